@@ -1,0 +1,225 @@
+#include "DashboardPage.h"
+
+#include "EmptyStatePage.h"
+#include "ServerConnection.h"
+#include "StatusIndicator.h"
+#include "hivemind/Version.h"
+
+#include <QDir>
+#include <QEvent>
+#include <QFrame>
+#include <QGridLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QVBoxLayout>
+
+namespace hm::app {
+
+namespace {
+
+QFrame *createCard(QWidget *parent)
+{
+    auto *card = new QFrame(parent);
+    card->setObjectName(QStringLiteral("card"));
+    card->setFrameShape(QFrame::NoFrame);
+    return card;
+}
+
+} // namespace
+
+DashboardPage::DashboardPage(ServerConnection *connection, QWidget *parent)
+    : QWidget(parent), m_connection(connection)
+{
+    setObjectName(QStringLiteral("page.dashboard"));
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(40, 32, 40, 32);
+    layout->setSpacing(0);
+
+    m_title = new QLabel(this);
+    m_title->setObjectName(QStringLiteral("pageTitle"));
+    layout->addWidget(m_title);
+    layout->addSpacing(4);
+    m_subtitle = new QLabel(this);
+    m_subtitle->setObjectName(QStringLiteral("pageSubtitle"));
+    layout->addWidget(m_subtitle);
+    layout->addSpacing(24);
+
+    // Server card.
+    auto *serverCard = createCard(this);
+    auto *serverLayout = new QVBoxLayout(serverCard);
+    serverLayout->setContentsMargins(24, 20, 24, 22);
+    serverLayout->setSpacing(14);
+    m_serverHeading = new QLabel(serverCard);
+    m_serverHeading->setObjectName(QStringLiteral("cardTitle"));
+    serverLayout->addWidget(m_serverHeading);
+
+    auto *grid = new QGridLayout;
+    grid->setHorizontalSpacing(32);
+    grid->setVerticalSpacing(10);
+    grid->setColumnStretch(1, 1);
+    serverLayout->addLayout(grid);
+
+    // Status row: a coloured dot in front of the text.
+    m_statusCaption = new QLabel(serverCard);
+    m_statusCaption->setObjectName(QStringLiteral("fieldCaption"));
+    auto *statusBox = new QWidget(serverCard);
+    auto *statusLayout = new QHBoxLayout(statusBox);
+    statusLayout->setContentsMargins(0, 0, 0, 0);
+    statusLayout->setSpacing(8);
+    m_statusDot = createStatusIndicator(statusBox);
+    m_status = new QLabel(statusBox);
+    m_status->setObjectName(QStringLiteral("dashboard.status"));
+    m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    statusLayout->addWidget(m_statusDot);
+    statusLayout->addWidget(m_status, 1);
+    grid->addWidget(m_statusCaption, 0, 0);
+    grid->addWidget(statusBox, 0, 1);
+
+    m_database = addRow(grid, 1, &m_databaseCaption, QStringLiteral("dashboard.database"));
+    m_version = addRow(grid, 2, &m_versionCaption, QStringLiteral("dashboard.version"));
+    m_api = addRow(grid, 3, &m_apiCaption, QStringLiteral("dashboard.apiVersion"));
+    m_address = addRow(grid, 4, &m_addressCaption, QStringLiteral("dashboard.address"));
+    m_mode = addRow(grid, 5, &m_modeCaption, QStringLiteral("dashboard.mode"));
+    m_dataDir = addRow(grid, 6, &m_dataDirCaption, QStringLiteral("dashboard.dataDir"));
+    layout->addWidget(serverCard);
+    layout->addSpacing(20);
+
+    // Overview placeholder card.
+    auto *overviewCard = createCard(this);
+    auto *overviewLayout = new QHBoxLayout(overviewCard);
+    overviewLayout->setContentsMargins(24, 20, 24, 22);
+    overviewLayout->setSpacing(20);
+    overviewLayout->addWidget(createIconBadge(QStringLiteral(":/icons/dashboard.svg"), 56,
+                                              overviewCard),
+                              0, Qt::AlignTop);
+    auto *overviewText = new QVBoxLayout;
+    overviewText->setSpacing(6);
+    m_overviewHeading = new QLabel(overviewCard);
+    m_overviewHeading->setObjectName(QStringLiteral("cardTitle"));
+    m_overviewText = new QLabel(overviewCard);
+    m_overviewText->setObjectName(QStringLiteral("emptyStateText"));
+    m_overviewText->setWordWrap(true);
+    m_overviewNote = new QLabel(overviewCard);
+    m_overviewNote->setObjectName(QStringLiteral("emptyStateNote"));
+    m_overviewNote->setWordWrap(true);
+    overviewText->addWidget(m_overviewHeading);
+    overviewText->addWidget(m_overviewText);
+    overviewText->addWidget(m_overviewNote);
+    overviewLayout->addLayout(overviewText, 1);
+    layout->addWidget(overviewCard);
+
+    layout->addStretch(1);
+
+    connect(m_connection, &ServerConnection::stateChanged, this, &DashboardPage::updateServerInfo);
+    connect(m_connection, &ServerConnection::infoChanged, this, &DashboardPage::updateServerInfo);
+    retranslateUi();
+}
+
+QLabel *DashboardPage::addRow(QGridLayout *grid, int row, QLabel **caption,
+                              const QString &objectName)
+{
+    auto *parent = grid->parentWidget();
+    *caption = new QLabel(parent);
+    (*caption)->setObjectName(QStringLiteral("fieldCaption"));
+    auto *value = new QLabel(parent);
+    value->setObjectName(objectName);
+    value->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    grid->addWidget(*caption, row, 0);
+    grid->addWidget(value, row, 1);
+    return value;
+}
+
+void DashboardPage::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslateUi();
+    QWidget::changeEvent(event);
+}
+
+void DashboardPage::retranslateUi()
+{
+    m_title->setText(tr("Dashboard"));
+    m_subtitle->setText(tr("An overview of this HiveMind installation."));
+    m_serverHeading->setText(tr("Server"));
+    m_statusCaption->setText(tr("Status"));
+    m_databaseCaption->setText(tr("Database"));
+    m_versionCaption->setText(tr("Server version"));
+    m_apiCaption->setText(tr("API version"));
+    m_addressCaption->setText(tr("Address"));
+    m_modeCaption->setText(tr("Mode"));
+    m_dataDirCaption->setText(tr("Data directory"));
+    m_overviewHeading->setText(tr("Activity overview"));
+    m_overviewText->setText(tr("Running executions, node health, VPN status and recent alerts "
+                               "will be summarised here."));
+    m_overviewNote->setText(tr("Not available yet in HiveMind %1.")
+                                .arg(QString::fromLatin1(hm::version::kVersion)));
+    updateServerInfo();
+}
+
+namespace {
+
+// Server words for health and database state, in the user's language;
+// unknown words are shown as the server sent them.
+QString describeHealth(const QString &value)
+{
+    const QString v = value.toLower();
+    if (v == QLatin1String("ok") || v == QLatin1String("healthy") || v == QLatin1String("up"))
+        return DashboardPage::tr("Healthy");
+    if (v == QLatin1String("degraded"))
+        return DashboardPage::tr("Degraded");
+    if (v == QLatin1String("down") || v == QLatin1String("unhealthy") ||
+        v == QLatin1String("error"))
+        return DashboardPage::tr("Unhealthy");
+    return value;
+}
+
+QString describeDatabase(const QString &value)
+{
+    const QString v = value.toLower();
+    if (v == QLatin1String("ok") || v == QLatin1String("up") || v == QLatin1String("open") ||
+        v == QLatin1String("connected"))
+        return DashboardPage::tr("Open (encrypted)");
+    if (v == QLatin1String("down") || v == QLatin1String("error") ||
+        v == QLatin1String("unavailable"))
+        return DashboardPage::tr("Unavailable");
+    return value;
+}
+
+} // namespace
+
+void DashboardPage::updateServerInfo()
+{
+    const auto &info = m_connection->info();
+    const QString unknown = QStringLiteral("—");
+    const auto orUnknown = [&unknown](const QString &s) { return s.isEmpty() ? unknown : s; };
+
+    switch (m_connection->state()) {
+    case ServerConnection::State::Idle:
+    case ServerConnection::State::Starting:
+        setStatusIndicator(m_statusDot, StatusTone::Pending);
+        m_status->setText(tr("Starting the local server…"));
+        break;
+    case ServerConnection::State::Connected:
+        setStatusIndicator(m_statusDot, info.status.compare(QLatin1String("ok"),
+                                                            Qt::CaseInsensitive) == 0
+                                            ? StatusTone::Good
+                                            : StatusTone::Warning);
+        m_status->setText(describeHealth(info.status));
+        break;
+    case ServerConnection::State::Failed:
+        setStatusIndicator(m_statusDot, StatusTone::Bad);
+        m_status->setText(tr("Failed: %1").arg(m_connection->errorMessage()));
+        break;
+    }
+
+    m_database->setText(info.database.isEmpty() ? unknown : describeDatabase(info.database));
+    m_version->setText(orUnknown(info.version));
+    m_api->setText(orUnknown(info.apiVersion));
+    m_address->setText(m_connection->baseUrl().isEmpty() ? unknown
+                                                         : m_connection->baseUrl().toString());
+    m_mode->setText(tr("Local — the server runs inside this console"));
+    m_dataDir->setText(QDir::toNativeSeparators(m_connection->dataDir()));
+}
+
+} // namespace hm::app

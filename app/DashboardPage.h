@@ -1,0 +1,53 @@
+#pragma once
+
+#include <QWidget>
+
+class QLabel;
+
+namespace hm::app {
+
+class ServerConnection;
+
+// The dashboard: the server this console is connected to (status, database,
+// versions, address) as read through the API, and an honest placeholder for
+// the overview that later versions fill in.
+class DashboardPage : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit DashboardPage(ServerConnection *connection, QWidget *parent = nullptr);
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    QLabel *addRow(class QGridLayout *grid, int row, QLabel **caption, const QString &objectName);
+    void retranslateUi();
+    void updateServerInfo();
+
+    ServerConnection *m_connection;
+    QLabel *m_title = nullptr;
+    QLabel *m_subtitle = nullptr;
+    QLabel *m_serverHeading = nullptr;
+    QLabel *m_statusDot = nullptr;
+    QLabel *m_statusCaption = nullptr;
+    QLabel *m_status = nullptr;
+    QLabel *m_databaseCaption = nullptr;
+    QLabel *m_database = nullptr;
+    QLabel *m_versionCaption = nullptr;
+    QLabel *m_version = nullptr;
+    QLabel *m_apiCaption = nullptr;
+    QLabel *m_api = nullptr;
+    QLabel *m_addressCaption = nullptr;
+    QLabel *m_address = nullptr;
+    QLabel *m_modeCaption = nullptr;
+    QLabel *m_mode = nullptr;
+    QLabel *m_dataDirCaption = nullptr;
+    QLabel *m_dataDir = nullptr;
+    QLabel *m_overviewHeading = nullptr;
+    QLabel *m_overviewText = nullptr;
+    QLabel *m_overviewNote = nullptr;
+};
+
+} // namespace hm::app

@@ -1,0 +1,31 @@
+#pragma once
+
+#include <QByteArray>
+#include <QString>
+
+#include <chrono>
+#include <optional>
+
+namespace hm::app {
+
+// Synchronous access to the master key in the OS keychain (QtKeychain), for
+// the server's key resolution. Every call waits at most `timeout` in a local
+// event loop and may run on any thread that can run one. When no keychain
+// service answers (no Secret Service on D-Bus, headless machines) reads give
+// std::nullopt and writes false, so the server falls through to its key file.
+class KeychainStore
+{
+public:
+    static constexpr const char *kService = "HiveMind";
+    static constexpr const char *kMasterKeyKey = "master-key";
+
+    explicit KeychainStore(std::chrono::milliseconds timeout = std::chrono::seconds(3));
+
+    std::optional<QByteArray> readMasterKey() const;
+    bool writeMasterKey(const QByteArray &key) const;
+
+private:
+    std::chrono::milliseconds m_timeout;
+};
+
+} // namespace hm::app

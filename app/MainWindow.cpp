@@ -1,0 +1,375 @@
+#include "MainWindow.h"
+
+#include "DashboardPage.h"
+#include "EmptyStatePage.h"
+#include "LanguageManager.h"
+#include "Sections.h"
+#include "ServerConnection.h"
+#include "StatusIndicator.h"
+#include "common/Check.h"
+#include "hivemind/Version.h"
+
+#include <QAction>
+#include <QActionGroup>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QFile>
+#include <QGuiApplication>
+#include <QHBoxLayout>
+#include <QIcon>
+#include <QLabel>
+#include <QListWidget>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QScreen>
+#include <QSettings>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QStatusBar>
+#include <QVBoxLayout>
+
+namespace hm::app {
+
+namespace {
+
+const QString kGeometryKey = QStringLiteral("mainWindow/geometry");
+const QString kStateKey = QStringLiteral("mainWindow/state");
+const QString kSplitterKey = QStringLiteral("mainWindow/splitter");
+const QString kSectionKey = QStringLiteral("mainWindow/section");
+const QString kSidebarKey = QStringLiteral("mainWindow/sidebarVisible");
+const QString kStatusBarKey = QStringLiteral("mainWindow/statusBarVisible");
+
+constexpr int kSidebarWidth = 232;
+
+QString loadStyleSheet()
+{
+    QFile file(QStringLiteral(":/styles/console.qss"));
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    return QString::fromUtf8(file.readAll());
+}
+
+} // namespace
+
+MainWindow::MainWindow(LanguageManager *languages, ServerConnection *connection,
+                       Options options, QWidget *parent)
+    : QMainWindow(parent), m_languages(languages), m_connection(connection), m_options(options)
+{
+    setObjectName(QStringLiteral("mainWindow"));
+    setWindowIcon(QIcon(QStringLiteral(":/icons/hivemind.svg")));
+    setStyleSheet(loadStyleSheet());
+
+    m_splitter = new QSplitter(Qt::Horizontal, this);
+    m_splitter->setObjectName(QStringLiteral("mainSplitter"));
+    m_splitter->setChildrenCollapsible(false);
+    m_splitter->setHandleWidth(1);
+    m_splitter->addWidget(createSidebar());
+    m_pages = new QStackedWidget(m_splitter);
+    m_pages->setObjectName(QStringLiteral("pages"));
+    m_splitter->addWidget(m_pages);
+    m_splitter->setStretchFactor(0, 0);
+    m_splitter->setStretchFactor(1, 1);
+    m_splitter->setSizes({kSidebarWidth, kDefaultSize.width() - kSidebarWidth});
+    setCentralWidget(m_splitter);
+
+    createPages();
+    createMenus();
+    createStatusBar();
+
+    connect(m_navigation, &QListWidget::currentRowChanged, m_pages,
+            &QStackedWidget::setCurrentIndex);
+    connect(m_connection, &ServerConnection::stateChanged, this,
+            &MainWindow::updateConnectionStatus);
+    connect(m_connection, &ServerConnection::infoChanged, this,
+            &MainWindow::updateConnectionStatus);
+    connect(m_languages, &LanguageManager::languageChanged, this,
+            &MainWindow::updateLanguageActions);
+
+    resize(kDefaultSize);
+    if (const QScreen *screen = QGuiApplication::primaryScreen()) {
+        const QRect available = screen->availableGeometry();
+        resize(kDefaultSize.boundedTo(available.size()));
+        move(available.center() - rect().center());
+    }
+    m_navigation->setCurrentRow(0);
+
+    retranslateUi();
+    updateLanguageActions();
+    if (m_options.persistSettings)
+        restoreSettings();
+}
+
+MainWindow::~MainWindow() = default;
+
+QWidget *MainWindow::createSidebar()
+{
+    m_sidebar = new QWidget(this);
+    m_sidebar->setObjectName(QStringLiteral("sidebar"));
+    m_sidebar->setAttribute(Qt::WA_StyledBackground, true);
+    m_sidebar->setMinimumWidth(180);
+
+    auto *layout = new QVBoxLayout(m_sidebar);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+
+    auto *header = new QWidget(m_sidebar);
+    header->setObjectName(QStringLiteral("sidebarHeader"));
+    auto *headerLayout = new QHBoxLayout(header);
+    headerLayout->setContentsMargins(20, 18, 16, 14);
+    headerLayout->setSpacing(10);
+    auto *logo = new QLabel(header);
+    logo->setPixmap(QIcon(QStringLiteral(":/icons/hivemind.svg"))
+                        .pixmap(QSize(28, 28), devicePixelRatioF()));
+    m_productName = new QLabel(header);
+    m_productName->setObjectName(QStringLiteral("productName"));
+    headerLayout->addWidget(logo);
+    headerLayout->addWidget(m_productName, 1);
+    layout->addWidget(header);
+
+    m_navigation = new QListWidget(m_sidebar);
+    m_navigation->setObjectName(QStringLiteral("navigation"));
+    m_navigation->setFrameShape(QFrame::NoFrame);
+    m_navigation->setIconSize(QSize(20, 20));
+    m_navigation->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_navigation->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_navigation->setUniformItemSizes(true);
+    m_navigation->setFocusPolicy(Qt::StrongFocus);
+    for (const Section &section : sections()) {
+        auto *item = new QListWidgetItem(QIcon(section.iconPath), QString(), m_navigation);
+        item->setData(Qt::UserRole, section.id);
+        item->setSizeHint(QSize(0, 40));
+    }
+    layout->addWidget(m_navigation, 1);
+
+    m_sidebarFooter = new QLabel(m_sidebar);
+    m_sidebarFooter->setObjectName(QStringLiteral("sidebarFooter"));
+    m_sidebarFooter->setContentsMargins(20, 10, 16, 14);
+    layout->addWidget(m_sidebarFooter);
+    return m_sidebar;
+}
+
+void MainWindow::createPages()
+{
+    for (const Section &section : sections()) {
+        QWidget *page = section.id == QLatin1String("dashboard")
+                            ? static_cast<QWidget *>(new DashboardPage(m_connection, m_pages))
+                            : new EmptyStatePage(section, m_pages);
+        page->setAttribute(Qt::WA_StyledBackground, true);
+        page->setProperty("sectionPage", true);
+        m_pages->addWidget(page);
+    }
+}
+
+void MainWindow::createMenus()
+{
+    m_fileMenu = menuBar()->addMenu(QString());
+    m_fileMenu->setObjectName(QStringLiteral("menuFile"));
+    m_quitAction = m_fileMenu->addAction(QString(), this, &QWidget::close);
+    m_quitAction->setObjectName(QStringLiteral("action.quit"));
+    m_quitAction->setShortcut(QKeySequence::Quit);
+    m_quitAction->setMenuRole(QAction::QuitRole);
+
+    m_viewMenu = menuBar()->addMenu(QString());
+    m_viewMenu->setObjectName(QStringLiteral("menuView"));
+    m_sidebarAction = m_viewMenu->addAction(QString());
+    m_sidebarAction->setObjectName(QStringLiteral("action.sidebar"));
+    m_sidebarAction->setCheckable(true);
+    m_sidebarAction->setChecked(true);
+    m_sidebarAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_B));
+    connect(m_sidebarAction, &QAction::toggled, m_sidebar, &QWidget::setVisible);
+    m_statusBarAction = m_viewMenu->addAction(QString());
+    m_statusBarAction->setObjectName(QStringLiteral("action.statusBar"));
+    m_statusBarAction->setCheckable(true);
+    m_statusBarAction->setChecked(true);
+    connect(m_statusBarAction, &QAction::toggled, this,
+            [this](bool visible) { statusBar()->setVisible(visible); });
+    m_viewMenu->addSeparator();
+    m_refreshAction = m_viewMenu->addAction(QString(), m_connection, &ServerConnection::refresh);
+    m_refreshAction->setObjectName(QStringLiteral("action.refresh"));
+    m_refreshAction->setShortcut(QKeySequence::Refresh);
+
+    m_languageMenu = menuBar()->addMenu(QString());
+    m_languageMenu->setObjectName(QStringLiteral("menuLanguage"));
+    m_languageGroup = new QActionGroup(this);
+    m_languageGroup->setExclusive(true);
+    for (const auto &language : LanguageManager::languages()) {
+        // Each language is named in itself, so nobody is lost in a foreign UI.
+        QAction *action = m_languageMenu->addAction(language.nativeName);
+        action->setObjectName(QStringLiteral("lang.") + language.code);
+        action->setData(language.code);
+        action->setCheckable(true);
+        m_languageGroup->addAction(action);
+    }
+    connect(m_languageGroup, &QActionGroup::triggered, this, [this](QAction *action) {
+        m_languages->setLanguage(action->data().toString(),
+                                 m_options.persistSettings ? LanguageManager::Persist::Yes
+                                                           : LanguageManager::Persist::No);
+        updateLanguageActions();
+    });
+
+    m_helpMenu = menuBar()->addMenu(QString());
+    m_helpMenu->setObjectName(QStringLiteral("menuHelp"));
+    m_aboutAction = m_helpMenu->addAction(QString(), this, &MainWindow::showAbout);
+    m_aboutAction->setObjectName(QStringLiteral("action.about"));
+    m_aboutAction->setMenuRole(QAction::AboutRole);
+    m_aboutQtAction = m_helpMenu->addAction(QString(), qApp, &QApplication::aboutQt);
+    m_aboutQtAction->setObjectName(QStringLiteral("action.aboutQt"));
+    m_aboutQtAction->setMenuRole(QAction::AboutQtRole);
+}
+
+void MainWindow::createStatusBar()
+{
+    auto *bar = statusBar();
+    bar->setObjectName(QStringLiteral("statusBar"));
+    bar->setSizeGripEnabled(true);
+
+    auto *connectionBox = new QWidget(bar);
+    auto *connectionLayout = new QHBoxLayout(connectionBox);
+    connectionLayout->setContentsMargins(8, 0, 0, 0);
+    connectionLayout->setSpacing(8);
+    m_connectionDot = createStatusIndicator(connectionBox);
+    m_connectionStatus = new QLabel(connectionBox);
+    m_connectionStatus->setObjectName(QStringLiteral("connectionStatus"));
+    connectionLayout->addWidget(m_connectionDot);
+    connectionLayout->addWidget(m_connectionStatus);
+    bar->addWidget(connectionBox, 1);
+
+    m_serverVersion = new QLabel(bar);
+    m_serverVersion->setObjectName(QStringLiteral("serverVersion"));
+    m_serverVersion->setContentsMargins(0, 0, 8, 0);
+    bar->addPermanentWidget(m_serverVersion);
+}
+
+bool MainWindow::selectSection(const QString &id)
+{
+    for (int row = 0; row < m_navigation->count(); ++row) {
+        if (m_navigation->item(row)->data(Qt::UserRole).toString() == id) {
+            m_navigation->setCurrentRow(row);
+            return true;
+        }
+    }
+    return false;
+}
+
+QString MainWindow::currentSection() const
+{
+    const QListWidgetItem *item = m_navigation->currentItem();
+    return item ? item->data(Qt::UserRole).toString() : QString();
+}
+
+void MainWindow::saveSettings() const
+{
+    QSettings settings;
+    settings.setValue(kGeometryKey, saveGeometry());
+    settings.setValue(kStateKey, saveState());
+    settings.setValue(kSplitterKey, m_splitter->saveState());
+    settings.setValue(kSectionKey, currentSection());
+    settings.setValue(kSidebarKey, m_sidebarAction->isChecked());
+    settings.setValue(kStatusBarKey, m_statusBarAction->isChecked());
+}
+
+void MainWindow::restoreSettings()
+{
+    const QSettings settings;
+    if (const QByteArray geometry = settings.value(kGeometryKey).toByteArray();
+        !geometry.isEmpty()) {
+        restoreGeometry(geometry);
+    }
+    if (const QByteArray state = settings.value(kStateKey).toByteArray(); !state.isEmpty())
+        restoreState(state);
+    if (const QByteArray splitter = settings.value(kSplitterKey).toByteArray();
+        !splitter.isEmpty()) {
+        m_splitter->restoreState(splitter);
+    }
+    m_sidebarAction->setChecked(settings.value(kSidebarKey, true).toBool());
+    m_statusBarAction->setChecked(settings.value(kStatusBarKey, true).toBool());
+    const QString section = settings.value(kSectionKey).toString();
+    if (!section.isEmpty())
+        selectSection(section);
+}
+
+void MainWindow::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslateUi();
+    QMainWindow::changeEvent(event);
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    if (m_options.persistSettings)
+        saveSettings();
+    QMainWindow::closeEvent(event);
+}
+
+void MainWindow::retranslateUi()
+{
+    setWindowTitle(tr("HiveMind"));
+    m_productName->setText(tr("HiveMind"));
+    m_sidebarFooter->setText(tr("Version %1").arg(QString::fromLatin1(hm::version::kVersion)));
+
+    const auto &all = sections();
+    HM_CHECK(m_navigation->count() == all.size(), return);
+    for (int row = 0; row < m_navigation->count(); ++row) {
+        QListWidgetItem *item = m_navigation->item(row);
+        item->setText(all.at(row).translatedTitle());
+        item->setToolTip(all.at(row).translatedDescription());
+    }
+
+    m_fileMenu->setTitle(tr("&File"));
+    m_quitAction->setText(tr("&Quit"));
+    m_viewMenu->setTitle(tr("&View"));
+    m_sidebarAction->setText(tr("&Navigation Sidebar"));
+    m_statusBarAction->setText(tr("&Status Bar"));
+    m_refreshAction->setText(tr("&Refresh Server Status"));
+    m_languageMenu->setTitle(tr("&Language"));
+    m_helpMenu->setTitle(tr("&Help"));
+    m_aboutAction->setText(tr("&About HiveMind"));
+    m_aboutQtAction->setText(tr("About &Qt"));
+
+    updateConnectionStatus();
+}
+
+void MainWindow::updateConnectionStatus()
+{
+    switch (m_connection->state()) {
+    case ServerConnection::State::Idle:
+    case ServerConnection::State::Starting:
+        setStatusIndicator(m_connectionDot, StatusTone::Pending);
+        m_connectionStatus->setText(tr("Connecting…"));
+        break;
+    case ServerConnection::State::Connected:
+        setStatusIndicator(m_connectionDot, StatusTone::Good);
+        m_connectionStatus->setText(tr("Connected to %1").arg(m_connection->baseUrl().toString()));
+        break;
+    case ServerConnection::State::Failed:
+        setStatusIndicator(m_connectionDot, StatusTone::Bad);
+        m_connectionStatus->setText(tr("Server failed: %1").arg(m_connection->errorMessage()));
+        break;
+    }
+
+    const QString version = m_connection->info().version;
+    m_serverVersion->setText(version.isEmpty() ? tr("Server version unknown")
+                                               : tr("Server %1").arg(version));
+}
+
+void MainWindow::updateLanguageActions()
+{
+    const QString current = m_languages->currentLanguage();
+    for (QAction *action : m_languageGroup->actions())
+        action->setChecked(action->data().toString() == current);
+}
+
+void MainWindow::showAbout()
+{
+    QMessageBox::about(
+        this, tr("About HiveMind"),
+        tr("<h3>HiveMind %1</h3>"
+           "<p>A self-hosted operations platform: design workflows, run them on the server's "
+           "scheduler, connect your fleet over WireGuard and keep every secret encrypted.</p>"
+           "<p>This console is a client of the HiveMind server; in local mode it runs the "
+           "server in-process on a loopback port.</p>")
+            .arg(QString::fromLatin1(hm::version::kVersion)));
+}
+
+} // namespace hm::app

@@ -1,0 +1,92 @@
+#pragma once
+
+#include <QMainWindow>
+
+class QAction;
+class QActionGroup;
+class QLabel;
+class QListWidget;
+class QMenu;
+class QSplitter;
+class QStackedWidget;
+
+namespace hm::app {
+
+class LanguageManager;
+class ServerConnection;
+
+// The console's shell: navigation sidebar, one page per section, menus and a
+// status bar telling the server connection. Retranslates itself live.
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+
+public:
+    struct Options
+    {
+        // Restore geometry, layout and section at start, save them on close,
+        // and remember the language chosen from the menu. Off for screenshots.
+        bool persistSettings = true;
+    };
+
+    MainWindow(LanguageManager *languages, ServerConnection *connection, Options options,
+               QWidget *parent = nullptr);
+    MainWindow(LanguageManager *languages, ServerConnection *connection,
+               QWidget *parent = nullptr)
+        : MainWindow(languages, connection, Options{}, parent)
+    {
+    }
+    ~MainWindow() override;
+
+    // Shows the section with that id; false for unknown ids.
+    bool selectSection(const QString &id);
+    QString currentSection() const;
+
+    void saveSettings() const;
+    void restoreSettings();
+
+    static constexpr QSize kDefaultSize{1200, 800};
+
+protected:
+    void changeEvent(QEvent *event) override;
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void createMenus();
+    QWidget *createSidebar();
+    void createPages();
+    void createStatusBar();
+    void retranslateUi();
+    void updateConnectionStatus();
+    void updateLanguageActions();
+    void showAbout();
+
+    LanguageManager *m_languages;
+    ServerConnection *m_connection;
+    Options m_options;
+
+    QSplitter *m_splitter = nullptr;
+    QWidget *m_sidebar = nullptr;
+    QLabel *m_productName = nullptr;
+    QLabel *m_sidebarFooter = nullptr;
+    QListWidget *m_navigation = nullptr;
+    QStackedWidget *m_pages = nullptr;
+
+    QMenu *m_fileMenu = nullptr;
+    QMenu *m_viewMenu = nullptr;
+    QMenu *m_languageMenu = nullptr;
+    QMenu *m_helpMenu = nullptr;
+    QAction *m_quitAction = nullptr;
+    QAction *m_sidebarAction = nullptr;
+    QAction *m_statusBarAction = nullptr;
+    QAction *m_refreshAction = nullptr;
+    QAction *m_aboutAction = nullptr;
+    QAction *m_aboutQtAction = nullptr;
+    QActionGroup *m_languageGroup = nullptr;
+
+    QLabel *m_connectionDot = nullptr;
+    QLabel *m_connectionStatus = nullptr;
+    QLabel *m_serverVersion = nullptr;
+};
+
+} // namespace hm::app

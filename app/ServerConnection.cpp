@@ -1,0 +1,149 @@
+#include "ServerConnection.h"
+
+#include "KeychainStore.h"
+#include "client/ApiClient.h"
+#include "common/Logging.h"
+#include "server/LocalServer.h"
+
+#include <QDir>
+
+namespace hm::app {
+
+ServerConnection::ServerConnection(Options options, QObject *parent)
+    : QObject(parent), m_options(std::move(options))
+{
+    m_refreshTimer.setSingleShot(false);
+    connect(&m_refreshTimer, &QTimer::timeout, this, &ServerConnection::refresh);
+}
+
+ServerConnection::~ServerConnection()
+{
+    m_refreshTimer.stop();
+    delete m_client; // no callbacks into a half-destroyed object
+    m_server.reset(); // stops the server thread
+}
+
+void ServerConnection::start()
+{
+    if (m_state == State::Starting || m_state == State::Connected)
+        return;
+
+    QDir().mkpath(m_options.dataDir);
+
+    hm::server::LocalServer::Options serverOptions;
+    serverOptions.dataDir = m_options.dataDir;
+    serverOptions.keyFile = QDir(m_options.dataDir).filePath(QStringLiteral("master.key"));
+    if (m_options.useKeychain) {
+        // Called on the server's thread; KeychainStore runs its own event loop.
+        serverOptions.keychainRead = [] { return KeychainStore().readMasterKey(); };
+        serverOptions.keychainWrite = [](const QByteArray &key) {
+            return KeychainStore().writeMasterKey(key);
+        };
+    }
+
+    m_server = std::make_unique<hm::server::LocalServer>(std::move(serverOptions));
+    connect(m_server.get(), &hm::server::LocalServer::started, this, &ServerConnection::onStarted);
+    connect(m_server.get(), &hm::server::LocalServer::failed, this, &ServerConnection::onFailed);
+
+    m_errorCode.clear();
+    m_errorMessage.clear();
+    setState(State::Starting);
+    qCInfo(lcApp) << "starting the local server in" << m_options.dataDir;
+    m_server->start();
+}
+
+void ServerConnection::refresh()
+{
+    if (m_state == State::Connected && m_pendingReplies == 0)
+        fetch();
+}
+
+void ServerConnection::onStarted(const QUrl &baseUrl)
+{
+    qCInfo(lcApp) << "local server listening on" << baseUrl.toString();
+    m_baseUrl = baseUrl;
+    if (!m_client)
+        m_client = new hm::client::ApiClient(this);
+    m_client->setBaseUrl(baseUrl);
+    fetch();
+}
+
+void ServerConnection::onFailed(const QString &code, const QString &message)
+{
+    qCWarning(lcApp) << "local server failed:" << code << message;
+    m_refreshTimer.stop();
+    m_errorCode = code;
+    m_errorMessage = message.isEmpty() ? code : message;
+    setState(State::Failed);
+    emit infoChanged();
+    if (!m_readyEmitted) {
+        m_readyEmitted = true;
+        emit ready();
+    }
+}
+
+void ServerConnection::fetch()
+{
+    HM_CHECK(m_client, return);
+    m_pendingReplies = 2;
+    const QPointer<ServerConnection> self(this);
+
+    auto finishOne = [self] {
+        if (!self || --self->m_pendingReplies > 0)
+            return;
+        if (self->m_errorMessage.isEmpty()) {
+            self->setState(State::Connected);
+            if (self->m_options.refreshIntervalMs > 0 && !self->m_refreshTimer.isActive())
+                self->m_refreshTimer.start(self->m_options.refreshIntervalMs);
+        } else {
+            self->setState(State::Failed);
+        }
+        emit self->infoChanged();
+        if (!self->m_readyEmitted) {
+            self->m_readyEmitted = true;
+            emit self->ready();
+        }
+    };
+
+    m_errorCode.clear();
+    m_errorMessage.clear();
+    m_client->fetchHealth([self, finishOne](hm::Result<hm::client::HealthInfo> result) {
+        if (!self)
+            return;
+        if (result.ok()) {
+            self->m_info.status = result.value().status;
+            self->m_info.database = result.value().database;
+            if (!result.value().version.isEmpty())
+                self->m_info.version = result.value().version;
+        } else {
+            self->m_info.status.clear();
+            self->m_info.database.clear();
+            self->m_errorCode = result.error().codeName();
+            self->m_errorMessage = result.error().message;
+        }
+        finishOne();
+    });
+    m_client->fetchVersion([self, finishOne](hm::Result<hm::client::VersionInfo> result) {
+        if (!self)
+            return;
+        if (result.ok()) {
+            self->m_info.version = result.value().version;
+            self->m_info.apiVersion = result.value().apiVersion;
+            self->m_info.buildDate = result.value().buildDate;
+        } else if (self->m_errorMessage.isEmpty()) {
+            self->m_errorCode = result.error().codeName();
+            self->m_errorMessage = result.error().message;
+        }
+        finishOne();
+    });
+}
+
+void ServerConnection::setState(State state)
+{
+    if (m_state == state)
+        return;
+    m_state = state;
+    emit stateChanged(state);
+}
+
+} // namespace hm::app

@@ -1,0 +1,33 @@
+# Compile settings shared by every HiveMind target: warnings, sanitizers.
+add_library(hivemind_warnings INTERFACE)
+target_compile_options(hivemind_warnings INTERFACE -Wall -Wextra -Wpedantic)
+if(HIVEMIND_WARNINGS_AS_ERRORS)
+    target_compile_options(hivemind_warnings INTERFACE -Werror)
+endif()
+if(HIVEMIND_SANITIZE)
+    target_compile_options(hivemind_warnings INTERFACE -fsanitize=address,undefined -fno-omit-frame-pointer)
+    target_link_options(hivemind_warnings INTERFACE -fsanitize=address,undefined)
+endif()
+
+# Product code also gets Qt's strict string rules (no implicit ASCII casts),
+# so every user-visible literal is a deliberate tr() or QStringLiteral. Tests
+# only get the warnings: QTest data tables are clearer with plain literals.
+add_library(hivemind_options INTERFACE)
+target_link_libraries(hivemind_options INTERFACE hivemind_warnings)
+target_compile_definitions(hivemind_options INTERFACE
+    QT_NO_CAST_FROM_ASCII QT_NO_CAST_TO_ASCII QT_NO_URL_CAST_FROM_STRING
+    QT_USE_QSTRINGBUILDER QT_NO_FOREACH)
+
+# hm_add_qtest(NAME <TestXxx> SOURCES <files> LABELS <labels> LIBS <targets>)
+# One executable per TestXxx.cpp, as KeePassXC does.
+function(hm_add_qtest)
+    cmake_parse_arguments(T "" "NAME" "SOURCES;LABELS;LIBS" ${ARGN})
+    add_executable(${T_NAME} ${T_SOURCES})
+    target_link_libraries(${T_NAME} PRIVATE Qt6::Test hivemind_warnings ${T_LIBS})
+    target_include_directories(${T_NAME} PRIVATE ${PROJECT_SOURCE_DIR}/tests/support)
+    target_compile_definitions(${T_NAME} PRIVATE
+        HIVEMIND_BIN_DIR="${CMAKE_RUNTIME_OUTPUT_DIRECTORY}"
+        HIVEMIND_SOURCE_DIR="${PROJECT_SOURCE_DIR}")
+    add_test(NAME ${T_NAME} COMMAND ${T_NAME})
+    set_tests_properties(${T_NAME} PROPERTIES LABELS "${T_LABELS}")
+endfunction()

@@ -1,0 +1,103 @@
+#pragma once
+
+#include <QJsonObject>
+#include <QString>
+
+namespace hm {
+
+// The error catalogue: the union of seed 001's table and seed 003's appendix A,
+// plus the codes HiveMind adds for its own store and start-up. Each code has
+// one HTTP status; the API layer never invents its own.
+enum class ErrorCode {
+    // seed 001
+    InvalidCredentials,
+    TokenExpired,
+    TokenInvalid,
+    InsufficientPermissions,
+    ResourceNotFound,
+    ResourceAlreadyExists,
+    ValidationError,
+    RateLimitExceeded,
+    InternalError,
+    ServiceUnavailable,
+    MaintenanceMode,
+    // seed 003, authentication
+    InvalidToken,
+    RefreshTokenExpired,
+    EmailNotVerified,
+    AccountLocked,
+    AccountSuspended,
+    EmailExists,
+    InvalidPassword,
+    PasswordMismatch,
+    CurrentPasswordWrong,
+    VerificationTokenExpired,
+    UserNotFound,
+    Unauthorized,
+    Forbidden,
+    // seed 003, flows
+    FlowNotFound,
+    FlowVersionNotFound,
+    ExecutionNotFound,
+    ComponentNotFound,
+    ConcurrentDenied,
+    ExecutionAlreadyCancelled,
+    ExecutionAlreadyCompleted,
+    InvalidFlowDefinition,
+    InvalidInputMapping,
+    ComponentUnavailable,
+    ExecutionTimeout,
+    // seed 003, credentials
+    CredentialNotFound,
+    CredentialAccessDenied,
+    InvalidCredentialType,
+    CredentialInUse,
+    DecryptionError,
+    MasterKeyNotConfigured,
+    // seed 003, sharing
+    ShareNotFound,
+    ShareAccessDenied,
+    CannotShareToSelf,
+    AlreadyShared,
+    InvalidPermission,
+    // seed 003, external services
+    ServiceNotFound,
+    EndpointNotFound,
+    SchemaParseError,
+    ServiceAuthFailed,
+    // HiveMind
+    PayloadTooLarge,
+    DbKeyInvalid,
+    DbCorrupt,
+    DbError,
+    DbBusy,
+    CryptoSelfTestFailed,
+    EncryptionError,
+    KeyNotFound,
+    PortInUse,
+    IoError,
+    NetworkError,
+};
+
+// "INVALID_CREDENTIALS", "DB_KEY_INVALID", ...
+QString errorCodeName(ErrorCode code);
+// HTTP status of the code in the catalogue.
+int errorCodeHttpStatus(ErrorCode code);
+// Parses a wire name back into a code; InternalError for unknown names.
+ErrorCode errorCodeFromName(const QString &name, bool *known = nullptr);
+
+// A fallible call's failure: a catalogue code, a message for people (already
+// translated where it reaches a UI) and optional machine-readable details.
+struct Error
+{
+    ErrorCode code = ErrorCode::InternalError;
+    QString message;
+    QJsonObject details;
+
+    QString codeName() const { return errorCodeName(code); }
+    int httpStatus() const { return errorCodeHttpStatus(code); }
+    // "CODE: message", for logs and test diagnostics.
+    QString toString() const;
+};
+
+} // namespace hm

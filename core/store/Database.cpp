@@ -1,0 +1,113 @@
+#include "store/Database.h"
+
+#include "store/Connection_p.h"
+#include "store/SqliteError_p.h"
+
+#include <QJsonObject>
+
+namespace hm::store {
+
+Database::Database(std::shared_ptr<detail::Connection> connection)
+    : m_connection(std::move(connection))
+{
+}
+
+Database::~Database() = default;
+
+Status Database::exec(const QString &sql)
+{
+    sqlite3 *db = m_connection->handle();
+    const QByteArray utf8 = sql.toUtf8();
+    const int rc = sqlite3_exec(db, utf8.constData(), nullptr, nullptr, nullptr);
+    if (rc != SQLITE_OK)
+        return detail::sqliteError(db, rc, QStringLiteral("executing"));
+    return {};
+}
+
+Result<Statement> Database::prepare(const QString &sql)
+{
+    if (sqlite3_stmt *cached = m_connection->takeCached(sql))
+        return Statement(m_connection, cached, sql);
+
+    sqlite3 *db = m_connection->handle();
+    const QByteArray utf8 = sql.toUtf8();
+    sqlite3_stmt *stmt = nullptr;
+    const char *tail = nullptr;
+    const int rc = sqlite3_prepare_v2(db, utf8.constData(), static_cast<int>(utf8.size()) + 1,
+                                      &stmt, &tail);
+    if (rc != SQLITE_OK) {
+        Error error = detail::sqliteError(db, rc, QStringLiteral("preparing"));
+        error.details.insert(QStringLiteral("sql"), sql.left(200));
+        return error;
+    }
+    // A second statement would be silently ignored; comments and blanks after
+    // the first one are fine.
+    bool trailing = false;
+    if (tail && !QByteArrayView(tail).trimmed().isEmpty()) {
+        sqlite3_stmt *next = nullptr;
+        trailing = sqlite3_prepare_v2(db, tail, -1, &next, nullptr) != SQLITE_OK || next;
+        sqlite3_finalize(next);
+    }
+    if (!stmt || trailing) {
+        sqlite3_finalize(stmt);
+        return Error{ErrorCode::InternalError,
+                     QStringLiteral("prepare() takes exactly one statement"),
+                     QJsonObject{{QStringLiteral("sql"), sql.left(200)}}};
+    }
+    return Statement(m_connection, stmt, sql);
+}
+
+Result<Transaction> Database::begin()
+{
+    sqlite3 *db = m_connection->handle();
+    const int rc = sqlite3_exec(db, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr);
+    if (rc != SQLITE_OK)
+        return detail::sqliteError(db, rc, QStringLiteral("begin"));
+    return Transaction(m_connection);
+}
+
+qint64 Database::lastInsertRowId() const
+{
+    return sqlite3_last_insert_rowid(m_connection->handle());
+}
+
+int Database::changes() const
+{
+    return sqlite3_changes(m_connection->handle());
+}
+
+QString Database::path() const
+{
+    return m_connection->path();
+}
+
+bool Database::inTransaction() const
+{
+    return sqlite3_get_autocommit(m_connection->handle()) == 0;
+}
+
+Result<qint64> Database::queryInt(const QString &sql)
+{
+    Result<Statement> stmt = prepare(sql);
+    if (!stmt.ok())
+        return stmt.error();
+    const Result<bool> row = stmt.value().step();
+    if (!row.ok())
+        return row.error();
+    if (!row.value())
+        return Error{ErrorCode::DbError, QStringLiteral("query returned no row"),
+                     QJsonObject{{QStringLiteral("sql"), sql.left(200)}}};
+    const qint64 value = stmt.value().int64(0);
+    stmt.value().reset();
+    return value;
+}
+
+Status Database::checkHealth()
+{
+    const Result<qint64> tables = queryInt(QStringLiteral("SELECT count(*) FROM sqlite_master"));
+    if (!tables.ok())
+        return tables.error();
+    return {};
+}
+
+} // namespace hm::store

@@ -1,0 +1,69 @@
+#pragma once
+
+#include "common/Result.h"
+#include "crypto/SecureBytes.h"
+#include "store/Statement.h"
+#include "store/Transaction.h"
+
+#include <QString>
+
+#include <memory>
+
+namespace hm::store {
+
+namespace detail {
+class Connection;
+}
+
+struct OpenOptions
+{
+    bool createIfMissing = true;
+};
+
+// One SQLCipher connection, used from one thread at a time.
+//
+// Opening rules (DatabaseOpen.cpp): the 32-byte database key is applied as
+// a raw key (no PBKDF2), checked by reading sqlite_master, then the
+// connection runs in WAL mode with foreign keys on. An existing file is only
+// ever opened read-write, never created, truncated or replaced, whatever
+// goes wrong. A wrong key is DbKeyInvalid, a damaged file DbCorrupt; since
+// SQLCipher reports both as "not a database", a key-check sidecar
+// "<path>.keycheck" written at creation tells them apart (KeyCheck_p.h).
+class Database
+{
+public:
+    static Result<std::unique_ptr<Database>> open(const QString &path,
+                                                   const crypto::SecureBytes &key,
+                                                   OpenOptions options = {});
+    ~Database();
+
+    Database(const Database &) = delete;
+    Database &operator=(const Database &) = delete;
+
+    // Runs one or more ';'-separated statements without parameters.
+    Status exec(const QString &sql);
+    // One statement; repeated SQL reuses a cached sqlite3_stmt.
+    Result<Statement> prepare(const QString &sql);
+    // BEGIN IMMEDIATE: takes the write lock now, so a transaction never fails
+    // half-way with SQLITE_BUSY when it upgrades from reading to writing.
+    Result<Transaction> begin();
+
+    qint64 lastInsertRowId() const;
+    int changes() const;
+    QString path() const;
+    // True between begin() and commit()/rollback() (sqlite may also end a
+    // transaction on its own after some errors).
+    bool inTransaction() const;
+
+    // First column of the first row; DbError if there is no row.
+    Result<qint64> queryInt(const QString &sql);
+    // Reads the schema, for /health.
+    Status checkHealth();
+
+private:
+    explicit Database(std::shared_ptr<detail::Connection> connection);
+
+    std::shared_ptr<detail::Connection> m_connection;
+};
+
+} // namespace hm::store

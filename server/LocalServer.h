@@ -1,0 +1,45 @@
+#pragma once
+
+#include <QObject>
+#include <QThread>
+#include <QUrl>
+
+#include <functional>
+#include <optional>
+
+namespace hm::server {
+
+class ServerRuntime;
+
+// The console's embedded server: the full server module on its own thread,
+// listening on a free loopback port. The console then talks to it over HTTP
+// exactly as it would to a remote server.
+class LocalServer : public QObject
+{
+    Q_OBJECT
+public:
+    struct Options
+    {
+        QString dataDir;
+        QString keyFile;
+        std::function<std::optional<QByteArray>()> keychainRead;
+        std::function<bool(const QByteArray &)> keychainWrite;
+    };
+
+    explicit LocalServer(Options options, QObject *parent = nullptr);
+    ~LocalServer() override;
+
+    // Asynchronous: emits started() or failed().
+    void start();
+
+signals:
+    void started(const QUrl &baseUrl);
+    void failed(const QString &code, const QString &message);
+
+private:
+    Options m_options;
+    QThread m_thread;
+    ServerRuntime *m_runtime = nullptr; // lives on m_thread
+};
+
+} // namespace hm::server

@@ -1,0 +1,74 @@
+#include "server/ServerCommandLine.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDir>
+#include <QStandardPaths>
+
+namespace hm::server {
+
+QString defaultDataDir()
+{
+    return QDir(QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation))
+        .filePath(QStringLiteral("hivemind"));
+}
+
+Result<ServerCommandLine> parseServerCommandLine(const QCoreApplication &app)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "HiveMind headless server: REST API, scheduler and encrypted store.\n"
+        "Exit codes: 0 clean stop, 1 failure, 2 bad arguments or port in use, "
+        "3 database cannot be opened (wrong master key or corrupt file)."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption dataDir(
+        QStringLiteral("data-dir"),
+        QStringLiteral("Directory for the database and generated keys (default %1).")
+            .arg(defaultDataDir()),
+        QStringLiteral("DIR"), defaultDataDir());
+    const QCommandLineOption listen(
+        QStringLiteral("listen"),
+        QStringLiteral("Address and port to listen on (default 127.0.0.1:8080; use "
+                       "0.0.0.0:8080 to accept remote consoles, [::]:8080 for IPv6)."),
+        QStringLiteral("HOST:PORT"), QStringLiteral("127.0.0.1:8080"));
+    const QCommandLineOption keyFile(
+        QStringLiteral("master-key-file"),
+        QStringLiteral("File holding the base64 master key (HIVEMIND_MASTER_KEY takes precedence)."),
+        QStringLiteral("FILE"));
+    const QCommandLineOption logFormat(QStringLiteral("log-format"),
+                                       QStringLiteral("Log line format: text or json."),
+                                       QStringLiteral("FORMAT"), QStringLiteral("text"));
+    parser.addOptions({dataDir, listen, keyFile, logFormat});
+    parser.process(app);
+
+    ServerCommandLine result;
+    result.options.dataDir = QDir(parser.value(dataDir)).absolutePath();
+    result.options.masterKeyFile = parser.value(keyFile);
+
+    if (!logging::parseFormat(parser.value(logFormat), &result.logFormat))
+        return Error{ErrorCode::ValidationError,
+                     QStringLiteral("--log-format must be text or json, not \"%1\"")
+                         .arg(parser.value(logFormat))};
+
+    const QString hostPort = parser.value(listen);
+    const qsizetype colon = hostPort.lastIndexOf(u':');
+    bool portOk = false;
+    const uint port = colon > 0 ? hostPort.mid(colon + 1).toUInt(&portOk) : 0;
+    QString host = colon > 0 ? hostPort.left(colon) : QString();
+    if (host.startsWith(u'[') && host.endsWith(u']'))
+        host = host.mid(1, host.size() - 2);
+    if (host == QLatin1String("localhost"))
+        host = QStringLiteral("127.0.0.1");
+    const QHostAddress address(host);
+    if (!portOk || port > 65535 || address.isNull())
+        return Error{ErrorCode::ValidationError,
+                     QStringLiteral("--listen must be HOST:PORT with a numeric IP address and a "
+                                    "port from 0 to 65535, not \"%1\"")
+                         .arg(hostPort)};
+    result.options.listenAddress = address;
+    result.options.port = static_cast<quint16>(port);
+    return result;
+}
+
+} // namespace hm::server

@@ -1,0 +1,135 @@
+#include "server/ServerRuntime.h"
+
+#include "common/Logging.h"
+#include "crypto/Envelope.h"
+#include "crypto/KeyDerivation.h"
+#include "crypto/MasterKeyProvider.h"
+#include "crypto/Sodium.h"
+#include "server/ApiRouter.h"
+#include "server/SystemRoutes.h"
+#include "store/Database.h"
+#include "store/DekRepository.h"
+#include "store/Migrations.h"
+
+#include <QDir>
+
+namespace hm::server {
+namespace {
+
+QString sourceName(crypto::MasterKeySource source)
+{
+    switch (source) {
+    case crypto::MasterKeySource::Environment:
+        return QStringLiteral("environment variable HIVEMIND_MASTER_KEY");
+    case crypto::MasterKeySource::KeyFile:
+        return QStringLiteral("key file");
+    case crypto::MasterKeySource::Keychain:
+        return QStringLiteral("OS keychain");
+    case crypto::MasterKeySource::GeneratedFile:
+        return QStringLiteral("generated key file");
+    }
+    return {};
+}
+
+} // namespace
+
+ServerRuntime::ServerRuntime(ServerOptions options, QObject *parent)
+    : QObject(parent), m_options(std::move(options))
+{
+}
+
+ServerRuntime::~ServerRuntime()
+{
+    stop();
+}
+
+QString ServerRuntime::databasePath() const
+{
+    return QDir(m_options.dataDir).filePath(QStringLiteral("hivemind.db"));
+}
+
+Status ServerRuntime::openStore()
+{
+    if (!QDir().mkpath(m_options.dataDir))
+        return Error{ErrorCode::IoError,
+                     QStringLiteral("cannot create the data directory %1").arg(m_options.dataDir)};
+    // The data dir holds the database and possibly the key file: owner only.
+    QFile::setPermissions(m_options.dataDir,
+                          QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+
+    auto keyOptions =
+        crypto::MasterKeyOptions::fromEnvironment(m_options.dataDir, m_options.masterKeyFile);
+    keyOptions.keychainRead = m_options.keychainRead;
+    keyOptions.keychainWrite = m_options.keychainWrite;
+    auto masterKey = crypto::MasterKeyProvider::resolve(keyOptions);
+    if (!masterKey)
+        return masterKey.error();
+    qCInfo(lcCrypto).noquote() << "master key from" << sourceName(masterKey.value().source)
+                               << masterKey.value().location;
+
+    const crypto::SecureBytes databaseKey =
+        crypto::deriveSubkey(masterKey.value().key, crypto::Subkey::Database);
+    auto database = store::Database::open(databasePath(), databaseKey);
+    if (!database)
+        return database.error();
+    m_database = std::move(database.value());
+    if (Status migrated = store::migrate(*m_database); !migrated)
+        return migrated.error();
+
+    m_dekRepository = std::make_unique<store::DekRepository>(*m_database);
+    m_envelope = std::make_unique<crypto::EnvelopeCipher>(
+        crypto::deriveSubkey(masterKey.value().key, crypto::Subkey::DekWrapping),
+        *m_dekRepository);
+    if (Status loaded = m_envelope->load(); !loaded)
+        return loaded.error();
+    return {};
+}
+
+Result<QUrl> ServerRuntime::start()
+{
+    m_uptime.start();
+    if (!crypto::initialize())
+        return Error{ErrorCode::CryptoSelfTestFailed, QStringLiteral("libsodium failed to initialise")};
+    if (Status selfTest = crypto::selfTest(); !selfTest)
+        return selfTest.error();
+
+    if (Status store = openStore(); !store)
+        return store.error();
+
+    auto bootstrap = bootstrapAdmin(*m_database, m_options.dataDir);
+    if (!bootstrap)
+        return bootstrap.error();
+    m_bootstrap = bootstrap.value();
+
+    m_router = std::make_unique<ApiRouter>();
+    registerSystemRoutes(*m_router, *m_database, m_uptime);
+    auto port = m_router->listen(m_options.listenAddress, m_options.port);
+    if (!port)
+        return port.error();
+
+    QUrl url;
+    url.setScheme(QStringLiteral("http"));
+    url.setHost(m_options.listenAddress.toString());
+    url.setPort(port.value());
+    m_baseUrl = url;
+    qCInfo(lcServer).noquote() << "listening on" << m_baseUrl.toString();
+    return m_baseUrl;
+}
+
+void ServerRuntime::stop()
+{
+    if (m_router) {
+        m_router->close();
+        m_router.reset();
+        qCInfo(lcServer) << "stopped accepting requests";
+    }
+    m_envelope.reset();
+    m_dekRepository.reset();
+    if (m_database) {
+        // Closing the last connection checkpoints the WAL into the main file.
+        m_database.reset();
+        qCInfo(lcStore) << "database closed";
+    }
+}
+
+} // namespace hm::server

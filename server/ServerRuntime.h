@@ -1,0 +1,57 @@
+#pragma once
+
+#include "common/Result.h"
+#include "server/AdminBootstrap.h"
+#include "server/ServerOptions.h"
+
+#include <QElapsedTimer>
+#include <QObject>
+#include <QUrl>
+
+#include <memory>
+
+namespace hm::crypto {
+class EnvelopeCipher;
+}
+namespace hm::store {
+class Database;
+class DekRepository;
+} // namespace hm::store
+
+namespace hm::server {
+
+class ApiRouter;
+
+// The whole server in one object, living on the thread that created it:
+// crypto self-test, master key, encrypted store and migrations, first-start
+// administrator, then the HTTP API. Used by hivemind-server and, on its own
+// thread, by the console's LocalServer.
+class ServerRuntime : public QObject
+{
+    Q_OBJECT
+public:
+    explicit ServerRuntime(ServerOptions options, QObject *parent = nullptr);
+    ~ServerRuntime() override;
+
+    Result<QUrl> start();
+    // Stops accepting requests and closes the store cleanly. Idempotent.
+    void stop();
+
+    QUrl baseUrl() const { return m_baseUrl; }
+    QString databasePath() const;
+    const BootstrapOutcome &bootstrapOutcome() const { return m_bootstrap; }
+
+private:
+    Status openStore();
+
+    ServerOptions m_options;
+    std::unique_ptr<store::Database> m_database;
+    std::unique_ptr<store::DekRepository> m_dekRepository;
+    std::unique_ptr<crypto::EnvelopeCipher> m_envelope;
+    std::unique_ptr<ApiRouter> m_router;
+    BootstrapOutcome m_bootstrap;
+    QElapsedTimer m_uptime;
+    QUrl m_baseUrl;
+};
+
+} // namespace hm::server

@@ -1,0 +1,66 @@
+// hivemind-server: the headless HiveMind server.
+
+#include "common/LogFormatter.h"
+#include "common/Logging.h"
+#include "hivemind/Version.h"
+#include "server/ExitCodes.h"
+#include "server/ServerCommandLine.h"
+#include "server/ServerRuntime.h"
+#include "server/UnixSignalWatcher.h"
+
+#include <QCoreApplication>
+
+#include <cstdio>
+
+using namespace hm;
+
+namespace {
+
+int fail(const Error &error)
+{
+    std::fprintf(stderr, "hivemind-server: error: %s (%s)\n", qPrintable(error.message),
+                 qPrintable(error.codeName()));
+    return server::exitCodeFor(error.code);
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("hivemind-server"));
+    QCoreApplication::setApplicationVersion(QString::fromLatin1(version::kVersion));
+
+    const auto commandLine = server::parseServerCommandLine(app);
+    if (!commandLine)
+        return fail(commandLine.error());
+    logging::install(commandLine.value().logFormat);
+
+    server::ServerRuntime runtime(commandLine.value().options);
+    server::UnixSignalWatcher signals;
+    QObject::connect(&signals, &server::UnixSignalWatcher::terminationRequested, &app,
+                     [](int signalNumber) {
+                         qCInfo(lcServer) << "signal" << signalNumber << "received, stopping";
+                         QCoreApplication::quit();
+                     });
+
+    const auto started = runtime.start();
+    if (!started) {
+        qCCritical(lcServer).noquote() << started.error().toString();
+        return fail(started.error());
+    }
+    // Plain lines on stdout for the person who started it (logs go to stderr).
+    std::printf("HiveMind server %s listening on %s\n", version::kVersion,
+                qPrintable(started.value().toString()));
+    std::printf("Data directory: %s\n", qPrintable(commandLine.value().options.dataDir));
+    const auto &bootstrap = runtime.bootstrapOutcome();
+    if (!bootstrap.passwordFile.isEmpty())
+        std::printf("Initial administrator \"%s\": password in %s\n", qPrintable(bootstrap.username),
+                    qPrintable(bootstrap.passwordFile));
+    std::fflush(stdout);
+
+    const int code = app.exec();
+    runtime.stop();
+    qCInfo(lcServer) << "stopped cleanly";
+    return code;
+}

@@ -1,0 +1,127 @@
+#include "common/LogFormatter.h"
+#include "common/SensitiveDataMasker.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTest>
+
+using namespace hm;
+
+namespace {
+QJsonObject parse(const char *json)
+{
+    return QJsonDocument::fromJson(QByteArray(json)).object();
+}
+} // namespace
+
+class TestLogging : public QObject
+{
+    Q_OBJECT
+private slots:
+    void maskValueFollowsSeed()
+    {
+        // Seed 003 §12.4.3's own example.
+        QCOMPARE(SensitiveDataMasker::maskValue(QStringLiteral("sk-1234567890abcdef")),
+                 QStringLiteral("sk****ef..."));
+        QCOMPARE(SensitiveDataMasker::maskValue(QStringLiteral("eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9."
+                                                               "eyJzdWIiOiIxMjM0NTY3ODkwIn0.fQ")),
+                 QStringLiteral("ey****fQ..."));
+        QCOMPARE(SensitiveDataMasker::maskValue(QStringLiteral("short")), QStringLiteral("****"));
+        QCOMPARE(SensitiveDataMasker::maskValue(QString()), QStringLiteral("****"));
+    }
+
+    void everySeedKeyIsSensitiveCaseInsensitively_data()
+    {
+        QTest::addColumn<QString>("key");
+        for (const char *key :
+             {"password", "passwd", "pwd", "secret", "token", "accessToken", "bearerToken",
+              "refreshToken", "apiKey", "api_key", "secretKey", "authorization", "credential",
+              "auth", "connectionString", "dbPassword", "PASSWORD", "ApiKey", "AUTHORIZATION"})
+            QTest::newRow(key) << QString::fromLatin1(key);
+    }
+    void everySeedKeyIsSensitiveCaseInsensitively()
+    {
+        QFETCH(QString, key);
+        QVERIFY(SensitiveDataMasker::isSensitiveKey(key));
+    }
+
+    void ordinaryKeysAreKept()
+    {
+        for (const char *key : {"username", "name", "tokens_used", "author", "id", "pass"})
+            QVERIFY2(!SensitiveDataMasker::isSensitiveKey(QString::fromLatin1(key)), key);
+    }
+
+    void masksNestedObjectsAndArrays()
+    {
+        const QJsonObject input = parse(R"({
+            "user": "alice",
+            "apiKey": "sk-1234567890abcdef",
+            "config": {"db": {"dbPassword": "hunter2hunter2", "host": "db1"},
+                       "headers": [{"Authorization": "Bearer abcdefghijkl"}, {"accept": "json"}]},
+            "credential": {"username": "u", "password": "p"},
+            "list": [["x", {"token": "tok-0123456789"}]],
+            "count": 3
+        })");
+        const QJsonObject masked = SensitiveDataMasker::mask(input);
+        QCOMPARE(masked.value(QStringLiteral("user")).toString(), QStringLiteral("alice"));
+        QCOMPARE(masked.value(QStringLiteral("apiKey")).toString(), QStringLiteral("sk****ef..."));
+        const QJsonObject db = masked.value(QStringLiteral("config")).toObject().value(QStringLiteral("db")).toObject();
+        QCOMPARE(db.value(QStringLiteral("dbPassword")).toString(), QStringLiteral("hu****r2..."));
+        QCOMPARE(db.value(QStringLiteral("host")).toString(), QStringLiteral("db1"));
+        const QJsonArray headers = masked.value(QStringLiteral("config")).toObject().value(QStringLiteral("headers")).toArray();
+        QCOMPARE(headers.at(0).toObject().value(QStringLiteral("Authorization")).toString(),
+                 QStringLiteral("Be****kl..."));
+        QCOMPARE(headers.at(1).toObject().value(QStringLiteral("accept")).toString(), QStringLiteral("json"));
+        // A sensitive key hides a whole nested value.
+        QCOMPARE(masked.value(QStringLiteral("credential")).toString(), QStringLiteral("****"));
+        const QJsonObject deep = masked.value(QStringLiteral("list")).toArray().at(0).toArray().at(1).toObject();
+        QCOMPARE(deep.value(QStringLiteral("token")).toString(), QStringLiteral("to****89..."));
+        QCOMPARE(masked.value(QStringLiteral("count")).toInt(), 3);
+        // Nothing secret survives anywhere in the serialised form.
+        const QByteArray text = QJsonDocument(masked).toJson();
+        for (const char *secret : {"1234567890abcdef", "hunter2hunter2", "abcdefghijkl", "tok-0123456789"})
+            QVERIFY2(!text.contains(secret), secret);
+    }
+
+    void masksSecretsInFreeText()
+    {
+        const QString text = SensitiveDataMasker::maskText(QStringLiteral(
+            R"(login password=correcthorse user=bob {"apiKey":"sk-1234567890abcdef"} Authorization: Bearer abc.def.ghi)"));
+        QVERIFY2(!text.contains(QStringLiteral("correcthorse")), qPrintable(text));
+        QVERIFY2(!text.contains(QStringLiteral("1234567890abcdef")), qPrintable(text));
+        QVERIFY2(!text.contains(QStringLiteral("abc.def.ghi")), qPrintable(text));
+        QVERIFY(text.contains(QStringLiteral("user=bob")));
+    }
+
+    void jsonRecordsAreOneObjectPerLine()
+    {
+        const QString line = logging::formatRecord(logging::Format::Json, QtWarningMsg, "hivemind.store",
+                                                   QStringLiteral("opened, token=abcdefghijklmnop"),
+                                                   QStringLiteral("req_0011"));
+        QVERIFY(!line.contains(u'\n'));
+        const QJsonObject record = QJsonDocument::fromJson(line.toUtf8()).object();
+        QCOMPARE(record.value(QStringLiteral("level")).toString(), QStringLiteral("warning"));
+        QCOMPARE(record.value(QStringLiteral("category")).toString(), QStringLiteral("hivemind.store"));
+        QCOMPARE(record.value(QStringLiteral("request_id")).toString(), QStringLiteral("req_0011"));
+        QVERIFY(!record.value(QStringLiteral("message")).toString().contains(QStringLiteral("abcdefghijklmnop")));
+        QVERIFY(QDateTime::fromString(record.value(QStringLiteral("time")).toString(), Qt::ISODateWithMs).isValid());
+    }
+
+    void requestIdScopeNests()
+    {
+        QVERIFY(logging::RequestIdScope::current().isEmpty());
+        {
+            logging::RequestIdScope outer(QStringLiteral("a"));
+            {
+                logging::RequestIdScope inner(QStringLiteral("b"));
+                QCOMPARE(logging::RequestIdScope::current(), QStringLiteral("b"));
+            }
+            QCOMPARE(logging::RequestIdScope::current(), QStringLiteral("a"));
+        }
+        QVERIFY(logging::RequestIdScope::current().isEmpty());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestLogging)
+#include "TestLogging.moc"

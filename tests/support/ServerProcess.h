@@ -1,0 +1,111 @@
+#pragma once
+
+// Starts a real hivemind-server process for tests and waits (event-driven,
+// no sleeps) until it prints the URL it listens on, or exits.
+
+#include <QByteArray>
+#include <QElapsedTimer>
+#include <QProcess>
+#include <QProcessEnvironment>
+#include <QRandomGenerator>
+#include <QRegularExpression>
+#include <QSignalSpy>
+#include <QStringList>
+#include <QUrl>
+
+namespace hm::test {
+
+inline QString binaryPath(const char *name)
+{
+    return QString::fromUtf8(HIVEMIND_BIN_DIR) + QLatin1Char('/') + QString::fromUtf8(name);
+}
+
+inline QByteArray randomMasterKeyBase64()
+{
+    QByteArray key(32, '\0');
+    for (auto &byte : key)
+        byte = static_cast<char>(QRandomGenerator::global()->generate() & 0xff);
+    return key.toBase64();
+}
+
+class ServerProcess
+{
+public:
+    explicit ServerProcess(QString dataDir, QByteArray masterKey = randomMasterKeyBase64())
+        : m_dataDir(std::move(dataDir)), m_masterKey(std::move(masterKey))
+    {
+        m_process.setProgram(binaryPath("hivemind-server"));
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("HIVEMIND_MASTER_KEY"), QString::fromLatin1(m_masterKey));
+        env.remove(QStringLiteral("HIVEMIND_ADMIN_PASSWORD"));
+        m_process.setProcessEnvironment(env);
+    }
+    ~ServerProcess()
+    {
+        if (m_process.state() != QProcess::NotRunning) {
+            m_process.kill();
+            m_process.waitForFinished(10000);
+        }
+    }
+
+    QProcess &process() { return m_process; }
+    QByteArray masterKey() const { return m_masterKey; }
+    void setEnv(const QString &name, const QString &value)
+    {
+        auto env = m_process.processEnvironment();
+        if (value.isNull())
+            env.remove(name);
+        else
+            env.insert(name, value);
+        m_process.setProcessEnvironment(env);
+    }
+
+    // Starts with --data-dir and --listen 127.0.0.1:<port> (0 = any free
+    // port) plus extra arguments. Returns the base URL, or an empty URL when
+    // the process exited first.
+    QUrl start(const QStringList &extra = {}, quint16 port = 0, int timeoutMs = 30000)
+    {
+        m_process.setArguments(QStringList{QStringLiteral("--data-dir"), m_dataDir,
+                                           QStringLiteral("--listen"),
+                                           QStringLiteral("127.0.0.1:%1").arg(port)} +
+                               extra);
+        m_process.start();
+        if (!m_process.waitForStarted(10000))
+            return {};
+        static const QRegularExpression listening(QStringLiteral("listening on (\\S+)"));
+        QElapsedTimer timer;
+        timer.start();
+        while (timer.elapsed() < timeoutMs) {
+            m_stdout += m_process.readAllStandardOutput();
+            const auto match = listening.match(QString::fromUtf8(m_stdout));
+            if (match.hasMatch())
+                return QUrl(match.captured(1));
+            if (m_process.state() == QProcess::NotRunning)
+                break;
+            m_process.waitForReadyRead(500);
+        }
+        m_stdout += m_process.readAllStandardOutput();
+        return {};
+    }
+
+    // Runs to completion (for start-up failures); returns the exit code.
+    int runToExit(const QStringList &extra = {}, quint16 port = 0)
+    {
+        start(extra, port);
+        m_process.waitForFinished(30000);
+        m_stdout += m_process.readAllStandardOutput();
+        return m_process.exitStatus() == QProcess::NormalExit ? m_process.exitCode() : -1;
+    }
+
+    QByteArray standardOutput() const { return m_stdout; }
+    QByteArray standardError() { return m_stderr += m_process.readAllStandardError(); }
+
+private:
+    QString m_dataDir;
+    QByteArray m_masterKey;
+    QProcess m_process;
+    QByteArray m_stdout;
+    QByteArray m_stderr;
+};
+
+} // namespace hm::test
