@@ -1,6 +1,7 @@
 #include "DashboardPage.h"
 
 #include "EmptyStatePage.h"
+#include "Sections.h"
 #include "ServerConnection.h"
 #include "StatusIndicator.h"
 #include "hivemind/Version.h"
@@ -90,9 +91,9 @@ DashboardPage::DashboardPage(ServerConnection *connection, QWidget *parent)
     auto *overviewLayout = new QHBoxLayout(overviewCard);
     overviewLayout->setContentsMargins(24, 20, 24, 22);
     overviewLayout->setSpacing(20);
-    overviewLayout->addWidget(createIconBadge(QStringLiteral(":/icons/dashboard.svg"), 56,
-                                              overviewCard),
-                              0, Qt::AlignTop);
+    overviewLayout->addWidget(
+        createIconBadge(QStringLiteral(":/icons/dashboard.svg"), 56, overviewCard), 0,
+        Qt::AlignTop);
     auto *overviewText = new QVBoxLayout;
     overviewText->setSpacing(6);
     m_overviewHeading = new QLabel(overviewCard);
@@ -139,8 +140,10 @@ void DashboardPage::changeEvent(QEvent *event)
 
 void DashboardPage::retranslateUi()
 {
-    m_title->setText(tr("Dashboard"));
-    m_subtitle->setText(tr("An overview of this HiveMind installation."));
+    if (const Section *section = findSection(QStringLiteral("dashboard"))) {
+        m_title->setText(section->translatedTitle());
+        m_subtitle->setText(section->translatedDescription());
+    }
     m_serverHeading->setText(tr("Server"));
     m_statusCaption->setText(tr("Status"));
     m_databaseCaption->setText(tr("Database"));
@@ -152,8 +155,8 @@ void DashboardPage::retranslateUi()
     m_overviewHeading->setText(tr("Activity overview"));
     m_overviewText->setText(tr("Running executions, node health, VPN status and recent alerts "
                                "will be summarised here."));
-    m_overviewNote->setText(tr("Not available yet in HiveMind %1.")
-                                .arg(QString::fromLatin1(hm::version::kVersion)));
+    m_overviewNote->setText(
+        tr("Not available yet in HiveMind %1.").arg(QString::fromLatin1(hm::version::kVersion)));
     updateServerInfo();
 }
 
@@ -201,8 +204,7 @@ void DashboardPage::updateServerInfo()
         m_status->setText(tr("Starting the local server…"));
         break;
     case ServerConnection::State::Connected:
-        setStatusIndicator(m_statusDot, info.status.compare(QLatin1String("ok"),
-                                                            Qt::CaseInsensitive) == 0
+        setStatusIndicator(m_statusDot, describeHealth(info.status) == tr("Healthy")
                                             ? StatusTone::Good
                                             : StatusTone::Warning);
         m_status->setText(describeHealth(info.status));

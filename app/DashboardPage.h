@@ -2,6 +2,7 @@
 
 #include <QWidget>
 
+class QGridLayout;
 class QLabel;
 
 namespace hm::app {
@@ -22,7 +23,7 @@ protected:
     void changeEvent(QEvent *event) override;
 
 private:
-    QLabel *addRow(class QGridLayout *grid, int row, QLabel **caption, const QString &objectName);
+    QLabel *addRow(QGridLayout *grid, int row, QLabel **caption, const QString &objectName);
     void retranslateUi();
     void updateServerInfo();
 

@@ -3,6 +3,7 @@
 #include "hivemind/Version.h"
 
 #include <QEvent>
+#include <QHBoxLayout>
 #include <QIcon>
 #include <QLabel>
 #include <QVBoxLayout>
@@ -26,35 +27,44 @@ EmptyStatePage::EmptyStatePage(const Section &section, QWidget *parent)
 {
     setObjectName(QStringLiteral("page.") + section.id);
 
-    auto *layout = new QVBoxLayout(this);
-    layout->setContentsMargins(48, 48, 48, 48);
+    // A centred column of bounded width: wrapped labels need the full width
+    // of their layout to compute their height, so they are not centred one by one.
+    auto *outer = new QHBoxLayout(this);
+    outer->setContentsMargins(48, 48, 48, 48);
+    auto *column = new QWidget(this);
+    column->setMaximumWidth(540);
+    column->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Preferred);
+    outer->addStretch(1);
+    outer->addWidget(column, 4);
+    outer->addStretch(1);
+
+    auto *layout = new QVBoxLayout(column);
+    layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
     layout->addStretch(2);
 
-    auto *badge = createIconBadge(section.iconPath, 96, this);
+    auto *badge = createIconBadge(section.iconPath, 96, column);
     layout->addWidget(badge, 0, Qt::AlignHCenter);
     layout->addSpacing(20);
 
-    m_title = new QLabel(this);
+    m_title = new QLabel(column);
     m_title->setObjectName(QStringLiteral("emptyStateTitle"));
     m_title->setAlignment(Qt::AlignCenter);
     layout->addWidget(m_title);
     layout->addSpacing(10);
 
-    m_description = new QLabel(this);
+    m_description = new QLabel(column);
     m_description->setObjectName(QStringLiteral("emptyStateText"));
     m_description->setAlignment(Qt::AlignCenter);
     m_description->setWordWrap(true);
-    m_description->setMaximumWidth(520);
-    layout->addWidget(m_description, 0, Qt::AlignHCenter);
-    layout->addSpacing(6);
+    layout->addWidget(m_description);
+    layout->addSpacing(8);
 
-    m_availability = new QLabel(this);
+    m_availability = new QLabel(column);
     m_availability->setObjectName(QStringLiteral("emptyStateNote"));
     m_availability->setAlignment(Qt::AlignCenter);
     m_availability->setWordWrap(true);
-    m_availability->setMaximumWidth(520);
-    layout->addWidget(m_availability, 0, Qt::AlignHCenter);
+    layout->addWidget(m_availability);
 
     layout->addStretch(3);
     retranslateUi();

@@ -4,9 +4,8 @@
 
 #include <QEventLoop>
 #include <QTimer>
-#include <qt6keychain/keychain.h>
-
 #include <memory>
+#include <qt6keychain/keychain.h>
 
 namespace hm::app {
 
@@ -28,17 +27,16 @@ std::shared_ptr<JobOutcome> runJob(QKeychain::Job *job, std::chrono::millisecond
     auto outcome = std::make_shared<JobOutcome>();
     job->setAutoDelete(true);
     QEventLoop loop;
-    QObject::connect(job, &QKeychain::Job::finished, job,
-                     [outcome, readsData, &loop, job](QKeychain::Job *) {
-                         outcome->finished = true;
-                         outcome->error = job->error();
-                         outcome->errorString = job->errorString();
-                         if (readsData && job->error() == QKeychain::NoError)
-                             outcome->data =
-                                 static_cast<QKeychain::ReadPasswordJob *>(job)->binaryData();
-                         if (loop.isRunning())
-                             loop.quit();
-                     });
+    QObject::connect(
+        job, &QKeychain::Job::finished, job, [outcome, readsData, &loop, job](QKeychain::Job *) {
+            outcome->finished = true;
+            outcome->error = job->error();
+            outcome->errorString = job->errorString();
+            if (readsData && job->error() == QKeychain::NoError)
+                outcome->data = static_cast<QKeychain::ReadPasswordJob *>(job)->binaryData();
+            if (loop.isRunning())
+                loop.quit();
+        });
     QTimer::singleShot(timeout, &loop, &QEventLoop::quit);
     job->start();
     if (!outcome->finished)
@@ -65,8 +63,9 @@ std::optional<QByteArray> KeychainStore::readMasterKey() const
         return std::nullopt;
     }
     if (outcome->error == QKeychain::EntryNotFound) {
+        // The keychain answered: an empty key lets the server create one there.
         qCInfo(lcApp) << "no master key in the keychain yet";
-        return std::nullopt;
+        return QByteArray();
     }
     if (outcome->error != QKeychain::NoError) {
         qCInfo(lcApp) << "keychain unavailable:" << outcome->errorString;
@@ -87,8 +86,7 @@ bool KeychainStore::writeMasterKey(const QByteArray &key) const
         return false;
     }
     if (outcome->error != QKeychain::NoError) {
-        qCInfo(lcApp) << "could not store the master key in the keychain:"
-                      << outcome->errorString;
+        qCInfo(lcApp) << "could not store the master key in the keychain:" << outcome->errorString;
         return false;
     }
     return true;

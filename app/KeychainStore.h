@@ -2,7 +2,6 @@
 
 #include <QByteArray>
 #include <QString>
-
 #include <chrono>
 #include <optional>
 
@@ -10,9 +9,11 @@ namespace hm::app {
 
 // Synchronous access to the master key in the OS keychain (QtKeychain), for
 // the server's key resolution. Every call waits at most `timeout` in a local
-// event loop and may run on any thread that can run one. When no keychain
-// service answers (no Secret Service on D-Bus, headless machines) reads give
-// std::nullopt and writes false, so the server falls through to its key file.
+// event loop and may run on any thread that can run one. Reads give the stored
+// (base64) key, an empty array when the keychain answered but holds no key,
+// and std::nullopt when no keychain service answers (no Secret Service on
+// D-Bus, headless machines) so the server falls through to its key file;
+// writes give false then.
 class KeychainStore
 {
 public:

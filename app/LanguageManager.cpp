@@ -3,14 +3,22 @@
 #include "common/Logging.h"
 
 #include <QCoreApplication>
+#include <QFont>
+#include <QFontInfo>
+#include <QGuiApplication>
 #include <QLibraryInfo>
 #include <QSettings>
-
 #include <memory>
 
 namespace hm::app {
 
-LanguageManager::LanguageManager(QObject *parent) : QObject(parent) {}
+LanguageManager::LanguageManager(QObject *parent) : QObject(parent)
+{
+    // The family the platform's UI font really resolves to ("Sans Serif" is
+    // only an alias, which would lose to the CJK families added below).
+    if (qobject_cast<QGuiApplication *>(QCoreApplication::instance()))
+        m_baseFamilies = {QFontInfo(QGuiApplication::font()).family()};
+}
 
 LanguageManager::~LanguageManager()
 {
@@ -73,6 +81,28 @@ void LanguageManager::removeTranslators()
     }
 }
 
+void LanguageManager::applyFontFallbacks(const QString &code)
+{
+    if (!qobject_cast<QGuiApplication *>(QCoreApplication::instance()))
+        return;
+    // The platform's UI font stays first; Han characters then come from a
+    // font of the right variant (Traditional punctuation sits centred, for
+    // one), instead of whichever CJK font the system falls back to.
+    QStringList families = m_baseFamilies;
+    if (families.isEmpty())
+        families << QGuiApplication::font().family();
+    if (code == QLatin1String("zh_TW")) {
+        families << QStringLiteral("Noto Sans CJK TC") << QStringLiteral("Noto Sans TC")
+                 << QStringLiteral("Microsoft JhengHei UI") << QStringLiteral("PingFang TC");
+    } else if (code == QLatin1String("zh_CN")) {
+        families << QStringLiteral("Noto Sans CJK SC") << QStringLiteral("Noto Sans SC")
+                 << QStringLiteral("Microsoft YaHei UI") << QStringLiteral("PingFang SC");
+    }
+    QFont font = QGuiApplication::font();
+    font.setFamilies(families);
+    QGuiApplication::setFont(font);
+}
+
 bool LanguageManager::setLanguage(const QString &code, Persist persist)
 {
     if (!isSupported(code)) {
@@ -103,6 +133,7 @@ bool LanguageManager::setLanguage(const QString &code, Persist persist)
     m_appTranslator = appTranslator.release();
     QCoreApplication::installTranslator(m_appTranslator);
 
+    applyFontFallbacks(code);
     if (persist == Persist::Yes)
         QSettings().setValue(kSettingsKey, code);
 
@@ -110,7 +141,7 @@ bool LanguageManager::setLanguage(const QString &code, Persist persist)
     m_current = code;
     if (changed)
         emit languageChanged(code);
-    qCInfo(lcApp) << "language" << code;
+    qCDebug(lcApp) << "language" << code;
     return true;
 }
 

@@ -4,6 +4,7 @@
 #include <QLocale>
 #include <QObject>
 #include <QString>
+#include <QStringList>
 #include <QTranslator>
 
 namespace hm::app {
@@ -36,7 +37,11 @@ public:
 
     QString currentLanguage() const { return m_current; }
 
-    enum class Persist { No, Yes };
+    enum class Persist
+    {
+        No,
+        Yes
+    };
     // Loads and installs the translator for `code`; false for unknown codes or
     // a missing catalogue (the previous language then stays).
     bool setLanguage(const QString &code, Persist persist = Persist::Yes);
@@ -46,6 +51,9 @@ signals:
 
 private:
     void removeTranslators();
+    void applyFontFallbacks(const QString &code);
+
+    QStringList m_baseFamilies;
 
     QString m_current;
     QTranslator *m_appTranslator = nullptr;

@@ -51,8 +51,8 @@ QString loadStyleSheet()
 
 } // namespace
 
-MainWindow::MainWindow(LanguageManager *languages, ServerConnection *connection,
-                       Options options, QWidget *parent)
+MainWindow::MainWindow(LanguageManager *languages, ServerConnection *connection, Options options,
+                       QWidget *parent)
     : QMainWindow(parent), m_languages(languages), m_connection(connection), m_options(options)
 {
     setObjectName(QStringLiteral("mainWindow"));
@@ -118,8 +118,8 @@ QWidget *MainWindow::createSidebar()
     headerLayout->setContentsMargins(20, 18, 16, 14);
     headerLayout->setSpacing(10);
     auto *logo = new QLabel(header);
-    logo->setPixmap(QIcon(QStringLiteral(":/icons/hivemind.svg"))
-                        .pixmap(QSize(28, 28), devicePixelRatioF()));
+    logo->setPixmap(
+        QIcon(QStringLiteral(":/icons/hivemind.svg")).pixmap(QSize(28, 28), devicePixelRatioF()));
     m_productName = new QLabel(header);
     m_productName->setObjectName(QStringLiteral("productName"));
     headerLayout->addWidget(logo);
@@ -201,9 +201,9 @@ void MainWindow::createMenus()
         m_languageGroup->addAction(action);
     }
     connect(m_languageGroup, &QActionGroup::triggered, this, [this](QAction *action) {
-        m_languages->setLanguage(action->data().toString(),
-                                 m_options.persistSettings ? LanguageManager::Persist::Yes
-                                                           : LanguageManager::Persist::No);
+        m_languages->setLanguage(action->data().toString(), m_options.persistSettings
+                                                                ? LanguageManager::Persist::Yes
+                                                                : LanguageManager::Persist::No);
         updateLanguageActions();
     });
 
@@ -309,7 +309,7 @@ void MainWindow::retranslateUi()
     m_sidebarFooter->setText(tr("Version %1").arg(QString::fromLatin1(hm::version::kVersion)));
 
     const auto &all = sections();
-    HM_CHECK(m_navigation->count() == all.size(), return);
+    HM_CHECK(m_navigation->count() == all.size(), return );
     for (int row = 0; row < m_navigation->count(); ++row) {
         QListWidgetItem *item = m_navigation->item(row);
         item->setText(all.at(row).translatedTitle());

@@ -31,11 +31,9 @@ public:
 
     MainWindow(LanguageManager *languages, ServerConnection *connection, Options options,
                QWidget *parent = nullptr);
-    MainWindow(LanguageManager *languages, ServerConnection *connection,
-               QWidget *parent = nullptr)
+    MainWindow(LanguageManager *languages, ServerConnection *connection, QWidget *parent = nullptr)
         : MainWindow(languages, connection, Options{}, parent)
-    {
-    }
+    {}
     ~MainWindow() override;
 
     // Shows the section with that id; false for unknown ids.

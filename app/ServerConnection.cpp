@@ -2,6 +2,7 @@
 
 #include "KeychainStore.h"
 #include "client/ApiClient.h"
+#include "common/Check.h"
 #include "common/Logging.h"
 #include "server/LocalServer.h"
 
@@ -19,7 +20,7 @@ ServerConnection::ServerConnection(Options options, QObject *parent)
 ServerConnection::~ServerConnection()
 {
     m_refreshTimer.stop();
-    delete m_client; // no callbacks into a half-destroyed object
+    delete m_client;  // no callbacks into a half-destroyed object
     m_server.reset(); // stops the server thread
 }
 
@@ -32,7 +33,8 @@ void ServerConnection::start()
 
     hm::server::LocalServer::Options serverOptions;
     serverOptions.dataDir = m_options.dataDir;
-    serverOptions.keyFile = QDir(m_options.dataDir).filePath(QStringLiteral("master.key"));
+    // No explicit key file: the server takes HIVEMIND_MASTER_KEY, else the keychain,
+    // else <dataDir>/master.key (created on first run).
     if (m_options.useKeychain) {
         // Called on the server's thread; KeychainStore runs its own event loop.
         serverOptions.keychainRead = [] { return KeychainStore().readMasterKey(); };
@@ -84,7 +86,7 @@ void ServerConnection::onFailed(const QString &code, const QString &message)
 
 void ServerConnection::fetch()
 {
-    HM_CHECK(m_client, return);
+    HM_CHECK(m_client, return );
     m_pendingReplies = 2;
     const QPointer<ServerConnection> self(this);
 

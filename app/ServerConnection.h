@@ -5,7 +5,6 @@
 #include <QString>
 #include <QTimer>
 #include <QUrl>
-
 #include <memory>
 
 namespace hm::server {
@@ -33,7 +32,13 @@ public:
         int refreshIntervalMs = 15000;
     };
 
-    enum class State { Idle, Starting, Connected, Failed };
+    enum class State
+    {
+        Idle,
+        Starting,
+        Connected,
+        Failed
+    };
     Q_ENUM(State)
 
     // What the server last reported; empty strings until known.

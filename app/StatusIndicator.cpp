@@ -34,9 +34,8 @@ void setStatusIndicator(QLabel *indicator, StatusTone tone)
         color = QStringLiteral("#dc2626");
         break;
     }
-    indicator->setStyleSheet(QStringLiteral("background-color: %1; border-radius: %2px;")
-                                 .arg(color)
-                                 .arg(kDotSize / 2));
+    indicator->setStyleSheet(
+        QStringLiteral("background-color: %1; border-radius: %2px;").arg(color).arg(kDotSize / 2));
 }
 
 } // namespace hm::app

@@ -5,7 +5,13 @@ class QWidget;
 
 namespace hm::app {
 
-enum class StatusTone { Pending, Good, Warning, Bad };
+enum class StatusTone
+{
+    Pending,
+    Good,
+    Warning,
+    Bad
+};
 
 // A small coloured dot telling a state at a glance (next to its text).
 QLabel *createStatusIndicator(QWidget *parent);

@@ -37,8 +37,8 @@ int main(int argc, char *argv[])
     logging::install(commandLine.value().logFormat);
 
     server::ServerRuntime runtime(commandLine.value().options);
-    server::UnixSignalWatcher signals;
-    QObject::connect(&signals, &server::UnixSignalWatcher::terminationRequested, &app,
+    server::UnixSignalWatcher signalWatcher;
+    QObject::connect(&signalWatcher, &server::UnixSignalWatcher::terminationRequested, &app,
                      [](int signalNumber) {
                          qCInfo(lcServer) << "signal" << signalNumber << "received, stopping";
                          QCoreApplication::quit();

@@ -32,8 +32,7 @@ QByteArray seal(const SecureBytes &key, QByteArrayView nonce, QByteArrayView pla
     crypto_aead_xchacha20poly1305_ietf_encrypt(
         reinterpret_cast<unsigned char *>(ciphertext.data()), &length, bytes(plaintext),
         static_cast<unsigned long long>(plaintext.size()), bytes(associatedData),
-        static_cast<unsigned long long>(associatedData.size()), nullptr, bytes(nonce),
-        key.data());
+        static_cast<unsigned long long>(associatedData.size()), nullptr, bytes(nonce), key.data());
     return ciphertext;
 }
 

@@ -7,16 +7,25 @@
 #include <QMutex>
 #include <QString>
 #include <QStringView>
-
 #include <optional>
 
 namespace hm::crypto {
 
 // Seed 003 section 12.2.3 (data_encryption_keys); LOG is BACKUP here.
-enum class DekPurpose { Credential, Backup, General };
+enum class DekPurpose
+{
+    Credential,
+    Backup,
+    General
+};
 QString purposeName(DekPurpose purpose); // "CREDENTIAL", "BACKUP", "GENERAL"
 
-enum class DekStatus { Active, DecryptOnly, Retired };
+enum class DekStatus
+{
+    Active,
+    DecryptOnly,
+    Retired
+};
 QString statusName(DekStatus status); // "ACTIVE", "DECRYPT_ONLY", "RETIRED"
 std::optional<DekStatus> statusFromName(QStringView name);
 

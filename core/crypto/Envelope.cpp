@@ -6,10 +6,8 @@
 #include "crypto/Sodium.h"
 
 #include <QDateTime>
-
-#include <sodium.h>
-
 #include <optional>
+#include <sodium.h>
 
 namespace hm::crypto {
 namespace {
@@ -30,11 +28,10 @@ Error keyMismatch()
 
 Error versionUnavailable(const QString &purpose, int version)
 {
-    return Error{ErrorCode::KeyNotFound,
-                 QStringLiteral("data key %1 version %2 is unknown or retired")
-                     .arg(purpose)
-                     .arg(version),
-                 {}};
+    return Error{
+        ErrorCode::KeyNotFound,
+        QStringLiteral("data key %1 version %2 is unknown or retired").arg(purpose).arg(version),
+        {}};
 }
 
 // Binds a wrapped DEK to its purpose and version, so a record copied to
@@ -47,8 +44,8 @@ QByteArray wrappingAd(const QString &purpose, int version)
 
 QByteArray decodeBase64(QStringView text, bool *ok)
 {
-    auto decoded = QByteArray::fromBase64Encoding(text.toLatin1(),
-                                                  QByteArray::AbortOnBase64DecodingErrors);
+    auto decoded =
+        QByteArray::fromBase64Encoding(text.toLatin1(), QByteArray::AbortOnBase64DecodingErrors);
     *ok = decoded.decodingStatus == QByteArray::Base64DecodingStatus::Ok;
     return decoded.decoded;
 }
@@ -102,8 +99,7 @@ QString format(int version, const QByteArray &nonce, const QByteArray &sealed)
 
 EnvelopeCipher::EnvelopeCipher(SecureBytes wrappingKey, DekStorage &storage)
     : m_wrappingKey(std::move(wrappingKey)), m_storage(storage)
-{
-}
+{}
 
 Status EnvelopeCipher::load()
 {
@@ -114,7 +110,8 @@ Status EnvelopeCipher::load()
 Status EnvelopeCipher::loadLocked()
 {
     if (!initialize())
-        return Status(ErrorCode::CryptoSelfTestFailed, QStringLiteral("libsodium is not available"));
+        return Status(ErrorCode::CryptoSelfTestFailed,
+                      QStringLiteral("libsodium is not available"));
     if (m_wrappingKey.size() != aead::kKeyBytes)
         return Status(ErrorCode::EncryptionError,
                       QStringLiteral("the data-key wrapping key must be 32 bytes"));

@@ -8,7 +8,6 @@
 #include <QReadWriteLock>
 #include <QString>
 #include <QStringView>
-
 #include <map>
 
 namespace hm::crypto {

@@ -9,7 +9,8 @@ namespace hm::crypto {
 // Each subsystem gets its own key so that a leak of one (e.g. the SQLCipher
 // key, which passes through a pragma string) says nothing about the others.
 // The numbers are part of the on-disk format: never renumber.
-enum class Subkey : quint64 {
+enum class Subkey : quint64
+{
     Database = 1,
     DekWrapping = 2,
     TokenSigning = 3,

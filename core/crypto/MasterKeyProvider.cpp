@@ -8,7 +8,6 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QTemporaryFile>
-
 #include <unistd.h>
 
 namespace hm::crypto {
@@ -28,8 +27,7 @@ SecureBytes decodeKey(QByteArrayView text)
     while (!text.isEmpty() && (text.back() == '\n' || text.back() == '\r'))
         text.chop(1);
     QByteArray encoded = text.toByteArray();
-    auto decoded =
-        QByteArray::fromBase64Encoding(encoded, QByteArray::AbortOnBase64DecodingErrors);
+    auto decoded = QByteArray::fromBase64Encoding(encoded, QByteArray::AbortOnBase64DecodingErrors);
     wipe(encoded);
     SecureBytes key;
     if (decoded.decodingStatus == QByteArray::Base64DecodingStatus::Ok &&
@@ -54,9 +52,8 @@ Result<ResolvedMasterKey> readKeyFile(const QString &path, MasterKeySource sourc
 {
     QFile file(path);
     if (!file.exists())
-        return Error{ErrorCode::IoError,
-                     QStringLiteral("master key file %1 does not exist").arg(path),
-                     {}};
+        return Error{
+            ErrorCode::IoError, QStringLiteral("master key file %1 does not exist").arg(path), {}};
     if (!file.open(QIODevice::ReadOnly))
         return Error{
             ErrorCode::IoError,
@@ -84,9 +81,8 @@ Result<ResolvedMasterKey> generateKeyFile(const QString &dataDir)
                                     "--master-key-file"),
                      {}};
     if (!QDir().mkpath(dataDir))
-        return Error{ErrorCode::IoError,
-                     QStringLiteral("cannot create data directory %1").arg(dataDir),
-                     {}};
+        return Error{
+            ErrorCode::IoError, QStringLiteral("cannot create data directory %1").arg(dataDir), {}};
     const QString path = QDir(dataDir).absoluteFilePath(kGeneratedFileName);
 
     // QTemporaryFile creates its file with O_EXCL and mode 0600; the explicit
@@ -100,24 +96,24 @@ Result<ResolvedMasterKey> generateKeyFile(const QString &dataDir)
     QByteArray encoded = MasterKeyProvider::generateKeyBase64();
     SecureBytes key = decodeKey(encoded);
     encoded.append('\n');
-    const bool written = temp.write(encoded) == encoded.size() && temp.flush() &&
-                         ::fsync(temp.handle()) == 0;
+    const bool written =
+        temp.write(encoded) == encoded.size() && temp.flush() && ::fsync(temp.handle()) == 0;
     wipe(encoded);
     if (!written)
-        return Error{ErrorCode::IoError,
-                     QStringLiteral("cannot write master key file %1: %2")
-                         .arg(path, temp.errorString()),
-                     {}};
+        return Error{
+            ErrorCode::IoError,
+            QStringLiteral("cannot write master key file %1: %2").arg(path, temp.errorString()),
+            {}};
     // QFile::rename refuses to replace an existing file (renameat2 with
     // RENAME_NOREPLACE, or link + unlink), so a key written by a concurrent
     // start-up is kept and used instead of ours.
     if (!temp.rename(path)) {
         if (QFileInfo::exists(path))
             return readKeyFile(path, MasterKeySource::GeneratedFile);
-        return Error{ErrorCode::IoError,
-                     QStringLiteral("cannot create master key file %1: %2")
-                         .arg(path, temp.errorString()),
-                     {}};
+        return Error{
+            ErrorCode::IoError,
+            QStringLiteral("cannot create master key file %1: %2").arg(path, temp.errorString()),
+            {}};
     }
     temp.setAutoRemove(false);
     qCWarning(lcCrypto).noquote()
@@ -149,8 +145,8 @@ QByteArray MasterKeyProvider::generateKeyBase64()
 Result<ResolvedMasterKey> MasterKeyProvider::resolve(const MasterKeyOptions &options)
 {
     if (!initialize())
-        return Error{ErrorCode::CryptoSelfTestFailed, QStringLiteral("libsodium is not available"),
-                     {}};
+        return Error{
+            ErrorCode::CryptoSelfTestFailed, QStringLiteral("libsodium is not available"), {}};
 
     if (!options.environmentValue.isEmpty()) {
         SecureBytes key = decodeKey(options.environmentValue);

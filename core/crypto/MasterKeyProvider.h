@@ -5,13 +5,13 @@
 
 #include <QByteArray>
 #include <QString>
-
 #include <functional>
 #include <optional>
 
 namespace hm::crypto {
 
-enum class MasterKeySource {
+enum class MasterKeySource
+{
     Environment,   // HIVEMIND_MASTER_KEY
     KeyFile,       // --master-key-file
     Keychain,      // the OS keychain (console only)
@@ -22,7 +22,7 @@ struct ResolvedMasterKey
 {
     SecureBytes key; // 32 bytes
     MasterKeySource source = MasterKeySource::Environment;
-    QString location; // variable name, file path or "OS keychain"; never key material
+    QString location;       // variable name, file path or "OS keychain"; never key material
     bool generated = false; // created during this resolve(): tell the user to back it up
 };
 

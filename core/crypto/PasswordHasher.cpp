@@ -24,16 +24,14 @@ Result<QString> hashPassword(QStringView password)
         return Error{ErrorCode::InternalError, QStringLiteral("libsodium is not available"), {}};
     QByteArray utf8 = password.toUtf8();
     char encoded[crypto_pwhash_STRBYTES];
-    const int rc = crypto_pwhash_str_alg(encoded, utf8.constData(),
-                                         static_cast<unsigned long long>(utf8.size()),
-                                         crypto_pwhash_OPSLIMIT_INTERACTIVE,
-                                         crypto_pwhash_MEMLIMIT_INTERACTIVE,
-                                         crypto_pwhash_ALG_ARGON2ID13);
+    const int rc = crypto_pwhash_str_alg(
+        encoded, utf8.constData(), static_cast<unsigned long long>(utf8.size()),
+        crypto_pwhash_OPSLIMIT_INTERACTIVE, crypto_pwhash_MEMLIMIT_INTERACTIVE,
+        crypto_pwhash_ALG_ARGON2ID13);
     wipe(utf8);
     if (rc != 0) // only when the memory limit cannot be allocated
-        return Error{ErrorCode::InternalError,
-                     QStringLiteral("password hashing failed: out of memory"),
-                     {}};
+        return Error{
+            ErrorCode::InternalError, QStringLiteral("password hashing failed: out of memory"), {}};
     return QString::fromLatin1(encoded);
 }
 
@@ -57,8 +55,8 @@ bool passwordNeedsRehash(const QString &encodedHash)
     // The argon2id variant answers -1 for Argon2i and garbage: both need a
     // new hash.
     return crypto_pwhash_argon2id_str_needs_rehash(encoded.constData(),
-                                                    crypto_pwhash_OPSLIMIT_INTERACTIVE,
-                                                    crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0;
+                                                   crypto_pwhash_OPSLIMIT_INTERACTIVE,
+                                                   crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0;
 }
 
 } // namespace hm::crypto

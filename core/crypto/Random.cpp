@@ -4,7 +4,6 @@
 #include "crypto/Sodium.h"
 
 #include <QUuid>
-
 #include <sodium.h>
 
 namespace hm::crypto {
@@ -34,8 +33,8 @@ QString sha256Hex(QByteArrayView data)
     unsigned char digest[crypto_hash_sha256_BYTES];
     crypto_hash_sha256(digest, reinterpret_cast<const unsigned char *>(data.data()),
                        static_cast<unsigned long long>(data.size()));
-    return QString::fromLatin1(QByteArray(reinterpret_cast<const char *>(digest), sizeof digest)
-                                   .toHex());
+    return QString::fromLatin1(
+        QByteArray(reinterpret_cast<const char *>(digest), sizeof digest).toHex());
 }
 
 QString uuid()

@@ -1,8 +1,7 @@
 #include "crypto/SecureBytes.h"
 
-#include <sodium.h>
-
 #include <cstring>
+#include <sodium.h>
 
 namespace hm::crypto {
 

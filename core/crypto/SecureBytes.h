@@ -2,7 +2,6 @@
 
 #include <QByteArray>
 #include <QByteArrayView>
-
 #include <memory>
 
 namespace hm::crypto {
@@ -16,7 +15,7 @@ class SecureBytes
 {
 public:
     SecureBytes();
-    explicit SecureBytes(qsizetype size); // zero-filled
+    explicit SecureBytes(qsizetype size);             // zero-filled
     static SecureBytes fromRaw(QByteArrayView bytes); // copies
 
     SecureBytes(const SecureBytes &) = delete;

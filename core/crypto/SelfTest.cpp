@@ -1,6 +1,5 @@
-#include "crypto/Sodium.h"
-
 #include "common/Logging.h"
+#include "crypto/Sodium.h"
 
 #include <sodium.h>
 
@@ -9,9 +8,9 @@ namespace {
 
 Status failure(const char *primitive)
 {
-    return Status(ErrorCode::CryptoSelfTestFailed,
-                  QStringLiteral("cryptographic self-test failed: %1")
-                      .arg(QLatin1String(primitive)));
+    return Status(
+        ErrorCode::CryptoSelfTestFailed,
+        QStringLiteral("cryptographic self-test failed: %1").arg(QLatin1String(primitive)));
 }
 
 const unsigned char *bytes(const QByteArray &array)
@@ -27,13 +26,14 @@ bool xchacha20Poly1305KnownAnswer()
     const QByteArray aad = QByteArray::fromHex("50515253c0c1c2c3c4c5c6c7");
     const QByteArray key =
         QByteArray::fromHex("808182838485868788898a8b8c8d8e8f909192939495969798999a9b9c9d9e9f");
-    const QByteArray nonce = QByteArray::fromHex("404142434445464748494a4b4c4d4e4f5051525354555657");
-    const QByteArray expected = QByteArray::fromHex(
-        "bd6d179d3e83d43b9576579493c0e939572a1700252bfaccbed2902c21396cbb"
-        "731c7f1b0b4aa6440bf3a82f4eda7e39ae64c6708c54c216cb96b72e1213b452"
-        "2f8c9ba40db5d945b11b69b982c1bb9e3f3fac2bc369488f76b2383565d3fff9"
-        "21f9664c97637da9768812f615c68b13b52e"
-        "c0875924c1c7987947deafd8780acf49"); // tag
+    const QByteArray nonce =
+        QByteArray::fromHex("404142434445464748494a4b4c4d4e4f5051525354555657");
+    const QByteArray expected =
+        QByteArray::fromHex("bd6d179d3e83d43b9576579493c0e939572a1700252bfaccbed2902c21396cbb"
+                            "731c7f1b0b4aa6440bf3a82f4eda7e39ae64c6708c54c216cb96b72e1213b452"
+                            "2f8c9ba40db5d945b11b69b982c1bb9e3f3fac2bc369488f76b2383565d3fff9"
+                            "21f9664c97637da9768812f615c68b13b52e"
+                            "c0875924c1c7987947deafd8780acf49"); // tag
 
     QByteArray ciphertext(plaintext.size() + crypto_aead_xchacha20poly1305_ietf_ABYTES,
                           Qt::Uninitialized);
@@ -73,10 +73,9 @@ bool argon2idRoundTrip()
 {
     static const char password[] = "hivemind-self-test";
     char encoded[crypto_pwhash_STRBYTES];
-    if (crypto_pwhash_str_alg(encoded, password, sizeof password - 1,
-                              crypto_pwhash_argon2id_OPSLIMIT_MIN,
-                              crypto_pwhash_argon2id_MEMLIMIT_MIN,
-                              crypto_pwhash_ALG_ARGON2ID13) != 0)
+    if (crypto_pwhash_str_alg(
+            encoded, password, sizeof password - 1, crypto_pwhash_argon2id_OPSLIMIT_MIN,
+            crypto_pwhash_argon2id_MEMLIMIT_MIN, crypto_pwhash_ALG_ARGON2ID13) != 0)
         return false;
     if (qstrncmp(encoded, crypto_pwhash_argon2id_STRPREFIX,
                  sizeof crypto_pwhash_argon2id_STRPREFIX - 1) != 0)

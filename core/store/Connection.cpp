@@ -1,6 +1,5 @@
-#include "store/Connection_p.h"
-
 #include "common/Logging.h"
+#include "store/Connection_p.h"
 
 namespace hm::store::detail {
 

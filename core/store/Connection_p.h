@@ -2,7 +2,6 @@
 
 #include <QHash>
 #include <QString>
-
 #include <sqlite3.h>
 
 namespace hm::store::detail {

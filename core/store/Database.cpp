@@ -9,8 +9,7 @@ namespace hm::store {
 
 Database::Database(std::shared_ptr<detail::Connection> connection)
     : m_connection(std::move(connection))
-{
-}
+{}
 
 Database::~Database() = default;
 
@@ -33,8 +32,8 @@ Result<Statement> Database::prepare(const QString &sql)
     const QByteArray utf8 = sql.toUtf8();
     sqlite3_stmt *stmt = nullptr;
     const char *tail = nullptr;
-    const int rc = sqlite3_prepare_v2(db, utf8.constData(), static_cast<int>(utf8.size()) + 1,
-                                      &stmt, &tail);
+    const int rc =
+        sqlite3_prepare_v2(db, utf8.constData(), static_cast<int>(utf8.size()) + 1, &stmt, &tail);
     if (rc != SQLITE_OK) {
         Error error = detail::sqliteError(db, rc, QStringLiteral("preparing"));
         error.details.insert(QStringLiteral("sql"), sql.left(200));

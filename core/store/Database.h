@@ -6,7 +6,6 @@
 #include "store/Transaction.h"
 
 #include <QString>
-
 #include <memory>
 
 namespace hm::store {
@@ -29,12 +28,13 @@ struct OpenOptions
 // goes wrong. A wrong key is DbKeyInvalid, a damaged file DbCorrupt; since
 // SQLCipher reports both as "not a database", a key-check sidecar
 // "<path>.keycheck" written at creation tells them apart (KeyCheck_p.h).
+// Pages are 4096 bytes (PRAGMA cipher_page_size = 4096 after the key, for
+// anyone inspecting a database with the sqlcipher shell).
 class Database
 {
 public:
-    static Result<std::unique_ptr<Database>> open(const QString &path,
-                                                   const crypto::SecureBytes &key,
-                                                   OpenOptions options = {});
+    static Result<std::unique_ptr<Database>>
+    open(const QString &path, const crypto::SecureBytes &key, OpenOptions options = {});
     ~Database();
 
     Database(const Database &) = delete;

@@ -28,4 +28,10 @@ Error sqliteError(sqlite3 *db, int rc, const QString &what)
                  std::move(details)};
 }
 
+bool isUniqueViolation(const Error &error)
+{
+    const int rc = error.details.value(QStringLiteral("sqlite_code")).toInt();
+    return rc == SQLITE_CONSTRAINT_UNIQUE || rc == SQLITE_CONSTRAINT_PRIMARYKEY;
+}
+
 } // namespace hm::store::detail

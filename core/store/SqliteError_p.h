@@ -16,4 +16,7 @@ Error sqliteError(sqlite3 *db, int rc, const QString &what);
 // may already describe a later call.
 ErrorCode errorCodeFor(int rc);
 
+// True for a UNIQUE or PRIMARY KEY violation reported by sqliteError().
+bool isUniqueViolation(const Error &error);
+
 } // namespace hm::store::detail

@@ -18,14 +18,12 @@ constexpr char kEmpty[] = "";
 Statement::Statement(std::shared_ptr<detail::Connection> connection, sqlite3_stmt *stmt,
                      QString sql)
     : m_connection(std::move(connection)), m_stmt(stmt), m_sql(std::move(sql))
-{
-}
+{}
 
 Statement::Statement(Statement &&other) noexcept
     : m_connection(std::move(other.m_connection)), m_stmt(std::exchange(other.m_stmt, nullptr)),
       m_sql(std::move(other.m_sql)), m_bindError(std::move(other.m_bindError))
-{
-}
+{}
 
 Statement &Statement::operator=(Statement &&other) noexcept
 {
@@ -87,8 +85,9 @@ Statement &Statement::bind(int index, const QString &value)
         return *this;
     const QByteArray utf8 = value.toUtf8();
     const char *data = utf8.isEmpty() ? kEmpty : utf8.constData();
-    noteBindResult(sqlite3_bind_text64(m_stmt, index, data, static_cast<sqlite3_uint64>(utf8.size()),
-                                       SQLITE_TRANSIENT, SQLITE_UTF8),
+    noteBindResult(sqlite3_bind_text64(m_stmt, index, data,
+                                       static_cast<sqlite3_uint64>(utf8.size()), SQLITE_TRANSIENT,
+                                       SQLITE_UTF8),
                    index);
     return *this;
 }
@@ -98,8 +97,8 @@ Statement &Statement::bind(int index, QByteArrayView blob)
     if (!m_stmt)
         return *this;
     const void *data = blob.isEmpty() ? static_cast<const void *>(kEmpty) : blob.data();
-    noteBindResult(sqlite3_bind_blob64(m_stmt, index, data, static_cast<sqlite3_uint64>(blob.size()),
-                                       SQLITE_TRANSIENT),
+    noteBindResult(sqlite3_bind_blob64(m_stmt, index, data,
+                                       static_cast<sqlite3_uint64>(blob.size()), SQLITE_TRANSIENT),
                    index);
     return *this;
 }
@@ -144,7 +143,7 @@ Statement &Statement::bind(int index, const QVariant &value)
 Result<bool> Statement::step()
 {
     if (!m_stmt)
-        return Error{ErrorCode::InternalError, QStringLiteral("step() on an empty statement")};
+        return Error{ErrorCode::InternalError, QStringLiteral("step() on an empty statement"), {}};
     if (m_bindError) {
         Error error = std::move(*m_bindError);
         m_bindError.reset();

@@ -6,7 +6,6 @@
 #include <QByteArrayView>
 #include <QString>
 #include <QVariant>
-
 #include <concepts>
 #include <cstddef>
 #include <memory>
@@ -47,8 +46,7 @@ public:
     // QByteArray map to their SQL types; anything else binds toString().
     Statement &bind(int index, const QVariant &value);
     // Other integer types (long, bool, unsigned ...) without ambiguity.
-    template <std::integral T>
-    Statement &bind(int index, T value)
+    template <std::integral T> Statement &bind(int index, T value)
     {
         return bind(index, static_cast<qint64>(value));
     }

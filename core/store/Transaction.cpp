@@ -8,13 +8,10 @@ namespace hm::store {
 
 Transaction::Transaction(std::shared_ptr<detail::Connection> connection)
     : m_connection(std::move(connection))
-{
-}
+{}
 
-Transaction::Transaction(Transaction &&other) noexcept
-    : m_connection(std::move(other.m_connection))
-{
-}
+Transaction::Transaction(Transaction &&other) noexcept : m_connection(std::move(other.m_connection))
+{}
 
 Transaction &Transaction::operator=(Transaction &&other) noexcept
 {

@@ -17,6 +17,7 @@
 #include <QTest>
 
 #include <csignal>
+#include <sys/stat.h>
 
 using namespace hm;
 using hm::test::ServerProcess;
@@ -143,8 +144,9 @@ private slots:
         QVERIFY(!server.start().isEmpty());
         const QString passwordFile = dir.filePath("initial-admin-password");
         QVERIFY(QFile::exists(passwordFile));
-        QCOMPARE(QFile::permissions(passwordFile) & 0x0777,
-                 QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+        struct stat info = {};
+        QCOMPARE(::stat(QFile::encodeName(passwordFile).constData(), &info), 0);
+        QCOMPARE(info.st_mode & 0777, 0600u);
         QFile file(passwordFile);
         QVERIFY(file.open(QIODevice::ReadOnly));
         const QByteArray password = file.readAll().trimmed();

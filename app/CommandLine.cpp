@@ -1,0 +1,115 @@
+#include "CommandLine.h"
+
+#include "LanguageManager.h"
+#include "Sections.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QStandardPaths>
+#include <cstdio>
+
+namespace hm::app {
+
+namespace {
+
+void printError(const QString &message)
+{
+    std::fputs(qPrintable(message + QLatin1Char('\n')), stderr);
+}
+
+} // namespace
+
+QString preparseLanguage(const QStringList &arguments)
+{
+    for (qsizetype i = 1; i < arguments.size(); ++i) {
+        const QString &argument = arguments.at(i);
+        if ((argument == QLatin1String("--lang") || argument == QLatin1String("-lang")) &&
+            i + 1 < arguments.size()) {
+            return arguments.at(i + 1);
+        }
+        if (argument.startsWith(QLatin1String("--lang=")))
+            return argument.mid(7);
+    }
+    return {};
+}
+
+std::optional<AppOptions> parseCommandLine(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QCoreApplication::translate(
+        "CommandLine", "HiveMind console: design, run and watch workflows and your fleet."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+
+    QStringList languageCodes;
+    for (const auto &language : LanguageManager::languages())
+        languageCodes << language.code;
+    QStringList sectionIds;
+    for (const auto &section : sections())
+        sectionIds << section.id;
+
+    const QCommandLineOption langOption(
+        QStringLiteral("lang"),
+        QCoreApplication::translate("CommandLine", "User interface language: %1.")
+            .arg(languageCodes.join(QStringLiteral(", "))),
+        QCoreApplication::translate("CommandLine", "language"));
+    const QCommandLineOption dataDirOption(
+        QStringLiteral("data-dir"),
+        QCoreApplication::translate("CommandLine",
+                                    "Directory of the local server's data (default: %1).")
+            .arg(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)),
+        QCoreApplication::translate("CommandLine", "directory"));
+    const QCommandLineOption noKeychainOption(
+        QStringLiteral("no-keychain"),
+        QCoreApplication::translate(
+            "CommandLine", "Do not use the system keychain for the master key; use the key file."));
+    const QCommandLineOption screenshotOption(
+        QStringLiteral("screenshot"),
+        QCoreApplication::translate(
+            "CommandLine",
+            "Save a picture of the main window to this PNG file once the server has answered, "
+            "then quit."),
+        QCoreApplication::translate("CommandLine", "file"));
+    const QCommandLineOption sectionOption(
+        QStringLiteral("section"),
+        QCoreApplication::translate("CommandLine", "Section to show at start: %1.")
+            .arg(sectionIds.join(QStringLiteral(", "))),
+        QCoreApplication::translate("CommandLine", "name"));
+    parser.addOptions(
+        {langOption, dataDirOption, noKeychainOption, screenshotOption, sectionOption});
+
+    parser.process(arguments); // exits for --help, --version and unknown options
+
+    AppOptions options;
+    if (parser.isSet(langOption)) {
+        options.language = parser.value(langOption);
+        if (!LanguageManager::isSupported(options.language)) {
+            printError(QCoreApplication::translate("CommandLine",
+                                                   "Unknown language \"%1\"; choose one of: %2.")
+                           .arg(options.language, languageCodes.join(QStringLiteral(", "))));
+            return std::nullopt;
+        }
+    }
+    if (parser.isSet(sectionOption)) {
+        options.section = parser.value(sectionOption);
+        if (!findSection(options.section)) {
+            printError(QCoreApplication::translate("CommandLine",
+                                                   "Unknown section \"%1\"; choose one of: %2.")
+                           .arg(options.section, sectionIds.join(QStringLiteral(", "))));
+            return std::nullopt;
+        }
+    }
+    options.dataDir = parser.isSet(dataDirOption)
+                          ? parser.value(dataDirOption)
+                          : QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    if (options.dataDir.isEmpty()) {
+        printError(QCoreApplication::translate("CommandLine",
+                                               "No data directory; pass one with --data-dir."));
+        return std::nullopt;
+    }
+    options.useKeychain = !parser.isSet(noKeychainOption);
+    options.screenshotFile = parser.value(screenshotOption);
+    return options;
+}
+
+} // namespace hm::app

@@ -1,0 +1,94 @@
+#include "flow/ConfigSchemaValidator.h"
+
+#include <valijson/adapters/qtjson_adapter.hpp>
+#include <valijson/schema.hpp>
+#include <valijson/schema_parser.hpp>
+#include <valijson/validation_results.hpp>
+#include <valijson/validator.hpp>
+
+#include <exception>
+
+namespace hm::flow {
+
+struct ConfigSchemaValidator::Impl
+{
+    valijson::Schema schema;
+};
+
+namespace {
+
+// valijson's context is {"<root>", "[timeout]", "[1]"}; print it as
+// "config.timeout" / "config[1]". A numeric member name reads as an index,
+// which is close enough for a message.
+QString contextPath(const std::vector<std::string> &context)
+{
+    QString path = QStringLiteral("config");
+    for (const std::string &part : context) {
+        if (part == "<root>")
+            continue;
+        QString token = QString::fromStdString(part);
+        if (token.startsWith(QLatin1Char('[')) && token.endsWith(QLatin1Char(']')))
+            token = token.mid(1, token.size() - 2);
+        bool numeric = false;
+        token.toLongLong(&numeric);
+        if (numeric)
+            path += QLatin1Char('[') + token + QLatin1Char(']');
+        else
+            path += QLatin1Char('.') + token;
+    }
+    return path;
+}
+
+} // namespace
+
+ConfigSchemaValidator::ConfigSchemaValidator(std::unique_ptr<Impl> impl) : m_impl(std::move(impl))
+{
+}
+
+ConfigSchemaValidator::~ConfigSchemaValidator() = default;
+
+Result<std::shared_ptr<const ConfigSchemaValidator>>
+ConfigSchemaValidator::create(const QJsonObject &schema)
+{
+    auto impl = std::make_unique<Impl>();
+    try {
+        valijson::SchemaParser parser(valijson::SchemaParser::kDraft7);
+        const valijson::adapters::QtJsonAdapter adapter(schema);
+        parser.populateSchema(adapter, impl->schema);
+    } catch (const std::exception &e) {
+        return Error{ErrorCode::ValidationError,
+                     QStringLiteral("unusable config schema: %1").arg(QString::fromUtf8(e.what())),
+                     {}};
+    }
+    return std::shared_ptr<const ConfigSchemaValidator>(
+        new ConfigSchemaValidator(std::move(impl)));
+}
+
+QList<ConfigSchemaValidator::Violation>
+ConfigSchemaValidator::validate(const QJsonObject &config) const
+{
+    QList<Violation> all;
+    QList<Violation> leaves;
+    try {
+        valijson::Validator validator;
+        valijson::ValidationResults results;
+        const valijson::adapters::QtJsonAdapter target(config);
+        if (validator.validate(m_impl->schema, target, &results))
+            return {};
+        valijson::ValidationResults::Error error;
+        while (results.popError(error)) {
+            Violation v{contextPath(error.context), QString::fromStdString(error.description)};
+            // valijson adds a "Failed to validate ..." line for every parent
+            // of a failing member; the member's own message says it all.
+            if (!v.message.startsWith(QLatin1StringView("Failed to validate")))
+                leaves.append(v);
+            all.append(v);
+        }
+    } catch (const std::exception &e) {
+        return {Violation{QStringLiteral("config"),
+                          QStringLiteral("could not validate: %1").arg(QString::fromUtf8(e.what()))}};
+    }
+    return leaves.isEmpty() ? all : leaves;
+}
+
+} // namespace hm::flow

@@ -1,0 +1,108 @@
+#include "flow/FlowGraph.h"
+
+#include <algorithm>
+#include <functional>
+#include <queue>
+
+namespace hm::flow {
+
+Digraph Digraph::fromEdges(int nodeCount, std::vector<std::pair<int, int>> edges)
+{
+    std::sort(edges.begin(), edges.end());
+    edges.erase(std::unique(edges.begin(), edges.end()), edges.end());
+    const auto n = static_cast<size_t>(nodeCount);
+    Digraph g;
+    g.children.offsets.assign(n + 1, 0);
+    g.parents.offsets.assign(n + 1, 0);
+    for (const auto &[from, to] : edges) {
+        ++g.children.offsets[static_cast<size_t>(from) + 1];
+        ++g.parents.offsets[static_cast<size_t>(to) + 1];
+    }
+    for (size_t i = 0; i < n; ++i) {
+        g.children.offsets[i + 1] += g.children.offsets[i];
+        g.parents.offsets[i + 1] += g.parents.offsets[i];
+    }
+    g.children.list.resize(edges.size());
+    g.parents.list.resize(edges.size());
+    // Sorted by (from, to): children come out ascending per node, and so do
+    // parents, since `from` only grows.
+    std::vector<int> childFill(g.children.offsets.begin(), g.children.offsets.end() - 1);
+    std::vector<int> parentFill(g.parents.offsets.begin(), g.parents.offsets.end() - 1);
+    for (const auto &[from, to] : edges) {
+        g.children.list[static_cast<size_t>(childFill[static_cast<size_t>(from)]++)] = to;
+        g.parents.list[static_cast<size_t>(parentFill[static_cast<size_t>(to)]++)] = from;
+    }
+    return g;
+}
+
+QList<int> topologicalOrder(const Digraph &graph)
+{
+    const int n = graph.size();
+    std::vector<int> pending(static_cast<size_t>(n));
+    std::priority_queue<int, std::vector<int>, std::greater<>> ready;
+    for (int i = 0; i < n; ++i) {
+        pending[static_cast<size_t>(i)] = static_cast<int>(graph.parents.of(i).size());
+        if (pending[static_cast<size_t>(i)] == 0)
+            ready.push(i);
+    }
+    QList<int> order;
+    order.reserve(n);
+    while (!ready.empty()) {
+        const int node = ready.top();
+        ready.pop();
+        order.append(node);
+        for (int child : graph.children.of(node)) {
+            if (--pending[static_cast<size_t>(child)] == 0)
+                ready.push(child);
+        }
+    }
+    return order;
+}
+
+QList<QList<int>> findCycles(const Digraph &graph, int limit)
+{
+    enum : unsigned char { White, Grey, Black };
+    const int n = graph.size();
+    std::vector<unsigned char> colour(static_cast<size_t>(n), White);
+    std::vector<int> stackPos(static_cast<size_t>(n), -1);
+    // Explicit DFS stack of (node, index of the next child to visit).
+    std::vector<std::pair<int, int>> stack;
+    QList<QList<int>> cycles;
+
+    for (int start = 0; start < n && cycles.size() < limit; ++start) {
+        if (colour[static_cast<size_t>(start)] != White)
+            continue;
+        stack.emplace_back(start, 0);
+        colour[static_cast<size_t>(start)] = Grey;
+        stackPos[static_cast<size_t>(start)] = 0;
+        while (!stack.empty()) {
+            auto &[node, next] = stack.back();
+            const std::span<const int> kids = graph.children.of(node);
+            if (static_cast<size_t>(next) == kids.size()) {
+                colour[static_cast<size_t>(node)] = Black;
+                stackPos[static_cast<size_t>(node)] = -1;
+                stack.pop_back();
+                continue;
+            }
+            const int child = kids[static_cast<size_t>(next++)];
+            const auto c = colour[static_cast<size_t>(child)];
+            if (c == White) {
+                colour[static_cast<size_t>(child)] = Grey;
+                stackPos[static_cast<size_t>(child)] = static_cast<int>(stack.size());
+                stack.emplace_back(child, 0); // invalidates node/next; loop re-reads
+            } else if (c == Grey && cycles.size() < limit) {
+                // Back edge node -> child: the stack from child up to node.
+                QList<int> cycle;
+                for (size_t i = static_cast<size_t>(stackPos[static_cast<size_t>(child)]);
+                     i < stack.size(); ++i)
+                    cycle.append(stack[i].first);
+                const auto lowest = std::min_element(cycle.begin(), cycle.end());
+                std::rotate(cycle.begin(), lowest, cycle.end());
+                cycles.append(cycle);
+            }
+        }
+    }
+    return cycles;
+}
+
+} // namespace hm::flow

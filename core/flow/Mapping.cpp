@@ -1,0 +1,335 @@
+#include "flow/Mapping.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <limits>
+
+namespace hm::flow {
+
+namespace {
+
+const QString kRefKey = QStringLiteral("$ref");
+const QString kExpressionPrefix = QStringLiteral("$.");
+
+bool isNameChar(QChar c)
+{
+    return (c >= QLatin1Char('a') && c <= QLatin1Char('z'))
+           || (c >= QLatin1Char('A') && c <= QLatin1Char('Z'))
+           || (c >= QLatin1Char('0') && c <= QLatin1Char('9')) || c == QLatin1Char('_')
+           || c == QLatin1Char('-');
+}
+
+bool isPlainName(const QString &name)
+{
+    if (name.isEmpty())
+        return false;
+    for (QChar c : name) {
+        if (!isNameChar(c))
+            return false;
+    }
+    return true;
+}
+
+QString quoted(const QString &name)
+{
+    QString escaped = name;
+    escaped.replace(QLatin1Char('\\'), QStringLiteral("\\\\"));
+    escaped.replace(QLatin1Char('"'), QStringLiteral("\\\""));
+    return QStringLiteral("[\"") + escaped + QStringLiteral("\"]");
+}
+
+QString nameSegment(const QString &name)
+{
+    return isPlainName(name) ? QLatin1Char('.') + name : quoted(name);
+}
+
+Error mappingError(const QString &message, const QJsonObject &details = {})
+{
+    return Error{ErrorCode::InvalidInputMapping, message, details};
+}
+
+// Recursive descent over the small expression grammar; one pass, no
+// backtracking, and every failure names the position it stopped at.
+class ExpressionParser
+{
+public:
+    explicit ExpressionParser(const QString &text) : m_text(text) {}
+
+    Result<Mapping> parse()
+    {
+        Mapping m;
+        m_pos = kExpressionPrefix.size();
+        const QString root = readName();
+        if (root == QLatin1StringView("trigger")) {
+            m.kind = Mapping::Kind::Trigger;
+        } else if (root == QLatin1StringView("nodes")) {
+            m.kind = Mapping::Kind::NodeOutput;
+            if (atEnd())
+                return fail(QStringLiteral("expected a node id after \"$.nodes\""));
+            if (!readNameSegment(&m.nodeId, QStringLiteral("node id")))
+                return *m_error;
+            if (atEnd() || peek() != QLatin1Char('.'))
+                return fail(QStringLiteral("expected \".output\" after the node id"));
+            ++m_pos;
+            if (readName() != QLatin1StringView("output"))
+                return fail(QStringLiteral("expected \".output\" after the node id"));
+            if (!atEnd() && !readNameSegment(&m.output, QStringLiteral("output name")))
+                return *m_error;
+        } else {
+            m_pos = kExpressionPrefix.size();
+            return fail(root.isEmpty()
+                            ? QStringLiteral("expected \"trigger\" or \"nodes\" after \"$.\"")
+                            : QStringLiteral("unknown root \"%1\"; expected \"trigger\" or "
+                                             "\"nodes\"")
+                                  .arg(root));
+        }
+        while (!atEnd()) {
+            PathSegment segment;
+            if (!readSegment(&segment))
+                return *m_error;
+            m.path.append(segment);
+        }
+        return m;
+    }
+
+private:
+    bool atEnd() const { return m_pos >= m_text.size(); }
+    QChar peek() const { return m_text.at(m_pos); }
+
+    Error fail(const QString &what)
+    {
+        QJsonObject details;
+        details.insert(QStringLiteral("expression"), m_text);
+        details.insert(QStringLiteral("position"), static_cast<int>(m_pos));
+        m_error = mappingError(
+            QStringLiteral("invalid mapping \"%1\" at position %2: %3").arg(m_text).arg(m_pos).arg(
+                what),
+            details);
+        return *m_error;
+    }
+
+    QString readName()
+    {
+        const qsizetype start = m_pos;
+        while (!atEnd() && isNameChar(peek()))
+            ++m_pos;
+        return m_text.mid(start, m_pos - start);
+    }
+
+    // `.name` or `["name"]`, for node ids and output names (no indexes).
+    bool readNameSegment(QString *out, const QString &what)
+    {
+        if (peek() == QLatin1Char('.')) {
+            ++m_pos;
+            *out = readName();
+            if (out->isEmpty()) {
+                fail(QStringLiteral("expected the %1 after \".\"").arg(what));
+                return false;
+            }
+            return true;
+        }
+        if (peek() == QLatin1Char('[') && m_pos + 1 < m_text.size()
+            && m_text.at(m_pos + 1) == QLatin1Char('"')) {
+            ++m_pos;
+            if (!readQuoted(out) || !expectClose())
+                return false;
+            if (out->isEmpty()) {
+                fail(QStringLiteral("the %1 must not be empty").arg(what));
+                return false;
+            }
+            return true;
+        }
+        fail(QStringLiteral("expected \".\" and the %1").arg(what));
+        return false;
+    }
+
+    bool readSegment(PathSegment *segment)
+    {
+        const QChar c = peek();
+        if (c == QLatin1Char('.')) {
+            ++m_pos;
+            segment->kind = PathSegment::Kind::Key;
+            segment->key = readName();
+            if (segment->key.isEmpty()) {
+                fail(QStringLiteral("expected a name after \".\""));
+                return false;
+            }
+            return true;
+        }
+        if (c == QLatin1Char('[')) {
+            ++m_pos;
+            if (atEnd()) {
+                fail(QStringLiteral("expected an index or a quoted name after \"[\""));
+                return false;
+            }
+            if (peek() == QLatin1Char('"')) {
+                segment->kind = PathSegment::Kind::Key;
+                return readQuoted(&segment->key) && expectClose();
+            }
+            segment->kind = PathSegment::Kind::Index;
+            return readIndex(&segment->index) && expectClose();
+        }
+        fail(QStringLiteral("unexpected \"%1\"; expected \".\" or \"[\"").arg(c));
+        return false;
+    }
+
+    bool readIndex(int *index)
+    {
+        const qsizetype start = m_pos;
+        qint64 value = 0;
+        while (!atEnd() && peek().isDigit() && peek().unicode() < 128) {
+            value = value * 10 + (peek().unicode() - '0');
+            if (value > std::numeric_limits<int>::max()) {
+                fail(QStringLiteral("index too large"));
+                return false;
+            }
+            ++m_pos;
+        }
+        if (m_pos == start) {
+            fail(QStringLiteral("expected a non-negative index or a quoted name after \"[\""));
+            return false;
+        }
+        *index = static_cast<int>(value);
+        return true;
+    }
+
+    // At the opening quote; reads to the closing one.
+    bool readQuoted(QString *out)
+    {
+        ++m_pos;
+        out->clear();
+        while (!atEnd()) {
+            const QChar c = peek();
+            ++m_pos;
+            if (c == QLatin1Char('"'))
+                return true;
+            if (c == QLatin1Char('\\')) {
+                if (atEnd() || (peek() != QLatin1Char('"') && peek() != QLatin1Char('\\'))) {
+                    fail(QStringLiteral("only \\\" and \\\\ may be escaped"));
+                    return false;
+                }
+                out->append(peek());
+                ++m_pos;
+                continue;
+            }
+            out->append(c);
+        }
+        fail(QStringLiteral("unterminated quoted name"));
+        return false;
+    }
+
+    bool expectClose()
+    {
+        if (atEnd() || peek() != QLatin1Char(']')) {
+            fail(QStringLiteral("expected \"]\""));
+            return false;
+        }
+        ++m_pos;
+        return true;
+    }
+
+    const QString &m_text;
+    qsizetype m_pos = 0;
+    std::optional<Error> m_error;
+};
+
+Result<Mapping> parseRef(const QJsonObject &obj)
+{
+    const QJsonValue ref = obj.value(kRefKey);
+    if (obj.size() != 1)
+        return mappingError(QStringLiteral("a $ref object must have no other members"));
+    if (!ref.isString())
+        return mappingError(QStringLiteral("$ref must be a string"));
+    const QString text = ref.toString();
+    Mapping m;
+    const QString nodePrefix = QStringLiteral("node:");
+    const QString blobPrefix = QStringLiteral("blob:");
+    if (text.startsWith(nodePrefix)) {
+        // node:<id>:output:<name>; ids may hold ':' so split at the last marker.
+        const QString rest = text.mid(nodePrefix.size());
+        const QString marker = QStringLiteral(":output:");
+        const qsizetype at = rest.lastIndexOf(marker);
+        if (at <= 0 || at + marker.size() >= rest.size())
+            return mappingError(
+                QStringLiteral("invalid $ref \"%1\"; expected node:<id>:output:<name>").arg(text));
+        m.kind = Mapping::Kind::NodeOutput;
+        m.nodeId = rest.left(at);
+        m.output = rest.mid(at + marker.size());
+        return m;
+    }
+    if (text.startsWith(blobPrefix) && text.size() > blobPrefix.size()) {
+        m.kind = Mapping::Kind::BlobRef;
+        m.blobId = text.mid(blobPrefix.size());
+        m.literal = obj;
+        return m;
+    }
+    return mappingError(
+        QStringLiteral("invalid $ref \"%1\"; expected node:<id>:output:<name> or blob:<id>")
+            .arg(text));
+}
+
+} // namespace
+
+QString Mapping::toString() const
+{
+    QString text;
+    switch (kind) {
+    case Kind::Literal:
+    case Kind::BlobRef:
+        if (literal.isString())
+            return literal.toString();
+        return QString::fromUtf8(
+            QJsonDocument(QJsonArray{literal}).toJson(QJsonDocument::Compact).chopped(1).mid(1));
+    case Kind::Trigger:
+        text = QStringLiteral("$.trigger");
+        break;
+    case Kind::NodeOutput:
+        text = QStringLiteral("$.nodes") + nameSegment(nodeId) + QStringLiteral(".output");
+        if (!output.isEmpty())
+            text += nameSegment(output);
+        break;
+    }
+    for (const PathSegment &s : path) {
+        if (s.kind == PathSegment::Kind::Index)
+            text += QLatin1Char('[') + QString::number(s.index) + QLatin1Char(']');
+        else
+            text += nameSegment(s.key);
+    }
+    return text;
+}
+
+Result<Mapping> parseMapping(const QJsonValue &value)
+{
+    if (value.isString()) {
+        // One toString(): each call copies the string out of the JSON.
+        const QString text = value.toString();
+        if (text.startsWith(kExpressionPrefix))
+            return ExpressionParser(text).parse();
+    }
+    if (value.isObject() && value.toObject().contains(kRefKey))
+        return parseRef(value.toObject());
+    if (value.isUndefined())
+        return mappingError(QStringLiteral("a mapping needs a value"));
+    Mapping m;
+    m.kind = Mapping::Kind::Literal;
+    m.literal = value;
+    return m;
+}
+
+Result<Mapping> parseScopeKey(const QString &scopeKey)
+{
+    const QString text = scopeKey.startsWith(kExpressionPrefix)
+                             ? scopeKey
+                             : QStringLiteral("$.trigger.") + scopeKey;
+    Result<Mapping> parsed = ExpressionParser(text).parse();
+    if (!parsed)
+        return parsed;
+    if (parsed.value().kind != Mapping::Kind::Trigger || parsed.value().path.isEmpty())
+        return mappingError(
+            QStringLiteral("scopeKey \"%1\" must name a field of the trigger input").arg(scopeKey));
+    return parsed;
+}
+
+} // namespace hm::flow

@@ -1,0 +1,154 @@
+// The HiveMind schema, as migrations. Conventions for every table:
+//   - timestamps are INTEGER unix milliseconds UTC, in columns named *_at;
+//   - ids are UUIDs stored as TEXT (lower case, no braces);
+//   - JSON documents are TEXT (SQLCipher 3.4.1 = SQLite 3.15.2 has no JSON1);
+//   - booleans are INTEGER 0/1.
+// SQLite 3.15.2 also lacks UPSERT, RETURNING and window functions; partial
+// indexes and expression defaults are fine.
+//
+// Never edit a migration that has shipped: add a new one.
+
+#include "store/Migrations.h"
+
+namespace hm::store {
+
+namespace {
+
+// Current time in unix milliseconds, as a column default.
+#define HM_NOW_MS "(CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER))"
+
+// Version 1: accounts, tokens, API keys, audit log, data keys and settings
+// (seed 003 section 4.2 and 12.2.3, seed 001 API keys).
+const char kInitialSchema[] = R"sql(
+CREATE TABLE users (
+    id                 TEXT PRIMARY KEY NOT NULL,
+    -- HiveMind logs in by username or email; both unique ignoring ASCII case.
+    username           TEXT NOT NULL COLLATE NOCASE,
+    email              TEXT NOT NULL COLLATE NOCASE,
+    password_hash      TEXT NOT NULL,
+    name               TEXT NOT NULL,
+    avatar_url         TEXT,
+    status             TEXT NOT NULL DEFAULT 'pending',
+    email_verified     INTEGER NOT NULL DEFAULT 0 CHECK (email_verified IN (0, 1)),
+    two_factor_enabled INTEGER NOT NULL DEFAULT 0 CHECK (two_factor_enabled IN (0, 1)),
+    -- envelope ciphertext "v{version}:{nonce}:{ciphertext}" of the TOTP secret
+    totp_secret_enc    TEXT,
+    last_login_at      INTEGER,
+    login_attempts     INTEGER NOT NULL DEFAULT 0,
+    locked_until       INTEGER,
+    created_at         INTEGER NOT NULL DEFAULT )sql" HM_NOW_MS R"sql(,
+    updated_at         INTEGER NOT NULL DEFAULT )sql" HM_NOW_MS R"sql(,
+    CONSTRAINT uk_users_username UNIQUE (username),
+    CONSTRAINT uk_users_email UNIQUE (email),
+    CONSTRAINT chk_user_status CHECK (status IN ('pending', 'active', 'suspended', 'deleted'))
+);
+-- The seed's idx_users_email duplicates the index of uk_users_email.
+CREATE INDEX idx_users_status ON users(status);
+
+CREATE TABLE user_roles (
+    id         TEXT PRIMARY KEY NOT NULL,
+    user_id    TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    role       TEXT NOT NULL,
+    created_at INTEGER NOT NULL DEFAULT )sql" HM_NOW_MS R"sql(,
+    CONSTRAINT uk_user_roles UNIQUE (user_id, role),
+    CONSTRAINT chk_role CHECK (role IN ('ADMIN', 'USER', 'VIEWER'))
+);
+CREATE INDEX idx_user_roles_user_id ON user_roles(user_id);
+
+-- Refresh tokens rotate on use: every token of one login shares family_id,
+-- replaced_by points at the successor, and reuse of a replaced token
+-- revokes the whole family.
+CREATE TABLE refresh_tokens (
+    id           TEXT PRIMARY KEY NOT NULL,
+    user_id      TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    token_hash   TEXT NOT NULL, -- SHA-256 of the token, hex
+    family_id    TEXT NOT NULL,
+    replaced_by  TEXT,
+    device_info  TEXT,
+    ip_address   TEXT,
+    expires_at   INTEGER NOT NULL,
+    created_at   INTEGER NOT NULL DEFAULT )sql" HM_NOW_MS R"sql(,
+    last_used_at INTEGER,
+    revoked_at   INTEGER,
+    CONSTRAINT uk_refresh_token UNIQUE (token_hash)
+);
+CREATE INDEX idx_refresh_tokens_user_id ON refresh_tokens(user_id);
+CREATE INDEX idx_refresh_tokens_family_id ON refresh_tokens(family_id);
+CREATE INDEX idx_refresh_tokens_expires ON refresh_tokens(expires_at) WHERE revoked_at IS NULL;
+
+-- Keys are shown once; only a hash is kept, the prefix finds the row.
+CREATE TABLE api_keys (
+    id                TEXT PRIMARY KEY NOT NULL,
+    user_id           TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    name              TEXT NOT NULL,
+    description       TEXT,
+    key_hash          TEXT NOT NULL,
+    key_prefix        TEXT NOT NULL,
+    access_level      TEXT NOT NULL DEFAULT 'read',
+    permissions       TEXT NOT NULL DEFAULT '[]', -- JSON array of permission names
+    allowed_ips       TEXT NOT NULL DEFAULT '[]', -- JSON array of addresses / CIDRs
+    allowed_endpoints TEXT NOT NULL DEFAULT '[]', -- JSON array of path patterns
+    rate_limit        TEXT, -- JSON {requests_per_minute, burst_limit}
+    expires_at        INTEGER,
+    status            TEXT NOT NULL DEFAULT 'active',
+    created_at        INTEGER NOT NULL DEFAULT )sql" HM_NOW_MS R"sql(,
+    last_used_at      INTEGER, -- "last_used" in the API
+    CONSTRAINT uk_api_keys_hash UNIQUE (key_hash),
+    CONSTRAINT chk_api_key_access CHECK (access_level IN ('read', 'write', 'admin')),
+    CONSTRAINT chk_api_key_status CHECK (status IN ('active', 'disabled', 'revoked', 'expired'))
+);
+CREATE INDEX idx_api_keys_user_id ON api_keys(user_id);
+CREATE INDEX idx_api_keys_prefix ON api_keys(key_prefix);
+
+CREATE TABLE audit_logs (
+    id            TEXT PRIMARY KEY NOT NULL,
+    user_id       TEXT REFERENCES users(id),
+    action        TEXT NOT NULL, -- LOGIN, LOGOUT, LOGIN_FAILED, CREATE_FLOW, ...
+    resource_type TEXT,
+    resource_id   TEXT,
+    ip_address    TEXT,
+    user_agent    TEXT,
+    details       TEXT, -- JSON object
+    created_at    INTEGER NOT NULL DEFAULT )sql" HM_NOW_MS R"sql(
+);
+CREATE INDEX idx_audit_logs_user_id ON audit_logs(user_id);
+CREATE INDEX idx_audit_logs_action ON audit_logs(action);
+CREATE INDEX idx_audit_logs_created_at ON audit_logs(created_at DESC);
+
+-- Envelope encryption keys, each wrapped by the DEK-wrapping subkey of the
+-- master key (XChaCha20-Poly1305; encryption_iv is the 24-byte nonce).
+CREATE TABLE data_encryption_keys (
+    id            TEXT PRIMARY KEY NOT NULL,
+    key_version   INTEGER NOT NULL,
+    purpose       TEXT NOT NULL, -- CREDENTIAL, BACKUP, GENERAL
+    encrypted_key BLOB NOT NULL,
+    encryption_iv BLOB NOT NULL,
+    status        TEXT NOT NULL,
+    created_at    INTEGER NOT NULL DEFAULT )sql" HM_NOW_MS R"sql(,
+    retired_at    INTEGER,
+    CONSTRAINT uk_dek_version_purpose UNIQUE (key_version, purpose),
+    CONSTRAINT chk_dek_status CHECK (status IN ('ACTIVE', 'DECRYPT_ONLY', 'RETIRED'))
+);
+CREATE INDEX idx_dek_active ON data_encryption_keys(purpose, status) WHERE status = 'ACTIVE';
+
+CREATE TABLE settings (
+    key        TEXT PRIMARY KEY NOT NULL,
+    value      TEXT NOT NULL, -- JSON value
+    updated_at INTEGER NOT NULL DEFAULT )sql" HM_NOW_MS R"sql(,
+    updated_by TEXT REFERENCES users(id) ON DELETE SET NULL
+);
+)sql";
+
+#undef HM_NOW_MS
+
+} // namespace
+
+const QList<Migration> &schemaMigrations()
+{
+    static const QList<Migration> migrations{
+        {1, QStringLiteral("initial schema"), QString::fromUtf8(kInitialSchema)},
+    };
+    return migrations;
+}
+
+} // namespace hm::store

@@ -1,0 +1,265 @@
+#include "store/WriteBehindQueue.h"
+
+#include "common/Logging.h"
+#include "store/Database.h"
+
+#include <algorithm>
+#include <chrono>
+
+namespace hm::store {
+
+namespace {
+
+// BEGIN IMMEDIATE already waits busy_timeout (5 s) per attempt, so this is
+// about a minute of another connection holding the write lock.
+constexpr int kMaxBusyAttempts = 12;
+// Other begin/commit failures (I/O) get a few short pauses, then the batch
+// is given up rather than blocking stop() forever.
+constexpr int kMaxErrorAttempts = 3;
+
+Error notRunning()
+{
+    return Error{
+        ErrorCode::ServiceUnavailable, QStringLiteral("the write-behind queue is not running"), {}};
+}
+
+} // namespace
+
+WriteBehindQueue::WriteBehindQueue(QString path, crypto::SecureBytes key,
+                                   WriteBehindOptions options)
+    : m_path(std::move(path)), m_key(std::move(key)), m_options([&] {
+          // Nonsense sizes would make the queue block forever or spin.
+          options.capacity = std::max<qsizetype>(1, options.capacity);
+          options.maxBatch = std::max<qsizetype>(1, options.maxBatch);
+          options.maxDelayMs = std::max(0, options.maxDelayMs);
+          return options;
+      }())
+{}
+
+WriteBehindQueue::~WriteBehindQueue()
+{
+    stop();
+}
+
+Status WriteBehindQueue::start()
+{
+    std::lock_guard stopGuard(m_stopMutex);
+    {
+        std::lock_guard lock(m_mutex);
+        if (m_state != State::Idle)
+            return Status(ErrorCode::InternalError,
+                          QStringLiteral("the write-behind queue was already started"));
+    }
+    Result<std::unique_ptr<Database>> opened =
+        Database::open(m_path, m_key, OpenOptions{.createIfMissing = false});
+    if (!opened.ok())
+        return opened.error();
+    m_db = std::move(opened.value());
+    m_key = crypto::SecureBytes(); // the connection keeps what it needs
+    {
+        std::lock_guard lock(m_mutex);
+        m_state = State::Running;
+    }
+    m_thread = std::thread([this] { run(); });
+    return {};
+}
+
+bool WriteBehindQueue::lingerOver() const
+{
+    return m_state != State::Running || m_flushWaiters > 0 ||
+           qsizetype(m_queue.size()) >= std::min(m_options.maxBatch, m_options.capacity);
+}
+
+void WriteBehindQueue::push(WriteOp &&op)
+{
+    m_queue.push_back(std::move(op));
+    ++m_stats.enqueued;
+    // Wake the writer only when it can act: the first op (it sleeps on an
+    // empty queue) or a full batch (it may be lingering). A wake-up per op
+    // would cost a context switch per op.
+    const qsizetype size = qsizetype(m_queue.size());
+    if (size == 1 || size >= std::min(m_options.maxBatch, m_options.capacity))
+        m_workReady.notify_one();
+}
+
+Status WriteBehindQueue::enqueue(WriteOp op)
+{
+    std::unique_lock lock(m_mutex);
+    if (m_state != State::Running)
+        return notRunning();
+    if (qsizetype(m_queue.size()) >= m_options.capacity) {
+        ++m_stats.blockedProducers;
+        m_roomReady.wait(lock, [this] {
+            return qsizetype(m_queue.size()) < m_options.capacity || m_state != State::Running;
+        });
+        if (m_state != State::Running)
+            return notRunning();
+    }
+    push(std::move(op));
+    return {};
+}
+
+bool WriteBehindQueue::tryEnqueue(WriteOp op)
+{
+    std::lock_guard lock(m_mutex);
+    if (m_state != State::Running || qsizetype(m_queue.size()) >= m_options.capacity)
+        return false;
+    push(std::move(op));
+    return true;
+}
+
+void WriteBehindQueue::flush()
+{
+    std::unique_lock lock(m_mutex);
+    if (m_state == State::Idle || m_state == State::Stopped)
+        return;
+    // Ops complete in FIFO order, so "done >= ops enqueued so far" means
+    // every op enqueued before this call is finished.
+    const qint64 target = m_stats.enqueued;
+    if (m_done >= target)
+        return;
+    ++m_flushWaiters;
+    m_workReady.notify_one(); // cut the writer's linger short
+    m_progress.wait(lock, [&] { return m_done >= target || m_state == State::Stopped; });
+    --m_flushWaiters;
+}
+
+void WriteBehindQueue::stop()
+{
+    std::lock_guard stopGuard(m_stopMutex);
+    {
+        std::lock_guard lock(m_mutex);
+        if (m_state == State::Idle || m_state == State::Stopped) {
+            m_state = State::Stopped;
+            return;
+        }
+        m_state = State::Stopping;
+        m_workReady.notify_one();
+        m_roomReady.notify_all(); // blocked producers give up with an error
+    }
+    if (m_thread.joinable())
+        m_thread.join();
+    std::lock_guard lock(m_mutex);
+    m_state = State::Stopped;
+    m_progress.notify_all();
+}
+
+WriteBehindStats WriteBehindQueue::stats() const
+{
+    std::lock_guard lock(m_mutex);
+    return m_stats;
+}
+
+void WriteBehindQueue::run()
+{
+    const qsizetype batchLimit = std::min(m_options.maxBatch, m_options.capacity);
+    std::vector<WriteOp> batch;
+    batch.reserve(size_t(batchLimit));
+
+    std::unique_lock lock(m_mutex);
+    for (;;) {
+        m_workReady.wait(lock, [this] { return !m_queue.empty() || m_state != State::Running; });
+        if (m_queue.empty())
+            break; // stopping, and everything is written
+        if (!lingerOver()) {
+            // Let a batch build up, but never keep an op waiting longer
+            // than maxDelayMs.
+            const auto deadline =
+                std::chrono::steady_clock::now() + std::chrono::milliseconds(m_options.maxDelayMs);
+            m_workReady.wait_until(lock, deadline, [this] { return lingerOver(); });
+        }
+        const qsizetype taken = std::min(qsizetype(m_queue.size()), m_options.maxBatch);
+        for (qsizetype i = 0; i < taken; ++i) {
+            batch.push_back(std::move(m_queue.front()));
+            m_queue.pop_front();
+        }
+        m_roomReady.notify_all();
+        lock.unlock();
+
+        const Outcome outcome = writeBatch(batch);
+        batch.clear();
+
+        lock.lock();
+        m_stats.written += outcome.written;
+        m_stats.failed += outcome.failed;
+        m_stats.batches += outcome.commits;
+        m_done += taken;
+        m_progress.notify_all();
+    }
+    lock.unlock();
+    m_db.reset(); // closed by the thread that used it
+}
+
+Status WriteBehindQueue::apply(const WriteOp &op)
+{
+    Result<Statement> stmt = m_db->prepare(op.sql);
+    if (!stmt.ok())
+        return stmt.error();
+    for (qsizetype i = 0; i < op.params.size(); ++i)
+        stmt.value().bind(int(i) + 1, op.params.at(i));
+    return stmt.value().run();
+}
+
+WriteBehindQueue::Outcome WriteBehindQueue::writeBatch(std::vector<WriteOp> &batch)
+{
+    Outcome outcome;
+    std::vector<bool> dropped(batch.size(), false);
+    int busyAttempts = 0;
+    int errorAttempts = 0;
+    // Whether a failed begin/commit is worth another attempt.
+    const auto retry = [&](const Error &error) {
+        const bool busy = error.code == ErrorCode::DbBusy;
+        const int attempt = busy ? ++busyAttempts : ++errorAttempts;
+        if (attempt >= (busy ? kMaxBusyAttempts : kMaxErrorAttempts))
+            return false;
+        qCWarning(lcStoreQueue) << "retrying a batch of" << batch.size()
+                                << "writes:" << error.toString();
+        if (!busy)
+            std::this_thread::sleep_for(std::chrono::milliseconds(100 * attempt));
+        return true;
+    };
+
+    for (;;) {
+        Result<Transaction> txn = m_db->begin();
+        if (!txn.ok()) {
+            if (retry(txn.error()))
+                continue;
+            break;
+        }
+        bool abandoned = false;
+        for (size_t i = 0; i < batch.size(); ++i) {
+            if (dropped[i])
+                continue;
+            const Status applied = apply(batch[i]);
+            if (applied.ok())
+                continue;
+            dropped[i] = true;
+            ++outcome.failed;
+            qCWarning(lcStoreQueue).noquote()
+                << "dropping write" << batch[i].sql.left(120) << "-" << applied.error().toString();
+            // Most errors undo only the failing statement; a few make sqlite
+            // roll back the whole transaction, and then the ops before it
+            // have to run again.
+            if (!m_db->inTransaction()) {
+                abandoned = true;
+                break;
+            }
+        }
+        if (abandoned)
+            continue; // each pass drops at least one op, so this ends
+        const Status committed = txn.value().commit();
+        if (committed.ok()) {
+            outcome.written = qint64(std::count(dropped.begin(), dropped.end(), false));
+            outcome.commits = 1;
+            return outcome;
+        }
+        if (!retry(committed.error()))
+            break;
+    }
+    const qint64 lost = qint64(std::count(dropped.begin(), dropped.end(), false));
+    qCCritical(lcStoreQueue) << "gave up on a batch;" << lost << "writes were not stored";
+    outcome.failed += lost;
+    return outcome;
+}
+
+} // namespace hm::store

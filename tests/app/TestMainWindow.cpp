@@ -1,0 +1,307 @@
+#include "LanguageManager.h"
+#include "MainWindow.h"
+#include "Sections.h"
+#include "ServerConnection.h"
+#include "hivemind/Version.h"
+
+#include <QAction>
+#include <QActionGroup>
+#include <QApplication>
+#include <QFile>
+#include <QLabel>
+#include <QListWidget>
+#include <QMenu>
+#include <QMenuBar>
+#include <QRandomGenerator>
+#include <QScreen>
+#include <QSettings>
+#include <QStackedWidget>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QtTest>
+#include <memory>
+
+using hm::app::LanguageManager;
+using hm::app::MainWindow;
+using hm::app::ServerConnection;
+
+namespace {
+
+QByteArray randomMasterKey()
+{
+    QByteArray key(32, Qt::Uninitialized);
+    QRandomGenerator::system()->generate(key.begin(), key.end());
+    return key.toBase64();
+}
+
+QStringList navigationTexts(QListWidget *navigation)
+{
+    QStringList texts;
+    for (int row = 0; row < navigation->count(); ++row)
+        texts << navigation->item(row)->text();
+    return texts;
+}
+
+QStringList menuTitles(QMainWindow *window)
+{
+    QStringList titles;
+    const auto actions = window->menuBar()->actions();
+    for (const QAction *action : actions)
+        titles << action->text();
+    return titles;
+}
+
+} // namespace
+
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void init();
+    void cleanup();
+    void connectsToTheLocalServer();
+    void everySectionIsReachable();
+    void dashboardShowsTheServer();
+    void switchesLanguageLive();
+    void persistsGeometryAndSection();
+    void cleanupTestCase();
+
+private:
+    MainWindow *window() const { return m_window.get(); }
+    template <typename T> T *child(const QString &name) const
+    {
+        return m_window->findChild<T *>(name);
+    }
+
+    QTemporaryDir m_dataDir;
+    QTemporaryDir m_configDir;
+    std::unique_ptr<LanguageManager> m_languages;
+    std::unique_ptr<ServerConnection> m_connection;
+    std::unique_ptr<MainWindow> m_window;
+};
+
+void TestMainWindow::initTestCase()
+{
+    // Keep the user's real settings out of it.
+    QVERIFY(m_configDir.isValid());
+    qputenv("XDG_CONFIG_HOME", QFile::encodeName(m_configDir.path()));
+    QStandardPaths::setTestModeEnabled(true);
+    QCoreApplication::setOrganizationName(QStringLiteral("HiveMindTest"));
+    QCoreApplication::setApplicationName(QStringLiteral("TestMainWindow"));
+    QSettings().clear();
+    QVERIFY(m_dataDir.isValid());
+    qputenv("HIVEMIND_MASTER_KEY", randomMasterKey());
+
+    m_languages = std::make_unique<LanguageManager>();
+    QVERIFY(m_languages->setLanguage(QStringLiteral("en"), LanguageManager::Persist::No));
+
+    // One server for the whole suite, as in the app (no keychain: headless).
+    ServerConnection::Options options;
+    options.dataDir = m_dataDir.path();
+    options.useKeychain = false;
+    m_connection = std::make_unique<ServerConnection>(options);
+    m_connection->start();
+}
+
+void TestMainWindow::init()
+{
+    m_window = std::make_unique<MainWindow>(m_languages.get(), m_connection.get());
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+}
+
+void TestMainWindow::cleanup()
+{
+    if (m_window)
+        m_window->close();
+    m_window.reset();
+    // Back to English for the next test function.
+    if (m_languages->currentLanguage() != QLatin1String("en"))
+        QVERIFY(m_languages->setLanguage(QStringLiteral("en"), LanguageManager::Persist::No));
+}
+
+void TestMainWindow::cleanupTestCase()
+{
+    m_connection.reset(); // stops the server thread
+    m_languages.reset();
+    QSettings().clear();
+}
+
+void TestMainWindow::connectsToTheLocalServer()
+{
+    auto *status = child<QLabel>(QStringLiteral("connectionStatus"));
+    auto *version = child<QLabel>(QStringLiteral("serverVersion"));
+    QVERIFY(status);
+    QVERIFY(version);
+    QCOMPARE(window()->objectName(), QStringLiteral("mainWindow"));
+
+    QTRY_VERIFY_WITH_TIMEOUT(m_connection->state() == ServerConnection::State::Connected ||
+                                 m_connection->state() == ServerConnection::State::Failed,
+                             15000);
+    QVERIFY2(m_connection->state() == ServerConnection::State::Connected,
+             qPrintable(status->text()));
+    QTRY_VERIFY_WITH_TIMEOUT(
+        status->text().startsWith(QLatin1String("Connected to http://127.0.0.1:")), 15000);
+    QVERIFY2(status->text().contains(m_connection->baseUrl().toString()),
+             qPrintable(status->text()));
+    QTRY_VERIFY_WITH_TIMEOUT(version->text().contains(QString::fromLatin1(hm::version::kVersion)),
+                             15000);
+    QCOMPARE(m_connection->info().version, QString::fromLatin1(hm::version::kVersion));
+}
+
+void TestMainWindow::everySectionIsReachable()
+{
+    auto *navigation = child<QListWidget>(QStringLiteral("navigation"));
+    auto *pages = window()->findChild<QStackedWidget *>();
+    QVERIFY(navigation);
+    QVERIFY(pages);
+
+    const auto &all = hm::app::sections();
+    QCOMPARE(all.size(), 12);
+    QCOMPARE(navigation->count(), all.size());
+    QCOMPARE(pages->count(), all.size());
+
+    const QStringList expected = {
+        QStringLiteral("dashboard"),  QStringLiteral("flows"),    QStringLiteral("executions"),
+        QStringLiteral("components"), QStringLiteral("services"), QStringLiteral("credentials"),
+        QStringLiteral("nodes"),      QStringLiteral("vpn"),      QStringLiteral("alerts"),
+        QStringLiteral("audit"),      QStringLiteral("users"),    QStringLiteral("settings")};
+
+    for (int row = 0; row < navigation->count(); ++row) {
+        QListWidgetItem *item = navigation->item(row);
+        const QString id = item->data(Qt::UserRole).toString();
+        QCOMPARE(id, expected.at(row));
+        QVERIFY2(!item->icon().isNull(), qPrintable(id));
+        QVERIFY2(!item->icon().pixmap(QSize(20, 20)).isNull(), qPrintable(id));
+
+        // Select the item the way a user would, through the view.
+        navigation->setCurrentItem(item);
+        QCOMPARE(pages->currentWidget()->objectName(), QStringLiteral("page.") + id);
+        QCOMPARE(window()->currentSection(), id);
+    }
+
+    // And programmatically (--section).
+    QVERIFY(window()->selectSection(QStringLiteral("vpn")));
+    QCOMPARE(pages->currentWidget()->objectName(), QStringLiteral("page.vpn"));
+    QVERIFY(!window()->selectSection(QStringLiteral("no-such-section")));
+    QCOMPARE(pages->currentWidget()->objectName(), QStringLiteral("page.vpn"));
+}
+
+void TestMainWindow::dashboardShowsTheServer()
+{
+    QVERIFY(window()->selectSection(QStringLiteral("dashboard")));
+    auto *version = child<QLabel>(QStringLiteral("dashboard.version"));
+    auto *status = child<QLabel>(QStringLiteral("dashboard.status"));
+    auto *database = child<QLabel>(QStringLiteral("dashboard.database"));
+    auto *address = child<QLabel>(QStringLiteral("dashboard.address"));
+    QVERIFY(version && status && database && address);
+    QTRY_COMPARE_WITH_TIMEOUT(version->text(), QString::fromLatin1(hm::version::kVersion), 15000);
+    QCOMPARE(status->text(), QStringLiteral("Healthy"));
+    QCOMPARE(database->text(), QStringLiteral("Open (encrypted)"));
+    QCOMPARE(address->text(), m_connection->baseUrl().toString());
+}
+
+void TestMainWindow::switchesLanguageLive()
+{
+    auto *navigation = child<QListWidget>(QStringLiteral("navigation"));
+    auto *languageMenu = child<QMenu>(QStringLiteral("menuLanguage"));
+    auto *status = child<QLabel>(QStringLiteral("connectionStatus"));
+    QVERIFY(navigation && languageMenu && status);
+    QTRY_VERIFY_WITH_TIMEOUT(m_connection->state() == ServerConnection::State::Connected, 15000);
+
+    auto *zhTW = child<QAction>(QStringLiteral("lang.zh_TW"));
+    auto *zhCN = child<QAction>(QStringLiteral("lang.zh_CN"));
+    auto *en = child<QAction>(QStringLiteral("lang.en"));
+    QVERIFY(zhTW && zhCN && en);
+    QCOMPARE(en->text(), QStringLiteral("English"));
+    QCOMPARE(zhTW->text(), QStringLiteral("繁體中文"));
+    QCOMPARE(zhCN->text(), QStringLiteral("简体中文"));
+    QVERIFY(en->isCheckable() && zhTW->isCheckable() && zhCN->isCheckable());
+    QVERIFY(en->isChecked());
+    QVERIFY(en->actionGroup() && en->actionGroup()->isExclusive());
+
+    const QStringList englishMenus = menuTitles(window());
+    QCOMPARE(navigationTexts(navigation).first(), QStringLiteral("Dashboard"));
+
+    zhTW->trigger();
+    QCOMPARE(m_languages->currentLanguage(), QStringLiteral("zh_TW"));
+    QVERIFY(zhTW->isChecked());
+    QVERIFY(!en->isChecked());
+    QTRY_COMPARE(
+        navigationTexts(navigation),
+        (QStringList{QStringLiteral("儀表板"), QStringLiteral("流程"), QStringLiteral("執行"),
+                     QStringLiteral("元件"), QStringLiteral("服務"), QStringLiteral("認證"),
+                     QStringLiteral("節點"), QStringLiteral("VPN"), QStringLiteral("告警"),
+                     QStringLiteral("稽核與日誌"), QStringLiteral("使用者"),
+                     QStringLiteral("設定")}));
+    const QStringList taiwanMenus = menuTitles(window());
+    QCOMPARE(taiwanMenus.size(), englishMenus.size());
+    for (qsizetype i = 0; i < taiwanMenus.size(); ++i)
+        QVERIFY2(taiwanMenus.at(i) != englishMenus.at(i), qPrintable(taiwanMenus.at(i)));
+    QVERIFY2(status->text().startsWith(QStringLiteral("已連線")), qPrintable(status->text()));
+    auto *pageTitle = window()
+                          ->findChild<QWidget *>(QStringLiteral("page.flows"))
+                          ->findChild<QLabel *>(QStringLiteral("emptyStateTitle"));
+    QVERIFY(pageTitle);
+    QCOMPARE(pageTitle->text(), QStringLiteral("流程"));
+
+    zhCN->trigger();
+    QCOMPARE(m_languages->currentLanguage(), QStringLiteral("zh_CN"));
+    QTRY_COMPARE(navigation->item(0)->text(), QStringLiteral("仪表板"));
+    QCOMPARE(navigation->item(3)->text(), QStringLiteral("组件"));
+    QCOMPARE(navigation->item(9)->text(), QStringLiteral("审计与日志"));
+    QCOMPARE(navigation->item(10)->text(), QStringLiteral("用户"));
+    QCOMPARE(navigation->item(11)->text(), QStringLiteral("设置"));
+    QVERIFY2(status->text().startsWith(QStringLiteral("已连接")), qPrintable(status->text()));
+
+    en->trigger();
+    QTRY_COMPARE(navigation->item(0)->text(), QStringLiteral("Dashboard"));
+    QCOMPARE(menuTitles(window()), englishMenus);
+    QVERIFY(status->text().startsWith(QLatin1String("Connected to")));
+
+    // The menu choice is remembered for the next start.
+    QCOMPARE(QSettings().value(LanguageManager::kSettingsKey).toString(), QStringLiteral("en"));
+    zhCN->trigger();
+    QCOMPARE(LanguageManager::preferredLanguage(), QStringLiteral("zh_CN"));
+    QSettings().remove(LanguageManager::kSettingsKey);
+}
+
+void TestMainWindow::persistsGeometryAndSection()
+{
+    // The default size, within the screen (the offscreen one is small).
+    const QSize defaultSize =
+        MainWindow::kDefaultSize.boundedTo(QGuiApplication::primaryScreen()->availableSize());
+    const QSize chosenSize = defaultSize - QSize(90, 70);
+
+    QSettings().clear();
+    m_window->close();
+    m_window = std::make_unique<MainWindow>(m_languages.get(), m_connection.get());
+    QCOMPARE(m_window->size(), defaultSize);
+
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    m_window->resize(chosenSize);
+    QTRY_COMPARE(m_window->size(), chosenSize);
+    QVERIFY(m_window->selectSection(QStringLiteral("alerts")));
+    m_window->close(); // saves
+    QVERIFY(QSettings().contains(QStringLiteral("mainWindow/geometry")));
+    m_window.reset();
+
+    m_window = std::make_unique<MainWindow>(m_languages.get(), m_connection.get());
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    QTRY_COMPARE(m_window->size(), chosenSize);
+    QCOMPARE(m_window->currentSection(), QStringLiteral("alerts"));
+
+    // Screenshot mode neither reads nor writes the settings.
+    MainWindow::Options transient;
+    transient.persistSettings = false;
+    MainWindow screenshotWindow(m_languages.get(), m_connection.get(), transient);
+    QCOMPARE(screenshotWindow.size(), defaultSize);
+    QCOMPARE(screenshotWindow.currentSection(), QStringLiteral("dashboard"));
+}
+
+QTEST_MAIN(TestMainWindow)
+#include "TestMainWindow.moc"

@@ -1,0 +1,233 @@
+// The translation catalogues are complete: every message of the console is
+// translated in zh_TW and zh_CN, and the catalogues hold exactly the strings
+// the code asks for (checked by running lupdate over app/ again).
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QMap>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QSet>
+#include <QTemporaryDir>
+#include <QXmlStreamReader>
+#include <QtTest>
+
+namespace {
+
+struct Message
+{
+    QString context;
+    QString source;
+    QString comment;
+    QStringList translations; // one, or several for numerus forms
+    QString type;             // "", "unfinished", "vanished", "obsolete"
+    bool numerus = false;
+
+    QString key() const
+    {
+        return context + QLatin1Char('\x1f') + source + QLatin1Char('\x1f') + comment;
+    }
+};
+
+struct Catalogue
+{
+    QString language;
+    QString sourceLanguage;
+    QList<Message> messages;
+    QString error;
+
+    QSet<QString> keys() const
+    {
+        QSet<QString> all;
+        for (const Message &m : messages)
+            all.insert(m.key());
+        return all;
+    }
+};
+
+Catalogue readCatalogue(const QString &path)
+{
+    Catalogue catalogue;
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        catalogue.error = QStringLiteral("cannot open ") + path;
+        return catalogue;
+    }
+    QXmlStreamReader xml(&file);
+    QString context;
+    Message message;
+    bool inMessage = false;
+    while (!xml.atEnd()) {
+        xml.readNext();
+        if (xml.isStartElement()) {
+            const auto name = xml.name();
+            if (name == QLatin1String("TS")) {
+                catalogue.language = xml.attributes().value(QLatin1String("language")).toString();
+                catalogue.sourceLanguage =
+                    xml.attributes().value(QLatin1String("sourcelanguage")).toString();
+            } else if (name == QLatin1String("name") && !inMessage) {
+                context = xml.readElementText();
+            } else if (name == QLatin1String("message")) {
+                inMessage = true;
+                message = Message{};
+                message.context = context;
+                message.numerus =
+                    xml.attributes().value(QLatin1String("numerus")) == QLatin1String("yes");
+            } else if (inMessage && name == QLatin1String("source")) {
+                message.source = xml.readElementText();
+            } else if (inMessage && name == QLatin1String("comment")) {
+                message.comment = xml.readElementText();
+            } else if (inMessage && name == QLatin1String("translation")) {
+                message.type = xml.attributes().value(QLatin1String("type")).toString();
+                if (!message.numerus)
+                    message.translations << xml.readElementText();
+            } else if (inMessage && name == QLatin1String("numerusform")) {
+                message.translations << xml.readElementText();
+            }
+        } else if (xml.isEndElement() && xml.name() == QLatin1String("message")) {
+            inMessage = false;
+            catalogue.messages << message;
+        }
+    }
+    if (xml.hasError())
+        catalogue.error = path + QStringLiteral(": ") + xml.errorString();
+    return catalogue;
+}
+
+QString sourceDir()
+{
+    return QStringLiteral(HIVEMIND_SOURCE_DIR);
+}
+
+QString cataloguePath(const QString &language)
+{
+    return sourceDir() + QStringLiteral("/translations/hivemind_") + language +
+           QStringLiteral(".ts");
+}
+
+// %1, %2, %n: the translation must keep the placeholders of the source.
+QSet<QString> placeholders(const QString &text)
+{
+    static const QRegularExpression pattern(QStringLiteral("%(\\d+|n)"));
+    QSet<QString> found;
+    auto it = pattern.globalMatch(text);
+    while (it.hasNext())
+        found.insert(it.next().captured(0));
+    return found;
+}
+
+} // namespace
+
+class TestTranslations : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void cataloguesParse_data();
+    void cataloguesParse();
+    void chineseIsComplete_data();
+    void chineseIsComplete();
+    void cataloguesAgree();
+    void cataloguesMatchTheCode();
+};
+
+void TestTranslations::cataloguesParse_data()
+{
+    QTest::addColumn<QString>("language");
+    QTest::newRow("en") << QStringLiteral("en");
+    QTest::newRow("zh_TW") << QStringLiteral("zh_TW");
+    QTest::newRow("zh_CN") << QStringLiteral("zh_CN");
+}
+
+void TestTranslations::cataloguesParse()
+{
+    QFETCH(QString, language);
+    const Catalogue catalogue = readCatalogue(cataloguePath(language));
+    QVERIFY2(catalogue.error.isEmpty(), qPrintable(catalogue.error));
+    QCOMPARE(catalogue.language, language);
+    QCOMPARE(catalogue.sourceLanguage, QStringLiteral("en"));
+    QVERIFY(catalogue.messages.size() > 50);
+    for (const Message &m : catalogue.messages) {
+        const QString where = m.context + QStringLiteral(": ") + m.source;
+        QVERIFY2(m.type != QLatin1String("unfinished"),
+                 qPrintable(QStringLiteral("unfinished: ") + where));
+        QVERIFY2(m.type != QLatin1String("vanished") && m.type != QLatin1String("obsolete"),
+                 qPrintable(QStringLiteral("stale: ") + where));
+    }
+}
+
+void TestTranslations::chineseIsComplete_data()
+{
+    QTest::addColumn<QString>("language");
+    QTest::newRow("zh_TW") << QStringLiteral("zh_TW");
+    QTest::newRow("zh_CN") << QStringLiteral("zh_CN");
+}
+
+void TestTranslations::chineseIsComplete()
+{
+    QFETCH(QString, language);
+    const Catalogue catalogue = readCatalogue(cataloguePath(language));
+    QVERIFY2(catalogue.error.isEmpty(), qPrintable(catalogue.error));
+
+    static const QRegularExpression han(QStringLiteral("\\p{Han}"));
+    static const QRegularExpression latinWord(QStringLiteral("[A-Za-z]{3,}"));
+    for (const Message &m : catalogue.messages) {
+        const QString where = m.context + QStringLiteral(": ") + m.source;
+        QVERIFY2(!m.translations.isEmpty(), qPrintable(QStringLiteral("no translation: ") + where));
+        for (const QString &translation : m.translations) {
+            QVERIFY2(!translation.trimmed().isEmpty(),
+                     qPrintable(QStringLiteral("empty translation: ") + where));
+            QCOMPARE(placeholders(translation), placeholders(m.source));
+            // Chinese unless the source is a name kept as is (HiveMind, VPN, English).
+            if (latinWord.match(m.source).hasMatch() && translation != m.source)
+                QVERIFY2(han.match(translation).hasMatch(),
+                         qPrintable(QStringLiteral("not translated: ") + where));
+        }
+    }
+}
+
+void TestTranslations::cataloguesAgree()
+{
+    const QSet<QString> en = readCatalogue(cataloguePath(QStringLiteral("en"))).keys();
+    const QSet<QString> zhTW = readCatalogue(cataloguePath(QStringLiteral("zh_TW"))).keys();
+    const QSet<QString> zhCN = readCatalogue(cataloguePath(QStringLiteral("zh_CN"))).keys();
+    QVERIFY(!en.isEmpty());
+    QCOMPARE(zhTW, en);
+    QCOMPARE(zhCN, en);
+}
+
+void TestTranslations::cataloguesMatchTheCode()
+{
+    const QString lupdate = QStringLiteral(HIVEMIND_LUPDATE);
+    if (!QFileInfo(lupdate).isExecutable())
+        QSKIP("lupdate is not installed");
+
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString fresh = dir.filePath(QStringLiteral("fresh.ts"));
+    QProcess process;
+    process.setProcessChannelMode(QProcess::MergedChannels);
+    process.start(lupdate,
+                  {QStringLiteral("-no-obsolete"), QStringLiteral("-locations"),
+                   QStringLiteral("none"), QStringLiteral("-source-language"), QStringLiteral("en"),
+                   sourceDir() + QStringLiteral("/app"), QStringLiteral("-ts"), fresh});
+    QVERIFY(process.waitForFinished(60000));
+    QVERIFY2(process.exitStatus() == QProcess::NormalExit && process.exitCode() == 0,
+             process.readAll().constData());
+
+    const QSet<QString> code = readCatalogue(fresh).keys();
+    const QSet<QString> catalogue = readCatalogue(cataloguePath(QStringLiteral("en"))).keys();
+    QVERIFY(!code.isEmpty());
+    const QSet<QString> missing = code - catalogue;
+    const QSet<QString> extra = catalogue - code;
+    QVERIFY2(missing.isEmpty(),
+             qPrintable(QStringLiteral("in the code, not in the catalogues (run lupdate): ") +
+                        QStringList(missing.values()).join(QStringLiteral(" | "))));
+    QVERIFY2(extra.isEmpty(),
+             qPrintable(QStringLiteral("in the catalogues, no longer in the code: ") +
+                        QStringList(extra.values()).join(QStringLiteral(" | "))));
+}
+
+QTEST_MAIN(TestTranslations)
+#include "TestTranslations.moc"

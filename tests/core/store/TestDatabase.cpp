@@ -1,0 +1,483 @@
+#include "StoreTestSupport.h"
+#include "store/Database.h"
+
+#include <QTemporaryDir>
+#include <QTest>
+#include <limits>
+#include <sqlite3.h>
+
+using namespace hm;
+using namespace hm::store;
+using namespace hm::store::test;
+
+namespace {
+
+std::unique_ptr<Database> openOrFail(const QString &path, const crypto::SecureBytes &key)
+{
+    Result<std::unique_ptr<Database>> db = Database::open(path, key);
+    if (!db.ok()) {
+        qWarning("%s", why(db).constData());
+        return nullptr;
+    }
+    return std::move(db.value());
+}
+
+// A database with one table spread over several pages, closed again.
+bool makeDatabase(const QString &path, const crypto::SecureBytes &key, int rows = 400)
+{
+    std::unique_ptr<Database> db = openOrFail(path, key);
+    if (!db ||
+        !db->exec(QStringLiteral("CREATE TABLE items (id INTEGER PRIMARY KEY, name TEXT)")).ok())
+        return false;
+    Result<Transaction> txn = db->begin();
+    if (!txn.ok())
+        return false;
+    for (int i = 0; i < rows; ++i) {
+        Result<Statement> insert =
+            db->prepare(QStringLiteral("INSERT INTO items (id, name) VALUES (?, ?)"));
+        if (!insert.ok() ||
+            !insert.value().bind(1, i).bind(2, QStringLiteral("item %1").arg(i, 40)).run().ok())
+            return false;
+    }
+    return txn.value().commit().ok();
+}
+
+// Every file of `dir` with its size and SHA-256, to prove a failed open
+// changed nothing (and to keep a failure message readable).
+QStringList snapshot(const QString &dir)
+{
+    QStringList files;
+    for (const QString &name : filesIn(dir)) {
+        const QByteArray bytes = readFile(dir + QLatin1Char('/') + name);
+        files
+            << QStringLiteral("%1 %2 %3").arg(name).arg(bytes.size()).arg(crypto::sha256Hex(bytes));
+    }
+    return files;
+}
+
+} // namespace
+
+class TestDatabase : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir *m_dir = nullptr;
+    QString dbPath() const { return m_dir->filePath(QStringLiteral("hivemind.db")); }
+
+private slots:
+    void init()
+    {
+        m_dir = new QTemporaryDir;
+        QVERIFY(m_dir->isValid());
+    }
+
+    void cleanup()
+    {
+        delete m_dir;
+        m_dir = nullptr;
+    }
+
+    void createAndReopenKeepsData()
+    {
+        const crypto::SecureBytes key = randomKey();
+        QVERIFY(makeDatabase(dbPath(), key, 10));
+        QVERIFY(QFile::exists(dbPath() + QStringLiteral(".keycheck")));
+        // Encrypted: no plain SQLite header, no plain text.
+        const QByteArray bytes = readFile(dbPath());
+        QVERIFY(!bytes.startsWith("SQLite format 3"));
+        QVERIFY(!bytes.contains("item"));
+
+        std::unique_ptr<Database> db = openOrFail(dbPath(), key);
+        QVERIFY(db);
+        const Result<qint64> count = db->queryInt(QStringLiteral("SELECT count(*) FROM items"));
+        QVERIFY2(count.ok(), why(count));
+        QCOMPARE(count.value(), 10);
+        QVERIFY(db->checkHealth().ok());
+        QCOMPARE(db->path(), dbPath());
+        QCOMPARE(db->queryInt(QStringLiteral("PRAGMA foreign_keys")).valueOr(-1), 1);
+        QCOMPARE(db->queryInt(QStringLiteral("PRAGMA page_size")).valueOr(-1), 4096);
+        QCOMPARE(bytes.size() % 4096, 0);
+        Result<Statement> mode = db->prepare(QStringLiteral("PRAGMA journal_mode"));
+        QVERIFY(mode.ok());
+        QCOMPARE(mode.value().step().valueOr(false), true);
+        QCOMPARE(mode.value().text(0), QStringLiteral("wal"));
+    }
+
+    void awkwardPathCharacters()
+    {
+        // The read-only probe opens a URI; these must stay part of the name.
+        const QString path = m_dir->filePath(QStringLiteral("a b?c#d%20e é.db"));
+        const crypto::SecureBytes key = randomKey();
+        QVERIFY(makeDatabase(path, key, 3));
+        std::unique_ptr<Database> db = openOrFail(path, key);
+        QVERIFY(db);
+        QCOMPARE(db->queryInt(QStringLiteral("SELECT count(*) FROM items")).valueOr(-1), 3);
+        QVERIFY(QFile::exists(path + QStringLiteral(".keycheck")));
+    }
+
+    void bindingRoundTrips()
+    {
+        std::unique_ptr<Database> db = openOrFail(dbPath(), randomKey());
+        QVERIFY(db);
+        QVERIFY(db->exec(QStringLiteral("CREATE TABLE v (k INTEGER PRIMARY KEY, x)")).ok());
+
+        const QString unicode = QStringLiteral("h\u00e9llo \u4e16\u754c \U0001F41D \u00a0end");
+        const QByteArray zeros("\0\x01\0\xff\0", 5);
+        const qint64 big = std::numeric_limits<qint64>::max();
+        const qint64 small = std::numeric_limits<qint64>::min();
+        int k = 0;
+        const auto insert = [&](auto value) {
+            Result<Statement> stmt = db->prepare(QStringLiteral("INSERT INTO v VALUES (?, ?)"));
+            QVERIFY(stmt.ok());
+            const Status ran = stmt.value().bind(1, ++k).bind(2, value).run();
+            QVERIFY2(ran.ok(), why(ran));
+        };
+        insert(big);                          // 1
+        insert(small);                        // 2
+        insert(-7);                           // 3
+        insert(2.5);                          // 4
+        insert(unicode);                      // 5
+        insert(QString());                    // 6: '' not NULL
+        insert(QByteArrayView(zeros));        // 7
+        insert(QByteArrayView());             // 8: x'' not NULL
+        insert(nullptr);                      // 9
+        insert(QVariant());                   // 10
+        insert(QVariant(qint64(42)));         // 11
+        insert(QVariant(true));               // 12
+        insert(QVariant(-1.25));              // 13
+        insert(QVariant(unicode));            // 14
+        insert(QVariant(zeros));              // 15
+        insert(QVariant::fromValue(nullptr)); // 16
+        insert(zeros);                        // 17: QByteArray overload
+        insert(long(5));                      // 18: other integer types
+        insert(false);                        // 19
+
+        Result<Statement> read =
+            db->prepare(QStringLiteral("SELECT k, x, typeof(x) FROM v ORDER BY k"));
+        QVERIFY(read.ok());
+        Statement &rows = read.value();
+        QStringList types;
+        QList<QVariant> values;
+        while (rows.step().valueOr(false)) {
+            const QString type = rows.text(2);
+            types << type;
+            if (type == QLatin1String("integer"))
+                values << QVariant(rows.int64(1));
+            else if (type == QLatin1String("real"))
+                values << QVariant(rows.real(1));
+            else if (type == QLatin1String("text"))
+                values << QVariant(rows.text(1));
+            else if (type == QLatin1String("blob"))
+                values << QVariant(rows.blob(1));
+            else {
+                QVERIFY(rows.isNull(1));
+                QVERIFY(rows.blob(1).isNull());
+                values << QVariant();
+            }
+        }
+        QCOMPARE(
+            types,
+            QStringList({QStringLiteral("integer"), QStringLiteral("integer"),
+                         QStringLiteral("integer"), QStringLiteral("real"), QStringLiteral("text"),
+                         QStringLiteral("text"), QStringLiteral("blob"), QStringLiteral("blob"),
+                         QStringLiteral("null"), QStringLiteral("null"), QStringLiteral("integer"),
+                         QStringLiteral("integer"), QStringLiteral("real"), QStringLiteral("text"),
+                         QStringLiteral("blob"), QStringLiteral("null"), QStringLiteral("blob"),
+                         QStringLiteral("integer"), QStringLiteral("integer")}));
+        QCOMPARE(values[0].toLongLong(), big);
+        QCOMPARE(values[1].toLongLong(), small);
+        QCOMPARE(values[2].toLongLong(), -7);
+        QCOMPARE(values[3].toDouble(), 2.5);
+        QCOMPARE(values[4].toString(), unicode);
+        QCOMPARE(values[5].toString(), QString());
+        QCOMPARE(values[6].toByteArray(), zeros);
+        QCOMPARE(values[6].toByteArray().size(), 5);
+        QVERIFY(!values[7].toByteArray().isNull());
+        QCOMPARE(values[7].toByteArray().size(), 0);
+        QCOMPARE(values[10].toLongLong(), 42);
+        QCOMPARE(values[11].toLongLong(), 1);
+        QCOMPARE(values[12].toDouble(), -1.25);
+        QCOMPARE(values[13].toString(), unicode);
+        QCOMPARE(values[14].toByteArray(), zeros);
+        QCOMPARE(values[16].toByteArray(), zeros);
+        QCOMPARE(values[17].toLongLong(), 5);
+        QCOMPARE(values[18].toLongLong(), 0);
+
+        // Text lengths are in UTF-8 bytes and survive embedded characters.
+        QCOMPARE(db->queryInt(QStringLiteral("SELECT length(CAST(x AS BLOB)) FROM v WHERE k = 5"))
+                     .valueOr(-1),
+                 unicode.toUtf8().size());
+    }
+
+    void statementsAreIndependentAndCached()
+    {
+        std::unique_ptr<Database> db = openOrFail(dbPath(), randomKey());
+        QVERIFY(db);
+        QVERIFY(db->exec(QStringLiteral("CREATE TABLE n (x INTEGER);"
+                                        "INSERT INTO n VALUES (1), (2), (3)"))
+                    .ok());
+        const QString sql = QStringLiteral("SELECT x FROM n ORDER BY x");
+        Result<Statement> a = db->prepare(sql);
+        Result<Statement> b = db->prepare(sql);
+        QVERIFY(a.ok() && b.ok());
+        QVERIFY(a.value().step().valueOr(false));
+        QVERIFY(b.value().step().valueOr(false));
+        QVERIFY(b.value().step().valueOr(false));
+        QCOMPARE(a.value().int64(0), 1);
+        QCOMPARE(b.value().int64(0), 2);
+        // Moving keeps the cursor.
+        Statement moved = std::move(a.value());
+        QVERIFY(moved.step().valueOr(false));
+        QCOMPARE(moved.int64(0), 2);
+        moved.reset();
+        QVERIFY(moved.step().valueOr(false));
+        QCOMPARE(moved.int64(0), 1);
+
+        QCOMPARE(db->lastInsertRowId(), 3);
+        QVERIFY(db->exec(QStringLiteral("DELETE FROM n WHERE x > 1")).ok());
+        QCOMPARE(db->changes(), 2);
+    }
+
+    void statementErrors()
+    {
+        std::unique_ptr<Database> db = openOrFail(dbPath(), randomKey());
+        QVERIFY(db);
+        const Result<Statement> bad = db->prepare(QStringLiteral("SELEC nonsense"));
+        QVERIFY(!bad.ok());
+        QCOMPARE(bad.error().code, ErrorCode::DbError);
+        QVERIFY(bad.error().message.contains(QStringLiteral("syntax error")));
+
+        QVERIFY(!db->prepare(QStringLiteral("SELECT 1; SELECT 2")).ok());
+        QVERIFY(db->prepare(QStringLiteral("SELECT 1; -- trailing comment")).ok());
+        QVERIFY(!db->exec(QStringLiteral("INSERT INTO missing VALUES (1)")).ok());
+
+        QVERIFY(db->exec(QStringLiteral("CREATE TABLE u (x INTEGER UNIQUE)")).ok());
+        Result<Statement> insert = db->prepare(QStringLiteral("INSERT INTO u VALUES (?)"));
+        QVERIFY(insert.ok());
+        QVERIFY(insert.value().bind(1, 1).run().ok());
+        const Status dup = insert.value().bind(1, 1).run();
+        QVERIFY(!dup.ok());
+        QCOMPARE(dup.error().code, ErrorCode::DbError);
+        // Out-of-range parameter: reported by the next run, not lost.
+        const Status range = insert.value().bind(5, 1).run();
+        QVERIFY(!range.ok());
+        QVERIFY(insert.value().bind(1, 2).run().ok());
+        QCOMPARE(db->queryInt(QStringLiteral("SELECT count(*) FROM u")).valueOr(-1), 2);
+        QVERIFY(!db->queryInt(QStringLiteral("SELECT x FROM u WHERE x > 100")).ok());
+    }
+
+    void transactionRollsBackUnlessCommitted()
+    {
+        std::unique_ptr<Database> db = openOrFail(dbPath(), randomKey());
+        QVERIFY(db);
+        QVERIFY(db->exec(QStringLiteral("CREATE TABLE t (x INTEGER)")).ok());
+        {
+            Result<Transaction> txn = db->begin();
+            QVERIFY2(txn.ok(), why(txn));
+            QVERIFY(db->inTransaction());
+            QVERIFY(db->exec(QStringLiteral("INSERT INTO t VALUES (1)")).ok());
+            // Nested begin is refused rather than silently merged.
+            QVERIFY(!db->begin().ok());
+        } // destroyed without commit
+        QVERIFY(!db->inTransaction());
+        QCOMPARE(db->queryInt(QStringLiteral("SELECT count(*) FROM t")).valueOr(-1), 0);
+        {
+            Result<Transaction> txn = db->begin();
+            QVERIFY(txn.ok());
+            QVERIFY(db->exec(QStringLiteral("INSERT INTO t VALUES (2)")).ok());
+            Transaction moved = std::move(txn.value());
+            QVERIFY(moved.commit().ok());
+            QVERIFY(!moved.isActive());
+            QVERIFY(!moved.commit().ok());
+        }
+        QCOMPARE(db->queryInt(QStringLiteral("SELECT count(*) FROM t")).valueOr(-1), 1);
+        {
+            Result<Transaction> txn = db->begin();
+            QVERIFY(txn.ok());
+            QVERIFY(db->exec(QStringLiteral("INSERT INTO t VALUES (3)")).ok());
+            QVERIFY(txn.value().rollback().ok());
+        }
+        QCOMPARE(db->queryInt(QStringLiteral("SELECT count(*) FROM t")).valueOr(-1), 1);
+    }
+
+    void wrongKeyChangesNothing_data()
+    {
+        QTest::addColumn<bool>("withSidecar");
+        QTest::addColumn<bool>("withWal");
+        QTest::newRow("sidecar") << true << false;
+        QTest::newRow("no sidecar") << false << false;
+        QTest::newRow("sidecar, unchecked WAL") << true << true;
+        QTest::newRow("no sidecar, unchecked WAL") << false << true;
+    }
+
+    void wrongKeyChangesNothing()
+    {
+        QFETCH(bool, withSidecar);
+        QFETCH(bool, withWal);
+        const crypto::SecureBytes key = randomKey();
+        QVERIFY(makeDatabase(dbPath(), key));
+        QString path = dbPath();
+        std::unique_ptr<Database> live;
+        if (withWal) {
+            // Copy the files while a writer still holds changes in its WAL,
+            // as a crash would leave them.
+            live = openOrFail(dbPath(), key);
+            QVERIFY(live);
+            QVERIFY(
+                live->exec(QStringLiteral("INSERT INTO items VALUES (1000, 'in the wal')")).ok());
+            QVERIFY(QFileInfo(dbPath() + QStringLiteral("-wal")).size() > 0);
+            QVERIFY(QDir().mkpath(m_dir->filePath(QStringLiteral("copy"))));
+            path = m_dir->filePath(QStringLiteral("copy/hivemind.db"));
+            for (const QString &suffix :
+                 {QString(), QStringLiteral("-wal"), QStringLiteral(".keycheck")})
+                QVERIFY(QFile::copy(dbPath() + suffix, path + suffix));
+        }
+        const QString sidecar = path + QStringLiteral(".keycheck");
+        const QByteArray sidecarBytes = readFile(sidecar);
+        if (!withSidecar)
+            QVERIFY(QFile::remove(sidecar));
+        const QString dir = QFileInfo(path).absolutePath();
+        const QStringList before = snapshot(dir);
+
+        const crypto::SecureBytes wrong = randomKey();
+        Result<std::unique_ptr<Database>> opened = Database::open(path, wrong);
+        QVERIFY(!opened.ok());
+        QCOMPARE(opened.error().code, ErrorCode::DbKeyInvalid);
+        QCOMPARE(opened.error().message,
+                 QStringLiteral("the master key does not match the database %1").arg(path));
+        const QString all = opened.error().toString();
+        QVERIFY(!all.contains(QString::fromLatin1(wrong.toHex()), Qt::CaseInsensitive));
+        QVERIFY(!all.contains(QString::fromLatin1(key.toHex()), Qt::CaseInsensitive));
+        // Byte-identical, and no -wal/-shm appeared.
+        QCOMPARE(snapshot(dir), before);
+
+        // Also when asked to create: an existing file is never re-created.
+        QVERIFY(!Database::open(path, wrong, OpenOptions{.createIfMissing = true}).ok());
+        QCOMPARE(snapshot(dir), before);
+
+        live.reset();
+        // The right key still opens it, WAL content included, and restores
+        // the sidecar.
+        std::unique_ptr<Database> db = openOrFail(path, key);
+        QVERIFY(db);
+        QCOMPARE(db->queryInt(QStringLiteral("SELECT count(*) FROM items")).valueOr(-1),
+                 withWal ? 401 : 400);
+        QCOMPARE(readFile(sidecar), sidecarBytes);
+    }
+
+    void truncatedFileIsCorrupt_data()
+    {
+        QTest::addColumn<qint64>("keep");
+        QTest::addColumn<bool>("withSidecar");
+        QTest::newRow("1500 bytes") << qint64(1500) << true;
+        QTest::newRow("1500 bytes, no sidecar") << qint64(1500) << false;
+        QTest::newRow("two pages") << qint64(8192) << true;
+        QTest::newRow("500 bytes") << qint64(500) << true;
+        QTest::newRow("500 bytes, no sidecar") << qint64(500) << false;
+        QTest::newRow("empty") << qint64(0) << true;
+    }
+
+    void truncatedFileIsCorrupt()
+    {
+        QFETCH(qint64, keep);
+        QFETCH(bool, withSidecar);
+        const crypto::SecureBytes key = randomKey();
+        QVERIFY(makeDatabase(dbPath(), key));
+        const QByteArray full = readFile(dbPath());
+        QVERIFY(full.size() > 3 * 4096);
+        QVERIFY(writeFile(dbPath(), full.left(keep)));
+        if (!withSidecar)
+            QVERIFY(QFile::remove(dbPath() + QStringLiteral(".keycheck")));
+        const QStringList before = snapshot(m_dir->path());
+
+        Result<std::unique_ptr<Database>> opened = Database::open(dbPath(), key);
+        QVERIFY(!opened.ok());
+        QCOMPARE(opened.error().code, ErrorCode::DbCorrupt);
+        QVERIFY(opened.error().message.contains(dbPath()));
+        QCOMPARE(snapshot(m_dir->path()), before);
+    }
+
+    void corruptPageIsReportedLater()
+    {
+        const crypto::SecureBytes key = randomKey();
+        QVERIFY(makeDatabase(dbPath(), key, 2000));
+        QByteArray bytes = readFile(dbPath());
+        // Damage a page in the middle of the table, not page 1.
+        const qsizetype offset = (bytes.size() / 1024 / 2) * 1024 + 100;
+        for (int i = 0; i < 16; ++i)
+            bytes[offset + i] = char(bytes[offset + i] ^ 0x5a);
+        QVERIFY(writeFile(dbPath(), bytes));
+
+        std::unique_ptr<Database> db = openOrFail(dbPath(), key);
+        QVERIFY(db);
+        const Result<qint64> sum =
+            db->queryInt(QStringLiteral("SELECT sum(length(name)) FROM items"));
+        QVERIFY(!sum.ok());
+        QCOMPARE(sum.error().code, ErrorCode::DbCorrupt);
+    }
+
+    void garbageFileIsRefusedUntouched()
+    {
+        const QByteArray garbage = crypto::randomBytes(4096);
+        QVERIFY(writeFile(dbPath(), garbage));
+        const QStringList before = snapshot(m_dir->path());
+        Result<std::unique_ptr<Database>> opened = Database::open(dbPath(), randomKey());
+        QVERIFY(!opened.ok());
+        QVERIFY(opened.error().code == ErrorCode::DbKeyInvalid ||
+                opened.error().code == ErrorCode::DbCorrupt);
+        QCOMPARE(snapshot(m_dir->path()), before);
+    }
+
+    void plainSqliteFileIsNeverClobbered()
+    {
+        sqlite3 *plain = nullptr;
+        QCOMPARE(sqlite3_open(QFile::encodeName(dbPath()).constData(), &plain), SQLITE_OK);
+        QCOMPARE(sqlite3_exec(plain, "CREATE TABLE mine (x); INSERT INTO mine VALUES ('precious')",
+                              nullptr, nullptr, nullptr),
+                 SQLITE_OK);
+        sqlite3_close(plain);
+        const QStringList before = snapshot(m_dir->path());
+        QVERIFY(readFile(dbPath()).startsWith("SQLite format 3"));
+
+        Result<std::unique_ptr<Database>> opened = Database::open(dbPath(), randomKey());
+        QVERIFY(!opened.ok());
+        QCOMPARE(opened.error().code, ErrorCode::DbError);
+        QVERIFY(opened.error().message.contains(QStringLiteral("unencrypted")));
+        QCOMPARE(snapshot(m_dir->path()), before);
+    }
+
+    void missingFileWithoutCreate()
+    {
+        Result<std::unique_ptr<Database>> opened =
+            Database::open(dbPath(), randomKey(), OpenOptions{.createIfMissing = false});
+        QVERIFY(!opened.ok());
+        QCOMPARE(opened.error().code, ErrorCode::IoError);
+        QVERIFY(filesIn(m_dir->path()).isEmpty());
+    }
+
+    void badArguments()
+    {
+        QCOMPARE(Database::open(dbPath(), crypto::SecureBytes(16)).error().code,
+                 ErrorCode::InternalError);
+        QVERIFY(filesIn(m_dir->path()).isEmpty());
+        const Result<std::unique_ptr<Database>> noDir =
+            Database::open(m_dir->filePath(QStringLiteral("no/such/dir/x.db")), randomKey());
+        QVERIFY(!noDir.ok());
+        QCOMPARE(noDir.error().code, ErrorCode::IoError);
+    }
+
+    void statementOutlivesDatabase()
+    {
+        std::unique_ptr<Database> db = openOrFail(dbPath(), randomKey());
+        QVERIFY(db);
+        Result<Statement> stmt = db->prepare(QStringLiteral("SELECT 7"));
+        QVERIFY(stmt.ok());
+        db.reset(); // the connection stays alive for the statement
+        QVERIFY(stmt.value().step().valueOr(false));
+        QCOMPARE(stmt.value().int64(0), 7);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestDatabase)
+#include "TestDatabase.moc"

@@ -1,0 +1,230 @@
+#include "StoreTestSupport.h"
+#include "store/Database.h"
+#include "store/Migrations.h"
+
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace hm;
+using namespace hm::store;
+using namespace hm::store::test;
+
+namespace {
+
+QStringList column(Database &db, const QString &sql)
+{
+    QStringList values;
+    Result<Statement> stmt = db.prepare(sql);
+    if (!stmt.ok())
+        return {QStringLiteral("<error %1>").arg(stmt.error().toString())};
+    while (stmt.value().step().valueOr(false))
+        values << stmt.value().text(0);
+    return values;
+}
+
+QStringList migrationRows(Database &db)
+{
+    return column(db, QStringLiteral("SELECT version || '|' || name || '|' || applied_at"
+                                     " FROM schema_migrations ORDER BY version"));
+}
+
+} // namespace
+
+class TestMigrations : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir *m_dir = nullptr;
+    std::unique_ptr<Database> m_db;
+
+private slots:
+    void init()
+    {
+        m_dir = new QTemporaryDir;
+        QVERIFY(m_dir->isValid());
+        Result<std::unique_ptr<Database>> db =
+            Database::open(m_dir->filePath(QStringLiteral("m.db")), randomKey());
+        QVERIFY2(db.ok(), why(db));
+        m_db = std::move(db.value());
+    }
+
+    void cleanup()
+    {
+        m_db.reset();
+        delete m_dir;
+        m_dir = nullptr;
+    }
+
+    void freshDatabaseReachesLatest()
+    {
+        QCOMPARE(schemaVersion(*m_db).valueOr(-1), 0);
+        const Status migrated = migrate(*m_db);
+        QVERIFY2(migrated.ok(), why(migrated));
+        QCOMPARE(schemaVersion(*m_db).valueOr(-1), schemaMigrations().constLast().version);
+
+        const QStringList tables = column(
+            *m_db,
+            QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"));
+        for (const char *table :
+             {"api_keys", "audit_logs", "data_encryption_keys", "refresh_tokens",
+              "schema_migrations", "settings", "user_roles", "users"})
+            QVERIFY2(tables.contains(QLatin1String(table)), table);
+        const QStringList indexes = column(
+            *m_db,
+            QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'index' ORDER BY name"));
+        for (const char *index :
+             {"idx_users_status", "idx_user_roles_user_id", "idx_refresh_tokens_user_id",
+              "idx_refresh_tokens_expires", "idx_audit_logs_user_id", "idx_audit_logs_action",
+              "idx_audit_logs_created_at", "idx_dek_active", "idx_api_keys_prefix"})
+            QVERIFY2(indexes.contains(QLatin1String(index)), index);
+
+        const QStringList rows = migrationRows(*m_db);
+        QCOMPARE(rows.size(), schemaMigrations().size());
+        QVERIFY(rows.first().startsWith(QStringLiteral("1|initial schema|")));
+        // applied_at is unix milliseconds.
+        const qint64 appliedAt = rows.first().section(QLatin1Char('|'), 2).toLongLong();
+        QVERIFY(qAbs(appliedAt - QDateTime::currentMSecsSinceEpoch()) < 60'000);
+    }
+
+    void schemaDefaultsAndConstraints()
+    {
+        QVERIFY(migrate(*m_db).ok());
+        QVERIFY(
+            m_db->exec(QStringLiteral("INSERT INTO users (id, username, email, password_hash, name)"
+                                      " VALUES ('u1', 'Alice', 'Alice@Example.com', 'h', 'Alice')"))
+                .ok());
+        // Defaults: status pending, booleans 0, created_at now in ms.
+        QCOMPARE(column(*m_db, QStringLiteral("SELECT status FROM users")),
+                 QStringList{QStringLiteral("pending")});
+        const qint64 createdAt =
+            m_db->queryInt(QStringLiteral("SELECT created_at FROM users")).valueOr(0);
+        QVERIFY(qAbs(createdAt - QDateTime::currentMSecsSinceEpoch()) < 60'000);
+        // Username and email are unique regardless of ASCII case, and lookups
+        // by either ignore case.
+        QVERIFY(!m_db->exec(QStringLiteral(
+                                "INSERT INTO users (id, username, email, password_hash, name)"
+                                " VALUES ('u2', 'alice', 'other@example.com', 'h', 'A')"))
+                     .ok());
+        QVERIFY(!m_db->exec(QStringLiteral(
+                                "INSERT INTO users (id, username, email, password_hash, name)"
+                                " VALUES ('u3', 'bob', 'alice@example.com', 'h', 'B')"))
+                     .ok());
+        QCOMPARE(m_db->queryInt(QStringLiteral(
+                                    "SELECT count(*) FROM users WHERE email = 'ALICE@example.COM'"))
+                     .valueOr(-1),
+                 1);
+        // CHECK constraints.
+        QVERIFY(!m_db->exec(QStringLiteral("UPDATE users SET status = 'zombie'")).ok());
+        QVERIFY(!m_db->exec(QStringLiteral("INSERT INTO user_roles (id, user_id, role)"
+                                           " VALUES ('r1', 'u1', 'GOD')"))
+                     .ok());
+        QVERIFY(m_db->exec(QStringLiteral("INSERT INTO user_roles (id, user_id, role)"
+                                          " VALUES ('r1', 'u1', 'ADMIN')"))
+                    .ok());
+        // ON DELETE CASCADE.
+        QVERIFY(m_db->exec(QStringLiteral("DELETE FROM users WHERE id = 'u1'")).ok());
+        QCOMPARE(m_db->queryInt(QStringLiteral("SELECT count(*) FROM user_roles")).valueOr(-1), 0);
+    }
+
+    void migratingTwiceIsANoOp()
+    {
+        QVERIFY(migrate(*m_db).ok());
+        const QStringList before = migrationRows(*m_db);
+        const QString schemaBefore =
+            column(*m_db, QStringLiteral("SELECT sql FROM sqlite_master ORDER BY name"))
+                .join(u'\n');
+        QTest::qWait(5); // a second run must not re-record with a new applied_at
+        const Status again = migrate(*m_db);
+        QVERIFY2(again.ok(), why(again));
+        QCOMPARE(migrationRows(*m_db), before);
+        QCOMPARE(column(*m_db, QStringLiteral("SELECT sql FROM sqlite_master ORDER BY name"))
+                     .join(u'\n'),
+                 schemaBefore);
+    }
+
+    void failingMigrationRollsBackAllOfIt()
+    {
+        QVERIFY(migrate(*m_db).ok());
+        const QStringList before = migrationRows(*m_db);
+
+        QList<Migration> migrations = schemaMigrations();
+        migrations.append({2, QStringLiteral("good part"),
+                           QStringLiteral("CREATE TABLE extra (x INTEGER);"
+                                          "INSERT INTO settings (key, value) VALUES ('k', '1')")});
+        migrations.append({3, QStringLiteral("broken"),
+                           QStringLiteral("CREATE TABLE more (y INTEGER); THIS IS NOT SQL")});
+        const Status failed = migrate(*m_db, migrations);
+        QVERIFY(!failed.ok());
+        QCOMPARE(failed.error().code, ErrorCode::DbError);
+        QVERIFY(failed.error().message.contains(QStringLiteral("migration 3")));
+
+        QCOMPARE(schemaVersion(*m_db).valueOr(-1), 1);
+        QCOMPARE(migrationRows(*m_db), before);
+        QCOMPARE(m_db->queryInt(QStringLiteral("SELECT count(*) FROM sqlite_master"
+                                               " WHERE name IN ('extra', 'more')"))
+                     .valueOr(-1),
+                 0);
+        QCOMPARE(m_db->queryInt(QStringLiteral("SELECT count(*) FROM settings")).valueOr(-1), 0);
+        QVERIFY(!m_db->inTransaction());
+
+        // Fixed, the same list applies cleanly.
+        migrations.last().sql = QStringLiteral("CREATE TABLE more (y INTEGER)");
+        QVERIFY(migrate(*m_db, migrations).ok());
+        QCOMPARE(schemaVersion(*m_db).valueOr(-1), 3);
+    }
+
+    void newerDatabaseIsRefused()
+    {
+        QList<Migration> future = schemaMigrations();
+        future.append({2, QStringLiteral("from the future"), QStringLiteral("CREATE TABLE f (x)")});
+        QVERIFY(migrate(*m_db, future).ok());
+        QCOMPARE(schemaVersion(*m_db).valueOr(-1), 2);
+        const QStringList before = migrationRows(*m_db);
+
+        const Status refused = migrate(*m_db);
+        QVERIFY(!refused.ok());
+        QCOMPARE(refused.error().code, ErrorCode::DbError);
+        QVERIFY(refused.error().message.contains(QStringLiteral("newer")));
+        QCOMPARE(migrationRows(*m_db), before);
+    }
+
+    void badMigrationListIsRefused()
+    {
+        const QList<Migration> unordered{{2, QStringLiteral("b"), QStringLiteral("SELECT 1")},
+                                         {1, QStringLiteral("a"), QStringLiteral("SELECT 1")}};
+        QCOMPARE(migrate(*m_db, unordered).error().code, ErrorCode::InternalError);
+        QCOMPARE(schemaVersion(*m_db).valueOr(-1), 0);
+    }
+
+    void foreignKeysAreEnforced()
+    {
+        QVERIFY(migrate(*m_db).ok());
+        const Status orphan = m_db->exec(QStringLiteral(
+            "INSERT INTO user_roles (id, user_id, role) VALUES ('r', 'no-such-user', 'USER')"));
+        QVERIFY(!orphan.ok());
+        QVERIFY(orphan.error().message.contains(QStringLiteral("FOREIGN KEY")));
+        QCOMPARE(m_db->queryInt(QStringLiteral("SELECT count(*) FROM user_roles")).valueOr(-1), 0);
+    }
+
+    void survivesReopen()
+    {
+        const QString path = m_db->path();
+        const crypto::SecureBytes key = randomKey();
+        m_db.reset();
+        QVERIFY(QFile::remove(path));
+        QFile::remove(path + QStringLiteral(".keycheck"));
+        {
+            Result<std::unique_ptr<Database>> db = Database::open(path, key);
+            QVERIFY(db.ok());
+            QVERIFY(migrate(*db.value()).ok());
+        }
+        Result<std::unique_ptr<Database>> db = Database::open(path, key);
+        QVERIFY(db.ok());
+        QCOMPARE(schemaVersion(*db.value()).valueOr(-1), 1);
+        QVERIFY(migrate(*db.value()).ok());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestMigrations)
+#include "TestMigrations.moc"

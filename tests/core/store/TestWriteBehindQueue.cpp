@@ -1,0 +1,275 @@
+#include "StoreTestSupport.h"
+#include "store/Database.h"
+#include "store/WriteBehindQueue.h"
+
+#include <QScopeGuard>
+#include <QTemporaryDir>
+#include <QTest>
+#include <atomic>
+#include <thread>
+#include <vector>
+
+using namespace hm;
+using namespace hm::store;
+using namespace hm::store::test;
+
+namespace {
+
+const QString kInsert =
+    QStringLiteral("INSERT INTO rows (producer, seq, payload) VALUES (?, ?, ?)");
+
+WriteOp row(int producer, int seq)
+{
+    return WriteOp{kInsert,
+                   {producer, seq, QStringLiteral("payload %1/%2").arg(producer).arg(seq)}};
+}
+
+} // namespace
+
+class TestWriteBehindQueue : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir *m_dir = nullptr;
+    crypto::SecureBytes m_key;
+
+    QString dbPath() const { return m_dir->filePath(QStringLiteral("queue.db")); }
+
+    // A second, independent connection: what other parts of the server see.
+    std::unique_ptr<Database> observer()
+    {
+        Result<std::unique_ptr<Database>> db = Database::open(dbPath(), m_key);
+        if (!db.ok())
+            qWarning("%s", why(db).constData());
+        return db.ok() ? std::move(db.value()) : nullptr;
+    }
+
+    qint64 rowCount()
+    {
+        std::unique_ptr<Database> db = observer();
+        return db ? db->queryInt(QStringLiteral("SELECT count(*) FROM rows")).valueOr(-1) : -1;
+    }
+
+private slots:
+    void init()
+    {
+        m_dir = new QTemporaryDir;
+        QVERIFY(m_dir->isValid());
+        m_key = randomKey();
+        std::unique_ptr<Database> db = observer();
+        QVERIFY(db);
+        QVERIFY(db->exec(QStringLiteral("CREATE TABLE rows (producer INTEGER NOT NULL,"
+                                        " seq INTEGER NOT NULL, payload TEXT,"
+                                        " PRIMARY KEY (producer, seq))"))
+                    .ok());
+    }
+
+    void cleanup()
+    {
+        delete m_dir;
+        m_dir = nullptr;
+    }
+
+    void concurrentProducersLoseNothing()
+    {
+        constexpr int kProducers = 4;
+        constexpr int kRows = 25'000;
+        WriteBehindQueue queue(dbPath(), copyOf(m_key), WriteBehindOptions{.capacity = 4096});
+        const Status started = queue.start();
+        QVERIFY2(started.ok(), why(started));
+
+        std::atomic<int> failures = 0;
+        std::vector<std::thread> producers;
+        for (int p = 0; p < kProducers; ++p) {
+            producers.emplace_back([&, p] {
+                for (int seq = 0; seq < kRows; ++seq) {
+                    if (!queue.enqueue(row(p, seq)).ok())
+                        ++failures;
+                }
+            });
+        }
+        for (std::thread &producer : producers)
+            producer.join();
+        queue.stop();
+        QCOMPARE(failures.load(), 0);
+
+        const WriteBehindStats stats = queue.stats();
+        QCOMPARE(stats.enqueued, kProducers * kRows);
+        QCOMPARE(stats.written, kProducers * kRows);
+        QCOMPARE(stats.failed, 0);
+        QVERIFY(stats.batches > 0);
+        QVERIFY(stats.batches < kProducers * kRows / 10); // really batched
+
+        std::unique_ptr<Database> db = observer();
+        QVERIFY(db);
+        QCOMPARE(db->queryInt(QStringLiteral("SELECT count(*) FROM rows")).valueOr(-1),
+                 kProducers * kRows);
+        QCOMPARE(db->queryInt(QStringLiteral(
+                                  "SELECT count(*) FROM (SELECT DISTINCT producer, seq FROM rows)"))
+                     .valueOr(-1),
+                 kProducers * kRows);
+        // Every producer's sequence is complete: 0 .. kRows-1, each once.
+        Result<Statement> perProducer = db->prepare(QStringLiteral(
+            "SELECT producer, count(*), min(seq), max(seq) FROM rows GROUP BY producer"));
+        QVERIFY(perProducer.ok());
+        int groups = 0;
+        while (perProducer.value().step().valueOr(false)) {
+            ++groups;
+            QCOMPARE(perProducer.value().int64(1), kRows);
+            QCOMPARE(perProducer.value().int64(2), 0);
+            QCOMPARE(perProducer.value().int64(3), kRows - 1);
+        }
+        QCOMPARE(groups, kProducers);
+    }
+
+    void backPressureBlocksWhenFull()
+    {
+        constexpr qsizetype kCapacity = 16;
+        WriteBehindQueue queue(
+            dbPath(), copyOf(m_key),
+            WriteBehindOptions{.capacity = kCapacity, .maxBatch = 4, .maxDelayMs = 0});
+        QVERIFY(queue.start().ok());
+
+        // Another connection holds the write lock: the writer stalls in BEGIN.
+        std::unique_ptr<Database> blocker = observer();
+        QVERIFY(blocker);
+        std::optional<Transaction> lock;
+        {
+            Result<Transaction> txn = blocker->begin();
+            QVERIFY2(txn.ok(), why(txn));
+            lock.emplace(std::move(txn.value()));
+        }
+
+        // Top the queue up until the stalled writer has taken its one batch
+        // (it woke on the first op) and nothing more fits.
+        int accepted = 0;
+        QTRY_VERIFY([&] {
+            while (queue.tryEnqueue(row(0, accepted)))
+                ++accepted;
+            return accepted > kCapacity;
+        }());
+        QVERIFY2(accepted <= kCapacity + 4, QByteArray::number(accepted));
+        QVERIFY(!queue.tryEnqueue(row(0, 1000)));
+
+        std::atomic<bool> returned = false;
+        Status blockedStatus;
+        std::thread producer([&] {
+            blockedStatus = queue.enqueue(row(1, 0));
+            returned = true;
+        });
+        // Release the lock and join even when a check below fails.
+        const auto release = qScopeGuard([&] {
+            lock.reset();
+            producer.join();
+        });
+        QTRY_COMPARE(queue.stats().blockedProducers, 1);
+        QVERIFY(!returned.load()); // nothing can drain while the lock is held
+
+        QVERIFY(lock->rollback().ok());
+        QTRY_VERIFY(returned.load());
+        QVERIFY2(blockedStatus.ok(), why(blockedStatus));
+
+        queue.flush();
+        QCOMPARE(rowCount(), accepted + 1);
+        const WriteBehindStats stats = queue.stats();
+        QCOMPARE(stats.written, accepted + 1);
+        QCOMPARE(stats.failed, 0);
+    }
+
+    void flushMakesRowsVisible()
+    {
+        // A long linger: without flush() the rows would wait 10 s.
+        WriteBehindQueue queue(dbPath(), copyOf(m_key), WriteBehindOptions{.maxDelayMs = 10'000});
+        QVERIFY(queue.start().ok());
+        for (int i = 0; i < 10; ++i)
+            QVERIFY(queue.enqueue(row(0, i)).ok());
+        QCOMPARE(rowCount(), 0);
+        queue.flush();
+        QCOMPARE(rowCount(), 10);
+        queue.flush(); // nothing pending: returns at once
+        for (int i = 10; i < 20; ++i)
+            QVERIFY(queue.tryEnqueue(row(0, i)));
+        queue.flush();
+        QCOMPARE(rowCount(), 20);
+        QCOMPARE(queue.stats().batches, 2);
+    }
+
+    void stopWritesEverythingQueued()
+    {
+        WriteBehindQueue queue(dbPath(), copyOf(m_key),
+                               WriteBehindOptions{.maxBatch = 100, .maxDelayMs = 10'000});
+        QVERIFY(queue.start().ok());
+        for (int i = 0; i < 1000; ++i)
+            QVERIFY(queue.enqueue(row(0, i)).ok());
+        queue.stop();
+        QCOMPARE(rowCount(), 1000);
+        QCOMPARE(queue.stats().written, 1000);
+
+        const Status late = queue.enqueue(row(0, 5000));
+        QVERIFY(!late.ok());
+        QVERIFY(!queue.tryEnqueue(row(0, 5001)));
+        queue.flush(); // returns, nothing to do
+        queue.stop();  // idempotent
+        QCOMPARE(rowCount(), 1000);
+    }
+
+    void failedOpsDoNotLoseTheirBatch()
+    {
+        WriteBehindQueue queue(dbPath(), copyOf(m_key), WriteBehindOptions{.maxDelayMs = 10'000});
+        QVERIFY(queue.start().ok());
+        // One batch (the writer lingers until flush) with three kinds of
+        // failure around good rows.
+        QVERIFY(queue.enqueue(row(0, 1)).ok());
+        QVERIFY(queue.enqueue({QStringLiteral("INSERT INTO no_such_table VALUES (?)"), {1}}).ok());
+        QVERIFY(queue.enqueue(row(0, 2)).ok());
+        QVERIFY(queue.enqueue(row(0, 1)).ok()); // duplicate key: statement rolled back
+        QVERIFY(queue.enqueue(row(0, 3)).ok());
+        // Conflict resolution ROLLBACK makes sqlite abandon the whole
+        // transaction: rows 1-3 must be written again without this op.
+        QVERIFY(queue
+                    .enqueue({QStringLiteral("INSERT OR ROLLBACK INTO rows (producer, seq)"
+                                             " VALUES (0, 2)"),
+                              {}})
+                    .ok());
+        QVERIFY(queue.enqueue(row(0, 4)).ok());
+        QVERIFY(
+            queue.enqueue({kInsert, {0, 5, QStringLiteral("x"), QStringLiteral("extra")}}).ok());
+        queue.flush();
+
+        const WriteBehindStats stats = queue.stats();
+        QCOMPARE(stats.failed, 4);
+        QCOMPARE(stats.written, 4);
+        QCOMPARE(stats.batches, 1);
+        std::unique_ptr<Database> db = observer();
+        QVERIFY(db);
+        Result<Statement> seqs = db->prepare(QStringLiteral("SELECT seq FROM rows ORDER BY seq"));
+        QVERIFY(seqs.ok());
+        QList<qint64> found;
+        while (seqs.value().step().valueOr(false))
+            found << seqs.value().int64(0);
+        QCOMPARE(found, (QList<qint64>{1, 2, 3, 4}));
+    }
+
+    void startFailsCleanly()
+    {
+        WriteBehindQueue wrongKey(dbPath(), randomKey());
+        const Status started = wrongKey.start();
+        QVERIFY(!started.ok());
+        QCOMPARE(started.error().code, ErrorCode::DbKeyInvalid);
+        QVERIFY(!wrongKey.enqueue(row(0, 0)).ok());
+        QVERIFY(!wrongKey.tryEnqueue(row(0, 0)));
+        wrongKey.flush();
+
+        WriteBehindQueue missing(m_dir->filePath(QStringLiteral("absent.db")), copyOf(m_key));
+        QVERIFY(!missing.start().ok());
+        QVERIFY(!QFile::exists(m_dir->filePath(QStringLiteral("absent.db"))));
+
+        WriteBehindQueue twice(dbPath(), copyOf(m_key));
+        QVERIFY(twice.start().ok());
+        QVERIFY(!twice.start().ok());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestWriteBehindQueue)
+#include "TestWriteBehindQueue.moc"

@@ -1,0 +1,323 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="en">
+<context>
+    <name>CommandLine</name>
+    <message>
+        <source>HiveMind console: design, run and watch workflows and your fleet.</source>
+        <translation>HiveMind console: design, run and watch workflows and your fleet.</translation>
+    </message>
+    <message>
+        <source>User interface language: %1.</source>
+        <translation>User interface language: %1.</translation>
+    </message>
+    <message>
+        <source>language</source>
+        <translation>language</translation>
+    </message>
+    <message>
+        <source>Directory of the local server&apos;s data (default: %1).</source>
+        <translation>Directory of the local server&apos;s data (default: %1).</translation>
+    </message>
+    <message>
+        <source>directory</source>
+        <translation>directory</translation>
+    </message>
+    <message>
+        <source>Do not use the system keychain for the master key; use the key file.</source>
+        <translation>Do not use the system keychain for the master key; use the key file.</translation>
+    </message>
+    <message>
+        <source>Save a picture of the main window to this PNG file once the server has answered, then quit.</source>
+        <translation>Save a picture of the main window to this PNG file once the server has answered, then quit.</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>file</translation>
+    </message>
+    <message>
+        <source>Section to show at start: %1.</source>
+        <translation>Section to show at start: %1.</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>name</translation>
+    </message>
+    <message>
+        <source>Unknown language &quot;%1&quot;; choose one of: %2.</source>
+        <translation>Unknown language &quot;%1&quot;; choose one of: %2.</translation>
+    </message>
+    <message>
+        <source>Unknown section &quot;%1&quot;; choose one of: %2.</source>
+        <translation>Unknown section &quot;%1&quot;; choose one of: %2.</translation>
+    </message>
+    <message>
+        <source>No data directory; pass one with --data-dir.</source>
+        <translation>No data directory; pass one with --data-dir.</translation>
+    </message>
+</context>
+<context>
+    <name>Sections</name>
+    <message>
+        <source>Dashboard</source>
+        <translation>Dashboard</translation>
+    </message>
+    <message>
+        <source>An overview of this HiveMind installation.</source>
+        <translation>An overview of this HiveMind installation.</translation>
+    </message>
+    <message>
+        <source>Flows</source>
+        <translation>Flows</translation>
+    </message>
+    <message>
+        <source>Workflows you design as graphs of components, with their versions, triggers and sharing.</source>
+        <translation>Workflows you design as graphs of components, with their versions, triggers and sharing.</translation>
+    </message>
+    <message>
+        <source>Executions</source>
+        <translation>Executions</translation>
+    </message>
+    <message>
+        <source>Every run of a flow, with the status, inputs and outputs of each node as it happens.</source>
+        <translation>Every run of a flow, with the status, inputs and outputs of each node as it happens.</translation>
+    </message>
+    <message>
+        <source>Components</source>
+        <translation>Components</translation>
+    </message>
+    <message>
+        <source>The catalogue of built-in and HTTP components that flows are built from.</source>
+        <translation>The catalogue of built-in and HTTP components that flows are built from.</translation>
+    </message>
+    <message>
+        <source>Services</source>
+        <translation>Services</translation>
+    </message>
+    <message>
+        <source>External REST services imported from OpenAPI documents, with their endpoints and schemas.</source>
+        <translation>External REST services imported from OpenAPI documents, with their endpoints and schemas.</translation>
+    </message>
+    <message>
+        <source>Credentials</source>
+        <translation>Credentials</translation>
+    </message>
+    <message>
+        <source>Encrypted secrets used by flows and services; they can be replaced but never shown again.</source>
+        <translation>Encrypted secrets used by flows and services; they can be replaced but never shown again.</translation>
+    </message>
+    <message>
+        <source>Nodes</source>
+        <translation>Nodes</translation>
+    </message>
+    <message>
+        <source>Servers and worker machines running the HiveMind agent, with their metrics, processes and terminal.</source>
+        <translation>Servers and worker machines running the HiveMind agent, with their metrics, processes and terminal.</translation>
+    </message>
+    <message>
+        <source>VPN</source>
+        <translation>VPN</translation>
+    </message>
+    <message>
+        <source>WireGuard servers and clients, address pools and BGP sessions that connect the fleet.</source>
+        <translation>WireGuard servers and clients, address pools and BGP sessions that connect the fleet.</translation>
+    </message>
+    <message>
+        <source>Alerts</source>
+        <translation>Alerts</translation>
+    </message>
+    <message>
+        <source>Alert rules, notification channels and the history of alerts that fired.</source>
+        <translation>Alert rules, notification channels and the history of alerts that fired.</translation>
+    </message>
+    <message>
+        <source>Audit &amp; Logs</source>
+        <translation>Audit &amp; Logs</translation>
+    </message>
+    <message>
+        <source>Who changed what and when, and the server&apos;s logs, searchable and exportable.</source>
+        <translation>Who changed what and when, and the server&apos;s logs, searchable and exportable.</translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation>Users</translation>
+    </message>
+    <message>
+        <source>Accounts, roles, API keys and two-factor authentication.</source>
+        <translation>Accounts, roles, API keys and two-factor authentication.</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <source>Server configuration, backups and cluster settings.</source>
+        <translation>Server configuration, backups and cluster settings.</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::DashboardPage</name>
+    <message>
+        <source>Server</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>Database</translation>
+    </message>
+    <message>
+        <source>Server version</source>
+        <translation>Server version</translation>
+    </message>
+    <message>
+        <source>API version</source>
+        <translation>API version</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation>Mode</translation>
+    </message>
+    <message>
+        <source>Data directory</source>
+        <translation>Data directory</translation>
+    </message>
+    <message>
+        <source>Activity overview</source>
+        <translation>Activity overview</translation>
+    </message>
+    <message>
+        <source>Running executions, node health, VPN status and recent alerts will be summarised here.</source>
+        <translation>Running executions, node health, VPN status and recent alerts will be summarised here.</translation>
+    </message>
+    <message>
+        <source>Not available yet in HiveMind %1.</source>
+        <translation>Not available yet in HiveMind %1.</translation>
+    </message>
+    <message>
+        <source>Healthy</source>
+        <translation>Healthy</translation>
+    </message>
+    <message>
+        <source>Degraded</source>
+        <translation>Degraded</translation>
+    </message>
+    <message>
+        <source>Unhealthy</source>
+        <translation>Unhealthy</translation>
+    </message>
+    <message>
+        <source>Open (encrypted)</source>
+        <translation>Open (encrypted)</translation>
+    </message>
+    <message>
+        <source>Unavailable</source>
+        <translation>Unavailable</translation>
+    </message>
+    <message>
+        <source>Starting the local server…</source>
+        <translation>Starting the local server…</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>Failed: %1</translation>
+    </message>
+    <message>
+        <source>Local — the server runs inside this console</source>
+        <translation>Local — the server runs inside this console</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::EmptyStatePage</name>
+    <message>
+        <source>This section is not available yet in HiveMind %1.</source>
+        <translation>This section is not available yet in HiveMind %1.</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::MainWindow</name>
+    <message>
+        <source>HiveMind</source>
+        <translation>HiveMind</translation>
+    </message>
+    <message>
+        <source>Version %1</source>
+        <translation>Version %1</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
+        <source>&amp;Navigation Sidebar</source>
+        <translation>&amp;Navigation Sidebar</translation>
+    </message>
+    <message>
+        <source>&amp;Status Bar</source>
+        <translation>&amp;Status Bar</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh Server Status</source>
+        <translation>&amp;Refresh Server Status</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Language</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>&amp;About HiveMind</source>
+        <translation>&amp;About HiveMind</translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation>About &amp;Qt</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Connecting…</translation>
+    </message>
+    <message>
+        <source>Connected to %1</source>
+        <translation>Connected to %1</translation>
+    </message>
+    <message>
+        <source>Server failed: %1</source>
+        <translation>Server failed: %1</translation>
+    </message>
+    <message>
+        <source>Server version unknown</source>
+        <translation>Server version unknown</translation>
+    </message>
+    <message>
+        <source>Server %1</source>
+        <translation>Server %1</translation>
+    </message>
+    <message>
+        <source>About HiveMind</source>
+        <translation>About HiveMind</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;HiveMind %1&lt;/h3&gt;&lt;p&gt;A self-hosted operations platform: design workflows, run them on the server&apos;s scheduler, connect your fleet over WireGuard and keep every secret encrypted.&lt;/p&gt;&lt;p&gt;This console is a client of the HiveMind server; in local mode it runs the server in-process on a loopback port.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;HiveMind %1&lt;/h3&gt;&lt;p&gt;A self-hosted operations platform: design workflows, run them on the server&apos;s scheduler, connect your fleet over WireGuard and keep every secret encrypted.&lt;/p&gt;&lt;p&gt;This console is a client of the HiveMind server; in local mode it runs the server in-process on a loopback port.&lt;/p&gt;</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,323 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN" sourcelanguage="en">
+<context>
+    <name>CommandLine</name>
+    <message>
+        <source>HiveMind console: design, run and watch workflows and your fleet.</source>
+        <translation>HiveMind 控制台：设计、运行并监控工作流与您的机群。</translation>
+    </message>
+    <message>
+        <source>User interface language: %1.</source>
+        <translation>用户界面语言：%1。</translation>
+    </message>
+    <message>
+        <source>language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>Directory of the local server&apos;s data (default: %1).</source>
+        <translation>本地服务器的数据目录（默认：%1）。</translation>
+    </message>
+    <message>
+        <source>directory</source>
+        <translation>目录</translation>
+    </message>
+    <message>
+        <source>Do not use the system keychain for the master key; use the key file.</source>
+        <translation>不使用系统钥匙串存放主密钥，改用密钥文件。</translation>
+    </message>
+    <message>
+        <source>Save a picture of the main window to this PNG file once the server has answered, then quit.</source>
+        <translation>服务器响应后，将主窗口画面保存为此 PNG 文件，然后退出。</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Section to show at start: %1.</source>
+        <translation>启动时显示的栏目：%1。</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Unknown language &quot;%1&quot;; choose one of: %2.</source>
+        <translation>未知的语言“%1”；请选择：%2。</translation>
+    </message>
+    <message>
+        <source>Unknown section &quot;%1&quot;; choose one of: %2.</source>
+        <translation>未知的栏目“%1”；请选择：%2。</translation>
+    </message>
+    <message>
+        <source>No data directory; pass one with --data-dir.</source>
+        <translation>没有数据目录；请用 --data-dir 指定。</translation>
+    </message>
+</context>
+<context>
+    <name>Sections</name>
+    <message>
+        <source>Dashboard</source>
+        <translation>仪表板</translation>
+    </message>
+    <message>
+        <source>An overview of this HiveMind installation.</source>
+        <translation>本 HiveMind 安装的概览。</translation>
+    </message>
+    <message>
+        <source>Flows</source>
+        <translation>流程</translation>
+    </message>
+    <message>
+        <source>Workflows you design as graphs of components, with their versions, triggers and sharing.</source>
+        <translation>以组件图设计的工作流，及其版本、触发方式与共享设置。</translation>
+    </message>
+    <message>
+        <source>Executions</source>
+        <translation>执行</translation>
+    </message>
+    <message>
+        <source>Every run of a flow, with the status, inputs and outputs of each node as it happens.</source>
+        <translation>流程的每一次执行，实时呈现每个节点的状态、输入与输出。</translation>
+    </message>
+    <message>
+        <source>Components</source>
+        <translation>组件</translation>
+    </message>
+    <message>
+        <source>The catalogue of built-in and HTTP components that flows are built from.</source>
+        <translation>组成流程的内置组件与 HTTP 组件目录。</translation>
+    </message>
+    <message>
+        <source>Services</source>
+        <translation>服务</translation>
+    </message>
+    <message>
+        <source>External REST services imported from OpenAPI documents, with their endpoints and schemas.</source>
+        <translation>从 OpenAPI 文档导入的外部 REST 服务，及其端点与模式定义。</translation>
+    </message>
+    <message>
+        <source>Credentials</source>
+        <translation>认证</translation>
+    </message>
+    <message>
+        <source>Encrypted secrets used by flows and services; they can be replaced but never shown again.</source>
+        <translation>供流程与服务使用的加密凭据；可以替换，但不会再次显示。</translation>
+    </message>
+    <message>
+        <source>Nodes</source>
+        <translation>节点</translation>
+    </message>
+    <message>
+        <source>Servers and worker machines running the HiveMind agent, with their metrics, processes and terminal.</source>
+        <translation>运行 HiveMind 代理的服务器与工作机器，及其指标、进程与终端。</translation>
+    </message>
+    <message>
+        <source>VPN</source>
+        <translation>VPN</translation>
+    </message>
+    <message>
+        <source>WireGuard servers and clients, address pools and BGP sessions that connect the fleet.</source>
+        <translation>连接机群的 WireGuard 服务器与客户端、地址池及 BGP 会话。</translation>
+    </message>
+    <message>
+        <source>Alerts</source>
+        <translation>告警</translation>
+    </message>
+    <message>
+        <source>Alert rules, notification channels and the history of alerts that fired.</source>
+        <translation>告警规则、通知渠道，以及已触发告警的历史记录。</translation>
+    </message>
+    <message>
+        <source>Audit &amp; Logs</source>
+        <translation>审计与日志</translation>
+    </message>
+    <message>
+        <source>Who changed what and when, and the server&apos;s logs, searchable and exportable.</source>
+        <translation>谁在何时更改了什么，以及服务器日志，均可搜索与导出。</translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>Accounts, roles, API keys and two-factor authentication.</source>
+        <translation>账号、角色、API 密钥与双因素认证。</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>Server configuration, backups and cluster settings.</source>
+        <translation>服务器配置、备份与集群设置。</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::DashboardPage</name>
+    <message>
+        <source>Server</source>
+        <translation>服务器</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>数据库</translation>
+    </message>
+    <message>
+        <source>Server version</source>
+        <translation>服务器版本</translation>
+    </message>
+    <message>
+        <source>API version</source>
+        <translation>API 版本</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation>模式</translation>
+    </message>
+    <message>
+        <source>Data directory</source>
+        <translation>数据目录</translation>
+    </message>
+    <message>
+        <source>Activity overview</source>
+        <translation>活动概览</translation>
+    </message>
+    <message>
+        <source>Running executions, node health, VPN status and recent alerts will be summarised here.</source>
+        <translation>运行中的流程、节点健康状况、VPN 状态与最近的告警将汇总于此。</translation>
+    </message>
+    <message>
+        <source>Not available yet in HiveMind %1.</source>
+        <translation>HiveMind %1 尚未提供此功能。</translation>
+    </message>
+    <message>
+        <source>Healthy</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <source>Degraded</source>
+        <translation>性能降级</translation>
+    </message>
+    <message>
+        <source>Unhealthy</source>
+        <translation>异常</translation>
+    </message>
+    <message>
+        <source>Open (encrypted)</source>
+        <translation>已打开（已加密）</translation>
+    </message>
+    <message>
+        <source>Unavailable</source>
+        <translation>不可用</translation>
+    </message>
+    <message>
+        <source>Starting the local server…</source>
+        <translation>正在启动本地服务器…</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>失败：%1</translation>
+    </message>
+    <message>
+        <source>Local — the server runs inside this console</source>
+        <translation>本地 — 服务器在此控制台内运行</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::EmptyStatePage</name>
+    <message>
+        <source>This section is not available yet in HiveMind %1.</source>
+        <translation>HiveMind %1 尚未提供此栏目。</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::MainWindow</name>
+    <message>
+        <source>HiveMind</source>
+        <translation>HiveMind</translation>
+    </message>
+    <message>
+        <source>Version %1</source>
+        <translation>版本 %1</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Navigation Sidebar</source>
+        <translation>导航侧栏(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Status Bar</source>
+        <translation>状态栏(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh Server Status</source>
+        <translation>刷新服务器状态(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;About HiveMind</source>
+        <translation>关于 HiveMind(&amp;A)</translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation>关于 Qt(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>正在连接…</translation>
+    </message>
+    <message>
+        <source>Connected to %1</source>
+        <translation>已连接到 %1</translation>
+    </message>
+    <message>
+        <source>Server failed: %1</source>
+        <translation>服务器故障：%1</translation>
+    </message>
+    <message>
+        <source>Server version unknown</source>
+        <translation>服务器版本未知</translation>
+    </message>
+    <message>
+        <source>Server %1</source>
+        <translation>服务器 %1</translation>
+    </message>
+    <message>
+        <source>About HiveMind</source>
+        <translation>关于 HiveMind</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;HiveMind %1&lt;/h3&gt;&lt;p&gt;A self-hosted operations platform: design workflows, run them on the server&apos;s scheduler, connect your fleet over WireGuard and keep every secret encrypted.&lt;/p&gt;&lt;p&gt;This console is a client of the HiveMind server; in local mode it runs the server in-process on a loopback port.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;HiveMind %1&lt;/h3&gt;&lt;p&gt;自托管的运维平台：设计工作流、交由服务器的调度器运行、通过 WireGuard 连接机群，并将所有机密加密保存。&lt;/p&gt;&lt;p&gt;此控制台是 HiveMind 服务器的客户端；在本地模式下，它在同一进程内以环回地址的端口运行服务器。&lt;/p&gt;</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,323 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_TW" sourcelanguage="en">
+<context>
+    <name>CommandLine</name>
+    <message>
+        <source>HiveMind console: design, run and watch workflows and your fleet.</source>
+        <translation>HiveMind 主控台：設計、執行並監看工作流程與您的機群。</translation>
+    </message>
+    <message>
+        <source>User interface language: %1.</source>
+        <translation>使用者介面語言：%1。</translation>
+    </message>
+    <message>
+        <source>language</source>
+        <translation>語言</translation>
+    </message>
+    <message>
+        <source>Directory of the local server&apos;s data (default: %1).</source>
+        <translation>本機伺服器的資料目錄（預設：%1）。</translation>
+    </message>
+    <message>
+        <source>directory</source>
+        <translation>目錄</translation>
+    </message>
+    <message>
+        <source>Do not use the system keychain for the master key; use the key file.</source>
+        <translation>不使用系統鑰匙圈存放主金鑰，改用金鑰檔案。</translation>
+    </message>
+    <message>
+        <source>Save a picture of the main window to this PNG file once the server has answered, then quit.</source>
+        <translation>伺服器回應後，將主視窗畫面存成此 PNG 檔案，然後結束。</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>檔案</translation>
+    </message>
+    <message>
+        <source>Section to show at start: %1.</source>
+        <translation>啟動時顯示的區塊：%1。</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>名稱</translation>
+    </message>
+    <message>
+        <source>Unknown language &quot;%1&quot;; choose one of: %2.</source>
+        <translation>未知的語言「%1」；請選擇：%2。</translation>
+    </message>
+    <message>
+        <source>Unknown section &quot;%1&quot;; choose one of: %2.</source>
+        <translation>未知的區塊「%1」；請選擇：%2。</translation>
+    </message>
+    <message>
+        <source>No data directory; pass one with --data-dir.</source>
+        <translation>沒有資料目錄；請以 --data-dir 指定。</translation>
+    </message>
+</context>
+<context>
+    <name>Sections</name>
+    <message>
+        <source>Dashboard</source>
+        <translation>儀表板</translation>
+    </message>
+    <message>
+        <source>An overview of this HiveMind installation.</source>
+        <translation>這套 HiveMind 安裝的總覽。</translation>
+    </message>
+    <message>
+        <source>Flows</source>
+        <translation>流程</translation>
+    </message>
+    <message>
+        <source>Workflows you design as graphs of components, with their versions, triggers and sharing.</source>
+        <translation>以元件圖設計的工作流程，及其版本、觸發方式與共用設定。</translation>
+    </message>
+    <message>
+        <source>Executions</source>
+        <translation>執行</translation>
+    </message>
+    <message>
+        <source>Every run of a flow, with the status, inputs and outputs of each node as it happens.</source>
+        <translation>流程的每一次執行，即時呈現每個節點的狀態、輸入與輸出。</translation>
+    </message>
+    <message>
+        <source>Components</source>
+        <translation>元件</translation>
+    </message>
+    <message>
+        <source>The catalogue of built-in and HTTP components that flows are built from.</source>
+        <translation>組成流程的內建元件與 HTTP 元件目錄。</translation>
+    </message>
+    <message>
+        <source>Services</source>
+        <translation>服務</translation>
+    </message>
+    <message>
+        <source>External REST services imported from OpenAPI documents, with their endpoints and schemas.</source>
+        <translation>從 OpenAPI 文件匯入的外部 REST 服務，及其端點與結構描述。</translation>
+    </message>
+    <message>
+        <source>Credentials</source>
+        <translation>認證</translation>
+    </message>
+    <message>
+        <source>Encrypted secrets used by flows and services; they can be replaced but never shown again.</source>
+        <translation>供流程與服務使用的加密機密；可以替換，但不會再次顯示。</translation>
+    </message>
+    <message>
+        <source>Nodes</source>
+        <translation>節點</translation>
+    </message>
+    <message>
+        <source>Servers and worker machines running the HiveMind agent, with their metrics, processes and terminal.</source>
+        <translation>執行 HiveMind 代理程式的伺服器與工作機器，及其指標、行程與終端機。</translation>
+    </message>
+    <message>
+        <source>VPN</source>
+        <translation>VPN</translation>
+    </message>
+    <message>
+        <source>WireGuard servers and clients, address pools and BGP sessions that connect the fleet.</source>
+        <translation>串連機群的 WireGuard 伺服器與用戶端、位址池及 BGP 工作階段。</translation>
+    </message>
+    <message>
+        <source>Alerts</source>
+        <translation>告警</translation>
+    </message>
+    <message>
+        <source>Alert rules, notification channels and the history of alerts that fired.</source>
+        <translation>告警規則、通知管道，以及已觸發告警的歷史紀錄。</translation>
+    </message>
+    <message>
+        <source>Audit &amp; Logs</source>
+        <translation>稽核與日誌</translation>
+    </message>
+    <message>
+        <source>Who changed what and when, and the server&apos;s logs, searchable and exportable.</source>
+        <translation>誰在何時變更了什麼，以及伺服器日誌，皆可搜尋與匯出。</translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation>使用者</translation>
+    </message>
+    <message>
+        <source>Accounts, roles, API keys and two-factor authentication.</source>
+        <translation>帳號、角色、API 金鑰與雙重驗證。</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>設定</translation>
+    </message>
+    <message>
+        <source>Server configuration, backups and cluster settings.</source>
+        <translation>伺服器組態、備份與叢集設定。</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::DashboardPage</name>
+    <message>
+        <source>Server</source>
+        <translation>伺服器</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>狀態</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>資料庫</translation>
+    </message>
+    <message>
+        <source>Server version</source>
+        <translation>伺服器版本</translation>
+    </message>
+    <message>
+        <source>API version</source>
+        <translation>API 版本</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>位址</translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation>模式</translation>
+    </message>
+    <message>
+        <source>Data directory</source>
+        <translation>資料目錄</translation>
+    </message>
+    <message>
+        <source>Activity overview</source>
+        <translation>活動總覽</translation>
+    </message>
+    <message>
+        <source>Running executions, node health, VPN status and recent alerts will be summarised here.</source>
+        <translation>執行中的流程、節點健康狀況、VPN 狀態與最近的告警將彙整於此。</translation>
+    </message>
+    <message>
+        <source>Not available yet in HiveMind %1.</source>
+        <translation>HiveMind %1 尚未提供此功能。</translation>
+    </message>
+    <message>
+        <source>Healthy</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <source>Degraded</source>
+        <translation>效能降級</translation>
+    </message>
+    <message>
+        <source>Unhealthy</source>
+        <translation>異常</translation>
+    </message>
+    <message>
+        <source>Open (encrypted)</source>
+        <translation>已開啟（已加密）</translation>
+    </message>
+    <message>
+        <source>Unavailable</source>
+        <translation>無法使用</translation>
+    </message>
+    <message>
+        <source>Starting the local server…</source>
+        <translation>正在啟動本機伺服器…</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>失敗：%1</translation>
+    </message>
+    <message>
+        <source>Local — the server runs inside this console</source>
+        <translation>本機 — 伺服器在此主控台內執行</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::EmptyStatePage</name>
+    <message>
+        <source>This section is not available yet in HiveMind %1.</source>
+        <translation>HiveMind %1 尚未提供此區塊。</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::MainWindow</name>
+    <message>
+        <source>HiveMind</source>
+        <translation>HiveMind</translation>
+    </message>
+    <message>
+        <source>Version %1</source>
+        <translation>版本 %1</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>檔案(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>結束(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>檢視(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Navigation Sidebar</source>
+        <translation>導覽側欄(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Status Bar</source>
+        <translation>狀態列(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh Server Status</source>
+        <translation>重新整理伺服器狀態(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>語言(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>說明(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;About HiveMind</source>
+        <translation>關於 HiveMind(&amp;A)</translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation>關於 Qt(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>連線中…</translation>
+    </message>
+    <message>
+        <source>Connected to %1</source>
+        <translation>已連線至 %1</translation>
+    </message>
+    <message>
+        <source>Server failed: %1</source>
+        <translation>伺服器失敗：%1</translation>
+    </message>
+    <message>
+        <source>Server version unknown</source>
+        <translation>伺服器版本未知</translation>
+    </message>
+    <message>
+        <source>Server %1</source>
+        <translation>伺服器 %1</translation>
+    </message>
+    <message>
+        <source>About HiveMind</source>
+        <translation>關於 HiveMind</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;HiveMind %1&lt;/h3&gt;&lt;p&gt;A self-hosted operations platform: design workflows, run them on the server&apos;s scheduler, connect your fleet over WireGuard and keep every secret encrypted.&lt;/p&gt;&lt;p&gt;This console is a client of the HiveMind server; in local mode it runs the server in-process on a loopback port.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;HiveMind %1&lt;/h3&gt;&lt;p&gt;自架的維運平台：設計工作流程、交由伺服器的排程器執行、透過 WireGuard 串連機群，並將所有機密加密保存。&lt;/p&gt;&lt;p&gt;此主控台是 HiveMind 伺服器的用戶端；在本機模式下，它會在同一程序內以回送位址的連接埠執行伺服器。&lt;/p&gt;</translation>
+    </message>
+</context>
+</TS>
