@@ -2,6 +2,7 @@
 
 #include "LanguageManager.h"
 #include "Sections.h"
+#include "server/DataDirectory.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -57,7 +58,7 @@ std::optional<AppOptions> parseCommandLine(const QStringList &arguments)
         QStringLiteral("data-dir"),
         QCoreApplication::translate("CommandLine",
                                     "Directory of the local server's data (default: %1).")
-            .arg(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)),
+            .arg(server::defaultDataDir()),
         QCoreApplication::translate("CommandLine", "directory"));
     const QCommandLineOption noKeychainOption(
         QStringLiteral("no-keychain"),
@@ -101,7 +102,7 @@ std::optional<AppOptions> parseCommandLine(const QStringList &arguments)
     }
     options.dataDir = parser.isSet(dataDirOption)
                           ? parser.value(dataDirOption)
-                          : QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+                          : server::defaultDataDir();
     if (options.dataDir.isEmpty()) {
         printError(QCoreApplication::translate("CommandLine",
                                                "No data directory; pass one with --data-dir."));

@@ -1,17 +1,12 @@
 #include "server/ServerCommandLine.h"
 
+#include "server/DataDirectory.h"
+
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDir>
-#include <QStandardPaths>
 
 namespace hm::server {
-
-QString defaultDataDir()
-{
-    return QDir(QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation))
-        .filePath(QStringLiteral("hivemind"));
-}
 
 Result<ServerCommandLine> parseServerCommandLine(const QCoreApplication &app)
 {

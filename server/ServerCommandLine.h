@@ -19,6 +19,4 @@ struct ServerCommandLine
 // ValidationError with a message naming the option.
 Result<ServerCommandLine> parseServerCommandLine(const QCoreApplication &app);
 
-QString defaultDataDir();
-
 } // namespace hm::server

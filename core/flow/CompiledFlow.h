@@ -9,7 +9,6 @@
 #include <QHash>
 #include <QList>
 #include <QString>
-
 #include <memory>
 #include <optional>
 #include <span>

@@ -47,12 +47,12 @@ QList<PortDef> readPorts(JsonReader &reader, const QJsonObject &json, const QStr
             if (obj.contains(QStringLiteral("default"))) {
                 port.defaultValue = obj.value(QStringLiteral("default"));
                 // null is an explicit "no value" default, allowed for any type.
-                if (!port.defaultValue->isNull()
-                    && !valueMatchesPortType(*port.defaultValue, port.type))
-                    reader.report(JsonReader::join(path, QStringLiteral("default")),
-                                  QStringLiteral("default is %1, not %2")
-                                      .arg(jsonTypeName(*port.defaultValue),
-                                           portTypeName(port.type)));
+                if (!port.defaultValue->isNull() &&
+                    !valueMatchesPortType(*port.defaultValue, port.type))
+                    reader.report(
+                        JsonReader::join(path, QStringLiteral("default")),
+                        QStringLiteral("default is %1, not %2")
+                            .arg(jsonTypeName(*port.defaultValue), portTypeName(port.type)));
             }
         }
         if (!port.name.isEmpty() && seen.contains(port.name))
@@ -95,8 +95,7 @@ const PortDef *ComponentInterface::output(const QString &portName) const
 }
 
 Result<ComponentInterface> ComponentInterface::fromJson(const QJsonObject &json,
-                                                        const QString &name,
-                                                        const QString &version)
+                                                        const QString &name, const QString &version)
 {
     FlowProblems problems;
     JsonReader reader(&problems, problem::InvalidShape, QLatin1StringView("path"));
@@ -109,8 +108,7 @@ Result<ComponentInterface> ComponentInterface::fromJson(const QJsonObject &json,
     iface.configSchema = reader.object(json, QStringLiteral("configSchema"), {});
     if (json.contains(QStringLiteral("outputHandles"))) {
         iface.outputHandles.clear();
-        const QJsonArray handles =
-            reader.array(json, QStringLiteral("outputHandles"), {}, false);
+        const QJsonArray handles = reader.array(json, QStringLiteral("outputHandles"), {}, false);
         for (const QJsonValue &h : handles) {
             if (h.isString() && !h.toString().isEmpty())
                 iface.outputHandles.append(h.toString());

@@ -8,7 +8,6 @@
 #include <QList>
 #include <QString>
 #include <QStringList>
-
 #include <optional>
 
 namespace hm::flow {
@@ -18,7 +17,7 @@ struct PortDef
 {
     QString name;
     PortType type = PortType::Any;
-    bool required = false; // inputs only
+    bool required = false;                  // inputs only
     std::optional<QJsonValue> defaultValue; // inputs only; may hold null
     QString description;
     bool operator==(const PortDef &) const = default;

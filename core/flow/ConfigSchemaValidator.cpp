@@ -1,12 +1,11 @@
 #include "flow/ConfigSchemaValidator.h"
 
+#include <exception>
 #include <valijson/adapters/qtjson_adapter.hpp>
 #include <valijson/schema.hpp>
 #include <valijson/schema_parser.hpp>
 #include <valijson/validation_results.hpp>
 #include <valijson/validator.hpp>
-
-#include <exception>
 
 namespace hm::flow {
 
@@ -42,8 +41,7 @@ QString contextPath(const std::vector<std::string> &context)
 } // namespace
 
 ConfigSchemaValidator::ConfigSchemaValidator(std::unique_ptr<Impl> impl) : m_impl(std::move(impl))
-{
-}
+{}
 
 ConfigSchemaValidator::~ConfigSchemaValidator() = default;
 
@@ -60,8 +58,7 @@ ConfigSchemaValidator::create(const QJsonObject &schema)
                      QStringLiteral("unusable config schema: %1").arg(QString::fromUtf8(e.what())),
                      {}};
     }
-    return std::shared_ptr<const ConfigSchemaValidator>(
-        new ConfigSchemaValidator(std::move(impl)));
+    return std::shared_ptr<const ConfigSchemaValidator>(new ConfigSchemaValidator(std::move(impl)));
 }
 
 QList<ConfigSchemaValidator::Violation>
@@ -85,8 +82,9 @@ ConfigSchemaValidator::validate(const QJsonObject &config) const
             all.append(v);
         }
     } catch (const std::exception &e) {
-        return {Violation{QStringLiteral("config"),
-                          QStringLiteral("could not validate: %1").arg(QString::fromUtf8(e.what()))}};
+        return {
+            Violation{QStringLiteral("config"),
+                      QStringLiteral("could not validate: %1").arg(QString::fromUtf8(e.what()))}};
     }
     return leaves.isEmpty() ? all : leaves;
 }

@@ -8,6 +8,7 @@
 
 #include <QJsonArray>
 #include <QSet>
+#include <QVarLengthArray>
 
 namespace hm::flow {
 
@@ -20,10 +21,8 @@ class FlowCompiler
 public:
     FlowCompiler(const FlowDefinition &definition, const FlowSettings &settings,
                  const ComponentCatalog &catalog)
-        : m_def(definition), m_settings(settings), m_catalog(catalog),
-          m_flow(new CompiledFlow)
-    {
-    }
+        : m_def(definition), m_settings(settings), m_catalog(catalog), m_flow(new CompiledFlow)
+    {}
 
     Result<CompiledFlowPtr> run()
     {
@@ -34,8 +33,7 @@ public:
         orderGraph();
         checkNodes();
         if (!m_problems.isEmpty()) {
-            qCDebug(lcEngine) << "flow definition rejected with" << m_problems.size()
-                              << "problems";
+            qCDebug(lcEngine) << "flow definition rejected with" << m_problems.size() << "problems";
             return problemsError(m_problems);
         }
         finish();
@@ -116,15 +114,17 @@ private:
                     def.id)
                     .extra.insert(QStringLiteral("component"), def.component);
             } else {
-                FlowProblem &p = add(problem::UnknownComponentVersion,
-                                     QStringLiteral("node \"%1\" uses %2 version \"%3\", which does "
-                                                    "not exist (known: %4)")
-                                         .arg(def.id, def.component, def.version,
-                                              versions.join(QStringLiteral(", "))),
-                                     def.id);
+                FlowProblem &p =
+                    add(problem::UnknownComponentVersion,
+                        QStringLiteral("node \"%1\" uses %2 version \"%3\", which does "
+                                       "not exist (known: %4)")
+                            .arg(def.id, def.component, def.version,
+                                 versions.join(QStringLiteral(", "))),
+                        def.id);
                 p.extra.insert(QStringLiteral("component"), def.component);
                 p.extra.insert(QStringLiteral("version"), def.version);
-                p.extra.insert(QStringLiteral("knownVersions"), QJsonArray::fromStringList(versions));
+                p.extra.insert(QStringLiteral("knownVersions"),
+                               QJsonArray::fromStringList(versions));
             }
             return nullptr;
         }
@@ -143,19 +143,19 @@ private:
         edgeIds.reserve(m_def.edges.size());
         for (const EdgeDef &def : m_def.edges) {
             if (def.id.isEmpty()) {
-                add(problem::InvalidShape,
-                    QStringLiteral("an edge from \"%1\" to \"%2\" has no id")
-                        .arg(def.source, def.target))
+                add(problem::InvalidShape, QStringLiteral("an edge from \"%1\" to \"%2\" has no id")
+                                               .arg(def.source, def.target))
                     .extra.insert(QStringLiteral("path"), QStringLiteral("edges"));
                 continue;
             }
-            if (edgeIds.contains(def.id)) {
+            const qsizetype known = edgeIds.size();
+            edgeIds.insert(def.id);
+            if (edgeIds.size() == known) {
                 add(problem::DuplicateEdgeId,
                     QStringLiteral("edge id \"%1\" is used more than once").arg(def.id), {},
                     def.id);
                 continue;
             }
-            edgeIds.insert(def.id);
             const int source = m_flow->indexOf(def.source);
             const int target = m_flow->indexOf(def.target);
             bool endpointsKnown = true;
@@ -174,9 +174,8 @@ private:
             if (!endpointsKnown)
                 continue;
             checkHandles(def, source, target);
-            m_flow->m_edges.push_back(CompiledEdge{def.id, source, target,
-                                                   def.effectiveSourceHandle(),
-                                                   def.effectiveTargetHandle()});
+            m_flow->m_edges.push_back(CompiledEdge{
+                def.id, source, target, def.effectiveSourceHandle(), def.effectiveTargetHandle()});
             links.emplace_back(source, target);
         }
         m_flow->m_graph = Digraph::fromEdges(m_flow->nodeCount(), std::move(links));
@@ -268,20 +267,24 @@ private:
     void checkNodes()
     {
         auto parentsOf = [this](int i) { return m_flow->m_graph.parents.of(i); };
-        AncestorSearch<decltype(parentsOf)> ancestors(
-            m_flow->nodeCount(), parentsOf, m_hasCycle ? nullptr : &m_flow->m_topoPos);
+        AncestorSearch<decltype(parentsOf)> ancestors(m_flow->nodeCount(), parentsOf,
+                                                      m_hasCycle ? nullptr : &m_flow->m_topoPos);
         for (int i = 0; i < m_flow->nodeCount(); ++i) {
             const CompiledNode &node = m_flow->m_nodes[static_cast<size_t>(i)];
             checkConfig(node);
             const NodeDef &def = m_def.nodes[m_defIndex[static_cast<size_t>(i)]];
+            // Mapped input names, unparsable mappings included: those are
+            // reported as such, not also as missing.
+            QVarLengthArray<QString, 8> mapped;
             for (auto it = def.inputMappings.constBegin(); it != def.inputMappings.constEnd();
-                 ++it)
-                checkMapping(i, node, it.key(), it.value(), ancestors);
+                 ++it) {
+                mapped.append(it.key());
+                checkMapping(i, node, mapped.last(), it.value(), ancestors);
+            }
             m_flow->m_inputOffsets.push_back(m_flow->m_inputs.size());
             if (node.interface) {
                 for (const PortDef &port : node.interface->inputs) {
-                    if (port.required && !port.defaultValue
-                        && !def.inputMappings.contains(port.name)) {
+                    if (port.required && !port.defaultValue && !mapped.contains(port.name)) {
                         add(problem::MissingRequiredInput,
                             QStringLiteral("node \"%1\": required input \"%2\" has no mapping "
                                            "and no default")
@@ -315,22 +318,21 @@ private:
         if (!*cached)
             return;
         for (const auto &v : (*cached)->validate(node.config)) {
-            FlowProblem &p = add(problem::InvalidConfig,
-                                 QStringLiteral("node \"%1\": %2: %3").arg(node.id, v.path, v.message),
-                                 node.id);
+            FlowProblem &p =
+                add(problem::InvalidConfig,
+                    QStringLiteral("node \"%1\": %2: %3").arg(node.id, v.path, v.message), node.id);
             p.extra.insert(QStringLiteral("path"), v.path);
         }
     }
 
     template <typename Search>
     void checkMapping(int index, const CompiledNode &node, const QString &input,
-                      const QJsonValue &value,
-                      Search &ancestors)
+                      const QJsonValue &value, Search &ancestors)
     {
         auto report = [&](QLatin1StringView code, const QString &message) -> FlowProblem & {
-            FlowProblem &p = add(code, QStringLiteral("node \"%1\" input \"%2\": %3")
-                                           .arg(node.id, input, message),
-                                 node.id);
+            FlowProblem &p = add(
+                code, QStringLiteral("node \"%1\" input \"%2\": %3").arg(node.id, input, message),
+                node.id);
             p.extra.insert(QStringLiteral("input"), input);
             return p;
         };
@@ -344,34 +346,34 @@ private:
         // A component that declares no inputs takes any (log, transform).
         if (node.interface && !port && !node.interface->inputs.isEmpty())
             report(problem::UnknownInput,
-                    QStringLiteral("%1 has no such input").arg(node.interface->name));
+                   QStringLiteral("%1 has no such input").arg(node.interface->name));
 
         if (m.kind == Mapping::Kind::NodeOutput) {
             const int ref = m_flow->indexOf(m.nodeId);
             if (ref < 0) {
-                report(problem::MappingUnknownNode,
-                        QStringLiteral("%1 refers to unknown node \"%2\"")
-                            .arg(m.toString(), m.nodeId))
+                report(
+                    problem::MappingUnknownNode,
+                    QStringLiteral("%1 refers to unknown node \"%2\"").arg(m.toString(), m.nodeId))
                     .extra.insert(QStringLiteral("ref"), m.nodeId);
             } else if (!ancestors.isAncestor(ref, index)) {
                 report(problem::MappingNotAncestor,
-                        QStringLiteral("%1 refers to \"%2\", which does not run before it")
-                            .arg(m.toString(), m.nodeId))
+                       QStringLiteral("%1 refers to \"%2\", which does not run before it")
+                           .arg(m.toString(), m.nodeId))
                     .extra.insert(QStringLiteral("ref"), m.nodeId);
             } else if (const auto &refIface = m_flow->node(ref).interface;
-                       refIface && !m.output.isEmpty() && !refIface->outputs.isEmpty()
-                       && !refIface->output(m.output)) {
+                       refIface && !m.output.isEmpty() && !refIface->outputs.isEmpty() &&
+                       !refIface->output(m.output)) {
                 FlowProblem &p = report(problem::MappingUnknownOutput,
-                                         QStringLiteral("%1: %2 has no output \"%3\"")
-                                             .arg(m.toString(), refIface->name, m.output));
+                                        QStringLiteral("%1: %2 has no output \"%3\"")
+                                            .arg(m.toString(), refIface->name, m.output));
                 p.extra.insert(QStringLiteral("ref"), m.nodeId);
                 p.extra.insert(QStringLiteral("output"), m.output);
             }
-        } else if (m.kind == Mapping::Kind::Literal && port
-                   && !valueMatchesPortType(m.literal, port->type)) {
+        } else if (m.kind == Mapping::Kind::Literal && port &&
+                   !valueMatchesPortType(m.literal, port->type)) {
             FlowProblem &p = report(problem::MappingTypeMismatch,
-                                     QStringLiteral("literal is %1, input wants %2")
-                                         .arg(jsonTypeName(m.literal), portTypeName(port->type)));
+                                    QStringLiteral("literal is %1, input wants %2")
+                                        .arg(jsonTypeName(m.literal), portTypeName(port->type)));
             p.extra.insert(QStringLiteral("expected"), portTypeName(port->type));
             p.extra.insert(QStringLiteral("actual"), jsonTypeName(m.literal));
         }

@@ -67,10 +67,11 @@ Result<FlowDefinition> FlowDefinition::fromJson(const QJsonObject &json)
     if (!version.isUndefined() && !version.isNull()) {
         const auto v = jsonInteger(version);
         if (!v || *v < 1) {
-            reader.report(QStringLiteral("schemaVersion"),
-                          QStringLiteral("expected a positive integer, got %1")
-                              .arg(QString::fromUtf8(
-                                  QJsonDocument(QJsonArray{version}).toJson(QJsonDocument::Compact))));
+            reader.report(
+                QStringLiteral("schemaVersion"),
+                QStringLiteral("expected a positive integer, got %1")
+                    .arg(QString::fromUtf8(
+                        QJsonDocument(QJsonArray{version}).toJson(QJsonDocument::Compact))));
         } else if (*v > kCurrentSchemaVersion) {
             FlowProblem p;
             p.code = problem::UnsupportedSchemaVersion;
@@ -125,9 +126,8 @@ QJsonObject FlowDefinition::toJson() const
         obj.insert(QStringLiteral("id"), n.id);
         obj.insert(QStringLiteral("component"), n.component);
         obj.insert(QStringLiteral("version"), n.version);
-        obj.insert(QStringLiteral("position"),
-                   QJsonObject{{QStringLiteral("x"), n.position.x},
-                               {QStringLiteral("y"), n.position.y}});
+        obj.insert(QStringLiteral("position"), QJsonObject{{QStringLiteral("x"), n.position.x},
+                                                           {QStringLiteral("y"), n.position.y}});
         obj.insert(QStringLiteral("config"), n.config);
         obj.insert(QStringLiteral("inputMappings"), n.inputMappings);
         nodeArray.append(obj);

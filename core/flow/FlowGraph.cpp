@@ -61,7 +61,12 @@ QList<int> topologicalOrder(const Digraph &graph)
 
 QList<QList<int>> findCycles(const Digraph &graph, int limit)
 {
-    enum : unsigned char { White, Grey, Black };
+    enum : unsigned char
+    {
+        White,
+        Grey,
+        Black
+    };
     const int n = graph.size();
     std::vector<unsigned char> colour(static_cast<size_t>(n), White);
     std::vector<int> stackPos(static_cast<size_t>(n), -1);

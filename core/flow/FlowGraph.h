@@ -1,7 +1,6 @@
 #pragma once
 
 #include <QList>
-
 #include <algorithm>
 #include <span>
 #include <utility>
@@ -55,14 +54,12 @@ QList<QList<int>> findCycles(const Digraph &graph, int limit);
 // which cannot lead to A; without them (a graph with a cycle) it is a plain
 // search. Reuses its scratch space between queries, so keep one per thread.
 // ParentsOf: callable int -> std::span<const int> (ascending).
-template <typename ParentsOf>
-class AncestorSearch
+template <typename ParentsOf> class AncestorSearch
 {
 public:
     AncestorSearch(int nodeCount, ParentsOf parentsOf, const std::vector<int> *topoPos)
         : m_parentsOf(parentsOf), m_topoPos(topoPos), m_seen(static_cast<size_t>(nodeCount), 0)
-    {
-    }
+    {}
 
     bool isAncestor(int ancestor, int node)
     {
@@ -71,8 +68,8 @@ public:
         const std::span<const int> direct = m_parentsOf(node);
         if (std::binary_search(direct.begin(), direct.end(), ancestor))
             return true; // the common case: mapping from a parent
-        if (m_topoPos && (*m_topoPos)[static_cast<size_t>(ancestor)]
-                             >= (*m_topoPos)[static_cast<size_t>(node)])
+        if (m_topoPos &&
+            (*m_topoPos)[static_cast<size_t>(ancestor)] >= (*m_topoPos)[static_cast<size_t>(node)])
             return false;
         if (++m_stamp == 0) { // wrapped: forget every old mark
             std::fill(m_seen.begin(), m_seen.end(), 0);
@@ -91,8 +88,8 @@ public:
                 if (mark == m_stamp)
                     continue;
                 mark = m_stamp;
-                if (m_topoPos && (*m_topoPos)[static_cast<size_t>(parent)]
-                                     < (*m_topoPos)[static_cast<size_t>(ancestor)])
+                if (m_topoPos && (*m_topoPos)[static_cast<size_t>(parent)] <
+                                     (*m_topoPos)[static_cast<size_t>(ancestor)])
                     continue; // placed before the ancestor: cannot lead to it
                 m_stack.push_back(parent);
             }

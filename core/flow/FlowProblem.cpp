@@ -27,8 +27,8 @@ Error problemsError(const FlowProblems &problems)
     else if (problems.size() == 1)
         message = problems.first().message;
     else
-        message = problems.first().message
-                  + QStringLiteral(" (and %1 more problems)").arg(problems.size() - 1);
+        message = problems.first().message +
+                  QStringLiteral(" (and %1 more problems)").arg(problems.size() - 1);
     QJsonObject details;
     details.insert(QStringLiteral("problems"), list);
     return Error{ErrorCode::InvalidFlowDefinition, message, details};

@@ -25,18 +25,17 @@ FlowProblem settingProblem(const QString &setting, const QString &message)
 
 // Reads an enum by name; an unknown name is a problem and keeps the default.
 template <typename Enum, typename FromName>
-Enum readEnum(JsonReader &reader, const QJsonObject &obj, const QString &key,
-              const QString &prefix, Enum fallback, FromName fromName, const QStringList &allowed,
-              FlowProblems *problems)
+Enum readEnum(JsonReader &reader, const QJsonObject &obj, const QString &key, const QString &prefix,
+              Enum fallback, FromName fromName, const QStringList &allowed, FlowProblems *problems)
 {
     const QString name = reader.string(obj, key, prefix, false);
     if (name.isEmpty())
         return fallback;
     if (const auto value = fromName(name))
         return *value;
-    problems->append(settingProblem(JsonReader::join(prefix, key),
-                                    QStringLiteral("\"%1\" is not one of %2")
-                                        .arg(name, allowed.join(QStringLiteral(", ")))));
+    problems->append(settingProblem(
+        JsonReader::join(prefix, key),
+        QStringLiteral("\"%1\" is not one of %2").arg(name, allowed.join(QStringLiteral(", ")))));
     return fallback;
 }
 
@@ -52,8 +51,7 @@ int readInt(JsonReader &reader, const QJsonObject &obj, const QString &key, cons
     return static_cast<int>(v);
 }
 
-template <typename Enum, size_t N>
-bool known(Enum value, const Enum (&all)[N])
+template <typename Enum, size_t N> bool known(Enum value, const Enum (&all)[N])
 {
     for (Enum e : all) {
         if (e == value)
@@ -62,8 +60,7 @@ bool known(Enum value, const Enum (&all)[N])
     return false;
 }
 
-template <typename Enum, size_t N, typename Name>
-QStringList names(const Enum (&all)[N], Name name)
+template <typename Enum, size_t N, typename Name> QStringList names(const Enum (&all)[N], Name name)
 {
     QStringList list;
     for (Enum e : all)
@@ -149,16 +146,17 @@ FlowProblems validateSettings(const FlowSettings &s)
         problems.append(settingProblem(QStringLiteral("concurrency.scope"),
                                        QStringLiteral("unknown concurrency scope")));
     if (!known(s.historyLevel, kLevels))
-        problems.append(
-            settingProblem(QStringLiteral("historyLevel"), QStringLiteral("unknown history level")));
+        problems.append(settingProblem(QStringLiteral("historyLevel"),
+                                       QStringLiteral("unknown history level")));
     if (s.concurrency.maxInstances < 1)
-        problems.append(settingProblem(QStringLiteral("concurrency.maxInstances"),
-                                       QStringLiteral("must be at least 1, is %1")
-                                           .arg(s.concurrency.maxInstances)));
+        problems.append(settingProblem(
+            QStringLiteral("concurrency.maxInstances"),
+            QStringLiteral("must be at least 1, is %1").arg(s.concurrency.maxInstances)));
     if (s.concurrency.scope == ConcurrencyScope::TriggerKey) {
         if (s.concurrency.scopeKey.isEmpty()) {
-            problems.append(settingProblem(QStringLiteral("concurrency.scopeKey"),
-                                           QStringLiteral("is required when scope is trigger_key")));
+            problems.append(
+                settingProblem(QStringLiteral("concurrency.scopeKey"),
+                               QStringLiteral("is required when scope is trigger_key")));
         } else if (const auto key = parseScopeKey(s.concurrency.scopeKey); !key) {
             problems.append(
                 settingProblem(QStringLiteral("concurrency.scopeKey"), key.error().message));
@@ -171,9 +169,9 @@ FlowProblems validateSettings(const FlowSettings &s)
         problems.append(settingProblem(QStringLiteral("timeout.nodeTimeoutMs"),
                                        QStringLiteral("must be at least 1")));
     if (s.retry.maxAttempts < 1)
-        problems.append(settingProblem(QStringLiteral("retry.maxAttempts"),
-                                       QStringLiteral("must be at least 1, is %1")
-                                           .arg(s.retry.maxAttempts)));
+        problems.append(
+            settingProblem(QStringLiteral("retry.maxAttempts"),
+                           QStringLiteral("must be at least 1, is %1").arg(s.retry.maxAttempts)));
     if (s.retry.backoffMs < 0)
         problems.append(settingProblem(QStringLiteral("retry.backoffMs"),
                                        QStringLiteral("must not be negative")));
@@ -213,8 +211,8 @@ Result<FlowSettings> FlowSettings::fromJson(const QJsonObject &json)
     s.retry.maxAttempts =
         readInt(reader, r, QStringLiteral("maxAttempts"), rPath, s.retry.maxAttempts, &problems);
     s.retry.backoffMs = reader.integer(r, QStringLiteral("backoffMs"), rPath, s.retry.backoffMs);
-    s.retry.backoffMultiplier = reader.number(r, QStringLiteral("backoffMultiplier"), rPath,
-                                              s.retry.backoffMultiplier);
+    s.retry.backoffMultiplier =
+        reader.number(r, QStringLiteral("backoffMultiplier"), rPath, s.retry.backoffMultiplier);
 
     const QString nPath = QStringLiteral("notification");
     const QJsonObject n = reader.object(json, nPath, {});

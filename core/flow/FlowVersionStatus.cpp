@@ -17,8 +17,8 @@ QString flowVersionStatusName(FlowVersionStatus status)
 
 std::optional<FlowVersionStatus> flowVersionStatusFromName(const QString &name)
 {
-    for (auto s : {FlowVersionStatus::Draft, FlowVersionStatus::Published,
-                   FlowVersionStatus::Deprecated}) {
+    for (auto s :
+         {FlowVersionStatus::Draft, FlowVersionStatus::Published, FlowVersionStatus::Deprecated}) {
         if (flowVersionStatusName(s) == name)
             return s;
     }

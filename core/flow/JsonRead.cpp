@@ -39,8 +39,7 @@ std::optional<qint64> jsonInteger(const QJsonValue &value)
 
 JsonReader::JsonReader(FlowProblems *problems, QLatin1StringView code, QLatin1StringView pathKey)
     : m_problems(problems), m_code(code), m_pathKey(pathKey), m_initialCount(problems->size())
-{
-}
+{}
 
 QString JsonReader::join(const QString &prefix, const QString &key)
 {

@@ -5,7 +5,6 @@
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QJsonValue>
-
 #include <optional>
 
 namespace hm::flow {
@@ -35,8 +34,8 @@ public:
     void report(const QString &path, const QString &message, const QString &node = {},
                 const QString &edge = {});
 
-    QString string(const QJsonObject &obj, const QString &key, const QString &prefix,
-                   bool required, const QString &fallback = {});
+    QString string(const QJsonObject &obj, const QString &key, const QString &prefix, bool required,
+                   const QString &fallback = {});
     qint64 integer(const QJsonObject &obj, const QString &key, const QString &prefix,
                    qint64 fallback);
     double number(const QJsonObject &obj, const QString &key, const QString &prefix,

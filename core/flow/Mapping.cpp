@@ -3,7 +3,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-
 #include <limits>
 
 namespace hm::flow {
@@ -15,10 +14,10 @@ const QString kExpressionPrefix = QStringLiteral("$.");
 
 bool isNameChar(QChar c)
 {
-    return (c >= QLatin1Char('a') && c <= QLatin1Char('z'))
-           || (c >= QLatin1Char('A') && c <= QLatin1Char('Z'))
-           || (c >= QLatin1Char('0') && c <= QLatin1Char('9')) || c == QLatin1Char('_')
-           || c == QLatin1Char('-');
+    return (c >= QLatin1Char('a') && c <= QLatin1Char('z')) ||
+           (c >= QLatin1Char('A') && c <= QLatin1Char('Z')) ||
+           (c >= QLatin1Char('0') && c <= QLatin1Char('9')) || c == QLatin1Char('_') ||
+           c == QLatin1Char('-');
 }
 
 bool isPlainName(const QString &name)
@@ -103,10 +102,11 @@ private:
         QJsonObject details;
         details.insert(QStringLiteral("expression"), m_text);
         details.insert(QStringLiteral("position"), static_cast<int>(m_pos));
-        m_error = mappingError(
-            QStringLiteral("invalid mapping \"%1\" at position %2: %3").arg(m_text).arg(m_pos).arg(
-                what),
-            details);
+        m_error = mappingError(QStringLiteral("invalid mapping \"%1\" at position %2: %3")
+                                   .arg(m_text)
+                                   .arg(m_pos)
+                                   .arg(what),
+                               details);
         return *m_error;
     }
 
@@ -130,8 +130,8 @@ private:
             }
             return true;
         }
-        if (peek() == QLatin1Char('[') && m_pos + 1 < m_text.size()
-            && m_text.at(m_pos + 1) == QLatin1Char('"')) {
+        if (peek() == QLatin1Char('[') && m_pos + 1 < m_text.size() &&
+            m_text.at(m_pos + 1) == QLatin1Char('"')) {
             ++m_pos;
             if (!readQuoted(out) || !expectClose())
                 return false;
@@ -320,9 +320,8 @@ Result<Mapping> parseMapping(const QJsonValue &value)
 
 Result<Mapping> parseScopeKey(const QString &scopeKey)
 {
-    const QString text = scopeKey.startsWith(kExpressionPrefix)
-                             ? scopeKey
-                             : QStringLiteral("$.trigger.") + scopeKey;
+    const QString text =
+        scopeKey.startsWith(kExpressionPrefix) ? scopeKey : QStringLiteral("$.trigger.") + scopeKey;
     Result<Mapping> parsed = ExpressionParser(text).parse();
     if (!parsed)
         return parsed;

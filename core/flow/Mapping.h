@@ -48,11 +48,11 @@ struct Mapping
         BlobRef,
     };
     Kind kind = Kind::Literal;
-    QJsonValue literal;       // Literal; BlobRef: the reference object itself
-    QString nodeId;           // NodeOutput
-    QString output;           // NodeOutput; empty = the whole output object
-    QList<PathSegment> path;  // Trigger, NodeOutput: steps after the root
-    QString blobId;           // BlobRef
+    QJsonValue literal;      // Literal; BlobRef: the reference object itself
+    QString nodeId;          // NodeOutput
+    QString output;          // NodeOutput; empty = the whole output object
+    QList<PathSegment> path; // Trigger, NodeOutput: steps after the root
+    QString blobId;          // BlobRef
 
     bool isReference() const { return kind == Kind::Trigger || kind == Kind::NodeOutput; }
     // Canonical "$.trigger.a[0]" text of a reference (node refs given as

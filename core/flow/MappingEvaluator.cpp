@@ -112,9 +112,8 @@ Result<QJsonObject> resolveInputs(const CompiledFlow &flow, int nodeIndex,
                                   const EvaluationContext &context)
 {
     if (nodeIndex < 0 || nodeIndex >= flow.nodeCount())
-        return Error{ErrorCode::InternalError,
-                     QStringLiteral("no node with index %1").arg(nodeIndex),
-                     {}};
+        return Error{
+            ErrorCode::InternalError, QStringLiteral("no node with index %1").arg(nodeIndex), {}};
     const CompiledNode &node = flow.node(nodeIndex);
     const ComponentInterface *iface = node.interface.get();
     QJsonObject inputs;

@@ -7,7 +7,6 @@
 #include <QJsonObject>
 #include <QJsonValue>
 #include <QString>
-
 #include <functional>
 #include <optional>
 

@@ -6,9 +6,9 @@
 namespace hm::flow {
 
 namespace {
-constexpr PortType kAllTypes[] = {PortType::String, PortType::Integer, PortType::Number,
-                                  PortType::Boolean, PortType::Bytes,  PortType::Object,
-                                  PortType::Array,  PortType::Any};
+constexpr PortType kAllTypes[] = {PortType::String,  PortType::Integer, PortType::Number,
+                                  PortType::Boolean, PortType::Bytes,   PortType::Object,
+                                  PortType::Array,   PortType::Any};
 }
 
 QString portTypeName(PortType type)

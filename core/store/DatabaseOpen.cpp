@@ -5,9 +5,14 @@
 // 1. An existing file is first probed through a READONLY connection with
 //    the URI parameter immutable=1: an O_RDONLY descriptor, no locks, and
 //    no -wal/-shm opened or created, so a failed open leaves every file
-//    byte-identical and adds none. The key check, the read of sqlite_master
-//    and a size check happen there. Only when they pass is the file opened
-//    READWRITE (never with SQLITE_OPEN_CREATE) for real.
+//    byte-identical and adds none. The probe decrypts page 1 (the key) and,
+//    when the WAL is empty, reads the schema and checks the file size
+//    against the header (damage). Only then is the file opened READWRITE
+//    (never with SQLITE_OPEN_CREATE) for real. With frames in the WAL the
+//    main file alone may be stale, so the schema read is left to the
+//    read-write connection, which reads through the WAL; if that fails the
+//    file is reported DbCorrupt, and closing that connection may checkpoint
+//    valid WAL frames into the file exactly as any SQLite client would.
 // 2. A missing file is created exclusively (O_EXCL) when createIfMissing,
 //    so a file that appears concurrently is never treated as ours.
 // 3. Wrong key versus damage: with a key-check sidecar the answer is exact

@@ -15,8 +15,7 @@ namespace hm::flow::fixtures {
 
 // The error of a failed Result for QVERIFY2 messages (which are evaluated
 // even when the check passes, so error() must not be called on success).
-template <typename R>
-QByteArray errorText(const R &result)
+template <typename R> QByteArray errorText(const R &result)
 {
     return result.ok() ? QByteArray() : result.error().toString().toUtf8();
 }
@@ -110,12 +109,9 @@ inline QJsonObject node(const QString &id, const QString &component,
                         const QJsonObject &inputMappings = {}, const QJsonObject &config = {},
                         const QString &version = QStringLiteral("1.0.0"))
 {
-    return QJsonObject{{"id", id},
-                       {"component", component},
-                       {"version", version},
-                       {"position", QJsonObject{{"x", 0}, {"y", 0}}},
-                       {"config", config},
-                       {"inputMappings", inputMappings}};
+    return QJsonObject{{"id", id},           {"component", component},
+                       {"version", version}, {"position", QJsonObject{{"x", 0}, {"y", 0}}},
+                       {"config", config},   {"inputMappings", inputMappings}};
 }
 
 inline QJsonObject edge(const QString &id, const QString &source, const QString &target,
@@ -187,7 +183,9 @@ inline QJsonObject layeredDag(int count, int width = 100)
     // Every 7th node past the first layer is an http-request, whose output
     // is "body"; the rest are transforms with "result".
     auto isHttp = [width](int i) { return i >= width && i % 7 == 0; };
-    auto outputOf = [&](int i) { return isHttp(i) ? QStringLiteral("body") : QStringLiteral("result"); };
+    auto outputOf = [&](int i) {
+        return isHttp(i) ? QStringLiteral("body") : QStringLiteral("result");
+    };
     QJsonArray nodes, edges;
     int edgeCount = 0;
     for (int i = 0; i < count; ++i) {

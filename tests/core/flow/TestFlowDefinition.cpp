@@ -2,7 +2,6 @@
 // the errors bad shapes produce.
 
 #include "FlowFixtures.h"
-
 #include "flow/ComponentInterface.h"
 #include "flow/FlowDefinition.h"
 #include "flow/FlowProblem.h"
@@ -196,11 +195,15 @@ private slots:
     {
         QTest::addColumn<QString>("json");
         QTest::addColumn<QString>("path");
-        QTest::newRow("no nodes") << R"({"edges": []})" << "nodes";
-        QTest::newRow("nodes not array") << R"({"nodes": {}})" << "nodes";
-        QTest::newRow("node not object") << R"({"nodes": [7]})" << "nodes[0]";
-        QTest::newRow("id a number") << R"({"nodes": [{"id": 1, "component": "c", "version": "1"}]})"
-                                     << "nodes[0].id";
+        QTest::newRow("no nodes") << R"({"edges": []})"
+                                  << "nodes";
+        QTest::newRow("nodes not array") << R"({"nodes": {}})"
+                                         << "nodes";
+        QTest::newRow("node not object") << R"({"nodes": [7]})"
+                                         << "nodes[0]";
+        QTest::newRow("id a number")
+            << R"({"nodes": [{"id": 1, "component": "c", "version": "1"}]})"
+            << "nodes[0].id";
         QTest::newRow("id empty") << R"({"nodes": [{"id": "", "component": "c", "version": "1"}]})"
                                   << "nodes[0].id";
         QTest::newRow("component missing") << R"({"nodes": [{"id": "a", "version": "1"}]})"
@@ -217,9 +220,11 @@ private slots:
             << R"({"nodes": [{"id": "a", "component": "c", "version": "1",
                    "position": {"x": "1", "y": 2}}]})"
             << "nodes[0].position.x";
-        QTest::newRow("edges not array") << R"({"nodes": [], "edges": 3})" << "edges";
+        QTest::newRow("edges not array") << R"({"nodes": [], "edges": 3})"
+                                         << "edges";
         QTest::newRow("edge source missing")
-            << R"({"nodes": [], "edges": [{"id": "e", "target": "b"}]})" << "edges[0].source";
+            << R"({"nodes": [], "edges": [{"id": "e", "target": "b"}]})"
+            << "edges[0].source";
         QTest::newRow("sourceHandle a number")
             << R"({"nodes": [], "edges": [{"id": "e", "source": "a", "target": "b",
                    "sourceHandle": 1}]})"
@@ -238,7 +243,8 @@ private slots:
         QFETCH(QString, path);
         QJsonParseError parseError;
         const QJsonDocument doc = QJsonDocument::fromJson(json.toUtf8(), &parseError);
-        QVERIFY2(parseError.error == QJsonParseError::NoError, qPrintable(parseError.errorString()));
+        QVERIFY2(parseError.error == QJsonParseError::NoError,
+                 qPrintable(parseError.errorString()));
         auto def = FlowDefinition::fromJson(doc.object());
         QVERIFY(!def.ok());
         QCOMPARE(def.error().code, ErrorCode::InvalidFlowDefinition);
@@ -341,8 +347,10 @@ private slots:
     {
         QTest::addColumn<QString>("json");
         QTest::addColumn<QString>("setting");
-        QTest::newRow("mode") << R"({"concurrency": {"mode": "sometimes"}})" << "concurrency.mode";
-        QTest::newRow("scope") << R"({"concurrency": {"scope": "user"}})" << "concurrency.scope";
+        QTest::newRow("mode") << R"({"concurrency": {"mode": "sometimes"}})"
+                              << "concurrency.mode";
+        QTest::newRow("scope") << R"({"concurrency": {"scope": "user"}})"
+                               << "concurrency.scope";
         QTest::newRow("maxInstances 0") << R"({"concurrency": {"maxInstances": 0}})"
                                         << "concurrency.maxInstances";
         QTest::newRow("maxInstances text") << R"({"concurrency": {"maxInstances": "2"}})"
@@ -355,19 +363,22 @@ private slots:
         QTest::newRow("scopeKey malformed")
             << R"({"concurrency": {"scope": "trigger_key", "scopeKey": "a..b"}})"
             << "concurrency.scopeKey";
-        QTest::newRow("concurrency not object") << R"({"concurrency": 1})" << "concurrency";
+        QTest::newRow("concurrency not object") << R"({"concurrency": 1})"
+                                                << "concurrency";
         QTest::newRow("flowTimeoutMs 0") << R"({"timeout": {"flowTimeoutMs": 0}})"
                                          << "timeout.flowTimeoutMs";
         QTest::newRow("nodeTimeoutMs fraction") << R"({"timeout": {"nodeTimeoutMs": 1.5}})"
                                                 << "timeout.nodeTimeoutMs";
-        QTest::newRow("maxAttempts 0") << R"({"retry": {"maxAttempts": 0}})" << "retry.maxAttempts";
+        QTest::newRow("maxAttempts 0") << R"({"retry": {"maxAttempts": 0}})"
+                                       << "retry.maxAttempts";
         QTest::newRow("backoffMs negative") << R"({"retry": {"backoffMs": -1}})"
                                             << "retry.backoffMs";
         QTest::newRow("backoffMultiplier < 1") << R"({"retry": {"backoffMultiplier": 0.5}})"
                                                << "retry.backoffMultiplier";
         QTest::newRow("onFail not array") << R"({"notification": {"onFail": "x"}})"
                                           << "notification.onFail";
-        QTest::newRow("historyLevel") << R"({"historyLevel": "most"})" << "historyLevel";
+        QTest::newRow("historyLevel") << R"({"historyLevel": "most"})"
+                                      << "historyLevel";
     }
 
     void badSettings()
@@ -399,8 +410,8 @@ private slots:
 
     void seedInterfaceParses()
     {
-        auto iface = ComponentInterface::fromJson(parseObject(kSeedInterface), "image-resize",
-                                                  "1.0.0");
+        auto iface =
+            ComponentInterface::fromJson(parseObject(kSeedInterface), "image-resize", "1.0.0");
         QVERIFY2(iface.ok(), errorText(iface).constData());
         const ComponentInterface &c = iface.value();
         QCOMPARE(c.name, "image-resize");
@@ -433,16 +444,18 @@ private slots:
         QTest::newRow("duplicate port")
             << R"({"inputs": [{"name": "a", "type": "any"}, {"name": "a", "type": "any"}]})"
             << "duplicate port";
-        QTest::newRow("no handles") << R"({"outputHandles": []})" << "at least one";
-        QTest::newRow("inputs not array") << R"({"inputs": {}})" << "inputs";
+        QTest::newRow("no handles") << R"({"outputHandles": []})"
+                                    << "at least one";
+        QTest::newRow("inputs not array") << R"({"inputs": {}})"
+                                          << "inputs";
     }
 
     void badInterfaces()
     {
         QFETCH(QString, json);
         QFETCH(QString, fragment);
-        auto iface = ComponentInterface::fromJson(
-            QJsonDocument::fromJson(json.toUtf8()).object(), "c", "1");
+        auto iface =
+            ComponentInterface::fromJson(QJsonDocument::fromJson(json.toUtf8()).object(), "c", "1");
         QVERIFY(!iface.ok());
         QCOMPARE(iface.error().code, ErrorCode::ValidationError);
         QVERIFY2(iface.error().message.contains(fragment), qPrintable(iface.error().message));
@@ -450,7 +463,8 @@ private slots:
 
     void portTypeNames()
     {
-        for (auto name : {"string", "integer", "number", "boolean", "bytes", "object", "array", "any"})
+        for (auto name :
+             {"string", "integer", "number", "boolean", "bytes", "object", "array", "any"})
             QCOMPARE(portTypeName(*portTypeFromName(name)), name);
         QVERIFY(!portTypeFromName("float"));
     }

@@ -2,7 +2,6 @@
 // graph facts of flows that compile (diamond, long chain, wide fan-in).
 
 #include "FlowFixtures.h"
-
 #include "flow/FlowCompiler.h"
 #include "flow/FlowProblem.h"
 
@@ -69,102 +68,208 @@ private slots:
         const QJsonObject none;
 
         QTest::newRow("duplicate node id")
-            << definition({a, node("a", "log")}, {}) << none << "DUPLICATE_NODE_ID" << "a" << ""
-            << "" << "";
+            << definition({a, node("a", "log")}, {}) << none << "DUPLICATE_NODE_ID"
+            << "a"
+            << ""
+            << ""
+            << "";
         QTest::newRow("duplicate edge id")
             << definition({a, b, node("c", "log")}, {edge("e1", "a", "b"), edge("e1", "b", "c")})
-            << none << "DUPLICATE_EDGE_ID" << "" << "e1" << "" << "";
+            << none << "DUPLICATE_EDGE_ID"
+            << ""
+            << "e1"
+            << ""
+            << "";
         QTest::newRow("edge from unknown node")
             << definition({a}, {edge("e1", "ghost", "a")}) << none << "UNKNOWN_EDGE_NODE"
-            << "ghost" << "e1" << "end" << "source";
+            << "ghost"
+            << "e1"
+            << "end"
+            << "source";
         QTest::newRow("edge to unknown node")
             << definition({a}, {edge("e1", "a", "ghost")}) << none << "UNKNOWN_EDGE_NODE"
-            << "ghost" << "e1" << "end" << "target";
+            << "ghost"
+            << "e1"
+            << "end"
+            << "target";
         QTest::newRow("unknown source handle")
-            << definition({a, b}, {edge("e1", "a", "b", "true")}) << none
-            << "UNKNOWN_SOURCE_HANDLE" << "a" << "e1" << "handle" << "true";
+            << definition({a, b}, {edge("e1", "a", "b", "true")}) << none << "UNKNOWN_SOURCE_HANDLE"
+            << "a"
+            << "e1"
+            << "handle"
+            << "true";
         QTest::newRow("default handle of a condition")
             << definition({node("cond", "condition", {{"value", "$.trigger"}}), node("x", "log")},
                           {edge("e1", "cond", "x")})
-            << none << "UNKNOWN_SOURCE_HANDLE" << "cond" << "e1" << "handle" << "default";
+            << none << "UNKNOWN_SOURCE_HANDLE"
+            << "cond"
+            << "e1"
+            << "handle"
+            << "default";
         QTest::newRow("unknown target handle")
             << definition({a, b}, {edge("e1", "a", "b", "default", "nope")}) << none
-            << "UNKNOWN_TARGET_HANDLE" << "b" << "e1" << "handle" << "nope";
-        QTest::newRow("cycle")
-            << definition({node("a", "log"), node("b", "log")},
-                          {edge("e1", "a", "b"), edge("e2", "b", "a")})
-            << none << "CYCLE" << "a" << "" << "" << "";
-        QTest::newRow("self loop") << definition({node("a", "log")}, {edge("e1", "a", "a")})
-                                   << none << "CYCLE" << "a" << "" << "" << "";
+            << "UNKNOWN_TARGET_HANDLE"
+            << "b"
+            << "e1"
+            << "handle"
+            << "nope";
+        QTest::newRow("cycle") << definition({node("a", "log"), node("b", "log")},
+                                             {edge("e1", "a", "b"), edge("e2", "b", "a")})
+                               << none << "CYCLE"
+                               << "a"
+                               << ""
+                               << ""
+                               << "";
+        QTest::newRow("self loop")
+            << definition({node("a", "log")}, {edge("e1", "a", "a")}) << none << "CYCLE"
+            << "a"
+            << ""
+            << ""
+            << "";
         QTest::newRow("unknown component")
-            << definition({node("a", "teleport")}, {}) << none << "UNKNOWN_COMPONENT" << "a"
-            << "" << "component" << "teleport";
+            << definition({node("a", "teleport")}, {}) << none << "UNKNOWN_COMPONENT"
+            << "a"
+            << ""
+            << "component"
+            << "teleport";
         QTest::newRow("unknown component version")
             << definition({node("a", "transform", data, {}, "9.9.9")}, {}) << none
-            << "UNKNOWN_COMPONENT_VERSION" << "a" << "" << "version" << "9.9.9";
+            << "UNKNOWN_COMPONENT_VERSION"
+            << "a"
+            << ""
+            << "version"
+            << "9.9.9";
         QTest::newRow("required input missing")
             << definition({node("h", "http-request")}, {}) << none << "MISSING_REQUIRED_INPUT"
-            << "h" << "" << "input" << "url";
+            << "h"
+            << ""
+            << "input"
+            << "url";
         QTest::newRow("unknown input")
             << definition({node("a", "transform", {{"data", 1}, {"bogus", 2}})}, {}) << none
-            << "UNKNOWN_INPUT" << "a" << "" << "input" << "bogus";
+            << "UNKNOWN_INPUT"
+            << "a"
+            << ""
+            << "input"
+            << "bogus";
         QTest::newRow("unparsable mapping")
             << definition({node("a", "transform", {{"data", "$.nodes..x"}})}, {}) << none
-            << "INVALID_MAPPING" << "a" << "" << "input" << "data";
+            << "INVALID_MAPPING"
+            << "a"
+            << ""
+            << "input"
+            << "data";
         QTest::newRow("mapping to unknown node")
             << definition({node("a", "transform", {{"data", "$.nodes.ghost.output.result"}})}, {})
-            << none << "MAPPING_UNKNOWN_NODE" << "a" << "" << "ref" << "ghost";
+            << none << "MAPPING_UNKNOWN_NODE"
+            << "a"
+            << ""
+            << "ref"
+            << "ghost";
         QTest::newRow("mapping to a sibling")
             << definition({a, b, node("c", "transform", {{"data", "$.nodes.b.output.result"}})},
                           {edge("e1", "a", "b"), edge("e2", "a", "c")})
-            << none << "MAPPING_NOT_ANCESTOR" << "c" << "" << "ref" << "b";
+            << none << "MAPPING_NOT_ANCESTOR"
+            << "c"
+            << ""
+            << "ref"
+            << "b";
         QTest::newRow("mapping to a descendant")
             << definition({node("a", "transform", {{"data", "$.nodes.b.output.result"}}), b},
                           {edge("e1", "a", "b")})
-            << none << "MAPPING_NOT_ANCESTOR" << "a" << "" << "ref" << "b";
+            << none << "MAPPING_NOT_ANCESTOR"
+            << "a"
+            << ""
+            << "ref"
+            << "b";
         QTest::newRow("mapping to itself")
             << definition({node("a", "transform", {{"data", "$.nodes.a.output.result"}})}, {})
-            << none << "MAPPING_NOT_ANCESTOR" << "a" << "" << "ref" << "a";
+            << none << "MAPPING_NOT_ANCESTOR"
+            << "a"
+            << ""
+            << "ref"
+            << "a";
         QTest::newRow("mapping to an unknown output")
             << definition({a, node("b", "transform", {{"data", "$.nodes.a.output.nope"}})},
                           {edge("e1", "a", "b")})
-            << none << "MAPPING_UNKNOWN_OUTPUT" << "b" << "" << "output" << "nope";
+            << none << "MAPPING_UNKNOWN_OUTPUT"
+            << "b"
+            << ""
+            << "output"
+            << "nope";
         QTest::newRow("literal of the wrong type")
             << definition({node("h", "http-request", {{"url", 42}})}, {}) << none
-            << "MAPPING_TYPE_MISMATCH" << "h" << "" << "expected" << "string";
+            << "MAPPING_TYPE_MISMATCH"
+            << "h"
+            << ""
+            << "expected"
+            << "string";
         QTest::newRow("config out of range")
-            << definition({node("h", "http-request", {{"url", "$.trigger.url"}},
-                                {{"timeout", 0}})},
+            << definition({node("h", "http-request", {{"url", "$.trigger.url"}}, {{"timeout", 0}})},
                           {})
-            << none << "INVALID_CONFIG" << "h" << "" << "path" << "config.timeout";
+            << none << "INVALID_CONFIG"
+            << "h"
+            << ""
+            << "path"
+            << "config.timeout";
         QTest::newRow("config of the wrong type")
-            << definition({node("h", "http-request", {{"url", "$.trigger.url"}},
-                                {{"timeout", "soon"}})},
-                          {})
-            << none << "INVALID_CONFIG" << "h" << "" << "path" << "config.timeout";
+            << definition(
+                   {node("h", "http-request", {{"url", "$.trigger.url"}}, {{"timeout", "soon"}})},
+                   {})
+            << none << "INVALID_CONFIG"
+            << "h"
+            << ""
+            << "path"
+            << "config.timeout";
         QTest::newRow("config not in enum")
-            << definition({node("h", "http-request", {{"url", "$.trigger.url"}},
-                                {{"mode", "xml"}})},
-                          {})
-            << none << "INVALID_CONFIG" << "h" << "" << "path" << "config.mode";
+            << definition(
+                   {node("h", "http-request", {{"url", "$.trigger.url"}}, {{"mode", "xml"}})}, {})
+            << none << "INVALID_CONFIG"
+            << "h"
+            << ""
+            << "path"
+            << "config.mode";
         QTest::newRow("config missing required")
-            << definition({node("d", "delay")}, {}) << none << "INVALID_CONFIG" << "d" << ""
-            << "path" << "config";
+            << definition({node("d", "delay")}, {}) << none << "INVALID_CONFIG"
+            << "d"
+            << ""
+            << "path"
+            << "config";
         QTest::newRow("settings mode")
             << definition({a}, {}) << parseObject(R"({"concurrency": {"mode": "maybe"}})")
-            << "INVALID_SETTING" << "" << "" << "setting" << "concurrency.mode";
+            << "INVALID_SETTING"
+            << ""
+            << ""
+            << "setting"
+            << "concurrency.mode";
         QTest::newRow("settings scope")
             << definition({a}, {}) << parseObject(R"({"concurrency": {"scope": "tenant"}})")
-            << "INVALID_SETTING" << "" << "" << "setting" << "concurrency.scope";
+            << "INVALID_SETTING"
+            << ""
+            << ""
+            << "setting"
+            << "concurrency.scope";
         QTest::newRow("settings maxInstances")
             << definition({a}, {}) << parseObject(R"({"concurrency": {"maxInstances": 0}})")
-            << "INVALID_SETTING" << "" << "" << "setting" << "concurrency.maxInstances";
+            << "INVALID_SETTING"
+            << ""
+            << ""
+            << "setting"
+            << "concurrency.maxInstances";
         QTest::newRow("settings scopeKey")
             << definition({a}, {}) << parseObject(R"({"concurrency": {"scope": "trigger_key"}})")
-            << "INVALID_SETTING" << "" << "" << "setting" << "concurrency.scopeKey";
+            << "INVALID_SETTING"
+            << ""
+            << ""
+            << "setting"
+            << "concurrency.scopeKey";
         QTest::newRow("newer schema version")
             << QJsonObject{{"schemaVersion", 3}, {"nodes", QJsonArray{a}}} << none
-            << "UNSUPPORTED_SCHEMA_VERSION" << "" << "" << "" << "";
+            << "UNSUPPORTED_SCHEMA_VERSION"
+            << ""
+            << ""
+            << ""
+            << "";
     }
 
     void problemKinds()
@@ -199,10 +304,10 @@ private slots:
 
     void everyProblemReported()
     {
-        const QJsonObject def = definition(
-            {node("a", "transform", {{"data", "$.trigger"}}), node("a", "log"),
-             node("b", "teleport"), node("c", "transform", {{"data", "$.trigger["}})},
-            {});
+        const QJsonObject def =
+            definition({node("a", "transform", {{"data", "$.trigger"}}), node("a", "log"),
+                        node("b", "teleport"), node("c", "transform", {{"data", "$.trigger["}})},
+                       {});
         auto compiled = compileJson(def, {}, m_catalog);
         QVERIFY(!compiled.ok());
         const FlowProblems problems = problemsFromError(compiled.error());
@@ -242,10 +347,10 @@ private slots:
     void cycleListsItsNodesInOrder()
     {
         // x -> a -> b -> c -> a: the cycle is a, b, c, whatever leads into it.
-        const QJsonObject def = definition(
-            {node("x", "log"), node("a", "log"), node("b", "log"), node("c", "log")},
-            {edge("e0", "x", "a"), edge("e1", "a", "b"), edge("e2", "b", "c"),
-             edge("e3", "c", "a")});
+        const QJsonObject def =
+            definition({node("x", "log"), node("a", "log"), node("b", "log"), node("c", "log")},
+                       {edge("e0", "x", "a"), edge("e1", "a", "b"), edge("e2", "b", "c"),
+                        edge("e3", "c", "a")});
         auto compiled = compileJson(def, {}, m_catalog);
         QVERIFY(!compiled.ok());
         const FlowProblems problems = problemsFromError(compiled.error());
@@ -257,11 +362,11 @@ private slots:
 
     void mappingChecksStillRunWithACycle()
     {
-        const QJsonObject def = definition(
-            {node("a", "transform", {{"data", "$.nodes.b.output.result"}}),
-             node("b", "transform", {{"data", "$.nodes.a.output.result"}}),
-             node("c", "transform", {{"data", "$.nodes.a.output.result"}})},
-            {edge("e1", "a", "b"), edge("e2", "b", "a")});
+        const QJsonObject def =
+            definition({node("a", "transform", {{"data", "$.nodes.b.output.result"}}),
+                        node("b", "transform", {{"data", "$.nodes.a.output.result"}}),
+                        node("c", "transform", {{"data", "$.nodes.a.output.result"}})},
+                       {edge("e1", "a", "b"), edge("e2", "b", "a")});
         auto compiled = compileJson(def, {}, m_catalog);
         QVERIFY(!compiled.ok());
         const FlowProblems problems = problemsFromError(compiled.error());
@@ -330,11 +435,11 @@ private slots:
     void conditionBranches()
     {
         // Both branches of a condition into one node: two edges, one parent.
-        const QJsonObject def = definition(
-            {node("cond", "condition", {{"value", "$.trigger.ok"}}), node("yes", "log"),
-             node("join", "log")},
-            {edge("t", "cond", "yes", "true"), edge("f", "cond", "join", "false"),
-             edge("t2", "cond", "join", "true"), edge("y", "yes", "join")});
+        const QJsonObject def =
+            definition({node("cond", "condition", {{"value", "$.trigger.ok"}}), node("yes", "log"),
+                        node("join", "log")},
+                       {edge("t", "cond", "yes", "true"), edge("f", "cond", "join", "false"),
+                        edge("t2", "cond", "join", "true"), edge("y", "yes", "join")});
         CompiledFlowPtr flow = compileOk(def);
         QVERIFY(flow);
         QCOMPARE(flow->edge(0).sourceHandle, "true");
@@ -357,10 +462,10 @@ private slots:
         QCOMPARE(problems.size(), 1);
         QCOMPARE(problems[0].code, "MISSING_REQUIRED_INPUT");
         // With the mapping the same edge is fine.
-        QJsonObject fixed = definition(
-            {node("a", "transform", {{"data", 1}}),
-             node("h", "http-request", {{"url", "$.nodes.a.output.result"}})},
-            {edge("e", "a", "h", "default", "url")});
+        QJsonObject fixed =
+            definition({node("a", "transform", {{"data", 1}}),
+                        node("h", "http-request", {{"url", "$.nodes.a.output.result"}})},
+                       {edge("e", "a", "h", "default", "url")});
         QVERIFY(compileOk(fixed));
     }
 
