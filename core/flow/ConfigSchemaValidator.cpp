@@ -1,5 +1,10 @@
 #include "flow/ConfigSchemaValidator.h"
 
+// Without this valijson reports a malformed schema by printing and calling
+// abort(), which would let one bad catalogue entry kill the server. Only
+// this file includes valijson, so the setting cannot differ between units.
+#define VALIJSON_USE_EXCEPTIONS 1
+
 #include <exception>
 #include <valijson/adapters/qtjson_adapter.hpp>
 #include <valijson/schema.hpp>

@@ -78,6 +78,9 @@ inline InMemoryComponentCatalog builtinCatalog()
         "configSchema": {"type": "object", "required": ["ms"],
                          "properties": {"ms": {"type": "integer", "minimum": 0}}}
     })"));
+    // A catalogue mistake: "type" must be a string or an array.
+    catalog.add(
+        component(R"({"name": "broken", "version": "1.0.0", "configSchema": {"type": 12}})"));
     // Declares no inputs or outputs: accepts any input, produces anything.
     catalog.add(component(R"({"name": "log", "version": "1.0.0"})"));
     catalog.add(component(R"({

@@ -235,6 +235,12 @@ private slots:
             << ""
             << "path"
             << "config";
+        QTest::newRow("unusable config schema")
+            << definition({node("x", "broken")}, {}) << none << "INVALID_CONFIG_SCHEMA"
+            << "x"
+            << ""
+            << "component"
+            << "broken";
         QTest::newRow("settings mode")
             << definition({a}, {}) << parseObject(R"({"concurrency": {"mode": "maybe"}})")
             << "INVALID_SETTING"
