@@ -5,10 +5,11 @@
 #include <QHostAddress>
 #include <QHttpServer>
 #include <QHttpServerRequest>
+#include <QHttpServerResponse>
 #include <QJsonObject>
 #include <QList>
 #include <QPair>
-
+#include <QStringList>
 #include <functional>
 
 class QTcpServer;
@@ -31,7 +32,22 @@ struct RequestContext
 {
     const QHttpServerRequest &request;
     QString requestId;
+    // Values of the route's {placeholders}, in path order.
+    QStringList pathArgs = {};
+
+    // Header value by case-insensitive name; empty when absent.
+    QByteArray header(QByteArrayView name) const;
+    // The peer's address as text; IPv4-mapped IPv6 is shown as IPv4.
+    QString clientIp() const;
+    QHostAddress clientAddress() const;
+    // The body as a JSON object. Bodies above kMaxBodyBytes are
+    // PAYLOAD_TOO_LARGE; malformed JSON (with its parse offset) or anything
+    // but an object is VALIDATION_ERROR. An empty body is an empty object.
+    Result<QJsonObject> jsonObject() const;
 };
+
+// Largest request body the API accepts.
+inline constexpr qsizetype kMaxBodyBytes = 10 * 1024 * 1024;
 
 // Owns the QHttpServer: every route gets a request id (X-Request-Id header,
 // error bodies, log lines), unknown paths answer the envelope's 404, and
@@ -44,12 +60,18 @@ public:
 
     explicit ApiRouter(QObject *parent = nullptr);
 
+    // path may hold up to two "{name}" placeholders, each matching one
+    // segment; their values arrive in RequestContext::pathArgs. Register
+    // literal paths before patterns that would also match them.
     void addRoute(QHttpServerRequest::Method method, const QString &path, Handler handler);
     // Listens on address:port (0 = any free port). PortInUse names the port.
     Result<quint16> listen(const QHostAddress &address, quint16 port);
     void close();
 
 private:
+    static QHttpServerResponse respond(const Handler &handler, const QHttpServerRequest &request,
+                                       QStringList pathArgs);
+
     QHttpServer m_http;
     QTcpServer *m_tcp = nullptr;
 };

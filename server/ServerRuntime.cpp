@@ -7,6 +7,8 @@
 #include "crypto/Sodium.h"
 #include "server/ApiRouter.h"
 #include "server/SystemRoutes.h"
+#include "server/auth/AuthModule.h"
+#include "server/auth/AuthRoutes.h"
 #include "store/Database.h"
 #include "store/DekRepository.h"
 #include "store/Migrations.h"
@@ -76,6 +78,7 @@ Status ServerRuntime::openStore()
     if (Status migrated = store::migrate(*m_database); !migrated)
         return migrated.error();
 
+    m_tokenSigningKey = crypto::deriveSubkey(masterKey.value().key, crypto::Subkey::TokenSigning);
     m_dekRepository = std::make_unique<store::DekRepository>(*m_database);
     m_envelope = std::make_unique<crypto::EnvelopeCipher>(
         crypto::deriveSubkey(masterKey.value().key, crypto::Subkey::DekWrapping),
@@ -103,6 +106,9 @@ Result<QUrl> ServerRuntime::start()
 
     m_router = std::make_unique<ApiRouter>();
     registerSystemRoutes(*m_router, *m_database, m_uptime);
+    m_auth =
+        std::make_unique<auth::AuthModule>(*m_database, *m_envelope, std::move(m_tokenSigningKey));
+    auth::registerAuthRoutes(*m_router, *m_auth);
     auto port = m_router->listen(m_options.listenAddress, m_options.port);
     if (!port)
         return port.error();
@@ -123,6 +129,7 @@ void ServerRuntime::stop()
         m_router.reset();
         qCInfo(lcServer) << "stopped accepting requests";
     }
+    m_auth.reset();
     m_envelope.reset();
     m_dekRepository.reset();
     if (m_database) {

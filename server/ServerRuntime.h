@@ -1,13 +1,13 @@
 #pragma once
 
 #include "common/Result.h"
+#include "crypto/SecureBytes.h"
 #include "server/AdminBootstrap.h"
 #include "server/ServerOptions.h"
 
 #include <QElapsedTimer>
 #include <QObject>
 #include <QUrl>
-
 #include <memory>
 
 namespace hm::crypto {
@@ -21,6 +21,9 @@ class DekRepository;
 namespace hm::server {
 
 class ApiRouter;
+namespace auth {
+struct AuthModule;
+}
 
 // The whole server in one object, living on the thread that created it:
 // crypto self-test, master key, encrypted store and migrations, first-start
@@ -48,7 +51,10 @@ private:
     std::unique_ptr<store::Database> m_database;
     std::unique_ptr<store::DekRepository> m_dekRepository;
     std::unique_ptr<crypto::EnvelopeCipher> m_envelope;
+    std::unique_ptr<auth::AuthModule> m_auth;
     std::unique_ptr<ApiRouter> m_router;
+    // Derived from the master key in openStore(); moved into the auth module.
+    crypto::SecureBytes m_tokenSigningKey;
     BootstrapOutcome m_bootstrap;
     QElapsedTimer m_uptime;
     QUrl m_baseUrl;

@@ -1,0 +1,135 @@
+#include "server/auth/AuthModule.h"
+
+#include "server/auth/AuthCommon.h"
+#include "server/auth/Jwt.h"
+#include "server/auth/UserRepository.h"
+
+namespace hm::server::auth {
+namespace {
+
+QString methodText(QHttpServerRequest::Method method)
+{
+    switch (method) {
+    case QHttpServerRequest::Method::Get:
+        return QStringLiteral("GET");
+    case QHttpServerRequest::Method::Head:
+        return QStringLiteral("HEAD");
+    case QHttpServerRequest::Method::Post:
+        return QStringLiteral("POST");
+    case QHttpServerRequest::Method::Put:
+        return QStringLiteral("PUT");
+    case QHttpServerRequest::Method::Delete:
+        return QStringLiteral("DELETE");
+    case QHttpServerRequest::Method::Patch:
+        return QStringLiteral("PATCH");
+    default:
+        return QStringLiteral("OTHER");
+    }
+}
+
+Result<Principal> principalFor(UserRepository &users, const QString &userId)
+{
+    auto user = users.findById(userId);
+    if (!user)
+        return user.error();
+    if (!user.value())
+        return Error{ErrorCode::TokenInvalid, QStringLiteral("the token's user no longer exists")};
+    if (user.value()->status == QLatin1String("suspended"))
+        return Error{ErrorCode::AccountSuspended, QStringLiteral("account is suspended")};
+    if (user.value()->status != QLatin1String("active"))
+        return Error{ErrorCode::TokenInvalid, QStringLiteral("account is not active")};
+    Principal principal;
+    principal.userId = user.value()->id;
+    principal.username = user.value()->username;
+    principal.role = user.value()->role;
+    return principal;
+}
+
+} // namespace
+
+Result<Principal> AuthModule::authenticate(const RequestContext &context)
+{
+    QString apiKey = QString::fromLatin1(context.header("X-API-Key")).trimmed();
+    QString bearer;
+    const QByteArray authorization = context.header("Authorization").trimmed();
+    if (authorization.size() > 7 &&
+        authorization.first(7).compare("Bearer ", Qt::CaseInsensitive) == 0)
+        bearer = QString::fromLatin1(authorization.mid(7)).trimmed();
+    if (apiKey.isEmpty() && bearer.startsWith(QLatin1String("hm_")))
+        apiKey = bearer;
+
+    UserRepository users(db);
+    if (!apiKey.isEmpty()) {
+        auto grant =
+            apiKeys.authenticate(apiKey, {methodText(context.request.method()),
+                                          context.request.url().path(), context.clientAddress()});
+        if (!grant)
+            return grant.error();
+        auto principal = principalFor(users, grant.value().userId);
+        if (!principal)
+            return principal.error();
+        principal.value().role = std::min(principal.value().role, grant.value().maxRole);
+        principal.value().apiKeyId = grant.value().keyId;
+        return principal;
+    }
+    if (bearer.isEmpty())
+        return Error{ErrorCode::Unauthorized, QStringLiteral("authentication required")};
+
+    auto claims = verifyJwt(tokens.signingKey(), bearer, nowMs() / 1000);
+    if (!claims)
+        return claims.error();
+    auto principal = principalFor(users, claims.value().value(QStringLiteral("sub")).toString());
+    if (!principal)
+        return principal.error();
+    // Logout and session revocation end access tokens at once, not after
+    // their 15 minutes: the session (refresh-token family) must still live.
+    const QString session = claims.value().value(QStringLiteral("sid")).toString();
+    auto alive = tokens.familyAlive(session);
+    if (!alive)
+        return alive.error();
+    if (!alive.value())
+        return Error{ErrorCode::TokenInvalid, QStringLiteral("the session has ended")};
+    principal.value().sessionId = session;
+    return principal;
+}
+
+Role defaultRoleFor(QHttpServerRequest::Method method)
+{
+    return method == QHttpServerRequest::Method::Get ? Role::Viewer : Role::User;
+}
+
+ApiReply failureReply(const Error &error)
+{
+    ApiReply reply = ApiReply::failure(error);
+    if (error.code == ErrorCode::RateLimitExceeded) {
+        RateLimiter::Decision decision;
+        decision.allowed = false;
+        decision.limit = error.details.value(QStringLiteral("limit")).toInt();
+        decision.retryAfterSeconds = error.details.value(QStringLiteral("retry_after")).toInt();
+        decision.resetEpochSeconds =
+            parseIsoMs(error.details.value(QStringLiteral("reset_time")).toString()) / 1000;
+        reply.headers = rateLimitHeaders(decision);
+    }
+    return reply;
+}
+
+void addProtectedRoute(ApiRouter &router, AuthModule &auth, QHttpServerRequest::Method method,
+                       const QString &path, Role minRole, AuthedHandler handler)
+{
+    router.addRoute(
+        method, path,
+        [&auth, minRole, handler = std::move(handler)](const RequestContext &context) {
+            auto principal = auth.authenticate(context);
+            if (!principal)
+                return failureReply(principal.error());
+            if (principal.value().role < minRole)
+                return ApiReply::failure(
+                    Error{ErrorCode::InsufficientPermissions,
+                          QStringLiteral("this action needs the %1 role").arg(roleApiName(minRole)),
+                          {{QStringLiteral("required_role"), roleApiName(minRole)},
+                           {QStringLiteral("role"), roleApiName(principal.value().role)}}});
+            return handler(context, principal.value());
+        });
+}
+
+} // namespace hm::server::auth

@@ -1,0 +1,69 @@
+#pragma once
+
+#include "common/Result.h"
+#include "crypto/SecureBytes.h"
+#include "server/ApiRouter.h"
+#include "server/auth/ApiKeyService.h"
+#include "server/auth/RateLimiter.h"
+#include "server/auth/Roles.h"
+#include "server/auth/TokenService.h"
+
+#include <QHash>
+
+namespace hm::crypto {
+class EnvelopeCipher;
+}
+namespace hm::store {
+class Database;
+}
+
+namespace hm::server::auth {
+
+// A login waiting for its second factor.
+struct PendingLogin
+{
+    QString userId;
+    bool rememberMe = false;
+    qint64 expiresAtMs = 0;
+    int attempts = 0;
+};
+
+// Everything the auth routes share, owned by ServerRuntime. All of it is used
+// from the server's one thread, so the in-memory maps need no locks.
+struct AuthModule
+{
+    AuthModule(store::Database &database, crypto::EnvelopeCipher &envelope,
+               crypto::SecureBytes signingKey)
+        : db(database), envelope(envelope), tokens(database, std::move(signingKey)),
+          apiKeys(database)
+    {}
+
+    store::Database &db;
+    crypto::EnvelopeCipher &envelope;
+    TokenService tokens;
+    ApiKeyService apiKeys;
+    RateLimiter loginLimiter;
+    QHash<QString, PendingLogin> pendingLogins; // SHA-256 of the pending token -> login
+    QHash<QString, qint64> lastTotpStep;        // user id -> last accepted time step
+
+    // The caller of a request: a JWT (Authorization: Bearer) or an API key
+    // (X-API-Key, or Authorization: Bearer hm_…). UNAUTHORIZED without either.
+    Result<Principal> authenticate(const RequestContext &context);
+};
+
+using AuthedHandler = std::function<ApiReply(const RequestContext &, const Principal &)>;
+
+// The one authorization helper every protected route goes through:
+// authenticates, then requires at least minRole (INSUFFICIENT_PERMISSIONS).
+// VIEWER is read-only because every route that changes shared state asks for
+// USER or ADMIN; "me" routes that only touch the caller's own account admit
+// VIEWER.
+void addProtectedRoute(ApiRouter &router, AuthModule &auth, QHttpServerRequest::Method method,
+                       const QString &path, Role minRole, AuthedHandler handler);
+// The default policy: GET needs VIEWER, anything else USER.
+Role defaultRoleFor(QHttpServerRequest::Method method);
+
+// Error reply that carries rate-limit headers when the error is a 429.
+ApiReply failureReply(const Error &error);
+
+} // namespace hm::server::auth

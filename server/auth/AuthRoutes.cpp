@@ -1,0 +1,14 @@
+#include "server/auth/AuthRoutes.h"
+
+namespace hm::server::auth {
+
+void registerAuthRoutes(ApiRouter &router, AuthModule &auth)
+{
+    registerLoginRoutes(router, auth);
+    registerTwoFactorRoutes(router, auth);
+    registerApiKeyRoutes(router, auth);
+    registerAccountRoutes(router, auth); // /users/me… before /users/{id}
+    registerUserAdminRoutes(router, auth);
+}
+
+} // namespace hm::server::auth

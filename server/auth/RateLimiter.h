@@ -1,0 +1,42 @@
+#pragma once
+
+#include "common/Error.h"
+
+#include <QByteArray>
+#include <QHash>
+#include <QList>
+#include <QPair>
+#include <QString>
+#include <deque>
+
+namespace hm::server::auth {
+
+// Sliding-window log per key, in memory (one process, one thread): exact,
+// so "5 per minute" never lets a sixth through at a window edge. Memory is
+// bounded by limit entries per key; idle keys are dropped as the map grows.
+class RateLimiter
+{
+public:
+    struct Decision
+    {
+        bool allowed = true;
+        int limit = 0;
+        int remaining = 0;
+        qint64 resetEpochSeconds = 0;
+        int retryAfterSeconds = 0;
+    };
+
+    // Records a hit when allowed.
+    Decision hit(const QString &key, int limit, qint64 windowMs, qint64 nowMs);
+
+private:
+    void purge(qint64 windowMs, qint64 nowMs);
+
+    QHash<QString, std::deque<qint64>> m_hits;
+};
+
+// X-RateLimit-Limit/Remaining/Reset, plus Retry-After when refused.
+QList<QPair<QByteArray, QByteArray>> rateLimitHeaders(const RateLimiter::Decision &decision);
+Error rateLimitError(const RateLimiter::Decision &decision);
+
+} // namespace hm::server::auth

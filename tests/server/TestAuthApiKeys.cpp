@@ -1,0 +1,292 @@
+// API keys and the role matrix against the real hivemind-server process.
+
+#include "AuthTestSupport.h"
+
+#include <QDateTime>
+#include <QJsonArray>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace hm;
+using namespace hm::test;
+
+namespace {
+const QString kPassword = QStringLiteral("Us3r!Passw0rd");
+}
+
+class TestAuthApiKeys : public QObject
+{
+    Q_OBJECT
+private:
+    QTemporaryDir m_dir;
+    std::unique_ptr<ServerProcess> m_server;
+    std::unique_ptr<Http> m_http;
+    QString m_admin;
+    QMap<QString, QString> m_tokens; // role -> access token
+    QMap<QString, QString> m_ids;    // role -> user id
+
+    QJsonObject createKey(const QJsonObject &body, const QString &token)
+    {
+        const Answer created = m_http->json("POST", "/api/v1/auth/api-keys", body, token);
+        return created.status == 201 ? created.data() : QJsonObject{};
+    }
+    int getWithKey(const QString &path, const QString &key, bool header = true)
+    {
+        return m_http
+            ->send("GET", path, {},
+                   header ? QList<QPair<QByteArray, QByteArray>>{{"X-API-Key", key.toLatin1()}}
+                          : Http::bearer(key))
+            .status;
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        m_server = std::make_unique<ServerProcess>(m_dir.path());
+        const QUrl url = startAuthServer(*m_server);
+        QVERIFY2(!url.isEmpty(), m_server->standardOutput().constData());
+        m_http = std::make_unique<Http>(url);
+        m_admin = m_http->accessToken(kAdmin, kAdminPassword);
+        QVERIFY(!m_admin.isEmpty());
+        // "target" is the user the admin routes of the role matrix act on.
+        for (const QString &role : {QStringLiteral("user"), QStringLiteral("viewer"),
+                                    QStringLiteral("admin"), QStringLiteral("target")}) {
+            const QString name = role + QStringLiteral("1");
+            const Answer created =
+                m_http->json("POST", "/api/v1/users",
+                             {{"username", name},
+                              {"email", name + "@example.com"},
+                              {"password", kPassword},
+                              {"role", role == "target" ? QStringLiteral("user") : role}},
+                             m_admin);
+            QCOMPARE(created.status, 201);
+            m_ids[role] = created.data().value("id").toString();
+            m_tokens[role] = m_http->accessToken(name, kPassword);
+            QVERIFY(!m_tokens[role].isEmpty());
+        }
+    }
+
+    void keyShownOnceAndAcceptedBothWays()
+    {
+        const QJsonObject key =
+            createKey({{"name", "monitor"}, {"access_level", "read"}, {"description", "for tests"}},
+                      m_tokens["user"]);
+        const QString secret = key.value("api_key").toString();
+        QVERIFY(secret.startsWith("hm_"));
+        QCOMPARE(secret.split('_').first(), QStringLiteral("hm"));
+        QCOMPARE(getWithKey("/api/v1/users/me", secret), 200);
+        QCOMPARE(getWithKey("/api/v1/users/me", secret, false), 200);
+        const Answer list = m_http->get("/api/v1/auth/api-keys", m_tokens["user"]);
+        QCOMPARE(list.status, 200);
+        const QByteArray text = QJsonDocument(list.body).toJson();
+        QVERIFY(!text.contains(secret.toLatin1()));
+        QVERIFY(!text.contains("api_key"));
+        const QJsonObject listed = list.body.value("data").toArray().first().toObject();
+        QVERIFY(!listed.value("last_used").isNull());
+
+        QCOMPARE(getWithKey("/api/v1/users/me", secret.left(secret.size() - 1) + "A"), 401);
+        QCOMPARE(m_http
+                     ->send("DELETE", "/api/v1/auth/api-keys/" + key.value("id").toString(), {},
+                            Http::bearer(m_tokens["user"]))
+                     .status,
+                 200);
+        QCOMPARE(getWithKey("/api/v1/users/me", secret), 401);
+    }
+
+    void restrictions()
+    {
+        const QString user = m_tokens["user"];
+        const QString loopback =
+            createKey({{"name", "lo"}, {"allowed_ips", QJsonArray{"127.0.0.0/8", "::1/128"}}}, user)
+                .value("api_key")
+                .toString();
+        const QString tenOnly =
+            createKey({{"name", "ten"}, {"allowed_ips", QJsonArray{"10.0.0.0/8"}}}, user)
+                .value("api_key")
+                .toString();
+        QCOMPARE(getWithKey("/api/v1/users/me", loopback), 200);
+        QCOMPARE(getWithKey("/api/v1/users/me", tenOnly), 403);
+
+        const QString usersOnly =
+            createKey({{"name", "glob"}, {"allowed_endpoints", QJsonArray{"/api/v1/users/*"}}},
+                      user)
+                .value("api_key")
+                .toString();
+        QCOMPARE(getWithKey("/api/v1/users/me", usersOnly), 200);
+        QCOMPARE(getWithKey("/api/v1/auth/api-keys", usersOnly), 403);
+
+        const QString readOnly =
+            createKey({{"name", "ro"}, {"access_level", "read"}}, user).value("api_key").toString();
+        const Answer write = m_http->send("POST", "/api/v1/auth/api-keys", "{\"name\":\"x\"}",
+                                          {{"X-API-Key", readOnly.toLatin1()}});
+        QCOMPARE(write.status, 403);
+        const QString writer = createKey({{"name", "rw"}, {"access_level", "write"}}, user)
+                                   .value("api_key")
+                                   .toString();
+        QCOMPARE(m_http
+                     ->send("POST", "/api/v1/auth/api-keys", "{\"name\":\"x\"}",
+                            {{"X-API-Key", writer.toLatin1()}})
+                     .status,
+                 201);
+        // A user cannot mint an admin key; an admin key of an admin is admin.
+        QCOMPARE(m_http
+                     ->json("POST", "/api/v1/auth/api-keys",
+                            {{"name", "a"}, {"access_level", "admin"}}, user)
+                     .status,
+                 403);
+        const QString adminKey = createKey({{"name", "adm"}, {"access_level", "admin"}}, m_admin)
+                                     .value("api_key")
+                                     .toString();
+        QCOMPARE(getWithKey("/api/v1/users", adminKey), 200);
+        const QString adminRead = createKey({{"name", "admr"}, {"access_level", "read"}}, m_admin)
+                                      .value("api_key")
+                                      .toString();
+        QCOMPARE(getWithKey("/api/v1/users", adminRead), 403);
+
+        const QString limited =
+            createKey({{"name", "rl"}, {"rate_limit", QJsonObject{{"requests_per_minute", 3}}}},
+                      user)
+                .value("api_key")
+                .toString();
+        for (int i = 0; i < 3; ++i)
+            QCOMPARE(getWithKey("/api/v1/users/me", limited), 200);
+        const Answer refused =
+            m_http->send("GET", "/api/v1/users/me", {}, {{"X-API-Key", limited.toLatin1()}});
+        QCOMPARE(refused.status, 429);
+        QCOMPARE(refused.code(), QStringLiteral("RATE_LIMIT_EXCEEDED"));
+        QVERIFY(refused.headers.contains("retry-after"));
+
+        QCOMPARE(m_http
+                     ->json("POST", "/api/v1/auth/api-keys",
+                            {{"name", "bad"}, {"allowed_ips", QJsonArray{"nonsense"}}}, user)
+                     .status,
+                 422);
+        QCOMPARE(m_http
+                     ->json("POST", "/api/v1/auth/api-keys",
+                            {{"name", "old"}, {"expires_at", "2000-01-01T00:00:00Z"}}, user)
+                     .status,
+                 422);
+        // Expiry: a key valid for two more seconds stops working by itself.
+        const QString expiring =
+            createKey({{"name", "exp"},
+                       {"expires_at",
+                        QDateTime::currentDateTimeUtc().addSecs(2).toString(Qt::ISODateWithMs)}},
+                      user)
+                .value("api_key")
+                .toString();
+        QVERIFY(!expiring.isEmpty());
+        QTRY_COMPARE_WITH_TIMEOUT(getWithKey("/api/v1/users/me", expiring), 401, 15000);
+    }
+
+    void roleMatrix_data()
+    {
+        QTest::addColumn<QString>("role");
+        QTest::addColumn<QByteArray>("verb");
+        QTest::addColumn<QString>("path");
+        QTest::addColumn<bool>("allowed");
+        const struct
+        {
+            const char *verb;
+            const char *path;
+            bool admin, user, viewer;
+        } rows[] = {
+            {"GET", "/api/v1/users", true, false, false},
+            {"POST", "/api/v1/users", true, false, false},
+            {"GET", "/api/v1/users/{target}", true, false, false},
+            {"PUT", "/api/v1/users/{target}", true, false, false},
+            {"POST", "/api/v1/users/{target}/reset-password", true, false, false},
+            {"GET", "/api/v1/auth/settings", true, false, false},
+            {"GET", "/api/v1/users/me", true, true, true},
+            {"GET", "/api/v1/users/me/sessions", true, true, true},
+            {"GET", "/api/v1/auth/api-keys", true, true, true},
+            {"POST", "/api/v1/auth/api-keys", true, true, false},
+        };
+        for (const auto &row : rows) {
+            for (const char *role : {"admin", "user", "viewer"}) {
+                const bool allowed = QByteArray(role) == "admin"  ? row.admin
+                                     : QByteArray(role) == "user" ? row.user
+                                                                  : row.viewer;
+                QTest::addRow("%s %s %s", role, row.verb, row.path)
+                    << QString::fromLatin1(role) << QByteArray(row.verb)
+                    << QString::fromLatin1(row.path) << allowed;
+            }
+        }
+    }
+    void roleMatrix()
+    {
+        QFETCH(QString, role);
+        QFETCH(QByteArray, verb);
+        QFETCH(QString, path);
+        QFETCH(bool, allowed);
+        path.replace("{target}", m_ids["target"]);
+        // Bodies that pass validation, so "allowed" shows as 2xx.
+        QJsonObject body{{"name", "matrix"}};
+        if (path.endsWith("reset-password"))
+            body = {{"new_password", kPassword}};
+        else if (path == "/api/v1/users")
+            body = {{"username", "m" + role + QString::number(QDateTime::currentMSecsSinceEpoch())},
+                    {"email",
+                     role + QString::number(QDateTime::currentMSecsSinceEpoch()) + "@m.example"},
+                    {"password", kPassword}};
+        else if (verb == "PUT")
+            body = {{"full_name", "Matrix"}};
+        const Answer answer = m_http->json(verb, path, body, m_tokens[role]);
+        if (allowed) {
+            QVERIFY2(answer.status >= 200 && answer.status < 300,
+                     QJsonDocument(answer.body).toJson().constData());
+        } else {
+            QCOMPARE(answer.status, 403);
+            QCOMPARE(answer.code(), QStringLiteral("INSUFFICIENT_PERMISSIONS"));
+        }
+    }
+
+    void usersAdmin()
+    {
+        const Answer page =
+            m_http->get("/api/v1/users?page=1&size=2&sort=username&order=asc", m_admin);
+        QCOMPARE(page.status, 200);
+        const QJsonObject pagination = page.data().value("pagination").toObject();
+        QCOMPARE(pagination.value("size").toInt(), 2);
+        QVERIFY(pagination.value("total").toInt() >= 4);
+        QCOMPARE(pagination.value("has_prev").toBool(), false);
+        QCOMPARE(pagination.value("has_next").toBool(), true);
+        QCOMPARE(page.data().value("users").toArray().size(), 2);
+        const Answer viewers = m_http->get("/api/v1/users?role=viewer", m_admin);
+        QCOMPARE(viewers.data().value("pagination").toObject().value("total").toInt(), 1);
+        QCOMPARE(m_http->get("/api/v1/users?search=viewer1", m_admin)
+                     .data()
+                     .value("users")
+                     .toArray()
+                     .size(),
+                 1);
+
+        // The last admin standing cannot demote or delete themselves.
+        const QString rootId =
+            m_http->get("/api/v1/users/me", m_admin).data().value("id").toString();
+        QCOMPARE(m_http->json("PUT", "/api/v1/users/" + m_ids["admin"], {{"role", "user"}}, m_admin)
+                     .status,
+                 200);
+        QCOMPARE(m_http->json("PUT", "/api/v1/users/" + rootId, {{"role", "user"}}, m_admin).code(),
+                 QStringLiteral("VALIDATION_ERROR"));
+        QCOMPARE(
+            m_http->send("DELETE", "/api/v1/users/" + rootId, {}, Http::bearer(m_admin)).code(),
+            QStringLiteral("VALIDATION_ERROR"));
+        // Role changes apply at once to live tokens.
+        QCOMPARE(m_http->get("/api/v1/users", m_tokens["admin"]).status, 403);
+
+        QCOMPARE(m_http->send("DELETE", "/api/v1/users/" + m_ids["user"], {}, Http::bearer(m_admin))
+                     .status,
+                 200);
+        QCOMPARE(m_http->get("/api/v1/users/" + m_ids["user"], m_admin)
+                     .data()
+                     .value("status")
+                     .toString(),
+                 QStringLiteral("deleted"));
+        QCOMPARE(m_http->get("/api/v1/users/me", m_tokens["user"]).status, 401);
+        QCOMPARE(m_http->login("user1", kPassword).code(), QStringLiteral("INVALID_CREDENTIALS"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestAuthApiKeys)
+#include "TestAuthApiKeys.moc"
