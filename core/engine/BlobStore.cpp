@@ -1,0 +1,118 @@
+#include "engine/BlobStore.h"
+
+#include "flow/BlobRef.h"
+
+#include <QJsonArray>
+#include <QUuid>
+
+namespace hm::engine {
+
+QString BlobStore::put(const QString &executionId, QJsonValue value)
+{
+    const QString id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    m_blobs[executionId].insert(id, std::move(value));
+    return id;
+}
+
+void BlobStore::share(const QString &fromExecution, const QString &blobId,
+                      const QString &toExecution)
+{
+    const auto from = m_blobs.constFind(fromExecution);
+    if (from == m_blobs.cend())
+        return;
+    const auto blob = from->constFind(blobId);
+    if (blob != from->cend())
+        m_blobs[toExecution].insert(blobId, *blob);
+}
+
+Result<QJsonValue> BlobStore::get(const QString &executionId, const QString &blobId) const
+{
+    const auto exec = m_blobs.constFind(executionId);
+    if (exec != m_blobs.cend()) {
+        const auto blob = exec->constFind(blobId);
+        if (blob != exec->cend())
+            return *blob;
+    }
+    return Error{ErrorCode::ResourceNotFound,
+                 QStringLiteral("blob %1 not found in execution %2").arg(blobId, executionId),
+                 {{QStringLiteral("blob"), blobId}}};
+}
+
+void BlobStore::dropExecution(const QString &executionId)
+{
+    m_blobs.remove(executionId);
+}
+
+int BlobStore::blobCount(const QString &executionId) const
+{
+    return static_cast<int>(m_blobs.value(executionId).size());
+}
+
+bool BlobStore::externalize(const QString &executionId, QJsonObject &outputs,
+                            qsizetype thresholdBytes)
+{
+    bool any = false;
+    for (auto it = outputs.begin(); it != outputs.end(); ++it) {
+        const QJsonValue value = it.value();
+        if (!value.isString() && !value.isArray() && !value.isObject())
+            continue; // scalars are always small
+        if (flow::isBlobRef(value))
+            continue;
+        if (estimatedJsonSize(value, thresholdBytes) <= thresholdBytes)
+            continue;
+        it.value() = flow::makeBlobRef(put(executionId, value));
+        any = true;
+    }
+    return any;
+}
+
+namespace {
+// Counts UTF-16 units plus punctuation: close enough to the compact JSON
+// size for a threshold decision, without serialising.
+void addSize(const QJsonValue &value, qsizetype limit, qsizetype &total)
+{
+    if (total > limit)
+        return;
+    switch (value.type()) {
+    case QJsonValue::String:
+        total += value.toString().size() + 2;
+        break;
+    case QJsonValue::Array: {
+        const QJsonArray array = value.toArray();
+        total += 2 + array.size();
+        for (const QJsonValue &item : array) {
+            addSize(item, limit, total);
+            if (total > limit)
+                return;
+        }
+        break;
+    }
+    case QJsonValue::Object: {
+        const QJsonObject object = value.toObject();
+        total += 2;
+        for (auto it = object.begin(); it != object.end(); ++it) {
+            total += it.key().size() + 4;
+            addSize(it.value(), limit, total);
+            if (total > limit)
+                return;
+        }
+        break;
+    }
+    case QJsonValue::Double:
+        total += 8;
+        break;
+    default:
+        total += 5;
+        break;
+    }
+}
+} // namespace
+
+qsizetype estimatedJsonSize(const QJsonValue &value, qsizetype limit)
+{
+    qsizetype total = 0;
+    addSize(value, limit, total);
+    return total;
+}
+
+} // namespace hm::engine

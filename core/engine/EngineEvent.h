@@ -1,0 +1,53 @@
+#pragma once
+
+// What the engine tells the world while executions run. The server forwards
+// these to /ws/executions/{id}; toJson() is the seed 003 §7.3 wire shape.
+
+#include "common/Error.h"
+
+#include <QJsonObject>
+#include <QMetaType>
+#include <QString>
+
+namespace hm::engine {
+
+struct EngineEvent
+{
+    enum class Type : quint8
+    {
+        ExecutionStarted,
+        NodeStarted,
+        NodeCompleted,
+        NodeFailed,
+        ExecutionCompleted, // completed or failed, see status
+        ExecutionCancelled,
+    };
+
+    Type type = Type::ExecutionStarted;
+    QString executionId;
+    QString flowId;
+    QString flowVersion;
+    QString nodeId;         // node events
+    QString component;      // node_started
+    int attempt = 0;        // node events
+    bool willRetry = false; // node_failed: another attempt follows
+    qint64 timestampMs = 0;
+    qint64 durationMs = 0; // node_completed; execution_completed total
+    QString status;        // execution_completed: completed|failed
+    Error error;           // node_failed; execution_completed when failed
+    QString reason;        // execution_cancelled
+    QString cancelledBy;   // execution_cancelled
+    QString message;       // execution_cancelled
+    bool killed = false;   // execution_cancelled by kill()
+
+    // "node_started", ...
+    QString typeName() const;
+    QJsonObject toJson() const;
+};
+
+// ISO-8601 UTC with milliseconds, "2024-01-13T10:00:00.000Z".
+QString isoTimestamp(qint64 msSinceEpoch);
+
+} // namespace hm::engine
+
+Q_DECLARE_METATYPE(hm::engine::EngineEvent)

@@ -1,0 +1,87 @@
+#pragma once
+
+// The seam between the scheduler and the store: the scheduler reports what
+// happened, the journal persists it (through the write-behind queue). All
+// calls come from the engine thread and must not block on disk.
+
+#include <QJsonObject>
+#include <QString>
+
+namespace hm::engine {
+
+struct ExecutionRecord
+{
+    QString id;
+    QString flowId;
+    QString flowVersion;
+    QString status;     // pending|queued|running|completed|failed|cancelling|cancelled
+    QString triggerKey; // concurrency scope key when scope=trigger_key
+    QJsonObject triggerInput;
+    QString triggeredBy;  // user id, api key id or "system"
+    QString cancelReason; // user_requested|timeout|replaced|system|dependency_failed
+    QString errorCode;
+    QString errorMessage;
+    QJsonObject outputs;  // leaf outputs when completed
+    QString rerunOf;      // execution id this one re-runs, if any
+    QString historyLevel; // all|summary|none
+    qint64 createdAtMs = 0;
+    qint64 startedAtMs = 0; // 0 = not started
+    qint64 endedAtMs = 0;   // 0 = not ended
+};
+
+struct NodeRecord
+{
+    QString executionId;
+    QString nodeId;
+    QString component;
+    QString version;
+    QString status; // pending|running|completed|failed|cancelled|skipped
+    int attempt = 0;
+    QString skipReason; // e.g. DEPENDENCY_FAILED, BRANCH_NOT_TAKEN
+    QJsonObject inputs; // masked by the journal before storing
+    QJsonObject outputs;
+    QString errorCode;
+    QString errorMessage;
+    qint64 startedAtMs = 0;
+    qint64 endedAtMs = 0;
+};
+
+struct QueuedRequest
+{
+    QString executionId;
+    QString flowId;
+    QString flowVersion;
+    QString scopeKey; // "" for scope=flow
+    QJsonObject inputs;
+    QString triggeredBy;
+    qint64 queuedAtMs = 0;
+    qint64 sequence = 0; // FIFO order, increasing
+};
+
+class ExecutionJournal
+{
+public:
+    virtual ~ExecutionJournal() = default;
+    // Insert or replace the execution row (status changes, end).
+    virtual void recordExecution(const ExecutionRecord &record) = 0;
+    // One node's final (or latest) state. The scheduler applies the flow's
+    // history level before calling: `all` every node, `summary` failed
+    // nodes only, `none` never.
+    virtual void recordNode(const NodeRecord &record) = 0;
+    // The queue survives restarts: a request is recorded when queued and
+    // removed when it starts or is cancelled.
+    virtual void recordQueued(const QueuedRequest &request) = 0;
+    virtual void removeQueued(const QString &executionId) = 0;
+};
+
+// For benchmarks and tests that need no persistence.
+class NullExecutionJournal final : public ExecutionJournal
+{
+public:
+    void recordExecution(const ExecutionRecord &) override {}
+    void recordNode(const NodeRecord &) override {}
+    void recordQueued(const QueuedRequest &) override {}
+    void removeQueued(const QString &) override {}
+};
+
+} // namespace hm::engine

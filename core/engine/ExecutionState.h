@@ -1,0 +1,104 @@
+#pragma once
+
+// The in-memory state of one execution: what seed 003 §5.2 keeps under
+// execution:{id}:* in Redis, here plain structs owned by the Scheduler and
+// touched only on the engine thread.
+
+#include "common/Error.h"
+#include "engine/EngineTypes.h"
+#include "engine/NodeExecutor.h"
+#include "engine/TimerQueue.h"
+#include "flow/CompiledFlow.h"
+#include "flow/MappingEvaluator.h"
+
+#include <QJsonObject>
+#include <QString>
+#include <array>
+#include <memory>
+#include <vector>
+
+namespace hm::engine {
+
+class Scheduler;
+struct Execution;
+
+struct NodeState
+{
+    Execution *exec = nullptr;
+    NodeStatus status = NodeStatus::Pending;
+    SkipReason skipReason = SkipReason::None;
+    bool reusePlanned = false; // re-run: outputs come from the earlier execution
+    bool reused = false;
+    int pending = 0;     // parents not finished yet (fan-in counter)
+    int activations = 0; // finished parents that took an edge leading here
+    int attempt = 0;
+    quint32 token = 0; // bumped per attempt; stale callbacks are ignored
+    qint64 startedAtMs = 0;
+    qint64 endedAtMs = 0;
+    TimerQueue::Id timer = 0; // node timeout or retry back-off
+    std::unique_ptr<NodeRun> run;
+    QJsonObject inputs;
+    QJsonObject outputs;
+    QString handle;
+    Error error;
+};
+
+// A re-run's reuse: outputs of one node of the earlier execution.
+struct ReusedOutput
+{
+    int node = -1; // index in the new flow
+    QJsonObject outputs;
+    QString handle;
+};
+
+struct Execution
+{
+    Scheduler *owner = nullptr;
+    QString id;
+    QString flowId;
+    QString flowVersion;
+    flow::CompiledFlowPtr flow; // null while a restored request waits
+    QString scope;              // ConcurrencyManager::scopeId
+    QString scopeKey;
+    QJsonObject trigger;
+    QString triggeredBy;
+    QString rerunOf;
+    QString blobToken;
+    flow::ConcurrencyMode mode = flow::ConcurrencyMode::Allow;
+    ExecutionStatus status = ExecutionStatus::Pending;
+    bool holdsLease = false;
+    qint64 sequence = 0;
+    qint64 createdAtMs = 0;
+    qint64 startedAtMs = 0;
+    qint64 endedAtMs = 0;
+
+    // Cancellation
+    CancelReason cancelReason = CancelReason::UserRequested;
+    QString cancelMessage;
+    QString cancelledBy;
+    bool killed = false;
+    Error error; // first node failure, or why it could not start
+
+    std::vector<NodeState> nodes;
+    std::array<int, kNodeStatusCount> counts{};
+    std::vector<ReusedOutput> reuse;
+    QString reuseFrom; // execution whose blobs the reused outputs may name
+    flow::EvaluationContext context;
+    const std::vector<NodeExecutor *> *executors = nullptr;
+    TimerQueue::Id flowTimer = 0;
+    TimerQueue::Id graceTimer = 0;
+
+    int count(NodeStatus s) const { return counts[static_cast<size_t>(s)]; }
+    void setStatus(NodeState &node, NodeStatus s)
+    {
+        --counts[static_cast<size_t>(node.status)];
+        ++counts[static_cast<size_t>(s)];
+        node.status = s;
+    }
+    int total() const { return static_cast<int>(nodes.size()); }
+};
+
+// GET /api/executions/{id}/status (seed 003 §7.3).
+QJsonObject executionSnapshot(const Execution &exec, qint64 nowMs, int queuePosition);
+
+} // namespace hm::engine

@@ -1,0 +1,96 @@
+#pragma once
+
+// The seam between the scheduler and whatever runs a node: built-ins
+// in-process, HTTP components, later external services and worker tasks.
+
+#include "common/Error.h"
+#include "flow/ComponentInterface.h"
+
+#include <QJsonObject>
+#include <QString>
+#include <QStringList>
+#include <functional>
+#include <memory>
+
+namespace hm::engine {
+
+// What one attempt of one node gets to work with.
+struct NodeTask
+{
+    QString executionId;
+    QString nodeId;
+    QString component;
+    QString version;
+    QJsonObject config;
+    QJsonObject inputs; // resolved by flow::resolveInputs
+    int attempt = 1;    // 1-based
+    int timeoutMs = 0;  // this attempt's node timeout; 0 = none. The scheduler enforces it too.
+    QString blobToken;  // per-execution token for the blob endpoint (HTTP components)
+};
+
+// How one attempt ended.
+struct NodeOutcome
+{
+    enum class Kind
+    {
+        Completed,
+        Failed,
+        Cancelled
+    };
+
+    Kind kind = Kind::Completed;
+    QJsonObject outputs;
+    // The output handle taken; a condition answers "true" or "false", and
+    // edges leaving other handles are skipped.
+    QString handle = QStringLiteral("default");
+    Error error;           // Failed: what went wrong
+    bool retryable = true; // Failed: false stops the retry policy (bad input, 4xx)
+    QStringList logs;      // lines for the execution log (masked before storing)
+
+    static NodeOutcome completed(QJsonObject outputs, QString handle = QStringLiteral("default"))
+    {
+        NodeOutcome outcome;
+        outcome.outputs = std::move(outputs);
+        outcome.handle = std::move(handle);
+        return outcome;
+    }
+    static NodeOutcome failed(Error error, bool retryable = true)
+    {
+        NodeOutcome outcome;
+        outcome.kind = Kind::Failed;
+        outcome.error = std::move(error);
+        outcome.retryable = retryable;
+        return outcome;
+    }
+    static NodeOutcome cancelled()
+    {
+        NodeOutcome outcome;
+        outcome.kind = Kind::Cancelled;
+        return outcome;
+    }
+};
+
+using NodeDone = std::function<void(NodeOutcome)>;
+
+// A running attempt. cancel() asks it to stop (abort the HTTP call, stop a
+// timer); it then reports Cancelled through `done`, or nothing at all when
+// it cannot. Destroying the handle abandons the attempt: `done` must not be
+// called afterwards.
+class NodeRun
+{
+public:
+    virtual ~NodeRun() = default;
+    virtual void cancel() = 0;
+};
+
+class NodeExecutor
+{
+public:
+    virtual ~NodeExecutor() = default;
+    // Called on the engine thread. Calls `done` exactly once, on the engine
+    // thread, possibly before start() returns (synchronous built-ins), unless
+    // the returned run is destroyed first.
+    virtual std::unique_ptr<NodeRun> start(const NodeTask &task, NodeDone done) = 0;
+};
+
+} // namespace hm::engine

@@ -1,0 +1,156 @@
+#pragma once
+
+// The engine's single-threaded core: every execution's state, the fan-in
+// counters, concurrency leases and queues, timers, cancellation and re-runs.
+// All calls must come from the thread it lives on (the Engine moves it to
+// its own thread; tests may drive it on the test thread). Nothing here is
+// locked because nothing here is shared.
+
+#include "common/Result.h"
+#include "engine/BlobStore.h"
+#include "engine/ConcurrencyManager.h"
+#include "engine/EngineEvent.h"
+#include "engine/EngineTypes.h"
+#include "engine/ExecutionJournal.h"
+#include "engine/ExecutionState.h"
+#include "engine/ExecutorRegistry.h"
+#include "engine/TimerQueue.h"
+
+#include <QObject>
+#include <QRandomGenerator>
+#include <deque>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <unordered_map>
+
+namespace hm::engine {
+
+using FlowLoader =
+    std::function<Result<flow::CompiledFlowPtr>(const QString &flowId, const QString &version)>;
+using EventSink = std::function<void(const EngineEvent &)>;
+
+class Scheduler : public QObject
+{
+    Q_OBJECT
+public:
+    Scheduler(std::shared_ptr<const ExecutorRegistry> registry, ExecutionJournal *journal,
+              FlowLoader loader, EngineOptions options = {}, QObject *parent = nullptr);
+    ~Scheduler() override;
+
+    // Called for every event, synchronously, on this thread. Empty = none.
+    void setEventSink(EventSink sink) { m_sink = std::move(sink); }
+
+    Result<TriggerResult> trigger(const TriggerRequest &request);
+    Result<CancelResult> cancel(const QString &executionId, const CancelRequest &request);
+    Result<CancelResult> kill(const QString &executionId);
+    Result<TriggerResult> rerun(const RerunRequest &request);
+    Result<QJsonObject> snapshot(const QString &executionId) const;
+    // Queued requests found in the store at start-up, oldest first by
+    // sequence. Their flows are loaded through the FlowLoader when they start.
+    Status restoreQueue(QList<QueuedRequest> requests);
+    // Drops finished executions whose end is at least stateExpiryMs before
+    // `nowMs`. Returns how many. Also runs on its own timer.
+    int purgeExpired(qint64 nowMs);
+
+    // Introspection for tests and the server's metrics.
+    std::optional<ExecutionStatus> status(const QString &executionId) const;
+    const Execution *execution(const QString &executionId) const;
+    const ConcurrencyManager &concurrency() const { return m_concurrency; }
+    int executionCount() const { return static_cast<int>(m_executions.size()); }
+    int activeCount() const; // queued, running or cancelling
+    const BlobStore &blobs() const { return m_blobs; }
+    qint64 now() const { return m_options.clock(); }
+
+private:
+    struct FlowPlan
+    {
+        flow::CompiledFlowPtr flow;
+        std::vector<NodeExecutor *> executors;
+        int users = 0;
+    };
+    // Keeps top-level calls from recursing into the ready queue: the
+    // outermost one drains it on exit.
+    class Entry
+    {
+    public:
+        explicit Entry(Scheduler *s) : m_s(s) { ++m_s->m_depth; }
+        ~Entry()
+        {
+            if (--m_s->m_depth == 0)
+                m_s->drain();
+        }
+        Entry(const Entry &) = delete;
+        Entry &operator=(const Entry &) = delete;
+
+    private:
+        Scheduler *m_s;
+    };
+
+    Execution *find(const QString &id) const;
+    Result<TriggerResult> submit(const TriggerRequest &request, const QString &rerunOf,
+                                 std::vector<ReusedOutput> reuse, const QString &reuseFrom);
+    Result<QString> scopeKeyFor(const flow::CompiledFlow &flow, const QJsonObject &inputs) const;
+    void startExecution(Execution &exec);
+    void enqueue(Execution &exec);
+    void pumpQueue(const QString &scope);
+    int maxInstancesFor(Execution &exec);
+    bool ensureFlow(Execution &exec);
+    const std::vector<NodeExecutor *> *planFor(const flow::CompiledFlowPtr &flow);
+    void releasePlan(const flow::CompiledFlow *flow);
+
+    void drain();
+    void startNode(Execution &exec, int index);
+    void startAttempt(Execution &exec, int index);
+    void onOutcome(NodeState &node, quint32 token, NodeOutcome outcome);
+    void handleOutcome(Execution &exec, int index, NodeOutcome outcome);
+    void onNodeTimeout(const QString &executionId, int index, quint32 token);
+    void propagate(Execution &exec, int finished);
+    void resolveReady(Execution &exec, int index, std::vector<int> &work);
+    void skipDescendants(Execution &exec, int failed);
+    void endNode(Execution &exec, int index, NodeStatus status);
+    void abandonRun(NodeState &node);
+    void checkFinished(Execution &exec);
+    void finish(Execution &exec, ExecutionStatus status);
+    void cancelQueued(Execution &exec, const CancelRequest &request, bool killed);
+    void onGraceExpired(const QString &executionId);
+    void schedulePurge();
+
+    void recordExecution(const Execution &exec);
+    void recordNode(const Execution &exec, int index);
+    void emitEvent(EngineEvent event) const;
+    EngineEvent nodeEvent(EngineEvent::Type type, const Execution &exec, int index) const;
+    void buryLater(std::unique_ptr<NodeRun> run);
+    QString newId() const;
+
+    std::shared_ptr<const ExecutorRegistry> m_registry;
+    ExecutionJournal *m_journal;
+    FlowLoader m_loader;
+    EngineOptions m_options;
+    EventSink m_sink;
+    TimerQueue m_timers;
+    ConcurrencyManager m_concurrency;
+    BlobStore m_blobs;
+    QRandomGenerator m_jitter;
+
+    std::unordered_map<QString, std::unique_ptr<Execution>> m_executions;
+    std::unordered_map<const flow::CompiledFlow *, FlowPlan> m_plans;
+    std::deque<std::pair<Execution *, int>> m_ready;
+    std::deque<std::pair<qint64, QString>> m_ended; // end time order = expiry order
+    TimerQueue::Id m_purgeTimer = 0;
+    qint64 m_sequence = 0;
+    int m_depth = 0;
+    bool m_draining = false;
+
+    // The attempt being started: a synchronous `done` lands here.
+    NodeState *m_starting = nullptr;
+    quint32 m_startingToken = 0;
+    std::optional<NodeOutcome> m_syncOutcome;
+
+    // Runs that ended inside their own callbacks are destroyed on the next
+    // event-loop turn, never from within their own methods.
+    std::vector<std::unique_ptr<NodeRun>> m_graveyard;
+    bool m_buryQueued = false;
+};
+
+} // namespace hm::engine

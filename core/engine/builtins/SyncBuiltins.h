@@ -1,0 +1,40 @@
+#pragma once
+
+// Built-ins that finish inside start(): they compute and call `done` at
+// once and return no run handle.
+
+#include "engine/NodeExecutor.h"
+
+namespace hm::engine::builtins {
+
+// outputs = inputs.
+class NoopExecutor final : public NodeExecutor
+{
+public:
+    std::unique_ptr<NodeRun> start(const NodeTask &task, NodeDone done) override;
+};
+
+// Writes its inputs, masked, to the execution log; outputs = inputs.
+class LogExecutor final : public NodeExecutor
+{
+public:
+    std::unique_ptr<NodeRun> start(const NodeTask &task, NodeDone done) override;
+};
+
+// config {"outputs": {"<name>": <mapping>}}; mappings read the node's inputs
+// as "$.inputs.<path>"; other values are literals.
+class TransformExecutor final : public NodeExecutor
+{
+public:
+    std::unique_ptr<NodeRun> start(const NodeTask &task, NodeDone done) override;
+};
+
+// config {"left": <mapping>, "op": "==", "right": <mapping>}; takes handle
+// "true" or "false" and passes its inputs through plus {"result": bool}.
+class ConditionExecutor final : public NodeExecutor
+{
+public:
+    std::unique_ptr<NodeRun> start(const NodeTask &task, NodeDone done) override;
+};
+
+} // namespace hm::engine::builtins

@@ -1,0 +1,58 @@
+#pragma once
+
+// Runs a node on a component that is an HTTP service speaking
+// docs/component-protocol.md: POST <endpoint>/execute, best-effort
+// POST <endpoint>/cancel, GET <endpoint>/interface for registration.
+
+#include "common/Result.h"
+#include "engine/NodeExecutor.h"
+#include "flow/ComponentInterface.h"
+
+#include <QJsonDocument>
+#include <QList>
+#include <QPointer>
+#include <QUrl>
+#include <functional>
+
+class QNetworkAccessManager;
+
+namespace hm::engine {
+
+class HttpComponentExecutor : public NodeExecutor
+{
+public:
+    // `endpoint` is the component's base URL (e.g. http://127.0.0.1:9000 or
+    // http://host/prefix); requests go to <endpoint>/execute and
+    // <endpoint>/cancel. `network` is not owned; it must live on the engine
+    // thread (the one calling start()) and outlive the runs, or at least be
+    // destroyed after them: a run whose manager is gone just stays silent.
+    // `blobBaseUrl` is the server's blob endpoint handed to the component
+    // with the task's blobToken; empty leaves "blob" out of the request.
+    HttpComponentExecutor(QUrl endpoint, QNetworkAccessManager *network, QUrl blobBaseUrl = {});
+
+    // The run's cancel() aborts the call, POSTs <endpoint>/cancel and
+    // reports Cancelled through `done` from the event loop (never inside
+    // cancel() itself, so callers may cancel while iterating their runs).
+    std::unique_ptr<NodeRun> start(const NodeTask &task, NodeDone done) override;
+
+    const QUrl &endpoint() const { return m_endpoint; }
+
+private:
+    QUrl m_endpoint;
+    QPointer<QNetworkAccessManager> m_network;
+    QUrl m_blobBaseUrl;
+};
+
+// GET <endpoint>/interface answers a JSON array of interface_def objects
+// (seed 003 §4.3) each carrying "name" and "version". Fails with
+// VALIDATION_ERROR naming the first bad entry.
+Result<QList<flow::ComponentInterface>> parseInterfaceList(const QJsonDocument &document);
+
+using InterfacesCallback = std::function<void(Result<QList<flow::ComponentInterface>>)>;
+// Fetches and parses <endpoint>/interface; `callback` runs once, from the
+// event loop of `network`'s thread. Transport failures and non-2xx answers
+// are COMPONENT_UNAVAILABLE.
+void fetchInterfaces(QNetworkAccessManager &network, const QUrl &endpoint,
+                     InterfacesCallback callback);
+
+} // namespace hm::engine

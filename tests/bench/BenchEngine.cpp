@@ -1,0 +1,161 @@
+// Scheduler hot path, in-process, NullExecutionJournal, noop nodes.
+//   BM_WideDag: node executions/s through one wide DAG (goal >= 200k/s).
+//   BM_Chain10Summary: executions/s of a 10-node chain, history summary
+//     (goal >= 30k/s).
+//   BM_MemoryPerCompletedNode: bytes held per node of completed executions
+//     kept in memory (mallinfo2 delta; goal < 4 KiB).
+
+#include "engine/Scheduler.h"
+#include "engine/builtins/Builtins.h"
+#include "flow/FlowCompiler.h"
+
+#include <QCoreApplication>
+#include <benchmark/benchmark.h>
+#include <malloc.h>
+
+using namespace hm;
+using namespace hm::engine;
+
+namespace {
+
+std::shared_ptr<ExecutorRegistry> registry()
+{
+    static auto reg = [] {
+        auto r = std::make_shared<ExecutorRegistry>();
+        registerBuiltins(*r);
+        return r;
+    }();
+    return reg;
+}
+
+flow::CompiledFlowPtr compileFlow(const flow::FlowDefinition &def, const char *history)
+{
+    flow::FlowSettings settings;
+    settings.historyLevel = *flow::historyLevelFromName(QString::fromLatin1(history));
+    auto compiled = flow::compile(def, settings, *registry());
+    if (!compiled)
+        qFatal("%s", qPrintable(compiled.error().toString()));
+    return compiled.value();
+}
+
+flow::NodeDef noop(const QString &id)
+{
+    flow::NodeDef n;
+    n.id = id;
+    n.component = QStringLiteral("noop");
+    n.version = QStringLiteral("1.0.0");
+    return n;
+}
+
+void addEdge(flow::FlowDefinition &def, const QString &from, const QString &to)
+{
+    flow::EdgeDef e;
+    e.id = from + u'-' + to;
+    e.source = from;
+    e.target = to;
+    def.edges.append(e);
+}
+
+flow::CompiledFlowPtr wideFlow(int width)
+{
+    flow::FlowDefinition def;
+    def.nodes.append(noop(QStringLiteral("root")));
+    def.nodes.append(noop(QStringLiteral("join")));
+    for (int i = 0; i < width; ++i) {
+        const QString id = QStringLiteral("n%1").arg(i);
+        def.nodes.append(noop(id));
+        addEdge(def, QStringLiteral("root"), id);
+        addEdge(def, id, QStringLiteral("join"));
+    }
+    return compileFlow(def, "summary");
+}
+
+flow::CompiledFlowPtr chainFlow(int length, const char *history)
+{
+    flow::FlowDefinition def;
+    for (int i = 0; i < length; ++i) {
+        def.nodes.append(noop(QStringLiteral("n%1").arg(i)));
+        if (i > 0)
+            addEdge(def, QStringLiteral("n%1").arg(i - 1), QStringLiteral("n%1").arg(i));
+    }
+    return compileFlow(def, history);
+}
+
+EngineOptions quietOptions()
+{
+    EngineOptions o;
+    o.jitterSeed = 1;
+    return o;
+}
+
+void BM_WideDag(benchmark::State &state)
+{
+    NullExecutionJournal journal;
+    Scheduler scheduler(registry(), &journal, {}, quietOptions());
+    const int width = static_cast<int>(state.range(0));
+    auto flow = wideFlow(width);
+    const TriggerRequest request{
+        QStringLiteral("wide"), QStringLiteral("1"), flow, {}, QStringLiteral("bench")};
+    int n = 0;
+    for (auto _ : state) {
+        auto r = scheduler.trigger(request);
+        benchmark::DoNotOptimize(r);
+        if (++n % 64 == 0)
+            scheduler.purgeExpired(std::numeric_limits<qint64>::max() / 2);
+    }
+    state.counters["nodes/s"] = benchmark::Counter(
+        static_cast<double>(state.iterations()) * (width + 2), benchmark::Counter::kIsRate);
+}
+BENCHMARK(BM_WideDag)->Arg(1000)->Arg(10000)->Unit(benchmark::kMillisecond);
+
+void BM_Chain10Summary(benchmark::State &state)
+{
+    NullExecutionJournal journal;
+    Scheduler scheduler(registry(), &journal, {}, quietOptions());
+    auto flow = chainFlow(10, "summary");
+    const TriggerRequest request{QStringLiteral("chain"), QStringLiteral("1"), flow,
+                                 QJsonObject{{QStringLiteral("x"), 1}}, QStringLiteral("bench")};
+    int n = 0;
+    for (auto _ : state) {
+        auto r = scheduler.trigger(request);
+        benchmark::DoNotOptimize(r);
+        if (++n % 1024 == 0)
+            scheduler.purgeExpired(std::numeric_limits<qint64>::max() / 2);
+    }
+    state.counters["executions/s"] =
+        benchmark::Counter(static_cast<double>(state.iterations()), benchmark::Counter::kIsRate);
+}
+BENCHMARK(BM_Chain10Summary)->Unit(benchmark::kMicrosecond);
+
+void BM_MemoryPerCompletedNode(benchmark::State &state)
+{
+    const int executions = static_cast<int>(state.range(0));
+    auto flow = chainFlow(10, "summary");
+    const TriggerRequest request{QStringLiteral("chain"), QStringLiteral("1"), flow,
+                                 QJsonObject{{QStringLiteral("x"), 1}}, QStringLiteral("bench")};
+    double perNode = 0;
+    for (auto _ : state) {
+        NullExecutionJournal journal;
+        Scheduler scheduler(registry(), &journal, {}, quietOptions());
+        malloc_trim(0);
+        const size_t before = mallinfo2().uordblks;
+        for (int i = 0; i < executions; ++i)
+            (void)scheduler.trigger(request);
+        const size_t after = mallinfo2().uordblks;
+        perNode = static_cast<double>(after - before) / (executions * 10.0);
+        benchmark::DoNotOptimize(scheduler.executionCount());
+    }
+    state.counters["bytes/node"] = perNode;
+}
+BENCHMARK(BM_MemoryPerCompletedNode)->Arg(10000)->Iterations(1)->Unit(benchmark::kMillisecond);
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    benchmark::Initialize(&argc, argv);
+    benchmark::RunSpecifiedBenchmarks();
+    benchmark::Shutdown();
+    return 0;
+}

@@ -1,0 +1,60 @@
+// Finished executions stay in memory for stateExpiryMs after their end,
+// then go, blobs included; running ones never expire.
+
+#include "EngineFixtures.h"
+
+#include <QtTest>
+
+using namespace hm;
+using namespace hm::engine;
+using namespace hm::engine::test;
+
+class TestStateExpiry : public QObject
+{
+    Q_OBJECT
+private slots:
+    void expiresAfterConfiguredTime();
+    void expiresOnItsOwnTimer();
+};
+
+void TestStateExpiry::expiresAfterConfiguredTime()
+{
+    qint64 clock = 1'000'000;
+    EngineOptions options;
+    options.stateExpiryMs = 24LL * 60 * 60 * 1000;
+    options.clock = [&clock] { return clock; };
+    Harness h(options);
+    auto flow = h.compile(FlowBuilder().node("A", "ctl").node("B", "ctl"));
+    const QString id = h.start(flow);
+    h.ctl->complete(id + "/A", {{"big", QString(70 * 1024, QChar('y'))}});
+    QCOMPARE(h.scheduler->blobs().blobCount(id), 1);
+    clock += 10;
+    h.ctl->complete(id + "/B");
+    QCOMPARE(h.statusOf(id), ExecutionStatus::Completed);
+    const QString running = h.start(flow);
+
+    clock += options.stateExpiryMs - 1;
+    QCOMPARE(h.scheduler->purgeExpired(clock), 0);
+    QVERIFY(h.scheduler->snapshot(id).ok());
+    clock += 1;
+    QCOMPARE(h.scheduler->purgeExpired(clock), 1);
+    QCOMPARE(h.scheduler->snapshot(id).error().code, ErrorCode::ExecutionNotFound);
+    QCOMPARE(h.scheduler->blobs().blobCount(id), 0);
+    // Still running: kept however old.
+    QCOMPARE(h.scheduler->purgeExpired(clock + options.stateExpiryMs * 10), 0);
+    QVERIFY(h.scheduler->snapshot(running).ok());
+}
+
+void TestStateExpiry::expiresOnItsOwnTimer()
+{
+    EngineOptions options;
+    options.stateExpiryMs = 1;
+    Harness h(options);
+    auto flow = h.compile(FlowBuilder().node("A"));
+    const QString id = h.start(flow);
+    QCOMPARE(h.statusOf(id), ExecutionStatus::Completed);
+    QVERIFY(QTest::qWaitFor([&] { return h.scheduler->executionCount() == 0; }));
+}
+
+QTEST_GUILESS_MAIN(TestStateExpiry)
+#include "TestStateExpiry.moc"

@@ -1,0 +1,12 @@
+# HTTP side of the engine: component protocol, http-request, and the
+# reference component (run as a child process by these tests).
+foreach(test TestHttpComponentExecutor TestHttpRequestExecutor TestReferenceComponent)
+    if(EXISTS ${CMAKE_CURRENT_LIST_DIR}/${test}.cpp)
+        hm_add_qtest(NAME ${test}
+                     SOURCES ${CMAKE_CURRENT_LIST_DIR}/${test}.cpp
+                             ${CMAKE_CURRENT_LIST_DIR}/TestHttpSupport.h
+                     LABELS "core;engine" LIBS hivemind_engine Qt6::HttpServer)
+        # The tests start it; make sure it is built first.
+        add_dependencies(${test} hivemind-reference-component)
+    endif()
+endforeach()
