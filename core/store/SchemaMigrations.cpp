@@ -139,6 +139,110 @@ CREATE TABLE settings (
 );
 )sql";
 
+// Version 2: flows, their versions and execution history (seed 003 §4.2,
+// adapted; see docs/engine-persistence.md). Deliberately without foreign
+// keys from executions and execution_queue: their rows arrive through the
+// write-behind queue, which drops a failing op, so a missing or soft-deleted
+// flow must never cost history or a queued request.
+const char kFlowsSchema[] = R"sql(
+CREATE TABLE flows (
+    id                 TEXT PRIMARY KEY NOT NULL,
+    name               TEXT NOT NULL,
+    description        TEXT,
+    owner_id           TEXT NOT NULL, -- user id (no FK: flows may be owned by "system")
+    webhook_token_hash TEXT,          -- SHA-256 of the webhook token, hex
+    history_level      TEXT NOT NULL DEFAULT 'all',
+    created_at         INTEGER NOT NULL DEFAULT )sql" HM_NOW_MS R"sql(,
+    updated_at         INTEGER NOT NULL DEFAULT )sql" HM_NOW_MS R"sql(,
+    deleted_at         INTEGER, -- soft delete: history keeps pointing at the flow
+    CONSTRAINT chk_flow_history_level CHECK (history_level IN ('all', 'summary', 'none'))
+);
+-- Names are unique among live flows only (the seed's "WHERE NOT is_deleted").
+CREATE UNIQUE INDEX uk_flows_name ON flows(name) WHERE deleted_at IS NULL;
+CREATE UNIQUE INDEX uk_flows_webhook ON flows(webhook_token_hash)
+    WHERE webhook_token_hash IS NOT NULL;
+CREATE INDEX idx_flows_owner_id ON flows(owner_id) WHERE deleted_at IS NULL;
+
+CREATE TABLE flow_versions (
+    id           TEXT PRIMARY KEY NOT NULL,
+    flow_id      TEXT NOT NULL REFERENCES flows(id) ON DELETE CASCADE,
+    version      TEXT NOT NULL, -- "1", "2", ...
+    status       TEXT NOT NULL DEFAULT 'draft',
+    definition   TEXT NOT NULL, -- JSON, flow::FlowDefinition::toJson()
+    settings     TEXT NOT NULL DEFAULT '{}', -- JSON, flow::FlowSettings::toJson()
+    created_by   TEXT NOT NULL,
+    created_at   INTEGER NOT NULL DEFAULT )sql" HM_NOW_MS R"sql(,
+    published_at INTEGER,
+    CONSTRAINT uk_flow_versions UNIQUE (flow_id, version),
+    CONSTRAINT chk_flow_version_status CHECK (status IN ('draft', 'published', 'deprecated'))
+);
+-- Publishing deprecates the previous published version: at most one each.
+CREATE UNIQUE INDEX uk_flow_versions_published ON flow_versions(flow_id)
+    WHERE status = 'published';
+
+CREATE TABLE executions (
+    id            TEXT PRIMARY KEY NOT NULL,
+    flow_id       TEXT NOT NULL,
+    flow_version  TEXT NOT NULL, -- pinned version, flow_versions.version
+    status        TEXT NOT NULL DEFAULT 'pending',
+    trigger_key   TEXT,          -- concurrency scope key (scope trigger_key)
+    trigger_input TEXT,          -- JSON
+    triggered_by  TEXT,          -- user id, API key id or "system"
+    cancel_reason TEXT,          -- user_requested|timeout|replaced|system|dependency_failed
+    error_code    TEXT,
+    error_message TEXT,
+    outputs       TEXT,          -- JSON, leaf outputs (masked)
+    rerun_of      TEXT,
+    history_level TEXT NOT NULL DEFAULT 'all',
+    created_at    INTEGER NOT NULL DEFAULT )sql" HM_NOW_MS R"sql(,
+    started_at    INTEGER,
+    ended_at      INTEGER,
+    duration_ms   INTEGER,
+    CONSTRAINT chk_execution_status CHECK (status IN
+        ('pending', 'queued', 'running', 'completed', 'failed', 'cancelling', 'cancelled')),
+    CONSTRAINT chk_execution_history_level CHECK (history_level IN ('all', 'summary', 'none'))
+);
+CREATE INDEX idx_executions_flow_created ON executions(flow_id, created_at DESC);
+CREATE INDEX idx_executions_status ON executions(status);
+
+-- One row per (execution, node) holding its latest state, replaced with
+-- INSERT OR REPLACE (nothing references these rows, so a replace is safe).
+CREATE TABLE node_executions (
+    id            TEXT PRIMARY KEY NOT NULL,
+    execution_id  TEXT NOT NULL REFERENCES executions(id) ON DELETE CASCADE,
+    node_id       TEXT NOT NULL,
+    component     TEXT NOT NULL,
+    version       TEXT NOT NULL,
+    status        TEXT NOT NULL DEFAULT 'pending',
+    attempt       INTEGER NOT NULL DEFAULT 0,
+    skip_reason   TEXT,
+    inputs        TEXT, -- JSON (masked, capped)
+    outputs       TEXT, -- JSON (masked, capped)
+    error_code    TEXT,
+    error_message TEXT,
+    started_at    INTEGER,
+    ended_at      INTEGER,
+    duration_ms   INTEGER,
+    CONSTRAINT uk_node_execution UNIQUE (execution_id, node_id),
+    CONSTRAINT chk_node_status CHECK (status IN
+        ('pending', 'running', 'completed', 'failed', 'cancelled', 'skipped'))
+);
+
+-- Requests waiting for a concurrency slot; survives restarts and is handed
+-- back to the engine in sequence order.
+CREATE TABLE execution_queue (
+    execution_id TEXT PRIMARY KEY NOT NULL,
+    flow_id      TEXT NOT NULL,
+    flow_version TEXT NOT NULL,
+    scope_key    TEXT NOT NULL DEFAULT '',
+    inputs       TEXT NOT NULL DEFAULT '{}', -- JSON, unmasked: needed to run
+    triggered_by TEXT,
+    queued_at    INTEGER NOT NULL,
+    sequence     INTEGER NOT NULL,
+    CONSTRAINT uk_execution_queue_sequence UNIQUE (sequence)
+);
+)sql";
+
 #undef HM_NOW_MS
 
 } // namespace
@@ -147,6 +251,7 @@ const QList<Migration> &schemaMigrations()
 {
     static const QList<Migration> migrations{
         {1, QStringLiteral("initial schema"), QString::fromUtf8(kInitialSchema)},
+        {2, QStringLiteral("flows and executions"), QString::fromUtf8(kFlowsSchema)},
     };
     return migrations;
 }

@@ -1,0 +1,32 @@
+#pragma once
+
+// How JSON documents become TEXT columns of the execution history.
+
+#include <QJsonObject>
+#include <QString>
+#include <QVariant>
+
+namespace hm::engine::persistence {
+
+// Largest JSON text stored in one history column (UTF-8 bytes). Bigger
+// values should have become blobs ({"$ref":"blob:<id>"}) long before; one
+// that did not is replaced by a marker rather than cut, so every stored
+// column stays parseable JSON.
+inline constexpr qsizetype kMaxJsonColumnBytes = 256 * 1024;
+
+// Compact JSON text of `object`, or, above kMaxJsonColumnBytes, the marker
+// {"$truncated":true,"originalBytes":N}.
+QString cappedJson(const QJsonObject &object, qsizetype maxBytes = kMaxJsonColumnBytes);
+
+// The same after SensitiveDataMasker: for inputs and outputs kept as history.
+QString maskedJson(const QJsonObject &object, qsizetype maxBytes = kMaxJsonColumnBytes);
+
+// Whether a stored column holds the truncation marker.
+bool isTruncatedMarker(const QJsonObject &object);
+
+// NULL for an empty string, the string otherwise: optional TEXT columns.
+QVariant textOrNull(const QString &value);
+// NULL for 0 ("not yet"), the value otherwise: optional *_at columns.
+QVariant msOrNull(qint64 ms);
+
+} // namespace hm::engine::persistence

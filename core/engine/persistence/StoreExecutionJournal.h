@@ -1,0 +1,47 @@
+#pragma once
+
+#include "engine/ExecutionJournal.h"
+#include "store/WriteBehindQueue.h"
+
+#include <QUuid>
+
+namespace hm::engine::persistence {
+
+// The ExecutionJournal of a server with a database: every call becomes one
+// or two WriteOps on the write-behind queue, so the engine thread only waits
+// when the queue is full (its back-pressure), never for the disk.
+//
+// What is stored (docs/engine-persistence.md):
+//   - executions: one row per execution, written as INSERT OR IGNORE followed
+//     by UPDATE. Not INSERT OR REPLACE: a replace deletes the old row first,
+//     and ON DELETE CASCADE would take the execution's node rows with it.
+//   - node_executions: the latest state of each (execution, node), by
+//     INSERT OR REPLACE; its id is a UUIDv5 of the pair so it stays stable.
+//   - node inputs/outputs and execution outputs pass SensitiveDataMasker and
+//     are capped at kMaxJsonColumnBytes (JsonColumn.h). The trigger input is
+//     capped but not masked, like the queue's inputs: a re-run needs it, and
+//     the file is encrypted; the API masks it on the way out.
+//   - execution_queue: recordQueued inserts (or replaces) the row,
+//     removeQueued deletes it.
+// A write that fails is counted and logged by the queue, never retried here.
+class StoreExecutionJournal final : public ExecutionJournal
+{
+public:
+    // The queue must be started and outlive the journal.
+    explicit StoreExecutionJournal(store::WriteBehindQueue &queue);
+
+    void recordExecution(const ExecutionRecord &record) override;
+    void recordNode(const NodeRecord &record) override;
+    void recordQueued(const QueuedRequest &request) override;
+    void removeQueued(const QString &executionId) override;
+
+    // Stable id of the node_executions row of (executionId, nodeId).
+    static QString nodeRowId(const QString &executionId, const QString &nodeId);
+
+private:
+    void enqueue(store::WriteOp op);
+
+    store::WriteBehindQueue &m_queue;
+};
+
+} // namespace hm::engine::persistence

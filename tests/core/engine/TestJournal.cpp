@@ -1,0 +1,206 @@
+#include "PersistenceTestSupport.h"
+#include "engine/persistence/JsonColumn.h"
+#include "engine/persistence/StoreExecutionJournal.h"
+#include "store/WriteBehindQueue.h"
+
+#include <QJsonDocument>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace hm;
+using namespace hm::engine;
+using namespace hm::engine::persistence;
+using namespace hm::engine::test;
+
+// StoreExecutionJournal through a real WriteBehindQueue on a real SQLCipher
+// file; rows are read back over a second connection after flush().
+class TestJournal : public QObject
+{
+    Q_OBJECT
+
+private:
+    std::unique_ptr<QTemporaryDir> m_dir;
+    crypto::SecureBytes m_key;
+    std::unique_ptr<store::Database> m_db; // the reader
+    std::unique_ptr<store::WriteBehindQueue> m_queue;
+    std::unique_ptr<StoreExecutionJournal> m_journal;
+
+    QString path() const { return m_dir->filePath(QStringLiteral("journal.db")); }
+
+private slots:
+    void init()
+    {
+        m_dir = std::make_unique<QTemporaryDir>();
+        QVERIFY(m_dir->isValid());
+        m_key = randomKey();
+        m_db = openMigrated(path(), m_key);
+        QVERIFY(m_db);
+        m_queue = std::make_unique<store::WriteBehindQueue>(path(), copyOf(m_key));
+        const Status started = m_queue->start();
+        QVERIFY2(started.ok(), why(started));
+        m_journal = std::make_unique<StoreExecutionJournal>(*m_queue);
+    }
+
+    void cleanup()
+    {
+        m_journal.reset();
+        m_queue.reset();
+        m_db.reset();
+        m_dir.reset();
+    }
+
+    void executionStatusTransitionsArePersisted()
+    {
+        ExecutionRecord r = execution(QStringLiteral("e1"), QStringLiteral("pending"), 1000);
+        r.triggerKey = QStringLiteral("customer-7");
+        r.triggerInput = QJsonObject{{QStringLiteral("order"), 42}};
+        m_journal->recordExecution(r);
+        m_queue->flush();
+        QCOMPARE(one(*m_db, QStringLiteral("SELECT status, trigger_key, trigger_input, started_at,"
+                                           " ended_at, duration_ms FROM executions")),
+                 QStringLiteral("pending|customer-7|{\"order\":42}|~|~|~"));
+
+        r.status = QStringLiteral("running");
+        r.startedAtMs = 1100;
+        m_journal->recordExecution(r);
+        m_queue->flush();
+        QCOMPARE(one(*m_db, QStringLiteral("SELECT status, started_at FROM executions")),
+                 QStringLiteral("running|1100"));
+
+        // A node row must survive later execution updates (no REPLACE cascade).
+        m_journal->recordNode(
+            node(QStringLiteral("e1"), QStringLiteral("n1"), QStringLiteral("completed")));
+        r.status = QStringLiteral("failed");
+        r.endedAtMs = 1350;
+        r.errorCode = QStringLiteral("DEPENDENCY_FAILED");
+        r.errorMessage = QStringLiteral("node n2 failed");
+        r.outputs = QJsonObject{{QStringLiteral("result"), QStringLiteral("partial")}};
+        m_journal->recordExecution(r);
+        m_queue->flush();
+        QCOMPARE(one(*m_db, QStringLiteral("SELECT status, created_at, started_at, ended_at,"
+                                           " duration_ms, error_code, error_message, outputs"
+                                           " FROM executions")),
+                 QStringLiteral("failed|1000|1100|1350|250|DEPENDENCY_FAILED|node n2 failed|"
+                                "{\"result\":\"partial\"}"));
+        QCOMPARE(m_db->queryInt(QStringLiteral("SELECT count(*) FROM executions")).valueOr(-1), 1);
+        QCOMPARE(m_db->queryInt(QStringLiteral("SELECT count(*) FROM node_executions")).valueOr(-1),
+                 1);
+        QCOMPARE(m_queue->stats().failed, 0);
+    }
+
+    void nodeRowsKeepTheLatestStatePerNode()
+    {
+        m_journal->recordExecution(
+            execution(QStringLiteral("e1"), QStringLiteral("running"), 1000));
+        NodeRecord a = node(QStringLiteral("e1"), QStringLiteral("a"), QStringLiteral("running"));
+        a.startedAtMs = 2000;
+        m_journal->recordNode(a);
+        NodeRecord b = node(QStringLiteral("e1"), QStringLiteral("b"), QStringLiteral("skipped"));
+        b.skipReason = QStringLiteral("DEPENDENCY_FAILED");
+        m_journal->recordNode(b);
+        m_queue->flush();
+        const QString idOfA =
+            one(*m_db, QStringLiteral("SELECT id FROM node_executions WHERE node_id = 'a'"));
+        QCOMPARE(idOfA,
+                 StoreExecutionJournal::nodeRowId(QStringLiteral("e1"), QStringLiteral("a")));
+
+        a.status = QStringLiteral("failed");
+        a.attempt = 3;
+        a.endedAtMs = 2500;
+        a.errorCode = QStringLiteral("EXECUTION_TIMEOUT");
+        m_journal->recordNode(a);
+        m_queue->flush();
+        QCOMPARE(rows(*m_db, QStringLiteral("SELECT id, node_id, status, attempt, skip_reason,"
+                                            " error_code, duration_ms FROM node_executions"
+                                            " ORDER BY node_id")),
+                 (QStringList{
+                     idOfA + QStringLiteral("|a|failed|3|~|EXECUTION_TIMEOUT|500"),
+                     StoreExecutionJournal::nodeRowId(QStringLiteral("e1"), QStringLiteral("b")) +
+                         QStringLiteral("|b|skipped|1|DEPENDENCY_FAILED|~|~")}));
+    }
+
+    void secretsInNodeDataAreMasked()
+    {
+        const QString secret = QStringLiteral("s3cr3t-Very-Long-Password-Value");
+        const QString token = QStringLiteral("tok_ABCDEFGHIJKLMNOPQRSTUVWXYZ");
+        m_journal->recordExecution(
+            execution(QStringLiteral("e1"), QStringLiteral("running"), 1000));
+        NodeRecord n =
+            node(QStringLiteral("e1"), QStringLiteral("login"), QStringLiteral("completed"));
+        n.inputs = QJsonObject{
+            {QStringLiteral("user"), QStringLiteral("alice")},
+            {QStringLiteral("password"), secret},
+            {QStringLiteral("headers"),
+             QJsonObject{{QStringLiteral("Authorization"), QStringLiteral("Bearer ") + token}}}};
+        n.outputs = QJsonObject{{QStringLiteral("accessToken"), token}};
+        m_journal->recordNode(n);
+        m_queue->flush();
+
+        const QString stored =
+            one(*m_db, QStringLiteral("SELECT inputs || ' ' || outputs FROM node_executions"));
+        QVERIFY2(!stored.contains(secret), qPrintable(stored));
+        QVERIFY2(!stored.contains(token), qPrintable(stored));
+        QVERIFY2(stored.contains(QStringLiteral("alice")), qPrintable(stored));
+        const QJsonObject inputs =
+            QJsonDocument::fromJson(
+                one(*m_db, QStringLiteral("SELECT inputs FROM node_executions")).toUtf8())
+                .object();
+        QVERIFY(inputs.contains(QStringLiteral("password")));
+    }
+
+    void oversizedJsonBecomesAMarker()
+    {
+        m_journal->recordExecution(
+            execution(QStringLiteral("e1"), QStringLiteral("running"), 1000));
+        NodeRecord n =
+            node(QStringLiteral("e1"), QStringLiteral("big"), QStringLiteral("completed"));
+        n.outputs = QJsonObject{{QStringLiteral("text"), QString(kMaxJsonColumnBytes, u'x')}};
+        m_journal->recordNode(n);
+        m_queue->flush();
+        const QJsonObject stored =
+            QJsonDocument::fromJson(
+                one(*m_db, QStringLiteral("SELECT outputs FROM node_executions")).toUtf8())
+                .object();
+        QVERIFY(isTruncatedMarker(stored));
+        QVERIFY(stored.value(QStringLiteral("originalBytes")).toDouble() > kMaxJsonColumnBytes);
+    }
+
+    void queueRowsAreAddedAndRemoved()
+    {
+        for (int i = 1; i <= 3; ++i)
+            m_journal->recordQueued(queued(QStringLiteral("q%1").arg(i), i * 10));
+        m_journal->removeQueued(QStringLiteral("q2"));
+        m_queue->flush();
+        QCOMPARE(rows(*m_db, QStringLiteral("SELECT execution_id, sequence, inputs, queued_at"
+                                            " FROM execution_queue ORDER BY sequence")),
+                 (QStringList{QStringLiteral("q1|10|{\"n\":10}|1010"),
+                              QStringLiteral("q3|30|{\"n\":30}|1030")}));
+    }
+
+    void nothingIsLostAfterStop()
+    {
+        constexpr int kExecutions = 500;
+        for (int i = 0; i < kExecutions; ++i) {
+            const QString id = QStringLiteral("e%1").arg(i);
+            ExecutionRecord r = execution(id, QStringLiteral("running"), 1000 + i);
+            m_journal->recordExecution(r);
+            m_journal->recordNode(node(id, QStringLiteral("n"), QStringLiteral("completed")));
+            r.status = QStringLiteral("completed");
+            m_journal->recordExecution(r);
+            m_journal->recordQueued(queued(QStringLiteral("q-") + id, i + 1));
+        }
+        m_queue->stop(); // no flush(): stop() must write what is queued
+        QCOMPARE(m_db->queryInt(QStringLiteral("SELECT count(*) FROM executions"
+                                               " WHERE status = 'completed'"))
+                     .valueOr(-1),
+                 kExecutions);
+        QCOMPARE(m_db->queryInt(QStringLiteral("SELECT count(*) FROM node_executions")).valueOr(-1),
+                 kExecutions);
+        QCOMPARE(m_db->queryInt(QStringLiteral("SELECT count(*) FROM execution_queue")).valueOr(-1),
+                 kExecutions);
+        QCOMPARE(m_queue->stats().failed, 0);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestJournal)
+#include "TestJournal.moc"
