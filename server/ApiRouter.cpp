@@ -3,61 +3,119 @@
 #include "common/LogFormatter.h"
 #include "common/Logging.h"
 #include "server/ApiEnvelope.h"
+#include "server/Metrics.h"
 
+#include <QElapsedTimer>
 #include <QHttpServerResponder>
 #include <QHttpServerResponse>
 #include <QJsonDocument>
-#include <QRegularExpression>
+#include <QSslCertificate>
+#include <QSslKey>
+#include <QSslServer>
 #include <QTcpServer>
 
 namespace hm::server {
 namespace {
 
-QString methodName(QHttpServerRequest::Method method)
+bool inSubnets(const QHostAddress &address, const QList<Subnet> &subnets)
 {
-    switch (method) {
-    case QHttpServerRequest::Method::Get:
-        return QStringLiteral("GET");
-    case QHttpServerRequest::Method::Post:
-        return QStringLiteral("POST");
-    case QHttpServerRequest::Method::Put:
-        return QStringLiteral("PUT");
-    case QHttpServerRequest::Method::Delete:
-        return QStringLiteral("DELETE");
-    case QHttpServerRequest::Method::Patch:
-        return QStringLiteral("PATCH");
-    default:
-        return QStringLiteral("OTHER");
-    }
+    return std::any_of(subnets.begin(), subnets.end(),
+                       [&](const Subnet &s) { return address.isInSubnet(s.first, s.second); });
+}
+
+QHostAddress unmapped(const QHostAddress &address)
+{
+    bool isV4 = false;
+    const quint32 v4 = address.toIPv4Address(&isV4);
+    return isV4 ? QHostAddress(v4) : address;
+}
+
+void addRateHeaders(ApiReply &reply, const auth::RateLimiter::Decision &decision)
+{
+    // A stricter, route-specific limit (login) already set its own headers.
+    if (decision.limit > 0 && !reply.hasHeader("X-RateLimit-Limit"))
+        reply.headers += auth::rateLimitHeaders(decision);
 }
 
 } // namespace
 
 ApiReply ApiReply::ok(const QJsonValue &data, int status)
 {
-    return ApiReply{status, successEnvelope(data), {}};
+    return ApiReply{status, successEnvelope(data), {}, {}, {}};
 }
 
 ApiReply ApiReply::failure(const Error &error)
 {
     // The request id is filled in by the router, which knows it.
-    return ApiReply{error.httpStatus(), errorEnvelope(error, {}), {}};
+    return ApiReply{error.httpStatus(), errorEnvelope(error, {}), {}, {}, {}};
+}
+
+ApiReply ApiReply::raw(QByteArray body, QByteArray contentType, int status)
+{
+    return ApiReply{status, {}, {}, std::move(body), std::move(contentType)};
+}
+
+bool ApiReply::hasHeader(QByteArrayView name) const
+{
+    return std::any_of(headers.begin(), headers.end(), [&](const auto &h) {
+        return h.first.compare(name, Qt::CaseInsensitive) == 0;
+    });
 }
 
 ApiRouter::ApiRouter(QObject *parent) : QObject(parent)
 {
-    m_http.setMissingHandler([](const QHttpServerRequest &request,
-                                QHttpServerResponder &&responder) {
-        const QString requestId = newRequestId();
-        const Error error{ErrorCode::ResourceNotFound,
-                          QStringLiteral("No route for %1 %2")
-                              .arg(methodName(request.method()), request.url().path())};
-        const QByteArray body =
-            QJsonDocument(errorEnvelope(error, requestId)).toJson(QJsonDocument::Compact);
+    m_http.setMissingHandler(
+        [this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
+            answerMissing(request, std::move(responder));
+        });
+}
+
+void ApiRouter::answerMissing(const QHttpServerRequest &request, QHttpServerResponder &&responder)
+{
+    QElapsedTimer timer;
+    timer.start();
+    const QString requestId = newRequestId();
+    logging::RequestIdScope scope(requestId);
+    const QString path = request.url().path();
+    QStringList allowed;
+    for (qsizetype i = 0; i < m_routes.size(); ++i) {
+        if (m_pathPatterns.at(i).match(path).hasMatch())
+            allowed.append(methodName(m_routes.at(i).method));
+    }
+    allowed.removeDuplicates();
+    QJsonObject body;
+    QHttpServerResponder::StatusCode status = QHttpServerResponder::StatusCode::NotFound;
+    const QByteArray allowHeader = allowed.join(QStringLiteral(", ")).toLatin1();
+    if (allowed.isEmpty()) {
+        body = errorEnvelope(
+            Error{ErrorCode::ResourceNotFound,
+                  QStringLiteral("No route for %1 %2").arg(methodName(request.method()), path)},
+            requestId);
+    } else {
+        // The Allow header lists what would work. CORS preflights
+        // (OPTIONS) land here too: cross-origin use is off.
+        body = errorEnvelope(
+            Error{ErrorCode::MethodNotAllowed,
+                  QStringLiteral("%1 is not allowed on %2; allowed: %3")
+                      .arg(methodName(request.method()), path, allowed.join(QStringLiteral(", "))),
+                  {{QStringLiteral("allowed_methods"), QJsonArray::fromStringList(allowed)}}},
+            requestId);
+        status = QHttpServerResponder::StatusCode::MethodNotAllowed;
+    }
+    qCInfo(lcServerHttp).noquote() << methodName(request.method()) << path << int(status);
+    Metrics::instance().observeHttp(QStringLiteral("unmatched"), methodName(request.method()),
+                                    int(status), timer.nsecsElapsed() / 1e9);
+    const QByteArray bytes = QJsonDocument(body).toJson(QJsonDocument::Compact);
+    if (allowed.isEmpty())
         responder.write(
-            body, {{"Content-Type", "application/json"}, {"X-Request-Id", requestId.toLatin1()}},
-            QHttpServerResponder::StatusCode::NotFound);
-    });
+            bytes, {{"Content-Type", "application/json"}, {"X-Request-Id", requestId.toLatin1()}},
+            status);
+    else
+        responder.write(bytes,
+                        {{"Content-Type", "application/json"},
+                         {"X-Request-Id", requestId.toLatin1()},
+                         {"Allow", allowHeader}},
+                        status);
 }
 
 QByteArray RequestContext::header(QByteArrayView name) const
@@ -71,10 +129,22 @@ QByteArray RequestContext::header(QByteArrayView name) const
 
 QHostAddress RequestContext::clientAddress() const
 {
-    const QHostAddress address = request.remoteAddress();
-    bool isV4 = false;
-    const quint32 v4 = address.toIPv4Address(&isV4);
-    return isV4 ? QHostAddress(v4) : address;
+    QHostAddress address = unmapped(request.remoteAddress());
+    if (!trustedProxies || trustedProxies->isEmpty() || !inSubnets(address, *trustedProxies))
+        return address;
+    // Walk X-Forwarded-For from the nearest hop; the first address not
+    // itself a trusted proxy is the client. Earlier entries are whatever the
+    // client claimed and are not believed.
+    const QList<QByteArray> hops = header("X-Forwarded-For").split(',');
+    for (auto it = hops.crbegin(); it != hops.crend(); ++it) {
+        const QHostAddress hop(QString::fromLatin1(it->trimmed()));
+        if (hop.isNull())
+            break;
+        address = unmapped(hop);
+        if (!inSubnets(address, *trustedProxies))
+            break;
+    }
+    return address;
 }
 
 QString RequestContext::clientIp() const
@@ -102,64 +172,129 @@ Result<QJsonObject> RequestContext::jsonObject() const
     return document.object();
 }
 
-QHttpServerResponse ApiRouter::respond(const Handler &handler, const QHttpServerRequest &request,
+QHttpServerResponse ApiRouter::respond(qsizetype routeIndex, const QHttpServerRequest &request,
                                        QStringList pathArgs)
 {
+    QElapsedTimer timer;
+    timer.start();
+    const RouteInfo &route = m_routes.at(routeIndex);
     const QString requestId = newRequestId();
+    // Every log line written while handling the request carries its id,
+    // protected routes included: they run inside this scope too.
     logging::RequestIdScope scope(requestId);
-    ApiReply reply = handler(RequestContext{request, requestId, std::move(pathArgs)});
-    if (!reply.body.value(QStringLiteral("success")).toBool(true)) {
+    const RequestContext context{request, requestId, std::move(pathArgs), &m_trustedProxies};
+
+    ApiReply reply;
+    const bool anonymousLimit = route.doc.rateLimited && route.doc.auth.isEmpty();
+    const auto decision = anonymousLimit ? m_rateLimits.hitAnonymous(context.clientIp())
+                                         : auth::RateLimiter::Decision{};
+    if (!decision.allowed) {
+        reply = ApiReply::failure(auth::rateLimitError(decision));
+        reply.headers = auth::rateLimitHeaders(decision);
+    } else {
+        reply = m_handlers.at(routeIndex)(context);
+        addRateHeaders(reply, decision);
+    }
+
+    if (reply.contentType.isEmpty() && !reply.body.value(QStringLiteral("success")).toBool(true)) {
         QJsonObject error = reply.body.value(QStringLiteral("error")).toObject();
         error.insert(QStringLiteral("request_id"), requestId);
         reply.body.insert(QStringLiteral("error"), error);
     }
-    qCDebug(lcServerHttp) << methodName(request.method()) << request.url().path() << reply.status;
-    QHttpServerResponse response(reply.body,
-                                 static_cast<QHttpServerResponse::StatusCode>(reply.status));
+    qCInfo(lcServerHttp).noquote()
+        << methodName(request.method()) << request.url().path() << reply.status;
+    const auto status = static_cast<QHttpServerResponse::StatusCode>(reply.status);
+    QHttpServerResponse response =
+        reply.contentType.isEmpty() ? QHttpServerResponse(reply.body, status)
+                                    : QHttpServerResponse(reply.contentType, reply.rawBody, status);
     response.addHeader(QByteArrayLiteral("X-Request-Id"), requestId.toLatin1());
     for (const auto &[name, value] : std::as_const(reply.headers))
         response.addHeader(name, value);
+    Metrics::instance().observeHttp(route.path, methodName(route.method), reply.status,
+                                    timer.nsecsElapsed() / 1e9);
     return response;
 }
 
-void ApiRouter::addRoute(QHttpServerRequest::Method method, const QString &path, Handler handler)
+void ApiRouter::addRoute(QHttpServerRequest::Method method, const QString &path, Handler handler,
+                         RouteDoc doc)
 {
     // QHttpServer spells a one-segment placeholder "<arg>" and hands its value
     // to a typed view argument, so the handler arity follows the count.
     static const QRegularExpression placeholder(QStringLiteral("\\{[A-Za-z_][A-Za-z0-9_]*\\}"));
     QString rule = path;
     const qsizetype count = rule.count(placeholder);
+    if (count > 2) {
+        qCCritical(lcServerHttp).noquote() << "route with more than two placeholders:" << path;
+        return;
+    }
     rule.replace(placeholder, QStringLiteral("<arg>"));
+    QString pattern = QRegularExpression::escape(path);
+    pattern.replace(QRegularExpression(QStringLiteral("\\\\\\{[A-Za-z_][A-Za-z0-9_]*\\\\\\}")),
+                    QStringLiteral("[^/]+"));
+
+    const qsizetype index = m_routes.size();
+    m_routes.append(RouteInfo{method, path, std::move(doc)});
+    m_handlers.append(std::move(handler));
+    m_pathPatterns.append(QRegularExpression(u'^' + pattern + u'$'));
     switch (count) {
     case 0:
-        m_http.route(rule, method,
-                     [handler = std::move(handler)](const QHttpServerRequest &request) {
-                         return respond(handler, request, {});
-                     });
+        m_http.route(rule, method, [this, index](const QHttpServerRequest &request) {
+            return respond(index, request, {});
+        });
         break;
     case 1:
-        m_http.route(
-            rule, method,
-            [handler = std::move(handler)](const QString &a, const QHttpServerRequest &request) {
-                return respond(handler, request, {a});
-            });
-        break;
-    case 2:
         m_http.route(rule, method,
-                     [handler = std::move(handler)](const QString &a, const QString &b,
-                                                    const QHttpServerRequest &request) {
-                         return respond(handler, request, {a, b});
+                     [this, index](const QString &a, const QHttpServerRequest &request) {
+                         return respond(index, request, {a});
                      });
         break;
     default:
-        qCCritical(lcServerHttp).noquote() << "route with more than two placeholders:" << path;
+        m_http.route(
+            rule, method,
+            [this, index](const QString &a, const QString &b, const QHttpServerRequest &request) {
+                return respond(index, request, {a, b});
+            });
         break;
     }
 }
 
+void ApiRouter::describe(QHttpServerRequest::Method method, const QString &path, RouteDoc doc)
+{
+    for (RouteInfo &route : m_routes) {
+        if (route.method != method || route.path != path)
+            continue;
+        doc.auth = route.doc.auth;
+        doc.rateLimited = route.doc.rateLimited && doc.rateLimited;
+        for (const ErrorCode code : std::as_const(route.doc.errors)) {
+            if (!doc.errors.contains(code))
+                doc.errors.append(code);
+        }
+        route.doc = std::move(doc);
+        return;
+    }
+    qCWarning(lcServerHttp).noquote() << "describe: no route" << methodName(method) << path;
+}
+
+void ApiRouter::setTls(const QSslCertificate &certificate, const QSslKey &key)
+{
+    m_tlsConfiguration = QSslConfiguration::defaultConfiguration();
+    m_tlsConfiguration.setLocalCertificate(certificate);
+    m_tlsConfiguration.setPrivateKey(key);
+    m_tls = true;
+}
+
 Result<quint16> ApiRouter::listen(const QHostAddress &address, quint16 port)
 {
-    auto *tcp = new QTcpServer(this);
+    // QHttpServer 6.4's sslSetup() only affects its own listen(); with
+    // bind() the server we hand over must do the handshake itself.
+    QTcpServer *tcp = nullptr;
+    if (m_tls) {
+        auto *ssl = new QSslServer(this);
+        ssl->setSslConfiguration(m_tlsConfiguration);
+        tcp = ssl;
+    } else {
+        tcp = new QTcpServer(this);
+    }
     if (!tcp->listen(address, port)) {
         const bool inUse = tcp->serverError() == QAbstractSocket::AddressInUseError;
         const QString reason = tcp->errorString();

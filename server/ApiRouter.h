@@ -1,6 +1,8 @@
 #pragma once
 
 #include "common/Result.h"
+#include "server/RequestRateLimits.h"
+#include "server/RouteDoc.h"
 
 #include <QHostAddress>
 #include <QHttpServer>
@@ -9,24 +11,36 @@
 #include <QJsonObject>
 #include <QList>
 #include <QPair>
+#include <QRegularExpression>
+#include <QSslConfiguration>
 #include <QStringList>
 #include <functional>
 
 class QTcpServer;
+class QSslCertificate;
+class QSslKey;
 
 namespace hm::server {
 
 // What a route handler answers: a status and a JSON body already in the
-// envelope, plus extra headers.
+// envelope, plus extra headers. A few routes (metrics, exports) answer raw
+// bytes instead: contentType set, rawBody sent as is.
 struct ApiReply
 {
     int status = 200;
     QJsonObject body;
     QList<QPair<QByteArray, QByteArray>> headers;
+    QByteArray rawBody;
+    QByteArray contentType;
 
     static ApiReply ok(const QJsonValue &data, int status = 200);
     static ApiReply failure(const Error &error);
+    static ApiReply raw(QByteArray body, QByteArray contentType, int status = 200);
+    bool hasHeader(QByteArrayView name) const;
 };
+
+// A trusted reverse proxy's network (--trusted-proxy CIDR).
+using Subnet = QPair<QHostAddress, int>;
 
 struct RequestContext
 {
@@ -34,10 +48,15 @@ struct RequestContext
     QString requestId;
     // Values of the route's {placeholders}, in path order.
     QStringList pathArgs = {};
+    // Proxies whose X-Forwarded-For is believed; null or empty = none.
+    const QList<Subnet> *trustedProxies = nullptr;
 
     // Header value by case-insensitive name; empty when absent.
     QByteArray header(QByteArrayView name) const;
-    // The peer's address as text; IPv4-mapped IPv6 is shown as IPv4.
+    // The client's address as text; IPv4-mapped IPv6 is shown as IPv4. When
+    // the peer is a trusted proxy, the nearest untrusted hop of
+    // X-Forwarded-For; otherwise the peer itself (the header is ignored, so
+    // clients cannot spoof their address to dodge limits or allow-lists).
     QString clientIp() const;
     QHostAddress clientAddress() const;
     // The body as a JSON object. Bodies above kMaxBodyBytes are
@@ -50,8 +69,11 @@ struct RequestContext
 inline constexpr qsizetype kMaxBodyBytes = 10 * 1024 * 1024;
 
 // Owns the QHttpServer: every route gets a request id (X-Request-Id header,
-// error bodies, log lines), unknown paths answer the envelope's 404, and
-// errors are rendered in one place.
+// error bodies, log lines), a metrics sample and, unless its RouteDoc says
+// otherwise, the anonymous per-IP rate limit (protected routes apply the
+// per-principal one after authentication). Unknown paths answer the
+// envelope's 404, known paths with another method 405. The table of routes
+// with their descriptions feeds the OpenAPI document.
 class ApiRouter : public QObject
 {
     Q_OBJECT
@@ -63,17 +85,38 @@ public:
     // path may hold up to two "{name}" placeholders, each matching one
     // segment; their values arrive in RequestContext::pathArgs. Register
     // literal paths before patterns that would also match them.
-    void addRoute(QHttpServerRequest::Method method, const QString &path, Handler handler);
+    void addRoute(QHttpServerRequest::Method method, const QString &path, Handler handler,
+                  RouteDoc doc = {});
+    // Replaces the description of a registered route, keeping its auth
+    // requirement and adding its error codes; for modules that describe
+    // their routes in one place after registering them.
+    void describe(QHttpServerRequest::Method method, const QString &path, RouteDoc doc);
+    const QList<RouteInfo> &routes() const { return m_routes; }
+
+    RequestRateLimits &rateLimits() { return m_rateLimits; }
+    void setTrustedProxies(QList<Subnet> proxies) { m_trustedProxies = std::move(proxies); }
+    // Serves HTTPS; call before listen().
+    void setTls(const QSslCertificate &certificate, const QSslKey &key);
+    bool tlsEnabled() const { return m_tls; }
+
     // Listens on address:port (0 = any free port). PortInUse names the port.
     Result<quint16> listen(const QHostAddress &address, quint16 port);
     void close();
 
 private:
-    static QHttpServerResponse respond(const Handler &handler, const QHttpServerRequest &request,
-                                       QStringList pathArgs);
+    QHttpServerResponse respond(qsizetype routeIndex, const QHttpServerRequest &request,
+                                QStringList pathArgs);
+    void answerMissing(const QHttpServerRequest &request, QHttpServerResponder &&responder);
 
     QHttpServer m_http;
     QTcpServer *m_tcp = nullptr;
+    QList<RouteInfo> m_routes;
+    QList<Handler> m_handlers;                // parallel to m_routes
+    QList<QRegularExpression> m_pathPatterns; // parallel to m_routes, for 405
+    RequestRateLimits m_rateLimits;
+    QList<Subnet> m_trustedProxies;
+    bool m_tls = false;
+    QSslConfiguration m_tlsConfiguration;
 };
 
 } // namespace hm::server

@@ -11,10 +11,10 @@ namespace hm::server {
 Result<ServerCommandLine> parseServerCommandLine(const QCoreApplication &app)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral(
-        "HiveMind headless server: REST API, scheduler and encrypted store.\n"
-        "Exit codes: 0 clean stop, 1 failure, 2 bad arguments or port in use, "
-        "3 database cannot be opened (wrong master key or corrupt file)."));
+    parser.setApplicationDescription(
+        QStringLiteral("HiveMind headless server: REST API, scheduler and encrypted store.\n"
+                       "Exit codes: 0 clean stop, 1 failure, 2 bad arguments or port in use, "
+                       "3 database cannot be opened (wrong master key or corrupt file)."));
     parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption dataDir(
@@ -29,17 +29,48 @@ Result<ServerCommandLine> parseServerCommandLine(const QCoreApplication &app)
         QStringLiteral("HOST:PORT"), QStringLiteral("127.0.0.1:8080"));
     const QCommandLineOption keyFile(
         QStringLiteral("master-key-file"),
-        QStringLiteral("File holding the base64 master key (HIVEMIND_MASTER_KEY takes precedence)."),
+        QStringLiteral(
+            "File holding the base64 master key (HIVEMIND_MASTER_KEY takes precedence)."),
         QStringLiteral("FILE"));
     const QCommandLineOption logFormat(QStringLiteral("log-format"),
                                        QStringLiteral("Log line format: text or json."),
                                        QStringLiteral("FORMAT"), QStringLiteral("text"));
-    parser.addOptions({dataDir, listen, keyFile, logFormat});
+    const QCommandLineOption tlsCert(
+        QStringLiteral("tls-cert"),
+        QStringLiteral("PEM certificate (chain) to serve HTTPS with; needs --tls-key."),
+        QStringLiteral("FILE"));
+    const QCommandLineOption tlsKey(QStringLiteral("tls-key"),
+                                    QStringLiteral("PEM private key (RSA or EC, unencrypted) "
+                                                   "of --tls-cert."),
+                                    QStringLiteral("FILE"));
+    const QCommandLineOption trustedProxy(
+        QStringLiteral("trusted-proxy"),
+        QStringLiteral("Reverse proxy network (CIDR, repeatable) whose X-Forwarded-For header "
+                       "names the client. Default: none, the header is ignored."),
+        QStringLiteral("CIDR"));
+    parser.addOptions({dataDir, listen, keyFile, logFormat, tlsCert, tlsKey, trustedProxy});
     parser.process(app);
 
     ServerCommandLine result;
     result.options.dataDir = QDir(parser.value(dataDir)).absolutePath();
     result.options.masterKeyFile = parser.value(keyFile);
+    result.options.tlsCertFile = parser.value(tlsCert);
+    result.options.tlsKeyFile = parser.value(tlsKey);
+    if (result.options.tlsCertFile.isEmpty() != result.options.tlsKeyFile.isEmpty())
+        return Error{ErrorCode::ValidationError,
+                     QStringLiteral("--tls-cert and --tls-key must be given together")};
+    for (const QString &cidr : parser.values(trustedProxy)) {
+        const auto subnet =
+            QHostAddress::parseSubnet(cidr.contains(u'/')   ? cidr
+                                      : cidr.contains(u':') ? cidr + QStringLiteral("/128")
+                                                            : cidr + QStringLiteral("/32"));
+        if (subnet.first.isNull())
+            return Error{ErrorCode::ValidationError,
+                         QStringLiteral("--trusted-proxy must be an address or CIDR such as "
+                                        "10.0.0.0/8, not \"%1\"")
+                             .arg(cidr)};
+        result.options.trustedProxies.append(subnet);
+    }
 
     if (!logging::parseFormat(parser.value(logFormat), &result.logFormat))
         return Error{ErrorCode::ValidationError,

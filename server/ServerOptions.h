@@ -2,8 +2,9 @@
 
 #include <QByteArray>
 #include <QHostAddress>
+#include <QList>
+#include <QPair>
 #include <QString>
-
 #include <functional>
 #include <optional>
 
@@ -15,6 +16,11 @@ struct ServerOptions
     QHostAddress listenAddress = QHostAddress::LocalHost;
     quint16 port = 8080; // 0 = any free port (the console's local server)
     QString masterKeyFile;
+    // HTTPS when both are set (PEM files); see docs/api.md "TLS".
+    QString tlsCertFile;
+    QString tlsKeyFile;
+    // CIDRs of reverse proxies whose X-Forwarded-For is believed.
+    QList<QPair<QHostAddress, int>> trustedProxies;
     // Console only: OS keychain access for the master key (see MasterKeyOptions).
     std::function<std::optional<QByteArray>()> keychainRead;
     std::function<bool(const QByteArray &)> keychainWrite;

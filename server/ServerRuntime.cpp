@@ -1,12 +1,16 @@
 #include "server/ServerRuntime.h"
 
+#include "common/LogFormatter.h"
 #include "common/Logging.h"
 #include "crypto/Envelope.h"
 #include "crypto/KeyDerivation.h"
 #include "crypto/MasterKeyProvider.h"
 #include "crypto/Sodium.h"
+#include "server/AdminRoutes.h"
 #include "server/ApiRouter.h"
+#include "server/LogBuffer.h"
 #include "server/SystemRoutes.h"
+#include "server/TlsFiles.h"
 #include "server/auth/AuthModule.h"
 #include "server/auth/AuthRoutes.h"
 #include "store/Database.h"
@@ -14,6 +18,7 @@
 #include "store/Migrations.h"
 
 #include <QDir>
+#include <optional>
 
 namespace hm::server {
 namespace {
@@ -37,8 +42,7 @@ QString sourceName(crypto::MasterKeySource source)
 
 ServerRuntime::ServerRuntime(ServerOptions options, QObject *parent)
     : QObject(parent), m_options(std::move(options))
-{
-}
+{}
 
 ServerRuntime::~ServerRuntime()
 {
@@ -81,8 +85,7 @@ Status ServerRuntime::openStore()
     m_tokenSigningKey = crypto::deriveSubkey(masterKey.value().key, crypto::Subkey::TokenSigning);
     m_dekRepository = std::make_unique<store::DekRepository>(*m_database);
     m_envelope = std::make_unique<crypto::EnvelopeCipher>(
-        crypto::deriveSubkey(masterKey.value().key, crypto::Subkey::DekWrapping),
-        *m_dekRepository);
+        crypto::deriveSubkey(masterKey.value().key, crypto::Subkey::DekWrapping), *m_dekRepository);
     if (Status loaded = m_envelope->load(); !loaded)
         return loaded.error();
     return {};
@@ -91,8 +94,20 @@ Status ServerRuntime::openStore()
 Result<QUrl> ServerRuntime::start()
 {
     m_uptime.start();
+    // Recent log records for GET /api/v1/logs (when the process installed
+    // HiveMind's log handler, as hivemind-server does).
+    logging::setRecordSink(&LogBuffer::sink);
+    std::optional<TlsIdentity> tls;
+    if (!m_options.tlsCertFile.isEmpty()) {
+        // Before the store: a typo in a path must not cost a database open.
+        auto identity = loadTlsIdentity(m_options.tlsCertFile, m_options.tlsKeyFile);
+        if (!identity)
+            return identity.error();
+        tls = identity.value();
+    }
     if (!crypto::initialize())
-        return Error{ErrorCode::CryptoSelfTestFailed, QStringLiteral("libsodium failed to initialise")};
+        return Error{ErrorCode::CryptoSelfTestFailed,
+                     QStringLiteral("libsodium failed to initialise")};
     if (Status selfTest = crypto::selfTest(); !selfTest)
         return selfTest.error();
 
@@ -105,16 +120,23 @@ Result<QUrl> ServerRuntime::start()
     m_bootstrap = bootstrap.value();
 
     m_router = std::make_unique<ApiRouter>();
+    m_router->setTrustedProxies(m_options.trustedProxies);
+    if (tls)
+        m_router->setTls(tls->certificate, tls->key);
     registerSystemRoutes(*m_router, *m_database, m_uptime);
     m_auth =
         std::make_unique<auth::AuthModule>(*m_database, *m_envelope, std::move(m_tokenSigningKey));
     auth::registerAuthRoutes(*m_router, *m_auth);
+    registerSystemAdminRoutes(*m_router, *m_auth, *m_database, m_options.dataDir, m_uptime);
+    registerAuditRoutes(*m_router, *m_auth, *m_database);
+    registerLogRoutes(*m_router, *m_auth);
+    registerMetricsAndDocsRoutes(*m_router);
     auto port = m_router->listen(m_options.listenAddress, m_options.port);
     if (!port)
         return port.error();
 
     QUrl url;
-    url.setScheme(QStringLiteral("http"));
+    url.setScheme(tls ? QStringLiteral("https") : QStringLiteral("http"));
     url.setHost(m_options.listenAddress.toString());
     url.setPort(port.value());
     m_baseUrl = url;
@@ -124,6 +146,7 @@ Result<QUrl> ServerRuntime::start()
 
 void ServerRuntime::stop()
 {
+    logging::setRecordSink(nullptr);
     if (m_router) {
         m_router->close();
         m_router.reset();

@@ -75,6 +75,7 @@ enum class ErrorCode {
     EncryptionError,
     KeyNotFound,
     PortInUse,
+    MethodNotAllowed,
     IoError,
     NetworkError,
 };

@@ -6,7 +6,6 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QMutex>
-
 #include <atomic>
 #include <cstdio>
 
@@ -15,6 +14,7 @@ namespace {
 
 thread_local QString t_requestId;
 std::atomic<Format> g_format{Format::Text};
+std::atomic<RecordSink> g_sink{nullptr};
 
 const char *levelName(QtMsgType type)
 {
@@ -35,13 +35,20 @@ const char *levelName(QtMsgType type)
 
 void handler(QtMsgType type, const QMessageLogContext &context, const QString &message)
 {
-    const QString line = formatRecord(g_format.load(), type, context.category, message,
-                                      RequestIdScope::current());
+    const QString line =
+        formatRecord(g_format.load(), type, context.category, message, RequestIdScope::current());
     static QMutex mutex;
     const QByteArray bytes = line.toUtf8() + '\n';
     QMutexLocker lock(&mutex);
     std::fwrite(bytes.constData(), 1, static_cast<size_t>(bytes.size()), stderr);
     std::fflush(stderr);
+    lock.unlock();
+    if (const RecordSink sink = g_sink.load()) {
+        const QString category =
+            context.category ? QString::fromLatin1(context.category) : QStringLiteral("default");
+        sink(LogRecord{QDateTime::currentDateTimeUtc(), type, category,
+                       SensitiveDataMasker::maskText(message), RequestIdScope::current()});
+    }
 }
 
 } // namespace
@@ -62,8 +69,8 @@ QString formatRecord(Format format, QtMsgType type, const char *category, const 
             record.insert(QStringLiteral("request_id"), requestId);
         return QString::fromUtf8(QJsonDocument(record).toJson(QJsonDocument::Compact));
     }
-    QString line = time + u' ' + QString::fromLatin1(levelName(type)).toUpper() + u' ' +
-                   categoryName;
+    QString line =
+        time + u' ' + QString::fromLatin1(levelName(type)).toUpper() + u' ' + categoryName;
     if (!requestId.isEmpty())
         line += QStringLiteral(" [") + requestId + u']';
     return line + QStringLiteral(": ") + masked;
@@ -73,6 +80,11 @@ void install(Format format)
 {
     g_format.store(format);
     qInstallMessageHandler(handler);
+}
+
+void setRecordSink(RecordSink sink)
+{
+    g_sink.store(sink);
 }
 
 bool parseFormat(const QString &name, Format *format)

@@ -1,11 +1,16 @@
 #pragma once
 
+#include <QDateTime>
 #include <QString>
 #include <QtGlobal>
 
 namespace hm::logging {
 
-enum class Format { Text, Json };
+enum class Format
+{
+    Text,
+    Json
+};
 
 // Installs the process-wide message handler. Text: one human line; Json: one
 // object per line {time, level, category, message, request_id?}. Both pass
@@ -13,6 +18,21 @@ enum class Format { Text, Json };
 // a log. Output goes to stderr.
 void install(Format format);
 bool parseFormat(const QString &name, Format *format);
+
+// One log line as the handler saw it, message already masked.
+struct LogRecord
+{
+    QDateTime time;
+    QtMsgType type = QtInfoMsg;
+    QString category;
+    QString message;
+    QString requestId;
+};
+// A second consumer of every record the installed handler writes (the
+// server's in-memory log buffer behind GET /api/v1/logs). Called on the
+// logging thread; it must be thread-safe and must not log. nullptr removes it.
+using RecordSink = void (*)(const LogRecord &record);
+void setRecordSink(RecordSink sink);
 
 // Formats one record; exposed for tests.
 QString formatRecord(Format format, QtMsgType type, const char *category, const QString &message,

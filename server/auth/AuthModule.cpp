@@ -113,23 +113,63 @@ ApiReply failureReply(const Error &error)
     return reply;
 }
 
-void addProtectedRoute(ApiRouter &router, AuthModule &auth, QHttpServerRequest::Method method,
-                       const QString &path, Role minRole, AuthedHandler handler)
+namespace {
+
+ApiReply withRateHeaders(ApiReply reply, const RateLimiter::Decision &decision)
 {
+    if (decision.limit > 0 && !reply.hasHeader("X-RateLimit-Limit"))
+        reply.headers += rateLimitHeaders(decision);
+    return reply;
+}
+
+ApiReply refused(const RateLimiter::Decision &decision)
+{
+    ApiReply reply = ApiReply::failure(rateLimitError(decision));
+    reply.headers = rateLimitHeaders(decision);
+    return reply;
+}
+
+} // namespace
+
+void addProtectedRoute(ApiRouter &router, AuthModule &auth, QHttpServerRequest::Method method,
+                       const QString &path, Role minRole, AuthedHandler handler, RouteDoc doc)
+{
+    doc.auth = roleApiName(minRole);
+    for (const ErrorCode code :
+         {ErrorCode::Unauthorized, ErrorCode::TokenInvalid, ErrorCode::TokenExpired,
+          ErrorCode::InsufficientPermissions, ErrorCode::RateLimitExceeded}) {
+        if (!doc.errors.contains(code))
+            doc.errors.append(code);
+    }
     router.addRoute(
         method, path,
-        [&auth, minRole, handler = std::move(handler)](const RequestContext &context) {
+        [&auth, &router, minRole, handler = std::move(handler)](const RequestContext &context) {
+            RequestRateLimits &limits = router.rateLimits();
             auto principal = auth.authenticate(context);
-            if (!principal)
-                return failureReply(principal.error());
-            if (principal.value().role < minRole)
-                return ApiReply::failure(
-                    Error{ErrorCode::InsufficientPermissions,
-                          QStringLiteral("this action needs the %1 role").arg(roleApiName(minRole)),
-                          {{QStringLiteral("required_role"), roleApiName(minRole)},
-                           {QStringLiteral("role"), roleApiName(principal.value().role)}}});
-            return handler(context, principal.value());
-        });
+            if (!principal) {
+                // Guessing tokens costs the guesser's IP its anonymous budget.
+                const auto byIp = limits.hitAnonymous(context.clientIp());
+                if (!byIp.allowed)
+                    return refused(byIp);
+                return withRateHeaders(failureReply(principal.error()), byIp);
+            }
+            const Principal &p = principal.value();
+            const auto byPrincipal =
+                limits.hitPrincipal(p.apiKeyId.isEmpty() ? QStringLiteral("user:") + p.userId
+                                                         : QStringLiteral("key:") + p.apiKeyId);
+            if (!byPrincipal.allowed)
+                return refused(byPrincipal);
+            if (p.role < minRole)
+                return withRateHeaders(
+                    ApiReply::failure(Error{
+                        ErrorCode::InsufficientPermissions,
+                        QStringLiteral("this action needs the %1 role").arg(roleApiName(minRole)),
+                        {{QStringLiteral("required_role"), roleApiName(minRole)},
+                         {QStringLiteral("role"), roleApiName(p.role)}}}),
+                    byPrincipal);
+            return withRateHeaders(handler(context, p), byPrincipal);
+        },
+        std::move(doc));
 }
 
 } // namespace hm::server::auth

@@ -57,9 +57,11 @@ using AuthedHandler = std::function<ApiReply(const RequestContext &, const Princ
 // authenticates, then requires at least minRole (INSUFFICIENT_PERMISSIONS).
 // VIEWER is read-only because every route that changes shared state asks for
 // USER or ADMIN; "me" routes that only touch the caller's own account admit
-// VIEWER.
+// VIEWER. It also applies the general per-principal rate limit (a failed
+// authentication counts against the anonymous per-IP one) and records the
+// role and the errors this adds in the route's description.
 void addProtectedRoute(ApiRouter &router, AuthModule &auth, QHttpServerRequest::Method method,
-                       const QString &path, Role minRole, AuthedHandler handler);
+                       const QString &path, Role minRole, AuthedHandler handler, RouteDoc doc = {});
 // The default policy: GET needs VIEWER, anything else USER.
 Role defaultRoleFor(QHttpServerRequest::Method method);
 

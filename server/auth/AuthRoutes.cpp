@@ -9,6 +9,7 @@ void registerAuthRoutes(ApiRouter &router, AuthModule &auth)
     registerApiKeyRoutes(router, auth);
     registerAccountRoutes(router, auth); // /users/me… before /users/{id}
     registerUserAdminRoutes(router, auth);
+    describeAuthRoutes(router);
 }
 
 } // namespace hm::server::auth

@@ -18,5 +18,7 @@ void registerAccountRoutes(ApiRouter &router, AuthModule &auth);
 void registerTwoFactorRoutes(ApiRouter &router, AuthModule &auth);
 void registerApiKeyRoutes(ApiRouter &router, AuthModule &auth);
 void registerUserAdminRoutes(ApiRouter &router, AuthModule &auth);
+// Summaries and schemas of all of the above (AuthRouteDocs.cpp).
+void describeAuthRoutes(ApiRouter &router);
 
 } // namespace hm::server::auth

@@ -7,8 +7,6 @@
 #include <QJsonDocument>
 
 namespace hm::server::auth {
-namespace {
-
 QJsonValue readSetting(store::Database &database, const QString &key)
 {
     auto statement = database.prepare(QStringLiteral("SELECT value FROM settings WHERE key = ?"));
@@ -23,6 +21,8 @@ QJsonValue readSetting(store::Database &database, const QString &key)
     statement.value().reset();
     return QJsonDocument::fromJson(text).array().at(0);
 }
+
+namespace {
 
 int readInt(const QJsonObject &object, const QString &name, int fallback, int min, int max)
 {

@@ -29,6 +29,8 @@ struct AuthSettings
     QJsonObject toJson() const;
 };
 
+// One setting's JSON value; undefined when absent or unreadable.
+QJsonValue readSetting(store::Database &database, const QString &key);
 // Writes one setting's JSON value (upsert).
 Status saveSetting(store::Database &database, const QString &key, const QJsonValue &value,
                    const QString &updatedBy);

@@ -17,6 +17,7 @@ struct Answer
 {
     int status = 0;
     QJsonObject body;
+    QByteArray raw; // the body as received (exports, metrics, OpenAPI)
     QMap<QByteArray, QByteArray> headers;
     QJsonObject data() const { return body.value(QStringLiteral("data")).toObject(); }
     QString code() const
@@ -51,7 +52,8 @@ public:
         if (!finished.wait(60000))
             return answer;
         answer.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-        answer.body = QJsonDocument::fromJson(reply->readAll()).object();
+        answer.raw = reply->readAll();
+        answer.body = QJsonDocument::fromJson(answer.raw).object();
         for (const auto &[name, value] : reply->rawHeaderPairs())
             answer.headers.insert(name.toLower(), value);
         reply->deleteLater();
@@ -93,8 +95,9 @@ private:
 inline const QString kAdmin = QStringLiteral("root");
 inline const QString kAdminPassword = QStringLiteral("Adm1n!Secret");
 
-// A server with a known administrator and generous login limits, so tests
-// that log in often are not throttled (the rate-limit test lowers them).
+// A server with a known administrator and generous login and general
+// request limits, so tests that log in often are not throttled (the
+// rate-limit tests lower them).
 inline QUrl startAuthServer(ServerProcess &server)
 {
     server.setEnv(QStringLiteral("HIVEMIND_ADMIN_USER"), kAdmin);
@@ -106,6 +109,8 @@ inline QUrl startAuthServer(ServerProcess &server)
     const QString admin = http.accessToken(kAdmin, kAdminPassword);
     http.json("PUT", QStringLiteral("/api/v1/auth/settings"),
               {{"auth.rate_limits", QJsonObject{{"login_per_minute", 10000}}}}, admin);
+    http.json("PUT", QStringLiteral("/api/v1/system/config"),
+              {{"api_rate_limit", 1000000}, {"anonymous_rate_limit", 1000000}}, admin);
     return url;
 }
 

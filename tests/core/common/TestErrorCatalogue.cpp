@@ -30,6 +30,7 @@ private slots:
         // HiveMind
         QTest::newRow("DB_KEY_INVALID") << "DB_KEY_INVALID" << 500;
         QTest::newRow("PAYLOAD_TOO_LARGE") << "PAYLOAD_TOO_LARGE" << 413;
+        QTest::newRow("METHOD_NOT_ALLOWED") << "METHOD_NOT_ALLOWED" << 405;
     }
     void seedCodesHaveTheirStatus()
     {

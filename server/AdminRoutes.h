@@ -1,0 +1,32 @@
+#pragma once
+
+#include <QString>
+
+class QElapsedTimer;
+
+namespace hm::store {
+class Database;
+}
+
+namespace hm::server {
+
+class ApiRouter;
+namespace auth {
+struct AuthModule;
+}
+
+// Operations routes of the headless server, one file each:
+// /api/v1/system/{info,config,routes} (SystemAdminRoutes.cpp) — also loads
+// the stored system config and applies its rate limits and log level;
+void registerSystemAdminRoutes(ApiRouter &router, auth::AuthModule &auth, store::Database &database,
+                               const QString &dataDir, const QElapsedTimer &uptime);
+// /api/v1/audit (AuditRoutes.cpp);
+void registerAuditRoutes(ApiRouter &router, auth::AuthModule &auth, store::Database &database);
+// /api/v1/logs and /api/v1/logs/export (LogRoutes.cpp);
+void registerLogRoutes(ApiRouter &router, auth::AuthModule &auth);
+// /metrics and /api/v1/openapi.json, both public (MetricsRoutes.cpp).
+// Register last: the OpenAPI document reads the table when asked, so it
+// covers every route registered before or after.
+void registerMetricsAndDocsRoutes(ApiRouter &router);
+
+} // namespace hm::server

@@ -1,0 +1,60 @@
+#pragma once
+
+#include "common/LogFormatter.h"
+
+#include <QDateTime>
+#include <QList>
+#include <QMutex>
+#include <QString>
+#include <deque>
+#include <optional>
+
+namespace hm::server {
+
+struct BufferedLog
+{
+    qint64 id = 0; // increasing sequence number
+    logging::LogRecord record;
+};
+
+// The last N log records of the process (already masked by the log handler),
+// behind GET /api/v1/logs and its export. In memory only: the durable log is
+// stderr / the journal; this is for looking at recent activity from the UI.
+// Fed from any thread, hence the mutex.
+class LogBuffer
+{
+public:
+    static constexpr int kDefaultCapacity = 10000;
+
+    static LogBuffer &instance();
+    // Suitable for logging::setRecordSink.
+    static void sink(const logging::LogRecord &record);
+
+    void append(const logging::LogRecord &record);
+
+    struct Filter
+    {
+        int minSeverity = 0; // see severity()
+        QDateTime from;      // inclusive; invalid = open
+        QDateTime to;        // inclusive; invalid = open
+        QString module;      // category, or a parent of it ("hivemind.server")
+        QString search;      // case-insensitive substring of the message
+        QString requestId;
+    };
+    // Matching records, newest first.
+    QList<BufferedLog> select(const Filter &filter) const;
+
+private:
+    LogBuffer() = default;
+
+    mutable QMutex m_mutex;
+    std::deque<BufferedLog> m_records;
+    qint64 m_nextId = 1;
+};
+
+// Seed 001 levels: DEBUG, INFO, WARN, ERROR, CRITICAL (0..4).
+QString levelName(QtMsgType type);
+int severity(QtMsgType type);
+std::optional<int> parseLevel(const QString &name);
+
+} // namespace hm::server

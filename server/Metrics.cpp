@@ -1,0 +1,125 @@
+#include "server/Metrics.h"
+
+namespace hm::server {
+namespace {
+
+QByteArray number(double value)
+{
+    return QByteArray::number(value, 'g', 12);
+}
+
+// Label values escape backslash, double quote and newline (format 0.0.4).
+QByteArray labelValue(const QString &value)
+{
+    QByteArray out;
+    for (const char c : value.toUtf8()) {
+        if (c == '\\')
+            out += "\\\\";
+        else if (c == '"')
+            out += "\\\"";
+        else if (c == '\n')
+            out += "\\n";
+        else
+            out += c;
+    }
+    return out;
+}
+
+void header(QByteArray &out, const char *name, const char *type, const char *help)
+{
+    out += QByteArray("# HELP ") + name + ' ' + help + '\n';
+    out += QByteArray("# TYPE ") + name + ' ' + type + '\n';
+}
+
+} // namespace
+
+Histogram::Histogram(std::vector<double> bounds)
+    : m_bounds(std::move(bounds)), m_buckets(new std::atomic<quint64>[m_bounds.size()])
+{
+    for (size_t i = 0; i < m_bounds.size(); ++i)
+        m_buckets[i].store(0);
+}
+
+std::vector<double> Histogram::defaultBounds()
+{
+    return {0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10};
+}
+
+void Histogram::observe(double value)
+{
+    for (size_t i = 0; i < m_bounds.size(); ++i) {
+        if (value <= m_bounds[i])
+            m_buckets[i].fetch_add(1, std::memory_order_relaxed);
+    }
+    m_count.fetch_add(1, std::memory_order_relaxed);
+    m_sum.fetch_add(value, std::memory_order_relaxed);
+}
+
+void Histogram::write(QByteArray &out, const QByteArray &name, const QByteArray &labels) const
+{
+    const QByteArray prefix = labels.isEmpty() ? QByteArray() : labels + ',';
+    for (size_t i = 0; i < m_bounds.size(); ++i)
+        out += name + "_bucket{" + prefix + "le=\"" + number(m_bounds[i]) + "\"} " +
+               QByteArray::number(m_buckets[i].load(std::memory_order_relaxed)) + '\n';
+    const QByteArray braces = labels.isEmpty() ? QByteArray() : '{' + labels + '}';
+    out += name + "_bucket{" + prefix + "le=\"+Inf\"} " + QByteArray::number(count()) + '\n';
+    out += name + "_sum" + braces + ' ' + number(m_sum.load(std::memory_order_relaxed)) + '\n';
+    out += name + "_count" + braces + ' ' + QByteArray::number(count()) + '\n';
+}
+
+Metrics &Metrics::instance()
+{
+    static Metrics metrics;
+    return metrics;
+}
+
+void Metrics::observeHttp(const QString &route, const QString &method, int status, double seconds)
+{
+    const QByteArray base =
+        "route=\"" + labelValue(route) + "\",method=\"" + labelValue(method) + '"';
+    std::shared_ptr<Histogram> histogram;
+    {
+        QMutexLocker lock(&m_mutex);
+        ++m_requests[base + ",status=\"" + QByteArray::number(status) + '"'];
+        auto &slot = m_durations[base];
+        if (!slot)
+            slot = std::make_shared<Histogram>();
+        histogram = slot;
+    }
+    histogram->observe(seconds);
+}
+
+QByteArray Metrics::exposition() const
+{
+    QByteArray out;
+    header(out, "http_requests_total", "counter", "HTTP requests answered, by route template.");
+    {
+        QMutexLocker lock(&m_mutex);
+        for (auto it = m_requests.cbegin(); it != m_requests.cend(); ++it)
+            out += "http_requests_total{" + it.key() + "} " + QByteArray::number(it.value()) + '\n';
+        header(out, "http_request_duration_seconds", "histogram",
+               "Time from routing a request to its response.");
+        for (auto it = m_durations.cbegin(); it != m_durations.cend(); ++it)
+            it.value()->write(out, "http_request_duration_seconds", it.key());
+    }
+    header(out, "hivemind_websocket_clients", "gauge", "Connected WebSocket clients.");
+    out += "hivemind_websocket_clients " + QByteArray::number(websocketClients.value()) + '\n';
+    header(out, "hivemind_executions_started_total", "counter", "Flow executions started.");
+    out +=
+        "hivemind_executions_started_total " + QByteArray::number(executionsStarted.value()) + '\n';
+    header(out, "hivemind_executions_completed_total", "counter",
+           "Flow executions that completed successfully.");
+    out += "hivemind_executions_completed_total " +
+           QByteArray::number(executionsCompleted.value()) + '\n';
+    header(out, "hivemind_executions_failed_total", "counter", "Flow executions that failed.");
+    out +=
+        "hivemind_executions_failed_total " + QByteArray::number(executionsFailed.value()) + '\n';
+    header(out, "hivemind_executions_running", "gauge", "Flow executions running now.");
+    out += "hivemind_executions_running " + QByteArray::number(executionsRunning.value()) + '\n';
+    header(out, "hivemind_execution_duration_seconds", "histogram",
+           "Wall time of finished flow executions.");
+    executionDuration.write(out, "hivemind_execution_duration_seconds", {});
+    return out;
+}
+
+} // namespace hm::server

@@ -1,0 +1,85 @@
+#pragma once
+
+#include <QByteArray>
+#include <QMap>
+#include <QMutex>
+#include <QString>
+#include <atomic>
+#include <memory>
+#include <vector>
+
+namespace hm::server {
+
+// Lock-free monotonic counter.
+class Counter
+{
+public:
+    void inc(quint64 by = 1) { m_value.fetch_add(by, std::memory_order_relaxed); }
+    quint64 value() const { return m_value.load(std::memory_order_relaxed); }
+
+private:
+    std::atomic<quint64> m_value{0};
+};
+
+class Gauge
+{
+public:
+    void set(qint64 value) { m_value.store(value, std::memory_order_relaxed); }
+    void inc() { m_value.fetch_add(1, std::memory_order_relaxed); }
+    void dec() { m_value.fetch_sub(1, std::memory_order_relaxed); }
+    qint64 value() const { return m_value.load(std::memory_order_relaxed); }
+
+private:
+    std::atomic<qint64> m_value{0};
+};
+
+// Cumulative histogram with fixed upper bounds (seconds), as Prometheus
+// expects; each observation touches atomics only.
+class Histogram
+{
+public:
+    explicit Histogram(std::vector<double> bounds = defaultBounds());
+    void observe(double value);
+    // "_bucket", "_sum" and "_count" lines; labels without braces ("" = none).
+    void write(QByteArray &out, const QByteArray &name, const QByteArray &labels) const;
+    quint64 count() const { return m_count.load(std::memory_order_relaxed); }
+
+    static std::vector<double> defaultBounds();
+
+private:
+    std::vector<double> m_bounds;
+    std::unique_ptr<std::atomic<quint64>[]> m_buckets;
+    std::atomic<quint64> m_count{0};
+    std::atomic<double> m_sum{0.0};
+};
+
+// The process's metrics, served at GET /metrics in the Prometheus text
+// format 0.0.4. One instance per process so the engine can update its
+// families from any thread without plumbing.
+class Metrics
+{
+public:
+    static Metrics &instance();
+
+    // Engine families: registered now, updated by the engine integration.
+    Counter executionsStarted;
+    Counter executionsCompleted;
+    Counter executionsFailed;
+    Gauge executionsRunning;
+    Histogram executionDuration{{0.1, 0.5, 1, 5, 15, 60, 300, 900, 3600}};
+    Gauge websocketClients;
+
+    // One finished HTTP request; route is the path template, not the URL,
+    // so ids in paths do not explode the label set.
+    void observeHttp(const QString &route, const QString &method, int status, double seconds);
+    QByteArray exposition() const;
+
+private:
+    Metrics() = default;
+
+    mutable QMutex m_mutex;
+    QMap<QByteArray, quint64> m_requests;                     // labels -> count
+    QMap<QByteArray, std::shared_ptr<Histogram>> m_durations; // labels -> histogram
+};
+
+} // namespace hm::server

@@ -1,0 +1,47 @@
+#include "server/AdminRoutes.h"
+#include "server/ApiRouter.h"
+#include "server/Metrics.h"
+#include "server/OpenApi.h"
+
+#include <QJsonDocument>
+
+namespace hm::server {
+
+void registerMetricsAndDocsRoutes(ApiRouter &router)
+{
+    // Public like /health: scrapers rarely carry credentials, and the
+    // numbers hold no user data. Bind to a private address or filter
+    // /metrics at the proxy when that matters.
+    RouteDoc metrics;
+    metrics.tag = QStringLiteral("system");
+    metrics.summary = QStringLiteral("Prometheus metrics (text format 0.0.4)");
+    metrics.contentType = "text/plain; version=0.0.4; charset=utf-8";
+    metrics.rateLimited = false;
+    router.addRoute(
+        QHttpServerRequest::Method::Get, QStringLiteral("/metrics"),
+        [metrics](const RequestContext &) {
+            return ApiReply::raw(Metrics::instance().exposition(), metrics.contentType);
+        },
+        metrics);
+
+    RouteDoc openApi;
+    openApi.tag = QStringLiteral("system");
+    openApi.summary = QStringLiteral("This API's OpenAPI 3.0.3 document");
+    openApi.contentType = "application/json";
+    router.addRoute(
+        QHttpServerRequest::Method::Get, QStringLiteral("/api/v1/openapi.json"),
+        [&router](const RequestContext &c) {
+            const QByteArray host = c.header("Host");
+            const QString server = host.isEmpty()
+                                       ? QStringLiteral("/")
+                                       : (router.tlsEnabled() ? QStringLiteral("https://")
+                                                              : QStringLiteral("http://")) +
+                                             QString::fromLatin1(host);
+            return ApiReply::raw(QJsonDocument(buildOpenApiDocument(router.routes(), server))
+                                     .toJson(QJsonDocument::Compact),
+                                 "application/json");
+        },
+        openApi);
+}
+
+} // namespace hm::server

@@ -1,0 +1,318 @@
+// System info/config, audit, logs (+export) and metrics against the real
+// hivemind-server process (issue "Headless server", points 5 and 6).
+
+#include "AuthTestSupport.h"
+
+#include <QDateTime>
+#include <QJsonArray>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace hm;
+using namespace hm::test;
+
+namespace {
+const QString kUserPassword = QStringLiteral("Aud1t!Passw0rd-zq");
+}
+
+class TestSystemRoutes : public QObject
+{
+    Q_OBJECT
+private:
+    QTemporaryDir m_dir;
+    std::unique_ptr<ServerProcess> m_server;
+    std::unique_ptr<Http> m_http;
+    QString m_admin;
+    QString m_userId;
+    QString m_userToken;
+
+    QJsonObject config() { return m_http->get("/api/v1/system/config", m_admin).data(); }
+
+    // The value of one metrics sample line, -1 when absent.
+    static double sample(const QByteArray &metrics, const QByteArray &series)
+    {
+        for (const QByteArray &line : metrics.split('\n')) {
+            if (line.startsWith(series + ' '))
+                return line.mid(series.size() + 1).toDouble();
+        }
+        return -1;
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        m_server = std::make_unique<ServerProcess>(m_dir.path());
+        const QUrl url = startAuthServer(*m_server);
+        QVERIFY2(!url.isEmpty(), m_server->standardOutput().constData());
+        m_http = std::make_unique<Http>(url);
+        m_admin = m_http->accessToken(kAdmin, kAdminPassword);
+        QVERIFY(!m_admin.isEmpty());
+        const Answer created = m_http->json("POST", "/api/v1/users",
+                                            {{"username", "auditee"},
+                                             {"email", "auditee@example.com"},
+                                             {"password", kUserPassword},
+                                             {"role", "user"}},
+                                            m_admin);
+        QCOMPARE(created.status, 201);
+        m_userId = created.data().value("id").toString();
+        m_userToken = m_http->accessToken("auditee", kUserPassword);
+        QVERIFY(!m_userToken.isEmpty());
+    }
+
+    void infoHasTheDocumentedShape()
+    {
+        QCOMPARE(m_http->get("/api/v1/system/info").status, 401);
+        const Answer info = m_http->get("/api/v1/system/info", m_userToken);
+        QCOMPARE(info.status, 200);
+        const QJsonObject system = info.data().value("system").toObject();
+        QVERIFY(!system.value("hostname").toString().isEmpty());
+        QVERIFY(!system.value("os").toString().isEmpty());
+        QVERIFY(!system.value("kernel").toString().isEmpty());
+        QVERIFY(system.value("cpu").toObject().value("count").toInt() >= 1);
+        QVERIFY(system.value("memory").toObject().value("total").toDouble() > 0);
+        QVERIFY(system.value("memory").toObject().contains("available"));
+        QVERIFY(system.contains("uptime"));
+        const QJsonObject application = info.data().value("application").toObject();
+        QCOMPARE(application.value("name").toString(), QStringLiteral("HiveMind"));
+        QVERIFY(!application.value("version").toString().isEmpty());
+        QCOMPARE(application.value("qt_version").toString(), QString::fromLatin1(qVersion()));
+        const QJsonObject storage = info.data().value("storage").toObject();
+        QVERIFY(storage.value("total").toDouble() >= storage.value("free").toDouble());
+        const QJsonObject database = info.data().value("database").toObject();
+        QVERIFY(database.value("size").toDouble() > 0);
+        QVERIFY(database.value("schema_version").toInt() >= 1);
+        QCOMPARE(database.value("status").toString(), QStringLiteral("connected"));
+    }
+
+    void configRoundTrips()
+    {
+        const QJsonObject before = config();
+        QCOMPARE(before.value("site_name").toString(), QStringLiteral("HiveMind"));
+        QVERIFY(before.value("security").toObject().contains("max_login_attempts"));
+        QVERIFY(before.value("password_policy").toObject().contains("min_length"));
+
+        const Answer changed = m_http->json(
+            "PUT", "/api/v1/system/config",
+            {{"site_name", "Hive Test"},
+             {"timezone", "Europe/Berlin"},
+             {"security", QJsonObject{{"max_login_attempts", 7}}},
+             {"password_policy", QJsonObject{{"min_length", 10}, {"require_digits", true}}}},
+            m_admin);
+        QCOMPARE(changed.status, 200);
+        const QJsonObject after = config();
+        QCOMPARE(after.value("site_name").toString(), QStringLiteral("Hive Test"));
+        QCOMPARE(after.value("timezone").toString(), QStringLiteral("Europe/Berlin"));
+        QCOMPARE(after.value("security").toObject().value("max_login_attempts").toInt(), 7);
+        QCOMPARE(after.value("password_policy").toObject().value("min_length").toInt(), 10);
+        // The auth module reads the same keys: one source of truth.
+        const Answer auth = m_http->get("/api/v1/auth/settings", m_admin);
+        QCOMPARE(auth.data().value("auth.lockout").toObject().value("max_attempts").toInt(), 7);
+        QCOMPARE(after.value("api_rate_limit").toInt(), 1000000); // from startAuthServer
+        // Viewers and users read it; only admins change it.
+        QCOMPARE(m_http->get("/api/v1/system/config", m_userToken).status, 200);
+        QCOMPARE(
+            m_http->json("PUT", "/api/v1/system/config", {{"site_name", "x"}}, m_userToken).code(),
+            QStringLiteral("INSUFFICIENT_PERMISSIONS"));
+    }
+
+    void invalidConfigChangesNothing_data()
+    {
+        QTest::addColumn<QJsonObject>("patch");
+        QTest::addColumn<QString>("field");
+        QTest::newRow("unknown key")
+            << QJsonObject{{"site_name", "Other"}, {"bogus", 1}} << QStringLiteral("bogus");
+        QTest::newRow("wrong type")
+            << QJsonObject{{"site_name", "Other"}, {"api_rate_limit", "many"}}
+            << QStringLiteral("api_rate_limit");
+        QTest::newRow("out of range")
+            << QJsonObject{{"security", QJsonObject{{"max_login_attempts", 0}}}}
+            << QStringLiteral("security.max_login_attempts");
+        QTest::newRow("unknown nested")
+            << QJsonObject{{"password_policy", QJsonObject{{"max_age_days", 60}}}}
+            << QStringLiteral("password_policy.max_age_days");
+        QTest::newRow("section not object")
+            << QJsonObject{{"security", true}} << QStringLiteral("security");
+        QTest::newRow("bad enum") << QJsonObject{{"log_level", "LOUD"}}
+                                  << QStringLiteral("log_level");
+        QTest::newRow("bad zone") << QJsonObject{{"timezone", "Mars/Olympus"}}
+                                  << QStringLiteral("timezone");
+    }
+
+    void invalidConfigChangesNothing()
+    {
+        QFETCH(QJsonObject, patch);
+        QFETCH(QString, field);
+        const QJsonObject before = config();
+        const Answer refused = m_http->json("PUT", "/api/v1/system/config", patch, m_admin);
+        QCOMPARE(refused.code(), QStringLiteral("VALIDATION_ERROR"));
+        const QJsonObject details =
+            refused.body.value("error").toObject().value("details").toObject();
+        QCOMPARE(details.value("field").toString(), field);
+        QVERIFY(!details.value("errors").toArray().isEmpty());
+        QCOMPARE(config(), before);
+    }
+
+    void auditFiltersAndPages()
+    {
+        for (int i = 0; i < 2; ++i)
+            QCOMPARE(m_http->login("auditee", kUserPassword).status, 200);
+        QCOMPARE(m_http->login("auditee", "wrong-password").status, 401);
+
+        // initTestCase logged in once, plus the two above.
+        const QString base = "/api/v1/audit?user_id=" + m_userId;
+        Answer logins = m_http->get(base + "&action=LOGIN", m_admin);
+        QCOMPARE(logins.status, 200);
+        QCOMPARE(logins.data().value("pagination").toObject().value("total").toInt(), 3);
+        for (const QJsonValue &row : logins.data().value("audit_logs").toArray()) {
+            QCOMPARE(row.toObject().value("action").toString(), QStringLiteral("LOGIN"));
+            QCOMPARE(row.toObject().value("username").toString(), QStringLiteral("auditee"));
+        }
+
+        const Answer paged = m_http->get(base + "&action=login&size=2&page=2", m_admin);
+        const QJsonObject pagination = paged.data().value("pagination").toObject();
+        QCOMPARE(paged.data().value("audit_logs").toArray().size(), 1);
+        QCOMPARE(pagination.value("pages").toInt(), 2);
+        QCOMPARE(pagination.value("has_prev").toBool(), true);
+        QCOMPARE(pagination.value("has_next").toBool(), false);
+
+        const Answer failed = m_http->get(base + "&action=LOGIN_FAILED", m_admin);
+        QCOMPARE(failed.data().value("pagination").toObject().value("total").toInt(), 1);
+        QVERIFY(!QJsonDocument(failed.body).toJson().contains("wrong-password"));
+
+        const QString future = QDateTime::currentDateTimeUtc().addDays(1).toString(Qt::ISODate);
+        const Answer none = m_http->get(base + "&from=" + future, m_admin);
+        QCOMPARE(none.data().value("pagination").toObject().value("total").toInt(), 0);
+        const QString past = QDateTime::currentDateTimeUtc().addDays(-1).toString(Qt::ISODate);
+        const Answer window =
+            m_http->get(base + "&resource_type=user&from=" + past + "&to=" + future, m_admin);
+        QVERIFY(window.data().value("pagination").toObject().value("total").toInt() >= 4);
+
+        QCOMPARE(m_http->get("/api/v1/audit?from=yesterday", m_admin).code(),
+                 QStringLiteral("VALIDATION_ERROR"));
+        QCOMPARE(m_http->get("/api/v1/audit?size=0", m_admin).code(),
+                 QStringLiteral("VALIDATION_ERROR"));
+        QCOMPARE(m_http->get("/api/v1/audit", m_userToken).status, 403);
+    }
+
+    void logsCarryRequestIdsAndFilter()
+    {
+        const Answer probe = m_http->get("/api/v1/users/me", m_userToken);
+        const QByteArray requestId = probe.headers.value("x-request-id");
+        QVERIFY(requestId.startsWith("req_"));
+        const Answer mine =
+            m_http->get("/api/v1/logs?request_id=" + QString::fromLatin1(requestId), m_admin);
+        QCOMPARE(mine.status, 200);
+        const QJsonArray records = mine.data().value("logs").toArray();
+        QVERIFY(!records.isEmpty());
+        for (const QJsonValue &record : records)
+            QCOMPARE(record.toObject().value("request_id").toString(),
+                     QString::fromLatin1(requestId));
+
+        const Answer http = m_http->get(
+            "/api/v1/logs?module=hivemind.server&search=/api/v1/users/me&size=5", m_admin);
+        QVERIFY(!http.data().value("logs").toArray().isEmpty());
+        QVERIFY(http.data().value("logs").toArray().size() <= 5);
+        for (const QJsonValue &record : http.data().value("logs").toArray()) {
+            QVERIFY(record.toObject().value("module").toString().startsWith("hivemind.server"));
+            QVERIFY(record.toObject().value("message").toString().contains("/api/v1/users/me"));
+        }
+        const Answer warnings = m_http->get("/api/v1/logs?level=WARN", m_admin);
+        for (const QJsonValue &record : warnings.data().value("logs").toArray())
+            QVERIFY(QStringList({"WARN", "ERROR", "CRITICAL"})
+                        .contains(record.toObject().value("level").toString()));
+        const QString future = QDateTime::currentDateTimeUtc().addDays(1).toString(Qt::ISODate);
+        QCOMPARE(m_http->get("/api/v1/logs?from=" + future, m_admin)
+                     .data()
+                     .value("pagination")
+                     .toObject()
+                     .value("total")
+                     .toInt(),
+                 0);
+        QCOMPARE(m_http->get("/api/v1/logs?level=LOUD", m_admin).code(),
+                 QStringLiteral("VALIDATION_ERROR"));
+        QCOMPARE(m_http->get("/api/v1/logs", m_userToken).status, 403);
+    }
+
+    void exportsInThreeFormatsWithoutSecrets_data()
+    {
+        QTest::addColumn<QString>("format");
+        QTest::addColumn<QByteArray>("contentType");
+        QTest::newRow("json") << QStringLiteral("json") << QByteArray("application/json");
+        QTest::newRow("csv") << QStringLiteral("csv") << QByteArray("text/csv");
+        QTest::newRow("txt") << QStringLiteral("txt") << QByteArray("text/plain");
+    }
+
+    void exportsInThreeFormatsWithoutSecrets()
+    {
+        QFETCH(QString, format);
+        QFETCH(QByteArray, contentType);
+        // Secrets that crossed the server: a password and tokens.
+        const Answer login = m_http->login("auditee", kUserPassword);
+        const QByteArray access = login.data().value("access_token").toString().toUtf8();
+        const QByteArray refresh = login.data().value("refresh_token").toString().toUtf8();
+        QVERIFY(!access.isEmpty());
+
+        const Answer exported =
+            m_http->get("/api/v1/logs/export?format=" + format + "&module=hivemind", m_admin);
+        QCOMPARE(exported.status, 200);
+        QVERIFY2(exported.headers.value("content-type").startsWith(contentType),
+                 exported.headers.value("content-type").constData());
+        const QByteArray disposition = exported.headers.value("content-disposition");
+        QVERIFY(disposition.startsWith("attachment; filename=\"hivemind-logs-"));
+        QVERIFY(disposition.endsWith("." + format.toLatin1() + "\""));
+        QVERIFY(exported.raw.contains("/api/v1/auth/login"));
+        QVERIFY(!exported.raw.contains(kUserPassword.toUtf8()));
+        QVERIFY(!exported.raw.contains(kAdminPassword.toUtf8()));
+        QVERIFY(!exported.raw.contains(access));
+        QVERIFY(!exported.raw.contains(refresh));
+        if (format == QLatin1String("json"))
+            QVERIFY(QJsonDocument::fromJson(exported.raw).isArray());
+        if (format == QLatin1String("csv"))
+            QVERIFY(exported.raw.startsWith("id,timestamp,level,module,request_id,message\r\n"));
+
+        QCOMPARE(m_http->get("/api/v1/logs/export?format=xml", m_admin).code(),
+                 QStringLiteral("VALIDATION_ERROR"));
+    }
+
+    void metricsParseAndCount()
+    {
+        const Answer first = m_http->get("/metrics");
+        QCOMPARE(first.status, 200);
+        QVERIFY(first.headers.value("content-type").startsWith("text/plain; version=0.0.4"));
+        // name{label="value",...} value  |  # HELP/TYPE name text
+        static const QRegularExpression sampleLine(QStringLiteral(
+            "^[a-zA-Z_:][a-zA-Z0-9_:]*(\\{([a-zA-Z_][a-zA-Z0-9_]*=\"([^\"\\\\]|\\\\.)*\",?)*\\})? "
+            "([-+]?[0-9.]+([eE][-+]?[0-9]+)?|NaN|[-+]Inf)$"));
+        static const QRegularExpression commentLine(
+            QStringLiteral("^# (HELP|TYPE) [a-zA-Z_:][a-zA-Z0-9_:]* .+$"));
+        for (const QByteArray &line : first.raw.split('\n')) {
+            if (line.isEmpty())
+                continue;
+            const QString text = QString::fromUtf8(line);
+            QVERIFY2(sampleLine.match(text).hasMatch() || commentLine.match(text).hasMatch(),
+                     line.constData());
+        }
+        for (const char *family :
+             {"hivemind_websocket_clients", "hivemind_executions_started_total",
+              "hivemind_executions_completed_total", "hivemind_executions_failed_total",
+              "hivemind_executions_running", "hivemind_execution_duration_seconds_count"})
+            QCOMPARE(sample(first.raw, family), 0.0);
+        QVERIFY(first.raw.contains("# TYPE http_request_duration_seconds histogram"));
+
+        const QByteArray series =
+            "http_requests_total{route=\"/api/v1/health\",method=\"GET\",status=\"200\"}";
+        const double before = qMax(0.0, sample(first.raw, series));
+        QCOMPARE(m_http->get("/api/v1/health").status, 200);
+        QCOMPARE(m_http->get("/api/v1/health").status, 200);
+        const Answer second = m_http->get("/metrics");
+        QCOMPARE(sample(second.raw, series), before + 2);
+        // Route templates, not URLs, so ids do not grow the label set.
+        m_http->get("/api/v1/users/some-id", m_admin);
+        QVERIFY(m_http->get("/metrics").raw.contains("route=\"/api/v1/users/{id}\""));
+    }
+};
+
+QTEST_MAIN(TestSystemRoutes)
+#include "TestSystemRoutes.moc"
