@@ -1,6 +1,7 @@
 # HTTP side of the engine: component protocol, http-request, and the
 # reference component (run as a child process by these tests).
-foreach(test TestHttpComponentExecutor TestHttpRequestExecutor TestReferenceComponent)
+foreach(test TestHttpComponentExecutor TestHttpRequestExecutor TestReferenceComponent
+             TestEngineHttpComponents)
     if(EXISTS ${CMAKE_CURRENT_LIST_DIR}/${test}.cpp)
         hm_add_qtest(NAME ${test}
                      SOURCES ${CMAKE_CURRENT_LIST_DIR}/${test}.cpp
