@@ -13,6 +13,8 @@
 #include "server/TlsFiles.h"
 #include "server/auth/AuthModule.h"
 #include "server/auth/AuthRoutes.h"
+#include "server/engine/EngineRoutes.h"
+#include "server/engine/FlowEngineHost.h"
 #include "store/Database.h"
 #include "store/DekRepository.h"
 #include "store/Migrations.h"
@@ -83,6 +85,7 @@ Status ServerRuntime::openStore()
         return migrated.error();
 
     m_tokenSigningKey = crypto::deriveSubkey(masterKey.value().key, crypto::Subkey::TokenSigning);
+    m_databaseKey = crypto::SecureBytes::fromRaw(databaseKey.view());
     m_dekRepository = std::make_unique<store::DekRepository>(*m_database);
     m_envelope = std::make_unique<crypto::EnvelopeCipher>(
         crypto::deriveSubkey(masterKey.value().key, crypto::Subkey::DekWrapping), *m_dekRepository);
@@ -119,6 +122,14 @@ Result<QUrl> ServerRuntime::start()
         return bootstrap.error();
     m_bootstrap = bootstrap.value();
 
+    // Recovery and the persisted queue are dealt with before the first
+    // request can trigger anything.
+    m_engine = std::make_unique<FlowEngineHost>();
+    const Status engineStarted = m_engine->start(*m_database, databasePath(), m_databaseKey);
+    m_databaseKey = crypto::SecureBytes();
+    if (!engineStarted)
+        return engineStarted.error();
+
     m_router = std::make_unique<ApiRouter>();
     m_router->setTrustedProxies(m_options.trustedProxies);
     if (tls)
@@ -130,6 +141,9 @@ Result<QUrl> ServerRuntime::start()
     registerSystemAdminRoutes(*m_router, *m_auth, *m_database, m_options.dataDir, m_uptime);
     registerAuditRoutes(*m_router, *m_auth, *m_database);
     registerLogRoutes(*m_router, *m_auth);
+    registerFlowRoutes(*m_router, *m_auth, *m_database, *m_engine);
+    registerExecutionRoutes(*m_router, *m_auth, *m_database, *m_engine);
+    registerBlobRoutes(*m_router, *m_engine);
     registerMetricsAndDocsRoutes(*m_router);
     auto port = m_router->listen(m_options.listenAddress, m_options.port);
     if (!port)
@@ -151,6 +165,10 @@ void ServerRuntime::stop()
         m_router->close();
         m_router.reset();
         qCInfo(lcServer) << "stopped accepting requests";
+    }
+    if (m_engine) {
+        // Before the database: stopping flushes the journal's queue.
+        m_engine.reset();
     }
     m_auth.reset();
     m_envelope.reset();

@@ -21,6 +21,7 @@ class DekRepository;
 namespace hm::server {
 
 class ApiRouter;
+class FlowEngineHost;
 namespace auth {
 struct AuthModule;
 }
@@ -53,8 +54,11 @@ private:
     std::unique_ptr<crypto::EnvelopeCipher> m_envelope;
     std::unique_ptr<auth::AuthModule> m_auth;
     std::unique_ptr<ApiRouter> m_router;
+    std::unique_ptr<FlowEngineHost> m_engine;
     // Derived from the master key in openStore(); moved into the auth module.
     crypto::SecureBytes m_tokenSigningKey;
+    // Kept from openStore() until the engine opened its own connections.
+    crypto::SecureBytes m_databaseKey;
     BootstrapOutcome m_bootstrap;
     QElapsedTimer m_uptime;
     QUrl m_baseUrl;

@@ -3,29 +3,10 @@
 #include "server/auth/AuthCommon.h"
 #include "server/auth/Jwt.h"
 #include "server/auth/UserRepository.h"
+#include "server/RouteDoc.h"
 
 namespace hm::server::auth {
 namespace {
-
-QString methodText(QHttpServerRequest::Method method)
-{
-    switch (method) {
-    case QHttpServerRequest::Method::Get:
-        return QStringLiteral("GET");
-    case QHttpServerRequest::Method::Head:
-        return QStringLiteral("HEAD");
-    case QHttpServerRequest::Method::Post:
-        return QStringLiteral("POST");
-    case QHttpServerRequest::Method::Put:
-        return QStringLiteral("PUT");
-    case QHttpServerRequest::Method::Delete:
-        return QStringLiteral("DELETE");
-    case QHttpServerRequest::Method::Patch:
-        return QStringLiteral("PATCH");
-    default:
-        return QStringLiteral("OTHER");
-    }
-}
 
 Result<Principal> principalFor(UserRepository &users, const QString &userId)
 {
@@ -61,7 +42,7 @@ Result<Principal> AuthModule::authenticate(const RequestContext &context)
     UserRepository users(db);
     if (!apiKey.isEmpty()) {
         auto grant =
-            apiKeys.authenticate(apiKey, {methodText(context.request.method()),
+            apiKeys.authenticate(apiKey, {methodName(context.request.method()),
                                           context.request.url().path(), context.clientAddress()});
         if (!grant)
             return grant.error();

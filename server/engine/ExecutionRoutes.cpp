@@ -1,0 +1,446 @@
+#include "engine/builtins/Builtins.h"
+#include "engine/http/HttpRequestExecutor.h"
+#include "engine/persistence/FlowRepository.h"
+#include "engine/persistence/JsonColumn.h"
+#include "server/ApiRouter.h"
+#include "server/QueryParams.h"
+#include "server/auth/AuthCommon.h"
+#include "server/auth/AuthModule.h"
+#include "server/auth/RouteHelpers.h"
+#include "server/engine/EngineRoutes.h"
+#include "server/engine/FlowEngineHost.h"
+#include "store/Database.h"
+
+#include <QEventLoop>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QTimer>
+#include <QUrlQuery>
+
+namespace hm::server {
+
+using namespace engine;
+using namespace engine::persistence;
+using namespace schema;
+using auth::Principal;
+using auth::Role;
+using Method = QHttpServerRequest::Method;
+
+namespace {
+
+constexpr int kDefaultWaitMs = 30000;
+constexpr int kMaxWaitMs = 300000;
+
+QString callerId(const Principal &p)
+{
+    return p.apiKeyId.isEmpty() ? p.userId : p.apiKeyId;
+}
+
+QJsonObject triggerJson(const TriggerResult &r)
+{
+    QJsonObject json{{QStringLiteral("execution_id"), r.executionId},
+                     {QStringLiteral("status"), r.statusName()},
+                     {QStringLiteral("flow_id"), r.flowId},
+                     {QStringLiteral("flow_version"), r.flowVersion}};
+    if (r.status == TriggerResult::Status::Queued) {
+        json.insert(QStringLiteral("queue_position"), r.queuePosition);
+    } else {
+        json.insert(QStringLiteral("started_at"), isoTimestamp(r.startedAtMs));
+        json.insert(QStringLiteral("websocket_url"),
+                    QString(QStringLiteral("/ws/executions/") + r.executionId));
+    }
+    return json;
+}
+
+// Status and leaf outputs, read on the engine thread.
+Result<QJsonObject> outcome(FlowEngineHost &host, const QString &id)
+{
+    return host.run<QJsonObject>([id](Scheduler &s) -> Result<QJsonObject> {
+        const Execution *exec = s.execution(id);
+        if (!exec)
+            return Error{ErrorCode::ExecutionNotFound, QStringLiteral("no execution %1").arg(id)};
+        QJsonObject outputs;
+        if (exec->flow) {
+            for (int leaf : exec->flow->leaves())
+                outputs.insert(exec->flow->node(leaf).id, exec->nodes[size_t(leaf)].outputs);
+        }
+        QJsonObject json{{QStringLiteral("execution_id"), id},
+                         {QStringLiteral("status"), executionStatusName(exec->status)},
+                         {QStringLiteral("outputs"), outputs}};
+        if (exec->error.code != ErrorCode::InternalError || !exec->error.message.isEmpty())
+            json.insert(QStringLiteral("error"),
+                        QJsonObject{{QStringLiteral("code"), exec->error.codeName()},
+                                    {QStringLiteral("message"), exec->error.message}});
+        return json;
+    });
+}
+
+// ?wait=true: a nested event loop until the execution ends or the timeout,
+// since ApiRouter handlers answer synchronously (see docs/api.md). Events
+// reach the host through a queued connection, so one emitted before the
+// connection below is still delivered inside the loop.
+Result<QJsonObject> waitForEnd(FlowEngineHost &host, const QString &id, int timeoutMs)
+{
+    QEventLoop loop;
+    QObject::connect(&host, &FlowEngineHost::event, &loop, [&](const EngineEvent &e) {
+        if (e.executionId == id && (e.type == EngineEvent::Type::ExecutionCompleted ||
+                                    e.type == EngineEvent::Type::ExecutionCancelled))
+            loop.quit();
+    });
+    QObject::connect(&host, &QObject::destroyed, &loop, &QEventLoop::quit);
+    auto status = host.run<bool>([id](Scheduler &s) -> Result<bool> {
+        const auto st = s.status(id);
+        return st && isTerminal(*st);
+    });
+    if (!status)
+        return status.error();
+    if (!status.value()) {
+        QTimer::singleShot(timeoutMs, &loop, &QEventLoop::quit);
+        loop.exec();
+    }
+    return outcome(host, id);
+}
+
+ApiReply trigger(store::Database &db, FlowEngineHost &host, const RequestContext &c,
+                 const Principal &p)
+{
+    HM_TRY(body, c.jsonObject());
+    const QUrlQuery query(c.request.url());
+    const QString flowId = c.pathArgs.at(0);
+    const QJsonValue inputs = body.value().value(QStringLiteral("inputs"));
+    if (!inputs.isUndefined() && !inputs.isNull() && !inputs.isObject())
+        return ApiReply::failure(
+            auth::fieldError(QStringLiteral("inputs"), QStringLiteral("must be an object")));
+    const QJsonObject options = body.value().value(QStringLiteral("options")).toObject();
+    HM_TRY(requested, auth::optionalString(options, QStringLiteral("version")));
+
+    FlowRepository repo(db);
+    HM_TRY(flow, repo.flow(flowId));
+    auto version = requested.value().isEmpty() ? repo.publishedVersion(flowId)
+                                               : repo.version(flowId, requested.value());
+    if (!version)
+        return ApiReply::failure(version.error());
+    HM_TRY(compiled, repo.loadCompiled(flowId, version.value().version, host.registry()));
+
+    TriggerRequest request{flowId, version.value().version, compiled.value(), inputs.toObject(),
+                           callerId(p)};
+    HM_TRY(result, host.run<TriggerResult>([request](Scheduler &s) { return s.trigger(request); }));
+    if (queryValue(query, QStringLiteral("wait")) != QLatin1String("true"))
+        return ApiReply::ok(triggerJson(result.value()),
+                            result.value().status == TriggerResult::Status::Queued ? 202 : 200);
+
+    bool ok = false;
+    int timeoutMs = queryValue(query, QStringLiteral("timeout_ms")).toInt(&ok);
+    if (!ok || timeoutMs <= 0)
+        timeoutMs = kDefaultWaitMs;
+    HM_TRY(ended, waitForEnd(host, result.value().executionId, std::min(timeoutMs, kMaxWaitMs)));
+    QJsonObject data = ended.value();
+    data.insert(QStringLiteral("flow_id"), flowId);
+    data.insert(QStringLiteral("flow_version"), version.value().version);
+    return ApiReply::ok(data);
+}
+
+// Ends of the history read from the database, after the journal caught up.
+Result<QJsonObject> storedExecution(store::Database &db, FlowEngineHost &host, const QString &id)
+{
+    host.flushJournal();
+    auto select = db.prepare(QStringLiteral(
+        "SELECT id, flow_id, flow_version, status, trigger_input, triggered_by, cancel_reason, "
+        "error_code, error_message, outputs, rerun_of, created_at, started_at, ended_at, "
+        "duration_ms FROM executions WHERE id = ?"));
+    if (!select)
+        return select.error();
+    select.value().bind(1, id);
+    auto row = select.value().step();
+    if (!row)
+        return row.error();
+    if (!row.value())
+        return Error{ErrorCode::ExecutionNotFound, QStringLiteral("no execution %1").arg(id)};
+    const auto &s = select.value();
+    auto text = [&](int col) { return s.isNull(col) ? QJsonValue() : QJsonValue(s.text(col)); };
+    auto doc = [&](int col) { return QJsonDocument::fromJson(s.text(col).toUtf8()).object(); };
+    QJsonObject json{
+        {QStringLiteral("execution_id"), s.text(0)},
+        {QStringLiteral("flow_id"), s.text(1)},
+        {QStringLiteral("flow_version"), s.text(2)},
+        {QStringLiteral("status"), s.text(3)},
+        // Stored unmasked for re-runs; masked on the way out.
+        {QStringLiteral("inputs"), QJsonDocument::fromJson(maskedJson(doc(4)).toUtf8()).object()},
+        {QStringLiteral("triggered_by"), text(5)},
+        {QStringLiteral("cancel_reason"), text(6)},
+        {QStringLiteral("outputs"), doc(9)},
+        {QStringLiteral("rerun_of"), text(10)},
+        {QStringLiteral("created_at"), auth::isoOrNull(s.int64(11))},
+        {QStringLiteral("started_at"), auth::isoOrNull(s.int64(12))},
+        {QStringLiteral("ended_at"), auth::isoOrNull(s.int64(13))},
+        {QStringLiteral("duration_ms"), s.isNull(14) ? QJsonValue() : s.int64(14)}};
+    json.insert(QStringLiteral("error"), s.isNull(7)
+                                             ? QJsonValue()
+                                             : QJsonObject{{QStringLiteral("code"), s.text(7)},
+                                                           {QStringLiteral("message"), s.text(8)}});
+    return json;
+}
+
+ApiReply getExecution(store::Database &db, FlowEngineHost &host, const RequestContext &c)
+{
+    HM_TRY(exec, storedExecution(db, host, c.pathArgs.at(0)));
+    HM_TRY(select,
+           db.prepare(QStringLiteral(
+               "SELECT node_id, component, version, status, attempt, skip_reason, inputs, "
+               "outputs, error_code, error_message, started_at, ended_at, duration_ms "
+               "FROM node_executions WHERE execution_id = ? ORDER BY started_at, node_id")));
+    select.value().bind(1, c.pathArgs.at(0));
+    QJsonArray nodes;
+    while (true) {
+        HM_TRY(row, select.value().step());
+        if (!row.value())
+            break;
+        const auto &s = select.value();
+        auto text = [&](int col) { return s.isNull(col) ? QJsonValue() : QJsonValue(s.text(col)); };
+        auto doc = [&](int col) {
+            return s.isNull(col)
+                       ? QJsonValue()
+                       : QJsonValue(QJsonDocument::fromJson(s.text(col).toUtf8()).object());
+        };
+        nodes.append(QJsonObject{{QStringLiteral("node_id"), s.text(0)},
+                                 {QStringLiteral("component"), s.text(1)},
+                                 {QStringLiteral("version"), s.text(2)},
+                                 {QStringLiteral("status"), s.text(3)},
+                                 {QStringLiteral("attempt"), s.int64(4)},
+                                 {QStringLiteral("skip_reason"), text(5)},
+                                 {QStringLiteral("inputs"), doc(6)},
+                                 {QStringLiteral("outputs"), doc(7)},
+                                 {QStringLiteral("error_code"), text(8)},
+                                 {QStringLiteral("error_message"), text(9)},
+                                 {QStringLiteral("started_at"), auth::isoOrNull(s.int64(10))},
+                                 {QStringLiteral("ended_at"), auth::isoOrNull(s.int64(11))}});
+    }
+    QJsonObject data = exec.value();
+    data.insert(QStringLiteral("nodes"), nodes);
+    return ApiReply::ok(data);
+}
+
+ApiReply listExecutions(store::Database &db, FlowEngineHost &host, const RequestContext &c)
+{
+    host.flushJournal();
+    const QUrlQuery query(c.request.url());
+    HM_TRY(paging, parsePaging(query));
+    QStringList conditions;
+    QStringList binds;
+    for (const QString &name : {QStringLiteral("flow_id"), QStringLiteral("status")}) {
+        const QString value = queryValue(query, name);
+        if (value.isEmpty())
+            continue;
+        conditions.append(name + QStringLiteral(" = ?"));
+        binds.append(value);
+    }
+    const QString where =
+        conditions.isEmpty() ? QString() : QStringLiteral(" WHERE ") + conditions.join(u" AND ");
+    HM_TRY(count, db.prepare(QStringLiteral("SELECT COUNT(*) FROM executions") + where));
+    for (int i = 0; i < binds.size(); ++i)
+        count.value().bind(i + 1, binds.at(i));
+    HM_TRY(counted, count.value().step());
+    const qint64 total = counted.value() ? count.value().int64(0) : 0;
+    HM_TRY(select,
+           db.prepare(QStringLiteral("SELECT id, flow_id, flow_version, status, "
+                                     "triggered_by, created_at, started_at, ended_at, "
+                                     "duration_ms, error_code FROM executions") +
+                      where + QStringLiteral(" ORDER BY created_at DESC, id LIMIT ? OFFSET ?")));
+    int bind = 1;
+    for (const QString &value : std::as_const(binds))
+        select.value().bind(bind++, value);
+    select.value().bind(bind++, paging.value().size);
+    select.value().bind(bind++, paging.value().offset());
+    QJsonArray items;
+    while (true) {
+        HM_TRY(row, select.value().step());
+        if (!row.value())
+            break;
+        const auto &s = select.value();
+        items.append(
+            QJsonObject{{QStringLiteral("execution_id"), s.text(0)},
+                        {QStringLiteral("flow_id"), s.text(1)},
+                        {QStringLiteral("flow_version"), s.text(2)},
+                        {QStringLiteral("status"), s.text(3)},
+                        {QStringLiteral("triggered_by"), s.text(4)},
+                        {QStringLiteral("created_at"), auth::isoOrNull(s.int64(5))},
+                        {QStringLiteral("started_at"), auth::isoOrNull(s.int64(6))},
+                        {QStringLiteral("ended_at"), auth::isoOrNull(s.int64(7))},
+                        {QStringLiteral("duration_ms"), s.isNull(8) ? QJsonValue() : s.int64(8)},
+                        {QStringLiteral("error_code"), s.isNull(9) ? QJsonValue() : s.text(9)}});
+    }
+    return ApiReply::ok(
+        QJsonObject{{QStringLiteral("items"), items},
+                    {QStringLiteral("pagination"), paginationJson(paging.value(), total)}});
+}
+
+ApiReply status(store::Database &db, FlowEngineHost &host, const RequestContext &c)
+{
+    const QString id = c.pathArgs.at(0);
+    auto snapshot = host.run<QJsonObject>([id](Scheduler &s) { return s.snapshot(id); });
+    if (snapshot)
+        return ApiReply::ok(snapshot.value());
+    if (snapshot.error().code != ErrorCode::ExecutionNotFound)
+        return ApiReply::failure(snapshot.error());
+    // Expired from memory or from before a restart: what the history says.
+    HM_TRY(stored, storedExecution(db, host, id));
+    return ApiReply::ok(stored.value());
+}
+
+QJsonObject cancelJson(const CancelResult &r)
+{
+    return {{QStringLiteral("execution_id"), r.executionId},
+            {QStringLiteral("status"), executionStatusName(r.status)},
+            {QStringLiteral("affected_nodes"), QJsonArray::fromStringList(r.affectedNodes)}};
+}
+
+ApiReply cancel(FlowEngineHost &host, const RequestContext &c, const Principal &p)
+{
+    HM_TRY(body, c.jsonObject());
+    HM_TRY(reasonName, auth::optionalString(body.value(), QStringLiteral("reason"),
+                                            QStringLiteral("user_requested")));
+    HM_TRY(message, auth::optionalString(body.value(), QStringLiteral("message")));
+    const auto reason = cancelReasonFromName(reasonName.value());
+    if (!reason)
+        return ApiReply::failure(
+            auth::fieldError(QStringLiteral("reason"), QStringLiteral("unknown cancel reason")));
+    CancelRequest request{*reason, message.value(), QStringLiteral("user:") + p.userId};
+    const QString id = c.pathArgs.at(0);
+    HM_TRY(result,
+           host.run<CancelResult>([id, request](Scheduler &s) { return s.cancel(id, request); }));
+    return ApiReply::ok(cancelJson(result.value()));
+}
+
+ApiReply kill(FlowEngineHost &host, const RequestContext &c)
+{
+    const QString id = c.pathArgs.at(0);
+    HM_TRY(result, host.run<CancelResult>([id](Scheduler &s) { return s.kill(id); }));
+    return ApiReply::ok(cancelJson(result.value()));
+}
+
+ApiReply rerun(store::Database &db, FlowEngineHost &host, const RequestContext &c,
+               const Principal &p)
+{
+    HM_TRY(body, c.jsonObject());
+    HM_TRY(from,
+           auth::optionalString(body.value(), QStringLiteral("from"), QStringLiteral("start")));
+    HM_TRY(version, auth::optionalString(body.value(), QStringLiteral("version")));
+    RerunRequest request;
+    request.executionId = c.pathArgs.at(0);
+    request.triggeredBy = callerId(p);
+    if (from.value() == QLatin1String("failed"))
+        request.from = RerunRequest::From::Failed;
+    else if (from.value() != QLatin1String("start"))
+        return ApiReply::failure(
+            auth::fieldError(QStringLiteral("from"), QStringLiteral("must be start or failed")));
+    if (!version.value().isEmpty()) {
+        HM_TRY(stored, storedExecution(db, host, request.executionId));
+        FlowRepository repo(db);
+        HM_TRY(compiled,
+               repo.loadCompiled(stored.value().value(QStringLiteral("flow_id")).toString(),
+                                 version.value(), host.registry()));
+        request.flow = compiled.value();
+        request.version = version.value();
+    }
+    HM_TRY(result, host.run<TriggerResult>([request](Scheduler &s) { return s.rerun(request); }));
+    return ApiReply::ok(triggerJson(result.value()),
+                        result.value().status == TriggerResult::Status::Queued ? 202 : 200);
+}
+
+ApiReply components(FlowEngineHost &host)
+{
+    QJsonArray items;
+    for (const QString &name :
+         {QStringLiteral("noop"), QStringLiteral("delay"), QStringLiteral("log"),
+          QStringLiteral("transform"), QStringLiteral("condition"),
+          QString::fromLatin1(kHttpRequestComponent)}) {
+        for (const QString &version : host.registry().versions(name)) {
+            if (const flow::ComponentInterface *iface = host.registry().find(name, version))
+                items.append(iface->toJson());
+        }
+    }
+    return ApiReply::ok(QJsonObject{{QStringLiteral("items"), items}});
+}
+
+RouteDoc doc(const QString &summary, QList<ErrorCode> errors, QJsonObject request = {})
+{
+    RouteDoc d;
+    d.summary = summary;
+    d.tag = QStringLiteral("Executions");
+    d.errors = std::move(errors);
+    d.requestSchema = std::move(request);
+    return d;
+}
+
+} // namespace
+
+void registerExecutionRoutes(ApiRouter &router, auth::AuthModule &auth, store::Database &db,
+                             FlowEngineHost &host)
+{
+    RouteDoc triggerDoc =
+        doc(QStringLiteral("Trigger a flow (published version unless options.version); 202 when "
+                           "queued; ?wait=true answers when it ends"),
+            {ErrorCode::FlowNotFound, ErrorCode::FlowVersionNotFound, ErrorCode::ConcurrentDenied},
+            object({{QStringLiteral("inputs"), object({})},
+                    {QStringLiteral("options"), object({{QStringLiteral("version"), string()}})}}));
+    triggerDoc.queryParameters = {
+        query(QStringLiteral("wait"), boolean(), QStringLiteral("Answer when the execution ends")),
+        query(QStringLiteral("timeout_ms"), integer(),
+              QStringLiteral("Longest wait (default 30000, at most 300000)"))};
+    auth::addProtectedRoute(
+        router, auth, Method::Post, QStringLiteral("/api/v1/flows/{id}/trigger"), Role::User,
+        [&db, &host](const RequestContext &c, const Principal &p) {
+            return trigger(db, host, c, p);
+        },
+        std::move(triggerDoc));
+    RouteDoc listDoc = doc(QStringLiteral("Execution history"), {});
+    listDoc.queryParameters = paging();
+    listDoc.queryParameters.append(query(QStringLiteral("flow_id"), string()));
+    listDoc.queryParameters.append(query(QStringLiteral("status"), string()));
+    auth::addProtectedRoute(
+        router, auth, Method::Get, QStringLiteral("/api/v1/executions"), Role::Viewer,
+        [&db, &host](const RequestContext &c, const Principal &) {
+            return listExecutions(db, host, c);
+        },
+        std::move(listDoc));
+    auth::addProtectedRoute(
+        router, auth, Method::Get, QStringLiteral("/api/v1/executions/{id}"), Role::Viewer,
+        [&db, &host](const RequestContext &c, const Principal &) {
+            return getExecution(db, host, c);
+        },
+        doc(QStringLiteral("An execution from the history, with its nodes (masked)"),
+            {ErrorCode::ExecutionNotFound}));
+    auth::addProtectedRoute(
+        router, auth, Method::Get, QStringLiteral("/api/v1/executions/{id}/status"), Role::Viewer,
+        [&db, &host](const RequestContext &c, const Principal &) { return status(db, host, c); },
+        doc(QStringLiteral("Live status of an execution"), {ErrorCode::ExecutionNotFound}));
+    auth::addProtectedRoute(
+        router, auth, Method::Post, QStringLiteral("/api/v1/executions/{id}/cancel"), Role::User,
+        [&host](const RequestContext &c, const Principal &p) { return cancel(host, c, p); },
+        doc(QStringLiteral("Cancel an execution"),
+            {ErrorCode::ExecutionNotFound, ErrorCode::ExecutionAlreadyCancelled,
+             ErrorCode::ExecutionAlreadyCompleted},
+            object({{QStringLiteral("reason"), string()}, {QStringLiteral("message"), string()}})));
+    auth::addProtectedRoute(
+        router, auth, Method::Post, QStringLiteral("/api/v1/executions/{id}/kill"), Role::User,
+        [&host](const RequestContext &c, const Principal &) { return kill(host, c); },
+        doc(QStringLiteral("Stop an execution at once, without the grace period"),
+            {ErrorCode::ExecutionNotFound, ErrorCode::ExecutionAlreadyCompleted}));
+    auth::addProtectedRoute(
+        router, auth, Method::Post, QStringLiteral("/api/v1/executions/{id}/rerun"), Role::User,
+        [&db, &host](const RequestContext &c, const Principal &p) { return rerun(db, host, c, p); },
+        doc(QStringLiteral("Re-run an execution from the start or from its failed nodes"),
+            {ErrorCode::ExecutionNotFound, ErrorCode::FlowVersionNotFound,
+             ErrorCode::ConcurrentDenied},
+            object({{QStringLiteral("from"),
+                     enumOf({QStringLiteral("start"), QStringLiteral("failed")})},
+                    {QStringLiteral("version"), string()}})));
+    RouteDoc componentsDoc = doc(QStringLiteral("Built-in components and their interfaces"), {});
+    componentsDoc.tag = QStringLiteral("Components");
+    auth::addProtectedRoute(
+        router, auth, Method::Get, QStringLiteral("/api/v1/components"), Role::Viewer,
+        [&host](const RequestContext &, const Principal &) { return components(host); },
+        std::move(componentsDoc));
+}
+
+} // namespace hm::server

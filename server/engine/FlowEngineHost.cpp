@@ -1,0 +1,139 @@
+#include "server/engine/FlowEngineHost.h"
+
+#include "common/Logging.h"
+#include "engine/builtins/Builtins.h"
+#include "engine/http/HttpRequestExecutor.h"
+#include "engine/persistence/ExecutionRecovery.h"
+#include "engine/persistence/FlowRepository.h"
+#include "engine/persistence/StoreExecutionJournal.h"
+#include "server/Metrics.h"
+#include "store/Database.h"
+#include "store/WriteBehindQueue.h"
+
+#include <QDateTime>
+#include <QNetworkAccessManager>
+
+namespace hm::server {
+
+FlowEngineHost::FlowEngineHost(QObject *parent) : QObject(parent)
+{
+    qRegisterMetaType<engine::EngineEvent>();
+}
+
+FlowEngineHost::~FlowEngineHost()
+{
+    stop();
+}
+
+Status FlowEngineHost::start(store::Database &db, const QString &path,
+                             const crypto::SecureBytes &key)
+{
+    // Before the queue opens its connection and before the engine takes
+    // work: nothing may write execution rows while recovery rewrites them.
+    auto report = engine::persistence::recoverExecutions(db, QDateTime::currentMSecsSinceEpoch());
+    if (!report)
+        return report.error();
+    qCInfo(lcServer) << "execution recovery:" << report.value().interrupted.size()
+                     << "interrupted execution(s) failed," << report.value().queue.size()
+                     << "queued request(s) restored";
+
+    m_queue =
+        std::make_unique<store::WriteBehindQueue>(path, crypto::SecureBytes::fromRaw(key.view()));
+    if (Status started = m_queue->start(); !started)
+        return started.error();
+    m_journal = std::make_unique<engine::persistence::StoreExecutionJournal>(*m_queue);
+
+    // The loader runs on the engine thread while API handlers use the main
+    // connection on the server thread; a connection is one-thread-at-a-time,
+    // so the loader gets its own, used by nothing else.
+    auto loaderDb = store::Database::open(path, key);
+    if (!loaderDb)
+        return loaderDb.error();
+    m_loaderDb = std::move(loaderDb.value());
+
+    m_registry = std::make_shared<engine::ExecutorRegistry>();
+    engine::registerBuiltins(*m_registry);
+    // Created here and moved to the engine thread below, before any run can
+    // use it: the registry must be complete before the Engine starts.
+    m_network = new QNetworkAccessManager;
+    m_registry->add(engine::httpRequestInterface(), engine::makeHttpRequestExecutor(m_network));
+
+    auto repository = std::make_shared<engine::persistence::FlowRepository>(*m_loaderDb);
+    std::shared_ptr<const engine::ExecutorRegistry> registry = m_registry;
+    engine::FlowLoader loader = [repository, registry](const QString &flowId,
+                                                       const QString &version) {
+        return repository->loadCompiled(flowId, version, *registry);
+    };
+    m_engine = std::make_unique<engine::Engine>(registry, m_journal.get(), std::move(loader));
+    m_network->moveToThread(m_engine->engineThread());
+    connect(m_engine.get(), &engine::Engine::engineEvent, this, &FlowEngineHost::onEngineEvent,
+            Qt::QueuedConnection);
+
+    QList<engine::QueuedRequest> queue = report.value().queue;
+    auto restored = run<bool>([queue](engine::Scheduler &s) -> Result<bool> {
+        if (Status status = s.restoreQueue(queue); !status)
+            return status.error();
+        return true;
+    });
+    if (!restored)
+        return restored.error();
+    return {};
+}
+
+void FlowEngineHost::stop()
+{
+    if (m_engine) {
+        // Stops the engine thread; running attempts are abandoned (a restart
+        // fails them through recovery).
+        m_engine.reset();
+        qCInfo(lcServer) << "engine stopped";
+    }
+    // The thread it lived on has finished, so nothing else can touch it.
+    delete m_network;
+    m_network = nullptr;
+    if (m_queue) {
+        m_queue->flush();
+        m_queue->stop();
+    }
+    m_journal.reset();
+    m_queue.reset();
+    m_loaderDb.reset();
+    m_running.clear();
+    Metrics::instance().executionsRunning.set(0);
+}
+
+void FlowEngineHost::flushJournal()
+{
+    if (m_queue)
+        m_queue->flush();
+}
+
+void FlowEngineHost::onEngineEvent(const engine::EngineEvent &event)
+{
+    using Type = engine::EngineEvent::Type;
+    Metrics &metrics = Metrics::instance();
+    switch (event.type) {
+    case Type::ExecutionStarted:
+        metrics.executionsStarted.inc();
+        m_running.insert(event.executionId);
+        break;
+    case Type::ExecutionCompleted:
+        if (event.status == QLatin1String("completed"))
+            metrics.executionsCompleted.inc();
+        else
+            metrics.executionsFailed.inc();
+        metrics.executionDuration.observe(double(event.durationMs) / 1000.0);
+        m_running.remove(event.executionId);
+        break;
+    case Type::ExecutionCancelled:
+        // A cancelled queued execution never counted as running.
+        m_running.remove(event.executionId);
+        break;
+    default:
+        break;
+    }
+    metrics.executionsRunning.set(m_running.size());
+    emit this->event(event);
+}
+
+} // namespace hm::server

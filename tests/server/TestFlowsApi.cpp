@@ -1,0 +1,300 @@
+// Flows and executions through the real hivemind-server process: flow CRUD,
+// triggers in each concurrency mode, cancel, re-run, history and what a
+// restart does to running and queued executions.
+
+#include "AuthTestSupport.h"
+
+#include <QJsonArray>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace hm::test;
+
+namespace {
+
+QJsonObject node(const QString &id, const QString &component, const QJsonObject &inputs = {},
+                 const QJsonObject &config = {})
+{
+    return {{"id", id},           {"component", component},
+            {"version", "1.0.0"}, {"position", QJsonObject{{"x", 0}, {"y", 0}}},
+            {"config", config},   {"inputMappings", inputs}};
+}
+
+QJsonObject edge(const QString &source, const QString &target)
+{
+    return {{"id", source + "-" + target}, {"source", source}, {"target", target}};
+}
+
+QJsonObject definition(const QJsonArray &nodes, const QJsonArray &edges = {})
+{
+    return {{"schemaVersion", 1}, {"nodes", nodes}, {"edges", edges}};
+}
+
+// a -> (b: transform, c: noop) -> d: the leaf d joins both branches.
+QJsonObject diamond()
+{
+    return definition({node("a", "noop", {{"v", "$.trigger.v"}}),
+                       node("b", "transform", {{"v", "$.nodes.a.output.v"}},
+                            {{"outputs", QJsonObject{{"copy", "$.inputs.v"}, {"k", 5}}}}),
+                       node("c", "noop", {{"w", "$.nodes.a.output.v"}}),
+                       node("d", "noop",
+                            {{"fromB", "$.nodes.b.output.copy"},
+                             {"k", "$.nodes.b.output.k"},
+                             {"fromC", "$.nodes.c.output.w"}})},
+                      {edge("a", "b"), edge("a", "c"), edge("b", "d"), edge("c", "d")});
+}
+
+// One delay node that waits long enough to still run when the test acts.
+QJsonObject slow()
+{
+    return definition({node("wait", "delay", {}, {{"ms", 600000}})});
+}
+
+QJsonObject mode(const QString &name)
+{
+    return {{"concurrency", QJsonObject{{"mode", name}, {"maxInstances", 1}}}};
+}
+
+} // namespace
+
+class TestFlowsApi : public QObject
+{
+    Q_OBJECT
+private:
+    QTemporaryDir m_dir;
+    std::unique_ptr<ServerProcess> m_server;
+    std::unique_ptr<Http> m_http;
+    QString m_admin;
+    int m_flows = 0;
+
+    void connectTo(const QUrl &url)
+    {
+        m_http = std::make_unique<Http>(url);
+        m_admin = m_http->accessToken(kAdmin, kAdminPassword);
+    }
+
+    // Creates and publishes a flow; returns its id.
+    QString publishedFlow(const QJsonObject &def, const QJsonObject &settings = {})
+    {
+        const Answer created = m_http->json("POST", "/api/v1/flows",
+                                            {{"name", QStringLiteral("flow%1").arg(++m_flows)},
+                                             {"definition", def},
+                                             {"settings", settings}},
+                                            m_admin);
+        if (created.status != 201)
+            return {};
+        const QString id = created.data().value("id").toString();
+        const Answer published =
+            m_http->json("POST", "/api/v1/flows/" + id + "/publish", {{"version", "1"}}, m_admin);
+        return published.status == 200 ? id : QString();
+    }
+    Answer trigger(const QString &flowId, const QJsonObject &inputs = {}, const QString &query = {})
+    {
+        return m_http->json("POST", "/api/v1/flows/" + flowId + "/trigger" + query,
+                            {{"inputs", inputs}}, m_admin);
+    }
+    QString statusOf(const QString &executionId)
+    {
+        return m_http->get("/api/v1/executions/" + executionId + "/status", m_admin)
+            .data()
+            .value("status")
+            .toString();
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        m_server = std::make_unique<ServerProcess>(m_dir.path());
+        const QUrl url = startAuthServer(*m_server);
+        QVERIFY2(!url.isEmpty(), m_server->standardOutput().constData());
+        connectTo(url);
+        QVERIFY(!m_admin.isEmpty());
+    }
+
+    void diamondRunsAndWaits()
+    {
+        const QString flowId = publishedFlow(diamond());
+        QVERIFY(!flowId.isEmpty());
+        const Answer ran = trigger(flowId, {{"v", 7}}, "?wait=true&timeout_ms=20000");
+        QCOMPARE(ran.status, 200);
+        QCOMPARE(ran.data().value("status").toString(), QStringLiteral("completed"));
+        const QJsonObject outputs = ran.data().value("outputs").toObject();
+        QCOMPARE(outputs.keys(), QStringList{"d"});
+        const QJsonObject d = outputs.value("d").toObject();
+        QCOMPARE(d.value("fromB").toInt(), 7);
+        QCOMPARE(d.value("fromC").toInt(), 7);
+        QCOMPARE(d.value("k").toInt(), 5);
+
+        const QString id = ran.data().value("execution_id").toString();
+        const Answer stored = m_http->get("/api/v1/executions/" + id, m_admin);
+        QCOMPARE(stored.status, 200);
+        QCOMPARE(stored.data().value("status").toString(), QStringLiteral("completed"));
+        QCOMPARE(stored.data().value("nodes").toArray().size(), 4);
+
+        // Re-run from the start: a new execution of the same version.
+        const Answer rerun = m_http->json("POST", "/api/v1/executions/" + id + "/rerun",
+                                          {{"from", "start"}}, m_admin);
+        QCOMPARE(rerun.status, 200);
+        const QString again = rerun.data().value("execution_id").toString();
+        QVERIFY(!again.isEmpty() && again != id);
+        QTRY_COMPARE(statusOf(again), QStringLiteral("completed"));
+
+        const Answer list = m_http->get("/api/v1/executions?flow_id=" + flowId, m_admin);
+        QCOMPARE(list.status, 200);
+        QStringList ids;
+        for (const QJsonValue item : list.data().value("items").toArray())
+            ids.append(item.toObject().value("execution_id").toString());
+        QVERIFY(ids.contains(id));
+        QVERIFY(ids.contains(again));
+        QCOMPARE(list.data().value("pagination").toObject().value("total").toInt(), 2);
+
+        // The engine's events reach the metrics (counted on the server thread).
+        QTRY_VERIFY(m_http->get("/metrics").raw.contains("hivemind_executions_completed_total 2"));
+        QVERIFY(m_http->get("/metrics").raw.contains("hivemind_executions_running 0"));
+    }
+
+    void badDefinitionStoresNothing()
+    {
+        const Answer created = m_http->json(
+            "POST", "/api/v1/flows",
+            {{"name", "broken"}, {"definition", definition({node("x", "no-such-component")})}},
+            m_admin);
+        QCOMPARE(created.status, 400);
+        QCOMPARE(created.code(), QStringLiteral("INVALID_FLOW_DEFINITION"));
+        const QJsonArray problems = created.body.value("error")
+                                        .toObject()
+                                        .value("details")
+                                        .toObject()
+                                        .value("problems")
+                                        .toArray();
+        QVERIFY(!problems.isEmpty());
+        QCOMPARE(problems.first().toObject().value("code").toString(),
+                 QStringLiteral("UNKNOWN_COMPONENT"));
+        const Answer list = m_http->get("/api/v1/flows?search=broken", m_admin);
+        QCOMPARE(list.data().value("pagination").toObject().value("total").toInt(), 0);
+    }
+
+    void denyModeRefusesThenCancelFrees()
+    {
+        const QString flowId = publishedFlow(slow(), mode("deny"));
+        QVERIFY(!flowId.isEmpty());
+        const Answer first = trigger(flowId);
+        QCOMPARE(first.status, 200);
+        const QString id = first.data().value("execution_id").toString();
+        QCOMPARE(first.data().value("status").toString(), QStringLiteral("started"));
+        QCOMPARE(first.data().value("websocket_url").toString(), "/ws/executions/" + id);
+
+        const Answer second = trigger(flowId);
+        QCOMPARE(second.status, 409);
+        QCOMPARE(second.code(), QStringLiteral("CONCURRENT_DENIED"));
+        const QJsonArray running = second.body.value("error")
+                                       .toObject()
+                                       .value("details")
+                                       .toObject()
+                                       .value("running_executions")
+                                       .toArray();
+        QCOMPARE(running, QJsonArray{id});
+
+        const Answer status = m_http->get("/api/v1/executions/" + id + "/status", m_admin);
+        QCOMPARE(status.status, 200);
+        for (const char *field : {"execution_id", "flow_id", "flow_version", "status", "progress",
+                                  "timing", "nodes", "can_cancel"})
+            QVERIFY2(status.data().contains(QLatin1String(field)), field);
+
+        const Answer cancelled = m_http->json("POST", "/api/v1/executions/" + id + "/cancel",
+                                              {{"message", "test"}}, m_admin);
+        QCOMPARE(cancelled.status, 200);
+        // A delay stops at once, so the engine may already report it ended.
+        QVERIFY(QStringList({"cancelling", "cancelled"})
+                    .contains(cancelled.data().value("status").toString()));
+        QTRY_COMPARE_WITH_TIMEOUT(statusOf(id), QStringLiteral("cancelled"), 15000);
+
+        const Answer third = trigger(flowId);
+        QCOMPARE(third.status, 200);
+        m_http->send(
+            "POST", "/api/v1/executions/" + third.data().value("execution_id").toString() + "/kill",
+            {}, Http::bearer(m_admin));
+    }
+
+    void viewerMayReadOnly()
+    {
+        const Answer user = m_http->json("POST", "/api/v1/users",
+                                         {{"username", "watcher"},
+                                          {"email", "watcher@example.com"},
+                                          {"password", "Vi3wer!Secret"},
+                                          {"role", "viewer"}},
+                                         m_admin);
+        QCOMPARE(user.status, 201);
+        const QString viewer = m_http->accessToken("watcher", "Vi3wer!Secret");
+        QVERIFY(!viewer.isEmpty());
+        const QString flowId = publishedFlow(diamond());
+        QCOMPARE(m_http->get("/api/v1/flows/" + flowId, viewer).status, 200);
+        QCOMPARE(m_http->get("/api/v1/components", viewer).status, 200);
+        QCOMPARE(
+            m_http
+                ->json("POST", "/api/v1/flows", {{"name", "v"}, {"definition", diamond()}}, viewer)
+                .status,
+            403);
+        QCOMPARE(m_http->json("POST", "/api/v1/flows/" + flowId + "/trigger", {}, viewer).status,
+                 403);
+    }
+
+    void blobNeedsTheExecutionToken()
+    {
+        const QString flowId = publishedFlow(diamond());
+        const Answer ran = trigger(flowId, {{"v", 1}});
+        const QString id = ran.data().value("execution_id").toString();
+        const Answer wrong = m_http->send("GET", "/api/v1/blobs/" + id + "/b1", {},
+                                          {{"X-Execution-Token", "not-the-token"}});
+        QCOMPARE(wrong.status, 403);
+        QCOMPARE(m_http->get("/api/v1/blobs/" + id + "/b1", m_admin).status, 403);
+    }
+
+    // Last: restarts the server.
+    void queueSurvivesRestart()
+    {
+        const QString flowId = publishedFlow(slow(), mode("queue"));
+        QVERIFY(!flowId.isEmpty());
+        const Answer first = trigger(flowId);
+        QCOMPARE(first.status, 200);
+        const Answer second = trigger(flowId);
+        QCOMPARE(second.status, 202);
+        QCOMPARE(second.data().value("status").toString(), QStringLiteral("queued"));
+        QCOMPARE(second.data().value("queue_position").toInt(), 1);
+        const QString running = first.data().value("execution_id").toString();
+        const QString queued = second.data().value("execution_id").toString();
+
+        m_server->process().terminate();
+        QVERIFY(m_server->process().waitForFinished(30000));
+        QCOMPARE(m_server->process().exitStatus(), QProcess::NormalExit);
+
+        auto restarted = std::make_unique<ServerProcess>(m_dir.path(), m_server->masterKey());
+        restarted->setEnv(QStringLiteral("HIVEMIND_ADMIN_USER"), kAdmin);
+        restarted->setEnv(QStringLiteral("HIVEMIND_ADMIN_PASSWORD"), kAdminPassword);
+        const QUrl url = restarted->start();
+        QVERIFY2(!url.isEmpty(), restarted->standardOutput().constData());
+        m_server = std::move(restarted);
+        connectTo(url);
+        QVERIFY(!m_admin.isEmpty());
+
+        const Answer failed = m_http->get("/api/v1/executions/" + running, m_admin);
+        QCOMPARE(failed.status, 200);
+        QCOMPARE(failed.data().value("status").toString(), QStringLiteral("failed"));
+        QCOMPARE(failed.data().value("error").toObject().value("code").toString(),
+                 QStringLiteral("SYSTEM"));
+        // The restored request took the freed slot.
+        QTRY_VERIFY(QStringList({"running", "completed"}).contains(statusOf(queued)));
+    }
+
+    void cleanupTestCase()
+    {
+        if (m_server && m_server->process().state() == QProcess::Running) {
+            m_server->process().terminate();
+            m_server->process().waitForFinished(30000);
+        }
+    }
+};
+
+QTEST_GUILESS_MAIN(TestFlowsApi)
+#include "TestFlowsApi.moc"
