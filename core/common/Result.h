@@ -26,7 +26,9 @@ public:
 
     T &value() & { return std::get<0>(m_state); }
     const T &value() const & { return std::get<0>(m_state); }
-    T &&value() && { return std::get<0>(std::move(m_state)); }
+    // By value, not T&&: `for (auto &x : load().value())` must not iterate
+    // a reference into the destroyed temporary Result.
+    T value() && { return std::get<0>(std::move(m_state)); }
     T valueOr(T fallback) const { return ok() ? std::get<0>(m_state) : std::move(fallback); }
 
     const Error &error() const { return std::get<1>(m_state); }
