@@ -42,8 +42,8 @@ Result<BootstrapOutcome> bootstrapAdmin(store::Database &database, const QString
     BootstrapOutcome outcome;
     outcome.created = true;
     outcome.username = qEnvironmentVariable("HIVEMIND_ADMIN_USER", QStringLiteral("admin"));
-    const QString email =
-        qEnvironmentVariable("HIVEMIND_ADMIN_EMAIL", outcome.username + QStringLiteral("@localhost"));
+    const QString email = qEnvironmentVariable("HIVEMIND_ADMIN_EMAIL",
+                                               outcome.username + QStringLiteral("@localhost"));
     QString password = qEnvironmentVariable("HIVEMIND_ADMIN_PASSWORD");
     const bool generated = password.isEmpty();
     if (generated) {

@@ -5,11 +5,12 @@
 namespace hm::server {
 
 // Process exit codes of hivemind-server, documented in the README.
-enum ExitCode : int {
+enum ExitCode : int
+{
     ExitOk = 0,
-    ExitFailure = 1,      // anything not listed below
-    ExitUsageOrPort = 2,  // bad command line, or the listen port is taken
-    ExitDatabase = 3,     // the database cannot be opened: wrong key or corrupt file
+    ExitFailure = 1,     // anything not listed below
+    ExitUsageOrPort = 2, // bad command line, or the listen port is taken
+    ExitDatabase = 3,    // the database cannot be opened: wrong key or corrupt file
 };
 
 inline int exitCodeFor(ErrorCode code)

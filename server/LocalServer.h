@@ -3,7 +3,6 @@
 #include <QObject>
 #include <QThread>
 #include <QUrl>
-
 #include <functional>
 #include <optional>
 

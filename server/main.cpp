@@ -9,7 +9,6 @@
 #include "server/UnixSignalWatcher.h"
 
 #include <QCoreApplication>
-
 #include <cstdio>
 
 using namespace hm;
@@ -55,8 +54,8 @@ int main(int argc, char *argv[])
     std::printf("Data directory: %s\n", qPrintable(commandLine.value().options.dataDir));
     const auto &bootstrap = runtime.bootstrapOutcome();
     if (!bootstrap.passwordFile.isEmpty())
-        std::printf("Initial administrator \"%s\": password in %s\n", qPrintable(bootstrap.username),
-                    qPrintable(bootstrap.passwordFile));
+        std::printf("Initial administrator \"%s\": password in %s\n",
+                    qPrintable(bootstrap.username), qPrintable(bootstrap.passwordFile));
     std::fflush(stdout);
 
     const int code = app.exec();

@@ -7,7 +7,6 @@
 #include <QNetworkAccessManager>
 #include <QObject>
 #include <QUrl>
-
 #include <functional>
 
 namespace hm::client {

@@ -10,7 +10,7 @@
 #define HM_CHECK(cond, action)                                                                     \
     if (Q_LIKELY(cond)) {                                                                          \
     } else {                                                                                       \
-        qCritical("HM_CHECK failed: \"%s\" in %s:%d", #cond, __FILE__, __LINE__);                 \
+        qCritical("HM_CHECK failed: \"%s\" in %s:%d", #cond, __FILE__, __LINE__);                  \
         action;                                                                                    \
     }                                                                                              \
     do {                                                                                           \

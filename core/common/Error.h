@@ -8,7 +8,8 @@ namespace hm {
 // The error catalogue: the union of seed 001's table and seed 003's appendix A,
 // plus the codes HiveMind adds for its own store and start-up. Each code has
 // one HTTP status; the API layer never invents its own.
-enum class ErrorCode {
+enum class ErrorCode
+{
     // seed 001
     InvalidCredentials,
     TokenExpired,

@@ -10,16 +10,14 @@ namespace hm {
 // Expected-style result for fallible calls (std::expected is C++23).
 // Nothing throws across module boundaries: callers test ok() and read
 // value() or error().
-template <typename T>
-class [[nodiscard]] Result
+template <typename T> class [[nodiscard]] Result
 {
 public:
     Result(T value) : m_state(std::in_place_index<0>, std::move(value)) {}
     Result(Error error) : m_state(std::in_place_index<1>, std::move(error)) {}
     Result(ErrorCode code, QString message, QJsonObject details = {})
         : m_state(std::in_place_index<1>, Error{code, std::move(message), std::move(details)})
-    {
-    }
+    {}
 
     bool ok() const { return m_state.index() == 0; }
     explicit operator bool() const { return ok(); }
@@ -38,16 +36,14 @@ private:
 };
 
 // Result of a call that returns nothing on success.
-template <>
-class [[nodiscard]] Result<void>
+template <> class [[nodiscard]] Result<void>
 {
 public:
     Result() = default;
     Result(Error error) : m_error(std::move(error)), m_failed(true) {}
     Result(ErrorCode code, QString message, QJsonObject details = {})
         : m_error{code, std::move(message), std::move(details)}, m_failed(true)
-    {
-    }
+    {}
 
     bool ok() const { return !m_failed; }
     explicit operator bool() const { return ok(); }

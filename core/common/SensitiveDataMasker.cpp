@@ -1,7 +1,6 @@
 #include "common/SensitiveDataMasker.h"
 
 #include <QRegularExpression>
-
 #include <algorithm>
 #include <array>
 
@@ -9,10 +8,10 @@ namespace hm {
 namespace {
 
 constexpr std::array<QStringView, 16> kSensitiveKeys = {
-    u"password",    u"passwd",       u"pwd",        u"secret",
-    u"token",       u"accesstoken",  u"bearertoken", u"refreshtoken",
-    u"apikey",      u"api_key",      u"secretkey",  u"authorization",
-    u"credential",  u"auth",         u"connectionstring", u"dbpassword",
+    u"password",    u"passwd",        u"pwd",          u"secret", u"token",
+    u"accesstoken", u"bearertoken",   u"refreshtoken", u"apikey", u"api_key",
+    u"secretkey",   u"authorization", u"credential",   u"auth",   u"connectionstring",
+    u"dbpassword",
 };
 
 QString maskScalar(const QJsonValue &value)
@@ -76,8 +75,8 @@ QJsonArray SensitiveDataMasker::mask(const QJsonArray &array)
 QString SensitiveDataMasker::maskText(const QString &text)
 {
     // "key":"value"  |  key=value  |  key: value   (value up to a delimiter)
-    static const QRegularExpression pattern(
-        QStringLiteral(R"((["']?)\b([A-Za-z_]+)\1(\s*[:=]\s*)(["']?)((?:Bearer\s+|Basic\s+)?[^\s"',;&}]+)\4)"));
+    static const QRegularExpression pattern(QStringLiteral(
+        R"((["']?)\b([A-Za-z_]+)\1(\s*[:=]\s*)(["']?)((?:Bearer\s+|Basic\s+)?[^\s"',;&}]+)\4)"));
     QString result;
     result.reserve(text.size());
     qsizetype last = 0;

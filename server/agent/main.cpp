@@ -22,5 +22,4 @@ int main(int argc, char *argv[])
     parser.addVersionOption();
     parser.process(app);
     parser.showHelp(0); // nothing else to do yet
-
 }

@@ -15,7 +15,6 @@
 #include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
-
 #include <csignal>
 #include <sys/stat.h>
 
@@ -33,7 +32,8 @@ QMap<QString, QByteArray> snapshot(const QString &dir)
         const QString path = it.next();
         QFile file(path);
         if (file.open(QIODevice::ReadOnly))
-            files.insert(path, QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha256));
+            files.insert(path,
+                         QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha256));
     }
     return files;
 }
@@ -131,7 +131,8 @@ private slots:
         client::ApiClient client;
         client.setBaseUrl(url);
         std::optional<Result<QJsonValue>> result;
-        client.getJson(QStringLiteral("/api/v1/nope"), [&](Result<QJsonValue> r) { result = std::move(r); });
+        client.getJson(QStringLiteral("/api/v1/nope"),
+                       [&](Result<QJsonValue> r) { result = std::move(r); });
         QTRY_VERIFY_WITH_TIMEOUT(result.has_value(), 10000);
         QVERIFY(!result->ok());
         QCOMPARE(result->error().code, ErrorCode::ResourceNotFound);
@@ -273,11 +274,13 @@ private slots:
     {
         QFETCH(QString, binary);
         QProcess process;
-        process.start(hm::test::binaryPath(binary.toUtf8().constData()), {QStringLiteral("--version")});
+        process.start(hm::test::binaryPath(binary.toUtf8().constData()),
+                      {QStringLiteral("--version")});
         QVERIFY(process.waitForFinished(15000));
         QCOMPARE(process.exitCode(), 0);
         QVERIFY(process.readAllStandardOutput().contains(version::kVersion));
-        process.start(hm::test::binaryPath(binary.toUtf8().constData()), {QStringLiteral("--help")});
+        process.start(hm::test::binaryPath(binary.toUtf8().constData()),
+                      {QStringLiteral("--help")});
         QVERIFY(process.waitForFinished(15000));
         QCOMPARE(process.exitCode(), 0);
         QVERIFY(process.readAllStandardOutput().contains("--help"));

@@ -204,21 +204,24 @@ Result<QList<flow::ComponentInterface>> parseInterfaceList(const QJsonDocument &
     return interfaces;
 }
 
-void fetchInterfaces(QNetworkAccessManager &network, const QUrl &endpoint,
-                     InterfacesCallback callback)
+namespace {
+
+// GET <endpoint>/<path> expecting JSON: the plumbing shared by discovery and
+// health checks. `done` runs once with the document or COMPONENT_UNAVAILABLE
+// (transport, deadline, size, non-2xx) / VALIDATION_ERROR (not JSON).
+void getJson(QNetworkAccessManager &network, const QUrl &endpoint, const QString &path,
+             const QString &what, std::function<void(Result<QJsonDocument>)> done)
 {
-    QNetworkRequest request = jsonRequest(http::endpointUrl(endpoint, QStringLiteral("interface")));
-    QNetworkReply *reply = network.get(request);
+    QNetworkReply *reply = network.get(jsonRequest(http::endpointUrl(endpoint, path)));
     // The PendingReply lives as long as the reply; it is freed with it.
     auto *call = new PendingReply(
         reply, http::kDiscoveryTimeoutMs, http::kMaxReplyBytes,
-        [endpoint, callback = std::move(callback)](QNetworkReply &r, PendingReply::End how) {
+        [endpoint, what, done = std::move(done)](QNetworkReply &r, PendingReply::End how) {
             r.deleteLater(); // frees `call` too, through destroyed()
             const QString where = endpoint.toDisplayString();
             auto fail = [&](const QString &why) {
-                callback(
-                    Error{ErrorCode::ComponentUnavailable,
-                          QStringLiteral("cannot read the interfaces of %1: %2").arg(where, why)});
+                done(Error{ErrorCode::ComponentUnavailable,
+                           QStringLiteral("cannot read the %1 of %2: %3").arg(what, where, why)});
             };
             if (how == PendingReply::End::TimedOut)
                 return fail(QStringLiteral("no answer in time"));
@@ -230,12 +233,51 @@ void fetchInterfaces(QNetworkAccessManager &network, const QUrl &endpoint,
             QJsonParseError parseError;
             const QJsonDocument document = QJsonDocument::fromJson(r.readAll(), &parseError);
             if (parseError.error != QJsonParseError::NoError)
-                return callback(Error{ErrorCode::ValidationError,
-                                      QStringLiteral("the interfaces of %1 are not JSON: %2")
-                                          .arg(where, parseError.errorString())});
-            callback(parseInterfaceList(document));
+                return done(Error{ErrorCode::ValidationError,
+                                  QStringLiteral("the %1 of %2 is not JSON: %3")
+                                      .arg(what, where, parseError.errorString())});
+            done(document);
         });
     QObject::connect(reply, &QObject::destroyed, [call] { delete call; });
+}
+
+} // namespace
+
+void fetchInterfaces(QNetworkAccessManager &network, const QUrl &endpoint,
+                     InterfacesCallback callback)
+{
+    getJson(network, endpoint, QStringLiteral("interface"), QStringLiteral("interfaces"),
+            [callback = std::move(callback)](Result<QJsonDocument> document) {
+                if (!document)
+                    return callback(document.error());
+                callback(parseInterfaceList(document.value()));
+            });
+}
+
+Result<ComponentHealth> parseHealth(const QJsonDocument &document)
+{
+    const QJsonObject body = document.object();
+    const QString status = body.value(QStringLiteral("status")).toString();
+    if (!document.isObject() || status != QLatin1String("healthy"))
+        return Error{ErrorCode::ComponentUnavailable,
+                     QStringLiteral("the component service reports status \"%1\"")
+                         .arg(status.isEmpty() ? QStringLiteral("(none)") : status),
+                     {{QStringLiteral("status"), status}}};
+    ComponentHealth health;
+    for (const QJsonValue &entry : body.value(QStringLiteral("components")).toArray())
+        health.components.append({entry[QStringLiteral("name")].toString(),
+                                  entry[QStringLiteral("version")].toString()});
+    return health;
+}
+
+void checkHealth(QNetworkAccessManager &network, const QUrl &endpoint, HealthCallback callback)
+{
+    getJson(network, endpoint, QStringLiteral("health"), QStringLiteral("health"),
+            [callback = std::move(callback)](Result<QJsonDocument> document) {
+                if (!document)
+                    return callback(document.error());
+                callback(parseHealth(document.value()));
+            });
 }
 
 } // namespace hm::engine

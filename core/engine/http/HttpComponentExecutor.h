@@ -10,6 +10,7 @@
 
 #include <QJsonDocument>
 #include <QList>
+#include <QPair>
 #include <QPointer>
 #include <QUrl>
 #include <functional>
@@ -54,5 +55,19 @@ using InterfacesCallback = std::function<void(Result<QList<flow::ComponentInterf
 // are COMPONENT_UNAVAILABLE.
 void fetchInterfaces(QNetworkAccessManager &network, const QUrl &endpoint,
                      InterfacesCallback callback);
+
+struct ComponentHealth
+{
+    // What the service says it serves: (name, version) pairs.
+    QList<QPair<QString, QString>> components;
+};
+// GET <endpoint>/health answers {"status":"healthy","components":[{name,version}]}.
+// Anything else — another status, non-2xx, no answer within 10 s, not JSON —
+// is COMPONENT_UNAVAILABLE (VALIDATION_ERROR when the body is not JSON).
+Result<ComponentHealth> parseHealth(const QJsonDocument &document);
+using HealthCallback = std::function<void(Result<ComponentHealth>)>;
+// Checks a component service's health; `callback` runs once, from the event
+// loop of `network`'s thread. Used at registration and by operators' checks.
+void checkHealth(QNetworkAccessManager &network, const QUrl &endpoint, HealthCallback callback);
 
 } // namespace hm::engine

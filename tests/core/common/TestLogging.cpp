@@ -24,9 +24,10 @@ private slots:
         // Seed 003 §12.4.3's own example.
         QCOMPARE(SensitiveDataMasker::maskValue(QStringLiteral("sk-1234567890abcdef")),
                  QStringLiteral("sk****ef..."));
-        QCOMPARE(SensitiveDataMasker::maskValue(QStringLiteral("eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9."
-                                                               "eyJzdWIiOiIxMjM0NTY3ODkwIn0.fQ")),
-                 QStringLiteral("ey****fQ..."));
+        QCOMPARE(
+            SensitiveDataMasker::maskValue(QStringLiteral("eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9."
+                                                          "eyJzdWIiOiIxMjM0NTY3ODkwIn0.fQ")),
+            QStringLiteral("ey****fQ..."));
         QCOMPARE(SensitiveDataMasker::maskValue(QStringLiteral("short")), QStringLiteral("****"));
         QCOMPARE(SensitiveDataMasker::maskValue(QString()), QStringLiteral("****"));
     }
@@ -66,21 +67,30 @@ private slots:
         const QJsonObject masked = SensitiveDataMasker::mask(input);
         QCOMPARE(masked.value(QStringLiteral("user")).toString(), QStringLiteral("alice"));
         QCOMPARE(masked.value(QStringLiteral("apiKey")).toString(), QStringLiteral("sk****ef..."));
-        const QJsonObject db = masked.value(QStringLiteral("config")).toObject().value(QStringLiteral("db")).toObject();
+        const QJsonObject db = masked.value(QStringLiteral("config"))
+                                   .toObject()
+                                   .value(QStringLiteral("db"))
+                                   .toObject();
         QCOMPARE(db.value(QStringLiteral("dbPassword")).toString(), QStringLiteral("hu****r2..."));
         QCOMPARE(db.value(QStringLiteral("host")).toString(), QStringLiteral("db1"));
-        const QJsonArray headers = masked.value(QStringLiteral("config")).toObject().value(QStringLiteral("headers")).toArray();
+        const QJsonArray headers = masked.value(QStringLiteral("config"))
+                                       .toObject()
+                                       .value(QStringLiteral("headers"))
+                                       .toArray();
         QCOMPARE(headers.at(0).toObject().value(QStringLiteral("Authorization")).toString(),
                  QStringLiteral("Be****kl..."));
-        QCOMPARE(headers.at(1).toObject().value(QStringLiteral("accept")).toString(), QStringLiteral("json"));
+        QCOMPARE(headers.at(1).toObject().value(QStringLiteral("accept")).toString(),
+                 QStringLiteral("json"));
         // A sensitive key hides a whole nested value.
         QCOMPARE(masked.value(QStringLiteral("credential")).toString(), QStringLiteral("****"));
-        const QJsonObject deep = masked.value(QStringLiteral("list")).toArray().at(0).toArray().at(1).toObject();
+        const QJsonObject deep =
+            masked.value(QStringLiteral("list")).toArray().at(0).toArray().at(1).toObject();
         QCOMPARE(deep.value(QStringLiteral("token")).toString(), QStringLiteral("to****89..."));
         QCOMPARE(masked.value(QStringLiteral("count")).toInt(), 3);
         // Nothing secret survives anywhere in the serialised form.
         const QByteArray text = QJsonDocument(masked).toJson();
-        for (const char *secret : {"1234567890abcdef", "hunter2hunter2", "abcdefghijkl", "tok-0123456789"})
+        for (const char *secret :
+             {"1234567890abcdef", "hunter2hunter2", "abcdefghijkl", "tok-0123456789"})
             QVERIFY2(!text.contains(secret), secret);
     }
 
@@ -96,16 +106,21 @@ private slots:
 
     void jsonRecordsAreOneObjectPerLine()
     {
-        const QString line = logging::formatRecord(logging::Format::Json, QtWarningMsg, "hivemind.store",
-                                                   QStringLiteral("opened, token=abcdefghijklmnop"),
-                                                   QStringLiteral("req_0011"));
+        const QString line = logging::formatRecord(
+            logging::Format::Json, QtWarningMsg, "hivemind.store",
+            QStringLiteral("opened, token=abcdefghijklmnop"), QStringLiteral("req_0011"));
         QVERIFY(!line.contains(u'\n'));
         const QJsonObject record = QJsonDocument::fromJson(line.toUtf8()).object();
         QCOMPARE(record.value(QStringLiteral("level")).toString(), QStringLiteral("warning"));
-        QCOMPARE(record.value(QStringLiteral("category")).toString(), QStringLiteral("hivemind.store"));
+        QCOMPARE(record.value(QStringLiteral("category")).toString(),
+                 QStringLiteral("hivemind.store"));
         QCOMPARE(record.value(QStringLiteral("request_id")).toString(), QStringLiteral("req_0011"));
-        QVERIFY(!record.value(QStringLiteral("message")).toString().contains(QStringLiteral("abcdefghijklmnop")));
-        QVERIFY(QDateTime::fromString(record.value(QStringLiteral("time")).toString(), Qt::ISODateWithMs).isValid());
+        QVERIFY(!record.value(QStringLiteral("message"))
+                     .toString()
+                     .contains(QStringLiteral("abcdefghijklmnop")));
+        QVERIFY(QDateTime::fromString(record.value(QStringLiteral("time")).toString(),
+                                      Qt::ISODateWithMs)
+                    .isValid());
     }
 
     void requestIdScopeNests()

@@ -25,8 +25,9 @@ private slots:
         QVERIFY2(!m_componentUrl.isEmpty(), "reference component did not start");
         // Registration through discovery, as an operator would register it.
         std::optional<Result<QList<flow::ComponentInterface>>> interfaces;
-        fetchInterfaces(m_network, m_componentUrl,
-                        [&](Result<QList<flow::ComponentInterface>> r) { interfaces = std::move(r); });
+        fetchInterfaces(m_network, m_componentUrl, [&](Result<QList<flow::ComponentInterface>> r) {
+            interfaces = std::move(r);
+        });
         QTRY_VERIFY_WITH_TIMEOUT(interfaces.has_value(), 15000);
         // (QVERIFY2 evaluates its message even on success: only read error() on failure.)
         if (!interfaces->ok())
@@ -44,6 +45,38 @@ private slots:
     }
     void cleanup() { m_harness.reset(); }
 
+    void healthCheck()
+    {
+        std::optional<Result<ComponentHealth>> health;
+        checkHealth(m_network, m_componentUrl,
+                    [&](Result<ComponentHealth> r) { health = std::move(r); });
+        QTRY_VERIFY_WITH_TIMEOUT(health.has_value(), 15000);
+        if (!health->ok())
+            QFAIL(qPrintable(health->error().toString()));
+        QStringList names;
+        for (const auto &[name, version] : health->value().components) {
+            names << name;
+            QVERIFY(!version.isEmpty());
+        }
+        QVERIFY2(names.contains("sleep") && names.contains("echo"), qPrintable(names.join(',')));
+
+        // Nobody listening: unavailable, with the endpoint in the message.
+        QUrl dead = m_componentUrl;
+        dead.setPort(hm::test::unusedPort());
+        std::optional<Result<ComponentHealth>> down;
+        checkHealth(m_network, dead, [&](Result<ComponentHealth> r) { down = std::move(r); });
+        QTRY_VERIFY_WITH_TIMEOUT(down.has_value(), 15000);
+        QVERIFY(!down->ok());
+        QCOMPARE(down->error().code, ErrorCode::ComponentUnavailable);
+        QVERIFY(down->error().message.contains(dead.toDisplayString()));
+
+        // A service that answers but is not healthy.
+        auto degraded = parseHealth(QJsonDocument::fromJson(R"({"status": "degraded"})"));
+        QVERIFY(!degraded.ok());
+        QCOMPARE(degraded.error().code, ErrorCode::ComponentUnavailable);
+        QVERIFY(!parseHealth(QJsonDocument::fromJson("[1,2]")).ok());
+    }
+
     void diamondOverHttp()
     {
         auto flow = m_harness->compile(
@@ -60,7 +93,8 @@ private slots:
         QVERIFY(!id.isEmpty());
         QVERIFY(m_harness->waitEnded(id, 20000));
         QCOMPARE(m_harness->statusOf(id), ExecutionStatus::Completed);
-        QCOMPARE(m_harness->node(id, "d").outputs.value("value").toString(), QStringLiteral("HIVE"));
+        QCOMPARE(m_harness->node(id, "d").outputs.value("value").toString(),
+                 QStringLiteral("HIVE"));
         // The join ran after both parents.
         const QStringList types = m_harness->eventTypes(id);
         QVERIFY(types.indexOf("node_started:d") > types.indexOf("node_completed:b"));
@@ -72,7 +106,8 @@ private slots:
         auto flow = m_harness->compile(
             FlowBuilder()
                 .node("f", "fail", {}, json(R"({"fail_times": 2, "retryable": true})"))
-                .settings(json(R"({"retry": {"maxAttempts": 3, "backoffMs": 1, "backoffMultiplier": 1}})")));
+                .settings(json(
+                    R"({"retry": {"maxAttempts": 3, "backoffMs": 1, "backoffMultiplier": 1}})")));
         const QString id = m_harness->start(flow);
         QVERIFY(m_harness->waitEnded(id, 20000));
         QCOMPARE(m_harness->statusOf(id), ExecutionStatus::Completed);
@@ -88,7 +123,8 @@ private slots:
                 .node("after", "echo")
                 .node("other", "echo", {}, json(R"({"value": 1})"))
                 .edge("f", "after")
-                .settings(json(R"({"retry": {"maxAttempts": 3, "backoffMs": 1, "backoffMultiplier": 1}})")));
+                .settings(json(
+                    R"({"retry": {"maxAttempts": 3, "backoffMs": 1, "backoffMultiplier": 1}})")));
         const QString id = m_harness->start(flow);
         QVERIFY(m_harness->waitEnded(id, 20000));
         QCOMPARE(m_harness->statusOf(id), ExecutionStatus::Failed);
@@ -115,8 +151,9 @@ private slots:
             15000);
         QCOMPARE(m_harness->nodeStatus(id, "slow"), NodeStatus::Running);
 
-        auto cancelled = m_harness->scheduler->cancel(
-            id, CancelRequest{CancelReason::UserRequested, QStringLiteral("stop"), QStringLiteral("user:1")});
+        auto cancelled = m_harness->scheduler->cancel(id, CancelRequest{CancelReason::UserRequested,
+                                                                        QStringLiteral("stop"),
+                                                                        QStringLiteral("user:1")});
         if (!cancelled.ok())
             QFAIL(qPrintable(cancelled.error().toString()));
         QVERIFY(m_harness->waitEnded(id, 20000));
