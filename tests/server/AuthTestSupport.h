@@ -1,5 +1,7 @@
 #pragma once
 
+#include <QTemporaryDir>
+
 // Synchronous JSON-over-HTTP helper for the auth tests (waits on the reply's
 // finished signal, never sleeps).
 
@@ -112,6 +114,24 @@ inline QUrl startAuthServer(ServerProcess &server)
     http.json("PUT", QStringLiteral("/api/v1/system/config"),
               {{"api_rate_limit", 1000000}, {"anonymous_rate_limit", 1000000}}, admin);
     return url;
+}
+
+// The start-up the authenticated server tests share: a real server in
+// `dir` (see startAuthServer) and an administrator's access token. Returns
+// an empty string on success, otherwise what went wrong.
+inline QString startWithAdmin(const QTemporaryDir &dir, std::unique_ptr<ServerProcess> &server,
+                              std::unique_ptr<Http> &http, QString &adminToken)
+{
+    if (!dir.isValid())
+        return QStringLiteral("no temporary directory");
+    server = std::make_unique<ServerProcess>(dir.path());
+    const QUrl url = startAuthServer(*server);
+    if (url.isEmpty())
+        return QStringLiteral("server did not start: ") +
+               QString::fromUtf8(server->standardOutput() + server->standardError());
+    http = std::make_unique<Http>(url);
+    adminToken = http->accessToken(kAdmin, kAdminPassword);
+    return adminToken.isEmpty() ? QStringLiteral("administrator login failed") : QString();
 }
 
 } // namespace hm::test

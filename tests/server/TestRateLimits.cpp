@@ -64,13 +64,8 @@ private:
 private slots:
     void initTestCase()
     {
-        QVERIFY(m_dir.isValid());
-        m_server = std::make_unique<ServerProcess>(m_dir.path());
-        const QUrl url = startAuthServer(*m_server);
-        QVERIFY2(!url.isEmpty(), m_server->standardOutput().constData());
-        m_http = std::make_unique<Http>(url);
-        m_admin = m_http->accessToken(kAdmin, kAdminPassword);
-        QVERIFY(!m_admin.isEmpty());
+        const QString failure = startWithAdmin(m_dir, m_server, m_http, m_admin);
+        QVERIFY2(failure.isEmpty(), qPrintable(failure));
         m_keyA = createKey("a", "read");
         m_keyB = createKey("b", "read");
         m_configKey = createKey("config", "admin");

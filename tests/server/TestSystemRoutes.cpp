@@ -42,13 +42,8 @@ private:
 private slots:
     void initTestCase()
     {
-        QVERIFY(m_dir.isValid());
-        m_server = std::make_unique<ServerProcess>(m_dir.path());
-        const QUrl url = startAuthServer(*m_server);
-        QVERIFY2(!url.isEmpty(), m_server->standardOutput().constData());
-        m_http = std::make_unique<Http>(url);
-        m_admin = m_http->accessToken(kAdmin, kAdminPassword);
-        QVERIFY(!m_admin.isEmpty());
+        const QString failure = startWithAdmin(m_dir, m_server, m_http, m_admin);
+        QVERIFY2(failure.isEmpty(), qPrintable(failure));
         const Answer created = m_http->json("POST", "/api/v1/users",
                                             {{"username", "auditee"},
                                              {"email", "auditee@example.com"},
