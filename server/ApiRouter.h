@@ -99,6 +99,10 @@ public:
     void setTls(const QSslCertificate &certificate, const QSslKey &key);
     bool tlsEnabled() const { return m_tls; }
 
+    // The HTTP server itself, for WebSocket upgrades on the same port
+    // (QAbstractHttpServer::newWebSocketConnection).
+    QHttpServer &httpServer() { return m_http; }
+
     // Listens on address:port (0 = any free port). PortInUse names the port.
     Result<quint16> listen(const QHostAddress &address, quint16 port);
     void close();

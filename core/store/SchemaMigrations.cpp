@@ -243,6 +243,54 @@ CREATE TABLE execution_queue (
 );
 )sql";
 
+// Version 3: flow sharing (seed 003 §14.3) and registered HTTP components
+// (seed 003 §4.2 components + component_versions folded into one row per
+// name and version: HiveMind's components are endpoints, not images).
+const char kSharingAndComponentsSchema[] = R"sql(
+CREATE TABLE flow_shares (
+    id            TEXT PRIMARY KEY NOT NULL,
+    flow_id       TEXT NOT NULL REFERENCES flows(id) ON DELETE CASCADE,
+    user_id       TEXT REFERENCES users(id) ON DELETE CASCADE,
+    invited_email TEXT COLLATE NOCASE, -- not yet registered users
+    permission    TEXT NOT NULL,
+    shared_by     TEXT NOT NULL,
+    accepted_at   INTEGER,
+    created_at    INTEGER NOT NULL DEFAULT )sql" HM_NOW_MS R"sql(,
+    updated_at    INTEGER NOT NULL DEFAULT )sql" HM_NOW_MS R"sql(,
+    CONSTRAINT chk_share_permission CHECK (permission IN ('view', 'edit', 'admin')),
+    CONSTRAINT chk_share_target CHECK (user_id IS NOT NULL OR invited_email IS NOT NULL)
+);
+-- One share per person and flow (ALREADY_SHARED).
+CREATE UNIQUE INDEX uk_flow_shares_user ON flow_shares(flow_id, user_id)
+    WHERE user_id IS NOT NULL;
+CREATE UNIQUE INDEX uk_flow_shares_email ON flow_shares(flow_id, invited_email)
+    WHERE user_id IS NULL;
+CREATE INDEX idx_flow_shares_user ON flow_shares(user_id);
+CREATE INDEX idx_flow_shares_email ON flow_shares(invited_email);
+
+CREATE TABLE components (
+    id                TEXT PRIMARY KEY NOT NULL,
+    name              TEXT NOT NULL,
+    version           TEXT NOT NULL,
+    display_name      TEXT,
+    description       TEXT,
+    category          TEXT,
+    endpoint          TEXT NOT NULL, -- base URL of the HTTP component
+    interface_def     TEXT NOT NULL, -- JSON, flow::ComponentInterface
+    status            TEXT NOT NULL DEFAULT 'active',
+    health            TEXT NOT NULL DEFAULT 'unknown',
+    health_checked_at INTEGER,
+    created_by        TEXT NOT NULL,
+    created_at        INTEGER NOT NULL DEFAULT )sql" HM_NOW_MS R"sql(,
+    updated_at        INTEGER NOT NULL DEFAULT )sql" HM_NOW_MS R"sql(,
+    deleted_at        INTEGER,
+    CONSTRAINT chk_component_status CHECK (status IN ('active', 'deprecated', 'disabled')),
+    CONSTRAINT chk_component_health CHECK (health IN
+        ('unknown', 'healthy', 'degraded', 'unhealthy'))
+);
+CREATE UNIQUE INDEX uk_components ON components(name, version) WHERE deleted_at IS NULL;
+)sql";
+
 #undef HM_NOW_MS
 
 } // namespace
@@ -252,6 +300,8 @@ const QList<Migration> &schemaMigrations()
     static const QList<Migration> migrations{
         {1, QStringLiteral("initial schema"), QString::fromUtf8(kInitialSchema)},
         {2, QStringLiteral("flows and executions"), QString::fromUtf8(kFlowsSchema)},
+        {3, QStringLiteral("flow sharing and components"),
+         QString::fromUtf8(kSharingAndComponentsSchema)},
     };
     return migrations;
 }
