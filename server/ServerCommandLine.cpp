@@ -48,7 +48,12 @@ Result<ServerCommandLine> parseServerCommandLine(const QCoreApplication &app)
         QStringLiteral("Reverse proxy network (CIDR, repeatable) whose X-Forwarded-For header "
                        "names the client. Default: none, the header is ignored."),
         QStringLiteral("CIDR"));
-    parser.addOptions({dataDir, listen, keyFile, logFormat, tlsCert, tlsKey, trustedProxy});
+    const QCommandLineOption accessTtl(
+        QStringLiteral("access-token-ttl"),
+        QStringLiteral("Lifetime of access tokens in seconds (default 900)."),
+        QStringLiteral("SECONDS"), QStringLiteral("900"));
+    parser.addOptions(
+        {dataDir, listen, keyFile, logFormat, tlsCert, tlsKey, trustedProxy, accessTtl});
     parser.process(app);
 
     ServerCommandLine result;
@@ -71,6 +76,14 @@ Result<ServerCommandLine> parseServerCommandLine(const QCoreApplication &app)
                              .arg(cidr)};
         result.options.trustedProxies.append(subnet);
     }
+
+    bool ttlOk = false;
+    result.options.accessTokenSeconds = parser.value(accessTtl).toLongLong(&ttlOk);
+    if (!ttlOk || result.options.accessTokenSeconds < 1 ||
+        result.options.accessTokenSeconds > 24 * 3600)
+        return Error{ErrorCode::ValidationError,
+                     QStringLiteral("--access-token-ttl must be 1 to 86400 seconds, not \"%1\"")
+                         .arg(parser.value(accessTtl))};
 
     if (!logging::parseFormat(parser.value(logFormat), &result.logFormat))
         return Error{ErrorCode::ValidationError,

@@ -21,6 +21,9 @@ struct ServerOptions
     QString tlsKeyFile;
     // CIDRs of reverse proxies whose X-Forwarded-For is believed.
     QList<QPair<QHostAddress, int>> trustedProxies;
+    // Lifetime of access tokens in seconds (short values for tests and
+    // high-security setups; refresh keeps sessions going).
+    qint64 accessTokenSeconds = 15 * 60;
     // Console only: OS keychain access for the master key (see MasterKeyOptions).
     std::function<std::optional<QByteArray>()> keychainRead;
     std::function<bool(const QByteArray &)> keychainWrite;

@@ -16,11 +16,11 @@ QString hashToken(const QString &token)
     return crypto::sha256Hex(token.toUtf8());
 }
 
-QJsonObject tokenPair(const QString &access, const QString &refresh)
+QJsonObject tokenPair(const QString &access, const QString &refresh, qint64 expiresIn)
 {
     return {{QStringLiteral("access_token"), access},
             {QStringLiteral("token_type"), QStringLiteral("bearer")},
-            {QStringLiteral("expires_in"), kAccessTokenSeconds},
+            {QStringLiteral("expires_in"), expiresIn},
             {QStringLiteral("refresh_token"), refresh}};
 }
 
@@ -35,7 +35,7 @@ QString TokenService::accessToken(const QString &userId, Role role, const QStrin
                                   {QStringLiteral("sid"), familyId},
                                   {QStringLiteral("jti"), crypto::uuid()},
                                   {QStringLiteral("iat"), now},
-                                  {QStringLiteral("exp"), now + kAccessTokenSeconds}});
+                                  {QStringLiteral("exp"), now + m_accessSeconds}});
 }
 
 Result<QString> TokenService::insertToken(const QString &userId, const QString &familyId,
@@ -73,7 +73,7 @@ Result<QJsonObject> TokenService::startSession(const UserRecord &user, bool reme
     auto refresh = insertToken(user.id, familyId, nowMs() + lifetime, client, nullptr);
     if (!refresh)
         return refresh.error();
-    return tokenPair(accessToken(user.id, user.role, familyId), refresh.value());
+    return tokenPair(accessToken(user.id, user.role, familyId), refresh.value(), m_accessSeconds);
 }
 
 Result<QJsonObject> TokenService::rotate(const QString &refreshToken, const ClientInfo &client,
@@ -142,7 +142,8 @@ Result<QJsonObject> TokenService::rotate(const QString &refreshToken, const Clie
         return s2.error();
     if (Status s2 = transaction.value().commit(); !s2)
         return s2.error();
-    return tokenPair(accessToken(userId, user.value()->role, familyId), next.value());
+    return tokenPair(accessToken(userId, user.value()->role, familyId), next.value(),
+                     m_accessSeconds);
 }
 
 Result<QString> TokenService::familyOf(const QString &refreshToken)

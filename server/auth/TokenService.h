@@ -6,6 +6,7 @@
 
 #include <QJsonArray>
 #include <QJsonObject>
+#include <algorithm>
 
 namespace hm::store {
 class Database;
@@ -13,6 +14,7 @@ class Database;
 
 namespace hm::server::auth {
 
+// Default lifetime of access tokens (--access-token-ttl changes it).
 inline constexpr qint64 kAccessTokenSeconds = 15 * 60;
 inline constexpr qint64 kRefreshDays = 7;
 inline constexpr qint64 kRememberMeRefreshDays = 30;
@@ -35,6 +37,9 @@ public:
     {}
 
     const crypto::SecureBytes &signingKey() const { return m_signingKey; }
+    // Lifetime of new access tokens; at least one second.
+    void setAccessTokenSeconds(qint64 seconds) { m_accessSeconds = std::max<qint64>(1, seconds); }
+    qint64 accessTokenSeconds() const { return m_accessSeconds; }
 
     // {access_token, token_type, expires_in, refresh_token}
     Result<QJsonObject> startSession(const UserRecord &user, bool rememberMe,
@@ -62,6 +67,7 @@ private:
 
     store::Database &m_db;
     const crypto::SecureBytes m_signingKey;
+    qint64 m_accessSeconds = kAccessTokenSeconds;
 };
 
 } // namespace hm::server::auth
