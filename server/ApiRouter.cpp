@@ -6,6 +6,9 @@
 #include "server/Metrics.h"
 
 #include <QElapsedTimer>
+#include <QPointer>
+#include <QTcpSocket>
+#include <optional>
 #include <QHttpServerResponder>
 #include <QHttpServerResponse>
 #include <QJsonDocument>
@@ -15,7 +18,58 @@
 #include <QTcpServer>
 
 namespace hm::server {
+
+// One deferred answer: what the router needs to finish it later. The
+// responder only holds a raw socket pointer, so the socket is watched
+// through a QPointer and nothing is written once it is gone.
+struct PendingResponse
+{
+    QPointer<ApiRouter> router;
+    qsizetype routeIndex = 0;
+    QString requestId;
+    QString path;
+    qint64 startedNs = 0;
+    QPointer<QTcpSocket> socket;
+    std::optional<QHttpServerResponder> responder;
+    std::optional<ApiReply> early; // sent before the handler returned
+    bool done = false;
+
+    void deliver(ApiReply reply)
+    {
+        done = true;
+        if (!responder) {
+            early = std::move(reply);
+            return;
+        }
+        if (!router || !socket || socket->state() != QAbstractSocket::ConnectedState) {
+            qCDebug(lcServerHttp).noquote() << "client left before the answer to" << path;
+            responder.reset();
+            return;
+        }
+        logging::RequestIdScope scope(requestId);
+        router->finish(routeIndex, requestId, path, startedNs, std::move(reply), *responder);
+        responder.reset();
+    }
+
+    ~PendingResponse()
+    {
+        if (!done && responder)
+            deliver(ApiReply::failure(
+                Error{ErrorCode::InternalError, QStringLiteral("the request was abandoned")}));
+    }
+};
+
 namespace {
+
+QElapsedTimer &monotonic()
+{
+    static QElapsedTimer timer = [] {
+        QElapsedTimer t;
+        t.start();
+        return t;
+    }();
+    return timer;
+}
 
 bool inSubnets(const QHostAddress &address, const QList<Subnet> &subnets)
 {
@@ -53,6 +107,39 @@ ApiReply ApiReply::failure(const Error &error)
 ApiReply ApiReply::raw(QByteArray body, QByteArray contentType, int status)
 {
     return ApiReply{status, {}, {}, std::move(body), std::move(contentType)};
+}
+
+ApiReply ApiReply::deferred()
+{
+    ApiReply reply;
+    reply.isDeferred = true;
+    return reply;
+}
+
+void DeferredReply::send(ApiReply reply) const
+{
+    if (m_state && !m_state->done)
+        m_state->deliver(std::move(reply));
+}
+
+bool DeferredReply::isPending() const
+{
+    if (!m_state || m_state->done)
+        return false;
+    // Before the handler returned there is no socket to look at yet.
+    return !m_state->responder ||
+           (m_state->socket && m_state->socket->state() == QAbstractSocket::ConnectedState);
+}
+
+DeferredReply RequestContext::defer() const
+{
+    DeferredReply handle;
+    if (deferSlot) {
+        if (!*deferSlot)
+            *deferSlot = std::make_shared<PendingResponse>();
+        handle.m_state = *deferSlot;
+    }
+    return handle;
 }
 
 bool ApiReply::hasHeader(QByteArrayView name) const
@@ -127,24 +214,32 @@ QByteArray RequestContext::header(QByteArrayView name) const
     return {};
 }
 
-QHostAddress RequestContext::clientAddress() const
+QHostAddress clientAddressOf(const QHostAddress &peer, const QByteArray &forwardedFor,
+                             const QList<Subnet> &trustedProxies)
 {
-    QHostAddress address = unmapped(request.remoteAddress());
-    if (!trustedProxies || trustedProxies->isEmpty() || !inSubnets(address, *trustedProxies))
+    QHostAddress address = unmapped(peer);
+    if (trustedProxies.isEmpty() || !inSubnets(address, trustedProxies))
         return address;
     // Walk X-Forwarded-For from the nearest hop; the first address not
     // itself a trusted proxy is the client. Earlier entries are whatever the
     // client claimed and are not believed.
-    const QList<QByteArray> hops = header("X-Forwarded-For").split(',');
+    const QList<QByteArray> hops = forwardedFor.split(',');
     for (auto it = hops.crbegin(); it != hops.crend(); ++it) {
         const QHostAddress hop(QString::fromLatin1(it->trimmed()));
         if (hop.isNull())
             break;
         address = unmapped(hop);
-        if (!inSubnets(address, *trustedProxies))
+        if (!inSubnets(address, trustedProxies))
             break;
     }
     return address;
+}
+
+QHostAddress RequestContext::clientAddress() const
+{
+    if (!trustedProxies)
+        return clientAddressOf(request.remoteAddress(), {}, {});
+    return clientAddressOf(request.remoteAddress(), header("X-Forwarded-For"), *trustedProxies);
 }
 
 QString RequestContext::clientIp() const
@@ -172,17 +267,18 @@ Result<QJsonObject> RequestContext::jsonObject() const
     return document.object();
 }
 
-QHttpServerResponse ApiRouter::respond(qsizetype routeIndex, const QHttpServerRequest &request,
-                                       QStringList pathArgs)
+void ApiRouter::respond(qsizetype routeIndex, const QHttpServerRequest &request,
+                        QStringList pathArgs, QHttpServerResponder &&responder)
 {
-    QElapsedTimer timer;
-    timer.start();
+    const qint64 startedNs = monotonic().nsecsElapsed();
     const RouteInfo &route = m_routes.at(routeIndex);
     const QString requestId = newRequestId();
     // Every log line written while handling the request carries its id,
     // protected routes included: they run inside this scope too.
     logging::RequestIdScope scope(requestId);
-    const RequestContext context{request, requestId, std::move(pathArgs), &m_trustedProxies};
+    std::shared_ptr<PendingResponse> pending;
+    RequestContext context{request, requestId, std::move(pathArgs), &m_trustedProxies};
+    context.deferSlot = &pending;
 
     ApiReply reply;
     const bool anonymousLimit = route.doc.rateLimited && route.doc.auth.isEmpty();
@@ -196,13 +292,39 @@ QHttpServerResponse ApiRouter::respond(qsizetype routeIndex, const QHttpServerRe
         addRateHeaders(reply, decision);
     }
 
+    if (!reply.isDeferred || !pending) {
+        if (reply.isDeferred) // deferred() without defer(): a handler bug
+            reply = ApiReply::failure(
+                Error{ErrorCode::InternalError, QStringLiteral("the handler gave no answer")});
+        finish(routeIndex, requestId, request.url().path(), startedNs, std::move(reply),
+               responder);
+        return;
+    }
+    pending->router = this;
+    pending->routeIndex = routeIndex;
+    pending->requestId = requestId;
+    pending->path = request.url().path();
+    pending->startedNs = startedNs;
+    pending->socket = responder.socket();
+    pending->responder.emplace(std::move(responder));
+    if (pending->early) {
+        ApiReply early = std::move(*pending->early);
+        pending->early.reset();
+        pending->deliver(std::move(early));
+    }
+}
+
+void ApiRouter::finish(qsizetype routeIndex, const QString &requestId, const QString &path,
+                       qint64 startedNs, ApiReply reply, QHttpServerResponder &responder)
+{
+    const RouteInfo &route = m_routes.at(routeIndex);
     if (reply.contentType.isEmpty() && !reply.body.value(QStringLiteral("success")).toBool(true)) {
         QJsonObject error = reply.body.value(QStringLiteral("error")).toObject();
         error.insert(QStringLiteral("request_id"), requestId);
         reply.body.insert(QStringLiteral("error"), error);
     }
-    qCInfo(lcServerHttp).noquote()
-        << methodName(request.method()) << request.url().path() << reply.status;
+    qCInfo(lcServerHttp).noquote() << methodName(route.method)
+                                   << (route.doc.secretInPath ? route.path : path) << reply.status;
     const auto status = static_cast<QHttpServerResponse::StatusCode>(reply.status);
     QHttpServerResponse response =
         reply.contentType.isEmpty() ? QHttpServerResponse(reply.body, status)
@@ -211,8 +333,8 @@ QHttpServerResponse ApiRouter::respond(qsizetype routeIndex, const QHttpServerRe
     for (const auto &[name, value] : std::as_const(reply.headers))
         response.addHeader(name, value);
     Metrics::instance().observeHttp(route.path, methodName(route.method), reply.status,
-                                    timer.nsecsElapsed() / 1e9);
-    return response;
+                                    (monotonic().nsecsElapsed() - startedNs) / 1e9);
+    response.write(std::move(responder));
 }
 
 void ApiRouter::addRoute(QHttpServerRequest::Method method, const QString &path, Handler handler,
@@ -238,22 +360,26 @@ void ApiRouter::addRoute(QHttpServerRequest::Method method, const QString &path,
     m_pathPatterns.append(QRegularExpression(u'^' + pattern + u'$'));
     switch (count) {
     case 0:
-        m_http.route(rule, method, [this, index](const QHttpServerRequest &request) {
-            return respond(index, request, {});
-        });
+        m_http.route(rule, method,
+                     [this, index](const QHttpServerRequest &request,
+                                   QHttpServerResponder &&responder) {
+                         respond(index, request, {}, std::move(responder));
+                     });
         break;
     case 1:
         m_http.route(rule, method,
-                     [this, index](const QString &a, const QHttpServerRequest &request) {
-                         return respond(index, request, {a});
+                     [this, index](const QString &a, const QHttpServerRequest &request,
+                                   QHttpServerResponder &&responder) {
+                         respond(index, request, {a}, std::move(responder));
                      });
         break;
     default:
-        m_http.route(
-            rule, method,
-            [this, index](const QString &a, const QString &b, const QHttpServerRequest &request) {
-                return respond(index, request, {a, b});
-            });
+        m_http.route(rule, method,
+                     [this, index](const QString &a, const QString &b,
+                                   const QHttpServerRequest &request,
+                                   QHttpServerResponder &&responder) {
+                         respond(index, request, {a, b}, std::move(responder));
+                     });
         break;
     }
 }

@@ -15,6 +15,7 @@
 #include <QSslConfiguration>
 #include <QStringList>
 #include <functional>
+#include <memory>
 
 class QTcpServer;
 class QSslCertificate;
@@ -36,11 +37,43 @@ struct ApiReply
     static ApiReply ok(const QJsonValue &data, int status = 200);
     static ApiReply failure(const Error &error);
     static ApiReply raw(QByteArray body, QByteArray contentType, int status = 200);
+    // What a handler returns after RequestContext::defer(): the answer
+    // follows through the DeferredReply.
+    static ApiReply deferred();
     bool hasHeader(QByteArrayView name) const;
+
+    bool isDeferred = false;
+};
+
+struct PendingResponse;
+
+// The handle of an answer that comes later (?wait=true, long polls). Copies
+// share one answer; the first send() wins. Use it on the server thread only.
+// When the client went away in the meantime, send() does nothing; when the
+// last copy is dropped unsent, the client gets INTERNAL_ERROR rather than a
+// connection that never answers.
+class DeferredReply
+{
+public:
+    DeferredReply() = default;
+    void send(ApiReply reply) const;
+    // False once sent or when the client disconnected.
+    bool isPending() const;
+
+private:
+    friend class ApiRouter;
+    friend struct RequestContext;
+    std::shared_ptr<PendingResponse> m_state;
 };
 
 // A trusted reverse proxy's network (--trusted-proxy CIDR).
 using Subnet = QPair<QHostAddress, int>;
+
+// The client behind a connection from `peer` carrying `forwardedFor` (the
+// X-Forwarded-For header), by the rule RequestContext::clientAddress
+// describes; for WebSocket upgrades, which have no QHttpServerRequest.
+QHostAddress clientAddressOf(const QHostAddress &peer, const QByteArray &forwardedFor,
+                             const QList<Subnet> &trustedProxies);
 
 struct RequestContext
 {
@@ -63,6 +96,14 @@ struct RequestContext
     // PAYLOAD_TOO_LARGE; malformed JSON (with its parse offset) or anything
     // but an object is VALIDATION_ERROR. An empty body is an empty object.
     Result<QJsonObject> jsonObject() const;
+
+    // Answers later: the handler keeps the returned handle (never the
+    // context: the request it refers to is gone once the handler returned),
+    // returns ApiReply::deferred() and calls send() when the answer is ready.
+    DeferredReply defer() const;
+
+    // Set by the router; the state defer() fills in.
+    std::shared_ptr<PendingResponse> *deferSlot = nullptr;
 };
 
 // Largest request body the API accepts.
@@ -95,6 +136,7 @@ public:
 
     RequestRateLimits &rateLimits() { return m_rateLimits; }
     void setTrustedProxies(QList<Subnet> proxies) { m_trustedProxies = std::move(proxies); }
+    const QList<Subnet> &trustedProxies() const { return m_trustedProxies; }
     // Serves HTTPS; call before listen().
     void setTls(const QSslCertificate &certificate, const QSslKey &key);
     bool tlsEnabled() const { return m_tls; }
@@ -108,8 +150,14 @@ public:
     void close();
 
 private:
-    QHttpServerResponse respond(qsizetype routeIndex, const QHttpServerRequest &request,
-                                QStringList pathArgs);
+    friend class DeferredReply;
+    friend struct PendingResponse;
+
+    void respond(qsizetype routeIndex, const QHttpServerRequest &request, QStringList pathArgs,
+                 QHttpServerResponder &&responder);
+    // Request id into error bodies, log line, metrics, then the bytes.
+    void finish(qsizetype routeIndex, const QString &requestId, const QString &path,
+                qint64 startedNs, ApiReply reply, QHttpServerResponder &responder);
     void answerMissing(const QHttpServerRequest &request, QHttpServerResponder &&responder);
 
     QHttpServer m_http;

@@ -104,6 +104,10 @@ QByteArray Metrics::exposition() const
     }
     header(out, "hivemind_websocket_clients", "gauge", "Connected WebSocket clients.");
     out += "hivemind_websocket_clients " + QByteArray::number(websocketClients.value()) + '\n';
+    header(out, "hivemind_websocket_slow_consumer_drops_total", "counter",
+           "WebSocket connections closed because their unsent bytes passed the limit.");
+    out += "hivemind_websocket_slow_consumer_drops_total " +
+           QByteArray::number(websocketSlowConsumerDrops.value()) + '\n';
     header(out, "hivemind_executions_started_total", "counter", "Flow executions started.");
     out +=
         "hivemind_executions_started_total " + QByteArray::number(executionsStarted.value()) + '\n';

@@ -67,7 +67,8 @@ public:
     Counter executionsFailed;
     Gauge executionsRunning;
     Histogram executionDuration{{0.1, 0.5, 1, 5, 15, 60, 300, 900, 3600}};
-    Gauge websocketClients;
+    Gauge websocketClients;             // open /ws/… connections (server/ws)
+    Counter websocketSlowConsumerDrops; // closed 1008 "slow consumer"
 
     // One finished HTTP request; route is the path template, not the URL,
     // so ids in paths do not explode the label set.

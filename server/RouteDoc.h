@@ -34,6 +34,9 @@ struct RouteDoc
     int successStatus = 200;
     // Counted against the general per-IP / per-principal request limits.
     bool rateLimited = true;
+    // The path carries a credential (webhook token): logs show the route's
+    // pattern instead of the path.
+    bool secretInPath = false;
     // Non-JSON success body (metrics, exports); empty = the JSON envelope.
     QByteArray contentType;
 };

@@ -5,6 +5,7 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDir>
+#include <QUrl>
 
 namespace hm::server {
 
@@ -52,8 +53,43 @@ Result<ServerCommandLine> parseServerCommandLine(const QCoreApplication &app)
         QStringLiteral("access-token-ttl"),
         QStringLiteral("Lifetime of access tokens in seconds (default 900)."),
         QStringLiteral("SECONDS"), QStringLiteral("900"));
-    parser.addOptions(
-        {dataDir, listen, keyFile, logFormat, tlsCert, tlsKey, trustedProxy, accessTtl});
+    const QCommandLineOption healthInterval(
+        QStringLiteral("component-health-interval"),
+        QStringLiteral("Seconds between health checks of registered components (default 30; "
+                       "0 = only at start and on demand)."),
+        QStringLiteral("SECONDS"), QStringLiteral("30"));
+    const QCommandLineOption publicUrl(
+        QStringLiteral("public-url"),
+        QStringLiteral("This server's URL as HTTP components reach it, for their blob "
+                       "endpoint (default: the listen address; set it when components run on "
+                       "other machines)."),
+        QStringLiteral("URL"));
+    parser.addOptions({dataDir, listen, keyFile, logFormat, tlsCert, tlsKey, trustedProxy,
+                       accessTtl, healthInterval, publicUrl});
+    // WebSockets (server/ws, docs/api.md "WebSockets").
+    const QCommandLineOption wsStatusInterval(
+        QStringLiteral("ws-status-interval-ms"),
+        QStringLiteral("Milliseconds between system_status messages on /ws/events "
+                       "(default 5000)."),
+        QStringLiteral("MS"), QStringLiteral("5000"));
+    const QCommandLineOption wsMaxUnsent(
+        QStringLiteral("ws-max-unsent-bytes"),
+        QStringLiteral("Unsent bytes a WebSocket client may fall behind by before it is "
+                       "closed as a slow consumer (default 4194304)."),
+        QStringLiteral("BYTES"), QStringLiteral("4194304"));
+    const QCommandLineOption wsPing(
+        QStringLiteral("ws-ping-interval"),
+        QStringLiteral("Seconds between keep-alive pings; a client that answers none of two "
+                       "is dropped (default 30; 0 = off)."),
+        QStringLiteral("SECONDS"), QStringLiteral("30"));
+    const QCommandLineOption wsLatencyMarks(
+        QStringLiteral("ws-latency-marks"),
+        QStringLiteral("Add \"emitted_ns\" (the engine's monotonic clock) to execution events, "
+                       "for latency benchmarks."));
+    parser.addOption(wsStatusInterval);
+    parser.addOption(wsMaxUnsent);
+    parser.addOption(wsPing);
+    parser.addOption(wsLatencyMarks);
     parser.process(app);
 
     ServerCommandLine result;
@@ -84,6 +120,50 @@ Result<ServerCommandLine> parseServerCommandLine(const QCoreApplication &app)
         return Error{ErrorCode::ValidationError,
                      QStringLiteral("--access-token-ttl must be 1 to 86400 seconds, not \"%1\"")
                          .arg(parser.value(accessTtl))};
+
+    bool intervalOk = false;
+    result.options.componentHealthIntervalSeconds = parser.value(healthInterval).toInt(&intervalOk);
+    if (!intervalOk || result.options.componentHealthIntervalSeconds < 0 ||
+        result.options.componentHealthIntervalSeconds > 86400)
+        return Error{ErrorCode::ValidationError,
+                     QStringLiteral("--component-health-interval must be 0 to 86400 seconds, "
+                                    "not \"%1\"")
+                         .arg(parser.value(healthInterval))};
+    if (parser.isSet(publicUrl)) {
+        const QUrl url(parser.value(publicUrl), QUrl::StrictMode);
+        if (!url.isValid() || url.host().isEmpty() ||
+            (url.scheme() != QLatin1String("http") && url.scheme() != QLatin1String("https")))
+            return Error{ErrorCode::ValidationError,
+                         QStringLiteral("--public-url must be an http or https URL such as "
+                                        "http://10.0.0.2:8080, not \"%1\"")
+                             .arg(parser.value(publicUrl))};
+        result.options.publicUrl = url.toString();
+    }
+
+    const auto wsNumber = [&](const QCommandLineOption &option, qint64 min, qint64 max,
+                              qint64 *out) -> Status {
+        bool ok = false;
+        *out = parser.value(option).toLongLong(&ok);
+        if (!ok || *out < min || *out > max)
+            return Error{ErrorCode::ValidationError,
+                         QStringLiteral("--%1 must be %2 to %3, not \"%4\"")
+                             .arg(option.names().constFirst())
+                             .arg(min)
+                             .arg(max)
+                             .arg(parser.value(option))};
+        return {};
+    };
+    qint64 wsValue = 0;
+    if (Status ok = wsNumber(wsStatusInterval, 100, 3600 * 1000, &wsValue); !ok)
+        return ok.error();
+    result.options.webSockets.statusIntervalMs = int(wsValue);
+    if (Status ok = wsNumber(wsMaxUnsent, 4096, qint64(1) << 30, &wsValue); !ok)
+        return ok.error();
+    result.options.webSockets.maxUnsentBytes = wsValue;
+    if (Status ok = wsNumber(wsPing, 0, 3600, &wsValue); !ok)
+        return ok.error();
+    result.options.webSockets.pingIntervalMs = int(wsValue * 1000);
+    result.options.webSockets.latencyMarks = parser.isSet(wsLatencyMarks);
 
     if (!logging::parseFormat(parser.value(logFormat), &result.logFormat))
         return Error{ErrorCode::ValidationError,

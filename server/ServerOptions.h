@@ -1,5 +1,7 @@
 #pragma once
 
+#include "server/ws/WebSocketOptions.h"
+
 #include <QByteArray>
 #include <QHostAddress>
 #include <QList>
@@ -24,6 +26,14 @@ struct ServerOptions
     // Lifetime of access tokens in seconds (short values for tests and
     // high-security setups; refresh keeps sessions going).
     qint64 accessTokenSeconds = 15 * 60;
+    // /ws/… tunables: status interval, slow-consumer limit, keep-alive.
+    ws::WebSocketOptions webSockets;
+    // How often registered components' /health is checked (0 = only at
+    // start and on demand).
+    int componentHealthIntervalSeconds = 30;
+    // The server's URL as HTTP components reach it (their blob endpoint);
+    // empty = the listen URL, with loopback for a wildcard address.
+    QString publicUrl;
     // Console only: OS keychain access for the master key (see MasterKeyOptions).
     std::function<std::optional<QByteArray>()> keychainRead;
     std::function<bool(const QByteArray &)> keychainWrite;

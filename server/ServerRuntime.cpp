@@ -13,8 +13,10 @@
 #include "server/TlsFiles.h"
 #include "server/auth/AuthModule.h"
 #include "server/auth/AuthRoutes.h"
+#include "server/engine/ComponentService.h"
 #include "server/engine/EngineRoutes.h"
 #include "server/engine/FlowEngineHost.h"
+#include "server/ws/WebSocketHub.h"
 #include "store/Database.h"
 #include "store/DekRepository.h"
 #include "store/Migrations.h"
@@ -49,6 +51,21 @@ ServerRuntime::ServerRuntime(ServerOptions options, QObject *parent)
 ServerRuntime::~ServerRuntime()
 {
     stop();
+}
+
+QUrl ServerRuntime::publicUrl() const
+{
+    if (!m_options.publicUrl.isEmpty())
+        return QUrl(m_options.publicUrl);
+    // A wildcard address is not somewhere to connect to; local components
+    // reach the server over loopback (set --public-url for remote ones).
+    QUrl url = m_baseUrl;
+    const QHostAddress host(url.host());
+    if (host == QHostAddress::AnyIPv4 || host == QHostAddress::Any)
+        url.setHost(QStringLiteral("127.0.0.1"));
+    else if (host == QHostAddress::AnyIPv6)
+        url.setHost(QStringLiteral("::1"));
+    return url;
 }
 
 QString ServerRuntime::databasePath() const
@@ -125,7 +142,12 @@ Result<QUrl> ServerRuntime::start()
     // Recovery and the persisted queue are dealt with before the first
     // request can trigger anything.
     m_engine = std::make_unique<FlowEngineHost>();
-    const Status engineStarted = m_engine->start(*m_database, databasePath(), m_databaseKey);
+    m_components = std::make_unique<ComponentService>(
+        *m_database, *m_engine, m_options.componentHealthIntervalSeconds * 1000);
+    // Registered components before the persisted queue: restored requests
+    // may use them.
+    const Status engineStarted = m_engine->start(*m_database, databasePath(), m_databaseKey,
+                                                 [this] { return m_components->loadRegistered(); });
     m_databaseKey = crypto::SecureBytes();
     if (!engineStarted)
         return engineStarted.error();
@@ -142,10 +164,16 @@ Result<QUrl> ServerRuntime::start()
     registerSystemAdminRoutes(*m_router, *m_auth, *m_database, m_options.dataDir, m_uptime);
     registerAuditRoutes(*m_router, *m_auth, *m_database);
     registerLogRoutes(*m_router, *m_auth);
+    registerShareRoutes(*m_router, *m_auth, *m_database); // before /flows/{id}
     registerFlowRoutes(*m_router, *m_auth, *m_database, *m_engine);
     registerExecutionRoutes(*m_router, *m_auth, *m_database, *m_engine);
+    registerWebhookRoutes(*m_router, *m_auth, *m_database, *m_engine);
+    registerExecutionDetailRoutes(*m_router, *m_auth, *m_database, *m_engine);
     registerBlobRoutes(*m_router, *m_engine);
+    registerComponentRoutes(*m_router, *m_auth, *m_database, *m_components);
     registerMetricsAndDocsRoutes(*m_router);
+    m_webSockets = std::make_unique<ws::WebSocketHub>(*m_router, *m_auth, *m_database, *m_engine,
+                                                      m_options.dataDir, m_options.webSockets);
     auto port = m_router->listen(m_options.listenAddress, m_options.port);
     if (!port)
         return port.error();
@@ -155,6 +183,8 @@ Result<QUrl> ServerRuntime::start()
     url.setHost(m_options.listenAddress.toString());
     url.setPort(port.value());
     m_baseUrl = url;
+    m_engine->setPublicUrl(publicUrl());
+    m_components->startHealthChecks();
     qCInfo(lcServer).noquote() << "listening on" << m_baseUrl.toString();
     return m_baseUrl;
 }
@@ -162,11 +192,15 @@ Result<QUrl> ServerRuntime::start()
 void ServerRuntime::stop()
 {
     logging::setRecordSink(nullptr);
+    // First: its connections refer to the router, the engine and auth.
+    m_webSockets.reset();
     if (m_router) {
         m_router->close();
         m_router.reset();
         qCInfo(lcServer) << "stopped accepting requests";
     }
+    // Before the engine: its health checks reach into the engine's registry.
+    m_components.reset();
     if (m_engine) {
         // Before the database: stopping flushes the journal's queue.
         m_engine.reset();

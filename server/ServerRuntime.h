@@ -21,9 +21,13 @@ class DekRepository;
 namespace hm::server {
 
 class ApiRouter;
+class ComponentService;
 class FlowEngineHost;
 namespace auth {
 struct AuthModule;
+}
+namespace ws {
+class WebSocketHub;
 }
 
 // The whole server in one object, living on the thread that created it:
@@ -43,6 +47,8 @@ public:
 
     QUrl baseUrl() const { return m_baseUrl; }
     QString databasePath() const;
+    // Where HTTP components reach this server (--public-url or the listen URL).
+    QUrl publicUrl() const;
     const BootstrapOutcome &bootstrapOutcome() const { return m_bootstrap; }
 
 private:
@@ -55,6 +61,8 @@ private:
     std::unique_ptr<auth::AuthModule> m_auth;
     std::unique_ptr<ApiRouter> m_router;
     std::unique_ptr<FlowEngineHost> m_engine;
+    std::unique_ptr<ComponentService> m_components; // registered HTTP components
+    std::unique_ptr<ws::WebSocketHub> m_webSockets; // /ws/… on the HTTP port
     // Derived from the master key in openStore(); moved into the auth module.
     crypto::SecureBytes m_tokenSigningKey;
     // Kept from openStore() until the engine opened its own connections.

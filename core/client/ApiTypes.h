@@ -1,9 +1,22 @@
 #pragma once
 
+// Typed answers of the general and account routes of /api/v1. Flow and
+// execution shapes are in FlowTypes.h; the JSON readers in ApiJson.h.
+
+#include "common/Result.h"
+
+#include <QDateTime>
+#include <QJsonObject>
+#include <QList>
 #include <QString>
 #include <QStringList>
+#include <functional>
 
 namespace hm::client {
+
+// Every call of the client ends in exactly one of these, on the thread the
+// ApiClient lives in.
+template <typename T> using Callback = std::function<void(Result<T>)>;
 
 struct HealthInfo
 {
@@ -19,6 +32,117 @@ struct VersionInfo
     QString apiVersion;
     QString buildDate;
     QStringList features;
+};
+
+// One page of a list route: its items and the envelope's `pagination`.
+template <typename T> struct Page
+{
+    QList<T> items;
+    int page = 1;
+    int size = 0;
+    qint64 total = 0;
+    int pages = 0;
+    bool hasNext = false;
+    bool hasPrev = false;
+};
+
+// Which page to ask for; 0 leaves the server's default.
+struct PageRequest
+{
+    int page = 0;
+    int size = 0;
+};
+
+// The answer of login and refresh. Secrets: never log or show these.
+struct TokenPair
+{
+    QString accessToken;
+    QString refreshToken;
+    QString tokenType;    // "bearer"
+    qint64 expiresIn = 0; // seconds the access token lives
+    bool isValid() const { return !accessToken.isEmpty() && !refreshToken.isEmpty(); }
+};
+
+struct UserInfo
+{
+    QString id;
+    QString username;
+    QString email;
+    QString fullName;
+    QString role; // "admin" / "user" / "viewer"
+    QString status;
+    QStringList permissions;
+    bool twoFactorEnabled = false;
+    QDateTime lastLogin;
+    QDateTime createdAt;
+};
+
+// A login either finished (tokens + user; the client keeps the tokens) or
+// waits for the second factor (pendingToken for verifyTwoFactor).
+struct LoginResult
+{
+    bool twoFactorRequired = false;
+    QString pendingToken;
+    QStringList methods;         // e.g. {"totp"}
+    qint64 pendingExpiresIn = 0; // seconds to complete the second factor
+    TokenPair tokens;
+    UserInfo user;
+};
+
+struct NewUser
+{
+    QString username;
+    QString email;
+    QString password;
+    QString fullName;
+    QString role;   // empty = server default
+    QString status; // empty = server default
+};
+
+struct SessionInfo
+{
+    QString id;
+    QString deviceInfo;
+    QString ipAddress;
+    QDateTime createdAt;
+    QDateTime lastUsedAt;
+    QDateTime expiresAt;
+    bool current = false;
+};
+
+struct TwoFactorEnrollment
+{
+    QString secret; // base32, for the authenticator app; a secret
+    QString otpauthUri;
+};
+
+struct NewApiKey
+{
+    QString name;
+    QString description;
+    QString accessLevel = QStringLiteral("read"); // "read" / "write" / "admin"
+    QStringList permissions;
+    QStringList allowedIps;       // addresses or CIDRs; empty = any
+    QStringList allowedEndpoints; // path patterns; empty = any
+    int requestsPerMinute = 0;    // 0 = the server's default
+    QDateTime expiresAt;          // invalid = never
+};
+
+struct ApiKeyInfo
+{
+    QString id;
+    QString name;
+    QString description;
+    QString prefix; // "hm_1a2b3c4d"
+    QString accessLevel;
+    QStringList permissions;
+    QStringList allowedIps;
+    QStringList allowedEndpoints;
+    QString status;
+    QDateTime expiresAt;
+    QDateTime createdAt;
+    QDateTime lastUsed;
+    QString key; // the whole key, only in the answer of its creation
 };
 
 } // namespace hm::client

@@ -79,6 +79,9 @@ enum class ErrorCode
     MethodNotAllowed,
     IoError,
     NetworkError,
+    // A request or connection that did not finish in time (seed 003's node
+    // error code TIMEOUT; the API client's per-request timeout).
+    Timeout,
 };
 
 // "INVALID_CREDENTIALS", "DB_KEY_INVALID", ...

@@ -10,8 +10,27 @@ namespace hm::engine {
 QString BlobStore::put(const QString &executionId, QJsonValue value)
 {
     const QString id = QUuid::createUuid().toString(QUuid::WithoutBraces);
-    m_blobs[executionId].insert(id, std::move(value));
+    m_blobs[executionId].insert(id, Blob{std::move(value), BlobKind::Json});
     return id;
+}
+
+Status BlobStore::putWithId(const QString &executionId, const QString &blobId, QJsonValue value,
+                            BlobKind kind)
+{
+    QHash<QString, Blob> &blobs = m_blobs[executionId];
+    if (blobs.contains(blobId))
+        return Error{
+            ErrorCode::ResourceAlreadyExists,
+            QStringLiteral("blob %1 already exists in execution %2").arg(blobId, executionId),
+            {{QStringLiteral("blob"), blobId}}};
+    blobs.insert(blobId, Blob{std::move(value), kind});
+    return {};
+}
+
+bool BlobStore::contains(const QString &executionId, const QString &blobId) const
+{
+    const auto exec = m_blobs.constFind(executionId);
+    return exec != m_blobs.cend() && exec->contains(blobId);
 }
 
 void BlobStore::share(const QString &fromExecution, const QString &blobId,
@@ -26,6 +45,14 @@ void BlobStore::share(const QString &fromExecution, const QString &blobId,
 }
 
 Result<QJsonValue> BlobStore::get(const QString &executionId, const QString &blobId) const
+{
+    Result<Blob> found = blob(executionId, blobId);
+    if (!found)
+        return found.error();
+    return std::move(found).value().value;
+}
+
+Result<Blob> BlobStore::blob(const QString &executionId, const QString &blobId) const
 {
     const auto exec = m_blobs.constFind(executionId);
     if (exec != m_blobs.cend()) {

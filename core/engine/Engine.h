@@ -28,8 +28,9 @@ public:
     template <typename T> using Callback = std::function<void(Result<T>)>;
 
     // `journal` must outlive the Engine and is called on the engine thread;
-    // nullptr means NullExecutionJournal. `registry` must not change once
-    // given. The engine thread starts here.
+    // nullptr means NullExecutionJournal. `registry` may gain
+    // entries later (it locks itself; see ExecutorRegistry.h). The engine
+    // thread starts here.
     Engine(std::shared_ptr<const ExecutorRegistry> registry, ExecutionJournal *journal,
            FlowLoader loader, EngineOptions options = {}, QObject *parent = nullptr);
     // Stops the thread; running node attempts are abandoned.

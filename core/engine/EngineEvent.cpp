@@ -33,6 +33,8 @@ QJsonObject EngineEvent::toJson() const
     QJsonObject json{{QStringLiteral("type"), typeName()},
                      {QStringLiteral("execution_id"), executionId},
                      {QStringLiteral("timestamp"), isoTimestamp(timestampMs)}};
+    if (sequence > 0)
+        json.insert(QStringLiteral("seq"), sequence);
     auto errorJson = [this] {
         return QJsonObject{{QStringLiteral("code"), error.codeName()},
                            {QStringLiteral("message"), error.message}};

@@ -39,6 +39,15 @@ struct EngineEvent
     QString cancelledBy;   // execution_cancelled
     QString message;       // execution_cancelled
     bool killed = false;   // execution_cancelled by kill()
+    // Set by the Scheduler when it emits the event: 1, 2, … per execution,
+    // in emission order. Its snapshot carries the last one given
+    // ("event_sequence"), so a subscriber that takes a snapshot and then
+    // forwards only later events neither loses nor repeats one. "seq" on
+    // the wire.
+    qint64 sequence = 0;
+    // std::chrono::steady_clock at emission, in ns (CLOCK_MONOTONIC on
+    // Linux, comparable across processes): delivery-latency measurements.
+    qint64 emittedNs = 0;
 
     // "node_started", ...
     QString typeName() const;

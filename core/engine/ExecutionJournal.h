@@ -6,6 +6,7 @@
 
 #include <QJsonObject>
 #include <QString>
+#include <QStringList>
 
 namespace hm::engine {
 
@@ -44,6 +45,7 @@ struct NodeRecord
     QString errorMessage;
     qint64 startedAtMs = 0;
     qint64 endedAtMs = 0;
+    QStringList logs; // the node's last log lines, already masked
 };
 
 struct QueuedRequest

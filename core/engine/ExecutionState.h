@@ -13,6 +13,7 @@
 
 #include <QJsonObject>
 #include <QString>
+#include <QStringList>
 #include <array>
 #include <memory>
 #include <vector>
@@ -41,7 +42,12 @@ struct NodeState
     QJsonObject outputs;
     QString handle;
     Error error;
+    // The node's last kNodeLogLines log lines over all attempts, masked:
+    // GET /executions/{id}/nodes/{nodeId} shows them, the journal stores them.
+    QStringList logs;
 };
+
+inline constexpr int kNodeLogLines = 100;
 
 // A re-run's reuse: outputs of one node of the earlier execution.
 struct ReusedOutput
@@ -68,6 +74,7 @@ struct Execution
     ExecutionStatus status = ExecutionStatus::Pending;
     bool holdsLease = false;
     qint64 sequence = 0;
+    qint64 eventSequence = 0; // the last EngineEvent::sequence given out
     qint64 createdAtMs = 0;
     qint64 startedAtMs = 0;
     qint64 endedAtMs = 0;

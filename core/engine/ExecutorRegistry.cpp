@@ -1,34 +1,100 @@
 #include "engine/ExecutorRegistry.h"
 
-namespace hm::engine {
+#include <mutex>
 
-namespace {
-QString key(const QString &name, const QString &version)
-{
-    return name + QChar(0x1f) + version;
-}
-} // namespace
+namespace hm::engine {
 
 void ExecutorRegistry::add(flow::ComponentInterface iface, std::shared_ptr<NodeExecutor> executor)
 {
-    m_executors.insert(key(iface.name, iface.version), std::move(executor));
-    m_catalog.add(std::move(iface));
+    const QString name = iface.name;
+    const QString version = iface.version;
+    Entry entry{std::make_shared<const flow::ComponentInterface>(std::move(iface)),
+                std::move(executor), true};
+    std::unique_lock lock(m_lock);
+    Entry &slot = m_entries[name][version];
+    if (slot.iface)
+        m_retired.push_back(std::move(slot.iface));
+    if (slot.executor)
+        m_retired.push_back(std::move(slot.executor));
+    slot = std::move(entry);
+}
+
+bool ExecutorRegistry::setEnabled(const QString &name, const QString &version, bool enabled)
+{
+    std::unique_lock lock(m_lock);
+    const auto byName = m_entries.find(name);
+    if (byName == m_entries.end())
+        return false;
+    const auto entry = byName->find(version);
+    if (entry == byName->end())
+        return false;
+    entry->enabled = enabled;
+    return true;
 }
 
 NodeExecutor *ExecutorRegistry::executor(const QString &name, const QString &version) const
 {
-    return m_executors.value(key(name, version)).get();
+    std::shared_lock lock(m_lock);
+    const auto byName = m_entries.constFind(name);
+    if (byName == m_entries.cend())
+        return nullptr;
+    const auto entry = byName->constFind(version);
+    return entry == byName->cend() ? nullptr : entry->executor.get();
+}
+
+int ExecutorRegistry::size() const
+{
+    std::shared_lock lock(m_lock);
+    int n = 0;
+    for (const auto &versions : m_entries) {
+        for (const Entry &entry : versions)
+            n += entry.enabled ? 1 : 0;
+    }
+    return n;
+}
+
+QList<flow::ComponentInterface> ExecutorRegistry::interfaces() const
+{
+    std::shared_lock lock(m_lock);
+    QStringList names = m_entries.keys();
+    names.sort();
+    QList<flow::ComponentInterface> list;
+    for (const QString &name : std::as_const(names)) {
+        for (const Entry &entry : m_entries.value(name)) {
+            if (entry.enabled)
+                list.append(*entry.iface);
+        }
+    }
+    return list;
 }
 
 const flow::ComponentInterface *ExecutorRegistry::find(const QString &name,
                                                        const QString &version) const
 {
-    return m_catalog.find(name, version);
+    std::shared_lock lock(m_lock);
+    const auto byName = m_entries.constFind(name);
+    if (byName == m_entries.cend())
+        return nullptr;
+    const auto entry = byName->constFind(version);
+    if (entry == byName->cend() || !entry->enabled)
+        return nullptr;
+    // Never freed while the registry lives (see the header).
+    return entry->iface.get();
 }
 
 QStringList ExecutorRegistry::versions(const QString &name) const
 {
-    return m_catalog.versions(name);
+    std::shared_lock lock(m_lock);
+    QStringList list;
+    const auto byName = m_entries.constFind(name);
+    if (byName == m_entries.cend())
+        return list;
+    // QMap: already sorted by version string, as before.
+    for (auto it = byName->cbegin(); it != byName->cend(); ++it) {
+        if (it->enabled)
+            list.append(it.key());
+    }
+    return list;
 }
 
 } // namespace hm::engine

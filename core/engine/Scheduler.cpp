@@ -2,6 +2,7 @@
 
 #include "common/Check.h"
 #include "common/Logging.h"
+#include "common/SensitiveDataMasker.h"
 #include "engine/RetryPolicy.h"
 #include "flow/BlobRef.h"
 
@@ -9,6 +10,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QUuid>
+#include <chrono>
 
 namespace hm::engine {
 
@@ -369,7 +371,11 @@ Result<QJsonObject> Scheduler::snapshot(const QString &executionId) const
     const Execution *exec = find(executionId);
     if (!exec)
         return notFoundError(executionId);
-    return executionSnapshot(*exec, now(), m_concurrency.queuePosition(exec->scope, exec->id));
+    QJsonObject json =
+        executionSnapshot(*exec, now(), m_concurrency.queuePosition(exec->scope, exec->id));
+    // Events up to this number are reflected above; later ones are news.
+    json.insert(QStringLiteral("event_sequence"), exec->eventSequence);
+    return json;
 }
 
 Status Scheduler::restoreQueue(QList<QueuedRequest> requests)
@@ -775,8 +781,12 @@ void Scheduler::handleOutcome(Execution &exec, int index, NodeOutcome outcome)
         node.timer = 0;
     }
     if (!outcome.logs.isEmpty()) {
-        for (const QString &line : std::as_const(outcome.logs))
+        for (const QString &line : std::as_const(outcome.logs)) {
             qCInfo(lcEngine).noquote() << exec.id << exec.flow->node(index).id << line;
+            node.logs.append(SensitiveDataMasker::maskText(line));
+        }
+        if (node.logs.size() > kNodeLogLines)
+            node.logs.remove(0, node.logs.size() - kNodeLogLines);
     }
     if (outcome.kind == NodeOutcome::Kind::Cancelled && exec.status == ExecutionStatus::Running) {
         // Nobody asked it to stop: count it as a failure of the node.
@@ -1053,11 +1063,19 @@ void Scheduler::recordNode(const Execution &exec, int index)
     }
     record.startedAtMs = node.startedAtMs;
     record.endedAtMs = node.endedAtMs;
+    record.logs = node.logs;
     m_journal->recordNode(record);
 }
 
 void Scheduler::emitEvent(EngineEvent event) const
 {
+    // Numbered here, on the engine thread, in the order subscribers see
+    // them: snapshot() reports the last number (see EngineEvent::sequence).
+    if (Execution *exec = find(event.executionId))
+        event.sequence = ++exec->eventSequence;
+    event.emittedNs = std::chrono::duration_cast<std::chrono::nanoseconds>(
+                          std::chrono::steady_clock::now().time_since_epoch())
+                          .count();
     if (m_sink)
         m_sink(event);
 }

@@ -60,6 +60,8 @@ public:
     int executionCount() const { return static_cast<int>(m_executions.size()); }
     int activeCount() const; // queued, running or cancelling
     const BlobStore &blobs() const { return m_blobs; }
+    // For the server's blob endpoint (components PUT blobs); this thread only.
+    BlobStore &blobs() { return m_blobs; }
     qint64 now() const { return m_options.clock(); }
 
 private:

@@ -5,6 +5,7 @@
 #include "flow/FlowGraph.h"
 #include "flow/FlowSettings.h"
 #include "flow/Mapping.h"
+#include "flow/StringIndex.h"
 
 #include <QHash>
 #include <QList>
@@ -57,7 +58,8 @@ public:
     int nodeCount() const { return static_cast<int>(m_nodes.size()); }
     const CompiledNode &node(int index) const { return m_nodes[static_cast<size_t>(index)]; }
     // Dense index of a node id, or -1.
-    int indexOf(const QString &nodeId) const { return m_indexById.value(nodeId, -1); }
+    int indexOf(const QString &nodeId) const { return m_indexById.find(nodeId); }
+    int indexOf(QStringView nodeId) const { return m_indexById.find(nodeId); }
 
     // Distinct parents / children of a node, ascending.
     std::span<const int> dependencies(int index) const { return m_graph.parents.of(index); }
@@ -109,7 +111,7 @@ private:
     Adjacency m_outEdges;
     std::vector<InputBinding> m_inputs;
     std::vector<size_t> m_inputOffsets{0};
-    QHash<QString, int> m_indexById;
+    StringIndex m_indexById; // views into m_nodes[].id
     QList<int> m_roots;
     QList<int> m_leaves;
     QList<int> m_topoOrder;

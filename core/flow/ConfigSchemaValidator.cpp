@@ -5,6 +5,8 @@
 // this file includes valijson, so the setting cannot differ between units.
 #define VALIJSON_USE_EXCEPTIONS 1
 
+#include <QHash>
+#include <QMutex>
 #include <exception>
 #include <valijson/adapters/qtjson_adapter.hpp>
 #include <valijson/schema.hpp>
@@ -64,6 +66,31 @@ ConfigSchemaValidator::create(const QJsonObject &schema)
                      {}};
     }
     return std::shared_ptr<const ConfigSchemaValidator>(new ConfigSchemaValidator(std::move(impl)));
+}
+
+Result<std::shared_ptr<const ConfigSchemaValidator>>
+ConfigSchemaValidator::cached(const QJsonObject &schema)
+{
+    // Bounded so a stream of distinct schemas (components registered and
+    // replaced over months) cannot grow it without end; dropping everything
+    // at the bound is crude but keeps the hit path to one lookup.
+    constexpr qsizetype kLimit = 256;
+    static QMutex mutex;
+    static QHash<QJsonObject, Result<std::shared_ptr<const ConfigSchemaValidator>>> cache;
+    {
+        const QMutexLocker lock(&mutex);
+        const auto found = cache.constFind(schema);
+        if (found != cache.cend())
+            return *found;
+    }
+    // Parsed outside the lock; two threads may parse the same schema once
+    // each, which is harmless.
+    auto created = create(schema);
+    const QMutexLocker lock(&mutex);
+    if (cache.size() >= kLimit)
+        cache.clear();
+    cache.insert(schema, created);
+    return created;
 }
 
 QList<ConfigSchemaValidator::Violation>

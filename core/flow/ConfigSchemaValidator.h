@@ -25,6 +25,11 @@ public:
     // Fails with VALIDATION_ERROR if the schema itself cannot be used (bad
     // keyword values, remote $ref).
     static Result<std::shared_ptr<const ConfigSchemaValidator>> create(const QJsonObject &schema);
+    // The same, from a process-wide cache keyed by the schema's content: a
+    // flow version is compiled on every save, load and publish, and the
+    // catalogue's schemas rarely change. Failures are cached too. Safe to
+    // call from any thread; validate() only reads the parsed schema.
+    static Result<std::shared_ptr<const ConfigSchemaValidator>> cached(const QJsonObject &schema);
     ~ConfigSchemaValidator();
 
     // Empty when the config conforms.

@@ -7,10 +7,83 @@
 #include "flow/JsonRead.h"
 
 #include <QJsonArray>
-#include <QSet>
 #include <QVarLengthArray>
+#include <bit>
 
 namespace hm::flow {
+
+namespace {
+
+// Names for parsed mappings: node ids shared with the compiled nodes (when
+// the id is one), everything else from a pool.
+class CompileNames final : public MappingNames
+{
+public:
+    explicit CompileNames(const CompiledFlow &flow) : m_flow(flow) {}
+
+    QString nodeId(QStringView id) override
+    {
+        const int index = m_flow.indexOf(id);
+        return index >= 0 ? m_flow.node(index).id : id.toString();
+    }
+    QString name(QStringView name) override { return m_pool.get(name); }
+
+private:
+    const CompiledFlow &m_flow;
+    StringPool m_pool;
+};
+
+// Node index by the address of an id's characters. FlowDefinition::fromJson
+// of stored text gives a node and the edges naming it one shared string, so
+// an edge's ends resolve without hashing or comparing text; ids that share
+// nothing (definitions built from a QJsonObject) miss here and are looked up
+// by text. A live string's characters are its own, so the same address and
+// length means the same id.
+class AddressIndex
+{
+public:
+    void reserve(qsizetype count)
+    {
+        m_slots.assign(std::bit_ceil(static_cast<size_t>(count) * 2 + 2), Slot{});
+    }
+    void insert(const QString &id, int index)
+    {
+        if (m_slots.empty() || id.isEmpty())
+            return;
+        size_t slot = slotOf(id.constData());
+        while (m_slots[slot].data)
+            slot = (slot + 1) & (m_slots.size() - 1);
+        m_slots[slot] = Slot{id.constData(), id.size(), index};
+    }
+    int find(const QString &id) const
+    {
+        if (m_slots.empty() || id.isEmpty())
+            return -1;
+        for (size_t slot = slotOf(id.constData());; slot = (slot + 1) & (m_slots.size() - 1)) {
+            const Slot &s = m_slots[slot];
+            if (!s.data)
+                return -1;
+            if (s.data == id.constData() && s.size == id.size())
+                return s.index;
+        }
+    }
+
+private:
+    struct Slot
+    {
+        const QChar *data = nullptr;
+        qsizetype size = 0;
+        int index = -1;
+    };
+    size_t slotOf(const QChar *data) const
+    {
+        const auto bits = static_cast<quint64>(reinterpret_cast<quintptr>(data));
+        return static_cast<size_t>((bits * 0x9E3779B97F4A7C15ULL) >> 32) & (m_slots.size() - 1);
+    }
+    std::vector<Slot> m_slots;
+};
+
+} // namespace
 
 // Builds a CompiledFlow in passes, each adding the problems it finds and
 // carrying on, so the caller sees everything wrong at once. Later passes
@@ -73,9 +146,12 @@ private:
 
     void indexNodes()
     {
-        m_flow->m_nodes.reserve(static_cast<size_t>(m_def.nodes.size()));
-        m_flow->m_indexById.reserve(m_def.nodes.size());
-        for (qsizetype i = 0; i < m_def.nodes.size(); ++i) {
+        const qsizetype count = m_def.nodes.size();
+        m_flow->m_nodes.reserve(static_cast<size_t>(count));
+        m_flow->m_indexById.reserve(count);
+        m_byAddress.reserve(count);
+        m_defIndex.reserve(static_cast<size_t>(count));
+        for (qsizetype i = 0; i < count; ++i) {
             const NodeDef &def = m_def.nodes[i];
             if (def.id.isEmpty()) {
                 const QString path = QStringLiteral("nodes[%1].id").arg(i);
@@ -83,12 +159,16 @@ private:
                     .extra.insert(QStringLiteral("path"), path);
                 continue;
             }
-            if (m_flow->m_indexById.contains(def.id)) {
+            // The index keeps a view of def.id's characters, which the
+            // CompiledNode's copy of the id (and m_definition) share, so they
+            // live as long as the CompiledFlow. Its numbering matches
+            // m_nodes: only ids added here get a node.
+            if (!m_flow->m_indexById.insert(def.id).second) {
                 add(problem::DuplicateNodeId,
                     QStringLiteral("node id \"%1\" is used more than once").arg(def.id), def.id);
                 continue;
             }
-            m_flow->m_indexById.insert(def.id, static_cast<int>(m_flow->m_nodes.size()));
+            m_byAddress.insert(def.id, static_cast<int>(m_flow->m_nodes.size()));
             CompiledNode node;
             node.id = def.id;
             node.component = def.component;
@@ -104,6 +184,12 @@ private:
     // CompiledFlow never points into a catalogue that may change.
     std::shared_ptr<const ComponentInterface> lookUp(const NodeDef &def)
     {
+        // Flows use a handful of component versions many times each: look
+        // the recent ones up here before asking the catalogue.
+        for (const Known &k : m_known) {
+            if (k.component == def.component && k.version == def.version)
+                return k.interface;
+        }
         const ComponentInterface *found = m_catalog.find(def.component, def.version);
         if (!found) {
             const QStringList versions = m_catalog.versions(def.component);
@@ -131,6 +217,8 @@ private:
         auto &copy = m_interfaces[found];
         if (!copy)
             copy = std::make_shared<const ComponentInterface>(*found);
+        if (m_known.size() < kKnownLimit)
+            m_known.append(Known{def.component, def.version, copy});
         return copy;
     }
 
@@ -139,7 +227,7 @@ private:
         std::vector<std::pair<int, int>> links;
         links.reserve(static_cast<size_t>(m_def.edges.size()));
         m_flow->m_edges.reserve(static_cast<size_t>(m_def.edges.size()));
-        QSet<QString> edgeIds;
+        StringIndex edgeIds; // views into m_def, which outlives this pass
         edgeIds.reserve(m_def.edges.size());
         for (const EdgeDef &def : m_def.edges) {
             if (def.id.isEmpty()) {
@@ -148,30 +236,19 @@ private:
                     .extra.insert(QStringLiteral("path"), QStringLiteral("edges"));
                 continue;
             }
-            const qsizetype known = edgeIds.size();
-            edgeIds.insert(def.id);
-            if (edgeIds.size() == known) {
+            if (!edgeIds.insert(def.id).second) {
                 add(problem::DuplicateEdgeId,
                     QStringLiteral("edge id \"%1\" is used more than once").arg(def.id), {},
                     def.id);
                 continue;
             }
-            const int source = m_flow->indexOf(def.source);
-            const int target = m_flow->indexOf(def.target);
-            bool endpointsKnown = true;
-            for (const auto &[index, id, end] :
-                 {std::tuple{source, def.source, QStringLiteral("source")},
-                  std::tuple{target, def.target, QStringLiteral("target")}}) {
-                if (index >= 0)
-                    continue;
-                endpointsKnown = false;
-                add(problem::UnknownEdgeNode,
-                    QStringLiteral("edge \"%1\" %2 \"%3\" is not a node of this flow")
-                        .arg(def.id, end, id),
-                    id, def.id)
-                    .extra.insert(QStringLiteral("end"), end);
-            }
-            if (!endpointsKnown)
+            const int source = nodeIndex(def.source);
+            const int target = nodeIndex(def.target);
+            if (source < 0)
+                unknownEnd(def, def.source, QStringLiteral("source"));
+            if (target < 0)
+                unknownEnd(def, def.target, QStringLiteral("target"));
+            if (source < 0 || target < 0)
                 continue;
             checkHandles(def, source, target);
             m_flow->m_edges.push_back(CompiledEdge{
@@ -180,6 +257,20 @@ private:
         }
         m_flow->m_graph = Digraph::fromEdges(m_flow->nodeCount(), std::move(links));
         indexEdgeLists();
+    }
+
+    int nodeIndex(const QString &id) const
+    {
+        const int shared = m_byAddress.find(id);
+        return shared >= 0 ? shared : m_flow->indexOf(id);
+    }
+
+    void unknownEnd(const EdgeDef &def, const QString &id, const QString &end)
+    {
+        add(problem::UnknownEdgeNode,
+            QStringLiteral("edge \"%1\" %2 \"%3\" is not a node of this flow").arg(def.id, end, id),
+            id, def.id)
+            .extra.insert(QStringLiteral("end"), end);
     }
 
     // Per node, the indices of its incoming and outgoing edges (CSR, filled
@@ -214,8 +305,12 @@ private:
 
     void checkHandles(const EdgeDef &def, int source, int target)
     {
+        // Views, not effective*Handle() copies: this runs for every edge.
+        const auto effective = [](const QString &handle) {
+            return handle.isEmpty() ? QStringView(kDefaultHandle) : QStringView(handle);
+        };
         if (const auto &iface = m_flow->node(source).interface) {
-            const QString handle = def.effectiveSourceHandle();
+            const QStringView handle = effective(def.sourceHandle);
             if (!iface->outputHandles.contains(handle)) {
                 FlowProblem &p =
                     add(problem::UnknownSourceHandle,
@@ -223,19 +318,19 @@ private:
                             .arg(def.id, def.source, handle, iface->name,
                                  iface->outputHandles.join(QStringLiteral(", "))),
                         def.source, def.id);
-                p.extra.insert(QStringLiteral("handle"), handle);
+                p.extra.insert(QStringLiteral("handle"), handle.toString());
             }
         }
         if (const auto &iface = m_flow->node(target).interface) {
-            const QString handle = def.effectiveTargetHandle();
-            if (handle != kDefaultHandle && !iface->input(handle)) {
+            const QStringView handle = effective(def.targetHandle);
+            if (handle != kDefaultHandle && !iface->input(handle.toString())) {
                 FlowProblem &p =
                     add(problem::UnknownTargetHandle,
                         QStringLiteral("edge \"%1\" enters \"%2\" at handle \"%3\", which is "
                                        "neither \"default\" nor an input of %4")
                             .arg(def.id, def.target, handle, iface->name),
                         def.target, def.id);
-                p.extra.insert(QStringLiteral("handle"), handle);
+                p.extra.insert(QStringLiteral("handle"), handle.toString());
             }
         }
     }
@@ -269,22 +364,47 @@ private:
         auto parentsOf = [this](int i) { return m_flow->m_graph.parents.of(i); };
         AncestorSearch<decltype(parentsOf)> ancestors(m_flow->nodeCount(), parentsOf,
                                                       m_hasCycle ? nullptr : &m_flow->m_topoPos);
+        // A guess (most nodes map an input or two) rather than a count: a
+        // counting pass would read every node's mappings object once more,
+        // and those reads are cache misses.
+        m_flow->m_inputs.reserve(m_defIndex.size() * 2);
+        m_flow->m_inputOffsets.reserve(m_defIndex.size() + 1);
         for (int i = 0; i < m_flow->nodeCount(); ++i) {
             const CompiledNode &node = m_flow->m_nodes[static_cast<size_t>(i)];
             checkConfig(node);
             const NodeDef &def = m_def.nodes[m_defIndex[static_cast<size_t>(i)]];
-            // Mapped input names, unparsable mappings included: those are
-            // reported as such, not also as missing.
-            QVarLengthArray<QString, 8> mapped;
-            for (auto it = def.inputMappings.constBegin(); it != def.inputMappings.constEnd();
-                 ++it) {
-                mapped.append(it.key());
-                checkMapping(i, node, mapped.last(), it.value(), ancestors);
+            const QJsonObject &mappings = def.inputMappings;
+            const qsizetype mappingsSize = mappings.size();
+            // The port each mapping feeds, by position in the object, and
+            // which ports are mapped (unparsable mappings included: those
+            // are reported as such, not also as missing). Ports are found
+            // with the object's binary search, which needs no copy of a key;
+            // only names that are not ports are read from the object.
+            QVarLengthArray<const PortDef *, 8> portAt(mappingsSize, nullptr);
+            QVarLengthArray<bool, 8> portMapped;
+            if (node.interface && mappingsSize > 0) {
+                const auto begin = mappings.constBegin();
+                for (const PortDef &port : node.interface->inputs) {
+                    const auto found = mappings.constFind(port.name);
+                    portMapped.append(found != mappings.constEnd());
+                    // A later port of the same name does not replace the
+                    // first, as ComponentInterface::input() returns the first.
+                    if (portMapped.last() && !portAt[found - begin])
+                        portAt[found - begin] = &port;
+                }
+            }
+            auto it = mappings.constBegin();
+            for (qsizetype k = 0; k < mappingsSize; ++k, ++it) {
+                const PortDef *port = portAt[k];
+                checkMapping(i, node, port ? port->name : it.key(), port, it.value(), ancestors);
             }
             m_flow->m_inputOffsets.push_back(m_flow->m_inputs.size());
             if (node.interface) {
-                for (const PortDef &port : node.interface->inputs) {
-                    if (port.required && !port.defaultValue && !mapped.contains(port.name)) {
+                const QList<PortDef> &ports = node.interface->inputs;
+                for (qsizetype p = 0; p < ports.size(); ++p) {
+                    const PortDef &port = ports[p];
+                    const bool mapped = !portMapped.isEmpty() && portMapped[p];
+                    if (port.required && !port.defaultValue && !mapped) {
                         add(problem::MissingRequiredInput,
                             QStringLiteral("node \"%1\": required input \"%2\" has no mapping "
                                            "and no default")
@@ -302,9 +422,9 @@ private:
         if (!node.interface || node.interface->configSchema.isEmpty())
             return;
         const ComponentInterface *key = node.interface.get();
-        auto cached = m_validators.constFind(key);
-        if (cached == m_validators.cend()) {
-            auto created = ConfigSchemaValidator::create(node.interface->configSchema);
+        auto cached = m_validators.find(key);
+        if (cached == m_validators.end()) {
+            auto created = ConfigSchemaValidator::cached(node.interface->configSchema);
             if (!created) {
                 // Once per component: the schema is the catalogue's fault.
                 add(problem::InvalidConfigSchema,
@@ -313,11 +433,18 @@ private:
                     node.id)
                     .extra.insert(QStringLiteral("component"), key->name);
             }
-            cached = m_validators.insert(key, created ? created.value() : nullptr);
+            cached = m_validators.insert(key, SchemaCheck{created ? created.value() : nullptr, {}});
         }
-        if (!*cached)
+        SchemaCheck &check = *cached;
+        if (!check.validator)
             return;
-        for (const auto &v : (*cached)->validate(node.config)) {
+        // Nodes of one component often share a config ({"timeout": 30});
+        // equal configs (QJsonObject ==, which is all the validator sees)
+        // get equal answers, so each distinct config is validated once.
+        auto seen = check.seen.constFind(node.config);
+        if (seen == check.seen.cend())
+            seen = check.seen.insert(node.config, check.validator->validate(node.config));
+        for (const auto &v : *seen) {
             FlowProblem &p =
                 add(problem::InvalidConfig,
                     QStringLiteral("node \"%1\": %2: %3").arg(node.id, v.path, v.message), node.id);
@@ -325,9 +452,11 @@ private:
         }
     }
 
+    // `port` is the input the mapping feeds, null when the component has no
+    // input of that name.
     template <typename Search>
     void checkMapping(int index, const CompiledNode &node, const QString &input,
-                      const QJsonValue &value, Search &ancestors)
+                      const PortDef *port, const QJsonValue &value, Search &ancestors)
     {
         auto report = [&](QLatin1StringView code, const QString &message) -> FlowProblem & {
             FlowProblem &p = add(
@@ -336,20 +465,19 @@ private:
             p.extra.insert(QStringLiteral("input"), input);
             return p;
         };
-        Result<Mapping> parsed = parseMapping(value);
+        Result<Mapping> parsed = parseMapping(value, &m_names);
         if (!parsed) {
             report(problem::InvalidMapping, parsed.error().message);
             return;
         }
         const Mapping &m = parsed.value();
-        const PortDef *port = node.interface ? node.interface->input(input) : nullptr;
         // A component that declares no inputs takes any (log, transform).
         if (node.interface && !port && !node.interface->inputs.isEmpty())
             report(problem::UnknownInput,
                    QStringLiteral("%1 has no such input").arg(node.interface->name));
 
         if (m.kind == Mapping::Kind::NodeOutput) {
-            const int ref = m_flow->indexOf(m.nodeId);
+            const int ref = nodeIndex(m.nodeId);
             if (ref < 0) {
                 report(
                     problem::MappingUnknownNode,
@@ -398,11 +526,26 @@ private:
     const FlowSettings &m_settings;
     const ComponentCatalog &m_catalog;
     std::shared_ptr<CompiledFlow> m_flow;
+    CompileNames m_names{*m_flow};
+    AddressIndex m_byAddress;
     FlowProblems m_problems;
     bool m_hasCycle = false;
     std::vector<qsizetype> m_defIndex; // compiled index -> index in m_def.nodes
     QHash<const ComponentInterface *, std::shared_ptr<const ComponentInterface>> m_interfaces;
-    QHash<const ComponentInterface *, std::shared_ptr<const ConfigSchemaValidator>> m_validators;
+    struct Known
+    {
+        QString component;
+        QString version;
+        std::shared_ptr<const ComponentInterface> interface;
+    };
+    static constexpr qsizetype kKnownLimit = 16;
+    QVarLengthArray<Known, kKnownLimit> m_known;
+    struct SchemaCheck
+    {
+        std::shared_ptr<const ConfigSchemaValidator> validator; // null: unusable schema
+        QHash<QJsonObject, QList<ConfigSchemaValidator::Violation>> seen;
+    };
+    QHash<const ComponentInterface *, SchemaCheck> m_validators;
 };
 
 Result<CompiledFlowPtr> compile(const FlowDefinition &definition, const FlowSettings &settings,

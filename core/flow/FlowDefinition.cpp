@@ -1,5 +1,6 @@
 #include "flow/FlowDefinition.h"
 
+#include "flow/DefinitionText.h"
 #include "flow/JsonRead.h"
 
 #include <QJsonArray>
@@ -103,6 +104,11 @@ Result<FlowDefinition> FlowDefinition::fromJson(const QJsonObject &json)
 
 Result<FlowDefinition> FlowDefinition::fromJson(const QByteArray &text)
 {
+    // Stored versions are loaded this way: read well-formed text directly.
+    // Everything else, errors included, goes through QJsonDocument and the
+    // checks above, which report it.
+    if (std::optional<FlowDefinition> direct = readDefinitionText(text))
+        return std::move(*direct);
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(text, &parseError);
     if (parseError.error != QJsonParseError::NoError || !doc.isObject()) {

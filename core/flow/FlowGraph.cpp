@@ -8,29 +8,52 @@ namespace hm::flow {
 
 Digraph Digraph::fromEdges(int nodeCount, std::vector<std::pair<int, int>> edges)
 {
-    std::sort(edges.begin(), edges.end());
-    edges.erase(std::unique(edges.begin(), edges.end()), edges.end());
+    // Bucketed by source (a counting sort, linear in the edges), then each
+    // node's few children sorted and deduplicated in place: cheaper than
+    // sorting all the pairs, and the result is the same.
     const auto n = static_cast<size_t>(nodeCount);
     Digraph g;
-    g.children.offsets.assign(n + 1, 0);
-    g.parents.offsets.assign(n + 1, 0);
-    for (const auto &[from, to] : edges) {
-        ++g.children.offsets[static_cast<size_t>(from) + 1];
-        ++g.parents.offsets[static_cast<size_t>(to) + 1];
+    std::vector<int> &childOffsets = g.children.offsets;
+    childOffsets.assign(n + 1, 0);
+    for (const auto &edge : edges)
+        ++childOffsets[static_cast<size_t>(edge.first) + 1];
+    for (size_t i = 0; i < n; ++i)
+        childOffsets[i + 1] += childOffsets[i];
+    std::vector<int> children(edges.size());
+    {
+        std::vector<int> fill(childOffsets.begin(), childOffsets.end() - 1);
+        for (const auto &[from, to] : edges)
+            children[static_cast<size_t>(fill[static_cast<size_t>(from)]++)] = to;
     }
+    // Sort and deduplicate each bucket, compacting the list as we go.
+    size_t write = 0;
     for (size_t i = 0; i < n; ++i) {
-        g.children.offsets[i + 1] += g.children.offsets[i];
-        g.parents.offsets[i + 1] += g.parents.offsets[i];
+        const auto first = children.begin() + childOffsets[i];
+        const auto last = children.begin() + childOffsets[i + 1];
+        std::sort(first, last);
+        const auto end = std::unique(first, last);
+        childOffsets[i] = static_cast<int>(write);
+        for (auto it = first; it != end; ++it)
+            children[write++] = *it;
     }
-    g.children.list.resize(edges.size());
-    g.parents.list.resize(edges.size());
-    // Sorted by (from, to): children come out ascending per node, and so do
-    // parents, since `from` only grows.
-    std::vector<int> childFill(g.children.offsets.begin(), g.children.offsets.end() - 1);
-    std::vector<int> parentFill(g.parents.offsets.begin(), g.parents.offsets.end() - 1);
-    for (const auto &[from, to] : edges) {
-        g.children.list[static_cast<size_t>(childFill[static_cast<size_t>(from)]++)] = to;
-        g.parents.list[static_cast<size_t>(parentFill[static_cast<size_t>(to)]++)] = from;
+    childOffsets[n] = static_cast<int>(write);
+    children.resize(write);
+    g.children.list = std::move(children);
+
+    // Parents: walking sources in ascending order appends each node's
+    // parents ascending too.
+    std::vector<int> &parentOffsets = g.parents.offsets;
+    parentOffsets.assign(n + 1, 0);
+    for (int to : g.children.list)
+        ++parentOffsets[static_cast<size_t>(to) + 1];
+    for (size_t i = 0; i < n; ++i)
+        parentOffsets[i + 1] += parentOffsets[i];
+    g.parents.list.resize(g.children.list.size());
+    std::vector<int> fill(parentOffsets.begin(), parentOffsets.end() - 1);
+    for (size_t from = 0; from < n; ++from) {
+        for (int to : g.children.of(static_cast<int>(from)))
+            g.parents.list[static_cast<size_t>(fill[static_cast<size_t>(to)]++)] =
+                static_cast<int>(from);
     }
     return g;
 }

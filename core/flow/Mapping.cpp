@@ -54,27 +54,27 @@ Error mappingError(const QString &message, const QJsonObject &details = {})
 class ExpressionParser
 {
 public:
-    explicit ExpressionParser(const QString &text) : m_text(text) {}
+    ExpressionParser(const QString &text, MappingNames *names) : m_text(text), m_names(names) {}
 
     Result<Mapping> parse()
     {
         Mapping m;
         m_pos = kExpressionPrefix.size();
-        const QString root = readName();
+        const QStringView root = readName();
         if (root == QLatin1StringView("trigger")) {
             m.kind = Mapping::Kind::Trigger;
         } else if (root == QLatin1StringView("nodes")) {
             m.kind = Mapping::Kind::NodeOutput;
             if (atEnd())
                 return fail(QStringLiteral("expected a node id after \"$.nodes\""));
-            if (!readNameSegment(&m.nodeId, QStringLiteral("node id")))
+            if (!readNameSegment(&m.nodeId, QStringLiteral("node id"), true))
                 return *m_error;
             if (atEnd() || peek() != QLatin1Char('.'))
                 return fail(QStringLiteral("expected \".output\" after the node id"));
             ++m_pos;
             if (readName() != QLatin1StringView("output"))
                 return fail(QStringLiteral("expected \".output\" after the node id"));
-            if (!atEnd() && !readNameSegment(&m.output, QStringLiteral("output name")))
+            if (!atEnd() && !readNameSegment(&m.output, QStringLiteral("output name"), false))
                 return *m_error;
         } else {
             m_pos = kExpressionPrefix.size();
@@ -84,11 +84,17 @@ public:
                                              "\"nodes\"")
                                   .arg(root));
         }
+        if (!atEnd()) {
+            // Every segment starts with '.' or '[': one allocation for the
+            // path instead of one per growth step.
+            const QStringView rest = QStringView(m_text).mid(m_pos);
+            m.path.reserve(rest.count(QLatin1Char('.')) + rest.count(QLatin1Char('[')));
+        }
         while (!atEnd()) {
             PathSegment segment;
             if (!readSegment(&segment))
                 return *m_error;
-            m.path.append(segment);
+            m.path.append(std::move(segment));
         }
         return m;
     }
@@ -110,24 +116,34 @@ private:
         return *m_error;
     }
 
-    QString readName()
+    // A view: names are compared or handed to m_names, and only copied
+    // when kept.
+    QStringView readName()
     {
         const qsizetype start = m_pos;
         while (!atEnd() && isNameChar(peek()))
             ++m_pos;
-        return m_text.mid(start, m_pos - start);
+        return QStringView(m_text).mid(start, m_pos - start);
+    }
+
+    QString keep(QStringView name, bool isNodeId)
+    {
+        if (!m_names)
+            return name.toString();
+        return isNodeId ? m_names->nodeId(name) : m_names->name(name);
     }
 
     // `.name` or `["name"]`, for node ids and output names (no indexes).
-    bool readNameSegment(QString *out, const QString &what)
+    bool readNameSegment(QString *out, const QString &what, bool isNodeId)
     {
         if (peek() == QLatin1Char('.')) {
             ++m_pos;
-            *out = readName();
-            if (out->isEmpty()) {
+            const QStringView name = readName();
+            if (name.isEmpty()) {
                 fail(QStringLiteral("expected the %1 after \".\"").arg(what));
                 return false;
             }
+            *out = keep(name, isNodeId);
             return true;
         }
         if (peek() == QLatin1Char('[') && m_pos + 1 < m_text.size() &&
@@ -151,11 +167,12 @@ private:
         if (c == QLatin1Char('.')) {
             ++m_pos;
             segment->kind = PathSegment::Kind::Key;
-            segment->key = readName();
-            if (segment->key.isEmpty()) {
+            const QStringView name = readName();
+            if (name.isEmpty()) {
                 fail(QStringLiteral("expected a name after \".\""));
                 return false;
             }
+            segment->key = keep(name, false);
             return true;
         }
         if (c == QLatin1Char('[')) {
@@ -231,6 +248,7 @@ private:
     }
 
     const QString &m_text;
+    MappingNames *m_names;
     qsizetype m_pos = 0;
     std::optional<Error> m_error;
 };
@@ -300,13 +318,13 @@ QString Mapping::toString() const
     return text;
 }
 
-Result<Mapping> parseMapping(const QJsonValue &value)
+Result<Mapping> parseMapping(const QJsonValue &value, MappingNames *names)
 {
     if (value.isString()) {
         // One toString(): each call copies the string out of the JSON.
         const QString text = value.toString();
         if (text.startsWith(kExpressionPrefix))
-            return ExpressionParser(text).parse();
+            return ExpressionParser(text, names).parse();
     }
     if (value.isObject() && value.toObject().contains(kRefKey))
         return parseRef(value.toObject());
@@ -322,7 +340,7 @@ Result<Mapping> parseScopeKey(const QString &scopeKey)
 {
     const QString text =
         scopeKey.startsWith(kExpressionPrefix) ? scopeKey : QStringLiteral("$.trigger.") + scopeKey;
-    Result<Mapping> parsed = ExpressionParser(text).parse();
+    Result<Mapping> parsed = ExpressionParser(text, nullptr).parse();
     if (!parsed)
         return parsed;
     if (parsed.value().kind != Mapping::Kind::Trigger || parsed.value().path.isEmpty())

@@ -5,6 +5,7 @@
 #include <QJsonValue>
 #include <QList>
 #include <QString>
+#include <QStringView>
 
 namespace hm::flow {
 
@@ -63,10 +64,22 @@ struct Mapping
     bool operator==(const Mapping &) const = default;
 };
 
+// Supplies the names a parsed expression keeps (node id, output name, member
+// names) as shared copies of strings the caller already holds: compile()
+// parses a mapping per input of every node, and most of those names repeat.
+// Without one, each name is a new string.
+class MappingNames
+{
+public:
+    virtual ~MappingNames() = default;
+    virtual QString nodeId(QStringView id) = 0;
+    virtual QString name(QStringView name) = 0;
+};
+
 // Parses a mapping value. Fails with INVALID_INPUT_MAPPING whose message says
 // what is wrong and where; details carry {expression, position} for
 // expressions.
-Result<Mapping> parseMapping(const QJsonValue &value);
+Result<Mapping> parseMapping(const QJsonValue &value, MappingNames *names = nullptr);
 
 // The concurrency scopeKey: a `$.trigger...` expression, or a plain field
 // name meaning `$.trigger.<name>`. Node references are refused: the key is

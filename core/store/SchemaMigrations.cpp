@@ -291,6 +291,12 @@ CREATE TABLE components (
 CREATE UNIQUE INDEX uk_components ON components(name, version) WHERE deleted_at IS NULL;
 )sql";
 
+// Version 4: the last log lines of each node (JSON array of strings, masked),
+// for GET /api/v1/executions/{id}/nodes/{nodeId} after the engine forgot it.
+const char kNodeLogsSchema[] = R"sql(
+ALTER TABLE node_executions ADD COLUMN logs TEXT;
+)sql";
+
 #undef HM_NOW_MS
 
 } // namespace
@@ -302,6 +308,7 @@ const QList<Migration> &schemaMigrations()
         {2, QStringLiteral("flows and executions"), QString::fromUtf8(kFlowsSchema)},
         {3, QStringLiteral("flow sharing and components"),
          QString::fromUtf8(kSharingAndComponentsSchema)},
+        {4, QStringLiteral("node execution logs"), QString::fromUtf8(kNodeLogsSchema)},
     };
     return migrations;
 }

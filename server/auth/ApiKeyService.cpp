@@ -2,6 +2,7 @@
 
 #include "crypto/Hmac.h"
 #include "crypto/Random.h"
+#include "server/auth/ApiKeyPermissions.h"
 #include "server/auth/AuthCommon.h"
 #include "store/Database.h"
 
@@ -91,6 +92,8 @@ Result<QJsonObject> ApiKeyService::create(const QString &userId, const QJsonObje
     const auto permissions = optionalStringList(body, QStringLiteral("permissions"));
     if (!permissions)
         return permissions.error();
+    if (Status valid = validatePermissions(permissions.value()); !valid)
+        return valid.error();
     const auto ips = optionalStringList(body, QStringLiteral("allowed_ips"));
     if (!ips)
         return ips.error();
@@ -117,6 +120,10 @@ Result<QJsonObject> ApiKeyService::create(const QString &userId, const QJsonObje
             return fieldError(
                 QStringLiteral("rate_limit"),
                 QStringLiteral("rate_limit.requests_per_minute must be a positive integer"));
+        const QJsonValue burst = rateLimit.toObject().value(QStringLiteral("burst_limit"));
+        if (!burst.isUndefined() && !burst.isNull() && (!burst.isDouble() || burst.toInt() < 1))
+            return fieldError(QStringLiteral("rate_limit"),
+                              QStringLiteral("rate_limit.burst_limit must be a positive integer"));
     } else {
         rateLimit = QJsonValue();
     }
@@ -224,13 +231,13 @@ Result<ApiKeyService::Grant> ApiKeyService::authenticate(const QString &key, con
         return invalid;
     auto find = m_db.prepare(QStringLiteral(
         "SELECT id, user_id, key_hash, access_level, allowed_ips, allowed_endpoints, rate_limit, "
-        "expires_at, status FROM api_keys WHERE key_prefix = ?"));
+        "expires_at, status, permissions FROM api_keys WHERE key_prefix = ?"));
     if (!find)
         return find.error();
     find.value().bind(1, match.captured(1));
     const QString hash = crypto::sha256Hex(key.toUtf8());
     std::optional<Grant> grant;
-    QString level, ips, endpoints, rate, status;
+    QString level, ips, endpoints, rate, status, permissions;
     qint64 expiresAt = 0;
     while (true) {
         const Result<bool> row = find.value().step();
@@ -248,6 +255,7 @@ Result<ApiKeyService::Grant> ApiKeyService::authenticate(const QString &key, con
         rate = s.isNull(6) ? QString() : s.text(6);
         expiresAt = s.isNull(7) ? 0 : s.int64(7);
         status = s.text(8);
+        permissions = s.text(9);
     }
     find.value().reset();
     if (!grant || status != QLatin1String("active"))
@@ -278,12 +286,23 @@ Result<ApiKeyService::Grant> ApiKeyService::authenticate(const QString &key, con
     }
     if (level == QLatin1String("read") && request.method != QLatin1String("GET"))
         return Error{ErrorCode::Forbidden, QStringLiteral("this API key is read-only")};
+    QStringList granted;
+    for (const QJsonValue &p : fromJsonText(permissions).toArray())
+        granted.append(p.toString());
+    const QString required = requiredPermission(request.method, request.path);
+    if (!permits(granted, required))
+        return Error{ErrorCode::Forbidden,
+                     QStringLiteral("this API key lacks the permission %1").arg(required),
+                     {{QStringLiteral("required_permission"), required}}};
     grant->maxRole = levelRole(level);
+    grant->expiresAtMs = expiresAt;
 
-    const int perMinute =
-        fromJsonText(rate).toObject().value(QStringLiteral("requests_per_minute")).toInt(0);
+    const QJsonObject rateLimit = fromJsonText(rate).toObject();
+    const int perMinute = rateLimit.value(QStringLiteral("requests_per_minute")).toInt(0);
+    const int burst = rateLimit.value(QStringLiteral("burst_limit")).toInt(0);
     if (perMinute > 0) {
-        grant->rate = m_rates.hit(grant->keyId, perMinute, 60 * 1000, now);
+        grant->rate = burst > 0 ? m_buckets.hit(grant->keyId, perMinute, burst, now)
+                                : m_rates.hit(grant->keyId, perMinute, 60 * 1000, now);
         if (!grant->rate.allowed)
             return rateLimitError(grant->rate);
     }

@@ -41,6 +41,7 @@ public:
         QString userId;
         Role maxRole = Role::Viewer;
         RateLimiter::Decision rate;
+        qint64 expiresAtMs = 0; // 0 = never (long-lived connections end then)
     };
     Result<Grant> authenticate(const QString &key, const Request &request);
 
@@ -51,6 +52,7 @@ public:
 private:
     store::Database &m_db;
     RateLimiter m_rates;
+    TokenBucketLimiter m_buckets; // keys with a burst_limit
 };
 
 } // namespace hm::server::auth

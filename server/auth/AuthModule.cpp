@@ -39,23 +39,49 @@ Result<Principal> AuthModule::authenticate(const RequestContext &context)
     if (apiKey.isEmpty() && bearer.startsWith(QLatin1String("hm_")))
         apiKey = bearer;
 
-    UserRepository users(db);
-    if (!apiKey.isEmpty()) {
-        auto grant =
-            apiKeys.authenticate(apiKey, {methodName(context.request.method()),
-                                          context.request.url().path(), context.clientAddress()});
-        if (!grant)
-            return grant.error();
-        auto principal = principalFor(users, grant.value().userId);
-        if (!principal)
-            return principal.error();
-        principal.value().role = std::min(principal.value().role, grant.value().maxRole);
-        principal.value().apiKeyId = grant.value().keyId;
-        return principal;
-    }
+    if (!apiKey.isEmpty())
+        return authenticateApiKey(apiKey,
+                                  {methodName(context.request.method()),
+                                   context.request.url().path(), context.clientAddress()},
+                                  nullptr);
     if (bearer.isEmpty())
         return Error{ErrorCode::Unauthorized, QStringLiteral("authentication required")};
+    return authenticateJwt(bearer, nullptr);
+}
 
+Result<Principal> AuthModule::authenticateToken(const QString &token,
+                                                const ApiKeyService::Request &request,
+                                                qint64 *expiresAtMs)
+{
+    const QString trimmed = token.trimmed();
+    if (trimmed.isEmpty())
+        return Error{ErrorCode::Unauthorized, QStringLiteral("authentication required")};
+    if (trimmed.startsWith(QLatin1String("hm_")))
+        return authenticateApiKey(trimmed, request, expiresAtMs);
+    return authenticateJwt(trimmed, expiresAtMs);
+}
+
+Result<Principal> AuthModule::authenticateApiKey(const QString &key,
+                                                 const ApiKeyService::Request &request,
+                                                 qint64 *expiresAtMs)
+{
+    auto grant = apiKeys.authenticate(key, request);
+    if (!grant)
+        return grant.error();
+    UserRepository users(db);
+    auto principal = principalFor(users, grant.value().userId);
+    if (!principal)
+        return principal.error();
+    principal.value().role = std::min(principal.value().role, grant.value().maxRole);
+    principal.value().apiKeyId = grant.value().keyId;
+    if (expiresAtMs)
+        *expiresAtMs = grant.value().expiresAtMs;
+    return principal;
+}
+
+Result<Principal> AuthModule::authenticateJwt(const QString &bearer, qint64 *expiresAtMs)
+{
+    UserRepository users(db);
     auto claims = verifyJwt(tokens.signingKey(), bearer, nowMs() / 1000);
     if (!claims)
         return claims.error();
@@ -71,6 +97,8 @@ Result<Principal> AuthModule::authenticate(const RequestContext &context)
     if (!alive.value())
         return Error{ErrorCode::TokenInvalid, QStringLiteral("the session has ended")};
     principal.value().sessionId = session;
+    if (expiresAtMs)
+        *expiresAtMs = claims.value().value(QStringLiteral("exp")).toInteger() * 1000;
     return principal;
 }
 

@@ -49,6 +49,20 @@ struct AuthModule
     // The caller of a request: a JWT (Authorization: Bearer) or an API key
     // (X-API-Key, or Authorization: Bearer hm_…). UNAUTHORIZED without either.
     Result<Principal> authenticate(const RequestContext &context);
+
+    // A bare credential, as WebSocket upgrades carry it (?token=): an API
+    // key when it starts with "hm_", otherwise a JWT access token; the same
+    // checks as authenticate() (the key's IP and endpoint allow-lists and
+    // access level apply to `request`). UNAUTHORIZED when empty.
+    // `expiresAtMs`, when given, receives when the credential stops being
+    // valid (the JWT's exp, the key's expires_at; 0 = never).
+    Result<Principal> authenticateToken(const QString &token, const ApiKeyService::Request &request,
+                                        qint64 *expiresAtMs = nullptr);
+
+private:
+    Result<Principal> authenticateApiKey(const QString &key, const ApiKeyService::Request &request,
+                                         qint64 *expiresAtMs);
+    Result<Principal> authenticateJwt(const QString &token, qint64 *expiresAtMs);
 };
 
 using AuthedHandler = std::function<ApiReply(const RequestContext &, const Principal &)>;

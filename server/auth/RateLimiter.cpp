@@ -2,6 +2,8 @@
 
 #include "server/auth/AuthCommon.h"
 
+#include <cmath>
+
 namespace hm::server::auth {
 
 RateLimiter::Decision RateLimiter::hit(const QString &key, int limit, qint64 windowMs, qint64 nowMs)
@@ -37,6 +39,34 @@ void RateLimiter::purge(qint64 windowMs, qint64 nowMs)
         else
             ++it;
     }
+}
+
+RateLimiter::Decision TokenBucketLimiter::hit(const QString &key, int ratePerMinute, int capacity,
+                                              qint64 nowMs)
+{
+    const double perMs = double(ratePerMinute) / 60000.0;
+    auto it = m_buckets.find(key);
+    if (it == m_buckets.end())
+        it = m_buckets.insert(key, Bucket{double(capacity), nowMs});
+    Bucket &bucket = *it;
+    bucket.tokens =
+        std::min(double(capacity), bucket.tokens + double(nowMs - bucket.updatedMs) * perMs);
+    bucket.updatedMs = nowMs;
+
+    RateLimiter::Decision decision;
+    decision.limit = capacity;
+    if (bucket.tokens < 1.0) {
+        const qint64 waitMs = qint64(std::ceil((1.0 - bucket.tokens) / perMs));
+        decision.allowed = false;
+        decision.resetEpochSeconds = (nowMs + waitMs + 999) / 1000;
+        decision.retryAfterSeconds = int(std::max<qint64>(1, (waitMs + 999) / 1000));
+        return decision;
+    }
+    bucket.tokens -= 1.0;
+    decision.remaining = int(bucket.tokens);
+    const qint64 fullInMs = qint64(std::ceil((double(capacity) - bucket.tokens) / perMs));
+    decision.resetEpochSeconds = (nowMs + fullInMs + 999) / 1000;
+    return decision;
 }
 
 QList<QPair<QByteArray, QByteArray>> rateLimitHeaders(const RateLimiter::Decision &decision)

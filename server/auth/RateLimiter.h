@@ -35,6 +35,23 @@ private:
     QHash<QString, std::deque<qint64>> m_hits;
 };
 
+// Token bucket per key, for API keys with a burst_limit: up to `capacity`
+// requests at once, refilled continuously at ratePerMinute. The sliding
+// window above has no notion of a burst larger than its limit.
+class TokenBucketLimiter
+{
+public:
+    RateLimiter::Decision hit(const QString &key, int ratePerMinute, int capacity, qint64 nowMs);
+
+private:
+    struct Bucket
+    {
+        double tokens = 0;
+        qint64 updatedMs = 0;
+    };
+    QHash<QString, Bucket> m_buckets;
+};
+
 // X-RateLimit-Limit/Remaining/Reset, plus Retry-After when refused.
 QList<QPair<QByteArray, QByteArray>> rateLimitHeaders(const RateLimiter::Decision &decision);
 Error rateLimitError(const RateLimiter::Decision &decision);

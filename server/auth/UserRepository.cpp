@@ -3,6 +3,7 @@
 #include "crypto/PasswordHasher.h"
 #include "crypto/Random.h"
 #include "server/auth/AuthCommon.h"
+#include "server/engine/FlowShares.h"
 #include "store/Database.h"
 
 namespace hm::server::auth {
@@ -138,6 +139,10 @@ Result<UserRecord> UserRepository::create(const NewUser &user)
     if (Status s = insert.value().run(); !s)
         return s.error();
     if (Status s = setRole(id, user.role); !s)
+        return s.error();
+    // Flow invitations of this address become shares (seed 003 §14), in
+    // the same transaction: every way of creating an account comes here.
+    if (Status s = acceptPendingShares(m_db, id, user.email); !s)
         return s.error();
     if (Status s = transaction.value().commit(); !s)
         return s.error();

@@ -8,10 +8,12 @@
 #include "server/auth/AuthModule.h"
 #include "server/auth/RouteHelpers.h"
 #include "server/engine/EngineRoutes.h"
+#include "server/engine/ExecutionAccess.h"
+#include "server/engine/FlowAccess.h"
 #include "server/engine/FlowEngineHost.h"
+#include "server/engine/TriggerService.h"
 #include "store/Database.h"
 
-#include <QEventLoop>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QTimer>
@@ -27,9 +29,6 @@ using auth::Role;
 using Method = QHttpServerRequest::Method;
 
 namespace {
-
-constexpr int kDefaultWaitMs = 30000;
-constexpr int kMaxWaitMs = 300000;
 
 QString callerId(const Principal &p)
 {
@@ -52,60 +51,12 @@ QJsonObject triggerJson(const TriggerResult &r)
     return json;
 }
 
-// Status and leaf outputs, read on the engine thread.
-Result<QJsonObject> outcome(FlowEngineHost &host, const QString &id)
-{
-    return host.run<QJsonObject>([id](Scheduler &s) -> Result<QJsonObject> {
-        const Execution *exec = s.execution(id);
-        if (!exec)
-            return Error{ErrorCode::ExecutionNotFound, QStringLiteral("no execution %1").arg(id)};
-        QJsonObject outputs;
-        if (exec->flow) {
-            for (int leaf : exec->flow->leaves())
-                outputs.insert(exec->flow->node(leaf).id, exec->nodes[size_t(leaf)].outputs);
-        }
-        QJsonObject json{{QStringLiteral("execution_id"), id},
-                         {QStringLiteral("status"), executionStatusName(exec->status)},
-                         {QStringLiteral("outputs"), outputs}};
-        if (exec->error.code != ErrorCode::InternalError || !exec->error.message.isEmpty())
-            json.insert(QStringLiteral("error"),
-                        QJsonObject{{QStringLiteral("code"), exec->error.codeName()},
-                                    {QStringLiteral("message"), exec->error.message}});
-        return json;
-    });
-}
-
-// ?wait=true: a nested event loop until the execution ends or the timeout,
-// since ApiRouter handlers answer synchronously (see docs/api.md). Events
-// reach the host through a queued connection, so one emitted before the
-// connection below is still delivered inside the loop.
-Result<QJsonObject> waitForEnd(FlowEngineHost &host, const QString &id, int timeoutMs)
-{
-    QEventLoop loop;
-    QObject::connect(&host, &FlowEngineHost::event, &loop, [&](const EngineEvent &e) {
-        if (e.executionId == id && (e.type == EngineEvent::Type::ExecutionCompleted ||
-                                    e.type == EngineEvent::Type::ExecutionCancelled))
-            loop.quit();
-    });
-    QObject::connect(&host, &QObject::destroyed, &loop, &QEventLoop::quit);
-    auto status = host.run<bool>([id](Scheduler &s) -> Result<bool> {
-        const auto st = s.status(id);
-        return st && isTerminal(*st);
-    });
-    if (!status)
-        return status.error();
-    if (!status.value()) {
-        QTimer::singleShot(timeoutMs, &loop, &QEventLoop::quit);
-        loop.exec();
-    }
-    return outcome(host, id);
-}
-
 ApiReply trigger(store::Database &db, FlowEngineHost &host, const RequestContext &c,
                  const Principal &p)
 {
+    Q_UNUSED(db)
+    HM_TRY_STATUS(requireFlowPermission(db, p, c.pathArgs.at(0), FlowPermission::View));
     HM_TRY(body, c.jsonObject());
-    const QUrlQuery query(c.request.url());
     const QString flowId = c.pathArgs.at(0);
     const QJsonValue inputs = body.value().value(QStringLiteral("inputs"));
     if (!inputs.isUndefined() && !inputs.isNull() && !inputs.isObject())
@@ -113,31 +64,11 @@ ApiReply trigger(store::Database &db, FlowEngineHost &host, const RequestContext
             auth::fieldError(QStringLiteral("inputs"), QStringLiteral("must be an object")));
     const QJsonObject options = body.value().value(QStringLiteral("options")).toObject();
     HM_TRY(requested, auth::optionalString(options, QStringLiteral("version")));
-
-    FlowRepository repo(db);
-    HM_TRY(flow, repo.flow(flowId));
-    auto version = requested.value().isEmpty() ? repo.publishedVersion(flowId)
-                                               : repo.version(flowId, requested.value());
-    if (!version)
-        return ApiReply::failure(version.error());
-    HM_TRY(compiled, repo.loadCompiled(flowId, version.value().version, host.registry()));
-
-    TriggerRequest request{flowId, version.value().version, compiled.value(), inputs.toObject(),
-                           callerId(p)};
-    HM_TRY(result, host.run<TriggerResult>([request](Scheduler &s) { return s.trigger(request); }));
-    if (queryValue(query, QStringLiteral("wait")) != QLatin1String("true"))
-        return ApiReply::ok(triggerJson(result.value()),
-                            result.value().status == TriggerResult::Status::Queued ? 202 : 200);
-
-    bool ok = false;
-    int timeoutMs = queryValue(query, QStringLiteral("timeout_ms")).toInt(&ok);
-    if (!ok || timeoutMs <= 0)
-        timeoutMs = kDefaultWaitMs;
-    HM_TRY(ended, waitForEnd(host, result.value().executionId, std::min(timeoutMs, kMaxWaitMs)));
-    QJsonObject data = ended.value();
-    data.insert(QStringLiteral("flow_id"), flowId);
-    data.insert(QStringLiteral("flow_version"), version.value().version);
-    return ApiReply::ok(data);
+    TriggerOptions triggerOptions;
+    triggerOptions.version = requested.value();
+    triggerOptions.triggeredBy = callerId(p);
+    TriggerService::readWaitQuery(c, triggerOptions);
+    return host.triggers().trigger(c, flowId, inputs.toObject(), triggerOptions);
 }
 
 // Ends of the history read from the database, after the journal caught up.
@@ -181,8 +112,10 @@ Result<QJsonObject> storedExecution(store::Database &db, FlowEngineHost &host, c
     return json;
 }
 
-ApiReply getExecution(store::Database &db, FlowEngineHost &host, const RequestContext &c)
+ApiReply getExecution(store::Database &db, FlowEngineHost &host, const RequestContext &c,
+                      const Principal &p)
 {
+    HM_TRY(access, viewableExecution(db, host, p, c.pathArgs.at(0)));
     HM_TRY(exec, storedExecution(db, host, c.pathArgs.at(0)));
     HM_TRY(select,
            db.prepare(QStringLiteral(
@@ -220,13 +153,15 @@ ApiReply getExecution(store::Database &db, FlowEngineHost &host, const RequestCo
     return ApiReply::ok(data);
 }
 
-ApiReply listExecutions(store::Database &db, FlowEngineHost &host, const RequestContext &c)
+// Only executions of flows the caller may view (ADMIN: all).
+ApiReply listExecutions(store::Database &db, FlowEngineHost &host, const RequestContext &c,
+                        const Principal &p)
 {
     host.flushJournal();
     const QUrlQuery query(c.request.url());
     HM_TRY(paging, parsePaging(query));
     QStringList conditions;
-    QStringList binds;
+    QVariantList binds;
     for (const QString &name : {QStringLiteral("flow_id"), QStringLiteral("status")}) {
         const QString value = queryValue(query, name);
         if (value.isEmpty())
@@ -234,6 +169,9 @@ ApiReply listExecutions(store::Database &db, FlowEngineHost &host, const Request
         conditions.append(name + QStringLiteral(" = ?"));
         binds.append(value);
     }
+    const QString visible = viewableFlowCondition(p, QStringLiteral("flow_id"), binds);
+    if (!visible.isEmpty())
+        conditions.append(visible);
     const QString where =
         conditions.isEmpty() ? QString() : QStringLiteral(" WHERE ") + conditions.join(u" AND ");
     HM_TRY(count, db.prepare(QStringLiteral("SELECT COUNT(*) FROM executions") + where));
@@ -247,7 +185,7 @@ ApiReply listExecutions(store::Database &db, FlowEngineHost &host, const Request
                                      "duration_ms, error_code FROM executions") +
                       where + QStringLiteral(" ORDER BY created_at DESC, id LIMIT ? OFFSET ?")));
     int bind = 1;
-    for (const QString &value : std::as_const(binds))
+    for (const QVariant &value : std::as_const(binds))
         select.value().bind(bind++, value);
     select.value().bind(bind++, paging.value().size);
     select.value().bind(bind++, paging.value().offset());
@@ -274,9 +212,11 @@ ApiReply listExecutions(store::Database &db, FlowEngineHost &host, const Request
                     {QStringLiteral("pagination"), paginationJson(paging.value(), total)}});
 }
 
-ApiReply status(store::Database &db, FlowEngineHost &host, const RequestContext &c)
+ApiReply status(store::Database &db, FlowEngineHost &host, const RequestContext &c,
+                const Principal &p)
 {
     const QString id = c.pathArgs.at(0);
+    HM_TRY(access, viewableExecution(db, host, p, id));
     auto snapshot = host.run<QJsonObject>([id](Scheduler &s) { return s.snapshot(id); });
     if (snapshot)
         return ApiReply::ok(snapshot.value());
@@ -294,8 +234,10 @@ QJsonObject cancelJson(const CancelResult &r)
             {QStringLiteral("affected_nodes"), QJsonArray::fromStringList(r.affectedNodes)}};
 }
 
-ApiReply cancel(FlowEngineHost &host, const RequestContext &c, const Principal &p)
+ApiReply cancel(store::Database &db, FlowEngineHost &host, const RequestContext &c,
+                const Principal &p)
 {
+    HM_TRY(access, controllableExecution(db, host, p, c.pathArgs.at(0)));
     HM_TRY(body, c.jsonObject());
     HM_TRY(reasonName, auth::optionalString(body.value(), QStringLiteral("reason"),
                                             QStringLiteral("user_requested")));
@@ -311,9 +253,11 @@ ApiReply cancel(FlowEngineHost &host, const RequestContext &c, const Principal &
     return ApiReply::ok(cancelJson(result.value()));
 }
 
-ApiReply kill(FlowEngineHost &host, const RequestContext &c)
+ApiReply kill(store::Database &db, FlowEngineHost &host, const RequestContext &c,
+              const Principal &p)
 {
     const QString id = c.pathArgs.at(0);
+    HM_TRY(access, controllableExecution(db, host, p, id));
     HM_TRY(result, host.run<CancelResult>([id](Scheduler &s) { return s.kill(id); }));
     return ApiReply::ok(cancelJson(result.value()));
 }
@@ -321,6 +265,7 @@ ApiReply kill(FlowEngineHost &host, const RequestContext &c)
 ApiReply rerun(store::Database &db, FlowEngineHost &host, const RequestContext &c,
                const Principal &p)
 {
+    HM_TRY(access, controllableExecution(db, host, p, c.pathArgs.at(0)));
     HM_TRY(body, c.jsonObject());
     HM_TRY(from,
            auth::optionalString(body.value(), QStringLiteral("from"), QStringLiteral("start")));
@@ -334,32 +279,15 @@ ApiReply rerun(store::Database &db, FlowEngineHost &host, const RequestContext &
         return ApiReply::failure(
             auth::fieldError(QStringLiteral("from"), QStringLiteral("must be start or failed")));
     if (!version.value().isEmpty()) {
-        HM_TRY(stored, storedExecution(db, host, request.executionId));
         FlowRepository repo(db);
         HM_TRY(compiled,
-               repo.loadCompiled(stored.value().value(QStringLiteral("flow_id")).toString(),
-                                 version.value(), host.registry()));
+               repo.loadCompiled(access.value().flowId, version.value(), host.registry()));
         request.flow = compiled.value();
         request.version = version.value();
     }
     HM_TRY(result, host.run<TriggerResult>([request](Scheduler &s) { return s.rerun(request); }));
     return ApiReply::ok(triggerJson(result.value()),
                         result.value().status == TriggerResult::Status::Queued ? 202 : 200);
-}
-
-ApiReply components(FlowEngineHost &host)
-{
-    QJsonArray items;
-    for (const QString &name :
-         {QStringLiteral("noop"), QStringLiteral("delay"), QStringLiteral("log"),
-          QStringLiteral("transform"), QStringLiteral("condition"),
-          QString::fromLatin1(kHttpRequestComponent)}) {
-        for (const QString &version : host.registry().versions(name)) {
-            if (const flow::ComponentInterface *iface = host.registry().find(name, version))
-                items.append(iface->toJson());
-        }
-    }
-    return ApiReply::ok(QJsonObject{{QStringLiteral("items"), items}});
 }
 
 RouteDoc doc(const QString &summary, QList<ErrorCode> errors, QJsonObject request = {})
@@ -393,54 +321,55 @@ void registerExecutionRoutes(ApiRouter &router, auth::AuthModule &auth, store::D
             return trigger(db, host, c, p);
         },
         std::move(triggerDoc));
-    RouteDoc listDoc = doc(QStringLiteral("Execution history"), {});
+    RouteDoc listDoc =
+        doc(QStringLiteral("Execution history of the flows the caller may view"), {});
     listDoc.queryParameters = paging();
     listDoc.queryParameters.append(query(QStringLiteral("flow_id"), string()));
     listDoc.queryParameters.append(query(QStringLiteral("status"), string()));
     auth::addProtectedRoute(
         router, auth, Method::Get, QStringLiteral("/api/v1/executions"), Role::Viewer,
-        [&db, &host](const RequestContext &c, const Principal &) {
-            return listExecutions(db, host, c);
+        [&db, &host](const RequestContext &c, const Principal &p) {
+            return listExecutions(db, host, c, p);
         },
         std::move(listDoc));
     auth::addProtectedRoute(
         router, auth, Method::Get, QStringLiteral("/api/v1/executions/{id}"), Role::Viewer,
-        [&db, &host](const RequestContext &c, const Principal &) {
-            return getExecution(db, host, c);
+        [&db, &host](const RequestContext &c, const Principal &p) {
+            return getExecution(db, host, c, p);
         },
-        doc(QStringLiteral("An execution from the history, with its nodes (masked)"),
+        doc(QStringLiteral("An execution from the history, with its nodes (masked; view)"),
             {ErrorCode::ExecutionNotFound}));
     auth::addProtectedRoute(
         router, auth, Method::Get, QStringLiteral("/api/v1/executions/{id}/status"), Role::Viewer,
-        [&db, &host](const RequestContext &c, const Principal &) { return status(db, host, c); },
-        doc(QStringLiteral("Live status of an execution"), {ErrorCode::ExecutionNotFound}));
+        [&db, &host](const RequestContext &c, const Principal &p) {
+            return status(db, host, c, p);
+        },
+        doc(QStringLiteral("Live status of an execution (view)"), {ErrorCode::ExecutionNotFound}));
     auth::addProtectedRoute(
         router, auth, Method::Post, QStringLiteral("/api/v1/executions/{id}/cancel"), Role::User,
-        [&host](const RequestContext &c, const Principal &p) { return cancel(host, c, p); },
-        doc(QStringLiteral("Cancel an execution"),
-            {ErrorCode::ExecutionNotFound, ErrorCode::ExecutionAlreadyCancelled,
-             ErrorCode::ExecutionAlreadyCompleted},
+        [&db, &host](const RequestContext &c, const Principal &p) {
+            return cancel(db, host, c, p);
+        },
+        doc(QStringLiteral("Cancel an execution (its triggerer, edit on the flow, or ADMIN)"),
+            {ErrorCode::ExecutionNotFound, ErrorCode::Forbidden,
+             ErrorCode::ExecutionAlreadyCancelled, ErrorCode::ExecutionAlreadyCompleted},
             object({{QStringLiteral("reason"), string()}, {QStringLiteral("message"), string()}})));
     auth::addProtectedRoute(
         router, auth, Method::Post, QStringLiteral("/api/v1/executions/{id}/kill"), Role::User,
-        [&host](const RequestContext &c, const Principal &) { return kill(host, c); },
-        doc(QStringLiteral("Stop an execution at once, without the grace period"),
-            {ErrorCode::ExecutionNotFound, ErrorCode::ExecutionAlreadyCompleted}));
+        [&db, &host](const RequestContext &c, const Principal &p) { return kill(db, host, c, p); },
+        doc(QStringLiteral("Stop an execution at once, without the grace period (as cancel)"),
+            {ErrorCode::ExecutionNotFound, ErrorCode::Forbidden,
+             ErrorCode::ExecutionAlreadyCompleted}));
     auth::addProtectedRoute(
         router, auth, Method::Post, QStringLiteral("/api/v1/executions/{id}/rerun"), Role::User,
         [&db, &host](const RequestContext &c, const Principal &p) { return rerun(db, host, c, p); },
-        doc(QStringLiteral("Re-run an execution from the start or from its failed nodes"),
-            {ErrorCode::ExecutionNotFound, ErrorCode::FlowVersionNotFound,
+        doc(QStringLiteral("Re-run an execution from the start or from its failed nodes (as "
+                           "cancel)"),
+            {ErrorCode::ExecutionNotFound, ErrorCode::Forbidden, ErrorCode::FlowVersionNotFound,
              ErrorCode::ConcurrentDenied},
             object({{QStringLiteral("from"),
                      enumOf({QStringLiteral("start"), QStringLiteral("failed")})},
                     {QStringLiteral("version"), string()}})));
-    RouteDoc componentsDoc = doc(QStringLiteral("Built-in components and their interfaces"), {});
-    componentsDoc.tag = QStringLiteral("Components");
-    auth::addProtectedRoute(
-        router, auth, Method::Get, QStringLiteral("/api/v1/components"), Role::Viewer,
-        [&host](const RequestContext &, const Principal &) { return components(host); },
-        std::move(componentsDoc));
 }
 
 } // namespace hm::server

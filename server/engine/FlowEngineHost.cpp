@@ -2,11 +2,14 @@
 
 #include "common/Logging.h"
 #include "engine/builtins/Builtins.h"
+#include "engine/http/ComponentProtocol.h"
+#include "engine/http/HttpComponentExecutor.h"
 #include "engine/http/HttpRequestExecutor.h"
 #include "engine/persistence/ExecutionRecovery.h"
 #include "engine/persistence/FlowRepository.h"
 #include "engine/persistence/StoreExecutionJournal.h"
 #include "server/Metrics.h"
+#include "server/engine/TriggerService.h"
 #include "store/Database.h"
 #include "store/WriteBehindQueue.h"
 
@@ -26,7 +29,7 @@ FlowEngineHost::~FlowEngineHost()
 }
 
 Status FlowEngineHost::start(store::Database &db, const QString &path,
-                             const crypto::SecureBytes &key)
+                             const crypto::SecureBytes &key, std::function<Status()> beforeQueue)
 {
     // Before the queue opens its connection and before the engine takes
     // work: nothing may write execution rows while recovery rewrites them.
@@ -54,7 +57,8 @@ Status FlowEngineHost::start(store::Database &db, const QString &path,
     m_registry = std::make_shared<engine::ExecutorRegistry>();
     engine::registerBuiltins(*m_registry);
     // Created here and moved to the engine thread below, before any run can
-    // use it: the registry must be complete before the Engine starts.
+    // use it. Built-ins are in before the Engine starts; registered HTTP
+    // components follow through addHttpComponent() (the registry locks).
     m_network = new QNetworkAccessManager;
     m_registry->add(engine::httpRequestInterface(), engine::makeHttpRequestExecutor(m_network));
 
@@ -68,6 +72,13 @@ Status FlowEngineHost::start(store::Database &db, const QString &path,
     m_network->moveToThread(m_engine->engineThread());
     connect(m_engine.get(), &engine::Engine::engineEvent, this, &FlowEngineHost::onEngineEvent,
             Qt::QueuedConnection);
+
+    m_triggers = new TriggerService(db, *this, this);
+
+    if (beforeQueue) {
+        if (Status ready = beforeQueue(); !ready)
+            return ready.error();
+    }
 
     QList<engine::QueuedRequest> queue = report.value().queue;
     auto restored = run<bool>([queue](engine::Scheduler &s) -> Result<bool> {
@@ -99,6 +110,9 @@ void FlowEngineHost::stop()
     m_queue.reset();
     m_loaderDb.reset();
     m_running.clear();
+    // Answers requests still waiting for an execution to end.
+    delete m_triggers;
+    m_triggers = nullptr;
     Metrics::instance().executionsRunning.set(0);
 }
 
@@ -106,6 +120,37 @@ void FlowEngineHost::flushJournal()
 {
     if (m_queue)
         m_queue->flush();
+}
+
+std::shared_ptr<engine::HttpComponentExecutor>
+FlowEngineHost::addHttpComponent(flow::ComponentInterface iface, const QUrl &endpoint)
+{
+    // The URL is read when a task starts, on the engine thread, where
+    // setPublicUrl() writes it: no lock needed.
+    std::shared_ptr<const QUrl> blobBase = m_blobBase;
+    auto executor = std::make_shared<engine::HttpComponentExecutor>(
+        endpoint, m_network, [blobBase](const engine::NodeTask &task) {
+            if (blobBase->isEmpty())
+                return QUrl();
+            return engine::http::endpointUrl(*blobBase, task.executionId);
+        });
+    m_registry->add(std::move(iface), executor);
+    return executor;
+}
+
+void FlowEngineHost::disableComponent(const QString &name, const QString &version)
+{
+    m_registry->setEnabled(name, version, false);
+}
+
+void FlowEngineHost::setPublicUrl(const QUrl &url)
+{
+    const QUrl base = engine::http::endpointUrl(url, QStringLiteral("api/v1/blobs"));
+    std::shared_ptr<QUrl> target = m_blobBase;
+    (void)run<bool>([target, base](engine::Scheduler &) -> Result<bool> {
+        *target = base;
+        return true;
+    });
 }
 
 void FlowEngineHost::onEngineEvent(const engine::EngineEvent &event)

@@ -35,6 +35,7 @@ class Http
 {
 public:
     explicit Http(QUrl base) : m_base(std::move(base)) {}
+    QUrl base() const { return m_base; }
 
     Answer send(const QByteArray &verb, const QString &path, const QByteArray &body = {},
                 const QList<QPair<QByteArray, QByteArray>> &headers = {})
@@ -99,12 +100,12 @@ inline const QString kAdminPassword = QStringLiteral("Adm1n!Secret");
 
 // A server with a known administrator and generous login and general
 // request limits, so tests that log in often are not throttled (the
-// rate-limit tests lower them).
-inline QUrl startAuthServer(ServerProcess &server)
+// rate-limit tests lower them). `extra`: more server arguments.
+inline QUrl startAuthServer(ServerProcess &server, const QStringList &extra = {})
 {
     server.setEnv(QStringLiteral("HIVEMIND_ADMIN_USER"), kAdmin);
     server.setEnv(QStringLiteral("HIVEMIND_ADMIN_PASSWORD"), kAdminPassword);
-    const QUrl url = server.start();
+    const QUrl url = server.start(extra);
     if (url.isEmpty())
         return url;
     Http http(url);

@@ -229,6 +229,13 @@ private slots:
         const QString viewer = m_http->accessToken("watcher", "Vi3wer!Secret");
         QVERIFY(!viewer.isEmpty());
         const QString flowId = publishedFlow(diamond());
+        // Flows are private to their owner until shared (seed 003 §14).
+        QCOMPARE(m_http->get("/api/v1/flows/" + flowId, viewer).status, 404);
+        QCOMPARE(m_http
+                     ->json("POST", "/api/v1/flows/" + flowId + "/shares",
+                            {{"email", "watcher@example.com"}, {"permission", "edit"}}, m_admin)
+                     .status,
+                 201);
         QCOMPARE(m_http->get("/api/v1/flows/" + flowId, viewer).status, 200);
         QCOMPARE(m_http->get("/api/v1/components", viewer).status, 200);
         QCOMPARE(

@@ -132,6 +132,9 @@ void ReferenceServer::execute(const QHttpServerRequest &request, QHttpServerResp
          QString::fromUtf8(request.value(QByteArrayLiteral("X-HiveMind-Node")))},
         {QStringLiteral("header_attempt"),
          QString::fromUtf8(request.value(QByteArrayLiteral("X-HiveMind-Attempt")))},
+        // The blob access as given (base_url, token): lets tests use the
+        // server's blob endpoint as a component would.
+        {QStringLiteral("blob"), job.value(QStringLiteral("blob"))},
     });
     while (m_requests.size() > 100)
         m_requests.removeFirst();

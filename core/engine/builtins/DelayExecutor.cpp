@@ -13,6 +13,8 @@ public:
         : m_outputs(std::move(outputs)), m_done(std::move(done))
     {
         m_timer.setSingleShot(true);
+        // A coarse timer may fire up to 5 % early; a delay waits at least ms.
+        m_timer.setTimerType(Qt::PreciseTimer);
         QObject::connect(&m_timer, &QTimer::timeout,
                          [this] { report(NodeOutcome::completed(m_outputs)); });
         m_timer.start(static_cast<int>(std::clamp<qint64>(ms, 0, std::numeric_limits<int>::max())));

@@ -55,6 +55,17 @@ public:
         }
     }
 
+    // Gated by the health check: report without calling the component.
+    void refuseUnhealthy()
+    {
+        finishLater(NodeOutcome::failed(
+            Error{ErrorCode::ComponentUnavailable,
+                  QStringLiteral("%1 is marked unhealthy by its last health check; not called")
+                      .arg(m_label),
+                  {{QStringLiteral("reason"), QStringLiteral("COMPONENT_UNHEALTHY")}}},
+            true));
+    }
+
     void begin(const QUrl &blobBaseUrl)
     {
         if (!m_network) {
@@ -170,13 +181,22 @@ private:
 
 HttpComponentExecutor::HttpComponentExecutor(QUrl endpoint, QNetworkAccessManager *network,
                                              QUrl blobBaseUrl)
-    : m_endpoint(std::move(endpoint)), m_network(network), m_blobBaseUrl(std::move(blobBaseUrl))
+    : m_endpoint(std::move(endpoint)), m_network(network),
+      m_blobUrl([url = std::move(blobBaseUrl)](const NodeTask &) { return url; })
+{}
+
+HttpComponentExecutor::HttpComponentExecutor(QUrl endpoint, QNetworkAccessManager *network,
+                                             BlobUrlFor blobUrl)
+    : m_endpoint(std::move(endpoint)), m_network(network), m_blobUrl(std::move(blobUrl))
 {}
 
 std::unique_ptr<NodeRun> HttpComponentExecutor::start(const NodeTask &task, NodeDone done)
 {
     auto run = std::make_unique<HttpComponentRun>(m_network, m_endpoint, task, std::move(done));
-    run->begin(m_blobBaseUrl);
+    if (!m_available.load())
+        run->refuseUnhealthy();
+    else
+        run->begin(m_blobUrl ? m_blobUrl(task) : QUrl());
     return run;
 }
 

@@ -13,6 +13,7 @@
 #include <QPair>
 #include <QPointer>
 #include <QUrl>
+#include <atomic>
 #include <functional>
 
 class QNetworkAccessManager;
@@ -30,6 +31,19 @@ public:
     // `blobBaseUrl` is the server's blob endpoint handed to the component
     // with the task's blobToken; empty leaves "blob" out of the request.
     HttpComponentExecutor(QUrl endpoint, QNetworkAccessManager *network, QUrl blobBaseUrl = {});
+    // The blob base URL per task, asked on the engine thread at each
+    // start(); the server answers <public url>/api/v1/blobs/<executionId>.
+    using BlobUrlFor = std::function<QUrl(const NodeTask &)>;
+    HttpComponentExecutor(QUrl endpoint, QNetworkAccessManager *network, BlobUrlFor blobUrl);
+
+    // Dispatch gating: while unavailable (the server's health check found
+    // the service unhealthy), start() does not call the component; the
+    // attempt fails from the event loop with a retryable
+    // COMPONENT_UNAVAILABLE whose details say reason "COMPONENT_UNHEALTHY",
+    // so the retry policy may try again after the next good check. Any
+    // thread may set it.
+    void setAvailable(bool available) { m_available.store(available); }
+    bool isAvailable() const { return m_available.load(); }
 
     // The run's cancel() aborts the call, POSTs <endpoint>/cancel and
     // reports Cancelled through `done` from the event loop (never inside
@@ -41,7 +55,8 @@ public:
 private:
     QUrl m_endpoint;
     QPointer<QNetworkAccessManager> m_network;
-    QUrl m_blobBaseUrl;
+    BlobUrlFor m_blobUrl;
+    std::atomic<bool> m_available{true};
 };
 
 // GET <endpoint>/interface answers a JSON array of interface_def objects

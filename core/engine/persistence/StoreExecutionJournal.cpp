@@ -3,6 +3,7 @@
 #include "common/Logging.h"
 #include "engine/persistence/JsonColumn.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 
 namespace hm::engine::persistence {
@@ -77,15 +78,21 @@ void StoreExecutionJournal::recordNode(const NodeRecord &r)
 {
     const QVariant inputs = r.inputs.isEmpty() ? QVariant() : QVariant(maskedJson(r.inputs));
     const QVariant outputs = r.outputs.isEmpty() ? QVariant() : QVariant(maskedJson(r.outputs));
+    // The lines were masked by the scheduler; a JSON array of strings.
+    const QVariant logs =
+        r.logs.isEmpty()
+            ? QVariant()
+            : QVariant(QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(r.logs))
+                                             .toJson(QJsonDocument::Compact)));
     enqueue({QStringLiteral(
                  "INSERT OR REPLACE INTO node_executions (id, execution_id, node_id, component,"
                  " version, status, attempt, skip_reason, inputs, outputs, error_code,"
-                 " error_message, started_at, ended_at, duration_ms)"
-                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                 " error_message, started_at, ended_at, duration_ms, logs)"
+                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
              {nodeRowId(r.executionId, r.nodeId), r.executionId, r.nodeId, r.component, r.version,
               r.status, r.attempt, textOrNull(r.skipReason), inputs, outputs,
               textOrNull(r.errorCode), textOrNull(r.errorMessage), msOrNull(r.startedAtMs),
-              msOrNull(r.endedAtMs), durationOrNull(r.startedAtMs, r.endedAtMs)}});
+              msOrNull(r.endedAtMs), durationOrNull(r.startedAtMs, r.endedAtMs), logs}});
 }
 
 void StoreExecutionJournal::recordQueued(const QueuedRequest &q)

@@ -21,6 +21,8 @@ namespace hm::engine::persistence {
 //     are capped at kMaxJsonColumnBytes (JsonColumn.h). The trigger input is
 //     capped but not masked, like the queue's inputs: a re-run needs it, and
 //     the file is encrypted; the API masks it on the way out.
+//   - node_executions.logs: the node's last log lines (JSON array, masked
+//     by the scheduler), schema v4.
 //   - execution_queue: recordQueued inserts (or replaces) the row,
 //     removeQueued deletes it.
 // A write that fails is counted and logged by the queue, never retried here.

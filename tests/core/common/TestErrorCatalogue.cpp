@@ -31,6 +31,7 @@ private slots:
         QTest::newRow("DB_KEY_INVALID") << "DB_KEY_INVALID" << 500;
         QTest::newRow("PAYLOAD_TOO_LARGE") << "PAYLOAD_TOO_LARGE" << 413;
         QTest::newRow("METHOD_NOT_ALLOWED") << "METHOD_NOT_ALLOWED" << 405;
+        QTest::newRow("TIMEOUT") << "TIMEOUT" << 504;
     }
     void seedCodesHaveTheirStatus()
     {
@@ -46,7 +47,7 @@ private slots:
     void namesAreUniqueAndRoundTrip()
     {
         QSet<QString> seen;
-        for (int i = 0; i <= static_cast<int>(ErrorCode::NetworkError); ++i) {
+        for (int i = 0; i <= static_cast<int>(ErrorCode::Timeout); ++i) {
             const auto code = static_cast<ErrorCode>(i);
             const QString name = errorCodeName(code);
             QVERIFY2(!seen.contains(name), qPrintable(name));

@@ -1,0 +1,25 @@
+#include "client/EventStream.h"
+
+namespace hm::client {
+
+EventStream::EventStream(QObject *parent) : JsonWebSocket(parent) {}
+
+void EventStream::listen(const QUrl &serverUrl, const QString &token)
+{
+    openUrl(webSocketUrl(serverUrl, QStringLiteral("/ws/events")), token);
+}
+
+void EventStream::handleMessage(const QJsonObject &json)
+{
+    const QString type = json.value(QStringLiteral("type")).toString();
+    const QJsonObject data = json.value(QStringLiteral("data")).toObject();
+    emit message(type, data,
+                 QDateTime::fromString(json.value(QStringLiteral("timestamp")).toString(),
+                                       Qt::ISODateWithMs));
+    if (type == QLatin1String("system_status"))
+        emit systemStatus(data);
+    else if (type.startsWith(QLatin1String("execution_")))
+        emit executionChanged(type, data);
+}
+
+} // namespace hm::client

@@ -1,0 +1,37 @@
+#pragma once
+
+#include "client/JsonWebSocket.h"
+
+#include <QDateTime>
+
+namespace hm::client {
+
+// The server's event stream /ws/events (seed 001 "WebSocket API"):
+// messages {type, data, timestamp}. systemStatus() arrives right after
+// connecting and then periodically; executionChanged() for
+// execution_started / _completed / _failed / _cancelled of flows the caller
+// may view; message() for every message, including types this class does
+// not know yet.
+class EventStream : public JsonWebSocket
+{
+    Q_OBJECT
+public:
+    explicit EventStream(QObject *parent = nullptr);
+
+    // Opens the socket; `token` is an access token or an API key.
+    void listen(const QUrl &serverUrl, const QString &token);
+
+signals:
+    void message(const QString &type, const QJsonObject &data, const QDateTime &timestamp);
+    // {cpu_usage, memory_usage, disk_usage, network_traffic {bytes_sent,
+    // bytes_recv}, …}
+    void systemStatus(const QJsonObject &data);
+    // type "execution_started" etc.; data {execution_id, flow_id,
+    // flow_version, status, …}
+    void executionChanged(const QString &type, const QJsonObject &data);
+
+protected:
+    void handleMessage(const QJsonObject &message) override;
+};
+
+} // namespace hm::client

@@ -1,0 +1,127 @@
+#pragma once
+
+// Typed answers of the flow, execution and component routes.
+
+#include <QDateTime>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QString>
+#include <QStringList>
+#include <optional>
+
+namespace hm::client {
+
+struct NewFlow
+{
+    QString name;
+    QString description;
+    QJsonObject definition;
+    QJsonObject settings; // empty = defaults
+};
+
+struct FlowVersion
+{
+    QString version;
+    QString status; // "draft" / "published" / "deprecated"
+    QString createdBy;
+    QDateTime createdAt;
+    QDateTime publishedAt;
+    QJsonObject definition; // only where the route sends it
+    QJsonObject settings;
+};
+
+// A row of GET /flows (and the answer of POST /flows, whose version 1 is
+// the latest and not yet published).
+struct FlowSummary
+{
+    QString id;
+    QString name;
+    QString description;
+    QString ownerId;
+    QDateTime createdAt;
+    QDateTime updatedAt;
+    QString latestVersion;
+    QString publishedVersion; // empty when none is
+};
+
+// GET /flows/{id}: the flow with its latest version (definition included)
+// and its published one.
+struct FlowDetail
+{
+    QString id;
+    QString name;
+    QString description;
+    QString ownerId;
+    QDateTime createdAt;
+    QDateTime updatedAt;
+    FlowVersion latestVersion;
+    std::optional<FlowVersion> publishedVersion;
+};
+
+struct TriggerOptions
+{
+    QJsonObject inputs;
+    QString version; // empty = the published version
+    // Answer when the execution ends (?wait=true) or after waitTimeoutMs
+    // (0 = the server's default of 30 s).
+    bool wait = false;
+    int waitTimeoutMs = 0;
+};
+
+// What a trigger or a re-run did. A CONCURRENT_DENIED refusal is an
+// outcome too (state Denied), not an error: it is the flow's configured
+// behaviour, and the caller wants the running executions it names.
+struct TriggerOutcome
+{
+    enum class State
+    {
+        Started,
+        Queued,
+        Denied,
+        Ended // a ?wait=true trigger whose execution finished
+    };
+    State state = State::Started;
+    QString status; // the server's word: "started", "queued", "completed", "running", …
+    QString executionId;
+    QString flowId;
+    QString flowVersion;
+    QDateTime startedAt;
+    QString websocketUrl;
+    int queuePosition = 0;
+    QJsonArray runningExecutions; // Denied
+    QString message;              // Denied: the server's explanation
+    QJsonObject outputs;          // wait=true: leaf node id -> outputs
+    QJsonObject error;            // wait=true: {code, message} of a failed run
+};
+
+struct CancelOutcome
+{
+    QString executionId;
+    QString status; // "cancelling" / "cancelled" / …
+    QStringList affectedNodes;
+};
+
+struct ExecutionFilter
+{
+    QString flowId;
+    QString status;
+    int page = 0;
+    int size = 0;
+};
+
+// A row of GET /executions.
+struct ExecutionSummary
+{
+    QString executionId;
+    QString flowId;
+    QString flowVersion;
+    QString status;
+    QString triggeredBy;
+    QDateTime createdAt;
+    QDateTime startedAt;
+    QDateTime endedAt;
+    qint64 durationMs = -1; // -1 while running
+    QString errorCode;
+};
+
+} // namespace hm::client

@@ -1,0 +1,82 @@
+#include "client/JsonWebSocket.h"
+
+#include "common/Logging.h"
+
+#include <QJsonDocument>
+#include <QNetworkRequest>
+
+namespace hm::client {
+
+JsonWebSocket::JsonWebSocket(QObject *parent) : QObject(parent)
+{
+    connect(&m_socket, &QWebSocket::connected, this, [this] {
+        m_open = true;
+        emit opened();
+    });
+    connect(&m_socket, &QWebSocket::textMessageReceived, this, &JsonWebSocket::onTextMessage);
+    connect(&m_socket, qOverload<QAbstractSocket::SocketError>(&QWebSocket::error), this,
+            [this](QAbstractSocket::SocketError) { m_error = m_socket.errorString(); });
+    connect(&m_socket, &QWebSocket::disconnected, this, &JsonWebSocket::onDisconnected);
+}
+
+JsonWebSocket::~JsonWebSocket()
+{
+    m_socket.disconnect(this);
+}
+
+QUrl JsonWebSocket::webSocketUrl(const QUrl &serverUrl, const QString &path)
+{
+    QUrl url = serverUrl;
+    url.setScheme(serverUrl.scheme() == QLatin1String("https") ? QStringLiteral("wss")
+                                                               : QStringLiteral("ws"));
+    url.setPath(path);
+    url.setQuery(QString());
+    return url;
+}
+
+void JsonWebSocket::openUrl(const QUrl &url, const QString &token)
+{
+    QNetworkRequest request(url);
+    if (!token.isEmpty())
+        request.setRawHeader("Authorization", "Bearer " + token.toUtf8());
+    m_error.clear();
+    m_open = false;
+    m_reported = false;
+    m_socket.open(request);
+}
+
+void JsonWebSocket::close()
+{
+    m_socket.close(QWebSocketProtocol::CloseCodeNormal);
+}
+
+void JsonWebSocket::onTextMessage(const QString &text)
+{
+    QJsonParseError error;
+    const QJsonDocument document = QJsonDocument::fromJson(text.toUtf8(), &error);
+    if (error.error != QJsonParseError::NoError || !document.isObject()) {
+        qCWarning(lcClient) << "ignoring a WebSocket message that is not a JSON object";
+        return;
+    }
+    handleMessage(document.object());
+}
+
+void JsonWebSocket::onDisconnected()
+{
+    if (m_reported)
+        return;
+    m_reported = true;
+    const int code = m_socket.closeCode();
+    const QString reason = m_socket.closeReason();
+    // Qt 6.4 keeps its default 1000 and an empty reason when the connection
+    // ended without a close frame; a socket error then says what happened
+    // (a closing handshake raises none). Before the handshake completed
+    // there is no server code at all.
+    const bool noCloseFrame = code == Normal && reason.isEmpty() && !m_error.isEmpty();
+    if (!m_open || noCloseFrame || code == Abnormal)
+        emit closed(Abnormal, m_error.isEmpty() ? m_socket.errorString() : m_error);
+    else
+        emit closed(code, reason);
+}
+
+} // namespace hm::client

@@ -1,0 +1,84 @@
+#include "client/SystemApi.h"
+
+#include "client/ApiClient.h"
+#include "client/ApiJson.h"
+#include "client/ApiQuery.h"
+
+namespace hm::client {
+namespace {
+
+QJsonObject readObject(const ApiResponse &r)
+{
+    return r.data.toObject();
+}
+
+void addTime(QUrlQuery &query, const QString &name, const QDateTime &time)
+{
+    if (time.isValid())
+        addIfSet(query, name, time.toUTC().toString(Qt::ISODateWithMs));
+}
+
+auto pageOf(const QString &listKey)
+{
+    return [listKey](const ApiResponse &r) {
+        return json::page<QJsonObject>(r.data.toObject(), listKey,
+                                       [](const QJsonObject &o) { return o; });
+    };
+}
+
+} // namespace
+
+void SystemApi::info(Callback<QJsonObject> done)
+{
+    m_client.call<QJsonObject>(ApiRequest::get(QStringLiteral("/api/v1/system/info")), readObject,
+                               std::move(done));
+}
+
+void SystemApi::config(Callback<QJsonObject> done)
+{
+    m_client.call<QJsonObject>(ApiRequest::get(QStringLiteral("/api/v1/system/config")), readObject,
+                               std::move(done));
+}
+
+void SystemApi::updateConfig(const QJsonObject &changes, Callback<QJsonObject> done)
+{
+    m_client.call<QJsonObject>(ApiRequest::put(QStringLiteral("/api/v1/system/config"), changes),
+                               readObject, std::move(done));
+}
+
+void SystemApi::routes(Callback<QJsonArray> done)
+{
+    m_client.call<QJsonArray>(
+        ApiRequest::get(QStringLiteral("/api/v1/system/routes")),
+        [](const ApiResponse &r) {
+            return r.data.toObject().value(QStringLiteral("routes")).toArray();
+        },
+        std::move(done));
+}
+
+void SystemApi::audit(const AuditFilter &filter, Callback<Page<QJsonObject>> done)
+{
+    QUrlQuery query = pageQuery(filter.page);
+    addIfSet(query, QStringLiteral("user_id"), filter.userId);
+    addIfSet(query, QStringLiteral("action"), filter.action);
+    addIfSet(query, QStringLiteral("resource_type"), filter.resourceType);
+    addTime(query, QStringLiteral("from"), filter.from);
+    addTime(query, QStringLiteral("to"), filter.to);
+    m_client.call<Page<QJsonObject>>(ApiRequest::get(QStringLiteral("/api/v1/audit"), query),
+                                     pageOf(QStringLiteral("audit_logs")), std::move(done));
+}
+
+void SystemApi::logs(const LogFilter &filter, Callback<Page<QJsonObject>> done)
+{
+    QUrlQuery query = pageQuery(filter.page);
+    addIfSet(query, QStringLiteral("level"), filter.level);
+    addIfSet(query, QStringLiteral("module"), filter.module);
+    addIfSet(query, QStringLiteral("search"), filter.search);
+    addIfSet(query, QStringLiteral("request_id"), filter.requestId);
+    addTime(query, QStringLiteral("from"), filter.from);
+    addTime(query, QStringLiteral("to"), filter.to);
+    m_client.call<Page<QJsonObject>>(ApiRequest::get(QStringLiteral("/api/v1/logs"), query),
+                                     pageOf(QStringLiteral("logs")), std::move(done));
+}
+
+} // namespace hm::client

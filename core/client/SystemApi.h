@@ -1,0 +1,54 @@
+#pragma once
+
+#include "client/ApiTypes.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+
+namespace hm::client {
+
+class ApiClient;
+
+struct AuditFilter
+{
+    QString userId;
+    QString action;
+    QString resourceType;
+    QDateTime from; // invalid = open
+    QDateTime to;
+    PageRequest page;
+};
+
+struct LogFilter
+{
+    QString level; // minimum: DEBUG, INFO, WARN, ERROR, CRITICAL
+    QString module;
+    QString search;
+    QString requestId;
+    QDateTime from;
+    QDateTime to;
+    PageRequest page;
+};
+
+// System information and configuration, audit trail and logs (/system…,
+// /audit, /logs). Health and version are on ApiClient (public routes).
+class SystemApi
+{
+public:
+    explicit SystemApi(ApiClient &client) : m_client(client) {}
+
+    void info(Callback<QJsonObject> done);
+    void config(Callback<QJsonObject> done);
+    // Any subset of the keys; an unknown key or a bad value is
+    // VALIDATION_ERROR (details.field, details.errors) and changes nothing.
+    void updateConfig(const QJsonObject &changes, Callback<QJsonObject> done);
+    // [{method, path, summary, tag, auth, rate_limited}] (ADMIN).
+    void routes(Callback<QJsonArray> done);
+    void audit(const AuditFilter &filter, Callback<Page<QJsonObject>> done);
+    void logs(const LogFilter &filter, Callback<Page<QJsonObject>> done);
+
+private:
+    ApiClient &m_client;
+};
+
+} // namespace hm::client

@@ -1,0 +1,40 @@
+#pragma once
+
+#include "client/ApiTypes.h"
+
+#include <QJsonObject>
+
+namespace hm::client {
+
+class ApiClient;
+
+struct UserFilter
+{
+    QString search;
+    QString role;
+    QString status;
+    QString sort; // username / email / created_at / last_login
+    bool descending = false;
+    PageRequest page;
+};
+
+// User administration (/users, ADMIN only).
+class UsersApi
+{
+public:
+    explicit UsersApi(ApiClient &client) : m_client(client) {}
+
+    void list(const UserFilter &filter, Callback<Page<UserInfo>> done);
+    void get(const QString &id, Callback<UserInfo> done);
+    void create(const NewUser &user, Callback<UserInfo> done);
+    // Any of email, full_name, role, status.
+    void update(const QString &id, const QJsonObject &changes, Callback<UserInfo> done);
+    // Marks the user deleted and revokes their sessions and keys.
+    void remove(const QString &id, Callback<void> done);
+    void resetPassword(const QString &id, const QString &newPassword, Callback<void> done);
+
+private:
+    ApiClient &m_client;
+};
+
+} // namespace hm::client

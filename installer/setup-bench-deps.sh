@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# Installs what the HTTP benchmarks (tests/bench/http) compare against, load
+# and profile with: wrk, nginx, curl, jq and valgrind from Debian, Node.js +
+# npm from Debian when no node is present, and Node-RED 4 (pinned by
+# tests/bench/http/node-red/package.json and its package-lock.json) into that
+# project-local folder.
+# Idempotent; silent when everything is present; apt and npm only. Not part
+# of the normal build or test command.
+set -euo pipefail
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+red="$here/../tests/bench/http/node-red"
+
+sudo=()
+if [ "$(id -u)" -ne 0 ]; then
+    sudo=(sudo)
+fi
+
+# nginx-light is enough (static files); an nginx already installed will do.
+wanted=(wrk curl jq valgrind)
+command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || wanted+=(nginx-light)
+command -v node >/dev/null || wanted+=(nodejs)
+command -v npm >/dev/null || wanted+=(npm)
+missing=()
+for pkg in "${wanted[@]}"; do
+    status=$(dpkg-query -W -f='${db:Status-Status}' "$pkg" 2>/dev/null || true)
+    [ "$status" = "installed" ] || missing+=("$pkg")
+done
+did=0
+if [ ${#missing[@]} -gt 0 ]; then
+    did=1
+    if [ ${#sudo[@]} -gt 0 ] && ! command -v sudo >/dev/null; then
+        echo "setup-bench-deps: need root or sudo to install: ${missing[*]}" >&2
+        exit 1
+    fi
+    echo "setup-bench-deps: installing ${missing[*]}"
+    export DEBIAN_FRONTEND=noninteractive
+    "${sudo[@]}" apt-get update -qq
+    "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+    # The package starts a system nginx on port 80; the benchmark runs its
+    # own instances, so leave the system one as the package left it.
+fi
+
+# Node-RED: reinstall only when the lock file changed since the last install
+# (npm ci writes node_modules/.package-lock.json).
+if [ ! -f "$red/node_modules/node-red/package.json" ] ||
+    [ "$red/package-lock.json" -nt "$red/node_modules/.package-lock.json" ]; then
+    did=1
+    echo "setup-bench-deps: installing Node-RED into tests/bench/http/node-red"
+    (cd "$red" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
+fi
+[ "$did" -eq 0 ] || echo "setup-bench-deps: done"

@@ -1,0 +1,110 @@
+#pragma once
+
+// Registered HTTP components (docs/component-protocol.md) on the server
+// side: registration through discovery, the `components` rows, the
+// executors in the engine's registry, and health checks that gate dispatch.
+//
+// One row per (name, version) and registration; an endpoint may serve
+// several. Deleting is soft: the row gets status "disabled" and deleted_at,
+// the version disappears from the engine's catalogue (new flows fail
+// validation with UNKNOWN_COMPONENT) while executions already planned with
+// it keep its executor (see ExecutorRegistry.h).
+//
+// Health: every `healthIntervalMs`, and on demand, GET <endpoint>/health once
+// per endpoint of the live rows. "healthy" when the service says so and lists
+// the component (or lists nothing), "degraded" when it is healthy but no
+// longer lists it, "unhealthy" when the check fails. Only "unhealthy" gates
+// dispatch: the executor then fails attempts at once with a retryable
+// COMPONENT_UNAVAILABLE (details.reason "COMPONENT_UNHEALTHY") instead of
+// calling the service, until a later check finds it healthy again.
+//
+// Lives on the server thread and uses the server's database connection;
+// network callbacks arrive on that thread too.
+
+#include "common/Result.h"
+#include "engine/http/HttpComponentExecutor.h"
+
+#include <QHash>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QObject>
+#include <QSet>
+#include <QTimer>
+#include <QUrl>
+#include <functional>
+#include <memory>
+
+class QNetworkAccessManager;
+
+namespace hm::store {
+class Database;
+}
+
+namespace hm::server {
+
+class FlowEngineHost;
+
+class ComponentService : public QObject
+{
+    Q_OBJECT
+public:
+    template <typename T> using Done = std::function<void(Result<T>)>;
+
+    ComponentService(store::Database &db, FlowEngineHost &host, int healthIntervalMs,
+                     QObject *parent = nullptr);
+    ~ComponentService() override;
+
+    // Adds the executors of every live row to the engine's registry; run
+    // from FlowEngineHost::start's beforeQueue hook. Remembers which names
+    // are built-in (everything in the registry before).
+    Status loadRegistered();
+    // Starts the periodic checks and runs a first round now.
+    void startHealthChecks();
+
+    // Checks `endpoint`'s health, reads its interfaces (only `name` when not
+    // empty) and stores one active, healthy row per component version, all
+    // or nothing. `done` gets the new rows as API JSON, or
+    // VALIDATION_ERROR (bad URL or interface), COMPONENT_UNAVAILABLE
+    // (unreachable or unhealthy), COMPONENT_NOT_FOUND (`name` not served),
+    // RESOURCE_ALREADY_EXISTS (a live row or a built-in has that name and
+    // version). Runs `done` later, on this thread.
+    void registerEndpoint(const QString &endpoint, const QString &name, const QString &createdBy,
+                          Done<QJsonArray> done);
+    // Built-ins and registered rows (live ones, plus the latest deleted row
+    // of a name and version that has no live one), by name then version.
+    // `name` not empty: only that component; COMPONENT_NOT_FOUND if none.
+    Result<QJsonArray> list(const QString &name = {});
+    // Soft delete; the deleted row as API JSON.
+    Result<QJsonObject> remove(const QString &name, const QString &version);
+    // Checks the health of a live registered version now; `done` gets its
+    // row afterwards (built-ins answer at once).
+    void recheck(const QString &name, const QString &version, Done<QJsonObject> done);
+
+private:
+    struct Row;
+
+    static QString key(const QString &name, const QString &version);
+    Result<QList<Row>> rows(const QString &where, const QStringList &binds);
+    QJsonObject rowJson(const Row &row) const;
+    QJsonObject builtinJson(const flow::ComponentInterface &iface) const;
+    Result<QJsonArray> store(const QString &endpoint, const QList<flow::ComponentInterface> &found,
+                             const QString &name, const QString &createdBy);
+    void checkEndpoint(const QString &endpoint, std::function<void()> then);
+    void applyHealth(const QString &endpoint, const Result<engine::ComponentHealth> &health);
+    void checkAll();
+
+    store::Database &m_db;
+    FlowEngineHost &m_host;
+    std::unique_ptr<QNetworkAccessManager> m_network;
+    QTimer m_timer;
+    bool m_closing = false;
+    QSet<QString> m_builtinNames;
+    // Executors of live rows, by key(name, version).
+    QHash<QString, std::shared_ptr<engine::HttpComponentExecutor>> m_executors;
+    // Why the last check was not healthy, by key (memory only).
+    QHash<QString, QString> m_healthMessages;
+    // Endpoints being checked, with what to run when the answer is in.
+    QHash<QString, QList<std::function<void()>>> m_checking;
+};
+
+} // namespace hm::server

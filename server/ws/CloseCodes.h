@@ -1,0 +1,31 @@
+#pragma once
+
+// Close codes of the /ws/… endpoints (docs/api.md "WebSockets"). 4xxx are
+// private-use codes (RFC 6455 §7.4.2) mirroring the HTTP statuses.
+
+#include "common/Error.h"
+
+#include <QString>
+
+namespace hm::server::ws {
+
+enum CloseCode : quint16
+{
+    kCloseNormal = 1000,       // the execution ended; everything was sent
+    kCloseGoingAway = 1001,    // the server is stopping
+    kClosePolicy = 1008,       // slow consumer
+    kCloseInternal = 1011,     // the server failed (store error)
+    kCloseUnauthorized = 4401, // no, bad or expired credential
+    kCloseForbidden = 4403,    // credential valid but not allowed here
+    kCloseNotFound = 4404,     // unknown path or execution
+    kCloseRateLimited = 4429,  // too many attempts from this client
+};
+
+// The close code for a failed authentication or lookup.
+CloseCode closeCodeFor(const Error &error);
+
+// A close reason: at most 123 bytes of UTF-8 (the control-frame limit),
+// cut on a character boundary.
+QString closeReason(const QString &text);
+
+} // namespace hm::server::ws

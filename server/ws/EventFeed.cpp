@@ -1,0 +1,152 @@
+#include "server/ws/EventFeed.h"
+
+#include "server/engine/FlowAccess.h"
+#include "server/ws/WsConnection.h"
+
+#include <QDateTime>
+#include <QHash>
+#include <QJsonDocument>
+
+namespace hm::server::ws {
+
+namespace {
+
+using Type = engine::EngineEvent::Type;
+
+// The seed 001 message type for an execution-level engine event; empty for
+// node events, which only /ws/executions/{id} carries.
+QString typeFor(const engine::EngineEvent &event)
+{
+    switch (event.type) {
+    case Type::ExecutionStarted:
+        return QStringLiteral("execution_started");
+    case Type::ExecutionCompleted:
+        return event.status == QLatin1String("completed") ? QStringLiteral("execution_completed")
+                                                          : QStringLiteral("execution_failed");
+    case Type::ExecutionCancelled:
+        return QStringLiteral("execution_cancelled");
+    default:
+        return {};
+    }
+}
+
+QJsonObject dataFor(const engine::EngineEvent &event)
+{
+    QJsonObject data{{QStringLiteral("execution_id"), event.executionId},
+                     {QStringLiteral("flow_id"), event.flowId},
+                     {QStringLiteral("flow_version"), event.flowVersion}};
+    switch (event.type) {
+    case Type::ExecutionStarted:
+        data.insert(QStringLiteral("status"), QStringLiteral("running"));
+        data.insert(QStringLiteral("started_at"), engine::isoTimestamp(event.timestampMs));
+        break;
+    case Type::ExecutionCompleted:
+        data.insert(QStringLiteral("status"), event.status);
+        data.insert(QStringLiteral("ended_at"), engine::isoTimestamp(event.timestampMs));
+        data.insert(QStringLiteral("duration_ms"), event.durationMs);
+        if (event.status != QLatin1String("completed"))
+            data.insert(QStringLiteral("error"),
+                        QJsonObject{{QStringLiteral("code"), event.error.codeName()},
+                                    {QStringLiteral("message"), event.error.message}});
+        break;
+    case Type::ExecutionCancelled:
+        data.insert(QStringLiteral("status"), QStringLiteral("cancelled"));
+        data.insert(QStringLiteral("ended_at"), engine::isoTimestamp(event.timestampMs));
+        data.insert(QStringLiteral("duration_ms"), event.durationMs);
+        data.insert(QStringLiteral("reason"), event.reason);
+        data.insert(QStringLiteral("cancelled_by"), event.cancelledBy);
+        if (event.killed)
+            data.insert(QStringLiteral("killed"), true);
+        break;
+    default:
+        break;
+    }
+    return data;
+}
+
+// Principals that always get the same answer from FlowAccess.
+QString principalKey(const auth::Principal &p)
+{
+    return p.apiKeyId.isEmpty()
+               ? QStringLiteral("u:%1:%2").arg(p.userId).arg(static_cast<int>(p.role))
+               : QStringLiteral("k:%1:%2").arg(p.apiKeyId).arg(static_cast<int>(p.role));
+}
+
+} // namespace
+
+QString eventMessage(const QString &type, const QJsonObject &data)
+{
+    const QJsonObject json{
+        {QStringLiteral("type"), type},
+        {QStringLiteral("data"), data},
+        {QStringLiteral("timestamp"), engine::isoTimestamp(QDateTime::currentMSecsSinceEpoch())}};
+    return QString::fromUtf8(QJsonDocument(json).toJson(QJsonDocument::Compact));
+}
+
+EventFeed::EventFeed(store::Database &db, QString dataDir, int statusIntervalMs, QObject *parent)
+    : QObject(parent), m_db(db), m_sampler(std::move(dataDir)), m_intervalMs(statusIntervalMs)
+{
+    connect(&m_timer, &QTimer::timeout, this, &EventFeed::broadcastStatus);
+}
+
+QString EventFeed::statusMessage()
+{
+    // One sample per interval however many clients connect in between (a
+    // new sample would also shorten the CPU measurement window).
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    if (m_lastStatus.isEmpty() || now - m_lastStatusAtMs >= m_intervalMs) {
+        m_lastStatus = m_sampler.sample();
+        m_lastStatusAtMs = now;
+    }
+    return eventMessage(QStringLiteral("system_status"), m_lastStatus);
+}
+
+void EventFeed::open(WsConnection *connection)
+{
+    if (!connection->send(statusMessage()))
+        return;
+    m_clients.append(connection);
+    // Sampling costs a few /proc reads: only while somebody listens.
+    if (!m_timer.isActive())
+        m_timer.start(m_intervalMs);
+}
+
+void EventFeed::remove(WsConnection *connection)
+{
+    m_clients.removeOne(connection);
+    if (m_clients.isEmpty())
+        m_timer.stop();
+}
+
+void EventFeed::broadcastStatus()
+{
+    m_lastStatus = {};
+    const QString message = statusMessage();
+    const QList<WsConnection *> clients = m_clients;
+    for (WsConnection *connection : clients)
+        connection->send(message);
+}
+
+void EventFeed::onEvent(const engine::EngineEvent &event)
+{
+    if (m_clients.isEmpty())
+        return;
+    const QString type = typeFor(event);
+    if (type.isEmpty())
+        return;
+    const QString message = eventMessage(type, dataFor(event));
+    QHash<QString, bool> visible; // principal key -> may view the flow
+    const QList<WsConnection *> clients = m_clients;
+    for (WsConnection *connection : clients) {
+        const QString key = principalKey(connection->principal);
+        auto known = visible.constFind(key);
+        if (known == visible.constEnd()) {
+            auto permission = historyPermission(m_db, connection->principal, event.flowId);
+            known = visible.insert(key, permission && permission.value() >= FlowPermission::View);
+        }
+        if (known.value())
+            connection->send(message);
+    }
+}
+
+} // namespace hm::server::ws

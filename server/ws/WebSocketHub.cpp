@@ -1,0 +1,193 @@
+#include "server/ws/WebSocketHub.h"
+
+#include "common/Logging.h"
+#include "server/ApiEnvelope.h"
+#include "server/ApiRouter.h"
+#include "server/auth/AuthModule.h"
+#include "server/engine/FlowEngineHost.h"
+#include "server/ws/EventFeed.h"
+#include "server/ws/ExecutionFeed.h"
+#include "server/ws/WsConnection.h"
+
+#include <QHttpServerResponder>
+#include <QJsonDocument>
+#include <QRegularExpression>
+#include <QTcpSocket>
+#include <QUrlQuery>
+#include <QWebSocket>
+
+namespace hm::server::ws {
+
+namespace {
+
+// The credential of an upgrade: ?token= first (browsers cannot set
+// headers on a WebSocket), then Authorization: Bearer, then X-API-Key.
+QString credentialOf(const QWebSocket &socket)
+{
+    const QString query =
+        QUrlQuery(socket.requestUrl()).queryItemValue(QStringLiteral("token"), QUrl::FullyDecoded);
+    if (!query.isEmpty())
+        return query;
+    const QNetworkRequest request = socket.request();
+    const QByteArray authorization = request.rawHeader("Authorization").trimmed();
+    if (authorization.size() > 7 &&
+        authorization.first(7).compare("Bearer ", Qt::CaseInsensitive) == 0)
+        return QString::fromLatin1(authorization.mid(7)).trimmed();
+    return QString::fromLatin1(request.rawHeader("X-API-Key")).trimmed();
+}
+
+bool isWebSocketUpgrade(const QHttpServerRequest &request)
+{
+    const QByteArray upgrade = request.value(QByteArrayLiteral("upgrade"));
+    return upgrade.compare("websocket", Qt::CaseInsensitive) == 0;
+}
+
+} // namespace
+
+WebSocketHub::WebSocketHub(ApiRouter &router, auth::AuthModule &auth, store::Database &db,
+                           FlowEngineHost &host, QString dataDir, WebSocketOptions options,
+                           QObject *parent)
+    : QObject(parent), m_router(router), m_auth(auth), m_options(options),
+      m_executions(std::make_unique<ExecutionFeed>(db, host, options.latencyMarks)),
+      m_events(new EventFeed(db, std::move(dataDir), options.statusIntervalMs, this))
+{
+    // Qt 6.4 upgrades a request only when a route handled it and this
+    // signal has a receiver. The route claims every path under /ws/ (QUrl
+    // arguments match across slashes) and, for an upgrade, answers nothing:
+    // the socket then goes to the WebSocket server and accept() picks the
+    // feed, so unknown paths close with 4404 like the rest. Plain HTTP
+    // requests there get the API's 404 envelope.
+    router.httpServer().route(
+        QStringLiteral("/ws/<arg>"),
+        [](const QUrl &, const QHttpServerRequest &request, QHttpServerResponder &&responder) {
+            if (isWebSocketUpgrade(request)) {
+                // Pushed events are small and come one by one: Nagle's
+                // algorithm would hold each behind the previous one's ACK.
+                if (QTcpSocket *socket = responder.socket())
+                    socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
+                return;
+            }
+            const QString requestId = newRequestId();
+            const Error error{ErrorCode::ResourceNotFound,
+                              QStringLiteral("%1 is a WebSocket endpoint: connect with "
+                                             "Upgrade: websocket")
+                                  .arg(request.url().path())};
+            responder.write(QJsonDocument(errorEnvelope(error, requestId)),
+                            {{"X-Request-Id", requestId.toLatin1()}},
+                            QHttpServerResponder::StatusCode::NotFound);
+        });
+    connect(&router.httpServer(), &QAbstractHttpServer::newWebSocketConnection, this,
+            &WebSocketHub::acceptPending);
+    connect(&host, &FlowEngineHost::event, this, [this](const engine::EngineEvent &event) {
+        m_executions->onEvent(event);
+        m_events->onEvent(event);
+    });
+    if (m_options.pingIntervalMs > 0) {
+        connect(&m_ping, &QTimer::timeout, this, &WebSocketHub::keepAlive);
+        m_ping.start(m_options.pingIntervalMs);
+    }
+}
+
+WebSocketHub::~WebSocketHub()
+{
+    // Each connection's destructor says 1001 to its client.
+    const QList<WsConnection *> connections = m_connections;
+    m_connections.clear();
+    qDeleteAll(connections);
+}
+
+void WebSocketHub::acceptPending()
+{
+    QHttpServer &http = m_router.httpServer();
+    while (http.hasPendingWebSocketConnections()) {
+        if (std::unique_ptr<QWebSocket> socket = http.nextPendingWebSocketConnection())
+            accept(std::move(socket));
+    }
+}
+
+void WebSocketHub::accept(std::unique_ptr<QWebSocket> socket)
+{
+    auto *connection = new WsConnection(std::move(socket), m_options.maxUnsentBytes, this);
+    m_connections.append(connection);
+    connect(connection, &WsConnection::finished, this, &WebSocketHub::onFinished);
+    if (!connection->isOpen())
+        return;
+
+    static const QRegularExpression executionPath(
+        QStringLiteral("^/ws/executions/([A-Za-z0-9_-]{1,64})/?$"));
+    const QString path = connection->socket().requestUrl().path();
+    const auto execution = executionPath.match(path);
+    const bool events = path == QLatin1String("/ws/events") ||
+                        path == QLatin1String("/ws/events/") ||
+                        path == QLatin1String("/ws/connect");
+    if (!execution.hasMatch() && !events) {
+        connection->closeWith(kCloseNotFound, QStringLiteral("unknown WebSocket path"));
+        return;
+    }
+    if (!authenticate(connection))
+        return;
+    if (events)
+        m_events->open(connection);
+    else
+        m_executions->open(connection, execution.captured(1));
+}
+
+bool WebSocketHub::authenticate(WsConnection *connection)
+{
+    QWebSocket &socket = connection->socket();
+    const QHostAddress client =
+        clientAddressOf(socket.peerAddress(), socket.request().rawHeader("X-Forwarded-For"),
+                        m_router.trustedProxies());
+    const QString token = credentialOf(socket);
+    const bool apiKey = token.startsWith(QLatin1String("hm_"));
+    qint64 expiresAtMs = 0;
+    // Checked as a GET of the WebSocket's path: a read-only API key may
+    // listen, an endpoint allow-list must admit the path.
+    auto principal = m_auth.authenticateToken(
+        token, {QStringLiteral("GET"), socket.requestUrl().path(), client}, &expiresAtMs);
+    RequestRateLimits &limits = m_router.rateLimits();
+    if (!principal) {
+        // Guessing tokens here costs the same anonymous budget as over HTTP.
+        if (!limits.hitAnonymous(client.toString()).allowed) {
+            connection->closeWith(kCloseRateLimited, QStringLiteral("rate limit exceeded"));
+            return false;
+        }
+        const Error &error = principal.error();
+        connection->closeWith(closeCodeFor(error),
+                              error.code == ErrorCode::TokenExpired
+                                  ? (apiKey ? QStringLiteral("API key expired")
+                                            : QStringLiteral("access token expired"))
+                                  : error.message);
+        return false;
+    }
+    const auth::Principal &p = principal.value();
+    if (!limits
+             .hitPrincipal(p.apiKeyId.isEmpty() ? QStringLiteral("user:") + p.userId
+                                                : QStringLiteral("key:") + p.apiKeyId)
+             .allowed) {
+        connection->closeWith(kCloseRateLimited, QStringLiteral("rate limit exceeded"));
+        return false;
+    }
+    connection->principal = p;
+    connection->expireAt(expiresAtMs, apiKey ? QStringLiteral("API key expired")
+                                             : QStringLiteral("access token expired"));
+    return true;
+}
+
+void WebSocketHub::onFinished(WsConnection *connection)
+{
+    if (!m_connections.removeOne(connection))
+        return;
+    m_executions->remove(connection);
+    m_events->remove(connection);
+    connection->deleteLater();
+}
+
+void WebSocketHub::keepAlive()
+{
+    const QList<WsConnection *> connections = m_connections;
+    for (WsConnection *connection : connections)
+        connection->keepAlive();
+}
+
+} // namespace hm::server::ws

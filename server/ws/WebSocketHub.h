@@ -1,0 +1,64 @@
+#pragma once
+
+#include "server/ws/WebSocketOptions.h"
+
+#include <QObject>
+#include <QTimer>
+#include <memory>
+
+class QWebSocket;
+
+namespace hm::store {
+class Database;
+}
+
+namespace hm::server {
+class ApiRouter;
+class FlowEngineHost;
+namespace auth {
+struct AuthModule;
+}
+} // namespace hm::server
+
+namespace hm::server::ws {
+
+class EventFeed;
+class ExecutionFeed;
+class WsConnection;
+
+// The server's WebSockets, on the HTTP port: Qt's HTTP server hands every
+// "Upgrade: websocket" request to us whatever its path, and the path picks
+// the feed:
+//   /ws/executions/{id}   ExecutionFeed (seed 003 §7.3)
+//   /ws/events            EventFeed (seed 001; /ws/connect is an alias)
+// Each connection authenticates with ?token= (JWT or API key) or the
+// upgrade's Authorization / X-API-Key header, like a GET of its path, and is
+// closed with 4401 when its credential expires. Failures close with the
+// codes of CloseCodes.h. Lives on the server thread; destroy it before the
+// router, the engine host and the auth module it refers to.
+class WebSocketHub : public QObject
+{
+    Q_OBJECT
+public:
+    WebSocketHub(ApiRouter &router, auth::AuthModule &auth, store::Database &db,
+                 FlowEngineHost &host, QString dataDir, WebSocketOptions options,
+                 QObject *parent = nullptr);
+    ~WebSocketHub() override;
+
+private:
+    void acceptPending();
+    void accept(std::unique_ptr<QWebSocket> socket);
+    bool authenticate(WsConnection *connection);
+    void onFinished(WsConnection *connection);
+    void keepAlive();
+
+    ApiRouter &m_router;
+    auth::AuthModule &m_auth;
+    WebSocketOptions m_options;
+    std::unique_ptr<ExecutionFeed> m_executions;
+    EventFeed *m_events = nullptr;       // child
+    QList<WsConnection *> m_connections; // children
+    QTimer m_ping;
+};
+
+} // namespace hm::server::ws

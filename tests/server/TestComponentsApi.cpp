@@ -1,0 +1,495 @@
+// Registered HTTP components through the real hivemind-server, with the
+// reference component as child processes on loopback: registration with
+// health checks, blobs travelling through the server's GET/PUT endpoint,
+// dispatch gating of an unhealthy component, deletion, and a restart.
+
+#include "../core/engine/TestHttpSupport.h"
+#include "AuthTestSupport.h"
+
+#include <QJsonArray>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace hm::test;
+
+namespace {
+
+const QString kUserPassword = QStringLiteral("Us3r!Secret");
+// Blob bodies (kept out of the Q_OBJECT class for moc's sake).
+const QByteArray kJsonObject = "{\"a\":[1,2,3]}";
+const QByteArray kJsonString = "\"text\"";
+
+QJsonObject node(const QString &id, const QString &component, const QJsonObject &inputs = {},
+                 const QJsonObject &config = {})
+{
+    return {{"id", id},           {"component", component},
+            {"version", "1.0.0"}, {"position", QJsonObject{{"x", 0}, {"y", 0}}},
+            {"config", config},   {"inputMappings", inputs}};
+}
+
+QJsonObject edge(const QString &source, const QString &target)
+{
+    return {{"id", source + "-" + target}, {"source", source}, {"target", target}};
+}
+
+QJsonObject definition(const QJsonArray &nodes, const QJsonArray &edges = {})
+{
+    return {{"schemaVersion", 1}, {"nodes", nodes}, {"edges", edges}};
+}
+
+// make-blob PUTs `size` bytes through the server; blob-size GETs them back.
+QJsonObject blobFlow()
+{
+    return definition({node("mk", "make-blob", {{"size", "$.trigger.size"}}),
+                       node("sz", "blob-size", {{"data", "$.nodes.mk.output.data"}})},
+                      {edge("mk", "sz")});
+}
+
+QJsonObject upperFlow()
+{
+    return definition({node("up", "uppercase", {{"text", "$.trigger.t"}})});
+}
+
+QJsonObject componentIn(const QJsonArray &items, const QString &name,
+                        const QString &version = "1.0.0")
+{
+    for (const QJsonValue &item : items) {
+        if (item["name"].toString() == name && item["version"].toString() == version)
+            return item.toObject();
+    }
+    return {};
+}
+
+int registeredCount(const QJsonArray &items)
+{
+    int n = 0;
+    for (const QJsonValue &item : items)
+        n += item["builtin"].toBool() ? 0 : 1;
+    return n;
+}
+
+QString errorMessage(const Answer &a)
+{
+    return a.body.value("error").toObject().value("message").toString();
+}
+
+} // namespace
+
+class TestComponentsApi : public QObject
+{
+    Q_OBJECT
+private:
+    QTemporaryDir m_dir;
+    std::unique_ptr<ServerProcess> m_server;
+    std::unique_ptr<Http> m_http;
+    QString m_admin;
+    QString m_user;
+    std::unique_ptr<ReferenceComponent> m_refA; // stays up
+    std::unique_ptr<ReferenceComponent> m_refB; // killed on purpose
+    QUrl m_urlA;
+    QUrl m_urlB;
+    QNetworkAccessManager m_network;
+    int m_flows = 0;
+    QString m_blobFlow;
+
+    // A short interval so the periodic check is seen within the test.
+    const QStringList m_serverArgs{"--component-health-interval", "1"};
+
+    QString publishedFlow(const QJsonObject &def, const QJsonObject &settings = {})
+    {
+        const Answer created = m_http->json("POST", "/api/v1/flows",
+                                            {{"name", QStringLiteral("flow%1").arg(++m_flows)},
+                                             {"definition", def},
+                                             {"settings", settings}},
+                                            m_admin);
+        if (created.status != 201)
+            return {};
+        const QString id = created.data().value("id").toString();
+        const Answer published =
+            m_http->json("POST", "/api/v1/flows/" + id + "/publish", {{"version", "1"}}, m_admin);
+        return published.status == 200 ? id : QString();
+    }
+    Answer trigger(const QString &flowId, const QJsonObject &inputs, const QString &query = {})
+    {
+        return m_http->json("POST", "/api/v1/flows/" + flowId + "/trigger" + query,
+                            {{"inputs", inputs}}, m_admin);
+    }
+    QString statusOf(const QString &executionId)
+    {
+        return m_http->get("/api/v1/executions/" + executionId + "/status", m_admin)
+            .data()
+            .value("status")
+            .toString();
+    }
+    QJsonArray components(const QString &path = "/api/v1/components")
+    {
+        return m_http->get(path, m_admin).data().value("items").toArray();
+    }
+    QString healthOf(const QString &name)
+    {
+        return componentIn(components(), name).value("health").toString();
+    }
+    Answer registerEndpoint(const QUrl &endpoint, const QString &name = {},
+                            const QString &token = {})
+    {
+        QJsonObject body{{"endpoint", endpoint.toString()}};
+        if (!name.isEmpty())
+            body.insert("name", name);
+        return m_http->json("POST", "/api/v1/components", body, token.isEmpty() ? m_admin : token);
+    }
+    void connectTo(const QUrl &url)
+    {
+        m_http = std::make_unique<Http>(url);
+        m_admin = m_http->accessToken(kAdmin, kAdminPassword);
+    }
+
+private slots:
+    void initTestCase()
+    {
+        m_refA = std::make_unique<ReferenceComponent>();
+        m_urlA = m_refA->start();
+        QVERIFY2(!m_urlA.isEmpty(), "reference component A did not start");
+        m_refB = std::make_unique<ReferenceComponent>();
+        m_urlB = m_refB->start();
+        QVERIFY2(!m_urlB.isEmpty(), "reference component B did not start");
+
+        QVERIFY(m_dir.isValid());
+        m_server = std::make_unique<ServerProcess>(m_dir.path());
+        const QUrl url = startAuthServer(*m_server, m_serverArgs);
+        QVERIFY2(!url.isEmpty(), m_server->standardOutput().constData());
+        connectTo(url);
+        QVERIFY(!m_admin.isEmpty());
+        const Answer user = m_http->json("POST", "/api/v1/users",
+                                         {{"username", "operator"},
+                                          {"email", "operator@example.com"},
+                                          {"password", kUserPassword},
+                                          {"role", "user"}},
+                                         m_admin);
+        QCOMPARE(user.status, 201);
+        m_user = m_http->accessToken("operator", kUserPassword);
+        QVERIFY(!m_user.isEmpty());
+    }
+
+    void registerListsHealthy()
+    {
+        // Registering is for administrators.
+        const Answer refused = registerEndpoint(m_urlA, {}, m_user);
+        QCOMPARE(refused.status, 403);
+        QCOMPARE(refused.code(), QStringLiteral("INSUFFICIENT_PERMISSIONS"));
+
+        const Answer registered = registerEndpoint(m_urlA);
+        QCOMPARE(registered.status, 201);
+        const QJsonArray stored = registered.data().value("items").toArray();
+        QCOMPARE(stored.size(), 7); // everything the reference component serves
+        for (const QJsonValue &item : stored) {
+            QCOMPARE(item["health"].toString(), QStringLiteral("healthy"));
+            QCOMPARE(item["status"].toString(), QStringLiteral("active"));
+            QCOMPARE(item["endpoint"].toString(), m_urlA.toString());
+        }
+
+        // A viewer-level read lists built-ins and registered ones.
+        const QJsonArray all = m_http->get("/api/v1/components", m_user).data()["items"].toArray();
+        const QJsonObject echo = componentIn(all, "echo");
+        QCOMPARE(echo.value("builtin").toBool(), false);
+        QCOMPARE(echo.value("health").toString(), QStringLiteral("healthy"));
+        QCOMPARE(echo.value("endpoint").toString(), m_urlA.toString());
+        QVERIFY(!echo.value("health_checked_at").toString().isEmpty());
+        // Each item reads as the component's interface_def too.
+        QCOMPARE(echo.value("inputs").toArray().first()["name"].toString(),
+                 QStringLiteral("value"));
+        const QJsonObject delay = componentIn(all, "delay");
+        QCOMPARE(delay.value("builtin").toBool(), true);
+        QVERIFY(delay.value("endpoint").isNull());
+        QCOMPARE(registeredCount(all), 7);
+
+        const QJsonArray versions = components("/api/v1/components/make-blob");
+        QCOMPARE(versions.size(), 1);
+        QCOMPARE(versions.first()["version"].toString(), QStringLiteral("1.0.0"));
+        const Answer unknown = m_http->get("/api/v1/components/no-such", m_admin);
+        QCOMPARE(unknown.status, 404);
+        QCOMPARE(unknown.code(), QStringLiteral("COMPONENT_NOT_FOUND"));
+    }
+
+    void refusedRegistrationsStoreNothing()
+    {
+        const Answer again = registerEndpoint(m_urlA);
+        QCOMPARE(again.status, 409);
+        QCOMPARE(again.code(), QStringLiteral("RESOURCE_ALREADY_EXISTS"));
+        // Another endpoint with a name and version already registered.
+        const Answer clash = registerEndpoint(m_urlB, "echo");
+        QCOMPARE(clash.status, 409);
+
+        QUrl dead = m_urlA;
+        dead.setPort(unusedPort());
+        const Answer unreachable = registerEndpoint(dead);
+        QCOMPARE(unreachable.status, 503);
+        QCOMPARE(unreachable.code(), QStringLiteral("COMPONENT_UNAVAILABLE"));
+        QVERIFY2(errorMessage(unreachable).contains(dead.toDisplayString()),
+                 qPrintable(errorMessage(unreachable)));
+
+        const Answer notServed = registerEndpoint(m_urlB, "no-such");
+        QCOMPARE(notServed.status, 404);
+        QCOMPARE(notServed.code(), QStringLiteral("COMPONENT_NOT_FOUND"));
+
+        const Answer badUrl = m_http->json("POST", "/api/v1/components",
+                                           {{"endpoint", "ftp://example.com"}}, m_admin);
+        QCOMPARE(badUrl.status, 422);
+        QCOMPARE(badUrl.code(), QStringLiteral("VALIDATION_ERROR"));
+
+        // Nothing of the refused attempts was stored.
+        const QJsonArray all = components();
+        QCOMPARE(registeredCount(all), 7);
+        QCOMPARE(componentIn(all, "echo").value("endpoint").toString(), m_urlA.toString());
+    }
+
+    void blobTravelsThroughTheServer()
+    {
+        m_blobFlow = publishedFlow(blobFlow());
+        QVERIFY(!m_blobFlow.isEmpty());
+        // Well above the 64 KiB inline threshold: make-blob PUTs it to the
+        // server, blob-size GETs it back.
+        const Answer ran = trigger(m_blobFlow, {{"size", 200000}}, "?wait=true&timeout_ms=30000");
+        QCOMPARE(ran.status, 200);
+        QVERIFY2(ran.data().value("status").toString() == "completed",
+                 ran.raw.left(2000).constData());
+        QCOMPARE(QJsonValue(ran.data())["outputs"]["sz"]["size"].toInt(), 200000);
+    }
+
+    void blobEndpointRules()
+    {
+        // A running execution of the reference component hands us its blob
+        // access, exactly what a component gets.
+        const QString flowId = publishedFlow(
+            definition({node("wait", "sleep", {}, {{"ms", 600000}})}),
+            {{"timeout", QJsonObject{{"nodeTimeoutMs", 600000}, {"flowTimeoutMs", 900000}}}});
+        QVERIFY(!flowId.isEmpty());
+        const Answer started = trigger(flowId, {});
+        QCOMPARE(started.status, 200);
+        const QString id = started.data().value("execution_id").toString();
+        QJsonObject access;
+        QTRY_VERIFY_WITH_TIMEOUT(
+            [&] {
+                const QJsonArray seen = entriesFor(
+                    getObject(m_network, m_refA->url("/stats"))["requests"].toArray(), id, "wait");
+                if (seen.isEmpty())
+                    return false;
+                access = seen.first()["blob"].toObject();
+                return true;
+            }(),
+            20000);
+        const QUrl base(access.value("base_url").toString());
+        QCOMPARE(base.path(), "/api/v1/blobs/" + id);
+        const QByteArray token = access.value("token").toString().toLatin1();
+        QVERIFY(!token.isEmpty());
+        auto put = [&](const QString &blobId, const QByteArray &body, const QByteArray &type,
+                       const QByteArray &useToken) {
+            return m_http->send("PUT", base.path() + "/" + blobId, body,
+                                {{"X-Execution-Token", useToken}, {"Content-Type", type}});
+        };
+        auto get = [&](const QString &blobId, const QByteArray &useToken) {
+            return m_http->send("GET", base.path() + "/" + blobId, {},
+                                {{"X-Execution-Token", useToken}});
+        };
+
+        // JSON values come back as JSON text, scalars included.
+        Answer stored = put("j1", kJsonObject, "application/json", token);
+        QCOMPARE(stored.status, 201);
+        QCOMPARE(stored.data().value("ref").toString(), QStringLiteral("blob:j1"));
+        Answer read = get("j1", token);
+        QCOMPARE(read.status, 200);
+        QVERIFY(read.headers.value("content-type").startsWith("application/json"));
+        QCOMPARE(QJsonDocument::fromJson(read.raw).object(),
+                 (QJsonObject{{"a", QJsonArray{1, 2, 3}}}));
+        QCOMPARE(put("s1", kJsonString, "application/json", token).status, 201);
+        QCOMPARE(get("s1", token).raw, kJsonString);
+
+        // Bytes come back as the same bytes.
+        QByteArray bytes;
+        for (int i = 0; i < 3 * 256; ++i)
+            bytes.append(static_cast<char>(i & 0xff));
+        QCOMPARE(put("b1", bytes, "application/octet-stream", token).status, 201);
+        read = get("b1", token);
+        QCOMPARE(read.status, 200);
+        QCOMPARE(read.headers.value("content-type"), QByteArray("application/octet-stream"));
+        QCOMPARE(read.raw, bytes);
+
+        // An existing id is not overwritten.
+        const Answer duplicate = put("b1", "other", "application/octet-stream", token);
+        QCOMPARE(duplicate.status, 409);
+        QCOMPARE(duplicate.code(), QStringLiteral("RESOURCE_ALREADY_EXISTS"));
+        QCOMPARE(get("b1", token).raw, bytes);
+
+        // Wrong token, unknown execution, unknown blob.
+        const Answer wrongPut = put("b2", "x", "application/octet-stream", "not-the-token");
+        QCOMPARE(wrongPut.status, 403);
+        QCOMPARE(wrongPut.code(), QStringLiteral("FORBIDDEN"));
+        QCOMPARE(get("b1", "not-the-token").status, 403);
+        QCOMPARE(m_http
+                     ->send("GET", "/api/v1/blobs/no-such-execution/b1", {},
+                            {{"X-Execution-Token", token}})
+                     .status,
+                 403);
+        const Answer missing = get("never-stored", token);
+        QCOMPARE(missing.status, 404);
+        QCOMPARE(get("b2", token).status, 404);
+
+        // Above 64 MiB: refused, nothing stored.
+        const Answer tooLarge =
+            put("big", QByteArray(64 * 1024 * 1024 + 1, 'x'), "application/octet-stream", token);
+        QCOMPARE(tooLarge.status, 413);
+        QCOMPARE(tooLarge.code(), QStringLiteral("PAYLOAD_TOO_LARGE"));
+        QCOMPARE(get("big", token).status, 404);
+
+        // Not JSON under a JSON content type; a bad id.
+        const Answer badJson = put("j2", "{nope", "application/json", token);
+        QCOMPARE(badJson.status, 422);
+        QCOMPARE(get("j2", token).status, 404);
+        QCOMPARE(put("bad%20id", "x", "application/octet-stream", token).status, 422);
+
+        // Once the execution ended its blobs are read-only.
+        QCOMPARE(m_http->json("POST", "/api/v1/executions/" + id + "/kill", {}, m_admin).status,
+                 200);
+        QTRY_COMPARE_WITH_TIMEOUT(statusOf(id), QStringLiteral("cancelled"), 20000);
+        QCOMPARE(put("late", "x", "application/octet-stream", token).status, 403);
+        QCOMPARE(get("b1", token).raw, bytes);
+    }
+
+    void deletedComponentRefusedForNewFlows()
+    {
+        // A flow with uppercase after a sleep: running when the component is
+        // deleted, and it still finishes with it.
+        const QString running =
+            publishedFlow(definition({node("wait", "sleep", {}, {{"ms", 2000}}),
+                                      node("up", "uppercase", {{"text", "$.trigger.t"}})},
+                                     {edge("wait", "up")}));
+        QVERIFY(!running.isEmpty());
+        const QString later = publishedFlow(upperFlow());
+        QVERIFY(!later.isEmpty());
+        const Answer started = trigger(running, {{"t", "hive"}});
+        QCOMPARE(started.status, 200);
+        const QString id = started.data().value("execution_id").toString();
+
+        QCOMPARE(
+            m_http->send("DELETE", "/api/v1/components/uppercase/1.0.0", {}, Http::bearer(m_user))
+                .status,
+            403);
+        const Answer deleted =
+            m_http->send("DELETE", "/api/v1/components/uppercase/1.0.0", {}, Http::bearer(m_admin));
+        QCOMPARE(deleted.status, 200);
+        QCOMPARE(deleted.data().value("status").toString(), QStringLiteral("disabled"));
+
+        QTRY_COMPARE_WITH_TIMEOUT(statusOf(id), QStringLiteral("completed"), 30000);
+        const Answer finished = m_http->get("/api/v1/executions/" + id, m_admin);
+        bool upperSeen = false;
+        for (const QJsonValue &n : finished.data().value("nodes").toArray()) {
+            if (n["node_id"].toString() == "up") {
+                upperSeen = true;
+                QCOMPARE(n["status"].toString(), QStringLiteral("completed"));
+            }
+        }
+        QVERIFY(upperSeen);
+
+        // New flows cannot use it, and neither can new runs of old ones.
+        const Answer created =
+            m_http->json("POST", "/api/v1/flows",
+                         {{"name", "after-delete"}, {"definition", upperFlow()}}, m_admin);
+        QCOMPARE(created.status, 400);
+        QCOMPARE(created.code(), QStringLiteral("INVALID_FLOW_DEFINITION"));
+        QCOMPARE(created.body["error"]["details"]["problems"][0]["code"].toString(),
+                 QStringLiteral("UNKNOWN_COMPONENT"));
+        const Answer rerun = trigger(later, {{"t", "x"}});
+        QCOMPARE(rerun.status, 400);
+        QCOMPARE(rerun.code(), QStringLiteral("INVALID_FLOW_DEFINITION"));
+
+        // Still listed, as disabled; the other components are untouched.
+        const QJsonObject row = componentIn(components(), "uppercase");
+        QCOMPARE(row.value("status").toString(), QStringLiteral("disabled"));
+        QVERIFY(!row.value("deleted_at").toString().isEmpty());
+        QCOMPARE(componentIn(components(), "echo").value("status").toString(),
+                 QStringLiteral("active"));
+
+        QCOMPARE(
+            m_http->send("DELETE", "/api/v1/components/uppercase/1.0.0", {}, Http::bearer(m_admin))
+                .status,
+            404);
+        const Answer builtin =
+            m_http->send("DELETE", "/api/v1/components/delay/1.0.0", {}, Http::bearer(m_admin));
+        QCOMPARE(builtin.status, 422);
+    }
+
+    void unhealthyComponentFailsFast()
+    {
+        // The deleted name is free again: B serves it now.
+        const Answer registered = registerEndpoint(m_urlB, "uppercase");
+        QCOMPARE(registered.status, 201);
+        QCOMPARE(registered.data()["items"].toArray().size(), 1);
+        const QJsonArray versions = components("/api/v1/components/uppercase");
+        QCOMPARE(versions.size(), 1);
+        QCOMPARE(versions.first()["endpoint"].toString(), m_urlB.toString());
+        QCOMPARE(versions.first()["status"].toString(), QStringLiteral("active"));
+
+        const QString flowId = publishedFlow(upperFlow());
+        QVERIFY(!flowId.isEmpty());
+        const Answer ok = trigger(flowId, {{"t", "hi"}}, "?wait=true&timeout_ms=30000");
+        QCOMPARE(ok.data().value("status").toString(), QStringLiteral("completed"));
+        QCOMPARE(QJsonValue(ok.data())["outputs"]["up"]["text"].toString(), QStringLiteral("HI"));
+
+        m_refB.reset(); // killed
+        // The periodic check (every second here) notices.
+        QTRY_COMPARE_WITH_TIMEOUT(healthOf("uppercase"), QStringLiteral("unhealthy"), 30000);
+        QCOMPARE(healthOf("echo"), QStringLiteral("healthy"));
+
+        const Answer failed = trigger(flowId, {{"t", "hi"}}, "?wait=true&timeout_ms=30000");
+        QCOMPARE(failed.status, 200);
+        QCOMPARE(failed.data().value("status").toString(), QStringLiteral("failed"));
+        const QJsonObject error = failed.data().value("error").toObject();
+        QCOMPARE(error.value("code").toString(), QStringLiteral("COMPONENT_UNAVAILABLE"));
+        QVERIFY2(error.value("message").toString().contains("unhealthy"),
+                 qPrintable(error.value("message").toString()));
+
+        // An on-demand check says the same, with the reason.
+        const Answer checked =
+            m_http->json("POST", "/api/v1/components/uppercase/1.0.0/health", {}, m_user);
+        QCOMPARE(checked.status, 200);
+        QCOMPARE(checked.data().value("health").toString(), QStringLiteral("unhealthy"));
+        QVERIFY(!checked.data().value("health_message").toString().isEmpty());
+        const Answer healthy =
+            m_http->json("POST", "/api/v1/components/echo/1.0.0/health", {}, m_user);
+        QCOMPARE(healthy.data().value("health").toString(), QStringLiteral("healthy"));
+    }
+
+    // Last: restarts the server.
+    void registrationsSurviveRestart()
+    {
+        m_server->process().terminate();
+        QVERIFY(m_server->process().waitForFinished(30000));
+        auto restarted = std::make_unique<ServerProcess>(m_dir.path(), m_server->masterKey());
+        const QUrl url = startAuthServer(*restarted, m_serverArgs);
+        QVERIFY2(!url.isEmpty(), restarted->standardOutput().constData());
+        m_server = std::move(restarted);
+        connectTo(url);
+        QVERIFY(!m_admin.isEmpty());
+
+        const QJsonArray all = components();
+        QCOMPARE(registeredCount(all), 7);
+        QCOMPARE(componentIn(all, "echo").value("endpoint").toString(), m_urlA.toString());
+        QCOMPARE(componentIn(all, "uppercase").value("endpoint").toString(), m_urlB.toString());
+        QTRY_COMPARE_WITH_TIMEOUT(healthOf("uppercase"), QStringLiteral("unhealthy"), 30000);
+        QTRY_COMPARE_WITH_TIMEOUT(healthOf("echo"), QStringLiteral("healthy"), 30000);
+
+        // Flows use them at once, blobs included (the public URL is set again).
+        const Answer ran = trigger(m_blobFlow, {{"size", 100000}}, "?wait=true&timeout_ms=30000");
+        QVERIFY2(ran.data().value("status").toString() == "completed",
+                 ran.raw.left(2000).constData());
+        QCOMPARE(QJsonValue(ran.data())["outputs"]["sz"]["size"].toInt(), 100000);
+    }
+
+    void cleanupTestCase()
+    {
+        if (m_server)
+            m_server->process().terminate();
+    }
+};
+
+QTEST_GUILESS_MAIN(TestComponentsApi)
+#include "TestComponentsApi.moc"

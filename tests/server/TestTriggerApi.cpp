@@ -1,0 +1,329 @@
+// Triggering through the real hivemind-server: ?wait=true answered when the
+// execution ends (without holding the server), its timeout, clients that
+// leave while waiting, many waits at once, estimated_wait_ms of queued
+// requests, and webhooks.
+
+#include "FlowTestSupport.h"
+
+#include <QJsonArray>
+#include <QTcpSocket>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace hm::test;
+
+namespace {
+
+// echo: its output `v` is the trigger input `v`.
+QJsonObject echoFlow()
+{
+    return flowDefinition({flowNode("echo", "transform", {{"v", "$.trigger.v"}},
+                                    {{"outputs", QJsonObject{{"v", "$.inputs.v"}}}})});
+}
+
+QJsonObject delayFlow(int ms)
+{
+    return flowDefinition({flowNode("wait", "delay", {}, {{"ms", ms}})});
+}
+
+} // namespace
+
+class TestTriggerApi : public QObject
+{
+    Q_OBJECT
+private:
+    QTemporaryDir m_dir;
+    std::unique_ptr<ServerProcess> m_server;
+    std::unique_ptr<Http> m_http;
+    QString m_admin;
+    int m_flows = 0;
+
+    QString flow(const QJsonObject &def, const QJsonObject &settings = {})
+    {
+        QString why;
+        const QString id = createPublishedFlow(
+            *m_http, m_admin, QStringLiteral("trigger%1").arg(++m_flows), def, settings, &why);
+        if (id.isEmpty())
+            qWarning() << why;
+        return id;
+    }
+    Answer trigger(const QString &flowId, const QJsonObject &inputs, const QString &query = {})
+    {
+        return m_http->json("POST", "/api/v1/flows/" + flowId + "/trigger" + query,
+                            {{"inputs", inputs}}, m_admin);
+    }
+    bool healthy() { return m_http->get("/api/v1/health").status == 200; }
+
+private slots:
+    void initTestCase()
+    {
+        const QString problem = startWithAdmin(m_dir, m_server, m_http, m_admin);
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
+    }
+
+    void waitAnswersWithLeafOutputs()
+    {
+        const QString id = flow(echoFlow());
+        QVERIFY(!id.isEmpty());
+        const Answer ran = trigger(id, {{"v", "hello"}}, "?wait=true&timeout_ms=20000");
+        QCOMPARE(ran.status, 200);
+        const QJsonObject data = ran.data();
+        QCOMPARE(data.value("status").toString(), QStringLiteral("completed"));
+        QCOMPARE(data.value("timed_out").toBool(true), false);
+        QCOMPARE(data.value("flow_id").toString(), id);
+        QCOMPARE(data.value("flow_version").toString(), QStringLiteral("1"));
+        QCOMPARE(data.value("outputs").toObject().value("echo").toObject().value("v").toString(),
+                 QStringLiteral("hello"));
+        QVERIFY(!ran.headers.value("x-request-id").isEmpty());
+    }
+
+    void waitTimesOutWithTheCurrentState()
+    {
+        const QString id = flow(delayFlow(600000));
+        QVERIFY(!id.isEmpty());
+        const Answer ran = trigger(id, {}, "?wait=true&timeout_ms=150");
+        QCOMPARE(ran.status, 200);
+        QCOMPARE(ran.data().value("timed_out").toBool(), true);
+        QCOMPARE(ran.data().value("status").toString(), QStringLiteral("running"));
+        const QString executionId = ran.data().value("execution_id").toString();
+        QCOMPARE(
+            m_http->json("POST", "/api/v1/executions/" + executionId + "/kill", {}, m_admin).status,
+            200);
+    }
+
+    void serverAnswersOthersWhileOneWaits()
+    {
+        // The waiting request must not hold the server's thread.
+        const QString slowId = flow(delayFlow(600000));
+        QVERIFY(!slowId.isEmpty());
+        QNetworkAccessManager network;
+        QUrl url = m_http->base();
+        url.setPath("/api/v1/flows/" + slowId + "/trigger");
+        url.setQuery("wait=true&timeout_ms=60000");
+        QNetworkRequest request(url);
+        request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArray("application/json"));
+        request.setRawHeader("Authorization", "Bearer " + m_admin.toLatin1());
+        QNetworkReply *waiting = network.post(request, QByteArray("{}"));
+        // Before any nested event loop below can deliver its end.
+        QSignalSpy done(waiting, &QNetworkReply::finished);
+        // Several full round trips complete while the first still waits.
+        auto executions = [&] {
+            return m_http->get("/api/v1/executions?flow_id=" + slowId, m_admin)
+                .data()
+                .value("items")
+                .toArray();
+        };
+        QTRY_VERIFY(!executions().isEmpty());
+        QVERIFY(healthy());
+        QVERIFY(!waiting->isFinished());
+        // Ending the execution answers the waiting client.
+        const QJsonArray items = executions();
+        const QString executionId = items.first().toObject().value("execution_id").toString();
+        QVERIFY(!executionId.isEmpty());
+        QCOMPARE(m_http->json("POST", "/api/v1/executions/" + executionId + "/cancel", {}, m_admin)
+                     .status,
+                 200);
+        QTRY_VERIFY_WITH_TIMEOUT(done.count() == 1, 20000);
+        const QJsonObject data =
+            QJsonDocument::fromJson(waiting->readAll()).object().value("data").toObject();
+        QCOMPARE(data.value("status").toString(), QStringLiteral("cancelled"));
+        QCOMPARE(data.value("timed_out").toBool(true), false);
+        waiting->deleteLater();
+    }
+
+    void manyWaitsAtOnceEachGetTheirOwnAnswer()
+    {
+        const QString id = flow(echoFlow(), concurrency("allow", 100));
+        QVERIFY(!id.isEmpty());
+        QNetworkAccessManager network;
+        QUrl url = m_http->base();
+        url.setPath("/api/v1/flows/" + id + "/trigger");
+        url.setQuery("wait=true&timeout_ms=30000");
+        QList<QNetworkReply *> replies;
+        for (int i = 0; i < 40; ++i) {
+            QNetworkRequest request(url);
+            request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArray("application/json"));
+            request.setRawHeader("Authorization", "Bearer " + m_admin.toLatin1());
+            replies.append(network.post(
+                request, QJsonDocument(QJsonObject{{"inputs", QJsonObject{{"v", i}}}}).toJson()));
+        }
+        QTRY_VERIFY_WITH_TIMEOUT(
+            std::all_of(replies.begin(), replies.end(), [](auto *r) { return r->isFinished(); }),
+            30000);
+        for (int i = 0; i < replies.size(); ++i) {
+            const QJsonObject data =
+                QJsonDocument::fromJson(replies[i]->readAll()).object().value("data").toObject();
+            QCOMPARE(data.value("status").toString(), QStringLiteral("completed"));
+            QCOMPARE(data.value("outputs").toObject().value("echo").toObject().value("v").toInt(),
+                     i);
+            replies[i]->deleteLater();
+        }
+    }
+
+    void clientLeavingWhileWaitingIsHarmless()
+    {
+        const QString id = flow(delayFlow(100), concurrency("allow", 10));
+        QVERIFY(!id.isEmpty());
+        for (int round = 0; round < 5; ++round) {
+            QTcpSocket socket;
+            socket.connectToHost(m_http->base().host(), quint16(m_http->base().port()));
+            QVERIFY(socket.waitForConnected(5000));
+            const QByteArray body = "{}";
+            socket.write("POST /api/v1/flows/" + id.toLatin1() +
+                         "/trigger?wait=true&timeout_ms=50 HTTP/1.1\r\nHost: x\r\n"
+                         "Authorization: Bearer " +
+                         m_admin.toLatin1() +
+                         "\r\nContent-Type: application/json\r\nContent-Length: " +
+                         QByteArray::number(body.size()) + "\r\n\r\n" + body);
+            QVERIFY(socket.waitForBytesWritten(5000));
+            socket.abort();
+        }
+        // Each abandoned wait ends by its timeout or the execution's end; a
+        // waited trigger after them proves the server got through them alive.
+        const Answer after = trigger(id, {}, "?wait=true&timeout_ms=20000");
+        QCOMPARE(after.status, 200);
+        QCOMPARE(after.data().value("status").toString(), QStringLiteral("completed"));
+        QTRY_VERIFY(healthy());
+        QCOMPARE(m_server->process().state(), QProcess::Running);
+    }
+
+    void queuedAnswersCarryAnEstimatedWait()
+    {
+        const QString id = flow(delayFlow(300), concurrency("queue", 1));
+        QVERIFY(!id.isEmpty());
+        // No execution of this flow has ended yet: no basis for an estimate.
+        const Answer first = trigger(id, {});
+        QCOMPARE(first.status, 200);
+        const Answer queued = trigger(id, {});
+        QCOMPARE(queued.status, 202);
+        QCOMPARE(queued.data().value("queue_position").toInt(), 1);
+        QVERIFY(queued.data().contains("estimated_wait_ms"));
+        QVERIFY(queued.data().value("estimated_wait_ms").isNull());
+        // Once one ended, the estimate is position x the average duration.
+        const Answer waited = m_http->json(
+            "POST", "/api/v1/flows/" + id + "/trigger?wait=true&timeout_ms=20000", {}, m_admin);
+        QCOMPARE(waited.status, 200);
+        QCOMPARE(waited.data().value("status").toString(), QStringLiteral("completed"));
+        const Answer running = trigger(id, {});
+        QVERIFY(running.status == 200 || running.status == 202);
+        const Answer next = trigger(id, {});
+        QCOMPARE(next.status, 202);
+        const int position = next.data().value("queue_position").toInt();
+        QVERIFY(position >= 1);
+        const qint64 estimate = next.data().value("estimated_wait_ms").toInteger(-1);
+        // Each delay run takes at least its 300 ms.
+        QVERIFY2(estimate >= 300 * position, qPrintable(QString::number(estimate)));
+    }
+
+    void webhookLifecycle()
+    {
+        const QString id = flow(echoFlow());
+        QVERIFY(!id.isEmpty());
+        QCOMPARE(m_http->get("/api/v1/flows/" + id + "/webhook", m_admin)
+                     .data()
+                     .value("enabled")
+                     .toBool(true),
+                 false);
+        const Answer created =
+            m_http->json("POST", "/api/v1/flows/" + id + "/webhook", {}, m_admin);
+        QCOMPARE(created.status, 201);
+        const QString token = created.data().value("token").toString();
+        const QString path = created.data().value("path").toString();
+        QVERIFY(token.size() >= 40);
+        QCOMPARE(path, "/api/v1/hooks/" + id + "/" + token);
+        QCOMPARE(m_http->get("/api/v1/flows/" + id + "/webhook", m_admin)
+                     .data()
+                     .value("enabled")
+                     .toBool(),
+                 true);
+        QVERIFY(!m_http->get("/api/v1/flows/" + id + "/webhook", m_admin)
+                     .raw.contains(token.toLatin1()));
+
+        // No login: the token in the path is the credential.
+        const Answer started = m_http->json("POST", path, {{"v", 1}});
+        QCOMPARE(started.status, 200);
+        QCOMPARE(started.data().value("status").toString(), QStringLiteral("started"));
+        const Answer waited = m_http->json("POST", path + "?wait=true", {{"v", "from-hook"}});
+        QCOMPARE(waited.status, 200);
+        QCOMPARE(waited.data()
+                     .value("outputs")
+                     .toObject()
+                     .value("echo")
+                     .toObject()
+                     .value("v")
+                     .toString(),
+                 QStringLiteral("from-hook"));
+        const QString hookExecution = waited.data().value("execution_id").toString();
+        QCOMPARE(m_http->get("/api/v1/executions/" + hookExecution, m_admin)
+                     .data()
+                     .value("triggered_by")
+                     .toString(),
+                 QStringLiteral("webhook"));
+
+        // Wrong token, wrong flow, bad body.
+        QString wrong = token;
+        wrong[0] = wrong[0] == u'a' ? u'b' : u'a';
+        QCOMPARE(m_http->json("POST", "/api/v1/hooks/" + id + "/" + wrong, {}).code(),
+                 QStringLiteral("RESOURCE_NOT_FOUND"));
+        QCOMPARE(m_http->json("POST", "/api/v1/hooks/nope/" + token, {}).status, 404);
+        const Answer notObject = m_http->send("POST", path, "[1,2]");
+        QCOMPARE(notObject.status, 422);
+        QCOMPARE(notObject.code(), QStringLiteral("VALIDATION_ERROR"));
+
+        // Rotation: the old token stops working at once.
+        const Answer rotated =
+            m_http->json("POST", "/api/v1/flows/" + id + "/webhook", {}, m_admin);
+        QCOMPARE(rotated.status, 201);
+        QCOMPARE(rotated.data().value("rotated").toBool(), true);
+        QCOMPARE(m_http->json("POST", path, {}).status, 404);
+        const QString newPath = rotated.data().value("path").toString();
+        QCOMPARE(m_http->json("POST", newPath, {}).status, 200);
+
+        // Removal.
+        QCOMPARE(
+            m_http->send("DELETE", "/api/v1/flows/" + id + "/webhook", {}, Http::bearer(m_admin))
+                .status,
+            200);
+        QCOMPARE(m_http->json("POST", newPath, {}).status, 404);
+        QCOMPARE(
+            m_http->send("DELETE", "/api/v1/flows/" + id + "/webhook", {}, Http::bearer(m_admin))
+                .status,
+            404);
+
+        // Audited, and the token is in no log line and no audit entry.
+        const Answer audit = m_http->get("/api/v1/audit?resource_type=flow", m_admin);
+        QVERIFY(audit.raw.contains("WEBHOOK_CREATED"));
+        QVERIFY(audit.raw.contains("WEBHOOK_ROTATED"));
+        QVERIFY(audit.raw.contains("WEBHOOK_DELETED"));
+        QVERIFY(!audit.raw.contains(token.toLatin1()));
+        const Answer logs = m_http->get("/api/v1/logs?search=hooks&size=100", m_admin);
+        QCOMPARE(logs.status, 200);
+        QVERIFY(logs.raw.contains("/api/v1/hooks/"));
+        QVERIFY(!logs.raw.contains(token.toLatin1()));
+        const QByteArray output = m_server->standardOutput() +
+                                  m_server->process().readAllStandardOutput() +
+                                  m_server->standardError();
+        QVERIFY(output.contains("/api/v1/hooks/"));
+        QVERIFY(!output.contains(token.toLatin1()));
+    }
+
+    void webhookNeedsEditOnTheFlow()
+    {
+        const QString id = flow(echoFlow());
+        QVERIFY(!id.isEmpty());
+        QCOMPARE(m_http->json("POST", "/api/v1/flows/" + id + "/webhook", {}).status, 401);
+        QCOMPARE(m_http->json("POST", "/api/v1/flows/nope/webhook", {}, m_admin).code(),
+                 QStringLiteral("FLOW_NOT_FOUND"));
+    }
+
+    void cleanupTestCase()
+    {
+        if (m_server) {
+            m_server->process().terminate();
+            QVERIFY(m_server->process().waitForFinished(30000));
+        }
+    }
+};
+
+QTEST_GUILESS_MAIN(TestTriggerApi)
+#include "TestTriggerApi.moc"

@@ -1,0 +1,813 @@
+// WebSockets of the real hivemind-server process (server/ws): the execution
+// feed /ws/executions/{id} (snapshot, then seed 003 §7.3 events in order,
+// then close 1000), the event stream /ws/events (system_status, execution
+// changes filtered by flow access), authentication and close codes, access
+// token expiry, slow consumers, and the client classes ExecutionWatcher and
+// EventStream.
+//
+// Executions are made to wait deterministically, never by timing: the flow
+// runs in queue mode with one slot, a first trigger blocks the slot with a
+// long delay, and the execution under test is queued behind it until the
+// test has subscribed and cancels the blocker.
+
+#include "AuthTestSupport.h"
+#include "client/EventStream.h"
+#include "client/ExecutionWatcher.h"
+
+#include <QJsonArray>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QWebSocket>
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <poll.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+using namespace hm::test;
+using hm::client::EventStream;
+using hm::client::ExecutionWatcher;
+
+namespace {
+
+constexpr int kWaitMs = 30000;
+
+QJsonObject node(const QString &id, const QString &component, const QJsonObject &inputs = {},
+                 const QJsonObject &config = {})
+{
+    return {{"id", id},           {"component", component},
+            {"version", "1.0.0"}, {"position", QJsonObject{{"x", 0}, {"y", 0}}},
+            {"config", config},   {"inputMappings", inputs}};
+}
+
+QJsonObject edge(const QString &source, const QString &target)
+{
+    return {{"id", source + "-" + target}, {"source", source}, {"target", target}};
+}
+
+// A waits for trigger input "ms" (the blocker passes a long time, the
+// execution under test 0); B, C and D are quick; D joins B and C.
+QJsonObject diamond()
+{
+    return {{"schemaVersion", 1},
+            {"nodes",
+             QJsonArray{node("A", "delay", {{"ms", "$.trigger.ms"}}),
+                        node("B", "delay", {}, {{"ms", 5}}), node("C", "noop"), node("D", "noop")}},
+            {"edges", QJsonArray{edge("A", "B"), edge("A", "C"), edge("B", "D"), edge("C", "D")}}};
+}
+
+// A gate waiting for trigger input "ms", then `width` noop nodes in
+// parallel: two events per node in one burst.
+QJsonObject wide(int width)
+{
+    QJsonArray nodes{node("gate", "delay", {{"ms", "$.trigger.ms"}})};
+    QJsonArray edges;
+    for (int i = 0; i < width; ++i) {
+        const QString id = QStringLiteral("n%1").arg(i);
+        nodes.append(node(id, "noop"));
+        edges.append(edge("gate", id));
+    }
+    return {{"schemaVersion", 1}, {"nodes", nodes}, {"edges", edges}};
+}
+
+// A chain of short delays: a few hundred milliseconds of events.
+QJsonObject chain(int length)
+{
+    QJsonArray nodes;
+    QJsonArray edges;
+    for (int i = 0; i < length; ++i) {
+        nodes.append(node(QStringLiteral("s%1").arg(i), "delay", {}, {{"ms", 20}}));
+        if (i > 0)
+            edges.append(edge(QStringLiteral("s%1").arg(i - 1), QStringLiteral("s%1").arg(i)));
+    }
+    return {{"schemaVersion", 1}, {"nodes", nodes}, {"edges", edges}};
+}
+
+const QJsonObject kQueueOne{{"concurrency", QJsonObject{{"mode", "queue"}, {"maxInstances", 1}}}};
+
+// A raw QWebSocket that records what it gets (for ?token= and close codes).
+struct Probe
+{
+    QWebSocket socket;
+    QList<QJsonObject> messages;
+    bool closed = false;
+    int code = -1;
+    QString reason;
+
+    Probe()
+    {
+        QObject::connect(&socket, &QWebSocket::textMessageReceived, [this](const QString &text) {
+            messages.append(QJsonDocument::fromJson(text.toUtf8()).object());
+        });
+        QObject::connect(&socket, &QWebSocket::disconnected, [this] {
+            closed = true;
+            code = socket.closeCode();
+            reason = socket.closeReason();
+        });
+    }
+    void open(const QUrl &base, const QString &pathAndQuery)
+    {
+        QUrl url = base;
+        url.setScheme(QStringLiteral("ws"));
+        const qsizetype q = pathAndQuery.indexOf(u'?');
+        url.setPath(q < 0 ? pathAndQuery : pathAndQuery.left(q));
+        if (q >= 0)
+            url.setQuery(pathAndQuery.mid(q + 1));
+        socket.open(url);
+    }
+    bool waitClosed()
+    {
+        return QTest::qWaitFor([this] { return closed; }, kWaitMs);
+    }
+    bool waitMessages(int n)
+    {
+        return QTest::qWaitFor([this, n] { return messages.size() >= n || closed; }, kWaitMs) &&
+               messages.size() >= n;
+    }
+};
+
+// Everything one watcher saw.
+struct Recording
+{
+    QList<QJsonObject> snapshots;
+    QList<QJsonObject> events;
+    int code = -1;
+    QString reason;
+    bool closed = false;
+
+    void attach(ExecutionWatcher &w)
+    {
+        QObject::connect(&w, &ExecutionWatcher::snapshot,
+                         [this](const QJsonObject &m) { snapshots.append(m); });
+        QObject::connect(&w, &ExecutionWatcher::event,
+                         [this](const QJsonObject &m) { events.append(m); });
+        QObject::connect(&w, &ExecutionWatcher::closed, [this](int c, const QString &r) {
+            closed = true;
+            code = c;
+            reason = r;
+        });
+    }
+    bool waitClosed()
+    {
+        return QTest::qWaitFor([this] { return closed; }, kWaitMs);
+    }
+    // Empty when the snapshot came, else why not.
+    QString waitSnapshot()
+    {
+        if (!QTest::qWaitFor([this] { return !snapshots.isEmpty() || closed; }, kWaitMs))
+            return QStringLiteral("no snapshot within the timeout");
+        if (snapshots.isEmpty())
+            return QStringLiteral("closed first: %1 %2").arg(code).arg(reason);
+        return {};
+    }
+    int indexOf(const QString &type, const QString &nodeId = {}) const
+    {
+        for (int i = 0; i < events.size(); ++i) {
+            if (events[i].value("type").toString() == type &&
+                (nodeId.isEmpty() || events[i].value("node_id").toString() == nodeId))
+                return i;
+        }
+        return -1;
+    }
+    QStringList types() const
+    {
+        QStringList list;
+        for (const QJsonObject &e : events)
+            list.append(e.value("type").toString() + ":" + e.value("node_id").toString());
+        return list;
+    }
+};
+
+// Events carry seq = snapshot seq + 1, + 2, … with no gap and no repeat.
+QString sequenceProblem(qint64 snapshotSeq, const QList<QJsonObject> &events)
+{
+    qint64 expected = snapshotSeq + 1;
+    for (const QJsonObject &e : events) {
+        const qint64 seq = e.value("seq").toInteger();
+        if (seq != expected)
+            return QStringLiteral("expected seq %1, got %2 (%3)")
+                .arg(expected)
+                .arg(seq)
+                .arg(e.value("type").toString());
+        ++expected;
+    }
+    return {};
+}
+
+// A TCP client that completes the WebSocket handshake by hand and then never
+// reads. Its receive buffer and segment size are made small before
+// connecting, so the kernels on both ends hold little of what the server
+// sends and the rest stays in the server's own buffer.
+class StalledClient
+{
+public:
+    ~StalledClient()
+    {
+        if (m_fd >= 0)
+            ::close(m_fd);
+    }
+    // Empty on success, else what failed.
+    QString connectAndUpgrade(quint16 port, const QByteArray &pathAndQuery)
+    {
+        m_fd = ::socket(AF_INET, SOCK_STREAM, 0);
+        if (m_fd < 0)
+            return QStringLiteral("socket() failed");
+        const int receiveBuffer = 4096;
+        const int segment = 536;
+        ::setsockopt(m_fd, SOL_SOCKET, SO_RCVBUF, &receiveBuffer, sizeof receiveBuffer);
+        ::setsockopt(m_fd, IPPROTO_TCP, TCP_MAXSEG, &segment, sizeof segment);
+        sockaddr_in address{};
+        address.sin_family = AF_INET;
+        address.sin_port = htons(port);
+        address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        if (::connect(m_fd, reinterpret_cast<sockaddr *>(&address), sizeof address) != 0)
+            return QStringLiteral("connect() failed");
+        const QByteArray request = "GET " + pathAndQuery +
+                                   " HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\n"
+                                   "Connection: Upgrade\r\nSec-WebSocket-Key: "
+                                   "dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n";
+        if (::send(m_fd, request.constData(), size_t(request.size()), 0) != request.size())
+            return QStringLiteral("send() failed");
+        // Read the 101 answer byte by byte so that nothing after it is taken.
+        QByteArray answer;
+        while (!answer.endsWith("\r\n\r\n")) {
+            pollfd p{m_fd, POLLIN, 0};
+            if (::poll(&p, 1, kWaitMs) != 1)
+                return QStringLiteral("no handshake answer: ") + QString::fromLatin1(answer);
+            char c = 0;
+            if (::recv(m_fd, &c, 1, 0) != 1)
+                return QStringLiteral("connection closed during the handshake");
+            answer.append(c);
+        }
+        if (!answer.startsWith("HTTP/1.1 101"))
+            return QStringLiteral("handshake refused: ") + QString::fromLatin1(answer);
+        return {};
+    }
+
+private:
+    int m_fd = -1;
+};
+
+} // namespace
+
+class TestWebSockets : public QObject
+{
+    Q_OBJECT
+private:
+    QTemporaryDir m_dir;
+    std::unique_ptr<ServerProcess> m_server;
+    std::unique_ptr<Http> m_http;
+    QUrl m_url;
+    QString m_admin;
+    int m_flows = 0;
+    QString m_finishedExecution; // completed, for the history snapshot test
+
+    QString publishedFlow(const QJsonObject &def, const QJsonObject &settings = {},
+                          const QString &token = {})
+    {
+        const QString as = token.isEmpty() ? m_admin : token;
+        const Answer created = m_http->json("POST", "/api/v1/flows",
+                                            {{"name", QStringLiteral("ws%1").arg(++m_flows)},
+                                             {"definition", def},
+                                             {"settings", settings}},
+                                            as);
+        if (created.status != 201)
+            return {};
+        const QString id = created.data().value("id").toString();
+        const Answer published =
+            m_http->json("POST", "/api/v1/flows/" + id + "/publish", {{"version", "1"}}, as);
+        return published.status == 200 ? id : QString();
+    }
+    Answer trigger(const QString &flowId, const QJsonObject &inputs, const QString &token = {})
+    {
+        return m_http->json("POST", "/api/v1/flows/" + flowId + "/trigger", {{"inputs", inputs}},
+                            token.isEmpty() ? m_admin : token);
+    }
+    // Blocks the flow's only slot; returns the blocking execution's id.
+    QString block(const QString &flowId)
+    {
+        const Answer a = trigger(flowId, {{"ms", 600000}});
+        return a.status == 200 ? a.data().value("execution_id").toString() : QString();
+    }
+    // An execution queued behind the blocker; its id.
+    QString queued(const QString &flowId, const QJsonObject &inputs = {{"ms", 0}})
+    {
+        const Answer a = trigger(flowId, inputs);
+        return a.status == 202 ? a.data().value("execution_id").toString() : QString();
+    }
+    bool cancel(const QString &executionId, const QString &how = QStringLiteral("cancel"))
+    {
+        return m_http->json("POST", "/api/v1/executions/" + executionId + "/" + how, {}, m_admin)
+                   .status == 200;
+    }
+    QByteArray metrics() { return m_http->get("/metrics").raw; }
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        m_server = std::make_unique<ServerProcess>(m_dir.path());
+        // A small slow-consumer limit so that the test needs few events; a
+        // short status interval so that it need not wait 5 s.
+        m_url = startAuthServer(*m_server,
+                                {QStringLiteral("--ws-status-interval-ms"), QStringLiteral("300"),
+                                 QStringLiteral("--ws-max-unsent-bytes"), QStringLiteral("65536")});
+        QVERIFY2(!m_url.isEmpty(), m_server->standardOutput().constData());
+        m_http = std::make_unique<Http>(m_url);
+        m_admin = m_http->accessToken(kAdmin, kAdminPassword);
+        QVERIFY(!m_admin.isEmpty());
+    }
+
+    // The diamond's events arrive after the snapshot, in an order the
+    // graph allows, numbered without gaps, and the socket closes 1000.
+    void diamondEventsInOrder()
+    {
+        const QString flowId = publishedFlow(diamond(), kQueueOne);
+        QVERIFY(!flowId.isEmpty());
+        const QString blocker = block(flowId);
+        QVERIFY(!blocker.isEmpty());
+        const QString id = queued(flowId);
+        QVERIFY(!id.isEmpty());
+
+        ExecutionWatcher watcher;
+        Recording seen;
+        seen.attach(watcher);
+        ExecutionWatcher blockerWatcher;
+        Recording blockerSeen;
+        blockerSeen.attach(blockerWatcher);
+        watcher.watch(m_url, id, m_admin);
+        blockerWatcher.watch(m_url, blocker, m_admin);
+        const QString noSnapshot = seen.waitSnapshot();
+        QVERIFY2(noSnapshot.isEmpty(), qPrintable(noSnapshot));
+        const QString noBlockerSnapshot = blockerSeen.waitSnapshot();
+        QVERIFY2(noBlockerSnapshot.isEmpty(), qPrintable(noBlockerSnapshot));
+        QCOMPARE(seen.snapshots.size(), 1);
+        const QJsonObject snapshot = seen.snapshots.first();
+        QCOMPARE(snapshot.value("source").toString(), QStringLiteral("live"));
+        QCOMPARE(snapshot.value("execution").toObject().value("status").toString(),
+                 QStringLiteral("queued"));
+        QCOMPARE(snapshot.value("execution").toObject().value("execution_id").toString(), id);
+        QVERIFY(seen.events.isEmpty());
+
+        QVERIFY(cancel(blocker));
+        QVERIFY(seen.waitClosed());
+        QCOMPARE(seen.code, 1000);
+        QCOMPARE(seen.reason, QStringLiteral("execution ended"));
+        const QString order = seen.types().join(u' ');
+        QCOMPARE(seen.snapshots.size(), 1);
+        const QString gap = sequenceProblem(snapshot.value("seq").toInteger(), seen.events);
+        QVERIFY2(gap.isEmpty(), qPrintable(gap + " in " + order));
+
+        QCOMPARE(seen.events.size(), 10); // execution_started, 4 × 2 node events, end
+        const auto at = [&](const char *type, const char *nodeId = "") {
+            return seen.indexOf(QString::fromLatin1(type), QString::fromLatin1(nodeId));
+        };
+        QVERIFY2(at("execution_started") == 0, qPrintable(order));
+        QVERIFY2(at("node_started", "A") < at("node_completed", "A"), qPrintable(order));
+        for (const char *branch : {"B", "C"}) {
+            QVERIFY2(at("node_completed", "A") < at("node_started", branch), qPrintable(order));
+            QVERIFY2(at("node_started", branch) < at("node_completed", branch), qPrintable(order));
+            QVERIFY2(at("node_completed", branch) < at("node_started", "D"), qPrintable(order));
+        }
+        QVERIFY2(at("node_started", "D") < at("node_completed", "D"), qPrintable(order));
+        QVERIFY2(at("node_completed", "D") >= 0, qPrintable(order));
+        QCOMPARE(at("execution_completed"), seen.events.size() - 1);
+        const QJsonObject end = seen.events.last();
+        QCOMPARE(end.value("status").toString(), QStringLiteral("completed"));
+        QVERIFY(end.contains("total_duration_ms"));
+        QCOMPARE(seen.events[at("node_started", "A")].value("component").toString(),
+                 QStringLiteral("delay"));
+        QVERIFY(seen.events[at("node_completed", "B")].contains("duration_ms"));
+        QVERIFY(end.value("timestamp").toString().endsWith(u'Z'));
+
+        // The cancelled blocker: execution_cancelled (seed 003 §7.3), then 1000.
+        QVERIFY(blockerSeen.waitClosed());
+        QCOMPARE(blockerSeen.code, 1000);
+        QVERIFY(!blockerSeen.events.isEmpty());
+        const QJsonObject cancelled = blockerSeen.events.last();
+        QCOMPARE(cancelled.value("type").toString(), QStringLiteral("execution_cancelled"));
+        QCOMPARE(cancelled.value("reason").toString(), QStringLiteral("user_requested"));
+        QVERIFY(cancelled.value("cancelled_by").toString().startsWith(u"user:"));
+        m_finishedExecution = id;
+    }
+
+    // Kill ends with execution_cancelled marked killed.
+    void killShowsCancelled()
+    {
+        const QString flowId = publishedFlow(diamond(), kQueueOne);
+        const QString blocker = block(flowId);
+        QVERIFY(!blocker.isEmpty());
+        ExecutionWatcher watcher;
+        Recording seen;
+        seen.attach(watcher);
+        watcher.watch(m_url, blocker, m_admin);
+        const QString noSnapshot = seen.waitSnapshot();
+        QVERIFY2(noSnapshot.isEmpty(), qPrintable(noSnapshot));
+        QCOMPARE(seen.snapshots.first().value("execution").toObject().value("status").toString(),
+                 QStringLiteral("running"));
+        QVERIFY(cancel(blocker, QStringLiteral("kill")));
+        QVERIFY(seen.waitClosed());
+        QCOMPARE(seen.code, 1000);
+        QVERIFY(!seen.events.isEmpty());
+        QCOMPARE(seen.events.last().value("type").toString(),
+                 QStringLiteral("execution_cancelled"));
+        QCOMPARE(seen.events.last().value("killed").toBool(), true);
+        const QString gap =
+            sequenceProblem(seen.snapshots.first().value("seq").toInteger(), seen.events);
+        QVERIFY2(gap.isEmpty(), qPrintable(gap));
+    }
+
+    // Clients that join while the execution runs (?token= in the URL) each
+    // get a snapshot and exactly the events after it: applying them to the
+    // snapshot gives every node completed. One that joins after the end
+    // gets the final snapshot and 1000 at once.
+    void joinersMissNothing()
+    {
+        const int length = 8;
+        const QString flowId = publishedFlow(chain(length));
+        QVERIFY(!flowId.isEmpty());
+        const Answer ran = trigger(flowId, {});
+        QCOMPARE(ran.status, 200);
+        const QString id = ran.data().value("execution_id").toString();
+        const QString path = "/ws/executions/" + id + "?token=" + m_admin;
+
+        // Each next client opens when the previous one got its next event,
+        // so they join at different points of the run.
+        std::vector<std::unique_ptr<Probe>> probes;
+        probes.push_back(std::make_unique<Probe>());
+        probes.back()->open(m_url, path);
+        for (int i = 1; i < 6; ++i) {
+            Probe &previous = *probes.back();
+            const int want = int(previous.messages.size()) + 1;
+            QVERIFY(QTest::qWaitFor(
+                [&] { return previous.messages.size() >= want || previous.closed; }, kWaitMs));
+            probes.push_back(std::make_unique<Probe>());
+            probes.back()->open(m_url, path);
+        }
+        for (const auto &probe : probes) {
+            QVERIFY(probe->waitClosed());
+            QCOMPARE(probe->code, 1000);
+            QVERIFY(!probe->messages.isEmpty());
+            const QJsonObject snapshot = probe->messages.first();
+            QCOMPARE(snapshot.value("type").toString(), QStringLiteral("snapshot"));
+            const QList<QJsonObject> events = probe->messages.mid(1);
+            const QString gap = sequenceProblem(snapshot.value("seq").toInteger(), events);
+            QVERIFY2(gap.isEmpty(), qPrintable(gap));
+            // Replay: the snapshot's node states, then the events.
+            QHash<QString, QString> state;
+            for (const QJsonValue n : snapshot.value("nodes").toArray())
+                state[n.toObject().value("node_id").toString()] =
+                    n.toObject().value("status").toString();
+            QString status = snapshot.value("execution").toObject().value("status").toString();
+            for (const QJsonObject &e : events) {
+                const QString type = e.value("type").toString();
+                if (type == QLatin1String("node_started"))
+                    state[e.value("node_id").toString()] = QStringLiteral("running");
+                else if (type == QLatin1String("node_completed"))
+                    state[e.value("node_id").toString()] = QStringLiteral("completed");
+                else if (type == QLatin1String("execution_completed"))
+                    status = e.value("status").toString();
+            }
+            QCOMPARE(status, QStringLiteral("completed"));
+            QCOMPARE(state.size(), length);
+            for (auto it = state.cbegin(); it != state.cend(); ++it)
+                QCOMPARE(it.value(), QStringLiteral("completed"));
+        }
+
+        Probe late;
+        late.open(m_url, path);
+        QVERIFY(late.waitClosed());
+        QCOMPARE(late.code, 1000);
+        QCOMPARE(late.messages.size(), 1);
+        QCOMPARE(late.messages.first().value("execution").toObject().value("status").toString(),
+                 QStringLiteral("completed"));
+    }
+
+    void refusals()
+    {
+        // No credential, a forged one, an unknown execution, an unknown path.
+        const QString flowId = publishedFlow(chain(1));
+        const QString id = trigger(flowId, {}).data().value("execution_id").toString();
+        QVERIFY(!id.isEmpty());
+        const struct
+        {
+            QString path;
+            int code;
+            QString reason;
+        } cases[] = {
+            {"/ws/executions/" + id, 4401, "authentication required"},
+            {"/ws/executions/" + id + "?token=not-a-token", 4401, {}},
+            {"/ws/events?token=hm_0123abcd_AAAAAAAAAAAAAAAAAAAAAAAAAAAA", 4401, {}},
+            {"/ws/executions/00000000-0000-0000-0000-000000000000?token=" + m_admin, 4404,
+             "execution not found"},
+            {"/ws/nothing-here?token=" + m_admin, 4404, "unknown WebSocket path"},
+        };
+        for (const auto &c : cases) {
+            Probe probe;
+            probe.open(m_url, c.path);
+            QVERIFY2(probe.waitClosed(), qPrintable(c.path));
+            QVERIFY2(
+                probe.code == c.code,
+                qPrintable(
+                    QStringLiteral("%1: %2 %3").arg(c.path).arg(probe.code).arg(probe.reason)));
+            if (!c.reason.isEmpty())
+                QCOMPARE(probe.reason, c.reason);
+            QVERIFY(probe.messages.isEmpty());
+        }
+
+        // A plain HTTP request on a WebSocket path: the API's 404 envelope.
+        const Answer plain = m_http->get("/ws/events", m_admin);
+        QCOMPARE(plain.status, 404);
+        QCOMPARE(plain.code(), QStringLiteral("RESOURCE_NOT_FOUND"));
+
+        // The client classes report the same through closed().
+        ExecutionWatcher watcher;
+        QSignalSpy closed(&watcher, &ExecutionWatcher::closed);
+        watcher.watch(m_url, id, QStringLiteral("forged"));
+        QVERIFY(closed.wait(kWaitMs));
+        QCOMPARE(closed.first().at(0).toInt(), int(ExecutionWatcher::Unauthorized));
+
+        // API keys: a read-only key may listen; one bound to other
+        // addresses is forbidden.
+        const Answer readKey =
+            m_http->json("POST", "/api/v1/auth/api-keys",
+                         {{"name", "ws-read"}, {"access_level", "read"}}, m_admin);
+        QCOMPARE(readKey.status, 201);
+        Probe keyed;
+        keyed.open(m_url, "/ws/events?token=" + readKey.data().value("api_key").toString());
+        QVERIFY(keyed.waitMessages(1));
+        QCOMPARE(keyed.messages.first().value("type").toString(), QStringLiteral("system_status"));
+        keyed.socket.close();
+        const Answer farKey =
+            m_http->json("POST", "/api/v1/auth/api-keys",
+                         {{"name", "ws-far"}, {"allowed_ips", QJsonArray{"10.0.0.0/8"}}}, m_admin);
+        QCOMPARE(farKey.status, 201);
+        Probe far;
+        far.open(m_url, "/ws/events?token=" + farKey.data().value("api_key").toString());
+        QVERIFY(far.waitClosed());
+        QCOMPARE(far.code, 4403);
+    }
+
+    // system_status at once and then periodically; execution changes only
+    // for flows the caller may view.
+    void eventStream()
+    {
+        const Answer user = m_http->json("POST", "/api/v1/users",
+                                         {{"username", "alice"},
+                                          {"email", "alice@example.com"},
+                                          {"password", "Al1ce!Secret"},
+                                          {"role", "user"}},
+                                         m_admin);
+        QCOMPARE(user.status, 201);
+        const QString alice = m_http->accessToken("alice", "Al1ce!Secret");
+        QVERIFY(!alice.isEmpty());
+
+        EventStream adminStream;
+        EventStream aliceStream;
+        QList<QJsonObject> statuses;
+        QList<QPair<QString, QJsonObject>> adminSaw;
+        QList<QPair<QString, QJsonObject>> aliceSaw;
+        connect(&adminStream, &EventStream::systemStatus,
+                [&](const QJsonObject &data) { statuses.append(data); });
+        connect(&adminStream, &EventStream::executionChanged,
+                [&](const QString &type, const QJsonObject &data) {
+                    adminSaw.append({type, data});
+                });
+        connect(&aliceStream, &EventStream::executionChanged,
+                [&](const QString &type, const QJsonObject &data) {
+                    aliceSaw.append({type, data});
+                });
+        QSignalSpy aliceOpened(&aliceStream, &EventStream::systemStatus);
+        adminStream.listen(m_url, m_admin);
+        aliceStream.listen(m_url, alice);
+        QVERIFY(QTest::qWaitFor([&] { return statuses.size() >= 2; }, kWaitMs));
+        for (const char *key : {"cpu_usage", "memory_usage", "disk_usage"}) {
+            const QJsonValue v = statuses.first().value(QLatin1String(key));
+            QVERIFY2(v.isDouble() && v.toDouble() >= 0 && v.toDouble() <= 100, key);
+        }
+        const QJsonObject network = statuses.first().value("network_traffic").toObject();
+        QVERIFY(network.contains("bytes_sent") && network.contains("bytes_recv"));
+        QVERIFY(aliceOpened.count() > 0 || aliceOpened.wait(kWaitMs));
+
+        // The admin's flow, then alice's own: by the time alice sees her
+        // own execution end, the admin's (earlier) would have reached her.
+        const QString adminFlow = publishedFlow(chain(2));
+        const Answer adminRun =
+            m_http->json("POST", "/api/v1/flows/" + adminFlow + "/trigger?wait=true",
+                         {{"inputs", QJsonObject{}}}, m_admin);
+        QCOMPARE(adminRun.data().value("status").toString(), QStringLiteral("completed"));
+        const QString adminExecution = adminRun.data().value("execution_id").toString();
+        const QString aliceFlow = publishedFlow(chain(2), {}, alice);
+        QVERIFY(!aliceFlow.isEmpty());
+        const QString aliceExecution =
+            trigger(aliceFlow, {}, alice).data().value("execution_id").toString();
+        QVERIFY(!aliceExecution.isEmpty());
+
+        const auto saw = [](const QList<QPair<QString, QJsonObject>> &list, const QString &type,
+                            const QString &id) {
+            return std::any_of(list.begin(), list.end(), [&](const auto &p) {
+                return p.first == type && p.second.value("execution_id").toString() == id;
+            });
+        };
+        QVERIFY(QTest::qWaitFor(
+            [&] { return saw(aliceSaw, QStringLiteral("execution_completed"), aliceExecution); },
+            kWaitMs));
+        QVERIFY(saw(aliceSaw, QStringLiteral("execution_started"), aliceExecution));
+        for (const auto &[type, data] : aliceSaw)
+            QVERIFY2(data.value("execution_id").toString() != adminExecution, qPrintable(type));
+        // The admin sees both.
+        QVERIFY(QTest::qWaitFor(
+            [&] { return saw(adminSaw, QStringLiteral("execution_completed"), aliceExecution); },
+            kWaitMs));
+        QVERIFY(saw(adminSaw, QStringLiteral("execution_started"), adminExecution));
+        QVERIFY(saw(adminSaw, QStringLiteral("execution_completed"), adminExecution));
+        const auto started = std::find_if(adminSaw.begin(), adminSaw.end(), [&](const auto &p) {
+            return p.second.value("execution_id").toString() == adminExecution;
+        });
+        QCOMPARE(started->first, QStringLiteral("execution_started"));
+        QCOMPARE(started->second.value("flow_id").toString(), adminFlow);
+        QCOMPARE(started->second.value("status").toString(), QStringLiteral("running"));
+
+        // Alice may not watch the admin's execution: not found for her.
+        Probe denied;
+        denied.open(m_url, "/ws/executions/" + adminExecution + "?token=" + alice);
+        QVERIFY(denied.waitClosed());
+        QCOMPARE(denied.code, 4404);
+
+        // A cancellation reaches the stream as execution_cancelled.
+        const QString queueFlow = publishedFlow(diamond(), kQueueOne);
+        const QString blocker = block(queueFlow);
+        QVERIFY(cancel(blocker));
+        QVERIFY(QTest::qWaitFor(
+            [&] { return saw(adminSaw, QStringLiteral("execution_cancelled"), blocker); },
+            kWaitMs));
+    }
+
+    // A client that stops reading is closed once its unsent bytes pass the
+    // limit; the server stays healthy and other clients get everything.
+    void slowConsumerIsDropped()
+    {
+        const QString flowId = publishedFlow(wide(1000), kQueueOne);
+        QVERIFY(!flowId.isEmpty());
+        const QString blocker = block(flowId);
+        QVERIFY(!blocker.isEmpty());
+        const QString id = queued(flowId);
+        QVERIFY(!id.isEmpty());
+        const QByteArray before = metrics();
+        QVERIFY(before.contains("hivemind_websocket_slow_consumer_drops_total 0"));
+
+        StalledClient stalled;
+        const QString problem = stalled.connectAndUpgrade(
+            quint16(m_url.port()), ("/ws/executions/" + id + "?token=" + m_admin).toLatin1());
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
+        ExecutionWatcher watcher;
+        Recording seen;
+        seen.attach(watcher);
+        watcher.watch(m_url, id, m_admin);
+        const QString noSnapshot = seen.waitSnapshot();
+        QVERIFY2(noSnapshot.isEmpty(), qPrintable(noSnapshot));
+        QTRY_VERIFY(metrics().contains("hivemind_websocket_clients 2"));
+
+        QVERIFY(cancel(blocker));
+        QVERIFY(seen.waitClosed());
+        QCOMPARE(seen.code, 1000);
+        QCOMPARE(seen.events.size(), 1 + 2 * 1001 + 1);
+        const QString gap =
+            sequenceProblem(seen.snapshots.first().value("seq").toInteger(), seen.events);
+        QVERIFY2(gap.isEmpty(), qPrintable(gap));
+
+        QTRY_VERIFY_WITH_TIMEOUT(
+            metrics().contains("hivemind_websocket_slow_consumer_drops_total 1"), kWaitMs);
+        // Its connection is gone (aborted after a short grace), the server
+        // answers, and new clients are served.
+        QTRY_VERIFY_WITH_TIMEOUT(metrics().contains("hivemind_websocket_clients 0"), kWaitMs);
+        const Answer health = m_http->get("/api/v1/health");
+        QCOMPARE(health.status, 200);
+        Probe after;
+        after.open(m_url, "/ws/events?token=" + m_admin);
+        QVERIFY(after.waitMessages(1));
+    }
+
+    // Keep-alive: a client that answers no ping is dropped; one that does
+    // (Qt answers pings by itself) stays.
+    void silentClientIsDropped()
+    {
+        QTemporaryDir dir;
+        ServerProcess server(dir.path());
+        const QUrl url =
+            startAuthServer(server, {QStringLiteral("--ws-ping-interval"), QStringLiteral("1")});
+        QVERIFY2(!url.isEmpty(), server.standardOutput().constData());
+        Http http(url);
+        const QString token = http.accessToken(kAdmin, kAdminPassword);
+        EventStream alive;
+        QSignalSpy aliveStatus(&alive, &EventStream::systemStatus);
+        QSignalSpy aliveClosed(&alive, &EventStream::closed);
+        alive.listen(url, token);
+        QVERIFY(aliveStatus.wait(kWaitMs));
+        StalledClient silent;
+        const QString problem =
+            silent.connectAndUpgrade(quint16(url.port()), ("/ws/events?token=" + token).toLatin1());
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
+        QTRY_VERIFY_WITH_TIMEOUT(http.get("/metrics").raw.contains("hivemind_websocket_clients 2"),
+                                 kWaitMs);
+        QTRY_VERIFY_WITH_TIMEOUT(http.get("/metrics").raw.contains("hivemind_websocket_clients 1"),
+                                 kWaitMs);
+        QVERIFY(alive.isOpen());
+        QCOMPARE(aliveClosed.count(), 0);
+    }
+
+    // With --access-token-ttl 2 the server closes the socket at the token's
+    // exp with 4401 "access token expired".
+    void expiredTokenCloses()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        ServerProcess server(dir.path());
+        server.setEnv(QStringLiteral("HIVEMIND_ADMIN_USER"), kAdmin);
+        server.setEnv(QStringLiteral("HIVEMIND_ADMIN_PASSWORD"), kAdminPassword);
+        const QUrl url = server.start({QStringLiteral("--access-token-ttl"), QStringLiteral("2")});
+        QVERIFY2(!url.isEmpty(), server.standardOutput().constData());
+        Http http(url);
+        const QString token = http.accessToken(kAdmin, kAdminPassword);
+        QVERIFY(!token.isEmpty());
+
+        EventStream stream;
+        QSignalSpy status(&stream, &EventStream::systemStatus);
+        QSignalSpy closed(&stream, &EventStream::closed);
+        stream.listen(url, token);
+        QVERIFY(status.wait(kWaitMs));
+        QVERIFY(closed.wait(kWaitMs));
+        QCOMPARE(closed.first().at(0).toInt(), 4401);
+        QCOMPARE(closed.first().at(1).toString(), QStringLiteral("access token expired"));
+
+        // Connecting with the expired token: the same answer at once.
+        Probe late;
+        late.open(url, "/ws/events?token=" + token);
+        QVERIFY(late.waitClosed());
+        QCOMPARE(late.code, 4401);
+        QCOMPARE(late.reason, QStringLiteral("access token expired"));
+
+        // A server that dies without a close frame: the client says 1006.
+        EventStream orphan;
+        QSignalSpy orphanStatus(&orphan, &EventStream::systemStatus);
+        QSignalSpy orphanClosed(&orphan, &EventStream::closed);
+        orphan.listen(url, http.accessToken(kAdmin, kAdminPassword));
+        QVERIFY(orphanStatus.wait(kWaitMs));
+        server.process().kill();
+        QVERIFY(orphanClosed.wait(kWaitMs));
+        QCOMPARE(orphanClosed.first().at(0).toInt(), int(EventStream::Abnormal));
+    }
+
+    // Last: restarts the server. An execution only in the history still
+    // gets a snapshot (from the store), then 1000.
+    void historySnapshotAfterRestart()
+    {
+        QVERIFY(!m_finishedExecution.isEmpty());
+        // Stopping says 1001 to connected clients.
+        EventStream stream;
+        QSignalSpy status(&stream, &EventStream::systemStatus);
+        QSignalSpy closed(&stream, &EventStream::closed);
+        stream.listen(m_url, m_admin);
+        QVERIFY(status.wait(kWaitMs));
+        m_server->process().terminate();
+        QVERIFY(m_server->process().waitForFinished(30000));
+        QVERIFY(closed.count() > 0 || closed.wait(kWaitMs));
+        QCOMPARE(closed.first().at(0).toInt(), int(EventStream::GoingAway));
+        QCOMPARE(closed.first().at(1).toString(), QStringLiteral("server stopping"));
+        auto restarted = std::make_unique<ServerProcess>(m_dir.path(), m_server->masterKey());
+        const QUrl url = restarted->start();
+        QVERIFY2(!url.isEmpty(), restarted->standardOutput().constData());
+        m_server = std::move(restarted);
+        m_url = url;
+        m_http = std::make_unique<Http>(url);
+        m_admin = m_http->accessToken(kAdmin, kAdminPassword);
+        QVERIFY(!m_admin.isEmpty());
+
+        ExecutionWatcher watcher;
+        Recording seen;
+        seen.attach(watcher);
+        watcher.watch(m_url, m_finishedExecution, m_admin);
+        QVERIFY(seen.waitClosed());
+        QCOMPARE(seen.code, 1000);
+        QCOMPARE(seen.snapshots.size(), 1);
+        QVERIFY(seen.events.isEmpty());
+        const QJsonObject snapshot = seen.snapshots.first();
+        QCOMPARE(snapshot.value("source").toString(), QStringLiteral("history"));
+        const QJsonObject execution = snapshot.value("execution").toObject();
+        QCOMPARE(execution.value("status").toString(), QStringLiteral("completed"));
+        QCOMPARE(execution.value("progress").toObject().value("completed").toInt(), 4);
+        QCOMPARE(snapshot.value("nodes").toArray().size(), 4);
+    }
+
+    void cleanupTestCase()
+    {
+        if (m_server && m_server->process().state() == QProcess::Running) {
+            m_server->process().terminate();
+            m_server->process().waitForFinished(30000);
+        }
+    }
+};
+
+QTEST_GUILESS_MAIN(TestWebSockets)
+#include "TestWebSockets.moc"
