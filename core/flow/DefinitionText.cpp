@@ -455,7 +455,9 @@ private:
         return true;
     }
 
-    bool optionalString(QString *out, Recent *recent)
+    // A handle: null (absent), or a string. "default", by far the most
+    // common, becomes kDefaultHandle, whose copies cost no reference count.
+    bool handle(QString *out)
     {
         if (atNull())
             return literal("null");
@@ -463,7 +465,8 @@ private:
         bool ascii = false;
         if (!plainString(&text, &ascii))
             return false;
-        *out = stringOf(text, ascii, Share::Recent, recent);
+        *out = is(text, "default") ? kDefaultHandle
+                                   : stringOf(text, ascii, Share::Recent, &m_handles);
         return true;
     }
 
@@ -610,10 +613,10 @@ private:
                     ok = requiredString(&edge.target, Share::Pool);
                 } else if (is(key, "sourceHandle")) {
                     bit = 8;
-                    ok = optionalString(&edge.sourceHandle, &m_handles);
+                    ok = handle(&edge.sourceHandle);
                 } else if (is(key, "targetHandle")) {
                     bit = 16;
-                    ok = optionalString(&edge.targetHandle, &m_handles);
+                    ok = handle(&edge.targetHandle);
                 } else {
                     ok = skipValue(1);
                 }

@@ -47,8 +47,10 @@ public:
 
     bool failed() const { return m_problems->size() > m_initialCount; }
 
-private:
+    // "expected <expected>, got <type of actual>" at `path`.
     void wrongType(const QString &path, const char *expected, const QJsonValue &actual);
+
+private:
 
     FlowProblems *m_problems;
     QLatin1StringView m_code;

@@ -1,6 +1,7 @@
 #include "flow/StringIndex.h"
 
 #include <QHashFunctions>
+#include <algorithm>
 #include <bit>
 #include <cstring>
 
@@ -152,12 +153,44 @@ QString StringPool::get(QStringView text)
     return m_strings.back();
 }
 
+void Latin1Pool::rehash(size_t slotCount)
+{
+    if (m_slots.empty())
+        m_seed = QHashSeed::globalSeed();
+    m_slots.assign(slotCount, 0);
+    const size_t mask = slotCount - 1;
+    for (size_t i = 0; i < m_strings.size(); ++i) {
+        // Pooled strings are ASCII, so their Latin-1 bytes hash as the text did.
+        const QByteArray bytes = m_strings[i].toLatin1();
+        const size_t hash = hashOf(QByteArrayView(bytes), m_seed);
+        size_t slot = hash & mask;
+        while (m_slots[slot] != 0)
+            slot = (slot + 1) & mask;
+        m_slots[slot] = slotTag(hash) | (i + 1);
+    }
+}
+
 QString Latin1Pool::get(QByteArrayView ascii)
 {
-    const auto [index, added] = m_index.insert(ascii);
-    if (added)
-        m_strings.push_back(QString::fromLatin1(ascii));
-    return m_strings[static_cast<size_t>(index)];
+    if ((m_strings.size() + 1) * 2 > m_slots.size())
+        rehash(std::bit_ceil((m_strings.size() + 1) * 4));
+    const size_t mask = m_slots.size() - 1;
+    const size_t hash = hashOf(ascii, m_seed);
+    const quint64 tag = slotTag(hash);
+    size_t slot = hash & mask;
+    for (;; slot = (slot + 1) & mask) {
+        const quint64 entry = m_slots[slot];
+        if (entry == 0)
+            break;
+        const QString &pooled = m_strings[static_cast<size_t>(entry & 0xffffffffu) - 1];
+        if ((entry & 0xffffffff00000000ULL) == tag && pooled.size() == ascii.size() &&
+            std::equal(ascii.begin(), ascii.end(), pooled.utf16(),
+                       [](char a, char16_t b) { return char16_t(static_cast<unsigned char>(a)) == b; }))
+            return pooled;
+    }
+    m_strings.push_back(QString::fromLatin1(ascii));
+    m_slots[slot] = tag | m_strings.size();
+    return m_strings.back();
 }
 
 } // namespace hm::flow

@@ -60,16 +60,20 @@ private:
     std::vector<QString> m_strings;
 };
 
-// The same for ASCII text read from JSON bytes (ids, component names and
-// handles, which repeat across nodes and edges).
+// The same for ASCII text read from JSON bytes (node ids, names). A probe
+// compares with the pooled string's own characters, which sit next to the
+// reference count that handing out a copy touches anyway.
 class Latin1Pool
 {
 public:
     QString get(QByteArrayView ascii);
 
 private:
-    ByteIndex m_index; // views into the text being read, which outlives the pool
+    void rehash(size_t slotCount);
+
     std::vector<QString> m_strings;
+    std::vector<quint64> m_slots; // as in BasicViewIndex
+    size_t m_seed = 0;
 };
 
 } // namespace hm::flow

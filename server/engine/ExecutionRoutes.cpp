@@ -1,5 +1,3 @@
-#include "engine/builtins/Builtins.h"
-#include "engine/http/HttpRequestExecutor.h"
 #include "engine/persistence/FlowRepository.h"
 #include "engine/persistence/JsonColumn.h"
 #include "server/ApiRouter.h"

@@ -53,6 +53,40 @@ private:
                             {{"inputs", inputs}}, m_admin);
     }
     bool healthy() { return m_http->get("/api/v1/health").status == 200; }
+    // Sends `count` triggers at once (no waiting between them) and returns
+    // the answers in sending order.
+    QList<Answer> triggerAtOnce(const QString &flowId, int count)
+    {
+        QNetworkAccessManager network;
+        QUrl url = m_http->base();
+        url.setPath("/api/v1/flows/" + flowId + "/trigger");
+        QList<QNetworkReply *> replies;
+        for (int i = 0; i < count; ++i) {
+            QNetworkRequest request(url);
+            request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArray("application/json"));
+            request.setRawHeader("Authorization", "Bearer " + m_admin.toLatin1());
+            replies.append(network.post(
+                request, QJsonDocument(QJsonObject{{"inputs", QJsonObject{{"n", i}}}}).toJson()));
+        }
+        QList<Answer> answers;
+        for (QNetworkReply *reply : replies) {
+            if (!reply->isFinished()) {
+                QSignalSpy finished(reply, &QNetworkReply::finished);
+                finished.wait(30000);
+            }
+            Answer answer;
+            answer.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+            answer.raw = reply->readAll();
+            answer.body = QJsonDocument::fromJson(answer.raw).object();
+            answers.append(answer);
+            reply->deleteLater();
+        }
+        return answers;
+    }
+    QJsonObject execution(const QString &id)
+    {
+        return m_http->get("/api/v1/executions/" + id, m_admin).data();
+    }
 
 private slots:
     void initTestCase()
@@ -213,6 +247,118 @@ private slots:
         const qint64 estimate = next.data().value("estimated_wait_ms").toInteger(-1);
         // Each delay run takes at least its 300 ms.
         QVERIFY2(estimate >= 300 * position, qPrintable(QString::number(estimate)));
+    }
+
+    void concurrentTriggersInDenyModeStartExactlyOne()
+    {
+        const QString id = flow(delayFlow(600000), concurrency("deny", 1));
+        QVERIFY(!id.isEmpty());
+        const QList<Answer> answers = triggerAtOnce(id, 20);
+        QString started;
+        int denied = 0;
+        for (const Answer &a : answers) {
+            if (a.status == 200) {
+                QVERIFY2(started.isEmpty(), "two executions started");
+                started = a.data().value("execution_id").toString();
+            } else {
+                QCOMPARE(a.status, 409);
+                QCOMPARE(a.code(), QStringLiteral("CONCURRENT_DENIED"));
+                ++denied;
+            }
+        }
+        QVERIFY(!started.isEmpty());
+        QCOMPARE(denied, 19);
+        for (const Answer &a : answers) {
+            if (a.status == 409)
+                QCOMPARE(a.body.value("error")
+                             .toObject()
+                             .value("details")
+                             .toObject()
+                             .value("running_executions")
+                             .toArray(),
+                         QJsonArray{started});
+        }
+        QCOMPARE(
+            m_http->json("POST", "/api/v1/executions/" + started + "/kill", {}, m_admin).status,
+            200);
+    }
+
+    void concurrentTriggersInQueueModeRunInArrivalOrder()
+    {
+        const QString id = flow(delayFlow(30), concurrency("queue", 1));
+        QVERIFY(!id.isEmpty());
+        const QList<Answer> answers = triggerAtOnce(id, 10);
+        QStringList order; // execution ids by queue position (started first)
+        QList<int> positions;
+        for (const Answer &a : answers) {
+            QVERIFY2(a.status == 200 || a.status == 202, a.raw.constData());
+            if (a.status == 200) {
+                order.prepend(a.data().value("execution_id").toString());
+            } else {
+                positions.append(a.data().value("queue_position").toInt());
+                order.append(a.data().value("execution_id").toString());
+            }
+        }
+        // One started, nine queued with the positions 1..9, each once.
+        QCOMPARE(positions.size(), 9);
+        std::sort(positions.begin(), positions.end());
+        for (int i = 0; i < positions.size(); ++i)
+            QCOMPARE(positions.at(i), i + 1);
+        // Sorted by their position, the queued ones run one after another.
+        std::sort(order.begin() + 1, order.end(), [&](const QString &x, const QString &y) {
+            auto position = [&](const QString &e) {
+                for (const Answer &a : answers) {
+                    if (a.data().value("execution_id").toString() == e)
+                        return a.data().value("queue_position").toInt();
+                }
+                return 0;
+            };
+            return position(x) < position(y);
+        });
+        QTRY_VERIFY_WITH_TIMEOUT(execution(order.constLast()).value("status") == "completed",
+                                 30000);
+        QString previousEnd;
+        for (const QString &e : order) {
+            const QJsonObject row = execution(e);
+            QCOMPARE(row.value("status").toString(), QStringLiteral("completed"));
+            // ISO timestamps of one clock compare as text.
+            const QString startedAt = row.value("started_at").toString();
+            QVERIFY2(previousEnd.isEmpty() || startedAt >= previousEnd,
+                     qPrintable(startedAt + " < " + previousEnd));
+            previousEnd = row.value("ended_at").toString();
+        }
+    }
+
+    void concurrentTriggersInReplaceModeLeaveTheLastRunning()
+    {
+        const QString id = flow(delayFlow(600000), concurrency("replace", 1));
+        QVERIFY(!id.isEmpty());
+        const QList<Answer> answers = triggerAtOnce(id, 6);
+        QStringList ids;
+        for (const Answer &a : answers) {
+            QVERIFY2(a.status == 200 || a.status == 202, a.raw.constData());
+            ids.append(a.data().value("execution_id").toString());
+        }
+        // Every execution but one ends cancelled as replaced; one runs.
+        auto settled = [&] {
+            int running = 0, replaced = 0;
+            for (const QString &e : ids) {
+                const QJsonObject row = execution(e);
+                if (row.value("status") == "running")
+                    ++running;
+                else if (row.value("status") == "cancelled" &&
+                         row.value("cancel_reason") == "replaced")
+                    ++replaced;
+            }
+            return running == 1 && replaced == ids.size() - 1;
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(settled(), 30000);
+        for (const QString &e : ids) {
+            if (execution(e).value("status") == "running")
+                QCOMPARE(
+                    m_http->json("POST", "/api/v1/executions/" + e + "/kill", {}, m_admin).status,
+                    200);
+        }
     }
 
     void webhookLifecycle()
