@@ -8,7 +8,6 @@
 #include <charconv>
 #include <cmath>
 #include <cstring>
-#include <deque>
 #include <vector>
 
 namespace hm::flow {
@@ -112,7 +111,12 @@ class Reader
 public:
     explicit Reader(QByteArrayView text)
         : m_p(reinterpret_cast<const unsigned char *>(text.data())), m_end(m_p + text.size())
-    {}
+    {
+        // A stored node with its edges takes some 350 bytes and brings one
+        // new id; a guess on the high side spares rehashing (the pool still
+        // grows if it is short).
+        m_names.reserve(text.size() / 256);
+    }
 
     std::optional<FlowDefinition> read()
     {
@@ -129,10 +133,11 @@ public:
                 bool ok = false;
                 if (is(key, "nodes")) {
                     bit = 1;
-                    ok = readArray([&] { return readNode(); });
+                    ok = readArray([&] { return readNode(def.nodes); });
                 } else if (is(key, "edges")) {
                     bit = 2;
-                    ok = atNull() ? literal("null") : readArray([&] { return readEdge(); });
+                    ok = atNull() ? literal("null")
+                                  : readArray([&] { return readEdge(def.edges); });
                 } else if (is(key, "schemaVersion")) {
                     bit = 4;
                     ok = readSchemaVersion(&def.schemaVersion);
@@ -149,14 +154,6 @@ public:
         skipSpace();
         if (m_p != m_end || !(seen & 1))
             return std::nullopt;
-        // Collected in deques, which grow without moving what they hold;
-        // the lists are then allocated once, at their final size.
-        def.nodes.reserve(static_cast<qsizetype>(m_nodes.size()));
-        for (NodeDef &node : m_nodes)
-            def.nodes.append(std::move(node));
-        def.edges.reserve(static_cast<qsizetype>(m_edges.size()));
-        for (EdgeDef &edge : m_edges)
-            def.edges.append(std::move(edge));
         if (!buildObjects(def))
             return std::nullopt;
         return def;
@@ -541,12 +538,12 @@ private:
         return true;
     }
 
-    bool readNode()
+    bool readNode(QList<NodeDef> &nodes)
     {
         if (!eat('{'))
             return false;
         NodeDef node;
-        const auto index = static_cast<qsizetype>(m_nodes.size());
+        const qsizetype index = nodes.size();
         unsigned seen = 0;
         if (!eat('}')) {
             do {
@@ -585,11 +582,11 @@ private:
         }
         if ((seen & 7u) != 7u)
             return false;
-        m_nodes.push_back(std::move(node));
+        nodes.append(std::move(node));
         return true;
     }
 
-    bool readEdge()
+    bool readEdge(QList<EdgeDef> &edges)
     {
         if (!eat('{'))
             return false;
@@ -629,7 +626,7 @@ private:
         }
         if ((seen & 7u) != 7u)
             return false;
-        m_edges.push_back(std::move(edge));
+        edges.append(std::move(edge));
         return true;
     }
 
@@ -684,8 +681,6 @@ private:
     Recent m_components;
     Recent m_versions;
     Recent m_handles;
-    std::deque<NodeDef> m_nodes;
-    std::deque<EdgeDef> m_edges;
     ByteIndex m_objectIndex; // views into the text
     std::vector<QByteArrayView> m_objectTexts;
     std::vector<Pending> m_pending;

@@ -6,6 +6,7 @@
 #include "flow/FlowProblem.h"
 #include "flow/JsonRead.h"
 
+#include <QCborMap>
 #include <QJsonArray>
 #include <QVarLengthArray>
 #include <bit>
@@ -383,14 +384,17 @@ private:
             QVarLengthArray<const PortDef *, 8> portAt(mappingsSize, nullptr);
             QVarLengthArray<bool, 8> portMapped;
             if (node.interface && mappingsSize > 0) {
-                const auto begin = mappings.constBegin();
+                // A QCborMap view shares the object's data; its linear
+                // search of a few keys is much cheaper than QJsonObject's.
+                const QCborMap view = QCborMap::fromJsonObject(mappings);
                 for (const PortDef &port : node.interface->inputs) {
-                    const auto found = mappings.constFind(port.name);
-                    portMapped.append(found != mappings.constEnd());
+                    const auto found = view.constFind(port.name);
+                    portMapped.append(found != view.constEnd());
                     // A later port of the same name does not replace the
                     // first, as ComponentInterface::input() returns the first.
-                    if (portMapped.last() && !portAt[found - begin])
-                        portAt[found - begin] = &port;
+                    const qsizetype at = found - view.constBegin();
+                    if (portMapped.last() && !portAt[at])
+                        portAt[at] = &port;
                 }
             }
             auto it = mappings.constBegin();
@@ -465,12 +469,16 @@ private:
             p.extra.insert(QStringLiteral("input"), input);
             return p;
         };
-        Result<Mapping> parsed = parseMapping(value, &m_names);
-        if (!parsed) {
-            report(problem::InvalidMapping, parsed.error().message);
+        // Parsed straight into its binding; dropped again if it fails.
+        std::vector<InputBinding> &inputs = m_flow->m_inputs;
+        inputs.push_back(InputBinding{input, {}});
+        if (const std::optional<Error> error = parseMappingInto(value, inputs.back().mapping,
+                                                                &m_names)) {
+            inputs.pop_back();
+            report(problem::InvalidMapping, error->message);
             return;
         }
-        const Mapping &m = parsed.value();
+        const Mapping &m = inputs.back().mapping;
         // A component that declares no inputs takes any (log, transform).
         if (node.interface && !port && !node.interface->inputs.isEmpty())
             report(problem::UnknownInput,
@@ -505,7 +513,6 @@ private:
             p.extra.insert(QStringLiteral("expected"), portTypeName(port->type));
             p.extra.insert(QStringLiteral("actual"), jsonTypeName(m.literal));
         }
-        m_flow->m_inputs.push_back(InputBinding{input, std::move(parsed).value()});
     }
 
     void finish()

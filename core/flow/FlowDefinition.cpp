@@ -3,6 +3,8 @@
 #include "flow/DefinitionText.h"
 #include "flow/JsonRead.h"
 
+#include <QCborMap>
+#include <QCborValue>
 #include <QJsonArray>
 #include <QJsonDocument>
 
@@ -16,22 +18,27 @@ QString indexed(QLatin1StringView key, qsizetype i)
 }
 
 // Reads the members of one object of a definition. A 10,000-node flow has
-// some 30,000 of them, so: each member is found once and read in place (no
-// QJsonValue copies), a string is copied out once, and a member's path is
-// only built to report a problem with it. The checks and messages are
-// JsonReader's.
+// some 30,000 of them, so: members are found through a QCborMap view of the
+// object (the same data, shared; its linear search of a handful of keys
+// costs a fraction of QJsonObject's binary search), read in place, strings
+// copied out once, and a member's path is only built to report a problem
+// with it. The checks and messages are JsonReader's.
 template <typename Path> class Members
 {
 public:
     Members(JsonReader &reader, const QJsonObject &object, const Path &path)
-        : m_reader(reader), m_object(object), m_path(path)
+        : m_reader(reader), m_object(&object), m_map(QCborMap::fromJsonObject(object)),
+          m_path(path)
+    {}
+    Members(JsonReader &reader, const QCborMap &map, const Path &path)
+        : m_reader(reader), m_object(nullptr), m_map(map), m_path(path)
     {}
 
     QString string(QLatin1StringView key, bool required) const
     {
-        const auto it = m_object.constFind(key);
-        if (it != m_object.constEnd()) {
-            const QJsonValueConstRef v = it.value();
+        const auto it = m_map.constFind(key);
+        if (it != m_map.constEnd()) {
+            const QCborValueConstRef v = it.value();
             if (v.isString()) {
                 QString text = v.toString();
                 if (required && text.isEmpty())
@@ -39,36 +46,62 @@ public:
                 return text;
             }
             if (required || !v.isNull())
-                m_reader.wrongType(pathOf(key), "a string", v);
+                m_reader.wrongType(pathOf(key), "a string", QCborValue(v).toJsonValue());
         } else if (required) {
             m_reader.wrongType(pathOf(key), "a string", QJsonValue(QJsonValue::Undefined));
         }
         return {};
     }
 
+    // An optional handle. "default", the usual one, is given as
+    // kDefaultHandle: equal, and copying it on (as every compiled edge
+    // does) costs no reference count.
+    QString handle(QLatin1StringView key) const
+    {
+        QString text = string(key, false);
+        return text == kDefaultHandle ? kDefaultHandle : text;
+    }
+
     double number(QLatin1StringView key) const
     {
-        const auto it = m_object.constFind(key);
-        if (it == m_object.constEnd())
+        const auto it = m_map.constFind(key);
+        if (it == m_map.constEnd())
             return 0;
-        const QJsonValueConstRef v = it.value();
-        if (v.isDouble())
+        const QCborValueConstRef v = it.value();
+        if (v.isDouble() || v.isInteger()) // a JSON number is either
             return v.toDouble();
         if (!v.isNull())
-            m_reader.wrongType(pathOf(key), "a number", v);
+            m_reader.wrongType(pathOf(key), "a number", QCborValue(v).toJsonValue());
         return 0;
     }
 
+    // The member as a map view (for reading on), or an empty one.
+    QCborMap map(QLatin1StringView key) const
+    {
+        const auto it = m_map.constFind(key);
+        if (it == m_map.constEnd())
+            return {};
+        const QCborValueConstRef v = it.value();
+        if (v.isMap())
+            return v.toMap();
+        if (!v.isNull())
+            m_reader.wrongType(pathOf(key), "an object", QCborValue(v).toJsonValue());
+        return {};
+    }
+
+    // The member as the QJsonObject it is (config, inputMappings), taken
+    // from the object at the view's position: converting the view would
+    // copy it. Only for Members made from a QJsonObject.
     QJsonObject object(QLatin1StringView key) const
     {
-        const auto it = m_object.constFind(key);
-        if (it == m_object.constEnd())
+        const auto it = m_map.constFind(key);
+        if (it == m_map.constEnd())
             return {};
-        const QJsonValueConstRef v = it.value();
-        if (v.isObject())
-            return v.toObject();
+        const QCborValueConstRef v = it.value();
+        if (v.isMap())
+            return (m_object->constBegin() + (it - m_map.constBegin())).value().toObject();
         if (!v.isNull())
-            m_reader.wrongType(pathOf(key), "an object", v);
+            m_reader.wrongType(pathOf(key), "an object", QCborValue(v).toJsonValue());
         return {};
     }
 
@@ -79,12 +112,13 @@ public:
 
 private:
     JsonReader &m_reader;
-    const QJsonObject &m_object;
+    const QJsonObject *m_object;
+    const QCborMap m_map;
     const Path &m_path;
 };
 
-template <typename Path>
-Members<Path> membersOf(JsonReader &reader, const QJsonObject &object, const Path &path)
+template <typename Object, typename Path>
+Members<Path> membersOf(JsonReader &reader, const Object &object, const Path &path)
 {
     return Members<Path>(reader, object, path);
 }
@@ -110,7 +144,7 @@ NodeDef readNode(JsonReader &reader, QJsonValueConstRef value, qsizetype i)
     node.id = members.string(QLatin1StringView("id"), true);
     node.component = members.string(QLatin1StringView("component"), true);
     node.version = members.string(QLatin1StringView("version"), true);
-    const QJsonObject position = members.object(QLatin1StringView("position"));
+    const QCborMap position = members.map(QLatin1StringView("position"));
     if (!position.isEmpty()) {
         const auto positionPath = [&] { return members.pathOf(QLatin1StringView("position")); };
         const auto coordinates = membersOf(reader, position, positionPath);
@@ -120,13 +154,6 @@ NodeDef readNode(JsonReader &reader, QJsonValueConstRef value, qsizetype i)
     node.config = members.object(QLatin1StringView("config"));
     node.inputMappings = members.object(QLatin1StringView("inputMappings"));
     return node;
-}
-
-// "default", the usual handle, as kDefaultHandle: equal, and copying it
-// (as every compiled edge does) costs no reference count.
-QString handle(QString text)
-{
-    return text == kDefaultHandle ? kDefaultHandle : text;
 }
 
 EdgeDef readEdge(JsonReader &reader, QJsonValueConstRef value, qsizetype i)
@@ -140,8 +167,8 @@ EdgeDef readEdge(JsonReader &reader, QJsonValueConstRef value, qsizetype i)
     edge.id = members.string(QLatin1StringView("id"), true);
     edge.source = members.string(QLatin1StringView("source"), true);
     edge.target = members.string(QLatin1StringView("target"), true);
-    edge.sourceHandle = handle(members.string(QLatin1StringView("sourceHandle"), false));
-    edge.targetHandle = handle(members.string(QLatin1StringView("targetHandle"), false));
+    edge.sourceHandle = members.handle(QLatin1StringView("sourceHandle"));
+    edge.targetHandle = members.handle(QLatin1StringView("targetHandle"));
     return edge;
 }
 

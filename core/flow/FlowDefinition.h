@@ -82,3 +82,9 @@ struct FlowDefinition
 };
 
 } // namespace hm::flow
+
+// Every member is relocatable, so a growing QList of them moves its buffer
+// with realloc() instead of moving each element: a definition read from text
+// appends nodes and edges without knowing their count.
+Q_DECLARE_TYPEINFO(hm::flow::NodeDef, Q_RELOCATABLE_TYPE);
+Q_DECLARE_TYPEINFO(hm::flow::EdgeDef, Q_RELOCATABLE_TYPE);

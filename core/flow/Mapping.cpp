@@ -59,6 +59,14 @@ public:
     Result<Mapping> parse()
     {
         Mapping m;
+        if (!parseInto(m))
+            return *m_error;
+        return m;
+    }
+
+    // On failure m_error says why and `m` is half filled.
+    bool parseInto(Mapping &m)
+    {
         m_pos = kExpressionPrefix.size();
         const QStringView root = readName();
         if (root == QLatin1StringView("trigger")) {
@@ -66,19 +74,19 @@ public:
         } else if (root == QLatin1StringView("nodes")) {
             m.kind = Mapping::Kind::NodeOutput;
             if (atEnd())
-                return fail(QStringLiteral("expected a node id after \"$.nodes\""));
+                return failed(QStringLiteral("expected a node id after \"$.nodes\""));
             if (!readNameSegment(&m.nodeId, QStringLiteral("node id"), true))
-                return *m_error;
+                return false;
             if (atEnd() || peek() != QLatin1Char('.'))
-                return fail(QStringLiteral("expected \".output\" after the node id"));
+                return failed(QStringLiteral("expected \".output\" after the node id"));
             ++m_pos;
             if (readName() != QLatin1StringView("output"))
-                return fail(QStringLiteral("expected \".output\" after the node id"));
+                return failed(QStringLiteral("expected \".output\" after the node id"));
             if (!atEnd() && !readNameSegment(&m.output, QStringLiteral("output name"), false))
-                return *m_error;
+                return false;
         } else {
             m_pos = kExpressionPrefix.size();
-            return fail(root.isEmpty()
+            return failed(root.isEmpty()
                             ? QStringLiteral("expected \"trigger\" or \"nodes\" after \"$.\"")
                             : QStringLiteral("unknown root \"%1\"; expected \"trigger\" or "
                                              "\"nodes\"")
@@ -93,10 +101,10 @@ public:
         while (!atEnd()) {
             PathSegment segment;
             if (!readSegment(&segment))
-                return *m_error;
+                return false;
             m.path.append(std::move(segment));
         }
-        return m;
+        return true;
     }
 
 private:
@@ -114,6 +122,12 @@ private:
                                    .arg(what),
                                details);
         return *m_error;
+    }
+
+    bool failed(const QString &what)
+    {
+        fail(what);
+        return false;
     }
 
     // A view: names are compared or handed to m_names, and only copied
@@ -247,6 +261,10 @@ private:
         return true;
     }
 
+public:
+    const Error &error() const { return *m_error; }
+
+private:
     const QString &m_text;
     MappingNames *m_names;
     qsizetype m_pos = 0;
@@ -318,21 +336,37 @@ QString Mapping::toString() const
     return text;
 }
 
-Result<Mapping> parseMapping(const QJsonValue &value, MappingNames *names)
+std::optional<Error> parseMappingInto(const QJsonValue &value, Mapping &out, MappingNames *names)
 {
     if (value.isString()) {
         // One toString(): each call copies the string out of the JSON.
         const QString text = value.toString();
-        if (text.startsWith(kExpressionPrefix))
-            return ExpressionParser(text, names).parse();
+        if (text.startsWith(kExpressionPrefix)) {
+            ExpressionParser parser(text, names);
+            if (!parser.parseInto(out))
+                return parser.error();
+            return std::nullopt;
+        }
     }
-    if (value.isObject() && value.toObject().contains(kRefKey))
-        return parseRef(value.toObject());
+    if (value.isObject() && value.toObject().contains(kRefKey)) {
+        Result<Mapping> ref = parseRef(value.toObject());
+        if (!ref)
+            return ref.error();
+        out = std::move(ref).value();
+        return std::nullopt;
+    }
     if (value.isUndefined())
         return mappingError(QStringLiteral("a mapping needs a value"));
+    out.kind = Mapping::Kind::Literal;
+    out.literal = value;
+    return std::nullopt;
+}
+
+Result<Mapping> parseMapping(const QJsonValue &value, MappingNames *names)
+{
     Mapping m;
-    m.kind = Mapping::Kind::Literal;
-    m.literal = value;
+    if (std::optional<Error> error = parseMappingInto(value, m, names))
+        return *std::move(error);
     return m;
 }
 

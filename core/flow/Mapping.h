@@ -6,6 +6,7 @@
 #include <QList>
 #include <QString>
 #include <QStringView>
+#include <optional>
 
 namespace hm::flow {
 
@@ -80,6 +81,10 @@ public:
 // what is wrong and where; details carry {expression, position} for
 // expressions.
 Result<Mapping> parseMapping(const QJsonValue &value, MappingNames *names = nullptr);
+// The same into a default-constructed `out` (compile() fills its bindings in
+// place); returns the error, after which `out` is unspecified.
+std::optional<Error> parseMappingInto(const QJsonValue &value, Mapping &out,
+                                      MappingNames *names = nullptr);
 
 // The concurrency scopeKey: a `$.trigger...` expression, or a plain field
 // name meaning `$.trigger.<name>`. Node references are refused: the key is

@@ -170,6 +170,14 @@ void Latin1Pool::rehash(size_t slotCount)
     }
 }
 
+void Latin1Pool::reserve(qsizetype count)
+{
+    m_strings.reserve(static_cast<size_t>(count));
+    const size_t wanted = std::bit_ceil(static_cast<size_t>(count) * 2 + 2);
+    if (wanted > m_slots.size())
+        rehash(wanted);
+}
+
 QString Latin1Pool::get(QByteArrayView ascii)
 {
     if ((m_strings.size() + 1) * 2 > m_slots.size())

@@ -66,6 +66,7 @@ private:
 class Latin1Pool
 {
 public:
+    void reserve(qsizetype count);
     QString get(QByteArrayView ascii);
 
 private:

@@ -24,6 +24,7 @@
 #include <QTemporaryDir>
 #include <QThread>
 #include <QTimer>
+#include <QFile>
 #include <QWebSocket>
 #include <algorithm>
 #include <atomic>
@@ -250,6 +251,7 @@ int main(int argc, char **argv)
     if (!dir.isValid())
         return fail("no temporary directory");
     ServerProcess server(dir.path());
+    if (qEnvironmentVariableIsSet("SRV_GLIB")) server.setEnv(QStringLiteral("QT_NO_GLIB"), qEnvironmentVariable("SRV_GLIB"));
     const QUrl url = startAuthServer(server, {QStringLiteral("--ws-latency-marks")});
     if (url.isEmpty())
         return fail("the server did not start");
@@ -276,6 +278,7 @@ int main(int argc, char **argv)
     // One scenario: `runs` executions of the flow, every client on each.
     const auto scenario = [&](const char *name, const QString &flowId) -> bool {
         std::vector<qint64> latencies;
+        qint64 serverTicks = 0;
         qint64 messages = 0;
         double busySeconds = 0;
         for (int run = 0; run < runs; ++run) {
@@ -308,6 +311,8 @@ int main(int argc, char **argv)
             }
             if (pool.closed.load() > 0)
                 return fail("a client was closed before the execution ran") == 0;
+            const auto cpu = [&] { QFile f(QStringLiteral("/proc/%1/stat").arg(server.process().processId())); f.open(QIODevice::ReadOnly); const QList<QByteArray> p = f.readAll().split(' '); return p.value(13).toLongLong() + p.value(14).toLongLong(); };
+            const qint64 cpu0 = cpu();
             if (http.json("POST", "/api/v1/executions/" + blocker + "/cancel", {}, token).status !=
                 200)
                 return fail("cancel failed") == 0;
@@ -315,6 +320,7 @@ int main(int argc, char **argv)
                          120000))
                 return fail("clients were not closed at the end of the execution") == 0;
 
+            serverTicks += cpu() - cpu0;
             qint64 firstEmitted = std::numeric_limits<qint64>::max();
             qint64 lastReceived = 0;
             bool badClose = false;
@@ -348,6 +354,7 @@ int main(int argc, char **argv)
                     percentile(latencies, 0.50), percentile(latencies, 0.99),
                     latencies.empty() ? 0.0 : double(latencies.back()) / 1e6,
                     busySeconds > 0 ? double(messages) / busySeconds : 0.0);
+        std::printf("  server CPU during delivery: %lld ticks\n", (long long)serverTicks);
         std::fflush(stdout);
         return true;
     };

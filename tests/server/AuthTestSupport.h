@@ -7,6 +7,7 @@
 
 #include "ServerProcess.h"
 
+#include <QDeadlineTimer>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
@@ -37,8 +38,9 @@ public:
     explicit Http(QUrl base) : m_base(std::move(base)) {}
     QUrl base() const { return m_base; }
 
-    Answer send(const QByteArray &verb, const QString &path, const QByteArray &body = {},
-                const QList<QPair<QByteArray, QByteArray>> &headers = {})
+    // Starts a request without waiting for it (finish() reads it).
+    QNetworkReply *begin(const QByteArray &verb, const QString &path, const QByteArray &body = {},
+                         const QList<QPair<QByteArray, QByteArray>> &headers = {})
     {
         QUrl url = m_base;
         const qsizetype q = path.indexOf(QLatin1Char('?'));
@@ -49,11 +51,18 @@ public:
         request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArray("application/json"));
         for (const auto &[name, value] : headers)
             request.setRawHeader(name, value);
-        QNetworkReply *reply = m_network.sendCustomRequest(request, verb, body);
-        QSignalSpy finished(reply, &QNetworkReply::finished);
+        return m_network.sendCustomRequest(request, verb, body);
+    }
+    // Waits up to `timeoutMs` for `reply` (on its finished signal) and reads
+    // it; an empty Answer (status 0) when it did not finish in time.
+    static Answer finish(QNetworkReply *reply, int timeoutMs = 60000)
+    {
         Answer answer;
-        if (!finished.wait(60000))
-            return answer;
+        if (!reply->isFinished()) {
+            QSignalSpy finished(reply, &QNetworkReply::finished);
+            if (!finished.wait(timeoutMs))
+                return answer;
+        }
         answer.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
         answer.raw = reply->readAll();
         answer.body = QJsonDocument::fromJson(answer.raw).object();
@@ -61,6 +70,26 @@ public:
             answer.headers.insert(name.toLower(), value);
         reply->deleteLater();
         return answer;
+    }
+    Answer send(const QByteArray &verb, const QString &path, const QByteArray &body = {},
+                const QList<QPair<QByteArray, QByteArray>> &headers = {})
+    {
+        return finish(begin(verb, path, body, headers));
+    }
+    // Sends one request per body, all before waiting for any, and returns
+    // the answers in sending order; together they may take `timeoutMs`.
+    QList<Answer> sendAtOnce(const QByteArray &verb, const QString &path,
+                             const QList<QByteArray> &bodies, const QString &token = {},
+                             int timeoutMs = 30000)
+    {
+        QList<QNetworkReply *> replies;
+        for (const QByteArray &body : bodies)
+            replies.append(begin(verb, path, body, bearer(token)));
+        const QDeadlineTimer deadline(timeoutMs);
+        QList<Answer> answers;
+        for (QNetworkReply *reply : replies)
+            answers.append(finish(reply, int(deadline.remainingTime())));
+        return answers;
     }
     Answer json(const QByteArray &verb, const QString &path, const QJsonObject &body,
                 const QString &token = {})
@@ -98,13 +127,19 @@ private:
 inline const QString kAdmin = QStringLiteral("root");
 inline const QString kAdminPassword = QStringLiteral("Adm1n!Secret");
 
+// The environment that makes the server create the known administrator.
+inline void setAdminEnvironment(ServerProcess &server)
+{
+    server.setEnv(QStringLiteral("HIVEMIND_ADMIN_USER"), kAdmin);
+    server.setEnv(QStringLiteral("HIVEMIND_ADMIN_PASSWORD"), kAdminPassword);
+}
+
 // A server with a known administrator and generous login and general
 // request limits, so tests that log in often are not throttled (the
 // rate-limit tests lower them). `extra`: more server arguments.
 inline QUrl startAuthServer(ServerProcess &server, const QStringList &extra = {})
 {
-    server.setEnv(QStringLiteral("HIVEMIND_ADMIN_USER"), kAdmin);
-    server.setEnv(QStringLiteral("HIVEMIND_ADMIN_PASSWORD"), kAdminPassword);
+    setAdminEnvironment(server);
     const QUrl url = server.start(extra);
     if (url.isEmpty())
         return url;
@@ -117,22 +152,111 @@ inline QUrl startAuthServer(ServerProcess &server, const QStringList &extra = {}
     return url;
 }
 
+// After `server` was started at `url` (empty: it did not start): an HTTP
+// client of it and the administrator's access token. Returns an empty
+// string on success, otherwise what went wrong.
+inline QString connectAdmin(ServerProcess &server, const QUrl &url, std::unique_ptr<Http> &http,
+                            QString &adminToken)
+{
+    if (url.isEmpty())
+        return QStringLiteral("server did not start: ") +
+               QString::fromUtf8(server.standardOutput() + server.standardError());
+    http = std::make_unique<Http>(url);
+    adminToken = http->accessToken(kAdmin, kAdminPassword);
+    return adminToken.isEmpty() ? QStringLiteral("administrator login failed") : QString();
+}
+
 // The start-up the authenticated server tests share: a real server in
-// `dir` (see startAuthServer) and an administrator's access token. Returns
-// an empty string on success, otherwise what went wrong.
+// `dir` (see startAuthServer; `extra`: more server arguments) and an
+// administrator's access token. Returns an empty string on success,
+// otherwise what went wrong.
 inline QString startWithAdmin(const QTemporaryDir &dir, std::unique_ptr<ServerProcess> &server,
-                              std::unique_ptr<Http> &http, QString &adminToken)
+                              std::unique_ptr<Http> &http, QString &adminToken,
+                              const QStringList &extra = {})
 {
     if (!dir.isValid())
         return QStringLiteral("no temporary directory");
     server = std::make_unique<ServerProcess>(dir.path());
-    const QUrl url = startAuthServer(*server);
-    if (url.isEmpty())
-        return QStringLiteral("server did not start: ") +
-               QString::fromUtf8(server->standardOutput() + server->standardError());
-    http = std::make_unique<Http>(url);
-    adminToken = http->accessToken(kAdmin, kAdminPassword);
-    return adminToken.isEmpty() ? QStringLiteral("administrator login failed") : QString();
+    return connectAdmin(*server, startAuthServer(*server, extra), http, adminToken);
+}
+
+// What an authenticated server test keeps: its data directory, the server,
+// an HTTP client and the administrator's access token. A test class
+// inherits it after QObject: `class TestX : public QObject, private ServerFixture`.
+class ServerFixture
+{
+protected:
+    QTemporaryDir m_dir;
+    std::unique_ptr<ServerProcess> m_server;
+    std::unique_ptr<Http> m_http;
+    QString m_admin;
+
+    // startWithAdmin on the members: empty on success, else what went wrong.
+    QString startServer(const QStringList &extra = {})
+    {
+        return startWithAdmin(m_dir, m_server, m_http, m_admin, extra);
+    }
+    // SIGTERM; false when the server did not exit within 30 s.
+    bool stopServer()
+    {
+        m_server->process().terminate();
+        return m_server->process().waitForFinished(30000);
+    }
+    // After stopServer: a new server process on the same data and master
+    // key, and the administrator logged in again. The limits startServer
+    // raised are stored settings, so they are not set again.
+    QString restartServer(const QStringList &extra = {})
+    {
+        m_server = std::make_unique<ServerProcess>(m_dir.path(), m_server->masterKey());
+        setAdminEnvironment(*m_server);
+        return connectAdmin(*m_server, m_server->start(extra), m_http, m_admin);
+    }
+};
+
+// A user made through the API, with <name>@example.com and logged in.
+struct ApiUser
+{
+    int status = 0; // of the POST /users that created it (201 when made)
+    QString id;
+    QString email;
+    QString token; // empty when it was not created or could not log in
+};
+
+inline ApiUser createApiUser(Http &http, const QString &adminToken, const QString &name,
+                             const QString &password, const QString &role)
+{
+    ApiUser user;
+    user.email = name + QStringLiteral("@example.com");
+    const Answer created = http.json(
+        "POST", QStringLiteral("/api/v1/users"),
+        {{"username", name}, {"email", user.email}, {"password", password}, {"role", role}},
+        adminToken);
+    user.status = created.status;
+    if (created.status != 201)
+        return user;
+    user.id = created.data().value(QStringLiteral("id")).toString();
+    user.token = http.accessToken(name, password);
+    return user;
+}
+
+// Base32 (RFC 4648, no padding) to bytes, as an authenticator app reads a
+// TOTP secret; kept on the test side so the product's decoder is not
+// checked against itself.
+inline QByteArray base32Decode(const QString &text)
+{
+    QByteArray bytes;
+    quint32 buffer = 0;
+    int bits = 0;
+    for (const QChar c : text) {
+        const int v = c.isDigit() ? c.unicode() - '2' + 26 : c.unicode() - 'A';
+        buffer = (buffer << 5) | static_cast<quint32>(v);
+        bits += 5;
+        if (bits >= 8) {
+            bytes.append(static_cast<char>((buffer >> (bits - 8)) & 0xff));
+            bits -= 8;
+        }
+    }
+    return bytes;
 }
 
 } // namespace hm::test

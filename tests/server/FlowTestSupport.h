@@ -27,6 +27,12 @@ inline QJsonObject flowDefinition(const QJsonArray &nodes, const QJsonArray &edg
     return {{"schemaVersion", 1}, {"nodes", nodes}, {"edges", edges}};
 }
 
+// One delay node "wait" of `ms`; the default outlasts any test.
+inline QJsonObject delayFlow(int ms = 600000)
+{
+    return flowDefinition({flowNode("wait", "delay", {}, {{"ms", ms}})});
+}
+
 inline QJsonObject concurrency(const QString &mode, int maxInstances = 1)
 {
     return {{"concurrency", QJsonObject{{"mode", mode}, {"maxInstances", maxInstances}}}};
@@ -55,6 +61,23 @@ inline QString createPublishedFlow(Http &http, const QString &token, const QStri
         return {};
     }
     return id;
+}
+
+// POST /flows/{id}/trigger`query` with {"inputs": inputs}.
+inline Answer triggerFlow(Http &http, const QString &token, const QString &flowId,
+                          const QJsonObject &inputs = {}, const QString &query = {})
+{
+    return http.json("POST", "/api/v1/flows/" + flowId + "/trigger" + query, {{"inputs", inputs}},
+                     token);
+}
+
+// The status GET /executions/{id}/status reports (empty when it fails).
+inline QString executionStatus(Http &http, const QString &token, const QString &executionId)
+{
+    return http.get("/api/v1/executions/" + executionId + "/status", token)
+        .data()
+        .value("status")
+        .toString();
 }
 
 } // namespace hm::test

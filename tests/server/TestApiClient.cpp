@@ -7,7 +7,7 @@
 // Two servers: one with the default token lifetime for the functional
 // tests, one started with --access-token-ttl 2 for the refresh tests.
 
-#include "AuthTestSupport.h"
+#include "FlowTestSupport.h"
 #include "client/AccountApi.h"
 #include "client/ApiClient.h"
 #include "client/ApiError.h"
@@ -67,48 +67,12 @@ template <typename T, typename Start> Result<T> await(Start start, int timeoutMs
             QFAIL(qPrintable((result).error().toString()));                                        \
     } while (0)
 
-QJsonObject node(const QString &id, const QString &component, const QJsonObject &inputs = {},
-                 const QJsonObject &config = {})
-{
-    return {{"id", id},           {"component", component},
-            {"version", "1.0.0"}, {"position", QJsonObject{{"x", 0}, {"y", 0}}},
-            {"config", config},   {"inputMappings", inputs}};
-}
-
-QJsonObject definition(const QJsonArray &nodes, const QJsonArray &edges = {})
-{
-    return {{"schemaVersion", 1}, {"nodes", nodes}, {"edges", edges}};
-}
-
 // a -> b: b's output copies the trigger's v.
 QJsonObject twoSteps()
 {
-    return definition({node("a", "noop", {{"v", "$.trigger.v"}}),
-                       node("b", "noop", {{"copy", "$.nodes.a.output.v"}})},
-                      {QJsonObject{{"id", "a-b"}, {"source", "a"}, {"target", "b"}}});
-}
-
-// One delay node that still runs when the test acts.
-QJsonObject slow()
-{
-    return definition({node("wait", "delay", {}, {{"ms", 600000}})});
-}
-
-// Same set-up as startAuthServer, with extra command-line arguments.
-QUrl startServer(ServerProcess &server, const QStringList &extra)
-{
-    server.setEnv(QStringLiteral("HIVEMIND_ADMIN_USER"), kAdmin);
-    server.setEnv(QStringLiteral("HIVEMIND_ADMIN_PASSWORD"), kAdminPassword);
-    const QUrl url = server.start(extra);
-    if (url.isEmpty())
-        return url;
-    Http http(url);
-    const QString admin = http.accessToken(kAdmin, kAdminPassword);
-    http.json("PUT", QStringLiteral("/api/v1/auth/settings"),
-              {{"auth.rate_limits", QJsonObject{{"login_per_minute", 10000}}}}, admin);
-    http.json("PUT", QStringLiteral("/api/v1/system/config"),
-              {{"api_rate_limit", 1000000}, {"anonymous_rate_limit", 1000000}}, admin);
-    return url;
+    return flowDefinition({flowNode("a", "noop", {{"v", "$.trigger.v"}}),
+                           flowNode("b", "noop", {{"copy", "$.nodes.a.output.v"}})},
+                          {flowEdge("a", "b")});
 }
 
 // Everything logged while it lives, to check that no secret is.
@@ -207,10 +171,10 @@ private slots:
         QVERIFY(m_dir.isValid());
         QVERIFY(m_shortDir.isValid());
         m_server = std::make_unique<ServerProcess>(m_dir.path());
-        m_url = startServer(*m_server, {});
+        m_url = startAuthServer(*m_server);
         QVERIFY2(!m_url.isEmpty(), m_server->standardOutput().constData());
         m_shortServer = std::make_unique<ServerProcess>(m_shortDir.path());
-        m_shortUrl = startServer(*m_shortServer, {"--access-token-ttl", "2"});
+        m_shortUrl = startAuthServer(*m_shortServer, {"--access-token-ttl", "2"});
         QVERIFY2(!m_shortUrl.isEmpty(), m_shortServer->standardOutput().constData());
         m_admin = loggedIn(m_url, kAdmin, kAdminPassword);
         QVERIFY(m_admin);
@@ -337,18 +301,7 @@ private slots:
         REQUIRE_OK(enrol);
         QVERIFY(enrol.value().otpauthUri.startsWith("otpauth://totp/"));
         // base32 -> bytes, as an authenticator app does.
-        QByteArray secret;
-        quint32 buffer = 0;
-        int bits = 0;
-        for (const QChar c : enrol.value().secret) {
-            const int v = c.isDigit() ? c.unicode() - '2' + 26 : c.unicode() - 'A';
-            buffer = (buffer << 5) | static_cast<quint32>(v);
-            bits += 5;
-            if (bits >= 8) {
-                secret.append(static_cast<char>((buffer >> (bits - 8)) & 0xff));
-                bits -= 8;
-            }
-        }
+        const QByteArray secret = base32Decode(enrol.value().secret);
         // Each code is accepted once and must be newer than the last one:
         // the previous step's code confirms, the next step's logs in.
         const qint64 now = QDateTime::currentSecsSinceEpoch();
@@ -498,7 +451,7 @@ private slots:
     void triggerStatusAndCancel()
     {
         ApiClient &c = *m_admin;
-        const QString id = publishedFlow(c, slow());
+        const QString id = publishedFlow(c, delayFlow());
         QVERIFY(!id.isEmpty());
         const auto started =
             await<TriggerOutcome>([&](auto done) { FlowsApi(c).trigger(id, {}, done); });
@@ -533,8 +486,7 @@ private slots:
     void concurrencyDenialIsAnOutcome()
     {
         ApiClient &c = *m_admin;
-        const QString id = publishedFlow(
-            c, slow(), {{"concurrency", QJsonObject{{"mode", "deny"}, {"maxInstances", 1}}}});
+        const QString id = publishedFlow(c, delayFlow(), concurrency("deny"));
         QVERIFY(!id.isEmpty());
         const auto first =
             await<TriggerOutcome>([&](auto done) { FlowsApi(c).trigger(id, {}, done); });
@@ -572,7 +524,8 @@ private slots:
         // A well-formed flow that cannot compile: every problem listed.
         const auto broken = await<FlowSummary>([&](auto done) {
             FlowsApi(c).create(
-                NewFlow{"broken", {}, definition({node("x", "no-such-component")}), {}}, done);
+                NewFlow{"broken", {}, flowDefinition({flowNode("x", "no-such-component")}), {}},
+                done);
         });
         QVERIFY(!broken.ok());
         QCOMPARE(broken.error().code, ErrorCode::InvalidFlowDefinition);

@@ -27,14 +27,10 @@ QByteArray segment(const QJsonObject &object)
 
 } // namespace
 
-class TestAuthFlows : public QObject
+class TestAuthFlows : public QObject, private ServerFixture
 {
     Q_OBJECT
 private:
-    QTemporaryDir m_dir;
-    std::unique_ptr<ServerProcess> m_server;
-    std::unique_ptr<Http> m_http;
-    QString m_admin;
     int m_users = 0;
 
     QJsonObject createUser(const QString &role, QString *name = nullptr)
@@ -64,7 +60,7 @@ private:
 private slots:
     void initTestCase()
     {
-        const QString failure = startWithAdmin(m_dir, m_server, m_http, m_admin);
+        const QString failure = startServer();
         QVERIFY2(failure.isEmpty(), qPrintable(failure));
     }
 
@@ -307,18 +303,7 @@ private slots:
         const QString secretText = enrol.data().value("secret").toString();
         QVERIFY(enrol.data().value("otpauth_uri").toString().startsWith("otpauth://totp/"));
         // Decode base32 (test side) to compute codes like an authenticator app.
-        QByteArray secret;
-        quint32 buffer = 0;
-        int bits = 0;
-        for (const QChar c : secretText) {
-            const int v = c.isDigit() ? c.unicode() - '2' + 26 : c.unicode() - 'A';
-            buffer = (buffer << 5) | static_cast<quint32>(v);
-            bits += 5;
-            if (bits >= 8) {
-                secret.append(static_cast<char>((buffer >> (bits - 8)) & 0xff));
-                bits -= 8;
-            }
-        }
+        const QByteArray secret = base32Decode(secretText);
         QCOMPARE(secret.size(), 20);
         const qint64 now = QDateTime::currentSecsSinceEpoch();
         QCOMPARE(

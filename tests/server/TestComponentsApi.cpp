@@ -4,7 +4,7 @@
 // dispatch gating of an unhealthy component, deletion, and a restart.
 
 #include "../core/engine/TestHttpSupport.h"
-#include "AuthTestSupport.h"
+#include "FlowTestSupport.h"
 
 #include <QJsonArray>
 #include <QTemporaryDir>
@@ -19,35 +19,17 @@ const QString kUserPassword = QStringLiteral("Us3r!Secret");
 const QByteArray kJsonObject = "{\"a\":[1,2,3]}";
 const QByteArray kJsonString = "\"text\"";
 
-QJsonObject node(const QString &id, const QString &component, const QJsonObject &inputs = {},
-                 const QJsonObject &config = {})
-{
-    return {{"id", id},           {"component", component},
-            {"version", "1.0.0"}, {"position", QJsonObject{{"x", 0}, {"y", 0}}},
-            {"config", config},   {"inputMappings", inputs}};
-}
-
-QJsonObject edge(const QString &source, const QString &target)
-{
-    return {{"id", source + "-" + target}, {"source", source}, {"target", target}};
-}
-
-QJsonObject definition(const QJsonArray &nodes, const QJsonArray &edges = {})
-{
-    return {{"schemaVersion", 1}, {"nodes", nodes}, {"edges", edges}};
-}
-
 // make-blob PUTs `size` bytes through the server; blob-size GETs them back.
 QJsonObject blobFlow()
 {
-    return definition({node("mk", "make-blob", {{"size", "$.trigger.size"}}),
-                       node("sz", "blob-size", {{"data", "$.nodes.mk.output.data"}})},
-                      {edge("mk", "sz")});
+    return flowDefinition({flowNode("mk", "make-blob", {{"size", "$.trigger.size"}}),
+                           flowNode("sz", "blob-size", {{"data", "$.nodes.mk.output.data"}})},
+                          {flowEdge("mk", "sz")});
 }
 
 QJsonObject upperFlow()
 {
-    return definition({node("up", "uppercase", {{"text", "$.trigger.t"}})});
+    return flowDefinition({flowNode("up", "uppercase", {{"text", "$.trigger.t"}})});
 }
 
 QJsonObject componentIn(const QJsonArray &items, const QString &name,
@@ -75,14 +57,10 @@ QString errorMessage(const Answer &a)
 
 } // namespace
 
-class TestComponentsApi : public QObject
+class TestComponentsApi : public QObject, private ServerFixture
 {
     Q_OBJECT
 private:
-    QTemporaryDir m_dir;
-    std::unique_ptr<ServerProcess> m_server;
-    std::unique_ptr<Http> m_http;
-    QString m_admin;
     QString m_user;
     std::unique_ptr<ReferenceComponent> m_refA; // stays up
     std::unique_ptr<ReferenceComponent> m_refB; // killed on purpose
@@ -97,29 +75,16 @@ private:
 
     QString publishedFlow(const QJsonObject &def, const QJsonObject &settings = {})
     {
-        const Answer created = m_http->json("POST", "/api/v1/flows",
-                                            {{"name", QStringLiteral("flow%1").arg(++m_flows)},
-                                             {"definition", def},
-                                             {"settings", settings}},
-                                            m_admin);
-        if (created.status != 201)
-            return {};
-        const QString id = created.data().value("id").toString();
-        const Answer published =
-            m_http->json("POST", "/api/v1/flows/" + id + "/publish", {{"version", "1"}}, m_admin);
-        return published.status == 200 ? id : QString();
+        return createPublishedFlow(*m_http, m_admin, QStringLiteral("flow%1").arg(++m_flows), def,
+                                   settings);
     }
     Answer trigger(const QString &flowId, const QJsonObject &inputs, const QString &query = {})
     {
-        return m_http->json("POST", "/api/v1/flows/" + flowId + "/trigger" + query,
-                            {{"inputs", inputs}}, m_admin);
+        return triggerFlow(*m_http, m_admin, flowId, inputs, query);
     }
     QString statusOf(const QString &executionId)
     {
-        return m_http->get("/api/v1/executions/" + executionId + "/status", m_admin)
-            .data()
-            .value("status")
-            .toString();
+        return executionStatus(*m_http, m_admin, executionId);
     }
     QJsonArray components(const QString &path = "/api/v1/components")
     {
@@ -137,11 +102,6 @@ private:
             body.insert("name", name);
         return m_http->json("POST", "/api/v1/components", body, token.isEmpty() ? m_admin : token);
     }
-    void connectTo(const QUrl &url)
-    {
-        m_http = std::make_unique<Http>(url);
-        m_admin = m_http->accessToken(kAdmin, kAdminPassword);
-    }
 
 private slots:
     void initTestCase()
@@ -153,20 +113,11 @@ private slots:
         m_urlB = m_refB->start();
         QVERIFY2(!m_urlB.isEmpty(), "reference component B did not start");
 
-        QVERIFY(m_dir.isValid());
-        m_server = std::make_unique<ServerProcess>(m_dir.path());
-        const QUrl url = startAuthServer(*m_server, m_serverArgs);
-        QVERIFY2(!url.isEmpty(), m_server->standardOutput().constData());
-        connectTo(url);
-        QVERIFY(!m_admin.isEmpty());
-        const Answer user = m_http->json("POST", "/api/v1/users",
-                                         {{"username", "operator"},
-                                          {"email", "operator@example.com"},
-                                          {"password", kUserPassword},
-                                          {"role", "user"}},
-                                         m_admin);
+        const QString failure = startServer(m_serverArgs);
+        QVERIFY2(failure.isEmpty(), qPrintable(failure));
+        const ApiUser user = createApiUser(*m_http, m_admin, "operator", kUserPassword, "user");
         QCOMPARE(user.status, 201);
-        m_user = m_http->accessToken("operator", kUserPassword);
+        m_user = user.token;
         QVERIFY(!m_user.isEmpty());
     }
 
@@ -260,7 +211,7 @@ private slots:
         // A running execution of the reference component hands us its blob
         // access, exactly what a component gets.
         const QString flowId = publishedFlow(
-            definition({node("wait", "sleep", {}, {{"ms", 600000}})}),
+            flowDefinition({flowNode("wait", "sleep", {}, {{"ms", 600000}})}),
             {{"timeout", QJsonObject{{"nodeTimeoutMs", 600000}, {"flowTimeoutMs", 900000}}}});
         QVERIFY(!flowId.isEmpty());
         const Answer started = trigger(flowId, {});
@@ -359,9 +310,9 @@ private slots:
         // A flow with uppercase after a sleep: running when the component is
         // deleted, and it still finishes with it.
         const QString running =
-            publishedFlow(definition({node("wait", "sleep", {}, {{"ms", 2000}}),
-                                      node("up", "uppercase", {{"text", "$.trigger.t"}})},
-                                     {edge("wait", "up")}));
+            publishedFlow(flowDefinition({flowNode("wait", "sleep", {}, {{"ms", 2000}}),
+                                          flowNode("up", "uppercase", {{"text", "$.trigger.t"}})},
+                                         {flowEdge("wait", "up")}));
         QVERIFY(!running.isEmpty());
         const QString later = publishedFlow(upperFlow());
         QVERIFY(!later.isEmpty());
@@ -461,14 +412,9 @@ private slots:
     // Last: restarts the server.
     void registrationsSurviveRestart()
     {
-        m_server->process().terminate();
-        QVERIFY(m_server->process().waitForFinished(30000));
-        auto restarted = std::make_unique<ServerProcess>(m_dir.path(), m_server->masterKey());
-        const QUrl url = startAuthServer(*restarted, m_serverArgs);
-        QVERIFY2(!url.isEmpty(), restarted->standardOutput().constData());
-        m_server = std::move(restarted);
-        connectTo(url);
-        QVERIFY(!m_admin.isEmpty());
+        QVERIFY(stopServer());
+        const QString failure = restartServer(m_serverArgs);
+        QVERIFY2(failure.isEmpty(), qPrintable(failure));
 
         const QJsonArray all = components();
         QCOMPARE(registeredCount(all), 7);

@@ -5,7 +5,7 @@
 // triggerer's right to stop an execution, and the node / metrics routes
 // from the engine and, after a restart, from the history.
 
-#include "AuthTestSupport.h"
+#include "FlowTestSupport.h"
 
 #include <QJsonArray>
 #include <QTemporaryDir>
@@ -17,39 +17,20 @@ namespace {
 
 const QString kPassword = QStringLiteral("Str0ng!Passw0rd");
 
-QJsonObject node(const QString &id, const QString &component, const QJsonObject &inputs = {},
-                 const QJsonObject &config = {})
-{
-    return {{"id", id},           {"component", component},
-            {"version", "1.0.0"}, {"position", QJsonObject{{"x", 0}, {"y", 0}}},
-            {"config", config},   {"inputMappings", inputs}};
-}
-
-QJsonObject definition(const QJsonArray &nodes, const QJsonArray &edges = {})
-{
-    return {{"schemaVersion", 1}, {"nodes", nodes}, {"edges", edges}};
-}
-
-// One delay node that still runs when the test acts on it.
-QJsonObject slow()
-{
-    return definition({node("wait", "delay", {}, {{"ms", 600000}})});
-}
-
 // log -> noop; the log node sees a secret among its inputs.
 QJsonObject logging()
 {
-    return definition(
-        {node("say", "log", {{"v", "$.trigger.v"}, {"password", "$.trigger.password"}},
-              {{"message", "hello from say"}}),
-         node("after", "noop", {{"v", "$.nodes.say.output.v"}})},
-        {QJsonObject{{"id", "say-after"}, {"source", "say"}, {"target", "after"}}});
+    return flowDefinition(
+        {flowNode("say", "log", {{"v", "$.trigger.v"}, {"password", "$.trigger.password"}},
+                  {{"message", "hello from say"}}),
+         flowNode("after", "noop", {{"v", "$.nodes.say.output.v"}})},
+        {flowEdge("say", "after")});
 }
 
 // An http-request to a closed port, retried twice without back-off.
 QJsonObject refused()
 {
-    return definition({node("call", "http-request", {{"url", "$.trigger.url"}})});
+    return flowDefinition({flowNode("call", "http-request", {{"url", "$.trigger.url"}})});
 }
 
 QString errorField(const Answer &a)
@@ -77,12 +58,7 @@ QStringList shareSummary(const Answer &a)
     return rows;
 }
 
-struct Account
-{
-    QString id;
-    QString token;
-    QString email;
-};
+using Account = ApiUser;
 
 // The route groups of the authorization matrix, in the order of the
 // expectation strings. `user` = the route needs at least the USER role.
@@ -107,14 +83,10 @@ const Group kGroups[] = {
 
 } // namespace
 
-class TestFlowSharing : public QObject
+class TestFlowSharing : public QObject, private ServerFixture
 {
     Q_OBJECT
 private:
-    QTemporaryDir m_dir;
-    std::unique_ptr<ServerProcess> m_server;
-    std::unique_ptr<Http> m_http;
-    QString m_admin;
     int m_flows = 0;
     QHash<QString, Account> m_accounts;
     // Kept for the restart test: executions whose details were read live.
@@ -126,32 +98,17 @@ private:
     {
         if (m_accounts.contains(name))
             return m_accounts.value(name);
-        const QString email = name + QStringLiteral("@example.com");
-        const Answer created = m_http->json(
-            "POST", "/api/v1/users",
-            {{"username", name}, {"email", email}, {"password", kPassword}, {"role", role}},
-            m_admin);
-        if (created.status != 201)
+        const Account a = createApiUser(*m_http, m_admin, name, kPassword, role);
+        if (a.status != 201)
             return {};
-        Account a{created.data().value("id").toString(), m_http->accessToken(name, kPassword),
-                  email};
         m_accounts.insert(name, a);
         return a;
     }
-    QString createFlow(const QString &token, const QJsonObject &def = slow(),
+    QString createFlow(const QString &token, const QJsonObject &def = delayFlow(),
                        const QJsonObject &settings = {})
     {
-        const Answer created = m_http->json("POST", "/api/v1/flows",
-                                            {{"name", QStringLiteral("shared%1").arg(++m_flows)},
-                                             {"definition", def},
-                                             {"settings", settings}},
-                                            token);
-        if (created.status != 201)
-            return {};
-        const QString id = created.data().value("id").toString();
-        const Answer published =
-            m_http->json("POST", "/api/v1/flows/" + id + "/publish", {{"version", "1"}}, token);
-        return published.status == 200 ? id : QString();
+        return createPublishedFlow(*m_http, token, QStringLiteral("shared%1").arg(++m_flows), def,
+                                   settings);
     }
     Answer share(const QString &flowId, const QString &email, const QString &permission,
                  const QString &token)
@@ -168,10 +125,7 @@ private:
     }
     QString statusOf(const QString &executionId)
     {
-        return m_http->get("/api/v1/executions/" + executionId + "/status", m_admin)
-            .data()
-            .value("status")
-            .toString();
+        return executionStatus(*m_http, m_admin, executionId);
     }
     Answer del(const QString &path, const QString &token)
     {
@@ -200,17 +154,9 @@ private:
     }
     void restart()
     {
-        m_server->process().terminate();
-        QVERIFY(m_server->process().waitForFinished(30000));
-        auto restarted = std::make_unique<ServerProcess>(m_dir.path(), m_server->masterKey());
-        restarted->setEnv(QStringLiteral("HIVEMIND_ADMIN_USER"), kAdmin);
-        restarted->setEnv(QStringLiteral("HIVEMIND_ADMIN_PASSWORD"), kAdminPassword);
-        const QUrl url = restarted->start();
-        QVERIFY2(!url.isEmpty(), restarted->standardOutput().constData());
-        m_server = std::move(restarted);
-        m_http = std::make_unique<Http>(url);
-        m_admin = m_http->accessToken(kAdmin, kAdminPassword);
-        QVERIFY(!m_admin.isEmpty());
+        QVERIFY(stopServer());
+        const QString failure = restartServer();
+        QVERIFY2(failure.isEmpty(), qPrintable(failure));
         for (auto it = m_accounts.begin(); it != m_accounts.end(); ++it)
             it->token = m_http->accessToken(it.key(), kPassword);
     }
@@ -218,7 +164,7 @@ private:
 private slots:
     void initTestCase()
     {
-        const QString failure = startWithAdmin(m_dir, m_server, m_http, m_admin);
+        const QString failure = startServer();
         QVERIFY2(failure.isEmpty(), qPrintable(failure));
         for (const char *user : {"alice", "bob", "carol", "mxuser"})
             QVERIFY(!account(QLatin1String(user), "user").token.isEmpty());
@@ -591,7 +537,7 @@ private slots:
         record(m_http->get(flow, t));
         listed(idsOf(m_http->get("/api/v1/flows?size=100", t)).contains(flowId));
         record(m_http->json("PUT", flow, {{"description", "changed by " + role}}, t));
-        record(m_http->json("POST", flow + "/versions", {{"definition", slow()}}, t));
+        record(m_http->json("POST", flow + "/versions", {{"definition", delayFlow()}}, t));
         record(m_http->json("POST", flow + "/publish", {{"version", "1"}}, t));
         record(m_http->json("POST", flow + "/trigger", {}, t));
         listed(
@@ -832,10 +778,8 @@ private slots:
 
     void cleanupTestCase()
     {
-        if (m_server && m_server->process().state() == QProcess::Running) {
-            m_server->process().terminate();
-            m_server->process().waitForFinished(30000);
-        }
+        if (m_server && m_server->process().state() == QProcess::Running)
+            stopServer();
     }
 };
 

@@ -2,7 +2,7 @@
 // triggers in each concurrency mode, cancel, re-run, history and what a
 // restart does to running and queued executions.
 
-#include "AuthTestSupport.h"
+#include "FlowTestSupport.h"
 
 #include <QJsonArray>
 #include <QTemporaryDir>
@@ -12,104 +12,49 @@ using namespace hm::test;
 
 namespace {
 
-QJsonObject node(const QString &id, const QString &component, const QJsonObject &inputs = {},
-                 const QJsonObject &config = {})
-{
-    return {{"id", id},           {"component", component},
-            {"version", "1.0.0"}, {"position", QJsonObject{{"x", 0}, {"y", 0}}},
-            {"config", config},   {"inputMappings", inputs}};
-}
-
-QJsonObject edge(const QString &source, const QString &target)
-{
-    return {{"id", source + "-" + target}, {"source", source}, {"target", target}};
-}
-
-QJsonObject definition(const QJsonArray &nodes, const QJsonArray &edges = {})
-{
-    return {{"schemaVersion", 1}, {"nodes", nodes}, {"edges", edges}};
-}
-
 // a -> (b: transform, c: noop) -> d: the leaf d joins both branches.
 QJsonObject diamond()
 {
-    return definition({node("a", "noop", {{"v", "$.trigger.v"}}),
-                       node("b", "transform", {{"v", "$.nodes.a.output.v"}},
-                            {{"outputs", QJsonObject{{"copy", "$.inputs.v"}, {"k", 5}}}}),
-                       node("c", "noop", {{"w", "$.nodes.a.output.v"}}),
-                       node("d", "noop",
-                            {{"fromB", "$.nodes.b.output.copy"},
-                             {"k", "$.nodes.b.output.k"},
-                             {"fromC", "$.nodes.c.output.w"}})},
-                      {edge("a", "b"), edge("a", "c"), edge("b", "d"), edge("c", "d")});
-}
-
-// One delay node that waits long enough to still run when the test acts.
-QJsonObject slow()
-{
-    return definition({node("wait", "delay", {}, {{"ms", 600000}})});
-}
-
-QJsonObject mode(const QString &name)
-{
-    return {{"concurrency", QJsonObject{{"mode", name}, {"maxInstances", 1}}}};
+    return flowDefinition(
+        {flowNode("a", "noop", {{"v", "$.trigger.v"}}),
+         flowNode("b", "transform", {{"v", "$.nodes.a.output.v"}},
+                  {{"outputs", QJsonObject{{"copy", "$.inputs.v"}, {"k", 5}}}}),
+         flowNode("c", "noop", {{"w", "$.nodes.a.output.v"}}),
+         flowNode("d", "noop",
+                  {{"fromB", "$.nodes.b.output.copy"},
+                   {"k", "$.nodes.b.output.k"},
+                   {"fromC", "$.nodes.c.output.w"}})},
+        {flowEdge("a", "b"), flowEdge("a", "c"), flowEdge("b", "d"), flowEdge("c", "d")});
 }
 
 } // namespace
 
-class TestFlowsApi : public QObject
+class TestFlowsApi : public QObject, private ServerFixture
 {
     Q_OBJECT
 private:
-    QTemporaryDir m_dir;
-    std::unique_ptr<ServerProcess> m_server;
-    std::unique_ptr<Http> m_http;
-    QString m_admin;
     int m_flows = 0;
-
-    void connectTo(const QUrl &url)
-    {
-        m_http = std::make_unique<Http>(url);
-        m_admin = m_http->accessToken(kAdmin, kAdminPassword);
-    }
 
     // Creates and publishes a flow; returns its id.
     QString publishedFlow(const QJsonObject &def, const QJsonObject &settings = {})
     {
-        const Answer created = m_http->json("POST", "/api/v1/flows",
-                                            {{"name", QStringLiteral("flow%1").arg(++m_flows)},
-                                             {"definition", def},
-                                             {"settings", settings}},
-                                            m_admin);
-        if (created.status != 201)
-            return {};
-        const QString id = created.data().value("id").toString();
-        const Answer published =
-            m_http->json("POST", "/api/v1/flows/" + id + "/publish", {{"version", "1"}}, m_admin);
-        return published.status == 200 ? id : QString();
+        return createPublishedFlow(*m_http, m_admin, QStringLiteral("flow%1").arg(++m_flows), def,
+                                   settings);
     }
     Answer trigger(const QString &flowId, const QJsonObject &inputs = {}, const QString &query = {})
     {
-        return m_http->json("POST", "/api/v1/flows/" + flowId + "/trigger" + query,
-                            {{"inputs", inputs}}, m_admin);
+        return triggerFlow(*m_http, m_admin, flowId, inputs, query);
     }
     QString statusOf(const QString &executionId)
     {
-        return m_http->get("/api/v1/executions/" + executionId + "/status", m_admin)
-            .data()
-            .value("status")
-            .toString();
+        return executionStatus(*m_http, m_admin, executionId);
     }
 
 private slots:
     void initTestCase()
     {
-        QVERIFY(m_dir.isValid());
-        m_server = std::make_unique<ServerProcess>(m_dir.path());
-        const QUrl url = startAuthServer(*m_server);
-        QVERIFY2(!url.isEmpty(), m_server->standardOutput().constData());
-        connectTo(url);
-        QVERIFY(!m_admin.isEmpty());
+        const QString failure = startServer();
+        QVERIFY2(failure.isEmpty(), qPrintable(failure));
     }
 
     void diamondRunsAndWaits()
@@ -156,10 +101,11 @@ private slots:
 
     void badDefinitionStoresNothing()
     {
-        const Answer created = m_http->json(
-            "POST", "/api/v1/flows",
-            {{"name", "broken"}, {"definition", definition({node("x", "no-such-component")})}},
-            m_admin);
+        const Answer created =
+            m_http->json("POST", "/api/v1/flows",
+                         {{"name", "broken"},
+                          {"definition", flowDefinition({flowNode("x", "no-such-component")})}},
+                         m_admin);
         QCOMPARE(created.status, 400);
         QCOMPARE(created.code(), QStringLiteral("INVALID_FLOW_DEFINITION"));
         const QJsonArray problems = created.body.value("error")
@@ -177,7 +123,7 @@ private slots:
 
     void denyModeRefusesThenCancelFrees()
     {
-        const QString flowId = publishedFlow(slow(), mode("deny"));
+        const QString flowId = publishedFlow(delayFlow(), concurrency("deny"));
         QVERIFY(!flowId.isEmpty());
         const Answer first = trigger(flowId);
         QCOMPARE(first.status, 200);
@@ -219,14 +165,9 @@ private slots:
 
     void viewerMayReadOnly()
     {
-        const Answer user = m_http->json("POST", "/api/v1/users",
-                                         {{"username", "watcher"},
-                                          {"email", "watcher@example.com"},
-                                          {"password", "Vi3wer!Secret"},
-                                          {"role", "viewer"}},
-                                         m_admin);
+        const ApiUser user = createApiUser(*m_http, m_admin, "watcher", "Vi3wer!Secret", "viewer");
         QCOMPARE(user.status, 201);
-        const QString viewer = m_http->accessToken("watcher", "Vi3wer!Secret");
+        const QString viewer = user.token;
         QVERIFY(!viewer.isEmpty());
         const QString flowId = publishedFlow(diamond());
         // Flows are private to their owner until shared (seed 003 §14).
@@ -261,7 +202,7 @@ private slots:
     // Last: restarts the server.
     void queueSurvivesRestart()
     {
-        const QString flowId = publishedFlow(slow(), mode("queue"));
+        const QString flowId = publishedFlow(delayFlow(), concurrency("queue"));
         QVERIFY(!flowId.isEmpty());
         const Answer first = trigger(flowId);
         QCOMPARE(first.status, 200);
@@ -272,18 +213,10 @@ private slots:
         const QString running = first.data().value("execution_id").toString();
         const QString queued = second.data().value("execution_id").toString();
 
-        m_server->process().terminate();
-        QVERIFY(m_server->process().waitForFinished(30000));
+        QVERIFY(stopServer());
         QCOMPARE(m_server->process().exitStatus(), QProcess::NormalExit);
-
-        auto restarted = std::make_unique<ServerProcess>(m_dir.path(), m_server->masterKey());
-        restarted->setEnv(QStringLiteral("HIVEMIND_ADMIN_USER"), kAdmin);
-        restarted->setEnv(QStringLiteral("HIVEMIND_ADMIN_PASSWORD"), kAdminPassword);
-        const QUrl url = restarted->start();
-        QVERIFY2(!url.isEmpty(), restarted->standardOutput().constData());
-        m_server = std::move(restarted);
-        connectTo(url);
-        QVERIFY(!m_admin.isEmpty());
+        const QString failure = restartServer();
+        QVERIFY2(failure.isEmpty(), qPrintable(failure));
 
         const Answer failed = m_http->get("/api/v1/executions/" + running, m_admin);
         QCOMPARE(failed.status, 200);
@@ -296,10 +229,8 @@ private slots:
 
     void cleanupTestCase()
     {
-        if (m_server && m_server->process().state() == QProcess::Running) {
-            m_server->process().terminate();
-            m_server->process().waitForFinished(30000);
-        }
+        if (m_server && m_server->process().state() == QProcess::Running)
+            stopServer();
     }
 };
 

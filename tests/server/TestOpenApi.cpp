@@ -11,21 +11,17 @@
 using namespace hm;
 using namespace hm::test;
 
-class TestOpenApi : public QObject
+class TestOpenApi : public QObject, private ServerFixture
 {
     Q_OBJECT
 private:
-    QTemporaryDir m_dir;
-    std::unique_ptr<ServerProcess> m_server;
-    std::unique_ptr<Http> m_http;
-    QString m_admin;
     QJsonObject m_document;
     QJsonArray m_routes;
 
 private slots:
     void initTestCase()
     {
-        const QString failure = startWithAdmin(m_dir, m_server, m_http, m_admin);
+        const QString failure = startServer();
         QVERIFY2(failure.isEmpty(), qPrintable(failure));
 
         // No credentials: the document is public.

@@ -11,14 +11,10 @@
 using namespace hm;
 using namespace hm::test;
 
-class TestRateLimits : public QObject
+class TestRateLimits : public QObject, private ServerFixture
 {
     Q_OBJECT
 private:
-    QTemporaryDir m_dir;
-    std::unique_ptr<ServerProcess> m_server;
-    std::unique_ptr<Http> m_http;
-    QString m_admin;
     QByteArray m_keyA;
     QByteArray m_keyB;
     QByteArray m_configKey; // admin-level key that changes the limits
@@ -64,7 +60,7 @@ private:
 private slots:
     void initTestCase()
     {
-        const QString failure = startWithAdmin(m_dir, m_server, m_http, m_admin);
+        const QString failure = startServer();
         QVERIFY2(failure.isEmpty(), qPrintable(failure));
         m_keyA = createKey("a", "read");
         m_keyB = createKey("b", "read");

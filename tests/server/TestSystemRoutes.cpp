@@ -16,14 +16,10 @@ namespace {
 const QString kUserPassword = QStringLiteral("Aud1t!Passw0rd-zq");
 }
 
-class TestSystemRoutes : public QObject
+class TestSystemRoutes : public QObject, private ServerFixture
 {
     Q_OBJECT
 private:
-    QTemporaryDir m_dir;
-    std::unique_ptr<ServerProcess> m_server;
-    std::unique_ptr<Http> m_http;
-    QString m_admin;
     QString m_userId;
     QString m_userToken;
 
@@ -42,17 +38,12 @@ private:
 private slots:
     void initTestCase()
     {
-        const QString failure = startWithAdmin(m_dir, m_server, m_http, m_admin);
+        const QString failure = startServer();
         QVERIFY2(failure.isEmpty(), qPrintable(failure));
-        const Answer created = m_http->json("POST", "/api/v1/users",
-                                            {{"username", "auditee"},
-                                             {"email", "auditee@example.com"},
-                                             {"password", kUserPassword},
-                                             {"role", "user"}},
-                                            m_admin);
+        const ApiUser created = createApiUser(*m_http, m_admin, "auditee", kUserPassword, "user");
         QCOMPARE(created.status, 201);
-        m_userId = created.data().value("id").toString();
-        m_userToken = m_http->accessToken("auditee", kUserPassword);
+        m_userId = created.id;
+        m_userToken = created.token;
         QVERIFY(!m_userToken.isEmpty());
     }
 

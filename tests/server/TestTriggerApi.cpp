@@ -21,21 +21,12 @@ QJsonObject echoFlow()
                                     {{"outputs", QJsonObject{{"v", "$.inputs.v"}}}})});
 }
 
-QJsonObject delayFlow(int ms)
-{
-    return flowDefinition({flowNode("wait", "delay", {}, {{"ms", ms}})});
-}
-
 } // namespace
 
-class TestTriggerApi : public QObject
+class TestTriggerApi : public QObject, private ServerFixture
 {
     Q_OBJECT
 private:
-    QTemporaryDir m_dir;
-    std::unique_ptr<ServerProcess> m_server;
-    std::unique_ptr<Http> m_http;
-    QString m_admin;
     int m_flows = 0;
 
     QString flow(const QJsonObject &def, const QJsonObject &settings = {})
@@ -49,39 +40,18 @@ private:
     }
     Answer trigger(const QString &flowId, const QJsonObject &inputs, const QString &query = {})
     {
-        return m_http->json("POST", "/api/v1/flows/" + flowId + "/trigger" + query,
-                            {{"inputs", inputs}}, m_admin);
+        return triggerFlow(*m_http, m_admin, flowId, inputs, query);
     }
     bool healthy() { return m_http->get("/api/v1/health").status == 200; }
-    // Sends `count` triggers at once (no waiting between them) and returns
-    // the answers in sending order.
-    QList<Answer> triggerAtOnce(const QString &flowId, int count)
+    // Sends `count` triggers at once (no waiting between them), the i-th
+    // with the input v = i, and returns the answers in sending order.
+    QList<Answer> triggerAtOnce(const QString &flowId, int count, const QString &query = {})
     {
-        QNetworkAccessManager network;
-        QUrl url = m_http->base();
-        url.setPath("/api/v1/flows/" + flowId + "/trigger");
-        QList<QNetworkReply *> replies;
-        for (int i = 0; i < count; ++i) {
-            QNetworkRequest request(url);
-            request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArray("application/json"));
-            request.setRawHeader("Authorization", "Bearer " + m_admin.toLatin1());
-            replies.append(network.post(
-                request, QJsonDocument(QJsonObject{{"inputs", QJsonObject{{"n", i}}}}).toJson()));
-        }
-        QList<Answer> answers;
-        for (QNetworkReply *reply : replies) {
-            if (!reply->isFinished()) {
-                QSignalSpy finished(reply, &QNetworkReply::finished);
-                finished.wait(30000);
-            }
-            Answer answer;
-            answer.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-            answer.raw = reply->readAll();
-            answer.body = QJsonDocument::fromJson(answer.raw).object();
-            answers.append(answer);
-            reply->deleteLater();
-        }
-        return answers;
+        QList<QByteArray> bodies;
+        for (int i = 0; i < count; ++i)
+            bodies.append(QJsonDocument(QJsonObject{{"inputs", QJsonObject{{"v", i}}}}).toJson());
+        return m_http->sendAtOnce("POST", "/api/v1/flows/" + flowId + "/trigger" + query, bodies,
+                                  m_admin);
     }
     QJsonObject execution(const QString &id)
     {
@@ -91,7 +61,7 @@ private:
 private slots:
     void initTestCase()
     {
-        const QString problem = startWithAdmin(m_dir, m_server, m_http, m_admin);
+        const QString problem = startServer();
         QVERIFY2(problem.isEmpty(), qPrintable(problem));
     }
 
@@ -130,14 +100,9 @@ private slots:
         // The waiting request must not hold the server's thread.
         const QString slowId = flow(delayFlow(600000));
         QVERIFY(!slowId.isEmpty());
-        QNetworkAccessManager network;
-        QUrl url = m_http->base();
-        url.setPath("/api/v1/flows/" + slowId + "/trigger");
-        url.setQuery("wait=true&timeout_ms=60000");
-        QNetworkRequest request(url);
-        request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArray("application/json"));
-        request.setRawHeader("Authorization", "Bearer " + m_admin.toLatin1());
-        QNetworkReply *waiting = network.post(request, QByteArray("{}"));
+        QNetworkReply *waiting =
+            m_http->begin("POST", "/api/v1/flows/" + slowId + "/trigger?wait=true&timeout_ms=60000",
+                          "{}", Http::bearer(m_admin));
         // Before any nested event loop below can deliver its end.
         QSignalSpy done(waiting, &QNetworkReply::finished);
         // Several full round trips complete while the first still waits.
@@ -169,28 +134,12 @@ private slots:
     {
         const QString id = flow(echoFlow(), concurrency("allow", 100));
         QVERIFY(!id.isEmpty());
-        QNetworkAccessManager network;
-        QUrl url = m_http->base();
-        url.setPath("/api/v1/flows/" + id + "/trigger");
-        url.setQuery("wait=true&timeout_ms=30000");
-        QList<QNetworkReply *> replies;
-        for (int i = 0; i < 40; ++i) {
-            QNetworkRequest request(url);
-            request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArray("application/json"));
-            request.setRawHeader("Authorization", "Bearer " + m_admin.toLatin1());
-            replies.append(network.post(
-                request, QJsonDocument(QJsonObject{{"inputs", QJsonObject{{"v", i}}}}).toJson()));
-        }
-        QTRY_VERIFY_WITH_TIMEOUT(
-            std::all_of(replies.begin(), replies.end(), [](auto *r) { return r->isFinished(); }),
-            30000);
-        for (int i = 0; i < replies.size(); ++i) {
-            const QJsonObject data =
-                QJsonDocument::fromJson(replies[i]->readAll()).object().value("data").toObject();
+        const QList<Answer> answers = triggerAtOnce(id, 40, "?wait=true&timeout_ms=30000");
+        for (int i = 0; i < answers.size(); ++i) {
+            const QJsonObject data = answers[i].data();
             QCOMPARE(data.value("status").toString(), QStringLiteral("completed"));
             QCOMPARE(data.value("outputs").toObject().value("echo").toObject().value("v").toInt(),
                      i);
-            replies[i]->deleteLater();
         }
     }
 
@@ -464,10 +413,8 @@ private slots:
 
     void cleanupTestCase()
     {
-        if (m_server) {
-            m_server->process().terminate();
-            QVERIFY(m_server->process().waitForFinished(30000));
-        }
+        if (m_server)
+            QVERIFY(stopServer());
     }
 };
 
