@@ -136,8 +136,8 @@ public:
                     ok = readArray([&] { return readNode(def.nodes); });
                 } else if (is(key, "edges")) {
                     bit = 2;
-                    ok = atNull() ? literal("null")
-                                  : readArray([&] { return readEdge(def.edges); });
+                    ok =
+                        atNull() ? literal("null") : readArray([&] { return readEdge(def.edges); });
                 } else if (is(key, "schemaVersion")) {
                     bit = 4;
                     ok = readSchemaVersion(&def.schemaVersion);
@@ -462,15 +462,12 @@ private:
         bool ascii = false;
         if (!plainString(&text, &ascii))
             return false;
-        *out = is(text, "default") ? kDefaultHandle
-                                   : stringOf(text, ascii, Share::Recent, &m_handles);
+        *out =
+            is(text, "default") ? kDefaultHandle : stringOf(text, ascii, Share::Recent, &m_handles);
         return true;
     }
 
-    bool optionalNumber(double *out)
-    {
-        return atNull() ? literal("null") : number(out);
-    }
+    bool optionalNumber(double *out) { return atNull() ? literal("null") : number(out); }
 
     bool readSchemaVersion(int *out)
     {
@@ -663,7 +660,8 @@ private:
         }
         for (const Pending &p : m_pending) {
             NodeDef &node = def.nodes[p.node];
-            (p.isConfig ? node.config : node.inputMappings) = objects[static_cast<size_t>(p.object)];
+            (p.isConfig ? node.config : node.inputMappings) =
+                objects[static_cast<size_t>(p.object)];
         }
         return true;
     }

@@ -378,9 +378,9 @@ private:
             const qsizetype mappingsSize = mappings.size();
             // The port each mapping feeds, by position in the object, and
             // which ports are mapped (unparsable mappings included: those
-            // are reported as such, not also as missing). Ports are found
-            // with the object's binary search, which needs no copy of a key;
-            // only names that are not ports are read from the object.
+            // are reported as such, not also as missing). Ports are looked
+            // up by name, which needs no copy of a key; only names that are
+            // not ports are read out of the object.
             QVarLengthArray<const PortDef *, 8> portAt(mappingsSize, nullptr);
             QVarLengthArray<bool, 8> portMapped;
             if (node.interface && mappingsSize > 0) {
@@ -472,8 +472,8 @@ private:
         // Parsed straight into its binding; dropped again if it fails.
         std::vector<InputBinding> &inputs = m_flow->m_inputs;
         inputs.push_back(InputBinding{input, {}});
-        if (const std::optional<Error> error = parseMappingInto(value, inputs.back().mapping,
-                                                                &m_names)) {
+        if (const std::optional<Error> error =
+                parseMappingInto(value, inputs.back().mapping, &m_names)) {
             inputs.pop_back();
             report(problem::InvalidMapping, error->message);
             return;

@@ -27,8 +27,7 @@ template <typename Path> class Members
 {
 public:
     Members(JsonReader &reader, const QJsonObject &object, const Path &path)
-        : m_reader(reader), m_object(&object), m_map(QCborMap::fromJsonObject(object)),
-          m_path(path)
+        : m_reader(reader), m_object(&object), m_map(QCborMap::fromJsonObject(object)), m_path(path)
     {}
     Members(JsonReader &reader, const QCborMap &map, const Path &path)
         : m_reader(reader), m_object(nullptr), m_map(map), m_path(path)
@@ -40,7 +39,10 @@ public:
         if (it != m_map.constEnd()) {
             const QCborValueConstRef v = it.value();
             if (v.isString()) {
-                QString text = v.toString();
+                // Through the QJsonObject's reference, which copies the
+                // string out directly; the view's would first take a
+                // reference on the whole container and drop it again.
+                QString text = m_object ? jsonAt(it).toString() : v.toString();
                 if (required && text.isEmpty())
                     m_reader.report(pathOf(key), QStringLiteral("must not be empty"));
                 return text;
@@ -99,16 +101,18 @@ public:
             return {};
         const QCborValueConstRef v = it.value();
         if (v.isMap())
-            return (m_object->constBegin() + (it - m_map.constBegin())).value().toObject();
+            return jsonAt(it).toObject();
         if (!v.isNull())
             m_reader.wrongType(pathOf(key), "an object", QCborValue(v).toJsonValue());
         return {};
     }
 
-    QString pathOf(QLatin1StringView key) const
+    QJsonValueConstRef jsonAt(QCborMap::ConstIterator it) const
     {
-        return JsonReader::join(m_path(), QString(key));
+        return (m_object->constBegin() + (it - m_map.constBegin())).value();
     }
+
+    QString pathOf(QLatin1StringView key) const { return JsonReader::join(m_path(), QString(key)); }
 
 private:
     JsonReader &m_reader;
@@ -123,8 +127,7 @@ Members<Path> membersOf(JsonReader &reader, const Object &object, const Path &pa
     return Members<Path>(reader, object, path);
 }
 
-bool notAnObject(JsonReader &reader, QJsonValueConstRef value, QLatin1StringView list,
-                 qsizetype i)
+bool notAnObject(JsonReader &reader, QJsonValueConstRef value, QLatin1StringView list, qsizetype i)
 {
     if (value.isObject())
         return false;

@@ -1,8 +1,8 @@
 #include "flow/FlowGraph.h"
 
+#include <QtGlobal>
 #include <algorithm>
-#include <functional>
-#include <queue>
+#include <bit>
 
 namespace hm::flow {
 
@@ -58,25 +58,68 @@ Digraph Digraph::fromEdges(int nodeCount, std::vector<std::pair<int, int>> edges
     return g;
 }
 
+namespace {
+
+// The ready nodes of Kahn's algorithm as a two-level bitset: taking the
+// lowest and adding one are a few word operations, where a binary heap
+// costs a logarithmic number of moves for each.
+class ReadySet
+{
+public:
+    explicit ReadySet(int size)
+        : m_words((static_cast<size_t>(size) + 63) / 64, 0),
+          m_summary((m_words.size() + 63) / 64, 0)
+    {}
+
+    void add(int index)
+    {
+        const auto i = static_cast<size_t>(index);
+        m_words[i / 64] |= quint64(1) << (i % 64);
+        m_summary[i / 4096] |= quint64(1) << ((i / 64) % 64);
+        m_first = std::min(m_first, i / 4096);
+    }
+
+    // The lowest index in the set, removed; -1 when empty.
+    int takeLowest()
+    {
+        while (m_first < m_summary.size() && m_summary[m_first] == 0)
+            ++m_first;
+        if (m_first == m_summary.size())
+            return -1;
+        quint64 &summary = m_summary[m_first];
+        const size_t w = m_first * 64 + static_cast<size_t>(std::countr_zero(summary));
+        const auto bit = static_cast<size_t>(std::countr_zero(m_words[w]));
+        m_words[w] &= m_words[w] - 1;
+        if (m_words[w] == 0)
+            summary &= summary - 1;
+        return static_cast<int>(w * 64 + bit);
+    }
+
+private:
+    std::vector<quint64> m_words;
+    std::vector<quint64> m_summary; // bit w: m_words[w] is not zero
+    size_t m_first = 0;             // no summary word before this one is set
+};
+
+} // namespace
+
 QList<int> topologicalOrder(const Digraph &graph)
 {
     const int n = graph.size();
     std::vector<int> pending(static_cast<size_t>(n));
-    std::priority_queue<int, std::vector<int>, std::greater<>> ready;
+    ReadySet ready(n);
     for (int i = 0; i < n; ++i) {
         pending[static_cast<size_t>(i)] = static_cast<int>(graph.parents.of(i).size());
         if (pending[static_cast<size_t>(i)] == 0)
-            ready.push(i);
+            ready.add(i);
     }
     QList<int> order;
     order.reserve(n);
-    while (!ready.empty()) {
-        const int node = ready.top();
-        ready.pop();
+    for (int node = ready.takeLowest(); node >= 0; node = ready.takeLowest()) {
         order.append(node);
         for (int child : graph.children.of(node)) {
             if (--pending[static_cast<size_t>(child)] == 0)
-                ready.push(child);
+                ready.add(child);
         }
     }
     return order;

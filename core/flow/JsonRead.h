@@ -51,7 +51,6 @@ public:
     void wrongType(const QString &path, const char *expected, const QJsonValue &actual);
 
 private:
-
     FlowProblems *m_problems;
     QLatin1StringView m_code;
     QLatin1StringView m_pathKey;

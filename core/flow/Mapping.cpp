@@ -64,7 +64,7 @@ public:
         return m;
     }
 
-    // On failure m_error says why and `m` is half filled.
+    // On failure error() says why and `m` is half filled.
     bool parseInto(Mapping &m)
     {
         m_pos = kExpressionPrefix.size();
@@ -87,10 +87,10 @@ public:
         } else {
             m_pos = kExpressionPrefix.size();
             return failed(root.isEmpty()
-                            ? QStringLiteral("expected \"trigger\" or \"nodes\" after \"$.\"")
-                            : QStringLiteral("unknown root \"%1\"; expected \"trigger\" or "
-                                             "\"nodes\"")
-                                  .arg(root));
+                              ? QStringLiteral("expected \"trigger\" or \"nodes\" after \"$.\"")
+                              : QStringLiteral("unknown root \"%1\"; expected \"trigger\" or "
+                                               "\"nodes\"")
+                                    .arg(root));
         }
         if (!atEnd()) {
             // Every segment starts with '.' or '[': one allocation for the
@@ -106,6 +106,8 @@ public:
         }
         return true;
     }
+
+    const Error &error() const { return *m_error; }
 
 private:
     bool atEnd() const { return m_pos >= m_text.size(); }
@@ -261,10 +263,6 @@ private:
         return true;
     }
 
-public:
-    const Error &error() const { return *m_error; }
-
-private:
     const QString &m_text;
     MappingNames *m_names;
     qsizetype m_pos = 0;

@@ -58,16 +58,18 @@ size_t hashOf(QByteArrayView key, size_t seed)
     return hashBytes(key.data(), static_cast<size_t>(key.size()), seed);
 }
 
+// Sizes first; memcmp is not handed the null data of an empty view.
 bool sameText(QStringView a, QStringView b)
 {
     return a.size() == b.size() &&
-           std::memcmp(a.data(), b.data(), static_cast<size_t>(a.size()) * sizeof(QChar)) == 0;
+           (a.isEmpty() ||
+            std::memcmp(a.data(), b.data(), static_cast<size_t>(a.size()) * sizeof(QChar)) == 0);
 }
 
 bool sameText(QByteArrayView a, QByteArrayView b)
 {
     return a.size() == b.size() &&
-           std::memcmp(a.data(), b.data(), static_cast<size_t>(a.size())) == 0;
+           (a.isEmpty() || std::memcmp(a.data(), b.data(), static_cast<size_t>(a.size())) == 0);
 }
 
 quint64 slotTag(size_t hash)
@@ -192,8 +194,9 @@ QString Latin1Pool::get(QByteArrayView ascii)
             break;
         const QString &pooled = m_strings[static_cast<size_t>(entry & 0xffffffffu) - 1];
         if ((entry & 0xffffffff00000000ULL) == tag && pooled.size() == ascii.size() &&
-            std::equal(ascii.begin(), ascii.end(), pooled.utf16(),
-                       [](char a, char16_t b) { return char16_t(static_cast<unsigned char>(a)) == b; }))
+            std::equal(ascii.begin(), ascii.end(), pooled.utf16(), [](char a, char16_t b) {
+                return char16_t(static_cast<unsigned char>(a)) == b;
+            }))
             return pooled;
     }
     m_strings.push_back(QString::fromLatin1(ascii));

@@ -169,6 +169,9 @@ bool WebSocketHub::authenticate(WsConnection *connection)
         return false;
     }
     connection->principal = p;
+    qCDebug(lcServerHttp).noquote()
+        << "WebSocket" << socket.requestUrl().path() << "opened by"
+        << (p.apiKeyId.isEmpty() ? p.username : QStringLiteral("API key ") + p.apiKeyId);
     connection->expireAt(expiresAtMs, apiKey ? QStringLiteral("API key expired")
                                              : QStringLiteral("access token expired"));
     return true;

@@ -80,6 +80,14 @@ void WsConnection::closeWith(CloseCode code, const QString &reason)
     m_closing = true;
     m_expiry.stop();
     m_grace.start(kCloseGraceMs);
+    // The path only: a ?token= must never reach a log line.
+    if (code >= 4000)
+        qCInfo(lcServerHttp).noquote()
+            << "WebSocket" << m_socket->requestUrl().path() << "from"
+            << m_socket->peerAddress().toString() << "closed" << int(code) << reason;
+    else
+        qCDebug(lcServerHttp).noquote()
+            << "WebSocket" << m_socket->requestUrl().path() << "closed" << int(code) << reason;
     m_socket->close(static_cast<QWebSocketProtocol::CloseCode>(code), closeReason(reason));
 }
 

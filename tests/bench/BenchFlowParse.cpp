@@ -8,7 +8,8 @@
 //   JSON of FlowDefinition::toJson()) -> FlowDefinition::fromJson(bytes) ->
 //   compile(), as FlowRepository::loadCompiled() does. The goal figure.
 // - BM_FromJsonText: request JSON -> QJsonDocument -> compileJson(), as the
-//   flow routes do (Qt's JSON reader alone is BM_QtJsonReadOnly).
+//   flow routes do (Qt's JSON reader alone is BM_QtJsonReadOnly);
+//   BM_RequestObjectToCompiledFlow is the part after QJsonDocument.
 // The stages are also timed on their own.
 
 #include "../core/flow/FlowFixtures.h"
@@ -21,8 +22,8 @@ using namespace hm::flow;
 
 namespace {
 
-// The goal figure: parsed JSON -> shape check -> compile (validation, graph,
-// topological order, mapping ASTs).
+// The fixture's QJsonObject (built member by member) -> shape check ->
+// compile (validation, graph, topological order, mapping ASTs).
 void BM_DefinitionToCompiledFlow(benchmark::State &state)
 {
     const int nodes = static_cast<int>(state.range(0));
@@ -67,6 +68,32 @@ void BM_CompileOnly(benchmark::State &state)
     }
 }
 BENCHMARK(BM_CompileOnly)->Arg(10000)->Unit(benchmark::kMillisecond);
+
+// The QJsonObject the flow routes hand to compileJson(): parsed from request
+// JSON by QJsonDocument (done once here; BM_FromJsonText includes it).
+// Objects built member by member, as the fixture is, are laid out
+// differently in memory and are slower to search, so this rather than
+// BM_DefinitionToCompiledFlow is the route's figure.
+void BM_RequestObjectToCompiledFlow(benchmark::State &state)
+{
+    const QJsonObject json =
+        QJsonDocument::fromJson(
+            QJsonDocument(fixtures::layeredDag(static_cast<int>(state.range(0))))
+                .toJson(QJsonDocument::Compact))
+            .object();
+    const InMemoryComponentCatalog catalog = fixtures::builtinCatalog();
+    const QJsonObject settings;
+    for (auto _ : state) {
+        auto compiled = compileJson(json, settings, catalog);
+        if (!compiled.ok()) {
+            state.SkipWithError(qPrintable(compiled.error().toString()));
+            break;
+        }
+        benchmark::DoNotOptimize(compiled.value()->topologicalOrder().size());
+    }
+    state.SetItemsProcessed(state.iterations() * state.range(0));
+}
+BENCHMARK(BM_RequestObjectToCompiledFlow)->Arg(10000)->Unit(benchmark::kMillisecond);
 
 // From compact JSON text, as the API receives it.
 void BM_FromJsonText(benchmark::State &state)

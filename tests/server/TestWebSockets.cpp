@@ -547,6 +547,12 @@ private slots:
         far.open(m_url, "/ws/events?token=" + farKey.data().value("api_key").toString());
         QVERIFY(far.waitClosed());
         QCOMPARE(far.code, 4403);
+
+        // Refusals are logged with the path, never the query's credential.
+        const QByteArray log = m_server->standardError();
+        QVERIFY(log.contains("WebSocket /ws/events from"));
+        QVERIFY(!log.contains(m_admin.toLatin1()));
+        QVERIFY(!log.contains(farKey.data().value("api_key").toString().toLatin1()));
     }
 
     // system_status at once and then periodically; execution changes only
