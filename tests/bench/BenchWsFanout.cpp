@@ -257,7 +257,6 @@ int main(int argc, char **argv)
     if (!dir.isValid())
         return fail("no temporary directory");
     ServerProcess server(dir.path());
-    if (qEnvironmentVariableIsSet("SRV_GLIB")) server.setEnv(QStringLiteral("QT_NO_GLIB"), qEnvironmentVariable("SRV_GLIB").isEmpty() ? QString() : qEnvironmentVariable("SRV_GLIB"));
     const QUrl url = startAuthServer(server, {QStringLiteral("--ws-latency-marks")});
     if (url.isEmpty())
         return fail("the server did not start");
