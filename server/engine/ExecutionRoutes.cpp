@@ -167,6 +167,21 @@ ApiReply listExecutions(store::Database &db, FlowEngineHost &host, const Request
         conditions.append(name + QStringLiteral(" = ?"));
         binds.append(value);
     }
+    // Time window on created_at: from inclusive, to exclusive.
+    for (const auto &[name, op] : {std::pair{QStringLiteral("from"), QStringLiteral(" >= ?")},
+                                   std::pair{QStringLiteral("to"), QStringLiteral(" < ?")}}) {
+        const QString value = queryValue(query, name);
+        if (value.isEmpty())
+            continue;
+        const qint64 ms = auth::parseIsoMs(value);
+        if (ms <= 0)
+            return ApiReply::failure(
+                auth::fieldError(name, QStringLiteral("%1 must be an ISO-8601 time such as "
+                                                      "2026-01-31T12:00:00Z")
+                                           .arg(name)));
+        conditions.append(QStringLiteral("created_at") + op);
+        binds.append(ms);
+    }
     const QString visible = viewableFlowCondition(p, QStringLiteral("flow_id"), binds);
     if (!visible.isEmpty())
         conditions.append(visible);
@@ -324,6 +339,10 @@ void registerExecutionRoutes(ApiRouter &router, auth::AuthModule &auth, store::D
     listDoc.queryParameters = paging();
     listDoc.queryParameters.append(query(QStringLiteral("flow_id"), string()));
     listDoc.queryParameters.append(query(QStringLiteral("status"), string()));
+    listDoc.queryParameters.append(
+        query(QStringLiteral("from"), string(), QStringLiteral("Created at or after (ISO-8601)")));
+    listDoc.queryParameters.append(
+        query(QStringLiteral("to"), string(), QStringLiteral("Created before (ISO-8601)")));
     auth::addProtectedRoute(
         router, auth, Method::Get, QStringLiteral("/api/v1/executions"), Role::Viewer,
         [&db, &host](const RequestContext &c, const Principal &p) {

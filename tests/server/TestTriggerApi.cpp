@@ -402,6 +402,38 @@ private slots:
         QVERIFY(!output.contains(token.toLatin1()));
     }
 
+    void executionHistoryFiltersByTime()
+    {
+        const QString id = flow(echoFlow());
+        QVERIFY(!id.isEmpty());
+        const Answer ran = trigger(id, {{"v", 1}}, "?wait=true");
+        QCOMPARE(ran.status, 200);
+        const QString executionId = ran.data().value("execution_id").toString();
+        const QString created = m_http->get("/api/v1/executions/" + executionId, m_admin)
+                                    .data()
+                                    .value("created_at")
+                                    .toString();
+        QVERIFY(!created.isEmpty());
+        auto ids = [&](const QString &filter) {
+            QStringList out;
+            const QJsonArray items =
+                m_http->get("/api/v1/executions?flow_id=" + id + "&" + filter, m_admin)
+                    .data()
+                    .value("items")
+                    .toArray();
+            for (const QJsonValue &item : items)
+                out.append(item.toObject().value("execution_id").toString());
+            return out;
+        };
+        QCOMPARE(ids("from=" + created), QStringList{executionId});
+        QCOMPARE(ids("to=" + created), QStringList{});
+        QCOMPARE(ids("from=2000-01-01T00:00:00Z&to=2999-01-01T00:00:00Z"),
+                 QStringList{executionId});
+        const Answer bad = m_http->get("/api/v1/executions?from=yesterday", m_admin);
+        QCOMPARE(bad.status, 422);
+        QCOMPARE(bad.code(), QStringLiteral("VALIDATION_ERROR"));
+    }
+
     void webhookNeedsEditOnTheFlow()
     {
         const QString id = flow(echoFlow());
