@@ -20,7 +20,7 @@
 // clients run on T threads of this process (default 4) on the same machine,
 // so their own processing is part of the figures.
 
-#include "../server/AuthTestSupport.h"
+#include "../server/FlowTestSupport.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -45,57 +45,35 @@ qint64 monotonicNs()
         .count();
 }
 
-QJsonObject node(const QString &id, const QString &component, const QJsonObject &inputs = {})
-{
-    return {{"id", id},
-            {"component", component},
-            {"version", "1.0.0"},
-            {"position", QJsonObject{{"x", 0}, {"y", 0}}},
-            {"config", QJsonObject{}},
-            {"inputMappings", inputs}};
-}
-
-QJsonObject edge(const QString &source, const QString &target)
-{
-    return {{"id", source + "-" + target}, {"source", source}, {"target", target}};
-}
-
-QJsonObject flow(QJsonArray nodes, QJsonArray edges)
-{
-    return {{"schemaVersion", 1}, {"nodes", nodes}, {"edges", edges}};
-}
-
 // burst: a gate, six parallel noops, a join — the 18 events leave the
 // engine within a fraction of a millisecond.
 QJsonObject burstFlow()
 {
-    QJsonArray nodes{node("gate", "delay", {{"ms", "$.trigger.ms"}}), node("join", "noop")};
+    QJsonArray nodes{flowNode("gate", "delay", {{"ms", "$.trigger.ms"}}), flowNode("join", "noop")};
     QJsonArray edges;
     for (int i = 0; i < 6; ++i) {
         const QString id = QStringLiteral("n%1").arg(i);
-        nodes.append(node(id, "noop"));
-        edges.append(edge("gate", id));
-        edges.append(edge(id, "join"));
+        nodes.append(flowNode(id, "noop"));
+        edges.append(flowEdge("gate", id));
+        edges.append(flowEdge(id, "join"));
     }
-    return flow(nodes, edges);
+    return flowDefinition(nodes, edges);
 }
 
 // paced: a gate and a chain of seven `stepMs` delays — two events (one
 // node ends, the next starts) every step.
 QJsonObject pacedFlow(int stepMs)
 {
-    QJsonArray nodes{node("gate", "delay", {{"ms", "$.trigger.ms"}})};
+    QJsonArray nodes{flowNode("gate", "delay", {{"ms", "$.trigger.ms"}})};
     QJsonArray edges;
     QString previous = QStringLiteral("gate");
     for (int i = 0; i < 7; ++i) {
         const QString id = QStringLiteral("d%1").arg(i);
-        QJsonObject n = node(id, "delay");
-        n.insert("config", QJsonObject{{"ms", stepMs}});
-        nodes.append(n);
-        edges.append(edge(previous, id));
+        nodes.append(flowNode(id, "delay", {}, {{"ms", stepMs}}));
+        edges.append(flowEdge(previous, id));
         previous = id;
     }
-    return flow(nodes, edges);
+    return flowDefinition(nodes, edges);
 }
 
 // One subscriber. Lives on a client thread; its data is read by the main
@@ -262,21 +240,10 @@ int main(int argc, char **argv)
         return fail("the server did not start");
     Http http(url);
     const QString token = http.accessToken(kAdmin, kAdminPassword);
-    // Publishes `definition` in queue mode with one slot; its id.
+    // Published in queue mode with one slot (empty id on failure).
     const auto publish = [&](const QString &name, const QJsonObject &definition) {
-        const Answer created = http.json(
-            "POST", "/api/v1/flows",
-            {{"name", name},
-             {"definition", definition},
-             {"settings",
-              QJsonObject{{"concurrency", QJsonObject{{"mode", "queue"}, {"maxInstances", 1}}}}}},
-            token);
-        const QString id = created.data().value("id").toString();
-        if (id.isEmpty() ||
-            http.json("POST", "/api/v1/flows/" + id + "/publish", {{"version", "1"}}, token)
-                    .status != 200)
-            return QString();
-        return id;
+        return createPublishedFlow(http, token, name, definition,
+                                   concurrency(QStringLiteral("queue")));
     };
 
     ClientThreads pool(threads);

@@ -20,6 +20,7 @@
 #include <QDateTime>
 #include <QJsonArray>
 #include <QLoggingCategory>
+#include <QMutex>
 #include <QSignalSpy>
 #include <QTcpServer>
 #include <QTcpSocket>
@@ -82,6 +83,7 @@ public:
     LogCapture()
     {
         QLoggingCategory::setFilterRules(QStringLiteral("hivemind.client.debug=true"));
+        const QMutexLocker lock(&s_mutex);
         s_text.clear();
         m_previous = qInstallMessageHandler(&LogCapture::handler);
     }
@@ -90,13 +92,20 @@ public:
         qInstallMessageHandler(m_previous);
         QLoggingCategory::setFilterRules(QString());
     }
-    QString text() const { return s_text; }
+    QString text() const
+    {
+        const QMutexLocker lock(&s_mutex);
+        return s_text;
+    }
 
 private:
+    // Qt's network threads may log too: the handler runs on any thread.
     static void handler(QtMsgType, const QMessageLogContext &, const QString &message)
     {
+        const QMutexLocker lock(&s_mutex);
         s_text += message + u'\n';
     }
+    static inline QMutex s_mutex;
     static inline QString s_text;
     QtMessageHandler m_previous = nullptr;
 };
@@ -700,7 +709,8 @@ private slots:
 
         // The client logged its calls and the refresh, never a token.
         const QString text = log.text();
-        QVERIFY(text.contains("/api/v1/users/me"));
+        QVERIFY2(text.contains("/api/v1/users/me"),
+                 qPrintable(QStringLiteral("captured: ") + text.left(2000)));
         for (const QString &secret :
              {before.accessToken, before.refreshToken, after.accessToken, after.refreshToken})
             QVERIFY(!text.contains(secret));

@@ -10,7 +10,7 @@
 // long delay, and the execution under test is queued behind it until the
 // test has subscribed and cancels the blocker.
 
-#include "AuthTestSupport.h"
+#include "FlowTestSupport.h"
 #include "client/EventStream.h"
 #include "client/ExecutionWatcher.h"
 
@@ -33,42 +33,28 @@ namespace {
 
 constexpr int kWaitMs = 30000;
 
-QJsonObject node(const QString &id, const QString &component, const QJsonObject &inputs = {},
-                 const QJsonObject &config = {})
-{
-    return {{"id", id},           {"component", component},
-            {"version", "1.0.0"}, {"position", QJsonObject{{"x", 0}, {"y", 0}}},
-            {"config", config},   {"inputMappings", inputs}};
-}
-
-QJsonObject edge(const QString &source, const QString &target)
-{
-    return {{"id", source + "-" + target}, {"source", source}, {"target", target}};
-}
-
 // A waits for trigger input "ms" (the blocker passes a long time, the
 // execution under test 0); B, C and D are quick; D joins B and C.
 QJsonObject diamond()
 {
-    return {{"schemaVersion", 1},
-            {"nodes",
-             QJsonArray{node("A", "delay", {{"ms", "$.trigger.ms"}}),
-                        node("B", "delay", {}, {{"ms", 5}}), node("C", "noop"), node("D", "noop")}},
-            {"edges", QJsonArray{edge("A", "B"), edge("A", "C"), edge("B", "D"), edge("C", "D")}}};
+    return flowDefinition(
+        {flowNode("A", "delay", {{"ms", "$.trigger.ms"}}), flowNode("B", "delay", {}, {{"ms", 5}}),
+         flowNode("C", "noop"), flowNode("D", "noop")},
+        {flowEdge("A", "B"), flowEdge("A", "C"), flowEdge("B", "D"), flowEdge("C", "D")});
 }
 
 // A gate waiting for trigger input "ms", then `width` noop nodes in
 // parallel: two events per node in one burst.
 QJsonObject wide(int width)
 {
-    QJsonArray nodes{node("gate", "delay", {{"ms", "$.trigger.ms"}})};
+    QJsonArray nodes{flowNode("gate", "delay", {{"ms", "$.trigger.ms"}})};
     QJsonArray edges;
     for (int i = 0; i < width; ++i) {
         const QString id = QStringLiteral("n%1").arg(i);
-        nodes.append(node(id, "noop"));
-        edges.append(edge("gate", id));
+        nodes.append(flowNode(id, "noop"));
+        edges.append(flowEdge("gate", id));
     }
-    return {{"schemaVersion", 1}, {"nodes", nodes}, {"edges", edges}};
+    return flowDefinition(nodes, edges);
 }
 
 // A chain of short delays: a few hundred milliseconds of events.
@@ -77,14 +63,14 @@ QJsonObject chain(int length)
     QJsonArray nodes;
     QJsonArray edges;
     for (int i = 0; i < length; ++i) {
-        nodes.append(node(QStringLiteral("s%1").arg(i), "delay", {}, {{"ms", 20}}));
+        nodes.append(flowNode(QStringLiteral("s%1").arg(i), "delay", {}, {{"ms", 20}}));
         if (i > 0)
-            edges.append(edge(QStringLiteral("s%1").arg(i - 1), QStringLiteral("s%1").arg(i)));
+            edges.append(flowEdge(QStringLiteral("s%1").arg(i - 1), QStringLiteral("s%1").arg(i)));
     }
-    return {{"schemaVersion", 1}, {"nodes", nodes}, {"edges", edges}};
+    return flowDefinition(nodes, edges);
 }
 
-const QJsonObject kQueueOne{{"concurrency", QJsonObject{{"mode", "queue"}, {"maxInstances", 1}}}};
+const QJsonObject kQueueOne = concurrency(QStringLiteral("queue"));
 
 // A raw QWebSocket that records what it gets (for ?token= and close codes).
 struct Probe
@@ -251,38 +237,23 @@ private:
 
 } // namespace
 
-class TestWebSockets : public QObject
+class TestWebSockets : public QObject, private ServerFixture
 {
     Q_OBJECT
 private:
-    QTemporaryDir m_dir;
-    std::unique_ptr<ServerProcess> m_server;
-    std::unique_ptr<Http> m_http;
     QUrl m_url;
-    QString m_admin;
     int m_flows = 0;
     QString m_finishedExecution; // completed, for the history snapshot test
 
     QString publishedFlow(const QJsonObject &def, const QJsonObject &settings = {},
                           const QString &token = {})
     {
-        const QString as = token.isEmpty() ? m_admin : token;
-        const Answer created = m_http->json("POST", "/api/v1/flows",
-                                            {{"name", QStringLiteral("ws%1").arg(++m_flows)},
-                                             {"definition", def},
-                                             {"settings", settings}},
-                                            as);
-        if (created.status != 201)
-            return {};
-        const QString id = created.data().value("id").toString();
-        const Answer published =
-            m_http->json("POST", "/api/v1/flows/" + id + "/publish", {{"version", "1"}}, as);
-        return published.status == 200 ? id : QString();
+        return createPublishedFlow(*m_http, token.isEmpty() ? m_admin : token,
+                                   QStringLiteral("ws%1").arg(++m_flows), def, settings);
     }
     Answer trigger(const QString &flowId, const QJsonObject &inputs, const QString &token = {})
     {
-        return m_http->json("POST", "/api/v1/flows/" + flowId + "/trigger", {{"inputs", inputs}},
-                            token.isEmpty() ? m_admin : token);
+        return triggerFlow(*m_http, token.isEmpty() ? m_admin : token, flowId, inputs);
     }
     // Blocks the flow's only slot; returns the blocking execution's id.
     QString block(const QString &flowId)
@@ -306,17 +277,13 @@ private:
 private slots:
     void initTestCase()
     {
-        QVERIFY(m_dir.isValid());
-        m_server = std::make_unique<ServerProcess>(m_dir.path());
         // A small slow-consumer limit so that the test needs few events; a
         // short status interval so that it need not wait 5 s.
-        m_url = startAuthServer(*m_server,
-                                {QStringLiteral("--ws-status-interval-ms"), QStringLiteral("300"),
-                                 QStringLiteral("--ws-max-unsent-bytes"), QStringLiteral("65536")});
-        QVERIFY2(!m_url.isEmpty(), m_server->standardOutput().constData());
-        m_http = std::make_unique<Http>(m_url);
-        m_admin = m_http->accessToken(kAdmin, kAdminPassword);
-        QVERIFY(!m_admin.isEmpty());
+        const QString problem =
+            startServer({QStringLiteral("--ws-status-interval-ms"), QStringLiteral("300"),
+                         QStringLiteral("--ws-max-unsent-bytes"), QStringLiteral("65536")});
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
+        m_url = m_http->base();
     }
 
     // The diamond's events arrive after the snapshot, in an order the
@@ -559,14 +526,10 @@ private slots:
     // for flows the caller may view.
     void eventStream()
     {
-        const Answer user = m_http->json("POST", "/api/v1/users",
-                                         {{"username", "alice"},
-                                          {"email", "alice@example.com"},
-                                          {"password", "Al1ce!Secret"},
-                                          {"role", "user"}},
-                                         m_admin);
+        const ApiUser user = createApiUser(*m_http, m_admin, QStringLiteral("alice"),
+                                           QStringLiteral("Al1ce!Secret"), QStringLiteral("user"));
         QCOMPARE(user.status, 201);
-        const QString alice = m_http->accessToken("alice", "Al1ce!Secret");
+        const QString alice = user.token;
         QVERIFY(!alice.isEmpty());
 
         EventStream adminStream;
@@ -730,8 +693,7 @@ private slots:
         QTemporaryDir dir;
         QVERIFY(dir.isValid());
         ServerProcess server(dir.path());
-        server.setEnv(QStringLiteral("HIVEMIND_ADMIN_USER"), kAdmin);
-        server.setEnv(QStringLiteral("HIVEMIND_ADMIN_PASSWORD"), kAdminPassword);
+        setAdminEnvironment(server);
         const QUrl url = server.start({QStringLiteral("--access-token-ttl"), QStringLiteral("2")});
         QVERIFY2(!url.isEmpty(), server.standardOutput().constData());
         Http http(url);
@@ -776,19 +738,13 @@ private slots:
         QSignalSpy closed(&stream, &EventStream::closed);
         stream.listen(m_url, m_admin);
         QVERIFY(status.wait(kWaitMs));
-        m_server->process().terminate();
-        QVERIFY(m_server->process().waitForFinished(30000));
+        QVERIFY(stopServer());
         QVERIFY(closed.count() > 0 || closed.wait(kWaitMs));
         QCOMPARE(closed.first().at(0).toInt(), int(EventStream::GoingAway));
         QCOMPARE(closed.first().at(1).toString(), QStringLiteral("server stopping"));
-        auto restarted = std::make_unique<ServerProcess>(m_dir.path(), m_server->masterKey());
-        const QUrl url = restarted->start();
-        QVERIFY2(!url.isEmpty(), restarted->standardOutput().constData());
-        m_server = std::move(restarted);
-        m_url = url;
-        m_http = std::make_unique<Http>(url);
-        m_admin = m_http->accessToken(kAdmin, kAdminPassword);
-        QVERIFY(!m_admin.isEmpty());
+        const QString problem = restartServer();
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
+        m_url = m_http->base();
 
         ExecutionWatcher watcher;
         Recording seen;
@@ -808,10 +764,8 @@ private slots:
 
     void cleanupTestCase()
     {
-        if (m_server && m_server->process().state() == QProcess::Running) {
-            m_server->process().terminate();
-            m_server->process().waitForFinished(30000);
-        }
+        if (m_server && m_server->process().state() == QProcess::Running)
+            stopServer();
     }
 };
 
