@@ -15,6 +15,7 @@
 #include "client/FlowsApi.h"
 #include "client/SystemApi.h"
 #include "client/UsersApi.h"
+#include "common/Logging.h"
 #include "crypto/Totp.h"
 
 #include <QDateTime>
@@ -82,7 +83,9 @@ class LogCapture
 public:
     LogCapture()
     {
-        QLoggingCategory::setFilterRules(QStringLiteral("hivemind.client.debug=true"));
+        // Directly on the category: QT_LOGGING_RULES (the ctest presets set
+        // "*.debug=false") would override setFilterRules().
+        category().setEnabled(QtDebugMsg, true);
         const QMutexLocker lock(&s_mutex);
         s_text.clear();
         m_previous = qInstallMessageHandler(&LogCapture::handler);
@@ -90,7 +93,7 @@ public:
     ~LogCapture()
     {
         qInstallMessageHandler(m_previous);
-        QLoggingCategory::setFilterRules(QString());
+        category().setEnabled(QtDebugMsg, false);
     }
     QString text() const
     {
@@ -99,6 +102,7 @@ public:
     }
 
 private:
+    static QLoggingCategory &category() { return const_cast<QLoggingCategory &>(lcClient()); }
     // Qt's network threads may log too: the handler runs on any thread.
     static void handler(QtMsgType, const QMessageLogContext &, const QString &message)
     {
