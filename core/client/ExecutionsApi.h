@@ -30,7 +30,8 @@ public:
     // from "start" or "failed"; version empty = the execution's own.
     void rerun(const QString &id, const QString &from, const QString &version,
                Callback<TriggerOutcome> done);
-    // The built-in components' interfaces.
+    // Every component the server offers: built-ins and registered HTTP
+    // components (with endpoint, status and health).
     void components(Callback<QJsonArray> done);
 
 private:
