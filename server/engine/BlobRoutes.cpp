@@ -2,6 +2,7 @@
 // GET and PUT /api/v1/blobs/{executionId}/{blobId}, authenticated by the
 // execution's X-Execution-Token instead of a user.
 
+#include "crypto/Hmac.h"
 #include "server/ApiRouter.h"
 #include "server/engine/EngineRoutes.h"
 #include "server/engine/FlowEngineHost.h"
@@ -19,15 +20,11 @@ namespace {
 // Larger than the API's 10 MiB JSON limit: blobs are the large values.
 constexpr qsizetype kMaxBlobBytes = 64 * 1024 * 1024;
 
-// Constant time for equal lengths: the token is the only credential here.
+// Constant time (the token is the only credential here); an empty header
+// never matches.
 bool sameToken(const QByteArray &a, const QByteArray &b)
 {
-    if (a.size() != b.size() || a.isEmpty())
-        return false;
-    unsigned char diff = 0;
-    for (qsizetype i = 0; i < a.size(); ++i)
-        diff |= static_cast<unsigned char>(a.at(i) ^ b.at(i));
-    return diff == 0;
+    return !a.isEmpty() && crypto::constantTimeEquals(a, b);
 }
 
 Error wrongToken()

@@ -52,7 +52,6 @@ QJsonObject triggerJson(const TriggerResult &r)
 ApiReply trigger(store::Database &db, FlowEngineHost &host, const RequestContext &c,
                  const Principal &p)
 {
-    Q_UNUSED(db)
     HM_TRY_STATUS(requireFlowPermission(db, p, c.pathArgs.at(0), FlowPermission::View));
     HM_TRY(body, c.jsonObject());
     const QString flowId = c.pathArgs.at(0);

@@ -2,6 +2,7 @@
 // systems that can only call a URL (CI, chat, monitoring). The token is the
 // credential: shown once when created, stored as its SHA-256 only.
 
+#include "crypto/Hmac.h"
 #include "crypto/Random.h"
 #include "server/ApiRouter.h"
 #include "server/auth/AuditLog.h"
@@ -24,16 +25,11 @@ using namespace schema;
 
 namespace {
 
-// Same length and a constant-time compare of the hashes: the token is the
-// only credential here.
+// Constant-time compare of the hashes (the token is the only credential
+// here); a flow without webhook (empty hash) never matches.
 bool sameHash(const QString &a, const QString &b)
 {
-    if (a.size() != b.size() || a.isEmpty())
-        return false;
-    char16_t diff = 0;
-    for (qsizetype i = 0; i < a.size(); ++i)
-        diff |= a.at(i).unicode() ^ b.at(i).unicode();
-    return diff == 0;
+    return !a.isEmpty() && crypto::constantTimeEquals(a.toLatin1(), b.toLatin1());
 }
 
 Status setTokenHash(store::Database &db, const QString &flowId, const QVariant &hash)
