@@ -30,12 +30,11 @@ int main(int argc, char *argv[])
     // list each time a socket notifier is switched on or off, which every
     // write does, so a thousand WebSocket clients cost O(n²) per event
     // (BenchWsFanout: p99 latency about halved). An empty QT_NO_GLIB= keeps GLib.
-    const bool chooseDispatcher = !qEnvironmentVariableIsSet("QT_NO_GLIB");
-    if (chooseDispatcher)
+    // It stays set: every QThread reads it when it starts (the engine's
+    // thread runs after this), and the server starts no processes.
+    if (!qEnvironmentVariableIsSet("QT_NO_GLIB"))
         qputenv("QT_NO_GLIB", "1");
     QCoreApplication app(argc, argv);
-    if (chooseDispatcher)
-        qunsetenv("QT_NO_GLIB"); // not for processes this one starts
     QCoreApplication::setApplicationName(QStringLiteral("hivemind-server"));
     QCoreApplication::setApplicationVersion(QString::fromLatin1(version::kVersion));
 

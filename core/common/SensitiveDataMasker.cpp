@@ -3,6 +3,7 @@
 #include <QRegularExpression>
 #include <algorithm>
 #include <array>
+#include <optional>
 
 namespace hm {
 namespace {
@@ -25,8 +26,10 @@ QString maskScalar(const QJsonValue &value)
 
 bool SensitiveDataMasker::isSensitiveKey(QStringView key)
 {
+    // Lengths first: a case-insensitive compare is dear, and most keys
+    // match no candidate's length.
     return std::any_of(kSensitiveKeys.begin(), kSensitiveKeys.end(), [key](QStringView candidate) {
-        return key.compare(candidate, Qt::CaseInsensitive) == 0;
+        return key.size() == candidate.size() && key.compare(candidate, Qt::CaseInsensitive) == 0;
     });
 }
 
@@ -38,38 +41,78 @@ QString SensitiveDataMasker::maskValue(const QString &value)
     return value.left(show) + QStringLiteral("****") + value.right(show) + QStringLiteral("...");
 }
 
-QJsonValue SensitiveDataMasker::mask(const QJsonValue &value)
+// Copy on the first change: most values hold nothing sensitive and come
+// back as they are (implicitly shared, not rebuilt), which matters on the
+// engine's hot path (every node's inputs and outputs are masked).
+namespace {
+
+std::optional<QJsonObject> maskedObject(const QJsonObject &object);
+std::optional<QJsonArray> maskedArray(const QJsonArray &array);
+
+// nullopt when nothing inside `value` needs masking.
+std::optional<QJsonValue> maskedNested(const QJsonValue &value)
 {
-    if (value.isObject())
-        return mask(value.toObject());
-    if (value.isArray())
-        return mask(value.toArray());
-    return value;
+    if (value.isObject()) {
+        if (std::optional<QJsonObject> inner = maskedObject(value.toObject()))
+            return QJsonValue(*inner);
+    } else if (value.isArray()) {
+        if (std::optional<QJsonArray> inner = maskedArray(value.toArray()))
+            return QJsonValue(*inner);
+    }
+    return std::nullopt;
 }
 
-QJsonObject SensitiveDataMasker::mask(const QJsonObject &object)
+std::optional<QJsonObject> maskedObject(const QJsonObject &object)
 {
-    QJsonObject masked;
-    for (auto it = object.begin(); it != object.end(); ++it) {
+    std::optional<QJsonObject> masked;
+    for (auto it = object.constBegin(); it != object.constEnd(); ++it) {
         const QJsonValue value = it.value();
+        std::optional<QJsonValue> replacement;
         // A sensitive key hides its whole value, even a nested object: a
         // "credential" object is secret through and through.
-        if (isSensitiveKey(it.key()) && !value.isNull())
-            masked.insert(it.key(), value.isObject() || value.isArray()
-                                        ? QJsonValue(QStringLiteral("****"))
-                                        : QJsonValue(maskScalar(value)));
+        if (SensitiveDataMasker::isSensitiveKey(it.key()) && !value.isNull())
+            replacement = value.isObject() || value.isArray() ? QJsonValue(QStringLiteral("****"))
+                                                              : QJsonValue(maskScalar(value));
         else
-            masked.insert(it.key(), mask(value));
+            replacement = maskedNested(value);
+        if (!replacement)
+            continue;
+        if (!masked)
+            masked = object;
+        masked->insert(it.key(), *replacement);
     }
     return masked;
 }
 
+std::optional<QJsonArray> maskedArray(const QJsonArray &array)
+{
+    std::optional<QJsonArray> masked;
+    for (qsizetype i = 0; i < array.size(); ++i) {
+        std::optional<QJsonValue> replacement = maskedNested(array.at(i));
+        if (!replacement)
+            continue;
+        if (!masked)
+            masked = array;
+        masked->replace(i, *replacement);
+    }
+    return masked;
+}
+
+} // namespace
+
+QJsonValue SensitiveDataMasker::mask(const QJsonValue &value)
+{
+    return maskedNested(value).value_or(value);
+}
+
+QJsonObject SensitiveDataMasker::mask(const QJsonObject &object)
+{
+    return maskedObject(object).value_or(object);
+}
+
 QJsonArray SensitiveDataMasker::mask(const QJsonArray &array)
 {
-    QJsonArray masked;
-    for (const QJsonValue &value : array)
-        masked.append(mask(value));
-    return masked;
+    return maskedArray(array).value_or(array);
 }
 
 QString SensitiveDataMasker::maskText(const QString &text)

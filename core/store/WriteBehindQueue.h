@@ -3,8 +3,12 @@
 #include "common/Result.h"
 #include "crypto/SecureBytes.h"
 
+#include <QHash>
+#include <QJsonObject>
+#include <QMetaType>
 #include <QString>
 #include <QVariantList>
+#include <algorithm>
 #include <condition_variable>
 #include <deque>
 #include <memory>
@@ -16,11 +20,31 @@ namespace hm::store {
 
 class Database;
 
-// One write: a single SQL statement and its positional parameters.
+// A JSON parameter turned into text by the writer thread just before it is
+// bound: producers hand over the (implicitly shared) object, and an op that
+// coalescing replaces never pays for serialising it. `render` must be safe
+// to call from any thread (a pure function of the object).
+struct DeferredJson
+{
+    QJsonObject object;
+    QString (*render)(const QJsonObject &object) = nullptr;
+};
+
+// One write: a single SQL statement and its positional parameters
+// (a QVariant holding a DeferredJson binds as its rendered text).
 struct WriteOp
 {
     QString sql;
     QVariantList params;
+    // Runs with the same parameters when `sql` changed no row: "UPDATE, else
+    // INSERT" is the upsert SQLite 3.15 lacks, and unlike INSERT OR REPLACE
+    // it needs no statement journal (which SQLCipher encrypts page by page).
+    QString fallbackSql;
+    // Coalescing: while an op with the same non-empty key waits in the queue,
+    // a newer one replaces it in place (its position, the newer SQL and
+    // parameters). For ops that each write a row's whole latest state, so
+    // only the last state of a row is written per batch.
+    QString key;
 };
 
 struct WriteBehindOptions
@@ -33,6 +57,7 @@ struct WriteBehindOptions
 struct WriteBehindStats
 {
     qint64 enqueued = 0;
+    qint64 coalesced = 0;        // enqueued ops that replaced a queued one (never written)
     qint64 written = 0;          // committed
     qint64 failed = 0;           // dropped after an SQL error (logged)
     qint64 batches = 0;          // committed transactions
@@ -42,6 +67,12 @@ struct WriteBehindStats
 // Bounded queue of writes drained by its own thread over its own connection,
 // many ops per transaction: producers (engine, HTTP handlers) never wait
 // for the disk unless the queue is full, which is the back-pressure.
+//
+// Keyed ops (WriteOp::key) coalesce while queued. The replacement keeps
+// the older op's position, so a row's first write still comes before the
+// writes queued after it (its children's rows, say), but its latest state
+// may then be committed before ops enqueued between the two. Only a crash
+// between two batches can show that (a batch is one transaction).
 //
 // Failure policy: an op that fails (bad SQL, constraint) is counted in
 // `failed`, logged with its SQL (never its parameters) and dropped; the
@@ -92,8 +123,12 @@ private:
     // Called by the writer thread without the lock held.
     Outcome writeBatch(std::vector<WriteOp> &batch);
     Status apply(const WriteOp &op);
+    static void renderDeferred(WriteOp &op);
     bool lingerOver() const; // with m_mutex held
     void push(WriteOp &&op); // with m_mutex held
+    // Replaces the queued op with op's key, if any; with m_mutex held.
+    bool coalesce(WriteOp &op);
+    qsizetype queuedLimit() const { return std::min(m_options.maxBatch, m_options.capacity); }
 
     const QString m_path;
     crypto::SecureBytes m_key; // wiped once the connection is open
@@ -105,8 +140,13 @@ private:
     std::condition_variable m_roomReady; // producers wait: space in the queue
     std::condition_variable m_progress;  // flushers wait: ops done
     std::deque<WriteOp> m_queue;
+    // Queue positions are numbered from 0 in push order: m_queue.front() is
+    // position m_frontPosition. Coalescing reuses a position.
+    qint64 m_pushed = 0;            // positions ever pushed
+    qint64 m_frontPosition = 0;     // position of m_queue.front()
+    QHash<QString, qint64> m_keyed; // key -> position, for keyed ops still queued
     State m_state = State::Idle;
-    qint64 m_done = 0; // ops taken and finished (written or failed)
+    qint64 m_done = 0; // positions taken and finished (written or failed)
     int m_flushWaiters = 0;
     WriteBehindStats m_stats;
 
@@ -115,3 +155,5 @@ private:
 };
 
 } // namespace hm::store
+
+Q_DECLARE_METATYPE(hm::store::DeferredJson)

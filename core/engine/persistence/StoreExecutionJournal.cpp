@@ -24,6 +24,28 @@ QVariant durationOrNull(qint64 startedAtMs, qint64 endedAtMs)
     return ms < 0 ? QVariant() : QVariant(ms);
 }
 
+QString renderMasked(const QJsonObject &object)
+{
+    return maskedJson(object);
+}
+
+QString renderCapped(const QJsonObject &object)
+{
+    return cappedJson(object);
+}
+
+// Masking and serialising happen on the writer thread, and not at all for
+// a record that a later one replaces in the queue.
+QVariant deferredJson(const QJsonObject &object, QString (*render)(const QJsonObject &))
+{
+    return QVariant::fromValue(store::DeferredJson{object, render});
+}
+
+QVariant maskedOrNull(const QJsonObject &object)
+{
+    return object.isEmpty() ? QVariant() : deferredJson(object, renderMasked);
+}
+
 } // namespace
 
 StoreExecutionJournal::StoreExecutionJournal(store::WriteBehindQueue &queue) : m_queue(queue) {}
@@ -45,54 +67,61 @@ void StoreExecutionJournal::enqueue(store::WriteOp op)
 
 void StoreExecutionJournal::recordExecution(const ExecutionRecord &r)
 {
-    const QVariant triggerInput = cappedJson(r.triggerInput);
-    const QVariant outputs = r.outputs.isEmpty() ? QVariant() : QVariant(maskedJson(r.outputs));
+    const QVariant triggerInput = deferredJson(r.triggerInput, renderCapped);
+    const QVariant outputs = maskedOrNull(r.outputs);
     const QString historyLevel = r.historyLevel.isEmpty() ? QStringLiteral("all") : r.historyLevel;
     const QVariant duration = durationOrNull(r.startedAtMs, r.endedAtMs);
 
-    // The first record of an execution inserts the row; later ones find it
-    // and the UPDATE below carries the change. Both ops are idempotent, so
-    // a batch split between them or a re-run batch does no harm.
-    enqueue(
-        {QStringLiteral(
-             "INSERT OR IGNORE INTO executions (id, flow_id, flow_version, status,"
-             " trigger_key, trigger_input, triggered_by, cancel_reason, error_code,"
-             " error_message, outputs, rerun_of, history_level, created_at, started_at,"
-             " ended_at, duration_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-         {r.id, r.flowId, r.flowVersion, r.status, textOrNull(r.triggerKey), triggerInput,
-          textOrNull(r.triggeredBy), textOrNull(r.cancelReason), textOrNull(r.errorCode),
-          textOrNull(r.errorMessage), outputs, textOrNull(r.rerunOf), historyLevel, r.createdAtMs,
-          msOrNull(r.startedAtMs), msOrNull(r.endedAtMs), duration}});
-    enqueue({QStringLiteral("UPDATE executions SET flow_id = ?, flow_version = ?, status = ?,"
-                            " trigger_key = ?, trigger_input = ?, triggered_by = ?,"
-                            " cancel_reason = ?, error_code = ?, error_message = ?, outputs = ?,"
-                            " rerun_of = ?, history_level = ?, created_at = ?, started_at = ?,"
-                            " ended_at = ?, duration_ms = ? WHERE id = ?"),
-             {r.flowId, r.flowVersion, r.status, textOrNull(r.triggerKey), triggerInput,
+    // Each record carries the row's whole state, so an upsert keyed by the
+    // execution: records that meet in the queue collapse into the last one.
+    // A row restored from an earlier run (a queued request) takes the UPDATE.
+    enqueue({QStringLiteral("UPDATE executions SET flow_id = ?2, flow_version = ?3, status = ?4,"
+                            " trigger_key = ?5, trigger_input = ?6, triggered_by = ?7,"
+                            " cancel_reason = ?8, error_code = ?9, error_message = ?10,"
+                            " outputs = ?11, rerun_of = ?12, history_level = ?13,"
+                            " created_at = ?14, started_at = ?15, ended_at = ?16,"
+                            " duration_ms = ?17 WHERE id = ?1"),
+             {r.id, r.flowId, r.flowVersion, r.status, textOrNull(r.triggerKey), triggerInput,
               textOrNull(r.triggeredBy), textOrNull(r.cancelReason), textOrNull(r.errorCode),
               textOrNull(r.errorMessage), outputs, textOrNull(r.rerunOf), historyLevel,
-              r.createdAtMs, msOrNull(r.startedAtMs), msOrNull(r.endedAtMs), duration, r.id}});
+              r.createdAtMs, msOrNull(r.startedAtMs), msOrNull(r.endedAtMs), duration},
+             QStringLiteral(
+                 "INSERT INTO executions (id, flow_id, flow_version, status, trigger_key,"
+                 " trigger_input, triggered_by, cancel_reason, error_code, error_message, outputs,"
+                 " rerun_of, history_level, created_at, started_at, ended_at, duration_ms)"
+                 " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,"
+                 " ?17)"),
+             u"execution/" + r.id});
 }
 
 void StoreExecutionJournal::recordNode(const NodeRecord &r)
 {
-    const QVariant inputs = r.inputs.isEmpty() ? QVariant() : QVariant(maskedJson(r.inputs));
-    const QVariant outputs = r.outputs.isEmpty() ? QVariant() : QVariant(maskedJson(r.outputs));
+    const QVariant inputs = maskedOrNull(r.inputs);
+    const QVariant outputs = maskedOrNull(r.outputs);
     // The lines were masked by the scheduler; a JSON array of strings.
     const QVariant logs =
         r.logs.isEmpty()
             ? QVariant()
             : QVariant(QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(r.logs))
                                              .toJson(QJsonDocument::Compact)));
+    const QString rowId = nodeRowId(r.executionId, r.nodeId);
+    // An upsert keyed by the row, like executions: a node that starts and
+    // ends within one batch is written once, with a plain INSERT.
     enqueue({QStringLiteral(
-                 "INSERT OR REPLACE INTO node_executions (id, execution_id, node_id, component,"
-                 " version, status, attempt, skip_reason, inputs, outputs, error_code,"
-                 " error_message, started_at, ended_at, duration_ms, logs)"
-                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-             {nodeRowId(r.executionId, r.nodeId), r.executionId, r.nodeId, r.component, r.version,
-              r.status, r.attempt, textOrNull(r.skipReason), inputs, outputs,
-              textOrNull(r.errorCode), textOrNull(r.errorMessage), msOrNull(r.startedAtMs),
-              msOrNull(r.endedAtMs), durationOrNull(r.startedAtMs, r.endedAtMs), logs}});
+                 "UPDATE node_executions SET component = ?4, version = ?5, status = ?6,"
+                 " attempt = ?7, skip_reason = ?8, inputs = ?9, outputs = ?10, error_code = ?11,"
+                 " error_message = ?12, started_at = ?13, ended_at = ?14, duration_ms = ?15,"
+                 " logs = ?16 WHERE id = ?1"),
+             {rowId, r.executionId, r.nodeId, r.component, r.version, r.status, r.attempt,
+              textOrNull(r.skipReason), inputs, outputs, textOrNull(r.errorCode),
+              textOrNull(r.errorMessage), msOrNull(r.startedAtMs), msOrNull(r.endedAtMs),
+              durationOrNull(r.startedAtMs, r.endedAtMs), logs},
+             QStringLiteral(
+                 "INSERT INTO node_executions (id, execution_id, node_id, component, version,"
+                 " status, attempt, skip_reason, inputs, outputs, error_code, error_message,"
+                 " started_at, ended_at, duration_ms, logs)"
+                 " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)"),
+             u"node/" + rowId});
 }
 
 void StoreExecutionJournal::recordQueued(const QueuedRequest &q)
@@ -100,16 +129,23 @@ void StoreExecutionJournal::recordQueued(const QueuedRequest &q)
     // Not masked and not capped: these inputs start the execution later.
     const QString inputs =
         QString::fromUtf8(QJsonDocument(q.inputs).toJson(QJsonDocument::Compact));
+    // Keyed like removeQueued: a request that starts (or is cancelled)
+    // within one batch is never written at all.
     enqueue({QStringLiteral("INSERT OR REPLACE INTO execution_queue (execution_id, flow_id,"
                             " flow_version, scope_key, inputs, triggered_by, queued_at, sequence)"
                             " VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
              {q.executionId, q.flowId, q.flowVersion, q.scopeKey, inputs, textOrNull(q.triggeredBy),
-              q.queuedAtMs, q.sequence}});
+              q.queuedAtMs, q.sequence},
+             {},
+             u"queue/" + q.executionId});
 }
 
 void StoreExecutionJournal::removeQueued(const QString &executionId)
 {
-    enqueue({QStringLiteral("DELETE FROM execution_queue WHERE execution_id = ?"), {executionId}});
+    enqueue({QStringLiteral("DELETE FROM execution_queue WHERE execution_id = ?"),
+             {executionId},
+             {},
+             u"queue/" + executionId});
 }
 
 } // namespace hm::engine::persistence

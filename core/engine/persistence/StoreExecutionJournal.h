@@ -8,15 +8,18 @@
 namespace hm::engine::persistence {
 
 // The ExecutionJournal of a server with a database: every call becomes one
-// or two WriteOps on the write-behind queue, so the engine thread only waits
-// when the queue is full (its back-pressure), never for the disk.
+// WriteOp on the write-behind queue, so the engine thread only waits when
+// the queue is full (its back-pressure), never for the disk.
 //
 // What is stored (docs/engine-persistence.md):
-//   - executions: one row per execution, written as INSERT OR IGNORE followed
-//     by UPDATE. Not INSERT OR REPLACE: a replace deletes the old row first,
-//     and ON DELETE CASCADE would take the execution's node rows with it.
-//   - node_executions: the latest state of each (execution, node), by
-//     INSERT OR REPLACE; its id is a UUIDv5 of the pair so it stays stable.
+//   - executions: one row per execution, each record an upsert ("UPDATE,
+//     else INSERT") of the whole row keyed by the execution, so records of
+//     one execution that meet in the queue are written once. Not INSERT OR
+//     REPLACE: a replace deletes the old row first (ON DELETE CASCADE would
+//     take the node rows), and SQLCipher encrypts the statement journal a
+//     replace needs, page by page: several times the cost of an INSERT.
+//   - node_executions: the latest state of each (execution, node), the same
+//     way; its id is a UUIDv5 of the pair so it stays stable.
 //   - node inputs/outputs and execution outputs pass SensitiveDataMasker and
 //     are capped at kMaxJsonColumnBytes (JsonColumn.h). The trigger input is
 //     capped but not masked, like the queue's inputs: a re-run needs it, and
@@ -24,7 +27,8 @@ namespace hm::engine::persistence {
 //   - node_executions.logs: the node's last log lines (JSON array, masked
 //     by the scheduler), schema v4.
 //   - execution_queue: recordQueued inserts (or replaces) the row,
-//     removeQueued deletes it.
+//     removeQueued deletes it; both keyed by the execution, so a request
+//     that leaves the queue within one batch costs no write.
 // A write that fails is counted and logged by the queue, never retried here.
 class StoreExecutionJournal final : public ExecutionJournal
 {

@@ -92,6 +92,44 @@ private slots:
         for (const char *secret :
              {"1234567890abcdef", "hunter2hunter2", "abcdefghijkl", "tok-0123456789"})
             QVERIFY2(!text.contains(secret), secret);
+        // Masking copies: the input still holds its values.
+        QCOMPARE(input.value(QStringLiteral("list"))
+                     .toArray()
+                     .at(0)
+                     .toArray()
+                     .at(1)
+                     .toObject()
+                     .value(QStringLiteral("token"))
+                     .toString(),
+                 QStringLiteral("tok-0123456789"));
+        QCOMPARE(input.value(QStringLiteral("apiKey")).toString(),
+                 QStringLiteral("sk-1234567890abcdef"));
+    }
+
+    void maskingKeepsCleanValuesAndMatchesKeysInAnyCase()
+    {
+        // Nothing sensitive: the same value comes back, nested parts included.
+        const QJsonObject clean =
+            parse(R"({"a": 1, "tokens_used": 5, "list": [{"x": [1, 2]}, "pwd?"], "o": {}})");
+        QCOMPARE(SensitiveDataMasker::mask(clean), clean);
+        const QJsonArray array = clean.value(QStringLiteral("list")).toArray();
+        QCOMPARE(SensitiveDataMasker::mask(array), array);
+        // Keys match whatever their case; keys of the same length that are
+        // not on the list stay.
+        const QJsonObject mixed = parse(
+            R"({"PASSWORD": "hunter2hunter2", "Api_Key": "abcdefghijkl", "passwork": "shown"})");
+        const QJsonObject masked = SensitiveDataMasker::mask(mixed);
+        QCOMPARE(masked.value(QStringLiteral("PASSWORD")).toString(),
+                 QStringLiteral("hu****r2..."));
+        QCOMPARE(masked.value(QStringLiteral("Api_Key")).toString(), QStringLiteral("ab****kl..."));
+        QCOMPARE(masked.value(QStringLiteral("passwork")).toString(), QStringLiteral("shown"));
+        // A secret only at the end of an array is still found.
+        const QJsonArray tail = parse(R"({"l": [1, 2, {"secret": "s3cr3t-value"}]})")
+                                    .value(QStringLiteral("l"))
+                                    .toArray();
+        QCOMPARE(SensitiveDataMasker::mask(tail).at(2).toObject().value(QStringLiteral("secret")),
+                 QJsonValue(QStringLiteral("s3****ue...")));
+        QCOMPARE(SensitiveDataMasker::mask(tail).at(0), QJsonValue(1));
     }
 
     void masksSecretsInFreeText()
