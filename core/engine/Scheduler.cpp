@@ -3,6 +3,7 @@
 #include "common/Check.h"
 #include "common/Logging.h"
 #include "common/SensitiveDataMasker.h"
+#include "common/TimeOrderedUuid.h"
 #include "engine/RetryPolicy.h"
 #include "flow/BlobRef.h"
 
@@ -1117,7 +1118,8 @@ void Scheduler::buryLater(std::unique_ptr<NodeRun> run)
 
 QString Scheduler::newId() const
 {
-    return QUuid::createUuid().toString(QUuid::WithoutBraces);
+    // Time-ordered: the history's indexes then grow at one end.
+    return timeOrderedUuid();
 }
 
 } // namespace hm::engine

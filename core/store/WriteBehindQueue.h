@@ -36,9 +36,10 @@ struct WriteOp
 {
     QString sql;
     QVariantList params;
-    // Runs with the same parameters when `sql` changed no row: "UPDATE, else
-    // INSERT" is the upsert SQLite 3.15 lacks, and unlike INSERT OR REPLACE
-    // it needs no statement journal (which SQLCipher encrypts page by page).
+    // Runs with the same parameters when `sql` changed no row: "INSERT OR
+    // IGNORE, else UPDATE" is the upsert SQLite 3.15 lacks, and unlike
+    // INSERT OR REPLACE it needs no statement journal (which SQLCipher
+    // encrypts page by page).
     QString fallbackSql;
     // Coalescing: while an op with the same non-empty key waits in the queue,
     // a newer one replaces it in place (its position, the newer SQL and

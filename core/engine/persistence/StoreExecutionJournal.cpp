@@ -10,9 +10,6 @@ namespace hm::engine::persistence {
 
 namespace {
 
-// Namespace of the node row ids (UUIDv5); any fixed UUID would do.
-const QUuid kNodeRowNamespace = QUuid(QStringLiteral("{6f1c3a52-8d0e-4b7a-9c55-2f64e1d0b7a3}"));
-
 qint64 durationMs(qint64 startedAtMs, qint64 endedAtMs)
 {
     return startedAtMs > 0 && endedAtMs >= startedAtMs ? endedAtMs - startedAtMs : -1;
@@ -52,8 +49,11 @@ StoreExecutionJournal::StoreExecutionJournal(store::WriteBehindQueue &queue) : m
 
 QString StoreExecutionJournal::nodeRowId(const QString &executionId, const QString &nodeId)
 {
-    return QUuid::createUuidV5(kNodeRowNamespace, executionId + u'/' + nodeId)
-        .toString(QUuid::WithoutBraces);
+    // Prefixed by the (time-ordered) execution id, so new rows land at the
+    // end of the primary-key index. Rows of older versions keep their
+    // UUIDv5 ids; nothing looks a row up by id except the journal's own
+    // upserts, which only ever concern executions of this process.
+    return executionId + u'/' + nodeId;
 }
 
 void StoreExecutionJournal::enqueue(store::WriteOp op)
@@ -74,23 +74,26 @@ void StoreExecutionJournal::recordExecution(const ExecutionRecord &r)
 
     // Each record carries the row's whole state, so an upsert keyed by the
     // execution: records that meet in the queue collapse into the last one.
-    // A row restored from an earlier run (a queued request) takes the UPDATE.
-    enqueue({QStringLiteral("UPDATE executions SET flow_id = ?2, flow_version = ?3, status = ?4,"
+    // INSERT first: under load most records reach the disk as a new row. A
+    // row already there (an earlier batch, or a queued request restored
+    // from an earlier run) is ignored by the INSERT and takes the UPDATE.
+    enqueue({QStringLiteral(
+                 "INSERT OR IGNORE INTO executions (id, flow_id, flow_version, status,"
+                 " trigger_key, trigger_input, triggered_by, cancel_reason, error_code,"
+                 " error_message, outputs, rerun_of, history_level, created_at, started_at,"
+                 " ended_at, duration_ms)"
+                 " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,"
+                 " ?17)"),
+             {r.id, r.flowId, r.flowVersion, r.status, textOrNull(r.triggerKey), triggerInput,
+              textOrNull(r.triggeredBy), textOrNull(r.cancelReason), textOrNull(r.errorCode),
+              textOrNull(r.errorMessage), outputs, textOrNull(r.rerunOf), historyLevel,
+              r.createdAtMs, msOrNull(r.startedAtMs), msOrNull(r.endedAtMs), duration},
+             QStringLiteral("UPDATE executions SET flow_id = ?2, flow_version = ?3, status = ?4,"
                             " trigger_key = ?5, trigger_input = ?6, triggered_by = ?7,"
                             " cancel_reason = ?8, error_code = ?9, error_message = ?10,"
                             " outputs = ?11, rerun_of = ?12, history_level = ?13,"
                             " created_at = ?14, started_at = ?15, ended_at = ?16,"
                             " duration_ms = ?17 WHERE id = ?1"),
-             {r.id, r.flowId, r.flowVersion, r.status, textOrNull(r.triggerKey), triggerInput,
-              textOrNull(r.triggeredBy), textOrNull(r.cancelReason), textOrNull(r.errorCode),
-              textOrNull(r.errorMessage), outputs, textOrNull(r.rerunOf), historyLevel,
-              r.createdAtMs, msOrNull(r.startedAtMs), msOrNull(r.endedAtMs), duration},
-             QStringLiteral(
-                 "INSERT INTO executions (id, flow_id, flow_version, status, trigger_key,"
-                 " trigger_input, triggered_by, cancel_reason, error_code, error_message, outputs,"
-                 " rerun_of, history_level, created_at, started_at, ended_at, duration_ms)"
-                 " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,"
-                 " ?17)"),
              u"execution/" + r.id});
 }
 
@@ -106,21 +109,21 @@ void StoreExecutionJournal::recordNode(const NodeRecord &r)
                                              .toJson(QJsonDocument::Compact)));
     const QString rowId = nodeRowId(r.executionId, r.nodeId);
     // An upsert keyed by the row, like executions: a node that starts and
-    // ends within one batch is written once, with a plain INSERT.
+    // ends within one batch is written once, by the INSERT.
     enqueue({QStringLiteral(
-                 "UPDATE node_executions SET component = ?4, version = ?5, status = ?6,"
-                 " attempt = ?7, skip_reason = ?8, inputs = ?9, outputs = ?10, error_code = ?11,"
-                 " error_message = ?12, started_at = ?13, ended_at = ?14, duration_ms = ?15,"
-                 " logs = ?16 WHERE id = ?1"),
+                 "INSERT OR IGNORE INTO node_executions (id, execution_id, node_id, component,"
+                 " version, status, attempt, skip_reason, inputs, outputs, error_code,"
+                 " error_message, started_at, ended_at, duration_ms, logs)"
+                 " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)"),
              {rowId, r.executionId, r.nodeId, r.component, r.version, r.status, r.attempt,
               textOrNull(r.skipReason), inputs, outputs, textOrNull(r.errorCode),
               textOrNull(r.errorMessage), msOrNull(r.startedAtMs), msOrNull(r.endedAtMs),
               durationOrNull(r.startedAtMs, r.endedAtMs), logs},
              QStringLiteral(
-                 "INSERT INTO node_executions (id, execution_id, node_id, component, version,"
-                 " status, attempt, skip_reason, inputs, outputs, error_code, error_message,"
-                 " started_at, ended_at, duration_ms, logs)"
-                 " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)"),
+                 "UPDATE node_executions SET component = ?4, version = ?5, status = ?6,"
+                 " attempt = ?7, skip_reason = ?8, inputs = ?9, outputs = ?10, error_code = ?11,"
+                 " error_message = ?12, started_at = ?13, ended_at = ?14, duration_ms = ?15,"
+                 " logs = ?16 WHERE id = ?1"),
              u"node/" + rowId});
 }
 

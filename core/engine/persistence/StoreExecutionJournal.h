@@ -3,8 +3,6 @@
 #include "engine/ExecutionJournal.h"
 #include "store/WriteBehindQueue.h"
 
-#include <QUuid>
-
 namespace hm::engine::persistence {
 
 // The ExecutionJournal of a server with a database: every call becomes one
@@ -12,14 +10,14 @@ namespace hm::engine::persistence {
 // the queue is full (its back-pressure), never for the disk.
 //
 // What is stored (docs/engine-persistence.md):
-//   - executions: one row per execution, each record an upsert ("UPDATE,
-//     else INSERT") of the whole row keyed by the execution, so records of
+//   - executions: one row per execution, each record an upsert ("INSERT
+//     OR IGNORE, else UPDATE") of the whole row keyed by the execution, so records of
 //     one execution that meet in the queue are written once. Not INSERT OR
 //     REPLACE: a replace deletes the old row first (ON DELETE CASCADE would
 //     take the node rows), and SQLCipher encrypts the statement journal a
 //     replace needs, page by page: several times the cost of an INSERT.
 //   - node_executions: the latest state of each (execution, node), the same
-//     way; its id is a UUIDv5 of the pair so it stays stable.
+//     way; its id is "<execution id>/<node id>" so it stays stable.
 //   - node inputs/outputs and execution outputs pass SensitiveDataMasker and
 //     are capped at kMaxJsonColumnBytes (JsonColumn.h). The trigger input is
 //     capped but not masked, like the queue's inputs: a re-run needs it, and

@@ -1,0 +1,17 @@
+#pragma once
+
+#include <QString>
+#include <QtGlobal>
+
+namespace hm {
+
+// A version 7 UUID (RFC 9562): 48 bits of Unix time in milliseconds, then
+// 74 random bits, written like any UUID (lower-case, without braces).
+// Execution ids use it: ids made close in time sort close together, so the
+// history's primary-key and foreign-key indexes grow at their right edge
+// instead of at random pages (fewer pages read, split and re-encrypted per
+// batch on a large history). Order within one millisecond is random.
+QString timeOrderedUuid();
+QString timeOrderedUuid(qint64 msSinceEpoch);
+
+} // namespace hm
