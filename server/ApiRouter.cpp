@@ -6,16 +6,20 @@
 #include "server/Metrics.h"
 
 #include <QElapsedTimer>
-#include <QPointer>
-#include <QTcpSocket>
-#include <optional>
 #include <QHttpServerResponder>
 #include <QHttpServerResponse>
+#include <QHttpServerRouter>
+#include <QHttpServerRouterRule>
 #include <QJsonDocument>
+#include <QPointer>
 #include <QSslCertificate>
 #include <QSslKey>
 #include <QSslServer>
 #include <QTcpServer>
+#include <QTcpSocket>
+#include <algorithm>
+#include <cstring>
+#include <optional>
 
 namespace hm::server {
 
@@ -32,6 +36,9 @@ struct PendingResponse
     QPointer<QTcpSocket> socket;
     std::optional<QHttpServerResponder> responder;
     std::optional<ApiReply> early; // sent before the handler returned
+    // Headers of the handler's deferred() reply (rate limits), added to the
+    // answer unless it sets its own.
+    QList<QPair<QByteArray, QByteArray>> headers;
     bool done = false;
 
     void deliver(ApiReply reply)
@@ -47,6 +54,10 @@ struct PendingResponse
             return;
         }
         logging::RequestIdScope scope(requestId);
+        for (auto &header : headers) {
+            if (!reply.hasHeader(header.first))
+                reply.headers.append(std::move(header));
+        }
         router->finish(routeIndex, requestId, path, startedNs, std::move(reply), *responder);
         responder.reset();
     }
@@ -59,7 +70,38 @@ struct PendingResponse
     }
 };
 
+// The one rule the router puts into QHttpServer: matching is a lookup in
+// the router's table instead of a regular expression per route.
+class DispatchRule : public QHttpServerRouterRule
+{
+public:
+    DispatchRule(ApiRouter *router, RouterHandler handler)
+        : QHttpServerRouterRule(QStringLiteral("/"), QHttpServerRequest::Method::AnyKnown,
+                                std::move(handler)),
+          m_router(router)
+    {}
+
+protected:
+    bool matches(const QHttpServerRequest &request, QRegularExpressionMatch *) const override
+    {
+        return m_router->matchRequest(request);
+    }
+
+private:
+    ApiRouter *m_router;
+};
+
 namespace {
+
+// Index into ApiRouter::m_tables: the method's bit (Get = 1 << 0, ...).
+int methodSlot(QHttpServerRequest::Method method)
+{
+    const auto bits = static_cast<quint32>(method);
+    if (bits == 0 || (bits & (bits - 1)) != 0) // Unknown or not a single method
+        return -1;
+    const int slot = qCountTrailingZeroBits(bits);
+    return slot < 16 ? slot : -1;
+}
 
 QElapsedTimer &monotonic()
 {
@@ -151,6 +193,11 @@ bool ApiReply::hasHeader(QByteArrayView name) const
 
 ApiRouter::ApiRouter(QObject *parent) : QObject(parent)
 {
+    // First rule: every API route goes through the router's own table.
+    m_http.route<DispatchRule>(
+        this, [this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
+            dispatch(request, std::move(responder));
+        });
     m_http.setMissingHandler(
         [this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
             answerMissing(request, std::move(responder));
@@ -165,8 +212,9 @@ void ApiRouter::answerMissing(const QHttpServerRequest &request, QHttpServerResp
     logging::RequestIdScope scope(requestId);
     const QString path = request.url().path();
     QStringList allowed;
+    const PathParts parts = splitPath(path);
     for (qsizetype i = 0; i < m_routes.size(); ++i) {
-        if (m_pathPatterns.at(i).match(path).hasMatch())
+        if (pathMatches(i, path, parts, nullptr))
             allowed.append(methodName(m_routes.at(i).method));
     }
     allowed.removeDuplicates();
@@ -189,18 +237,20 @@ void ApiRouter::answerMissing(const QHttpServerRequest &request, QHttpServerResp
             requestId);
         status = QHttpServerResponder::StatusCode::MethodNotAllowed;
     }
-    qCInfo(lcServerHttp).noquote() << methodName(request.method()) << path << int(status);
-    Metrics::instance().observeHttp(QStringLiteral("unmatched"), methodName(request.method()),
-                                    int(status), timer.nsecsElapsed() / 1e9);
+    const QString method = methodName(request.method());
+    logging::info(lcServerHttp(), method + u' ' + path + u' ' + QString::number(int(status)));
+    Metrics::instance().observeHttp(QStringLiteral("unmatched"), method, int(status),
+                                    timer.nsecsElapsed() / 1e9);
     const QByteArray bytes = QJsonDocument(body).toJson(QJsonDocument::Compact);
+    const QByteArray requestIdHeader = requestId.toLatin1();
     if (allowed.isEmpty())
-        responder.write(
-            bytes, {{"Content-Type", "application/json"}, {"X-Request-Id", requestId.toLatin1()}},
-            status);
+        responder.write(bytes,
+                        {{"Content-Type", "application/json"}, {"X-Request-Id", requestIdHeader}},
+                        status);
     else
         responder.write(bytes,
                         {{"Content-Type", "application/json"},
-                         {"X-Request-Id", requestId.toLatin1()},
+                         {"X-Request-Id", requestIdHeader},
                          {"Allow", allowHeader}},
                         status);
 }
@@ -267,8 +317,135 @@ Result<QJsonObject> RequestContext::jsonObject() const
     return document.object();
 }
 
+ApiRouter::PathShape ApiRouter::shapeOf(const QString &path)
+{
+    static const QRegularExpression placeholder(QStringLiteral("\\{[A-Za-z_][A-Za-z0-9_]*\\}"));
+    PathShape shape;
+    if (!path.contains(placeholder))
+        return shape;
+    shape.literal = false;
+    bool wholeSegments = true;
+    for (const QString &part : path.split(u'/')) {
+        const bool isPlaceholder =
+            placeholder.match(part).capturedLength() == part.size() && !part.isEmpty();
+        if (!isPlaceholder && part.contains(placeholder))
+            wholeSegments = false;
+        shape.segments.append(Segment{isPlaceholder ? QString() : part, isPlaceholder});
+    }
+    if (!wholeSegments) {
+        // "/x/{a}.json": a regular expression, each placeholder one
+        // non-empty run without '/'.
+        QString pattern = QRegularExpression::escape(path);
+        pattern.replace(QRegularExpression(QStringLiteral("\\\\\\{[A-Za-z_][A-Za-z0-9_]*\\\\\\}")),
+                        QStringLiteral("([^/]+)"));
+        shape.segments.clear();
+        shape.regex = QRegularExpression(u'^' + pattern + u'$');
+    }
+    return shape;
+}
+
+ApiRouter::PathParts ApiRouter::splitPath(const QString &path)
+{
+    // A plain loop: this runs for every request.
+    PathParts parts;
+    const QChar *text = path.constData();
+    const qsizetype size = path.size();
+    qsizetype start = 0;
+    for (qsizetype i = 0; i <= size; ++i) {
+        if (i == size || text[i] == u'/') {
+            parts.append(QStringView(text + start, i - start));
+            start = i + 1;
+        }
+    }
+    return parts;
+}
+
+bool ApiRouter::pathMatches(qsizetype index, const QString &path, const PathParts &parts,
+                            QStringList *args) const
+{
+    const PathShape &shape = m_shapes.at(index);
+    if (shape.literal)
+        return path == m_routes.at(index).path;
+    if (shape.regex) {
+        const QRegularExpressionMatch match = shape.regex->match(path);
+        if (!match.hasMatch())
+            return false;
+        if (args) {
+            for (int i = 1; i <= match.lastCapturedIndex(); ++i)
+                args->append(match.captured(i));
+        }
+        return true;
+    }
+    // Segment by segment: same count, equal literals, a non-empty segment
+    // for each placeholder. Values are copied out only once all matched.
+    if (shape.segments.size() != parts.size())
+        return false;
+    for (qsizetype i = 0; i < parts.size(); ++i) {
+        const Segment &segment = shape.segments.at(i);
+        const QStringView part = parts.at(i);
+        if (segment.placeholder ? part.isEmpty()
+                                : (part.size() != segment.literal.size() ||
+                                   std::memcmp(part.data(), segment.literal.constData(),
+                                               size_t(part.size()) * sizeof(QChar)) != 0))
+            return false;
+    }
+    if (args) {
+        for (qsizetype i = 0; i < parts.size(); ++i) {
+            if (shape.segments.at(i).placeholder)
+                args->append(parts.at(i).toString());
+        }
+    }
+    return true;
+}
+
+qsizetype ApiRouter::lookup(QHttpServerRequest::Method method, const QString &path,
+                            QStringList *args) const
+{
+    const int slot = methodSlot(method);
+    if (slot < 0)
+        return -1;
+    const MethodTable &table = m_tables.at(slot);
+    qsizetype best = table.literalPaths.value(path, -1);
+    if (table.patternRoutes.isEmpty() || (best >= 0 && table.patternRoutes.first() > best))
+        return best;
+    // A placeholder route registered before the literal one wins, as it did
+    // when QHttpServer tried the rules in registration order.
+    const PathParts parts = splitPath(path);
+    for (const qsizetype index : table.patternRoutes) {
+        if (best >= 0 && index > best)
+            break;
+        if (pathMatches(index, path, parts, args))
+            return index;
+    }
+    return best;
+}
+
+bool ApiRouter::matchRequest(const QHttpServerRequest &request)
+{
+    m_match = Match{};
+    QString path = request.url().path();
+    const qsizetype index = lookup(request.method(), path, &m_match.args);
+    if (index < 0)
+        return false;
+    m_match.route = index;
+    m_match.path = std::move(path);
+    return true;
+}
+
+void ApiRouter::dispatch(const QHttpServerRequest &request, QHttpServerResponder &&responder)
+{
+    Match match = std::move(m_match);
+    m_match = Match{};
+    if (match.route < 0) { // cannot happen: QHttpServer calls this right after matching
+        answerMissing(request, std::move(responder));
+        return;
+    }
+    respond(match.route, request, std::move(match.args), match.path, std::move(responder));
+}
+
 void ApiRouter::respond(qsizetype routeIndex, const QHttpServerRequest &request,
-                        QStringList pathArgs, QHttpServerResponder &&responder)
+                        QStringList pathArgs, const QString &requestPath,
+                        QHttpServerResponder &&responder)
 {
     const qint64 startedNs = monotonic().nsecsElapsed();
     const RouteInfo &route = m_routes.at(routeIndex);
@@ -292,20 +469,22 @@ void ApiRouter::respond(qsizetype routeIndex, const QHttpServerRequest &request,
         addRateHeaders(reply, decision);
     }
 
+    // Only the access line needs the path; a secret in it is never shown.
+    QString path = route.doc.secretInPath ? route.path : requestPath;
     if (!reply.isDeferred || !pending) {
         if (reply.isDeferred) // deferred() without defer(): a handler bug
             reply = ApiReply::failure(
                 Error{ErrorCode::InternalError, QStringLiteral("the handler gave no answer")});
-        finish(routeIndex, requestId, request.url().path(), startedNs, std::move(reply),
-               responder);
+        finish(routeIndex, requestId, path, startedNs, std::move(reply), responder);
         return;
     }
     pending->router = this;
     pending->routeIndex = routeIndex;
     pending->requestId = requestId;
-    pending->path = request.url().path();
+    pending->path = std::move(path);
     pending->startedNs = startedNs;
     pending->socket = responder.socket();
+    pending->headers = std::move(reply.headers);
     pending->responder.emplace(std::move(responder));
     if (pending->early) {
         ApiReply early = std::move(*pending->early);
@@ -317,14 +496,15 @@ void ApiRouter::respond(qsizetype routeIndex, const QHttpServerRequest &request,
 void ApiRouter::finish(qsizetype routeIndex, const QString &requestId, const QString &path,
                        qint64 startedNs, ApiReply reply, QHttpServerResponder &responder)
 {
-    const RouteInfo &route = m_routes.at(routeIndex);
     if (reply.contentType.isEmpty() && !reply.body.value(QStringLiteral("success")).toBool(true)) {
         QJsonObject error = reply.body.value(QStringLiteral("error")).toObject();
         error.insert(QStringLiteral("request_id"), requestId);
         reply.body.insert(QStringLiteral("error"), error);
     }
-    qCInfo(lcServerHttp).noquote() << methodName(route.method)
-                                   << (route.doc.secretInPath ? route.path : path) << reply.status;
+    // "GET /api/v1/health 200", as qCInfo() << method << path << status
+    // spelled it, without QDebug's stream.
+    logging::info(lcServerHttp(),
+                  m_logPrefixes.at(routeIndex) + path + u' ' + QString::number(reply.status));
     const auto status = static_cast<QHttpServerResponse::StatusCode>(reply.status);
     QHttpServerResponse response =
         reply.contentType.isEmpty() ? QHttpServerResponse(reply.body, status)
@@ -332,56 +512,31 @@ void ApiRouter::finish(qsizetype routeIndex, const QString &requestId, const QSt
     response.addHeader(QByteArrayLiteral("X-Request-Id"), requestId.toLatin1());
     for (const auto &[name, value] : std::as_const(reply.headers))
         response.addHeader(name, value);
-    Metrics::instance().observeHttp(route.path, methodName(route.method), reply.status,
-                                    (monotonic().nsecsElapsed() - startedNs) / 1e9);
+    m_routeMetrics.at(routeIndex)
+        ->observe(reply.status, (monotonic().nsecsElapsed() - startedNs) / 1e9);
     response.write(std::move(responder));
 }
 
 void ApiRouter::addRoute(QHttpServerRequest::Method method, const QString &path, Handler handler,
                          RouteDoc doc)
 {
-    // QHttpServer spells a one-segment placeholder "<arg>" and hands its value
-    // to a typed view argument, so the handler arity follows the count.
-    static const QRegularExpression placeholder(QStringLiteral("\\{[A-Za-z_][A-Za-z0-9_]*\\}"));
-    QString rule = path;
-    const qsizetype count = rule.count(placeholder);
-    if (count > 2) {
-        qCCritical(lcServerHttp).noquote() << "route with more than two placeholders:" << path;
-        return;
-    }
-    rule.replace(placeholder, QStringLiteral("<arg>"));
-    QString pattern = QRegularExpression::escape(path);
-    pattern.replace(QRegularExpression(QStringLiteral("\\\\\\{[A-Za-z_][A-Za-z0-9_]*\\\\\\}")),
-                    QStringLiteral("[^/]+"));
-
     const qsizetype index = m_routes.size();
+    PathShape shape = shapeOf(path);
+    const int slot = methodSlot(method);
+    if (slot >= 0) {
+        MethodTable &table = m_tables[slot];
+        if (!shape.literal)
+            table.patternRoutes.append(index);
+        else if (!table.literalPaths.contains(path)) // the first registration wins
+            table.literalPaths.insert(path, index);
+    } else {
+        qCCritical(lcServerHttp).noquote() << "route with no single method:" << path;
+    }
     m_routes.append(RouteInfo{method, path, std::move(doc)});
     m_handlers.append(std::move(handler));
-    m_pathPatterns.append(QRegularExpression(u'^' + pattern + u'$'));
-    switch (count) {
-    case 0:
-        m_http.route(rule, method,
-                     [this, index](const QHttpServerRequest &request,
-                                   QHttpServerResponder &&responder) {
-                         respond(index, request, {}, std::move(responder));
-                     });
-        break;
-    case 1:
-        m_http.route(rule, method,
-                     [this, index](const QString &a, const QHttpServerRequest &request,
-                                   QHttpServerResponder &&responder) {
-                         respond(index, request, {a}, std::move(responder));
-                     });
-        break;
-    default:
-        m_http.route(rule, method,
-                     [this, index](const QString &a, const QString &b,
-                                   const QHttpServerRequest &request,
-                                   QHttpServerResponder &&responder) {
-                         respond(index, request, {a, b}, std::move(responder));
-                     });
-        break;
-    }
+    m_shapes.append(std::move(shape));
+    m_routeMetrics.append(Metrics::instance().httpRoute(path, methodName(method)));
+    m_logPrefixes.append(methodName(method) + u' ');
 }
 
 void ApiRouter::describe(QHttpServerRequest::Method method, const QString &path, RouteDoc doc)

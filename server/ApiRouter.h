@@ -14,14 +14,20 @@
 #include <QRegularExpression>
 #include <QSslConfiguration>
 #include <QStringList>
+#include <QVarLengthArray>
+#include <array>
 #include <functional>
 #include <memory>
+#include <optional>
 
 class QTcpServer;
 class QSslCertificate;
 class QSslKey;
 
 namespace hm::server {
+
+class HttpRouteMetrics;
+class DispatchRule;
 
 // What a route handler answers: a status and a JSON body already in the
 // envelope, plus extra headers. A few routes (metrics, exports) answer raw
@@ -115,6 +121,15 @@ inline constexpr qsizetype kMaxBodyBytes = 10 * 1024 * 1024;
 // per-principal one after authentication). Unknown paths answer the
 // envelope's 404, known paths with another method 405. The table of routes
 // with their descriptions feeds the OpenAPI document.
+//
+// Routing: QHttpServer 6.4 would try one regular expression per route, in
+// registration order, for every request. The router instead puts a single
+// rule into QHttpServer (DispatchRule, registered first) that looks the
+// request up in its own table: a hash of the literal paths per method, then
+// the placeholder routes segment by segment. The first registered route that
+// matches wins, as before. Paths it does not know fall through to the rules
+// registered on httpServer() later (the WebSocket route) and then to the
+// 404/405 answer.
 class ApiRouter : public QObject
 {
     Q_OBJECT
@@ -123,7 +138,7 @@ public:
 
     explicit ApiRouter(QObject *parent = nullptr);
 
-    // path may hold up to two "{name}" placeholders, each matching one
+    // path may hold "{name}" placeholders, each matching one non-empty
     // segment; their values arrive in RequestContext::pathArgs. Register
     // literal paths before patterns that would also match them.
     void addRoute(QHttpServerRequest::Method method, const QString &path, Handler handler,
@@ -152,10 +167,57 @@ public:
 private:
     friend class DeferredReply;
     friend struct PendingResponse;
+    friend class DispatchRule;
+
+    // One "/"-separated piece of a route's path: literal text or a
+    // {placeholder}, which matches any non-empty segment.
+    struct Segment
+    {
+        QString literal;
+        bool placeholder = false;
+    };
+    // How a route's path is matched; parallel to m_routes.
+    struct PathShape
+    {
+        bool literal = true;                     // no placeholders: looked up by hash
+        QList<Segment> segments;                 // else: segment by segment
+        std::optional<QRegularExpression> regex; // placeholders inside a segment
+    };
+    // The routes of one method.
+    struct MethodTable
+    {
+        QHash<QString, qsizetype> literalPaths; // path -> first route index
+        QList<qsizetype> patternRoutes;         // registration order
+    };
+    // What DispatchRule found for the request QHttpServer is about to
+    // hand to the rule's handler (same thread, right after matching).
+    struct Match
+    {
+        qsizetype route = -1;
+        QString path;
+        QStringList args;
+    };
+
+    // A request path cut at each '/' (views into the path).
+    using PathParts = QVarLengthArray<QStringView, 12>;
+
+    static PathShape shapeOf(const QString &path);
+    static PathParts splitPath(const QString &path);
+    // Whether route `index` matches `path` (cut into `parts`); its
+    // placeholder values go to `args` when given.
+    bool pathMatches(qsizetype index, const QString &path, const PathParts &parts,
+                     QStringList *args) const;
+    // The first registered route for the method and path, or -1.
+    qsizetype lookup(QHttpServerRequest::Method method, const QString &path,
+                     QStringList *args) const;
+    // DispatchRule::matches: looks the request up and keeps the result.
+    bool matchRequest(const QHttpServerRequest &request);
+    void dispatch(const QHttpServerRequest &request, QHttpServerResponder &&responder);
 
     void respond(qsizetype routeIndex, const QHttpServerRequest &request, QStringList pathArgs,
-                 QHttpServerResponder &&responder);
+                 const QString &requestPath, QHttpServerResponder &&responder);
     // Request id into error bodies, log line, metrics, then the bytes.
+    // `path` is what the access line shows (the pattern for secretInPath).
     void finish(qsizetype routeIndex, const QString &requestId, const QString &path,
                 qint64 startedNs, ApiReply reply, QHttpServerResponder &responder);
     void answerMissing(const QHttpServerRequest &request, QHttpServerResponder &&responder);
@@ -163,8 +225,14 @@ private:
     QHttpServer m_http;
     QTcpServer *m_tcp = nullptr;
     QList<RouteInfo> m_routes;
-    QList<Handler> m_handlers;                // parallel to m_routes
-    QList<QRegularExpression> m_pathPatterns; // parallel to m_routes, for 405
+    QList<Handler> m_handlers;            // parallel to m_routes
+    QList<PathShape> m_shapes;            // parallel to m_routes
+    std::array<MethodTable, 16> m_tables; // by the method's bit position
+    Match m_match;
+    // Parallel to m_routes: the route's metric series and the access line's
+    // "GET " prefix, resolved at registration instead of per request.
+    QList<HttpRouteMetrics *> m_routeMetrics;
+    QStringList m_logPrefixes;
     RequestRateLimits m_rateLimits;
     QList<Subnet> m_trustedProxies;
     bool m_tls = false;

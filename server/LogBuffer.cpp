@@ -16,17 +16,27 @@ void LogBuffer::sink(const logging::LogRecord &record)
 void LogBuffer::append(const logging::LogRecord &record)
 {
     QMutexLocker lock(&m_mutex);
-    m_records.push_back(BufferedLog{m_nextId++, record});
-    while (m_records.size() > static_cast<size_t>(kDefaultCapacity))
-        m_records.pop_front();
+    if (m_records.size() < static_cast<size_t>(kDefaultCapacity)) {
+        if (m_records.capacity() == 0)
+            m_records.reserve(kDefaultCapacity);
+        m_records.push_back(BufferedLog{m_nextId++, record});
+        return;
+    }
+    BufferedLog &slot = m_records[m_oldest];
+    slot.id = m_nextId++;
+    slot.record = record;
+    m_oldest = (m_oldest + 1) % m_records.size();
 }
 
 QList<BufferedLog> LogBuffer::select(const Filter &filter) const
 {
     QList<BufferedLog> result;
     QMutexLocker lock(&m_mutex);
-    for (auto it = m_records.crbegin(); it != m_records.crend(); ++it) {
-        const logging::LogRecord &r = it->record;
+    // Newest first: walk back from the slot before the oldest one.
+    const size_t count = m_records.size();
+    for (size_t step = 1; step <= count; ++step) {
+        const BufferedLog &entry = m_records[(m_oldest + count - step) % count];
+        const logging::LogRecord &r = entry.record;
         if (severity(r.type) < filter.minSeverity)
             continue;
         if (filter.from.isValid() && r.time < filter.from)
@@ -40,7 +50,7 @@ QList<BufferedLog> LogBuffer::select(const Filter &filter) const
             continue;
         if (!filter.search.isEmpty() && !r.message.contains(filter.search, Qt::CaseInsensitive))
             continue;
-        result.append(*it);
+        result.append(entry);
     }
     return result;
 }

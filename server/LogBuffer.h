@@ -6,8 +6,8 @@
 #include <QList>
 #include <QMutex>
 #include <QString>
-#include <deque>
 #include <optional>
+#include <vector>
 
 namespace hm::server {
 
@@ -48,7 +48,10 @@ private:
     LogBuffer() = default;
 
     mutable QMutex m_mutex;
-    std::deque<BufferedLog> m_records;
+    // A ring: once full, the oldest slot is overwritten in place, so an
+    // append allocates nothing (it runs for every log line).
+    std::vector<BufferedLog> m_records;
+    size_t m_oldest = 0; // index of the oldest record once the ring is full
     qint64 m_nextId = 1;
 };
 

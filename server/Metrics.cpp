@@ -1,5 +1,7 @@
 #include "server/Metrics.h"
 
+#include <algorithm>
+
 namespace hm::server {
 namespace {
 
@@ -73,20 +75,34 @@ Metrics &Metrics::instance()
     return metrics;
 }
 
-void Metrics::observeHttp(const QString &route, const QString &method, int status, double seconds)
+void HttpRouteMetrics::observe(int status, double seconds)
 {
-    const QByteArray base =
-        "route=\"" + labelValue(route) + "\",method=\"" + labelValue(method) + '"';
-    std::shared_ptr<Histogram> histogram;
     {
         QMutexLocker lock(&m_mutex);
-        ++m_requests[base + ",status=\"" + QByteArray::number(status) + '"'];
-        auto &slot = m_durations[base];
-        if (!slot)
-            slot = std::make_shared<Histogram>();
-        histogram = slot;
+        auto it = std::find_if(m_statuses.begin(), m_statuses.end(),
+                               [status](const auto &entry) { return entry.first == status; });
+        if (it == m_statuses.end())
+            m_statuses.emplace_back(status, 1);
+        else
+            ++it->second;
     }
-    histogram->observe(seconds);
+    m_duration.observe(seconds);
+}
+
+HttpRouteMetrics *Metrics::httpRoute(const QString &route, const QString &method)
+{
+    const QByteArray labels =
+        "route=\"" + labelValue(route) + "\",method=\"" + labelValue(method) + '"';
+    QMutexLocker lock(&m_mutex);
+    auto &slot = m_http[labels];
+    if (!slot)
+        slot.reset(new HttpRouteMetrics(labels));
+    return slot.get();
+}
+
+void Metrics::observeHttp(const QString &route, const QString &method, int status, double seconds)
+{
+    httpRoute(route, method)->observe(status, seconds);
 }
 
 QByteArray Metrics::exposition() const
@@ -95,12 +111,23 @@ QByteArray Metrics::exposition() const
     header(out, "http_requests_total", "counter", "HTTP requests answered, by route template.");
     {
         QMutexLocker lock(&m_mutex);
-        for (auto it = m_requests.cbegin(); it != m_requests.cend(); ++it)
+        // Sorted by the full label string, status included, as one series
+        // per label set would be.
+        QMap<QByteArray, quint64> requests;
+        for (const auto &series : std::as_const(m_http)) {
+            QMutexLocker statusLock(&series->m_mutex);
+            for (const auto &[status, count] : series->m_statuses)
+                requests.insert(series->m_labels + ",status=\"" + QByteArray::number(status) + '"',
+                                count);
+        }
+        for (auto it = requests.cbegin(); it != requests.cend(); ++it)
             out += "http_requests_total{" + it.key() + "} " + QByteArray::number(it.value()) + '\n';
         header(out, "http_request_duration_seconds", "histogram",
                "Time from routing a request to its response.");
-        for (auto it = m_durations.cbegin(); it != m_durations.cend(); ++it)
-            it.value()->write(out, "http_request_duration_seconds", it.key());
+        for (const auto &series : std::as_const(m_http)) {
+            if (series->m_duration.count() > 0)
+                series->m_duration.write(out, "http_request_duration_seconds", series->m_labels);
+        }
     }
     header(out, "hivemind_websocket_clients", "gauge", "Connected WebSocket clients.");
     out += "hivemind_websocket_clients " + QByteArray::number(websocketClients.value()) + '\n';

@@ -53,6 +53,25 @@ private:
     std::atomic<double> m_sum{0.0};
 };
 
+// The HTTP series of one route template and method: a request counter per
+// status and the duration histogram. Resolved once when the route is
+// registered, so answering a request updates it without building label
+// strings or looking them up in a map. Owned by Metrics, never freed.
+class HttpRouteMetrics
+{
+public:
+    void observe(int status, double seconds);
+
+private:
+    friend class Metrics;
+    explicit HttpRouteMetrics(QByteArray labels) : m_labels(std::move(labels)) {}
+
+    const QByteArray m_labels; // route="…",method="…"
+    Histogram m_duration;
+    mutable QMutex m_mutex; // guards m_statuses; uncontended on one thread
+    std::vector<std::pair<int, quint64>> m_statuses;
+};
+
 // The process's metrics, served at GET /metrics in the Prometheus text
 // format 0.0.4. One instance per process so the engine can update its
 // families from any thread without plumbing.
@@ -73,14 +92,18 @@ public:
     // One finished HTTP request; route is the path template, not the URL,
     // so ids in paths do not explode the label set.
     void observeHttp(const QString &route, const QString &method, int status, double seconds);
+    // The series of one route template and method, created on first use;
+    // the pointer stays valid for the life of the process. A series shows
+    // in the exposition once it has observed a request.
+    HttpRouteMetrics *httpRoute(const QString &route, const QString &method);
     QByteArray exposition() const;
 
 private:
     Metrics() = default;
 
     mutable QMutex m_mutex;
-    QMap<QByteArray, quint64> m_requests;                     // labels -> count
-    QMap<QByteArray, std::shared_ptr<Histogram>> m_durations; // labels -> histogram
+    // labels -> series; sorted, so the exposition lists them in label order
+    QMap<QByteArray, std::shared_ptr<HttpRouteMetrics>> m_http;
 };
 
 } // namespace hm::server

@@ -1,5 +1,6 @@
 #include "common/LogFormatter.h"
 
+#include "common/IsoTime.h"
 #include "common/SensitiveDataMasker.h"
 
 #include <QDateTime>
@@ -16,39 +17,117 @@ thread_local QString t_requestId;
 std::atomic<Format> g_format{Format::Text};
 std::atomic<RecordSink> g_sink{nullptr};
 
-const char *levelName(QtMsgType type)
+QLatin1StringView levelName(QtMsgType type)
 {
     switch (type) {
     case QtDebugMsg:
-        return "debug";
+        return QLatin1StringView("debug");
     case QtInfoMsg:
-        return "info";
+        return QLatin1StringView("info");
     case QtWarningMsg:
-        return "warning";
+        return QLatin1StringView("warning");
     case QtCriticalMsg:
-        return "error";
+        return QLatin1StringView("error");
     case QtFatalMsg:
-        return "fatal";
+        return QLatin1StringView("fatal");
     }
-    return "info";
+    return QLatin1StringView("info");
+}
+
+// The text format's upper-case spelling of levelName.
+QLatin1StringView upperLevelName(QtMsgType type)
+{
+    switch (type) {
+    case QtDebugMsg:
+        return QLatin1StringView("DEBUG");
+    case QtInfoMsg:
+        return QLatin1StringView("INFO");
+    case QtWarningMsg:
+        return QLatin1StringView("WARNING");
+    case QtCriticalMsg:
+        return QLatin1StringView("ERROR");
+    case QtFatalMsg:
+        return QLatin1StringView("FATAL");
+    }
+    return QLatin1StringView("INFO");
+}
+
+QLatin1StringView categoryName(const char *category)
+{
+    return category ? QLatin1StringView(category) : QLatin1StringView("default");
+}
+
+// Every pattern SensitiveDataMasker::maskText looks for ("key=value",
+// "key: value", "\"key\":\"value\"") needs a ':' or '=' between key and
+// value; a message with neither (an access line "GET /api/v1/health 200")
+// cannot hold a maskable pair, so the regular expression is skipped. Any
+// other message goes through the masker as before.
+QString masked(const QString &message)
+{
+    for (const QChar c : message) {
+        if (c == u':' || c == u'=')
+            return SensitiveDataMasker::maskText(message);
+    }
+    return message;
+}
+
+// One record from an already masked message; `ms` is its time.
+QString formatMasked(Format format, qint64 ms, QtMsgType type, const char *category,
+                     const QString &maskedMessage, const QString &requestId)
+{
+    if (format == Format::Json) {
+        QJsonObject record{{QStringLiteral("time"), formatIsoUtcMs(ms)},
+                           {QStringLiteral("level"), QString(levelName(type))},
+                           {QStringLiteral("category"), QString(categoryName(category))},
+                           {QStringLiteral("message"), maskedMessage}};
+        if (!requestId.isEmpty())
+            record.insert(QStringLiteral("request_id"), requestId);
+        return QString::fromUtf8(QJsonDocument(record).toJson(QJsonDocument::Compact));
+    }
+    // "<time> <LEVEL> <category>[ [<request id>]]: <message>", built in one
+    // allocation.
+    const QLatin1StringView level = upperLevelName(type);
+    const QLatin1StringView name = categoryName(category);
+    QString line;
+    line.reserve(kIsoUtcMsLength + level.size() + name.size() + requestId.size() +
+                 maskedMessage.size() + 8);
+    char time[kIsoUtcMsLength];
+    if (writeIsoUtcMs(ms, time))
+        line += QLatin1StringView(time, kIsoUtcMsLength);
+    else
+        line += formatIsoUtcMs(ms);
+    line += u' ';
+    line += level;
+    line += u' ';
+    line += name;
+    if (!requestId.isEmpty()) {
+        line += QLatin1StringView(" [");
+        line += requestId;
+        line += u']';
+    }
+    line += QLatin1StringView(": ");
+    line += maskedMessage;
+    return line;
 }
 
 void handler(QtMsgType type, const QMessageLogContext &context, const QString &message)
 {
-    const QString line =
-        formatRecord(g_format.load(), type, context.category, message, RequestIdScope::current());
+    // One clock read, one masking pass and one request id for both the
+    // line and the record sink: they describe the same event.
+    const qint64 ms = QDateTime::currentMSecsSinceEpoch();
+    const QString safe = masked(message);
+    const QString requestId = RequestIdScope::current();
+    QString line = formatMasked(g_format.load(), ms, type, context.category, safe, requestId);
+    line += u'\n';
+    const QByteArray bytes = line.toUtf8();
     static QMutex mutex;
-    const QByteArray bytes = line.toUtf8() + '\n';
     QMutexLocker lock(&mutex);
     std::fwrite(bytes.constData(), 1, static_cast<size_t>(bytes.size()), stderr);
     std::fflush(stderr);
     lock.unlock();
-    if (const RecordSink sink = g_sink.load()) {
-        const QString category =
-            context.category ? QString::fromLatin1(context.category) : QStringLiteral("default");
-        sink(LogRecord{QDateTime::currentDateTimeUtc(), type, category,
-                       SensitiveDataMasker::maskText(message), RequestIdScope::current()});
-    }
+    if (const RecordSink sink = g_sink.load())
+        sink(LogRecord{QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC), type,
+                       QString(categoryName(context.category)), safe, requestId});
 }
 
 } // namespace
@@ -56,24 +135,18 @@ void handler(QtMsgType type, const QMessageLogContext &context, const QString &m
 QString formatRecord(Format format, QtMsgType type, const char *category, const QString &message,
                      const QString &requestId)
 {
-    const QString time = QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
-    const QString masked = SensitiveDataMasker::maskText(message);
-    const QString categoryName =
-        category ? QString::fromLatin1(category) : QStringLiteral("default");
-    if (format == Format::Json) {
-        QJsonObject record{{QStringLiteral("time"), time},
-                           {QStringLiteral("level"), QString::fromLatin1(levelName(type))},
-                           {QStringLiteral("category"), categoryName},
-                           {QStringLiteral("message"), masked}};
-        if (!requestId.isEmpty())
-            record.insert(QStringLiteral("request_id"), requestId);
-        return QString::fromUtf8(QJsonDocument(record).toJson(QJsonDocument::Compact));
-    }
-    QString line =
-        time + u' ' + QString::fromLatin1(levelName(type)).toUpper() + u' ' + categoryName;
-    if (!requestId.isEmpty())
-        line += QStringLiteral(" [") + requestId + u']';
-    return line + QStringLiteral(": ") + masked;
+    return formatMasked(format, QDateTime::currentMSecsSinceEpoch(), type, category,
+                        masked(message), requestId);
+}
+
+void info(const QLoggingCategory &category, const QString &message)
+{
+    if (!category.isInfoEnabled())
+        return;
+    // What QDebug's destructor does with its buffer (release builds carry
+    // no file/line/function in the context either).
+    const QMessageLogContext context(nullptr, 0, nullptr, category.categoryName());
+    qt_message_output(QtInfoMsg, context, message);
 }
 
 void install(Format format)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QDateTime>
+#include <QLoggingCategory>
 #include <QString>
 #include <QtGlobal>
 
@@ -37,6 +38,10 @@ void setRecordSink(RecordSink sink);
 // Formats one record; exposed for tests.
 QString formatRecord(Format format, QtMsgType type, const char *category, const QString &message,
                      const QString &requestId);
+
+// What qCInfo(category) << message writes, without QDebug's stream (no
+// spaces or quotes added): for lines written per request (the access log).
+void info(const QLoggingCategory &category, const QString &message);
 
 // Marks log lines written on this thread with a request id while alive.
 class RequestIdScope

@@ -1,12 +1,14 @@
 #include "engine/EngineEvent.h"
 
+#include "common/IsoTime.h"
+
 #include <QDateTime>
 
 namespace hm::engine {
 
 QString isoTimestamp(qint64 msSinceEpoch)
 {
-    return QDateTime::fromMSecsSinceEpoch(msSinceEpoch, Qt::UTC).toString(Qt::ISODateWithMs);
+    return formatIsoUtcMs(msSinceEpoch);
 }
 
 QString EngineEvent::typeName() const

@@ -34,11 +34,17 @@ struct EngineEvent
     qint64 timestampMs = 0;
     qint64 durationMs = 0; // node_completed; execution_completed total
     QString status;        // execution_completed: completed|failed
-    Error error;           // node_failed; execution_completed when failed
+    Error error;           // node_failed; execution end: the execution's error (if any)
     QString reason;        // execution_cancelled
     QString cancelledBy;   // execution_cancelled
     QString message;       // execution_cancelled
     bool killed = false;   // execution_cancelled by kill()
+    // Execution end (completed, failed, cancelled): the leaf nodes' outputs
+    // by node id, as ?wait=true answers them. Server-side only: toJson()
+    // leaves them out (the WebSocket messages of seed 003 §7.3 carry none).
+    // Implicitly shared with the nodes' own outputs, so filling it costs
+    // one small object per execution, not a deep copy.
+    QJsonObject outputs;
     // Set by the Scheduler when it emits the event: 1, 2, … per execution,
     // in emission order. Its snapshot carries the last one given
     // ("event_sequence"), so a subscriber that takes a snapshot and then

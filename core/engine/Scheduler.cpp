@@ -972,6 +972,19 @@ void Scheduler::finish(Execution &exec, ExecutionStatus status)
         event.flowVersion = exec.flowVersion;
         event.timestampMs = exec.endedAtMs;
         event.durationMs = exec.startedAtMs > 0 ? exec.endedAtMs - exec.startedAtMs : 0;
+        event.error = exec.error;
+        // Leaf outputs for ?wait=true answers, so they need no second trip
+        // to the engine. Always filled (which executions have a waiter is
+        // only known on the server thread): one insert per leaf of
+        // implicitly shared objects. A queued execution cancelled before it
+        // started has no node states yet.
+        if (exec.flow) {
+            for (int leaf : exec.flow->leaves())
+                event.outputs.insert(exec.flow->node(leaf).id,
+                                     size_t(leaf) < exec.nodes.size()
+                                         ? exec.nodes[size_t(leaf)].outputs
+                                         : QJsonObject());
+        }
         if (status == ExecutionStatus::Cancelled) {
             event.type = EngineEvent::Type::ExecutionCancelled;
             event.reason = cancelReasonName(exec.cancelReason);
@@ -981,7 +994,6 @@ void Scheduler::finish(Execution &exec, ExecutionStatus status)
         } else {
             event.type = EngineEvent::Type::ExecutionCompleted;
             event.status = executionStatusName(status);
-            event.error = exec.error;
         }
         emitEvent(std::move(event));
     }

@@ -3,6 +3,7 @@
 #include "crypto/Hmac.h"
 #include "crypto/Random.h"
 #include "server/auth/ApiKeyPermissions.h"
+#include "server/auth/AuthCache.h"
 #include "server/auth/AuthCommon.h"
 #include "store/Database.h"
 
@@ -67,14 +68,18 @@ bool ApiKeyService::matchesCidr(const QHostAddress &address, const QString &cidr
     return address.isInSubnet(subnet);
 }
 
-bool ApiKeyService::matchesGlob(const QString &pattern, const QString &path)
+QRegularExpression ApiKeyService::globRegex(const QString &pattern)
 {
     QStringList escaped;
     for (const QString &part : pattern.split(QLatin1Char('*')))
         escaped << QRegularExpression::escape(part);
-    const QRegularExpression regex(
+    return QRegularExpression(
         QRegularExpression::anchoredPattern(escaped.join(QStringLiteral(".*"))));
-    return regex.match(path).hasMatch();
+}
+
+bool ApiKeyService::matchesGlob(const QString &pattern, const QString &path)
+{
+    return globRegex(pattern).match(path).hasMatch();
 }
 
 Result<QJsonObject> ApiKeyService::create(const QString &userId, const QJsonObject &body)
@@ -216,12 +221,26 @@ Status ApiKeyService::revoke(const QString &userId, const QString &keyId)
     update.value().bind(1, keyId).bind(2, userId);
     if (Status s = update.value().run(); !s)
         return s;
+    // Cached grants of this key must not be used again.
+    authDataChanged();
     if (m_db.changes() == 0)
         return Error{ErrorCode::ResourceNotFound, QStringLiteral("API key not found")};
     return {};
 }
 
-Result<ApiKeyService::Grant> ApiKeyService::authenticate(const QString &key, const Request &request)
+Status ApiKeyService::revokeAllOf(const QString &userId)
+{
+    auto update = m_db.prepare(QStringLiteral(
+        "UPDATE api_keys SET status = 'revoked' WHERE user_id = ? AND status != 'revoked'"));
+    if (!update)
+        return update.error();
+    update.value().bind(1, userId);
+    const Status done = update.value().run();
+    authDataChanged();
+    return done;
+}
+
+Result<ApiKeyService::KeyRecord> ApiKeyService::find(const QString &key)
 {
     const Error invalid{ErrorCode::TokenInvalid, QStringLiteral("API key is invalid")};
     static const QRegularExpression shape(
@@ -235,10 +254,9 @@ Result<ApiKeyService::Grant> ApiKeyService::authenticate(const QString &key, con
     if (!find)
         return find.error();
     find.value().bind(1, match.captured(1));
-    const QString hash = crypto::sha256Hex(key.toUtf8());
-    std::optional<Grant> grant;
-    QString level, ips, endpoints, rate, status, permissions;
-    qint64 expiresAt = 0;
+    const QByteArray hash = crypto::sha256Hex(key.toUtf8()).toLatin1();
+    std::optional<KeyRecord> record;
+    QString ips, endpoints, rate, status, permissions;
     while (true) {
         const Result<bool> row = find.value().step();
         if (!row)
@@ -246,74 +264,97 @@ Result<ApiKeyService::Grant> ApiKeyService::authenticate(const QString &key, con
         if (!row.value())
             break;
         const store::Statement &s = find.value();
-        if (!crypto::constantTimeEquals(s.text(2).toLatin1(), hash.toLatin1()))
+        if (!crypto::constantTimeEquals(s.text(2).toLatin1(), hash))
             continue;
-        grant = Grant{s.text(0), s.text(1)};
-        level = s.text(3);
+        record = KeyRecord{};
+        record->id = s.text(0);
+        record->userId = s.text(1);
+        record->accessLevel = s.text(3);
         ips = s.text(4);
         endpoints = s.text(5);
         rate = s.isNull(6) ? QString() : s.text(6);
-        expiresAt = s.isNull(7) ? 0 : s.int64(7);
+        record->expiresAtMs = s.isNull(7) ? 0 : s.int64(7);
         status = s.text(8);
         permissions = s.text(9);
     }
     find.value().reset();
-    if (!grant || status != QLatin1String("active"))
+    if (!record || status != QLatin1String("active"))
         return invalid;
-    const qint64 now = nowMs();
-    if (expiresAt > 0 && expiresAt <= now)
-        return Error{ErrorCode::TokenExpired, QStringLiteral("API key has expired")};
 
     const QJsonArray allowedIps = fromJsonText(ips).toArray();
-    if (!allowedIps.isEmpty()) {
-        const bool allowed =
-            std::any_of(allowedIps.begin(), allowedIps.end(), [&](const QJsonValue &v) {
-                return matchesCidr(request.client, v.toString());
-            });
-        if (!allowed)
-            return Error{ErrorCode::Forbidden,
-                         QStringLiteral("this API key may not be used from this address")};
+    record->ipRestricted = !allowedIps.isEmpty();
+    for (const QJsonValue &v : allowedIps) {
+        // As matchesCidr reads an entry.
+        const QString cidr = v.toString();
+        const auto subnet = QHostAddress::parseSubnet(cidr.contains(QLatin1Char('/'))
+                                                          ? cidr
+                                                          : cidr + (cidr.contains(QLatin1Char(':'))
+                                                                        ? QStringLiteral("/128")
+                                                                        : QStringLiteral("/32")));
+        if (!subnet.first.isNull())
+            record->allowedSubnets.append(subnet);
     }
     const QJsonArray allowedEndpoints = fromJsonText(endpoints).toArray();
-    if (!allowedEndpoints.isEmpty()) {
-        const bool allowed =
-            std::any_of(allowedEndpoints.begin(), allowedEndpoints.end(), [&](const QJsonValue &v) {
-                return matchesGlob(v.toString(), request.path);
-            });
-        if (!allowed)
-            return Error{ErrorCode::Forbidden,
-                         QStringLiteral("this API key may not be used for this endpoint")};
-    }
-    if (level == QLatin1String("read") && request.method != QLatin1String("GET"))
-        return Error{ErrorCode::Forbidden, QStringLiteral("this API key is read-only")};
-    QStringList granted;
+    record->endpointRestricted = !allowedEndpoints.isEmpty();
+    for (const QJsonValue &v : allowedEndpoints)
+        record->allowedEndpoints.append(globRegex(v.toString()));
     for (const QJsonValue &p : fromJsonText(permissions).toArray())
-        granted.append(p.toString());
+        record->permissions.append(p.toString());
+    const QJsonObject rateLimit = fromJsonText(rate).toObject();
+    record->perMinute = rateLimit.value(QStringLiteral("requests_per_minute")).toInt(0);
+    record->burst = rateLimit.value(QStringLiteral("burst_limit")).toInt(0);
+    return *record;
+}
+
+Result<ApiKeyService::Grant> ApiKeyService::admit(const KeyRecord &record, const Request &request,
+                                                  qint64 nowMs)
+{
+    if (record.expiresAtMs > 0 && record.expiresAtMs <= nowMs)
+        return Error{ErrorCode::TokenExpired, QStringLiteral("API key has expired")};
+    if (record.ipRestricted &&
+        std::none_of(record.allowedSubnets.begin(), record.allowedSubnets.end(),
+                     [&](const QPair<QHostAddress, int> &subnet) {
+                         return request.client.isInSubnet(subnet);
+                     }))
+        return Error{ErrorCode::Forbidden,
+                     QStringLiteral("this API key may not be used from this address")};
+    if (record.endpointRestricted &&
+        std::none_of(
+            record.allowedEndpoints.begin(), record.allowedEndpoints.end(),
+            [&](const QRegularExpression &glob) { return glob.match(request.path).hasMatch(); }))
+        return Error{ErrorCode::Forbidden,
+                     QStringLiteral("this API key may not be used for this endpoint")};
+    if (record.accessLevel == QLatin1String("read") && request.method != QLatin1String("GET"))
+        return Error{ErrorCode::Forbidden, QStringLiteral("this API key is read-only")};
     const QString required = requiredPermission(request.method, request.path);
-    if (!permits(granted, required))
+    if (!permits(record.permissions, required))
         return Error{ErrorCode::Forbidden,
                      QStringLiteral("this API key lacks the permission %1").arg(required),
                      {{QStringLiteral("required_permission"), required}}};
-    grant->maxRole = levelRole(level);
-    grant->expiresAtMs = expiresAt;
-
-    const QJsonObject rateLimit = fromJsonText(rate).toObject();
-    const int perMinute = rateLimit.value(QStringLiteral("requests_per_minute")).toInt(0);
-    const int burst = rateLimit.value(QStringLiteral("burst_limit")).toInt(0);
-    if (perMinute > 0) {
-        grant->rate = burst > 0 ? m_buckets.hit(grant->keyId, perMinute, burst, now)
-                                : m_rates.hit(grant->keyId, perMinute, 60 * 1000, now);
-        if (!grant->rate.allowed)
-            return rateLimitError(grant->rate);
+    Grant grant{record.id, record.userId, levelRole(record.accessLevel)};
+    grant.expiresAtMs = record.expiresAtMs;
+    if (record.perMinute > 0) {
+        grant.rate = record.burst > 0
+                         ? m_buckets.hit(record.id, record.perMinute, record.burst, nowMs)
+                         : m_rates.hit(record.id, record.perMinute, 60 * 1000, nowMs);
+        if (!grant.rate.allowed)
+            return rateLimitError(grant.rate);
     }
 
-    auto touch = m_db.prepare(QStringLiteral("UPDATE api_keys SET last_used_at = ? WHERE id = ?"));
-    if (!touch)
-        return touch.error();
-    touch.value().bind(1, now).bind(2, grant->keyId);
-    if (Status s = touch.value().run(); !s)
-        return s.error();
-    return *grant;
+    // last_used_at is informational (shown in the key list); writing it on
+    // every request would cost a database write per request.
+    const auto written = m_lastUsedWritten.constFind(record.id);
+    if (written == m_lastUsedWritten.cend() || nowMs - *written >= kLastUsedIntervalMs) {
+        auto touch =
+            m_db.prepare(QStringLiteral("UPDATE api_keys SET last_used_at = ? WHERE id = ?"));
+        if (!touch)
+            return touch.error();
+        touch.value().bind(1, nowMs).bind(2, record.id);
+        if (Status s = touch.value().run(); !s)
+            return s.error();
+        m_lastUsedWritten.insert(record.id, nowMs);
+    }
+    return grant;
 }
 
 } // namespace hm::server::auth

@@ -1,5 +1,7 @@
 #include "server/auth/AuthCommon.h"
 
+#include "common/IsoTime.h"
+
 #include <QDateTime>
 
 namespace hm::server::auth {
@@ -13,7 +15,7 @@ QJsonValue isoOrNull(qint64 epochMs)
 {
     if (epochMs <= 0)
         return QJsonValue::Null;
-    return QDateTime::fromMSecsSinceEpoch(epochMs, Qt::UTC).toString(Qt::ISODateWithMs);
+    return formatIsoUtcMs(epochMs);
 }
 
 qint64 parseIsoMs(const QString &text)

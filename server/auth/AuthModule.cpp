@@ -1,9 +1,11 @@
 #include "server/auth/AuthModule.h"
 
+#include "server/RouteDoc.h"
 #include "server/auth/AuthCommon.h"
 #include "server/auth/Jwt.h"
 #include "server/auth/UserRepository.h"
-#include "server/RouteDoc.h"
+
+#include <limits>
 
 namespace hm::server::auth {
 namespace {
@@ -65,41 +67,90 @@ Result<Principal> AuthModule::authenticateApiKey(const QString &key,
                                                  const ApiKeyService::Request &request,
                                                  qint64 *expiresAtMs)
 {
-    auto grant = apiKeys.authenticate(key, request);
+    const qint64 now = nowMs();
+    const quint64 generation = authDataGeneration();
+    const AuthCache::ApiKey *cached = cache.apiKey(key, now);
+    std::optional<ApiKeyService::KeyRecord> loaded;
+    if (!cached) {
+        auto found = apiKeys.find(key);
+        if (!found)
+            return found.error();
+        loaded = std::move(found.value());
+    }
+    const ApiKeyService::KeyRecord &record = cached ? cached->record : *loaded;
+    // The request-dependent checks run every time, cached or not.
+    auto grant = apiKeys.admit(record, request, now);
     if (!grant)
         return grant.error();
-    UserRepository users(db);
-    auto principal = principalFor(users, grant.value().userId);
-    if (!principal)
-        return principal.error();
-    principal.value().role = std::min(principal.value().role, grant.value().maxRole);
-    principal.value().apiKeyId = grant.value().keyId;
+    Principal principal;
+    if (cached) {
+        principal = cached->stored.principal;
+    } else {
+        UserRepository users(db);
+        auto owner = principalFor(users, record.userId);
+        if (!owner)
+            return owner.error();
+        principal = owner.value();
+        cache.insertApiKey(key, {*loaded, AuthCache::stamp(principal, generation, now,
+                                                           std::numeric_limits<qint64>::max())});
+    }
+    principal.role = std::min(principal.role, grant.value().maxRole);
+    principal.apiKeyId = grant.value().keyId;
     if (expiresAtMs)
         *expiresAtMs = grant.value().expiresAtMs;
     return principal;
 }
 
-Result<Principal> AuthModule::authenticateJwt(const QString &bearer, qint64 *expiresAtMs)
+Result<AuthCache::Stored> AuthModule::checkSession(const QString &userId, const QString &sessionId,
+                                                   qint64 nowMs)
 {
+    const quint64 generation = authDataGeneration();
     UserRepository users(db);
-    auto claims = verifyJwt(tokens.signingKey(), bearer, nowMs() / 1000);
-    if (!claims)
-        return claims.error();
-    auto principal = principalFor(users, claims.value().value(QStringLiteral("sub")).toString());
+    auto principal = principalFor(users, userId);
     if (!principal)
         return principal.error();
     // Logout and session revocation end access tokens at once, not after
     // their 15 minutes: the session (refresh-token family) must still live.
-    const QString session = claims.value().value(QStringLiteral("sid")).toString();
-    auto alive = tokens.familyAlive(session);
-    if (!alive)
-        return alive.error();
-    if (!alive.value())
+    auto aliveUntil = tokens.familyAliveUntil(sessionId);
+    if (!aliveUntil)
+        return aliveUntil.error();
+    if (aliveUntil.value() <= nowMs)
         return Error{ErrorCode::TokenInvalid, QStringLiteral("the session has ended")};
-    principal.value().sessionId = session;
+    principal.value().sessionId = sessionId;
+    return AuthCache::stamp(principal.value(), generation, nowMs, aliveUntil.value());
+}
+
+Result<Principal> AuthModule::authenticateJwt(const QString &bearer, qint64 *expiresAtMs)
+{
+    const qint64 now = nowMs();
+    AuthCache::AccessToken *token = cache.accessToken(bearer);
+    if (!token) {
+        // Only tokens that pass verification are cached: this server signed
+        // them, so a flood of forged ones never gets here.
+        auto claims = verifyJwt(tokens.signingKey(), bearer, now / 1000);
+        if (!claims)
+            return claims.error();
+        token = cache.insertAccessToken(
+            bearer, {claims.value().value(QStringLiteral("sub")).toString(),
+                     claims.value().value(QStringLiteral("sid")).toString(),
+                     static_cast<qint64>(claims.value().value(QStringLiteral("exp")).toDouble()),
+                     {}});
+    } else if (token->expSeconds <= now / 1000) {
+        // As verifyJwt answers for an expired token.
+        cache.removeAccessToken(bearer);
+        return Error{ErrorCode::TokenExpired, QStringLiteral("access token has expired")};
+    }
+    if (!token->stored.currentAt(now)) {
+        auto stored = checkSession(token->userId, token->sessionId, now);
+        if (!stored) {
+            token->stored = {};
+            return stored.error();
+        }
+        token->stored = std::move(stored.value());
+    }
     if (expiresAtMs)
-        *expiresAtMs = claims.value().value(QStringLiteral("exp")).toInteger() * 1000;
-    return principal;
+        *expiresAtMs = token->expSeconds * 1000;
+    return token->stored.principal;
 }
 
 Role defaultRoleFor(QHttpServerRequest::Method method)

@@ -4,6 +4,7 @@
 #include "crypto/SecureBytes.h"
 #include "server/ApiRouter.h"
 #include "server/auth/ApiKeyService.h"
+#include "server/auth/AuthCache.h"
 #include "server/auth/RateLimiter.h"
 #include "server/auth/Roles.h"
 #include "server/auth/TokenService.h"
@@ -45,6 +46,7 @@ struct AuthModule
     RateLimiter loginLimiter;
     QHash<QString, PendingLogin> pendingLogins; // SHA-256 of the pending token -> login
     QHash<QString, qint64> lastTotpStep;        // user id -> last accepted time step
+    AuthCache cache;                            // what authenticate() learnt per credential
 
     // The caller of a request: a JWT (Authorization: Bearer) or an API key
     // (X-API-Key, or Authorization: Bearer hm_…). UNAUTHORIZED without either.
@@ -63,6 +65,9 @@ private:
     Result<Principal> authenticateApiKey(const QString &key, const ApiKeyService::Request &request,
                                          qint64 *expiresAtMs);
     Result<Principal> authenticateJwt(const QString &token, qint64 *expiresAtMs);
+    // The user's principal and the session's liveness, from the store.
+    Result<AuthCache::Stored> checkSession(const QString &userId, const QString &sessionId,
+                                           qint64 nowMs);
 };
 
 using AuthedHandler = std::function<ApiReply(const RequestContext &, const Principal &)>;

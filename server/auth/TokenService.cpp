@@ -2,6 +2,7 @@
 
 #include "common/Logging.h"
 #include "crypto/Random.h"
+#include "server/auth/AuthCache.h"
 #include "server/auth/AuthCommon.h"
 #include "server/auth/Jwt.h"
 #include "store/Database.h"
@@ -138,8 +139,10 @@ Result<QJsonObject> TokenService::rotate(const QString &refreshToken, const Clie
     if (!retire)
         return retire.error();
     retire.value().bind(1, newId).bind(2, now).bind(3, now).bind(4, id);
-    if (Status s2 = retire.value().run(); !s2)
-        return s2.error();
+    const Status retired = retire.value().run();
+    authDataChanged();
+    if (!retired)
+        return retired.error();
     if (Status s2 = transaction.value().commit(); !s2)
         return s2.error();
     return tokenPair(accessToken(userId, user.value()->role, familyId), next.value(),
@@ -171,7 +174,9 @@ Status TokenService::revokeFamily(const QString &userId, const QString &familyId
     if (!revoke)
         return revoke.error();
     revoke.value().bind(1, nowMs()).bind(2, userId).bind(3, familyId);
-    return revoke.value().run();
+    const Status done = revoke.value().run();
+    authDataChanged(); // the session's access tokens end now, not at their exp
+    return done;
 }
 
 Status TokenService::revokeAllFamilies(const QString &userId, const QString &keepFamily)
@@ -182,22 +187,26 @@ Status TokenService::revokeAllFamilies(const QString &userId, const QString &kee
     if (!revoke)
         return revoke.error();
     revoke.value().bind(1, nowMs()).bind(2, userId).bind(3, keepFamily);
-    return revoke.value().run();
+    const Status done = revoke.value().run();
+    authDataChanged();
+    return done;
 }
 
-Result<bool> TokenService::familyAlive(const QString &familyId)
+Result<qint64> TokenService::familyAliveUntil(const QString &familyId)
 {
     auto find = m_db.prepare(
-        QStringLiteral("SELECT 1 FROM refresh_tokens WHERE family_id = ? AND revoked_at IS NULL "
-                       "AND expires_at > ? LIMIT 1"));
+        QStringLiteral("SELECT MAX(expires_at) FROM refresh_tokens WHERE family_id = ? "
+                       "AND revoked_at IS NULL AND expires_at > ?"));
     if (!find)
         return find.error();
     find.value().bind(1, familyId).bind(2, nowMs());
     const Result<bool> row = find.value().step();
     if (!row)
         return row.error();
+    // An aggregate always has a row; NULL when no token of the family lives.
+    const qint64 until = row.value() && !find.value().isNull(0) ? find.value().int64(0) : 0;
     find.value().reset();
-    return row.value();
+    return until;
 }
 
 Result<QJsonArray> TokenService::sessions(const QString &userId, const QString &currentFamily)

@@ -29,6 +29,7 @@ struct ClientInfo
 // family (= a session); each refresh rotates within the family and keeps the
 // family's lifetime sliding by its original length. Presenting a rotated
 // token again means it was copied: the whole family is revoked.
+// Every revocation calls authDataChanged() (AuthCache.h).
 class TokenService
 {
 public:
@@ -55,8 +56,9 @@ public:
     Status revokeFamily(const QString &userId, const QString &familyId);
     // Every family of the user except keepFamily (empty = all).
     Status revokeAllFamilies(const QString &userId, const QString &keepFamily = {});
-    // True while the family still has a live (unrevoked, unexpired) token.
-    Result<bool> familyAlive(const QString &familyId);
+    // Until when (ms) the family still has a live (unrevoked, unexpired)
+    // token; 0 when it has none, i.e. the session has ended.
+    Result<qint64> familyAliveUntil(const QString &familyId);
     // [{id, device_info, ip_address, created_at, last_used_at, expires_at, current}]
     Result<QJsonArray> sessions(const QString &userId, const QString &currentFamily);
 

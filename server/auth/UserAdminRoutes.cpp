@@ -177,12 +177,7 @@ ApiReply deleteUser(AuthModule &auth, const RequestContext &c, const Principal &
     }
     HM_TRY_STATUS(UserRepository(auth.db).setStatus(user.value().id, QStringLiteral("deleted")));
     HM_TRY_STATUS(auth.tokens.revokeAllFamilies(user.value().id));
-    auto keys =
-        auth.db.prepare(QStringLiteral("UPDATE api_keys SET status = 'revoked' WHERE user_id = ?"));
-    if (keys) {
-        keys.value().bind(1, user.value().id);
-        HM_TRY_STATUS(keys.value().run());
-    }
+    HM_TRY_STATUS(auth.apiKeys.revokeAllOf(user.value().id));
     audit(auth.db, QStringLiteral("USER_DELETED"), p.userId, QStringLiteral("user"),
           user.value().id, c.clientIp(), QString::fromUtf8(c.header("User-Agent")));
     return ApiReply::ok(QJsonObject{{QStringLiteral("deleted"), true}});

@@ -2,6 +2,7 @@
 
 #include "crypto/PasswordHasher.h"
 #include "crypto/Random.h"
+#include "server/auth/AuthCache.h"
 #include "server/auth/AuthCommon.h"
 #include "server/engine/FlowShares.h"
 #include "store/Database.h"
@@ -15,6 +16,14 @@ const QString kSelect = QStringLiteral(
     "u.updated_at, (SELECT CASE WHEN SUM(r.role = 'ADMIN') > 0 THEN 'ADMIN' "
     "WHEN SUM(r.role = 'USER') > 0 THEN 'USER' ELSE 'VIEWER' END "
     "FROM user_roles r WHERE r.user_id = u.id) AS role FROM users u ");
+
+// After a write that authentication may read (status, role, credentials):
+// cached principals must be looked up again (AuthCache.h).
+Status changed(Status written)
+{
+    authDataChanged();
+    return written;
+}
 
 UserRecord readUser(const store::Statement &s)
 {
@@ -180,45 +189,49 @@ Status UserRepository::recordSuccessfulLogin(const QString &id, qint64 now)
 
 Status UserRepository::setPasswordHash(const QString &id, const QString &hash)
 {
-    return update(QStringLiteral("UPDATE users SET password_hash = ?, updated_at = ? WHERE id = ?"),
-                  id, {hash, nowMs()});
+    return changed(
+        update(QStringLiteral("UPDATE users SET password_hash = ?, updated_at = ? WHERE id = ?"),
+               id, {hash, nowMs()}));
 }
 
 Status UserRepository::setRole(const QString &id, Role role)
 {
-    if (Status s = update(QStringLiteral("DELETE FROM user_roles WHERE user_id = ?"), id, {}); !s)
+    if (Status s =
+            changed(update(QStringLiteral("DELETE FROM user_roles WHERE user_id = ?"), id, {}));
+        !s)
         return s;
     auto insert = m_db.prepare(QStringLiteral(
         "INSERT INTO user_roles (id, user_id, role, created_at) VALUES (?, ?, ?, ?)"));
     if (!insert)
         return insert.error();
     insert.value().bind(1, crypto::uuid()).bind(2, id).bind(3, roleDbName(role)).bind(4, nowMs());
-    return insert.value().run();
+    return changed(insert.value().run());
 }
 
 Status UserRepository::setStatus(const QString &id, const QString &status)
 {
     if (status == QLatin1String("active"))
-        return update(QStringLiteral("UPDATE users SET status = ?, login_attempts = 0, "
-                                     "locked_until = NULL, updated_at = ? WHERE id = ?"),
-                      id, {status, nowMs()});
-    return update(QStringLiteral("UPDATE users SET status = ?, updated_at = ? WHERE id = ?"), id,
-                  {status, nowMs()});
+        return changed(update(QStringLiteral("UPDATE users SET status = ?, login_attempts = 0, "
+                                             "locked_until = NULL, updated_at = ? WHERE id = ?"),
+                              id, {status, nowMs()}));
+    return changed(
+        update(QStringLiteral("UPDATE users SET status = ?, updated_at = ? WHERE id = ?"), id,
+               {status, nowMs()}));
 }
 
 Status UserRepository::setProfile(const QString &id, const QString &email, const QString &name)
 {
-    return update(
-        QStringLiteral("UPDATE users SET email = ?, name = ?, updated_at = ? WHERE id = ?"), id,
-        {email, name, nowMs()});
+    return changed(
+        update(QStringLiteral("UPDATE users SET email = ?, name = ?, updated_at = ? WHERE id = ?"),
+               id, {email, name, nowMs()}));
 }
 
 Status UserRepository::setTotp(const QString &id, const QString &secretEnc, bool enabled)
 {
-    return update(
+    return changed(update(
         QStringLiteral("UPDATE users SET totp_secret_enc = ?, two_factor_enabled = ?, "
                        "updated_at = ? WHERE id = ?"),
-        id, {secretEnc.isEmpty() ? QVariant() : QVariant(secretEnc), enabled ? 1 : 0, nowMs()});
+        id, {secretEnc.isEmpty() ? QVariant() : QVariant(secretEnc), enabled ? 1 : 0, nowMs()}));
 }
 
 Result<qint64> UserRepository::countActiveAdmins(const QString &exceptId)

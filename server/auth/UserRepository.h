@@ -46,6 +46,9 @@ struct NewUser
 };
 
 // users + user_roles. A user has one effective role: the highest of its rows.
+// Writes that authentication reads (status, role, password, profile, 2FA)
+// call authDataChanged() (AuthCache.h); the login bookkeeping
+// (attempts, lockout, last login) is not read by it and does not.
 class UserRepository
 {
 public:

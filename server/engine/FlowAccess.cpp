@@ -2,9 +2,18 @@
 
 #include "store/Database.h"
 
+#include <atomic>
+
 namespace hm::server {
 
 namespace {
+
+// Atomic so that any thread may read it; the writers run on the server
+// thread.
+std::atomic<quint64> g_flowCacheGeneration{1};
+
+// Grants kept per cache; beyond this it starts over (a miss is one read).
+constexpr qsizetype kMaxCachedGrants = 4096;
 
 Error flowNotFound(const QString &flowId)
 {
@@ -98,10 +107,10 @@ Result<FlowPermission> flowPermission(store::Database &db, const auth::Principal
     return capByRole(principal.role, grant.value().permission);
 }
 
-Status requireFlowPermission(store::Database &db, const auth::Principal &principal,
-                             const QString &flowId, FlowPermission needed, ErrorCode denied)
+// requireFlowPermission()'s verdict on the caller's permission.
+static Status checkPermission(const Result<FlowPermission> &have, const QString &flowId,
+                              FlowPermission needed, ErrorCode denied)
 {
-    auto have = flowPermission(db, principal, flowId);
     if (!have)
         return have.error();
     if (have.value() == FlowPermission::None)
@@ -113,6 +122,49 @@ Status requireFlowPermission(store::Database &db, const auth::Principal &princip
                      {{QStringLiteral("required_permission"), flowPermissionName(needed)},
                       {QStringLiteral("permission"), flowPermissionName(have.value())}}};
     return {};
+}
+
+Status requireFlowPermission(store::Database &db, const auth::Principal &principal,
+                             const QString &flowId, FlowPermission needed, ErrorCode denied)
+{
+    return checkPermission(flowPermission(db, principal, flowId), flowId, needed, denied);
+}
+
+void invalidateFlowCaches()
+{
+    g_flowCacheGeneration.fetch_add(1, std::memory_order_relaxed);
+}
+
+quint64 flowCacheGeneration()
+{
+    return g_flowCacheGeneration.load(std::memory_order_relaxed);
+}
+
+Result<FlowPermission> FlowGrantCache::permission(const auth::Principal &principal,
+                                                  const QString &flowId)
+{
+    const quint64 generation = flowCacheGeneration();
+    if (generation != m_generation || m_grants.size() >= kMaxCachedGrants) {
+        m_grants.clear();
+        m_generation = generation;
+    }
+    const QPair<QString, QString> key{principal.userId, flowId};
+    auto it = m_grants.constFind(key);
+    if (it == m_grants.cend()) {
+        auto read = readGrant(m_db, principal.userId, flowId, false);
+        if (!read)
+            return read.error();
+        it = m_grants.insert(key, Grant{read.value().exists, read.value().permission});
+    }
+    if (!it->exists)
+        return flowNotFound(flowId);
+    return capByRole(principal.role, it->permission);
+}
+
+Status FlowGrantCache::require(const auth::Principal &principal, const QString &flowId,
+                               FlowPermission needed, ErrorCode denied)
+{
+    return checkPermission(permission(principal, flowId), flowId, needed, denied);
 }
 
 Result<FlowPermission> historyPermission(store::Database &db, const auth::Principal &principal,

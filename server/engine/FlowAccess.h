@@ -17,6 +17,8 @@
 #include "common/Result.h"
 #include "server/auth/Roles.h"
 
+#include <QHash>
+#include <QPair>
 #include <QString>
 #include <QVariantList>
 #include <optional>
@@ -57,6 +59,42 @@ Result<FlowPermission> flowPermission(store::Database &db, const auth::Principal
 Status requireFlowPermission(store::Database &db, const auth::Principal &principal,
                              const QString &flowId, FlowPermission needed,
                              ErrorCode denied = ErrorCode::Forbidden);
+
+// Every write that changes whether a flow is live, who it is shared with or
+// which of its versions runs calls this: flow created, updated or deleted,
+// version added or published, share added, changed or removed, invitation
+// accepted. Caches of those facts (FlowGrantCache, the trigger path's
+// version cache) start over at their next lookup, so the very next request
+// sees the change. Owners never change and users are never deleted; roles
+// come from the principal per request and are applied after the cache.
+void invalidateFlowCaches();
+// Bumped by invalidateFlowCaches().
+quint64 flowCacheGeneration();
+
+// flowPermission() and requireFlowPermission() for a hot route (trigger):
+// the grant (owner, share) is read once per user and flow and kept until
+// invalidateFlowCaches(); the caller's role caps it per call. One thread,
+// the database's.
+class FlowGrantCache
+{
+public:
+    explicit FlowGrantCache(store::Database &db) : m_db(db) {}
+
+    Result<FlowPermission> permission(const auth::Principal &principal, const QString &flowId);
+    Status require(const auth::Principal &principal, const QString &flowId, FlowPermission needed,
+                   ErrorCode denied = ErrorCode::Forbidden);
+
+private:
+    struct Grant
+    {
+        bool exists = false;
+        FlowPermission permission = FlowPermission::None; // before the role
+    };
+
+    store::Database &m_db;
+    quint64 m_generation = 0;
+    QHash<QPair<QString, QString>, Grant> m_grants; // (user id, flow id)
+};
 
 // The same rule for the execution history, whose flow may have been
 // deleted since (the owner and the shares still count). None when no flow

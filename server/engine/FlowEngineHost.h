@@ -5,6 +5,7 @@
 #include "engine/Engine.h"
 
 #include <QObject>
+#include <QPointer>
 #include <QSet>
 #include <functional>
 #include <future>
@@ -71,8 +72,10 @@ public:
     // components get no blob access.
     void setPublicUrl(const QUrl &url);
 
-    // Runs `work` on the engine thread and waits for its result: engine
-    // calls are short, and blocking here keeps route handlers synchronous.
+    // Runs `work` on the engine thread and waits for its result. Only for
+    // start-up and rare calls: the server thread sleeps until the engine
+    // gets to the work, behind whatever it has queued. Hot routes use
+    // runAsync().
     template <typename T> Result<T> run(std::function<Result<T>(engine::Scheduler &)> work)
     {
         auto promise = std::make_shared<std::promise<Result<T>>>();
@@ -88,11 +91,74 @@ public:
         }
     }
 
+    // Runs `work` on the engine thread; `done` gets its result later on the
+    // server thread (this object's), through the event loop, never before
+    // runAsync() returned, and not at all once `context` (an object of the
+    // server thread) is gone. When the engine stops before running `work`,
+    // done gets SERVICE_UNAVAILABLE. `done` is only run and destroyed on the
+    // server thread, so it may hold server-thread things (a DeferredReply).
+    //
+    // Ordering: the answer is posted to this object when `work` returns; the
+    // engine events `work` caused were posted to this object before it, and
+    // those it causes later after it (both are queued events of the server
+    // thread, delivered in posting order).
+    template <typename T>
+    void runAsync(std::function<Result<T>(engine::Scheduler &)> work, QObject *context,
+                  std::function<void(Result<T>)> done)
+    {
+        auto answer = std::make_shared<AsyncAnswer<T>>(this, context, std::move(done));
+        if (!m_engine)
+            return; // the answer's destructor reports the stop
+        m_engine->post(
+            [answer, work = std::move(work)](engine::Scheduler &s) { answer->send(work(s)); });
+    }
+
 signals:
     // engineEvent, re-emitted on the server thread (for ?wait=true).
     void event(const hm::engine::EngineEvent &event);
 
 private:
+    // runAsync()'s way back: crosses to the engine thread and back carrying
+    // `done`, which it moves into the event posted to the host, so it is
+    // never run or destroyed on the engine thread. Dropped unsent (the
+    // engine stopped and discarded the work): SERVICE_UNAVAILABLE.
+    template <typename T> class AsyncAnswer
+    {
+    public:
+        AsyncAnswer(FlowEngineHost *host, QObject *context, std::function<void(Result<T>)> done)
+            : m_host(host), m_context(context), m_done(std::move(done))
+        {}
+        AsyncAnswer(const AsyncAnswer &) = delete;
+        AsyncAnswer &operator=(const AsyncAnswer &) = delete;
+        ~AsyncAnswer()
+        {
+            if (m_done)
+                send(
+                    Error{ErrorCode::ServiceUnavailable, QStringLiteral("the engine is stopping")});
+        }
+        // Any thread, once.
+        void send(Result<T> result)
+        {
+            // The host outlives the engine thread (stop() joins it), so
+            // posting to it is safe from there; the context is only looked
+            // at on the server thread.
+            QMetaObject::invokeMethod(
+                m_host,
+                [context = std::move(m_context), done = std::move(m_done),
+                 result = std::move(result)]() mutable {
+                    if (context)
+                        done(std::move(result));
+                },
+                Qt::QueuedConnection);
+            m_done = nullptr;
+        }
+
+    private:
+        FlowEngineHost *m_host;
+        QPointer<QObject> m_context;
+        std::function<void(Result<T>)> m_done;
+    };
+
     void onEngineEvent(const engine::EngineEvent &event);
 
     std::unique_ptr<store::WriteBehindQueue> m_queue;
@@ -104,7 +170,7 @@ private:
     // on the engine thread only.
     std::shared_ptr<QUrl> m_blobBase = std::make_shared<QUrl>();
     std::unique_ptr<engine::Engine> m_engine;
-    QSet<QString> m_running; // started, not yet ended: the running gauge
+    QSet<QString> m_running;              // started, not yet ended: the running gauge
     TriggerService *m_triggers = nullptr; // child
 };
 

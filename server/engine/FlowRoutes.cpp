@@ -76,6 +76,7 @@ ApiReply createFlow(store::Database &db, FlowEngineHost &host, const RequestCont
     HM_TRY(description, auth::optionalString(body.value(), QStringLiteral("description")));
     HM_TRY(parsed, parseFlow(body.value(), host.registry()));
     FlowRepository repo(db);
+    invalidateFlowCaches(); // FlowAccess.h: every write that decides access or versions
     HM_TRY(flow, repo.createFlow(NewFlow{name.value(), description.value(), p.userId,
                                          parsed.value().definition, parsed.value().settings}));
     QJsonObject data = flowJson(flow.value());
@@ -231,6 +232,7 @@ ApiReply updateFlow(store::Database &db, const RequestContext &c, const Principa
                       QStringLiteral("a flow named \"%1\" already exists").arg(name.value()),
                       {{QStringLiteral("field"), QStringLiteral("name")}}});
         taken.value().reset();
+        invalidateFlowCaches();
         HM_TRY(update, db.prepare(QStringLiteral(
                            "UPDATE flows SET name = ?, description = ?, updated_at = ? "
                            "WHERE id = ? AND deleted_at IS NULL")));
@@ -259,6 +261,7 @@ ApiReply deleteFlow(store::Database &db, const RequestContext &c, const Principa
     HM_TRY_STATUS(requireFlowPermission(db, p, id, FlowPermission::Owner));
     FlowRepository repo(db);
     HM_TRY(flow, repo.flow(id));
+    invalidateFlowCaches();
     HM_TRY_STATUS(repo.softDelete(id));
     auditFlow(db, c, p, QStringLiteral("FLOW_DELETED"), id,
               {{QStringLiteral("name"), flow.value().name}});
@@ -273,6 +276,7 @@ ApiReply addVersion(store::Database &db, FlowEngineHost &host, const RequestCont
     HM_TRY(body, c.jsonObject());
     HM_TRY(parsed, parseFlow(body.value(), host.registry()));
     FlowRepository repo(db);
+    invalidateFlowCaches();
     HM_TRY(version,
            repo.addVersion(id, parsed.value().definition, parsed.value().settings, p.userId));
     return ApiReply::ok(versionJson(version.value(), false), 201);
@@ -298,6 +302,7 @@ ApiReply publish(store::Database &db, const RequestContext &c, const Principal &
     HM_TRY(version, auth::requiredString(body.value(), QStringLiteral("version")));
     FlowRepository repo(db);
     HM_TRY(before, repo.version(id, version.value()));
+    invalidateFlowCaches();
     HM_TRY_STATUS(repo.publish(id, version.value()));
     HM_TRY(record, repo.version(id, version.value()));
     // Publishing the published version again changes nothing: no entry.

@@ -2,6 +2,7 @@
 
 #include "crypto/Random.h"
 #include "server/auth/AuthCommon.h"
+#include "server/engine/FlowAccess.h"
 #include "store/Database.h"
 
 namespace hm::server {
@@ -137,6 +138,8 @@ Result<FlowShare> FlowShareRepository::create(const QString &flowId, const QStri
 
     const QString id = crypto::uuid();
     const qint64 now = auth::nowMs();
+    // Shares decide access: cached grants must not outlive this write.
+    invalidateFlowCaches();
     const Status inserted =
         run(m_db,
             QStringLiteral("INSERT INTO flow_shares (id, flow_id, user_id, invited_email, "
@@ -154,6 +157,7 @@ Result<FlowShare> FlowShareRepository::create(const QString &flowId, const QStri
 
 Status FlowShareRepository::setPermission(const QString &shareId, const QString &permission)
 {
+    invalidateFlowCaches();
     const Status updated = run(
         m_db, QStringLiteral("UPDATE flow_shares SET permission = ?, updated_at = ? WHERE id = ?"),
         {permission, auth::nowMs(), shareId});
@@ -166,6 +170,7 @@ Status FlowShareRepository::setPermission(const QString &shareId, const QString 
 
 Status FlowShareRepository::remove(const QString &shareId)
 {
+    invalidateFlowCaches();
     const Status deleted =
         run(m_db, QStringLiteral("DELETE FROM flow_shares WHERE id = ?"), {shareId});
     if (!deleted)
@@ -178,6 +183,7 @@ Status FlowShareRepository::remove(const QString &shareId)
 Status acceptPendingShares(store::Database &db, const QString &userId, const QString &email)
 {
     const qint64 now = auth::nowMs();
+    invalidateFlowCaches();
     // invited_email is COLLATE NOCASE: any spelling of the address matches.
     return run(db,
                QStringLiteral("UPDATE flow_shares SET user_id = ?, accepted_at = ?, updated_at = ? "

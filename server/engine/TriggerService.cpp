@@ -21,23 +21,61 @@ constexpr double kAverageWeight = 0.2;
 // Compiled versions kept; beyond this the cache starts over (cheap: a miss
 // costs one compile, and busy flows are back after their next trigger).
 constexpr qsizetype kMaxCompiledVersions = 512;
+// Versions to run kept; the same rule.
+constexpr qsizetype kMaxCachedVersions = 4096;
+
+Error stopping()
+{
+    return Error{ErrorCode::ServiceUnavailable, QStringLiteral("the server is stopping")};
+}
+
+// The ?wait=true answer without flow_id, flow_version and timed_out.
+QJsonObject outcomeJson(const QString &executionId, const QString &status,
+                        const QJsonObject &outputs, const Error &error)
+{
+    QJsonObject json{{QStringLiteral("execution_id"), executionId},
+                     {QStringLiteral("status"), status},
+                     {QStringLiteral("outputs"), outputs}};
+    if (error.code != ErrorCode::InternalError || !error.message.isEmpty())
+        json.insert(QStringLiteral("error"),
+                    QJsonObject{{QStringLiteral("code"), error.codeName()},
+                                {QStringLiteral("message"), error.message}});
+    return json;
+}
+
+// The same from the engine's state (engine thread): the status so far and
+// the leaf outputs there are.
+QJsonObject outcomeOf(const Execution &exec)
+{
+    QJsonObject outputs;
+    if (exec.flow) {
+        for (int leaf : exec.flow->leaves())
+            outputs.insert(exec.flow->node(leaf).id, size_t(leaf) < exec.nodes.size()
+                                                         ? exec.nodes[size_t(leaf)].outputs
+                                                         : QJsonObject());
+    }
+    return outcomeJson(exec.id, executionStatusName(exec.status), outputs, exec.error);
+}
 
 } // namespace
 
 TriggerService::TriggerService(store::Database &db, FlowEngineHost &host, QObject *parent)
-    : QObject(parent), m_db(db), m_host(host)
+    : QObject(parent), m_db(db), m_host(host), m_access(db)
 {
     connect(&host, &FlowEngineHost::event, this, &TriggerService::onEngineEvent);
 }
 
 TriggerService::~TriggerService()
 {
-    // Waiting clients get an answer rather than a connection that hangs.
+    // Waiting clients get an answer rather than a connection that hangs or
+    // a generic "abandoned".
+    const auto inFlight = std::exchange(m_inFlight, {});
+    for (const DeferredReply &reply : inFlight)
+        reply.send(ApiReply::failure(stopping()));
     const auto waiters = std::exchange(m_waiters, {});
     for (const QList<Waiter> &list : waiters) {
         for (const Waiter &w : list)
-            w.reply.send(ApiReply::failure(
-                Error{ErrorCode::ServiceUnavailable, QStringLiteral("the server is stopping")}));
+            w.reply.send(ApiReply::failure(stopping()));
     }
 }
 
@@ -58,8 +96,26 @@ qint64 TriggerService::averageDurationMs(const QString &flowId) const
 
 Result<QString> TriggerService::versionToRun(const QString &flowId, const QString &requested)
 {
-    // One indexed read on the hot path; the repository's calls only run to
-    // tell "no flow" from "no such version" when it finds nothing.
+    // Kept until a write that could change the answer (publish, delete, …;
+    // FlowAccess.h) bumps the generation: the very next trigger reads again.
+    const quint64 generation = flowCacheGeneration();
+    if (generation != m_versionsGeneration || m_versions.size() >= kMaxCachedVersions) {
+        m_versions.clear();
+        m_versionsGeneration = generation;
+    }
+    const QPair<QString, QString> key{flowId, requested};
+    if (const auto it = m_versions.constFind(key); it != m_versions.cend())
+        return *it;
+    auto version = readVersionToRun(flowId, requested);
+    if (version) // errors are not kept: they are rare and cheap to repeat
+        m_versions.insert(key, version.value());
+    return version;
+}
+
+Result<QString> TriggerService::readVersionToRun(const QString &flowId, const QString &requested)
+{
+    // One indexed read; the repository's calls only run to tell "no flow"
+    // from "no such version" when it finds nothing.
     auto select = m_db.prepare(
         requested.isEmpty()
             ? QStringLiteral("SELECT v.version FROM flows f JOIN flow_versions v ON v.flow_id = "
@@ -139,26 +195,73 @@ ApiReply TriggerService::trigger(const RequestContext &context, const QString &f
     if (!flow)
         return ApiReply::failure(flow.error());
 
+    // The engine call is asynchronous: the server thread serves other
+    // connections while the engine gets to it, and the answer is sent from
+    // the callback (always later, through the event loop).
+    const quint64 ticket = ++m_lastTicket;
+    const DeferredReply reply = context.defer();
+    m_inFlight.insert(ticket, reply);
+    const bool wait = options.wait;
     TriggerRequest request{flowId, version.value(), flow.value(), inputs, options.triggeredBy};
-    auto result = m_host.run<TriggerResult>([request](Scheduler &s) { return s.trigger(request); });
-    if (!result)
-        return ApiReply::failure(result.error());
-    if (!options.wait)
-        return ApiReply::ok(triggerJson(result.value(), *flow.value()),
-                            result.value().status == TriggerResult::Status::Queued ? 202 : 200);
+    m_host.runAsync<Started>(
+        [request = std::move(request), wait](Scheduler &s) -> Result<Started> {
+            auto result = s.trigger(request);
+            if (!result)
+                return result.error();
+            Started started{result.value(), {}};
+            // The waiter is registered when this answer reaches the server
+            // thread. Events go there in the order the engine thread posts
+            // them (FlowEngineHost::runAsync), so an end that happens after
+            // this point arrives after the waiter exists. An end that already
+            // happened (nodes that finish at once run inside trigger()) was
+            // posted before this answer and would be missed: it travels with
+            // the answer instead.
+            if (wait) {
+                const Execution *exec = s.execution(result.value().executionId);
+                if (exec && isTerminal(exec->status))
+                    started.outcome = outcomeOf(*exec);
+            }
+            return started;
+        },
+        this,
+        [this, ticket, reply, flow = flow.value(), options](Result<Started> started) {
+            m_inFlight.remove(ticket);
+            answerTrigger(reply, std::move(started), *flow, options);
+        });
+    return ApiReply::deferred();
+}
 
-    // The end arrives as an engine event, queued to this thread: it cannot
-    // overtake the registration below, which happens before this handler
-    // returns to the event loop.
-    Waiter waiter{context.defer(), flowId, version.value(), new QTimer(this)};
-    const QString id = result.value().executionId;
-    const int timeout =
-        std::min(options.waitTimeoutMs > 0 ? options.waitTimeoutMs : kDefaultWaitMs, kMaxWaitMs);
+void TriggerService::answerTrigger(const DeferredReply &reply, Result<Started> started,
+                                   const flow::CompiledFlow &flow, const TriggerOptions &options)
+{
+    if (!started) {
+        reply.send(ApiReply::failure(started.error()));
+        return;
+    }
+    const TriggerResult &result = started.value().result;
+    if (!options.wait) {
+        reply.send(ApiReply::ok(triggerJson(result, flow),
+                                result.status == TriggerResult::Status::Queued ? 202 : 200));
+        return;
+    }
+    Waiter waiter{reply, result.flowId, result.flowVersion, nullptr};
+    if (!started.value().outcome.isEmpty()) {
+        sendOutcome(waiter, std::move(started.value().outcome), false);
+        return;
+    }
+    addWaiter(
+        result.executionId, std::move(waiter),
+        std::min(options.waitTimeoutMs > 0 ? options.waitTimeoutMs : kDefaultWaitMs, kMaxWaitMs));
+}
+
+void TriggerService::addWaiter(const QString &executionId, Waiter waiter, int timeoutMs)
+{
+    waiter.timer = new QTimer(this);
     waiter.timer->setSingleShot(true);
-    waiter.timer->setInterval(timeout);
+    waiter.timer->setInterval(timeoutMs);
     QTimer *timer = waiter.timer;
-    connect(timer, &QTimer::timeout, this, [this, id, timer] {
-        auto it = m_waiters.find(id);
+    connect(timer, &QTimer::timeout, this, [this, executionId, timer] {
+        auto it = m_waiters.find(executionId);
         if (it == m_waiters.end())
             return;
         for (qsizetype i = 0; i < it->size(); ++i) {
@@ -167,13 +270,12 @@ ApiReply TriggerService::trigger(const RequestContext &context, const QString &f
             Waiter w = it->takeAt(i);
             if (it->isEmpty())
                 m_waiters.erase(it);
-            answerWaiter(id, std::move(w), true);
+            answerTimedOut(executionId, std::move(w));
             return;
         }
     });
     timer->start();
-    m_waiters[id].append(std::move(waiter));
-    return ApiReply::deferred();
+    m_waiters[executionId].append(std::move(waiter));
 }
 
 void TriggerService::onEngineEvent(const EngineEvent &event)
@@ -194,46 +296,56 @@ void TriggerService::onEngineEvent(const EngineEvent &event)
         return;
     const QList<Waiter> waiters = std::move(*found);
     m_waiters.erase(found);
-    for (const Waiter &w : waiters)
-        answerWaiter(event.executionId, w, false);
+    // The end event carries status, error and leaf outputs: no engine call.
+    const QJsonObject outcome = outcomeJson(event.executionId,
+                                            event.type == EngineEvent::Type::ExecutionCancelled
+                                                ? executionStatusName(ExecutionStatus::Cancelled)
+                                                : event.status,
+                                            event.outputs, event.error);
+    for (const Waiter &w : waiters) {
+        w.timer->deleteLater();
+        sendOutcome(w, outcome, false);
+    }
 }
 
-void TriggerService::answerWaiter(const QString &executionId, Waiter waiter, bool timedOut)
+void TriggerService::answerTimedOut(const QString &executionId, Waiter waiter)
 {
     waiter.timer->deleteLater();
     if (!waiter.reply.isPending())
         return; // the client went away; nothing to read for it
-    // Status and leaf outputs, read on the engine thread.
-    auto outcome = m_host.run<QJsonObject>([executionId](Scheduler &s) -> Result<QJsonObject> {
-        const Execution *exec = s.execution(executionId);
-        if (!exec)
-            return Error{ErrorCode::ExecutionNotFound,
-                         QStringLiteral("no execution %1").arg(executionId)};
-        QJsonObject outputs;
-        if (exec->flow) {
-            for (int leaf : exec->flow->leaves())
-                outputs.insert(exec->flow->node(leaf).id, exec->nodes[size_t(leaf)].outputs);
-        }
-        QJsonObject json{{QStringLiteral("execution_id"), executionId},
-                         {QStringLiteral("status"), executionStatusName(exec->status)},
-                         {QStringLiteral("outputs"), outputs}};
-        if (exec->error.code != ErrorCode::InternalError || !exec->error.message.isEmpty())
-            json.insert(QStringLiteral("error"),
-                        QJsonObject{{QStringLiteral("code"), exec->error.codeName()},
-                                    {QStringLiteral("message"), exec->error.message}});
-        return json;
-    });
-    if (!outcome) {
-        waiter.reply.send(ApiReply::failure(outcome.error()));
-        return;
-    }
-    QJsonObject data = outcome.value();
-    data.insert(QStringLiteral("flow_id"), waiter.flowId);
-    data.insert(QStringLiteral("flow_version"), waiter.version);
+    // Still running: its status and the leaf outputs so far, read on the
+    // engine thread.
+    const quint64 ticket = ++m_lastTicket;
+    m_inFlight.insert(ticket, waiter.reply);
+    m_host.runAsync<QJsonObject>(
+        [executionId](Scheduler &s) -> Result<QJsonObject> {
+            const Execution *exec = s.execution(executionId);
+            if (!exec)
+                return Error{ErrorCode::ExecutionNotFound,
+                             QStringLiteral("no execution %1").arg(executionId)};
+            return outcomeOf(*exec);
+        },
+        this,
+        [this, ticket, waiter](Result<QJsonObject> outcome) {
+            m_inFlight.remove(ticket);
+            if (!outcome) {
+                waiter.reply.send(ApiReply::failure(outcome.error()));
+                return;
+            }
+            sendOutcome(waiter, std::move(outcome.value()), true);
+        });
+}
+
+void TriggerService::sendOutcome(const Waiter &waiter, QJsonObject outcome, bool timedOut)
+{
+    if (!waiter.reply.isPending())
+        return; // the client went away
+    outcome.insert(QStringLiteral("flow_id"), waiter.flowId);
+    outcome.insert(QStringLiteral("flow_version"), waiter.version);
     // Still running after the timeout: the caller learns where it stands and
     // follows up through GET /executions/{id} or the WebSocket.
-    data.insert(QStringLiteral("timed_out"), timedOut);
-    waiter.reply.send(ApiReply::ok(data));
+    outcome.insert(QStringLiteral("timed_out"), timedOut);
+    waiter.reply.send(ApiReply::ok(outcome));
 }
 
 } // namespace hm::server

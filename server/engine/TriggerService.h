@@ -2,14 +2,16 @@
 
 // Starting executions for POST /flows/{id}/trigger and for webhooks: finds
 // the version to run, compiles it once per version (versions never change
-// once stored), hands it to the engine and, for ?wait=true, answers when the
-// execution ends without blocking the server thread.
+// once stored), hands it to the engine and answers when the engine took it
+// (or, for ?wait=true, when the execution ends), without ever blocking the
+// server thread on the engine: every answer is a DeferredReply.
 
 #include "common/Result.h"
 #include "engine/EngineEvent.h"
 #include "engine/EngineTypes.h"
 #include "flow/CompiledFlow.h"
 #include "server/ApiRouter.h"
+#include "server/engine/FlowAccess.h"
 
 #include <QHash>
 #include <QJsonObject>
@@ -44,10 +46,15 @@ public:
     TriggerService(store::Database &db, FlowEngineHost &host, QObject *parent = nullptr);
     ~TriggerService() override;
 
-    // The route's answer: 200 started, 202 queued, 409 denied, an error, or
-    // (wait) ApiReply::deferred() with the end of the execution to follow.
+    // The route's answer: an error found without the engine (no such flow
+    // or version), else ApiReply::deferred() with the engine's answer to
+    // follow: 200 started, 202 queued, 409 denied, or (wait) the end of the
+    // execution.
     ApiReply trigger(const RequestContext &context, const QString &flowId,
                      const QJsonObject &inputs, const TriggerOptions &options);
+
+    // The trigger route's permission check, its grants cached (FlowAccess.h).
+    FlowGrantCache &access() { return m_access; }
 
     // Reads wait and timeout_ms from the query string into options.
     static void readWaitQuery(const RequestContext &context, TriggerOptions &options);
@@ -65,16 +72,38 @@ private:
         QTimer *timer = nullptr;
     };
 
+    // What the engine answers a trigger: its result and, for ?wait=true
+    // when the execution already ended inside the engine call, the end.
+    struct Started
+    {
+        engine::TriggerResult result;
+        QJsonObject outcome; // empty unless it ended at once
+    };
+
     Result<QString> versionToRun(const QString &flowId, const QString &requested);
+    Result<QString> readVersionToRun(const QString &flowId, const QString &requested);
     Result<flow::CompiledFlowPtr> compiled(const QString &flowId, const QString &version);
     QJsonObject triggerJson(const engine::TriggerResult &result,
                             const flow::CompiledFlow &flow) const;
+    void answerTrigger(const DeferredReply &reply, Result<Started> started,
+                       const flow::CompiledFlow &flow, const TriggerOptions &options);
+    void addWaiter(const QString &executionId, Waiter waiter, int timeoutMs);
     void onEngineEvent(const engine::EngineEvent &event);
-    void answerWaiter(const QString &executionId, Waiter waiter, bool timedOut);
+    void answerTimedOut(const QString &executionId, Waiter waiter);
+    static void sendOutcome(const Waiter &waiter, QJsonObject outcome, bool timedOut);
 
     store::Database &m_db;
     FlowEngineHost &m_host;
+    FlowGrantCache m_access;
+    // (flow id, requested version or empty) -> version to run, valid while
+    // flowCacheGeneration() is m_versionsGeneration.
+    QHash<QPair<QString, QString>, QString> m_versions;
+    quint64 m_versionsGeneration = 0;
     QHash<QPair<QString, QString>, flow::CompiledFlowPtr> m_compiled;
+    // Requests whose engine answer is still to come: answered here if the
+    // service goes away first (the engine stopped).
+    QHash<quint64, DeferredReply> m_inFlight;
+    quint64 m_lastTicket = 0;
     QHash<QString, QList<Waiter>> m_waiters;    // execution id -> waiting requests
     QHash<QString, double> m_averageDurationMs; // flow id -> moving average
 };

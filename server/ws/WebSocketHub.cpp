@@ -86,6 +86,13 @@ WebSocketHub::WebSocketHub(ApiRouter &router, auth::AuthModule &auth, store::Dat
         connect(&m_ping, &QTimer::timeout, this, &WebSocketHub::keepAlive);
         m_ping.start(m_options.pingIntervalMs);
     }
+    // A poll of one atomic counter: the writes that change it happen in
+    // route handlers all over server/auth, on any connection.
+    m_authGeneration = auth::authDataGeneration();
+    if (m_options.authRecheckMs > 0) {
+        connect(&m_authRecheck, &QTimer::timeout, this, &WebSocketHub::recheckCredentials);
+        m_authRecheck.start(m_options.authRecheckMs);
+    }
 }
 
 WebSocketHub::~WebSocketHub()
@@ -169,6 +176,8 @@ bool WebSocketHub::authenticate(WsConnection *connection)
         return false;
     }
     connection->principal = p;
+    connection->credential = token;
+    connection->credentialRequest = {QStringLiteral("GET"), socket.requestUrl().path(), client};
     qCDebug(lcServerHttp).noquote()
         << "WebSocket" << socket.requestUrl().path() << "opened by"
         << (p.apiKeyId.isEmpty() ? p.username : QStringLiteral("API key ") + p.apiKeyId);
@@ -184,6 +193,31 @@ void WebSocketHub::onFinished(WsConnection *connection)
     m_executions->remove(connection);
     m_events->remove(connection);
     connection->deleteLater();
+}
+
+void WebSocketHub::recheckCredentials()
+{
+    const quint64 generation = auth::authDataGeneration();
+    if (generation == m_authGeneration)
+        return;
+    m_authGeneration = generation;
+    const QList<WsConnection *> connections = m_connections;
+    for (WsConnection *connection : connections) {
+        if (!connection->isOpen() || connection->credential.isEmpty())
+            continue;
+        auto principal = m_auth.authenticateToken(connection->credential,
+                                                  connection->credentialRequest, nullptr);
+        if (principal) {
+            // A new role applies to what the feeds check from now on.
+            connection->principal = principal.value();
+            continue;
+        }
+        const Error &error = principal.error();
+        qCInfo(lcServerHttp).noquote()
+            << "WebSocket" << connection->socket().requestUrl().path() << "closed:"
+            << error.message;
+        connection->closeWith(closeCodeFor(error), error.message);
+    }
 }
 
 void WebSocketHub::keepAlive()

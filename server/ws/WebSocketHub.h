@@ -33,7 +33,9 @@ class WsConnection;
 //   /ws/events            EventFeed (seed 001; /ws/connect is an alias)
 // Each connection authenticates with ?token= (JWT or API key) or the
 // upgrade's Authorization / X-API-Key header, like a GET of its path, and is
-// closed with 4401 when its credential expires. Failures close with the
+// closed with 4401 when its credential expires, and within a second of a
+// logout, session revocation or key revocation (4401) or a suspension
+// (4403). Failures close with the
 // codes of CloseCodes.h. Lives on the server thread; destroy it before the
 // router, the engine host and the auth module it refers to.
 class WebSocketHub : public QObject
@@ -51,6 +53,8 @@ private:
     bool authenticate(WsConnection *connection);
     void onFinished(WsConnection *connection);
     void keepAlive();
+    // Every open connection's credential again, when the auth data changed.
+    void recheckCredentials();
 
     ApiRouter &m_router;
     auth::AuthModule &m_auth;
@@ -59,6 +63,8 @@ private:
     EventFeed *m_events = nullptr;       // child
     QList<WsConnection *> m_connections; // children
     QTimer m_ping;
+    QTimer m_authRecheck;
+    quint64 m_authGeneration = 0; // auth::authDataGeneration() at the last check
 };
 
 } // namespace hm::server::ws

@@ -16,6 +16,11 @@ struct WebSocketOptions
     // Keep-alive: a ping every interval; a client that answered none of the
     // last two is dropped. 0 = off.
     int pingIntervalMs = 30 * 1000;
+    // How often the hub looks whether what authentication reads has changed
+    // (auth::authDataGeneration()) and, if it has, checks every open
+    // connection's credential again: a logout, session revocation,
+    // suspension or key revocation closes the connection within this time.
+    int authRecheckMs = 1000;
     // Execution events carry "emitted_ns" (the engine's steady clock at
     // emission) for latency benchmarks.
     bool latencyMarks = false;

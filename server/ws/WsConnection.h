@@ -1,5 +1,6 @@
 #pragma once
 
+#include "server/auth/ApiKeyService.h"
 #include "server/auth/Roles.h"
 #include "server/ws/CloseCodes.h"
 
@@ -30,8 +31,12 @@ public:
     // Open and not closing: messages may still be sent.
     bool isOpen() const { return !m_closing && !m_closeScheduled && !m_finished; }
 
-    // Who it authenticated as, once it did.
+    // Who it authenticated as, once it did, and with what: the hub checks
+    // the credential again when what authentication reads has changed
+    // (logout, session revocation, suspension, role change, key revocation).
     auth::Principal principal;
+    QString credential;
+    auth::ApiKeyService::Request credentialRequest;
     // /ws/executions/{id}: the execution, and the last event sequence it
     // has (from its snapshot or forwarded since).
     QString executionId;

@@ -688,6 +688,54 @@ private slots:
 
     // With --access-token-ttl 2 the server closes the socket at the token's
     // exp with 4401 "access token expired".
+    // Ending a credential ends its WebSockets too, not only its next HTTP
+    // request: logout and key revocation close with 4401, suspension with
+    // 4403; a connection whose credential still holds stays open.
+    void revokedCredentialsClose()
+    {
+        const QString password = QStringLiteral("Ws-Revoke-Pass1!");
+        const ApiUser leaving = createApiUser(*m_http, m_admin, "wsleaving", password, "user");
+        const ApiUser suspended = createApiUser(*m_http, m_admin, "wssuspended", password, "user");
+        QVERIFY(!leaving.token.isEmpty() && !suspended.token.isEmpty());
+        const Answer key = m_http->json("POST", "/api/v1/auth/api-keys",
+                                        {{"name", "ws-revoke"}, {"access_level", "read"}}, m_admin);
+        QCOMPARE(key.status, 201);
+
+        Probe bystander, loggedOut, suspendedProbe, revokedKey;
+        bystander.open(m_url, "/ws/events?token=" + m_admin);
+        loggedOut.open(m_url, "/ws/events?token=" + leaving.token);
+        suspendedProbe.open(m_url, "/ws/events?token=" + suspended.token);
+        revokedKey.open(m_url, "/ws/events?token=" + key.data().value("api_key").toString());
+        for (Probe *probe : {&bystander, &loggedOut, &suspendedProbe, &revokedKey})
+            QVERIFY(probe->waitMessages(1)); // the first system_status: connected
+
+        QCOMPARE(m_http->json("POST", "/api/v1/auth/logout", {}, leaving.token).status, 200);
+        QVERIFY(loggedOut.waitClosed());
+        QCOMPARE(loggedOut.code, 4401);
+        QCOMPARE(loggedOut.reason, QStringLiteral("the session has ended"));
+
+        QCOMPARE(m_http
+                     ->json("PUT", "/api/v1/users/" + suspended.id, {{"status", "suspended"}},
+                            m_admin)
+                     .status,
+                 200);
+        QVERIFY(suspendedProbe.waitClosed());
+        QCOMPARE(suspendedProbe.code, 4403);
+
+        QCOMPARE(m_http
+                     ->send("DELETE", "/api/v1/auth/api-keys/" + key.data().value("id").toString(),
+                            {}, Http::bearer(m_admin))
+                     .status,
+                 200);
+        QVERIFY(revokedKey.waitClosed());
+        QCOMPARE(revokedKey.code, 4401);
+
+        // Still open, and still fed (system_status every 300 ms here).
+        const qsizetype seen = bystander.messages.size();
+        QVERIFY(bystander.waitMessages(int(seen) + 1));
+        QVERIFY(!bystander.closed);
+    }
+
     void expiredTokenCloses()
     {
         QTemporaryDir dir;

@@ -1,0 +1,170 @@
+// The router's own dispatch table, the hand-built health answer and the
+// access log line against the real server: which route a path reaches
+// (literal before placeholder, segment counts, empty segments, trailing
+// slashes), 404/405 for the rest, the WebSocket path still reaching its
+// route, and the per-request line keeping its format and request id.
+
+#include "AuthTestSupport.h"
+
+#include <QDateTime>
+#include <QJsonArray>
+#include <QRegularExpression>
+#include <QTest>
+
+using namespace hm;
+using namespace hm::test;
+
+class TestHttpRouting : public QObject, private ServerFixture
+{
+    Q_OBJECT
+private slots:
+    void initTestCase()
+    {
+        const QString failure = startServer();
+        QVERIFY2(failure.isEmpty(), qPrintable(failure));
+    }
+
+    void healthAnswerIsTheCompactEnvelope()
+    {
+        const Answer health = m_http->get("/api/v1/health");
+        QCOMPARE(health.status, 200);
+        QCOMPARE(health.headers.value("content-type"), QByteArray("application/json"));
+        QVERIFY(health.headers.value("x-request-id").startsWith("req_"));
+        // Byte for byte what QJsonDocument makes of the same object.
+        QCOMPARE(health.raw, QJsonDocument(health.body).toJson(QJsonDocument::Compact));
+        QCOMPARE(health.body.value("success").toBool(), true);
+        QCOMPARE(health.body.size(), 2);
+        const QJsonObject data = health.data();
+        QCOMPARE(data.keys(),
+                 (QStringList{"database", "status", "timestamp", "uptime_seconds", "version"}));
+        QCOMPARE(data.value("status").toString(), QStringLiteral("healthy"));
+        QCOMPARE(data.value("database").toString(), QStringLiteral("connected"));
+        QVERIFY(data.value("uptime_seconds").isDouble());
+        QVERIFY(data.value("uptime_seconds").toInteger() >= 0);
+        QVERIFY(!data.value("version").toString().isEmpty());
+        const QDateTime at =
+            QDateTime::fromString(data.value("timestamp").toString(), Qt::ISODateWithMs);
+        QVERIFY(at.isValid());
+        QCOMPARE(at.timeSpec(), Qt::UTC);
+        // Consecutive answers keep working off the cached database status.
+        for (int i = 0; i < 5; ++i)
+            QCOMPARE(m_http->get("/api/v1/health").status, 200);
+    }
+
+    void literalRoutesWinOverPlaceholders()
+    {
+        // /users/me is registered before /users/{id}: "me" is not an id.
+        const Answer me = m_http->get("/api/v1/users/me", m_admin);
+        QCOMPARE(me.status, 200);
+        QCOMPARE(me.data().value("username").toString(), kAdmin);
+        const QString id = me.data().value("id").toString();
+        QVERIFY(!id.isEmpty());
+        const Answer byId = m_http->get("/api/v1/users/" + id, m_admin);
+        QCOMPARE(byId.status, 200);
+        QCOMPARE(byId.data().value("username").toString(), kAdmin);
+        QCOMPARE(m_http->get("/api/v1/users/no-such-user", m_admin).status, 404);
+    }
+
+    void pathsMatchWholeSegmentsOnly_data()
+    {
+        QTest::addColumn<QByteArray>("verb");
+        QTest::addColumn<QString>("path");
+        QTest::addColumn<int>("status");
+        QTest::addColumn<QString>("code");
+        QTest::newRow("trailing slash")
+            << QByteArray("GET") << "/api/v1/health/" << 404 << "RESOURCE_NOT_FOUND";
+        QTest::newRow("prefix only")
+            << QByteArray("GET") << "/api/v1/heal" << 404 << "RESOURCE_NOT_FOUND";
+        QTest::newRow("longer literal")
+            << QByteArray("GET") << "/api/v1/healthz" << 404 << "RESOURCE_NOT_FOUND";
+        QTest::newRow("extra segment")
+            << QByteArray("POST") << "/api/v1/flows/x/trigger/more" << 404 << "RESOURCE_NOT_FOUND";
+        QTest::newRow("empty placeholder")
+            << QByteArray("POST") << "/api/v1/flows//trigger" << 404 << "RESOURCE_NOT_FOUND";
+        QTest::newRow("missing segment")
+            << QByteArray("POST") << "/api/v1/flows/trigger" << 405 << "METHOD_NOT_ALLOWED";
+        QTest::newRow("wrong method on literal")
+            << QByteArray("DELETE") << "/api/v1/health" << 405 << "METHOD_NOT_ALLOWED";
+        QTest::newRow("case matters")
+            << QByteArray("GET") << "/API/v1/health" << 404 << "RESOURCE_NOT_FOUND";
+    }
+    void pathsMatchWholeSegmentsOnly()
+    {
+        QFETCH(QByteArray, verb);
+        QFETCH(QString, path);
+        QFETCH(int, status);
+        QFETCH(QString, code);
+        const Answer answer = m_http->send(verb, path, {}, Http::bearer(m_admin));
+        QCOMPARE(answer.status, status);
+        QCOMPARE(answer.code(), code);
+        QCOMPARE(answer.body.value("error").toObject().value("request_id").toString(),
+                 QString::fromLatin1(answer.headers.value("x-request-id")));
+    }
+
+    void placeholderValuesReachTheHandler()
+    {
+        // An unknown flow id comes back in the error: the segment was
+        // captured whole.
+        const Answer missing = m_http->get("/api/v1/flows/no-such-flow", m_admin);
+        QCOMPARE(missing.status, 404);
+        QCOMPARE(missing.code(), QStringLiteral("FLOW_NOT_FOUND"));
+        QVERIFY2(missing.raw.contains("no-such-flow"), missing.raw.constData());
+        const Answer allowed = m_http->send("GET", "/api/v1/flows/x/trigger");
+        QCOMPARE(allowed.status, 405);
+        QCOMPARE(allowed.headers.value("allow"), QByteArray("POST"));
+    }
+
+    void webSocketPathStillReachesItsRoute()
+    {
+        // A plain GET there gets the WebSocket route's own 404, not the
+        // router's "No route" one.
+        const Answer plain = m_http->get("/ws/events");
+        QCOMPARE(plain.status, 404);
+        QVERIFY2(plain.body.value("error").toObject().value("message").toString().contains(
+                     QStringLiteral("WebSocket endpoint")),
+                 plain.raw.constData());
+    }
+
+    void accessLineKeepsFormatAndRequestId()
+    {
+        const Answer health = m_http->get("/api/v1/health");
+        QCOMPARE(health.status, 200);
+        const QByteArray requestId = health.headers.value("x-request-id");
+        QVERIFY(requestId.startsWith("req_"));
+        const Answer logs =
+            m_http->get("/api/v1/logs?request_id=" + QString::fromLatin1(requestId), m_admin);
+        QCOMPARE(logs.status, 200);
+        const QJsonArray records = logs.data().value("logs").toArray();
+        QCOMPARE(records.size(), 1);
+        const QJsonObject record = records.first().toObject();
+        QCOMPARE(record.value("message").toString(), QStringLiteral("GET /api/v1/health 200"));
+        QCOMPARE(record.value("module").toString(), QStringLiteral("hivemind.server.http"));
+        QCOMPARE(record.value("level").toString(), QStringLiteral("INFO"));
+        // The stderr line: "<time> INFO <category> [<request id>]: <message>".
+        const QByteArray line =
+            "INFO hivemind.server.http [" + requestId + "]: GET /api/v1/health 200";
+        const QByteArray output = m_server->standardError();
+        const qsizetype at = output.indexOf(line);
+        QVERIFY2(at >= 25, output.right(2000).constData());
+        const QByteArray time = output.mid(at - 25, 24);
+        QVERIFY2(QRegularExpression(
+                     QStringLiteral("^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z$"))
+                     .match(QString::fromLatin1(time))
+                     .hasMatch(),
+                 time.constData());
+    }
+
+    void secretsInPathsStayOutOfTheAccessLine()
+    {
+        // A query-less path holding "token=…" goes through the masker.
+        const Answer odd = m_http->get("/api/v1/token=abcdefghijklmnopqrstuvwxyz");
+        QCOMPARE(odd.status, 404);
+        QVERIFY(!m_server->standardError().contains("abcdefghijklmnopqrstuvwxyz"));
+        const Answer logs = m_http->get("/api/v1/logs?search=token&size=100", m_admin);
+        QCOMPARE(logs.status, 200);
+        QVERIFY(!logs.raw.contains("abcdefghijklmnopqrstuvwxyz"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestHttpRouting)
+#include "TestHttpRouting.moc"
