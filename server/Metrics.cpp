@@ -150,7 +150,42 @@ QByteArray Metrics::exposition() const
     header(out, "hivemind_execution_duration_seconds", "histogram",
            "Wall time of finished flow executions.");
     executionDuration.write(out, "hivemind_execution_duration_seconds", {});
+
+    std::function<HistoryQueueFigures()> historyQueue;
+    {
+        QMutexLocker lock(&m_mutex);
+        historyQueue = m_historyQueue;
+    }
+    if (historyQueue) {
+        const HistoryQueueFigures q = historyQueue();
+        const auto line = [&out](const char *name, const char *type, const char *help,
+                                 qint64 value) {
+            header(out, name, type, help);
+            out += QByteArray(name) + ' ' + QByteArray::number(value) + '\n';
+        };
+        line("hivemind_history_queue_ops", "gauge",
+             "Execution history writes waiting in the write-behind queue.", q.queued);
+        line("hivemind_history_queue_enqueued_total", "counter",
+             "Execution history writes handed to the write-behind queue.", q.enqueued);
+        line("hivemind_history_queue_coalesced_total", "counter",
+             "History writes replaced by a newer write of the same row while queued.", q.coalesced);
+        line("hivemind_history_queue_written_total", "counter",
+             "History writes committed to the database.", q.written);
+        line("hivemind_history_queue_failed_total", "counter",
+             "History writes dropped after a database error (logged).", q.failed);
+        line("hivemind_history_queue_batches_total", "counter", "History transactions committed.",
+             q.batches);
+        line("hivemind_history_queue_blocked_total", "counter",
+             "Writes that waited for room in a full queue (the engine was held back).",
+             q.blockedProducers);
+    }
     return out;
+}
+
+void Metrics::setHistoryQueueSource(std::function<HistoryQueueFigures()> source)
+{
+    QMutexLocker lock(&m_mutex);
+    m_historyQueue = std::move(source);
 }
 
 } // namespace hm::server

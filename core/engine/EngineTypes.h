@@ -119,8 +119,12 @@ struct RerunRequest
 
 struct EngineOptions
 {
-    // Finished executions stay in memory this long (seed 003 §5.1 TTL).
+    // Finished executions stay in memory this long (seed 003 §5.1 TTL)...
     qint64 stateExpiryMs = 24LL * 60 * 60 * 1000;
+    // ...but at most this many of them (0 = no limit): beyond it the oldest
+    // go first. Memory stays bounded under any rate of executions, and the
+    // history in the store answers for the forgotten ones.
+    qsizetype maxFinishedInMemory = 10000;
     // A cancelled execution waits this long for running nodes to report.
     qint64 cancelGraceMs = 5000;
     // Upper bound of one retry back-off.

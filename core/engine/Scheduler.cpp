@@ -367,6 +367,13 @@ Result<TriggerResult> Scheduler::rerun(const RerunRequest &request)
     return submit(trigger, orig.id, std::move(reuse), orig.id);
 }
 
+Result<TriggerResult> Scheduler::rerunFromHistory(const TriggerRequest &request,
+                                                  const QString &originalId)
+{
+    Entry entry(this);
+    return submit(request, originalId, {}, {});
+}
+
 Result<QJsonObject> Scheduler::snapshot(const QString &executionId) const
 {
     const Execution *exec = find(executionId);
@@ -416,7 +423,8 @@ int Scheduler::purgeExpired(qint64 nowMs)
 {
     m_graveyard.clear();
     int purged = 0;
-    while (!m_ended.empty() && m_ended.front().first + m_options.stateExpiryMs <= nowMs) {
+    while (!m_ended.empty() &&
+           (m_ended.front().first + m_options.stateExpiryMs <= nowMs || overFinishedCap())) {
         const QString id = m_ended.front().second;
         m_ended.pop_front();
         auto it = m_executions.find(id);
@@ -1006,13 +1014,30 @@ void Scheduler::finish(Execution &exec, ExecutionStatus status)
     }
 }
 
+bool Scheduler::overFinishedCap() const
+{
+    return m_options.maxFinishedInMemory > 0 &&
+           qsizetype(m_ended.size()) > m_options.maxFinishedInMemory;
+}
+
 void Scheduler::schedulePurge()
 {
-    if (m_purgeTimer != 0 || m_ended.empty())
+    if (m_ended.empty())
         return;
-    const qint64 due = m_ended.front().first + m_options.stateExpiryMs - now();
+    // Over the cap: purge on the next timer turn, never inline. finish() can
+    // run deep inside another call (a re-run whose new execution ends at
+    // once) that still refers to the execution that would be dropped.
+    const bool overCap = overFinishedCap();
+    if (m_purgeTimer != 0) {
+        if (!overCap || m_purgeSoon)
+            return;
+        m_timers.cancel(m_purgeTimer);
+    }
+    const qint64 due = overCap ? 0 : m_ended.front().first + m_options.stateExpiryMs - now();
+    m_purgeSoon = overCap;
     m_purgeTimer = m_timers.schedule(std::clamp<qint64>(due, 0, 60LL * 60 * 1000), [this] {
         m_purgeTimer = 0;
+        m_purgeSoon = false;
         purgeExpired(now());
         schedulePurge();
     });

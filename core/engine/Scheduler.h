@@ -45,12 +45,18 @@ public:
     Result<CancelResult> cancel(const QString &executionId, const CancelRequest &request);
     Result<CancelResult> kill(const QString &executionId);
     Result<TriggerResult> rerun(const RerunRequest &request);
+    // A re-run from the start of an execution this engine no longer holds
+    // (forgotten after a restart or beyond maxFinishedInMemory): the caller
+    // read its flow, version and trigger input from the history.
+    Result<TriggerResult> rerunFromHistory(const TriggerRequest &request,
+                                           const QString &originalId);
     Result<QJsonObject> snapshot(const QString &executionId) const;
     // Queued requests found in the store at start-up, oldest first by
     // sequence. Their flows are loaded through the FlowLoader when they start.
     Status restoreQueue(QList<QueuedRequest> requests);
     // Drops finished executions whose end is at least stateExpiryMs before
-    // `nowMs`. Returns how many. Also runs on its own timer.
+    // `nowMs`, and the oldest beyond maxFinishedInMemory. Returns how many.
+    // Also runs on its own timer.
     int purgeExpired(qint64 nowMs);
 
     // Introspection for tests and the server's metrics.
@@ -117,6 +123,7 @@ private:
     void cancelQueued(Execution &exec, const CancelRequest &request, bool killed);
     void onGraceExpired(const QString &executionId);
     void schedulePurge();
+    bool overFinishedCap() const;
 
     void recordExecution(const Execution &exec);
     void recordNode(const Execution &exec, int index);
@@ -140,6 +147,7 @@ private:
     std::deque<std::pair<Execution *, int>> m_ready;
     std::deque<std::pair<qint64, QString>> m_ended; // end time order = expiry order
     TimerQueue::Id m_purgeTimer = 0;
+    bool m_purgeSoon = false; // m_purgeTimer is the immediate one (over the cap)
     qint64 m_sequence = 0;
     int m_depth = 0;
     bool m_draining = false;

@@ -179,7 +179,9 @@ void WriteBehindQueue::stop()
 WriteBehindStats WriteBehindQueue::stats() const
 {
     std::lock_guard lock(m_mutex);
-    return m_stats;
+    WriteBehindStats stats = m_stats;
+    stats.queued = qint64(m_queue.size());
+    return stats;
 }
 
 void WriteBehindQueue::run()

@@ -63,6 +63,7 @@ struct WriteBehindStats
     qint64 failed = 0;           // dropped after an SQL error (logged)
     qint64 batches = 0;          // committed transactions
     qint64 blockedProducers = 0; // enqueue() calls that had to wait for room
+    qint64 queued = 0;           // ops waiting now (filled in by stats())
 };
 
 // Bounded queue of writes drained by its own thread over its own connection,

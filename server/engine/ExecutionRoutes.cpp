@@ -274,6 +274,54 @@ ApiReply kill(store::Database &db, FlowEngineHost &host, const RequestContext &c
     return ApiReply::ok(cancelJson(result.value()));
 }
 
+// Re-run of an execution only the history still holds (the engine forgot
+// it after a restart, or it is older than the engine keeps). Only from the
+// start: the stored node outputs are masked, so they cannot feed a re-run
+// from the failed nodes. The stored trigger input is unmasked (for this).
+Result<TriggerResult> rerunFromHistory(store::Database &db, FlowEngineHost &host,
+                                       const RerunRequest &rerun)
+{
+    if (rerun.from == RerunRequest::From::Failed)
+        return auth::fieldError(
+            QStringLiteral("from"),
+            QStringLiteral("execution %1 is only in the history, whose node outputs are masked:"
+                           " it can only be re-run from the start")
+                .arg(rerun.executionId));
+    auto select = db.prepare(
+        QStringLiteral("SELECT flow_id, flow_version, trigger_input FROM executions WHERE id = ?"));
+    if (!select)
+        return select.error();
+    select.value().bind(1, rerun.executionId);
+    auto row = select.value().step();
+    if (!row)
+        return row.error();
+    if (!row.value())
+        return Error{ErrorCode::ExecutionNotFound,
+                     QStringLiteral("no execution %1").arg(rerun.executionId)};
+    TriggerRequest trigger;
+    trigger.flowId = select.value().text(0);
+    trigger.version = rerun.flow ? rerun.version : select.value().text(1);
+    trigger.inputs = QJsonDocument::fromJson(select.value().text(2).toUtf8()).object();
+    trigger.triggeredBy = rerun.triggeredBy;
+    if (isTruncatedMarker(trigger.inputs))
+        return Error{ErrorCode::ValidationError,
+                     QStringLiteral("the trigger input of execution %1 was too large to keep in"
+                                    " the history: it cannot be re-run")
+                         .arg(rerun.executionId)};
+    if (rerun.flow) {
+        trigger.flow = rerun.flow;
+    } else {
+        FlowRepository repo(db);
+        auto compiled = repo.loadCompiled(trigger.flowId, trigger.version, host.registry());
+        if (!compiled)
+            return compiled.error();
+        trigger.flow = compiled.value();
+    }
+    const QString originalId = rerun.executionId;
+    return host.run<TriggerResult>(
+        [trigger, originalId](Scheduler &s) { return s.rerunFromHistory(trigger, originalId); });
+}
+
 ApiReply rerun(store::Database &db, FlowEngineHost &host, const RequestContext &c,
                const Principal &p)
 {
@@ -297,7 +345,11 @@ ApiReply rerun(store::Database &db, FlowEngineHost &host, const RequestContext &
         request.flow = compiled.value();
         request.version = version.value();
     }
-    HM_TRY(result, host.run<TriggerResult>([request](Scheduler &s) { return s.rerun(request); }));
+    auto result = host.run<TriggerResult>([request](Scheduler &s) { return s.rerun(request); });
+    if (!result && result.error().code == ErrorCode::ExecutionNotFound)
+        result = rerunFromHistory(db, host, request); // the engine has forgotten it
+    if (!result)
+        return ApiReply::failure(result.error());
     return ApiReply::ok(triggerJson(result.value()),
                         result.value().status == TriggerResult::Status::Queued ? 202 : 200);
 }

@@ -213,9 +213,8 @@ void WebSocketHub::recheckCredentials()
             continue;
         }
         const Error &error = principal.error();
-        qCInfo(lcServerHttp).noquote()
-            << "WebSocket" << connection->socket().requestUrl().path() << "closed:"
-            << error.message;
+        qCInfo(lcServerHttp).noquote() << "WebSocket" << connection->socket().requestUrl().path()
+                                       << "closed:" << error.message;
         connection->closeWith(closeCodeFor(error), error.message);
     }
 }

@@ -97,6 +97,13 @@ private slots:
         // The engine's events reach the metrics (counted on the server thread).
         QTRY_VERIFY(m_http->get("/metrics").raw.contains("hivemind_executions_completed_total 2"));
         QVERIFY(m_http->get("/metrics").raw.contains("hivemind_executions_running 0"));
+        // The history the list above read was written through the queue,
+        // whose figures are exposed too.
+        const QByteArray metrics = m_http->get("/metrics").raw;
+        QVERIFY(metrics.contains("# TYPE hivemind_history_queue_ops gauge"));
+        QVERIFY(metrics.contains("hivemind_history_queue_failed_total 0\n"));
+        QVERIFY(metrics.contains("hivemind_history_queue_written_total "));
+        QVERIFY(!metrics.contains("hivemind_history_queue_written_total 0\n"));
     }
 
     void badDefinitionStoresNothing()
@@ -212,6 +219,14 @@ private slots:
         QCOMPARE(second.data().value("queue_position").toInt(), 1);
         const QString running = first.data().value("execution_id").toString();
         const QString queued = second.data().value("execution_id").toString();
+        // And one that ended: after the restart only the history has it.
+        const QString diamondFlow = publishedFlow(diamond());
+        const QString ended =
+            trigger(diamondFlow, {{"v", 5}}).data().value("execution_id").toString();
+        QTRY_COMPARE(statusOf(ended), QStringLiteral("completed"));
+        const QJsonObject endedOutputs =
+            m_http->get("/api/v1/executions/" + ended, m_admin).data().value("outputs").toObject();
+        QVERIFY(!endedOutputs.isEmpty());
 
         QVERIFY(stopServer());
         QCOMPARE(m_server->process().exitStatus(), QProcess::NormalExit);
@@ -225,6 +240,26 @@ private slots:
                  QStringLiteral("SYSTEM"));
         // The restored request took the freed slot.
         QTRY_VERIFY(QStringList({"running", "completed"}).contains(statusOf(queued)));
+
+        // Re-run from the history: from the start, with the stored inputs.
+        const Answer fromFailed = m_http->json("POST", "/api/v1/executions/" + ended + "/rerun",
+                                               {{"from", "failed"}}, m_admin);
+        QCOMPARE(fromFailed.status, 422);
+        QCOMPARE(fromFailed.code(), QStringLiteral("VALIDATION_ERROR"));
+        const Answer rerun = m_http->json("POST", "/api/v1/executions/" + ended + "/rerun",
+                                          {{"from", "start"}}, m_admin);
+        QCOMPARE(rerun.status, 200);
+        const QString again = rerun.data().value("execution_id").toString();
+        QVERIFY(!again.isEmpty() && again != ended);
+        QTRY_COMPARE(statusOf(again), QStringLiteral("completed"));
+        const Answer rerunDetail = m_http->get("/api/v1/executions/" + again, m_admin);
+        QCOMPARE(rerunDetail.data().value("outputs").toObject(), endedOutputs);
+        QCOMPARE(rerunDetail.data().value("rerun_of").toString(), ended);
+        QCOMPARE(m_http
+                     ->json("POST", "/api/v1/executions/no-such-execution/rerun",
+                            {{"from", "start"}}, m_admin)
+                     .status,
+                 404);
     }
 
     void cleanupTestCase()

@@ -714,11 +714,10 @@ private slots:
         QCOMPARE(loggedOut.code, 4401);
         QCOMPARE(loggedOut.reason, QStringLiteral("the session has ended"));
 
-        QCOMPARE(m_http
-                     ->json("PUT", "/api/v1/users/" + suspended.id, {{"status", "suspended"}},
-                            m_admin)
-                     .status,
-                 200);
+        QCOMPARE(
+            m_http->json("PUT", "/api/v1/users/" + suspended.id, {{"status", "suspended"}}, m_admin)
+                .status,
+            200);
         QVERIFY(suspendedProbe.waitClosed());
         QCOMPARE(suspendedProbe.code, 4403);
 

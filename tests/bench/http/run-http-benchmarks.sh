@@ -205,3 +205,8 @@ if wants chain; then
     echo "chain 10 nodes, trigger and wait: hivemind / Node-RED = ${r}x (goal >= 5x): $(at_least "$r" 5)"
     echo "  executions of the chain: ${COMPLETED[CHAIN]} completed, ${FAILED[CHAIN]} failed"
 fi
+# The history queue's own figures (write-behind: whether the engine was held
+# back by a full queue, how much coalescing saved).
+if wants trigger || wants chain; then
+    curl -sf "$HM_URL/metrics" | grep -E '^hivemind_history_queue_[a-z_]+ ' | sed 's/^/  /' || true
+fi

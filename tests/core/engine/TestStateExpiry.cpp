@@ -15,6 +15,7 @@ class TestStateExpiry : public QObject
 private slots:
     void expiresAfterConfiguredTime();
     void expiresOnItsOwnTimer();
+    void oldestGoBeyondTheCap();
 };
 
 void TestStateExpiry::expiresAfterConfiguredTime()
@@ -54,6 +55,31 @@ void TestStateExpiry::expiresOnItsOwnTimer()
     const QString id = h.start(flow);
     QCOMPARE(h.statusOf(id), ExecutionStatus::Completed);
     QVERIFY(QTest::qWaitFor([&] { return h.scheduler->executionCount() == 0; }));
+}
+
+void TestStateExpiry::oldestGoBeyondTheCap()
+{
+    EngineOptions options;
+    options.maxFinishedInMemory = 3;
+    Harness h(options);
+    auto flow = h.compile(FlowBuilder().node("A"));
+    auto slow = h.compile(FlowBuilder().node("A", "ctl"));
+    const QString running = h.start(slow); // not finished: never counted
+    QStringList ids;
+    for (int i = 0; i < 5; ++i) {
+        ids << h.start(flow);
+        QCOMPARE(h.statusOf(ids.last()), ExecutionStatus::Completed);
+    }
+    // Not inline: the purge runs on the next timer turn.
+    QCOMPARE(h.scheduler->executionCount(), 6);
+    QVERIFY(QTest::qWaitFor([&] { return h.scheduler->executionCount() == 4; }));
+    QCOMPARE(h.scheduler->status(ids.at(0)), std::nullopt);
+    QCOMPARE(h.scheduler->status(ids.at(1)), std::nullopt);
+    for (int i = 2; i < 5; ++i)
+        QCOMPARE(h.scheduler->status(ids.at(i)), ExecutionStatus::Completed);
+    QVERIFY(h.scheduler->status(running).has_value());
+    // The day-long expiry is still pending for the ones kept.
+    QCOMPARE(h.scheduler->purgeExpired(0), 0);
 }
 
 QTEST_GUILESS_MAIN(TestStateExpiry)
