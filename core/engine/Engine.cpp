@@ -16,6 +16,8 @@ Engine::Engine(std::shared_ptr<const ExecutorRegistry> registry, ExecutionJourna
     // Events are only built when someone listens; checking per event keeps
     // benchmark runs without listeners free of the cost.
     m_scheduler->setEventSink([this](const EngineEvent &e) {
+        if (e.isNodeEvent() && !m_nodeEventsWanted.load(std::memory_order_acquire))
+            return;
         if (isSignalConnected(QMetaMethod::fromSignal(&Engine::engineEvent)))
             emit engineEvent(e);
     });

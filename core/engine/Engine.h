@@ -16,6 +16,7 @@
 
 #include <QObject>
 #include <QThread>
+#include <atomic>
 #include <functional>
 #include <memory>
 
@@ -51,6 +52,17 @@ public:
 
     QThread *engineThread() const { return m_thread.get(); }
 
+    // Node events (node_started, node_completed, node_failed) reach
+    // engineEvent only while wanted (default: always). The server turns them
+    // off while no WebSocket watches an execution: nothing else reads them,
+    // and each one crosses threads. Event sequence numbers still count them,
+    // so a subscriber that turns them on and then takes a snapshot misses
+    // nothing. Any thread; events emitted after the call see the new value.
+    void setNodeEventsWanted(bool wanted)
+    {
+        m_nodeEventsWanted.store(wanted, std::memory_order_release);
+    }
+
 signals:
     // Emitted on the engine thread; connect with a queued (auto) connection.
     void engineEvent(const hm::engine::EngineEvent &event);
@@ -61,6 +73,7 @@ private:
 
     std::unique_ptr<QThread> m_thread;
     Scheduler *m_scheduler = nullptr; // lives on m_thread
+    std::atomic<bool> m_nodeEventsWanted{true};
 };
 
 } // namespace hm::engine

@@ -24,6 +24,10 @@ struct EngineEvent
     };
 
     Type type = Type::ExecutionStarted;
+    bool isNodeEvent() const
+    {
+        return type == Type::NodeStarted || type == Type::NodeCompleted || type == Type::NodeFailed;
+    }
     QString executionId;
     QString flowId;
     QString flowVersion;

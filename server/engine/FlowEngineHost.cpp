@@ -74,6 +74,9 @@ Status FlowEngineHost::start(store::Database &db, const QString &path,
         return repository->loadCompiled(flowId, version, *registry);
     };
     m_engine = std::make_unique<engine::Engine>(registry, m_journal.get(), std::move(loader));
+    // Only WebSocket subscribers of an execution read node events; the
+    // execution feed turns them on while it has any (ExecutionFeed).
+    m_engine->setNodeEventsWanted(false);
     m_network->moveToThread(m_engine->engineThread());
     connect(m_engine.get(), &engine::Engine::engineEvent, this, &FlowEngineHost::onEngineEvent,
             Qt::QueuedConnection);

@@ -8,6 +8,7 @@
 #include "server/ws/WsConnection.h"
 
 #include <QJsonDocument>
+#include <QScopeGuard>
 
 namespace hm::server::ws {
 
@@ -37,6 +38,10 @@ void ExecutionFeed::open(WsConnection *connection, const QString &executionId)
         closeForError(connection, access.error());
         return;
     }
+    // Node events on before the snapshot: whatever happens after it is then
+    // emitted (and numbered after the snapshot's event_sequence).
+    m_host.engine().setNodeEventsWanted(true);
+    const auto settle = qScopeGuard([this] { updateNodeEventInterest(); });
     auto status = m_host.run<QJsonObject>(
         [executionId](engine::Scheduler &s) { return s.snapshot(executionId); });
     if (!status && status.error().code == ErrorCode::ExecutionNotFound) {
@@ -96,8 +101,15 @@ void ExecutionFeed::onEvent(const engine::EngineEvent &event)
             connection->closeLater(kCloseNormal, QStringLiteral("execution ended"));
         }
     }
-    if (last)
+    if (last) {
         m_subscribers.erase(m_subscribers.find(event.executionId));
+        updateNodeEventInterest();
+    }
+}
+
+void ExecutionFeed::updateNodeEventInterest()
+{
+    m_host.engine().setNodeEventsWanted(!m_subscribers.isEmpty());
 }
 
 void ExecutionFeed::remove(WsConnection *connection)
@@ -108,8 +120,10 @@ void ExecutionFeed::remove(WsConnection *connection)
     if (found == m_subscribers.end())
         return;
     found.value().removeOne(connection);
-    if (found.value().isEmpty())
+    if (found.value().isEmpty()) {
         m_subscribers.erase(found);
+        updateNodeEventInterest();
+    }
 }
 
 int ExecutionFeed::subscriberCount() const

@@ -44,6 +44,9 @@ public:
     int subscriberCount() const;
 
 private:
+    // The engine's node events are wanted while someone subscribes.
+    void updateNodeEventInterest();
+
     store::Database &m_db;
     FlowEngineHost &m_host;
     bool m_latencyMarks;
