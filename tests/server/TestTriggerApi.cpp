@@ -5,10 +5,13 @@
 
 #include "FlowTestSupport.h"
 
+#include <QDateTime>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QUuid>
 
 using namespace hm::test;
 
@@ -79,6 +82,31 @@ private slots:
         QCOMPARE(data.value("outputs").toObject().value("echo").toObject().value("v").toString(),
                  QStringLiteral("hello"));
         QVERIFY(!ran.headers.value("x-request-id").isEmpty());
+    }
+
+    // The 200 answer is written by hand (hot path): it must be the seed's
+    // shape and exactly what Qt's serialiser writes for the same object.
+    void startedAnswerIsCanonicalJson()
+    {
+        const QString id = flow(echoFlow());
+        QVERIFY(!id.isEmpty());
+        const Answer ran = trigger(id, {{"v", "x"}});
+        QCOMPARE(ran.status, 200);
+        QCOMPARE(ran.headers.value("content-type"), QByteArray("application/json"));
+        const QJsonObject body = QJsonDocument::fromJson(ran.raw).object();
+        QCOMPARE(ran.raw, QJsonDocument(body).toJson(QJsonDocument::Compact));
+        QCOMPARE(body.value("success").toBool(), true);
+        const QJsonObject data = body.value("data").toObject();
+        QCOMPARE(data.keys(), QStringList({"execution_id", "flow_id", "flow_version", "started_at",
+                                           "status", "websocket_url"}));
+        const QString executionId = data.value("execution_id").toString();
+        QVERIFY(!QUuid(executionId).isNull());
+        QCOMPARE(data.value("status").toString(), QStringLiteral("started"));
+        QCOMPARE(data.value("flow_id").toString(), id);
+        QCOMPARE(data.value("flow_version").toString(), QStringLiteral("1"));
+        QVERIFY(QDateTime::fromString(data.value("started_at").toString(), Qt::ISODateWithMs)
+                    .isValid());
+        QCOMPARE(data.value("websocket_url").toString(), "/ws/executions/" + executionId);
     }
 
     void waitTimesOutWithTheCurrentState()
