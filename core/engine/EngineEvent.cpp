@@ -26,6 +26,8 @@ QString EngineEvent::typeName() const
         return QStringLiteral("execution_completed");
     case Type::ExecutionCancelled:
         return QStringLiteral("execution_cancelled");
+    case Type::ExecutionQueued:
+        return QStringLiteral("execution_queued");
     }
     return {};
 }
@@ -75,6 +77,11 @@ QJsonObject EngineEvent::toJson() const
             json.insert(QStringLiteral("message"), message);
         if (killed)
             json.insert(QStringLiteral("killed"), true);
+        break;
+    case Type::ExecutionQueued:
+        json.insert(QStringLiteral("flow_id"), flowId);
+        json.insert(QStringLiteral("flow_version"), flowVersion);
+        json.insert(QStringLiteral("queue_position"), queuePosition);
         break;
     }
     return json;

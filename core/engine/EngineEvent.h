@@ -21,6 +21,10 @@ struct EngineEvent
         NodeFailed,
         ExecutionCompleted, // completed or failed, see status
         ExecutionCancelled,
+        // Waiting for a concurrency slot (queue mode); execution_started
+        // follows when it gets one. /ws/events only: seed 003 §7.3's
+        // per-execution stream has no such message.
+        ExecutionQueued,
     };
 
     Type type = Type::ExecutionStarted;
@@ -34,6 +38,7 @@ struct EngineEvent
     QString nodeId;         // node events
     QString component;      // node_started
     int attempt = 0;        // node events
+    int queuePosition = 0;  // execution_queued: 1 = next to start
     bool willRetry = false; // node_failed: another attempt follows
     qint64 timestampMs = 0;
     qint64 durationMs = 0; // node_completed; execution_completed total

@@ -476,6 +476,16 @@ void Scheduler::enqueue(Execution &exec)
                          exec.trigger, exec.triggeredBy, exec.createdAtMs, exec.sequence};
     m_journal->recordQueued(queued);
     recordExecution(exec);
+    if (m_sink) {
+        EngineEvent event;
+        event.type = EngineEvent::Type::ExecutionQueued;
+        event.executionId = exec.id;
+        event.flowId = exec.flowId;
+        event.flowVersion = exec.flowVersion;
+        event.timestampMs = exec.createdAtMs;
+        event.queuePosition = m_concurrency.queuePosition(exec.scope, exec.id);
+        emitEvent(std::move(event));
+    }
 }
 
 bool Scheduler::ensureFlow(Execution &exec)

@@ -25,6 +25,8 @@ QString typeFor(const engine::EngineEvent &event)
                                                           : QStringLiteral("execution_failed");
     case Type::ExecutionCancelled:
         return QStringLiteral("execution_cancelled");
+    case Type::ExecutionQueued:
+        return QStringLiteral("execution_queued");
     default:
         return {};
     }
@@ -57,6 +59,11 @@ QJsonObject dataFor(const engine::EngineEvent &event)
         data.insert(QStringLiteral("cancelled_by"), event.cancelledBy);
         if (event.killed)
             data.insert(QStringLiteral("killed"), true);
+        break;
+    case Type::ExecutionQueued:
+        data.insert(QStringLiteral("status"), QStringLiteral("queued"));
+        data.insert(QStringLiteral("queue_position"), event.queuePosition);
+        data.insert(QStringLiteral("queued_at"), engine::isoTimestamp(event.timestampMs));
         break;
     default:
         break;

@@ -75,6 +75,8 @@ void ExecutionFeed::open(WsConnection *connection, const QString &executionId)
 
 void ExecutionFeed::onEvent(const engine::EngineEvent &event)
 {
+    if (event.type == engine::EngineEvent::Type::ExecutionQueued)
+        return; // not a message of seed 003 §7.3; the snapshot says "queued"
     const auto found = m_subscribers.find(event.executionId);
     if (found == m_subscribers.end())
         return;

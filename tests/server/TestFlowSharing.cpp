@@ -46,6 +46,17 @@ QStringList idsOf(const Answer &a, const QString &key = QStringLiteral("id"))
     return ids;
 }
 
+// The id of `userId`'s share in a list answer. Not by position: shares
+// made in the same millisecond list in id order, which is random.
+QString shareIdOf(const Answer &a, const QString &userId)
+{
+    for (const QJsonValue item : a.data().value("items").toArray()) {
+        if (item.toObject().value("user_id").toString() == userId)
+            return item.toObject().value("id").toString();
+    }
+    return {};
+}
+
 // id, who and level of each share in a list answer.
 QStringList shareSummary(const Answer &a)
 {
@@ -402,7 +413,8 @@ private slots:
         // A share of another flow is not found through this one.
         QCOMPARE(del(sharesPath + "/" + otherShare, alice.token).code(),
                  QStringLiteral("SHARE_NOT_FOUND"));
-        const QString bobShare = idsOf(m_http->get(sharesPath, alice.token)).first();
+        const QString bobShare = shareIdOf(m_http->get(sharesPath, alice.token), bob.id);
+        QVERIFY(!bobShare.isEmpty());
         const Answer badUpdate = m_http->json(
             "PUT", sharesPath + "/" + bobShare + "?permission=superuser", {}, alice.token);
         QCOMPARE(badUpdate.status, 400);

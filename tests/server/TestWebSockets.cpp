@@ -604,9 +604,25 @@ private slots:
         QVERIFY(denied.waitClosed());
         QCOMPARE(denied.code, 4404);
 
-        // A cancellation reaches the stream as execution_cancelled.
+        // Queueing is a list change too: execution_queued with its place.
         const QString queueFlow = publishedFlow(diamond(), kQueueOne);
         const QString blocker = block(queueFlow);
+        const QString waiting = queued(queueFlow);
+        QVERIFY(!waiting.isEmpty());
+        QVERIFY(QTest::qWaitFor(
+            [&] { return saw(adminSaw, QStringLiteral("execution_queued"), waiting); }, kWaitMs));
+        const auto queuedMessage =
+            std::find_if(adminSaw.begin(), adminSaw.end(), [&](const auto &p) {
+                return p.first == QStringLiteral("execution_queued") &&
+                       p.second.value("execution_id").toString() == waiting;
+            });
+        QCOMPARE(queuedMessage->second.value("status").toString(), QStringLiteral("queued"));
+        QCOMPARE(queuedMessage->second.value("queue_position").toInt(), 1);
+        QCOMPARE(queuedMessage->second.value("flow_id").toString(), queueFlow);
+        QVERIFY(!saw(adminSaw, QStringLiteral("execution_queued"), blocker)); // it started
+        QVERIFY(cancel(waiting));
+
+        // A cancellation reaches the stream as execution_cancelled.
         QVERIFY(cancel(blocker));
         QVERIFY(QTest::qWaitFor(
             [&] { return saw(adminSaw, QStringLiteral("execution_cancelled"), blocker); },
