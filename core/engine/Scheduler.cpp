@@ -674,6 +674,7 @@ void Scheduler::drain()
         m_ready.pop_front();
         startNode(*exec, index);
     }
+    recordStillRunning();
     m_draining = false;
 }
 
@@ -692,9 +693,21 @@ void Scheduler::startNode(Execution &exec, int index)
         return;
     }
     node.inputs = std::move(inputs).value();
+    // The "running" record waits for the end of this engine turn (drain):
+    // a node that ends within it (every synchronous built-in) only needs
+    // its final record, written by endNode().
     if (m_journal && exec.flow->settings().historyLevel == flow::HistoryLevel::All)
-        recordNode(exec, index);
+        m_unrecordedStarts.emplace_back(exec.id, index);
     startAttempt(exec, index);
+}
+
+void Scheduler::recordStillRunning()
+{
+    for (const auto &[id, index] : std::exchange(m_unrecordedStarts, {})) {
+        const Execution *exec = find(id);
+        if (exec && exec->nodes[static_cast<size_t>(index)].status == NodeStatus::Running)
+            recordNode(*exec, index);
+    }
 }
 
 void Scheduler::startAttempt(Execution &exec, int index)

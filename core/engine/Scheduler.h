@@ -124,6 +124,8 @@ private:
     void onGraceExpired(const QString &executionId);
     void schedulePurge();
     bool overFinishedCap() const;
+    // The "running" record of the nodes started in this turn that still run.
+    void recordStillRunning();
 
     void recordExecution(const Execution &exec);
     void recordNode(const Execution &exec, int index);
@@ -145,6 +147,9 @@ private:
     std::unordered_map<QString, std::unique_ptr<Execution>> m_executions;
     std::unordered_map<const flow::CompiledFlow *, FlowPlan> m_plans;
     std::deque<std::pair<Execution *, int>> m_ready;
+    // Nodes started in this turn whose "running" record is not written yet
+    // (execution id, node index); see startNode().
+    std::vector<std::pair<QString, int>> m_unrecordedStarts;
     std::deque<std::pair<qint64, QString>> m_ended; // end time order = expiry order
     TimerQueue::Id m_purgeTimer = 0;
     bool m_purgeSoon = false; // m_purgeTimer is the immediate one (over the cap)
