@@ -120,8 +120,16 @@ private:
             if (k % 3 == 0)
                 QCOMPARE(status(p + QStringLiteral("-cancel")), ended);
             const bool started = startedBy(k, flushed);
-            QCOMPARE(status(p + QStringLiteral("-queued")),
-                     started ? ended : QStringLiteral("queued|-|-"));
+            const QString queuedStatus = status(p + QStringLiteral("-queued"));
+            if (!started && startedBy(k, flushed + 1)) {
+                // Started by the unacknowledged round flushed + 1, whose
+                // committed prefix may or may not hold that record (as for
+                // the queue below).
+                QVERIFY2(queuedStatus == ended || queuedStatus == QStringLiteral("queued|-|-"),
+                         qPrintable(queuedStatus));
+            } else {
+                QCOMPARE(queuedStatus, started ? ended : QStringLiteral("queued|-|-"));
+            }
         }
 
         // The queue: the flushed rounds' requests not started yet, in order;
