@@ -297,6 +297,42 @@ const char kNodeLogsSchema[] = R"sql(
 ALTER TABLE node_executions ADD COLUMN logs TEXT;
 )sql";
 
+// Version 5: node_executions keyed by (execution_id, node_id) only. The text
+// primary key `id` duplicated that key (it is "<execution id>/<node id>",
+// or a UUIDv5 of the pair in older rows) and cost a third B-tree insert per
+// node row, the history's commonest write. `id` stays as a plain column.
+// SQLite cannot drop a primary key in place: the table is rebuilt.
+const char kNodeKeySchema[] = R"sql(
+CREATE TABLE node_executions_v5 (
+    id            TEXT NOT NULL,
+    execution_id  TEXT NOT NULL REFERENCES executions(id) ON DELETE CASCADE,
+    node_id       TEXT NOT NULL,
+    component     TEXT NOT NULL,
+    version       TEXT NOT NULL,
+    status        TEXT NOT NULL DEFAULT 'pending',
+    attempt       INTEGER NOT NULL DEFAULT 0,
+    skip_reason   TEXT,
+    inputs        TEXT,
+    outputs       TEXT,
+    error_code    TEXT,
+    error_message TEXT,
+    started_at    INTEGER,
+    ended_at      INTEGER,
+    duration_ms   INTEGER,
+    logs          TEXT,
+    CONSTRAINT uk_node_execution UNIQUE (execution_id, node_id),
+    CONSTRAINT chk_node_status CHECK (status IN
+        ('pending', 'running', 'completed', 'failed', 'cancelled', 'skipped'))
+);
+INSERT INTO node_executions_v5 (id, execution_id, node_id, component, version, status, attempt,
+    skip_reason, inputs, outputs, error_code, error_message, started_at, ended_at, duration_ms, logs)
+SELECT id, execution_id, node_id, component, version, status, attempt, skip_reason, inputs,
+    outputs, error_code, error_message, started_at, ended_at, duration_ms, logs
+FROM node_executions;
+DROP TABLE node_executions;
+ALTER TABLE node_executions_v5 RENAME TO node_executions;
+)sql";
+
 #undef HM_NOW_MS
 
 } // namespace
@@ -309,6 +345,8 @@ const QList<Migration> &schemaMigrations()
         {3, QStringLiteral("flow sharing and components"),
          QString::fromUtf8(kSharingAndComponentsSchema)},
         {4, QStringLiteral("node execution logs"), QString::fromUtf8(kNodeLogsSchema)},
+        {5, QStringLiteral("node executions keyed by execution and node"),
+         QString::fromUtf8(kNodeKeySchema)},
     };
     return migrations;
 }

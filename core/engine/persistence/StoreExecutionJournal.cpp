@@ -123,7 +123,7 @@ void StoreExecutionJournal::recordNode(const NodeRecord &r)
                  "UPDATE node_executions SET component = ?4, version = ?5, status = ?6,"
                  " attempt = ?7, skip_reason = ?8, inputs = ?9, outputs = ?10, error_code = ?11,"
                  " error_message = ?12, started_at = ?13, ended_at = ?14, duration_ms = ?15,"
-                 " logs = ?16 WHERE id = ?1"),
+                 " logs = ?16 WHERE execution_id = ?2 AND node_id = ?3"),
              u"node/" + rowId});
 }
 

@@ -200,6 +200,67 @@ private slots:
         QCOMPARE(schemaVersion(*m_db).valueOr(-1), 0);
     }
 
+    // Version 5 rebuilds node_executions without its text primary key: the
+    // rows of an older database come through whole, (execution_id, node_id)
+    // stays unique, and only that key's index is left.
+    void nodeExecutionsRekeyKeepsTheirRows()
+    {
+        QList<Migration> upToFour;
+        for (const Migration &m : schemaMigrations()) {
+            if (m.version <= 4)
+                upToFour << m;
+        }
+        QVERIFY(migrate(*m_db, upToFour).ok());
+        QCOMPARE(schemaVersion(*m_db).valueOr(-1), 4);
+        QVERIFY(
+            m_db->exec(QStringLiteral("INSERT INTO executions (id, flow_id, flow_version, status)"
+                                      " VALUES ('e1', 'f1', '1', 'completed')"))
+                .ok());
+        QVERIFY(m_db->exec(QStringLiteral(
+                               "INSERT INTO node_executions (id, execution_id, node_id, component,"
+                               " version, status, attempt, inputs, outputs, started_at, ended_at,"
+                               " duration_ms, logs) VALUES"
+                               " ('6f1c3a52-8d0e-5b7a-9c55-2f64e1d0b7a3', 'e1', 'a', 'noop',"
+                               " '1.0.0', 'completed', 1, '{\"x\":1}', '{\"y\":2}', 10, 15, 5,"
+                               " '[\"line\"]'),"
+                               " ('e1/b', 'e1', 'b', 'noop', '1.0.0', 'failed', 2, NULL, NULL,"
+                               " 16, 20, 4, NULL)"))
+                    .ok());
+
+        QVERIFY(migrate(*m_db).ok());
+        QCOMPARE(schemaVersion(*m_db).valueOr(-1), schemaMigrations().constLast().version);
+        Result<Statement> rows = m_db->prepare(
+            QStringLiteral("SELECT id, node_id, status, attempt, inputs, outputs, duration_ms, logs"
+                           " FROM node_executions WHERE execution_id = 'e1' ORDER BY node_id"));
+        QVERIFY(rows.ok());
+        QVERIFY(rows.value().step().valueOr(false));
+        QCOMPARE(rows.value().text(0), QStringLiteral("6f1c3a52-8d0e-5b7a-9c55-2f64e1d0b7a3"));
+        QCOMPARE(rows.value().text(2), QStringLiteral("completed"));
+        QCOMPARE(rows.value().text(4), QStringLiteral("{\"x\":1}"));
+        QCOMPARE(rows.value().text(5), QStringLiteral("{\"y\":2}"));
+        QCOMPARE(rows.value().int64(6), 5);
+        QCOMPARE(rows.value().text(7), QStringLiteral("[\"line\"]"));
+        QVERIFY(rows.value().step().valueOr(false));
+        QCOMPARE(rows.value().text(0), QStringLiteral("e1/b"));
+        QCOMPARE(rows.value().text(2), QStringLiteral("failed"));
+        QCOMPARE(rows.value().int64(3), 2);
+        QVERIFY(!rows.value().step().valueOr(true));
+
+        // The pair is still the key; the cascade from executions still holds.
+        QVERIFY(!m_db->exec(QStringLiteral(
+                                "INSERT INTO node_executions (id, execution_id, node_id, component,"
+                                " version, status) VALUES ('other', 'e1', 'a', 'noop', '1.0.0',"
+                                " 'pending')"))
+                     .ok());
+        QCOMPARE(m_db->queryInt(QStringLiteral("SELECT count(*) FROM sqlite_master WHERE"
+                                               " type = 'index' AND tbl_name = 'node_executions'"))
+                     .valueOr(-1),
+                 1);
+        QVERIFY(m_db->exec(QStringLiteral("DELETE FROM executions WHERE id = 'e1'")).ok());
+        QCOMPARE(m_db->queryInt(QStringLiteral("SELECT count(*) FROM node_executions")).valueOr(-1),
+                 0);
+    }
+
     void foreignKeysAreEnforced()
     {
         QVERIFY(migrate(*m_db).ok());
