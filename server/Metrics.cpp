@@ -1,5 +1,7 @@
 #include "server/Metrics.h"
 
+#include "store/WriteBehindQueue.h"
+
 #include <algorithm>
 
 namespace hm::server {
@@ -151,13 +153,13 @@ QByteArray Metrics::exposition() const
            "Wall time of finished flow executions.");
     executionDuration.write(out, "hivemind_execution_duration_seconds", {});
 
-    std::function<HistoryQueueFigures()> historyQueue;
+    std::function<store::WriteBehindStats()> historyQueue;
     {
         QMutexLocker lock(&m_mutex);
         historyQueue = m_historyQueue;
     }
     if (historyQueue) {
-        const HistoryQueueFigures q = historyQueue();
+        const store::WriteBehindStats q = historyQueue();
         const auto line = [&out](const char *name, const char *type, const char *help,
                                  qint64 value) {
             header(out, name, type, help);
@@ -182,7 +184,7 @@ QByteArray Metrics::exposition() const
     return out;
 }
 
-void Metrics::setHistoryQueueSource(std::function<HistoryQueueFigures()> source)
+void Metrics::setHistoryQueueSource(std::function<store::WriteBehindStats()> source)
 {
     QMutexLocker lock(&m_mutex);
     m_historyQueue = std::move(source);

@@ -9,6 +9,10 @@
 #include <memory>
 #include <vector>
 
+namespace hm::store {
+struct WriteBehindStats;
+}
+
 namespace hm::server {
 
 // Lock-free monotonic counter.
@@ -99,20 +103,10 @@ public:
     HttpRouteMetrics *httpRoute(const QString &route, const QString &method);
     QByteArray exposition() const;
 
-    // The execution history's write-behind queue, read at scrape time.
-    struct HistoryQueueFigures
-    {
-        qint64 queued = 0;
-        qint64 enqueued = 0;
-        qint64 coalesced = 0;
-        qint64 written = 0;
-        qint64 failed = 0;
-        qint64 batches = 0;
-        qint64 blockedProducers = 0;
-    };
-    // Set by the engine host while its queue runs; an empty function
-    // removes the source (the families are then left out).
-    void setHistoryQueueSource(std::function<HistoryQueueFigures()> source);
+    // The execution history's write-behind queue, read at scrape time. Set
+    // by the engine host while its queue runs; an empty function removes
+    // the source (the families are then left out).
+    void setHistoryQueueSource(std::function<store::WriteBehindStats()> source);
 
 private:
     Metrics() = default;
@@ -120,7 +114,7 @@ private:
     mutable QMutex m_mutex;
     // labels -> series; sorted, so the exposition lists them in label order
     QMap<QByteArray, std::shared_ptr<HttpRouteMetrics>> m_http;
-    std::function<HistoryQueueFigures()> m_historyQueue; // guarded by m_mutex
+    std::function<store::WriteBehindStats()> m_historyQueue; // guarded by m_mutex
 };
 
 } // namespace hm::server

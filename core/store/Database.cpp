@@ -101,6 +101,21 @@ Result<qint64> Database::queryInt(const QString &sql)
     return value;
 }
 
+Result<std::optional<Statement>> Database::selectOne(const QString &sql, const QVariantList &binds)
+{
+    Result<Statement> stmt = prepare(sql);
+    if (!stmt.ok())
+        return stmt.error();
+    for (qsizetype i = 0; i < binds.size(); ++i)
+        stmt.value().bind(int(i) + 1, binds.at(i));
+    const Result<bool> row = stmt.value().step();
+    if (!row.ok())
+        return row.error();
+    if (!row.value())
+        return std::optional<Statement>();
+    return std::optional<Statement>(std::move(stmt.value()));
+}
+
 Status Database::checkHealth()
 {
     const Result<qint64> tables = queryInt(QStringLiteral("SELECT count(*) FROM sqlite_master"));

@@ -6,7 +6,9 @@
 #include "store/Transaction.h"
 
 #include <QString>
+#include <QVariantList>
 #include <memory>
+#include <optional>
 
 namespace hm::store {
 
@@ -57,6 +59,10 @@ public:
 
     // First column of the first row; DbError if there is no row.
     Result<qint64> queryInt(const QString &sql);
+    // A one-row lookup: prepares `sql`, binds `binds` to ?1, ?2, … and steps
+    // once. The statement stands on the row (read its columns), or nullopt
+    // when the query found none.
+    Result<std::optional<Statement>> selectOne(const QString &sql, const QVariantList &binds = {});
     // Reads the schema, for /health.
     Status checkHealth();
 

@@ -30,17 +30,13 @@ Result<Origin> origin(store::Database &db, FlowEngineHost &host, const QString &
     if (live || live.error().code != ErrorCode::ExecutionNotFound)
         return live;
     host.flushJournal();
-    auto select =
-        db.prepare(QStringLiteral("SELECT flow_id, triggered_by FROM executions WHERE id = ?"));
-    if (!select)
-        return select.error();
-    select.value().bind(1, id);
-    auto row = select.value().step();
+    auto row = db.selectOne(
+        QStringLiteral("SELECT flow_id, triggered_by FROM executions WHERE id = ?"), {id});
     if (!row)
         return row.error();
     if (!row.value())
         return executionNotFound(id);
-    const auto &s = select.value();
+    const store::Statement &s = *row.value();
     return Origin{s.text(0), s.isNull(1) ? QString() : s.text(1)};
 }
 

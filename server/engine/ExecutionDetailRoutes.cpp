@@ -109,19 +109,17 @@ QJsonObject liveNode(const Execution &exec, int index)
 Result<QJsonObject> storedNode(store::Database &db, const QString &executionId,
                                const QString &nodeId)
 {
-    auto select = db.prepare(QStringLiteral(
-        "SELECT component, version, status, attempt, skip_reason, inputs, outputs, error_code, "
-        "error_message, started_at, ended_at, duration_ms, logs FROM node_executions "
-        "WHERE execution_id = ? AND node_id = ?"));
-    if (!select)
-        return select.error();
-    select.value().bind(1, executionId).bind(2, nodeId);
-    auto row = select.value().step();
+    auto row = db.selectOne(
+        QStringLiteral(
+            "SELECT component, version, status, attempt, skip_reason, inputs, outputs, error_code, "
+            "error_message, started_at, ended_at, duration_ms, logs FROM node_executions "
+            "WHERE execution_id = ? AND node_id = ?"),
+        {executionId, nodeId});
     if (!row)
         return row.error();
     if (!row.value())
         return nodeNotFound(executionId, nodeId);
-    const auto &s = select.value();
+    const store::Statement &s = *row.value();
     const QJsonValue logs = storedJson(s, 12);
     return QJsonObject{
         {QStringLiteral("execution_id"), executionId},
@@ -294,17 +292,14 @@ int definitionNodeCount(store::Database &db, const QString &flowId, const QStrin
 
 Result<Numbers> storedNumbers(store::Database &db, const QString &id, qint64 now)
 {
-    auto exec = db.prepare(QStringLiteral("SELECT flow_id, flow_version, status, created_at, "
-                                          "started_at, ended_at FROM executions WHERE id = ?"));
-    if (!exec)
-        return exec.error();
-    exec.value().bind(1, id);
-    auto row = exec.value().step();
+    auto row = db.selectOne(QStringLiteral("SELECT flow_id, flow_version, status, created_at, "
+                                           "started_at, ended_at FROM executions WHERE id = ?"),
+                            {id});
     if (!row)
         return row.error();
     if (!row.value())
         return Error{ErrorCode::ExecutionNotFound, QStringLiteral("no execution %1").arg(id)};
-    const auto &e = exec.value();
+    const store::Statement &e = *row.value();
     auto ms = [](const store::Statement &s, int col) { return s.isNull(col) ? 0 : s.int64(col); };
     Numbers n{id,       e.text(0), e.text(1), e.text(2), ms(e, 3),
               ms(e, 4), ms(e, 5),  0,         {},        kFromHistory};

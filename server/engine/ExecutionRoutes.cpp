@@ -33,22 +33,6 @@ QString callerId(const Principal &p)
     return p.apiKeyId.isEmpty() ? p.userId : p.apiKeyId;
 }
 
-QJsonObject triggerJson(const TriggerResult &r)
-{
-    QJsonObject json{{QStringLiteral("execution_id"), r.executionId},
-                     {QStringLiteral("status"), r.statusName()},
-                     {QStringLiteral("flow_id"), r.flowId},
-                     {QStringLiteral("flow_version"), r.flowVersion}};
-    if (r.status == TriggerResult::Status::Queued) {
-        json.insert(QStringLiteral("queue_position"), r.queuePosition);
-    } else {
-        json.insert(QStringLiteral("started_at"), isoTimestamp(r.startedAtMs));
-        json.insert(QStringLiteral("websocket_url"),
-                    QString(QStringLiteral("/ws/executions/") + r.executionId));
-    }
-    return json;
-}
-
 ApiReply trigger(FlowEngineHost &host, const RequestContext &c, const Principal &p)
 {
     // The hot path: the grant is cached until a share or flow write.
@@ -72,19 +56,17 @@ ApiReply trigger(FlowEngineHost &host, const RequestContext &c, const Principal 
 Result<QJsonObject> storedExecution(store::Database &db, FlowEngineHost &host, const QString &id)
 {
     host.flushJournal();
-    auto select = db.prepare(QStringLiteral(
-        "SELECT id, flow_id, flow_version, status, trigger_input, triggered_by, cancel_reason, "
-        "error_code, error_message, outputs, rerun_of, created_at, started_at, ended_at, "
-        "duration_ms FROM executions WHERE id = ?"));
-    if (!select)
-        return select.error();
-    select.value().bind(1, id);
-    auto row = select.value().step();
+    auto row = db.selectOne(
+        QStringLiteral(
+            "SELECT id, flow_id, flow_version, status, trigger_input, triggered_by, cancel_reason, "
+            "error_code, error_message, outputs, rerun_of, created_at, started_at, ended_at, "
+            "duration_ms FROM executions WHERE id = ?"),
+        {id});
     if (!row)
         return row.error();
     if (!row.value())
         return Error{ErrorCode::ExecutionNotFound, QStringLiteral("no execution %1").arg(id)};
-    const auto &s = select.value();
+    const store::Statement &s = *row.value();
     auto text = [&](int col) { return s.isNull(col) ? QJsonValue() : QJsonValue(s.text(col)); };
     auto doc = [&](int col) { return QJsonDocument::fromJson(s.text(col).toUtf8()).object(); };
     QJsonObject json{
@@ -287,21 +269,19 @@ Result<TriggerResult> rerunFromHistory(store::Database &db, FlowEngineHost &host
             QStringLiteral("execution %1 is only in the history, whose node outputs are masked:"
                            " it can only be re-run from the start")
                 .arg(rerun.executionId));
-    auto select = db.prepare(
-        QStringLiteral("SELECT flow_id, flow_version, trigger_input FROM executions WHERE id = ?"));
-    if (!select)
-        return select.error();
-    select.value().bind(1, rerun.executionId);
-    auto row = select.value().step();
+    auto row = db.selectOne(
+        QStringLiteral("SELECT flow_id, flow_version, trigger_input FROM executions WHERE id = ?"),
+        {rerun.executionId});
     if (!row)
         return row.error();
     if (!row.value())
         return Error{ErrorCode::ExecutionNotFound,
                      QStringLiteral("no execution %1").arg(rerun.executionId)};
+    const store::Statement &s = *row.value();
     TriggerRequest trigger;
-    trigger.flowId = select.value().text(0);
-    trigger.version = rerun.flow ? rerun.version : select.value().text(1);
-    trigger.inputs = QJsonDocument::fromJson(select.value().text(2).toUtf8()).object();
+    trigger.flowId = s.text(0);
+    trigger.version = rerun.flow ? rerun.version : s.text(1);
+    trigger.inputs = QJsonDocument::fromJson(s.text(2).toUtf8()).object();
     trigger.triggeredBy = rerun.triggeredBy;
     if (isTruncatedMarker(trigger.inputs))
         return Error{ErrorCode::ValidationError,
@@ -350,7 +330,7 @@ ApiReply rerun(store::Database &db, FlowEngineHost &host, const RequestContext &
         result = rerunFromHistory(db, host, request); // the engine has forgotten it
     if (!result)
         return ApiReply::failure(result.error());
-    return ApiReply::ok(triggerJson(result.value()),
+    return ApiReply::ok(TriggerService::startJson(result.value()),
                         result.value().status == TriggerResult::Status::Queued ? 202 : 200);
 }
 

@@ -30,21 +30,18 @@ struct Grant
 Result<Grant> readGrant(store::Database &db, const QString &userId, const QString &flowId,
                         bool includeDeleted)
 {
-    auto select = db.prepare(
+    auto row = db.selectOne(
         QStringLiteral("SELECT f.owner_id, (SELECT s.permission FROM flow_shares s "
                        "WHERE s.flow_id = f.id AND s.user_id = ?) FROM flows f WHERE f.id = ?") +
-        (includeDeleted ? QString() : QStringLiteral(" AND f.deleted_at IS NULL")));
-    if (!select)
-        return select.error();
-    select.value().bind(1, userId).bind(2, flowId);
-    auto row = select.value().step();
+            (includeDeleted ? QString() : QStringLiteral(" AND f.deleted_at IS NULL")),
+        {userId, flowId});
     if (!row)
         return row.error();
     Grant grant;
     if (!row.value())
         return grant;
     grant.exists = true;
-    const auto &s = select.value();
+    const store::Statement &s = *row.value();
     if (!userId.isEmpty() && s.text(0) == userId)
         grant.permission = FlowPermission::Owner;
     else if (!s.isNull(1))

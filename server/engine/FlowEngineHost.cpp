@@ -45,11 +45,7 @@ Status FlowEngineHost::start(store::Database &db, const QString &path,
     if (Status started = m_queue->start(); !started)
         return started.error();
     m_journal = std::make_unique<engine::persistence::StoreExecutionJournal>(*m_queue);
-    Metrics::instance().setHistoryQueueSource([queue = m_queue.get()] {
-        const store::WriteBehindStats s = queue->stats();
-        return Metrics::HistoryQueueFigures{s.queued, s.enqueued, s.coalesced,       s.written,
-                                            s.failed, s.batches,  s.blockedProducers};
-    });
+    Metrics::instance().setHistoryQueueSource([queue = m_queue.get()] { return queue->stats(); });
 
     // The loader runs on the engine thread while API handlers use the main
     // connection on the server thread; a connection is one-thread-at-a-time,

@@ -98,16 +98,13 @@ Result<QList<FlowShare>> FlowShareRepository::list(const QString &flowId)
 
 Result<FlowShare> FlowShareRepository::find(const QString &flowId, const QString &shareId)
 {
-    auto select = m_db.prepare(kSelect + QStringLiteral("WHERE s.id = ? AND s.flow_id = ?"));
-    if (!select)
-        return select.error();
-    select.value().bind(1, shareId).bind(2, flowId);
-    auto row = select.value().step();
+    auto row = m_db.selectOne(kSelect + QStringLiteral("WHERE s.id = ? AND s.flow_id = ?"),
+                              {shareId, flowId});
     if (!row)
         return row.error();
     if (!row.value())
         return shareNotFound(shareId);
-    return readShare(select.value());
+    return readShare(*row.value());
 }
 
 Result<FlowShare> FlowShareRepository::create(const QString &flowId, const QString &userId,

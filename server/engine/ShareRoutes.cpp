@@ -69,28 +69,21 @@ struct Account
 // their address stays taken, so an invitation could never be accepted.
 Result<std::optional<Account>> accountByEmail(store::Database &db, const QString &email)
 {
-    auto select = db.prepare(QStringLiteral("SELECT id, status FROM users WHERE email = ?"));
-    if (!select)
-        return select.error();
-    select.value().bind(1, email);
-    auto row = select.value().step();
+    auto row =
+        db.selectOne(QStringLiteral("SELECT id, status FROM users WHERE email = ?"), {email});
     if (!row)
         return row.error();
     if (!row.value())
         return std::optional<Account>();
-    return std::optional<Account>(Account{select.value().text(0), select.value().text(1)});
+    return std::optional<Account>(Account{row.value()->text(0), row.value()->text(1)});
 }
 
 Result<QString> flowOwner(store::Database &db, const QString &flowId)
 {
-    auto select = db.prepare(QStringLiteral("SELECT owner_id FROM flows WHERE id = ?"));
-    if (!select)
-        return select.error();
-    select.value().bind(1, flowId);
-    auto row = select.value().step();
+    auto row = db.selectOne(QStringLiteral("SELECT owner_id FROM flows WHERE id = ?"), {flowId});
     if (!row)
         return row.error();
-    return row.value() ? select.value().text(0) : QString();
+    return row.value() ? row.value()->text(0) : QString();
 }
 
 ApiReply createShare(store::Database &db, const RequestContext &c, const Principal &p)

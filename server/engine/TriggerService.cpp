@@ -201,8 +201,7 @@ Result<flow::CompiledFlowPtr> TriggerService::compiled(const QString &flowId,
     return flow;
 }
 
-QJsonObject TriggerService::triggerJson(const TriggerResult &r,
-                                        const flow::CompiledFlow &flow) const
+QJsonObject TriggerService::startJson(const TriggerResult &r)
 {
     QJsonObject json{{QStringLiteral("execution_id"), r.executionId},
                      {QStringLiteral("status"), r.statusName()},
@@ -210,6 +209,19 @@ QJsonObject TriggerService::triggerJson(const TriggerResult &r,
                      {QStringLiteral("flow_version"), r.flowVersion}};
     if (r.status == TriggerResult::Status::Queued) {
         json.insert(QStringLiteral("queue_position"), r.queuePosition);
+    } else {
+        json.insert(QStringLiteral("started_at"), isoTimestamp(r.startedAtMs));
+        json.insert(QStringLiteral("websocket_url"),
+                    QString(QStringLiteral("/ws/executions/") + r.executionId));
+    }
+    return json;
+}
+
+QJsonObject TriggerService::triggerJson(const TriggerResult &r,
+                                        const flow::CompiledFlow &flow) const
+{
+    QJsonObject json = startJson(r);
+    if (r.status == TriggerResult::Status::Queued) {
         // Executions ahead of this one leave in batches of maxInstances,
         // each taking about the flow's recent average.
         const qint64 average = averageDurationMs(r.flowId);
@@ -218,10 +230,6 @@ QJsonObject TriggerService::triggerJson(const TriggerResult &r,
                     average < 0 ? QJsonValue()
                                 : QJsonValue(qint64((r.queuePosition + instances - 1) / instances) *
                                              average));
-    } else {
-        json.insert(QStringLiteral("started_at"), isoTimestamp(r.startedAtMs));
-        json.insert(QStringLiteral("websocket_url"),
-                    QString(QStringLiteral("/ws/executions/") + r.executionId));
     }
     return json;
 }

@@ -59,6 +59,10 @@ public:
     // Reads wait and timeout_ms from the query string into options.
     static void readWaitQuery(const RequestContext &context, TriggerOptions &options);
 
+    // The data of a 200 "started" / 202 "queued" answer (seed 003 §7.1),
+    // without the queue's wait estimate (that needs the flow's history here).
+    static QJsonObject startJson(const engine::TriggerResult &result);
+
     // Average duration of the flow's recent executions, -1 when none ended
     // since the server started.
     qint64 averageDurationMs(const QString &flowId) const;

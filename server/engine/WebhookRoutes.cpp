@@ -50,17 +50,14 @@ Status setTokenHash(store::Database &db, const QString &flowId, const QVariant &
 
 Result<QString> storedHash(store::Database &db, const QString &flowId)
 {
-    auto select = db.prepare(
-        QStringLiteral("SELECT webhook_token_hash FROM flows WHERE id = ? AND deleted_at IS NULL"));
-    if (!select)
-        return select.error();
-    select.value().bind(1, flowId);
-    auto row = select.value().step();
+    auto row = db.selectOne(
+        QStringLiteral("SELECT webhook_token_hash FROM flows WHERE id = ? AND deleted_at IS NULL"),
+        {flowId});
     if (!row)
         return row.error();
-    if (!row.value() || select.value().isNull(0))
+    if (!row.value() || row.value()->isNull(0))
         return QString();
-    return select.value().text(0);
+    return row.value()->text(0);
 }
 
 QString hookPath(const QString &flowId, const QString &token)
@@ -106,8 +103,8 @@ ApiReply deleteWebhook(store::Database &db, const RequestContext &c, const Princ
         return ApiReply::failure(
             Error{ErrorCode::ResourceNotFound, QStringLiteral("the flow has no webhook")});
     HM_TRY_STATUS(setTokenHash(db, flowId, QVariant()));
-    auth::audit(db, QStringLiteral("WEBHOOK_DELETED"), p.userId, QStringLiteral("flow"),
-                flowId, c.clientIp(), QString::fromUtf8(c.header("User-Agent")));
+    auth::audit(db, QStringLiteral("WEBHOOK_DELETED"), p.userId, QStringLiteral("flow"), flowId,
+                c.clientIp(), QString::fromUtf8(c.header("User-Agent")));
     return ApiReply::ok(
         QJsonObject{{QStringLiteral("flow_id"), flowId}, {QStringLiteral("enabled"), false}});
 }

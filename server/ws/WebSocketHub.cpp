@@ -150,8 +150,9 @@ bool WebSocketHub::authenticate(WsConnection *connection)
     qint64 expiresAtMs = 0;
     // Checked as a GET of the WebSocket's path: a read-only API key may
     // listen, an endpoint allow-list must admit the path.
-    auto principal = m_auth.authenticateToken(
-        token, {QStringLiteral("GET"), socket.requestUrl().path(), client}, &expiresAtMs);
+    const auth::ApiKeyService::Request request{QStringLiteral("GET"), socket.requestUrl().path(),
+                                               client};
+    auto principal = m_auth.authenticateToken(token, request, &expiresAtMs);
     RequestRateLimits &limits = m_router.rateLimits();
     if (!principal) {
         // Guessing tokens here costs the same anonymous budget as over HTTP.
@@ -177,7 +178,7 @@ bool WebSocketHub::authenticate(WsConnection *connection)
     }
     connection->principal = p;
     connection->credential = token;
-    connection->credentialRequest = {QStringLiteral("GET"), socket.requestUrl().path(), client};
+    connection->credentialRequest = request;
     qCDebug(lcServerHttp).noquote()
         << "WebSocket" << socket.requestUrl().path() << "opened by"
         << (p.apiKeyId.isEmpty() ? p.username : QStringLiteral("API key ") + p.apiKeyId);

@@ -239,6 +239,31 @@ private slots:
         QCOMPARE(db->changes(), 2);
     }
 
+    void selectOneFindsTheRowOrNone()
+    {
+        std::unique_ptr<Database> db = openOrFail(dbPath(), randomKey());
+        QVERIFY(db);
+        QVERIFY(db->exec(QStringLiteral("CREATE TABLE p (k TEXT, v INTEGER, n TEXT);"
+                                        "INSERT INTO p VALUES ('a', 1, NULL), ('b', 2, 'two')"))
+                    .ok());
+        const QString sql = QStringLiteral("SELECT v, n FROM p WHERE k = ? AND v >= ?");
+        auto found = db->selectOne(sql, {QStringLiteral("b"), 2});
+        QVERIFY(found.ok() && found.value().has_value());
+        QCOMPARE(found.value()->int64(0), 2);
+        QCOMPARE(found.value()->text(1), QStringLiteral("two"));
+        auto nullColumn = db->selectOne(sql, {QStringLiteral("a"), 0});
+        QVERIFY(nullColumn.ok() && nullColumn.value().has_value());
+        QVERIFY(nullColumn.value()->isNull(1));
+        auto none = db->selectOne(sql, {QStringLiteral("a"), 5});
+        QVERIFY(none.ok());
+        QVERIFY(!none.value().has_value());
+        auto bad = db->selectOne(QStringLiteral("SELECT nope FROM p"));
+        QVERIFY(!bad.ok());
+        QCOMPARE(bad.error().code, ErrorCode::DbError);
+        // A bind beyond the statement's parameters is an error, not ignored.
+        QVERIFY(!db->selectOne(sql, {QStringLiteral("a"), 0, 7}).ok());
+    }
+
     void statementErrors()
     {
         std::unique_ptr<Database> db = openOrFail(dbPath(), randomKey());
