@@ -17,58 +17,33 @@ thread_local QString t_requestId;
 std::atomic<Format> g_format{Format::Text};
 std::atomic<RecordSink> g_sink{nullptr};
 
-QLatin1StringView levelName(QtMsgType type)
+// A level's name: lower case in JSON records, upper case in text lines.
+struct LevelName
 {
-    switch (type) {
-    case QtDebugMsg:
-        return QLatin1StringView("debug");
-    case QtInfoMsg:
-        return QLatin1StringView("info");
-    case QtWarningMsg:
-        return QLatin1StringView("warning");
-    case QtCriticalMsg:
-        return QLatin1StringView("error");
-    case QtFatalMsg:
-        return QLatin1StringView("fatal");
-    }
-    return QLatin1StringView("info");
-}
+    QLatin1StringView lower;
+    QLatin1StringView upper;
+};
 
-// The text format's upper-case spelling of levelName.
-QLatin1StringView upperLevelName(QtMsgType type)
+LevelName levelName(QtMsgType type)
 {
     switch (type) {
     case QtDebugMsg:
-        return QLatin1StringView("DEBUG");
+        return {QLatin1StringView("debug"), QLatin1StringView("DEBUG")};
     case QtInfoMsg:
-        return QLatin1StringView("INFO");
+        break;
     case QtWarningMsg:
-        return QLatin1StringView("WARNING");
+        return {QLatin1StringView("warning"), QLatin1StringView("WARNING")};
     case QtCriticalMsg:
-        return QLatin1StringView("ERROR");
+        return {QLatin1StringView("error"), QLatin1StringView("ERROR")};
     case QtFatalMsg:
-        return QLatin1StringView("FATAL");
+        return {QLatin1StringView("fatal"), QLatin1StringView("FATAL")};
     }
-    return QLatin1StringView("INFO");
+    return {QLatin1StringView("info"), QLatin1StringView("INFO")};
 }
 
 QLatin1StringView categoryName(const char *category)
 {
     return category ? QLatin1StringView(category) : QLatin1StringView("default");
-}
-
-// Every pattern SensitiveDataMasker::maskText looks for ("key=value",
-// "key: value", "\"key\":\"value\"") needs a ':' or '=' between key and
-// value; a message with neither (an access line "GET /api/v1/health 200")
-// cannot hold a maskable pair, so the regular expression is skipped. Any
-// other message goes through the masker as before.
-QString masked(const QString &message)
-{
-    for (const QChar c : message) {
-        if (c == u':' || c == u'=')
-            return SensitiveDataMasker::maskText(message);
-    }
-    return message;
 }
 
 // One record from an already masked message; `ms` is its time.
@@ -77,7 +52,7 @@ QString formatMasked(Format format, qint64 ms, QtMsgType type, const char *categ
 {
     if (format == Format::Json) {
         QJsonObject record{{QStringLiteral("time"), formatIsoUtcMs(ms)},
-                           {QStringLiteral("level"), QString(levelName(type))},
+                           {QStringLiteral("level"), QString(levelName(type).lower)},
                            {QStringLiteral("category"), QString(categoryName(category))},
                            {QStringLiteral("message"), maskedMessage}};
         if (!requestId.isEmpty())
@@ -86,7 +61,7 @@ QString formatMasked(Format format, qint64 ms, QtMsgType type, const char *categ
     }
     // "<time> <LEVEL> <category>[ [<request id>]]: <message>", built in one
     // allocation.
-    const QLatin1StringView level = upperLevelName(type);
+    const QLatin1StringView level = levelName(type).upper;
     const QLatin1StringView name = categoryName(category);
     QString line;
     line.reserve(kIsoUtcMsLength + level.size() + name.size() + requestId.size() +
@@ -115,7 +90,7 @@ void handler(QtMsgType type, const QMessageLogContext &context, const QString &m
     // One clock read, one masking pass and one request id for both the
     // line and the record sink: they describe the same event.
     const qint64 ms = QDateTime::currentMSecsSinceEpoch();
-    const QString safe = masked(message);
+    const QString safe = SensitiveDataMasker::maskText(message);
     const QString requestId = RequestIdScope::current();
     QString line = formatMasked(g_format.load(), ms, type, context.category, safe, requestId);
     line += u'\n';
@@ -136,7 +111,7 @@ QString formatRecord(Format format, QtMsgType type, const char *category, const 
                      const QString &requestId)
 {
     return formatMasked(format, QDateTime::currentMSecsSinceEpoch(), type, category,
-                        masked(message), requestId);
+                        SensitiveDataMasker::maskText(message), requestId);
 }
 
 void info(const QLoggingCategory &category, const QString &message)

@@ -117,6 +117,12 @@ QJsonArray SensitiveDataMasker::mask(const QJsonArray &array)
 
 QString SensitiveDataMasker::maskText(const QString &text)
 {
+    // Every pattern below needs a ':' or '=' between key and value: text
+    // with neither (an access log line "GET /api/v1/health 200") cannot hold
+    // a maskable pair, and skipping the regular expression matters on the
+    // logging hot path.
+    if (!text.contains(u':') && !text.contains(u'='))
+        return text;
     // "key":"value"  |  key=value  |  key: value   (value up to a delimiter)
     static const QRegularExpression pattern(QStringLiteral(
         R"((["']?)\b([A-Za-z_]+)\1(\s*[:=]\s*)(["']?)((?:Bearer\s+|Basic\s+)?[^\s"',;&}]+)\4)"));
