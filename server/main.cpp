@@ -1,5 +1,6 @@
 // hivemind-server: the headless HiveMind server.
 
+#include "allocator/Allocator.h"
 #include "common/LogFormatter.h"
 #include "common/Logging.h"
 #include "hivemind/Version.h"
@@ -42,6 +43,7 @@ int main(int argc, char *argv[])
     if (!commandLine)
         return fail(commandLine.error());
     logging::install(commandLine.value().logFormat);
+    qCInfo(lcServer).noquote() << "memory allocator:" << allocator::description();
 
     server::ServerRuntime runtime(commandLine.value().options);
     server::UnixSignalWatcher signalWatcher;
