@@ -173,6 +173,8 @@ QByteArray Metrics::exposition() const
              "History writes replaced by a newer write of the same row while queued.", q.coalesced);
         line("hivemind_history_queue_written_total", "counter",
              "History writes committed to the database.", q.written);
+        line("hivemind_history_queue_packed_total", "counter",
+             "Committed node writes stored inside their execution's row.", q.packed);
         line("hivemind_history_queue_failed_total", "counter",
              "History writes dropped after a database error (logged).", q.failed);
         line("hivemind_history_queue_batches_total", "counter", "History transactions committed.",

@@ -333,6 +333,14 @@ DROP TABLE node_executions;
 ALTER TABLE node_executions_v5 RENAME TO node_executions;
 )sql";
 
+// Version 6: an execution that ends within one history batch keeps its
+// node records in its own row (a JSON array) instead of one node_executions
+// row each: one B-tree insert per execution instead of one per node
+// (core/engine/persistence/PackedNodeStates.h).
+const char kPackedNodeStatesSchema[] = R"sql(
+ALTER TABLE executions ADD COLUMN node_states TEXT;
+)sql";
+
 #undef HM_NOW_MS
 
 } // namespace
@@ -347,6 +355,8 @@ const QList<Migration> &schemaMigrations()
         {4, QStringLiteral("node execution logs"), QString::fromUtf8(kNodeLogsSchema)},
         {5, QStringLiteral("node executions keyed by execution and node"),
          QString::fromUtf8(kNodeKeySchema)},
+        {6, QStringLiteral("node states packed into the execution row"),
+         QString::fromUtf8(kPackedNodeStatesSchema)},
     };
     return migrations;
 }

@@ -86,7 +86,9 @@ bool WriteBehindQueue::coalesce(WriteOp &op)
     // Taken keys leave m_keyed in run(), so a hit is still queued.
     const qint64 index = found.value() - m_frontPosition;
     HM_CHECK(index >= 0 && index < qint64(m_queue.size()), return false);
-    m_queue[size_t(index)] = std::move(op);
+    WriteOp &queued = m_queue[size_t(index)];
+    op.groupFirst = op.groupFirst || queued.groupFirst;
+    queued = std::move(op);
     ++m_stats.enqueued;
     ++m_stats.coalesced;
     return true;
@@ -222,6 +224,7 @@ void WriteBehindQueue::run()
 
         lock.lock();
         m_stats.written += outcome.written;
+        m_stats.packed += outcome.packed;
         m_stats.failed += outcome.failed;
         m_stats.batches += outcome.commits;
         m_done += taken;
@@ -249,6 +252,40 @@ Status WriteBehindQueue::apply(const WriteOp &op)
     return fallback.value().run();
 }
 
+void WriteBehindQueue::packGroups(std::vector<WriteOp> &batch, std::vector<qsizetype> &hostOf)
+{
+    hostOf.assign(batch.size(), -1);
+    QHash<QString, qsizetype> hosts; // group -> index of its host in the batch
+    for (size_t i = 0; i < batch.size(); ++i) {
+        const WriteOp &op = batch[i];
+        if (op.packInto >= 0 && op.packInto < op.params.size() && op.groupFirst &&
+            !op.group.isEmpty())
+            hosts.insert(op.group, qsizetype(i));
+    }
+    if (hosts.isEmpty())
+        return;
+    QHash<qsizetype, QString> texts; // host index -> its members' JSON
+    for (size_t i = 0; i < batch.size(); ++i) {
+        const WriteOp &op = batch[i];
+        if (!op.appendPacked || op.group.isEmpty())
+            continue;
+        const auto host = hosts.constFind(op.group);
+        // Only members after the host: its position is its group's first,
+        // so anything before it would be from an older life of the group.
+        if (host == hosts.cend() || host.value() >= qsizetype(i))
+            continue;
+        QString &text = texts[host.value()];
+        text += text.isEmpty() ? u'[' : u',';
+        op.appendPacked(text, op.params);
+        hostOf[i] = host.value();
+    }
+    for (auto it = texts.begin(); it != texts.end(); ++it) {
+        WriteOp &host = batch[size_t(it.key())];
+        it.value() += u']';
+        host.params[host.packInto] = std::move(it.value());
+    }
+}
+
 void WriteBehindQueue::renderDeferred(WriteOp &op)
 {
     static const QMetaType deferred = QMetaType::fromType<DeferredJson>();
@@ -265,9 +302,15 @@ WriteBehindQueue::Outcome WriteBehindQueue::writeBatch(std::vector<WriteOp> &bat
     // Outside the transaction, and once per op even when the batch runs again.
     for (WriteOp &op : batch)
         renderDeferred(op);
+    std::vector<qsizetype> hostOf;
+    packGroups(batch, hostOf);
 
     Outcome outcome;
     std::vector<bool> dropped(batch.size(), false);
+    // A packed member shares its host's fate.
+    const auto lost = [&](size_t i) {
+        return dropped[i] || (hostOf[i] >= 0 && dropped[size_t(hostOf[i])]);
+    };
     int busyAttempts = 0;
     int errorAttempts = 0;
     // Whether a failed begin/commit is worth another attempt.
@@ -292,7 +335,7 @@ WriteBehindQueue::Outcome WriteBehindQueue::writeBatch(std::vector<WriteOp> &bat
         }
         bool abandoned = false;
         for (size_t i = 0; i < batch.size(); ++i) {
-            if (dropped[i])
+            if (dropped[i] || hostOf[i] >= 0)
                 continue;
             const Status applied = apply(batch[i]);
             if (applied.ok())
@@ -313,16 +356,25 @@ WriteBehindQueue::Outcome WriteBehindQueue::writeBatch(std::vector<WriteOp> &bat
             continue; // each pass drops at least one op, so this ends
         const Status committed = txn.value().commit();
         if (committed.ok()) {
-            outcome.written = qint64(std::count(dropped.begin(), dropped.end(), false));
+            for (size_t i = 0; i < batch.size(); ++i) {
+                if (lost(i)) {
+                    if (!dropped[i])
+                        ++outcome.failed; // its host's failure was counted already
+                    continue;
+                }
+                ++outcome.written;
+                if (hostOf[i] >= 0)
+                    ++outcome.packed;
+            }
             outcome.commits = 1;
             return outcome;
         }
         if (!retry(committed.error()))
             break;
     }
-    const qint64 lost = qint64(std::count(dropped.begin(), dropped.end(), false));
-    qCCritical(lcStoreQueue) << "gave up on a batch;" << lost << "writes were not stored";
-    outcome.failed += lost;
+    const qint64 notStored = qint64(std::count(dropped.begin(), dropped.end(), false));
+    qCCritical(lcStoreQueue) << "gave up on a batch;" << notStored << "writes were not stored";
+    outcome.failed += notStored;
     return outcome;
 }
 

@@ -46,6 +46,24 @@ struct WriteOp
     // parameters). For ops that each write a row's whole latest state, so
     // only the last state of a row is written per batch.
     QString key;
+
+    // Packing: the records of one group (an execution and its nodes) that
+    // meet in a batch travel in one row. A host op (packInto >= 0) whose
+    // group has nothing on disk yet (groupFirst) takes the member ops of its
+    // group that follow it in the batch: each member appends its JSON object
+    // to the text bound at params[packInto] ("[member,member,...]"; NULL when
+    // no member came) and writes no row of its own. One row instead of one
+    // per node: the history's B-tree inserts, binds and steps shrink to one
+    // per execution when the execution ends within a batch.
+    QString group;
+    qsizetype packInto = -1;
+    // Set by the producer on the first op of a group it ever enqueues; an op
+    // that replaces a queued one of its key inherits it (the replaced op
+    // was never written).
+    bool groupFirst = false;
+    // Member: appends the JSON object of its record, built from its
+    // (rendered) parameters.
+    void (*appendPacked)(QString &json, const QVariantList &params) = nullptr;
 };
 
 struct WriteBehindOptions
@@ -59,6 +77,7 @@ struct WriteBehindStats
 {
     qint64 enqueued = 0;
     qint64 coalesced = 0;        // enqueued ops that replaced a queued one (never written)
+    qint64 packed = 0;           // written ops that travelled inside their group's host row
     qint64 written = 0;          // committed
     qint64 failed = 0;           // dropped after an SQL error (logged)
     qint64 batches = 0;          // committed transactions
@@ -119,6 +138,7 @@ private:
         qint64 written = 0;
         qint64 failed = 0;
         qint64 commits = 0;
+        qint64 packed = 0;
     };
 
     void run();
@@ -126,6 +146,9 @@ private:
     Outcome writeBatch(std::vector<WriteOp> &batch);
     Status apply(const WriteOp &op);
     static void renderDeferred(WriteOp &op);
+    // Packs members into their hosts (see WriteOp::group); hostOf[i] is the
+    // host index of a packed member, -1 for every other op.
+    static void packGroups(std::vector<WriteOp> &batch, std::vector<qsizetype> &hostOf);
     bool lingerOver() const; // with m_mutex held
     void push(WriteOp &&op); // with m_mutex held
     // Replaces the queued op with op's key, if any; with m_mutex held.

@@ -6,6 +6,7 @@
 
 #include "engine/Scheduler.h"
 #include "engine/persistence/JsonColumn.h"
+#include "engine/persistence/StoredNodes.h"
 #include "server/ApiRouter.h"
 #include "server/auth/AuthCommon.h"
 #include "server/auth/AuthModule.h"
@@ -51,14 +52,6 @@ QJsonValue maskedOrNull(const QJsonObject &object)
     if (object.isEmpty())
         return QJsonValue();
     return QJsonDocument::fromJson(persistence::maskedJson(object).toUtf8()).object();
-}
-
-QJsonValue storedJson(const store::Statement &s, int col)
-{
-    if (s.isNull(col))
-        return QJsonValue();
-    const QJsonDocument doc = QJsonDocument::fromJson(s.text(col).toUtf8());
-    return doc.isArray() ? QJsonValue(doc.array()) : QJsonValue(doc.object());
 }
 
 QJsonValue msOrNull(qint64 ms)
@@ -109,36 +102,30 @@ QJsonObject liveNode(const Execution &exec, int index)
 Result<QJsonObject> storedNode(store::Database &db, const QString &executionId,
                                const QString &nodeId)
 {
-    auto row = db.selectOne(
-        QStringLiteral(
-            "SELECT component, version, status, attempt, skip_reason, inputs, outputs, error_code, "
-            "error_message, started_at, ended_at, duration_ms, logs FROM node_executions "
-            "WHERE execution_id = ? AND node_id = ?"),
-        {executionId, nodeId});
-    if (!row)
-        return row.error();
-    if (!row.value())
+    auto stored = persistence::loadStoredNode(db, executionId, nodeId);
+    if (!stored)
+        return stored.error();
+    if (!stored.value())
         return nodeNotFound(executionId, nodeId);
-    const store::Statement &s = *row.value();
-    const QJsonValue logs = storedJson(s, 12);
+    const persistence::StoredNode &s = *stored.value();
     return QJsonObject{
         {QStringLiteral("execution_id"), executionId},
         {QStringLiteral("node_id"), nodeId},
-        {QStringLiteral("component"), s.text(0)},
-        {QStringLiteral("version"), s.text(1)},
-        {QStringLiteral("status"), s.text(2)},
-        {QStringLiteral("attempts"), s.int64(3)},
-        {QStringLiteral("skip_reason"), s.isNull(4) ? QJsonValue() : QJsonValue(s.text(4))},
-        {QStringLiteral("inputs"), storedJson(s, 5)},
-        {QStringLiteral("outputs"), storedJson(s, 6)},
+        {QStringLiteral("component"), s.component},
+        {QStringLiteral("version"), s.version},
+        {QStringLiteral("status"), s.status},
+        {QStringLiteral("attempts"), s.attempt},
+        {QStringLiteral("skip_reason"), s.skipReason.isEmpty() ? QJsonValue() : s.skipReason},
+        {QStringLiteral("inputs"), s.inputs},
+        {QStringLiteral("outputs"), s.outputs},
         {QStringLiteral("error"),
-         s.isNull(7) ? QJsonValue()
-                     : QJsonValue(QJsonObject{{QStringLiteral("code"), s.text(7)},
-                                              {QStringLiteral("message"), s.text(8)}})},
-        {QStringLiteral("started_at"), auth::isoOrNull(s.isNull(9) ? 0 : s.int64(9))},
-        {QStringLiteral("ended_at"), auth::isoOrNull(s.isNull(10) ? 0 : s.int64(10))},
-        {QStringLiteral("duration_ms"), s.isNull(11) ? QJsonValue() : QJsonValue(s.int64(11))},
-        {QStringLiteral("logs"), logs.isArray() ? logs : QJsonValue(QJsonArray())},
+         s.errorCode.isEmpty() ? QJsonValue()
+                               : QJsonValue(QJsonObject{{QStringLiteral("code"), s.errorCode},
+                                                        {QStringLiteral("message"), s.errorMessage}})},
+        {QStringLiteral("started_at"), auth::isoOrNull(s.startedAtMs)},
+        {QStringLiteral("ended_at"), auth::isoOrNull(s.endedAtMs)},
+        {QStringLiteral("duration_ms"), s.durationMs < 0 ? QJsonValue() : QJsonValue(s.durationMs)},
+        {QStringLiteral("logs"), s.logs.isArray() ? s.logs : QJsonValue(QJsonArray())},
         {QStringLiteral("reused"), false},
         {QStringLiteral("source"), kFromHistory}};
 }
@@ -305,28 +292,20 @@ Result<Numbers> storedNumbers(store::Database &db, const QString &id, qint64 now
               ms(e, 4), ms(e, 5),  0,         {},        kFromHistory};
     n.nodeCount = definitionNodeCount(db, n.flowId, n.flowVersion);
 
-    auto nodes = db.prepare(QStringLiteral(
-        "SELECT node_id, component, status, attempt, started_at, ended_at FROM node_executions "
-        "WHERE execution_id = ? ORDER BY started_at, node_id"));
+    auto nodes = persistence::loadStoredNodes(db, id);
     if (!nodes)
         return nodes.error();
-    nodes.value().bind(1, id);
-    while (true) {
-        auto next = nodes.value().step();
-        if (!next)
-            return next.error();
-        if (!next.value())
-            break;
-        const auto &s = nodes.value();
+    for (const persistence::StoredNode &s : std::as_const(nodes.value())) {
         qint64 duration = -1;
-        if (ms(s, 4) > 0) {
+        if (s.startedAtMs > 0) {
             // A row still "running" belongs to an execution that is running
             // elsewhere in time (the engine forgot it only after the end),
             // so count up to its end or now.
-            const qint64 end = ms(s, 5) > 0 ? ms(s, 5) : (n.endedAtMs > 0 ? n.endedAtMs : now);
-            duration = end - ms(s, 4);
+            const qint64 end =
+                s.endedAtMs > 0 ? s.endedAtMs : (n.endedAtMs > 0 ? n.endedAtMs : now);
+            duration = end - s.startedAtMs;
         }
-        n.nodes.append(NodeNumbers{s.text(0), s.text(1), s.text(2), s.int64(3), duration});
+        n.nodes.append(NodeNumbers{s.nodeId, s.component, s.status, s.attempt, duration});
     }
     return n;
 }

@@ -1,5 +1,6 @@
 #include "engine/persistence/FlowRepository.h"
 #include "engine/persistence/JsonColumn.h"
+#include "engine/persistence/StoredNodes.h"
 #include "server/ApiRouter.h"
 #include "server/QueryParams.h"
 #include "server/auth/AuthCommon.h"
@@ -96,37 +97,22 @@ ApiReply getExecution(store::Database &db, FlowEngineHost &host, const RequestCo
 {
     HM_TRY(access, viewableExecution(db, host, p, c.pathArgs.at(0)));
     HM_TRY(exec, storedExecution(db, host, c.pathArgs.at(0)));
-    HM_TRY(select,
-           db.prepare(QStringLiteral(
-               "SELECT node_id, component, version, status, attempt, skip_reason, inputs, "
-               "outputs, error_code, error_message, started_at, ended_at, duration_ms "
-               "FROM node_executions WHERE execution_id = ? ORDER BY started_at, node_id")));
-    select.value().bind(1, c.pathArgs.at(0));
+    HM_TRY(stored, persistence::loadStoredNodes(db, c.pathArgs.at(0)));
+    auto text = [](const QString &value) { return value.isEmpty() ? QJsonValue() : value; };
     QJsonArray nodes;
-    while (true) {
-        HM_TRY(row, select.value().step());
-        if (!row.value())
-            break;
-        const auto &s = select.value();
-        auto text = [&](int col) { return s.isNull(col) ? QJsonValue() : QJsonValue(s.text(col)); };
-        auto doc = [&](int col) {
-            return s.isNull(col)
-                       ? QJsonValue()
-                       : QJsonValue(QJsonDocument::fromJson(s.text(col).toUtf8()).object());
-        };
-        nodes.append(QJsonObject{{QStringLiteral("node_id"), s.text(0)},
-                                 {QStringLiteral("component"), s.text(1)},
-                                 {QStringLiteral("version"), s.text(2)},
-                                 {QStringLiteral("status"), s.text(3)},
-                                 {QStringLiteral("attempt"), s.int64(4)},
-                                 {QStringLiteral("skip_reason"), text(5)},
-                                 {QStringLiteral("inputs"), doc(6)},
-                                 {QStringLiteral("outputs"), doc(7)},
-                                 {QStringLiteral("error_code"), text(8)},
-                                 {QStringLiteral("error_message"), text(9)},
-                                 {QStringLiteral("started_at"), auth::isoOrNull(s.int64(10))},
-                                 {QStringLiteral("ended_at"), auth::isoOrNull(s.int64(11))}});
-    }
+    for (const persistence::StoredNode &s : std::as_const(stored.value()))
+        nodes.append(QJsonObject{{QStringLiteral("node_id"), s.nodeId},
+                                 {QStringLiteral("component"), s.component},
+                                 {QStringLiteral("version"), s.version},
+                                 {QStringLiteral("status"), s.status},
+                                 {QStringLiteral("attempt"), s.attempt},
+                                 {QStringLiteral("skip_reason"), text(s.skipReason)},
+                                 {QStringLiteral("inputs"), s.inputs},
+                                 {QStringLiteral("outputs"), s.outputs},
+                                 {QStringLiteral("error_code"), text(s.errorCode)},
+                                 {QStringLiteral("error_message"), text(s.errorMessage)},
+                                 {QStringLiteral("started_at"), auth::isoOrNull(s.startedAtMs)},
+                                 {QStringLiteral("ended_at"), auth::isoOrNull(s.endedAtMs)}});
     QJsonObject data = exec.value();
     data.insert(QStringLiteral("nodes"), nodes);
     return ApiReply::ok(data);

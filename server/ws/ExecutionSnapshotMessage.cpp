@@ -1,5 +1,6 @@
 #include "server/ws/ExecutionSnapshotMessage.h"
 
+#include "engine/persistence/StoredNodes.h"
 #include "server/auth/AuthCommon.h"
 #include "store/Database.h"
 
@@ -82,32 +83,28 @@ Result<QJsonObject> storedSnapshotMessage(store::Database &db, const QString &ex
                           {QStringLiteral("duration_ms"), intOrNull(e, 11)},
                           {QStringLiteral("can_cancel"), false}};
 
-    WS_TRY(nodesSelect,
-           db.prepare(QStringLiteral(
-               "SELECT node_id, component, version, status, attempt, skip_reason, error_code, "
-               "error_message, started_at, ended_at, duration_ms FROM node_executions "
-               "WHERE execution_id = ? ORDER BY started_at, node_id")));
-    nodesSelect.value().bind(1, executionId);
+    WS_TRY(stored, engine::persistence::loadStoredNodes(db, executionId));
+    auto text = [](const QString &value) { return value.isEmpty() ? QJsonValue() : value; };
     QJsonArray nodes;
     QHash<QString, int> counts;
-    while (true) {
-        WS_TRY(row, nodesSelect.value().step());
-        if (!row.value())
-            break;
-        const store::Statement &n = nodesSelect.value();
-        const QString status = n.text(3);
-        ++counts[status];
-        nodes.append(QJsonObject{{QStringLiteral("node_id"), n.text(0)},
-                                 {QStringLiteral("name"), n.text(0)},
-                                 {QStringLiteral("component"), n.text(1)},
-                                 {QStringLiteral("version"), n.text(2)},
-                                 {QStringLiteral("status"), status},
-                                 {QStringLiteral("attempt"), n.int64(4)},
-                                 {QStringLiteral("skip_reason"), textOrNull(n, 5)},
-                                 {QStringLiteral("error"), errorOrNull(n, 6, 7)},
-                                 {QStringLiteral("started_at"), auth::isoOrNull(n.int64(8))},
-                                 {QStringLiteral("ended_at"), auth::isoOrNull(n.int64(9))},
-                                 {QStringLiteral("duration_ms"), intOrNull(n, 10)}});
+    for (const engine::persistence::StoredNode &n : std::as_const(stored.value())) {
+        ++counts[n.status];
+        const QJsonValue error =
+            n.errorCode.isEmpty() ? QJsonValue()
+                                  : QJsonObject{{QStringLiteral("code"), n.errorCode},
+                                                {QStringLiteral("message"), text(n.errorMessage)}};
+        nodes.append(QJsonObject{
+            {QStringLiteral("node_id"), n.nodeId},
+            {QStringLiteral("name"), n.nodeId},
+            {QStringLiteral("component"), n.component},
+            {QStringLiteral("version"), n.version},
+            {QStringLiteral("status"), n.status},
+            {QStringLiteral("attempt"), n.attempt},
+            {QStringLiteral("skip_reason"), text(n.skipReason)},
+            {QStringLiteral("error"), error},
+            {QStringLiteral("started_at"), auth::isoOrNull(n.startedAtMs)},
+            {QStringLiteral("ended_at"), auth::isoOrNull(n.endedAtMs)},
+            {QStringLiteral("duration_ms"), n.durationMs < 0 ? QJsonValue() : n.durationMs}});
     }
     QJsonObject progress{{QStringLiteral("total_nodes"), nodes.size()}};
     for (const QString &status :

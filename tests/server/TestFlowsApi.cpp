@@ -104,6 +104,7 @@ private slots:
         QVERIFY(metrics.contains("hivemind_history_queue_failed_total 0\n"));
         QVERIFY(metrics.contains("hivemind_history_queue_written_total "));
         QVERIFY(!metrics.contains("hivemind_history_queue_written_total 0\n"));
+        QVERIFY(metrics.contains("# TYPE hivemind_history_queue_packed_total counter"));
     }
 
     void badDefinitionStoresNothing()

@@ -2,11 +2,14 @@
 
 #include "common/Logging.h"
 #include "engine/persistence/JsonColumn.h"
+#include "engine/persistence/PackedNodeStates.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 
 namespace hm::engine::persistence {
+
+using namespace Qt::StringLiterals;
 
 namespace {
 
@@ -43,6 +46,53 @@ QVariant maskedOrNull(const QJsonObject &object)
     return object.isEmpty() ? QVariant() : deferredJson(object, renderMasked);
 }
 
+bool isFinal(const QString &status)
+{
+    return status == u"completed" || status == u"failed" || status == u"cancelled";
+}
+
+// The parameters of a node op, in the order recordNode binds them.
+enum NodeParam : qsizetype
+{
+    NodeRowId,
+    NodeExecutionId,
+    NodeId,
+    NodeComponent,
+    NodeVersion,
+    NodeStatus,
+    NodeAttempt,
+    NodeSkipReason,
+    NodeInputs,
+    NodeOutputs,
+    NodeErrorCode,
+    NodeErrorMessage,
+    NodeStartedAt,
+    NodeEndedAt,
+    NodeDuration,
+    NodeLogs,
+};
+
+// The packed form of a node op: the object PackedNodeStates reads back,
+// built from the rendered parameters (JSON columns are JSON text already).
+void appendPackedNode(QString &json, const QVariantList &p)
+{
+    PackedNodeWriter node(json);
+    node.text("node_id"_L1, p.at(NodeId));
+    node.text("component"_L1, p.at(NodeComponent));
+    node.text("version"_L1, p.at(NodeVersion));
+    node.text("status"_L1, p.at(NodeStatus));
+    node.number("attempt"_L1, p.at(NodeAttempt));
+    node.text("skip_reason"_L1, p.at(NodeSkipReason));
+    node.json("inputs"_L1, p.at(NodeInputs));
+    node.json("outputs"_L1, p.at(NodeOutputs));
+    node.text("error_code"_L1, p.at(NodeErrorCode));
+    node.text("error_message"_L1, p.at(NodeErrorMessage));
+    node.number("started_at"_L1, p.at(NodeStartedAt));
+    node.number("ended_at"_L1, p.at(NodeEndedAt));
+    node.number("duration_ms"_L1, p.at(NodeDuration));
+    node.json("logs"_L1, p.at(NodeLogs));
+}
+
 } // namespace
 
 StoreExecutionJournal::StoreExecutionJournal(store::WriteBehindQueue &queue) : m_queue(queue) {}
@@ -77,24 +127,41 @@ void StoreExecutionJournal::recordExecution(const ExecutionRecord &r)
     // INSERT first: under load most records reach the disk as a new row. A
     // row already there (an earlier batch, or a queued request restored
     // from an earlier run) is ignored by the INSERT and takes the UPDATE.
-    enqueue({QStringLiteral(
-                 "INSERT OR IGNORE INTO executions (id, flow_id, flow_version, status,"
-                 " trigger_key, trigger_input, triggered_by, cancel_reason, error_code,"
-                 " error_message, outputs, rerun_of, history_level, created_at, started_at,"
-                 " ended_at, duration_ms)"
-                 " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,"
-                 " ?17)"),
-             {r.id, r.flowId, r.flowVersion, r.status, textOrNull(r.triggerKey), triggerInput,
-              textOrNull(r.triggeredBy), textOrNull(r.cancelReason), textOrNull(r.errorCode),
-              textOrNull(r.errorMessage), outputs, textOrNull(r.rerunOf), historyLevel,
-              r.createdAtMs, msOrNull(r.startedAtMs), msOrNull(r.endedAtMs), duration},
-             QStringLiteral("UPDATE executions SET flow_id = ?2, flow_version = ?3, status = ?4,"
-                            " trigger_key = ?5, trigger_input = ?6, triggered_by = ?7,"
-                            " cancel_reason = ?8, error_code = ?9, error_message = ?10,"
-                            " outputs = ?11, rerun_of = ?12, history_level = ?13,"
-                            " created_at = ?14, started_at = ?15, ended_at = ?16,"
-                            " duration_ms = ?17 WHERE id = ?1"),
-             u"execution/" + r.id});
+    store::WriteOp op{
+        QStringLiteral(
+            "INSERT OR IGNORE INTO executions (id, flow_id, flow_version, status,"
+            " trigger_key, trigger_input, triggered_by, cancel_reason, error_code,"
+            " error_message, outputs, rerun_of, history_level, created_at, started_at,"
+            " ended_at, duration_ms, node_states)"
+            " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,"
+            " ?17, ?18)"),
+        {r.id, r.flowId, r.flowVersion, r.status, textOrNull(r.triggerKey), triggerInput,
+         textOrNull(r.triggeredBy), textOrNull(r.cancelReason), textOrNull(r.errorCode),
+         textOrNull(r.errorMessage), outputs, textOrNull(r.rerunOf), historyLevel, r.createdAtMs,
+         msOrNull(r.startedAtMs), msOrNull(r.endedAtMs), duration, QVariant()},
+        QStringLiteral("UPDATE executions SET flow_id = ?2, flow_version = ?3, status = ?4,"
+                       " trigger_key = ?5, trigger_input = ?6, triggered_by = ?7,"
+                       " cancel_reason = ?8, error_code = ?9, error_message = ?10,"
+                       " outputs = ?11, rerun_of = ?12, history_level = ?13,"
+                       " created_at = ?14, started_at = ?15, ended_at = ?16,"
+                       " duration_ms = ?17, node_states = COALESCE(?18, node_states)"
+                       " WHERE id = ?1"),
+        u"execution/" + r.id};
+    // The final record carries the node records that reach the writer in
+    // its batch, as long as nothing of the execution is on disk yet: the
+    // first record of an execution in this process, or one that replaced it
+    // in the queue.
+    op.group = r.id;
+    const bool final = isFinal(r.status);
+    if (final)
+        op.packInto = kPackedNodesParam;
+    if (final)
+        op.groupFirst = !m_started.remove(r.id);
+    else if (!m_started.contains(r.id)) {
+        m_started.insert(r.id);
+        op.groupFirst = true;
+    }
+    enqueue(std::move(op));
 }
 
 void StoreExecutionJournal::recordNode(const NodeRecord &r)
@@ -109,22 +176,27 @@ void StoreExecutionJournal::recordNode(const NodeRecord &r)
                                              .toJson(QJsonDocument::Compact)));
     const QString rowId = nodeRowId(r.executionId, r.nodeId);
     // An upsert keyed by the row, like executions: a node that starts and
-    // ends within one batch is written once, by the INSERT.
-    enqueue({QStringLiteral(
-                 "INSERT OR IGNORE INTO node_executions (id, execution_id, node_id, component,"
-                 " version, status, attempt, skip_reason, inputs, outputs, error_code,"
-                 " error_message, started_at, ended_at, duration_ms, logs)"
-                 " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)"),
-             {rowId, r.executionId, r.nodeId, r.component, r.version, r.status, r.attempt,
-              textOrNull(r.skipReason), inputs, outputs, textOrNull(r.errorCode),
-              textOrNull(r.errorMessage), msOrNull(r.startedAtMs), msOrNull(r.endedAtMs),
-              durationOrNull(r.startedAtMs, r.endedAtMs), logs},
-             QStringLiteral(
-                 "UPDATE node_executions SET component = ?4, version = ?5, status = ?6,"
-                 " attempt = ?7, skip_reason = ?8, inputs = ?9, outputs = ?10, error_code = ?11,"
-                 " error_message = ?12, started_at = ?13, ended_at = ?14, duration_ms = ?15,"
-                 " logs = ?16 WHERE execution_id = ?2 AND node_id = ?3"),
-             u"node/" + rowId});
+    // ends within one batch is written once, by the INSERT, or not at all
+    // when it travels in its execution's row (appendPackedNode).
+    store::WriteOp op{
+        QStringLiteral(
+            "INSERT OR IGNORE INTO node_executions (id, execution_id, node_id, component,"
+            " version, status, attempt, skip_reason, inputs, outputs, error_code,"
+            " error_message, started_at, ended_at, duration_ms, logs)"
+            " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)"),
+        {rowId, r.executionId, r.nodeId, r.component, r.version, r.status, r.attempt,
+         textOrNull(r.skipReason), inputs, outputs, textOrNull(r.errorCode),
+         textOrNull(r.errorMessage), msOrNull(r.startedAtMs), msOrNull(r.endedAtMs),
+         durationOrNull(r.startedAtMs, r.endedAtMs), logs},
+        QStringLiteral(
+            "UPDATE node_executions SET component = ?4, version = ?5, status = ?6,"
+            " attempt = ?7, skip_reason = ?8, inputs = ?9, outputs = ?10, error_code = ?11,"
+            " error_message = ?12, started_at = ?13, ended_at = ?14, duration_ms = ?15,"
+            " logs = ?16 WHERE execution_id = ?2 AND node_id = ?3"),
+        u"node/" + rowId};
+    op.group = r.executionId;
+    op.appendPacked = appendPackedNode;
+    enqueue(std::move(op));
 }
 
 void StoreExecutionJournal::recordQueued(const QueuedRequest &q)

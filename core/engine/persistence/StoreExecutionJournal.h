@@ -3,6 +3,8 @@
 #include "engine/ExecutionJournal.h"
 #include "store/WriteBehindQueue.h"
 
+#include <QSet>
+
 namespace hm::engine::persistence {
 
 // The ExecutionJournal of a server with a database: every call becomes one
@@ -18,6 +20,9 @@ namespace hm::engine::persistence {
 //     replace needs, page by page: several times the cost of an INSERT.
 //   - node_executions: the latest state of each (execution, node), the same
 //     way; its id is "<execution id>/<node id>" so it stays stable.
+//   - executions.node_states: an execution that ends before the writer took
+//     any of its records carries its node records in its own row instead,
+//     as a JSON array (PackedNodeStates.h); readers use StoredNodes.h.
 //   - node inputs/outputs and execution outputs pass SensitiveDataMasker and
 //     are capped at kMaxJsonColumnBytes (JsonColumn.h). The trigger input is
 //     capped but not masked, like the queue's inputs: a re-run needs it, and
@@ -44,6 +49,15 @@ public:
 
 private:
     void enqueue(store::WriteOp op);
+
+    // The parameter of an execution op that receives its packed nodes
+    // (executions.node_states, ?18).
+    static constexpr qsizetype kPackedNodesParam = 17;
+
+    // Executions with a record queued in this process and no final one yet:
+    // their first record was (or is about to be) enqueued, so a later
+    // record is not their group's first. Engine thread only.
+    QSet<QString> m_started;
 
     store::WriteBehindQueue &m_queue;
 };

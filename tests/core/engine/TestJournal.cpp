@@ -1,8 +1,10 @@
 #include "PersistenceTestSupport.h"
 #include "engine/persistence/JsonColumn.h"
 #include "engine/persistence/StoreExecutionJournal.h"
+#include "engine/persistence/StoredNodes.h"
 #include "store/WriteBehindQueue.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QTemporaryDir>
 #include <QTest>
@@ -177,6 +179,137 @@ private slots:
                               QStringLiteral("q3|30|{\"n\":30}|1030")}));
     }
 
+    // An execution that ends before the writer took any of its records
+    // keeps its nodes in its own row: no node_executions rows, and every
+    // reader sees the same states (masked, logs, errors, times, order).
+    void executionEndingInOneBatchPacksItsNodes()
+    {
+        const QString secret = QStringLiteral("s3cr3t-Very-Long-Password-Value");
+        ExecutionRecord r = execution(QStringLiteral("e1"), QStringLiteral("running"), 1000);
+        m_journal->recordExecution(r);
+        NodeRecord b = node(QStringLiteral("e1"), QStringLiteral("b"), QStringLiteral("running"));
+        b.startedAtMs = 1200;
+        b.inputs =
+            QJsonObject{{QStringLiteral("password"), secret},
+                        {QStringLiteral("text"), QStringLiteral("line 1\n\"quoted\" \\ \t")}};
+        m_journal->recordNode(b);
+        b.status = QStringLiteral("failed");
+        b.endedAtMs = 1450;
+        b.attempt = 2;
+        b.errorCode = QStringLiteral("EXECUTION_TIMEOUT");
+        b.errorMessage = QStringLiteral("took \"too\" long");
+        b.logs = QStringList{QStringLiteral("first"), QStringLiteral("second")};
+        m_journal->recordNode(b);
+        NodeRecord a = node(QStringLiteral("e1"), QStringLiteral("a"), QStringLiteral("completed"));
+        a.startedAtMs = 1100;
+        a.endedAtMs = 1150;
+        a.outputs =
+            QJsonObject{{QStringLiteral("v"), 7}, {QStringLiteral("list"), QJsonArray{1, 2}}};
+        m_journal->recordNode(a);
+        NodeRecord c = node(QStringLiteral("e1"), QStringLiteral("c"), QStringLiteral("skipped"));
+        c.skipReason = QStringLiteral("DEPENDENCY_FAILED");
+        m_journal->recordNode(c);
+        r.status = QStringLiteral("failed");
+        r.endedAtMs = 1500;
+        m_journal->recordExecution(r);
+        m_queue->flush();
+
+        QCOMPARE(m_db->queryInt(QStringLiteral("SELECT count(*) FROM node_executions")).valueOr(-1),
+                 0);
+        QCOMPARE(one(*m_db, QStringLiteral("SELECT status FROM executions")),
+                 QStringLiteral("failed"));
+        const QString packed = one(*m_db, QStringLiteral("SELECT node_states FROM executions"));
+        QVERIFY2(!packed.contains(secret), qPrintable(packed));
+        QCOMPARE(m_queue->stats().packed, 3);
+
+        const auto nodes = loadStoredNodes(*m_db, QStringLiteral("e1"));
+        QVERIFY(nodes.ok());
+        QCOMPARE(nodes.value().size(), 3);
+        // Never started first, then by start time.
+        QCOMPARE(nodes.value().at(0).nodeId, QStringLiteral("c"));
+        QCOMPARE(nodes.value().at(0).skipReason, QStringLiteral("DEPENDENCY_FAILED"));
+        QCOMPARE(nodes.value().at(0).startedAtMs, 0);
+        QCOMPARE(nodes.value().at(0).durationMs, -1);
+        QVERIFY(nodes.value().at(0).inputs.isNull());
+        QCOMPARE(nodes.value().at(1).nodeId, QStringLiteral("a"));
+        QCOMPARE(nodes.value().at(1).outputs.toObject(), a.outputs);
+        QCOMPARE(nodes.value().at(1).durationMs, 50);
+        const StoredNode &failed = nodes.value().at(2);
+        QCOMPARE(failed.nodeId, QStringLiteral("b"));
+        QCOMPARE(failed.status, QStringLiteral("failed"));
+        QCOMPARE(failed.attempt, 2);
+        QCOMPARE(failed.component, QStringLiteral("delay"));
+        QCOMPARE(failed.version, QStringLiteral("1.0.0"));
+        QCOMPARE(failed.errorCode, QStringLiteral("EXECUTION_TIMEOUT"));
+        QCOMPARE(failed.errorMessage, QStringLiteral("took \"too\" long"));
+        QCOMPARE(failed.startedAtMs, 1200);
+        QCOMPARE(failed.endedAtMs, 1450);
+        QCOMPARE(failed.durationMs, 250);
+        QCOMPARE(failed.logs.toArray(),
+                 (QJsonArray{QStringLiteral("first"), QStringLiteral("second")}));
+        QCOMPARE(failed.inputs.toObject().value(QStringLiteral("text")).toString(),
+                 QStringLiteral("line 1\n\"quoted\" \\ \t"));
+        QVERIFY(failed.inputs.toObject().contains(QStringLiteral("password")));
+        QVERIFY(failed.inputs.toObject().value(QStringLiteral("password")).toString() != secret);
+
+        const auto one = loadStoredNode(*m_db, QStringLiteral("e1"), QStringLiteral("b"));
+        QVERIFY(one.ok() && one.value().has_value());
+        QCOMPARE(one.value()->errorCode, QStringLiteral("EXECUTION_TIMEOUT"));
+        const auto missing = loadStoredNode(*m_db, QStringLiteral("e1"), QStringLiteral("zz"));
+        QVERIFY(missing.ok() && !missing.value().has_value());
+    }
+
+    // Once the writer has stored an execution's first record, its nodes go
+    // to rows: the final record's UPDATE must not depend on what it missed.
+    void executionOutlivingABatchKeepsNodeRows()
+    {
+        ExecutionRecord r = execution(QStringLiteral("e1"), QStringLiteral("running"), 1000);
+        m_journal->recordExecution(r);
+        m_journal->recordNode(
+            node(QStringLiteral("e1"), QStringLiteral("a"), QStringLiteral("completed")));
+        m_queue->flush();
+        m_journal->recordNode(
+            node(QStringLiteral("e1"), QStringLiteral("b"), QStringLiteral("completed")));
+        r.status = QStringLiteral("completed");
+        r.endedAtMs = 1500;
+        m_journal->recordExecution(r);
+        m_queue->flush();
+        QCOMPARE(
+            rows(*m_db, QStringLiteral("SELECT node_id FROM node_executions ORDER BY node_id")),
+            (QStringList{QStringLiteral("a"), QStringLiteral("b")}));
+        QCOMPARE(one(*m_db, QStringLiteral("SELECT status, node_states FROM executions")),
+                 QStringLiteral("completed|~"));
+        QCOMPARE(m_queue->stats().packed, 0);
+        const auto nodes = loadStoredNodes(*m_db, QStringLiteral("e1"));
+        QVERIFY(nodes.ok());
+        QCOMPARE(nodes.value().size(), 2);
+    }
+
+    // A node record that comes after its execution's final one (a late
+    // cancellation) is a row, and the row wins over the packed state.
+    void lateNodeRowWinsOverPackedState()
+    {
+        ExecutionRecord r = execution(QStringLiteral("e1"), QStringLiteral("running"), 1000);
+        m_journal->recordExecution(r);
+        m_journal->recordNode(
+            node(QStringLiteral("e1"), QStringLiteral("a"), QStringLiteral("running")));
+        r.status = QStringLiteral("failed");
+        m_journal->recordExecution(r);
+        m_queue->flush();
+        m_journal->recordNode(
+            node(QStringLiteral("e1"), QStringLiteral("a"), QStringLiteral("cancelled")));
+        m_queue->flush();
+        QCOMPARE(one(*m_db, QStringLiteral("SELECT status FROM node_executions")),
+                 QStringLiteral("cancelled"));
+        const auto nodes = loadStoredNodes(*m_db, QStringLiteral("e1"));
+        QVERIFY(nodes.ok());
+        QCOMPARE(nodes.value().size(), 1);
+        QCOMPARE(nodes.value().first().status, QStringLiteral("cancelled"));
+        const auto a = loadStoredNode(*m_db, QStringLiteral("e1"), QStringLiteral("a"));
+        QVERIFY(a.ok() && a.value().has_value());
+        QCOMPARE(a.value()->status, QStringLiteral("cancelled"));
+    }
+
     void nothingIsLostAfterStop()
     {
         constexpr int kExecutions = 500;
@@ -194,8 +327,14 @@ private slots:
                                                " WHERE status = 'completed'"))
                      .valueOr(-1),
                  kExecutions);
-        QCOMPARE(m_db->queryInt(QStringLiteral("SELECT count(*) FROM node_executions")).valueOr(-1),
-                 kExecutions);
+        // Each node is stored once: as a row, or packed into its
+        // execution's row when both met in one batch.
+        for (int i = 0; i < kExecutions; ++i) {
+            const auto nodes = loadStoredNodes(*m_db, QStringLiteral("e%1").arg(i));
+            QVERIFY(nodes.ok());
+            QCOMPARE(nodes.value().size(), 1);
+            QCOMPARE(nodes.value().first().status, QStringLiteral("completed"));
+        }
         QCOMPARE(m_db->queryInt(QStringLiteral("SELECT count(*) FROM execution_queue")).valueOr(-1),
                  kExecutions);
         QCOMPARE(m_queue->stats().failed, 0);

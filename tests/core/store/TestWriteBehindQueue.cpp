@@ -34,6 +34,27 @@ WriteOp upsert(int producer, int seq, const QString &payload)
                    QStringLiteral("row/%1/%2").arg(producer).arg(seq)};
 }
 
+// Group packing: a host row whose payload receives its members as
+// "[seq,seq,...]"; members are plain rows when not packed.
+WriteOp host(int producer, const QString &group, bool groupFirst)
+{
+    WriteOp op{kInsert, {producer, 0, QVariant()}, {}, QStringLiteral("host/") + group};
+    op.group = group;
+    op.packInto = 2;
+    op.groupFirst = groupFirst;
+    return op;
+}
+
+WriteOp member(int producer, int seq, const QString &group)
+{
+    WriteOp op = row(producer, seq);
+    op.group = group;
+    op.appendPacked = [](QString &json, const QVariantList &params) {
+        json += QString::number(params.at(1).toInt());
+    };
+    return op;
+}
+
 } // namespace
 
 class TestWriteBehindQueue : public QObject
@@ -352,6 +373,62 @@ private slots:
         while (seqs.value().step().valueOr(false))
             found << seqs.value().int64(0);
         QCOMPARE(found, (QList<qint64>{1, 2, 3, 4}));
+    }
+
+    void groupsPackIntoTheirHost()
+    {
+        WriteBehindQueue queue(dbPath(), copyOf(m_key), WriteBehindOptions{.maxDelayMs = 600000});
+        QVERIFY(queue.start().ok());
+        QVERIFY(queue.enqueue(row(6, 0)).ok()); // makes g6's host fail below
+        queue.flush();
+
+        // All in one batch (the writer lingers until flush()).
+        QVERIFY(queue.enqueue(member(1, 9, QStringLiteral("g1"))).ok()); // before its host: a row
+        QVERIFY(queue.enqueue(host(1, QStringLiteral("g1"), true)).ok());
+        QVERIFY(queue.enqueue(member(1, 1, QStringLiteral("g1"))).ok());
+        QVERIFY(queue.enqueue(row(7, 1)).ok()); // no group
+        QVERIFY(queue.enqueue(member(1, 2, QStringLiteral("g1"))).ok());
+        // Part of the group is on disk already: members stay rows.
+        QVERIFY(queue.enqueue(host(2, QStringLiteral("g2"), false)).ok());
+        QVERIFY(queue.enqueue(member(2, 1, QStringLiteral("g2"))).ok());
+        // No member: the packed column stays NULL.
+        QVERIFY(queue.enqueue(host(3, QStringLiteral("g3"), true)).ok());
+        // A replacement inherits "first" from the op it replaced.
+        QVERIFY(queue.enqueue(host(4, QStringLiteral("g4"), true)).ok());
+        QVERIFY(queue.enqueue(member(4, 1, QStringLiteral("g4"))).ok());
+        QVERIFY(queue.enqueue(host(4, QStringLiteral("g4"), false)).ok());
+        // A host that fails takes its members with it.
+        QVERIFY(queue.enqueue(host(6, QStringLiteral("g6"), true)).ok());
+        QVERIFY(queue.enqueue(member(6, 1, QStringLiteral("g6"))).ok());
+        QVERIFY(queue.enqueue(member(6, 2, QStringLiteral("g6"))).ok());
+        queue.flush();
+
+        std::unique_ptr<Database> db = observer();
+        QVERIFY(db);
+        Result<Statement> all = db->prepare(QStringLiteral(
+            "SELECT producer, seq, coalesce(payload, '~') FROM rows ORDER BY producer, seq"));
+        QVERIFY(all.ok());
+        QStringList found;
+        while (all.value().step().valueOr(false))
+            found << QStringLiteral("%1/%2 %3")
+                         .arg(all.value().int64(0))
+                         .arg(all.value().int64(1))
+                         .arg(all.value().text(2));
+        QCOMPARE(found, (QStringList{
+                            QStringLiteral("1/0 [1,2]"),
+                            QStringLiteral("1/9 payload 1/9"),
+                            QStringLiteral("2/0 ~"),
+                            QStringLiteral("2/1 payload 2/1"),
+                            QStringLiteral("3/0 ~"),
+                            QStringLiteral("4/0 [1]"),
+                            QStringLiteral("6/0 payload 6/0"),
+                            QStringLiteral("7/1 payload 7/1"),
+                        }));
+        const WriteBehindStats stats = queue.stats();
+        QCOMPARE(stats.packed, 3);   // 1/1, 1/2, 4/1
+        QCOMPARE(stats.failed, 3);   // g6's host and both its members
+        QCOMPARE(stats.written, 11); // the first row(6, 0), 7 rows, 3 packed members
+        QCOMPARE(stats.coalesced, 1);
     }
 
     void startFailsCleanly()
