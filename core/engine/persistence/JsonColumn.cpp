@@ -1,28 +1,38 @@
 #include "engine/persistence/JsonColumn.h"
 
-#include "common/SensitiveDataMasker.h"
-
-#include <QJsonDocument>
+#include "common/JsonText.h"
 
 namespace hm::engine::persistence {
 
 namespace {
+
 const QString kTruncatedKey = QStringLiteral("$truncated");
+
+QString capped(QString text, qsizetype maxBytes)
+{
+    // UTF-8 needs at most three bytes per UTF-16 unit: most texts are
+    // measured without encoding them.
+    if (text.size() <= maxBytes / 3)
+        return text;
+    const qsizetype bytes = text.toUtf8().size();
+    if (bytes <= maxBytes)
+        return text;
+    const QJsonObject marker{{kTruncatedKey, true},
+                             {QStringLiteral("originalBytes"), double(bytes)}};
+    return json::compact(marker);
 }
+
+} // namespace
 
 QString cappedJson(const QJsonObject &object, qsizetype maxBytes)
 {
-    const QByteArray text = QJsonDocument(object).toJson(QJsonDocument::Compact);
-    if (text.size() <= maxBytes)
-        return QString::fromUtf8(text);
-    const QJsonObject marker{{kTruncatedKey, true},
-                             {QStringLiteral("originalBytes"), double(text.size())}};
-    return QString::fromUtf8(QJsonDocument(marker).toJson(QJsonDocument::Compact));
+    return capped(json::compact(object), maxBytes);
 }
 
 QString maskedJson(const QJsonObject &object, qsizetype maxBytes)
 {
-    return cappedJson(SensitiveDataMasker::mask(object), maxBytes);
+    // Masked while written: no masked copy of the object is built.
+    return capped(json::compact(object, json::Secrets::Mask), maxBytes);
 }
 
 bool isTruncatedMarker(const QJsonObject &object)

@@ -1,50 +1,23 @@
 #include "engine/persistence/PackedNodeStates.h"
 
+#include "common/JsonText.h"
+
 #include <QJsonDocument>
 
 namespace hm::engine::persistence {
 
-void appendJsonString(QString &out, QStringView text)
+namespace {
+
+// The QString a text parameter holds, without QVariant's conversion
+// machinery (the parameters were bound as QString or left null).
+const QString *stringIn(const QVariant &value)
 {
-    static constexpr char16_t kHex[] = u"0123456789abcdef";
-    out.reserve(out.size() + text.size() + 2);
-    out += u'"';
-    for (const QChar c : text) {
-        const char16_t u = c.unicode();
-        switch (u) {
-        case u'"':
-            out += u"\\\"";
-            break;
-        case u'\\':
-            out += u"\\\\";
-            break;
-        case u'\n':
-            out += u"\\n";
-            break;
-        case u'\r':
-            out += u"\\r";
-            break;
-        case u'\t':
-            out += u"\\t";
-            break;
-        case u'\b':
-            out += u"\\b";
-            break;
-        case u'\f':
-            out += u"\\f";
-            break;
-        default:
-            if (u < 0x20) {
-                out += u"\\u00";
-                out += QChar(kHex[u >> 4]);
-                out += QChar(kHex[u & 0xf]);
-            } else {
-                out += c;
-            }
-        }
-    }
-    out += u'"';
+    return value.metaType().id() == QMetaType::QString
+               ? static_cast<const QString *>(value.constData())
+               : nullptr;
 }
+
+} // namespace
 
 PackedNodeWriter::PackedNodeWriter(QString &out) : m_out(out)
 {
@@ -69,10 +42,12 @@ void PackedNodeWriter::key(QLatin1StringView name)
 void PackedNodeWriter::text(QLatin1StringView name, const QVariant &value)
 {
     key(name);
-    if (!value.isValid() || value.isNull())
+    if (const QString *string = stringIn(value))
+        json::appendString(m_out, *string);
+    else if (!value.isValid() || value.isNull())
         m_out += u"null";
     else
-        appendJsonString(m_out, value.toString());
+        json::appendString(m_out, value.toString());
 }
 
 void PackedNodeWriter::number(QLatin1StringView name, const QVariant &value)
@@ -87,8 +62,11 @@ void PackedNodeWriter::number(QLatin1StringView name, const QVariant &value)
 void PackedNodeWriter::json(QLatin1StringView name, const QVariant &value)
 {
     key(name);
-    const QString text = value.isValid() && !value.isNull() ? value.toString() : QString();
-    m_out += text.isEmpty() ? QStringLiteral("null") : text;
+    const QString *text = stringIn(value);
+    if (text && !text->isEmpty())
+        m_out += *text;
+    else
+        m_out += u"null";
 }
 
 QJsonArray readPackedNodeStates(const QString &text)

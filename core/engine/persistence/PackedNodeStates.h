@@ -38,9 +38,6 @@ private:
     bool m_first = true;
 };
 
-// `text` as a JSON string literal, quotes included.
-void appendJsonString(QString &out, QStringView text);
-
 // The array stored in executions.node_states; empty when the column is
 // NULL or (it never should be) not an array.
 QJsonArray readPackedNodeStates(const QString &text);
