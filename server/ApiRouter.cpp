@@ -6,17 +6,13 @@
 #include "server/Metrics.h"
 
 #include <QElapsedTimer>
-#include <QHttpServerResponder>
-#include <QHttpServerResponse>
-#include <QHttpServerRouter>
-#include <QHttpServerRouterRule>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QPointer>
 #include <QSslCertificate>
 #include <QSslKey>
 #include <QSslServer>
 #include <QTcpServer>
-#include <QTcpSocket>
 #include <algorithm>
 #include <cstring>
 #include <optional>
@@ -24,17 +20,16 @@
 namespace hm::server {
 
 // One deferred answer: what the router needs to finish it later. The
-// responder only holds a raw socket pointer, so the socket is watched
-// through a QPointer and nothing is written once it is gone.
+// responder refers to its connection weakly: nothing is written once the
+// client is gone.
 struct PendingResponse
 {
     QPointer<ApiRouter> router;
     qsizetype routeIndex = 0;
     QString requestId;
-    QString path;
+    QString line; // of the access log: "POST /api/v1/flows/x/trigger"
     qint64 startedNs = 0;
-    QPointer<QTcpSocket> socket;
-    std::optional<QHttpServerResponder> responder;
+    std::optional<http::HttpResponder> responder;
     std::optional<ApiReply> early; // sent before the handler returned
     // Headers of the handler's deferred() reply (rate limits), added to the
     // answer unless it sets its own.
@@ -48,8 +43,8 @@ struct PendingResponse
             early = std::move(reply);
             return;
         }
-        if (!router || !socket || socket->state() != QAbstractSocket::ConnectedState) {
-            qCDebug(lcServerHttp).noquote() << "client left before the answer to" << path;
+        if (!router || !responder->isConnected()) {
+            qCDebug(lcServerHttp).noquote() << "client left before the answer to" << line;
             responder.reset();
             return;
         }
@@ -58,7 +53,7 @@ struct PendingResponse
             if (!reply.hasHeader(header.first))
                 reply.headers.append(std::move(header));
         }
-        router->finish(routeIndex, requestId, path, startedNs, std::move(reply), *responder);
+        router->finish(routeIndex, requestId, line, startedNs, std::move(reply), *responder);
         responder.reset();
     }
 
@@ -68,27 +63,6 @@ struct PendingResponse
             deliver(ApiReply::failure(
                 Error{ErrorCode::InternalError, QStringLiteral("the request was abandoned")}));
     }
-};
-
-// The one rule the router puts into QHttpServer: matching is a lookup in
-// the router's table instead of a regular expression per route.
-class DispatchRule : public QHttpServerRouterRule
-{
-public:
-    DispatchRule(ApiRouter *router, RouterHandler handler)
-        : QHttpServerRouterRule(QStringLiteral("/"), QHttpServerRequest::Method::AnyKnown,
-                                std::move(handler)),
-          m_router(router)
-    {}
-
-protected:
-    bool matches(const QHttpServerRequest &request, QRegularExpressionMatch *) const override
-    {
-        return m_router->matchRequest(request);
-    }
-
-private:
-    ApiRouter *m_router;
 };
 
 namespace {
@@ -169,8 +143,7 @@ bool DeferredReply::isPending() const
     if (!m_state || m_state->done)
         return false;
     // Before the handler returned there is no socket to look at yet.
-    return !m_state->responder ||
-           (m_state->socket && m_state->socket->state() == QAbstractSocket::ConnectedState);
+    return !m_state->responder || m_state->responder->isConnected();
 }
 
 DeferredReply RequestContext::defer() const
@@ -193,24 +166,23 @@ bool ApiReply::hasHeader(QByteArrayView name) const
 
 ApiRouter::ApiRouter(QObject *parent) : QObject(parent)
 {
-    // First rule: every API route goes through the router's own table.
-    m_http.route<DispatchRule>(
-        this, [this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
-            dispatch(request, std::move(responder));
-        });
-    m_http.setMissingHandler(
-        [this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
-            answerMissing(request, std::move(responder));
-        });
+    m_http.setHandler([this](const http::HttpRequest &request, http::HttpResponder responder) {
+        dispatch(request, std::move(responder));
+    });
+    m_http.setBodyLimit([this](const http::HttpRequest &request) { return maxBodyBytes(request); });
+    http::HttpParser::Limits limits;
+    limits.defaultBodyBytes = kMaxBodyBytes;
+    m_http.setLimits(limits);
 }
 
-void ApiRouter::answerMissing(const QHttpServerRequest &request, QHttpServerResponder &&responder)
+void ApiRouter::answerMissing(const http::HttpRequest &request,
+                              const http::HttpResponder &responder)
 {
     QElapsedTimer timer;
     timer.start();
     const QString requestId = newRequestId();
     logging::RequestIdScope scope(requestId);
-    const QString path = request.url().path();
+    const QString &path = request.path();
     QStringList allowed;
     const PathParts parts = splitPath(path);
     for (qsizetype i = 0; i < m_routes.size(); ++i) {
@@ -219,7 +191,7 @@ void ApiRouter::answerMissing(const QHttpServerRequest &request, QHttpServerResp
     }
     allowed.removeDuplicates();
     QJsonObject body;
-    QHttpServerResponder::StatusCode status = QHttpServerResponder::StatusCode::NotFound;
+    int status = 404;
     const QByteArray allowHeader = allowed.join(QStringLiteral(", ")).toLatin1();
     if (allowed.isEmpty()) {
         body = errorEnvelope(
@@ -235,33 +207,61 @@ void ApiRouter::answerMissing(const QHttpServerRequest &request, QHttpServerResp
                       .arg(methodName(request.method()), path, allowed.join(QStringLiteral(", "))),
                   {{QStringLiteral("allowed_methods"), QJsonArray::fromStringList(allowed)}}},
             requestId);
-        status = QHttpServerResponder::StatusCode::MethodNotAllowed;
+        status = 405;
     }
     const QString method = methodName(request.method());
-    logging::info(lcServerHttp(), method + u' ' + path + u' ' + QString::number(int(status)));
-    Metrics::instance().observeHttp(QStringLiteral("unmatched"), method, int(status),
+    logging::info(lcServerHttp(), method + u' ' + path + u' ' + QString::number(status));
+    Metrics::instance().observeHttp(QStringLiteral("unmatched"), method, status,
                                     timer.nsecsElapsed() / 1e9);
-    const QByteArray bytes = QJsonDocument(body).toJson(QJsonDocument::Compact);
-    const QByteArray requestIdHeader = requestId.toLatin1();
-    if (allowed.isEmpty())
-        responder.write(bytes,
-                        {{"Content-Type", "application/json"}, {"X-Request-Id", requestIdHeader}},
-                        status);
-    else
-        responder.write(bytes,
-                        {{"Content-Type", "application/json"},
-                         {"X-Request-Id", requestIdHeader},
-                         {"Allow", allowHeader}},
-                        status);
+    http::HttpResponse response;
+    response.status = status;
+    response.contentType = QByteArrayLiteral("application/json");
+    response.body = QJsonDocument(body).toJson(QJsonDocument::Compact);
+    response.headers.append({QByteArrayLiteral("X-Request-Id"), requestId.toLatin1()});
+    if (!allowed.isEmpty())
+        response.headers.append({QByteArrayLiteral("Allow"), allowHeader});
+    responder.send(std::move(response));
+}
+
+void ApiRouter::answerUnlisted(const Handler &handler, const http::HttpRequest &request,
+                               const http::HttpResponder &responder)
+{
+    QElapsedTimer timer;
+    timer.start();
+    const QString requestId = newRequestId();
+    logging::RequestIdScope scope(requestId);
+    RequestContext context{request, requestId, {}, &m_trustedProxies};
+    ApiReply reply = handler(context);
+    if (reply.isDeferred) // unlisted handlers answer at once
+        reply = ApiReply::failure(
+            Error{ErrorCode::InternalError, QStringLiteral("the handler gave no answer")});
+    if (reply.contentType.isEmpty() && !reply.body.value(QStringLiteral("success")).toBool(true)) {
+        QJsonObject error = reply.body.value(QStringLiteral("error")).toObject();
+        error.insert(QStringLiteral("request_id"), requestId);
+        reply.body.insert(QStringLiteral("error"), error);
+    }
+    const QString method = methodName(request.method());
+    logging::info(lcServerHttp(),
+                  method + u' ' + request.path() + u' ' + QString::number(reply.status));
+    Metrics::instance().observeHttp(QStringLiteral("unmatched"), method, reply.status,
+                                    timer.nsecsElapsed() / 1e9);
+    http::HttpResponse response;
+    response.status = reply.status;
+    if (reply.contentType.isEmpty()) {
+        response.contentType = QByteArrayLiteral("application/json");
+        response.body = QJsonDocument(reply.body).toJson(QJsonDocument::Compact);
+    } else {
+        response.contentType = std::move(reply.contentType);
+        response.body = std::move(reply.rawBody);
+    }
+    response.headers.append({QByteArrayLiteral("X-Request-Id"), requestId.toLatin1()});
+    response.headers += reply.headers;
+    responder.send(std::move(response));
 }
 
 QByteArray RequestContext::header(QByteArrayView name) const
 {
-    for (const auto &[key, value] : request.headers()) {
-        if (key.compare(name, Qt::CaseInsensitive) == 0)
-            return value;
-    }
-    return {};
+    return request.firstValue(name).toByteArray();
 }
 
 QHostAddress clientAddressOf(const QHostAddress &peer, const QByteArray &forwardedFor,
@@ -420,32 +420,37 @@ qsizetype ApiRouter::lookup(QHttpServerRequest::Method method, const QString &pa
     return best;
 }
 
-bool ApiRouter::matchRequest(const QHttpServerRequest &request)
+void ApiRouter::dispatch(const http::HttpRequest &request, http::HttpResponder responder)
 {
-    m_match = Match{};
-    QString path = request.url().path();
-    const qsizetype index = lookup(request.method(), path, &m_match.args);
-    if (index < 0)
-        return false;
-    m_match.route = index;
-    m_match.path = std::move(path);
-    return true;
-}
-
-void ApiRouter::dispatch(const QHttpServerRequest &request, QHttpServerResponder &&responder)
-{
-    Match match = std::move(m_match);
-    m_match = Match{};
-    if (match.route < 0) { // cannot happen: QHttpServer calls this right after matching
-        answerMissing(request, std::move(responder));
+    const QString &path = request.path();
+    QStringList args;
+    // HEAD is GET without the body (the connection leaves the body out).
+    const QHttpServerRequest::Method method = request.method() == QHttpServerRequest::Method::Head
+                                                  ? QHttpServerRequest::Method::Get
+                                                  : request.method();
+    const qsizetype index = lookup(method, path, &args);
+    if (index >= 0) {
+        respond(index, request, std::move(args), std::move(responder));
         return;
     }
-    respond(match.route, request, std::move(match.args), match.path, std::move(responder));
+    for (const auto &[prefix, handler] : std::as_const(m_unlisted)) {
+        if (path.startsWith(prefix)) {
+            answerUnlisted(handler, request, responder);
+            return;
+        }
+    }
+    answerMissing(request, responder);
 }
 
-void ApiRouter::respond(qsizetype routeIndex, const QHttpServerRequest &request,
-                        QStringList pathArgs, const QString &requestPath,
-                        QHttpServerResponder &&responder)
+qsizetype ApiRouter::maxBodyBytes(const http::HttpRequest &request) const
+{
+    const qsizetype index = lookup(request.method(), request.path(), nullptr);
+    const qsizetype limit = index >= 0 ? m_maxBodyBytes.at(index) : 0;
+    return limit > 0 ? limit : kMaxBodyBytes;
+}
+
+void ApiRouter::respond(qsizetype routeIndex, const http::HttpRequest &request,
+                        QStringList pathArgs, http::HttpResponder responder)
 {
     const qint64 startedNs = monotonic().nsecsElapsed();
     const RouteInfo &route = m_routes.at(routeIndex);
@@ -470,20 +475,24 @@ void ApiRouter::respond(qsizetype routeIndex, const QHttpServerRequest &request,
     }
 
     // Only the access line needs the path; a secret in it is never shown.
-    QString path = route.doc.secretInPath ? route.path : requestPath;
+    // "GET /api/v1/health" (HEAD requests say HEAD, not their GET route's
+    // method).
+    const QString &shownPath = route.doc.secretInPath ? route.path : request.path();
+    QString line = request.method() == route.method
+                       ? QString(m_logPrefixes.at(routeIndex) + shownPath)
+                       : QString(methodName(request.method()) + u' ' + shownPath);
     if (!reply.isDeferred || !pending) {
         if (reply.isDeferred) // deferred() without defer(): a handler bug
             reply = ApiReply::failure(
                 Error{ErrorCode::InternalError, QStringLiteral("the handler gave no answer")});
-        finish(routeIndex, requestId, path, startedNs, std::move(reply), responder);
+        finish(routeIndex, requestId, line, startedNs, std::move(reply), responder);
         return;
     }
     pending->router = this;
     pending->routeIndex = routeIndex;
     pending->requestId = requestId;
-    pending->path = std::move(path);
+    pending->line = std::move(line);
     pending->startedNs = startedNs;
-    pending->socket = responder.socket();
     pending->headers = std::move(reply.headers);
     pending->responder.emplace(std::move(responder));
     if (pending->early) {
@@ -493,8 +502,8 @@ void ApiRouter::respond(qsizetype routeIndex, const QHttpServerRequest &request,
     }
 }
 
-void ApiRouter::finish(qsizetype routeIndex, const QString &requestId, const QString &path,
-                       qint64 startedNs, ApiReply reply, QHttpServerResponder &responder)
+void ApiRouter::finish(qsizetype routeIndex, const QString &requestId, const QString &line,
+                       qint64 startedNs, ApiReply reply, const http::HttpResponder &responder)
 {
     if (reply.contentType.isEmpty() && !reply.body.value(QStringLiteral("success")).toBool(true)) {
         QJsonObject error = reply.body.value(QStringLiteral("error")).toObject();
@@ -503,18 +512,22 @@ void ApiRouter::finish(qsizetype routeIndex, const QString &requestId, const QSt
     }
     // "GET /api/v1/health 200", as qCInfo() << method << path << status
     // spelled it, without QDebug's stream.
-    logging::info(lcServerHttp(),
-                  m_logPrefixes.at(routeIndex) + path + u' ' + QString::number(reply.status));
-    const auto status = static_cast<QHttpServerResponse::StatusCode>(reply.status);
-    QHttpServerResponse response =
-        reply.contentType.isEmpty() ? QHttpServerResponse(reply.body, status)
-                                    : QHttpServerResponse(reply.contentType, reply.rawBody, status);
-    response.addHeader(QByteArrayLiteral("X-Request-Id"), requestId.toLatin1());
-    for (const auto &[name, value] : std::as_const(reply.headers))
-        response.addHeader(name, value);
+    logging::info(lcServerHttp(), line + u' ' + QString::number(reply.status));
+    http::HttpResponse response;
+    response.status = reply.status;
+    if (reply.contentType.isEmpty()) {
+        response.contentType = QByteArrayLiteral("application/json");
+        response.body = QJsonDocument(reply.body).toJson(QJsonDocument::Compact);
+    } else {
+        response.contentType = std::move(reply.contentType);
+        response.body = std::move(reply.rawBody);
+    }
+    response.headers.reserve(reply.headers.size() + 1);
+    response.headers.append({QByteArrayLiteral("X-Request-Id"), requestId.toLatin1()});
+    response.headers += std::move(reply.headers);
     m_routeMetrics.at(routeIndex)
         ->observe(reply.status, (monotonic().nsecsElapsed() - startedNs) / 1e9);
-    response.write(std::move(responder));
+    responder.send(std::move(response));
 }
 
 void ApiRouter::addRoute(QHttpServerRequest::Method method, const QString &path, Handler handler,
@@ -534,6 +547,7 @@ void ApiRouter::addRoute(QHttpServerRequest::Method method, const QString &path,
     }
     m_routes.append(RouteInfo{method, path, std::move(doc)});
     m_handlers.append(std::move(handler));
+    m_maxBodyBytes.append(0);
     m_shapes.append(std::move(shape));
     m_routeMetrics.append(Metrics::instance().httpRoute(path, methodName(method)));
     m_logPrefixes.append(methodName(method) + u' ');
@@ -556,6 +570,23 @@ void ApiRouter::describe(QHttpServerRequest::Method method, const QString &path,
     qCWarning(lcServerHttp).noquote() << "describe: no route" << methodName(method) << path;
 }
 
+void ApiRouter::setMaxBodyBytes(QHttpServerRequest::Method method, const QString &path,
+                                qsizetype bytes)
+{
+    for (qsizetype i = 0; i < m_routes.size(); ++i) {
+        if (m_routes.at(i).method == method && m_routes.at(i).path == path) {
+            m_maxBodyBytes[i] = bytes;
+            return;
+        }
+    }
+    qCWarning(lcServerHttp).noquote() << "setMaxBodyBytes: no route" << methodName(method) << path;
+}
+
+void ApiRouter::setUnlistedHandler(const QString &prefix, Handler handler)
+{
+    m_unlisted.append({prefix, std::move(handler)});
+}
+
 void ApiRouter::setTls(const QSslCertificate &certificate, const QSslKey &key)
 {
     m_tlsConfiguration = QSslConfiguration::defaultConfiguration();
@@ -566,8 +597,8 @@ void ApiRouter::setTls(const QSslCertificate &certificate, const QSslKey &key)
 
 Result<quint16> ApiRouter::listen(const QHostAddress &address, quint16 port)
 {
-    // QHttpServer 6.4's sslSetup() only affects its own listen(); with
-    // bind() the server we hand over must do the handshake itself.
+    // A QSslServer does the TLS handshake before it hands a connection
+    // over; the HTTP server then reads plain bytes from a QSslSocket.
     QTcpServer *tcp = nullptr;
     if (m_tls) {
         auto *ssl = new QSslServer(this);

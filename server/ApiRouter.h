@@ -3,11 +3,10 @@
 #include "common/Result.h"
 #include "server/RequestRateLimits.h"
 #include "server/RouteDoc.h"
+#include "server/http/HttpServer.h"
 
 #include <QHostAddress>
-#include <QHttpServer>
 #include <QHttpServerRequest>
-#include <QHttpServerResponse>
 #include <QJsonObject>
 #include <QList>
 #include <QPair>
@@ -77,13 +76,13 @@ using Subnet = QPair<QHostAddress, int>;
 
 // The client behind a connection from `peer` carrying `forwardedFor` (the
 // X-Forwarded-For header), by the rule RequestContext::clientAddress
-// describes; for WebSocket upgrades, which have no QHttpServerRequest.
+// describes; for WebSocket upgrades, which reach no route.
 QHostAddress clientAddressOf(const QHostAddress &peer, const QByteArray &forwardedFor,
                              const QList<Subnet> &trustedProxies);
 
 struct RequestContext
 {
-    const QHttpServerRequest &request;
+    const http::HttpRequest &request;
     QString requestId;
     // Values of the route's {placeholders}, in path order.
     QStringList pathArgs = {};
@@ -115,21 +114,19 @@ struct RequestContext
 // Largest request body the API accepts.
 inline constexpr qsizetype kMaxBodyBytes = 10 * 1024 * 1024;
 
-// Owns the QHttpServer: every route gets a request id (X-Request-Id header,
-// error bodies, log lines), a metrics sample and, unless its RouteDoc says
-// otherwise, the anonymous per-IP rate limit (protected routes apply the
-// per-principal one after authentication). Unknown paths answer the
-// envelope's 404, known paths with another method 405. The table of routes
-// with their descriptions feeds the OpenAPI document.
+// Owns the HTTP server (server/http): every route gets a request id
+// (X-Request-Id header, error bodies, log lines), a metrics sample and,
+// unless its RouteDoc says otherwise, the anonymous per-IP rate limit
+// (protected routes apply the per-principal one after authentication).
+// Unknown paths answer the envelope's 404, known paths with another method
+// 405. The table of routes with their descriptions feeds the OpenAPI
+// document.
 //
-// Routing: QHttpServer 6.4 would try one regular expression per route, in
-// registration order, for every request. The router instead puts a single
-// rule into QHttpServer (DispatchRule, registered first) that looks the
-// request up in its own table: a hash of the literal paths per method, then
-// the placeholder routes segment by segment. The first registered route that
-// matches wins, as before. Paths it does not know fall through to the rules
-// registered on httpServer() later (the WebSocket route) and then to the
-// 404/405 answer.
+// Routing: a hash of the literal paths per method, then the placeholder
+// routes segment by segment; the first registered route that matches wins
+// (QHttpServer, which the router once sat on, tried one regular expression
+// per route in registration order). HEAD requests are answered by the GET
+// route of their path, without the body.
 class ApiRouter : public QObject
 {
     Q_OBJECT
@@ -148,6 +145,13 @@ public:
     // their routes in one place after registering them.
     void describe(QHttpServerRequest::Method method, const QString &path, RouteDoc doc);
     const QList<RouteInfo> &routes() const { return m_routes; }
+    // Lets a registered route take bodies up to `bytes` instead of
+    // kMaxBodyBytes (larger bodies are refused before they are read).
+    void setMaxBodyBytes(QHttpServerRequest::Method method, const QString &path, qsizetype bytes);
+    // Requests under `prefix` that match no route go to `handler` instead
+    // of the 404/405 answer; such paths are not in the route table (the
+    // WebSocket endpoints' answer to plain HTTP).
+    void setUnlistedHandler(const QString &prefix, Handler handler);
 
     RequestRateLimits &rateLimits() { return m_rateLimits; }
     void setTrustedProxies(QList<Subnet> proxies) { m_trustedProxies = std::move(proxies); }
@@ -156,9 +160,8 @@ public:
     void setTls(const QSslCertificate &certificate, const QSslKey &key);
     bool tlsEnabled() const { return m_tls; }
 
-    // The HTTP server itself, for WebSocket upgrades on the same port
-    // (QAbstractHttpServer::newWebSocketConnection).
-    QHttpServer &httpServer() { return m_http; }
+    // The HTTP server itself, for WebSocket upgrades on the same port.
+    http::HttpServer &httpServer() { return m_http; }
 
     // Listens on address:port (0 = any free port). PortInUse names the port.
     Result<quint16> listen(const QHostAddress &address, quint16 port);
@@ -167,7 +170,6 @@ public:
 private:
     friend class DeferredReply;
     friend struct PendingResponse;
-    friend class DispatchRule;
 
     // One "/"-separated piece of a route's path: literal text or a
     // {placeholder}, which matches any non-empty segment.
@@ -189,15 +191,6 @@ private:
         QHash<QString, qsizetype> literalPaths; // path -> first route index
         QList<qsizetype> patternRoutes;         // registration order
     };
-    // What DispatchRule found for the request QHttpServer is about to
-    // hand to the rule's handler (same thread, right after matching).
-    struct Match
-    {
-        qsizetype route = -1;
-        QString path;
-        QStringList args;
-    };
-
     // A request path cut at each '/' (views into the path).
     using PathParts = QVarLengthArray<QStringView, 12>;
 
@@ -210,25 +203,32 @@ private:
     // The first registered route for the method and path, or -1.
     qsizetype lookup(QHttpServerRequest::Method method, const QString &path,
                      QStringList *args) const;
-    // DispatchRule::matches: looks the request up and keeps the result.
-    bool matchRequest(const QHttpServerRequest &request);
-    void dispatch(const QHttpServerRequest &request, QHttpServerResponder &&responder);
+    // Every request the HTTP server parsed.
+    void dispatch(const http::HttpRequest &request, http::HttpResponder responder);
+    // The body limit of the request's route (asked for large bodies only).
+    qsizetype maxBodyBytes(const http::HttpRequest &request) const;
 
-    void respond(qsizetype routeIndex, const QHttpServerRequest &request, QStringList pathArgs,
-                 const QString &requestPath, QHttpServerResponder &&responder);
+    void respond(qsizetype routeIndex, const http::HttpRequest &request, QStringList pathArgs,
+                 http::HttpResponder responder);
     // Request id into error bodies, log line, metrics, then the bytes.
-    // `path` is what the access line shows (the pattern for secretInPath).
-    void finish(qsizetype routeIndex, const QString &requestId, const QString &path,
-                qint64 startedNs, ApiReply reply, QHttpServerResponder &responder);
-    void answerMissing(const QHttpServerRequest &request, QHttpServerResponder &&responder);
+    // `line` is what the access line shows before the status: method and
+    // path (the pattern for secretInPath).
+    void finish(qsizetype routeIndex, const QString &requestId, const QString &line,
+                qint64 startedNs, ApiReply reply, const http::HttpResponder &responder);
+    void answerMissing(const http::HttpRequest &request, const http::HttpResponder &responder);
+    // An unlisted handler's answer, with the request id, log line and
+    // metrics of answerMissing.
+    void answerUnlisted(const Handler &handler, const http::HttpRequest &request,
+                        const http::HttpResponder &responder);
 
-    QHttpServer m_http;
+    http::HttpServer m_http;
     QTcpServer *m_tcp = nullptr;
     QList<RouteInfo> m_routes;
     QList<Handler> m_handlers;            // parallel to m_routes
     QList<PathShape> m_shapes;            // parallel to m_routes
     std::array<MethodTable, 16> m_tables; // by the method's bit position
-    Match m_match;
+    QList<qsizetype> m_maxBodyBytes;      // parallel to m_routes; 0 = kMaxBodyBytes
+    QList<QPair<QString, Handler>> m_unlisted;
     // Parallel to m_routes: the route's metric series and the access line's
     // "GET " prefix, resolved at registration instead of per request.
     QList<HttpRouteMetrics *> m_routeMetrics;

@@ -66,6 +66,18 @@ Result<ServerCommandLine> parseServerCommandLine(const QCoreApplication &app)
         QStringLiteral("URL"));
     parser.addOptions({dataDir, listen, keyFile, logFormat, tlsCert, tlsKey, trustedProxy,
                        accessTtl, healthInterval, publicUrl});
+    // HTTP connections (server/http).
+    const QCommandLineOption httpIdleTimeout(
+        QStringLiteral("http-idle-timeout"),
+        QStringLiteral("Seconds a keep-alive connection may wait for its next request "
+                       "(default 60)."),
+        QStringLiteral("SECONDS"), QStringLiteral("60"));
+    const QCommandLineOption httpHeaderTimeout(
+        QStringLiteral("http-header-timeout"),
+        QStringLiteral("Seconds a request's line and headers may take to arrive (default 30)."),
+        QStringLiteral("SECONDS"), QStringLiteral("30"));
+    parser.addOption(httpIdleTimeout);
+    parser.addOption(httpHeaderTimeout);
     // WebSockets (server/ws, docs/api.md "WebSockets").
     const QCommandLineOption wsStatusInterval(
         QStringLiteral("ws-status-interval-ms"),
@@ -164,6 +176,12 @@ Result<ServerCommandLine> parseServerCommandLine(const QCoreApplication &app)
         return ok.error();
     result.options.webSockets.pingIntervalMs = int(wsValue * 1000);
     result.options.webSockets.latencyMarks = parser.isSet(wsLatencyMarks);
+    if (Status ok = wsNumber(httpIdleTimeout, 1, 86400, &wsValue); !ok)
+        return ok.error();
+    result.options.httpIdleTimeoutSeconds = int(wsValue);
+    if (Status ok = wsNumber(httpHeaderTimeout, 1, 3600, &wsValue); !ok)
+        return ok.error();
+    result.options.httpHeaderTimeoutSeconds = int(wsValue);
 
     if (!logging::parseFormat(parser.value(logFormat), &result.logFormat))
         return Error{ErrorCode::ValidationError,

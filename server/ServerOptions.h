@@ -28,6 +28,11 @@ struct ServerOptions
     qint64 accessTokenSeconds = 15 * 60;
     // /ws/… tunables: status interval, slow-consumer limit, keep-alive.
     ws::WebSocketOptions webSockets;
+    // HTTP connections: an idle keep-alive connection is closed after
+    // httpIdleTimeoutSeconds, a request head that has not fully arrived
+    // httpHeaderTimeoutSeconds after its first byte.
+    int httpIdleTimeoutSeconds = 60;
+    int httpHeaderTimeoutSeconds = 30;
     // How often registered components' /health is checked (0 = only at
     // start and on demand).
     int componentHealthIntervalSeconds = 30;

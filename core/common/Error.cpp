@@ -76,6 +76,7 @@ constexpr CatalogueEntry kCatalogue[] = {
     {ErrorCode::MethodNotAllowed, "METHOD_NOT_ALLOWED", 405},
     {ErrorCode::IoError, "IO_ERROR", 500},
     {ErrorCode::NetworkError, "NETWORK_ERROR", 502},
+    {ErrorCode::BadRequest, "BAD_REQUEST", 400},
     {ErrorCode::Timeout, "TIMEOUT", 504},
 };
 

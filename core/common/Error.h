@@ -79,6 +79,9 @@ enum class ErrorCode
     MethodNotAllowed,
     IoError,
     NetworkError,
+    // An HTTP request the server cannot read: malformed request line or
+    // header, head above 64 KiB, unsupported transfer coding or version.
+    BadRequest,
     // A request or connection that did not finish in time (seed 003's node
     // error code TIMEOUT; the API client's per-request timeout).
     Timeout,

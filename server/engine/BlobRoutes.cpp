@@ -102,8 +102,8 @@ ApiReply putBlob(FlowEngineHost &host, const RequestContext &c)
             Error{ErrorCode::ValidationError,
                   QStringLiteral("a blob id is 1 to 128 characters of A-Z, a-z, 0-9, '-' and '_'"),
                   {{QStringLiteral("field"), QStringLiteral("blobId")}}});
-    // Read whole by the HTTP server already; the router's 10 MiB limit only
-    // applies to JSON bodies of ordinary routes.
+    // Read whole by the HTTP server already, which refuses bodies above
+    // kMaxBlobBytes for this route (10 MiB for ordinary ones).
     const QByteArray &body = c.request.body();
     if (body.size() > kMaxBlobBytes)
         return ApiReply::failure(Error{
@@ -198,6 +198,9 @@ void registerBlobRoutes(ApiRouter &router, FlowEngineHost &host)
     router.addRoute(
         QHttpServerRequest::Method::Put, QStringLiteral("/api/v1/blobs/{executionId}/{blobId}"),
         [&host](const RequestContext &c) { return putBlob(host, c); }, std::move(putDoc));
+    // The HTTP server refuses larger bodies before reading them.
+    router.setMaxBodyBytes(QHttpServerRequest::Method::Put,
+                           QStringLiteral("/api/v1/blobs/{executionId}/{blobId}"), kMaxBlobBytes);
 }
 
 } // namespace hm::server

@@ -1,7 +1,6 @@
 #include "server/ws/WebSocketHub.h"
 
 #include "common/Logging.h"
-#include "server/ApiEnvelope.h"
 #include "server/ApiRouter.h"
 #include "server/auth/AuthModule.h"
 #include "server/engine/FlowEngineHost.h"
@@ -9,10 +8,7 @@
 #include "server/ws/ExecutionFeed.h"
 #include "server/ws/WsConnection.h"
 
-#include <QHttpServerResponder>
-#include <QJsonDocument>
 #include <QRegularExpression>
-#include <QTcpSocket>
 #include <QUrlQuery>
 #include <QWebSocket>
 
@@ -36,12 +32,6 @@ QString credentialOf(const QWebSocket &socket)
     return QString::fromLatin1(request.rawHeader("X-API-Key")).trimmed();
 }
 
-bool isWebSocketUpgrade(const QHttpServerRequest &request)
-{
-    const QByteArray upgrade = request.value(QByteArrayLiteral("upgrade"));
-    return upgrade.compare("websocket", Qt::CaseInsensitive) == 0;
-}
-
 } // namespace
 
 WebSocketHub::WebSocketHub(ApiRouter &router, auth::AuthModule &auth, store::Database &db,
@@ -51,32 +41,18 @@ WebSocketHub::WebSocketHub(ApiRouter &router, auth::AuthModule &auth, store::Dat
       m_executions(std::make_unique<ExecutionFeed>(db, host, options.latencyMarks)),
       m_events(new EventFeed(db, std::move(dataDir), options.statusIntervalMs, this))
 {
-    // Qt 6.4 upgrades a request only when a route handled it and this
-    // signal has a receiver. The route claims every path under /ws/ (QUrl
-    // arguments match across slashes) and, for an upgrade, answers nothing:
-    // the socket then goes to the WebSocket server and accept() picks the
-    // feed, so unknown paths close with 4404 like the rest. Plain HTTP
-    // requests there get the API's 404 envelope.
-    router.httpServer().route(
-        QStringLiteral("/ws/<arg>"),
-        [](const QUrl &, const QHttpServerRequest &request, QHttpServerResponder &&responder) {
-            if (isWebSocketUpgrade(request)) {
-                // Pushed events are small and come one by one: Nagle's
-                // algorithm would hold each behind the previous one's ACK.
-                if (QTcpSocket *socket = responder.socket())
-                    socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
-                return;
-            }
-            const QString requestId = newRequestId();
-            const Error error{ErrorCode::ResourceNotFound,
-                              QStringLiteral("%1 is a WebSocket endpoint: connect with "
-                                             "Upgrade: websocket")
-                                  .arg(request.url().path())};
-            responder.write(QJsonDocument(errorEnvelope(error, requestId)),
-                            {{"X-Request-Id", requestId.toLatin1()}},
-                            QHttpServerResponder::StatusCode::NotFound);
-        });
-    connect(&router.httpServer(), &QAbstractHttpServer::newWebSocketConnection, this,
+    // Every upgrade under /ws/ becomes a WebSocket (the HTTP server sets
+    // TCP_NODELAY on it: pushed events are small and come one by one) and
+    // accept() picks the feed, so unknown paths close with 4404 like the
+    // rest. Plain HTTP requests there get the API's 404 envelope.
+    router.httpServer().acceptWebSocketsUnder(QStringLiteral("/ws/"));
+    router.setUnlistedHandler(QStringLiteral("/ws/"), [](const RequestContext &c) {
+        return ApiReply::failure(Error{ErrorCode::ResourceNotFound,
+                                       QStringLiteral("%1 is a WebSocket endpoint: connect with "
+                                                      "Upgrade: websocket")
+                                           .arg(c.request.path())});
+    });
+    connect(&router.httpServer(), &http::HttpServer::newWebSocketConnection, this,
             &WebSocketHub::acceptPending);
     connect(&host, &FlowEngineHost::event, this, [this](const engine::EngineEvent &event) {
         m_executions->onEvent(event);
@@ -105,7 +81,7 @@ WebSocketHub::~WebSocketHub()
 
 void WebSocketHub::acceptPending()
 {
-    QHttpServer &http = m_router.httpServer();
+    http::HttpServer &http = m_router.httpServer();
     while (http.hasPendingWebSocketConnections()) {
         if (std::unique_ptr<QWebSocket> socket = http.nextPendingWebSocketConnection())
             accept(std::move(socket));

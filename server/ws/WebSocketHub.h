@@ -26,9 +26,9 @@ class EventFeed;
 class ExecutionFeed;
 class WsConnection;
 
-// The server's WebSockets, on the HTTP port: Qt's HTTP server hands every
-// "Upgrade: websocket" request to us whatever its path, and the path picks
-// the feed:
+// The server's WebSockets, on the HTTP port: the HTTP server hands every
+// "Upgrade: websocket" request under /ws/ to us, and the path picks the
+// feed:
 //   /ws/executions/{id}   ExecutionFeed (seed 003 §7.3)
 //   /ws/events            EventFeed (seed 001; /ws/connect is an alias)
 // Each connection authenticates with ?token= (JWT or API key) or the

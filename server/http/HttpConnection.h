@@ -1,0 +1,103 @@
+#pragma once
+
+#include "server/http/HttpParser.h"
+#include "server/http/HttpResponse.h"
+
+#include <QObject>
+#include <QPointer>
+
+class QTcpSocket;
+
+namespace hm::server::http {
+
+class HttpConnection;
+class HttpServer;
+
+// The handle of one request's answer. It refers to its connection weakly:
+// once the client left (or the connection moved on), send() does nothing.
+// Use it on the server thread only.
+class HttpResponder
+{
+public:
+    HttpResponder() = default;
+    // The first send() for a request answers it; later ones are ignored.
+    void send(HttpResponse response) const;
+    // Whether an answer sent now would still reach the client.
+    bool isConnected() const;
+
+private:
+    friend class HttpConnection;
+    HttpResponder(HttpConnection *connection, quint64 serial)
+        : m_connection(connection), m_serial(serial)
+    {}
+
+    QPointer<HttpConnection> m_connection;
+    quint64 m_serial = 0;
+};
+
+// One client connection: reads what the socket has in one call per
+// readyRead, parses requests out of it and hands them to the server one at
+// a time. The next request (pipelined or not) is only looked at once the
+// current one is answered, so answers go out in request order and a
+// deferred answer holds the later ones back. Closes after an answer when
+// the client asked for it (Connection: close, HTTP/1.0) and after a request
+// it could not read (with the error envelope). Owns its socket; deletes
+// itself once the socket disconnected.
+class HttpConnection : public QObject
+{
+    Q_OBJECT
+public:
+    HttpConnection(QTcpSocket *socket, HttpServer &server, HttpParser::Limits limits,
+                   HttpParser::BodyLimit bodyLimit);
+    ~HttpConnection() override;
+
+    // The server's sweep: closes the connection when it sat idle, or a
+    // request head took too long to arrive. Ticks count sweeps.
+    void checkTimeouts(quint64 tick, quint64 idleTicks, quint64 headTicks);
+    // For a WebSocket upgrade: gives the bytes of `request` and everything
+    // received after it back to the socket's read buffer, stops watching
+    // the socket and returns it (without a parent). The connection then
+    // deletes itself.
+    QTcpSocket *takeSocket(const HttpRequest &request);
+
+private:
+    friend class HttpResponder;
+    enum class State
+    {
+        Reading,  // parsing; no request is being handled
+        Handling, // a request is with the handler; nothing else is read
+        Draining, // refused a request: dropping its body before closing
+        Closing,  // the last answer is on its way out
+        Gone,     // disconnected or handed over
+    };
+
+    void onReadyRead();
+    void process();
+    bool readMore();
+    void resumeLater();
+    void answer(quint64 serial, HttpResponse response);
+    bool isWaitingFor(quint64 serial) const;
+    void refuse(const HttpParser::Failure &failure);
+    void write(const HttpResponse &response, bool close);
+    void closeAfterWrite();
+    void drain();
+    void onDisconnected();
+
+    HttpServer &m_server;
+    QTcpSocket *m_socket;
+    HttpParser m_parser;
+    QByteArray m_buffer; // received, not yet parsed
+    State m_state = State::Reading;
+    quint64 m_serial = 0; // of the request being handled
+    bool m_headRequest = false;
+    bool m_keepAlive = true;
+    bool m_http10 = false;
+    bool m_processing = false;
+    bool m_resumeQueued = false;
+    bool m_writeBlocked = false;
+    qint64 m_drainLeft = 0;
+    quint64 m_lastActivity = 0; // sweep tick of the last bytes received
+    quint64 m_requestStart = 0; // sweep tick when the current request began
+};
+
+} // namespace hm::server::http

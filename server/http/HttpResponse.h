@@ -1,0 +1,35 @@
+#pragma once
+
+#include "common/Error.h"
+
+#include <QByteArray>
+#include <QByteArrayView>
+#include <QList>
+#include <QPair>
+
+namespace hm::server::http {
+
+// One answer: status, body and its type, and further headers.
+// Content-Length and Connection are the connection's business.
+struct HttpResponse
+{
+    int status = 200;
+    QByteArray contentType;
+    QByteArray body;
+    QList<QPair<QByteArray, QByteArray>> headers;
+
+    // The API's error envelope for `error` under a fresh request id (for
+    // answers given before any route saw the request).
+    static HttpResponse error(const Error &error);
+};
+
+// "OK", "Not Found", ...; empty for codes without a known phrase.
+QByteArrayView reasonPhrase(int status);
+
+// The status line and header block of `response` for a body of `bodySize`
+// bytes, ending with the empty line. `close` adds "Connection: close",
+// `keepAlive10` "Connection: keep-alive" (for HTTP/1.0 clients that asked).
+QByteArray responseHead(const HttpResponse &response, qsizetype bodySize, bool close,
+                        bool keepAlive10, qsizetype reserveExtra = 0);
+
+} // namespace hm::server::http

@@ -1,0 +1,139 @@
+#include "server/http/HttpServer.h"
+
+#include "common/Logging.h"
+
+#include <QSslServer>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QWebSocket>
+
+namespace hm::server::http {
+
+namespace {
+
+bool upgradesToWebSocket(const HttpRequest &request)
+{
+    QByteArrayView upgrade = request.firstValue("Upgrade");
+    // "Upgrade: websocket", possibly in a list ("websocket, foo").
+    while (!upgrade.isEmpty()) {
+        qsizetype comma = upgrade.indexOf(',');
+        if (comma < 0)
+            comma = upgrade.size();
+        if (upgrade.first(comma).trimmed().compare("websocket", Qt::CaseInsensitive) == 0)
+            return true;
+        upgrade = upgrade.sliced(qMin(comma + 1, upgrade.size()));
+    }
+    return false;
+}
+
+} // namespace
+
+HttpServer::HttpServer(QObject *parent)
+    // The handshake is read from sockets this server hands over, TLS ones
+    // already decrypted by their QSslSocket: hence non-secure mode.
+    : QObject(parent), m_webSockets(QStringLiteral("HiveMind"), QWebSocketServer::NonSecureMode)
+{
+    connect(&m_webSockets, &QWebSocketServer::newConnection, this,
+            &HttpServer::newWebSocketConnection);
+    connect(&m_sweep, &QTimer::timeout, this, &HttpServer::sweep);
+    setTimeouts(m_timeouts);
+}
+
+HttpServer::~HttpServer()
+{
+    // Before the members they report to go away.
+    const QSet<HttpConnection *> connections = m_connections;
+    for (HttpConnection *connection : connections)
+        delete connection;
+}
+
+void HttpServer::setTimeouts(Timeouts timeouts)
+{
+    m_timeouts = timeouts;
+    // One coarse sweep for all connections instead of a timer per request:
+    // timeouts are honoured to within a quarter of the shorter one.
+    const int interval = qBound(50, qMin(timeouts.idleMs, timeouts.headMs) / 4, 5000);
+    m_idleTicks = quint64((timeouts.idleMs + interval - 1) / interval);
+    m_headTicks = quint64((timeouts.headMs + interval - 1) / interval);
+    m_sweep.start(interval);
+}
+
+void HttpServer::bind(QTcpServer *server)
+{
+    // pendingConnectionAvailable, not newConnection: a QSslServer emits
+    // it only once the TLS handshake is done.
+    connect(server, &QTcpServer::pendingConnectionAvailable, this, &HttpServer::onPendingConnection,
+            Qt::UniqueConnection);
+}
+
+void HttpServer::onPendingConnection()
+{
+    auto *server = qobject_cast<QTcpServer *>(sender());
+    if (!server)
+        return;
+    while (QTcpSocket *socket = server->nextPendingConnection()) {
+        auto *connection = new HttpConnection(socket, *this, m_limits, m_bodyLimit);
+        m_connections.insert(connection);
+        // Bytes may have arrived with the connection (or during the TLS
+        // handshake) before anyone listened for readyRead.
+        if (socket->bytesAvailable() > 0)
+            QMetaObject::invokeMethod(socket, &QTcpSocket::readyRead, Qt::QueuedConnection);
+    }
+}
+
+bool HttpServer::isWebSocketUpgrade(const HttpRequest &request) const
+{
+    if (m_webSocketPrefixes.isEmpty() || request.method() != Method::Get ||
+        !upgradesToWebSocket(request))
+        return false;
+    const QString &path = request.path();
+    for (const QString &prefix : m_webSocketPrefixes) {
+        if (path.startsWith(prefix))
+            return true;
+    }
+    return false;
+}
+
+void HttpServer::upgrade(HttpConnection *connection, const HttpRequest &request)
+{
+    QTcpSocket *socket = connection->takeSocket(request);
+    // Until the WebSocket takes it over (or it disconnects, when the
+    // WebSocket server deletes it), the socket is ours to clean up.
+    socket->setParent(this);
+    // Pushed events are small and come one by one: Nagle's algorithm would
+    // hold each behind the previous one's ACK.
+    socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
+    m_webSockets.handleConnection(socket);
+    // The handshake is already in the socket's buffer: no readyRead would
+    // come for it (what QAbstractHttpServer 6.4 did too).
+    emit socket->readyRead();
+}
+
+bool HttpServer::hasPendingWebSocketConnections() const
+{
+    return m_webSockets.hasPendingConnections();
+}
+
+std::unique_ptr<QWebSocket> HttpServer::nextPendingWebSocketConnection()
+{
+    return std::unique_ptr<QWebSocket>(m_webSockets.nextPendingConnection());
+}
+
+void HttpServer::handle(const HttpRequest &request, HttpResponder responder)
+{
+    if (m_handler)
+        m_handler(request, std::move(responder));
+    else
+        responder.send(HttpResponse::error(
+            Error{ErrorCode::ServiceUnavailable, QStringLiteral("the server is starting")}));
+}
+
+void HttpServer::sweep()
+{
+    ++m_tick;
+    const QSet<HttpConnection *> connections = m_connections;
+    for (HttpConnection *connection : connections)
+        connection->checkTimeouts(m_tick, m_idleTicks, m_headTicks);
+}
+
+} // namespace hm::server::http

@@ -1,0 +1,88 @@
+#pragma once
+
+#include "server/http/HttpConnection.h"
+#include "server/http/HttpParser.h"
+
+#include <QList>
+#include <QObject>
+#include <QSet>
+#include <QStringList>
+#include <QTimer>
+#include <QWebSocketServer>
+#include <functional>
+#include <memory>
+
+class QTcpServer;
+class QTcpSocket;
+class QWebSocket;
+
+namespace hm::server::http {
+
+// HiveMind's HTTP/1.1 front end (it replaced QHttpServer, whose 6.4 parser
+// read request heads one byte per QIODevice::read call). It accepts the
+// connections of the QTcpServer / QSslServer it is bound to (a QSslServer's
+// after their TLS handshake), and passes every parsed request to one
+// handler. WebSocket upgrades under the registered path prefixes go to a
+// QWebSocketServer instead, with the handshake bytes still in the socket.
+class HttpServer : public QObject
+{
+    Q_OBJECT
+public:
+    using Handler = std::function<void(const HttpRequest &, HttpResponder)>;
+    struct Timeouts
+    {
+        int idleMs = 60000; // keep-alive connection without a request
+        int headMs = 30000; // from a request's first byte to its full head
+    };
+
+    explicit HttpServer(QObject *parent = nullptr);
+    ~HttpServer() override;
+
+    void setHandler(Handler handler) { m_handler = std::move(handler); }
+    // Bodies above the limits' defaultBodyBytes are refused unless this
+    // says the request's route takes more.
+    void setBodyLimit(HttpParser::BodyLimit bodyLimit) { m_bodyLimit = std::move(bodyLimit); }
+    void setLimits(HttpParser::Limits limits) { m_limits = limits; }
+    void setTimeouts(Timeouts timeouts);
+
+    // Serves the connections `server` (already listening) accepts; the
+    // caller keeps owning it.
+    void bind(QTcpServer *server);
+
+    // GET requests with "Upgrade: websocket" whose path starts with
+    // `prefix` become WebSocket connections.
+    void acceptWebSocketsUnder(const QString &prefix) { m_webSocketPrefixes.append(prefix); }
+    bool hasPendingWebSocketConnections() const;
+    std::unique_ptr<QWebSocket> nextPendingWebSocketConnection();
+
+    // Sweep ticks so far; connections stamp their activity with it.
+    quint64 tick() const { return m_tick; }
+
+signals:
+    void newWebSocketConnection();
+
+private:
+    friend class HttpConnection;
+
+    void onPendingConnection();
+    // From HttpConnection: a parsed request, an upgrade, a connection gone.
+    bool isWebSocketUpgrade(const HttpRequest &request) const;
+    void upgrade(HttpConnection *connection, const HttpRequest &request);
+    void handle(const HttpRequest &request, HttpResponder responder);
+    void forget(HttpConnection *connection) { m_connections.remove(connection); }
+    void sweep();
+
+    Handler m_handler;
+    HttpParser::BodyLimit m_bodyLimit;
+    HttpParser::Limits m_limits;
+    Timeouts m_timeouts;
+    QStringList m_webSocketPrefixes;
+    QWebSocketServer m_webSockets;
+    QSet<HttpConnection *> m_connections; // children
+    QTimer m_sweep;
+    quint64 m_tick = 0;
+    quint64 m_idleTicks = 0;
+    quint64 m_headTicks = 0;
+};
+
+} // namespace hm::server::http
