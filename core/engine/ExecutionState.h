@@ -16,6 +16,7 @@
 #include <QStringList>
 #include <array>
 #include <memory>
+#include <optional>
 #include <vector>
 
 namespace hm::engine {
@@ -48,6 +49,29 @@ struct NodeState
 };
 
 inline constexpr int kNodeLogLines = 100;
+
+// What the scheduler works out once per node of a flow it runs, kept in
+// its plan of the flow and shared by every execution of it (engine thread
+// only). The node's input shape and prepared state are made when the node
+// first runs.
+struct NodePlan
+{
+    NodeExecutor *executor = nullptr;
+    bool ready = false; // inputs and prepared are made
+    flow::InputsShape inputs;
+    std::shared_ptr<const PreparedNode> prepared; // executor->prepare(config)
+};
+
+// The scheduler's plan of one compiled flow, shared by every execution of
+// it that has started (engine thread only).
+struct FlowPlan
+{
+    flow::CompiledFlowPtr flow;
+    std::vector<NodePlan> nodes;
+    // {leaf id: outputs} of an ended execution; made at the first end.
+    std::optional<flow::JsonObjectTemplate> leafOutputs;
+    int users = 0;
+};
 
 // A re-run's reuse: outputs of one node of the earlier execution.
 struct ReusedOutput
@@ -91,7 +115,7 @@ struct Execution
     std::vector<ReusedOutput> reuse;
     QString reuseFrom; // execution whose blobs the reused outputs may name
     flow::EvaluationContext context;
-    const std::vector<NodeExecutor *> *executors = nullptr;
+    FlowPlan *plan = nullptr; // the Scheduler's plan of `flow`, once started
     TimerQueue::Id flowTimer = 0;
     TimerQueue::Id graceTimer = 0;
 

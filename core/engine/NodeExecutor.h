@@ -14,6 +14,14 @@
 
 namespace hm::engine {
 
+// What an executor works out from a node's definition alone (parsed config
+// expressions, say) so that no attempt has to: see NodeExecutor::prepare().
+class PreparedNode
+{
+public:
+    virtual ~PreparedNode() = default;
+};
+
 // What one attempt of one node gets to work with.
 struct NodeTask
 {
@@ -26,6 +34,10 @@ struct NodeTask
     int attempt = 1;    // 1-based
     int timeoutMs = 0;  // this attempt's node timeout; 0 = none. The scheduler enforces it too.
     QString blobToken;  // per-execution token for the blob endpoint (HTTP components)
+    // What this executor's prepare() returned for the node, or null (it
+    // returned null, or the caller did not prepare). Valid while start()
+    // runs; a run that outlives start() keeps what it needs itself.
+    const PreparedNode *prepared = nullptr;
 };
 
 // How one attempt ended.
@@ -91,6 +103,16 @@ public:
     // thread, possibly before start() returns (synchronous built-ins), unless
     // the returned run is destroyed first.
     virtual std::unique_ptr<NodeRun> start(const NodeTask &task, NodeDone done) = 0;
+    // Called on the engine thread once per node of a compiled flow, before
+    // its first attempt; every attempt of that node then gets the result as
+    // NodeTask::prepared. It must depend on `config` only (the scheduler
+    // keeps one per node for as long as it runs the flow), and start() must
+    // give the same results with or without it. Default: nothing.
+    virtual std::shared_ptr<const PreparedNode> prepare(const QJsonObject &config) const
+    {
+        Q_UNUSED(config);
+        return nullptr;
+    }
 };
 
 } // namespace hm::engine

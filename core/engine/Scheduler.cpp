@@ -11,6 +11,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QUuid>
+#include <QVarLengthArray>
 #include <chrono>
 
 namespace hm::engine {
@@ -430,7 +431,7 @@ int Scheduler::purgeExpired(qint64 nowMs)
         auto it = m_executions.find(id);
         if (it == m_executions.end() || !isTerminal(it->second->status))
             continue;
-        if (it->second->executors)
+        if (it->second->plan)
             releasePlan(it->second->flow.get());
         m_blobs.dropExecution(id);
         m_executions.erase(it);
@@ -484,7 +485,7 @@ void Scheduler::enqueue(Execution &exec)
         event.flowVersion = exec.flowVersion;
         event.timestampMs = exec.createdAtMs;
         event.queuePosition = m_concurrency.queuePosition(exec.scope, exec.id);
-        emitEvent(std::move(event));
+        emitEvent(exec, std::move(event));
     }
 }
 
@@ -545,20 +546,30 @@ void Scheduler::pumpQueue(const QString &scope)
     }
 }
 
-const std::vector<NodeExecutor *> *Scheduler::planFor(const flow::CompiledFlowPtr &flow)
+FlowPlan *Scheduler::planFor(const flow::CompiledFlowPtr &flow)
 {
     FlowPlan &plan = m_plans[flow.get()];
     if (!plan.flow) {
         plan.flow = flow;
-        plan.executors.reserve(static_cast<size_t>(flow->nodeCount()));
+        plan.nodes.resize(static_cast<size_t>(flow->nodeCount()));
         for (int i = 0; i < flow->nodeCount(); ++i) {
             const flow::CompiledNode &node = flow->node(i);
-            plan.executors.push_back(m_registry ? m_registry->executor(node.component, node.version)
-                                                : nullptr);
+            plan.nodes[static_cast<size_t>(i)].executor =
+                m_registry ? m_registry->executor(node.component, node.version) : nullptr;
         }
     }
     ++plan.users;
-    return &plan.executors;
+    return &plan;
+}
+
+void Scheduler::prepareNode(const Execution &exec, int index, NodePlan &plan)
+{
+    // When the node first runs, not with the plan: a big flow's nodes that
+    // never run (branches not taken) cost nothing.
+    plan.ready = true;
+    plan.inputs = flow::inputsShape(*exec.flow, index);
+    if (plan.executor)
+        plan.prepared = plan.executor->prepare(exec.flow->node(index).config);
 }
 
 void Scheduler::releasePlan(const flow::CompiledFlow *flow)
@@ -576,7 +587,7 @@ void Scheduler::startExecution(Execution &exec)
     exec.holdsLease = true;
     exec.status = ExecutionStatus::Running;
     exec.startedAtMs = now();
-    exec.executors = planFor(exec.flow);
+    exec.plan = planFor(exec.flow);
     exec.blobToken = QUuid::createUuid().toString(QUuid::Id128);
 
     const int n = flow.nodeCount();
@@ -618,7 +629,7 @@ void Scheduler::startExecution(Execution &exec)
         event.flowId = exec.flowId;
         event.flowVersion = exec.flowVersion;
         event.timestampMs = exec.startedAtMs;
-        emitEvent(std::move(event));
+        emitEvent(exec, std::move(event));
     }
 
     // Re-run: reused nodes complete at once, in topological order, so the
@@ -686,7 +697,8 @@ void Scheduler::startNode(Execution &exec, int index)
     exec.setStatus(node, NodeStatus::Running);
     node.startedAtMs = now();
     node.attempt = 1;
-    Result<QJsonObject> inputs = flow::resolveInputs(*exec.flow, index, exec.context);
+    const NodePlan &plan = nodePlan(exec, index);
+    Result<QJsonObject> inputs = flow::resolveInputs(*exec.flow, index, exec.context, plan.inputs);
     if (!inputs) {
         // Mapping errors do not heal on retry.
         handleOutcome(exec, index, NodeOutcome::failed(inputs.error(), false));
@@ -698,7 +710,7 @@ void Scheduler::startNode(Execution &exec, int index)
     // its final record, written by endNode().
     if (m_journal && exec.flow->settings().historyLevel == flow::HistoryLevel::All)
         m_unrecordedStarts.emplace_back(exec.id, index);
-    startAttempt(exec, index);
+    startAttempt(exec, index, plan);
 }
 
 void Scheduler::recordStillRunning()
@@ -710,15 +722,15 @@ void Scheduler::recordStillRunning()
     }
 }
 
-void Scheduler::startAttempt(Execution &exec, int index)
+void Scheduler::startAttempt(Execution &exec, int index, const NodePlan &plan)
 {
     NodeState &node = exec.nodes[static_cast<size_t>(index)];
     node.timer = 0;
     const quint32 token = ++node.token;
     const flow::CompiledNode &def = exec.flow->node(index);
     if (m_sink)
-        emitEvent(nodeEvent(EngineEvent::Type::NodeStarted, exec, index));
-    NodeExecutor *executor = (*exec.executors)[static_cast<size_t>(index)];
+        emitEvent(exec, nodeEvent(EngineEvent::Type::NodeStarted, exec, index));
+    NodeExecutor *executor = plan.executor;
     if (!executor) {
         handleOutcome(
             exec, index,
@@ -730,9 +742,11 @@ void Scheduler::startAttempt(Execution &exec, int index)
         return;
     }
     const qint64 timeoutMs = exec.flow->settings().timeout.nodeTimeoutMs;
-    NodeTask task{exec.id,       def.id,      def.component, def.version,
-                  def.config,    node.inputs, node.attempt,  static_cast<int>(timeoutMs),
-                  exec.blobToken};
+    NodeTask task{exec.id,        def.id,
+                  def.component,  def.version,
+                  def.config,     node.inputs,
+                  node.attempt,   static_cast<int>(timeoutMs),
+                  exec.blobToken, plan.prepared.get()};
 
     NodeState *previous = m_starting;
     const quint32 previousToken = m_startingToken;
@@ -834,7 +848,7 @@ void Scheduler::handleOutcome(Execution &exec, int index, NodeOutcome outcome)
         node.handle = std::move(outcome.handle);
         endNode(exec, index, NodeStatus::Completed);
         if (m_sink)
-            emitEvent(nodeEvent(EngineEvent::Type::NodeCompleted, exec, index));
+            emitEvent(exec, nodeEvent(EngineEvent::Type::NodeCompleted, exec, index));
         if (exec.status == ExecutionStatus::Running)
             propagate(exec, index);
         break;
@@ -850,7 +864,7 @@ void Scheduler::handleOutcome(Execution &exec, int index, NodeOutcome outcome)
         if (m_sink) {
             EngineEvent event = nodeEvent(EngineEvent::Type::NodeFailed, exec, index);
             event.willRetry = willRetry;
-            emitEvent(std::move(event));
+            emitEvent(exec, std::move(event));
         }
         if (willRetry) {
             const double jitter = m_jitter.generateDouble() * 2.0 - 1.0;
@@ -995,7 +1009,20 @@ void Scheduler::finish(Execution &exec, ExecutionStatus status)
     exec.flowTimer = exec.graceTimer = 0;
     exec.status = status;
     exec.endedAtMs = now();
-    recordExecution(exec);
+    // Leaf outputs for ?wait=true answers, so they need no second trip to
+    // the engine. Always filled (which executions have a waiter is only
+    // known on the server thread). When every leaf completed, the record
+    // keeps the same object.
+    QJsonObject outputs;
+    bool allLeavesCompleted = false;
+    if (m_sink && exec.flow) {
+        outputs = leafOutputs(exec, false);
+        allLeavesCompleted = status == ExecutionStatus::Completed;
+        for (int leaf : exec.flow->leaves())
+            allLeavesCompleted = allLeavesCompleted && size_t(leaf) < exec.nodes.size() &&
+                                 exec.nodes[size_t(leaf)].status == NodeStatus::Completed;
+    }
+    recordExecution(exec, allLeavesCompleted ? &outputs : nullptr);
     if (m_sink) {
         EngineEvent event;
         event.executionId = exec.id;
@@ -1004,18 +1031,7 @@ void Scheduler::finish(Execution &exec, ExecutionStatus status)
         event.timestampMs = exec.endedAtMs;
         event.durationMs = exec.startedAtMs > 0 ? exec.endedAtMs - exec.startedAtMs : 0;
         event.error = exec.error;
-        // Leaf outputs for ?wait=true answers, so they need no second trip
-        // to the engine. Always filled (which executions have a waiter is
-        // only known on the server thread): one insert per leaf of
-        // implicitly shared objects. A queued execution cancelled before it
-        // started has no node states yet.
-        if (exec.flow) {
-            for (int leaf : exec.flow->leaves())
-                event.outputs.insert(exec.flow->node(leaf).id,
-                                     size_t(leaf) < exec.nodes.size()
-                                         ? exec.nodes[size_t(leaf)].outputs
-                                         : QJsonObject());
-        }
+        event.outputs = std::move(outputs);
         if (status == ExecutionStatus::Cancelled) {
             event.type = EngineEvent::Type::ExecutionCancelled;
             event.reason = cancelReasonName(exec.cancelReason);
@@ -1026,7 +1042,7 @@ void Scheduler::finish(Execution &exec, ExecutionStatus status)
             event.type = EngineEvent::Type::ExecutionCompleted;
             event.status = executionStatusName(status);
         }
-        emitEvent(std::move(event));
+        emitEvent(exec, std::move(event));
     }
     m_ended.emplace_back(exec.endedAtMs, exec.id);
     schedulePurge();
@@ -1068,7 +1084,40 @@ void Scheduler::schedulePurge()
 
 // ---- journal and events -----------------------------------------------------
 
-void Scheduler::recordExecution(const Execution &exec)
+QJsonObject Scheduler::leafOutputs(const Execution &exec, bool completedOnly) const
+{
+    const flow::CompiledFlow &flow = *exec.flow;
+    const QList<int> &leaves = flow.leaves();
+    // Per leaf its outputs, or Undefined to leave it out. A queued
+    // execution cancelled before it started has no node states yet.
+    QVarLengthArray<QJsonValue, 8> values(leaves.size());
+    for (qsizetype k = 0; k < leaves.size(); ++k) {
+        const size_t leaf = size_t(leaves[k]);
+        const NodeState *node = leaf < exec.nodes.size() ? &exec.nodes[leaf] : nullptr;
+        if (completedOnly && (!node || node->status != NodeStatus::Completed))
+            values[k] = QJsonValue(QJsonValue::Undefined);
+        else
+            values[k] = node ? node->outputs : QJsonObject();
+    }
+    if (!exec.plan) {
+        QJsonObject outputs;
+        for (qsizetype k = 0; k < leaves.size(); ++k) {
+            if (!values[k].isUndefined())
+                outputs.insert(flow.node(leaves[k]).id, values[k]);
+        }
+        return outputs;
+    }
+    if (!exec.plan->leafOutputs) {
+        std::vector<QString> ids;
+        ids.reserve(size_t(leaves.size()));
+        for (int leaf : leaves)
+            ids.push_back(flow.node(leaf).id);
+        exec.plan->leafOutputs.emplace(QJsonObject(), ids);
+    }
+    return exec.plan->leafOutputs->fill(values);
+}
+
+void Scheduler::recordExecution(const Execution &exec, const QJsonObject *leafOutputs)
 {
     ExecutionRecord record;
     record.id = exec.id;
@@ -1086,13 +1135,8 @@ void Scheduler::recordExecution(const Execution &exec)
         record.errorCode = exec.error.codeName();
         record.errorMessage = exec.error.message;
     }
-    if (exec.status == ExecutionStatus::Completed) {
-        for (int leaf : exec.flow->leaves()) {
-            const NodeState &node = exec.nodes[static_cast<size_t>(leaf)];
-            if (node.status == NodeStatus::Completed)
-                record.outputs.insert(exec.flow->node(leaf).id, node.outputs);
-        }
-    }
+    if (exec.status == ExecutionStatus::Completed)
+        record.outputs = leafOutputs ? *leafOutputs : this->leafOutputs(exec, true);
     record.rerunOf = exec.rerunOf;
     record.historyLevel =
         exec.flow ? flow::historyLevelName(exec.flow->settings().historyLevel) : QString();
@@ -1128,12 +1172,12 @@ void Scheduler::recordNode(const Execution &exec, int index)
     m_journal->recordNode(record);
 }
 
-void Scheduler::emitEvent(EngineEvent event) const
+void Scheduler::emitEvent(Execution &exec, EngineEvent event) const
 {
     // Numbered here, on the engine thread, in the order subscribers see
     // them: snapshot() reports the last number (see EngineEvent::sequence).
-    if (Execution *exec = find(event.executionId))
-        event.sequence = ++exec->eventSequence;
+    Q_ASSERT(event.executionId == exec.id && find(exec.id) == &exec);
+    event.sequence = ++exec.eventSequence;
     event.emittedNs = std::chrono::duration_cast<std::chrono::nanoseconds>(
                           std::chrono::steady_clock::now().time_since_epoch())
                           .count();

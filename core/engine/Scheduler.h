@@ -71,12 +71,6 @@ public:
     qint64 now() const { return m_options.clock(); }
 
 private:
-    struct FlowPlan
-    {
-        flow::CompiledFlowPtr flow;
-        std::vector<NodeExecutor *> executors;
-        int users = 0;
-    };
     // Keeps top-level calls from recursing into the ready queue: the
     // outermost one drains it on exit.
     class Entry
@@ -104,12 +98,25 @@ private:
     void pumpQueue(const QString &scope);
     int maxInstancesFor(Execution &exec);
     bool ensureFlow(Execution &exec);
-    const std::vector<NodeExecutor *> *planFor(const flow::CompiledFlowPtr &flow);
+    FlowPlan *planFor(const flow::CompiledFlowPtr &flow);
+    // The node's plan, made ready (input shape, prepared config) on first use.
+    NodePlan &nodePlan(Execution &exec, int index)
+    {
+        NodePlan &plan = exec.plan->nodes[static_cast<size_t>(index)];
+        if (!plan.ready)
+            prepareNode(exec, index, plan);
+        return plan;
+    }
+    void prepareNode(const Execution &exec, int index, NodePlan &plan);
     void releasePlan(const flow::CompiledFlow *flow);
 
     void drain();
     void startNode(Execution &exec, int index);
-    void startAttempt(Execution &exec, int index);
+    void startAttempt(Execution &exec, int index)
+    {
+        startAttempt(exec, index, nodePlan(exec, index));
+    }
+    void startAttempt(Execution &exec, int index, const NodePlan &plan);
     void onOutcome(NodeState &node, quint32 token, NodeOutcome outcome);
     void handleOutcome(Execution &exec, int index, NodeOutcome outcome);
     void onNodeTimeout(const QString &executionId, int index, quint32 token);
@@ -127,9 +134,14 @@ private:
     // The "running" record of the nodes started in this turn that still run.
     void recordStillRunning();
 
-    void recordExecution(const Execution &exec);
+    // {leaf id: outputs}: every leaf (empty outputs for those without), or
+    // only the completed ones.
+    QJsonObject leafOutputs(const Execution &exec, bool completedOnly) const;
+    // `leafOutputs`: leafOutputs(exec, true) when the caller has it at hand.
+    void recordExecution(const Execution &exec, const QJsonObject *leafOutputs = nullptr);
     void recordNode(const Execution &exec, int index);
-    void emitEvent(EngineEvent event) const;
+    // `exec` is the event's execution, held in m_executions.
+    void emitEvent(Execution &exec, EngineEvent event) const;
     EngineEvent nodeEvent(EngineEvent::Type type, const Execution &exec, int index) const;
     void buryLater(std::unique_ptr<NodeRun> run);
     QString newId() const;

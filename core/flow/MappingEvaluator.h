@@ -2,6 +2,7 @@
 
 #include "common/Result.h"
 #include "flow/CompiledFlow.h"
+#include "flow/JsonObjectTemplate.h"
 #include "flow/Mapping.h"
 
 #include <QJsonObject>
@@ -9,6 +10,7 @@
 #include <QString>
 #include <functional>
 #include <optional>
+#include <vector>
 
 namespace hm::flow {
 
@@ -46,5 +48,25 @@ Result<QJsonValue> evaluate(const Mapping &mapping, const EvaluationContext &con
 // through unchecked (components that declare none accept any).
 Result<QJsonObject> resolveInputs(const CompiledFlow &flow, int nodeIndex,
                                   const EvaluationContext &context);
+
+// What resolveInputs() works out from a node's definition alone: the keys
+// its inputs object can have (every mapped input, every declared input with
+// a default) as a template, which slot of it each binding and each declared
+// input fills, and the declared input each binding feeds. Depends on the
+// CompiledFlow only, which must outlive it; the engine keeps one per node
+// for as long as it runs the flow.
+struct InputsShape
+{
+    JsonObjectTemplate object;
+    std::vector<int> bindingSlots;             // per flow.inputs(node)
+    std::vector<const PortDef *> bindingPorts; // per flow.inputs(node); null = undeclared
+    std::vector<int> portSlots;                // per declared input; -1 = no slot
+};
+InputsShape inputsShape(const CompiledFlow &flow, int nodeIndex);
+
+// resolveInputs() with the node's shape already worked out: the same
+// result, without inserting a key per input and run.
+Result<QJsonObject> resolveInputs(const CompiledFlow &flow, int nodeIndex,
+                                  const EvaluationContext &context, const InputsShape &shape);
 
 } // namespace hm::flow

@@ -4,6 +4,10 @@
 //     (goal >= 30k/s).
 //   BM_MemoryPerCompletedNode: bytes held per node of completed executions
 //     kept in memory (mallinfo2 delta; goal < 4 KiB).
+//   BM_TransformChain10: executions/s of the HTTP benchmark's chain flow
+//     (tests/bench/http/hivemind.sh hm_chain_definition): 10 `transform`
+//     nodes, each mapping "v" from the node before and writing
+//     {v: "$.inputs.v", step: i}; history none.
 
 #include "engine/Scheduler.h"
 #include "engine/builtins/Builtins.h"
@@ -81,6 +85,28 @@ flow::CompiledFlowPtr chainFlow(int length, const char *history)
     return compileFlow(def, history);
 }
 
+// The flow of hm_chain_definition, node for node.
+flow::CompiledFlowPtr transformChainFlow(int length, const char *history)
+{
+    flow::FlowDefinition def;
+    for (int i = 1; i <= length; ++i) {
+        flow::NodeDef n;
+        n.id = QStringLiteral("s%1").arg(i);
+        n.component = QStringLiteral("transform");
+        n.version = QStringLiteral("1.0.0");
+        n.config = QJsonObject{{QStringLiteral("outputs"),
+                                QJsonObject{{QStringLiteral("v"), QStringLiteral("$.inputs.v")},
+                                            {QStringLiteral("step"), i}}}};
+        n.inputMappings = QJsonObject{
+            {QStringLiteral("v"), i == 1 ? QStringLiteral("$.trigger.v")
+                                         : QStringLiteral("$.nodes.s%1.output.v").arg(i - 1)}};
+        def.nodes.append(n);
+        if (i > 1)
+            addEdge(def, QStringLiteral("s%1").arg(i - 1), n.id);
+    }
+    return compileFlow(def, history);
+}
+
 EngineOptions quietOptions()
 {
     EngineOptions o;
@@ -126,6 +152,27 @@ void BM_Chain10Summary(benchmark::State &state)
         benchmark::Counter(static_cast<double>(state.iterations()), benchmark::Counter::kIsRate);
 }
 BENCHMARK(BM_Chain10Summary)->Unit(benchmark::kMicrosecond);
+
+void BM_TransformChain10(benchmark::State &state)
+{
+    NullExecutionJournal journal;
+    Scheduler scheduler(registry(), &journal, {}, quietOptions());
+    auto flow = transformChainFlow(10, "none");
+    const TriggerRequest request{QStringLiteral("chain"), QStringLiteral("1"), flow,
+                                 QJsonObject{{QStringLiteral("v"), 7}}, QStringLiteral("bench")};
+    int n = 0;
+    for (auto _ : state) {
+        auto r = scheduler.trigger(request);
+        benchmark::DoNotOptimize(r);
+        if (++n % 1024 == 0)
+            scheduler.purgeExpired(std::numeric_limits<qint64>::max() / 2);
+    }
+    state.counters["executions/s"] =
+        benchmark::Counter(static_cast<double>(state.iterations()), benchmark::Counter::kIsRate);
+    state.counters["nodes/s"] = benchmark::Counter(static_cast<double>(state.iterations()) * 10,
+                                                   benchmark::Counter::kIsRate);
+}
+BENCHMARK(BM_TransformChain10)->Unit(benchmark::kMicrosecond);
 
 void BM_MemoryPerCompletedNode(benchmark::State &state)
 {

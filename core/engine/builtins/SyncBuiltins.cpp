@@ -2,10 +2,13 @@
 
 #include "common/Logging.h"
 #include "common/SensitiveDataMasker.h"
+#include "flow/JsonObjectTemplate.h"
 #include "flow/Mapping.h"
 #include "flow/MappingEvaluator.h"
 
 #include <QJsonDocument>
+#include <QVarLengthArray>
+#include <optional>
 
 namespace hm::engine::builtins {
 
@@ -13,10 +16,17 @@ namespace {
 
 const QString kInputsPrefix = QStringLiteral("$.inputs");
 
-// Built-in configs read the node's own inputs as "$.inputs.<path>". The
-// mapping language knows $.trigger and $.nodes only, so "$.inputs" is
+// A built-in config value that reads the node's own inputs as
+// "$.inputs.<path>", parsed: the mapping, or the error every run reports.
+// The mapping language knows $.trigger and $.nodes only, so "$.inputs" is
 // rewritten to "$.trigger" and evaluated with the inputs as the trigger.
-Result<QJsonValue> evaluateOnInputs(const QJsonValue &expression, const QJsonObject &inputs)
+struct InputsExpression
+{
+    std::optional<flow::Mapping> mapping;
+    Error error; // when there is no mapping
+};
+
+InputsExpression parseOnInputs(const QJsonValue &expression)
 {
     QJsonValue value = expression;
     if (expression.isString() && expression.toString().startsWith(QStringLiteral("$."))) {
@@ -24,18 +34,109 @@ Result<QJsonValue> evaluateOnInputs(const QJsonValue &expression, const QJsonObj
         if (!text.startsWith(kInputsPrefix) ||
             (text.size() > kInputsPrefix.size() && text[kInputsPrefix.size()] != u'.' &&
              text[kInputsPrefix.size()] != u'['))
-            return Error{
-                ErrorCode::InvalidInputMapping,
-                QStringLiteral("built-in expressions read \"$.inputs...\", not %1").arg(text),
-                {{QStringLiteral("expression"), text}}};
+            return {
+                std::nullopt,
+                Error{ErrorCode::InvalidInputMapping,
+                      QStringLiteral("built-in expressions read \"$.inputs...\", not %1").arg(text),
+                      {{QStringLiteral("expression"), text}}}};
         value = QString(QStringLiteral("$.trigger") + text.mid(kInputsPrefix.size()));
     }
     Result<flow::Mapping> mapping = flow::parseMapping(value);
     if (!mapping)
-        return mapping.error();
+        return {std::nullopt, mapping.error()};
+    return {std::move(mapping).value(), {}};
+}
+
+Result<QJsonValue> evaluateOnInputs(const InputsExpression &expression, const QJsonObject &inputs)
+{
+    if (!expression.mapping)
+        return expression.error;
     flow::EvaluationContext context;
     context.trigger = inputs;
-    return flow::evaluate(mapping.value(), context);
+    return flow::evaluate(*expression.mapping, context);
+}
+
+// Whether evaluateOnInputs() gives the same answer whatever the inputs:
+// literals (blob references included) give themselves, and node references
+// are always missing (a built-in config sees no other node).
+bool isConstant(const InputsExpression &expression)
+{
+    return expression.mapping && expression.mapping->kind != flow::Mapping::Kind::Trigger;
+}
+
+// A transform's config, parsed: the outputs that do not depend on the
+// inputs are already in the object template; the others, in key order
+// (the order runs report errors in), fill its slots.
+struct PreparedTransform final : PreparedNode
+{
+    struct Output
+    {
+        InputsExpression expression;
+        int slot = -1; // in `object`; -1 for expressions that cannot be parsed
+    };
+    flow::JsonObjectTemplate object;
+    std::vector<Output> computed;
+};
+
+std::unique_ptr<PreparedTransform> prepareTransform(const QJsonObject &config)
+{
+    auto prepared = std::make_unique<PreparedTransform>();
+    const QJsonObject spec = config.value(QStringLiteral("outputs")).toObject();
+    QJsonObject constants;
+    std::vector<QString> slotKeys;
+    for (auto it = spec.begin(); it != spec.end(); ++it) {
+        InputsExpression expression = parseOnInputs(it.value());
+        if (isConstant(expression)) {
+            Result<QJsonValue> value = evaluateOnInputs(expression, {});
+            if (value && !value.value().isUndefined())
+                constants.insert(it.key(), value.value());
+            continue;
+        }
+        int slot = -1;
+        if (expression.mapping) {
+            slot = static_cast<int>(slotKeys.size());
+            slotKeys.push_back(it.key());
+        }
+        prepared->computed.push_back({std::move(expression), slot});
+    }
+    prepared->object = flow::JsonObjectTemplate(constants, slotKeys);
+    return prepared;
+}
+
+void runTransform(const PreparedTransform &prepared, const NodeTask &task, const NodeDone &done)
+{
+    QVarLengthArray<QJsonValue, 8> values(prepared.object.slotCount());
+    for (const PreparedTransform::Output &output : prepared.computed) {
+        Result<QJsonValue> value = evaluateOnInputs(output.expression, task.inputs);
+        if (!value) {
+            done(NodeOutcome::failed(value.error(), false));
+            return;
+        }
+        values[output.slot] = std::move(value).value();
+    }
+    done(NodeOutcome::completed(prepared.object.fill(values)));
+}
+
+// A condition's config, parsed.
+struct PreparedCondition final : PreparedNode
+{
+    InputsExpression left;
+    QString op;
+    std::optional<InputsExpression> right; // none: compared with "missing"
+};
+
+std::unique_ptr<PreparedCondition> prepareCondition(const QJsonObject &config)
+{
+    auto prepared = std::make_unique<PreparedCondition>();
+    const QJsonValue leftSpec = config.contains(QStringLiteral("left"))
+                                    ? config.value(QStringLiteral("left"))
+                                    : QJsonValue(QStringLiteral("$.inputs.value"));
+    prepared->left = parseOnInputs(leftSpec);
+    prepared->op = config.value(QStringLiteral("op")).toString(QStringLiteral("truthy"));
+    const QJsonValue rightSpec = config.value(QStringLiteral("right"));
+    if (!rightSpec.isUndefined())
+        prepared->right = parseOnInputs(rightSpec);
+    return prepared;
 }
 
 bool truthy(const QJsonValue &v)
@@ -110,37 +211,34 @@ std::unique_ptr<NodeRun> LogExecutor::start(const NodeTask &task, NodeDone done)
 
 std::unique_ptr<NodeRun> TransformExecutor::start(const NodeTask &task, NodeDone done)
 {
-    const QJsonObject spec = task.config.value(QStringLiteral("outputs")).toObject();
-    QJsonObject outputs;
-    for (auto it = spec.begin(); it != spec.end(); ++it) {
-        Result<QJsonValue> value = evaluateOnInputs(it.value(), task.inputs);
-        if (!value) {
-            done(NodeOutcome::failed(value.error(), false));
-            return nullptr;
-        }
-        if (!value.value().isUndefined())
-            outputs.insert(it.key(), value.value());
-    }
-    done(NodeOutcome::completed(outputs));
+    if (task.prepared)
+        runTransform(static_cast<const PreparedTransform &>(*task.prepared), task, done);
+    else
+        runTransform(*prepareTransform(task.config), task, done);
     return nullptr;
+}
+
+std::shared_ptr<const PreparedNode> TransformExecutor::prepare(const QJsonObject &config) const
+{
+    return prepareTransform(config);
 }
 
 std::unique_ptr<NodeRun> ConditionExecutor::start(const NodeTask &task, NodeDone done)
 {
-    const QJsonValue leftSpec = task.config.contains(QStringLiteral("left"))
-                                    ? task.config.value(QStringLiteral("left"))
-                                    : QJsonValue(QStringLiteral("$.inputs.value"));
-    const QString op = task.config.value(QStringLiteral("op")).toString(QStringLiteral("truthy"));
-    Result<QJsonValue> left = evaluateOnInputs(leftSpec, task.inputs);
-    const QJsonValue rightSpec = task.config.value(QStringLiteral("right"));
-    Result<QJsonValue> right = rightSpec.isUndefined()
-                                   ? Result<QJsonValue>(QJsonValue(QJsonValue::Undefined))
-                                   : evaluateOnInputs(rightSpec, task.inputs);
+    std::unique_ptr<PreparedCondition> unprepared;
+    if (!task.prepared)
+        unprepared = prepareCondition(task.config);
+    const PreparedCondition &condition =
+        task.prepared ? static_cast<const PreparedCondition &>(*task.prepared) : *unprepared;
+    Result<QJsonValue> left = evaluateOnInputs(condition.left, task.inputs);
+    Result<QJsonValue> right = condition.right
+                                   ? evaluateOnInputs(*condition.right, task.inputs)
+                                   : Result<QJsonValue>(QJsonValue(QJsonValue::Undefined));
     if (!left || !right) {
         done(NodeOutcome::failed(!left ? left.error() : right.error(), false));
         return nullptr;
     }
-    Result<bool> result = compare(left.value(), op, right.value());
+    Result<bool> result = compare(left.value(), condition.op, right.value());
     if (!result) {
         done(NodeOutcome::failed(result.error(), false));
         return nullptr;
@@ -150,6 +248,11 @@ std::unique_ptr<NodeRun> ConditionExecutor::start(const NodeTask &task, NodeDone
     done(NodeOutcome::completed(outputs,
                                 result.value() ? QStringLiteral("true") : QStringLiteral("false")));
     return nullptr;
+}
+
+std::shared_ptr<const PreparedNode> ConditionExecutor::prepare(const QJsonObject &config) const
+{
+    return prepareCondition(config);
 }
 
 } // namespace hm::engine::builtins

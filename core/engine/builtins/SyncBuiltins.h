@@ -23,10 +23,12 @@ public:
 
 // config {"outputs": {"<name>": <mapping>}}; mappings read the node's inputs
 // as "$.inputs.<path>"; other values are literals.
+// The config is parsed once per node (prepare()), not per run.
 class TransformExecutor final : public NodeExecutor
 {
 public:
     std::unique_ptr<NodeRun> start(const NodeTask &task, NodeDone done) override;
+    std::shared_ptr<const PreparedNode> prepare(const QJsonObject &config) const override;
 };
 
 // config {"left": <mapping>, "op": "==", "right": <mapping>}; takes handle
@@ -35,6 +37,7 @@ class ConditionExecutor final : public NodeExecutor
 {
 public:
     std::unique_ptr<NodeRun> start(const NodeTask &task, NodeDone done) override;
+    std::shared_ptr<const PreparedNode> prepare(const QJsonObject &config) const override;
 };
 
 } // namespace hm::engine::builtins
