@@ -107,6 +107,30 @@ void addRateHeaders(ApiReply &reply, const auth::RateLimiter::Decision &decision
         reply.headers += auth::rateLimitHeaders(decision);
 }
 
+// The bytes of a handler's answer: error bodies get the request id, JSON
+// bodies are written compact, X-Request-Id and the reply's headers follow.
+http::HttpResponse responseOf(ApiReply reply, const QString &requestId)
+{
+    if (reply.contentType.isEmpty() && !reply.body.value(QStringLiteral("success")).toBool(true)) {
+        QJsonObject error = reply.body.value(QStringLiteral("error")).toObject();
+        error.insert(QStringLiteral("request_id"), requestId);
+        reply.body.insert(QStringLiteral("error"), error);
+    }
+    http::HttpResponse response;
+    response.status = reply.status;
+    if (reply.contentType.isEmpty()) {
+        response.contentType = QByteArrayLiteral("application/json");
+        response.body = QJsonDocument(reply.body).toJson(QJsonDocument::Compact);
+    } else {
+        response.contentType = std::move(reply.contentType);
+        response.body = std::move(reply.rawBody);
+    }
+    response.headers.reserve(reply.headers.size() + 1);
+    response.headers.append({QByteArrayLiteral("X-Request-Id"), requestId.toLatin1()});
+    response.headers += std::move(reply.headers);
+    return response;
+}
+
 } // namespace
 
 ApiReply ApiReply::ok(const QJsonValue &data, int status)
@@ -235,28 +259,12 @@ void ApiRouter::answerUnlisted(const Handler &handler, const http::HttpRequest &
     if (reply.isDeferred) // unlisted handlers answer at once
         reply = ApiReply::failure(
             Error{ErrorCode::InternalError, QStringLiteral("the handler gave no answer")});
-    if (reply.contentType.isEmpty() && !reply.body.value(QStringLiteral("success")).toBool(true)) {
-        QJsonObject error = reply.body.value(QStringLiteral("error")).toObject();
-        error.insert(QStringLiteral("request_id"), requestId);
-        reply.body.insert(QStringLiteral("error"), error);
-    }
     const QString method = methodName(request.method());
     logging::info(lcServerHttp(),
                   method + u' ' + request.path() + u' ' + QString::number(reply.status));
     Metrics::instance().observeHttp(QStringLiteral("unmatched"), method, reply.status,
                                     timer.nsecsElapsed() / 1e9);
-    http::HttpResponse response;
-    response.status = reply.status;
-    if (reply.contentType.isEmpty()) {
-        response.contentType = QByteArrayLiteral("application/json");
-        response.body = QJsonDocument(reply.body).toJson(QJsonDocument::Compact);
-    } else {
-        response.contentType = std::move(reply.contentType);
-        response.body = std::move(reply.rawBody);
-    }
-    response.headers.append({QByteArrayLiteral("X-Request-Id"), requestId.toLatin1()});
-    response.headers += reply.headers;
-    responder.send(std::move(response));
+    responder.send(responseOf(std::move(reply), requestId));
 }
 
 QByteArray RequestContext::header(QByteArrayView name) const
@@ -505,28 +513,12 @@ void ApiRouter::respond(qsizetype routeIndex, const http::HttpRequest &request,
 void ApiRouter::finish(qsizetype routeIndex, const QString &requestId, const QString &line,
                        qint64 startedNs, ApiReply reply, const http::HttpResponder &responder)
 {
-    if (reply.contentType.isEmpty() && !reply.body.value(QStringLiteral("success")).toBool(true)) {
-        QJsonObject error = reply.body.value(QStringLiteral("error")).toObject();
-        error.insert(QStringLiteral("request_id"), requestId);
-        reply.body.insert(QStringLiteral("error"), error);
-    }
     // "GET /api/v1/health 200", as qCInfo() << method << path << status
     // spelled it, without QDebug's stream.
     logging::info(lcServerHttp(), line + u' ' + QString::number(reply.status));
-    http::HttpResponse response;
-    response.status = reply.status;
-    if (reply.contentType.isEmpty()) {
-        response.contentType = QByteArrayLiteral("application/json");
-        response.body = QJsonDocument(reply.body).toJson(QJsonDocument::Compact);
-    } else {
-        response.contentType = std::move(reply.contentType);
-        response.body = std::move(reply.rawBody);
-    }
-    response.headers.reserve(reply.headers.size() + 1);
-    response.headers.append({QByteArrayLiteral("X-Request-Id"), requestId.toLatin1()});
-    response.headers += std::move(reply.headers);
-    m_routeMetrics.at(routeIndex)
-        ->observe(reply.status, (monotonic().nsecsElapsed() - startedNs) / 1e9);
+    const int status = reply.status;
+    http::HttpResponse response = responseOf(std::move(reply), requestId);
+    m_routeMetrics.at(routeIndex)->observe(status, (monotonic().nsecsElapsed() - startedNs) / 1e9);
     responder.send(std::move(response));
 }
 

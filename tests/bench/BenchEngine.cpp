@@ -134,13 +134,14 @@ void BM_WideDag(benchmark::State &state)
 }
 BENCHMARK(BM_WideDag)->Arg(1000)->Arg(10000)->Unit(benchmark::kMillisecond);
 
-void BM_Chain10Summary(benchmark::State &state)
+// Triggers `flow` (a chain of `nodes` synchronous nodes) once per iteration.
+void runChain(benchmark::State &state, const flow::CompiledFlowPtr &flow, const QJsonObject &inputs,
+              int nodes)
 {
     NullExecutionJournal journal;
     Scheduler scheduler(registry(), &journal, {}, quietOptions());
-    auto flow = chainFlow(10, "summary");
-    const TriggerRequest request{QStringLiteral("chain"), QStringLiteral("1"), flow,
-                                 QJsonObject{{QStringLiteral("x"), 1}}, QStringLiteral("bench")};
+    const TriggerRequest request{QStringLiteral("chain"), QStringLiteral("1"), flow, inputs,
+                                 QStringLiteral("bench")};
     int n = 0;
     for (auto _ : state) {
         auto r = scheduler.trigger(request);
@@ -150,27 +151,19 @@ void BM_Chain10Summary(benchmark::State &state)
     }
     state.counters["executions/s"] =
         benchmark::Counter(static_cast<double>(state.iterations()), benchmark::Counter::kIsRate);
+    state.counters["nodes/s"] = benchmark::Counter(static_cast<double>(state.iterations()) * nodes,
+                                                   benchmark::Counter::kIsRate);
+}
+
+void BM_Chain10Summary(benchmark::State &state)
+{
+    runChain(state, chainFlow(10, "summary"), QJsonObject{{QStringLiteral("x"), 1}}, 10);
 }
 BENCHMARK(BM_Chain10Summary)->Unit(benchmark::kMicrosecond);
 
 void BM_TransformChain10(benchmark::State &state)
 {
-    NullExecutionJournal journal;
-    Scheduler scheduler(registry(), &journal, {}, quietOptions());
-    auto flow = transformChainFlow(10, "none");
-    const TriggerRequest request{QStringLiteral("chain"), QStringLiteral("1"), flow,
-                                 QJsonObject{{QStringLiteral("v"), 7}}, QStringLiteral("bench")};
-    int n = 0;
-    for (auto _ : state) {
-        auto r = scheduler.trigger(request);
-        benchmark::DoNotOptimize(r);
-        if (++n % 1024 == 0)
-            scheduler.purgeExpired(std::numeric_limits<qint64>::max() / 2);
-    }
-    state.counters["executions/s"] =
-        benchmark::Counter(static_cast<double>(state.iterations()), benchmark::Counter::kIsRate);
-    state.counters["nodes/s"] = benchmark::Counter(static_cast<double>(state.iterations()) * 10,
-                                                   benchmark::Counter::kIsRate);
+    runChain(state, transformChainFlow(10, "none"), QJsonObject{{QStringLiteral("v"), 7}}, 10);
 }
 BENCHMARK(BM_TransformChain10)->Unit(benchmark::kMicrosecond);
 
