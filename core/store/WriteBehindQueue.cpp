@@ -276,7 +276,7 @@ void WriteBehindQueue::packGroups(std::vector<WriteOp> &batch, std::vector<qsize
             continue;
         QString &text = texts[host.value()];
         text += text.isEmpty() ? u'[' : u',';
-        op.appendPacked(text, op.params);
+        op.appendPacked(text, op);
         hostOf[i] = host.value();
     }
     for (auto it = texts.begin(); it != texts.end(); ++it) {
@@ -299,11 +299,18 @@ void WriteBehindQueue::renderDeferred(WriteOp &op)
 
 WriteBehindQueue::Outcome WriteBehindQueue::writeBatch(std::vector<WriteOp> &batch)
 {
-    // Outside the transaction, and once per op even when the batch runs again.
-    for (WriteOp &op : batch)
-        renderDeferred(op);
+    // Outside the transaction, and once per op even when the batch runs
+    // again. Packing first: members write their own JSON into their host.
     std::vector<qsizetype> hostOf;
     packGroups(batch, hostOf);
+    for (size_t i = 0; i < batch.size(); ++i) {
+        WriteOp &op = batch[i];
+        if (hostOf[i] >= 0)
+            continue; // travels in its host's row
+        if (op.makeParams && op.params.isEmpty())
+            op.makeParams(op.record.get(), op.params);
+        renderDeferred(op);
+    }
 
     Outcome outcome;
     std::vector<bool> dropped(batch.size(), false);

@@ -61,9 +61,16 @@ struct WriteOp
     // that replaces a queued one of its key inherits it (the replaced op
     // was never written).
     bool groupFirst = false;
-    // Member: appends the JSON object of its record, built from its
-    // (rendered) parameters.
-    void (*appendPacked)(QString &json, const QVariantList &params) = nullptr;
+    // Member: appends the JSON object of its record (from `record`, or from
+    // its parameters, which are not rendered yet).
+    void (*appendPacked)(QString &json, const WriteOp &op) = nullptr;
+
+    // A producer may hand over its record instead of parameters: the writer
+    // fills `params` with makeParams(record) when the op is written as a
+    // row, and never when it travels packed or a newer op replaced it. The
+    // producer's thread then only copies the (implicitly shared) record.
+    std::shared_ptr<const void> record;
+    void (*makeParams)(const void *record, QVariantList &params) = nullptr;
 };
 
 struct WriteBehindOptions

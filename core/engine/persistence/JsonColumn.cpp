@@ -8,31 +8,45 @@ namespace {
 
 const QString kTruncatedKey = QStringLiteral("$truncated");
 
-QString capped(QString text, qsizetype maxBytes)
+// Appends `object` as compact JSON, or the marker when its text is over
+// maxBytes.
+void appendCapped(QString &out, const QJsonObject &object, json::Secrets secrets,
+                  qsizetype maxBytes)
 {
+    const qsizetype start = out.size();
+    json::appendCompact(out, object, secrets);
     // UTF-8 needs at most three bytes per UTF-16 unit: most texts are
     // measured without encoding them.
-    if (text.size() <= maxBytes / 3)
-        return text;
-    const qsizetype bytes = text.toUtf8().size();
+    if (out.size() - start <= maxBytes / 3)
+        return;
+    const qsizetype bytes = QStringView(out).sliced(start).toUtf8().size();
     if (bytes <= maxBytes)
-        return text;
-    const QJsonObject marker{{kTruncatedKey, true},
-                             {QStringLiteral("originalBytes"), double(bytes)}};
-    return json::compact(marker);
+        return;
+    out.truncate(start);
+    json::appendCompact(
+        out, QJsonObject{{kTruncatedKey, true}, {QStringLiteral("originalBytes"), double(bytes)}});
 }
 
 } // namespace
 
 QString cappedJson(const QJsonObject &object, qsizetype maxBytes)
 {
-    return capped(json::compact(object), maxBytes);
+    QString text;
+    appendCapped(text, object, json::Secrets::Keep, maxBytes);
+    return text;
 }
 
 QString maskedJson(const QJsonObject &object, qsizetype maxBytes)
 {
+    QString text;
+    appendMaskedJson(text, object, maxBytes);
+    return text;
+}
+
+void appendMaskedJson(QString &out, const QJsonObject &object, qsizetype maxBytes)
+{
     // Masked while written: no masked copy of the object is built.
-    return capped(json::compact(object, json::Secrets::Mask), maxBytes);
+    appendCapped(out, object, json::Secrets::Mask, maxBytes);
 }
 
 bool isTruncatedMarker(const QJsonObject &object)

@@ -21,6 +21,11 @@ QString cappedJson(const QJsonObject &object, qsizetype maxBytes = kMaxJsonColum
 // The same after SensitiveDataMasker: for inputs and outputs kept as history.
 QString maskedJson(const QJsonObject &object, qsizetype maxBytes = kMaxJsonColumnBytes);
 
+// maskedJson() appended to `out`, for texts that embed it (packed node
+// states).
+void appendMaskedJson(QString &out, const QJsonObject &object,
+                      qsizetype maxBytes = kMaxJsonColumnBytes);
+
 // Whether a stored column holds the truncation marker.
 bool isTruncatedMarker(const QJsonObject &object);
 

@@ -6,19 +6,6 @@
 
 namespace hm::engine::persistence {
 
-namespace {
-
-// The QString a text parameter holds, without QVariant's conversion
-// machinery (the parameters were bound as QString or left null).
-const QString *stringIn(const QVariant &value)
-{
-    return value.metaType().id() == QMetaType::QString
-               ? static_cast<const QString *>(value.constData())
-               : nullptr;
-}
-
-} // namespace
-
 PackedNodeWriter::PackedNodeWriter(QString &out) : m_out(out)
 {
     m_out += u'{';
@@ -39,34 +26,36 @@ void PackedNodeWriter::key(QLatin1StringView name)
     m_out += u"\":";
 }
 
-void PackedNodeWriter::text(QLatin1StringView name, const QVariant &value)
+void PackedNodeWriter::text(QLatin1StringView name, QStringView value)
 {
     key(name);
-    if (const QString *string = stringIn(value))
-        json::appendString(m_out, *string);
-    else if (!value.isValid() || value.isNull())
-        m_out += u"null";
-    else
-        json::appendString(m_out, value.toString());
+    json::appendString(m_out, value);
 }
 
-void PackedNodeWriter::number(QLatin1StringView name, const QVariant &value)
+void PackedNodeWriter::textOrNull(QLatin1StringView name, QStringView value)
 {
-    key(name);
-    if (!value.isValid() || value.isNull())
-        m_out += u"null";
+    if (value.isEmpty())
+        null(name);
     else
-        m_out += QString::number(value.toLongLong());
+        text(name, value);
 }
 
-void PackedNodeWriter::json(QLatin1StringView name, const QVariant &value)
+void PackedNodeWriter::number(QLatin1StringView name, qint64 value)
 {
     key(name);
-    const QString *text = stringIn(value);
-    if (text && !text->isEmpty())
-        m_out += *text;
-    else
-        m_out += u"null";
+    m_out += QString::number(value);
+}
+
+void PackedNodeWriter::null(QLatin1StringView name)
+{
+    key(name);
+    m_out += u"null";
+}
+
+QString &PackedNodeWriter::member(QLatin1StringView name)
+{
+    key(name);
+    return m_out;
 }
 
 QJsonArray readPackedNodeStates(const QString &text)

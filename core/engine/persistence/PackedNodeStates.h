@@ -10,7 +10,6 @@
 #include <QJsonArray>
 #include <QLatin1StringView>
 #include <QString>
-#include <QVariant>
 
 namespace hm::engine::persistence {
 
@@ -24,12 +23,14 @@ public:
     PackedNodeWriter(const PackedNodeWriter &) = delete;
     PackedNodeWriter &operator=(const PackedNodeWriter &) = delete;
 
-    // A string, or null for a null or invalid value.
-    void text(QLatin1StringView key, const QVariant &value);
-    // An integer, or null.
-    void number(QLatin1StringView key, const QVariant &value);
-    // JSON text inserted as it is (it came from QJsonDocument), or null.
-    void json(QLatin1StringView key, const QVariant &value);
+    void text(QLatin1StringView key, QStringView value);
+    // A string, or null when empty (the optional TEXT columns).
+    void textOrNull(QLatin1StringView key, QStringView value);
+    void number(QLatin1StringView key, qint64 value);
+    void null(QLatin1StringView key);
+    // Starts a member whose value the caller appends to the returned text
+    // as JSON.
+    QString &member(QLatin1StringView key);
 
 private:
     void key(QLatin1StringView name);

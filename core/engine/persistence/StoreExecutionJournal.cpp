@@ -1,5 +1,6 @@
 #include "engine/persistence/StoreExecutionJournal.h"
 
+#include "common/JsonText.h"
 #include "common/Logging.h"
 #include "engine/persistence/JsonColumn.h"
 #include "engine/persistence/PackedNodeStates.h"
@@ -46,51 +47,21 @@ QVariant maskedOrNull(const QJsonObject &object)
     return object.isEmpty() ? QVariant() : deferredJson(object, renderMasked);
 }
 
+// The lines were masked by the scheduler; a JSON array of strings.
+void appendLogs(QString &out, const QStringList &logs)
+{
+    out += u'[';
+    for (qsizetype i = 0; i < logs.size(); ++i) {
+        if (i > 0)
+            out += u',';
+        json::appendString(out, logs.at(i));
+    }
+    out += u']';
+}
+
 bool isFinal(const QString &status)
 {
     return status == u"completed" || status == u"failed" || status == u"cancelled";
-}
-
-// The parameters of a node op, in the order recordNode binds them.
-enum NodeParam : qsizetype
-{
-    NodeRowId,
-    NodeExecutionId,
-    NodeId,
-    NodeComponent,
-    NodeVersion,
-    NodeStatus,
-    NodeAttempt,
-    NodeSkipReason,
-    NodeInputs,
-    NodeOutputs,
-    NodeErrorCode,
-    NodeErrorMessage,
-    NodeStartedAt,
-    NodeEndedAt,
-    NodeDuration,
-    NodeLogs,
-};
-
-// The packed form of a node op: the object PackedNodeStates reads back,
-// built from the rendered parameters (JSON columns are JSON text already).
-void appendPackedNode(QString &json, const QVariantList &p)
-{
-    PackedNodeWriter node(json);
-    node.text("node_id"_L1, p.at(NodeId));
-    node.text("component"_L1, p.at(NodeComponent));
-    node.text("version"_L1, p.at(NodeVersion));
-    node.text("status"_L1, p.at(NodeStatus));
-    node.number("attempt"_L1, p.at(NodeAttempt));
-    node.text("skip_reason"_L1, p.at(NodeSkipReason));
-    node.json("inputs"_L1, p.at(NodeInputs));
-    node.json("outputs"_L1, p.at(NodeOutputs));
-    node.text("error_code"_L1, p.at(NodeErrorCode));
-    node.text("error_message"_L1, p.at(NodeErrorMessage));
-    node.number("started_at"_L1, p.at(NodeStartedAt));
-    node.number("ended_at"_L1, p.at(NodeEndedAt));
-    node.number("duration_ms"_L1, p.at(NodeDuration));
-    node.json("logs"_L1, p.at(NodeLogs));
 }
 
 } // namespace
@@ -105,6 +76,81 @@ QString StoreExecutionJournal::nodeRowId(const QString &executionId, const QStri
     // upserts, which only ever concern executions of this process.
     return executionId + u'/' + nodeId;
 }
+
+namespace {
+
+QVariant logsOrNull(const QStringList &logs)
+{
+    if (logs.isEmpty())
+        return QVariant();
+    QString text;
+    appendLogs(text, logs);
+    return text;
+}
+
+// The row of a node record: runs on the writer thread, for records that
+// do not travel in their execution's row.
+void nodeParams(const void *record, QVariantList &params)
+{
+    const NodeRecord &r = *static_cast<const NodeRecord *>(record);
+    params = {StoreExecutionJournal::nodeRowId(r.executionId, r.nodeId),
+              r.executionId,
+              r.nodeId,
+              r.component,
+              r.version,
+              r.status,
+              r.attempt,
+              textOrNull(r.skipReason),
+              r.inputs.isEmpty() ? QVariant() : QVariant(maskedJson(r.inputs)),
+              r.outputs.isEmpty() ? QVariant() : QVariant(maskedJson(r.outputs)),
+              textOrNull(r.errorCode),
+              textOrNull(r.errorMessage),
+              msOrNull(r.startedAtMs),
+              msOrNull(r.endedAtMs),
+              durationOrNull(r.startedAtMs, r.endedAtMs),
+              logsOrNull(r.logs)};
+}
+
+// The same record as an object of executions.node_states, with the
+// values nodeParams() binds (NULLs as null).
+void appendPackedNode(QString &json, const store::WriteOp &op)
+{
+    const NodeRecord &r = *static_cast<const NodeRecord *>(op.record.get());
+    PackedNodeWriter node(json);
+    node.text("node_id"_L1, r.nodeId);
+    node.text("component"_L1, r.component);
+    node.text("version"_L1, r.version);
+    node.text("status"_L1, r.status);
+    node.number("attempt"_L1, r.attempt);
+    node.textOrNull("skip_reason"_L1, r.skipReason);
+    for (const auto &[key, object] :
+         {std::pair{"inputs"_L1, &r.inputs}, {"outputs"_L1, &r.outputs}}) {
+        if (object->isEmpty())
+            node.null(key);
+        else
+            appendMaskedJson(node.member(key), *object);
+    }
+    node.textOrNull("error_code"_L1, r.errorCode);
+    node.textOrNull("error_message"_L1, r.errorMessage);
+    for (const auto &[key, ms] :
+         {std::pair{"started_at"_L1, r.startedAtMs}, {"ended_at"_L1, r.endedAtMs}}) {
+        if (ms == 0)
+            node.null(key);
+        else
+            node.number(key, ms);
+    }
+    const qint64 duration = durationMs(r.startedAtMs, r.endedAtMs);
+    if (duration < 0)
+        node.null("duration_ms"_L1);
+    else
+        node.number("duration_ms"_L1, duration);
+    if (r.logs.isEmpty())
+        node.null("logs"_L1);
+    else
+        appendLogs(node.member("logs"_L1), r.logs);
+}
+
+} // namespace
 
 void StoreExecutionJournal::enqueue(store::WriteOp op)
 {
@@ -166,35 +212,25 @@ void StoreExecutionJournal::recordExecution(const ExecutionRecord &r)
 
 void StoreExecutionJournal::recordNode(const NodeRecord &r)
 {
-    const QVariant inputs = maskedOrNull(r.inputs);
-    const QVariant outputs = maskedOrNull(r.outputs);
-    // The lines were masked by the scheduler; a JSON array of strings.
-    const QVariant logs =
-        r.logs.isEmpty()
-            ? QVariant()
-            : QVariant(QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(r.logs))
-                                             .toJson(QJsonDocument::Compact)));
-    const QString rowId = nodeRowId(r.executionId, r.nodeId);
     // An upsert keyed by the row, like executions: a node that starts and
     // ends within one batch is written once, by the INSERT, or not at all
-    // when it travels in its execution's row (appendPackedNode).
-    store::WriteOp op{
-        QStringLiteral(
-            "INSERT OR IGNORE INTO node_executions (id, execution_id, node_id, component,"
-            " version, status, attempt, skip_reason, inputs, outputs, error_code,"
-            " error_message, started_at, ended_at, duration_ms, logs)"
-            " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)"),
-        {rowId, r.executionId, r.nodeId, r.component, r.version, r.status, r.attempt,
-         textOrNull(r.skipReason), inputs, outputs, textOrNull(r.errorCode),
-         textOrNull(r.errorMessage), msOrNull(r.startedAtMs), msOrNull(r.endedAtMs),
-         durationOrNull(r.startedAtMs, r.endedAtMs), logs},
-        QStringLiteral(
-            "UPDATE node_executions SET component = ?4, version = ?5, status = ?6,"
-            " attempt = ?7, skip_reason = ?8, inputs = ?9, outputs = ?10, error_code = ?11,"
-            " error_message = ?12, started_at = ?13, ended_at = ?14, duration_ms = ?15,"
-            " logs = ?16 WHERE execution_id = ?2 AND node_id = ?3"),
-        u"node/" + rowId};
+    // when it travels in its execution's row (appendPackedNode). The writer
+    // thread builds the row or the packed object from a copy of the record
+    // (its strings and objects are shared, not copied).
+    static const QString insert = QStringLiteral(
+        "INSERT OR IGNORE INTO node_executions (id, execution_id, node_id, component,"
+        " version, status, attempt, skip_reason, inputs, outputs, error_code,"
+        " error_message, started_at, ended_at, duration_ms, logs)"
+        " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)");
+    static const QString update = QStringLiteral(
+        "UPDATE node_executions SET component = ?4, version = ?5, status = ?6,"
+        " attempt = ?7, skip_reason = ?8, inputs = ?9, outputs = ?10, error_code = ?11,"
+        " error_message = ?12, started_at = ?13, ended_at = ?14, duration_ms = ?15,"
+        " logs = ?16 WHERE execution_id = ?2 AND node_id = ?3");
+    store::WriteOp op{insert, {}, update, u"node/" + r.executionId + u'/' + r.nodeId};
     op.group = r.executionId;
+    op.record = std::make_shared<const NodeRecord>(r);
+    op.makeParams = nodeParams;
     op.appendPacked = appendPackedNode;
     enqueue(std::move(op));
 }

@@ -259,6 +259,28 @@ private slots:
         QVERIFY(missing.ok() && !missing.value().has_value());
     }
 
+    void packedOversizedJsonBecomesAMarker()
+    {
+        ExecutionRecord r = execution(QStringLiteral("e1"), QStringLiteral("running"), 1000);
+        m_journal->recordExecution(r);
+        NodeRecord n =
+            node(QStringLiteral("e1"), QStringLiteral("big"), QStringLiteral("completed"));
+        n.inputs = QJsonObject{{QStringLiteral("small"), 1}};
+        // Non-ASCII: the cap counts UTF-8 bytes, not characters.
+        n.outputs = QJsonObject{{QStringLiteral("text"), QString(kMaxJsonColumnBytes / 2, u'é')}};
+        m_journal->recordNode(n);
+        r.status = QStringLiteral("completed");
+        m_journal->recordExecution(r);
+        m_queue->flush();
+        QCOMPARE(m_queue->stats().packed, 1);
+        const auto big = loadStoredNode(*m_db, QStringLiteral("e1"), QStringLiteral("big"));
+        QVERIFY(big.ok() && big.value().has_value());
+        QVERIFY(isTruncatedMarker(big.value()->outputs.toObject()));
+        QVERIFY(big.value()->outputs.toObject().value(QStringLiteral("originalBytes")).toDouble() >
+                kMaxJsonColumnBytes);
+        QCOMPARE(big.value()->inputs.toObject(), n.inputs);
+    }
+
     // Once the writer has stored an execution's first record, its nodes go
     // to rows: the final record's UPDATE must not depend on what it missed.
     void executionOutlivingABatchKeepsNodeRows()

@@ -49,8 +49,24 @@ WriteOp member(int producer, int seq, const QString &group)
 {
     WriteOp op = row(producer, seq);
     op.group = group;
-    op.appendPacked = [](QString &json, const QVariantList &params) {
-        json += QString::number(params.at(1).toInt());
+    op.appendPacked = [](QString &json, const WriteOp &packed) {
+        json += QString::number(packed.params.at(1).toInt());
+    };
+    return op;
+}
+
+// A row whose parameters the writer makes from its record (a seq), counting
+// how often it had to.
+std::atomic<int> g_paramsMade{0};
+
+WriteOp lazyRow(int producer, int seq, const QString &key = {})
+{
+    WriteOp op{kInsert, {}, {}, key};
+    op.record = std::make_shared<const std::pair<int, int>>(producer, seq);
+    op.makeParams = [](const void *record, QVariantList &params) {
+        const auto &[p, s] = *static_cast<const std::pair<int, int> *>(record);
+        params = {p, s, QStringLiteral("made %1/%2").arg(p).arg(s)};
+        ++g_paramsMade;
     };
     return op;
 }
@@ -429,6 +445,29 @@ private slots:
         QCOMPARE(stats.failed, 3);   // g6's host and both its members
         QCOMPARE(stats.written, 11); // the first row(6, 0), 7 rows, 3 packed members
         QCOMPARE(stats.coalesced, 1);
+    }
+
+    void recordsBecomeParametersOnlyWhenWritten()
+    {
+        g_paramsMade = 0;
+        WriteBehindQueue queue(dbPath(), copyOf(m_key), WriteBehindOptions{.maxDelayMs = 600000});
+        QVERIFY(queue.start().ok());
+        QVERIFY(queue.enqueue(lazyRow(1, 1)).ok());
+        // Replaced while queued: only the newer record is ever turned into
+        // parameters.
+        QVERIFY(queue.enqueue(lazyRow(2, 1, QStringLiteral("k"))).ok());
+        QVERIFY(queue.enqueue(lazyRow(2, 2, QStringLiteral("k"))).ok());
+        queue.flush();
+        QCOMPARE(g_paramsMade.load(), 2);
+        std::unique_ptr<Database> db = observer();
+        QVERIFY(db);
+        Result<Statement> all =
+            db->prepare(QStringLiteral("SELECT payload FROM rows ORDER BY producer, seq"));
+        QVERIFY(all.ok());
+        QStringList payloads;
+        while (all.value().step().valueOr(false))
+            payloads << all.value().text(0);
+        QCOMPARE(payloads, (QStringList{QStringLiteral("made 1/1"), QStringLiteral("made 2/2")}));
     }
 
     void startFailsCleanly()
