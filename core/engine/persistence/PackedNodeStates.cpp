@@ -46,10 +46,9 @@ void PackedNodeWriter::number(QLatin1StringView name, qint64 value)
     m_out += QString::number(value);
 }
 
-void PackedNodeWriter::null(QLatin1StringView name)
+void PackedNodeWriter::null(QLatin1StringView)
 {
-    key(name);
-    m_out += u"null";
+    // Left out: readers take a missing member as null.
 }
 
 QString &PackedNodeWriter::member(QLatin1StringView name)

@@ -5,7 +5,9 @@
 // instead of one node_executions row each (WriteOp::group,
 // docs/engine-persistence.md). A JSON array of objects keyed like the
 // columns of node_executions: JSON columns (inputs, outputs, logs) nested
-// as JSON, times in milliseconds, absent values null.
+// as JSON, times in milliseconds. NULL columns are left out (most optional
+// columns are NULL, and every byte is encrypted and written twice through
+// the WAL): a missing member reads as null.
 
 #include <QJsonArray>
 #include <QLatin1StringView>
@@ -24,9 +26,10 @@ public:
     PackedNodeWriter &operator=(const PackedNodeWriter &) = delete;
 
     void text(QLatin1StringView key, QStringView value);
-    // A string, or null when empty (the optional TEXT columns).
+    // A string, or nothing when empty (the optional TEXT columns).
     void textOrNull(QLatin1StringView key, QStringView value);
     void number(QLatin1StringView key, qint64 value);
+    // A NULL column: leaves the member out.
     void null(QLatin1StringView key);
     // Starts a member whose value the caller appends to the returned text
     // as JSON.
