@@ -41,7 +41,7 @@ QString description()
         return QStringLiteral("jemalloc");
     }
 #endif
-    return QStringLiteral("glibc malloc");
+    return QStringLiteral("system malloc");
 }
 
 } // namespace hm::allocator

@@ -21,7 +21,7 @@ private slots:
                  qPrintable(hm::allocator::description()));
 #else
         QVERIFY(!hm::allocator::usingJemalloc());
-        QCOMPARE(hm::allocator::description(), QStringLiteral("glibc malloc"));
+        QCOMPARE(hm::allocator::description(), QStringLiteral("system malloc"));
 #endif
     }
 
