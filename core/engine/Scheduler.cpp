@@ -46,6 +46,18 @@ Error notFoundError(const QString &id)
                  {{QStringLiteral("execution_id"), id}}};
 }
 
+// The fields every event of an execution carries.
+EngineEvent executionEvent(EngineEvent::Type type, const Execution &exec, qint64 timestampMs)
+{
+    EngineEvent event;
+    event.type = type;
+    event.executionId = exec.id;
+    event.flowId = exec.flowId;
+    event.flowVersion = exec.flowVersion;
+    event.timestampMs = timestampMs;
+    return event;
+}
+
 } // namespace
 
 Scheduler::Scheduler(std::shared_ptr<const ExecutorRegistry> registry, ExecutionJournal *journal,
@@ -478,12 +490,8 @@ void Scheduler::enqueue(Execution &exec)
     m_journal->recordQueued(queued);
     recordExecution(exec);
     if (m_sink) {
-        EngineEvent event;
-        event.type = EngineEvent::Type::ExecutionQueued;
-        event.executionId = exec.id;
-        event.flowId = exec.flowId;
-        event.flowVersion = exec.flowVersion;
-        event.timestampMs = exec.createdAtMs;
+        EngineEvent event =
+            executionEvent(EngineEvent::Type::ExecutionQueued, exec, exec.createdAtMs);
         event.queuePosition = m_concurrency.queuePosition(exec.scope, exec.id);
         emitEvent(exec, std::move(event));
     }
@@ -623,13 +631,8 @@ void Scheduler::startExecution(Execution &exec)
     });
     recordExecution(exec);
     if (m_sink) {
-        EngineEvent event;
-        event.type = EngineEvent::Type::ExecutionStarted;
-        event.executionId = exec.id;
-        event.flowId = exec.flowId;
-        event.flowVersion = exec.flowVersion;
-        event.timestampMs = exec.startedAtMs;
-        emitEvent(exec, std::move(event));
+        emitEvent(exec,
+                  executionEvent(EngineEvent::Type::ExecutionStarted, exec, exec.startedAtMs));
     }
 
     // Re-run: reused nodes complete at once, in topological order, so the
@@ -1024,11 +1027,8 @@ void Scheduler::finish(Execution &exec, ExecutionStatus status)
     }
     recordExecution(exec, allLeavesCompleted ? &outputs : nullptr);
     if (m_sink) {
-        EngineEvent event;
-        event.executionId = exec.id;
-        event.flowId = exec.flowId;
-        event.flowVersion = exec.flowVersion;
-        event.timestampMs = exec.endedAtMs;
+        EngineEvent event =
+            executionEvent(EngineEvent::Type::ExecutionCompleted, exec, exec.endedAtMs);
         event.durationMs = exec.startedAtMs > 0 ? exec.endedAtMs - exec.startedAtMs : 0;
         event.error = exec.error;
         event.outputs = std::move(outputs);
@@ -1189,15 +1189,10 @@ EngineEvent Scheduler::nodeEvent(EngineEvent::Type type, const Execution &exec, 
 {
     const flow::CompiledNode &def = exec.flow->node(index);
     const NodeState &node = exec.nodes[static_cast<size_t>(index)];
-    EngineEvent event;
-    event.type = type;
-    event.executionId = exec.id;
-    event.flowId = exec.flowId;
-    event.flowVersion = exec.flowVersion;
+    EngineEvent event = executionEvent(type, exec, now());
     event.nodeId = def.id;
     event.component = def.component;
     event.attempt = node.attempt;
-    event.timestampMs = now();
     if (type == EngineEvent::Type::NodeCompleted)
         event.durationMs = node.endedAtMs - node.startedAtMs;
     if (type == EngineEvent::Type::NodeFailed)
