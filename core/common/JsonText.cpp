@@ -3,6 +3,7 @@
 #include "common/SensitiveDataMasker.h"
 
 #include <QByteArray>
+#include <iterator>
 
 namespace hm::json {
 
@@ -29,7 +30,7 @@ void appendNumber(QString &out, const QJsonValue &value)
     // toInteger() answers the default only for anything else.
     const qint64 asInteger = value.toInteger(0);
     if (asInteger == value.toInteger(1)) {
-        out += QString::number(asInteger);
+        appendInteger(out, asInteger);
         return;
     }
     out += QLatin1StringView(QByteArray::number(d, 'g', QLocale::FloatingPointShortest));
@@ -98,6 +99,24 @@ void appendString(QString &out, QStringView text)
     out += u'"';
 }
 
+void appendInteger(QString &out, qint64 value)
+{
+    // Without QString::number's temporary string: history texts hold many
+    // small numbers (times, attempts, counters).
+    char16_t digits[20];
+    char16_t *const end = digits + std::size(digits);
+    char16_t *first = end;
+    // Through the unsigned magnitude, so the most negative value works too.
+    quint64 magnitude = value < 0 ? 0 - quint64(value) : quint64(value);
+    do {
+        *--first = char16_t(u'0' + magnitude % 10);
+        magnitude /= 10;
+    } while (magnitude != 0);
+    if (value < 0)
+        out += u'-';
+    out.append(reinterpret_cast<const QChar *>(first), end - first);
+}
+
 void appendCompact(QString &out, const QJsonValue &value, Secrets secrets)
 {
     switch (value.type()) {
@@ -131,12 +150,13 @@ void appendCompact(QString &out, const QJsonObject &object, Secrets secrets)
         if (!first)
             out += u',';
         first = false;
-        appendString(out, it.key());
+        // Once: every key() call makes a QString from Qt's storage.
+        const QString key = it.key();
+        appendString(out, key);
         out += u':';
         const QJsonValue value = it.value();
         // A sensitive key hides its whole value, even a nested object.
-        if (secrets == Secrets::Mask && !value.isNull() &&
-            SensitiveDataMasker::isSensitiveKey(it.key()))
+        if (secrets == Secrets::Mask && !value.isNull() && SensitiveDataMasker::isSensitiveKey(key))
             appendCompact(out, maskedSecret(value), Secrets::Keep);
         else
             appendCompact(out, value, secrets);

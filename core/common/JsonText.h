@@ -27,6 +27,9 @@ void appendCompact(QString &out, const QJsonArray &array, Secrets secrets = Secr
 // `text` as a JSON string literal, quotes included, escaped as Qt does.
 void appendString(QString &out, QStringView text);
 
+// `value` in decimal, as Qt writes an integral JSON number.
+void appendInteger(QString &out, qint64 value);
+
 QString compact(const QJsonObject &object, Secrets secrets = Secrets::Keep);
 
 } // namespace hm::json

@@ -258,31 +258,28 @@ void WriteBehindQueue::packGroups(std::vector<WriteOp> &batch, std::vector<qsize
     QHash<QString, qsizetype> hosts; // group -> index of its host in the batch
     for (size_t i = 0; i < batch.size(); ++i) {
         const WriteOp &op = batch[i];
-        if (op.packInto >= 0 && op.packInto < op.params.size() && op.groupFirst &&
+        if (op.pack && op.packInto >= 0 && op.packInto < op.params.size() && op.groupFirst &&
             !op.group.isEmpty())
             hosts.insert(op.group, qsizetype(i));
     }
     if (hosts.isEmpty())
         return;
-    QHash<qsizetype, QString> texts; // host index -> its members' JSON
+    QHash<qsizetype, std::vector<const WriteOp *>> members; // host index -> its members
     for (size_t i = 0; i < batch.size(); ++i) {
         const WriteOp &op = batch[i];
-        if (!op.appendPacked || op.group.isEmpty())
+        if (!op.packable || op.group.isEmpty())
             continue;
         const auto host = hosts.constFind(op.group);
         // Only members after the host: its position is its group's first,
         // so anything before it would be from an older life of the group.
         if (host == hosts.cend() || host.value() >= qsizetype(i))
             continue;
-        QString &text = texts[host.value()];
-        text += text.isEmpty() ? u'[' : u',';
-        op.appendPacked(text, op);
+        members[host.value()].push_back(&op);
         hostOf[i] = host.value();
     }
-    for (auto it = texts.begin(); it != texts.end(); ++it) {
+    for (auto it = members.cbegin(); it != members.cend(); ++it) {
         WriteOp &host = batch[size_t(it.key())];
-        it.value() += u']';
-        host.params[host.packInto] = std::move(it.value());
+        host.params[host.packInto] = host.pack(it.value());
     }
 }
 

@@ -48,22 +48,25 @@ struct WriteOp
     QString key;
 
     // Packing: the records of one group (an execution and its nodes) that
-    // meet in a batch travel in one row. A host op (packInto >= 0) whose
-    // group has nothing on disk yet (groupFirst) takes the member ops of its
-    // group that follow it in the batch: each member appends its JSON object
-    // to the text bound at params[packInto] ("[member,member,...]"; NULL when
-    // no member came) and writes no row of its own. One row instead of one
-    // per node: the history's B-tree inserts, binds and steps shrink to one
-    // per execution when the execution ends within a batch.
+    // meet in a batch travel in one row. A host op (packInto >= 0 and
+    // `pack` set) whose group has nothing on disk yet (groupFirst) takes the
+    // packable ops of its group that follow it in the batch: pack() renders
+    // them, in batch order, as the value bound at params[packInto] (NULL
+    // when no member came), and they write no row of their own. One row
+    // instead of one per node: the history's B-tree inserts, binds and steps
+    // shrink to one per execution when the execution ends within a batch.
+    // The host renders all its members at once, so the text may share what
+    // they have in common (PackedNodeStates.h).
     QString group;
     qsizetype packInto = -1;
     // Set by the producer on the first op of a group it ever enqueues; an op
     // that replaces a queued one of its key inherits it (the replaced op
     // was never written).
     bool groupFirst = false;
-    // Member: appends the JSON object of its record (from `record`, or from
-    // its parameters, which are not rendered yet).
-    void (*appendPacked)(QString &json, const WriteOp &op) = nullptr;
+    QVariant (*pack)(const std::vector<const WriteOp *> &members) = nullptr;
+    // Member: may travel in its group's host (its `record`, or its
+    // parameters, which are not rendered yet, are what pack() reads).
+    bool packable = false;
 
     // A producer may hand over its record instead of parameters: the writer
     // fills `params` with makeParams(record) when the op is written as a

@@ -49,6 +49,17 @@ void appendMaskedJson(QString &out, const QJsonObject &object, qsizetype maxByte
     appendCapped(out, object, json::Secrets::Mask, maxBytes);
 }
 
+void appendJsonStrings(QString &out, const QStringList &strings)
+{
+    out += u'[';
+    for (qsizetype i = 0; i < strings.size(); ++i) {
+        if (i > 0)
+            out += u',';
+        json::appendString(out, strings.at(i));
+    }
+    out += u']';
+}
+
 bool isTruncatedMarker(const QJsonObject &object)
 {
     return object.value(kTruncatedKey).toBool();

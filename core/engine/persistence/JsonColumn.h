@@ -4,6 +4,7 @@
 
 #include <QJsonObject>
 #include <QString>
+#include <QStringList>
 #include <QVariant>
 
 namespace hm::engine::persistence {
@@ -25,6 +26,9 @@ QString maskedJson(const QJsonObject &object, qsizetype maxBytes = kMaxJsonColum
 // states).
 void appendMaskedJson(QString &out, const QJsonObject &object,
                       qsizetype maxBytes = kMaxJsonColumnBytes);
+
+// `strings` as a JSON array of strings (node logs, masked by the scheduler).
+void appendJsonStrings(QString &out, const QStringList &strings);
 
 // Whether a stored column holds the truncation marker.
 bool isTruncatedMarker(const QJsonObject &object);

@@ -1,67 +1,238 @@
 #include "engine/persistence/PackedNodeStates.h"
 
 #include "common/JsonText.h"
+#include "engine/persistence/JsonColumn.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
+#include <QJsonObject>
 
 namespace hm::engine::persistence {
 
-PackedNodeWriter::PackedNodeWriter(QString &out) : m_out(out)
+using namespace Qt::StringLiterals;
+
+namespace {
+
+constexpr qint64 kFormat = 2;
+
+// Positions in a format 2 entry.
+enum Field : qsizetype
 {
-    m_out += u'{';
+    NodeId,
+    Component,
+    Status,
+    Attempt,
+    Started,
+    Ended,
+    Inputs,
+    Outputs,
+    SkipReason,
+    ErrorCode,
+    ErrorMessage,
+    Logs,
+    FieldCount
+};
+
+qint64 durationMs(qint64 startedAtMs, qint64 endedAtMs)
+{
+    // As the journal's node rows: none unless started and not before start.
+    return startedAtMs > 0 && endedAtMs >= startedAtMs ? endedAtMs - startedAtMs : -1;
 }
 
-PackedNodeWriter::~PackedNodeWriter()
+QJsonValue objectOrNull(const QJsonValue &value)
 {
-    m_out += u'}';
+    return value.isObject() || value.isArray() ? value : QJsonValue();
 }
 
-void PackedNodeWriter::key(QLatin1StringView name)
+// Format 1: an object keyed like the node_executions columns.
+StoredNode fromKeyedObject(const QJsonObject &o)
 {
-    if (!m_first)
-        m_out += u',';
-    m_first = false;
-    m_out += u'"';
-    m_out += name;
-    m_out += u"\":";
+    auto integer = [&](QLatin1StringView key) { return qint64(o.value(key).toInteger(0)); };
+    StoredNode n;
+    n.nodeId = o.value("node_id"_L1).toString();
+    n.component = o.value("component"_L1).toString();
+    n.version = o.value("version"_L1).toString();
+    n.status = o.value("status"_L1).toString();
+    n.attempt = integer("attempt"_L1);
+    n.skipReason = o.value("skip_reason"_L1).toString();
+    n.inputs = objectOrNull(o.value("inputs"_L1));
+    n.outputs = objectOrNull(o.value("outputs"_L1));
+    n.errorCode = o.value("error_code"_L1).toString();
+    n.errorMessage = o.value("error_message"_L1).toString();
+    n.startedAtMs = integer("started_at"_L1);
+    n.endedAtMs = integer("ended_at"_L1);
+    const QJsonValue duration = o.value("duration_ms"_L1);
+    n.durationMs = duration.isDouble() ? duration.toInteger() : -1;
+    n.logs = objectOrNull(o.value("logs"_L1));
+    return n;
 }
 
-void PackedNodeWriter::text(QLatin1StringView name, QStringView value)
+QList<StoredNode> readFormat1(const QJsonArray &entries)
 {
-    key(name);
-    json::appendString(m_out, value);
+    QList<StoredNode> nodes;
+    nodes.reserve(entries.size());
+    for (const QJsonValue &entry : entries)
+        nodes.append(fromKeyedObject(entry.toObject()));
+    return nodes;
 }
 
-void PackedNodeWriter::textOrNull(QLatin1StringView name, QStringView value)
+QList<StoredNode> readFormat2(const QJsonObject &document)
 {
-    if (value.isEmpty())
-        null(name);
-    else
-        text(name, value);
+    const QJsonArray components = document.value("components"_L1).toArray();
+    const QJsonArray entries = document.value("nodes"_L1).toArray();
+    QList<StoredNode> nodes;
+    nodes.reserve(entries.size());
+    qint64 previousMs = 0;
+    // A missing time is 0 ("none") and leaves the running time as it is.
+    const auto time = [&](const QJsonValue &delta) {
+        if (!delta.isDouble())
+            return qint64(0);
+        previousMs += delta.toInteger(0);
+        return previousMs;
+    };
+    for (const QJsonValue &entryValue : entries) {
+        const QJsonArray e = entryValue.toArray();
+        StoredNode n;
+        n.nodeId = e.at(NodeId).toString();
+        const QJsonArray component = components.at(e.at(Component).toInteger(-1)).toArray();
+        n.component = component.at(0).toString();
+        n.version = component.at(1).toString();
+        n.status = e.at(Status).toString();
+        n.attempt = e.at(Attempt).toInteger(0);
+        n.startedAtMs = time(e.at(Started));
+        n.endedAtMs = time(e.at(Ended));
+        n.durationMs = durationMs(n.startedAtMs, n.endedAtMs);
+        n.inputs = objectOrNull(e.at(Inputs));
+        n.outputs = objectOrNull(e.at(Outputs));
+        n.skipReason = e.at(SkipReason).toString();
+        n.errorCode = e.at(ErrorCode).toString();
+        n.errorMessage = e.at(ErrorMessage).toString();
+        n.logs = objectOrNull(e.at(Logs));
+        nodes.append(std::move(n));
+    }
+    return nodes;
 }
 
-void PackedNodeWriter::number(QLatin1StringView name, qint64 value)
+} // namespace
+
+PackedNodeStatesWriter::PackedNodeStatesWriter()
 {
-    key(name);
-    m_out += QString::number(value);
+    m_text = u"{\"format\":"_s;
+    json::appendInteger(m_text, kFormat);
+    m_text += u",\"nodes\":[";
 }
 
-void PackedNodeWriter::null(QLatin1StringView)
+qsizetype PackedNodeStatesWriter::componentIndex(const QString &component, const QString &version)
 {
-    // Left out: readers take a missing member as null.
+    for (qsizetype i = 0; i < m_components.size(); ++i) {
+        if (m_components.at(i).first == component && m_components.at(i).second == version)
+            return i;
+    }
+    m_components.append({component, version});
+    return m_components.size() - 1;
 }
 
-QString &PackedNodeWriter::member(QLatin1StringView name)
+void PackedNodeStatesWriter::appendTime(qint64 ms)
 {
-    key(name);
-    return m_out;
+    m_text += u',';
+    if (ms == 0) {
+        m_text += u"null";
+        return;
+    }
+    json::appendInteger(m_text, ms - m_previousMs);
+    m_previousMs = ms;
 }
 
-QJsonArray readPackedNodeStates(const QString &text)
+void PackedNodeStatesWriter::append(const NodeRecord &r)
+{
+    m_text += m_empty ? u"[" : u",[";
+    m_empty = false;
+    json::appendString(m_text, r.nodeId);
+    m_text += u',';
+    json::appendInteger(m_text, componentIndex(r.component, r.version));
+    m_text += u',';
+    json::appendString(m_text, r.status);
+    m_text += u',';
+    json::appendInteger(m_text, r.attempt);
+    appendTime(r.startedAtMs);
+    appendTime(r.endedAtMs);
+
+    // The optional fields, up to the last one present.
+    const bool present[FieldCount] = {
+        true,
+        true,
+        true,
+        true,
+        true,
+        true,
+        !r.inputs.isEmpty(),
+        !r.outputs.isEmpty(),
+        !r.skipReason.isEmpty(),
+        !r.errorCode.isEmpty(),
+        !r.errorMessage.isEmpty(),
+        !r.logs.isEmpty(),
+    };
+    qsizetype last = Ended;
+    for (qsizetype field = Inputs; field < FieldCount; ++field) {
+        if (present[field])
+            last = field;
+    }
+    for (qsizetype field = Inputs; field <= last; ++field) {
+        m_text += u',';
+        if (!present[field]) {
+            m_text += u"null";
+            continue;
+        }
+        switch (field) {
+        case Inputs:
+            appendMaskedJson(m_text, r.inputs);
+            break;
+        case Outputs:
+            appendMaskedJson(m_text, r.outputs);
+            break;
+        case SkipReason:
+            json::appendString(m_text, r.skipReason);
+            break;
+        case ErrorCode:
+            json::appendString(m_text, r.errorCode);
+            break;
+        case ErrorMessage:
+            json::appendString(m_text, r.errorMessage);
+            break;
+        case Logs:
+            appendJsonStrings(m_text, r.logs);
+            break;
+        default:
+            break;
+        }
+    }
+    m_text += u']';
+}
+
+QString PackedNodeStatesWriter::take()
+{
+    m_text += u"],\"components\":[";
+    for (qsizetype i = 0; i < m_components.size(); ++i) {
+        m_text += i == 0 ? u"[" : u",[";
+        json::appendString(m_text, m_components.at(i).first);
+        m_text += u',';
+        json::appendString(m_text, m_components.at(i).second);
+        m_text += u']';
+    }
+    m_text += u"]}";
+    return std::move(m_text);
+}
+
+QList<StoredNode> readPackedNodeStates(const QString &text)
 {
     if (text.isEmpty())
         return {};
-    return QJsonDocument::fromJson(text.toUtf8()).array();
+    const QJsonDocument document = QJsonDocument::fromJson(text.toUtf8());
+    if (document.isArray())
+        return readFormat1(document.array());
+    if (document.isObject() && document.object().value("format"_L1).toInteger(0) == kFormat)
+        return readFormat2(document.object());
+    return {};
 }
 
 } // namespace hm::engine::persistence

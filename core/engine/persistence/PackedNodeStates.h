@@ -3,47 +3,61 @@
 // executions.node_states (schema v6): the node records of an execution
 // that ended within one history batch, packed into the execution's row
 // instead of one node_executions row each (WriteOp::group,
-// docs/engine-persistence.md). A JSON array of objects keyed like the
-// columns of node_executions: JSON columns (inputs, outputs, logs) nested
-// as JSON, times in milliseconds. NULL columns are left out (most optional
-// columns are NULL, and every byte is encrypted and written twice through
-// the WAL): a missing member reads as null.
+// docs/engine-persistence.md).
+//
+// Every byte here is encrypted and written twice (WAL, then the database
+// file), and a row that outgrows half a page costs a page of its own, so
+// the text is positional rather than keyed:
+//
+//   {"format":2,
+//    "nodes":[[node_id, component, status, attempt, started, ended,
+//              inputs, outputs, skip_reason, error_code, error_message,
+//              logs], ...],
+//    "components":[[component, version], ...]}
+//
+// - `component` is an index into "components" (a flow uses few).
+// - Times are milliseconds, each given as the difference from the time
+//   before it in the document (the started then ended time of each node in
+//   turn; the first from 0); null when the node has none. Durations are
+//   not stored: ended - started, as the journal computes them for rows.
+// - inputs and outputs are masked, capped JSON objects (JsonColumn.h), logs
+//   a JSON array of strings; null when empty. Trailing nulls are left out.
+//
+// Format 1, written by the first schema v6 builds and still read: a JSON
+// array of objects keyed like the columns of node_executions, NULL columns
+// left out.
 
-#include <QJsonArray>
-#include <QLatin1StringView>
+#include "engine/ExecutionJournal.h"
+#include "engine/persistence/StoredNodes.h"
+
+#include <QList>
 #include <QString>
+#include <utility>
 
 namespace hm::engine::persistence {
 
-// Appends one object of the array to `out`: the braces on construction and
-// destruction, a member per call. Keys are plain ASCII.
-class PackedNodeWriter
+// Builds the text of one execution's node_states, a record at a time.
+class PackedNodeStatesWriter
 {
 public:
-    explicit PackedNodeWriter(QString &out);
-    ~PackedNodeWriter();
-    PackedNodeWriter(const PackedNodeWriter &) = delete;
-    PackedNodeWriter &operator=(const PackedNodeWriter &) = delete;
+    PackedNodeStatesWriter();
 
-    void text(QLatin1StringView key, QStringView value);
-    // A string, or nothing when empty (the optional TEXT columns).
-    void textOrNull(QLatin1StringView key, QStringView value);
-    void number(QLatin1StringView key, qint64 value);
-    // A NULL column: leaves the member out.
-    void null(QLatin1StringView key);
-    // Starts a member whose value the caller appends to the returned text
-    // as JSON.
-    QString &member(QLatin1StringView key);
+    void append(const NodeRecord &record);
+    // The finished text; the writer is spent.
+    QString take();
 
 private:
-    void key(QLatin1StringView name);
+    qsizetype componentIndex(const QString &component, const QString &version);
+    void appendTime(qint64 ms);
 
-    QString &m_out;
-    bool m_first = true;
+    QString m_text;
+    QList<std::pair<QString, QString>> m_components;
+    qint64 m_previousMs = 0;
+    bool m_empty = true;
 };
 
-// The array stored in executions.node_states; empty when the column is
-// NULL or (it never should be) not an array.
-QJsonArray readPackedNodeStates(const QString &text);
+// The nodes of a node_states text of either format, in stored order.
+// Empty for an empty (NULL) column and for a text that is neither format.
+QList<StoredNode> readPackedNodeStates(const QString &text);
 
 } // namespace hm::engine::persistence

@@ -47,18 +47,6 @@ QVariant maskedOrNull(const QJsonObject &object)
     return object.isEmpty() ? QVariant() : deferredJson(object, renderMasked);
 }
 
-// The lines were masked by the scheduler; a JSON array of strings.
-void appendLogs(QString &out, const QStringList &logs)
-{
-    out += u'[';
-    for (qsizetype i = 0; i < logs.size(); ++i) {
-        if (i > 0)
-            out += u',';
-        json::appendString(out, logs.at(i));
-    }
-    out += u']';
-}
-
 bool isFinal(const QString &status)
 {
     return status == u"completed" || status == u"failed" || status == u"cancelled";
@@ -84,7 +72,7 @@ QVariant logsOrNull(const QStringList &logs)
     if (logs.isEmpty())
         return QVariant();
     QString text;
-    appendLogs(text, logs);
+    appendJsonStrings(text, logs);
     return text;
 }
 
@@ -111,43 +99,14 @@ void nodeParams(const void *record, QVariantList &params)
               logsOrNull(r.logs)};
 }
 
-// The same record as an object of executions.node_states, with the
-// values nodeParams() binds (NULLs as null).
-void appendPackedNode(QString &json, const store::WriteOp &op)
+// The node records that travel in their execution's row, as the text of
+// executions.node_states.
+QVariant packNodeStates(const std::vector<const store::WriteOp *> &members)
 {
-    const NodeRecord &r = *static_cast<const NodeRecord *>(op.record.get());
-    PackedNodeWriter node(json);
-    node.text("node_id"_L1, r.nodeId);
-    node.text("component"_L1, r.component);
-    node.text("version"_L1, r.version);
-    node.text("status"_L1, r.status);
-    node.number("attempt"_L1, r.attempt);
-    node.textOrNull("skip_reason"_L1, r.skipReason);
-    for (const auto &[key, object] :
-         {std::pair{"inputs"_L1, &r.inputs}, {"outputs"_L1, &r.outputs}}) {
-        if (object->isEmpty())
-            node.null(key);
-        else
-            appendMaskedJson(node.member(key), *object);
-    }
-    node.textOrNull("error_code"_L1, r.errorCode);
-    node.textOrNull("error_message"_L1, r.errorMessage);
-    for (const auto &[key, ms] :
-         {std::pair{"started_at"_L1, r.startedAtMs}, {"ended_at"_L1, r.endedAtMs}}) {
-        if (ms == 0)
-            node.null(key);
-        else
-            node.number(key, ms);
-    }
-    const qint64 duration = durationMs(r.startedAtMs, r.endedAtMs);
-    if (duration < 0)
-        node.null("duration_ms"_L1);
-    else
-        node.number("duration_ms"_L1, duration);
-    if (r.logs.isEmpty())
-        node.null("logs"_L1);
-    else
-        appendLogs(node.member("logs"_L1), r.logs);
+    PackedNodeStatesWriter states;
+    for (const store::WriteOp *op : members)
+        states.append(*static_cast<const NodeRecord *>(op->record.get()));
+    return states.take();
 }
 
 } // namespace
@@ -199,8 +158,10 @@ void StoreExecutionJournal::recordExecution(const ExecutionRecord &r)
     // in the queue.
     op.group = r.id;
     const bool final = isFinal(r.status);
-    if (final)
+    if (final) {
         op.packInto = kPackedNodesParam;
+        op.pack = packNodeStates;
+    }
     if (final)
         op.groupFirst = !m_started.remove(r.id);
     else if (!m_started.contains(r.id)) {
@@ -214,7 +175,7 @@ void StoreExecutionJournal::recordNode(const NodeRecord &r)
 {
     // An upsert keyed by the row, like executions: a node that starts and
     // ends within one batch is written once, by the INSERT, or not at all
-    // when it travels in its execution's row (appendPackedNode). The writer
+    // when it travels in its execution's row (packNodeStates). The writer
     // thread builds the row or the packed object from a copy of the record
     // (its strings and objects are shared, not copied).
     static const QString insert = QStringLiteral(
@@ -231,7 +192,7 @@ void StoreExecutionJournal::recordNode(const NodeRecord &r)
     op.group = r.executionId;
     op.record = std::make_shared<const NodeRecord>(r);
     op.makeParams = nodeParams;
-    op.appendPacked = appendPackedNode;
+    op.packable = true;
     enqueue(std::move(op));
 }
 

@@ -22,7 +22,8 @@ namespace hm::engine::persistence {
 //     way; its id is "<execution id>/<node id>" so it stays stable.
 //   - executions.node_states: an execution that ends before the writer took
 //     any of its records carries its node records in its own row instead,
-//     as a JSON array (PackedNodeStates.h); readers use StoredNodes.h.
+//     in a compact positional JSON text (PackedNodeStates.h); readers use
+//     StoredNodes.h.
 //   - node inputs/outputs and execution outputs pass SensitiveDataMasker and
 //     are capped at kMaxJsonColumnBytes (JsonColumn.h). The trigger input is
 //     capped but not masked, like the queue's inputs: a re-run needs it, and

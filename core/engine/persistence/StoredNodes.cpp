@@ -51,41 +51,14 @@ StoredNode fromRow(const store::Statement &s)
     return n;
 }
 
-QJsonValue objectOrNull(const QJsonValue &value)
-{
-    return value.isObject() || value.isArray() ? value : QJsonValue();
-}
-
-StoredNode fromPacked(const QJsonObject &o)
-{
-    auto ms = [&](QLatin1StringView key) { return qint64(o.value(key).toInteger(0)); };
-    StoredNode n;
-    n.nodeId = o.value(QLatin1StringView("node_id")).toString();
-    n.component = o.value(QLatin1StringView("component")).toString();
-    n.version = o.value(QLatin1StringView("version")).toString();
-    n.status = o.value(QLatin1StringView("status")).toString();
-    n.attempt = ms(QLatin1StringView("attempt"));
-    n.skipReason = o.value(QLatin1StringView("skip_reason")).toString();
-    n.inputs = objectOrNull(o.value(QLatin1StringView("inputs")));
-    n.outputs = objectOrNull(o.value(QLatin1StringView("outputs")));
-    n.errorCode = o.value(QLatin1StringView("error_code")).toString();
-    n.errorMessage = o.value(QLatin1StringView("error_message")).toString();
-    n.startedAtMs = ms(QLatin1StringView("started_at"));
-    n.endedAtMs = ms(QLatin1StringView("ended_at"));
-    const QJsonValue duration = o.value(QLatin1StringView("duration_ms"));
-    n.durationMs = duration.isDouble() ? duration.toInteger() : -1;
-    n.logs = objectOrNull(o.value(QLatin1StringView("logs")));
-    return n;
-}
-
-Result<QJsonArray> packedStates(store::Database &db, const QString &executionId)
+Result<QList<StoredNode>> packedStates(store::Database &db, const QString &executionId)
 {
     auto row = db.selectOne(QStringLiteral("SELECT node_states FROM executions WHERE id = ?"),
                             {executionId});
     if (!row)
         return row.error();
     if (!row.value() || row.value()->isNull(0))
-        return QJsonArray();
+        return QList<StoredNode>();
     return readPackedNodeStates(row.value()->text(0));
 }
 
@@ -112,8 +85,7 @@ Result<QList<StoredNode>> loadStoredNodes(store::Database &db, const QString &ex
     auto packed = packedStates(db, executionId);
     if (!packed)
         return packed.error();
-    for (const QJsonValue &entry : std::as_const(packed.value())) {
-        StoredNode node = fromPacked(entry.toObject());
+    for (StoredNode &node : packed.value()) {
         if (!node.nodeId.isEmpty() && !fromRows.contains(node.nodeId))
             nodes.append(std::move(node));
     }
@@ -136,10 +108,9 @@ Result<std::optional<StoredNode>> loadStoredNode(store::Database &db, const QStr
     auto packed = packedStates(db, executionId);
     if (!packed)
         return packed.error();
-    for (const QJsonValue &entry : std::as_const(packed.value())) {
-        const QJsonObject object = entry.toObject();
-        if (object.value(QLatin1StringView("node_id")).toString() == nodeId)
-            return std::optional<StoredNode>(fromPacked(object));
+    for (StoredNode &node : packed.value()) {
+        if (node.nodeId == nodeId)
+            return std::optional<StoredNode>(std::move(node));
     }
     return std::optional<StoredNode>();
 }

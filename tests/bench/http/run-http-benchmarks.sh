@@ -19,6 +19,8 @@
 #   BENCH_HM_LOG_LEVEL=INFO (the server's log_level; INFO logs each request),
 #   BENCH_PERF=<label> (perf record -g the server during the first measured
 #   run of hivemind-health, hivemind-trigger or hivemind-chain),
+#   BENCH_PERF_CALLGRAPH=fp (perf's --call-graph mode: fp, or dwarf for
+#   inclusive costs on a RelWithDebInfo build, which has no frame pointers),
 #   BENCH_KEEP=1 (keep the temp dir: wrk output, logs, perf data).
 # Needs installer/setup-bench-deps.sh to have run.
 set -euo pipefail
@@ -105,7 +107,7 @@ measure() {
     run_wrk "$label-warmup" "$url" "$script" "$BENCH_WARMUP" >/dev/null
     local perf_pid=
     if [ "$BENCH_PERF" = "$label" ] && [ ! -f "$BENCH_WORK/perf-$label.data" ]; then
-        perf record -g -o "$BENCH_WORK/perf-$label.data" -p "$HM_PID" -- sleep "$BENCH_DURATION" \
+        perf record --call-graph "${BENCH_PERF_CALLGRAPH:-fp}" -o "$BENCH_WORK/perf-$label.data" -p "$HM_PID" -- sleep "$BENCH_DURATION" \
             >"$BENCH_WORK/perf-$label.log" 2>&1 &
         perf_pid=$!
     fi

@@ -101,6 +101,23 @@ private slots:
         QCOMPARE(ourText(object, json::Secrets::Mask), qtText(SensitiveDataMasker::mask(object)));
     }
 
+    void integersLikeQString_data()
+    {
+        QTest::addColumn<qint64>("value");
+        for (qint64 v :
+             {qint64(0), qint64(7), qint64(-1), qint64(10), qint64(-10), qint64(1763700000123),
+              std::numeric_limits<qint64>::max(), std::numeric_limits<qint64>::min()})
+            QTest::addRow("%lld", static_cast<long long>(v)) << v;
+    }
+
+    void integersLikeQString()
+    {
+        QFETCH(qint64, value);
+        QString out = QStringLiteral("x");
+        json::appendInteger(out, value);
+        QCOMPARE(out, u'x' + QString::number(value));
+    }
+
     void parsesBack()
     {
         const QJsonObject object{{"k", fromUtf16({u'a', 0xd83d, u'"', u'\n'})}, {"n", 0.1}};

@@ -220,6 +220,8 @@ private slots:
                  QStringLiteral("failed"));
         const QString packed = one(*m_db, QStringLiteral("SELECT node_states FROM executions"));
         QVERIFY2(!packed.contains(secret), qPrintable(packed));
+        QVERIFY2(packed.startsWith(QStringLiteral("{\"format\":2,")), qPrintable(packed));
+        QCOMPARE(packed.count(QStringLiteral("\"delay\"")), 1); // one component table entry
         QCOMPARE(m_queue->stats().packed, 3);
 
         const auto nodes = loadStoredNodes(*m_db, QStringLiteral("e1"));
@@ -257,6 +259,35 @@ private slots:
         QCOMPARE(one.value()->errorCode, QStringLiteral("EXECUTION_TIMEOUT"));
         const auto missing = loadStoredNode(*m_db, QStringLiteral("e1"), QStringLiteral("zz"));
         QVERIFY(missing.ok() && !missing.value().has_value());
+    }
+
+    // Rows packed by the first schema v6 builds (an array of keyed
+    // objects) read as before, next to node rows.
+    void firstPackedFormatStillReads()
+    {
+        ExecutionRecord r = execution(QStringLiteral("e1"), QStringLiteral("running"), 1000);
+        m_journal->recordExecution(r);
+        m_queue->flush();
+        m_journal->recordNode(
+            node(QStringLiteral("e1"), QStringLiteral("row"), QStringLiteral("completed")));
+        r.status = QStringLiteral("completed");
+        m_journal->recordExecution(r);
+        m_queue->flush();
+        QCOMPARE(m_db->queryInt(QStringLiteral("SELECT count(*) FROM node_executions")).valueOr(-1),
+                 1);
+        QVERIFY(m_db->exec(QStringLiteral(
+                               R"(UPDATE executions SET node_states = '[{"node_id":"old",)"
+                               R"("component":"delay","version":"1.0.0","status":"completed",)"
+                               R"("attempt":1,"outputs":{"v":7},"started_at":1100,)"
+                               R"("ended_at":1150,"duration_ms":50}]')"))
+                    .ok());
+        const auto nodes = loadStoredNodes(*m_db, QStringLiteral("e1"));
+        QVERIFY(nodes.ok());
+        QCOMPARE(nodes.value().size(), 2);
+        const auto old = loadStoredNode(*m_db, QStringLiteral("e1"), QStringLiteral("old"));
+        QVERIFY(old.ok() && old.value().has_value());
+        QCOMPARE(old.value()->outputs.toObject().value(QStringLiteral("v")).toInt(), 7);
+        QCOMPARE(old.value()->durationMs, 50);
     }
 
     void packedOversizedJsonBecomesAMarker()

@@ -4,6 +4,9 @@ hm_add_qtest(NAME TestJournal
              SOURCES ${CMAKE_CURRENT_LIST_DIR}/TestJournal.cpp
                      ${CMAKE_CURRENT_LIST_DIR}/PersistenceTestSupport.h
              LABELS "core;engine" LIBS hivemind_engine_store)
+hm_add_qtest(NAME TestPackedNodeStates
+             SOURCES ${CMAKE_CURRENT_LIST_DIR}/TestPackedNodeStates.cpp
+             LABELS "core;engine" LIBS hivemind_engine_store)
 hm_add_qtest(NAME TestRecoveryPersistence
              SOURCES ${CMAKE_CURRENT_LIST_DIR}/TestRecoveryPersistence.cpp
                      ${CMAKE_CURRENT_LIST_DIR}/PersistenceTestSupport.h

@@ -42,6 +42,12 @@ WriteOp host(int producer, const QString &group, bool groupFirst)
     op.group = group;
     op.packInto = 2;
     op.groupFirst = groupFirst;
+    op.pack = [](const std::vector<const WriteOp *> &members) {
+        QStringList seqs;
+        for (const WriteOp *packed : members)
+            seqs << QString::number(packed->params.at(1).toInt());
+        return QVariant(u'[' + seqs.join(u',') + u']');
+    };
     return op;
 }
 
@@ -49,9 +55,7 @@ WriteOp member(int producer, int seq, const QString &group)
 {
     WriteOp op = row(producer, seq);
     op.group = group;
-    op.appendPacked = [](QString &json, const WriteOp &packed) {
-        json += QString::number(packed.params.at(1).toInt());
-    };
+    op.packable = true;
     return op;
 }
 
