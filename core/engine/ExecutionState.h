@@ -93,7 +93,7 @@ struct Execution
     QJsonObject trigger;
     QString triggeredBy;
     QString rerunOf;
-    QString blobToken;
+    QString blobToken; // drawn when a node that uses it first runs (NodeExecutor::usesBlobToken)
     flow::ConcurrencyMode mode = flow::ConcurrencyMode::Allow;
     ExecutionStatus status = ExecutionStatus::Pending;
     bool holdsLease = false;

@@ -113,6 +113,10 @@ public:
         Q_UNUSED(config);
         return nullptr;
     }
+    // Whether its runs hand NodeTask::blobToken to someone (a component
+    // calling the blob endpoint). Only then does an execution draw its
+    // token, from the system's random source, which costs microseconds.
+    virtual bool usesBlobToken() const { return false; }
 };
 
 } // namespace hm::engine

@@ -596,7 +596,6 @@ void Scheduler::startExecution(Execution &exec)
     exec.status = ExecutionStatus::Running;
     exec.startedAtMs = now();
     exec.plan = planFor(exec.flow);
-    exec.blobToken = QUuid::createUuid().toString(QUuid::Id128);
 
     const int n = flow.nodeCount();
     exec.nodes.resize(static_cast<size_t>(n));
@@ -745,6 +744,9 @@ void Scheduler::startAttempt(Execution &exec, int index, const NodePlan &plan)
         return;
     }
     const qint64 timeoutMs = exec.flow->settings().timeout.nodeTimeoutMs;
+    // Drawn when the first node that can use it runs (empty never matches).
+    if (exec.blobToken.isEmpty() && executor->usesBlobToken())
+        exec.blobToken = QUuid::createUuid().toString(QUuid::Id128);
     NodeTask task{exec.id,        def.id,
                   def.component,  def.version,
                   def.config,     node.inputs,

@@ -49,6 +49,7 @@ public:
     // reports Cancelled through `done` from the event loop (never inside
     // cancel() itself, so callers may cancel while iterating their runs).
     std::unique_ptr<NodeRun> start(const NodeTask &task, NodeDone done) override;
+    bool usesBlobToken() const override { return true; }
 
     const QUrl &endpoint() const { return m_endpoint; }
 

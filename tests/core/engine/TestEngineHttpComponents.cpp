@@ -99,6 +99,9 @@ private slots:
         const QStringList types = m_harness->eventTypes(id);
         QVERIFY(types.indexOf("node_started:d") > types.indexOf("node_completed:b"));
         QVERIFY(types.indexOf("node_started:d") > types.indexOf("node_completed:c"));
+        // HTTP components may call the blob endpoint: the execution drew
+        // its token (128 random bits as hex) for them.
+        QCOMPARE(m_harness->scheduler->execution(id)->blobToken.size(), 32);
     }
 
     void retriesUntilTheComponentSucceeds()

@@ -60,6 +60,9 @@ void TestScheduler::diamondJoinWaitsForBothParents()
     h.ctl->complete("D");
     QCOMPARE(h.statusOf(id), ExecutionStatus::Completed);
     QCOMPARE(h.scheduler->concurrency().totalLeases(), 0);
+    // No node could use a blob token, so none was drawn (and an empty one
+    // never opens the blob endpoint).
+    QVERIFY(h.scheduler->execution(id)->blobToken.isEmpty());
 }
 
 void TestScheduler::wideFanOutFanIn()
