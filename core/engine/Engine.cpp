@@ -13,11 +13,11 @@ Engine::Engine(std::shared_ptr<const ExecutorRegistry> registry, ExecutionJourna
     m_thread->setObjectName(QStringLiteral("hivemind-engine"));
     m_scheduler =
         new Scheduler(std::move(registry), journal, std::move(loader), std::move(options));
-    // Events are only built when someone listens; checking per event keeps
-    // benchmark runs without listeners free of the cost.
+    // Node events are not even built while nobody wants them (two per node
+    // run: strings, clocks); the rest cross threads only when connected.
+    m_scheduler->setNodeEventGate(
+        [this] { return m_nodeEventsWanted.load(std::memory_order_acquire); });
     m_scheduler->setEventSink([this](const EngineEvent &e) {
-        if (e.isNodeEvent() && !m_nodeEventsWanted.load(std::memory_order_acquire))
-            return;
         if (isSignalConnected(QMetaMethod::fromSignal(&Engine::engineEvent)))
             emit engineEvent(e);
     });

@@ -40,6 +40,9 @@ public:
 
     // Called for every event, synchronously, on this thread. Empty = none.
     void setEventSink(EventSink sink) { m_sink = std::move(sink); }
+    // Asked before each node event is built: false skips building it (its
+    // sequence number is still taken). Empty = always wanted.
+    void setNodeEventGate(std::function<bool()> wanted) { m_nodeEventGate = std::move(wanted); }
 
     Result<TriggerResult> trigger(const TriggerRequest &request);
     Result<CancelResult> cancel(const QString &executionId, const CancelRequest &request);
@@ -143,6 +146,8 @@ private:
     // `exec` is the event's execution, held in m_executions.
     void emitEvent(Execution &exec, EngineEvent event) const;
     EngineEvent nodeEvent(EngineEvent::Type type, const Execution &exec, int index) const;
+    // Whether to build a node event now (a sink, and the gate open).
+    bool nodeEventWanted(Execution &exec) const;
     void buryLater(std::unique_ptr<NodeRun> run);
     QString newId() const;
 
@@ -151,6 +156,7 @@ private:
     FlowLoader m_loader;
     EngineOptions m_options;
     EventSink m_sink;
+    std::function<bool()> m_nodeEventGate;
     TimerQueue m_timers;
     ConcurrencyManager m_concurrency;
     BlobStore m_blobs;

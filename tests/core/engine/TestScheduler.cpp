@@ -18,6 +18,7 @@ private slots:
     void failureSkipsExactlyDescendants();
     void conditionBranches();
     void eventsInOrderWithSeedFields();
+    void closedGateSkipsNodeEventsButNotTheirNumbers();
     void snapshotShape();
     void invalidInputMappingFailsWithoutRetry();
     void largeOutputsBecomeBlobs();
@@ -202,6 +203,25 @@ void TestScheduler::eventsInOrderWithSeedFields()
     QCOMPARE(end["status"].toString(), "failed");
     QVERIFY(end.contains("total_duration_ms"));
     QCOMPARE(end["execution_id"].toString(), id);
+}
+
+void TestScheduler::closedGateSkipsNodeEventsButNotTheirNumbers()
+{
+    Harness h;
+    bool wanted = false;
+    h.scheduler->setNodeEventGate([&wanted] { return wanted; });
+    auto flow = h.compile(FlowBuilder().node("A").node("B", "ctl").edge("A", "B"));
+    const QString id = h.start(flow);
+    QCOMPARE(h.eventTypes(id), (QStringList{"execution_started"}));
+    // A watcher arrives: from now on node events are built.
+    wanted = true;
+    h.ctl->complete("B");
+    QCOMPARE(h.eventTypes(id),
+             (QStringList{"execution_started", "node_completed:B", "execution_completed"}));
+    // A's two events and B's start were numbered though not built.
+    QCOMPARE(h.events.at(0).sequence, 1);
+    QCOMPARE(h.events.at(1).sequence, 5);
+    QCOMPARE(h.events.at(2).sequence, 6);
 }
 
 void TestScheduler::snapshotShape()
