@@ -5,6 +5,12 @@
 #include <cstdlib>
 #include <jemalloc/jemalloc.h>
 #endif
+#include <malloc.h>
+#if defined(__SANITIZE_ADDRESS__)
+// From the sanitizer runtime (sanitizer/allocator_interface.h, which this
+// compiler does not always ship).
+extern "C" size_t __sanitizer_get_current_allocated_bytes();
+#endif
 
 namespace hm::allocator {
 
@@ -27,6 +33,29 @@ bool usingJemalloc()
     return after >= before + 4096;
 #else
     return false;
+#endif
+}
+
+qint64 allocatedBytes()
+{
+#ifdef HIVEMIND_HAVE_JEMALLOC
+    if (usingJemalloc()) {
+        // Statistics are snapshots, refreshed by advancing the epoch.
+        uint64_t epoch = 1;
+        size_t size = sizeof(epoch);
+        mallctl("epoch", &epoch, &size, &epoch, size);
+        size_t allocated = 0;
+        size = sizeof(allocated);
+        if (mallctl("stats.allocated", &allocated, &size, nullptr, 0) == 0)
+            return qint64(allocated);
+        return -1;
+    }
+#endif
+#if defined(__SANITIZE_ADDRESS__)
+    // The sanitizer's allocator serves malloc; glibc's counters stay still.
+    return qint64(__sanitizer_get_current_allocated_bytes());
+#else
+    return qint64(mallinfo2().uordblks);
 #endif
 }
 

@@ -3,7 +3,7 @@
 //   BM_Chain10Summary: executions/s of a 10-node chain, history summary
 //     (goal >= 30k/s).
 //   BM_MemoryPerCompletedNode: bytes held per node of completed executions
-//     kept in memory (mallinfo2 delta; goal < 4 KiB).
+//     kept in memory (delta of allocator::allocatedBytes(); goal < 4 KiB).
 //   BM_TransformChain10: executions/s of the HTTP benchmark's chain flow
 //     (tests/bench/http/hivemind.sh hm_chain_definition): 10 `transform`
 //     nodes, each mapping "v" from the node before and writing
@@ -230,10 +230,10 @@ void BM_MemoryPerCompletedNode(benchmark::State &state)
         NullExecutionJournal journal;
         Scheduler scheduler(registry(), &journal, {}, quietOptions());
         malloc_trim(0);
-        const size_t before = mallinfo2().uordblks;
+        const qint64 before = allocator::allocatedBytes();
         for (int i = 0; i < executions; ++i)
             (void)scheduler.trigger(request);
-        const size_t after = mallinfo2().uordblks;
+        const qint64 after = allocator::allocatedBytes();
         perNode = static_cast<double>(after - before) / (executions * 10.0);
         benchmark::DoNotOptimize(scheduler.executionCount());
     }

@@ -6,6 +6,7 @@
 
 #include <QTest>
 #include <QThread>
+#include <algorithm>
 #include <memory>
 
 class TestAllocator : public QObject
@@ -23,6 +24,21 @@ private slots:
         QVERIFY(!hm::allocator::usingJemalloc());
         QCOMPARE(hm::allocator::description(), QStringLiteral("system malloc"));
 #endif
+    }
+
+    // What memory benchmarks read: it must follow the allocator actually
+    // in use (glibc's counters stay still under jemalloc).
+    void countsWhatIsHeld()
+    {
+        constexpr qsizetype kBytes = 8 * 1024 * 1024;
+        const qint64 before = hm::allocator::allocatedBytes();
+        QVERIFY(before > 0);
+        std::unique_ptr<char[]> block(new char[kBytes]);
+        std::fill_n(block.get(), kBytes, char(1));
+        const qint64 holding = hm::allocator::allocatedBytes();
+        QVERIFY2(holding - before >= kBytes, qPrintable(QString::number(holding - before)));
+        block.reset();
+        QVERIFY(hm::allocator::allocatedBytes() < holding - kBytes / 2);
     }
 
     void answersFromOtherThreads()
