@@ -37,5 +37,11 @@ bool isTruncatedMarker(const QJsonObject &object);
 QVariant textOrNull(const QString &value);
 // NULL for 0 ("not yet"), the value otherwise: optional *_at columns.
 QVariant msOrNull(qint64 ms);
+// The duration_ms of a history row: ended - started, or -1 (NULL) unless
+// it started and did not end before it started.
+inline qint64 durationMs(qint64 startedAtMs, qint64 endedAtMs)
+{
+    return startedAtMs > 0 && endedAtMs >= startedAtMs ? endedAtMs - startedAtMs : -1;
+}
 
 } // namespace hm::engine::persistence

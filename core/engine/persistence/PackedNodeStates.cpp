@@ -33,12 +33,6 @@ enum Field : qsizetype
     FieldCount
 };
 
-qint64 durationMs(qint64 startedAtMs, qint64 endedAtMs)
-{
-    // As the journal's node rows: none unless started and not before start.
-    return startedAtMs > 0 && endedAtMs >= startedAtMs ? endedAtMs - startedAtMs : -1;
-}
-
 QJsonValue objectOrNull(const QJsonValue &value)
 {
     return value.isObject() || value.isArray() ? value : QJsonValue();
@@ -101,7 +95,7 @@ QList<StoredNode> readFormat2(const QJsonObject &document)
         n.attempt = e.at(Attempt).toInteger(0);
         n.startedAtMs = time(e.at(Started));
         n.endedAtMs = time(e.at(Ended));
-        n.durationMs = durationMs(n.startedAtMs, n.endedAtMs);
+        n.durationMs = durationMs(n.startedAtMs, n.endedAtMs); // as rows store it
         n.inputs = objectOrNull(e.at(Inputs));
         n.outputs = objectOrNull(e.at(Outputs));
         n.skipReason = e.at(SkipReason).toString();

@@ -14,11 +14,6 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-qint64 durationMs(qint64 startedAtMs, qint64 endedAtMs)
-{
-    return startedAtMs > 0 && endedAtMs >= startedAtMs ? endedAtMs - startedAtMs : -1;
-}
-
 QVariant durationOrNull(qint64 startedAtMs, qint64 endedAtMs)
 {
     const qint64 ms = durationMs(startedAtMs, endedAtMs);
