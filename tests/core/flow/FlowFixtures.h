@@ -3,6 +3,7 @@
 // Flows and components for the flow-model tests and BenchFlowParse: a small
 // built-in-like catalogue and generators for large DAGs.
 
+#include "common/Result.h"
 #include "flow/ComponentCatalog.h"
 #include "flow/ComponentInterface.h"
 
@@ -23,6 +24,14 @@ template <typename R> QByteArray errorText(const R &result)
 inline QJsonObject parseObject(const char *json)
 {
     return QJsonDocument::fromJson(QByteArray(json)).object();
+}
+
+// The one blob the mapping tests know, "b-1"; any other id is not found.
+inline Result<QJsonValue> resolveTestBlob(const QString &id)
+{
+    if (id == QLatin1String("b-1"))
+        return QJsonValue(parseObject(R"({"width": 800, "tags": ["x"]})"));
+    return Error{ErrorCode::ResourceNotFound, "no blob " + id, {}};
 }
 
 inline ComponentInterface component(const char *interfaceJson)

@@ -43,11 +43,7 @@ EvaluationContext context()
             return QJsonObject{{"x", "dotted"}};
         return std::nullopt;
     };
-    ctx.resolveBlob = [](const QString &id) -> Result<QJsonValue> {
-        if (id == "b-1")
-            return QJsonValue(parseObject(R"({"width": 800, "tags": ["x"]})"));
-        return Error{ErrorCode::ResourceNotFound, "no blob " + id, {}};
-    };
+    ctx.resolveBlob = resolveTestBlob;
     return ctx;
 }
 
