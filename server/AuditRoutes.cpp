@@ -62,7 +62,7 @@ QJsonValue nullable(const store::Statement &s, int column)
 
 ApiReply listAudit(store::Database &database, const RequestContext &c)
 {
-    const QUrlQuery query(c.request.url());
+    const QUrlQuery query = c.request.query();
     HM_TRY(paging, parsePaging(query));
     HM_TRY(filter, buildQuery(query));
 

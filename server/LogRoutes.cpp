@@ -143,7 +143,7 @@ void registerLogRoutes(ApiRouter &router, auth::AuthModule &auth)
         router, auth, QHttpServerRequest::Method::Get, QStringLiteral("/api/v1/logs"),
         auth::Role::Admin,
         [](const RequestContext &c, const auth::Principal &) {
-            const QUrlQuery query(c.request.url());
+            const QUrlQuery query = c.request.query();
             HM_TRY(paging, parsePaging(query));
             HM_TRY(filter, parseFilter(query));
             const QList<BufferedLog> logs = LogBuffer::instance().select(filter.value());
@@ -170,7 +170,7 @@ void registerLogRoutes(ApiRouter &router, auth::AuthModule &auth)
         router, auth, QHttpServerRequest::Method::Get, QStringLiteral("/api/v1/logs/export"),
         auth::Role::Admin,
         [](const RequestContext &c, const auth::Principal &) {
-            const QUrlQuery query(c.request.url());
+            const QUrlQuery query = c.request.query();
             const QString format = queryValue(query, QStringLiteral("format")).toLower();
             if (format != QLatin1String("json") && format != QLatin1String("csv") &&
                 format != QLatin1String("txt"))

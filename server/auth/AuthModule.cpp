@@ -42,10 +42,10 @@ Result<Principal> AuthModule::authenticate(const RequestContext &context)
         apiKey = bearer;
 
     if (!apiKey.isEmpty())
-        return authenticateApiKey(apiKey,
-                                  {methodName(context.request.method()),
-                                   context.request.url().path(), context.clientAddress()},
-                                  nullptr);
+        return authenticateApiKey(
+            apiKey,
+            {methodName(context.request.method()), context.request.path(), context.clientAddress()},
+            nullptr);
     if (bearer.isEmpty())
         return Error{ErrorCode::Unauthorized, QStringLiteral("authentication required")};
     return authenticateJwt(bearer, nullptr);

@@ -123,7 +123,7 @@ ApiReply listExecutions(store::Database &db, FlowEngineHost &host, const Request
                         const Principal &p)
 {
     host.flushJournal();
-    const QUrlQuery query(c.request.url());
+    const QUrlQuery query = c.request.query();
     HM_TRY(paging, parsePaging(query));
     QStringList conditions;
     QVariantList binds;

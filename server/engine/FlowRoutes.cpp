@@ -101,7 +101,7 @@ QString permissionOf(const Principal &p, const QString &ownerId, const QString &
 // (me or a user id) and shared_with_me=true.
 ApiReply listFlows(store::Database &db, const RequestContext &c, const Principal &p)
 {
-    const QUrlQuery query(c.request.url());
+    const QUrlQuery query = c.request.query();
     HM_TRY(paging, parsePaging(query));
     QStringList conditions{QStringLiteral("f.deleted_at IS NULL")};
     QVariantList binds;

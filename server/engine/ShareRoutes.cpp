@@ -97,7 +97,7 @@ ApiReply createShare(store::Database &db, const RequestContext &c, const Princip
     if (!auth::plausibleEmail(address))
         return ApiReply::failure(
             auth::fieldError(QStringLiteral("email"), QStringLiteral("not an e-mail address")));
-    HM_TRY(permission, permissionField(body.value(), QUrlQuery(c.request.url())));
+    HM_TRY(permission, permissionField(body.value(), c.request.query()));
 
     HM_TRY(account, accountByEmail(db, address));
     QString userId;
@@ -152,7 +152,7 @@ ApiReply updateShare(store::Database &db, const RequestContext &c, const Princip
     HM_TRY(body, c.jsonObject());
     FlowShareRepository repo(db);
     HM_TRY(share, repo.find(flowId, c.pathArgs.at(1)));
-    HM_TRY(permission, permissionField(body.value(), QUrlQuery(c.request.url())));
+    HM_TRY(permission, permissionField(body.value(), c.request.query()));
     if (permission.value() != share.value().permission) {
         HM_TRY_STATUS(repo.setPermission(share.value().id, permission.value()));
         auditShare(db, c, p, QStringLiteral("FLOW_SHARE_UPDATED"), flowId,
@@ -186,7 +186,7 @@ ApiReply deleteShare(store::Database &db, const RequestContext &c, const Princip
 // Live flows shared with the caller (accepted shares), newest share first.
 ApiReply sharedWithMe(store::Database &db, const RequestContext &c, const Principal &p)
 {
-    const QUrlQuery query(c.request.url());
+    const QUrlQuery query = c.request.query();
     HM_TRY(paging, parsePaging(query));
     HM_TRY(count, db.prepare(QStringLiteral(
                       "SELECT COUNT(*) FROM flow_shares s JOIN flows f ON f.id = s.flow_id"

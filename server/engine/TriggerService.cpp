@@ -122,17 +122,7 @@ TriggerService::~TriggerService()
 
 void TriggerService::readWaitQuery(const RequestContext &context, TriggerOptions &options)
 {
-    // Straight from the request-target: building the QUrl first cost more
-    // than the rest of this route's own work (both parameters are plain).
-    options.wait = false;
-    options.waitTimeoutMs = 0;
-    QByteArrayView target = context.request.target();
-    if (const qsizetype fragment = target.indexOf('#'); fragment >= 0)
-        target.truncate(fragment);
-    const qsizetype mark = target.indexOf('?');
-    if (mark < 0)
-        return;
-    const QUrlQuery query(QString::fromUtf8(target.sliced(mark + 1)));
+    const QUrlQuery query = context.request.query();
     options.wait = queryValue(query, QStringLiteral("wait")) == QLatin1String("true");
     bool ok = false;
     const int timeout = queryValue(query, QStringLiteral("timeout_ms")).toInt(&ok);

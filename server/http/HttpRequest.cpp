@@ -25,6 +25,27 @@ bool isPlainPath(QByteArrayView path)
     return true;
 }
 
+// Where the path of an origin-form target ends: its '?' or '#', or the end.
+qsizetype pathEnd(QByteArrayView target)
+{
+    for (qsizetype i = 0; i < target.size(); ++i) {
+        if (target[i] == '?' || target[i] == '#')
+            return i;
+    }
+    return target.size();
+}
+
+// A query of printable ASCII (percent escapes allowed): QUrlQuery reads it
+// as sent exactly as it reads what QUrl::query() makes of it.
+bool isPlainQuery(QByteArrayView query)
+{
+    for (const char c : query) {
+        if (c <= ' ' || c >= 0x7f || c == '#')
+            return false;
+    }
+    return true;
+}
+
 } // namespace
 
 QByteArrayView HttpRequest::methodText() const
@@ -45,13 +66,7 @@ const QString &HttpRequest::path() const
     // plain path skips QUrl's parser; anything else gets exactly what
     // QUrl::path() (as QHttpServer used it) makes of it.
     QByteArrayView raw = target();
-    const qsizetype end = [&] {
-        for (qsizetype i = 0; i < raw.size(); ++i) {
-            if (raw[i] == '?' || raw[i] == '#')
-                return i;
-        }
-        return raw.size();
-    }();
+    const qsizetype end = pathEnd(raw);
     if (isPlainPath(raw.first(end)))
         m_path = QString::fromLatin1(raw.first(end));
     else // the target alone: a bad Host header cannot change the path
@@ -67,6 +82,20 @@ const QUrl &HttpRequest::url() const
     if (!m_url)
         m_url = QUrl::fromEncoded(target().toByteArray());
     return *m_url;
+}
+
+QUrlQuery HttpRequest::query() const
+{
+    // Most list routes and every trigger read the query: the plain one is
+    // read as sent, without building the QUrl.
+    const QByteArrayView raw = target();
+    const qsizetype end = pathEnd(raw);
+    if (end == raw.size())
+        return {};
+    const QByteArrayView query = raw.sliced(end + 1);
+    if (raw[end] == '?' && isPlainQuery(query))
+        return QUrlQuery(QString::fromLatin1(query));
+    return QUrlQuery(url().query());
 }
 
 QByteArrayView HttpRequest::firstValue(QByteArrayView name) const

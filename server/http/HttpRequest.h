@@ -42,7 +42,8 @@ public:
     // The request-target as a (relative) URL, built on first use: path and
     // query, no scheme or host.
     const QUrl &url() const;
-    QUrlQuery query() const { return QUrlQuery(url().query()); }
+    // The query, as QUrlQuery(url()) reads it (a plain one without the QUrl).
+    QUrlQuery query() const;
 
     // Value of the first header called `name` (case-insensitive), joined
     // with ", " when the header occurs more than once; empty when absent.
