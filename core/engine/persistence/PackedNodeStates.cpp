@@ -30,7 +30,6 @@ enum Field : qsizetype
     ErrorCode,
     ErrorMessage,
     Logs,
-    FieldCount
 };
 
 QJsonValue objectOrNull(const QJsonValue &value)
@@ -151,55 +150,35 @@ void PackedNodeStatesWriter::append(const NodeRecord &r)
     appendTime(r.startedAtMs);
     appendTime(r.endedAtMs);
 
-    // The optional fields, up to the last one present.
-    const bool present[FieldCount] = {
-        true,
-        true,
-        true,
-        true,
-        true,
-        true,
-        !r.inputs.isEmpty(),
-        !r.outputs.isEmpty(),
-        !r.skipReason.isEmpty(),
-        !r.errorCode.isEmpty(),
-        !r.errorMessage.isEmpty(),
-        !r.logs.isEmpty(),
-    };
-    qsizetype last = Ended;
-    for (qsizetype field = Inputs; field < FieldCount; ++field) {
-        if (present[field])
-            last = field;
-    }
-    for (qsizetype field = Inputs; field <= last; ++field) {
+    const auto appendObject = [this](const QJsonObject &object) {
         m_text += u',';
-        if (!present[field]) {
+        if (object.isEmpty())
             m_text += u"null";
-            continue;
-        }
-        switch (field) {
-        case Inputs:
-            appendMaskedJson(m_text, r.inputs);
-            break;
-        case Outputs:
-            appendMaskedJson(m_text, r.outputs);
-            break;
-        case SkipReason:
-            json::appendString(m_text, r.skipReason);
-            break;
-        case ErrorCode:
-            json::appendString(m_text, r.errorCode);
-            break;
-        case ErrorMessage:
-            json::appendString(m_text, r.errorMessage);
-            break;
-        case Logs:
-            appendJsonStrings(m_text, r.logs);
-            break;
-        default:
-            break;
-        }
-    }
+        else
+            appendMaskedJson(m_text, object);
+    };
+    const auto appendText = [this](const QString &text) {
+        m_text += u',';
+        if (text.isEmpty())
+            m_text += u"null";
+        else
+            json::appendString(m_text, text);
+    };
+    appendObject(r.inputs);
+    appendObject(r.outputs);
+    appendText(r.skipReason);
+    appendText(r.errorCode);
+    appendText(r.errorMessage);
+    m_text += u',';
+    if (r.logs.isEmpty())
+        m_text += u"null";
+    else
+        appendJsonStrings(m_text, r.logs);
+    // Trailing nulls are left out (a missing field reads as null). Only a
+    // null field ends in ",null": objects, arrays and strings end in a
+    // bracket or a quote.
+    while (m_text.endsWith(u",null"))
+        m_text.chop(5);
     m_text += u']';
 }
 
