@@ -64,8 +64,14 @@ Result<ServerCommandLine> parseServerCommandLine(const QCoreApplication &app)
                        "endpoint (default: the listen address; set it when components run on "
                        "other machines)."),
         QStringLiteral("URL"));
+    const QCommandLineOption sync(
+        QStringLiteral("sync"),
+        QStringLiteral("When a commit counts as done: \"normal\" (default) survives the "
+                       "server being killed; \"full\" fsyncs every commit, so it also "
+                       "survives a power loss or an OS crash (slower)."),
+        QStringLiteral("normal|full"), QStringLiteral("normal"));
     parser.addOptions({dataDir, listen, keyFile, logFormat, tlsCert, tlsKey, trustedProxy,
-                       accessTtl, healthInterval, publicUrl});
+                       accessTtl, healthInterval, publicUrl, sync});
     // HTTP connections (server/http).
     const QCommandLineOption httpIdleTimeout(
         QStringLiteral("http-idle-timeout"),
@@ -124,6 +130,13 @@ Result<ServerCommandLine> parseServerCommandLine(const QCoreApplication &app)
                              .arg(cidr)};
         result.options.trustedProxies.append(subnet);
     }
+
+    if (parser.value(sync) != QLatin1String("normal") &&
+        parser.value(sync) != QLatin1String("full"))
+        return Error{
+            ErrorCode::ValidationError,
+            QStringLiteral("--sync must be normal or full, not \"%1\"").arg(parser.value(sync))};
+    result.options.fullSync = parser.value(sync) == QLatin1String("full");
 
     bool ttlOk = false;
     result.options.accessTokenSeconds = parser.value(accessTtl).toLongLong(&ttlOk);

@@ -39,6 +39,9 @@ struct ServerOptions
     // The server's URL as HTTP components reach it (their blob endpoint);
     // empty = the listen URL, with loopback for a wildcard address.
     QString publicUrl;
+    // --sync full: every commit fsynced (survives power loss, slower); the
+    // default survives the process being killed (docs/engine-persistence.md).
+    bool fullSync = false;
     // Console only: OS keychain access for the master key (see MasterKeyOptions).
     std::function<std::optional<QByteArray>()> keychainRead;
     std::function<bool(const QByteArray &)> keychainWrite;

@@ -94,7 +94,8 @@ Status ServerRuntime::openStore()
 
     const crypto::SecureBytes databaseKey =
         crypto::deriveSubkey(masterKey.value().key, crypto::Subkey::Database);
-    auto database = store::Database::open(databasePath(), databaseKey);
+    auto database = store::Database::open(databasePath(), databaseKey,
+                                          store::OpenOptions{.fullSync = m_options.fullSync});
     if (!database)
         return database.error();
     m_database = std::move(database.value());
@@ -142,6 +143,7 @@ Result<QUrl> ServerRuntime::start()
     // Recovery and the persisted queue are dealt with before the first
     // request can trigger anything.
     m_engine = std::make_unique<FlowEngineHost>();
+    m_engine->setFullSync(m_options.fullSync);
     m_components = std::make_unique<ComponentService>(
         *m_database, *m_engine, m_options.componentHealthIntervalSeconds * 1000);
     // Registered components before the persisted queue: restored requests

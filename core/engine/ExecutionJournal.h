@@ -74,6 +74,31 @@ public:
     // removed when it starts or is cancelled.
     virtual void recordQueued(const QueuedRequest &request) = 0;
     virtual void removeQueued(const QString &executionId) = 0;
+
+    // Write-ahead starts (docs/engine-persistence.md, "Durability"). The
+    // scheduler sends no call out of the process (a node with external
+    // effects) before the records that say it started are in the database,
+    // so after a crash every call that may have happened is known and no
+    // started execution runs again. A ticket covers every record made
+    // before it was taken. The defaults describe a journal whose records
+    // are durable at once (or that keeps none).
+    enum class Durability
+    {
+        Pending, // not all written yet
+        Durable, // every record in [from, ticket) is in the database
+        Lost     // a record in that range could not be stored
+    };
+    virtual qint64 durabilityTicket() { return 0; }
+    virtual Durability durability(qint64 from, qint64 ticket) const
+    {
+        Q_UNUSED(from);
+        Q_UNUSED(ticket);
+        return Durability::Durable;
+    }
+    // Asks for the records below `ticket` to be committed soon. Whoever owns
+    // the journal then calls Scheduler::journalProgressed() on the engine
+    // thread (the server's FlowEngineHost does, after every commit).
+    virtual void requestDurable(qint64 ticket) { Q_UNUSED(ticket); }
 };
 
 // For benchmarks and tests that need no persistence.

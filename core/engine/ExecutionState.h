@@ -46,6 +46,9 @@ struct NodeState
     // The node's last kNodeLogLines log lines over all attempts, masked:
     // GET /executions/{id}/nodes/{nodeId} shows them, the journal stores them.
     QStringList logs;
+    // Its "running" record is queued already (a start held back until it is
+    // durable writes it at once rather than at the end of the turn).
+    bool startRecorded = false;
 };
 
 inline constexpr int kNodeLogLines = 100;
@@ -98,6 +101,9 @@ struct Execution
     ExecutionStatus status = ExecutionStatus::Pending;
     bool holdsLease = false;
     qint64 sequence = 0;
+    // The journal's ticket when the execution started: a record of it that
+    // could not be stored lies at or after it (ExecutionJournal::durability).
+    qint64 journalFrom = 0;
     qint64 eventSequence = 0; // the last EngineEvent::sequence given out
     qint64 createdAtMs = 0;
     qint64 startedAtMs = 0;

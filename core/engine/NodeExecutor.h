@@ -117,6 +117,12 @@ public:
     // calling the blob endpoint). Only then does an execution draw its
     // token, from the system's random source, which costs microseconds.
     virtual bool usesBlobToken() const { return false; }
+    // Whether an attempt may do something outside the server (an HTTP call,
+    // a command on a machine). Such an attempt starts only once the
+    // journal holds its start (ExecutionJournal::durability), so recovery
+    // can say which calls may have happened and never repeats one.
+    // Default: yes; pure built-ins say no.
+    virtual bool hasExternalEffects() const { return true; }
 };
 
 } // namespace hm::engine

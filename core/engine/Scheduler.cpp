@@ -420,7 +420,11 @@ Status Scheduler::restoreQueue(QList<QueuedRequest> requests)
         exec.trigger = request.inputs;
         exec.triggeredBy = request.triggeredBy;
         exec.mode = flow::ConcurrencyMode::Queue;
-        exec.sequence = ++m_sequence;
+        // The stored sequence, not a new one: the queue row keeps its
+        // number, so the order survives any number of restarts, and numbers
+        // given out later never collide with it.
+        exec.sequence = request.sequence;
+        m_sequence = std::max(m_sequence, request.sequence);
         exec.createdAtMs = request.queuedAtMs > 0 ? request.queuedAtMs : now();
         exec.status = ExecutionStatus::Queued;
         m_concurrency.enqueue(exec.scope, exec.id);
@@ -628,6 +632,7 @@ void Scheduler::startExecution(Execution &exec)
         (void)cancel(id, CancelRequest{CancelReason::Timeout, QStringLiteral("flow timeout"),
                                        QStringLiteral("system")});
     });
+    exec.journalFrom = m_journal->durabilityTicket();
     recordExecution(exec);
     if (m_sink) {
         emitEvent(exec,
@@ -719,7 +724,10 @@ void Scheduler::recordStillRunning()
 {
     for (const auto &[id, index] : std::exchange(m_unrecordedStarts, {})) {
         const Execution *exec = find(id);
-        if (exec && exec->nodes[static_cast<size_t>(index)].status == NodeStatus::Running)
+        if (!exec)
+            continue;
+        const NodeState &node = exec->nodes[static_cast<size_t>(index)];
+        if (node.status == NodeStatus::Running && !node.startRecorded)
             recordNode(*exec, index);
     }
 }
@@ -743,6 +751,84 @@ void Scheduler::startAttempt(Execution &exec, int index, const NodePlan &plan)
                 false));
         return;
     }
+    if (executor->hasExternalEffects() && !startIsDurable(exec, index, token))
+        return;
+    dispatchAttempt(exec, index, plan, token);
+}
+
+bool Scheduler::startIsDurable(Execution &exec, int index, quint32 token)
+{
+    NodeState &node = exec.nodes[static_cast<size_t>(index)];
+    // At history `all` the node's own "running" record says this call may
+    // have happened; at the other levels the execution's does.
+    if (!node.startRecorded && exec.flow->settings().historyLevel == flow::HistoryLevel::All) {
+        node.startRecorded = true;
+        recordNode(exec, index);
+    }
+    const qint64 ticket = m_journal->durabilityTicket();
+    ExecutionJournal::Durability durability = m_journal->durability(exec.journalFrom, ticket);
+    if (durability == ExecutionJournal::Durability::Pending) {
+        m_journal->requestDurable(ticket);
+        // A commit that landed between the first look and the request may
+        // have gone unreported (nobody awaited it yet): look once more.
+        durability = m_journal->durability(exec.journalFrom, ticket);
+    }
+    switch (durability) {
+    case ExecutionJournal::Durability::Durable:
+        return true;
+    case ExecutionJournal::Durability::Pending:
+        m_durableWaits.push_back(DurableWait{ticket, exec.id, index, token});
+        return false;
+    case ExecutionJournal::Durability::Lost:
+        break;
+    }
+    handleOutcome(exec, index,
+                  NodeOutcome::failed(Error{ErrorCode::InternalError,
+                                            QStringLiteral("the start of the node could not be "
+                                                           "recorded, so it was not run"),
+                                            {}},
+                                      false));
+    return false;
+}
+
+void Scheduler::journalProgressed()
+{
+    Entry entry(this);
+    while (!m_durableWaits.empty()) {
+        const DurableWait wait = m_durableWaits.front();
+        Execution *exec = find(wait.executionId);
+        const ExecutionJournal::Durability durability =
+            exec ? m_journal->durability(exec->journalFrom, wait.ticket)
+                 : ExecutionJournal::Durability::Durable;
+        if (durability == ExecutionJournal::Durability::Pending)
+            return; // later tickets are pending too
+        m_durableWaits.pop_front();
+        if (!exec)
+            continue;
+        NodeState &node = exec->nodes[static_cast<size_t>(wait.index)];
+        // Cancelled, timed out or killed while it waited: nothing went out.
+        if (node.token != wait.token || node.status != NodeStatus::Running ||
+            exec->status != ExecutionStatus::Running)
+            continue;
+        if (durability == ExecutionJournal::Durability::Lost) {
+            handleOutcome(*exec, wait.index,
+                          NodeOutcome::failed(Error{ErrorCode::InternalError,
+                                                    QStringLiteral("the start of the node could "
+                                                                   "not be recorded, so it was "
+                                                                   "not run"),
+                                                    {}},
+                                              false));
+            continue;
+        }
+        dispatchAttempt(*exec, wait.index, nodePlan(*exec, wait.index), wait.token);
+    }
+}
+
+void Scheduler::dispatchAttempt(Execution &exec, int index, const NodePlan &plan, quint32 token)
+{
+    NodeState &node = exec.nodes[static_cast<size_t>(index)];
+    const flow::CompiledNode &def = exec.flow->node(index);
+    NodeExecutor *executor = plan.executor;
     const qint64 timeoutMs = exec.flow->settings().timeout.nodeTimeoutMs;
     // Drawn when the first node that can use it runs (empty never matches).
     if (exec.blobToken.isEmpty() && executor->usesBlobToken())

@@ -73,6 +73,10 @@ public:
     BlobStore &blobs() { return m_blobs; }
     qint64 now() const { return m_options.clock(); }
 
+    // The journal committed more records: starts held back until their
+    // records are durable go ahead (ExecutionJournal::requestDurable).
+    void journalProgressed();
+
 private:
     // Keeps top-level calls from recursing into the ready queue: the
     // outermost one drains it on exit.
@@ -120,6 +124,12 @@ private:
         startAttempt(exec, index, nodePlan(exec, index));
     }
     void startAttempt(Execution &exec, int index, const NodePlan &plan);
+    // Whether the attempt may go out now: true unless its start has to be
+    // durable first and is not yet (then it waits in m_durableWaits), or
+    // could not be stored (then the node failed).
+    bool startIsDurable(Execution &exec, int index, quint32 token);
+    // Hands the attempt to its executor.
+    void dispatchAttempt(Execution &exec, int index, const NodePlan &plan, quint32 token);
     void onOutcome(NodeState &node, quint32 token, NodeOutcome outcome);
     void handleOutcome(Execution &exec, int index, NodeOutcome outcome);
     void onNodeTimeout(const QString &executionId, int index, quint32 token);
@@ -169,6 +179,16 @@ private:
     // (execution id, node index); see startNode().
     std::vector<std::pair<QString, int>> m_unrecordedStarts;
     std::deque<std::pair<qint64, QString>> m_ended; // end time order = expiry order
+    // Attempts with external effects waiting for their start to be durable,
+    // in ticket order (tickets only grow).
+    struct DurableWait
+    {
+        qint64 ticket = 0;
+        QString executionId;
+        int index = 0;
+        quint32 token = 0;
+    };
+    std::deque<DurableWait> m_durableWaits;
     TimerQueue::Id m_purgeTimer = 0;
     bool m_purgeSoon = false; // m_purgeTimer is the immediate one (over the cap)
     qint64 m_sequence = 0;

@@ -19,6 +19,10 @@ class Connection;
 struct OpenOptions
 {
     bool createIfMissing = true;
+    // synchronous=FULL: every commit is fsynced, so it also survives an OS
+    // crash or a power loss (slower). Default NORMAL: a commit survives the
+    // process being killed, which is what acknowledgements promise.
+    bool fullSync = false;
 };
 
 // One SQLCipher connection, used from one thread at a time.

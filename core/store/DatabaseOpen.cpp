@@ -237,7 +237,7 @@ Status probeExisting(const QString &path, const crypto::SecureBytes &key, const 
     return checkSize(db, path, facts.size);
 }
 
-Status configure(detail::Connection &connection)
+Status configure(detail::Connection &connection, bool fullSync)
 {
     sqlite3 *db = connection.handle();
     sqlite3_stmt *stmt = nullptr;
@@ -256,9 +256,10 @@ Status configure(detail::Connection &connection)
                           .arg(connection.path(), QString::fromLatin1(mode)));
     // synchronous=NORMAL in WAL mode: a commit survives a process crash;
     // only an OS crash or power loss can lose the last commits, never
-    // consistency.
-    const QByteArray pragmas =
-        QByteArray("PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; ") + kCacheSizePragma;
+    // consistency. FULL (OpenOptions::fullSync) fsyncs the WAL at every
+    // commit, so power loss loses nothing committed either.
+    const QByteArray pragmas = QByteArray("PRAGMA foreign_keys = ON; PRAGMA synchronous = ") +
+                               (fullSync ? "FULL; " : "NORMAL; ") + kCacheSizePragma;
     rc = sqlite3_exec(db, pragmas.constData(), nullptr, nullptr, nullptr);
     if (rc != SQLITE_OK)
         return detail::sqliteError(db, rc, QStringLiteral("configuring"));
@@ -350,7 +351,7 @@ Database::open(const QString &path, const crypto::SecureBytes &key, OpenOptions 
         rc != SQLITE_OK) {
         return fail(detail::sqliteError(db, rc, QStringLiteral("reading %1").arg(path)));
     }
-    if (Status configured = configure(*connection); !configured.ok())
+    if (Status configured = configure(*connection, options.fullSync); !configured.ok())
         return fail(configured.error());
 
     if (check != detail::KeyCheck::Matches) {

@@ -34,6 +34,7 @@ WriteBehindQueue::WriteBehindQueue(QString path, crypto::SecureBytes key,
           options.capacity = std::max<qsizetype>(1, options.capacity);
           options.maxBatch = std::max<qsizetype>(1, options.maxBatch);
           options.maxDelayMs = std::max(0, options.maxDelayMs);
+          options.commitDelayUs = std::max(0, options.commitDelayUs);
           return options;
       }())
 {}
@@ -52,8 +53,8 @@ Status WriteBehindQueue::start()
             return Status(ErrorCode::InternalError,
                           QStringLiteral("the write-behind queue was already started"));
     }
-    Result<std::unique_ptr<Database>> opened =
-        Database::open(m_path, m_key, OpenOptions{.createIfMissing = false});
+    Result<std::unique_ptr<Database>> opened = Database::open(
+        m_path, m_key, OpenOptions{.createIfMissing = false, .fullSync = m_options.fullSync});
     if (!opened.ok())
         return opened.error();
     m_db = std::move(opened.value());
@@ -173,9 +174,65 @@ void WriteBehindQueue::stop()
     }
     if (m_thread.joinable())
         m_thread.join();
+    CommitProgress progress;
+    {
+        std::lock_guard lock(m_mutex);
+        m_state = State::Stopped;
+        m_progress.notify_all();
+        progress = CommitProgress{m_done, m_lastFailed};
+    }
+    notifyListeners(progress);
+}
+
+qint64 WriteBehindQueue::ticket() const
+{
     std::lock_guard lock(m_mutex);
-    m_state = State::Stopped;
-    m_progress.notify_all();
+    return m_pushed;
+}
+
+CommitState WriteBehindQueue::stateAt(const CommitProgress &progress, qint64 from, qint64 to)
+{
+    if (progress.done < to)
+        return CommitState::Pending;
+    // Only the highest failed position is kept, so a failure at or after
+    // `from` may lie beyond `to`: a false alarm, never a missed failure.
+    return progress.lastFailed >= from ? CommitState::Failed : CommitState::Committed;
+}
+
+CommitState WriteBehindQueue::state(qint64 from, qint64 to) const
+{
+    std::lock_guard lock(m_mutex);
+    return stateAt(CommitProgress{m_done, m_lastFailed}, from, to);
+}
+
+void WriteBehindQueue::requestCommit(qint64 to)
+{
+    std::lock_guard lock(m_mutex);
+    // Ops the writer took already are being written: nothing to hurry.
+    if (to <= m_frontPosition || m_state != State::Running)
+        return;
+    const bool newWindow = !commitWanted();
+    m_commitWanted = std::max(m_commitWanted, to);
+    if (newWindow) {
+        // The oldest waiter sets the deadline; later ones share its commit.
+        m_commitWantedSince = std::chrono::steady_clock::now();
+        m_workReady.notify_one();
+    }
+}
+
+void WriteBehindQueue::addCommitListener(std::function<void(const CommitProgress &)> listener)
+{
+    std::lock_guard lock(m_mutex);
+    HM_CHECK(m_state == State::Idle, return );
+    m_listeners.push_back(std::move(listener));
+}
+
+void WriteBehindQueue::notifyListeners(const CommitProgress &progress)
+{
+    // m_listeners only changes before start(), so reading it unlocked on
+    // the writer thread (or in stop(), after the join) is safe.
+    for (const auto &listener : m_listeners)
+        listener(progress);
 }
 
 WriteBehindStats WriteBehindQueue::stats() const
@@ -197,13 +254,22 @@ void WriteBehindQueue::run()
         m_workReady.wait(lock, [this] { return !m_queue.empty() || m_state != State::Running; });
         if (m_queue.empty())
             break; // stopping, and everything is written
-        if (!lingerOver()) {
-            // Let a batch build up, but never keep an op waiting longer
-            // than maxDelayMs.
-            const auto deadline =
-                std::chrono::steady_clock::now() + std::chrono::milliseconds(m_options.maxDelayMs);
-            m_workReady.wait_until(lock, deadline, [this] { return lingerOver(); });
+        // Let a batch build up, but never keep an op waiting longer than
+        // maxDelayMs, nor an op somebody waits for (requestCommit) longer
+        // than commitDelayUs: that is the group commit of acknowledged
+        // writes, one transaction for every waiter that arrived meanwhile.
+        const auto lingerEnd =
+            std::chrono::steady_clock::now() + std::chrono::milliseconds(m_options.maxDelayMs);
+        while (!lingerOver()) {
+            auto deadline = lingerEnd;
+            if (commitWanted())
+                deadline = std::min(deadline, m_commitWantedSince + std::chrono::microseconds(
+                                                                        m_options.commitDelayUs));
+            if (std::chrono::steady_clock::now() >= deadline)
+                break;
+            m_workReady.wait_until(lock, deadline);
         }
+        const qint64 firstPosition = m_frontPosition;
         const qsizetype taken = std::min(qsizetype(m_queue.size()), m_options.maxBatch);
         for (qsizetype i = 0; i < taken; ++i) {
             WriteOp &op = m_queue.front();
@@ -228,7 +294,15 @@ void WriteBehindQueue::run()
         m_stats.failed += outcome.failed;
         m_stats.batches += outcome.commits;
         m_done += taken;
+        if (outcome.lastFailedIndex >= 0)
+            m_lastFailed = firstPosition + outcome.lastFailedIndex;
         m_progress.notify_all();
+        const CommitProgress progress{m_done, m_lastFailed};
+        if (!m_listeners.empty()) {
+            lock.unlock();
+            notifyListeners(progress);
+            lock.lock();
+        }
     }
     lock.unlock();
     m_db.reset(); // closed by the thread that used it
@@ -364,6 +438,7 @@ WriteBehindQueue::Outcome WriteBehindQueue::writeBatch(std::vector<WriteOp> &bat
                 if (lost(i)) {
                     if (!dropped[i])
                         ++outcome.failed; // its host's failure was counted already
+                    outcome.lastFailedIndex = qsizetype(i);
                     continue;
                 }
                 ++outcome.written;
@@ -379,6 +454,7 @@ WriteBehindQueue::Outcome WriteBehindQueue::writeBatch(std::vector<WriteOp> &bat
     const qint64 notStored = qint64(std::count(dropped.begin(), dropped.end(), false));
     qCCritical(lcStoreQueue) << "gave up on a batch;" << notStored << "writes were not stored";
     outcome.failed += notStored;
+    outcome.lastFailedIndex = qsizetype(batch.size()) - 1;
     return outcome;
 }
 

@@ -9,8 +9,10 @@
 #include <QString>
 #include <QVariantList>
 #include <algorithm>
+#include <chrono>
 #include <condition_variable>
 #include <deque>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <thread>
@@ -81,6 +83,28 @@ struct WriteBehindOptions
     qsizetype capacity = 65536; // queued ops before enqueue() blocks
     qsizetype maxBatch = 4096;  // ops per transaction
     int maxDelayMs = 50;        // longest an op waits for its batch to fill
+    // Group commit: once someone waits for an op to be committed
+    // (requestCommit), its batch lingers at most this long for company.
+    // Every producer that arrives meanwhile shares the one commit.
+    int commitDelayUs = 1000;
+    bool fullSync = false; // OpenOptions::fullSync for the writer's connection
+};
+
+// Where the writer stands, for producers that wait for their ops to be
+// committed (durable acknowledgements). Positions are numbered from 0 in
+// push order (WriteBehindQueue::ticket()).
+struct CommitProgress
+{
+    qint64 done = 0;        // every position below this is committed or failed
+    qint64 lastFailed = -1; // the highest position that failed, -1 when none
+};
+
+// What became of every op before a ticket.
+enum class CommitState
+{
+    Pending,   // not all of them are written yet
+    Committed, // all of them are in the database
+    Failed     // at least one of them (or of the ops around them) was not stored
 };
 
 struct WriteBehindStats
@@ -135,6 +159,26 @@ public:
 
     WriteBehindStats stats() const;
 
+    // Durable acknowledgements. A ticket covers every op enqueued (on any
+    // thread) before it was taken: positions [0, ticket). The writer
+    // commits in order, so an op is in the database once its ticket is.
+    qint64 ticket() const;
+    // The fate of the ops in [from, to) once every op below `to` is done:
+    // Failed when any op at a position >= from failed by then
+    // (conservative: failures are bugs or a dead disk, and a false alarm is
+    // safe), else Committed; Pending before.
+    CommitState state(qint64 from, qint64 to) const;
+    static CommitState stateAt(const CommitProgress &progress, qint64 from, qint64 to);
+    // Asks the writer to commit everything below `to` soon (within
+    // commitDelayUs) instead of lingering for a full batch. Cheap; any
+    // thread.
+    void requestCommit(qint64 to);
+    // Called on the writer thread after every batch (committed or not),
+    // without the queue's lock held, and once more by stop(). Register
+    // before start(); listeners must be quick and must not call back into
+    // the queue's blocking functions (enqueue, flush, stop).
+    void addCommitListener(std::function<void(const CommitProgress &)> listener);
+
 private:
     enum class State
     {
@@ -149,6 +193,7 @@ private:
         qint64 failed = 0;
         qint64 commits = 0;
         qint64 packed = 0;
+        qsizetype lastFailedIndex = -1; // in the batch, -1 when none failed
     };
 
     void run();
@@ -160,6 +205,9 @@ private:
     // host index of a packed member, -1 for every other op.
     static void packGroups(std::vector<WriteOp> &batch, std::vector<qsizetype> &hostOf);
     bool lingerOver() const; // with m_mutex held
+    // Whether an op somebody waits for is still in the queue; m_mutex held.
+    bool commitWanted() const { return m_commitWanted > m_frontPosition; }
+    void notifyListeners(const CommitProgress &progress);
     void push(WriteOp &&op); // with m_mutex held
     // Replaces the queued op with op's key, if any; with m_mutex held.
     bool coalesce(WriteOp &op);
@@ -181,7 +229,12 @@ private:
     qint64 m_frontPosition = 0;     // position of m_queue.front()
     QHash<QString, qint64> m_keyed; // key -> position, for keyed ops still queued
     State m_state = State::Idle;
-    qint64 m_done = 0; // positions taken and finished (written or failed)
+    qint64 m_done = 0;         // positions taken and finished (written or failed)
+    qint64 m_lastFailed = -1;  // the highest position that failed
+    qint64 m_commitWanted = 0; // requestCommit: positions below it are waited for
+    // When the oldest op still waited for was asked for (requestCommit).
+    std::chrono::steady_clock::time_point m_commitWantedSince;
+    std::vector<std::function<void(const CommitProgress &)>> m_listeners;
     int m_flushWaiters = 0;
     WriteBehindStats m_stats;
 

@@ -311,13 +311,26 @@ ApiReply rerun(store::Database &db, FlowEngineHost &host, const RequestContext &
         request.flow = compiled.value();
         request.version = version.value();
     }
+    // Every journal write of the new execution comes after this ticket.
+    const qint64 journalFrom = host.journalTicket();
     auto result = host.run<TriggerResult>([request](Scheduler &s) { return s.rerun(request); });
     if (!result && result.error().code == ErrorCode::ExecutionNotFound)
         result = rerunFromHistory(db, host, request); // the engine has forgotten it
     if (!result)
         return ApiReply::failure(result.error());
-    return ApiReply::ok(TriggerService::startJson(result.value()),
-                        result.value().status == TriggerResult::Status::Queued ? 202 : 200);
+    // Acknowledged means durable, as for triggers (TriggerService).
+    ApiReply answer =
+        ApiReply::ok(TriggerService::startJson(result.value()),
+                     result.value().status == TriggerResult::Status::Queued ? 202 : 200);
+    const DeferredReply reply = c.defer();
+    host.afterCommit(journalFrom, &host, [reply, answer = std::move(answer)](bool committed) {
+        reply.send(committed ? answer
+                             : ApiReply::failure(Error{ErrorCode::ServiceUnavailable,
+                                                       QStringLiteral("the execution could not be "
+                                                                      "stored; see the server "
+                                                                      "log")}));
+    });
+    return ApiReply::deferred();
 }
 
 RouteDoc doc(const QString &summary, QList<ErrorCode> errors, QJsonObject request = {})

@@ -40,11 +40,14 @@ Status FlowEngineHost::start(store::Database &db, const QString &path,
                      << "interrupted execution(s) failed," << report.value().queue.size()
                      << "queued request(s) restored";
 
-    m_queue =
-        std::make_unique<store::WriteBehindQueue>(path, crypto::SecureBytes::fromRaw(key.view()));
+    m_queue = std::make_unique<store::WriteBehindQueue>(
+        path, crypto::SecureBytes::fromRaw(key.view()),
+        store::WriteBehindOptions{.fullSync = m_fullSync});
+    m_journal = std::make_unique<engine::persistence::StoreExecutionJournal>(*m_queue);
+    m_queue->addCommitListener(
+        [this](const store::CommitProgress &progress) { onCommitProgress(progress); });
     if (Status started = m_queue->start(); !started)
         return started.error();
-    m_journal = std::make_unique<engine::persistence::StoreExecutionJournal>(*m_queue);
     Metrics::instance().setHistoryQueueSource([queue = m_queue.get()] { return queue->stats(); });
 
     // The loader runs on the engine thread while API handlers use the main
@@ -74,6 +77,10 @@ Status FlowEngineHost::start(store::Database &db, const QString &path,
     // execution feed turns them on while it has any (ExecutionFeed).
     m_engine->setNodeEventsWanted(false);
     m_network->moveToThread(m_engine->engineThread());
+    {
+        std::lock_guard lock(m_engineLinkMutex);
+        m_engineLink = m_engine.get();
+    }
     connect(m_engine.get(), &engine::Engine::engineEvent, this, &FlowEngineHost::onEngineEvent,
             Qt::QueuedConnection);
 
@@ -98,6 +105,10 @@ Status FlowEngineHost::start(store::Database &db, const QString &path,
 void FlowEngineHost::stop()
 {
     if (m_engine) {
+        {
+            std::lock_guard lock(m_engineLinkMutex);
+            m_engineLink = nullptr;
+        }
         // Stops the engine thread; running attempts are abandoned (a restart
         // fails them through recovery).
         m_engine.reset();
@@ -111,6 +122,13 @@ void FlowEngineHost::stop()
         m_queue->flush();
         m_queue->stop();
     }
+    // Everything is written now: waiting answers go out with the truth.
+    resolveCommitWaiters();
+    for (CommitWaiter &waiter : std::exchange(m_commitWaiters, {})) {
+        if (waiter.context)
+            waiter.then(false);
+    }
+    m_commitWaiterCount = 0;
     m_journal.reset();
     m_queue.reset();
     m_loaderDb.reset();
@@ -125,6 +143,66 @@ void FlowEngineHost::flushJournal()
 {
     if (m_queue)
         m_queue->flush();
+}
+
+qint64 FlowEngineHost::journalTicket() const
+{
+    return m_queue ? m_queue->ticket() : 0;
+}
+
+void FlowEngineHost::afterCommit(qint64 from, QObject *context, std::function<void(bool)> then)
+{
+    if (!m_queue) {
+        then(false);
+        return;
+    }
+    // Counted before the look, so the writer either finished before it (the
+    // look sees that) or sees the count afterwards and wakes this thread.
+    ++m_commitWaiterCount;
+    const qint64 to = m_queue->ticket();
+    const store::CommitState state = m_queue->state(from, to);
+    if (state != store::CommitState::Pending) {
+        --m_commitWaiterCount;
+        then(state == store::CommitState::Committed);
+        return;
+    }
+    m_commitWaiters.push_back(CommitWaiter{from, to, context, std::move(then)});
+    m_queue->requestCommit(to);
+}
+
+void FlowEngineHost::onCommitProgress(const store::CommitProgress &progress)
+{
+    m_commitDone.store(progress.done, std::memory_order_release);
+    m_commitLastFailed.store(progress.lastFailed, std::memory_order_release);
+    // One wake-up at a time: the server thread reads the latest progress
+    // when it gets to it.
+    if (m_commitWaiterCount.load() > 0 && !m_commitWakePosted.exchange(true))
+        QMetaObject::invokeMethod(
+            this, [this] { resolveCommitWaiters(); }, Qt::QueuedConnection);
+    if (m_journal && m_journal->engineAwaits(m_engineNotifiedDone)) {
+        std::lock_guard lock(m_engineLinkMutex);
+        if (m_engineLink)
+            m_engineLink->post([](engine::Scheduler &s) { s.journalProgressed(); });
+    }
+    m_engineNotifiedDone = progress.done;
+}
+
+void FlowEngineHost::resolveCommitWaiters()
+{
+    m_commitWakePosted = false; // before reading: a later batch posts again
+    const store::CommitProgress progress{m_commitDone.load(std::memory_order_acquire),
+                                         m_commitLastFailed.load(std::memory_order_acquire)};
+    while (!m_commitWaiters.empty()) {
+        const store::CommitState state = store::WriteBehindQueue::stateAt(
+            progress, m_commitWaiters.front().from, m_commitWaiters.front().to);
+        if (state == store::CommitState::Pending)
+            return; // later waiters wait for more
+        CommitWaiter waiter = std::move(m_commitWaiters.front());
+        m_commitWaiters.pop_front();
+        --m_commitWaiterCount;
+        if (waiter.context)
+            waiter.then(state == store::CommitState::Committed);
+    }
 }
 
 std::shared_ptr<engine::HttpComponentExecutor>

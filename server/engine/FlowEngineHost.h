@@ -7,9 +7,12 @@
 #include <QObject>
 #include <QPointer>
 #include <QSet>
+#include <atomic>
+#include <deque>
 #include <functional>
 #include <future>
 #include <memory>
+#include <mutex>
 
 class QNetworkAccessManager;
 class QUrl;
@@ -17,6 +20,7 @@ class QUrl;
 namespace hm::store {
 class Database;
 class WriteBehindQueue;
+struct CommitProgress;
 } // namespace hm::store
 namespace hm::engine::persistence {
 class StoreExecutionJournal;
@@ -47,6 +51,9 @@ public:
     // there, so restored requests find them); its failure fails start().
     Status start(store::Database &db, const QString &path, const crypto::SecureBytes &key,
                  std::function<Status()> beforeQueue = {});
+    // Before start(): fsync every commit of the journal and the loader
+    // (store::OpenOptions::fullSync).
+    void setFullSync(bool fullSync) { m_fullSync = fullSync; }
     // Stops the engine, then flushes and closes the queue. Idempotent.
     void stop();
 
@@ -58,6 +65,17 @@ public:
     // Waits until every journal write made so far is in the database, so a
     // read right after an engine answer sees it.
     void flushJournal();
+
+    // Acknowledged means durable. journalTicket() before the engine call,
+    // afterCommit() with it when the answer is ready: `then` runs on the
+    // server thread once every journal write made before afterCommit() is
+    // in the database (committed = true), or once one made since `from`
+    // could not be stored (false); at once when that is already so, never
+    // when `context` is gone. The server thread never waits: the writer
+    // commits the waited-for writes within about a millisecond
+    // (WriteBehindOptions::commitDelayUs), all waiters of a batch at once.
+    qint64 journalTicket() const;
+    void afterCommit(qint64 from, QObject *context, std::function<void(bool committed)> then);
 
     // Registered HTTP components (ComponentService), server thread, after
     // start(): an executor calling `endpoint` for `iface`, in the registry
@@ -160,7 +178,31 @@ private:
     };
 
     void onEngineEvent(const engine::EngineEvent &event);
+    // Writer thread, after every batch: wakes the server thread's commit
+    // waiters and the engine's held-back starts.
+    void onCommitProgress(const store::CommitProgress &progress);
+    // Server thread: answers the commit waiters whose writes are done.
+    void resolveCommitWaiters();
 
+    struct CommitWaiter
+    {
+        qint64 from = 0;
+        qint64 to = 0;
+        QPointer<QObject> context;
+        std::function<void(bool)> then;
+    };
+    std::deque<CommitWaiter> m_commitWaiters; // server thread; tickets only grow
+    std::atomic<int> m_commitWaiterCount{0};  // read by the writer thread
+    std::atomic<bool> m_commitWakePosted{false};
+    std::atomic<qint64> m_commitDone{0};
+    std::atomic<qint64> m_commitLastFailed{-1};
+    qint64 m_engineNotifiedDone = 0; // writer thread only
+    // The engine as the writer thread may reach it: cleared (under the
+    // mutex) before the engine is destroyed.
+    std::mutex m_engineLinkMutex;
+    engine::Engine *m_engineLink = nullptr;
+
+    bool m_fullSync = false;
     std::unique_ptr<store::WriteBehindQueue> m_queue;
     std::unique_ptr<engine::persistence::StoreExecutionJournal> m_journal;
     std::unique_ptr<store::Database> m_loaderDb; // engine thread only

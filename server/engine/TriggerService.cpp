@@ -251,6 +251,8 @@ ApiReply TriggerService::trigger(const RequestContext &context, const QString &f
     const DeferredReply reply = context.defer();
     m_inFlight.insert(ticket, reply);
     const bool wait = options.wait;
+    // Every journal write of this execution comes after this ticket.
+    const qint64 journalFrom = m_host.journalTicket();
     TriggerRequest request{flowId, version.value(), flow.value(), inputs, options.triggeredBy};
     m_host.runAsync<Started>(
         [request = std::move(request), wait](Scheduler &s) -> Result<Started> {
@@ -273,15 +275,31 @@ ApiReply TriggerService::trigger(const RequestContext &context, const QString &f
             return started;
         },
         this,
-        [this, ticket, reply, flow = flow.value(), options](Result<Started> started) {
+        [this, ticket, reply, flow = flow.value(), options, journalFrom](Result<Started> started) {
             m_inFlight.remove(ticket);
-            answerTrigger(reply, std::move(started), *flow, options);
+            answerTrigger(reply, std::move(started), *flow, options, journalFrom);
         });
     return ApiReply::deferred();
 }
 
+void TriggerService::sendCommitted(const DeferredReply &reply, qint64 journalFrom, ApiReply answer)
+{
+    m_host.afterCommit(
+        journalFrom, this, [reply, answer = std::move(answer)](bool committed) mutable {
+            if (committed) {
+                reply.send(std::move(answer));
+                return;
+            }
+            reply.send(
+                ApiReply::failure(Error{ErrorCode::ServiceUnavailable,
+                                        QStringLiteral("the execution could not be stored; see the "
+                                                       "server log")}));
+        });
+}
+
 void TriggerService::answerTrigger(const DeferredReply &reply, Result<Started> started,
-                                   const flow::CompiledFlow &flow, const TriggerOptions &options)
+                                   const flow::CompiledFlow &flow, const TriggerOptions &options,
+                                   qint64 journalFrom)
 {
     if (!started) {
         reply.send(ApiReply::failure(started.error()));
@@ -292,15 +310,17 @@ void TriggerService::answerTrigger(const DeferredReply &reply, Result<Started> s
         if (result.status == TriggerResult::Status::Started) {
             QByteArray body = startedBody(result);
             if (!body.isEmpty()) {
-                reply.send(ApiReply::raw(std::move(body), "application/json", 200));
+                sendCommitted(reply, journalFrom,
+                              ApiReply::raw(std::move(body), "application/json", 200));
                 return;
             }
         }
-        reply.send(ApiReply::ok(triggerJson(result, flow),
-                                result.status == TriggerResult::Status::Queued ? 202 : 200));
+        sendCommitted(reply, journalFrom,
+                      ApiReply::ok(triggerJson(result, flow),
+                                   result.status == TriggerResult::Status::Queued ? 202 : 200));
         return;
     }
-    Waiter waiter{reply, result.flowId, result.flowVersion, nullptr};
+    Waiter waiter{reply, result.flowId, result.flowVersion, nullptr, journalFrom};
     if (!started.value().outcome.isEmpty()) {
         sendOutcome(waiter, std::move(started.value().outcome), false);
         return;
@@ -401,7 +421,7 @@ void TriggerService::sendOutcome(const Waiter &waiter, QJsonObject outcome, bool
     // Still running after the timeout: the caller learns where it stands and
     // follows up through GET /executions/{id} or the WebSocket.
     outcome.insert(QStringLiteral("timed_out"), timedOut);
-    waiter.reply.send(ApiReply::ok(outcome));
+    sendCommitted(waiter.reply, waiter.journalFrom, ApiReply::ok(outcome));
 }
 
 } // namespace hm::server

@@ -4,7 +4,10 @@
 // the version to run, compiles it once per version (versions never change
 // once stored), hands it to the engine and answers when the engine took it
 // (or, for ?wait=true, when the execution ends), without ever blocking the
-// server thread on the engine: every answer is a DeferredReply.
+// server thread on the engine: every answer is a DeferredReply. Success is
+// only answered once the journal has committed what it reports (a 200 or
+// 202 survives a crash a moment later); the commits are grouped, so the
+// server thread never waits for the disk.
 
 #include "common/Result.h"
 #include "engine/EngineEvent.h"
@@ -74,6 +77,7 @@ private:
         QString flowId;
         QString version;
         QTimer *timer = nullptr;
+        qint64 journalFrom = 0; // the journal's ticket before the trigger
     };
 
     // What the engine answers a trigger: its result and, for ?wait=true
@@ -90,11 +94,15 @@ private:
     QJsonObject triggerJson(const engine::TriggerResult &result,
                             const flow::CompiledFlow &flow) const;
     void answerTrigger(const DeferredReply &reply, Result<Started> started,
-                       const flow::CompiledFlow &flow, const TriggerOptions &options);
+                       const flow::CompiledFlow &flow, const TriggerOptions &options,
+                       qint64 journalFrom);
+    // Sends `answer` once the journal holds what it reports (FlowEngineHost::
+    // afterCommit), SERVICE_UNAVAILABLE when that could not be stored.
+    void sendCommitted(const DeferredReply &reply, qint64 journalFrom, ApiReply answer);
     void addWaiter(const QString &executionId, Waiter waiter, int timeoutMs);
     void onEngineEvent(const engine::EngineEvent &event);
     void answerTimedOut(const QString &executionId, Waiter waiter);
-    static void sendOutcome(const Waiter &waiter, QJsonObject outcome, bool timedOut);
+    void sendOutcome(const Waiter &waiter, QJsonObject outcome, bool timedOut);
 
     store::Database &m_db;
     FlowEngineHost &m_host;

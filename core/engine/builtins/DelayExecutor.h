@@ -10,6 +10,7 @@ class DelayExecutor final : public NodeExecutor
 {
 public:
     std::unique_ptr<NodeRun> start(const NodeTask &task, NodeDone done) override;
+    bool hasExternalEffects() const override { return false; } // runs inside the server only
 };
 
 } // namespace hm::engine::builtins

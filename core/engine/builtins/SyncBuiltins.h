@@ -12,6 +12,7 @@ class NoopExecutor final : public NodeExecutor
 {
 public:
     std::unique_ptr<NodeRun> start(const NodeTask &task, NodeDone done) override;
+    bool hasExternalEffects() const override { return false; } // runs inside the server only
 };
 
 // Writes its inputs, masked, to the execution log; outputs = inputs.
@@ -19,6 +20,7 @@ class LogExecutor final : public NodeExecutor
 {
 public:
     std::unique_ptr<NodeRun> start(const NodeTask &task, NodeDone done) override;
+    bool hasExternalEffects() const override { return false; } // runs inside the server only
 };
 
 // config {"outputs": {"<name>": <mapping>}}; mappings read the node's inputs
@@ -28,6 +30,7 @@ class TransformExecutor final : public NodeExecutor
 {
 public:
     std::unique_ptr<NodeRun> start(const NodeTask &task, NodeDone done) override;
+    bool hasExternalEffects() const override { return false; } // runs inside the server only
     std::shared_ptr<const PreparedNode> prepare(const QJsonObject &config) const override;
 };
 
@@ -37,6 +40,7 @@ class ConditionExecutor final : public NodeExecutor
 {
 public:
     std::unique_ptr<NodeRun> start(const NodeTask &task, NodeDone done) override;
+    bool hasExternalEffects() const override { return false; } // runs inside the server only
     std::shared_ptr<const PreparedNode> prepare(const QJsonObject &config) const override;
 };
 

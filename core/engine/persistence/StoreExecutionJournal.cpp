@@ -198,7 +198,7 @@ void StoreExecutionJournal::recordQueued(const QueuedRequest &q)
         QString::fromUtf8(QJsonDocument(q.inputs).toJson(QJsonDocument::Compact));
     // Keyed like removeQueued: a request that starts (or is cancelled)
     // within one batch is never written at all.
-    enqueue({QStringLiteral("INSERT OR REPLACE INTO execution_queue (execution_id, flow_id,"
+    enqueue({QStringLiteral("INSERT INTO execution_queue (execution_id, flow_id,"
                             " flow_version, scope_key, inputs, triggered_by, queued_at, sequence)"
                             " VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
              {q.executionId, q.flowId, q.flowVersion, q.scopeKey, inputs, textOrNull(q.triggeredBy),
@@ -213,6 +213,33 @@ void StoreExecutionJournal::removeQueued(const QString &executionId)
              {executionId},
              {},
              u"queue/" + executionId});
+}
+
+qint64 StoreExecutionJournal::durabilityTicket()
+{
+    return m_queue.ticket();
+}
+
+ExecutionJournal::Durability StoreExecutionJournal::durability(qint64 from, qint64 ticket) const
+{
+    switch (m_queue.state(from, ticket)) {
+    case store::CommitState::Pending:
+        return Durability::Pending;
+    case store::CommitState::Committed:
+        return Durability::Durable;
+    case store::CommitState::Failed:
+        break;
+    }
+    return Durability::Lost;
+}
+
+void StoreExecutionJournal::requestDurable(qint64 ticket)
+{
+    qint64 seen = m_awaited.load(std::memory_order_relaxed);
+    while (seen < ticket &&
+           !m_awaited.compare_exchange_weak(seen, ticket, std::memory_order_acq_rel)) {
+    }
+    m_queue.requestCommit(ticket);
 }
 
 } // namespace hm::engine::persistence

@@ -4,6 +4,7 @@
 #include "store/WriteBehindQueue.h"
 
 #include <QSet>
+#include <atomic>
 
 namespace hm::engine::persistence {
 
@@ -30,9 +31,13 @@ namespace hm::engine::persistence {
 //     the file is encrypted; the API masks it on the way out.
 //   - node_executions.logs: the node's last log lines (JSON array, masked
 //     by the scheduler), schema v4.
-//   - execution_queue: recordQueued inserts (or replaces) the row,
-//     removeQueued deletes it; both keyed by the execution, so a request
-//     that leaves the queue within one batch costs no write.
+//   - execution_queue: recordQueued inserts the row (a plain INSERT: a
+//     clash of execution id or sequence is an error, never a silent
+//     replace of another request), removeQueued deletes it; both keyed by
+//     the execution, so a request that leaves the queue within one batch
+//     costs no write.
+//   - durability: tickets are the queue's (WriteBehindQueue::ticket), so
+//     a start held back until it is durable waits for one commit.
 // A write that fails is counted and logged by the queue, never retried here.
 class StoreExecutionJournal final : public ExecutionJournal
 {
@@ -44,6 +49,18 @@ public:
     void recordNode(const NodeRecord &record) override;
     void recordQueued(const QueuedRequest &request) override;
     void removeQueued(const QString &executionId) override;
+    qint64 durabilityTicket() override;
+    Durability durability(qint64 from, qint64 ticket) const override;
+    void requestDurable(qint64 ticket) override;
+
+    // Writer thread (a commit listener of the queue): whether the engine
+    // waits for a ticket that `progress` may have reached, so it should be
+    // told (Scheduler::journalProgressed). `previousDone` is the progress
+    // the listener saw last.
+    bool engineAwaits(qint64 previousDone) const
+    {
+        return m_awaited.load(std::memory_order_acquire) > previousDone;
+    }
 
     // Stable id of the node_executions row of (executionId, nodeId).
     static QString nodeRowId(const QString &executionId, const QString &nodeId);
@@ -61,6 +78,8 @@ private:
     QSet<QString> m_started;
 
     store::WriteBehindQueue &m_queue;
+    // The highest ticket requestDurable() asked for.
+    std::atomic<qint64> m_awaited{0};
 };
 
 } // namespace hm::engine::persistence

@@ -24,11 +24,12 @@ start_hivemind() {
     # Tokens outlive the run (default 15 min); periodic component health
     # checks off (there are none to check).
     # HM_WRAP: a command to run the server under (valgrind for profiling).
+    # BENCH_HM_ARGS: more server arguments (e.g. --sync full).
     # shellcheck disable=SC2086 # HM_WRAP is a command line, split on purpose
     HIVEMIND_MASTER_KEY=$(head -c 32 /dev/urandom | base64) \
         HIVEMIND_ADMIN_USER=$HM_ADMIN HIVEMIND_ADMIN_PASSWORD=$HM_PASSWORD \
         ${HM_WRAP:-} "$bin" --data-dir "$dir" --listen "127.0.0.1:$port" --access-token-ttl 7200 \
-        --component-health-interval 0 >"$BENCH_WORK/hivemind.log" 2>&1 &
+        --component-health-interval 0 ${BENCH_HM_ARGS:-} >"$BENCH_WORK/hivemind.log" 2>&1 &
     HM_PID=$!
     track_pid "$HM_PID"
     HM_URL="http://127.0.0.1:$port"

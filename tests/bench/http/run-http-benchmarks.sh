@@ -21,7 +21,8 @@
 #   run of hivemind-health, hivemind-trigger or hivemind-chain),
 #   BENCH_PERF_CALLGRAPH=fp (perf's --call-graph mode: fp, or dwarf for
 #   inclusive costs on a RelWithDebInfo build, which has no frame pointers),
-#   BENCH_KEEP=1 (keep the temp dir: wrk output, logs, perf data).
+#   BENCH_KEEP=1 (keep the temp dir: wrk output, logs, perf data),
+#   BENCH_HM_ARGS (more hivemind-server arguments, e.g. "--sync full").
 # Needs installer/setup-bench-deps.sh to have run.
 set -euo pipefail
 BENCH_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -179,7 +180,7 @@ row() {
 }
 echo
 echo "HTTP benchmarks: $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores ($(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -1)), load average $loadavg_start at start, $loadavg_end at end"
-echo "server: $build/bin/hivemind-server ($build_type, log_level ${BENCH_HM_LOG_LEVEL:-INFO}, history level ${BENCH_HISTORY_LEVEL:-all}); wrk $BENCH_THREADS threads, $BENCH_CONNECTIONS connections, ${BENCH_DURATION}s runs after ${BENCH_WARMUP}s warm-up, $BENCH_ROUNDS rounds (medians)"
+echo "server: $build/bin/hivemind-server ${BENCH_HM_ARGS:-}($build_type, log_level ${BENCH_HM_LOG_LEVEL:-INFO}, history level ${BENCH_HISTORY_LEVEL:-all}); wrk $BENCH_THREADS threads, $BENCH_CONNECTIONS connections, ${BENCH_DURATION}s runs after ${BENCH_WARMUP}s warm-up, $BENCH_ROUNDS rounds (medians)"
 echo "nginx ${NGINX_VERSION:--} with $BENCH_NGINX_WORKERS worker(s); Node-RED $(jq -r .version "$BENCH_DIR/node-red/node_modules/node-red/package.json" 2>/dev/null || echo -) on node $(node --version)"
 echo
 echo "| target | requests/s | p50 ms | p90 ms | p99 ms | requests (all rounds) | errors |"

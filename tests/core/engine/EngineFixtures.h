@@ -196,10 +196,49 @@ private:
 class RecordingJournal final : public ExecutionJournal
 {
 public:
-    void recordExecution(const ExecutionRecord &r) override { executions.append(r); }
-    void recordNode(const NodeRecord &r) override { nodes.append(r); }
-    void recordQueued(const QueuedRequest &r) override { queued.insert(r.executionId, r); }
-    void removeQueued(const QString &id) override { queued.remove(id); }
+    void recordExecution(const ExecutionRecord &r) override
+    {
+        executions.append(r);
+        ++records;
+    }
+    void recordNode(const NodeRecord &r) override
+    {
+        nodes.append(r);
+        ++records;
+    }
+    void recordQueued(const QueuedRequest &r) override
+    {
+        queued.insert(r.executionId, r);
+        queuedLog.append(r);
+        ++records;
+    }
+    void removeQueued(const QString &id) override
+    {
+        queued.remove(id);
+        ++records;
+    }
+
+    // Durability as a slow disk would give it: with holdDurability set,
+    // records are durable only up to `durableUpTo` (the test moves it and
+    // calls Scheduler::journalProgressed); records from `lostFrom` on could
+    // not be stored.
+    qint64 durabilityTicket() override { return records; }
+    Durability durability(qint64 from, qint64 ticket) const override
+    {
+        if (!holdDurability)
+            return Durability::Durable;
+        if (ticket > durableUpTo)
+            return Durability::Pending;
+        return lostFrom >= 0 && lostFrom >= from && lostFrom < ticket ? Durability::Lost
+                                                                      : Durability::Durable;
+    }
+    void requestDurable(qint64 ticket) override { requested.append(ticket); }
+    bool holdDurability = false;
+    qint64 durableUpTo = 0;
+    qint64 lostFrom = -1;
+    qint64 records = 0;
+    QList<qint64> requested;
+    QList<QueuedRequest> queuedLog; // every recordQueued, in order
 
     QString lastStatus(const QString &id) const
     {

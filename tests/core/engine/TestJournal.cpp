@@ -6,6 +6,7 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -177,6 +178,24 @@ private slots:
                                             " FROM execution_queue ORDER BY sequence")),
                  (QStringList{QStringLiteral("q1|10|{\"n\":10}|1010"),
                               QStringLiteral("q3|30|{\"n\":30}|1030")}));
+    }
+
+    // A queue row never silently replaces another request's: a sequence
+    // clash is a failed write (counted, and the ticket range fails), and
+    // the stored request stays as it was.
+    void queueSequenceClashIsAnErrorNotAReplace()
+    {
+        m_journal->recordQueued(queued(QStringLiteral("first"), 7));
+        m_queue->flush();
+        const qint64 from = m_journal->durabilityTicket();
+        QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("dropping write")));
+        m_journal->recordQueued(queued(QStringLiteral("second"), 7));
+        m_queue->flush();
+        QCOMPARE(m_queue->stats().failed, 1);
+        QCOMPARE(m_journal->durability(from, m_journal->durabilityTicket()),
+                 ExecutionJournal::Durability::Lost);
+        QCOMPARE(rows(*m_db, QStringLiteral("SELECT execution_id, sequence FROM execution_queue")),
+                 QStringList{QStringLiteral("first|7")});
     }
 
     // An execution that ends before the writer took any of its records

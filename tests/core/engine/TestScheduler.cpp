@@ -22,6 +22,10 @@ private slots:
     void snapshotShape();
     void invalidInputMappingFailsWithoutRetry();
     void largeOutputsBecomeBlobs();
+    void externalEffectsWaitForADurableStart();
+    void cancelWhileWaitingForDurabilitySendsNothing();
+    void lostStartFailsTheNodeWithoutRunningIt();
+    void restoredQueueKeepsItsSequence();
     void historyLevels_data();
     void historyLevels();
 };
@@ -340,6 +344,113 @@ void TestScheduler::historyLevels()
     // The execution row is written whatever the level, ending "failed".
     QCOMPARE(h.journal.lastStatus(id), "failed");
     QCOMPARE(h.journal.executions.first().status, "running");
+}
+
+// Write-ahead start: a node whose attempt leaves the server (here "ctl",
+// which keeps the default hasExternalEffects) is handed to its executor
+// only once the records saying it started are durable; pure built-ins do
+// not wait.
+void TestScheduler::externalEffectsWaitForADurableStart()
+{
+    Harness h;
+    h.journal.holdDurability = true;
+    auto flow = h.compile(FlowBuilder()
+                              .node("A", "transform", json(R"({"outputs": {"x": 1}})"))
+                              .node("B", "ctl")
+                              .edge("A", "B"));
+    const QString id = h.start(flow, QJsonObject{{"x", 1}});
+    QVERIFY(!id.isEmpty());
+    QCOMPARE(h.nodeStatus(id, "A"), NodeStatus::Completed); // did not wait
+    QCOMPARE(h.nodeStatus(id, "B"), NodeStatus::Running);
+    QCOMPARE(h.ctl->calls.value("B"), 0);
+    QCOMPARE(h.journal.requested.size(), 1);
+    const qint64 ticket = h.journal.requested.first();
+    // At history `all` the node's own "running" record is inside the ticket.
+    bool startRecorded = false;
+    for (const NodeRecord &r : std::as_const(h.journal.nodes))
+        startRecorded = startRecorded || (r.nodeId == "B" && r.status == "running");
+    QVERIFY(startRecorded);
+    QCOMPARE(ticket, h.journal.records);
+
+    h.journal.durableUpTo = ticket - 1; // not quite
+    h.scheduler->journalProgressed();
+    QCOMPARE(h.ctl->calls.value("B"), 0);
+    h.journal.durableUpTo = ticket;
+    h.scheduler->journalProgressed();
+    QCOMPARE(h.ctl->calls.value("B"), 1);
+    h.ctl->complete("B");
+    QCOMPARE(h.statusOf(id), ExecutionStatus::Completed);
+    // The running record was written once, not again at the end of the turn.
+    int running = 0;
+    for (const NodeRecord &r : std::as_const(h.journal.nodes))
+        running += r.nodeId == "B" && r.status == "running" ? 1 : 0;
+    QCOMPARE(running, 1);
+}
+
+void TestScheduler::cancelWhileWaitingForDurabilitySendsNothing()
+{
+    Harness h;
+    h.journal.holdDurability = true;
+    auto flow = h.compile(FlowBuilder().node("B", "ctl"));
+    const QString id = h.start(flow);
+    QVERIFY(!id.isEmpty());
+    QVERIFY(h.scheduler->cancel(id, CancelRequest{CancelReason::UserRequested, "stop", "user:1"}));
+    QCOMPARE(h.statusOf(id), ExecutionStatus::Cancelled);
+    h.journal.durableUpTo = h.journal.records;
+    h.scheduler->journalProgressed();
+    QCOMPARE(h.ctl->calls.value("B"), 0);
+}
+
+void TestScheduler::lostStartFailsTheNodeWithoutRunningIt()
+{
+    Harness h;
+    h.journal.holdDurability = true;
+    h.journal.lostFrom = 0;
+    auto flow = h.compile(FlowBuilder().node("B", "ctl").node("C").edge("B", "C"));
+    const QString id = h.start(flow);
+    h.journal.durableUpTo = h.journal.records;
+    h.scheduler->journalProgressed();
+    QCOMPARE(h.ctl->calls.value("B"), 0);
+    QCOMPARE(h.statusOf(id), ExecutionStatus::Failed);
+    QCOMPARE(h.nodeStatus(id, "B"), NodeStatus::Failed);
+    QVERIFY(h.node(id, "B").error.message.contains("could not be recorded"));
+}
+
+// Restored requests keep their stored sequence, and later requests get
+// higher ones: the order survives a second restart, and no new number can
+// collide with a stored one.
+void TestScheduler::restoredQueueKeepsItsSequence()
+{
+    Harness h;
+    auto flow = h.compile(
+        FlowBuilder().node("B", "ctl").settings(json(R"({"concurrency": {"mode": "queue"}})")));
+    h.flows["flow-1@1"] = flow;
+    QList<QueuedRequest> stored;
+    for (int i = 0; i < 3; ++i)
+        stored.append(QueuedRequest{QStringLiteral("restored-%1").arg(i),
+                                    "flow-1",
+                                    "1",
+                                    {},
+                                    {},
+                                    "user:1",
+                                    1000 + i,
+                                    5000 + i * 7});
+    QVERIFY(h.scheduler->restoreQueue(stored));
+    // The first runs, the others wait with their own numbers.
+    QCOMPARE(h.ctl->startOrder, QStringList{"restored-0"});
+    QCOMPARE(h.scheduler->execution("restored-1")->sequence, 5007);
+    QCOMPARE(h.scheduler->execution("restored-2")->sequence, 5014);
+    auto fresh = h.trigger(flow);
+    QVERIFY(fresh);
+    QCOMPARE(fresh.value().status, TriggerResult::Status::Queued);
+    QVERIFY(h.journal.queued.contains(fresh.value().executionId));
+    QVERIFY(h.journal.queued.value(fresh.value().executionId).sequence > 5014);
+    // And they start in that order.
+    h.ctl->complete("restored-0/B");
+    h.ctl->complete("restored-1/B");
+    h.ctl->complete("restored-2/B");
+    QCOMPARE(h.ctl->startOrder,
+             (QStringList{"restored-0", "restored-1", "restored-2", fresh.value().executionId}));
 }
 
 QTEST_GUILESS_MAIN(TestScheduler)

@@ -1,3 +1,4 @@
+#include "CrashSeed.h"
 #include "StoreTestSupport.h"
 #include "store/Database.h"
 
@@ -58,7 +59,7 @@ private:
         child.start(QStringLiteral(HIVEMIND_BIN_DIR "/hm_store_crash_writer"), {dbPath(), mode});
         QVERIFY2(child.waitForStarted(), qPrintable(child.errorString()));
 
-        const int target = QRandomGenerator::global()->bounded(1, 200);
+        const int target = hm::test::crashRandom().bounded(1, 200);
         QByteArray output;
         int seen = 0;
         while (seen < target) {

@@ -6,6 +6,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <atomic>
+#include <condition_variable>
+#include <mutex>
 #include <thread>
 #include <vector>
 
@@ -472,6 +474,79 @@ private slots:
         while (all.value().step().valueOr(false))
             payloads << all.value().text(0);
         QCOMPARE(payloads, (QStringList{QStringLiteral("made 1/1"), QStringLiteral("made 2/2")}));
+    }
+
+    // Durable acknowledgements: a ticket covers what was enqueued before
+    // it; requestCommit cuts a long linger short, the listener hears of the
+    // commit, and the rows are really in the file then.
+    void requestedCommitsComeWithoutTheLinger()
+    {
+        WriteBehindQueue queue(dbPath(), copyOf(m_key),
+                               WriteBehindOptions{.maxDelayMs = 600000, .commitDelayUs = 0});
+        std::mutex mutex;
+        std::condition_variable heard;
+        QList<CommitProgress> progress;
+        queue.addCommitListener([&](const CommitProgress &p) {
+            std::lock_guard lock(mutex);
+            progress.append(p);
+            heard.notify_all();
+        });
+        QVERIFY(queue.start().ok());
+        const qint64 from = queue.ticket();
+        QCOMPARE(from, 0);
+        QVERIFY(queue.enqueue(row(0, 1)).ok());
+        QVERIFY(queue.enqueue(row(0, 2)).ok());
+        const qint64 to = queue.ticket();
+        QCOMPARE(to, 2);
+        // The writer lingers (10 minutes) for a fuller batch: nothing yet.
+        QCOMPARE(queue.state(from, to), CommitState::Pending);
+        queue.requestCommit(to);
+        {
+            std::unique_lock lock(mutex);
+            QVERIFY(heard.wait_for(lock, std::chrono::seconds(30), [&] {
+                return !progress.isEmpty() && progress.last().done >= to;
+            }));
+            QCOMPARE(progress.last().lastFailed, -1);
+        }
+        QCOMPARE(queue.state(from, to), CommitState::Committed);
+        QCOMPARE(rowCount(), 2); // another connection sees them
+        // A coalesced op keeps its position: covered by the older ticket.
+        QVERIFY(queue.enqueue(upsert(1, 1, QStringLiteral("a"))).ok());
+        const qint64 afterFirst = queue.ticket();
+        QVERIFY(queue.enqueue(upsert(1, 1, QStringLiteral("b"))).ok());
+        QCOMPARE(queue.ticket(), afterFirst);
+        queue.requestCommit(afterFirst);
+        QTRY_COMPARE_WITH_TIMEOUT(queue.state(to, afterFirst), CommitState::Committed, 30000);
+        queue.stop();
+        std::lock_guard lock(mutex);
+        QVERIFY(progress.size() >= 2);
+    }
+
+    // An op that could not be stored fails every ticket range it lies in,
+    // and no range before it.
+    void failedOpsFailTheirTickets()
+    {
+        WriteBehindQueue queue(dbPath(), copyOf(m_key),
+                               WriteBehindOptions{.maxDelayMs = 600000, .commitDelayUs = 0});
+        QVERIFY(queue.start().ok());
+        QVERIFY(queue.enqueue(row(0, 1)).ok());
+        const qint64 good = queue.ticket();
+        QVERIFY(queue.enqueue({QStringLiteral("INSERT INTO no_such_table VALUES (?)"), {1}}).ok());
+        QVERIFY(queue.enqueue(row(0, 2)).ok());
+        const qint64 all = queue.ticket();
+        queue.requestCommit(all);
+        QTRY_VERIFY_WITH_TIMEOUT(queue.state(good, all) != CommitState::Pending, 30000);
+        QCOMPARE(queue.state(good, all), CommitState::Failed);
+        // Conservative: a failure after `from` fails the range even past `to`.
+        QCOMPARE(queue.state(0, good), CommitState::Failed);
+        QVERIFY(queue.enqueue(row(0, 3)).ok());
+        const qint64 later = queue.ticket();
+        queue.requestCommit(later);
+        QTRY_COMPARE_WITH_TIMEOUT(queue.state(all, later), CommitState::Committed, 30000);
+        // The pure function behind state(): only the highest failure is kept.
+        QCOMPARE(WriteBehindQueue::stateAt({10, 4}, 5, 10), CommitState::Committed);
+        QCOMPARE(WriteBehindQueue::stateAt({10, 5}, 5, 10), CommitState::Failed);
+        QCOMPARE(WriteBehindQueue::stateAt({9, 5}, 5, 10), CommitState::Pending);
     }
 
     void startFailsCleanly()
