@@ -76,6 +76,9 @@ public:
     // The journal committed more records: starts held back until their
     // records are durable go ahead (ExecutionJournal::requestDurable).
     void journalProgressed();
+    // The journal's ticket now: covers every record made so far (for an
+    // answer that must wait until what it reports is durable).
+    qint64 journalTicket() { return m_journal->durabilityTicket(); }
 
 private:
     // Keeps top-level calls from recursing into the ready queue: the

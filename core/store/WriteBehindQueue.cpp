@@ -58,7 +58,19 @@ Status WriteBehindQueue::start()
     if (!opened.ok())
         return opened.error();
     m_db = std::move(opened.value());
-    m_key = crypto::SecureBytes(); // the connection keeps what it needs
+    std::unique_ptr<Database> checkpointDb;
+    if (m_options.checkpointIntervalMs > 0) {
+        // The writer's commits never checkpoint; a connection of its own
+        // does, in the background (PASSIVE: it never blocks the writer).
+        Result<std::unique_ptr<Database>> second = Database::open(
+            m_path, m_key, OpenOptions{.createIfMissing = false, .fullSync = m_options.fullSync});
+        if (!second.ok())
+            return second.error();
+        if (Status off = m_db->exec(QStringLiteral("PRAGMA wal_autocheckpoint = 0")); !off.ok())
+            return off;
+        checkpointDb = std::move(second.value());
+    }
+    m_key = crypto::SecureBytes(); // the connections keep what they need
     {
         std::lock_guard lock(m_mutex);
         m_state = State::Running;
@@ -68,6 +80,12 @@ Status WriteBehindQueue::start()
         pthread_setname_np(pthread_self(), "hivemind-writer");
         run();
     });
+    if (checkpointDb) {
+        m_checkpointThread = std::thread([this, db = std::move(checkpointDb)]() mutable {
+            pthread_setname_np(pthread_self(), "hivemind-ckpt");
+            runCheckpoints(std::move(db));
+        });
+    }
     return {};
 }
 
@@ -174,6 +192,12 @@ void WriteBehindQueue::stop()
     }
     if (m_thread.joinable())
         m_thread.join();
+    {
+        std::lock_guard lock(m_mutex);
+        m_checkpointWake.notify_all(); // m_state is Stopping: it ends
+    }
+    if (m_checkpointThread.joinable())
+        m_checkpointThread.join();
     CommitProgress progress;
     {
         std::lock_guard lock(m_mutex);
@@ -306,6 +330,27 @@ void WriteBehindQueue::run()
     }
     lock.unlock();
     m_db.reset(); // closed by the thread that used it
+}
+
+void WriteBehindQueue::runCheckpoints(std::unique_ptr<Database> db)
+{
+    const auto interval = std::chrono::milliseconds(m_options.checkpointIntervalMs);
+    std::unique_lock lock(m_mutex);
+    while (m_state == State::Running) {
+        m_checkpointWake.wait_for(lock, interval, [this] { return m_state != State::Running; });
+        if (m_state != State::Running || m_stats.batches == m_batchesAtCheckpoint)
+            continue;
+        m_batchesAtCheckpoint = m_stats.batches;
+        lock.unlock();
+        // PASSIVE copies what no reader still needs and never waits for the
+        // writer; whatever it leaves is copied next time.
+        const Status done = db->exec(QStringLiteral("PRAGMA wal_checkpoint(PASSIVE)"));
+        if (!done.ok())
+            qCWarning(lcStoreQueue) << "background checkpoint:" << done.error().toString();
+        lock.lock();
+    }
+    lock.unlock();
+    db.reset(); // closed by the thread that used it
 }
 
 Status WriteBehindQueue::apply(const WriteOp &op)

@@ -85,9 +85,18 @@ struct WriteBehindOptions
     int maxDelayMs = 50;        // longest an op waits for its batch to fill
     // Group commit: once someone waits for an op to be committed
     // (requestCommit), its batch lingers at most this long for company.
-    // Every producer that arrives meanwhile shares the one commit.
-    int commitDelayUs = 1000;
+    // 0 (default): the writer takes it as soon as it is free, and every
+    // producer that arrived during the previous batch shares the next
+    // commit. Measured (docs/benchmarks.md): any fixed delay only lowers
+    // throughput, because the clients it holds back send nothing new.
+    int commitDelayUs = 0;
     bool fullSync = false; // OpenOptions::fullSync for the writer's connection
+    // WAL checkpoints on a thread of their own (every checkpointIntervalMs
+    // while anything was committed) instead of inside a commit: a commit
+    // that has to copy a thousand pages back into the file first would
+    // hold up every acknowledgement waiting for it. 0 = SQLite's automatic
+    // checkpoints in the writer's commits.
+    int checkpointIntervalMs = 200;
 };
 
 // Where the writer stands, for producers that wait for their ops to be
@@ -197,6 +206,7 @@ private:
     };
 
     void run();
+    void runCheckpoints(std::unique_ptr<Database> db);
     // Called by the writer thread without the lock held.
     Outcome writeBatch(std::vector<WriteOp> &batch);
     Status apply(const WriteOp &op);
@@ -240,6 +250,10 @@ private:
 
     std::mutex m_stopMutex; // serialises stop() callers around join()
     std::thread m_thread;
+    // Background checkpoints (WriteBehindOptions::checkpointIntervalMs).
+    std::thread m_checkpointThread;
+    std::condition_variable m_checkpointWake; // stop() ends the checkpointer's wait
+    qint64 m_batchesAtCheckpoint = 0;         // m_stats.batches at the last checkpoint
 };
 
 } // namespace hm::store

@@ -152,6 +152,12 @@ qint64 FlowEngineHost::journalTicket() const
 
 void FlowEngineHost::afterCommit(qint64 from, QObject *context, std::function<void(bool)> then)
 {
+    afterCommit(from, journalTicket(), context, std::move(then));
+}
+
+void FlowEngineHost::afterCommit(qint64 from, qint64 to, QObject *context,
+                                 std::function<void(bool)> then)
+{
     if (!m_queue) {
         then(false);
         return;
@@ -159,7 +165,6 @@ void FlowEngineHost::afterCommit(qint64 from, QObject *context, std::function<vo
     // Counted before the look, so the writer either finished before it (the
     // look sees that) or sees the count afterwards and wakes this thread.
     ++m_commitWaiterCount;
-    const qint64 to = m_queue->ticket();
     const store::CommitState state = m_queue->state(from, to);
     if (state != store::CommitState::Pending) {
         --m_commitWaiterCount;

@@ -76,6 +76,10 @@ public:
     // (WriteBehindOptions::commitDelayUs), all waiters of a batch at once.
     qint64 journalTicket() const;
     void afterCommit(qint64 from, QObject *context, std::function<void(bool committed)> then);
+    // The same for the writes below `to` only (a ticket the engine took
+    // right after the work: a later one could wait for one more batch).
+    void afterCommit(qint64 from, qint64 to, QObject *context,
+                     std::function<void(bool committed)> then);
 
     // Registered HTTP components (ComponentService), server thread, after
     // start(): an executor calling `endpoint` for `iface`, in the registry

@@ -259,7 +259,7 @@ ApiReply TriggerService::trigger(const RequestContext &context, const QString &f
             auto result = s.trigger(request);
             if (!result)
                 return result.error();
-            Started started{result.value(), {}};
+            Started started{result.value(), {}, 0};
             // The waiter is registered when this answer reaches the server
             // thread. Events go there in the order the engine thread posts
             // them (FlowEngineHost::runAsync), so an end that happens after
@@ -272,6 +272,7 @@ ApiReply TriggerService::trigger(const RequestContext &context, const QString &f
                 if (exec && isTerminal(exec->status))
                     started.outcome = outcomeOf(*exec);
             }
+            started.journalTicket = s.journalTicket();
             return started;
         },
         this,
@@ -282,19 +283,20 @@ ApiReply TriggerService::trigger(const RequestContext &context, const QString &f
     return ApiReply::deferred();
 }
 
-void TriggerService::sendCommitted(const DeferredReply &reply, qint64 journalFrom, ApiReply answer)
+void TriggerService::sendCommitted(const DeferredReply &reply, qint64 journalFrom, ApiReply answer,
+                                   qint64 journalTo)
 {
-    m_host.afterCommit(
-        journalFrom, this, [reply, answer = std::move(answer)](bool committed) mutable {
-            if (committed) {
-                reply.send(std::move(answer));
-                return;
-            }
-            reply.send(
-                ApiReply::failure(Error{ErrorCode::ServiceUnavailable,
-                                        QStringLiteral("the execution could not be stored; see the "
-                                                       "server log")}));
-        });
+    m_host.afterCommit(journalFrom, journalTo >= 0 ? journalTo : m_host.journalTicket(), this,
+                       [reply, answer = std::move(answer)](bool committed) mutable {
+                           if (committed) {
+                               reply.send(std::move(answer));
+                               return;
+                           }
+                           reply.send(ApiReply::failure(
+                               Error{ErrorCode::ServiceUnavailable,
+                                     QStringLiteral("the execution could not be stored; see the "
+                                                    "server log")}));
+                       });
 }
 
 void TriggerService::answerTrigger(const DeferredReply &reply, Result<Started> started,
@@ -306,23 +308,25 @@ void TriggerService::answerTrigger(const DeferredReply &reply, Result<Started> s
         return;
     }
     const TriggerResult &result = started.value().result;
+    const qint64 journalTo = started.value().journalTicket;
     if (!options.wait) {
         if (result.status == TriggerResult::Status::Started) {
             QByteArray body = startedBody(result);
             if (!body.isEmpty()) {
                 sendCommitted(reply, journalFrom,
-                              ApiReply::raw(std::move(body), "application/json", 200));
+                              ApiReply::raw(std::move(body), "application/json", 200), journalTo);
                 return;
             }
         }
         sendCommitted(reply, journalFrom,
                       ApiReply::ok(triggerJson(result, flow),
-                                   result.status == TriggerResult::Status::Queued ? 202 : 200));
+                                   result.status == TriggerResult::Status::Queued ? 202 : 200),
+                      journalTo);
         return;
     }
     Waiter waiter{reply, result.flowId, result.flowVersion, nullptr, journalFrom};
     if (!started.value().outcome.isEmpty()) {
-        sendOutcome(waiter, std::move(started.value().outcome), false);
+        sendOutcome(waiter, std::move(started.value().outcome), false, journalTo);
         return;
     }
     addWaiter(
@@ -412,7 +416,8 @@ void TriggerService::answerTimedOut(const QString &executionId, Waiter waiter)
         });
 }
 
-void TriggerService::sendOutcome(const Waiter &waiter, QJsonObject outcome, bool timedOut)
+void TriggerService::sendOutcome(const Waiter &waiter, QJsonObject outcome, bool timedOut,
+                                 qint64 journalTo)
 {
     if (!waiter.reply.isPending())
         return; // the client went away
@@ -421,7 +426,7 @@ void TriggerService::sendOutcome(const Waiter &waiter, QJsonObject outcome, bool
     // Still running after the timeout: the caller learns where it stands and
     // follows up through GET /executions/{id} or the WebSocket.
     outcome.insert(QStringLiteral("timed_out"), timedOut);
-    sendCommitted(waiter.reply, waiter.journalFrom, ApiReply::ok(outcome));
+    sendCommitted(waiter.reply, waiter.journalFrom, ApiReply::ok(outcome), journalTo);
 }
 
 } // namespace hm::server

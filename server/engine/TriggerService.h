@@ -85,7 +85,8 @@ private:
     struct Started
     {
         engine::TriggerResult result;
-        QJsonObject outcome; // empty unless it ended at once
+        QJsonObject outcome;      // empty unless it ended at once
+        qint64 journalTicket = 0; // covers every record the trigger made
     };
 
     Result<QString> versionToRun(const QString &flowId, const QString &requested);
@@ -98,11 +99,14 @@ private:
                        qint64 journalFrom);
     // Sends `answer` once the journal holds what it reports (FlowEngineHost::
     // afterCommit), SERVICE_UNAVAILABLE when that could not be stored.
-    void sendCommitted(const DeferredReply &reply, qint64 journalFrom, ApiReply answer);
+    void sendCommitted(const DeferredReply &reply, qint64 journalFrom, ApiReply answer,
+                       qint64 journalTo = -1);
     void addWaiter(const QString &executionId, Waiter waiter, int timeoutMs);
     void onEngineEvent(const engine::EngineEvent &event);
     void answerTimedOut(const QString &executionId, Waiter waiter);
-    void sendOutcome(const Waiter &waiter, QJsonObject outcome, bool timedOut);
+    // journalTo: the ticket covering what the outcome reports (-1: now).
+    void sendOutcome(const Waiter &waiter, QJsonObject outcome, bool timedOut,
+                     qint64 journalTo = -1);
 
     store::Database &m_db;
     FlowEngineHost &m_host;

@@ -162,6 +162,11 @@ for flow in ONE CHAIN; do
     FAILED[$flow]=$(hm_executions "${!var}" failed)
 done
 
+# The history writer's work over the whole run (batches = transactions).
+QUEUE_METRICS=$(curl -sf -H "Authorization: Bearer $HM_TOKEN" "$HM_URL/metrics" |
+    sed -n 's/^hivemind_history_queue_\(written\|packed\|batches\|blocked\)_total \([0-9]*\).*/\1=\2/p' |
+    tr '\n' ' ')
+
 if [ -n "$BENCH_PERF" ] && [ -f "$BENCH_WORK/perf-$BENCH_PERF.data" ]; then
     perf report -i "$BENCH_WORK/perf-$BENCH_PERF.data" --no-children --stdio --percent-limit 0.7 \
         --sort dso,symbol 2>/dev/null | grep -v '^$' >"$BENCH_WORK/perf-$BENCH_PERF.txt" || true
@@ -181,6 +186,7 @@ row() {
 echo
 echo "HTTP benchmarks: $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores ($(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -1)), load average $loadavg_start at start, $loadavg_end at end"
 echo "server: $build/bin/hivemind-server ${BENCH_HM_ARGS:-}($build_type, log_level ${BENCH_HM_LOG_LEVEL:-INFO}, history level ${BENCH_HISTORY_LEVEL:-all}); wrk $BENCH_THREADS threads, $BENCH_CONNECTIONS connections, ${BENCH_DURATION}s runs after ${BENCH_WARMUP}s warm-up, $BENCH_ROUNDS rounds (medians)"
+echo "history writer over the run: ${QUEUE_METRICS:-?}"
 echo "nginx ${NGINX_VERSION:--} with $BENCH_NGINX_WORKERS worker(s); Node-RED $(jq -r .version "$BENCH_DIR/node-red/node_modules/node-red/package.json" 2>/dev/null || echo -) on node $(node --version)"
 echo
 echo "| target | requests/s | p50 ms | p90 ms | p99 ms | requests (all rounds) | errors |"
