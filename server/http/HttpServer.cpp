@@ -83,8 +83,9 @@ void HttpServer::onPendingConnection()
 
 bool HttpServer::isWebSocketUpgrade(const HttpRequest &request) const
 {
+    // A path the router would refuse is no WebSocket either ("//x/ws/…").
     if (m_webSocketPrefixes.isEmpty() || request.method() != Method::Get ||
-        !upgradesToWebSocket(request))
+        !upgradesToWebSocket(request) || !request.hasRoutablePath())
         return false;
     const QString &path = request.path();
     for (const QString &prefix : m_webSocketPrefixes) {
