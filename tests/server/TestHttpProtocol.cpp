@@ -431,6 +431,20 @@ private slots:
                           "Transfer-Encoding: chunked\r\n\r\n{}");
         QTest::newRow("gzip coding") << QByteArray("POST /api/v1/auth/login HTTP/1.1\r\nHost: x\r\n"
                                                    "Transfer-Encoding: gzip, chunked\r\n\r\n");
+        QTest::newRow("no Host") << QByteArray("GET /api/v1/health HTTP/1.1\r\n\r\n");
+        QTest::newRow("two Hosts")
+            << QByteArray("GET /api/v1/health HTTP/1.1\r\nHost: x\r\nHost: y\r\n\r\n");
+        QTest::newRow("chunked twice")
+            << QByteArray("POST /api/v1/auth/login HTTP/1.1\r\nHost: x\r\n"
+                          "Transfer-Encoding: chunked\r\nTransfer-Encoding: chunked\r\n\r\n");
+        QTest::newRow("bare LF after a chunk size")
+            << QByteArray("POST /api/v1/auth/login HTTP/1.1\r\nHost: x\r\n"
+                          "Transfer-Encoding: chunked\r\n\r\n2\n{}\r\n0\r\n\r\n");
+        QTest::newRow("malformed chunk extension")
+            << QByteArray("POST /api/v1/auth/login HTTP/1.1\r\nHost: x\r\n"
+                          "Transfer-Encoding: chunked\r\n\r\n2;=\r\n{}\r\n0\r\n\r\n");
+        QTest::newRow("too many empty lines first")
+            << QByteArray("\r\n\r\n\r\n\r\n\r\nGET /api/v1/health HTTP/1.1\r\nHost: x\r\n\r\n");
     }
     void malformedRequestsGet400AndAClose()
     {
