@@ -204,6 +204,30 @@ private slots:
         QVERIFY2(missing.raw.contains("no-such flow"), missing.raw.constData());
     }
 
+    // A %0A in a path cannot forge a log line: the access line shows the
+    // path as sent, and every text line has its control characters
+    // escaped (the WebSocket hub logs its decoded path).
+    void controlCharactersCannotForgeLogLines()
+    {
+        const Answer answer = rawExchange(
+            m_http->base(),
+            "GET /api/v1/nothing%0AFORGED-HTTP-LINE%0D%0A HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
+        QCOMPARE(answer.status, 404);
+        const Answer upgrade = rawExchange(
+            m_http->base(), "GET /ws/nothing%0AFORGED-WS-LINE HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                            "Upgrade: websocket\r\nConnection: Upgrade\r\n"
+                            "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
+                            "Sec-WebSocket-Version: 13\r\n\r\n");
+        QCOMPARE(upgrade.status, 101);
+        // The hub closes the unknown path with 4404 and logs it.
+        QTRY_VERIFY_WITH_TIMEOUT(m_server->standardError().contains("FORGED-WS-LINE"), 30000);
+        QVERIFY(m_server->standardError().contains("FORGED-HTTP-LINE"));
+        for (const QByteArray &line : m_server->standardError().split('\n')) {
+            QVERIFY2(!line.startsWith("FORGED"), line.constData());
+            QVERIFY2(!line.contains('\r'), line.constData());
+        }
+    }
+
     void secretsInPathsStayOutOfTheAccessLine()
     {
         // A query-less path holding "token=…" goes through the masker.
