@@ -76,8 +76,14 @@ Result<ServerCommandLine> parseServerCommandLine(const QCoreApplication &app)
         QStringLiteral("http-header-timeout"),
         QStringLiteral("Seconds a request's line and headers may take to arrive (default 30)."),
         QStringLiteral("SECONDS"), QStringLiteral("30"));
+    const QCommandLineOption httpRequestTimeout(
+        QStringLiteral("http-request-timeout"),
+        QStringLiteral("Seconds a whole request, head and body, may take to arrive from its "
+                       "first byte (default 120)."),
+        QStringLiteral("SECONDS"), QStringLiteral("120"));
     parser.addOption(httpIdleTimeout);
     parser.addOption(httpHeaderTimeout);
+    parser.addOption(httpRequestTimeout);
     // WebSockets (server/ws, docs/api.md "WebSockets").
     const QCommandLineOption wsStatusInterval(
         QStringLiteral("ws-status-interval-ms"),
@@ -182,6 +188,9 @@ Result<ServerCommandLine> parseServerCommandLine(const QCoreApplication &app)
     if (Status ok = wsNumber(httpHeaderTimeout, 1, 3600, &wsValue); !ok)
         return ok.error();
     result.options.httpHeaderTimeoutSeconds = int(wsValue);
+    if (Status ok = wsNumber(httpRequestTimeout, 1, 86400, &wsValue); !ok)
+        return ok.error();
+    result.options.httpRequestTimeoutSeconds = int(wsValue);
 
     if (!logging::parseFormat(parser.value(logFormat), &result.logFormat))
         return Error{ErrorCode::ValidationError,

@@ -154,8 +154,9 @@ Result<QUrl> ServerRuntime::start()
 
     m_router = std::make_unique<ApiRouter>();
     m_router->setTrustedProxies(m_options.trustedProxies);
-    m_router->httpServer().setTimeouts(
-        {m_options.httpIdleTimeoutSeconds * 1000, m_options.httpHeaderTimeoutSeconds * 1000});
+    m_router->httpServer().setTimeouts({m_options.httpIdleTimeoutSeconds * 1000,
+                                        m_options.httpHeaderTimeoutSeconds * 1000,
+                                        m_options.httpRequestTimeoutSeconds * 1000});
     if (tls)
         m_router->setTls(tls->certificate, tls->key);
     registerSystemRoutes(*m_router, *m_database, m_uptime);

@@ -52,9 +52,11 @@ void HttpServer::setTimeouts(Timeouts timeouts)
     m_timeouts = timeouts;
     // One coarse sweep for all connections instead of a timer per request:
     // timeouts are honoured to within a quarter of the shorter one.
-    const int interval = qBound(50, qMin(timeouts.idleMs, timeouts.headMs) / 4, 5000);
+    const int interval =
+        qBound(50, qMin(qMin(timeouts.idleMs, timeouts.headMs), timeouts.requestMs) / 4, 5000);
     m_idleTicks = quint64((timeouts.idleMs + interval - 1) / interval);
     m_headTicks = quint64((timeouts.headMs + interval - 1) / interval);
+    m_requestTicks = quint64((timeouts.requestMs + interval - 1) / interval);
     m_sweep.start(interval);
 }
 

@@ -33,6 +33,10 @@ public:
     {
         int idleMs = 60000; // keep-alive connection without a request
         int headMs = 30000; // from a request's first byte to its full head
+        // From a request's first byte (an empty line before it included)
+        // to its last: a client trickling a body, or empty lines, one byte
+        // at a time keeps resetting the idle clock but not this one.
+        int requestMs = 120000;
     };
 
     explicit HttpServer(QObject *parent = nullptr);
@@ -83,6 +87,7 @@ private:
     quint64 m_tick = 0;
     quint64 m_idleTicks = 0;
     quint64 m_headTicks = 0;
+    quint64 m_requestTicks = 0;
 };
 
 } // namespace hm::server::http
