@@ -4,6 +4,7 @@
 #include "common/Logging.h"
 #include "server/ApiEnvelope.h"
 #include "server/Metrics.h"
+#include "server/http/HttpListener.h"
 
 #include <QElapsedTimer>
 #include <QJsonArray>
@@ -11,7 +12,6 @@
 #include <QPointer>
 #include <QSslCertificate>
 #include <QSslKey>
-#include <QSslServer>
 #include <QTcpServer>
 #include <QUrl>
 #include <algorithm>
@@ -619,16 +619,12 @@ void ApiRouter::setTls(const QSslCertificate &certificate, const QSslKey &key)
 
 Result<quint16> ApiRouter::listen(const QHostAddress &address, quint16 port)
 {
-    // A QSslServer does the TLS handshake before it hands a connection
-    // over; the HTTP server then reads plain bytes from a QSslSocket.
-    QTcpServer *tcp = nullptr;
-    if (m_tls) {
-        auto *ssl = new QSslServer(this);
-        ssl->setSslConfiguration(m_tlsConfiguration);
-        tcp = ssl;
-    } else {
-        tcp = new QTcpServer(this);
-    }
+    // With TLS the listener does the handshake before it hands a
+    // connection over; the HTTP server then reads plain bytes from a
+    // QSslSocket.
+    auto *tcp = new http::HttpListener(this);
+    if (m_tls)
+        tcp->setTls(m_tlsConfiguration);
     if (!tcp->listen(address, port)) {
         const bool inUse = tcp->serverError() == QAbstractSocket::AddressInUseError;
         const QString reason = tcp->errorString();

@@ -101,7 +101,8 @@ void HttpConnection::process()
             break;
         }
         const HttpRequest request = m_parser.takeRequest();
-        if (m_server.isWebSocketUpgrade(request)) {
+        const bool upgrade = m_server.isWebSocketUpgrade(request);
+        if (upgrade && m_server.isOriginAllowed(request)) {
             m_processing = false;
             m_server.upgrade(this, request);
             return;
@@ -111,7 +112,10 @@ void HttpConnection::process()
         m_headRequest = request.method() == Method::Head;
         m_keepAlive = request.keepAlive();
         m_http10 = request.minorVersion() == 0;
-        m_server.handle(request, HttpResponder(this, m_serial));
+        if (upgrade)
+            m_server.refuseUpgrade(request, HttpResponder(this, m_serial));
+        else
+            m_server.handle(request, HttpResponder(this, m_serial));
         // A client that pipelines without reading its answers waits until
         // it has read some.
         if (m_state == State::Reading && m_socket->bytesToWrite() > kMaxUnsentBytes) {

@@ -1,10 +1,12 @@
 #include "server/http/HttpServer.h"
 
 #include "common/Logging.h"
+#include "server/http/HttpListener.h"
 
 #include <QSslServer>
 #include <QTcpServer>
 #include <QTcpSocket>
+#include <QUrl>
 #include <QWebSocket>
 
 namespace hm::server::http {
@@ -97,9 +99,49 @@ bool HttpServer::isWebSocketUpgrade(const HttpRequest &request) const
     return false;
 }
 
+QString HttpServer::originKey(const QUrl &url)
+{
+    if (!url.isValid() || url.host().isEmpty() || !url.userInfo().isEmpty() ||
+        (!url.path().isEmpty() && url.path() != QLatin1String("/")) || url.hasQuery() ||
+        url.hasFragment())
+        return {};
+    const QString scheme = url.scheme().toLower();
+    const bool secure = scheme == QLatin1String("https") || scheme == QLatin1String("wss");
+    const bool plain = scheme == QLatin1String("http") || scheme == QLatin1String("ws");
+    if (!secure && !plain)
+        return {};
+    const QString host = url.host().toLower(); // IPv6 without brackets
+    return (secure ? QStringLiteral("https://") : QStringLiteral("http://")) +
+           (host.contains(u':') ? u'[' + host + u']' : host) + u':' +
+           QString::number(url.port(secure ? 443 : 80));
+}
+
+bool HttpServer::isOriginAllowed(const HttpRequest &request) const
+{
+    if (!request.hasHeader("Origin"))
+        return true;
+    // Two Origin headers join into a value that is no origin: refused.
+    const QUrl origin(QString::fromLatin1(request.value("Origin")), QUrl::StrictMode);
+    const QString key = originKey(origin);
+    return !key.isEmpty() && m_webSocketOrigins.contains(key);
+}
+
+void HttpServer::refuseUpgrade(const HttpRequest &request, HttpResponder responder)
+{
+    qCInfo(lcServerHttp).noquote() << "refused a WebSocket upgrade of" << request.path() << "from"
+                                   << request.remoteAddress().toString() << "with Origin"
+                                   << QString::fromLatin1(request.value("Origin"));
+    responder.send(HttpResponse::error(
+        Error{ErrorCode::Forbidden,
+              QStringLiteral("WebSocket connections from this origin are not allowed (see "
+                             "--ws-allowed-origin)")}));
+}
+
 void HttpServer::upgrade(HttpConnection *connection, const HttpRequest &request)
 {
     QTcpSocket *socket = connection->takeSocket(request);
+    // QWebSocketServer's answer carries CORS headers the API never sends.
+    filterHandshakeAnswer(socket);
     // Until the WebSocket takes it over (or it disconnects, when the
     // WebSocket server deletes it), the socket is ours to clean up.
     socket->setParent(this);
@@ -136,7 +178,7 @@ void HttpServer::sweep()
     ++m_tick;
     const QSet<HttpConnection *> connections = m_connections;
     for (HttpConnection *connection : connections)
-        connection->checkTimeouts(m_tick, m_idleTicks, m_headTicks);
+        connection->checkTimeouts(m_tick, {m_idleTicks, m_headTicks, m_requestTicks});
 }
 
 } // namespace hm::server::http

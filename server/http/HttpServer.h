@@ -8,6 +8,7 @@
 #include <QSet>
 #include <QStringList>
 #include <QTimer>
+#include <QUrl>
 #include <QWebSocketServer>
 #include <functional>
 #include <memory>
@@ -56,6 +57,16 @@ public:
     // GET requests with "Upgrade: websocket" whose path starts with
     // `prefix` become WebSocket connections.
     void acceptWebSocketsUnder(const QString &prefix) { m_webSocketPrefixes.append(prefix); }
+    // The origins (as originKey() writes them) whose pages may open a
+    // WebSocket: an upgrade with an Origin header not among them is 403
+    // FORBIDDEN, so that a page elsewhere cannot use a browser's way in
+    // (cross-site WebSocket hijacking). Upgrades without Origin come from
+    // native clients (the console, scripts) and are accepted.
+    void setWebSocketOrigins(QStringList origins) { m_webSocketOrigins = std::move(origins); }
+    // "scheme://host:port", lower case, port always given (80 and 443 for
+    // http/ws and https/wss when the URL has none); empty for a URL that is
+    // no origin (no host, a path, user info).
+    static QString originKey(const QUrl &url);
     bool hasPendingWebSocketConnections() const;
     std::unique_ptr<QWebSocket> nextPendingWebSocketConnection();
 
@@ -71,6 +82,9 @@ private:
     void onPendingConnection();
     // From HttpConnection: a parsed request, an upgrade, a connection gone.
     bool isWebSocketUpgrade(const HttpRequest &request) const;
+    bool isOriginAllowed(const HttpRequest &request) const;
+    // An upgrade from an origin not allowed: 403 with the envelope.
+    void refuseUpgrade(const HttpRequest &request, HttpResponder responder);
     void upgrade(HttpConnection *connection, const HttpRequest &request);
     void handle(const HttpRequest &request, HttpResponder responder);
     void forget(HttpConnection *connection) { m_connections.remove(connection); }
@@ -81,6 +95,7 @@ private:
     HttpParser::Limits m_limits;
     Timeouts m_timeouts;
     QStringList m_webSocketPrefixes;
+    QStringList m_webSocketOrigins;
     QWebSocketServer m_webSockets;
     QSet<HttpConnection *> m_connections; // children
     QTimer m_sweep;
