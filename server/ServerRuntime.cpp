@@ -207,7 +207,7 @@ Result<QUrl> ServerRuntime::start()
     registerExecutionDetailRoutes(*m_router, *m_auth, *m_database, *m_engine);
     registerBlobRoutes(*m_router, *m_engine);
     registerComponentRoutes(*m_router, *m_auth, *m_database, *m_components);
-    registerMetricsAndDocsRoutes(*m_router);
+    registerMetricsAndDocsRoutes(*m_router, [this] { return publicUrl().toString(); });
     m_webSockets = std::make_unique<ws::WebSocketHub>(*m_router, *m_auth, *m_database, *m_engine,
                                                       m_options.dataDir, m_options.webSockets);
     auto port = m_router->listen(m_options.listenAddress, m_options.port);
