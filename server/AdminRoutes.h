@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QString>
+#include <functional>
 
 class QElapsedTimer;
 
@@ -26,7 +27,9 @@ void registerAuditRoutes(ApiRouter &router, auth::AuthModule &auth, store::Datab
 void registerLogRoutes(ApiRouter &router, auth::AuthModule &auth);
 // /metrics and /api/v1/openapi.json, both public (MetricsRoutes.cpp).
 // Register last: the OpenAPI document reads the table when asked, so it
-// covers every route registered before or after.
-void registerMetricsAndDocsRoutes(ApiRouter &router);
+// covers every route registered before or after. `serverUrl` gives the
+// document's servers[].url (--public-url, else the listen URL; asked per
+// request, as the port is known only once listening).
+void registerMetricsAndDocsRoutes(ApiRouter &router, std::function<QString()> serverUrl);
 
 } // namespace hm::server

@@ -4,6 +4,7 @@
 #include "common/Logging.h"
 #include "server/ApiEnvelope.h"
 #include "server/Metrics.h"
+#include "server/http/HttpListener.h"
 
 #include <QElapsedTimer>
 #include <QJsonArray>
@@ -11,8 +12,8 @@
 #include <QPointer>
 #include <QSslCertificate>
 #include <QSslKey>
-#include <QSslServer>
 #include <QTcpServer>
+#include <QUrl>
 #include <algorithm>
 #include <cstring>
 #include <optional>
@@ -75,6 +76,17 @@ int methodSlot(QHttpServerRequest::Method method)
         return -1;
     const int slot = qCountTrailingZeroBits(bits);
     return slot < 16 ? slot : -1;
+}
+
+// A placeholder's value: the raw segment percent-decoded (UTF-8), once the
+// route matched the raw path.
+QString decodedSegment(QStringView segment)
+{
+    for (const QChar c : segment) {
+        if (c == u'%' || c.unicode() >= 0x80)
+            return QUrl::fromPercentEncoding(segment.toLatin1());
+    }
+    return segment.toString();
 }
 
 QElapsedTimer &monotonic()
@@ -207,17 +219,27 @@ void ApiRouter::answerMissing(const http::HttpRequest &request,
     const QString requestId = newRequestId();
     logging::RequestIdScope scope(requestId);
     const QString &path = request.path();
+    const bool routable = request.hasRoutablePath();
     QStringList allowed;
-    const PathParts parts = splitPath(path);
-    for (qsizetype i = 0; i < m_routes.size(); ++i) {
-        if (pathMatches(i, path, parts, nullptr))
-            allowed.append(methodName(m_routes.at(i).method));
+    if (routable) {
+        const PathParts parts = splitPath(path);
+        for (qsizetype i = 0; i < m_routes.size(); ++i) {
+            if (pathMatches(i, path, parts, nullptr))
+                allowed.append(methodName(m_routes.at(i).method));
+        }
+        allowed.removeDuplicates();
     }
-    allowed.removeDuplicates();
     QJsonObject body;
     int status = 404;
     const QByteArray allowHeader = allowed.join(QStringLiteral(", ")).toLatin1();
-    if (allowed.isEmpty()) {
+    if (!routable) {
+        body = errorEnvelope(
+            Error{ErrorCode::ResourceNotFound,
+                  QStringLiteral("No route for %1 %2: paths with empty, '.' or '..' segments or "
+                                 "an encoded '/' or '\\' match no route")
+                      .arg(methodName(request.method()), path)},
+            requestId);
+    } else if (allowed.isEmpty()) {
         body = errorEnvelope(
             Error{ErrorCode::ResourceNotFound,
                   QStringLiteral("No route for %1 %2").arg(methodName(request.method()), path)},
@@ -380,7 +402,7 @@ bool ApiRouter::pathMatches(qsizetype index, const QString &path, const PathPart
             return false;
         if (args) {
             for (int i = 1; i <= match.lastCapturedIndex(); ++i)
-                args->append(match.captured(i));
+                args->append(decodedSegment(match.capturedView(i)));
         }
         return true;
     }
@@ -400,7 +422,7 @@ bool ApiRouter::pathMatches(qsizetype index, const QString &path, const PathPart
     if (args) {
         for (qsizetype i = 0; i < parts.size(); ++i) {
             if (shape.segments.at(i).placeholder)
-                args->append(parts.at(i).toString());
+                args->append(decodedSegment(parts.at(i)));
         }
     }
     return true;
@@ -430,6 +452,13 @@ qsizetype ApiRouter::lookup(QHttpServerRequest::Method method, const QString &pa
 
 void ApiRouter::dispatch(const http::HttpRequest &request, http::HttpResponder responder)
 {
+    // Matched as sent, never after decoding: "//x/metrics" is not
+    // "/metrics" and "/api%2Fv1%2Fusers" not "/api/v1/users", so that a
+    // proxy's rule on a path prefix means the same here.
+    if (!request.hasRoutablePath()) {
+        answerMissing(request, responder);
+        return;
+    }
     const QString &path = request.path();
     QStringList args;
     // HEAD is GET without the body (the connection leaves the body out).
@@ -452,7 +481,8 @@ void ApiRouter::dispatch(const http::HttpRequest &request, http::HttpResponder r
 
 qsizetype ApiRouter::maxBodyBytes(const http::HttpRequest &request) const
 {
-    const qsizetype index = lookup(request.method(), request.path(), nullptr);
+    const qsizetype index =
+        request.hasRoutablePath() ? lookup(request.method(), request.path(), nullptr) : -1;
     const qsizetype limit = index >= 0 ? m_maxBodyBytes.at(index) : 0;
     return limit > 0 ? limit : kMaxBodyBytes;
 }
@@ -589,16 +619,12 @@ void ApiRouter::setTls(const QSslCertificate &certificate, const QSslKey &key)
 
 Result<quint16> ApiRouter::listen(const QHostAddress &address, quint16 port)
 {
-    // A QSslServer does the TLS handshake before it hands a connection
-    // over; the HTTP server then reads plain bytes from a QSslSocket.
-    QTcpServer *tcp = nullptr;
-    if (m_tls) {
-        auto *ssl = new QSslServer(this);
-        ssl->setSslConfiguration(m_tlsConfiguration);
-        tcp = ssl;
-    } else {
-        tcp = new QTcpServer(this);
-    }
+    // With TLS the listener does the handshake before it hands a
+    // connection over; the HTTP server then reads plain bytes from a
+    // QSslSocket.
+    auto *tcp = new http::HttpListener(this);
+    if (m_tls)
+        tcp->setTls(m_tlsConfiguration);
     if (!tcp->listen(address, port)) {
         const bool inUse = tcp->serverError() == QAbstractSocket::AddressInUseError;
         const QString reason = tcp->errorString();

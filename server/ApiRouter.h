@@ -125,8 +125,11 @@ inline constexpr qsizetype kMaxBodyBytes = 10 * 1024 * 1024;
 // Routing: a hash of the literal paths per method, then the placeholder
 // routes segment by segment; the first registered route that matches wins
 // (QHttpServer, which the router once sat on, tried one regular expression
-// per route in registration order). HEAD requests are answered by the GET
-// route of their path, without the body.
+// per route in registration order). Paths are matched as sent (see
+// HttpRequest::path()); placeholder values are percent-decoded afterwards,
+// and a path with empty or dot segments or an encoded separator is 404.
+// HEAD requests are answered by the GET route of their path, without the
+// body.
 class ApiRouter : public QObject
 {
     Q_OBJECT

@@ -7,7 +7,7 @@
 
 namespace hm::server {
 
-void registerMetricsAndDocsRoutes(ApiRouter &router)
+void registerMetricsAndDocsRoutes(ApiRouter &router, std::function<QString()> serverUrl)
 {
     // Public like /health: scrapers rarely carry credentials, and the
     // numbers hold no user data. Bind to a private address or filter
@@ -30,16 +30,16 @@ void registerMetricsAndDocsRoutes(ApiRouter &router)
     openApi.contentType = "application/json";
     router.addRoute(
         QHttpServerRequest::Method::Get, QStringLiteral("/api/v1/openapi.json"),
-        [&router](const RequestContext &c) {
-            const QByteArray host = c.header("Host");
-            const QString server = host.isEmpty()
-                                       ? QStringLiteral("/")
-                                       : (router.tlsEnabled() ? QStringLiteral("https://")
-                                                              : QStringLiteral("http://")) +
-                                             QString::fromLatin1(host);
-            return ApiReply::raw(QJsonDocument(buildOpenApiDocument(router.routes(), server))
-                                     .toJson(QJsonDocument::Compact),
-                                 "application/json");
+        [&router, serverUrl = std::move(serverUrl)](const RequestContext &) {
+            // From the configuration, never from the request's Host: a
+            // document that names whatever host the client claimed points
+            // "Try it out" (and anything generated from it) there.
+            const QString server = serverUrl ? serverUrl() : QString();
+            return ApiReply::raw(
+                QJsonDocument(buildOpenApiDocument(router.routes(),
+                                                   server.isEmpty() ? QStringLiteral("/") : server))
+                    .toJson(QJsonDocument::Compact),
+                "application/json");
         },
         openApi);
 }

@@ -1,6 +1,7 @@
 #include "server/ServerCommandLine.h"
 
 #include "server/DataDirectory.h"
+#include "server/http/HttpServer.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -82,8 +83,14 @@ Result<ServerCommandLine> parseServerCommandLine(const QCoreApplication &app)
         QStringLiteral("http-header-timeout"),
         QStringLiteral("Seconds a request's line and headers may take to arrive (default 30)."),
         QStringLiteral("SECONDS"), QStringLiteral("30"));
+    const QCommandLineOption httpRequestTimeout(
+        QStringLiteral("http-request-timeout"),
+        QStringLiteral("Seconds a whole request, head and body, may take to arrive from its "
+                       "first byte (default 120)."),
+        QStringLiteral("SECONDS"), QStringLiteral("120"));
     parser.addOption(httpIdleTimeout);
     parser.addOption(httpHeaderTimeout);
+    parser.addOption(httpRequestTimeout);
     // WebSockets (server/ws, docs/api.md "WebSockets").
     const QCommandLineOption wsStatusInterval(
         QStringLiteral("ws-status-interval-ms"),
@@ -107,7 +114,14 @@ Result<ServerCommandLine> parseServerCommandLine(const QCoreApplication &app)
     parser.addOption(wsStatusInterval);
     parser.addOption(wsMaxUnsent);
     parser.addOption(wsPing);
+    const QCommandLineOption wsAllowedOrigin(
+        QStringLiteral("ws-allowed-origin"),
+        QStringLiteral("Origin (scheme://host[:port], repeatable) of web pages allowed to open "
+                       "WebSockets besides the server's own (--listen, --public-url). Upgrades "
+                       "without Origin (native clients) are always accepted."),
+        QStringLiteral("ORIGIN"));
     parser.addOption(wsLatencyMarks);
+    parser.addOption(wsAllowedOrigin);
     parser.process(app);
 
     ServerCommandLine result;
@@ -189,12 +203,23 @@ Result<ServerCommandLine> parseServerCommandLine(const QCoreApplication &app)
         return ok.error();
     result.options.webSockets.pingIntervalMs = int(wsValue * 1000);
     result.options.webSockets.latencyMarks = parser.isSet(wsLatencyMarks);
+    for (const QString &origin : parser.values(wsAllowedOrigin)) {
+        if (http::HttpServer::originKey(QUrl(origin, QUrl::StrictMode)).isEmpty())
+            return Error{ErrorCode::ValidationError,
+                         QStringLiteral("--ws-allowed-origin must be an origin such as "
+                                        "https://console.example.com, not \"%1\"")
+                             .arg(origin)};
+        result.options.webSockets.allowedOrigins.append(origin);
+    }
     if (Status ok = wsNumber(httpIdleTimeout, 1, 86400, &wsValue); !ok)
         return ok.error();
     result.options.httpIdleTimeoutSeconds = int(wsValue);
     if (Status ok = wsNumber(httpHeaderTimeout, 1, 3600, &wsValue); !ok)
         return ok.error();
     result.options.httpHeaderTimeoutSeconds = int(wsValue);
+    if (Status ok = wsNumber(httpRequestTimeout, 1, 86400, &wsValue); !ok)
+        return ok.error();
+    result.options.httpRequestTimeoutSeconds = int(wsValue);
 
     if (!logging::parseFormat(parser.value(logFormat), &result.logFormat))
         return Error{ErrorCode::ValidationError,

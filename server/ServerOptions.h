@@ -30,9 +30,11 @@ struct ServerOptions
     ws::WebSocketOptions webSockets;
     // HTTP connections: an idle keep-alive connection is closed after
     // httpIdleTimeoutSeconds, a request head that has not fully arrived
-    // httpHeaderTimeoutSeconds after its first byte.
+    // httpHeaderTimeoutSeconds after its first byte, a whole request (head
+    // and body) httpRequestTimeoutSeconds after it.
     int httpIdleTimeoutSeconds = 60;
     int httpHeaderTimeoutSeconds = 30;
+    int httpRequestTimeoutSeconds = 120;
     // How often registered components' /health is checked (0 = only at
     // start and on demand).
     int componentHealthIntervalSeconds = 30;

@@ -22,6 +22,7 @@
 #include "store/Migrations.h"
 
 #include <QDir>
+#include <QNetworkInterface>
 #include <optional>
 
 namespace hm::server {
@@ -66,6 +67,38 @@ QUrl ServerRuntime::publicUrl() const
     else if (host == QHostAddress::AnyIPv6)
         url.setHost(QStringLiteral("::1"));
     return url;
+}
+
+QStringList ServerRuntime::ownOrigins() const
+{
+    // Pages served from where this server is reached: its listen URL (for a
+    // loopback or wildcard address also "localhost" and, for a wildcard,
+    // every local address), --public-url, and --ws-allowed-origin.
+    QList<QUrl> urls{m_baseUrl, publicUrl()};
+    const QHostAddress listen(m_baseUrl.host());
+    const bool wildcard = listen == QHostAddress::AnyIPv4 || listen == QHostAddress::AnyIPv6 ||
+                          listen == QHostAddress::Any;
+    if (wildcard || listen.isLoopback()) {
+        QUrl localhost = m_baseUrl;
+        localhost.setHost(QStringLiteral("localhost"));
+        urls.append(localhost);
+    }
+    if (wildcard) {
+        for (const QHostAddress &address : QNetworkInterface::allAddresses()) {
+            QUrl local = m_baseUrl;
+            local.setHost(address.toString());
+            urls.append(local);
+        }
+    }
+    for (const QString &origin : m_options.webSockets.allowedOrigins)
+        urls.append(QUrl(origin));
+    QStringList origins;
+    for (const QUrl &url : std::as_const(urls)) {
+        const QString key = http::HttpServer::originKey(url);
+        if (!key.isEmpty() && !origins.contains(key))
+            origins.append(key);
+    }
+    return origins;
 }
 
 QString ServerRuntime::databasePath() const
@@ -156,8 +189,9 @@ Result<QUrl> ServerRuntime::start()
 
     m_router = std::make_unique<ApiRouter>();
     m_router->setTrustedProxies(m_options.trustedProxies);
-    m_router->httpServer().setTimeouts(
-        {m_options.httpIdleTimeoutSeconds * 1000, m_options.httpHeaderTimeoutSeconds * 1000});
+    m_router->httpServer().setTimeouts({m_options.httpIdleTimeoutSeconds * 1000,
+                                        m_options.httpHeaderTimeoutSeconds * 1000,
+                                        m_options.httpRequestTimeoutSeconds * 1000});
     if (tls)
         m_router->setTls(tls->certificate, tls->key);
     registerSystemRoutes(*m_router, *m_database, m_uptime);
@@ -175,7 +209,7 @@ Result<QUrl> ServerRuntime::start()
     registerExecutionDetailRoutes(*m_router, *m_auth, *m_database, *m_engine);
     registerBlobRoutes(*m_router, *m_engine);
     registerComponentRoutes(*m_router, *m_auth, *m_database, *m_components);
-    registerMetricsAndDocsRoutes(*m_router);
+    registerMetricsAndDocsRoutes(*m_router, [this] { return publicUrl().toString(); });
     m_webSockets = std::make_unique<ws::WebSocketHub>(*m_router, *m_auth, *m_database, *m_engine,
                                                       m_options.dataDir, m_options.webSockets);
     auto port = m_router->listen(m_options.listenAddress, m_options.port);
@@ -187,6 +221,7 @@ Result<QUrl> ServerRuntime::start()
     url.setHost(m_options.listenAddress.toString());
     url.setPort(port.value());
     m_baseUrl = url;
+    m_router->httpServer().setWebSocketOrigins(ownOrigins());
     m_engine->setPublicUrl(publicUrl());
     m_components->startHealthChecks();
     qCInfo(lcServer).noquote() << "listening on" << m_baseUrl.toString();

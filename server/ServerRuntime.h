@@ -7,6 +7,7 @@
 
 #include <QElapsedTimer>
 #include <QObject>
+#include <QStringList>
 #include <QUrl>
 #include <memory>
 
@@ -53,6 +54,9 @@ public:
 
 private:
     Status openStore();
+    // The origins whose pages may open WebSockets (see
+    // http::HttpServer::setWebSocketOrigins).
+    QStringList ownOrigins() const;
 
     ServerOptions m_options;
     std::unique_ptr<store::Database> m_database;

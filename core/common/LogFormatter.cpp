@@ -46,6 +46,51 @@ QLatin1StringView categoryName(const char *category)
     return category ? QLatin1StringView(category) : QLatin1StringView("default");
 }
 
+bool isControl(char16_t c)
+{
+    return c < 0x20 || (c >= 0x7f && c <= 0x9f) || c == 0x2028 || c == 0x2029;
+}
+
+} // namespace
+
+QString escapeControls(const QString &text)
+{
+    // Nearly every line has nothing to escape: one scan, no copy.
+    const char16_t *data = reinterpret_cast<const char16_t *>(text.constData());
+    const qsizetype size = text.size();
+    qsizetype first = 0;
+    while (first < size && !isControl(data[first]))
+        ++first;
+    if (first == size)
+        return text;
+    QString escaped;
+    escaped.reserve(size + 16);
+    escaped.append(QStringView(data, first));
+    static constexpr char hex[] = "0123456789abcdef";
+    for (qsizetype i = first; i < size; ++i) {
+        const char16_t c = data[i];
+        if (!isControl(c)) {
+            escaped += QChar(c);
+        } else if (c == u'\n') {
+            escaped += QLatin1StringView("\\n");
+        } else if (c == u'\r') {
+            escaped += QLatin1StringView("\\r");
+        } else if (c == u'\t') {
+            escaped += QLatin1StringView("\\t");
+        } else if (c <= 0xff) {
+            const char bytes[] = {'\\', 'x', hex[c >> 4], hex[c & 0xf]};
+            escaped += QLatin1StringView(bytes, 4);
+        } else {
+            const char bytes[] = {
+                '\\', 'u', hex[c >> 12], hex[(c >> 8) & 0xf], hex[(c >> 4) & 0xf], hex[c & 0xf]};
+            escaped += QLatin1StringView(bytes, 6);
+        }
+    }
+    return escaped;
+}
+
+namespace {
+
 // One record from an already masked message; `ms` is its time.
 QString formatMasked(Format format, qint64 ms, QtMsgType type, const char *category,
                      const QString &maskedMessage, const QString &requestId)
@@ -82,7 +127,7 @@ QString formatMasked(Format format, qint64 ms, QtMsgType type, const char *categ
     }
     line += QLatin1StringView(": ");
     line += maskedMessage;
-    return line;
+    return escapeControls(line);
 }
 
 void handler(QtMsgType type, const QMessageLogContext &context, const QString &message)

@@ -35,6 +35,12 @@ struct LogRecord
 using RecordSink = void (*)(const LogRecord &record);
 void setRecordSink(RecordSink sink);
 
+// `text` with its control characters written out ("\n", "\r", "\t",
+// "\x1b", "\u2028"): a text log line is one line whatever a request put
+// into it (a %0A in a URL path must not forge the next line). Every text
+// line goes through it; JSON records are escaped by JSON itself.
+QString escapeControls(const QString &text);
+
 // Formats one record; exposed for tests.
 QString formatRecord(Format format, QtMsgType type, const char *category, const QString &message,
                      const QString &requestId);

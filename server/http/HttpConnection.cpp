@@ -101,7 +101,8 @@ void HttpConnection::process()
             break;
         }
         const HttpRequest request = m_parser.takeRequest();
-        if (m_server.isWebSocketUpgrade(request)) {
+        const bool upgrade = m_server.isWebSocketUpgrade(request);
+        if (upgrade && m_server.isOriginAllowed(request)) {
             m_processing = false;
             m_server.upgrade(this, request);
             return;
@@ -111,7 +112,10 @@ void HttpConnection::process()
         m_headRequest = request.method() == Method::Head;
         m_keepAlive = request.keepAlive();
         m_http10 = request.minorVersion() == 0;
-        m_server.handle(request, HttpResponder(this, m_serial));
+        if (upgrade)
+            m_server.refuseUpgrade(request, HttpResponder(this, m_serial));
+        else
+            m_server.handle(request, HttpResponder(this, m_serial));
         // A client that pipelines without reading its answers waits until
         // it has read some.
         if (m_state == State::Reading && m_socket->bytesToWrite() > kMaxUnsentBytes) {
@@ -222,25 +226,43 @@ void HttpConnection::closeAfterWrite()
     m_socket->disconnectFromHost();
 }
 
-void HttpConnection::checkTimeouts(quint64 tick, quint64 idleTicks, quint64 headTicks)
+void HttpConnection::checkTimeouts(quint64 tick, const TimeoutTicks &limits)
 {
     switch (m_state) {
     case State::Handling:
     case State::Gone:
         return;
     case State::Reading:
-        if (m_parser.inRequest() && m_parser.headPending() ? tick - m_requestStart < headTicks
-                                                           : tick - m_lastActivity < idleTicks)
-            return;
-        qCDebug(lcServerHttp).noquote()
-            << "closing an idle connection from" << m_socket->peerAddress().toString();
+        if (m_parser.inRequest()) {
+            // Counted from the request's first byte, however the bytes
+            // trickle in: each of them resets only the idle clock.
+            const quint64 elapsed = tick - m_requestStart;
+            if (elapsed < limits.request && (!m_parser.headPending() || elapsed < limits.head))
+                return;
+            qCInfo(lcServerHttp).noquote()
+                << "closing a connection from" << m_socket->peerAddress().toString()
+                << "whose request took too long to arrive";
+        } else {
+            if (tick - m_lastActivity < limits.idle)
+                return;
+            qCDebug(lcServerHttp).noquote()
+                << "closing an idle connection from" << m_socket->peerAddress().toString();
+        }
         m_state = State::Closing;
+        m_buffer.clear();
         m_socket->disconnectFromHost();
         return;
     case State::Draining:
+        // The refused request's body, dropped, is still that request: it
+        // may not trickle in past the request's deadline either.
+        if (tick - m_requestStart >= limits.request) {
+            m_socket->abort();
+            return;
+        }
+        [[fallthrough]];
     case State::Closing:
         // A client that neither sends nor reads any more.
-        if (tick - m_lastActivity >= idleTicks)
+        if (tick - m_lastActivity >= limits.idle)
             m_socket->abort();
         return;
     }

@@ -51,9 +51,17 @@ public:
                    HttpParser::BodyLimit bodyLimit);
     ~HttpConnection() override;
 
+    // Sweep ticks each timeout lasts (see HttpServer::Timeouts).
+    struct TimeoutTicks
+    {
+        quint64 idle = 0;
+        quint64 head = 0;
+        quint64 request = 0;
+    };
     // The server's sweep: closes the connection when it sat idle, or a
-    // request head took too long to arrive. Ticks count sweeps.
-    void checkTimeouts(quint64 tick, quint64 idleTicks, quint64 headTicks);
+    // request's head or the whole request took too long to arrive. Ticks
+    // count sweeps.
+    void checkTimeouts(quint64 tick, const TimeoutTicks &limits);
     // For a WebSocket upgrade: gives the bytes of `request` and everything
     // received after it back to the socket's read buffer, stops watching
     // the socket and returns it (without a parent). The connection then

@@ -93,6 +93,20 @@ bool listContains(QByteArrayView text, QByteArrayView token)
     return false;
 }
 
+// Whether every comma-separated element of `text` is `token`.
+bool onlyElement(QByteArrayView text, QByteArrayView token)
+{
+    while (!text.isEmpty()) {
+        qsizetype comma = text.indexOf(',');
+        if (comma < 0)
+            comma = text.size();
+        if (trimmed(text.first(comma)).compare(token, Qt::CaseInsensitive) != 0)
+            return false;
+        text = text.sliced(qMin(comma + 1, text.size()));
+    }
+    return true;
+}
+
 // Whether any of the 8 bytes in `word` is a control character (below 0x20
 // or 0x7f); bytes from 0x80 up are not.
 bool hasControl(quint64 word)
@@ -156,7 +170,157 @@ Error badRequest(const QString &message)
     return Error{ErrorCode::BadRequest, message};
 }
 
+bool isWhitespace(char c)
+{
+    return c == ' ' || c == '\t';
+}
+
+// RFC 9112 7.1.1: chunk-ext = *( BWS ";" BWS chunk-ext-name
+// [ BWS "=" BWS chunk-ext-val ] ), a name being a token and a value a token
+// or a quoted-string. Nothing else may follow the chunk size: a proxy that
+// reads a stray byte there differently would see other chunk boundaries.
+bool isChunkExtension(QByteArrayView text)
+{
+    const qsizetype size = text.size();
+    qsizetype pos = 0;
+    const auto skipWhitespace = [&] {
+        while (pos < size && isWhitespace(text[pos]))
+            ++pos;
+    };
+    const auto token = [&] {
+        const qsizetype start = pos;
+        while (pos < size && isTokenChar(text[pos]))
+            ++pos;
+        return pos > start;
+    };
+    const auto quotedString = [&] {
+        if (pos >= size || text[pos] != '"')
+            return false;
+        for (++pos; pos < size; ++pos) {
+            const auto u = static_cast<unsigned char>(text[pos]);
+            if (u == '"') {
+                ++pos;
+                return true;
+            }
+            if (u == '\\') { // quoted-pair: HTAB, SP, VCHAR or obs-text
+                if (++pos >= size)
+                    return false;
+                const auto quoted = static_cast<unsigned char>(text[pos]);
+                if ((quoted < 0x20 && quoted != '\t') || quoted == 0x7f)
+                    return false;
+            } else if ((u < 0x20 && u != '\t') || u == 0x7f) { // qdtext
+                return false;
+            }
+        }
+        return false;
+    };
+    while (pos < size) {
+        skipWhitespace();
+        if (pos >= size || text[pos] != ';')
+            return false;
+        ++pos;
+        skipWhitespace();
+        if (!token())
+            return false;
+        const qsizetype afterName = pos;
+        skipWhitespace();
+        if (pos < size && text[pos] == '=') {
+            ++pos;
+            skipWhitespace();
+            if (!token() && !quotedString())
+                return false;
+        } else {
+            pos = afterName; // whitespace is only allowed before ';' or '='
+        }
+    }
+    return true;
+}
+
+// RFC 9110 7.2: Host = uri-host [ ":" port ]. Only the characters are
+// checked (reg-name, IP literal, port): the value is never routed on, but
+// one holding '/', '@' or spaces is no host anyone means.
+bool isHostValue(QByteArrayView value)
+{
+    for (const char c : value) {
+        const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+                        (c >= '0' && c <= '9') ||
+                        std::string_view("-._~%!$&'()*+,;=:[]").find(c) != std::string_view::npos;
+        if (!ok)
+            return false;
+    }
+    return true;
+}
+
+// The lines of a request head, without their line ends (CRLF or LF).
+struct HeadLines
+{
+    QByteArrayView head;
+    qsizetype pos = 0;
+
+    bool atEnd() const { return pos >= head.size(); }
+    // The next line and where it starts in the head.
+    QByteArrayView next(qsizetype *offset)
+    {
+        const qsizetype lf = head.indexOf('\n', pos);
+        *offset = pos;
+        qsizetype end = lf;
+        if (end > pos && head[end - 1] == '\r')
+            --end;
+        const QByteArrayView line = head.sliced(pos, end - pos);
+        pos = lf + 1;
+        return line;
+    }
+};
+
+// One "name: value" line of a head or of chunked trailers; false when it
+// is not one (RFC 9112 5: no whitespace before the colon, no folding, no
+// controls in the value).
+struct FieldLine
+{
+    QByteArrayView name;
+    QByteArrayView value;
+    QString problem;
+};
+
+FieldLine readFieldLine(QByteArrayView line)
+{
+    FieldLine field;
+    if (line.front() == ' ' || line.front() == '\t') {
+        // obs-fold: RFC 9112 5.2 lets a server reject it, which is safer
+        // than guessing how a proxy in front joined the lines.
+        field.problem = QStringLiteral("folded header lines are not accepted");
+        return field;
+    }
+    const qsizetype colon = line.indexOf(':');
+    if (colon <= 0 || !isToken(line.first(colon))) {
+        field.problem = QStringLiteral("malformed header line");
+        return field;
+    }
+    field.name = line.first(colon);
+    field.value = trimmed(line.sliced(colon + 1));
+    if (!isValidValue(field.value))
+        field.problem =
+            QStringLiteral("invalid characters in header %1").arg(QString::fromLatin1(field.name));
+    return field;
+}
+
 } // namespace
+
+// What the head says about framing and persistence, gathered while its
+// lines are read and judged once all of them are in.
+struct HttpParser::FramingHeaders
+{
+    QByteArrayView contentLength; // null: none
+    QByteArray transferEncoding;  // every Transfer-Encoding line, joined
+    bool hasTransferEncoding = false;
+    int hosts = 0;
+    QByteArrayView host;
+    // Over every Connection line: repeated ones are one list (RFC 9110
+    // 5.3), so a later "keep-alive" cannot undo an earlier "close".
+    bool connectionClose = false;
+    bool connectionKeepAlive = false;
+    bool expectContinue = false;
+};
 
 HttpParser::HttpParser(Limits limits, BodyLimit bodyLimit)
     : m_limits(limits), m_bodyLimit(std::move(bodyLimit))
@@ -199,20 +363,51 @@ HttpRequest HttpParser::takeRequest()
     HttpRequest request = std::move(m_request);
     m_request = HttpRequest();
     m_state = State::Start;
+    m_emptyLines = 0;
+    m_begun = false;
     return request;
+}
+
+bool HttpParser::skipLeadingEmptyLines(QByteArray &buffer)
+{
+    // Empty lines before a request line are ignored (RFC 9112 2.2), a few
+    // of them: a client sending nothing else must not hold the connection.
+    qsizetype skip = 0;
+    while (skip < buffer.size()) {
+        const char c = buffer[skip];
+        if (c != '\r' && c != '\n')
+            break;
+        qsizetype lineEnd = 1;
+        if (c == '\r') {
+            if (skip + 1 == buffer.size())
+                break; // its LF may follow
+            if (buffer[skip + 1] != '\n') {
+                fail(badRequest(QStringLiteral("malformed request line")));
+                return false;
+            }
+            lineEnd = 2;
+        }
+        if (++m_emptyLines > m_limits.maxLeadingEmptyLines) {
+            fail(badRequest(QStringLiteral("more than %1 empty lines before the request line")
+                                .arg(m_limits.maxLeadingEmptyLines)));
+            return false;
+        }
+        skip += lineEnd;
+    }
+    if (skip > 0)
+        buffer.remove(0, skip);
+    return true;
 }
 
 HttpParser::Step HttpParser::parseHead(QByteArray &buffer)
 {
     if (m_state == State::Start) {
-        // Empty lines before a request line are ignored (RFC 9112 2.2):
-        // some clients send a CRLF after a POST body.
-        qsizetype skip = 0;
-        while (skip < buffer.size() && (buffer[skip] == '\r' || buffer[skip] == '\n'))
-            ++skip;
-        if (skip > 0)
-            buffer.remove(0, skip);
         if (buffer.isEmpty())
+            return Step::NeedMore;
+        m_begun = true;
+        if (!skipLeadingEmptyLines(buffer))
+            return Step::Failed;
+        if (buffer.isEmpty() || buffer.front() == '\r')
             return Step::NeedMore;
         m_state = State::Head;
         m_scanned = 0;
@@ -260,37 +455,32 @@ HttpParser::Step HttpParser::parseHead(QByteArray &buffer)
 bool HttpParser::interpretHead()
 {
     HttpRequest &r = m_request;
-    m_expectContinue = false;
     r.m_remoteAddress = m_peer;
     r.m_remotePort = m_peerPort;
     r.m_secure = m_secure;
-    const QByteArrayView head(r.m_head);
-
-    // Lines without their line ends; a CR anywhere else is an error.
-    qsizetype pos = 0;
-    const auto nextLine = [&](qsizetype *lineOffset) {
-        const qsizetype lf = head.indexOf('\n', pos);
-        *lineOffset = pos;
-        qsizetype end = lf;
-        if (end > pos && head[end - 1] == '\r')
-            --end;
-        const QByteArrayView line = head.sliced(pos, end - pos);
-        pos = lf + 1;
-        return line;
-    };
-
+    HeadLines lines{r.m_head};
     qsizetype offset = 0;
-    const QByteArrayView requestLine = nextLine(&offset);
+    const QByteArrayView requestLine = lines.next(&offset);
+    if (!readRequestLine(requestLine, offset))
+        return false;
+    FramingHeaders framing;
+    if (!readHeaderLines(r.m_head, lines.pos, framing))
+        return false;
+    return decideFraming(framing);
+}
+
+bool HttpParser::readRequestLine(QByteArrayView line, qsizetype offset)
+{
     // method SP request-target SP HTTP-version, single spaces (RFC 9112 3).
-    const qsizetype sp1 = requestLine.indexOf(' ');
-    const qsizetype sp2 = sp1 < 0 ? -1 : requestLine.indexOf(' ', sp1 + 1);
-    if (sp1 <= 0 || sp2 < 0 || sp2 == sp1 + 1 || requestLine.indexOf(' ', sp2 + 1) >= 0) {
+    const qsizetype sp1 = line.indexOf(' ');
+    const qsizetype sp2 = sp1 < 0 ? -1 : line.indexOf(' ', sp1 + 1);
+    if (sp1 <= 0 || sp2 < 0 || sp2 == sp1 + 1 || line.indexOf(' ', sp2 + 1) >= 0) {
         fail(badRequest(QStringLiteral("malformed request line")));
         return false;
     }
-    const QByteArrayView method = requestLine.first(sp1);
-    const QByteArrayView target = requestLine.sliced(sp1 + 1, sp2 - sp1 - 1);
-    const QByteArrayView version = requestLine.sliced(sp2 + 1);
+    const QByteArrayView method = line.first(sp1);
+    const QByteArrayView target = line.sliced(sp1 + 1, sp2 - sp1 - 1);
+    const QByteArrayView version = line.sliced(sp2 + 1);
     if (!isToken(method)) {
         fail(badRequest(QStringLiteral("malformed request method")));
         return false;
@@ -310,73 +500,87 @@ bool HttpParser::interpretHead()
                             .arg(QString::fromLatin1(version))));
         return false;
     }
+    HttpRequest &r = m_request;
     r.m_method = methodOf(method);
     r.m_methodSpan = {offset, sp1};
     r.m_targetSpan = {offset + sp1 + 1, target.size()};
     r.m_minorVersion = version[7] == '0' ? 0 : 1;
+    return true;
+}
 
-    QByteArrayView contentLength;
-    QByteArrayView connection;
-    bool hasTransferEncoding = false;
-    QByteArray transferEncoding;
-    while (pos < head.size()) {
-        const QByteArrayView line = nextLine(&offset);
+bool HttpParser::readHeaderLines(QByteArrayView head, qsizetype pos, FramingHeaders &framing)
+{
+    HeadLines lines{head, pos};
+    while (!lines.atEnd()) {
+        qsizetype offset = 0;
+        const QByteArrayView line = lines.next(&offset);
         if (line.isEmpty())
             break; // the end of the head
-        if (line.front() == ' ' || line.front() == '\t') {
-            // obs-fold: RFC 9112 5.2 lets a server reject it, which is safer
-            // than guessing how a proxy in front joined the lines.
-            fail(badRequest(QStringLiteral("folded header lines are not accepted")));
+        const FieldLine field = readFieldLine(line);
+        if (!field.problem.isEmpty()) {
+            fail(badRequest(field.problem));
             return false;
         }
-        const qsizetype colon = line.indexOf(':');
-        if (colon <= 0 || !isToken(line.first(colon))) {
-            fail(badRequest(QStringLiteral("malformed header line")));
-            return false;
-        }
-        const QByteArrayView rawValue = line.sliced(colon + 1);
-        const QByteArrayView value = trimmed(rawValue);
-        if (!isValidValue(value)) {
-            fail(badRequest(QStringLiteral("invalid characters in header %1")
-                                .arg(QString::fromLatin1(line.first(colon)))));
-            return false;
-        }
-        const qsizetype valueOffset = offset + colon + 1 + (value.data() - rawValue.data());
-        r.m_headers.append({{offset, colon}, {valueOffset, value.size()}});
+        const QByteArrayView &name = field.name;
+        const QByteArrayView &value = field.value;
+        m_request.m_headers.append(
+            {{offset, name.size()}, {value.data() - head.data(), value.size()}});
 
         // The few headers that frame the request, found by length first:
         // most headers then need no case-insensitive comparison at all.
-        const QByteArrayView name = line.first(colon);
         const auto is = [&name](QByteArrayView known) {
             return name.size() == known.size() && name.compare(known, Qt::CaseInsensitive) == 0;
         };
-        if (is("Content-Length")) {
+        if (is("Host")) {
+            ++framing.hosts;
+            framing.host = value;
+        } else if (is("Content-Length")) {
             // Differing lengths would frame the request two ways.
-            if (!contentLength.isNull() && contentLength != value) {
+            if (!framing.contentLength.isNull() && framing.contentLength != value) {
                 fail(badRequest(QStringLiteral("conflicting Content-Length headers")));
                 return false;
             }
-            contentLength = value;
+            framing.contentLength = value;
         } else if (is("Transfer-Encoding")) {
-            if (hasTransferEncoding)
-                transferEncoding += ',';
-            transferEncoding += value;
-            hasTransferEncoding = true;
+            if (framing.hasTransferEncoding)
+                framing.transferEncoding += ',';
+            framing.transferEncoding += value;
+            framing.hasTransferEncoding = true;
         } else if (is("Connection")) {
-            connection = value;
+            framing.connectionClose |= listContains(value, "close");
+            framing.connectionKeepAlive |= listContains(value, "keep-alive");
         } else if (is("Expect")) {
             // Other expectations are ignored, as RFC 9110 10.1.1 allows.
-            m_expectContinue = value.compare("100-continue", Qt::CaseInsensitive) == 0;
+            framing.expectContinue = value.compare("100-continue", Qt::CaseInsensitive) == 0;
         }
     }
+    return true;
+}
 
-    r.m_keepAlive = r.m_minorVersion == 0 ? listContains(connection, "keep-alive")
-                                          : !listContains(connection, "close");
+bool HttpParser::decideFraming(const FramingHeaders &framing)
+{
+    HttpRequest &r = m_request;
+    // RFC 9112 3.2: exactly one Host in HTTP/1.1, at most one in 1.0. Two
+    // of them would let a proxy and this server disagree on the host.
+    if (framing.hosts > 1 || (framing.hosts == 0 && r.m_minorVersion == 1)) {
+        fail(badRequest(framing.hosts > 1
+                            ? QStringLiteral("more than one Host header")
+                            : QStringLiteral("an HTTP/1.1 request needs a Host header")));
+        return false;
+    }
+    if (!isHostValue(framing.host)) {
+        fail(badRequest(QStringLiteral("malformed Host header")));
+        return false;
+    }
+    r.m_keepAlive = r.m_minorVersion == 0 ? framing.connectionKeepAlive && !framing.connectionClose
+                                          : !framing.connectionClose;
+    m_expectContinue = framing.expectContinue;
     m_chunked = false;
     m_contentLength = 0;
-    if (hasTransferEncoding) {
-        // Both framings at once is how requests get smuggled past proxies.
-        if (!contentLength.isNull()) {
+    if (framing.hasTransferEncoding) {
+        // Both framings at once is how requests get smuggled past proxies,
+        // whichever header comes first.
+        if (!framing.contentLength.isNull()) {
             fail(badRequest(QStringLiteral("Content-Length and Transfer-Encoding together")));
             return false;
         }
@@ -384,15 +588,23 @@ bool HttpParser::interpretHead()
             fail(badRequest(QStringLiteral("Transfer-Encoding needs HTTP/1.1")));
             return false;
         }
-        if (trimmed(transferEncoding).compare("chunked", Qt::CaseInsensitive) != 0) {
-            fail(Error{ErrorCode::BadRequest,
-                       QStringLiteral("transfer coding \"%1\" is not supported; send the body "
-                                      "with Content-Length or Transfer-Encoding: chunked")
-                           .arg(QString::fromLatin1(transferEncoding))});
+        const QByteArrayView coding = trimmed(framing.transferEncoding);
+        if (coding.compare("chunked", Qt::CaseInsensitive) != 0) {
+            // "chunked, chunked" would have the body decoded twice; any
+            // other coding is one this server does not implement.
+            const QString shown = QString::fromLatin1(coding);
+            fail(badRequest(
+                onlyElement(coding, "chunked")
+                    ? QStringLiteral("Transfer-Encoding \"%1\": chunked may be applied once")
+                          .arg(shown)
+                    : QStringLiteral("transfer coding \"%1\" is not supported; send the body "
+                                     "with Content-Length or Transfer-Encoding: chunked")
+                          .arg(shown)));
             return false;
         }
         m_chunked = true;
-    } else if (!contentLength.isNull()) {
+    } else if (!framing.contentLength.isNull()) {
+        const QByteArrayView contentLength = framing.contentLength;
         m_contentLength = parseLength(contentLength);
         if (m_contentLength < 0) {
             // Too many digits to be a body anyone accepts, or not a number.
@@ -429,6 +641,7 @@ HttpParser::Step HttpParser::startBody(QByteArray &buffer)
         m_scanned = 0;
         m_chunkLeft = 0;
         m_trailerBytes = 0;
+        m_extensionBytes = 0;
         if (expectContinue && buffer.isEmpty())
             return Step::SendContinue;
         return parseChunked(buffer);
@@ -470,54 +683,119 @@ HttpParser::Step HttpParser::parseBody(QByteArray &buffer)
     return complete();
 }
 
+HttpParser::LineScan HttpParser::nextChunkLine(const QByteArray &buffer, qsizetype limit,
+                                               const QString &tooLong, QByteArrayView *line)
+{
+    // From where the previous call stopped: a line arriving byte by byte is
+    // searched once. The same limit applies to a line still arriving (what
+    // it already holds, a final CR aside) as to a complete one, so that the
+    // outcome does not depend on how the bytes were split.
+    const void *found =
+        m_scanned < buffer.size()
+            ? std::memchr(buffer.constData() + m_scanned, '\n', size_t(buffer.size() - m_scanned))
+            : nullptr;
+    if (!found) {
+        m_scanned = buffer.size();
+        const qsizetype held = buffer.size() - (buffer.endsWith('\r') ? 1 : 0);
+        if (held > limit) {
+            fail(badRequest(tooLong));
+            return LineScan::Failed;
+        }
+        return LineScan::NeedMore;
+    }
+    const qsizetype lf = static_cast<const char *>(found) - buffer.constData();
+    const bool crlf = lf > 0 && buffer[lf - 1] == '\r';
+    if (lf - (crlf ? 1 : 0) > limit) {
+        fail(badRequest(tooLong));
+        return LineScan::Failed;
+    }
+    if (!crlf) {
+        // A bare LF ends a line for some parsers and not for others: inside
+        // the body's framing that disagreement is a smuggling vector.
+        fail(badRequest(QStringLiteral("chunked framing needs CRLF line ends")));
+        return LineScan::Failed;
+    }
+    *line = QByteArrayView(buffer).first(lf - 1);
+    m_scanned = 0;
+    return LineScan::Line;
+}
+
+bool HttpParser::readChunkSize(QByteArrayView line, qint64 *size)
+{
+    // chunk-size [ chunk-ext ]: hexadecimal digits at the very start.
+    qsizetype digits = 0;
+    qint64 value = 0;
+    for (; digits < line.size(); ++digits) {
+        const char c = line[digits];
+        const int v = c >= '0' && c <= '9'   ? c - '0'
+                      : c >= 'a' && c <= 'f' ? c - 'a' + 10
+                      : c >= 'A' && c <= 'F' ? c - 'A' + 10
+                                             : -1;
+        if (v < 0)
+            break;
+        if (value > (qint64(1) << 56)) {
+            fail(badRequest(QStringLiteral("malformed chunk size")));
+            return false;
+        }
+        value = value * 16 + v;
+    }
+    if (digits == 0) {
+        fail(badRequest(QStringLiteral("malformed chunk size")));
+        return false;
+    }
+    const QByteArrayView extension = line.sliced(digits);
+    if (!extension.isEmpty()) {
+        m_extensionBytes += extension.size();
+        if (m_extensionBytes > m_limits.maxChunkExtensionBytes) {
+            fail(badRequest(QStringLiteral("chunk extensions exceed %1 bytes")
+                                .arg(m_limits.maxChunkExtensionBytes)));
+            return false;
+        }
+        if (!isChunkExtension(extension)) {
+            fail(badRequest(QStringLiteral("malformed chunk extension")));
+            return false;
+        }
+    }
+    *size = value;
+    return true;
+}
+
 HttpParser::Step HttpParser::parseChunked(QByteArray &buffer)
 {
     // chunk = chunk-size [ chunk-ext ] CRLF chunk-data CRLF; the last chunk
     // has size 0 and is followed by optional trailer lines and an empty
-    // line (RFC 9112 7.1). Extensions and trailers are read and dropped.
-    constexpr qsizetype kMaxSizeLine = 4096;
+    // line (RFC 9112 7.1). Extensions and trailers are checked and dropped.
+    // A size line holds at most 16 digits and the extensions' cap.
+    const qsizetype maxSizeLine = 16 + m_limits.maxChunkExtensionBytes;
+    static const QString sizeLineTooLong = QStringLiteral("chunk size line too long");
+    static const QString trailersTooLarge = QStringLiteral("chunked trailers are too large");
     while (true) {
-        if (m_state == State::ChunkSize || m_state == State::Trailers) {
-            const qsizetype lf = buffer.indexOf('\n');
-            if (lf < 0) {
-                const bool tooLong = m_state == State::ChunkSize
-                                         ? buffer.size() > kMaxSizeLine
-                                         : m_trailerBytes + buffer.size() > m_limits.maxHeadBytes;
-                if (tooLong)
-                    return fail(badRequest(QStringLiteral("malformed chunked body")));
-                return Step::NeedMore;
+        if (m_state == State::Trailers) {
+            QByteArrayView line;
+            const LineScan scan = nextChunkLine(buffer, m_limits.maxHeadBytes - m_trailerBytes - 2,
+                                                trailersTooLarge, &line);
+            if (scan != LineScan::Line)
+                return scan == LineScan::Failed ? Step::Failed : Step::NeedMore;
+            if (line.isEmpty()) {
+                buffer.remove(0, 2);
+                return complete();
             }
-            QByteArrayView line = QByteArrayView(buffer).first(lf);
-            if (line.endsWith('\r'))
-                line.chop(1);
-            if (m_state == State::Trailers) {
-                m_trailerBytes += lf + 1;
-                const bool last = line.isEmpty();
-                buffer.remove(0, lf + 1);
-                if (m_trailerBytes > m_limits.maxHeadBytes)
-                    return fail(badRequest(QStringLiteral("chunked trailers are too large")));
-                if (last)
-                    return complete();
-                continue;
-            }
-            const qsizetype semicolon = line.indexOf(';');
-            const QByteArrayView digits = trimmed(semicolon < 0 ? line : line.first(semicolon));
-            bool ok = !digits.isEmpty() && digits.size() <= 15;
+            const FieldLine field = readFieldLine(line);
+            if (!field.problem.isEmpty())
+                return fail(badRequest(QStringLiteral("chunked trailers: ") + field.problem));
+            m_trailerBytes += line.size() + 2;
+            buffer.remove(0, line.size() + 2);
+            continue;
+        }
+        if (m_state == State::ChunkSize) {
+            QByteArrayView line;
+            const LineScan scan = nextChunkLine(buffer, maxSizeLine, sizeLineTooLong, &line);
+            if (scan != LineScan::Line)
+                return scan == LineScan::Failed ? Step::Failed : Step::NeedMore;
             qint64 size = 0;
-            for (const char c : digits) {
-                const int v = c >= '0' && c <= '9'   ? c - '0'
-                              : c >= 'a' && c <= 'f' ? c - 'a' + 10
-                              : c >= 'A' && c <= 'F' ? c - 'A' + 10
-                                                     : -1;
-                if (v < 0) {
-                    ok = false;
-                    break;
-                }
-                size = size * 16 + v;
-            }
-            if (!ok)
-                return fail(badRequest(QStringLiteral("malformed chunk size")));
-            buffer.remove(0, lf + 1);
+            if (!readChunkSize(line, &size))
+                return Step::Failed;
+            buffer.remove(0, line.size() + 2);
             if (size == 0) {
                 m_state = State::Trailers;
                 continue;
@@ -532,7 +810,7 @@ HttpParser::Step HttpParser::parseChunked(QByteArray &buffer)
             m_chunkLeft = size;
             m_state = State::ChunkData;
         }
-        // ChunkData: the data, then its line end.
+        // ChunkData: the data, then its CRLF.
         if (m_chunkLeft > 0) {
             const qsizetype take = qsizetype(qMin<qint64>(m_chunkLeft, buffer.size()));
             m_request.m_body.append(buffer.constData(), take);
@@ -541,17 +819,11 @@ HttpParser::Step HttpParser::parseChunked(QByteArray &buffer)
             if (m_chunkLeft > 0)
                 return Step::NeedMore;
         }
-        if (buffer.isEmpty())
+        if (buffer.isEmpty() || (buffer.size() == 1 && buffer.front() == '\r'))
             return Step::NeedMore;
-        if (buffer.startsWith("\r\n")) {
-            buffer.remove(0, 2);
-        } else if (buffer.front() == '\n') {
-            buffer.remove(0, 1);
-        } else if (buffer.size() == 1 && buffer.front() == '\r') {
-            return Step::NeedMore;
-        } else {
-            return fail(badRequest(QStringLiteral("malformed chunked body")));
-        }
+        if (!buffer.startsWith("\r\n"))
+            return fail(badRequest(QStringLiteral("chunk data must end with CRLF")));
+        buffer.remove(0, 2);
         m_state = State::ChunkSize;
     }
 }

@@ -11,20 +11,6 @@ bool sameName(QByteArrayView a, QByteArrayView b)
     return a.size() == b.size() && a.compare(b, Qt::CaseInsensitive) == 0;
 }
 
-// Whether QUrl would give back `path` unchanged as its decoded path: an
-// origin-form path of printable ASCII without '%' (nothing to decode) that
-// does not start with "//" (QUrl would read an authority there).
-bool isPlainPath(QByteArrayView path)
-{
-    if (path.isEmpty() || path.front() != '/' || path.startsWith("//"))
-        return false;
-    for (const char c : path) {
-        if (c <= ' ' || c >= 0x7f || c == '%')
-            return false;
-    }
-    return true;
-}
-
 // Where the path of an origin-form target ends: its '?' or '#', or the end.
 qsizetype pathEnd(QByteArrayView target)
 {
@@ -46,6 +32,61 @@ bool isPlainQuery(QByteArrayView query)
     return true;
 }
 
+// The path of `target` as sent (see HttpRequest::path()).
+QByteArrayView rawPathOf(QByteArrayView target)
+{
+    if (target.startsWith('/'))
+        return target.first(pathEnd(target));
+    // absolute-form: scheme "://" authority path-abempty [ "?" query ]
+    const qsizetype schemeEnd = target.indexOf("://");
+    if (schemeEnd <= 0)
+        return {};
+    for (const char c : target.first(schemeEnd)) {
+        const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+                        (c >= '0' && c <= '9') || c == '+' || c == '-' || c == '.';
+        if (!ok)
+            return {};
+    }
+    const QByteArrayView rest = target.sliced(schemeEnd + 3);
+    const qsizetype end = pathEnd(rest);
+    const qsizetype slash = rest.first(end).indexOf('/');
+    if (slash < 0)
+        return QByteArrayView("/");
+    return rest.sliced(slash, end - slash);
+}
+
+// A segment "." or "..", its dots possibly percent-encoded ("%2e").
+bool isDotSegment(QByteArrayView segment)
+{
+    int dots = 0;
+    for (qsizetype i = 0; i < segment.size(); ++i) {
+        if (segment[i] == '.') {
+            ++dots;
+        } else if (segment[i] == '%' && i + 2 < segment.size() && segment[i + 1] == '2' &&
+                   (segment[i + 2] == 'e' || segment[i + 2] == 'E')) {
+            ++dots;
+            i += 2;
+        } else {
+            return false;
+        }
+    }
+    return dots == 1 || dots == 2;
+}
+
+// Whether a segment holds '/' or '\' percent-encoded, in either case.
+bool hasEncodedSeparator(QByteArrayView segment)
+{
+    for (qsizetype i = 0; i + 2 < segment.size(); ++i) {
+        if (segment[i] != '%')
+            continue;
+        const char high = segment[i + 1];
+        const char low = char(segment[i + 2] & ~0x20); // 'f' -> 'F'
+        if ((high == '2' && low == 'F') || (high == '5' && low == 'C'))
+            return true;
+    }
+    return false;
+}
+
 } // namespace
 
 QByteArrayView HttpRequest::methodText() const
@@ -60,18 +101,35 @@ QByteArrayView HttpRequest::target() const
 
 const QString &HttpRequest::path() const
 {
-    if (m_path)
-        return *m_path;
-    // Every request's path is looked up in the route table: the common
-    // plain path skips QUrl's parser; anything else gets exactly what
-    // QUrl::path() (as QHttpServer used it) makes of it.
-    QByteArrayView raw = target();
-    const qsizetype end = pathEnd(raw);
-    if (isPlainPath(raw.first(end)))
-        m_path = QString::fromLatin1(raw.first(end));
-    else // the target alone: a bad Host header cannot change the path
-        m_path = QUrl::fromEncoded(raw.toByteArray()).path();
+    // Every request's path is looked up in the route table: built once,
+    // without QUrl (which would read "//host/x" as an authority and decode
+    // "%2F" into a separator).
+    if (!m_path)
+        m_path = QString::fromLatin1(rawPathOf(target()));
     return *m_path;
+}
+
+bool HttpRequest::hasRoutablePath() const
+{
+    const QByteArrayView path = rawPathOf(target());
+    if (!path.startsWith('/'))
+        return false;
+    // A trailing '/' (an empty last segment) is left to the routes: none
+    // of them ends in one, so such a path finds none.
+    if (path.size() == 1)
+        return true;
+    const QByteArrayView inner = path.endsWith('/') ? path.sliced(1).chopped(1) : path.sliced(1);
+    qsizetype start = 0;
+    while (start <= inner.size()) {
+        qsizetype slash = inner.indexOf('/', start);
+        if (slash < 0)
+            slash = inner.size();
+        const QByteArrayView segment = inner.sliced(start, slash - start);
+        if (segment.isEmpty() || isDotSegment(segment) || hasEncodedSeparator(segment))
+            return false;
+        start = slash + 1;
+    }
+    return true;
 }
 
 const QUrl &HttpRequest::url() const

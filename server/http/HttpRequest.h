@@ -37,8 +37,18 @@ public:
     // "Connection: keep-alive".
     bool keepAlive() const { return m_keepAlive; }
 
-    // The path percent-decoded, as QUrl::path() gives it (the router's key).
+    // The path of the request-target as sent, still percent-encoded (the
+    // router's key): origin-form up to its '?' or '#'; the path after the
+    // authority of an absolute-form target ("/" when it has none); empty
+    // for the other forms ("*", authority-form). Routes match it as sent
+    // and decode their placeholder values only after matching, so that
+    // "%2F" cannot make a new segment and "//host/x" is not "/x".
     const QString &path() const;
+    // Whether path() is one a route may match: it starts with '/' and has
+    // no empty segment ("//", a trailing '/' aside), no "." or ".." segment
+    // (also percent-encoded) and no encoded '/' or '\' (%2F, %5C). A proxy
+    // in front that matches path prefixes reads such paths differently.
+    bool hasRoutablePath() const;
     // The request-target as a (relative) URL, built on first use: path and
     // query, no scheme or host.
     const QUrl &url() const;

@@ -1,10 +1,12 @@
 #include "server/http/HttpServer.h"
 
 #include "common/Logging.h"
+#include "server/http/HttpListener.h"
 
 #include <QSslServer>
 #include <QTcpServer>
 #include <QTcpSocket>
+#include <QUrl>
 #include <QWebSocket>
 
 namespace hm::server::http {
@@ -52,9 +54,11 @@ void HttpServer::setTimeouts(Timeouts timeouts)
     m_timeouts = timeouts;
     // One coarse sweep for all connections instead of a timer per request:
     // timeouts are honoured to within a quarter of the shorter one.
-    const int interval = qBound(50, qMin(timeouts.idleMs, timeouts.headMs) / 4, 5000);
+    const int interval =
+        qBound(50, qMin(qMin(timeouts.idleMs, timeouts.headMs), timeouts.requestMs) / 4, 5000);
     m_idleTicks = quint64((timeouts.idleMs + interval - 1) / interval);
     m_headTicks = quint64((timeouts.headMs + interval - 1) / interval);
+    m_requestTicks = quint64((timeouts.requestMs + interval - 1) / interval);
     m_sweep.start(interval);
 }
 
@@ -83,8 +87,9 @@ void HttpServer::onPendingConnection()
 
 bool HttpServer::isWebSocketUpgrade(const HttpRequest &request) const
 {
+    // A path the router would refuse is no WebSocket either ("//x/ws/…").
     if (m_webSocketPrefixes.isEmpty() || request.method() != Method::Get ||
-        !upgradesToWebSocket(request))
+        !upgradesToWebSocket(request) || !request.hasRoutablePath())
         return false;
     const QString &path = request.path();
     for (const QString &prefix : m_webSocketPrefixes) {
@@ -94,9 +99,49 @@ bool HttpServer::isWebSocketUpgrade(const HttpRequest &request) const
     return false;
 }
 
+QString HttpServer::originKey(const QUrl &url)
+{
+    if (!url.isValid() || url.host().isEmpty() || !url.userInfo().isEmpty() ||
+        (!url.path().isEmpty() && url.path() != QLatin1String("/")) || url.hasQuery() ||
+        url.hasFragment())
+        return {};
+    const QString scheme = url.scheme().toLower();
+    const bool secure = scheme == QLatin1String("https") || scheme == QLatin1String("wss");
+    const bool plain = scheme == QLatin1String("http") || scheme == QLatin1String("ws");
+    if (!secure && !plain)
+        return {};
+    const QString host = url.host().toLower(); // IPv6 without brackets
+    return (secure ? QStringLiteral("https://") : QStringLiteral("http://")) +
+           (host.contains(u':') ? u'[' + host + u']' : host) + u':' +
+           QString::number(url.port(secure ? 443 : 80));
+}
+
+bool HttpServer::isOriginAllowed(const HttpRequest &request) const
+{
+    if (!request.hasHeader("Origin"))
+        return true;
+    // Two Origin headers join into a value that is no origin: refused.
+    const QUrl origin(QString::fromLatin1(request.value("Origin")), QUrl::StrictMode);
+    const QString key = originKey(origin);
+    return !key.isEmpty() && m_webSocketOrigins.contains(key);
+}
+
+void HttpServer::refuseUpgrade(const HttpRequest &request, HttpResponder responder)
+{
+    qCInfo(lcServerHttp).noquote() << "refused a WebSocket upgrade of" << request.path() << "from"
+                                   << request.remoteAddress().toString() << "with Origin"
+                                   << QString::fromLatin1(request.value("Origin"));
+    responder.send(HttpResponse::error(
+        Error{ErrorCode::Forbidden,
+              QStringLiteral("WebSocket connections from this origin are not allowed (see "
+                             "--ws-allowed-origin)")}));
+}
+
 void HttpServer::upgrade(HttpConnection *connection, const HttpRequest &request)
 {
     QTcpSocket *socket = connection->takeSocket(request);
+    // QWebSocketServer's answer carries CORS headers the API never sends.
+    filterHandshakeAnswer(socket);
     // Until the WebSocket takes it over (or it disconnects, when the
     // WebSocket server deletes it), the socket is ours to clean up.
     socket->setParent(this);
@@ -133,7 +178,7 @@ void HttpServer::sweep()
     ++m_tick;
     const QSet<HttpConnection *> connections = m_connections;
     for (HttpConnection *connection : connections)
-        connection->checkTimeouts(m_tick, m_idleTicks, m_headTicks);
+        connection->checkTimeouts(m_tick, {m_idleTicks, m_headTicks, m_requestTicks});
 }
 
 } // namespace hm::server::http

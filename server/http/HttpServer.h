@@ -8,6 +8,7 @@
 #include <QSet>
 #include <QStringList>
 #include <QTimer>
+#include <QUrl>
 #include <QWebSocketServer>
 #include <functional>
 #include <memory>
@@ -33,6 +34,10 @@ public:
     {
         int idleMs = 60000; // keep-alive connection without a request
         int headMs = 30000; // from a request's first byte to its full head
+        // From a request's first byte (an empty line before it included)
+        // to its last: a client trickling a body, or empty lines, one byte
+        // at a time keeps resetting the idle clock but not this one.
+        int requestMs = 120000;
     };
 
     explicit HttpServer(QObject *parent = nullptr);
@@ -52,6 +57,16 @@ public:
     // GET requests with "Upgrade: websocket" whose path starts with
     // `prefix` become WebSocket connections.
     void acceptWebSocketsUnder(const QString &prefix) { m_webSocketPrefixes.append(prefix); }
+    // The origins (as originKey() writes them) whose pages may open a
+    // WebSocket: an upgrade with an Origin header not among them is 403
+    // FORBIDDEN, so that a page elsewhere cannot use a browser's way in
+    // (cross-site WebSocket hijacking). Upgrades without Origin come from
+    // native clients (the console, scripts) and are accepted.
+    void setWebSocketOrigins(QStringList origins) { m_webSocketOrigins = std::move(origins); }
+    // "scheme://host:port", lower case, port always given (80 and 443 for
+    // http/ws and https/wss when the URL has none); empty for a URL that is
+    // no origin (no host, a path, user info).
+    static QString originKey(const QUrl &url);
     bool hasPendingWebSocketConnections() const;
     std::unique_ptr<QWebSocket> nextPendingWebSocketConnection();
 
@@ -67,6 +82,9 @@ private:
     void onPendingConnection();
     // From HttpConnection: a parsed request, an upgrade, a connection gone.
     bool isWebSocketUpgrade(const HttpRequest &request) const;
+    bool isOriginAllowed(const HttpRequest &request) const;
+    // An upgrade from an origin not allowed: 403 with the envelope.
+    void refuseUpgrade(const HttpRequest &request, HttpResponder responder);
     void upgrade(HttpConnection *connection, const HttpRequest &request);
     void handle(const HttpRequest &request, HttpResponder responder);
     void forget(HttpConnection *connection) { m_connections.remove(connection); }
@@ -77,12 +95,14 @@ private:
     HttpParser::Limits m_limits;
     Timeouts m_timeouts;
     QStringList m_webSocketPrefixes;
+    QStringList m_webSocketOrigins;
     QWebSocketServer m_webSockets;
     QSet<HttpConnection *> m_connections; // children
     QTimer m_sweep;
     quint64 m_tick = 0;
     quint64 m_idleTicks = 0;
     quint64 m_headTicks = 0;
+    quint64 m_requestTicks = 0;
 };
 
 } // namespace hm::server::http

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QStringList>
 #include <QtGlobal>
 
 namespace hm::server::ws {
@@ -24,6 +25,10 @@ struct WebSocketOptions
     // Execution events carry "emitted_ns" (the engine's steady clock at
     // emission) for latency benchmarks.
     bool latencyMarks = false;
+    // Origins (scheme://host[:port]) besides the server's own whose pages
+    // may open WebSockets (--ws-allowed-origin); see
+    // http::HttpServer::setWebSocketOrigins.
+    QStringList allowedOrigins;
 };
 
 } // namespace hm::server::ws

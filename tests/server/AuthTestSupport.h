@@ -13,6 +13,7 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QSignalSpy>
+#include <QTcpSocket>
 
 namespace hm::test {
 
@@ -31,6 +32,49 @@ struct Answer
             .toString();
     }
 };
+
+// One request written as `bytes` on a connection of its own, and the
+// answer's status, headers (names in lower case) and body: for what Qt's
+// network stack would normalise or set itself ("//" paths, %2F, Host,
+// Origin). Waits on the socket, never sleeps; status 0 when no complete
+// answer came within 30 s.
+inline Answer rawExchange(const QUrl &base, const QByteArray &bytes)
+{
+    Answer answer;
+    QTcpSocket socket;
+    socket.connectToHost(base.host(), quint16(base.port()));
+    if (!socket.waitForConnected(30000))
+        return answer;
+    socket.write(bytes);
+    const QDeadlineTimer deadline(30000);
+    QByteArray received;
+    qsizetype headEnd = -1;
+    qsizetype length = -1;
+    while (true) {
+        if (headEnd < 0 && (headEnd = received.indexOf("\r\n\r\n")) >= 0) {
+            const QList<QByteArray> lines = received.first(headEnd).split('\n');
+            const QList<QByteArray> status = lines.first().trimmed().split(' ');
+            answer.status = status.size() > 1 ? status.at(1).toInt() : -1;
+            for (qsizetype i = 1; i < lines.size(); ++i) {
+                const qsizetype colon = lines[i].indexOf(':');
+                answer.headers.insert(lines[i].first(colon).trimmed().toLower(),
+                                      lines[i].sliced(colon + 1).trimmed());
+            }
+            // 101 has no body; what follows it is WebSocket frames.
+            length = answer.status == 101 ? 0 : answer.headers.value("content-length").toLongLong();
+        }
+        if (headEnd >= 0 && received.size() >= headEnd + 4 + length)
+            break;
+        if (!socket.waitForReadyRead(int(qMax<qint64>(1, deadline.remainingTime())))) {
+            answer.status = 0;
+            return answer;
+        }
+        received += socket.readAll();
+    }
+    answer.raw = received.sliced(headEnd + 4, length);
+    answer.body = QJsonDocument::fromJson(answer.raw).object();
+    return answer;
+}
 
 class Http
 {

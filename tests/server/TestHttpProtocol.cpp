@@ -97,6 +97,17 @@ public:
         }
         return m_socket.state() != QAbstractSocket::ConnectedState && m_buffer.isEmpty();
     }
+    // Whether the server closed the connection within `timeoutMs`, whatever
+    // it sent before (kept in unread()).
+    bool closedWithin(int timeoutMs)
+    {
+        const QDeadlineTimer deadline(timeoutMs);
+        while (m_socket.state() == QAbstractSocket::ConnectedState) {
+            if (!fill(deadline))
+                break;
+        }
+        return m_socket.state() != QAbstractSocket::ConnectedState;
+    }
     bool isOpen() const { return m_socket.state() == QAbstractSocket::ConnectedState; }
     QByteArray unread() const { return m_buffer; }
 
@@ -431,6 +442,20 @@ private slots:
                           "Transfer-Encoding: chunked\r\n\r\n{}");
         QTest::newRow("gzip coding") << QByteArray("POST /api/v1/auth/login HTTP/1.1\r\nHost: x\r\n"
                                                    "Transfer-Encoding: gzip, chunked\r\n\r\n");
+        QTest::newRow("no Host") << QByteArray("GET /api/v1/health HTTP/1.1\r\n\r\n");
+        QTest::newRow("two Hosts")
+            << QByteArray("GET /api/v1/health HTTP/1.1\r\nHost: x\r\nHost: y\r\n\r\n");
+        QTest::newRow("chunked twice")
+            << QByteArray("POST /api/v1/auth/login HTTP/1.1\r\nHost: x\r\n"
+                          "Transfer-Encoding: chunked\r\nTransfer-Encoding: chunked\r\n\r\n");
+        QTest::newRow("bare LF after a chunk size")
+            << QByteArray("POST /api/v1/auth/login HTTP/1.1\r\nHost: x\r\n"
+                          "Transfer-Encoding: chunked\r\n\r\n2\n{}\r\n0\r\n\r\n");
+        QTest::newRow("malformed chunk extension")
+            << QByteArray("POST /api/v1/auth/login HTTP/1.1\r\nHost: x\r\n"
+                          "Transfer-Encoding: chunked\r\n\r\n2;=\r\n{}\r\n0\r\n\r\n");
+        QTest::newRow("too many empty lines first")
+            << QByteArray("\r\n\r\n\r\n\r\n\r\nGET /api/v1/health HTTP/1.1\r\nHost: x\r\n\r\n");
     }
     void malformedRequestsGet400AndAClose()
     {
@@ -553,6 +578,67 @@ private slots:
         QVERIFY(fresh.open(url));
         fresh.write(get("/api/v1/health"));
         QCOMPARE(fresh.read().status, 200);
+    }
+
+    // Bytes that each reset the idle clock do not keep a request open past
+    // its deadlines: empty lines before a request line (the head deadline
+    // starts with the first of them) and a body trickled byte by byte (the
+    // whole-request deadline).
+    void trickledRequestsAreClosed()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        ServerProcess server(dir.path());
+        const QUrl url = server.start({"--http-idle-timeout", "30", "--http-header-timeout", "1",
+                                       "--http-request-timeout", "2"});
+        QVERIFY2(!url.isEmpty(), server.standardOutput().constData());
+
+        // One byte every 200 ms (a wait on the socket, which ends early
+        // when the server closes), for at most 10 s: the number of bytes
+        // written until the server closed, -1 if it never did.
+        const auto closedWhileTrickling = [](RawClient &client, const QByteArray &bytes) {
+            for (int i = 0; i < 50; ++i) {
+                client.write(bytes.mid(i % bytes.size(), 1));
+                if (client.closedWithin(200))
+                    return i + 1;
+            }
+            return -1;
+        };
+        // Empty lines only: closed by the head deadline, which starts with
+        // the first of them (or refused with 400 past the few tolerated).
+        RawClient emptyLines;
+        QVERIFY(emptyLines.open(url));
+        const int afterLines = closedWhileTrickling(emptyLines, "\r\n");
+        QVERIFY2(afterLines > 0 && afterLines < 25, qPrintable(QString::number(afterLines)));
+        QVERIFY2(emptyLines.unread().isEmpty() || emptyLines.unread().startsWith("HTTP/1.1 400 "),
+                 emptyLines.unread().constData());
+
+        // A few empty lines, then a head too slow: the head deadline runs
+        // from the first empty line.
+        RawClient slowHead;
+        QVERIFY(slowHead.open(url));
+        slowHead.write("\r\n\r\n");
+        const int afterHead = closedWhileTrickling(slowHead, "GET /api/v1/health HTTP/1.1\r\nX: ");
+        QVERIFY2(afterHead > 0 && afterHead < 25, qPrintable(QString::number(afterHead)));
+
+        // A body trickled byte by byte: the whole-request deadline.
+        RawClient body;
+        QVERIFY(body.open(url));
+        body.write(loginRequest("Content-Length: 1000\r\n", {}));
+        const int afterBody = closedWhileTrickling(body, "x");
+        QVERIFY2(afterBody > 0 && afterBody < 25, qPrintable(QString::number(afterBody)));
+
+        // A request that arrives in time is still served, and bad values
+        // are refused at start-up.
+        RawClient fresh;
+        QVERIFY(fresh.open(url));
+        fresh.write(get("/api/v1/health"));
+        QCOMPARE(fresh.read().status, 200);
+        QTemporaryDir other;
+        ServerProcess refused(other.path());
+        QCOMPARE(refused.runToExit({"--http-request-timeout", "0"}), 2);
+        QVERIFY2(refused.standardError().contains("--http-request-timeout"),
+                 refused.standardError().constData());
     }
 };
 

@@ -51,6 +51,49 @@ private slots:
         QCOMPARE(query.queryItems(QUrl::FullyDecoded), expected.queryItems(QUrl::FullyDecoded));
     }
 
+    // The router's key: the path as sent, never what QUrl makes of the
+    // target ("//host/x" would be an authority, "%2F" a separator).
+    void pathIsTheTargetsPathAsSent_data()
+    {
+        QTest::addColumn<QByteArray>("target");
+        QTest::addColumn<QString>("path");
+        QTest::addColumn<bool>("routable");
+        QTest::newRow("plain") << QByteArray("/api/v1/users") << "/api/v1/users" << true;
+        QTest::newRow("root") << QByteArray("/") << "/" << true;
+        QTest::newRow("trailing slash") << QByteArray("/api/v1/users/") << "/api/v1/users/" << true;
+        QTest::newRow("query and fragment") << QByteArray("/x?a=/b#c") << "/x" << true;
+        QTest::newRow("escaped letter") << QByteArray("/a%20b/%75") << "/a%20b/%75" << true;
+        QTest::newRow("authority-looking")
+            << QByteArray("//evil.example/api/v1/users") << "//evil.example/api/v1/users" << false;
+        QTest::newRow("inner double slash") << QByteArray("/api//users") << "/api//users" << false;
+        QTest::newRow("double trailing slash") << QByteArray("/api//") << "/api//" << false;
+        QTest::newRow("encoded slash") << QByteArray("/api%2Fv1") << "/api%2Fv1" << false;
+        QTest::newRow("encoded slash, lower case")
+            << QByteArray("/api%2fv1") << "/api%2fv1" << false;
+        QTest::newRow("encoded backslash") << QByteArray("/a%5Cb") << "/a%5Cb" << false;
+        QTest::newRow("encoded backslash, lower case") << QByteArray("/a%5cb") << "/a%5cb" << false;
+        QTest::newRow("dot") << QByteArray("/a/./b") << "/a/./b" << false;
+        QTest::newRow("dot-dot") << QByteArray("/a/../b") << "/a/../b" << false;
+        QTest::newRow("encoded dot-dot") << QByteArray("/a/.%2E/b") << "/a/.%2E/b" << false;
+        QTest::newRow("three dots") << QByteArray("/a/.../b") << "/a/.../b" << true;
+        QTest::newRow("absolute-form") << QByteArray("http://h:1/x/y?q") << "/x/y" << true;
+        QTest::newRow("absolute-form, no path") << QByteArray("https://h") << "/" << true;
+        QTest::newRow("absolute-form with //")
+            << QByteArray("http://h//evil/x") << "//evil/x" << false;
+        QTest::newRow("asterisk") << QByteArray("*") << "" << false;
+        QTest::newRow("authority-form") << QByteArray("h:443") << "" << false;
+    }
+
+    void pathIsTheTargetsPathAsSent()
+    {
+        QFETCH(QByteArray, target);
+        QFETCH(QString, path);
+        QFETCH(bool, routable);
+        const HttpRequest request = parsed(target);
+        QCOMPARE(request.path(), path);
+        QCOMPARE(request.hasRoutablePath(), routable);
+    }
+
     void queryValuesAreDecoded()
     {
         const QUrlQuery query = parsed("/x?search=a%20b&wait=true").query();

@@ -154,6 +154,80 @@ private slots:
                  time.constData());
     }
 
+    // Routes match the path as sent: an authority-looking "//host", an
+    // encoded separator or a dot segment reaches no route (a reverse
+    // proxy's rule on "/api/" or "/metrics" would read these paths
+    // differently), and a placeholder's value is decoded after matching.
+    void pathsAreMatchedAsSent_data()
+    {
+        QTest::addColumn<QByteArray>("target");
+        QTest::addColumn<int>("status");
+        QTest::newRow("authority-looking //host")
+            << QByteArray("//evil.example/api/v1/users") << 404;
+        QTest::newRow("//x before /metrics") << QByteArray("//x/metrics") << 404;
+        QTest::newRow("encoded slashes") << QByteArray("/api%2Fv1%2Fusers") << 404;
+        QTest::newRow("encoded slashes, lower case") << QByteArray("/api%2fv1%2fusers") << 404;
+        QTest::newRow("encoded backslash") << QByteArray("/api/v1/users%5Cme") << 404;
+        QTest::newRow("encoded backslash, lower case") << QByteArray("/api/v1/users%5cme") << 404;
+        QTest::newRow("double slash inside") << QByteArray("/api/v1//users") << 404;
+        QTest::newRow("dot-dot segment") << QByteArray("/api/v1/flows/../users") << 404;
+        QTest::newRow("encoded dot-dot segment") << QByteArray("/api/v1/flows/%2e%2E/users") << 404;
+        QTest::newRow("dot segment") << QByteArray("/api/v1/./users") << 404;
+        QTest::newRow("encoded letter") << QByteArray("/api/v1/%75sers") << 404;
+        QTest::newRow("as registered") << QByteArray("/api/v1/users") << 200;
+        QTest::newRow("absolute-form") << QByteArray("http://127.0.0.1/api/v1/users") << 200;
+    }
+    void pathsAreMatchedAsSent()
+    {
+        QFETCH(QByteArray, target);
+        QFETCH(int, status);
+        const Answer answer =
+            rawExchange(m_http->base(), "GET " + target +
+                                            " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                                            "Authorization: Bearer " +
+                                            m_admin.toLatin1() + "\r\nConnection: close\r\n\r\n");
+        QCOMPARE(answer.status, status);
+        if (status == 404) {
+            QCOMPARE(answer.code(), QStringLiteral("RESOURCE_NOT_FOUND"));
+            QVERIFY(!answer.raw.contains("\"users\""));
+        }
+    }
+
+    void placeholderValuesAreDecodedAfterMatching()
+    {
+        const Answer missing = rawExchange(
+            m_http->base(), "GET /api/v1/flows/no%2Dsuch%20flow HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                            "Authorization: Bearer " +
+                                m_admin.toLatin1() + "\r\n\r\n");
+        QCOMPARE(missing.status, 404);
+        QCOMPARE(missing.code(), QStringLiteral("FLOW_NOT_FOUND"));
+        QVERIFY2(missing.raw.contains("no-such flow"), missing.raw.constData());
+    }
+
+    // A %0A in a path cannot forge a log line: the access line shows the
+    // path as sent, and every text line has its control characters
+    // escaped (the WebSocket hub logs its decoded path).
+    void controlCharactersCannotForgeLogLines()
+    {
+        const Answer answer = rawExchange(
+            m_http->base(),
+            "GET /api/v1/nothing%0AFORGED-HTTP-LINE%0D%0A HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
+        QCOMPARE(answer.status, 404);
+        const Answer upgrade = rawExchange(
+            m_http->base(), "GET /ws/nothing%0AFORGED-WS-LINE HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                            "Upgrade: websocket\r\nConnection: Upgrade\r\n"
+                            "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
+                            "Sec-WebSocket-Version: 13\r\n\r\n");
+        QCOMPARE(upgrade.status, 101);
+        // The hub closes the unknown path with 4404 and logs it.
+        QTRY_VERIFY_WITH_TIMEOUT(m_server->standardError().contains("FORGED-WS-LINE"), 30000);
+        QVERIFY(m_server->standardError().contains("FORGED-HTTP-LINE"));
+        for (const QByteArray &line : m_server->standardError().split('\n')) {
+            QVERIFY2(!line.startsWith("FORGED"), line.constData());
+            QVERIFY2(!line.contains('\r'), line.constData());
+        }
+    }
+
     void secretsInPathsStayOutOfTheAccessLine()
     {
         // A query-less path holding "token=…" goes through the masker.

@@ -38,6 +38,35 @@ private slots:
         QCOMPARE(routes.data().value("total").toInt(), m_routes.size());
     }
 
+    // servers[].url comes from the configuration (here the listen URL),
+    // never from the request's Host header.
+    void serverUrlIgnoresTheHostHeader()
+    {
+        const QString expected = m_http->base().toString(QUrl::StripTrailingSlash);
+        QCOMPARE(m_document.value("servers").toArray().first().toObject().value("url").toString(),
+                 expected);
+        const Answer spoofed =
+            rawExchange(m_http->base(), "GET /api/v1/openapi.json HTTP/1.1\r\n"
+                                        "Host: evil.example\r\nConnection: close\r\n\r\n");
+        QCOMPARE(spoofed.status, 200);
+        QVERIFY(!spoofed.raw.contains("evil.example"));
+        QCOMPARE(spoofed.body.value("servers").toArray().first().toObject().value("url").toString(),
+                 expected);
+
+        // With --public-url, that one.
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        ServerProcess server(dir.path());
+        const QUrl url = server.start({"--public-url", "https://hivemind.example:8443"});
+        QVERIFY2(!url.isEmpty(), server.standardError().constData());
+        const Answer configured = rawExchange(url, "GET /api/v1/openapi.json HTTP/1.1\r\n"
+                                                   "Host: evil.example\r\n\r\n");
+        QCOMPARE(configured.status, 200);
+        QCOMPARE(
+            configured.body.value("servers").toArray().first().toObject().value("url").toString(),
+            QStringLiteral("https://hivemind.example:8443"));
+    }
+
     void routeTableIsAdminOnly()
     {
         QCOMPARE(m_http->get(QStringLiteral("/api/v1/system/routes")).status, 401);

@@ -522,6 +522,76 @@ private slots:
         QVERIFY(!log.contains(farKey.data().value("api_key").toString().toLatin1()));
     }
 
+    // The handshake answer carries no CORS header (the API sends none), and
+    // an upgrade from a page of another origin is refused: 403 with the
+    // envelope. Without Origin (native clients) or from the server's own
+    // origin it is accepted.
+    void browserOriginsAreChecked()
+    {
+        const auto upgrade = [&](const QUrl &url, const QByteArray &origin) {
+            return rawExchange(url, "GET /ws/events?token=" + m_admin.toLatin1() +
+                                        " HTTP/1.1\r\nHost: 127.0.0.1\r\n" + origin +
+                                        "Upgrade: websocket\r\nConnection: Upgrade\r\n"
+                                        "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
+                                        "Sec-WebSocket-Version: 13\r\n\r\n");
+        };
+        const auto hasCorsHeader = [](const Answer &answer) {
+            for (auto it = answer.headers.cbegin(); it != answer.headers.cend(); ++it) {
+                if (it.key().startsWith("access-control-"))
+                    return true;
+            }
+            return false;
+        };
+        const QByteArray port = QByteArray::number(m_url.port());
+        const Answer native = upgrade(m_url, {});
+        QCOMPARE(native.status, 101);
+        QVERIFY(!hasCorsHeader(native));
+        for (const QByteArray &own :
+             {"http://127.0.0.1:" + port, "http://localhost:" + port, "HTTP://LOCALHOST:" + port}) {
+            const Answer same = upgrade(m_url, "Origin: " + own + "\r\n");
+            QVERIFY2(same.status == 101, own.constData());
+            QVERIFY(!hasCorsHeader(same));
+        }
+        for (const QByteArray &foreign :
+             {QByteArray("http://evil.example"), "http://127.0.0.1:" + port + "0",
+              "https://127.0.0.1:" + port, QByteArray("null"),
+              "http://127.0.0.1:" + port + "\r\nOrigin: http://127.0.0.1:" + port}) {
+            const Answer refused = upgrade(m_url, "Origin: " + foreign + "\r\n");
+            QVERIFY2(refused.status == 403, foreign.constData());
+            QCOMPARE(refused.code(), QStringLiteral("FORBIDDEN"));
+            QVERIFY(!hasCorsHeader(refused));
+        }
+        QTRY_VERIFY(m_server->standardError().contains("refused a WebSocket upgrade"));
+
+        // --ws-allowed-origin adds origins; a value that is no origin is
+        // refused at start-up.
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        ServerProcess server(dir.path());
+        const QUrl url = server.start({"--ws-allowed-origin", "https://console.example",
+                                       "--ws-allowed-origin", "http://ops.example:8081"});
+        QVERIFY2(!url.isEmpty(), server.standardError().constData());
+        // No credential there: the socket opens, then closes 4401.
+        const auto anonymous = [&](const QByteArray &origin) {
+            return rawExchange(url,
+                               "GET /ws/events HTTP/1.1\r\nHost: 127.0.0.1\r\nOrigin: " + origin +
+                                   "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                                   "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
+                                   "Sec-WebSocket-Version: 13\r\n\r\n")
+                .status;
+        };
+        QCOMPARE(anonymous("https://console.example"), 101);
+        QCOMPARE(anonymous("https://console.example:443"), 101);
+        QCOMPARE(anonymous("http://ops.example:8081"), 101);
+        QCOMPARE(anonymous("http://127.0.0.1:" + QByteArray::number(url.port())), 101);
+        QCOMPARE(anonymous("http://console.example"), 403);
+        QTemporaryDir other;
+        ServerProcess refused(other.path());
+        QCOMPARE(refused.runToExit({"--ws-allowed-origin", "https://x.example/path"}), 2);
+        QVERIFY2(refused.standardError().contains("--ws-allowed-origin"),
+                 refused.standardError().constData());
+    }
+
     // system_status at once and then periodically; execution changes only
     // for flows the caller may view.
     void eventStream()

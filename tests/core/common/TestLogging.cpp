@@ -161,6 +161,34 @@ private slots:
                     .isValid());
     }
 
+    // A text line stays one line whatever its message holds: control
+    // characters are written out, in JSON records JSON escapes them.
+    void textLinesEscapeControlCharacters()
+    {
+        const QString message = QStringLiteral("GET /x\n2026-01-01T00:00:00.000Z INFO forged\r\n"
+                                               "\t\x1b[31m\x7f") +
+                                QChar(0x85) + QChar(0x2028) + QStringLiteral(" caf\u00e9 \\n");
+        const QString line = logging::formatRecord(logging::Format::Text, QtInfoMsg,
+                                                   "hivemind.server.http", message, {});
+        QVERIFY2(line.endsWith(QStringLiteral(
+                     ": GET /x\\n2026-01-01T00:00:00.000Z INFO forged\\r\\n\\t\\x1b[31m\\x7f"
+                     "\\x85\\u2028 caf\u00e9 \\n")),
+                 qPrintable(line));
+        for (const QChar c : line)
+            QVERIFY2(c.unicode() >= 0x20 && c.unicode() != 0x7f, qPrintable(line));
+        // Nothing to escape: the very same text.
+        QCOMPARE(logging::escapeControls(QStringLiteral("plain line, caf\u00e9")),
+                 QStringLiteral("plain line, caf\u00e9"));
+        const QString json = logging::formatRecord(logging::Format::Json, QtInfoMsg,
+                                                   "hivemind.server.http", message, {});
+        QVERIFY(!json.contains(u'\n') && !json.contains(u'\r'));
+        QCOMPARE(QJsonDocument::fromJson(json.toUtf8())
+                     .object()
+                     .value(QStringLiteral("message"))
+                     .toString(),
+                 message);
+    }
+
     void requestIdScopeNests()
     {
         QVERIFY(logging::RequestIdScope::current().isEmpty());
