@@ -201,7 +201,8 @@ void DashboardPage::updateServerInfo()
     case ServerConnection::State::Idle:
     case ServerConnection::State::Starting:
         setStatusIndicator(m_statusDot, StatusTone::Pending);
-        m_status->setText(tr("Starting the local server…"));
+        m_status->setText(m_connection->isLocal() ? tr("Starting the local server…")
+                                                  : tr("Connecting to the server…"));
         break;
     case ServerConnection::State::Connected:
         setStatusIndicator(m_statusDot, describeHealth(info.status) == tr("Healthy")
@@ -220,7 +221,9 @@ void DashboardPage::updateServerInfo()
     m_api->setText(orUnknown(info.apiVersion));
     m_address->setText(m_connection->baseUrl().isEmpty() ? unknown
                                                          : m_connection->baseUrl().toString());
-    m_mode->setText(tr("Local — the server runs inside this console"));
+    m_mode->setText(m_connection->isLocal()
+                        ? tr("Local — the server runs inside this console")
+                        : tr("Shared — the server already running on this data directory"));
     m_dataDir->setText(QDir::toNativeSeparators(m_connection->dataDir()));
 }
 

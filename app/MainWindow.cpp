@@ -13,6 +13,7 @@
 #include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDir>
 #include <QFile>
 #include <QGuiApplication>
 #include <QHBoxLayout>
@@ -21,6 +22,7 @@
 #include <QListWidget>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPushButton>
 #include <QScreen>
 #include <QSettings>
 #include <QSplitter>
@@ -82,6 +84,7 @@ MainWindow::MainWindow(LanguageManager *languages, ServerConnection *connection,
             &MainWindow::updateConnectionStatus);
     connect(m_connection, &ServerConnection::infoChanged, this,
             &MainWindow::updateConnectionStatus);
+    connect(m_connection, &ServerConnection::dataDirInUse, this, &MainWindow::offerRunningServer);
     connect(m_languages, &LanguageManager::languageChanged, this,
             &MainWindow::updateLanguageActions);
 
@@ -370,6 +373,35 @@ void MainWindow::showAbout()
            "<p>This console is a client of the HiveMind server; in local mode it runs the "
            "server in-process on a loopback port.</p>")
             .arg(QString::fromLatin1(hm::version::kVersion)));
+}
+
+// Window-modal but not blocking (open(), not exec()): the console keeps
+// running meanwhile, and tests answer the real dialog through its objectName.
+void MainWindow::offerRunningServer(qint64 pid, const QUrl &serverUrl)
+{
+    auto *box = new QMessageBox(this);
+    box->setObjectName(QStringLiteral("dataDirInUseDialog"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->setIcon(QMessageBox::Information);
+    box->setWindowTitle(tr("Data Directory in Use"));
+    box->setText(tr("Another HiveMind server (process %1) is using the data directory %2.")
+                     .arg(pid)
+                     .arg(QDir::toNativeSeparators(m_connection->dataDir())));
+    if (serverUrl.isEmpty()) {
+        box->setInformativeText(tr("Its address is not known. Stop that server, or start the "
+                                   "console with another --data-dir."));
+        box->setStandardButtons(QMessageBox::Close);
+        box->button(QMessageBox::Close)->setObjectName(QStringLiteral("dataDirInUse.close"));
+    } else {
+        box->setInformativeText(tr("Connect to it at %1 instead?").arg(serverUrl.toString()));
+        QPushButton *connectButton = box->addButton(tr("&Connect"), QMessageBox::AcceptRole);
+        connectButton->setObjectName(QStringLiteral("dataDirInUse.connect"));
+        box->addButton(QMessageBox::Cancel)->setObjectName(QStringLiteral("dataDirInUse.cancel"));
+        box->setDefaultButton(connectButton);
+        connect(connectButton, &QPushButton::clicked, this,
+                [this, serverUrl] { m_connection->connectTo(serverUrl); });
+    }
+    box->open();
 }
 
 } // namespace hm::app

@@ -9,6 +9,7 @@ class QListWidget;
 class QMenu;
 class QSplitter;
 class QStackedWidget;
+class QUrl;
 
 namespace hm::app {
 
@@ -58,6 +59,7 @@ private:
     void updateConnectionStatus();
     void updateLanguageActions();
     void showAbout();
+    void offerRunningServer(qint64 pid, const QUrl &serverUrl);
 
     LanguageManager *m_languages;
     ServerConnection *m_connection;

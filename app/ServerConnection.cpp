@@ -4,9 +4,11 @@
 #include "client/ApiClient.h"
 #include "common/Check.h"
 #include "common/Logging.h"
+#include "server/DataDirectoryLock.h"
 #include "server/LocalServer.h"
 
 #include <QDir>
+#include <QSysInfo>
 
 namespace hm::app {
 
@@ -54,6 +56,19 @@ void ServerConnection::start()
     m_server->start();
 }
 
+void ServerConnection::connectTo(const QUrl &url)
+{
+    // Stops the server thread; a runtime whose start failed holds nothing.
+    m_server.reset();
+    m_local = false;
+    m_refreshTimer.stop();
+    m_errorCode.clear();
+    m_errorMessage.clear();
+    setState(State::Starting);
+    qCInfo(lcApp) << "connecting to the server at" << url.toString();
+    useServer(url);
+}
+
 void ServerConnection::refresh()
 {
     if (m_state == State::Connected && m_pendingReplies == 0)
@@ -63,6 +78,11 @@ void ServerConnection::refresh()
 void ServerConnection::onStarted(const QUrl &baseUrl)
 {
     qCInfo(lcApp) << "local server listening on" << baseUrl.toString();
+    useServer(baseUrl);
+}
+
+void ServerConnection::useServer(const QUrl &baseUrl)
+{
     m_baseUrl = baseUrl;
     if (!m_client)
         m_client = new hm::client::ApiClient(this);
@@ -82,6 +102,22 @@ void ServerConnection::onFailed(const QString &code, const QString &message)
         m_readyEmitted = true;
         emit ready();
     }
+    if (code == hm::errorCodeName(hm::ErrorCode::DataDirInUse))
+        reportDataDirInUse();
+}
+
+void ServerConnection::reportDataDirInUse()
+{
+    using hm::server::DataDirectoryLock;
+    const auto holder = DataDirectoryLock::holder(m_options.dataDir);
+    if (!holder)
+        return; // it stopped meanwhile: the plain failure is all there is to tell
+    QUrl url = DataDirectoryLock::publishedServerUrl(m_options.dataDir);
+    // Its address is a loopback one, meaningless here, when the directory is
+    // shared over the network with a server on another machine.
+    if (!holder->hostname.isEmpty() && holder->hostname != QSysInfo::machineHostName())
+        url.clear();
+    emit dataDirInUse(holder->pid, url);
 }
 
 void ServerConnection::fetch()

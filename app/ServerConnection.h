@@ -18,7 +18,8 @@ namespace hm::app {
 
 // The console's only link to the server module: starts the in-process
 // LocalServer on a loopback port and reads health and version back over HTTP
-// through ApiClient, exactly as a remote console would.
+// through ApiClient, exactly as a remote console would. When another server
+// already uses the data directory, it can talk to that one instead.
 class ServerConnection : public QObject
 {
     Q_OBJECT
@@ -55,6 +56,9 @@ public:
     ~ServerConnection() override;
 
     void start();
+    // Talks to the server at `url` instead of the local one, which is
+    // dropped (after dataDirInUse: the server that holds the directory).
+    void connectTo(const QUrl &url);
     // Reads health and version again (no-op unless connected).
     void refresh();
 
@@ -65,16 +69,24 @@ public:
     QString errorCode() const { return m_errorCode; }
     QString errorMessage() const { return m_errorMessage; }
     QString dataDir() const { return m_options.dataDir; }
+    // False once connectTo() replaced the in-process server.
+    bool isLocal() const { return m_local; }
 
 signals:
     void stateChanged(hm::app::ServerConnection::State state);
     // Health and version have both been answered (or failed) at least once.
     void infoChanged();
     void ready();
+    // The local server did not start because process `pid` runs a server on
+    // the data directory, listening on `serverUrl` (empty when it has not
+    // published its address yet, or runs on another host). State is Failed.
+    void dataDirInUse(qint64 pid, const QUrl &serverUrl);
 
 private:
     void onStarted(const QUrl &baseUrl);
     void onFailed(const QString &code, const QString &message);
+    void useServer(const QUrl &baseUrl);
+    void reportDataDirInUse();
     void fetch();
     void setState(State state);
 
@@ -89,6 +101,7 @@ private:
     QTimer m_refreshTimer;
     int m_pendingReplies = 0;
     bool m_readyEmitted = false;
+    bool m_local = true;
 };
 
 } // namespace hm::app

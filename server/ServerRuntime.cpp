@@ -46,7 +46,7 @@ QString sourceName(crypto::MasterKeySource source)
 } // namespace
 
 ServerRuntime::ServerRuntime(ServerOptions options, QObject *parent)
-    : QObject(parent), m_options(std::move(options))
+    : QObject(parent), m_options(std::move(options)), m_dataDirLock(m_options.dataDir)
 {}
 
 ServerRuntime::~ServerRuntime()
@@ -58,8 +58,14 @@ QUrl ServerRuntime::publicUrl() const
 {
     if (!m_options.publicUrl.isEmpty())
         return QUrl(m_options.publicUrl);
-    // A wildcard address is not somewhere to connect to; local components
-    // reach the server over loopback (set --public-url for remote ones).
+    // Local components reach the server over loopback (set --public-url
+    // for remote ones).
+    return connectableUrl();
+}
+
+QUrl ServerRuntime::connectableUrl() const
+{
+    // A wildcard address is not somewhere to connect to.
     QUrl url = m_baseUrl;
     const QHostAddress host(url.host());
     if (host == QHostAddress::AnyIPv4 || host == QHostAddress::Any)
@@ -108,13 +114,6 @@ QString ServerRuntime::databasePath() const
 
 Status ServerRuntime::openStore()
 {
-    if (!QDir().mkpath(m_options.dataDir))
-        return Error{ErrorCode::IoError,
-                     QStringLiteral("cannot create the data directory %1").arg(m_options.dataDir)};
-    // The data dir holds the database and possibly the key file: owner only.
-    QFile::setPermissions(m_options.dataDir,
-                          QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
-
     auto keyOptions =
         crypto::MasterKeyOptions::fromEnvironment(m_options.dataDir, m_options.masterKeyFile);
     keyOptions.keychainRead = m_options.keychainRead;
@@ -147,6 +146,25 @@ Status ServerRuntime::openStore()
 
 Result<QUrl> ServerRuntime::start()
 {
+    auto started = startUp();
+    if (!started)
+        stop(); // a console keeps a failed runtime: the directory must not stay locked
+    return started;
+}
+
+Result<QUrl> ServerRuntime::startUp()
+{
+    // Before anything reads or writes the directory (master key, database,
+    // recovery): another server may be using it.
+    if (!QDir().mkpath(m_options.dataDir))
+        return Error{ErrorCode::IoError,
+                     QStringLiteral("cannot create the data directory %1").arg(m_options.dataDir)};
+    if (Status locked = m_dataDirLock.acquire(); !locked)
+        return locked.error();
+    // The data dir holds the database and possibly the key file: owner only.
+    QFile::setPermissions(m_options.dataDir,
+                          QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+
     m_uptime.start();
     // Recent log records for GET /api/v1/logs (when the process installed
     // HiveMind's log handler, as hivemind-server does).
@@ -225,6 +243,9 @@ Result<QUrl> ServerRuntime::start()
     m_engine->setPublicUrl(publicUrl());
     m_components->startHealthChecks();
     qCInfo(lcServer).noquote() << "listening on" << m_baseUrl.toString();
+    // For a console that finds the directory locked and connects here instead.
+    if (Status published = m_dataDirLock.publishServerUrl(connectableUrl()); !published)
+        qCWarning(lcServer).noquote() << published.error().message;
     return m_baseUrl;
 }
 
@@ -252,6 +273,8 @@ void ServerRuntime::stop()
         m_database.reset();
         qCInfo(lcStore) << "database closed";
     }
+    // Last: the next server may open the store as soon as this is gone.
+    m_dataDirLock.release();
 }
 
 } // namespace hm::server

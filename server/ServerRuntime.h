@@ -3,6 +3,7 @@
 #include "common/Result.h"
 #include "crypto/SecureBytes.h"
 #include "server/AdminBootstrap.h"
+#include "server/DataDirectoryLock.h"
 #include "server/ServerOptions.h"
 
 #include <QElapsedTimer>
@@ -42,8 +43,11 @@ public:
     explicit ServerRuntime(ServerOptions options, QObject *parent = nullptr);
     ~ServerRuntime() override;
 
+    // Fails with DATA_DIR_IN_USE when another server holds the data
+    // directory. A failed start releases what it took, the lock included.
     Result<QUrl> start();
-    // Stops accepting requests and closes the store cleanly. Idempotent.
+    // Stops accepting requests, closes the store cleanly, then releases the
+    // data directory. Idempotent.
     void stop();
 
     QUrl baseUrl() const { return m_baseUrl; }
@@ -53,12 +57,17 @@ public:
     const BootstrapOutcome &bootstrapOutcome() const { return m_bootstrap; }
 
 private:
+    Result<QUrl> startUp();
     Status openStore();
     // The origins whose pages may open WebSockets (see
     // http::HttpServer::setWebSocketOrigins).
     QStringList ownOrigins() const;
+    // The listen URL, with loopback for a wildcard address.
+    QUrl connectableUrl() const;
 
     ServerOptions m_options;
+    // Taken first in start(), released last in stop().
+    DataDirectoryLock m_dataDirLock;
     std::unique_ptr<store::Database> m_database;
     std::unique_ptr<store::DekRepository> m_dekRepository;
     std::unique_ptr<crypto::EnvelopeCipher> m_envelope;

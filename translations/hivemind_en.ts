@@ -233,6 +233,14 @@
         <source>Local — the server runs inside this console</source>
         <translation>Local — the server runs inside this console</translation>
     </message>
+    <message>
+        <source>Connecting to the server…</source>
+        <translation>Connecting to the server…</translation>
+    </message>
+    <message>
+        <source>Shared — the server already running on this data directory</source>
+        <translation>Shared — the server already running on this data directory</translation>
+    </message>
 </context>
 <context>
     <name>hm::app::EmptyStatePage</name>
@@ -318,6 +326,26 @@
     <message>
         <source>&lt;h3&gt;HiveMind %1&lt;/h3&gt;&lt;p&gt;A self-hosted operations platform: design workflows, run them on the server&apos;s scheduler, connect your fleet over WireGuard and keep every secret encrypted.&lt;/p&gt;&lt;p&gt;This console is a client of the HiveMind server; in local mode it runs the server in-process on a loopback port.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;HiveMind %1&lt;/h3&gt;&lt;p&gt;A self-hosted operations platform: design workflows, run them on the server&apos;s scheduler, connect your fleet over WireGuard and keep every secret encrypted.&lt;/p&gt;&lt;p&gt;This console is a client of the HiveMind server; in local mode it runs the server in-process on a loopback port.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Data Directory in Use</source>
+        <translation>Data Directory in Use</translation>
+    </message>
+    <message>
+        <source>Another HiveMind server (process %1) is using the data directory %2.</source>
+        <translation>Another HiveMind server (process %1) is using the data directory %2.</translation>
+    </message>
+    <message>
+        <source>Its address is not known. Stop that server, or start the console with another --data-dir.</source>
+        <translation>Its address is not known. Stop that server, or start the console with another --data-dir.</translation>
+    </message>
+    <message>
+        <source>Connect to it at %1 instead?</source>
+        <translation>Connect to it at %1 instead?</translation>
+    </message>
+    <message>
+        <source>&amp;Connect</source>
+        <translation>&amp;Connect</translation>
     </message>
 </context>
 </TS>

@@ -233,6 +233,14 @@
         <source>Local — the server runs inside this console</source>
         <translation>本地 — 服务器在此控制台内运行</translation>
     </message>
+    <message>
+        <source>Connecting to the server…</source>
+        <translation>正在连接服务器…</translation>
+    </message>
+    <message>
+        <source>Shared — the server already running on this data directory</source>
+        <translation>共享 — 已在此数据目录上运行的服务器</translation>
+    </message>
 </context>
 <context>
     <name>hm::app::EmptyStatePage</name>
@@ -318,6 +326,26 @@
     <message>
         <source>&lt;h3&gt;HiveMind %1&lt;/h3&gt;&lt;p&gt;A self-hosted operations platform: design workflows, run them on the server&apos;s scheduler, connect your fleet over WireGuard and keep every secret encrypted.&lt;/p&gt;&lt;p&gt;This console is a client of the HiveMind server; in local mode it runs the server in-process on a loopback port.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;HiveMind %1&lt;/h3&gt;&lt;p&gt;自托管的运维平台：设计工作流、交由服务器的调度器运行、通过 WireGuard 连接机群，并将所有机密加密保存。&lt;/p&gt;&lt;p&gt;此控制台是 HiveMind 服务器的客户端；在本地模式下，它在同一进程内以环回地址的端口运行服务器。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Data Directory in Use</source>
+        <translation>数据目录正被占用</translation>
+    </message>
+    <message>
+        <source>Another HiveMind server (process %1) is using the data directory %2.</source>
+        <translation>另一个 HiveMind 服务器（进程 %1）正在使用数据目录 %2。</translation>
+    </message>
+    <message>
+        <source>Its address is not known. Stop that server, or start the console with another --data-dir.</source>
+        <translation>无法获知它的地址。请停止该服务器，或使用其他 --data-dir 启动控制台。</translation>
+    </message>
+    <message>
+        <source>Connect to it at %1 instead?</source>
+        <translation>要改为连接到位于 %1 的该服务器吗？</translation>
+    </message>
+    <message>
+        <source>&amp;Connect</source>
+        <translation>连接(&amp;C)</translation>
     </message>
 </context>
 </TS>

@@ -233,6 +233,14 @@
         <source>Local — the server runs inside this console</source>
         <translation>本機 — 伺服器在此主控台內執行</translation>
     </message>
+    <message>
+        <source>Connecting to the server…</source>
+        <translation>正在連線到伺服器…</translation>
+    </message>
+    <message>
+        <source>Shared — the server already running on this data directory</source>
+        <translation>共用 — 已在此資料目錄上執行的伺服器</translation>
+    </message>
 </context>
 <context>
     <name>hm::app::EmptyStatePage</name>
@@ -318,6 +326,26 @@
     <message>
         <source>&lt;h3&gt;HiveMind %1&lt;/h3&gt;&lt;p&gt;A self-hosted operations platform: design workflows, run them on the server&apos;s scheduler, connect your fleet over WireGuard and keep every secret encrypted.&lt;/p&gt;&lt;p&gt;This console is a client of the HiveMind server; in local mode it runs the server in-process on a loopback port.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;HiveMind %1&lt;/h3&gt;&lt;p&gt;自架的維運平台：設計工作流程、交由伺服器的排程器執行、透過 WireGuard 串連機群，並將所有機密加密保存。&lt;/p&gt;&lt;p&gt;此主控台是 HiveMind 伺服器的用戶端；在本機模式下，它會在同一程序內以回送位址的連接埠執行伺服器。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Data Directory in Use</source>
+        <translation>資料目錄使用中</translation>
+    </message>
+    <message>
+        <source>Another HiveMind server (process %1) is using the data directory %2.</source>
+        <translation>另一個 HiveMind 伺服器（處理程序 %1）正在使用資料目錄 %2。</translation>
+    </message>
+    <message>
+        <source>Its address is not known. Stop that server, or start the console with another --data-dir.</source>
+        <translation>無法得知它的位址。請停止該伺服器，或以其他 --data-dir 啟動主控台。</translation>
+    </message>
+    <message>
+        <source>Connect to it at %1 instead?</source>
+        <translation>要改為連線到位於 %1 的這個伺服器嗎？</translation>
+    </message>
+    <message>
+        <source>&amp;Connect</source>
+        <translation>連線(&amp;C)</translation>
     </message>
 </context>
 </TS>

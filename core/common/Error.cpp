@@ -73,6 +73,7 @@ constexpr CatalogueEntry kCatalogue[] = {
     {ErrorCode::EncryptionError, "ENCRYPTION_ERROR", 500},
     {ErrorCode::KeyNotFound, "KEY_NOT_FOUND", 404},
     {ErrorCode::PortInUse, "PORT_IN_USE", 500},
+    {ErrorCode::DataDirInUse, "DATA_DIR_IN_USE", 409},
     {ErrorCode::MethodNotAllowed, "METHOD_NOT_ALLOWED", 405},
     {ErrorCode::IoError, "IO_ERROR", 500},
     {ErrorCode::NetworkError, "NETWORK_ERROR", 502},

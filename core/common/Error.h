@@ -76,6 +76,8 @@ enum class ErrorCode
     EncryptionError,
     KeyNotFound,
     PortInUse,
+    // Another server process holds the data directory's lock.
+    DataDirInUse,
     MethodNotAllowed,
     IoError,
     NetworkError,

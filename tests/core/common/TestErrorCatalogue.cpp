@@ -32,6 +32,7 @@ private slots:
         QTest::newRow("PAYLOAD_TOO_LARGE") << "PAYLOAD_TOO_LARGE" << 413;
         QTest::newRow("METHOD_NOT_ALLOWED") << "METHOD_NOT_ALLOWED" << 405;
         QTest::newRow("TIMEOUT") << "TIMEOUT" << 504;
+        QTest::newRow("DATA_DIR_IN_USE") << "DATA_DIR_IN_USE" << 409;
     }
     void seedCodesHaveTheirStatus()
     {
