@@ -329,15 +329,16 @@ void TriggerService::answerTrigger(const DeferredReply &reply, Result<Started> s
         sendOutcome(waiter, std::move(started.value().outcome), false, journalTo);
         return;
     }
-    addWaiter(
-        result.executionId, std::move(waiter),
-        std::min(options.waitTimeoutMs > 0 ? options.waitTimeoutMs : kDefaultWaitMs, kMaxWaitMs));
+    addWaiter(result.executionId, std::move(waiter), effectiveWaitMs(options.waitTimeoutMs));
 }
 
 void TriggerService::addWaiter(const QString &executionId, Waiter waiter, int timeoutMs)
 {
     waiter.timer = new QTimer(this);
     waiter.timer->setSingleShot(true);
+    // Coarse timers may fire up to 5 % early; a client asking for N ms
+    // must not get its "still running" answer before N ms.
+    waiter.timer->setTimerType(Qt::PreciseTimer);
     waiter.timer->setInterval(timeoutMs);
     QTimer *timer = waiter.timer;
     connect(timer, &QTimer::timeout, this, [this, executionId, timer] {

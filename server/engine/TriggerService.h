@@ -42,6 +42,13 @@ struct TriggerOptions
 inline constexpr int kDefaultWaitMs = 30000;
 inline constexpr int kMaxWaitMs = 300000;
 
+// How long ?wait=true waits for a requested timeout_ms (0 = not given):
+// the default, or the request capped at kMaxWaitMs.
+constexpr int effectiveWaitMs(int requestedMs)
+{
+    return requestedMs > 0 ? (requestedMs < kMaxWaitMs ? requestedMs : kMaxWaitMs) : kDefaultWaitMs;
+}
+
 class TriggerService : public QObject
 {
     Q_OBJECT
