@@ -829,40 +829,43 @@ private slots:
     // The other ways of ending a credential close its sockets with 4401
     // too, and only its own: logout of all devices, revoking one session,
     // a password change (every other session), an administrator's reset
-    // and deleting the user.
+    // and deleting the user. All five first, then the closes are awaited
+    // together (the hub re-checks about once a second).
     void everyWayOfEndingACredentialCloses()
     {
         const QString password = QStringLiteral("Ws-End-Pass1!");
         struct Watched
         {
             ApiUser user;
-            QString secondToken; // a second session of the same user
+            QString secondToken; // a second session of the same user, or none
             std::unique_ptr<Probe> first = std::make_unique<Probe>();
-            std::unique_ptr<Probe> second = std::make_unique<Probe>();
+            std::unique_ptr<Probe> second;
         };
         std::map<QString, Watched> watched;
         for (const char *name : {"wsall", "wsone", "wschange", "wsreset", "wsdeleted"}) {
             Watched &w = watched[QLatin1String(name)];
             w.user = createApiUser(*m_http, m_admin, QLatin1String(name), password, "user");
-            w.secondToken = m_http->accessToken(QLatin1String(name), password);
-            QVERIFY(!w.user.token.isEmpty() && !w.secondToken.isEmpty());
+            QVERIFY(!w.user.token.isEmpty());
             w.first->open(m_url, "/ws/events?token=" + w.user.token);
+            if (qstrcmp(name, "wsreset") == 0 || qstrcmp(name, "wsdeleted") == 0)
+                continue;
+            w.secondToken = m_http->accessToken(QLatin1String(name), password);
+            QVERIFY(!w.secondToken.isEmpty());
+            w.second = std::make_unique<Probe>();
             w.second->open(m_url, "/ws/events?token=" + w.secondToken);
         }
         for (const auto &[name, w] : watched) {
-            QVERIFY2(w.first->waitMessages(1) && w.second->waitMessages(1), qPrintable(name));
+            QVERIFY2(w.first->waitMessages(1) && (!w.second || w.second->waitMessages(1)),
+                     qPrintable(name));
         }
-        const auto bothClose = [](const Watched &w) {
-            return w.first->waitClosed() && w.second->waitClosed() && w.first->code == 4401 &&
-                   w.second->code == 4401;
-        };
-
         const Watched &all = watched["wsall"];
-        QCOMPARE(m_http->json("POST", "/api/v1/auth/logout-all", {}, all.user.token).status, 200);
-        QVERIFY(bothClose(all));
-
-        // Revoking the second session ends its socket; the first goes on.
         const Watched &one = watched["wsone"];
+        const Watched &change = watched["wschange"];
+        const Watched &reset = watched["wsreset"];
+        const Watched &deleted = watched["wsdeleted"];
+
+        QCOMPARE(m_http->json("POST", "/api/v1/auth/logout-all", {}, all.user.token).status, 200);
+        // Revoking the second session ends its socket; the first goes on.
         QString secondSession;
         const Answer sessions = m_http->get("/api/v1/users/me/sessions", one.secondToken);
         for (const QJsonValue session : sessions.body.value("data").toArray()) {
@@ -875,36 +878,33 @@ private slots:
                             Http::bearer(one.user.token))
                      .status,
                  200);
-        QVERIFY(one.second->waitClosed());
-        QCOMPARE(one.second->code, 4401);
-        QVERIFY(!one.second->reason.isEmpty());
-
         // A password change ends the other sessions, not the one that made it.
-        const Watched &change = watched["wschange"];
         QCOMPARE(m_http
                      ->json("PUT", "/api/v1/users/me/password",
                             {{"current_password", password}, {"new_password", "Ws-New-Pass2!"}},
                             change.secondToken)
                      .status,
                  200);
-        QVERIFY(change.first->waitClosed());
-        QCOMPARE(change.first->code, 4401);
-
-        const Watched &reset = watched["wsreset"];
         QCOMPARE(m_http
                      ->json("POST", "/api/v1/users/" + reset.user.id + "/reset-password",
                             {{"new_password", "Ws-Reset-Pass3!"}}, m_admin)
                      .status,
                  200);
-        QVERIFY(bothClose(reset));
-
-        const Watched &deleted = watched["wsdeleted"];
         QCOMPARE(
             m_http->send("DELETE", "/api/v1/users/" + deleted.user.id, {}, Http::bearer(m_admin))
                 .status,
             200);
-        QVERIFY(bothClose(deleted));
 
+        const QList<std::pair<const char *, Probe *>> ended{
+            {"logout-all, first", all.first.get()}, {"logout-all, second", all.second.get()},
+            {"session revoked", one.second.get()},  {"password changed", change.first.get()},
+            {"password reset", reset.first.get()},  {"user deleted", deleted.first.get()}};
+        for (const auto &[how, probe] : ended) {
+            QVERIFY2(probe->waitClosed(), how);
+            QVERIFY2(probe->code == 4401,
+                     qPrintable(QString::fromLatin1(how) + ": " + QString::number(probe->code)));
+            QVERIFY2(!probe->reason.isEmpty(), how);
+        }
         // The sockets whose credential still holds are still open and fed
         // (system_status every 300 ms here).
         for (Probe *alive : {one.first.get(), change.second.get()}) {
