@@ -20,10 +20,14 @@ target_compile_definitions(hivemind_options INTERFACE
     QT_NO_CAST_FROM_ASCII QT_NO_CAST_TO_ASCII QT_NO_URL_CAST_FROM_STRING
     QT_USE_QSTRINGBUILDER QT_NO_FOREACH)
 
-# hm_add_qtest(NAME <TestXxx> SOURCES <files> LABELS <labels> LIBS <targets>)
-# One executable per TestXxx.cpp, as KeePassXC does.
+# hm_add_qtest(NAME <TestXxx> SOURCES <files> LABELS <labels> LIBS <targets>
+#              [ALLOW_SKIP])
+# One executable per TestXxx.cpp, as KeePassXC does. A QSKIP passes in
+# ctest, so a test whose output has a "SKIP   :" line fails: what it skipped
+# was not tested. ALLOW_SKIP is for a test that skips only what its
+# platform cannot do (say so in the QSKIP message).
 function(hm_add_qtest)
-    cmake_parse_arguments(T "" "NAME" "SOURCES;LABELS;LIBS" ${ARGN})
+    cmake_parse_arguments(T "ALLOW_SKIP" "NAME" "SOURCES;LABELS;LIBS" ${ARGN})
     add_executable(${T_NAME} ${T_SOURCES})
     target_link_libraries(${T_NAME} PRIVATE Qt6::Test hivemind_warnings ${T_LIBS})
     target_include_directories(${T_NAME} PRIVATE ${PROJECT_SOURCE_DIR}/tests/support)
@@ -32,4 +36,7 @@ function(hm_add_qtest)
         HIVEMIND_SOURCE_DIR="${PROJECT_SOURCE_DIR}")
     add_test(NAME ${T_NAME} COMMAND ${T_NAME})
     set_tests_properties(${T_NAME} PROPERTIES LABELS "${T_LABELS}")
+    if(NOT T_ALLOW_SKIP)
+        set_tests_properties(${T_NAME} PROPERTIES FAIL_REGULAR_EXPRESSION "SKIP   : ")
+    endif()
 endfunction()

@@ -7,6 +7,7 @@
 
 #include "ServerProcess.h"
 
+#include <QDateTime>
 #include <QDeadlineTimer>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -281,6 +282,23 @@ inline ApiUser createApiUser(Http &http, const QString &adminToken, const QStrin
     user.id = created.data().value(QStringLiteral("id")).toString();
     user.token = http.accessToken(name, password);
     return user;
+}
+
+// TOTP codes are made from the test's clock at `now`; the server reads its
+// clock a moment later. When a 30 s step begins in between, a code meant
+// for the server's previous step is two steps old there and refused.
+// Runs `attempt(now)` (true: it went as expected) and, when it did not and
+// a step began meanwhile, once more with the new time: a step cannot begin
+// twice during one short attempt. `*now` is the time of the last attempt.
+template <typename Attempt> bool atStableTotpStep(Attempt attempt, qint64 *now)
+{
+    *now = QDateTime::currentSecsSinceEpoch();
+    if (attempt(*now))
+        return true;
+    if (QDateTime::currentSecsSinceEpoch() / 30 == *now / 30)
+        return false;
+    *now = QDateTime::currentSecsSinceEpoch();
+    return attempt(*now);
 }
 
 // Base32 (RFC 4648, no padding) to bytes, as an authenticator app reads a

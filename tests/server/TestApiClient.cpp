@@ -317,10 +317,17 @@ private slots:
         const QByteArray secret = base32Decode(enrol.value().secret);
         // Each code is accepted once and must be newer than the last one:
         // the previous step's code confirms, the next step's logs in.
-        const qint64 now = QDateTime::currentSecsSinceEpoch();
-        const auto confirmed = await<void>([&](auto done) {
-            AccountApi(*user).confirmTwoFactor(crypto::totpCode(secret, now - 30).value(), done);
-        });
+        qint64 now = 0;
+        Result<void> confirmed = Error{ErrorCode::InternalError, QStringLiteral("not run")};
+        atStableTotpStep(
+            [&](qint64 at) {
+                confirmed = await<void>([&](auto done) {
+                    AccountApi(*user).confirmTwoFactor(crypto::totpCode(secret, at - 30).value(),
+                                                       done);
+                });
+                return confirmed.ok();
+            },
+            &now);
         REQUIRE_OK(confirmed);
 
         ApiClient client;

@@ -305,15 +305,24 @@ private slots:
         // Decode base32 (test side) to compute codes like an authenticator app.
         const QByteArray secret = base32Decode(secretText);
         QCOMPARE(secret.size(), 20);
-        const qint64 now = QDateTime::currentSecsSinceEpoch();
         QCOMPARE(
             m_http->json("POST", "/api/v1/auth/2fa/verify", {{"code", "000000x"}}, token).status,
             422);
         // The previous step's code is valid (±1 step), and later the current
         // one; each code works once.
-        const QString earlier = crypto::totpCode(secret, now - 30).value();
-        QCOMPARE(m_http->json("POST", "/api/v1/auth/2fa/verify", {{"code", earlier}}, token).status,
-                 200);
+        qint64 now = 0;
+        QString earlier;
+        int enabled = 0;
+        atStableTotpStep(
+            [&](qint64 at) {
+                earlier = crypto::totpCode(secret, at - 30).value();
+                enabled =
+                    m_http->json("POST", "/api/v1/auth/2fa/verify", {{"code", earlier}}, token)
+                        .status;
+                return enabled == 200;
+            },
+            &now);
+        QCOMPARE(enabled, 200);
         QCOMPARE(m_http->get("/api/v1/users/me", token).data().value("two_factor_enabled").toBool(),
                  true);
 

@@ -6,6 +6,7 @@
 #include "../core/engine/TestHttpSupport.h"
 #include "FlowTestSupport.h"
 
+#include <QDateTime>
 #include <QJsonArray>
 #include <QTemporaryDir>
 #include <QTest>
@@ -413,6 +414,7 @@ private slots:
     void registrationsSurviveRestart()
     {
         QVERIFY(stopServer());
+        const QDateTime restartedAt = QDateTime::currentDateTimeUtc();
         const QString failure = restartServer(m_serverArgs);
         QVERIFY2(failure.isEmpty(), qPrintable(failure));
 
@@ -420,8 +422,18 @@ private slots:
         QCOMPARE(registeredCount(all), 7);
         QCOMPARE(componentIn(all, "echo").value("endpoint").toString(), m_urlA.toString());
         QCOMPARE(componentIn(all, "uppercase").value("endpoint").toString(), m_urlB.toString());
-        QTRY_COMPARE_WITH_TIMEOUT(healthOf("uppercase"), QStringLiteral("unhealthy"), 30000);
-        QTRY_COMPARE_WITH_TIMEOUT(healthOf("echo"), QStringLiteral("healthy"), 30000);
+        // The stored health is from before the restart: wait for a check of
+        // the new process (it checks right after start).
+        auto checkedSinceRestart = [&](const QString &name) {
+            const QJsonObject c = componentIn(components(), name);
+            const QDateTime checked =
+                QDateTime::fromString(c.value("health_checked_at").toString(), Qt::ISODateWithMs);
+            return checked.isValid() && checked >= restartedAt ? c.value("health").toString()
+                                                               : QStringLiteral("not checked");
+        };
+        QTRY_COMPARE_WITH_TIMEOUT(checkedSinceRestart("uppercase"), QStringLiteral("unhealthy"),
+                                  30000);
+        QTRY_COMPARE_WITH_TIMEOUT(checkedSinceRestart("echo"), QStringLiteral("healthy"), 30000);
 
         // Flows use them at once, blobs included (the public URL is set again).
         const Answer ran = trigger(m_blobFlow, {{"size", 100000}}, "?wait=true&timeout_ms=30000");

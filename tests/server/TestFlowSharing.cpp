@@ -89,6 +89,8 @@ const Group kGroups[] = {
     {"metrics", false, true, false},    {"cancel", true, true, false},
     {"kill", true, true, false},        {"rerun", true, true, false},
     {"shares", false, false, true},     {"share", true, false, true},
+    {"hook", false, false, false},      {"rotate", true, false, false},
+    {"unhook", true, false, false},     {"webhook", true, false, false},
     {"delete", true, false, false},
 };
 
@@ -455,37 +457,41 @@ private slots:
         QTest::addColumn<QString>("level");
         QTest::addColumn<QString>("expected");
         // Columns: read list update version publish trigger executions
-        // execution status node metrics cancel kill rerun shares share delete.
+        // execution status node metrics cancel kill rerun shares share hook
+        // rotate unhook webhook delete (hook: GET the webhook state, rotate:
+        // POST over an existing webhook, unhook: DELETE it, webhook: POST a
+        // new one; all four need edit on the flow).
         // The role caps the share: a VIEWER never gets more than view, and
         // every route that changes something refuses VIEWER by role first.
-        const QString admin = "200 yes 200 201 200 200 yes 200 200 200 200 200 200 200 200 201 200";
+        const QString admin =
+            "200 yes 200 201 200 200 yes 200 200 200 200 200 200 200 200 201 200 201 200 201 200";
         const QString viewer =
-            "200 yes 403 403 403 403 yes 200 200 200 200 403 403 403 403 403 403";
+            "200 yes 403 403 403 403 yes 200 200 200 200 403 403 403 403 403 403 403 403 403 403";
         for (const char *level : {"none", "view", "edit", "admin", "owner"})
             QTest::newRow(qPrintable(QStringLiteral("admin/") + QLatin1String(level)))
                 << "admin" << level << admin;
         QTest::newRow("user/none")
             << "user"
             << "none"
-            << "404 no 404 404 404 404 no 404 404 404 404 404 404 404 404 404 404";
-        QTest::newRow("user/view")
-            << "user"
-            << "view"
-            << "200 yes 403 403 403 200 yes 200 200 200 200 403 403 403 403 403 403";
-        QTest::newRow("user/edit")
-            << "user"
-            << "edit"
-            << "200 yes 200 201 200 200 yes 200 200 200 200 200 200 200 403 403 403";
-        QTest::newRow("user/admin")
-            << "user"
-            << "admin"
-            << "200 yes 200 201 200 200 yes 200 200 200 200 200 200 200 200 201 403";
+            << "404 no 404 404 404 404 no 404 404 404 404 404 404 404 404 404 404 404 404 404 404";
+        QTest::newRow("user/view") << "user"
+                                   << "view"
+                                   << "200 yes 403 403 403 200 yes 200 200 200 200 403 403 403 403 "
+                                      "403 403 403 403 403 403";
+        QTest::newRow("user/edit") << "user"
+                                   << "edit"
+                                   << "200 yes 200 201 200 200 yes 200 200 200 200 200 200 200 403 "
+                                      "403 200 201 200 201 403";
+        QTest::newRow("user/admin") << "user"
+                                    << "admin"
+                                    << "200 yes 200 201 200 200 yes 200 200 200 200 200 200 200 "
+                                       "200 201 200 201 200 201 403";
         QTest::newRow("user/owner") << "user"
                                     << "owner" << admin;
         QTest::newRow("viewer/none")
             << "viewer"
             << "none"
-            << "404 no 403 403 403 403 no 404 404 404 404 403 403 403 404 403 403";
+            << "404 no 403 403 403 403 no 404 404 404 404 403 403 403 404 403 404 403 403 403 403";
         for (const char *level : {"view", "edit", "admin", "owner"})
             QTest::newRow(qPrintable(QStringLiteral("viewer/") + QLatin1String(level)))
                 << "viewer" << level << viewer;
@@ -526,6 +532,17 @@ private slots:
                 .status,
             200);
         QTRY_COMPARE(statusOf(e3), QStringLiteral("cancelled"));
+        // A draft version 2 for the caller to publish, and a webhook for the
+        // caller to rotate, both made by the administrator.
+        QCOMPARE(m_http
+                     ->json("POST", "/api/v1/flows/" + flowId + "/versions",
+                            {{"definition", delayFlow()}}, m_admin)
+                     .status,
+                 201);
+        const Answer hook =
+            m_http->json("POST", "/api/v1/flows/" + flowId + "/webhook", {}, m_admin);
+        QCOMPARE(hook.status, 201);
+        const QString hookPath = hook.data().value("path").toString();
         if (role == QLatin1String("viewer") && level == QLatin1String("owner")) {
             const Answer demoted =
                 m_http->json("PUT", "/api/v1/users/" + caller.id, {{"role", "viewer"}}, m_admin);
@@ -550,7 +567,7 @@ private slots:
         listed(idsOf(m_http->get("/api/v1/flows?size=100", t)).contains(flowId));
         record(m_http->json("PUT", flow, {{"description", "changed by " + role}}, t));
         record(m_http->json("POST", flow + "/versions", {{"definition", delayFlow()}}, t));
-        record(m_http->json("POST", flow + "/publish", {{"version", "1"}}, t));
+        record(m_http->json("POST", flow + "/publish", {{"version", "2"}}, t));
         record(m_http->json("POST", flow + "/trigger", {}, t));
         listed(
             idsOf(m_http->get("/api/v1/executions?size=100&flow_id=" + flowId, t), "execution_id")
@@ -564,7 +581,65 @@ private slots:
         record(m_http->json("POST", exec + e3 + "/rerun", {{"from", "start"}}, t));
         record(m_http->get(flow + "/shares", t));
         record(share(flowId, invitee, "view", t));
+        record(m_http->get(flow + "/webhook", t));
+        const Answer rotated = m_http->json("POST", flow + "/webhook", {}, t);
+        record(rotated);
+        record(del(flow + "/webhook", t));
+        const Answer created = m_http->json("POST", flow + "/webhook", {}, t);
+        record(created);
+
+        // A refused write changed nothing, an accepted one did what it says
+        // (read as the administrator, before the flow may be deleted).
+        auto allowed = [&](const char *group) {
+            for (int i = 0; i < int(std::size(kGroups)); ++i) {
+                if (qstrcmp(kGroups[i].name, group) == 0)
+                    return actual.at(i).startsWith(u'2');
+            }
+            qFatal("no group %s", group);
+        };
+        const QString where = QStringLiteral(" as %1/%2").arg(role, level);
+        const QJsonObject after = m_http->get(flow, m_admin).data();
+        QVERIFY2((after.value("description").toString() == "changed by " + role) ==
+                     allowed("update"),
+                 qPrintable("update" + where));
+        QVERIFY2(m_http->get(flow + "/versions", m_admin).data().value("items").toArray().size() ==
+                     (allowed("version") ? 3 : 2),
+                 qPrintable("version" + where));
+        const QString publishedVersion =
+            after.value("published_version").toObject().value("version").toString();
+        QVERIFY2(publishedVersion == (allowed("publish") ? "2" : "1"),
+                 qPrintable("publish" + where + ": " + publishedVersion));
+        // e1..e3, and one more for each accepted trigger or re-run.
+        const qsizetype executions =
+            idsOf(m_http->get("/api/v1/executions?size=100&flow_id=" + flowId, m_admin),
+                  "execution_id")
+                .size();
+        QVERIFY2(executions == 3 + int(allowed("trigger")) + int(allowed("rerun")),
+                 qPrintable("trigger/rerun" + where + ": " + QString::number(executions)));
+        QVERIFY2((statusOf(e1) == QLatin1String("running")) != allowed("cancel"),
+                 qPrintable("cancel" + where + ": " + statusOf(e1)));
+        QVERIFY2((statusOf(e2) == QLatin1String("running")) != allowed("kill"),
+                 qPrintable("kill" + where + ": " + statusOf(e2)));
+        QVERIFY2(m_http->get(flow + "/shares", m_admin).raw.contains(invitee.toLatin1()) ==
+                     allowed("share"),
+                 qPrintable("share" + where));
+        // A rotation (or removal) ends the administrator's webhook at once;
+        // after refusals it still starts the flow.
+        if (allowed("rotate")) {
+            QCOMPARE(rotated.data().value("rotated").toBool(), true);
+            QCOMPARE(created.data().value("rotated").toBool(), !allowed("unhook"));
+            QCOMPARE(m_http->json("POST", hookPath, {}).status, 404);
+            QCOMPARE(m_http->json("POST", created.data().value("path").toString(), {}).status, 200);
+        } else {
+            QVERIFY2(!allowed("unhook") && !allowed("webhook"), qPrintable("webhook" + where));
+            QCOMPARE(m_http->json("POST", hookPath, {}).status, 200);
+        }
+        QVERIFY2(!rotated.raw.contains(hookPath.section(u'/', -1).toLatin1()),
+                 qPrintable("rotate" + where));
+
         record(del(flow, t));
+        QVERIFY2((m_http->get(flow, m_admin).status == 404) == allowed("delete"),
+                 qPrintable("delete" + where));
 
         killAll(flowId);
         for (int i = 0; i < cells.size(); ++i) {

@@ -12,7 +12,6 @@
 #include <QFile>
 #include <QSslCertificate>
 #include <QSslConfiguration>
-#include <QStandardPaths>
 #include <QTcpSocket>
 #include <QTest>
 #include <QWebSocket>
@@ -494,19 +493,13 @@ private slots:
         // An upgrade hands the QSslSocket, handshake bytes put back, to the
         // WebSocket server: the WebSocket opens, then closes with 4404 for
         // a path that has no feed.
-        if (QStandardPaths::findExecutable(QStringLiteral("openssl")).isEmpty())
-            QSKIP("openssl is not installed (installer/packages.txt lists it)");
         QTemporaryDir dir;
         QVERIFY(dir.isValid());
-        const QString cert = dir.filePath("cert.pem");
-        const QString key = dir.filePath("key.pem");
-        QProcess openssl;
-        openssl.start("openssl",
-                      {"req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1",
-                       "-nodes", "-days", "1", "-subj", "/CN=localhost", "-addext",
-                       "subjectAltName=IP:127.0.0.1,DNS:localhost", "-keyout", key, "-out", cert});
-        QVERIFY(openssl.waitForFinished(60000));
-        QVERIFY2(openssl.exitCode() == 0, openssl.readAllStandardError().constData());
+        // Committed fixtures (tests/server/fixtures/README.md).
+        const QString cert =
+            QStringLiteral(HIVEMIND_SOURCE_DIR "/tests/server/fixtures/tls-cert.pem");
+        const QString key =
+            QStringLiteral(HIVEMIND_SOURCE_DIR "/tests/server/fixtures/tls-key.pem");
         ServerProcess server(dir.filePath("data"));
         QUrl url = server.start({"--tls-cert", cert, "--tls-key", key});
         QVERIFY2(!url.isEmpty(), server.standardError().constData());

@@ -1,6 +1,7 @@
 // Drives the real hivemind-server (and hivemind-agent) executables over real
 // HTTP on loopback.
 
+#include "AuthTestSupport.h"
 #include "ServerProcess.h"
 #include "client/ApiClient.h"
 #include "hivemind/Version.h"
@@ -142,7 +143,9 @@ private slots:
     {
         QTemporaryDir dir;
         ServerProcess server(dir.path());
-        QVERIFY(!server.start().isEmpty());
+        server.setEnv(QStringLiteral("HIVEMIND_ADMIN_USER"), QString());
+        const QUrl url = server.start();
+        QVERIFY(!url.isEmpty());
         const QString passwordFile = dir.filePath("initial-admin-password");
         QVERIFY(QFile::exists(passwordFile));
         struct stat info = {};
@@ -152,6 +155,19 @@ private slots:
         QVERIFY(file.open(QIODevice::ReadOnly));
         const QByteArray password = file.readAll().trimmed();
         QVERIFY(password.size() >= 16);
+        // It is the password of the administrator "admin", and only it.
+        hm::test::Http http(url);
+        const hm::test::Answer login = http.login("admin", QString::fromUtf8(password));
+        QCOMPARE(login.status, 200);
+        const QString token = login.data().value("access_token").toString();
+        QVERIFY(!token.isEmpty());
+        const hm::test::Answer me = http.get("/api/v1/users/me", token);
+        QCOMPARE(me.status, 200);
+        QCOMPARE(me.data().value("username").toString(), QStringLiteral("admin"));
+        QCOMPARE(me.data().value("role").toString(), QStringLiteral("admin"));
+        QString wrong = QString::fromUtf8(password);
+        wrong[0] = wrong[0] == u'a' ? u'b' : u'a';
+        QCOMPARE(http.login("admin", wrong).status, 401);
         // The path is printed, the password never.
         QVERIFY(server.standardOutput().contains(passwordFile.toUtf8()));
         QVERIFY(!server.standardOutput().contains(password));

@@ -2,6 +2,7 @@
 // hivemind-server process (issue "Headless server", points 5 and 6).
 
 #include "AuthTestSupport.h"
+#include "FlowTestSupport.h"
 
 #include <QDateTime>
 #include <QJsonArray>
@@ -297,6 +298,46 @@ private slots:
         // Route templates, not URLs, so ids do not grow the label set.
         m_http->get("/api/v1/users/some-id", m_admin);
         QVERIFY(m_http->get("/metrics").raw.contains("route=\"/api/v1/users/{id}\""));
+    }
+
+    // The execution families move with the engine: a run that completes
+    // and one that fails each count as started, in their own end counter
+    // and in the duration histogram (with the time they took).
+    void executionMetricsMove()
+    {
+        const QByteArray before = m_http->get("/metrics").raw;
+        const auto delta = [&](const QByteArray &after, const char *family) {
+            return sample(after, family) - qMax(0.0, sample(before, family));
+        };
+        const QString passes =
+            createPublishedFlow(*m_http, m_admin, "metrics-passes",
+                                flowDefinition({flowNode("wait", "delay", {}, {{"ms", 200}})}));
+        // A transform reading $.trigger (only $.inputs is allowed) fails.
+        const QString fails = createPublishedFlow(
+            *m_http, m_admin, "metrics-fails",
+            flowDefinition({flowNode("t", "transform", {},
+                                     {{"outputs", QJsonObject{{"a", "$.trigger.x"}}}})}));
+        QVERIFY(!passes.isEmpty() && !fails.isEmpty());
+        QCOMPARE(triggerFlow(*m_http, m_admin, passes, {}, "?wait=true&timeout_ms=20000")
+                     .data()
+                     .value("status")
+                     .toString(),
+                 QStringLiteral("completed"));
+        QCOMPARE(triggerFlow(*m_http, m_admin, fails, {}, "?wait=true&timeout_ms=20000")
+                     .data()
+                     .value("status")
+                     .toString(),
+                 QStringLiteral("failed"));
+        // Counted on the server thread after the answers: QTRY.
+        QTRY_COMPARE(
+            delta(m_http->get("/metrics").raw, "hivemind_execution_duration_seconds_count"), 2.0);
+        const QByteArray after = m_http->get("/metrics").raw;
+        QCOMPARE(delta(after, "hivemind_executions_started_total"), 2.0);
+        QCOMPARE(delta(after, "hivemind_executions_completed_total"), 1.0);
+        QCOMPARE(delta(after, "hivemind_executions_failed_total"), 1.0);
+        QCOMPARE(sample(after, "hivemind_executions_running"), 0.0);
+        const double seconds = delta(after, "hivemind_execution_duration_seconds_sum");
+        QVERIFY2(seconds >= 0.2 && seconds < 20, qPrintable(QString::number(seconds)));
     }
 };
 

@@ -6,6 +6,7 @@
 #include "FlowTestSupport.h"
 
 #include <QDateTime>
+#include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QTcpSocket>
@@ -113,7 +114,13 @@ private slots:
     {
         const QString id = flow(delayFlow(600000));
         QVERIFY(!id.isEmpty());
-        const Answer ran = trigger(id, {}, "?wait=true&timeout_ms=150");
+        // The answer comes after timeout_ms, not after the default 30 s
+        // (the server's timer is a coarse one: up to 5 % early).
+        QElapsedTimer elapsed;
+        elapsed.start();
+        const Answer ran = trigger(id, {}, "?wait=true&timeout_ms=300");
+        const qint64 tookMs = elapsed.elapsed();
+        QVERIFY2(tookMs >= 285 && tookMs < 15000, qPrintable(QString::number(tookMs)));
         QCOMPARE(ran.status, 200);
         QCOMPARE(ran.data().value("timed_out").toBool(), true);
         QCOMPARE(ran.data().value("status").toString(), QStringLiteral("running"));
@@ -222,8 +229,69 @@ private slots:
         const int position = next.data().value("queue_position").toInt();
         QVERIFY(position >= 1);
         const qint64 estimate = next.data().value("estimated_wait_ms").toInteger(-1);
-        // Each delay run takes at least its 300 ms.
-        QVERIFY2(estimate >= 300 * position, qPrintable(QString::number(estimate)));
+        // position x an average of the durations of the runs that ended:
+        // within position x their shortest and position x their longest
+        // (each at least its 300 ms). Runs that ended after the answer only
+        // widen the range.
+        qint64 shortest = std::numeric_limits<qint64>::max();
+        qint64 longest = 0;
+        const QJsonArray ended =
+            m_http->get("/api/v1/executions?size=100&status=completed&flow_id=" + id, m_admin)
+                .data()
+                .value("items")
+                .toArray();
+        QVERIFY(ended.size() >= 3); // first, queued, waited
+        for (const QJsonValue &row : ended) {
+            const qint64 duration = row.toObject().value("duration_ms").toInteger(-1);
+            QVERIFY(duration >= 300);
+            shortest = std::min(shortest, duration);
+            longest = std::max(longest, duration);
+        }
+        QVERIFY2(estimate >= position * shortest - 1 && estimate <= position * longest + 1,
+                 qPrintable(QStringLiteral("estimate %1 at position %2, runs took %3..%4 ms")
+                                .arg(estimate)
+                                .arg(position)
+                                .arg(shortest)
+                                .arg(longest)));
+    }
+
+    // maxInstances 2: the estimate counts ⌈position / 2⌉ average runs.
+    void estimateDividesByTheInstances()
+    {
+        const QString id =
+            flow(flowDefinition({flowNode("wait", "delay", {{"ms", "$.trigger.ms"}})}),
+                 concurrency("queue", 2));
+        QVERIFY(!id.isEmpty());
+        // One run ends to give the average, then two long ones fill the
+        // slots and three more queue behind them.
+        const Answer ran = trigger(id, {{"ms", 300}}, "?wait=true&timeout_ms=20000");
+        QCOMPARE(ran.data().value("status").toString(), QStringLiteral("completed"));
+        const qint64 average = execution(ran.data().value("execution_id").toString())
+                                   .value("duration_ms")
+                                   .toInteger(-1);
+        QVERIFY(average >= 300);
+        QStringList started;
+        for (int i = 0; i < 2; ++i) {
+            const Answer a = trigger(id, {{"ms", 600000}});
+            QCOMPARE(a.status, 200);
+            started.append(a.data().value("execution_id").toString());
+        }
+        for (int position = 1; position <= 3; ++position) {
+            const Answer queued = trigger(id, {{"ms", 1}});
+            QCOMPARE(queued.status, 202);
+            QCOMPARE(queued.data().value("queue_position").toInt(), position);
+            // One run ended: the average is its duration.
+            const qint64 expected = (position + 1) / 2 * average;
+            const qint64 estimate = queued.data().value("estimated_wait_ms").toInteger(-1);
+            QVERIFY2(qAbs(estimate - expected) <= 1,
+                     qPrintable(QStringLiteral("position %1: %2, expected %3")
+                                    .arg(position)
+                                    .arg(estimate)
+                                    .arg(expected)));
+        }
+        for (const QString &e : std::as_const(started))
+            QCOMPARE(m_http->json("POST", "/api/v1/executions/" + e + "/kill", {}, m_admin).status,
+                     200);
     }
 
     void concurrentTriggersInDenyModeStartExactlyOne()
@@ -260,7 +328,9 @@ private slots:
             200);
     }
 
-    void concurrentTriggersInQueueModeRunInArrivalOrder()
+    // Sent at once (arrival order unknown): each queue position is given
+    // once, and the runs follow the positions.
+    void concurrentTriggersInQueueModeRunInPositionOrder()
     {
         const QString id = flow(delayFlow(30), concurrency("queue", 1));
         QVERIFY(!id.isEmpty());
@@ -302,6 +372,42 @@ private slots:
             const QString startedAt = row.value("started_at").toString();
             QVERIFY2(previousEnd.isEmpty() || startedAt >= previousEnd,
                      qPrintable(startedAt + " < " + previousEnd));
+            previousEnd = row.value("ended_at").toString();
+        }
+    }
+
+    // Sent one after another on one connection, so the arrival order is
+    // the sending order: a long first run holds the only slot while nine
+    // more queue, then they run in that order once it is killed.
+    void queueModeRunsInArrivalOrder()
+    {
+        const QString id =
+            flow(flowDefinition({flowNode("wait", "delay", {{"ms", "$.trigger.ms"}})}),
+                 concurrency("queue", 1));
+        QVERIFY(!id.isEmpty());
+        const Answer blocker = trigger(id, {{"ms", 600000}});
+        QCOMPARE(blocker.status, 200);
+        QStringList order; // execution ids in sending order
+        for (int i = 1; i <= 9; ++i) {
+            const Answer a = trigger(id, {{"ms", 10}});
+            QVERIFY2(a.status == 202, a.raw.constData());
+            QCOMPARE(a.data().value("queue_position").toInt(), i);
+            order.append(a.data().value("execution_id").toString());
+        }
+        const QString blockerId = blocker.data().value("execution_id").toString();
+        QCOMPARE(
+            m_http->json("POST", "/api/v1/executions/" + blockerId + "/kill", {}, m_admin).status,
+            200);
+        QTRY_VERIFY_WITH_TIMEOUT(execution(order.constLast()).value("status") == "completed",
+                                 30000);
+        QString previousEnd = execution(blockerId).value("ended_at").toString();
+        QVERIFY(!previousEnd.isEmpty());
+        for (const QString &e : std::as_const(order)) {
+            const QJsonObject row = execution(e);
+            QCOMPARE(row.value("status").toString(), QStringLiteral("completed"));
+            // ISO timestamps of one clock compare as text.
+            const QString startedAt = row.value("started_at").toString();
+            QVERIFY2(startedAt >= previousEnd, qPrintable(startedAt + " < " + previousEnd));
             previousEnd = row.value("ended_at").toString();
         }
     }
@@ -430,6 +536,46 @@ private slots:
         QVERIFY(!output.contains(token.toLatin1()));
     }
 
+    // The trigger input is stored verbatim (re-runs need it) and masked on
+    // the way out, like node inputs: no answer about the execution holds
+    // the secret.
+    void triggerInputsAreMaskedOnTheWayOut()
+    {
+        const QString secret = QStringLiteral("hunter2-trigger-secret");
+        const QString id = flow(flowDefinition({flowNode(
+            "echo", "transform", {{"v", "$.trigger.v"}, {"password", "$.trigger.password"}},
+            {{"outputs", QJsonObject{{"v", "$.inputs.v"}}}})}));
+        QVERIFY(!id.isEmpty());
+        const Answer ran =
+            trigger(id, {{"v", "ann"}, {"password", secret}}, "?wait=true&timeout_ms=20000");
+        QCOMPARE(ran.data().value("status").toString(), QStringLiteral("completed"));
+        QVERIFY(!ran.raw.contains(secret.toUtf8()));
+        const QString executionId = ran.data().value("execution_id").toString();
+        const QString base = "/api/v1/executions/" + executionId;
+
+        const Answer row = m_http->get(base, m_admin);
+        QCOMPARE(row.status, 200);
+        QVERIFY2(!row.raw.contains(secret.toUtf8()), row.raw.constData());
+        const QJsonObject inputs = row.data().value("inputs").toObject();
+        QCOMPARE(inputs.value("v").toString(), QStringLiteral("ann"));
+        // SensitiveDataMasker's documented form: 2 characters each end.
+        QCOMPARE(inputs.value("password").toString(), QStringLiteral("hu****et..."));
+        for (const QString &path : {base + "/status", base + "/nodes/echo", base + "/metrics",
+                                    QStringLiteral("/api/v1/executions?flow_id=") + id}) {
+            const Answer a = m_http->get(path, m_admin);
+            QCOMPARE(a.status, 200);
+            QVERIFY2(!a.raw.contains(secret.toUtf8()), qPrintable(path + ": " + a.raw));
+        }
+        // Stored verbatim: a re-run from the start gets the real input (had
+        // it got the masked text, that would read "hu****....." here).
+        const Answer rerun = m_http->json("POST", base + "/rerun", {{"from", "start"}}, m_admin);
+        QCOMPARE(rerun.status, 200);
+        const QString again = rerun.data().value("execution_id").toString();
+        QTRY_COMPARE(execution(again).value("status").toString(), QStringLiteral("completed"));
+        QCOMPARE(execution(again).value("inputs").toObject().value("password").toString(),
+                 QStringLiteral("hu****et..."));
+    }
+
     void executionHistoryFiltersByTime()
     {
         const QString id = flow(echoFlow());
@@ -462,6 +608,8 @@ private slots:
         QCOMPARE(bad.code(), QStringLiteral("VALIDATION_ERROR"));
     }
 
+    // Callers with a view share, with no share and VIEWERs: the hook,
+    // rotate, unhook and webhook columns of TestFlowSharing's matrix.
     void webhookNeedsEditOnTheFlow()
     {
         const QString id = flow(echoFlow());

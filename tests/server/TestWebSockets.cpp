@@ -15,10 +15,13 @@
 #include "client/ExecutionWatcher.h"
 
 #include <QJsonArray>
+#include <QTcpServer>
+#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QWebSocket>
 #include <arpa/inet.h>
+#include <map>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
 #include <poll.h>
@@ -71,6 +74,65 @@ QJsonObject chain(int length)
 }
 
 const QJsonObject kQueueOne = concurrency(QStringLiteral("queue"));
+
+// `length` http-request nodes in a chain, each calling trigger input "url"
+// (a HeldHttp): the run stops at each until the test releases it.
+QJsonObject heldChain(int length)
+{
+    QJsonArray nodes;
+    QJsonArray edges;
+    for (int i = 0; i < length; ++i) {
+        nodes.append(
+            flowNode(QStringLiteral("h%1").arg(i), "http-request", {{"url", "$.trigger.url"}}));
+        if (i > 0)
+            edges.append(flowEdge(QStringLiteral("h%1").arg(i - 1), QStringLiteral("h%1").arg(i)));
+    }
+    return flowDefinition(nodes, edges);
+}
+
+// A loopback HTTP server that answers no request until the test releases
+// it: an http-request node calling it stays running until then.
+class HeldHttp
+{
+public:
+    HeldHttp()
+    {
+        QObject::connect(&m_server, &QTcpServer::newConnection, [this] {
+            while (QTcpSocket *socket = m_server.nextPendingConnection()) {
+                QObject::connect(socket, &QTcpSocket::readyRead, [this, socket] {
+                    QByteArray &head = m_heads[socket];
+                    head += socket->readAll();
+                    if (head.contains("\r\n\r\n") && !m_requests.contains(socket))
+                        m_requests.append(socket);
+                });
+            }
+        });
+        m_server.listen(QHostAddress::LocalHost);
+    }
+    QUrl url() const
+    {
+        return QUrl(QStringLiteral("http://127.0.0.1:%1/held").arg(m_server.serverPort()));
+    }
+    // Waits until `n` requests arrived since the start (each one a node
+    // that is running and waits for its answer).
+    bool waitRequests(int n)
+    {
+        return QTest::qWaitFor([&] { return m_requests.size() >= n; }, kWaitMs);
+    }
+    // Answers the i-th request (from 0) 200 {}.
+    void release(int i)
+    {
+        QTcpSocket *socket = m_requests.at(i);
+        socket->write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
+                      "Content-Length: 2\r\nConnection: close\r\n\r\n{}");
+        socket->disconnectFromHost();
+    }
+
+private:
+    QTcpServer m_server;
+    QHash<QTcpSocket *, QByteArray> m_heads;
+    QList<QTcpSocket *> m_requests;
+};
 
 // A raw QWebSocket that records what it gets (for ?token= and close codes).
 struct Probe
@@ -391,26 +453,39 @@ private slots:
     // gets the final snapshot and 1000 at once.
     void joinersMissNothing()
     {
-        const int length = 8;
-        const QString flowId = publishedFlow(chain(length));
+        const int length = 5;
+        const QString flowId = publishedFlow(heldChain(length));
         QVERIFY(!flowId.isEmpty());
-        const Answer ran = trigger(flowId, {});
+        HeldHttp held;
+        const Answer ran = trigger(flowId, {{"url", held.url().toString()}});
         QCOMPARE(ran.status, 200);
         const QString id = ran.data().value("execution_id").toString();
         const QString path = "/ws/executions/" + id + "?token=" + m_admin;
 
-        // Each next client opens when the previous one got its next event,
-        // so they join at different points of the run.
+        // Client i opens while node h<i> waits for the held answer, so it
+        // provably joins during the run, after i nodes completed; the node
+        // goes on once the client has its snapshot.
         std::vector<std::unique_ptr<Probe>> probes;
-        probes.push_back(std::make_unique<Probe>());
-        probes.back()->open(m_url, path);
-        for (int i = 1; i < 6; ++i) {
-            Probe &previous = *probes.back();
-            const int want = int(previous.messages.size()) + 1;
-            QVERIFY(QTest::qWaitFor(
-                [&] { return previous.messages.size() >= want || previous.closed; }, kWaitMs));
+        for (int i = 0; i < length; ++i) {
+            QVERIFY(held.waitRequests(i + 1));
             probes.push_back(std::make_unique<Probe>());
             probes.back()->open(m_url, path);
+            QVERIFY(probes.back()->waitMessages(1));
+            const QJsonObject snapshot = probes.back()->messages.first();
+            QCOMPARE(snapshot.value("type").toString(), QStringLiteral("snapshot"));
+            QCOMPARE(snapshot.value("execution").toObject().value("status").toString(),
+                     QStringLiteral("running"));
+            QStringList completed;
+            for (const QJsonValue n : snapshot.value("nodes").toArray()) {
+                if (n.toObject().value("status") == QLatin1String("completed"))
+                    completed.append(n.toObject().value("node_id").toString());
+            }
+            completed.sort();
+            QStringList expected;
+            for (int k = 0; k < i; ++k)
+                expected.append(QStringLiteral("h%1").arg(k));
+            QCOMPARE(completed, expected);
+            held.release(i);
         }
         for (const auto &probe : probes) {
             QVERIFY(probe->waitClosed());
@@ -819,6 +894,148 @@ private slots:
         const qsizetype seen = bystander.messages.size();
         QVERIFY(bystander.waitMessages(int(seen) + 1));
         QVERIFY(!bystander.closed);
+    }
+
+    // The other ways of ending a credential close its sockets with 4401
+    // too, and only its own: logout of all devices, revoking one session,
+    // a password change (every other session), an administrator's reset
+    // and deleting the user. All five first, then the closes are awaited
+    // together (the hub re-checks about once a second).
+    void everyWayOfEndingACredentialCloses()
+    {
+        const QString password = QStringLiteral("Ws-End-Pass1!");
+        struct Watched
+        {
+            ApiUser user;
+            QString secondToken; // a second session of the same user, or none
+            std::unique_ptr<Probe> first = std::make_unique<Probe>();
+            std::unique_ptr<Probe> second;
+        };
+        std::map<QString, Watched> watched;
+        for (const char *name : {"wsall", "wsone", "wschange", "wsreset", "wsdeleted"}) {
+            Watched &w = watched[QLatin1String(name)];
+            w.user = createApiUser(*m_http, m_admin, QLatin1String(name), password, "user");
+            QVERIFY(!w.user.token.isEmpty());
+            w.first->open(m_url, "/ws/events?token=" + w.user.token);
+            if (qstrcmp(name, "wsreset") == 0 || qstrcmp(name, "wsdeleted") == 0)
+                continue;
+            w.secondToken = m_http->accessToken(QLatin1String(name), password);
+            QVERIFY(!w.secondToken.isEmpty());
+            w.second = std::make_unique<Probe>();
+            w.second->open(m_url, "/ws/events?token=" + w.secondToken);
+        }
+        for (const auto &[name, w] : watched) {
+            QVERIFY2(w.first->waitMessages(1) && (!w.second || w.second->waitMessages(1)),
+                     qPrintable(name));
+        }
+        const Watched &all = watched["wsall"];
+        const Watched &one = watched["wsone"];
+        const Watched &change = watched["wschange"];
+        const Watched &reset = watched["wsreset"];
+        const Watched &deleted = watched["wsdeleted"];
+
+        QCOMPARE(m_http->json("POST", "/api/v1/auth/logout-all", {}, all.user.token).status, 200);
+        // Revoking the second session ends its socket; the first goes on.
+        QString secondSession;
+        const Answer sessions = m_http->get("/api/v1/users/me/sessions", one.secondToken);
+        for (const QJsonValue session : sessions.body.value("data").toArray()) {
+            if (session.toObject().value("current").toBool())
+                secondSession = session.toObject().value("id").toString();
+        }
+        QVERIFY(!secondSession.isEmpty());
+        QCOMPARE(m_http
+                     ->send("DELETE", "/api/v1/users/me/sessions/" + secondSession, {},
+                            Http::bearer(one.user.token))
+                     .status,
+                 200);
+        // A password change ends the other sessions, not the one that made it.
+        QCOMPARE(m_http
+                     ->json("PUT", "/api/v1/users/me/password",
+                            {{"current_password", password}, {"new_password", "Ws-New-Pass2!"}},
+                            change.secondToken)
+                     .status,
+                 200);
+        QCOMPARE(m_http
+                     ->json("POST", "/api/v1/users/" + reset.user.id + "/reset-password",
+                            {{"new_password", "Ws-Reset-Pass3!"}}, m_admin)
+                     .status,
+                 200);
+        QCOMPARE(
+            m_http->send("DELETE", "/api/v1/users/" + deleted.user.id, {}, Http::bearer(m_admin))
+                .status,
+            200);
+
+        const QList<std::pair<const char *, Probe *>> ended{
+            {"logout-all, first", all.first.get()}, {"logout-all, second", all.second.get()},
+            {"session revoked", one.second.get()},  {"password changed", change.first.get()},
+            {"password reset", reset.first.get()},  {"user deleted", deleted.first.get()}};
+        for (const auto &[how, probe] : ended) {
+            QVERIFY2(probe->waitClosed(), how);
+            QVERIFY2(probe->code == 4401,
+                     qPrintable(QString::fromLatin1(how) + ": " + QString::number(probe->code)));
+            QVERIFY2(!probe->reason.isEmpty(), how);
+        }
+        // The sockets whose credential still holds are still open and fed
+        // (system_status every 300 ms here).
+        for (Probe *alive : {one.first.get(), change.second.get()}) {
+            const qsizetype seen = alive->messages.size();
+            QVERIFY(alive->waitMessages(int(seen) + 1));
+            QVERIFY(!alive->closed);
+        }
+    }
+
+    // A connection the general rate limit refuses is closed with 4429. The
+    // limit is per principal: a fresh user and a fresh administrator key
+    // (that changes the limit and back) have budgets of their own.
+    void rateLimitedConnectionCloses4429()
+    {
+        const ApiUser user =
+            createApiUser(*m_http, m_admin, "wsrate", QStringLiteral("Ws-Rate-Pass1!"), "user");
+        QVERIFY(!user.token.isEmpty());
+        const Answer key =
+            m_http->json("POST", "/api/v1/auth/api-keys",
+                         {{"name", "ws-rate-config"}, {"access_level", "admin"}}, m_admin);
+        QCOMPARE(key.status, 201);
+        const QByteArray configKey = key.data().value("api_key").toString().toLatin1();
+        auto setLimit = [&](int perMinute) {
+            return m_http
+                ->send("PUT", "/api/v1/system/config",
+                       QJsonDocument(QJsonObject{{"api_rate_limit", perMinute}})
+                           .toJson(QJsonDocument::Compact),
+                       {{"X-API-Key", configKey}})
+                .status;
+        };
+        QCOMPARE(setLimit(2), 200);
+        Probe allowed[2];
+        for (Probe &probe : allowed) {
+            probe.open(m_url, "/ws/events?token=" + user.token);
+            QVERIFY(probe.waitMessages(1));
+        }
+        Probe refused;
+        refused.open(m_url, "/ws/events?token=" + user.token);
+        QVERIFY(refused.waitClosed());
+        QCOMPARE(setLimit(1000000), 200);
+        QCOMPARE(refused.code, 4429);
+        QCOMPARE(refused.reason, QStringLiteral("rate limit exceeded"));
+        QVERIFY(refused.messages.isEmpty());
+        for (Probe &probe : allowed)
+            QVERIFY(!probe.closed);
+    }
+
+    // What clients send is ignored, but a frame above 64 KiB closes 1009.
+    void oversizedFrameCloses1009()
+    {
+        Probe small, large;
+        small.open(m_url, "/ws/events?token=" + m_admin);
+        large.open(m_url, "/ws/events?token=" + m_admin);
+        QVERIFY(small.waitMessages(1) && large.waitMessages(1));
+        small.socket.sendTextMessage(QString(64 * 1024 - 16, u'x'));
+        large.socket.sendTextMessage(QString(64 * 1024 + 1, u'x'));
+        QVERIFY(large.waitClosed());
+        QCOMPARE(large.code, 1009);
+        const qsizetype seen = small.messages.size();
+        QVERIFY(small.waitMessages(int(seen) + 1));
+        QVERIFY(!small.closed);
     }
 
     void expiredTokenCloses()

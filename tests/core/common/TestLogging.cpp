@@ -32,6 +32,22 @@ private slots:
         QCOMPARE(SensitiveDataMasker::maskValue(QString()), QStringLiteral("****"));
     }
 
+    // Masking what is already masked changes nothing: a log line masked by
+    // the log component is masked again when stored and when written out.
+    void maskingTwiceIsMaskingOnce()
+    {
+        for (const QString &secret :
+             {QStringLiteral("sk-1234567890abcdef"), QStringLiteral("hunter22secret"),
+              QStringLiteral("12345678"), QStringLiteral("short")}) {
+            const QString once = SensitiveDataMasker::maskValue(secret);
+            QCOMPARE(SensitiveDataMasker::maskValue(once), once);
+        }
+        const QString line = QStringLiteral(R"(got {"password":"hunter22secret","user":"ann"})");
+        const QString once = SensitiveDataMasker::maskText(line);
+        QCOMPARE(once, QStringLiteral(R"(got {"password":"hu****et...","user":"ann"})"));
+        QCOMPARE(SensitiveDataMasker::maskText(once), once);
+    }
+
     void everySeedKeyIsSensitiveCaseInsensitively_data()
     {
         QTest::addColumn<QString>("key");

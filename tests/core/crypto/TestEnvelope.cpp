@@ -1,4 +1,5 @@
 #include "crypto/Envelope.h"
+#include "crypto/KeyDerivation.h"
 #include "crypto/Random.h"
 
 #include <QTest>
@@ -38,6 +39,65 @@ QString tamper(const QString &ciphertext, int field, qsizetype index)
     parts[field] = QString::fromLatin1(bytes.toBase64());
     return parts.join(QLatin1Char(':'));
 }
+
+// Golden vectors of the stored formats, made outside HiveMind by
+// tests/core/crypto/golden/envelope_vectors.py (Python: hashlib's BLAKE2b for
+// libsodium's crypto_kdf, HChaCha20 written out and the cryptography
+// package's ChaCha20-Poly1305 for XChaCha20-Poly1305). If one fails, data
+// already stored (the SQLCipher key, the wrapped data keys, the sealed
+// records) can no longer be read: change the code, not the vector.
+namespace golden {
+
+// Master key 00 01 02 .. 1f.
+SecureBytes masterKey()
+{
+    QByteArray bytes(32, '\0');
+    for (int i = 0; i < 32; ++i)
+        bytes[i] = char(i);
+    return SecureBytes::fromRaw(bytes);
+}
+
+// crypto_kdf_derive_from_key(id, "HiveMind", masterKey()).
+const char *const kDatabaseSubkey =
+    "4e8ca2e13a63a74543016e3d28423f7b39935620f4bbbfb98fa579feffc821e1";
+const char *const kDekWrappingSubkey =
+    "2f5b214fed2c20ca9bf53f72b5fd577a167e97ae40d8eea280c78274130a227f";
+const char *const kTokenSigningSubkey =
+    "25614fd668807f59b7e55e77acca0a4361d7bd2b344bd23fa257511aa47a3825";
+
+// CREDENTIAL version 1: the data key 40 41 .. 5f wrapped under the
+// DEK-wrapping subkey with the nonce a0 .. b7 and the associated data
+// "hivemind-dek:CREDENTIAL:1"; version 2: the key 60 .. 7f, nonce b8 .. cf,
+// "hivemind-dek:CREDENTIAL:2".
+const char *const kWrapNonce1 = "a0a1a2a3a4a5a6a7a8a9aaabacadaeafb0b1b2b3b4b5b6b7";
+const char *const kWrapped1 = "b21be5962009b8822792f15ac01ec7fb6651c62395a7c987ae6bdfcd79698b2a"
+                              "0cd5f7d0ac4a485054609ed88ca7ba78";
+const char *const kWrapNonce2 = "b8b9babbbcbdbebfc0c1c2c3c4c5c6c7c8c9cacbcccdcecf";
+const char *const kWrapped2 = "fdd78d5144eadfa257e55368de962d61a5683dafec411086a62242405ce9a217"
+                              "7f5c4744ab7e50d0dc1827bc7c7c4de4";
+
+// kPlaintext sealed under version 1 (nonce d0 .. e7, associated data
+// "record-1") and version 2 (nonce e8 .. ff, "record-2").
+const QByteArray kPlaintext = QByteArray::fromHex("70c3a4737377c3b672643a2068756e74657232");
+const char *const kSealed1 = "v1:0NHS09TV1tfY2drb3N3e3+Dh4uPk5ebn:"
+                             "74i59/IHzpXHB1BY6ZAQSpYmu6dcP7Z0ukxb+Rumai5Txz4=";
+const char *const kSealed2 = "v2:6Onq6+zt7u/w8fLz9PX29/j5+vv8/f7/:"
+                             "pQ1jSNGbeVdEEUUBF6IShzUBR08LvQhNfhP+kiEDp5GR1Oo=";
+
+DekRecord record(int version, const char *nonce, const char *wrapped)
+{
+    DekRecord r;
+    r.id = QStringLiteral("00000000-0000-0000-0000-00000000000%1").arg(version);
+    r.version = version;
+    r.purpose = QStringLiteral("CREDENTIAL");
+    r.nonce = QByteArray::fromHex(nonce);
+    r.encryptedKey = QByteArray::fromHex(wrapped);
+    r.status = version == 2 ? DekStatus::Active : DekStatus::DecryptOnly;
+    r.createdAtMs = 1700000000000;
+    return r;
+}
+
+} // namespace golden
 
 } // namespace
 
@@ -175,6 +235,55 @@ private slots:
         // Without a successful load nothing is written with the wrong key.
         QVERIFY(!second.encrypt("x", DekPurpose::Credential, "ad").ok());
         QCOMPARE(storage.loadAll().value().size(), 1);
+    }
+
+    void goldenSubkeys()
+    {
+        const SecureBytes master = golden::masterKey();
+        QCOMPARE(deriveSubkey(master, Subkey::Database).view().toByteArray().toHex(),
+                 QByteArray(golden::kDatabaseSubkey));
+        QCOMPARE(deriveSubkey(master, Subkey::DekWrapping).view().toByteArray().toHex(),
+                 QByteArray(golden::kDekWrappingSubkey));
+        QCOMPARE(deriveSubkey(master, Subkey::TokenSigning).view().toByteArray().toHex(),
+                 QByteArray(golden::kTokenSigningSubkey));
+    }
+
+    void goldenCiphertextsDecrypt()
+    {
+        InMemoryDekStorage storage;
+        QVERIFY(storage.insert(golden::record(1, golden::kWrapNonce1, golden::kWrapped1)).ok());
+        QVERIFY(storage.insert(golden::record(2, golden::kWrapNonce2, golden::kWrapped2)).ok());
+        EnvelopeCipher cipher(deriveSubkey(golden::masterKey(), Subkey::DekWrapping), storage);
+        const Status loaded = cipher.load();
+        QVERIFY2(loaded.ok(), why(loaded).constData());
+        QCOMPARE(cipher.activeVersion(DekPurpose::Credential), 2);
+        const Result<QByteArray> first = cipher.decrypt(QString::fromLatin1(golden::kSealed1),
+                                                        DekPurpose::Credential, "record-1");
+        QVERIFY2(first.ok(), why(first).constData());
+        QCOMPARE(first.value(), golden::kPlaintext);
+        const Result<QByteArray> second = cipher.decrypt(QString::fromLatin1(golden::kSealed2),
+                                                         DekPurpose::Credential, "record-2");
+        QVERIFY2(second.ok(), why(second).constData());
+        QCOMPARE(second.value(), golden::kPlaintext);
+        // The record's associated data is part of the vector too.
+        QCOMPARE(
+            cipher
+                .decrypt(QString::fromLatin1(golden::kSealed1), DekPurpose::Credential, "record-2")
+                .error()
+                .code,
+            ErrorCode::DecryptionError);
+    }
+
+    // The version is part of the wrapping's associated data: the wrapped
+    // key of version 1 stored as version 3 does not unwrap.
+    void goldenWrappedKeyBoundToItsVersion()
+    {
+        DekRecord renumbered = golden::record(1, golden::kWrapNonce1, golden::kWrapped1);
+        renumbered.version = 3;
+        InMemoryDekStorage storage;
+        QVERIFY(storage.insert(renumbered).ok());
+        EnvelopeCipher cipher(deriveSubkey(golden::masterKey(), Subkey::DekWrapping), storage);
+        QCOMPARE(cipher.load().error().code, ErrorCode::DecryptionError);
     }
 
     void wrappedKeyBoundToPurposeAndVersion()

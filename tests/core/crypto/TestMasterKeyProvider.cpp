@@ -166,18 +166,36 @@ private slots:
         QVERIFY(!QFile::exists(generatedPath())); // no silent fallback to a new key
     }
 
+    // A key file that exists but cannot be read is an error naming it, not
+    // a fallback. Root reads a file whatever its mode, so the path names a
+    // directory (unreadable as a file for everyone); other users also get
+    // a file without read permission.
+    void keyFileUnreadable_data()
+    {
+        QTest::addColumn<bool>("directory");
+        QTest::newRow("directory") << true;
+        if (::geteuid() != 0)
+            QTest::newRow("no read permission") << false;
+    }
+
     void keyFileUnreadable()
     {
-        if (::geteuid() == 0)
-            QSKIP("root reads any file");
-        writeFile(keyFilePath(), MasterKeyProvider::generateKeyBase64());
-        QVERIFY(QFile::setPermissions(keyFilePath(), QFileDevice::WriteOwner));
+        QFETCH(bool, directory);
+        if (directory) {
+            QVERIFY(QDir().mkpath(keyFilePath()));
+        } else {
+            writeFile(keyFilePath(), MasterKeyProvider::generateKeyBase64());
+            QVERIFY(QFile::setPermissions(keyFilePath(), QFileDevice::WriteOwner));
+        }
         MasterKeyOptions options = baseOptions();
         options.keyFile = keyFilePath();
         const Result<ResolvedMasterKey> result = MasterKeyProvider::resolve(options);
         QVERIFY(!result.ok());
         QCOMPARE(result.error().code, ErrorCode::IoError);
         QVERIFY(result.error().message.contains(keyFilePath()));
+        QVERIFY2(result.error().message.contains(QLatin1String("cannot read")),
+                 qPrintable(result.error().message));
+        QVERIFY(!QFile::exists(generatedPath())); // no silent fallback to a new key
     }
 
     void keyFileBadContent()

@@ -47,6 +47,28 @@ private slots:
         QVERIFY(!verifyPassword(hash.value(), QStringLiteral("passwort-密碼-😎")));
     }
 
+    // Made by another implementation, the reference one (Debian's argon2
+    // command line tool, not libsodium):
+    //   printf '%s' 'Pässwörd-密碼-🐝' |
+    //     argon2 'hivemind-golden!' -id -t 2 -m 16 -p 1 -l 32 -e
+    // The password goes in as UTF-8 bytes, as the tool got them.
+    void hashFromTheReferenceImplementationVerifies()
+    {
+        const QString hash = QStringLiteral("$argon2id$v=19$m=65536,t=2,p=1$"
+                                            "aGl2ZW1pbmQtZ29sZGVuIQ$"
+                                            "sybG5Ye7NjxZpoHf2Z7A1ZVuevMpmH72rfxCSXpw2iM");
+        const QString password = QStringLiteral("Pässwörd-密碼-🐝");
+        QCOMPARE(password.toUtf8().toHex(), QByteArray("50c3a4737377c3b67264"
+                                                       "2de5af86e7a2bc2df09f909d"));
+        QVERIFY(verifyPassword(hash, password));
+        QVERIFY(!verifyPassword(hash, QStringLiteral("Pässwörd-密碼-🐜")));
+        QVERIFY(!verifyPassword(hash, QStringLiteral("Passwörd-密碼-🐝")));
+        // One character of the hash changed.
+        QString altered = hash;
+        altered[altered.size() - 2] = altered.at(altered.size() - 2) == u'i' ? u'j' : u'i';
+        QVERIFY(!verifyPassword(altered, password));
+    }
+
     void emptyPasswordIsHandled()
     {
         // Policy (minimum length) lives in the auth layer; hashing must not crash.

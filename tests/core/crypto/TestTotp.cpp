@@ -47,6 +47,31 @@ private slots:
         QVERIFY(!crypto::totpMatchingStep(seed, QStringLiteral("12345x"), now).has_value());
         QVERIFY(!crypto::totpMatchingStep(seed, QString(), now).has_value());
     }
+    // ±1 step and no more: -30 s, now and +30 s match their own step,
+    // -60 s and +60 s nothing; at a step's first and last second alike.
+    void windowEdges_data()
+    {
+        QTest::addColumn<qint64>("now");
+        QTest::newRow("first second of a step") << qint64(1234567890);
+        QTest::newRow("last second of a step") << qint64(1234567919);
+    }
+    void windowEdges()
+    {
+        QFETCH(qint64, now);
+        const QByteArray seed("12345678901234567890");
+        const qint64 step = now / 30;
+        for (const qint64 offset : {-30, 0, 30}) {
+            const QString code = crypto::totpCode(seed, now + offset).value();
+            const auto matched = crypto::totpMatchingStep(seed, code, now);
+            QVERIFY2(matched.has_value(), qPrintable(QString::number(offset)));
+            QCOMPARE(*matched, step + offset / 30);
+        }
+        for (const qint64 offset : {-60, 60}) {
+            const QString code = crypto::totpCode(seed, now + offset).value();
+            QVERIFY2(!crypto::totpMatchingStep(seed, code, now).has_value(),
+                     qPrintable(QString::number(offset)));
+        }
+    }
     void base32()
     {
         // RFC 4648 §10 without padding.

@@ -6,6 +6,7 @@
 
 #include <QSignalSpy>
 #include <QtTest>
+#include <atomic>
 
 using namespace hm;
 using namespace hm::engine;
@@ -24,6 +25,22 @@ template <typename T, typename Call> Result<T> await(Call call)
     return std::move(*answer);
 }
 
+// Completes at once, remembering the thread its start() ran on.
+class ThreadRecordingExecutor final : public NodeExecutor
+{
+public:
+    std::atomic<QThread *> startedOn{nullptr};
+    std::atomic<int> starts{0};
+
+    std::unique_ptr<NodeRun> start(const NodeTask &task, NodeDone done) override
+    {
+        startedOn = QThread::currentThread();
+        ++starts;
+        done(NodeOutcome::completed(task.inputs));
+        return nullptr;
+    }
+};
+
 } // namespace
 
 class TestEngineThread : public QObject
@@ -37,6 +54,11 @@ void TestEngineThread::runsOnItsOwnThread()
 {
     auto registry = std::make_shared<ExecutorRegistry>();
     registerBuiltins(*registry);
+    flow::ComponentInterface whereIface;
+    whereIface.name = QStringLiteral("where");
+    whereIface.version = QStringLiteral("1.0.0");
+    auto where = std::make_shared<ThreadRecordingExecutor>();
+    registry->add(whereIface, where);
     RecordingJournal journal;
     Engine engine(registry, &journal, {});
     QSignalSpy events(&engine, &Engine::engineEvent);
@@ -46,7 +68,7 @@ void TestEngineThread::runsOnItsOwnThread()
     auto flow = FlowBuilder()
                     .node("a")
                     .node("d", "delay", json(R"({"ms": 1})"))
-                    .node("b")
+                    .node("b", "where")
                     .edge("a", "d")
                     .edge("d", "b")
                     .compile(*registry);
@@ -64,6 +86,11 @@ void TestEngineThread::runsOnItsOwnThread()
     auto snap = await<QJsonObject>([&](QObject *ctx, auto cb) { engine.snapshot(id, ctx, cb); });
     QCOMPARE(snap.value()["status"].toString(), "completed");
     QCOMPARE(events.size(), 8); // started, 3x (node started, completed), completed
+    // Node attempts start on the engine's thread, never the caller's.
+    QCOMPARE(where->starts.load(), 1);
+    QVERIFY(engine.engineThread() != nullptr);
+    QVERIFY(engine.engineThread() != callerThread);
+    QCOMPARE(where->startedOn.load(), engine.engineThread());
 
     auto cancelled =
         await<CancelResult>([&](QObject *ctx, auto cb) { engine.cancel(id, {}, ctx, cb); });

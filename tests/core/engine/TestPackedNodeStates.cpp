@@ -170,6 +170,84 @@ private slots:
         QVERIFY(readPackedNodeStates(text).isEmpty());
     }
 
+    // A format 2 text written by hand from docs/engine-persistence.md, not
+    // by the writer: the stored format itself, field by field. Times chain:
+    // each is the difference from the time before it in the text, a null
+    // one leaves the chain as it is.
+    void handWrittenFormat2Reads()
+    {
+        const QString text = QString::fromUtf8(
+            R"js({"format":2,"nodes":[)js"
+            R"js(["fetch",0,"completed",1,1763700000100,150,{"url":"https://example.com"},)js"
+            R"js({"status":200},null,null,null,["GET https://example.com -> 200 (5 bytes)"]],)js"
+            R"js(["decide",1,"failed",3,-50,20,null,{"why":"late"},null,"EXECUTION_TIMEOUT",)js"
+            R"js("took \u0022too\u0022 long"],)js"
+            R"js(["skipped",1,"skipped",0,null,null,null,null,"BRANCH_NOT_TAKEN"],)js"
+            R"js(["waiting",0,"running",1,1000]],)js"
+            R"js("components":[["http-request","1.0.0"],["transform","2.1.0"]]})js");
+        const QList<StoredNode> nodes = readPackedNodeStates(text);
+        QCOMPARE(nodes.size(), 4);
+
+        const StoredNode &fetch = nodes.at(0);
+        QCOMPARE(fetch.nodeId, u"fetch"_qs);
+        QCOMPARE(fetch.component, u"http-request"_qs);
+        QCOMPARE(fetch.version, u"1.0.0"_qs);
+        QCOMPARE(fetch.status, u"completed"_qs);
+        QCOMPARE(fetch.attempt, 1);
+        QCOMPARE(fetch.startedAtMs, 1763700000100);
+        QCOMPARE(fetch.endedAtMs, 1763700000250);
+        QCOMPARE(fetch.durationMs, 150);
+        QCOMPARE(fetch.inputs.toObject(),
+                 (QJsonObject{{QStringLiteral("url"), QStringLiteral("https://example.com")}}));
+        QCOMPARE(fetch.outputs.toObject(), (QJsonObject{{QStringLiteral("status"), 200}}));
+        QVERIFY(fetch.skipReason.isEmpty());
+        QVERIFY(fetch.errorCode.isEmpty());
+        QVERIFY(fetch.errorMessage.isEmpty());
+        QCOMPARE(fetch.logs.toArray(),
+                 (QJsonArray{QStringLiteral("GET https://example.com -> 200 (5 bytes)")}));
+
+        const StoredNode &decide = nodes.at(1);
+        QCOMPARE(decide.nodeId, u"decide"_qs);
+        QCOMPARE(decide.component, u"transform"_qs);
+        QCOMPARE(decide.version, u"2.1.0"_qs);
+        QCOMPARE(decide.status, u"failed"_qs);
+        QCOMPARE(decide.attempt, 3);
+        QCOMPARE(decide.startedAtMs, 1763700000200); // 250 - 50
+        QCOMPARE(decide.endedAtMs, 1763700000220);
+        QCOMPARE(decide.durationMs, 20);
+        QVERIFY(decide.inputs.isNull());
+        QCOMPARE(decide.outputs.toObject(), (QJsonObject{{QStringLiteral("why"), "late"}}));
+        QVERIFY(decide.skipReason.isEmpty());
+        QCOMPARE(decide.errorCode, u"EXECUTION_TIMEOUT"_qs);
+        QCOMPARE(decide.errorMessage, u"took \"too\" long"_qs);
+        QVERIFY(decide.logs.isNull()); // a trailing null left out
+
+        const StoredNode &skipped = nodes.at(2);
+        QCOMPARE(skipped.nodeId, u"skipped"_qs);
+        QCOMPARE(skipped.component, u"transform"_qs);
+        QCOMPARE(skipped.status, u"skipped"_qs);
+        QCOMPARE(skipped.attempt, 0);
+        QCOMPARE(skipped.startedAtMs, 0);
+        QCOMPARE(skipped.endedAtMs, 0);
+        QCOMPARE(skipped.durationMs, -1);
+        QVERIFY(skipped.inputs.isNull());
+        QVERIFY(skipped.outputs.isNull());
+        QCOMPARE(skipped.skipReason, u"BRANCH_NOT_TAKEN"_qs);
+        QVERIFY(skipped.errorCode.isEmpty());
+
+        const StoredNode &waiting = nodes.at(3);
+        QCOMPARE(waiting.nodeId, u"waiting"_qs);
+        QCOMPARE(waiting.component, u"http-request"_qs);
+        QCOMPARE(waiting.version, u"1.0.0"_qs);
+        QCOMPARE(waiting.status, u"running"_qs);
+        QCOMPARE(waiting.attempt, 1);
+        QCOMPARE(waiting.startedAtMs, 1763700001220); // 220 + 1000: the null ones skipped
+        QCOMPARE(waiting.endedAtMs, 0);
+        QCOMPARE(waiting.durationMs, -1);
+        QVERIFY(waiting.inputs.isNull());
+        QVERIFY(waiting.logs.isNull());
+    }
+
     // Format 1, as the first schema v6 builds wrote it.
     void firstFormatStillReads()
     {
