@@ -66,6 +66,13 @@ Result<ServerCommandLine> parseServerCommandLine(const QCoreApplication &app)
         QStringLiteral("URL"));
     parser.addOptions({dataDir, listen, keyFile, logFormat, tlsCert, tlsKey, trustedProxy,
                        accessTtl, healthInterval, publicUrl});
+    // The store (core/store, Database::setQueryTimeLimit).
+    const QCommandLineOption dbQueryTimeout(
+        QStringLiteral("db-query-timeout-ms"),
+        QStringLiteral("Milliseconds a database query of a request may run before it is "
+                       "stopped with TIMEOUT (default 2000)."),
+        QStringLiteral("MS"), QString::number(store::kDefaultQueryTimeLimitMs));
+    parser.addOption(dbQueryTimeout);
     // HTTP connections (server/http).
     const QCommandLineOption httpIdleTimeout(
         QStringLiteral("http-idle-timeout"),
@@ -182,6 +189,10 @@ Result<ServerCommandLine> parseServerCommandLine(const QCoreApplication &app)
     if (Status ok = wsNumber(httpHeaderTimeout, 1, 3600, &wsValue); !ok)
         return ok.error();
     result.options.httpHeaderTimeoutSeconds = int(wsValue);
+
+    if (Status ok = wsNumber(dbQueryTimeout, 1, 3600 * 1000, &wsValue); !ok)
+        return ok.error();
+    result.options.dbQueryTimeoutMs = wsValue;
 
     if (!logging::parseFormat(parser.value(logFormat), &result.logFormat))
         return Error{ErrorCode::ValidationError,

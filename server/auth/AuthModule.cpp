@@ -4,6 +4,7 @@
 #include "server/auth/AuthCommon.h"
 #include "server/auth/Jwt.h"
 #include "server/auth/UserRepository.h"
+#include "store/Database.h"
 
 #include <limits>
 
@@ -204,6 +205,9 @@ void addProtectedRoute(ApiRouter &router, AuthModule &auth, QHttpServerRequest::
     router.addRoute(
         method, path,
         [&auth, &router, minRole, handler = std::move(handler)](const RequestContext &context) {
+            // The queries of the request, authentication included, share
+            // one time limit (Database::QueryBudget).
+            const store::Database::QueryBudget budget = auth.db.budget();
             RequestRateLimits &limits = router.rateLimits();
             auto principal = auth.authenticate(context);
             if (!principal) {

@@ -1,4 +1,5 @@
 #include "crypto/PasswordHasher.h"
+#include "server/QueryParams.h"
 #include "server/auth/AuditLog.h"
 #include "server/auth/AuthCommon.h"
 #include "server/auth/AuthModule.h"
@@ -48,7 +49,8 @@ ApiReply listUsers(AuthModule &auth, const RequestContext &c)
     if (!ok || list.size < 1 || list.size > 100)
         return ApiReply::failure(
             fieldError(QStringLiteral("size"), QStringLiteral("size must be between 1 and 100")));
-    list.search = query.queryItemValue(QStringLiteral("search"), QUrl::FullyDecoded);
+    HM_TRY(search, parseSearch(query));
+    list.search = search.value();
     if (const QString role = query.queryItemValue(QStringLiteral("role")); !role.isEmpty()) {
         const auto parsed = parseRole(role);
         if (!parsed)

@@ -6,6 +6,7 @@
 #include "server/auth/AuthCommon.h"
 #include "server/engine/FlowShares.h"
 #include "store/Database.h"
+#include "store/Like.h"
 
 namespace hm::server::auth {
 namespace {
@@ -255,13 +256,9 @@ Result<UserRepository::Page> UserRepository::list(const ListQuery &query)
     QString where = QStringLiteral("WHERE 1 = 1");
     QVariantList values;
     if (!query.search.isEmpty()) {
-        where +=
-            QStringLiteral(" AND (u.username LIKE ? ESCAPE '\\' OR u.email LIKE ? ESCAPE '\\')");
-        QString pattern = query.search;
-        pattern.replace(QLatin1Char('\\'), QStringLiteral("\\\\"))
-            .replace(QLatin1Char('%'), QStringLiteral("\\%"))
-            .replace(QLatin1Char('_'), QStringLiteral("\\_"));
-        pattern = QLatin1Char('%') + pattern + QLatin1Char('%');
+        where += QStringLiteral(" AND (") + store::likeCondition(u"u.username") +
+                 QStringLiteral(" OR ") + store::likeCondition(u"u.email") + u')';
+        const QString pattern = store::likePattern(query.search);
         values << pattern << pattern;
     }
     if (query.status.isEmpty()) {
