@@ -123,7 +123,8 @@ Result<UserRecord> UserRepository::create(const NewUser &user)
                          {{QStringLiteral("field"), column}}};
         }
     }
-    const Result<QString> hash = crypto::hashPassword(user.password);
+    const Result<QString> hash = user.passwordHash.isEmpty() ? crypto::hashPassword(user.password)
+                                                             : Result<QString>(user.passwordHash);
     if (!hash)
         return hash.error();
 
@@ -174,11 +175,11 @@ Status UserRepository::update(const QString &sql, const QString &id, const QVari
     return statement.value().run();
 }
 
-Status UserRepository::recordFailedLogin(const QString &id, int attempts, qint64 lockedUntil)
+Status UserRepository::clearStoredLockout(const QString &id)
 {
     return update(
-        QStringLiteral("UPDATE users SET login_attempts = ?, locked_until = ? WHERE id = ?"), id,
-        {attempts, lockedUntil > 0 ? QVariant(lockedUntil) : QVariant()});
+        QStringLiteral("UPDATE users SET login_attempts = 0, locked_until = NULL WHERE id = ?"), id,
+        {});
 }
 
 Status UserRepository::recordSuccessfulLogin(const QString &id, qint64 now)
