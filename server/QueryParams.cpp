@@ -31,6 +31,15 @@ QString queryValue(const QUrlQuery &query, const QString &name)
     return query.queryItemValue(name, QUrl::FullyDecoded);
 }
 
+Result<QString> parseSearch(const QUrlQuery &query, const QString &name)
+{
+    QString text = queryValue(query, name);
+    if (text.size() > kMaxSearchLength)
+        return parameterError(
+            name, QStringLiteral("must be at most %1 characters").arg(kMaxSearchLength));
+    return text;
+}
+
 Result<Paging> parsePaging(const QUrlQuery &query, int maxSize)
 {
     auto page = intParameter(query, QStringLiteral("page"), 1, 1, 1000000);

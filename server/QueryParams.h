@@ -26,4 +26,15 @@ QJsonObject paginationJson(const Paging &paging, qint64 total);
 // Decoded value of a parameter ("" when absent).
 QString queryValue(const QUrlQuery &query, const QString &name);
 
+// Longest text a list route searches for. Longer text is refused rather
+// than matched: no name it searches is longer (flow names are at most
+// kMaxNameLength, usernames 64, e-mail addresses 254 characters), and what
+// a LIKE costs per row grows with the text.
+inline constexpr int kMaxSearchLength = 255;
+// Longest flow name (seed 003's VARCHAR(255)).
+inline constexpr int kMaxNameLength = 255;
+// The decoded `name` parameter ("" when absent), at most kMaxSearchLength
+// characters; match it with store::likePattern().
+Result<QString> parseSearch(const QUrlQuery &query, const QString &name = QStringLiteral("search"));
+
 } // namespace hm::server

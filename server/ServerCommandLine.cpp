@@ -73,6 +73,13 @@ Result<ServerCommandLine> parseServerCommandLine(const QCoreApplication &app)
         QStringLiteral("normal|full"), QStringLiteral("normal"));
     parser.addOptions({dataDir, listen, keyFile, logFormat, tlsCert, tlsKey, trustedProxy,
                        accessTtl, healthInterval, publicUrl, sync});
+    // The store (core/store, Database::setQueryTimeLimit).
+    const QCommandLineOption dbQueryTimeout(
+        QStringLiteral("db-query-timeout-ms"),
+        QStringLiteral("Milliseconds a database query of a request may run before it is "
+                       "stopped with TIMEOUT (default 2000)."),
+        QStringLiteral("MS"), QString::number(store::kDefaultQueryTimeLimitMs));
+    parser.addOption(dbQueryTimeout);
     // HTTP connections (server/http).
     const QCommandLineOption httpIdleTimeout(
         QStringLiteral("http-idle-timeout"),
@@ -220,6 +227,10 @@ Result<ServerCommandLine> parseServerCommandLine(const QCoreApplication &app)
     if (Status ok = wsNumber(httpRequestTimeout, 1, 86400, &wsValue); !ok)
         return ok.error();
     result.options.httpRequestTimeoutSeconds = int(wsValue);
+
+    if (Status ok = wsNumber(dbQueryTimeout, 1, 3600 * 1000, &wsValue); !ok)
+        return ok.error();
+    result.options.dbQueryTimeoutMs = wsValue;
 
     if (!logging::parseFormat(parser.value(logFormat), &result.logFormat))
         return Error{ErrorCode::ValidationError,

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "server/ws/WebSocketOptions.h"
+#include "store/Database.h"
 
 #include <QByteArray>
 #include <QHostAddress>
@@ -35,6 +36,9 @@ struct ServerOptions
     int httpIdleTimeoutSeconds = 60;
     int httpHeaderTimeoutSeconds = 30;
     int httpRequestTimeoutSeconds = 120;
+    // How long one database query of a request may run (the store's limit
+    // on the server thread's connection; TIMEOUT after it).
+    qint64 dbQueryTimeoutMs = store::kDefaultQueryTimeLimitMs;
     // How often registered components' /health is checked (0 = only at
     // start and on demand).
     int componentHealthIntervalSeconds = 30;

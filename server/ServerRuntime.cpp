@@ -205,6 +205,11 @@ Result<QUrl> ServerRuntime::startUp()
     if (!engineStarted)
         return engineStarted.error();
 
+    // From here on this connection serves requests on the server's one
+    // thread: no query may hold it (and every other request) for long.
+    // Start-up work above (migrations, recovery) ran without a limit.
+    m_database->setQueryTimeLimit(m_options.dbQueryTimeoutMs);
+
     m_router = std::make_unique<ApiRouter>();
     m_router->setTrustedProxies(m_options.trustedProxies);
     m_router->httpServer().setTimeouts({m_options.httpIdleTimeoutSeconds * 1000,

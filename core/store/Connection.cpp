@@ -1,7 +1,22 @@
 #include "common/Logging.h"
 #include "store/Connection_p.h"
 
+#include <QJsonObject>
+#include <algorithm>
+#include <chrono>
+
 namespace hm::store::detail {
+
+namespace {
+
+qint64 steadyNs()
+{
+    return std::chrono::duration_cast<std::chrono::nanoseconds>(
+               std::chrono::steady_clock::now().time_since_epoch())
+        .count();
+}
+
+} // namespace
 
 Connection::Connection(sqlite3 *db, QString path) : m_db(db), m_path(std::move(path)) {}
 
@@ -30,6 +45,68 @@ void Connection::giveBack(const QString &sql, sqlite3_stmt *stmt)
         return;
     }
     m_cache.insert(sql, stmt);
+}
+
+void Connection::setTimeLimitMs(qint64 ms)
+{
+    m_timeLimitMs = ms > 0 ? ms : 0;
+    // The handler runs every kProgressOps VM instructions while a statement
+    // runs; a function call such as one LIKE on one row is one instruction,
+    // so what a single call costs must be bounded where its inputs come in.
+    if (m_timeLimitMs > 0)
+        sqlite3_progress_handler(m_db, kProgressOps, &Connection::onProgress, this);
+    else
+        sqlite3_progress_handler(m_db, 0, nullptr, nullptr);
+}
+
+bool Connection::startClock()
+{
+    if (m_timeLimitMs == 0 || m_deadlineNs != 0)
+        return false;
+    m_stepStartNs = steadyNs();
+    const qint64 allowedNs =
+        m_budgetOpen ? std::max<qint64>(m_budgetLeftNs, 0) : m_timeLimitMs * 1000000;
+    // 0 means "no clock": a spent budget still gets a deadline, now.
+    m_deadlineNs = std::max<qint64>(m_stepStartNs + allowedNs, 1);
+    m_expired = false;
+    return true;
+}
+
+void Connection::stopClock()
+{
+    if (m_budgetOpen)
+        m_budgetLeftNs -= steadyNs() - m_stepStartNs;
+    m_deadlineNs = 0;
+}
+
+bool Connection::startBudget()
+{
+    if (m_timeLimitMs == 0 || m_budgetOpen)
+        return false;
+    m_budgetOpen = true;
+    m_budgetLeftNs = m_timeLimitMs * 1000000;
+    return true;
+}
+
+int Connection::onProgress(void *connection)
+{
+    auto *self = static_cast<Connection *>(connection);
+    if (self->m_deadlineNs == 0 || steadyNs() < self->m_deadlineNs)
+        return 0;
+    self->m_expired = true;
+    return 1;
+}
+
+Error Connection::expiredError() const
+{
+    // TIMEOUT: the catalogue's code for a request that did not finish in
+    // time; details.reason tells it from the API client's own timeout.
+    return Error{ErrorCode::Timeout,
+                 QStringLiteral("the query took longer than %1 ms and was stopped; narrow it "
+                                "(filters, shorter search text, smaller pages) or retry later")
+                     .arg(m_timeLimitMs),
+                 QJsonObject{{QStringLiteral("reason"), QStringLiteral("query_time_limit")},
+                             {QStringLiteral("limit_ms"), m_timeLimitMs}}};
 }
 
 } // namespace hm::store::detail

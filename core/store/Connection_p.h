@@ -1,8 +1,11 @@
 #pragma once
 
+#include "common/Error.h"
+
 #include <QHash>
 #include <QString>
 #include <sqlite3.h>
+#include <utility>
 
 namespace hm::store::detail {
 
@@ -29,14 +32,46 @@ public:
     // finalizes it when the cache already holds one or is full.
     void giveBack(const QString &sql, sqlite3_stmt *stmt);
 
+    // The query time limit (Database::setQueryTimeLimit); 0 = none.
+    void setTimeLimitMs(qint64 ms);
+    qint64 timeLimitMs() const { return m_timeLimitMs; }
+    // Around each call into sqlite that runs SQL: startClock() arms the
+    // deadline (the limit, or what is left of a budget) and returns true
+    // when the caller must call stopClock() once sqlite returned. Nothing
+    // happens without a limit.
+    bool startClock();
+    void stopClock();
+    // A budget (Database::QueryBudget): until endBudget() the running times
+    // of all statements add up against one limit. False when there is no
+    // limit or a budget is already open (the outer one counts).
+    bool startBudget();
+    void endBudget() { m_budgetOpen = false; }
+    // Whether the last SQLITE_INTERRUPT came from the clock; clears it.
+    bool takeExpired() { return std::exchange(m_expired, false); }
+    // The error a statement stopped by the clock reports.
+    Error expiredError() const;
+
 private:
+    // sqlite3_progress_handler's callback: non-zero stops the statement.
+    static int onProgress(void *connection);
+
     // Enough for every distinct statement a repository or the write-behind
     // queue uses; beyond it statements are simply finalized.
     static constexpr qsizetype kMaxCached = 128;
 
+    // VM instructions between two looks at the clock: a few microseconds
+    // of work, so a look costs nothing measurable.
+    static constexpr int kProgressOps = 1000;
+
     sqlite3 *m_db = nullptr;
     QString m_path;
     QHash<QString, sqlite3_stmt *> m_cache;
+    qint64 m_timeLimitMs = 0;
+    qint64 m_deadlineNs = 0; // steady clock; 0 = no clock running
+    qint64 m_stepStartNs = 0;
+    bool m_budgetOpen = false;
+    qint64 m_budgetLeftNs = 0;
+    bool m_expired = false;
 };
 
 } // namespace hm::store::detail

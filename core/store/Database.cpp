@@ -17,10 +17,43 @@ Status Database::exec(const QString &sql)
 {
     sqlite3 *db = m_connection->handle();
     const QByteArray utf8 = sql.toUtf8();
+    const bool clocked = m_connection->startClock();
     const int rc = sqlite3_exec(db, utf8.constData(), nullptr, nullptr, nullptr);
+    if (clocked)
+        m_connection->stopClock();
+    if (rc == SQLITE_INTERRUPT && m_connection->takeExpired())
+        return m_connection->expiredError();
     if (rc != SQLITE_OK)
         return detail::sqliteError(db, rc, QStringLiteral("executing"));
     return {};
+}
+
+void Database::setQueryTimeLimit(qint64 ms)
+{
+    m_connection->setTimeLimitMs(ms);
+}
+
+qint64 Database::queryTimeLimit() const
+{
+    return m_connection->timeLimitMs();
+}
+
+Database::QueryBudget::QueryBudget(std::shared_ptr<detail::Connection> connection)
+    : m_connection(std::move(connection))
+{
+    if (!m_connection->startBudget())
+        m_connection.reset(); // no limit, or an outer budget counts
+}
+
+Database::QueryBudget::~QueryBudget()
+{
+    if (m_connection)
+        m_connection->endBudget();
+}
+
+Database::QueryBudget Database::budget()
+{
+    return QueryBudget(m_connection);
 }
 
 Result<Statement> Database::prepare(const QString &sql)

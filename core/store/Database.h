@@ -16,6 +16,11 @@ namespace detail {
 class Connection;
 }
 
+// The limit hivemind-server puts on its request connection
+// (--db-query-timeout-ms): far above any legitimate query, short enough
+// that /health and other requests are not held up noticeably.
+inline constexpr qint64 kDefaultQueryTimeLimitMs = 2000;
+
 struct OpenOptions
 {
     bool createIfMissing = true;
@@ -69,6 +74,40 @@ public:
     Result<std::optional<Statement>> selectOne(const QString &sql, const QVariantList &binds = {});
     // Reads the schema, for /health.
     Status checkHealth();
+
+    // Bounds the time a statement may run on this connection: a statement
+    // still running `ms` after it started is stopped and reports Timeout
+    // with details.reason "query_time_limit" (the connection stays usable;
+    // a write stopped inside a transaction rolls the transaction back).
+    // Meant for the connection
+    // that serves requests on the server's one thread, so that no request
+    // holds it, and every other request, for long. 0 = no limit, the
+    // default: the write-behind queue and the engine never lose a write to
+    // a clock. sqlite looks at the clock between VM instructions, so one
+    // instruction (one function call such as a LIKE on one value) is never
+    // cut short: bound such inputs where they come in (store/Like.h).
+    void setQueryTimeLimit(qint64 ms);
+    qint64 queryTimeLimit() const;
+
+    // While alive, the running times of all statements on the connection
+    // add up against one time limit (a whole request's queries); time spent
+    // outside sqlite does not count. Without a limit, or inside another
+    // budget, it does nothing.
+    class [[nodiscard]] QueryBudget
+    {
+    public:
+        QueryBudget(QueryBudget &&) = default;
+        QueryBudget(const QueryBudget &) = delete;
+        QueryBudget &operator=(const QueryBudget &) = delete;
+        QueryBudget &operator=(QueryBudget &&) = delete;
+        ~QueryBudget();
+
+    private:
+        friend class Database;
+        explicit QueryBudget(std::shared_ptr<detail::Connection> connection);
+        std::shared_ptr<detail::Connection> m_connection; // null: nothing to end
+    };
+    QueryBudget budget();
 
 private:
     explicit Database(std::shared_ptr<detail::Connection> connection);

@@ -149,11 +149,20 @@ Result<bool> Statement::step()
         m_bindError.reset();
         return error;
     }
+    // Each step runs under the connection's time limit (or what is left of
+    // an open QueryBudget).
+    const bool clocked = m_connection->startClock();
     const int rc = sqlite3_step(m_stmt);
+    if (clocked)
+        m_connection->stopClock();
     if (rc == SQLITE_ROW)
         return true;
     if (rc == SQLITE_DONE)
         return false;
+    if (rc == SQLITE_INTERRUPT && m_connection->takeExpired()) {
+        sqlite3_reset(m_stmt);
+        return m_connection->expiredError();
+    }
     Error error = detail::sqliteError(m_connection->handle(), rc, QStringLiteral("executing"));
     error.details.insert(QStringLiteral("sql"), m_sql.left(200));
     sqlite3_reset(m_stmt);

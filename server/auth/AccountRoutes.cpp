@@ -1,8 +1,8 @@
-#include "crypto/PasswordHasher.h"
 #include "server/auth/AuditLog.h"
 #include "server/auth/AuthCommon.h"
 #include "server/auth/AuthModule.h"
 #include "server/auth/AuthRoutes.h"
+#include "server/auth/AuthSettings.h"
 #include "server/auth/RouteHelpers.h"
 #include "server/auth/Validation.h"
 
@@ -40,17 +40,33 @@ void registerAccountRoutes(ApiRouter &router, AuthModule &auth)
             HM_TRY(current, requiredString(body.value(), QStringLiteral("current_password")));
             HM_TRY(next, requiredString(body.value(), QStringLiteral("new_password")));
             HM_TRY(user, loadUser(auth, p.userId));
-            if (!crypto::verifyPassword(user.value().passwordHash, current.value()))
-                return ApiReply::failure(Error{ErrorCode::CurrentPasswordWrong,
-                                               QStringLiteral("current password is wrong")});
-            HM_TRY_STATUS(checkPassword(AuthSettings::load(auth.db).passwordPolicy, next.value()));
-            HM_TRY(hash, crypto::hashPassword(next.value()));
-            HM_TRY_STATUS(UserRepository(auth.db).setPasswordHash(p.userId, hash.value()));
-            // Other sessions may belong to whoever knew the old password.
-            HM_TRY_STATUS(auth.tokens.revokeAllFamilies(p.userId, p.sessionId));
-            audit(auth.db, QStringLiteral("PASSWORD_CHANGED"), p.userId, QStringLiteral("user"),
-                  p.userId, c.clientIp(), QString::fromUtf8(c.header("User-Agent")));
-            return ApiReply::ok(QJsonObject{{QStringLiteral("password_changed"), true}});
+            const ClientInfo client = clientInfo(c);
+            // Both Argon2 steps (check, new hash) run on the password worker.
+            return checkOwnPassword(
+                auth, c, user.value(), current.value(), QStringLiteral("current password is wrong"),
+                [&auth, p, next = next.value(), client](const DeferredReply &reply) {
+                    if (Status s = checkPassword(AuthSettings::load(auth.db).passwordPolicy, next);
+                        !s)
+                        return reply.send(ApiReply::failure(s.error()));
+                    const bool started =
+                        auth.passwords.hash(next, [&auth, p, client, reply](Result<QString> hash) {
+                            if (!hash)
+                                return reply.send(ApiReply::failure(hash.error()));
+                            if (Status s =
+                                    UserRepository(auth.db).setPasswordHash(p.userId, hash.value());
+                                !s)
+                                return reply.send(ApiReply::failure(s.error()));
+                            // Other sessions may belong to whoever knew the old password.
+                            if (Status s = auth.tokens.revokeAllFamilies(p.userId, p.sessionId); !s)
+                                return reply.send(ApiReply::failure(s.error()));
+                            audit(auth.db, QStringLiteral("PASSWORD_CHANGED"), p.userId,
+                                  QStringLiteral("user"), p.userId, client.ip, client.userAgent);
+                            reply.send(ApiReply::ok(
+                                QJsonObject{{QStringLiteral("password_changed"), true}}));
+                        });
+                    if (!started)
+                        reply.send(ApiReply::failure(PasswordWorker::busyError()));
+                });
         });
 
     addProtectedRoute(router, auth, Method::Get, QStringLiteral("/api/v1/users/me/sessions"),

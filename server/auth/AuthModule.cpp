@@ -1,9 +1,12 @@
 #include "server/auth/AuthModule.h"
 
 #include "server/RouteDoc.h"
+#include "server/auth/AuditLog.h"
 #include "server/auth/AuthCommon.h"
+#include "server/auth/AuthSettings.h"
 #include "server/auth/Jwt.h"
 #include "server/auth/UserRepository.h"
+#include "store/Database.h"
 
 #include <limits>
 
@@ -153,6 +156,102 @@ Result<Principal> AuthModule::authenticateJwt(const QString &bearer, qint64 *exp
     return token->stored.principal;
 }
 
+AttemptTracker::Policy AuthModule::loginPolicy()
+{
+    const AuthSettings settings = AuthSettings::load(db);
+    AttemptTracker::Policy policy;
+    policy.maxFailures = settings.lockoutMaxAttempts;
+    policy.lockMs = settings.lockoutDurationSeconds * 1000LL;
+    policy.baseDelayMs = settings.lockoutDelayMs;
+    return policy;
+}
+
+AttemptTracker::Policy AuthModule::checkPolicy()
+{
+    AttemptTracker::Policy policy = loginPolicy();
+    policy.baseDelayMs = 0;
+    return policy;
+}
+
+int AuthModule::clearLockouts(const QString &userId)
+{
+    const qint64 now = nowMs();
+    const int locked = loginAttempts.clear(QStringLiteral("account:") + userId, now);
+    checkAttempts.clear(QStringLiteral("password:") + userId, now);
+    checkAttempts.clear(QStringLiteral("totp:") + userId, now);
+    return locked;
+}
+
+QJsonObject AuthModule::lockoutJson(const QString &userId, const AttemptTracker::Policy &policy)
+{
+    const AttemptTracker::State state =
+        loginAttempts.summary(QStringLiteral("account:") + userId, policy, nowMs());
+    return {{QStringLiteral("login_attempts"), state.failures},
+            {QStringLiteral("locked_until"), isoOrNull(state.lockedUntilMs)}};
+}
+
+Error attemptsLockedError(const QString &what, int maxFailures, qint64 lockedUntilMs, qint64 nowMs)
+{
+    RateLimiter::Decision decision;
+    decision.allowed = false;
+    decision.limit = maxFailures;
+    decision.resetEpochSeconds = (lockedUntilMs + 999) / 1000;
+    decision.retryAfterSeconds = int(std::max<qint64>(1, (lockedUntilMs - nowMs + 999) / 1000));
+    Error error = rateLimitError(decision);
+    error.message =
+        QStringLiteral("too many %1; try again in %2 s").arg(what).arg(decision.retryAfterSeconds);
+    return error;
+}
+
+ApiReply checkOwnPassword(AuthModule &auth, const RequestContext &context, const UserRecord &user,
+                          const QString &password, const QString &wrongMessage,
+                          std::function<void(const DeferredReply &)> onMatch)
+{
+    const QString subject = QStringLiteral("password:") + user.id;
+    const AttemptTracker::Policy policy = auth.checkPolicy();
+    const qint64 now = nowMs();
+    const AttemptTracker::State state = auth.checkAttempts.state(subject, {}, policy, now);
+    if (state.locked(now))
+        return failureReply(attemptsLockedError(QStringLiteral("wrong passwords"),
+                                                policy.maxFailures, state.lockedUntilMs, now));
+    // One check per account at a time: parallel guesses cost no Argon2.
+    if (state.busy)
+        return failureReply(attemptsLockedError(
+            QStringLiteral("password checks at once for this account"), 1, now + 1000, now));
+    auth.checkAttempts.setBusy(subject, {}, true, now);
+    const DeferredReply reply = context.defer();
+    const ClientInfo client{context.clientIp(), QString::fromUtf8(context.header("User-Agent"))};
+    const QString userId = user.id;
+    const bool started = auth.passwords.verify(
+        user.passwordHash, password,
+        [&auth, reply, subject, userId, client, wrongMessage,
+         onMatch = std::move(onMatch)](bool matches) {
+            const qint64 at = nowMs();
+            auth.checkAttempts.setBusy(subject, {}, false, at);
+            if (matches) {
+                auth.checkAttempts.recordSuccess(subject, {});
+                return onMatch(reply);
+            }
+            const AttemptTracker::Policy current = auth.checkPolicy();
+            const AttemptTracker::State after =
+                auth.checkAttempts.recordFailure(subject, {}, current, at);
+            audit(auth.db, QStringLiteral("PASSWORD_CHECK_FAILED"), userId, QStringLiteral("user"),
+                  userId, client.ip, client.userAgent,
+                  {{QStringLiteral("attempts"), after.failures},
+                   {QStringLiteral("locked_until"), isoOrNull(after.lockedUntilMs)}});
+            reply.send(
+                ApiReply::failure(Error{ErrorCode::CurrentPasswordWrong,
+                                        wrongMessage,
+                                        {{QStringLiteral("attempts_left"),
+                                          std::max(0, current.maxFailures - after.failures)}}}));
+        });
+    if (!started) {
+        auth.checkAttempts.setBusy(subject, {}, false, now);
+        reply.send(ApiReply::failure(PasswordWorker::busyError()));
+    }
+    return ApiReply::deferred();
+}
+
 Role defaultRoleFor(QHttpServerRequest::Method method)
 {
     return method == QHttpServerRequest::Method::Get ? Role::Viewer : Role::User;
@@ -204,6 +303,9 @@ void addProtectedRoute(ApiRouter &router, AuthModule &auth, QHttpServerRequest::
     router.addRoute(
         method, path,
         [&auth, &router, minRole, handler = std::move(handler)](const RequestContext &context) {
+            // The queries of the request, authentication included, share
+            // one time limit (Database::QueryBudget).
+            const store::Database::QueryBudget budget = auth.db.budget();
             RequestRateLimits &limits = router.rateLimits();
             auto principal = auth.authenticate(context);
             if (!principal) {

@@ -4,7 +4,9 @@
 #include "crypto/SecureBytes.h"
 #include "server/ApiRouter.h"
 #include "server/auth/ApiKeyService.h"
+#include "server/auth/AttemptTracker.h"
 #include "server/auth/AuthCache.h"
+#include "server/auth/PasswordWorker.h"
 #include "server/auth/RateLimiter.h"
 #include "server/auth/Roles.h"
 #include "server/auth/TokenService.h"
@@ -19,6 +21,8 @@ class Database;
 }
 
 namespace hm::server::auth {
+
+struct UserRecord;
 
 // A login waiting for its second factor.
 struct PendingLogin
@@ -47,6 +51,27 @@ struct AuthModule
     QHash<QString, PendingLogin> pendingLogins; // SHA-256 of the pending token -> login
     QHash<QString, qint64> lastTotpStep;        // user id -> last accepted time step
     AuthCache cache;                            // what authenticate() learnt per credential
+    // Failed logins per (account or unknown login name, client address):
+    // lockout and progressive delay.
+    AttemptTracker loginAttempts;
+    // Failed checks of a signed-in user's password ("password:<user id>")
+    // and two-factor codes ("totp:<user id>").
+    AttemptTracker checkAttempts;
+    // Argon2 off the server thread. Last, so it goes first: its pending
+    // callbacks refer to the members above.
+    PasswordWorker passwords;
+
+    // From the auth.lockout settings, read now (changes apply at once).
+    AttemptTracker::Policy loginPolicy();
+    // The same counts for password and code checks, without the delay.
+    AttemptTracker::Policy checkPolicy();
+    // Administrator's unlock: every lock and failure count of the account,
+    // for every address; how many addresses were locked.
+    int clearLockouts(const QString &userId);
+    // The account's lockout as the user administration shows it
+    // (login_attempts: failures counted over all addresses, locked_until:
+    // the latest end of a lock of one of them).
+    QJsonObject lockoutJson(const QString &userId, const AttemptTracker::Policy &policy);
 
     // The caller of a request: a JWT (Authorization: Bearer) or an API key
     // (X-API-Key, or Authorization: Bearer hm_…). UNAUTHORIZED without either.
@@ -86,5 +111,19 @@ Role defaultRoleFor(QHttpServerRequest::Method method);
 
 // Error reply that carries rate-limit headers when the error is a 429.
 ApiReply failureReply(const Error &error);
+
+// RATE_LIMIT_EXCEEDED (429) for an attempt counter that is locked until
+// `lockedUntilMs`: `what` names the attempts ("wrong passwords").
+Error attemptsLockedError(const QString &what, int maxFailures, qint64 lockedUntilMs, qint64 nowMs);
+
+// Checks a signed-in user's own password (password change, turning 2FA
+// off) on the password worker, at most one check per account at a time and
+// auth.lockout.max_attempts wrong ones per lockout duration (429 after).
+// On a match `onMatch` continues on the server thread and must answer
+// through the reply it gets; a wrong password answers CURRENT_PASSWORD_WRONG
+// with `wrongMessage`. Returns what the handler returns.
+ApiReply checkOwnPassword(AuthModule &auth, const RequestContext &context, const UserRecord &user,
+                          const QString &password, const QString &wrongMessage,
+                          std::function<void(const DeferredReply &)> onMatch);
 
 } // namespace hm::server::auth

@@ -79,34 +79,36 @@ void describeAuthRoutes(ApiRouter &router)
                                 {QStringLiteral("remember_me"), boolean()}},
                                {QStringLiteral("password")}),
                         tokenSchema(),
-                        {ErrorCode::InvalidCredentials, ErrorCode::AccountLocked,
-                         ErrorCode::AccountSuspended, ErrorCode::EmailNotVerified,
-                         ErrorCode::ValidationError, ErrorCode::RateLimitExceeded}));
+                        {ErrorCode::InvalidCredentials, ErrorCode::AccountSuspended,
+                         ErrorCode::EmailNotVerified, ErrorCode::ValidationError,
+                         ErrorCode::RateLimitExceeded, ErrorCode::ServiceUnavailable}));
     router.describe(Method::Post, s + QStringLiteral("/auth/verify-2fa"),
                     doc(authTag, QStringLiteral("Complete a login with a TOTP code"),
                         object({{QStringLiteral("pending_token"), string()},
                                 {QStringLiteral("code"), string()},
                                 {QStringLiteral("method"), enumOf({QStringLiteral("totp")})}},
                                {QStringLiteral("pending_token"), QStringLiteral("code")}),
-                        tokenSchema(), {ErrorCode::TokenInvalid, ErrorCode::InvalidCredentials}));
+                        tokenSchema(),
+                        {ErrorCode::TokenInvalid, ErrorCode::InvalidCredentials,
+                         ErrorCode::RateLimitExceeded}));
     router.describe(Method::Post, s + QStringLiteral("/auth/refresh"),
                     doc(authTag,
                         QStringLiteral("Rotate a refresh token (body or Bearer header) into new "
                                        "tokens"),
                         object({{QStringLiteral("refresh_token"), string()}}), tokenSchema(),
                         {ErrorCode::TokenInvalid, ErrorCode::RefreshTokenExpired}));
-    router.describe(
-        Method::Post, s + QStringLiteral("/auth/register"),
-        doc(authTag, QStringLiteral("Self-registration (when enabled)"),
-            object({{QStringLiteral("email"), string()},
-                    {QStringLiteral("password"), string()},
-                    {QStringLiteral("name"), string()},
-                    {QStringLiteral("username"), string()}},
-                   {QStringLiteral("email"), QStringLiteral("password")}),
-            userSchema(),
-            {ErrorCode::Forbidden, ErrorCode::EmailExists, ErrorCode::ResourceAlreadyExists,
-             ErrorCode::InvalidPassword, ErrorCode::RateLimitExceeded},
-            201));
+    router.describe(Method::Post, s + QStringLiteral("/auth/register"),
+                    doc(authTag, QStringLiteral("Self-registration (when enabled)"),
+                        object({{QStringLiteral("email"), string()},
+                                {QStringLiteral("password"), string()},
+                                {QStringLiteral("name"), string()},
+                                {QStringLiteral("username"), string()}},
+                               {QStringLiteral("email"), QStringLiteral("password")}),
+                        userSchema(),
+                        {ErrorCode::Forbidden, ErrorCode::EmailExists,
+                         ErrorCode::ResourceAlreadyExists, ErrorCode::InvalidPassword,
+                         ErrorCode::RateLimitExceeded, ErrorCode::ServiceUnavailable},
+                        201));
     for (const QString &path :
          {QStringLiteral("/auth/forgot-password"), QStringLiteral("/auth/reset-password"),
           QStringLiteral("/auth/verify-email")})
@@ -126,7 +128,8 @@ void describeAuthRoutes(ApiRouter &router)
                 {QStringLiteral("password_policy"), passwordPolicySchema()},
                 {QStringLiteral("auth.lockout"),
                  object({{QStringLiteral("max_attempts"), integer()},
-                         {QStringLiteral("duration_seconds"), integer()}})},
+                         {QStringLiteral("duration_seconds"), integer()},
+                         {QStringLiteral("progressive_delay_ms"), integer()}})},
                 {QStringLiteral("auth.rate_limits"),
                  object({{QStringLiteral("login_per_minute"), integer()},
                          {QStringLiteral("window_seconds"), integer()}})}},
@@ -143,12 +146,14 @@ void describeAuthRoutes(ApiRouter &router)
     router.describe(Method::Post, s + QStringLiteral("/auth/2fa/verify"),
                     doc(authTag, QStringLiteral("Confirm TOTP enrolment with a code"),
                         object({{QStringLiteral("code"), string()}}, {QStringLiteral("code")}), {},
-                        {ErrorCode::InvalidCredentials}));
+                        {ErrorCode::ValidationError, ErrorCode::RateLimitExceeded}));
     router.describe(
         Method::Post, s + QStringLiteral("/auth/2fa/disable"),
         doc(authTag, QStringLiteral("Turn two-factor authentication off"),
             object({{QStringLiteral("password"), string()}, {QStringLiteral("code"), string()}}),
-            {}, {ErrorCode::CurrentPasswordWrong, ErrorCode::InvalidCredentials}));
+            {},
+            {ErrorCode::CurrentPasswordWrong, ErrorCode::ValidationError,
+             ErrorCode::RateLimitExceeded, ErrorCode::ServiceUnavailable}));
 
     const QJsonObject keyRequest = object(
         {{QStringLiteral("name"), string()},
@@ -188,7 +193,8 @@ void describeAuthRoutes(ApiRouter &router)
                     {QStringLiteral("new_password"), string()}},
                    {QStringLiteral("current_password"), QStringLiteral("new_password")}),
             flag(QStringLiteral("password_changed")),
-            {ErrorCode::CurrentPasswordWrong, ErrorCode::InvalidPassword}));
+            {ErrorCode::CurrentPasswordWrong, ErrorCode::InvalidPassword,
+             ErrorCode::RateLimitExceeded, ErrorCode::ServiceUnavailable}));
     router.describe(Method::Get, s + QStringLiteral("/users/me/sessions"),
                     doc(usersTag, QStringLiteral("The caller's active sessions")));
     router.describe(Method::Delete, s + QStringLiteral("/users/me/sessions"),
@@ -215,20 +221,21 @@ void describeAuthRoutes(ApiRouter &router)
                     enumOf({QStringLiteral("asc"), QStringLiteral("desc")})}})
         list.queryParameters.append(query(name, valueSchema));
     router.describe(Method::Get, s + QStringLiteral("/users"), list);
-    router.describe(Method::Post, s + QStringLiteral("/users"),
-                    doc(usersTag, QStringLiteral("Create a user"),
-                        object({{QStringLiteral("username"), string()},
-                                {QStringLiteral("email"), string()},
-                                {QStringLiteral("password"), string()},
-                                {QStringLiteral("full_name"), string()},
-                                {QStringLiteral("role"), roles},
-                                {QStringLiteral("status"), statuses}},
-                               {QStringLiteral("username"), QStringLiteral("email"),
-                                QStringLiteral("password")}),
-                        userSchema(),
-                        {ErrorCode::ValidationError, ErrorCode::ResourceAlreadyExists,
-                         ErrorCode::EmailExists, ErrorCode::InvalidPassword},
-                        201));
+    router.describe(
+        Method::Post, s + QStringLiteral("/users"),
+        doc(usersTag, QStringLiteral("Create a user"),
+            object(
+                {{QStringLiteral("username"), string()},
+                 {QStringLiteral("email"), string()},
+                 {QStringLiteral("password"), string()},
+                 {QStringLiteral("full_name"), string()},
+                 {QStringLiteral("role"), roles},
+                 {QStringLiteral("status"), statuses}},
+                {QStringLiteral("username"), QStringLiteral("email"), QStringLiteral("password")}),
+            userSchema(),
+            {ErrorCode::ValidationError, ErrorCode::ResourceAlreadyExists, ErrorCode::EmailExists,
+             ErrorCode::InvalidPassword, ErrorCode::ServiceUnavailable},
+            201));
     router.describe(
         Method::Get, s + QStringLiteral("/users/{id}"),
         doc(usersTag, QStringLiteral("One user"), {}, userSchema(), {ErrorCode::UserNotFound}));
@@ -249,7 +256,19 @@ void describeAuthRoutes(ApiRouter &router)
         Method::Post, s + QStringLiteral("/users/{id}/reset-password"),
         doc(usersTag, QStringLiteral("Set a new password for a user (admin)"),
             object({{QStringLiteral("new_password"), string()}}, {QStringLiteral("new_password")}),
-            {}, {ErrorCode::UserNotFound, ErrorCode::InvalidPassword}));
+            {},
+            {ErrorCode::UserNotFound, ErrorCode::InvalidPassword, ErrorCode::ServiceUnavailable}));
+    router.describe(
+        Method::Post, s + QStringLiteral("/users/{id}/unlock"),
+        doc(usersTag,
+            QStringLiteral("Lift every lockout of a user: failed logins from every address, "
+                           "wrong current passwords, wrong two-factor codes (admin)"),
+            {},
+            object({{QStringLiteral("id"), string()},
+                    {QStringLiteral("unlocked"), boolean()},
+                    {QStringLiteral("locked_addresses"),
+                     integer(QStringLiteral("addresses whose lock was lifted"))}}),
+            {ErrorCode::UserNotFound}));
 }
 
 } // namespace hm::server::auth

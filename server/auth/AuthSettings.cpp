@@ -44,6 +44,8 @@ AuthSettings AuthSettings::load(store::Database &database)
         readInt(lockout, QStringLiteral("max_attempts"), settings.lockoutMaxAttempts, 1, 1000);
     settings.lockoutDurationSeconds = readInt(lockout, QStringLiteral("duration_seconds"),
                                               settings.lockoutDurationSeconds, 1, 7 * 24 * 3600);
+    settings.lockoutDelayMs = readInt(lockout, QStringLiteral("progressive_delay_ms"),
+                                      settings.lockoutDelayMs, 0, 60 * 1000);
     const QJsonObject rates = readSetting(database, QStringLiteral("auth.rate_limits")).toObject();
     settings.loginRateLimit =
         readInt(rates, QStringLiteral("login_per_minute"), settings.loginRateLimit, 1, 100000);
@@ -58,7 +60,8 @@ QJsonObject AuthSettings::toJson() const
             {QStringLiteral("password_policy"), passwordPolicy.toJson()},
             {QStringLiteral("auth.lockout"),
              QJsonObject{{QStringLiteral("max_attempts"), lockoutMaxAttempts},
-                         {QStringLiteral("duration_seconds"), lockoutDurationSeconds}}},
+                         {QStringLiteral("duration_seconds"), lockoutDurationSeconds},
+                         {QStringLiteral("progressive_delay_ms"), lockoutDelayMs}}},
             {QStringLiteral("auth.rate_limits"),
              QJsonObject{{QStringLiteral("login_per_minute"), loginRateLimit},
                          {QStringLiteral("window_seconds"), rateWindowSeconds}}}};

@@ -14,7 +14,9 @@ namespace hm::server::auth {
 // Auth settings from the settings table, read per request (one indexed
 // lookup each) so an admin's change applies at once without a restart.
 // Keys: "auth.self_registration" (bool, default false), "password_policy",
-// "auth.lockout" {max_attempts 5, duration_seconds 1800},
+// "auth.lockout" {max_attempts 5, duration_seconds 1800,
+// progressive_delay_ms 500} (per account and client address, see
+// AttemptTracker),
 // "auth.rate_limits" {login_per_minute 5, window_seconds 60}.
 struct AuthSettings
 {
@@ -22,6 +24,9 @@ struct AuthSettings
     PasswordPolicy passwordPolicy;
     int lockoutMaxAttempts = 5;
     int lockoutDurationSeconds = 30 * 60;
+    // After a failed login the next check of the same account and address
+    // waits this long, doubled with each further failure (at most 30 s).
+    int lockoutDelayMs = 500;
     int loginRateLimit = 5;
     int rateWindowSeconds = 60;
 

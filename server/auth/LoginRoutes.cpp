@@ -11,20 +11,20 @@
 #include "server/auth/UserRepository.h"
 #include "server/auth/Validation.h"
 
+#include <QTimer>
+#include <memory>
+
 namespace hm::server::auth {
 namespace {
 
 using Method = QHttpServerRequest::Method;
 constexpr qint64 kPendingLoginMs = 5 * 60 * 1000;
+// How often a login waiting for another check of its account and address
+// looks again.
+constexpr qint64 kBusyRetryMs = 25;
 
-// Verified against for unknown users so a miss costs as much as a wrong
-// password and response times do not tell which usernames exist.
-const QString &dummyHash()
-{
-    static const QString hash = crypto::hashPassword(crypto::randomToken(16)).valueOr(QString());
-    return hash;
-}
-
+// The one answer to an unknown account, a wrong password and an account
+// locked for this address alike, so none of them tells the others apart.
 Error invalidCredentials()
 {
     return Error{ErrorCode::InvalidCredentials,
@@ -37,23 +37,162 @@ ApiReply withHeaders(ApiReply reply, const QList<QPair<QByteArray, QByteArray>> 
     return reply;
 }
 
+// A login on its way through the password worker and, after failures, the
+// progressive delay: what the request said, kept past its handler.
+struct LoginAttempt
+{
+    QString login;
+    QString password;
+    bool rememberMe = false;
+    ClientInfo client;
+    DeferredReply reply;
+};
+using Attempt = std::shared_ptr<LoginAttempt>;
+
 // Tokens plus the user, after every factor has been checked.
 ApiReply completeLogin(AuthModule &auth, const UserRecord &user, bool rememberMe,
-                       const RequestContext &context)
+                       const ClientInfo &client)
 {
     UserRepository users(auth.db);
     const qint64 now = nowMs();
     HM_TRY_STATUS(users.recordSuccessfulLogin(user.id, now));
-    HM_TRY(tokens, auth.tokens.startSession(user, rememberMe, clientInfo(context)));
+    HM_TRY(tokens, auth.tokens.startSession(user, rememberMe, client));
     UserRecord current = user;
     current.lastLoginAt = now;
     QJsonObject data = tokens.value();
     data.insert(QStringLiteral("user"), current.toJson());
-    audit(auth.db, QStringLiteral("LOGIN"), user.id, QStringLiteral("user"), user.id,
-          context.clientIp(), QString::fromUtf8(context.header("User-Agent")),
+    audit(auth.db, QStringLiteral("LOGIN"), user.id, QStringLiteral("user"), user.id, client.ip,
+          client.userAgent,
           {{QStringLiteral("remember_me"), rememberMe},
            {QStringLiteral("two_factor"), user.twoFactorEnabled}});
     return ApiReply::ok(data);
+}
+
+void loginFailed(AuthModule &auth, const LoginAttempt &attempt, const QString &subject,
+                 const QString &userId, bool wasLocked)
+{
+    const qint64 now = nowMs();
+    QJsonObject details{{QStringLiteral("reason"), wasLocked ? QStringLiteral("locked")
+                                                   : userId.isEmpty()
+                                                       ? QStringLiteral("unknown_user")
+                                                       : QStringLiteral("wrong_password")}};
+    if (!wasLocked) {
+        const AttemptTracker::State after =
+            auth.loginAttempts.recordFailure(subject, attempt.client.ip, auth.loginPolicy(), now);
+        details.insert(QStringLiteral("attempts"), after.failures);
+        if (after.locked(now) && !userId.isEmpty()) {
+            qCWarning(lcServer).noquote()
+                << "account" << userId << "locked for" << attempt.client.ip << "after"
+                << after.failures << "failed logins";
+            audit(auth.db, QStringLiteral("ACCOUNT_LOCKED"), userId, QStringLiteral("user"), userId,
+                  attempt.client.ip, attempt.client.userAgent,
+                  {{QStringLiteral("locked_until"), isoOrNull(after.lockedUntilMs)},
+                   {QStringLiteral("attempts"), after.failures}});
+        }
+    }
+    audit(auth.db, QStringLiteral("LOGIN_FAILED"), userId, QStringLiteral("user"), userId,
+          attempt.client.ip, attempt.client.userAgent, details);
+    attempt.reply.send(ApiReply::failure(invalidCredentials()));
+}
+
+void loginSucceeded(AuthModule &auth, const LoginAttempt &attempt, const QString &subject,
+                    const QString &userId, const QString &checkedHash)
+{
+    auth.loginAttempts.recordSuccess(subject, attempt.client.ip);
+    // The account may have changed while its password was checked.
+    UserRepository users(auth.db);
+    auto found = users.findById(userId);
+    if (!found)
+        return attempt.reply.send(ApiReply::failure(found.error()));
+    if (!found.value() || found.value()->status == QLatin1String("deleted") ||
+        found.value()->passwordHash != checkedHash)
+        return attempt.reply.send(ApiReply::failure(invalidCredentials()));
+    const UserRecord user = *found.value();
+    if (user.status == QLatin1String("suspended"))
+        return attempt.reply.send(ApiReply::failure(
+            Error{ErrorCode::AccountSuspended, QStringLiteral("account is suspended")}));
+    if (user.status != QLatin1String("active"))
+        return attempt.reply.send(ApiReply::failure(
+            Error{ErrorCode::EmailNotVerified, QStringLiteral("account is not activated yet")}));
+    if (crypto::passwordNeedsRehash(user.passwordHash)) {
+        // Best effort, after the answer: the old hash works until then.
+        (void)auth.passwords.hash(
+            attempt.password, [&auth, userId, checkedHash](Result<QString> rehashed) {
+                if (!rehashed)
+                    return;
+                UserRepository again(auth.db);
+                auto current = again.findById(userId);
+                if (current && current.value() && current.value()->passwordHash == checkedHash)
+                    (void)again.setPasswordHash(userId, rehashed.value());
+            });
+    }
+
+    if (user.twoFactorEnabled) {
+        const QString pending = crypto::randomToken(32);
+        auth.pendingLogins.insert(
+            crypto::sha256Hex(pending.toUtf8()),
+            PendingLogin{user.id, attempt.rememberMe, nowMs() + kPendingLoginMs});
+        return attempt.reply.send(ApiReply::ok(
+            QJsonObject{{QStringLiteral("two_factor_required"), true},
+                        {QStringLiteral("pending_token"), pending},
+                        {QStringLiteral("methods"), QJsonArray{QStringLiteral("totp")}},
+                        {QStringLiteral("expires_in"), kPendingLoginMs / 1000}}));
+    }
+    attempt.reply.send(completeLogin(auth, user, attempt.rememberMe, attempt.client));
+}
+
+// Checks one login attempt, or waits for its turn. Failures count per
+// account (or, for a login name no account has, per name) and client
+// address: after each the next check of the pair waits longer, and enough
+// of them lock the pair for the lockout duration. A locked pair, an unknown
+// name and a wrong password all take one Argon2 check on the worker and
+// answer INVALID_CREDENTIALS.
+void checkLogin(AuthModule &auth, const Attempt &attempt)
+{
+    if (!attempt->reply.isPending())
+        return; // the client left while it waited
+    const qint64 now = nowMs();
+    UserRepository users(auth.db);
+    auto found = users.findByLogin(attempt->login);
+    if (!found)
+        return attempt->reply.send(ApiReply::failure(found.error()));
+    const std::optional<UserRecord> &user = found.value();
+    const QString userId = user ? user->id : QString();
+    const QString subject = user ? QStringLiteral("account:") + user->id
+                                 : QStringLiteral("login:") + attempt->login.toLower();
+    const QString &ip = attempt->client.ip;
+    const AttemptTracker::State state =
+        auth.loginAttempts.state(subject, ip, auth.loginPolicy(), now);
+    const bool locked = state.locked(now);
+    if (!locked && (state.busy || state.nextAttemptMs > now)) {
+        // One check per account and address at a time, the next one only
+        // after the delay the last failure set: parallel guesses queue up.
+        const qint64 waitMs = state.busy ? kBusyRetryMs : state.nextAttemptMs - now;
+        QTimer::singleShot(std::chrono::milliseconds(waitMs), &auth.passwords,
+                           [&auth, attempt] { checkLogin(auth, attempt); });
+        return;
+    }
+    if (!locked)
+        auth.loginAttempts.setBusy(subject, ip, true, now);
+    const QString checkedHash = user && !locked ? user->passwordHash : QString();
+    PasswordWorker::Verified done = [&auth, attempt, subject, userId, locked,
+                                     checkedHash](bool matches) {
+        if (!locked)
+            auth.loginAttempts.setBusy(subject, attempt->client.ip, false, nowMs());
+        if (matches)
+            loginSucceeded(auth, *attempt, subject, userId, checkedHash);
+        else
+            loginFailed(auth, *attempt, subject, userId, locked);
+    };
+    const bool started =
+        checkedHash.isEmpty()
+            ? auth.passwords.verifyDummy(attempt->password, std::move(done))
+            : auth.passwords.verify(checkedHash, attempt->password, std::move(done));
+    if (!started) {
+        if (!locked)
+            auth.loginAttempts.setBusy(subject, ip, false, now);
+        attempt->reply.send(ApiReply::failure(PasswordWorker::busyError()));
+    }
 }
 
 ApiReply login(AuthModule &auth, const RequestContext &context)
@@ -68,87 +207,20 @@ ApiReply login(AuthModule &auth, const RequestContext &context)
         return ApiReply::failure(fieldError(QStringLiteral("username"),
                                             QStringLiteral("username or email is required")));
 
+    // Per client address only: a limit per login name would let anyone
+    // anywhere keep an account's owner from logging in, a minute at a time.
     const AuthSettings settings = AuthSettings::load(auth.db);
-    const qint64 now = nowMs();
-    const qint64 window = settings.rateWindowSeconds * 1000LL;
-    const auto byIp = auth.loginLimiter.hit(QStringLiteral("ip:") + context.clientIp(),
-                                            settings.loginRateLimit, window, now);
+    const auto byIp =
+        auth.loginLimiter.hit(QStringLiteral("ip:") + context.clientIp(), settings.loginRateLimit,
+                              settings.rateWindowSeconds * 1000LL, nowMs());
     if (!byIp.allowed)
         return withHeaders(ApiReply::failure(rateLimitError(byIp)), rateLimitHeaders(byIp));
-    const auto byName = auth.loginLimiter.hit(QStringLiteral("user:") + login.toLower(),
-                                              settings.loginRateLimit, window, now);
-    if (!byName.allowed)
-        return withHeaders(ApiReply::failure(rateLimitError(byName)), rateLimitHeaders(byName));
-    const auto headers = rateLimitHeaders(byIp.remaining <= byName.remaining ? byIp : byName);
 
-    const QString ip = context.clientIp();
-    const QString agent = QString::fromUtf8(context.header("User-Agent"));
-    UserRepository users(auth.db);
-    HM_TRY(found, users.findByLogin(login));
-    if (!found.value()) {
-        (void)crypto::verifyPassword(dummyHash(), password.value());
-        audit(auth.db, QStringLiteral("LOGIN_FAILED"), {}, QStringLiteral("user"), {}, ip, agent,
-              {{QStringLiteral("reason"), QStringLiteral("unknown_user")}});
-        return withHeaders(ApiReply::failure(invalidCredentials()), headers);
-    }
-    UserRecord user = *found.value();
-    if (user.lockedAt(now))
-        return withHeaders(ApiReply::failure(Error{
-                               ErrorCode::AccountLocked,
-                               QStringLiteral("Account is locked due to too many failed attempts"),
-                               {{QStringLiteral("locked_until"), isoOrNull(user.lockedUntil)}}}),
-                           headers);
-    // A lock that has run out starts a fresh count.
-    const int previous = user.lockedUntil > 0 ? 0 : user.loginAttempts;
-
-    if (!crypto::verifyPassword(user.passwordHash, password.value())) {
-        const int attempts = previous + 1;
-        const bool lock = attempts >= settings.lockoutMaxAttempts;
-        const qint64 lockedUntil = lock ? now + settings.lockoutDurationSeconds * 1000LL : 0;
-        HM_TRY_STATUS(users.recordFailedLogin(user.id, lock ? 0 : attempts, lockedUntil));
-        audit(auth.db, QStringLiteral("LOGIN_FAILED"), user.id, QStringLiteral("user"), user.id, ip,
-              agent,
-              {{QStringLiteral("reason"), QStringLiteral("wrong_password")},
-               {QStringLiteral("attempts"), attempts}});
-        if (lock) {
-            qCWarning(lcServer).noquote()
-                << "account" << user.username << "locked after" << attempts << "failed logins";
-            audit(auth.db, QStringLiteral("ACCOUNT_LOCKED"), user.id, QStringLiteral("user"),
-                  user.id, ip, agent, {{QStringLiteral("locked_until"), isoOrNull(lockedUntil)}});
-            return withHeaders(
-                ApiReply::failure(
-                    Error{ErrorCode::AccountLocked,
-                          QStringLiteral("Account is locked due to too many failed attempts"),
-                          {{QStringLiteral("locked_until"), isoOrNull(lockedUntil)}}}),
-                headers);
-        }
-        return withHeaders(ApiReply::failure(invalidCredentials()), headers);
-    }
-    if (user.status == QLatin1String("suspended"))
-        return withHeaders(ApiReply::failure(Error{ErrorCode::AccountSuspended,
-                                                   QStringLiteral("account is suspended")}),
-                           headers);
-    if (user.status != QLatin1String("active"))
-        return withHeaders(ApiReply::failure(Error{ErrorCode::EmailNotVerified,
-                                                   QStringLiteral("account is not activated yet")}),
-                           headers);
-    if (crypto::passwordNeedsRehash(user.passwordHash)) {
-        if (auto rehashed = crypto::hashPassword(password.value()))
-            (void)users.setPasswordHash(user.id, rehashed.value());
-    }
-
-    if (user.twoFactorEnabled) {
-        const QString pending = crypto::randomToken(32);
-        auth.pendingLogins.insert(crypto::sha256Hex(pending.toUtf8()),
-                                  PendingLogin{user.id, rememberMe.value(), now + kPendingLoginMs});
-        return withHeaders(ApiReply::ok(QJsonObject{
-                               {QStringLiteral("two_factor_required"), true},
-                               {QStringLiteral("pending_token"), pending},
-                               {QStringLiteral("methods"), QJsonArray{QStringLiteral("totp")}},
-                               {QStringLiteral("expires_in"), kPendingLoginMs / 1000}}),
-                           headers);
-    }
-    return withHeaders(completeLogin(auth, user, rememberMe.value(), context), headers);
+    // The Argon2 check runs on the password worker; the answer follows.
+    checkLogin(auth, std::make_shared<LoginAttempt>(
+                         LoginAttempt{login, password.value(), rememberMe.value(),
+                                      clientInfo(context), context.defer()}));
+    return withHeaders(ApiReply::deferred(), rateLimitHeaders(byIp));
 }
 
 ApiReply verifyTwoFactorLogin(AuthModule &auth, const RequestContext &context)
@@ -176,12 +248,21 @@ ApiReply verifyTwoFactorLogin(AuthModule &auth, const RequestContext &context)
         return ApiReply::failure(invalidCredentials());
     }
     const UserRecord user = *found.value();
-    if (!checkTotp(auth, user, code.value())) {
+    if (!user.twoFactorEnabled) {
+        auth.pendingLogins.erase(it);
+        return ApiReply::failure(invalidCredentials());
+    }
+    // Wrong codes also count per account, over all pending logins.
+    const ClientInfo client = clientInfo(context);
+    const Result<bool> matches = checkCode(auth, user, code.value(), client);
+    if (!matches)
+        return failureReply(matches.error());
+    if (!matches.value()) {
         // Five wrong codes end the pending login; the password is needed again.
         if (++it->attempts >= 5)
             auth.pendingLogins.erase(it);
         audit(auth.db, QStringLiteral("LOGIN_FAILED"), user.id, QStringLiteral("user"), user.id,
-              context.clientIp(), QString::fromUtf8(context.header("User-Agent")),
+              client.ip, client.userAgent,
               {{QStringLiteral("reason"), QStringLiteral("wrong_totp_code")}});
         return ApiReply::failure(
             Error{ErrorCode::InvalidCredentials, QStringLiteral("invalid two-factor code")});
@@ -191,7 +272,7 @@ ApiReply verifyTwoFactorLogin(AuthModule &auth, const RequestContext &context)
     // Drop expired entries now and then so abandoned logins do not pile up.
     for (auto p = auth.pendingLogins.begin(); p != auth.pendingLogins.end();)
         p = p->expiresAtMs <= now ? auth.pendingLogins.erase(p) : std::next(p);
-    ApiReply reply = completeLogin(auth, user, rememberMe, context);
+    ApiReply reply = completeLogin(auth, user, rememberMe, client);
     if (reply.status == 200) {
         QJsonObject data = reply.body.value(QStringLiteral("data")).toObject();
         data.insert(QStringLiteral("verified"), true);
@@ -244,15 +325,33 @@ ApiReply registerUser(AuthModule &auth, const RequestContext &context)
                                     email.value().section(QLatin1Char('@'), 0, 0)));
     HM_TRY(user, validateNewUser(settings, username.value(), email.value(), password.value()));
     Q_UNUSED(user);
-    HM_TRY(created, UserRepository(auth.db).create(
-                        NewUser{username.value(), email.value(),
-                                name.value().isEmpty() ? username.value() : name.value(),
-                                password.value(), QStringLiteral("active"), Role::User}));
-    audit(auth.db, QStringLiteral("USER_REGISTERED"), created.value().id, QStringLiteral("user"),
-          created.value().id, context.clientIp(), QString::fromUtf8(context.header("User-Agent")));
-    ApiReply reply = ApiReply::ok(created.value().toJson(), 201);
-    reply.body.insert(QStringLiteral("message"), QStringLiteral("Registration successful"));
-    return reply;
+    NewUser account{username.value(),
+                    email.value(),
+                    name.value().isEmpty() ? username.value() : name.value(),
+                    {},
+                    {},
+                    QStringLiteral("active"),
+                    Role::User};
+    const DeferredReply reply = context.defer();
+    const ClientInfo client = clientInfo(context);
+    // Argon2 on the password worker; the account is written back here.
+    const bool started = auth.passwords.hash(password.value(), [&auth, account, client, reply](
+                                                                   Result<QString> hash) mutable {
+        if (!hash)
+            return reply.send(ApiReply::failure(hash.error()));
+        account.passwordHash = hash.value();
+        auto created = UserRepository(auth.db).create(account);
+        if (!created)
+            return reply.send(ApiReply::failure(created.error()));
+        audit(auth.db, QStringLiteral("USER_REGISTERED"), created.value().id,
+              QStringLiteral("user"), created.value().id, client.ip, client.userAgent);
+        ApiReply answer = ApiReply::ok(created.value().toJson(), 201);
+        answer.body.insert(QStringLiteral("message"), QStringLiteral("Registration successful"));
+        reply.send(std::move(answer));
+    });
+    if (!started)
+        reply.send(ApiReply::failure(PasswordWorker::busyError()));
+    return withHeaders(ApiReply::deferred(), rateLimitHeaders(decision));
 }
 
 ApiReply noSmtp(const RequestContext &)

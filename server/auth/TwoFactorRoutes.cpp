@@ -1,5 +1,4 @@
 #include "crypto/Envelope.h"
-#include "crypto/PasswordHasher.h"
 #include "crypto/Totp.h"
 #include "server/auth/AuditLog.h"
 #include "server/auth/AuthCommon.h"
@@ -56,9 +55,26 @@ Error wrongCode()
 
 } // namespace
 
-bool checkTotp(AuthModule &auth, const UserRecord &user, const QString &code)
+Result<bool> checkCode(AuthModule &auth, const UserRecord &user, const QString &code,
+                       const ClientInfo &client)
 {
-    return user.twoFactorEnabled && matchingStep(auth, user, code).has_value();
+    const QString subject = QStringLiteral("totp:") + user.id;
+    const AttemptTracker::Policy policy = auth.checkPolicy();
+    const qint64 now = nowMs();
+    const AttemptTracker::State state = auth.checkAttempts.state(subject, {}, policy, now);
+    if (state.locked(now))
+        return attemptsLockedError(QStringLiteral("wrong two-factor codes"), policy.maxFailures,
+                                   state.lockedUntilMs, now);
+    if (matchingStep(auth, user, code)) {
+        auth.checkAttempts.recordSuccess(subject, {});
+        return true;
+    }
+    const AttemptTracker::State after = auth.checkAttempts.recordFailure(subject, {}, policy, now);
+    audit(auth.db, QStringLiteral("TWO_FACTOR_CHECK_FAILED"), user.id, QStringLiteral("user"),
+          user.id, client.ip, client.userAgent,
+          {{QStringLiteral("attempts"), after.failures},
+           {QStringLiteral("locked_until"), isoOrNull(after.lockedUntilMs)}});
+    return false;
 }
 
 void registerTwoFactorRoutes(ApiRouter &router, AuthModule &auth)
@@ -98,7 +114,10 @@ void registerTwoFactorRoutes(ApiRouter &router, AuthModule &auth)
                 return ApiReply::failure(
                     Error{ErrorCode::ValidationError,
                           QStringLiteral("two-factor authentication is already enabled")});
-            if (!matchingStep(auth, user.value(), code.value()))
+            const Result<bool> matches = checkCode(auth, user.value(), code.value(), clientInfo(c));
+            if (!matches)
+                return failureReply(matches.error());
+            if (!matches.value())
                 return ApiReply::failure(wrongCode());
             HM_TRY_STATUS(
                 UserRepository(auth.db).setTotp(user.value().id, user.value().totpSecretEnc, true));
@@ -117,15 +136,24 @@ void registerTwoFactorRoutes(ApiRouter &router, AuthModule &auth)
                 return ApiReply::failure(
                     Error{ErrorCode::ValidationError,
                           QStringLiteral("two-factor authentication is not enabled")});
-            if (!crypto::verifyPassword(user.value().passwordHash, password.value()))
-                return ApiReply::failure(
-                    Error{ErrorCode::CurrentPasswordWrong, QStringLiteral("password is wrong")});
-            if (!matchingStep(auth, user.value(), code.value()))
-                return ApiReply::failure(wrongCode());
-            HM_TRY_STATUS(UserRepository(auth.db).setTotp(user.value().id, {}, false));
-            audit(auth.db, QStringLiteral("TWO_FACTOR_DISABLED"), p.userId, QStringLiteral("user"),
-                  p.userId, c.clientIp(), QString::fromUtf8(c.header("User-Agent")));
-            return ApiReply::ok(QJsonObject{{QStringLiteral("two_factor_enabled"), false}});
+            const ClientInfo client = clientInfo(c);
+            // The password first (on the password worker), then the code.
+            return checkOwnPassword(
+                auth, c, user.value(), password.value(), QStringLiteral("password is wrong"),
+                [&auth, p, user = user.value(), code = code.value(),
+                 client](const DeferredReply &reply) {
+                    const Result<bool> matches = checkCode(auth, user, code, client);
+                    if (!matches)
+                        return reply.send(failureReply(matches.error()));
+                    if (!matches.value())
+                        return reply.send(ApiReply::failure(wrongCode()));
+                    if (Status s = UserRepository(auth.db).setTotp(user.id, {}, false); !s)
+                        return reply.send(ApiReply::failure(s.error()));
+                    audit(auth.db, QStringLiteral("TWO_FACTOR_DISABLED"), p.userId,
+                          QStringLiteral("user"), p.userId, client.ip, client.userAgent);
+                    reply.send(
+                        ApiReply::ok(QJsonObject{{QStringLiteral("two_factor_enabled"), false}}));
+                });
         });
 }
 

@@ -1,4 +1,4 @@
-#include "crypto/PasswordHasher.h"
+#include "server/QueryParams.h"
 #include "server/auth/AuditLog.h"
 #include "server/auth/AuthCommon.h"
 #include "server/auth/AuthModule.h"
@@ -27,6 +27,23 @@ Result<UserRecord> loadUser(AuthModule &auth, const QString &id)
     return *user.value();
 }
 
+// The administrator's view of a user: the lockout comes from the
+// per-address counts in memory (AuthModule::lockoutJson).
+QJsonObject adminJson(AuthModule &auth, const UserRecord &user,
+                      const AttemptTracker::Policy &policy)
+{
+    QJsonObject json = user.toJson(true);
+    const QJsonObject lockout = auth.lockoutJson(user.id, policy);
+    for (auto it = lockout.begin(); it != lockout.end(); ++it)
+        json.insert(it.key(), it.value());
+    return json;
+}
+
+QJsonObject adminJson(AuthModule &auth, const UserRecord &user)
+{
+    return adminJson(auth, user, auth.loginPolicy());
+}
+
 Error lastAdmin()
 {
     return Error{ErrorCode::ValidationError,
@@ -48,7 +65,8 @@ ApiReply listUsers(AuthModule &auth, const RequestContext &c)
     if (!ok || list.size < 1 || list.size > 100)
         return ApiReply::failure(
             fieldError(QStringLiteral("size"), QStringLiteral("size must be between 1 and 100")));
-    list.search = query.queryItemValue(QStringLiteral("search"), QUrl::FullyDecoded);
+    HM_TRY(search, parseSearch(query));
+    list.search = search.value();
     if (const QString role = query.queryItemValue(QStringLiteral("role")); !role.isEmpty()) {
         const auto parsed = parseRole(role);
         if (!parsed)
@@ -65,8 +83,9 @@ ApiReply listUsers(AuthModule &auth, const RequestContext &c)
         query.queryItemValue(QStringLiteral("order")).toLower() == QLatin1String("desc");
     HM_TRY(page, UserRepository(auth.db).list(list));
     QJsonArray users;
+    const AttemptTracker::Policy policy = auth.loginPolicy();
     for (const UserRecord &user : std::as_const(page.value().users))
-        users.append(user.toJson(true));
+        users.append(adminJson(auth, user, policy));
     const qint64 pages = (page.value().total + list.size - 1) / list.size;
     return ApiReply::ok(QJsonObject{
         {QStringLiteral("users"), users},
@@ -98,14 +117,28 @@ ApiReply createUser(AuthModule &auth, const RequestContext &c, const Principal &
             fieldError(QStringLiteral("status"), QStringLiteral("unknown status")));
     HM_TRY(valid, validateNewUser(AuthSettings::load(auth.db), username.value(), email.value(),
                                   password.value()));
-    HM_TRY(created,
-           UserRepository(auth.db).create(NewUser{username.value(), email.value(), name.value(),
-                                                  password.value(), status.value(), *role}));
-    audit(auth.db, QStringLiteral("USER_CREATED"), p.userId, QStringLiteral("user"),
-          created.value().id, c.clientIp(), QString::fromUtf8(c.header("User-Agent")),
-          {{QStringLiteral("username"), created.value().username},
-           {QStringLiteral("role"), roleApiName(*role)}});
-    return ApiReply::ok(created.value().toJson(true), 201);
+    NewUser account{username.value(), email.value(), name.value(), {}, {}, status.value(), *role};
+    const DeferredReply reply = c.defer();
+    const ClientInfo client = clientInfo(c);
+    const QString adminId = p.userId;
+    // Argon2 on the password worker; the account is written back here.
+    const bool started = auth.passwords.hash(
+        password.value(), [&auth, account, client, reply, adminId](Result<QString> hash) mutable {
+            if (!hash)
+                return reply.send(ApiReply::failure(hash.error()));
+            account.passwordHash = hash.value();
+            auto created = UserRepository(auth.db).create(account);
+            if (!created)
+                return reply.send(ApiReply::failure(created.error()));
+            audit(auth.db, QStringLiteral("USER_CREATED"), adminId, QStringLiteral("user"),
+                  created.value().id, client.ip, client.userAgent,
+                  {{QStringLiteral("username"), created.value().username},
+                   {QStringLiteral("role"), roleApiName(account.role)}});
+            reply.send(ApiReply::ok(adminJson(auth, created.value()), 201));
+        });
+    if (!started)
+        reply.send(ApiReply::failure(PasswordWorker::busyError()));
+    return ApiReply::deferred();
 }
 
 ApiReply updateUser(AuthModule &auth, const RequestContext &c, const Principal &p)
@@ -151,6 +184,9 @@ ApiReply updateUser(AuthModule &auth, const RequestContext &c, const Principal &
     if (body.value().contains(QStringLiteral("status")))
         HM_TRY_STATUS(users.setStatus(user.value().id, status.value()));
     HM_TRY_STATUS(transaction.value().commit());
+    if (body.value().contains(QStringLiteral("status")) &&
+        status.value() == QLatin1String("active"))
+        auth.clearLockouts(user.value().id);
     if (status.value() != QLatin1String("active"))
         HM_TRY_STATUS(auth.tokens.revokeAllFamilies(user.value().id));
     if (*role != user.value().role)
@@ -162,7 +198,7 @@ ApiReply updateUser(AuthModule &auth, const RequestContext &c, const Principal &
           user.value().id, c.clientIp(), QString::fromUtf8(c.header("User-Agent")),
           {{QStringLiteral("fields"), QJsonArray::fromStringList(body.value().keys())}});
     HM_TRY(updated, loadUser(auth, user.value().id));
-    return ApiReply::ok(updated.value().toJson(true));
+    return ApiReply::ok(adminJson(auth, updated.value()));
 }
 
 ApiReply deleteUser(AuthModule &auth, const RequestContext &c, const Principal &p)
@@ -189,12 +225,40 @@ ApiReply resetPassword(AuthModule &auth, const RequestContext &c, const Principa
     HM_TRY(password, requiredString(body.value(), QStringLiteral("new_password")));
     HM_TRY(user, loadUser(auth, c.pathArgs.value(0)));
     HM_TRY_STATUS(checkPassword(AuthSettings::load(auth.db).passwordPolicy, password.value()));
-    HM_TRY(hash, crypto::hashPassword(password.value()));
-    HM_TRY_STATUS(UserRepository(auth.db).setPasswordHash(user.value().id, hash.value()));
-    HM_TRY_STATUS(auth.tokens.revokeAllFamilies(user.value().id));
-    audit(auth.db, QStringLiteral("PASSWORD_RESET"), p.userId, QStringLiteral("user"),
-          user.value().id, c.clientIp(), QString::fromUtf8(c.header("User-Agent")));
-    return ApiReply::ok(QJsonObject{{QStringLiteral("password_reset"), true}});
+    const DeferredReply reply = c.defer();
+    const ClientInfo client = clientInfo(c);
+    const QString adminId = p.userId;
+    const QString userId = user.value().id;
+    const bool started = auth.passwords.hash(
+        password.value(), [&auth, client, reply, adminId, userId](Result<QString> hash) {
+            if (!hash)
+                return reply.send(ApiReply::failure(hash.error()));
+            if (Status s = UserRepository(auth.db).setPasswordHash(userId, hash.value()); !s)
+                return reply.send(ApiReply::failure(s.error()));
+            if (Status s = auth.tokens.revokeAllFamilies(userId); !s)
+                return reply.send(ApiReply::failure(s.error()));
+            audit(auth.db, QStringLiteral("PASSWORD_RESET"), adminId, QStringLiteral("user"),
+                  userId, client.ip, client.userAgent);
+            reply.send(ApiReply::ok(QJsonObject{{QStringLiteral("password_reset"), true}}));
+        });
+    if (!started)
+        reply.send(ApiReply::failure(PasswordWorker::busyError()));
+    return ApiReply::deferred();
+}
+
+// Lifts every lockout of the account, whatever the address: the failed
+// logins, wrong current passwords and wrong two-factor codes counted.
+ApiReply unlockUser(AuthModule &auth, const RequestContext &c, const Principal &p)
+{
+    HM_TRY(user, loadUser(auth, c.pathArgs.value(0)));
+    const int locked = auth.clearLockouts(user.value().id);
+    HM_TRY_STATUS(UserRepository(auth.db).clearStoredLockout(user.value().id));
+    audit(auth.db, QStringLiteral("ACCOUNT_UNLOCKED"), p.userId, QStringLiteral("user"),
+          user.value().id, c.clientIp(), QString::fromUtf8(c.header("User-Agent")),
+          {{QStringLiteral("locked_addresses"), locked}});
+    return ApiReply::ok(QJsonObject{{QStringLiteral("id"), user.value().id},
+                                    {QStringLiteral("unlocked"), true},
+                                    {QStringLiteral("locked_addresses"), locked}});
 }
 
 } // namespace
@@ -210,7 +274,7 @@ void registerUserAdminRoutes(ApiRouter &router, AuthModule &auth)
     addProtectedRoute(router, auth, Method::Get, QStringLiteral("/api/v1/users/{id}"), Role::Admin,
                       [&auth](const RequestContext &c, const Principal &) {
                           HM_TRY(user, loadUser(auth, c.pathArgs.value(0)));
-                          return ApiReply::ok(user.value().toJson(true));
+                          return ApiReply::ok(adminJson(auth, user.value()));
                       });
     addProtectedRoute(
         router, auth, Method::Put, QStringLiteral("/api/v1/users/{id}"), Role::Admin,
@@ -222,6 +286,9 @@ void registerUserAdminRoutes(ApiRouter &router, AuthModule &auth)
         router, auth, Method::Post, QStringLiteral("/api/v1/users/{id}/reset-password"),
         Role::Admin,
         [&auth](const RequestContext &c, const Principal &p) { return resetPassword(auth, c, p); });
+    addProtectedRoute(
+        router, auth, Method::Post, QStringLiteral("/api/v1/users/{id}/unlock"), Role::Admin,
+        [&auth](const RequestContext &c, const Principal &p) { return unlockUser(auth, c, p); });
 }
 
 } // namespace hm::server::auth

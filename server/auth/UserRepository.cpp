@@ -6,6 +6,7 @@
 #include "server/auth/AuthCommon.h"
 #include "server/engine/FlowShares.h"
 #include "store/Database.h"
+#include "store/Like.h"
 
 namespace hm::server::auth {
 namespace {
@@ -122,7 +123,8 @@ Result<UserRecord> UserRepository::create(const NewUser &user)
                          {{QStringLiteral("field"), column}}};
         }
     }
-    const Result<QString> hash = crypto::hashPassword(user.password);
+    const Result<QString> hash = user.passwordHash.isEmpty() ? crypto::hashPassword(user.password)
+                                                             : Result<QString>(user.passwordHash);
     if (!hash)
         return hash.error();
 
@@ -173,11 +175,11 @@ Status UserRepository::update(const QString &sql, const QString &id, const QVari
     return statement.value().run();
 }
 
-Status UserRepository::recordFailedLogin(const QString &id, int attempts, qint64 lockedUntil)
+Status UserRepository::clearStoredLockout(const QString &id)
 {
     return update(
-        QStringLiteral("UPDATE users SET login_attempts = ?, locked_until = ? WHERE id = ?"), id,
-        {attempts, lockedUntil > 0 ? QVariant(lockedUntil) : QVariant()});
+        QStringLiteral("UPDATE users SET login_attempts = 0, locked_until = NULL WHERE id = ?"), id,
+        {});
 }
 
 Status UserRepository::recordSuccessfulLogin(const QString &id, qint64 now)
@@ -255,13 +257,9 @@ Result<UserRepository::Page> UserRepository::list(const ListQuery &query)
     QString where = QStringLiteral("WHERE 1 = 1");
     QVariantList values;
     if (!query.search.isEmpty()) {
-        where +=
-            QStringLiteral(" AND (u.username LIKE ? ESCAPE '\\' OR u.email LIKE ? ESCAPE '\\')");
-        QString pattern = query.search;
-        pattern.replace(QLatin1Char('\\'), QStringLiteral("\\\\"))
-            .replace(QLatin1Char('%'), QStringLiteral("\\%"))
-            .replace(QLatin1Char('_'), QStringLiteral("\\_"));
-        pattern = QLatin1Char('%') + pattern + QLatin1Char('%');
+        where += QStringLiteral(" AND (") + store::likeCondition(u"u.username") +
+                 QStringLiteral(" OR ") + store::likeCondition(u"u.email") + u')';
+        const QString pattern = store::likePattern(query.search);
         values << pattern << pattern;
     }
     if (query.status.isEmpty()) {

@@ -24,13 +24,14 @@ struct UserRecord
     bool twoFactorEnabled = false;
     QString totpSecretEnc;
     qint64 lastLoginAt = 0;
+    // The stored lockout columns; the lockout itself is counted per account
+    // and address in memory (AuthModule::lockoutJson shows it).
     int loginAttempts = 0;
     qint64 lockedUntil = 0;
     qint64 createdAt = 0;
     qint64 updatedAt = 0;
     Role role = Role::Viewer;
 
-    bool lockedAt(qint64 nowMs) const { return lockedUntil > nowMs; }
     // The public shape (seed 001): never the hash or the TOTP secret.
     QJsonObject toJson(bool withAdminFields = false) const;
 };
@@ -41,6 +42,9 @@ struct NewUser
     QString email;
     QString name;
     QString password;
+    // Its Argon2 hash when already made (on the password worker); else
+    // create() hashes `password` itself.
+    QString passwordHash;
     QString status = QStringLiteral("active");
     Role role = Role::User;
 };
@@ -60,7 +64,10 @@ public:
     // RESOURCE_ALREADY_EXISTS / EMAIL_EXISTS for taken names.
     Result<UserRecord> create(const NewUser &user);
 
-    Status recordFailedLogin(const QString &id, int attempts, qint64 lockedUntil);
+    // Clears the columns login_attempts and locked_until, which held the
+    // lockout before it was counted per account and address (in memory,
+    // AttemptTracker); an administrator's unlock clears what may be left.
+    Status clearStoredLockout(const QString &id);
     Status recordSuccessfulLogin(const QString &id, qint64 nowMs);
     Status setPasswordHash(const QString &id, const QString &hash);
     Status setRole(const QString &id, Role role);

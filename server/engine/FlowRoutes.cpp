@@ -10,6 +10,7 @@
 #include "server/engine/FlowAccess.h"
 #include "server/engine/FlowEngineHost.h"
 #include "store/Database.h"
+#include "store/Like.h"
 
 #include <QJsonArray>
 #include <QUrlQuery>
@@ -58,6 +59,19 @@ QJsonObject versionJson(const FlowVersionRecord &v, bool withDefinition)
     return json;
 }
 
+// Names are searched with LIKE (listFlows): their length bounds what one
+// search costs per row.
+Status checkFlowName(const QString &name)
+{
+    if (name.trimmed().isEmpty())
+        return auth::fieldError(QStringLiteral("name"), QStringLiteral("name must not be empty"));
+    if (name.size() > kMaxNameLength)
+        return auth::fieldError(
+            QStringLiteral("name"),
+            QStringLiteral("name must be at most %1 characters").arg(kMaxNameLength));
+    return {};
+}
+
 QJsonObject flowJson(const FlowRecord &f)
 {
     return {{QStringLiteral("id"), f.id},
@@ -73,6 +87,7 @@ ApiReply createFlow(store::Database &db, FlowEngineHost &host, const RequestCont
 {
     HM_TRY(body, c.jsonObject());
     HM_TRY(name, auth::requiredString(body.value(), QStringLiteral("name")));
+    HM_TRY_STATUS(checkFlowName(name.value()));
     HM_TRY(description, auth::optionalString(body.value(), QStringLiteral("description")));
     HM_TRY(parsed, parseFlow(body.value(), host.registry()));
     FlowRepository repo(db);
@@ -105,10 +120,14 @@ ApiReply listFlows(store::Database &db, const RequestContext &c, const Principal
     HM_TRY(paging, parsePaging(query));
     QStringList conditions{QStringLiteral("f.deleted_at IS NULL")};
     QVariantList binds;
-    const QString search = queryValue(query, QStringLiteral("search"));
-    if (!search.isEmpty()) {
-        conditions.append(QStringLiteral("f.name LIKE ?"));
-        binds.append(QString(u'%' + search + u'%'));
+    HM_TRY(search, parseSearch(query));
+    if (!search.value().isEmpty()) {
+        // Names stored before they were limited may be longer: only their
+        // first kMaxNameLength characters are searched, because one LIKE on
+        // one row cannot be interrupted by the store's query time limit.
+        conditions.append(
+            store::likeCondition(QStringLiteral("substr(f.name, 1, %1)").arg(kMaxNameLength)));
+        binds.append(store::likePattern(search.value()));
     }
     const QString visible = viewableFlowCondition(p, QStringLiteral("f.id"), binds);
     if (!visible.isEmpty())
@@ -216,9 +235,9 @@ ApiReply updateFlow(store::Database &db, const RequestContext &c, const Principa
     HM_TRY(name, auth::optionalString(body.value(), QStringLiteral("name"), flow.value().name));
     HM_TRY(description, auth::optionalString(body.value(), QStringLiteral("description"),
                                              flow.value().description));
-    if (name.value().trimmed().isEmpty())
-        return ApiReply::failure(
-            auth::fieldError(QStringLiteral("name"), QStringLiteral("name must not be empty")));
+    // An unchanged name stays even if it is older than the length limit.
+    if (name.value() != flow.value().name)
+        HM_TRY_STATUS(checkFlowName(name.value()));
     {
         HM_TRY(txn, db.begin());
         HM_TRY(taken,

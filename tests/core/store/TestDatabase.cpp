@@ -1,8 +1,11 @@
 #include "StoreTestSupport.h"
 #include "store/Database.h"
+#include "store/Like.h"
 
+#include <QElapsedTimer>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThread>
 #include <limits>
 #include <sqlite3.h>
 
@@ -501,6 +504,100 @@ private slots:
         db.reset(); // the connection stays alive for the statement
         QVERIFY(stmt.value().step().valueOr(false));
         QCOMPARE(stmt.value().int64(0), 7);
+    }
+    // Search text is matched literally: '%', '_' and '\\' are no wildcards.
+    void likePatternMatchesLiterally()
+    {
+        std::unique_ptr<Database> db = openOrFail(dbPath(), randomKey());
+        QVERIFY(db);
+        QVERIFY(db->exec(QStringLiteral("CREATE TABLE t (name TEXT)")).ok());
+        for (const QString &name :
+             {QStringLiteral("100% done"), QStringLiteral("a_b"), QStringLiteral("back\\slash"),
+              QStringLiteral("plain"), QStringLiteral("PLAIN text")}) {
+            Result<Statement> insert = db->prepare(QStringLiteral("INSERT INTO t VALUES (?)"));
+            QVERIFY(insert.ok());
+            QVERIFY(insert.value().bind(1, name).run().ok());
+        }
+        const auto matches = [&](const QString &search) {
+            QStringList names;
+            Result<Statement> select =
+                db->prepare(QStringLiteral("SELECT name FROM t WHERE ") + likeCondition(u"name") +
+                            QStringLiteral(" ORDER BY name"));
+            if (!select.ok())
+                return QStringList{select.error().toString()};
+            select.value().bind(1, likePattern(search));
+            while (select.value().step().valueOr(false))
+                names << select.value().text(0);
+            return names;
+        };
+        QCOMPARE(likePattern(u"a%b_c\\d"), QStringLiteral("%a\\%b\\_c\\\\d%"));
+        QCOMPARE(matches(QStringLiteral("%")), QStringList{QStringLiteral("100% done")});
+        QCOMPARE(matches(QStringLiteral("_")), QStringList{QStringLiteral("a_b")});
+        QCOMPARE(matches(QStringLiteral("\\")), QStringList{QStringLiteral("back\\slash")});
+        QCOMPARE(matches(QStringLiteral("%a%a%a%b")), QStringList{});
+        QCOMPARE(matches(QStringLiteral("plain")),
+                 (QStringList{QStringLiteral("PLAIN text"), QStringLiteral("plain")}));
+        QCOMPARE(matches(QString()).size(), 5);
+    }
+
+    // A statement running past the connection's limit is stopped with
+    // TIMEOUT, and the connection goes on working.
+    void queryTimeLimitStopsLongStatements()
+    {
+        std::unique_ptr<Database> db = openOrFail(dbPath(), randomKey());
+        QVERIFY(db);
+        QCOMPARE(db->queryTimeLimit(), qint64(0));
+        db->setQueryTimeLimit(100);
+        QCOMPARE(db->queryTimeLimit(), qint64(100));
+        // Never ends on its own.
+        const QString endless = QStringLiteral("WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT "
+                                               "x + 1 FROM c) SELECT count(*) FROM c");
+        QElapsedTimer timer;
+        timer.start();
+        const Result<qint64> stopped = db->queryInt(endless);
+        QVERIFY(!stopped.ok());
+        QCOMPARE(stopped.error().code, ErrorCode::Timeout);
+        QCOMPARE(stopped.error().details.value(QStringLiteral("limit_ms")).toInt(), 100);
+        QCOMPARE(stopped.error().details.value(QStringLiteral("reason")).toString(),
+                 QStringLiteral("query_time_limit"));
+        QVERIFY2(timer.elapsed() < 10000, qPrintable(QString::number(timer.elapsed())));
+        QCOMPARE(db->queryInt(QStringLiteral("SELECT 42")).valueOr(0), 42);
+        // exec() too, and a write stopped inside a transaction leaves nothing.
+        QVERIFY(db->exec(QStringLiteral("CREATE TABLE n (x INTEGER)")).ok());
+        {
+            Result<Transaction> txn = db->begin();
+            QVERIFY(txn.ok());
+            const Status insert =
+                db->exec(QStringLiteral("INSERT INTO n WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL "
+                                        "SELECT x + 1 FROM c) SELECT x FROM c"));
+            QCOMPARE(insert.error().code, ErrorCode::Timeout);
+        }
+        QCOMPARE(db->queryInt(QStringLiteral("SELECT count(*) FROM n")).valueOr(-1), 0);
+        QVERIFY(!db->inTransaction());
+
+        // In a QueryBudget the statements' running times add up: once the
+        // endless query spent it, a statement of more than a few VM
+        // instructions stops at once. Time outside sqlite does not count.
+        const QString someWork = QStringLiteral(
+            "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 5000) "
+            "SELECT count(*) FROM c");
+        QCOMPARE(db->queryInt(someWork).valueOr(0), 5000);
+        {
+            const Database::QueryBudget budget = db->budget();
+            QThread::msleep(150);
+            QCOMPARE(db->queryInt(someWork).valueOr(0), 5000);
+            QCOMPARE(db->queryInt(endless).error().code, ErrorCode::Timeout);
+            QCOMPARE(db->queryInt(someWork).error().code, ErrorCode::Timeout);
+            QCOMPARE(db->queryInt(QStringLiteral("SELECT 42")).valueOr(0), 42);
+        }
+        QCOMPARE(db->queryInt(someWork).valueOr(0), 5000);
+
+        // Without a limit nothing is watched.
+        db->setQueryTimeLimit(0);
+        {
+            const Database::QueryBudget budget = db->budget();
+            QCOMPARE(db->queryInt(someWork).valueOr(0), 5000);
+        }
     }
 };
 

@@ -1,0 +1,345 @@
+// Abuse of the authentication routes against the real server (issue 14,
+// item 6, findings 2-4): Argon2 checks run off the server's one thread, so
+// /health answers while many are in flight; wrong current passwords and
+// wrong two-factor codes are limited per account; failed logins lock only
+// the pair of account and client address they came from, delay that
+// pair's next check, answer exactly like an unknown account, and an
+// administrator can lift them. The server trusts X-Forwarded-For from
+// loopback (--trusted-proxy), so one test can act from several addresses.
+
+#include "AuthTestSupport.h"
+#include "crypto/Totp.h"
+
+#include <QDateTime>
+#include <QElapsedTimer>
+#include <QJsonArray>
+#include <QTcpSocket>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace hm;
+using namespace hm::test;
+
+namespace {
+
+const QString kPassword = QStringLiteral("Us3r!Passw0rd");
+const QString kWrong = QStringLiteral("Wrong!Passw0rd");
+const QString kAttacker = QStringLiteral("203.0.113.66");
+const QString kElsewhere = QStringLiteral("198.51.100.7");
+
+QJsonObject errorOf(const Answer &answer)
+{
+    return answer.body.value("error").toObject();
+}
+
+// What must not differ between two refused logins.
+QJsonObject comparable(const Answer &answer)
+{
+    const QJsonObject error = errorOf(answer);
+    return {{"status", answer.status},
+            {"code", error.value("code")},
+            {"message", error.value("message")},
+            {"details", error.value("details")}};
+}
+
+QString currentCode(const QByteArray &secret, int stepsAhead = 0)
+{
+    return crypto::totpCode(secret, QDateTime::currentSecsSinceEpoch() + 30 * stepsAhead).value();
+}
+
+} // namespace
+
+class TestAuthAbuse : public QObject, private ServerFixture
+{
+    Q_OBJECT
+private:
+    int m_users = 0;
+
+    ApiUser newUser(const QString &role, QString *name = nullptr)
+    {
+        const QString username = QStringLiteral("abuse%1").arg(++m_users);
+        if (name)
+            *name = username;
+        return createApiUser(*m_http, m_admin, username, kPassword, role);
+    }
+    Answer loginFrom(const QString &address, const QString &user, const QString &password)
+    {
+        return m_http->send("POST", "/api/v1/auth/login",
+                            QJsonDocument(QJsonObject{{"username", user}, {"password", password}})
+                                .toJson(QJsonDocument::Compact),
+                            {{"X-Forwarded-For", address.toLatin1()}});
+    }
+    void setLockout(int maxAttempts, int delayMs)
+    {
+        QCOMPARE(m_http
+                     ->json("PUT", "/api/v1/auth/settings",
+                            {{"auth.lockout", QJsonObject{{"max_attempts", maxAttempts},
+                                                          {"duration_seconds", 1800},
+                                                          {"progressive_delay_ms", delayMs}}}},
+                            m_admin)
+                     .status,
+                 200);
+    }
+    // A raw request on its own connection (Connection: close), so that many
+    // are in flight at once (QNetworkAccessManager sends at most six per
+    // host at a time). `answered` gets `index` when the server closed it.
+    QTcpSocket *rawRequest(int index, const QByteArray &method, const QByteArray &path,
+                           const QByteArray &body, QList<int> &answered)
+    {
+        auto *socket = new QTcpSocket(this);
+        connect(socket, &QTcpSocket::disconnected, this,
+                [&answered, index] { answered.append(index); });
+        socket->connectToHost(QHostAddress::LocalHost, quint16(m_http->base().port()));
+        socket->write(method + ' ' + path + " HTTP/1.1\r\nHost: test\r\nConnection: close\r\n" +
+                      "Content-Type: application/json\r\nContent-Length: " +
+                      QByteArray::number(body.size()) + "\r\n\r\n" + body);
+        return socket;
+    }
+
+private slots:
+    void initTestCase()
+    {
+        const QString failure = startServer({"--trusted-proxy", "127.0.0.1"});
+        QVERIFY2(failure.isEmpty(), qPrintable(failure));
+        setLockout(5, 10);
+    }
+
+    // Finding 2: 100 wrong-password logins (unknown names: one Argon2 check
+    // each, none waiting for another) do not hold up /health, which used
+    // to answer only after all of them, one after the other on the server
+    // thread. Ordering, not timing: health answers while most of them are
+    // still running.
+    void healthAnswersWhileManyPasswordChecksRun()
+    {
+        constexpr int kLogins = 100;
+        QList<int> answered;
+        QList<QTcpSocket *> sockets;
+        for (int i = 0; i < kLogins; ++i)
+            sockets << rawRequest(
+                i, "POST", "/api/v1/auth/login",
+                QJsonDocument(QJsonObject{{"username", QStringLiteral("ghost%1").arg(i)},
+                                          {"password", kWrong}})
+                    .toJson(QJsonDocument::Compact),
+                answered);
+        // Every login is on the wire before health is asked.
+        QTRY_VERIFY_WITH_TIMEOUT(
+            std::all_of(sockets.cbegin(), sockets.cend(),
+                        [](QTcpSocket *s) {
+                            return s->state() != QAbstractSocket::ConnectedState ||
+                                   s->bytesToWrite() == 0;
+                        }) &&
+                std::none_of(sockets.cbegin(), sockets.cend(),
+                             [](QTcpSocket *s) {
+                                 return s->state() == QAbstractSocket::ConnectingState ||
+                                        s->state() == QAbstractSocket::HostLookupState;
+                             }),
+            30000);
+        QTcpSocket *health = rawRequest(kLogins, "GET", "/api/v1/health", {}, answered);
+        QTRY_VERIFY_WITH_TIMEOUT(answered.contains(kLogins), 60000);
+        const qsizetype before = answered.indexOf(kLogins);
+        QVERIFY2(
+            before < kLogins / 2,
+            qPrintable(
+                QStringLiteral("health answered after %1 of %2 logins").arg(before).arg(kLogins)));
+        QVERIFY(health->readAll().startsWith("HTTP/1.1 200"));
+        // And every login gets its answer.
+        QTRY_COMPARE_WITH_TIMEOUT(answered.size(), kLogins + 1, 300000);
+        for (QTcpSocket *socket : std::as_const(sockets))
+            QVERIFY(socket->readAll().startsWith("HTTP/1.1 401"));
+        qDeleteAll(sockets);
+        delete health;
+    }
+
+    // Finding 3: a wrong current password was free to retry without limit
+    // (and each try cost 90 ms of the server thread). Now the account gets
+    // max_attempts of them per lockout duration, one at a time.
+    void passwordChangeAttemptsAreLimited()
+    {
+        const ApiUser viewer = newUser("viewer");
+        QVERIFY(!viewer.token.isEmpty());
+        const QString path = QStringLiteral("/api/v1/users/me/password");
+        for (int i = 0; i < 5; ++i) {
+            const Answer wrong = m_http->json(
+                "PUT", path, {{"current_password", kWrong}, {"new_password", "N3w!Passw0rd"}},
+                viewer.token);
+            QCOMPARE(wrong.code(), QStringLiteral("CURRENT_PASSWORD_WRONG"));
+            QCOMPARE(errorOf(wrong).value("details").toObject().value("attempts_left").toInt(),
+                     4 - i);
+        }
+        for (const QString &current : {kWrong, kPassword}) {
+            const Answer refused = m_http->json(
+                "PUT", path, {{"current_password", current}, {"new_password", "N3w!Passw0rd"}},
+                viewer.token);
+            QCOMPARE(refused.status, 429);
+            QCOMPARE(refused.code(), QStringLiteral("RATE_LIMIT_EXCEEDED"));
+            QVERIFY(refused.headers.value("retry-after").toInt() > 60);
+        }
+        // The administrator lifts it.
+        QCOMPARE(m_http->json("POST", "/api/v1/users/" + viewer.id + "/unlock", {}, m_admin).status,
+                 200);
+        QCOMPARE(m_http
+                     ->json("PUT", path,
+                            {{"current_password", kPassword}, {"new_password", "N3w!Passw0rd"}},
+                            viewer.token)
+                     .status,
+                 200);
+
+        // Twenty at once (the probe's case): at most max_attempts are
+        // checked, the others are refused without an Argon2 check.
+        const ApiUser other = newUser("viewer");
+        QList<QByteArray> bodies;
+        for (int i = 0; i < 20; ++i)
+            bodies << QJsonDocument(QJsonObject{{"current_password", kWrong},
+                                                {"new_password", "N3w!Passw0rd"}})
+                          .toJson(QJsonDocument::Compact);
+        int checked = 0;
+        for (const Answer &answer : m_http->sendAtOnce("PUT", path, bodies, other.token)) {
+            if (answer.status == 400)
+                ++checked;
+            else
+                QCOMPARE(answer.code(), QStringLiteral("RATE_LIMIT_EXCEEDED"));
+        }
+        QVERIFY2(checked >= 1 && checked <= 5, qPrintable(QString::number(checked)));
+    }
+
+    // Finding 3: wrong two-factor codes count per account over every route
+    // and pending login; five wrong codes per pending login no longer allow
+    // unlimited guessing through fresh logins.
+    void twoFactorCodeAttemptsAreLimited()
+    {
+        QString name;
+        const ApiUser user = newUser("user", &name);
+        const Answer enrol = m_http->json("POST", "/api/v1/auth/2fa/enroll", {}, user.token);
+        QCOMPARE(enrol.status, 200);
+        const QByteArray secret = base32Decode(enrol.data().value("secret").toString());
+        QCOMPARE(m_http
+                     ->json("POST", "/api/v1/auth/2fa/verify", {{"code", currentCode(secret, -1)}},
+                            user.token)
+                     .status,
+                 200);
+
+        const auto pendingLogin = [&] {
+            return m_http->login(name, kPassword).data().value("pending_token").toString();
+        };
+        const auto verify = [&](const QString &pending, const QString &code) {
+            return m_http->json("POST", "/api/v1/auth/verify-2fa",
+                                {{"pending_token", pending}, {"code", code}});
+        };
+        QString pending = pendingLogin();
+        QVERIFY(!pending.isEmpty());
+        for (int i = 0; i < 5; ++i)
+            QCOMPARE(verify(pending, "000000").code(), QStringLiteral("INVALID_CREDENTIALS"));
+        // A fresh pending login does not bring fresh guesses.
+        pending = pendingLogin();
+        QVERIFY(!pending.isEmpty());
+        const Answer refused = verify(pending, "000000");
+        QCOMPARE(refused.status, 429);
+        QCOMPARE(refused.code(), QStringLiteral("RATE_LIMIT_EXCEEDED"));
+        QVERIFY(refused.headers.value("retry-after").toInt() > 60);
+        QCOMPARE(verify(pending, currentCode(secret, 1)).status, 429);
+        // The same count guards turning 2FA off.
+        QCOMPARE(m_http
+                     ->json("POST", "/api/v1/auth/2fa/disable",
+                            {{"password", kPassword}, {"code", currentCode(secret, 1)}}, user.token)
+                     .status,
+                 429);
+
+        QCOMPARE(m_http->json("POST", "/api/v1/users/" + user.id + "/unlock", {}, m_admin).status,
+                 200);
+        const Answer done = verify(pending, currentCode(secret, 1));
+        QCOMPARE(done.status, 200);
+        QVERIFY(!done.data().value("access_token").toString().isEmpty());
+    }
+
+    // Finding 4: five wrong passwords from one address locked any account,
+    // the administrator's included, for everyone, and a locked account said
+    // so (403 ACCOUNT_LOCKED) where an unknown one said 401.
+    void lockoutIsPerAccountAndAddress()
+    {
+        for (int i = 0; i < 6; ++i)
+            QCOMPARE(loginFrom(kAttacker, kAdmin, kWrong).code(),
+                     QStringLiteral("INVALID_CREDENTIALS"));
+        // Locked for the attacker's address only: the right password there
+        // answers exactly like a wrong one and an unknown account.
+        const Answer locked = loginFrom(kAttacker, kAdmin, kAdminPassword);
+        const Answer wrongElsewhere = loginFrom(kElsewhere, kAdmin, kWrong);
+        QJsonObject unknown;
+        for (int i = 0; i < 6; ++i)
+            unknown = comparable(loginFrom(kAttacker, "nobody-here", kWrong));
+        QCOMPARE(comparable(locked), comparable(wrongElsewhere));
+        QCOMPARE(comparable(locked), unknown);
+        QCOMPARE(locked.status, 401);
+        // The administrator, elsewhere, is not locked out.
+        const Answer admin = loginFrom(kElsewhere, kAdmin, kAdminPassword);
+        QCOMPARE(admin.status, 200);
+        const QString adminId = admin.data().value("user").toObject().value("id").toString();
+
+        const Answer viewed = m_http->get("/api/v1/users/" + adminId, m_admin);
+        QVERIFY(!viewed.data().value("locked_until").isNull());
+        QVERIFY(viewed.data().value("login_attempts").toInt() >= 5);
+
+        // Unlocking: ADMIN only, audited, unknown ids are 404.
+        const ApiUser user = newUser("user");
+        QCOMPARE(
+            m_http->json("POST", "/api/v1/users/" + adminId + "/unlock", {}, user.token).code(),
+            QStringLiteral("INSUFFICIENT_PERMISSIONS"));
+        QCOMPARE(m_http->json("POST", "/api/v1/users/no-such-id/unlock", {}, m_admin).code(),
+                 QStringLiteral("USER_NOT_FOUND"));
+        const Answer unlocked =
+            m_http->json("POST", "/api/v1/users/" + adminId + "/unlock", {}, m_admin);
+        QCOMPARE(unlocked.status, 200);
+        QCOMPARE(unlocked.data().value("unlocked").toBool(), true);
+        QCOMPARE(unlocked.data().value("locked_addresses").toInt(), 1);
+        QCOMPARE(loginFrom(kAttacker, kAdmin, kAdminPassword).status, 200);
+        QVERIFY(
+            m_http->get("/api/v1/users/" + adminId, m_admin).data().value("locked_until").isNull());
+        const Answer audit = m_http->get("/api/v1/audit?action=ACCOUNT_UNLOCKED", m_admin);
+        const QJsonArray rows = audit.data().value("audit_logs").toArray();
+        QVERIFY(!rows.isEmpty());
+        QCOMPARE(rows.first().toObject().value("resource_id").toString(), adminId);
+
+        // The route is in the OpenAPI document.
+        const Answer openapi = m_http->get("/api/v1/openapi.json");
+        QVERIFY(openapi.body.value("paths").toObject().contains("/api/v1/users/{id}/unlock"));
+    }
+
+    // Finding 4: each failure delays the next check of the same account and
+    // address (progressive_delay_ms, doubled per failure); other addresses
+    // do not wait. Lower bounds and ordering only.
+    void failuresDelayTheNextCheckOfThePair()
+    {
+        setLockout(5, 300);
+        QString name;
+        QVERIFY(!newUser("user", &name).token.isEmpty());
+        const QString address = QStringLiteral("198.51.100.30");
+        QElapsedTimer timer;
+        timer.start();
+        for (int i = 0; i < 3; ++i)
+            QCOMPARE(loginFrom(address, name, kWrong).status, 401);
+        // 300 ms before the second check and 600 before the third.
+        QVERIFY2(timer.elapsed() >= 900, qPrintable(QString::number(timer.elapsed())));
+
+        // The fourth check waits 1.2 s; a login from elsewhere does not.
+        QList<int> order;
+        const auto send = [&](int index, const QString &from, const QString &password) {
+            QNetworkReply *reply =
+                m_http->begin("POST", "/api/v1/auth/login",
+                              QJsonDocument(QJsonObject{{"username", name}, {"password", password}})
+                                  .toJson(QJsonDocument::Compact),
+                              {{"X-Forwarded-For", from.toLatin1()}});
+            connect(reply, &QNetworkReply::finished, this,
+                    [&order, index] { order.append(index); });
+            return reply;
+        };
+        QNetworkReply *delayed = send(0, address, kPassword);
+        QNetworkReply *elsewhere = send(1, kElsewhere, kPassword);
+        QTRY_COMPARE_WITH_TIMEOUT(order.size(), 2, 30000);
+        QCOMPARE(order, (QList<int>{1, 0}));
+        QCOMPARE(Http::finish(elsewhere).status, 200);
+        QCOMPARE(Http::finish(delayed).status, 200); // the right password, after the wait
+        setLockout(5, 10);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestAuthAbuse)
+#include "TestAuthAbuse.moc"
