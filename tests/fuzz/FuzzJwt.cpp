@@ -34,7 +34,7 @@ const crypto::SecureBytes &key()
 const crypto::SecureBytes &otherKey()
 {
     static const crypto::SecureBytes bytes =
-        crypto::SecureBytes::fromRaw(QByteArray(kKey) + QByteArray("-other"));
+        crypto::SecureBytes::fromRaw(QByteArray(kKey).append("-other"));
     return bytes;
 }
 
