@@ -10,6 +10,14 @@ if(HIVEMIND_SANITIZE)
     target_compile_options(hivemind_warnings INTERFACE -fsanitize=address,undefined -fno-omit-frame-pointer)
     target_link_options(hivemind_warnings INTERFACE -fsanitize=address,undefined)
 endif()
+if(HIVEMIND_FUZZ)
+    # Coverage feedback for libFuzzer in all code (the fuzzer runtime itself
+    # is linked into the fuzz-* binaries only), and UB stops the run like a
+    # crash, so that it is saved as a reproducer.
+    target_compile_options(hivemind_warnings INTERFACE -fsanitize=fuzzer-no-link
+                                                       -fno-sanitize-recover=all)
+    target_link_options(hivemind_warnings INTERFACE -fno-sanitize-recover=all)
+endif()
 
 # Product code also gets Qt's strict string rules (no implicit ASCII casts),
 # so every user-visible literal is a deliberate tr() or QStringLiteral. Tests

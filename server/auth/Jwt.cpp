@@ -3,6 +3,7 @@
 #include "crypto/Hmac.h"
 
 #include <QJsonDocument>
+#include <cmath>
 
 namespace hm::server::auth {
 namespace {
@@ -68,7 +69,11 @@ Result<QJsonObject> verifyJwt(const crypto::SecureBytes &key, const QString &tok
         QByteArray::fromBase64Encoding(parts[2], kB64 | QByteArray::AbortOnBase64DecodingErrors);
     const QByteArray expected = crypto::hmacSha256(
         key.view(), QByteArrayView(bytes).first(parts[0].size() + 1 + parts[1].size()));
-    if (!signature || !crypto::constantTimeEquals(*signature, expected))
+    // Only the canonical encoding: the last character of a 32-byte base64url
+    // value carries 2 unused bits, so without this check 4 different token
+    // strings would verify for every token (found by tests/fuzz FuzzJwt).
+    if (!signature || signature.decoded.toBase64(kB64) != parts[2] ||
+        !crypto::constantTimeEquals(*signature, expected))
         return invalid(QStringLiteral("bad signature"));
 
     const auto claims = decodeSegment(parts[1]);
@@ -82,9 +87,12 @@ Result<QJsonObject> verifyJwt(const crypto::SecureBytes &key, const QString &tok
     const QJsonValue exp = claims->value(QStringLiteral("exp"));
     if (!iat.isDouble() || !exp.isDouble())
         return invalid(QStringLiteral("missing iat or exp"));
-    if (static_cast<qint64>(iat.toDouble()) > nowSeconds + kClockSkewSeconds)
+    // Compared as doubles (whole seconds, as the cast to qint64 did): a
+    // value beyond qint64's range, such as 1e300, made that cast undefined
+    // (found by tests/fuzz FuzzJwt).
+    if (std::trunc(iat.toDouble()) > static_cast<double>(nowSeconds + kClockSkewSeconds))
         return invalid(QStringLiteral("issued in the future"));
-    if (static_cast<qint64>(exp.toDouble()) <= nowSeconds)
+    if (std::trunc(exp.toDouble()) <= static_cast<double>(nowSeconds))
         return Error{ErrorCode::TokenExpired, QStringLiteral("access token has expired")};
     return *claims;
 }
