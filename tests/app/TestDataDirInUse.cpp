@@ -35,6 +35,8 @@ private slots:
     void cleanupTestCase();
     void connectsToTheRunningServer();
     void cancelKeepsTheFailureTranslated();
+    void rendersInEveryLanguage_data();
+    void rendersInEveryLanguage();
     void withoutAnAddressOnlyExplains();
 
 private:
@@ -151,6 +153,48 @@ void TestDataDirInUse::cancelKeepsTheFailureTranslated()
     QVERIFY(status);
     QVERIFY2(status->text().contains(QStringLiteral("in use by another HiveMind server")),
              qPrintable(status->text()));
+}
+
+// The offer in each language: its buttons carry translated text, the
+// dialog is wide enough for its text, and with HIVEMIND_SCREENSHOT_DIR set
+// it is saved as data-dir-in-use-<lang>.png for review.
+void TestDataDirInUse::rendersInEveryLanguage_data()
+{
+    QTest::addColumn<QString>("language");
+    QTest::addColumn<QString>("connectText");
+    QTest::addColumn<QString>("cancelText"); // Qt's own translation
+    QTest::newRow("en") << "en"
+                        << "&Connect"
+                        << "&Cancel";
+    QTest::newRow("zh_TW") << "zh_TW"
+                           << "連線(&C)"
+                           << "取消";
+    QTest::newRow("zh_CN") << "zh_CN"
+                           << "连接(&C)"
+                           << "取消";
+}
+
+void TestDataDirInUse::rendersInEveryLanguage()
+{
+    QFETCH(QString, language);
+    QFETCH(QString, connectText);
+    QFETCH(QString, cancelText);
+    QVERIFY(m_languages->setLanguage(language, LanguageManager::Persist::No));
+    m_connection->start();
+    QTRY_VERIFY_WITH_TIMEOUT(dialog(), 15000);
+    QMessageBox *box = dialog();
+    auto *connect = box->findChild<QPushButton *>(QStringLiteral("dataDirInUse.connect"));
+    QVERIFY(connect);
+    QCOMPARE(connect->text(), connectText);
+    QVERIFY(box->width() >= box->sizeHint().width());
+    const QString dir = qEnvironmentVariable("HIVEMIND_SCREENSHOT_DIR");
+    if (!dir.isEmpty())
+        QVERIFY(box->grab().save(dir + QStringLiteral("/data-dir-in-use-%1.png").arg(language)));
+    auto *cancel = box->findChild<QPushButton *>(QStringLiteral("dataDirInUse.cancel"));
+    QVERIFY(cancel);
+    QCOMPARE(cancel->text().remove(u'&'), cancelText.remove(u'&'));
+    QTest::mouseClick(cancel, Qt::LeftButton);
+    QTRY_VERIFY(!dialog());
 }
 
 // A holder that has not published its address (still starting): nothing
