@@ -9,7 +9,11 @@
 //     which sees every call that left the server;
 //   - per queue scope, FIFO by acknowledgement: a request acknowledged
 //     before another was sent starts before it, across restarts;
-//   - afterwards nothing is left queued or running and no slot leaked.
+//   - afterwards nothing is left queued or running and no slot leaked;
+//   - a lane of flow edits (renames) and share changes runs alongside: after
+//     each restart the flow's name and the share's permission are those of
+//     the last acknowledged write, or of one sent after it (in flight at the
+//     kill), never an older one.
 // The kill points come from a seeded generator: HIVEMIND_CRASH_SEED replays
 // a run (the seed is printed), HIVEMIND_CRASH_ROUNDS sets the rounds.
 
@@ -101,6 +105,16 @@ struct Request
     QString executionId;
 };
 
+// One write of the edit lane: a rename of the edit flow or a new
+// permission of its share.
+struct Write
+{
+    bool rename = true; // else a share change
+    QString value;
+    qint64 sentNs = 0;
+    qint64 ackedNs = -1; // -1: never acknowledged
+};
+
 } // namespace
 
 class TestServerCrash : public QObject, private ServerFixture
@@ -112,10 +126,13 @@ private:
     SideEffectListener m_listener;
     QElapsedTimer m_clock;
     QList<Request> m_requests;
+    QList<Write> m_writes;
+    QString m_editFlow;
+    QString m_shareId;
     int m_nextToken = 0;
     QRandomGenerator &m_random = crashRandom();
 
-    QString flowFor(Kind kind, int delayMs)
+    QString flowFor(Kind kind, int delayMs, QString name = {})
     {
         // http-request first (the observed start), then a delay so queues
         // build up and restored requests still wait at the second kill.
@@ -148,7 +165,8 @@ private:
         }
         QString why;
         const QString id = createPublishedFlow(
-            *m_http, m_admin, QStringLiteral("crash-%1").arg(int(kind)), definition,
+            *m_http, m_admin, name.isEmpty() ? QStringLiteral("crash-%1").arg(int(kind)) : name,
+            definition,
             {{"concurrency", cc}, {"retry", QJsonObject{{"maxAttempts", 1}}}}, &why);
         if (id.isEmpty())
             qWarning() << "flow not created:" << why;
@@ -212,8 +230,47 @@ private:
                 sendNext();
             });
         };
+        // The edit lane: one write at a time, renames and share changes
+        // taking turns.
+        std::function<void()> writeNext = [&] {
+            if (over)
+                return;
+            Write w;
+            w.rename = m_writes.size() % 2 == 0;
+            QUrl url = m_http->base();
+            QJsonObject body;
+            if (w.rename) {
+                w.value = QStringLiteral("edit-%1").arg(m_writes.size());
+                url.setPath("/api/v1/flows/" + m_editFlow);
+                body = {{"name", w.value}};
+            } else {
+                static const QStringList permissions{"view", "edit", "admin"};
+                w.value = permissions.at((m_writes.size() / 2) % 3);
+                url.setPath("/api/v1/flows/" + m_editFlow + "/shares/" + m_shareId);
+                body = {{"permission", w.value}};
+            }
+            QNetworkRequest request(url);
+            request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArray("application/json"));
+            request.setRawHeader("Authorization", "Bearer " + m_admin.toLatin1());
+            w.sentNs = m_clock.nsecsElapsed();
+            const qsizetype index = m_writes.size();
+            m_writes.append(w);
+            QNetworkReply *reply = network.sendCustomRequest(
+                request, "PUT", QJsonDocument(body).toJson(QJsonDocument::Compact));
+            ++inFlight;
+            connect(reply, &QNetworkReply::finished, &handlers, [&, reply, index] {
+                if (reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() == 200)
+                    m_writes[index].ackedNs = m_clock.nsecsElapsed();
+                reply->deleteLater();
+                --inFlight;
+                if (over && inFlight == 0)
+                    loop.quit();
+                writeNext();
+            });
+        };
         for (int i = 0; i < lanes; ++i)
             sendNext();
+        writeNext();
         QTimer::singleShot(durationMs, &loop, [&] {
             over = true;
             if (killAtEnd)
@@ -235,6 +292,43 @@ private:
         QVERIFY2(failed.isEmpty(),
                  qPrintable(failed + QLatin1Char(' ') +
                             QString::fromUtf8(m_server->standardError().right(2000))));
+        checkWrites();
+    }
+
+    // The stored name and permission are those of the last acknowledged
+    // write of their kind or of one sent after it: an acknowledged write is
+    // never lost (nor replaced by an older one).
+    void checkWrites()
+    {
+        const Answer flow = m_http->get("/api/v1/flows/" + m_editFlow, m_admin);
+        QCOMPARE(flow.status, 200);
+        const Answer shares = m_http->get("/api/v1/flows/" + m_editFlow + "/shares", m_admin);
+        QCOMPARE(shares.status, 200);
+        const QString permission =
+            shares.data().value("items").toArray().at(0).toObject().value("permission").toString();
+        for (const bool rename : {true, false}) {
+            const QString now = rename ? flow.data().value("name").toString() : permission;
+            qint64 lastAckedSent = -1;
+            QString lastAcked;
+            for (const Write &w : std::as_const(m_writes)) {
+                if (w.rename == rename && w.ackedNs >= 0 && w.sentNs > lastAckedSent) {
+                    lastAckedSent = w.sentNs;
+                    lastAcked = w.value;
+                }
+            }
+            if (lastAckedSent < 0)
+                continue;
+            QStringList allowed{lastAcked};
+            for (const Write &w : std::as_const(m_writes)) {
+                if (w.rename == rename && w.sentNs > lastAckedSent)
+                    allowed.append(w.value);
+            }
+            QVERIFY2(allowed.contains(now),
+                     qPrintable(QStringLiteral("%1 is \"%2\" after the restart; the last "
+                                               "acknowledged write set \"%3\"")
+                                    .arg(rename ? "the flow's name" : "the share's permission",
+                                         now, lastAcked)));
+        }
     }
 
 private slots:
@@ -248,6 +342,17 @@ private slots:
             QVERIFY(!id.isEmpty());
             m_flows.insert(Kind(k), id);
         }
+        m_editFlow = flowFor(Kind::Allow, 5, QStringLiteral("edit"));
+        QVERIFY(!m_editFlow.isEmpty());
+        const ApiUser sharee = createApiUser(*m_http, m_admin, QStringLiteral("sharee"),
+                                             QStringLiteral("Sh4re!Secret"), QStringLiteral("USER"));
+        QCOMPARE(sharee.status, 201);
+        const Answer share = m_http->json("POST", "/api/v1/flows/" + m_editFlow + "/shares",
+                                          {{"email", sharee.email}, {"permission", "view"}},
+                                          m_admin);
+        QCOMPARE(share.status, 201);
+        m_shareId = share.data().value("id").toString();
+        QVERIFY(!m_shareId.isEmpty());
     }
 
     void killedUnderLoadLosesAndRepeatsNothing()
@@ -344,8 +449,14 @@ private slots:
                 }
             }
         }
-        qInfo("%lld triggers acknowledged, %lld calls observed, %d ordered pairs checked",
-              qlonglong(acked.size()), qlonglong(arrivals.size()), ordered);
+        const qsizetype writesAcked = std::count_if(m_writes.cbegin(), m_writes.cend(),
+                                                    [](const Write &w) { return w.ackedNs >= 0; });
+        qInfo("%lld triggers acknowledged, %lld calls observed, %d ordered pairs checked, "
+              "%lld of %lld edits and share changes acknowledged",
+              qlonglong(acked.size()), qlonglong(arrivals.size()), ordered, qlonglong(writesAcked),
+              qlonglong(m_writes.size()));
+        QVERIFY(writesAcked > 10);
+        checkWrites();
         QString report;
         for (auto it = violations.cbegin(); it != violations.cend(); ++it)
             report += QStringLiteral("\n  %1: %2, e.g. %3")
