@@ -3,6 +3,7 @@
 #include "EmptyStatePage.h"
 #include "Sections.h"
 #include "ServerConnection.h"
+#include "ServerErrorText.h"
 #include "StatusIndicator.h"
 #include "hivemind/Version.h"
 
@@ -212,7 +213,8 @@ void DashboardPage::updateServerInfo()
         break;
     case ServerConnection::State::Failed:
         setStatusIndicator(m_statusDot, StatusTone::Bad);
-        m_status->setText(tr("Failed: %1").arg(m_connection->errorMessage()));
+        m_status->setText(tr("Failed: %1").arg(describeServerError(
+            m_connection->errorCode(), m_connection->errorMessage(), m_connection->dataDir())));
         break;
     }
 

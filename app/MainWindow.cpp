@@ -5,6 +5,7 @@
 #include "LanguageManager.h"
 #include "Sections.h"
 #include "ServerConnection.h"
+#include "ServerErrorText.h"
 #include "StatusIndicator.h"
 #include "common/Check.h"
 #include "hivemind/Version.h"
@@ -347,7 +348,8 @@ void MainWindow::updateConnectionStatus()
         break;
     case ServerConnection::State::Failed:
         setStatusIndicator(m_connectionDot, StatusTone::Bad);
-        m_connectionStatus->setText(tr("Server failed: %1").arg(m_connection->errorMessage()));
+        m_connectionStatus->setText(tr("Server failed: %1").arg(describeServerError(
+            m_connection->errorCode(), m_connection->errorMessage(), m_connection->dataDir())));
         break;
     }
 
