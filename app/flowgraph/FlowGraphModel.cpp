@@ -91,21 +91,16 @@ Status FlowGraphModel::load(const QJsonObject &definition, const QJsonObject &se
                               ErrorCode::InvalidFlowDefinition);
         nodeIds.insert(id);
     }
+    // An edge to a missing node is kept as it is (the seed's own example
+    // has one): it stays in the document and is listed by danglingEdges(),
+    // but the canvas has nothing to draw it to.
     QSet<QString> edgeIds;
     for (const QJsonValue value : edges) {
-        const QJsonObject edge = value.toObject();
-        const QString id = edge.value(QStringLiteral("id")).toString();
+        const QString id = value.toObject().value(QStringLiteral("id")).toString();
         if (edgeIds.contains(id))
             return modelError(tr("The flow definition uses the edge id \"%1\" twice.").arg(id),
                               ErrorCode::InvalidFlowDefinition);
         edgeIds.insert(id);
-        for (const QString &end : {QStringLiteral("source"), QStringLiteral("target")}) {
-            const QString node = edge.value(end).toString();
-            if (!nodeIds.contains(node))
-                return modelError(
-                    tr("Edge \"%1\" refers to node \"%2\", which does not exist.").arg(id, node),
-                    ErrorCode::InvalidFlowDefinition);
-        }
     }
 
     m_undoStack->clear();
@@ -620,12 +615,25 @@ Result<QStringList> FlowGraphModel::paste(const QMimeData *mime, QPointF offset)
 
 QString FlowGraphModel::uniqueNodeId(const QString &component, const QSet<QString> &taken) const
 {
+    // Ids a dangling edge names are taken too: a new node must not silently
+    // pick up an edge that pointed nowhere.
     const QString base = idBase(component) + QLatin1Char('-');
     for (int n = 1;; ++n) {
         QString id = base + QString::number(n);
-        if (!hasNode(id) && !taken.contains(id))
+        if (!hasNode(id) && !taken.contains(id) && m_outEdges.value(id).isEmpty() &&
+            m_inEdges.value(id).isEmpty())
             return id;
     }
+}
+
+QStringList FlowGraphModel::danglingEdges() const
+{
+    QStringList ids;
+    for (const FlowEdge &e : m_edges) {
+        if (!hasNode(e.source) || !hasNode(e.target))
+            ids.append(e.id);
+    }
+    return ids;
 }
 
 QString FlowGraphModel::uniqueEdgeId(const QSet<QString> &taken) const

@@ -53,8 +53,8 @@ public:
     // --- documents --------------------------------------------------------
     // Replaces the whole model with a stored definition and its settings
     // (empty settings: all defaults). The definition's shape is checked with
-    // flow::FlowDefinition's rules, and ids must be unique and edges must
-    // join existing nodes; components need not be known. On failure nothing
+    // flow::FlowDefinition's rules and ids must be unique; components need
+    // not be known, and edges to missing nodes are kept (danglingEdges()). On failure nothing
     // changes. Clears the undo stack and emits modelReset.
     Status load(const QJsonObject &definition, const QJsonObject &settings = {});
     // The same from definition text (as the API returns it).
@@ -76,6 +76,9 @@ public:
     QStringList edgeIds() const; // definition order
     int edgeCount() const { return static_cast<int>(m_edges.size()); }
     const FlowEdge *edge(const QString &id) const;
+    // Edges whose source or target is not a node of the flow. Only a
+    // hand-made document has them; they are kept so it saves unchanged.
+    QStringList danglingEdges() const;
     // Edges leaving (Out) or entering (In) a node, in definition order.
     QStringList edgesOf(const QString &nodeId, PortDirection direction) const;
     // Edges attached to one port of a node.
