@@ -153,6 +153,9 @@ MoveNodesCommand::MoveNodesCommand(FlowGraphModel *model, const QHash<QString, Q
         m_after.insert(it.key(), movedPosition(before, it.value()));
     }
     std::sort(m_nodeIds.begin(), m_nodeIds.end());
+    // A "move" to where the nodes already are (a click without a drag) is
+    // no step at all: the stack drops obsolete commands.
+    setObsolete(m_before == m_after);
 }
 
 void MoveNodesCommand::redo()
@@ -178,6 +181,8 @@ bool MoveNodesCommand::mergeWith(const QUndoCommand *other)
     if (!move || move->m_gesture != m_gesture || m_gesture == 0 || move->m_nodeIds != m_nodeIds)
         return false;
     m_after = move->m_after;
+    // Dragged back to where it started: the whole drag disappears.
+    setObsolete(m_before == m_after);
     return true;
 }
 

@@ -467,6 +467,16 @@ void TestFlowGraphModel::movesOfOneDragMerge()
     model->undoStack()->redo();
     QCOMPARE(model->definitionText(), dragged);
 
+    // A move to the same place is no step; a drag back to where it started
+    // leaves none either.
+    QVERIFY(model->moveNodes({{a, QPointF(5, 5)}}).ok());
+    QCOMPARE(model->undoStack()->count(), 1);
+    QVERIFY(model->moveNodes({{a, QPointF(50, 50)}}, 3).ok());
+    QCOMPARE(model->undoStack()->count(), 2);
+    QVERIFY(model->moveNodes({{a, QPointF(5, 5)}}, 3).ok());
+    QCOMPARE(model->undoStack()->count(), 1);
+    QCOMPARE(model->definitionText(), dragged);
+
     // A new drag (another gesture), another selection, or no gesture:
     // separate steps.
     QVERIFY(model->moveNodes({{a, QPointF(20, 20)}, {b, QPointF(30, 20)}}, 8).ok());
