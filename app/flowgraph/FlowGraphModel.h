@@ -54,8 +54,9 @@ public:
     // Replaces the whole model with a stored definition and its settings
     // (empty settings: all defaults). The definition's shape is checked with
     // flow::FlowDefinition's rules and ids must be unique; components need
-    // not be known, and edges to missing nodes are kept (danglingEdges()). On failure nothing
-    // changes. Clears the undo stack and emits modelReset.
+    // not be known, and edges to missing nodes are kept (danglingEdges()).
+    // On failure nothing changes. Clears the undo stack and emits
+    // modelReset.
     Status load(const QJsonObject &definition, const QJsonObject &settings = {});
     // The same from definition text (as the API returns it).
     Status load(const QByteArray &definitionText, const QJsonObject &settings = {});
