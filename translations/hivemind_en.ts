@@ -156,6 +156,13 @@
     </message>
 </context>
 <context>
+    <name>hm::app::ComponentCatalogue</name>
+    <message>
+        <source>The server&apos;s list of components cannot be read.</source>
+        <translation>The server&apos;s list of components cannot be read.</translation>
+    </message>
+</context>
+<context>
     <name>hm::app::DashboardPage</name>
     <message>
         <source>Server</source>
@@ -247,6 +254,144 @@
     <message>
         <source>This section is not available yet in HiveMind %1.</source>
         <translation>This section is not available yet in HiveMind %1.</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::FlowFragment</name>
+    <message>
+        <source>The pasted text is not flow nodes: %1 at character %2.</source>
+        <translation>The pasted text is not flow nodes: %1 at character %2.</translation>
+    </message>
+    <message>
+        <source>The pasted text is not flow nodes: it has no list of nodes.</source>
+        <translation>The pasted text is not flow nodes: it has no list of nodes.</translation>
+    </message>
+    <message>
+        <source>The pasted nodes are not valid: %1</source>
+        <translation>The pasted nodes are not valid: %1</translation>
+    </message>
+    <message>
+        <source>The pasted nodes use the id &quot;%1&quot; twice.</source>
+        <translation>The pasted nodes use the id &quot;%1&quot; twice.</translation>
+    </message>
+    <message>
+        <source>The pasted text holds no nodes.</source>
+        <translation>The pasted text holds no nodes.</translation>
+    </message>
+    <message>
+        <source>A pasted connection refers to the node &quot;%1&quot;, which is not pasted.</source>
+        <translation>A pasted connection refers to the node &quot;%1&quot;, which is not pasted.</translation>
+    </message>
+    <message>
+        <source>The pasted connections form a cycle.</source>
+        <translation>The pasted connections form a cycle.</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::FlowGraphModel</name>
+    <message>
+        <source>The flow definition cannot be opened: %1</source>
+        <translation>The flow definition cannot be opened: %1</translation>
+    </message>
+    <message>
+        <source>The flow settings are not valid: %1</source>
+        <translation>The flow settings are not valid: %1</translation>
+    </message>
+    <message>
+        <source>The flow definition uses the node id &quot;%1&quot; twice.</source>
+        <translation>The flow definition uses the node id &quot;%1&quot; twice.</translation>
+    </message>
+    <message>
+        <source>The flow definition uses the edge id &quot;%1&quot; twice.</source>
+        <translation>The flow definition uses the edge id &quot;%1&quot; twice.</translation>
+    </message>
+    <message>
+        <source>The flow definition cannot be opened: the text is not an object.</source>
+        <translation>The flow definition cannot be opened: the text is not an object.</translation>
+    </message>
+    <message>
+        <source>There is no node &quot;%1&quot;.</source>
+        <translation>There is no node &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>A node cannot be connected to itself.</source>
+        <translation>A node cannot be connected to itself.</translation>
+    </message>
+    <message>
+        <source>Node &quot;%1&quot; has no output &quot;%2&quot;.</source>
+        <translation>Node &quot;%1&quot; has no output &quot;%2&quot;.</translation>
+    </message>
+    <message>
+        <source>Node &quot;%1&quot; has no input &quot;%2&quot;.</source>
+        <translation>Node &quot;%1&quot; has no input &quot;%2&quot;.</translation>
+    </message>
+    <message>
+        <source>Output &quot;%1&quot; gives %2, but input &quot;%3&quot; takes %4.</source>
+        <translation>Output &quot;%1&quot; gives %2, but input &quot;%3&quot; takes %4.</translation>
+    </message>
+    <message>
+        <source>These ports are already connected.</source>
+        <translation>These ports are already connected.</translation>
+    </message>
+    <message>
+        <source>Input &quot;%1&quot; of node &quot;%2&quot; is already fed by node &quot;%3&quot;.</source>
+        <translation>Input &quot;%1&quot; of node &quot;%2&quot; is already fed by node &quot;%3&quot;.</translation>
+    </message>
+    <message>
+        <source>This connection would create a cycle: %1</source>
+        <translation>This connection would create a cycle: %1</translation>
+    </message>
+    <message>
+        <source>A node needs a component.</source>
+        <translation>A node needs a component.</translation>
+    </message>
+    <message>
+        <source>Add node</source>
+        <translation>Add node</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>Move</source>
+        <translation>Move</translation>
+    </message>
+    <message>
+        <source>Apply layout</source>
+        <translation>Apply layout</translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation>Connect</translation>
+    </message>
+    <message>
+        <source>There is no connection &quot;%1&quot;.</source>
+        <translation>There is no connection &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>Disconnect</source>
+        <translation>Disconnect</translation>
+    </message>
+    <message>
+        <source>Change configuration</source>
+        <translation>Change configuration</translation>
+    </message>
+    <message>
+        <source>Change input mappings</source>
+        <translation>Change input mappings</translation>
+    </message>
+    <message>
+        <source>An input mapping needs an input name.</source>
+        <translation>An input mapping needs an input name.</translation>
+    </message>
+    <message>
+        <source>Change flow settings</source>
+        <translation>Change flow settings</translation>
+    </message>
+    <message>
+        <source>Paste</source>
+        <translation>Paste</translation>
     </message>
 </context>
 <context>

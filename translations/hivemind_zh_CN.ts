@@ -156,6 +156,13 @@
     </message>
 </context>
 <context>
+    <name>hm::app::ComponentCatalogue</name>
+    <message>
+        <source>The server&apos;s list of components cannot be read.</source>
+        <translation>无法读取服务器的组件列表。</translation>
+    </message>
+</context>
+<context>
     <name>hm::app::DashboardPage</name>
     <message>
         <source>Server</source>
@@ -247,6 +254,144 @@
     <message>
         <source>This section is not available yet in HiveMind %1.</source>
         <translation>HiveMind %1 尚未提供此栏目。</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::FlowFragment</name>
+    <message>
+        <source>The pasted text is not flow nodes: %1 at character %2.</source>
+        <translation>粘贴的文本不是流程节点：%1（位于第 %2 个字符）。</translation>
+    </message>
+    <message>
+        <source>The pasted text is not flow nodes: it has no list of nodes.</source>
+        <translation>粘贴的文本不是流程节点：其中没有节点列表。</translation>
+    </message>
+    <message>
+        <source>The pasted nodes are not valid: %1</source>
+        <translation>粘贴的节点无效：%1</translation>
+    </message>
+    <message>
+        <source>The pasted nodes use the id &quot;%1&quot; twice.</source>
+        <translation>粘贴的节点重复使用了 ID“%1”。</translation>
+    </message>
+    <message>
+        <source>The pasted text holds no nodes.</source>
+        <translation>粘贴的文本中没有任何节点。</translation>
+    </message>
+    <message>
+        <source>A pasted connection refers to the node &quot;%1&quot;, which is not pasted.</source>
+        <translation>粘贴的某条连接指向节点“%1”，但该节点不在粘贴的内容中。</translation>
+    </message>
+    <message>
+        <source>The pasted connections form a cycle.</source>
+        <translation>粘贴的连接构成了循环。</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::FlowGraphModel</name>
+    <message>
+        <source>The flow definition cannot be opened: %1</source>
+        <translation>无法打开流程定义：%1</translation>
+    </message>
+    <message>
+        <source>The flow settings are not valid: %1</source>
+        <translation>流程设置无效：%1</translation>
+    </message>
+    <message>
+        <source>The flow definition uses the node id &quot;%1&quot; twice.</source>
+        <translation>流程定义重复使用了节点 ID“%1”。</translation>
+    </message>
+    <message>
+        <source>The flow definition uses the edge id &quot;%1&quot; twice.</source>
+        <translation>流程定义重复使用了连接 ID“%1”。</translation>
+    </message>
+    <message>
+        <source>The flow definition cannot be opened: the text is not an object.</source>
+        <translation>无法打开流程定义：内容不是对象。</translation>
+    </message>
+    <message>
+        <source>There is no node &quot;%1&quot;.</source>
+        <translation>找不到节点“%1”。</translation>
+    </message>
+    <message>
+        <source>A node cannot be connected to itself.</source>
+        <translation>节点不能连接到自身。</translation>
+    </message>
+    <message>
+        <source>Node &quot;%1&quot; has no output &quot;%2&quot;.</source>
+        <translation>节点“%1”没有输出“%2”。</translation>
+    </message>
+    <message>
+        <source>Node &quot;%1&quot; has no input &quot;%2&quot;.</source>
+        <translation>节点“%1”没有输入“%2”。</translation>
+    </message>
+    <message>
+        <source>Output &quot;%1&quot; gives %2, but input &quot;%3&quot; takes %4.</source>
+        <translation>输出“%1”提供 %2，但输入“%3”需要 %4。</translation>
+    </message>
+    <message>
+        <source>These ports are already connected.</source>
+        <translation>这两个端口已经连接。</translation>
+    </message>
+    <message>
+        <source>Input &quot;%1&quot; of node &quot;%2&quot; is already fed by node &quot;%3&quot;.</source>
+        <translation>节点“%2”的输入“%1”已由节点“%3”提供。</translation>
+    </message>
+    <message>
+        <source>This connection would create a cycle: %1</source>
+        <translation>这条连接会形成循环：%1</translation>
+    </message>
+    <message>
+        <source>A node needs a component.</source>
+        <translation>节点必须指定组件。</translation>
+    </message>
+    <message>
+        <source>Add node</source>
+        <translation>添加节点</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Move</source>
+        <translation>移动</translation>
+    </message>
+    <message>
+        <source>Apply layout</source>
+        <translation>应用布局</translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation>连接</translation>
+    </message>
+    <message>
+        <source>There is no connection &quot;%1&quot;.</source>
+        <translation>找不到连接“%1”。</translation>
+    </message>
+    <message>
+        <source>Disconnect</source>
+        <translation>断开连接</translation>
+    </message>
+    <message>
+        <source>Change configuration</source>
+        <translation>更改配置</translation>
+    </message>
+    <message>
+        <source>Change input mappings</source>
+        <translation>更改输入映射</translation>
+    </message>
+    <message>
+        <source>An input mapping needs an input name.</source>
+        <translation>输入映射必须指定输入名称。</translation>
+    </message>
+    <message>
+        <source>Change flow settings</source>
+        <translation>更改流程设置</translation>
+    </message>
+    <message>
+        <source>Paste</source>
+        <translation>粘贴</translation>
     </message>
 </context>
 <context>

@@ -156,6 +156,13 @@
     </message>
 </context>
 <context>
+    <name>hm::app::ComponentCatalogue</name>
+    <message>
+        <source>The server&apos;s list of components cannot be read.</source>
+        <translation>無法讀取伺服器的元件清單。</translation>
+    </message>
+</context>
+<context>
     <name>hm::app::DashboardPage</name>
     <message>
         <source>Server</source>
@@ -247,6 +254,144 @@
     <message>
         <source>This section is not available yet in HiveMind %1.</source>
         <translation>HiveMind %1 尚未提供此區塊。</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::FlowFragment</name>
+    <message>
+        <source>The pasted text is not flow nodes: %1 at character %2.</source>
+        <translation>貼上的文字不是流程節點：%1（位於第 %2 個字元）。</translation>
+    </message>
+    <message>
+        <source>The pasted text is not flow nodes: it has no list of nodes.</source>
+        <translation>貼上的文字不是流程節點：其中沒有節點清單。</translation>
+    </message>
+    <message>
+        <source>The pasted nodes are not valid: %1</source>
+        <translation>貼上的節點無效：%1</translation>
+    </message>
+    <message>
+        <source>The pasted nodes use the id &quot;%1&quot; twice.</source>
+        <translation>貼上的節點重複使用了 ID「%1」。</translation>
+    </message>
+    <message>
+        <source>The pasted text holds no nodes.</source>
+        <translation>貼上的文字中沒有任何節點。</translation>
+    </message>
+    <message>
+        <source>A pasted connection refers to the node &quot;%1&quot;, which is not pasted.</source>
+        <translation>貼上的某條連線指向節點「%1」，但該節點不在貼上的內容中。</translation>
+    </message>
+    <message>
+        <source>The pasted connections form a cycle.</source>
+        <translation>貼上的連線構成了循環。</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::FlowGraphModel</name>
+    <message>
+        <source>The flow definition cannot be opened: %1</source>
+        <translation>無法開啟流程定義：%1</translation>
+    </message>
+    <message>
+        <source>The flow settings are not valid: %1</source>
+        <translation>流程設定無效：%1</translation>
+    </message>
+    <message>
+        <source>The flow definition uses the node id &quot;%1&quot; twice.</source>
+        <translation>流程定義重複使用了節點 ID「%1」。</translation>
+    </message>
+    <message>
+        <source>The flow definition uses the edge id &quot;%1&quot; twice.</source>
+        <translation>流程定義重複使用了連線 ID「%1」。</translation>
+    </message>
+    <message>
+        <source>The flow definition cannot be opened: the text is not an object.</source>
+        <translation>無法開啟流程定義：內容不是物件。</translation>
+    </message>
+    <message>
+        <source>There is no node &quot;%1&quot;.</source>
+        <translation>找不到節點「%1」。</translation>
+    </message>
+    <message>
+        <source>A node cannot be connected to itself.</source>
+        <translation>節點不能連接到自己。</translation>
+    </message>
+    <message>
+        <source>Node &quot;%1&quot; has no output &quot;%2&quot;.</source>
+        <translation>節點「%1」沒有輸出「%2」。</translation>
+    </message>
+    <message>
+        <source>Node &quot;%1&quot; has no input &quot;%2&quot;.</source>
+        <translation>節點「%1」沒有輸入「%2」。</translation>
+    </message>
+    <message>
+        <source>Output &quot;%1&quot; gives %2, but input &quot;%3&quot; takes %4.</source>
+        <translation>輸出「%1」提供 %2，但輸入「%3」需要 %4。</translation>
+    </message>
+    <message>
+        <source>These ports are already connected.</source>
+        <translation>這兩個連接埠已經連接。</translation>
+    </message>
+    <message>
+        <source>Input &quot;%1&quot; of node &quot;%2&quot; is already fed by node &quot;%3&quot;.</source>
+        <translation>節點「%2」的輸入「%1」已由節點「%3」提供。</translation>
+    </message>
+    <message>
+        <source>This connection would create a cycle: %1</source>
+        <translation>這條連線會形成循環：%1</translation>
+    </message>
+    <message>
+        <source>A node needs a component.</source>
+        <translation>節點必須指定元件。</translation>
+    </message>
+    <message>
+        <source>Add node</source>
+        <translation>新增節點</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>刪除</translation>
+    </message>
+    <message>
+        <source>Move</source>
+        <translation>移動</translation>
+    </message>
+    <message>
+        <source>Apply layout</source>
+        <translation>套用版面配置</translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation>連接</translation>
+    </message>
+    <message>
+        <source>There is no connection &quot;%1&quot;.</source>
+        <translation>找不到連線「%1」。</translation>
+    </message>
+    <message>
+        <source>Disconnect</source>
+        <translation>中斷連接</translation>
+    </message>
+    <message>
+        <source>Change configuration</source>
+        <translation>變更組態</translation>
+    </message>
+    <message>
+        <source>Change input mappings</source>
+        <translation>變更輸入對應</translation>
+    </message>
+    <message>
+        <source>An input mapping needs an input name.</source>
+        <translation>輸入對應必須指定輸入名稱。</translation>
+    </message>
+    <message>
+        <source>Change flow settings</source>
+        <translation>變更流程設定</translation>
+    </message>
+    <message>
+        <source>Paste</source>
+        <translation>貼上</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,62 @@
+#pragma once
+
+#include "common/Result.h"
+#include "flow/ComponentCatalog.h"
+
+#include <QHash>
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+namespace hm::app {
+
+// The components the editor knows, as the server lists them
+// (GET /api/v1/components, docs/api.md "Components"): each item is a
+// component interface (name, version, inputs, outputs, outputHandles,
+// configSchema) plus builtin, endpoint, status and health. The graph model
+// takes its ports from here; the palette will list it.
+class ComponentCatalogue final : public flow::ComponentCatalog
+{
+public:
+    struct Entry
+    {
+        flow::ComponentInterface interface;
+        bool builtin = false;
+        QString status;   // "active", "disabled", ...
+        QString health;   // "healthy", "unhealthy", ...
+        QJsonObject item; // the item as the server sent it
+    };
+
+    ComponentCatalogue() = default;
+
+    // Reads the server's answer: the whole envelope
+    // {"success":true,"data":{"items":[...]}}, its data {"items":[...]}, or
+    // the items array itself. Items whose interface cannot be read are left
+    // out and listed in skipped(), so one bad registration does not leave
+    // the editor without components. Fails only when the answer has no
+    // items array at all.
+    static Result<ComponentCatalogue> fromServerAnswer(const QJsonValue &answer);
+
+    // Adds or replaces the (name, version) entry.
+    void add(Entry entry);
+    void add(flow::ComponentInterface interface, bool builtin = false);
+
+    const Entry *entry(const QString &name, const QString &version) const;
+    QList<Entry> entries() const; // by name, then version
+    QStringList names() const;    // sorted
+    int size() const;
+    bool isEmpty() const { return size() == 0; }
+    // "name@version: why" for each item fromServerAnswer() left out.
+    const QStringList &skipped() const { return m_skipped; }
+
+    const flow::ComponentInterface *find(const QString &name,
+                                         const QString &version) const override;
+    QStringList versions(const QString &name) const override;
+
+private:
+    QHash<QString, QHash<QString, Entry>> m_entries; // name -> version -> entry
+    QStringList m_skipped;
+};
+
+} // namespace hm::app

@@ -1,0 +1,195 @@
+#pragma once
+
+#include "common/Result.h"
+#include "flowgraph/ComponentCatalogue.h"
+#include "flowgraph/FlowGraphTypes.h"
+
+#include <QByteArray>
+#include <QHash>
+#include <QJsonObject>
+#include <QList>
+#include <QObject>
+#include <QPointF>
+#include <QSet>
+#include <QStringList>
+#include <optional>
+
+class QMimeData;
+class QUndoStack;
+
+namespace hm::app {
+
+class FlowGraphCommand;
+
+// The flow editor's graph model, after QtNodes v3's AbstractGraphModel /
+// DataFlowGraphModel: it owns the nodes, ports and connections of one flow
+// version and validates every connection; a scene only mirrors its signals
+// and a view only asks it for changes.
+//
+// The definition is kept as the JSON it came in: every node and edge object
+// whole, unknown fields included, in definition order, plus the document's
+// other members (schemaVersion and anything else). So a flow made with curl
+// opens and saves unchanged, and undoing an edit gives back the exact
+// document. The fields the editor works with (FlowNode, FlowEdge) are read
+// from that JSON after every change.
+//
+// Every edit goes through the undo stack as one QUndoCommand (see
+// FlowGraphCommands.h); the edit methods below refuse invalid edits before
+// anything changes, with a translated message.
+class FlowGraphModel : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit FlowGraphModel(QObject *parent = nullptr);
+    ~FlowGraphModel() override;
+
+    // --- components -------------------------------------------------------
+    // Ports come from here. Changing it re-derives every node's ports
+    // (nodeUpdated for each node); the definition itself is untouched.
+    void setCatalogue(ComponentCatalogue catalogue);
+    const ComponentCatalogue &catalogue() const { return m_catalogue; }
+
+    // --- documents --------------------------------------------------------
+    // Replaces the whole model with a stored definition and its settings
+    // (empty settings: all defaults). The definition's shape is checked with
+    // flow::FlowDefinition's rules and ids must be unique; components need
+    // not be known, and edges to missing nodes are kept (danglingEdges()).
+    // On failure nothing changes. Clears the undo stack and emits
+    // modelReset.
+    Status load(const QJsonObject &definition, const QJsonObject &settings = {});
+    // The same from definition text (as the API returns it).
+    Status load(const QByteArray &definitionText, const QJsonObject &settings = {});
+    // An empty flow (a new draft).
+    void clear();
+
+    QJsonObject definition() const;
+    QByteArray definitionText() const; // compact JSON of definition()
+    QJsonObject settings() const { return m_settings; }
+
+    // --- queries ----------------------------------------------------------
+    QStringList nodeIds() const; // definition order
+    int nodeCount() const { return static_cast<int>(m_nodes.size()); }
+    bool hasNode(const QString &id) const { return m_nodeIndex.contains(id); }
+    // Valid until the next change of the model.
+    const FlowNode *node(const QString &id) const;
+
+    QStringList edgeIds() const; // definition order
+    int edgeCount() const { return static_cast<int>(m_edges.size()); }
+    const FlowEdge *edge(const QString &id) const;
+    // Edges whose source or target is not a node of the flow. Only a
+    // hand-made document has them; they are kept so it saves unchanged.
+    QStringList danglingEdges() const;
+    // Edges leaving (Out) or entering (In) a node, in definition order.
+    QStringList edgesOf(const QString &nodeId, PortDirection direction) const;
+    // Edges attached to one port of a node.
+    QStringList edgesAt(const QString &nodeId, PortDirection direction, const QString &port) const;
+
+    // The node's ports, declared ones first in interface order, then the
+    // derived ones in the order the definition first uses them. Inputs
+    // always start with "default".
+    QList<FlowPort> ports(const QString &nodeId, PortDirection direction) const;
+    std::optional<FlowPort> port(const QString &nodeId, PortDirection direction,
+                                 const QString &name) const;
+
+    // Whether `edge` may be added: both nodes and ports exist, the output's
+    // type feeds the input's (portTypeFeeds), a named input is not fed by an
+    // edge already ("default" takes any number: fan-in), no identical edge
+    // exists, no self-loop, no cycle. Never changes anything.
+    ConnectionCheck connectionPossible(const EdgeSpec &edge) const;
+
+    // --- edits (each one undoable step) ------------------------------------
+    QUndoStack *undoStack() const { return m_undoStack; }
+
+    // A new node with a fresh id (component name + counter); its id.
+    Result<QString> addNode(const QString &component, const QString &version, QPointF position,
+                            const QJsonObject &config = {}, const QJsonObject &inputMappings = {});
+    // Removes the nodes and every edge attached to them.
+    Status removeNodes(const QStringList &ids);
+    // New positions. While dragging, the view calls this on every mouse
+    // move with the same `gesture` (any number other than 0, new per drag):
+    // consecutive moves of the same nodes in one gesture merge into one
+    // undo step. gesture 0 never merges.
+    Status moveNodes(const QHash<QString, QPointF> &positions, int gesture = 0);
+    // New positions for many nodes (an automatic layout) as one step.
+    Status applyLayout(const QHash<QString, QPointF> &positions);
+    // Adds an edge after connectionPossible() allowed it; the edge's id.
+    Result<QString> addConnection(const EdgeSpec &edge);
+    Status removeConnections(const QStringList &edgeIds);
+    Status setNodeConfig(const QString &nodeId, const QJsonObject &config);
+    Status setInputMappings(const QString &nodeId, const QJsonObject &inputMappings);
+    // One input's mapping; an undefined value removes it.
+    Status setInputMapping(const QString &nodeId, const QString &input, const QJsonValue &mapping);
+    // Checked with flow::FlowSettings' rules; invalid settings are refused.
+    Status setSettings(const QJsonObject &settings);
+
+    // --- clipboard ----------------------------------------------------------
+    // The nodes (in definition order) and the edges among them as fragment
+    // text (FlowFragment.h); unknown ids are ignored.
+    QByteArray copy(const QStringList &nodeIds) const;
+    // The same as clipboard data: kFragmentMimeType and text/plain.
+    QMimeData *mimeData(const QStringList &nodeIds) const;
+    // Inserts a fragment (or a whole definition) with fresh node and edge
+    // ids, positions moved by `offset`, and mappings that referred to a
+    // pasted node rewritten to its new id; one undo step. The new node ids,
+    // in fragment order. Malformed text changes nothing.
+    Result<QStringList> paste(const QByteArray &text, QPointF offset);
+    Result<QStringList> paste(const QMimeData *mime, QPointF offset);
+
+    // A node id not used in the flow nor in `taken`: the component name
+    // (characters a mapping path cannot hold turned into '-') and a counter,
+    // e.g. "http-request-2".
+    QString uniqueNodeId(const QString &component, const QSet<QString> &taken = {}) const;
+    // "edge-<n>", not used in the flow nor in `taken`.
+    QString uniqueEdgeId(const QSet<QString> &taken = {}) const;
+
+signals:
+    void nodeCreated(const QString &nodeId);
+    void nodeDeleted(const QString &nodeId);
+    // Component, config, mappings or ports changed.
+    void nodeUpdated(const QString &nodeId);
+    void nodePositionUpdated(const QString &nodeId);
+    void connectionCreated(const QString &edgeId);
+    // After removal; the edge as it was, so the scene knows its ends.
+    void connectionDeleted(const hm::app::FlowEdge &edge);
+    void settingsChanged();
+    void modelReset();
+
+private:
+    friend class FlowGraphCommand;
+
+    // Primitive changes for the commands. Each keeps the indices and the
+    // adjacency in step and emits its signal.
+    void insertNode(int index, const QJsonObject &json);
+    QJsonObject takeNode(const QString &id, int *index = nullptr);
+    void insertEdge(int index, const QJsonObject &json);
+    QJsonObject takeEdge(const QString &id, int *index = nullptr);
+    // Sets (undefined value: removes) one member of a node's JSON object.
+    void setNodeMember(const QString &id, const QString &key, const QJsonValue &value);
+    void setSettingsJson(const QJsonObject &settings);
+
+    FlowNode makeNode(const QJsonObject &json) const;
+    static FlowEdge makeEdge(const QJsonObject &json);
+    void reindexNodes(int from);
+    void reindexEdges(int from);
+    // Emits nodeUpdated when the node's derived ports differ from `before`.
+    void notifyIfPortsChanged(const QString &nodeId, const QList<FlowPort> &inBefore,
+                              const QList<FlowPort> &outBefore);
+    // A path target → … → source along existing edges, or empty.
+    QStringList pathBetween(const QString &from, const QString &to) const;
+    void push(FlowGraphCommand *command);
+
+    ComponentCatalogue m_catalogue;
+    QJsonObject m_root;       // the definition's members other than nodes and edges
+    bool m_writeEdges = true; // the document had "edges" (it may be left out)
+    QList<FlowNode> m_nodes;
+    QHash<QString, int> m_nodeIndex;
+    QList<FlowEdge> m_edges;
+    QHash<QString, int> m_edgeIndex;
+    QHash<QString, QStringList> m_outEdges; // node -> edges leaving it
+    QHash<QString, QStringList> m_inEdges;  // node -> edges entering it
+    QJsonObject m_settings;
+    QUndoStack *m_undoStack;
+};
+
+} // namespace hm::app
