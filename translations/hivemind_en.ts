@@ -156,6 +156,41 @@
     </message>
 </context>
 <context>
+    <name>ServerErrorText</name>
+    <message>
+        <source>another HiveMind server is using the data directory %1</source>
+        <translation>another HiveMind server is using the data directory %1</translation>
+    </message>
+    <message>
+        <source>the port to listen on is taken by another program</source>
+        <translation>the port to listen on is taken by another program</translation>
+    </message>
+    <message>
+        <source>the master key does not open the database in %1</source>
+        <translation>the master key does not open the database in %1</translation>
+    </message>
+    <message>
+        <source>the database in %1 is damaged; restore it from a backup</source>
+        <translation>the database in %1 is damaged; restore it from a backup</translation>
+    </message>
+    <message>
+        <source>no master key is configured</source>
+        <translation>no master key is configured</translation>
+    </message>
+    <message>
+        <source>the server cannot be reached</source>
+        <translation>the server cannot be reached</translation>
+    </message>
+    <message>
+        <source>the server did not answer in time</source>
+        <translation>the server did not answer in time</translation>
+    </message>
+    <message>
+        <source>the server is not available right now</source>
+        <translation>the server is not available right now</translation>
+    </message>
+</context>
+<context>
     <name>hm::app::ComponentCatalogue</name>
     <message>
         <source>The server&apos;s list of components cannot be read.</source>

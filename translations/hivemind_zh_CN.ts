@@ -156,6 +156,41 @@
     </message>
 </context>
 <context>
+    <name>ServerErrorText</name>
+    <message>
+        <source>another HiveMind server is using the data directory %1</source>
+        <translation>另一个 HiveMind 服务器正在使用数据目录 %1</translation>
+    </message>
+    <message>
+        <source>the port to listen on is taken by another program</source>
+        <translation>要监听的端口已被其他程序占用</translation>
+    </message>
+    <message>
+        <source>the master key does not open the database in %1</source>
+        <translation>主密钥无法打开 %1 中的数据库</translation>
+    </message>
+    <message>
+        <source>the database in %1 is damaged; restore it from a backup</source>
+        <translation>%1 中的数据库已损坏，请从备份恢复</translation>
+    </message>
+    <message>
+        <source>no master key is configured</source>
+        <translation>尚未配置主密钥</translation>
+    </message>
+    <message>
+        <source>the server cannot be reached</source>
+        <translation>无法连接到服务器</translation>
+    </message>
+    <message>
+        <source>the server did not answer in time</source>
+        <translation>服务器未在时限内响应</translation>
+    </message>
+    <message>
+        <source>the server is not available right now</source>
+        <translation>服务器当前不可用</translation>
+    </message>
+</context>
+<context>
     <name>hm::app::ComponentCatalogue</name>
     <message>
         <source>The server&apos;s list of components cannot be read.</source>

@@ -156,6 +156,41 @@
     </message>
 </context>
 <context>
+    <name>ServerErrorText</name>
+    <message>
+        <source>another HiveMind server is using the data directory %1</source>
+        <translation>另一個 HiveMind 伺服器正在使用資料目錄 %1</translation>
+    </message>
+    <message>
+        <source>the port to listen on is taken by another program</source>
+        <translation>要監聽的連接埠已被其他程式占用</translation>
+    </message>
+    <message>
+        <source>the master key does not open the database in %1</source>
+        <translation>主金鑰無法開啟 %1 中的資料庫</translation>
+    </message>
+    <message>
+        <source>the database in %1 is damaged; restore it from a backup</source>
+        <translation>%1 中的資料庫已損壞，請從備份還原</translation>
+    </message>
+    <message>
+        <source>no master key is configured</source>
+        <translation>尚未設定主金鑰</translation>
+    </message>
+    <message>
+        <source>the server cannot be reached</source>
+        <translation>無法連線到伺服器</translation>
+    </message>
+    <message>
+        <source>the server did not answer in time</source>
+        <translation>伺服器未在時限內回應</translation>
+    </message>
+    <message>
+        <source>the server is not available right now</source>
+        <translation>伺服器目前無法使用</translation>
+    </message>
+</context>
+<context>
     <name>hm::app::ComponentCatalogue</name>
     <message>
         <source>The server&apos;s list of components cannot be read.</source>

@@ -151,8 +151,13 @@ void TestDataDirInUse::cancelKeepsTheFailureTranslated()
     QVERIFY(m_connection->isLocal());
     auto *status = m_window->findChild<QLabel *>(QStringLiteral("connectionStatus"));
     QVERIFY(status);
-    QVERIFY2(status->text().contains(QStringLiteral("in use by another HiveMind server")),
-             qPrintable(status->text()));
+    // The failure in the current language, not the server's English
+    // message, and again in the next language chosen.
+    QCOMPARE(status->text(), QStringLiteral("伺服器失敗：另一個 HiveMind 伺服器正在使用資料目錄 ") +
+                                 QDir::toNativeSeparators(m_dataDir.path()));
+    QVERIFY(m_languages->setLanguage(QStringLiteral("zh_CN"), LanguageManager::Persist::No));
+    QTRY_VERIFY2(status->text().contains(QStringLiteral("另一个 HiveMind 服务器正在使用数据目录")),
+                 qPrintable(status->text()));
 }
 
 // The offer in each language: its buttons carry translated text, the
