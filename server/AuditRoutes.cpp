@@ -125,18 +125,19 @@ void registerAuditRoutes(ApiRouter &router, auth::AuthModule &auth, store::Datab
                                      QStringLiteral("ISO-8601, inclusive (alias start_time)")));
     doc.queryParameters.append(query(QStringLiteral("to"), string(),
                                      QStringLiteral("ISO-8601, inclusive (alias end_time)")));
-    doc.responseSchema = object({{QStringLiteral("audit_logs"),
-                                  arrayOf(object({{QStringLiteral("id"), string()},
-                                                  {QStringLiteral("user_id"), string()},
-                                                  {QStringLiteral("username"), string()},
-                                                  {QStringLiteral("action"), string()},
-                                                  {QStringLiteral("resource_type"), string()},
-                                                  {QStringLiteral("resource_id"), string()},
-                                                  {QStringLiteral("ip_address"), string()},
-                                                  {QStringLiteral("user_agent"), string()},
-                                                  {QStringLiteral("details"), object({})},
-                                                  {QStringLiteral("created_at"), string()}}))},
-                                 {QStringLiteral("pagination"), pagination()}});
+    doc.responseSchema =
+        object({{QStringLiteral("audit_logs"),
+                 arrayOf(object({{QStringLiteral("id"), string()},
+                                 {QStringLiteral("user_id"), schema::nullable(string())},
+                                 {QStringLiteral("username"), schema::nullable(string())},
+                                 {QStringLiteral("action"), string()},
+                                 {QStringLiteral("resource_type"), schema::nullable(string())},
+                                 {QStringLiteral("resource_id"), schema::nullable(string())},
+                                 {QStringLiteral("ip_address"), schema::nullable(string())},
+                                 {QStringLiteral("user_agent"), schema::nullable(string())},
+                                 {QStringLiteral("details"), object({})},
+                                 {QStringLiteral("created_at"), string()}}))},
+                {QStringLiteral("pagination"), pagination()}});
     auth::addProtectedRoute(
         router, auth, QHttpServerRequest::Method::Get, QStringLiteral("/api/v1/audit"),
         auth::Role::Admin,

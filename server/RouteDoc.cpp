@@ -91,6 +91,12 @@ QJsonArray paging()
             query(QStringLiteral("size"), integer(), QStringLiteral("items per page (max 100)"))};
 }
 
+QJsonObject nullable(QJsonObject schema)
+{
+    schema.insert(QStringLiteral("nullable"), true);
+    return schema;
+}
+
 QJsonObject pagination()
 {
     return {{QStringLiteral("$ref"), QStringLiteral("#/components/schemas/Pagination")}};

@@ -57,6 +57,8 @@ QJsonObject integer(const QString &description = {});
 QJsonObject boolean(const QString &description = {});
 QJsonObject enumOf(const QStringList &values);
 QJsonObject arrayOf(const QJsonObject &items);
+// `schema` that may also be null (OpenAPI 3.0 "nullable": true).
+QJsonObject nullable(QJsonObject schema);
 // An object with the given properties; `required` lists mandatory names.
 // additionalProperties stays open unless `closed`.
 QJsonObject object(const QJsonObject &properties, const QStringList &required = {},

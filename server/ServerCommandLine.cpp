@@ -128,6 +128,13 @@ Result<ServerCommandLine> parseServerCommandLine(const QCoreApplication &app)
                        "without Origin (native clients) are always accepted."),
         QStringLiteral("ORIGIN"));
     parser.addOption(wsLatencyMarks);
+    // For tests only (hidden from --help): a pending two-factor login's
+    // lifetime, so its expiry can be tested without waiting five minutes.
+    QCommandLineOption pendingLoginTtl(QStringLiteral("pending-login-ttl-ms"),
+                                       QStringLiteral("Tests only: pending 2FA login lifetime."),
+                                       QStringLiteral("MS"), QStringLiteral("300000"));
+    pendingLoginTtl.setFlags(QCommandLineOption::HiddenFromHelp);
+    parser.addOption(pendingLoginTtl);
     parser.addOption(wsAllowedOrigin);
     parser.process(app);
 
@@ -228,6 +235,9 @@ Result<ServerCommandLine> parseServerCommandLine(const QCoreApplication &app)
         return ok.error();
     result.options.httpRequestTimeoutSeconds = int(wsValue);
 
+    if (Status ok = wsNumber(pendingLoginTtl, 1, 3600 * 1000, &wsValue); !ok)
+        return ok.error();
+    result.options.pendingLoginMs = wsValue;
     if (Status ok = wsNumber(dbQueryTimeout, 1, 3600 * 1000, &wsValue); !ok)
         return ok.error();
     result.options.dbQueryTimeoutMs = wsValue;

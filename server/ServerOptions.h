@@ -27,6 +27,9 @@ struct ServerOptions
     // Lifetime of access tokens in seconds (short values for tests and
     // high-security setups; refresh keeps sessions going).
     qint64 accessTokenSeconds = 15 * 60;
+    // Lifetime of a login waiting for its second factor, in ms (5 minutes;
+    // the hidden --pending-login-ttl-ms shortens it for tests).
+    qint64 pendingLoginMs = 5 * 60 * 1000;
     // /ws/… tunables: status interval, slow-consumer limit, keep-alive.
     ws::WebSocketOptions webSockets;
     // HTTP connections: an idle keep-alive connection is closed after

@@ -221,6 +221,7 @@ Result<QUrl> ServerRuntime::startUp()
     m_auth =
         std::make_unique<auth::AuthModule>(*m_database, *m_envelope, std::move(m_tokenSigningKey));
     m_auth->tokens.setAccessTokenSeconds(m_options.accessTokenSeconds);
+    m_auth->pendingLoginMs = m_options.pendingLoginMs;
     auth::registerAuthRoutes(*m_router, *m_auth);
     registerSystemAdminRoutes(*m_router, *m_auth, *m_database, m_options.dataDir, m_uptime);
     registerAuditRoutes(*m_router, *m_auth, *m_database);

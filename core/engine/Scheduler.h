@@ -66,6 +66,9 @@ public:
     std::optional<ExecutionStatus> status(const QString &executionId) const;
     const Execution *execution(const QString &executionId) const;
     const ConcurrencyManager &concurrency() const { return m_concurrency; }
+    // Pending deadlines (NodeState::timer, Execution::flowTimer): tests read
+    // what was scheduled without waiting for it.
+    const TimerQueue &timers() const { return m_timers; }
     int executionCount() const { return static_cast<int>(m_executions.size()); }
     int activeCount() const; // queued, running or cancelling
     const BlobStore &blobs() const { return m_blobs; }

@@ -1,5 +1,7 @@
 #include "engine/TimerQueue.h"
 
+#include <algorithm>
+
 namespace hm::engine {
 
 TimerQueue::TimerQueue(QObject *parent) : QObject(parent), m_timer(this)
@@ -13,8 +15,9 @@ TimerQueue::TimerQueue(QObject *parent) : QObject(parent), m_timer(this)
 TimerQueue::Id TimerQueue::schedule(qint64 delayMs, std::function<void()> callback)
 {
     const Id id = m_nextId++;
-    m_heap.push({m_clock.elapsed() + std::max<qint64>(0, delayMs), id});
-    m_callbacks.emplace(id, std::move(callback));
+    const qint64 deadline = m_clock.elapsed() + std::max<qint64>(0, delayMs);
+    m_heap.push({deadline, id});
+    m_callbacks.emplace(id, Pending{deadline, std::move(callback)});
     rearm();
     return id;
 }
@@ -38,6 +41,14 @@ void TimerQueue::cancel(Id id)
     }
 }
 
+qint64 TimerQueue::remainingMs(Id id) const
+{
+    const auto it = m_callbacks.find(id);
+    if (it == m_callbacks.end())
+        return -1;
+    return std::max<qint64>(0, it->second.deadline - m_clock.elapsed());
+}
+
 void TimerQueue::fire()
 {
     const qint64 now = m_clock.elapsed();
@@ -47,7 +58,7 @@ void TimerQueue::fire()
         auto it = m_callbacks.find(id);
         if (it == m_callbacks.end())
             continue;
-        std::function<void()> callback = std::move(it->second);
+        std::function<void()> callback = std::move(it->second.callback);
         m_callbacks.erase(it);
         callback(); // may schedule or cancel others
     }

@@ -28,6 +28,10 @@ public:
     // Forgets a pending timer; harmless for fired or unknown ids.
     void cancel(Id id);
     int pendingCount() const { return static_cast<int>(m_callbacks.size()); }
+    // Milliseconds until a pending timer fires (0 when due); -1 for fired,
+    // cancelled or unknown ids. Lets tests see what was scheduled (a retry
+    // back-off, a flow timeout) without waiting for it.
+    qint64 remainingMs(Id id) const;
 
 private:
     void fire();
@@ -45,7 +49,12 @@ private:
     QElapsedTimer m_clock;
     QTimer m_timer;
     std::priority_queue<Entry, std::vector<Entry>, std::greater<>> m_heap;
-    std::unordered_map<Id, std::function<void()>> m_callbacks;
+    struct Pending
+    {
+        qint64 deadline;
+        std::function<void()> callback;
+    };
+    std::unordered_map<Id, Pending> m_callbacks;
     Id m_nextId = 1;
 };
 

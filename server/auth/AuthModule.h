@@ -24,6 +24,9 @@ namespace hm::server::auth {
 
 struct UserRecord;
 
+// A pending login's default lifetime (docs/api.md "Two-factor login").
+inline constexpr qint64 kDefaultPendingLoginMs = 5 * 60 * 1000;
+
 // A login waiting for its second factor.
 struct PendingLogin
 {
@@ -49,8 +52,11 @@ struct AuthModule
     ApiKeyService apiKeys;
     RateLimiter loginLimiter;
     QHash<QString, PendingLogin> pendingLogins; // SHA-256 of the pending token -> login
-    QHash<QString, qint64> lastTotpStep;        // user id -> last accepted time step
-    AuthCache cache;                            // what authenticate() learnt per credential
+    // How long a pending login waits for its second factor (5 minutes;
+    // tests shorten it with the hidden --pending-login-ttl-ms option).
+    qint64 pendingLoginMs = kDefaultPendingLoginMs;
+    QHash<QString, qint64> lastTotpStep; // user id -> last accepted time step
+    AuthCache cache;                     // what authenticate() learnt per credential
     // Failed logins per (account or unknown login name, client address):
     // lockout and progressive delay.
     AttemptTracker loginAttempts;

@@ -21,7 +21,7 @@ QJsonObject userSchema()
                    {QStringLiteral("permissions"), arrayOf(string())},
                    {QStringLiteral("status"), string()},
                    {QStringLiteral("two_factor_enabled"), boolean()},
-                   {QStringLiteral("last_login"), string(QStringLiteral("ISO-8601 or null"))},
+                   {QStringLiteral("last_login"), nullable(string(QStringLiteral("ISO-8601")))},
                    {QStringLiteral("created_at"), string()},
                    {QStringLiteral("updated_at"), string()}});
 }
@@ -195,8 +195,17 @@ void describeAuthRoutes(ApiRouter &router)
             flag(QStringLiteral("password_changed")),
             {ErrorCode::CurrentPasswordWrong, ErrorCode::InvalidPassword,
              ErrorCode::RateLimitExceeded, ErrorCode::ServiceUnavailable}));
-    router.describe(Method::Get, s + QStringLiteral("/users/me/sessions"),
-                    doc(usersTag, QStringLiteral("The caller's active sessions")));
+    router.describe(
+        Method::Get, s + QStringLiteral("/users/me/sessions"),
+        doc(usersTag, QStringLiteral("The caller's active sessions"), {},
+            arrayOf(object({{QStringLiteral("id"), string()},
+                            {QStringLiteral("device_info"), string(QStringLiteral("User-Agent"))},
+                            {QStringLiteral("ip_address"), string()},
+                            {QStringLiteral("created_at"), string()},
+                            {QStringLiteral("last_used_at"), string()},
+                            {QStringLiteral("expires_at"), string()},
+                            {QStringLiteral("current"), boolean()}},
+                           {QStringLiteral("id"), QStringLiteral("current")}))));
     router.describe(Method::Delete, s + QStringLiteral("/users/me/sessions"),
                     doc(usersTag, QStringLiteral("End every other session of the caller"), {},
                         flag(QStringLiteral("revoked"))));

@@ -18,7 +18,6 @@ namespace hm::server::auth {
 namespace {
 
 using Method = QHttpServerRequest::Method;
-constexpr qint64 kPendingLoginMs = 5 * 60 * 1000;
 // How often a login waiting for another check of its account and address
 // looks again.
 constexpr qint64 kBusyRetryMs = 25;
@@ -131,12 +130,12 @@ void loginSucceeded(AuthModule &auth, const LoginAttempt &attempt, const QString
         const QString pending = crypto::randomToken(32);
         auth.pendingLogins.insert(
             crypto::sha256Hex(pending.toUtf8()),
-            PendingLogin{user.id, attempt.rememberMe, nowMs() + kPendingLoginMs});
+            PendingLogin{user.id, attempt.rememberMe, nowMs() + auth.pendingLoginMs});
         return attempt.reply.send(ApiReply::ok(
             QJsonObject{{QStringLiteral("two_factor_required"), true},
                         {QStringLiteral("pending_token"), pending},
                         {QStringLiteral("methods"), QJsonArray{QStringLiteral("totp")}},
-                        {QStringLiteral("expires_in"), kPendingLoginMs / 1000}}));
+                        {QStringLiteral("expires_in"), (auth.pendingLoginMs + 999) / 1000}}));
     }
     attempt.reply.send(completeLogin(auth, user, attempt.rememberMe, attempt.client));
 }

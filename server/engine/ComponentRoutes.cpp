@@ -71,17 +71,17 @@ ApiReply recheck(ComponentService &service, const RequestContext &c)
 QJsonObject componentSchema()
 {
     return object(
-        {{QStringLiteral("id"), string()},
+        {{QStringLiteral("id"), nullable(string(QStringLiteral("null for built-ins")))},
          {QStringLiteral("name"), string()},
          {QStringLiteral("version"), string()},
          {QStringLiteral("builtin"), boolean()},
-         {QStringLiteral("endpoint"), string(QStringLiteral("null for built-ins"))},
+         {QStringLiteral("endpoint"), nullable(string(QStringLiteral("null for built-ins")))},
          {QStringLiteral("status"), enumOf({QStringLiteral("active"), QStringLiteral("deprecated"),
                                             QStringLiteral("disabled")})},
          {QStringLiteral("health"),
           enumOf({QStringLiteral("unknown"), QStringLiteral("healthy"), QStringLiteral("degraded"),
                   QStringLiteral("unhealthy")})},
-         {QStringLiteral("health_checked_at"), string()},
+         {QStringLiteral("health_checked_at"), nullable(string())},
          {QStringLiteral("health_message"), string()},
          {QStringLiteral("inputs"), arrayOf(object({}))},
          {QStringLiteral("outputs"), arrayOf(object({}))}});

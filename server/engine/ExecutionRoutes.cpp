@@ -333,14 +333,87 @@ ApiReply rerun(store::Database &db, FlowEngineHost &host, const RequestContext &
     return ApiReply::deferred();
 }
 
-RouteDoc doc(const QString &summary, QList<ErrorCode> errors, QJsonObject request = {})
+RouteDoc doc(const QString &summary, QList<ErrorCode> errors, QJsonObject request = {},
+             QJsonObject response = {})
 {
     RouteDoc d;
     d.summary = summary;
     d.tag = QStringLiteral("Executions");
     d.errors = std::move(errors);
     d.requestSchema = std::move(request);
+    d.responseSchema = std::move(response);
     return d;
+}
+
+QJsonObject executionStatusSchema()
+{
+    return enumOf({QStringLiteral("pending"), QStringLiteral("queued"), QStringLiteral("running"),
+                   QStringLiteral("cancelling"), QStringLiteral("completed"),
+                   QStringLiteral("failed"), QStringLiteral("cancelled")});
+}
+
+// A row of listExecutions.
+QJsonObject executionListSchema()
+{
+    const QJsonObject item = object({{QStringLiteral("execution_id"), string()},
+                                     {QStringLiteral("flow_id"), string()},
+                                     {QStringLiteral("flow_version"), string()},
+                                     {QStringLiteral("status"), executionStatusSchema()},
+                                     {QStringLiteral("triggered_by"), string()},
+                                     {QStringLiteral("created_at"), string()},
+                                     {QStringLiteral("started_at"), nullable(string())},
+                                     {QStringLiteral("ended_at"), nullable(string())},
+                                     {QStringLiteral("duration_ms"), nullable(integer())},
+                                     {QStringLiteral("error_code"), nullable(string())}},
+                                    {QStringLiteral("execution_id"), QStringLiteral("flow_id"),
+                                     QStringLiteral("flow_version"), QStringLiteral("status"),
+                                     QStringLiteral("created_at")});
+    return object(
+        {{QStringLiteral("items"), arrayOf(item)}, {QStringLiteral("pagination"), pagination()}},
+        {QStringLiteral("items"), QStringLiteral("pagination")});
+}
+
+// storedExecution with the nodes of getExecution.
+QJsonObject executionSchema()
+{
+    const QJsonObject node =
+        object({{QStringLiteral("node_id"), string()},
+                {QStringLiteral("component"), string()},
+                {QStringLiteral("version"), string()},
+                {QStringLiteral("status"),
+                 enumOf({QStringLiteral("pending"), QStringLiteral("running"),
+                         QStringLiteral("completed"), QStringLiteral("failed"),
+                         QStringLiteral("cancelled"), QStringLiteral("skipped")})},
+                {QStringLiteral("attempt"), integer()},
+                {QStringLiteral("skip_reason"), nullable(string())},
+                {QStringLiteral("inputs"),
+                 QJsonObject{{QStringLiteral("description"), QStringLiteral("masked")}}},
+                {QStringLiteral("outputs"),
+                 QJsonObject{{QStringLiteral("description"), QStringLiteral("masked")}}},
+                {QStringLiteral("error_code"), nullable(string())},
+                {QStringLiteral("error_message"), nullable(string())},
+                {QStringLiteral("started_at"), nullable(string())},
+                {QStringLiteral("ended_at"), nullable(string())}},
+               {QStringLiteral("node_id"), QStringLiteral("status")});
+    return object(
+        {{QStringLiteral("execution_id"), string()},
+         {QStringLiteral("flow_id"), string()},
+         {QStringLiteral("flow_version"), string()},
+         {QStringLiteral("status"), executionStatusSchema()},
+         {QStringLiteral("inputs"), object({})},
+         {QStringLiteral("triggered_by"), nullable(string())},
+         {QStringLiteral("cancel_reason"), nullable(string())},
+         {QStringLiteral("outputs"), object({})},
+         {QStringLiteral("rerun_of"), nullable(string())},
+         {QStringLiteral("created_at"), string()},
+         {QStringLiteral("started_at"), nullable(string())},
+         {QStringLiteral("ended_at"), nullable(string())},
+         {QStringLiteral("duration_ms"), nullable(integer())},
+         {QStringLiteral("error"), nullable(object({{QStringLiteral("code"), string()},
+                                                    {QStringLiteral("message"), string()}}))},
+         {QStringLiteral("nodes"), arrayOf(node)}},
+        {QStringLiteral("execution_id"), QStringLiteral("flow_id"), QStringLiteral("flow_version"),
+         QStringLiteral("status"), QStringLiteral("nodes")});
 }
 
 } // namespace
@@ -362,8 +435,8 @@ void registerExecutionRoutes(ApiRouter &router, auth::AuthModule &auth, store::D
         router, auth, Method::Post, QStringLiteral("/api/v1/flows/{id}/trigger"), Role::User,
         [&host](const RequestContext &c, const Principal &p) { return trigger(host, c, p); },
         std::move(triggerDoc));
-    RouteDoc listDoc =
-        doc(QStringLiteral("Execution history of the flows the caller may view"), {});
+    RouteDoc listDoc = doc(QStringLiteral("Execution history of the flows the caller may view"), {},
+                           {}, executionListSchema());
     listDoc.queryParameters = paging();
     listDoc.queryParameters.append(query(QStringLiteral("flow_id"), string()));
     listDoc.queryParameters.append(query(QStringLiteral("status"), string()));
@@ -383,7 +456,7 @@ void registerExecutionRoutes(ApiRouter &router, auth::AuthModule &auth, store::D
             return getExecution(db, host, c, p);
         },
         doc(QStringLiteral("An execution from the history, with its nodes (masked; view)"),
-            {ErrorCode::ExecutionNotFound}));
+            {ErrorCode::ExecutionNotFound}, {}, executionSchema()));
     auth::addProtectedRoute(
         router, auth, Method::Get, QStringLiteral("/api/v1/executions/{id}/status"), Role::Viewer,
         [&db, &host](const RequestContext &c, const Principal &p) {

@@ -338,15 +338,71 @@ const QJsonObject kFlowBody = object({{QStringLiteral("name"), string()},
                                      {QStringLiteral("name"), QStringLiteral("definition")});
 
 RouteDoc doc(const QString &summary, QList<ErrorCode> errors, QJsonObject request = {},
-             int success = 200)
+             int success = 200, QJsonObject response = {})
 {
     RouteDoc d;
     d.summary = summary;
     d.tag = QStringLiteral("Flows");
     d.errors = std::move(errors);
     d.requestSchema = std::move(request);
+    d.responseSchema = std::move(response);
     d.successStatus = success;
     return d;
+}
+
+// versionJson
+QJsonObject versionSchema(bool withDefinition)
+{
+    QJsonObject properties{
+        {QStringLiteral("version"), string()},
+        {QStringLiteral("status"), enumOf({QStringLiteral("draft"), QStringLiteral("published"),
+                                           QStringLiteral("deprecated")})},
+        {QStringLiteral("created_by"), string()},
+        {QStringLiteral("created_at"), string()},
+        {QStringLiteral("published_at"), nullable(string())}};
+    QStringList required{QStringLiteral("version"), QStringLiteral("status")};
+    if (withDefinition) {
+        properties.insert(QStringLiteral("definition"), object({}));
+        properties.insert(QStringLiteral("settings"), object({}));
+        required += {QStringLiteral("definition"), QStringLiteral("settings")};
+    }
+    return object(properties, required);
+}
+
+// flowJson and what listFlows / getFlow add to it.
+QJsonObject flowProperties()
+{
+    return {{QStringLiteral("id"), string()},
+            {QStringLiteral("name"), string()},
+            {QStringLiteral("description"), string()},
+            {QStringLiteral("owner_id"), string()},
+            {QStringLiteral("created_at"), string()},
+            {QStringLiteral("updated_at"), string()},
+            {QStringLiteral("my_permission"), string(QStringLiteral("view, edit or admin"))}};
+}
+
+QJsonObject flowListSchema()
+{
+    QJsonObject item = flowProperties();
+    item.insert(QStringLiteral("latest_version"), string(QStringLiteral("the highest version")));
+    item.insert(QStringLiteral("published_version"), nullable(string()));
+    return object(
+        {{QStringLiteral("items"),
+          arrayOf(object(
+              item, {QStringLiteral("id"), QStringLiteral("name"), QStringLiteral("latest_version"),
+                     QStringLiteral("published_version"), QStringLiteral("my_permission")}))},
+         {QStringLiteral("pagination"), pagination()}},
+        {QStringLiteral("items"), QStringLiteral("pagination")});
+}
+
+QJsonObject flowSchema()
+{
+    QJsonObject flow = flowProperties();
+    flow.insert(QStringLiteral("latest_version"), versionSchema(true));
+    flow.insert(QStringLiteral("published_version"), nullable(versionSchema(false)));
+    return object(flow,
+                  {QStringLiteral("id"), QStringLiteral("name"), QStringLiteral("latest_version"),
+                   QStringLiteral("published_version"), QStringLiteral("my_permission")});
 }
 
 } // namespace
@@ -364,7 +420,8 @@ void registerFlowRoutes(ApiRouter &router, auth::AuthModule &auth, store::Databa
         },
         doc(QStringLiteral("Create a flow (version 1, draft)"),
             {ErrorCode::InvalidFlowDefinition, ErrorCode::ResourceAlreadyExists}, kFlowBody, 201));
-    RouteDoc listDoc = doc(QStringLiteral("List the flows the caller may view"), {});
+    RouteDoc listDoc =
+        doc(QStringLiteral("List the flows the caller may view"), {}, {}, 200, flowListSchema());
     listDoc.queryParameters = paging();
     listDoc.queryParameters.append(
         query(QStringLiteral("search"), string(), QStringLiteral("Substring of the flow name")));
@@ -380,7 +437,7 @@ void registerFlowRoutes(ApiRouter &router, auth::AuthModule &auth, store::Databa
         router, auth, Method::Get, QStringLiteral("/api/v1/flows/{id}"), Role::Viewer,
         [&db](const RequestContext &c, const Principal &p) { return getFlow(db, c, p); },
         doc(QStringLiteral("A flow with its latest and published versions (view)"),
-            {ErrorCode::FlowNotFound}));
+            {ErrorCode::FlowNotFound}, {}, 200, flowSchema()));
     auth::addProtectedRoute(
         router, auth, Method::Put, QStringLiteral("/api/v1/flows/{id}"), Role::User,
         [&db](const RequestContext &c, const Principal &p) { return updateFlow(db, c, p); },
@@ -405,7 +462,9 @@ void registerFlowRoutes(ApiRouter &router, auth::AuthModule &auth, store::Databa
         router, auth, Method::Get, QStringLiteral("/api/v1/flows/{id}/versions"), Role::Viewer,
         [&db](const RequestContext &c, const Principal &p) { return listVersions(db, c, p); },
         doc(QStringLiteral("All versions of a flow, oldest first (view)"),
-            {ErrorCode::FlowNotFound}));
+            {ErrorCode::FlowNotFound}, {}, 200,
+            object({{QStringLiteral("items"), arrayOf(versionSchema(true))}},
+                   {QStringLiteral("items")})));
     auth::addProtectedRoute(
         router, auth, Method::Post, QStringLiteral("/api/v1/flows/{id}/publish"), Role::User,
         [&db](const RequestContext &c, const Principal &p) { return publish(db, c, p); },

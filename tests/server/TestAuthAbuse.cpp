@@ -303,6 +303,69 @@ private slots:
         QVERIFY(openapi.body.value("paths").toObject().contains("/api/v1/users/{id}/unlock"));
     }
 
+    // security.max_login_attempts and security.lockout_duration, changed
+    // through PUT /system/config, apply to the very next login: two wrong
+    // passwords lock a pair once the limit is 2 (not with the limit at 3),
+    // and a lock taken with a 1 s duration ends 1 s after the failure that
+    // took it (the account view's locked_until), then the right password
+    // works again from that address without an administrator.
+    void changedLockoutSettingsApplyToTheNextLogin()
+    {
+        const auto security = [&](int maxAttempts, int durationSeconds) {
+            return m_http
+                ->json("PUT", "/api/v1/system/config",
+                       {{"security", QJsonObject{{"max_login_attempts", maxAttempts},
+                                                 {"lockout_duration", durationSeconds}}}},
+                       m_admin)
+                .status;
+        };
+        QString name;
+        const ApiUser user = newUser("user", &name);
+        QVERIFY(!user.token.isEmpty());
+
+        QCOMPARE(security(3, 1800), 200);
+        const QString underLimit = QStringLiteral("198.51.100.40");
+        for (int i = 0; i < 2; ++i)
+            QCOMPARE(loginFrom(underLimit, name, kWrong).status, 401);
+        QCOMPARE(loginFrom(underLimit, name, kPassword).status, 200);
+
+        QCOMPARE(security(2, 1800), 200);
+        const QString atLimit = QStringLiteral("198.51.100.41");
+        for (int i = 0; i < 2; ++i)
+            QCOMPARE(loginFrom(atLimit, name, kWrong).status, 401);
+        const Answer locked = loginFrom(atLimit, name, kPassword);
+        QCOMPARE(locked.status, 401);
+        QCOMPARE(locked.code(), QStringLiteral("INVALID_CREDENTIALS"));
+        QVERIFY(m_http->json("POST", "/api/v1/users/" + user.id + "/unlock", {}, m_admin).status ==
+                200);
+
+        QCOMPARE(security(2, 1), 200);
+        const QString shortLock = QStringLiteral("198.51.100.42");
+        QCOMPARE(loginFrom(shortLock, name, kWrong).status, 401);
+        const qint64 before = QDateTime::currentMSecsSinceEpoch();
+        QCOMPARE(loginFrom(shortLock, name, kWrong).status, 401); // takes the lock
+        const qint64 after = QDateTime::currentMSecsSinceEpoch();
+        const QString until = m_http->get("/api/v1/users/" + user.id, m_admin)
+                                  .data()
+                                  .value("locked_until")
+                                  .toString();
+        const QDateTime lockedUntil = QDateTime::fromString(until, Qt::ISODateWithMs);
+        QVERIFY2(lockedUntil.isValid(), qPrintable(until));
+        // 1 s after the failure, which the server saw between before and
+        // after (the 1800 s of before would be far beyond).
+        QVERIFY2(
+            lockedUntil.toMSecsSinceEpoch() >= before + 1000 &&
+                lockedUntil.toMSecsSinceEpoch() <= after + 1000,
+            qPrintable(
+                QStringLiteral("%1 not within [%2, %3] + 1 s").arg(until).arg(before).arg(after)));
+        // Refused logins of a locked pair do not count, so asking again
+        // until the lock has lapsed does not extend it.
+        QTRY_COMPARE_WITH_TIMEOUT(loginFrom(shortLock, name, kPassword).status, 200, 15000);
+        QVERIFY(
+            m_http->get("/api/v1/users/" + user.id, m_admin).data().value("locked_until").isNull());
+        setLockout(5, 10);
+    }
+
     // Finding 4: each failure delays the next check of the same account and
     // address (progressive_delay_ms, doubled per failure); other addresses
     // do not wait. Lower bounds and ordering only.

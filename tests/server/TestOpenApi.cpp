@@ -1,7 +1,11 @@
 // The OpenAPI document against the real server's route table: every route
-// the router holds must appear, described (issue "Headless server", point 4).
+// the router holds must appear, described (issue "Headless server", point 4);
+// and against real answers: the `data` of a sample of GET routes validates
+// against the schema the document publishes for it (valijson, as for node
+// configs).
 
-#include "AuthTestSupport.h"
+#include "FlowTestSupport.h"
+#include "flow/ConfigSchemaValidator.h"
 
 #include <QJsonArray>
 #include <QRegularExpression>
@@ -11,12 +15,48 @@
 using namespace hm;
 using namespace hm::test;
 
+namespace {
+
+// OpenAPI 3.0's one departure from JSON Schema that the document uses:
+// {"type": T, "nullable": true} is {"type": [T, "null"]} (and null joins
+// an enum).
+QJsonValue jsonSchema(const QJsonValue &value)
+{
+    if (value.isArray()) {
+        QJsonArray items;
+        for (const QJsonValue &item : value.toArray())
+            items.append(jsonSchema(item));
+        return items;
+    }
+    if (!value.isObject())
+        return value;
+    QJsonObject object;
+    const QJsonObject in = value.toObject();
+    for (auto it = in.begin(); it != in.end(); ++it)
+        object.insert(it.key(), jsonSchema(it.value()));
+    if (object.value("nullable").toBool()) {
+        object.remove("nullable");
+        if (object.contains("type"))
+            object.insert("type", QJsonArray{object.value("type"), "null"});
+        if (object.contains("enum")) {
+            QJsonArray values = object.value("enum").toArray();
+            values.append(QJsonValue::Null);
+            object.insert("enum", values);
+        }
+    }
+    return object;
+}
+
+} // namespace
+
 class TestOpenApi : public QObject, private ServerFixture
 {
     Q_OBJECT
 private:
     QJsonObject m_document;
     QJsonArray m_routes;
+    QString m_flow;      // for answersMatchThePublishedSchemas
+    QString m_execution; // its one finished execution
 
 private slots:
     void initTestCase()
@@ -171,6 +211,116 @@ private slots:
         }
         QVERIFY(responses.contains("401"));
         QVERIFY(responses.contains("429"));
+    }
+
+    // Real answers against the published schemas. Each sampled route must
+    // publish a schema for its data (an empty one would accept anything),
+    // and the answer's data must validate against it.
+    void answersMatchThePublishedSchemas_data()
+    {
+        QTest::addColumn<QString>("route");
+        QTest::addColumn<QString>("path"); // {flow} and {execution} are filled in
+        QTest::newRow("health") << "/api/v1/health"
+                                << "/api/v1/health";
+        QTest::newRow("version") << "/api/v1/version"
+                                 << "/api/v1/version";
+        QTest::newRow("users") << "/api/v1/users"
+                               << "/api/v1/users";
+        QTest::newRow("me") << "/api/v1/users/me"
+                            << "/api/v1/users/me";
+        QTest::newRow("sessions") << "/api/v1/users/me/sessions"
+                                  << "/api/v1/users/me/sessions";
+        QTest::newRow("api keys") << "/api/v1/auth/api-keys"
+                                  << "/api/v1/auth/api-keys";
+        QTest::newRow("auth settings") << "/api/v1/auth/settings"
+                                       << "/api/v1/auth/settings";
+        QTest::newRow("flows") << "/api/v1/flows"
+                               << "/api/v1/flows";
+        QTest::newRow("flow") << "/api/v1/flows/{id}"
+                              << "/api/v1/flows/{flow}";
+        QTest::newRow("flow versions") << "/api/v1/flows/{id}/versions"
+                                       << "/api/v1/flows/{flow}/versions";
+        QTest::newRow("executions") << "/api/v1/executions"
+                                    << "/api/v1/executions";
+        QTest::newRow("execution") << "/api/v1/executions/{id}"
+                                   << "/api/v1/executions/{execution}";
+        QTest::newRow("execution metrics") << "/api/v1/executions/{id}/metrics"
+                                           << "/api/v1/executions/{execution}/metrics";
+        QTest::newRow("components") << "/api/v1/components"
+                                    << "/api/v1/components";
+        QTest::newRow("system info") << "/api/v1/system/info"
+                                     << "/api/v1/system/info";
+        QTest::newRow("system config") << "/api/v1/system/config"
+                                       << "/api/v1/system/config";
+        QTest::newRow("audit") << "/api/v1/audit"
+                               << "/api/v1/audit";
+        QTest::newRow("logs") << "/api/v1/logs"
+                              << "/api/v1/logs";
+    }
+    void answersMatchThePublishedSchemas()
+    {
+        QFETCH(QString, route);
+        QFETCH(QString, path);
+        if (m_flow.isEmpty()) {
+            // One flow with one finished execution, made once for all rows.
+            QString why;
+            m_flow = createPublishedFlow(*m_http, m_admin, QStringLiteral("schema-sample"),
+                                         flowDefinition({flowNode("a", "noop")}), {}, &why);
+            QVERIFY2(!m_flow.isEmpty(), qPrintable(why));
+            const Answer started = triggerFlow(*m_http, m_admin, m_flow);
+            QVERIFY2(started.status == 200 || started.status == 202, started.raw.constData());
+            m_execution = started.data().value("execution_id").toString();
+            QVERIFY(!m_execution.isEmpty());
+            QTRY_COMPARE_WITH_TIMEOUT(executionStatus(*m_http, m_admin, m_execution),
+                                      QStringLiteral("completed"), 30000);
+        }
+        path.replace(QStringLiteral("{flow}"), m_flow)
+            .replace(QStringLiteral("{execution}"), m_execution);
+
+        const QJsonObject operation =
+            m_document.value("paths").toObject().value(route).toObject().value("get").toObject();
+        QVERIFY2(!operation.isEmpty(), qPrintable(route));
+        const QJsonObject data = operation.value("responses")
+                                     .toObject()
+                                     .value("200")
+                                     .toObject()
+                                     .value("content")
+                                     .toObject()
+                                     .value("application/json")
+                                     .toObject()
+                                     .value("schema")
+                                     .toObject()
+                                     .value("allOf")
+                                     .toArray()
+                                     .at(1)
+                                     .toObject()
+                                     .value("properties")
+                                     .toObject()
+                                     .value("data")
+                                     .toObject();
+        QVERIFY2(data.contains("type") && (data.value("type") != QStringLiteral("object") ||
+                                           !data.value("properties").toObject().isEmpty()),
+                 qPrintable(route + QStringLiteral(" publishes no schema for its data")));
+
+        const Answer answer = m_http->get(path, m_admin);
+        QCOMPARE(answer.status, 200);
+        QVERIFY(answer.body.contains("data"));
+        // The document's components go along, for its "#/components/..." refs.
+        const auto validator = flow::ConfigSchemaValidator::create(
+            jsonSchema(QJsonObject{{"type", "object"},
+                                   {"required", QJsonArray{"data"}},
+                                   {"properties", QJsonObject{{"data", data}}},
+                                   {"components", m_document.value("components")}})
+                .toObject());
+        if (!validator.ok())
+            QFAIL(qPrintable(route + u' ' + validator.error().toString()));
+        const auto violations =
+            validator.value()->validate(QJsonObject{{"data", answer.body.value("data")}});
+        QStringList problems;
+        for (const auto &v : violations)
+            problems.append(v.path + QStringLiteral(": ") + v.message);
+        QVERIFY2(problems.isEmpty(), qPrintable(problems.join(u'\n') + u'\n' +
+                                                QString::fromUtf8(answer.raw.left(3000))));
     }
 
     void authRequestBodiesAreDescribed()

@@ -41,6 +41,12 @@ public:
         m_def.nodes.append(def);
         return *this;
     }
+    // The component version of the node added last (default 1.0.0).
+    FlowBuilder &version(const QString &componentVersion)
+    {
+        m_def.nodes.last().version = componentVersion;
+        return *this;
+    }
     FlowBuilder &edge(const QString &from, const QString &to, const QString &handle = {})
     {
         flow::EdgeDef e;

@@ -349,6 +349,39 @@ private slots:
         QCOMPARE(rejected, 0);
     }
 
+    // A component's reply above 16 MiB fails with PAYLOAD_TOO_LARGE, not
+    // retryable (docs/component-protocol.md); one of exactly 16 MiB is read.
+    // A stand-in component on loopback answers with a padded "ok" reply.
+    void repliesAbove16MiBAreRefused()
+    {
+        constexpr qsizetype kLimit = 16 * 1024 * 1024;
+        QHttpServer component;
+        qsizetype replySize = 0;
+        component.route(QStringLiteral("/execute"), QHttpServerRequest::Method::Post, [&] {
+            const QByteArray head = R"({"status":"ok","outputs":{"pad":")";
+            const QByteArray tail = R"("}})";
+            const QByteArray body =
+                head + QByteArray(replySize - head.size() - tail.size(), 'x') + tail;
+            return QHttpServerResponse(QByteArrayLiteral("application/json"), body);
+        });
+        const quint16 port = component.listen(QHostAddress::LocalHost, 0);
+        QVERIFY(port != 0);
+        const QUrl endpoint(QStringLiteral("http://127.0.0.1:%1/").arg(port));
+
+        replySize = kLimit;
+        const NodeOutcome atLimit = run(task(QStringLiteral("big")), endpoint);
+        QCOMPARE(atLimit.kind, NodeOutcome::Kind::Completed);
+        QCOMPARE(atLimit.outputs[QStringLiteral("pad")].toString().size(), kLimit - 36);
+
+        replySize = kLimit + 1;
+        const NodeOutcome above = run(task(QStringLiteral("big")), endpoint);
+        QCOMPARE(above.kind, NodeOutcome::Kind::Failed);
+        QCOMPARE(above.error.code, ErrorCode::PayloadTooLarge);
+        QVERIFY(!above.retryable);
+        QVERIFY2(above.error.message.contains(QString::number(kLimit)),
+                 qPrintable(above.error.message));
+    }
+
     void interfacesAreDiscovered()
     {
         std::optional<Result<QList<flow::ComponentInterface>>> result;

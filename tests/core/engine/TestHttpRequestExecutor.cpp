@@ -85,6 +85,10 @@ private slots:
             return QHttpServerResponse(QJsonObject{{QStringLiteral("status"), status}},
                                        static_cast<QHttpServerResponse::StatusCode>(status));
         });
+        // n bytes of text: for the response size limit.
+        m_server.route(QStringLiteral("/bytes/<arg>"), [](int n) {
+            return QHttpServerResponse(QByteArrayLiteral("text/plain"), QByteArray(n, 'a'));
+        });
         // Never answers: for cancel and timeouts.
         m_server.route(QStringLiteral("/hang"), [this](const QHttpServerRequest &,
                                                        QHttpServerResponder &&responder) {
@@ -259,6 +263,56 @@ private slots:
         QCOMPARE(outcome.kind, NodeOutcome::Kind::Failed);
         QCOMPARE(outcome.error.code, ErrorCode::ExecutionTimeout);
         QVERIFY(outcome.retryable);
+    }
+
+    // Answers above 16 MiB fail with PAYLOAD_TOO_LARGE, not retryable
+    // (docs/component-protocol.md); one of exactly 16 MiB is read whole.
+    void responsesAbove16MiBAreRefused()
+    {
+        constexpr int kLimit = 16 * 1024 * 1024;
+        const NodeOutcome atLimit =
+            run(request({{QStringLiteral("url"), url(QStringLiteral("/bytes/%1").arg(kLimit))}}));
+        QCOMPARE(atLimit.kind, NodeOutcome::Kind::Completed);
+        QCOMPARE(atLimit.outputs[QStringLiteral("body")].toString().size(), kLimit);
+
+        const NodeOutcome above = run(
+            request({{QStringLiteral("url"), url(QStringLiteral("/bytes/%1").arg(kLimit + 1))}}));
+        QCOMPARE(above.kind, NodeOutcome::Kind::Failed);
+        QCOMPARE(above.error.code, ErrorCode::PayloadTooLarge);
+        QVERIFY(!above.retryable);
+        QVERIFY2(above.error.message.contains(QString::number(kLimit)),
+                 qPrintable(above.error.message));
+    }
+
+    // The execution log line and error messages name the call without the
+    // URL's user info and query (which often carry secrets). The query key
+    // here is one the log masker would not catch: the executor drops it.
+    void urlSecretsStayOutOfLogLinesAndErrors()
+    {
+        QUrl target(url(QStringLiteral("/echo")));
+        target.setUserInfo(QStringLiteral("alice:pa55-secret"));
+        target.setQuery(QStringLiteral("q=query-secret&page=2"));
+        const NodeOutcome outcome = run(request({{QStringLiteral("url"), target.toString()}}));
+        QCOMPARE(outcome.kind, NodeOutcome::Kind::Completed);
+        QCOMPARE(outcome.logs.size(), 1);
+        const QString line = outcome.logs.first();
+        QVERIFY2(line.startsWith(QStringLiteral("GET http://127.0.0.1:%1/echo -> 200").arg(m_port)),
+                 qPrintable(line));
+        for (const char *secret : {"alice", "pa55-secret", "query-secret", "page=2"})
+            QVERIFY2(!line.contains(QLatin1String(secret)), qPrintable(line));
+
+        QUrl failing(url(QStringLiteral("/status/503")));
+        failing.setUserInfo(QStringLiteral("alice:pa55-secret"));
+        failing.setQuery(QStringLiteral("q=query-secret"));
+        const NodeOutcome failed = run(request({{QStringLiteral("url"), failing.toString()}},
+                                               {{QStringLiteral("failOnHttpError"), true}}));
+        QCOMPARE(failed.kind, NodeOutcome::Kind::Failed);
+        QVERIFY2(failed.error.message.contains(QStringLiteral("/status/503")),
+                 qPrintable(failed.error.message));
+        QCOMPARE(failed.logs.size(), 1);
+        for (const QString &text : {failed.error.message, failed.logs.first()})
+            for (const char *secret : {"alice", "pa55-secret", "query-secret"})
+                QVERIFY2(!text.contains(QLatin1String(secret)), qPrintable(text));
     }
 
     void cancelAbortsTheCall()

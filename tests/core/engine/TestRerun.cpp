@@ -1,5 +1,8 @@
 // Re-runs from the start and from the failed node, on the same version and
-// on a newer one; completed nodes outside the failure are not executed again.
+// on a newer one; completed nodes outside the failure are not executed again,
+// and only when the node keeps its component and that component's version
+// and every node above it is reused too; reused blobs are shared into the
+// re-run.
 
 #include "EngineFixtures.h"
 
@@ -16,6 +19,9 @@ private slots:
     void fromStartRunsEverything();
     void fromFailedReusesOutputs();
     void ontoNewerVersion();
+    void newComponentVersionRunsAgain();
+    void insertedUpstreamNodeForcesDownstreamRerun();
+    void reusedBlobsAreSharedIntoTheRerun();
     void errors();
 };
 
@@ -117,6 +123,109 @@ void TestRerun::ontoNewerVersion()
     QVERIFY(!h.node(second, "D").reused);
     QCOMPARE(h.ctl->calls.value("E"), 1);
     QCOMPARE(h.ctl->calls.value("B"), 2);
+}
+
+void TestRerun::newComponentVersionRunsAgain()
+{
+    Harness h;
+    // "ctl" 2.0.0: the same executor under a newer component version.
+    flow::ComponentInterface ctl2 = *h.registry->find(QStringLiteral("ctl"), "1.0.0");
+    ctl2.version = QStringLiteral("2.0.0");
+    h.registryMut()->add(ctl2, h.ctl);
+    h.ctl->immediate.insert("A", NodeOutcome::completed({{"x", 1}}));
+    h.ctl->immediate.insert("C", NodeOutcome::completed({}));
+    h.ctl->immediate.insert("D", NodeOutcome::completed({}));
+    h.ctl->failFirst.insert("B", 1);
+    h.ctl->immediate.insert("B", NodeOutcome::completed({}));
+    const QString first = h.start(h.compile(chain()));
+    QCOMPARE(h.statusOf(first), ExecutionStatus::Failed);
+    // v2: the same graph, D on ctl 2.0.0 (same component, same id).
+    auto v2 = h.compile(FlowBuilder()
+                            .node("A", "ctl")
+                            .node("B", "ctl", {}, json(R"({"x": "$.nodes.A.output.x"})"))
+                            .node("C", "ctl")
+                            .node("D", "ctl")
+                            .version("2.0.0")
+                            .edge("A", "B")
+                            .edge("B", "C")
+                            .edge("A", "D"));
+    auto r = h.scheduler->rerun({first, RerunRequest::From::Failed, v2, "2"});
+    QVERIFY(r.ok());
+    const QString second = r.value().executionId;
+    QCOMPARE(h.statusOf(second), ExecutionStatus::Completed);
+    QVERIFY(h.node(second, "A").reused);
+    QCOMPARE(h.ctl->calls.value("A"), 1);
+    QVERIFY(!h.node(second, "D").reused);
+    QCOMPARE(h.ctl->calls.value("D"), 2);
+}
+
+void TestRerun::insertedUpstreamNodeForcesDownstreamRerun()
+{
+    Harness h;
+    h.ctl->immediate.insert("A", NodeOutcome::completed({{"x", 1}}));
+    h.ctl->immediate.insert("C", NodeOutcome::completed({}));
+    h.ctl->immediate.insert("D", NodeOutcome::completed({}));
+    h.ctl->immediate.insert("N", NodeOutcome::completed({}));
+    h.ctl->failFirst.insert("B", 1);
+    h.ctl->immediate.insert("B", NodeOutcome::completed({}));
+    const QString first = h.start(h.compile(chain()));
+    QCOMPARE(h.statusOf(first), ExecutionStatus::Failed);
+    QCOMPARE(h.nodeStatus(first, "D"), NodeStatus::Completed);
+    // v2: N inserted between A and D. D is unchanged and completed in the
+    // original, but what it reads may now differ: it runs again.
+    auto v2 = h.compile(FlowBuilder()
+                            .node("A", "ctl")
+                            .node("B", "ctl")
+                            .node("C", "ctl")
+                            .node("N", "ctl")
+                            .node("D", "ctl")
+                            .edge("A", "B")
+                            .edge("B", "C")
+                            .edge("A", "N")
+                            .edge("N", "D"));
+    auto r = h.scheduler->rerun({first, RerunRequest::From::Failed, v2, "2"});
+    QVERIFY(r.ok());
+    const QString second = r.value().executionId;
+    QCOMPARE(h.statusOf(second), ExecutionStatus::Completed);
+    QVERIFY(h.node(second, "A").reused);
+    QCOMPARE(h.ctl->calls.value("A"), 1);
+    QCOMPARE(h.ctl->calls.value("N"), 1);
+    QVERIFY(!h.node(second, "D").reused);
+    QCOMPARE(h.ctl->calls.value("D"), 2);
+    // D ran after N in the re-run.
+    const QStringList order = h.ctl->order.mid(h.ctl->order.lastIndexOf("A") + 1);
+    QVERIFY2(order.indexOf("N") < order.lastIndexOf("D"), qPrintable(order.join(u' ')));
+}
+
+void TestRerun::reusedBlobsAreSharedIntoTheRerun()
+{
+    Harness h;
+    // A's output is large enough to become a blob; B reads through it.
+    const QString payload(70 * 1024, QChar('x'));
+    h.ctl->immediate.insert(
+        "A", NodeOutcome::completed({{"big", QJsonObject{{"data", payload}, {"n", 7}}}}));
+    h.ctl->failFirst.insert("B", 1);
+    h.ctl->immediate.insert("B", NodeOutcome::completed({}));
+    auto flow = h.compile(FlowBuilder()
+                              .node("A", "ctl")
+                              .node("B", "ctl", {}, json(R"({"n": "$.nodes.A.output.big.n"})"))
+                              .edge("A", "B"));
+    const QString first = h.start(flow);
+    QCOMPARE(h.statusOf(first), ExecutionStatus::Failed);
+    const QJsonValue ref = h.node(first, "A").outputs["big"];
+    QVERIFY(flow::isBlobRef(ref));
+    QCOMPARE(h.scheduler->blobs().blobCount(first), 1);
+
+    auto r = h.scheduler->rerun({first, RerunRequest::From::Failed});
+    QVERIFY(r.ok());
+    const QString second = r.value().executionId;
+    QCOMPARE(h.statusOf(second), ExecutionStatus::Completed);
+    QVERIFY(h.node(second, "A").reused);
+    QCOMPARE(h.ctl->calls.value("A"), 1);
+    QCOMPARE(h.node(second, "A").outputs["big"], ref);
+    // The re-run holds the blob itself and B read through it there.
+    QCOMPARE(h.scheduler->blobs().blobCount(second), 1);
+    QCOMPARE(h.node(second, "B").inputs["n"].toInt(), 7);
 }
 
 void TestRerun::errors()
