@@ -117,7 +117,11 @@ FlowEditorWidget::FlowEditorWidget(FlowGraphModel *model, QWidget *parent)
 
     connect(m_view, &FlowView::statusMessage, this, &FlowEditorWidget::showStatus);
     connect(m_view, &FlowView::zoomChanged, this, &FlowEditorWidget::updateZoomLabel);
-    connect(model, &FlowGraphModel::modelReset, this, &FlowEditorWidget::refreshCatalogue);
+    connect(model, &FlowGraphModel::modelReset, this, [this] {
+        // Another flow (or none): what the status said was about the old one.
+        m_status->clear();
+        refreshCatalogue();
+    });
     refreshCatalogue();
     retranslate();
     updateZoomLabel();

@@ -43,7 +43,7 @@ public:
     // Graphviz when the console was built with it, else the layered layout.
     static std::unique_ptr<FlowLayout> create();
     // Gaps between ranks (horizontal) and between nodes of a rank.
-    static constexpr double kRankGap = 80.0;
+    static constexpr double kRankGap = 60.0;
     static constexpr double kNodeGap = 40.0;
 };
 

@@ -9,6 +9,7 @@
 
 #include <QApplication>
 #include <QClipboard>
+#include <QFontMetrics>
 #include <QKeyEvent>
 #include <QKeySequence>
 #include <QMimeData>
@@ -705,28 +706,40 @@ void FlowView::drawForeground(QPainter *painter, const QRectF &)
         painter->save();
         painter->resetTransform();
         const QRect area = viewport()->rect();
-        QRect box(0, 0, std::min(480, area.width() - 40), 120);
+        const QString heading = tr("This flow has no nodes yet");
+        const QString body = tr("Drag a component from the palette, or press %1 or start typing "
+                                "to add one here.")
+                                 .arg(QKeySequence(Qt::Key_Tab).toString(QKeySequence::NativeText));
+        QFont title = font();
+        title.setPointSizeF(title.pointSizeF() * 1.25);
+        title.setBold(true);
+        // The card fits its text (which is longer in some languages and
+        // wraps on narrow canvases) with even padding.
+        const int padding = 20;
+        const int width = std::min(480, area.width() - 40);
+        const int inner = width - 2 * padding;
+        const QRect headingRect = QFontMetrics(title).boundingRect(
+            QRect(0, 0, inner, 1000), Qt::AlignHCenter | Qt::TextWordWrap, heading);
+        const QRect bodyRect = fontMetrics().boundingRect(
+            QRect(0, 0, inner, 1000), Qt::AlignHCenter | Qt::TextWordWrap, body);
+        const int gap = 8;
+        QRect box(0, 0, width, headingRect.height() + gap + bodyRect.height() + 2 * padding);
         box.moveCenter(area.center());
         // A card behind the text, so the grid does not run through it.
         painter->setRenderHint(QPainter::Antialiasing);
         painter->setPen(QPen(s.nodeBorder, 1.0));
         painter->setBrush(s.nodeFill);
         painter->drawRoundedRect(QRectF(box).adjusted(0.5, 0.5, -0.5, -0.5), 10, 10);
-        box.adjust(20, 12, -20, -12);
-        QFont title = font();
-        title.setPointSizeF(title.pointSizeF() * 1.25);
-        title.setBold(true);
+        const QRect content = box.adjusted(padding, padding, -padding, -padding);
         painter->setFont(title);
         painter->setPen(s.text);
-        painter->drawText(QRect(box.left(), box.top(), box.width(), 30),
-                          Qt::AlignHCenter | Qt::AlignVCenter, tr("This flow has no nodes yet"));
+        painter->drawText(QRect(content.left(), content.top(), inner, headingRect.height()),
+                          Qt::AlignHCenter | Qt::TextWordWrap, heading);
         painter->setFont(font());
         painter->setPen(s.mutedText);
-        painter->drawText(QRect(box.left(), box.top() + 36, box.width(), box.height() - 36),
-                          Qt::AlignHCenter | Qt::AlignTop | Qt::TextWordWrap,
-                          tr("Drag a component from the palette, or press %1 or start typing "
-                             "to add one here.")
-                              .arg(QKeySequence(Qt::Key_Tab).toString(QKeySequence::NativeText)));
+        painter->drawText(QRect(content.left(), content.top() + headingRect.height() + gap, inner,
+                                bodyRect.height()),
+                          Qt::AlignHCenter | Qt::TextWordWrap, body);
         painter->restore();
     }
 }
