@@ -93,6 +93,7 @@ private slots:
     void copyPasteAndDuplicateMakeFreshIds();
     void zoomAndFit();
     void minimapPans();
+    void panWithMiddleButtonOrSpace();
     void autoLayoutIsOneStepLeftToRight();
     void layeredFallbackLeftToRight();
     void actionsShowShortcutsAndRetranslate();
@@ -486,6 +487,26 @@ void TestFlowEditor::minimapPans()
     const QPointF centre = view()->mapToScene(viewport()->rect().center());
     QVERIFY2((centre - target).manhattanLength() < 60,
              qPrintable(QStringLiteral("%1,%2").arg(centre.x()).arg(centre.y())));
+}
+
+void TestFlowEditor::panWithMiddleButtonOrSpace()
+{
+    const QString a = addNode(QStringLiteral("noop"), {0, 0});
+    const QPoint centre = viewport()->rect().center();
+    const QPointF before = view()->mapToScene(centre);
+    drag(viewport(), centre, centre + QPoint(-120, -60), Qt::MiddleButton);
+    QCOMPARE(view()->mapToScene(centre) - before, QPointF(120, 60));
+    // Space + left drag pans too, even when it starts on a node, and
+    // neither moves nor selects anything.
+    const int steps = m_model->undoStack()->count();
+    QTest::keyPress(view(), Qt::Key_Space);
+    const QPointF again = view()->mapToScene(centre);
+    drag(viewport(), headerPos(a), headerPos(a) + QPoint(80, 40));
+    QTest::keyRelease(view(), Qt::Key_Space);
+    QCOMPARE(view()->mapToScene(centre) - again, QPointF(-80, -40));
+    QCOMPARE(m_model->node(a)->position, QPointF(0, 0));
+    QCOMPARE(m_model->undoStack()->count(), steps);
+    QVERIFY(m_editor->scene()->selectedNodeIds().isEmpty());
 }
 
 QStringList TestFlowEditor::tenNodeDag()
