@@ -198,6 +198,25 @@
     </message>
 </context>
 <context>
+    <name>hm::app::ComponentPalette</name>
+    <message>
+        <source>%1, version %2. Drag it onto the canvas.</source>
+        <translation>%1, version %2. Drag it onto the canvas.</translation>
+    </message>
+    <message>
+        <source>Search components</source>
+        <translation>Search components</translation>
+    </message>
+    <message>
+        <source>Built-in</source>
+        <translation>Built-in</translation>
+    </message>
+    <message>
+        <source>Registered</source>
+        <translation>Registered</translation>
+    </message>
+</context>
+<context>
     <name>hm::app::DashboardPage</name>
     <message>
         <source>Server</source>
@@ -289,6 +308,183 @@
     <message>
         <source>This section is not available yet in HiveMind %1.</source>
         <translation>This section is not available yet in HiveMind %1.</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::FlowCanvasStyle</name>
+    <message>
+        <source>string</source>
+        <translation>string</translation>
+    </message>
+    <message>
+        <source>integer</source>
+        <translation>integer</translation>
+    </message>
+    <message>
+        <source>number</source>
+        <translation>number</translation>
+    </message>
+    <message>
+        <source>boolean</source>
+        <translation>boolean</translation>
+    </message>
+    <message>
+        <source>bytes</source>
+        <translation>bytes</translation>
+    </message>
+    <message>
+        <source>object</source>
+        <translation>object</translation>
+    </message>
+    <message>
+        <source>array</source>
+        <translation>array</translation>
+    </message>
+    <message>
+        <source>any</source>
+        <translation>any</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::FlowEditorWidget</name>
+    <message numerus="yes">
+        <source>Arranged %n node(s) with %1.</source>
+        <translation>
+            <numerusform>Arranged %n node with %1.</numerusform>
+            <numerusform>Arranged %n nodes with %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <source>Undo: %1</source>
+        <translation>Undo: %1</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>Redo</translation>
+    </message>
+    <message>
+        <source>Redo: %1</source>
+        <translation>Redo: %1</translation>
+    </message>
+    <message>
+        <source>Cut</source>
+        <translation>Cut</translation>
+    </message>
+    <message>
+        <source>Cut the selected nodes</source>
+        <translation>Cut the selected nodes</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Copy</translation>
+    </message>
+    <message>
+        <source>Copy the selected nodes</source>
+        <translation>Copy the selected nodes</translation>
+    </message>
+    <message>
+        <source>Paste</source>
+        <translation>Paste</translation>
+    </message>
+    <message>
+        <source>Paste nodes from the clipboard</source>
+        <translation>Paste nodes from the clipboard</translation>
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <translation>Duplicate</translation>
+    </message>
+    <message>
+        <source>Duplicate the selected nodes</source>
+        <translation>Duplicate the selected nodes</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>Delete the selected nodes and connections</source>
+        <translation>Delete the selected nodes and connections</translation>
+    </message>
+    <message>
+        <source>Select All</source>
+        <translation>Select All</translation>
+    </message>
+    <message>
+        <source>Select all nodes</source>
+        <translation>Select all nodes</translation>
+    </message>
+    <message>
+        <source>Add Node…</source>
+        <translation>Add Node…</translation>
+    </message>
+    <message>
+        <source>Search for a component and add it at the pointer</source>
+        <translation>Search for a component and add it at the pointer</translation>
+    </message>
+    <message>
+        <source>Zoom In</source>
+        <translation>Zoom In</translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation>Zoom in</translation>
+    </message>
+    <message>
+        <source>Zoom Out</source>
+        <translation>Zoom Out</translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation>Zoom out</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>Fit</translation>
+    </message>
+    <message>
+        <source>Show the whole flow</source>
+        <translation>Show the whole flow</translation>
+    </message>
+    <message>
+        <source>Zoom to Selection</source>
+        <translation>Zoom to Selection</translation>
+    </message>
+    <message>
+        <source>Show the selected nodes</source>
+        <translation>Show the selected nodes</translation>
+    </message>
+    <message>
+        <source>Snap to Grid</source>
+        <translation>Snap to Grid</translation>
+    </message>
+    <message>
+        <source>Align moved and added nodes to the grid</source>
+        <translation>Align moved and added nodes to the grid</translation>
+    </message>
+    <message>
+        <source>Auto-Layout</source>
+        <translation>Auto-Layout</translation>
+    </message>
+    <message>
+        <source>Arrange all nodes from left to right</source>
+        <translation>Arrange all nodes from left to right</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Flow editor</source>
+        <translation>Flow editor</translation>
     </message>
 </context>
 <context>
@@ -430,6 +626,100 @@
     </message>
 </context>
 <context>
+    <name>hm::app::FlowItems</name>
+    <message>
+        <source>%1 (%2, required)</source>
+        <translation>%1 (%2, required)</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>The component %1 is not known to the server.</source>
+        <translation>The component %1 is not known to the server.</translation>
+    </message>
+    <message>
+        <source>The server has no version %2 of %1.</source>
+        <translation>The server has no version %2 of %1.</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::FlowLayout</name>
+    <message>
+        <source>built-in layered layout</source>
+        <translation>built-in layered layout</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::FlowMinimap</name>
+    <message>
+        <source>Overview: click to move there</source>
+        <translation>Overview: click to move there</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::FlowView</name>
+    <message>
+        <source>Select the nodes to zoom to first.</source>
+        <translation>Select the nodes to zoom to first.</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>Select the nodes to copy first.</source>
+        <translation>Select the nodes to copy first.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Copied %n node(s).</source>
+        <translation>
+            <numerusform>Copied %n node.</numerusform>
+            <numerusform>Copied %n nodes.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Select the nodes to cut first.</source>
+        <translation>Select the nodes to cut first.</translation>
+    </message>
+    <message>
+        <source>The clipboard holds no nodes.</source>
+        <translation>The clipboard holds no nodes.</translation>
+    </message>
+    <message>
+        <source>Select the nodes to duplicate first.</source>
+        <translation>Select the nodes to duplicate first.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Pasted %n node(s).</source>
+        <translation>
+            <numerusform>Pasted %n node.</numerusform>
+            <numerusform>Pasted %n nodes.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No components are known yet: connect to a server first.</source>
+        <translation>No components are known yet: connect to a server first.</translation>
+    </message>
+    <message>
+        <source>Add %1</source>
+        <translation>Add %1</translation>
+    </message>
+    <message>
+        <source>This flow has no nodes yet</source>
+        <translation>This flow has no nodes yet</translation>
+    </message>
+    <message>
+        <source>Drag a component from the palette, or press %1 or start typing to add one here.</source>
+        <translation>Drag a component from the palette, or press %1 or start typing to add one here.</translation>
+    </message>
+</context>
+<context>
     <name>hm::app::MainWindow</name>
     <message>
         <source>HiveMind</source>
@@ -526,6 +816,13 @@
     <message>
         <source>&amp;Connect</source>
         <translation>&amp;Connect</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::QuickAddPopup</name>
+    <message>
+        <source>Add a component…</source>
+        <translation>Add a component…</translation>
     </message>
 </context>
 </TS>

@@ -198,6 +198,25 @@
     </message>
 </context>
 <context>
+    <name>hm::app::ComponentPalette</name>
+    <message>
+        <source>%1, version %2. Drag it onto the canvas.</source>
+        <translation>%1，版本 %2。拖到画布上即可添加。</translation>
+    </message>
+    <message>
+        <source>Search components</source>
+        <translation>搜索组件</translation>
+    </message>
+    <message>
+        <source>Built-in</source>
+        <translation>内置</translation>
+    </message>
+    <message>
+        <source>Registered</source>
+        <translation>已注册</translation>
+    </message>
+</context>
+<context>
     <name>hm::app::DashboardPage</name>
     <message>
         <source>Server</source>
@@ -289,6 +308,182 @@
     <message>
         <source>This section is not available yet in HiveMind %1.</source>
         <translation>HiveMind %1 尚未提供此栏目。</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::FlowCanvasStyle</name>
+    <message>
+        <source>string</source>
+        <translation>字符串</translation>
+    </message>
+    <message>
+        <source>integer</source>
+        <translation>整数</translation>
+    </message>
+    <message>
+        <source>number</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <source>boolean</source>
+        <translation>布尔值</translation>
+    </message>
+    <message>
+        <source>bytes</source>
+        <translation>字节</translation>
+    </message>
+    <message>
+        <source>object</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <source>array</source>
+        <translation>数组</translation>
+    </message>
+    <message>
+        <source>any</source>
+        <translation>任意</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::FlowEditorWidget</name>
+    <message numerus="yes">
+        <source>Arranged %n node(s) with %1.</source>
+        <translation>
+            <numerusform>已用 %1 排列 %n 个节点。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1%</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <source>Undo: %1</source>
+        <translation>撤销：%1</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>重做</translation>
+    </message>
+    <message>
+        <source>Redo: %1</source>
+        <translation>重做：%1</translation>
+    </message>
+    <message>
+        <source>Cut</source>
+        <translation>剪切</translation>
+    </message>
+    <message>
+        <source>Cut the selected nodes</source>
+        <translation>剪切所选节点</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <source>Copy the selected nodes</source>
+        <translation>复制所选节点</translation>
+    </message>
+    <message>
+        <source>Paste</source>
+        <translation>粘贴</translation>
+    </message>
+    <message>
+        <source>Paste nodes from the clipboard</source>
+        <translation>从剪贴板粘贴节点</translation>
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <translation>创建副本</translation>
+    </message>
+    <message>
+        <source>Duplicate the selected nodes</source>
+        <translation>为所选节点创建副本</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Delete the selected nodes and connections</source>
+        <translation>删除所选节点和连线</translation>
+    </message>
+    <message>
+        <source>Select All</source>
+        <translation>全选</translation>
+    </message>
+    <message>
+        <source>Select all nodes</source>
+        <translation>选择所有节点</translation>
+    </message>
+    <message>
+        <source>Add Node…</source>
+        <translation>添加节点…</translation>
+    </message>
+    <message>
+        <source>Search for a component and add it at the pointer</source>
+        <translation>搜索组件并添加到指针所在处</translation>
+    </message>
+    <message>
+        <source>Zoom In</source>
+        <translation>放大</translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation>放大视图</translation>
+    </message>
+    <message>
+        <source>Zoom Out</source>
+        <translation>缩小</translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation>缩小视图</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>适合窗口</translation>
+    </message>
+    <message>
+        <source>Show the whole flow</source>
+        <translation>显示整个流程</translation>
+    </message>
+    <message>
+        <source>Zoom to Selection</source>
+        <translation>缩放到所选内容</translation>
+    </message>
+    <message>
+        <source>Show the selected nodes</source>
+        <translation>显示所选节点</translation>
+    </message>
+    <message>
+        <source>Snap to Grid</source>
+        <translation>对齐网格</translation>
+    </message>
+    <message>
+        <source>Align moved and added nodes to the grid</source>
+        <translation>将移动和新增的节点对齐网格</translation>
+    </message>
+    <message>
+        <source>Auto-Layout</source>
+        <translation>自动排列</translation>
+    </message>
+    <message>
+        <source>Arrange all nodes from left to right</source>
+        <translation>从左到右排列所有节点</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>Flow editor</source>
+        <translation>流程编辑器</translation>
     </message>
 </context>
 <context>
@@ -430,6 +625,98 @@
     </message>
 </context>
 <context>
+    <name>hm::app::FlowItems</name>
+    <message>
+        <source>%1 (%2, required)</source>
+        <translation>%1（%2，必填）</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>The component %1 is not known to the server.</source>
+        <translation>服务器不认识组件 %1。</translation>
+    </message>
+    <message>
+        <source>The server has no version %2 of %1.</source>
+        <translation>服务器没有 %1 的 %2 版本。</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::FlowLayout</name>
+    <message>
+        <source>built-in layered layout</source>
+        <translation>内置分层布局</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::FlowMinimap</name>
+    <message>
+        <source>Overview: click to move there</source>
+        <translation>概览：单击即移到该处</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::FlowView</name>
+    <message>
+        <source>Select the nodes to zoom to first.</source>
+        <translation>请先选择要缩放查看的节点。</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Select the nodes to copy first.</source>
+        <translation>请先选择要复制的节点。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Copied %n node(s).</source>
+        <translation>
+            <numerusform>已复制 %n 个节点。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Select the nodes to cut first.</source>
+        <translation>请先选择要剪切的节点。</translation>
+    </message>
+    <message>
+        <source>The clipboard holds no nodes.</source>
+        <translation>剪贴板中没有节点。</translation>
+    </message>
+    <message>
+        <source>Select the nodes to duplicate first.</source>
+        <translation>请先选择要创建副本的节点。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Pasted %n node(s).</source>
+        <translation>
+            <numerusform>已粘贴 %n 个节点。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No components are known yet: connect to a server first.</source>
+        <translation>尚无已知组件：请先连接到服务器。</translation>
+    </message>
+    <message>
+        <source>Add %1</source>
+        <translation>添加 %1</translation>
+    </message>
+    <message>
+        <source>This flow has no nodes yet</source>
+        <translation>此流程还没有节点</translation>
+    </message>
+    <message>
+        <source>Drag a component from the palette, or press %1 or start typing to add one here.</source>
+        <translation>从组件面板拖动组件到这里，或按 %1 键、直接输入名称来添加。</translation>
+    </message>
+</context>
+<context>
     <name>hm::app::MainWindow</name>
     <message>
         <source>HiveMind</source>
@@ -526,6 +813,13 @@
     <message>
         <source>&amp;Connect</source>
         <translation>连接(&amp;C)</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::QuickAddPopup</name>
+    <message>
+        <source>Add a component…</source>
+        <translation>添加组件…</translation>
     </message>
 </context>
 </TS>

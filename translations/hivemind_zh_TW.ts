@@ -198,6 +198,25 @@
     </message>
 </context>
 <context>
+    <name>hm::app::ComponentPalette</name>
+    <message>
+        <source>%1, version %2. Drag it onto the canvas.</source>
+        <translation>%1，版本 %2。拖曳到畫布上即可加入。</translation>
+    </message>
+    <message>
+        <source>Search components</source>
+        <translation>搜尋元件</translation>
+    </message>
+    <message>
+        <source>Built-in</source>
+        <translation>內建</translation>
+    </message>
+    <message>
+        <source>Registered</source>
+        <translation>已註冊</translation>
+    </message>
+</context>
+<context>
     <name>hm::app::DashboardPage</name>
     <message>
         <source>Server</source>
@@ -289,6 +308,182 @@
     <message>
         <source>This section is not available yet in HiveMind %1.</source>
         <translation>HiveMind %1 尚未提供此區塊。</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::FlowCanvasStyle</name>
+    <message>
+        <source>string</source>
+        <translation>字串</translation>
+    </message>
+    <message>
+        <source>integer</source>
+        <translation>整數</translation>
+    </message>
+    <message>
+        <source>number</source>
+        <translation>數值</translation>
+    </message>
+    <message>
+        <source>boolean</source>
+        <translation>布林值</translation>
+    </message>
+    <message>
+        <source>bytes</source>
+        <translation>位元組</translation>
+    </message>
+    <message>
+        <source>object</source>
+        <translation>物件</translation>
+    </message>
+    <message>
+        <source>array</source>
+        <translation>陣列</translation>
+    </message>
+    <message>
+        <source>any</source>
+        <translation>任意</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::FlowEditorWidget</name>
+    <message numerus="yes">
+        <source>Arranged %n node(s) with %1.</source>
+        <translation>
+            <numerusform>已用 %1 排列 %n 個節點。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1%</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>復原</translation>
+    </message>
+    <message>
+        <source>Undo: %1</source>
+        <translation>復原：%1</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>重做</translation>
+    </message>
+    <message>
+        <source>Redo: %1</source>
+        <translation>重做：%1</translation>
+    </message>
+    <message>
+        <source>Cut</source>
+        <translation>剪下</translation>
+    </message>
+    <message>
+        <source>Cut the selected nodes</source>
+        <translation>剪下選取的節點</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>複製</translation>
+    </message>
+    <message>
+        <source>Copy the selected nodes</source>
+        <translation>複製選取的節點</translation>
+    </message>
+    <message>
+        <source>Paste</source>
+        <translation>貼上</translation>
+    </message>
+    <message>
+        <source>Paste nodes from the clipboard</source>
+        <translation>從剪貼簿貼上節點</translation>
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <translation>再製</translation>
+    </message>
+    <message>
+        <source>Duplicate the selected nodes</source>
+        <translation>再製選取的節點</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>刪除</translation>
+    </message>
+    <message>
+        <source>Delete the selected nodes and connections</source>
+        <translation>刪除選取的節點與連線</translation>
+    </message>
+    <message>
+        <source>Select All</source>
+        <translation>全選</translation>
+    </message>
+    <message>
+        <source>Select all nodes</source>
+        <translation>選取所有節點</translation>
+    </message>
+    <message>
+        <source>Add Node…</source>
+        <translation>加入節點…</translation>
+    </message>
+    <message>
+        <source>Search for a component and add it at the pointer</source>
+        <translation>搜尋元件並加到游標所在處</translation>
+    </message>
+    <message>
+        <source>Zoom In</source>
+        <translation>放大</translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation>放大檢視</translation>
+    </message>
+    <message>
+        <source>Zoom Out</source>
+        <translation>縮小</translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation>縮小檢視</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>全部顯示</translation>
+    </message>
+    <message>
+        <source>Show the whole flow</source>
+        <translation>顯示整個流程</translation>
+    </message>
+    <message>
+        <source>Zoom to Selection</source>
+        <translation>縮放至選取範圍</translation>
+    </message>
+    <message>
+        <source>Show the selected nodes</source>
+        <translation>顯示選取的節點</translation>
+    </message>
+    <message>
+        <source>Snap to Grid</source>
+        <translation>對齊格線</translation>
+    </message>
+    <message>
+        <source>Align moved and added nodes to the grid</source>
+        <translation>將移動與新增的節點對齊格線</translation>
+    </message>
+    <message>
+        <source>Auto-Layout</source>
+        <translation>自動排列</translation>
+    </message>
+    <message>
+        <source>Arrange all nodes from left to right</source>
+        <translation>由左至右排列所有節點</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>Flow editor</source>
+        <translation>流程編輯器</translation>
     </message>
 </context>
 <context>
@@ -430,6 +625,98 @@
     </message>
 </context>
 <context>
+    <name>hm::app::FlowItems</name>
+    <message>
+        <source>%1 (%2, required)</source>
+        <translation>%1（%2，必填）</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>The component %1 is not known to the server.</source>
+        <translation>伺服器不認得元件 %1。</translation>
+    </message>
+    <message>
+        <source>The server has no version %2 of %1.</source>
+        <translation>伺服器沒有 %1 的 %2 版。</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::FlowLayout</name>
+    <message>
+        <source>built-in layered layout</source>
+        <translation>內建分層排列</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::FlowMinimap</name>
+    <message>
+        <source>Overview: click to move there</source>
+        <translation>總覽：點一下即移至該處</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::FlowView</name>
+    <message>
+        <source>Select the nodes to zoom to first.</source>
+        <translation>請先選取要縮放檢視的節點。</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>刪除</translation>
+    </message>
+    <message>
+        <source>Select the nodes to copy first.</source>
+        <translation>請先選取要複製的節點。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Copied %n node(s).</source>
+        <translation>
+            <numerusform>已複製 %n 個節點。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Select the nodes to cut first.</source>
+        <translation>請先選取要剪下的節點。</translation>
+    </message>
+    <message>
+        <source>The clipboard holds no nodes.</source>
+        <translation>剪貼簿中沒有節點。</translation>
+    </message>
+    <message>
+        <source>Select the nodes to duplicate first.</source>
+        <translation>請先選取要再製的節點。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Pasted %n node(s).</source>
+        <translation>
+            <numerusform>已貼上 %n 個節點。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No components are known yet: connect to a server first.</source>
+        <translation>尚無任何已知元件：請先連線到伺服器。</translation>
+    </message>
+    <message>
+        <source>Add %1</source>
+        <translation>加入 %1</translation>
+    </message>
+    <message>
+        <source>This flow has no nodes yet</source>
+        <translation>此流程尚無節點</translation>
+    </message>
+    <message>
+        <source>Drag a component from the palette, or press %1 or start typing to add one here.</source>
+        <translation>從元件面板拖曳元件到這裡，或按 %1 鍵、直接輸入名稱來加入。</translation>
+    </message>
+</context>
+<context>
     <name>hm::app::MainWindow</name>
     <message>
         <source>HiveMind</source>
@@ -526,6 +813,13 @@
     <message>
         <source>&amp;Connect</source>
         <translation>連線(&amp;C)</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::QuickAddPopup</name>
+    <message>
+        <source>Add a component…</source>
+        <translation>加入元件…</translation>
     </message>
 </context>
 </TS>

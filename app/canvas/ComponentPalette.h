@@ -1,0 +1,63 @@
+#pragma once
+
+#include "flowgraph/ComponentCatalogue.h"
+
+#include <QMimeData>
+#include <QString>
+#include <QWidget>
+#include <optional>
+
+class QLineEdit;
+class QTreeWidget;
+class QTreeWidgetItem;
+
+namespace hm::app {
+
+// Drag data of a component dragged from the palette onto the canvas:
+// {"name": ..., "version": ...}.
+inline const QString kComponentMimeType = QStringLiteral("application/x-hivemind-component+json");
+
+struct ComponentRef
+{
+    QString name;
+    QString version;
+};
+QMimeData *componentMimeData(const ComponentRef &component);
+std::optional<ComponentRef> componentFromMimeData(const QMimeData *mime);
+
+// Whether a catalogue entry matches what the user typed: every word of the
+// filter appears in the name (case-insensitive).
+bool componentMatches(const ComponentCatalogue::Entry &entry, const QString &filter);
+
+// The flow editor's palette: the catalogue's components grouped into
+// built-in and registered ones, filtered by a search field; items are
+// dragged onto the canvas. objectNames: editor.palette (the widget),
+// editor.palette.search, editor.palette.list.
+class ComponentPalette final : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit ComponentPalette(QWidget *parent = nullptr);
+
+    void setCatalogue(const ComponentCatalogue &catalogue);
+    void setFilter(const QString &text);
+    QTreeWidget *list() const { return m_tree; }
+    // The visible components, in list order (for tests and the pop-up).
+    QList<ComponentRef> visibleComponents() const;
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    void rebuild();
+    void retranslate();
+
+    ComponentCatalogue m_catalogue;
+    QLineEdit *m_search;
+    QTreeWidget *m_tree;
+    QTreeWidgetItem *m_builtin = nullptr;
+    QTreeWidgetItem *m_registered = nullptr;
+};
+
+} // namespace hm::app

@@ -1,0 +1,258 @@
+#include "canvas/FlowEditorWidget.h"
+
+#include "canvas/ComponentPalette.h"
+#include "canvas/FlowLayout.h"
+#include "canvas/FlowScene.h"
+#include "canvas/FlowView.h"
+#include "flowgraph/FlowGraphModel.h"
+
+#include <QAction>
+#include <QEvent>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLocale>
+#include <QSplitter>
+#include <QToolBar>
+#include <QUndoStack>
+#include <QVBoxLayout>
+
+namespace hm::app {
+
+FlowEditorWidget::FlowEditorWidget(FlowGraphModel *model, QWidget *parent)
+    : QWidget(parent), m_model(model), m_scene(new FlowScene(model, this)),
+      m_view(new FlowView(m_scene)), m_palette(new ComponentPalette), m_toolBar(new QToolBar),
+      m_zoomLabel(new QLabel), m_status(new QLabel), m_layout(FlowLayout::create())
+{
+    setObjectName(QStringLiteral("editor"));
+    m_toolBar->setObjectName(QStringLiteral("editor.toolbar"));
+    m_toolBar->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    m_zoomLabel->setObjectName(QStringLiteral("editor.zoom"));
+    m_zoomLabel->setMinimumWidth(
+        m_zoomLabel->fontMetrics().horizontalAdvance(QStringLiteral("000 %")));
+    m_zoomLabel->setAlignment(Qt::AlignCenter);
+    m_status->setObjectName(QStringLiteral("editor.status"));
+    m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_status->setContentsMargins(8, 2, 8, 2);
+
+    QUndoStack *stack = model->undoStack();
+    using K = QKeySequence;
+    QAction *undo = makeAction(QStringLiteral("undo"), {K(K::Undo)});
+    QAction *redo =
+        makeAction(QStringLiteral("redo"), {K(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), K(K::Redo)});
+    connect(undo, &QAction::triggered, stack, &QUndoStack::undo);
+    connect(redo, &QAction::triggered, stack, &QUndoStack::redo);
+    undo->setEnabled(stack->canUndo());
+    redo->setEnabled(stack->canRedo());
+    connect(stack, &QUndoStack::canUndoChanged, undo, &QAction::setEnabled);
+    connect(stack, &QUndoStack::canRedoChanged, redo, &QAction::setEnabled);
+    connect(stack, &QUndoStack::indexChanged, this, &FlowEditorWidget::retranslate);
+
+    connect(makeAction(QStringLiteral("cut"), {K(K::Cut)}), &QAction::triggered, m_view,
+            &FlowView::cutSelection);
+    connect(makeAction(QStringLiteral("copy"), {K(K::Copy)}), &QAction::triggered, m_view,
+            &FlowView::copySelection);
+    connect(makeAction(QStringLiteral("paste"), {K(K::Paste)}), &QAction::triggered, m_view,
+            &FlowView::paste);
+    connect(makeAction(QStringLiteral("duplicate"), {K(Qt::CTRL | Qt::Key_D)}), &QAction::triggered,
+            m_view, &FlowView::duplicateSelection);
+    connect(makeAction(QStringLiteral("delete"), {K(K::Delete)}), &QAction::triggered, m_view,
+            &FlowView::deleteSelection);
+    connect(makeAction(QStringLiteral("selectAll"), {K(K::SelectAll)}), &QAction::triggered, m_view,
+            &FlowView::selectAllNodes);
+    connect(makeAction(QStringLiteral("quickAdd"), {K(Qt::Key_Tab)}), &QAction::triggered, m_view,
+            [this] { m_view->openQuickAdd(); });
+    // Tab reaches the canvas as a key press (FlowView); a shortcut on it
+    // would steal Tab from the palette's fields.
+    action(QStringLiteral("quickAdd"))->setShortcutContext(Qt::WidgetShortcut);
+
+    connect(makeAction(QStringLiteral("zoomIn"), {K(Qt::CTRL | Qt::Key_Equal), K(K::ZoomIn)}),
+            &QAction::triggered, m_view, &FlowView::zoomIn);
+    connect(makeAction(QStringLiteral("zoomOut"), {K(K::ZoomOut)}), &QAction::triggered, m_view,
+            &FlowView::zoomOut);
+    connect(makeAction(QStringLiteral("fit"), {K(Qt::CTRL | Qt::Key_0)}), &QAction::triggered,
+            m_view, &FlowView::fitToView);
+    connect(makeAction(QStringLiteral("zoomSelection"), {K(Qt::CTRL | Qt::Key_2)}),
+            &QAction::triggered, m_view, &FlowView::zoomToSelection);
+    QAction *snap = makeAction(QStringLiteral("snap"), {K(Qt::CTRL | Qt::Key_G)});
+    snap->setCheckable(true);
+    connect(snap, &QAction::toggled, m_view, &FlowView::setSnapToGrid);
+    connect(makeAction(QStringLiteral("autoLayout"), {K(Qt::CTRL | Qt::Key_L)}),
+            &QAction::triggered, this, &FlowEditorWidget::autoLayout);
+
+    m_toolBar->addAction(undo);
+    m_toolBar->addAction(redo);
+    m_toolBar->addSeparator();
+    m_toolBar->addAction(action(QStringLiteral("autoLayout")));
+    m_toolBar->addAction(action(QStringLiteral("fit")));
+    m_toolBar->addAction(action(QStringLiteral("zoomOut")));
+    m_toolBar->addWidget(m_zoomLabel);
+    m_toolBar->addAction(action(QStringLiteral("zoomIn")));
+    m_toolBar->addAction(action(QStringLiteral("zoomSelection")));
+    m_toolBar->addSeparator();
+    m_toolBar->addAction(snap);
+
+    // The canvas's right-click menu holds the edit actions.
+    m_view->setContextMenuPolicy(Qt::ActionsContextMenu);
+    m_view->addActions(editActions());
+
+    auto *canvasColumn = new QWidget;
+    auto *column = new QVBoxLayout(canvasColumn);
+    column->setContentsMargins(0, 0, 0, 0);
+    column->setSpacing(0);
+    column->addWidget(m_toolBar);
+    column->addWidget(m_view, 1);
+    column->addWidget(m_status);
+
+    auto *splitter = new QSplitter(Qt::Horizontal);
+    splitter->setObjectName(QStringLiteral("editor.splitter"));
+    m_palette->setContentsMargins(6, 6, 0, 6);
+    splitter->addWidget(m_palette);
+    splitter->addWidget(canvasColumn);
+    splitter->setStretchFactor(1, 1);
+    splitter->setSizes({200, 800});
+    splitter->setChildrenCollapsible(false);
+    auto *layout = new QHBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(splitter);
+
+    connect(m_view, &FlowView::statusMessage, this, &FlowEditorWidget::showStatus);
+    connect(m_view, &FlowView::zoomChanged, this, &FlowEditorWidget::updateZoomLabel);
+    connect(model, &FlowGraphModel::modelReset, this, [this] {
+        // Another flow (or none): what the status said was about the old one.
+        m_status->clear();
+        refreshCatalogue();
+    });
+    refreshCatalogue();
+    retranslate();
+    updateZoomLabel();
+}
+
+FlowEditorWidget::~FlowEditorWidget()
+{
+    // The view must go before the scene it shows.
+    delete m_view;
+}
+
+QAction *FlowEditorWidget::makeAction(const QString &name, const QList<QKeySequence> &shortcuts)
+{
+    auto *action = new QAction(this);
+    action->setObjectName(QStringLiteral("action.") + name);
+    action->setShortcuts(shortcuts);
+    // Only while the editor has focus: the host window has its own Ctrl+C.
+    action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    addAction(action);
+    m_actions.insert(name, action);
+    return action;
+}
+
+QList<QAction *> FlowEditorWidget::editActions() const
+{
+    QList<QAction *> list;
+    for (const char *name : {"cut", "copy", "paste", "duplicate", "delete", "selectAll"})
+        list.append(action(QString::fromLatin1(name)));
+    return list;
+}
+
+QList<QAction *> FlowEditorWidget::viewActions() const
+{
+    QList<QAction *> list;
+    for (const char *name : {"zoomIn", "zoomOut", "fit", "zoomSelection", "snap", "autoLayout"})
+        list.append(action(QString::fromLatin1(name)));
+    return list;
+}
+
+QString FlowEditorWidget::layoutName() const
+{
+    return m_layout->name();
+}
+
+void FlowEditorWidget::refreshCatalogue()
+{
+    m_palette->setCatalogue(m_model->catalogue());
+}
+
+void FlowEditorWidget::autoLayout()
+{
+    const LayoutGraph graph = m_scene->layoutGraph();
+    if (graph.nodes.isEmpty())
+        return;
+    QHash<QString, QPointF> positions = m_layout->layout(graph);
+    // Keep the flow where it was: the layout's top-left corner goes to the
+    // nodes' current top-left corner, on the grid.
+    QPointF layoutTopLeft(std::numeric_limits<double>::max(), std::numeric_limits<double>::max());
+    for (const QPointF &p : std::as_const(positions))
+        layoutTopLeft =
+            QPointF(std::min(layoutTopLeft.x(), p.x()), std::min(layoutTopLeft.y(), p.y()));
+    const QPointF shift = FlowView::snapped(m_scene->nodesRect().topLeft()) - layoutTopLeft;
+    for (QPointF &p : positions)
+        p = FlowView::snapped(p + shift);
+    if (const Status applied = m_model->applyLayout(positions); !applied) {
+        showStatus(applied.error().message);
+        return;
+    }
+    m_view->fitToView();
+    showStatus(tr("Arranged %n node(s) with %1.", nullptr, static_cast<int>(graph.nodes.size()))
+                   .arg(m_layout->name()));
+}
+
+void FlowEditorWidget::showStatus(const QString &message)
+{
+    m_status->setText(message);
+    emit statusMessage(message);
+}
+
+void FlowEditorWidget::updateZoomLabel()
+{
+    m_zoomLabel->setText(tr("%1 %").arg(QLocale().toString(std::lround(m_view->zoom() * 100.0))));
+}
+
+void FlowEditorWidget::retranslate()
+{
+    struct Text
+    {
+        const char *name;
+        QString text;
+        QString tip;
+    };
+    QUndoStack *stack = m_model->undoStack();
+    const QString undoText = stack->undoText();
+    const QString redoText = stack->redoText();
+    const Text texts[] = {
+        {"undo", tr("Undo"), undoText.isEmpty() ? tr("Undo") : tr("Undo: %1").arg(undoText)},
+        {"redo", tr("Redo"), redoText.isEmpty() ? tr("Redo") : tr("Redo: %1").arg(redoText)},
+        {"cut", tr("Cut"), tr("Cut the selected nodes")},
+        {"copy", tr("Copy"), tr("Copy the selected nodes")},
+        {"paste", tr("Paste"), tr("Paste nodes from the clipboard")},
+        {"duplicate", tr("Duplicate"), tr("Duplicate the selected nodes")},
+        {"delete", tr("Delete"), tr("Delete the selected nodes and connections")},
+        {"selectAll", tr("Select All"), tr("Select all nodes")},
+        {"quickAdd", tr("Add Node…"), tr("Search for a component and add it at the pointer")},
+        {"zoomIn", tr("Zoom In"), tr("Zoom in")},
+        {"zoomOut", tr("Zoom Out"), tr("Zoom out")},
+        {"fit", tr("Fit"), tr("Show the whole flow")},
+        {"zoomSelection", tr("Zoom to Selection"), tr("Show the selected nodes")},
+        {"snap", tr("Snap to Grid"), tr("Align moved and added nodes to the grid")},
+        {"autoLayout", tr("Auto-Layout"), tr("Arrange all nodes from left to right")},
+    };
+    for (const Text &t : texts) {
+        QAction *a = action(QString::fromLatin1(t.name));
+        a->setText(t.text);
+        const QKeySequence shortcut = a->shortcut();
+        // The tooltip names the shortcut as the platform writes it
+        // (console.md: shortcuts shown in menus and tooltips).
+        a->setToolTip(shortcut.isEmpty()
+                          ? t.tip
+                          : tr("%1 (%2)").arg(t.tip, shortcut.toString(QKeySequence::NativeText)));
+    }
+    m_toolBar->setWindowTitle(tr("Flow editor"));
+    updateZoomLabel();
+}
+
+void FlowEditorWidget::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QWidget::changeEvent(event);
+}
+
+} // namespace hm::app

@@ -1,0 +1,116 @@
+#pragma once
+
+#include "flowgraph/FlowGraphTypes.h"
+
+#include <QGraphicsItem>
+#include <QGraphicsPathItem>
+#include <QList>
+#include <QString>
+
+namespace hm::app {
+
+class FlowScene;
+struct FlowCanvasStyle;
+
+// A typed port on a node's side. A child of FlowNodeItem so that hit tests
+// find it before the node, and it carries its own tooltip (name, type,
+// description).
+class FlowPortItem final : public QGraphicsItem
+{
+public:
+    enum
+    {
+        Type = UserType + 2
+    };
+    // While a connection is dragged: which ports could take it.
+    enum class Highlight
+    {
+        None,
+        Compatible,
+        Dimmed,
+    };
+
+    FlowPortItem(const QString &nodeId, const FlowPort &port, QGraphicsItem *parent);
+
+    int type() const override { return Type; }
+    const QString &nodeId() const { return m_nodeId; }
+    const FlowPort &port() const { return m_port; }
+    void setHighlight(Highlight highlight);
+    Highlight highlight() const { return m_highlight; }
+
+    QRectF boundingRect() const override;
+    void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;
+
+private:
+    QString m_nodeId;
+    FlowPort m_port;
+    Highlight m_highlight = Highlight::None;
+};
+
+// A node: a rounded card with the node id as title, the component and
+// version below it, inputs on the left and outputs on the right. Drawn with
+// QPainter paths only, so it is crisp at any devicePixelRatio and zoom.
+// Not movable by itself: FlowView moves nodes through the model.
+class FlowNodeItem final : public QGraphicsItem
+{
+public:
+    enum
+    {
+        Type = UserType + 1
+    };
+
+    FlowNodeItem(FlowScene *scene, const QString &nodeId);
+
+    int type() const override { return Type; }
+    const QString &nodeId() const { return m_id; }
+    // Re-reads the node and its ports from the model and re-measures.
+    void refresh();
+    QSizeF size() const { return m_size; }
+    // Scene position of a port's centre (the node's top-left when unknown).
+    QPointF portScenePos(PortDirection direction, const QString &name) const;
+    const QList<FlowPortItem *> &ports() const { return m_ports; }
+
+    QRectF boundingRect() const override;
+    QPainterPath shape() const override;
+    void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;
+
+private:
+    FlowScene *m_scene;
+    QString m_id;
+    QString m_subtitle;
+    bool m_known = true;
+    QList<FlowPortItem *> m_ports;
+    int m_inputs = 0;
+    int m_outputs = 0;
+    QSizeF m_size;
+};
+
+// An edge: a cubic curve from an output port to an input port, coloured by
+// the output's type. Selectable, so Delete can disconnect it.
+class FlowEdgeItem final : public QGraphicsPathItem
+{
+public:
+    enum
+    {
+        Type = UserType + 3
+    };
+
+    explicit FlowEdgeItem(const QString &edgeId);
+
+    int type() const override { return Type; }
+    const QString &edgeId() const { return m_id; }
+    void setEnds(QPointF from, QPointF to, flow::PortType type);
+
+    // The curve the canvas draws between two points (also for the
+    // connection being dragged).
+    static QPainterPath curve(QPointF from, QPointF to);
+
+    QPainterPath shape() const override;
+    void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;
+
+private:
+    QString m_id;
+    flow::PortType m_type = flow::PortType::Any;
+};
+
+} // namespace hm::app
