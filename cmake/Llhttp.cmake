@@ -1,7 +1,8 @@
 # llhttp, the HTTP/1.x parser of Node.js, as the static library
 # hivemind_llhttp. Debian ships it as C sources only (package node-llhttp,
 # installer/packages.txt), so it is compiled here from the installed files.
-# It is used strict: no lenient flag is ever set (server/http/HttpParser.cpp).
+# It is used strict: built in its strict mode, and no lenient flag is ever set
+# (server/http/HttpParser.cpp).
 
 find_path(LLHTTP_INCLUDE_DIR llhttp.h
     PATHS /usr/share/include/llhttp /usr/include/llhttp /usr/include
@@ -29,6 +30,10 @@ endif()
 add_library(hivemind_llhttp STATIC ${llhttp_sources})
 set_target_properties(hivemind_llhttp PROPERTIES C_STANDARD 99 POSITION_INDEPENDENT_CODE ON)
 target_include_directories(hivemind_llhttp SYSTEM PUBLIC ${LLHTTP_INCLUDE_DIR})
+# llhttp.c holds two parsers; the strict one refuses what the other lets
+# through for old clients' sake: spaces in header names, a CR not followed
+# by LF after the head, bytes above 0x7f in the request target.
+target_compile_definitions(hivemind_llhttp PUBLIC LLHTTP_STRICT_MODE=1)
 # The sanitizer and fuzzer flags of hivemind_warnings (so that the fuzzer
 # sees llhttp's branches), but not its warnings: generated code, not ours.
 target_link_libraries(hivemind_llhttp PRIVATE hivemind_warnings)

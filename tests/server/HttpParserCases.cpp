@@ -172,6 +172,8 @@ std::vector<ParserVector> httpParserVectors()
     row("CR in a value", get("Host: h\r\nX-A: a\rb\r\n"), {kBad});
     row("CR at a value's end", get("Host: h\r\nX-A: ab\r\r\n"), {kBad});
     row("control in a value", get("Host: h\r\nX-A: a\x01z\r\n"), {kBad});
+    row("raw UTF-8 in the target", "GET /x?name=\xe7\xb9\x81 HTTP/1.1\r\nHost: h\r\n\r\n", {kBad});
+    row("space in a header name", get("Host: h\r\nBad Name: 1\r\n"), {kBad});
     row("DEL in the target", "GET /x\x7f HTTP/1.1\r\nHost: h\r\n\r\n", {kBad});
     row("empty header name", get("Host: h\r\n: x\r\n"), {kBad});
     row("no colon", get("Host: h\r\nNoColon\r\n"), {kBad});
