@@ -44,7 +44,7 @@ QByteArray chunked()
            "Transfer-Encoding: chunked\r\n"
            "Content-Type: application/json\r\n\r\n"
            "10\r\n{\"input\":{\"value\r\n"
-           "16\r\n\":42,\"name\":\"chunked\"}}\r\n"
+           "17\r\n\":42,\"name\":\"chunked\"}}\r\n"
            "0\r\n\r\n";
 }
 
