@@ -1,73 +1,25 @@
 #include "server/http/HttpParser.h"
 
-#include <array>
+#include <QLatin1StringView>
 #include <cstring>
+#include <limits>
+#include <llhttp.h>
 #include <string_view>
 
 namespace hm::server::http {
 
 namespace {
 
-// RFC 9110 tchar: the characters of methods and header names.
-bool isTokenChar(char c)
+Error badRequest(const QString &message)
 {
-    static constexpr auto table = [] {
-        std::array<bool, 256> t{};
-        for (int ch = '0'; ch <= '9'; ++ch)
-            t[ch] = true;
-        for (int ch = 'A'; ch <= 'Z'; ++ch)
-            t[ch] = t[ch + 32] = true;
-        for (const char ch : std::string_view("!#$%&'*+-.^_`|~"))
-            t[static_cast<unsigned char>(ch)] = true;
-        return t;
-    }();
-    return table[static_cast<unsigned char>(c)];
+    return Error{ErrorCode::BadRequest, message};
 }
 
-bool isToken(QByteArrayView text)
+Error bodyTooLargeError(qsizetype limit)
 {
-    if (text.isEmpty())
-        return false;
-    for (const char c : text) {
-        if (!isTokenChar(c))
-            return false;
-    }
-    return true;
-}
-
-Method methodOf(QByteArrayView name)
-{
-    switch (name.size()) {
-    case 3:
-        if (name == "GET")
-            return Method::Get;
-        if (name == "PUT")
-            return Method::Put;
-        break;
-    case 4:
-        if (name == "POST")
-            return Method::Post;
-        if (name == "HEAD")
-            return Method::Head;
-        break;
-    case 5:
-        if (name == "PATCH")
-            return Method::Patch;
-        if (name == "TRACE")
-            return Method::Trace;
-        break;
-    case 6:
-        if (name == "DELETE")
-            return Method::Delete;
-        break;
-    case 7:
-        if (name == "OPTIONS")
-            return Method::Options;
-        if (name == "CONNECT")
-            return Method::Connect;
-        break;
-    }
-    return Method::Unknown;
+    return Error{ErrorCode::PayloadTooLarge,
+                 QStringLiteral("request body exceeds %1 bytes").arg(limit),
+                 {{QStringLiteral("limit"), limit}}};
 }
 
 QByteArrayView trimmed(QByteArrayView text)
@@ -107,135 +59,6 @@ bool onlyElement(QByteArrayView text, QByteArrayView token)
     return true;
 }
 
-// Whether any of the 8 bytes in `word` is a control character (below 0x20
-// or 0x7f); bytes from 0x80 up are not.
-bool hasControl(quint64 word)
-{
-    constexpr quint64 ones = 0x0101010101010101ull;
-    constexpr quint64 highs = 0x8080808080808080ull;
-    const quint64 below20 = (word - 0x20 * ones) & ~word & highs;
-    const quint64 del = word ^ (0x7f * ones);
-    return (below20 | ((del - ones) & ~del & highs)) != 0;
-}
-
-// Whether `text` holds nothing below 0x20 (tab allowed when `tab`) and no
-// 0x7f. Eight bytes at a time: a JWT alone makes ~400 bytes per request.
-bool isFreeOfControls(QByteArrayView text, bool tab)
-{
-    const char *p = text.data();
-    const char *const end = p + text.size();
-    for (; end - p >= 8; p += 8) {
-        quint64 word;
-        std::memcpy(&word, p, 8);
-        if (hasControl(word)) {
-            for (int i = 0; i < 8; ++i) {
-                const auto u = static_cast<unsigned char>(p[i]);
-                if ((u < 0x20 && !(tab && u == '\t')) || u == 0x7f)
-                    return false;
-            }
-        }
-    }
-    for (; p < end; ++p) {
-        const auto u = static_cast<unsigned char>(*p);
-        if ((u < 0x20 && !(tab && u == '\t')) || u == 0x7f)
-            return false;
-    }
-    return true;
-}
-
-// A header value may hold visible characters, spaces, tabs and obs-text;
-// never NUL, CR, LF or other controls (they would let a value smuggle
-// lines into logs or into a proxy's view of the request).
-bool isValidValue(QByteArrayView value)
-{
-    return isFreeOfControls(value, true);
-}
-
-// Digits only, at most 18 of them (fits a qint64); -1 otherwise.
-qint64 parseLength(QByteArrayView text)
-{
-    if (text.isEmpty() || text.size() > 18)
-        return -1;
-    qint64 value = 0;
-    for (const char c : text) {
-        if (c < '0' || c > '9')
-            return -1;
-        value = value * 10 + (c - '0');
-    }
-    return value;
-}
-
-Error badRequest(const QString &message)
-{
-    return Error{ErrorCode::BadRequest, message};
-}
-
-bool isWhitespace(char c)
-{
-    return c == ' ' || c == '\t';
-}
-
-// RFC 9112 7.1.1: chunk-ext = *( BWS ";" BWS chunk-ext-name
-// [ BWS "=" BWS chunk-ext-val ] ), a name being a token and a value a token
-// or a quoted-string. Nothing else may follow the chunk size: a proxy that
-// reads a stray byte there differently would see other chunk boundaries.
-bool isChunkExtension(QByteArrayView text)
-{
-    const qsizetype size = text.size();
-    qsizetype pos = 0;
-    const auto skipWhitespace = [&] {
-        while (pos < size && isWhitespace(text[pos]))
-            ++pos;
-    };
-    const auto token = [&] {
-        const qsizetype start = pos;
-        while (pos < size && isTokenChar(text[pos]))
-            ++pos;
-        return pos > start;
-    };
-    const auto quotedString = [&] {
-        if (pos >= size || text[pos] != '"')
-            return false;
-        for (++pos; pos < size; ++pos) {
-            const auto u = static_cast<unsigned char>(text[pos]);
-            if (u == '"') {
-                ++pos;
-                return true;
-            }
-            if (u == '\\') { // quoted-pair: HTAB, SP, VCHAR or obs-text
-                if (++pos >= size)
-                    return false;
-                const auto quoted = static_cast<unsigned char>(text[pos]);
-                if ((quoted < 0x20 && quoted != '\t') || quoted == 0x7f)
-                    return false;
-            } else if ((u < 0x20 && u != '\t') || u == 0x7f) { // qdtext
-                return false;
-            }
-        }
-        return false;
-    };
-    while (pos < size) {
-        skipWhitespace();
-        if (pos >= size || text[pos] != ';')
-            return false;
-        ++pos;
-        skipWhitespace();
-        if (!token())
-            return false;
-        const qsizetype afterName = pos;
-        skipWhitespace();
-        if (pos < size && text[pos] == '=') {
-            ++pos;
-            skipWhitespace();
-            if (!token() && !quotedString())
-                return false;
-        } else {
-            pos = afterName; // whitespace is only allowed before ';' or '='
-        }
-    }
-    return true;
-}
-
 // RFC 9110 7.2: Host = uri-host [ ":" port ]. Only the characters are
 // checked (reg-name, IP literal, port): the value is never routed on, but
 // one holding '/', '@' or spaces is no host anyone means.
@@ -251,80 +74,124 @@ bool isHostValue(QByteArrayView value)
     return true;
 }
 
-// The lines of a request head, without their line ends (CRLF or LF).
-struct HeadLines
+Method methodOf(uint8_t method)
 {
-    QByteArrayView head;
-    qsizetype pos = 0;
-
-    bool atEnd() const { return pos >= head.size(); }
-    // The next line and where it starts in the head.
-    QByteArrayView next(qsizetype *offset)
-    {
-        const qsizetype lf = head.indexOf('\n', pos);
-        *offset = pos;
-        qsizetype end = lf;
-        if (end > pos && head[end - 1] == '\r')
-            --end;
-        const QByteArrayView line = head.sliced(pos, end - pos);
-        pos = lf + 1;
-        return line;
+    switch (method) {
+    case HTTP_GET:
+        return Method::Get;
+    case HTTP_PUT:
+        return Method::Put;
+    case HTTP_POST:
+        return Method::Post;
+    case HTTP_HEAD:
+        return Method::Head;
+    case HTTP_PATCH:
+        return Method::Patch;
+    case HTTP_TRACE:
+        return Method::Trace;
+    case HTTP_DELETE:
+        return Method::Delete;
+    case HTTP_OPTIONS:
+        return Method::Options;
+    case HTTP_CONNECT:
+        return Method::Connect;
+    default:
+        return Method::Unknown;
     }
-};
+}
 
-// One "name: value" line of a head or of chunked trailers; false when it
-// is not one (RFC 9112 5: no whitespace before the colon, no folding, no
-// controls in the value).
-struct FieldLine
+// llhttp's refusal as an error envelope: its reason says what was wrong.
+Error llhttpError(int status, const char *reason, qsizetype bodyLimit)
 {
-    QByteArrayView name;
-    QByteArrayView value;
-    QString problem;
-};
+    // A Content-Length beyond 64 bits: a body nobody accepts, as a shorter
+    // oversized one gets.
+    if (status == HPE_INVALID_CONTENT_LENGTH && reason &&
+        std::string_view(reason) == "Content-Length overflow")
+        return bodyTooLargeError(bodyLimit);
+    return badRequest(QStringLiteral("malformed request: %1")
+                          .arg(QLatin1StringView(reason ? reason : "unreadable framing")));
+}
 
-FieldLine readFieldLine(QByteArrayView line)
+Error bareLineEnd(char c)
 {
-    FieldLine field;
-    if (line.front() == ' ' || line.front() == '\t') {
-        // obs-fold: RFC 9112 5.2 lets a server reject it, which is safer
-        // than guessing how a proxy in front joined the lines.
-        field.problem = QStringLiteral("folded header lines are not accepted");
-        return field;
-    }
-    const qsizetype colon = line.indexOf(':');
-    if (colon <= 0 || !isToken(line.first(colon))) {
-        field.problem = QStringLiteral("malformed header line");
-        return field;
-    }
-    field.name = line.first(colon);
-    field.value = trimmed(line.sliced(colon + 1));
-    if (!isValidValue(field.value))
-        field.problem =
-            QStringLiteral("invalid characters in header %1").arg(QString::fromLatin1(field.name));
-    return field;
+    return badRequest(c == '\n' ? QStringLiteral("a bare LF in the request; lines end with CRLF")
+                                : QStringLiteral("a bare CR in the request; lines end with CRLF"));
 }
 
 } // namespace
 
-// What the head says about framing and persistence, gathered while its
-// lines are read and judged once all of them are in.
-struct HttpParser::FramingHeaders
+struct HttpParser::Callbacks
 {
-    QByteArrayView contentLength; // null: none
-    QByteArray transferEncoding;  // every Transfer-Encoding line, joined
-    bool hasTransferEncoding = false;
-    int hosts = 0;
-    QByteArrayView host;
-    // Over every Connection line: repeated ones are one list (RFC 9110
-    // 5.3), so a later "keep-alive" cannot undo an earlier "close".
-    bool connectionClose = false;
-    bool connectionKeepAlive = false;
-    bool expectContinue = false;
+    static HttpParser &parser(llhttp_t *p) { return *static_cast<HttpParser *>(p->data); }
+
+    static int method(llhttp_t *p, const char *at, size_t n) { return parser(p).onMethod(at, n); }
+    static int url(llhttp_t *p, const char *at, size_t n) { return parser(p).onUrl(at, n); }
+    static int version(llhttp_t *p, const char *at, size_t n) { return parser(p).onVersion(at, n); }
+    static int field(llhttp_t *p, const char *at, size_t n)
+    {
+        return parser(p).onHeaderField(at, n);
+    }
+    static int value(llhttp_t *p, const char *at, size_t n)
+    {
+        return parser(p).onHeaderValue(at, n);
+    }
+    static int valueComplete(llhttp_t *p) { return parser(p).onHeaderValueComplete(); }
+    static int headersComplete(llhttp_t *p) { return parser(p).onHeadersComplete(); }
+    static int body(llhttp_t *p, const char *at, size_t n) { return parser(p).onBody(at, n); }
+    static int chunkHeader(llhttp_t *p) { return parser(p).onChunkHeader(); }
+    static int extensionName(llhttp_t *p, const char *, size_t n)
+    {
+        return parser(p).onChunkExtensionName(n);
+    }
+    static int extensionNameComplete(llhttp_t *p)
+    {
+        return parser(p).onChunkExtensionNameComplete();
+    }
+    static int extensionValue(llhttp_t *p, const char *, size_t n)
+    {
+        return parser(p).onChunkExtensionValue(n);
+    }
+    static int extensionValueComplete(llhttp_t *p)
+    {
+        return parser(p).onChunkExtensionValueComplete();
+    }
+    static int messageComplete(llhttp_t *p) { return parser(p).onMessageComplete(); }
+
+    // llhttp keeps a pointer to them: they live as long as the program.
+    static const llhttp_settings_t *settings()
+    {
+        static const llhttp_settings_t settings = [] {
+            llhttp_settings_t s;
+            llhttp_settings_init(&s);
+            s.on_method = method;
+            s.on_url = url;
+            s.on_version = version;
+            s.on_header_field = field;
+            s.on_header_value = value;
+            s.on_header_value_complete = valueComplete;
+            s.on_headers_complete = headersComplete;
+            s.on_body = body;
+            s.on_chunk_header = chunkHeader;
+            s.on_chunk_extension_name = extensionName;
+            s.on_chunk_extension_name_complete = extensionNameComplete;
+            s.on_chunk_extension_value = extensionValue;
+            s.on_chunk_extension_value_complete = extensionValueComplete;
+            s.on_message_complete = messageComplete;
+            return s;
+        }();
+        return &settings;
+    }
 };
 
 HttpParser::HttpParser(Limits limits, BodyLimit bodyLimit)
-    : m_limits(limits), m_bodyLimit(std::move(bodyLimit))
-{}
+    : m_limits(limits), m_bodyLimit(std::move(bodyLimit)), m_llhttp(std::make_unique<llhttp_t>())
+{
+    // Strict: none of llhttp_set_lenient_* is ever called.
+    llhttp_init(m_llhttp.get(), HTTP_REQUEST, Callbacks::settings());
+    m_llhttp->data = this;
+}
+
+HttpParser::~HttpParser() = default;
 
 void HttpParser::setPeer(const QHostAddress &address, quint16 port, bool secure)
 {
@@ -336,23 +203,28 @@ void HttpParser::setPeer(const QHostAddress &address, quint16 port, bool secure)
 HttpParser::Step HttpParser::fail(Error error, qint64 unreadBody)
 {
     m_failure = Failure{std::move(error), unreadBody};
-    m_state = State::Done;
+    m_phase = Phase::Done;
     return Step::Failed;
+}
+
+int HttpParser::failInCallback(Error error, qint64 unreadBody)
+{
+    m_failure = Failure{std::move(error), unreadBody};
+    m_callbackFailed = true;
+    return -1;
 }
 
 HttpParser::Step HttpParser::parse(QByteArray &buffer)
 {
-    switch (m_state) {
-    case State::Start:
-    case State::Head:
+    switch (m_phase) {
+    case Phase::Start:
+    case Phase::Head:
         return parseHead(buffer);
-    case State::Body:
+    case Phase::Body:
         return parseBody(buffer);
-    case State::ChunkSize:
-    case State::ChunkData:
-    case State::Trailers:
-        return parseChunked(buffer);
-    case State::Done:
+    case Phase::Trailers:
+        return parseTrailers(buffer);
+    case Phase::Done:
         break;
     }
     return Step::NeedMore;
@@ -362,9 +234,12 @@ HttpRequest HttpParser::takeRequest()
 {
     HttpRequest request = std::move(m_request);
     m_request = HttpRequest();
-    m_state = State::Start;
+    m_phase = Phase::Start;
     m_emptyLines = 0;
     m_begun = false;
+    // The next request starts from llhttp's first state, whatever this
+    // one left (a pause, or an upgrade that was not taken).
+    llhttp_reset(m_llhttp.get());
     return request;
 }
 
@@ -372,36 +247,118 @@ bool HttpParser::skipLeadingEmptyLines(QByteArray &buffer)
 {
     // Empty lines before a request line are ignored (RFC 9112 2.2), a few
     // of them: a client sending nothing else must not hold the connection.
+    // llhttp would skip any number, bare CRs and LFs included.
     qsizetype skip = 0;
     while (skip < buffer.size()) {
         const char c = buffer[skip];
-        if (c != '\r' && c != '\n')
-            break;
-        qsizetype lineEnd = 1;
-        if (c == '\r') {
-            if (skip + 1 == buffer.size())
-                break; // its LF may follow
-            if (buffer[skip + 1] != '\n') {
-                fail(badRequest(QStringLiteral("malformed request line")));
-                return false;
-            }
-            lineEnd = 2;
+        if (c == '\n') {
+            fail(bareLineEnd(c));
+            return false;
+        }
+        if (c != '\r' || skip + 1 == buffer.size())
+            break; // a request line, or a CR whose LF may follow
+        if (buffer[skip + 1] != '\n') {
+            fail(bareLineEnd(c));
+            return false;
         }
         if (++m_emptyLines > m_limits.maxLeadingEmptyLines) {
             fail(badRequest(QStringLiteral("more than %1 empty lines before the request line")
                                 .arg(m_limits.maxLeadingEmptyLines)));
             return false;
         }
-        skip += lineEnd;
+        skip += 2;
     }
     if (skip > 0)
         buffer.remove(0, skip);
     return true;
 }
 
+void HttpParser::beginRequest()
+{
+    m_phase = Phase::Head;
+    m_request.m_remoteAddress = m_peer;
+    m_request.m_remotePort = m_peerPort;
+    m_request.m_secure = m_secure;
+    m_request.m_methodSpan = m_request.m_targetSpan = m_versionSpan = Span{-1, 0};
+    m_field = m_value = Span{-1, 0};
+    m_folded = false;
+    m_framing = FramingHeaders();
+    m_callbackFailed = false;
+    m_removed = 0;
+    m_contentLength = 0;
+    m_chunked = false;
+    m_extensionBytes = 0;
+    m_extensionValueBytes = 0;
+    beginSection();
+}
+
+void HttpParser::beginSection()
+{
+    m_sectionBytes = 0;
+    m_previous = 0;
+    m_crPending = false;
+}
+
+qsizetype HttpParser::execute(const QByteArray &buffer, qsizetype from, qsizetype bytes)
+{
+    m_bufferData = buffer.constData();
+    const char *start = m_bufferData + from;
+    m_status = llhttp_execute(m_llhttp.get(), start, size_t(bytes));
+    if (m_status == HPE_OK)
+        return bytes;
+    return llhttp_get_error_pos(m_llhttp.get()) - start;
+}
+
+HttpParser::Step HttpParser::stopped()
+{
+    if (m_callbackFailed) {
+        m_phase = Phase::Done;
+        return Step::Failed;
+    }
+    return fail(
+        llhttpError(m_status, llhttp_get_error_reason(m_llhttp.get()), m_limits.defaultBodyBytes));
+}
+
+bool HttpParser::checkLineEnds(const char *data, qsizetype size)
+{
+    if (size <= 0)
+        return true;
+    if (m_crPending && data[0] != '\n') {
+        fail(bareLineEnd('\r'));
+        return false;
+    }
+    // CRs and LFs in order, so that the first bare one is reported however
+    // the bytes were split.
+    const char *const end = data + size;
+    const auto next = [end](const char *from, char c) {
+        return from < end ? static_cast<const char *>(std::memchr(from, c, size_t(end - from)))
+                          : nullptr;
+    };
+    const char *cr = next(data, '\r');
+    const char *lf = next(data, '\n');
+    while (cr || lf) {
+        if (cr && (!lf || cr < lf)) {
+            if (cr + 1 < end && cr[1] != '\n') {
+                fail(bareLineEnd('\r'));
+                return false;
+            }
+            cr = next(cr + 1, '\r');
+        } else {
+            if ((lf > data ? lf[-1] : m_previous) != '\r') {
+                fail(bareLineEnd('\n'));
+                return false;
+            }
+            lf = next(lf + 1, '\n');
+        }
+    }
+    m_previous = end[-1];
+    m_crPending = m_previous == '\r';
+    return true;
+}
+
 HttpParser::Step HttpParser::parseHead(QByteArray &buffer)
 {
-    if (m_state == State::Start) {
+    if (m_phase == Phase::Start) {
         if (buffer.isEmpty())
             return Step::NeedMore;
         m_begun = true;
@@ -409,37 +366,36 @@ HttpParser::Step HttpParser::parseHead(QByteArray &buffer)
             return Step::Failed;
         if (buffer.isEmpty() || buffer.front() == '\r')
             return Step::NeedMore;
-        m_state = State::Head;
-        m_scanned = 0;
-        m_lineStart = 0;
+        beginRequest();
     }
-    // Look for the empty line that ends the head, from where the previous
-    // call stopped: one memchr per line.
-    const char *data = buffer.constData();
-    const qsizetype size = buffer.size();
-    qsizetype headEnd = -1;
-    while (m_scanned < size) {
-        const void *found = std::memchr(data + m_scanned, '\n', size_t(size - m_scanned));
-        if (!found) {
-            m_scanned = size;
-            break;
-        }
-        const qsizetype lf = static_cast<const char *>(found) - data;
-        const qsizetype lineSize = lf - m_lineStart;
-        m_scanned = m_lineStart = lf + 1;
-        if (lineSize == 0 || (lineSize == 1 && data[lf - 1] == '\r')) {
-            headEnd = lf + 1;
-            break;
-        }
-    }
-    if (headEnd < 0 ? size > m_limits.maxHeadBytes : headEnd > m_limits.maxHeadBytes)
+    // The head stays at the front of the buffer until it is complete, so
+    // that its header lines can be kept as spans into it. It gets no byte
+    // past its limit: the outcome is the same however the bytes arrive.
+    const qsizetype available = buffer.size() - m_sectionBytes;
+    const qsizetype room = m_limits.maxHeadBytes - m_sectionBytes;
+    if (available > 0 && room <= 0)
         return fail(Error{ErrorCode::BadRequest,
                           QStringLiteral("the request line and headers exceed %1 bytes")
                               .arg(m_limits.maxHeadBytes),
                           {{QStringLiteral("limit"), m_limits.maxHeadBytes}}});
-    if (headEnd < 0)
+    if (available <= 0)
         return Step::NeedMore;
+    const qsizetype from = m_sectionBytes;
+    const qsizetype consumed = execute(buffer, from, qMin(available, room));
+    m_sectionBytes += consumed;
+    if (!checkLineEnds(buffer.constData() + from, consumed))
+        return Step::Failed;
+    if (m_status == HPE_PAUSED) // the head is complete
+        return headComplete(buffer, m_sectionBytes);
+    if (m_status != HPE_OK)
+        return stopped();
+    if (available > room)
+        return parseHead(buffer); // fails: the head is over its limit
+    return Step::NeedMore;
+}
 
+HttpParser::Step HttpParser::headComplete(QByteArray &buffer, qsizetype headEnd)
+{
     if (headEnd == buffer.size()) {
         m_request.m_head = std::move(buffer);
         buffer = QByteArray();
@@ -447,140 +403,72 @@ HttpParser::Step HttpParser::parseHead(QByteArray &buffer)
         m_request.m_head = buffer.first(headEnd);
         buffer.remove(0, headEnd);
     }
-    if (!interpretHead())
+    m_removed = headEnd;
+    if (!checkRequestLine() || !checkHost() || !decideFraming())
         return Step::Failed;
     return startBody(buffer);
 }
 
-bool HttpParser::interpretHead()
+bool HttpParser::checkRequestLine()
 {
+    // llhttp takes any version digits and several spaces between the
+    // parts; RFC 9112 3 has single spaces, and this server speaks 1.x.
+    const llhttp_t *p = m_llhttp.get();
     HttpRequest &r = m_request;
-    r.m_remoteAddress = m_peer;
-    r.m_remotePort = m_peerPort;
-    r.m_secure = m_secure;
-    HeadLines lines{r.m_head};
-    qsizetype offset = 0;
-    const QByteArrayView requestLine = lines.next(&offset);
-    if (!readRequestLine(requestLine, offset))
-        return false;
-    FramingHeaders framing;
-    if (!readHeaderLines(r.m_head, lines.pos, framing))
-        return false;
-    return decideFraming(framing);
-}
-
-bool HttpParser::readRequestLine(QByteArrayView line, qsizetype offset)
-{
-    // method SP request-target SP HTTP-version, single spaces (RFC 9112 3).
-    const qsizetype sp1 = line.indexOf(' ');
-    const qsizetype sp2 = sp1 < 0 ? -1 : line.indexOf(' ', sp1 + 1);
-    if (sp1 <= 0 || sp2 < 0 || sp2 == sp1 + 1 || line.indexOf(' ', sp2 + 1) >= 0) {
+    const Span &method = r.m_methodSpan;
+    const Span &target = r.m_targetSpan;
+    const qsizetype versionAt = target.offset + target.size + qsizetype(sizeof(" HTTP/") - 1);
+    if (method.offset != 0 || target.offset != method.size + 1 ||
+        m_versionSpan.offset != versionAt) {
         fail(badRequest(QStringLiteral("malformed request line")));
         return false;
     }
-    const QByteArrayView method = line.first(sp1);
-    const QByteArrayView target = line.sliced(sp1 + 1, sp2 - sp1 - 1);
-    const QByteArrayView version = line.sliced(sp2 + 1);
-    if (!isToken(method)) {
-        fail(badRequest(QStringLiteral("malformed request method")));
+    if (p->http_major != 1) {
+        fail(badRequest(QStringLiteral("HTTP version %1.%2 is not supported; use HTTP/1.1")
+                            .arg(p->http_major)
+                            .arg(p->http_minor)));
         return false;
     }
-    // No controls; spaces cannot occur (the line was split at them).
-    if (!isFreeOfControls(target, false)) {
-        fail(badRequest(QStringLiteral("malformed request target")));
-        return false;
-    }
-    if (version.size() != 8 || !version.startsWith("HTTP/") || version[6] != '.' ||
-        version[5] < '0' || version[5] > '9' || version[7] < '0' || version[7] > '9') {
-        fail(badRequest(QStringLiteral("malformed HTTP version")));
-        return false;
-    }
-    if (version[5] != '1') {
-        fail(badRequest(QStringLiteral("HTTP version %1 is not supported; use HTTP/1.1")
-                            .arg(QString::fromLatin1(version))));
-        return false;
-    }
-    HttpRequest &r = m_request;
-    r.m_method = methodOf(method);
-    r.m_methodSpan = {offset, sp1};
-    r.m_targetSpan = {offset + sp1 + 1, target.size()};
-    r.m_minorVersion = version[7] == '0' ? 0 : 1;
+    r.m_method = methodOf(p->method);
+    r.m_minorVersion = p->http_minor == 0 ? 0 : 1;
     return true;
 }
 
-bool HttpParser::readHeaderLines(QByteArrayView head, qsizetype pos, FramingHeaders &framing)
+bool HttpParser::checkHost()
 {
-    HeadLines lines{head, pos};
-    while (!lines.atEnd()) {
-        qsizetype offset = 0;
-        const QByteArrayView line = lines.next(&offset);
-        if (line.isEmpty())
-            break; // the end of the head
-        const FieldLine field = readFieldLine(line);
-        if (!field.problem.isEmpty()) {
-            fail(badRequest(field.problem));
-            return false;
-        }
-        const QByteArrayView &name = field.name;
-        const QByteArrayView &value = field.value;
-        m_request.m_headers.append(
-            {{offset, name.size()}, {value.data() - head.data(), value.size()}});
-
-        // The few headers that frame the request, found by length first:
-        // most headers then need no case-insensitive comparison at all.
-        const auto is = [&name](QByteArrayView known) {
-            return name.size() == known.size() && name.compare(known, Qt::CaseInsensitive) == 0;
-        };
-        if (is("Host")) {
-            ++framing.hosts;
-            framing.host = value;
-        } else if (is("Content-Length")) {
-            // Differing lengths would frame the request two ways.
-            if (!framing.contentLength.isNull() && framing.contentLength != value) {
-                fail(badRequest(QStringLiteral("conflicting Content-Length headers")));
-                return false;
-            }
-            framing.contentLength = value;
-        } else if (is("Transfer-Encoding")) {
-            if (framing.hasTransferEncoding)
-                framing.transferEncoding += ',';
-            framing.transferEncoding += value;
-            framing.hasTransferEncoding = true;
-        } else if (is("Connection")) {
-            framing.connectionClose |= listContains(value, "close");
-            framing.connectionKeepAlive |= listContains(value, "keep-alive");
-        } else if (is("Expect")) {
-            // Other expectations are ignored, as RFC 9110 10.1.1 allows.
-            framing.expectContinue = value.compare("100-continue", Qt::CaseInsensitive) == 0;
-        }
-    }
-    return true;
-}
-
-bool HttpParser::decideFraming(const FramingHeaders &framing)
-{
-    HttpRequest &r = m_request;
     // RFC 9112 3.2: exactly one Host in HTTP/1.1, at most one in 1.0. Two
     // of them would let a proxy and this server disagree on the host.
-    if (framing.hosts > 1 || (framing.hosts == 0 && r.m_minorVersion == 1)) {
+    const FramingHeaders &framing = m_framing;
+    if (framing.hosts > 1 || (framing.hosts == 0 && m_request.m_minorVersion == 1)) {
         fail(badRequest(framing.hosts > 1
                             ? QStringLiteral("more than one Host header")
                             : QStringLiteral("an HTTP/1.1 request needs a Host header")));
         return false;
     }
-    if (!isHostValue(framing.host)) {
+    if (framing.hosts == 1 && !isHostValue(m_request.view(framing.host))) {
         fail(badRequest(QStringLiteral("malformed Host header")));
         return false;
     }
+    return true;
+}
+
+bool HttpParser::decideFraming()
+{
+    const FramingHeaders &framing = m_framing;
+    HttpRequest &r = m_request;
     r.m_keepAlive = r.m_minorVersion == 0 ? framing.connectionKeepAlive && !framing.connectionClose
                                           : !framing.connectionClose;
-    m_expectContinue = framing.expectContinue;
-    m_chunked = false;
-    m_contentLength = 0;
-    if (framing.hasTransferEncoding) {
+    if (r.m_method == Method::Connect) {
+        // llhttp reads whatever follows a CONNECT head as another protocol
+        // (RFC 9110 9.3.6: it has no content); closing after the answer
+        // keeps those bytes from being read as requests.
+        r.m_keepAlive = false;
+        return true;
+    }
+    if (framing.transferEncoding) {
         // Both framings at once is how requests get smuggled past proxies,
-        // whichever header comes first.
-        if (!framing.contentLength.isNull()) {
+        // whichever header comes first (llhttp refuses it too).
+        if (framing.contentLength) {
             fail(badRequest(QStringLiteral("Content-Length and Transfer-Encoding together")));
             return false;
         }
@@ -588,10 +476,11 @@ bool HttpParser::decideFraming(const FramingHeaders &framing)
             fail(badRequest(QStringLiteral("Transfer-Encoding needs HTTP/1.1")));
             return false;
         }
-        const QByteArrayView coding = trimmed(framing.transferEncoding);
+        const QByteArrayView coding = trimmed(framing.transferCodings);
         if (coding.compare("chunked", Qt::CaseInsensitive) != 0) {
             // "chunked, chunked" would have the body decoded twice; any
-            // other coding is one this server does not implement.
+            // other coding is one this server does not implement (llhttp
+            // would read "gzip, chunked" as chunked).
             const QString shown = QString::fromLatin1(coding);
             fail(badRequest(
                 onlyElement(coding, "chunked")
@@ -603,21 +492,12 @@ bool HttpParser::decideFraming(const FramingHeaders &framing)
             return false;
         }
         m_chunked = true;
-    } else if (!framing.contentLength.isNull()) {
-        const QByteArrayView contentLength = framing.contentLength;
-        m_contentLength = parseLength(contentLength);
-        if (m_contentLength < 0) {
-            // Too many digits to be a body anyone accepts, or not a number.
-            if (contentLength.size() > 18 && parseLength(contentLength.first(18)) >= 0) {
-                fail(Error{
-                    ErrorCode::PayloadTooLarge,
-                    QStringLiteral("request body exceeds %1 bytes").arg(m_limits.defaultBodyBytes),
-                    {{QStringLiteral("limit"), m_limits.defaultBodyBytes}}});
-                return false;
-            }
-            fail(badRequest(QStringLiteral("malformed Content-Length")));
-            return false;
-        }
+    } else if (framing.contentLength) {
+        // llhttp checked the digits; lengths past qint64 are only too large.
+        const quint64 length = m_llhttp->content_length;
+        m_contentLength = length > quint64(std::numeric_limits<qint64>::max())
+                              ? std::numeric_limits<qint64>::max()
+                              : qint64(length);
     }
     return true;
 }
@@ -634,204 +514,249 @@ bool HttpParser::bodyTooLarge(qint64 size)
 HttpParser::Step HttpParser::startBody(QByteArray &buffer)
 {
     m_bodyLimitBytes = m_limits.defaultBodyBytes;
-    const bool expectContinue = m_expectContinue;
-    m_expectContinue = false;
-    if (m_chunked) {
-        m_state = State::ChunkSize;
-        m_scanned = 0;
-        m_chunkLeft = 0;
-        m_trailerBytes = 0;
-        m_extensionBytes = 0;
-        if (expectContinue && buffer.isEmpty())
-            return Step::SendContinue;
-        return parseChunked(buffer);
-    }
-    if (m_contentLength == 0)
+    const bool expectContinue = m_framing.expectContinue;
+    if (!m_chunked && m_contentLength == 0)
         return complete();
-    if (bodyTooLarge(m_contentLength)) {
-        const qint64 unread = m_contentLength - qMin<qint64>(buffer.size(), m_contentLength);
-        buffer.clear();
-        // A client waiting for 100-continue sends nothing more.
-        return fail(Error{ErrorCode::PayloadTooLarge,
-                          QStringLiteral("request body exceeds %1 bytes").arg(m_bodyLimitBytes),
-                          {{QStringLiteral("limit"), m_bodyLimitBytes}}},
-                    expectContinue ? 0 : unread);
-    }
-    m_state = State::Body;
-    if (buffer.size() < m_contentLength) {
+    if (!m_chunked) {
+        if (bodyTooLarge(m_contentLength)) {
+            const qint64 unread = m_contentLength - qMin<qint64>(buffer.size(), m_contentLength);
+            buffer.clear();
+            // A client waiting for 100-continue sends nothing more.
+            return fail(bodyTooLargeError(m_bodyLimitBytes), expectContinue ? 0 : unread);
+        }
         // Fewer reallocations while the body comes in; capped, so that a
         // head announcing 64 MiB does not reserve them before they come.
-        buffer.reserve(qsizetype(qMin<qint64>(m_contentLength, 1024 * 1024)));
-        if (expectContinue)
-            return Step::SendContinue;
-        return Step::NeedMore;
+        m_request.m_body.reserve(qsizetype(qMin<qint64>(m_contentLength, 1024 * 1024)));
     }
+    m_phase = Phase::Body;
+    llhttp_resume(m_llhttp.get());
+    if (expectContinue && (m_chunked ? buffer.isEmpty() : buffer.size() < m_contentLength))
+        return Step::SendContinue;
     return parseBody(buffer);
 }
 
 HttpParser::Step HttpParser::parseBody(QByteArray &buffer)
 {
-    if (buffer.size() < m_contentLength)
+    if (buffer.isEmpty())
         return Step::NeedMore;
-    if (buffer.size() == m_contentLength) {
-        m_request.m_body = std::move(buffer);
-        buffer = QByteArray();
-    } else {
-        m_request.m_body = buffer.first(qsizetype(m_contentLength));
-        buffer.remove(0, qsizetype(m_contentLength));
+    const qsizetype consumed = execute(buffer, 0, buffer.size());
+    buffer.remove(0, consumed);
+    m_removed += consumed;
+    if (m_status == HPE_PAUSED) {
+        if (m_phase == Phase::Done)
+            return Step::Request;
+        // The last chunk: its trailers follow.
+        llhttp_resume(m_llhttp.get());
+        return parseTrailers(buffer);
     }
-    return complete();
+    if (m_status != HPE_OK)
+        return stopped();
+    return Step::NeedMore;
 }
 
-HttpParser::LineScan HttpParser::nextChunkLine(const QByteArray &buffer, qsizetype limit,
-                                               const QString &tooLong, QByteArrayView *line)
+HttpParser::Step HttpParser::parseTrailers(QByteArray &buffer)
 {
-    // From where the previous call stopped: a line arriving byte by byte is
-    // searched once. The same limit applies to a line still arriving (what
-    // it already holds, a final CR aside) as to a complete one, so that the
-    // outcome does not depend on how the bytes were split.
-    const void *found =
-        m_scanned < buffer.size()
-            ? std::memchr(buffer.constData() + m_scanned, '\n', size_t(buffer.size() - m_scanned))
-            : nullptr;
-    if (!found) {
-        m_scanned = buffer.size();
-        const qsizetype held = buffer.size() - (buffer.endsWith('\r') ? 1 : 0);
-        if (held > limit) {
-            fail(badRequest(tooLong));
-            return LineScan::Failed;
-        }
-        return LineScan::NeedMore;
-    }
-    const qsizetype lf = static_cast<const char *>(found) - buffer.constData();
-    const bool crlf = lf > 0 && buffer[lf - 1] == '\r';
-    if (lf - (crlf ? 1 : 0) > limit) {
-        fail(badRequest(tooLong));
-        return LineScan::Failed;
-    }
-    if (!crlf) {
-        // A bare LF ends a line for some parsers and not for others: inside
-        // the body's framing that disagreement is a smuggling vector.
-        fail(badRequest(QStringLiteral("chunked framing needs CRLF line ends")));
-        return LineScan::Failed;
-    }
-    *line = QByteArrayView(buffer).first(lf - 1);
-    m_scanned = 0;
-    return LineScan::Line;
-}
-
-bool HttpParser::readChunkSize(QByteArrayView line, qint64 *size)
-{
-    // chunk-size [ chunk-ext ]: hexadecimal digits at the very start.
-    qsizetype digits = 0;
-    qint64 value = 0;
-    for (; digits < line.size(); ++digits) {
-        const char c = line[digits];
-        const int v = c >= '0' && c <= '9'   ? c - '0'
-                      : c >= 'a' && c <= 'f' ? c - 'a' + 10
-                      : c >= 'A' && c <= 'F' ? c - 'A' + 10
-                                             : -1;
-        if (v < 0)
-            break;
-        if (value > (qint64(1) << 56)) {
-            fail(badRequest(QStringLiteral("malformed chunk size")));
-            return false;
-        }
-        value = value * 16 + v;
-    }
-    if (digits == 0) {
-        fail(badRequest(QStringLiteral("malformed chunk size")));
-        return false;
-    }
-    const QByteArrayView extension = line.sliced(digits);
-    if (!extension.isEmpty()) {
-        m_extensionBytes += extension.size();
-        if (m_extensionBytes > m_limits.maxChunkExtensionBytes) {
-            fail(badRequest(QStringLiteral("chunk extensions exceed %1 bytes")
-                                .arg(m_limits.maxChunkExtensionBytes)));
-            return false;
-        }
-        if (!isChunkExtension(extension)) {
-            fail(badRequest(QStringLiteral("malformed chunk extension")));
-            return false;
-        }
-    }
-    *size = value;
-    return true;
-}
-
-HttpParser::Step HttpParser::parseChunked(QByteArray &buffer)
-{
-    // chunk = chunk-size [ chunk-ext ] CRLF chunk-data CRLF; the last chunk
-    // has size 0 and is followed by optional trailer lines and an empty
-    // line (RFC 9112 7.1). Extensions and trailers are checked and dropped.
-    // A size line holds at most 16 digits and the extensions' cap.
-    const qsizetype maxSizeLine = 16 + m_limits.maxChunkExtensionBytes;
-    static const QString sizeLineTooLong = QStringLiteral("chunk size line too long");
-    static const QString trailersTooLarge = QStringLiteral("chunked trailers are too large");
-    while (true) {
-        if (m_state == State::Trailers) {
-            QByteArrayView line;
-            const LineScan scan = nextChunkLine(buffer, m_limits.maxHeadBytes - m_trailerBytes - 2,
-                                                trailersTooLarge, &line);
-            if (scan != LineScan::Line)
-                return scan == LineScan::Failed ? Step::Failed : Step::NeedMore;
-            if (line.isEmpty()) {
-                buffer.remove(0, 2);
-                return complete();
-            }
-            const FieldLine field = readFieldLine(line);
-            if (!field.problem.isEmpty())
-                return fail(badRequest(QStringLiteral("chunked trailers: ") + field.problem));
-            m_trailerBytes += line.size() + 2;
-            buffer.remove(0, line.size() + 2);
-            continue;
-        }
-        if (m_state == State::ChunkSize) {
-            QByteArrayView line;
-            const LineScan scan = nextChunkLine(buffer, maxSizeLine, sizeLineTooLong, &line);
-            if (scan != LineScan::Line)
-                return scan == LineScan::Failed ? Step::Failed : Step::NeedMore;
-            qint64 size = 0;
-            if (!readChunkSize(line, &size))
-                return Step::Failed;
-            buffer.remove(0, line.size() + 2);
-            if (size == 0) {
-                m_state = State::Trailers;
-                continue;
-            }
-            if (bodyTooLarge(m_request.m_body.size() + size)) {
-                buffer.clear();
-                return fail(
-                    Error{ErrorCode::PayloadTooLarge,
-                          QStringLiteral("request body exceeds %1 bytes").arg(m_bodyLimitBytes),
-                          {{QStringLiteral("limit"), m_bodyLimitBytes}}});
-            }
-            m_chunkLeft = size;
-            m_state = State::ChunkData;
-        }
-        // ChunkData: the data, then its CRLF.
-        if (m_chunkLeft > 0) {
-            const qsizetype take = qsizetype(qMin<qint64>(m_chunkLeft, buffer.size()));
-            m_request.m_body.append(buffer.constData(), take);
-            buffer.remove(0, take);
-            m_chunkLeft -= take;
-            if (m_chunkLeft > 0)
-                return Step::NeedMore;
-        }
-        if (buffer.isEmpty() || (buffer.size() == 1 && buffer.front() == '\r'))
-            return Step::NeedMore;
-        if (!buffer.startsWith("\r\n"))
-            return fail(badRequest(QStringLiteral("chunk data must end with CRLF")));
-        buffer.remove(0, 2);
-        m_state = State::ChunkSize;
-    }
+    // Like the head: no byte past the limit, line ends checked.
+    const qsizetype room = m_limits.maxHeadBytes - m_sectionBytes;
+    if (!buffer.isEmpty() && room <= 0)
+        return fail(badRequest(QStringLiteral("chunked trailers are too large")));
+    if (buffer.isEmpty())
+        return Step::NeedMore;
+    const qsizetype consumed = execute(buffer, 0, qMin(buffer.size(), room));
+    m_sectionBytes += consumed;
+    const bool lineEndsOk = checkLineEnds(buffer.constData(), consumed);
+    buffer.remove(0, consumed);
+    m_removed += consumed;
+    if (!lineEndsOk)
+        return Step::Failed;
+    if (m_status == HPE_PAUSED)
+        return complete();
+    if (m_status != HPE_OK)
+        return stopped();
+    if (!buffer.isEmpty())
+        return parseTrailers(buffer); // fails: the trailers are over their limit
+    return Step::NeedMore;
 }
 
 HttpParser::Step HttpParser::complete()
 {
-    m_state = State::Done;
+    m_phase = Phase::Done;
     return Step::Request;
+}
+
+bool HttpParser::extend(Span &span, const char *at, size_t length)
+{
+    const qsizetype position = positionOf(at);
+    if (span.offset < 0) {
+        span = Span{position, qsizetype(length)};
+        return true;
+    }
+    if (position != span.offset + span.size)
+        return false;
+    span.size += qsizetype(length);
+    return true;
+}
+
+int HttpParser::onMethod(const char *at, size_t length)
+{
+    extend(m_request.m_methodSpan, at, length);
+    return 0;
+}
+
+int HttpParser::onUrl(const char *at, size_t length)
+{
+    extend(m_request.m_targetSpan, at, length);
+    return 0;
+}
+
+int HttpParser::onVersion(const char *at, size_t length)
+{
+    extend(m_versionSpan, at, length);
+    return 0;
+}
+
+int HttpParser::onHeaderField(const char *at, size_t length)
+{
+    extend(m_field, at, length);
+    return 0;
+}
+
+int HttpParser::onHeaderValue(const char *at, size_t length)
+{
+    // llhttp 8 hands an obs-fold continuation over as more of the value;
+    // RFC 9112 5.2 lets a server reject it, which is safer than guessing
+    // how a proxy in front joined the lines.
+    if (!extend(m_value, at, length))
+        m_folded = true;
+    return 0;
+}
+
+int HttpParser::onHeaderValueComplete()
+{
+    const Span field = m_field;
+    Span value = m_value.offset < 0 ? Span{0, 0} : m_value;
+    const bool folded = m_folded;
+    m_field = m_value = Span{-1, 0};
+    m_folded = false;
+    // llhttp 8 takes ": x" as a header with an empty name.
+    if (field.size <= 0)
+        return failInCallback(badRequest(QStringLiteral("malformed header line")));
+    if (folded)
+        return failInCallback(badRequest(QStringLiteral("folded header lines are not accepted")));
+    if (m_phase != Phase::Head)
+        return 0; // a trailer: checked, then dropped
+    // The head is at the buffer's front: positions are buffer offsets.
+    const QByteArrayView name(m_bufferData + field.offset, field.size);
+    QByteArrayView text(m_bufferData + value.offset, value.size);
+    // llhttp drops the whitespace before a value, not the one after it.
+    while (!text.isEmpty() && (text.back() == ' ' || text.back() == '\t'))
+        text.chop(1);
+    value.size = text.size();
+    m_request.m_headers.append({field, value});
+    noteFramingHeader(name, text);
+    return 0;
+}
+
+void HttpParser::noteFramingHeader(QByteArrayView name, QByteArrayView value)
+{
+    // The few headers that frame the request, found by length first: most
+    // headers then need no case-insensitive comparison at all.
+    const auto is = [&name](QByteArrayView known) {
+        return name.size() == known.size() && name.compare(known, Qt::CaseInsensitive) == 0;
+    };
+    FramingHeaders &framing = m_framing;
+    if (is("Host")) {
+        ++framing.hosts;
+        framing.host = Span{value.data() - m_bufferData, value.size()};
+    } else if (is("Content-Length")) {
+        framing.contentLength = true; // its value is llhttp's to read
+    } else if (is("Transfer-Encoding")) {
+        if (framing.transferEncoding)
+            framing.transferCodings += ',';
+        framing.transferCodings += value;
+        framing.transferEncoding = true;
+    } else if (is("Connection")) {
+        framing.connectionClose |= listContains(value, "close");
+        framing.connectionKeepAlive |= listContains(value, "keep-alive");
+    } else if (is("Expect")) {
+        // Other expectations are ignored, as RFC 9110 10.1.1 allows.
+        framing.expectContinue = value.compare("100-continue", Qt::CaseInsensitive) == 0;
+    }
+}
+
+int HttpParser::onHeadersComplete()
+{
+    // Hands the complete head to parseHead(), which judges it before llhttp
+    // reads any body.
+    return m_phase == Phase::Head ? HPE_PAUSED : 0;
+}
+
+int HttpParser::onBody(const char *at, size_t length)
+{
+    m_request.m_body.append(at, qsizetype(length));
+    return 0;
+}
+
+int HttpParser::onChunkHeader()
+{
+    const quint64 size = m_llhttp->content_length;
+    if (size == 0) {
+        // The last chunk: trailers follow, read under their own limit.
+        m_phase = Phase::Trailers;
+        beginSection();
+        return HPE_PAUSED;
+    }
+    const quint64 room = quint64(std::numeric_limits<qint64>::max() - m_request.m_body.size());
+    if (size > room || bodyTooLarge(m_request.m_body.size() + qint64(size)))
+        return failInCallback(bodyTooLargeError(m_bodyLimitBytes));
+    return 0;
+}
+
+int HttpParser::checkExtensionBytes()
+{
+    if (m_extensionBytes <= m_limits.maxChunkExtensionBytes)
+        return 0;
+    return failInCallback(badRequest(
+        QStringLiteral("chunk extensions exceed %1 bytes").arg(m_limits.maxChunkExtensionBytes)));
+}
+
+// Chunk extensions are counted as sent: ";" name [ "=" value ]. The
+// separators are added when their part completes.
+int HttpParser::onChunkExtensionName(size_t length)
+{
+    m_extensionBytes += qsizetype(length);
+    return checkExtensionBytes();
+}
+
+int HttpParser::onChunkExtensionNameComplete()
+{
+    m_extensionBytes += 1;
+    return checkExtensionBytes();
+}
+
+int HttpParser::onChunkExtensionValue(size_t length)
+{
+    m_extensionBytes += qsizetype(length);
+    m_extensionValueBytes += qsizetype(length);
+    return checkExtensionBytes();
+}
+
+int HttpParser::onChunkExtensionValueComplete()
+{
+    // llhttp 8 takes "name=" with nothing after the '='.
+    if (m_extensionValueBytes == 0)
+        return failInCallback(badRequest(QStringLiteral("malformed chunk extension")));
+    m_extensionValueBytes = 0;
+    m_extensionBytes += 1;
+    return checkExtensionBytes();
+}
+
+int HttpParser::onMessageComplete()
+{
+    // Stops llhttp right after the request: what follows is the next one,
+    // left in the buffer until this one is answered.
+    m_phase = Phase::Done;
+    return HPE_PAUSED;
 }
 
 } // namespace hm::server::http

@@ -5,18 +5,30 @@
 
 #include <QByteArray>
 #include <functional>
+#include <memory>
+
+// llhttp's parser state (llhttp.h); only HttpParser.cpp sees the C header.
+struct llhttp__internal_s;
 
 namespace hm::server::http {
 
-// Incremental, strict HTTP/1.x request parser (RFC 9112). It works on the
+// Incremental, strict HTTP/1.x request parser (RFC 9112) on llhttp, the
+// parser of Node.js, run without any lenient flag. It works on the
 // connection's receive buffer, removing what it consumed from its front, and
 // keeps its place between calls, so a request arriving one byte at a time is
-// scanned once. Line ends in the head are CRLF or a bare LF (RFC 9112 2.2
-// lets a recipient accept it there); chunked framing needs CRLF. Bodies:
-// Content-Length or Transfer-Encoding: chunked (decoded, extensions checked
-// and dropped), within a limit per request. Whatever could frame a request
-// in two ways (both framings, repeated chunked, folded lines, a second Host)
-// is refused: a proxy in front might read it the other way.
+// scanned once. Bodies: Content-Length or Transfer-Encoding: chunked
+// (decoded, extensions and trailers checked and dropped), within a limit per
+// request.
+//
+// llhttp frames the message; this class adds what llhttp leaves to the
+// application (docs/architecture.md lists them): CRLF-only line ends
+// outside body data, exactly one Host in HTTP/1.1, single spaces in the
+// request line, HTTP/1.x only, no folded or nameless header lines, no
+// transfer coding but a single chunked, repeated Connection headers read as
+// one list, a cap on head, trailer and chunk-extension bytes, body limits
+// per route and a few empty lines before a request line at most. Whatever
+// could frame a request in two ways is refused: a proxy in front might read
+// it the other way.
 //
 // Its interface is bytes in, requests or one failure out (parse(),
 // takeRequest(), failure()), so that tests/server/TestHttpParser's table of
@@ -56,6 +68,9 @@ public:
     };
 
     HttpParser(Limits limits, BodyLimit bodyLimit);
+    ~HttpParser();
+    HttpParser(const HttpParser &) = delete;
+    HttpParser &operator=(const HttpParser &) = delete;
 
     // Who sent the bytes; copied into every request.
     void setPeer(const QHostAddress &address, quint16 port, bool secure);
@@ -65,71 +80,126 @@ public:
     // Whether part of a request has arrived: a head (headPending) or a body.
     // Empty lines before a request line count: the request's deadline
     // starts with its first byte, whatever it is.
-    bool inRequest() const { return m_state != State::Start || m_begun; }
-    bool headPending() const { return m_state == State::Start || m_state == State::Head; }
+    bool inRequest() const { return m_phase != Phase::Start || m_begun; }
+    bool headPending() const { return m_phase == Phase::Start || m_phase == Phase::Head; }
 
 private:
-    enum class State
-    {
-        Start, // nothing of the next request yet
-        Head,
-        Body,      // Content-Length
-        ChunkSize, // chunked: the size line
-        ChunkData, // chunked: data plus its CRLF
-        Trailers,  // chunked: trailer lines up to the empty one
-        Done,
-    };
+    // llhttp's callbacks: C functions that forward to the members below.
+    struct Callbacks;
+    // Bytes of a request, from the first byte of its request line.
+    using Span = HttpRequest::Span;
 
-    // What the head says about framing, gathered while its lines are read.
-    struct FramingHeaders;
-    // Result of looking for the next CRLF-terminated line of chunked framing.
-    enum class LineScan
+    enum class Phase
     {
-        NeedMore,
-        Line,
-        Failed,
+        Start,    // nothing of the next request yet, or empty lines only
+        Head,     // request line and headers, up to their empty line
+        Body,     // Content-Length or chunked data
+        Trailers, // after the last chunk, up to the empty line
+        Done,     // a request is ready, or the parser failed
+    };
+    // What the head says about framing and persistence, gathered while
+    // llhttp hands over its header lines.
+    struct FramingHeaders
+    {
+        int hosts = 0;
+        Span host{-1, 0};
+        bool contentLength = false;
+        bool transferEncoding = false;
+        QByteArray transferCodings; // every Transfer-Encoding line, joined
+        // Over every Connection line: repeated ones are one list (RFC 9110
+        // 5.3), so a later "keep-alive" cannot undo an earlier "close".
+        bool connectionClose = false;
+        bool connectionKeepAlive = false;
+        bool expectContinue = false;
     };
 
     Step fail(Error error, qint64 unreadBody = -1);
+    // The llhttp callbacks' way to fail: sets m_failure, returns llhttp's
+    // "stop" code.
+    int failInCallback(Error error, qint64 unreadBody = -1);
     // Drops the empty lines before a request line; false when it failed.
     bool skipLeadingEmptyLines(QByteArray &buffer);
+    // Resets what one request gathers, once its request line starts.
+    void beginRequest();
     Step parseHead(QByteArray &buffer);
-    // Checks the request line and headers of m_request's head; sets the
-    // body framing. False (with m_failure set) when they are not valid.
-    bool interpretHead();
-    // Method, target and version of the head's first line.
-    bool readRequestLine(QByteArrayView line, qsizetype offset);
-    // The header lines: each into m_request's table, framing ones noted.
-    bool readHeaderLines(QByteArrayView head, qsizetype pos, FramingHeaders &framing);
-    // Connection persistence and the body framing, from the noted headers.
-    bool decideFraming(const FramingHeaders &framing);
-    Step startBody(QByteArray &buffer);
     Step parseBody(QByteArray &buffer);
-    Step parseChunked(QByteArray &buffer);
-    // The next line of chunked framing (chunk size or trailer), CRLF
-    // excluded, when it is complete and no longer than `limit`.
-    LineScan nextChunkLine(const QByteArray &buffer, qsizetype limit, const QString &tooLong,
-                           QByteArrayView *line);
-    bool readChunkSize(QByteArrayView line, qint64 *size);
+    Step parseTrailers(QByteArray &buffer);
+    // Runs llhttp over `bytes` bytes of `buffer` from `from` and gives how
+    // many it consumed; m_status has llhttp's outcome.
+    qsizetype execute(const QByteArray &buffer, qsizetype from, qsizetype bytes);
+    // The step for an llhttp outcome other than OK or a pause.
+    Step stopped();
+    // Whether the `size` framing bytes at `data` that llhttp read end every
+    // line with CRLF: llhttp 8 also takes a bare LF (and in places a bare
+    // CR) as a line end, which a proxy in front may read otherwise. Checks
+    // continue across calls (m_previous, m_crPending).
+    bool checkLineEnds(const char *data, qsizetype size);
+    // Starts the line-end checks of a head or of trailers.
+    void beginSection();
+
+    // The head, once llhttp read all of it: the checks llhttp leaves to
+    // the application, then the body's framing.
+    Step headComplete(QByteArray &buffer, qsizetype headEnd);
+    bool checkRequestLine();
+    bool checkHost();
+    bool decideFraming();
+    Step startBody(QByteArray &buffer);
     bool bodyTooLarge(qint64 size);
     Step complete();
 
+    // Callbacks of the head (and of the trailers, which are header lines).
+    int onMethod(const char *at, size_t length);
+    int onUrl(const char *at, size_t length);
+    int onVersion(const char *at, size_t length);
+    int onHeaderField(const char *at, size_t length);
+    int onHeaderValue(const char *at, size_t length);
+    int onHeaderValueComplete();
+    int onHeadersComplete();
+    // Callbacks of the body.
+    int onBody(const char *at, size_t length);
+    int onChunkHeader();
+    int onChunkExtensionName(size_t length);
+    int onChunkExtensionNameComplete();
+    int onChunkExtensionValue(size_t length);
+    int onChunkExtensionValueComplete();
+    int onMessageComplete();
+    int checkExtensionBytes();
+
+    // Where `at`, in the bytes of the current execute, is in the request
+    // (0: the first byte of its request line).
+    qsizetype positionOf(const char *at) const { return m_removed + (at - m_bufferData); }
+    // Extends `span` by the piece [at, at + length) (a span's first piece
+    // starts it); false when the piece does not follow the span directly.
+    bool extend(Span &span, const char *at, size_t length);
+    void noteFramingHeader(QByteArrayView name, QByteArrayView value);
+
     Limits m_limits;
     BodyLimit m_bodyLimit;
+    std::unique_ptr<llhttp__internal_s> m_llhttp;
     HttpRequest m_request;
     Failure m_failure;
-    State m_state = State::Start;
-    qsizetype m_scanned = 0;   // head bytes already searched for line ends
-    qsizetype m_lineStart = 0; // start of the head line being searched
+    Phase m_phase = Phase::Start;
+    int m_status = 0; // llhttp_errno of the last execute
+    bool m_callbackFailed = false;
+    // The buffer's bytes during an execute, and how many bytes of the
+    // request were removed from the buffer's front before them.
+    const char *m_bufferData = nullptr;
+    qsizetype m_removed = 0;
+    qsizetype m_sectionBytes = 0; // head or trailer bytes given to llhttp
+    char m_previous = 0;          // the last byte checkLineEnds saw
+    bool m_crPending = false;     // ... a CR, its LF still to come
+    FramingHeaders m_framing;
+    Span m_versionSpan;
+    Span m_field; // of the header line being read
+    Span m_value;
+    bool m_folded = false;
     qint64 m_contentLength = 0;
     bool m_chunked = false;
-    bool m_expectContinue = false;
-    qint64 m_chunkLeft = 0;         // of the current chunk, its CRLF excluded
-    qsizetype m_bodyLimitBytes = 0; // resolved limit of this request's body
-    qsizetype m_trailerBytes = 0;
-    qsizetype m_extensionBytes = 0; // chunk extensions of this request so far
-    int m_emptyLines = 0;           // before this request's line
-    bool m_begun = false;           // bytes of the next request arrived
+    qsizetype m_bodyLimitBytes = 0;      // resolved limit of this request's body
+    qsizetype m_extensionBytes = 0;      // chunk extensions of this request so far
+    qsizetype m_extensionValueBytes = 0; // of the extension value being read
+    int m_emptyLines = 0;                // before this request's line
+    bool m_begun = false;                // bytes of the next request arrived
     QHostAddress m_peer;
     quint16 m_peerPort = 0;
     bool m_secure = false;

@@ -10,10 +10,10 @@ using namespace hm::server::http;
 
 namespace {
 
-HttpRequest parsed(const QByteArray &target)
+HttpRequest parsed(const QByteArray &target, const QByteArray &method = "GET")
 {
     HttpParser parser({}, {});
-    QByteArray buffer = "GET " + target + " HTTP/1.1\r\nHost: x\r\n\r\n";
+    QByteArray buffer = method + ' ' + target + " HTTP/1.1\r\nHost: x\r\n\r\n";
     if (parser.parse(buffer) != HttpParser::Step::Request)
         qFatal("the test request did not parse: %s", target.constData());
     return parser.takeRequest();
@@ -38,7 +38,8 @@ private slots:
         QTest::newRow("repeated key") << QByteArray("/x?page=1&page=2");
         QTest::newRow("fragment") << QByteArray("/x?wait=true#frag");
         QTest::newRow("fragment only") << QByteArray("/x#wait=true");
-        QTest::newRow("raw UTF-8") << QByteArray("/x?name=\xe7\xb9\x81\xe9\xab\x94");
+        // Raw UTF-8 ("/x?name=\xe7\xb9\x81") no longer gets here: strict
+        // llhttp refuses bytes above 0x7f in a target (TestHttpParser).
         QTest::newRow("absolute form") << QByteArray("http://host:8080/x?size=5");
     }
 
@@ -81,6 +82,8 @@ private slots:
         QTest::newRow("absolute-form with //")
             << QByteArray("http://h//evil/x") << "//evil/x" << false;
         QTest::newRow("asterisk") << QByteArray("*") << "" << false;
+        // With CONNECT, the one method it belongs to (the parser refuses it
+        // with the others).
         QTest::newRow("authority-form") << QByteArray("h:443") << "" << false;
     }
 
@@ -89,7 +92,9 @@ private slots:
         QFETCH(QByteArray, target);
         QFETCH(QString, path);
         QFETCH(bool, routable);
-        const HttpRequest request = parsed(target);
+        const bool authorityForm =
+            !target.startsWith('/') && target != "*" && !target.contains("://");
+        const HttpRequest request = parsed(target, authorityForm ? "CONNECT" : "GET");
         QCOMPARE(request.path(), path);
         QCOMPARE(request.hasRoutablePath(), routable);
     }
