@@ -328,50 +328,51 @@ private slots:
             200);
     }
 
-    // Sent at once (arrival order unknown): each queue position is given
-    // once, and the runs follow the positions.
+    // Sent at once (arrival order unknown) while a blocker holds the only
+    // slot: each queue position is given once, and once the blocker is
+    // killed the runs follow the positions. (Without the blocker a short
+    // first run could end while the ten are still arriving, and a later one
+    // would rightly get a position already given.)
     void concurrentTriggersInQueueModeRunInPositionOrder()
     {
-        const QString id = flow(delayFlow(30), concurrency("queue", 1));
+        const QString id =
+            flow(flowDefinition({flowNode("wait", "delay", {{"ms", "$.trigger.ms"}})}),
+                 concurrency("queue", 1));
         QVERIFY(!id.isEmpty());
-        const QList<Answer> answers = triggerAtOnce(id, 10);
-        QStringList order; // execution ids by queue position (started first)
-        QList<int> positions;
+        const Answer blocker = triggerFlow(*m_http, m_admin, id, {{"ms", 600000}});
+        QCOMPARE(blocker.status, 200);
+        QList<QByteArray> bodies;
+        for (int i = 0; i < 10; ++i)
+            bodies.append(QJsonDocument(QJsonObject{{"inputs", QJsonObject{{"ms", 10}}}}).toJson());
+        const QList<Answer> answers =
+            m_http->sendAtOnce("POST", "/api/v1/flows/" + id + "/trigger", bodies, m_admin);
+        QList<QPair<int, QString>> queued; // position, execution id
         for (const Answer &a : answers) {
-            QVERIFY2(a.status == 200 || a.status == 202, a.raw.constData());
-            if (a.status == 200) {
-                order.prepend(a.data().value("execution_id").toString());
-            } else {
-                positions.append(a.data().value("queue_position").toInt());
-                order.append(a.data().value("execution_id").toString());
-            }
+            QVERIFY2(a.status == 202, a.raw.constData());
+            queued.append({a.data().value("queue_position").toInt(),
+                           a.data().value("execution_id").toString()});
         }
-        // One started, nine queued with the positions 1..9, each once.
-        QCOMPARE(positions.size(), 9);
-        std::sort(positions.begin(), positions.end());
-        for (int i = 0; i < positions.size(); ++i)
-            QCOMPARE(positions.at(i), i + 1);
-        // Sorted by their position, the queued ones run one after another.
-        std::sort(order.begin() + 1, order.end(), [&](const QString &x, const QString &y) {
-            auto position = [&](const QString &e) {
-                for (const Answer &a : answers) {
-                    if (a.data().value("execution_id").toString() == e)
-                        return a.data().value("queue_position").toInt();
-                }
-                return 0;
-            };
-            return position(x) < position(y);
-        });
-        QTRY_VERIFY_WITH_TIMEOUT(execution(order.constLast()).value("status") == "completed",
+        // Ten queued with the positions 1..10, each once.
+        std::sort(queued.begin(), queued.end());
+        for (int i = 0; i < queued.size(); ++i)
+            QCOMPARE(queued.at(i).first, i + 1);
+        const QString blockerId = blocker.data().value("execution_id").toString();
+        QCOMPARE(
+            m_http->json("POST", "/api/v1/executions/" + blockerId + "/kill", {}, m_admin).status,
+            200);
+        // By their position, the queued ones run one after another.
+        QTRY_VERIFY_WITH_TIMEOUT(execution(queued.constLast().second).value("status") ==
+                                     "completed",
                                  30000);
         QString previousEnd;
-        for (const QString &e : order) {
+        for (const auto &[position, e] : std::as_const(queued)) {
             const QJsonObject row = execution(e);
             QCOMPARE(row.value("status").toString(), QStringLiteral("completed"));
             // ISO timestamps of one clock compare as text.
             const QString startedAt = row.value("started_at").toString();
             QVERIFY2(previousEnd.isEmpty() || startedAt >= previousEnd,
-                     qPrintable(startedAt + " < " + previousEnd));
+                     qPrintable(QString::number(position) + ": " + startedAt + " < " +
+                                previousEnd));
             previousEnd = row.value("ended_at").toString();
         }
     }
