@@ -1,7 +1,7 @@
 #include "server/ws/WsConnection.h"
 
 #include "common/Logging.h"
-#include "server/Metrics.h"
+#include "server/services/system/Metrics.h"
 
 #include <QDateTime>
 #include <QWebSocket>

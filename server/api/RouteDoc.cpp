@@ -1,0 +1,100 @@
+#include "server/api/RouteDoc.h"
+
+namespace hm::server {
+
+QString methodName(QHttpServerRequest::Method method)
+{
+    switch (method) {
+    case QHttpServerRequest::Method::Get:
+        return QStringLiteral("GET");
+    case QHttpServerRequest::Method::Head:
+        return QStringLiteral("HEAD");
+    case QHttpServerRequest::Method::Post:
+        return QStringLiteral("POST");
+    case QHttpServerRequest::Method::Put:
+        return QStringLiteral("PUT");
+    case QHttpServerRequest::Method::Delete:
+        return QStringLiteral("DELETE");
+    case QHttpServerRequest::Method::Patch:
+        return QStringLiteral("PATCH");
+    case QHttpServerRequest::Method::Options:
+        return QStringLiteral("OPTIONS");
+    default:
+        return QStringLiteral("OTHER");
+    }
+}
+
+namespace schema {
+namespace {
+
+QJsonObject typed(const QString &type, const QString &description)
+{
+    QJsonObject result{{QStringLiteral("type"), type}};
+    if (!description.isEmpty())
+        result.insert(QStringLiteral("description"), description);
+    return result;
+}
+
+} // namespace
+
+QJsonObject string(const QString &description)
+{
+    return typed(QStringLiteral("string"), description);
+}
+
+QJsonObject integer(const QString &description)
+{
+    return typed(QStringLiteral("integer"), description);
+}
+
+QJsonObject boolean(const QString &description)
+{
+    return typed(QStringLiteral("boolean"), description);
+}
+
+QJsonObject enumOf(const QStringList &values)
+{
+    return {{QStringLiteral("type"), QStringLiteral("string")},
+            {QStringLiteral("enum"), QJsonArray::fromStringList(values)}};
+}
+
+QJsonObject arrayOf(const QJsonObject &items)
+{
+    return {{QStringLiteral("type"), QStringLiteral("array")}, {QStringLiteral("items"), items}};
+}
+
+QJsonObject object(const QJsonObject &properties, const QStringList &required, bool closed)
+{
+    QJsonObject result{{QStringLiteral("type"), QStringLiteral("object")},
+                       {QStringLiteral("properties"), properties}};
+    if (!required.isEmpty())
+        result.insert(QStringLiteral("required"), QJsonArray::fromStringList(required));
+    if (closed)
+        result.insert(QStringLiteral("additionalProperties"), false);
+    return result;
+}
+
+QJsonObject query(const QString &name, const QJsonObject &valueSchema, const QString &description)
+{
+    QJsonObject parameter{{QStringLiteral("name"), name},
+                          {QStringLiteral("in"), QStringLiteral("query")},
+                          {QStringLiteral("required"), false},
+                          {QStringLiteral("schema"), valueSchema}};
+    if (!description.isEmpty())
+        parameter.insert(QStringLiteral("description"), description);
+    return parameter;
+}
+
+QJsonArray paging()
+{
+    return {query(QStringLiteral("page"), integer(), QStringLiteral("1-based page number")),
+            query(QStringLiteral("size"), integer(), QStringLiteral("items per page (max 100)"))};
+}
+
+QJsonObject pagination()
+{
+    return {{QStringLiteral("$ref"), QStringLiteral("#/components/schemas/Pagination")}};
+}
+
+} // namespace schema
+} // namespace hm::server

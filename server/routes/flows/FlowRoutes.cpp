@@ -1,0 +1,417 @@
+#include "engine_store/FlowRepository.h"
+#include "flow/FlowCompiler.h"
+#include "server/api/ApiRouter.h"
+#include "server/api/QueryParams.h"
+#include "server/services/auth/AuditLog.h"
+#include "server/api/AuthCommon.h"
+#include "server/services/auth/AuthModule.h"
+#include "server/api/RouteHelpers.h"
+#include "server/routes/EngineRoutes.h"
+#include "server/services/engine/FlowAccess.h"
+#include "server/services/engine/FlowEngineHost.h"
+#include "store/Database.h"
+#include "store/Like.h"
+
+#include <QJsonArray>
+#include <QUrlQuery>
+
+namespace hm::server {
+
+using namespace engine::persistence;
+using namespace schema;
+using auth::Principal;
+using auth::Role;
+using Method = QHttpServerRequest::Method;
+
+namespace {
+
+struct Parsed
+{
+    flow::FlowDefinition definition;
+    flow::FlowSettings settings;
+};
+
+// Compiles against the registry first so a flow that could never run is
+// refused with every problem listed, and nothing is stored.
+Result<Parsed> parseFlow(const QJsonObject &body, const engine::ExecutorRegistry &registry)
+{
+    const QJsonValue definition = body.value(QStringLiteral("definition"));
+    if (!definition.isObject())
+        return auth::fieldError(QStringLiteral("definition"), QStringLiteral("must be an object"));
+    const QJsonObject settings = body.value(QStringLiteral("settings")).toObject();
+    auto compiled = flow::compileJson(definition.toObject(), settings, registry);
+    if (!compiled)
+        return compiled.error();
+    return Parsed{compiled.value()->definition(), compiled.value()->settings()};
+}
+
+QJsonObject versionJson(const FlowVersionRecord &v, bool withDefinition)
+{
+    QJsonObject json{{QStringLiteral("version"), v.version},
+                     {QStringLiteral("status"), flow::flowVersionStatusName(v.status)},
+                     {QStringLiteral("created_by"), v.createdBy},
+                     {QStringLiteral("created_at"), auth::isoOrNull(v.createdAtMs)},
+                     {QStringLiteral("published_at"), auth::isoOrNull(v.publishedAtMs)}};
+    if (withDefinition) {
+        json.insert(QStringLiteral("definition"), v.definition.toJson());
+        json.insert(QStringLiteral("settings"), v.settings.toJson());
+    }
+    return json;
+}
+
+// Names are searched with LIKE (listFlows): their length bounds what one
+// search costs per row.
+Status checkFlowName(const QString &name)
+{
+    if (name.trimmed().isEmpty())
+        return auth::fieldError(QStringLiteral("name"), QStringLiteral("name must not be empty"));
+    if (name.size() > kMaxNameLength)
+        return auth::fieldError(
+            QStringLiteral("name"),
+            QStringLiteral("name must be at most %1 characters").arg(kMaxNameLength));
+    return {};
+}
+
+QJsonObject flowJson(const FlowRecord &f)
+{
+    return {{QStringLiteral("id"), f.id},
+            {QStringLiteral("name"), f.name},
+            {QStringLiteral("description"), f.description},
+            {QStringLiteral("owner_id"), f.ownerId},
+            {QStringLiteral("created_at"), auth::isoOrNull(f.createdAtMs)},
+            {QStringLiteral("updated_at"), auth::isoOrNull(f.updatedAtMs)}};
+}
+
+ApiReply createFlow(store::Database &db, FlowEngineHost &host, const RequestContext &c,
+                    const Principal &p)
+{
+    HM_TRY(body, c.jsonObject());
+    HM_TRY(name, auth::requiredString(body.value(), QStringLiteral("name")));
+    HM_TRY_STATUS(checkFlowName(name.value()));
+    HM_TRY(description, auth::optionalString(body.value(), QStringLiteral("description")));
+    HM_TRY(parsed, parseFlow(body.value(), host.registry()));
+    FlowRepository repo(db);
+    invalidateFlowCaches(); // FlowAccess.h: every write that decides access or versions
+    HM_TRY(flow, repo.createFlow(NewFlow{name.value(), description.value(), p.userId,
+                                         parsed.value().definition, parsed.value().settings}));
+    QJsonObject data = flowJson(flow.value());
+    data.insert(QStringLiteral("version"), QStringLiteral("1"));
+    data.insert(QStringLiteral("status"), QStringLiteral("draft"));
+    return ApiReply::ok(data, 201);
+}
+
+// The caller's permission as the API shows it, from the row's owner and
+// share columns (before the role).
+QString permissionOf(const Principal &p, const QString &ownerId, const QString &share)
+{
+    FlowPermission granted = FlowPermission::None;
+    if (ownerId == p.userId)
+        granted = FlowPermission::Owner;
+    else if (!share.isEmpty())
+        granted = sharePermissionFromName(share).value_or(FlowPermission::None);
+    return flowPermissionName(capByRole(p.role, granted));
+}
+
+// Only flows the caller may view (ADMIN: all), narrowed by search, owner
+// (me or a user id) and shared_with_me=true.
+ApiReply listFlows(store::Database &db, const RequestContext &c, const Principal &p)
+{
+    const QUrlQuery query = c.request.query();
+    HM_TRY(paging, parsePaging(query));
+    QStringList conditions{QStringLiteral("f.deleted_at IS NULL")};
+    QVariantList binds;
+    HM_TRY(search, parseSearch(query));
+    if (!search.value().isEmpty()) {
+        // Names stored before they were limited may be longer: only their
+        // first kMaxNameLength characters are searched, because one LIKE on
+        // one row cannot be interrupted by the store's query time limit.
+        conditions.append(
+            store::likeCondition(QStringLiteral("substr(f.name, 1, %1)").arg(kMaxNameLength)));
+        binds.append(store::likePattern(search.value()));
+    }
+    const QString visible = viewableFlowCondition(p, QStringLiteral("f.id"), binds);
+    if (!visible.isEmpty())
+        conditions.append(visible);
+    const QString owner = queryValue(query, QStringLiteral("owner"));
+    if (!owner.isEmpty()) {
+        conditions.append(QStringLiteral("f.owner_id = ?"));
+        binds.append(owner == QLatin1String("me") ? p.userId : owner);
+    }
+    const QString shared = queryValue(query, QStringLiteral("shared_with_me"));
+    if (shared == QLatin1String("true")) {
+        conditions.append(
+            QStringLiteral("f.id IN (SELECT flow_id FROM flow_shares WHERE user_id = ?)"));
+        binds.append(p.userId);
+    } else if (!shared.isEmpty() && shared != QLatin1String("false")) {
+        return ApiReply::failure(
+            Error{ErrorCode::ValidationError,
+                  QStringLiteral("shared_with_me must be true or false"),
+                  {{QStringLiteral("field"), QStringLiteral("shared_with_me")}}});
+    }
+    const QString where = QStringLiteral(" FROM flows f WHERE ") + conditions.join(u" AND ");
+
+    HM_TRY(count, db.prepare(QStringLiteral("SELECT COUNT(*)") + where));
+    for (int i = 0; i < binds.size(); ++i)
+        count.value().bind(i + 1, binds.at(i));
+    HM_TRY(counted, count.value().step());
+    const qint64 total = counted.value() ? count.value().int64(0) : 0;
+
+    HM_TRY(select,
+           db.prepare(QStringLiteral("SELECT f.id, f.name, f.description, f.owner_id, "
+                                     "f.created_at, f.updated_at, "
+                                     "(SELECT MAX(CAST(version AS INTEGER)) FROM flow_versions v "
+                                     "WHERE v.flow_id = f.id), "
+                                     "(SELECT version FROM flow_versions v WHERE v.flow_id = f.id "
+                                     "AND v.status = 'published'), "
+                                     "(SELECT permission FROM flow_shares s "
+                                     "WHERE s.flow_id = f.id AND s.user_id = ?)") +
+                      where +
+                      QStringLiteral(" ORDER BY f.created_at DESC, f.id LIMIT ? OFFSET ?")));
+    int bind = 1;
+    select.value().bind(bind++, p.userId);
+    for (const QVariant &value : std::as_const(binds))
+        select.value().bind(bind++, value);
+    select.value().bind(bind++, paging.value().size);
+    select.value().bind(bind++, paging.value().offset());
+    QJsonArray items;
+    while (true) {
+        HM_TRY(row, select.value().step());
+        if (!row.value())
+            break;
+        const auto &s = select.value();
+        items.append(
+            QJsonObject{{QStringLiteral("id"), s.text(0)},
+                        {QStringLiteral("name"), s.text(1)},
+                        {QStringLiteral("description"), s.text(2)},
+                        {QStringLiteral("owner_id"), s.text(3)},
+                        {QStringLiteral("created_at"), auth::isoOrNull(s.int64(4))},
+                        {QStringLiteral("updated_at"), auth::isoOrNull(s.int64(5))},
+                        {QStringLiteral("latest_version"), QString::number(s.int64(6))},
+                        {QStringLiteral("published_version"),
+                         s.isNull(7) ? QJsonValue() : QJsonValue(s.text(7))},
+                        {QStringLiteral("my_permission"),
+                         permissionOf(p, s.text(3), s.isNull(8) ? QString() : s.text(8))}});
+    }
+    return ApiReply::ok(
+        QJsonObject{{QStringLiteral("items"), items},
+                    {QStringLiteral("pagination"), paginationJson(paging.value(), total)}});
+}
+
+ApiReply getFlow(store::Database &db, const RequestContext &c, const Principal &p)
+{
+    const QString id = c.pathArgs.at(0);
+    HM_TRY_STATUS(requireFlowPermission(db, p, id, FlowPermission::View));
+    HM_TRY(permission, flowPermission(db, p, id));
+    FlowRepository repo(db);
+    HM_TRY(flow, repo.flow(id));
+    HM_TRY(versions, repo.versions(flow.value().id));
+    QJsonObject data = flowJson(flow.value());
+    QJsonValue published;
+    for (const FlowVersionRecord &v : std::as_const(versions.value())) {
+        if (v.status == flow::FlowVersionStatus::Published)
+            published = versionJson(v, false);
+    }
+    if (!versions.value().isEmpty())
+        data.insert(QStringLiteral("latest_version"), versionJson(versions.value().last(), true));
+    data.insert(QStringLiteral("published_version"), published);
+    data.insert(QStringLiteral("my_permission"), flowPermissionName(permission.value()));
+    return ApiReply::ok(data);
+}
+
+// Name and description; the definition changes through new versions.
+ApiReply updateFlow(store::Database &db, const RequestContext &c, const Principal &p)
+{
+    const QString id = c.pathArgs.at(0);
+    HM_TRY_STATUS(requireFlowPermission(db, p, id, FlowPermission::Edit));
+    HM_TRY(body, c.jsonObject());
+    for (const QString &field : {QStringLiteral("definition"), QStringLiteral("settings")}) {
+        if (body.value().contains(field))
+            return ApiReply::failure(auth::fieldError(
+                field,
+                QStringLiteral("%1 changes with POST /api/v1/flows/{id}/versions").arg(field)));
+    }
+    FlowRepository repo(db);
+    HM_TRY(flow, repo.flow(id));
+    HM_TRY(name, auth::optionalString(body.value(), QStringLiteral("name"), flow.value().name));
+    HM_TRY(description, auth::optionalString(body.value(), QStringLiteral("description"),
+                                             flow.value().description));
+    // An unchanged name stays even if it is older than the length limit.
+    if (name.value() != flow.value().name)
+        HM_TRY_STATUS(checkFlowName(name.value()));
+    {
+        HM_TRY(txn, db.begin());
+        HM_TRY(taken,
+               db.prepare(QStringLiteral(
+                   "SELECT 1 FROM flows WHERE name = ? AND id != ? AND deleted_at IS NULL")));
+        taken.value().bind(1, name.value()).bind(2, id);
+        HM_TRY(exists, taken.value().step());
+        if (exists.value())
+            return ApiReply::failure(
+                Error{ErrorCode::ResourceAlreadyExists,
+                      QStringLiteral("a flow named \"%1\" already exists").arg(name.value()),
+                      {{QStringLiteral("field"), QStringLiteral("name")}}});
+        taken.value().reset();
+        invalidateFlowCaches();
+        HM_TRY(update, db.prepare(QStringLiteral(
+                           "UPDATE flows SET name = ?, description = ?, updated_at = ? "
+                           "WHERE id = ? AND deleted_at IS NULL")));
+        update.value()
+            .bind(1, name.value())
+            .bind(2, description.value().isEmpty() ? QVariant() : QVariant(description.value()))
+            .bind(3, auth::nowMs())
+            .bind(4, id);
+        HM_TRY_STATUS(update.value().run());
+        HM_TRY_STATUS(txn.value().commit());
+    }
+    HM_TRY(updated, repo.flow(id));
+    return ApiReply::ok(flowJson(updated.value()));
+}
+
+void auditFlow(store::Database &db, const RequestContext &c, const Principal &p,
+               const QString &action, const QString &flowId, const QJsonObject &details)
+{
+    auth::audit(db, action, p.userId, QStringLiteral("flow"), flowId, c.clientIp(),
+                QString::fromUtf8(c.header("User-Agent")), details);
+}
+
+ApiReply deleteFlow(store::Database &db, const RequestContext &c, const Principal &p)
+{
+    const QString id = c.pathArgs.at(0);
+    HM_TRY_STATUS(requireFlowPermission(db, p, id, FlowPermission::Owner));
+    FlowRepository repo(db);
+    HM_TRY(flow, repo.flow(id));
+    invalidateFlowCaches();
+    HM_TRY_STATUS(repo.softDelete(id));
+    auditFlow(db, c, p, QStringLiteral("FLOW_DELETED"), id,
+              {{QStringLiteral("name"), flow.value().name}});
+    return ApiReply::ok(QJsonObject{{QStringLiteral("id"), id}, {QStringLiteral("deleted"), true}});
+}
+
+ApiReply addVersion(store::Database &db, FlowEngineHost &host, const RequestContext &c,
+                    const Principal &p)
+{
+    const QString id = c.pathArgs.at(0);
+    HM_TRY_STATUS(requireFlowPermission(db, p, id, FlowPermission::Edit));
+    HM_TRY(body, c.jsonObject());
+    HM_TRY(parsed, parseFlow(body.value(), host.registry()));
+    FlowRepository repo(db);
+    invalidateFlowCaches();
+    HM_TRY(version,
+           repo.addVersion(id, parsed.value().definition, parsed.value().settings, p.userId));
+    return ApiReply::ok(versionJson(version.value(), false), 201);
+}
+
+ApiReply listVersions(store::Database &db, const RequestContext &c, const Principal &p)
+{
+    const QString id = c.pathArgs.at(0);
+    HM_TRY_STATUS(requireFlowPermission(db, p, id, FlowPermission::View));
+    FlowRepository repo(db);
+    HM_TRY(versions, repo.versions(id));
+    QJsonArray items;
+    for (const FlowVersionRecord &v : std::as_const(versions.value()))
+        items.append(versionJson(v, true));
+    return ApiReply::ok(QJsonObject{{QStringLiteral("items"), items}});
+}
+
+ApiReply publish(store::Database &db, const RequestContext &c, const Principal &p)
+{
+    const QString id = c.pathArgs.at(0);
+    HM_TRY_STATUS(requireFlowPermission(db, p, id, FlowPermission::Edit));
+    HM_TRY(body, c.jsonObject());
+    HM_TRY(version, auth::requiredString(body.value(), QStringLiteral("version")));
+    FlowRepository repo(db);
+    HM_TRY(before, repo.version(id, version.value()));
+    invalidateFlowCaches();
+    HM_TRY_STATUS(repo.publish(id, version.value()));
+    HM_TRY(record, repo.version(id, version.value()));
+    // Publishing the published version again changes nothing: no entry.
+    if (before.value().status != flow::FlowVersionStatus::Published)
+        auditFlow(db, c, p, QStringLiteral("FLOW_PUBLISHED"), id,
+                  {{QStringLiteral("version"), version.value()}});
+    return ApiReply::ok(versionJson(record.value(), false));
+}
+
+const QJsonObject kFlowBody = object({{QStringLiteral("name"), string()},
+                                      {QStringLiteral("description"), string()},
+                                      {QStringLiteral("definition"), object({}, {}, false)},
+                                      {QStringLiteral("settings"), object({}, {}, false)}},
+                                     {QStringLiteral("name"), QStringLiteral("definition")});
+
+RouteDoc doc(const QString &summary, QList<ErrorCode> errors, QJsonObject request = {},
+             int success = 200)
+{
+    RouteDoc d;
+    d.summary = summary;
+    d.tag = QStringLiteral("Flows");
+    d.errors = std::move(errors);
+    d.requestSchema = std::move(request);
+    d.successStatus = success;
+    return d;
+}
+
+} // namespace
+
+void registerFlowRoutes(ApiRouter &router, auth::AuthModule &auth, store::Database &db,
+                        FlowEngineHost &host)
+{
+    const QJsonObject versionBody = object(
+        {{QStringLiteral("definition"), object({})}, {QStringLiteral("settings"), object({})}},
+        {QStringLiteral("definition")});
+    auth::addProtectedRoute(
+        router, auth, Method::Post, QStringLiteral("/api/v1/flows"), Role::User,
+        [&db, &host](const RequestContext &c, const Principal &p) {
+            return createFlow(db, host, c, p);
+        },
+        doc(QStringLiteral("Create a flow (version 1, draft)"),
+            {ErrorCode::InvalidFlowDefinition, ErrorCode::ResourceAlreadyExists}, kFlowBody, 201));
+    RouteDoc listDoc = doc(QStringLiteral("List the flows the caller may view"), {});
+    listDoc.queryParameters = paging();
+    listDoc.queryParameters.append(
+        query(QStringLiteral("search"), string(), QStringLiteral("Substring of the flow name")));
+    listDoc.queryParameters.append(
+        query(QStringLiteral("owner"), string(), QStringLiteral("\"me\" or a user id")));
+    listDoc.queryParameters.append(query(QStringLiteral("shared_with_me"), boolean(),
+                                         QStringLiteral("Only flows shared with the caller")));
+    auth::addProtectedRoute(
+        router, auth, Method::Get, QStringLiteral("/api/v1/flows"), Role::Viewer,
+        [&db](const RequestContext &c, const Principal &p) { return listFlows(db, c, p); },
+        std::move(listDoc));
+    auth::addProtectedRoute(
+        router, auth, Method::Get, QStringLiteral("/api/v1/flows/{id}"), Role::Viewer,
+        [&db](const RequestContext &c, const Principal &p) { return getFlow(db, c, p); },
+        doc(QStringLiteral("A flow with its latest and published versions (view)"),
+            {ErrorCode::FlowNotFound}));
+    auth::addProtectedRoute(
+        router, auth, Method::Put, QStringLiteral("/api/v1/flows/{id}"), Role::User,
+        [&db](const RequestContext &c, const Principal &p) { return updateFlow(db, c, p); },
+        doc(QStringLiteral("Rename a flow or change its description (edit)"),
+            {ErrorCode::FlowNotFound, ErrorCode::Forbidden, ErrorCode::ResourceAlreadyExists},
+            object(
+                {{QStringLiteral("name"), string()}, {QStringLiteral("description"), string()}})));
+    auth::addProtectedRoute(
+        router, auth, Method::Delete, QStringLiteral("/api/v1/flows/{id}"), Role::User,
+        [&db](const RequestContext &c, const Principal &p) { return deleteFlow(db, c, p); },
+        doc(QStringLiteral("Delete a flow (soft; history stays; owner or ADMIN)"),
+            {ErrorCode::FlowNotFound, ErrorCode::Forbidden}));
+    auth::addProtectedRoute(
+        router, auth, Method::Post, QStringLiteral("/api/v1/flows/{id}/versions"), Role::User,
+        [&db, &host](const RequestContext &c, const Principal &p) {
+            return addVersion(db, host, c, p);
+        },
+        doc(QStringLiteral("Add a draft version (edit)"),
+            {ErrorCode::FlowNotFound, ErrorCode::Forbidden, ErrorCode::InvalidFlowDefinition},
+            versionBody, 201));
+    auth::addProtectedRoute(
+        router, auth, Method::Get, QStringLiteral("/api/v1/flows/{id}/versions"), Role::Viewer,
+        [&db](const RequestContext &c, const Principal &p) { return listVersions(db, c, p); },
+        doc(QStringLiteral("All versions of a flow, oldest first (view)"),
+            {ErrorCode::FlowNotFound}));
+    auth::addProtectedRoute(
+        router, auth, Method::Post, QStringLiteral("/api/v1/flows/{id}/publish"), Role::User,
+        [&db](const RequestContext &c, const Principal &p) { return publish(db, c, p); },
+        doc(QStringLiteral("Publish a version (edit; the previous one becomes deprecated)"),
+            {ErrorCode::FlowNotFound, ErrorCode::FlowVersionNotFound, ErrorCode::Forbidden},
+            object({{QStringLiteral("version"), string()}}, {QStringLiteral("version")})));
+}
+
+} // namespace hm::server
