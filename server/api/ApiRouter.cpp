@@ -69,7 +69,7 @@ struct PendingResponse
 namespace {
 
 // Index into ApiRouter::m_tables: the method's bit (Get = 1 << 0, ...).
-int methodSlot(QHttpServerRequest::Method method)
+int methodSlot(http::Method method)
 {
     const auto bits = static_cast<quint32>(method);
     if (bits == 0 || (bits & (bits - 1)) != 0) // Unknown or not a single method
@@ -428,7 +428,7 @@ bool ApiRouter::pathMatches(qsizetype index, const QString &path, const PathPart
     return true;
 }
 
-qsizetype ApiRouter::lookup(QHttpServerRequest::Method method, const QString &path,
+qsizetype ApiRouter::lookup(http::Method method, const QString &path,
                             QStringList *args) const
 {
     const int slot = methodSlot(method);
@@ -462,8 +462,8 @@ void ApiRouter::dispatch(const http::HttpRequest &request, http::HttpResponder r
     const QString &path = request.path();
     QStringList args;
     // HEAD is GET without the body (the connection leaves the body out).
-    const QHttpServerRequest::Method method = request.method() == QHttpServerRequest::Method::Head
-                                                  ? QHttpServerRequest::Method::Get
+    const http::Method method = request.method() == http::Method::Head
+                                                  ? http::Method::Get
                                                   : request.method();
     const qsizetype index = lookup(method, path, &args);
     if (index >= 0) {
@@ -552,7 +552,7 @@ void ApiRouter::finish(qsizetype routeIndex, const QString &requestId, const QSt
     responder.send(std::move(response));
 }
 
-void ApiRouter::addRoute(QHttpServerRequest::Method method, const QString &path, Handler handler,
+void ApiRouter::addRoute(http::Method method, const QString &path, Handler handler,
                          RouteDoc doc)
 {
     const qsizetype index = m_routes.size();
@@ -575,7 +575,7 @@ void ApiRouter::addRoute(QHttpServerRequest::Method method, const QString &path,
     m_logPrefixes.append(methodName(method) + u' ');
 }
 
-void ApiRouter::describe(QHttpServerRequest::Method method, const QString &path, RouteDoc doc)
+void ApiRouter::describe(http::Method method, const QString &path, RouteDoc doc)
 {
     for (RouteInfo &route : m_routes) {
         if (route.method != method || route.path != path)
@@ -592,7 +592,7 @@ void ApiRouter::describe(QHttpServerRequest::Method method, const QString &path,
     qCWarning(lcServerHttp).noquote() << "describe: no route" << methodName(method) << path;
 }
 
-void ApiRouter::setMaxBodyBytes(QHttpServerRequest::Method method, const QString &path,
+void ApiRouter::setMaxBodyBytes(http::Method method, const QString &path,
                                 qsizetype bytes)
 {
     for (qsizetype i = 0; i < m_routes.size(); ++i) {

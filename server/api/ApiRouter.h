@@ -6,7 +6,7 @@
 #include "server/http/HttpServer.h"
 
 #include <QHostAddress>
-#include <QHttpServerRequest>
+#include "server/http/HttpMethod.h"
 #include <QJsonObject>
 #include <QList>
 #include <QPair>
@@ -141,16 +141,16 @@ public:
     // path may hold "{name}" placeholders, each matching one non-empty
     // segment; their values arrive in RequestContext::pathArgs. Register
     // literal paths before patterns that would also match them.
-    void addRoute(QHttpServerRequest::Method method, const QString &path, Handler handler,
+    void addRoute(http::Method method, const QString &path, Handler handler,
                   RouteDoc doc = {});
     // Replaces the description of a registered route, keeping its auth
     // requirement and adding its error codes; for modules that describe
     // their routes in one place after registering them.
-    void describe(QHttpServerRequest::Method method, const QString &path, RouteDoc doc);
+    void describe(http::Method method, const QString &path, RouteDoc doc);
     const QList<RouteInfo> &routes() const { return m_routes; }
     // Lets a registered route take bodies up to `bytes` instead of
     // kMaxBodyBytes (larger bodies are refused before they are read).
-    void setMaxBodyBytes(QHttpServerRequest::Method method, const QString &path, qsizetype bytes);
+    void setMaxBodyBytes(http::Method method, const QString &path, qsizetype bytes);
     // Requests under `prefix` that match no route go to `handler` instead
     // of the 404/405 answer; such paths are not in the route table (the
     // WebSocket endpoints' answer to plain HTTP).
@@ -204,7 +204,7 @@ private:
     bool pathMatches(qsizetype index, const QString &path, const PathParts &parts,
                      QStringList *args) const;
     // The first registered route for the method and path, or -1.
-    qsizetype lookup(QHttpServerRequest::Method method, const QString &path,
+    qsizetype lookup(http::Method method, const QString &path,
                      QStringList *args) const;
     // Every request the HTTP server parsed.
     void dispatch(const http::HttpRequest &request, http::HttpResponder responder);

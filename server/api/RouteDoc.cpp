@@ -2,22 +2,22 @@
 
 namespace hm::server {
 
-QString methodName(QHttpServerRequest::Method method)
+QString methodName(http::Method method)
 {
     switch (method) {
-    case QHttpServerRequest::Method::Get:
+    case http::Method::Get:
         return QStringLiteral("GET");
-    case QHttpServerRequest::Method::Head:
+    case http::Method::Head:
         return QStringLiteral("HEAD");
-    case QHttpServerRequest::Method::Post:
+    case http::Method::Post:
         return QStringLiteral("POST");
-    case QHttpServerRequest::Method::Put:
+    case http::Method::Put:
         return QStringLiteral("PUT");
-    case QHttpServerRequest::Method::Delete:
+    case http::Method::Delete:
         return QStringLiteral("DELETE");
-    case QHttpServerRequest::Method::Patch:
+    case http::Method::Patch:
         return QStringLiteral("PATCH");
-    case QHttpServerRequest::Method::Options:
+    case http::Method::Options:
         return QStringLiteral("OPTIONS");
     default:
         return QStringLiteral("OTHER");

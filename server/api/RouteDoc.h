@@ -3,7 +3,7 @@
 #include "common/Error.h"
 
 #include <QByteArray>
-#include <QHttpServerRequest>
+#include "server/http/HttpMethod.h"
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QList>
@@ -43,12 +43,12 @@ struct RouteDoc
 
 struct RouteInfo
 {
-    QHttpServerRequest::Method method;
+    http::Method method;
     QString path; // with {placeholders}
     RouteDoc doc;
 };
 
-QString methodName(QHttpServerRequest::Method method);
+QString methodName(http::Method method);
 
 // Small JSON Schema builders so route descriptions stay readable.
 namespace schema {

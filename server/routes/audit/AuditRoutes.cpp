@@ -138,7 +138,7 @@ void registerAuditRoutes(ApiRouter &router, auth::AuthModule &auth, store::Datab
                                                   {QStringLiteral("created_at"), string()}}))},
                                  {QStringLiteral("pagination"), pagination()}});
     auth::addProtectedRoute(
-        router, auth, QHttpServerRequest::Method::Get, QStringLiteral("/api/v1/audit"),
+        router, auth, http::Method::Get, QStringLiteral("/api/v1/audit"),
         auth::Role::Admin,
         [&database](const RequestContext &c, const auth::Principal &) {
             return listAudit(database, c);

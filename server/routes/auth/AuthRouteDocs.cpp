@@ -7,7 +7,7 @@
 namespace hm::server::auth {
 namespace {
 
-using Method = QHttpServerRequest::Method;
+using Method = http::Method;
 using namespace schema;
 
 QJsonObject userSchema()

@@ -17,7 +17,7 @@
 namespace hm::server::auth {
 namespace {
 
-using Method = QHttpServerRequest::Method;
+using Method = http::Method;
 constexpr qint64 kPendingLoginMs = 5 * 60 * 1000;
 // How often a login waiting for another check of its account and address
 // looks again.

@@ -10,7 +10,7 @@
 namespace hm::server::auth {
 namespace {
 
-using Method = QHttpServerRequest::Method;
+using Method = http::Method;
 
 // The secret is sealed under the CREDENTIAL DEK with the user id as
 // associated data, so a ciphertext copied to another user's row fails.

@@ -178,7 +178,7 @@ void registerBlobRoutes(ApiRouter &router, FlowEngineHost &host)
     // must not run into the anonymous per-IP limit.
     getDoc.rateLimited = false;
     router.addRoute(
-        QHttpServerRequest::Method::Get, QStringLiteral("/api/v1/blobs/{executionId}/{blobId}"),
+        http::Method::Get, QStringLiteral("/api/v1/blobs/{executionId}/{blobId}"),
         [&host](const RequestContext &c) { return getBlob(host, c); }, std::move(getDoc));
 
     RouteDoc putDoc;
@@ -196,10 +196,10 @@ void registerBlobRoutes(ApiRouter &router, FlowEngineHost &host)
                                             {QStringLiteral("size"), schema::integer()}});
     putDoc.rateLimited = false;
     router.addRoute(
-        QHttpServerRequest::Method::Put, QStringLiteral("/api/v1/blobs/{executionId}/{blobId}"),
+        http::Method::Put, QStringLiteral("/api/v1/blobs/{executionId}/{blobId}"),
         [&host](const RequestContext &c) { return putBlob(host, c); }, std::move(putDoc));
     // The HTTP server refuses larger bodies before reading them.
-    router.setMaxBodyBytes(QHttpServerRequest::Method::Put,
+    router.setMaxBodyBytes(http::Method::Put,
                            QStringLiteral("/api/v1/blobs/{executionId}/{blobId}"), kMaxBlobBytes);
 }
 

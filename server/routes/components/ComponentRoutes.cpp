@@ -17,7 +17,7 @@ namespace hm::server {
 using namespace schema;
 using auth::Principal;
 using auth::Role;
-using Method = QHttpServerRequest::Method;
+using Method = http::Method;
 
 namespace {
 

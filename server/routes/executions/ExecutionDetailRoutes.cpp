@@ -26,7 +26,7 @@ using namespace engine;
 using namespace schema;
 using auth::Principal;
 using auth::Role;
-using Method = QHttpServerRequest::Method;
+using Method = http::Method;
 
 namespace {
 

@@ -25,7 +25,7 @@ using namespace engine::persistence;
 using namespace schema;
 using auth::Principal;
 using auth::Role;
-using Method = QHttpServerRequest::Method;
+using Method = http::Method;
 
 namespace {
 

@@ -20,7 +20,7 @@ namespace hm::server {
 
 using auth::Principal;
 using auth::Role;
-using Method = QHttpServerRequest::Method;
+using Method = http::Method;
 using namespace schema;
 
 namespace {

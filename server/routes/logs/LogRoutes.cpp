@@ -140,7 +140,7 @@ void registerLogRoutes(ApiRouter &router, auth::AuthModule &auth)
                                                   {QStringLiteral("timestamp"), string()}}))},
          {QStringLiteral("pagination"), pagination()}});
     auth::addProtectedRoute(
-        router, auth, QHttpServerRequest::Method::Get, QStringLiteral("/api/v1/logs"),
+        router, auth, http::Method::Get, QStringLiteral("/api/v1/logs"),
         auth::Role::Admin,
         [](const RequestContext &c, const auth::Principal &) {
             const QUrlQuery query = c.request.query();
@@ -167,7 +167,7 @@ void registerLogRoutes(ApiRouter &router, auth::AuthModule &auth)
               enumOf({QStringLiteral("json"), QStringLiteral("csv"), QStringLiteral("txt")})));
     exported.contentType = "application/octet-stream";
     auth::addProtectedRoute(
-        router, auth, QHttpServerRequest::Method::Get, QStringLiteral("/api/v1/logs/export"),
+        router, auth, http::Method::Get, QStringLiteral("/api/v1/logs/export"),
         auth::Role::Admin,
         [](const RequestContext &c, const auth::Principal &) {
             const QUrlQuery query = c.request.query();

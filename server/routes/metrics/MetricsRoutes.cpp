@@ -18,7 +18,7 @@ void registerMetricsAndDocsRoutes(ApiRouter &router, std::function<QString()> se
     metrics.contentType = "text/plain; version=0.0.4; charset=utf-8";
     metrics.rateLimited = false;
     router.addRoute(
-        QHttpServerRequest::Method::Get, QStringLiteral("/metrics"),
+        http::Method::Get, QStringLiteral("/metrics"),
         [metrics](const RequestContext &) {
             return ApiReply::raw(Metrics::instance().exposition(), metrics.contentType);
         },
@@ -29,7 +29,7 @@ void registerMetricsAndDocsRoutes(ApiRouter &router, std::function<QString()> se
     openApi.summary = QStringLiteral("This API's OpenAPI 3.0.3 document");
     openApi.contentType = "application/json";
     router.addRoute(
-        QHttpServerRequest::Method::Get, QStringLiteral("/api/v1/openapi.json"),
+        http::Method::Get, QStringLiteral("/api/v1/openapi.json"),
         [&router, serverUrl = std::move(serverUrl)](const RequestContext &) {
             // From the configuration, never from the request's Host: a
             // document that names whatever host the client claimed points

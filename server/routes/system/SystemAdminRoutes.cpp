@@ -12,7 +12,7 @@
 namespace hm::server {
 namespace {
 
-using Method = QHttpServerRequest::Method;
+using Method = http::Method;
 using namespace schema;
 
 void applyConfig(ApiRouter &router, const QJsonObject &config)

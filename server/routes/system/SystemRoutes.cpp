@@ -113,7 +113,7 @@ void registerSystemRoutes(ApiRouter &router, store::Database &database, const QE
     auto cache = std::make_shared<HealthCheckCache>(database);
     auto healthy = std::make_shared<const HealthyBody>();
     router.addRoute(
-        QHttpServerRequest::Method::Get, QStringLiteral("/api/v1/health"),
+        http::Method::Get, QStringLiteral("/api/v1/health"),
         [cache, healthy, &uptime](const RequestContext &) {
             if (cache->status().ok())
                 return ApiReply::raw(healthy->build(uptime.elapsed() / 1000), "application/json");
@@ -131,7 +131,7 @@ void registerSystemRoutes(ApiRouter &router, store::Database &database, const QE
         health);
 
     router.addRoute(
-        QHttpServerRequest::Method::Get, QStringLiteral("/api/v1/version"),
+        http::Method::Get, QStringLiteral("/api/v1/version"),
         [](const RequestContext &) {
             return ApiReply::ok(QJsonObject{
                 {QStringLiteral("version"), QString::fromLatin1(version::kVersion)},

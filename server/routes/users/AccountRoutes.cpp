@@ -9,7 +9,7 @@
 namespace hm::server::auth {
 namespace {
 
-using Method = QHttpServerRequest::Method;
+using Method = http::Method;
 
 Result<UserRecord> loadUser(AuthModule &auth, const QString &id)
 {

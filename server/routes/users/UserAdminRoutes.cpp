@@ -12,7 +12,7 @@
 namespace hm::server::auth {
 namespace {
 
-using Method = QHttpServerRequest::Method;
+using Method = http::Method;
 
 const QStringList kStatuses{QStringLiteral("pending"), QStringLiteral("active"),
                             QStringLiteral("suspended"), QStringLiteral("deleted")};

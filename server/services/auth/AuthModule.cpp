@@ -252,9 +252,9 @@ ApiReply checkOwnPassword(AuthModule &auth, const RequestContext &context, const
     return ApiReply::deferred();
 }
 
-Role defaultRoleFor(QHttpServerRequest::Method method)
+Role defaultRoleFor(http::Method method)
 {
-    return method == QHttpServerRequest::Method::Get ? Role::Viewer : Role::User;
+    return method == http::Method::Get ? Role::Viewer : Role::User;
 }
 
 ApiReply failureReply(const Error &error)
@@ -290,7 +290,7 @@ ApiReply refused(const RateLimiter::Decision &decision)
 
 } // namespace
 
-void addProtectedRoute(ApiRouter &router, AuthModule &auth, QHttpServerRequest::Method method,
+void addProtectedRoute(ApiRouter &router, AuthModule &auth, http::Method method,
                        const QString &path, Role minRole, AuthedHandler handler, RouteDoc doc)
 {
     doc.auth = roleApiName(minRole);

@@ -104,10 +104,10 @@ using AuthedHandler = std::function<ApiReply(const RequestContext &, const Princ
 // VIEWER. It also applies the general per-principal rate limit (a failed
 // authentication counts against the anonymous per-IP one) and records the
 // role and the errors this adds in the route's description.
-void addProtectedRoute(ApiRouter &router, AuthModule &auth, QHttpServerRequest::Method method,
+void addProtectedRoute(ApiRouter &router, AuthModule &auth, http::Method method,
                        const QString &path, Role minRole, AuthedHandler handler, RouteDoc doc = {});
 // The default policy: GET needs VIEWER, anything else USER.
-Role defaultRoleFor(QHttpServerRequest::Method method);
+Role defaultRoleFor(http::Method method);
 
 // Error reply that carries rate-limit headers when the error is a 429.
 ApiReply failureReply(const Error &error);
