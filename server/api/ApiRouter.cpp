@@ -78,6 +78,29 @@ int methodSlot(http::Method method)
     return slot < 16 ? slot : -1;
 }
 
+// How specific a route's path is, segment by segment: a literal segment (2)
+// beats one with a placeholder inside ("{a}.json", 1), which beats a whole
+// placeholder (0). Of two routes matching one path (same segment count),
+// the one with a literal at the first segment where they differ wins, so
+// "/flows/shared" beats "/flows/{id}" and "/x/b/{c}" beats "/x/{a}/c".
+using Specificity = QVarLengthArray<quint8, 12>;
+
+Specificity specificityOf(const QString &path)
+{
+    static const QRegularExpression placeholder(QStringLiteral("\\{[A-Za-z_][A-Za-z0-9_]*\\}"));
+    Specificity ranks;
+    for (const QString &part : path.split(u'/')) {
+        const QRegularExpressionMatch match = placeholder.match(part);
+        ranks.append(!match.hasMatch() ? 2 : match.capturedLength() == part.size() ? 0 : 1);
+    }
+    return ranks;
+}
+
+bool moreSpecific(const Specificity &a, const Specificity &b)
+{
+    return std::lexicographical_compare(b.begin(), b.end(), a.begin(), a.end());
+}
+
 // A placeholder's value: the raw segment percent-decoded (UTF-8), once the
 // route matched the raw path.
 QString decodedSegment(QStringView segment)
@@ -428,26 +451,24 @@ bool ApiRouter::pathMatches(qsizetype index, const QString &path, const PathPart
     return true;
 }
 
-qsizetype ApiRouter::lookup(http::Method method, const QString &path,
-                            QStringList *args) const
+qsizetype ApiRouter::lookup(http::Method method, const QString &path, QStringList *args) const
 {
     const int slot = methodSlot(method);
     if (slot < 0)
         return -1;
     const MethodTable &table = m_tables.at(slot);
-    qsizetype best = table.literalPaths.value(path, -1);
-    if (table.patternRoutes.isEmpty() || (best >= 0 && table.patternRoutes.first() > best))
-        return best;
-    // A placeholder route registered before the literal one wins, as it did
-    // when QHttpServer tried the rules in registration order.
+    // A literal path beats every placeholder route. Placeholder routes are
+    // kept most specific first (addRoute), so the first match is the best
+    // and the order of registration does not matter.
+    const qsizetype literal = table.literalPaths.value(path, -1);
+    if (literal >= 0 || table.patternRoutes.isEmpty())
+        return literal;
     const PathParts parts = splitPath(path);
     for (const qsizetype index : table.patternRoutes) {
-        if (best >= 0 && index > best)
-            break;
         if (pathMatches(index, path, parts, args))
             return index;
     }
-    return best;
+    return -1;
 }
 
 void ApiRouter::dispatch(const http::HttpRequest &request, http::HttpResponder responder)
@@ -560,9 +581,15 @@ void ApiRouter::addRoute(http::Method method, const QString &path, Handler handl
     const int slot = methodSlot(method);
     if (slot >= 0) {
         MethodTable &table = m_tables[slot];
-        if (!shape.literal)
-            table.patternRoutes.append(index);
-        else if (!table.literalPaths.contains(path)) // the first registration wins
+        if (!shape.literal) {
+            // Most specific first; equally specific ones in registration order.
+            const Specificity rank = specificityOf(path);
+            QList<qsizetype> &patterns = table.patternRoutes;
+            qsizetype at = patterns.size();
+            while (at > 0 && moreSpecific(rank, specificityOf(m_routes.at(patterns.at(at - 1)).path)))
+                --at;
+            patterns.insert(at, index);
+        } else if (!table.literalPaths.contains(path)) // the first registration wins
             table.literalPaths.insert(path, index);
     } else {
         qCCritical(lcServerHttp).noquote() << "route with no single method:" << path;

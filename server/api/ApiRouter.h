@@ -123,9 +123,10 @@ inline constexpr qsizetype kMaxBodyBytes = 10 * 1024 * 1024;
 // document.
 //
 // Routing: a hash of the literal paths per method, then the placeholder
-// routes segment by segment; the first registered route that matches wins
-// (QHttpServer, which the router once sat on, tried one regular expression
-// per route in registration order). Paths are matched as sent (see
+// routes segment by segment, most specific first: a literal segment beats a
+// placeholder at the first segment where two matching routes differ, so
+// the order of registration does not matter ("/flows/shared" beats
+// "/flows/{id}" either way); equally specific routes go by registration. Paths are matched as sent (see
 // HttpRequest::path()); placeholder values are percent-decoded afterwards,
 // and a path with empty or dot segments or an encoded separator is 404.
 // HEAD requests are answered by the GET route of their path, without the
@@ -139,8 +140,8 @@ public:
     explicit ApiRouter(QObject *parent = nullptr);
 
     // path may hold "{name}" placeholders, each matching one non-empty
-    // segment; their values arrive in RequestContext::pathArgs. Register
-    // literal paths before patterns that would also match them.
+    // segment; their values arrive in RequestContext::pathArgs. Literal
+    // segments win over placeholders whatever the order of registration.
     void addRoute(http::Method method, const QString &path, Handler handler,
                   RouteDoc doc = {});
     // Replaces the description of a registered route, keeping its auth
@@ -192,7 +193,7 @@ private:
     struct MethodTable
     {
         QHash<QString, qsizetype> literalPaths; // path -> first route index
-        QList<qsizetype> patternRoutes;         // registration order
+        QList<qsizetype> patternRoutes;         // most specific first
     };
     // A request path cut at each '/' (views into the path).
     using PathParts = QVarLengthArray<QStringView, 12>;
@@ -203,7 +204,7 @@ private:
     // placeholder values go to `args` when given.
     bool pathMatches(qsizetype index, const QString &path, const PathParts &parts,
                      QStringList *args) const;
-    // The first registered route for the method and path, or -1.
+    // The most specific route for the method and path, or -1.
     qsizetype lookup(http::Method method, const QString &path,
                      QStringList *args) const;
     // Every request the HTTP server parsed.

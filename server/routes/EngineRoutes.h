@@ -19,8 +19,8 @@ struct AuthModule;
 void registerFlowRoutes(ApiRouter &router, auth::AuthModule &auth, store::Database &db,
                         FlowEngineHost &host);
 // /api/v1/flows/shared-with-me and /api/v1/flows/{id}/shares*
-// (ShareRoutes.cpp). Register before registerFlowRoutes: its
-// /api/v1/flows/{id} would otherwise take "shared-with-me".
+// (ShareRoutes.cpp). The literal "shared-with-me" wins over
+// /api/v1/flows/{id} whichever is registered first (ApiRouter).
 void registerShareRoutes(ApiRouter &router, auth::AuthModule &auth, store::Database &db);
 // /api/v1/flows/{id}/trigger, /api/v1/executions*
 // (ExecutionRoutes.cpp): the engine and the execution history.

@@ -225,7 +225,7 @@ Result<QUrl> ServerRuntime::startUp()
     registerSystemAdminRoutes(*m_router, *m_auth, *m_database, m_options.dataDir, m_uptime);
     registerAuditRoutes(*m_router, *m_auth, *m_database);
     registerLogRoutes(*m_router, *m_auth);
-    registerShareRoutes(*m_router, *m_auth, *m_database); // before /flows/{id}
+    registerShareRoutes(*m_router, *m_auth, *m_database);
     registerFlowRoutes(*m_router, *m_auth, *m_database, *m_engine);
     registerExecutionRoutes(*m_router, *m_auth, *m_database, *m_engine);
     registerWebhookRoutes(*m_router, *m_auth, *m_database, *m_engine);

@@ -7,7 +7,7 @@ void registerAuthRoutes(ApiRouter &router, AuthModule &auth)
     registerLoginRoutes(router, auth);
     registerTwoFactorRoutes(router, auth);
     registerApiKeyRoutes(router, auth);
-    registerAccountRoutes(router, auth); // /users/me… before /users/{id}
+    registerAccountRoutes(router, auth);
     registerUserAdminRoutes(router, auth);
     describeAuthRoutes(router);
 }

@@ -8,8 +8,8 @@ namespace hm::server::auth {
 
 struct AuthModule;
 
-// /api/v1/auth/*, /api/v1/users/me*, /api/v1/users* (admin). "me" routes are
-// registered before /users/{id} so the literal path wins.
+// /api/v1/auth/*, /api/v1/users/me*, /api/v1/users* (admin). The "me" routes
+// win over /users/{id} as literal paths (in any order of registration).
 void registerAuthRoutes(ApiRouter &router, AuthModule &auth);
 
 // The parts, one file each.

@@ -277,7 +277,7 @@ void registerShareRoutes(ApiRouter &router, auth::AuthModule &auth, store::Datab
                                  {QStringLiteral("shared_by_name"), string()},
                                  {QStringLiteral("shared_at"), string()}}))},
                 {QStringLiteral("pagination"), pagination()}});
-    // A literal path: registered before /api/v1/flows/{id} would take it.
+    // A literal path: wins over /api/v1/flows/{id} in any order (ApiRouter).
     auth::addProtectedRoute(
         router, auth, Method::Get, QStringLiteral("/api/v1/flows/shared-with-me"), Role::Viewer,
         [&db](const RequestContext &c, const Principal &p) { return sharedWithMe(db, c, p); },
