@@ -17,60 +17,37 @@ const QString kUnfinished = QStringLiteral(
 
 Result<QStringList> column(store::Database &db, const QString &sql)
 {
-    Result<store::Statement> stmt = db.prepare(sql);
-    if (!stmt.ok())
-        return stmt.error();
     QStringList values;
-    for (;;) {
-        const Result<bool> row = stmt.value().step();
-        if (!row.ok())
-            return row.error();
-        if (!row.value())
-            break;
-        values << stmt.value().text(0);
-    }
+    const Status read =
+        db.forEachRow(sql, {}, [&values](const store::Statement &row) { values << row.text(0); });
+    if (!read.ok())
+        return read.error();
     return values;
-}
-
-Status run(store::Database &db, const QString &sql, const QVariantList &params)
-{
-    Result<store::Statement> stmt = db.prepare(sql);
-    if (!stmt.ok())
-        return stmt.error();
-    for (qsizetype i = 0; i < params.size(); ++i)
-        stmt.value().bind(int(i) + 1, params.at(i));
-    return stmt.value().run();
 }
 
 } // namespace
 
 Result<QList<QueuedRequest>> loadQueue(store::Database &db)
 {
-    Result<store::Statement> stmt =
-        db.prepare(QStringLiteral("SELECT execution_id, flow_id, flow_version, scope_key, inputs,"
-                                  " coalesce(triggered_by, ''), queued_at, sequence"
-                                  " FROM execution_queue ORDER BY sequence"));
-    if (!stmt.ok())
-        return stmt.error();
     QList<QueuedRequest> queue;
-    for (;;) {
-        const Result<bool> row = stmt.value().step();
-        if (!row.ok())
-            return row.error();
-        if (!row.value())
-            break;
-        const store::Statement &s = stmt.value();
-        QueuedRequest request;
-        request.executionId = s.text(0);
-        request.flowId = s.text(1);
-        request.flowVersion = s.text(2);
-        request.scopeKey = s.text(3);
-        request.inputs = QJsonDocument::fromJson(s.text(4).toUtf8()).object();
-        request.triggeredBy = s.text(5);
-        request.queuedAtMs = s.int64(6);
-        request.sequence = s.int64(7);
-        queue << request;
-    }
+    const Status read = db.forEachRow(
+        QStringLiteral("SELECT execution_id, flow_id, flow_version, scope_key, inputs,"
+                       " coalesce(triggered_by, ''), queued_at, sequence"
+                       " FROM execution_queue ORDER BY sequence"),
+        {}, [&queue](const store::Statement &s) {
+            QueuedRequest request;
+            request.executionId = s.text(0);
+            request.flowId = s.text(1);
+            request.flowVersion = s.text(2);
+            request.scopeKey = s.text(3);
+            request.inputs = QJsonDocument::fromJson(s.text(4).toUtf8()).object();
+            request.triggeredBy = s.text(5);
+            request.queuedAtMs = s.int64(6);
+            request.sequence = s.int64(7);
+            queue << request;
+        });
+    if (!read.ok())
+        return read.error();
     return queue;
 }
 
@@ -101,39 +78,35 @@ Result<RecoveryReport> recoverExecutions(store::Database &db, qint64 nowMs)
         u" AND execution_id IN (SELECT id FROM executions WHERE " + kUnfinished + u')';
     const QString nodeDuration = QStringLiteral(
         "duration_ms = CASE WHEN started_at IS NULL THEN NULL ELSE max(0, ?1 - started_at) END");
-    const Status nodesFailed =
-        run(db,
-            u"UPDATE node_executions SET status = 'failed', error_code = ?2, error_message = ?3,"
-            " ended_at = ?1, " +
-                nodeDuration + u" WHERE status = 'running'" + ofInterrupted,
-            {nowMs, kRecoveryErrorCode, kRecoveryErrorMessage});
+    const Status nodesFailed = db.execute(
+        u"UPDATE node_executions SET status = 'failed', error_code = ?2, error_message = ?3,"
+        " ended_at = ?1, " +
+            nodeDuration + u" WHERE status = 'running'" + ofInterrupted,
+        {nowMs, kRecoveryErrorCode, kRecoveryErrorMessage});
     if (!nodesFailed.ok())
         return nodesFailed.error();
     const Status nodesCancelled =
-        run(db,
-            u"UPDATE node_executions SET status = 'cancelled',"
-            " ended_at = ?1, " +
-                nodeDuration + u" WHERE status = 'pending'" + ofInterrupted,
-            {nowMs});
+        db.execute(u"UPDATE node_executions SET status = 'cancelled',"
+                   " ended_at = ?1, " +
+                       nodeDuration + u" WHERE status = 'pending'" + ofInterrupted,
+                   {nowMs});
     if (!nodesCancelled.ok())
         return nodesCancelled.error();
 
-    const Status ended =
-        run(db,
-            u"UPDATE executions SET status = 'failed', cancel_reason = ?2, error_code = ?3,"
-            " error_message = ?4, ended_at = ?1,"
-            " duration_ms = CASE WHEN started_at IS NULL THEN NULL ELSE max(0, ?1 - started_at) END"
-            " WHERE " +
-                kUnfinished,
-            {nowMs, kRecoveryCancelReason, kRecoveryErrorCode, kRecoveryErrorMessage});
+    const Status ended = db.execute(
+        u"UPDATE executions SET status = 'failed', cancel_reason = ?2, error_code = ?3,"
+        " error_message = ?4, ended_at = ?1,"
+        " duration_ms = CASE WHEN started_at IS NULL THEN NULL ELSE max(0, ?1 - started_at) END"
+        " WHERE " +
+            kUnfinished,
+        {nowMs, kRecoveryCancelReason, kRecoveryErrorCode, kRecoveryErrorMessage});
     if (!ended.ok())
         return ended.error();
 
-    const Status dropped =
-        run(db,
-            QStringLiteral("DELETE FROM execution_queue WHERE execution_id IN (SELECT id FROM"
-                           " executions WHERE status IN ('completed', 'failed', 'cancelled'))"),
-            {});
+    const Status dropped = db.execute(
+        QStringLiteral("DELETE FROM execution_queue WHERE execution_id IN (SELECT id FROM"
+                       " executions WHERE status IN ('completed', 'failed', 'cancelled'))"),
+        {});
     if (!dropped.ok())
         return dropped.error();
 

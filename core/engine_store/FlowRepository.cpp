@@ -31,16 +31,6 @@ Error flowNotFound(const QString &flowId)
     return Error{ErrorCode::FlowNotFound, QStringLiteral("flow %1 not found").arg(flowId)};
 }
 
-Status execute(store::Database &db, const QString &sql, const QVariantList &params)
-{
-    Result<store::Statement> stmt = db.prepare(sql);
-    if (!stmt.ok())
-        return stmt.error();
-    for (qsizetype i = 0; i < params.size(); ++i)
-        stmt.value().bind(int(i) + 1, params.at(i));
-    return stmt.value().run();
-}
-
 // Live (not deleted) flows only.
 Result<bool> flowExists(store::Database &db, const QString &flowId)
 {
@@ -90,12 +80,11 @@ Status FlowRepository::insertVersion(const QString &flowId, const QString &versi
                                      const flow::FlowSettings &settings, const QString &createdBy,
                                      qint64 now)
 {
-    return execute(m_db,
-                   QStringLiteral("INSERT INTO flow_versions (id, flow_id, version, status,"
-                                  " definition, settings, created_by, created_at)"
-                                  " VALUES (?, ?, ?, 'draft', ?, ?, ?, ?)"),
-                   {newId(), flowId, version, jsonText(definition.toJson()),
-                    jsonText(settings.toJson()), createdBy, now});
+    return m_db.execute(QStringLiteral("INSERT INTO flow_versions (id, flow_id, version, status,"
+                                       " definition, settings, created_by, created_at)"
+                                       " VALUES (?, ?, ?, 'draft', ?, ?, ?, ?)"),
+                        {newId(), flowId, version, jsonText(definition.toJson()),
+                         jsonText(settings.toJson()), createdBy, now});
 }
 
 Result<FlowRecord> FlowRepository::createFlow(const NewFlow &newFlow)
@@ -123,8 +112,7 @@ Result<FlowRecord> FlowRepository::createFlow(const NewFlow &newFlow)
                       nowMs(),
                       0};
     record.updatedAtMs = record.createdAtMs;
-    const Status inserted = execute(
-        m_db,
+    const Status inserted = m_db.execute(
         QStringLiteral("INSERT INTO flows (id, name, description, owner_id, history_level,"
                        " created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)"),
         {record.id, record.name, record.description.isEmpty() ? QVariant() : record.description,
@@ -186,8 +174,8 @@ Result<FlowVersionRecord> FlowRepository::addVersion(const QString &flowId,
     const Status inserted = insertVersion(flowId, version, definition, settings, createdBy, now);
     if (!inserted.ok())
         return inserted.error();
-    const Status touched = execute(
-        m_db, QStringLiteral("UPDATE flows SET updated_at = ? WHERE id = ?"), {now, flowId});
+    const Status touched =
+        m_db.execute(QStringLiteral("UPDATE flows SET updated_at = ? WHERE id = ?"), {now, flowId});
     if (!touched.ok())
         return touched.error();
     const Status committed = txn.value().commit();
@@ -267,18 +255,16 @@ Status FlowRepository::publish(const QString &flowId, const QString &version)
         return {};
     const qint64 now = nowMs();
     // Deprecate first: the partial unique index allows one published row.
-    Status step = execute(m_db,
-                          QStringLiteral("UPDATE flow_versions SET status = 'deprecated'"
-                                         " WHERE flow_id = ? AND status = 'published'"),
-                          {flowId});
+    Status step = m_db.execute(QStringLiteral("UPDATE flow_versions SET status = 'deprecated'"
+                                              " WHERE flow_id = ? AND status = 'published'"),
+                               {flowId});
     if (step.ok())
-        step = execute(m_db,
-                       QStringLiteral("UPDATE flow_versions SET status = 'published',"
-                                      " published_at = ? WHERE id = ?"),
-                       {now, target.value().id});
+        step = m_db.execute(QStringLiteral("UPDATE flow_versions SET status = 'published',"
+                                           " published_at = ? WHERE id = ?"),
+                            {now, target.value().id});
     if (step.ok())
-        step = execute(m_db, QStringLiteral("UPDATE flows SET updated_at = ? WHERE id = ?"),
-                       {now, flowId});
+        step = m_db.execute(QStringLiteral("UPDATE flows SET updated_at = ? WHERE id = ?"),
+                            {now, flowId});
     if (!step.ok())
         return step;
     return txn.value().commit();
@@ -287,10 +273,10 @@ Status FlowRepository::publish(const QString &flowId, const QString &version)
 Status FlowRepository::softDelete(const QString &flowId)
 {
     const qint64 now = nowMs();
-    const Status deleted = execute(m_db,
-                                   QStringLiteral("UPDATE flows SET deleted_at = ?, updated_at = ?"
-                                                  " WHERE id = ? AND deleted_at IS NULL"),
-                                   {now, now, flowId});
+    const Status deleted =
+        m_db.execute(QStringLiteral("UPDATE flows SET deleted_at = ?, updated_at = ?"
+                                    " WHERE id = ? AND deleted_at IS NULL"),
+                     {now, now, flowId});
     if (!deleted.ok())
         return deleted;
     if (m_db.changes() == 0)

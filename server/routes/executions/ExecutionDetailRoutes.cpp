@@ -9,9 +9,10 @@
 #include "engine_store/StoredNodes.h"
 #include "server/api/ApiRouter.h"
 #include "server/api/AuthCommon.h"
-#include "server/services/auth/AuthModule.h"
 #include "server/api/RouteHelpers.h"
+#include "server/repositories/ExecutionsRepository.h"
 #include "server/routes/EngineRoutes.h"
+#include "server/services/auth/AuthModule.h"
 #include "server/services/engine/ExecutionAccess.h"
 #include "server/services/engine/FlowEngineHost.h"
 #include "store/Database.h"
@@ -119,9 +120,10 @@ Result<QJsonObject> storedNode(store::Database &db, const QString &executionId,
         {QStringLiteral("inputs"), s.inputs},
         {QStringLiteral("outputs"), s.outputs},
         {QStringLiteral("error"),
-         s.errorCode.isEmpty() ? QJsonValue()
-                               : QJsonValue(QJsonObject{{QStringLiteral("code"), s.errorCode},
-                                                        {QStringLiteral("message"), s.errorMessage}})},
+         s.errorCode.isEmpty()
+             ? QJsonValue()
+             : QJsonValue(QJsonObject{{QStringLiteral("code"), s.errorCode},
+                                      {QStringLiteral("message"), s.errorMessage}})},
         {QStringLiteral("started_at"), auth::isoOrNull(s.startedAtMs)},
         {QStringLiteral("ended_at"), auth::isoOrNull(s.endedAtMs)},
         {QStringLiteral("duration_ms"), s.durationMs < 0 ? QJsonValue() : QJsonValue(s.durationMs)},
@@ -258,38 +260,18 @@ Numbers liveNumbers(const Execution &exec, qint64 now)
     return n;
 }
 
-// The number of nodes of the stored version's definition (deleted flows
-// included); 0 when it cannot be read.
-int definitionNodeCount(store::Database &db, const QString &flowId, const QString &version)
-{
-    auto select = db.prepare(
-        QStringLiteral("SELECT definition FROM flow_versions WHERE flow_id = ? AND version = ?"));
-    if (!select)
-        return 0;
-    select.value().bind(1, flowId).bind(2, version);
-    auto row = select.value().step();
-    if (!row || !row.value())
-        return 0;
-    return int(QJsonDocument::fromJson(select.value().text(0).toUtf8())
-                   .object()
-                   .value(QStringLiteral("nodes"))
-                   .toArray()
-                   .size());
-}
+using repositories::definitionNodeCount;
 
 Result<Numbers> storedNumbers(store::Database &db, const QString &id, qint64 now)
 {
-    auto row = db.selectOne(QStringLiteral("SELECT flow_id, flow_version, status, created_at, "
-                                           "started_at, ended_at FROM executions WHERE id = ?"),
-                            {id});
+    auto row = repositories::storedExecution(db, id);
     if (!row)
         return row.error();
     if (!row.value())
         return Error{ErrorCode::ExecutionNotFound, QStringLiteral("no execution %1").arg(id)};
-    const store::Statement &e = *row.value();
-    auto ms = [](const store::Statement &s, int col) { return s.isNull(col) ? 0 : s.int64(col); };
-    Numbers n{id,       e.text(0), e.text(1), e.text(2), ms(e, 3),
-              ms(e, 4), ms(e, 5),  0,         {},        kFromHistory};
+    const repositories::StoredExecution &e = *row.value();
+    Numbers n{id, e.flowId, e.flowVersion, e.status, e.createdAt, e.startedAt, e.endedAt,
+              0,  {},       kFromHistory};
     n.nodeCount = definitionNodeCount(db, n.flowId, n.flowVersion);
 
     auto nodes = persistence::loadStoredNodes(db, id);

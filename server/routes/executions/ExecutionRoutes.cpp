@@ -2,11 +2,13 @@
 #include "engine_store/JsonColumn.h"
 #include "engine_store/StoredNodes.h"
 #include "server/api/ApiRouter.h"
-#include "server/api/QueryParams.h"
 #include "server/api/AuthCommon.h"
-#include "server/services/auth/AuthModule.h"
+#include "server/api/QueryParams.h"
 #include "server/api/RouteHelpers.h"
+#include "server/repositories/ExecutionsRepository.h"
+#include "server/repositories/ListRepositories.h"
 #include "server/routes/EngineRoutes.h"
+#include "server/services/auth/AuthModule.h"
 #include "server/services/engine/ExecutionAccess.h"
 #include "server/services/engine/FlowAccess.h"
 #include "server/services/engine/FlowEngineHost.h"
@@ -57,38 +59,37 @@ ApiReply trigger(FlowEngineHost &host, const RequestContext &c, const Principal 
 Result<QJsonObject> storedExecution(store::Database &db, FlowEngineHost &host, const QString &id)
 {
     host.flushJournal();
-    auto row = db.selectOne(
-        QStringLiteral(
-            "SELECT id, flow_id, flow_version, status, trigger_input, triggered_by, cancel_reason, "
-            "error_code, error_message, outputs, rerun_of, created_at, started_at, ended_at, "
-            "duration_ms FROM executions WHERE id = ?"),
-        {id});
+    auto row = repositories::storedExecution(db, id);
     if (!row)
         return row.error();
     if (!row.value())
         return Error{ErrorCode::ExecutionNotFound, QStringLiteral("no execution %1").arg(id)};
-    const store::Statement &s = *row.value();
-    auto text = [&](int col) { return s.isNull(col) ? QJsonValue() : QJsonValue(s.text(col)); };
-    auto doc = [&](int col) { return QJsonDocument::fromJson(s.text(col).toUtf8()).object(); };
+    const repositories::StoredExecution &e = *row.value();
+    auto text = [](const std::optional<QString> &value) {
+        return value ? QJsonValue(*value) : QJsonValue();
+    };
     QJsonObject json{
-        {QStringLiteral("execution_id"), s.text(0)},
-        {QStringLiteral("flow_id"), s.text(1)},
-        {QStringLiteral("flow_version"), s.text(2)},
-        {QStringLiteral("status"), s.text(3)},
+        {QStringLiteral("execution_id"), e.id},
+        {QStringLiteral("flow_id"), e.flowId},
+        {QStringLiteral("flow_version"), e.flowVersion},
+        {QStringLiteral("status"), e.status},
         // Stored unmasked for re-runs; masked on the way out.
-        {QStringLiteral("inputs"), QJsonDocument::fromJson(maskedJson(doc(4)).toUtf8()).object()},
-        {QStringLiteral("triggered_by"), text(5)},
-        {QStringLiteral("cancel_reason"), text(6)},
-        {QStringLiteral("outputs"), doc(9)},
-        {QStringLiteral("rerun_of"), text(10)},
-        {QStringLiteral("created_at"), auth::isoOrNull(s.int64(11))},
-        {QStringLiteral("started_at"), auth::isoOrNull(s.int64(12))},
-        {QStringLiteral("ended_at"), auth::isoOrNull(s.int64(13))},
-        {QStringLiteral("duration_ms"), s.isNull(14) ? QJsonValue() : s.int64(14)}};
-    json.insert(QStringLiteral("error"), s.isNull(7)
-                                             ? QJsonValue()
-                                             : QJsonObject{{QStringLiteral("code"), s.text(7)},
-                                                           {QStringLiteral("message"), s.text(8)}});
+        {QStringLiteral("inputs"),
+         QJsonDocument::fromJson(
+             maskedJson(QJsonDocument::fromJson(e.triggerInput.toUtf8()).object()).toUtf8())
+             .object()},
+        {QStringLiteral("triggered_by"), text(e.triggeredBy)},
+        {QStringLiteral("cancel_reason"), text(e.cancelReason)},
+        {QStringLiteral("outputs"), QJsonDocument::fromJson(e.outputs.toUtf8()).object()},
+        {QStringLiteral("rerun_of"), text(e.rerunOf)},
+        {QStringLiteral("created_at"), auth::isoOrNull(e.createdAt)},
+        {QStringLiteral("started_at"), auth::isoOrNull(e.startedAt)},
+        {QStringLiteral("ended_at"), auth::isoOrNull(e.endedAt)},
+        {QStringLiteral("duration_ms"), e.durationMs ? QJsonValue(*e.durationMs) : QJsonValue()}};
+    json.insert(QStringLiteral("error"),
+                e.errorCode ? QJsonValue(QJsonObject{{QStringLiteral("code"), *e.errorCode},
+                                                     {QStringLiteral("message"), e.errorMessage}})
+                            : QJsonValue());
     return json;
 }
 
@@ -125,18 +126,12 @@ ApiReply listExecutions(store::Database &db, FlowEngineHost &host, const Request
     host.flushJournal();
     const QUrlQuery query = c.request.query();
     HM_TRY(paging, parsePaging(query));
-    QStringList conditions;
-    QVariantList binds;
-    for (const QString &name : {QStringLiteral("flow_id"), QStringLiteral("status")}) {
-        const QString value = queryValue(query, name);
-        if (value.isEmpty())
-            continue;
-        conditions.append(name + QStringLiteral(" = ?"));
-        binds.append(value);
-    }
+    repositories::ExecutionListFilter filter;
+    filter.flowId = queryValue(query, QStringLiteral("flow_id"));
+    filter.status = queryValue(query, QStringLiteral("status"));
     // Time window on created_at: from inclusive, to exclusive.
-    for (const auto &[name, op] : {std::pair{QStringLiteral("from"), QStringLiteral(" >= ?")},
-                                   std::pair{QStringLiteral("to"), QStringLiteral(" < ?")}}) {
+    for (const auto &[name, bound] : {std::pair{QStringLiteral("from"), &filter.fromMs},
+                                      std::pair{QStringLiteral("to"), &filter.toMs}}) {
         const QString value = queryValue(query, name);
         if (value.isEmpty())
             continue;
@@ -146,50 +141,26 @@ ApiReply listExecutions(store::Database &db, FlowEngineHost &host, const Request
                 auth::fieldError(name, QStringLiteral("%1 must be an ISO-8601 time such as "
                                                       "2026-01-31T12:00:00Z")
                                            .arg(name)));
-        conditions.append(QStringLiteral("created_at") + op);
-        binds.append(ms);
+        *bound = ms;
     }
-    const QString visible = viewableFlowCondition(p, QStringLiteral("flow_id"), binds);
-    if (!visible.isEmpty())
-        conditions.append(visible);
-    const QString where =
-        conditions.isEmpty() ? QString() : QStringLiteral(" WHERE ") + conditions.join(u" AND ");
-    HM_TRY(count, db.prepare(QStringLiteral("SELECT COUNT(*) FROM executions") + where));
-    for (int i = 0; i < binds.size(); ++i)
-        count.value().bind(i + 1, binds.at(i));
-    HM_TRY(counted, count.value().step());
-    const qint64 total = counted.value() ? count.value().int64(0) : 0;
-    HM_TRY(select,
-           db.prepare(QStringLiteral("SELECT id, flow_id, flow_version, status, "
-                                     "triggered_by, created_at, started_at, ended_at, "
-                                     "duration_ms, error_code FROM executions") +
-                      where + QStringLiteral(" ORDER BY created_at DESC, id LIMIT ? OFFSET ?")));
-    int bind = 1;
-    for (const QVariant &value : std::as_const(binds))
-        select.value().bind(bind++, value);
-    select.value().bind(bind++, paging.value().size);
-    select.value().bind(bind++, paging.value().offset());
+    HM_TRY(page, repositories::listExecutions(db, p, filter, paging.value()));
     QJsonArray items;
-    while (true) {
-        HM_TRY(row, select.value().step());
-        if (!row.value())
-            break;
-        const auto &s = select.value();
-        items.append(
-            QJsonObject{{QStringLiteral("execution_id"), s.text(0)},
-                        {QStringLiteral("flow_id"), s.text(1)},
-                        {QStringLiteral("flow_version"), s.text(2)},
-                        {QStringLiteral("status"), s.text(3)},
-                        {QStringLiteral("triggered_by"), s.text(4)},
-                        {QStringLiteral("created_at"), auth::isoOrNull(s.int64(5))},
-                        {QStringLiteral("started_at"), auth::isoOrNull(s.int64(6))},
-                        {QStringLiteral("ended_at"), auth::isoOrNull(s.int64(7))},
-                        {QStringLiteral("duration_ms"), s.isNull(8) ? QJsonValue() : s.int64(8)},
-                        {QStringLiteral("error_code"), s.isNull(9) ? QJsonValue() : s.text(9)}});
-    }
-    return ApiReply::ok(
-        QJsonObject{{QStringLiteral("items"), items},
-                    {QStringLiteral("pagination"), paginationJson(paging.value(), total)}});
+    for (const repositories::ExecutionListRow &e : std::as_const(page.value().items))
+        items.append(QJsonObject{
+            {QStringLiteral("execution_id"), e.id},
+            {QStringLiteral("flow_id"), e.flowId},
+            {QStringLiteral("flow_version"), e.flowVersion},
+            {QStringLiteral("status"), e.status},
+            {QStringLiteral("triggered_by"), e.triggeredBy},
+            {QStringLiteral("created_at"), auth::isoOrNull(e.createdAt)},
+            {QStringLiteral("started_at"), auth::isoOrNull(e.startedAt)},
+            {QStringLiteral("ended_at"), auth::isoOrNull(e.endedAt)},
+            {QStringLiteral("duration_ms"),
+             e.durationMs ? QJsonValue(*e.durationMs) : QJsonValue()},
+            {QStringLiteral("error_code"), e.errorCode ? QJsonValue(*e.errorCode) : QJsonValue()}});
+    return ApiReply::ok(QJsonObject{
+        {QStringLiteral("items"), items},
+        {QStringLiteral("pagination"), paginationJson(paging.value(), page.value().total)}});
 }
 
 ApiReply status(store::Database &db, FlowEngineHost &host, const RequestContext &c,
@@ -255,19 +226,17 @@ Result<TriggerResult> rerunFromHistory(store::Database &db, FlowEngineHost &host
             QStringLiteral("execution %1 is only in the history, whose node outputs are masked:"
                            " it can only be re-run from the start")
                 .arg(rerun.executionId));
-    auto row = db.selectOne(
-        QStringLiteral("SELECT flow_id, flow_version, trigger_input FROM executions WHERE id = ?"),
-        {rerun.executionId});
+    auto row = repositories::storedExecution(db, rerun.executionId);
     if (!row)
         return row.error();
     if (!row.value())
         return Error{ErrorCode::ExecutionNotFound,
                      QStringLiteral("no execution %1").arg(rerun.executionId)};
-    const store::Statement &s = *row.value();
+    const repositories::StoredExecution &stored = *row.value();
     TriggerRequest trigger;
-    trigger.flowId = s.text(0);
-    trigger.version = rerun.flow ? rerun.version : s.text(1);
-    trigger.inputs = QJsonDocument::fromJson(s.text(2).toUtf8()).object();
+    trigger.flowId = stored.flowId;
+    trigger.version = rerun.flow ? rerun.version : stored.flowVersion;
+    trigger.inputs = QJsonDocument::fromJson(stored.triggerInput.toUtf8()).object();
     trigger.triggeredBy = rerun.triggeredBy;
     if (isTruncatedMarker(trigger.inputs))
         return Error{ErrorCode::ValidationError,

@@ -1,12 +1,14 @@
 #include "engine_store/FlowRepository.h"
 #include "flow/FlowCompiler.h"
 #include "server/api/ApiRouter.h"
-#include "server/api/QueryParams.h"
-#include "server/services/auth/AuditLog.h"
 #include "server/api/AuthCommon.h"
-#include "server/services/auth/AuthModule.h"
+#include "server/api/QueryParams.h"
 #include "server/api/RouteHelpers.h"
+#include "server/repositories/FlowsRepository.h"
+#include "server/repositories/ListRepositories.h"
 #include "server/routes/EngineRoutes.h"
+#include "server/services/auth/AuditLog.h"
+#include "server/services/auth/AuthModule.h"
 #include "server/services/engine/FlowAccess.h"
 #include "server/services/engine/FlowEngineHost.h"
 #include "store/Database.h"
@@ -118,83 +120,37 @@ ApiReply listFlows(store::Database &db, const RequestContext &c, const Principal
 {
     const QUrlQuery query = c.request.query();
     HM_TRY(paging, parsePaging(query));
-    QStringList conditions{QStringLiteral("f.deleted_at IS NULL")};
-    QVariantList binds;
+    repositories::FlowListFilter filter;
     HM_TRY(search, parseSearch(query));
-    if (!search.value().isEmpty()) {
-        // Names stored before they were limited may be longer: only their
-        // first kMaxNameLength characters are searched, because one LIKE on
-        // one row cannot be interrupted by the store's query time limit.
-        conditions.append(
-            store::likeCondition(QStringLiteral("substr(f.name, 1, %1)").arg(kMaxNameLength)));
-        binds.append(store::likePattern(search.value()));
-    }
-    const QString visible = viewableFlowCondition(p, QStringLiteral("f.id"), binds);
-    if (!visible.isEmpty())
-        conditions.append(visible);
+    filter.search = search.value();
     const QString owner = queryValue(query, QStringLiteral("owner"));
-    if (!owner.isEmpty()) {
-        conditions.append(QStringLiteral("f.owner_id = ?"));
-        binds.append(owner == QLatin1String("me") ? p.userId : owner);
-    }
+    filter.ownerId = owner == QLatin1String("me") ? p.userId : owner;
     const QString shared = queryValue(query, QStringLiteral("shared_with_me"));
-    if (shared == QLatin1String("true")) {
-        conditions.append(
-            QStringLiteral("f.id IN (SELECT flow_id FROM flow_shares WHERE user_id = ?)"));
-        binds.append(p.userId);
-    } else if (!shared.isEmpty() && shared != QLatin1String("false")) {
+    if (!shared.isEmpty() && shared != QLatin1String("true") && shared != QLatin1String("false"))
         return ApiReply::failure(
             Error{ErrorCode::ValidationError,
                   QStringLiteral("shared_with_me must be true or false"),
                   {{QStringLiteral("field"), QStringLiteral("shared_with_me")}}});
-    }
-    const QString where = QStringLiteral(" FROM flows f WHERE ") + conditions.join(u" AND ");
+    filter.sharedWithMe = shared == QLatin1String("true");
 
-    HM_TRY(count, db.prepare(QStringLiteral("SELECT COUNT(*)") + where));
-    for (int i = 0; i < binds.size(); ++i)
-        count.value().bind(i + 1, binds.at(i));
-    HM_TRY(counted, count.value().step());
-    const qint64 total = counted.value() ? count.value().int64(0) : 0;
-
-    HM_TRY(select,
-           db.prepare(QStringLiteral("SELECT f.id, f.name, f.description, f.owner_id, "
-                                     "f.created_at, f.updated_at, "
-                                     "(SELECT MAX(CAST(version AS INTEGER)) FROM flow_versions v "
-                                     "WHERE v.flow_id = f.id), "
-                                     "(SELECT version FROM flow_versions v WHERE v.flow_id = f.id "
-                                     "AND v.status = 'published'), "
-                                     "(SELECT permission FROM flow_shares s "
-                                     "WHERE s.flow_id = f.id AND s.user_id = ?)") +
-                      where +
-                      QStringLiteral(" ORDER BY f.created_at DESC, f.id LIMIT ? OFFSET ?")));
-    int bind = 1;
-    select.value().bind(bind++, p.userId);
-    for (const QVariant &value : std::as_const(binds))
-        select.value().bind(bind++, value);
-    select.value().bind(bind++, paging.value().size);
-    select.value().bind(bind++, paging.value().offset());
+    HM_TRY(page, repositories::listFlows(db, p, filter, paging.value()));
     QJsonArray items;
-    while (true) {
-        HM_TRY(row, select.value().step());
-        if (!row.value())
-            break;
-        const auto &s = select.value();
+    for (const repositories::FlowListRow &flow : std::as_const(page.value().items))
         items.append(
-            QJsonObject{{QStringLiteral("id"), s.text(0)},
-                        {QStringLiteral("name"), s.text(1)},
-                        {QStringLiteral("description"), s.text(2)},
-                        {QStringLiteral("owner_id"), s.text(3)},
-                        {QStringLiteral("created_at"), auth::isoOrNull(s.int64(4))},
-                        {QStringLiteral("updated_at"), auth::isoOrNull(s.int64(5))},
-                        {QStringLiteral("latest_version"), QString::number(s.int64(6))},
+            QJsonObject{{QStringLiteral("id"), flow.id},
+                        {QStringLiteral("name"), flow.name},
+                        {QStringLiteral("description"), flow.description},
+                        {QStringLiteral("owner_id"), flow.ownerId},
+                        {QStringLiteral("created_at"), auth::isoOrNull(flow.createdAt)},
+                        {QStringLiteral("updated_at"), auth::isoOrNull(flow.updatedAt)},
+                        {QStringLiteral("latest_version"), QString::number(flow.latestVersion)},
                         {QStringLiteral("published_version"),
-                         s.isNull(7) ? QJsonValue() : QJsonValue(s.text(7))},
+                         flow.publishedVersion ? QJsonValue(*flow.publishedVersion) : QJsonValue()},
                         {QStringLiteral("my_permission"),
-                         permissionOf(p, s.text(3), s.isNull(8) ? QString() : s.text(8))}});
-    }
-    return ApiReply::ok(
-        QJsonObject{{QStringLiteral("items"), items},
-                    {QStringLiteral("pagination"), paginationJson(paging.value(), total)}});
+                         permissionOf(p, flow.ownerId, flow.sharePermission)}});
+    return ApiReply::ok(QJsonObject{
+        {QStringLiteral("items"), items},
+        {QStringLiteral("pagination"), paginationJson(paging.value(), page.value().total)}});
 }
 
 ApiReply getFlow(store::Database &db, const RequestContext &c, const Principal &p)
@@ -240,27 +196,15 @@ ApiReply updateFlow(store::Database &db, const RequestContext &c, const Principa
         HM_TRY_STATUS(checkFlowName(name.value()));
     {
         HM_TRY(txn, db.begin());
-        HM_TRY(taken,
-               db.prepare(QStringLiteral(
-                   "SELECT 1 FROM flows WHERE name = ? AND id != ? AND deleted_at IS NULL")));
-        taken.value().bind(1, name.value()).bind(2, id);
-        HM_TRY(exists, taken.value().step());
-        if (exists.value())
+        HM_TRY(taken, repositories::flowNameTaken(db, name.value(), id));
+        if (taken.value())
             return ApiReply::failure(
                 Error{ErrorCode::ResourceAlreadyExists,
                       QStringLiteral("a flow named \"%1\" already exists").arg(name.value()),
                       {{QStringLiteral("field"), QStringLiteral("name")}}});
-        taken.value().reset();
         invalidateFlowCaches();
-        HM_TRY(update, db.prepare(QStringLiteral(
-                           "UPDATE flows SET name = ?, description = ?, updated_at = ? "
-                           "WHERE id = ? AND deleted_at IS NULL")));
-        update.value()
-            .bind(1, name.value())
-            .bind(2, description.value().isEmpty() ? QVariant() : QVariant(description.value()))
-            .bind(3, auth::nowMs())
-            .bind(4, id);
-        HM_TRY_STATUS(update.value().run());
+        HM_TRY_STATUS(repositories::updateFlowDetails(db, id, name.value(), description.value(),
+                                                      auth::nowMs()));
         HM_TRY_STATUS(txn.value().commit());
     }
     HM_TRY(updated, repo.flow(id));

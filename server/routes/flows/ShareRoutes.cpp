@@ -3,13 +3,15 @@
 // the flow (FlowAccess.h); every change is audited.
 
 #include "server/api/ApiRouter.h"
-#include "server/api/QueryParams.h"
-#include "server/services/auth/AuditLog.h"
 #include "server/api/AuthCommon.h"
-#include "server/services/auth/AuthModule.h"
+#include "server/api/QueryParams.h"
 #include "server/api/RouteHelpers.h"
-#include "server/services/auth/Validation.h"
+#include "server/repositories/FlowsRepository.h"
+#include "server/repositories/ListRepositories.h"
 #include "server/routes/EngineRoutes.h"
+#include "server/services/auth/AuditLog.h"
+#include "server/services/auth/AuthModule.h"
+#include "server/services/auth/Validation.h"
 #include "server/services/engine/FlowAccess.h"
 #include "server/services/engine/FlowShares.h"
 #include "store/Database.h"
@@ -59,32 +61,9 @@ void auditShare(store::Database &db, const RequestContext &c, const Principal &p
                 QString::fromUtf8(c.header("User-Agent")), details);
 }
 
-struct Account
-{
-    QString id;
-    QString status;
-};
-
-// The account registered with `email` (any case), deleted ones included:
-// their address stays taken, so an invitation could never be accepted.
-Result<std::optional<Account>> accountByEmail(store::Database &db, const QString &email)
-{
-    auto row =
-        db.selectOne(QStringLiteral("SELECT id, status FROM users WHERE email = ?"), {email});
-    if (!row)
-        return row.error();
-    if (!row.value())
-        return std::optional<Account>();
-    return std::optional<Account>(Account{row.value()->text(0), row.value()->text(1)});
-}
-
-Result<QString> flowOwner(store::Database &db, const QString &flowId)
-{
-    auto row = db.selectOne(QStringLiteral("SELECT owner_id FROM flows WHERE id = ?"), {flowId});
-    if (!row)
-        return row.error();
-    return row.value() ? row.value()->text(0) : QString();
-}
+using repositories::Account;
+using repositories::accountByEmail;
+using repositories::flowOwner;
 
 ApiReply createShare(store::Database &db, const RequestContext &c, const Principal &p)
 {
@@ -188,47 +167,30 @@ ApiReply sharedWithMe(store::Database &db, const RequestContext &c, const Princi
 {
     const QUrlQuery query = c.request.query();
     HM_TRY(paging, parsePaging(query));
-    HM_TRY(count, db.prepare(QStringLiteral(
-                      "SELECT COUNT(*) FROM flow_shares s JOIN flows f ON f.id = s.flow_id"
-                      " AND f.deleted_at IS NULL WHERE s.user_id = ?")));
-    count.value().bind(1, p.userId);
-    HM_TRY(counted, count.value().step());
-    const qint64 total = counted.value() ? count.value().int64(0) : 0;
-
-    HM_TRY(select, db.prepare(QStringLiteral(
-                       "SELECT f.id, f.name, f.description, f.owner_id, o.name, s.id,"
-                       " s.permission, s.shared_by, b.name, s.created_at"
-                       " FROM flow_shares s JOIN flows f ON f.id = s.flow_id"
-                       " AND f.deleted_at IS NULL"
-                       " LEFT JOIN users o ON o.id = f.owner_id"
-                       " LEFT JOIN users b ON b.id = s.shared_by"
-                       " WHERE s.user_id = ? ORDER BY s.created_at DESC, s.id LIMIT ? OFFSET ?")));
-    select.value().bind(1, p.userId).bind(2, paging.value().size).bind(3, paging.value().offset());
+    HM_TRY(page, repositories::listSharedWithUser(db, p.userId, paging.value()));
+    const auto text = [](const std::optional<QString> &value) {
+        return value ? QJsonValue(*value) : QJsonValue();
+    };
     QJsonArray items;
-    while (true) {
-        HM_TRY(row, select.value().step());
-        if (!row.value())
-            break;
-        const auto &s = select.value();
-        auto text = [&](int col) { return s.isNull(col) ? QJsonValue() : QJsonValue(s.text(col)); };
+    for (const repositories::SharedFlowRow &share : std::as_const(page.value().items)) {
         const FlowPermission granted =
-            sharePermissionFromName(s.text(6)).value_or(FlowPermission::None);
-        items.append(QJsonObject{{QStringLiteral("id"), s.text(0)},
-                                 {QStringLiteral("name"), s.text(1)},
-                                 {QStringLiteral("description"), text(2)},
-                                 {QStringLiteral("owner_id"), s.text(3)},
-                                 {QStringLiteral("owner_name"), text(4)},
-                                 {QStringLiteral("share_id"), s.text(5)},
+            sharePermissionFromName(share.permission).value_or(FlowPermission::None);
+        items.append(QJsonObject{{QStringLiteral("id"), share.flowId},
+                                 {QStringLiteral("name"), share.name},
+                                 {QStringLiteral("description"), text(share.description)},
+                                 {QStringLiteral("owner_id"), share.ownerId},
+                                 {QStringLiteral("owner_name"), text(share.ownerName)},
+                                 {QStringLiteral("share_id"), share.shareId},
                                  {QStringLiteral("my_permission"), flowPermissionName(granted)},
                                  {QStringLiteral("effective_permission"),
                                   flowPermissionName(capByRole(p.role, granted))},
-                                 {QStringLiteral("shared_by"), s.text(7)},
-                                 {QStringLiteral("shared_by_name"), text(8)},
-                                 {QStringLiteral("shared_at"), auth::isoOrNull(s.int64(9))}});
+                                 {QStringLiteral("shared_by"), share.sharedBy},
+                                 {QStringLiteral("shared_by_name"), text(share.sharedByName)},
+                                 {QStringLiteral("shared_at"), auth::isoOrNull(share.sharedAt)}});
     }
-    return ApiReply::ok(
-        QJsonObject{{QStringLiteral("items"), items},
-                    {QStringLiteral("pagination"), paginationJson(paging.value(), total)}});
+    return ApiReply::ok(QJsonObject{
+        {QStringLiteral("items"), items},
+        {QStringLiteral("pagination"), paginationJson(paging.value(), page.value().total)}});
 }
 
 RouteDoc doc(const QString &summary, QList<ErrorCode> errors, QJsonObject request = {},

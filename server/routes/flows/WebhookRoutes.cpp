@@ -5,10 +5,11 @@
 #include "crypto/Hmac.h"
 #include "crypto/Random.h"
 #include "server/api/ApiRouter.h"
+#include "server/api/RouteHelpers.h"
+#include "server/repositories/FlowsRepository.h"
+#include "server/routes/EngineRoutes.h"
 #include "server/services/auth/AuditLog.h"
 #include "server/services/auth/AuthModule.h"
-#include "server/api/RouteHelpers.h"
-#include "server/routes/EngineRoutes.h"
 #include "server/services/engine/FlowAccess.h"
 #include "server/services/engine/FlowEngineHost.h"
 #include "server/services/engine/TriggerService.h"
@@ -32,33 +33,8 @@ bool sameHash(const QString &a, const QString &b)
     return !a.isEmpty() && crypto::constantTimeEquals(a.toLatin1(), b.toLatin1());
 }
 
-Status setTokenHash(store::Database &db, const QString &flowId, const QVariant &hash)
-{
-    auto update = db.prepare(QStringLiteral(
-        "UPDATE flows SET webhook_token_hash = ?, updated_at = ? WHERE id = ? AND deleted_at "
-        "IS NULL"));
-    if (!update)
-        return update.error();
-    update.value().bind(1, hash);
-    update.value().bind(2, QDateTime::currentMSecsSinceEpoch());
-    update.value().bind(3, flowId);
-    auto done = update.value().step();
-    if (!done)
-        return done.error();
-    return {};
-}
-
-Result<QString> storedHash(store::Database &db, const QString &flowId)
-{
-    auto row = db.selectOne(
-        QStringLiteral("SELECT webhook_token_hash FROM flows WHERE id = ? AND deleted_at IS NULL"),
-        {flowId});
-    if (!row)
-        return row.error();
-    if (!row.value() || row.value()->isNull(0))
-        return QString();
-    return row.value()->text(0);
-}
+using repositories::setWebhookTokenHash;
+using repositories::webhookTokenHash;
 
 QString hookPath(const QString &flowId, const QString &token)
 {
@@ -69,9 +45,9 @@ ApiReply createWebhook(store::Database &db, const RequestContext &c, const Princ
 {
     const QString flowId = c.pathArgs.at(0);
     HM_TRY_STATUS(requireFlowPermission(db, p, flowId, FlowPermission::Edit));
-    HM_TRY(previous, storedHash(db, flowId));
+    HM_TRY(previous, webhookTokenHash(db, flowId));
     const QString token = crypto::randomToken(32);
-    HM_TRY_STATUS(setTokenHash(db, flowId, crypto::sha256Hex(token.toUtf8())));
+    HM_TRY_STATUS(setWebhookTokenHash(db, flowId, crypto::sha256Hex(token.toUtf8())));
     auth::audit(db,
                 previous.value().isEmpty() ? QStringLiteral("WEBHOOK_CREATED")
                                            : QStringLiteral("WEBHOOK_ROTATED"),
@@ -89,7 +65,7 @@ ApiReply webhookState(store::Database &db, const RequestContext &c, const Princi
 {
     const QString flowId = c.pathArgs.at(0);
     HM_TRY_STATUS(requireFlowPermission(db, p, flowId, FlowPermission::Edit));
-    HM_TRY(hash, storedHash(db, flowId));
+    HM_TRY(hash, webhookTokenHash(db, flowId));
     return ApiReply::ok(QJsonObject{{QStringLiteral("flow_id"), flowId},
                                     {QStringLiteral("enabled"), !hash.value().isEmpty()}});
 }
@@ -98,11 +74,11 @@ ApiReply deleteWebhook(store::Database &db, const RequestContext &c, const Princ
 {
     const QString flowId = c.pathArgs.at(0);
     HM_TRY_STATUS(requireFlowPermission(db, p, flowId, FlowPermission::Edit));
-    HM_TRY(hash, storedHash(db, flowId));
+    HM_TRY(hash, webhookTokenHash(db, flowId));
     if (hash.value().isEmpty())
         return ApiReply::failure(
             Error{ErrorCode::ResourceNotFound, QStringLiteral("the flow has no webhook")});
-    HM_TRY_STATUS(setTokenHash(db, flowId, QVariant()));
+    HM_TRY_STATUS(setWebhookTokenHash(db, flowId, QVariant()));
     auth::audit(db, QStringLiteral("WEBHOOK_DELETED"), p.userId, QStringLiteral("flow"), flowId,
                 c.clientIp(), QString::fromUtf8(c.header("User-Agent")));
     return ApiReply::ok(
@@ -113,7 +89,7 @@ ApiReply callWebhook(store::Database &db, FlowEngineHost &host, const RequestCon
 {
     const QString flowId = c.pathArgs.at(0);
     const QString token = c.pathArgs.at(1);
-    HM_TRY(hash, storedHash(db, flowId));
+    HM_TRY(hash, webhookTokenHash(db, flowId));
     // A wrong token, a flow without webhook and an unknown flow all look
     // the same, so the URL space cannot be probed.
     if (!sameHash(hash.value(), crypto::sha256Hex(token.toUtf8())))

@@ -101,41 +101,36 @@ QString ComponentService::key(const QString &name, const QString &version)
 Result<QList<ComponentService::Row>> ComponentService::rows(const QString &where,
                                                             const QStringList &binds)
 {
-    auto select = m_db.prepare(
+    QVariantList values;
+    for (const QString &bind : binds)
+        values.append(bind);
+    QList<Row> list;
+    const Status read = m_db.forEachRow(
         QStringLiteral("SELECT id, name, version, display_name, description, category, endpoint, "
                        "interface_def, status, health, health_checked_at, created_by, created_at, "
                        "updated_at, deleted_at FROM components c WHERE ") +
-        where + QStringLiteral(" ORDER BY name, version, created_at"));
-    if (!select)
-        return select.error();
-    for (int i = 0; i < binds.size(); ++i)
-        select.value().bind(i + 1, binds.at(i));
-    QList<Row> list;
-    while (true) {
-        auto more = select.value().step();
-        if (!more)
-            return more.error();
-        if (!more.value())
-            break;
-        const store::Statement &s = select.value();
-        Row row;
-        row.id = s.text(0);
-        row.name = s.text(1);
-        row.version = s.text(2);
-        row.displayName = s.text(3);
-        row.description = s.text(4);
-        row.category = s.text(5);
-        row.endpoint = s.text(6);
-        row.interfaceDef = QJsonDocument::fromJson(s.text(7).toUtf8()).object();
-        row.status = s.text(8);
-        row.health = s.text(9);
-        row.healthCheckedAt = s.isNull(10) ? 0 : s.int64(10);
-        row.createdBy = s.text(11);
-        row.createdAt = s.int64(12);
-        row.updatedAt = s.int64(13);
-        row.deletedAt = s.isNull(14) ? 0 : s.int64(14);
-        list.append(std::move(row));
-    }
+            where + QStringLiteral(" ORDER BY name, version, created_at"),
+        values, [&list](const store::Statement &s) {
+            Row row;
+            row.id = s.text(0);
+            row.name = s.text(1);
+            row.version = s.text(2);
+            row.displayName = s.text(3);
+            row.description = s.text(4);
+            row.category = s.text(5);
+            row.endpoint = s.text(6);
+            row.interfaceDef = QJsonDocument::fromJson(s.text(7).toUtf8()).object();
+            row.status = s.text(8);
+            row.health = s.text(9);
+            row.healthCheckedAt = s.isNull(10) ? 0 : s.int64(10);
+            row.createdBy = s.text(11);
+            row.createdAt = s.int64(12);
+            row.updatedAt = s.int64(13);
+            row.deletedAt = s.isNull(14) ? 0 : s.int64(14);
+            list.append(std::move(row));
+        });
+    if (!read)
+        return read.error();
     return list;
 }
 
