@@ -1,14 +1,15 @@
 #include "common/Logging.h"
 #include "crypto/PasswordHasher.h"
 #include "crypto/Random.h"
-#include "server/services/auth/AuditLog.h"
 #include "server/api/AuthCommon.h"
-#include "server/services/auth/AuthModule.h"
-#include "server/routes/auth/AuthRoutes.h"
-#include "server/services/auth/AuthSettings.h"
 #include "server/api/RouteHelpers.h"
-#include "server/services/auth/TwoFactor.h"
 #include "server/repositories/UserRepository.h"
+#include "server/routes/auth/AuthRoutes.h"
+#include "server/services/auth/AuditLog.h"
+#include "server/services/auth/AuthLogging.h"
+#include "server/services/auth/AuthModule.h"
+#include "server/services/auth/AuthSettings.h"
+#include "server/services/auth/TwoFactor.h"
 #include "server/services/auth/Validation.h"
 
 #include <QTimer>
@@ -81,7 +82,7 @@ void loginFailed(AuthModule &auth, const LoginAttempt &attempt, const QString &s
             auth.loginAttempts.recordFailure(subject, attempt.client.ip, auth.loginPolicy(), now);
         details.insert(QStringLiteral("attempts"), after.failures);
         if (after.locked(now) && !userId.isEmpty()) {
-            qCWarning(lcServer).noquote()
+            qCWarning(lcServerAuth).noquote()
                 << "account" << userId << "locked for" << attempt.client.ip << "after"
                 << after.failures << "failed logins";
             audit(auth.db, QStringLiteral("ACCOUNT_LOCKED"), userId, QStringLiteral("user"), userId,

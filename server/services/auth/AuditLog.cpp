@@ -3,6 +3,7 @@
 #include "common/Logging.h"
 #include "crypto/Random.h"
 #include "server/api/AuthCommon.h"
+#include "server/services/auth/AuthLogging.h"
 #include "store/Database.h"
 
 #include <QJsonDocument>
@@ -28,7 +29,7 @@ void audit(store::Database &database, const QString &action, const QString &user
         "INSERT INTO audit_logs (id, user_id, action, resource_type, resource_id, ip_address, "
         "user_agent, details, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     if (!statement) {
-        qCWarning(lcServer) << "audit log:" << statement.error().toString();
+        qCWarning(lcServerAuth) << "audit log:" << statement.error().toString();
         return;
     }
     store::Statement &s = statement.value();
@@ -42,7 +43,7 @@ void audit(store::Database &database, const QString &action, const QString &user
     s.bind(8, QString::fromUtf8(QJsonDocument(details).toJson(QJsonDocument::Compact)));
     s.bind(9, nowMs());
     if (Status written = s.run(); !written)
-        qCWarning(lcServer) << "audit log:" << written.error().toString();
+        qCWarning(lcServerAuth) << "audit log:" << written.error().toString();
 }
 
 } // namespace hm::server::auth

@@ -2,8 +2,9 @@
 
 #include "common/Logging.h"
 #include "crypto/Random.h"
-#include "server/services/auth/AuthCache.h"
 #include "server/api/AuthCommon.h"
+#include "server/services/auth/AuthCache.h"
+#include "server/services/auth/AuthLogging.h"
 #include "server/services/auth/Jwt.h"
 #include "store/Database.h"
 
@@ -105,7 +106,7 @@ Result<QJsonObject> TokenService::rotate(const QString &refreshToken, const Clie
     if (replaced) {
         // A rotated token came back: someone holds a copy. End the session
         // for everyone holding any of its tokens.
-        qCWarning(lcServer).noquote()
+        qCWarning(lcServerAuth).noquote()
             << "refresh token reuse detected; revoking session" << familyId;
         if (Status s2 = revokeFamily(userId, familyId); !s2)
             return s2.error();
