@@ -2,7 +2,7 @@
 
 #include "LanguageManager.h"
 #include "Sections.h"
-#include "server/DataDirectory.h"
+#include "server/runtime/DataDirectory.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

@@ -4,8 +4,8 @@
 #include "client/ApiClient.h"
 #include "common/Check.h"
 #include "common/Logging.h"
-#include "server/DataDirectoryLock.h"
-#include "server/LocalServer.h"
+#include "server/runtime/DataDirectoryLock.h"
+#include "server/runtime/LocalServer.h"
 
 #include <QDir>
 #include <QSysInfo>

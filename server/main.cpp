@@ -4,10 +4,10 @@
 #include "common/LogFormatter.h"
 #include "common/Logging.h"
 #include "hivemind/Version.h"
-#include "server/ExitCodes.h"
-#include "server/ServerCommandLine.h"
-#include "server/ServerRuntime.h"
-#include "server/UnixSignalWatcher.h"
+#include "server/runtime/ExitCodes.h"
+#include "server/runtime/ServerCommandLine.h"
+#include "server/runtime/ServerRuntime.h"
+#include "server/runtime/UnixSignalWatcher.h"
 
 #include <QCoreApplication>
 #include <cstdio>

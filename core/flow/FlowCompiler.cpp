@@ -3,6 +3,7 @@
 #include "common/Logging.h"
 #include "flow/ConfigSchemaValidator.h"
 #include "flow/FlowGraph.h"
+#include "flow/FlowLogging.h"
 #include "flow/FlowProblem.h"
 #include "flow/JsonRead.h"
 
@@ -107,7 +108,7 @@ public:
         orderGraph();
         checkNodes();
         if (!m_problems.isEmpty()) {
-            qCDebug(lcEngine) << "flow definition rejected with" << m_problems.size() << "problems";
+            qCDebug(lcFlow) << "flow definition rejected with" << m_problems.size() << "problems";
             return problemsError(m_problems);
         }
         finish();

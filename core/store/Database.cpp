@@ -149,6 +149,34 @@ Result<std::optional<Statement>> Database::selectOne(const QString &sql, const Q
     return std::optional<Statement>(std::move(stmt.value()));
 }
 
+Status Database::execute(const QString &sql, const QVariantList &binds)
+{
+    Result<Statement> stmt = prepare(sql);
+    if (!stmt.ok())
+        return stmt.error();
+    for (qsizetype i = 0; i < binds.size(); ++i)
+        stmt.value().bind(int(i) + 1, binds.at(i));
+    return stmt.value().run();
+}
+
+Status Database::forEachRow(const QString &sql, const QVariantList &binds,
+                            const std::function<void(const Statement &)> &row)
+{
+    Result<Statement> stmt = prepare(sql);
+    if (!stmt.ok())
+        return stmt.error();
+    for (qsizetype i = 0; i < binds.size(); ++i)
+        stmt.value().bind(int(i) + 1, binds.at(i));
+    for (;;) {
+        const Result<bool> more = stmt.value().step();
+        if (!more.ok())
+            return more.error();
+        if (!more.value())
+            return {};
+        row(stmt.value());
+    }
+}
+
 Status Database::checkHealth()
 {
     const Result<qint64> tables = queryInt(QStringLiteral("SELECT count(*) FROM sqlite_master"));

@@ -7,6 +7,7 @@
 
 #include <QString>
 #include <QVariantList>
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -72,6 +73,13 @@ public:
     // once. The statement stands on the row (read its columns), or nullopt
     // when the query found none.
     Result<std::optional<Statement>> selectOne(const QString &sql, const QVariantList &binds = {});
+    // One write: prepares `sql`, binds `binds` to ?1, ?2, … and runs it to
+    // completion (changes() tells how many rows it touched).
+    Status execute(const QString &sql, const QVariantList &binds = {});
+    // Every row of a query: prepares `sql`, binds `binds` and hands each row
+    // to `row` (read its columns there; the statement moves on afterwards).
+    Status forEachRow(const QString &sql, const QVariantList &binds,
+                      const std::function<void(const Statement &)> &row);
     // Reads the schema, for /health.
     Status checkHealth();
 

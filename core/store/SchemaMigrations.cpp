@@ -336,7 +336,7 @@ ALTER TABLE node_executions_v5 RENAME TO node_executions;
 // Version 6: an execution that ends within one history batch keeps its
 // node records in its own row (a JSON array) instead of one node_executions
 // row each: one B-tree insert per execution instead of one per node
-// (core/engine/persistence/PackedNodeStates.h).
+// (core/engine_store/PackedNodeStates.h).
 const char kPackedNodeStatesSchema[] = R"sql(
 ALTER TABLE executions ADD COLUMN node_states TEXT;
 )sql";

@@ -1,9 +1,10 @@
 #pragma once
 
+#include "server/http/HttpMethod.h"
+
 #include <QByteArray>
 #include <QByteArrayView>
 #include <QHostAddress>
-#include <QHttpServerRequest>
 #include <QList>
 #include <QPair>
 #include <QString>
@@ -13,10 +14,6 @@
 #include <optional>
 
 namespace hm::server::http {
-
-// The method enum the route table has always used (QtHttpServer stays linked
-// for this enum only), so route registrations did not change.
-using Method = QHttpServerRequest::Method;
 
 // One parsed HTTP/1.x request, as handlers see it. The accessors mirror
 // QHttpServerRequest's (url(), query(), body(), method(), value(),

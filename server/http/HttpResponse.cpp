@@ -1,6 +1,6 @@
 #include "server/http/HttpResponse.h"
 
-#include "server/ApiEnvelope.h"
+#include "server/api/ApiEnvelope.h"
 
 #include <QJsonDocument>
 #include <charconv>

@@ -1,6 +1,6 @@
 #include "server/ws/EventFeed.h"
 
-#include "server/engine/FlowAccess.h"
+#include "server/services/engine/FlowAccess.h"
 #include "server/ws/WsConnection.h"
 
 #include <QDateTime>

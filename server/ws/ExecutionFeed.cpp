@@ -2,8 +2,8 @@
 
 #include "common/Logging.h"
 #include "engine/Scheduler.h"
-#include "server/engine/ExecutionAccess.h"
-#include "server/engine/FlowEngineHost.h"
+#include "server/services/engine/ExecutionAccess.h"
+#include "server/services/engine/FlowEngineHost.h"
 #include "server/ws/ExecutionSnapshotMessage.h"
 #include "server/ws/WsConnection.h"
 

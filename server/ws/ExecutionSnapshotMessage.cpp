@@ -1,7 +1,7 @@
 #include "server/ws/ExecutionSnapshotMessage.h"
 
-#include "engine/persistence/StoredNodes.h"
-#include "server/auth/AuthCommon.h"
+#include "engine_store/StoredNodes.h"
+#include "server/api/AuthCommon.h"
 #include "store/Database.h"
 
 #include <QJsonArray>

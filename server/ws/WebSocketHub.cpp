@@ -1,9 +1,9 @@
 #include "server/ws/WebSocketHub.h"
 
 #include "common/Logging.h"
-#include "server/ApiRouter.h"
-#include "server/auth/AuthModule.h"
-#include "server/engine/FlowEngineHost.h"
+#include "server/api/ApiRouter.h"
+#include "server/services/auth/AuthModule.h"
+#include "server/services/engine/FlowEngineHost.h"
 #include "server/ws/EventFeed.h"
 #include "server/ws/ExecutionFeed.h"
 #include "server/ws/WsConnection.h"

@@ -1,7 +1,8 @@
 #include "server/ws/WsConnection.h"
 
 #include "common/Logging.h"
-#include "server/Metrics.h"
+#include "server/services/system/Metrics.h"
+#include "server/ws/WsLogging.h"
 
 #include <QDateTime>
 #include <QWebSocket>
@@ -65,9 +66,9 @@ bool WsConnection::send(const QString &text)
     if (m_socket->bytesToWrite() <= m_maxUnsentBytes)
         return true;
     Metrics::instance().websocketSlowConsumerDrops.inc();
-    qCWarning(lcServer).noquote() << "WebSocket client" << m_socket->peerAddress().toString()
-                                  << "dropped as a slow consumer:" << m_socket->bytesToWrite()
-                                  << "bytes unsent";
+    qCWarning(lcServerWs).noquote()
+        << "WebSocket client" << m_socket->peerAddress().toString()
+        << "dropped as a slow consumer:" << m_socket->bytesToWrite() << "bytes unsent";
     closeWith(kClosePolicy, QStringLiteral("slow consumer"));
     m_grace.start(kSlowConsumerGraceMs);
     return false;
@@ -134,8 +135,8 @@ void WsConnection::keepAlive()
     if (!isOpen())
         return;
     if (m_unansweredPings >= 2) {
-        qCInfo(lcServer).noquote() << "WebSocket client" << m_socket->peerAddress().toString()
-                                   << "answered no ping; dropped";
+        qCInfo(lcServerWs).noquote() << "WebSocket client" << m_socket->peerAddress().toString()
+                                     << "answered no ping; dropped";
         m_closing = true;
         m_socket->abort();
         return;

@@ -6,7 +6,7 @@
 #include "ServerConnection.h"
 #include "ServerProcess.h"
 #include "hivemind/Version.h"
-#include "server/DataDirectoryLock.h"
+#include "server/runtime/DataDirectoryLock.h"
 
 #include <QDir>
 #include <QLabel>

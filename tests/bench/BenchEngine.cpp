@@ -18,7 +18,7 @@
 #include "crypto/Random.h"
 #include "engine/Scheduler.h"
 #include "engine/builtins/Builtins.h"
-#include "engine/persistence/StoreExecutionJournal.h"
+#include "engine_store/StoreExecutionJournal.h"
 #include "flow/FlowCompiler.h"
 #include "store/Database.h"
 #include "store/Migrations.h"

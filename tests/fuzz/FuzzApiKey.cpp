@@ -1,4 +1,4 @@
-// API-key lookup (server/auth/ApiKeyService::find) on arbitrary key text,
+// API-key lookup (server/services/auth/ApiKeyService::find) on arbitrary key text,
 // against a real (temporary, migrated) database holding one active and one
 // revoked key under the same prefix. Oracles: only the exact active key is
 // ever accepted (a revoked key, the right prefix with another secret, or any
@@ -8,7 +8,7 @@
 
 #include "FuzzCheck.h"
 #include "crypto/Random.h"
-#include "server/auth/ApiKeyService.h"
+#include "server/services/auth/ApiKeyService.h"
 #include "store/Database.h"
 #include "store/Migrations.h"
 

@@ -1,4 +1,4 @@
-// Access-token verification (server/auth/Jwt) on arbitrary tokens, at a
+// Access-token verification (server/services/auth/Jwt) on arbitrary tokens, at a
 // fixed clock. Oracles:
 // - never accept a token not signed with the key: an accepted token's third
 //   segment must be the HMAC-SHA256, computed here independently with
@@ -11,7 +11,7 @@
 // fuzzer mutates them, and any mutation of the signed part must be refused.
 
 #include "FuzzCheck.h"
-#include "server/auth/Jwt.h"
+#include "server/services/auth/Jwt.h"
 
 #include <QJsonDocument>
 #include <QMessageAuthenticationCode>

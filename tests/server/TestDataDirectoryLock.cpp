@@ -4,7 +4,7 @@
 // execution, while the lock of a killed server does not block the next one.
 
 #include "FlowTestSupport.h"
-#include "server/DataDirectoryLock.h"
+#include "server/runtime/DataDirectoryLock.h"
 
 #include <QCoreApplication>
 #include <QDir>

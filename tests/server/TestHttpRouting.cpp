@@ -1,10 +1,11 @@
 // The router's own dispatch table, the hand-built health answer and the
 // access log line against the real server: which route a path reaches
-// (literal before placeholder, segment counts, empty segments, trailing
+// (literal before placeholder in either order of registration, segment counts, empty segments, trailing
 // slashes), 404/405 for the rest, the WebSocket path still reaching its
 // route, and the per-request line keeping its format and request id.
 
 #include "AuthTestSupport.h"
+#include "server/api/ApiRouter.h"
 
 #include <QDateTime>
 #include <QJsonArray>
@@ -63,6 +64,54 @@ private slots:
         QCOMPARE(byId.status, 200);
         QCOMPARE(byId.data().value("username").toString(), kAdmin);
         QCOMPARE(m_http->get("/api/v1/users/no-such-user", m_admin).status, 404);
+    }
+
+    void literalSegmentsWinWhateverTheRegistrationOrder_data()
+    {
+        QTest::addColumn<bool>("placeholdersFirst");
+        QTest::newRow("placeholders registered first") << true;
+        QTest::newRow("literals registered first") << false;
+    }
+
+    void literalSegmentsWinWhateverTheRegistrationOrder()
+    {
+        // An in-process router: /flows/shared and /flows/{id} route the same
+        // whichever is registered first, and of two placeholder routes the
+        // one with a literal at the first segment where they differ wins.
+        QFETCH(bool, placeholdersFirst);
+        using hm::server::ApiReply;
+        using hm::server::RequestContext;
+        using hm::server::http::Method;
+        hm::server::ApiRouter router;
+        const auto add = [&router](const QString &path, const QString &name) {
+            router.addRoute(Method::Get, path, [name](const RequestContext &context) {
+                return ApiReply::ok(QJsonObject{
+                    {"route", name}, {"args", QJsonArray::fromStringList(context.pathArgs)}});
+            });
+        };
+        const QList<QPair<QString, QString>> placeholders{
+            {"/api/v1/flows/{id}", "byId"}, {"/api/v1/flows/{id}/shares", "shares"}};
+        const QList<QPair<QString, QString>> literals{
+            {"/api/v1/flows/shared", "shared"}, {"/api/v1/flows/shared/{userId}", "sharedWith"}};
+        for (const auto &group : placeholdersFirst ? QList{placeholders, literals}
+                                                   : QList{literals, placeholders}) {
+            for (const auto &[path, name] : group)
+                add(path, name);
+        }
+        const auto port = router.listen(QHostAddress::LocalHost, 0);
+        if (!port)
+            QFAIL(qPrintable(port.error().message));
+        Http http(QUrl(QStringLiteral("http://127.0.0.1:%1").arg(port.value())));
+        const auto routeOf = [&http](const QString &path) {
+            const Answer answer = http.send("GET", path);
+            return QStringList{answer.data().value("route").toString()} +
+                   answer.data().value("args").toVariant().toStringList();
+        };
+        QCOMPARE(routeOf("/api/v1/flows/shared"), (QStringList{"shared"}));
+        QCOMPARE(routeOf("/api/v1/flows/abc"), (QStringList{"byId", "abc"}));
+        QCOMPARE(routeOf("/api/v1/flows/shared/shares"), (QStringList{"sharedWith", "shares"}));
+        QCOMPARE(routeOf("/api/v1/flows/abc/shares"), (QStringList{"shares", "abc"}));
+        router.close();
     }
 
     void pathsMatchWholeSegmentsOnly_data()

@@ -4,7 +4,7 @@
 // test (it is five minutes), so the rule the trigger route uses is checked
 // here directly.
 
-#include "server/engine/TriggerService.h"
+#include "server/services/engine/TriggerService.h"
 
 #include <QTest>
 

@@ -2,6 +2,7 @@
 
 #include "common/Logging.h"
 #include "engine/http/ComponentProtocol.h"
+#include "engine/http/EngineHttpLogging.h"
 #include "engine/http/PendingReply.h"
 
 #include <QJsonArray>
@@ -131,9 +132,9 @@ private:
         if (m_finished)
             return;
         m_finished = true;
-        qCDebug(lcEngine) << "component" << m_label << "node" << m_task.nodeId << "attempt"
-                          << m_task.attempt << "ended" << static_cast<int>(outcome.kind)
-                          << outcome.error.toString();
+        qCDebug(lcEngineHttp) << "component" << m_label << "node" << m_task.nodeId << "attempt"
+                              << m_task.attempt << "ended" << static_cast<int>(outcome.kind)
+                              << outcome.error.toString();
         // Last statement: `done` may destroy this run.
         NodeDone done = std::move(m_done);
         done(std::move(outcome));

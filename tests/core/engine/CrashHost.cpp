@@ -26,8 +26,8 @@
 #include "crypto/SecureBytes.h"
 #include "engine/Engine.h"
 #include "engine/builtins/Builtins.h"
-#include "engine/persistence/FlowRepository.h"
-#include "engine/persistence/StoreExecutionJournal.h"
+#include "engine_store/FlowRepository.h"
+#include "engine_store/StoreExecutionJournal.h"
 #include "store/Database.h"
 #include "store/WriteBehindQueue.h"
 

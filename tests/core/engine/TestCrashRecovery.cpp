@@ -2,8 +2,8 @@
 #include "PersistenceTestSupport.h"
 #include "engine/Engine.h"
 #include "engine/builtins/Builtins.h"
-#include "engine/persistence/ExecutionRecovery.h"
-#include "engine/persistence/StoreExecutionJournal.h"
+#include "engine_store/ExecutionRecovery.h"
+#include "engine_store/StoreExecutionJournal.h"
 #include "flow/FlowCompiler.h"
 #include "store/WriteBehindQueue.h"
 

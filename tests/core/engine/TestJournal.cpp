@@ -1,7 +1,7 @@
 #include "PersistenceTestSupport.h"
-#include "engine/persistence/JsonColumn.h"
-#include "engine/persistence/StoreExecutionJournal.h"
-#include "engine/persistence/StoredNodes.h"
+#include "engine_store/JsonColumn.h"
+#include "engine_store/StoreExecutionJournal.h"
+#include "engine_store/StoredNodes.h"
 #include "store/WriteBehindQueue.h"
 
 #include <QJsonArray>

@@ -1,5 +1,5 @@
 #include "PersistenceTestSupport.h"
-#include "engine/persistence/FlowRepository.h"
+#include "engine_store/FlowRepository.h"
 
 #include <QJsonDocument>
 #include <QTemporaryDir>

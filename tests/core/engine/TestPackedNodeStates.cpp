@@ -1,5 +1,5 @@
-#include "engine/persistence/JsonColumn.h"
-#include "engine/persistence/PackedNodeStates.h"
+#include "engine_store/JsonColumn.h"
+#include "engine_store/PackedNodeStates.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

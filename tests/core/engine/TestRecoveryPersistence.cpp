@@ -1,5 +1,5 @@
 #include "PersistenceTestSupport.h"
-#include "engine/persistence/ExecutionRecovery.h"
+#include "engine_store/ExecutionRecovery.h"
 
 #include <QTemporaryDir>
 #include <QTest>

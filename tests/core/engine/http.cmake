@@ -1,5 +1,7 @@
 # HTTP side of the engine: component protocol, http-request, and the
-# reference component (run as a child process by these tests).
+# reference component (run as a child process by these tests). QHttpServer
+# plays the component services here; the server itself does not use it.
+find_package(Qt6 6.4 REQUIRED COMPONENTS HttpServer)
 foreach(test TestHttpComponentExecutor TestHttpRequestExecutor TestReferenceComponent
              TestEngineHttpComponents)
     if(EXISTS ${CMAKE_CURRENT_LIST_DIR}/${test}.cpp)

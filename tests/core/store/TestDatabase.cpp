@@ -1,6 +1,7 @@
 #include "StoreTestSupport.h"
 #include "store/Database.h"
 #include "store/Like.h"
+#include "store/PagedQuery.h"
 
 #include <QElapsedTimer>
 #include <QTemporaryDir>
@@ -265,6 +266,48 @@ private slots:
         QCOMPARE(bad.error().code, ErrorCode::DbError);
         // A bind beyond the statement's parameters is an error, not ignored.
         QVERIFY(!db->selectOne(sql, {QStringLiteral("a"), 0, 7}).ok());
+    }
+
+    void executeAndForEachRow()
+    {
+        std::unique_ptr<Database> db = openOrFail(dbPath(), randomKey());
+        QVERIFY(db);
+        QVERIFY(db->exec(QStringLiteral("CREATE TABLE p (k TEXT, n INTEGER)")).ok());
+        for (int n = 1; n <= 5; ++n)
+            QVERIFY(db->execute(QStringLiteral("INSERT INTO p VALUES (?, ?)"),
+                                {n % 2 ? QStringLiteral("odd") : QStringLiteral("even"), n})
+                        .ok());
+        QVERIFY(db->execute(QStringLiteral("UPDATE p SET n = n * 10 WHERE k = ?"),
+                            {QStringLiteral("even")})
+                    .ok());
+        QCOMPARE(db->changes(), 2);
+        QList<qint64> seen;
+        const Status read =
+            db->forEachRow(QStringLiteral("SELECT n FROM p WHERE n > ? ORDER BY n"), {2},
+                           [&seen](const Statement &row) { seen.append(row.int64(0)); });
+        QVERIFY(read.ok());
+        QCOMPARE(seen, (QList<qint64>{3, 5, 20, 40}));
+        QVERIFY(!db->execute(QStringLiteral("INSERT INTO nope VALUES (1)")).ok());
+        QVERIFY(!db->forEachRow(QStringLiteral("SELECT nope FROM p"), {}, [](const Statement &) {
+                   }).ok());
+
+        // One page and the count of the whole filtered list.
+        PagedQuery query;
+        query.columns = QStringLiteral("SELECT n, ? || k");
+        query.columnBinds = {QStringLiteral("#")};
+        query.from = QStringLiteral("FROM p");
+        query.conditions = {QStringLiteral("n > ?"), QStringLiteral("k <> ?")};
+        query.binds = {1, QStringLiteral("none")};
+        query.orderBy = QStringLiteral("ORDER BY n DESC");
+        query.limit = 2;
+        query.offset = 1;
+        QStringList page;
+        const Result<qint64> total = runPagedQuery(*db, query, [&page](const Statement &row) {
+            page.append(QString::number(row.int64(0)) + row.text(1));
+        });
+        QVERIFY(total.ok());
+        QCOMPARE(total.value(), 4);
+        QCOMPARE(page, (QStringList{QStringLiteral("20#even"), QStringLiteral("5#odd")}));
     }
 
     void statementErrors()

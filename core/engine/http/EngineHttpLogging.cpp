@@ -1,0 +1,3 @@
+#include "engine/http/EngineHttpLogging.h"
+
+Q_LOGGING_CATEGORY(lcEngineHttp, "hivemind.engine.http", QtInfoMsg)

@@ -1,0 +1,245 @@
+#include "engine_store/StoreExecutionJournal.h"
+
+#include "common/JsonText.h"
+#include "common/Logging.h"
+#include "engine_store/JsonColumn.h"
+#include "engine_store/PackedNodeStates.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+
+namespace hm::engine::persistence {
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+QVariant durationOrNull(qint64 startedAtMs, qint64 endedAtMs)
+{
+    const qint64 ms = durationMs(startedAtMs, endedAtMs);
+    return ms < 0 ? QVariant() : QVariant(ms);
+}
+
+QString renderMasked(const QJsonObject &object)
+{
+    return maskedJson(object);
+}
+
+QString renderCapped(const QJsonObject &object)
+{
+    return cappedJson(object);
+}
+
+// Masking and serialising happen on the writer thread, and not at all for
+// a record that a later one replaces in the queue.
+QVariant deferredJson(const QJsonObject &object, QString (*render)(const QJsonObject &))
+{
+    return QVariant::fromValue(store::DeferredJson{object, render});
+}
+
+QVariant maskedOrNull(const QJsonObject &object)
+{
+    return object.isEmpty() ? QVariant() : deferredJson(object, renderMasked);
+}
+
+bool isFinal(const QString &status)
+{
+    return status == u"completed" || status == u"failed" || status == u"cancelled";
+}
+
+} // namespace
+
+StoreExecutionJournal::StoreExecutionJournal(store::WriteBehindQueue &queue) : m_queue(queue) {}
+
+QString StoreExecutionJournal::nodeRowId(const QString &executionId, const QString &nodeId)
+{
+    // Prefixed by the (time-ordered) execution id, so new rows land at the
+    // end of the primary-key index. Rows of older versions keep their
+    // UUIDv5 ids; nothing looks a row up by id except the journal's own
+    // upserts, which only ever concern executions of this process.
+    return executionId + u'/' + nodeId;
+}
+
+namespace {
+
+QVariant logsOrNull(const QStringList &logs)
+{
+    if (logs.isEmpty())
+        return QVariant();
+    QString text;
+    appendJsonStrings(text, logs);
+    return text;
+}
+
+// The row of a node record: runs on the writer thread, for records that
+// do not travel in their execution's row.
+void nodeParams(const void *record, QVariantList &params)
+{
+    const NodeRecord &r = *static_cast<const NodeRecord *>(record);
+    params = {StoreExecutionJournal::nodeRowId(r.executionId, r.nodeId),
+              r.executionId,
+              r.nodeId,
+              r.component,
+              r.version,
+              r.status,
+              r.attempt,
+              textOrNull(r.skipReason),
+              r.inputs.isEmpty() ? QVariant() : QVariant(maskedJson(r.inputs)),
+              r.outputs.isEmpty() ? QVariant() : QVariant(maskedJson(r.outputs)),
+              textOrNull(r.errorCode),
+              textOrNull(r.errorMessage),
+              msOrNull(r.startedAtMs),
+              msOrNull(r.endedAtMs),
+              durationOrNull(r.startedAtMs, r.endedAtMs),
+              logsOrNull(r.logs)};
+}
+
+// The node records that travel in their execution's row, as the text of
+// executions.node_states.
+QVariant packNodeStates(const std::vector<const store::WriteOp *> &members)
+{
+    PackedNodeStatesWriter states;
+    for (const store::WriteOp *op : members)
+        states.append(*static_cast<const NodeRecord *>(op->record.get()));
+    return states.take();
+}
+
+} // namespace
+
+void StoreExecutionJournal::enqueue(store::WriteOp op)
+{
+    // Blocks only while the queue is full. Failing means the queue was
+    // stopped (shutdown): the row is lost, which recovery copes with.
+    const Status status = m_queue.enqueue(std::move(op));
+    if (!status.ok())
+        qCWarning(lcEngine) << "execution journal write dropped:" << status.error().toString();
+}
+
+void StoreExecutionJournal::recordExecution(const ExecutionRecord &r)
+{
+    const QVariant triggerInput = deferredJson(r.triggerInput, renderCapped);
+    const QVariant outputs = maskedOrNull(r.outputs);
+    const QString historyLevel = r.historyLevel.isEmpty() ? QStringLiteral("all") : r.historyLevel;
+    const QVariant duration = durationOrNull(r.startedAtMs, r.endedAtMs);
+
+    // Each record carries the row's whole state, so an upsert keyed by the
+    // execution: records that meet in the queue collapse into the last one.
+    // INSERT first: under load most records reach the disk as a new row. A
+    // row already there (an earlier batch, or a queued request restored
+    // from an earlier run) is ignored by the INSERT and takes the UPDATE.
+    store::WriteOp op{
+        QStringLiteral(
+            "INSERT OR IGNORE INTO executions (id, flow_id, flow_version, status,"
+            " trigger_key, trigger_input, triggered_by, cancel_reason, error_code,"
+            " error_message, outputs, rerun_of, history_level, created_at, started_at,"
+            " ended_at, duration_ms, node_states)"
+            " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,"
+            " ?17, ?18)"),
+        {r.id, r.flowId, r.flowVersion, r.status, textOrNull(r.triggerKey), triggerInput,
+         textOrNull(r.triggeredBy), textOrNull(r.cancelReason), textOrNull(r.errorCode),
+         textOrNull(r.errorMessage), outputs, textOrNull(r.rerunOf), historyLevel, r.createdAtMs,
+         msOrNull(r.startedAtMs), msOrNull(r.endedAtMs), duration, QVariant()},
+        QStringLiteral("UPDATE executions SET flow_id = ?2, flow_version = ?3, status = ?4,"
+                       " trigger_key = ?5, trigger_input = ?6, triggered_by = ?7,"
+                       " cancel_reason = ?8, error_code = ?9, error_message = ?10,"
+                       " outputs = ?11, rerun_of = ?12, history_level = ?13,"
+                       " created_at = ?14, started_at = ?15, ended_at = ?16,"
+                       " duration_ms = ?17, node_states = COALESCE(?18, node_states)"
+                       " WHERE id = ?1"),
+        u"execution/" + r.id};
+    // The final record carries the node records that reach the writer in
+    // its batch, as long as nothing of the execution is on disk yet: the
+    // first record of an execution in this process, or one that replaced it
+    // in the queue.
+    op.group = r.id;
+    const bool final = isFinal(r.status);
+    if (final) {
+        op.packInto = kPackedNodesParam;
+        op.pack = packNodeStates;
+    }
+    if (final)
+        op.groupFirst = !m_started.remove(r.id);
+    else if (!m_started.contains(r.id)) {
+        m_started.insert(r.id);
+        op.groupFirst = true;
+    }
+    enqueue(std::move(op));
+}
+
+void StoreExecutionJournal::recordNode(const NodeRecord &r)
+{
+    // An upsert keyed by the row, like executions: a node that starts and
+    // ends within one batch is written once, by the INSERT, or not at all
+    // when it travels in its execution's row (packNodeStates). The writer
+    // thread builds the row or the packed object from a copy of the record
+    // (its strings and objects are shared, not copied).
+    static const QString insert = QStringLiteral(
+        "INSERT OR IGNORE INTO node_executions (id, execution_id, node_id, component,"
+        " version, status, attempt, skip_reason, inputs, outputs, error_code,"
+        " error_message, started_at, ended_at, duration_ms, logs)"
+        " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)");
+    static const QString update = QStringLiteral(
+        "UPDATE node_executions SET component = ?4, version = ?5, status = ?6,"
+        " attempt = ?7, skip_reason = ?8, inputs = ?9, outputs = ?10, error_code = ?11,"
+        " error_message = ?12, started_at = ?13, ended_at = ?14, duration_ms = ?15,"
+        " logs = ?16 WHERE execution_id = ?2 AND node_id = ?3");
+    store::WriteOp op{insert, {}, update, u"node/" + r.executionId + u'/' + r.nodeId};
+    op.group = r.executionId;
+    op.record = std::make_shared<const NodeRecord>(r);
+    op.makeParams = nodeParams;
+    op.packable = true;
+    enqueue(std::move(op));
+}
+
+void StoreExecutionJournal::recordQueued(const QueuedRequest &q)
+{
+    // Not masked and not capped: these inputs start the execution later.
+    const QString inputs =
+        QString::fromUtf8(QJsonDocument(q.inputs).toJson(QJsonDocument::Compact));
+    // Keyed like removeQueued: a request that starts (or is cancelled)
+    // within one batch is never written at all.
+    enqueue({QStringLiteral("INSERT INTO execution_queue (execution_id, flow_id,"
+                            " flow_version, scope_key, inputs, triggered_by, queued_at, sequence)"
+                            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
+             {q.executionId, q.flowId, q.flowVersion, q.scopeKey, inputs, textOrNull(q.triggeredBy),
+              q.queuedAtMs, q.sequence},
+             {},
+             u"queue/" + q.executionId});
+}
+
+void StoreExecutionJournal::removeQueued(const QString &executionId)
+{
+    enqueue({QStringLiteral("DELETE FROM execution_queue WHERE execution_id = ?"),
+             {executionId},
+             {},
+             u"queue/" + executionId});
+}
+
+qint64 StoreExecutionJournal::durabilityTicket()
+{
+    return m_queue.ticket();
+}
+
+ExecutionJournal::Durability StoreExecutionJournal::durability(qint64 from, qint64 ticket) const
+{
+    switch (m_queue.state(from, ticket)) {
+    case store::CommitState::Pending:
+        return Durability::Pending;
+    case store::CommitState::Committed:
+        return Durability::Durable;
+    case store::CommitState::Failed:
+        break;
+    }
+    return Durability::Lost;
+}
+
+void StoreExecutionJournal::requestDurable(qint64 ticket)
+{
+    qint64 seen = m_awaited.load(std::memory_order_relaxed);
+    while (seen < ticket &&
+           !m_awaited.compare_exchange_weak(seen, ticket, std::memory_order_acq_rel)) {
+    }
+    m_queue.requestCommit(ticket);
+}
+
+} // namespace hm::engine::persistence

@@ -1,0 +1,3 @@
+#include "flow/FlowLogging.h"
+
+Q_LOGGING_CATEGORY(lcFlow, "hivemind.flow", QtInfoMsg)

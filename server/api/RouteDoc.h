@@ -1,0 +1,74 @@
+#pragma once
+
+#include "common/Error.h"
+
+#include <QByteArray>
+#include "server/http/HttpMethod.h"
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+
+namespace hm::server {
+
+// What the route table says about one route. The OpenAPI document and
+// GET /api/v1/system/routes are generated from it, so a route without a
+// summary shows up as a failing test rather than a silent gap in the docs.
+struct RouteDoc
+{
+    QString summary;
+    QString tag;
+    // Empty: public. Otherwise the minimum role ("viewer", "user", "admin");
+    // auth::addProtectedRoute fills it in.
+    QString auth;
+    // JSON Schema of the request body; empty = the route takes no body.
+    QJsonObject requestSchema;
+    // JSON Schema of the envelope's "data"; empty = not described.
+    QJsonObject responseSchema;
+    // OpenAPI parameter objects for the query string ("in": "query").
+    QJsonArray queryParameters;
+    // Error codes the route answers besides the ones every route of its kind
+    // can give (auth, rate limit, validation of the body), which the
+    // generator adds itself.
+    QList<ErrorCode> errors;
+    int successStatus = 200;
+    // Counted against the general per-IP / per-principal request limits.
+    bool rateLimited = true;
+    // The path carries a credential (webhook token): logs show the route's
+    // pattern instead of the path.
+    bool secretInPath = false;
+    // Non-JSON success body (metrics, exports); empty = the JSON envelope.
+    QByteArray contentType;
+};
+
+struct RouteInfo
+{
+    http::Method method;
+    QString path; // with {placeholders}
+    RouteDoc doc;
+};
+
+QString methodName(http::Method method);
+
+// Small JSON Schema builders so route descriptions stay readable.
+namespace schema {
+QJsonObject string(const QString &description = {});
+QJsonObject integer(const QString &description = {});
+QJsonObject boolean(const QString &description = {});
+QJsonObject enumOf(const QStringList &values);
+QJsonObject arrayOf(const QJsonObject &items);
+// `schema` that may also be null (OpenAPI 3.0 "nullable": true).
+QJsonObject nullable(QJsonObject schema);
+// An object with the given properties; `required` lists mandatory names.
+// additionalProperties stays open unless `closed`.
+QJsonObject object(const QJsonObject &properties, const QStringList &required = {},
+                   bool closed = false);
+// A query parameter for RouteDoc::queryParameters.
+QJsonObject query(const QString &name, const QJsonObject &valueSchema,
+                  const QString &description = {});
+// page/size query parameters and the pagination object of list answers.
+QJsonArray paging();
+QJsonObject pagination();
+} // namespace schema
+
+} // namespace hm::server

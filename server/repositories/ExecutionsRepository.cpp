@@ -1,0 +1,47 @@
+#include "server/repositories/ExecutionsRepository.h"
+
+#include "store/Database.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace hm::server::repositories {
+
+Result<std::optional<StoredExecution>> storedExecution(store::Database &db, const QString &id)
+{
+    auto row = db.selectOne(
+        QStringLiteral(
+            "SELECT id, flow_id, flow_version, status, trigger_input, triggered_by, cancel_reason, "
+            "error_code, error_message, outputs, rerun_of, created_at, started_at, ended_at, "
+            "duration_ms FROM executions WHERE id = ?"),
+        {id});
+    if (!row)
+        return row.error();
+    if (!row.value())
+        return std::optional<StoredExecution>();
+    const store::Statement &s = *row.value();
+    auto text = [&s](int col) {
+        return s.isNull(col) ? std::nullopt : std::optional<QString>(s.text(col));
+    };
+    return std::optional<StoredExecution>(StoredExecution{
+        s.text(0), s.text(1), s.text(2), s.text(3), s.text(4), text(5), text(6), text(7), s.text(8),
+        s.text(9), text(10), s.int64(11), s.int64(12), s.int64(13),
+        s.isNull(14) ? std::nullopt : std::optional<qint64>(s.int64(14))});
+}
+
+int definitionNodeCount(store::Database &db, const QString &flowId, const QString &version)
+{
+    auto row = db.selectOne(
+        QStringLiteral("SELECT definition FROM flow_versions WHERE flow_id = ? AND version = ?"),
+        {flowId, version});
+    if (!row || !row.value())
+        return 0;
+    return int(QJsonDocument::fromJson(row.value()->text(0).toUtf8())
+                   .object()
+                   .value(QStringLiteral("nodes"))
+                   .toArray()
+                   .size());
+}
+
+} // namespace hm::server::repositories

@@ -1,0 +1,42 @@
+#pragma once
+
+#include "common/Result.h"
+
+#include <QString>
+#include <optional>
+
+namespace hm::store {
+class Database;
+}
+
+// The server's reads of the execution history (the engine writes it through
+// engine_store's journal).
+namespace hm::server::repositories {
+
+// One row of `executions`. Times are unix ms, 0 when NULL.
+struct StoredExecution
+{
+    QString id;
+    QString flowId;
+    QString flowVersion;
+    QString status;
+    QString triggerInput; // JSON text, unmasked
+    std::optional<QString> triggeredBy;
+    std::optional<QString> cancelReason;
+    std::optional<QString> errorCode;
+    QString errorMessage;
+    QString outputs; // JSON text
+    std::optional<QString> rerunOf;
+    qint64 createdAt = 0;
+    qint64 startedAt = 0;
+    qint64 endedAt = 0;
+    std::optional<qint64> durationMs;
+};
+// std::nullopt when there is no such execution.
+Result<std::optional<StoredExecution>> storedExecution(store::Database &db, const QString &id);
+
+// The number of nodes of a stored version's definition (deleted flows
+// included); 0 when it cannot be read.
+int definitionNodeCount(store::Database &db, const QString &flowId, const QString &version);
+
+} // namespace hm::server::repositories

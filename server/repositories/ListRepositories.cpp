@@ -1,0 +1,173 @@
+#include "server/repositories/ListRepositories.h"
+
+#include "server/services/engine/FlowAccess.h"
+#include "store/Database.h"
+#include "store/Like.h"
+
+namespace hm::server::repositories {
+
+namespace {
+
+std::optional<QString> optionalText(const store::Statement &s, int column)
+{
+    return s.isNull(column) ? std::nullopt : std::optional<QString>(s.text(column));
+}
+
+template <typename Row>
+Result<store::Page<Row>> run(store::Database &db, store::PagedQuery query, const Paging &paging,
+                             const std::function<Row(const store::Statement &)> &read)
+{
+    query.limit = paging.size;
+    query.offset = paging.offset();
+    store::Page<Row> page;
+    const Result<qint64> total = store::runPagedQuery(
+        db, query, [&page, &read](const store::Statement &s) { page.items.append(read(s)); });
+    if (!total.ok())
+        return total.error();
+    page.total = total.value();
+    return page;
+}
+
+} // namespace
+
+Result<store::Page<FlowListRow>> listFlows(store::Database &db, const auth::Principal &caller,
+                                           const FlowListFilter &filter, const Paging &paging)
+{
+    store::PagedQuery query;
+    query.columns = QStringLiteral(
+        "SELECT f.id, f.name, f.description, f.owner_id, f.created_at, f.updated_at, "
+        "(SELECT MAX(CAST(version AS INTEGER)) FROM flow_versions v WHERE v.flow_id = f.id), "
+        "(SELECT version FROM flow_versions v WHERE v.flow_id = f.id "
+        "AND v.status = 'published'), "
+        "(SELECT permission FROM flow_shares s WHERE s.flow_id = f.id AND s.user_id = ?)");
+    query.columnBinds = {caller.userId};
+    query.from = QStringLiteral("FROM flows f");
+    query.conditions = {QStringLiteral("f.deleted_at IS NULL")};
+    if (!filter.search.isEmpty()) {
+        // Names stored before they were limited may be longer: only their
+        // first kMaxNameLength characters are searched, because one LIKE on
+        // one row cannot be interrupted by the store's query time limit.
+        query.conditions.append(
+            store::likeCondition(QStringLiteral("substr(f.name, 1, %1)").arg(kMaxNameLength)));
+        query.binds.append(store::likePattern(filter.search));
+    }
+    const QString visible = viewableFlowCondition(caller, QStringLiteral("f.id"), query.binds);
+    if (!visible.isEmpty())
+        query.conditions.append(visible);
+    if (!filter.ownerId.isEmpty()) {
+        query.conditions.append(QStringLiteral("f.owner_id = ?"));
+        query.binds.append(filter.ownerId);
+    }
+    if (filter.sharedWithMe) {
+        query.conditions.append(
+            QStringLiteral("f.id IN (SELECT flow_id FROM flow_shares WHERE user_id = ?)"));
+        query.binds.append(caller.userId);
+    }
+    query.orderBy = QStringLiteral("ORDER BY f.created_at DESC, f.id");
+    return run<FlowListRow>(db, std::move(query), paging, [](const store::Statement &s) {
+        return FlowListRow{s.text(0),  s.text(1),          s.text(2),
+                           s.text(3),  s.int64(4),         s.int64(5),
+                           s.int64(6), optionalText(s, 7), s.isNull(8) ? QString() : s.text(8)};
+    });
+}
+
+Result<store::Page<ExecutionListRow>> listExecutions(store::Database &db,
+                                                     const auth::Principal &caller,
+                                                     const ExecutionListFilter &filter,
+                                                     const Paging &paging)
+{
+    store::PagedQuery query;
+    query.columns = QStringLiteral("SELECT id, flow_id, flow_version, status, triggered_by, "
+                                   "created_at, started_at, ended_at, duration_ms, error_code");
+    query.from = QStringLiteral("FROM executions");
+    if (!filter.flowId.isEmpty()) {
+        query.conditions.append(QStringLiteral("flow_id = ?"));
+        query.binds.append(filter.flowId);
+    }
+    if (!filter.status.isEmpty()) {
+        query.conditions.append(QStringLiteral("status = ?"));
+        query.binds.append(filter.status);
+    }
+    // Time window on created_at: from inclusive, to exclusive.
+    if (filter.fromMs) {
+        query.conditions.append(QStringLiteral("created_at >= ?"));
+        query.binds.append(*filter.fromMs);
+    }
+    if (filter.toMs) {
+        query.conditions.append(QStringLiteral("created_at < ?"));
+        query.binds.append(*filter.toMs);
+    }
+    const QString visible = viewableFlowCondition(caller, QStringLiteral("flow_id"), query.binds);
+    if (!visible.isEmpty())
+        query.conditions.append(visible);
+    query.orderBy = QStringLiteral("ORDER BY created_at DESC, id");
+    return run<ExecutionListRow>(db, std::move(query), paging, [](const store::Statement &s) {
+        return ExecutionListRow{s.text(0),
+                                s.text(1),
+                                s.text(2),
+                                s.text(3),
+                                s.text(4),
+                                s.int64(5),
+                                s.int64(6),
+                                s.int64(7),
+                                s.isNull(8) ? std::nullopt : std::optional<qint64>(s.int64(8)),
+                                optionalText(s, 9)};
+    });
+}
+
+Result<store::Page<SharedFlowRow>> listSharedWithUser(store::Database &db, const QString &userId,
+                                                      const Paging &paging)
+{
+    store::PagedQuery query;
+    query.columns = QStringLiteral("SELECT f.id, f.name, f.description, f.owner_id, o.name, s.id,"
+                                   " s.permission, s.shared_by, b.name, s.created_at");
+    query.countFrom = QStringLiteral(
+        "FROM flow_shares s JOIN flows f ON f.id = s.flow_id AND f.deleted_at IS NULL");
+    query.from = query.countFrom + QStringLiteral(" LEFT JOIN users o ON o.id = f.owner_id"
+                                                  " LEFT JOIN users b ON b.id = s.shared_by");
+    query.conditions = {QStringLiteral("s.user_id = ?")};
+    query.binds = {userId};
+    query.orderBy = QStringLiteral("ORDER BY s.created_at DESC, s.id");
+    return run<SharedFlowRow>(db, std::move(query), paging, [](const store::Statement &s) {
+        return SharedFlowRow{s.text(0),          s.text(1), optionalText(s, 2), s.text(3),
+                             optionalText(s, 4), s.text(5), s.text(6),          s.text(7),
+                             optionalText(s, 8), s.int64(9)};
+    });
+}
+
+Result<store::Page<AuditRow>> listAudit(store::Database &db, const AuditFilter &filter,
+                                        const Paging &paging)
+{
+    store::PagedQuery query;
+    query.columns = QStringLiteral(
+        "SELECT a.id, a.user_id, u.username, a.action, a.resource_type, a.resource_id, "
+        "a.ip_address, a.user_agent, a.details, a.created_at");
+    query.countFrom = QStringLiteral("FROM audit_logs a");
+    query.from = QStringLiteral("FROM audit_logs a LEFT JOIN users u ON u.id = a.user_id");
+    for (const auto &[value, column] :
+         {std::pair{&filter.userId, QStringLiteral("a.user_id")},
+          std::pair{&filter.action, QStringLiteral("a.action")},
+          std::pair{&filter.resourceType, QStringLiteral("a.resource_type")}}) {
+        if (value->isEmpty())
+            continue;
+        query.conditions.append(column + QStringLiteral(" = ?"));
+        query.binds.append(*value);
+    }
+    if (filter.fromMs) {
+        query.conditions.append(QStringLiteral("a.created_at >= ?"));
+        query.binds.append(*filter.fromMs);
+    }
+    if (filter.toMs) {
+        query.conditions.append(QStringLiteral("a.created_at <= ?"));
+        query.binds.append(*filter.toMs);
+    }
+    query.orderBy = QStringLiteral("ORDER BY a.created_at DESC, a.rowid DESC");
+    return run<AuditRow>(db, std::move(query), paging, [](const store::Statement &s) {
+        return AuditRow{s.text(0),          optionalText(s, 1), optionalText(s, 2),
+                        s.text(3),          optionalText(s, 4), optionalText(s, 5),
+                        optionalText(s, 6), optionalText(s, 7), s.text(8),
+                        s.int64(9)};
+    });
+}
+
+} // namespace hm::server::repositories

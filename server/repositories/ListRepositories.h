@@ -1,0 +1,110 @@
+#pragma once
+
+#include "common/Result.h"
+#include "server/api/QueryParams.h"
+#include "server/services/auth/Roles.h"
+#include "store/PagedQuery.h"
+
+#include <QString>
+#include <optional>
+
+namespace hm::store {
+class Database;
+}
+
+// The SQL of the paged list routes (flows, executions, shares, audit): each
+// takes a parsed filter and a page and returns rows, which the routes
+// render. Built on store::PagedQuery (count, then the page).
+namespace hm::server::repositories {
+
+// GET /api/v1/flows: flows the caller may view (not deleted), newest first.
+struct FlowListFilter
+{
+    QString search;  // part of the name ("" = any)
+    QString ownerId; // "" = any owner
+    bool sharedWithMe = false;
+};
+struct FlowListRow
+{
+    QString id;
+    QString name;
+    QString description;
+    QString ownerId;
+    qint64 createdAt = 0;
+    qint64 updatedAt = 0;
+    qint64 latestVersion = 0;
+    std::optional<QString> publishedVersion;
+    QString sharePermission; // the caller's share of the flow, "" when none
+};
+Result<store::Page<FlowListRow>> listFlows(store::Database &db, const auth::Principal &caller,
+                                           const FlowListFilter &filter, const Paging &paging);
+
+// GET /api/v1/executions: executions of flows the caller may view, newest first.
+struct ExecutionListFilter
+{
+    QString flowId;               // "" = any
+    QString status;               // "" = any
+    std::optional<qint64> fromMs; // created at or after
+    std::optional<qint64> toMs;   // created before
+};
+struct ExecutionListRow
+{
+    QString id;
+    QString flowId;
+    QString flowVersion;
+    QString status;
+    QString triggeredBy;
+    qint64 createdAt = 0;
+    qint64 startedAt = 0;
+    qint64 endedAt = 0;
+    std::optional<qint64> durationMs;
+    std::optional<QString> errorCode;
+};
+Result<store::Page<ExecutionListRow>> listExecutions(store::Database &db,
+                                                     const auth::Principal &caller,
+                                                     const ExecutionListFilter &filter,
+                                                     const Paging &paging);
+
+// GET /api/v1/flows/shared-with-me: the caller's shares of live flows.
+struct SharedFlowRow
+{
+    QString flowId;
+    QString name;
+    std::optional<QString> description;
+    QString ownerId;
+    std::optional<QString> ownerName;
+    QString shareId;
+    QString permission;
+    QString sharedBy;
+    std::optional<QString> sharedByName;
+    qint64 sharedAt = 0;
+};
+Result<store::Page<SharedFlowRow>> listSharedWithUser(store::Database &db, const QString &userId,
+                                                      const Paging &paging);
+
+// GET /api/v1/audit: the audit trail, newest first.
+struct AuditFilter
+{
+    QString userId;               // "" = any
+    QString action;               // "" = any
+    QString resourceType;         // "" = any
+    std::optional<qint64> fromMs; // inclusive
+    std::optional<qint64> toMs;   // inclusive
+};
+struct AuditRow
+{
+    QString id;
+    std::optional<QString> userId;
+    std::optional<QString> username;
+    QString action;
+    std::optional<QString> resourceType;
+    std::optional<QString> resourceId;
+    std::optional<QString> ipAddress;
+    std::optional<QString> userAgent;
+    QString details; // JSON text
+    qint64 createdAt = 0;
+};
+Result<store::Page<AuditRow>> listAudit(store::Database &db, const AuditFilter &filter,
+                                        const Paging &paging);
+
+} // namespace hm::server::repositories

@@ -1,0 +1,321 @@
+#include "server/repositories/UserRepository.h"
+
+#include "crypto/PasswordHasher.h"
+#include "crypto/Random.h"
+#include "server/services/auth/AuthCache.h"
+#include "server/api/AuthCommon.h"
+#include "server/services/engine/FlowShares.h"
+#include "store/Database.h"
+#include "store/Like.h"
+
+namespace hm::server::auth {
+namespace {
+
+const QString kSelect = QStringLiteral(
+    "SELECT u.id, u.username, u.email, u.name, u.password_hash, u.status, u.two_factor_enabled, "
+    "u.totp_secret_enc, u.last_login_at, u.login_attempts, u.locked_until, u.created_at, "
+    "u.updated_at, (SELECT CASE WHEN SUM(r.role = 'ADMIN') > 0 THEN 'ADMIN' "
+    "WHEN SUM(r.role = 'USER') > 0 THEN 'USER' ELSE 'VIEWER' END "
+    "FROM user_roles r WHERE r.user_id = u.id) AS role FROM users u ");
+
+// After a write that authentication may read (status, role, credentials):
+// cached principals must be looked up again (AuthCache.h).
+Status changed(Status written)
+{
+    authDataChanged();
+    return written;
+}
+
+UserRecord readUser(const store::Statement &s)
+{
+    UserRecord user;
+    user.id = s.text(0);
+    user.username = s.text(1);
+    user.email = s.text(2);
+    user.name = s.text(3);
+    user.passwordHash = s.text(4);
+    user.status = s.text(5);
+    user.twoFactorEnabled = s.int64(6) != 0;
+    user.totpSecretEnc = s.isNull(7) ? QString() : s.text(7);
+    user.lastLoginAt = s.isNull(8) ? 0 : s.int64(8);
+    user.loginAttempts = static_cast<int>(s.int64(9));
+    user.lockedUntil = s.isNull(10) ? 0 : s.int64(10);
+    user.createdAt = s.int64(11);
+    user.updatedAt = s.int64(12);
+    user.role = parseRole(s.text(13)).value_or(Role::Viewer);
+    return user;
+}
+
+} // namespace
+
+QJsonObject UserRecord::toJson(bool withAdminFields) const
+{
+    QJsonObject json{{QStringLiteral("id"), id},
+                     {QStringLiteral("username"), username},
+                     {QStringLiteral("email"), email},
+                     {QStringLiteral("full_name"), name},
+                     {QStringLiteral("role"), roleApiName(role)},
+                     {QStringLiteral("permissions"), rolePermissions(role)},
+                     {QStringLiteral("status"), status},
+                     {QStringLiteral("two_factor_enabled"), twoFactorEnabled},
+                     {QStringLiteral("last_login"), isoOrNull(lastLoginAt)},
+                     {QStringLiteral("created_at"), isoOrNull(createdAt)},
+                     {QStringLiteral("updated_at"), isoOrNull(updatedAt)}};
+    if (withAdminFields) {
+        json.insert(QStringLiteral("login_attempts"), loginAttempts);
+        json.insert(QStringLiteral("locked_until"), isoOrNull(lockedUntil));
+    }
+    return json;
+}
+
+Result<std::optional<UserRecord>> UserRepository::findOne(const QString &where,
+                                                          const QString &value)
+{
+    auto statement = m_db.prepare(kSelect + where);
+    if (!statement)
+        return statement.error();
+    store::Statement &s = statement.value();
+    s.bind(1, value);
+    if (where.count(QLatin1Char('?')) > 1)
+        s.bind(2, value);
+    const Result<bool> row = s.step();
+    if (!row)
+        return row.error();
+    std::optional<UserRecord> user;
+    if (row.value())
+        user = readUser(s);
+    s.reset();
+    return user;
+}
+
+Result<std::optional<UserRecord>> UserRepository::findById(const QString &id)
+{
+    return findOne(QStringLiteral("WHERE u.id = ?"), id);
+}
+
+Result<std::optional<UserRecord>> UserRepository::findByLogin(const QString &login)
+{
+    // A deleted account keeps its row (audit trail) but can never log in.
+    return findOne(QStringLiteral("WHERE (u.username = ? OR u.email = ?) AND u.status != 'deleted' "
+                                  "ORDER BY u.created_at LIMIT 1"),
+                   login);
+}
+
+Result<UserRecord> UserRepository::create(const NewUser &user)
+{
+    for (const auto &[column, value] : {std::pair{QStringLiteral("username"), user.username},
+                                        std::pair{QStringLiteral("email"), user.email}}) {
+        auto taken = m_db.prepare(QStringLiteral("SELECT 1 FROM users WHERE %1 = ?").arg(column));
+        if (!taken)
+            return taken.error();
+        taken.value().bind(1, value);
+        const Result<bool> row = taken.value().step();
+        if (!row)
+            return row.error();
+        taken.value().reset();
+        if (row.value()) {
+            if (column == QLatin1String("email"))
+                return Error{ErrorCode::EmailExists,
+                             QStringLiteral("email is already registered"),
+                             {{QStringLiteral("field"), column}}};
+            return Error{ErrorCode::ResourceAlreadyExists,
+                         QStringLiteral("username is taken"),
+                         {{QStringLiteral("field"), column}}};
+        }
+    }
+    const Result<QString> hash = user.passwordHash.isEmpty() ? crypto::hashPassword(user.password)
+                                                             : Result<QString>(user.passwordHash);
+    if (!hash)
+        return hash.error();
+
+    auto transaction = m_db.begin();
+    if (!transaction)
+        return transaction.error();
+    const qint64 now = nowMs();
+    const QString id = crypto::uuid();
+    auto insert = m_db.prepare(QStringLiteral(
+        "INSERT INTO users (id, username, email, password_hash, name, status, email_verified, "
+        "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?)"));
+    if (!insert)
+        return insert.error();
+    insert.value()
+        .bind(1, id)
+        .bind(2, user.username)
+        .bind(3, user.email)
+        .bind(4, hash.value())
+        .bind(5, user.name)
+        .bind(6, user.status)
+        .bind(7, now)
+        .bind(8, now);
+    if (Status s = insert.value().run(); !s)
+        return s.error();
+    if (Status s = setRole(id, user.role); !s)
+        return s.error();
+    // Flow invitations of this address become shares (seed 003 §14), in
+    // the same transaction: every way of creating an account comes here.
+    if (Status s = acceptPendingShares(m_db, id, user.email); !s)
+        return s.error();
+    if (Status s = transaction.value().commit(); !s)
+        return s.error();
+    auto created = findById(id);
+    if (!created)
+        return created.error();
+    return *created.value();
+}
+
+Status UserRepository::update(const QString &sql, const QString &id, const QVariantList &values)
+{
+    auto statement = m_db.prepare(sql);
+    if (!statement)
+        return statement.error();
+    int index = 1;
+    for (const QVariant &value : values)
+        statement.value().bind(index++, value);
+    statement.value().bind(index, id);
+    return statement.value().run();
+}
+
+Status UserRepository::clearStoredLockout(const QString &id)
+{
+    return update(
+        QStringLiteral("UPDATE users SET login_attempts = 0, locked_until = NULL WHERE id = ?"), id,
+        {});
+}
+
+Status UserRepository::recordSuccessfulLogin(const QString &id, qint64 now)
+{
+    return update(QStringLiteral("UPDATE users SET login_attempts = 0, locked_until = NULL, "
+                                 "last_login_at = ? WHERE id = ?"),
+                  id, {now});
+}
+
+Status UserRepository::setPasswordHash(const QString &id, const QString &hash)
+{
+    return changed(
+        update(QStringLiteral("UPDATE users SET password_hash = ?, updated_at = ? WHERE id = ?"),
+               id, {hash, nowMs()}));
+}
+
+Status UserRepository::setRole(const QString &id, Role role)
+{
+    if (Status s =
+            changed(update(QStringLiteral("DELETE FROM user_roles WHERE user_id = ?"), id, {}));
+        !s)
+        return s;
+    auto insert = m_db.prepare(QStringLiteral(
+        "INSERT INTO user_roles (id, user_id, role, created_at) VALUES (?, ?, ?, ?)"));
+    if (!insert)
+        return insert.error();
+    insert.value().bind(1, crypto::uuid()).bind(2, id).bind(3, roleDbName(role)).bind(4, nowMs());
+    return changed(insert.value().run());
+}
+
+Status UserRepository::setStatus(const QString &id, const QString &status)
+{
+    if (status == QLatin1String("active"))
+        return changed(update(QStringLiteral("UPDATE users SET status = ?, login_attempts = 0, "
+                                             "locked_until = NULL, updated_at = ? WHERE id = ?"),
+                              id, {status, nowMs()}));
+    return changed(
+        update(QStringLiteral("UPDATE users SET status = ?, updated_at = ? WHERE id = ?"), id,
+               {status, nowMs()}));
+}
+
+Status UserRepository::setProfile(const QString &id, const QString &email, const QString &name)
+{
+    return changed(
+        update(QStringLiteral("UPDATE users SET email = ?, name = ?, updated_at = ? WHERE id = ?"),
+               id, {email, name, nowMs()}));
+}
+
+Status UserRepository::setTotp(const QString &id, const QString &secretEnc, bool enabled)
+{
+    return changed(update(
+        QStringLiteral("UPDATE users SET totp_secret_enc = ?, two_factor_enabled = ?, "
+                       "updated_at = ? WHERE id = ?"),
+        id, {secretEnc.isEmpty() ? QVariant() : QVariant(secretEnc), enabled ? 1 : 0, nowMs()}));
+}
+
+Result<qint64> UserRepository::countActiveAdmins(const QString &exceptId)
+{
+    auto statement = m_db.prepare(QStringLiteral(
+        "SELECT count(DISTINCT u.id) FROM users u JOIN user_roles r ON r.user_id = u.id "
+        "WHERE r.role = 'ADMIN' AND u.status = 'active' AND u.id != ?"));
+    if (!statement)
+        return statement.error();
+    statement.value().bind(1, exceptId);
+    const Result<bool> row = statement.value().step();
+    if (!row)
+        return row.error();
+    const qint64 count = statement.value().int64(0);
+    statement.value().reset();
+    return count;
+}
+
+Result<UserRepository::Page> UserRepository::list(const ListQuery &query)
+{
+    QString where = QStringLiteral("WHERE 1 = 1");
+    QVariantList values;
+    if (!query.search.isEmpty()) {
+        where += QStringLiteral(" AND (") + store::likeCondition(u"u.username") +
+                 QStringLiteral(" OR ") + store::likeCondition(u"u.email") + u')';
+        const QString pattern = store::likePattern(query.search);
+        values << pattern << pattern;
+    }
+    if (query.status.isEmpty()) {
+        where += QStringLiteral(" AND u.status != 'deleted'");
+    } else {
+        where += QStringLiteral(" AND u.status = ?");
+        values << query.status;
+    }
+    if (!query.role.isEmpty()) {
+        where += QStringLiteral(" AND u.role = ?");
+        values << query.role;
+    }
+    // Only whitelisted columns reach the SQL text.
+    QString sortColumn = QStringLiteral("u.created_at");
+    if (query.sort == QLatin1String("username"))
+        sortColumn = QStringLiteral("u.username");
+    else if (query.sort == QLatin1String("email"))
+        sortColumn = QStringLiteral("u.email");
+    else if (query.sort == QLatin1String("last_login"))
+        sortColumn = QStringLiteral("u.last_login_at");
+    // The role is computed in kSelect, so filters run on it as a derived table.
+    const QString from = QStringLiteral("FROM (") + kSelect + QStringLiteral(") u ") + where;
+
+    Page page;
+    auto count = m_db.prepare(QStringLiteral("SELECT count(*) ") + from);
+    if (!count)
+        return count.error();
+    int index = 1;
+    for (const QVariant &value : std::as_const(values))
+        count.value().bind(index++, value);
+    if (const Result<bool> row = count.value().step(); !row)
+        return row.error();
+    page.total = count.value().int64(0);
+    count.value().reset();
+
+    auto rows = m_db.prepare(QStringLiteral("SELECT * ") + from + QStringLiteral(" ORDER BY ") +
+                             sortColumn +
+                             (query.descending ? QStringLiteral(" DESC") : QStringLiteral(" ASC")) +
+                             QStringLiteral(" LIMIT ? OFFSET ?"));
+    if (!rows)
+        return rows.error();
+    index = 1;
+    for (const QVariant &value : std::as_const(values))
+        rows.value().bind(index++, value);
+    rows.value().bind(index, query.size);
+    rows.value().bind(index + 1, qint64(query.page - 1) * query.size);
+    while (true) {
+        const Result<bool> row = rows.value().step();
+        if (!row)
+            return row.error();
+        if (!row.value())
+            break;
+        page.users << readUser(rows.value());
+    }
+    rows.value().reset();
+    return page;
+}
+
+} // namespace hm::server::auth

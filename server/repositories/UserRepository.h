@@ -1,0 +1,105 @@
+#pragma once
+
+#include "common/Result.h"
+#include "server/services/auth/Roles.h"
+
+#include <QJsonObject>
+#include <QString>
+#include <optional>
+
+namespace hm::store {
+class Database;
+}
+
+namespace hm::server::auth {
+
+struct UserRecord
+{
+    QString id;
+    QString username;
+    QString email;
+    QString name;
+    QString passwordHash;
+    QString status; // pending, active, suspended, deleted
+    bool twoFactorEnabled = false;
+    QString totpSecretEnc;
+    qint64 lastLoginAt = 0;
+    // The stored lockout columns; the lockout itself is counted per account
+    // and address in memory (AuthModule::lockoutJson shows it).
+    int loginAttempts = 0;
+    qint64 lockedUntil = 0;
+    qint64 createdAt = 0;
+    qint64 updatedAt = 0;
+    Role role = Role::Viewer;
+
+    // The public shape (seed 001): never the hash or the TOTP secret.
+    QJsonObject toJson(bool withAdminFields = false) const;
+};
+
+struct NewUser
+{
+    QString username;
+    QString email;
+    QString name;
+    QString password;
+    // Its Argon2 hash when already made (on the password worker); else
+    // create() hashes `password` itself.
+    QString passwordHash;
+    QString status = QStringLiteral("active");
+    Role role = Role::User;
+};
+
+// users + user_roles. A user has one effective role: the highest of its rows.
+// Writes that authentication reads (status, role, password, profile, 2FA)
+// call authDataChanged() (AuthCache.h); the login bookkeeping
+// (attempts, lockout, last login) is not read by it and does not.
+class UserRepository
+{
+public:
+    explicit UserRepository(store::Database &database) : m_db(database) {}
+
+    Result<std::optional<UserRecord>> findById(const QString &id);
+    // Username or email, both case-insensitive (the columns are NOCASE).
+    Result<std::optional<UserRecord>> findByLogin(const QString &login);
+    // RESOURCE_ALREADY_EXISTS / EMAIL_EXISTS for taken names.
+    Result<UserRecord> create(const NewUser &user);
+
+    // Clears the columns login_attempts and locked_until, which held the
+    // lockout before it was counted per account and address (in memory,
+    // AttemptTracker); an administrator's unlock clears what may be left.
+    Status clearStoredLockout(const QString &id);
+    Status recordSuccessfulLogin(const QString &id, qint64 nowMs);
+    Status setPasswordHash(const QString &id, const QString &hash);
+    Status setRole(const QString &id, Role role);
+    // Also clears a lockout when the new status is "active".
+    Status setStatus(const QString &id, const QString &status);
+    Status setProfile(const QString &id, const QString &email, const QString &name);
+    Status setTotp(const QString &id, const QString &secretEnc, bool enabled);
+    // Active admins other than exceptId.
+    Result<qint64> countActiveAdmins(const QString &exceptId = {});
+
+    struct ListQuery
+    {
+        int page = 1;
+        int size = 20;
+        QString search;
+        QString role;   // ADMIN/USER/VIEWER or empty
+        QString status; // empty = all but deleted
+        QString sort = QStringLiteral("created_at");
+        bool descending = false;
+    };
+    struct Page
+    {
+        QList<UserRecord> users;
+        qint64 total = 0;
+    };
+    Result<Page> list(const ListQuery &query);
+
+private:
+    Result<std::optional<UserRecord>> findOne(const QString &where, const QString &value);
+    Status update(const QString &sql, const QString &id, const QVariantList &values);
+
+    store::Database &m_db;
+};
+
+} // namespace hm::server::auth

@@ -1,0 +1,283 @@
+// Descriptions of the auth routes for the route table / OpenAPI document,
+// kept in one place so the route files stay about behaviour.
+
+#include "server/api/ApiRouter.h"
+#include "server/routes/auth/AuthRoutes.h"
+
+namespace hm::server::auth {
+namespace {
+
+using Method = http::Method;
+using namespace schema;
+
+QJsonObject userSchema()
+{
+    return object({{QStringLiteral("id"), string()},
+                   {QStringLiteral("username"), string()},
+                   {QStringLiteral("email"), string()},
+                   {QStringLiteral("full_name"), string()},
+                   {QStringLiteral("role"), enumOf({QStringLiteral("admin"), QStringLiteral("user"),
+                                                    QStringLiteral("viewer")})},
+                   {QStringLiteral("permissions"), arrayOf(string())},
+                   {QStringLiteral("status"), string()},
+                   {QStringLiteral("two_factor_enabled"), boolean()},
+                   {QStringLiteral("last_login"), nullable(string(QStringLiteral("ISO-8601")))},
+                   {QStringLiteral("created_at"), string()},
+                   {QStringLiteral("updated_at"), string()}});
+}
+
+QJsonObject tokenSchema()
+{
+    return object({{QStringLiteral("access_token"), string()},
+                   {QStringLiteral("refresh_token"), string()},
+                   {QStringLiteral("token_type"), string()},
+                   {QStringLiteral("expires_in"), integer()},
+                   {QStringLiteral("user"), userSchema()}});
+}
+
+QJsonObject passwordPolicySchema()
+{
+    return object({{QStringLiteral("min_length"), integer()},
+                   {QStringLiteral("require_uppercase"), boolean()},
+                   {QStringLiteral("require_lowercase"), boolean()},
+                   {QStringLiteral("require_numbers"), boolean()},
+                   {QStringLiteral("require_symbols"), boolean()}});
+}
+
+QJsonObject flag(const QString &name)
+{
+    return object({{name, boolean()}});
+}
+
+RouteDoc doc(const QString &tag, const QString &summary, QJsonObject request = {},
+             QJsonObject response = {}, QList<ErrorCode> errors = {}, int status = 200)
+{
+    RouteDoc d;
+    d.tag = tag;
+    d.summary = summary;
+    d.requestSchema = std::move(request);
+    d.responseSchema = std::move(response);
+    d.errors = std::move(errors);
+    d.successStatus = status;
+    return d;
+}
+
+} // namespace
+
+void describeAuthRoutes(ApiRouter &router)
+{
+    const QString authTag = QStringLiteral("auth");
+    const QString usersTag = QStringLiteral("users");
+    const QString keysTag = QStringLiteral("api-keys");
+    const QString s = QStringLiteral("/api/v1");
+
+    router.describe(Method::Post, s + QStringLiteral("/auth/login"),
+                    doc(authTag, QStringLiteral("Log in with username or email and password"),
+                        object({{QStringLiteral("username"), string()},
+                                {QStringLiteral("email"), string()},
+                                {QStringLiteral("password"), string()},
+                                {QStringLiteral("remember_me"), boolean()}},
+                               {QStringLiteral("password")}),
+                        tokenSchema(),
+                        {ErrorCode::InvalidCredentials, ErrorCode::AccountSuspended,
+                         ErrorCode::EmailNotVerified, ErrorCode::ValidationError,
+                         ErrorCode::RateLimitExceeded, ErrorCode::ServiceUnavailable}));
+    router.describe(Method::Post, s + QStringLiteral("/auth/verify-2fa"),
+                    doc(authTag, QStringLiteral("Complete a login with a TOTP code"),
+                        object({{QStringLiteral("pending_token"), string()},
+                                {QStringLiteral("code"), string()},
+                                {QStringLiteral("method"), enumOf({QStringLiteral("totp")})}},
+                               {QStringLiteral("pending_token"), QStringLiteral("code")}),
+                        tokenSchema(),
+                        {ErrorCode::TokenInvalid, ErrorCode::InvalidCredentials,
+                         ErrorCode::RateLimitExceeded}));
+    router.describe(Method::Post, s + QStringLiteral("/auth/refresh"),
+                    doc(authTag,
+                        QStringLiteral("Rotate a refresh token (body or Bearer header) into new "
+                                       "tokens"),
+                        object({{QStringLiteral("refresh_token"), string()}}), tokenSchema(),
+                        {ErrorCode::TokenInvalid, ErrorCode::RefreshTokenExpired}));
+    router.describe(Method::Post, s + QStringLiteral("/auth/register"),
+                    doc(authTag, QStringLiteral("Self-registration (when enabled)"),
+                        object({{QStringLiteral("email"), string()},
+                                {QStringLiteral("password"), string()},
+                                {QStringLiteral("name"), string()},
+                                {QStringLiteral("username"), string()}},
+                               {QStringLiteral("email"), QStringLiteral("password")}),
+                        userSchema(),
+                        {ErrorCode::Forbidden, ErrorCode::EmailExists,
+                         ErrorCode::ResourceAlreadyExists, ErrorCode::InvalidPassword,
+                         ErrorCode::RateLimitExceeded, ErrorCode::ServiceUnavailable},
+                        201));
+    for (const QString &path :
+         {QStringLiteral("/auth/forgot-password"), QStringLiteral("/auth/reset-password"),
+          QStringLiteral("/auth/verify-email")})
+        router.describe(Method::Post, s + path,
+                        doc(authTag,
+                            QStringLiteral("Needs an SMTP channel; answers 503 until one exists"),
+                            {}, {}, {ErrorCode::ServiceUnavailable}));
+    router.describe(Method::Post, s + QStringLiteral("/auth/logout"),
+                    doc(authTag, QStringLiteral("End the current session (or the given one)"),
+                        object({{QStringLiteral("refresh_token"), string()}}),
+                        flag(QStringLiteral("logged_out"))));
+    router.describe(Method::Post, s + QStringLiteral("/auth/logout-all"),
+                    doc(authTag, QStringLiteral("End every session of the caller"), {},
+                        flag(QStringLiteral("logged_out"))));
+    const QJsonObject settings =
+        object({{QStringLiteral("auth.self_registration"), boolean()},
+                {QStringLiteral("password_policy"), passwordPolicySchema()},
+                {QStringLiteral("auth.lockout"),
+                 object({{QStringLiteral("max_attempts"), integer()},
+                         {QStringLiteral("duration_seconds"), integer()},
+                         {QStringLiteral("progressive_delay_ms"), integer()}})},
+                {QStringLiteral("auth.rate_limits"),
+                 object({{QStringLiteral("login_per_minute"), integer()},
+                         {QStringLiteral("window_seconds"), integer()}})}},
+               {}, true);
+    router.describe(Method::Get, s + QStringLiteral("/auth/settings"),
+                    doc(authTag, QStringLiteral("Authentication settings"), {}, settings));
+    router.describe(
+        Method::Put, s + QStringLiteral("/auth/settings"),
+        doc(authTag, QStringLiteral("Change authentication settings"), settings, settings));
+    router.describe(Method::Post, s + QStringLiteral("/auth/2fa/enroll"),
+                    doc(authTag, QStringLiteral("Start TOTP enrolment (secret and otpauth URI)"),
+                        object({{QStringLiteral("password"), string()}}), {},
+                        {ErrorCode::CurrentPasswordWrong}));
+    router.describe(Method::Post, s + QStringLiteral("/auth/2fa/verify"),
+                    doc(authTag, QStringLiteral("Confirm TOTP enrolment with a code"),
+                        object({{QStringLiteral("code"), string()}}, {QStringLiteral("code")}), {},
+                        {ErrorCode::ValidationError, ErrorCode::RateLimitExceeded}));
+    router.describe(
+        Method::Post, s + QStringLiteral("/auth/2fa/disable"),
+        doc(authTag, QStringLiteral("Turn two-factor authentication off"),
+            object({{QStringLiteral("password"), string()}, {QStringLiteral("code"), string()}}),
+            {},
+            {ErrorCode::CurrentPasswordWrong, ErrorCode::ValidationError,
+             ErrorCode::RateLimitExceeded, ErrorCode::ServiceUnavailable}));
+
+    const QJsonObject keyRequest = object(
+        {{QStringLiteral("name"), string()},
+         {QStringLiteral("description"), string()},
+         {QStringLiteral("access_level"),
+          enumOf({QStringLiteral("read"), QStringLiteral("write"), QStringLiteral("admin")})},
+         {QStringLiteral("permissions"), arrayOf(string())},
+         {QStringLiteral("allowed_ips"), arrayOf(string(QStringLiteral("IP or CIDR")))},
+         {QStringLiteral("allowed_endpoints"), arrayOf(string(QStringLiteral("path glob")))},
+         {QStringLiteral("rate_limit"),
+          object({{QStringLiteral("requests_per_minute"), integer()}})},
+         {QStringLiteral("expires_at"), string(QStringLiteral("ISO-8601"))}},
+        {QStringLiteral("name")});
+    const QJsonObject keySchema =
+        object({{QStringLiteral("id"), string()},
+                {QStringLiteral("name"), string()},
+                {QStringLiteral("api_key"), string(QStringLiteral("only in the creation answer"))},
+                {QStringLiteral("access_level"), string()},
+                {QStringLiteral("expires_at"), string()},
+                {QStringLiteral("last_used"), string()}});
+    router.describe(Method::Post, s + QStringLiteral("/auth/api-keys"),
+                    doc(keysTag, QStringLiteral("Create an API key (shown once)"), keyRequest,
+                        keySchema, {ErrorCode::ValidationError}, 201));
+    router.describe(
+        Method::Get, s + QStringLiteral("/auth/api-keys"),
+        doc(keysTag, QStringLiteral("List the caller's API keys"), {}, arrayOf(keySchema)));
+    router.describe(Method::Delete, s + QStringLiteral("/auth/api-keys/{id}"),
+                    doc(keysTag, QStringLiteral("Revoke an API key"), {},
+                        flag(QStringLiteral("revoked")), {ErrorCode::ResourceNotFound}));
+
+    router.describe(Method::Get, s + QStringLiteral("/users/me"),
+                    doc(usersTag, QStringLiteral("The caller's profile"), {}, userSchema()));
+    router.describe(
+        Method::Put, s + QStringLiteral("/users/me/password"),
+        doc(usersTag, QStringLiteral("Change the caller's password (ends other sessions)"),
+            object({{QStringLiteral("current_password"), string()},
+                    {QStringLiteral("new_password"), string()}},
+                   {QStringLiteral("current_password"), QStringLiteral("new_password")}),
+            flag(QStringLiteral("password_changed")),
+            {ErrorCode::CurrentPasswordWrong, ErrorCode::InvalidPassword,
+             ErrorCode::RateLimitExceeded, ErrorCode::ServiceUnavailable}));
+    router.describe(
+        Method::Get, s + QStringLiteral("/users/me/sessions"),
+        doc(usersTag, QStringLiteral("The caller's active sessions"), {},
+            arrayOf(object({{QStringLiteral("id"), string()},
+                            {QStringLiteral("device_info"), string(QStringLiteral("User-Agent"))},
+                            {QStringLiteral("ip_address"), string()},
+                            {QStringLiteral("created_at"), string()},
+                            {QStringLiteral("last_used_at"), string()},
+                            {QStringLiteral("expires_at"), string()},
+                            {QStringLiteral("current"), boolean()}},
+                           {QStringLiteral("id"), QStringLiteral("current")}))));
+    router.describe(Method::Delete, s + QStringLiteral("/users/me/sessions"),
+                    doc(usersTag, QStringLiteral("End every other session of the caller"), {},
+                        flag(QStringLiteral("revoked"))));
+    router.describe(Method::Delete, s + QStringLiteral("/users/me/sessions/{id}"),
+                    doc(usersTag, QStringLiteral("End one session of the caller"), {},
+                        flag(QStringLiteral("revoked")), {ErrorCode::ResourceNotFound}));
+
+    const QJsonObject roles =
+        enumOf({QStringLiteral("admin"), QStringLiteral("user"), QStringLiteral("viewer")});
+    const QJsonObject statuses =
+        enumOf({QStringLiteral("active"), QStringLiteral("inactive"), QStringLiteral("suspended")});
+    RouteDoc list = doc(usersTag, QStringLiteral("List users (paged, filtered)"), {},
+                        object({{QStringLiteral("users"), arrayOf(userSchema())},
+                                {QStringLiteral("pagination"), pagination()}}),
+                        {ErrorCode::ValidationError});
+    list.queryParameters = paging();
+    for (const auto &[name, valueSchema] :
+         {std::pair{QStringLiteral("search"), string()}, std::pair{QStringLiteral("role"), roles},
+          std::pair{QStringLiteral("status"), statuses},
+          std::pair{QStringLiteral("sort"), string()},
+          std::pair{QStringLiteral("order"),
+                    enumOf({QStringLiteral("asc"), QStringLiteral("desc")})}})
+        list.queryParameters.append(query(name, valueSchema));
+    router.describe(Method::Get, s + QStringLiteral("/users"), list);
+    router.describe(
+        Method::Post, s + QStringLiteral("/users"),
+        doc(usersTag, QStringLiteral("Create a user"),
+            object(
+                {{QStringLiteral("username"), string()},
+                 {QStringLiteral("email"), string()},
+                 {QStringLiteral("password"), string()},
+                 {QStringLiteral("full_name"), string()},
+                 {QStringLiteral("role"), roles},
+                 {QStringLiteral("status"), statuses}},
+                {QStringLiteral("username"), QStringLiteral("email"), QStringLiteral("password")}),
+            userSchema(),
+            {ErrorCode::ValidationError, ErrorCode::ResourceAlreadyExists, ErrorCode::EmailExists,
+             ErrorCode::InvalidPassword, ErrorCode::ServiceUnavailable},
+            201));
+    router.describe(
+        Method::Get, s + QStringLiteral("/users/{id}"),
+        doc(usersTag, QStringLiteral("One user"), {}, userSchema(), {ErrorCode::UserNotFound}));
+    router.describe(Method::Put, s + QStringLiteral("/users/{id}"),
+                    doc(usersTag, QStringLiteral("Update a user"),
+                        object({{QStringLiteral("username"), string()},
+                                {QStringLiteral("email"), string()},
+                                {QStringLiteral("full_name"), string()},
+                                {QStringLiteral("role"), roles},
+                                {QStringLiteral("status"), statuses}}),
+                        userSchema(),
+                        {ErrorCode::UserNotFound, ErrorCode::ValidationError,
+                         ErrorCode::ResourceAlreadyExists}));
+    router.describe(Method::Delete, s + QStringLiteral("/users/{id}"),
+                    doc(usersTag, QStringLiteral("Delete a user"), {},
+                        flag(QStringLiteral("deleted")), {ErrorCode::UserNotFound}));
+    router.describe(
+        Method::Post, s + QStringLiteral("/users/{id}/reset-password"),
+        doc(usersTag, QStringLiteral("Set a new password for a user (admin)"),
+            object({{QStringLiteral("new_password"), string()}}, {QStringLiteral("new_password")}),
+            {},
+            {ErrorCode::UserNotFound, ErrorCode::InvalidPassword, ErrorCode::ServiceUnavailable}));
+    router.describe(
+        Method::Post, s + QStringLiteral("/users/{id}/unlock"),
+        doc(usersTag,
+            QStringLiteral("Lift every lockout of a user: failed logins from every address, "
+                           "wrong current passwords, wrong two-factor codes (admin)"),
+            {},
+            object({{QStringLiteral("id"), string()},
+                    {QStringLiteral("unlocked"), boolean()},
+                    {QStringLiteral("locked_addresses"),
+                     integer(QStringLiteral("addresses whose lock was lifted"))}}),
+            {ErrorCode::UserNotFound}));
+}
+
+} // namespace hm::server::auth

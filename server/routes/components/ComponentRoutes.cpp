@@ -1,0 +1,173 @@
+// /api/v1/components*: registered HTTP components and the built-ins
+// (ComponentService does the work; docs/api.md "Components").
+
+#include "server/api/ApiRouter.h"
+#include "server/services/auth/AuditLog.h"
+#include "server/api/AuthCommon.h"
+#include "server/services/auth/AuthModule.h"
+#include "server/api/RouteHelpers.h"
+#include "server/services/engine/ComponentService.h"
+#include "server/routes/EngineRoutes.h"
+#include "store/Database.h"
+
+#include <QJsonArray>
+
+namespace hm::server {
+
+using namespace schema;
+using auth::Principal;
+using auth::Role;
+using Method = http::Method;
+
+namespace {
+
+const QString kTag = QStringLiteral("Components");
+
+void auditComponent(store::Database &db, const RequestContext &c, const Principal &p,
+                    const QString &action, const QString &id, const QJsonObject &details)
+{
+    auth::audit(db, action, p.userId, QStringLiteral("component"), id, c.clientIp(),
+                QString::fromUtf8(c.header("User-Agent")), details);
+}
+
+ApiReply registerComponent(ComponentService &service, store::Database &db, const RequestContext &c,
+                           const Principal &p)
+{
+    HM_TRY(body, c.jsonObject());
+    HM_TRY(endpoint, auth::requiredString(body.value(), QStringLiteral("endpoint")));
+    HM_TRY(name, auth::optionalString(body.value(), QStringLiteral("name")));
+    const DeferredReply reply = c.defer();
+    // The context is gone when the answer comes: keep what the audit needs.
+    const QString ip = c.clientIp();
+    const QString agent = QString::fromUtf8(c.header("User-Agent"));
+    service.registerEndpoint(
+        endpoint.value(), name.value(), p.userId,
+        [reply, &db, p, ip, agent](Result<QJsonArray> stored) {
+            if (!stored)
+                return reply.send(ApiReply::failure(stored.error()));
+            for (const QJsonValue item : stored.value()) {
+                const QJsonObject row = item.toObject();
+                auth::audit(db, QStringLiteral("COMPONENT_REGISTERED"), p.userId,
+                            QStringLiteral("component"), row.value(QStringLiteral("id")).toString(),
+                            ip, agent,
+                            {{QStringLiteral("name"), row.value(QStringLiteral("name"))},
+                             {QStringLiteral("version"), row.value(QStringLiteral("version"))},
+                             {QStringLiteral("endpoint"), row.value(QStringLiteral("endpoint"))}});
+            }
+            reply.send(ApiReply::ok(QJsonObject{{QStringLiteral("items"), stored.value()}}, 201));
+        });
+    return ApiReply::deferred();
+}
+
+ApiReply recheck(ComponentService &service, const RequestContext &c)
+{
+    const DeferredReply reply = c.defer();
+    service.recheck(c.pathArgs.at(0), c.pathArgs.at(1), [reply](Result<QJsonObject> row) {
+        reply.send(row ? ApiReply::ok(row.value()) : ApiReply::failure(row.error()));
+    });
+    return ApiReply::deferred();
+}
+
+QJsonObject componentSchema()
+{
+    return object(
+        {{QStringLiteral("id"), nullable(string(QStringLiteral("null for built-ins")))},
+         {QStringLiteral("name"), string()},
+         {QStringLiteral("version"), string()},
+         {QStringLiteral("builtin"), boolean()},
+         {QStringLiteral("endpoint"), nullable(string(QStringLiteral("null for built-ins")))},
+         {QStringLiteral("status"), enumOf({QStringLiteral("active"), QStringLiteral("deprecated"),
+                                            QStringLiteral("disabled")})},
+         {QStringLiteral("health"),
+          enumOf({QStringLiteral("unknown"), QStringLiteral("healthy"), QStringLiteral("degraded"),
+                  QStringLiteral("unhealthy")})},
+         {QStringLiteral("health_checked_at"), nullable(string())},
+         {QStringLiteral("health_message"), string()},
+         {QStringLiteral("inputs"), arrayOf(object({}))},
+         {QStringLiteral("outputs"), arrayOf(object({}))}});
+}
+
+QJsonObject itemsSchema()
+{
+    return object({{QStringLiteral("items"), arrayOf(componentSchema())}});
+}
+
+RouteDoc doc(const QString &summary, QList<ErrorCode> errors, QJsonObject response,
+             QJsonObject request = {})
+{
+    RouteDoc d;
+    d.summary = summary;
+    d.tag = kTag;
+    d.errors = std::move(errors);
+    d.responseSchema = std::move(response);
+    d.requestSchema = std::move(request);
+    return d;
+}
+
+} // namespace
+
+void registerComponentRoutes(ApiRouter &router, auth::AuthModule &auth, store::Database &db,
+                             ComponentService &service)
+{
+    RouteDoc listDoc = doc(QStringLiteral("Built-in and registered components with their "
+                                          "interfaces, endpoints, status and health"),
+                           {}, itemsSchema());
+    auth::addProtectedRoute(
+        router, auth, Method::Get, QStringLiteral("/api/v1/components"), Role::Viewer,
+        [&service](const RequestContext &, const Principal &) -> ApiReply {
+            HM_TRY(items, service.list());
+            return ApiReply::ok(QJsonObject{{QStringLiteral("items"), items.value()}});
+        },
+        std::move(listDoc));
+
+    RouteDoc registerDoc =
+        doc(QStringLiteral("Register the components an HTTP endpoint serves (health check, then "
+                           "GET /interface); usable by flows at once"),
+            {ErrorCode::ComponentUnavailable, ErrorCode::ComponentNotFound,
+             ErrorCode::ResourceAlreadyExists},
+            itemsSchema(),
+            object({{QStringLiteral("endpoint"),
+                     string(QStringLiteral("base URL, e.g. http://10.0.0.5:9000"))},
+                    {QStringLiteral("name"), string(QStringLiteral("only this component"))}},
+                   {QStringLiteral("endpoint")}));
+    registerDoc.successStatus = 201;
+    auth::addProtectedRoute(
+        router, auth, Method::Post, QStringLiteral("/api/v1/components"), Role::Admin,
+        [&service, &db](const RequestContext &c, const Principal &p) {
+            return registerComponent(service, db, c, p);
+        },
+        std::move(registerDoc));
+
+    auth::addProtectedRoute(
+        router, auth, Method::Get, QStringLiteral("/api/v1/components/{name}"), Role::Viewer,
+        [&service](const RequestContext &c, const Principal &) -> ApiReply {
+            HM_TRY(items, service.list(c.pathArgs.at(0)));
+            return ApiReply::ok(QJsonObject{{QStringLiteral("items"), items.value()}});
+        },
+        doc(QStringLiteral("Every version of one component"), {ErrorCode::ComponentNotFound},
+            itemsSchema()));
+
+    auth::addProtectedRoute(
+        router, auth, Method::Delete, QStringLiteral("/api/v1/components/{name}/{version}"),
+        Role::Admin,
+        [&service, &db](const RequestContext &c, const Principal &p) -> ApiReply {
+            HM_TRY(row, service.remove(c.pathArgs.at(0), c.pathArgs.at(1)));
+            auditComponent(db, c, p, QStringLiteral("COMPONENT_DELETED"),
+                           row.value().value(QStringLiteral("id")).toString(),
+                           {{QStringLiteral("name"), c.pathArgs.at(0)},
+                            {QStringLiteral("version"), c.pathArgs.at(1)}});
+            return ApiReply::ok(row.value());
+        },
+        doc(QStringLiteral("Delete (disable) a registered component version: new flows cannot "
+                           "use it, running executions keep it"),
+            {ErrorCode::ComponentNotFound}, componentSchema()));
+
+    auth::addProtectedRoute(
+        router, auth, Method::Post, QStringLiteral("/api/v1/components/{name}/{version}/health"),
+        Role::User,
+        [&service](const RequestContext &c, const Principal &) { return recheck(service, c); },
+        doc(QStringLiteral("Check a registered component's health now"),
+            {ErrorCode::ComponentNotFound}, componentSchema()));
+}
+
+} // namespace hm::server

@@ -1,0 +1,187 @@
+#include "server/routes/AdminRoutes.h"
+#include "server/api/ApiRouter.h"
+#include "server/services/system/LogBuffer.h"
+#include "server/api/QueryParams.h"
+#include "server/services/auth/AuthModule.h"
+#include "server/api/RouteHelpers.h"
+
+#include <QJsonDocument>
+
+namespace hm::server {
+namespace {
+
+using namespace schema;
+
+Result<LogBuffer::Filter> parseFilter(const QUrlQuery &query)
+{
+    LogBuffer::Filter filter;
+    const QString level = queryValue(query, QStringLiteral("level"));
+    if (!level.isEmpty()) {
+        const auto parsed = parseLevel(level);
+        if (!parsed)
+            return Error{ErrorCode::ValidationError,
+                         QStringLiteral("level must be DEBUG, INFO, WARN, ERROR or CRITICAL"),
+                         {{QStringLiteral("field"), QStringLiteral("level")}}};
+        filter.minSeverity = *parsed;
+    }
+    auto from = parseTime(query, {QStringLiteral("from"), QStringLiteral("start_time")});
+    if (!from)
+        return from.error();
+    auto to = parseTime(query, {QStringLiteral("to"), QStringLiteral("end_time")});
+    if (!to)
+        return to.error();
+    filter.from = from.value();
+    filter.to = to.value();
+    filter.module = queryValue(query, QStringLiteral("module"));
+    filter.search = queryValue(query, QStringLiteral("search"));
+    filter.requestId = queryValue(query, QStringLiteral("request_id"));
+    return filter;
+}
+
+QString isoTime(const QDateTime &time)
+{
+    return time.toUTC().toString(Qt::ISODateWithMs);
+}
+
+QJsonObject toJson(const BufferedLog &log)
+{
+    const logging::LogRecord &r = log.record;
+    return {{QStringLiteral("id"), log.id},
+            {QStringLiteral("level"), levelName(r.type)},
+            {QStringLiteral("message"), r.message},
+            {QStringLiteral("module"), r.category},
+            {QStringLiteral("request_id"),
+             r.requestId.isEmpty() ? QJsonValue() : QJsonValue(r.requestId)},
+            {QStringLiteral("timestamp"), isoTime(r.time)}};
+}
+
+// RFC 4180 field; a leading = + - @ is neutralised so a spreadsheet opening
+// the export never evaluates a logged string as a formula.
+QString csvField(QString text)
+{
+    if (!text.isEmpty() && QStringLiteral("=+-@").contains(text.at(0)))
+        text.prepend(u'\'');
+    text.replace(QStringLiteral("\""), QStringLiteral("\"\""));
+    return u'"' + text + u'"';
+}
+
+ApiReply exportLogs(const QList<BufferedLog> &logs, const QString &format)
+{
+    QByteArray body;
+    QByteArray contentType;
+    if (format == QLatin1String("json")) {
+        QJsonArray array;
+        for (const BufferedLog &log : logs)
+            array.append(toJson(log));
+        body = QJsonDocument(array).toJson(QJsonDocument::Indented);
+        contentType = "application/json";
+    } else if (format == QLatin1String("csv")) {
+        QString text = QStringLiteral("id,timestamp,level,module,request_id,message\r\n");
+        for (const BufferedLog &log : logs) {
+            const logging::LogRecord &r = log.record;
+            text += QString::number(log.id) + u',' + isoTime(r.time) + u',' + levelName(r.type) +
+                    u',' + csvField(r.category) + u',' + csvField(r.requestId) + u',' +
+                    csvField(r.message) + QStringLiteral("\r\n");
+        }
+        body = text.toUtf8();
+        contentType = "text/csv; charset=utf-8";
+    } else {
+        QString text;
+        for (const BufferedLog &log : logs) {
+            const logging::LogRecord &r = log.record;
+            text +=
+                isoTime(r.time) + u' ' + levelName(r.type) + u' ' + r.category +
+                (r.requestId.isEmpty() ? QString() : QStringLiteral(" [") + r.requestId + u']') +
+                QStringLiteral(": ") + r.message + u'\n';
+        }
+        body = text.toUtf8();
+        contentType = "text/plain; charset=utf-8";
+    }
+    ApiReply reply = ApiReply::raw(body, contentType);
+    const QString stamp =
+        QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd'T'HHmmss'Z'"));
+    reply.headers.append({QByteArrayLiteral("Content-Disposition"),
+                          QStringLiteral("attachment; filename=\"hivemind-logs-%1.%2\"")
+                              .arg(stamp, format)
+                              .toLatin1()});
+    return reply;
+}
+
+QJsonArray filterParameters()
+{
+    return {query(QStringLiteral("level"),
+                  enumOf({QStringLiteral("DEBUG"), QStringLiteral("INFO"), QStringLiteral("WARN"),
+                          QStringLiteral("ERROR"), QStringLiteral("CRITICAL")}),
+                  QStringLiteral("minimum level")),
+            query(QStringLiteral("from"), string(), QStringLiteral("ISO-8601 (alias start_time)")),
+            query(QStringLiteral("to"), string(), QStringLiteral("ISO-8601 (alias end_time)")),
+            query(QStringLiteral("module"), string(),
+                  QStringLiteral("logging category or a parent, e.g. hivemind.server")),
+            query(QStringLiteral("search"), string(), QStringLiteral("substring, any case")),
+            query(QStringLiteral("request_id"), string())};
+}
+
+} // namespace
+
+void registerLogRoutes(ApiRouter &router, auth::AuthModule &auth)
+{
+    RouteDoc list;
+    list.tag = QStringLiteral("logs");
+    list.summary = QStringLiteral("Recent server log records (in-memory, newest first, masked)");
+    list.queryParameters = paging();
+    for (const QJsonValue &p : filterParameters())
+        list.queryParameters.append(p);
+    list.responseSchema = object(
+        {{QStringLiteral("logs"), arrayOf(object({{QStringLiteral("id"), integer()},
+                                                  {QStringLiteral("level"), string()},
+                                                  {QStringLiteral("message"), string()},
+                                                  {QStringLiteral("module"), string()},
+                                                  {QStringLiteral("request_id"), string()},
+                                                  {QStringLiteral("timestamp"), string()}}))},
+         {QStringLiteral("pagination"), pagination()}});
+    auth::addProtectedRoute(
+        router, auth, http::Method::Get, QStringLiteral("/api/v1/logs"),
+        auth::Role::Admin,
+        [](const RequestContext &c, const auth::Principal &) {
+            const QUrlQuery query = c.request.query();
+            HM_TRY(paging, parsePaging(query));
+            HM_TRY(filter, parseFilter(query));
+            const QList<BufferedLog> logs = LogBuffer::instance().select(filter.value());
+            QJsonArray page;
+            for (qsizetype i = paging.value().offset();
+                 i < logs.size() && page.size() < paging.value().size; ++i)
+                page.append(toJson(logs.at(i)));
+            return ApiReply::ok(QJsonObject{
+                {QStringLiteral("logs"), page},
+                {QStringLiteral("pagination"), paginationJson(paging.value(), logs.size())}});
+        },
+        list);
+
+    RouteDoc exported;
+    exported.tag = QStringLiteral("logs");
+    exported.summary =
+        QStringLiteral("Download the matching log records as json, csv or txt (attachment)");
+    exported.queryParameters = filterParameters();
+    exported.queryParameters.prepend(
+        query(QStringLiteral("format"),
+              enumOf({QStringLiteral("json"), QStringLiteral("csv"), QStringLiteral("txt")})));
+    exported.contentType = "application/octet-stream";
+    auth::addProtectedRoute(
+        router, auth, http::Method::Get, QStringLiteral("/api/v1/logs/export"),
+        auth::Role::Admin,
+        [](const RequestContext &c, const auth::Principal &) {
+            const QUrlQuery query = c.request.query();
+            const QString format = queryValue(query, QStringLiteral("format")).toLower();
+            if (format != QLatin1String("json") && format != QLatin1String("csv") &&
+                format != QLatin1String("txt"))
+                return ApiReply::failure(
+                    Error{ErrorCode::ValidationError,
+                          QStringLiteral("format must be json, csv or txt"),
+                          {{QStringLiteral("field"), QStringLiteral("format")}}});
+            HM_TRY(filter, parseFilter(query));
+            return exportLogs(LogBuffer::instance().select(filter.value()), format);
+        },
+        exported);
+}
+
+} // namespace hm::server

@@ -1,0 +1,140 @@
+#include "server/services/auth/AuditLog.h"
+#include "server/api/AuthCommon.h"
+#include "server/services/auth/AuthModule.h"
+#include "server/routes/auth/AuthRoutes.h"
+#include "server/services/auth/AuthSettings.h"
+#include "server/api/RouteHelpers.h"
+#include "server/services/auth/Validation.h"
+
+namespace hm::server::auth {
+namespace {
+
+using Method = http::Method;
+
+Result<UserRecord> loadUser(AuthModule &auth, const QString &id)
+{
+    auto user = UserRepository(auth.db).findById(id);
+    if (!user)
+        return user.error();
+    if (!user.value())
+        return Error{ErrorCode::UserNotFound, QStringLiteral("user not found")};
+    return *user.value();
+}
+
+} // namespace
+
+// The caller's own account: profile, password, sessions. Open to VIEWER —
+// they change nothing shared.
+void registerAccountRoutes(ApiRouter &router, AuthModule &auth)
+{
+    addProtectedRoute(router, auth, Method::Get, QStringLiteral("/api/v1/users/me"), Role::Viewer,
+                      [&auth](const RequestContext &, const Principal &p) {
+                          HM_TRY(user, loadUser(auth, p.userId));
+                          return ApiReply::ok(user.value().toJson());
+                      });
+
+    addProtectedRoute(
+        router, auth, Method::Put, QStringLiteral("/api/v1/users/me/password"), Role::Viewer,
+        [&auth](const RequestContext &c, const Principal &p) {
+            HM_TRY(body, c.jsonObject());
+            HM_TRY(current, requiredString(body.value(), QStringLiteral("current_password")));
+            HM_TRY(next, requiredString(body.value(), QStringLiteral("new_password")));
+            HM_TRY(user, loadUser(auth, p.userId));
+            const ClientInfo client = clientInfo(c);
+            // Both Argon2 steps (check, new hash) run on the password worker.
+            return checkOwnPassword(
+                auth, c, user.value(), current.value(), QStringLiteral("current password is wrong"),
+                [&auth, p, next = next.value(), client](const DeferredReply &reply) {
+                    if (Status s = checkPassword(AuthSettings::load(auth.db).passwordPolicy, next);
+                        !s)
+                        return reply.send(ApiReply::failure(s.error()));
+                    const bool started =
+                        auth.passwords.hash(next, [&auth, p, client, reply](Result<QString> hash) {
+                            if (!hash)
+                                return reply.send(ApiReply::failure(hash.error()));
+                            if (Status s =
+                                    UserRepository(auth.db).setPasswordHash(p.userId, hash.value());
+                                !s)
+                                return reply.send(ApiReply::failure(s.error()));
+                            // Other sessions may belong to whoever knew the old password.
+                            if (Status s = auth.tokens.revokeAllFamilies(p.userId, p.sessionId); !s)
+                                return reply.send(ApiReply::failure(s.error()));
+                            audit(auth.db, QStringLiteral("PASSWORD_CHANGED"), p.userId,
+                                  QStringLiteral("user"), p.userId, client.ip, client.userAgent);
+                            reply.send(ApiReply::ok(
+                                QJsonObject{{QStringLiteral("password_changed"), true}}));
+                        });
+                    if (!started)
+                        reply.send(ApiReply::failure(PasswordWorker::busyError()));
+                });
+        });
+
+    addProtectedRoute(router, auth, Method::Get, QStringLiteral("/api/v1/users/me/sessions"),
+                      Role::Viewer, [&auth](const RequestContext &, const Principal &p) {
+                          HM_TRY(sessions, auth.tokens.sessions(p.userId, p.sessionId));
+                          return ApiReply::ok(sessions.value());
+                      });
+    addProtectedRoute(router, auth, Method::Delete, QStringLiteral("/api/v1/users/me/sessions"),
+                      Role::Viewer, [&auth](const RequestContext &c, const Principal &p) {
+                          HM_TRY_STATUS(auth.tokens.revokeAllFamilies(p.userId, p.sessionId));
+                          audit(auth.db, QStringLiteral("SESSIONS_REVOKED"), p.userId,
+                                QStringLiteral("user"), p.userId, c.clientIp(),
+                                QString::fromUtf8(c.header("User-Agent")));
+                          return ApiReply::ok(QJsonObject{{QStringLiteral("revoked"), true}});
+                      });
+    addProtectedRoute(
+        router, auth, Method::Delete, QStringLiteral("/api/v1/users/me/sessions/{id}"),
+        Role::Viewer, [&auth](const RequestContext &c, const Principal &p) {
+            const QString family = c.pathArgs.value(0);
+            HM_TRY(sessions, auth.tokens.sessions(p.userId, p.sessionId));
+            const bool owned = std::any_of(
+                sessions.value().begin(), sessions.value().end(), [&](const QJsonValue &s) {
+                    return s.toObject().value(QStringLiteral("id")).toString() == family;
+                });
+            if (!owned)
+                return ApiReply::failure(
+                    Error{ErrorCode::ResourceNotFound, QStringLiteral("session not found")});
+            HM_TRY_STATUS(auth.tokens.revokeFamily(p.userId, family));
+            audit(auth.db, QStringLiteral("SESSION_REVOKED"), p.userId, QStringLiteral("session"),
+                  family, c.clientIp(), QString::fromUtf8(c.header("User-Agent")));
+            return ApiReply::ok(QJsonObject{{QStringLiteral("revoked"), true}});
+        });
+}
+
+void registerApiKeyRoutes(ApiRouter &router, AuthModule &auth)
+{
+    addProtectedRoute(
+        router, auth, Method::Post, QStringLiteral("/api/v1/auth/api-keys"), Role::User,
+        [&auth](const RequestContext &c, const Principal &p) {
+            HM_TRY(body, c.jsonObject());
+            const QString level = body.value().value(QStringLiteral("access_level")).toString();
+            // A key never grants more than its owner has.
+            if (level == QLatin1String("admin") && p.role != Role::Admin)
+                return ApiReply::failure(
+                    Error{ErrorCode::InsufficientPermissions,
+                          QStringLiteral("only administrators may create admin keys")});
+            HM_TRY(key, auth.apiKeys.create(p.userId, body.value()));
+            audit(auth.db, QStringLiteral("API_KEY_CREATED"), p.userId, QStringLiteral("api_key"),
+                  key.value().value(QStringLiteral("id")).toString(), c.clientIp(),
+                  QString::fromUtf8(c.header("User-Agent")),
+                  {{QStringLiteral("name"), key.value().value(QStringLiteral("name"))},
+                   {QStringLiteral("access_level"),
+                    key.value().value(QStringLiteral("access_level"))}});
+            return ApiReply::ok(key.value(), 201);
+        });
+    addProtectedRoute(router, auth, Method::Get, QStringLiteral("/api/v1/auth/api-keys"),
+                      Role::Viewer, [&auth](const RequestContext &, const Principal &p) {
+                          HM_TRY(keys, auth.apiKeys.list(p.userId));
+                          return ApiReply::ok(keys.value());
+                      });
+    addProtectedRoute(router, auth, Method::Delete, QStringLiteral("/api/v1/auth/api-keys/{id}"),
+                      Role::User, [&auth](const RequestContext &c, const Principal &p) {
+                          HM_TRY_STATUS(auth.apiKeys.revoke(p.userId, c.pathArgs.value(0)));
+                          audit(auth.db, QStringLiteral("API_KEY_REVOKED"), p.userId,
+                                QStringLiteral("api_key"), c.pathArgs.value(0), c.clientIp(),
+                                QString::fromUtf8(c.header("User-Agent")));
+                          return ApiReply::ok(QJsonObject{{QStringLiteral("revoked"), true}});
+                      });
+}
+
+} // namespace hm::server::auth

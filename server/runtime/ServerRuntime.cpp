@@ -1,0 +1,286 @@
+#include "server/runtime/ServerRuntime.h"
+
+#include "common/LogFormatter.h"
+#include "common/Logging.h"
+#include "crypto/Envelope.h"
+#include "crypto/KeyDerivation.h"
+#include "crypto/MasterKeyProvider.h"
+#include "crypto/Sodium.h"
+#include "server/routes/AdminRoutes.h"
+#include "server/api/ApiRouter.h"
+#include "server/services/system/LogBuffer.h"
+#include "server/routes/system/SystemRoutes.h"
+#include "server/runtime/TlsFiles.h"
+#include "server/services/auth/AuthModule.h"
+#include "server/routes/auth/AuthRoutes.h"
+#include "server/services/engine/ComponentService.h"
+#include "server/routes/EngineRoutes.h"
+#include "server/services/engine/FlowEngineHost.h"
+#include "server/ws/WebSocketHub.h"
+#include "store/Database.h"
+#include "store/DekRepository.h"
+#include "store/Migrations.h"
+
+#include <QDir>
+#include <QNetworkInterface>
+#include <optional>
+
+namespace hm::server {
+namespace {
+
+QString sourceName(crypto::MasterKeySource source)
+{
+    switch (source) {
+    case crypto::MasterKeySource::Environment:
+        return QStringLiteral("environment variable HIVEMIND_MASTER_KEY");
+    case crypto::MasterKeySource::KeyFile:
+        return QStringLiteral("key file");
+    case crypto::MasterKeySource::Keychain:
+        return QStringLiteral("OS keychain");
+    case crypto::MasterKeySource::GeneratedFile:
+        return QStringLiteral("generated key file");
+    }
+    return {};
+}
+
+} // namespace
+
+ServerRuntime::ServerRuntime(ServerOptions options, QObject *parent)
+    : QObject(parent), m_options(std::move(options)), m_dataDirLock(m_options.dataDir)
+{}
+
+ServerRuntime::~ServerRuntime()
+{
+    stop();
+}
+
+QUrl ServerRuntime::publicUrl() const
+{
+    if (!m_options.publicUrl.isEmpty())
+        return QUrl(m_options.publicUrl);
+    // Local components reach the server over loopback (set --public-url
+    // for remote ones).
+    return connectableUrl();
+}
+
+QUrl ServerRuntime::connectableUrl() const
+{
+    // A wildcard address is not somewhere to connect to.
+    QUrl url = m_baseUrl;
+    const QHostAddress host(url.host());
+    if (host == QHostAddress::AnyIPv4 || host == QHostAddress::Any)
+        url.setHost(QStringLiteral("127.0.0.1"));
+    else if (host == QHostAddress::AnyIPv6)
+        url.setHost(QStringLiteral("::1"));
+    return url;
+}
+
+QStringList ServerRuntime::ownOrigins() const
+{
+    // Pages served from where this server is reached: its listen URL (for a
+    // loopback or wildcard address also "localhost" and, for a wildcard,
+    // every local address), --public-url, and --ws-allowed-origin.
+    QList<QUrl> urls{m_baseUrl, publicUrl()};
+    const QHostAddress listen(m_baseUrl.host());
+    const bool wildcard = listen == QHostAddress::AnyIPv4 || listen == QHostAddress::AnyIPv6 ||
+                          listen == QHostAddress::Any;
+    if (wildcard || listen.isLoopback()) {
+        QUrl localhost = m_baseUrl;
+        localhost.setHost(QStringLiteral("localhost"));
+        urls.append(localhost);
+    }
+    if (wildcard) {
+        for (const QHostAddress &address : QNetworkInterface::allAddresses()) {
+            QUrl local = m_baseUrl;
+            local.setHost(address.toString());
+            urls.append(local);
+        }
+    }
+    for (const QString &origin : m_options.webSockets.allowedOrigins)
+        urls.append(QUrl(origin));
+    QStringList origins;
+    for (const QUrl &url : std::as_const(urls)) {
+        const QString key = http::HttpServer::originKey(url);
+        if (!key.isEmpty() && !origins.contains(key))
+            origins.append(key);
+    }
+    return origins;
+}
+
+QString ServerRuntime::databasePath() const
+{
+    return QDir(m_options.dataDir).filePath(QStringLiteral("hivemind.db"));
+}
+
+Status ServerRuntime::openStore()
+{
+    auto keyOptions =
+        crypto::MasterKeyOptions::fromEnvironment(m_options.dataDir, m_options.masterKeyFile);
+    keyOptions.keychainRead = m_options.keychainRead;
+    keyOptions.keychainWrite = m_options.keychainWrite;
+    auto masterKey = crypto::MasterKeyProvider::resolve(keyOptions);
+    if (!masterKey)
+        return masterKey.error();
+    qCInfo(lcCrypto).noquote() << "master key from" << sourceName(masterKey.value().source)
+                               << masterKey.value().location;
+
+    const crypto::SecureBytes databaseKey =
+        crypto::deriveSubkey(masterKey.value().key, crypto::Subkey::Database);
+    auto database = store::Database::open(databasePath(), databaseKey,
+                                          store::OpenOptions{.fullSync = m_options.fullSync});
+    if (!database)
+        return database.error();
+    m_database = std::move(database.value());
+    if (Status migrated = store::migrate(*m_database); !migrated)
+        return migrated.error();
+
+    m_tokenSigningKey = crypto::deriveSubkey(masterKey.value().key, crypto::Subkey::TokenSigning);
+    m_databaseKey = crypto::SecureBytes::fromRaw(databaseKey.view());
+    m_dekRepository = std::make_unique<store::DekRepository>(*m_database);
+    m_envelope = std::make_unique<crypto::EnvelopeCipher>(
+        crypto::deriveSubkey(masterKey.value().key, crypto::Subkey::DekWrapping), *m_dekRepository);
+    if (Status loaded = m_envelope->load(); !loaded)
+        return loaded.error();
+    return {};
+}
+
+Result<QUrl> ServerRuntime::start()
+{
+    auto started = startUp();
+    if (!started)
+        stop(); // a console keeps a failed runtime: the directory must not stay locked
+    return started;
+}
+
+Result<QUrl> ServerRuntime::startUp()
+{
+    // Before anything reads or writes the directory (master key, database,
+    // recovery): another server may be using it.
+    if (!QDir().mkpath(m_options.dataDir))
+        return Error{ErrorCode::IoError,
+                     QStringLiteral("cannot create the data directory %1").arg(m_options.dataDir)};
+    if (Status locked = m_dataDirLock.acquire(); !locked)
+        return locked.error();
+    // The data dir holds the database and possibly the key file: owner only.
+    QFile::setPermissions(m_options.dataDir,
+                          QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+
+    m_uptime.start();
+    // Recent log records for GET /api/v1/logs (when the process installed
+    // HiveMind's log handler, as hivemind-server does).
+    logging::setRecordSink(&LogBuffer::sink);
+    std::optional<TlsIdentity> tls;
+    if (!m_options.tlsCertFile.isEmpty()) {
+        // Before the store: a typo in a path must not cost a database open.
+        auto identity = loadTlsIdentity(m_options.tlsCertFile, m_options.tlsKeyFile);
+        if (!identity)
+            return identity.error();
+        tls = identity.value();
+    }
+    if (!crypto::initialize())
+        return Error{ErrorCode::CryptoSelfTestFailed,
+                     QStringLiteral("libsodium failed to initialise")};
+    if (Status selfTest = crypto::selfTest(); !selfTest)
+        return selfTest.error();
+
+    if (Status store = openStore(); !store)
+        return store.error();
+
+    auto bootstrap = bootstrapAdmin(*m_database, m_options.dataDir);
+    if (!bootstrap)
+        return bootstrap.error();
+    m_bootstrap = bootstrap.value();
+
+    // Recovery and the persisted queue are dealt with before the first
+    // request can trigger anything.
+    m_engine = std::make_unique<FlowEngineHost>();
+    m_engine->setFullSync(m_options.fullSync);
+    m_components = std::make_unique<ComponentService>(
+        *m_database, *m_engine, m_options.componentHealthIntervalSeconds * 1000);
+    // Registered components before the persisted queue: restored requests
+    // may use them.
+    const Status engineStarted = m_engine->start(*m_database, databasePath(), m_databaseKey,
+                                                 [this] { return m_components->loadRegistered(); });
+    m_databaseKey = crypto::SecureBytes();
+    if (!engineStarted)
+        return engineStarted.error();
+
+    // From here on this connection serves requests on the server's one
+    // thread: no query may hold it (and every other request) for long.
+    // Start-up work above (migrations, recovery) ran without a limit.
+    m_database->setQueryTimeLimit(m_options.dbQueryTimeoutMs);
+
+    m_router = std::make_unique<ApiRouter>();
+    m_router->setTrustedProxies(m_options.trustedProxies);
+    m_router->httpServer().setTimeouts({m_options.httpIdleTimeoutSeconds * 1000,
+                                        m_options.httpHeaderTimeoutSeconds * 1000,
+                                        m_options.httpRequestTimeoutSeconds * 1000});
+    if (tls)
+        m_router->setTls(tls->certificate, tls->key);
+    registerSystemRoutes(*m_router, *m_database, m_uptime);
+    m_auth =
+        std::make_unique<auth::AuthModule>(*m_database, *m_envelope, std::move(m_tokenSigningKey));
+    m_auth->tokens.setAccessTokenSeconds(m_options.accessTokenSeconds);
+    m_auth->pendingLoginMs = m_options.pendingLoginMs;
+    auth::registerAuthRoutes(*m_router, *m_auth);
+    registerSystemAdminRoutes(*m_router, *m_auth, *m_database, m_options.dataDir, m_uptime);
+    registerAuditRoutes(*m_router, *m_auth, *m_database);
+    registerLogRoutes(*m_router, *m_auth);
+    registerShareRoutes(*m_router, *m_auth, *m_database);
+    registerFlowRoutes(*m_router, *m_auth, *m_database, *m_engine);
+    registerExecutionRoutes(*m_router, *m_auth, *m_database, *m_engine);
+    registerWebhookRoutes(*m_router, *m_auth, *m_database, *m_engine);
+    registerExecutionDetailRoutes(*m_router, *m_auth, *m_database, *m_engine);
+    registerBlobRoutes(*m_router, *m_engine);
+    registerComponentRoutes(*m_router, *m_auth, *m_database, *m_components);
+    registerMetricsAndDocsRoutes(*m_router, [this] { return publicUrl().toString(); });
+    m_webSockets = std::make_unique<ws::WebSocketHub>(*m_router, *m_auth, *m_database, *m_engine,
+                                                      m_options.dataDir, m_options.webSockets);
+    auto port = m_router->listen(m_options.listenAddress, m_options.port);
+    if (!port)
+        return port.error();
+
+    QUrl url;
+    url.setScheme(tls ? QStringLiteral("https") : QStringLiteral("http"));
+    url.setHost(m_options.listenAddress.toString());
+    url.setPort(port.value());
+    m_baseUrl = url;
+    m_router->httpServer().setWebSocketOrigins(ownOrigins());
+    m_engine->setPublicUrl(publicUrl());
+    m_components->startHealthChecks();
+    qCInfo(lcServer).noquote() << "listening on" << m_baseUrl.toString();
+    // For a console that finds the directory locked and connects here instead.
+    if (Status published = m_dataDirLock.publishServerUrl(connectableUrl()); !published)
+        qCWarning(lcServer).noquote() << published.error().message;
+    return m_baseUrl;
+}
+
+void ServerRuntime::stop()
+{
+    logging::setRecordSink(nullptr);
+    // First: its connections refer to the router, the engine and auth.
+    m_webSockets.reset();
+    if (m_router) {
+        m_router->close();
+        m_router.reset();
+        qCInfo(lcServer) << "stopped accepting requests";
+    }
+    // Before the engine: its health checks reach into the engine's registry.
+    m_components.reset();
+    if (m_engine) {
+        // Before the database: stopping flushes the journal's queue.
+        m_engine.reset();
+    }
+    m_auth.reset();
+    m_envelope.reset();
+    m_dekRepository.reset();
+    if (m_database) {
+        // Closing the last connection checkpoints the WAL into the main file.
+        m_database.reset();
+        qCInfo(lcStore) << "database closed";
+    }
+    // Last: the next server may open the store as soon as this is gone.
+    m_dataDirLock.release();
+}
+
+} // namespace hm::server

@@ -1,0 +1,88 @@
+#pragma once
+
+#include "common/Result.h"
+#include "crypto/SecureBytes.h"
+#include "server/runtime/AdminBootstrap.h"
+#include "server/runtime/DataDirectoryLock.h"
+#include "server/runtime/ServerOptions.h"
+
+#include <QElapsedTimer>
+#include <QObject>
+#include <QStringList>
+#include <QUrl>
+#include <memory>
+
+namespace hm::crypto {
+class EnvelopeCipher;
+}
+namespace hm::store {
+class Database;
+class DekRepository;
+} // namespace hm::store
+
+namespace hm::server {
+
+class ApiRouter;
+class ComponentService;
+class FlowEngineHost;
+namespace auth {
+struct AuthModule;
+}
+namespace ws {
+class WebSocketHub;
+}
+
+// The whole server in one object, living on the thread that created it:
+// crypto self-test, master key, encrypted store and migrations, first-start
+// administrator, then the HTTP API. Used by hivemind-server and, on its own
+// thread, by the console's LocalServer.
+class ServerRuntime : public QObject
+{
+    Q_OBJECT
+public:
+    explicit ServerRuntime(ServerOptions options, QObject *parent = nullptr);
+    ~ServerRuntime() override;
+
+    // Fails with DATA_DIR_IN_USE when another server holds the data
+    // directory. A failed start releases what it took, the lock included.
+    Result<QUrl> start();
+    // Stops accepting requests, closes the store cleanly, then releases the
+    // data directory. Idempotent.
+    void stop();
+
+    QUrl baseUrl() const { return m_baseUrl; }
+    QString databasePath() const;
+    // Where HTTP components reach this server (--public-url or the listen URL).
+    QUrl publicUrl() const;
+    const BootstrapOutcome &bootstrapOutcome() const { return m_bootstrap; }
+
+private:
+    Result<QUrl> startUp();
+    Status openStore();
+    // The origins whose pages may open WebSockets (see
+    // http::HttpServer::setWebSocketOrigins).
+    QStringList ownOrigins() const;
+    // The listen URL, with loopback for a wildcard address.
+    QUrl connectableUrl() const;
+
+    ServerOptions m_options;
+    // Taken first in start(), released last in stop().
+    DataDirectoryLock m_dataDirLock;
+    std::unique_ptr<store::Database> m_database;
+    std::unique_ptr<store::DekRepository> m_dekRepository;
+    std::unique_ptr<crypto::EnvelopeCipher> m_envelope;
+    std::unique_ptr<auth::AuthModule> m_auth;
+    std::unique_ptr<ApiRouter> m_router;
+    std::unique_ptr<FlowEngineHost> m_engine;
+    std::unique_ptr<ComponentService> m_components; // registered HTTP components
+    std::unique_ptr<ws::WebSocketHub> m_webSockets; // /ws/… on the HTTP port
+    // Derived from the master key in openStore(); moved into the auth module.
+    crypto::SecureBytes m_tokenSigningKey;
+    // Kept from openStore() until the engine opened its own connections.
+    crypto::SecureBytes m_databaseKey;
+    BootstrapOutcome m_bootstrap;
+    QElapsedTimer m_uptime;
+    QUrl m_baseUrl;
+};
+
+} // namespace hm::server

@@ -1,0 +1,189 @@
+#include "server/services/engine/FlowAccess.h"
+
+#include "store/Database.h"
+
+#include <atomic>
+
+namespace hm::server {
+
+namespace {
+
+// Atomic so that any thread may read it; the writers run on the server
+// thread.
+std::atomic<quint64> g_flowCacheGeneration{1};
+
+// Grants kept per cache; beyond this it starts over (a miss is one read).
+constexpr qsizetype kMaxCachedGrants = 4096;
+
+Error flowNotFound(const QString &flowId)
+{
+    return Error{ErrorCode::FlowNotFound, QStringLiteral("flow %1 not found").arg(flowId)};
+}
+
+struct Grant
+{
+    bool exists = false;
+    FlowPermission permission = FlowPermission::None; // before the role
+};
+
+// The owner and the caller's share in one statement.
+Result<Grant> readGrant(store::Database &db, const QString &userId, const QString &flowId,
+                        bool includeDeleted)
+{
+    auto row = db.selectOne(
+        QStringLiteral("SELECT f.owner_id, (SELECT s.permission FROM flow_shares s "
+                       "WHERE s.flow_id = f.id AND s.user_id = ?) FROM flows f WHERE f.id = ?") +
+            (includeDeleted ? QString() : QStringLiteral(" AND f.deleted_at IS NULL")),
+        {userId, flowId});
+    if (!row)
+        return row.error();
+    Grant grant;
+    if (!row.value())
+        return grant;
+    grant.exists = true;
+    const store::Statement &s = *row.value();
+    if (!userId.isEmpty() && s.text(0) == userId)
+        grant.permission = FlowPermission::Owner;
+    else if (!s.isNull(1))
+        grant.permission = sharePermissionFromName(s.text(1)).value_or(FlowPermission::None);
+    return grant;
+}
+
+} // namespace
+
+QString flowPermissionName(FlowPermission permission)
+{
+    switch (permission) {
+    case FlowPermission::View:
+        return QStringLiteral("view");
+    case FlowPermission::Edit:
+        return QStringLiteral("edit");
+    case FlowPermission::Admin:
+        return QStringLiteral("admin");
+    case FlowPermission::Owner:
+        return QStringLiteral("owner");
+    case FlowPermission::None:
+        break;
+    }
+    return QStringLiteral("none");
+}
+
+std::optional<FlowPermission> sharePermissionFromName(const QString &name)
+{
+    const QString lower = name.toLower();
+    if (lower == QLatin1String("view"))
+        return FlowPermission::View;
+    if (lower == QLatin1String("edit"))
+        return FlowPermission::Edit;
+    if (lower == QLatin1String("admin"))
+        return FlowPermission::Admin;
+    return std::nullopt;
+}
+
+FlowPermission capByRole(auth::Role role, FlowPermission granted)
+{
+    switch (role) {
+    case auth::Role::Admin:
+        return FlowPermission::Owner;
+    case auth::Role::Viewer:
+        return std::min(granted, FlowPermission::View);
+    case auth::Role::User:
+        break;
+    }
+    return granted;
+}
+
+Result<FlowPermission> flowPermission(store::Database &db, const auth::Principal &principal,
+                                      const QString &flowId)
+{
+    auto grant = readGrant(db, principal.userId, flowId, false);
+    if (!grant)
+        return grant.error();
+    if (!grant.value().exists)
+        return flowNotFound(flowId);
+    return capByRole(principal.role, grant.value().permission);
+}
+
+// requireFlowPermission()'s verdict on the caller's permission.
+static Status checkPermission(const Result<FlowPermission> &have, const QString &flowId,
+                              FlowPermission needed, ErrorCode denied)
+{
+    if (!have)
+        return have.error();
+    if (have.value() == FlowPermission::None)
+        return flowNotFound(flowId);
+    if (have.value() < needed)
+        return Error{denied,
+                     QStringLiteral("this needs %1 permission on the flow, you have %2")
+                         .arg(flowPermissionName(needed), flowPermissionName(have.value())),
+                     {{QStringLiteral("required_permission"), flowPermissionName(needed)},
+                      {QStringLiteral("permission"), flowPermissionName(have.value())}}};
+    return {};
+}
+
+Status requireFlowPermission(store::Database &db, const auth::Principal &principal,
+                             const QString &flowId, FlowPermission needed, ErrorCode denied)
+{
+    return checkPermission(flowPermission(db, principal, flowId), flowId, needed, denied);
+}
+
+void invalidateFlowCaches()
+{
+    g_flowCacheGeneration.fetch_add(1, std::memory_order_relaxed);
+}
+
+quint64 flowCacheGeneration()
+{
+    return g_flowCacheGeneration.load(std::memory_order_relaxed);
+}
+
+Result<FlowPermission> FlowGrantCache::permission(const auth::Principal &principal,
+                                                  const QString &flowId)
+{
+    const quint64 generation = flowCacheGeneration();
+    if (generation != m_generation || m_grants.size() >= kMaxCachedGrants) {
+        m_grants.clear();
+        m_generation = generation;
+    }
+    const QPair<QString, QString> key{principal.userId, flowId};
+    auto it = m_grants.constFind(key);
+    if (it == m_grants.cend()) {
+        auto read = readGrant(m_db, principal.userId, flowId, false);
+        if (!read)
+            return read.error();
+        it = m_grants.insert(key, Grant{read.value().exists, read.value().permission});
+    }
+    if (!it->exists)
+        return flowNotFound(flowId);
+    return capByRole(principal.role, it->permission);
+}
+
+Status FlowGrantCache::require(const auth::Principal &principal, const QString &flowId,
+                               FlowPermission needed, ErrorCode denied)
+{
+    return checkPermission(permission(principal, flowId), flowId, needed, denied);
+}
+
+Result<FlowPermission> historyPermission(store::Database &db, const auth::Principal &principal,
+                                         const QString &flowId)
+{
+    if (principal.role == auth::Role::Admin)
+        return FlowPermission::Owner;
+    auto grant = readGrant(db, principal.userId, flowId, true);
+    if (!grant)
+        return grant.error();
+    return capByRole(principal.role, grant.value().permission);
+}
+
+QString viewableFlowCondition(const auth::Principal &principal, const QString &flowIdColumn,
+                              QVariantList &binds)
+{
+    if (principal.role == auth::Role::Admin)
+        return {};
+    binds << principal.userId << principal.userId;
+    return flowIdColumn +
+           QStringLiteral(" IN (SELECT id FROM flows WHERE owner_id = ? "
+                          "UNION SELECT flow_id FROM flow_shares WHERE user_id = ?)");
+}
+
+} // namespace hm::server

@@ -1,0 +1,195 @@
+#include "server/services/system/Metrics.h"
+
+#include "store/WriteBehindQueue.h"
+
+#include <algorithm>
+
+namespace hm::server {
+namespace {
+
+QByteArray number(double value)
+{
+    return QByteArray::number(value, 'g', 12);
+}
+
+// Label values escape backslash, double quote and newline (format 0.0.4).
+QByteArray labelValue(const QString &value)
+{
+    QByteArray out;
+    for (const char c : value.toUtf8()) {
+        if (c == '\\')
+            out += "\\\\";
+        else if (c == '"')
+            out += "\\\"";
+        else if (c == '\n')
+            out += "\\n";
+        else
+            out += c;
+    }
+    return out;
+}
+
+void header(QByteArray &out, const char *name, const char *type, const char *help)
+{
+    out += QByteArray("# HELP ") + name + ' ' + help + '\n';
+    out += QByteArray("# TYPE ") + name + ' ' + type + '\n';
+}
+
+} // namespace
+
+Histogram::Histogram(std::vector<double> bounds)
+    : m_bounds(std::move(bounds)), m_buckets(new std::atomic<quint64>[m_bounds.size()])
+{
+    for (size_t i = 0; i < m_bounds.size(); ++i)
+        m_buckets[i].store(0);
+}
+
+std::vector<double> Histogram::defaultBounds()
+{
+    return {0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10};
+}
+
+void Histogram::observe(double value)
+{
+    for (size_t i = 0; i < m_bounds.size(); ++i) {
+        if (value <= m_bounds[i])
+            m_buckets[i].fetch_add(1, std::memory_order_relaxed);
+    }
+    m_count.fetch_add(1, std::memory_order_relaxed);
+    m_sum.fetch_add(value, std::memory_order_relaxed);
+}
+
+void Histogram::write(QByteArray &out, const QByteArray &name, const QByteArray &labels) const
+{
+    const QByteArray prefix = labels.isEmpty() ? QByteArray() : labels + ',';
+    for (size_t i = 0; i < m_bounds.size(); ++i)
+        out += name + "_bucket{" + prefix + "le=\"" + number(m_bounds[i]) + "\"} " +
+               QByteArray::number(m_buckets[i].load(std::memory_order_relaxed)) + '\n';
+    const QByteArray braces = labels.isEmpty() ? QByteArray() : '{' + labels + '}';
+    out += name + "_bucket{" + prefix + "le=\"+Inf\"} " + QByteArray::number(count()) + '\n';
+    out += name + "_sum" + braces + ' ' + number(m_sum.load(std::memory_order_relaxed)) + '\n';
+    out += name + "_count" + braces + ' ' + QByteArray::number(count()) + '\n';
+}
+
+Metrics &Metrics::instance()
+{
+    static Metrics metrics;
+    return metrics;
+}
+
+void HttpRouteMetrics::observe(int status, double seconds)
+{
+    {
+        QMutexLocker lock(&m_mutex);
+        auto it = std::find_if(m_statuses.begin(), m_statuses.end(),
+                               [status](const auto &entry) { return entry.first == status; });
+        if (it == m_statuses.end())
+            m_statuses.emplace_back(status, 1);
+        else
+            ++it->second;
+    }
+    m_duration.observe(seconds);
+}
+
+HttpRouteMetrics *Metrics::httpRoute(const QString &route, const QString &method)
+{
+    const QByteArray labels =
+        "route=\"" + labelValue(route) + "\",method=\"" + labelValue(method) + '"';
+    QMutexLocker lock(&m_mutex);
+    auto &slot = m_http[labels];
+    if (!slot)
+        slot.reset(new HttpRouteMetrics(labels));
+    return slot.get();
+}
+
+void Metrics::observeHttp(const QString &route, const QString &method, int status, double seconds)
+{
+    httpRoute(route, method)->observe(status, seconds);
+}
+
+QByteArray Metrics::exposition() const
+{
+    QByteArray out;
+    header(out, "http_requests_total", "counter", "HTTP requests answered, by route template.");
+    {
+        QMutexLocker lock(&m_mutex);
+        // Sorted by the full label string, status included, as one series
+        // per label set would be.
+        QMap<QByteArray, quint64> requests;
+        for (const auto &series : std::as_const(m_http)) {
+            QMutexLocker statusLock(&series->m_mutex);
+            for (const auto &[status, count] : series->m_statuses)
+                requests.insert(series->m_labels + ",status=\"" + QByteArray::number(status) + '"',
+                                count);
+        }
+        for (auto it = requests.cbegin(); it != requests.cend(); ++it)
+            out += "http_requests_total{" + it.key() + "} " + QByteArray::number(it.value()) + '\n';
+        header(out, "http_request_duration_seconds", "histogram",
+               "Time from routing a request to its response.");
+        for (const auto &series : std::as_const(m_http)) {
+            if (series->m_duration.count() > 0)
+                series->m_duration.write(out, "http_request_duration_seconds", series->m_labels);
+        }
+    }
+    header(out, "hivemind_websocket_clients", "gauge", "Connected WebSocket clients.");
+    out += "hivemind_websocket_clients " + QByteArray::number(websocketClients.value()) + '\n';
+    header(out, "hivemind_websocket_slow_consumer_drops_total", "counter",
+           "WebSocket connections closed because their unsent bytes passed the limit.");
+    out += "hivemind_websocket_slow_consumer_drops_total " +
+           QByteArray::number(websocketSlowConsumerDrops.value()) + '\n';
+    header(out, "hivemind_executions_started_total", "counter", "Flow executions started.");
+    out +=
+        "hivemind_executions_started_total " + QByteArray::number(executionsStarted.value()) + '\n';
+    header(out, "hivemind_executions_completed_total", "counter",
+           "Flow executions that completed successfully.");
+    out += "hivemind_executions_completed_total " +
+           QByteArray::number(executionsCompleted.value()) + '\n';
+    header(out, "hivemind_executions_failed_total", "counter", "Flow executions that failed.");
+    out +=
+        "hivemind_executions_failed_total " + QByteArray::number(executionsFailed.value()) + '\n';
+    header(out, "hivemind_executions_running", "gauge", "Flow executions running now.");
+    out += "hivemind_executions_running " + QByteArray::number(executionsRunning.value()) + '\n';
+    header(out, "hivemind_execution_duration_seconds", "histogram",
+           "Wall time of finished flow executions.");
+    executionDuration.write(out, "hivemind_execution_duration_seconds", {});
+
+    std::function<store::WriteBehindStats()> historyQueue;
+    {
+        QMutexLocker lock(&m_mutex);
+        historyQueue = m_historyQueue;
+    }
+    if (historyQueue) {
+        const store::WriteBehindStats q = historyQueue();
+        const auto line = [&out](const char *name, const char *type, const char *help,
+                                 qint64 value) {
+            header(out, name, type, help);
+            out += QByteArray(name) + ' ' + QByteArray::number(value) + '\n';
+        };
+        line("hivemind_history_queue_ops", "gauge",
+             "Execution history writes waiting in the write-behind queue.", q.queued);
+        line("hivemind_history_queue_enqueued_total", "counter",
+             "Execution history writes handed to the write-behind queue.", q.enqueued);
+        line("hivemind_history_queue_coalesced_total", "counter",
+             "History writes replaced by a newer write of the same row while queued.", q.coalesced);
+        line("hivemind_history_queue_written_total", "counter",
+             "History writes committed to the database.", q.written);
+        line("hivemind_history_queue_packed_total", "counter",
+             "Committed node writes stored inside their execution's row.", q.packed);
+        line("hivemind_history_queue_failed_total", "counter",
+             "History writes dropped after a database error (logged).", q.failed);
+        line("hivemind_history_queue_batches_total", "counter", "History transactions committed.",
+             q.batches);
+        line("hivemind_history_queue_blocked_total", "counter",
+             "Writes that waited for room in a full queue (the engine was held back).",
+             q.blockedProducers);
+    }
+    return out;
+}
+
+void Metrics::setHistoryQueueSource(std::function<store::WriteBehindStats()> source)
+{
+    QMutexLocker lock(&m_mutex);
+    m_historyQueue = std::move(source);
+}
+
+} // namespace hm::server
