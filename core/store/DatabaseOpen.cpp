@@ -9,7 +9,8 @@
 //    when the WAL is empty, reads the schema and checks the file size
 //    against the header (damage). Only then is the file opened READWRITE
 //    (never with SQLITE_OPEN_CREATE) for real. With frames in the WAL the
-//    main file alone may be stale, so the schema read is left to the
+//    main file alone may be stale or half checkpointed (a kill during a
+//    checkpoint), so past the key the judgement is left to the
 //    read-write connection, which reads through the WAL; if that fails the
 //    file is reported DbCorrupt, and closing that connection may checkpoint
 //    valid WAL frames into the file exactly as any SQLite client would.
@@ -215,16 +216,23 @@ Status probeExisting(const QString &path, const crypto::SecureBytes &key, const 
                                      .arg(facts.size));
         return keyInvalid(path);
     }
-    if (rc != SQLITE_OK)
-        return (rc & 0xff) == SQLITE_CORRUPT
-                   ? corrupt(path, QString::fromUtf8(sqlite3_errmsg(db)))
-                   : detail::sqliteError(db, rc, QStringLiteral("reading %1").arg(path));
-
-    // The rest of the file. An immutable connection ignores the WAL, so the
-    // main file alone is only the whole truth while the WAL is empty; with
-    // frames in it (a crash, or the database is open elsewhere and may be
-    // checkpointing right now) the read-write connection checks instead.
-    if (fileSize(path + QStringLiteral("-wal")) > 0)
+    // An immutable connection ignores the WAL, so the main file alone is
+    // only the whole truth while the WAL is empty. With frames in it (a
+    // crash, or the database is open elsewhere and may be checkpointing
+    // right now) the main file may be half checkpointed: page 1, copied
+    // first, already counts pages the file does not hold yet, which SQLite
+    // calls "malformed" although nothing is lost. Page 1 decrypted, so the
+    // key is right; the read-write connection, reading through the WAL,
+    // judges the rest.
+    const bool walHasFrames = fileSize(path + QStringLiteral("-wal")) > 0;
+    if (rc != SQLITE_OK) {
+        if ((rc & 0xff) != SQLITE_CORRUPT)
+            return detail::sqliteError(db, rc, QStringLiteral("reading %1").arg(path));
+        if (walHasFrames)
+            return {};
+        return corrupt(path, QString::fromUtf8(sqlite3_errmsg(db)));
+    }
+    if (walHasFrames)
         return {};
     rc = sqlite3_exec(db, "SELECT count(*) FROM sqlite_master", nullptr, nullptr, nullptr);
     if (rc != SQLITE_OK) {
