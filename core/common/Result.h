@@ -27,6 +27,14 @@ public:
     // By value, not T&&: `for (auto &x : load().value())` must not iterate
     // a reference into the destroyed temporary Result.
     T value() && { return std::get<0>(std::move(m_state)); }
+    // Expected-style access, as in `if (r) use(*r); r->member`. Like
+    // value(): reading the value of a failed result is a programming error
+    // (std::bad_variant_access).
+    T &operator*() & { return value(); }
+    const T &operator*() const & { return value(); }
+    T operator*() && { return std::move(*this).value(); }
+    T *operator->() { return &value(); }
+    const T *operator->() const { return &value(); }
     T valueOr(T fallback) const { return ok() ? std::get<0>(m_state) : std::move(fallback); }
 
     const Error &error() const { return std::get<1>(m_state); }

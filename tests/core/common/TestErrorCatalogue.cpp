@@ -82,6 +82,23 @@ private slots:
         QVERIFY(!broken.ok());
         QCOMPARE(broken.error().codeName(), QStringLiteral("DB_CORRUPT"));
     }
+
+    void resultReadsLikeExpected()
+    {
+        Result<QString> name = QStringLiteral("flow");
+        QVERIFY(name);
+        QCOMPARE(*name, QStringLiteral("flow"));
+        QCOMPARE(name->size(), 4);
+        name->append(QStringLiteral("s"));
+        QCOMPARE(name.value(), QStringLiteral("flows"));
+        const Result<QString> &constName = name;
+        QCOMPARE(constName->size(), 5);
+        // From a temporary: a copy, never a reference into the dead Result.
+        const QString moved = *Result<QString>(QStringLiteral("tmp"));
+        QCOMPARE(moved, QStringLiteral("tmp"));
+        Result<QString> failed(ErrorCode::FlowNotFound, QStringLiteral("gone"));
+        QVERIFY(!failed);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestErrorCatalogue)
