@@ -1,5 +1,6 @@
 #include "MainWindow.h"
 
+#include "ConsoleSession.h"
 #include "DashboardPage.h"
 #include "EmptyStatePage.h"
 #include "LanguageManager.h"
@@ -8,6 +9,8 @@
 #include "ServerErrorText.h"
 #include "StatusIndicator.h"
 #include "common/Check.h"
+#include "flows/FlowEditorPage.h"
+#include "flows/FlowsPage.h"
 #include "hivemind/Version.h"
 
 #include <QAction>
@@ -79,8 +82,18 @@ MainWindow::MainWindow(LanguageManager *languages, ServerConnection *connection,
     createMenus();
     createStatusBar();
 
-    connect(m_navigation, &QListWidget::currentRowChanged, m_pages,
-            &QStackedWidget::setCurrentIndex);
+    connect(m_navigation, &QListWidget::currentRowChanged, this, [this](int row) {
+        // Leaving the Flows section with unsaved edits asks first.
+        const int flowsRow = m_pages->indexOf(m_flowsPage);
+        if (m_currentRow == flowsRow && row != flowsRow &&
+            !mayLeaveFlows([this, row] { m_navigation->setCurrentRow(row); })) {
+            const QSignalBlocker blocker(m_navigation);
+            m_navigation->setCurrentRow(m_currentRow);
+            return;
+        }
+        m_currentRow = row;
+        m_pages->setCurrentIndex(row);
+    });
     connect(m_connection, &ServerConnection::stateChanged, this,
             &MainWindow::updateConnectionStatus);
     connect(m_connection, &ServerConnection::infoChanged, this,
@@ -154,10 +167,22 @@ QWidget *MainWindow::createSidebar()
 
 void MainWindow::createPages()
 {
+    m_session = new ConsoleSession(m_connection, this);
     for (const Section &section : sections()) {
-        QWidget *page = section.id == QLatin1String("dashboard")
-                            ? static_cast<QWidget *>(new DashboardPage(m_connection, m_pages))
-                            : new EmptyStatePage(section, m_pages);
+        QWidget *page = nullptr;
+        if (section.id == QLatin1String("dashboard")) {
+            page = new DashboardPage(m_connection, m_pages);
+        } else if (section.id == QLatin1String("flows")) {
+            m_flowsPage = new FlowsPage(m_session->client(), m_pages);
+            connect(m_session, &ConsoleSession::signedIn, m_flowsPage, &FlowsPage::start);
+            connect(m_session, &ConsoleSession::signInFailed, m_flowsPage,
+                    &FlowsPage::setSessionError);
+            connect(m_flowsPage, &FlowsPage::activationRequested, this,
+                    [this] { selectSection(QStringLiteral("flows")); });
+            page = m_flowsPage;
+        } else {
+            page = new EmptyStatePage(section, m_pages);
+        }
         page->setAttribute(Qt::WA_StyledBackground, true);
         page->setProperty("sectionPage", true);
         m_pages->addWidget(page);
@@ -191,6 +216,12 @@ void MainWindow::createMenus()
     m_refreshAction = m_viewMenu->addAction(QString(), m_connection, &ServerConnection::refresh);
     m_refreshAction->setObjectName(QStringLiteral("action.refresh"));
     m_refreshAction->setShortcut(QKeySequence::Refresh);
+
+    m_flowMenu = menuBar()->addMenu(QString());
+    m_flowMenu->setObjectName(QStringLiteral("menuFlow"));
+    m_flowMenu->addActions(m_flowsPage->menuActions());
+    m_flowMenu->addSeparator();
+    m_flowMenu->addActions(m_flowsPage->editorPage()->flowActions());
 
     m_languageMenu = menuBar()->addMenu(QString());
     m_languageMenu->setObjectName(QStringLiteral("menuLanguage"));
@@ -299,8 +330,17 @@ void MainWindow::changeEvent(QEvent *event)
     QMainWindow::changeEvent(event);
 }
 
+bool MainWindow::mayLeaveFlows(std::function<void()> proceed)
+{
+    return !m_flowsPage || m_flowsPage->confirmLeave(std::move(proceed));
+}
+
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    if (!mayLeaveFlows([this] { close(); })) {
+        event->ignore();
+        return;
+    }
     if (m_options.persistSettings)
         saveSettings();
     QMainWindow::closeEvent(event);
@@ -323,6 +363,7 @@ void MainWindow::retranslateUi()
     m_fileMenu->setTitle(tr("&File"));
     m_quitAction->setText(tr("&Quit"));
     m_viewMenu->setTitle(tr("&View"));
+    m_flowMenu->setTitle(tr("F&low"));
     m_sidebarAction->setText(tr("&Navigation Sidebar"));
     m_statusBarAction->setText(tr("&Status Bar"));
     m_refreshAction->setText(tr("&Refresh Server Status"));
@@ -348,8 +389,10 @@ void MainWindow::updateConnectionStatus()
         break;
     case ServerConnection::State::Failed:
         setStatusIndicator(m_connectionDot, StatusTone::Bad);
-        m_connectionStatus->setText(tr("Server failed: %1").arg(describeServerError(
-            m_connection->errorCode(), m_connection->errorMessage(), m_connection->dataDir())));
+        m_connectionStatus->setText(
+            tr("Server failed: %1")
+                .arg(describeServerError(m_connection->errorCode(), m_connection->errorMessage(),
+                                         m_connection->dataDir())));
         break;
     }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QMainWindow>
+#include <functional>
 
 class QAction;
 class QActionGroup;
@@ -13,6 +14,8 @@ class QUrl;
 
 namespace hm::app {
 
+class ConsoleSession;
+class FlowsPage;
 class LanguageManager;
 class ServerConnection;
 
@@ -60,10 +63,15 @@ private:
     void updateLanguageActions();
     void showAbout();
     void offerRunningServer(qint64 pid, const QUrl &serverUrl);
+    // Whether the Flows section may be left (it asks about unsaved edits).
+    bool mayLeaveFlows(std::function<void()> proceed);
 
     LanguageManager *m_languages;
     ServerConnection *m_connection;
     Options m_options;
+    ConsoleSession *m_session = nullptr;
+    FlowsPage *m_flowsPage = nullptr;
+    int m_currentRow = -1;
 
     QSplitter *m_splitter = nullptr;
     QWidget *m_sidebar = nullptr;
@@ -74,6 +82,7 @@ private:
 
     QMenu *m_fileMenu = nullptr;
     QMenu *m_viewMenu = nullptr;
+    QMenu *m_flowMenu = nullptr;
     QMenu *m_languageMenu = nullptr;
     QMenu *m_helpMenu = nullptr;
     QAction *m_quitAction = nullptr;

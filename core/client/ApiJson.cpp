@@ -133,6 +133,11 @@ FlowSummary flowSummary(const QJsonObject &o)
     f.latestVersion =
         o.contains(QLatin1String("latest_version")) ? str(o, "latest_version") : str(o, "version");
     f.publishedVersion = str(o, "published_version");
+    f.myPermission = str(o, "my_permission");
+    const QJsonObject last = o.value(QLatin1String("last_execution")).toObject();
+    f.lastExecutionId = str(last, "id");
+    f.lastExecutionStatus = str(last, "status");
+    f.lastExecutionAt = at(last, "created_at");
     return f;
 }
 
@@ -149,6 +154,7 @@ FlowDetail flowDetail(const QJsonObject &o)
     const QJsonValue published = o.value(QLatin1String("published_version"));
     if (published.isObject())
         f.publishedVersion = flowVersion(published.toObject());
+    f.myPermission = str(o, "my_permission");
     return f;
 }
 
@@ -197,6 +203,36 @@ ExecutionSummary executionSummary(const QJsonObject &o)
     e.durationMs = duration.isDouble() ? duration.toInteger() : -1;
     e.errorCode = str(o, "error_code");
     return e;
+}
+
+FlowShare flowShare(const QJsonObject &o)
+{
+    FlowShare s;
+    s.id = str(o, "id");
+    s.flowId = str(o, "flow_id");
+    s.userId = str(o, "user_id");
+    s.userName = str(o, "user_name");
+    s.userEmail = str(o, "user_email");
+    s.invitedEmail = str(o, "invited_email");
+    s.permission = str(o, "permission");
+    s.pending = o.value(QLatin1String("pending")).toBool();
+    s.sharedBy = str(o, "shared_by");
+    s.sharedByName = str(o, "shared_by_name");
+    s.createdAt = at(o, "created_at");
+    s.acceptedAt = at(o, "accepted_at");
+    return s;
+}
+
+FlowWebhook flowWebhook(const QJsonObject &o)
+{
+    FlowWebhook w;
+    w.flowId = str(o, "flow_id");
+    w.token = str(o, "token");
+    w.path = str(o, "path");
+    // The creation answer has no "enabled": a token means there is one.
+    w.enabled = o.value(QLatin1String("enabled")).toBool(!w.token.isEmpty());
+    w.rotated = o.value(QLatin1String("rotated")).toBool();
+    return w;
 }
 
 } // namespace hm::client::json

@@ -30,6 +30,8 @@ FlowDetail flowDetail(const QJsonObject &o);
 TriggerOutcome triggerOutcome(const QJsonObject &o);
 CancelOutcome cancelOutcome(const QJsonObject &o);
 ExecutionSummary executionSummary(const QJsonObject &o);
+FlowShare flowShare(const QJsonObject &o);
+FlowWebhook flowWebhook(const QJsonObject &o);
 
 // A list answer {<listKey>: [...], pagination: {...}}.
 template <typename T, typename Read>

@@ -2,6 +2,8 @@
 
 // Typed answers of the flow, execution and component routes.
 
+#include "client/ApiTypes.h"
+
 #include <QDateTime>
 #include <QJsonArray>
 #include <QJsonObject>
@@ -42,6 +44,13 @@ struct FlowSummary
     QDateTime updatedAt;
     QString latestVersion;
     QString publishedVersion; // empty when none is
+    // The caller's permission: "view", "edit", "admin" or "owner" (empty
+    // when the answer did not say: the creation answer, older servers).
+    QString myPermission;
+    // The flow's most recent execution (list rows only; empty id = none).
+    QString lastExecutionId;
+    QString lastExecutionStatus;
+    QDateTime lastExecutionAt; // when it was created (triggered)
 };
 
 // GET /flows/{id}: the flow with its latest version (definition included)
@@ -56,6 +65,53 @@ struct FlowDetail
     QDateTime updatedAt;
     FlowVersion latestVersion;
     std::optional<FlowVersion> publishedVersion;
+    QString myPermission; // "view" / "edit" / "admin" / "owner"
+};
+
+// GET /flows narrowed on the server: a name substring, the owner ("me" or a
+// user id) and/or only the flows shared with the caller.
+struct FlowListFilter
+{
+    QString search;
+    QString owner;
+    bool sharedWithMe = false;
+    PageRequest page;
+};
+
+// A change of a flow's name and/or description (PUT /flows/{id}); an empty
+// optional leaves the field as it is.
+struct FlowChanges
+{
+    std::optional<QString> name;
+    std::optional<QString> description;
+};
+
+// One share of a flow or pending invitation (seed 003 §14.4).
+struct FlowShare
+{
+    QString id;
+    QString flowId;
+    QString userId; // empty while pending
+    QString userName;
+    QString userEmail;
+    QString invitedEmail;
+    QString permission; // "view" / "edit" / "admin"
+    bool pending = false;
+    QString sharedBy;
+    QString sharedByName;
+    QDateTime createdAt;
+    QDateTime acceptedAt;
+};
+
+// A flow's webhook. `token` and `path` only in the answer that created or
+// rotated it: the server keeps a hash and never shows the token again.
+struct FlowWebhook
+{
+    QString flowId;
+    bool enabled = false;
+    QString token;
+    QString path; // "/api/v1/hooks/<flow id>/<token>"
+    bool rotated = false;
 };
 
 struct TriggerOptions

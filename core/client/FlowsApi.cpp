@@ -129,4 +129,90 @@ void FlowsApi::trigger(const QString &id, const TriggerOptions &options,
     });
 }
 
+void FlowsApi::list(const FlowListFilter &filter, Callback<Page<FlowSummary>> done)
+{
+    QUrlQuery query = pageQuery(filter.page);
+    addIfSet(query, QStringLiteral("search"), filter.search);
+    addIfSet(query, QStringLiteral("owner"), filter.owner);
+    if (filter.sharedWithMe)
+        query.addQueryItem(QStringLiteral("shared_with_me"), QStringLiteral("true"));
+    m_client.call<Page<FlowSummary>>(
+        ApiRequest::get(kFlows, query),
+        [](const ApiResponse &r) {
+            return json::page<FlowSummary>(r.data.toObject(), QStringLiteral("items"),
+                                           json::flowSummary);
+        },
+        std::move(done));
+}
+
+void FlowsApi::update(const QString &id, const FlowChanges &changes, Callback<FlowSummary> done)
+{
+    QJsonObject body;
+    if (changes.name)
+        body.insert(QStringLiteral("name"), *changes.name);
+    if (changes.description)
+        body.insert(QStringLiteral("description"), *changes.description);
+    m_client.call<FlowSummary>(
+        ApiRequest::put(kFlows + u'/' + id, body),
+        [](const ApiResponse &r) { return json::flowSummary(r.data.toObject()); }, std::move(done));
+}
+
+void FlowsApi::shares(const QString &flowId, Callback<QList<FlowShare>> done)
+{
+    m_client.call<QList<FlowShare>>(
+        ApiRequest::get(kFlows + u'/' + flowId + QStringLiteral("/shares")),
+        [](const ApiResponse &r) {
+            return json::list<FlowShare>(r.data.toObject().value(QStringLiteral("items")).toArray(),
+                                         json::flowShare);
+        },
+        std::move(done));
+}
+
+void FlowsApi::share(const QString &flowId, const QString &email, const QString &permission,
+                     Callback<FlowShare> done)
+{
+    m_client.call<FlowShare>(
+        ApiRequest::post(kFlows + u'/' + flowId + QStringLiteral("/shares"),
+                         QJsonObject{{QStringLiteral("email"), email},
+                                     {QStringLiteral("permission"), permission}}),
+        [](const ApiResponse &r) { return json::flowShare(r.data.toObject()); }, std::move(done));
+}
+
+void FlowsApi::setSharePermission(const QString &flowId, const QString &shareId,
+                                  const QString &permission, Callback<FlowShare> done)
+{
+    m_client.call<FlowShare>(
+        ApiRequest::put(kFlows + u'/' + flowId + QStringLiteral("/shares/") + shareId,
+                        QJsonObject{{QStringLiteral("permission"), permission}}),
+        [](const ApiResponse &r) { return json::flowShare(r.data.toObject()); }, std::move(done));
+}
+
+void FlowsApi::removeShare(const QString &flowId, const QString &shareId, Callback<void> done)
+{
+    m_client.call<void>(
+        ApiRequest::del(kFlows + u'/' + flowId + QStringLiteral("/shares/") + shareId),
+        [](const ApiResponse &) { return Status(); }, std::move(done));
+}
+
+void FlowsApi::webhook(const QString &flowId, Callback<FlowWebhook> done)
+{
+    m_client.call<FlowWebhook>(
+        ApiRequest::get(kFlows + u'/' + flowId + QStringLiteral("/webhook")),
+        [](const ApiResponse &r) { return json::flowWebhook(r.data.toObject()); }, std::move(done));
+}
+
+void FlowsApi::createWebhook(const QString &flowId, Callback<FlowWebhook> done)
+{
+    m_client.call<FlowWebhook>(
+        ApiRequest::post(kFlows + u'/' + flowId + QStringLiteral("/webhook")),
+        [](const ApiResponse &r) { return json::flowWebhook(r.data.toObject()); }, std::move(done));
+}
+
+void FlowsApi::removeWebhook(const QString &flowId, Callback<void> done)
+{
+    m_client.call<void>(
+        ApiRequest::del(kFlows + u'/' + flowId + QStringLiteral("/webhook")),
+        [](const ApiResponse &) { return Status(); }, std::move(done));
+}
+
 } // namespace hm::client

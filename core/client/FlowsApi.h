@@ -30,6 +30,25 @@ public:
     // options.wait — ended.
     void trigger(const QString &id, const TriggerOptions &options, Callback<TriggerOutcome> done);
 
+    // --- the Flows section's calls -----------------------------------------
+    // GET /flows narrowed on the server (search, owner, shared_with_me).
+    void list(const FlowListFilter &filter, Callback<Page<FlowSummary>> done);
+    // PUT /flows/{id}: rename and/or describe (edit). A name another flow
+    // has is RESOURCE_ALREADY_EXISTS.
+    void update(const QString &id, const FlowChanges &changes, Callback<FlowSummary> done);
+    // Shares (seed 003 §14.4; admin permission on the flow).
+    void shares(const QString &flowId, Callback<QList<FlowShare>> done);
+    void share(const QString &flowId, const QString &email, const QString &permission,
+               Callback<FlowShare> done);
+    void setSharePermission(const QString &flowId, const QString &shareId,
+                            const QString &permission, Callback<FlowShare> done);
+    void removeShare(const QString &flowId, const QString &shareId, Callback<void> done);
+    // The webhook (edit): whether there is one, create or rotate it (the
+    // only answer with the token), remove it.
+    void webhook(const QString &flowId, Callback<FlowWebhook> done);
+    void createWebhook(const QString &flowId, Callback<FlowWebhook> done);
+    void removeWebhook(const QString &flowId, Callback<void> done);
+
 private:
     ApiClient &m_client;
 };

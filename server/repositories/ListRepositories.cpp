@@ -39,7 +39,15 @@ Result<store::Page<FlowListRow>> listFlows(store::Database &db, const auth::Prin
         "(SELECT MAX(CAST(version AS INTEGER)) FROM flow_versions v WHERE v.flow_id = f.id), "
         "(SELECT version FROM flow_versions v WHERE v.flow_id = f.id "
         "AND v.status = 'published'), "
-        "(SELECT permission FROM flow_shares s WHERE s.flow_id = f.id AND s.user_id = ?)");
+        "(SELECT permission FROM flow_shares s WHERE s.flow_id = f.id AND s.user_id = ?), "
+        // The latest execution, three times the same row through
+        // idx_executions_flow_created (SQLite 3.15 has no row values here).
+        "(SELECT e.id FROM executions e WHERE e.flow_id = f.id "
+        "ORDER BY e.created_at DESC, e.id DESC LIMIT 1), "
+        "(SELECT e.status FROM executions e WHERE e.flow_id = f.id "
+        "ORDER BY e.created_at DESC, e.id DESC LIMIT 1), "
+        "(SELECT e.created_at FROM executions e WHERE e.flow_id = f.id "
+        "ORDER BY e.created_at DESC, e.id DESC LIMIT 1)");
     query.columnBinds = {caller.userId};
     query.from = QStringLiteral("FROM flows f");
     query.conditions = {QStringLiteral("f.deleted_at IS NULL")};
@@ -65,9 +73,15 @@ Result<store::Page<FlowListRow>> listFlows(store::Database &db, const auth::Prin
     }
     query.orderBy = QStringLiteral("ORDER BY f.created_at DESC, f.id");
     return run<FlowListRow>(db, std::move(query), paging, [](const store::Statement &s) {
-        return FlowListRow{s.text(0),  s.text(1),          s.text(2),
-                           s.text(3),  s.int64(4),         s.int64(5),
-                           s.int64(6), optionalText(s, 7), s.isNull(8) ? QString() : s.text(8)};
+        FlowListRow row{s.text(0),  s.text(1),          s.text(2),
+                        s.text(3),  s.int64(4),         s.int64(5),
+                        s.int64(6), optionalText(s, 7), s.isNull(8) ? QString() : s.text(8)};
+        row.lastExecutionId = optionalText(s, 9);
+        if (row.lastExecutionId) {
+            row.lastExecutionStatus = s.text(10);
+            row.lastExecutionAt = s.int64(11);
+        }
+        return row;
     });
 }
 

@@ -35,6 +35,10 @@ struct FlowListRow
     qint64 latestVersion = 0;
     std::optional<QString> publishedVersion;
     QString sharePermission; // the caller's share of the flow, "" when none
+    // The flow's most recent execution (by creation), when it has one.
+    std::optional<QString> lastExecutionId;
+    QString lastExecutionStatus;
+    qint64 lastExecutionAt = 0;
 };
 Result<store::Page<FlowListRow>> listFlows(store::Database &db, const auth::Principal &caller,
                                            const FlowListFilter &filter, const Paging &paging);

@@ -243,9 +243,14 @@ void TestMainWindow::switchesLanguageLive()
     QVERIFY2(status->text().startsWith(QStringLiteral("已連線")), qPrintable(status->text()));
     auto *pageTitle = window()
                           ->findChild<QWidget *>(QStringLiteral("page.flows"))
-                          ->findChild<QLabel *>(QStringLiteral("emptyStateTitle"));
+                          ->findChild<QLabel *>(QStringLiteral("pageTitle"));
     QVERIFY(pageTitle);
     QCOMPARE(pageTitle->text(), QStringLiteral("流程"));
+    auto *emptyTitle = window()
+                           ->findChild<QWidget *>(QStringLiteral("page.vpn"))
+                           ->findChild<QLabel *>(QStringLiteral("emptyStateTitle"));
+    QVERIFY(emptyTitle);
+    QCOMPARE(emptyTitle->text(), QStringLiteral("VPN"));
 
     zhCN->trigger();
     QCOMPARE(m_languages->currentLanguage(), QStringLiteral("zh_CN"));

@@ -135,8 +135,8 @@ ApiReply listFlows(store::Database &db, const RequestContext &c, const Principal
 
     HM_TRY(page, repositories::listFlows(db, p, filter, paging.value()));
     QJsonArray items;
-    for (const repositories::FlowListRow &flow : std::as_const(page.value().items))
-        items.append(
+    for (const repositories::FlowListRow &flow : std::as_const(page.value().items)) {
+        QJsonObject item(
             QJsonObject{{QStringLiteral("id"), flow.id},
                         {QStringLiteral("name"), flow.name},
                         {QStringLiteral("description"), flow.description},
@@ -148,6 +148,15 @@ ApiReply listFlows(store::Database &db, const RequestContext &c, const Principal
                          flow.publishedVersion ? QJsonValue(*flow.publishedVersion) : QJsonValue()},
                         {QStringLiteral("my_permission"),
                          permissionOf(p, flow.ownerId, flow.sharePermission)}});
+        QJsonValue last; // null: never run
+        if (flow.lastExecutionId)
+            last =
+                QJsonObject{{QStringLiteral("id"), *flow.lastExecutionId},
+                            {QStringLiteral("status"), flow.lastExecutionStatus},
+                            {QStringLiteral("created_at"), auth::isoOrNull(flow.lastExecutionAt)}};
+        item.insert(QStringLiteral("last_execution"), last);
+        items.append(item);
+    }
     return ApiReply::ok(QJsonObject{
         {QStringLiteral("items"), items},
         {QStringLiteral("pagination"), paginationJson(paging.value(), page.value().total)}});
@@ -330,6 +339,12 @@ QJsonObject flowListSchema()
     QJsonObject item = flowProperties();
     item.insert(QStringLiteral("latest_version"), string(QStringLiteral("the highest version")));
     item.insert(QStringLiteral("published_version"), nullable(string()));
+    item.insert(QStringLiteral("last_execution"),
+                nullable(object({{QStringLiteral("id"), string()},
+                                 {QStringLiteral("status"), string()},
+                                 {QStringLiteral("created_at"), string()}},
+                                {QStringLiteral("id"), QStringLiteral("status"),
+                                 QStringLiteral("created_at")})));
     return object(
         {{QStringLiteral("items"),
           arrayOf(object(

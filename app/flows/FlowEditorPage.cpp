@@ -1,0 +1,833 @@
+#include "flows/FlowEditorPage.h"
+
+#include "canvas/FlowEditorWidget.h"
+#include "canvas/FlowScene.h"
+#include "canvas/FlowView.h"
+#include "client/ApiClient.h"
+#include "client/ExecutionsApi.h"
+#include "client/FlowsApi.h"
+#include "common/Logging.h"
+#include "flowgraph/ComponentCatalogue.h"
+#include "flowgraph/FlowGraphModel.h"
+#include "flows/FlowErrorText.h"
+#include "flows/FlowFile.h"
+#include "flows/ShareDialog.h"
+#include "flows/TriggerDialog.h"
+#include "flows/WebhookDialog.h"
+#include "widgets/MessageBox.h"
+
+#include <QAction>
+#include <QDir>
+#include <QEvent>
+#include <QFileDialog>
+#include <QHBoxLayout>
+#include <QJsonArray>
+#include <QLabel>
+#include <QListWidget>
+#include <QLocale>
+#include <QPushButton>
+#include <QStackedWidget>
+#include <QToolBar>
+#include <QToolButton>
+#include <QUndoStack>
+#include <QVBoxLayout>
+
+namespace hm::app {
+
+namespace {
+
+constexpr int kDefaultAutosaveDelayMs = 1000;
+
+// A file name from a flow name: what file systems take everywhere.
+QString fileNameFor(const QString &flowName)
+{
+    QString name;
+    for (const QChar c : flowName)
+        name.append(c.isLetterOrNumber() || c == u'-' || c == u'_' || c == u'.' ? c : u'-');
+    return (name.isEmpty() ? QStringLiteral("flow") : name) + QStringLiteral(".json");
+}
+
+} // namespace
+
+FlowEditorPage::FlowEditorPage(client::ApiClient *client, FlowAutosave autosave, QWidget *parent)
+    : QWidget(parent), m_client(client), m_autosave(std::move(autosave)),
+      m_model(new FlowGraphModel(this)), m_editor(new FlowEditorWidget(m_model)),
+      m_stack(new QStackedWidget), m_back(new QToolButton), m_title(new QLabel),
+      m_version(new QLabel), m_toolBar(new QToolBar), m_banner(new QLabel),
+      m_problems(new QListWidget), m_loadingText(new QLabel), m_failedText(new QLabel),
+      m_retry(new QPushButton)
+{
+    setObjectName(QStringLiteral("flows.editor"));
+    m_autosaveTimer.setSingleShot(true);
+    m_autosaveTimer.setInterval(kDefaultAutosaveDelayMs);
+    connect(&m_autosaveTimer, &QTimer::timeout, this, &FlowEditorPage::autosaveNow);
+
+    using K = QKeySequence;
+    connect(makeAction(QStringLiteral("back"), {K(K::Back)}), &QAction::triggered, this,
+            &FlowEditorPage::backRequested);
+    connect(makeAction(QStringLiteral("save"), {K(K::Save)}), &QAction::triggered, this,
+            [this] { save(); });
+    connect(makeAction(QStringLiteral("publish"), {K(Qt::CTRL | Qt::SHIFT | Qt::Key_P)}),
+            &QAction::triggered, this, &FlowEditorPage::publish);
+    connect(makeAction(QStringLiteral("run"),
+                       {K(Qt::CTRL | Qt::Key_Return), K(Qt::CTRL | Qt::Key_Enter)}),
+            &QAction::triggered, this, &FlowEditorPage::run);
+    connect(makeAction(QStringLiteral("share"), {}), &QAction::triggered, this,
+            &FlowEditorPage::share);
+    connect(makeAction(QStringLiteral("webhook"), {}), &QAction::triggered, this,
+            &FlowEditorPage::webhook);
+    connect(makeAction(QStringLiteral("export"), {}), &QAction::triggered, this,
+            &FlowEditorPage::exportToFile);
+
+    // Header: back, the flow's name and version, the flow's actions.
+    m_back->setObjectName(QStringLiteral("flows.editor.back"));
+    m_back->setDefaultAction(action(QStringLiteral("back")));
+    m_back->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    m_back->setAutoRaise(true);
+    m_title->setObjectName(QStringLiteral("flows.editor.title"));
+    m_title->setProperty("hmStyle", QStringLiteral("editorTitle"));
+    m_title->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_version->setObjectName(QStringLiteral("flows.editor.version"));
+    m_version->setProperty("hmStyle", QStringLiteral("muted"));
+    m_toolBar->setObjectName(QStringLiteral("flows.editor.actions"));
+    m_toolBar->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    for (const char *name : {"save", "publish", "run"})
+        m_toolBar->addAction(action(QString::fromLatin1(name)));
+    m_toolBar->addSeparator();
+    for (const char *name : {"share", "webhook", "export"})
+        m_toolBar->addAction(action(QString::fromLatin1(name)));
+
+    auto *header = new QWidget;
+    header->setObjectName(QStringLiteral("flows.editor.header"));
+    auto *headerLayout = new QHBoxLayout(header);
+    headerLayout->setContentsMargins(8, 6, 8, 6);
+    headerLayout->setSpacing(10);
+    headerLayout->addWidget(m_back);
+    headerLayout->addWidget(m_title);
+    headerLayout->addWidget(m_version);
+    headerLayout->addStretch(1);
+    headerLayout->addWidget(m_toolBar);
+
+    m_banner->setObjectName(QStringLiteral("flows.editor.banner"));
+    m_banner->setWordWrap(true);
+    m_banner->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_banner->setContentsMargins(12, 6, 12, 6);
+    m_banner->hide();
+
+    m_problems->setObjectName(QStringLiteral("flows.editor.problems"));
+    m_problems->setMaximumHeight(120);
+    m_problems->setWordWrap(true);
+    m_problems->hide();
+    connect(m_problems, &QListWidget::itemActivated, this, [this](QListWidgetItem *item) {
+        const QString node = item->data(Qt::UserRole).toString();
+        if (!node.isEmpty() && m_model->hasNode(node)) {
+            m_editor->scene()->selectNodes({node});
+            m_editor->view()->zoomToSelection();
+        }
+    });
+
+    auto *editorPane = new QWidget;
+    auto *editorLayout = new QVBoxLayout(editorPane);
+    editorLayout->setContentsMargins(0, 0, 0, 0);
+    editorLayout->setSpacing(0);
+    editorLayout->addWidget(m_editor, 1);
+    editorLayout->addWidget(m_problems);
+
+    // Loading and failure, each with its words (console.md "Honest states").
+    auto *loadingPane = new QWidget;
+    auto *loadingLayout = new QVBoxLayout(loadingPane);
+    m_loadingText->setObjectName(QStringLiteral("flows.editor.loading"));
+    m_loadingText->setAlignment(Qt::AlignCenter);
+    loadingLayout->addWidget(m_loadingText);
+    auto *failedPane = new QWidget;
+    auto *failedLayout = new QVBoxLayout(failedPane);
+    m_failedText->setObjectName(QStringLiteral("flows.editor.error"));
+    m_failedText->setAlignment(Qt::AlignCenter);
+    m_failedText->setWordWrap(true);
+    m_retry->setObjectName(QStringLiteral("flows.editor.retry"));
+    connect(m_retry, &QPushButton::clicked, this, [this] { fetchFlow(std::nullopt, true); });
+    failedLayout->addStretch(1);
+    failedLayout->addWidget(m_failedText);
+    failedLayout->addWidget(m_retry, 0, Qt::AlignHCenter);
+    failedLayout->addStretch(2);
+
+    m_stack->addWidget(loadingPane);
+    m_stack->addWidget(failedPane);
+    m_stack->addWidget(editorPane);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addWidget(header);
+    layout->addWidget(m_banner);
+    layout->addWidget(m_stack, 1);
+
+    QUndoStack *stack = m_model->undoStack();
+    connect(stack, &QUndoStack::indexChanged, this, &FlowEditorPage::scheduleAutosave);
+    connect(stack, &QUndoStack::cleanChanged, this, &FlowEditorPage::scheduleAutosave);
+
+    setView(View::Loading);
+    retranslate();
+}
+
+FlowEditorPage::~FlowEditorPage()
+{
+    // Edits of the last second are not lost when the console closes.
+    if (m_autosaveTimer.isActive())
+        autosaveNow();
+    // The model (a child) outlives this object's members: no more calls here.
+    m_model->undoStack()->disconnect(this);
+    m_model->disconnect(this);
+}
+
+QAction *FlowEditorPage::makeAction(const QString &name, const QList<QKeySequence> &shortcuts)
+{
+    auto *action = new QAction(this);
+    action->setObjectName(QStringLiteral("action.") + name);
+    action->setShortcuts(shortcuts);
+    action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    addAction(action);
+    m_actions.insert(name, action);
+    return action;
+}
+
+QList<QAction *> FlowEditorPage::flowActions() const
+{
+    QList<QAction *> list;
+    for (const char *name : {"save", "publish", "run", "share", "webhook", "export"})
+        list.append(action(QString::fromLatin1(name)));
+    return list;
+}
+
+bool FlowEditorPage::isModified() const
+{
+    return isOpen() && !m_loading && !m_model->undoStack()->isClean();
+}
+
+QString FlowEditorPage::bannerText() const
+{
+    return m_banner->isHidden() ? QString() : m_banner->text();
+}
+
+QStringList FlowEditorPage::problems() const
+{
+    QStringList texts;
+    for (int row = 0; row < m_problems->count(); ++row)
+        texts.append(m_problems->item(row)->text());
+    return texts;
+}
+
+void FlowEditorPage::setRole(const QString &role)
+{
+    m_role = role;
+    updateActions();
+}
+
+void FlowEditorPage::setFlowName(const QString &name)
+{
+    m_flowName = name;
+    updateHeader();
+}
+
+void FlowEditorPage::setView(View view)
+{
+    m_stack->setCurrentIndex(static_cast<int>(view));
+}
+
+void FlowEditorPage::showFailure()
+{
+    m_failedText->setText(m_loadErrorIsLocal ? m_loadError.message
+                                             : describeFlowError(m_loadError));
+    setView(View::Failed);
+}
+
+void FlowEditorPage::setBanner(const QString &text, bool error)
+{
+    m_banner->setProperty("tone", error ? QStringLiteral("bad") : QString());
+    m_banner->setText(text);
+    m_banner->setVisible(!text.isEmpty());
+}
+
+void FlowEditorPage::finishBusy()
+{
+    updateActions();
+    updateHeader();
+    if (!isBusy())
+        emit idle();
+}
+
+// --- opening ---------------------------------------------------------------
+
+void FlowEditorPage::fetchCatalogue()
+{
+    if (m_catalogueLoaded || !m_client)
+        return;
+    const QPointer<FlowEditorPage> self(this);
+    client::ExecutionsApi(*m_client).components([self](Result<QJsonArray> result) {
+        if (!self)
+            return;
+        if (!result) {
+            // The editor still works: unknown components get derived ports.
+            qCWarning(lcApp).noquote() << "flow editor: components" << result.error().toString();
+            return;
+        }
+        auto catalogue = ComponentCatalogue::fromServerAnswer(result.value());
+        if (!catalogue)
+            return;
+        self->m_catalogueLoaded = true;
+        self->m_model->setCatalogue(catalogue.value());
+        self->m_editor->refreshCatalogue();
+    });
+}
+
+void FlowEditorPage::open(const QString &flowId)
+{
+    closeFlow();
+    m_flowId = flowId;
+    fetchCatalogue();
+    fetchFlow(std::nullopt, true);
+}
+
+void FlowEditorPage::restore(const FlowAutosave::Entry &entry)
+{
+    closeFlow();
+    m_flowId = entry.flowId;
+    m_flowName = entry.flowName;
+    fetchCatalogue();
+    fetchFlow(entry, false);
+}
+
+void FlowEditorPage::closeFlow()
+{
+    ++m_generation;
+    m_autosaveTimer.stop();
+    m_flowId.clear();
+    m_flowName.clear();
+    m_description.clear();
+    m_baseVersion.clear();
+    m_latestVersion.clear();
+    m_publishedVersion.clear();
+    m_permission.clear();
+    m_lastExecutionId.clear();
+    m_loading = m_saving = m_publishing = m_triggering = false;
+    m_model->clear();
+    m_problems->clear();
+    m_problems->hide();
+    setBanner({});
+    setView(View::Loading);
+    m_wasModified = false;
+    finishBusy();
+}
+
+void FlowEditorPage::discard()
+{
+    if (!m_flowId.isEmpty())
+        m_autosave.remove(m_flowId);
+    closeFlow();
+    emit modifiedChanged(false);
+}
+
+void FlowEditorPage::fetchFlow(std::optional<FlowAutosave::Entry> restoring, bool ask)
+{
+    if (!m_client || m_flowId.isEmpty())
+        return;
+    const quint64 generation = ++m_generation;
+    m_loading = true;
+    setView(View::Loading);
+    updateActions();
+    updateHeader();
+    const QPointer<FlowEditorPage> self(this);
+    client::FlowsApi(*m_client).get(
+        m_flowId, [self, generation, restoring, ask](Result<client::FlowDetail> result) {
+            if (!self || generation != self->m_generation)
+                return;
+            self->m_loading = false;
+            if (result) {
+                self->showFlow(result.value(), restoring, ask);
+            } else {
+                self->m_loadError = result.error();
+                self->m_loadErrorIsLocal = false;
+                self->showFailure();
+            }
+            self->finishBusy();
+        });
+}
+
+void FlowEditorPage::showFlow(const client::FlowDetail &detail,
+                              std::optional<FlowAutosave::Entry> restoring, bool ask)
+{
+    m_flowName = detail.name;
+    m_description = detail.description;
+    m_latestVersion = detail.latestVersion.version;
+    m_baseVersion = m_latestVersion;
+    m_publishedVersion = detail.publishedVersion ? detail.publishedVersion->version : QString();
+    m_permission = detail.myPermission;
+    if (Status loaded =
+            m_model->load(detail.latestVersion.definition, detail.latestVersion.settings);
+        !loaded) {
+        m_loadError = loaded.error();
+        m_loadErrorIsLocal = true; // the model's words, already translated
+        showFailure();
+        return;
+    }
+    setView(View::Editor);
+    if (restoring) {
+        applyAutosave(*restoring);
+    } else if (ask) {
+        const auto kept = m_autosave.read(m_flowId);
+        const bool differs =
+            kept && (kept->definition != m_model->definition() ||
+                     (!kept->settings.isEmpty() && kept->settings != m_model->settings()));
+        if (differs) {
+            const QString when =
+                QLocale().toString(kept->savedAt.toLocalTime(), QLocale::ShortFormat);
+            if (MessageBox::question(
+                    this, tr("Restore Unsaved Changes"),
+                    tr("“%1” has changes from %2 that were never saved. Restore them?")
+                        .arg(m_flowName, when),
+                    QMessageBox::Yes | QMessageBox::No, QMessageBox::Yes,
+                    QStringLiteral("flows.confirmRestore")) == QMessageBox::Yes)
+                applyAutosave(*kept);
+            else
+                m_autosave.remove(m_flowId);
+        } else if (kept) {
+            m_autosave.remove(m_flowId); // nothing the server does not have
+        }
+    }
+    QTimer::singleShot(0, m_editor->view(), &FlowView::fitToView);
+}
+
+void FlowEditorPage::applyAutosave(const FlowAutosave::Entry &entry)
+{
+    if (Status loaded = m_model->load(entry.definition, entry.settings); !loaded) {
+        setBanner(tr("The autosaved changes cannot be opened: %1").arg(loaded.error().message),
+                  true);
+        return;
+    }
+    if (!entry.baseVersion.isEmpty())
+        m_baseVersion = entry.baseVersion;
+    // Not what the server has: unsaved until saved.
+    m_model->undoStack()->resetClean();
+    setBanner(tr("Restored the changes autosaved at %1. Save them to keep them.")
+                  .arg(QLocale().toString(entry.savedAt.toLocalTime(), QLocale::ShortFormat)));
+}
+
+// --- leaving and autosave --------------------------------------------------
+
+bool FlowEditorPage::confirmLeave(std::function<void()> proceed)
+{
+    if (!isModified())
+        return true;
+    const auto answer = MessageBox::question(
+        this, tr("Unsaved Changes"),
+        tr("“%1” has changes that are not saved. Save them as a new version before leaving?")
+            .arg(m_flowName),
+        QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save,
+        QStringLiteral("flows.confirmLeave"));
+    switch (answer) {
+    case QMessageBox::Save:
+        save([proceed](bool saved) {
+            if (saved && proceed)
+                proceed();
+        });
+        return false;
+    case QMessageBox::Discard:
+        discard();
+        return true;
+    default:
+        return false;
+    }
+}
+
+void FlowEditorPage::scheduleAutosave()
+{
+    const bool modified = isModified();
+    if (modified != m_wasModified) {
+        m_wasModified = modified;
+        emit modifiedChanged(modified);
+    }
+    updateHeader();
+    updateActions();
+    if (!isOpen() || m_loading)
+        return;
+    if (modified) {
+        m_autosaveTimer.start();
+    } else {
+        // Back to what the server has (saved, or undone to it).
+        m_autosaveTimer.stop();
+        m_autosave.remove(m_flowId);
+    }
+}
+
+void FlowEditorPage::autosaveNow()
+{
+    m_autosaveTimer.stop();
+    if (!isModified())
+        return;
+    FlowAutosave::Entry entry;
+    entry.flowId = m_flowId;
+    entry.flowName = m_flowName;
+    entry.baseVersion = m_baseVersion;
+    entry.definition = m_model->definition();
+    entry.settings = m_model->settings();
+    entry.savedAt = QDateTime::currentDateTimeUtc();
+    m_autosave.write(entry);
+}
+
+// --- save, publish ---------------------------------------------------------
+
+void FlowEditorPage::save(std::function<void(bool)> done)
+{
+    if (!isOpen() || isBusy() || !m_client) {
+        if (done)
+            done(false);
+        return;
+    }
+    sendSave(false, std::move(done));
+}
+
+void FlowEditorPage::sendSave(bool asNewVersion, std::function<void(bool)> done)
+{
+    // The version the edits are based on goes with the save once FlowsApi
+    // takes it (optimistic concurrency, issue 11 item 6): the server then
+    // answers 409 CONFLICT when it is stale, and "save as new version"
+    // (asNewVersion) sends without it. Until then every save is a new
+    // version after the latest.
+    m_saving = true;
+    updateActions();
+    const int index = m_model->undoStack()->index();
+    const quint64 generation = m_generation;
+    const QPointer<FlowEditorPage> self(this);
+    auto finish = [self, done](bool ok) {
+        if (self)
+            self->finishBusy();
+        if (done)
+            done(ok);
+    };
+    client::FlowsApi(*m_client).addVersion(
+        m_flowId, m_model->definition(), m_model->settings(),
+        [self, generation, index, asNewVersion, done, finish](Result<client::FlowVersion> result) {
+            if (!self || generation != self->m_generation) {
+                if (done)
+                    done(false);
+                return;
+            }
+            self->m_saving = false;
+            if (result) {
+                const QString version = result.value().version;
+                self->m_latestVersion = version;
+                self->m_baseVersion = version;
+                QUndoStack *stack = self->m_model->undoStack();
+                if (stack->index() == index)
+                    stack->setClean(); // (edits made during the save stay unsaved)
+                self->m_problems->clear();
+                self->m_problems->hide();
+                self->setBanner(tr("Saved as version %1 (draft).").arg(version));
+                emit self->flowChanged(self->m_flowId);
+                finish(true);
+                return;
+            }
+            const hm::Error &error = result.error();
+            if (isVersionConflict(error) && !asNewVersion) {
+                self->finishBusy();
+                self->resolveConflict(done);
+                return;
+            }
+            self->showProblems(error);
+            self->setBanner(describeFlowError(error), true);
+            finish(false);
+        });
+}
+
+void FlowEditorPage::resolveConflict(std::function<void(bool)> done)
+{
+    QMessageBox box(QMessageBox::Warning, tr("Newer Version on the Server"),
+                    tr("Someone saved a newer version of “%1” since you opened version %2.")
+                        .arg(m_flowName, m_baseVersion),
+                    QMessageBox::Cancel, this);
+    box.setObjectName(QStringLiteral("flows.conflictDialog"));
+    box.setInformativeText(tr("Reload shows the newer version and discards your changes. Save "
+                              "as New Version keeps your changes as the version after theirs."));
+    QPushButton *saveAsNew = box.addButton(tr("Save as &New Version"), QMessageBox::AcceptRole);
+    saveAsNew->setObjectName(QStringLiteral("flows.conflict.saveAsNew"));
+    QPushButton *reload = box.addButton(tr("&Reload"), QMessageBox::DestructiveRole);
+    reload->setObjectName(QStringLiteral("flows.conflict.reload"));
+    box.button(QMessageBox::Cancel)->setObjectName(QStringLiteral("flows.conflict.cancel"));
+    box.setDefaultButton(saveAsNew);
+    DialogSeam::exec(&box);
+    if (box.clickedButton() == saveAsNew) {
+        sendSave(true, std::move(done));
+        return;
+    }
+    if (box.clickedButton() == reload) {
+        m_autosave.remove(m_flowId);
+        fetchFlow(std::nullopt, false);
+    }
+    if (done)
+        done(false);
+}
+
+void FlowEditorPage::showProblems(const hm::Error &error)
+{
+    m_problems->clear();
+    for (const QJsonValue &value : error.details.value(QStringLiteral("problems")).toArray()) {
+        const QJsonObject problem = value.toObject();
+        auto *item = new QListWidgetItem(describeFlowProblem(problem), m_problems);
+        item->setData(Qt::UserRole, problem.value(QStringLiteral("node")).toString());
+        item->setToolTip(problem.value(QStringLiteral("message")).toString());
+    }
+    m_problems->setVisible(m_problems->count() > 0);
+}
+
+void FlowEditorPage::publish()
+{
+    if (!isOpen() || isBusy() || !m_client)
+        return;
+    const QPointer<FlowEditorPage> self(this);
+    auto publishVersion = [self](const QString &version) {
+        if (!self || !self->m_client)
+            return;
+        self->m_publishing = true;
+        self->updateActions();
+        const quint64 generation = self->m_generation;
+        client::FlowsApi(*self->m_client)
+            .publish(self->m_flowId, version,
+                     [self, generation](Result<client::FlowVersion> result) {
+                         if (!self || generation != self->m_generation)
+                             return;
+                         self->m_publishing = false;
+                         if (result) {
+                             self->m_publishedVersion = result.value().version;
+                             self->setBanner(
+                                 tr("Version %1 is published: runs and the webhook now use it.")
+                                     .arg(self->m_publishedVersion));
+                             emit self->flowChanged(self->m_flowId);
+                         } else {
+                             self->setBanner(describeFlowError(result.error()), true);
+                         }
+                         self->finishBusy();
+                     });
+    };
+    // Publishing what is on the screen: unsaved edits are saved first.
+    if (isModified()) {
+        save([self, publishVersion](bool saved) {
+            if (saved && self)
+                publishVersion(self->m_latestVersion);
+        });
+    } else {
+        publishVersion(m_latestVersion);
+    }
+}
+
+// --- run, share, webhook, export --------------------------------------------
+
+void FlowEditorPage::run()
+{
+    if (!isOpen() || isBusy() || !m_client)
+        return;
+    TriggerDialog dialog(m_flowName, this);
+    dialog.setVersions(m_publishedVersion, m_latestVersion);
+    dialog.setInputs(TriggerDialog::inputsTemplate(*m_model));
+    if (isModified())
+        dialog.setNote(tr("Your unsaved changes are not part of any version: save them first "
+                          "to run them."));
+    if (DialogSeam::exec(&dialog) != QDialog::Accepted)
+        return;
+    client::TriggerOptions options;
+    options.inputs = dialog.inputs();
+    options.version = dialog.version();
+    m_triggering = true;
+    updateActions();
+    const quint64 generation = m_generation;
+    const QPointer<FlowEditorPage> self(this);
+    client::FlowsApi(*m_client).trigger(
+        m_flowId, options, [self, generation](Result<client::TriggerOutcome> result) {
+            if (!self || generation != self->m_generation)
+                return;
+            self->m_triggering = false;
+            if (!result) {
+                self->setBanner(describeFlowError(result.error()), true);
+                self->finishBusy();
+                return;
+            }
+            const client::TriggerOutcome &outcome = result.value();
+            using State = client::TriggerOutcome::State;
+            switch (outcome.state) {
+            case State::Started:
+            case State::Ended:
+                self->m_lastExecutionId = outcome.executionId;
+                self->setBanner(tr("Execution %1 started (version %2).")
+                                    .arg(outcome.executionId, outcome.flowVersion));
+                break;
+            case State::Queued:
+                self->m_lastExecutionId = outcome.executionId;
+                self->setBanner(tr("Execution %1 is queued at position %2: the flow allows "
+                                   "only so many at a time.")
+                                    .arg(outcome.executionId)
+                                    .arg(outcome.queuePosition));
+                break;
+            case State::Denied: {
+                QStringList running;
+                for (const QJsonValue &id : outcome.runningExecutions)
+                    running.append(id.toString());
+                self->setBanner(tr("Not started: the flow is already running (%1) and its "
+                                   "settings allow only one execution at a time.")
+                                    .arg(running.join(QStringLiteral(", "))),
+                                true);
+                break;
+            }
+            }
+            self->finishBusy();
+            if (outcome.state != State::Denied)
+                emit self->executionStarted(outcome.executionId);
+        });
+}
+
+void FlowEditorPage::share()
+{
+    if (!isOpen() || !m_client)
+        return;
+    ShareDialog dialog(m_client, m_flowId, m_flowName, this);
+    DialogSeam::exec(&dialog);
+}
+
+void FlowEditorPage::webhook()
+{
+    if (!isOpen() || !m_client)
+        return;
+    WebhookDialog dialog(m_client, m_flowId, m_flowName, this);
+    DialogSeam::exec(&dialog);
+}
+
+void FlowEditorPage::exportToFile()
+{
+    if (!isOpen() || m_loading)
+        return;
+    QFileDialog dialog(this, tr("Export Flow"));
+    dialog.setObjectName(QStringLiteral("flows.exportFileDialog"));
+    dialog.setAcceptMode(QFileDialog::AcceptSave);
+    dialog.setNameFilter(tr("HiveMind flows (*.json)"));
+    dialog.setDefaultSuffix(QStringLiteral("json"));
+    dialog.selectFile(fileNameFor(m_flowName));
+    if (DialogSeam::exec(&dialog) != QDialog::Accepted || dialog.selectedFiles().isEmpty())
+        return;
+    const QString path = dialog.selectedFiles().constFirst();
+    FlowFile file{m_flowName, m_description, m_model->definition(), m_model->settings()};
+    if (Status written = file.write(path); !written)
+        setBanner(written.error().message, true);
+    else
+        setBanner(tr("Exported to %1.").arg(QDir::toNativeSeparators(path)));
+}
+
+// --- what is enabled --------------------------------------------------------
+
+QString FlowEditorPage::cannotEditReason() const
+{
+    if (m_role == QLatin1String("viewer"))
+        return tr("Your role (viewer) can look at flows but not change them.");
+    if (m_permission == QLatin1String("view"))
+        return tr("This flow is shared with you to view and run; changing it needs edit "
+                  "permission.");
+    return {};
+}
+
+QString FlowEditorPage::cannotRunReason() const
+{
+    if (m_role == QLatin1String("viewer"))
+        return tr("Your role (viewer) cannot run flows.");
+    return {};
+}
+
+QString FlowEditorPage::cannotShareReason() const
+{
+    if (const QString reason = cannotEditReason(); !reason.isEmpty())
+        return reason;
+    if (m_permission == QLatin1String("edit"))
+        return tr("Only the owner and people it is shared with as admin can share this flow.");
+    return {};
+}
+
+void FlowEditorPage::updateActions()
+{
+    const bool ready = isOpen() && !isBusy();
+    struct Rule
+    {
+        const char *name;
+        QString reason; // why not, for the role or permission
+        bool enabled;   // otherwise
+        QString tip;
+    };
+    const QString editReason = cannotEditReason();
+    const Rule rules[] = {
+        {"save", editReason, ready && isModified(),
+         isModified() ? tr("Save the changes as a new draft version") : tr("No unsaved changes")},
+        {"publish", editReason, ready,
+         tr("Publish the latest version (unsaved changes are saved first)")},
+        {"run", cannotRunReason(), ready, tr("Start an execution with inputs you enter")},
+        {"share", cannotShareReason(), ready, tr("Choose who else sees, edits or shares the flow")},
+        {"webhook", editReason, ready, tr("The URL that starts the flow without signing in")},
+        {"export", QString(), isOpen() && !m_loading,
+         tr("Save the flow to a JSON file (seed 003 definition)")},
+    };
+    for (const Rule &rule : rules) {
+        QAction *a = action(QString::fromLatin1(rule.name));
+        a->setEnabled(rule.reason.isEmpty() && rule.enabled);
+        const QString tip = rule.reason.isEmpty() ? rule.tip : rule.reason;
+        const QKeySequence shortcut = a->shortcut();
+        a->setToolTip(shortcut.isEmpty()
+                          ? tip
+                          : tr("%1 (%2)").arg(tip, shortcut.toString(QKeySequence::NativeText)));
+    }
+}
+
+void FlowEditorPage::updateHeader()
+{
+    m_title->setText(m_flowName);
+    QString version;
+    if (!m_baseVersion.isEmpty()) {
+        version = m_baseVersion == m_publishedVersion
+                      ? tr("Published · version %1").arg(m_baseVersion)
+                      : tr("Draft · version %1").arg(m_baseVersion);
+        if (isModified())
+            version = tr("%1 · unsaved changes").arg(version);
+    }
+    if (m_saving)
+        version = tr("Saving…");
+    else if (m_publishing)
+        version = tr("Publishing…");
+    else if (m_triggering)
+        version = tr("Starting…");
+    m_version->setText(version);
+}
+
+void FlowEditorPage::retranslate()
+{
+    const struct
+    {
+        const char *name;
+        QString text;
+    } texts[] = {
+        {"back", tr("← Flows")},    {"save", tr("&Save")},    {"publish", tr("&Publish")},
+        {"run", tr("&Run…")},       {"share", tr("S&hare…")}, {"webhook", tr("&Webhook…")},
+        {"export", tr("&Export…")},
+    };
+    for (const auto &t : texts)
+        action(QString::fromLatin1(t.name))->setText(t.text);
+    action(QStringLiteral("back"))->setToolTip(tr("Back to the list of flows"));
+    m_toolBar->setWindowTitle(tr("Flow"));
+    m_loadingText->setText(tr("Opening the flow…"));
+    m_retry->setText(tr("&Try Again"));
+    if (m_stack->currentIndex() == static_cast<int>(View::Failed))
+        showFailure();
+    updateActions();
+    updateHeader();
+}
+
+void FlowEditorPage::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QWidget::changeEvent(event);
+}
+
+} // namespace hm::app

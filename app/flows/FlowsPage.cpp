@@ -1,0 +1,1129 @@
+#include "flows/FlowsPage.h"
+
+#include "canvas/FlowEditorWidget.h"
+#include "client/AccountApi.h"
+#include "client/ApiClient.h"
+#include "client/ApiError.h"
+#include "client/EventStream.h"
+#include "client/FlowsApi.h"
+#include "common/Logging.h"
+#include "flowgraph/FlowGraphModel.h"
+#include "flows/FlowEditorPage.h"
+#include "flows/FlowErrorText.h"
+#include "flows/FlowFile.h"
+#include "flows/ShareDialog.h"
+#include "flows/TriggerDialog.h"
+#include "flows/WebhookDialog.h"
+#include "widgets/MessageBox.h"
+
+#include <QAction>
+#include <QComboBox>
+#include <QDir>
+#include <QEvent>
+#include <QFileDialog>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QInputDialog>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLocale>
+#include <QMenu>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSettings>
+#include <QStackedWidget>
+#include <QStyle>
+#include <QTableView>
+#include <QToolBar>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+namespace hm::app {
+
+namespace {
+
+constexpr int kSearchDelayMs = 300;
+constexpr int kLoadingDelayMs = 150; // console.md: a spinner after 150 ms, not before
+constexpr int kMaxReconnectDelayMs = 30000;
+const QString kHeaderKey = QStringLiteral("flows/listHeader");
+
+// An empty flow as a new draft: the server stores and compiles it.
+QJsonObject emptyDefinition()
+{
+    return QJsonObject{{QStringLiteral("schemaVersion"), 1},
+                       {QStringLiteral("nodes"), QJsonArray()},
+                       {QStringLiteral("edges"), QJsonArray()}};
+}
+
+bool canChange(const QString &permission)
+{
+    return permission == QLatin1String("edit") || permission == QLatin1String("admin") ||
+           permission == QLatin1String("owner");
+}
+
+bool canManage(const QString &permission)
+{
+    return permission == QLatin1String("admin") || permission == QLatin1String("owner");
+}
+
+QString fileNameFor(const QString &flowName)
+{
+    QString name;
+    for (const QChar c : flowName)
+        name.append(c.isLetterOrNumber() || c == u'-' || c == u'_' || c == u'.' ? c : u'-');
+    return (name.isEmpty() ? QStringLiteral("flow") : name) + QStringLiteral(".json");
+}
+
+} // namespace
+
+FlowsPage::FlowsPage(client::ApiClient *client, Options options, QWidget *parent)
+    : QWidget(parent), m_client(client), m_options(std::move(options)),
+      m_model(new FlowListModel(client, this)),
+      m_editor(new FlowEditorPage(client, FlowAutosave(m_options.autosaveDirectory))),
+      m_events(new client::EventStream(this)), m_pages(new QStackedWidget)
+{
+    setObjectName(QStringLiteral("page.flows"));
+    m_model->setPageSize(m_options.pageSize);
+
+    using K = QKeySequence;
+    connect(makeAction(QStringLiteral("new"), {K(K::New)}), &QAction::triggered, this,
+            &FlowsPage::createFlow);
+    connect(makeAction(QStringLiteral("import"), {K(Qt::CTRL | Qt::Key_I)}), &QAction::triggered,
+            this, &FlowsPage::importFlow);
+    connect(makeAction(QStringLiteral("open"), {}), &QAction::triggered, this,
+            &FlowsPage::openSelected);
+    connect(makeAction(QStringLiteral("run"),
+                       {K(Qt::CTRL | Qt::Key_Return), K(Qt::CTRL | Qt::Key_Enter)}),
+            &QAction::triggered, this, &FlowsPage::runSelected);
+    connect(makeAction(QStringLiteral("rename"), {K(Qt::Key_F2)}), &QAction::triggered, this,
+            &FlowsPage::renameSelected);
+    connect(makeAction(QStringLiteral("duplicate"), {K(Qt::CTRL | Qt::Key_D)}), &QAction::triggered,
+            this, &FlowsPage::duplicateSelected);
+    connect(makeAction(QStringLiteral("delete"), {K(K::Delete)}), &QAction::triggered, this,
+            &FlowsPage::deleteSelected);
+    connect(makeAction(QStringLiteral("share"), {}), &QAction::triggered, this,
+            &FlowsPage::shareSelected);
+    connect(makeAction(QStringLiteral("webhook"), {}), &QAction::triggered, this,
+            &FlowsPage::webhookSelected);
+    connect(makeAction(QStringLiteral("export"), {K(Qt::CTRL | Qt::Key_E)}), &QAction::triggered,
+            this, &FlowsPage::exportSelected);
+    connect(makeAction(QStringLiteral("refresh"), {K(K::Refresh)}), &QAction::triggered, this,
+            &FlowsPage::refresh);
+
+    connect(makeAction(QStringLiteral("find"), {K(K::Find)}), &QAction::triggered, this, [this] {
+        showList();
+        m_search->setFocus(Qt::ShortcutFocusReason);
+        m_search->selectAll();
+    });
+
+    m_pages->setObjectName(QStringLiteral("flows.pages"));
+    m_pages->addWidget(createListPage());
+    m_pages->addWidget(m_editor);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_pages);
+
+    m_searchTimer.setSingleShot(true);
+    m_searchTimer.setInterval(kSearchDelayMs);
+    connect(&m_searchTimer, &QTimer::timeout, this,
+            [this] { m_model->setSearch(m_search->text().trimmed()); });
+    m_loadingTimer.setSingleShot(true);
+    m_loadingTimer.setInterval(kLoadingDelayMs);
+    connect(&m_loadingTimer, &QTimer::timeout, this, [this] {
+        m_loadingDue = true;
+        updateState();
+    });
+    m_reconnectTimer.setSingleShot(true);
+    connect(&m_reconnectTimer, &QTimer::timeout, this, &FlowsPage::listen);
+
+    connect(m_model, &FlowListModel::stateChanged, this, &FlowsPage::updateState);
+    connect(m_model, &FlowListModel::fetchFailed, this, [this](const hm::Error &error) {
+        setMessage(tr("More flows could not be loaded: %1").arg(describeFlowError(error)), true);
+    });
+    for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
+        connect(m_model, signal, this, [this] {
+            updateState();
+            updateCount();
+        });
+    connect(m_model, &QAbstractItemModel::modelReset, this, [this] {
+        updateState();
+        updateCount();
+    });
+    connect(m_model, &QAbstractItemModel::dataChanged, this, &FlowsPage::updateActions);
+
+    connect(m_editor, &FlowEditorPage::backRequested, this, [this] {
+        if (m_editor->confirmLeave([this] { showList(); }))
+            showList();
+    });
+    connect(m_editor, &FlowEditorPage::flowChanged, this, &FlowsPage::refreshRow);
+    connect(m_editor, &FlowEditorPage::executionStarted, this, &FlowsPage::executionStarted);
+
+    connect(
+        m_events, &client::EventStream::message, this,
+        [this](const QString &type, const QJsonObject &data) { m_model->applyEvent(type, data); });
+    connect(m_events, &client::EventStream::opened, this, [this] {
+        m_reconnectDelayMs = 0;
+        // Events may have been missed while the socket was down.
+        if (m_eventsOpened)
+            m_model->reload();
+        m_eventsOpened = true;
+    });
+    connect(m_events, &client::EventStream::closed, this,
+            [this](int code, const QString &) { onEventsClosed(code); });
+    if (m_client)
+        connect(m_client, &client::ApiClient::tokenRefreshed, this, [this] {
+            if (m_started && m_options.liveEvents && !m_events->isOpen() &&
+                !m_reconnectTimer.isActive())
+                listen();
+        });
+
+    if (const QByteArray header = QSettings().value(kHeaderKey).toByteArray(); !header.isEmpty())
+        m_view->horizontalHeader()->restoreState(header);
+
+    retranslate();
+    updateState();
+}
+
+FlowsPage::~FlowsPage()
+{
+    QSettings().setValue(kHeaderKey, m_view->horizontalHeader()->saveState());
+    m_reconnectTimer.stop();
+    m_events->disconnect(this);
+}
+
+QAction *FlowsPage::makeAction(const QString &name, const QList<QKeySequence> &shortcuts)
+{
+    auto *action = new QAction(this);
+    action->setObjectName(QStringLiteral("flows.action.") + name);
+    action->setShortcuts(shortcuts);
+    m_actions.insert(name, action);
+    return action;
+}
+
+QWidget *FlowsPage::createListPage()
+{
+    auto *page = new QWidget;
+    page->setObjectName(QStringLiteral("flows.listPage"));
+    // The list's shortcuts only while the list page has focus (the editor
+    // has its own Ctrl+D, Del, Ctrl+Enter).
+    for (QAction *a : std::as_const(m_actions)) {
+        a->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+        page->addAction(a);
+    }
+
+    m_title = new QLabel;
+    m_title->setObjectName(QStringLiteral("pageTitle"));
+    m_subtitle = new QLabel;
+    m_subtitle->setObjectName(QStringLiteral("pageSubtitle"));
+    m_subtitle->setWordWrap(true);
+    m_importButton = new QPushButton;
+    m_importButton->setObjectName(QStringLiteral("flows.import"));
+    connect(m_importButton, &QPushButton::clicked, action(QStringLiteral("import")),
+            &QAction::trigger);
+    m_newButton = new QPushButton;
+    m_newButton->setObjectName(QStringLiteral("flows.new"));
+    m_newButton->setDefault(true);
+    m_newButton->setProperty("primary", true);
+    connect(m_newButton, &QPushButton::clicked, action(QStringLiteral("new")), &QAction::trigger);
+
+    auto *titles = new QVBoxLayout;
+    titles->setSpacing(2);
+    titles->addWidget(m_title);
+    titles->addWidget(m_subtitle);
+    auto *header = new QHBoxLayout;
+    header->addLayout(titles, 1);
+    header->addWidget(m_importButton, 0, Qt::AlignBottom);
+    header->addWidget(m_newButton, 0, Qt::AlignBottom);
+
+    m_search = new QLineEdit;
+    m_search->setObjectName(QStringLiteral("flows.search"));
+    m_search->setClearButtonEnabled(true);
+    m_search->setMinimumWidth(260);
+    connect(m_search, &QLineEdit::textChanged, this, [this] { m_searchTimer.start(); });
+    connect(m_search, &QLineEdit::returnPressed, this, [this] {
+        m_searchTimer.stop();
+        m_model->setSearch(m_search->text().trimmed());
+    });
+    m_scope = new QComboBox;
+    m_scope->setObjectName(QStringLiteral("flows.scope"));
+    connect(m_scope, &QComboBox::activated, this, [this] {
+        m_model->setScope(static_cast<FlowListModel::Scope>(m_scope->currentData().toInt()));
+    });
+    m_count = new QLabel;
+    m_count->setObjectName(QStringLiteral("flows.count"));
+    m_count->setProperty("hmStyle", QStringLiteral("muted"));
+
+    m_rowActions = new QToolBar;
+    m_rowActions->setObjectName(QStringLiteral("flows.rowActions"));
+    m_rowActions->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    for (const char *name : {"open", "run", "rename", "duplicate", "share", "export", "delete"})
+        m_rowActions->addAction(action(QString::fromLatin1(name)));
+
+    auto *filters = new QHBoxLayout;
+    filters->addWidget(m_search, 2);
+    filters->addWidget(m_scope);
+    filters->addStretch(1);
+    filters->addWidget(m_rowActions);
+
+    m_message = new QLabel;
+    m_message->setObjectName(QStringLiteral("flows.message"));
+    m_message->setWordWrap(true);
+    m_message->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_message->hide();
+
+    m_view = new QTableView;
+    m_view->setObjectName(QStringLiteral("flows.list"));
+    m_view->setModel(m_model);
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_view->setShowGrid(false);
+    m_view->setWordWrap(false);
+    m_view->setAlternatingRowColors(true);
+    m_view->setTextElideMode(Qt::ElideRight);
+    m_view->verticalHeader()->hide();
+    m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 12);
+    m_view->horizontalHeader()->setHighlightSections(false);
+    m_view->horizontalHeader()->setStretchLastSection(false);
+    m_view->horizontalHeader()->setSectionResizeMode(FlowListModel::NameColumn,
+                                                     QHeaderView::Stretch);
+    for (int column = FlowListModel::StatusColumn; column < FlowListModel::ColumnCount; ++column) {
+        m_view->horizontalHeader()->setSectionResizeMode(column, QHeaderView::Interactive);
+        m_view->setColumnWidth(column, 220);
+    }
+    m_view->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_view, &QTableView::activated, this, &FlowsPage::openSelected);
+    connect(m_view, &QWidget::customContextMenuRequested, this, [this](const QPoint &pos) {
+        if (!m_view->indexAt(pos).isValid())
+            return;
+        QMenu menu(this);
+        menu.setObjectName(QStringLiteral("flows.contextMenu"));
+        for (const char *name : {"open", "run"})
+            menu.addAction(action(QString::fromLatin1(name)));
+        menu.addSeparator();
+        for (const char *name : {"rename", "duplicate", "share", "webhook", "export"})
+            menu.addAction(action(QString::fromLatin1(name)));
+        menu.addSeparator();
+        menu.addAction(action(QStringLiteral("delete")));
+        menu.exec(m_view->viewport()->mapToGlobal(pos));
+    });
+    connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &FlowsPage::updateActions);
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            &FlowsPage::updateActions);
+
+    // The states other than content (console.md "Honest states").
+    m_statePanel = new QWidget;
+    m_statePanel->setObjectName(QStringLiteral("flows.state"));
+    m_stateTitle = new QLabel;
+    m_stateTitle->setObjectName(QStringLiteral("emptyStateTitle"));
+    m_stateTitle->setAlignment(Qt::AlignCenter);
+    m_stateTitle->setWordWrap(true);
+    m_stateText = new QLabel;
+    m_stateText->setObjectName(QStringLiteral("emptyStateText"));
+    m_stateText->setAlignment(Qt::AlignCenter);
+    m_stateText->setWordWrap(true);
+    m_stateText->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_stateProgress = new QProgressBar;
+    m_stateProgress->setObjectName(QStringLiteral("flows.state.progress"));
+    m_stateProgress->setRange(0, 0);
+    m_stateProgress->setTextVisible(false);
+    m_stateProgress->setMaximumWidth(240);
+    m_stateAction = new QPushButton;
+    m_stateAction->setObjectName(QStringLiteral("flows.state.action"));
+    m_stateDetailsButton = new QToolButton;
+    m_stateDetailsButton->setObjectName(QStringLiteral("flows.state.detailsButton"));
+    m_stateDetailsButton->setCheckable(true);
+    m_stateDetailsButton->setAutoRaise(true);
+    m_stateDetails = new QLabel;
+    m_stateDetails->setObjectName(QStringLiteral("emptyStateNote"));
+    m_stateDetails->setAlignment(Qt::AlignCenter);
+    m_stateDetails->setWordWrap(true);
+    m_stateDetails->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    connect(m_stateDetailsButton, &QToolButton::toggled, m_stateDetails, &QWidget::setVisible);
+    auto *column = new QWidget;
+    column->setMaximumWidth(560);
+    auto *stateColumn = new QVBoxLayout(column);
+    stateColumn->addStretch(2);
+    stateColumn->addWidget(m_stateTitle);
+    stateColumn->addSpacing(8);
+    stateColumn->addWidget(m_stateText);
+    stateColumn->addSpacing(16);
+    stateColumn->addWidget(m_stateProgress, 0, Qt::AlignHCenter);
+    stateColumn->addWidget(m_stateAction, 0, Qt::AlignHCenter);
+    stateColumn->addWidget(m_stateDetailsButton, 0, Qt::AlignHCenter);
+    stateColumn->addWidget(m_stateDetails);
+    stateColumn->addStretch(3);
+    auto *stateLayout = new QHBoxLayout(m_statePanel);
+    stateLayout->addStretch(1);
+    stateLayout->addWidget(column, 4);
+    stateLayout->addStretch(1);
+    connect(m_stateAction, &QPushButton::clicked, this, [this] {
+        switch (m_model->state()) {
+        case FlowListModel::State::Failed:
+            m_model->reload();
+            break;
+        case FlowListModel::State::Ready:
+            if (m_model->search().isEmpty() && m_model->scope() == FlowListModel::Scope::All) {
+                createFlow();
+            } else {
+                const QSignalBlocker blocker(m_search);
+                m_search->clear();
+                m_scope->setCurrentIndex(0);
+                m_searchTimer.stop();
+                m_model->setScope(FlowListModel::Scope::All);
+                m_model->setSearch({});
+            }
+            break;
+        default:
+            break;
+        }
+    });
+
+    m_listStack = new QStackedWidget;
+    m_listStack->setObjectName(QStringLiteral("flows.listStack"));
+    m_listStack->addWidget(m_view);
+    m_listStack->addWidget(m_statePanel);
+
+    auto *layout = new QVBoxLayout(page);
+    layout->setContentsMargins(28, 22, 28, 18);
+    layout->setSpacing(10);
+    layout->addLayout(header);
+    layout->addSpacing(6);
+    layout->addLayout(filters);
+    layout->addWidget(m_message);
+    layout->addWidget(m_listStack, 1);
+    layout->addWidget(m_count);
+    return page;
+}
+
+QList<QAction *> FlowsPage::menuActions() const
+{
+    QList<QAction *> list;
+    for (const char *name : {"new", "import", "open", "run", "rename", "duplicate", "delete",
+                             "share", "webhook", "export", "find", "refresh"})
+        list.append(action(QString::fromLatin1(name)));
+    return list;
+}
+
+bool FlowsPage::isEditorShown() const
+{
+    return m_pages->currentWidget() == m_editor;
+}
+
+bool FlowsPage::eventsConnected() const
+{
+    return m_events->isOpen();
+}
+
+QString FlowsPage::message() const
+{
+    return m_message->isHidden() ? QString() : m_message->text();
+}
+
+void FlowsPage::setMessage(const QString &text, bool error)
+{
+    m_message->setProperty("tone", error ? QStringLiteral("bad") : QString());
+    m_message->style()->unpolish(m_message);
+    m_message->style()->polish(m_message);
+    m_message->setText(text);
+    m_message->setVisible(!text.isEmpty());
+}
+
+void FlowsPage::beginCall()
+{
+    ++m_pending;
+    updateActions();
+}
+
+void FlowsPage::endCall()
+{
+    --m_pending;
+    updateActions();
+    if (m_pending == 0)
+        emit idle();
+}
+
+// --- starting ----------------------------------------------------------------
+
+void FlowsPage::start()
+{
+    if (!m_client)
+        return;
+    m_hasSessionError = false;
+    if (!m_started) {
+        m_started = true;
+        QTimer::singleShot(0, this, &FlowsPage::offerCrashRestore);
+    }
+    loadUser();
+    m_model->reload();
+    if (m_options.liveEvents)
+        listen();
+}
+
+void FlowsPage::setSessionError(const hm::Error &error)
+{
+    m_sessionError = error;
+    m_hasSessionError = true;
+    updateState();
+}
+
+void FlowsPage::loadUser()
+{
+    const QPointer<FlowsPage> self(this);
+    client::AccountApi(*m_client).me([self](Result<client::UserInfo> result) {
+        if (!self || !result)
+            return;
+        self->m_role = result.value().role.toLower();
+        self->m_userId = result.value().id;
+        self->m_model->setCurrentUserId(self->m_userId);
+        self->m_editor->setRole(self->m_role);
+        self->updateActions();
+        self->updateState();
+    });
+}
+
+void FlowsPage::listen()
+{
+    if (!m_client || !m_started)
+        return;
+    const QString token = m_client->tokens().accessToken;
+    if (token.isEmpty())
+        return; // no session (API keys: not followed here)
+    m_events->listen(m_client->baseUrl(), token);
+}
+
+void FlowsPage::onEventsClosed(int code)
+{
+    if (!m_started || !m_options.liveEvents)
+        return;
+    // An expired token: the client refreshes it at its next call, and
+    // tokenRefreshed reopens the stream; otherwise back off and retry.
+    m_reconnectDelayMs =
+        m_reconnectDelayMs == 0 ? 1000 : std::min(m_reconnectDelayMs * 2, kMaxReconnectDelayMs);
+    if (code == client::JsonWebSocket::Unauthorized && m_client)
+        m_client->getJson(QStringLiteral("/api/v1/users/me"), [](Result<QJsonValue>) {});
+    m_reconnectTimer.start(m_reconnectDelayMs);
+}
+
+void FlowsPage::offerCrashRestore()
+{
+    const FlowAutosave autosave(m_options.autosaveDirectory);
+    const QList<FlowAutosave::Entry> entries = autosave.entries();
+    if (entries.isEmpty() || m_editor->isOpen())
+        return;
+    // The most recent one; the others are offered when their flow opens.
+    const FlowAutosave::Entry entry = entries.constLast();
+    const QString when = QLocale().toString(entry.savedAt.toLocalTime(), QLocale::ShortFormat);
+    const auto answer = MessageBox::question(
+        this, tr("Restore Unsaved Changes"),
+        tr("The console closed before your changes to “%1” (autosaved %2) were saved. Open the "
+           "flow with them now? Discard deletes them; Cancel keeps them for when you next open "
+           "the flow.")
+            .arg(entry.flowName, when),
+        QMessageBox::Open | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Open,
+        QStringLiteral("flows.confirmRestoreAfterCrash"));
+    if (answer == QMessageBox::Open) {
+        m_editor->restore(entry);
+        m_pages->setCurrentWidget(m_editor);
+        emit activationRequested();
+    } else if (answer == QMessageBox::Discard) {
+        autosave.remove(entry.flowId);
+    }
+}
+
+bool FlowsPage::confirmLeave(std::function<void()> proceed)
+{
+    return m_editor->confirmLeave(std::move(proceed));
+}
+
+// --- list state ------------------------------------------------------------
+
+void FlowsPage::updateState()
+{
+    const FlowListModel::State state = m_model->state();
+    if (state != FlowListModel::State::Loading) {
+        m_loadingTimer.stop();
+        m_loadingDue = false;
+    }
+    const bool filtered =
+        !m_model->search().isEmpty() || m_model->scope() != FlowListModel::Scope::All;
+    QString title, text, actionText, details;
+    bool progress = false;
+    if (m_hasSessionError && state == FlowListModel::State::Idle) {
+        title = tr("Not signed in");
+        text = describeFlowError(m_sessionError);
+        details = tr("%1: %2").arg(client::errorServerCode(m_sessionError), m_sessionError.message);
+    } else if (state == FlowListModel::State::Idle) {
+        title = tr("Connecting to the server…");
+        progress = true;
+    } else if (state == FlowListModel::State::Loading) {
+        if (!m_loadingDue) {
+            if (!m_loadingTimer.isActive())
+                m_loadingTimer.start();
+            // Quiet for the first 150 ms: most answers come before.
+            m_listStack->setCurrentWidget(m_statePanel);
+            for (QWidget *w :
+                 {static_cast<QWidget *>(m_stateTitle), static_cast<QWidget *>(m_stateText),
+                  static_cast<QWidget *>(m_stateProgress), static_cast<QWidget *>(m_stateAction),
+                  static_cast<QWidget *>(m_stateDetailsButton),
+                  static_cast<QWidget *>(m_stateDetails)})
+                w->hide();
+            updateCount();
+            updateActions();
+            return;
+        }
+        title = tr("Loading flows…");
+        progress = true;
+    } else if (state == FlowListModel::State::Failed) {
+        title = tr("The flows cannot be shown");
+        text = describeFlowError(m_model->lastError());
+        actionText = tr("&Try Again");
+        const QString requestId = client::errorRequestId(m_model->lastError());
+        details = requestId.isEmpty()
+                      ? tr("%1: %2").arg(client::errorServerCode(m_model->lastError()),
+                                         m_model->lastError().message)
+                      : tr("%1: %2 (request %3)")
+                            .arg(client::errorServerCode(m_model->lastError()),
+                                 m_model->lastError().message, requestId);
+    } else if (m_model->rowCount() == 0) {
+        if (filtered) {
+            title = tr("No flows match");
+            if (!m_model->search().isEmpty())
+                text = tr("No flow you can see has “%1” in its name.").arg(m_model->search());
+            else if (m_model->scope() == FlowListModel::Scope::Mine)
+                text = tr("You have not created any flows yet.");
+            else
+                text = tr("Nobody has shared a flow with you yet.");
+            actionText = tr("Show &All Flows");
+        } else {
+            title = tr("No flows yet");
+            text = tr("A flow is a graph of components that the server runs step by step each "
+                      "time it is triggered. Create one, or import a flow file.");
+            actionText = tr("&New Flow");
+        }
+    }
+    if (title.isEmpty()) {
+        m_listStack->setCurrentWidget(m_view);
+    } else {
+        m_stateTitle->setText(title);
+        m_stateTitle->show();
+        m_stateText->setText(text);
+        m_stateText->setVisible(!text.isEmpty());
+        m_stateProgress->setVisible(progress);
+        m_stateAction->setText(actionText);
+        m_stateAction->setVisible(!actionText.isEmpty());
+        const bool createAction =
+            state == FlowListModel::State::Ready && !filtered && !actionText.isEmpty();
+        m_stateAction->setEnabled(!createAction || action(QStringLiteral("new"))->isEnabled());
+        m_stateAction->setToolTip(createAction ? action(QStringLiteral("new"))->toolTip()
+                                               : QString());
+        m_stateDetailsButton->setVisible(!details.isEmpty());
+        m_stateDetailsButton->setText(tr("Details"));
+        m_stateDetails->setText(details);
+        m_stateDetails->setVisible(!details.isEmpty() && m_stateDetailsButton->isChecked());
+        m_listStack->setCurrentWidget(m_statePanel);
+    }
+    updateCount();
+    updateActions();
+}
+
+void FlowsPage::updateCount()
+{
+    const qint64 total = m_model->totalCount();
+    const int shown = m_model->rowCount();
+    if (m_model->state() != FlowListModel::State::Ready || total == 0)
+        m_count->clear();
+    else if (shown < total)
+        m_count->setText(tr("%1 of %n flow(s) shown", nullptr, static_cast<int>(total))
+                             .arg(QLocale().toString(shown)));
+    else
+        m_count->setText(tr("%n flow(s)", nullptr, static_cast<int>(total)));
+}
+
+const client::FlowSummary *FlowsPage::selectedFlow() const
+{
+    const QModelIndex current = m_view->selectionModel()->currentIndex();
+    if (!current.isValid() || !m_view->selectionModel()->isRowSelected(current.row(), {}))
+        return nullptr;
+    return m_model->flow(current.row());
+}
+
+void FlowsPage::selectFlow(const QString &flowId)
+{
+    const int row = m_model->rowOf(flowId);
+    if (row < 0)
+        return;
+    m_view->selectionModel()->setCurrentIndex(
+        m_model->index(row, 0), QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    m_view->scrollTo(m_model->index(row, 0));
+}
+
+void FlowsPage::updateActions()
+{
+    const client::FlowSummary *flow = selectedFlow();
+    const bool viewer = m_role == QLatin1String("viewer");
+    const bool idle = m_pending == 0;
+    const QString permission = flow ? flow->myPermission : QString();
+    const QString viewerReason = tr("Your role (viewer) can look at flows but not change them.");
+    const QString noSelection = tr("Select a flow first.");
+
+    struct Rule
+    {
+        const char *name;
+        bool needsFlow;
+        QString reason; // why not, for the role or the flow's permission
+        QString tip;
+    };
+    const Rule rules[] = {
+        {"new", false, viewer ? viewerReason : QString(), tr("Create an empty flow and open it")},
+        {"import", false, viewer ? viewerReason : QString(),
+         tr("Create a flow from a JSON file (seed 003 definition)")},
+        {"open", true, QString(), tr("Open the flow in the editor (Enter or double-click)")},
+        {"run", true, viewer ? tr("Your role (viewer) cannot run flows.") : QString(),
+         tr("Start an execution with inputs you enter")},
+        {"rename", true,
+         viewer ? viewerReason
+                : (flow && !canChange(permission)
+                       ? tr("This flow is shared with you to view and run; renaming it needs "
+                            "edit permission.")
+                       : QString()),
+         tr("Give the flow another name")},
+        {"duplicate", true, viewer ? viewerReason : QString(),
+         tr("Create a copy of the flow's latest version under a new name")},
+        {"delete", true,
+         viewer ? viewerReason
+                : (flow && permission != QLatin1String("owner")
+                       ? tr("Only the flow's owner (or an administrator) can delete it.")
+                       : QString()),
+         tr("Delete the flow with its versions, shares and webhook")},
+        {"share", true,
+         viewer ? viewerReason
+                : (flow && !canManage(permission)
+                       ? tr("Only the owner and people it is shared with as admin can share this "
+                            "flow.")
+                       : QString()),
+         tr("Choose who else sees, edits or shares the flow")},
+        {"webhook", true,
+         viewer ? viewerReason
+                : (flow && !canChange(permission)
+                       ? tr("The webhook of a flow needs edit permission on it.")
+                       : QString()),
+         tr("The URL that starts the flow without signing in")},
+        {"export", true, QString(), tr("Save the flow's latest version to a JSON file")},
+        {"refresh", false, QString(), tr("Read the list from the server again")},
+        {"find", false, QString(), tr("Search the flows by name")},
+    };
+    for (const Rule &rule : rules) {
+        QAction *a = action(QString::fromLatin1(rule.name));
+        const bool missing = rule.needsFlow && !flow;
+        a->setEnabled(idle && rule.reason.isEmpty() && !missing && m_client);
+        const QString tip = !rule.reason.isEmpty() ? rule.reason : missing ? noSelection : rule.tip;
+        const QKeySequence shortcut = a->shortcut();
+        a->setToolTip(shortcut.isEmpty()
+                          ? tip
+                          : tr("%1 (%2)").arg(tip, shortcut.toString(QKeySequence::NativeText)));
+    }
+    m_newButton->setEnabled(action(QStringLiteral("new"))->isEnabled());
+    m_newButton->setToolTip(action(QStringLiteral("new"))->toolTip());
+    m_importButton->setEnabled(action(QStringLiteral("import"))->isEnabled());
+    m_importButton->setToolTip(action(QStringLiteral("import"))->toolTip());
+}
+
+void FlowsPage::refresh()
+{
+    setMessage({});
+    m_model->reload();
+}
+
+// --- opening and leaving ------------------------------------------------------
+
+void FlowsPage::openSelected()
+{
+    if (const client::FlowSummary *flow = selectedFlow())
+        openFlow(flow->id);
+}
+
+void FlowsPage::openFlow(const QString &flowId)
+{
+    if (m_editor->isOpen() && m_editor->flowId() == flowId) {
+        m_pages->setCurrentWidget(m_editor);
+        return;
+    }
+    if (m_editor->isOpen() && !m_editor->confirmLeave([this, flowId] { openFlow(flowId); }))
+        return;
+    m_editor->open(flowId);
+    m_pages->setCurrentWidget(m_editor);
+    m_editor->editor()->setFocus();
+}
+
+void FlowsPage::showList()
+{
+    if (m_editor->isOpen() && !m_editor->isModified())
+        m_editor->closeFlow();
+    m_pages->setCurrentIndex(0);
+    m_view->setFocus();
+}
+
+// --- the row's actions ----------------------------------------------------------
+
+QString FlowsPage::askName(const QString &title, const QString &label, const QString &initial)
+{
+    QInputDialog dialog(this);
+    dialog.setObjectName(QStringLiteral("flows.nameDialog"));
+    dialog.setWindowTitle(title);
+    dialog.setLabelText(label);
+    dialog.setTextValue(initial);
+    dialog.setInputMode(QInputDialog::TextInput);
+    dialog.resize(420, dialog.sizeHint().height());
+    if (DialogSeam::exec(&dialog) != QDialog::Accepted)
+        return {};
+    return dialog.textValue().trimmed();
+}
+
+void FlowsPage::createWith(const client::NewFlow &flow, const char *done, bool open)
+{
+    beginCall();
+    const QPointer<FlowsPage> self(this);
+    const QString name = flow.name;
+    client::FlowsApi(*m_client).create(
+        flow, [self, done, open, name](Result<client::FlowSummary> result) {
+            if (!self)
+                return;
+            if (result) {
+                client::FlowSummary summary = result.value();
+                summary.myPermission = QStringLiteral("owner");
+                self->m_model->upsertFlow(summary);
+                self->selectFlow(summary.id);
+                self->setMessage(tr(done).arg(summary.name));
+                if (open)
+                    self->openFlow(summary.id);
+            } else {
+                QString text = describeFlowError(result.error());
+                const QStringList problems = describeFlowProblems(result.error());
+                if (!problems.isEmpty())
+                    text = tr("%1\n%2").arg(text, problems.join(u'\n'));
+                self->setMessage(tr("“%1” was not created. %2").arg(name, text), true);
+            }
+            self->endCall();
+        });
+}
+
+void FlowsPage::createFlow()
+{
+    if (!action(QStringLiteral("new"))->isEnabled())
+        return;
+    showList();
+    const QString name = askName(tr("New Flow"), tr("Name of the new flow:"), QString());
+    if (name.isEmpty())
+        return;
+    createWith(client::NewFlow{name, QString(), emptyDefinition(), {}}, QT_TR_NOOP("Created “%1”."),
+               true);
+}
+
+void FlowsPage::importFlow()
+{
+    if (!action(QStringLiteral("import"))->isEnabled())
+        return;
+    showList();
+    QFileDialog dialog(this, tr("Import Flow"));
+    dialog.setObjectName(QStringLiteral("flows.importFileDialog"));
+    dialog.setAcceptMode(QFileDialog::AcceptOpen);
+    dialog.setFileMode(QFileDialog::ExistingFile);
+    dialog.setNameFilters({tr("HiveMind flows (*.json)"), tr("All files (*)")});
+    if (DialogSeam::exec(&dialog) != QDialog::Accepted || dialog.selectedFiles().isEmpty())
+        return;
+    const QString path = dialog.selectedFiles().constFirst();
+    const Result<FlowFile> file = FlowFile::read(path);
+    if (!file) {
+        // Nothing is sent: a malformed file stores nothing.
+        MessageBox::warning(this, tr("Import Flow"),
+                            tr("%1 cannot be imported.\n\n%2")
+                                .arg(QDir::toNativeSeparators(path), file.error().message),
+                            QMessageBox::Ok, QMessageBox::Ok, QStringLiteral("flows.importError"));
+        setMessage(tr("Nothing was imported: %1").arg(file.error().message), true);
+        return;
+    }
+    const QString name =
+        askName(tr("Import Flow"), tr("Name of the imported flow:"), file.value().name);
+    if (name.isEmpty())
+        return;
+    createWith(client::NewFlow{name, file.value().description, file.value().definition,
+                               file.value().settings},
+               QT_TR_NOOP("Imported “%1” as a new flow."), false);
+}
+
+void FlowsPage::withFlow(const QString &flowId, std::function<void(const client::FlowDetail &)> use)
+{
+    beginCall();
+    const QPointer<FlowsPage> self(this);
+    client::FlowsApi(*m_client).get(
+        flowId, [self, flowId, use = std::move(use)](Result<client::FlowDetail> result) {
+            if (!self)
+                return;
+            self->endCall();
+            if (!result) {
+                self->setMessage(describeFlowError(result.error()), true);
+                if (result.error().code == ErrorCode::FlowNotFound)
+                    self->m_model->removeFlow(flowId);
+                return;
+            }
+            use(result.value());
+        });
+}
+
+void FlowsPage::renameSelected()
+{
+    const client::FlowSummary *flow = selectedFlow();
+    if (!flow || !action(QStringLiteral("rename"))->isEnabled())
+        return;
+    const client::FlowSummary before = *flow;
+    const QString name =
+        askName(tr("Rename Flow"), tr("New name of “%1”:").arg(before.name), before.name);
+    if (name.isEmpty() || name == before.name)
+        return;
+    beginCall();
+    const QPointer<FlowsPage> self(this);
+    client::FlowChanges changes;
+    changes.name = name;
+    client::FlowsApi(*m_client).update(
+        before.id, changes, [self, before](Result<client::FlowSummary> result) {
+            if (!self)
+                return;
+            if (result) {
+                // The answer has the flow's fields, not the list's.
+                client::FlowSummary renamed = before;
+                renamed.name = result.value().name;
+                renamed.updatedAt = result.value().updatedAt;
+                self->m_model->upsertFlow(renamed);
+                if (self->m_editor->flowId() == before.id)
+                    self->m_editor->setFlowName(renamed.name);
+                self->setMessage(tr("Renamed “%1” to “%2”.").arg(before.name, renamed.name));
+            } else {
+                self->setMessage(tr("“%1” was not renamed. %2")
+                                     .arg(before.name, describeFlowError(result.error())),
+                                 true);
+            }
+            self->endCall();
+        });
+}
+
+void FlowsPage::duplicateSelected()
+{
+    const client::FlowSummary *flow = selectedFlow();
+    if (!flow || !action(QStringLiteral("duplicate"))->isEnabled())
+        return;
+    withFlow(flow->id, [this](const client::FlowDetail &detail) {
+        const QString name =
+            askName(tr("Duplicate Flow"), tr("Name of the copy of “%1”:").arg(detail.name),
+                    tr("%1 (copy)").arg(detail.name));
+        if (name.isEmpty())
+            return;
+        createWith(client::NewFlow{name, detail.description, detail.latestVersion.definition,
+                                   detail.latestVersion.settings},
+                   QT_TR_NOOP("Created “%1” as a copy."), false);
+    });
+}
+
+void FlowsPage::deleteSelected()
+{
+    const client::FlowSummary *flow = selectedFlow();
+    if (!flow || !action(QStringLiteral("delete"))->isEnabled())
+        return;
+    const client::FlowSummary doomed = *flow;
+    if (MessageBox::question(
+            this, tr("Delete Flow"),
+            tr("Delete “%1”? Its versions, its webhook and its shares are deleted with it; the "
+               "history of its executions stays.")
+                .arg(doomed.name),
+            QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel,
+            QStringLiteral("flows.confirmDelete")) != QMessageBox::Yes)
+        return;
+    beginCall();
+    const QPointer<FlowsPage> self(this);
+    client::FlowsApi(*m_client).remove(doomed.id, [self, doomed](Status result) {
+        if (!self)
+            return;
+        if (result || result.error().code == ErrorCode::FlowNotFound) {
+            self->m_model->removeFlow(doomed.id);
+            if (self->m_editor->flowId() == doomed.id)
+                self->m_editor->discard();
+            self->setMessage(tr("Deleted “%1”.").arg(doomed.name));
+        } else {
+            self->setMessage(
+                tr("“%1” was not deleted. %2").arg(doomed.name, describeFlowError(result.error())),
+                true);
+        }
+        self->endCall();
+    });
+}
+
+void FlowsPage::shareSelected()
+{
+    const client::FlowSummary *flow = selectedFlow();
+    if (!flow || !action(QStringLiteral("share"))->isEnabled())
+        return;
+    ShareDialog dialog(m_client, flow->id, flow->name, this);
+    DialogSeam::exec(&dialog);
+}
+
+void FlowsPage::webhookSelected()
+{
+    const client::FlowSummary *flow = selectedFlow();
+    if (!flow || !action(QStringLiteral("webhook"))->isEnabled())
+        return;
+    WebhookDialog dialog(m_client, flow->id, flow->name, this);
+    DialogSeam::exec(&dialog);
+}
+
+void FlowsPage::exportSelected()
+{
+    const client::FlowSummary *flow = selectedFlow();
+    if (!flow || !action(QStringLiteral("export"))->isEnabled())
+        return;
+    withFlow(flow->id, [this](const client::FlowDetail &detail) {
+        QFileDialog dialog(this, tr("Export Flow"));
+        dialog.setObjectName(QStringLiteral("flows.exportFileDialog"));
+        dialog.setAcceptMode(QFileDialog::AcceptSave);
+        dialog.setNameFilter(tr("HiveMind flows (*.json)"));
+        dialog.setDefaultSuffix(QStringLiteral("json"));
+        dialog.selectFile(fileNameFor(detail.name));
+        if (DialogSeam::exec(&dialog) != QDialog::Accepted || dialog.selectedFiles().isEmpty())
+            return;
+        const QString path = dialog.selectedFiles().constFirst();
+        const FlowFile file{detail.name, detail.description, detail.latestVersion.definition,
+                            detail.latestVersion.settings};
+        if (Status written = file.write(path); !written)
+            setMessage(written.error().message, true);
+        else
+            setMessage(tr("Exported “%1” (version %2) to %3.")
+                           .arg(detail.name, detail.latestVersion.version,
+                                QDir::toNativeSeparators(path)));
+    });
+}
+
+void FlowsPage::runSelected()
+{
+    const client::FlowSummary *flow = selectedFlow();
+    if (!flow || !action(QStringLiteral("run"))->isEnabled())
+        return;
+    withFlow(flow->id, [this](const client::FlowDetail &detail) {
+        FlowGraphModel graph;
+        // A definition the editor cannot read still runs: no prefilled inputs then.
+        if (!graph.load(detail.latestVersion.definition, detail.latestVersion.settings))
+            graph.clear();
+        TriggerDialog dialog(detail.name, this);
+        dialog.setVersions(detail.publishedVersion ? detail.publishedVersion->version : QString(),
+                           detail.latestVersion.version);
+        dialog.setInputs(TriggerDialog::inputsTemplate(graph));
+        if (DialogSeam::exec(&dialog) != QDialog::Accepted)
+            return;
+        client::TriggerOptions options;
+        options.inputs = dialog.inputs();
+        options.version = dialog.version();
+        beginCall();
+        const QPointer<FlowsPage> self(this);
+        const QString name = detail.name;
+        client::FlowsApi(*m_client).trigger(
+            detail.id, options, [self, name](Result<client::TriggerOutcome> result) {
+                if (!self)
+                    return;
+                self->endCall();
+                if (!result) {
+                    self->setMessage(
+                        tr("“%1” did not start. %2").arg(name, describeFlowError(result.error())),
+                        true);
+                    return;
+                }
+                const client::TriggerOutcome &outcome = result.value();
+                if (outcome.state == client::TriggerOutcome::State::Denied) {
+                    self->setMessage(tr("“%1” did not start: it is already running and its "
+                                        "settings allow only one execution at a time.")
+                                         .arg(name),
+                                     true);
+                    return;
+                }
+                self->setMessage(
+                    outcome.state == client::TriggerOutcome::State::Queued
+                        ? tr("Execution %1 of “%2” is queued at position %3.")
+                              .arg(outcome.executionId, name)
+                              .arg(outcome.queuePosition)
+                        : tr("Execution %1 of “%2” started.").arg(outcome.executionId, name));
+                emit self->executionStarted(outcome.executionId);
+            });
+    });
+}
+
+void FlowsPage::refreshRow(const QString &flowId)
+{
+    // The list's own fields (versions, permission) come with GET /flows/{id}.
+    if (!m_client)
+        return;
+    const QPointer<FlowsPage> self(this);
+    client::FlowsApi(*m_client).get(flowId, [self](Result<client::FlowDetail> result) {
+        if (!self || !result)
+            return;
+        const client::FlowDetail &d = result.value();
+        const int row = self->m_model->rowOf(d.id);
+        client::FlowSummary summary = row >= 0 ? *self->m_model->flow(row) : client::FlowSummary();
+        summary.id = d.id;
+        summary.name = d.name;
+        summary.description = d.description;
+        summary.ownerId = d.ownerId;
+        summary.createdAt = d.createdAt;
+        summary.updatedAt = d.updatedAt;
+        summary.latestVersion = d.latestVersion.version;
+        summary.publishedVersion = d.publishedVersion ? d.publishedVersion->version : QString();
+        summary.myPermission = d.myPermission;
+        self->m_model->upsertFlow(summary);
+    });
+}
+
+// --- language ------------------------------------------------------------------
+
+void FlowsPage::retranslate()
+{
+    const struct
+    {
+        const char *name;
+        QString text;
+    } texts[] = {
+        {"new", tr("&New Flow…")},
+        {"import", tr("&Import…")},
+        {"open", tr("&Open")},
+        {"run", tr("&Run…")},
+        {"rename", tr("Re&name…")},
+        {"duplicate", tr("D&uplicate…")},
+        {"delete", tr("&Delete…")},
+        {"share", tr("S&hare…")},
+        {"webhook", tr("&Webhook…")},
+        {"export", tr("&Export…")},
+        {"refresh", tr("Re&fresh List")},
+        {"find", tr("&Find Flow")},
+    };
+    for (const auto &t : texts)
+        action(QString::fromLatin1(t.name))->setText(t.text);
+    m_title->setText(tr("Flows"));
+    m_subtitle->setText(tr("Workflows you design as graphs of components, with their versions, "
+                           "runs and sharing."));
+    m_newButton->setText(tr("New Flow"));
+    m_importButton->setText(tr("Import…"));
+    m_search->setPlaceholderText(tr("Search by name"));
+    const int scope = m_scope->currentIndex();
+    m_scope->clear();
+    m_scope->addItem(tr("All flows"), static_cast<int>(FlowListModel::Scope::All));
+    m_scope->addItem(tr("My flows"), static_cast<int>(FlowListModel::Scope::Mine));
+    m_scope->addItem(tr("Shared with me"), static_cast<int>(FlowListModel::Scope::SharedWithMe));
+    m_scope->setCurrentIndex(std::max(scope, 0));
+    m_rowActions->setWindowTitle(tr("Flow"));
+    updateState();
+}
+
+void FlowsPage::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QWidget::changeEvent(event);
+}
+
+} // namespace hm::app

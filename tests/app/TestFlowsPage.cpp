@@ -1,0 +1,1311 @@
+// The console's Flows section (issue 11, item 7) against a real in-process
+// server over loopback: the lazy list model (QAbstractItemModelTester,
+// paging with rows coming and going, live events), the page's actions
+// answered through the modal seam (MessageBox::setNextAnswer,
+// DialogSeam), the hosted editor (save, a refused save, publish, run),
+// leaving with unsaved changes, the autosave after a crash, sharing, the
+// webhook, export and import, and what a viewer may not do. With
+// HIVEMIND_SCREENSHOT_DIR set, `screenshots` saves the section in en,
+// zh_TW and zh_CN (run it alone, on a fresh server).
+
+#include "LanguageManager.h"
+#include "MainWindow.h"
+#include "ServerConnection.h"
+#include "canvas/FlowEditorWidget.h"
+#include "canvas/FlowScene.h"
+#include "canvas/FlowView.h"
+#include "client/AccountApi.h"
+#include "client/ApiClient.h"
+#include "client/ExecutionsApi.h"
+#include "client/FlowsApi.h"
+#include "client/UsersApi.h"
+#include "flowgraph/FlowGraphModel.h"
+#include "flows/FlowAutosave.h"
+#include "flows/FlowEditorPage.h"
+#include "flows/FlowListModel.h"
+#include "flows/FlowsPage.h"
+#include "flows/ShareDialog.h"
+#include "flows/TriggerDialog.h"
+#include "flows/WebhookDialog.h"
+#include "widgets/MessageBox.h"
+
+#include <QAbstractItemModelTester>
+#include <QAction>
+#include <QApplication>
+#include <QComboBox>
+#include <QDir>
+#include <QFile>
+#include <QFileDialog>
+#include <QInputDialog>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QMenu>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QRandomGenerator>
+#include <QSettings>
+#include <QStackedWidget>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QToolButton>
+#include <QTreeWidget>
+#include <QUndoStack>
+#include <QtTest>
+#include <memory>
+#include <optional>
+
+using namespace hm::app;
+using hm::client::ApiClient;
+using hm::client::FlowDetail;
+using hm::client::FlowsApi;
+using hm::client::FlowSummary;
+
+namespace {
+
+QByteArray randomMasterKey()
+{
+    QByteArray key(32, Qt::Uninitialized);
+    QRandomGenerator::system()->generate(key.begin(), key.end());
+    return key.toBase64();
+}
+
+// Runs an asynchronous client call to its one callback.
+template <typename T, typename Start> hm::Result<T> await(Start start, int timeoutMs = 20000)
+{
+    std::optional<hm::Result<T>> out;
+    start([&out](hm::Result<T> r) { out.emplace(std::move(r)); });
+    if (!QTest::qWaitFor([&out] { return out.has_value(); }, timeoutMs))
+        return hm::Error{hm::ErrorCode::Timeout, QStringLiteral("no answer")};
+    return std::move(*out);
+}
+
+QJsonObject emptyDefinition()
+{
+    return QJsonObject{{QStringLiteral("schemaVersion"), 1},
+                       {QStringLiteral("nodes"), QJsonArray()},
+                       {QStringLiteral("edges"), QJsonArray()}};
+}
+
+// A DialogSeam handler that types `name` into the name dialog.
+DialogSeam::Handler typeName(const QString &name)
+{
+    return [name](QDialog *dialog) {
+        auto *input = qobject_cast<QInputDialog *>(dialog);
+        if (!input || dialog->objectName() != QLatin1String("flows.nameDialog"))
+            return int(QDialog::Rejected);
+        input->setTextValue(name);
+        return int(QDialog::Accepted);
+    };
+}
+
+DialogSeam::Handler chooseFile(const QString &path, DialogSeam::Handler then = {})
+{
+    return [path, then](QDialog *dialog) {
+        auto *files = qobject_cast<QFileDialog *>(dialog);
+        if (!files)
+            return int(QDialog::Rejected);
+        files->selectFile(path);
+        if (then)
+            DialogSeam::setNextHandler(then);
+        return int(QDialog::Accepted);
+    };
+}
+
+int rowNamed(const FlowListModel *model, const QString &name)
+{
+    for (int row = 0; row < model->rowCount(); ++row) {
+        if (model->flow(row)->name == name)
+            return row;
+    }
+    return -1;
+}
+
+} // namespace
+
+class TestFlowsPage : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void init();
+    void cleanup();
+    void cleanupTestCase();
+
+    void listModelPagesLiveRows();
+    void listModelAppliesEvents();
+    void listShowsHonestStates();
+    void createRenameDuplicateDelete();
+    void editSavePublishRun();
+    void refusedSaveKeepsEveryEdit();
+    void leavingWithUnsavedChangesAsks();
+    void mainWindowAsksBeforeLeavingTheSection();
+    void autosaveRestoresAfterCrash();
+    void secondClientShowsUpLive();
+    void shareDialogSaysTheSeedsErrors();
+    void webhookIsShownAndRegenerated();
+    void exportAndImport();
+    void malformedImportStoresNothing();
+    void viewerSeesWhyActionsAreOff();
+    void screenshots();
+
+private:
+    std::unique_ptr<ApiClient> signIn(const QString &user, const QString &password);
+    QString createFlow(const QString &name, const QJsonObject &definition = emptyDefinition());
+    std::unique_ptr<FlowsPage> makePage(ApiClient *client, int pageSize = 50);
+    QString componentVersion(const QString &component) const;
+    qint64 serverFlowCount();
+
+    QTemporaryDir m_dataDir;
+    QTemporaryDir m_configDir;
+    std::unique_ptr<QTemporaryDir> m_autosaveDir;
+    std::unique_ptr<LanguageManager> m_languages;
+    std::unique_ptr<ServerConnection> m_connection;
+    QString m_adminPassword;
+    std::unique_ptr<ApiClient> m_admin;
+};
+
+void TestFlowsPage::initTestCase()
+{
+    QVERIFY(m_configDir.isValid());
+    qputenv("XDG_CONFIG_HOME", QFile::encodeName(m_configDir.path()));
+    QStandardPaths::setTestModeEnabled(true);
+    QCoreApplication::setOrganizationName(QStringLiteral("HiveMindTest"));
+    QCoreApplication::setApplicationName(QStringLiteral("TestFlowsPage"));
+    QSettings().clear();
+    QVERIFY(m_dataDir.isValid());
+    qputenv("HIVEMIND_MASTER_KEY", randomMasterKey());
+
+    m_languages = std::make_unique<LanguageManager>();
+    QVERIFY(m_languages->setLanguage(QStringLiteral("en"), LanguageManager::Persist::No));
+
+    ServerConnection::Options options;
+    options.dataDir = m_dataDir.path();
+    options.useKeychain = false;
+    options.refreshIntervalMs = 0;
+    m_connection = std::make_unique<ServerConnection>(options);
+    m_connection->start();
+    QTRY_VERIFY_WITH_TIMEOUT(m_connection->state() == ServerConnection::State::Connected, 30000);
+
+    // The administrator the server made on its first start (as the
+    // console's own session does).
+    QFile passwordFile(QDir(m_dataDir.path()).filePath(QStringLiteral("initial-admin-password")));
+    QVERIFY(passwordFile.open(QIODevice::ReadOnly));
+    m_adminPassword = QString::fromUtf8(passwordFile.readAll()).trimmed();
+    m_admin = signIn(QStringLiteral("admin"), m_adminPassword);
+    QVERIFY(m_admin);
+    // This suite signs in more people than the default 5 logins a minute.
+    auto settings = await<QJsonValue>([&](auto done) {
+        m_admin->call<QJsonValue>(
+            hm::client::ApiRequest::put(
+                QStringLiteral("/api/v1/auth/settings"),
+                QJsonObject{{QStringLiteral("auth.rate_limits"),
+                             QJsonObject{{QStringLiteral("login_per_minute"), 100},
+                                         {QStringLiteral("window_seconds"), 60}}}}),
+            [](const hm::client::ApiResponse &r) { return r.data; }, done);
+    });
+    if (!settings.ok())
+        QFAIL(qPrintable(settings.error().toString()));
+}
+
+void TestFlowsPage::init()
+{
+    m_autosaveDir = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_autosaveDir->isValid());
+}
+
+void TestFlowsPage::cleanup()
+{
+    MessageBox::setNextAnswer(QMessageBox::NoButton);
+    DialogSeam::setNextHandler({});
+    m_autosaveDir.reset();
+}
+
+void TestFlowsPage::cleanupTestCase()
+{
+    m_admin.reset();
+    m_connection.reset();
+    m_languages.reset();
+    QSettings().clear();
+}
+
+std::unique_ptr<ApiClient> TestFlowsPage::signIn(const QString &user, const QString &password)
+{
+    auto client = std::make_unique<ApiClient>();
+    client->setBaseUrl(m_connection->baseUrl());
+    auto login =
+        await<hm::client::LoginResult>([&](auto done) { client->login(user, password, done); });
+    if (!login.ok()) {
+        qWarning("login of %s: %s", qPrintable(user), qPrintable(login.error().toString()));
+        return nullptr;
+    }
+    return client;
+}
+
+QString TestFlowsPage::createFlow(const QString &name, const QJsonObject &definition)
+{
+    auto created = await<FlowSummary>([&](auto done) {
+        FlowsApi(*m_admin).create(hm::client::NewFlow{name, QString(), definition, {}}, done);
+    });
+    if (!created.ok())
+        qFatal("create %s: %s", qPrintable(name), qPrintable(created.error().toString()));
+    return created.value().id;
+}
+
+qint64 TestFlowsPage::serverFlowCount()
+{
+    auto page = await<hm::client::Page<FlowSummary>>(
+        [&](auto done) { FlowsApi(*m_admin).list(hm::client::FlowListFilter{}, done); });
+    return page.ok() ? page.value().total : -1;
+}
+
+std::unique_ptr<FlowsPage> TestFlowsPage::makePage(ApiClient *client, int pageSize)
+{
+    FlowsPage::Options options;
+    options.autosaveDirectory = m_autosaveDir->path();
+    options.pageSize = pageSize;
+    auto page = std::make_unique<FlowsPage>(client, options);
+    page->resize(1200, 760);
+    page->show();
+    if (!QTest::qWaitForWindowExposed(page.get()))
+        qWarning("page not exposed");
+    page->start();
+    return page;
+}
+
+QString TestFlowsPage::componentVersion(const QString &component) const
+{
+    auto components =
+        await<QJsonArray>([&](auto done) { hm::client::ExecutionsApi(*m_admin).components(done); });
+    if (components.ok()) {
+        for (const QJsonValue &item : components.value()) {
+            if (item[QStringLiteral("name")].toString() == component)
+                return item[QStringLiteral("version")].toString();
+        }
+    }
+    return QStringLiteral("1.0.0");
+}
+
+// --- the list model ----------------------------------------------------------
+
+void TestFlowsPage::listModelPagesLiveRows()
+{
+    for (int i = 0; i < 7; ++i)
+        createFlow(QStringLiteral("pager-%1").arg(i));
+
+    FlowListModel model(m_admin.get());
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setPageSize(3);
+    QCOMPARE(model.state(), FlowListModel::State::Idle);
+    model.setSearch(QStringLiteral("pager-")); // the server filters
+    QTRY_COMPARE(model.state(), FlowListModel::State::Ready);
+    {
+        QStringList got;
+        for (int r = 0; r < model.rowCount(); ++r)
+            got << model.flow(r)->name;
+        QVERIFY2(model.rowCount() == 3, qPrintable(got.join(u',')));
+    }
+    QCOMPARE(model.totalCount(), qint64(7));
+    QCOMPARE(model.columnCount(), int(FlowListModel::ColumnCount));
+    // Newest first, as the server orders them.
+    QCOMPARE(model.data(model.index(0, FlowListModel::NameColumn)).toString(),
+             QStringLiteral("pager-6"));
+    QCOMPARE(model.data(model.index(0, FlowListModel::StatusColumn)).toString(),
+             QStringLiteral("Draft · version 1"));
+    QCOMPARE(model.data(model.index(0, FlowListModel::LastExecutionColumn)).toString(),
+             QStringLiteral("Never run"));
+    QVERIFY(!model.data(model.index(0, FlowListModel::UpdatedColumn)).toString().isEmpty());
+    QCOMPARE(model.data(model.index(0, 0), FlowListModel::PermissionRole).toString(),
+             QStringLiteral("owner"));
+    QVERIFY(model.canFetchMore({}));
+
+    // A flow created and one deleted between two pages: none shown twice,
+    // none skipped.
+    const QString fresh = createFlow(QStringLiteral("pager-7"));
+    auto summary = await<FlowDetail>([&](auto done) { FlowsApi(*m_admin).get(fresh, done); });
+    QVERIFY(summary.ok());
+    FlowSummary row;
+    row.id = fresh;
+    row.name = summary.value().name;
+    row.createdAt = summary.value().createdAt;
+    row.latestVersion = QStringLiteral("1");
+    model.upsertFlow(row);
+    QCOMPARE(model.rowCount(), 4);
+    QCOMPARE(model.flow(0)->name, QStringLiteral("pager-7"));
+    const QString doomed = model.flow(2)->id; // pager-5
+    // (The tester may fetch the next page meanwhile: as a view does.)
+    auto removed = await<void>([&](auto done) { FlowsApi(*m_admin).remove(doomed, done); });
+    QVERIFY(removed.ok());
+    model.removeFlow(doomed);
+    QCOMPARE(model.rowOf(doomed), -1);
+
+    for (int i = 0; i < 10; ++i) {
+        QTRY_VERIFY(!model.isFetching());
+        if (!model.canFetchMore({}))
+            break;
+        model.fetchMore({});
+        QVERIFY(model.isFetching());
+    }
+    QVERIFY(!model.isFetching() && !model.canFetchMore({}));
+    QStringList names;
+    for (int r = 0; r < model.rowCount(); ++r)
+        names << model.flow(r)->name;
+    QCOMPARE(names, (QStringList{QStringLiteral("pager-7"), QStringLiteral("pager-6"),
+                                 QStringLiteral("pager-4"), QStringLiteral("pager-3"),
+                                 QStringLiteral("pager-2"), QStringLiteral("pager-1"),
+                                 QStringLiteral("pager-0")}));
+    QCOMPARE(model.totalCount(), qint64(7));
+
+    // Search and scope go to the server.
+    model.setSearch(QStringLiteral("pager-3"));
+    QTRY_COMPARE(model.state(), FlowListModel::State::Ready);
+    QCOMPARE(model.rowCount(), 1);
+    model.setSearch(QStringLiteral("pager-"));
+    model.setScope(FlowListModel::Scope::SharedWithMe);
+    QTRY_COMPARE(model.state(), FlowListModel::State::Ready);
+    QCOMPARE(model.rowCount(), 0);
+    model.setScope(FlowListModel::Scope::Mine);
+    QTRY_COMPARE(model.state(), FlowListModel::State::Ready);
+    QCOMPARE(model.totalCount(), qint64(7));
+}
+
+void TestFlowsPage::listModelAppliesEvents()
+{
+    const QString first = createFlow(QStringLiteral("events-a"));
+    createFlow(QStringLiteral("events-b"));
+    FlowListModel model(m_admin.get());
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setSearch(QStringLiteral("events-"));
+    QTRY_COMPARE(model.state(), FlowListModel::State::Ready);
+    QCOMPARE(model.rowCount(), 2);
+    const int row = model.rowOf(first);
+    QVERIFY(row >= 0);
+
+    // The execution messages /ws/events sends today change one cell.
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
+    const QString now = QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
+    model.applyEvent(QStringLiteral("execution_started"),
+                     {{QStringLiteral("execution_id"), QStringLiteral("e-1")},
+                      {QStringLiteral("flow_id"), first},
+                      {QStringLiteral("status"), QStringLiteral("running")},
+                      {QStringLiteral("started_at"), now}});
+    QCOMPARE(changed.size(), 1);
+    QCOMPARE(changed.at(0).at(0).toModelIndex(),
+             model.index(row, FlowListModel::LastExecutionColumn));
+    QVERIFY(model.data(model.index(row, FlowListModel::LastExecutionColumn))
+                .toString()
+                .startsWith(QStringLiteral("Running · ")));
+    model.applyEvent(QStringLiteral("execution_completed"),
+                     {{QStringLiteral("execution_id"), QStringLiteral("e-1")},
+                      {QStringLiteral("flow_id"), first},
+                      {QStringLiteral("status"), QStringLiteral("completed")}});
+    QVERIFY(model.data(model.index(row, FlowListModel::LastExecutionColumn))
+                .toString()
+                .startsWith(QStringLiteral("Completed · ")));
+    // An older execution ending does not replace the last one.
+    model.applyEvent(QStringLiteral("execution_failed"),
+                     {{QStringLiteral("execution_id"), QStringLiteral("e-0")},
+                      {QStringLiteral("flow_id"), first},
+                      {QStringLiteral("status"), QStringLiteral("failed")}});
+    QCOMPARE(model.data(model.index(row, 0), FlowListModel::LastExecutionIdRole).toString(),
+             QStringLiteral("e-1"));
+
+    // Flow messages, whatever their exact names: created and updated are
+    // read from the server, deleted leaves; no reload.
+    const QString third = createFlow(QStringLiteral("events-c"));
+    model.applyEvent(QStringLiteral("flow_created"), {{QStringLiteral("flow_id"), third}});
+    QTRY_VERIFY(model.rowOf(third) >= 0);
+    QCOMPARE(model.rowOf(third), 0);
+    auto renamed = await<FlowSummary>([&](auto done) {
+        hm::client::FlowChanges changes;
+        changes.name = QStringLiteral("events-a renamed");
+        FlowsApi(*m_admin).update(first, changes, done);
+    });
+    QVERIFY(renamed.ok());
+    model.applyEvent(QStringLiteral("flow.updated"), {{QStringLiteral("id"), first}});
+    QTRY_COMPARE(model.flow(model.rowOf(first))->name, QStringLiteral("events-a renamed"));
+    // The row kept what only the list knows.
+    QCOMPARE(model.flow(model.rowOf(first))->lastExecutionId, QStringLiteral("e-1"));
+    model.applyEvent(QStringLiteral("flow_deleted"), {{QStringLiteral("flow_id"), third}});
+    QCOMPARE(model.rowOf(third), -1);
+    // Renamed out of the search: the row leaves.
+    auto outside = await<FlowSummary>([&](auto done) {
+        hm::client::FlowChanges changes;
+        changes.name = QStringLiteral("elsewhere");
+        FlowsApi(*m_admin).update(first, changes, done);
+    });
+    QVERIFY(outside.ok());
+    model.applyEvent(QStringLiteral("flow_updated"), {{QStringLiteral("flow_id"), first}});
+    QTRY_COMPARE(model.rowOf(first), -1);
+    QCOMPARE(reset.size(), 0);
+}
+
+void TestFlowsPage::listShowsHonestStates()
+{
+    // A user with no flows: the empty state and its one action.
+    auto created = await<hm::client::UserInfo>([&](auto done) {
+        hm::client::UsersApi(*m_admin).create(
+            hm::client::NewUser{QStringLiteral("newcomer"), QStringLiteral("newcomer@example.com"),
+                                QStringLiteral("Newcomer-Pass-1234"), QString(),
+                                QStringLiteral("user"), QString()},
+            done);
+    });
+    QVERIFY(created.ok());
+    auto client = signIn(QStringLiteral("newcomer"), QStringLiteral("Newcomer-Pass-1234"));
+    QVERIFY(client);
+    auto page = makePage(client.get());
+    auto *stack = page->findChild<QStackedWidget *>(QStringLiteral("flows.listStack"));
+    auto *state = page->findChild<QWidget *>(QStringLiteral("flows.state"));
+    auto *title = state->findChild<QLabel *>(QStringLiteral("emptyStateTitle"));
+    auto *action = page->findChild<QPushButton *>(QStringLiteral("flows.state.action"));
+    QVERIFY(stack && state && title && action);
+    QTRY_COMPARE(page->listModel()->state(), FlowListModel::State::Ready);
+    QCOMPARE(stack->currentWidget(), state);
+    QCOMPARE(title->text(), QStringLiteral("No flows yet"));
+    QCOMPARE(action->text(), QStringLiteral("&New Flow"));
+    QTRY_VERIFY(action->isEnabled());
+
+    // A search that finds nothing says so, and offers to show all.
+    auto *search = page->findChild<QLineEdit *>(QStringLiteral("flows.search"));
+    QTest::keyClicks(search, QStringLiteral("zzz"));
+    QTest::keyClick(search, Qt::Key_Return);
+    QTRY_COMPARE(title->text(), QStringLiteral("No flows match"));
+    QCOMPARE(action->text(), QStringLiteral("Show &All Flows"));
+    QCOMPARE(page->listModel()->state(), FlowListModel::State::Ready);
+    action->click();
+    QTRY_COMPARE(title->text(), QStringLiteral("No flows yet"));
+    QVERIFY(search->text().isEmpty());
+
+    // A server that stopped answering: words, Try Again and details.
+    ApiClient gone;
+    gone.setBaseUrl(QUrl(QStringLiteral("http://127.0.0.1:1")));
+    auto failing = makePage(&gone);
+    auto *failingTitle = failing->findChild<QWidget *>(QStringLiteral("flows.state"))
+                             ->findChild<QLabel *>(QStringLiteral("emptyStateTitle"));
+    QTRY_COMPARE(failing->listModel()->state(), FlowListModel::State::Failed);
+    QCOMPARE(failingTitle->text(), QStringLiteral("The flows cannot be shown"));
+    auto *text = failing->findChild<QWidget *>(QStringLiteral("flows.state"))
+                     ->findChild<QLabel *>(QStringLiteral("emptyStateText"));
+    QCOMPARE(text->text(),
+             QStringLiteral("The server cannot be reached. Check the connection and try again."));
+    auto *details = failing->findChild<QToolButton *>(QStringLiteral("flows.state.detailsButton"));
+    QVERIFY(details && details->isVisible());
+    QCOMPARE(failing->findChild<QPushButton *>(QStringLiteral("flows.state.action"))->text(),
+             QStringLiteral("&Try Again"));
+}
+
+// --- the page's actions --------------------------------------------------------
+
+void TestFlowsPage::createRenameDuplicateDelete()
+{
+    auto page = makePage(m_admin.get());
+    FlowListModel *model = page->listModel();
+    QTRY_COMPARE(model->state(), FlowListModel::State::Ready);
+    QTRY_COMPARE(page->role(), QStringLiteral("admin"));
+
+    // New: the name through the seam, the row appears, the editor opens.
+    DialogSeam::setNextHandler(typeName(QStringLiteral("Made on the page")));
+    page->findChild<QPushButton *>(QStringLiteral("flows.new"))->click();
+    QTRY_VERIFY(rowNamed(model, QStringLiteral("Made on the page")) >= 0);
+    QTRY_VERIFY(page->isEditorShown());
+    QTRY_VERIFY(page->editorPage()->isOpen() && !page->editorPage()->isLoading());
+    QCOMPARE(page->editorPage()->flowName(), QStringLiteral("Made on the page"));
+    QCOMPARE(page->editorPage()->latestVersion(), QStringLiteral("1"));
+    page->editorPage()->action(QStringLiteral("back"))->trigger();
+    QVERIFY(!page->isEditorShown());
+
+    // Rename (F2 on the list).
+    auto *view = page->listView();
+    view->setFocus();
+    view->selectRow(rowNamed(model, QStringLiteral("Made on the page")));
+    const QString id = page->listModel()->flow(view->currentIndex().row())->id;
+    QVERIFY(page->action(QStringLiteral("rename"))->isEnabled());
+    DialogSeam::setNextHandler(typeName(QStringLiteral("Renamed on the page")));
+    QTest::keyClick(view, Qt::Key_F2);
+    QTRY_COMPARE(model->flow(model->rowOf(id))->name, QStringLiteral("Renamed on the page"));
+    auto stored = await<FlowDetail>([&](auto done) { FlowsApi(*m_admin).get(id, done); });
+    QVERIFY(stored.ok());
+    QCOMPARE(stored.value().name, QStringLiteral("Renamed on the page"));
+
+    // A name another flow has: refused in words, nothing renamed.
+    createFlow(QStringLiteral("Taken name"));
+    view->selectRow(model->rowOf(id));
+    DialogSeam::setNextHandler(typeName(QStringLiteral("Taken name")));
+    page->action(QStringLiteral("rename"))->trigger();
+    QTRY_VERIFY(page->message().contains(QLatin1String("Another flow already has this name.")));
+    QCOMPARE(model->flow(model->rowOf(id))->name, QStringLiteral("Renamed on the page"));
+
+    // Duplicate: the copy's name prefilled, the definition copied.
+    view->selectRow(model->rowOf(id));
+    QString offered;
+    DialogSeam::setNextHandler([&offered](QDialog *dialog) {
+        auto *input = qobject_cast<QInputDialog *>(dialog);
+        offered = input->textValue();
+        input->setTextValue(QStringLiteral("Copied on the page"));
+        return int(QDialog::Accepted);
+    });
+    page->action(QStringLiteral("duplicate"))->trigger();
+    QTRY_VERIFY(rowNamed(model, QStringLiteral("Copied on the page")) >= 0);
+    QCOMPARE(offered, QStringLiteral("Renamed on the page (copy)"));
+
+    // Delete asks first; Cancel keeps it.
+    view->selectRow(model->rowOf(id));
+    MessageBox::setNextAnswer(QMessageBox::Cancel);
+    QTest::keyClick(view, Qt::Key_Delete);
+    QCOMPARE(MessageBox::lastObjectName(), QStringLiteral("flows.confirmDelete"));
+    QVERIFY(MessageBox::lastText().contains(QStringLiteral("“Renamed on the page”")));
+    QVERIFY(!page->isBusy());
+    QVERIFY(model->rowOf(id) >= 0);
+    MessageBox::setNextAnswer(QMessageBox::Yes);
+    QTest::keyClick(view, Qt::Key_Delete);
+    QTRY_COMPARE(model->rowOf(id), -1);
+    auto gone = await<FlowDetail>([&](auto done) { FlowsApi(*m_admin).get(id, done); });
+    QVERIFY(!gone.ok());
+    QCOMPARE(gone.error().code, hm::ErrorCode::FlowNotFound);
+}
+
+void TestFlowsPage::editSavePublishRun()
+{
+    const QString id = createFlow(QStringLiteral("Edited flow"));
+    auto page = makePage(m_admin.get());
+    FlowListModel *model = page->listModel();
+    QTRY_VERIFY(model->rowOf(id) >= 0);
+    QSignalSpy started(page.get(), &FlowsPage::executionStarted);
+
+    // Enter on the row opens it.
+    page->listView()->setFocus();
+    page->listView()->setCurrentIndex(model->index(model->rowOf(id), 0));
+    QTest::keyClick(page->listView(), Qt::Key_Return);
+    FlowEditorPage *editor = page->editorPage();
+    QTRY_VERIFY(page->isEditorShown());
+    QTRY_VERIFY(editor->isOpen() && !editor->isLoading());
+    QCOMPARE(editor->flowId(), id);
+    FlowGraphModel *graph = editor->model();
+    QTRY_VERIFY(graph->catalogue().names().contains(QStringLiteral("noop")));
+    QVERIFY(!editor->isModified());
+    QVERIFY(!editor->action(QStringLiteral("save"))->isEnabled());
+
+    // Two nodes, one reading the trigger, connected.
+    auto first = graph->addNode(
+        QStringLiteral("noop"), componentVersion(QStringLiteral("noop")), QPointF(0, 0), {},
+        {{QStringLiteral("message"), QStringLiteral("$.trigger.message")},
+         {QStringLiteral("count"), QStringLiteral("$.trigger.order.count")}});
+    auto second =
+        graph->addNode(QStringLiteral("log"), componentVersion(QStringLiteral("log")),
+                       QPointF(300, 0), {{QStringLiteral("message"), QStringLiteral("hello")}});
+    QVERIFY(first.ok() && second.ok());
+    QVERIFY(
+        graph->addConnection(EdgeSpec{first.value(), kDefaultPort, second.value(), kDefaultPort})
+            .ok());
+    QVERIFY(editor->isModified());
+    QVERIFY(editor->action(QStringLiteral("save"))->isEnabled());
+    auto *version = editor->findChild<QLabel *>(QStringLiteral("flows.editor.version"));
+    QCOMPARE(version->text(), QStringLiteral("Draft · version 1 · unsaved changes"));
+
+    // Ctrl+S: a new draft version.
+    editor->editor()->view()->setFocus();
+    QTest::keyClick(editor->editor()->view(), Qt::Key_S, Qt::ControlModifier);
+    QTRY_COMPARE(editor->latestVersion(), QStringLiteral("2"));
+    QTRY_VERIFY(!editor->isBusy());
+    QVERIFY(!editor->isModified());
+    QCOMPARE(editor->bannerText(), QStringLiteral("Saved as version 2 (draft)."));
+    QCOMPARE(version->text(), QStringLiteral("Draft · version 2"));
+    auto stored = await<FlowDetail>([&](auto done) { FlowsApi(*m_admin).get(id, done); });
+    QVERIFY(stored.ok());
+    QCOMPARE(stored.value().latestVersion.version, QStringLiteral("2"));
+    QCOMPARE(
+        stored.value().latestVersion.definition.value(QStringLiteral("nodes")).toArray().size(), 2);
+    // The list row follows.
+    QTRY_COMPARE(model->flow(model->rowOf(id))->latestVersion, QStringLiteral("2"));
+
+    // Ctrl+Shift+P: published.
+    QTest::keyClick(editor->editor()->view(), Qt::Key_P, Qt::ControlModifier | Qt::ShiftModifier);
+    QTRY_COMPARE(editor->publishedVersion(), QStringLiteral("2"));
+    QTRY_VERIFY(!editor->isBusy());
+    QCOMPARE(version->text(), QStringLiteral("Published · version 2"));
+    QTRY_COMPARE(
+        model->data(model->index(model->rowOf(id), FlowListModel::StatusColumn)).toString(),
+        QStringLiteral("Published · version 2"));
+
+    // Ctrl+Enter: the trigger dialog, prefilled with what the mappings read.
+    QJsonObject offered;
+    QString versionChoice;
+    DialogSeam::setNextHandler([&](QDialog *dialog) {
+        auto *trigger = qobject_cast<TriggerDialog *>(dialog);
+        if (!trigger)
+            return int(QDialog::Rejected);
+        offered = trigger->inputs();
+        versionChoice =
+            trigger->findChild<QComboBox *>(QStringLiteral("flows.trigger.version"))->currentText();
+        auto *inputs = trigger->findChild<QPlainTextEdit *>(QStringLiteral("flows.trigger.inputs"));
+        auto *run = trigger->findChild<QPushButton *>(QStringLiteral("flows.trigger.run"));
+        inputs->setPlainText(QStringLiteral("{\"message\": "));
+        if (run->isEnabled()) // invalid JSON: Run is off, and says why
+            return int(QDialog::Rejected);
+        if (trigger->findChild<QLabel *>(QStringLiteral("flows.trigger.error"))->text().isEmpty())
+            return int(QDialog::Rejected);
+        inputs->setPlainText(QStringLiteral("{\"message\": \"hello\", \"order\": {\"count\": 3}}"));
+        return run->isEnabled() ? int(QDialog::Accepted) : int(QDialog::Rejected);
+    });
+    QTest::keyClick(editor->editor()->view(), Qt::Key_Return, Qt::ControlModifier);
+    QTRY_COMPARE(started.size(), 1);
+    QCOMPARE(offered, (QJsonObject{{QStringLiteral("message"), QString()},
+                                   {QStringLiteral("order"),
+                                    QJsonObject{{QStringLiteral("count"), QString()}}}}));
+    QCOMPARE(versionChoice, QStringLiteral("Published (version 2)"));
+    const QString executionId = started.at(0).at(0).toString();
+    QVERIFY(!executionId.isEmpty());
+    QCOMPARE(editor->lastExecutionId(), executionId);
+    QVERIFY(editor->bannerText().contains(executionId));
+
+    // The execution really runs on the server, with those inputs.
+    QJsonObject execution;
+    QTRY_VERIFY_WITH_TIMEOUT(
+        [&] {
+            auto got = await<QJsonObject>(
+                [&](auto done) { hm::client::ExecutionsApi(*m_admin).get(executionId, done); });
+            if (got.ok())
+                execution = got.value();
+            return got.ok() && execution.value(QStringLiteral("status")).toString() ==
+                                   QLatin1String("completed");
+        }(),
+        20000);
+    // And the list's row shows it (the execution messages of /ws/events).
+    page->editorPage()->action(QStringLiteral("back"))->trigger();
+    QTRY_COMPARE(model->flow(model->rowOf(id))->lastExecutionId, executionId);
+    QTRY_VERIFY(model->data(model->index(model->rowOf(id), FlowListModel::LastExecutionColumn))
+                    .toString()
+                    .startsWith(QLatin1String("Completed")));
+}
+
+void TestFlowsPage::refusedSaveKeepsEveryEdit()
+{
+    const QString id = createFlow(QStringLiteral("Refused flow"));
+    auto page = makePage(m_admin.get());
+    page->openFlow(id);
+    FlowEditorPage *editor = page->editorPage();
+    QTRY_VERIFY(editor->isOpen() && !editor->isLoading());
+    editor->setAutosaveDelay(20);
+    FlowGraphModel *graph = editor->model();
+    auto node =
+        graph->addNode(QStringLiteral("no-such-component"), QStringLiteral("1.0.0"), QPointF(0, 0));
+    QVERIFY(node.ok());
+    const QByteArray edited = graph->definitionText();
+
+    editor->action(QStringLiteral("save"))->trigger();
+    QTRY_VERIFY(!editor->isBusy());
+    QCOMPARE(editor->latestVersion(), QStringLiteral("1"));
+    QVERIFY(editor->isModified());
+    QCOMPARE(graph->definitionText(), edited);
+    QVERIFY2(editor->bannerText().startsWith(QLatin1String("The server refused the flow")),
+             qPrintable(editor->bannerText()));
+    const QStringList problems = editor->problems();
+    QVERIFY2(problems.contains(
+                 QStringLiteral(
+                     "Node “%1” uses the component “no-such-component”, which the server does not "
+                     "have.")
+                     .arg(node.value())),
+             qPrintable(problems.join(u'\n')));
+    // Activating the problem selects its node.
+    auto *list = editor->findChild<QListWidget *>(QStringLiteral("flows.editor.problems"));
+    QVERIFY(list && list->isVisible());
+    emit list->itemActivated(list->item(0));
+    QCOMPARE(editor->editor()->scene()->selectedNodeIds(), QStringList{node.value()});
+    // And the edit is on disk too.
+    const FlowAutosave autosave(m_autosaveDir->path());
+    QTRY_VERIFY(autosave.read(id).has_value());
+    QCOMPARE(autosave.read(id)->definition, graph->definition());
+}
+
+void TestFlowsPage::leavingWithUnsavedChangesAsks()
+{
+    const QString id = createFlow(QStringLiteral("Leaving flow"));
+    auto page = makePage(m_admin.get());
+    page->openFlow(id);
+    FlowEditorPage *editor = page->editorPage();
+    QTRY_VERIFY(editor->isOpen() && !editor->isLoading());
+    editor->setAutosaveDelay(20);
+    FlowGraphModel *graph = editor->model();
+    QVERIFY(graph
+                ->addNode(QStringLiteral("noop"), componentVersion(QStringLiteral("noop")),
+                          QPointF(0, 0))
+                .ok());
+    const FlowAutosave autosave(m_autosaveDir->path());
+    QTRY_VERIFY(autosave.read(id).has_value());
+
+    // Cancel: stays, nothing lost.
+    MessageBox::setNextAnswer(QMessageBox::Cancel);
+    editor->action(QStringLiteral("back"))->trigger();
+    QCOMPARE(MessageBox::lastObjectName(), QStringLiteral("flows.confirmLeave"));
+    QVERIFY(page->isEditorShown());
+    QVERIFY(editor->isModified());
+    QCOMPARE(graph->nodeCount(), 1);
+
+    // Save: saved, then left.
+    MessageBox::setNextAnswer(QMessageBox::Save);
+    editor->action(QStringLiteral("back"))->trigger();
+    QTRY_VERIFY(!page->isEditorShown());
+    auto stored = await<FlowDetail>([&](auto done) { FlowsApi(*m_admin).get(id, done); });
+    QVERIFY(stored.ok());
+    QCOMPARE(stored.value().latestVersion.version, QStringLiteral("2"));
+    QVERIFY(!autosave.read(id).has_value());
+
+    // Discard: left, the edits and their autosave gone.
+    page->openFlow(id);
+    QTRY_VERIFY(editor->isOpen() && !editor->isLoading());
+    QVERIFY(graph
+                ->addNode(QStringLiteral("noop"), componentVersion(QStringLiteral("noop")),
+                          QPointF(200, 0))
+                .ok());
+    QTRY_VERIFY(autosave.read(id).has_value());
+    MessageBox::setNextAnswer(QMessageBox::Discard);
+    QVERIFY(page->confirmLeave());
+    QVERIFY(!autosave.read(id).has_value());
+    QVERIFY(!editor->isOpen());
+    stored = await<FlowDetail>([&](auto done) { FlowsApi(*m_admin).get(id, done); });
+    QCOMPARE(stored.value().latestVersion.version, QStringLiteral("2"));
+
+    // Nothing unsaved: no question.
+    MessageBox::setNextAnswer(QMessageBox::NoButton);
+    page->openFlow(id);
+    QTRY_VERIFY(editor->isOpen() && !editor->isLoading());
+    const QString asked = MessageBox::lastObjectName();
+    QVERIFY(page->confirmLeave());
+    QCOMPARE(MessageBox::lastObjectName(), asked);
+}
+
+void TestFlowsPage::mainWindowAsksBeforeLeavingTheSection()
+{
+    MainWindow::Options options;
+    options.persistSettings = false;
+    MainWindow window(m_languages.get(), m_connection.get(), options);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    auto *page = window.findChild<FlowsPage *>(QStringLiteral("page.flows"));
+    QVERIFY(page);
+    // The console signs itself in to its local server.
+    QTRY_VERIFY_WITH_TIMEOUT(page->isStarted(), 15000);
+    QTRY_COMPARE(page->listModel()->state(), FlowListModel::State::Ready);
+    QVERIFY(window.findChild<QMenu *>(QStringLiteral("menuFlow")));
+
+    const QString id = createFlow(QStringLiteral("Window flow"));
+    QVERIFY(window.selectSection(QStringLiteral("flows")));
+    page->openFlow(id);
+    QTRY_VERIFY(page->editorPage()->isOpen() && !page->editorPage()->isLoading());
+    QVERIFY(page->editorPage()
+                ->model()
+                ->addNode(QStringLiteral("noop"), componentVersion(QStringLiteral("noop")),
+                          QPointF(0, 0))
+                .ok());
+
+    MessageBox::setNextAnswer(QMessageBox::Cancel);
+    QVERIFY(window.selectSection(QStringLiteral("dashboard")));
+    QCOMPARE(MessageBox::lastObjectName(), QStringLiteral("flows.confirmLeave"));
+    QCOMPARE(window.currentSection(), QStringLiteral("flows"));
+    auto *pages = window.findChild<QStackedWidget *>(QStringLiteral("pages"));
+    QCOMPARE(pages->currentWidget(), page);
+
+    // Closing the window asks too; Discard lets it close.
+    MessageBox::setNextAnswer(QMessageBox::Cancel);
+    QVERIFY(!window.close());
+    QVERIFY(window.isVisible());
+    MessageBox::setNextAnswer(QMessageBox::Discard);
+    QVERIFY(window.close());
+}
+
+void TestFlowsPage::autosaveRestoresAfterCrash()
+{
+    const QString id = createFlow(QStringLiteral("Crashed flow"));
+    QString nodeId;
+    {
+        auto page = makePage(m_admin.get());
+        page->openFlow(id);
+        FlowEditorPage *editor = page->editorPage();
+        QTRY_VERIFY(editor->isOpen() && !editor->isLoading());
+        editor->setAutosaveDelay(20);
+        auto node = editor->model()->addNode(
+            QStringLiteral("noop"), componentVersion(QStringLiteral("noop")), QPointF(40, 40));
+        QVERIFY(node.ok());
+        nodeId = node.value();
+        const FlowAutosave autosave(m_autosaveDir->path());
+        QTRY_VERIFY(autosave.read(id).has_value());
+        // The crash: the page goes without asking anything.
+        page.release()->deleteLater();
+    }
+
+    // A new page finds it and offers it.
+    MessageBox::setNextAnswer(QMessageBox::Open);
+    auto page = makePage(m_admin.get());
+    QSignalSpy activation(page.get(), &FlowsPage::activationRequested);
+    QTRY_COMPARE(MessageBox::lastObjectName(), QStringLiteral("flows.confirmRestoreAfterCrash"));
+    QVERIFY(MessageBox::lastText().contains(QStringLiteral("“Crashed flow”")));
+    FlowEditorPage *editor = page->editorPage();
+    QTRY_VERIFY(page->isEditorShown());
+    QTRY_VERIFY(editor->isOpen() && !editor->isLoading());
+    QCOMPARE(editor->flowId(), id);
+    QVERIFY(editor->isModified());
+    QVERIFY(editor->model()->hasNode(nodeId));
+    QCOMPARE(activation.size(), 1);
+    QVERIFY(editor->bannerText().startsWith(QLatin1String("Restored the changes autosaved")));
+
+    // Saved: the autosave is gone.
+    editor->action(QStringLiteral("save"))->trigger();
+    QTRY_COMPARE(editor->latestVersion(), QStringLiteral("2"));
+    QVERIFY(!FlowAutosave(m_autosaveDir->path()).read(id).has_value());
+
+    // Opening a flow with an autosave asks too; No drops it.
+    {
+        FlowAutosave::Entry entry;
+        entry.flowId = id;
+        entry.flowName = QStringLiteral("Crashed flow");
+        entry.baseVersion = QStringLiteral("2");
+        entry.definition = emptyDefinition();
+        entry.savedAt = QDateTime::currentDateTimeUtc();
+        QVERIFY(FlowAutosave(m_autosaveDir->path()).write(entry));
+    }
+    page->showList();
+    QVERIFY(page->confirmLeave());
+    editor->closeFlow();
+    MessageBox::setNextAnswer(QMessageBox::No);
+    page->openFlow(id);
+    QTRY_VERIFY(editor->isOpen() && !editor->isLoading());
+    QCOMPARE(MessageBox::lastObjectName(), QStringLiteral("flows.confirmRestore"));
+    QVERIFY(!editor->isModified());
+    QVERIFY(editor->model()->hasNode(nodeId));
+    QVERIFY(!FlowAutosave(m_autosaveDir->path()).read(id).has_value());
+}
+
+void TestFlowsPage::secondClientShowsUpLive()
+{
+    auto page = makePage(m_admin.get());
+    FlowListModel *model = page->listModel();
+    QTRY_COMPARE(model->state(), FlowListModel::State::Ready);
+    QTRY_VERIFY(page->eventsConnected());
+    QSignalSpy reset(model, &QAbstractItemModel::modelReset);
+
+    // Another console (its own client and session) runs a flow the list
+    // shows: the row's last execution changes without a reload.
+    auto other = signIn(QStringLiteral("admin"), m_adminPassword);
+    QVERIFY(other);
+    const QString id = createFlow(QStringLiteral("Other console's flow"));
+    model->applyEvent(QStringLiteral("flow_created"), {{QStringLiteral("flow_id"), id}});
+    QTRY_VERIFY(model->rowOf(id) >= 0);
+    hm::client::TriggerOptions options;
+    options.version = QStringLiteral("1");
+    auto outcome = await<hm::client::TriggerOutcome>(
+        [&](auto done) { FlowsApi(*other).trigger(id, options, done); });
+    QVERIFY(outcome.ok());
+    QTRY_COMPARE(model->flow(model->rowOf(id))->lastExecutionId, outcome.value().executionId);
+    QCOMPARE(reset.size(), 0);
+
+    // Another console creates a flow: it shows up here without a refresh,
+    // from the server's flow messages on /ws/events.
+    auto created = await<FlowSummary>([&](auto done) {
+        FlowsApi(*other).create(
+            hm::client::NewFlow{
+                QStringLiteral("Made in another console"), QString(), emptyDefinition(), {}},
+            done);
+    });
+    QVERIFY(created.ok());
+    QTRY_VERIFY_WITH_TIMEOUT(model->rowOf(created.value().id) >= 0, 10000);
+    QCOMPARE(reset.size(), 0);
+}
+
+void TestFlowsPage::shareDialogSaysTheSeedsErrors()
+{
+    auto colleague = await<hm::client::UserInfo>([&](auto done) {
+        hm::client::UsersApi(*m_admin).create(
+            hm::client::NewUser{QStringLiteral("colleague"),
+                                QStringLiteral("colleague@example.com"),
+                                QStringLiteral("Colleague-Pass-1234"), QStringLiteral("Li Si"),
+                                QStringLiteral("user"), QString()},
+            done);
+    });
+    QVERIFY(colleague.ok());
+    const QString id = createFlow(QStringLiteral("Shared flow"));
+    auto page = makePage(m_admin.get());
+    FlowListModel *model = page->listModel();
+    QTRY_VERIFY(model->rowOf(id) >= 0);
+    page->listView()->selectRow(model->rowOf(id));
+    QVERIFY(page->action(QStringLiteral("share"))->isEnabled());
+
+    QStringList messages;
+    int listed = -1;
+    DialogSeam::setNextHandler([&](QDialog *dialog) {
+        auto *share = qobject_cast<ShareDialog *>(dialog);
+        if (!share)
+            return int(QDialog::Rejected);
+        auto *email = share->findChild<QLineEdit *>(QStringLiteral("flows.share.email"));
+        auto *permission = share->findChild<QComboBox *>(QStringLiteral("flows.share.permission"));
+        auto *add = share->findChild<QPushButton *>(QStringLiteral("flows.share.add"));
+        (void)QTest::qWaitFor([share] { return !share->isBusy(); }, 10000);
+        const auto shareWith = [&](const QString &address, const QString &level) {
+            email->setText(address);
+            permission->setCurrentIndex(permission->findData(level));
+            add->click();
+            (void)QTest::qWaitFor([share] { return !share->isBusy(); }, 10000);
+            messages << share->message();
+        };
+        shareWith(QStringLiteral("colleague@example.com"), QStringLiteral("edit"));
+        shareWith(QStringLiteral("colleague@example.com"), QStringLiteral("view"));
+        shareWith(QStringLiteral("admin@localhost"), QStringLiteral("view"));
+        shareWith(QStringLiteral("not an address"), QStringLiteral("view"));
+        shareWith(QStringLiteral("someone.new@example.com"), QStringLiteral("view"));
+        // Change the colleague's permission to admin, through the list.
+        auto *list = share->findChild<QTreeWidget *>(QStringLiteral("flows.share.list"));
+        list->setCurrentItem(list->topLevelItem(0));
+        auto *selected =
+            share->findChild<QComboBox *>(QStringLiteral("flows.share.selectedPermission"));
+        selected->setCurrentIndex(selected->findData(QStringLiteral("admin")));
+        emit selected->activated(selected->currentIndex());
+        (void)QTest::qWaitFor([share] { return !share->isBusy(); }, 10000);
+        messages << share->message();
+        listed = list->topLevelItemCount();
+        return int(QDialog::Rejected);
+    });
+    page->action(QStringLiteral("share"))->trigger();
+    QCOMPARE(listed, 2);
+    QCOMPARE(messages.size(), 6);
+    QCOMPARE(messages.at(0), QStringLiteral("Shared with colleague@example.com."));
+    QCOMPARE(messages.at(1),
+             QStringLiteral("The flow is already shared with this person (or they own it)."));
+    QCOMPARE(messages.at(2), QStringLiteral("You cannot share a flow with yourself."));
+    QCOMPARE(messages.at(3), QStringLiteral("This is not an e-mail address."));
+    QVERIFY(messages.at(4).startsWith(QLatin1String("Nobody has an account with")));
+    QCOMPARE(messages.at(5), QStringLiteral("Permission changed."));
+
+    auto shares = await<QList<hm::client::FlowShare>>(
+        [&](auto done) { FlowsApi(*m_admin).shares(id, done); });
+    QVERIFY(shares.ok());
+    QCOMPARE(shares.value().size(), 2);
+    QCOMPARE(shares.value().at(0).permission, QStringLiteral("admin"));
+
+    // The colleague sees it under "Shared with me".
+    auto client = signIn(QStringLiteral("colleague"), QStringLiteral("Colleague-Pass-1234"));
+    QVERIFY(client);
+    FlowListModel theirs(client.get());
+    theirs.setScope(FlowListModel::Scope::SharedWithMe);
+    QTRY_COMPARE(theirs.state(), FlowListModel::State::Ready);
+    QCOMPARE(theirs.rowCount(), 1);
+    QCOMPARE(theirs.flow(0)->id, id);
+    QCOMPARE(theirs.flow(0)->myPermission, QStringLiteral("admin"));
+
+    // Stop sharing, confirmed.
+    DialogSeam::setNextHandler([&](QDialog *dialog) {
+        auto *share = qobject_cast<ShareDialog *>(dialog);
+        (void)QTest::qWaitFor([share] { return !share->isBusy(); }, 10000);
+        auto *list = share->findChild<QTreeWidget *>(QStringLiteral("flows.share.list"));
+        list->setCurrentItem(list->topLevelItem(0));
+        MessageBox::setNextAnswer(QMessageBox::Yes);
+        share->findChild<QPushButton *>(QStringLiteral("flows.share.remove"))->click();
+        (void)QTest::qWaitFor([share] { return !share->isBusy(); }, 10000);
+        listed = list->topLevelItemCount();
+        return int(QDialog::Rejected);
+    });
+    page->action(QStringLiteral("share"))->trigger();
+    QCOMPARE(MessageBox::lastObjectName(), QStringLiteral("flows.confirmUnshare"));
+    QCOMPARE(listed, 1);
+}
+
+void TestFlowsPage::webhookIsShownAndRegenerated()
+{
+    const QString id = createFlow(QStringLiteral("Hooked flow"));
+    auto page = makePage(m_admin.get());
+    FlowListModel *model = page->listModel();
+    QTRY_VERIFY(model->rowOf(id) >= 0);
+    page->listView()->selectRow(model->rowOf(id));
+
+    QString firstUrl, secondUrl, state;
+    bool copyVisibleBefore = true;
+    DialogSeam::setNextHandler([&](QDialog *dialog) {
+        auto *hook = qobject_cast<WebhookDialog *>(dialog);
+        if (!hook)
+            return int(QDialog::Rejected);
+        (void)QTest::qWaitFor([hook] { return !hook->isBusy(); }, 10000);
+        copyVisibleBefore =
+            !hook->findChild<QPushButton *>(QStringLiteral("flows.webhook.copy"))->isHidden();
+        auto *create = hook->findChild<QPushButton *>(QStringLiteral("flows.webhook.create"));
+        create->click();
+        (void)QTest::qWaitFor([hook] { return !hook->isBusy(); }, 10000);
+        firstUrl = hook->findChild<QLineEdit *>(QStringLiteral("flows.webhook.url"))->text();
+        MessageBox::setNextAnswer(QMessageBox::Yes);
+        create->click(); // now "Regenerate URL": asks first
+        (void)QTest::qWaitFor([hook] { return !hook->isBusy(); }, 10000);
+        secondUrl = hook->url();
+        state = hook->findChild<QLabel *>(QStringLiteral("flows.webhook.state"))->text();
+        return int(QDialog::Rejected);
+    });
+    page->action(QStringLiteral("webhook"))->trigger();
+    QVERIFY(!copyVisibleBefore);
+    QCOMPARE(MessageBox::lastObjectName(), QStringLiteral("flows.confirmRegenerateWebhook"));
+    const QString prefix =
+        m_connection->baseUrl().toString() + QStringLiteral("/api/v1/hooks/") + id + u'/';
+    QVERIFY2(firstUrl.startsWith(prefix), qPrintable(firstUrl));
+    QVERIFY2(secondUrl.startsWith(prefix), qPrintable(secondUrl));
+    QVERIFY(firstUrl != secondUrl);
+    QVERIFY(state.startsWith(QLatin1String("Copy the URL now")));
+
+    // The server has a webhook; a new dialog can no longer show its URL.
+    auto hook =
+        await<hm::client::FlowWebhook>([&](auto done) { FlowsApi(*m_admin).webhook(id, done); });
+    QVERIFY(hook.ok());
+    QVERIFY(hook.value().enabled);
+    DialogSeam::setNextHandler([&](QDialog *dialog) {
+        auto *hook = qobject_cast<WebhookDialog *>(dialog);
+        (void)QTest::qWaitFor([hook] { return !hook->isBusy(); }, 10000);
+        state = hook->findChild<QLabel *>(QStringLiteral("flows.webhook.state"))->text();
+        return int(QDialog::Rejected);
+    });
+    page->action(QStringLiteral("webhook"))->trigger();
+    QVERIFY(state.startsWith(QLatin1String("This flow has a webhook.")));
+}
+
+void TestFlowsPage::exportAndImport()
+{
+    QJsonObject definition = emptyDefinition();
+    definition.insert(QStringLiteral("nodes"),
+                      QJsonArray{QJsonObject{
+                          {QStringLiteral("id"), QStringLiteral("only")},
+                          {QStringLiteral("component"), QStringLiteral("noop")},
+                          {QStringLiteral("version"), componentVersion(QStringLiteral("noop"))},
+                          {QStringLiteral("position"),
+                           QJsonObject{{QStringLiteral("x"), 10}, {QStringLiteral("y"), 20}}},
+                          {QStringLiteral("config"), QJsonObject()},
+                          {QStringLiteral("inputMappings"), QJsonObject()}}});
+    const QString id = createFlow(QStringLiteral("Exported flow"), definition);
+    auto page = makePage(m_admin.get());
+    FlowListModel *model = page->listModel();
+    QTRY_VERIFY(model->rowOf(id) >= 0);
+    page->listView()->selectRow(model->rowOf(id));
+
+    QTemporaryDir files;
+    const QString path = files.filePath(QStringLiteral("exported.json"));
+    DialogSeam::setNextHandler(chooseFile(path));
+    page->action(QStringLiteral("export"))->trigger();
+    QTRY_VERIFY(QFile::exists(path));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QJsonObject json = QJsonDocument::fromJson(file.readAll()).object();
+    QCOMPARE(json.value(QStringLiteral("name")).toString(), QStringLiteral("Exported flow"));
+    QCOMPARE(json.value(QStringLiteral("definition")).toObject().value(QStringLiteral("nodes")),
+             definition.value(QStringLiteral("nodes")));
+    QVERIFY(page->message().startsWith(QStringLiteral("Exported “Exported flow” (version 1)")));
+
+    // Imported back under a new name: the file dialog, then the name.
+    DialogSeam::setNextHandler(chooseFile(path, typeName(QStringLiteral("Imported flow"))));
+    page->action(QStringLiteral("import"))->trigger();
+    QTRY_VERIFY(rowNamed(model, QStringLiteral("Imported flow")) >= 0);
+    const QString imported = model->flow(rowNamed(model, QStringLiteral("Imported flow")))->id;
+    auto stored = await<FlowDetail>([&](auto done) { FlowsApi(*m_admin).get(imported, done); });
+    QVERIFY(stored.ok());
+    QCOMPARE(stored.value().latestVersion.definition.value(QStringLiteral("nodes")),
+             definition.value(QStringLiteral("nodes")));
+
+    // The editor exports what it shows.
+    page->openFlow(imported);
+    QTRY_VERIFY(page->editorPage()->isOpen() && !page->editorPage()->isLoading());
+    const QString fromEditor = files.filePath(QStringLiteral("from-editor.json"));
+    DialogSeam::setNextHandler(chooseFile(fromEditor));
+    page->editorPage()->action(QStringLiteral("export"))->trigger();
+    QVERIFY(QFile::exists(fromEditor));
+}
+
+void TestFlowsPage::malformedImportStoresNothing()
+{
+    auto page = makePage(m_admin.get());
+    QTRY_COMPARE(page->listModel()->state(), FlowListModel::State::Ready);
+    QTemporaryDir files;
+    const auto attempt = [&](const QString &name, const QByteArray &content) {
+        const QString path = files.filePath(name);
+        QFile file(path);
+        file.open(QIODevice::WriteOnly);
+        file.write(content);
+        file.close();
+        const qint64 before = serverFlowCount();
+        DialogSeam::setNextHandler(chooseFile(path, typeName(QStringLiteral("never"))));
+        MessageBox::setNextAnswer(QMessageBox::Ok);
+        page->action(QStringLiteral("import"))->trigger();
+        QTest::qWait(0);
+        const QString text = MessageBox::lastText();
+        if (serverFlowCount() != before)
+            return QStringLiteral("stored!");
+        return text;
+    };
+    QString text = attempt(QStringLiteral("broken.json"), "{\"name\": \"x\", ");
+    QCOMPARE(MessageBox::lastObjectName(), QStringLiteral("flows.importError"));
+    QVERIFY2(text.contains(QLatin1String("The file is not valid JSON")), qPrintable(text));
+    text = attempt(QStringLiteral("array.json"), "[1, 2]");
+    QVERIFY2(text.contains(QLatin1String("its JSON is not an object")), qPrintable(text));
+    text = attempt(QStringLiteral("other.json"), "{\"hello\": \"world\"}");
+    QVERIFY2(text.contains(QLatin1String("neither a \"definition\" object nor a \"nodes\" list")),
+             qPrintable(text));
+    text = attempt(QStringLiteral("shape.json"),
+                   "{\"definition\": {\"nodes\": [{\"id\": 5, \"component\": \"noop\"}]}}");
+    QVERIFY2(text.contains(QLatin1String("The flow in the file is not valid")), qPrintable(text));
+    QVERIFY(page->message().startsWith(QLatin1String("Nothing was imported")));
+    // No name was asked for: the seam's handler is still waiting.
+    DialogSeam::setNextHandler({});
+}
+
+void TestFlowsPage::viewerSeesWhyActionsAreOff()
+{
+    auto viewer = await<hm::client::UserInfo>([&](auto done) {
+        hm::client::UsersApi(*m_admin).create(
+            hm::client::NewUser{QStringLiteral("watcher"), QStringLiteral("watcher@example.com"),
+                                QStringLiteral("Watcher-Pass-1234"), QString(),
+                                QStringLiteral("viewer"), QString()},
+            done);
+    });
+    QVERIFY(viewer.ok());
+    const QString id = createFlow(QStringLiteral("Watched flow"));
+    auto shared = await<hm::client::FlowShare>([&](auto done) {
+        FlowsApi(*m_admin).share(id, QStringLiteral("watcher@example.com"), QStringLiteral("edit"),
+                                 done);
+    });
+    QVERIFY(shared.ok());
+
+    auto client = signIn(QStringLiteral("watcher"), QStringLiteral("Watcher-Pass-1234"));
+    QVERIFY(client);
+    auto page = makePage(client.get());
+    QTRY_COMPARE(page->role(), QStringLiteral("viewer"));
+    QTRY_VERIFY(page->listModel()->rowOf(id) >= 0);
+    page->listView()->selectRow(page->listModel()->rowOf(id));
+
+    for (const char *name : {"new", "import", "rename", "duplicate", "delete", "share", "run"}) {
+        QAction *a = page->action(QString::fromLatin1(name));
+        QVERIFY2(!a->isEnabled(), name);
+        QVERIFY2(a->toolTip().contains(QLatin1String("viewer")), qPrintable(a->toolTip()));
+    }
+    for (const char *name : {"open", "export"})
+        QVERIFY2(page->action(QString::fromLatin1(name))->isEnabled(), name);
+    auto *newButton = page->findChild<QPushButton *>(QStringLiteral("flows.new"));
+    QVERIFY(!newButton->isEnabled());
+    QVERIFY(newButton->toolTip().contains(QLatin1String("viewer")));
+
+    // In the editor: looking is fine, saving and running are off with words.
+    page->openFlow(id);
+    FlowEditorPage *editor = page->editorPage();
+    QTRY_VERIFY(editor->isOpen() && !editor->isLoading());
+    QCOMPARE(editor->permission(), QStringLiteral("view")); // edit, capped by the role
+    for (const char *name : {"save", "publish", "run", "share", "webhook"}) {
+        QAction *a = editor->action(QString::fromLatin1(name));
+        QVERIFY2(!a->isEnabled(), name);
+        QVERIFY2(a->toolTip().contains(QLatin1String("viewer")), qPrintable(a->toolTip()));
+    }
+    QVERIFY(editor->action(QStringLiteral("export"))->isEnabled());
+}
+
+// --- screenshots ---------------------------------------------------------------------
+
+void TestFlowsPage::screenshots()
+{
+    const QString dir = qEnvironmentVariable("HIVEMIND_SCREENSHOT_DIR");
+    if (dir.isEmpty())
+        return; // only when asked for (docs/screenshots)
+    QVERIFY(QDir().mkpath(dir));
+    MainWindow::Options options;
+    options.persistSettings = false;
+    QStringList made;
+    const auto shoot = [&](QWidget *window, const QString &name) {
+        QApplication::processEvents();
+        const QString file = dir + u'/' + name + QStringLiteral(".png");
+        made << file;
+        return window->grab().save(file);
+    };
+    for (const QString &language :
+         {QStringLiteral("en"), QStringLiteral("zh_TW"), QStringLiteral("zh_CN")}) {
+        QVERIFY(m_languages->setLanguage(language, LanguageManager::Persist::No));
+        MainWindow window(m_languages.get(), m_connection.get(), options);
+        window.resize(1280, 800);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(window.selectSection(QStringLiteral("flows")));
+        auto *page = window.findChild<FlowsPage *>(QStringLiteral("page.flows"));
+        QTRY_VERIFY_WITH_TIMEOUT(page->isStarted(), 15000);
+        QTRY_COMPARE(page->listModel()->state(), FlowListModel::State::Ready);
+        if (language == QLatin1String("en"))
+            QCOMPARE(page->listModel()->rowCount(), 0); // run alone, on a fresh server
+        if (page->listModel()->rowCount() == 0) {
+            QTest::qWait(200); // past the loading delay
+            QVERIFY(shoot(&window, QStringLiteral("flows-empty-") + language));
+        }
+        if (language == QLatin1String("en")) {
+            // A few flows, some run: the list as an operator sees it.
+            const auto node = [this](const QString &id, const QString &component, int x, int y,
+                                     QJsonObject mappings = {}) {
+                return QJsonObject{
+                    {QStringLiteral("id"), id},
+                    {QStringLiteral("component"), component},
+                    {QStringLiteral("version"), componentVersion(component)},
+                    {QStringLiteral("position"),
+                     QJsonObject{{QStringLiteral("x"), x}, {QStringLiteral("y"), y}}},
+                    {QStringLiteral("config"), QJsonObject()},
+                    {QStringLiteral("inputMappings"), mappings}};
+            };
+            const auto edge = [](const QString &id, const QString &from, const QString &to) {
+                return QJsonObject{{QStringLiteral("id"), id},
+                                   {QStringLiteral("source"), from},
+                                   {QStringLiteral("target"), to}};
+            };
+            QJsonObject fanIn = emptyDefinition();
+            fanIn.insert(
+                QStringLiteral("nodes"),
+                QJsonArray{node(QStringLiteral("fetch-orders"), QStringLiteral("noop"), 0, 0,
+                                {{QStringLiteral("since"), QStringLiteral("$.trigger.since")}}),
+                           node(QStringLiteral("fetch-refunds"), QStringLiteral("noop"), 0, 200),
+                           node(QStringLiteral("wait-for-bank"), QStringLiteral("delay"), 300, 100),
+                           node(QStringLiteral("report"), QStringLiteral("log"), 600, 100)});
+            fanIn.insert(QStringLiteral("edges"),
+                         QJsonArray{edge(QStringLiteral("e1"), QStringLiteral("fetch-orders"),
+                                         QStringLiteral("wait-for-bank")),
+                                    edge(QStringLiteral("e2"), QStringLiteral("fetch-refunds"),
+                                         QStringLiteral("wait-for-bank")),
+                                    edge(QStringLiteral("e3"), QStringLiteral("wait-for-bank"),
+                                         QStringLiteral("report"))});
+            const QString nightly = createFlow(QStringLiteral("Nightly sales report"), fanIn);
+            createFlow(QStringLiteral("Resize uploaded images"));
+            const QString sync = createFlow(QStringLiteral("Sync CRM contacts"));
+            createFlow(QStringLiteral("Rotate VPN client keys"));
+            for (const QString &id : {nightly, sync}) {
+                auto published = await<hm::client::FlowVersion>(
+                    [&](auto done) { FlowsApi(*m_admin).publish(id, QStringLiteral("1"), done); });
+                QVERIFY(published.ok());
+                auto run = await<hm::client::TriggerOutcome>([&](auto done) {
+                    FlowsApi(*m_admin).trigger(id, hm::client::TriggerOptions{}, done);
+                });
+                QVERIFY(run.ok());
+            }
+            page->refresh();
+            QTRY_COMPARE(page->listModel()->rowCount(), 4);
+        }
+        QTRY_COMPARE(page->listModel()->state(), FlowListModel::State::Ready);
+        page->listView()->selectRow(0);
+        QVERIFY(shoot(&window, QStringLiteral("flows-list-") + language));
+
+        const int row = rowNamed(page->listModel(), QStringLiteral("Nightly sales report"));
+        page->openFlow(page->listModel()->flow(row)->id);
+        FlowEditorPage *editor = page->editorPage();
+        QTRY_VERIFY(editor->isOpen() && !editor->isLoading());
+        QTRY_VERIFY(!editor->model()->catalogue().isEmpty());
+        editor->editor()->autoLayout();
+        editor->editor()->scene()->selectNodes({QStringLiteral("wait-for-bank")});
+        QVERIFY(editor->model()
+                    ->addNode(QStringLiteral("noop"), componentVersion(QStringLiteral("noop")),
+                              QPointF(600, 300))
+                    .ok());
+        editor->editor()->view()->fitToView();
+        QVERIFY(shoot(&window, QStringLiteral("flows-editor-") + language));
+        editor->discard();
+        page->showList();
+        window.close();
+    }
+    QVERIFY(m_languages->setLanguage(QStringLiteral("en"), LanguageManager::Persist::No));
+    qInfo().noquote() << "saved" << made.join(QStringLiteral(", "));
+}
+
+QTEST_MAIN(TestFlowsPage)
+#include "TestFlowsPage.moc"
