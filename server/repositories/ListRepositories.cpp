@@ -40,6 +40,7 @@ Result<store::Page<FlowListRow>> listFlows(store::Database &db, const auth::Prin
         "(SELECT version FROM flow_versions v WHERE v.flow_id = f.id "
         "AND v.status = 'published'), "
         "(SELECT permission FROM flow_shares s WHERE s.flow_id = f.id AND s.user_id = ?), "
+        "f.revision, "
         // The latest execution, three times the same row through
         // idx_executions_flow_created (SQLite 3.15 has no row values here).
         "(SELECT e.id FROM executions e WHERE e.flow_id = f.id "
@@ -75,11 +76,12 @@ Result<store::Page<FlowListRow>> listFlows(store::Database &db, const auth::Prin
     return run<FlowListRow>(db, std::move(query), paging, [](const store::Statement &s) {
         FlowListRow row{s.text(0),  s.text(1),          s.text(2),
                         s.text(3),  s.int64(4),         s.int64(5),
-                        s.int64(6), optionalText(s, 7), s.isNull(8) ? QString() : s.text(8)};
-        row.lastExecutionId = optionalText(s, 9);
+                        s.int64(6), optionalText(s, 7), s.isNull(8) ? QString() : s.text(8),
+                        s.int64(9)};
+        row.lastExecutionId = optionalText(s, 10);
         if (row.lastExecutionId) {
-            row.lastExecutionStatus = s.text(10);
-            row.lastExecutionAt = s.int64(11);
+            row.lastExecutionStatus = s.text(11);
+            row.lastExecutionAt = s.int64(12);
         }
         return row;
     });
