@@ -223,6 +223,22 @@ void FlowEditorPage::setRole(const QString &role)
     updateActions();
 }
 
+void FlowEditorPage::noteNewerVersion(const QString &version)
+{
+    if (!isOpen() || m_loading || version.isEmpty() || version == m_baseVersion ||
+        version == m_latestVersion || m_saving)
+        return;
+    m_latestVersion = version;
+    if (isModified())
+        setBanner(tr("Version %1 of this flow was saved in another console. Saving your changes "
+                     "will ask whether to reload it or to save yours after it.")
+                      .arg(version));
+    else
+        setBanner(tr("Version %1 of this flow was saved in another console. Reload it from the "
+                     "list to see it.")
+                      .arg(version));
+}
+
 void FlowEditorPage::setFlowName(const QString &name)
 {
     m_flowName = name;
@@ -488,11 +504,12 @@ void FlowEditorPage::save(std::function<void(bool)> done)
 
 void FlowEditorPage::sendSave(bool asNewVersion, std::function<void(bool)> done)
 {
-    // The version the edits are based on goes with the save once FlowsApi
-    // takes it (optimistic concurrency, issue 11 item 6): the server then
-    // answers 409 CONFLICT when it is stale, and "save as new version"
-    // (asNewVersion) sends without it. Until then every save is a new
-    // version after the latest.
+    // Based on the version the edits started from: when another console
+    // saved a newer one meanwhile the server answers 409 CONFLICT and stores
+    // nothing. "Save as new version" sends no base: it goes on top.
+    client::FlowEditBase base;
+    if (!asNewVersion)
+        base.version = m_baseVersion;
     m_saving = true;
     updateActions();
     const int index = m_model->undoStack()->index();
@@ -505,7 +522,7 @@ void FlowEditorPage::sendSave(bool asNewVersion, std::function<void(bool)> done)
             done(ok);
     };
     client::FlowsApi(*m_client).addVersion(
-        m_flowId, m_model->definition(), m_model->settings(),
+        m_flowId, m_model->definition(), m_model->settings(), base,
         [self, generation, index, asNewVersion, done, finish](Result<client::FlowVersion> result) {
             if (!self || generation != self->m_generation) {
                 if (done)
@@ -590,8 +607,10 @@ void FlowEditorPage::publish()
         self->m_publishing = true;
         self->updateActions();
         const quint64 generation = self->m_generation;
+        client::FlowEditBase base;
+        base.version = version; // not while a newer version came meanwhile
         client::FlowsApi(*self->m_client)
-            .publish(self->m_flowId, version,
+            .publish(self->m_flowId, version, base,
                      [self, generation](Result<client::FlowVersion> result) {
                          if (!self || generation != self->m_generation)
                              return;

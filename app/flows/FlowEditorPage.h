@@ -93,6 +93,8 @@ public:
     // The signed-in user's role ("admin", "user", "viewer"): with the
     // flow's permission it decides what is enabled.
     void setRole(const QString &role);
+    // Another console saved `version` of the open flow (a flow event).
+    void noteNewerVersion(const QString &version);
     // Another part of the console renamed the flow.
     void setFlowName(const QString &name);
     // Delay between the last edit and the autosave (default 1 s).

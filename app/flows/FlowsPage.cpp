@@ -160,7 +160,17 @@ FlowsPage::FlowsPage(client::ApiClient *client, Options options, QWidget *parent
 
     connect(
         m_events, &client::EventStream::message, this,
-        [this](const QString &type, const QJsonObject &data) { m_model->applyEvent(type, data); });
+        [this](const QString &type, const QJsonObject &data) {
+            m_model->applyEvent(type, data);
+            // The open flow changed elsewhere: say so before a save has to.
+            const QString flowId = data.value(QStringLiteral("flow_id")).toString();
+            if (flowId.isEmpty() || flowId != m_editor->flowId())
+                return;
+            if (type == QLatin1String("flow_version_added"))
+                m_editor->noteNewerVersion(data.value(QStringLiteral("latest_version")).toString());
+            else if (type == QLatin1String("flow_updated") && data.contains(QStringLiteral("name")))
+                m_editor->setFlowName(data.value(QStringLiteral("name")).toString());
+        });
     connect(m_events, &client::EventStream::opened, this, [this] {
         m_reconnectDelayMs = 0;
         // Events may have been missed while the socket was down.

@@ -145,6 +145,7 @@ private slots:
     void mainWindowAsksBeforeLeavingTheSection();
     void autosaveRestoresAfterCrash();
     void secondClientShowsUpLive();
+    void staleSaveOffersReloadOrSaveAsNew();
     void shareDialogSaysTheSeedsErrors();
     void webhookIsShownAndRegenerated();
     void exportAndImport();
@@ -892,7 +893,6 @@ void TestFlowsPage::secondClientShowsUpLive()
     auto other = signIn(QStringLiteral("admin"), m_adminPassword);
     QVERIFY(other);
     const QString id = createFlow(QStringLiteral("Other console's flow"));
-    model->applyEvent(QStringLiteral("flow_created"), {{QStringLiteral("flow_id"), id}});
     QTRY_VERIFY(model->rowOf(id) >= 0);
     hm::client::TriggerOptions options;
     options.version = QStringLiteral("1");
@@ -912,7 +912,103 @@ void TestFlowsPage::secondClientShowsUpLive()
     });
     QVERIFY(created.ok());
     QTRY_VERIFY_WITH_TIMEOUT(model->rowOf(created.value().id) >= 0, 10000);
+    QCOMPARE(model->rowOf(created.value().id), 0); // newest first
+
+    // Renamed, published and deleted there: followed here.
+    auto renamed = await<FlowSummary>([&](auto done) {
+        hm::client::FlowChanges changes;
+        changes.name = QStringLiteral("Renamed in another console");
+        FlowsApi(*other).update(created.value().id, changes, done);
+    });
+    QVERIFY(renamed.ok());
+    QTRY_COMPARE(model->flow(model->rowOf(created.value().id))->name,
+                 QStringLiteral("Renamed in another console"));
+    auto published = await<hm::client::FlowVersion>([&](auto done) {
+        FlowsApi(*other).publish(created.value().id, QStringLiteral("1"), done);
+    });
+    QVERIFY(published.ok());
+    QTRY_COMPARE(model->flow(model->rowOf(created.value().id))->publishedVersion,
+                 QStringLiteral("1"));
+    auto removed =
+        await<void>([&](auto done) { FlowsApi(*other).remove(created.value().id, done); });
+    QVERIFY(removed.ok());
+    QTRY_COMPARE(model->rowOf(created.value().id), -1);
     QCOMPARE(reset.size(), 0);
+}
+
+void TestFlowsPage::staleSaveOffersReloadOrSaveAsNew()
+{
+    const QString id = createFlow(QStringLiteral("Contended flow"));
+    auto mine = makePage(m_admin.get());
+    auto other = signIn(QStringLiteral("admin"), m_adminPassword);
+    QVERIFY(other);
+    auto theirs = makePage(other.get());
+    for (FlowsPage *page : {mine.get(), theirs.get()}) {
+        page->openFlow(id);
+        QTRY_VERIFY(page->editorPage()->isOpen() && !page->editorPage()->isLoading());
+    }
+    QTRY_VERIFY(mine->eventsConnected());
+    FlowEditorPage *editor = mine->editorPage();
+    const QString noop = componentVersion(QStringLiteral("noop"));
+    QVERIFY(editor->model()->addNode(QStringLiteral("noop"), noop, QPointF(0, 0)).ok());
+
+    // The other console saves first.
+    QVERIFY(theirs->editorPage()
+                ->model()
+                ->addNode(QStringLiteral("log"), componentVersion(QStringLiteral("log")),
+                          QPointF(0, 200))
+                .ok());
+    theirs->editorPage()->action(QStringLiteral("save"))->trigger();
+    QTRY_COMPARE(theirs->editorPage()->latestVersion(), QStringLiteral("2"));
+    // This console hears of it before saving.
+    QTRY_VERIFY(editor->bannerText().startsWith(
+        QStringLiteral("Version 2 of this flow was saved in another console.")));
+
+    // Saving here: the conflict, answered "save as new version".
+    QString asked;
+    DialogSeam::setNextHandler([&asked](QDialog *dialog) {
+        auto *box = qobject_cast<QMessageBox *>(dialog);
+        if (!box || dialog->objectName() != QLatin1String("flows.conflictDialog"))
+            return int(QDialog::Rejected);
+        asked = box->text();
+        box->findChild<QPushButton *>(QStringLiteral("flows.conflict.saveAsNew"))->click();
+        return int(QDialog::Accepted);
+    });
+    const QByteArray edited = editor->model()->definitionText();
+    editor->action(QStringLiteral("save"))->trigger();
+    QTRY_COMPARE(editor->latestVersion(), QStringLiteral("3"));
+    QTRY_VERIFY(!editor->isBusy());
+    QCOMPARE(asked, QStringLiteral("Someone saved a newer version of “Contended flow” since you "
+                                   "opened version 1."));
+    QVERIFY(!editor->isModified());
+    auto stored =
+        await<hm::client::FlowDetail>([&](auto done) { FlowsApi(*m_admin).get(id, done); });
+    QVERIFY(stored.ok());
+    QCOMPARE(stored.value().latestVersion.version, QStringLiteral("3"));
+    QCOMPARE(QJsonDocument(stored.value().latestVersion.definition).toJson(QJsonDocument::Compact),
+             edited);
+
+    // Again, answered "reload": the newer version shows, nothing stored.
+    theirs->showList();
+    QVERIFY(theirs->confirmLeave());
+    theirs->openFlow(id);
+    QTRY_VERIFY(theirs->editorPage()->isOpen() && !theirs->editorPage()->isLoading());
+    QVERIFY(
+        theirs->editorPage()->model()->addNode(QStringLiteral("noop"), noop, QPointF(300, 0)).ok());
+    theirs->editorPage()->action(QStringLiteral("save"))->trigger();
+    QTRY_COMPARE(theirs->editorPage()->latestVersion(), QStringLiteral("4"));
+    QVERIFY(editor->model()->addNode(QStringLiteral("noop"), noop, QPointF(0, 300)).ok());
+    DialogSeam::setNextHandler([](QDialog *dialog) {
+        dialog->findChild<QPushButton *>(QStringLiteral("flows.conflict.reload"))->click();
+        return int(QDialog::Accepted);
+    });
+    editor->action(QStringLiteral("save"))->trigger();
+    QTRY_COMPARE(editor->baseVersion(), QStringLiteral("4"));
+    QTRY_VERIFY(!editor->isBusy());
+    QVERIFY(!editor->isModified());
+    QCOMPARE(editor->model()->definitionText(), theirs->editorPage()->model()->definitionText());
+    stored = await<hm::client::FlowDetail>([&](auto done) { FlowsApi(*m_admin).get(id, done); });
+    QCOMPARE(stored.value().latestVersion.version, QStringLiteral("4"));
 }
 
 void TestFlowsPage::shareDialogSaysTheSeedsErrors()
