@@ -57,6 +57,318 @@
     </message>
 </context>
 <context>
+    <name>FlowErrorText</name>
+    <message>
+        <source>Someone saved a newer version of this flow since you opened it.</source>
+        <translation>Someone saved a newer version of this flow since you opened it.</translation>
+    </message>
+    <message>
+        <source>The server cannot be reached. Check the connection and try again.</source>
+        <translation>The server cannot be reached. Check the connection and try again.</translation>
+    </message>
+    <message>
+        <source>The server did not answer in time.</source>
+        <translation>The server did not answer in time.</translation>
+    </message>
+    <message>
+        <source>The server is not available right now.</source>
+        <translation>The server is not available right now.</translation>
+    </message>
+    <message>
+        <source>Too many requests: the server asks to wait a moment before trying again.</source>
+        <translation>Too many requests: the server asks to wait a moment before trying again.</translation>
+    </message>
+    <message>
+        <source>You are not signed in to the server, or your session has ended.</source>
+        <translation>You are not signed in to the server, or your session has ended.</translation>
+    </message>
+    <message>
+        <source>Your role does not allow this.</source>
+        <translation>Your role does not allow this.</translation>
+    </message>
+    <message>
+        <source>This needs %1 permission on the flow; you have %2.</source>
+        <translation>This needs %1 permission on the flow; you have %2.</translation>
+    </message>
+    <message>
+        <source>You do not have permission to do this.</source>
+        <translation>You do not have permission to do this.</translation>
+    </message>
+    <message>
+        <source>The flow no longer exists, or it is not shared with you.</source>
+        <translation>The flow no longer exists, or it is not shared with you.</translation>
+    </message>
+    <message>
+        <source>That version of the flow does not exist. A flow runs its published version: publish one first.</source>
+        <translation>That version of the flow does not exist. A flow runs its published version: publish one first.</translation>
+    </message>
+    <message>
+        <source>Another flow already has this name.</source>
+        <translation>Another flow already has this name.</translation>
+    </message>
+    <message>
+        <source>This already exists.</source>
+        <translation>This already exists.</translation>
+    </message>
+    <message>
+        <source>The name must not be empty and must have at most 255 characters.</source>
+        <translation>The name must not be empty and must have at most 255 characters.</translation>
+    </message>
+    <message>
+        <source>This is not an e-mail address.</source>
+        <translation>This is not an e-mail address.</translation>
+    </message>
+    <message>
+        <source>The flow definition must be a JSON object.</source>
+        <translation>The flow definition must be a JSON object.</translation>
+    </message>
+    <message>
+        <source>The server refused the request: %1</source>
+        <translation>The server refused the request: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>The server refused the flow: it has %n problem(s).</source>
+        <translation>
+            <numerusform>The server refused the flow: it has %n problem.</numerusform>
+            <numerusform>The server refused the flow: it has %n problems.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The server refused the flow definition.</source>
+        <translation>The server refused the flow definition.</translation>
+    </message>
+    <message>
+        <source>An input mapping of the flow is not valid.</source>
+        <translation>An input mapping of the flow is not valid.</translation>
+    </message>
+    <message>
+        <source>The flow is already running and its settings allow only one execution at a time.</source>
+        <translation>The flow is already running and its settings allow only one execution at a time.</translation>
+    </message>
+    <message>
+        <source>This share no longer exists.</source>
+        <translation>This share no longer exists.</translation>
+    </message>
+    <message>
+        <source>Only the flow&apos;s owner and people it is shared with as admin can manage its sharing.</source>
+        <translation>Only the flow&apos;s owner and people it is shared with as admin can manage its sharing.</translation>
+    </message>
+    <message>
+        <source>You cannot share a flow with yourself.</source>
+        <translation>You cannot share a flow with yourself.</translation>
+    </message>
+    <message>
+        <source>The flow is already shared with this person (or they own it).</source>
+        <translation>The flow is already shared with this person (or they own it).</translation>
+    </message>
+    <message>
+        <source>The permission must be view, edit or admin.</source>
+        <translation>The permission must be view, edit or admin.</translation>
+    </message>
+    <message>
+        <source>The account with this e-mail address was deleted.</source>
+        <translation>The account with this e-mail address was deleted.</translation>
+    </message>
+    <message>
+        <source>It no longer exists.</source>
+        <translation>It no longer exists.</translation>
+    </message>
+    <message>
+        <source>The flow is larger than the server accepts.</source>
+        <translation>The flow is larger than the server accepts.</translation>
+    </message>
+    <message>
+        <source>Node “%1” uses the component “%2”, which the server does not have.</source>
+        <translation>Node “%1” uses the component “%2”, which the server does not have.</translation>
+    </message>
+    <message>
+        <source>Node “%1” uses version %2 of “%3”, which the server does not have.</source>
+        <translation>Node “%1” uses version %2 of “%3”, which the server does not have.</translation>
+    </message>
+    <message>
+        <source>The node id “%1” is used more than once.</source>
+        <translation>The node id “%1” is used more than once.</translation>
+    </message>
+    <message>
+        <source>The connection id “%1” is used more than once.</source>
+        <translation>The connection id “%1” is used more than once.</translation>
+    </message>
+    <message>
+        <source>Connection “%1” leads to a node that does not exist.</source>
+        <translation>Connection “%1” leads to a node that does not exist.</translation>
+    </message>
+    <message>
+        <source>Connection “%1” leaves from an output “%2” its node does not have.</source>
+        <translation>Connection “%1” leaves from an output “%2” its node does not have.</translation>
+    </message>
+    <message>
+        <source>Connection “%1” enters an input “%2” its node does not have.</source>
+        <translation>Connection “%1” enters an input “%2” its node does not have.</translation>
+    </message>
+    <message>
+        <source>The connections form a loop: %1.</source>
+        <translation>The connections form a loop: %1.</translation>
+    </message>
+    <message>
+        <source>Node “%1” needs a value for its input “%2”: connect it or map it.</source>
+        <translation>Node “%1” needs a value for its input “%2”: connect it or map it.</translation>
+    </message>
+    <message>
+        <source>Node “%1” maps an input “%2” its component does not have.</source>
+        <translation>Node “%1” maps an input “%2” its component does not have.</translation>
+    </message>
+    <message>
+        <source>Node “%1”: the mapping of input “%2” cannot be read.</source>
+        <translation>Node “%1”: the mapping of input “%2” cannot be read.</translation>
+    </message>
+    <message>
+        <source>Node “%1” reads from a node “%2” that does not exist.</source>
+        <translation>Node “%1” reads from a node “%2” that does not exist.</translation>
+    </message>
+    <message>
+        <source>Node “%1” reads from node “%2”, which does not run before it: connect them first.</source>
+        <translation>Node “%1” reads from node “%2”, which does not run before it: connect them first.</translation>
+    </message>
+    <message>
+        <source>Node “%1” reads an output “%2” that node “%3” does not have.</source>
+        <translation>Node “%1” reads an output “%2” that node “%3” does not have.</translation>
+    </message>
+    <message>
+        <source>Node “%1”: input “%2” expects %3 but gets %4.</source>
+        <translation>Node “%1”: input “%2” expects %3 but gets %4.</translation>
+    </message>
+    <message>
+        <source>Node “%1”: its configuration is not valid (%2).</source>
+        <translation>Node “%1”: its configuration is not valid (%2).</translation>
+    </message>
+    <message>
+        <source>The component “%1” has a configuration schema the server cannot use.</source>
+        <translation>The component “%1” has a configuration schema the server cannot use.</translation>
+    </message>
+    <message>
+        <source>The flow setting “%1” is not valid.</source>
+        <translation>The flow setting “%1” is not valid.</translation>
+    </message>
+    <message>
+        <source>The definition is not shaped as a flow.</source>
+        <translation>The definition is not shaped as a flow.</translation>
+    </message>
+    <message>
+        <source>The definition is not shaped as a flow at “%1”.</source>
+        <translation>The definition is not shaped as a flow at “%1”.</translation>
+    </message>
+    <message>
+        <source>view</source>
+        <translation>view</translation>
+    </message>
+    <message>
+        <source>edit</source>
+        <translation>edit</translation>
+    </message>
+    <message>
+        <source>admin</source>
+        <translation>admin</translation>
+    </message>
+    <message>
+        <source>owner</source>
+        <translation>owner</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation>Draft</translation>
+    </message>
+    <message>
+        <source>Published</source>
+        <translation>Published</translation>
+    </message>
+    <message>
+        <source>Deprecated</source>
+        <translation>Deprecated</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>Pending</translation>
+    </message>
+    <message>
+        <source>Queued</source>
+        <translation>Queued</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>Running</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Completed</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Failed</translation>
+    </message>
+    <message>
+        <source>Cancelling</source>
+        <translation>Cancelling</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <source>The definition&apos;s &quot;schemaVersion&quot; is newer than this server understands.</source>
+        <translation>The definition&apos;s &quot;schemaVersion&quot; is newer than this server understands.</translation>
+    </message>
+</context>
+<context>
+    <name>FlowFile</name>
+    <message numerus="yes">
+        <source>… and %n more.</source>
+        <translation>
+            <numerusform>… and %n more.</numerusform>
+            <numerusform>… and %n more.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The file is not valid JSON (%1 at character %2).</source>
+        <translation>The file is not valid JSON (%1 at character %2).</translation>
+    </message>
+    <message>
+        <source>The file does not hold a flow: its JSON is not an object.</source>
+        <translation>The file does not hold a flow: its JSON is not an object.</translation>
+    </message>
+    <message>
+        <source>The file does not hold a flow: it has neither a &quot;definition&quot; object nor a &quot;nodes&quot; list.</source>
+        <translation>The file does not hold a flow: it has neither a &quot;definition&quot; object nor a &quot;nodes&quot; list.</translation>
+    </message>
+    <message>
+        <source>The flow in the file is not valid:
+%1</source>
+        <translation>The flow in the file is not valid:
+%1</translation>
+    </message>
+    <message>
+        <source>The flow settings in the file are not valid:
+%1</source>
+        <translation>The flow settings in the file are not valid:
+%1</translation>
+    </message>
+    <message>
+        <source>The file cannot be opened: %1</source>
+        <translation>The file cannot be opened: %1</translation>
+    </message>
+    <message>
+        <source>The file is too large to be a flow (more than 16 MiB).</source>
+        <translation>The file is too large to be a flow (more than 16 MiB).</translation>
+    </message>
+    <message>
+        <source>The file cannot be written: %1</source>
+        <translation>The file cannot be written: %1</translation>
+    </message>
+</context>
+<context>
     <name>Sections</name>
     <message>
         <source>Dashboard</source>
@@ -188,6 +500,21 @@
     <message>
         <source>the server is not available right now</source>
         <translation>the server is not available right now</translation>
+    </message>
+</context>
+<context>
+    <name>ShareDialog</name>
+    <message>
+        <source>Can view and run</source>
+        <translation>Can view and run</translation>
+    </message>
+    <message>
+        <source>Can edit</source>
+        <translation>Can edit</translation>
+    </message>
+    <message>
+        <source>Can edit and share</source>
+        <translation>Can edit and share</translation>
     </message>
 </context>
 <context>
@@ -343,6 +670,213 @@
     <message>
         <source>any</source>
         <translation>any</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::FlowEditorPage</name>
+    <message>
+        <source>Version %1 of this flow was saved in another console. Saving your changes will ask whether to reload it or to save yours after it.</source>
+        <translation>Version %1 of this flow was saved in another console. Saving your changes will ask whether to reload it or to save yours after it.</translation>
+    </message>
+    <message>
+        <source>Version %1 of this flow was saved in another console. Reload it from the list to see it.</source>
+        <translation>Version %1 of this flow was saved in another console. Reload it from the list to see it.</translation>
+    </message>
+    <message>
+        <source>Restore Unsaved Changes</source>
+        <translation>Restore Unsaved Changes</translation>
+    </message>
+    <message>
+        <source>“%1” has changes from %2 that were never saved. Restore them?</source>
+        <translation>“%1” has changes from %2 that were never saved. Restore them?</translation>
+    </message>
+    <message>
+        <source>The autosaved changes cannot be opened: %1</source>
+        <translation>The autosaved changes cannot be opened: %1</translation>
+    </message>
+    <message>
+        <source>Restored the changes autosaved at %1. Save them to keep them.</source>
+        <translation>Restored the changes autosaved at %1. Save them to keep them.</translation>
+    </message>
+    <message>
+        <source>Unsaved Changes</source>
+        <translation>Unsaved Changes</translation>
+    </message>
+    <message>
+        <source>“%1” has changes that are not saved. Save them as a new version before leaving?</source>
+        <translation>“%1” has changes that are not saved. Save them as a new version before leaving?</translation>
+    </message>
+    <message>
+        <source>Saved as version %1 (draft).</source>
+        <translation>Saved as version %1 (draft).</translation>
+    </message>
+    <message>
+        <source>Newer Version on the Server</source>
+        <translation>Newer Version on the Server</translation>
+    </message>
+    <message>
+        <source>Someone saved a newer version of “%1” since you opened version %2.</source>
+        <translation>Someone saved a newer version of “%1” since you opened version %2.</translation>
+    </message>
+    <message>
+        <source>Reload shows the newer version and discards your changes. Save as New Version keeps your changes as the version after theirs.</source>
+        <translation>Reload shows the newer version and discards your changes. Save as New Version keeps your changes as the version after theirs.</translation>
+    </message>
+    <message>
+        <source>Save as &amp;New Version</source>
+        <translation>Save as &amp;New Version</translation>
+    </message>
+    <message>
+        <source>&amp;Reload</source>
+        <translation>&amp;Reload</translation>
+    </message>
+    <message>
+        <source>Version %1 is published: runs and the webhook now use it.</source>
+        <translation>Version %1 is published: runs and the webhook now use it.</translation>
+    </message>
+    <message>
+        <source>Your unsaved changes are not part of any version: save them first to run them.</source>
+        <translation>Your unsaved changes are not part of any version: save them first to run them.</translation>
+    </message>
+    <message>
+        <source>Execution %1 started (version %2).</source>
+        <translation>Execution %1 started (version %2).</translation>
+    </message>
+    <message>
+        <source>Execution %1 is queued at position %2: the flow allows only so many at a time.</source>
+        <translation>Execution %1 is queued at position %2: the flow allows only so many at a time.</translation>
+    </message>
+    <message>
+        <source>Not started: the flow is already running (%1) and its settings allow only one execution at a time.</source>
+        <translation>Not started: the flow is already running (%1) and its settings allow only one execution at a time.</translation>
+    </message>
+    <message>
+        <source>Export Flow</source>
+        <translation>Export Flow</translation>
+    </message>
+    <message>
+        <source>HiveMind flows (*.json)</source>
+        <translation>HiveMind flows (*.json)</translation>
+    </message>
+    <message>
+        <source>Exported to %1.</source>
+        <translation>Exported to %1.</translation>
+    </message>
+    <message>
+        <source>Your role (viewer) can look at flows but not change them.</source>
+        <translation>Your role (viewer) can look at flows but not change them.</translation>
+    </message>
+    <message>
+        <source>This flow is shared with you to view and run; changing it needs edit permission.</source>
+        <translation>This flow is shared with you to view and run; changing it needs edit permission.</translation>
+    </message>
+    <message>
+        <source>Your role (viewer) cannot run flows.</source>
+        <translation>Your role (viewer) cannot run flows.</translation>
+    </message>
+    <message>
+        <source>Only the owner and people it is shared with as admin can share this flow.</source>
+        <translation>Only the owner and people it is shared with as admin can share this flow.</translation>
+    </message>
+    <message>
+        <source>Save the changes as a new draft version</source>
+        <translation>Save the changes as a new draft version</translation>
+    </message>
+    <message>
+        <source>No unsaved changes</source>
+        <translation>No unsaved changes</translation>
+    </message>
+    <message>
+        <source>Publish the latest version (unsaved changes are saved first)</source>
+        <translation>Publish the latest version (unsaved changes are saved first)</translation>
+    </message>
+    <message>
+        <source>Start an execution with inputs you enter</source>
+        <translation>Start an execution with inputs you enter</translation>
+    </message>
+    <message>
+        <source>Choose who else sees, edits or shares the flow</source>
+        <translation>Choose who else sees, edits or shares the flow</translation>
+    </message>
+    <message>
+        <source>The URL that starts the flow without signing in</source>
+        <translation>The URL that starts the flow without signing in</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Published · version %1</source>
+        <translation>Published · version %1</translation>
+    </message>
+    <message>
+        <source>Draft · version %1</source>
+        <translation>Draft · version %1</translation>
+    </message>
+    <message>
+        <source>%1 · unsaved changes</source>
+        <translation>%1 · unsaved changes</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <source>Publishing…</source>
+        <translation>Publishing…</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>Starting…</translation>
+    </message>
+    <message>
+        <source>← Flows</source>
+        <translation>← Flows</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <source>&amp;Publish</source>
+        <translation>&amp;Publish</translation>
+    </message>
+    <message>
+        <source>&amp;Run…</source>
+        <translation>&amp;Run…</translation>
+    </message>
+    <message>
+        <source>S&amp;hare…</source>
+        <translation>S&amp;hare…</translation>
+    </message>
+    <message>
+        <source>&amp;Webhook…</source>
+        <translation>&amp;Webhook…</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>&amp;Export…</translation>
+    </message>
+    <message>
+        <source>Back to the list of flows</source>
+        <translation>Back to the list of flows</translation>
+    </message>
+    <message>
+        <source>Flow</source>
+        <translation>Flow</translation>
+    </message>
+    <message>
+        <source>Opening the flow…</source>
+        <translation>Opening the flow…</translation>
+    </message>
+    <message>
+        <source>&amp;Try Again</source>
+        <translation>&amp;Try Again</translation>
+    </message>
+    <message>
+        <source>Save the flow to a JSON file</source>
+        <translation>Save the flow to a JSON file</translation>
     </message>
 </context>
 <context>
@@ -656,6 +1190,55 @@
     </message>
 </context>
 <context>
+    <name>hm::app::FlowListModel</name>
+    <message>
+        <source>Published · version %1</source>
+        <translation>Published · version %1</translation>
+    </message>
+    <message>
+        <source>Draft · version %1 (version %2 published)</source>
+        <translation>Draft · version %1 (version %2 published)</translation>
+    </message>
+    <message>
+        <source>Draft · version %1</source>
+        <translation>Draft · version %1</translation>
+    </message>
+    <message>
+        <source>Never run</source>
+        <translation>Never run</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>%1
+%2</source>
+        <translation>%1
+%2</translation>
+    </message>
+    <message>
+        <source>Execution %1</source>
+        <translation>Execution %1</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Last execution</source>
+        <translation>Last execution</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>Updated</translation>
+    </message>
+</context>
+<context>
     <name>hm::app::FlowMinimap</name>
     <message>
         <source>Overview: click to move there</source>
@@ -717,6 +1300,385 @@
     <message>
         <source>Drag a component from the palette, or press %1 or start typing to add one here.</source>
         <translation>Drag a component from the palette, or press %1 or start typing to add one here.</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::FlowsPage</name>
+    <message>
+        <source>More flows could not be loaded: %1</source>
+        <translation>More flows could not be loaded: %1</translation>
+    </message>
+    <message>
+        <source>Restore Unsaved Changes</source>
+        <translation>Restore Unsaved Changes</translation>
+    </message>
+    <message>
+        <source>The console closed before your changes to “%1” (autosaved %2) were saved. Open the flow with them now? Discard deletes them; Cancel keeps them for when you next open the flow.</source>
+        <translation>The console closed before your changes to “%1” (autosaved %2) were saved. Open the flow with them now? Discard deletes them; Cancel keeps them for when you next open the flow.</translation>
+    </message>
+    <message>
+        <source>Not signed in</source>
+        <translation>Not signed in</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Connecting to the server…</source>
+        <translation>Connecting to the server…</translation>
+    </message>
+    <message>
+        <source>Loading flows…</source>
+        <translation>Loading flows…</translation>
+    </message>
+    <message>
+        <source>The flows cannot be shown</source>
+        <translation>The flows cannot be shown</translation>
+    </message>
+    <message>
+        <source>&amp;Try Again</source>
+        <translation>&amp;Try Again</translation>
+    </message>
+    <message>
+        <source>%1: %2 (request %3)</source>
+        <translation>%1: %2 (request %3)</translation>
+    </message>
+    <message>
+        <source>No flows match</source>
+        <translation>No flows match</translation>
+    </message>
+    <message>
+        <source>No flow you can see has “%1” in its name.</source>
+        <translation>No flow you can see has “%1” in its name.</translation>
+    </message>
+    <message>
+        <source>You have not created any flows yet.</source>
+        <translation>You have not created any flows yet.</translation>
+    </message>
+    <message>
+        <source>Nobody has shared a flow with you yet.</source>
+        <translation>Nobody has shared a flow with you yet.</translation>
+    </message>
+    <message>
+        <source>Show &amp;All Flows</source>
+        <translation>Show &amp;All Flows</translation>
+    </message>
+    <message>
+        <source>No flows yet</source>
+        <translation>No flows yet</translation>
+    </message>
+    <message>
+        <source>A flow is a graph of components that the server runs step by step each time it is triggered. Create one, or import a flow file.</source>
+        <translation>A flow is a graph of components that the server runs step by step each time it is triggered. Create one, or import a flow file.</translation>
+    </message>
+    <message>
+        <source>&amp;New Flow</source>
+        <translation>&amp;New Flow</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n flow(s) shown</source>
+        <translation>
+            <numerusform>%1 of %n flow shown</numerusform>
+            <numerusform>%1 of %n flows shown</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n flow(s)</source>
+        <translation>
+            <numerusform>%n flow</numerusform>
+            <numerusform>%n flows</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Your role (viewer) can look at flows but not change them.</source>
+        <translation>Your role (viewer) can look at flows but not change them.</translation>
+    </message>
+    <message>
+        <source>Select a flow first.</source>
+        <translation>Select a flow first.</translation>
+    </message>
+    <message>
+        <source>Create an empty flow and open it</source>
+        <translation>Create an empty flow and open it</translation>
+    </message>
+    <message>
+        <source>Your role (viewer) cannot run flows.</source>
+        <translation>Your role (viewer) cannot run flows.</translation>
+    </message>
+    <message>
+        <source>Start an execution with inputs you enter</source>
+        <translation>Start an execution with inputs you enter</translation>
+    </message>
+    <message>
+        <source>This flow is shared with you to view and run; renaming it needs edit permission.</source>
+        <translation>This flow is shared with you to view and run; renaming it needs edit permission.</translation>
+    </message>
+    <message>
+        <source>Give the flow another name</source>
+        <translation>Give the flow another name</translation>
+    </message>
+    <message>
+        <source>Create a copy of the flow&apos;s latest version under a new name</source>
+        <translation>Create a copy of the flow&apos;s latest version under a new name</translation>
+    </message>
+    <message>
+        <source>Only the flow&apos;s owner (or an administrator) can delete it.</source>
+        <translation>Only the flow&apos;s owner (or an administrator) can delete it.</translation>
+    </message>
+    <message>
+        <source>Delete the flow with its versions, shares and webhook</source>
+        <translation>Delete the flow with its versions, shares and webhook</translation>
+    </message>
+    <message>
+        <source>Only the owner and people it is shared with as admin can share this flow.</source>
+        <translation>Only the owner and people it is shared with as admin can share this flow.</translation>
+    </message>
+    <message>
+        <source>Choose who else sees, edits or shares the flow</source>
+        <translation>Choose who else sees, edits or shares the flow</translation>
+    </message>
+    <message>
+        <source>The webhook of a flow needs edit permission on it.</source>
+        <translation>The webhook of a flow needs edit permission on it.</translation>
+    </message>
+    <message>
+        <source>The URL that starts the flow without signing in</source>
+        <translation>The URL that starts the flow without signing in</translation>
+    </message>
+    <message>
+        <source>Save the flow&apos;s latest version to a JSON file</source>
+        <translation>Save the flow&apos;s latest version to a JSON file</translation>
+    </message>
+    <message>
+        <source>Read the list from the server again</source>
+        <translation>Read the list from the server again</translation>
+    </message>
+    <message>
+        <source>Search the flows by name</source>
+        <translation>Search the flows by name</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1
+%2</source>
+        <translation>%1
+%2</translation>
+    </message>
+    <message>
+        <source>“%1” was not created. %2</source>
+        <translation>“%1” was not created. %2</translation>
+    </message>
+    <message>
+        <source>New Flow</source>
+        <translation>New Flow</translation>
+    </message>
+    <message>
+        <source>Name of the new flow:</source>
+        <translation>Name of the new flow:</translation>
+    </message>
+    <message>
+        <source>Created “%1”.</source>
+        <translation>Created “%1”.</translation>
+    </message>
+    <message>
+        <source>Import Flow</source>
+        <translation>Import Flow</translation>
+    </message>
+    <message>
+        <source>HiveMind flows (*.json)</source>
+        <translation>HiveMind flows (*.json)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>All files (*)</translation>
+    </message>
+    <message>
+        <source>%1 cannot be imported.
+
+%2</source>
+        <translation>%1 cannot be imported.
+
+%2</translation>
+    </message>
+    <message>
+        <source>Nothing was imported: %1</source>
+        <translation>Nothing was imported: %1</translation>
+    </message>
+    <message>
+        <source>Name of the imported flow:</source>
+        <translation>Name of the imported flow:</translation>
+    </message>
+    <message>
+        <source>Imported “%1” as a new flow.</source>
+        <translation>Imported “%1” as a new flow.</translation>
+    </message>
+    <message>
+        <source>Rename Flow</source>
+        <translation>Rename Flow</translation>
+    </message>
+    <message>
+        <source>New name of “%1”:</source>
+        <translation>New name of “%1”:</translation>
+    </message>
+    <message>
+        <source>Renamed “%1” to “%2”.</source>
+        <translation>Renamed “%1” to “%2”.</translation>
+    </message>
+    <message>
+        <source>“%1” was not renamed. %2</source>
+        <translation>“%1” was not renamed. %2</translation>
+    </message>
+    <message>
+        <source>Duplicate Flow</source>
+        <translation>Duplicate Flow</translation>
+    </message>
+    <message>
+        <source>Name of the copy of “%1”:</source>
+        <translation>Name of the copy of “%1”:</translation>
+    </message>
+    <message>
+        <source>%1 (copy)</source>
+        <translation>%1 (copy)</translation>
+    </message>
+    <message>
+        <source>Created “%1” as a copy.</source>
+        <translation>Created “%1” as a copy.</translation>
+    </message>
+    <message>
+        <source>Delete Flow</source>
+        <translation>Delete Flow</translation>
+    </message>
+    <message>
+        <source>Delete “%1”? Its versions, its webhook and its shares are deleted with it; the history of its executions stays.</source>
+        <translation>Delete “%1”? Its versions, its webhook and its shares are deleted with it; the history of its executions stays.</translation>
+    </message>
+    <message>
+        <source>Deleted “%1”.</source>
+        <translation>Deleted “%1”.</translation>
+    </message>
+    <message>
+        <source>“%1” was not deleted. %2</source>
+        <translation>“%1” was not deleted. %2</translation>
+    </message>
+    <message>
+        <source>Export Flow</source>
+        <translation>Export Flow</translation>
+    </message>
+    <message>
+        <source>Exported “%1” (version %2) to %3.</source>
+        <translation>Exported “%1” (version %2) to %3.</translation>
+    </message>
+    <message>
+        <source>“%1” did not start. %2</source>
+        <translation>“%1” did not start. %2</translation>
+    </message>
+    <message>
+        <source>“%1” did not start: it is already running and its settings allow only one execution at a time.</source>
+        <translation>“%1” did not start: it is already running and its settings allow only one execution at a time.</translation>
+    </message>
+    <message>
+        <source>Execution %1 of “%2” is queued at position %3.</source>
+        <translation>Execution %1 of “%2” is queued at position %3.</translation>
+    </message>
+    <message>
+        <source>Execution %1 of “%2” started.</source>
+        <translation>Execution %1 of “%2” started.</translation>
+    </message>
+    <message>
+        <source>&amp;New Flow…</source>
+        <translation>&amp;New Flow…</translation>
+    </message>
+    <message>
+        <source>&amp;Import…</source>
+        <translation>&amp;Import…</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>&amp;Open</translation>
+    </message>
+    <message>
+        <source>&amp;Run…</source>
+        <translation>&amp;Run…</translation>
+    </message>
+    <message>
+        <source>Re&amp;name…</source>
+        <translation>Re&amp;name…</translation>
+    </message>
+    <message>
+        <source>D&amp;uplicate…</source>
+        <translation>D&amp;uplicate…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation>&amp;Delete…</translation>
+    </message>
+    <message>
+        <source>S&amp;hare…</source>
+        <translation>S&amp;hare…</translation>
+    </message>
+    <message>
+        <source>&amp;Webhook…</source>
+        <translation>&amp;Webhook…</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>&amp;Export…</translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh List</source>
+        <translation>Re&amp;fresh List</translation>
+    </message>
+    <message>
+        <source>&amp;Find Flow</source>
+        <translation>&amp;Find Flow</translation>
+    </message>
+    <message>
+        <source>Flows</source>
+        <translation>Flows</translation>
+    </message>
+    <message>
+        <source>Workflows you design as graphs of components, with their versions, runs and sharing.</source>
+        <translation>Workflows you design as graphs of components, with their versions, runs and sharing.</translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation>Import…</translation>
+    </message>
+    <message>
+        <source>Search by name</source>
+        <translation>Search by name</translation>
+    </message>
+    <message>
+        <source>All flows</source>
+        <translation>All flows</translation>
+    </message>
+    <message>
+        <source>My flows</source>
+        <translation>My flows</translation>
+    </message>
+    <message>
+        <source>Shared with me</source>
+        <translation>Shared with me</translation>
+    </message>
+    <message>
+        <source>Flow</source>
+        <translation>Flow</translation>
+    </message>
+    <message>
+        <source>Create a flow from a JSON file</source>
+        <translation>Create a flow from a JSON file</translation>
+    </message>
+    <message>
+        <source>Open the flow in the editor (double-clicking a row does the same)</source>
+        <translation>Open the flow in the editor (double-clicking a row does the same)</translation>
     </message>
 </context>
 <context>
@@ -817,12 +1779,197 @@
         <source>&amp;Connect</source>
         <translation>&amp;Connect</translation>
     </message>
+    <message>
+        <source>F&amp;low</source>
+        <translation>F&amp;low</translation>
+    </message>
 </context>
 <context>
     <name>hm::app::QuickAddPopup</name>
     <message>
         <source>Add a component…</source>
         <translation>Add a component…</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::ShareDialog</name>
+    <message>
+        <source>Nobody has an account with %1 yet: the flow is shared as soon as they create one.</source>
+        <translation>Nobody has an account with %1 yet: the flow is shared as soon as they create one.</translation>
+    </message>
+    <message>
+        <source>Shared with %1.</source>
+        <translation>Shared with %1.</translation>
+    </message>
+    <message>
+        <source>Permission changed.</source>
+        <translation>Permission changed.</translation>
+    </message>
+    <message>
+        <source>Stop Sharing</source>
+        <translation>Stop Sharing</translation>
+    </message>
+    <message>
+        <source>Stop sharing “%1” with %2? They will no longer see the flow or run it.</source>
+        <translation>Stop sharing “%1” with %2? They will no longer see the flow or run it.</translation>
+    </message>
+    <message>
+        <source>The flow is no longer shared with %1.</source>
+        <translation>The flow is no longer shared with %1.</translation>
+    </message>
+    <message>
+        <source>%1 (invited)</source>
+        <translation>%1 (invited)</translation>
+    </message>
+    <message>
+        <source>%1 &lt;%2&gt;</source>
+        <translation>%1 &lt;%2&gt;</translation>
+    </message>
+    <message>
+        <source>Share “%1”</source>
+        <translation>Share “%1”</translation>
+    </message>
+    <message>
+        <source>People you share the flow with see it in their list. View lets them run it, edit lets them change it, admin lets them share it too.</source>
+        <translation>People you share the flow with see it in their list. View lets them run it, edit lets them change it, admin lets them share it too.</translation>
+    </message>
+    <message>
+        <source>&amp;E-mail:</source>
+        <translation>&amp;E-mail:</translation>
+    </message>
+    <message>
+        <source>colleague@example.com</source>
+        <translation>colleague@example.com</translation>
+    </message>
+    <message>
+        <source>&amp;Share</source>
+        <translation>&amp;Share</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <source>Permission</source>
+        <translation>Permission</translation>
+    </message>
+    <message>
+        <source>Shared by</source>
+        <translation>Shared by</translation>
+    </message>
+    <message>
+        <source>&amp;Selected:</source>
+        <translation>&amp;Selected:</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::TriggerDialog</name>
+    <message>
+        <source>Not valid JSON: %1 (at character %2).</source>
+        <translation>Not valid JSON: %1 (at character %2).</translation>
+    </message>
+    <message>
+        <source>Run “%1”</source>
+        <translation>Run “%1”</translation>
+    </message>
+    <message>
+        <source>Starts an execution of the flow. Its nodes read these inputs as $.trigger.&lt;name&gt;.</source>
+        <translation>Starts an execution of the flow. Its nodes read these inputs as $.trigger.&lt;name&gt;.</translation>
+    </message>
+    <message>
+        <source>&amp;Version:</source>
+        <translation>&amp;Version:</translation>
+    </message>
+    <message>
+        <source>&amp;Inputs (JSON):</source>
+        <translation>&amp;Inputs (JSON):</translation>
+    </message>
+    <message>
+        <source>&amp;Run</source>
+        <translation>&amp;Run</translation>
+    </message>
+    <message>
+        <source>Published (version %1)</source>
+        <translation>Published (version %1)</translation>
+    </message>
+    <message>
+        <source>Latest draft (version %1)</source>
+        <translation>Latest draft (version %1)</translation>
+    </message>
+    <message>
+        <source>The inputs must be a JSON object, such as {&quot;message&quot;: &quot;hello&quot;}.</source>
+        <translation>The inputs must be a JSON object, such as {&quot;message&quot;: &quot;hello&quot;}.</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::WebhookDialog</name>
+    <message>
+        <source>Regenerate Webhook URL</source>
+        <translation>Regenerate Webhook URL</translation>
+    </message>
+    <message>
+        <source>Regenerate the webhook URL of “%1”? The current URL stops working at once: every system that calls it needs the new one.</source>
+        <translation>Regenerate the webhook URL of “%1”? The current URL stops working at once: every system that calls it needs the new one.</translation>
+    </message>
+    <message>
+        <source>Remove Webhook</source>
+        <translation>Remove Webhook</translation>
+    </message>
+    <message>
+        <source>Remove the webhook of “%1”? Its URL stops working at once.</source>
+        <translation>Remove the webhook of “%1”? Its URL stops working at once.</translation>
+    </message>
+    <message>
+        <source>Reading the webhook…</source>
+        <translation>Reading the webhook…</translation>
+    </message>
+    <message>
+        <source>This flow has no webhook.</source>
+        <translation>This flow has no webhook.</translation>
+    </message>
+    <message>
+        <source>This flow has a webhook. Its URL was shown when it was created and cannot be shown again; regenerate it to get a new one.</source>
+        <translation>This flow has a webhook. Its URL was shown when it was created and cannot be shown again; regenerate it to get a new one.</translation>
+    </message>
+    <message>
+        <source>Copy the URL now: it is not shown again. A POST with a JSON body starts the published version with the body as its inputs.</source>
+        <translation>Copy the URL now: it is not shown again. A POST with a JSON body starts the published version with the body as its inputs.</translation>
+    </message>
+    <message>
+        <source>(hidden)</source>
+        <translation>(hidden)</translation>
+    </message>
+    <message>
+        <source>&amp;Regenerate URL</source>
+        <translation>&amp;Regenerate URL</translation>
+    </message>
+    <message>
+        <source>&amp;Create Webhook</source>
+        <translation>&amp;Create Webhook</translation>
+    </message>
+    <message>
+        <source>Webhook of “%1”</source>
+        <translation>Webhook of “%1”</translation>
+    </message>
+    <message>
+        <source>A webhook lets systems that can only call a URL (CI, chat, monitoring) start this flow without signing in. Whoever knows the URL can run the flow.</source>
+        <translation>A webhook lets systems that can only call a URL (CI, chat, monitoring) start this flow without signing in. Whoever knows the URL can run the flow.</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Copy</translation>
+    </message>
+    <message>
+        <source>Re&amp;move Webhook</source>
+        <translation>Re&amp;move Webhook</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
     </message>
 </context>
 </TS>

@@ -57,6 +57,316 @@
     </message>
 </context>
 <context>
+    <name>FlowErrorText</name>
+    <message>
+        <source>Someone saved a newer version of this flow since you opened it.</source>
+        <translation>自您打开此流程后，已有人保存了更新的版本。</translation>
+    </message>
+    <message>
+        <source>The server cannot be reached. Check the connection and try again.</source>
+        <translation>无法连接到服务器。请检查连接后重试。</translation>
+    </message>
+    <message>
+        <source>The server did not answer in time.</source>
+        <translation>服务器未在时限内响应。</translation>
+    </message>
+    <message>
+        <source>The server is not available right now.</source>
+        <translation>服务器当前不可用。</translation>
+    </message>
+    <message>
+        <source>Too many requests: the server asks to wait a moment before trying again.</source>
+        <translation>请求过多：服务器要求稍后重试。</translation>
+    </message>
+    <message>
+        <source>You are not signed in to the server, or your session has ended.</source>
+        <translation>您尚未登录服务器，或会话已结束。</translation>
+    </message>
+    <message>
+        <source>Your role does not allow this.</source>
+        <translation>您的角色不允许此操作。</translation>
+    </message>
+    <message>
+        <source>This needs %1 permission on the flow; you have %2.</source>
+        <translation>此操作需要流程的%1权限；您当前拥有%2权限。</translation>
+    </message>
+    <message>
+        <source>You do not have permission to do this.</source>
+        <translation>您没有权限执行此操作。</translation>
+    </message>
+    <message>
+        <source>The flow no longer exists, or it is not shared with you.</source>
+        <translation>此流程已不存在，或未共享给您。</translation>
+    </message>
+    <message>
+        <source>That version of the flow does not exist. A flow runs its published version: publish one first.</source>
+        <translation>此流程版本不存在。流程运行的是已发布的版本：请先发布一个版本。</translation>
+    </message>
+    <message>
+        <source>Another flow already has this name.</source>
+        <translation>已有其他流程使用此名称。</translation>
+    </message>
+    <message>
+        <source>This already exists.</source>
+        <translation>该项已存在。</translation>
+    </message>
+    <message>
+        <source>The name must not be empty and must have at most 255 characters.</source>
+        <translation>名称不能为空，且最多 255 个字符。</translation>
+    </message>
+    <message>
+        <source>This is not an e-mail address.</source>
+        <translation>这不是电子邮件地址。</translation>
+    </message>
+    <message>
+        <source>The flow definition must be a JSON object.</source>
+        <translation>流程定义必须是 JSON 对象。</translation>
+    </message>
+    <message>
+        <source>The server refused the request: %1</source>
+        <translation>服务器拒绝了此请求：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>The server refused the flow: it has %n problem(s).</source>
+        <translation>
+            <numerusform>服务器拒绝了此流程：其中有 %n 个问题。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The server refused the flow definition.</source>
+        <translation>服务器拒绝了此流程定义。</translation>
+    </message>
+    <message>
+        <source>An input mapping of the flow is not valid.</source>
+        <translation>此流程的某个输入映射无效。</translation>
+    </message>
+    <message>
+        <source>The flow is already running and its settings allow only one execution at a time.</source>
+        <translation>此流程正在运行，而其设置同一时间只允许一个执行。</translation>
+    </message>
+    <message>
+        <source>This share no longer exists.</source>
+        <translation>此共享已不存在。</translation>
+    </message>
+    <message>
+        <source>Only the flow&apos;s owner and people it is shared with as admin can manage its sharing.</source>
+        <translation>只有流程所有者和以“管理”权限共享的人员可以管理其共享。</translation>
+    </message>
+    <message>
+        <source>You cannot share a flow with yourself.</source>
+        <translation>不能将流程共享给自己。</translation>
+    </message>
+    <message>
+        <source>The flow is already shared with this person (or they own it).</source>
+        <translation>此流程已共享给此人（或此人就是所有者）。</translation>
+    </message>
+    <message>
+        <source>The permission must be view, edit or admin.</source>
+        <translation>权限必须是查看、编辑或管理。</translation>
+    </message>
+    <message>
+        <source>The account with this e-mail address was deleted.</source>
+        <translation>使用此电子邮件地址的账号已被删除。</translation>
+    </message>
+    <message>
+        <source>It no longer exists.</source>
+        <translation>该项已不存在。</translation>
+    </message>
+    <message>
+        <source>The flow is larger than the server accepts.</source>
+        <translation>此流程超出了服务器可接受的大小。</translation>
+    </message>
+    <message>
+        <source>Node “%1” uses the component “%2”, which the server does not have.</source>
+        <translation>节点“%1”使用的组件“%2”在服务器上不存在。</translation>
+    </message>
+    <message>
+        <source>Node “%1” uses version %2 of “%3”, which the server does not have.</source>
+        <translation>节点“%1”使用“%3”的版本 %2，服务器上没有此版本。</translation>
+    </message>
+    <message>
+        <source>The node id “%1” is used more than once.</source>
+        <translation>节点 ID“%1”被使用了不止一次。</translation>
+    </message>
+    <message>
+        <source>The connection id “%1” is used more than once.</source>
+        <translation>连接 ID“%1”被使用了不止一次。</translation>
+    </message>
+    <message>
+        <source>Connection “%1” leads to a node that does not exist.</source>
+        <translation>连接“%1”指向不存在的节点。</translation>
+    </message>
+    <message>
+        <source>Connection “%1” leaves from an output “%2” its node does not have.</source>
+        <translation>连接“%1”来自其节点没有的输出“%2”。</translation>
+    </message>
+    <message>
+        <source>Connection “%1” enters an input “%2” its node does not have.</source>
+        <translation>连接“%1”进入其节点没有的输入“%2”。</translation>
+    </message>
+    <message>
+        <source>The connections form a loop: %1.</source>
+        <translation>这些连接形成了环路：%1。</translation>
+    </message>
+    <message>
+        <source>Node “%1” needs a value for its input “%2”: connect it or map it.</source>
+        <translation>节点“%1”的输入“%2”需要一个值：请连接或映射它。</translation>
+    </message>
+    <message>
+        <source>Node “%1” maps an input “%2” its component does not have.</source>
+        <translation>节点“%1”映射了其组件没有的输入“%2”。</translation>
+    </message>
+    <message>
+        <source>Node “%1”: the mapping of input “%2” cannot be read.</source>
+        <translation>节点“%1”：输入“%2”的映射无法解析。</translation>
+    </message>
+    <message>
+        <source>Node “%1” reads from a node “%2” that does not exist.</source>
+        <translation>节点“%1”读取了不存在的节点“%2”。</translation>
+    </message>
+    <message>
+        <source>Node “%1” reads from node “%2”, which does not run before it: connect them first.</source>
+        <translation>节点“%1”读取节点“%2”，但后者不会在它之前运行：请先连接两者。</translation>
+    </message>
+    <message>
+        <source>Node “%1” reads an output “%2” that node “%3” does not have.</source>
+        <translation>节点“%1”读取节点“%3”的输出“%2”，但该节点没有此输出。</translation>
+    </message>
+    <message>
+        <source>Node “%1”: input “%2” expects %3 but gets %4.</source>
+        <translation>节点“%1”：输入“%2”期望 %3，实际为 %4。</translation>
+    </message>
+    <message>
+        <source>Node “%1”: its configuration is not valid (%2).</source>
+        <translation>节点“%1”：其配置无效（%2）。</translation>
+    </message>
+    <message>
+        <source>The component “%1” has a configuration schema the server cannot use.</source>
+        <translation>组件“%1”的配置架构无法被服务器使用。</translation>
+    </message>
+    <message>
+        <source>The flow setting “%1” is not valid.</source>
+        <translation>流程设置“%1”无效。</translation>
+    </message>
+    <message>
+        <source>The definition is not shaped as a flow.</source>
+        <translation>此定义的结构不是流程。</translation>
+    </message>
+    <message>
+        <source>The definition is not shaped as a flow at “%1”.</source>
+        <translation>此定义在“%1”处的结构不是流程。</translation>
+    </message>
+    <message>
+        <source>view</source>
+        <translation>查看</translation>
+    </message>
+    <message>
+        <source>edit</source>
+        <translation>编辑</translation>
+    </message>
+    <message>
+        <source>admin</source>
+        <translation>管理</translation>
+    </message>
+    <message>
+        <source>owner</source>
+        <translation>所有者</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <source>Published</source>
+        <translation>已发布</translation>
+    </message>
+    <message>
+        <source>Deprecated</source>
+        <translation>已弃用</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>等待中</translation>
+    </message>
+    <message>
+        <source>Queued</source>
+        <translation>排队中</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>运行中</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>Cancelling</source>
+        <translation>取消中</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>The definition&apos;s &quot;schemaVersion&quot; is newer than this server understands.</source>
+        <translation>此定义的 &quot;schemaVersion&quot; 比此服务器能理解的版本更新。</translation>
+    </message>
+</context>
+<context>
+    <name>FlowFile</name>
+    <message numerus="yes">
+        <source>… and %n more.</source>
+        <translation>
+            <numerusform>……还有 %n 个。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The file is not valid JSON (%1 at character %2).</source>
+        <translation>此文件不是有效的 JSON（%1，位于第 %2 个字符）。</translation>
+    </message>
+    <message>
+        <source>The file does not hold a flow: its JSON is not an object.</source>
+        <translation>此文件不含流程：其 JSON 不是对象。</translation>
+    </message>
+    <message>
+        <source>The file does not hold a flow: it has neither a &quot;definition&quot; object nor a &quot;nodes&quot; list.</source>
+        <translation>此文件不含流程：其中既没有 &quot;definition&quot; 对象，也没有 &quot;nodes&quot; 列表。</translation>
+    </message>
+    <message>
+        <source>The flow in the file is not valid:
+%1</source>
+        <translation>文件中的流程无效：
+%1</translation>
+    </message>
+    <message>
+        <source>The flow settings in the file are not valid:
+%1</source>
+        <translation>文件中的流程设置无效：
+%1</translation>
+    </message>
+    <message>
+        <source>The file cannot be opened: %1</source>
+        <translation>无法打开文件：%1</translation>
+    </message>
+    <message>
+        <source>The file is too large to be a flow (more than 16 MiB).</source>
+        <translation>文件太大，不可能是流程（超过 16 MiB）。</translation>
+    </message>
+    <message>
+        <source>The file cannot be written: %1</source>
+        <translation>无法写入文件：%1</translation>
+    </message>
+</context>
+<context>
     <name>Sections</name>
     <message>
         <source>Dashboard</source>
@@ -188,6 +498,21 @@
     <message>
         <source>the server is not available right now</source>
         <translation>服务器当前不可用</translation>
+    </message>
+</context>
+<context>
+    <name>ShareDialog</name>
+    <message>
+        <source>Can view and run</source>
+        <translation>可查看和运行</translation>
+    </message>
+    <message>
+        <source>Can edit</source>
+        <translation>可编辑</translation>
+    </message>
+    <message>
+        <source>Can edit and share</source>
+        <translation>可编辑和共享</translation>
     </message>
 </context>
 <context>
@@ -343,6 +668,213 @@
     <message>
         <source>any</source>
         <translation>任意</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::FlowEditorPage</name>
+    <message>
+        <source>Version %1 of this flow was saved in another console. Saving your changes will ask whether to reload it or to save yours after it.</source>
+        <translation>此流程的版本 %1 已在另一个控制台中保存。保存您的更改时，将询问是重新加载该版本，还是将您的更改保存为其后的版本。</translation>
+    </message>
+    <message>
+        <source>Version %1 of this flow was saved in another console. Reload it from the list to see it.</source>
+        <translation>此流程的版本 %1 已在另一个控制台中保存。请从列表重新打开以查看。</translation>
+    </message>
+    <message>
+        <source>Restore Unsaved Changes</source>
+        <translation>恢复未保存的更改</translation>
+    </message>
+    <message>
+        <source>“%1” has changes from %2 that were never saved. Restore them?</source>
+        <translation>“%1”有 %2 时未保存的更改。要恢复这些更改吗？</translation>
+    </message>
+    <message>
+        <source>The autosaved changes cannot be opened: %1</source>
+        <translation>无法打开自动保存的更改：%1</translation>
+    </message>
+    <message>
+        <source>Restored the changes autosaved at %1. Save them to keep them.</source>
+        <translation>已恢复于 %1 自动保存的更改。请保存以保留这些更改。</translation>
+    </message>
+    <message>
+        <source>Unsaved Changes</source>
+        <translation>未保存的更改</translation>
+    </message>
+    <message>
+        <source>“%1” has changes that are not saved. Save them as a new version before leaving?</source>
+        <translation>“%1”有未保存的更改。离开前要将其保存为新版本吗？</translation>
+    </message>
+    <message>
+        <source>Saved as version %1 (draft).</source>
+        <translation>已保存为版本 %1（草稿）。</translation>
+    </message>
+    <message>
+        <source>Newer Version on the Server</source>
+        <translation>服务器上有更新的版本</translation>
+    </message>
+    <message>
+        <source>Someone saved a newer version of “%1” since you opened version %2.</source>
+        <translation>自您打开版本 %2 后，已有人保存了“%1”的更新版本。</translation>
+    </message>
+    <message>
+        <source>Reload shows the newer version and discards your changes. Save as New Version keeps your changes as the version after theirs.</source>
+        <translation>“重新加载”会显示更新的版本并丢弃您的更改。“另存为新版本”会将您的更改保存为其后的版本。</translation>
+    </message>
+    <message>
+        <source>Save as &amp;New Version</source>
+        <translation>另存为新版本(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Reload</source>
+        <translation>重新加载(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Version %1 is published: runs and the webhook now use it.</source>
+        <translation>版本 %1 已发布：此后的运行和 Webhook 都会使用此版本。</translation>
+    </message>
+    <message>
+        <source>Your unsaved changes are not part of any version: save them first to run them.</source>
+        <translation>您未保存的更改不属于任何版本：请先保存才能运行这些更改。</translation>
+    </message>
+    <message>
+        <source>Execution %1 started (version %2).</source>
+        <translation>执行 %1 已开始（版本 %2）。</translation>
+    </message>
+    <message>
+        <source>Execution %1 is queued at position %2: the flow allows only so many at a time.</source>
+        <translation>执行 %1 已进入队列，位置 %2：此流程同时可运行的数量有限。</translation>
+    </message>
+    <message>
+        <source>Not started: the flow is already running (%1) and its settings allow only one execution at a time.</source>
+        <translation>未开始：此流程正在运行（%1），而其设置同一时间只允许一个执行。</translation>
+    </message>
+    <message>
+        <source>Export Flow</source>
+        <translation>导出流程</translation>
+    </message>
+    <message>
+        <source>HiveMind flows (*.json)</source>
+        <translation>HiveMind 流程 (*.json)</translation>
+    </message>
+    <message>
+        <source>Exported to %1.</source>
+        <translation>已导出到 %1。</translation>
+    </message>
+    <message>
+        <source>Your role (viewer) can look at flows but not change them.</source>
+        <translation>您的角色（查看者）可以查看流程，但不能更改。</translation>
+    </message>
+    <message>
+        <source>This flow is shared with you to view and run; changing it needs edit permission.</source>
+        <translation>此流程以查看和运行权限共享给您；更改它需要编辑权限。</translation>
+    </message>
+    <message>
+        <source>Your role (viewer) cannot run flows.</source>
+        <translation>您的角色（查看者）不能运行流程。</translation>
+    </message>
+    <message>
+        <source>Only the owner and people it is shared with as admin can share this flow.</source>
+        <translation>只有所有者和以“管理”权限共享的人员可以共享此流程。</translation>
+    </message>
+    <message>
+        <source>Save the changes as a new draft version</source>
+        <translation>将更改保存为新的草稿版本</translation>
+    </message>
+    <message>
+        <source>No unsaved changes</source>
+        <translation>没有未保存的更改</translation>
+    </message>
+    <message>
+        <source>Publish the latest version (unsaved changes are saved first)</source>
+        <translation>发布最新版本（未保存的更改会先保存）</translation>
+    </message>
+    <message>
+        <source>Start an execution with inputs you enter</source>
+        <translation>使用您输入的数据开始一次执行</translation>
+    </message>
+    <message>
+        <source>Choose who else sees, edits or shares the flow</source>
+        <translation>选择还有谁可以查看、编辑或共享此流程</translation>
+    </message>
+    <message>
+        <source>The URL that starts the flow without signing in</source>
+        <translation>无需登录即可启动此流程的 URL</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>Published · version %1</source>
+        <translation>已发布 · 版本 %1</translation>
+    </message>
+    <message>
+        <source>Draft · version %1</source>
+        <translation>草稿 · 版本 %1</translation>
+    </message>
+    <message>
+        <source>%1 · unsaved changes</source>
+        <translation>%1 · 有未保存的更改</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message>
+        <source>Publishing…</source>
+        <translation>正在发布…</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>正在启动…</translation>
+    </message>
+    <message>
+        <source>← Flows</source>
+        <translation>← 流程</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Publish</source>
+        <translation>发布(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Run…</source>
+        <translation>运行(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>S&amp;hare…</source>
+        <translation>共享(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>&amp;Webhook…</source>
+        <translation>Webhook 设置(&amp;W)…</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>导出(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Back to the list of flows</source>
+        <translation>返回流程列表</translation>
+    </message>
+    <message>
+        <source>Flow</source>
+        <translation>流程</translation>
+    </message>
+    <message>
+        <source>Opening the flow…</source>
+        <translation>正在打开流程…</translation>
+    </message>
+    <message>
+        <source>&amp;Try Again</source>
+        <translation>重试(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Save the flow to a JSON file</source>
+        <translation>将流程保存为 JSON 文件</translation>
     </message>
 </context>
 <context>
@@ -655,6 +1187,55 @@
     </message>
 </context>
 <context>
+    <name>hm::app::FlowListModel</name>
+    <message>
+        <source>Published · version %1</source>
+        <translation>已发布 · 版本 %1</translation>
+    </message>
+    <message>
+        <source>Draft · version %1 (version %2 published)</source>
+        <translation>草稿 · 版本 %1（已发布版本 %2）</translation>
+    </message>
+    <message>
+        <source>Draft · version %1</source>
+        <translation>草稿 · 版本 %1</translation>
+    </message>
+    <message>
+        <source>Never run</source>
+        <translation>从未运行</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>%1
+%2</source>
+        <translation>%1
+%2</translation>
+    </message>
+    <message>
+        <source>Execution %1</source>
+        <translation>执行 %1</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Last execution</source>
+        <translation>最近一次执行</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>更新时间</translation>
+    </message>
+</context>
+<context>
     <name>hm::app::FlowMinimap</name>
     <message>
         <source>Overview: click to move there</source>
@@ -714,6 +1295,383 @@
     <message>
         <source>Drag a component from the palette, or press %1 or start typing to add one here.</source>
         <translation>从组件面板拖动组件到这里，或按 %1 键、直接输入名称来添加。</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::FlowsPage</name>
+    <message>
+        <source>More flows could not be loaded: %1</source>
+        <translation>无法加载更多流程：%1</translation>
+    </message>
+    <message>
+        <source>Restore Unsaved Changes</source>
+        <translation>恢复未保存的更改</translation>
+    </message>
+    <message>
+        <source>The console closed before your changes to “%1” (autosaved %2) were saved. Open the flow with them now? Discard deletes them; Cancel keeps them for when you next open the flow.</source>
+        <translation>控制台在您对“%1”的更改（自动保存于 %2）保存之前就关闭了。要立即打开流程并应用这些更改吗？“丢弃”会删除这些更改；“取消”则保留到您下次打开此流程时。</translation>
+    </message>
+    <message>
+        <source>Not signed in</source>
+        <translation>未登录</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>Connecting to the server…</source>
+        <translation>正在连接服务器…</translation>
+    </message>
+    <message>
+        <source>Loading flows…</source>
+        <translation>正在加载流程…</translation>
+    </message>
+    <message>
+        <source>The flows cannot be shown</source>
+        <translation>无法显示流程</translation>
+    </message>
+    <message>
+        <source>&amp;Try Again</source>
+        <translation>重试(&amp;T)</translation>
+    </message>
+    <message>
+        <source>%1: %2 (request %3)</source>
+        <translation>%1：%2（请求 %3）</translation>
+    </message>
+    <message>
+        <source>No flows match</source>
+        <translation>没有匹配的流程</translation>
+    </message>
+    <message>
+        <source>No flow you can see has “%1” in its name.</source>
+        <translation>在您可查看的流程中，没有名称包含“%1”的流程。</translation>
+    </message>
+    <message>
+        <source>You have not created any flows yet.</source>
+        <translation>您还没有创建任何流程。</translation>
+    </message>
+    <message>
+        <source>Nobody has shared a flow with you yet.</source>
+        <translation>目前还没有人向您共享流程。</translation>
+    </message>
+    <message>
+        <source>Show &amp;All Flows</source>
+        <translation>显示所有流程(&amp;A)</translation>
+    </message>
+    <message>
+        <source>No flows yet</source>
+        <translation>还没有流程</translation>
+    </message>
+    <message>
+        <source>A flow is a graph of components that the server runs step by step each time it is triggered. Create one, or import a flow file.</source>
+        <translation>流程是由组件组成的图，每次触发时服务器会逐步运行它。创建一个流程，或导入流程文件。</translation>
+    </message>
+    <message>
+        <source>&amp;New Flow</source>
+        <translation>新建流程(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>详细信息</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n flow(s) shown</source>
+        <translation>
+            <numerusform>显示 %1 个，共 %n 个流程</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n flow(s)</source>
+        <translation>
+            <numerusform>%n 个流程</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Your role (viewer) can look at flows but not change them.</source>
+        <translation>您的角色（查看者）可以查看流程，但不能更改。</translation>
+    </message>
+    <message>
+        <source>Select a flow first.</source>
+        <translation>请先选择一个流程。</translation>
+    </message>
+    <message>
+        <source>Create an empty flow and open it</source>
+        <translation>创建空白流程并打开</translation>
+    </message>
+    <message>
+        <source>Your role (viewer) cannot run flows.</source>
+        <translation>您的角色（查看者）不能运行流程。</translation>
+    </message>
+    <message>
+        <source>Start an execution with inputs you enter</source>
+        <translation>使用您输入的数据开始一次执行</translation>
+    </message>
+    <message>
+        <source>This flow is shared with you to view and run; renaming it needs edit permission.</source>
+        <translation>此流程以查看和运行权限共享给您；重命名需要编辑权限。</translation>
+    </message>
+    <message>
+        <source>Give the flow another name</source>
+        <translation>为流程取一个新名称</translation>
+    </message>
+    <message>
+        <source>Create a copy of the flow&apos;s latest version under a new name</source>
+        <translation>以新名称创建此流程最新版本的副本</translation>
+    </message>
+    <message>
+        <source>Only the flow&apos;s owner (or an administrator) can delete it.</source>
+        <translation>只有流程所有者（或管理员）可以删除它。</translation>
+    </message>
+    <message>
+        <source>Delete the flow with its versions, shares and webhook</source>
+        <translation>删除此流程及其版本、共享和 Webhook</translation>
+    </message>
+    <message>
+        <source>Only the owner and people it is shared with as admin can share this flow.</source>
+        <translation>只有所有者和以“管理”权限共享的人员可以共享此流程。</translation>
+    </message>
+    <message>
+        <source>Choose who else sees, edits or shares the flow</source>
+        <translation>选择还有谁可以查看、编辑或共享此流程</translation>
+    </message>
+    <message>
+        <source>The webhook of a flow needs edit permission on it.</source>
+        <translation>流程的 Webhook 需要该流程的编辑权限。</translation>
+    </message>
+    <message>
+        <source>The URL that starts the flow without signing in</source>
+        <translation>无需登录即可启动此流程的 URL</translation>
+    </message>
+    <message>
+        <source>Save the flow&apos;s latest version to a JSON file</source>
+        <translation>将流程的最新版本保存为 JSON 文件</translation>
+    </message>
+    <message>
+        <source>Read the list from the server again</source>
+        <translation>重新从服务器读取列表</translation>
+    </message>
+    <message>
+        <source>Search the flows by name</source>
+        <translation>按名称搜索流程</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>%1
+%2</source>
+        <translation>%1
+%2</translation>
+    </message>
+    <message>
+        <source>“%1” was not created. %2</source>
+        <translation>未创建“%1”。%2</translation>
+    </message>
+    <message>
+        <source>New Flow</source>
+        <translation>新建流程</translation>
+    </message>
+    <message>
+        <source>Name of the new flow:</source>
+        <translation>新流程的名称：</translation>
+    </message>
+    <message>
+        <source>Created “%1”.</source>
+        <translation>已创建“%1”。</translation>
+    </message>
+    <message>
+        <source>Import Flow</source>
+        <translation>导入流程</translation>
+    </message>
+    <message>
+        <source>HiveMind flows (*.json)</source>
+        <translation>HiveMind 流程 (*.json)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>%1 cannot be imported.
+
+%2</source>
+        <translation>无法导入 %1。
+
+%2</translation>
+    </message>
+    <message>
+        <source>Nothing was imported: %1</source>
+        <translation>未导入任何内容：%1</translation>
+    </message>
+    <message>
+        <source>Name of the imported flow:</source>
+        <translation>导入流程的名称：</translation>
+    </message>
+    <message>
+        <source>Imported “%1” as a new flow.</source>
+        <translation>已将“%1”导入为新流程。</translation>
+    </message>
+    <message>
+        <source>Rename Flow</source>
+        <translation>重命名流程</translation>
+    </message>
+    <message>
+        <source>New name of “%1”:</source>
+        <translation>“%1”的新名称：</translation>
+    </message>
+    <message>
+        <source>Renamed “%1” to “%2”.</source>
+        <translation>已将“%1”重命名为“%2”。</translation>
+    </message>
+    <message>
+        <source>“%1” was not renamed. %2</source>
+        <translation>未重命名“%1”。%2</translation>
+    </message>
+    <message>
+        <source>Duplicate Flow</source>
+        <translation>创建流程副本</translation>
+    </message>
+    <message>
+        <source>Name of the copy of “%1”:</source>
+        <translation>“%1”副本的名称：</translation>
+    </message>
+    <message>
+        <source>%1 (copy)</source>
+        <translation>%1（副本）</translation>
+    </message>
+    <message>
+        <source>Created “%1” as a copy.</source>
+        <translation>已创建副本“%1”。</translation>
+    </message>
+    <message>
+        <source>Delete Flow</source>
+        <translation>删除流程</translation>
+    </message>
+    <message>
+        <source>Delete “%1”? Its versions, its webhook and its shares are deleted with it; the history of its executions stays.</source>
+        <translation>要删除“%1”吗？其版本、Webhook 和共享都会一并删除；其执行记录会保留。</translation>
+    </message>
+    <message>
+        <source>Deleted “%1”.</source>
+        <translation>已删除“%1”。</translation>
+    </message>
+    <message>
+        <source>“%1” was not deleted. %2</source>
+        <translation>未删除“%1”。%2</translation>
+    </message>
+    <message>
+        <source>Export Flow</source>
+        <translation>导出流程</translation>
+    </message>
+    <message>
+        <source>Exported “%1” (version %2) to %3.</source>
+        <translation>已将“%1”（版本 %2）导出到 %3。</translation>
+    </message>
+    <message>
+        <source>“%1” did not start. %2</source>
+        <translation>“%1”未开始。%2</translation>
+    </message>
+    <message>
+        <source>“%1” did not start: it is already running and its settings allow only one execution at a time.</source>
+        <translation>“%1”未开始：它正在运行，而其设置同一时间只允许一个执行。</translation>
+    </message>
+    <message>
+        <source>Execution %1 of “%2” is queued at position %3.</source>
+        <translation>“%2”的执行 %1 已进入队列，位置 %3。</translation>
+    </message>
+    <message>
+        <source>Execution %1 of “%2” started.</source>
+        <translation>“%2”的执行 %1 已开始。</translation>
+    </message>
+    <message>
+        <source>&amp;New Flow…</source>
+        <translation>新建流程(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>&amp;Import…</source>
+        <translation>导入(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>打开(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Run…</source>
+        <translation>运行(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Re&amp;name…</source>
+        <translation>重命名(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>D&amp;uplicate…</source>
+        <translation>创建副本(&amp;U)…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation>删除(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>S&amp;hare…</source>
+        <translation>共享(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>&amp;Webhook…</source>
+        <translation>Webhook 设置(&amp;W)…</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>导出(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh List</source>
+        <translation>刷新列表(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Find Flow</source>
+        <translation>查找流程(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Flows</source>
+        <translation>流程</translation>
+    </message>
+    <message>
+        <source>Workflows you design as graphs of components, with their versions, runs and sharing.</source>
+        <translation>以组件组成的图来设计的工作流，包括其版本、运行和共享。</translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation>导入…</translation>
+    </message>
+    <message>
+        <source>Search by name</source>
+        <translation>按名称搜索</translation>
+    </message>
+    <message>
+        <source>All flows</source>
+        <translation>所有流程</translation>
+    </message>
+    <message>
+        <source>My flows</source>
+        <translation>我的流程</translation>
+    </message>
+    <message>
+        <source>Shared with me</source>
+        <translation>共享给我的</translation>
+    </message>
+    <message>
+        <source>Flow</source>
+        <translation>流程</translation>
+    </message>
+    <message>
+        <source>Create a flow from a JSON file</source>
+        <translation>从 JSON 文件创建流程</translation>
+    </message>
+    <message>
+        <source>Open the flow in the editor (double-clicking a row does the same)</source>
+        <translation>在编辑器中打开流程（双击某一行也可以）</translation>
     </message>
 </context>
 <context>
@@ -814,12 +1772,197 @@
         <source>&amp;Connect</source>
         <translation>连接(&amp;C)</translation>
     </message>
+    <message>
+        <source>F&amp;low</source>
+        <translation>流程(&amp;L)</translation>
+    </message>
 </context>
 <context>
     <name>hm::app::QuickAddPopup</name>
     <message>
         <source>Add a component…</source>
         <translation>添加组件…</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::ShareDialog</name>
+    <message>
+        <source>Nobody has an account with %1 yet: the flow is shared as soon as they create one.</source>
+        <translation>目前还没有人使用 %1 注册账号：对方创建账号后，流程就会共享给对方。</translation>
+    </message>
+    <message>
+        <source>Shared with %1.</source>
+        <translation>已共享给 %1。</translation>
+    </message>
+    <message>
+        <source>Permission changed.</source>
+        <translation>权限已更改。</translation>
+    </message>
+    <message>
+        <source>Stop Sharing</source>
+        <translation>停止共享</translation>
+    </message>
+    <message>
+        <source>Stop sharing “%1” with %2? They will no longer see the flow or run it.</source>
+        <translation>要停止与 %2 共享“%1”吗？对方将无法再看到或运行此流程。</translation>
+    </message>
+    <message>
+        <source>The flow is no longer shared with %1.</source>
+        <translation>此流程已不再共享给 %1。</translation>
+    </message>
+    <message>
+        <source>%1 (invited)</source>
+        <translation>%1（已邀请）</translation>
+    </message>
+    <message>
+        <source>%1 &lt;%2&gt;</source>
+        <translation>%1 &lt;%2&gt;</translation>
+    </message>
+    <message>
+        <source>Share “%1”</source>
+        <translation>共享“%1”</translation>
+    </message>
+    <message>
+        <source>People you share the flow with see it in their list. View lets them run it, edit lets them change it, admin lets them share it too.</source>
+        <translation>您共享流程的人会在其列表中看到它。“查看”让对方可以运行，“编辑”可以更改，“管理”还可以再共享。</translation>
+    </message>
+    <message>
+        <source>&amp;E-mail:</source>
+        <translation>电子邮件(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>colleague@example.com</source>
+        <translation>例如 colleague@example.com</translation>
+    </message>
+    <message>
+        <source>&amp;Share</source>
+        <translation>共享(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <source>Permission</source>
+        <translation>权限</translation>
+    </message>
+    <message>
+        <source>Shared by</source>
+        <translation>共享者</translation>
+    </message>
+    <message>
+        <source>&amp;Selected:</source>
+        <translation>所选项(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::TriggerDialog</name>
+    <message>
+        <source>Not valid JSON: %1 (at character %2).</source>
+        <translation>不是有效的 JSON：%1（位于第 %2 个字符）。</translation>
+    </message>
+    <message>
+        <source>Run “%1”</source>
+        <translation>运行“%1”</translation>
+    </message>
+    <message>
+        <source>Starts an execution of the flow. Its nodes read these inputs as $.trigger.&lt;name&gt;.</source>
+        <translation>开始此流程的一次执行。其节点会以 $.trigger.&lt;name&gt; 读取这些输入。</translation>
+    </message>
+    <message>
+        <source>&amp;Version:</source>
+        <translation>版本(&amp;V)：</translation>
+    </message>
+    <message>
+        <source>&amp;Inputs (JSON):</source>
+        <translation>输入（JSON）(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>&amp;Run</source>
+        <translation>运行(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Published (version %1)</source>
+        <translation>已发布（版本 %1）</translation>
+    </message>
+    <message>
+        <source>Latest draft (version %1)</source>
+        <translation>最新草稿（版本 %1）</translation>
+    </message>
+    <message>
+        <source>The inputs must be a JSON object, such as {&quot;message&quot;: &quot;hello&quot;}.</source>
+        <translation>输入必须是 JSON 对象，例如 {&quot;message&quot;: &quot;hello&quot;}。</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::WebhookDialog</name>
+    <message>
+        <source>Regenerate Webhook URL</source>
+        <translation>重新生成 Webhook URL</translation>
+    </message>
+    <message>
+        <source>Regenerate the webhook URL of “%1”? The current URL stops working at once: every system that calls it needs the new one.</source>
+        <translation>要重新生成“%1”的 Webhook URL 吗？当前的 URL 会立即失效：所有调用它的系统都需要改用新的 URL。</translation>
+    </message>
+    <message>
+        <source>Remove Webhook</source>
+        <translation>移除 Webhook</translation>
+    </message>
+    <message>
+        <source>Remove the webhook of “%1”? Its URL stops working at once.</source>
+        <translation>要移除“%1”的 Webhook 吗？其 URL 会立即失效。</translation>
+    </message>
+    <message>
+        <source>Reading the webhook…</source>
+        <translation>正在读取 Webhook…</translation>
+    </message>
+    <message>
+        <source>This flow has no webhook.</source>
+        <translation>此流程没有 Webhook。</translation>
+    </message>
+    <message>
+        <source>This flow has a webhook. Its URL was shown when it was created and cannot be shown again; regenerate it to get a new one.</source>
+        <translation>此流程已有 Webhook。其 URL 只在创建时显示过，无法再次显示；请重新生成以获取新的 URL。</translation>
+    </message>
+    <message>
+        <source>Copy the URL now: it is not shown again. A POST with a JSON body starts the published version with the body as its inputs.</source>
+        <translation>请立即复制此 URL：它不会再次显示。以 JSON 正文发送 POST 请求，即会以该正文作为输入启动已发布的版本。</translation>
+    </message>
+    <message>
+        <source>(hidden)</source>
+        <translation>（已隐藏）</translation>
+    </message>
+    <message>
+        <source>&amp;Regenerate URL</source>
+        <translation>重新生成 URL(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Create Webhook</source>
+        <translation>创建 Webhook(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Webhook of “%1”</source>
+        <translation>“%1”的 Webhook</translation>
+    </message>
+    <message>
+        <source>A webhook lets systems that can only call a URL (CI, chat, monitoring) start this flow without signing in. Whoever knows the URL can run the flow.</source>
+        <translation>Webhook 让只能调用 URL 的系统（CI、聊天、监控）无需登录即可启动此流程。任何知道此 URL 的人都能运行此流程。</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <source>Re&amp;move Webhook</source>
+        <translation>移除 Webhook(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
     </message>
 </context>
 </TS>

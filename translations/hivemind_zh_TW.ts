@@ -57,6 +57,316 @@
     </message>
 </context>
 <context>
+    <name>FlowErrorText</name>
+    <message>
+        <source>Someone saved a newer version of this flow since you opened it.</source>
+        <translation>自您開啟此流程後，已有人儲存了較新的版本。</translation>
+    </message>
+    <message>
+        <source>The server cannot be reached. Check the connection and try again.</source>
+        <translation>無法連線到伺服器。請檢查連線後再試一次。</translation>
+    </message>
+    <message>
+        <source>The server did not answer in time.</source>
+        <translation>伺服器未在時限內回應。</translation>
+    </message>
+    <message>
+        <source>The server is not available right now.</source>
+        <translation>伺服器目前無法使用。</translation>
+    </message>
+    <message>
+        <source>Too many requests: the server asks to wait a moment before trying again.</source>
+        <translation>請求過多：伺服器要求稍候再試。</translation>
+    </message>
+    <message>
+        <source>You are not signed in to the server, or your session has ended.</source>
+        <translation>您尚未登入伺服器，或工作階段已結束。</translation>
+    </message>
+    <message>
+        <source>Your role does not allow this.</source>
+        <translation>您的角色不允許此操作。</translation>
+    </message>
+    <message>
+        <source>This needs %1 permission on the flow; you have %2.</source>
+        <translation>此操作需要流程的%1權限；您目前擁有%2權限。</translation>
+    </message>
+    <message>
+        <source>You do not have permission to do this.</source>
+        <translation>您沒有權限執行此操作。</translation>
+    </message>
+    <message>
+        <source>The flow no longer exists, or it is not shared with you.</source>
+        <translation>此流程已不存在，或未分享給您。</translation>
+    </message>
+    <message>
+        <source>That version of the flow does not exist. A flow runs its published version: publish one first.</source>
+        <translation>此流程版本不存在。流程會執行已發布的版本：請先發布一個版本。</translation>
+    </message>
+    <message>
+        <source>Another flow already has this name.</source>
+        <translation>已有其他流程使用此名稱。</translation>
+    </message>
+    <message>
+        <source>This already exists.</source>
+        <translation>此項目已存在。</translation>
+    </message>
+    <message>
+        <source>The name must not be empty and must have at most 255 characters.</source>
+        <translation>名稱不可空白，且最多 255 個字元。</translation>
+    </message>
+    <message>
+        <source>This is not an e-mail address.</source>
+        <translation>這不是電子郵件地址。</translation>
+    </message>
+    <message>
+        <source>The flow definition must be a JSON object.</source>
+        <translation>流程定義必須是 JSON 物件。</translation>
+    </message>
+    <message>
+        <source>The server refused the request: %1</source>
+        <translation>伺服器拒絕了此請求：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>The server refused the flow: it has %n problem(s).</source>
+        <translation>
+            <numerusform>伺服器拒絕了此流程：其中有 %n 個問題。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The server refused the flow definition.</source>
+        <translation>伺服器拒絕了此流程定義。</translation>
+    </message>
+    <message>
+        <source>An input mapping of the flow is not valid.</source>
+        <translation>此流程的某個輸入映射無效。</translation>
+    </message>
+    <message>
+        <source>The flow is already running and its settings allow only one execution at a time.</source>
+        <translation>此流程正在執行中，而其設定同一時間只允許一個執行。</translation>
+    </message>
+    <message>
+        <source>This share no longer exists.</source>
+        <translation>此分享已不存在。</translation>
+    </message>
+    <message>
+        <source>Only the flow&apos;s owner and people it is shared with as admin can manage its sharing.</source>
+        <translation>只有流程擁有者與以「管理」權限分享的人員可以管理其分享。</translation>
+    </message>
+    <message>
+        <source>You cannot share a flow with yourself.</source>
+        <translation>您不能將流程分享給自己。</translation>
+    </message>
+    <message>
+        <source>The flow is already shared with this person (or they own it).</source>
+        <translation>此流程已分享給此人（或此人就是擁有者）。</translation>
+    </message>
+    <message>
+        <source>The permission must be view, edit or admin.</source>
+        <translation>權限必須是檢視、編輯或管理。</translation>
+    </message>
+    <message>
+        <source>The account with this e-mail address was deleted.</source>
+        <translation>使用此電子郵件地址的帳號已被刪除。</translation>
+    </message>
+    <message>
+        <source>It no longer exists.</source>
+        <translation>此項目已不存在。</translation>
+    </message>
+    <message>
+        <source>The flow is larger than the server accepts.</source>
+        <translation>此流程超出伺服器可接受的大小。</translation>
+    </message>
+    <message>
+        <source>Node “%1” uses the component “%2”, which the server does not have.</source>
+        <translation>節點「%1」使用的元件「%2」在伺服器上不存在。</translation>
+    </message>
+    <message>
+        <source>Node “%1” uses version %2 of “%3”, which the server does not have.</source>
+        <translation>節點「%1」使用「%3」的版本 %2，伺服器上沒有此版本。</translation>
+    </message>
+    <message>
+        <source>The node id “%1” is used more than once.</source>
+        <translation>節點 ID「%1」被使用了不只一次。</translation>
+    </message>
+    <message>
+        <source>The connection id “%1” is used more than once.</source>
+        <translation>連線 ID「%1」被使用了不只一次。</translation>
+    </message>
+    <message>
+        <source>Connection “%1” leads to a node that does not exist.</source>
+        <translation>連線「%1」指向不存在的節點。</translation>
+    </message>
+    <message>
+        <source>Connection “%1” leaves from an output “%2” its node does not have.</source>
+        <translation>連線「%1」來自其節點沒有的輸出「%2」。</translation>
+    </message>
+    <message>
+        <source>Connection “%1” enters an input “%2” its node does not have.</source>
+        <translation>連線「%1」進入其節點沒有的輸入「%2」。</translation>
+    </message>
+    <message>
+        <source>The connections form a loop: %1.</source>
+        <translation>這些連線形成了迴圈：%1。</translation>
+    </message>
+    <message>
+        <source>Node “%1” needs a value for its input “%2”: connect it or map it.</source>
+        <translation>節點「%1」的輸入「%2」需要一個值：請連接或映射它。</translation>
+    </message>
+    <message>
+        <source>Node “%1” maps an input “%2” its component does not have.</source>
+        <translation>節點「%1」映射了其元件沒有的輸入「%2」。</translation>
+    </message>
+    <message>
+        <source>Node “%1”: the mapping of input “%2” cannot be read.</source>
+        <translation>節點「%1」：輸入「%2」的映射無法解讀。</translation>
+    </message>
+    <message>
+        <source>Node “%1” reads from a node “%2” that does not exist.</source>
+        <translation>節點「%1」讀取了不存在的節點「%2」。</translation>
+    </message>
+    <message>
+        <source>Node “%1” reads from node “%2”, which does not run before it: connect them first.</source>
+        <translation>節點「%1」讀取節點「%2」，但後者不會在它之前執行：請先連接兩者。</translation>
+    </message>
+    <message>
+        <source>Node “%1” reads an output “%2” that node “%3” does not have.</source>
+        <translation>節點「%1」讀取節點「%3」的輸出「%2」，但該節點沒有此輸出。</translation>
+    </message>
+    <message>
+        <source>Node “%1”: input “%2” expects %3 but gets %4.</source>
+        <translation>節點「%1」：輸入「%2」預期為 %3，實際為 %4。</translation>
+    </message>
+    <message>
+        <source>Node “%1”: its configuration is not valid (%2).</source>
+        <translation>節點「%1」：其組態無效（%2）。</translation>
+    </message>
+    <message>
+        <source>The component “%1” has a configuration schema the server cannot use.</source>
+        <translation>元件「%1」的組態結構描述無法供伺服器使用。</translation>
+    </message>
+    <message>
+        <source>The flow setting “%1” is not valid.</source>
+        <translation>流程設定「%1」無效。</translation>
+    </message>
+    <message>
+        <source>The definition is not shaped as a flow.</source>
+        <translation>此定義的結構不是流程。</translation>
+    </message>
+    <message>
+        <source>The definition is not shaped as a flow at “%1”.</source>
+        <translation>此定義在「%1」處的結構不是流程。</translation>
+    </message>
+    <message>
+        <source>view</source>
+        <translation>檢視</translation>
+    </message>
+    <message>
+        <source>edit</source>
+        <translation>編輯</translation>
+    </message>
+    <message>
+        <source>admin</source>
+        <translation>管理</translation>
+    </message>
+    <message>
+        <source>owner</source>
+        <translation>擁有者</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>無</translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <source>Published</source>
+        <translation>已發布</translation>
+    </message>
+    <message>
+        <source>Deprecated</source>
+        <translation>已淘汰</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>等待中</translation>
+    </message>
+    <message>
+        <source>Queued</source>
+        <translation>排隊中</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>執行中</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>失敗</translation>
+    </message>
+    <message>
+        <source>Cancelling</source>
+        <translation>取消中</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>The definition&apos;s &quot;schemaVersion&quot; is newer than this server understands.</source>
+        <translation>此定義的 &quot;schemaVersion&quot; 比此伺服器能理解的版本更新。</translation>
+    </message>
+</context>
+<context>
+    <name>FlowFile</name>
+    <message numerus="yes">
+        <source>… and %n more.</source>
+        <translation>
+            <numerusform>…還有 %n 個。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The file is not valid JSON (%1 at character %2).</source>
+        <translation>此檔案不是有效的 JSON（%1，位於第 %2 個字元）。</translation>
+    </message>
+    <message>
+        <source>The file does not hold a flow: its JSON is not an object.</source>
+        <translation>此檔案不含流程：其 JSON 不是物件。</translation>
+    </message>
+    <message>
+        <source>The file does not hold a flow: it has neither a &quot;definition&quot; object nor a &quot;nodes&quot; list.</source>
+        <translation>此檔案不含流程：其中既沒有 &quot;definition&quot; 物件，也沒有 &quot;nodes&quot; 清單。</translation>
+    </message>
+    <message>
+        <source>The flow in the file is not valid:
+%1</source>
+        <translation>檔案中的流程無效：
+%1</translation>
+    </message>
+    <message>
+        <source>The flow settings in the file are not valid:
+%1</source>
+        <translation>檔案中的流程設定無效：
+%1</translation>
+    </message>
+    <message>
+        <source>The file cannot be opened: %1</source>
+        <translation>無法開啟檔案：%1</translation>
+    </message>
+    <message>
+        <source>The file is too large to be a flow (more than 16 MiB).</source>
+        <translation>檔案太大，不可能是流程（超過 16 MiB）。</translation>
+    </message>
+    <message>
+        <source>The file cannot be written: %1</source>
+        <translation>無法寫入檔案：%1</translation>
+    </message>
+</context>
+<context>
     <name>Sections</name>
     <message>
         <source>Dashboard</source>
@@ -188,6 +498,21 @@
     <message>
         <source>the server is not available right now</source>
         <translation>伺服器目前無法使用</translation>
+    </message>
+</context>
+<context>
+    <name>ShareDialog</name>
+    <message>
+        <source>Can view and run</source>
+        <translation>可檢視與執行</translation>
+    </message>
+    <message>
+        <source>Can edit</source>
+        <translation>可編輯</translation>
+    </message>
+    <message>
+        <source>Can edit and share</source>
+        <translation>可編輯與分享</translation>
     </message>
 </context>
 <context>
@@ -343,6 +668,213 @@
     <message>
         <source>any</source>
         <translation>任意</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::FlowEditorPage</name>
+    <message>
+        <source>Version %1 of this flow was saved in another console. Saving your changes will ask whether to reload it or to save yours after it.</source>
+        <translation>此流程的版本 %1 已在另一個主控台中儲存。儲存您的變更時，將詢問要重新載入該版本，或將您的變更儲存為其後的版本。</translation>
+    </message>
+    <message>
+        <source>Version %1 of this flow was saved in another console. Reload it from the list to see it.</source>
+        <translation>此流程的版本 %1 已在另一個主控台中儲存。請從清單重新開啟以查看。</translation>
+    </message>
+    <message>
+        <source>Restore Unsaved Changes</source>
+        <translation>還原未儲存的變更</translation>
+    </message>
+    <message>
+        <source>“%1” has changes from %2 that were never saved. Restore them?</source>
+        <translation>「%1」有 %2 時尚未儲存的變更。要還原這些變更嗎？</translation>
+    </message>
+    <message>
+        <source>The autosaved changes cannot be opened: %1</source>
+        <translation>無法開啟自動儲存的變更：%1</translation>
+    </message>
+    <message>
+        <source>Restored the changes autosaved at %1. Save them to keep them.</source>
+        <translation>已還原於 %1 自動儲存的變更。請儲存以保留這些變更。</translation>
+    </message>
+    <message>
+        <source>Unsaved Changes</source>
+        <translation>未儲存的變更</translation>
+    </message>
+    <message>
+        <source>“%1” has changes that are not saved. Save them as a new version before leaving?</source>
+        <translation>「%1」有尚未儲存的變更。離開前要將其儲存為新版本嗎？</translation>
+    </message>
+    <message>
+        <source>Saved as version %1 (draft).</source>
+        <translation>已儲存為版本 %1（草稿）。</translation>
+    </message>
+    <message>
+        <source>Newer Version on the Server</source>
+        <translation>伺服器上有較新的版本</translation>
+    </message>
+    <message>
+        <source>Someone saved a newer version of “%1” since you opened version %2.</source>
+        <translation>自您開啟版本 %2 後，已有人儲存了「%1」的較新版本。</translation>
+    </message>
+    <message>
+        <source>Reload shows the newer version and discards your changes. Save as New Version keeps your changes as the version after theirs.</source>
+        <translation>「重新載入」會顯示較新的版本並捨棄您的變更。「另存為新版本」會將您的變更保存為其後的版本。</translation>
+    </message>
+    <message>
+        <source>Save as &amp;New Version</source>
+        <translation>另存為新版本(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Reload</source>
+        <translation>重新載入(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Version %1 is published: runs and the webhook now use it.</source>
+        <translation>版本 %1 已發布：之後的執行與 Webhook 都會使用此版本。</translation>
+    </message>
+    <message>
+        <source>Your unsaved changes are not part of any version: save them first to run them.</source>
+        <translation>您未儲存的變更不屬於任何版本：請先儲存才能執行這些變更。</translation>
+    </message>
+    <message>
+        <source>Execution %1 started (version %2).</source>
+        <translation>執行 %1 已開始（版本 %2）。</translation>
+    </message>
+    <message>
+        <source>Execution %1 is queued at position %2: the flow allows only so many at a time.</source>
+        <translation>執行 %1 已排入佇列，位置 %2：此流程同時可執行的數量有限。</translation>
+    </message>
+    <message>
+        <source>Not started: the flow is already running (%1) and its settings allow only one execution at a time.</source>
+        <translation>未開始：此流程正在執行中（%1），而其設定同一時間只允許一個執行。</translation>
+    </message>
+    <message>
+        <source>Export Flow</source>
+        <translation>匯出流程</translation>
+    </message>
+    <message>
+        <source>HiveMind flows (*.json)</source>
+        <translation>HiveMind 流程 (*.json)</translation>
+    </message>
+    <message>
+        <source>Exported to %1.</source>
+        <translation>已匯出至 %1。</translation>
+    </message>
+    <message>
+        <source>Your role (viewer) can look at flows but not change them.</source>
+        <translation>您的角色（檢視者）可以查看流程，但不能變更。</translation>
+    </message>
+    <message>
+        <source>This flow is shared with you to view and run; changing it needs edit permission.</source>
+        <translation>此流程以檢視與執行權限分享給您；變更它需要編輯權限。</translation>
+    </message>
+    <message>
+        <source>Your role (viewer) cannot run flows.</source>
+        <translation>您的角色（檢視者）不能執行流程。</translation>
+    </message>
+    <message>
+        <source>Only the owner and people it is shared with as admin can share this flow.</source>
+        <translation>只有擁有者與以「管理」權限分享的人員可以分享此流程。</translation>
+    </message>
+    <message>
+        <source>Save the changes as a new draft version</source>
+        <translation>將變更儲存為新的草稿版本</translation>
+    </message>
+    <message>
+        <source>No unsaved changes</source>
+        <translation>沒有未儲存的變更</translation>
+    </message>
+    <message>
+        <source>Publish the latest version (unsaved changes are saved first)</source>
+        <translation>發布最新版本（未儲存的變更會先儲存）</translation>
+    </message>
+    <message>
+        <source>Start an execution with inputs you enter</source>
+        <translation>以您輸入的資料開始一次執行</translation>
+    </message>
+    <message>
+        <source>Choose who else sees, edits or shares the flow</source>
+        <translation>選擇還有誰可以檢視、編輯或分享此流程</translation>
+    </message>
+    <message>
+        <source>The URL that starts the flow without signing in</source>
+        <translation>不需登入即可啟動此流程的 URL</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>Published · version %1</source>
+        <translation>已發布 · 版本 %1</translation>
+    </message>
+    <message>
+        <source>Draft · version %1</source>
+        <translation>草稿 · 版本 %1</translation>
+    </message>
+    <message>
+        <source>%1 · unsaved changes</source>
+        <translation>%1 · 有未儲存的變更</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>正在儲存…</translation>
+    </message>
+    <message>
+        <source>Publishing…</source>
+        <translation>正在發布…</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>正在啟動…</translation>
+    </message>
+    <message>
+        <source>← Flows</source>
+        <translation>← 流程</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>儲存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Publish</source>
+        <translation>發布(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Run…</source>
+        <translation>執行(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>S&amp;hare…</source>
+        <translation>分享(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>&amp;Webhook…</source>
+        <translation>Webhook 設定(&amp;W)…</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>匯出(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Back to the list of flows</source>
+        <translation>返回流程清單</translation>
+    </message>
+    <message>
+        <source>Flow</source>
+        <translation>流程</translation>
+    </message>
+    <message>
+        <source>Opening the flow…</source>
+        <translation>正在開啟流程…</translation>
+    </message>
+    <message>
+        <source>&amp;Try Again</source>
+        <translation>再試一次(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Save the flow to a JSON file</source>
+        <translation>將流程儲存為 JSON 檔案</translation>
     </message>
 </context>
 <context>
@@ -655,6 +1187,55 @@
     </message>
 </context>
 <context>
+    <name>hm::app::FlowListModel</name>
+    <message>
+        <source>Published · version %1</source>
+        <translation>已發布 · 版本 %1</translation>
+    </message>
+    <message>
+        <source>Draft · version %1 (version %2 published)</source>
+        <translation>草稿 · 版本 %1（已發布版本 %2）</translation>
+    </message>
+    <message>
+        <source>Draft · version %1</source>
+        <translation>草稿 · 版本 %1</translation>
+    </message>
+    <message>
+        <source>Never run</source>
+        <translation>從未執行</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>%1
+%2</source>
+        <translation>%1
+%2</translation>
+    </message>
+    <message>
+        <source>Execution %1</source>
+        <translation>執行 %1</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名稱</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>狀態</translation>
+    </message>
+    <message>
+        <source>Last execution</source>
+        <translation>最近一次執行</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>更新時間</translation>
+    </message>
+</context>
+<context>
     <name>hm::app::FlowMinimap</name>
     <message>
         <source>Overview: click to move there</source>
@@ -714,6 +1295,383 @@
     <message>
         <source>Drag a component from the palette, or press %1 or start typing to add one here.</source>
         <translation>從元件面板拖曳元件到這裡，或按 %1 鍵、直接輸入名稱來加入。</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::FlowsPage</name>
+    <message>
+        <source>More flows could not be loaded: %1</source>
+        <translation>無法載入更多流程：%1</translation>
+    </message>
+    <message>
+        <source>Restore Unsaved Changes</source>
+        <translation>還原未儲存的變更</translation>
+    </message>
+    <message>
+        <source>The console closed before your changes to “%1” (autosaved %2) were saved. Open the flow with them now? Discard deletes them; Cancel keeps them for when you next open the flow.</source>
+        <translation>主控台在您對「%1」的變更（自動儲存於 %2）儲存前就關閉了。要立即開啟流程並套用這些變更嗎？「捨棄」會刪除這些變更；「取消」則保留到您下次開啟此流程時。</translation>
+    </message>
+    <message>
+        <source>Not signed in</source>
+        <translation>尚未登入</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>Connecting to the server…</source>
+        <translation>正在連線到伺服器…</translation>
+    </message>
+    <message>
+        <source>Loading flows…</source>
+        <translation>正在載入流程…</translation>
+    </message>
+    <message>
+        <source>The flows cannot be shown</source>
+        <translation>無法顯示流程</translation>
+    </message>
+    <message>
+        <source>&amp;Try Again</source>
+        <translation>再試一次(&amp;T)</translation>
+    </message>
+    <message>
+        <source>%1: %2 (request %3)</source>
+        <translation>%1：%2（請求 %3）</translation>
+    </message>
+    <message>
+        <source>No flows match</source>
+        <translation>沒有符合的流程</translation>
+    </message>
+    <message>
+        <source>No flow you can see has “%1” in its name.</source>
+        <translation>在您可查看的流程中，沒有名稱包含「%1」的流程。</translation>
+    </message>
+    <message>
+        <source>You have not created any flows yet.</source>
+        <translation>您尚未建立任何流程。</translation>
+    </message>
+    <message>
+        <source>Nobody has shared a flow with you yet.</source>
+        <translation>目前還沒有人分享流程給您。</translation>
+    </message>
+    <message>
+        <source>Show &amp;All Flows</source>
+        <translation>顯示所有流程(&amp;A)</translation>
+    </message>
+    <message>
+        <source>No flows yet</source>
+        <translation>尚無流程</translation>
+    </message>
+    <message>
+        <source>A flow is a graph of components that the server runs step by step each time it is triggered. Create one, or import a flow file.</source>
+        <translation>流程是由元件組成的圖，每次觸發時伺服器會逐步執行它。建立一個流程，或匯入流程檔案。</translation>
+    </message>
+    <message>
+        <source>&amp;New Flow</source>
+        <translation>新增流程(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>詳細資料</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n flow(s) shown</source>
+        <translation>
+            <numerusform>顯示 %1 個，共 %n 個流程</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n flow(s)</source>
+        <translation>
+            <numerusform>%n 個流程</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Your role (viewer) can look at flows but not change them.</source>
+        <translation>您的角色（檢視者）可以查看流程，但不能變更。</translation>
+    </message>
+    <message>
+        <source>Select a flow first.</source>
+        <translation>請先選取一個流程。</translation>
+    </message>
+    <message>
+        <source>Create an empty flow and open it</source>
+        <translation>建立空白流程並開啟</translation>
+    </message>
+    <message>
+        <source>Your role (viewer) cannot run flows.</source>
+        <translation>您的角色（檢視者）不能執行流程。</translation>
+    </message>
+    <message>
+        <source>Start an execution with inputs you enter</source>
+        <translation>以您輸入的資料開始一次執行</translation>
+    </message>
+    <message>
+        <source>This flow is shared with you to view and run; renaming it needs edit permission.</source>
+        <translation>此流程以檢視與執行權限分享給您；重新命名需要編輯權限。</translation>
+    </message>
+    <message>
+        <source>Give the flow another name</source>
+        <translation>為流程取一個新名稱</translation>
+    </message>
+    <message>
+        <source>Create a copy of the flow&apos;s latest version under a new name</source>
+        <translation>以新名稱建立此流程最新版本的複本</translation>
+    </message>
+    <message>
+        <source>Only the flow&apos;s owner (or an administrator) can delete it.</source>
+        <translation>只有流程擁有者（或管理員）可以刪除它。</translation>
+    </message>
+    <message>
+        <source>Delete the flow with its versions, shares and webhook</source>
+        <translation>刪除此流程及其版本、分享與 Webhook</translation>
+    </message>
+    <message>
+        <source>Only the owner and people it is shared with as admin can share this flow.</source>
+        <translation>只有擁有者與以「管理」權限分享的人員可以分享此流程。</translation>
+    </message>
+    <message>
+        <source>Choose who else sees, edits or shares the flow</source>
+        <translation>選擇還有誰可以檢視、編輯或分享此流程</translation>
+    </message>
+    <message>
+        <source>The webhook of a flow needs edit permission on it.</source>
+        <translation>流程的 Webhook 需要該流程的編輯權限。</translation>
+    </message>
+    <message>
+        <source>The URL that starts the flow without signing in</source>
+        <translation>不需登入即可啟動此流程的 URL</translation>
+    </message>
+    <message>
+        <source>Save the flow&apos;s latest version to a JSON file</source>
+        <translation>將流程的最新版本儲存為 JSON 檔案</translation>
+    </message>
+    <message>
+        <source>Read the list from the server again</source>
+        <translation>重新從伺服器讀取清單</translation>
+    </message>
+    <message>
+        <source>Search the flows by name</source>
+        <translation>依名稱搜尋流程</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>%1
+%2</source>
+        <translation>%1
+%2</translation>
+    </message>
+    <message>
+        <source>“%1” was not created. %2</source>
+        <translation>未建立「%1」。%2</translation>
+    </message>
+    <message>
+        <source>New Flow</source>
+        <translation>新增流程</translation>
+    </message>
+    <message>
+        <source>Name of the new flow:</source>
+        <translation>新流程的名稱：</translation>
+    </message>
+    <message>
+        <source>Created “%1”.</source>
+        <translation>已建立「%1」。</translation>
+    </message>
+    <message>
+        <source>Import Flow</source>
+        <translation>匯入流程</translation>
+    </message>
+    <message>
+        <source>HiveMind flows (*.json)</source>
+        <translation>HiveMind 流程 (*.json)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>所有檔案 (*)</translation>
+    </message>
+    <message>
+        <source>%1 cannot be imported.
+
+%2</source>
+        <translation>無法匯入 %1。
+
+%2</translation>
+    </message>
+    <message>
+        <source>Nothing was imported: %1</source>
+        <translation>未匯入任何內容：%1</translation>
+    </message>
+    <message>
+        <source>Name of the imported flow:</source>
+        <translation>匯入流程的名稱：</translation>
+    </message>
+    <message>
+        <source>Imported “%1” as a new flow.</source>
+        <translation>已將「%1」匯入為新流程。</translation>
+    </message>
+    <message>
+        <source>Rename Flow</source>
+        <translation>重新命名流程</translation>
+    </message>
+    <message>
+        <source>New name of “%1”:</source>
+        <translation>「%1」的新名稱：</translation>
+    </message>
+    <message>
+        <source>Renamed “%1” to “%2”.</source>
+        <translation>已將「%1」重新命名為「%2」。</translation>
+    </message>
+    <message>
+        <source>“%1” was not renamed. %2</source>
+        <translation>未重新命名「%1」。%2</translation>
+    </message>
+    <message>
+        <source>Duplicate Flow</source>
+        <translation>再製流程</translation>
+    </message>
+    <message>
+        <source>Name of the copy of “%1”:</source>
+        <translation>「%1」複本的名稱：</translation>
+    </message>
+    <message>
+        <source>%1 (copy)</source>
+        <translation>%1（複本）</translation>
+    </message>
+    <message>
+        <source>Created “%1” as a copy.</source>
+        <translation>已建立複本「%1」。</translation>
+    </message>
+    <message>
+        <source>Delete Flow</source>
+        <translation>刪除流程</translation>
+    </message>
+    <message>
+        <source>Delete “%1”? Its versions, its webhook and its shares are deleted with it; the history of its executions stays.</source>
+        <translation>要刪除「%1」嗎？其版本、Webhook 與分享都會一併刪除；其執行紀錄會保留。</translation>
+    </message>
+    <message>
+        <source>Deleted “%1”.</source>
+        <translation>已刪除「%1」。</translation>
+    </message>
+    <message>
+        <source>“%1” was not deleted. %2</source>
+        <translation>未刪除「%1」。%2</translation>
+    </message>
+    <message>
+        <source>Export Flow</source>
+        <translation>匯出流程</translation>
+    </message>
+    <message>
+        <source>Exported “%1” (version %2) to %3.</source>
+        <translation>已將「%1」（版本 %2）匯出至 %3。</translation>
+    </message>
+    <message>
+        <source>“%1” did not start. %2</source>
+        <translation>「%1」未開始。%2</translation>
+    </message>
+    <message>
+        <source>“%1” did not start: it is already running and its settings allow only one execution at a time.</source>
+        <translation>「%1」未開始：它正在執行中，而其設定同一時間只允許一個執行。</translation>
+    </message>
+    <message>
+        <source>Execution %1 of “%2” is queued at position %3.</source>
+        <translation>「%2」的執行 %1 已排入佇列，位置 %3。</translation>
+    </message>
+    <message>
+        <source>Execution %1 of “%2” started.</source>
+        <translation>「%2」的執行 %1 已開始。</translation>
+    </message>
+    <message>
+        <source>&amp;New Flow…</source>
+        <translation>新增流程(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>&amp;Import…</source>
+        <translation>匯入(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>開啟(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Run…</source>
+        <translation>執行(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Re&amp;name…</source>
+        <translation>重新命名(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>D&amp;uplicate…</source>
+        <translation>再製(&amp;U)…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation>刪除(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>S&amp;hare…</source>
+        <translation>分享(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>&amp;Webhook…</source>
+        <translation>Webhook 設定(&amp;W)…</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>匯出(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh List</source>
+        <translation>重新整理清單(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Find Flow</source>
+        <translation>尋找流程(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Flows</source>
+        <translation>流程</translation>
+    </message>
+    <message>
+        <source>Workflows you design as graphs of components, with their versions, runs and sharing.</source>
+        <translation>以元件組成的圖來設計的工作流程，包含其版本、執行與分享。</translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation>匯入…</translation>
+    </message>
+    <message>
+        <source>Search by name</source>
+        <translation>依名稱搜尋</translation>
+    </message>
+    <message>
+        <source>All flows</source>
+        <translation>所有流程</translation>
+    </message>
+    <message>
+        <source>My flows</source>
+        <translation>我的流程</translation>
+    </message>
+    <message>
+        <source>Shared with me</source>
+        <translation>與我分享的</translation>
+    </message>
+    <message>
+        <source>Flow</source>
+        <translation>流程</translation>
+    </message>
+    <message>
+        <source>Create a flow from a JSON file</source>
+        <translation>從 JSON 檔案建立流程</translation>
+    </message>
+    <message>
+        <source>Open the flow in the editor (double-clicking a row does the same)</source>
+        <translation>在編輯器中開啟流程（按兩下某一列也可以）</translation>
     </message>
 </context>
 <context>
@@ -814,12 +1772,197 @@
         <source>&amp;Connect</source>
         <translation>連線(&amp;C)</translation>
     </message>
+    <message>
+        <source>F&amp;low</source>
+        <translation>流程(&amp;L)</translation>
+    </message>
 </context>
 <context>
     <name>hm::app::QuickAddPopup</name>
     <message>
         <source>Add a component…</source>
         <translation>加入元件…</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::ShareDialog</name>
+    <message>
+        <source>Nobody has an account with %1 yet: the flow is shared as soon as they create one.</source>
+        <translation>目前還沒有人使用 %1 註冊帳號：對方建立帳號後，流程就會分享給對方。</translation>
+    </message>
+    <message>
+        <source>Shared with %1.</source>
+        <translation>已分享給 %1。</translation>
+    </message>
+    <message>
+        <source>Permission changed.</source>
+        <translation>權限已變更。</translation>
+    </message>
+    <message>
+        <source>Stop Sharing</source>
+        <translation>停止分享</translation>
+    </message>
+    <message>
+        <source>Stop sharing “%1” with %2? They will no longer see the flow or run it.</source>
+        <translation>要停止與 %2 分享「%1」嗎？對方將無法再看到或執行此流程。</translation>
+    </message>
+    <message>
+        <source>The flow is no longer shared with %1.</source>
+        <translation>此流程已不再分享給 %1。</translation>
+    </message>
+    <message>
+        <source>%1 (invited)</source>
+        <translation>%1（已邀請）</translation>
+    </message>
+    <message>
+        <source>%1 &lt;%2&gt;</source>
+        <translation>%1 &lt;%2&gt;</translation>
+    </message>
+    <message>
+        <source>Share “%1”</source>
+        <translation>分享「%1」</translation>
+    </message>
+    <message>
+        <source>People you share the flow with see it in their list. View lets them run it, edit lets them change it, admin lets them share it too.</source>
+        <translation>與您分享流程的人會在其清單中看到它。「檢視」讓對方可以執行，「編輯」可以變更，「管理」還可以再分享。</translation>
+    </message>
+    <message>
+        <source>&amp;E-mail:</source>
+        <translation>電子郵件(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>colleague@example.com</source>
+        <translation>例如 colleague@example.com</translation>
+    </message>
+    <message>
+        <source>&amp;Share</source>
+        <translation>分享(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>人員</translation>
+    </message>
+    <message>
+        <source>Permission</source>
+        <translation>權限</translation>
+    </message>
+    <message>
+        <source>Shared by</source>
+        <translation>分享者</translation>
+    </message>
+    <message>
+        <source>&amp;Selected:</source>
+        <translation>所選項目(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>關閉</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::TriggerDialog</name>
+    <message>
+        <source>Not valid JSON: %1 (at character %2).</source>
+        <translation>不是有效的 JSON：%1（位於第 %2 個字元）。</translation>
+    </message>
+    <message>
+        <source>Run “%1”</source>
+        <translation>執行「%1」</translation>
+    </message>
+    <message>
+        <source>Starts an execution of the flow. Its nodes read these inputs as $.trigger.&lt;name&gt;.</source>
+        <translation>開始此流程的一次執行。其節點會以 $.trigger.&lt;name&gt; 讀取這些輸入。</translation>
+    </message>
+    <message>
+        <source>&amp;Version:</source>
+        <translation>版本(&amp;V)：</translation>
+    </message>
+    <message>
+        <source>&amp;Inputs (JSON):</source>
+        <translation>輸入（JSON）(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>&amp;Run</source>
+        <translation>執行(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Published (version %1)</source>
+        <translation>已發布（版本 %1）</translation>
+    </message>
+    <message>
+        <source>Latest draft (version %1)</source>
+        <translation>最新草稿（版本 %1）</translation>
+    </message>
+    <message>
+        <source>The inputs must be a JSON object, such as {&quot;message&quot;: &quot;hello&quot;}.</source>
+        <translation>輸入必須是 JSON 物件，例如 {&quot;message&quot;: &quot;hello&quot;}。</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::WebhookDialog</name>
+    <message>
+        <source>Regenerate Webhook URL</source>
+        <translation>重新產生 Webhook URL</translation>
+    </message>
+    <message>
+        <source>Regenerate the webhook URL of “%1”? The current URL stops working at once: every system that calls it needs the new one.</source>
+        <translation>要重新產生「%1」的 Webhook URL 嗎？目前的 URL 會立即失效：所有呼叫它的系統都需要改用新的 URL。</translation>
+    </message>
+    <message>
+        <source>Remove Webhook</source>
+        <translation>移除 Webhook</translation>
+    </message>
+    <message>
+        <source>Remove the webhook of “%1”? Its URL stops working at once.</source>
+        <translation>要移除「%1」的 Webhook 嗎？其 URL 會立即失效。</translation>
+    </message>
+    <message>
+        <source>Reading the webhook…</source>
+        <translation>正在讀取 Webhook…</translation>
+    </message>
+    <message>
+        <source>This flow has no webhook.</source>
+        <translation>此流程沒有 Webhook。</translation>
+    </message>
+    <message>
+        <source>This flow has a webhook. Its URL was shown when it was created and cannot be shown again; regenerate it to get a new one.</source>
+        <translation>此流程已有 Webhook。其 URL 只在建立時顯示過，無法再次顯示；請重新產生以取得新的 URL。</translation>
+    </message>
+    <message>
+        <source>Copy the URL now: it is not shown again. A POST with a JSON body starts the published version with the body as its inputs.</source>
+        <translation>請立即複製此 URL：它不會再次顯示。以 JSON 內容送出 POST 請求，即會以該內容作為輸入啟動已發布的版本。</translation>
+    </message>
+    <message>
+        <source>(hidden)</source>
+        <translation>（已隱藏）</translation>
+    </message>
+    <message>
+        <source>&amp;Regenerate URL</source>
+        <translation>重新產生 URL(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Create Webhook</source>
+        <translation>建立 Webhook(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Webhook of “%1”</source>
+        <translation>「%1」的 Webhook</translation>
+    </message>
+    <message>
+        <source>A webhook lets systems that can only call a URL (CI, chat, monitoring) start this flow without signing in. Whoever knows the URL can run the flow.</source>
+        <translation>Webhook 讓只能呼叫 URL 的系統（CI、聊天、監控）不需登入即可啟動此流程。任何知道此 URL 的人都能執行此流程。</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>複製</translation>
+    </message>
+    <message>
+        <source>Re&amp;move Webhook</source>
+        <translation>移除 Webhook(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>關閉</translation>
     </message>
 </context>
 </TS>

@@ -27,6 +27,7 @@
 #include <QLocale>
 #include <QPushButton>
 #include <QStackedWidget>
+#include <QStyle>
 #include <QToolBar>
 #include <QToolButton>
 #include <QUndoStack>
@@ -99,6 +100,7 @@ FlowEditorPage::FlowEditorPage(client::ApiClient *client, FlowAutosave autosave,
 
     auto *header = new QWidget;
     header->setObjectName(QStringLiteral("flows.editor.header"));
+    header->setAttribute(Qt::WA_StyledBackground, true);
     auto *headerLayout = new QHBoxLayout(header);
     headerLayout->setContentsMargins(8, 6, 8, 6);
     headerLayout->setSpacing(10);
@@ -109,6 +111,7 @@ FlowEditorPage::FlowEditorPage(client::ApiClient *client, FlowAutosave autosave,
     headerLayout->addWidget(m_toolBar);
 
     m_banner->setObjectName(QStringLiteral("flows.editor.banner"));
+    m_banner->setProperty("hmStyle", QStringLiteral("banner"));
     m_banner->setWordWrap(true);
     m_banner->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_banner->setContentsMargins(12, 6, 12, 6);
@@ -260,6 +263,8 @@ void FlowEditorPage::showFailure()
 void FlowEditorPage::setBanner(const QString &text, bool error)
 {
     m_banner->setProperty("tone", error ? QStringLiteral("bad") : QString());
+    m_banner->style()->unpolish(m_banner);
+    m_banner->style()->polish(m_banner);
     m_banner->setText(text);
     m_banner->setVisible(!text.isEmpty());
 }
@@ -785,8 +790,7 @@ void FlowEditorPage::updateActions()
         {"run", cannotRunReason(), ready, tr("Start an execution with inputs you enter")},
         {"share", cannotShareReason(), ready, tr("Choose who else sees, edits or shares the flow")},
         {"webhook", editReason, ready, tr("The URL that starts the flow without signing in")},
-        {"export", QString(), isOpen() && !m_loading,
-         tr("Save the flow to a JSON file (seed 003 definition)")},
+        {"export", QString(), isOpen() && !m_loading, tr("Save the flow to a JSON file")},
     };
     for (const Rule &rule : rules) {
         QAction *a = action(QString::fromLatin1(rule.name));

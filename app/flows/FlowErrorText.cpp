@@ -23,7 +23,7 @@ QString str(const QJsonObject &o, const char *key)
 
 bool isVersionConflict(const hm::Error &error)
 {
-    return client::errorServerCode(error) == QLatin1String("CONFLICT");
+    return client::isConflict(error);
 }
 
 QString describeFlowError(const hm::Error &error)
@@ -227,7 +227,7 @@ QString describeFlowProblem(const QJsonObject &p)
     if (code == QLatin1String("UNSUPPORTED_SCHEMA_VERSION"))
         return QCoreApplication::translate(
             "FlowErrorText",
-            "The definition's schemaVersion is newer than this server understands.");
+            "The definition's \"schemaVersion\" is newer than this server understands.");
     if (code == QLatin1String("INVALID_SHAPE")) {
         const QString path = str(p, "path");
         return path.isEmpty()

@@ -687,9 +687,9 @@ void FlowsPage::updateActions()
     };
     const Rule rules[] = {
         {"new", false, viewer ? viewerReason : QString(), tr("Create an empty flow and open it")},
-        {"import", false, viewer ? viewerReason : QString(),
-         tr("Create a flow from a JSON file (seed 003 definition)")},
-        {"open", true, QString(), tr("Open the flow in the editor (Enter or double-click)")},
+        {"import", false, viewer ? viewerReason : QString(), tr("Create a flow from a JSON file")},
+        {"open", true, QString(),
+         tr("Open the flow in the editor (double-clicking a row does the same)")},
         {"run", true, viewer ? tr("Your role (viewer) cannot run flows.") : QString(),
          tr("Start an execution with inputs you enter")},
         {"rename", true,

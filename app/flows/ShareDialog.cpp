@@ -14,6 +14,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QStyle>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
@@ -291,6 +292,8 @@ void ShareDialog::updateButtons()
 void ShareDialog::showError(const hm::Error &error)
 {
     m_message->setProperty("tone", QStringLiteral("bad"));
+    m_message->style()->unpolish(m_message);
+    m_message->style()->polish(m_message);
     m_message->setText(describeFlowError(error));
     m_message->show();
 }
@@ -298,6 +301,8 @@ void ShareDialog::showError(const hm::Error &error)
 void ShareDialog::showInfo(const QString &text)
 {
     m_message->setProperty("tone", QString());
+    m_message->style()->unpolish(m_message);
+    m_message->style()->polish(m_message);
     m_message->setText(text);
     m_message->show();
 }

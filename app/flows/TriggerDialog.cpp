@@ -147,7 +147,7 @@ void TriggerDialog::validate()
         problem =
             tr("Not valid JSON: %1 (at character %2).").arg(error.errorString()).arg(error.offset);
     else if (!document.isObject())
-        problem = tr("The inputs must be a JSON object: { \"name\": value, … }.");
+        problem = tr("The inputs must be a JSON object, such as {\"message\": \"hello\"}.");
     m_valid = problem.isEmpty();
     m_error->setText(problem);
     m_error->setVisible(!m_valid);

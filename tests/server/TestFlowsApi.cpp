@@ -94,6 +94,22 @@ private slots:
         QVERIFY(ids.contains(again));
         QCOMPARE(list.data().value("pagination").toObject().value("total").toInt(), 2);
 
+        // The flow's row in GET /flows names its newest execution (the
+        // console's "last execution" column); a flow never run has null.
+        const auto lastExecution = [this](const QString &flow) {
+            const Answer flows = m_http->get("/api/v1/flows?size=100", m_admin);
+            for (const QJsonValue item : flows.data().value("items").toArray()) {
+                if (item.toObject().value("id").toString() == flow)
+                    return item.toObject().value("last_execution");
+            }
+            return QJsonValue(QJsonValue::Undefined);
+        };
+        QTRY_COMPARE(lastExecution(flowId).toObject().value("status").toString(),
+                     QStringLiteral("completed"));
+        QCOMPARE(lastExecution(flowId).toObject().value("id").toString(), again);
+        QVERIFY(!lastExecution(flowId).toObject().value("created_at").toString().isEmpty());
+        QVERIFY(lastExecution(publishedFlow(diamond())).isNull());
+
         // The engine's events reach the metrics (counted on the server thread).
         QTRY_VERIFY(m_http->get("/metrics").raw.contains("hivemind_executions_completed_total 2"));
         QVERIFY(m_http->get("/metrics").raw.contains("hivemind_executions_running 0"));
