@@ -400,8 +400,7 @@ void FlowEditorPage::showFlow(const client::FlowDetail &detail,
             kept && (kept->definition != m_model->definition() ||
                      (!kept->settings.isEmpty() && kept->settings != m_model->settings()));
         if (differs) {
-            const QString when =
-                QLocale().toString(kept->savedAt.toLocalTime(), QLocale::ShortFormat);
+            const QString when = dateTimeText(kept->savedAt);
             if (MessageBox::question(
                     this, tr("Restore Unsaved Changes"),
                     tr("“%1” has changes from %2 that were never saved. Restore them?")
@@ -430,7 +429,7 @@ void FlowEditorPage::applyAutosave(const FlowAutosave::Entry &entry)
     // Not what the server has: unsaved until saved.
     m_model->undoStack()->resetClean();
     setBanner(tr("Restored the changes autosaved at %1. Save them to keep them.")
-                  .arg(QLocale().toString(entry.savedAt.toLocalTime(), QLocale::ShortFormat)));
+                  .arg(dateTimeText(entry.savedAt)));
 }
 
 // --- leaving and autosave --------------------------------------------------

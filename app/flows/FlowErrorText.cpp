@@ -292,4 +292,18 @@ QString executionStatusText(const QString &status)
     return status;
 }
 
+QString dateTimeText(const QDateTime &time, QLocale::FormatType format)
+{
+    if (!time.isValid())
+        return {};
+    const QLocale locale;
+    QString pattern = locale.dateTimeFormat(format);
+    if (pattern.contains(u'B')) {
+        pattern.replace(QStringLiteral("Bhh"), QStringLiteral("HH"));
+        pattern.replace(QStringLiteral("Bh"), QStringLiteral("H"));
+        pattern.remove(u'B');
+    }
+    return locale.toString(time.toLocalTime(), pattern);
+}
+
 } // namespace hm::app

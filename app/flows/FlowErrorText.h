@@ -2,7 +2,9 @@
 
 #include "common/Result.h"
 
+#include <QDateTime>
 #include <QJsonObject>
+#include <QLocale>
 #include <QString>
 #include <QStringList>
 
@@ -30,5 +32,10 @@ QString permissionText(const QString &permission);
 // execution status ("running", "completed", ...) in words.
 QString versionStatusText(const QString &status);
 QString executionStatusText(const QString &status);
+
+// A local date and time in the user's locale, short or long. (Qt 6.4 passes
+// CLDR's day period "B" of zh_TW's time formats through as a letter; it is
+// read as a 24-hour clock here.)
+QString dateTimeText(const QDateTime &time, QLocale::FormatType format = QLocale::ShortFormat);
 
 } // namespace hm::app

@@ -50,8 +50,7 @@ FlowSummary summaryOf(const client::FlowDetail &d)
 
 QString when(const QDateTime &time)
 {
-    return time.isValid() ? QLocale().toString(time.toLocalTime(), QLocale::ShortFormat)
-                          : QString();
+    return time.isValid() ? dateTimeText(time) : QString();
 }
 
 } // namespace
@@ -276,9 +275,8 @@ QVariant FlowListModel::data(const QModelIndex &index, int role) const
             return f.lastExecutionId.isEmpty() ? QVariant()
                                                : tr("Execution %1").arg(f.lastExecutionId);
         case UpdatedColumn:
-            return f.updatedAt.isValid()
-                       ? QLocale().toString(f.updatedAt.toLocalTime(), QLocale::LongFormat)
-                       : QVariant();
+            return f.updatedAt.isValid() ? dateTimeText(f.updatedAt, QLocale::LongFormat)
+                                         : QVariant();
         default:
             return {};
         }

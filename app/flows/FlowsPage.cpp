@@ -524,7 +524,7 @@ void FlowsPage::offerCrashRestore()
         return;
     // The most recent one; the others are offered when their flow opens.
     const FlowAutosave::Entry entry = entries.constLast();
-    const QString when = QLocale().toString(entry.savedAt.toLocalTime(), QLocale::ShortFormat);
+    const QString when = dateTimeText(entry.savedAt);
     const auto answer = MessageBox::question(
         this, tr("Restore Unsaved Changes"),
         tr("The console closed before your changes to “%1” (autosaved %2) were saved. Open the "

@@ -1305,99 +1305,101 @@ void TestFlowsPage::screenshots()
     QVERIFY(QDir().mkpath(dir));
     MainWindow::Options options;
     options.persistSettings = false;
+    const QStringList languages{QStringLiteral("en"), QStringLiteral("zh_TW"),
+                                QStringLiteral("zh_CN")};
     QStringList made;
+    // The console in `language` on its Flows section, signed in and listed.
+    const auto openWindow = [&](const QString &language) {
+        if (!m_languages->setLanguage(language, LanguageManager::Persist::No))
+            qFatal("language %s", qPrintable(language));
+        auto window = std::make_unique<MainWindow>(m_languages.get(), m_connection.get(), options);
+        window->resize(1280, 800);
+        window->show();
+        if (!QTest::qWaitForWindowExposed(window.get()))
+            qWarning("window not exposed");
+        window->selectSection(QStringLiteral("flows"));
+        return window;
+    };
     const auto shoot = [&](QWidget *window, const QString &name) {
         QApplication::processEvents();
         const QString file = dir + u'/' + name + QStringLiteral(".png");
         made << file;
         return window->grab().save(file);
     };
-    for (const QString &language :
-         {QStringLiteral("en"), QStringLiteral("zh_TW"), QStringLiteral("zh_CN")}) {
-        QVERIFY(m_languages->setLanguage(language, LanguageManager::Persist::No));
-        MainWindow window(m_languages.get(), m_connection.get(), options);
-        window.resize(1280, 800);
-        window.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&window));
-        QVERIFY(window.selectSection(QStringLiteral("flows")));
-        auto *page = window.findChild<FlowsPage *>(QStringLiteral("page.flows"));
+
+    // Run alone, on a fresh server: first the empty section.
+    for (const QString &language : languages) {
+        auto window = openWindow(language);
+        auto *page = window->findChild<FlowsPage *>(QStringLiteral("page.flows"));
         QTRY_VERIFY_WITH_TIMEOUT(page->isStarted(), 15000);
         QTRY_COMPARE(page->listModel()->state(), FlowListModel::State::Ready);
-        if (language == QLatin1String("en"))
-            QCOMPARE(page->listModel()->rowCount(), 0); // run alone, on a fresh server
-        if (page->listModel()->rowCount() == 0) {
-            QTest::qWait(200); // past the loading delay
-            QVERIFY(shoot(&window, QStringLiteral("flows-empty-") + language));
-        }
-        if (language == QLatin1String("en")) {
-            // A few flows, some run: the list as an operator sees it.
-            const auto node = [this](const QString &id, const QString &component, int x, int y,
-                                     QJsonObject mappings = {}) {
-                return QJsonObject{
-                    {QStringLiteral("id"), id},
-                    {QStringLiteral("component"), component},
-                    {QStringLiteral("version"), componentVersion(component)},
-                    {QStringLiteral("position"),
-                     QJsonObject{{QStringLiteral("x"), x}, {QStringLiteral("y"), y}}},
-                    {QStringLiteral("config"), QJsonObject()},
-                    {QStringLiteral("inputMappings"), mappings}};
-            };
-            const auto edge = [](const QString &id, const QString &from, const QString &to) {
-                return QJsonObject{{QStringLiteral("id"), id},
-                                   {QStringLiteral("source"), from},
-                                   {QStringLiteral("target"), to}};
-            };
-            QJsonObject fanIn = emptyDefinition();
-            fanIn.insert(
-                QStringLiteral("nodes"),
-                QJsonArray{node(QStringLiteral("fetch-orders"), QStringLiteral("noop"), 0, 0,
-                                {{QStringLiteral("since"), QStringLiteral("$.trigger.since")}}),
-                           node(QStringLiteral("fetch-refunds"), QStringLiteral("noop"), 0, 200),
-                           node(QStringLiteral("wait-for-bank"), QStringLiteral("delay"), 300, 100),
-                           node(QStringLiteral("report"), QStringLiteral("log"), 600, 100)});
-            fanIn.insert(QStringLiteral("edges"),
-                         QJsonArray{edge(QStringLiteral("e1"), QStringLiteral("fetch-orders"),
-                                         QStringLiteral("wait-for-bank")),
-                                    edge(QStringLiteral("e2"), QStringLiteral("fetch-refunds"),
-                                         QStringLiteral("wait-for-bank")),
-                                    edge(QStringLiteral("e3"), QStringLiteral("wait-for-bank"),
-                                         QStringLiteral("report"))});
-            const QString nightly = createFlow(QStringLiteral("Nightly sales report"), fanIn);
-            createFlow(QStringLiteral("Resize uploaded images"));
-            const QString sync = createFlow(QStringLiteral("Sync CRM contacts"));
-            createFlow(QStringLiteral("Rotate VPN client keys"));
-            for (const QString &id : {nightly, sync}) {
-                auto published = await<hm::client::FlowVersion>(
-                    [&](auto done) { FlowsApi(*m_admin).publish(id, QStringLiteral("1"), done); });
-                QVERIFY(published.ok());
-                auto run = await<hm::client::TriggerOutcome>([&](auto done) {
-                    FlowsApi(*m_admin).trigger(id, hm::client::TriggerOptions{}, done);
-                });
-                QVERIFY(run.ok());
-            }
-            page->refresh();
-            QTRY_COMPARE(page->listModel()->rowCount(), 4);
-        }
-        QTRY_COMPARE(page->listModel()->state(), FlowListModel::State::Ready);
-        page->listView()->selectRow(0);
-        QVERIFY(shoot(&window, QStringLiteral("flows-list-") + language));
+        QCOMPARE(page->listModel()->rowCount(), 0);
+        QVERIFY(shoot(window.get(), QStringLiteral("flows-empty-") + language));
+    }
 
-        const int row = rowNamed(page->listModel(), QStringLiteral("Nightly sales report"));
-        page->openFlow(page->listModel()->flow(row)->id);
+    // A few flows, two of them published and run: the list as an operator
+    // sees it, and a fan-in flow in the editor.
+    const auto node = [this](const QString &id, const QString &component,
+                             QJsonObject mappings = {}) {
+        return QJsonObject{{QStringLiteral("id"), id},
+                           {QStringLiteral("component"), component},
+                           {QStringLiteral("version"), componentVersion(component)},
+                           {QStringLiteral("position"),
+                            QJsonObject{{QStringLiteral("x"), 0}, {QStringLiteral("y"), 0}}},
+                           {QStringLiteral("config"), QJsonObject()},
+                           {QStringLiteral("inputMappings"), mappings}};
+    };
+    const auto edge = [](const QString &id, const QString &from, const QString &to) {
+        return QJsonObject{{QStringLiteral("id"), id},
+                           {QStringLiteral("source"), from},
+                           {QStringLiteral("target"), to}};
+    };
+    QJsonObject fanIn = emptyDefinition();
+    fanIn.insert(QStringLiteral("nodes"),
+                 QJsonArray{node(QStringLiteral("fetch-orders"), QStringLiteral("noop"),
+                                 {{QStringLiteral("since"), QStringLiteral("$.trigger.since")}}),
+                            node(QStringLiteral("fetch-refunds"), QStringLiteral("noop")),
+                            node(QStringLiteral("wait-for-bank"), QStringLiteral("delay")),
+                            node(QStringLiteral("report"), QStringLiteral("log"))});
+    fanIn.insert(QStringLiteral("edges"),
+                 QJsonArray{edge(QStringLiteral("e1"), QStringLiteral("fetch-orders"),
+                                 QStringLiteral("wait-for-bank")),
+                            edge(QStringLiteral("e2"), QStringLiteral("fetch-refunds"),
+                                 QStringLiteral("wait-for-bank")),
+                            edge(QStringLiteral("e3"), QStringLiteral("wait-for-bank"),
+                                 QStringLiteral("report"))});
+    const QString nightly = createFlow(QStringLiteral("Nightly sales report"), fanIn);
+    createFlow(QStringLiteral("Resize uploaded images"));
+    const QString sync = createFlow(QStringLiteral("Sync CRM contacts"));
+    createFlow(QStringLiteral("Rotate VPN client keys"));
+    for (const QString &id : {nightly, sync}) {
+        auto published = await<hm::client::FlowVersion>(
+            [&](auto done) { FlowsApi(*m_admin).publish(id, QStringLiteral("1"), done); });
+        QVERIFY(published.ok());
+        auto run = await<hm::client::TriggerOutcome>(
+            [&](auto done) { FlowsApi(*m_admin).trigger(id, hm::client::TriggerOptions{}, done); });
+        QVERIFY(run.ok());
+    }
+
+    for (const QString &language : languages) {
+        auto window = openWindow(language);
+        auto *page = window->findChild<FlowsPage *>(QStringLiteral("page.flows"));
+        QTRY_VERIFY_WITH_TIMEOUT(page->isStarted(), 15000);
+        QTRY_COMPARE(page->listModel()->rowCount(), 4);
+        QTRY_COMPARE(page->listModel()->flow(page->listModel()->rowOf(sync))->lastExecutionStatus,
+                     QStringLiteral("completed"));
+        page->listView()->selectRow(page->listModel()->rowOf(nightly));
+        QVERIFY(shoot(window.get(), QStringLiteral("flows-list-") + language));
+
+        page->openFlow(nightly);
         FlowEditorPage *editor = page->editorPage();
         QTRY_VERIFY(editor->isOpen() && !editor->isLoading());
         QTRY_VERIFY(!editor->model()->catalogue().isEmpty());
-        editor->editor()->autoLayout();
+        editor->editor()->autoLayout(); // an edit: "unsaved changes"
         editor->editor()->scene()->selectNodes({QStringLiteral("wait-for-bank")});
-        QVERIFY(editor->model()
-                    ->addNode(QStringLiteral("noop"), componentVersion(QStringLiteral("noop")),
-                              QPointF(600, 300))
-                    .ok());
-        editor->editor()->view()->fitToView();
-        QVERIFY(shoot(&window, QStringLiteral("flows-editor-") + language));
+        QVERIFY(shoot(window.get(), QStringLiteral("flows-editor-") + language));
         editor->discard();
         page->showList();
-        window.close();
     }
     QVERIFY(m_languages->setLanguage(QStringLiteral("en"), LanguageManager::Persist::No));
     qInfo().noquote() << "saved" << made.join(QStringLiteral(", "));
