@@ -151,6 +151,7 @@ private slots:
     void exportAndImport();
     void malformedImportStoresNothing();
     void viewerSeesWhyActionsAreOff();
+    void retranslatesWithoutLosingEdits();
     void screenshots();
 
 private:
@@ -1293,6 +1294,36 @@ void TestFlowsPage::viewerSeesWhyActionsAreOff()
         QVERIFY2(a->toolTip().contains(QLatin1String("viewer")), qPrintable(a->toolTip()));
     }
     QVERIFY(editor->action(QStringLiteral("export"))->isEnabled());
+}
+
+void TestFlowsPage::retranslatesWithoutLosingEdits()
+{
+    const QString id = createFlow(QStringLiteral("Translated flow"));
+    auto page = makePage(m_admin.get());
+    page->openFlow(id);
+    FlowEditorPage *editor = page->editorPage();
+    QTRY_VERIFY(editor->isOpen() && !editor->isLoading());
+    QVERIFY(editor->model()
+                ->addNode(QStringLiteral("noop"), componentVersion(QStringLiteral("noop")),
+                          QPointF(0, 0))
+                .ok());
+    const QByteArray edited = editor->model()->definitionText();
+    auto *version = editor->findChild<QLabel *>(QStringLiteral("flows.editor.version"));
+
+    QVERIFY(m_languages->setLanguage(QStringLiteral("zh_TW"), LanguageManager::Persist::No));
+    QTRY_COMPARE(editor->action(QStringLiteral("save"))->text(), QStringLiteral("儲存(&S)"));
+    QCOMPARE(version->text(), QStringLiteral("草稿 · 版本 1 · 有未儲存的變更"));
+    QCOMPARE(page->action(QStringLiteral("new"))->text(), QStringLiteral("新增流程(&N)…"));
+    QCOMPARE(page->listModel()->headerData(0, Qt::Horizontal).toString(), QStringLiteral("名稱"));
+    QVERIFY(m_languages->setLanguage(QStringLiteral("zh_CN"), LanguageManager::Persist::No));
+    QTRY_COMPARE(editor->action(QStringLiteral("save"))->text(), QStringLiteral("保存(&S)"));
+    QVERIFY(m_languages->setLanguage(QStringLiteral("en"), LanguageManager::Persist::No));
+    QTRY_COMPARE(editor->action(QStringLiteral("save"))->text(), QStringLiteral("&Save"));
+
+    // Nothing of the edit was lost on the way.
+    QVERIFY(editor->isOpen() && editor->isModified());
+    QCOMPARE(editor->model()->definitionText(), edited);
+    QCOMPARE(editor->flowId(), id);
 }
 
 // --- screenshots ---------------------------------------------------------------------
