@@ -281,8 +281,8 @@ const QJsonObject kFlowBody = object({{QStringLiteral("name"), string()},
                                       {QStringLiteral("settings"), object({}, {}, false)}},
                                      {QStringLiteral("name"), QStringLiteral("definition")});
 
-RouteDoc doc(const QString &summary, QList<ErrorCode> errors, QJsonObject request = {},
-             int success = 200, QJsonObject response = {})
+RouteDoc flowDoc(const QString &summary, QList<ErrorCode> errors, QJsonObject request = {},
+                 int success = 200, QJsonObject response = {})
 {
     RouteDoc d;
     d.summary = summary;
@@ -362,10 +362,11 @@ void registerFlowRoutes(ApiRouter &router, auth::AuthModule &auth, store::Databa
         [&db, &host](const RequestContext &c, const Principal &p) {
             return createFlow(db, host, c, p);
         },
-        doc(QStringLiteral("Create a flow (version 1, draft)"),
-            {ErrorCode::InvalidFlowDefinition, ErrorCode::ResourceAlreadyExists}, kFlowBody, 201));
-    RouteDoc listDoc =
-        doc(QStringLiteral("List the flows the caller may view"), {}, {}, 200, flowListSchema());
+        flowDoc(QStringLiteral("Create a flow (version 1, draft)"),
+                {ErrorCode::InvalidFlowDefinition, ErrorCode::ResourceAlreadyExists}, kFlowBody,
+                201));
+    RouteDoc listDoc = flowDoc(QStringLiteral("List the flows the caller may view"), {}, {}, 200,
+                               flowListSchema());
     listDoc.queryParameters = paging();
     listDoc.queryParameters.append(
         query(QStringLiteral("search"), string(), QStringLiteral("Substring of the flow name")));
@@ -380,41 +381,41 @@ void registerFlowRoutes(ApiRouter &router, auth::AuthModule &auth, store::Databa
     auth::addProtectedRoute(
         router, auth, Method::Get, QStringLiteral("/api/v1/flows/{id}"), Role::Viewer,
         [&db](const RequestContext &c, const Principal &p) { return getFlow(db, c, p); },
-        doc(QStringLiteral("A flow with its latest and published versions (view)"),
-            {ErrorCode::FlowNotFound}, {}, 200, flowSchema()));
+        flowDoc(QStringLiteral("A flow with its latest and published versions (view)"),
+                {ErrorCode::FlowNotFound}, {}, 200, flowSchema()));
     auth::addProtectedRoute(
         router, auth, Method::Put, QStringLiteral("/api/v1/flows/{id}"), Role::User,
         [&db](const RequestContext &c, const Principal &p) { return updateFlow(db, c, p); },
-        doc(QStringLiteral("Rename a flow or change its description (edit)"),
-            {ErrorCode::FlowNotFound, ErrorCode::Forbidden, ErrorCode::ResourceAlreadyExists},
-            object(
-                {{QStringLiteral("name"), string()}, {QStringLiteral("description"), string()}})));
+        flowDoc(QStringLiteral("Rename a flow or change its description (edit)"),
+                {ErrorCode::FlowNotFound, ErrorCode::Forbidden, ErrorCode::ResourceAlreadyExists},
+                object({{QStringLiteral("name"), string()},
+                        {QStringLiteral("description"), string()}})));
     auth::addProtectedRoute(
         router, auth, Method::Delete, QStringLiteral("/api/v1/flows/{id}"), Role::User,
         [&db](const RequestContext &c, const Principal &p) { return deleteFlow(db, c, p); },
-        doc(QStringLiteral("Delete a flow (soft; history stays; owner or ADMIN)"),
-            {ErrorCode::FlowNotFound, ErrorCode::Forbidden}));
+        flowDoc(QStringLiteral("Delete a flow (soft; history stays; owner or ADMIN)"),
+                {ErrorCode::FlowNotFound, ErrorCode::Forbidden}));
     auth::addProtectedRoute(
         router, auth, Method::Post, QStringLiteral("/api/v1/flows/{id}/versions"), Role::User,
         [&db, &host](const RequestContext &c, const Principal &p) {
             return addVersion(db, host, c, p);
         },
-        doc(QStringLiteral("Add a draft version (edit)"),
-            {ErrorCode::FlowNotFound, ErrorCode::Forbidden, ErrorCode::InvalidFlowDefinition},
-            versionBody, 201));
+        flowDoc(QStringLiteral("Add a draft version (edit)"),
+                {ErrorCode::FlowNotFound, ErrorCode::Forbidden, ErrorCode::InvalidFlowDefinition},
+                versionBody, 201));
     auth::addProtectedRoute(
         router, auth, Method::Get, QStringLiteral("/api/v1/flows/{id}/versions"), Role::Viewer,
         [&db](const RequestContext &c, const Principal &p) { return listVersions(db, c, p); },
-        doc(QStringLiteral("All versions of a flow, oldest first (view)"),
-            {ErrorCode::FlowNotFound}, {}, 200,
-            object({{QStringLiteral("items"), arrayOf(versionSchema(true))}},
-                   {QStringLiteral("items")})));
+        flowDoc(QStringLiteral("All versions of a flow, oldest first (view)"),
+                {ErrorCode::FlowNotFound}, {}, 200,
+                object({{QStringLiteral("items"), arrayOf(versionSchema(true))}},
+                       {QStringLiteral("items")})));
     auth::addProtectedRoute(
         router, auth, Method::Post, QStringLiteral("/api/v1/flows/{id}/publish"), Role::User,
         [&db](const RequestContext &c, const Principal &p) { return publish(db, c, p); },
-        doc(QStringLiteral("Publish a version (edit; the previous one becomes deprecated)"),
-            {ErrorCode::FlowNotFound, ErrorCode::FlowVersionNotFound, ErrorCode::Forbidden},
-            object({{QStringLiteral("version"), string()}}, {QStringLiteral("version")})));
+        flowDoc(QStringLiteral("Publish a version (edit; the previous one becomes deprecated)"),
+                {ErrorCode::FlowNotFound, ErrorCode::FlowVersionNotFound, ErrorCode::Forbidden},
+                object({{QStringLiteral("version"), string()}}, {QStringLiteral("version")})));
 }
 
 } // namespace hm::server

@@ -1,9 +1,9 @@
-#include "server/api/QueryParams.h"
-#include "server/services/auth/AuditLog.h"
 #include "server/api/AuthCommon.h"
-#include "server/services/auth/AuthModule.h"
-#include "server/routes/auth/AuthRoutes.h"
+#include "server/api/QueryParams.h"
 #include "server/api/RouteHelpers.h"
+#include "server/routes/auth/AuthRoutes.h"
+#include "server/services/auth/AuditLog.h"
+#include "server/services/auth/AuthModule.h"
 #include "server/services/auth/Validation.h"
 #include "store/Database.h"
 
