@@ -61,6 +61,23 @@ QString errorServerCode(const Error &error)
     return sent.isEmpty() ? error.codeName() : sent;
 }
 
+bool isConflict(const Error &error)
+{
+    return error.code == ErrorCode::Conflict;
+}
+
+qint64 conflictCurrentRevision(const Error &error)
+{
+    return isConflict(error) ? error.details.value(QStringLiteral("current_revision")).toInteger()
+                             : 0;
+}
+
+QString conflictCurrentVersion(const Error &error)
+{
+    return isConflict(error) ? error.details.value(QStringLiteral("current_version")).toString()
+                             : QString();
+}
+
 Result<ApiResponse> readEnvelope(int httpStatus, const QByteArray &body,
                                  QNetworkReply::NetworkError networkError,
                                  const QString &errorString, const QString &requestId)

@@ -27,6 +27,15 @@ QString errorRequestId(const Error &error);
 // error.code as the server sent it (the catalogue name for client errors).
 QString errorServerCode(const Error &error);
 
+// Optimistic concurrency (FlowEditBase): a write based on a revision or
+// version the flow has left since. Nothing was stored; the console offers
+// to reload or to save as a new version on top of the current one.
+bool isConflict(const Error &error);
+// What a CONFLICT says the flow is at now: its revision (0 when the error
+// is no conflict) and latest version ("" when it is none).
+qint64 conflictCurrentRevision(const Error &error);
+QString conflictCurrentVersion(const Error &error);
+
 // Reads an envelope. networkError is QNetworkReply's error (NoError when the
 // transport worked), errorString its text, requestId the X-Request-Id
 // header.

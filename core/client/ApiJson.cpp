@@ -117,7 +117,8 @@ FlowVersion flowVersion(const QJsonObject &o)
                        at(o, "created_at"),
                        at(o, "published_at"),
                        o.value(QLatin1String("definition")).toObject(),
-                       o.value(QLatin1String("settings")).toObject()};
+                       o.value(QLatin1String("settings")).toObject(),
+                       o.value(QLatin1String("flow_revision")).toInteger()};
 }
 
 FlowSummary flowSummary(const QJsonObject &o)
@@ -133,6 +134,7 @@ FlowSummary flowSummary(const QJsonObject &o)
     f.latestVersion =
         o.contains(QLatin1String("latest_version")) ? str(o, "latest_version") : str(o, "version");
     f.publishedVersion = str(o, "published_version");
+    f.revision = o.value(QLatin1String("revision")).toInteger();
     return f;
 }
 
@@ -149,6 +151,7 @@ FlowDetail flowDetail(const QJsonObject &o)
     const QJsonValue published = o.value(QLatin1String("published_version"));
     if (published.isObject())
         f.publishedVersion = flowVersion(published.toObject());
+    f.revision = o.value(QLatin1String("revision")).toInteger();
     return f;
 }
 

@@ -20,6 +20,8 @@ void EventStream::handleMessage(const QJsonObject &json)
         emit systemStatus(data);
     else if (type.startsWith(QLatin1String("execution_")))
         emit executionChanged(type, data);
+    else if (type.startsWith(QLatin1String("flow_")))
+        emit flowChanged(type, data);
 }
 
 } // namespace hm::client

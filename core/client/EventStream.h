@@ -9,9 +9,10 @@ namespace hm::client {
 // The server's event stream /ws/events (seed 001 "WebSocket API"):
 // messages {type, data, timestamp}. systemStatus() arrives right after
 // connecting and then periodically; executionChanged() for
-// execution_started / _completed / _failed / _cancelled of flows the caller
-// may view; message() for every message, including types this class does
-// not know yet.
+// execution_queued / _started / _completed / _failed / _cancelled of flows
+// the caller may view; flowChanged() for flow_created / _updated /
+// _version_added / _published / _deleted / _shares_changed; message() for
+// every message, including types this class does not know yet.
 class EventStream : public JsonWebSocket
 {
     Q_OBJECT
@@ -29,6 +30,9 @@ signals:
     // type "execution_started" etc.; data {execution_id, flow_id,
     // flow_version, status, …}
     void executionChanged(const QString &type, const QJsonObject &data);
+    // type "flow_created" etc.; data {flow_id, the changed fields,
+    // revision, my_permission} (docs/api.md, "/ws/events")
+    void flowChanged(const QString &type, const QJsonObject &data);
 
 protected:
     void handleMessage(const QJsonObject &message) override;

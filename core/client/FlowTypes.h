@@ -28,6 +28,20 @@ struct FlowVersion
     QDateTime publishedAt;
     QJsonObject definition; // only where the route sends it
     QJsonObject settings;
+    // The flow's revision after a save or publish (flow_revision); 0 where
+    // the route does not send it (lists of versions).
+    qint64 flowRevision = 0;
+};
+
+// Optimistic concurrency: what a save or publish is based on, as the
+// console read it (FlowDetail::revision, FlowDetail::latestVersion.version,
+// or a later write's FlowVersion). Unset members are not sent, and the
+// server then does not check them. A stale base fails with CONFLICT
+// (isConflict() in ApiError.h) and nothing is stored.
+struct FlowEditBase
+{
+    qint64 revision = 0; // base_revision; 0 = not sent. Any change since is a conflict.
+    QString version;     // base_version; "" = not sent. Only a newer version is.
 };
 
 // A row of GET /flows (and the answer of POST /flows, whose version 1 is
@@ -42,6 +56,7 @@ struct FlowSummary
     QDateTime updatedAt;
     QString latestVersion;
     QString publishedVersion; // empty when none is
+    qint64 revision = 0;      // the flow's revision (its ETag), for FlowEditBase
 };
 
 // GET /flows/{id}: the flow with its latest version (definition included)
@@ -56,6 +71,7 @@ struct FlowDetail
     QDateTime updatedAt;
     FlowVersion latestVersion;
     std::optional<FlowVersion> publishedVersion;
+    qint64 revision = 0; // the flow's revision (its ETag), for FlowEditBase
 };
 
 struct TriggerOptions

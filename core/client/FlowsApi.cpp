@@ -18,6 +18,16 @@ FlowVersion readVersion(const ApiResponse &r)
     return json::flowVersion(r.data.toObject());
 }
 
+// base_revision / base_version of a write, where set.
+QJsonObject withBase(QJsonObject body, const FlowEditBase &base)
+{
+    if (base.revision > 0)
+        body.insert(QStringLiteral("base_revision"), base.revision);
+    if (!base.version.isEmpty())
+        body.insert(QStringLiteral("base_version"), base.version);
+    return body;
+}
+
 } // namespace
 
 Result<TriggerOutcome> readTriggerAnswer(Result<ApiResponse> answer)
@@ -79,12 +89,19 @@ void FlowsApi::remove(const QString &id, Callback<void> done)
 void FlowsApi::addVersion(const QString &id, const QJsonObject &definition,
                           const QJsonObject &settings, Callback<FlowVersion> done)
 {
+    addVersion(id, definition, settings, FlowEditBase{}, std::move(done));
+}
+
+void FlowsApi::addVersion(const QString &id, const QJsonObject &definition,
+                          const QJsonObject &settings, const FlowEditBase &base,
+                          Callback<FlowVersion> done)
+{
     QJsonObject body{{QStringLiteral("definition"), definition}};
     if (!settings.isEmpty())
         body.insert(QStringLiteral("settings"), settings);
     m_client.call<FlowVersion>(
-        ApiRequest::post(kFlows + u'/' + id + QStringLiteral("/versions"), body), readVersion,
-        std::move(done));
+        ApiRequest::post(kFlows + u'/' + id + QStringLiteral("/versions"), withBase(body, base)),
+        readVersion, std::move(done));
 }
 
 void FlowsApi::versions(const QString &id, Callback<QList<FlowVersion>> done)
@@ -100,9 +117,16 @@ void FlowsApi::versions(const QString &id, Callback<QList<FlowVersion>> done)
 
 void FlowsApi::publish(const QString &id, const QString &version, Callback<FlowVersion> done)
 {
-    m_client.call<FlowVersion>(ApiRequest::post(kFlows + u'/' + id + QStringLiteral("/publish"),
-                                                QJsonObject{{QStringLiteral("version"), version}}),
-                               readVersion, std::move(done));
+    publish(id, version, FlowEditBase{}, std::move(done));
+}
+
+void FlowsApi::publish(const QString &id, const QString &version, const FlowEditBase &base,
+                       Callback<FlowVersion> done)
+{
+    m_client.call<FlowVersion>(
+        ApiRequest::post(kFlows + u'/' + id + QStringLiteral("/publish"),
+                         withBase(QJsonObject{{QStringLiteral("version"), version}}, base)),
+        readVersion, std::move(done));
 }
 
 void FlowsApi::trigger(const QString &id, const TriggerOptions &options,

@@ -26,6 +26,15 @@ public:
     // Oldest first, with definitions.
     void versions(const QString &id, Callback<QList<FlowVersion>> done);
     void publish(const QString &id, const QString &version, Callback<FlowVersion> done);
+    // Optimistic concurrency: the same, based on `base` (base_revision /
+    // base_version). A flow changed since fails with CONFLICT and stores
+    // nothing: isConflict(error), conflictCurrentRevision(error) and
+    // conflictCurrentVersion(error) (ApiError.h) say what it is now. The
+    // answer's flowRevision is the base of the next write.
+    void addVersion(const QString &id, const QJsonObject &definition, const QJsonObject &settings,
+                    const FlowEditBase &base, Callback<FlowVersion> done);
+    void publish(const QString &id, const QString &version, const FlowEditBase &base,
+                 Callback<FlowVersion> done);
     // Started, queued, denied (CONCURRENT_DENIED, as an outcome) or — with
     // options.wait — ended.
     void trigger(const QString &id, const TriggerOptions &options, Callback<TriggerOutcome> done);

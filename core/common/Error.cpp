@@ -79,6 +79,7 @@ constexpr CatalogueEntry kCatalogue[] = {
     {ErrorCode::NetworkError, "NETWORK_ERROR", 502},
     {ErrorCode::BadRequest, "BAD_REQUEST", 400},
     {ErrorCode::Timeout, "TIMEOUT", 504},
+    {ErrorCode::Conflict, "CONFLICT", 409},
 };
 
 const CatalogueEntry &entryFor(ErrorCode code)

@@ -87,6 +87,10 @@ enum class ErrorCode
     // A request or connection that did not finish in time (seed 003's node
     // error code TIMEOUT; the API client's per-request timeout).
     Timeout,
+    // Optimistic concurrency: a write based on a flow revision or version
+    // that is no longer the current one (another client changed the flow
+    // since); nothing was stored. details name the current state.
+    Conflict,
 };
 
 // "INVALID_CREDENTIALS", "DB_KEY_INVALID", ...

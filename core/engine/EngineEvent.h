@@ -47,7 +47,12 @@ struct EngineEvent
     QString reason;        // execution_cancelled
     QString cancelledBy;   // execution_cancelled
     QString message;       // execution_cancelled
-    bool killed = false;   // execution_cancelled by kill()
+    // execution_started, execution_queued: who started it (user id, API key
+    // id, "webhook", "system") and when it was requested, for list rows on
+    // /ws/events; toJson() leaves them out (seed 003 §7.3 has neither).
+    QString triggeredBy;
+    qint64 createdAtMs = 0;
+    bool killed = false; // execution_cancelled by kill()
     // Execution end (completed, failed, cancelled): the leaf nodes' outputs
     // by node id, as ?wait=true answers them. Server-side only: toJson()
     // leaves them out (the WebSocket messages of seed 003 §7.3 carry none).

@@ -55,6 +55,8 @@ EngineEvent executionEvent(EngineEvent::Type type, const Execution &exec, qint64
     event.flowId = exec.flowId;
     event.flowVersion = exec.flowVersion;
     event.timestampMs = timestampMs;
+    event.triggeredBy = exec.triggeredBy;
+    event.createdAtMs = exec.createdAtMs;
     return event;
 }
 

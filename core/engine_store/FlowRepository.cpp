@@ -5,6 +5,7 @@
 
 #include <QDateTime>
 #include <QJsonDocument>
+#include <QStringList>
 #include <QUuid>
 
 namespace hm::engine::persistence {
@@ -29,6 +30,39 @@ QString jsonText(const QJsonObject &object)
 Error flowNotFound(const QString &flowId)
 {
     return Error{ErrorCode::FlowNotFound, QStringLiteral("flow %1 not found").arg(flowId)};
+}
+
+// The CONFLICT of claimRevision: which part of the base no longer holds,
+// and the flow's current revision and latest version.
+Error conflict(const QString &flowId, const FlowEditBase &base, qint64 revision, qint64 latest)
+{
+    QJsonObject details{{QStringLiteral("current_revision"), revision},
+                        {QStringLiteral("current_version"), QString::number(latest)}};
+    QStringList given;
+    // A base the flow never had (ahead of it, or below 1) is a client's
+    // mistake rather than somebody else's change: said differently.
+    bool unknown = false;
+    if (base.revision) {
+        details.insert(QStringLiteral("base_revision"), *base.revision);
+        given << QStringLiteral("revision %1").arg(*base.revision);
+        unknown = unknown || *base.revision > revision || *base.revision < 1;
+    }
+    if (base.latestVersion) {
+        details.insert(QStringLiteral("base_version"), QString::number(*base.latestVersion));
+        given << QStringLiteral("version %1").arg(*base.latestVersion);
+        unknown = unknown || *base.latestVersion > latest || *base.latestVersion < 1;
+    }
+    details.insert(QStringLiteral("reason"),
+                   unknown ? QStringLiteral("unknown_base") : QStringLiteral("stale"));
+    const QString now = QStringLiteral("revision %1, latest version %2").arg(revision).arg(latest);
+    const QString message =
+        unknown ? QStringLiteral("flow %1 never had %2 (it is at %3); nothing was stored")
+                      .arg(flowId, given.join(QStringLiteral(", ")), now)
+                : QStringLiteral("flow %1 was changed since %2, which this edit is based on "
+                                 "(it is now at %3); nothing was stored: reload the flow and "
+                                 "apply the edit again")
+                      .arg(flowId, given.join(QStringLiteral(", ")), now);
+    return Error{ErrorCode::Conflict, message, details};
 }
 
 // Live (not deleted) flows only.
@@ -133,7 +167,7 @@ Result<FlowRecord> FlowRepository::flow(const QString &flowId)
 {
     Result<store::Statement> stmt = m_db.prepare(QStringLiteral(
         "SELECT id, name, coalesce(description, ''), owner_id, history_level, created_at,"
-        " updated_at FROM flows WHERE id = ? AND deleted_at IS NULL"));
+        " updated_at, revision FROM flows WHERE id = ? AND deleted_at IS NULL"));
     if (!stmt.ok())
         return stmt.error();
     stmt.value().bind(1, flowId);
@@ -143,23 +177,52 @@ Result<FlowRecord> FlowRepository::flow(const QString &flowId)
     if (!row.value())
         return flowNotFound(flowId);
     const store::Statement &s = stmt.value();
-    return FlowRecord{s.text(0), s.text(1),  s.text(2), s.text(3),
-                      s.text(4), s.int64(5), s.int64(6)};
+    return FlowRecord{s.text(0), s.text(1),  s.text(2),  s.text(3),
+                      s.text(4), s.int64(5), s.int64(6), s.int64(7)};
+}
+
+Result<qint64> FlowRepository::claimRevision(const QString &flowId, const FlowEditBase &base)
+{
+    // Check and bump in one statement: the base holds when this row
+    // changes, so no other writer can slip in between.
+    const Status bumped = m_db.execute(
+        QStringLiteral("UPDATE flows SET revision = revision + 1, updated_at = ?1"
+                       " WHERE id = ?2 AND deleted_at IS NULL"
+                       " AND (?3 IS NULL OR revision = ?3)"
+                       " AND (?4 IS NULL OR ?4 = (SELECT coalesce(max(CAST(version AS INTEGER)), 0)"
+                       " FROM flow_versions WHERE flow_id = ?2))"),
+        {nowMs(), flowId, base.revision ? QVariant(*base.revision) : QVariant(),
+         base.latestVersion ? QVariant(*base.latestVersion) : QVariant()});
+    if (!bumped.ok())
+        return bumped.error();
+    const bool claimed = m_db.changes() == 1;
+    auto row = m_db.selectOne(
+        QStringLiteral("SELECT f.revision, (SELECT coalesce(max(CAST(v.version AS INTEGER)), 0)"
+                       " FROM flow_versions v WHERE v.flow_id = f.id)"
+                       " FROM flows f WHERE f.id = ?1 AND f.deleted_at IS NULL"),
+        {flowId});
+    if (!row.ok())
+        return row.error();
+    if (!row.value())
+        return flowNotFound(flowId);
+    if (claimed)
+        return row.value()->int64(0);
+    return conflict(flowId, base, row.value()->int64(0), row.value()->int64(1));
 }
 
 Result<FlowVersionRecord> FlowRepository::addVersion(const QString &flowId,
                                                      const flow::FlowDefinition &definition,
                                                      const flow::FlowSettings &settings,
-                                                     const QString &createdBy)
+                                                     const QString &createdBy,
+                                                     const FlowEditBase &base)
 {
     Result<store::Transaction> txn = m_db.begin();
     if (!txn.ok())
         return txn.error();
-    const Result<bool> exists = flowExists(m_db, flowId);
-    if (!exists.ok())
-        return exists.error();
-    if (!exists.value())
-        return flowNotFound(flowId);
+    // Also FLOW_NOT_FOUND for a deleted flow, and updated_at.
+    const Result<qint64> revision = claimRevision(flowId, base);
+    if (!revision.ok())
+        return revision.error();
     Result<store::Statement> next =
         m_db.prepare(QStringLiteral("SELECT coalesce(max(CAST(version AS INTEGER)), 0) + 1"
                                     " FROM flow_versions WHERE flow_id = ?"));
@@ -174,10 +237,6 @@ Result<FlowVersionRecord> FlowRepository::addVersion(const QString &flowId,
     const Status inserted = insertVersion(flowId, version, definition, settings, createdBy, now);
     if (!inserted.ok())
         return inserted.error();
-    const Status touched =
-        m_db.execute(QStringLiteral("UPDATE flows SET updated_at = ? WHERE id = ?"), {now, flowId});
-    if (!touched.ok())
-        return touched.error();
     const Status committed = txn.value().commit();
     if (!committed.ok())
         return committed.error();
@@ -243,16 +302,22 @@ Result<FlowVersionRecord> FlowRepository::publishedVersion(const QString &flowId
     return readVersion(flowId, QStringLiteral(" AND v.status = 'published'"), QString());
 }
 
-Status FlowRepository::publish(const QString &flowId, const QString &version)
+Status FlowRepository::publish(const QString &flowId, const QString &version,
+                               const FlowEditBase &base)
 {
     Result<store::Transaction> txn = m_db.begin();
     if (!txn.ok())
         return txn.error();
+    // The base first: a stale client is told so before anything else.
+    const Result<qint64> revision = claimRevision(flowId, base);
+    if (!revision.ok())
+        return revision.error();
     Result<FlowVersionRecord> target = this->version(flowId, version);
     if (!target.ok())
         return target.error();
+    // Nothing changes: the rollback takes the revision back.
     if (target.value().status == flow::FlowVersionStatus::Published)
-        return {};
+        return txn.value().rollback();
     const qint64 now = nowMs();
     // Deprecate first: the partial unique index allows one published row.
     Status step = m_db.execute(QStringLiteral("UPDATE flow_versions SET status = 'deprecated'"
@@ -262,26 +327,24 @@ Status FlowRepository::publish(const QString &flowId, const QString &version)
         step = m_db.execute(QStringLiteral("UPDATE flow_versions SET status = 'published',"
                                            " published_at = ? WHERE id = ?"),
                             {now, target.value().id});
-    if (step.ok())
-        step = m_db.execute(QStringLiteral("UPDATE flows SET updated_at = ? WHERE id = ?"),
-                            {now, flowId});
     if (!step.ok())
         return step;
     return txn.value().commit();
 }
 
-Status FlowRepository::softDelete(const QString &flowId)
+Status FlowRepository::softDelete(const QString &flowId, const FlowEditBase &base)
 {
-    const qint64 now = nowMs();
-    const Status deleted =
-        m_db.execute(QStringLiteral("UPDATE flows SET deleted_at = ?, updated_at = ?"
-                                    " WHERE id = ? AND deleted_at IS NULL"),
-                     {now, now, flowId});
+    Result<store::Transaction> txn = m_db.begin();
+    if (!txn.ok())
+        return txn.error();
+    const Result<qint64> revision = claimRevision(flowId, base);
+    if (!revision.ok())
+        return revision.error();
+    const Status deleted = m_db.execute(
+        QStringLiteral("UPDATE flows SET deleted_at = updated_at WHERE id = ?"), {flowId});
     if (!deleted.ok())
         return deleted;
-    if (m_db.changes() == 0)
-        return flowNotFound(flowId);
-    return {};
+    return txn.value().commit();
 }
 
 Result<flow::CompiledFlowPtr> FlowRepository::loadCompiled(const QString &flowId,

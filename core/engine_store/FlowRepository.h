@@ -9,6 +9,7 @@
 
 #include <QList>
 #include <QString>
+#include <optional>
 
 namespace hm::store {
 class Database;
@@ -25,6 +26,26 @@ struct FlowRecord
     QString historyLevel; // all|summary|none, from the first version's settings
     qint64 createdAtMs = 0;
     qint64 updatedAtMs = 0;
+    // Counts the flow's changes (see FlowEditBase): 1 when created.
+    qint64 revision = 1;
+};
+
+// Optimistic concurrency: what a write to a flow is based on, as the caller
+// read it. A member that is set must still hold when the write happens,
+// else the write is refused with CONFLICT and nothing is stored; an unset
+// member is not checked (a write without a base applies to whatever is
+// current).
+//   revision       FlowRecord::revision: any change since (a new version,
+//                  a publish, a rename, a delete) makes it stale;
+//   latestVersion  the number of the flow's latest version: only a newer
+//                  version makes it stale (what an editor saving a draft
+//                  cares about).
+struct FlowEditBase
+{
+    std::optional<qint64> revision;
+    std::optional<qint64> latestVersion;
+
+    bool isEmpty() const { return !revision && !latestVersion; }
 };
 
 struct FlowVersionRecord
@@ -59,6 +80,12 @@ struct NewFlow
 // the executions pinned to the old one keep running. Deleting is soft:
 // deleted_at is set, the rows stay for the execution history, and the flow
 // is then "not found" for every call here.
+//
+// Every change of a flow (new version, publish, rename, delete) raises its
+// revision by one in the change's own transaction, through claimRevision(),
+// whose single UPDATE both checks the caller's FlowEditBase and bumps the
+// revision: two writers based on the same revision cannot both pass it,
+// whatever connection or thread they use.
 class FlowRepository
 {
 public:
@@ -67,19 +94,27 @@ public:
     // Fails with RESOURCE_ALREADY_EXISTS when a live flow has the name.
     Result<FlowRecord> createFlow(const NewFlow &flow);
     Result<FlowRecord> flow(const QString &flowId);
+    // Inside the caller's transaction (Database::begin()): if the live flow
+    // still matches `base`, raises its revision (and updated_at) and
+    // returns the new revision. Otherwise FLOW_NOT_FOUND, or CONFLICT with
+    // details {current_revision, current_version, reason: "stale" or
+    // "unknown_base", base_revision / base_version as given}; the caller
+    // then rolls back.
+    Result<qint64> claimRevision(const QString &flowId, const FlowEditBase &base);
     // Adds the next version as a draft.
     Result<FlowVersionRecord> addVersion(const QString &flowId,
                                          const flow::FlowDefinition &definition,
                                          const flow::FlowSettings &settings,
-                                         const QString &createdBy);
+                                         const QString &createdBy, const FlowEditBase &base = {});
     // Oldest first.
     Result<QList<FlowVersionRecord>> versions(const QString &flowId);
     Result<FlowVersionRecord> version(const QString &flowId, const QString &version);
     // The published version, FLOW_VERSION_NOT_FOUND when none is.
     Result<FlowVersionRecord> publishedVersion(const QString &flowId);
-    // Publishing the published version again is a no-op.
-    Status publish(const QString &flowId, const QString &version);
-    Status softDelete(const QString &flowId);
+    // Publishing the published version again is a no-op (the base is still
+    // checked; the revision stays).
+    Status publish(const QString &flowId, const QString &version, const FlowEditBase &base = {});
+    Status softDelete(const QString &flowId, const FlowEditBase &base = {});
 
     // Reads (flowId, version) and compiles it against `catalog`, so the
     // engine's flow loader can be

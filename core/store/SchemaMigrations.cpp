@@ -341,6 +341,15 @@ const char kPackedNodeStatesSchema[] = R"sql(
 ALTER TABLE executions ADD COLUMN node_states TEXT;
 )sql";
 
+// Version 7: optimistic concurrency on flows. `revision` counts the changes
+// of a flow (1 when created, +1 per new version, publish, rename or delete;
+// shares and webhooks leave it alone); a write based on an older revision
+// is refused with CONFLICT (engine_store/FlowRepository.h, FlowEditBase).
+// It is the flow's ETag on the API.
+const char kFlowRevisionSchema[] = R"sql(
+ALTER TABLE flows ADD COLUMN revision INTEGER NOT NULL DEFAULT 1;
+)sql";
+
 #undef HM_NOW_MS
 
 } // namespace
@@ -357,6 +366,7 @@ const QList<Migration> &schemaMigrations()
          QString::fromUtf8(kNodeKeySchema)},
         {6, QStringLiteral("node states packed into the execution row"),
          QString::fromUtf8(kPackedNodeStatesSchema)},
+        {7, QStringLiteral("flow revisions"), QString::fromUtf8(kFlowRevisionSchema)},
     };
     return migrations;
 }

@@ -80,6 +80,8 @@ QJsonObject jsonContent(const QJsonObject &schemaObject)
 QJsonObject successResponse(const RouteDoc &doc)
 {
     QJsonObject response{{QStringLiteral("description"), QStringLiteral("Success")}};
+    if (!doc.responseHeaders.isEmpty())
+        response.insert(QStringLiteral("headers"), doc.responseHeaders);
     if (!doc.contentType.isEmpty()) {
         response.insert(QStringLiteral("content"),
                         QJsonObject{{QString::fromLatin1(doc.contentType.split(';').first()),
@@ -114,6 +116,8 @@ QJsonObject operation(const RouteInfo &route)
     }
     for (const QJsonValue &q : doc.queryParameters)
         parameters.append(q);
+    for (const QJsonValue &h : doc.headerParameters)
+        parameters.append(h);
     if (!parameters.isEmpty())
         op.insert(QStringLiteral("parameters"), parameters);
 
@@ -133,7 +137,8 @@ QJsonObject operation(const RouteInfo &route)
 
     // Error responses grouped by status; the description names the codes.
     QList<ErrorCode> errors = doc.errors;
-    if (!doc.requestSchema.isEmpty() || !doc.queryParameters.isEmpty())
+    if (!doc.requestSchema.isEmpty() || !doc.queryParameters.isEmpty() ||
+        !doc.headerParameters.isEmpty())
         errors += {ErrorCode::ValidationError};
     if (!doc.requestSchema.isEmpty())
         errors += {ErrorCode::PayloadTooLarge};

@@ -85,6 +85,13 @@ QJsonObject query(const QString &name, const QJsonObject &valueSchema, const QSt
     return parameter;
 }
 
+QJsonObject header(const QString &name, const QJsonObject &valueSchema, const QString &description)
+{
+    QJsonObject parameter = query(name, valueSchema, description);
+    parameter.insert(QStringLiteral("in"), QStringLiteral("header"));
+    return parameter;
+}
+
 QJsonArray paging()
 {
     return {query(QStringLiteral("page"), integer(), QStringLiteral("1-based page number")),

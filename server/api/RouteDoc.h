@@ -1,9 +1,9 @@
 #pragma once
 
 #include "common/Error.h"
+#include "server/http/HttpMethod.h"
 
 #include <QByteArray>
-#include "server/http/HttpMethod.h"
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QList>
@@ -27,6 +27,11 @@ struct RouteDoc
     QJsonObject responseSchema;
     // OpenAPI parameter objects for the query string ("in": "query").
     QJsonArray queryParameters;
+    // OpenAPI parameter objects for request headers ("in": "header"), e.g.
+    // If-Match (schema::header).
+    QJsonArray headerParameters;
+    // OpenAPI header objects of the success answer by name, e.g. ETag.
+    QJsonObject responseHeaders;
     // Error codes the route answers besides the ones every route of its kind
     // can give (auth, rate limit, validation of the body), which the
     // generator adds itself.
@@ -66,6 +71,9 @@ QJsonObject object(const QJsonObject &properties, const QStringList &required = 
 // A query parameter for RouteDoc::queryParameters.
 QJsonObject query(const QString &name, const QJsonObject &valueSchema,
                   const QString &description = {});
+// A request header parameter for RouteDoc::headerParameters (optional).
+QJsonObject header(const QString &name, const QJsonObject &valueSchema,
+                   const QString &description = {});
 // page/size query parameters and the pagination object of list answers.
 QJsonArray paging();
 QJsonObject pagination();

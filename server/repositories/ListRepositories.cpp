@@ -39,7 +39,8 @@ Result<store::Page<FlowListRow>> listFlows(store::Database &db, const auth::Prin
         "(SELECT MAX(CAST(version AS INTEGER)) FROM flow_versions v WHERE v.flow_id = f.id), "
         "(SELECT version FROM flow_versions v WHERE v.flow_id = f.id "
         "AND v.status = 'published'), "
-        "(SELECT permission FROM flow_shares s WHERE s.flow_id = f.id AND s.user_id = ?)");
+        "(SELECT permission FROM flow_shares s WHERE s.flow_id = f.id AND s.user_id = ?), "
+        "f.revision");
     query.columnBinds = {caller.userId};
     query.from = QStringLiteral("FROM flows f");
     query.conditions = {QStringLiteral("f.deleted_at IS NULL")};
@@ -67,7 +68,8 @@ Result<store::Page<FlowListRow>> listFlows(store::Database &db, const auth::Prin
     return run<FlowListRow>(db, std::move(query), paging, [](const store::Statement &s) {
         return FlowListRow{s.text(0),  s.text(1),          s.text(2),
                            s.text(3),  s.int64(4),         s.int64(5),
-                           s.int64(6), optionalText(s, 7), s.isNull(8) ? QString() : s.text(8)};
+                           s.int64(6), optionalText(s, 7), s.isNull(8) ? QString() : s.text(8),
+                           s.int64(9)};
     });
 }
 

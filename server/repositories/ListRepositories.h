@@ -35,6 +35,7 @@ struct FlowListRow
     qint64 latestVersion = 0;
     std::optional<QString> publishedVersion;
     QString sharePermission; // the caller's share of the flow, "" when none
+    qint64 revision = 1;     // flows.revision (optimistic concurrency)
 };
 Result<store::Page<FlowListRow>> listFlows(store::Database &db, const auth::Principal &caller,
                                            const FlowListFilter &filter, const Paging &paging);

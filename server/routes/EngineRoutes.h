@@ -10,18 +10,23 @@ namespace hm::server {
 
 class ApiRouter;
 class FlowEngineHost;
+class FlowEvents;
 class ComponentService;
 namespace auth {
 struct AuthModule;
 }
 
-// /api/v1/flows* (FlowRoutes.cpp): flows and versions in the database.
+// /api/v1/flows* (FlowRoutes.cpp): flows and versions in the database, with
+// optimistic concurrency (base_revision / base_version / If-Match, ETag);
+// each change is published on `events` after its commit.
 void registerFlowRoutes(ApiRouter &router, auth::AuthModule &auth, store::Database &db,
-                        FlowEngineHost &host);
+                        FlowEngineHost &host, FlowEvents &events);
 // /api/v1/flows/shared-with-me and /api/v1/flows/{id}/shares*
 // (ShareRoutes.cpp). The literal "shared-with-me" wins over
-// /api/v1/flows/{id} whichever is registered first (ApiRouter).
-void registerShareRoutes(ApiRouter &router, auth::AuthModule &auth, store::Database &db);
+// /api/v1/flows/{id} whichever is registered first (ApiRouter). Share
+// changes go out on `events` (flow_shares_changed).
+void registerShareRoutes(ApiRouter &router, auth::AuthModule &auth, store::Database &db,
+                         FlowEvents &events);
 // /api/v1/flows/{id}/trigger, /api/v1/executions*
 // (ExecutionRoutes.cpp): the engine and the execution history.
 void registerExecutionRoutes(ApiRouter &router, auth::AuthModule &auth, store::Database &db,

@@ -6,16 +6,17 @@
 #include "crypto/KeyDerivation.h"
 #include "crypto/MasterKeyProvider.h"
 #include "crypto/Sodium.h"
-#include "server/routes/AdminRoutes.h"
 #include "server/api/ApiRouter.h"
-#include "server/services/system/LogBuffer.h"
+#include "server/routes/AdminRoutes.h"
+#include "server/routes/EngineRoutes.h"
+#include "server/routes/auth/AuthRoutes.h"
 #include "server/routes/system/SystemRoutes.h"
 #include "server/runtime/TlsFiles.h"
 #include "server/services/auth/AuthModule.h"
-#include "server/routes/auth/AuthRoutes.h"
 #include "server/services/engine/ComponentService.h"
-#include "server/routes/EngineRoutes.h"
 #include "server/services/engine/FlowEngineHost.h"
+#include "server/services/engine/FlowEvents.h"
+#include "server/services/system/LogBuffer.h"
 #include "server/ws/WebSocketHub.h"
 #include "store/Database.h"
 #include "store/DekRepository.h"
@@ -226,16 +227,18 @@ Result<QUrl> ServerRuntime::startUp()
     registerSystemAdminRoutes(*m_router, *m_auth, *m_database, m_options.dataDir, m_uptime);
     registerAuditRoutes(*m_router, *m_auth, *m_database);
     registerLogRoutes(*m_router, *m_auth);
-    registerShareRoutes(*m_router, *m_auth, *m_database);
-    registerFlowRoutes(*m_router, *m_auth, *m_database, *m_engine);
+    m_flowEvents = std::make_unique<FlowEvents>();
+    registerShareRoutes(*m_router, *m_auth, *m_database, *m_flowEvents);
+    registerFlowRoutes(*m_router, *m_auth, *m_database, *m_engine, *m_flowEvents);
     registerExecutionRoutes(*m_router, *m_auth, *m_database, *m_engine);
     registerWebhookRoutes(*m_router, *m_auth, *m_database, *m_engine);
     registerExecutionDetailRoutes(*m_router, *m_auth, *m_database, *m_engine);
     registerBlobRoutes(*m_router, *m_engine);
     registerComponentRoutes(*m_router, *m_auth, *m_database, *m_components);
     registerMetricsAndDocsRoutes(*m_router, [this] { return publicUrl().toString(); });
-    m_webSockets = std::make_unique<ws::WebSocketHub>(*m_router, *m_auth, *m_database, *m_engine,
-                                                      m_options.dataDir, m_options.webSockets);
+    m_webSockets =
+        std::make_unique<ws::WebSocketHub>(*m_router, *m_auth, *m_database, *m_engine,
+                                           *m_flowEvents, m_options.dataDir, m_options.webSockets);
     auto port = m_router->listen(m_options.listenAddress, m_options.port);
     if (!port)
         return port.error();
@@ -265,6 +268,7 @@ void ServerRuntime::stop()
         m_router.reset();
         qCInfo(lcServer) << "stopped accepting requests";
     }
+    m_flowEvents.reset();
     // Before the engine: its health checks reach into the engine's registry.
     m_components.reset();
     if (m_engine) {

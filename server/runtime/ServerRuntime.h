@@ -25,6 +25,7 @@ namespace hm::server {
 class ApiRouter;
 class ComponentService;
 class FlowEngineHost;
+class FlowEvents;
 namespace auth {
 struct AuthModule;
 }
@@ -72,6 +73,8 @@ private:
     std::unique_ptr<store::DekRepository> m_dekRepository;
     std::unique_ptr<crypto::EnvelopeCipher> m_envelope;
     std::unique_ptr<auth::AuthModule> m_auth;
+    // Flow changes from the routes to /ws/events; outlives both.
+    std::unique_ptr<FlowEvents> m_flowEvents;
     std::unique_ptr<ApiRouter> m_router;
     std::unique_ptr<FlowEngineHost> m_engine;
     std::unique_ptr<ComponentService> m_components; // registered HTTP components

@@ -1,6 +1,7 @@
 #include "server/ws/EventFeed.h"
 
 #include "server/services/engine/FlowAccess.h"
+#include "server/services/engine/FlowEvents.h"
 #include "server/ws/WsConnection.h"
 
 #include <QDateTime>
@@ -41,6 +42,8 @@ QJsonObject dataFor(const engine::EngineEvent &event)
     case Type::ExecutionStarted:
         data.insert(QStringLiteral("status"), QStringLiteral("running"));
         data.insert(QStringLiteral("started_at"), engine::isoTimestamp(event.timestampMs));
+        data.insert(QStringLiteral("triggered_by"), event.triggeredBy);
+        data.insert(QStringLiteral("created_at"), engine::isoTimestamp(event.createdAtMs));
         break;
     case Type::ExecutionCompleted:
         data.insert(QStringLiteral("status"), event.status);
@@ -64,6 +67,8 @@ QJsonObject dataFor(const engine::EngineEvent &event)
         data.insert(QStringLiteral("status"), QStringLiteral("queued"));
         data.insert(QStringLiteral("queue_position"), event.queuePosition);
         data.insert(QStringLiteral("queued_at"), engine::isoTimestamp(event.timestampMs));
+        data.insert(QStringLiteral("triggered_by"), event.triggeredBy);
+        data.insert(QStringLiteral("created_at"), engine::isoTimestamp(event.createdAtMs));
         break;
     default:
         break;
@@ -153,6 +158,37 @@ void EventFeed::onEvent(const engine::EngineEvent &event)
         }
         if (known.value())
             connection->send(message);
+    }
+}
+
+void EventFeed::onFlowEvent(const FlowEvent &event)
+{
+    if (m_clients.isEmpty())
+        return;
+    // Principal key -> permission; permission -> message (my_permission
+    // differs per receiver, the rest does not).
+    QHash<QString, FlowPermission> permissions;
+    QHash<int, QString> messages;
+    const QList<WsConnection *> clients = m_clients;
+    for (WsConnection *connection : clients) {
+        const auth::Principal &principal = connection->principal;
+        const QString key = principalKey(principal);
+        auto known = permissions.constFind(key);
+        if (known == permissions.constEnd()) {
+            auto permission = historyPermission(m_db, principal, event.flowId);
+            known = permissions.insert(key, permission ? permission.value() : FlowPermission::None);
+        }
+        const FlowPermission permission = known.value();
+        const bool addressed = !event.alsoUserId.isEmpty() && principal.userId == event.alsoUserId;
+        if (permission < event.audience && !addressed)
+            continue;
+        QString &message = messages[static_cast<int>(permission)];
+        if (message.isEmpty()) {
+            QJsonObject data = event.data;
+            data.insert(QStringLiteral("my_permission"), flowPermissionName(permission));
+            message = eventMessage(event.type, data);
+        }
+        connection->send(message);
     }
 }
 

@@ -11,6 +11,9 @@
 namespace hm::store {
 class Database;
 }
+namespace hm::server {
+struct FlowEvent;
+}
 
 namespace hm::server::ws {
 
@@ -22,9 +25,13 @@ class WsConnection;
 //   execution_completed  … ended completed
 //   execution_failed     … ended failed
 //   execution_cancelled  … was cancelled or killed
+//   execution_queued     … waits for a concurrency slot
+//   flow_created, flow_updated, flow_version_added, flow_published,
+//   flow_deleted, flow_shares_changed   (server/services/engine/FlowEvents.h)
 // The execution messages' data: {execution_id, flow_id, flow_version,
-// status, …} (see docs/api.md). Which flows a caller may view is asked per
-// event (FlowAccess historyPermission), once per distinct principal.
+// status, …}; the flow messages' data: {flow_id, the changed fields,
+// my_permission} (see docs/api.md). Which flows a caller may view is asked
+// per event (FlowAccess historyPermission), once per distinct principal.
 class EventFeed : public QObject
 {
     Q_OBJECT
@@ -34,6 +41,9 @@ public:
 
     void open(WsConnection *connection);
     void onEvent(const engine::EngineEvent &event);
+    // To callers with at least event.audience on the flow, and to
+    // event.alsoUserId; data gets each receiver's my_permission.
+    void onFlowEvent(const hm::server::FlowEvent &event);
     void remove(WsConnection *connection);
 
 private:

@@ -4,6 +4,7 @@
 #include "server/api/ApiRouter.h"
 #include "server/services/auth/AuthModule.h"
 #include "server/services/engine/FlowEngineHost.h"
+#include "server/services/engine/FlowEvents.h"
 #include "server/ws/EventFeed.h"
 #include "server/ws/ExecutionFeed.h"
 #include "server/ws/WsConnection.h"
@@ -35,8 +36,8 @@ QString credentialOf(const QWebSocket &socket)
 } // namespace
 
 WebSocketHub::WebSocketHub(ApiRouter &router, auth::AuthModule &auth, store::Database &db,
-                           FlowEngineHost &host, QString dataDir, WebSocketOptions options,
-                           QObject *parent)
+                           FlowEngineHost &host, FlowEvents &flowEvents, QString dataDir,
+                           WebSocketOptions options, QObject *parent)
     : QObject(parent), m_router(router), m_auth(auth), m_options(options),
       m_executions(std::make_unique<ExecutionFeed>(db, host, options.latencyMarks)),
       m_events(new EventFeed(db, std::move(dataDir), options.statusIntervalMs, this))
@@ -58,6 +59,7 @@ WebSocketHub::WebSocketHub(ApiRouter &router, auth::AuthModule &auth, store::Dat
         m_executions->onEvent(event);
         m_events->onEvent(event);
     });
+    connect(&flowEvents, &FlowEvents::published, m_events, &EventFeed::onFlowEvent);
     if (m_options.pingIntervalMs > 0) {
         connect(&m_ping, &QTimer::timeout, this, &WebSocketHub::keepAlive);
         m_ping.start(m_options.pingIntervalMs);

@@ -15,6 +15,7 @@ class Database;
 namespace hm::server {
 class ApiRouter;
 class FlowEngineHost;
+class FlowEvents;
 namespace auth {
 struct AuthModule;
 }
@@ -30,7 +31,8 @@ class WsConnection;
 // "Upgrade: websocket" request under /ws/ to us, and the path picks the
 // feed:
 //   /ws/executions/{id}   ExecutionFeed (seed 003 §7.3)
-//   /ws/events            EventFeed (seed 001; /ws/connect is an alias)
+//   /ws/events            EventFeed (seed 001; /ws/connect is an alias):
+//                         system status, execution and flow changes
 // Each connection authenticates with ?token= (JWT or API key) or the
 // upgrade's Authorization / X-API-Key header, like a GET of its path, and is
 // closed with 4401 when its credential expires, and within a second of a
@@ -43,8 +45,8 @@ class WebSocketHub : public QObject
     Q_OBJECT
 public:
     WebSocketHub(ApiRouter &router, auth::AuthModule &auth, store::Database &db,
-                 FlowEngineHost &host, QString dataDir, WebSocketOptions options,
-                 QObject *parent = nullptr);
+                 FlowEngineHost &host, FlowEvents &flowEvents, QString dataDir,
+                 WebSocketOptions options, QObject *parent = nullptr);
     ~WebSocketHub() override;
 
 private:

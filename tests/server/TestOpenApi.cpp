@@ -323,6 +323,62 @@ private slots:
                                                 QString::fromUtf8(answer.raw.left(3000))));
     }
 
+    // Optimistic concurrency is in the document: each flow write takes
+    // If-Match (and, with a body, base_revision / base_version), answers
+    // 409 CONFLICT and names the ETag it sends back; GET sends one too.
+    void flowWritesDescribeConcurrency()
+    {
+        const QJsonObject paths = m_document.value("paths").toObject();
+        const QList<QPair<QString, QString>> writes{{"/api/v1/flows/{id}", "put"},
+                                                    {"/api/v1/flows/{id}", "delete"},
+                                                    {"/api/v1/flows/{id}/versions", "post"},
+                                                    {"/api/v1/flows/{id}/publish", "post"}};
+        for (const auto &[path, method] : writes) {
+            const QString label = method + u' ' + path;
+            const QJsonObject op = paths.value(path).toObject().value(method).toObject();
+            bool ifMatch = false;
+            for (const QJsonValue &p : op.value("parameters").toArray())
+                ifMatch = ifMatch || (p.toObject().value("in") == QStringLiteral("header") &&
+                                      p.toObject().value("name") == QStringLiteral("If-Match") &&
+                                      !p.toObject().value("required").toBool());
+            QVERIFY2(ifMatch, qPrintable(label));
+            const QJsonObject responses = op.value("responses").toObject();
+            QVERIFY2(responses.value("409")
+                         .toObject()
+                         .value("description")
+                         .toString()
+                         .contains("CONFLICT"),
+                     qPrintable(label));
+            if (method == QLatin1String("delete"))
+                continue;
+            const QJsonObject success =
+                responses.value(responses.contains("201") ? "201" : "200").toObject();
+            QVERIFY2(success.value("headers").toObject().contains("ETag"), qPrintable(label));
+            const QJsonObject body = op.value("requestBody")
+                                         .toObject()
+                                         .value("content")
+                                         .toObject()
+                                         .value("application/json")
+                                         .toObject()
+                                         .value("schema")
+                                         .toObject();
+            const QJsonObject properties = body.value("properties").toObject();
+            QVERIFY2(properties.contains("base_revision") && properties.contains("base_version"),
+                     qPrintable(label));
+            QVERIFY2(!body.value("required").toArray().contains(QStringLiteral("base_revision")),
+                     qPrintable(label));
+        }
+        const QJsonObject get =
+            paths.value("/api/v1/flows/{id}").toObject().value("get").toObject();
+        QVERIFY(get.value("responses")
+                    .toObject()
+                    .value("200")
+                    .toObject()
+                    .value("headers")
+                    .toObject()
+                    .contains("ETag"));
+    }
+
     void authRequestBodiesAreDescribed()
     {
         const QJsonObject paths = m_document.value("paths").toObject();

@@ -11,11 +11,13 @@
 #include "server/services/auth/AuthModule.h"
 #include "server/services/engine/FlowAccess.h"
 #include "server/services/engine/FlowEngineHost.h"
+#include "server/services/engine/FlowEvents.h"
 #include "store/Database.h"
 #include "store/Like.h"
 
 #include <QJsonArray>
 #include <QUrlQuery>
+#include <cmath>
 
 namespace hm::server {
 
@@ -80,12 +82,109 @@ QJsonObject flowJson(const FlowRecord &f)
             {QStringLiteral("name"), f.name},
             {QStringLiteral("description"), f.description},
             {QStringLiteral("owner_id"), f.ownerId},
+            {QStringLiteral("revision"), f.revision},
             {QStringLiteral("created_at"), auth::isoOrNull(f.createdAtMs)},
             {QStringLiteral("updated_at"), auth::isoOrNull(f.updatedAtMs)}};
 }
 
-ApiReply createFlow(store::Database &db, FlowEngineHost &host, const RequestContext &c,
-                    const Principal &p)
+// Optimistic concurrency (docs/api.md, "Concurrent edits"). The flow's
+// ETag is its revision, quoted: "12".
+QByteArray etagOf(qint64 revision)
+{
+    return '"' + QByteArray::number(revision) + '"';
+}
+
+ApiReply withEtag(ApiReply reply, qint64 revision)
+{
+    reply.headers.append({QByteArrayLiteral("ETag"), etagOf(revision)});
+    return reply;
+}
+
+const QString kBaseRevision = QStringLiteral("base_revision");
+const QString kBaseVersion = QStringLiteral("base_version");
+const QString kIfMatch = QStringLiteral("If-Match");
+
+// A revision or version number as the API shows them: 3 or "3", at least 1.
+std::optional<qint64> positiveNumber(const QJsonValue &value)
+{
+    if (value.isDouble()) {
+        const double d = value.toDouble();
+        if (d >= 1 && d <= 9007199254740991.0 && std::floor(d) == d)
+            return static_cast<qint64>(d);
+        return std::nullopt;
+    }
+    const QString text = value.toString();
+    if (text.isEmpty() || text.size() > 15 ||
+        !std::all_of(text.begin(), text.end(), [](QChar ch) { return ch.isDigit(); }))
+        return std::nullopt;
+    const qint64 number = text.toLongLong();
+    return number >= 1 ? std::optional<qint64>(number) : std::nullopt;
+}
+
+// The body's base_revision / base_version (absent or null: not given).
+Result<std::optional<qint64>> baseField(const QJsonObject &body, const QString &field)
+{
+    const QJsonValue value = body.value(field);
+    if (value.isUndefined() || value.isNull())
+        return std::optional<qint64>();
+    if (const auto number =
+            (value.isDouble() || value.isString()) ? positiveNumber(value) : std::nullopt)
+        return number;
+    return auth::fieldError(
+        field, QStringLiteral("%1 must be a whole number from 1 up, as the flow's answers give it "
+                              "(\"3\" or 3)")
+                   .arg(field));
+}
+
+// If-Match: the ETag of GET /api/v1/flows/{id} ("12"), or * (any: the flow
+// must exist, which every write checks anyway). A weak tag, a list or
+// anything else is refused rather than compared: one flow has one ETag.
+Result<std::optional<qint64>> ifMatchRevision(const RequestContext &c)
+{
+    const QByteArray value = c.header("If-Match").trimmed();
+    if (value.isEmpty() || value == "*")
+        return std::optional<qint64>();
+    if (value.size() > 2 && value.startsWith('"') && value.endsWith('"')) {
+        if (const auto revision =
+                positiveNumber(QString::fromLatin1(value.mid(1, value.size() - 2))))
+            return revision;
+    }
+    return auth::fieldError(kIfMatch,
+                            QStringLiteral("If-Match must be the flow's ETag exactly as GET "
+                                           "/api/v1/flows/{id} sends it (e.g. \"12\"), or *"));
+}
+
+// What an edit is based on: base_revision or If-Match, and base_version
+// (the write routes; `body` null for DELETE, which reads If-Match only).
+// Nothing given: no check, the edit applies to whatever is current.
+Result<FlowEditBase> parseEditBase(const RequestContext &c, const QJsonObject *body)
+{
+    FlowEditBase base;
+    auto header = ifMatchRevision(c);
+    if (!header)
+        return header.error();
+    base.revision = header.value();
+    if (!body)
+        return base;
+    auto revision = baseField(*body, kBaseRevision);
+    if (!revision)
+        return revision.error();
+    if (revision.value()) {
+        if (base.revision && *base.revision != *revision.value())
+            return auth::fieldError(kBaseRevision,
+                                    QStringLiteral("If-Match and base_revision name different "
+                                                   "revisions: send one of them"));
+        base.revision = revision.value();
+    }
+    auto version = baseField(*body, kBaseVersion);
+    if (!version)
+        return version.error();
+    base.latestVersion = version.value();
+    return base;
+}
+
+ApiReply createFlow(store::Database &db, FlowEngineHost &host, FlowEvents &events,
+                    const RequestContext &c, const Principal &p)
 {
     HM_TRY(body, c.jsonObject());
     HM_TRY(name, auth::requiredString(body.value(), QStringLiteral("name")));
@@ -99,7 +198,19 @@ ApiReply createFlow(store::Database &db, FlowEngineHost &host, const RequestCont
     QJsonObject data = flowJson(flow.value());
     data.insert(QStringLiteral("version"), QStringLiteral("1"));
     data.insert(QStringLiteral("status"), QStringLiteral("draft"));
-    return ApiReply::ok(data, 201);
+    const FlowRecord &f = flow.value();
+    events.publish({QStringLiteral("flow_created"),
+                    f.id,
+                    {{QStringLiteral("flow_id"), f.id},
+                     {QStringLiteral("name"), f.name},
+                     {QStringLiteral("description"), f.description},
+                     {QStringLiteral("owner_id"), f.ownerId},
+                     {QStringLiteral("revision"), f.revision},
+                     {QStringLiteral("latest_version"), QStringLiteral("1")},
+                     {QStringLiteral("published_version"), QJsonValue()},
+                     {QStringLiteral("created_at"), auth::isoOrNull(f.createdAtMs)},
+                     {QStringLiteral("updated_at"), auth::isoOrNull(f.updatedAtMs)}}});
+    return withEtag(ApiReply::ok(data, 201), f.revision);
 }
 
 // The caller's permission as the API shows it, from the row's owner and
@@ -141,6 +252,7 @@ ApiReply listFlows(store::Database &db, const RequestContext &c, const Principal
                         {QStringLiteral("name"), flow.name},
                         {QStringLiteral("description"), flow.description},
                         {QStringLiteral("owner_id"), flow.ownerId},
+                        {QStringLiteral("revision"), flow.revision},
                         {QStringLiteral("created_at"), auth::isoOrNull(flow.createdAt)},
                         {QStringLiteral("updated_at"), auth::isoOrNull(flow.updatedAt)},
                         {QStringLiteral("latest_version"), QString::number(flow.latestVersion)},
@@ -171,11 +283,12 @@ ApiReply getFlow(store::Database &db, const RequestContext &c, const Principal &
         data.insert(QStringLiteral("latest_version"), versionJson(versions.value().last(), true));
     data.insert(QStringLiteral("published_version"), published);
     data.insert(QStringLiteral("my_permission"), flowPermissionName(permission.value()));
-    return ApiReply::ok(data);
+    return withEtag(ApiReply::ok(data), flow.value().revision);
 }
 
 // Name and description; the definition changes through new versions.
-ApiReply updateFlow(store::Database &db, const RequestContext &c, const Principal &p)
+ApiReply updateFlow(store::Database &db, FlowEvents &events, const RequestContext &c,
+                    const Principal &p)
 {
     const QString id = c.pathArgs.at(0);
     HM_TRY_STATUS(requireFlowPermission(db, p, id, FlowPermission::Edit));
@@ -186,29 +299,53 @@ ApiReply updateFlow(store::Database &db, const RequestContext &c, const Principa
                 field,
                 QStringLiteral("%1 changes with POST /api/v1/flows/{id}/versions").arg(field)));
     }
+    HM_TRY(base, parseEditBase(c, &body.value()));
     FlowRepository repo(db);
-    HM_TRY(flow, repo.flow(id));
-    HM_TRY(name, auth::optionalString(body.value(), QStringLiteral("name"), flow.value().name));
-    HM_TRY(description, auth::optionalString(body.value(), QStringLiteral("description"),
-                                             flow.value().description));
-    // An unchanged name stays even if it is older than the length limit.
-    if (name.value() != flow.value().name)
-        HM_TRY_STATUS(checkFlowName(name.value()));
+    QStringList changed;
     {
+        // The base is checked and the revision taken first, in the
+        // transaction of the change; any refusal below rolls both back.
         HM_TRY(txn, db.begin());
-        HM_TRY(taken, repositories::flowNameTaken(db, name.value(), id));
-        if (taken.value())
-            return ApiReply::failure(
-                Error{ErrorCode::ResourceAlreadyExists,
-                      QStringLiteral("a flow named \"%1\" already exists").arg(name.value()),
-                      {{QStringLiteral("field"), QStringLiteral("name")}}});
-        invalidateFlowCaches();
-        HM_TRY_STATUS(repositories::updateFlowDetails(db, id, name.value(), description.value(),
-                                                      auth::nowMs()));
-        HM_TRY_STATUS(txn.value().commit());
+        HM_TRY(revision, repo.claimRevision(id, base.value()));
+        HM_TRY(flow, repo.flow(id));
+        HM_TRY(name, auth::optionalString(body.value(), QStringLiteral("name"), flow.value().name));
+        HM_TRY(description, auth::optionalString(body.value(), QStringLiteral("description"),
+                                                 flow.value().description));
+        if (name.value() != flow.value().name)
+            changed << QStringLiteral("name");
+        if (description.value() != flow.value().description)
+            changed << QStringLiteral("description");
+        // An unchanged name stays even if it is older than the length limit.
+        if (changed.contains(QStringLiteral("name")))
+            HM_TRY_STATUS(checkFlowName(name.value()));
+        if (changed.isEmpty()) {
+            // Nothing to store: the revision stays what it was.
+            HM_TRY_STATUS(txn.value().rollback());
+        } else {
+            HM_TRY(taken, repositories::flowNameTaken(db, name.value(), id));
+            if (taken.value())
+                return ApiReply::failure(
+                    Error{ErrorCode::ResourceAlreadyExists,
+                          QStringLiteral("a flow named \"%1\" already exists").arg(name.value()),
+                          {{QStringLiteral("field"), QStringLiteral("name")}}});
+            invalidateFlowCaches();
+            HM_TRY_STATUS(repositories::updateFlowDetails(db, id, name.value(), description.value(),
+                                                          auth::nowMs()));
+            HM_TRY_STATUS(txn.value().commit());
+        }
     }
     HM_TRY(updated, repo.flow(id));
-    return ApiReply::ok(flowJson(updated.value()));
+    const FlowRecord &f = updated.value();
+    if (!changed.isEmpty())
+        events.publish({QStringLiteral("flow_updated"),
+                        f.id,
+                        {{QStringLiteral("flow_id"), f.id},
+                         {QStringLiteral("revision"), f.revision},
+                         {QStringLiteral("name"), f.name},
+                         {QStringLiteral("description"), f.description},
+                         {QStringLiteral("changed"), QJsonArray::fromStringList(changed)},
+                         {QStringLiteral("updated_at"), auth::isoOrNull(f.updatedAtMs)}}});
+    return withEtag(ApiReply::ok(flowJson(f)), f.revision);
 }
 
 void auditFlow(store::Database &db, const RequestContext &c, const Principal &p,
@@ -218,31 +355,54 @@ void auditFlow(store::Database &db, const RequestContext &c, const Principal &p,
                 QString::fromUtf8(c.header("User-Agent")), details);
 }
 
-ApiReply deleteFlow(store::Database &db, const RequestContext &c, const Principal &p)
+ApiReply deleteFlow(store::Database &db, FlowEvents &events, const RequestContext &c,
+                    const Principal &p)
 {
     const QString id = c.pathArgs.at(0);
     HM_TRY_STATUS(requireFlowPermission(db, p, id, FlowPermission::Owner));
+    HM_TRY(base, parseEditBase(c, nullptr));
     FlowRepository repo(db);
     HM_TRY(flow, repo.flow(id));
     invalidateFlowCaches();
-    HM_TRY_STATUS(repo.softDelete(id));
+    HM_TRY_STATUS(repo.softDelete(id, base.value()));
     auditFlow(db, c, p, QStringLiteral("FLOW_DELETED"), id,
               {{QStringLiteral("name"), flow.value().name}});
+    events.publish({QStringLiteral("flow_deleted"),
+                    id,
+                    {{QStringLiteral("flow_id"), id},
+                     {QStringLiteral("name"), flow.value().name},
+                     {QStringLiteral("deleted_at"), auth::isoOrNull(auth::nowMs())}}});
     return ApiReply::ok(QJsonObject{{QStringLiteral("id"), id}, {QStringLiteral("deleted"), true}});
 }
 
-ApiReply addVersion(store::Database &db, FlowEngineHost &host, const RequestContext &c,
-                    const Principal &p)
+ApiReply addVersion(store::Database &db, FlowEngineHost &host, FlowEvents &events,
+                    const RequestContext &c, const Principal &p)
 {
     const QString id = c.pathArgs.at(0);
     HM_TRY_STATUS(requireFlowPermission(db, p, id, FlowPermission::Edit));
     HM_TRY(body, c.jsonObject());
+    HM_TRY(base, parseEditBase(c, &body.value()));
     HM_TRY(parsed, parseFlow(body.value(), host.registry()));
     FlowRepository repo(db);
     invalidateFlowCaches();
-    HM_TRY(version,
-           repo.addVersion(id, parsed.value().definition, parsed.value().settings, p.userId));
-    return ApiReply::ok(versionJson(version.value(), false), 201);
+    HM_TRY(version, repo.addVersion(id, parsed.value().definition, parsed.value().settings,
+                                    p.userId, base.value()));
+    HM_TRY(flow, repo.flow(id));
+    const FlowVersionRecord &v = version.value();
+    const qint64 revision = flow.value().revision;
+    events.publish({QStringLiteral("flow_version_added"),
+                    id,
+                    {{QStringLiteral("flow_id"), id},
+                     {QStringLiteral("revision"), revision},
+                     {QStringLiteral("version"), v.version},
+                     {QStringLiteral("status"), flow::flowVersionStatusName(v.status)},
+                     {QStringLiteral("created_by"), v.createdBy},
+                     {QStringLiteral("created_at"), auth::isoOrNull(v.createdAtMs)},
+                     {QStringLiteral("latest_version"), v.version},
+                     {QStringLiteral("updated_at"), auth::isoOrNull(flow.value().updatedAtMs)}}});
+    QJsonObject data = versionJson(v, false);
+    data.insert(QStringLiteral("flow_revision"), revision);
+    return withEtag(ApiReply::ok(data, 201), revision);
 }
 
 ApiReply listVersions(store::Database &db, const RequestContext &c, const Principal &p)
@@ -257,22 +417,42 @@ ApiReply listVersions(store::Database &db, const RequestContext &c, const Princi
     return ApiReply::ok(QJsonObject{{QStringLiteral("items"), items}});
 }
 
-ApiReply publish(store::Database &db, const RequestContext &c, const Principal &p)
+ApiReply publish(store::Database &db, FlowEvents &events, const RequestContext &c,
+                 const Principal &p)
 {
     const QString id = c.pathArgs.at(0);
     HM_TRY_STATUS(requireFlowPermission(db, p, id, FlowPermission::Edit));
     HM_TRY(body, c.jsonObject());
     HM_TRY(version, auth::requiredString(body.value(), QStringLiteral("version")));
+    HM_TRY(base, parseEditBase(c, &body.value()));
     FlowRepository repo(db);
-    HM_TRY(before, repo.version(id, version.value()));
+    HM_TRY(before, repo.flow(id));
+    auto previous = repo.publishedVersion(id); // FLOW_VERSION_NOT_FOUND when none is
     invalidateFlowCaches();
-    HM_TRY_STATUS(repo.publish(id, version.value()));
+    HM_TRY_STATUS(repo.publish(id, version.value(), base.value()));
     HM_TRY(record, repo.version(id, version.value()));
-    // Publishing the published version again changes nothing: no entry.
-    if (before.value().status != flow::FlowVersionStatus::Published)
+    HM_TRY(after, repo.flow(id));
+    const qint64 revision = after.value().revision;
+    // Publishing the published version again changes nothing (the revision
+    // stays): no entry, no event.
+    if (revision != before.value().revision) {
         auditFlow(db, c, p, QStringLiteral("FLOW_PUBLISHED"), id,
                   {{QStringLiteral("version"), version.value()}});
-    return ApiReply::ok(versionJson(record.value(), false));
+        events.publish(
+            {QStringLiteral("flow_published"),
+             id,
+             {{QStringLiteral("flow_id"), id},
+              {QStringLiteral("revision"), revision},
+              {QStringLiteral("version"), record.value().version},
+              {QStringLiteral("published_version"), record.value().version},
+              {QStringLiteral("deprecated_version"),
+               previous ? QJsonValue(previous.value().version) : QJsonValue()},
+              {QStringLiteral("published_at"), auth::isoOrNull(record.value().publishedAtMs)},
+              {QStringLiteral("updated_at"), auth::isoOrNull(after.value().updatedAtMs)}}});
+    }
+    QJsonObject data = versionJson(record.value(), false);
+    data.insert(QStringLiteral("flow_revision"), revision);
+    return withEtag(ApiReply::ok(data), revision);
 }
 
 const QJsonObject kFlowBody = object({{QStringLiteral("name"), string()},
@@ -320,6 +500,9 @@ QJsonObject flowProperties()
             {QStringLiteral("name"), string()},
             {QStringLiteral("description"), string()},
             {QStringLiteral("owner_id"), string()},
+            {QStringLiteral("revision"),
+             integer(QStringLiteral("counts the flow's changes; the ETag is this number, "
+                                    "quoted; send it back as base_revision or If-Match"))},
             {QStringLiteral("created_at"), string()},
             {QStringLiteral("updated_at"), string()},
             {QStringLiteral("my_permission"), string(QStringLiteral("view, edit or admin"))}};
@@ -344,27 +527,81 @@ QJsonObject flowSchema()
     QJsonObject flow = flowProperties();
     flow.insert(QStringLiteral("latest_version"), versionSchema(true));
     flow.insert(QStringLiteral("published_version"), nullable(versionSchema(false)));
-    return object(flow,
-                  {QStringLiteral("id"), QStringLiteral("name"), QStringLiteral("latest_version"),
-                   QStringLiteral("published_version"), QStringLiteral("my_permission")});
+    return object(flow, {QStringLiteral("id"), QStringLiteral("name"), QStringLiteral("revision"),
+                         QStringLiteral("latest_version"), QStringLiteral("published_version"),
+                         QStringLiteral("my_permission")});
+}
+
+// The answer of a write that leaves a version: the version and the flow's
+// revision after the write.
+QJsonObject versionWriteSchema()
+{
+    QJsonObject schema = versionSchema(false);
+    QJsonObject properties = schema.value(QStringLiteral("properties")).toObject();
+    properties.insert(QStringLiteral("flow_revision"),
+                      integer(QStringLiteral("the flow's revision after this write (its ETag)")));
+    schema.insert(QStringLiteral("properties"), properties);
+    return schema;
+}
+
+// Optimistic concurrency in the route descriptions: the optional base
+// fields of a body, the If-Match header and the ETag of the answer.
+QJsonObject withBaseFields(QJsonObject body)
+{
+    QJsonObject properties = body.value(QStringLiteral("properties")).toObject();
+    properties.insert(kBaseRevision,
+                      integer(QStringLiteral(
+                          "optional: the flow's revision this edit is based on (GET's revision "
+                          "or ETag; also as a string); any change since answers 409 CONFLICT")));
+    properties.insert(
+        kBaseVersion,
+        string(QStringLiteral("optional: the latest version this edit is based on (\"3\"); a "
+                              "newer version since answers 409 CONFLICT")));
+    body.insert(QStringLiteral("properties"), properties);
+    return body;
+}
+
+QJsonObject etagHeader()
+{
+    return {{QStringLiteral("ETag"),
+             QJsonObject{{QStringLiteral("description"),
+                          QStringLiteral("The flow's revision, quoted (\"12\"): If-Match of a "
+                                         "later edit")},
+                         {QStringLiteral("schema"), string()}}}};
+}
+
+// A write with optimistic concurrency; `etag`: its answer carries the
+// flow's new ETag (not DELETE's: the flow is gone).
+RouteDoc concurrent(RouteDoc d, bool etag = true)
+{
+    d.headerParameters.append(header(
+        kIfMatch, string(),
+        QStringLiteral("Optional: the flow's ETag (GET /api/v1/flows/{id}) this edit is based on, "
+                       "or *; a flow changed since answers 409 CONFLICT and stores nothing")));
+    if (etag)
+        d.responseHeaders = etagHeader();
+    d.errors.append(ErrorCode::Conflict);
+    return d;
 }
 
 } // namespace
 
 void registerFlowRoutes(ApiRouter &router, auth::AuthModule &auth, store::Database &db,
-                        FlowEngineHost &host)
+                        FlowEngineHost &host, FlowEvents &events)
 {
     const QJsonObject versionBody = object(
         {{QStringLiteral("definition"), object({})}, {QStringLiteral("settings"), object({})}},
         {QStringLiteral("definition")});
+    RouteDoc createDoc = flowDoc(
+        QStringLiteral("Create a flow (version 1, draft)"),
+        {ErrorCode::InvalidFlowDefinition, ErrorCode::ResourceAlreadyExists}, kFlowBody, 201);
+    createDoc.responseHeaders = etagHeader();
     auth::addProtectedRoute(
         router, auth, Method::Post, QStringLiteral("/api/v1/flows"), Role::User,
-        [&db, &host](const RequestContext &c, const Principal &p) {
-            return createFlow(db, host, c, p);
+        [&db, &host, &events](const RequestContext &c, const Principal &p) {
+            return createFlow(db, host, events, c, p);
         },
-        flowDoc(QStringLiteral("Create a flow (version 1, draft)"),
-                {ErrorCode::InvalidFlowDefinition, ErrorCode::ResourceAlreadyExists}, kFlowBody,
-                201));
+        std::move(createDoc));
     RouteDoc listDoc = flowDoc(QStringLiteral("List the flows the caller may view"), {}, {}, 200,
                                flowListSchema());
     listDoc.queryParameters = paging();
@@ -378,31 +615,43 @@ void registerFlowRoutes(ApiRouter &router, auth::AuthModule &auth, store::Databa
         router, auth, Method::Get, QStringLiteral("/api/v1/flows"), Role::Viewer,
         [&db](const RequestContext &c, const Principal &p) { return listFlows(db, c, p); },
         std::move(listDoc));
+    RouteDoc getDoc =
+        flowDoc(QStringLiteral("A flow with its latest and published versions (view)"),
+                {ErrorCode::FlowNotFound}, {}, 200, flowSchema());
+    getDoc.responseHeaders = etagHeader();
     auth::addProtectedRoute(
         router, auth, Method::Get, QStringLiteral("/api/v1/flows/{id}"), Role::Viewer,
         [&db](const RequestContext &c, const Principal &p) { return getFlow(db, c, p); },
-        flowDoc(QStringLiteral("A flow with its latest and published versions (view)"),
-                {ErrorCode::FlowNotFound}, {}, 200, flowSchema()));
+        std::move(getDoc));
+    QJsonObject renamed = flowProperties();
     auth::addProtectedRoute(
         router, auth, Method::Put, QStringLiteral("/api/v1/flows/{id}"), Role::User,
-        [&db](const RequestContext &c, const Principal &p) { return updateFlow(db, c, p); },
-        flowDoc(QStringLiteral("Rename a flow or change its description (edit)"),
-                {ErrorCode::FlowNotFound, ErrorCode::Forbidden, ErrorCode::ResourceAlreadyExists},
-                object({{QStringLiteral("name"), string()},
-                        {QStringLiteral("description"), string()}})));
+        [&db, &events](const RequestContext &c, const Principal &p) {
+            return updateFlow(db, events, c, p);
+        },
+        concurrent(flowDoc(
+            QStringLiteral("Rename a flow or change its description (edit)"),
+            {ErrorCode::FlowNotFound, ErrorCode::Forbidden, ErrorCode::ResourceAlreadyExists},
+            withBaseFields(object(
+                {{QStringLiteral("name"), string()}, {QStringLiteral("description"), string()}})),
+            200, object(renamed, {QStringLiteral("id"), QStringLiteral("revision")}))));
     auth::addProtectedRoute(
         router, auth, Method::Delete, QStringLiteral("/api/v1/flows/{id}"), Role::User,
-        [&db](const RequestContext &c, const Principal &p) { return deleteFlow(db, c, p); },
-        flowDoc(QStringLiteral("Delete a flow (soft; history stays; owner or ADMIN)"),
-                {ErrorCode::FlowNotFound, ErrorCode::Forbidden}));
+        [&db, &events](const RequestContext &c, const Principal &p) {
+            return deleteFlow(db, events, c, p);
+        },
+        concurrent(flowDoc(QStringLiteral("Delete a flow (soft; history stays; owner or ADMIN)"),
+                           {ErrorCode::FlowNotFound, ErrorCode::Forbidden}),
+                   false));
     auth::addProtectedRoute(
         router, auth, Method::Post, QStringLiteral("/api/v1/flows/{id}/versions"), Role::User,
-        [&db, &host](const RequestContext &c, const Principal &p) {
-            return addVersion(db, host, c, p);
+        [&db, &host, &events](const RequestContext &c, const Principal &p) {
+            return addVersion(db, host, events, c, p);
         },
-        flowDoc(QStringLiteral("Add a draft version (edit)"),
-                {ErrorCode::FlowNotFound, ErrorCode::Forbidden, ErrorCode::InvalidFlowDefinition},
-                versionBody, 201));
+        concurrent(flowDoc(
+            QStringLiteral("Add a draft version (edit)"),
+            {ErrorCode::FlowNotFound, ErrorCode::Forbidden, ErrorCode::InvalidFlowDefinition},
+            withBaseFields(versionBody), 201, versionWriteSchema())));
     auth::addProtectedRoute(
         router, auth, Method::Get, QStringLiteral("/api/v1/flows/{id}/versions"), Role::Viewer,
         [&db](const RequestContext &c, const Principal &p) { return listVersions(db, c, p); },
@@ -412,10 +661,15 @@ void registerFlowRoutes(ApiRouter &router, auth::AuthModule &auth, store::Databa
                        {QStringLiteral("items")})));
     auth::addProtectedRoute(
         router, auth, Method::Post, QStringLiteral("/api/v1/flows/{id}/publish"), Role::User,
-        [&db](const RequestContext &c, const Principal &p) { return publish(db, c, p); },
-        flowDoc(QStringLiteral("Publish a version (edit; the previous one becomes deprecated)"),
-                {ErrorCode::FlowNotFound, ErrorCode::FlowVersionNotFound, ErrorCode::Forbidden},
-                object({{QStringLiteral("version"), string()}}, {QStringLiteral("version")})));
+        [&db, &events](const RequestContext &c, const Principal &p) {
+            return publish(db, events, c, p);
+        },
+        concurrent(
+            flowDoc(QStringLiteral("Publish a version (edit; the previous one becomes deprecated)"),
+                    {ErrorCode::FlowNotFound, ErrorCode::FlowVersionNotFound, ErrorCode::Forbidden},
+                    withBaseFields(object({{QStringLiteral("version"), string()}},
+                                          {QStringLiteral("version")})),
+                    200, versionWriteSchema())));
 }
 
 } // namespace hm::server

@@ -1,6 +1,12 @@
 // Flow sharing (seed 003 §14.4): /api/v1/flows/{id}/shares* and
 // /api/v1/flows/shared-with-me. Managing shares needs Admin permission on
-// the flow (FlowAccess.h); every change is audited.
+// the flow (FlowAccess.h); every change is audited and published as
+// flow_shares_changed (FlowEvents.h).
+//
+// Shares take no base revision and leave the flow's revision alone: they
+// are not what an editor edits, and each is one field (its permission),
+// whose races end plainly (ALREADY_SHARED, SHARE_NOT_FOUND, the last
+// permission set wins).
 
 #include "server/api/ApiRouter.h"
 #include "server/api/AuthCommon.h"
@@ -13,6 +19,7 @@
 #include "server/services/auth/AuthModule.h"
 #include "server/services/auth/Validation.h"
 #include "server/services/engine/FlowAccess.h"
+#include "server/services/engine/FlowEvents.h"
 #include "server/services/engine/FlowShares.h"
 #include "store/Database.h"
 
@@ -65,7 +72,25 @@ using repositories::Account;
 using repositories::accountByEmail;
 using repositories::flowOwner;
 
-ApiReply createShare(store::Database &db, const RequestContext &c, const Principal &p)
+// To the flow's admins and the person the share is for (not the invited
+// address: a pending share names nobody yet).
+void publishShareChange(FlowEvents &events, const FlowShare &share, const QString &action)
+{
+    events.publish(
+        {QStringLiteral("flow_shares_changed"),
+         share.flowId,
+         {{QStringLiteral("flow_id"), share.flowId},
+          {QStringLiteral("share_id"), share.id},
+          {QStringLiteral("action"), action},
+          {QStringLiteral("user_id"), share.pending() ? QJsonValue() : QJsonValue(share.userId)},
+          {QStringLiteral("permission"), share.permission},
+          {QStringLiteral("pending"), share.pending()}},
+         FlowPermission::Admin,
+         share.userId});
+}
+
+ApiReply createShare(store::Database &db, FlowEvents &events, const RequestContext &c,
+                     const Principal &p)
 {
     const QString flowId = c.pathArgs.at(0);
     HM_TRY_STATUS(
@@ -108,6 +133,7 @@ ApiReply createShare(store::Database &db, const RequestContext &c, const Princip
          {QStringLiteral("user_id"), userId.isEmpty() ? QJsonValue() : QJsonValue(userId)},
          {QStringLiteral("invited_email"), userId.isEmpty() ? QJsonValue(address) : QJsonValue()},
          {QStringLiteral("permission"), permission.value()}});
+    publishShareChange(events, share.value(), QStringLiteral("created"));
     return ApiReply::ok(share.value().toJson(), 201);
 }
 
@@ -123,7 +149,8 @@ ApiReply listShares(store::Database &db, const RequestContext &c, const Principa
     return ApiReply::ok(QJsonObject{{QStringLiteral("items"), items}});
 }
 
-ApiReply updateShare(store::Database &db, const RequestContext &c, const Principal &p)
+ApiReply updateShare(store::Database &db, FlowEvents &events, const RequestContext &c,
+                     const Principal &p)
 {
     const QString flowId = c.pathArgs.at(0);
     HM_TRY_STATUS(
@@ -132,7 +159,8 @@ ApiReply updateShare(store::Database &db, const RequestContext &c, const Princip
     FlowShareRepository repo(db);
     HM_TRY(share, repo.find(flowId, c.pathArgs.at(1)));
     HM_TRY(permission, permissionField(body.value(), c.request.query()));
-    if (permission.value() != share.value().permission) {
+    const bool changed = permission.value() != share.value().permission;
+    if (changed) {
         HM_TRY_STATUS(repo.setPermission(share.value().id, permission.value()));
         auditShare(db, c, p, QStringLiteral("FLOW_SHARE_UPDATED"), flowId,
                    {{QStringLiteral("share_id"), share.value().id},
@@ -140,10 +168,13 @@ ApiReply updateShare(store::Database &db, const RequestContext &c, const Princip
                     {QStringLiteral("permission"), permission.value()}});
     }
     HM_TRY(updated, repo.find(flowId, share.value().id));
+    if (changed)
+        publishShareChange(events, updated.value(), QStringLiteral("updated"));
     return ApiReply::ok(updated.value().toJson());
 }
 
-ApiReply deleteShare(store::Database &db, const RequestContext &c, const Principal &p)
+ApiReply deleteShare(store::Database &db, FlowEvents &events, const RequestContext &c,
+                     const Principal &p)
 {
     const QString flowId = c.pathArgs.at(0);
     HM_TRY_STATUS(
@@ -158,6 +189,7 @@ ApiReply deleteShare(store::Database &db, const RequestContext &c, const Princip
                 {QStringLiteral("invited_email"),
                  share.value().pending() ? QJsonValue(share.value().invitedEmail) : QJsonValue()},
                 {QStringLiteral("permission"), share.value().permission}});
+    publishShareChange(events, share.value(), QStringLiteral("deleted"));
     return ApiReply::ok(
         QJsonObject{{QStringLiteral("id"), share.value().id}, {QStringLiteral("deleted"), true}});
 }
@@ -224,7 +256,8 @@ QJsonObject shareSchema()
 
 } // namespace
 
-void registerShareRoutes(ApiRouter &router, auth::AuthModule &auth, store::Database &db)
+void registerShareRoutes(ApiRouter &router, auth::AuthModule &auth, store::Database &db,
+                         FlowEvents &events)
 {
     const QList<ErrorCode> manageErrors{ErrorCode::FlowNotFound, ErrorCode::ShareAccessDenied};
 
@@ -256,7 +289,9 @@ void registerShareRoutes(ApiRouter &router, auth::AuthModule &auth, store::Datab
     createDoc.responseSchema = shareSchema();
     auth::addProtectedRoute(
         router, auth, Method::Post, QStringLiteral("/api/v1/flows/{id}/shares"), Role::User,
-        [&db](const RequestContext &c, const Principal &p) { return createShare(db, c, p); },
+        [&db, &events](const RequestContext &c, const Principal &p) {
+            return createShare(db, events, c, p);
+        },
         std::move(createDoc));
 
     RouteDoc listDoc =
@@ -277,13 +312,17 @@ void registerShareRoutes(ApiRouter &router, auth::AuthModule &auth, store::Datab
     auth::addProtectedRoute(
         router, auth, Method::Put, QStringLiteral("/api/v1/flows/{id}/shares/{shareId}"),
         Role::User,
-        [&db](const RequestContext &c, const Principal &p) { return updateShare(db, c, p); },
+        [&db, &events](const RequestContext &c, const Principal &p) {
+            return updateShare(db, events, c, p);
+        },
         std::move(updateDoc));
 
     auth::addProtectedRoute(
         router, auth, Method::Delete, QStringLiteral("/api/v1/flows/{id}/shares/{shareId}"),
         Role::User,
-        [&db](const RequestContext &c, const Principal &p) { return deleteShare(db, c, p); },
+        [&db, &events](const RequestContext &c, const Principal &p) {
+            return deleteShare(db, events, c, p);
+        },
         shareDoc(QStringLiteral("Remove a share or withdraw an invitation"),
                  manageErrors + QList<ErrorCode>{ErrorCode::ShareNotFound}));
 }

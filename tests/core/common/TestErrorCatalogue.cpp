@@ -33,6 +33,7 @@ private slots:
         QTest::newRow("METHOD_NOT_ALLOWED") << "METHOD_NOT_ALLOWED" << 405;
         QTest::newRow("TIMEOUT") << "TIMEOUT" << 504;
         QTest::newRow("DATA_DIR_IN_USE") << "DATA_DIR_IN_USE" << 409;
+        QTest::newRow("CONFLICT") << "CONFLICT" << 409;
     }
     void seedCodesHaveTheirStatus()
     {
@@ -48,7 +49,7 @@ private slots:
     void namesAreUniqueAndRoundTrip()
     {
         QSet<QString> seen;
-        for (int i = 0; i <= static_cast<int>(ErrorCode::Timeout); ++i) {
+        for (int i = 0; i <= static_cast<int>(ErrorCode::Conflict); ++i) {
             const auto code = static_cast<ErrorCode>(i);
             const QString name = errorCodeName(code);
             QVERIFY2(!seen.contains(name), qPrintable(name));

@@ -123,6 +123,62 @@ private slots:
                  ErrorCode::FlowVersionNotFound);
     }
 
+    // Every change raises the revision by one; a write whose base no longer
+    // holds is CONFLICT and stores nothing (the revision stays too).
+    void revisionsGuardWrites()
+    {
+        FlowRepository repo(*m_db);
+        Result<FlowRecord> created = repo.createFlow(newFlow(QStringLiteral("guarded")));
+        QVERIFY2(created.ok(), why(created));
+        const QString id = created.value().id;
+        QCOMPARE(repo.flow(id).value().revision, 1);
+
+        QVERIFY(repo.addVersion(id, twoDelays(2), {}, QStringLiteral("a"), {1, 1}).ok());
+        QCOMPARE(repo.flow(id).value().revision, 2);
+        // The same base again: someone else's change came first.
+        for (const FlowEditBase &stale :
+             {FlowEditBase{1, std::nullopt}, FlowEditBase{std::nullopt, 1}, FlowEditBase{2, 1}}) {
+            Result<FlowVersionRecord> refused =
+                repo.addVersion(id, twoDelays(3), {}, QStringLiteral("b"), stale);
+            QVERIFY(!refused.ok());
+            QCOMPARE(refused.error().code, ErrorCode::Conflict);
+            QCOMPARE(refused.error().details.value("current_revision").toInteger(), 2);
+            QCOMPARE(refused.error().details.value("current_version").toString(),
+                     QStringLiteral("2"));
+            QCOMPARE(refused.error().details.value("reason").toString(), QStringLiteral("stale"));
+        }
+        QCOMPARE(repo.versions(id).value().size(), 2);
+        QCOMPARE(repo.publish(id, QStringLiteral("2"), {1, std::nullopt}).error().code,
+                 ErrorCode::Conflict);
+        QCOMPARE(repo.softDelete(id, {std::nullopt, 1}).error().code, ErrorCode::Conflict);
+        QCOMPARE(repo.flow(id).value().revision, 2);
+        QCOMPARE(statuses(repo.versions(id).value()),
+                 (QStringList{QStringLiteral("1:draft"), QStringLiteral("2:draft")}));
+
+        // A base it never had is said to be unknown.
+        const Error unknown = repo.publish(id, QStringLiteral("2"), {7, std::nullopt}).error();
+        QCOMPARE(unknown.code, ErrorCode::Conflict);
+        QCOMPARE(unknown.details.value("reason").toString(), QStringLiteral("unknown_base"));
+
+        // Within a caller's transaction: claimed once per base.
+        {
+            Result<store::Transaction> txn = m_db->begin();
+            QVERIFY(txn.ok());
+            QCOMPARE(repo.claimRevision(id, {2, 2}).valueOr(-1), 3);
+            QCOMPARE(repo.claimRevision(id, {2, 2}).error().code, ErrorCode::Conflict);
+            QVERIFY(txn.value().rollback().ok());
+        }
+        QCOMPARE(repo.flow(id).value().revision, 2);
+
+        // Publishing the published version again keeps the revision.
+        QVERIFY(repo.publish(id, QStringLiteral("2"), {2, 2}).ok());
+        QCOMPARE(repo.flow(id).value().revision, 3);
+        QVERIFY(repo.publish(id, QStringLiteral("2"), {3, 2}).ok());
+        QCOMPARE(repo.flow(id).value().revision, 3);
+        QVERIFY(repo.softDelete(id, {3, 2}).ok());
+        QCOMPARE(repo.claimRevision(id, {}).error().code, ErrorCode::FlowNotFound);
+    }
+
     void namesAreUniqueAmongLiveFlows()
     {
         FlowRepository repo(*m_db);
