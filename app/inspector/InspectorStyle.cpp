@@ -1,0 +1,89 @@
+#include "inspector/InspectorStyle.h"
+
+#include <QCoreApplication>
+#include <QLabel>
+
+namespace hm::app {
+
+namespace inspectorstyle {
+
+bool isDark(const QPalette &palette)
+{
+    return palette.color(QPalette::Base).lightnessF() < 0.5;
+}
+
+QColor colour(const QPalette &palette, Tone tone)
+{
+    const bool dark = isDark(palette);
+    const QColor text = palette.color(QPalette::WindowText);
+    switch (tone) {
+    case Tone::Normal:
+        return text;
+    case Tone::Muted: {
+        const QColor window = palette.color(QPalette::Window);
+        const double t = 0.62;
+        return QColor::fromRgbF(static_cast<float>(window.redF() * (1 - t) + text.redF() * t),
+                                static_cast<float>(window.greenF() * (1 - t) + text.greenF() * t),
+                                static_cast<float>(window.blueF() * (1 - t) + text.blueF() * t));
+    }
+    case Tone::Warning:
+        return dark ? QColor(0xff, 0xc1, 0x4d) : QColor(0x9a, 0x5b, 0x00);
+    case Tone::Error:
+        return dark ? QColor(0xff, 0x6b, 0x6b) : QColor(0xc6, 0x28, 0x28);
+    }
+    return text;
+}
+
+QLabel *makeNote(Tone tone, const QString &objectName)
+{
+    auto *label = new QLabel;
+    if (!objectName.isEmpty())
+        label->setObjectName(objectName);
+    label->setWordWrap(true);
+    label->setTextFormat(Qt::PlainText);
+    label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    QFont f = label->font();
+    f.setPointSizeF(f.pointSizeF() * 0.9);
+    label->setFont(f);
+    label->setProperty("hmTone", static_cast<int>(tone));
+    QPalette p = label->palette();
+    p.setColor(QPalette::WindowText, colour(p, tone));
+    label->setPalette(p);
+    return label;
+}
+
+void showNote(QLabel *label, const QString &text, Tone tone)
+{
+    label->setText(text);
+    QPalette p = label->palette();
+    p.setColor(QPalette::WindowText, colour(p, tone));
+    label->setPalette(p);
+    label->setVisible(!text.isEmpty());
+}
+
+} // namespace inspectorstyle
+
+QString portTypeText(flow::PortType type)
+{
+    switch (type) {
+    case flow::PortType::String:
+        return QCoreApplication::translate("hm::app::Inspector", "string");
+    case flow::PortType::Integer:
+        return QCoreApplication::translate("hm::app::Inspector", "integer");
+    case flow::PortType::Number:
+        return QCoreApplication::translate("hm::app::Inspector", "number");
+    case flow::PortType::Boolean:
+        return QCoreApplication::translate("hm::app::Inspector", "boolean");
+    case flow::PortType::Bytes:
+        return QCoreApplication::translate("hm::app::Inspector", "bytes");
+    case flow::PortType::Object:
+        return QCoreApplication::translate("hm::app::Inspector", "object");
+    case flow::PortType::Array:
+        return QCoreApplication::translate("hm::app::Inspector", "array");
+    case flow::PortType::Any:
+        return QCoreApplication::translate("hm::app::Inspector", "any");
+    }
+    return {};
+}
+
+} // namespace hm::app
