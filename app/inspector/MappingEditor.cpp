@@ -192,6 +192,7 @@ void MappingEditor::rebuild()
                 m_gestures.finish(r->edit);
         });
         m_rowsLayout->addWidget(row.widget);
+        row.widget->show(); // now, so that focusInput() can give it focus
         m_rows.append(row);
     }
     for (Row &row : m_rows)

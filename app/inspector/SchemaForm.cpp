@@ -611,8 +611,11 @@ private:
         const QString type = SchemaText::typeOf(m_itemSchema);
         if (type == QLatin1String("string"))
             return QString();
-        if (type == QLatin1String("integer") || type == QLatin1String("number"))
-            return 0;
+        if (type == QLatin1String("integer") || type == QLatin1String("number")) {
+            // The smallest value allowed, so a new item is valid at once.
+            const QJsonValue min = m_itemSchema.value(QStringLiteral("minimum"));
+            return min.isDouble() ? min : QJsonValue(0);
+        }
         if (type == QLatin1String("boolean"))
             return false;
         if (type == QLatin1String("object"))
@@ -646,6 +649,7 @@ private:
             line->addWidget(remove, 0, Qt::AlignTop);
             connect(remove, &QToolButton::clicked, this, [this, i] { removeItem(i); });
             m_itemLayout->addWidget(rowWidget);
+            rowWidget->show(); // now, so that the new item can take focus
             m_rows.append({rowWidget, field});
         }
     }
