@@ -849,7 +849,7 @@ void TestInspector::retranslatesLive()
     settle();
     QVERIFY(m_languages->setLanguage(QStringLiteral("zh_TW"), LanguageManager::Persist::No));
     QApplication::processEvents();
-    QCOMPARE(tabs()->tabText(InspectorWidget::ConfigTab), QStringLiteral("設定"));
+    QCOMPARE(tabs()->tabText(InspectorWidget::ConfigTab), QStringLiteral("組態"));
     QCOMPARE(find<QLineEdit>(QStringLiteral("config.quality"))->placeholderText(),
              QStringLiteral("預設：85"));
     QVERIFY(m_editor->problemsDock()->windowTitle().startsWith(QStringLiteral("問題")));
