@@ -1008,7 +1008,7 @@
     </message>
     <message>
         <source>This input takes %1.</source>
-        <translation>此输入接受 %1。</translation>
+        <translation>此输入接受%1。</translation>
     </message>
     <message>
         <source>Default: %1</source>
@@ -1032,7 +1032,7 @@
     </message>
     <message>
         <source>Type mismatch: this input takes %1, but the mapping gives %2.</source>
-        <translation>类型不匹配：此输入需要 %1，但映射提供的是 %2。</translation>
+        <translation>类型不匹配：此输入需要%1，但映射提供的是%2。</translation>
     </message>
     <message>
         <source>Each input gets its value from a mapping: $.trigger.… reads the trigger input, $.nodes.&lt;id&gt;.output.… the output of a node upstream, and anything else is a fixed value (JSON).</source>
@@ -1200,7 +1200,7 @@
     </message>
     <message>
         <source>Input “%2” of node “%1” takes %3, but its mapping gives %4.</source>
-        <translation>节点“%1”的输入“%2”需要 %3，但其映射提供的是 %4。</translation>
+        <translation>节点“%1”的输入“%2”需要%3，但其映射提供的是%4。</translation>
     </message>
     <message>
         <source>The configuration of node “%1” needs a value for %2.</source>

@@ -1,6 +1,7 @@
 #include "inspector/EditorProblem.h"
 
 #include "flow/FlowProblem.h"
+#include "inspector/InspectorStyle.h"
 #include "inspector/SchemaText.h"
 
 #include <QJsonArray>
@@ -99,8 +100,14 @@ EditorProblem ProblemText::fromJson(const QJsonObject &json, EditorProblem::Orig
                "does not have.")
                 .arg(node, pr.input, str("ref"), str("output"));
     } else if (code == p::MappingTypeMismatch) {
+        // Type names as the inspector writes them ("null" stays as it is).
+        auto typeName = [&](const char *key) {
+            const QString name = str(key);
+            const std::optional<flow::PortType> type = flow::portTypeFromName(name);
+            return type ? portTypeText(*type) : name;
+        };
         m = tr("Input “%2” of node “%1” takes %3, but its mapping gives %4.")
-                .arg(node, pr.input, str("expected"), str("actual"));
+                .arg(node, pr.input, typeName("expected"), typeName("actual"));
     } else if (code == p::InvalidConfig) {
         // compile() writes "node \"x\": <path>: <valijson's message>": the
         // same text SchemaText turns into the inspector's own messages.

@@ -1,5 +1,6 @@
 #include "inspector/InspectorStyle.h"
 
+#include <QApplication>
 #include <QCoreApplication>
 #include <QLabel>
 
@@ -34,6 +35,17 @@ QColor colour(const QPalette &palette, Tone tone)
     return text;
 }
 
+namespace {
+
+// The palette a label's tone is computed from: its parent's (the label's
+// own WindowText holds the tone already), else the application's.
+QPalette basePalette(const QLabel *label)
+{
+    return label->parentWidget() ? label->parentWidget()->palette() : QApplication::palette();
+}
+
+} // namespace
+
 QLabel *makeNote(Tone tone, const QString &objectName)
 {
     auto *label = new QLabel;
@@ -45,9 +57,8 @@ QLabel *makeNote(Tone tone, const QString &objectName)
     QFont f = label->font();
     f.setPointSizeF(f.pointSizeF() * 0.9);
     label->setFont(f);
-    label->setProperty("hmTone", static_cast<int>(tone));
     QPalette p = label->palette();
-    p.setColor(QPalette::WindowText, colour(p, tone));
+    p.setColor(QPalette::WindowText, colour(basePalette(label), tone));
     label->setPalette(p);
     return label;
 }
@@ -56,7 +67,7 @@ void showNote(QLabel *label, const QString &text, Tone tone)
 {
     label->setText(text);
     QPalette p = label->palette();
-    p.setColor(QPalette::WindowText, colour(p, tone));
+    p.setColor(QPalette::WindowText, colour(basePalette(label), tone));
     label->setPalette(p);
     label->setVisible(!text.isEmpty());
 }

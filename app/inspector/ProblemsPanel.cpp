@@ -3,6 +3,7 @@
 #include "inspector/FlowChecker.h"
 #include "inspector/InspectorStyle.h"
 
+#include <QApplication>
 #include <QEvent>
 #include <QHeaderView>
 #include <QLabel>
@@ -160,7 +161,7 @@ ProblemsPanel::ProblemsPanel(FlowChecker *checker, QWidget *parent)
     m_empty->setWordWrap(true);
     QPalette muted = m_empty->palette();
     muted.setColor(QPalette::WindowText,
-                   inspectorstyle::colour(muted, inspectorstyle::Tone::Muted));
+                   inspectorstyle::colour(QApplication::palette(), inspectorstyle::Tone::Muted));
     m_empty->setPalette(muted);
     m_stack->addWidget(m_view);
     m_stack->addWidget(m_empty);

@@ -4,6 +4,7 @@
 #include "inspector/SchemaText.h"
 
 #include <QComboBox>
+#include <QCoreApplication>
 #include <QEvent>
 #include <QGroupBox>
 #include <QHBoxLayout>
@@ -114,6 +115,9 @@ private:
 
 class TextField final : public SchemaField
 {
+    // tr() with the context lupdate gives this class (it has no Q_OBJECT).
+    Q_DECLARE_TR_FUNCTIONS(hm::app::TextField)
+
 public:
     TextField(SchemaForm *form, const QJsonObject &schema, const QString &path,
               const QString &caption, bool required, bool inArray)
@@ -171,6 +175,9 @@ private:
 
 class NumberField final : public SchemaField
 {
+    // tr() with the context lupdate gives this class (it has no Q_OBJECT).
+    Q_DECLARE_TR_FUNCTIONS(hm::app::NumberField)
+
 public:
     NumberField(SchemaForm *form, const QJsonObject &schema, const QString &path,
                 const QString &caption, bool required, bool inArray)
@@ -250,6 +257,9 @@ private:
 
 class ChoiceField final : public SchemaField
 {
+    // tr() with the context lupdate gives this class (it has no Q_OBJECT).
+    Q_DECLARE_TR_FUNCTIONS(hm::app::ChoiceField)
+
 public:
     ChoiceField(SchemaForm *form, const QJsonObject &schema, const QString &path,
                 const QString &caption, bool required, bool inArray)
@@ -332,6 +342,9 @@ private:
 
 class JsonField final : public SchemaField
 {
+    // tr() with the context lupdate gives this class (it has no Q_OBJECT).
+    Q_DECLARE_TR_FUNCTIONS(hm::app::JsonField)
+
 public:
     JsonField(SchemaForm *form, const QJsonObject &schema, const QString &path,
               const QString &caption, bool required, bool inArray, bool wholeObject)
@@ -422,6 +435,9 @@ private:
 
 class ObjectField final : public SchemaField
 {
+    // tr() with the context lupdate gives this class (it has no Q_OBJECT).
+    Q_DECLARE_TR_FUNCTIONS(hm::app::ObjectField)
+
 public:
     ObjectField(SchemaForm *form, const QJsonObject &schema, const QString &path,
                 const QString &caption, bool required, bool root)
@@ -523,6 +539,9 @@ private:
 
 class ArrayField final : public SchemaField
 {
+    // tr() with the context lupdate gives this class (it has no Q_OBJECT).
+    Q_DECLARE_TR_FUNCTIONS(hm::app::ArrayField)
+
 public:
     ArrayField(SchemaForm *form, const QJsonObject &schema, const QString &path,
                const QString &caption, bool required)
@@ -737,7 +756,12 @@ void SchemaField::setUpChrome(QWidget *editorWidget, const QString &help)
         notes.append(description);
     if (!help.isEmpty())
         notes.append(help);
-    if (!notes.isEmpty()) {
+    // An item of a list: the list's help says it once; the item's own hints
+    // go to its tooltip.
+    const bool item = m_path.endsWith(QLatin1Char(']'));
+    if (item && !notes.isEmpty())
+        editorWidget->setToolTip(notes.join(QLatin1Char('\n')));
+    if (!notes.isEmpty() && !item) {
         QLabel *helpLabel =
             inspectorstyle::makeNote(inspectorstyle::Tone::Muted, partName(m_path, "help"));
         helpLabel->setText(notes.join(QLatin1Char('\n')));
