@@ -2,6 +2,7 @@
 
 #include <QApplication>
 #include <QCoreApplication>
+#include <QEvent>
 #include <QLabel>
 
 namespace hm::app {
@@ -37,18 +38,50 @@ QColor colour(const QPalette &palette, Tone tone)
 
 namespace {
 
-// The palette a label's tone is computed from: its parent's (the label's
-// own WindowText holds the tone already), else the application's.
-QPalette basePalette(const QLabel *label)
+// A label whose text colour is a tone of its parent's palette, kept so when
+// the palette changes (a theme switch) or the label is reparented.
+class NoteLabel final : public QLabel
 {
-    return label->parentWidget() ? label->parentWidget()->palette() : QApplication::palette();
-}
+public:
+    explicit NoteLabel(Tone tone) : m_tone(tone) { applyTone(); }
+
+    void setTone(Tone tone)
+    {
+        m_tone = tone;
+        applyTone();
+    }
+
+protected:
+    void changeEvent(QEvent *event) override
+    {
+        if (event->type() == QEvent::PaletteChange || event->type() == QEvent::ParentChange)
+            applyTone();
+        QLabel::changeEvent(event);
+    }
+
+private:
+    void applyTone()
+    {
+        if (m_applying)
+            return;
+        m_applying = true;
+        // The parent's palette: the label's own WindowText holds the tone.
+        const QPalette base = parentWidget() ? parentWidget()->palette() : QApplication::palette();
+        QPalette p = palette();
+        p.setColor(QPalette::WindowText, colour(base, m_tone));
+        setPalette(p);
+        m_applying = false;
+    }
+
+    Tone m_tone;
+    bool m_applying = false;
+};
 
 } // namespace
 
 QLabel *makeNote(Tone tone, const QString &objectName)
 {
-    auto *label = new QLabel;
+    auto *label = new NoteLabel(tone);
     if (!objectName.isEmpty())
         label->setObjectName(objectName);
     label->setWordWrap(true);
@@ -57,18 +90,14 @@ QLabel *makeNote(Tone tone, const QString &objectName)
     QFont f = label->font();
     f.setPointSizeF(f.pointSizeF() * 0.9);
     label->setFont(f);
-    QPalette p = label->palette();
-    p.setColor(QPalette::WindowText, colour(basePalette(label), tone));
-    label->setPalette(p);
     return label;
 }
 
 void showNote(QLabel *label, const QString &text, Tone tone)
 {
     label->setText(text);
-    QPalette p = label->palette();
-    p.setColor(QPalette::WindowText, colour(basePalette(label), tone));
-    label->setPalette(p);
+    if (auto *note = dynamic_cast<NoteLabel *>(label))
+        note->setTone(tone);
     label->setVisible(!text.isEmpty());
 }
 

@@ -324,7 +324,10 @@ void MappingEditor::updateRow(Row &row, bool setText)
             row.parseError.clear();
         }
     }
-    row.completions->setStringList(MappingText::completions(*m_model, m_node, row.port.name));
+    // Only when it changed: resetting the list closes an open pop-up.
+    const QStringList completions = MappingText::completions(*m_model, m_node, row.port.name);
+    if (row.completions->stringList() != completions)
+        row.completions->setStringList(completions);
 
     // Caption, type (coloured as on the canvas) and placeholder.
     const flow::ComponentInterface *iface =

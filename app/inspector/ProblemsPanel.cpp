@@ -137,7 +137,9 @@ QVariant ProblemsModel::headerData(int section, Qt::Orientation orientation, int
 
 ProblemsPanel::ProblemsPanel(FlowChecker *checker, QWidget *parent)
     : QWidget(parent), m_checker(checker), m_model(new ProblemsModel(checker, this)),
-      m_stack(new QStackedWidget), m_view(new QTreeView), m_empty(new QLabel)
+      m_stack(new QStackedWidget), m_view(new QTreeView),
+      m_empty(inspectorstyle::makeNote(inspectorstyle::Tone::Muted,
+                                       QStringLiteral("editor.problems.empty")))
 {
     setObjectName(QStringLiteral("editor.problems"));
     m_view->setObjectName(QStringLiteral("editor.problems.list"));
@@ -156,13 +158,8 @@ ProblemsPanel::ProblemsPanel(FlowChecker *checker, QWidget *parent)
     header->setSectionResizeMode(ProblemsModel::NodeColumn, QHeaderView::Interactive);
     header->setSectionResizeMode(ProblemsModel::SourceColumn, QHeaderView::ResizeToContents);
     header->resizeSection(ProblemsModel::NodeColumn, 160);
-    m_empty->setObjectName(QStringLiteral("editor.problems.empty"));
     m_empty->setAlignment(Qt::AlignCenter);
-    m_empty->setWordWrap(true);
-    QPalette muted = m_empty->palette();
-    muted.setColor(QPalette::WindowText,
-                   inspectorstyle::colour(QApplication::palette(), inspectorstyle::Tone::Muted));
-    m_empty->setPalette(muted);
+    m_empty->setFont(font());
     m_stack->addWidget(m_view);
     m_stack->addWidget(m_empty);
     auto *layout = new QVBoxLayout(this);

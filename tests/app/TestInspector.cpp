@@ -925,6 +925,35 @@ void TestInspector::screenshots()
                                       suffix + QStringLiteral(".png")));
     }
     QVERIFY(m_languages->setLanguage(QStringLiteral("en"), LanguageManager::Persist::No));
+
+    // The dark theme: message colours follow the palette.
+    cleanup();
+    init();
+    QPalette dark;
+    dark.setColor(QPalette::Window, QColor(0x2b, 0x2b, 0x2e));
+    dark.setColor(QPalette::WindowText, QColor(0xe6, 0xe6, 0xe6));
+    dark.setColor(QPalette::Base, QColor(0x1f, 0x1f, 0x22));
+    dark.setColor(QPalette::AlternateBase, QColor(0x2b, 0x2b, 0x2e));
+    dark.setColor(QPalette::Text, QColor(0xe6, 0xe6, 0xe6));
+    dark.setColor(QPalette::Button, QColor(0x33, 0x33, 0x36));
+    dark.setColor(QPalette::ButtonText, QColor(0xe6, 0xe6, 0xe6));
+    dark.setColor(QPalette::Highlight, QColor(0x4a, 0x9e, 0xff));
+    dark.setColor(QPalette::HighlightedText, Qt::white);
+    dark.setColor(QPalette::PlaceholderText, QColor(0x8a, 0x8a, 0x8e));
+    for (const auto role : {QPalette::WindowText, QPalette::ButtonText, QPalette::Text})
+        dark.setColor(QPalette::Disabled, role, QColor(0x6e, 0x6e, 0x72));
+    m_editor->setPalette(dark);
+    m_editor->resize(1500, 940);
+    load(inspectortest::kChainFlow);
+    QVERIFY(m_model
+                ->setInputMapping(QStringLiteral("resize"), QStringLiteral("width"),
+                                  QStringLiteral("$.nodes.fetch.output.contentType"))
+                .ok());
+    select(QStringLiteral("resize"));
+    retype(find<QLineEdit>(QStringLiteral("config.quality")), QStringLiteral("120"));
+    settle();
+    QVERIFY(m_editor->grab().save(dir + QStringLiteral("/flow-editor-problems-en-dark") + suffix +
+                                  QStringLiteral(".png")));
 }
 
 QTEST_MAIN(TestInspector)
