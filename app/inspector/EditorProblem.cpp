@@ -8,10 +8,9 @@
 
 namespace hm::app {
 
-namespace p = flow::problem;
-
 EditorProblem::Place EditorProblem::place() const
 {
+    namespace p = flow::problem;
     if (code == p::InvalidConfig || code == p::InvalidConfigSchema)
         return Place::Config;
     if (!input.isEmpty() || code == p::MissingRequiredInput || code == p::UnknownInput ||
@@ -30,6 +29,7 @@ QString EditorProblem::key() const
 EditorProblem ProblemText::fromJson(const QJsonObject &json, EditorProblem::Origin origin,
                                     const QJsonObject &configSchema)
 {
+    namespace p = flow::problem;
     EditorProblem pr;
     pr.origin = origin;
     pr.details = json;

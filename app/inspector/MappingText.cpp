@@ -37,14 +37,14 @@ QString segment(const QString &name)
     return QStringLiteral("[\"") + escaped + QStringLiteral("\"]");
 }
 
-QString compactJson(const QJsonValue &value)
+QString mappingCompactJson(const QJsonValue &value)
 {
     const QByteArray text = QJsonDocument(QJsonArray{value}).toJson(QJsonDocument::Compact);
     return QString::fromUtf8(text.mid(1, text.size() - 2));
 }
 
 // Text read as one JSON value, or nothing.
-std::optional<QJsonValue> parseJsonValue(const QString &text)
+std::optional<QJsonValue> mappingParseJson(const QString &text)
 {
     QJsonParseError error;
     const QJsonDocument doc =
@@ -92,11 +92,11 @@ QString MappingText::toText(const QJsonValue &mapping)
         const bool looksJson = trimmed.startsWith(QLatin1Char('{')) ||
                                trimmed.startsWith(QLatin1Char('[')) ||
                                trimmed.startsWith(QLatin1Char('"'));
-        if (s.isEmpty() || s != trimmed || looksJson || parseJsonValue(s))
-            return compactJson(mapping);
+        if (s.isEmpty() || s != trimmed || looksJson || mappingParseJson(s))
+            return mappingCompactJson(mapping);
         return s;
     }
-    return compactJson(mapping);
+    return mappingCompactJson(mapping);
 }
 
 MappingText::Parsed MappingText::fromText(const QString &text)
@@ -113,7 +113,7 @@ MappingText::Parsed MappingText::fromText(const QString &text)
         }
         return out;
     }
-    if (const auto json = parseJsonValue(text)) {
+    if (const auto json = mappingParseJson(text)) {
         out.value = *json;
         auto parsed = flow::parseMapping(out.value);
         if (!parsed)

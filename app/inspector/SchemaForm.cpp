@@ -23,13 +23,13 @@ namespace hm::app {
 
 namespace {
 
-QString compactJson(const QJsonValue &value)
+QString formCompactJson(const QJsonValue &value)
 {
     const QByteArray text = QJsonDocument(QJsonArray{value}).toJson(QJsonDocument::Compact);
     return QString::fromUtf8(text.mid(1, text.size() - 2));
 }
 
-std::optional<QJsonValue> parseJsonValue(const QString &text)
+std::optional<QJsonValue> formParseJson(const QString &text)
 {
     QJsonParseError error;
     const QJsonDocument doc =
@@ -51,7 +51,7 @@ std::optional<double> parseNumber(const QString &text)
     return d;
 }
 
-QString numberText(double d)
+QString formNumberText(double d)
 {
     return QLocale().toString(d, 'g', QLocale::FloatingPointShortest);
 }
@@ -191,11 +191,12 @@ public:
         const QJsonValue max = schema.value(QStringLiteral("maximum"));
         QString hint;
         if (min.isDouble() && max.isDouble())
-            hint = tr("From %1 to %2.").arg(numberText(min.toDouble()), numberText(max.toDouble()));
+            hint = tr("From %1 to %2.")
+                       .arg(formNumberText(min.toDouble()), formNumberText(max.toDouble()));
         else if (min.isDouble())
-            hint = tr("At least %1.").arg(numberText(min.toDouble()));
+            hint = tr("At least %1.").arg(formNumberText(min.toDouble()));
         else if (max.isDouble())
-            hint = tr("At most %1.").arg(numberText(max.toDouble()));
+            hint = tr("At most %1.").arg(formNumberText(max.toDouble()));
         if (m_integer)
             hint = hint.isEmpty() ? tr("A whole number.") : tr("A whole number. %1").arg(hint);
         connect(m_edit, &QLineEdit::textEdited, this, [this] { edited(); });
@@ -229,7 +230,7 @@ public:
         m_last = value;
         QString text;
         if (value.isDouble())
-            text = compactJson(value);
+            text = formCompactJson(value);
         else if (!value.isUndefined())
             text = SchemaText::valueText(value);
         // The same number written another way ("1.50" for 1.5) stays as typed.
@@ -375,7 +376,7 @@ public:
             return m_wholeObject ? QJsonValue(QJsonObject())
                                  : (m_inArray ? QJsonValue(QJsonValue::Null)
                                               : QJsonValue(QJsonValue::Undefined));
-        const std::optional<QJsonValue> v = parseJsonValue(text);
+        const std::optional<QJsonValue> v = formParseJson(text);
         if (!v || (m_wholeObject && !v->isObject()))
             return m_last;
         return *v;
@@ -385,7 +386,7 @@ public:
         const QString text = m_edit->toPlainText().trimmed();
         if (text.isEmpty())
             return {};
-        const std::optional<QJsonValue> v = parseJsonValue(text);
+        const std::optional<QJsonValue> v = formParseJson(text);
         if (!v)
             return tr("This is not valid JSON.");
         if (m_wholeObject && !v->isObject())
@@ -395,7 +396,7 @@ public:
     void setValue(const QJsonValue &value) override
     {
         m_last = value;
-        const std::optional<QJsonValue> shown = parseJsonValue(m_edit->toPlainText().trimmed());
+        const std::optional<QJsonValue> shown = formParseJson(m_edit->toPlainText().trimmed());
         if (shown && *shown == value)
             return;
         if (value.isUndefined() && m_edit->toPlainText().trimmed().isEmpty())
@@ -410,7 +411,7 @@ public:
                                                                         : QJsonDocument::Compact))
                        .trimmed();
         } else if (!value.isUndefined()) {
-            text = compactJson(value);
+            text = formCompactJson(value);
         }
         m_loading = true;
         m_edit->setPlainText(text);

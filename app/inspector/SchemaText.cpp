@@ -9,7 +9,7 @@ namespace hm::app {
 
 namespace {
 
-QString numberText(double value)
+QString schemaNumberText(double value)
 {
     return QLocale().toString(value, 'g', QLocale::FloatingPointShortest);
 }
@@ -20,10 +20,10 @@ QString limitText(const QJsonObject &schema, const char *keyword, const QString 
 {
     const QJsonValue v = schema.value(QLatin1String(keyword));
     if (v.isDouble())
-        return numberText(v.toDouble());
+        return schemaNumberText(v.toDouble());
     static const QRegularExpression number(QStringLiteral("(-?[0-9]+(?:\\.[0-9]+)?)"));
     const QRegularExpressionMatch m = number.match(message);
-    return m.hasMatch() ? numberText(m.captured(1).toDouble()) : QString();
+    return m.hasMatch() ? schemaNumberText(m.captured(1).toDouble()) : QString();
 }
 
 int countIn(const QJsonObject &schema, const char *keyword, const QString &message)
