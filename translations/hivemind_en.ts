@@ -191,6 +191,54 @@
     </message>
 </context>
 <context>
+    <name>hm::app::ArrayField</name>
+    <message>
+        <source>Add Item</source>
+        <translation>Add Item</translation>
+    </message>
+    <message>
+        <source>Add an item to %1</source>
+        <translation>Add an item to %1</translation>
+    </message>
+    <message>
+        <source>From %1 to %2 items.</source>
+        <translation>From %1 to %2 items.</translation>
+    </message>
+    <message numerus="yes">
+        <source>At most %n item(s).</source>
+        <translation>
+            <numerusform>At most %n item.</numerusform>
+            <numerusform>At most %n items.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>At least %n item(s).</source>
+        <translation>
+            <numerusform>At least %n item.</numerusform>
+            <numerusform>At least %n items.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Remove this item</source>
+        <translation>Remove this item</translation>
+    </message>
+    <message>
+        <source>Remove item %1</source>
+        <translation>Remove item %1</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::ChoiceField</name>
+    <message>
+        <source>Not set</source>
+        <translation>Not set</translation>
+    </message>
+    <message>
+        <source>Default (%1)</source>
+        <translation>Default (%1)</translation>
+    </message>
+</context>
+<context>
     <name>hm::app::ComponentCatalogue</name>
     <message>
         <source>The server&apos;s list of components cannot be read.</source>
@@ -486,6 +534,22 @@
         <source>Flow editor</source>
         <translation>Flow editor</translation>
     </message>
+    <message>
+        <source>Inspector</source>
+        <translation>Inspector</translation>
+    </message>
+    <message>
+        <source>Show or hide the inspector</source>
+        <translation>Show or hide the inspector</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>Problems</translation>
+    </message>
+    <message>
+        <source>Show or hide the list of problems</source>
+        <translation>Show or hide the list of problems</translation>
+    </message>
 </context>
 <context>
     <name>hm::app::FlowFragment</name>
@@ -720,6 +784,130 @@
     </message>
 </context>
 <context>
+    <name>hm::app::Inspector</name>
+    <message>
+        <source>string</source>
+        <translation>string</translation>
+    </message>
+    <message>
+        <source>integer</source>
+        <translation>integer</translation>
+    </message>
+    <message>
+        <source>number</source>
+        <translation>number</translation>
+    </message>
+    <message>
+        <source>boolean</source>
+        <translation>boolean</translation>
+    </message>
+    <message>
+        <source>bytes</source>
+        <translation>bytes</translation>
+    </message>
+    <message>
+        <source>object</source>
+        <translation>object</translation>
+    </message>
+    <message>
+        <source>array</source>
+        <translation>array</translation>
+    </message>
+    <message>
+        <source>any</source>
+        <translation>any</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::InspectorWidget</name>
+    <message>
+        <source>The server does not know the component %1, so its configuration cannot be checked. Edit it as JSON.</source>
+        <translation>The server does not know the component %1, so its configuration cannot be checked. Edit it as JSON.</translation>
+    </message>
+    <message>
+        <source>The server has no version %2 of %1, so its configuration cannot be checked. Edit it as JSON.</source>
+        <translation>The server has no version %2 of %1, so its configuration cannot be checked. Edit it as JSON.</translation>
+    </message>
+    <message>
+        <source>The component %1 describes no configuration. Anything entered here is handed to it as it is.</source>
+        <translation>The component %1 describes no configuration. Anything entered here is handed to it as it is.</translation>
+    </message>
+    <message>
+        <source>%1 · version %2</source>
+        <translation>%1 · version %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n nodes selected</source>
+        <translation>
+            <numerusform>%n node selected</numerusform>
+            <numerusform>%n nodes selected</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Select a single node to edit it. Meanwhile the flow&apos;s settings are shown.</source>
+        <translation>Select a single node to edit it. Meanwhile the flow&apos;s settings are shown.</translation>
+    </message>
+    <message>
+        <source>Flow settings</source>
+        <translation>Flow settings</translation>
+    </message>
+    <message>
+        <source>Select a node to edit its configuration and inputs.</source>
+        <translation>Select a node to edit its configuration and inputs.</translation>
+    </message>
+    <message>
+        <source>Config</source>
+        <translation>Config</translation>
+    </message>
+    <message>
+        <source>Inputs</source>
+        <translation>Inputs</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <source>JSON</source>
+        <translation>JSON</translation>
+    </message>
+    <message>
+        <source>The node&apos;s configuration</source>
+        <translation>The node&apos;s configuration</translation>
+    </message>
+    <message>
+        <source>Where each input of the node gets its value</source>
+        <translation>Where each input of the node gets its value</translation>
+    </message>
+    <message>
+        <source>Concurrency, timeouts, retry, history, notifications</source>
+        <translation>Concurrency, timeouts, retry, history, notifications</translation>
+    </message>
+    <message>
+        <source>The same as JSON text</source>
+        <translation>The same as JSON text</translation>
+    </message>
+    <message>
+        <source>Inspector</source>
+        <translation>Inspector</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::JsonField</name>
+    <message>
+        <source>A JSON value.</source>
+        <translation>A JSON value.</translation>
+    </message>
+    <message>
+        <source>This is not valid JSON.</source>
+        <translation>This is not valid JSON.</translation>
+    </message>
+    <message>
+        <source>Enter a JSON object.</source>
+        <translation>Enter a JSON object.</translation>
+    </message>
+</context>
+<context>
     <name>hm::app::MainWindow</name>
     <message>
         <source>HiveMind</source>
@@ -819,10 +1007,649 @@
     </message>
 </context>
 <context>
+    <name>hm::app::MappingEditor</name>
+    <message>
+        <source>Remove the mapping of %1</source>
+        <translation>Remove the mapping of %1</translation>
+    </message>
+    <message>
+        <source>This input takes %1.</source>
+        <translation>This input takes %1.</translation>
+    </message>
+    <message>
+        <source>Default: %1</source>
+        <translation>Default: %1</translation>
+    </message>
+    <message>
+        <source>$.trigger.… or $.nodes.…, or a fixed value</source>
+        <translation>$.trigger.… or $.nodes.…, or a fixed value</translation>
+    </message>
+    <message>
+        <source>Not mapped: the default %1 is used.</source>
+        <translation>Not mapped: the default %1 is used.</translation>
+    </message>
+    <message>
+        <source>Required: map this input.</source>
+        <translation>Required: map this input.</translation>
+    </message>
+    <message>
+        <source>Not mapped.</source>
+        <translation>Not mapped.</translation>
+    </message>
+    <message>
+        <source>Type mismatch: this input takes %1, but the mapping gives %2.</source>
+        <translation>Type mismatch: this input takes %1, but the mapping gives %2.</translation>
+    </message>
+    <message>
+        <source>Each input gets its value from a mapping: $.trigger.… reads the trigger input, $.nodes.&lt;id&gt;.output.… the output of a node upstream, and anything else is a fixed value (JSON).</source>
+        <translation>Each input gets its value from a mapping: $.trigger.… reads the trigger input, $.nodes.&lt;id&gt;.output.… the output of a node upstream, and anything else is a fixed value (JSON).</translation>
+    </message>
+    <message>
+        <source>This component takes any inputs. Add the ones it should get.</source>
+        <translation>This component takes any inputs. Add the ones it should get.</translation>
+    </message>
+    <message>
+        <source>The server does not describe this component&apos;s inputs. Add the ones it should get.</source>
+        <translation>The server does not describe this component&apos;s inputs. Add the ones it should get.</translation>
+    </message>
+    <message>
+        <source>Input name</source>
+        <translation>Input name</translation>
+    </message>
+    <message>
+        <source>Add Input</source>
+        <translation>Add Input</translation>
+    </message>
+    <message>
+        <source>Add an input and map it</source>
+        <translation>Add an input and map it</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::MappingText</name>
+    <message>
+        <source>This expression cannot be read at character %1.</source>
+        <translation>This expression cannot be read at character %1.</translation>
+    </message>
+    <message>
+        <source>This reference cannot be read: %1</source>
+        <translation>This reference cannot be read: %1</translation>
+    </message>
+    <message>
+        <source>This is not valid JSON. Write text without { [ or &quot; at the start, or complete the JSON.</source>
+        <translation>This is not valid JSON. Write text without { [ or &quot; at the start, or complete the JSON.</translation>
+    </message>
+    <message>
+        <source>A fixed value (%1).</source>
+        <translation>A fixed value (%1).</translation>
+    </message>
+    <message>
+        <source>A fixed value (null).</source>
+        <translation>A fixed value (null).</translation>
+    </message>
+    <message>
+        <source>A stored blob (bytes).</source>
+        <translation>A stored blob (bytes).</translation>
+    </message>
+    <message>
+        <source>Reads the trigger input; its type is known when the flow runs.</source>
+        <translation>Reads the trigger input; its type is known when the flow runs.</translation>
+    </message>
+    <message>
+        <source>Reads all outputs of node “%1” (object).</source>
+        <translation>Reads all outputs of node “%1” (object).</translation>
+    </message>
+    <message>
+        <source>Reads output “%2” of node “%1” (%3).</source>
+        <translation>Reads output “%2” of node “%1” (%3).</translation>
+    </message>
+    <message>
+        <source>Reads output “%2” of node “%1”; its type is known when the flow runs.</source>
+        <translation>Reads output “%2” of node “%1”; its type is known when the flow runs.</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::NumberField</name>
+    <message>
+        <source>From %1 to %2.</source>
+        <translation>From %1 to %2.</translation>
+    </message>
+    <message>
+        <source>At least %1.</source>
+        <translation>At least %1.</translation>
+    </message>
+    <message>
+        <source>At most %1.</source>
+        <translation>At most %1.</translation>
+    </message>
+    <message>
+        <source>A whole number.</source>
+        <translation>A whole number.</translation>
+    </message>
+    <message>
+        <source>A whole number. %1</source>
+        <translation>A whole number. %1</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::ObjectField</name>
+    <message>
+        <source>Required</source>
+        <translation>Required</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::ProblemText</name>
+    <message>
+        <source>The flow definition is malformed at %1.</source>
+        <translation>The flow definition is malformed at %1.</translation>
+    </message>
+    <message>
+        <source>The flow definition uses schema version %1, which this server cannot read.</source>
+        <translation>The flow definition uses schema version %1, which this server cannot read.</translation>
+    </message>
+    <message>
+        <source>The node id “%1” is used more than once.</source>
+        <translation>The node id “%1” is used more than once.</translation>
+    </message>
+    <message>
+        <source>The connection id “%1” is used more than once.</source>
+        <translation>The connection id “%1” is used more than once.</translation>
+    </message>
+    <message>
+        <source>Connection “%1” leads to “%2”, which is not a node of this flow.</source>
+        <translation>Connection “%1” leads to “%2”, which is not a node of this flow.</translation>
+    </message>
+    <message>
+        <source>Connection “%1” leaves node “%2” from “%3”, which its component does not have.</source>
+        <translation>Connection “%1” leaves node “%2” from “%3”, which its component does not have.</translation>
+    </message>
+    <message>
+        <source>Connection “%1” enters node “%2” at “%3”, which is not one of its inputs.</source>
+        <translation>Connection “%1” enters node “%2” at “%3”, which is not one of its inputs.</translation>
+    </message>
+    <message>
+        <source>The flow has a cycle: %1.</source>
+        <translation>The flow has a cycle: %1.</translation>
+    </message>
+    <message>
+        <source>Node “%1” uses the component %2, which the server does not know.</source>
+        <translation>Node “%1” uses the component %2, which the server does not know.</translation>
+    </message>
+    <message>
+        <source>Node “%1” uses version %3 of %2, which does not exist (known versions: %4).</source>
+        <translation>Node “%1” uses version %3 of %2, which does not exist (known versions: %4).</translation>
+    </message>
+    <message>
+        <source>Input “%2” of node “%1” is required: map it to a value.</source>
+        <translation>Input “%2” of node “%1” is required: map it to a value.</translation>
+    </message>
+    <message>
+        <source>Node “%1” maps “%2”, which is not an input of its component.</source>
+        <translation>Node “%1” maps “%2”, which is not an input of its component.</translation>
+    </message>
+    <message>
+        <source>The mapping of input “%2” of node “%1” cannot be read.</source>
+        <translation>The mapping of input “%2” of node “%1” cannot be read.</translation>
+    </message>
+    <message>
+        <source>Input “%2” of node “%1” reads from “%3”, which is not a node of this flow.</source>
+        <translation>Input “%2” of node “%1” reads from “%3”, which is not a node of this flow.</translation>
+    </message>
+    <message>
+        <source>Input “%2” of node “%1” reads from node “%3”, which does not run before it: connect “%3” upstream of “%1”.</source>
+        <translation>Input “%2” of node “%1” reads from node “%3”, which does not run before it: connect “%3” upstream of “%1”.</translation>
+    </message>
+    <message>
+        <source>Input “%2” of node “%1” reads output “%4” of node “%3”, which its component does not have.</source>
+        <translation>Input “%2” of node “%1” reads output “%4” of node “%3”, which its component does not have.</translation>
+    </message>
+    <message>
+        <source>Input “%2” of node “%1” takes %3, but its mapping gives %4.</source>
+        <translation>Input “%2” of node “%1” takes %3, but its mapping gives %4.</translation>
+    </message>
+    <message>
+        <source>The configuration of node “%1” needs a value for %2.</source>
+        <translation>The configuration of node “%1” needs a value for %2.</translation>
+    </message>
+    <message>
+        <source>The configuration of node “%1” is not valid at %2.</source>
+        <translation>The configuration of node “%1” is not valid at %2.</translation>
+    </message>
+    <message>
+        <source>The configuration of node “%1” is not valid at %2: %3</source>
+        <translation>The configuration of node “%1” is not valid at %2: %3</translation>
+    </message>
+    <message>
+        <source>The configuration schema of component %1 cannot be used.</source>
+        <translation>The configuration schema of component %1 cannot be used.</translation>
+    </message>
+    <message>
+        <source>The flow setting %1 is not valid.</source>
+        <translation>The flow setting %1 is not valid.</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Error</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Warning</translation>
+    </message>
+    <message>
+        <source>Editor</source>
+        <translation>Editor</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>Server</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::ProblemsModel</name>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <source>Node</source>
+        <translation>Node</translation>
+    </message>
+    <message>
+        <source>Found by</source>
+        <translation>Found by</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::ProblemsPanel</name>
+    <message>
+        <source>Problems (%1)</source>
+        <translation>Problems (%1)</translation>
+    </message>
+    <message>
+        <source>No problems found. The editor checks the flow as you edit it.</source>
+        <translation>No problems found. The editor checks the flow as you edit it.</translation>
+    </message>
+</context>
+<context>
     <name>hm::app::QuickAddPopup</name>
     <message>
         <source>Add a component…</source>
         <translation>Add a component…</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::RawJsonEditor</name>
+    <message>
+        <source>This is not valid JSON (line %1, column %2): %3</source>
+        <translation>This is not valid JSON (line %1, column %2): %3</translation>
+    </message>
+    <message>
+        <source>Enter a JSON object: { … }.</source>
+        <translation>Enter a JSON object: { … }.</translation>
+    </message>
+    <message>
+        <source>%1: not valid (%2)</source>
+        <translation>%1: not valid (%2)</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>The flow&apos;s settings as JSON. Valid changes apply as you type.</source>
+        <translation>The flow&apos;s settings as JSON. Valid changes apply as you type.</translation>
+    </message>
+    <message>
+        <source>The configuration of node “%1” as JSON. Valid changes apply as you type.</source>
+        <translation>The configuration of node “%1” as JSON. Valid changes apply as you type.</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::SchemaField</name>
+    <message>
+        <source>Required</source>
+        <translation>Required</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::SchemaForm</name>
+    <message>
+        <source>Default: %1</source>
+        <translation>Default: %1</translation>
+    </message>
+    <message>
+        <source>The component&apos;s configuration schema cannot be used, so the configuration is not checked here.</source>
+        <translation>The component&apos;s configuration schema cannot be used, so the configuration is not checked here.</translation>
+    </message>
+    <message>
+        <source>Configuration (JSON)</source>
+        <translation>Configuration (JSON)</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::SchemaText</name>
+    <message>
+        <source>Enter text.</source>
+        <translation>Enter text.</translation>
+    </message>
+    <message>
+        <source>Enter a whole number.</source>
+        <translation>Enter a whole number.</translation>
+    </message>
+    <message>
+        <source>Enter a number.</source>
+        <translation>Enter a number.</translation>
+    </message>
+    <message>
+        <source>Choose true or false.</source>
+        <translation>Choose true or false.</translation>
+    </message>
+    <message>
+        <source>Enter a JSON object.</source>
+        <translation>Enter a JSON object.</translation>
+    </message>
+    <message>
+        <source>Enter a list.</source>
+        <translation>Enter a list.</translation>
+    </message>
+    <message>
+        <source>This value has the wrong type.</source>
+        <translation>This value has the wrong type.</translation>
+    </message>
+    <message>
+        <source>Enter a value of at least %1.</source>
+        <translation>Enter a value of at least %1.</translation>
+    </message>
+    <message>
+        <source>Enter a value greater than %1.</source>
+        <translation>Enter a value greater than %1.</translation>
+    </message>
+    <message>
+        <source>Enter a value of at most %1.</source>
+        <translation>Enter a value of at most %1.</translation>
+    </message>
+    <message>
+        <source>Enter a value less than %1.</source>
+        <translation>Enter a value less than %1.</translation>
+    </message>
+    <message>
+        <source>Enter a multiple of %1.</source>
+        <translation>Enter a multiple of %1.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Enter at least %n character(s).</source>
+        <translation>
+            <numerusform>Enter at least %n character.</numerusform>
+            <numerusform>Enter at least %n characters.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Enter at most %n character(s).</source>
+        <translation>
+            <numerusform>Enter at most %n character.</numerusform>
+            <numerusform>Enter at most %n characters.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Add at least %n item(s).</source>
+        <translation>
+            <numerusform>Add at least %n item.</numerusform>
+            <numerusform>Add at least %n items.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Keep at most %n item(s).</source>
+        <translation>
+            <numerusform>Keep at most %n item.</numerusform>
+            <numerusform>Keep at most %n items.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Choose one of: %1.</source>
+        <translation>Choose one of: %1.</translation>
+    </message>
+    <message>
+        <source>Enter %1.</source>
+        <translation>Enter %1.</translation>
+    </message>
+    <message>
+        <source>Enter text that matches %1.</source>
+        <translation>Enter text that matches %1.</translation>
+    </message>
+    <message>
+        <source>Enter a date and time such as 2024-01-31T13:45:00Z.</source>
+        <translation>Enter a date and time such as 2024-01-31T13:45:00Z.</translation>
+    </message>
+    <message>
+        <source>Enter a date such as 2024-01-31.</source>
+        <translation>Enter a date such as 2024-01-31.</translation>
+    </message>
+    <message>
+        <source>Enter a time such as 13:45:00Z.</source>
+        <translation>Enter a time such as 13:45:00Z.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Add at least %n member(s).</source>
+        <translation>
+            <numerusform>Add at least %n member.</numerusform>
+            <numerusform>Add at least %n members.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Keep at most %n member(s).</source>
+        <translation>
+            <numerusform>Keep at most %n member.</numerusform>
+            <numerusform>Keep at most %n members.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>“%1” is not a setting this component knows.</source>
+        <translation>“%1” is not a setting this component knows.</translation>
+    </message>
+    <message>
+        <source>Required.</source>
+        <translation>Required.</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::SettingsEditor</name>
+    <message>
+        <source>Enter a JSON array of notification targets, for example [].</source>
+        <translation>Enter a JSON array of notification targets, for example [].</translation>
+    </message>
+    <message>
+        <source>Concurrency</source>
+        <translation>Concurrency</translation>
+    </message>
+    <message>
+        <source>Timeouts</source>
+        <translation>Timeouts</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Retry</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>History</translation>
+    </message>
+    <message>
+        <source>Notifications</source>
+        <translation>Notifications</translation>
+    </message>
+    <message>
+        <source>Allow: start another run</source>
+        <translation>Allow: start another run</translation>
+    </message>
+    <message>
+        <source>Deny: refuse while one runs</source>
+        <translation>Deny: refuse while one runs</translation>
+    </message>
+    <message>
+        <source>Queue: wait for a free slot</source>
+        <translation>Queue: wait for a free slot</translation>
+    </message>
+    <message>
+        <source>Replace: cancel the running one</source>
+        <translation>Replace: cancel the running one</translation>
+    </message>
+    <message>
+        <source>Whole flow</source>
+        <translation>Whole flow</translation>
+    </message>
+    <message>
+        <source>Per trigger key</source>
+        <translation>Per trigger key</translation>
+    </message>
+    <message>
+        <source>All: every node&apos;s inputs and outputs</source>
+        <translation>All: every node&apos;s inputs and outputs</translation>
+    </message>
+    <message>
+        <source>Summary: statuses, times and errors</source>
+        <translation>Summary: statuses, times and errors</translation>
+    </message>
+    <message>
+        <source>None: only the execution itself</source>
+        <translation>None: only the execution itself</translation>
+    </message>
+    <message>
+        <source> ms</source>
+        <translation> ms</translation>
+    </message>
+    <message>
+        <source>customer_id or $.trigger.customer.id</source>
+        <translation>customer_id or $.trigger.customer.id</translation>
+    </message>
+    <message>
+        <source>When triggered while running</source>
+        <translation>When triggered while running</translation>
+    </message>
+    <message>
+        <source>What a trigger does while runs of this flow are in progress.</source>
+        <translation>What a trigger does while runs of this flow are in progress.</translation>
+    </message>
+    <message>
+        <source>Scope</source>
+        <translation>Scope</translation>
+    </message>
+    <message>
+        <source>Whether the limit counts the runs of the whole flow or the runs of each trigger key.</source>
+        <translation>Whether the limit counts the runs of the whole flow or the runs of each trigger key.</translation>
+    </message>
+    <message>
+        <source>Scope key</source>
+        <translation>Scope key</translation>
+    </message>
+    <message>
+        <source>The trigger field whose value separates the runs.</source>
+        <translation>The trigger field whose value separates the runs.</translation>
+    </message>
+    <message>
+        <source>Maximum instances</source>
+        <translation>Maximum instances</translation>
+    </message>
+    <message>
+        <source>How many runs may be in progress at once.</source>
+        <translation>How many runs may be in progress at once.</translation>
+    </message>
+    <message>
+        <source>Flow timeout</source>
+        <translation>Flow timeout</translation>
+    </message>
+    <message>
+        <source>A run that takes longer is cancelled.</source>
+        <translation>A run that takes longer is cancelled.</translation>
+    </message>
+    <message>
+        <source>Node timeout</source>
+        <translation>Node timeout</translation>
+    </message>
+    <message>
+        <source>A node that takes longer fails, and may be retried.</source>
+        <translation>A node that takes longer fails, and may be retried.</translation>
+    </message>
+    <message>
+        <source>Maximum attempts</source>
+        <translation>Maximum attempts</translation>
+    </message>
+    <message>
+        <source>1 means a failed node is not retried.</source>
+        <translation>1 means a failed node is not retried.</translation>
+    </message>
+    <message>
+        <source>Backoff</source>
+        <translation>Backoff</translation>
+    </message>
+    <message>
+        <source>The wait before the first retry.</source>
+        <translation>The wait before the first retry.</translation>
+    </message>
+    <message>
+        <source>Backoff multiplier</source>
+        <translation>Backoff multiplier</translation>
+    </message>
+    <message>
+        <source>Each later wait is the previous one times this.</source>
+        <translation>Each later wait is the previous one times this.</translation>
+    </message>
+    <message>
+        <source>Keep</source>
+        <translation>Keep</translation>
+    </message>
+    <message>
+        <source>What is kept of a run once it ends.</source>
+        <translation>What is kept of a run once it ends.</translation>
+    </message>
+    <message>
+        <source>On completion</source>
+        <translation>On completion</translation>
+    </message>
+    <message>
+        <source>Notification targets as a JSON array.</source>
+        <translation>Notification targets as a JSON array.</translation>
+    </message>
+    <message>
+        <source>On failure</source>
+        <translation>On failure</translation>
+    </message>
+    <message>
+        <source>With the scope “per trigger key”, enter the trigger field that keys it.</source>
+        <translation>With the scope “per trigger key”, enter the trigger field that keys it.</translation>
+    </message>
+    <message>
+        <source>Enter a trigger field name or a $.trigger.… expression.</source>
+        <translation>Enter a trigger field name or a $.trigger.… expression.</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::TextField</name>
+    <message>
+        <source>Format: %1</source>
+        <translation>Format: %1</translation>
+    </message>
+    <message>
+        <source>From %1 to %2 characters.</source>
+        <translation>From %1 to %2 characters.</translation>
+    </message>
+    <message numerus="yes">
+        <source>At most %n character(s).</source>
+        <translation>
+            <numerusform>At most %n character.</numerusform>
+            <numerusform>At most %n characters.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>At least %n character(s).</source>
+        <translation>
+            <numerusform>At least %n character.</numerusform>
+            <numerusform>At least %n characters.</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

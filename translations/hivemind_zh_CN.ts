@@ -191,6 +191,52 @@
     </message>
 </context>
 <context>
+    <name>hm::app::ArrayField</name>
+    <message>
+        <source>Add Item</source>
+        <translation>添加项</translation>
+    </message>
+    <message>
+        <source>Add an item to %1</source>
+        <translation>向 %1 添加一项</translation>
+    </message>
+    <message>
+        <source>From %1 to %2 items.</source>
+        <translation>%1 到 %2 项。</translation>
+    </message>
+    <message numerus="yes">
+        <source>At most %n item(s).</source>
+        <translation>
+            <numerusform>最多 %n 项。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>At least %n item(s).</source>
+        <translation>
+            <numerusform>至少 %n 项。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Remove this item</source>
+        <translation>删除此项</translation>
+    </message>
+    <message>
+        <source>Remove item %1</source>
+        <translation>删除第 %1 项</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::ChoiceField</name>
+    <message>
+        <source>Not set</source>
+        <translation>未设置</translation>
+    </message>
+    <message>
+        <source>Default (%1)</source>
+        <translation>默认（%1）</translation>
+    </message>
+</context>
+<context>
     <name>hm::app::ComponentCatalogue</name>
     <message>
         <source>The server&apos;s list of components cannot be read.</source>
@@ -485,6 +531,22 @@
         <source>Flow editor</source>
         <translation>流程编辑器</translation>
     </message>
+    <message>
+        <source>Inspector</source>
+        <translation>检查器</translation>
+    </message>
+    <message>
+        <source>Show or hide the inspector</source>
+        <translation>显示或隐藏检查器</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Show or hide the list of problems</source>
+        <translation>显示或隐藏问题列表</translation>
+    </message>
 </context>
 <context>
     <name>hm::app::FlowFragment</name>
@@ -717,6 +779,129 @@
     </message>
 </context>
 <context>
+    <name>hm::app::Inspector</name>
+    <message>
+        <source>string</source>
+        <translation>字符串</translation>
+    </message>
+    <message>
+        <source>integer</source>
+        <translation>整数</translation>
+    </message>
+    <message>
+        <source>number</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <source>boolean</source>
+        <translation>布尔值</translation>
+    </message>
+    <message>
+        <source>bytes</source>
+        <translation>字节</translation>
+    </message>
+    <message>
+        <source>object</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <source>array</source>
+        <translation>数组</translation>
+    </message>
+    <message>
+        <source>any</source>
+        <translation>任意</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::InspectorWidget</name>
+    <message>
+        <source>The server does not know the component %1, so its configuration cannot be checked. Edit it as JSON.</source>
+        <translation>服务器不认识组件 %1，因此无法检查其配置。请以 JSON 编辑。</translation>
+    </message>
+    <message>
+        <source>The server has no version %2 of %1, so its configuration cannot be checked. Edit it as JSON.</source>
+        <translation>服务器没有 %1 的 %2 版本，因此无法检查其配置。请以 JSON 编辑。</translation>
+    </message>
+    <message>
+        <source>The component %1 describes no configuration. Anything entered here is handed to it as it is.</source>
+        <translation>组件 %1 未描述任何配置。在此输入的内容会原样交给它。</translation>
+    </message>
+    <message>
+        <source>%1 · version %2</source>
+        <translation>%1 · 版本 %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n nodes selected</source>
+        <translation>
+            <numerusform>已选择 %n 个节点</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Select a single node to edit it. Meanwhile the flow&apos;s settings are shown.</source>
+        <translation>选择单个节点即可编辑。在此之前显示流程设置。</translation>
+    </message>
+    <message>
+        <source>Flow settings</source>
+        <translation>流程设置</translation>
+    </message>
+    <message>
+        <source>Select a node to edit its configuration and inputs.</source>
+        <translation>选择节点以编辑其配置与输入。</translation>
+    </message>
+    <message>
+        <source>Config</source>
+        <translation>配置</translation>
+    </message>
+    <message>
+        <source>Inputs</source>
+        <translation>输入</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>JSON</source>
+        <translation>JSON</translation>
+    </message>
+    <message>
+        <source>The node&apos;s configuration</source>
+        <translation>节点的配置</translation>
+    </message>
+    <message>
+        <source>Where each input of the node gets its value</source>
+        <translation>节点的每个输入从何处取值</translation>
+    </message>
+    <message>
+        <source>Concurrency, timeouts, retry, history, notifications</source>
+        <translation>并发、超时、重试、历史记录、通知</translation>
+    </message>
+    <message>
+        <source>The same as JSON text</source>
+        <translation>以 JSON 文本呈现相同内容</translation>
+    </message>
+    <message>
+        <source>Inspector</source>
+        <translation>检查器</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::JsonField</name>
+    <message>
+        <source>A JSON value.</source>
+        <translation>一个 JSON 值。</translation>
+    </message>
+    <message>
+        <source>This is not valid JSON.</source>
+        <translation>这不是有效的 JSON。</translation>
+    </message>
+    <message>
+        <source>Enter a JSON object.</source>
+        <translation>请输入 JSON 对象。</translation>
+    </message>
+</context>
+<context>
     <name>hm::app::MainWindow</name>
     <message>
         <source>HiveMind</source>
@@ -816,10 +1001,641 @@
     </message>
 </context>
 <context>
+    <name>hm::app::MappingEditor</name>
+    <message>
+        <source>Remove the mapping of %1</source>
+        <translation>删除 %1 的映射</translation>
+    </message>
+    <message>
+        <source>This input takes %1.</source>
+        <translation>此输入接受%1。</translation>
+    </message>
+    <message>
+        <source>Default: %1</source>
+        <translation>默认：%1</translation>
+    </message>
+    <message>
+        <source>$.trigger.… or $.nodes.…, or a fixed value</source>
+        <translation>$.trigger.… 或 $.nodes.…，或固定值</translation>
+    </message>
+    <message>
+        <source>Not mapped: the default %1 is used.</source>
+        <translation>未映射：使用默认值 %1。</translation>
+    </message>
+    <message>
+        <source>Required: map this input.</source>
+        <translation>必填：请为此输入设置映射。</translation>
+    </message>
+    <message>
+        <source>Not mapped.</source>
+        <translation>未映射。</translation>
+    </message>
+    <message>
+        <source>Type mismatch: this input takes %1, but the mapping gives %2.</source>
+        <translation>类型不匹配：此输入需要%1，但映射提供的是%2。</translation>
+    </message>
+    <message>
+        <source>Each input gets its value from a mapping: $.trigger.… reads the trigger input, $.nodes.&lt;id&gt;.output.… the output of a node upstream, and anything else is a fixed value (JSON).</source>
+        <translation>每个输入的值来自其映射：$.trigger.… 读取触发输入，$.nodes.&lt;id&gt;.output.… 读取上游节点的输出，其他内容则是固定值（JSON）。</translation>
+    </message>
+    <message>
+        <source>This component takes any inputs. Add the ones it should get.</source>
+        <translation>此组件接受任意输入。请添加它应获取的输入。</translation>
+    </message>
+    <message>
+        <source>The server does not describe this component&apos;s inputs. Add the ones it should get.</source>
+        <translation>服务器未描述此组件的输入。请添加它应获取的输入。</translation>
+    </message>
+    <message>
+        <source>Input name</source>
+        <translation>输入名称</translation>
+    </message>
+    <message>
+        <source>Add Input</source>
+        <translation>添加输入</translation>
+    </message>
+    <message>
+        <source>Add an input and map it</source>
+        <translation>添加输入并设置其映射</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::MappingText</name>
+    <message>
+        <source>This expression cannot be read at character %1.</source>
+        <translation>无法解析此表达式（第 %1 个字符）。</translation>
+    </message>
+    <message>
+        <source>This reference cannot be read: %1</source>
+        <translation>无法解析此引用：%1</translation>
+    </message>
+    <message>
+        <source>This is not valid JSON. Write text without { [ or &quot; at the start, or complete the JSON.</source>
+        <translation>这不是有效的 JSON。纯文本请勿以 { [ 或 &quot; 开头，否则请补全 JSON。</translation>
+    </message>
+    <message>
+        <source>A fixed value (%1).</source>
+        <translation>固定值（%1）。</translation>
+    </message>
+    <message>
+        <source>A fixed value (null).</source>
+        <translation>固定值（null）。</translation>
+    </message>
+    <message>
+        <source>A stored blob (bytes).</source>
+        <translation>已存储的二进制数据（字节）。</translation>
+    </message>
+    <message>
+        <source>Reads the trigger input; its type is known when the flow runs.</source>
+        <translation>读取触发输入；其类型要到流程运行时才能确定。</translation>
+    </message>
+    <message>
+        <source>Reads all outputs of node “%1” (object).</source>
+        <translation>读取节点“%1”的所有输出（对象）。</translation>
+    </message>
+    <message>
+        <source>Reads output “%2” of node “%1” (%3).</source>
+        <translation>读取节点“%1”的输出“%2”（%3）。</translation>
+    </message>
+    <message>
+        <source>Reads output “%2” of node “%1”; its type is known when the flow runs.</source>
+        <translation>读取节点“%1”的输出“%2”；其类型要到流程运行时才能确定。</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::NumberField</name>
+    <message>
+        <source>From %1 to %2.</source>
+        <translation>%1 到 %2。</translation>
+    </message>
+    <message>
+        <source>At least %1.</source>
+        <translation>至少 %1。</translation>
+    </message>
+    <message>
+        <source>At most %1.</source>
+        <translation>最多 %1。</translation>
+    </message>
+    <message>
+        <source>A whole number.</source>
+        <translation>整数。</translation>
+    </message>
+    <message>
+        <source>A whole number. %1</source>
+        <translation>整数。%1</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::ObjectField</name>
+    <message>
+        <source>Required</source>
+        <translation>必填</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::ProblemText</name>
+    <message>
+        <source>The flow definition is malformed at %1.</source>
+        <translation>流程定义在 %1 处格式错误。</translation>
+    </message>
+    <message>
+        <source>The flow definition uses schema version %1, which this server cannot read.</source>
+        <translation>流程定义使用模式版本 %1，此服务器无法读取。</translation>
+    </message>
+    <message>
+        <source>The node id “%1” is used more than once.</source>
+        <translation>节点 ID“%1”被重复使用。</translation>
+    </message>
+    <message>
+        <source>The connection id “%1” is used more than once.</source>
+        <translation>连接 ID“%1”被重复使用。</translation>
+    </message>
+    <message>
+        <source>Connection “%1” leads to “%2”, which is not a node of this flow.</source>
+        <translation>连接“%1”指向“%2”，但它不是此流程的节点。</translation>
+    </message>
+    <message>
+        <source>Connection “%1” leaves node “%2” from “%3”, which its component does not have.</source>
+        <translation>连接“%1”从节点“%2”的“%3”引出，但其组件没有此输出。</translation>
+    </message>
+    <message>
+        <source>Connection “%1” enters node “%2” at “%3”, which is not one of its inputs.</source>
+        <translation>连接“%1”接入节点“%2”的“%3”，但那不是它的输入。</translation>
+    </message>
+    <message>
+        <source>The flow has a cycle: %1.</source>
+        <translation>流程中存在循环：%1。</translation>
+    </message>
+    <message>
+        <source>Node “%1” uses the component %2, which the server does not know.</source>
+        <translation>节点“%1”使用组件 %2，但服务器不认识它。</translation>
+    </message>
+    <message>
+        <source>Node “%1” uses version %3 of %2, which does not exist (known versions: %4).</source>
+        <translation>节点“%1”使用 %2 的 %3 版本，但该版本不存在（已知版本：%4）。</translation>
+    </message>
+    <message>
+        <source>Input “%2” of node “%1” is required: map it to a value.</source>
+        <translation>节点“%1”的输入“%2”为必填：请为它设置映射。</translation>
+    </message>
+    <message>
+        <source>Node “%1” maps “%2”, which is not an input of its component.</source>
+        <translation>节点“%1”映射了“%2”，但它不是其组件的输入。</translation>
+    </message>
+    <message>
+        <source>The mapping of input “%2” of node “%1” cannot be read.</source>
+        <translation>无法解析节点“%1”输入“%2”的映射。</translation>
+    </message>
+    <message>
+        <source>Input “%2” of node “%1” reads from “%3”, which is not a node of this flow.</source>
+        <translation>节点“%1”的输入“%2”读取“%3”，但它不是此流程的节点。</translation>
+    </message>
+    <message>
+        <source>Input “%2” of node “%1” reads from node “%3”, which does not run before it: connect “%3” upstream of “%1”.</source>
+        <translation>节点“%1”的输入“%2”读取节点“%3”，但“%3”不会在它之前执行：请将“%3”连接到“%1”的上游。</translation>
+    </message>
+    <message>
+        <source>Input “%2” of node “%1” reads output “%4” of node “%3”, which its component does not have.</source>
+        <translation>节点“%1”的输入“%2”读取节点“%3”的输出“%4”，但其组件没有此输出。</translation>
+    </message>
+    <message>
+        <source>Input “%2” of node “%1” takes %3, but its mapping gives %4.</source>
+        <translation>节点“%1”的输入“%2”需要%3，但其映射提供的是%4。</translation>
+    </message>
+    <message>
+        <source>The configuration of node “%1” needs a value for %2.</source>
+        <translation>节点“%1”的配置需要 %2 的值。</translation>
+    </message>
+    <message>
+        <source>The configuration of node “%1” is not valid at %2.</source>
+        <translation>节点“%1”的配置在 %2 处无效。</translation>
+    </message>
+    <message>
+        <source>The configuration of node “%1” is not valid at %2: %3</source>
+        <translation>节点“%1”的配置在 %2 处无效：%3</translation>
+    </message>
+    <message>
+        <source>The configuration schema of component %1 cannot be used.</source>
+        <translation>无法使用组件 %1 的配置模式。</translation>
+    </message>
+    <message>
+        <source>The flow setting %1 is not valid.</source>
+        <translation>流程设置 %1 无效。</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <source>Editor</source>
+        <translation>编辑器</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>服务器</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::ProblemsModel</name>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Node</source>
+        <translation>节点</translation>
+    </message>
+    <message>
+        <source>Found by</source>
+        <translation>来源</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::ProblemsPanel</name>
+    <message>
+        <source>Problems (%1)</source>
+        <translation>问题（%1）</translation>
+    </message>
+    <message>
+        <source>No problems found. The editor checks the flow as you edit it.</source>
+        <translation>未发现问题。编辑器会在您编辑时检查流程。</translation>
+    </message>
+</context>
+<context>
     <name>hm::app::QuickAddPopup</name>
     <message>
         <source>Add a component…</source>
         <translation>添加组件…</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::RawJsonEditor</name>
+    <message>
+        <source>This is not valid JSON (line %1, column %2): %3</source>
+        <translation>这不是有效的 JSON（第 %1 行，第 %2 列）：%3</translation>
+    </message>
+    <message>
+        <source>Enter a JSON object: { … }.</source>
+        <translation>请输入 JSON 对象：{ … }。</translation>
+    </message>
+    <message>
+        <source>%1: not valid (%2)</source>
+        <translation>%1：无效（%2）</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>The flow&apos;s settings as JSON. Valid changes apply as you type.</source>
+        <translation>以 JSON 呈现的流程设置。有效的更改会在输入时立即应用。</translation>
+    </message>
+    <message>
+        <source>The configuration of node “%1” as JSON. Valid changes apply as you type.</source>
+        <translation>以 JSON 呈现的节点“%1”配置。有效的更改会在输入时立即应用。</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::SchemaField</name>
+    <message>
+        <source>Required</source>
+        <translation>必填</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::SchemaForm</name>
+    <message>
+        <source>Default: %1</source>
+        <translation>默认：%1</translation>
+    </message>
+    <message>
+        <source>The component&apos;s configuration schema cannot be used, so the configuration is not checked here.</source>
+        <translation>无法使用此组件的配置模式，因此这里不会检查配置。</translation>
+    </message>
+    <message>
+        <source>Configuration (JSON)</source>
+        <translation>配置（JSON）</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::SchemaText</name>
+    <message>
+        <source>Enter text.</source>
+        <translation>请输入文本。</translation>
+    </message>
+    <message>
+        <source>Enter a whole number.</source>
+        <translation>请输入整数。</translation>
+    </message>
+    <message>
+        <source>Enter a number.</source>
+        <translation>请输入数值。</translation>
+    </message>
+    <message>
+        <source>Choose true or false.</source>
+        <translation>请选择 true 或 false。</translation>
+    </message>
+    <message>
+        <source>Enter a JSON object.</source>
+        <translation>请输入 JSON 对象。</translation>
+    </message>
+    <message>
+        <source>Enter a list.</source>
+        <translation>请输入列表。</translation>
+    </message>
+    <message>
+        <source>This value has the wrong type.</source>
+        <translation>此值的类型不正确。</translation>
+    </message>
+    <message>
+        <source>Enter a value of at least %1.</source>
+        <translation>请输入不小于 %1 的值。</translation>
+    </message>
+    <message>
+        <source>Enter a value greater than %1.</source>
+        <translation>请输入大于 %1 的值。</translation>
+    </message>
+    <message>
+        <source>Enter a value of at most %1.</source>
+        <translation>请输入不大于 %1 的值。</translation>
+    </message>
+    <message>
+        <source>Enter a value less than %1.</source>
+        <translation>请输入小于 %1 的值。</translation>
+    </message>
+    <message>
+        <source>Enter a multiple of %1.</source>
+        <translation>请输入 %1 的倍数。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Enter at least %n character(s).</source>
+        <translation>
+            <numerusform>请输入至少 %n 个字符。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Enter at most %n character(s).</source>
+        <translation>
+            <numerusform>请输入最多 %n 个字符。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Add at least %n item(s).</source>
+        <translation>
+            <numerusform>请添加至少 %n 项。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Keep at most %n item(s).</source>
+        <translation>
+            <numerusform>最多保留 %n 项。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Choose one of: %1.</source>
+        <translation>请选择以下之一：%1。</translation>
+    </message>
+    <message>
+        <source>Enter %1.</source>
+        <translation>请输入 %1。</translation>
+    </message>
+    <message>
+        <source>Enter text that matches %1.</source>
+        <translation>请输入匹配 %1 的文本。</translation>
+    </message>
+    <message>
+        <source>Enter a date and time such as 2024-01-31T13:45:00Z.</source>
+        <translation>请输入日期和时间，例如 2024-01-31T13:45:00Z。</translation>
+    </message>
+    <message>
+        <source>Enter a date such as 2024-01-31.</source>
+        <translation>请输入日期，例如 2024-01-31。</translation>
+    </message>
+    <message>
+        <source>Enter a time such as 13:45:00Z.</source>
+        <translation>请输入时间，例如 13:45:00Z。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Add at least %n member(s).</source>
+        <translation>
+            <numerusform>请添加至少 %n 个成员。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Keep at most %n member(s).</source>
+        <translation>
+            <numerusform>最多保留 %n 个成员。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>“%1” is not a setting this component knows.</source>
+        <translation>“%1”不是此组件认识的设置。</translation>
+    </message>
+    <message>
+        <source>Required.</source>
+        <translation>必填。</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::SettingsEditor</name>
+    <message>
+        <source>Enter a JSON array of notification targets, for example [].</source>
+        <translation>请输入通知目标的 JSON 数组，例如 []。</translation>
+    </message>
+    <message>
+        <source>Concurrency</source>
+        <translation>并发</translation>
+    </message>
+    <message>
+        <source>Timeouts</source>
+        <translation>超时</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>重试</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>历史记录</translation>
+    </message>
+    <message>
+        <source>Notifications</source>
+        <translation>通知</translation>
+    </message>
+    <message>
+        <source>Allow: start another run</source>
+        <translation>允许：再启动一次执行</translation>
+    </message>
+    <message>
+        <source>Deny: refuse while one runs</source>
+        <translation>拒绝：有执行进行中时拒绝触发</translation>
+    </message>
+    <message>
+        <source>Queue: wait for a free slot</source>
+        <translation>排队：等待空闲名额</translation>
+    </message>
+    <message>
+        <source>Replace: cancel the running one</source>
+        <translation>替换：取消正在进行的执行</translation>
+    </message>
+    <message>
+        <source>Whole flow</source>
+        <translation>整个流程</translation>
+    </message>
+    <message>
+        <source>Per trigger key</source>
+        <translation>按触发键</translation>
+    </message>
+    <message>
+        <source>All: every node&apos;s inputs and outputs</source>
+        <translation>全部：每个节点的输入与输出</translation>
+    </message>
+    <message>
+        <source>Summary: statuses, times and errors</source>
+        <translation>摘要：状态、时间与错误</translation>
+    </message>
+    <message>
+        <source>None: only the execution itself</source>
+        <translation>无：仅保留执行本身</translation>
+    </message>
+    <message>
+        <source> ms</source>
+        <translation> 毫秒</translation>
+    </message>
+    <message>
+        <source>customer_id or $.trigger.customer.id</source>
+        <translation>customer_id 或 $.trigger.customer.id</translation>
+    </message>
+    <message>
+        <source>When triggered while running</source>
+        <translation>执行中再次触发时</translation>
+    </message>
+    <message>
+        <source>What a trigger does while runs of this flow are in progress.</source>
+        <translation>此流程仍有执行在进行时，新的触发如何处理。</translation>
+    </message>
+    <message>
+        <source>Scope</source>
+        <translation>范围</translation>
+    </message>
+    <message>
+        <source>Whether the limit counts the runs of the whole flow or the runs of each trigger key.</source>
+        <translation>上限统计的是整个流程的执行，还是每个触发键各自的执行。</translation>
+    </message>
+    <message>
+        <source>Scope key</source>
+        <translation>范围键</translation>
+    </message>
+    <message>
+        <source>The trigger field whose value separates the runs.</source>
+        <translation>用其值区分各次执行的触发字段。</translation>
+    </message>
+    <message>
+        <source>Maximum instances</source>
+        <translation>最大实例数</translation>
+    </message>
+    <message>
+        <source>How many runs may be in progress at once.</source>
+        <translation>同时可进行的执行数量。</translation>
+    </message>
+    <message>
+        <source>Flow timeout</source>
+        <translation>流程超时</translation>
+    </message>
+    <message>
+        <source>A run that takes longer is cancelled.</source>
+        <translation>超过此时间的执行将被取消。</translation>
+    </message>
+    <message>
+        <source>Node timeout</source>
+        <translation>节点超时</translation>
+    </message>
+    <message>
+        <source>A node that takes longer fails, and may be retried.</source>
+        <translation>超过此时间的节点将失败，并可能重试。</translation>
+    </message>
+    <message>
+        <source>Maximum attempts</source>
+        <translation>最大尝试次数</translation>
+    </message>
+    <message>
+        <source>1 means a failed node is not retried.</source>
+        <translation>1 表示失败的节点不会重试。</translation>
+    </message>
+    <message>
+        <source>Backoff</source>
+        <translation>退避时间</translation>
+    </message>
+    <message>
+        <source>The wait before the first retry.</source>
+        <translation>第一次重试前的等待时间。</translation>
+    </message>
+    <message>
+        <source>Backoff multiplier</source>
+        <translation>退避倍数</translation>
+    </message>
+    <message>
+        <source>Each later wait is the previous one times this.</source>
+        <translation>之后每次等待为前一次乘以此倍数。</translation>
+    </message>
+    <message>
+        <source>Keep</source>
+        <translation>保留</translation>
+    </message>
+    <message>
+        <source>What is kept of a run once it ends.</source>
+        <translation>执行结束后保留哪些内容。</translation>
+    </message>
+    <message>
+        <source>On completion</source>
+        <translation>完成时</translation>
+    </message>
+    <message>
+        <source>Notification targets as a JSON array.</source>
+        <translation>以 JSON 数组表示的通知目标。</translation>
+    </message>
+    <message>
+        <source>On failure</source>
+        <translation>失败时</translation>
+    </message>
+    <message>
+        <source>With the scope “per trigger key”, enter the trigger field that keys it.</source>
+        <translation>范围为“按触发键”时，请输入作为键的触发字段。</translation>
+    </message>
+    <message>
+        <source>Enter a trigger field name or a $.trigger.… expression.</source>
+        <translation>请输入触发字段名称或 $.trigger.… 表达式。</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::TextField</name>
+    <message>
+        <source>Format: %1</source>
+        <translation>格式：%1</translation>
+    </message>
+    <message>
+        <source>From %1 to %2 characters.</source>
+        <translation>%1 到 %2 个字符。</translation>
+    </message>
+    <message numerus="yes">
+        <source>At most %n character(s).</source>
+        <translation>
+            <numerusform>最多 %n 个字符。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>At least %n character(s).</source>
+        <translation>
+            <numerusform>至少 %n 个字符。</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

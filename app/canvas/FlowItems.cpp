@@ -167,7 +167,22 @@ void FlowNodeItem::refresh()
         item->setPos(width, portCentreY(i));
         m_ports.append(item);
     }
+    if (m_badge)
+        m_badge->setPos(width, 0.0);
     update();
+}
+
+void FlowNodeItem::setProblems(const NodeProblems &problems)
+{
+    if (problems.errors + problems.warnings == 0) {
+        delete m_badge;
+        m_badge = nullptr;
+        return;
+    }
+    if (!m_badge)
+        m_badge = new FlowBadgeItem(this);
+    m_badge->setPos(m_size.width(), 0.0);
+    m_badge->setProblems(problems);
 }
 
 QPointF FlowNodeItem::portScenePos(PortDirection direction, const QString &name) const
@@ -261,6 +276,49 @@ void FlowNodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *opti
     painter->setPen(border);
     painter->setBrush(Qt::NoBrush);
     painter->drawRoundedRect(isSelected() ? card.adjusted(-1, -1, 1, 1) : card, radius, radius);
+}
+
+// --- FlowBadgeItem ---------------------------------------------------------------
+
+FlowBadgeItem::FlowBadgeItem(QGraphicsItem *parent) : QGraphicsItem(parent)
+{
+    setZValue(2.0);
+    setAcceptHoverEvents(true);
+}
+
+void FlowBadgeItem::setProblems(const NodeProblems &problems)
+{
+    if (problems == m_problems)
+        return;
+    prepareGeometryChange();
+    m_problems = problems;
+    setToolTip(m_problems.messages.join(QLatin1Char('\n')));
+    update();
+}
+
+QRectF FlowBadgeItem::boundingRect() const
+{
+    const double r = 10.0;
+    return {-r - 1, -r - 1, 2 * r + 2, 2 * r + 2};
+}
+
+void FlowBadgeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWidget *)
+{
+    const FlowCanvasStyle &s = styleOf(this);
+    const int count = m_problems.errors + m_problems.warnings;
+    const QColor fill = m_problems.errors > 0 ? s.refused : s.warning;
+    painter->setRenderHint(QPainter::Antialiasing);
+    painter->setPen(QPen(s.nodeFill, 2.0));
+    painter->setBrush(fill);
+    const double r = 9.0;
+    painter->drawEllipse(QPointF(0, 0), r, r);
+    QFont f = static_cast<FlowScene *>(scene())->font();
+    f.setBold(true);
+    f.setPointSizeF(f.pointSizeF() * 0.8);
+    painter->setFont(f);
+    painter->setPen(m_problems.errors > 0 || s.dark ? QColor(Qt::white) : QColor(0x1f, 0x1f, 0x1f));
+    const QString text = count > 9 ? QStringLiteral("9+") : QString::number(count);
+    painter->drawText(QRectF(-r, -r, 2 * r, 2 * r), Qt::AlignCenter, text);
 }
 
 // --- FlowEdgeItem ----------------------------------------------------------------
