@@ -105,6 +105,8 @@ struct ExecutionFilter
 {
     QString flowId;
     QString status;
+    QDateTime from; // created at or after; invalid = no bound
+    QDateTime to;   // created before; invalid = no bound
     int page = 0;
     int size = 0;
 };
@@ -114,6 +116,7 @@ struct ExecutionSummary
 {
     QString executionId;
     QString flowId;
+    QString flowName; // empty when the server did not send it
     QString flowVersion;
     QString status;
     QString triggeredBy;
