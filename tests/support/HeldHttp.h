@@ -28,7 +28,9 @@ public:
                     if (!head.contains("\r\n\r\n") || m_requests.contains(socket))
                         return;
                     m_requests.append(socket);
-                    if (m_autoStatus > 0)
+                    if (!m_script.isEmpty())
+                        answer(socket, m_script.takeFirst());
+                    else if (m_autoStatus > 0)
                         answer(socket, m_autoStatus);
                 });
             }
@@ -61,6 +63,10 @@ public:
         }
     }
 
+    // The next requests are answered at once with these statuses, in
+    // order; after them, as before (held, or answerAll's status).
+    void script(const QList<int> &statuses) { m_script = statuses; }
+
 private:
     void answer(QTcpSocket *socket, int status)
     {
@@ -78,6 +84,7 @@ private:
     QHash<QTcpSocket *, QByteArray> m_heads;
     QHash<QTcpSocket *, int> m_answered;
     QList<QTcpSocket *> m_requests;
+    QList<int> m_script;
     int m_autoStatus = 0;
 };
 
