@@ -370,10 +370,8 @@ void MainWindow::updateConnectionStatus()
         break;
     case ServerConnection::State::Failed:
         setStatusIndicator(m_connectionDot, StatusTone::Bad);
-        m_connectionStatus->setText(
-            tr("Server failed: %1")
-                .arg(describeServerError(m_connection->errorCode(), m_connection->errorMessage(),
-                                         m_connection->dataDir())));
+        m_connectionStatus->setText(tr("Server failed: %1").arg(describeServerError(
+            m_connection->errorCode(), m_connection->errorMessage(), m_connection->dataDir())));
         break;
     }
 
