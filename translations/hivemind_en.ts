@@ -407,6 +407,10 @@
         <source>Webhook</source>
         <translation>Webhook</translation>
     </message>
+    <message>
+        <source>…%1</source>
+        <translation>…%1</translation>
+    </message>
 </context>
 <context>
     <name>hm::app::ExecutionLogModel</name>
@@ -517,7 +521,7 @@
     <name>hm::app::ExecutionViewer</name>
     <message>
         <source>The flow&apos;s graph could not be read: %1</source>
-        <translation>The flow's graph could not be read: %1</translation>
+        <translation>The flow&apos;s graph could not be read: %1</translation>
     </message>
     <message>
         <source>Cancel Execution</source>
@@ -1423,7 +1427,7 @@
     </message>
     <message>
         <source>The node&apos;s details could not be read: %1</source>
-        <translation>The node's details could not be read: %1</translation>
+        <translation>The node&apos;s details could not be read: %1</translation>
     </message>
     <message>
         <source>Its outputs were reused from the execution this one re-runs.</source>

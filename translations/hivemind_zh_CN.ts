@@ -407,6 +407,10 @@
         <source>Webhook</source>
         <translation>网络钩子触发</translation>
     </message>
+    <message>
+        <source>…%1</source>
+        <translation>…%1</translation>
+    </message>
 </context>
 <context>
     <name>hm::app::ExecutionLogModel</name>

@@ -407,6 +407,10 @@
         <source>Webhook</source>
         <translation>網路鉤子觸發</translation>
     </message>
+    <message>
+        <source>…%1</source>
+        <translation>…%1</translation>
+    </message>
 </context>
 <context>
     <name>hm::app::ExecutionLogModel</name>

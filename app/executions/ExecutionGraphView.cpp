@@ -40,6 +40,9 @@ ExecutionGraphView::ExecutionGraphView(ExecutionState *state, QWidget *parent)
 
 ExecutionGraphView::~ExecutionGraphView()
 {
+    // The scene's items go with it and change the selection on their way:
+    // nothing of that is a user's choice.
+    m_scene->disconnect(this);
     setScene(nullptr);
 }
 

@@ -310,6 +310,8 @@ void ExecutionListModel::fetchMore(const QModelIndex &parent)
 
 QVariant ExecutionListModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
+    if (orientation == Qt::Horizontal && role == Qt::TextAlignmentRole)
+        return int((section == DurationColumn ? Qt::AlignRight : Qt::AlignLeft) | Qt::AlignVCenter);
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (section) {
@@ -345,7 +347,7 @@ QVariant ExecutionListModel::data(const QModelIndex &index, int role) const
     case StatusRole:
         return int(runStatusFromName(r.status));
     case Qt::TextAlignmentRole:
-        if (index.column() == DurationColumn || index.column() == VersionColumn)
+        if (index.column() == DurationColumn)
             return int(Qt::AlignRight | Qt::AlignVCenter);
         return int(Qt::AlignLeft | Qt::AlignVCenter);
     case Qt::ToolTipRole:
@@ -380,7 +382,9 @@ QVariant ExecutionListModel::data(const QModelIndex &index, int role) const
     case TriggeredByColumn:
         return r.triggeredBy == QLatin1String("webhook") ? tr("Webhook") : r.triggeredBy;
     case IdColumn:
-        return r.executionId.left(8);
+        // Time-ordered ids share their first digits: the random end tells
+        // them apart.
+        return tr("…%1").arg(r.executionId.right(12));
     default:
         return {};
     }

@@ -29,6 +29,7 @@
 #include <QPushButton>
 #include <QScrollBar>
 #include <QSplitter>
+#include <QStyle>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -147,10 +148,8 @@ QWidget *ExecutionViewer::createHeader()
     m_kill = new QPushButton(header);
     m_kill->setObjectName(QStringLiteral("execution.kill"));
     connect(m_kill, &QPushButton::clicked, this, &ExecutionViewer::killExecution);
-    m_rerun = new QToolButton(header);
+    m_rerun = new QPushButton(header);
     m_rerun->setObjectName(QStringLiteral("execution.rerun"));
-    m_rerun->setPopupMode(QToolButton::InstantPopup);
-    m_rerun->setToolButtonStyle(Qt::ToolButtonTextOnly);
     m_rerunMenu = new QMenu(m_rerun);
     m_rerunMenu->setObjectName(QStringLiteral("execution.rerunMenu"));
     m_rerunStart = m_rerunMenu->addAction(QString());
@@ -191,6 +190,7 @@ QWidget *ExecutionViewer::createHeader()
 
     m_message = new QLabel(header);
     m_message->setObjectName(QStringLiteral("execution.message"));
+    m_message->setProperty("executionMessage", true);
     m_message->setWordWrap(true);
     m_message->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_message->hide();
@@ -242,6 +242,7 @@ QWidget *ExecutionViewer::createLog()
         m_logFilter->setMinimumLevel(ExecutionLogLine::Level(std::max(0, index)));
     });
     connect(m_logFilter, &QAbstractItemModel::rowsInserted, this, &ExecutionViewer::onLogAppended);
+    connect(m_logFilter, &QAbstractItemModel::modelReset, this, &ExecutionViewer::onLogAppended);
     connect(m_follow, &QCheckBox::toggled, this, [this](bool on) {
         if (on)
             m_log->scrollToBottom();
@@ -383,6 +384,8 @@ void ExecutionViewer::showMessage(const QString &text, bool error)
 {
     m_message->setText(text);
     m_message->setProperty("error", error);
+    m_message->style()->unpolish(m_message);
+    m_message->style()->polish(m_message);
     m_message->setVisible(!text.isEmpty());
 }
 

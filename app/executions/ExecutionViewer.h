@@ -115,7 +115,7 @@ private:
     QLabel *m_message = nullptr;
     QPushButton *m_cancel = nullptr;
     QPushButton *m_kill = nullptr;
-    QToolButton *m_rerun = nullptr;
+    QPushButton *m_rerun = nullptr;
     QMenu *m_rerunMenu = nullptr;
     QAction *m_rerunStart = nullptr;
     QAction *m_rerunFailed = nullptr;

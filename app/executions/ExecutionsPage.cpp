@@ -6,6 +6,8 @@
 #include "client/ApiError.h"
 #include "client/EventStream.h"
 #include "client/FlowsApi.h"
+#include "executions/ExecutionFeed.h"
+#include "executions/ExecutionState.h"
 #include "executions/ExecutionViewer.h"
 #include "widgets/RunStatus.h"
 
@@ -353,8 +355,11 @@ void ExecutionsPage::openExecution(const QString &executionId)
 {
     if (executionId.isEmpty())
         return;
+    const bool shown = executionId == m_viewer->executionId() && m_viewer->state()->isKnown() &&
+                       m_viewer->feed()->connection() != ExecutionFeed::Connection::Failed;
     m_pages->setCurrentWidget(m_viewer);
-    m_viewer->openExecution(executionId);
+    if (!shown) // the same execution stays as it is, live
+        m_viewer->openExecution(executionId);
 }
 
 void ExecutionsPage::showList()

@@ -99,7 +99,7 @@ int GanttTimeline::labelWidth() const
     for (const QString &id : m_state->nodeIds())
         widest = std::max(widest, fm.horizontalAdvance(id));
     m_labelRows = m_state->nodeIds().size();
-    m_labelWidth = std::clamp(widest + kIconSize + 3 * kLabelPadding, 120, 240);
+    m_labelWidth = std::clamp(widest + kIconSize + 3 * kLabelPadding + 8, 120, 260);
     return m_labelWidth;
 }
 
@@ -281,9 +281,12 @@ void GanttTimeline::paintEvent(QPaintEvent *)
         const int x = s.x(s.t0 + t);
         p.setPen(grid);
         p.drawLine(x, kAxisHeight - 6, x, area.height());
+        const QString label = formatDuration(t);
+        if (x + 3 + fm.horizontalAdvance(label) > area.width())
+            continue; // a label that would be cut off is left out
         p.setPen(muted);
-        p.drawText(QRect(x + 3, 0, 90, kAxisHeight - 2), Qt::AlignLeft | Qt::AlignVCenter,
-                   formatDuration(t));
+        p.drawText(QRect(x + 3, 0, fm.horizontalAdvance(label) + 2, kAxisHeight - 2),
+                   Qt::AlignLeft | Qt::AlignVCenter, label);
     }
 
     // Now.

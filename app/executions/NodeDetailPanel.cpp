@@ -96,6 +96,10 @@ NodeDetailPanel::NodeDetailPanel(ExecutionState *state, QWidget *parent)
     m_attempts->setObjectName(QStringLiteral("execution.nodeDetail.attempts"));
     m_attempts->verticalHeader()->hide();
     m_attempts->horizontalHeader()->setStretchLastSection(true);
+    m_attempts->horizontalHeader()->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
+    m_attempts->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_attempts->setTextElideMode(Qt::ElideRight);
+    m_attempts->setWordWrap(false);
     m_attempts->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_attempts->setSelectionMode(QAbstractItemView::NoSelection);
     m_logs = new QListWidget(m_tabs);
@@ -226,12 +230,16 @@ void NodeDetailPanel::render()
                                 result};
         for (int c = 0; c < cells.size(); ++c) {
             auto *item = new QTableWidgetItem(cells[c]);
-            if (c == 3)
+            if (c == 3) {
                 item->setForeground(runStatusColour(a.outcome, isDarkPalette(palette())));
+                item->setToolTip(cells[c]);
+            }
             m_attempts->setItem(i, c, item);
         }
     }
-    m_attempts->resizeColumnsToContents();
+    // The result takes the room left (elided, whole in its tooltip).
+    for (int c = 0; c < 3; ++c)
+        m_attempts->resizeColumnToContents(c);
 
     m_logs->clear();
     for (const QJsonValue line : m_detail.value(QStringLiteral("logs")).toArray())

@@ -105,10 +105,10 @@ struct ExecutionFilter
 {
     QString flowId;
     QString status;
-    QDateTime from; // created at or after; invalid = no bound
-    QDateTime to;   // created before; invalid = no bound
     int page = 0;
     int size = 0;
+    QDateTime from; // created at or after; invalid = no bound
+    QDateTime to;   // created before; invalid = no bound
 };
 
 // A row of GET /executions.

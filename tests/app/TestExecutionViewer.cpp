@@ -35,6 +35,7 @@
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTableWidget>
 #include <QToolButton>
@@ -187,6 +188,13 @@ private:
         return QTest::qWaitFor(
             [&] { return viewer()->feed()->connection() == ExecutionFeed::Connection::Ended; },
             kWaitMs);
+    }
+    // Layouts redone after texts changed (their requests are posted events
+    // that the processing of other events may post again).
+    static void settle()
+    {
+        for (int i = 0; i < 5; ++i)
+            QApplication::processEvents();
     }
     QJsonObject serverStatus(const QString &id)
     {
@@ -361,7 +369,7 @@ void TestExecutionViewer::failureShowsErrorAndSkippedDescendants()
     // Cancel and kill are over; re-run from the failed node is offered.
     QVERIFY(!child<QPushButton>(QStringLiteral("execution.cancel"))->isEnabled());
     QVERIFY(!child<QPushButton>(QStringLiteral("execution.kill"))->isEnabled());
-    QVERIFY(child<QToolButton>(QStringLiteral("execution.rerun"))->isEnabled());
+    QVERIFY(child<QPushButton>(QStringLiteral("execution.rerun"))->isEnabled());
     QVERIFY(child<QAction>(QStringLiteral("action.rerunFromFailed"))->isEnabled());
     // The log says what failed and what was skipped.
     auto *log = child<QListView>(QStringLiteral("execution.log"));
@@ -522,27 +530,20 @@ void TestExecutionViewer::screenshots()
     if (dir.isEmpty())
         return; // only when asked for (docs/screenshots)
     QVERIFY(QDir().mkpath(dir));
-    const QString flow = newFlow(QStringLiteral("Invoice run"), tenNodes(),
-                                 {{"retry", QJsonObject{{"maxAttempts", 3}, {"backoffMs", 150}}}});
-    QVERIFY(!flow.isEmpty());
-    HeldHttp gate;
-    HeldHttp flaky;
-    flaky.script({500, 503});
-    flaky.answerAll(0);
-    const QString id =
-        startExecution(*m_http, m_admin, flow,
-                       {{"gate", gate.url().toString()}, {"flaky", flaky.url().toString()}});
-    QVERIFY(!id.isEmpty());
-    QVERIFY(openLive(id));
-    QVERIFY(gate.waitRequests(1));
-    QTest::qWait(120); // a visible wait at the start of the Gantt
-    gate.release(0);
-    QVERIFY(flaky.waitRequests(3));
-    QTest::qWait(200); // the third attempt of check-stock takes a while
-    flaky.release(2);
-    QVERIFY(waitEnded());
-    QCOMPARE(state()->status(), RunStatus::Completed);
-    // A failed run for the list.
+    // The page as the main window shows it: its style sheet and background.
+    QFile style(QStringLiteral(":/styles/console.qss"));
+    QVERIFY(style.open(QIODevice::ReadOnly));
+    m_page->setAttribute(Qt::WA_StyledBackground, true);
+    m_page->setProperty("sectionPage", true);
+    m_page->setStyleSheet(QString::fromUtf8(style.readAll()));
+
+    // Earlier runs for the list: quick ones, a failed one, a running one.
+    const QString reportFlow =
+        newFlow(QStringLiteral("Daily report"),
+                flowDefinition({delayNode("collect", 40), flowNode("send", "noop")},
+                               {flowEdge("collect", "send")}));
+    for (int i = 0; i < 3; ++i)
+        QVERIFY(!startExecution(*m_http, m_admin, reportFlow).isEmpty());
     const QString failFlow =
         newFlow(QStringLiteral("Nightly sync"), flowDefinition({heldNode("call", "url")}));
     QVERIFY(
@@ -554,27 +555,48 @@ void TestExecutionViewer::screenshots()
         !startExecution(*m_http, m_admin, runFlow, {{"url", running.url().toString()}}).isEmpty());
     QVERIFY(running.waitRequests(1));
 
+    // A real 10-node execution watched live: check-stock answers 500 and
+    // 503 before 200, so its row shows three attempts and the waits.
+    const QString flow = newFlow(QStringLiteral("Invoice run"), tenNodes(),
+                                 {{"retry", QJsonObject{{"maxAttempts", 3}, {"backoffMs", 150}}}});
+    QVERIFY(!flow.isEmpty());
+    HeldHttp gate;
+    HeldHttp flaky;
+    flaky.script({500, 503});
+    const QString id =
+        startExecution(*m_http, m_admin, flow,
+                       {{"gate", gate.url().toString()}, {"flaky", flaky.url().toString()}});
+    QVERIFY(!id.isEmpty());
+    QVERIFY(openLive(id));
+    QVERIFY(gate.waitRequests(1));
+    QTest::qWait(120); // the first node visibly runs a while
+    gate.release(0);
+    QVERIFY(flaky.waitRequests(3));
+    QTest::qWait(200); // the third attempt of check-stock takes a while
+    flaky.release(2);
+    QVERIFY(waitEnded());
+    QCOMPARE(state()->status(), RunStatus::Completed);
+    QCOMPARE(viewer()->timeline()->barCount(QStringLiteral("check-stock")), 3);
+    viewer()->selectNode(QStringLiteral("check-stock"));
+    QTRY_VERIFY(!viewer()->detail()->detail().isEmpty());
+    child<QTabWidget>(QStringLiteral("execution.nodeDetail.tabs"))->setCurrentIndex(3);
+    viewer()->graph()->fitToView();
+
+    // The same page in each language: switched live, nothing reloaded.
     for (const QString &language :
          {QStringLiteral("en"), QStringLiteral("zh_TW"), QStringLiteral("zh_CN")}) {
         QVERIFY(m_languages->setLanguage(language, hm::app::LanguageManager::Persist::No));
-        m_page.reset();
-        showPage();
-        QTRY_COMPARE(m_page->model()->state(), hm::app::ExecutionListModel::State::Ready);
-        QTRY_VERIFY(m_page->model()->rowCount() > 5);
-        QApplication::processEvents();
-        m_page->list()->selectRow(m_page->model()->rowOf(id));
-        QVERIFY(m_page->grab().save(dir + QStringLiteral("/executions-list-") + language +
-                                    QStringLiteral(".png")));
-        m_page->openExecution(id);
-        QVERIFY(waitEnded());
-        QTRY_COMPARE(state()->nodeIds().size(), 10);
-        QTRY_VERIFY(!child<QLabel>(QStringLiteral("execution.title"))->text().startsWith(flow));
-        viewer()->selectNode(QStringLiteral("check-stock"));
-        QTRY_VERIFY(!viewer()->detail()->detail().isEmpty());
-        viewer()->graph()->fitToView();
-        QApplication::processEvents();
+        settle();
         QVERIFY(m_page->grab().save(dir + QStringLiteral("/execution-viewer-") + language +
                                     QStringLiteral(".png")));
+        m_page->showList();
+        QTRY_VERIFY(m_page->model()->rowCount() >= 6);
+        m_page->list()->selectRow(m_page->model()->rowOf(id));
+        settle();
+        QVERIFY(m_page->grab().save(dir + QStringLiteral("/executions-list-") + language +
+                                    QStringLiteral(".png")));
+        m_page->openExecution(id); // back to the same, still-live viewer
+        QCOMPARE(state()->status(), RunStatus::Completed);
     }
     QVERIFY(m_languages->setLanguage(QStringLiteral("en"), hm::app::LanguageManager::Persist::No));
     running.release(0);
