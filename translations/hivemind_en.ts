@@ -808,6 +808,10 @@
         <source>Read the list again (%1)</source>
         <translation>Read the list again (%1)</translation>
     </message>
+    <message>
+        <source>%1.</source>
+        <translation>%1.</translation>
+    </message>
 </context>
 <context>
     <name>hm::app::FlowCanvasStyle</name>

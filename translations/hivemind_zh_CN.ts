@@ -804,6 +804,10 @@
         <source>Read the list again (%1)</source>
         <translation>重新读取列表（%1）</translation>
     </message>
+    <message>
+        <source>%1.</source>
+        <translation>%1。</translation>
+    </message>
 </context>
 <context>
     <name>hm::app::FlowCanvasStyle</name>

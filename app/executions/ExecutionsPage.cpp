@@ -153,6 +153,7 @@ QWidget *ExecutionsPage::createListPage()
     m_flowFilter->addItem(QString(), QString());
     m_statusFilter = new QComboBox(page);
     m_statusFilter->setObjectName(QStringLiteral("executions.filter.status"));
+    m_statusFilter->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     m_statusFilter->addItem(QString(), QString());
     for (const RunStatus s :
          {RunStatus::Running, RunStatus::Queued, RunStatus::Completed, RunStatus::Failed,
@@ -160,6 +161,7 @@ QWidget *ExecutionsPage::createListPage()
         m_statusFilter->addItem(QString(), runStatusName(s));
     m_timeFilter = new QComboBox(page);
     m_timeFilter->setObjectName(QStringLiteral("executions.filter.time"));
+    m_timeFilter->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     for (const qint64 within : {qint64(0), kHour, 24 * kHour, 7 * 24 * kHour, 30 * 24 * kHour})
         m_timeFilter->addItem(QString(), within);
     m_count = new QLabel(page);
@@ -418,7 +420,11 @@ void ExecutionsPage::updateState()
     case State::Error: {
         const hm::Error &error = m_model->error();
         m_stateTitle->setText(tr("The executions could not be loaded"));
-        m_stateText->setText(describeApiError(error));
+        // The reason as a sentence of its own.
+        QString reason = describeApiError(error);
+        if (!reason.isEmpty())
+            reason[0] = reason[0].toUpper();
+        m_stateText->setText(tr("%1.").arg(reason));
         const QString requestId = hm::client::errorRequestId(error);
         m_stateDetails->setText(requestId.isEmpty()
                                     ? tr("Error code %1").arg(hm::client::errorServerCode(error))
