@@ -10,6 +10,7 @@
 #include <QPainterPathStroker>
 #include <QStyleOptionGraphicsItem>
 #include <algorithm>
+#include <cmath>
 
 namespace hm::app {
 
@@ -269,9 +270,12 @@ void FlowNodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *opti
         }
     }
 
+    if (m_runStatus != RunStatus::Unknown)
+        paintRunStatus(painter, outline, lod);
+
     QPen border(isSelected() ? s.accent : (m_known ? s.nodeBorder : s.warning),
                 isSelected() ? 2.0 : 1.0);
-    if (!m_known)
+    if (!m_known || m_runStatus == RunStatus::Skipped)
         border.setStyle(Qt::DashLine);
     painter->setPen(border);
     painter->setBrush(Qt::NoBrush);
@@ -319,6 +323,47 @@ void FlowBadgeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, Q
     painter->setPen(m_problems.errors > 0 || s.dark ? QColor(Qt::white) : QColor(0x1f, 0x1f, 0x1f));
     const QString text = count > 9 ? QStringLiteral("9+") : QString::number(count);
     painter->drawText(QRectF(-r, -r, 2 * r, 2 * r), Qt::AlignCenter, text);
+}
+
+void FlowNodeItem::setRunStatus(RunStatus status)
+{
+    if (m_runStatus == status)
+        return;
+    m_runStatus = status;
+    update();
+}
+
+void FlowNodeItem::setRunPhase(qreal phase)
+{
+    m_runPhase = phase;
+    if (m_runStatus == RunStatus::Running)
+        update();
+}
+
+void FlowNodeItem::paintRunStatus(QPainter *painter, const QPainterPath &outline, double lod) const
+{
+    const FlowCanvasStyle &s = styleOf(this);
+    QColor colour = runStatusColour(m_runStatus, s.dark);
+    if (m_runStatus == RunStatus::Running) {
+        // A pulse of the strip, one per turn of the spinner.
+        const qreal wave = 0.5 + 0.5 * std::cos(m_runPhase * 2.0 * M_PI);
+        colour.setAlphaF(float(0.55 + 0.45 * wave));
+    }
+    constexpr double kStrip = 6.0;
+    QPainterPath strip;
+    strip.addRect(QRectF(0, 0, kStrip, m_size.height()));
+    painter->fillPath(outline.intersected(strip), colour);
+    if (lod < 0.25)
+        return;
+    constexpr double kIcon = 16.0;
+    const QRectF icon(m_size.width() - FlowCanvasStyle::kPadding - kIcon,
+                      (FlowCanvasStyle::kHeaderHeight - kIcon) / 2.0, kIcon, kIcon);
+    // On the header's colour, so a long title runs under it, not through it.
+    painter->setPen(Qt::NoPen);
+    painter->setBrush(s.nodeHeader);
+    painter->drawRect(icon.adjusted(-4, -2, 2, 2));
+    paintRunStatusIcon(painter, icon, m_runStatus, runStatusColour(m_runStatus, s.dark),
+                       m_runPhase);
 }
 
 // --- FlowEdgeItem ----------------------------------------------------------------

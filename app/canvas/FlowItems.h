@@ -1,6 +1,7 @@
 #pragma once
 
 #include "flowgraph/FlowGraphTypes.h"
+#include "widgets/RunStatus.h"
 
 #include <QGraphicsItem>
 #include <QGraphicsPathItem>
@@ -85,14 +86,26 @@ public:
     void setProblems(const NodeProblems &problems);
     FlowBadgeItem *problemBadge() const { return m_badge; }
 
+    // The execution viewer's status of the node: a strip in the status's
+    // colour on the card's left edge and its icon in the header (dashed
+    // border when skipped). Unknown (the default) draws the editor's card.
+    void setRunStatus(RunStatus status);
+    RunStatus runStatus() const { return m_runStatus; }
+    // Turns a running node's spinner and pulses its strip (0..1).
+    void setRunPhase(qreal phase);
+
     QRectF boundingRect() const override;
     QPainterPath shape() const override;
     void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;
 
 private:
+    void paintRunStatus(QPainter *painter, const QPainterPath &outline, double lod) const;
+
     FlowScene *m_scene;
     FlowBadgeItem *m_badge = nullptr;
     QString m_id;
+    RunStatus m_runStatus = RunStatus::Unknown;
+    qreal m_runPhase = 0.0;
     QString m_subtitle;
     bool m_known = true;
     QList<FlowPortItem *> m_ports;
