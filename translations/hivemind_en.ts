@@ -189,6 +189,46 @@
         <source>the server is not available right now</source>
         <translation>the server is not available right now</translation>
     </message>
+    <message>
+        <source>you are not signed in to this server, or your session has ended</source>
+        <translation>you are not signed in to this server, or your session has ended</translation>
+    </message>
+    <message>
+        <source>you are not allowed to do this with this flow</source>
+        <translation>you are not allowed to do this with this flow</translation>
+    </message>
+    <message>
+        <source>the execution does not exist, or you may not see it</source>
+        <translation>the execution does not exist, or you may not see it</translation>
+    </message>
+    <message>
+        <source>the flow does not exist, or you may not see it</source>
+        <translation>the flow does not exist, or you may not see it</translation>
+    </message>
+    <message>
+        <source>that version of the flow does not exist</source>
+        <translation>that version of the flow does not exist</translation>
+    </message>
+    <message>
+        <source>the execution has already ended</source>
+        <translation>the execution has already ended</translation>
+    </message>
+    <message>
+        <source>the execution is already being cancelled</source>
+        <translation>the execution is already being cancelled</translation>
+    </message>
+    <message>
+        <source>the flow is already running and its settings allow no second run at the same time</source>
+        <translation>the flow is already running and its settings allow no second run at the same time</translation>
+    </message>
+    <message>
+        <source>too many requests; try again in a moment</source>
+        <translation>too many requests; try again in a moment</translation>
+    </message>
+    <message>
+        <source>only the history still holds this execution, so it can only be re-run from the start</source>
+        <translation>only the history still holds this execution, so it can only be re-run from the start</translation>
+    </message>
 </context>
 <context>
     <name>hm::app::ArrayField</name>
@@ -356,6 +396,469 @@
     <message>
         <source>This section is not available yet in HiveMind %1.</source>
         <translation>This section is not available yet in HiveMind %1.</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::ExecutionFormat</name>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 min %2 s</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::ExecutionListModel</name>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Flow</source>
+        <translation>Flow</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Started</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Duration</translation>
+    </message>
+    <message>
+        <source>Triggered by</source>
+        <translation>Triggered by</translation>
+    </message>
+    <message>
+        <source>Execution</source>
+        <translation>Execution</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Webhook</source>
+        <translation>Webhook</translation>
+    </message>
+    <message>
+        <source>…%1</source>
+        <translation>…%1</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::ExecutionLogModel</name>
+    <message>
+        <source>%1  %2</source>
+        <translation>%1  %2</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Watching the execution: %1, %n node(s) finished.</source>
+        <translation>
+            <numerusform>Watching the execution: %1, %n node finished.</numerusform>
+            <numerusform>Watching the execution: %1, %n nodes finished.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Connection to the server lost; reconnecting.</source>
+        <translation>Connection to the server lost; reconnecting.</translation>
+    </message>
+    <message>
+        <source>Connection to the server lost (%1); reconnecting.</source>
+        <translation>Connection to the server lost (%1); reconnecting.</translation>
+    </message>
+    <message>
+        <source>Reconnected; nothing happened meanwhile.</source>
+        <translation>Reconnected; nothing happened meanwhile.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Reconnected; %n event(s) happened meanwhile, their result is shown.</source>
+        <translation>
+            <numerusform>Reconnected; %n event happened meanwhile, its result is shown.</numerusform>
+            <numerusform>Reconnected; %n events happened meanwhile, their result is shown.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Execution queued.</source>
+        <translation>Execution queued.</translation>
+    </message>
+    <message>
+        <source>Execution started.</source>
+        <translation>Execution started.</translation>
+    </message>
+    <message>
+        <source>%1 started, attempt %2.</source>
+        <translation>%1 started, attempt %2.</translation>
+    </message>
+    <message>
+        <source>%1 started.</source>
+        <translation>%1 started.</translation>
+    </message>
+    <message>
+        <source>%1 completed in %2.</source>
+        <translation>%1 completed in %2.</translation>
+    </message>
+    <message>
+        <source>%1 completed.</source>
+        <translation>%1 completed.</translation>
+    </message>
+    <message>
+        <source>%1 failed on attempt %2 and will be retried: %3</source>
+        <translation>%1 failed on attempt %2 and will be retried: %3</translation>
+    </message>
+    <message>
+        <source>%1 failed: %2</source>
+        <translation>%1 failed: %2</translation>
+    </message>
+    <message>
+        <source>%1 skipped: a node it depends on failed.</source>
+        <translation>%1 skipped: a node it depends on failed.</translation>
+    </message>
+    <message>
+        <source>%1 skipped.</source>
+        <translation>%1 skipped.</translation>
+    </message>
+    <message>
+        <source>%1 cancelled.</source>
+        <translation>%1 cancelled.</translation>
+    </message>
+    <message>
+        <source>Execution completed in %1.</source>
+        <translation>Execution completed in %1.</translation>
+    </message>
+    <message>
+        <source>Execution completed.</source>
+        <translation>Execution completed.</translation>
+    </message>
+    <message>
+        <source>Execution failed.</source>
+        <translation>Execution failed.</translation>
+    </message>
+    <message>
+        <source>Execution failed: %1</source>
+        <translation>Execution failed: %1</translation>
+    </message>
+    <message>
+        <source>Execution killed.</source>
+        <translation>Execution killed.</translation>
+    </message>
+    <message>
+        <source>Execution cancelled.</source>
+        <translation>Execution cancelled.</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::ExecutionViewer</name>
+    <message>
+        <source>The flow&apos;s graph could not be read: %1</source>
+        <translation>The flow&apos;s graph could not be read: %1</translation>
+    </message>
+    <message>
+        <source>Cancel Execution</source>
+        <translation>Cancel Execution</translation>
+    </message>
+    <message>
+        <source>Cancel this execution of %1? Running nodes are asked to stop, and nodes that have not started will not run.</source>
+        <translation>Cancel this execution of %1? Running nodes are asked to stop, and nodes that have not started will not run.</translation>
+    </message>
+    <message>
+        <source>The execution could not be cancelled: %1</source>
+        <translation>The execution could not be cancelled: %1</translation>
+    </message>
+    <message>
+        <source>Kill Execution</source>
+        <translation>Kill Execution</translation>
+    </message>
+    <message>
+        <source>Kill this execution of %1 now? Running nodes are abandoned at once, without waiting for them to stop; what they were doing may be left half done.</source>
+        <translation>Kill this execution of %1 now? Running nodes are abandoned at once, without waiting for them to stop; what they were doing may be left half done.</translation>
+    </message>
+    <message>
+        <source>The execution could not be killed: %1</source>
+        <translation>The execution could not be killed: %1</translation>
+    </message>
+    <message>
+        <source>The execution could not be re-run: %1</source>
+        <translation>The execution could not be re-run: %1</translation>
+    </message>
+    <message>
+        <source>Execution</source>
+        <translation>Execution</translation>
+    </message>
+    <message>
+        <source>Version %1</source>
+        <translation>Version %1</translation>
+    </message>
+    <message>
+        <source>Execution %1</source>
+        <translation>Execution %1</translation>
+    </message>
+    <message>
+        <source>Waiting in the queue, position %1</source>
+        <translation>Waiting in the queue, position %1</translation>
+    </message>
+    <message>
+        <source>Waiting in the queue</source>
+        <translation>Waiting in the queue</translation>
+    </message>
+    <message>
+        <source>Started %1</source>
+        <translation>Started %1</translation>
+    </message>
+    <message>
+        <source>Not started yet</source>
+        <translation>Not started yet</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <source>Took %1</source>
+        <translation>Took %1</translation>
+    </message>
+    <message>
+        <source>Elapsed %1 · about %2 left</source>
+        <translation>Elapsed %1 · about %2 left</translation>
+    </message>
+    <message>
+        <source>Elapsed %1</source>
+        <translation>Elapsed %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n node(s) finished</source>
+        <translation>
+            <numerusform>%1 of %n node finished</numerusform>
+            <numerusform>%1 of %n nodes finished</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>From the Start (Version %1)</source>
+        <translation>From the Start (Version %1)</translation>
+    </message>
+    <message>
+        <source>From the Failed Node (Version %1)</source>
+        <translation>From the Failed Node (Version %1)</translation>
+    </message>
+    <message>
+        <source>From the Start on Newest Version %1</source>
+        <translation>From the Start on Newest Version %1</translation>
+    </message>
+    <message>
+        <source>From the Failed Node on Newest Version %1</source>
+        <translation>From the Failed Node on Newest Version %1</translation>
+    </message>
+    <message>
+        <source>The execution has ended.</source>
+        <translation>The execution has ended.</translation>
+    </message>
+    <message>
+        <source>Ask the running nodes to stop, then end the execution.</source>
+        <translation>Ask the running nodes to stop, then end the execution.</translation>
+    </message>
+    <message>
+        <source>End the execution at once, without waiting for nodes.</source>
+        <translation>End the execution at once, without waiting for nodes.</translation>
+    </message>
+    <message>
+        <source>Run this flow again with the same trigger input.</source>
+        <translation>Run this flow again with the same trigger input.</translation>
+    </message>
+    <message>
+        <source>An execution can be re-run once it has ended.</source>
+        <translation>An execution can be re-run once it has ended.</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Connecting…</translation>
+    </message>
+    <message>
+        <source>● Live</source>
+        <translation>● Live</translation>
+    </message>
+    <message>
+        <source>Connection lost, reconnecting…</source>
+        <translation>Connection lost, reconnecting…</translation>
+    </message>
+    <message>
+        <source>The execution cannot be shown: %1</source>
+        <translation>The execution cannot be shown: %1</translation>
+    </message>
+    <message>
+        <source>‹ Executions</source>
+        <translation>‹ Executions</translation>
+    </message>
+    <message>
+        <source>Back to the list of executions (%1)</source>
+        <translation>Back to the list of executions (%1)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Kill</source>
+        <translation>Kill</translation>
+    </message>
+    <message>
+        <source>Re-run</source>
+        <translation>Re-run</translation>
+    </message>
+    <message>
+        <source>Execution Log</source>
+        <translation>Execution Log</translation>
+    </message>
+    <message>
+        <source>Filter the log</source>
+        <translation>Filter the log</translation>
+    </message>
+    <message>
+        <source>All lines</source>
+        <translation>All lines</translation>
+    </message>
+    <message>
+        <source>Warnings and errors</source>
+        <translation>Warnings and errors</translation>
+    </message>
+    <message>
+        <source>Errors only</source>
+        <translation>Errors only</translation>
+    </message>
+    <message>
+        <source>Follow</source>
+        <translation>Follow</translation>
+    </message>
+    <message>
+        <source>Keep the newest lines in view</source>
+        <translation>Keep the newest lines in view</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::ExecutionsPage</name>
+    <message numerus="yes">
+        <source>%n execution(s)</source>
+        <translation>
+            <numerusform>%n execution</numerusform>
+            <numerusform>%n executions</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not connected to a server</source>
+        <translation>Not connected to a server</translation>
+    </message>
+    <message>
+        <source>The executions appear here once the console is connected to a server and signed in.</source>
+        <translation>The executions appear here once the console is connected to a server and signed in.</translation>
+    </message>
+    <message>
+        <source>Loading executions…</source>
+        <translation>Loading executions…</translation>
+    </message>
+    <message>
+        <source>The executions could not be loaded</source>
+        <translation>The executions could not be loaded</translation>
+    </message>
+    <message>
+        <source>%1.</source>
+        <translation>%1.</translation>
+    </message>
+    <message>
+        <source>Error code %1</source>
+        <translation>Error code %1</translation>
+    </message>
+    <message>
+        <source>Error code %1, request %2</source>
+        <translation>Error code %1, request %2</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Retry</translation>
+    </message>
+    <message>
+        <source>No executions yet</source>
+        <translation>No executions yet</translation>
+    </message>
+    <message>
+        <source>Every run of a flow appears here as it happens, with its status, its timeline and its log. Run a flow to see the first one.</source>
+        <translation>Every run of a flow appears here as it happens, with its status, its timeline and its log. Run a flow to see the first one.</translation>
+    </message>
+    <message>
+        <source>Go to Flows</source>
+        <translation>Go to Flows</translation>
+    </message>
+    <message>
+        <source>No executions match these filters</source>
+        <translation>No executions match these filters</translation>
+    </message>
+    <message>
+        <source>Change the flow, status or time range, or clear the filters.</source>
+        <translation>Change the flow, status or time range, or clear the filters.</translation>
+    </message>
+    <message>
+        <source>Clear Filters</source>
+        <translation>Clear Filters</translation>
+    </message>
+    <message>
+        <source>Executions</source>
+        <translation>Executions</translation>
+    </message>
+    <message>
+        <source>Every run of every flow you may see, newest first, updated live.</source>
+        <translation>Every run of every flow you may see, newest first, updated live.</translation>
+    </message>
+    <message>
+        <source>All flows</source>
+        <translation>All flows</translation>
+    </message>
+    <message>
+        <source>Any status</source>
+        <translation>Any status</translation>
+    </message>
+    <message>
+        <source>Any time</source>
+        <translation>Any time</translation>
+    </message>
+    <message>
+        <source>Last hour</source>
+        <translation>Last hour</translation>
+    </message>
+    <message>
+        <source>Last 24 hours</source>
+        <translation>Last 24 hours</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>Last 7 days</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>Last 30 days</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>Read the list again (%1)</source>
+        <translation>Read the list again (%1)</translation>
     </message>
 </context>
 <context>
@@ -784,6 +1287,52 @@
     </message>
 </context>
 <context>
+    <name>hm::app::GanttTimeline</name>
+    <message>
+        <source>Node</source>
+        <translation>Node</translation>
+    </message>
+    <message>
+        <source>×%1</source>
+        <translation>×%1</translation>
+    </message>
+    <message>
+        <source>No node has run yet.</source>
+        <translation>No node has run yet.</translation>
+    </message>
+    <message>
+        <source>%1, attempt %2: %3</source>
+        <translation>%1, attempt %2: %3</translation>
+    </message>
+    <message>
+        <source>Started %1, took %2</source>
+        <translation>Started %1, took %2</translation>
+    </message>
+    <message>
+        <source>Error: %1</source>
+        <translation>Error: %1</translation>
+    </message>
+    <message>
+        <source>Retried after a wait.</source>
+        <translation>Retried after a wait.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n earlier attempt(s) made while not connected.</source>
+        <translation>
+            <numerusform>%n earlier attempt made while not connected.</numerusform>
+            <numerusform>%n earlier attempts made while not connected.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Outputs reused from the execution re-run.</source>
+        <translation>Outputs reused from the execution re-run.</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
     <name>hm::app::Inspector</name>
     <message>
         <source>string</source>
@@ -1109,6 +1658,113 @@
     </message>
 </context>
 <context>
+    <name>hm::app::NodeDetailPanel</name>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>This node has not run yet.</source>
+        <translation>This node has not run yet.</translation>
+    </message>
+    <message>
+        <source>No inputs.</source>
+        <translation>No inputs.</translation>
+    </message>
+    <message>
+        <source>No outputs.</source>
+        <translation>No outputs.</translation>
+    </message>
+    <message>
+        <source>%1
+
+%2</source>
+        <translation>%1
+
+%2</translation>
+    </message>
+    <message>
+        <source>Skipped: a node it depends on failed.</source>
+        <translation>Skipped: a node it depends on failed.</translation>
+    </message>
+    <message>
+        <source>Skipped (%1).</source>
+        <translation>Skipped (%1).</translation>
+    </message>
+    <message>
+        <source>No error.</source>
+        <translation>No error.</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Error</translation>
+    </message>
+    <message>
+        <source>Error ●</source>
+        <translation>Error ●</translation>
+    </message>
+    <message>
+        <source>%1–%2</source>
+        <translation>%1–%2</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Logs (%1)</source>
+        <translation>Logs (%1)</translation>
+    </message>
+    <message>
+        <source>Logs</source>
+        <translation>Logs</translation>
+    </message>
+    <message>
+        <source>The node&apos;s details could not be read: %1</source>
+        <translation>The node&apos;s details could not be read: %1</translation>
+    </message>
+    <message>
+        <source>Its outputs were reused from the execution this one re-runs.</source>
+        <translation>Its outputs were reused from the execution this one re-runs.</translation>
+    </message>
+    <message>
+        <source>Values of sensitive fields are masked by the server.</source>
+        <translation>Values of sensitive fields are masked by the server.</translation>
+    </message>
+    <message>
+        <source>Select a node in the graph or the timeline to see its inputs, outputs, error, attempts and logs.</source>
+        <translation>Select a node in the graph or the timeline to see its inputs, outputs, error, attempts and logs.</translation>
+    </message>
+    <message>
+        <source>Inputs</source>
+        <translation>Inputs</translation>
+    </message>
+    <message>
+        <source>Outputs</source>
+        <translation>Outputs</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>Attempts</translation>
+    </message>
+    <message>
+        <source>Attempt</source>
+        <translation>Attempt</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Started</translation>
+    </message>
+    <message>
+        <source>Took</source>
+        <translation>Took</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Result</translation>
+    </message>
+</context>
+<context>
     <name>hm::app::NumberField</name>
     <message>
         <source>From %1 to %2.</source>
@@ -1307,6 +1963,45 @@
     <message>
         <source>The configuration of node “%1” as JSON. Valid changes apply as you type.</source>
         <translation>The configuration of node “%1” as JSON. Valid changes apply as you type.</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::RunStatus</name>
+    <message>
+        <source>Pending</source>
+        <translation>Pending</translation>
+    </message>
+    <message>
+        <source>Queued</source>
+        <translation>Queued</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>Running</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Completed</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Failed</translation>
+    </message>
+    <message>
+        <source>Cancelling</source>
+        <translation>Cancelling</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation>Skipped</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Unknown</translation>
     </message>
 </context>
 <context>

@@ -189,6 +189,46 @@
         <source>the server is not available right now</source>
         <translation>服务器当前不可用</translation>
     </message>
+    <message>
+        <source>you are not signed in to this server, or your session has ended</source>
+        <translation>您尚未登录此服务器，或会话已结束</translation>
+    </message>
+    <message>
+        <source>you are not allowed to do this with this flow</source>
+        <translation>您无权对此流程执行此操作</translation>
+    </message>
+    <message>
+        <source>the execution does not exist, or you may not see it</source>
+        <translation>此执行不存在，或您无权查看</translation>
+    </message>
+    <message>
+        <source>the flow does not exist, or you may not see it</source>
+        <translation>此流程不存在，或您无权查看</translation>
+    </message>
+    <message>
+        <source>that version of the flow does not exist</source>
+        <translation>流程没有这个版本</translation>
+    </message>
+    <message>
+        <source>the execution has already ended</source>
+        <translation>此执行已经结束</translation>
+    </message>
+    <message>
+        <source>the execution is already being cancelled</source>
+        <translation>此执行已在取消中</translation>
+    </message>
+    <message>
+        <source>the flow is already running and its settings allow no second run at the same time</source>
+        <translation>流程正在运行，其设置不允许同时再运行一次</translation>
+    </message>
+    <message>
+        <source>too many requests; try again in a moment</source>
+        <translation>请求过于频繁，请稍后再试</translation>
+    </message>
+    <message>
+        <source>only the history still holds this execution, so it can only be re-run from the start</source>
+        <translation>此执行仅保留在历史记录中，因此只能从头重新运行</translation>
+    </message>
 </context>
 <context>
     <name>hm::app::ArrayField</name>
@@ -354,6 +394,465 @@
     <message>
         <source>This section is not available yet in HiveMind %1.</source>
         <translation>HiveMind %1 尚未提供此栏目。</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::ExecutionFormat</name>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 毫秒</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 分 %2 秒</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 小时 %2 分</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::ExecutionListModel</name>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Flow</source>
+        <translation>流程</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>开始时间</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>耗时</translation>
+    </message>
+    <message>
+        <source>Triggered by</source>
+        <translation>触发者</translation>
+    </message>
+    <message>
+        <source>Execution</source>
+        <translation>执行</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>Webhook</source>
+        <translation>网络钩子触发</translation>
+    </message>
+    <message>
+        <source>…%1</source>
+        <translation>…%1</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::ExecutionLogModel</name>
+    <message>
+        <source>%1  %2</source>
+        <translation>%1  %2</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message numerus="yes">
+        <source>Watching the execution: %1, %n node(s) finished.</source>
+        <translation>
+            <numerusform>正在监控此执行：%1，已完成 %n 个节点。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Connection to the server lost; reconnecting.</source>
+        <translation>与服务器的连接已断开，正在重新连接。</translation>
+    </message>
+    <message>
+        <source>Connection to the server lost (%1); reconnecting.</source>
+        <translation>与服务器的连接已断开（%1），正在重新连接。</translation>
+    </message>
+    <message>
+        <source>Reconnected; nothing happened meanwhile.</source>
+        <translation>已重新连接；期间没有任何变化。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Reconnected; %n event(s) happened meanwhile, their result is shown.</source>
+        <translation>
+            <numerusform>已重新连接；期间发生了 %n 个事件，已显示其结果。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Execution queued.</source>
+        <translation>执行已加入队列。</translation>
+    </message>
+    <message>
+        <source>Execution started.</source>
+        <translation>执行已开始。</translation>
+    </message>
+    <message>
+        <source>%1 started, attempt %2.</source>
+        <translation>%1 已开始，第 %2 次尝试。</translation>
+    </message>
+    <message>
+        <source>%1 started.</source>
+        <translation>%1 已开始。</translation>
+    </message>
+    <message>
+        <source>%1 completed in %2.</source>
+        <translation>%1 已完成，耗时 %2。</translation>
+    </message>
+    <message>
+        <source>%1 completed.</source>
+        <translation>%1 已完成。</translation>
+    </message>
+    <message>
+        <source>%1 failed on attempt %2 and will be retried: %3</source>
+        <translation>%1 第 %2 次尝试失败，将重试：%3</translation>
+    </message>
+    <message>
+        <source>%1 failed: %2</source>
+        <translation>%1 失败：%2</translation>
+    </message>
+    <message>
+        <source>%1 skipped: a node it depends on failed.</source>
+        <translation>%1 已跳过：它所依赖的节点失败。</translation>
+    </message>
+    <message>
+        <source>%1 skipped.</source>
+        <translation>%1 已跳过。</translation>
+    </message>
+    <message>
+        <source>%1 cancelled.</source>
+        <translation>%1 已取消。</translation>
+    </message>
+    <message>
+        <source>Execution completed in %1.</source>
+        <translation>执行已完成，耗时 %1。</translation>
+    </message>
+    <message>
+        <source>Execution completed.</source>
+        <translation>执行已完成。</translation>
+    </message>
+    <message>
+        <source>Execution failed.</source>
+        <translation>执行失败。</translation>
+    </message>
+    <message>
+        <source>Execution failed: %1</source>
+        <translation>执行失败：%1</translation>
+    </message>
+    <message>
+        <source>Execution killed.</source>
+        <translation>执行已强制终止。</translation>
+    </message>
+    <message>
+        <source>Execution cancelled.</source>
+        <translation>执行已取消。</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::ExecutionViewer</name>
+    <message>
+        <source>The flow&apos;s graph could not be read: %1</source>
+        <translation>无法读取流程图：%1</translation>
+    </message>
+    <message>
+        <source>Cancel Execution</source>
+        <translation>取消执行</translation>
+    </message>
+    <message>
+        <source>Cancel this execution of %1? Running nodes are asked to stop, and nodes that have not started will not run.</source>
+        <translation>要取消 %1 的这次执行吗？运行中的节点会被要求停止，尚未开始的节点将不会运行。</translation>
+    </message>
+    <message>
+        <source>The execution could not be cancelled: %1</source>
+        <translation>无法取消此执行：%1</translation>
+    </message>
+    <message>
+        <source>Kill Execution</source>
+        <translation>强制终止执行</translation>
+    </message>
+    <message>
+        <source>Kill this execution of %1 now? Running nodes are abandoned at once, without waiting for them to stop; what they were doing may be left half done.</source>
+        <translation>要立即强制终止 %1 的这次执行吗？运行中的节点会被立即放弃，不等待其停止；它们进行中的工作可能只完成一半。</translation>
+    </message>
+    <message>
+        <source>The execution could not be killed: %1</source>
+        <translation>无法强制终止此执行：%1</translation>
+    </message>
+    <message>
+        <source>The execution could not be re-run: %1</source>
+        <translation>无法重新运行：%1</translation>
+    </message>
+    <message>
+        <source>Execution</source>
+        <translation>执行</translation>
+    </message>
+    <message>
+        <source>Version %1</source>
+        <translation>版本 %1</translation>
+    </message>
+    <message>
+        <source>Execution %1</source>
+        <translation>执行 %1</translation>
+    </message>
+    <message>
+        <source>Waiting in the queue, position %1</source>
+        <translation>在队列中等待，第 %1 位</translation>
+    </message>
+    <message>
+        <source>Waiting in the queue</source>
+        <translation>在队列中等待</translation>
+    </message>
+    <message>
+        <source>Started %1</source>
+        <translation>开始于 %1</translation>
+    </message>
+    <message>
+        <source>Not started yet</source>
+        <translation>尚未开始</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>加载中…</translation>
+    </message>
+    <message>
+        <source>Took %1</source>
+        <translation>耗时 %1</translation>
+    </message>
+    <message>
+        <source>Elapsed %1 · about %2 left</source>
+        <translation>已用时 %1 · 约剩 %2</translation>
+    </message>
+    <message>
+        <source>Elapsed %1</source>
+        <translation>已用时 %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n node(s) finished</source>
+        <translation>
+            <numerusform>已完成 %1 / %n 个节点</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>From the Start (Version %1)</source>
+        <translation>从头开始（版本 %1）</translation>
+    </message>
+    <message>
+        <source>From the Failed Node (Version %1)</source>
+        <translation>从失败的节点开始（版本 %1）</translation>
+    </message>
+    <message>
+        <source>From the Start on Newest Version %1</source>
+        <translation>从头开始，使用最新版本 %1</translation>
+    </message>
+    <message>
+        <source>From the Failed Node on Newest Version %1</source>
+        <translation>从失败的节点开始，使用最新版本 %1</translation>
+    </message>
+    <message>
+        <source>The execution has ended.</source>
+        <translation>此执行已结束。</translation>
+    </message>
+    <message>
+        <source>Ask the running nodes to stop, then end the execution.</source>
+        <translation>要求运行中的节点停止，然后结束此执行。</translation>
+    </message>
+    <message>
+        <source>End the execution at once, without waiting for nodes.</source>
+        <translation>立即结束此执行，不等待节点。</translation>
+    </message>
+    <message>
+        <source>Run this flow again with the same trigger input.</source>
+        <translation>以相同的触发输入再次运行此流程。</translation>
+    </message>
+    <message>
+        <source>An execution can be re-run once it has ended.</source>
+        <translation>执行结束后才能重新运行。</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>正在连接…</translation>
+    </message>
+    <message>
+        <source>● Live</source>
+        <translation>● 实时</translation>
+    </message>
+    <message>
+        <source>Connection lost, reconnecting…</source>
+        <translation>连接已断开，正在重新连接…</translation>
+    </message>
+    <message>
+        <source>The execution cannot be shown: %1</source>
+        <translation>无法显示此执行：%1</translation>
+    </message>
+    <message>
+        <source>‹ Executions</source>
+        <translation>‹ 执行</translation>
+    </message>
+    <message>
+        <source>Back to the list of executions (%1)</source>
+        <translation>返回执行列表（%1）</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Kill</source>
+        <translation>强制终止</translation>
+    </message>
+    <message>
+        <source>Re-run</source>
+        <translation>重新运行</translation>
+    </message>
+    <message>
+        <source>Execution Log</source>
+        <translation>执行日志</translation>
+    </message>
+    <message>
+        <source>Filter the log</source>
+        <translation>筛选日志</translation>
+    </message>
+    <message>
+        <source>All lines</source>
+        <translation>所有消息</translation>
+    </message>
+    <message>
+        <source>Warnings and errors</source>
+        <translation>警告和错误</translation>
+    </message>
+    <message>
+        <source>Errors only</source>
+        <translation>仅错误</translation>
+    </message>
+    <message>
+        <source>Follow</source>
+        <translation>跟随最新</translation>
+    </message>
+    <message>
+        <source>Keep the newest lines in view</source>
+        <translation>始终显示最新的消息</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::ExecutionsPage</name>
+    <message numerus="yes">
+        <source>%n execution(s)</source>
+        <translation>
+            <numerusform>%n 次执行</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not connected to a server</source>
+        <translation>尚未连接到服务器</translation>
+    </message>
+    <message>
+        <source>The executions appear here once the console is connected to a server and signed in.</source>
+        <translation>控制台连接到服务器并登录后，执行记录就会显示在这里。</translation>
+    </message>
+    <message>
+        <source>Loading executions…</source>
+        <translation>正在加载执行记录…</translation>
+    </message>
+    <message>
+        <source>The executions could not be loaded</source>
+        <translation>无法加载执行记录</translation>
+    </message>
+    <message>
+        <source>%1.</source>
+        <translation>%1。</translation>
+    </message>
+    <message>
+        <source>Error code %1</source>
+        <translation>错误代码 %1</translation>
+    </message>
+    <message>
+        <source>Error code %1, request %2</source>
+        <translation>错误代码 %1，请求 %2</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>重试</translation>
+    </message>
+    <message>
+        <source>No executions yet</source>
+        <translation>暂无执行记录</translation>
+    </message>
+    <message>
+        <source>Every run of a flow appears here as it happens, with its status, its timeline and its log. Run a flow to see the first one.</source>
+        <translation>流程每次运行时都会实时显示在这里，包括状态、时间轴和日志。运行一个流程，即可看到第一条记录。</translation>
+    </message>
+    <message>
+        <source>Go to Flows</source>
+        <translation>前往流程</translation>
+    </message>
+    <message>
+        <source>No executions match these filters</source>
+        <translation>没有符合筛选条件的执行</translation>
+    </message>
+    <message>
+        <source>Change the flow, status or time range, or clear the filters.</source>
+        <translation>请更改流程、状态或时间范围，或清除筛选条件。</translation>
+    </message>
+    <message>
+        <source>Clear Filters</source>
+        <translation>清除筛选条件</translation>
+    </message>
+    <message>
+        <source>Executions</source>
+        <translation>执行</translation>
+    </message>
+    <message>
+        <source>Every run of every flow you may see, newest first, updated live.</source>
+        <translation>您可查看的所有流程的每一次执行，最新的在前，实时更新。</translation>
+    </message>
+    <message>
+        <source>All flows</source>
+        <translation>所有流程</translation>
+    </message>
+    <message>
+        <source>Any status</source>
+        <translation>任意状态</translation>
+    </message>
+    <message>
+        <source>Any time</source>
+        <translation>任意时间</translation>
+    </message>
+    <message>
+        <source>Last hour</source>
+        <translation>过去 1 小时</translation>
+    </message>
+    <message>
+        <source>Last 24 hours</source>
+        <translation>过去 24 小时</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>过去 7 天</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>过去 30 天</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Read the list again (%1)</source>
+        <translation>重新读取列表（%1）</translation>
     </message>
 </context>
 <context>
@@ -779,6 +1278,51 @@
     </message>
 </context>
 <context>
+    <name>hm::app::GanttTimeline</name>
+    <message>
+        <source>Node</source>
+        <translation>节点</translation>
+    </message>
+    <message>
+        <source>×%1</source>
+        <translation>×%1</translation>
+    </message>
+    <message>
+        <source>No node has run yet.</source>
+        <translation>尚无节点运行过。</translation>
+    </message>
+    <message>
+        <source>%1, attempt %2: %3</source>
+        <translation>%1，第 %2 次尝试：%3</translation>
+    </message>
+    <message>
+        <source>Started %1, took %2</source>
+        <translation>开始于 %1，耗时 %2</translation>
+    </message>
+    <message>
+        <source>Error: %1</source>
+        <translation>错误：%1</translation>
+    </message>
+    <message>
+        <source>Retried after a wait.</source>
+        <translation>等待后已重试。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n earlier attempt(s) made while not connected.</source>
+        <translation>
+            <numerusform>连接断开期间另有 %n 次较早的尝试。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Outputs reused from the execution re-run.</source>
+        <translation>输出沿用自被重新运行的那次执行。</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+</context>
+<context>
     <name>hm::app::Inspector</name>
     <message>
         <source>string</source>
@@ -1103,6 +1647,113 @@
     </message>
 </context>
 <context>
+    <name>hm::app::NodeDetailPanel</name>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>This node has not run yet.</source>
+        <translation>此节点尚未运行。</translation>
+    </message>
+    <message>
+        <source>No inputs.</source>
+        <translation>没有输入。</translation>
+    </message>
+    <message>
+        <source>No outputs.</source>
+        <translation>没有输出。</translation>
+    </message>
+    <message>
+        <source>%1
+
+%2</source>
+        <translation>%1
+
+%2</translation>
+    </message>
+    <message>
+        <source>Skipped: a node it depends on failed.</source>
+        <translation>已跳过：它所依赖的节点失败。</translation>
+    </message>
+    <message>
+        <source>Skipped (%1).</source>
+        <translation>已跳过（%1）。</translation>
+    </message>
+    <message>
+        <source>No error.</source>
+        <translation>没有错误。</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>Error ●</source>
+        <translation>错误 ●</translation>
+    </message>
+    <message>
+        <source>%1–%2</source>
+        <translation>%1–%2</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>Logs (%1)</source>
+        <translation>日志（%1）</translation>
+    </message>
+    <message>
+        <source>Logs</source>
+        <translation>日志</translation>
+    </message>
+    <message>
+        <source>The node&apos;s details could not be read: %1</source>
+        <translation>无法读取节点的详细信息：%1</translation>
+    </message>
+    <message>
+        <source>Its outputs were reused from the execution this one re-runs.</source>
+        <translation>其输出沿用自本次所重新运行的那次执行。</translation>
+    </message>
+    <message>
+        <source>Values of sensitive fields are masked by the server.</source>
+        <translation>敏感字段的值已由服务器屏蔽。</translation>
+    </message>
+    <message>
+        <source>Select a node in the graph or the timeline to see its inputs, outputs, error, attempts and logs.</source>
+        <translation>在流程图或时间轴中选择节点，即可查看其输入、输出、错误、尝试和日志。</translation>
+    </message>
+    <message>
+        <source>Inputs</source>
+        <translation>输入</translation>
+    </message>
+    <message>
+        <source>Outputs</source>
+        <translation>输出</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>尝试</translation>
+    </message>
+    <message>
+        <source>Attempt</source>
+        <translation>尝试</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>Took</source>
+        <translation>耗时</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+</context>
+<context>
     <name>hm::app::NumberField</name>
     <message>
         <source>From %1 to %2.</source>
@@ -1301,6 +1952,45 @@
     <message>
         <source>The configuration of node “%1” as JSON. Valid changes apply as you type.</source>
         <translation>以 JSON 呈现的节点“%1”配置。有效的更改会在输入时立即应用。</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::RunStatus</name>
+    <message>
+        <source>Pending</source>
+        <translation>等待中</translation>
+    </message>
+    <message>
+        <source>Queued</source>
+        <translation>排队中</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>运行中</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>Cancelling</source>
+        <translation>取消中</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation>已跳过</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>未知</translation>
     </message>
 </context>
 <context>

@@ -189,6 +189,46 @@
         <source>the server is not available right now</source>
         <translation>伺服器目前無法使用</translation>
     </message>
+    <message>
+        <source>you are not signed in to this server, or your session has ended</source>
+        <translation>您尚未登入此伺服器，或工作階段已結束</translation>
+    </message>
+    <message>
+        <source>you are not allowed to do this with this flow</source>
+        <translation>您沒有權限對此流程執行這項操作</translation>
+    </message>
+    <message>
+        <source>the execution does not exist, or you may not see it</source>
+        <translation>此執行不存在，或您沒有檢視權限</translation>
+    </message>
+    <message>
+        <source>the flow does not exist, or you may not see it</source>
+        <translation>此流程不存在，或您沒有檢視權限</translation>
+    </message>
+    <message>
+        <source>that version of the flow does not exist</source>
+        <translation>流程沒有這個版本</translation>
+    </message>
+    <message>
+        <source>the execution has already ended</source>
+        <translation>此執行已經結束</translation>
+    </message>
+    <message>
+        <source>the execution is already being cancelled</source>
+        <translation>此執行已在取消中</translation>
+    </message>
+    <message>
+        <source>the flow is already running and its settings allow no second run at the same time</source>
+        <translation>流程正在執行中，其設定不允許同時再執行一次</translation>
+    </message>
+    <message>
+        <source>too many requests; try again in a moment</source>
+        <translation>要求過於頻繁，請稍後再試</translation>
+    </message>
+    <message>
+        <source>only the history still holds this execution, so it can only be re-run from the start</source>
+        <translation>此執行僅存在於歷史紀錄中，因此只能從頭重新執行</translation>
+    </message>
 </context>
 <context>
     <name>hm::app::ArrayField</name>
@@ -354,6 +394,465 @@
     <message>
         <source>This section is not available yet in HiveMind %1.</source>
         <translation>HiveMind %1 尚未提供此區塊。</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::ExecutionFormat</name>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 毫秒</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 分 %2 秒</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 小時 %2 分</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::ExecutionListModel</name>
+    <message>
+        <source>Status</source>
+        <translation>狀態</translation>
+    </message>
+    <message>
+        <source>Flow</source>
+        <translation>流程</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>開始時間</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>耗時</translation>
+    </message>
+    <message>
+        <source>Triggered by</source>
+        <translation>觸發者</translation>
+    </message>
+    <message>
+        <source>Execution</source>
+        <translation>執行</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>Webhook</source>
+        <translation>網路鉤子觸發</translation>
+    </message>
+    <message>
+        <source>…%1</source>
+        <translation>…%1</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::ExecutionLogModel</name>
+    <message>
+        <source>%1  %2</source>
+        <translation>%1  %2</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message numerus="yes">
+        <source>Watching the execution: %1, %n node(s) finished.</source>
+        <translation>
+            <numerusform>正在監看此執行：%1，已完成 %n 個節點。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Connection to the server lost; reconnecting.</source>
+        <translation>與伺服器的連線中斷，正在重新連線。</translation>
+    </message>
+    <message>
+        <source>Connection to the server lost (%1); reconnecting.</source>
+        <translation>與伺服器的連線中斷（%1），正在重新連線。</translation>
+    </message>
+    <message>
+        <source>Reconnected; nothing happened meanwhile.</source>
+        <translation>已重新連線；期間沒有任何變化。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Reconnected; %n event(s) happened meanwhile, their result is shown.</source>
+        <translation>
+            <numerusform>已重新連線；期間發生了 %n 個事件，已顯示其結果。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Execution queued.</source>
+        <translation>執行已排入佇列。</translation>
+    </message>
+    <message>
+        <source>Execution started.</source>
+        <translation>執行已開始。</translation>
+    </message>
+    <message>
+        <source>%1 started, attempt %2.</source>
+        <translation>%1 已開始，第 %2 次嘗試。</translation>
+    </message>
+    <message>
+        <source>%1 started.</source>
+        <translation>%1 已開始。</translation>
+    </message>
+    <message>
+        <source>%1 completed in %2.</source>
+        <translation>%1 已完成，耗時 %2。</translation>
+    </message>
+    <message>
+        <source>%1 completed.</source>
+        <translation>%1 已完成。</translation>
+    </message>
+    <message>
+        <source>%1 failed on attempt %2 and will be retried: %3</source>
+        <translation>%1 第 %2 次嘗試失敗，將會重試：%3</translation>
+    </message>
+    <message>
+        <source>%1 failed: %2</source>
+        <translation>%1 失敗：%2</translation>
+    </message>
+    <message>
+        <source>%1 skipped: a node it depends on failed.</source>
+        <translation>%1 已略過：它所依賴的節點失敗。</translation>
+    </message>
+    <message>
+        <source>%1 skipped.</source>
+        <translation>%1 已略過。</translation>
+    </message>
+    <message>
+        <source>%1 cancelled.</source>
+        <translation>%1 已取消。</translation>
+    </message>
+    <message>
+        <source>Execution completed in %1.</source>
+        <translation>執行已完成，耗時 %1。</translation>
+    </message>
+    <message>
+        <source>Execution completed.</source>
+        <translation>執行已完成。</translation>
+    </message>
+    <message>
+        <source>Execution failed.</source>
+        <translation>執行失敗。</translation>
+    </message>
+    <message>
+        <source>Execution failed: %1</source>
+        <translation>執行失敗：%1</translation>
+    </message>
+    <message>
+        <source>Execution killed.</source>
+        <translation>執行已強制終止。</translation>
+    </message>
+    <message>
+        <source>Execution cancelled.</source>
+        <translation>執行已取消。</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::ExecutionViewer</name>
+    <message>
+        <source>The flow&apos;s graph could not be read: %1</source>
+        <translation>無法讀取流程圖：%1</translation>
+    </message>
+    <message>
+        <source>Cancel Execution</source>
+        <translation>取消執行</translation>
+    </message>
+    <message>
+        <source>Cancel this execution of %1? Running nodes are asked to stop, and nodes that have not started will not run.</source>
+        <translation>要取消 %1 的這次執行嗎？執行中的節點會被要求停止，尚未開始的節點將不會執行。</translation>
+    </message>
+    <message>
+        <source>The execution could not be cancelled: %1</source>
+        <translation>無法取消此執行：%1</translation>
+    </message>
+    <message>
+        <source>Kill Execution</source>
+        <translation>強制終止執行</translation>
+    </message>
+    <message>
+        <source>Kill this execution of %1 now? Running nodes are abandoned at once, without waiting for them to stop; what they were doing may be left half done.</source>
+        <translation>要立即強制終止 %1 的這次執行嗎？執行中的節點會立刻被放棄，不等待其停止；它們進行中的工作可能只完成一半。</translation>
+    </message>
+    <message>
+        <source>The execution could not be killed: %1</source>
+        <translation>無法強制終止此執行：%1</translation>
+    </message>
+    <message>
+        <source>The execution could not be re-run: %1</source>
+        <translation>無法重新執行：%1</translation>
+    </message>
+    <message>
+        <source>Execution</source>
+        <translation>執行</translation>
+    </message>
+    <message>
+        <source>Version %1</source>
+        <translation>版本 %1</translation>
+    </message>
+    <message>
+        <source>Execution %1</source>
+        <translation>執行 %1</translation>
+    </message>
+    <message>
+        <source>Waiting in the queue, position %1</source>
+        <translation>在佇列中等候，第 %1 位</translation>
+    </message>
+    <message>
+        <source>Waiting in the queue</source>
+        <translation>在佇列中等候</translation>
+    </message>
+    <message>
+        <source>Started %1</source>
+        <translation>開始於 %1</translation>
+    </message>
+    <message>
+        <source>Not started yet</source>
+        <translation>尚未開始</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>載入中…</translation>
+    </message>
+    <message>
+        <source>Took %1</source>
+        <translation>耗時 %1</translation>
+    </message>
+    <message>
+        <source>Elapsed %1 · about %2 left</source>
+        <translation>已經過 %1 · 約剩 %2</translation>
+    </message>
+    <message>
+        <source>Elapsed %1</source>
+        <translation>已經過 %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n node(s) finished</source>
+        <translation>
+            <numerusform>已完成 %1 / %n 個節點</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>From the Start (Version %1)</source>
+        <translation>從頭開始（版本 %1）</translation>
+    </message>
+    <message>
+        <source>From the Failed Node (Version %1)</source>
+        <translation>從失敗的節點開始（版本 %1）</translation>
+    </message>
+    <message>
+        <source>From the Start on Newest Version %1</source>
+        <translation>從頭開始，使用最新版本 %1</translation>
+    </message>
+    <message>
+        <source>From the Failed Node on Newest Version %1</source>
+        <translation>從失敗的節點開始，使用最新版本 %1</translation>
+    </message>
+    <message>
+        <source>The execution has ended.</source>
+        <translation>此執行已結束。</translation>
+    </message>
+    <message>
+        <source>Ask the running nodes to stop, then end the execution.</source>
+        <translation>要求執行中的節點停止，然後結束此執行。</translation>
+    </message>
+    <message>
+        <source>End the execution at once, without waiting for nodes.</source>
+        <translation>立即結束此執行，不等待節點。</translation>
+    </message>
+    <message>
+        <source>Run this flow again with the same trigger input.</source>
+        <translation>以相同的觸發輸入再次執行此流程。</translation>
+    </message>
+    <message>
+        <source>An execution can be re-run once it has ended.</source>
+        <translation>執行結束後才能重新執行。</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>連線中…</translation>
+    </message>
+    <message>
+        <source>● Live</source>
+        <translation>● 即時</translation>
+    </message>
+    <message>
+        <source>Connection lost, reconnecting…</source>
+        <translation>連線中斷，正在重新連線…</translation>
+    </message>
+    <message>
+        <source>The execution cannot be shown: %1</source>
+        <translation>無法顯示此執行：%1</translation>
+    </message>
+    <message>
+        <source>‹ Executions</source>
+        <translation>‹ 執行</translation>
+    </message>
+    <message>
+        <source>Back to the list of executions (%1)</source>
+        <translation>返回執行清單（%1）</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Kill</source>
+        <translation>強制終止</translation>
+    </message>
+    <message>
+        <source>Re-run</source>
+        <translation>重新執行</translation>
+    </message>
+    <message>
+        <source>Execution Log</source>
+        <translation>執行日誌</translation>
+    </message>
+    <message>
+        <source>Filter the log</source>
+        <translation>篩選日誌</translation>
+    </message>
+    <message>
+        <source>All lines</source>
+        <translation>所有訊息</translation>
+    </message>
+    <message>
+        <source>Warnings and errors</source>
+        <translation>警告與錯誤</translation>
+    </message>
+    <message>
+        <source>Errors only</source>
+        <translation>僅錯誤</translation>
+    </message>
+    <message>
+        <source>Follow</source>
+        <translation>跟隨最新</translation>
+    </message>
+    <message>
+        <source>Keep the newest lines in view</source>
+        <translation>持續顯示最新的訊息</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::ExecutionsPage</name>
+    <message numerus="yes">
+        <source>%n execution(s)</source>
+        <translation>
+            <numerusform>%n 次執行</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not connected to a server</source>
+        <translation>尚未連線到伺服器</translation>
+    </message>
+    <message>
+        <source>The executions appear here once the console is connected to a server and signed in.</source>
+        <translation>主控台連線到伺服器並登入後，執行紀錄就會顯示在這裡。</translation>
+    </message>
+    <message>
+        <source>Loading executions…</source>
+        <translation>正在載入執行紀錄…</translation>
+    </message>
+    <message>
+        <source>The executions could not be loaded</source>
+        <translation>無法載入執行紀錄</translation>
+    </message>
+    <message>
+        <source>%1.</source>
+        <translation>%1。</translation>
+    </message>
+    <message>
+        <source>Error code %1</source>
+        <translation>錯誤代碼 %1</translation>
+    </message>
+    <message>
+        <source>Error code %1, request %2</source>
+        <translation>錯誤代碼 %1，要求 %2</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>重試</translation>
+    </message>
+    <message>
+        <source>No executions yet</source>
+        <translation>尚無執行紀錄</translation>
+    </message>
+    <message>
+        <source>Every run of a flow appears here as it happens, with its status, its timeline and its log. Run a flow to see the first one.</source>
+        <translation>流程每次執行時都會即時顯示在這裡，包括狀態、時間軸與日誌。執行一個流程，就能看到第一筆紀錄。</translation>
+    </message>
+    <message>
+        <source>Go to Flows</source>
+        <translation>前往流程</translation>
+    </message>
+    <message>
+        <source>No executions match these filters</source>
+        <translation>沒有符合篩選條件的執行</translation>
+    </message>
+    <message>
+        <source>Change the flow, status or time range, or clear the filters.</source>
+        <translation>請變更流程、狀態或時間範圍，或清除篩選條件。</translation>
+    </message>
+    <message>
+        <source>Clear Filters</source>
+        <translation>清除篩選條件</translation>
+    </message>
+    <message>
+        <source>Executions</source>
+        <translation>執行</translation>
+    </message>
+    <message>
+        <source>Every run of every flow you may see, newest first, updated live.</source>
+        <translation>您可檢視的所有流程的每一次執行，最新的在前，即時更新。</translation>
+    </message>
+    <message>
+        <source>All flows</source>
+        <translation>所有流程</translation>
+    </message>
+    <message>
+        <source>Any status</source>
+        <translation>任何狀態</translation>
+    </message>
+    <message>
+        <source>Any time</source>
+        <translation>任何時間</translation>
+    </message>
+    <message>
+        <source>Last hour</source>
+        <translation>過去 1 小時</translation>
+    </message>
+    <message>
+        <source>Last 24 hours</source>
+        <translation>過去 24 小時</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>過去 7 天</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>過去 30 天</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>重新整理</translation>
+    </message>
+    <message>
+        <source>Read the list again (%1)</source>
+        <translation>重新讀取清單（%1）</translation>
     </message>
 </context>
 <context>
@@ -779,6 +1278,51 @@
     </message>
 </context>
 <context>
+    <name>hm::app::GanttTimeline</name>
+    <message>
+        <source>Node</source>
+        <translation>節點</translation>
+    </message>
+    <message>
+        <source>×%1</source>
+        <translation>×%1</translation>
+    </message>
+    <message>
+        <source>No node has run yet.</source>
+        <translation>尚無節點執行過。</translation>
+    </message>
+    <message>
+        <source>%1, attempt %2: %3</source>
+        <translation>%1，第 %2 次嘗試：%3</translation>
+    </message>
+    <message>
+        <source>Started %1, took %2</source>
+        <translation>開始於 %1，耗時 %2</translation>
+    </message>
+    <message>
+        <source>Error: %1</source>
+        <translation>錯誤：%1</translation>
+    </message>
+    <message>
+        <source>Retried after a wait.</source>
+        <translation>等候後已重試。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n earlier attempt(s) made while not connected.</source>
+        <translation>
+            <numerusform>連線中斷期間另有 %n 次較早的嘗試。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Outputs reused from the execution re-run.</source>
+        <translation>輸出沿用自被重新執行的那次執行。</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+</context>
+<context>
     <name>hm::app::Inspector</name>
     <message>
         <source>string</source>
@@ -1103,6 +1647,113 @@
     </message>
 </context>
 <context>
+    <name>hm::app::NodeDetailPanel</name>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>This node has not run yet.</source>
+        <translation>此節點尚未執行。</translation>
+    </message>
+    <message>
+        <source>No inputs.</source>
+        <translation>沒有輸入。</translation>
+    </message>
+    <message>
+        <source>No outputs.</source>
+        <translation>沒有輸出。</translation>
+    </message>
+    <message>
+        <source>%1
+
+%2</source>
+        <translation>%1
+
+%2</translation>
+    </message>
+    <message>
+        <source>Skipped: a node it depends on failed.</source>
+        <translation>已略過：它所依賴的節點失敗。</translation>
+    </message>
+    <message>
+        <source>Skipped (%1).</source>
+        <translation>已略過（%1）。</translation>
+    </message>
+    <message>
+        <source>No error.</source>
+        <translation>沒有錯誤。</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>錯誤</translation>
+    </message>
+    <message>
+        <source>Error ●</source>
+        <translation>錯誤 ●</translation>
+    </message>
+    <message>
+        <source>%1–%2</source>
+        <translation>%1–%2</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>Logs (%1)</source>
+        <translation>日誌（%1）</translation>
+    </message>
+    <message>
+        <source>Logs</source>
+        <translation>日誌</translation>
+    </message>
+    <message>
+        <source>The node&apos;s details could not be read: %1</source>
+        <translation>無法讀取節點的詳細資料：%1</translation>
+    </message>
+    <message>
+        <source>Its outputs were reused from the execution this one re-runs.</source>
+        <translation>其輸出沿用自本次所重新執行的那次執行。</translation>
+    </message>
+    <message>
+        <source>Values of sensitive fields are masked by the server.</source>
+        <translation>敏感欄位的值已由伺服器遮罩。</translation>
+    </message>
+    <message>
+        <source>Select a node in the graph or the timeline to see its inputs, outputs, error, attempts and logs.</source>
+        <translation>在流程圖或時間軸中選取節點，即可查看其輸入、輸出、錯誤、嘗試與日誌。</translation>
+    </message>
+    <message>
+        <source>Inputs</source>
+        <translation>輸入</translation>
+    </message>
+    <message>
+        <source>Outputs</source>
+        <translation>輸出</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>嘗試</translation>
+    </message>
+    <message>
+        <source>Attempt</source>
+        <translation>嘗試</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>開始</translation>
+    </message>
+    <message>
+        <source>Took</source>
+        <translation>耗時</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>結果</translation>
+    </message>
+</context>
+<context>
     <name>hm::app::NumberField</name>
     <message>
         <source>From %1 to %2.</source>
@@ -1301,6 +1952,45 @@
     <message>
         <source>The configuration of node “%1” as JSON. Valid changes apply as you type.</source>
         <translation>以 JSON 呈現的節點「%1」組態。有效的變更會在輸入時立即套用。</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::RunStatus</name>
+    <message>
+        <source>Pending</source>
+        <translation>等待中</translation>
+    </message>
+    <message>
+        <source>Queued</source>
+        <translation>排隊中</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>執行中</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>失敗</translation>
+    </message>
+    <message>
+        <source>Cancelling</source>
+        <translation>取消中</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation>已略過</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>未知</translation>
     </message>
 </context>
 <context>
