@@ -9,6 +9,7 @@
 #include "ServerErrorText.h"
 #include "StatusIndicator.h"
 #include "common/Check.h"
+#include "executions/ExecutionsPage.h"
 #include "flows/FlowEditorPage.h"
 #include "flows/FlowsPage.h"
 #include "hivemind/Version.h"
@@ -179,7 +180,30 @@ void MainWindow::createPages()
                     &FlowsPage::setSessionError);
             connect(m_flowsPage, &FlowsPage::activationRequested, this,
                     [this] { selectSection(QStringLiteral("flows")); });
+            // A run shows its execution, unless that would leave unsaved edits
+            // (the editor's banner names it then).
+            connect(m_flowsPage, &FlowsPage::executionStarted, this, [this](const QString &id) {
+                if (!m_flowsPage->editorPage()->isModified())
+                    openExecution(id);
+            });
             page = m_flowsPage;
+        } else if (section.id == QLatin1String("executions")) {
+            m_executionsPage = new ExecutionsPage(m_pages);
+            connect(m_executionsPage, &ExecutionsPage::showFlowsRequested, this,
+                    [this] { selectSection(QStringLiteral("flows")); });
+            // The signed-in client once there is one (ConsoleSession); the
+            // connection's own until then, or when nothing signs in.
+            connect(m_connection, &ServerConnection::stateChanged, m_executionsPage,
+                    [this](ServerConnection::State state) {
+                        if (state == ServerConnection::State::Connected &&
+                            !m_session->isSignedIn())
+                            m_executionsPage->setClient(m_connection->client());
+                    });
+            if (m_connection->state() == ServerConnection::State::Connected)
+                m_executionsPage->setClient(m_connection->client());
+            connect(m_session, &ConsoleSession::signedIn, m_executionsPage,
+                    [this] { m_executionsPage->setClient(m_session->client()); });
+            page = m_executionsPage;
         } else {
             page = new EmptyStatePage(section, m_pages);
         }
@@ -284,6 +308,12 @@ bool MainWindow::selectSection(const QString &id)
         }
     }
     return false;
+}
+
+void MainWindow::openExecution(const QString &executionId)
+{
+    selectSection(QStringLiteral("executions"));
+    m_executionsPage->openExecution(executionId);
 }
 
 QString MainWindow::currentSection() const

@@ -26,6 +26,11 @@ ServerConnection::~ServerConnection()
     m_server.reset(); // stops the server thread
 }
 
+hm::client::ApiClient *ServerConnection::client() const
+{
+    return m_client;
+}
+
 void ServerConnection::start()
 {
     if (m_state == State::Starting || m_state == State::Connected)

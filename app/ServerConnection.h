@@ -71,6 +71,9 @@ public:
     QString dataDir() const { return m_options.dataDir; }
     // False once connectTo() replaced the in-process server.
     bool isLocal() const { return m_local; }
+    // The client the sections talk to the server with; null before the
+    // server is known.
+    hm::client::ApiClient *client() const;
 
 signals:
     void stateChanged(hm::app::ServerConnection::State state);

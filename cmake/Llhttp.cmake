@@ -28,6 +28,8 @@ if(NOT LLHTTP_INCLUDE_DIR OR llhttp_missing)
 endif()
 
 add_library(hivemind_llhttp STATIC ${llhttp_sources})
+# One C file that includes its own generated parts: never in a unity batch.
+set_target_properties(hivemind_llhttp PROPERTIES UNITY_BUILD OFF)
 set_target_properties(hivemind_llhttp PROPERTIES C_STANDARD 99 POSITION_INDEPENDENT_CODE ON)
 target_include_directories(hivemind_llhttp SYSTEM PUBLIC ${LLHTTP_INCLUDE_DIR})
 # llhttp.c holds two parsers; the strict one refuses what the other lets

@@ -497,9 +497,9 @@ void FlowsPage::listen()
 {
     if (!m_client || !m_started)
         return;
-    const QString token = m_client->tokens().accessToken;
+    const QString token = m_client->webSocketToken();
     if (token.isEmpty())
-        return; // no session (API keys: not followed here)
+        return; // no credential yet
     m_events->listen(m_client->baseUrl(), token);
 }
 

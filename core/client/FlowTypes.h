@@ -179,6 +179,8 @@ struct ExecutionFilter
     QString status;
     int page = 0;
     int size = 0;
+    QDateTime from; // created at or after; invalid = no bound
+    QDateTime to;   // created before; invalid = no bound
 };
 
 // A row of GET /executions.
@@ -186,6 +188,7 @@ struct ExecutionSummary
 {
     QString executionId;
     QString flowId;
+    QString flowName; // empty when the server did not send it
     QString flowVersion;
     QString status;
     QString triggeredBy;

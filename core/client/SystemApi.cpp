@@ -7,7 +7,7 @@
 namespace hm::client {
 namespace {
 
-QJsonObject readObject(const ApiResponse &r)
+QJsonObject readSystemObject(const ApiResponse &r)
 {
     return r.data.toObject();
 }
@@ -30,20 +30,20 @@ auto pageOf(const QString &listKey)
 
 void SystemApi::info(Callback<QJsonObject> done)
 {
-    m_client.call<QJsonObject>(ApiRequest::get(QStringLiteral("/api/v1/system/info")), readObject,
-                               std::move(done));
+    m_client.call<QJsonObject>(ApiRequest::get(QStringLiteral("/api/v1/system/info")),
+                               readSystemObject, std::move(done));
 }
 
 void SystemApi::config(Callback<QJsonObject> done)
 {
-    m_client.call<QJsonObject>(ApiRequest::get(QStringLiteral("/api/v1/system/config")), readObject,
-                               std::move(done));
+    m_client.call<QJsonObject>(ApiRequest::get(QStringLiteral("/api/v1/system/config")),
+                               readSystemObject, std::move(done));
 }
 
 void SystemApi::updateConfig(const QJsonObject &changes, Callback<QJsonObject> done)
 {
     m_client.call<QJsonObject>(ApiRequest::put(QStringLiteral("/api/v1/system/config"), changes),
-                               readObject, std::move(done));
+                               readSystemObject, std::move(done));
 }
 
 void SystemApi::routes(Callback<QJsonArray> done)

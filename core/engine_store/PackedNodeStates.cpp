@@ -15,8 +15,10 @@ namespace {
 
 constexpr qint64 kFormat = 2;
 
-// Positions in a format 2 entry.
-enum Field : qsizetype
+// Positions in a format 2 entry (scoped: Status and ErrorCode are also
+// names of the project's own types).
+namespace field {
+enum : qsizetype
 {
     NodeId,
     Component,
@@ -31,6 +33,7 @@ enum Field : qsizetype
     ErrorMessage,
     Logs,
 };
+} // namespace field
 
 QJsonValue objectOrNull(const QJsonValue &value)
 {
@@ -86,21 +89,21 @@ QList<StoredNode> readFormat2(const QJsonObject &document)
     for (const QJsonValue &entryValue : entries) {
         const QJsonArray e = entryValue.toArray();
         StoredNode n;
-        n.nodeId = e.at(NodeId).toString();
-        const QJsonArray component = components.at(e.at(Component).toInteger(-1)).toArray();
+        n.nodeId = e.at(field::NodeId).toString();
+        const QJsonArray component = components.at(e.at(field::Component).toInteger(-1)).toArray();
         n.component = component.at(0).toString();
         n.version = component.at(1).toString();
-        n.status = e.at(Status).toString();
-        n.attempt = e.at(Attempt).toInteger(0);
-        n.startedAtMs = time(e.at(Started));
-        n.endedAtMs = time(e.at(Ended));
+        n.status = e.at(field::Status).toString();
+        n.attempt = e.at(field::Attempt).toInteger(0);
+        n.startedAtMs = time(e.at(field::Started));
+        n.endedAtMs = time(e.at(field::Ended));
         n.durationMs = durationMs(n.startedAtMs, n.endedAtMs); // as rows store it
-        n.inputs = objectOrNull(e.at(Inputs));
-        n.outputs = objectOrNull(e.at(Outputs));
-        n.skipReason = e.at(SkipReason).toString();
-        n.errorCode = e.at(ErrorCode).toString();
-        n.errorMessage = e.at(ErrorMessage).toString();
-        n.logs = objectOrNull(e.at(Logs));
+        n.inputs = objectOrNull(e.at(field::Inputs));
+        n.outputs = objectOrNull(e.at(field::Outputs));
+        n.skipReason = e.at(field::SkipReason).toString();
+        n.errorCode = e.at(field::ErrorCode).toString();
+        n.errorMessage = e.at(field::ErrorMessage).toString();
+        n.logs = objectOrNull(e.at(field::Logs));
         nodes.append(std::move(n));
     }
     return nodes;

@@ -9,7 +9,7 @@ namespace hm::flow {
 
 namespace {
 
-const QString kRefKey = QStringLiteral("$ref");
+const QString kMappingRefKey = QStringLiteral("$ref");
 const QString kExpressionPrefix = QStringLiteral("$.");
 
 bool isNameChar(QChar c)
@@ -271,7 +271,7 @@ private:
 
 Result<Mapping> parseRef(const QJsonObject &obj)
 {
-    const QJsonValue ref = obj.value(kRefKey);
+    const QJsonValue ref = obj.value(kMappingRefKey);
     if (obj.size() != 1)
         return mappingError(QStringLiteral("a $ref object must have no other members"));
     if (!ref.isString())
@@ -346,7 +346,7 @@ std::optional<Error> parseMappingInto(const QJsonValue &value, Mapping &out, Map
             return std::nullopt;
         }
     }
-    if (value.isObject() && value.toObject().contains(kRefKey)) {
+    if (value.isObject() && value.toObject().contains(kMappingRefKey)) {
         Result<Mapping> ref = parseRef(value.toObject());
         if (!ref)
             return ref.error();

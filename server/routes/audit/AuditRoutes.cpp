@@ -17,7 +17,7 @@ namespace {
 
 using namespace schema;
 
-Result<repositories::AuditFilter> parseFilter(const QUrlQuery &query)
+Result<repositories::AuditFilter> parseAuditFilter(const QUrlQuery &query)
 {
     repositories::AuditFilter filter;
     filter.userId = queryValue(query, QStringLiteral("user_id"));
@@ -45,7 +45,7 @@ ApiReply listAudit(store::Database &database, const RequestContext &c)
 {
     const QUrlQuery query = c.request.query();
     HM_TRY(paging, parsePaging(query));
-    HM_TRY(filter, parseFilter(query));
+    HM_TRY(filter, parseAuditFilter(query));
     HM_TRY(page, repositories::listAudit(database, filter.value(), paging.value()));
     QJsonArray rows;
     for (const repositories::AuditRow &row : std::as_const(page.value().items))

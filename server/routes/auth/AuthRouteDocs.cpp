@@ -49,8 +49,8 @@ QJsonObject flag(const QString &name)
     return object({{name, boolean()}});
 }
 
-RouteDoc doc(const QString &tag, const QString &summary, QJsonObject request = {},
-             QJsonObject response = {}, QList<ErrorCode> errors = {}, int status = 200)
+RouteDoc authDoc(const QString &tag, const QString &summary, QJsonObject request = {},
+                 QJsonObject response = {}, QList<ErrorCode> errors = {}, int status = 200)
 {
     RouteDoc d;
     d.tag = tag;
@@ -72,57 +72,58 @@ void describeAuthRoutes(ApiRouter &router)
     const QString s = QStringLiteral("/api/v1");
 
     router.describe(Method::Post, s + QStringLiteral("/auth/login"),
-                    doc(authTag, QStringLiteral("Log in with username or email and password"),
-                        object({{QStringLiteral("username"), string()},
-                                {QStringLiteral("email"), string()},
-                                {QStringLiteral("password"), string()},
-                                {QStringLiteral("remember_me"), boolean()}},
-                               {QStringLiteral("password")}),
-                        tokenSchema(),
-                        {ErrorCode::InvalidCredentials, ErrorCode::AccountSuspended,
-                         ErrorCode::EmailNotVerified, ErrorCode::ValidationError,
-                         ErrorCode::RateLimitExceeded, ErrorCode::ServiceUnavailable}));
+                    authDoc(authTag, QStringLiteral("Log in with username or email and password"),
+                            object({{QStringLiteral("username"), string()},
+                                    {QStringLiteral("email"), string()},
+                                    {QStringLiteral("password"), string()},
+                                    {QStringLiteral("remember_me"), boolean()}},
+                                   {QStringLiteral("password")}),
+                            tokenSchema(),
+                            {ErrorCode::InvalidCredentials, ErrorCode::AccountSuspended,
+                             ErrorCode::EmailNotVerified, ErrorCode::ValidationError,
+                             ErrorCode::RateLimitExceeded, ErrorCode::ServiceUnavailable}));
     router.describe(Method::Post, s + QStringLiteral("/auth/verify-2fa"),
-                    doc(authTag, QStringLiteral("Complete a login with a TOTP code"),
-                        object({{QStringLiteral("pending_token"), string()},
-                                {QStringLiteral("code"), string()},
-                                {QStringLiteral("method"), enumOf({QStringLiteral("totp")})}},
-                               {QStringLiteral("pending_token"), QStringLiteral("code")}),
-                        tokenSchema(),
-                        {ErrorCode::TokenInvalid, ErrorCode::InvalidCredentials,
-                         ErrorCode::RateLimitExceeded}));
-    router.describe(Method::Post, s + QStringLiteral("/auth/refresh"),
-                    doc(authTag,
-                        QStringLiteral("Rotate a refresh token (body or Bearer header) into new "
-                                       "tokens"),
-                        object({{QStringLiteral("refresh_token"), string()}}), tokenSchema(),
-                        {ErrorCode::TokenInvalid, ErrorCode::RefreshTokenExpired}));
+                    authDoc(authTag, QStringLiteral("Complete a login with a TOTP code"),
+                            object({{QStringLiteral("pending_token"), string()},
+                                    {QStringLiteral("code"), string()},
+                                    {QStringLiteral("method"), enumOf({QStringLiteral("totp")})}},
+                                   {QStringLiteral("pending_token"), QStringLiteral("code")}),
+                            tokenSchema(),
+                            {ErrorCode::TokenInvalid, ErrorCode::InvalidCredentials,
+                             ErrorCode::RateLimitExceeded}));
+    router.describe(
+        Method::Post, s + QStringLiteral("/auth/refresh"),
+        authDoc(authTag,
+                QStringLiteral("Rotate a refresh token (body or Bearer header) into new "
+                               "tokens"),
+                object({{QStringLiteral("refresh_token"), string()}}), tokenSchema(),
+                {ErrorCode::TokenInvalid, ErrorCode::RefreshTokenExpired}));
     router.describe(Method::Post, s + QStringLiteral("/auth/register"),
-                    doc(authTag, QStringLiteral("Self-registration (when enabled)"),
-                        object({{QStringLiteral("email"), string()},
-                                {QStringLiteral("password"), string()},
-                                {QStringLiteral("name"), string()},
-                                {QStringLiteral("username"), string()}},
-                               {QStringLiteral("email"), QStringLiteral("password")}),
-                        userSchema(),
-                        {ErrorCode::Forbidden, ErrorCode::EmailExists,
-                         ErrorCode::ResourceAlreadyExists, ErrorCode::InvalidPassword,
-                         ErrorCode::RateLimitExceeded, ErrorCode::ServiceUnavailable},
-                        201));
+                    authDoc(authTag, QStringLiteral("Self-registration (when enabled)"),
+                            object({{QStringLiteral("email"), string()},
+                                    {QStringLiteral("password"), string()},
+                                    {QStringLiteral("name"), string()},
+                                    {QStringLiteral("username"), string()}},
+                                   {QStringLiteral("email"), QStringLiteral("password")}),
+                            userSchema(),
+                            {ErrorCode::Forbidden, ErrorCode::EmailExists,
+                             ErrorCode::ResourceAlreadyExists, ErrorCode::InvalidPassword,
+                             ErrorCode::RateLimitExceeded, ErrorCode::ServiceUnavailable},
+                            201));
     for (const QString &path :
          {QStringLiteral("/auth/forgot-password"), QStringLiteral("/auth/reset-password"),
           QStringLiteral("/auth/verify-email")})
-        router.describe(Method::Post, s + path,
-                        doc(authTag,
-                            QStringLiteral("Needs an SMTP channel; answers 503 until one exists"),
-                            {}, {}, {ErrorCode::ServiceUnavailable}));
+        router.describe(
+            Method::Post, s + path,
+            authDoc(authTag, QStringLiteral("Needs an SMTP channel; answers 503 until one exists"),
+                    {}, {}, {ErrorCode::ServiceUnavailable}));
     router.describe(Method::Post, s + QStringLiteral("/auth/logout"),
-                    doc(authTag, QStringLiteral("End the current session (or the given one)"),
-                        object({{QStringLiteral("refresh_token"), string()}}),
-                        flag(QStringLiteral("logged_out"))));
+                    authDoc(authTag, QStringLiteral("End the current session (or the given one)"),
+                            object({{QStringLiteral("refresh_token"), string()}}),
+                            flag(QStringLiteral("logged_out"))));
     router.describe(Method::Post, s + QStringLiteral("/auth/logout-all"),
-                    doc(authTag, QStringLiteral("End every session of the caller"), {},
-                        flag(QStringLiteral("logged_out"))));
+                    authDoc(authTag, QStringLiteral("End every session of the caller"), {},
+                            flag(QStringLiteral("logged_out"))));
     const QJsonObject settings =
         object({{QStringLiteral("auth.self_registration"), boolean()},
                 {QStringLiteral("password_policy"), passwordPolicySchema()},
@@ -135,25 +136,26 @@ void describeAuthRoutes(ApiRouter &router)
                          {QStringLiteral("window_seconds"), integer()}})}},
                {}, true);
     router.describe(Method::Get, s + QStringLiteral("/auth/settings"),
-                    doc(authTag, QStringLiteral("Authentication settings"), {}, settings));
+                    authDoc(authTag, QStringLiteral("Authentication settings"), {}, settings));
     router.describe(
         Method::Put, s + QStringLiteral("/auth/settings"),
-        doc(authTag, QStringLiteral("Change authentication settings"), settings, settings));
+        authDoc(authTag, QStringLiteral("Change authentication settings"), settings, settings));
     router.describe(Method::Post, s + QStringLiteral("/auth/2fa/enroll"),
-                    doc(authTag, QStringLiteral("Start TOTP enrolment (secret and otpauth URI)"),
-                        object({{QStringLiteral("password"), string()}}), {},
-                        {ErrorCode::CurrentPasswordWrong}));
+                    authDoc(authTag,
+                            QStringLiteral("Start TOTP enrolment (secret and otpauth URI)"),
+                            object({{QStringLiteral("password"), string()}}), {},
+                            {ErrorCode::CurrentPasswordWrong}));
     router.describe(Method::Post, s + QStringLiteral("/auth/2fa/verify"),
-                    doc(authTag, QStringLiteral("Confirm TOTP enrolment with a code"),
-                        object({{QStringLiteral("code"), string()}}, {QStringLiteral("code")}), {},
-                        {ErrorCode::ValidationError, ErrorCode::RateLimitExceeded}));
-    router.describe(
-        Method::Post, s + QStringLiteral("/auth/2fa/disable"),
-        doc(authTag, QStringLiteral("Turn two-factor authentication off"),
-            object({{QStringLiteral("password"), string()}, {QStringLiteral("code"), string()}}),
-            {},
-            {ErrorCode::CurrentPasswordWrong, ErrorCode::ValidationError,
-             ErrorCode::RateLimitExceeded, ErrorCode::ServiceUnavailable}));
+                    authDoc(authTag, QStringLiteral("Confirm TOTP enrolment with a code"),
+                            object({{QStringLiteral("code"), string()}}, {QStringLiteral("code")}),
+                            {}, {ErrorCode::ValidationError, ErrorCode::RateLimitExceeded}));
+    router.describe(Method::Post, s + QStringLiteral("/auth/2fa/disable"),
+                    authDoc(authTag, QStringLiteral("Turn two-factor authentication off"),
+                            object({{QStringLiteral("password"), string()},
+                                    {QStringLiteral("code"), string()}}),
+                            {},
+                            {ErrorCode::CurrentPasswordWrong, ErrorCode::ValidationError,
+                             ErrorCode::RateLimitExceeded, ErrorCode::ServiceUnavailable}));
 
     const QJsonObject keyRequest = object(
         {{QStringLiteral("name"), string()},
@@ -175,52 +177,52 @@ void describeAuthRoutes(ApiRouter &router)
                 {QStringLiteral("expires_at"), string()},
                 {QStringLiteral("last_used"), string()}});
     router.describe(Method::Post, s + QStringLiteral("/auth/api-keys"),
-                    doc(keysTag, QStringLiteral("Create an API key (shown once)"), keyRequest,
-                        keySchema, {ErrorCode::ValidationError}, 201));
+                    authDoc(keysTag, QStringLiteral("Create an API key (shown once)"), keyRequest,
+                            keySchema, {ErrorCode::ValidationError}, 201));
     router.describe(
         Method::Get, s + QStringLiteral("/auth/api-keys"),
-        doc(keysTag, QStringLiteral("List the caller's API keys"), {}, arrayOf(keySchema)));
+        authDoc(keysTag, QStringLiteral("List the caller's API keys"), {}, arrayOf(keySchema)));
     router.describe(Method::Delete, s + QStringLiteral("/auth/api-keys/{id}"),
-                    doc(keysTag, QStringLiteral("Revoke an API key"), {},
-                        flag(QStringLiteral("revoked")), {ErrorCode::ResourceNotFound}));
+                    authDoc(keysTag, QStringLiteral("Revoke an API key"), {},
+                            flag(QStringLiteral("revoked")), {ErrorCode::ResourceNotFound}));
 
     router.describe(Method::Get, s + QStringLiteral("/users/me"),
-                    doc(usersTag, QStringLiteral("The caller's profile"), {}, userSchema()));
+                    authDoc(usersTag, QStringLiteral("The caller's profile"), {}, userSchema()));
     router.describe(
         Method::Put, s + QStringLiteral("/users/me/password"),
-        doc(usersTag, QStringLiteral("Change the caller's password (ends other sessions)"),
-            object({{QStringLiteral("current_password"), string()},
-                    {QStringLiteral("new_password"), string()}},
-                   {QStringLiteral("current_password"), QStringLiteral("new_password")}),
-            flag(QStringLiteral("password_changed")),
-            {ErrorCode::CurrentPasswordWrong, ErrorCode::InvalidPassword,
-             ErrorCode::RateLimitExceeded, ErrorCode::ServiceUnavailable}));
-    router.describe(
-        Method::Get, s + QStringLiteral("/users/me/sessions"),
-        doc(usersTag, QStringLiteral("The caller's active sessions"), {},
-            arrayOf(object({{QStringLiteral("id"), string()},
-                            {QStringLiteral("device_info"), string(QStringLiteral("User-Agent"))},
-                            {QStringLiteral("ip_address"), string()},
-                            {QStringLiteral("created_at"), string()},
-                            {QStringLiteral("last_used_at"), string()},
-                            {QStringLiteral("expires_at"), string()},
-                            {QStringLiteral("current"), boolean()}},
-                           {QStringLiteral("id"), QStringLiteral("current")}))));
+        authDoc(usersTag, QStringLiteral("Change the caller's password (ends other sessions)"),
+                object({{QStringLiteral("current_password"), string()},
+                        {QStringLiteral("new_password"), string()}},
+                       {QStringLiteral("current_password"), QStringLiteral("new_password")}),
+                flag(QStringLiteral("password_changed")),
+                {ErrorCode::CurrentPasswordWrong, ErrorCode::InvalidPassword,
+                 ErrorCode::RateLimitExceeded, ErrorCode::ServiceUnavailable}));
+    router.describe(Method::Get, s + QStringLiteral("/users/me/sessions"),
+                    authDoc(usersTag, QStringLiteral("The caller's active sessions"), {},
+                            arrayOf(object({{QStringLiteral("id"), string()},
+                                            {QStringLiteral("device_info"),
+                                             string(QStringLiteral("User-Agent"))},
+                                            {QStringLiteral("ip_address"), string()},
+                                            {QStringLiteral("created_at"), string()},
+                                            {QStringLiteral("last_used_at"), string()},
+                                            {QStringLiteral("expires_at"), string()},
+                                            {QStringLiteral("current"), boolean()}},
+                                           {QStringLiteral("id"), QStringLiteral("current")}))));
     router.describe(Method::Delete, s + QStringLiteral("/users/me/sessions"),
-                    doc(usersTag, QStringLiteral("End every other session of the caller"), {},
-                        flag(QStringLiteral("revoked"))));
+                    authDoc(usersTag, QStringLiteral("End every other session of the caller"), {},
+                            flag(QStringLiteral("revoked"))));
     router.describe(Method::Delete, s + QStringLiteral("/users/me/sessions/{id}"),
-                    doc(usersTag, QStringLiteral("End one session of the caller"), {},
-                        flag(QStringLiteral("revoked")), {ErrorCode::ResourceNotFound}));
+                    authDoc(usersTag, QStringLiteral("End one session of the caller"), {},
+                            flag(QStringLiteral("revoked")), {ErrorCode::ResourceNotFound}));
 
     const QJsonObject roles =
         enumOf({QStringLiteral("admin"), QStringLiteral("user"), QStringLiteral("viewer")});
     const QJsonObject statuses =
         enumOf({QStringLiteral("active"), QStringLiteral("inactive"), QStringLiteral("suspended")});
-    RouteDoc list = doc(usersTag, QStringLiteral("List users (paged, filtered)"), {},
-                        object({{QStringLiteral("users"), arrayOf(userSchema())},
-                                {QStringLiteral("pagination"), pagination()}}),
-                        {ErrorCode::ValidationError});
+    RouteDoc list = authDoc(usersTag, QStringLiteral("List users (paged, filtered)"), {},
+                            object({{QStringLiteral("users"), arrayOf(userSchema())},
+                                    {QStringLiteral("pagination"), pagination()}}),
+                            {ErrorCode::ValidationError});
     list.queryParameters = paging();
     for (const auto &[name, valueSchema] :
          {std::pair{QStringLiteral("search"), string()}, std::pair{QStringLiteral("role"), roles},
@@ -232,52 +234,53 @@ void describeAuthRoutes(ApiRouter &router)
     router.describe(Method::Get, s + QStringLiteral("/users"), list);
     router.describe(
         Method::Post, s + QStringLiteral("/users"),
-        doc(usersTag, QStringLiteral("Create a user"),
-            object(
-                {{QStringLiteral("username"), string()},
-                 {QStringLiteral("email"), string()},
-                 {QStringLiteral("password"), string()},
-                 {QStringLiteral("full_name"), string()},
-                 {QStringLiteral("role"), roles},
-                 {QStringLiteral("status"), statuses}},
-                {QStringLiteral("username"), QStringLiteral("email"), QStringLiteral("password")}),
-            userSchema(),
-            {ErrorCode::ValidationError, ErrorCode::ResourceAlreadyExists, ErrorCode::EmailExists,
-             ErrorCode::InvalidPassword, ErrorCode::ServiceUnavailable},
-            201));
+        authDoc(usersTag, QStringLiteral("Create a user"),
+                object({{QStringLiteral("username"), string()},
+                        {QStringLiteral("email"), string()},
+                        {QStringLiteral("password"), string()},
+                        {QStringLiteral("full_name"), string()},
+                        {QStringLiteral("role"), roles},
+                        {QStringLiteral("status"), statuses}},
+                       {QStringLiteral("username"), QStringLiteral("email"),
+                        QStringLiteral("password")}),
+                userSchema(),
+                {ErrorCode::ValidationError, ErrorCode::ResourceAlreadyExists,
+                 ErrorCode::EmailExists, ErrorCode::InvalidPassword, ErrorCode::ServiceUnavailable},
+                201));
     router.describe(
         Method::Get, s + QStringLiteral("/users/{id}"),
-        doc(usersTag, QStringLiteral("One user"), {}, userSchema(), {ErrorCode::UserNotFound}));
+        authDoc(usersTag, QStringLiteral("One user"), {}, userSchema(), {ErrorCode::UserNotFound}));
     router.describe(Method::Put, s + QStringLiteral("/users/{id}"),
-                    doc(usersTag, QStringLiteral("Update a user"),
-                        object({{QStringLiteral("username"), string()},
-                                {QStringLiteral("email"), string()},
-                                {QStringLiteral("full_name"), string()},
-                                {QStringLiteral("role"), roles},
-                                {QStringLiteral("status"), statuses}}),
-                        userSchema(),
-                        {ErrorCode::UserNotFound, ErrorCode::ValidationError,
-                         ErrorCode::ResourceAlreadyExists}));
+                    authDoc(usersTag, QStringLiteral("Update a user"),
+                            object({{QStringLiteral("username"), string()},
+                                    {QStringLiteral("email"), string()},
+                                    {QStringLiteral("full_name"), string()},
+                                    {QStringLiteral("role"), roles},
+                                    {QStringLiteral("status"), statuses}}),
+                            userSchema(),
+                            {ErrorCode::UserNotFound, ErrorCode::ValidationError,
+                             ErrorCode::ResourceAlreadyExists}));
     router.describe(Method::Delete, s + QStringLiteral("/users/{id}"),
-                    doc(usersTag, QStringLiteral("Delete a user"), {},
-                        flag(QStringLiteral("deleted")), {ErrorCode::UserNotFound}));
+                    authDoc(usersTag, QStringLiteral("Delete a user"), {},
+                            flag(QStringLiteral("deleted")), {ErrorCode::UserNotFound}));
     router.describe(
         Method::Post, s + QStringLiteral("/users/{id}/reset-password"),
-        doc(usersTag, QStringLiteral("Set a new password for a user (admin)"),
+        authDoc(
+            usersTag, QStringLiteral("Set a new password for a user (admin)"),
             object({{QStringLiteral("new_password"), string()}}, {QStringLiteral("new_password")}),
             {},
             {ErrorCode::UserNotFound, ErrorCode::InvalidPassword, ErrorCode::ServiceUnavailable}));
     router.describe(
         Method::Post, s + QStringLiteral("/users/{id}/unlock"),
-        doc(usersTag,
-            QStringLiteral("Lift every lockout of a user: failed logins from every address, "
-                           "wrong current passwords, wrong two-factor codes (admin)"),
-            {},
-            object({{QStringLiteral("id"), string()},
-                    {QStringLiteral("unlocked"), boolean()},
-                    {QStringLiteral("locked_addresses"),
-                     integer(QStringLiteral("addresses whose lock was lifted"))}}),
-            {ErrorCode::UserNotFound}));
+        authDoc(usersTag,
+                QStringLiteral("Lift every lockout of a user: failed logins from every address, "
+                               "wrong current passwords, wrong two-factor codes (admin)"),
+                {},
+                object({{QStringLiteral("id"), string()},
+                        {QStringLiteral("unlocked"), boolean()},
+                        {QStringLiteral("locked_addresses"),
+                         integer(QStringLiteral("addresses whose lock was lifted"))}}),
+                {ErrorCode::UserNotFound}));
 }
 
 } // namespace hm::server::auth

@@ -1,10 +1,10 @@
 #include "crypto/Envelope.h"
 #include "crypto/Totp.h"
-#include "server/services/auth/AuditLog.h"
 #include "server/api/AuthCommon.h"
-#include "server/services/auth/AuthModule.h"
-#include "server/routes/auth/AuthRoutes.h"
 #include "server/api/RouteHelpers.h"
+#include "server/routes/auth/AuthRoutes.h"
+#include "server/services/auth/AuditLog.h"
+#include "server/services/auth/AuthModule.h"
 #include "server/services/auth/TwoFactor.h"
 
 namespace hm::server::auth {

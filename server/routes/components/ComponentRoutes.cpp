@@ -2,12 +2,12 @@
 // (ComponentService does the work; docs/api.md "Components").
 
 #include "server/api/ApiRouter.h"
-#include "server/services/auth/AuditLog.h"
 #include "server/api/AuthCommon.h"
-#include "server/services/auth/AuthModule.h"
 #include "server/api/RouteHelpers.h"
-#include "server/services/engine/ComponentService.h"
 #include "server/routes/EngineRoutes.h"
+#include "server/services/auth/AuditLog.h"
+#include "server/services/auth/AuthModule.h"
+#include "server/services/engine/ComponentService.h"
 #include "store/Database.h"
 
 #include <QJsonArray>
@@ -92,8 +92,8 @@ QJsonObject itemsSchema()
     return object({{QStringLiteral("items"), arrayOf(componentSchema())}});
 }
 
-RouteDoc doc(const QString &summary, QList<ErrorCode> errors, QJsonObject response,
-             QJsonObject request = {})
+RouteDoc componentDoc(const QString &summary, QList<ErrorCode> errors, QJsonObject response,
+                      QJsonObject request = {})
 {
     RouteDoc d;
     d.summary = summary;
@@ -109,9 +109,9 @@ RouteDoc doc(const QString &summary, QList<ErrorCode> errors, QJsonObject respon
 void registerComponentRoutes(ApiRouter &router, auth::AuthModule &auth, store::Database &db,
                              ComponentService &service)
 {
-    RouteDoc listDoc = doc(QStringLiteral("Built-in and registered components with their "
-                                          "interfaces, endpoints, status and health"),
-                           {}, itemsSchema());
+    RouteDoc listDoc = componentDoc(QStringLiteral("Built-in and registered components with their "
+                                                   "interfaces, endpoints, status and health"),
+                                    {}, itemsSchema());
     auth::addProtectedRoute(
         router, auth, Method::Get, QStringLiteral("/api/v1/components"), Role::Viewer,
         [&service](const RequestContext &, const Principal &) -> ApiReply {
@@ -120,16 +120,16 @@ void registerComponentRoutes(ApiRouter &router, auth::AuthModule &auth, store::D
         },
         std::move(listDoc));
 
-    RouteDoc registerDoc =
-        doc(QStringLiteral("Register the components an HTTP endpoint serves (health check, then "
-                           "GET /interface); usable by flows at once"),
-            {ErrorCode::ComponentUnavailable, ErrorCode::ComponentNotFound,
-             ErrorCode::ResourceAlreadyExists},
-            itemsSchema(),
-            object({{QStringLiteral("endpoint"),
-                     string(QStringLiteral("base URL, e.g. http://10.0.0.5:9000"))},
-                    {QStringLiteral("name"), string(QStringLiteral("only this component"))}},
-                   {QStringLiteral("endpoint")}));
+    RouteDoc registerDoc = componentDoc(
+        QStringLiteral("Register the components an HTTP endpoint serves (health check, then "
+                       "GET /interface); usable by flows at once"),
+        {ErrorCode::ComponentUnavailable, ErrorCode::ComponentNotFound,
+         ErrorCode::ResourceAlreadyExists},
+        itemsSchema(),
+        object({{QStringLiteral("endpoint"),
+                 string(QStringLiteral("base URL, e.g. http://10.0.0.5:9000"))},
+                {QStringLiteral("name"), string(QStringLiteral("only this component"))}},
+               {QStringLiteral("endpoint")}));
     registerDoc.successStatus = 201;
     auth::addProtectedRoute(
         router, auth, Method::Post, QStringLiteral("/api/v1/components"), Role::Admin,
@@ -144,8 +144,8 @@ void registerComponentRoutes(ApiRouter &router, auth::AuthModule &auth, store::D
             HM_TRY(items, service.list(c.pathArgs.at(0)));
             return ApiReply::ok(QJsonObject{{QStringLiteral("items"), items.value()}});
         },
-        doc(QStringLiteral("Every version of one component"), {ErrorCode::ComponentNotFound},
-            itemsSchema()));
+        componentDoc(QStringLiteral("Every version of one component"),
+                     {ErrorCode::ComponentNotFound}, itemsSchema()));
 
     auth::addProtectedRoute(
         router, auth, Method::Delete, QStringLiteral("/api/v1/components/{name}/{version}"),
@@ -158,7 +158,8 @@ void registerComponentRoutes(ApiRouter &router, auth::AuthModule &auth, store::D
                             {QStringLiteral("version"), c.pathArgs.at(1)}});
             return ApiReply::ok(row.value());
         },
-        doc(QStringLiteral("Delete (disable) a registered component version: new flows cannot "
+        componentDoc(
+            QStringLiteral("Delete (disable) a registered component version: new flows cannot "
                            "use it, running executions keep it"),
             {ErrorCode::ComponentNotFound}, componentSchema()));
 
@@ -166,8 +167,8 @@ void registerComponentRoutes(ApiRouter &router, auth::AuthModule &auth, store::D
         router, auth, Method::Post, QStringLiteral("/api/v1/components/{name}/{version}/health"),
         Role::User,
         [&service](const RequestContext &c, const Principal &) { return recheck(service, c); },
-        doc(QStringLiteral("Check a registered component's health now"),
-            {ErrorCode::ComponentNotFound}, componentSchema()));
+        componentDoc(QStringLiteral("Check a registered component's health now"),
+                     {ErrorCode::ComponentNotFound}, componentSchema()));
 }
 
 } // namespace hm::server

@@ -313,7 +313,7 @@ ApiReply metrics(store::Database &db, FlowEngineHost &host, const RequestContext
     return ApiReply::ok(metricsJson(stored.value(), now));
 }
 
-RouteDoc doc(const QString &summary, QList<ErrorCode> errors, QJsonObject response)
+RouteDoc executionDetailDoc(const QString &summary, QList<ErrorCode> errors, QJsonObject response)
 {
     RouteDoc d;
     d.summary = summary;
@@ -336,7 +336,8 @@ void registerExecutionDetailRoutes(ApiRouter &router, auth::AuthModule &auth, st
         [&db, &host](const RequestContext &c, const Principal &p) {
             return nodeDetail(db, host, c, p);
         },
-        doc(QStringLiteral("One node of an execution: inputs and outputs (masked), status, "
+        executionDetailDoc(
+            QStringLiteral("One node of an execution: inputs and outputs (masked), status, "
                            "error, attempts, timing and its last log lines (view)"),
             {ErrorCode::ExecutionNotFound, ErrorCode::ResourceNotFound},
             object({{QStringLiteral("node_id"), string()},
@@ -357,7 +358,8 @@ void registerExecutionDetailRoutes(ApiRouter &router, auth::AuthModule &auth, st
         [&db, &host](const RequestContext &c, const Principal &p) {
             return metrics(db, host, c, p);
         },
-        doc(QStringLiteral("Numbers of an execution: duration, queue wait, nodes by status, "
+        executionDetailDoc(
+            QStringLiteral("Numbers of an execution: duration, queue wait, nodes by status, "
                            "attempts and retries, per-node durations (view)"),
             {ErrorCode::ExecutionNotFound},
             object({{QStringLiteral("duration_ms"), integer()},

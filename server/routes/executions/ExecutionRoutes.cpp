@@ -149,6 +149,7 @@ ApiReply listExecutions(store::Database &db, FlowEngineHost &host, const Request
         items.append(QJsonObject{
             {QStringLiteral("execution_id"), e.id},
             {QStringLiteral("flow_id"), e.flowId},
+            {QStringLiteral("flow_name"), e.flowName.isEmpty() ? QJsonValue() : e.flowName},
             {QStringLiteral("flow_version"), e.flowVersion},
             {QStringLiteral("status"), e.status},
             {QStringLiteral("triggered_by"), e.triggeredBy},
@@ -302,8 +303,8 @@ ApiReply rerun(store::Database &db, FlowEngineHost &host, const RequestContext &
     return ApiReply::deferred();
 }
 
-RouteDoc doc(const QString &summary, QList<ErrorCode> errors, QJsonObject request = {},
-             QJsonObject response = {})
+RouteDoc executionDoc(const QString &summary, QList<ErrorCode> errors, QJsonObject request = {},
+                      QJsonObject response = {})
 {
     RouteDoc d;
     d.summary = summary;
@@ -326,6 +327,7 @@ QJsonObject executionListSchema()
 {
     const QJsonObject item = object({{QStringLiteral("execution_id"), string()},
                                      {QStringLiteral("flow_id"), string()},
+                                     {QStringLiteral("flow_name"), nullable(string())},
                                      {QStringLiteral("flow_version"), string()},
                                      {QStringLiteral("status"), executionStatusSchema()},
                                      {QStringLiteral("triggered_by"), string()},
@@ -390,12 +392,12 @@ QJsonObject executionSchema()
 void registerExecutionRoutes(ApiRouter &router, auth::AuthModule &auth, store::Database &db,
                              FlowEngineHost &host)
 {
-    RouteDoc triggerDoc =
-        doc(QStringLiteral("Trigger a flow (published version unless options.version); 202 when "
-                           "queued; ?wait=true answers when it ends"),
-            {ErrorCode::FlowNotFound, ErrorCode::FlowVersionNotFound, ErrorCode::ConcurrentDenied},
-            object({{QStringLiteral("inputs"), object({})},
-                    {QStringLiteral("options"), object({{QStringLiteral("version"), string()}})}}));
+    RouteDoc triggerDoc = executionDoc(
+        QStringLiteral("Trigger a flow (published version unless options.version); 202 when "
+                       "queued; ?wait=true answers when it ends"),
+        {ErrorCode::FlowNotFound, ErrorCode::FlowVersionNotFound, ErrorCode::ConcurrentDenied},
+        object({{QStringLiteral("inputs"), object({})},
+                {QStringLiteral("options"), object({{QStringLiteral("version"), string()}})}}));
     triggerDoc.queryParameters = {
         query(QStringLiteral("wait"), boolean(), QStringLiteral("Answer when the execution ends")),
         query(QStringLiteral("timeout_ms"), integer(),
@@ -404,8 +406,9 @@ void registerExecutionRoutes(ApiRouter &router, auth::AuthModule &auth, store::D
         router, auth, Method::Post, QStringLiteral("/api/v1/flows/{id}/trigger"), Role::User,
         [&host](const RequestContext &c, const Principal &p) { return trigger(host, c, p); },
         std::move(triggerDoc));
-    RouteDoc listDoc = doc(QStringLiteral("Execution history of the flows the caller may view"), {},
-                           {}, executionListSchema());
+    RouteDoc listDoc =
+        executionDoc(QStringLiteral("Execution history of the flows the caller may view"), {}, {},
+                     executionListSchema());
     listDoc.queryParameters = paging();
     listDoc.queryParameters.append(query(QStringLiteral("flow_id"), string()));
     listDoc.queryParameters.append(query(QStringLiteral("status"), string()));
@@ -424,33 +427,37 @@ void registerExecutionRoutes(ApiRouter &router, auth::AuthModule &auth, store::D
         [&db, &host](const RequestContext &c, const Principal &p) {
             return getExecution(db, host, c, p);
         },
-        doc(QStringLiteral("An execution from the history, with its nodes (masked; view)"),
-            {ErrorCode::ExecutionNotFound}, {}, executionSchema()));
+        executionDoc(QStringLiteral("An execution from the history, with its nodes (masked; view)"),
+                     {ErrorCode::ExecutionNotFound}, {}, executionSchema()));
     auth::addProtectedRoute(
         router, auth, Method::Get, QStringLiteral("/api/v1/executions/{id}/status"), Role::Viewer,
         [&db, &host](const RequestContext &c, const Principal &p) {
             return status(db, host, c, p);
         },
-        doc(QStringLiteral("Live status of an execution (view)"), {ErrorCode::ExecutionNotFound}));
+        executionDoc(QStringLiteral("Live status of an execution (view)"),
+                     {ErrorCode::ExecutionNotFound}));
     auth::addProtectedRoute(
         router, auth, Method::Post, QStringLiteral("/api/v1/executions/{id}/cancel"), Role::User,
         [&db, &host](const RequestContext &c, const Principal &p) {
             return cancel(db, host, c, p);
         },
-        doc(QStringLiteral("Cancel an execution (its triggerer, edit on the flow, or ADMIN)"),
+        executionDoc(
+            QStringLiteral("Cancel an execution (its triggerer, edit on the flow, or ADMIN)"),
             {ErrorCode::ExecutionNotFound, ErrorCode::Forbidden,
              ErrorCode::ExecutionAlreadyCancelled, ErrorCode::ExecutionAlreadyCompleted},
             object({{QStringLiteral("reason"), string()}, {QStringLiteral("message"), string()}})));
     auth::addProtectedRoute(
         router, auth, Method::Post, QStringLiteral("/api/v1/executions/{id}/kill"), Role::User,
         [&db, &host](const RequestContext &c, const Principal &p) { return kill(db, host, c, p); },
-        doc(QStringLiteral("Stop an execution at once, without the grace period (as cancel)"),
+        executionDoc(
+            QStringLiteral("Stop an execution at once, without the grace period (as cancel)"),
             {ErrorCode::ExecutionNotFound, ErrorCode::Forbidden,
              ErrorCode::ExecutionAlreadyCompleted}));
     auth::addProtectedRoute(
         router, auth, Method::Post, QStringLiteral("/api/v1/executions/{id}/rerun"), Role::User,
         [&db, &host](const RequestContext &c, const Principal &p) { return rerun(db, host, c, p); },
-        doc(QStringLiteral("Re-run an execution from the start or from its failed nodes (as "
+        executionDoc(
+            QStringLiteral("Re-run an execution from the start or from its failed nodes (as "
                            "cancel)"),
             {ErrorCode::ExecutionNotFound, ErrorCode::Forbidden, ErrorCode::FlowVersionNotFound,
              ErrorCode::ConcurrentDenied},

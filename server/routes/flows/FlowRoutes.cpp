@@ -470,8 +470,8 @@ const QJsonObject kFlowBody = object({{QStringLiteral("name"), string()},
                                       {QStringLiteral("settings"), object({}, {}, false)}},
                                      {QStringLiteral("name"), QStringLiteral("definition")});
 
-RouteDoc doc(const QString &summary, QList<ErrorCode> errors, QJsonObject request = {},
-             int success = 200, QJsonObject response = {})
+RouteDoc flowDoc(const QString &summary, QList<ErrorCode> errors, QJsonObject request = {},
+                 int success = 200, QJsonObject response = {})
 {
     RouteDoc d;
     d.summary = summary;
@@ -607,9 +607,9 @@ void registerFlowRoutes(ApiRouter &router, auth::AuthModule &auth, store::Databa
     const QJsonObject versionBody = object(
         {{QStringLiteral("definition"), object({})}, {QStringLiteral("settings"), object({})}},
         {QStringLiteral("definition")});
-    RouteDoc createDoc =
-        doc(QStringLiteral("Create a flow (version 1, draft)"),
-            {ErrorCode::InvalidFlowDefinition, ErrorCode::ResourceAlreadyExists}, kFlowBody, 201);
+    RouteDoc createDoc = flowDoc(
+        QStringLiteral("Create a flow (version 1, draft)"),
+        {ErrorCode::InvalidFlowDefinition, ErrorCode::ResourceAlreadyExists}, kFlowBody, 201);
     createDoc.responseHeaders = etagHeader();
     auth::addProtectedRoute(
         router, auth, Method::Post, QStringLiteral("/api/v1/flows"), Role::User,
@@ -617,8 +617,8 @@ void registerFlowRoutes(ApiRouter &router, auth::AuthModule &auth, store::Databa
             return createFlow(db, host, events, c, p);
         },
         std::move(createDoc));
-    RouteDoc listDoc =
-        doc(QStringLiteral("List the flows the caller may view"), {}, {}, 200, flowListSchema());
+    RouteDoc listDoc = flowDoc(QStringLiteral("List the flows the caller may view"), {}, {}, 200,
+                               flowListSchema());
     listDoc.queryParameters = paging();
     listDoc.queryParameters.append(
         query(QStringLiteral("search"), string(), QStringLiteral("Substring of the flow name")));
@@ -630,8 +630,9 @@ void registerFlowRoutes(ApiRouter &router, auth::AuthModule &auth, store::Databa
         router, auth, Method::Get, QStringLiteral("/api/v1/flows"), Role::Viewer,
         [&db](const RequestContext &c, const Principal &p) { return listFlows(db, c, p); },
         std::move(listDoc));
-    RouteDoc getDoc = doc(QStringLiteral("A flow with its latest and published versions (view)"),
-                          {ErrorCode::FlowNotFound}, {}, 200, flowSchema());
+    RouteDoc getDoc =
+        flowDoc(QStringLiteral("A flow with its latest and published versions (view)"),
+                {ErrorCode::FlowNotFound}, {}, 200, flowSchema());
     getDoc.responseHeaders = etagHeader();
     auth::addProtectedRoute(
         router, auth, Method::Get, QStringLiteral("/api/v1/flows/{id}"), Role::Viewer,
@@ -643,47 +644,47 @@ void registerFlowRoutes(ApiRouter &router, auth::AuthModule &auth, store::Databa
         [&db, &events](const RequestContext &c, const Principal &p) {
             return updateFlow(db, events, c, p);
         },
-        concurrent(
-            doc(QStringLiteral("Rename a flow or change its description (edit)"),
-                {ErrorCode::FlowNotFound, ErrorCode::Forbidden, ErrorCode::ResourceAlreadyExists},
-                withBaseFields(object({{QStringLiteral("name"), string()},
-                                       {QStringLiteral("description"), string()}})),
-                200, object(renamed, {QStringLiteral("id"), QStringLiteral("revision")}))));
+        concurrent(flowDoc(
+            QStringLiteral("Rename a flow or change its description (edit)"),
+            {ErrorCode::FlowNotFound, ErrorCode::Forbidden, ErrorCode::ResourceAlreadyExists},
+            withBaseFields(object(
+                {{QStringLiteral("name"), string()}, {QStringLiteral("description"), string()}})),
+            200, object(renamed, {QStringLiteral("id"), QStringLiteral("revision")}))));
     auth::addProtectedRoute(
         router, auth, Method::Delete, QStringLiteral("/api/v1/flows/{id}"), Role::User,
         [&db, &events](const RequestContext &c, const Principal &p) {
             return deleteFlow(db, events, c, p);
         },
-        concurrent(doc(QStringLiteral("Delete a flow (soft; history stays; owner or ADMIN)"),
-                       {ErrorCode::FlowNotFound, ErrorCode::Forbidden}),
+        concurrent(flowDoc(QStringLiteral("Delete a flow (soft; history stays; owner or ADMIN)"),
+                           {ErrorCode::FlowNotFound, ErrorCode::Forbidden}),
                    false));
     auth::addProtectedRoute(
         router, auth, Method::Post, QStringLiteral("/api/v1/flows/{id}/versions"), Role::User,
         [&db, &host, &events](const RequestContext &c, const Principal &p) {
             return addVersion(db, host, events, c, p);
         },
-        concurrent(
-            doc(QStringLiteral("Add a draft version (edit)"),
-                {ErrorCode::FlowNotFound, ErrorCode::Forbidden, ErrorCode::InvalidFlowDefinition},
-                withBaseFields(versionBody), 201, versionWriteSchema())));
+        concurrent(flowDoc(
+            QStringLiteral("Add a draft version (edit)"),
+            {ErrorCode::FlowNotFound, ErrorCode::Forbidden, ErrorCode::InvalidFlowDefinition},
+            withBaseFields(versionBody), 201, versionWriteSchema())));
     auth::addProtectedRoute(
         router, auth, Method::Get, QStringLiteral("/api/v1/flows/{id}/versions"), Role::Viewer,
         [&db](const RequestContext &c, const Principal &p) { return listVersions(db, c, p); },
-        doc(QStringLiteral("All versions of a flow, oldest first (view)"),
-            {ErrorCode::FlowNotFound}, {}, 200,
-            object({{QStringLiteral("items"), arrayOf(versionSchema(true))}},
-                   {QStringLiteral("items")})));
+        flowDoc(QStringLiteral("All versions of a flow, oldest first (view)"),
+                {ErrorCode::FlowNotFound}, {}, 200,
+                object({{QStringLiteral("items"), arrayOf(versionSchema(true))}},
+                       {QStringLiteral("items")})));
     auth::addProtectedRoute(
         router, auth, Method::Post, QStringLiteral("/api/v1/flows/{id}/publish"), Role::User,
         [&db, &events](const RequestContext &c, const Principal &p) {
             return publish(db, events, c, p);
         },
         concurrent(
-            doc(QStringLiteral("Publish a version (edit; the previous one becomes deprecated)"),
-                {ErrorCode::FlowNotFound, ErrorCode::FlowVersionNotFound, ErrorCode::Forbidden},
-                withBaseFields(
-                    object({{QStringLiteral("version"), string()}}, {QStringLiteral("version")})),
-                200, versionWriteSchema())));
+            flowDoc(QStringLiteral("Publish a version (edit; the previous one becomes deprecated)"),
+                    {ErrorCode::FlowNotFound, ErrorCode::FlowVersionNotFound, ErrorCode::Forbidden},
+                    withBaseFields(object({{QStringLiteral("version"), string()}},
+                                          {QStringLiteral("version")})),
+                    200, versionWriteSchema())));
 }
 
 } // namespace hm::server

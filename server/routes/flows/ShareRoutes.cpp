@@ -225,8 +225,8 @@ ApiReply sharedWithMe(store::Database &db, const RequestContext &c, const Princi
         {QStringLiteral("pagination"), paginationJson(paging.value(), page.value().total)}});
 }
 
-RouteDoc doc(const QString &summary, QList<ErrorCode> errors, QJsonObject request = {},
-             int success = 200)
+RouteDoc shareDoc(const QString &summary, QList<ErrorCode> errors, QJsonObject request = {},
+                  int success = 200)
 {
     RouteDoc d;
     d.summary = summary;
@@ -261,7 +261,7 @@ void registerShareRoutes(ApiRouter &router, auth::AuthModule &auth, store::Datab
 {
     const QList<ErrorCode> manageErrors{ErrorCode::FlowNotFound, ErrorCode::ShareAccessDenied};
 
-    RouteDoc mineDoc = doc(QStringLiteral("Flows shared with the caller"), {});
+    RouteDoc mineDoc = shareDoc(QStringLiteral("Flows shared with the caller"), {});
     mineDoc.queryParameters = paging();
     mineDoc.responseSchema =
         object({{QStringLiteral("items"),
@@ -278,7 +278,7 @@ void registerShareRoutes(ApiRouter &router, auth::AuthModule &auth, store::Datab
         [&db](const RequestContext &c, const Principal &p) { return sharedWithMe(db, c, p); },
         std::move(mineDoc));
 
-    RouteDoc createDoc = doc(
+    RouteDoc createDoc = shareDoc(
         QStringLiteral("Share a flow by e-mail (a pending invitation when nobody has it yet)"),
         manageErrors + QList<ErrorCode>{ErrorCode::InvalidPermission, ErrorCode::CannotShareToSelf,
                                         ErrorCode::AlreadyShared, ErrorCode::UserNotFound},
@@ -295,17 +295,17 @@ void registerShareRoutes(ApiRouter &router, auth::AuthModule &auth, store::Datab
         std::move(createDoc));
 
     RouteDoc listDoc =
-        doc(QStringLiteral("Shares and pending invitations of a flow"), manageErrors);
+        shareDoc(QStringLiteral("Shares and pending invitations of a flow"), manageErrors);
     listDoc.responseSchema = object({{QStringLiteral("items"), arrayOf(shareSchema())}});
     auth::addProtectedRoute(
         router, auth, Method::Get, QStringLiteral("/api/v1/flows/{id}/shares"), Role::Viewer,
         [&db](const RequestContext &c, const Principal &p) { return listShares(db, c, p); },
         std::move(listDoc));
 
-    RouteDoc updateDoc =
-        doc(QStringLiteral("Change a share's permission (body, or ?permission= as in the seed)"),
-            manageErrors + QList<ErrorCode>{ErrorCode::ShareNotFound, ErrorCode::InvalidPermission},
-            object({{QStringLiteral("permission"), enumOf(kSharePermissions)}}));
+    RouteDoc updateDoc = shareDoc(
+        QStringLiteral("Change a share's permission (body, or ?permission= as in the seed)"),
+        manageErrors + QList<ErrorCode>{ErrorCode::ShareNotFound, ErrorCode::InvalidPermission},
+        object({{QStringLiteral("permission"), enumOf(kSharePermissions)}}));
     updateDoc.queryParameters = {query(QStringLiteral("permission"), enumOf(kSharePermissions),
                                        QStringLiteral("Used when the body has no permission"))};
     updateDoc.responseSchema = shareSchema();
@@ -323,8 +323,8 @@ void registerShareRoutes(ApiRouter &router, auth::AuthModule &auth, store::Datab
         [&db, &events](const RequestContext &c, const Principal &p) {
             return deleteShare(db, events, c, p);
         },
-        doc(QStringLiteral("Remove a share or withdraw an invitation"),
-            manageErrors + QList<ErrorCode>{ErrorCode::ShareNotFound}));
+        shareDoc(QStringLiteral("Remove a share or withdraw an invitation"),
+                 manageErrors + QList<ErrorCode>{ErrorCode::ShareNotFound}));
 }
 
 } // namespace hm::server

@@ -1,9 +1,9 @@
-#include "server/routes/AdminRoutes.h"
 #include "server/api/ApiRouter.h"
-#include "server/services/system/LogBuffer.h"
 #include "server/api/QueryParams.h"
-#include "server/services/auth/AuthModule.h"
 #include "server/api/RouteHelpers.h"
+#include "server/routes/AdminRoutes.h"
+#include "server/services/auth/AuthModule.h"
+#include "server/services/system/LogBuffer.h"
 
 #include <QJsonDocument>
 
@@ -12,7 +12,7 @@ namespace {
 
 using namespace schema;
 
-Result<LogBuffer::Filter> parseFilter(const QUrlQuery &query)
+Result<LogBuffer::Filter> parseLogFilter(const QUrlQuery &query)
 {
     LogBuffer::Filter filter;
     const QString level = queryValue(query, QStringLiteral("level"));
@@ -140,12 +140,11 @@ void registerLogRoutes(ApiRouter &router, auth::AuthModule &auth)
                                                   {QStringLiteral("timestamp"), string()}}))},
          {QStringLiteral("pagination"), pagination()}});
     auth::addProtectedRoute(
-        router, auth, http::Method::Get, QStringLiteral("/api/v1/logs"),
-        auth::Role::Admin,
+        router, auth, http::Method::Get, QStringLiteral("/api/v1/logs"), auth::Role::Admin,
         [](const RequestContext &c, const auth::Principal &) {
             const QUrlQuery query = c.request.query();
             HM_TRY(paging, parsePaging(query));
-            HM_TRY(filter, parseFilter(query));
+            HM_TRY(filter, parseLogFilter(query));
             const QList<BufferedLog> logs = LogBuffer::instance().select(filter.value());
             QJsonArray page;
             for (qsizetype i = paging.value().offset();
@@ -167,8 +166,7 @@ void registerLogRoutes(ApiRouter &router, auth::AuthModule &auth)
               enumOf({QStringLiteral("json"), QStringLiteral("csv"), QStringLiteral("txt")})));
     exported.contentType = "application/octet-stream";
     auth::addProtectedRoute(
-        router, auth, http::Method::Get, QStringLiteral("/api/v1/logs/export"),
-        auth::Role::Admin,
+        router, auth, http::Method::Get, QStringLiteral("/api/v1/logs/export"), auth::Role::Admin,
         [](const RequestContext &c, const auth::Principal &) {
             const QUrlQuery query = c.request.query();
             const QString format = queryValue(query, QStringLiteral("format")).toLower();
@@ -178,7 +176,7 @@ void registerLogRoutes(ApiRouter &router, auth::AuthModule &auth)
                     Error{ErrorCode::ValidationError,
                           QStringLiteral("format must be json, csv or txt"),
                           {{QStringLiteral("field"), QStringLiteral("format")}}});
-            HM_TRY(filter, parseFilter(query));
+            HM_TRY(filter, parseLogFilter(query));
             return exportLogs(LogBuffer::instance().select(filter.value()), format);
         },
         exported);

@@ -1,7 +1,7 @@
-#include "server/routes/AdminRoutes.h"
 #include "server/api/ApiRouter.h"
-#include "server/services/system/Metrics.h"
 #include "server/api/OpenApi.h"
+#include "server/routes/AdminRoutes.h"
+#include "server/services/system/Metrics.h"
 
 #include <QJsonDocument>
 

@@ -1,11 +1,11 @@
 #include "common/Logging.h"
-#include "server/routes/AdminRoutes.h"
 #include "server/api/ApiRouter.h"
-#include "server/services/system/SystemConfig.h"
-#include "server/services/system/SystemInfo.h"
+#include "server/api/RouteHelpers.h"
+#include "server/routes/AdminRoutes.h"
 #include "server/services/auth/AuditLog.h"
 #include "server/services/auth/AuthModule.h"
-#include "server/api/RouteHelpers.h"
+#include "server/services/system/SystemConfig.h"
+#include "server/services/system/SystemInfo.h"
 
 #include <QElapsedTimer>
 
