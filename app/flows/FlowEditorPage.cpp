@@ -14,6 +14,7 @@
 #include "flows/ShareDialog.h"
 #include "flows/TriggerDialog.h"
 #include "flows/WebhookDialog.h"
+#include "inspector/FlowChecker.h"
 #include "widgets/MessageBox.h"
 
 #include <QAction>
@@ -23,7 +24,6 @@
 #include <QHBoxLayout>
 #include <QJsonArray>
 #include <QLabel>
-#include <QListWidget>
 #include <QLocale>
 #include <QPushButton>
 #include <QStackedWidget>
@@ -55,8 +55,7 @@ FlowEditorPage::FlowEditorPage(client::ApiClient *client, FlowAutosave autosave,
       m_model(new FlowGraphModel(this)), m_editor(new FlowEditorWidget(m_model)),
       m_stack(new QStackedWidget), m_back(new QToolButton), m_title(new QLabel),
       m_version(new QLabel), m_toolBar(new QToolBar), m_banner(new QLabel),
-      m_problems(new QListWidget), m_loadingText(new QLabel), m_failedText(new QLabel),
-      m_retry(new QPushButton)
+      m_loadingText(new QLabel), m_failedText(new QLabel), m_retry(new QPushButton)
 {
     setObjectName(QStringLiteral("flows.editor"));
     m_autosaveTimer.setSingleShot(true);
@@ -117,24 +116,11 @@ FlowEditorPage::FlowEditorPage(client::ApiClient *client, FlowAutosave autosave,
     m_banner->setContentsMargins(12, 6, 12, 6);
     m_banner->hide();
 
-    m_problems->setObjectName(QStringLiteral("flows.editor.problems"));
-    m_problems->setMaximumHeight(120);
-    m_problems->setWordWrap(true);
-    m_problems->hide();
-    connect(m_problems, &QListWidget::itemActivated, this, [this](QListWidgetItem *item) {
-        const QString node = item->data(Qt::UserRole).toString();
-        if (!node.isEmpty() && m_model->hasNode(node)) {
-            m_editor->scene()->selectNodes({node});
-            m_editor->view()->zoomToSelection();
-        }
-    });
-
     auto *editorPane = new QWidget;
     auto *editorLayout = new QVBoxLayout(editorPane);
     editorLayout->setContentsMargins(0, 0, 0, 0);
     editorLayout->setSpacing(0);
     editorLayout->addWidget(m_editor, 1);
-    editorLayout->addWidget(m_problems);
 
     // Loading and failure, each with its words (console.md "Honest states").
     auto *loadingPane = new QWidget;
@@ -210,14 +196,6 @@ bool FlowEditorPage::isModified() const
 QString FlowEditorPage::bannerText() const
 {
     return m_banner->isHidden() ? QString() : m_banner->text();
-}
-
-QStringList FlowEditorPage::problems() const
-{
-    QStringList texts;
-    for (int row = 0; row < m_problems->count(); ++row)
-        texts.append(m_problems->item(row)->text());
-    return texts;
 }
 
 void FlowEditorPage::setRole(const QString &role)
@@ -332,8 +310,7 @@ void FlowEditorPage::closeFlow()
     m_lastExecutionId.clear();
     m_loading = m_saving = m_publishing = m_triggering = false;
     m_model->clear();
-    m_problems->clear();
-    m_problems->hide();
+    m_editor->checker()->clearServerProblems();
     setBanner({});
     setView(View::Loading);
     m_wasModified = false;
@@ -541,8 +518,7 @@ void FlowEditorPage::sendSave(bool asNewVersion, std::function<void(bool)> done)
                 QUndoStack *stack = self->m_model->undoStack();
                 if (stack->index() == index)
                     stack->setClean(); // (edits made during the save stay unsaved)
-                self->m_problems->clear();
-                self->m_problems->hide();
+                self->m_editor->checker()->clearServerProblems();
                 self->setBanner(tr("Saved as version %1 (draft).").arg(version));
                 emit self->flowChanged(self->m_flowId);
                 finish(true);
@@ -590,14 +566,10 @@ void FlowEditorPage::resolveConflict(std::function<void(bool)> done)
 
 void FlowEditorPage::showProblems(const hm::Error &error)
 {
-    m_problems->clear();
-    for (const QJsonValue &value : error.details.value(QStringLiteral("problems")).toArray()) {
-        const QJsonObject problem = value.toObject();
-        auto *item = new QListWidgetItem(describeFlowProblem(problem), m_problems);
-        item->setData(Qt::UserRole, problem.value(QStringLiteral("node")).toString());
-        item->setToolTip(problem.value(QStringLiteral("message")).toString());
-    }
-    m_problems->setVisible(m_problems->count() > 0);
+    // The editor's Problems list, beside its own checks, with badges on the
+    // nodes; nothing when the error is not about the definition.
+    if (!error.details.value(QStringLiteral("problems")).toArray().isEmpty())
+        m_editor->showServerProblems(error.details);
 }
 
 void FlowEditorPage::publish()

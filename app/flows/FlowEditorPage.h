@@ -13,7 +13,6 @@
 
 class QAction;
 class QLabel;
-class QListWidget;
 class QPushButton;
 class QStackedWidget;
 class QToolBar;
@@ -81,8 +80,6 @@ public:
     QString lastExecutionId() const { return m_lastExecutionId; }
     // The message line over the canvas.
     QString bannerText() const;
-    // The server's problems of the last refused save, in words.
-    QStringList problems() const;
 
     FlowGraphModel *model() const { return m_model; }
     FlowEditorWidget *editor() const { return m_editor; }
@@ -185,7 +182,6 @@ private:
     QLabel *m_version;
     QToolBar *m_toolBar;
     QLabel *m_banner;
-    QListWidget *m_problems;
     QLabel *m_loadingText;
     QLabel *m_failedText;
     QPushButton *m_retry;

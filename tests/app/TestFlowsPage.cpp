@@ -27,6 +27,8 @@
 #include "flows/ShareDialog.h"
 #include "flows/TriggerDialog.h"
 #include "flows/WebhookDialog.h"
+#include "inspector/FlowChecker.h"
+#include "inspector/ProblemsPanel.h"
 #include "widgets/MessageBox.h"
 
 #include <QAbstractItemModelTester>
@@ -34,6 +36,7 @@
 #include <QApplication>
 #include <QComboBox>
 #include <QDir>
+#include <QDockWidget>
 #include <QFile>
 #include <QFileDialog>
 #include <QInputDialog>
@@ -705,17 +708,17 @@ void TestFlowsPage::refusedSaveKeepsEveryEdit()
     QCOMPARE(graph->definitionText(), edited);
     QVERIFY2(editor->bannerText().startsWith(QLatin1String("The server refused the flow")),
              qPrintable(editor->bannerText()));
-    const QStringList problems = editor->problems();
-    QVERIFY2(problems.contains(
-                 QStringLiteral(
-                     "Node “%1” uses the component “no-such-component”, which the server does not "
-                     "have.")
-                     .arg(node.value())),
-             qPrintable(problems.join(u'\n')));
+    // The server's problems go to the editor's Problems list, on their node
+    // (listed once when the editor's own checks found the same).
+    FlowChecker *checker = editor->editor()->checker();
+    QCOMPARE(checker->serverProblemCount(), 1);
+    QList<EditorProblem> problems = checker->problemsOf(node.value());
+    QVERIFY(!problems.isEmpty());
+    QCOMPARE(problems.at(0).code, QStringLiteral("UNKNOWN_COMPONENT"));
+    QVERIFY(!problems.at(0).message.isEmpty());
+    QVERIFY(editor->editor()->problemsDock()->isVisible());
     // Activating the problem selects its node.
-    auto *list = editor->findChild<QListWidget *>(QStringLiteral("flows.editor.problems"));
-    QVERIFY(list && list->isVisible());
-    emit list->itemActivated(list->item(0));
+    emit editor->editor()->problemsPanel()->problemActivated(problems.at(0));
     QCOMPARE(editor->editor()->scene()->selectedNodeIds(), QStringList{node.value()});
     // And the edit is on disk too.
     const FlowAutosave autosave(m_autosaveDir->path());
