@@ -28,6 +28,9 @@ public:
         // Restore geometry, layout and section at start, save them on close,
         // and remember the language chosen from the menu. Off for screenshots.
         bool persistSettings = true;
+        // Ask to sign in as soon as the server answers (the console does;
+        // tests that only look at the shell leave it off).
+        bool signInOnConnect = false;
     };
 
     MainWindow(LanguageManager *languages, ServerConnection *connection, Options options,
@@ -40,6 +43,10 @@ public:
     // Shows the section with that id; false for unknown ids.
     bool selectSection(const QString &id);
     QString currentSection() const;
+
+    // Shows the sign-in dialog (through DialogSeam) for the current server;
+    // true once signed in. Pages keep their state meanwhile.
+    bool promptSignIn();
 
     void saveSettings() const;
     void restoreSettings();
@@ -60,6 +67,8 @@ private:
     void updateLanguageActions();
     void showAbout();
     void offerRunningServer(qint64 pid, const QUrl &serverUrl);
+    void signInWhenConnected();
+    QString sessionOnlyMessage() const;
 
     LanguageManager *m_languages;
     ServerConnection *m_connection;
@@ -77,6 +86,8 @@ private:
     QMenu *m_languageMenu = nullptr;
     QMenu *m_helpMenu = nullptr;
     QAction *m_quitAction = nullptr;
+    QAction *m_signInAction = nullptr;
+    QAction *m_signOutAction = nullptr;
     QAction *m_sidebarAction = nullptr;
     QAction *m_statusBarAction = nullptr;
     QAction *m_refreshAction = nullptr;
@@ -87,6 +98,9 @@ private:
     QLabel *m_connectionDot = nullptr;
     QLabel *m_connectionStatus = nullptr;
     QLabel *m_serverVersion = nullptr;
+    QLabel *m_userStatus = nullptr;
+    bool m_signInOpen = false;
+    bool m_signInOffered = false;
 };
 
 } // namespace hm::app

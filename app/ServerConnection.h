@@ -1,10 +1,13 @@
 #pragma once
 
+#include "client/ApiTypes.h"
+
 #include <QObject>
 #include <QPointer>
 #include <QString>
 #include <QTimer>
 #include <QUrl>
+#include <functional>
 #include <memory>
 
 namespace hm::server {
@@ -32,6 +35,15 @@ public:
         // Health is read again at this interval once connected; 0 = never.
         int refreshIntervalMs = 15000;
     };
+
+    // Where the session of the signed-in user is kept between runs.
+    enum class TokenStorage
+    {
+        None,        // nobody signed in
+        Keychain,    // the OS keychain: the next start signs in by itself
+        SessionOnly, // no keychain answered (or none wanted): until the console closes
+    };
+    Q_ENUM(TokenStorage)
 
     enum class State
     {
@@ -72,6 +84,23 @@ public:
     // False once connectTo() replaced the in-process server.
     bool isLocal() const { return m_local; }
 
+    // The client every page talks through; null before the first connect.
+    // It carries the signed-in session once signedIn() is true.
+    hm::client::ApiClient *client() const;
+    bool isSignedIn() const;
+    // Who signed in (empty when nobody is).
+    const hm::client::UserInfo &user() const { return m_user; }
+    // After a sign-in on client() (the sign-in dialog): records the user.
+    void setSignedIn(const hm::client::UserInfo &user);
+    // Where the local server wrote the first administrator's password on its
+    // first start; empty when there is no such file (or the server is remote).
+    QString initialAdminPasswordFile() const;
+    TokenStorage tokenStorage() const { return m_tokenStorage; }
+    // Signs in with the session the keychain kept for this server, if any:
+    // done(true) once signed in, done(false) when there is none or the
+    // server no longer takes it.
+    void restoreSavedSession(std::function<void(bool)> done);
+
 signals:
     void stateChanged(hm::app::ServerConnection::State state);
     // Health and version have both been answered (or failed) at least once.
@@ -81,6 +110,10 @@ signals:
     // the data directory, listening on `serverUrl` (empty when it has not
     // published its address yet, or runs on another host). State is Failed.
     void dataDirInUse(qint64 pid, const QUrl &serverUrl);
+    // Sign-in, sign-out or an expired session changed user().
+    void signedInChanged();
+    // The server refused to renew the session: sign in again.
+    void sessionExpired();
 
 private:
     void onStarted(const QUrl &baseUrl);
@@ -89,6 +122,8 @@ private:
     void reportDataDirInUse();
     void fetch();
     void setState(State state);
+    QString sessionKey() const;
+    void saveSession();
 
     Options m_options;
     State m_state = State::Idle;
@@ -102,6 +137,8 @@ private:
     int m_pendingReplies = 0;
     bool m_readyEmitted = false;
     bool m_local = true;
+    hm::client::UserInfo m_user;
+    TokenStorage m_tokenStorage = TokenStorage::None;
 };
 
 } // namespace hm::app
