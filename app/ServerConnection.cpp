@@ -39,6 +39,7 @@ void ServerConnection::start()
 
     hm::server::LocalServer::Options serverOptions;
     serverOptions.dataDir = m_options.dataDir;
+    serverOptions.accessTokenSeconds = m_options.accessTokenSeconds;
     // No explicit key file: the server takes HIVEMIND_MASTER_KEY, else the keychain,
     // else <dataDir>/master.key (created on first run).
     if (m_options.useKeychain) {

@@ -34,6 +34,9 @@ public:
         bool useKeychain = true;
         // Health is read again at this interval once connected; 0 = never.
         int refreshIntervalMs = 15000;
+        // The local server's access-token lifetime in seconds; 0 = its
+        // default. For tests of the silent refresh.
+        qint64 accessTokenSeconds = 0;
     };
 
     // Where the session of the signed-in user is kept between runs.

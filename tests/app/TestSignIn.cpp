@@ -19,6 +19,7 @@
 #include <QPushButton>
 #include <QRandomGenerator>
 #include <QSettings>
+#include <QSignalSpy>
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTemporaryDir>
@@ -89,6 +90,7 @@ private slots:
     void firstRunSignsInAsTheAdministrator();
     void wrongPasswordShowsTheErrorAndAllowsARetry();
     void twoFactorAsksForTheCode();
+    void refreshesSilentlyAndSignsInAgainOnExpiry();
     void screenshots();
     void cleanupTestCase();
 
@@ -252,8 +254,8 @@ void TestSignIn::twoFactorAsksForTheCode()
         totp->setText(wrong);
         field<QLabel>(dialog, "signin.error")->clear();
         field<QPushButton>(dialog, "signin.submit")->click();
-        (void)QTest::qWaitFor([&] { return !field<QLabel>(dialog, "signin.error")->text().isEmpty(); },
-                        20000);
+        (void)QTest::qWaitFor(
+            [&] { return !field<QLabel>(dialog, "signin.error")->text().isEmpty(); }, 20000);
         wrongCodeError = field<QLabel>(dialog, "signin.error")->text();
         // The next step's code: unused (enabling used this step's).
         totp->setText(hm::crypto::totpCode(m_secret, now + 30).value());
@@ -272,6 +274,86 @@ void TestSignIn::twoFactorAsksForTheCode()
     QVERIFY(passwordLocked);
     QVERIFY(wrongCodeError.startsWith(QStringLiteral("The one-time code is wrong")));
     QVERIFY(m_connection->isSignedIn());
+}
+
+// A second console on a local server whose access tokens live 2 s: the
+// session is renewed without asking, before expiry and on TOKEN_EXPIRED;
+// when the server ends the session the dialog comes back and the page stays.
+void TestSignIn::refreshesSilentlyAndSignsInAgainOnExpiry()
+{
+    QTemporaryDir dataDir;
+    ServerConnection::Options connectionOptions{dataDir.path(), /*useKeychain=*/false, 0};
+    connectionOptions.accessTokenSeconds = 2;
+    ServerConnection connection(connectionOptions);
+    MainWindow::Options options;
+    options.persistSettings = false;
+    options.signInOnConnect = true;
+    MainWindow window(m_languages.get(), &connection, options);
+    const auto password = [&] {
+        QFile file(QDir(dataDir.path()).filePath(QStringLiteral("initial-admin-password")));
+        return file.open(QIODevice::ReadOnly) ? QString::fromUtf8(file.readAll()).trimmed()
+                                              : QString();
+    };
+    int asked = 0;
+    const auto signIn = [&](QDialog *dialog) {
+        ++asked;
+        field<QLineEdit>(dialog, "signin.user")->setText(QStringLiteral("admin"));
+        field<QLineEdit>(dialog, "signin.password")->setText(password());
+        submitAndWait(dialog);
+        return dialog->result();
+    };
+    DialogSeam::setNextHandler(signIn);
+    connection.start();
+    QTRY_VERIFY_WITH_TIMEOUT(connection.isSignedIn(), 30000);
+    QCOMPARE(asked, 1);
+    hm::client::ApiClient *client = connection.client();
+
+    // Before expiry: the client renews the token by itself.
+    QSignalSpy refreshed(client, &hm::client::ApiClient::tokenRefreshed);
+    const QString firstToken = client->tokens().accessToken;
+    QVERIFY(refreshed.wait(5000));
+    QVERIFY(client->tokens().accessToken != firstToken);
+
+    // After expiry (no proactive refresh): the call answered TOKEN_EXPIRED
+    // is renewed and sent again, invisibly.
+    client->setProactiveRefresh(false);
+    QTRY_VERIFY_WITH_TIMEOUT(client->accessTokenStale(), 5000);
+    const int refreshes = refreshed.count();
+    hm::client::AccountApi account(*client);
+    bool answered = false;
+    QString me;
+    account.me([&](hm::Result<hm::client::UserInfo> r) {
+        answered = true;
+        if (r.ok())
+            me = r.value().username;
+    });
+    QTRY_VERIFY(answered);
+    QCOMPARE(me, QStringLiteral("admin"));
+    QCOMPARE(refreshed.count(), refreshes + 1);
+    QVERIFY(connection.isSignedIn());
+    QCOMPARE(asked, 1);
+
+    // The server ends every session of the user (from elsewhere): the
+    // console asks to sign in again and stays on its page.
+    QVERIFY(window.selectSection(QStringLiteral("executions")));
+    hm::client::ApiClient other;
+    other.setBaseUrl(connection.baseUrl());
+    bool otherIn = false;
+    other.login(QStringLiteral("admin"), password(),
+                [&](hm::Result<hm::client::LoginResult> r) { otherIn = r.ok(); });
+    QTRY_VERIFY(otherIn);
+    bool loggedOutAll = false;
+    hm::client::AccountApi(other).logoutAll([&](hm::Result<void> r) { loggedOutAll = r.ok(); });
+    QTRY_VERIFY(loggedOutAll);
+    QSignalSpy expired(&connection, &ServerConnection::sessionExpired);
+    DialogSeam::setNextHandler(signIn);
+    answered = false;
+    account.me([&](hm::Result<hm::client::UserInfo>) { answered = true; });
+    QTRY_VERIFY(answered);
+    QTRY_COMPARE(expired.count(), 1);
+    QTRY_COMPARE(asked, 2);
+    QTRY_VERIFY(connection.isSignedIn());
+    QCOMPARE(window.currentSection(), QStringLiteral("executions"));
 }
 
 void TestSignIn::screenshots()
