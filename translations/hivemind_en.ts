@@ -817,12 +817,119 @@
         <source>&amp;Connect</source>
         <translation>&amp;Connect</translation>
     </message>
+    <message>
+        <source>No keychain answered, so the sign-in is not saved: you stay signed in until the console closes and sign in again at the next start.</source>
+        <translation>No keychain answered, so the sign-in is not saved: you stay signed in until the console closes and sign in again at the next start.</translation>
+    </message>
+    <message>
+        <source>First start: the local server created the administrator account. Its password was generated and saved in %1; change it after signing in.</source>
+        <translation>First start: the local server created the administrator account. Its password was generated and saved in %1; change it after signing in.</translation>
+    </message>
+    <message>
+        <source>Sign &amp;In…</source>
+        <translation>Sign &amp;In…</translation>
+    </message>
+    <message>
+        <source>Sign &amp;Out</source>
+        <translation>Sign &amp;Out</translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation>Administrator</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <source>Viewer</source>
+        <translation>Viewer</translation>
+    </message>
+    <message>
+        <source>Not signed in</source>
+        <translation>Not signed in</translation>
+    </message>
+    <message>
+        <source>Signed in as %1 (%2), for this session only</source>
+        <translation>Signed in as %1 (%2), for this session only</translation>
+    </message>
+    <message>
+        <source>Signed in as %1 (%2)</source>
+        <translation>Signed in as %1 (%2)</translation>
+    </message>
 </context>
 <context>
     <name>hm::app::QuickAddPopup</name>
     <message>
         <source>Add a component…</source>
         <translation>Add a component…</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::SignInDialog</name>
+    <message>
+        <source>The one-time code is wrong or has expired. Enter the current code from your authenticator app.</source>
+        <translation>The one-time code is wrong or has expired. Enter the current code from your authenticator app.</translation>
+    </message>
+    <message>
+        <source>The username, e-mail address or password is wrong.</source>
+        <translation>The username, e-mail address or password is wrong.</translation>
+    </message>
+    <message>
+        <source>Too many failed attempts: sign-in is locked until %1.</source>
+        <translation>Too many failed attempts: sign-in is locked until %1.</translation>
+    </message>
+    <message>
+        <source>Too many failed attempts: sign-in is locked for a while. Try again later.</source>
+        <translation>Too many failed attempts: sign-in is locked for a while. Try again later.</translation>
+    </message>
+    <message>
+        <source>This account is suspended. Ask an administrator.</source>
+        <translation>This account is suspended. Ask an administrator.</translation>
+    </message>
+    <message>
+        <source>This account is not activated yet.</source>
+        <translation>This account is not activated yet.</translation>
+    </message>
+    <message>
+        <source>The sign-in took too long. Enter your password again.</source>
+        <translation>The sign-in took too long. Enter your password again.</translation>
+    </message>
+    <message>
+        <source>Signing in failed: %1</source>
+        <translation>Signing in failed: %1</translation>
+    </message>
+    <message>
+        <source>Sign In to %1</source>
+        <translation>Sign In to %1</translation>
+    </message>
+    <message>
+        <source>&amp;Username or e-mail:</source>
+        <translation>&amp;Username or e-mail:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Password:</translation>
+    </message>
+    <message>
+        <source>&amp;One-time code:</source>
+        <translation>&amp;One-time code:</translation>
+    </message>
+    <message>
+        <source>6 digits from your authenticator app</source>
+        <translation>6 digits from your authenticator app</translation>
+    </message>
+    <message>
+        <source>&amp;Verify</source>
+        <translation>&amp;Verify</translation>
+    </message>
+    <message>
+        <source>&amp;Sign In</source>
+        <translation>&amp;Sign In</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 </TS>

@@ -814,12 +814,119 @@
         <source>&amp;Connect</source>
         <translation>連線(&amp;C)</translation>
     </message>
+    <message>
+        <source>No keychain answered, so the sign-in is not saved: you stay signed in until the console closes and sign in again at the next start.</source>
+        <translation>沒有可用的鑰匙圈，因此不會儲存這次登入：在主控台關閉前保持登入，下次啟動時需要重新登入。</translation>
+    </message>
+    <message>
+        <source>First start: the local server created the administrator account. Its password was generated and saved in %1; change it after signing in.</source>
+        <translation>首次啟動：本機伺服器已建立管理員帳號。其密碼為自動產生並儲存於 %1；登入後請變更密碼。</translation>
+    </message>
+    <message>
+        <source>Sign &amp;In…</source>
+        <translation>登入(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Sign &amp;Out</source>
+        <translation>登出(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation>管理員</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>使用者</translation>
+    </message>
+    <message>
+        <source>Viewer</source>
+        <translation>檢視者</translation>
+    </message>
+    <message>
+        <source>Not signed in</source>
+        <translation>尚未登入</translation>
+    </message>
+    <message>
+        <source>Signed in as %1 (%2), for this session only</source>
+        <translation>已登入：%1（%2），僅限本次工作階段</translation>
+    </message>
+    <message>
+        <source>Signed in as %1 (%2)</source>
+        <translation>已登入：%1（%2）</translation>
+    </message>
 </context>
 <context>
     <name>hm::app::QuickAddPopup</name>
     <message>
         <source>Add a component…</source>
         <translation>加入元件…</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::SignInDialog</name>
+    <message>
+        <source>The one-time code is wrong or has expired. Enter the current code from your authenticator app.</source>
+        <translation>一次性驗證碼錯誤或已過期。請輸入驗證器應用程式目前顯示的驗證碼。</translation>
+    </message>
+    <message>
+        <source>The username, e-mail address or password is wrong.</source>
+        <translation>使用者名稱、電子郵件地址或密碼錯誤。</translation>
+    </message>
+    <message>
+        <source>Too many failed attempts: sign-in is locked until %1.</source>
+        <translation>失敗次數過多：登入已鎖定至 %1。</translation>
+    </message>
+    <message>
+        <source>Too many failed attempts: sign-in is locked for a while. Try again later.</source>
+        <translation>失敗次數過多：登入已暫時鎖定，請稍後再試。</translation>
+    </message>
+    <message>
+        <source>This account is suspended. Ask an administrator.</source>
+        <translation>此帳號已停用，請洽詢管理員。</translation>
+    </message>
+    <message>
+        <source>This account is not activated yet.</source>
+        <translation>此帳號尚未啟用。</translation>
+    </message>
+    <message>
+        <source>The sign-in took too long. Enter your password again.</source>
+        <translation>登入逾時，請重新輸入密碼。</translation>
+    </message>
+    <message>
+        <source>Signing in failed: %1</source>
+        <translation>登入失敗：%1</translation>
+    </message>
+    <message>
+        <source>Sign In to %1</source>
+        <translation>登入 %1</translation>
+    </message>
+    <message>
+        <source>&amp;Username or e-mail:</source>
+        <translation>使用者名稱或電子郵件(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>密碼(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;One-time code:</source>
+        <translation>一次性驗證碼(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>6 digits from your authenticator app</source>
+        <translation>驗證器應用程式中的 6 位數字</translation>
+    </message>
+    <message>
+        <source>&amp;Verify</source>
+        <translation>驗證(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Sign In</source>
+        <translation>登入(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
 </context>
 </TS>
