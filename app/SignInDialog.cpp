@@ -154,11 +154,14 @@ void SignInDialog::showError(const hm::Error &error)
         break;
     case hm::ErrorCode::AccountLocked:
     case hm::ErrorCode::RateLimitExceeded: {
-        const QDateTime until = QDateTime::fromString(
+        QDateTime until = QDateTime::fromString(
             error.details.value(QStringLiteral("locked_until")).toString(), Qt::ISODate);
+        const int retryAfter = error.details.value(QStringLiteral("retry_after")).toInt();
+        if (!until.isValid() && retryAfter > 0)
+            until = QDateTime::currentDateTime().addSecs(retryAfter);
         text = until.isValid()
                    ? tr("Too many failed attempts: sign-in is locked until %1.")
-                         .arg(locale.toString(until.toLocalTime(), QLocale::ShortFormat))
+                         .arg(locale.toString(until.toLocalTime().time(), QLocale::ShortFormat))
                    : tr("Too many failed attempts: sign-in is locked for a while. Try again "
                         "later.");
         break;

@@ -364,6 +364,25 @@ void TestSignIn::screenshots()
     for (const QString &language :
          {QStringLiteral("en"), QStringLiteral("zh_TW"), QStringLiteral("zh_CN")}) {
         m_languages->setLanguage(language, LanguageManager::Persist::No);
+        // The first-run state, as the console shows it: signed out, the
+        // local server's generated password still on disk.
+        signOut();
+        QString note;
+        DialogSeam::setNextHandler([&](QDialog *first) {
+            first->show();
+            (void)QTest::qWaitForWindowExposed(first);
+            first->adjustSize();
+            note = field<QLabel>(first, "signin.note")->text();
+            const QPixmap picture = first->grab();
+            if (!dir.isEmpty())
+                picture.save(
+                    QDir(dir).filePath(QStringLiteral("signin-first-run-%1.png").arg(language)));
+            return int(QDialog::Rejected);
+        });
+        QVERIFY(!m_window->promptSignIn());
+        QVERIFY(note.contains(QStringLiteral("initial-admin-password")));
+        if (language != QLatin1String("en"))
+            QVERIFY(!note.startsWith(QStringLiteral("First start")));
         SignInDialog dialog(m_connection->client(), m_window.get());
         dialog.setUser(QStringLiteral("admin"));
         dialog.setPassword(QStringLiteral("wrong"));
