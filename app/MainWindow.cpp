@@ -1,5 +1,6 @@
 #include "MainWindow.h"
 
+#include "ConnectionDialog.h"
 #include "DashboardPage.h"
 #include "EmptyStatePage.h"
 #include "LanguageManager.h"
@@ -189,6 +190,8 @@ void MainWindow::createMenus()
         m_connection->setSignedIn({});
     });
     m_signOutAction->setObjectName(QStringLiteral("action.signOut"));
+    m_addServerAction = m_fileMenu->addAction(QString(), this, &MainWindow::addServer);
+    m_addServerAction->setObjectName(QStringLiteral("action.addServer"));
     m_fileMenu->addSeparator();
     m_quitAction = m_fileMenu->addAction(QString(), this, &QWidget::close);
     m_quitAction->setObjectName(QStringLiteral("action.quit"));
@@ -314,6 +317,20 @@ bool MainWindow::promptSignIn()
     return true;
 }
 
+bool MainWindow::addServer()
+{
+    ConnectionDialog dialog(this);
+    if (DialogSeam::exec(&dialog) != QDialog::Accepted)
+        return false;
+    const ServerProfile profile = dialog.profile();
+    ServerProfiles::setActiveName(profile.name);
+    m_profileName = profile.name;
+    m_signInOffered = false; // the new server asks for its own sign-in
+    m_connection->connectTo(profile.url);
+    retranslateUi();
+    return true;
+}
+
 void MainWindow::signInWhenConnected()
 {
     if (!m_options.signInOnConnect || m_signInOffered || m_connection->isSignedIn() ||
@@ -394,7 +411,10 @@ void MainWindow::retranslateUi()
 {
     setWindowTitle(tr("HiveMind"));
     m_productName->setText(tr("HiveMind"));
-    m_sidebarFooter->setText(tr("Version %1").arg(QString::fromLatin1(hm::version::kVersion)));
+    // Two lines: the server in use, then the console's version.
+    m_sidebarFooter->setText((m_profileName.isEmpty() ? tr("Local server") : m_profileName) +
+                             QLatin1Char('\n') +
+                             tr("Version %1").arg(QString::fromLatin1(hm::version::kVersion)));
 
     const auto &all = sections();
     HM_CHECK(m_navigation->count() == all.size(), return );
@@ -408,6 +428,7 @@ void MainWindow::retranslateUi()
     m_quitAction->setText(tr("&Quit"));
     m_signInAction->setText(tr("Sign &In…"));
     m_signOutAction->setText(tr("Sign &Out"));
+    m_addServerAction->setText(tr("&Add Server…"));
     m_viewMenu->setTitle(tr("&View"));
     m_sidebarAction->setText(tr("&Navigation Sidebar"));
     m_statusBarAction->setText(tr("&Status Bar"));

@@ -47,6 +47,9 @@ public:
     // Shows the sign-in dialog (through DialogSeam) for the current server;
     // true once signed in. Pages keep their state meanwhile.
     bool promptSignIn();
+    // Adds a remote server profile (connection dialog, through DialogSeam)
+    // and connects to it; true when a profile was saved.
+    bool addServer();
 
     void saveSettings() const;
     void restoreSettings();
@@ -88,6 +91,8 @@ private:
     QAction *m_quitAction = nullptr;
     QAction *m_signInAction = nullptr;
     QAction *m_signOutAction = nullptr;
+    QAction *m_addServerAction = nullptr;
+    QString m_profileName; // the active remote profile; empty = local
     QAction *m_sidebarAction = nullptr;
     QAction *m_statusBarAction = nullptr;
     QAction *m_refreshAction = nullptr;

@@ -5,12 +5,14 @@
 #include "MainWindow.h"
 #include "Screenshot.h"
 #include "ServerConnection.h"
+#include "ServerProfiles.h"
 #include "SignInDialog.h"
 #include "client/AccountApi.h"
 #include "client/ApiClient.h"
 #include "crypto/Totp.h"
 #include "widgets/MessageBox.h"
 
+#include <QCheckBox>
 #include <QDateTime>
 #include <QDir>
 #include <QFile>
@@ -92,6 +94,7 @@ private slots:
     void twoFactorAsksForTheCode();
     void refreshesSilentlyAndSignsInAgainOnExpiry();
     void screenshots();
+    void addsARemoteServerProfile();
     void cleanupTestCase();
 
 private:
@@ -354,6 +357,58 @@ void TestSignIn::refreshesSilentlyAndSignsInAgainOnExpiry()
     QTRY_COMPARE(asked, 2);
     QTRY_VERIFY(connection.isSignedIn());
     QCOMPARE(window.currentSection(), QStringLiteral("executions"));
+}
+
+// The connection dialog checks the address before it saves a profile; the
+// console then connects to that server and shows the profile in the sidebar.
+void TestSignIn::addsARemoteServerProfile()
+{
+    // A second server, reached over loopback as a remote one would be.
+    QTemporaryDir dataDir;
+    ServerConnection remote(ServerConnection::Options{dataDir.path(), false, 0});
+    remote.start();
+    QTRY_COMPARE_WITH_TIMEOUT(remote.state(), ServerConnection::State::Connected, 30000);
+
+    QString badStatus, goodStatus, fingerprint;
+    bool saveEnabledBefore = true;
+    DialogSeam::setNextHandler([&](QDialog *dialog) {
+        field<QLineEdit>(dialog, "connection.name")->setText(QStringLiteral("Staging"));
+        field<QLineEdit>(dialog, "connection.url")->setText(QStringLiteral("ftp://nowhere"));
+        field<QPushButton>(dialog, "connection.check")->click();
+        badStatus = field<QLabel>(dialog, "connection.status")->text();
+        saveEnabledBefore = field<QPushButton>(dialog, "connection.save")->isEnabled();
+        field<QLineEdit>(dialog, "connection.url")->setText(remote.baseUrl().toString());
+        field<QCheckBox>(dialog, "connection.verifyTls")->setChecked(false);
+        field<QPushButton>(dialog, "connection.check")->click();
+        (void)QTest::qWaitFor(
+            [&] { return field<QPushButton>(dialog, "connection.save")->isEnabled(); }, 20000);
+        goodStatus = field<QLabel>(dialog, "connection.status")->text();
+        fingerprint = field<QLabel>(dialog, "connection.fingerprint")->text();
+        field<QPushButton>(dialog, "connection.save")->click();
+        return dialog->result();
+    });
+    // The new server asks for its sign-in: answered with "cancel" here.
+    QVERIFY(m_window->addServer());
+    QCOMPARE(badStatus, QStringLiteral("Enter a name and an http:// or https:// address."));
+    QVERIFY(!saveEnabledBefore);
+    QCOMPARE(goodStatus, QStringLiteral("The server answers (status: healthy)."));
+    QCOMPARE(fingerprint, QStringLiteral("None (plain HTTP)"));
+
+    const QList<hm::app::ServerProfile> profiles = hm::app::ServerProfiles::load();
+    QCOMPARE(profiles.size(), 1);
+    QCOMPARE(profiles[0].name, QStringLiteral("Staging"));
+    QCOMPARE(profiles[0].url, remote.baseUrl());
+    QCOMPARE(profiles[0].verifyTls, false);
+    QCOMPARE(hm::app::ServerProfiles::activeName(), QStringLiteral("Staging"));
+
+    DialogSeam::setNextHandler([](QDialog *) { return int(QDialog::Rejected); });
+    QTRY_COMPARE_WITH_TIMEOUT(m_connection->baseUrl(), remote.baseUrl(), 10000);
+    QTRY_COMPARE(m_connection->state(), ServerConnection::State::Connected);
+    QVERIFY(!m_connection->isLocal());
+    QVERIFY(!m_connection->isSignedIn()); // a session belongs to its server
+    QVERIFY(m_window->findChild<QLabel *>(QStringLiteral("sidebarFooter"))
+                ->text()
+                .startsWith(QStringLiteral("Staging\n")));
 }
 
 void TestSignIn::screenshots()
