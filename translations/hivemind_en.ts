@@ -217,6 +217,69 @@
     </message>
 </context>
 <context>
+    <name>hm::app::ConnectionDialog</name>
+    <message>
+        <source>Enter a name and an http:// or https:// address.</source>
+        <translation>Enter a name and an http:// or https:// address.</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>Checking…</translation>
+    </message>
+    <message>
+        <source>None (plain HTTP)</source>
+        <translation>None (plain HTTP)</translation>
+    </message>
+    <message>
+        <source>The server cannot be used: %1</source>
+        <translation>The server cannot be used: %1</translation>
+    </message>
+    <message>
+        <source>The server answers (status: %1).</source>
+        <translation>The server answers (status: %1).</translation>
+    </message>
+    <message>
+        <source>%1 — differs from the one remembered for this profile (%2)</source>
+        <translation>%1 — differs from the one remembered for this profile (%2)</translation>
+    </message>
+    <message>
+        <source>Add Server</source>
+        <translation>Add Server</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation>&amp;Address:</translation>
+    </message>
+    <message>
+        <source>&amp;Verify the server&apos;s TLS certificate</source>
+        <translation>&amp;Verify the server's TLS certificate</translation>
+    </message>
+    <message>
+        <source>Certificate:</source>
+        <translation>Certificate:</translation>
+    </message>
+    <message>
+        <source>Not checked yet</source>
+        <translation>Not checked yet</translation>
+    </message>
+    <message>
+        <source>C&amp;heck</source>
+        <translation>C&amp;heck</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
     <name>hm::app::DashboardPage</name>
     <message>
         <source>Server</source>
@@ -856,6 +919,14 @@
     <message>
         <source>Signed in as %1 (%2)</source>
         <translation>Signed in as %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Local server</source>
+        <translation>Local server</translation>
+    </message>
+    <message>
+        <source>&amp;Add Server…</source>
+        <translation>&amp;Add Server…</translation>
     </message>
 </context>
 <context>

@@ -217,6 +217,69 @@
     </message>
 </context>
 <context>
+    <name>hm::app::ConnectionDialog</name>
+    <message>
+        <source>Enter a name and an http:// or https:// address.</source>
+        <translation>请输入名称，以及以 http:// 或 https:// 开头的地址。</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>正在检查…</translation>
+    </message>
+    <message>
+        <source>None (plain HTTP)</source>
+        <translation>无（普通 HTTP）</translation>
+    </message>
+    <message>
+        <source>The server cannot be used: %1</source>
+        <translation>无法使用该服务器：%1</translation>
+    </message>
+    <message>
+        <source>The server answers (status: %1).</source>
+        <translation>服务器已响应（状态：%1）。</translation>
+    </message>
+    <message>
+        <source>%1 — differs from the one remembered for this profile (%2)</source>
+        <translation>%1 — 与该配置文件记住的证书不同（%2）</translation>
+    </message>
+    <message>
+        <source>Add Server</source>
+        <translation>添加服务器</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation>地址(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>&amp;Verify the server&apos;s TLS certificate</source>
+        <translation>验证服务器的 TLS 证书(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Certificate:</source>
+        <translation>证书：</translation>
+    </message>
+    <message>
+        <source>Not checked yet</source>
+        <translation>尚未检查</translation>
+    </message>
+    <message>
+        <source>C&amp;heck</source>
+        <translation>检查(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
     <name>hm::app::DashboardPage</name>
     <message>
         <source>Server</source>
@@ -853,6 +916,14 @@
     <message>
         <source>Signed in as %1 (%2)</source>
         <translation>已登录：%1（%2）</translation>
+    </message>
+    <message>
+        <source>Local server</source>
+        <translation>本地服务器</translation>
+    </message>
+    <message>
+        <source>&amp;Add Server…</source>
+        <translation>添加服务器(&amp;A)…</translation>
     </message>
 </context>
 <context>

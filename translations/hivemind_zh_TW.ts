@@ -217,6 +217,69 @@
     </message>
 </context>
 <context>
+    <name>hm::app::ConnectionDialog</name>
+    <message>
+        <source>Enter a name and an http:// or https:// address.</source>
+        <translation>請輸入名稱，以及 http:// 或 https:// 開頭的位址。</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>正在檢查…</translation>
+    </message>
+    <message>
+        <source>None (plain HTTP)</source>
+        <translation>無（一般 HTTP）</translation>
+    </message>
+    <message>
+        <source>The server cannot be used: %1</source>
+        <translation>無法使用此伺服器：%1</translation>
+    </message>
+    <message>
+        <source>The server answers (status: %1).</source>
+        <translation>伺服器有回應（狀態：%1）。</translation>
+    </message>
+    <message>
+        <source>%1 — differs from the one remembered for this profile (%2)</source>
+        <translation>%1 — 與此設定檔記住的憑證不同（%2）</translation>
+    </message>
+    <message>
+        <source>Add Server</source>
+        <translation>新增伺服器</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>名稱(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation>位址(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>&amp;Verify the server&apos;s TLS certificate</source>
+        <translation>驗證伺服器的 TLS 憑證(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Certificate:</source>
+        <translation>憑證：</translation>
+    </message>
+    <message>
+        <source>Not checked yet</source>
+        <translation>尚未檢查</translation>
+    </message>
+    <message>
+        <source>C&amp;heck</source>
+        <translation>檢查(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>儲存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
     <name>hm::app::DashboardPage</name>
     <message>
         <source>Server</source>
@@ -853,6 +916,14 @@
     <message>
         <source>Signed in as %1 (%2)</source>
         <translation>已登入：%1（%2）</translation>
+    </message>
+    <message>
+        <source>Local server</source>
+        <translation>本機伺服器</translation>
+    </message>
+    <message>
+        <source>&amp;Add Server…</source>
+        <translation>新增伺服器(&amp;A)…</translation>
     </message>
 </context>
 <context>

@@ -1,6 +1,7 @@
 // Signing the console in (issue 11, item 9): the real MainWindow on a real
 // in-process LocalServer, the sign-in dialog filled through DialogSeam.
 
+#include "ConnectionDialog.h"
 #include "LanguageManager.h"
 #include "MainWindow.h"
 #include "Screenshot.h"
@@ -403,6 +404,28 @@ void TestSignIn::addsARemoteServerProfile()
 
     DialogSeam::setNextHandler([](QDialog *) { return int(QDialog::Rejected); });
     QTRY_COMPARE_WITH_TIMEOUT(m_connection->baseUrl(), remote.baseUrl(), 10000);
+
+    // Pictures of the checked dialog in each language.
+    const QString dir = qEnvironmentVariable("HIVEMIND_SCREENSHOT_DIR");
+    for (const QString &language :
+         {QStringLiteral("en"), QStringLiteral("zh_TW"), QStringLiteral("zh_CN")}) {
+        m_languages->setLanguage(language, LanguageManager::Persist::No);
+        hm::app::ConnectionDialog dialog(m_window.get());
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        field<QLineEdit>(&dialog, "connection.name")->setText(QStringLiteral("Staging"));
+        field<QLineEdit>(&dialog, "connection.url")->setText(remote.baseUrl().toString());
+        field<QPushButton>(&dialog, "connection.check")->click();
+        QTRY_VERIFY_WITH_TIMEOUT(dialog.checked(), 20000);
+        if (language != QLatin1String("en"))
+            QVERIFY(!dialog.statusText().startsWith(QStringLiteral("The server")));
+        dialog.adjustSize();
+        const QPixmap picture = dialog.grab();
+        if (!dir.isEmpty())
+            QVERIFY(picture.save(
+                QDir(dir).filePath(QStringLiteral("connection-dialog-%1.png").arg(language))));
+    }
+    m_languages->setLanguage(QStringLiteral("en"), LanguageManager::Persist::No);
     QTRY_COMPARE(m_connection->state(), ServerConnection::State::Connected);
     QVERIFY(!m_connection->isLocal());
     QVERIFY(!m_connection->isSignedIn()); // a session belongs to its server

@@ -177,10 +177,11 @@ void TestTranslations::chineseIsComplete()
     // The Latin words a Chinese translation may hold: those names, and
     // technical names and acronyms that stay in Latin letters in Chinese.
     static const QSet<QString> latinTerms =
-        keptAsIs + QSet<QString>{QStringLiteral("API"),      QStringLiteral("BGP"),
-                                 QStringLiteral("HTTP"),     QStringLiteral("OpenAPI"),
-                                 QStringLiteral("PNG"),      QStringLiteral("REST"),
-                                 QStringLiteral("WireGuard")};
+        keptAsIs +
+        QSet<QString>{QStringLiteral("API"),       QStringLiteral("BGP"),   QStringLiteral("HTTP"),
+                      QStringLiteral("OpenAPI"),   QStringLiteral("PNG"),   QStringLiteral("REST"),
+                      QStringLiteral("WireGuard"), QStringLiteral("HTTPS"), QStringLiteral("TLS"),
+                      QStringLiteral("http"),      QStringLiteral("https")};
     static const QRegularExpression han(QStringLiteral("\\p{Han}"));
     static const QRegularExpression latinWord(QStringLiteral("[A-Za-z]{3,}"));
     // Command-line options and markup are not words of the text.
