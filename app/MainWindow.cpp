@@ -25,6 +25,7 @@
 #include <QIcon>
 #include <QLabel>
 #include <QListWidget>
+#include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPointer>
@@ -192,6 +193,24 @@ void MainWindow::createMenus()
     m_signOutAction->setObjectName(QStringLiteral("action.signOut"));
     m_addServerAction = m_fileMenu->addAction(QString(), this, &MainWindow::addServer);
     m_addServerAction->setObjectName(QStringLiteral("action.addServer"));
+    m_serversMenu = m_fileMenu->addMenu(QString());
+    m_serversMenu->setObjectName(QStringLiteral("menuServers"));
+    connect(m_serversMenu, &QMenu::aboutToShow, this, [this] {
+        m_serversMenu->clear();
+        QAction *local =
+            m_serversMenu->addAction(tr("Local server"), this, [this] { switchServer({}); });
+        local->setObjectName(QStringLiteral("server.local"));
+        local->setCheckable(true);
+        local->setChecked(m_profileName.isEmpty());
+        for (const ServerProfile &profile : ServerProfiles::load()) {
+            QAction *action = m_serversMenu->addAction(
+                profile.name, this, [this, name = profile.name] { switchServer(name); });
+            action->setObjectName(QStringLiteral("server.") + profile.name);
+            action->setToolTip(profile.url.toString());
+            action->setCheckable(true);
+            action->setChecked(profile.name == m_profileName);
+        }
+    });
     m_fileMenu->addSeparator();
     m_quitAction = m_fileMenu->addAction(QString(), this, &QWidget::close);
     m_quitAction->setObjectName(QStringLiteral("action.quit"));
@@ -331,6 +350,31 @@ bool MainWindow::addServer()
     return true;
 }
 
+bool MainWindow::switchServer(const QString &name)
+{
+    if (name == m_profileName)
+        return true;
+    if (name.isEmpty()) {
+        m_profileName.clear();
+        ServerProfiles::setActiveName({});
+        m_signInOffered = false;
+        m_connection->useLocal();
+        retranslateUi();
+        return true;
+    }
+    for (const ServerProfile &profile : ServerProfiles::load()) {
+        if (profile.name != name)
+            continue;
+        m_profileName = name;
+        ServerProfiles::setActiveName(name);
+        m_signInOffered = false;
+        m_connection->connectTo(profile.url);
+        retranslateUi();
+        return true;
+    }
+    return false;
+}
+
 void MainWindow::signInWhenConnected()
 {
     if (!m_options.signInOnConnect || m_signInOffered || m_connection->isSignedIn() ||
@@ -429,6 +473,7 @@ void MainWindow::retranslateUi()
     m_signInAction->setText(tr("Sign &In…"));
     m_signOutAction->setText(tr("Sign &Out"));
     m_addServerAction->setText(tr("&Add Server…"));
+    m_serversMenu->setTitle(tr("S&witch Server"));
     m_viewMenu->setTitle(tr("&View"));
     m_sidebarAction->setText(tr("&Navigation Sidebar"));
     m_statusBarAction->setText(tr("&Status Bar"));

@@ -50,6 +50,8 @@ public:
     // Adds a remote server profile (connection dialog, through DialogSeam)
     // and connects to it; true when a profile was saved.
     bool addServer();
+    // Connects to the saved profile `name`, or the local server for "".
+    bool switchServer(const QString &name);
 
     void saveSettings() const;
     void restoreSettings();
@@ -92,6 +94,7 @@ private:
     QAction *m_signInAction = nullptr;
     QAction *m_signOutAction = nullptr;
     QAction *m_addServerAction = nullptr;
+    QMenu *m_serversMenu = nullptr;
     QString m_profileName; // the active remote profile; empty = local
     QAction *m_sidebarAction = nullptr;
     QAction *m_statusBarAction = nullptr;

@@ -163,6 +163,16 @@ QString ServerConnection::initialAdminPasswordFile() const
     return QFileInfo::exists(path) ? path : QString();
 }
 
+void ServerConnection::useLocal()
+{
+    if (m_local)
+        return;
+    m_refreshTimer.stop();
+    m_local = true;
+    setState(State::Idle);
+    start();
+}
+
 void ServerConnection::refresh()
 {
     if (m_state == State::Connected && m_pendingReplies == 0)

@@ -74,6 +74,8 @@ public:
     // Talks to the server at `url` instead of the local one, which is
     // dropped (after dataDirInUse: the server that holds the directory).
     void connectTo(const QUrl &url);
+    // Back to the in-process server after connectTo() (starts it again).
+    void useLocal();
     // Reads health and version again (no-op unless connected).
     void refresh();
 

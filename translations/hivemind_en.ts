@@ -256,7 +256,7 @@
     </message>
     <message>
         <source>&amp;Verify the server&apos;s TLS certificate</source>
-        <translation>&amp;Verify the server's TLS certificate</translation>
+        <translation>&amp;Verify the server&apos;s TLS certificate</translation>
     </message>
     <message>
         <source>Certificate:</source>
@@ -927,6 +927,10 @@
     <message>
         <source>&amp;Add Server…</source>
         <translation>&amp;Add Server…</translation>
+    </message>
+    <message>
+        <source>S&amp;witch Server</source>
+        <translation>S&amp;witch Server</translation>
     </message>
 </context>
 <context>

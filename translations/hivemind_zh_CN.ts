@@ -925,6 +925,10 @@
         <source>&amp;Add Server…</source>
         <translation>添加服务器(&amp;A)…</translation>
     </message>
+    <message>
+        <source>S&amp;witch Server</source>
+        <translation>切换服务器(&amp;W)</translation>
+    </message>
 </context>
 <context>
     <name>hm::app::QuickAddPopup</name>

@@ -925,6 +925,10 @@
         <source>&amp;Add Server…</source>
         <translation>新增伺服器(&amp;A)…</translation>
     </message>
+    <message>
+        <source>S&amp;witch Server</source>
+        <translation>切換伺服器(&amp;W)</translation>
+    </message>
 </context>
 <context>
     <name>hm::app::QuickAddPopup</name>

@@ -19,6 +19,7 @@
 #include <QFile>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QPushButton>
 #include <QRandomGenerator>
 #include <QSettings>
@@ -432,6 +433,29 @@ void TestSignIn::addsARemoteServerProfile()
     QVERIFY(m_window->findChild<QLabel *>(QStringLiteral("sidebarFooter"))
                 ->text()
                 .startsWith(QStringLiteral("Staging\n")));
+
+    // File > Switch Server lists the local server and the profile; back to
+    // the local one, which starts again.
+    QMenu *servers = m_window->findChild<QMenu *>(QStringLiteral("menuServers"));
+    QVERIFY(servers);
+    emit servers->aboutToShow();
+    QVERIFY(servers->findChild<QAction *>(QStringLiteral("server.Staging"))->isChecked());
+    QAction *local = servers->findChild<QAction *>(QStringLiteral("server.local"));
+    QVERIFY(!local->isChecked());
+    bool askedLocal = false;
+    DialogSeam::setNextHandler([&](QDialog *) {
+        askedLocal = true;
+        return int(QDialog::Rejected);
+    });
+    local->trigger();
+    QTRY_COMPARE_WITH_TIMEOUT(m_connection->state(), ServerConnection::State::Connected, 30000);
+    QVERIFY(m_connection->isLocal());
+    QVERIFY(m_connection->baseUrl() != remote.baseUrl());
+    QTRY_VERIFY(askedLocal);
+    QVERIFY(m_window->findChild<QLabel *>(QStringLiteral("sidebarFooter"))
+                ->text()
+                .startsWith(QStringLiteral("Local server\n")));
+    QCOMPARE(hm::app::ServerProfiles::activeName(), QString());
 }
 
 void TestSignIn::screenshots()
