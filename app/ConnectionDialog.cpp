@@ -116,7 +116,13 @@ void ConnectionDialog::check()
                                                             health.error().message, {})));
             return;
         }
-        finishCheck(true, tr("The server answers (status: %1).").arg(health.value().status));
+        const QString status = health.value().status;
+        if (status == QLatin1String("healthy"))
+            finishCheck(true, tr("The server answers and is healthy."));
+        else if (status == QLatin1String("degraded"))
+            finishCheck(true, tr("The server answers but reports a degraded state."));
+        else
+            finishCheck(true, tr("The server answers (status: %1).").arg(status));
     });
 }
 

@@ -278,6 +278,14 @@
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
+    <message>
+        <source>The server answers and is healthy.</source>
+        <translation>The server answers and is healthy.</translation>
+    </message>
+    <message>
+        <source>The server answers but reports a degraded state.</source>
+        <translation>The server answers but reports a degraded state.</translation>
+    </message>
 </context>
 <context>
     <name>hm::app::DashboardPage</name>

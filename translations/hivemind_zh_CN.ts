@@ -278,6 +278,14 @@
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
+    <message>
+        <source>The server answers and is healthy.</source>
+        <translation>服务器已响应，状态正常。</translation>
+    </message>
+    <message>
+        <source>The server answers but reports a degraded state.</source>
+        <translation>服务器已响应，但报告性能降级。</translation>
+    </message>
 </context>
 <context>
     <name>hm::app::DashboardPage</name>

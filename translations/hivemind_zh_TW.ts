@@ -278,6 +278,14 @@
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
+    <message>
+        <source>The server answers and is healthy.</source>
+        <translation>伺服器有回應，狀態正常。</translation>
+    </message>
+    <message>
+        <source>The server answers but reports a degraded state.</source>
+        <translation>伺服器有回應，但回報效能降級。</translation>
+    </message>
 </context>
 <context>
     <name>hm::app::DashboardPage</name>

@@ -393,7 +393,7 @@ void TestSignIn::addsARemoteServerProfile()
     QVERIFY(m_window->addServer());
     QCOMPARE(badStatus, QStringLiteral("Enter a name and an http:// or https:// address."));
     QVERIFY(!saveEnabledBefore);
-    QCOMPARE(goodStatus, QStringLiteral("The server answers (status: healthy)."));
+    QCOMPARE(goodStatus, QStringLiteral("The server answers and is healthy."));
     QCOMPARE(fingerprint, QStringLiteral("None (plain HTTP)"));
 
     const QList<hm::app::ServerProfile> profiles = hm::app::ServerProfiles::load();
