@@ -11,6 +11,7 @@
 #include "StatusIndicator.h"
 #include "client/ApiClient.h"
 #include "common/Check.h"
+#include "executions/ExecutionsPage.h"
 #include "hivemind/Version.h"
 #include "widgets/MessageBox.h"
 
@@ -170,9 +171,24 @@ QWidget *MainWindow::createSidebar()
 void MainWindow::createPages()
 {
     for (const Section &section : sections()) {
-        QWidget *page = section.id == QLatin1String("dashboard")
-                            ? static_cast<QWidget *>(new DashboardPage(m_connection, m_pages))
-                            : new EmptyStatePage(section, m_pages);
+        QWidget *page = nullptr;
+        if (section.id == QLatin1String("dashboard")) {
+            page = new DashboardPage(m_connection, m_pages);
+        } else if (section.id == QLatin1String("executions")) {
+            m_executionsPage = new ExecutionsPage(m_pages);
+            connect(m_executionsPage, &ExecutionsPage::showFlowsRequested, this,
+                    [this] { selectSection(QStringLiteral("flows")); });
+            connect(m_connection, &ServerConnection::stateChanged, m_executionsPage,
+                    [this](ServerConnection::State state) {
+                        if (state == ServerConnection::State::Connected)
+                            m_executionsPage->setClient(m_connection->client());
+                    });
+            if (m_connection->state() == ServerConnection::State::Connected)
+                m_executionsPage->setClient(m_connection->client());
+            page = m_executionsPage;
+        } else {
+            page = new EmptyStatePage(section, m_pages);
+        }
         page->setAttribute(Qt::WA_StyledBackground, true);
         page->setProperty("sectionPage", true);
         m_pages->addWidget(page);
@@ -398,6 +414,12 @@ bool MainWindow::selectSection(const QString &id)
         }
     }
     return false;
+}
+
+void MainWindow::openExecution(const QString &executionId)
+{
+    selectSection(QStringLiteral("executions"));
+    m_executionsPage->openExecution(executionId);
 }
 
 QString MainWindow::currentSection() const

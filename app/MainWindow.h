@@ -13,6 +13,7 @@ class QUrl;
 
 namespace hm::app {
 
+class ExecutionsPage;
 class LanguageManager;
 class ServerConnection;
 
@@ -43,6 +44,9 @@ public:
     // Shows the section with that id; false for unknown ids.
     bool selectSection(const QString &id);
     QString currentSection() const;
+    // The Executions section showing one execution (after a trigger).
+    void openExecution(const QString &executionId);
+    ExecutionsPage *executionsPage() const { return m_executionsPage; }
 
     // Shows the sign-in dialog (through DialogSeam) for the current server;
     // true once signed in. Pages keep their state meanwhile.
@@ -85,6 +89,7 @@ private:
     QLabel *m_sidebarFooter = nullptr;
     QListWidget *m_navigation = nullptr;
     QStackedWidget *m_pages = nullptr;
+    ExecutionsPage *m_executionsPage = nullptr;
 
     QMenu *m_fileMenu = nullptr;
     QMenu *m_viewMenu = nullptr;

@@ -30,6 +30,11 @@ ServerConnection::~ServerConnection()
     m_server.reset(); // stops the server thread
 }
 
+hm::client::ApiClient *ServerConnection::client() const
+{
+    return m_client;
+}
+
 void ServerConnection::start()
 {
     if (m_state == State::Starting || m_state == State::Connected)
@@ -72,11 +77,6 @@ void ServerConnection::connectTo(const QUrl &url)
     setState(State::Starting);
     qCInfo(lcApp) << "connecting to the server at" << url.toString();
     useServer(url);
-}
-
-hm::client::ApiClient *ServerConnection::client() const
-{
-    return m_client.data();
 }
 
 bool ServerConnection::isSignedIn() const

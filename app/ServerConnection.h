@@ -88,9 +88,8 @@ public:
     QString dataDir() const { return m_options.dataDir; }
     // False once connectTo() replaced the in-process server.
     bool isLocal() const { return m_local; }
-
-    // The client every page talks through; null before the first connect.
-    // It carries the signed-in session once signedIn() is true.
+    // The client the sections talk to the server with; null before the
+    // server is known. It carries the signed-in session once isSignedIn().
     hm::client::ApiClient *client() const;
     bool isSignedIn() const;
     // Who signed in (empty when nobody is).

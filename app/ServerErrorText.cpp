@@ -37,3 +37,57 @@ QString describeServerError(const QString &code, const QString &serverMessage,
         return QCoreApplication::translate("ServerErrorText", "the server is not available right now");
     return serverMessage.isEmpty() ? code : serverMessage;
 }
+
+QString describeApiError(const hm::Error &error)
+{
+    using hm::ErrorCode;
+    switch (error.code) {
+    case ErrorCode::Unauthorized:
+    case ErrorCode::TokenExpired:
+    case ErrorCode::TokenInvalid:
+    case ErrorCode::InvalidToken:
+    case ErrorCode::RefreshTokenExpired:
+        return QCoreApplication::translate(
+            "ServerErrorText", "you are not signed in to this server, or your session has ended");
+    case ErrorCode::Forbidden:
+    case ErrorCode::InsufficientPermissions:
+        return QCoreApplication::translate("ServerErrorText",
+                                           "you are not allowed to do this with this flow");
+    case ErrorCode::ExecutionNotFound:
+        return QCoreApplication::translate("ServerErrorText",
+                                           "the execution does not exist, or you may not see it");
+    case ErrorCode::FlowNotFound:
+        return QCoreApplication::translate("ServerErrorText",
+                                           "the flow does not exist, or you may not see it");
+    case ErrorCode::FlowVersionNotFound:
+        return QCoreApplication::translate("ServerErrorText",
+                                           "that version of the flow does not exist");
+    case ErrorCode::ExecutionAlreadyCompleted:
+        return QCoreApplication::translate("ServerErrorText", "the execution has already ended");
+    case ErrorCode::ExecutionAlreadyCancelled:
+        return QCoreApplication::translate("ServerErrorText",
+                                           "the execution is already being cancelled");
+    case ErrorCode::ConcurrentDenied:
+        return QCoreApplication::translate(
+            "ServerErrorText",
+            "the flow is already running and its settings allow no second run at the same "
+            "time");
+    case ErrorCode::RateLimitExceeded:
+        return QCoreApplication::translate("ServerErrorText",
+                                           "too many requests; try again in a moment");
+    case ErrorCode::ValidationError:
+        if (error.details.value(QStringLiteral("field")).toString() == QLatin1String("from"))
+            return QCoreApplication::translate(
+                "ServerErrorText",
+                "only the history still holds this execution, so it can only be re-run "
+                "from the start");
+        break;
+    case ErrorCode::NetworkError:
+    case ErrorCode::Timeout:
+    case ErrorCode::ServiceUnavailable:
+        return describeServerError(hm::errorCodeName(error.code), error.message, {});
+    default:
+        break;
+    }
+    return error.message.isEmpty() ? error.codeName() : error.message;
+}

@@ -9,3 +9,12 @@
 // data directory in the sentences about it.
 QString describeServerError(const QString &code, const QString &serverMessage,
                             const QString &dataDir);
+
+namespace hm {
+struct Error;
+}
+
+// What the console says about a request the server refused or that failed
+// (flows, executions): a sentence in the current language for the codes an
+// operator meets there, else the server's own message (English).
+QString describeApiError(const hm::Error &error);

@@ -189,6 +189,94 @@
         <source>the server is not available right now</source>
         <translation>the server is not available right now</translation>
     </message>
+    <message>
+        <source>you are not signed in to this server, or your session has ended</source>
+        <translation>you are not signed in to this server, or your session has ended</translation>
+    </message>
+    <message>
+        <source>you are not allowed to do this with this flow</source>
+        <translation>you are not allowed to do this with this flow</translation>
+    </message>
+    <message>
+        <source>the execution does not exist, or you may not see it</source>
+        <translation>the execution does not exist, or you may not see it</translation>
+    </message>
+    <message>
+        <source>the flow does not exist, or you may not see it</source>
+        <translation>the flow does not exist, or you may not see it</translation>
+    </message>
+    <message>
+        <source>that version of the flow does not exist</source>
+        <translation>that version of the flow does not exist</translation>
+    </message>
+    <message>
+        <source>the execution has already ended</source>
+        <translation>the execution has already ended</translation>
+    </message>
+    <message>
+        <source>the execution is already being cancelled</source>
+        <translation>the execution is already being cancelled</translation>
+    </message>
+    <message>
+        <source>the flow is already running and its settings allow no second run at the same time</source>
+        <translation>the flow is already running and its settings allow no second run at the same time</translation>
+    </message>
+    <message>
+        <source>too many requests; try again in a moment</source>
+        <translation>too many requests; try again in a moment</translation>
+    </message>
+    <message>
+        <source>only the history still holds this execution, so it can only be re-run from the start</source>
+        <translation>only the history still holds this execution, so it can only be re-run from the start</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::ArrayField</name>
+    <message>
+        <source>Add Item</source>
+        <translation>Add Item</translation>
+    </message>
+    <message>
+        <source>Add an item to %1</source>
+        <translation>Add an item to %1</translation>
+    </message>
+    <message>
+        <source>From %1 to %2 items.</source>
+        <translation>From %1 to %2 items.</translation>
+    </message>
+    <message numerus="yes">
+        <source>At most %n item(s).</source>
+        <translation>
+            <numerusform>At most %n item.</numerusform>
+            <numerusform>At most %n items.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>At least %n item(s).</source>
+        <translation>
+            <numerusform>At least %n item.</numerusform>
+            <numerusform>At least %n items.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Remove this item</source>
+        <translation>Remove this item</translation>
+    </message>
+    <message>
+        <source>Remove item %1</source>
+        <translation>Remove item %1</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::ChoiceField</name>
+    <message>
+        <source>Not set</source>
+        <translation>Not set</translation>
+    </message>
+    <message>
+        <source>Default (%1)</source>
+        <translation>Default (%1)</translation>
+    </message>
 </context>
 <context>
     <name>hm::app::ComponentCatalogue</name>
@@ -382,6 +470,469 @@
     </message>
 </context>
 <context>
+    <name>hm::app::ExecutionFormat</name>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 min %2 s</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::ExecutionListModel</name>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Flow</source>
+        <translation>Flow</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Started</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Duration</translation>
+    </message>
+    <message>
+        <source>Triggered by</source>
+        <translation>Triggered by</translation>
+    </message>
+    <message>
+        <source>Execution</source>
+        <translation>Execution</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Webhook</source>
+        <translation>Webhook</translation>
+    </message>
+    <message>
+        <source>…%1</source>
+        <translation>…%1</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::ExecutionLogModel</name>
+    <message>
+        <source>%1  %2</source>
+        <translation>%1  %2</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Watching the execution: %1, %n node(s) finished.</source>
+        <translation>
+            <numerusform>Watching the execution: %1, %n node finished.</numerusform>
+            <numerusform>Watching the execution: %1, %n nodes finished.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Connection to the server lost; reconnecting.</source>
+        <translation>Connection to the server lost; reconnecting.</translation>
+    </message>
+    <message>
+        <source>Connection to the server lost (%1); reconnecting.</source>
+        <translation>Connection to the server lost (%1); reconnecting.</translation>
+    </message>
+    <message>
+        <source>Reconnected; nothing happened meanwhile.</source>
+        <translation>Reconnected; nothing happened meanwhile.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Reconnected; %n event(s) happened meanwhile, their result is shown.</source>
+        <translation>
+            <numerusform>Reconnected; %n event happened meanwhile, its result is shown.</numerusform>
+            <numerusform>Reconnected; %n events happened meanwhile, their result is shown.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Execution queued.</source>
+        <translation>Execution queued.</translation>
+    </message>
+    <message>
+        <source>Execution started.</source>
+        <translation>Execution started.</translation>
+    </message>
+    <message>
+        <source>%1 started, attempt %2.</source>
+        <translation>%1 started, attempt %2.</translation>
+    </message>
+    <message>
+        <source>%1 started.</source>
+        <translation>%1 started.</translation>
+    </message>
+    <message>
+        <source>%1 completed in %2.</source>
+        <translation>%1 completed in %2.</translation>
+    </message>
+    <message>
+        <source>%1 completed.</source>
+        <translation>%1 completed.</translation>
+    </message>
+    <message>
+        <source>%1 failed on attempt %2 and will be retried: %3</source>
+        <translation>%1 failed on attempt %2 and will be retried: %3</translation>
+    </message>
+    <message>
+        <source>%1 failed: %2</source>
+        <translation>%1 failed: %2</translation>
+    </message>
+    <message>
+        <source>%1 skipped: a node it depends on failed.</source>
+        <translation>%1 skipped: a node it depends on failed.</translation>
+    </message>
+    <message>
+        <source>%1 skipped.</source>
+        <translation>%1 skipped.</translation>
+    </message>
+    <message>
+        <source>%1 cancelled.</source>
+        <translation>%1 cancelled.</translation>
+    </message>
+    <message>
+        <source>Execution completed in %1.</source>
+        <translation>Execution completed in %1.</translation>
+    </message>
+    <message>
+        <source>Execution completed.</source>
+        <translation>Execution completed.</translation>
+    </message>
+    <message>
+        <source>Execution failed.</source>
+        <translation>Execution failed.</translation>
+    </message>
+    <message>
+        <source>Execution failed: %1</source>
+        <translation>Execution failed: %1</translation>
+    </message>
+    <message>
+        <source>Execution killed.</source>
+        <translation>Execution killed.</translation>
+    </message>
+    <message>
+        <source>Execution cancelled.</source>
+        <translation>Execution cancelled.</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::ExecutionViewer</name>
+    <message>
+        <source>The flow&apos;s graph could not be read: %1</source>
+        <translation>The flow&apos;s graph could not be read: %1</translation>
+    </message>
+    <message>
+        <source>Cancel Execution</source>
+        <translation>Cancel Execution</translation>
+    </message>
+    <message>
+        <source>Cancel this execution of %1? Running nodes are asked to stop, and nodes that have not started will not run.</source>
+        <translation>Cancel this execution of %1? Running nodes are asked to stop, and nodes that have not started will not run.</translation>
+    </message>
+    <message>
+        <source>The execution could not be cancelled: %1</source>
+        <translation>The execution could not be cancelled: %1</translation>
+    </message>
+    <message>
+        <source>Kill Execution</source>
+        <translation>Kill Execution</translation>
+    </message>
+    <message>
+        <source>Kill this execution of %1 now? Running nodes are abandoned at once, without waiting for them to stop; what they were doing may be left half done.</source>
+        <translation>Kill this execution of %1 now? Running nodes are abandoned at once, without waiting for them to stop; what they were doing may be left half done.</translation>
+    </message>
+    <message>
+        <source>The execution could not be killed: %1</source>
+        <translation>The execution could not be killed: %1</translation>
+    </message>
+    <message>
+        <source>The execution could not be re-run: %1</source>
+        <translation>The execution could not be re-run: %1</translation>
+    </message>
+    <message>
+        <source>Execution</source>
+        <translation>Execution</translation>
+    </message>
+    <message>
+        <source>Version %1</source>
+        <translation>Version %1</translation>
+    </message>
+    <message>
+        <source>Execution %1</source>
+        <translation>Execution %1</translation>
+    </message>
+    <message>
+        <source>Waiting in the queue, position %1</source>
+        <translation>Waiting in the queue, position %1</translation>
+    </message>
+    <message>
+        <source>Waiting in the queue</source>
+        <translation>Waiting in the queue</translation>
+    </message>
+    <message>
+        <source>Started %1</source>
+        <translation>Started %1</translation>
+    </message>
+    <message>
+        <source>Not started yet</source>
+        <translation>Not started yet</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <source>Took %1</source>
+        <translation>Took %1</translation>
+    </message>
+    <message>
+        <source>Elapsed %1 · about %2 left</source>
+        <translation>Elapsed %1 · about %2 left</translation>
+    </message>
+    <message>
+        <source>Elapsed %1</source>
+        <translation>Elapsed %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n node(s) finished</source>
+        <translation>
+            <numerusform>%1 of %n node finished</numerusform>
+            <numerusform>%1 of %n nodes finished</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>From the Start (Version %1)</source>
+        <translation>From the Start (Version %1)</translation>
+    </message>
+    <message>
+        <source>From the Failed Node (Version %1)</source>
+        <translation>From the Failed Node (Version %1)</translation>
+    </message>
+    <message>
+        <source>From the Start on Newest Version %1</source>
+        <translation>From the Start on Newest Version %1</translation>
+    </message>
+    <message>
+        <source>From the Failed Node on Newest Version %1</source>
+        <translation>From the Failed Node on Newest Version %1</translation>
+    </message>
+    <message>
+        <source>The execution has ended.</source>
+        <translation>The execution has ended.</translation>
+    </message>
+    <message>
+        <source>Ask the running nodes to stop, then end the execution.</source>
+        <translation>Ask the running nodes to stop, then end the execution.</translation>
+    </message>
+    <message>
+        <source>End the execution at once, without waiting for nodes.</source>
+        <translation>End the execution at once, without waiting for nodes.</translation>
+    </message>
+    <message>
+        <source>Run this flow again with the same trigger input.</source>
+        <translation>Run this flow again with the same trigger input.</translation>
+    </message>
+    <message>
+        <source>An execution can be re-run once it has ended.</source>
+        <translation>An execution can be re-run once it has ended.</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Connecting…</translation>
+    </message>
+    <message>
+        <source>● Live</source>
+        <translation>● Live</translation>
+    </message>
+    <message>
+        <source>Connection lost, reconnecting…</source>
+        <translation>Connection lost, reconnecting…</translation>
+    </message>
+    <message>
+        <source>The execution cannot be shown: %1</source>
+        <translation>The execution cannot be shown: %1</translation>
+    </message>
+    <message>
+        <source>‹ Executions</source>
+        <translation>‹ Executions</translation>
+    </message>
+    <message>
+        <source>Back to the list of executions (%1)</source>
+        <translation>Back to the list of executions (%1)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Kill</source>
+        <translation>Kill</translation>
+    </message>
+    <message>
+        <source>Re-run</source>
+        <translation>Re-run</translation>
+    </message>
+    <message>
+        <source>Execution Log</source>
+        <translation>Execution Log</translation>
+    </message>
+    <message>
+        <source>Filter the log</source>
+        <translation>Filter the log</translation>
+    </message>
+    <message>
+        <source>All lines</source>
+        <translation>All lines</translation>
+    </message>
+    <message>
+        <source>Warnings and errors</source>
+        <translation>Warnings and errors</translation>
+    </message>
+    <message>
+        <source>Errors only</source>
+        <translation>Errors only</translation>
+    </message>
+    <message>
+        <source>Follow</source>
+        <translation>Follow</translation>
+    </message>
+    <message>
+        <source>Keep the newest lines in view</source>
+        <translation>Keep the newest lines in view</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::ExecutionsPage</name>
+    <message numerus="yes">
+        <source>%n execution(s)</source>
+        <translation>
+            <numerusform>%n execution</numerusform>
+            <numerusform>%n executions</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not connected to a server</source>
+        <translation>Not connected to a server</translation>
+    </message>
+    <message>
+        <source>The executions appear here once the console is connected to a server and signed in.</source>
+        <translation>The executions appear here once the console is connected to a server and signed in.</translation>
+    </message>
+    <message>
+        <source>Loading executions…</source>
+        <translation>Loading executions…</translation>
+    </message>
+    <message>
+        <source>The executions could not be loaded</source>
+        <translation>The executions could not be loaded</translation>
+    </message>
+    <message>
+        <source>%1.</source>
+        <translation>%1.</translation>
+    </message>
+    <message>
+        <source>Error code %1</source>
+        <translation>Error code %1</translation>
+    </message>
+    <message>
+        <source>Error code %1, request %2</source>
+        <translation>Error code %1, request %2</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Retry</translation>
+    </message>
+    <message>
+        <source>No executions yet</source>
+        <translation>No executions yet</translation>
+    </message>
+    <message>
+        <source>Every run of a flow appears here as it happens, with its status, its timeline and its log. Run a flow to see the first one.</source>
+        <translation>Every run of a flow appears here as it happens, with its status, its timeline and its log. Run a flow to see the first one.</translation>
+    </message>
+    <message>
+        <source>Go to Flows</source>
+        <translation>Go to Flows</translation>
+    </message>
+    <message>
+        <source>No executions match these filters</source>
+        <translation>No executions match these filters</translation>
+    </message>
+    <message>
+        <source>Change the flow, status or time range, or clear the filters.</source>
+        <translation>Change the flow, status or time range, or clear the filters.</translation>
+    </message>
+    <message>
+        <source>Clear Filters</source>
+        <translation>Clear Filters</translation>
+    </message>
+    <message>
+        <source>Executions</source>
+        <translation>Executions</translation>
+    </message>
+    <message>
+        <source>Every run of every flow you may see, newest first, updated live.</source>
+        <translation>Every run of every flow you may see, newest first, updated live.</translation>
+    </message>
+    <message>
+        <source>All flows</source>
+        <translation>All flows</translation>
+    </message>
+    <message>
+        <source>Any status</source>
+        <translation>Any status</translation>
+    </message>
+    <message>
+        <source>Any time</source>
+        <translation>Any time</translation>
+    </message>
+    <message>
+        <source>Last hour</source>
+        <translation>Last hour</translation>
+    </message>
+    <message>
+        <source>Last 24 hours</source>
+        <translation>Last 24 hours</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>Last 7 days</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>Last 30 days</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>Read the list again (%1)</source>
+        <translation>Read the list again (%1)</translation>
+    </message>
+</context>
+<context>
     <name>hm::app::FlowCanvasStyle</name>
     <message>
         <source>string</source>
@@ -556,6 +1107,22 @@
     <message>
         <source>Flow editor</source>
         <translation>Flow editor</translation>
+    </message>
+    <message>
+        <source>Inspector</source>
+        <translation>Inspector</translation>
+    </message>
+    <message>
+        <source>Show or hide the inspector</source>
+        <translation>Show or hide the inspector</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>Problems</translation>
+    </message>
+    <message>
+        <source>Show or hide the list of problems</source>
+        <translation>Show or hide the list of problems</translation>
     </message>
 </context>
 <context>
@@ -791,6 +1358,176 @@
     </message>
 </context>
 <context>
+    <name>hm::app::GanttTimeline</name>
+    <message>
+        <source>Node</source>
+        <translation>Node</translation>
+    </message>
+    <message>
+        <source>×%1</source>
+        <translation>×%1</translation>
+    </message>
+    <message>
+        <source>No node has run yet.</source>
+        <translation>No node has run yet.</translation>
+    </message>
+    <message>
+        <source>%1, attempt %2: %3</source>
+        <translation>%1, attempt %2: %3</translation>
+    </message>
+    <message>
+        <source>Started %1, took %2</source>
+        <translation>Started %1, took %2</translation>
+    </message>
+    <message>
+        <source>Error: %1</source>
+        <translation>Error: %1</translation>
+    </message>
+    <message>
+        <source>Retried after a wait.</source>
+        <translation>Retried after a wait.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n earlier attempt(s) made while not connected.</source>
+        <translation>
+            <numerusform>%n earlier attempt made while not connected.</numerusform>
+            <numerusform>%n earlier attempts made while not connected.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Outputs reused from the execution re-run.</source>
+        <translation>Outputs reused from the execution re-run.</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::Inspector</name>
+    <message>
+        <source>string</source>
+        <translation>string</translation>
+    </message>
+    <message>
+        <source>integer</source>
+        <translation>integer</translation>
+    </message>
+    <message>
+        <source>number</source>
+        <translation>number</translation>
+    </message>
+    <message>
+        <source>boolean</source>
+        <translation>boolean</translation>
+    </message>
+    <message>
+        <source>bytes</source>
+        <translation>bytes</translation>
+    </message>
+    <message>
+        <source>object</source>
+        <translation>object</translation>
+    </message>
+    <message>
+        <source>array</source>
+        <translation>array</translation>
+    </message>
+    <message>
+        <source>any</source>
+        <translation>any</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::InspectorWidget</name>
+    <message>
+        <source>The server does not know the component %1, so its configuration cannot be checked. Edit it as JSON.</source>
+        <translation>The server does not know the component %1, so its configuration cannot be checked. Edit it as JSON.</translation>
+    </message>
+    <message>
+        <source>The server has no version %2 of %1, so its configuration cannot be checked. Edit it as JSON.</source>
+        <translation>The server has no version %2 of %1, so its configuration cannot be checked. Edit it as JSON.</translation>
+    </message>
+    <message>
+        <source>The component %1 describes no configuration. Anything entered here is handed to it as it is.</source>
+        <translation>The component %1 describes no configuration. Anything entered here is handed to it as it is.</translation>
+    </message>
+    <message>
+        <source>%1 · version %2</source>
+        <translation>%1 · version %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n nodes selected</source>
+        <translation>
+            <numerusform>%n node selected</numerusform>
+            <numerusform>%n nodes selected</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Select a single node to edit it. Meanwhile the flow&apos;s settings are shown.</source>
+        <translation>Select a single node to edit it. Meanwhile the flow&apos;s settings are shown.</translation>
+    </message>
+    <message>
+        <source>Flow settings</source>
+        <translation>Flow settings</translation>
+    </message>
+    <message>
+        <source>Select a node to edit its configuration and inputs.</source>
+        <translation>Select a node to edit its configuration and inputs.</translation>
+    </message>
+    <message>
+        <source>Config</source>
+        <translation>Config</translation>
+    </message>
+    <message>
+        <source>Inputs</source>
+        <translation>Inputs</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <source>JSON</source>
+        <translation>JSON</translation>
+    </message>
+    <message>
+        <source>The node&apos;s configuration</source>
+        <translation>The node&apos;s configuration</translation>
+    </message>
+    <message>
+        <source>Where each input of the node gets its value</source>
+        <translation>Where each input of the node gets its value</translation>
+    </message>
+    <message>
+        <source>Concurrency, timeouts, retry, history, notifications</source>
+        <translation>Concurrency, timeouts, retry, history, notifications</translation>
+    </message>
+    <message>
+        <source>The same as JSON text</source>
+        <translation>The same as JSON text</translation>
+    </message>
+    <message>
+        <source>Inspector</source>
+        <translation>Inspector</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::JsonField</name>
+    <message>
+        <source>A JSON value.</source>
+        <translation>A JSON value.</translation>
+    </message>
+    <message>
+        <source>This is not valid JSON.</source>
+        <translation>This is not valid JSON.</translation>
+    </message>
+    <message>
+        <source>Enter a JSON object.</source>
+        <translation>Enter a JSON object.</translation>
+    </message>
+</context>
+<context>
     <name>hm::app::MainWindow</name>
     <message>
         <source>HiveMind</source>
@@ -942,10 +1679,770 @@
     </message>
 </context>
 <context>
+    <name>hm::app::MappingEditor</name>
+    <message>
+        <source>Remove the mapping of %1</source>
+        <translation>Remove the mapping of %1</translation>
+    </message>
+    <message>
+        <source>This input takes %1.</source>
+        <translation>This input takes %1.</translation>
+    </message>
+    <message>
+        <source>Default: %1</source>
+        <translation>Default: %1</translation>
+    </message>
+    <message>
+        <source>$.trigger.… or $.nodes.…, or a fixed value</source>
+        <translation>$.trigger.… or $.nodes.…, or a fixed value</translation>
+    </message>
+    <message>
+        <source>Not mapped: the default %1 is used.</source>
+        <translation>Not mapped: the default %1 is used.</translation>
+    </message>
+    <message>
+        <source>Required: map this input.</source>
+        <translation>Required: map this input.</translation>
+    </message>
+    <message>
+        <source>Not mapped.</source>
+        <translation>Not mapped.</translation>
+    </message>
+    <message>
+        <source>Type mismatch: this input takes %1, but the mapping gives %2.</source>
+        <translation>Type mismatch: this input takes %1, but the mapping gives %2.</translation>
+    </message>
+    <message>
+        <source>Each input gets its value from a mapping: $.trigger.… reads the trigger input, $.nodes.&lt;id&gt;.output.… the output of a node upstream, and anything else is a fixed value (JSON).</source>
+        <translation>Each input gets its value from a mapping: $.trigger.… reads the trigger input, $.nodes.&lt;id&gt;.output.… the output of a node upstream, and anything else is a fixed value (JSON).</translation>
+    </message>
+    <message>
+        <source>This component takes any inputs. Add the ones it should get.</source>
+        <translation>This component takes any inputs. Add the ones it should get.</translation>
+    </message>
+    <message>
+        <source>The server does not describe this component&apos;s inputs. Add the ones it should get.</source>
+        <translation>The server does not describe this component&apos;s inputs. Add the ones it should get.</translation>
+    </message>
+    <message>
+        <source>Input name</source>
+        <translation>Input name</translation>
+    </message>
+    <message>
+        <source>Add Input</source>
+        <translation>Add Input</translation>
+    </message>
+    <message>
+        <source>Add an input and map it</source>
+        <translation>Add an input and map it</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::MappingText</name>
+    <message>
+        <source>This expression cannot be read at character %1.</source>
+        <translation>This expression cannot be read at character %1.</translation>
+    </message>
+    <message>
+        <source>This reference cannot be read: %1</source>
+        <translation>This reference cannot be read: %1</translation>
+    </message>
+    <message>
+        <source>This is not valid JSON. Write text without { [ or &quot; at the start, or complete the JSON.</source>
+        <translation>This is not valid JSON. Write text without { [ or &quot; at the start, or complete the JSON.</translation>
+    </message>
+    <message>
+        <source>A fixed value (%1).</source>
+        <translation>A fixed value (%1).</translation>
+    </message>
+    <message>
+        <source>A fixed value (null).</source>
+        <translation>A fixed value (null).</translation>
+    </message>
+    <message>
+        <source>A stored blob (bytes).</source>
+        <translation>A stored blob (bytes).</translation>
+    </message>
+    <message>
+        <source>Reads the trigger input; its type is known when the flow runs.</source>
+        <translation>Reads the trigger input; its type is known when the flow runs.</translation>
+    </message>
+    <message>
+        <source>Reads all outputs of node “%1” (object).</source>
+        <translation>Reads all outputs of node “%1” (object).</translation>
+    </message>
+    <message>
+        <source>Reads output “%2” of node “%1” (%3).</source>
+        <translation>Reads output “%2” of node “%1” (%3).</translation>
+    </message>
+    <message>
+        <source>Reads output “%2” of node “%1”; its type is known when the flow runs.</source>
+        <translation>Reads output “%2” of node “%1”; its type is known when the flow runs.</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::NodeDetailPanel</name>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>This node has not run yet.</source>
+        <translation>This node has not run yet.</translation>
+    </message>
+    <message>
+        <source>No inputs.</source>
+        <translation>No inputs.</translation>
+    </message>
+    <message>
+        <source>No outputs.</source>
+        <translation>No outputs.</translation>
+    </message>
+    <message>
+        <source>%1
+
+%2</source>
+        <translation>%1
+
+%2</translation>
+    </message>
+    <message>
+        <source>Skipped: a node it depends on failed.</source>
+        <translation>Skipped: a node it depends on failed.</translation>
+    </message>
+    <message>
+        <source>Skipped (%1).</source>
+        <translation>Skipped (%1).</translation>
+    </message>
+    <message>
+        <source>No error.</source>
+        <translation>No error.</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Error</translation>
+    </message>
+    <message>
+        <source>Error ●</source>
+        <translation>Error ●</translation>
+    </message>
+    <message>
+        <source>%1–%2</source>
+        <translation>%1–%2</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Logs (%1)</source>
+        <translation>Logs (%1)</translation>
+    </message>
+    <message>
+        <source>Logs</source>
+        <translation>Logs</translation>
+    </message>
+    <message>
+        <source>The node&apos;s details could not be read: %1</source>
+        <translation>The node&apos;s details could not be read: %1</translation>
+    </message>
+    <message>
+        <source>Its outputs were reused from the execution this one re-runs.</source>
+        <translation>Its outputs were reused from the execution this one re-runs.</translation>
+    </message>
+    <message>
+        <source>Values of sensitive fields are masked by the server.</source>
+        <translation>Values of sensitive fields are masked by the server.</translation>
+    </message>
+    <message>
+        <source>Select a node in the graph or the timeline to see its inputs, outputs, error, attempts and logs.</source>
+        <translation>Select a node in the graph or the timeline to see its inputs, outputs, error, attempts and logs.</translation>
+    </message>
+    <message>
+        <source>Inputs</source>
+        <translation>Inputs</translation>
+    </message>
+    <message>
+        <source>Outputs</source>
+        <translation>Outputs</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>Attempts</translation>
+    </message>
+    <message>
+        <source>Attempt</source>
+        <translation>Attempt</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Started</translation>
+    </message>
+    <message>
+        <source>Took</source>
+        <translation>Took</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Result</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::NumberField</name>
+    <message>
+        <source>From %1 to %2.</source>
+        <translation>From %1 to %2.</translation>
+    </message>
+    <message>
+        <source>At least %1.</source>
+        <translation>At least %1.</translation>
+    </message>
+    <message>
+        <source>At most %1.</source>
+        <translation>At most %1.</translation>
+    </message>
+    <message>
+        <source>A whole number.</source>
+        <translation>A whole number.</translation>
+    </message>
+    <message>
+        <source>A whole number. %1</source>
+        <translation>A whole number. %1</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::ObjectField</name>
+    <message>
+        <source>Required</source>
+        <translation>Required</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::ProblemText</name>
+    <message>
+        <source>The flow definition is malformed at %1.</source>
+        <translation>The flow definition is malformed at %1.</translation>
+    </message>
+    <message>
+        <source>The flow definition uses schema version %1, which this server cannot read.</source>
+        <translation>The flow definition uses schema version %1, which this server cannot read.</translation>
+    </message>
+    <message>
+        <source>The node id “%1” is used more than once.</source>
+        <translation>The node id “%1” is used more than once.</translation>
+    </message>
+    <message>
+        <source>The connection id “%1” is used more than once.</source>
+        <translation>The connection id “%1” is used more than once.</translation>
+    </message>
+    <message>
+        <source>Connection “%1” leads to “%2”, which is not a node of this flow.</source>
+        <translation>Connection “%1” leads to “%2”, which is not a node of this flow.</translation>
+    </message>
+    <message>
+        <source>Connection “%1” leaves node “%2” from “%3”, which its component does not have.</source>
+        <translation>Connection “%1” leaves node “%2” from “%3”, which its component does not have.</translation>
+    </message>
+    <message>
+        <source>Connection “%1” enters node “%2” at “%3”, which is not one of its inputs.</source>
+        <translation>Connection “%1” enters node “%2” at “%3”, which is not one of its inputs.</translation>
+    </message>
+    <message>
+        <source>The flow has a cycle: %1.</source>
+        <translation>The flow has a cycle: %1.</translation>
+    </message>
+    <message>
+        <source>Node “%1” uses the component %2, which the server does not know.</source>
+        <translation>Node “%1” uses the component %2, which the server does not know.</translation>
+    </message>
+    <message>
+        <source>Node “%1” uses version %3 of %2, which does not exist (known versions: %4).</source>
+        <translation>Node “%1” uses version %3 of %2, which does not exist (known versions: %4).</translation>
+    </message>
+    <message>
+        <source>Input “%2” of node “%1” is required: map it to a value.</source>
+        <translation>Input “%2” of node “%1” is required: map it to a value.</translation>
+    </message>
+    <message>
+        <source>Node “%1” maps “%2”, which is not an input of its component.</source>
+        <translation>Node “%1” maps “%2”, which is not an input of its component.</translation>
+    </message>
+    <message>
+        <source>The mapping of input “%2” of node “%1” cannot be read.</source>
+        <translation>The mapping of input “%2” of node “%1” cannot be read.</translation>
+    </message>
+    <message>
+        <source>Input “%2” of node “%1” reads from “%3”, which is not a node of this flow.</source>
+        <translation>Input “%2” of node “%1” reads from “%3”, which is not a node of this flow.</translation>
+    </message>
+    <message>
+        <source>Input “%2” of node “%1” reads from node “%3”, which does not run before it: connect “%3” upstream of “%1”.</source>
+        <translation>Input “%2” of node “%1” reads from node “%3”, which does not run before it: connect “%3” upstream of “%1”.</translation>
+    </message>
+    <message>
+        <source>Input “%2” of node “%1” reads output “%4” of node “%3”, which its component does not have.</source>
+        <translation>Input “%2” of node “%1” reads output “%4” of node “%3”, which its component does not have.</translation>
+    </message>
+    <message>
+        <source>Input “%2” of node “%1” takes %3, but its mapping gives %4.</source>
+        <translation>Input “%2” of node “%1” takes %3, but its mapping gives %4.</translation>
+    </message>
+    <message>
+        <source>The configuration of node “%1” needs a value for %2.</source>
+        <translation>The configuration of node “%1” needs a value for %2.</translation>
+    </message>
+    <message>
+        <source>The configuration of node “%1” is not valid at %2.</source>
+        <translation>The configuration of node “%1” is not valid at %2.</translation>
+    </message>
+    <message>
+        <source>The configuration of node “%1” is not valid at %2: %3</source>
+        <translation>The configuration of node “%1” is not valid at %2: %3</translation>
+    </message>
+    <message>
+        <source>The configuration schema of component %1 cannot be used.</source>
+        <translation>The configuration schema of component %1 cannot be used.</translation>
+    </message>
+    <message>
+        <source>The flow setting %1 is not valid.</source>
+        <translation>The flow setting %1 is not valid.</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Error</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Warning</translation>
+    </message>
+    <message>
+        <source>Editor</source>
+        <translation>Editor</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>Server</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::ProblemsModel</name>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <source>Node</source>
+        <translation>Node</translation>
+    </message>
+    <message>
+        <source>Found by</source>
+        <translation>Found by</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::ProblemsPanel</name>
+    <message>
+        <source>Problems (%1)</source>
+        <translation>Problems (%1)</translation>
+    </message>
+    <message>
+        <source>No problems found. The editor checks the flow as you edit it.</source>
+        <translation>No problems found. The editor checks the flow as you edit it.</translation>
+    </message>
+</context>
+<context>
     <name>hm::app::QuickAddPopup</name>
     <message>
         <source>Add a component…</source>
         <translation>Add a component…</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::RawJsonEditor</name>
+    <message>
+        <source>This is not valid JSON (line %1, column %2): %3</source>
+        <translation>This is not valid JSON (line %1, column %2): %3</translation>
+    </message>
+    <message>
+        <source>Enter a JSON object: { … }.</source>
+        <translation>Enter a JSON object: { … }.</translation>
+    </message>
+    <message>
+        <source>%1: not valid (%2)</source>
+        <translation>%1: not valid (%2)</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>The flow&apos;s settings as JSON. Valid changes apply as you type.</source>
+        <translation>The flow&apos;s settings as JSON. Valid changes apply as you type.</translation>
+    </message>
+    <message>
+        <source>The configuration of node “%1” as JSON. Valid changes apply as you type.</source>
+        <translation>The configuration of node “%1” as JSON. Valid changes apply as you type.</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::RunStatus</name>
+    <message>
+        <source>Pending</source>
+        <translation>Pending</translation>
+    </message>
+    <message>
+        <source>Queued</source>
+        <translation>Queued</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>Running</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Completed</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Failed</translation>
+    </message>
+    <message>
+        <source>Cancelling</source>
+        <translation>Cancelling</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation>Skipped</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Unknown</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::SchemaField</name>
+    <message>
+        <source>Required</source>
+        <translation>Required</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::SchemaForm</name>
+    <message>
+        <source>Default: %1</source>
+        <translation>Default: %1</translation>
+    </message>
+    <message>
+        <source>The component&apos;s configuration schema cannot be used, so the configuration is not checked here.</source>
+        <translation>The component&apos;s configuration schema cannot be used, so the configuration is not checked here.</translation>
+    </message>
+    <message>
+        <source>Configuration (JSON)</source>
+        <translation>Configuration (JSON)</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::SchemaText</name>
+    <message>
+        <source>Enter text.</source>
+        <translation>Enter text.</translation>
+    </message>
+    <message>
+        <source>Enter a whole number.</source>
+        <translation>Enter a whole number.</translation>
+    </message>
+    <message>
+        <source>Enter a number.</source>
+        <translation>Enter a number.</translation>
+    </message>
+    <message>
+        <source>Choose true or false.</source>
+        <translation>Choose true or false.</translation>
+    </message>
+    <message>
+        <source>Enter a JSON object.</source>
+        <translation>Enter a JSON object.</translation>
+    </message>
+    <message>
+        <source>Enter a list.</source>
+        <translation>Enter a list.</translation>
+    </message>
+    <message>
+        <source>This value has the wrong type.</source>
+        <translation>This value has the wrong type.</translation>
+    </message>
+    <message>
+        <source>Enter a value of at least %1.</source>
+        <translation>Enter a value of at least %1.</translation>
+    </message>
+    <message>
+        <source>Enter a value greater than %1.</source>
+        <translation>Enter a value greater than %1.</translation>
+    </message>
+    <message>
+        <source>Enter a value of at most %1.</source>
+        <translation>Enter a value of at most %1.</translation>
+    </message>
+    <message>
+        <source>Enter a value less than %1.</source>
+        <translation>Enter a value less than %1.</translation>
+    </message>
+    <message>
+        <source>Enter a multiple of %1.</source>
+        <translation>Enter a multiple of %1.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Enter at least %n character(s).</source>
+        <translation>
+            <numerusform>Enter at least %n character.</numerusform>
+            <numerusform>Enter at least %n characters.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Enter at most %n character(s).</source>
+        <translation>
+            <numerusform>Enter at most %n character.</numerusform>
+            <numerusform>Enter at most %n characters.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Add at least %n item(s).</source>
+        <translation>
+            <numerusform>Add at least %n item.</numerusform>
+            <numerusform>Add at least %n items.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Keep at most %n item(s).</source>
+        <translation>
+            <numerusform>Keep at most %n item.</numerusform>
+            <numerusform>Keep at most %n items.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Choose one of: %1.</source>
+        <translation>Choose one of: %1.</translation>
+    </message>
+    <message>
+        <source>Enter %1.</source>
+        <translation>Enter %1.</translation>
+    </message>
+    <message>
+        <source>Enter text that matches %1.</source>
+        <translation>Enter text that matches %1.</translation>
+    </message>
+    <message>
+        <source>Enter a date and time such as 2024-01-31T13:45:00Z.</source>
+        <translation>Enter a date and time such as 2024-01-31T13:45:00Z.</translation>
+    </message>
+    <message>
+        <source>Enter a date such as 2024-01-31.</source>
+        <translation>Enter a date such as 2024-01-31.</translation>
+    </message>
+    <message>
+        <source>Enter a time such as 13:45:00Z.</source>
+        <translation>Enter a time such as 13:45:00Z.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Add at least %n member(s).</source>
+        <translation>
+            <numerusform>Add at least %n member.</numerusform>
+            <numerusform>Add at least %n members.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Keep at most %n member(s).</source>
+        <translation>
+            <numerusform>Keep at most %n member.</numerusform>
+            <numerusform>Keep at most %n members.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>“%1” is not a setting this component knows.</source>
+        <translation>“%1” is not a setting this component knows.</translation>
+    </message>
+    <message>
+        <source>Required.</source>
+        <translation>Required.</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::SettingsEditor</name>
+    <message>
+        <source>Enter a JSON array of notification targets, for example [].</source>
+        <translation>Enter a JSON array of notification targets, for example [].</translation>
+    </message>
+    <message>
+        <source>Concurrency</source>
+        <translation>Concurrency</translation>
+    </message>
+    <message>
+        <source>Timeouts</source>
+        <translation>Timeouts</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Retry</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>History</translation>
+    </message>
+    <message>
+        <source>Notifications</source>
+        <translation>Notifications</translation>
+    </message>
+    <message>
+        <source>Allow: start another run</source>
+        <translation>Allow: start another run</translation>
+    </message>
+    <message>
+        <source>Deny: refuse while one runs</source>
+        <translation>Deny: refuse while one runs</translation>
+    </message>
+    <message>
+        <source>Queue: wait for a free slot</source>
+        <translation>Queue: wait for a free slot</translation>
+    </message>
+    <message>
+        <source>Replace: cancel the running one</source>
+        <translation>Replace: cancel the running one</translation>
+    </message>
+    <message>
+        <source>Whole flow</source>
+        <translation>Whole flow</translation>
+    </message>
+    <message>
+        <source>Per trigger key</source>
+        <translation>Per trigger key</translation>
+    </message>
+    <message>
+        <source>All: every node&apos;s inputs and outputs</source>
+        <translation>All: every node&apos;s inputs and outputs</translation>
+    </message>
+    <message>
+        <source>Summary: statuses, times and errors</source>
+        <translation>Summary: statuses, times and errors</translation>
+    </message>
+    <message>
+        <source>None: only the execution itself</source>
+        <translation>None: only the execution itself</translation>
+    </message>
+    <message>
+        <source> ms</source>
+        <translation> ms</translation>
+    </message>
+    <message>
+        <source>customer_id or $.trigger.customer.id</source>
+        <translation>customer_id or $.trigger.customer.id</translation>
+    </message>
+    <message>
+        <source>When triggered while running</source>
+        <translation>When triggered while running</translation>
+    </message>
+    <message>
+        <source>What a trigger does while runs of this flow are in progress.</source>
+        <translation>What a trigger does while runs of this flow are in progress.</translation>
+    </message>
+    <message>
+        <source>Scope</source>
+        <translation>Scope</translation>
+    </message>
+    <message>
+        <source>Whether the limit counts the runs of the whole flow or the runs of each trigger key.</source>
+        <translation>Whether the limit counts the runs of the whole flow or the runs of each trigger key.</translation>
+    </message>
+    <message>
+        <source>Scope key</source>
+        <translation>Scope key</translation>
+    </message>
+    <message>
+        <source>The trigger field whose value separates the runs.</source>
+        <translation>The trigger field whose value separates the runs.</translation>
+    </message>
+    <message>
+        <source>Maximum instances</source>
+        <translation>Maximum instances</translation>
+    </message>
+    <message>
+        <source>How many runs may be in progress at once.</source>
+        <translation>How many runs may be in progress at once.</translation>
+    </message>
+    <message>
+        <source>Flow timeout</source>
+        <translation>Flow timeout</translation>
+    </message>
+    <message>
+        <source>A run that takes longer is cancelled.</source>
+        <translation>A run that takes longer is cancelled.</translation>
+    </message>
+    <message>
+        <source>Node timeout</source>
+        <translation>Node timeout</translation>
+    </message>
+    <message>
+        <source>A node that takes longer fails, and may be retried.</source>
+        <translation>A node that takes longer fails, and may be retried.</translation>
+    </message>
+    <message>
+        <source>Maximum attempts</source>
+        <translation>Maximum attempts</translation>
+    </message>
+    <message>
+        <source>1 means a failed node is not retried.</source>
+        <translation>1 means a failed node is not retried.</translation>
+    </message>
+    <message>
+        <source>Backoff</source>
+        <translation>Backoff</translation>
+    </message>
+    <message>
+        <source>The wait before the first retry.</source>
+        <translation>The wait before the first retry.</translation>
+    </message>
+    <message>
+        <source>Backoff multiplier</source>
+        <translation>Backoff multiplier</translation>
+    </message>
+    <message>
+        <source>Each later wait is the previous one times this.</source>
+        <translation>Each later wait is the previous one times this.</translation>
+    </message>
+    <message>
+        <source>Keep</source>
+        <translation>Keep</translation>
+    </message>
+    <message>
+        <source>What is kept of a run once it ends.</source>
+        <translation>What is kept of a run once it ends.</translation>
+    </message>
+    <message>
+        <source>On completion</source>
+        <translation>On completion</translation>
+    </message>
+    <message>
+        <source>Notification targets as a JSON array.</source>
+        <translation>Notification targets as a JSON array.</translation>
+    </message>
+    <message>
+        <source>On failure</source>
+        <translation>On failure</translation>
+    </message>
+    <message>
+        <source>With the scope “per trigger key”, enter the trigger field that keys it.</source>
+        <translation>With the scope “per trigger key”, enter the trigger field that keys it.</translation>
+    </message>
+    <message>
+        <source>Enter a trigger field name or a $.trigger.… expression.</source>
+        <translation>Enter a trigger field name or a $.trigger.… expression.</translation>
     </message>
 </context>
 <context>
@@ -1013,6 +2510,31 @@
     <message>
         <source>Cancel</source>
         <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::TextField</name>
+    <message>
+        <source>Format: %1</source>
+        <translation>Format: %1</translation>
+    </message>
+    <message>
+        <source>From %1 to %2 characters.</source>
+        <translation>From %1 to %2 characters.</translation>
+    </message>
+    <message numerus="yes">
+        <source>At most %n character(s).</source>
+        <translation>
+            <numerusform>At most %n character.</numerusform>
+            <numerusform>At most %n characters.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>At least %n character(s).</source>
+        <translation>
+            <numerusform>At least %n character.</numerusform>
+            <numerusform>At least %n characters.</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

@@ -189,6 +189,92 @@
         <source>the server is not available right now</source>
         <translation>服务器当前不可用</translation>
     </message>
+    <message>
+        <source>you are not signed in to this server, or your session has ended</source>
+        <translation>您尚未登录此服务器，或会话已结束</translation>
+    </message>
+    <message>
+        <source>you are not allowed to do this with this flow</source>
+        <translation>您无权对此流程执行此操作</translation>
+    </message>
+    <message>
+        <source>the execution does not exist, or you may not see it</source>
+        <translation>此执行不存在，或您无权查看</translation>
+    </message>
+    <message>
+        <source>the flow does not exist, or you may not see it</source>
+        <translation>此流程不存在，或您无权查看</translation>
+    </message>
+    <message>
+        <source>that version of the flow does not exist</source>
+        <translation>流程没有这个版本</translation>
+    </message>
+    <message>
+        <source>the execution has already ended</source>
+        <translation>此执行已经结束</translation>
+    </message>
+    <message>
+        <source>the execution is already being cancelled</source>
+        <translation>此执行已在取消中</translation>
+    </message>
+    <message>
+        <source>the flow is already running and its settings allow no second run at the same time</source>
+        <translation>流程正在运行，其设置不允许同时再运行一次</translation>
+    </message>
+    <message>
+        <source>too many requests; try again in a moment</source>
+        <translation>请求过于频繁，请稍后再试</translation>
+    </message>
+    <message>
+        <source>only the history still holds this execution, so it can only be re-run from the start</source>
+        <translation>此执行仅保留在历史记录中，因此只能从头重新运行</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::ArrayField</name>
+    <message>
+        <source>Add Item</source>
+        <translation>添加项</translation>
+    </message>
+    <message>
+        <source>Add an item to %1</source>
+        <translation>向 %1 添加一项</translation>
+    </message>
+    <message>
+        <source>From %1 to %2 items.</source>
+        <translation>%1 到 %2 项。</translation>
+    </message>
+    <message numerus="yes">
+        <source>At most %n item(s).</source>
+        <translation>
+            <numerusform>最多 %n 项。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>At least %n item(s).</source>
+        <translation>
+            <numerusform>至少 %n 项。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Remove this item</source>
+        <translation>删除此项</translation>
+    </message>
+    <message>
+        <source>Remove item %1</source>
+        <translation>删除第 %1 项</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::ChoiceField</name>
+    <message>
+        <source>Not set</source>
+        <translation>未设置</translation>
+    </message>
+    <message>
+        <source>Default (%1)</source>
+        <translation>默认（%1）</translation>
+    </message>
 </context>
 <context>
     <name>hm::app::ComponentCatalogue</name>
@@ -382,6 +468,465 @@
     </message>
 </context>
 <context>
+    <name>hm::app::ExecutionFormat</name>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 毫秒</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 分 %2 秒</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 小时 %2 分</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::ExecutionListModel</name>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Flow</source>
+        <translation>流程</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>开始时间</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>耗时</translation>
+    </message>
+    <message>
+        <source>Triggered by</source>
+        <translation>触发者</translation>
+    </message>
+    <message>
+        <source>Execution</source>
+        <translation>执行</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>Webhook</source>
+        <translation>网络钩子触发</translation>
+    </message>
+    <message>
+        <source>…%1</source>
+        <translation>…%1</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::ExecutionLogModel</name>
+    <message>
+        <source>%1  %2</source>
+        <translation>%1  %2</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message numerus="yes">
+        <source>Watching the execution: %1, %n node(s) finished.</source>
+        <translation>
+            <numerusform>正在监控此执行：%1，已完成 %n 个节点。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Connection to the server lost; reconnecting.</source>
+        <translation>与服务器的连接已断开，正在重新连接。</translation>
+    </message>
+    <message>
+        <source>Connection to the server lost (%1); reconnecting.</source>
+        <translation>与服务器的连接已断开（%1），正在重新连接。</translation>
+    </message>
+    <message>
+        <source>Reconnected; nothing happened meanwhile.</source>
+        <translation>已重新连接；期间没有任何变化。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Reconnected; %n event(s) happened meanwhile, their result is shown.</source>
+        <translation>
+            <numerusform>已重新连接；期间发生了 %n 个事件，已显示其结果。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Execution queued.</source>
+        <translation>执行已加入队列。</translation>
+    </message>
+    <message>
+        <source>Execution started.</source>
+        <translation>执行已开始。</translation>
+    </message>
+    <message>
+        <source>%1 started, attempt %2.</source>
+        <translation>%1 已开始，第 %2 次尝试。</translation>
+    </message>
+    <message>
+        <source>%1 started.</source>
+        <translation>%1 已开始。</translation>
+    </message>
+    <message>
+        <source>%1 completed in %2.</source>
+        <translation>%1 已完成，耗时 %2。</translation>
+    </message>
+    <message>
+        <source>%1 completed.</source>
+        <translation>%1 已完成。</translation>
+    </message>
+    <message>
+        <source>%1 failed on attempt %2 and will be retried: %3</source>
+        <translation>%1 第 %2 次尝试失败，将重试：%3</translation>
+    </message>
+    <message>
+        <source>%1 failed: %2</source>
+        <translation>%1 失败：%2</translation>
+    </message>
+    <message>
+        <source>%1 skipped: a node it depends on failed.</source>
+        <translation>%1 已跳过：它所依赖的节点失败。</translation>
+    </message>
+    <message>
+        <source>%1 skipped.</source>
+        <translation>%1 已跳过。</translation>
+    </message>
+    <message>
+        <source>%1 cancelled.</source>
+        <translation>%1 已取消。</translation>
+    </message>
+    <message>
+        <source>Execution completed in %1.</source>
+        <translation>执行已完成，耗时 %1。</translation>
+    </message>
+    <message>
+        <source>Execution completed.</source>
+        <translation>执行已完成。</translation>
+    </message>
+    <message>
+        <source>Execution failed.</source>
+        <translation>执行失败。</translation>
+    </message>
+    <message>
+        <source>Execution failed: %1</source>
+        <translation>执行失败：%1</translation>
+    </message>
+    <message>
+        <source>Execution killed.</source>
+        <translation>执行已强制终止。</translation>
+    </message>
+    <message>
+        <source>Execution cancelled.</source>
+        <translation>执行已取消。</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::ExecutionViewer</name>
+    <message>
+        <source>The flow&apos;s graph could not be read: %1</source>
+        <translation>无法读取流程图：%1</translation>
+    </message>
+    <message>
+        <source>Cancel Execution</source>
+        <translation>取消执行</translation>
+    </message>
+    <message>
+        <source>Cancel this execution of %1? Running nodes are asked to stop, and nodes that have not started will not run.</source>
+        <translation>要取消 %1 的这次执行吗？运行中的节点会被要求停止，尚未开始的节点将不会运行。</translation>
+    </message>
+    <message>
+        <source>The execution could not be cancelled: %1</source>
+        <translation>无法取消此执行：%1</translation>
+    </message>
+    <message>
+        <source>Kill Execution</source>
+        <translation>强制终止执行</translation>
+    </message>
+    <message>
+        <source>Kill this execution of %1 now? Running nodes are abandoned at once, without waiting for them to stop; what they were doing may be left half done.</source>
+        <translation>要立即强制终止 %1 的这次执行吗？运行中的节点会被立即放弃，不等待其停止；它们进行中的工作可能只完成一半。</translation>
+    </message>
+    <message>
+        <source>The execution could not be killed: %1</source>
+        <translation>无法强制终止此执行：%1</translation>
+    </message>
+    <message>
+        <source>The execution could not be re-run: %1</source>
+        <translation>无法重新运行：%1</translation>
+    </message>
+    <message>
+        <source>Execution</source>
+        <translation>执行</translation>
+    </message>
+    <message>
+        <source>Version %1</source>
+        <translation>版本 %1</translation>
+    </message>
+    <message>
+        <source>Execution %1</source>
+        <translation>执行 %1</translation>
+    </message>
+    <message>
+        <source>Waiting in the queue, position %1</source>
+        <translation>在队列中等待，第 %1 位</translation>
+    </message>
+    <message>
+        <source>Waiting in the queue</source>
+        <translation>在队列中等待</translation>
+    </message>
+    <message>
+        <source>Started %1</source>
+        <translation>开始于 %1</translation>
+    </message>
+    <message>
+        <source>Not started yet</source>
+        <translation>尚未开始</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>加载中…</translation>
+    </message>
+    <message>
+        <source>Took %1</source>
+        <translation>耗时 %1</translation>
+    </message>
+    <message>
+        <source>Elapsed %1 · about %2 left</source>
+        <translation>已用时 %1 · 约剩 %2</translation>
+    </message>
+    <message>
+        <source>Elapsed %1</source>
+        <translation>已用时 %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n node(s) finished</source>
+        <translation>
+            <numerusform>已完成 %1 / %n 个节点</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>From the Start (Version %1)</source>
+        <translation>从头开始（版本 %1）</translation>
+    </message>
+    <message>
+        <source>From the Failed Node (Version %1)</source>
+        <translation>从失败的节点开始（版本 %1）</translation>
+    </message>
+    <message>
+        <source>From the Start on Newest Version %1</source>
+        <translation>从头开始，使用最新版本 %1</translation>
+    </message>
+    <message>
+        <source>From the Failed Node on Newest Version %1</source>
+        <translation>从失败的节点开始，使用最新版本 %1</translation>
+    </message>
+    <message>
+        <source>The execution has ended.</source>
+        <translation>此执行已结束。</translation>
+    </message>
+    <message>
+        <source>Ask the running nodes to stop, then end the execution.</source>
+        <translation>要求运行中的节点停止，然后结束此执行。</translation>
+    </message>
+    <message>
+        <source>End the execution at once, without waiting for nodes.</source>
+        <translation>立即结束此执行，不等待节点。</translation>
+    </message>
+    <message>
+        <source>Run this flow again with the same trigger input.</source>
+        <translation>以相同的触发输入再次运行此流程。</translation>
+    </message>
+    <message>
+        <source>An execution can be re-run once it has ended.</source>
+        <translation>执行结束后才能重新运行。</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>正在连接…</translation>
+    </message>
+    <message>
+        <source>● Live</source>
+        <translation>● 实时</translation>
+    </message>
+    <message>
+        <source>Connection lost, reconnecting…</source>
+        <translation>连接已断开，正在重新连接…</translation>
+    </message>
+    <message>
+        <source>The execution cannot be shown: %1</source>
+        <translation>无法显示此执行：%1</translation>
+    </message>
+    <message>
+        <source>‹ Executions</source>
+        <translation>‹ 执行</translation>
+    </message>
+    <message>
+        <source>Back to the list of executions (%1)</source>
+        <translation>返回执行列表（%1）</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Kill</source>
+        <translation>强制终止</translation>
+    </message>
+    <message>
+        <source>Re-run</source>
+        <translation>重新运行</translation>
+    </message>
+    <message>
+        <source>Execution Log</source>
+        <translation>执行日志</translation>
+    </message>
+    <message>
+        <source>Filter the log</source>
+        <translation>筛选日志</translation>
+    </message>
+    <message>
+        <source>All lines</source>
+        <translation>所有消息</translation>
+    </message>
+    <message>
+        <source>Warnings and errors</source>
+        <translation>警告和错误</translation>
+    </message>
+    <message>
+        <source>Errors only</source>
+        <translation>仅错误</translation>
+    </message>
+    <message>
+        <source>Follow</source>
+        <translation>跟随最新</translation>
+    </message>
+    <message>
+        <source>Keep the newest lines in view</source>
+        <translation>始终显示最新的消息</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::ExecutionsPage</name>
+    <message numerus="yes">
+        <source>%n execution(s)</source>
+        <translation>
+            <numerusform>%n 次执行</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not connected to a server</source>
+        <translation>尚未连接到服务器</translation>
+    </message>
+    <message>
+        <source>The executions appear here once the console is connected to a server and signed in.</source>
+        <translation>控制台连接到服务器并登录后，执行记录就会显示在这里。</translation>
+    </message>
+    <message>
+        <source>Loading executions…</source>
+        <translation>正在加载执行记录…</translation>
+    </message>
+    <message>
+        <source>The executions could not be loaded</source>
+        <translation>无法加载执行记录</translation>
+    </message>
+    <message>
+        <source>%1.</source>
+        <translation>%1。</translation>
+    </message>
+    <message>
+        <source>Error code %1</source>
+        <translation>错误代码 %1</translation>
+    </message>
+    <message>
+        <source>Error code %1, request %2</source>
+        <translation>错误代码 %1，请求 %2</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>重试</translation>
+    </message>
+    <message>
+        <source>No executions yet</source>
+        <translation>暂无执行记录</translation>
+    </message>
+    <message>
+        <source>Every run of a flow appears here as it happens, with its status, its timeline and its log. Run a flow to see the first one.</source>
+        <translation>流程每次运行时都会实时显示在这里，包括状态、时间轴和日志。运行一个流程，即可看到第一条记录。</translation>
+    </message>
+    <message>
+        <source>Go to Flows</source>
+        <translation>前往流程</translation>
+    </message>
+    <message>
+        <source>No executions match these filters</source>
+        <translation>没有符合筛选条件的执行</translation>
+    </message>
+    <message>
+        <source>Change the flow, status or time range, or clear the filters.</source>
+        <translation>请更改流程、状态或时间范围，或清除筛选条件。</translation>
+    </message>
+    <message>
+        <source>Clear Filters</source>
+        <translation>清除筛选条件</translation>
+    </message>
+    <message>
+        <source>Executions</source>
+        <translation>执行</translation>
+    </message>
+    <message>
+        <source>Every run of every flow you may see, newest first, updated live.</source>
+        <translation>您可查看的所有流程的每一次执行，最新的在前，实时更新。</translation>
+    </message>
+    <message>
+        <source>All flows</source>
+        <translation>所有流程</translation>
+    </message>
+    <message>
+        <source>Any status</source>
+        <translation>任意状态</translation>
+    </message>
+    <message>
+        <source>Any time</source>
+        <translation>任意时间</translation>
+    </message>
+    <message>
+        <source>Last hour</source>
+        <translation>过去 1 小时</translation>
+    </message>
+    <message>
+        <source>Last 24 hours</source>
+        <translation>过去 24 小时</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>过去 7 天</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>过去 30 天</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Read the list again (%1)</source>
+        <translation>重新读取列表（%1）</translation>
+    </message>
+</context>
+<context>
     <name>hm::app::FlowCanvasStyle</name>
     <message>
         <source>string</source>
@@ -555,6 +1100,22 @@
     <message>
         <source>Flow editor</source>
         <translation>流程编辑器</translation>
+    </message>
+    <message>
+        <source>Inspector</source>
+        <translation>检查器</translation>
+    </message>
+    <message>
+        <source>Show or hide the inspector</source>
+        <translation>显示或隐藏检查器</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Show or hide the list of problems</source>
+        <translation>显示或隐藏问题列表</translation>
     </message>
 </context>
 <context>
@@ -788,6 +1349,174 @@
     </message>
 </context>
 <context>
+    <name>hm::app::GanttTimeline</name>
+    <message>
+        <source>Node</source>
+        <translation>节点</translation>
+    </message>
+    <message>
+        <source>×%1</source>
+        <translation>×%1</translation>
+    </message>
+    <message>
+        <source>No node has run yet.</source>
+        <translation>尚无节点运行过。</translation>
+    </message>
+    <message>
+        <source>%1, attempt %2: %3</source>
+        <translation>%1，第 %2 次尝试：%3</translation>
+    </message>
+    <message>
+        <source>Started %1, took %2</source>
+        <translation>开始于 %1，耗时 %2</translation>
+    </message>
+    <message>
+        <source>Error: %1</source>
+        <translation>错误：%1</translation>
+    </message>
+    <message>
+        <source>Retried after a wait.</source>
+        <translation>等待后已重试。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n earlier attempt(s) made while not connected.</source>
+        <translation>
+            <numerusform>连接断开期间另有 %n 次较早的尝试。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Outputs reused from the execution re-run.</source>
+        <translation>输出沿用自被重新运行的那次执行。</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::Inspector</name>
+    <message>
+        <source>string</source>
+        <translation>字符串</translation>
+    </message>
+    <message>
+        <source>integer</source>
+        <translation>整数</translation>
+    </message>
+    <message>
+        <source>number</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <source>boolean</source>
+        <translation>布尔值</translation>
+    </message>
+    <message>
+        <source>bytes</source>
+        <translation>字节</translation>
+    </message>
+    <message>
+        <source>object</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <source>array</source>
+        <translation>数组</translation>
+    </message>
+    <message>
+        <source>any</source>
+        <translation>任意</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::InspectorWidget</name>
+    <message>
+        <source>The server does not know the component %1, so its configuration cannot be checked. Edit it as JSON.</source>
+        <translation>服务器不认识组件 %1，因此无法检查其配置。请以 JSON 编辑。</translation>
+    </message>
+    <message>
+        <source>The server has no version %2 of %1, so its configuration cannot be checked. Edit it as JSON.</source>
+        <translation>服务器没有 %1 的 %2 版本，因此无法检查其配置。请以 JSON 编辑。</translation>
+    </message>
+    <message>
+        <source>The component %1 describes no configuration. Anything entered here is handed to it as it is.</source>
+        <translation>组件 %1 未描述任何配置。在此输入的内容会原样交给它。</translation>
+    </message>
+    <message>
+        <source>%1 · version %2</source>
+        <translation>%1 · 版本 %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n nodes selected</source>
+        <translation>
+            <numerusform>已选择 %n 个节点</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Select a single node to edit it. Meanwhile the flow&apos;s settings are shown.</source>
+        <translation>选择单个节点即可编辑。在此之前显示流程设置。</translation>
+    </message>
+    <message>
+        <source>Flow settings</source>
+        <translation>流程设置</translation>
+    </message>
+    <message>
+        <source>Select a node to edit its configuration and inputs.</source>
+        <translation>选择节点以编辑其配置与输入。</translation>
+    </message>
+    <message>
+        <source>Config</source>
+        <translation>配置</translation>
+    </message>
+    <message>
+        <source>Inputs</source>
+        <translation>输入</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>JSON</source>
+        <translation>JSON</translation>
+    </message>
+    <message>
+        <source>The node&apos;s configuration</source>
+        <translation>节点的配置</translation>
+    </message>
+    <message>
+        <source>Where each input of the node gets its value</source>
+        <translation>节点的每个输入从何处取值</translation>
+    </message>
+    <message>
+        <source>Concurrency, timeouts, retry, history, notifications</source>
+        <translation>并发、超时、重试、历史记录、通知</translation>
+    </message>
+    <message>
+        <source>The same as JSON text</source>
+        <translation>以 JSON 文本呈现相同内容</translation>
+    </message>
+    <message>
+        <source>Inspector</source>
+        <translation>检查器</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::JsonField</name>
+    <message>
+        <source>A JSON value.</source>
+        <translation>一个 JSON 值。</translation>
+    </message>
+    <message>
+        <source>This is not valid JSON.</source>
+        <translation>这不是有效的 JSON。</translation>
+    </message>
+    <message>
+        <source>Enter a JSON object.</source>
+        <translation>请输入 JSON 对象。</translation>
+    </message>
+</context>
+<context>
     <name>hm::app::MainWindow</name>
     <message>
         <source>HiveMind</source>
@@ -939,10 +1668,764 @@
     </message>
 </context>
 <context>
+    <name>hm::app::MappingEditor</name>
+    <message>
+        <source>Remove the mapping of %1</source>
+        <translation>删除 %1 的映射</translation>
+    </message>
+    <message>
+        <source>This input takes %1.</source>
+        <translation>此输入接受%1。</translation>
+    </message>
+    <message>
+        <source>Default: %1</source>
+        <translation>默认：%1</translation>
+    </message>
+    <message>
+        <source>$.trigger.… or $.nodes.…, or a fixed value</source>
+        <translation>$.trigger.… 或 $.nodes.…，或固定值</translation>
+    </message>
+    <message>
+        <source>Not mapped: the default %1 is used.</source>
+        <translation>未映射：使用默认值 %1。</translation>
+    </message>
+    <message>
+        <source>Required: map this input.</source>
+        <translation>必填：请为此输入设置映射。</translation>
+    </message>
+    <message>
+        <source>Not mapped.</source>
+        <translation>未映射。</translation>
+    </message>
+    <message>
+        <source>Type mismatch: this input takes %1, but the mapping gives %2.</source>
+        <translation>类型不匹配：此输入需要%1，但映射提供的是%2。</translation>
+    </message>
+    <message>
+        <source>Each input gets its value from a mapping: $.trigger.… reads the trigger input, $.nodes.&lt;id&gt;.output.… the output of a node upstream, and anything else is a fixed value (JSON).</source>
+        <translation>每个输入的值来自其映射：$.trigger.… 读取触发输入，$.nodes.&lt;id&gt;.output.… 读取上游节点的输出，其他内容则是固定值（JSON）。</translation>
+    </message>
+    <message>
+        <source>This component takes any inputs. Add the ones it should get.</source>
+        <translation>此组件接受任意输入。请添加它应获取的输入。</translation>
+    </message>
+    <message>
+        <source>The server does not describe this component&apos;s inputs. Add the ones it should get.</source>
+        <translation>服务器未描述此组件的输入。请添加它应获取的输入。</translation>
+    </message>
+    <message>
+        <source>Input name</source>
+        <translation>输入名称</translation>
+    </message>
+    <message>
+        <source>Add Input</source>
+        <translation>添加输入</translation>
+    </message>
+    <message>
+        <source>Add an input and map it</source>
+        <translation>添加输入并设置其映射</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::MappingText</name>
+    <message>
+        <source>This expression cannot be read at character %1.</source>
+        <translation>无法解析此表达式（第 %1 个字符）。</translation>
+    </message>
+    <message>
+        <source>This reference cannot be read: %1</source>
+        <translation>无法解析此引用：%1</translation>
+    </message>
+    <message>
+        <source>This is not valid JSON. Write text without { [ or &quot; at the start, or complete the JSON.</source>
+        <translation>这不是有效的 JSON。纯文本请勿以 { [ 或 &quot; 开头，否则请补全 JSON。</translation>
+    </message>
+    <message>
+        <source>A fixed value (%1).</source>
+        <translation>固定值（%1）。</translation>
+    </message>
+    <message>
+        <source>A fixed value (null).</source>
+        <translation>固定值（null）。</translation>
+    </message>
+    <message>
+        <source>A stored blob (bytes).</source>
+        <translation>已存储的二进制数据（字节）。</translation>
+    </message>
+    <message>
+        <source>Reads the trigger input; its type is known when the flow runs.</source>
+        <translation>读取触发输入；其类型要到流程运行时才能确定。</translation>
+    </message>
+    <message>
+        <source>Reads all outputs of node “%1” (object).</source>
+        <translation>读取节点“%1”的所有输出（对象）。</translation>
+    </message>
+    <message>
+        <source>Reads output “%2” of node “%1” (%3).</source>
+        <translation>读取节点“%1”的输出“%2”（%3）。</translation>
+    </message>
+    <message>
+        <source>Reads output “%2” of node “%1”; its type is known when the flow runs.</source>
+        <translation>读取节点“%1”的输出“%2”；其类型要到流程运行时才能确定。</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::NodeDetailPanel</name>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>This node has not run yet.</source>
+        <translation>此节点尚未运行。</translation>
+    </message>
+    <message>
+        <source>No inputs.</source>
+        <translation>没有输入。</translation>
+    </message>
+    <message>
+        <source>No outputs.</source>
+        <translation>没有输出。</translation>
+    </message>
+    <message>
+        <source>%1
+
+%2</source>
+        <translation>%1
+
+%2</translation>
+    </message>
+    <message>
+        <source>Skipped: a node it depends on failed.</source>
+        <translation>已跳过：它所依赖的节点失败。</translation>
+    </message>
+    <message>
+        <source>Skipped (%1).</source>
+        <translation>已跳过（%1）。</translation>
+    </message>
+    <message>
+        <source>No error.</source>
+        <translation>没有错误。</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>Error ●</source>
+        <translation>错误 ●</translation>
+    </message>
+    <message>
+        <source>%1–%2</source>
+        <translation>%1–%2</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>Logs (%1)</source>
+        <translation>日志（%1）</translation>
+    </message>
+    <message>
+        <source>Logs</source>
+        <translation>日志</translation>
+    </message>
+    <message>
+        <source>The node&apos;s details could not be read: %1</source>
+        <translation>无法读取节点的详细信息：%1</translation>
+    </message>
+    <message>
+        <source>Its outputs were reused from the execution this one re-runs.</source>
+        <translation>其输出沿用自本次所重新运行的那次执行。</translation>
+    </message>
+    <message>
+        <source>Values of sensitive fields are masked by the server.</source>
+        <translation>敏感字段的值已由服务器屏蔽。</translation>
+    </message>
+    <message>
+        <source>Select a node in the graph or the timeline to see its inputs, outputs, error, attempts and logs.</source>
+        <translation>在流程图或时间轴中选择节点，即可查看其输入、输出、错误、尝试和日志。</translation>
+    </message>
+    <message>
+        <source>Inputs</source>
+        <translation>输入</translation>
+    </message>
+    <message>
+        <source>Outputs</source>
+        <translation>输出</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>尝试</translation>
+    </message>
+    <message>
+        <source>Attempt</source>
+        <translation>尝试</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>Took</source>
+        <translation>耗时</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::NumberField</name>
+    <message>
+        <source>From %1 to %2.</source>
+        <translation>%1 到 %2。</translation>
+    </message>
+    <message>
+        <source>At least %1.</source>
+        <translation>至少 %1。</translation>
+    </message>
+    <message>
+        <source>At most %1.</source>
+        <translation>最多 %1。</translation>
+    </message>
+    <message>
+        <source>A whole number.</source>
+        <translation>整数。</translation>
+    </message>
+    <message>
+        <source>A whole number. %1</source>
+        <translation>整数。%1</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::ObjectField</name>
+    <message>
+        <source>Required</source>
+        <translation>必填</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::ProblemText</name>
+    <message>
+        <source>The flow definition is malformed at %1.</source>
+        <translation>流程定义在 %1 处格式错误。</translation>
+    </message>
+    <message>
+        <source>The flow definition uses schema version %1, which this server cannot read.</source>
+        <translation>流程定义使用模式版本 %1，此服务器无法读取。</translation>
+    </message>
+    <message>
+        <source>The node id “%1” is used more than once.</source>
+        <translation>节点 ID“%1”被重复使用。</translation>
+    </message>
+    <message>
+        <source>The connection id “%1” is used more than once.</source>
+        <translation>连接 ID“%1”被重复使用。</translation>
+    </message>
+    <message>
+        <source>Connection “%1” leads to “%2”, which is not a node of this flow.</source>
+        <translation>连接“%1”指向“%2”，但它不是此流程的节点。</translation>
+    </message>
+    <message>
+        <source>Connection “%1” leaves node “%2” from “%3”, which its component does not have.</source>
+        <translation>连接“%1”从节点“%2”的“%3”引出，但其组件没有此输出。</translation>
+    </message>
+    <message>
+        <source>Connection “%1” enters node “%2” at “%3”, which is not one of its inputs.</source>
+        <translation>连接“%1”接入节点“%2”的“%3”，但那不是它的输入。</translation>
+    </message>
+    <message>
+        <source>The flow has a cycle: %1.</source>
+        <translation>流程中存在循环：%1。</translation>
+    </message>
+    <message>
+        <source>Node “%1” uses the component %2, which the server does not know.</source>
+        <translation>节点“%1”使用组件 %2，但服务器不认识它。</translation>
+    </message>
+    <message>
+        <source>Node “%1” uses version %3 of %2, which does not exist (known versions: %4).</source>
+        <translation>节点“%1”使用 %2 的 %3 版本，但该版本不存在（已知版本：%4）。</translation>
+    </message>
+    <message>
+        <source>Input “%2” of node “%1” is required: map it to a value.</source>
+        <translation>节点“%1”的输入“%2”为必填：请为它设置映射。</translation>
+    </message>
+    <message>
+        <source>Node “%1” maps “%2”, which is not an input of its component.</source>
+        <translation>节点“%1”映射了“%2”，但它不是其组件的输入。</translation>
+    </message>
+    <message>
+        <source>The mapping of input “%2” of node “%1” cannot be read.</source>
+        <translation>无法解析节点“%1”输入“%2”的映射。</translation>
+    </message>
+    <message>
+        <source>Input “%2” of node “%1” reads from “%3”, which is not a node of this flow.</source>
+        <translation>节点“%1”的输入“%2”读取“%3”，但它不是此流程的节点。</translation>
+    </message>
+    <message>
+        <source>Input “%2” of node “%1” reads from node “%3”, which does not run before it: connect “%3” upstream of “%1”.</source>
+        <translation>节点“%1”的输入“%2”读取节点“%3”，但“%3”不会在它之前执行：请将“%3”连接到“%1”的上游。</translation>
+    </message>
+    <message>
+        <source>Input “%2” of node “%1” reads output “%4” of node “%3”, which its component does not have.</source>
+        <translation>节点“%1”的输入“%2”读取节点“%3”的输出“%4”，但其组件没有此输出。</translation>
+    </message>
+    <message>
+        <source>Input “%2” of node “%1” takes %3, but its mapping gives %4.</source>
+        <translation>节点“%1”的输入“%2”需要%3，但其映射提供的是%4。</translation>
+    </message>
+    <message>
+        <source>The configuration of node “%1” needs a value for %2.</source>
+        <translation>节点“%1”的配置需要 %2 的值。</translation>
+    </message>
+    <message>
+        <source>The configuration of node “%1” is not valid at %2.</source>
+        <translation>节点“%1”的配置在 %2 处无效。</translation>
+    </message>
+    <message>
+        <source>The configuration of node “%1” is not valid at %2: %3</source>
+        <translation>节点“%1”的配置在 %2 处无效：%3</translation>
+    </message>
+    <message>
+        <source>The configuration schema of component %1 cannot be used.</source>
+        <translation>无法使用组件 %1 的配置模式。</translation>
+    </message>
+    <message>
+        <source>The flow setting %1 is not valid.</source>
+        <translation>流程设置 %1 无效。</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <source>Editor</source>
+        <translation>编辑器</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>服务器</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::ProblemsModel</name>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Node</source>
+        <translation>节点</translation>
+    </message>
+    <message>
+        <source>Found by</source>
+        <translation>来源</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::ProblemsPanel</name>
+    <message>
+        <source>Problems (%1)</source>
+        <translation>问题（%1）</translation>
+    </message>
+    <message>
+        <source>No problems found. The editor checks the flow as you edit it.</source>
+        <translation>未发现问题。编辑器会在您编辑时检查流程。</translation>
+    </message>
+</context>
+<context>
     <name>hm::app::QuickAddPopup</name>
     <message>
         <source>Add a component…</source>
         <translation>添加组件…</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::RawJsonEditor</name>
+    <message>
+        <source>This is not valid JSON (line %1, column %2): %3</source>
+        <translation>这不是有效的 JSON（第 %1 行，第 %2 列）：%3</translation>
+    </message>
+    <message>
+        <source>Enter a JSON object: { … }.</source>
+        <translation>请输入 JSON 对象：{ … }。</translation>
+    </message>
+    <message>
+        <source>%1: not valid (%2)</source>
+        <translation>%1：无效（%2）</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>The flow&apos;s settings as JSON. Valid changes apply as you type.</source>
+        <translation>以 JSON 呈现的流程设置。有效的更改会在输入时立即应用。</translation>
+    </message>
+    <message>
+        <source>The configuration of node “%1” as JSON. Valid changes apply as you type.</source>
+        <translation>以 JSON 呈现的节点“%1”配置。有效的更改会在输入时立即应用。</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::RunStatus</name>
+    <message>
+        <source>Pending</source>
+        <translation>等待中</translation>
+    </message>
+    <message>
+        <source>Queued</source>
+        <translation>排队中</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>运行中</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>Cancelling</source>
+        <translation>取消中</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation>已跳过</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>未知</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::SchemaField</name>
+    <message>
+        <source>Required</source>
+        <translation>必填</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::SchemaForm</name>
+    <message>
+        <source>Default: %1</source>
+        <translation>默认：%1</translation>
+    </message>
+    <message>
+        <source>The component&apos;s configuration schema cannot be used, so the configuration is not checked here.</source>
+        <translation>无法使用此组件的配置模式，因此这里不会检查配置。</translation>
+    </message>
+    <message>
+        <source>Configuration (JSON)</source>
+        <translation>配置（JSON）</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::SchemaText</name>
+    <message>
+        <source>Enter text.</source>
+        <translation>请输入文本。</translation>
+    </message>
+    <message>
+        <source>Enter a whole number.</source>
+        <translation>请输入整数。</translation>
+    </message>
+    <message>
+        <source>Enter a number.</source>
+        <translation>请输入数值。</translation>
+    </message>
+    <message>
+        <source>Choose true or false.</source>
+        <translation>请选择 true 或 false。</translation>
+    </message>
+    <message>
+        <source>Enter a JSON object.</source>
+        <translation>请输入 JSON 对象。</translation>
+    </message>
+    <message>
+        <source>Enter a list.</source>
+        <translation>请输入列表。</translation>
+    </message>
+    <message>
+        <source>This value has the wrong type.</source>
+        <translation>此值的类型不正确。</translation>
+    </message>
+    <message>
+        <source>Enter a value of at least %1.</source>
+        <translation>请输入不小于 %1 的值。</translation>
+    </message>
+    <message>
+        <source>Enter a value greater than %1.</source>
+        <translation>请输入大于 %1 的值。</translation>
+    </message>
+    <message>
+        <source>Enter a value of at most %1.</source>
+        <translation>请输入不大于 %1 的值。</translation>
+    </message>
+    <message>
+        <source>Enter a value less than %1.</source>
+        <translation>请输入小于 %1 的值。</translation>
+    </message>
+    <message>
+        <source>Enter a multiple of %1.</source>
+        <translation>请输入 %1 的倍数。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Enter at least %n character(s).</source>
+        <translation>
+            <numerusform>请输入至少 %n 个字符。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Enter at most %n character(s).</source>
+        <translation>
+            <numerusform>请输入最多 %n 个字符。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Add at least %n item(s).</source>
+        <translation>
+            <numerusform>请添加至少 %n 项。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Keep at most %n item(s).</source>
+        <translation>
+            <numerusform>最多保留 %n 项。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Choose one of: %1.</source>
+        <translation>请选择以下之一：%1。</translation>
+    </message>
+    <message>
+        <source>Enter %1.</source>
+        <translation>请输入 %1。</translation>
+    </message>
+    <message>
+        <source>Enter text that matches %1.</source>
+        <translation>请输入匹配 %1 的文本。</translation>
+    </message>
+    <message>
+        <source>Enter a date and time such as 2024-01-31T13:45:00Z.</source>
+        <translation>请输入日期和时间，例如 2024-01-31T13:45:00Z。</translation>
+    </message>
+    <message>
+        <source>Enter a date such as 2024-01-31.</source>
+        <translation>请输入日期，例如 2024-01-31。</translation>
+    </message>
+    <message>
+        <source>Enter a time such as 13:45:00Z.</source>
+        <translation>请输入时间，例如 13:45:00Z。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Add at least %n member(s).</source>
+        <translation>
+            <numerusform>请添加至少 %n 个成员。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Keep at most %n member(s).</source>
+        <translation>
+            <numerusform>最多保留 %n 个成员。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>“%1” is not a setting this component knows.</source>
+        <translation>“%1”不是此组件认识的设置。</translation>
+    </message>
+    <message>
+        <source>Required.</source>
+        <translation>必填。</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::SettingsEditor</name>
+    <message>
+        <source>Enter a JSON array of notification targets, for example [].</source>
+        <translation>请输入通知目标的 JSON 数组，例如 []。</translation>
+    </message>
+    <message>
+        <source>Concurrency</source>
+        <translation>并发</translation>
+    </message>
+    <message>
+        <source>Timeouts</source>
+        <translation>超时</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>重试</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>历史记录</translation>
+    </message>
+    <message>
+        <source>Notifications</source>
+        <translation>通知</translation>
+    </message>
+    <message>
+        <source>Allow: start another run</source>
+        <translation>允许：再启动一次执行</translation>
+    </message>
+    <message>
+        <source>Deny: refuse while one runs</source>
+        <translation>拒绝：有执行进行中时拒绝触发</translation>
+    </message>
+    <message>
+        <source>Queue: wait for a free slot</source>
+        <translation>排队：等待空闲名额</translation>
+    </message>
+    <message>
+        <source>Replace: cancel the running one</source>
+        <translation>替换：取消正在进行的执行</translation>
+    </message>
+    <message>
+        <source>Whole flow</source>
+        <translation>整个流程</translation>
+    </message>
+    <message>
+        <source>Per trigger key</source>
+        <translation>按触发键</translation>
+    </message>
+    <message>
+        <source>All: every node&apos;s inputs and outputs</source>
+        <translation>全部：每个节点的输入与输出</translation>
+    </message>
+    <message>
+        <source>Summary: statuses, times and errors</source>
+        <translation>摘要：状态、时间与错误</translation>
+    </message>
+    <message>
+        <source>None: only the execution itself</source>
+        <translation>无：仅保留执行本身</translation>
+    </message>
+    <message>
+        <source> ms</source>
+        <translation> 毫秒</translation>
+    </message>
+    <message>
+        <source>customer_id or $.trigger.customer.id</source>
+        <translation>customer_id 或 $.trigger.customer.id</translation>
+    </message>
+    <message>
+        <source>When triggered while running</source>
+        <translation>执行中再次触发时</translation>
+    </message>
+    <message>
+        <source>What a trigger does while runs of this flow are in progress.</source>
+        <translation>此流程仍有执行在进行时，新的触发如何处理。</translation>
+    </message>
+    <message>
+        <source>Scope</source>
+        <translation>范围</translation>
+    </message>
+    <message>
+        <source>Whether the limit counts the runs of the whole flow or the runs of each trigger key.</source>
+        <translation>上限统计的是整个流程的执行，还是每个触发键各自的执行。</translation>
+    </message>
+    <message>
+        <source>Scope key</source>
+        <translation>范围键</translation>
+    </message>
+    <message>
+        <source>The trigger field whose value separates the runs.</source>
+        <translation>用其值区分各次执行的触发字段。</translation>
+    </message>
+    <message>
+        <source>Maximum instances</source>
+        <translation>最大实例数</translation>
+    </message>
+    <message>
+        <source>How many runs may be in progress at once.</source>
+        <translation>同时可进行的执行数量。</translation>
+    </message>
+    <message>
+        <source>Flow timeout</source>
+        <translation>流程超时</translation>
+    </message>
+    <message>
+        <source>A run that takes longer is cancelled.</source>
+        <translation>超过此时间的执行将被取消。</translation>
+    </message>
+    <message>
+        <source>Node timeout</source>
+        <translation>节点超时</translation>
+    </message>
+    <message>
+        <source>A node that takes longer fails, and may be retried.</source>
+        <translation>超过此时间的节点将失败，并可能重试。</translation>
+    </message>
+    <message>
+        <source>Maximum attempts</source>
+        <translation>最大尝试次数</translation>
+    </message>
+    <message>
+        <source>1 means a failed node is not retried.</source>
+        <translation>1 表示失败的节点不会重试。</translation>
+    </message>
+    <message>
+        <source>Backoff</source>
+        <translation>退避时间</translation>
+    </message>
+    <message>
+        <source>The wait before the first retry.</source>
+        <translation>第一次重试前的等待时间。</translation>
+    </message>
+    <message>
+        <source>Backoff multiplier</source>
+        <translation>退避倍数</translation>
+    </message>
+    <message>
+        <source>Each later wait is the previous one times this.</source>
+        <translation>之后每次等待为前一次乘以此倍数。</translation>
+    </message>
+    <message>
+        <source>Keep</source>
+        <translation>保留</translation>
+    </message>
+    <message>
+        <source>What is kept of a run once it ends.</source>
+        <translation>执行结束后保留哪些内容。</translation>
+    </message>
+    <message>
+        <source>On completion</source>
+        <translation>完成时</translation>
+    </message>
+    <message>
+        <source>Notification targets as a JSON array.</source>
+        <translation>以 JSON 数组表示的通知目标。</translation>
+    </message>
+    <message>
+        <source>On failure</source>
+        <translation>失败时</translation>
+    </message>
+    <message>
+        <source>With the scope “per trigger key”, enter the trigger field that keys it.</source>
+        <translation>范围为“按触发键”时，请输入作为键的触发字段。</translation>
+    </message>
+    <message>
+        <source>Enter a trigger field name or a $.trigger.… expression.</source>
+        <translation>请输入触发字段名称或 $.trigger.… 表达式。</translation>
     </message>
 </context>
 <context>
@@ -1010,6 +2493,29 @@
     <message>
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::TextField</name>
+    <message>
+        <source>Format: %1</source>
+        <translation>格式：%1</translation>
+    </message>
+    <message>
+        <source>From %1 to %2 characters.</source>
+        <translation>%1 到 %2 个字符。</translation>
+    </message>
+    <message numerus="yes">
+        <source>At most %n character(s).</source>
+        <translation>
+            <numerusform>最多 %n 个字符。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>At least %n character(s).</source>
+        <translation>
+            <numerusform>至少 %n 个字符。</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

@@ -189,6 +189,92 @@
         <source>the server is not available right now</source>
         <translation>伺服器目前無法使用</translation>
     </message>
+    <message>
+        <source>you are not signed in to this server, or your session has ended</source>
+        <translation>您尚未登入此伺服器，或工作階段已結束</translation>
+    </message>
+    <message>
+        <source>you are not allowed to do this with this flow</source>
+        <translation>您沒有權限對此流程執行這項操作</translation>
+    </message>
+    <message>
+        <source>the execution does not exist, or you may not see it</source>
+        <translation>此執行不存在，或您沒有檢視權限</translation>
+    </message>
+    <message>
+        <source>the flow does not exist, or you may not see it</source>
+        <translation>此流程不存在，或您沒有檢視權限</translation>
+    </message>
+    <message>
+        <source>that version of the flow does not exist</source>
+        <translation>流程沒有這個版本</translation>
+    </message>
+    <message>
+        <source>the execution has already ended</source>
+        <translation>此執行已經結束</translation>
+    </message>
+    <message>
+        <source>the execution is already being cancelled</source>
+        <translation>此執行已在取消中</translation>
+    </message>
+    <message>
+        <source>the flow is already running and its settings allow no second run at the same time</source>
+        <translation>流程正在執行中，其設定不允許同時再執行一次</translation>
+    </message>
+    <message>
+        <source>too many requests; try again in a moment</source>
+        <translation>要求過於頻繁，請稍後再試</translation>
+    </message>
+    <message>
+        <source>only the history still holds this execution, so it can only be re-run from the start</source>
+        <translation>此執行僅存在於歷史紀錄中，因此只能從頭重新執行</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::ArrayField</name>
+    <message>
+        <source>Add Item</source>
+        <translation>加入項目</translation>
+    </message>
+    <message>
+        <source>Add an item to %1</source>
+        <translation>在 %1 中加入項目</translation>
+    </message>
+    <message>
+        <source>From %1 to %2 items.</source>
+        <translation>%1 到 %2 個項目。</translation>
+    </message>
+    <message numerus="yes">
+        <source>At most %n item(s).</source>
+        <translation>
+            <numerusform>最多 %n 個項目。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>At least %n item(s).</source>
+        <translation>
+            <numerusform>至少 %n 個項目。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Remove this item</source>
+        <translation>移除此項目</translation>
+    </message>
+    <message>
+        <source>Remove item %1</source>
+        <translation>移除第 %1 個項目</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::ChoiceField</name>
+    <message>
+        <source>Not set</source>
+        <translation>未設定</translation>
+    </message>
+    <message>
+        <source>Default (%1)</source>
+        <translation>預設（%1）</translation>
+    </message>
 </context>
 <context>
     <name>hm::app::ComponentCatalogue</name>
@@ -382,6 +468,465 @@
     </message>
 </context>
 <context>
+    <name>hm::app::ExecutionFormat</name>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 毫秒</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 分 %2 秒</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 小時 %2 分</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::ExecutionListModel</name>
+    <message>
+        <source>Status</source>
+        <translation>狀態</translation>
+    </message>
+    <message>
+        <source>Flow</source>
+        <translation>流程</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>開始時間</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>耗時</translation>
+    </message>
+    <message>
+        <source>Triggered by</source>
+        <translation>觸發者</translation>
+    </message>
+    <message>
+        <source>Execution</source>
+        <translation>執行</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>Webhook</source>
+        <translation>網路鉤子觸發</translation>
+    </message>
+    <message>
+        <source>…%1</source>
+        <translation>…%1</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::ExecutionLogModel</name>
+    <message>
+        <source>%1  %2</source>
+        <translation>%1  %2</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message numerus="yes">
+        <source>Watching the execution: %1, %n node(s) finished.</source>
+        <translation>
+            <numerusform>正在監看此執行：%1，已完成 %n 個節點。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Connection to the server lost; reconnecting.</source>
+        <translation>與伺服器的連線中斷，正在重新連線。</translation>
+    </message>
+    <message>
+        <source>Connection to the server lost (%1); reconnecting.</source>
+        <translation>與伺服器的連線中斷（%1），正在重新連線。</translation>
+    </message>
+    <message>
+        <source>Reconnected; nothing happened meanwhile.</source>
+        <translation>已重新連線；期間沒有任何變化。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Reconnected; %n event(s) happened meanwhile, their result is shown.</source>
+        <translation>
+            <numerusform>已重新連線；期間發生了 %n 個事件，已顯示其結果。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Execution queued.</source>
+        <translation>執行已排入佇列。</translation>
+    </message>
+    <message>
+        <source>Execution started.</source>
+        <translation>執行已開始。</translation>
+    </message>
+    <message>
+        <source>%1 started, attempt %2.</source>
+        <translation>%1 已開始，第 %2 次嘗試。</translation>
+    </message>
+    <message>
+        <source>%1 started.</source>
+        <translation>%1 已開始。</translation>
+    </message>
+    <message>
+        <source>%1 completed in %2.</source>
+        <translation>%1 已完成，耗時 %2。</translation>
+    </message>
+    <message>
+        <source>%1 completed.</source>
+        <translation>%1 已完成。</translation>
+    </message>
+    <message>
+        <source>%1 failed on attempt %2 and will be retried: %3</source>
+        <translation>%1 第 %2 次嘗試失敗，將會重試：%3</translation>
+    </message>
+    <message>
+        <source>%1 failed: %2</source>
+        <translation>%1 失敗：%2</translation>
+    </message>
+    <message>
+        <source>%1 skipped: a node it depends on failed.</source>
+        <translation>%1 已略過：它所依賴的節點失敗。</translation>
+    </message>
+    <message>
+        <source>%1 skipped.</source>
+        <translation>%1 已略過。</translation>
+    </message>
+    <message>
+        <source>%1 cancelled.</source>
+        <translation>%1 已取消。</translation>
+    </message>
+    <message>
+        <source>Execution completed in %1.</source>
+        <translation>執行已完成，耗時 %1。</translation>
+    </message>
+    <message>
+        <source>Execution completed.</source>
+        <translation>執行已完成。</translation>
+    </message>
+    <message>
+        <source>Execution failed.</source>
+        <translation>執行失敗。</translation>
+    </message>
+    <message>
+        <source>Execution failed: %1</source>
+        <translation>執行失敗：%1</translation>
+    </message>
+    <message>
+        <source>Execution killed.</source>
+        <translation>執行已強制終止。</translation>
+    </message>
+    <message>
+        <source>Execution cancelled.</source>
+        <translation>執行已取消。</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::ExecutionViewer</name>
+    <message>
+        <source>The flow&apos;s graph could not be read: %1</source>
+        <translation>無法讀取流程圖：%1</translation>
+    </message>
+    <message>
+        <source>Cancel Execution</source>
+        <translation>取消執行</translation>
+    </message>
+    <message>
+        <source>Cancel this execution of %1? Running nodes are asked to stop, and nodes that have not started will not run.</source>
+        <translation>要取消 %1 的這次執行嗎？執行中的節點會被要求停止，尚未開始的節點將不會執行。</translation>
+    </message>
+    <message>
+        <source>The execution could not be cancelled: %1</source>
+        <translation>無法取消此執行：%1</translation>
+    </message>
+    <message>
+        <source>Kill Execution</source>
+        <translation>強制終止執行</translation>
+    </message>
+    <message>
+        <source>Kill this execution of %1 now? Running nodes are abandoned at once, without waiting for them to stop; what they were doing may be left half done.</source>
+        <translation>要立即強制終止 %1 的這次執行嗎？執行中的節點會立刻被放棄，不等待其停止；它們進行中的工作可能只完成一半。</translation>
+    </message>
+    <message>
+        <source>The execution could not be killed: %1</source>
+        <translation>無法強制終止此執行：%1</translation>
+    </message>
+    <message>
+        <source>The execution could not be re-run: %1</source>
+        <translation>無法重新執行：%1</translation>
+    </message>
+    <message>
+        <source>Execution</source>
+        <translation>執行</translation>
+    </message>
+    <message>
+        <source>Version %1</source>
+        <translation>版本 %1</translation>
+    </message>
+    <message>
+        <source>Execution %1</source>
+        <translation>執行 %1</translation>
+    </message>
+    <message>
+        <source>Waiting in the queue, position %1</source>
+        <translation>在佇列中等候，第 %1 位</translation>
+    </message>
+    <message>
+        <source>Waiting in the queue</source>
+        <translation>在佇列中等候</translation>
+    </message>
+    <message>
+        <source>Started %1</source>
+        <translation>開始於 %1</translation>
+    </message>
+    <message>
+        <source>Not started yet</source>
+        <translation>尚未開始</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>載入中…</translation>
+    </message>
+    <message>
+        <source>Took %1</source>
+        <translation>耗時 %1</translation>
+    </message>
+    <message>
+        <source>Elapsed %1 · about %2 left</source>
+        <translation>已經過 %1 · 約剩 %2</translation>
+    </message>
+    <message>
+        <source>Elapsed %1</source>
+        <translation>已經過 %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n node(s) finished</source>
+        <translation>
+            <numerusform>已完成 %1 / %n 個節點</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>From the Start (Version %1)</source>
+        <translation>從頭開始（版本 %1）</translation>
+    </message>
+    <message>
+        <source>From the Failed Node (Version %1)</source>
+        <translation>從失敗的節點開始（版本 %1）</translation>
+    </message>
+    <message>
+        <source>From the Start on Newest Version %1</source>
+        <translation>從頭開始，使用最新版本 %1</translation>
+    </message>
+    <message>
+        <source>From the Failed Node on Newest Version %1</source>
+        <translation>從失敗的節點開始，使用最新版本 %1</translation>
+    </message>
+    <message>
+        <source>The execution has ended.</source>
+        <translation>此執行已結束。</translation>
+    </message>
+    <message>
+        <source>Ask the running nodes to stop, then end the execution.</source>
+        <translation>要求執行中的節點停止，然後結束此執行。</translation>
+    </message>
+    <message>
+        <source>End the execution at once, without waiting for nodes.</source>
+        <translation>立即結束此執行，不等待節點。</translation>
+    </message>
+    <message>
+        <source>Run this flow again with the same trigger input.</source>
+        <translation>以相同的觸發輸入再次執行此流程。</translation>
+    </message>
+    <message>
+        <source>An execution can be re-run once it has ended.</source>
+        <translation>執行結束後才能重新執行。</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>連線中…</translation>
+    </message>
+    <message>
+        <source>● Live</source>
+        <translation>● 即時</translation>
+    </message>
+    <message>
+        <source>Connection lost, reconnecting…</source>
+        <translation>連線中斷，正在重新連線…</translation>
+    </message>
+    <message>
+        <source>The execution cannot be shown: %1</source>
+        <translation>無法顯示此執行：%1</translation>
+    </message>
+    <message>
+        <source>‹ Executions</source>
+        <translation>‹ 執行</translation>
+    </message>
+    <message>
+        <source>Back to the list of executions (%1)</source>
+        <translation>返回執行清單（%1）</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Kill</source>
+        <translation>強制終止</translation>
+    </message>
+    <message>
+        <source>Re-run</source>
+        <translation>重新執行</translation>
+    </message>
+    <message>
+        <source>Execution Log</source>
+        <translation>執行日誌</translation>
+    </message>
+    <message>
+        <source>Filter the log</source>
+        <translation>篩選日誌</translation>
+    </message>
+    <message>
+        <source>All lines</source>
+        <translation>所有訊息</translation>
+    </message>
+    <message>
+        <source>Warnings and errors</source>
+        <translation>警告與錯誤</translation>
+    </message>
+    <message>
+        <source>Errors only</source>
+        <translation>僅錯誤</translation>
+    </message>
+    <message>
+        <source>Follow</source>
+        <translation>跟隨最新</translation>
+    </message>
+    <message>
+        <source>Keep the newest lines in view</source>
+        <translation>持續顯示最新的訊息</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::ExecutionsPage</name>
+    <message numerus="yes">
+        <source>%n execution(s)</source>
+        <translation>
+            <numerusform>%n 次執行</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not connected to a server</source>
+        <translation>尚未連線到伺服器</translation>
+    </message>
+    <message>
+        <source>The executions appear here once the console is connected to a server and signed in.</source>
+        <translation>主控台連線到伺服器並登入後，執行紀錄就會顯示在這裡。</translation>
+    </message>
+    <message>
+        <source>Loading executions…</source>
+        <translation>正在載入執行紀錄…</translation>
+    </message>
+    <message>
+        <source>The executions could not be loaded</source>
+        <translation>無法載入執行紀錄</translation>
+    </message>
+    <message>
+        <source>%1.</source>
+        <translation>%1。</translation>
+    </message>
+    <message>
+        <source>Error code %1</source>
+        <translation>錯誤代碼 %1</translation>
+    </message>
+    <message>
+        <source>Error code %1, request %2</source>
+        <translation>錯誤代碼 %1，要求 %2</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>重試</translation>
+    </message>
+    <message>
+        <source>No executions yet</source>
+        <translation>尚無執行紀錄</translation>
+    </message>
+    <message>
+        <source>Every run of a flow appears here as it happens, with its status, its timeline and its log. Run a flow to see the first one.</source>
+        <translation>流程每次執行時都會即時顯示在這裡，包括狀態、時間軸與日誌。執行一個流程，就能看到第一筆紀錄。</translation>
+    </message>
+    <message>
+        <source>Go to Flows</source>
+        <translation>前往流程</translation>
+    </message>
+    <message>
+        <source>No executions match these filters</source>
+        <translation>沒有符合篩選條件的執行</translation>
+    </message>
+    <message>
+        <source>Change the flow, status or time range, or clear the filters.</source>
+        <translation>請變更流程、狀態或時間範圍，或清除篩選條件。</translation>
+    </message>
+    <message>
+        <source>Clear Filters</source>
+        <translation>清除篩選條件</translation>
+    </message>
+    <message>
+        <source>Executions</source>
+        <translation>執行</translation>
+    </message>
+    <message>
+        <source>Every run of every flow you may see, newest first, updated live.</source>
+        <translation>您可檢視的所有流程的每一次執行，最新的在前，即時更新。</translation>
+    </message>
+    <message>
+        <source>All flows</source>
+        <translation>所有流程</translation>
+    </message>
+    <message>
+        <source>Any status</source>
+        <translation>任何狀態</translation>
+    </message>
+    <message>
+        <source>Any time</source>
+        <translation>任何時間</translation>
+    </message>
+    <message>
+        <source>Last hour</source>
+        <translation>過去 1 小時</translation>
+    </message>
+    <message>
+        <source>Last 24 hours</source>
+        <translation>過去 24 小時</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>過去 7 天</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>過去 30 天</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>重新整理</translation>
+    </message>
+    <message>
+        <source>Read the list again (%1)</source>
+        <translation>重新讀取清單（%1）</translation>
+    </message>
+</context>
+<context>
     <name>hm::app::FlowCanvasStyle</name>
     <message>
         <source>string</source>
@@ -555,6 +1100,22 @@
     <message>
         <source>Flow editor</source>
         <translation>流程編輯器</translation>
+    </message>
+    <message>
+        <source>Inspector</source>
+        <translation>檢閱器</translation>
+    </message>
+    <message>
+        <source>Show or hide the inspector</source>
+        <translation>顯示或隱藏檢閱器</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>問題</translation>
+    </message>
+    <message>
+        <source>Show or hide the list of problems</source>
+        <translation>顯示或隱藏問題清單</translation>
     </message>
 </context>
 <context>
@@ -788,6 +1349,174 @@
     </message>
 </context>
 <context>
+    <name>hm::app::GanttTimeline</name>
+    <message>
+        <source>Node</source>
+        <translation>節點</translation>
+    </message>
+    <message>
+        <source>×%1</source>
+        <translation>×%1</translation>
+    </message>
+    <message>
+        <source>No node has run yet.</source>
+        <translation>尚無節點執行過。</translation>
+    </message>
+    <message>
+        <source>%1, attempt %2: %3</source>
+        <translation>%1，第 %2 次嘗試：%3</translation>
+    </message>
+    <message>
+        <source>Started %1, took %2</source>
+        <translation>開始於 %1，耗時 %2</translation>
+    </message>
+    <message>
+        <source>Error: %1</source>
+        <translation>錯誤：%1</translation>
+    </message>
+    <message>
+        <source>Retried after a wait.</source>
+        <translation>等候後已重試。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n earlier attempt(s) made while not connected.</source>
+        <translation>
+            <numerusform>連線中斷期間另有 %n 次較早的嘗試。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Outputs reused from the execution re-run.</source>
+        <translation>輸出沿用自被重新執行的那次執行。</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::Inspector</name>
+    <message>
+        <source>string</source>
+        <translation>字串</translation>
+    </message>
+    <message>
+        <source>integer</source>
+        <translation>整數</translation>
+    </message>
+    <message>
+        <source>number</source>
+        <translation>數值</translation>
+    </message>
+    <message>
+        <source>boolean</source>
+        <translation>布林值</translation>
+    </message>
+    <message>
+        <source>bytes</source>
+        <translation>位元組</translation>
+    </message>
+    <message>
+        <source>object</source>
+        <translation>物件</translation>
+    </message>
+    <message>
+        <source>array</source>
+        <translation>陣列</translation>
+    </message>
+    <message>
+        <source>any</source>
+        <translation>任意</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::InspectorWidget</name>
+    <message>
+        <source>The server does not know the component %1, so its configuration cannot be checked. Edit it as JSON.</source>
+        <translation>伺服器不認得元件 %1，因此無法檢查其組態。請以 JSON 編輯。</translation>
+    </message>
+    <message>
+        <source>The server has no version %2 of %1, so its configuration cannot be checked. Edit it as JSON.</source>
+        <translation>伺服器沒有 %1 的 %2 版，因此無法檢查其組態。請以 JSON 編輯。</translation>
+    </message>
+    <message>
+        <source>The component %1 describes no configuration. Anything entered here is handed to it as it is.</source>
+        <translation>元件 %1 未描述任何組態。在此輸入的內容會原封不動交給它。</translation>
+    </message>
+    <message>
+        <source>%1 · version %2</source>
+        <translation>%1 · 版本 %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n nodes selected</source>
+        <translation>
+            <numerusform>已選取 %n 個節點</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Select a single node to edit it. Meanwhile the flow&apos;s settings are shown.</source>
+        <translation>選取單一節點即可編輯。在此之前顯示流程設定。</translation>
+    </message>
+    <message>
+        <source>Flow settings</source>
+        <translation>流程設定</translation>
+    </message>
+    <message>
+        <source>Select a node to edit its configuration and inputs.</source>
+        <translation>選取節點以編輯其組態與輸入。</translation>
+    </message>
+    <message>
+        <source>Config</source>
+        <translation>組態</translation>
+    </message>
+    <message>
+        <source>Inputs</source>
+        <translation>輸入</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>設定</translation>
+    </message>
+    <message>
+        <source>JSON</source>
+        <translation>JSON</translation>
+    </message>
+    <message>
+        <source>The node&apos;s configuration</source>
+        <translation>節點的組態</translation>
+    </message>
+    <message>
+        <source>Where each input of the node gets its value</source>
+        <translation>節點的每個輸入從何處取得值</translation>
+    </message>
+    <message>
+        <source>Concurrency, timeouts, retry, history, notifications</source>
+        <translation>並行、逾時、重試、歷程、通知</translation>
+    </message>
+    <message>
+        <source>The same as JSON text</source>
+        <translation>以 JSON 文字呈現相同內容</translation>
+    </message>
+    <message>
+        <source>Inspector</source>
+        <translation>檢閱器</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::JsonField</name>
+    <message>
+        <source>A JSON value.</source>
+        <translation>一個 JSON 值。</translation>
+    </message>
+    <message>
+        <source>This is not valid JSON.</source>
+        <translation>這不是有效的 JSON。</translation>
+    </message>
+    <message>
+        <source>Enter a JSON object.</source>
+        <translation>請輸入 JSON 物件。</translation>
+    </message>
+</context>
+<context>
     <name>hm::app::MainWindow</name>
     <message>
         <source>HiveMind</source>
@@ -939,10 +1668,764 @@
     </message>
 </context>
 <context>
+    <name>hm::app::MappingEditor</name>
+    <message>
+        <source>Remove the mapping of %1</source>
+        <translation>移除 %1 的對應</translation>
+    </message>
+    <message>
+        <source>This input takes %1.</source>
+        <translation>此輸入接受%1。</translation>
+    </message>
+    <message>
+        <source>Default: %1</source>
+        <translation>預設：%1</translation>
+    </message>
+    <message>
+        <source>$.trigger.… or $.nodes.…, or a fixed value</source>
+        <translation>$.trigger.… 或 $.nodes.…，或固定值</translation>
+    </message>
+    <message>
+        <source>Not mapped: the default %1 is used.</source>
+        <translation>未對應：使用預設值 %1。</translation>
+    </message>
+    <message>
+        <source>Required: map this input.</source>
+        <translation>必填：請為此輸入設定對應。</translation>
+    </message>
+    <message>
+        <source>Not mapped.</source>
+        <translation>未對應。</translation>
+    </message>
+    <message>
+        <source>Type mismatch: this input takes %1, but the mapping gives %2.</source>
+        <translation>型別不符：此輸入需要%1，但對應提供的是%2。</translation>
+    </message>
+    <message>
+        <source>Each input gets its value from a mapping: $.trigger.… reads the trigger input, $.nodes.&lt;id&gt;.output.… the output of a node upstream, and anything else is a fixed value (JSON).</source>
+        <translation>每個輸入的值來自其對應：$.trigger.… 讀取觸發輸入，$.nodes.&lt;id&gt;.output.… 讀取上游節點的輸出，其他內容則是固定值（JSON）。</translation>
+    </message>
+    <message>
+        <source>This component takes any inputs. Add the ones it should get.</source>
+        <translation>此元件接受任何輸入。請加入它應取得的輸入。</translation>
+    </message>
+    <message>
+        <source>The server does not describe this component&apos;s inputs. Add the ones it should get.</source>
+        <translation>伺服器未描述此元件的輸入。請加入它應取得的輸入。</translation>
+    </message>
+    <message>
+        <source>Input name</source>
+        <translation>輸入名稱</translation>
+    </message>
+    <message>
+        <source>Add Input</source>
+        <translation>加入輸入</translation>
+    </message>
+    <message>
+        <source>Add an input and map it</source>
+        <translation>加入輸入並設定其對應</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::MappingText</name>
+    <message>
+        <source>This expression cannot be read at character %1.</source>
+        <translation>無法解讀此運算式（第 %1 個字元）。</translation>
+    </message>
+    <message>
+        <source>This reference cannot be read: %1</source>
+        <translation>無法解讀此參照：%1</translation>
+    </message>
+    <message>
+        <source>This is not valid JSON. Write text without { [ or &quot; at the start, or complete the JSON.</source>
+        <translation>這不是有效的 JSON。純文字請勿以 { [ 或 &quot; 開頭，否則請補齊 JSON。</translation>
+    </message>
+    <message>
+        <source>A fixed value (%1).</source>
+        <translation>固定值（%1）。</translation>
+    </message>
+    <message>
+        <source>A fixed value (null).</source>
+        <translation>固定值（null）。</translation>
+    </message>
+    <message>
+        <source>A stored blob (bytes).</source>
+        <translation>已儲存的二進位資料（位元組）。</translation>
+    </message>
+    <message>
+        <source>Reads the trigger input; its type is known when the flow runs.</source>
+        <translation>讀取觸發輸入；其型別要到流程執行時才能得知。</translation>
+    </message>
+    <message>
+        <source>Reads all outputs of node “%1” (object).</source>
+        <translation>讀取節點「%1」的所有輸出（物件）。</translation>
+    </message>
+    <message>
+        <source>Reads output “%2” of node “%1” (%3).</source>
+        <translation>讀取節點「%1」的輸出「%2」（%3）。</translation>
+    </message>
+    <message>
+        <source>Reads output “%2” of node “%1”; its type is known when the flow runs.</source>
+        <translation>讀取節點「%1」的輸出「%2」；其型別要到流程執行時才能得知。</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::NodeDetailPanel</name>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>This node has not run yet.</source>
+        <translation>此節點尚未執行。</translation>
+    </message>
+    <message>
+        <source>No inputs.</source>
+        <translation>沒有輸入。</translation>
+    </message>
+    <message>
+        <source>No outputs.</source>
+        <translation>沒有輸出。</translation>
+    </message>
+    <message>
+        <source>%1
+
+%2</source>
+        <translation>%1
+
+%2</translation>
+    </message>
+    <message>
+        <source>Skipped: a node it depends on failed.</source>
+        <translation>已略過：它所依賴的節點失敗。</translation>
+    </message>
+    <message>
+        <source>Skipped (%1).</source>
+        <translation>已略過（%1）。</translation>
+    </message>
+    <message>
+        <source>No error.</source>
+        <translation>沒有錯誤。</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>錯誤</translation>
+    </message>
+    <message>
+        <source>Error ●</source>
+        <translation>錯誤 ●</translation>
+    </message>
+    <message>
+        <source>%1–%2</source>
+        <translation>%1–%2</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>Logs (%1)</source>
+        <translation>日誌（%1）</translation>
+    </message>
+    <message>
+        <source>Logs</source>
+        <translation>日誌</translation>
+    </message>
+    <message>
+        <source>The node&apos;s details could not be read: %1</source>
+        <translation>無法讀取節點的詳細資料：%1</translation>
+    </message>
+    <message>
+        <source>Its outputs were reused from the execution this one re-runs.</source>
+        <translation>其輸出沿用自本次所重新執行的那次執行。</translation>
+    </message>
+    <message>
+        <source>Values of sensitive fields are masked by the server.</source>
+        <translation>敏感欄位的值已由伺服器遮罩。</translation>
+    </message>
+    <message>
+        <source>Select a node in the graph or the timeline to see its inputs, outputs, error, attempts and logs.</source>
+        <translation>在流程圖或時間軸中選取節點，即可查看其輸入、輸出、錯誤、嘗試與日誌。</translation>
+    </message>
+    <message>
+        <source>Inputs</source>
+        <translation>輸入</translation>
+    </message>
+    <message>
+        <source>Outputs</source>
+        <translation>輸出</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>嘗試</translation>
+    </message>
+    <message>
+        <source>Attempt</source>
+        <translation>嘗試</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>開始</translation>
+    </message>
+    <message>
+        <source>Took</source>
+        <translation>耗時</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>結果</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::NumberField</name>
+    <message>
+        <source>From %1 to %2.</source>
+        <translation>%1 到 %2。</translation>
+    </message>
+    <message>
+        <source>At least %1.</source>
+        <translation>至少 %1。</translation>
+    </message>
+    <message>
+        <source>At most %1.</source>
+        <translation>最多 %1。</translation>
+    </message>
+    <message>
+        <source>A whole number.</source>
+        <translation>整數。</translation>
+    </message>
+    <message>
+        <source>A whole number. %1</source>
+        <translation>整數。%1</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::ObjectField</name>
+    <message>
+        <source>Required</source>
+        <translation>必填</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::ProblemText</name>
+    <message>
+        <source>The flow definition is malformed at %1.</source>
+        <translation>流程定義在 %1 處格式錯誤。</translation>
+    </message>
+    <message>
+        <source>The flow definition uses schema version %1, which this server cannot read.</source>
+        <translation>流程定義使用結構描述版本 %1，此伺服器無法讀取。</translation>
+    </message>
+    <message>
+        <source>The node id “%1” is used more than once.</source>
+        <translation>節點 ID「%1」重複使用。</translation>
+    </message>
+    <message>
+        <source>The connection id “%1” is used more than once.</source>
+        <translation>連線 ID「%1」重複使用。</translation>
+    </message>
+    <message>
+        <source>Connection “%1” leads to “%2”, which is not a node of this flow.</source>
+        <translation>連線「%1」連到「%2」，但它不是此流程的節點。</translation>
+    </message>
+    <message>
+        <source>Connection “%1” leaves node “%2” from “%3”, which its component does not have.</source>
+        <translation>連線「%1」從節點「%2」的「%3」連出，但其元件沒有此輸出。</translation>
+    </message>
+    <message>
+        <source>Connection “%1” enters node “%2” at “%3”, which is not one of its inputs.</source>
+        <translation>連線「%1」連入節點「%2」的「%3」，但那不是它的輸入。</translation>
+    </message>
+    <message>
+        <source>The flow has a cycle: %1.</source>
+        <translation>流程中有循環：%1。</translation>
+    </message>
+    <message>
+        <source>Node “%1” uses the component %2, which the server does not know.</source>
+        <translation>節點「%1」使用元件 %2，但伺服器不認得它。</translation>
+    </message>
+    <message>
+        <source>Node “%1” uses version %3 of %2, which does not exist (known versions: %4).</source>
+        <translation>節點「%1」使用 %2 的 %3 版，但該版本不存在（已知版本：%4）。</translation>
+    </message>
+    <message>
+        <source>Input “%2” of node “%1” is required: map it to a value.</source>
+        <translation>節點「%1」的輸入「%2」為必填：請為它設定對應。</translation>
+    </message>
+    <message>
+        <source>Node “%1” maps “%2”, which is not an input of its component.</source>
+        <translation>節點「%1」對應了「%2」，但它不是其元件的輸入。</translation>
+    </message>
+    <message>
+        <source>The mapping of input “%2” of node “%1” cannot be read.</source>
+        <translation>無法解讀節點「%1」輸入「%2」的對應。</translation>
+    </message>
+    <message>
+        <source>Input “%2” of node “%1” reads from “%3”, which is not a node of this flow.</source>
+        <translation>節點「%1」的輸入「%2」讀取「%3」，但它不是此流程的節點。</translation>
+    </message>
+    <message>
+        <source>Input “%2” of node “%1” reads from node “%3”, which does not run before it: connect “%3” upstream of “%1”.</source>
+        <translation>節點「%1」的輸入「%2」讀取節點「%3」，但「%3」不會在它之前執行：請將「%3」連接到「%1」的上游。</translation>
+    </message>
+    <message>
+        <source>Input “%2” of node “%1” reads output “%4” of node “%3”, which its component does not have.</source>
+        <translation>節點「%1」的輸入「%2」讀取節點「%3」的輸出「%4」，但其元件沒有此輸出。</translation>
+    </message>
+    <message>
+        <source>Input “%2” of node “%1” takes %3, but its mapping gives %4.</source>
+        <translation>節點「%1」的輸入「%2」需要%3，但其對應提供的是%4。</translation>
+    </message>
+    <message>
+        <source>The configuration of node “%1” needs a value for %2.</source>
+        <translation>節點「%1」的組態需要 %2 的值。</translation>
+    </message>
+    <message>
+        <source>The configuration of node “%1” is not valid at %2.</source>
+        <translation>節點「%1」的組態在 %2 處無效。</translation>
+    </message>
+    <message>
+        <source>The configuration of node “%1” is not valid at %2: %3</source>
+        <translation>節點「%1」的組態在 %2 處無效：%3</translation>
+    </message>
+    <message>
+        <source>The configuration schema of component %1 cannot be used.</source>
+        <translation>無法使用元件 %1 的組態結構描述。</translation>
+    </message>
+    <message>
+        <source>The flow setting %1 is not valid.</source>
+        <translation>流程設定 %1 無效。</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>錯誤</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <source>Editor</source>
+        <translation>編輯器</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>伺服器</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::ProblemsModel</name>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>問題</translation>
+    </message>
+    <message>
+        <source>Node</source>
+        <translation>節點</translation>
+    </message>
+    <message>
+        <source>Found by</source>
+        <translation>來源</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::ProblemsPanel</name>
+    <message>
+        <source>Problems (%1)</source>
+        <translation>問題（%1）</translation>
+    </message>
+    <message>
+        <source>No problems found. The editor checks the flow as you edit it.</source>
+        <translation>未發現問題。編輯器會在您編輯時檢查流程。</translation>
+    </message>
+</context>
+<context>
     <name>hm::app::QuickAddPopup</name>
     <message>
         <source>Add a component…</source>
         <translation>加入元件…</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::RawJsonEditor</name>
+    <message>
+        <source>This is not valid JSON (line %1, column %2): %3</source>
+        <translation>這不是有效的 JSON（第 %1 行，第 %2 欄）：%3</translation>
+    </message>
+    <message>
+        <source>Enter a JSON object: { … }.</source>
+        <translation>請輸入 JSON 物件：{ … }。</translation>
+    </message>
+    <message>
+        <source>%1: not valid (%2)</source>
+        <translation>%1：無效（%2）</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>The flow&apos;s settings as JSON. Valid changes apply as you type.</source>
+        <translation>以 JSON 呈現的流程設定。有效的變更會在輸入時立即套用。</translation>
+    </message>
+    <message>
+        <source>The configuration of node “%1” as JSON. Valid changes apply as you type.</source>
+        <translation>以 JSON 呈現的節點「%1」組態。有效的變更會在輸入時立即套用。</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::RunStatus</name>
+    <message>
+        <source>Pending</source>
+        <translation>等待中</translation>
+    </message>
+    <message>
+        <source>Queued</source>
+        <translation>排隊中</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>執行中</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>失敗</translation>
+    </message>
+    <message>
+        <source>Cancelling</source>
+        <translation>取消中</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation>已略過</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>未知</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::SchemaField</name>
+    <message>
+        <source>Required</source>
+        <translation>必填</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::SchemaForm</name>
+    <message>
+        <source>Default: %1</source>
+        <translation>預設：%1</translation>
+    </message>
+    <message>
+        <source>The component&apos;s configuration schema cannot be used, so the configuration is not checked here.</source>
+        <translation>無法使用此元件的組態結構描述，因此這裡不會檢查組態。</translation>
+    </message>
+    <message>
+        <source>Configuration (JSON)</source>
+        <translation>組態（JSON）</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::SchemaText</name>
+    <message>
+        <source>Enter text.</source>
+        <translation>請輸入文字。</translation>
+    </message>
+    <message>
+        <source>Enter a whole number.</source>
+        <translation>請輸入整數。</translation>
+    </message>
+    <message>
+        <source>Enter a number.</source>
+        <translation>請輸入數值。</translation>
+    </message>
+    <message>
+        <source>Choose true or false.</source>
+        <translation>請選擇 true 或 false。</translation>
+    </message>
+    <message>
+        <source>Enter a JSON object.</source>
+        <translation>請輸入 JSON 物件。</translation>
+    </message>
+    <message>
+        <source>Enter a list.</source>
+        <translation>請輸入清單。</translation>
+    </message>
+    <message>
+        <source>This value has the wrong type.</source>
+        <translation>此值的型別不正確。</translation>
+    </message>
+    <message>
+        <source>Enter a value of at least %1.</source>
+        <translation>請輸入不小於 %1 的值。</translation>
+    </message>
+    <message>
+        <source>Enter a value greater than %1.</source>
+        <translation>請輸入大於 %1 的值。</translation>
+    </message>
+    <message>
+        <source>Enter a value of at most %1.</source>
+        <translation>請輸入不大於 %1 的值。</translation>
+    </message>
+    <message>
+        <source>Enter a value less than %1.</source>
+        <translation>請輸入小於 %1 的值。</translation>
+    </message>
+    <message>
+        <source>Enter a multiple of %1.</source>
+        <translation>請輸入 %1 的倍數。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Enter at least %n character(s).</source>
+        <translation>
+            <numerusform>請輸入至少 %n 個字元。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Enter at most %n character(s).</source>
+        <translation>
+            <numerusform>請輸入最多 %n 個字元。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Add at least %n item(s).</source>
+        <translation>
+            <numerusform>請加入至少 %n 個項目。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Keep at most %n item(s).</source>
+        <translation>
+            <numerusform>最多保留 %n 個項目。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Choose one of: %1.</source>
+        <translation>請選擇下列其中之一：%1。</translation>
+    </message>
+    <message>
+        <source>Enter %1.</source>
+        <translation>請輸入 %1。</translation>
+    </message>
+    <message>
+        <source>Enter text that matches %1.</source>
+        <translation>請輸入符合 %1 的文字。</translation>
+    </message>
+    <message>
+        <source>Enter a date and time such as 2024-01-31T13:45:00Z.</source>
+        <translation>請輸入日期與時間，例如 2024-01-31T13:45:00Z。</translation>
+    </message>
+    <message>
+        <source>Enter a date such as 2024-01-31.</source>
+        <translation>請輸入日期，例如 2024-01-31。</translation>
+    </message>
+    <message>
+        <source>Enter a time such as 13:45:00Z.</source>
+        <translation>請輸入時間，例如 13:45:00Z。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Add at least %n member(s).</source>
+        <translation>
+            <numerusform>請加入至少 %n 個成員。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Keep at most %n member(s).</source>
+        <translation>
+            <numerusform>最多保留 %n 個成員。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>“%1” is not a setting this component knows.</source>
+        <translation>「%1」不是此元件認得的設定。</translation>
+    </message>
+    <message>
+        <source>Required.</source>
+        <translation>必填。</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::SettingsEditor</name>
+    <message>
+        <source>Enter a JSON array of notification targets, for example [].</source>
+        <translation>請輸入通知對象的 JSON 陣列，例如 []。</translation>
+    </message>
+    <message>
+        <source>Concurrency</source>
+        <translation>並行</translation>
+    </message>
+    <message>
+        <source>Timeouts</source>
+        <translation>逾時</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>重試</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>歷程</translation>
+    </message>
+    <message>
+        <source>Notifications</source>
+        <translation>通知</translation>
+    </message>
+    <message>
+        <source>Allow: start another run</source>
+        <translation>允許：再啟動一次執行</translation>
+    </message>
+    <message>
+        <source>Deny: refuse while one runs</source>
+        <translation>拒絕：有執行進行中時拒絕觸發</translation>
+    </message>
+    <message>
+        <source>Queue: wait for a free slot</source>
+        <translation>排隊：等待空出的名額</translation>
+    </message>
+    <message>
+        <source>Replace: cancel the running one</source>
+        <translation>取代：取消正在進行的執行</translation>
+    </message>
+    <message>
+        <source>Whole flow</source>
+        <translation>整個流程</translation>
+    </message>
+    <message>
+        <source>Per trigger key</source>
+        <translation>依觸發鍵</translation>
+    </message>
+    <message>
+        <source>All: every node&apos;s inputs and outputs</source>
+        <translation>全部：每個節點的輸入與輸出</translation>
+    </message>
+    <message>
+        <source>Summary: statuses, times and errors</source>
+        <translation>摘要：狀態、時間與錯誤</translation>
+    </message>
+    <message>
+        <source>None: only the execution itself</source>
+        <translation>無：僅保留執行本身</translation>
+    </message>
+    <message>
+        <source> ms</source>
+        <translation> 毫秒</translation>
+    </message>
+    <message>
+        <source>customer_id or $.trigger.customer.id</source>
+        <translation>customer_id 或 $.trigger.customer.id</translation>
+    </message>
+    <message>
+        <source>When triggered while running</source>
+        <translation>執行中又被觸發時</translation>
+    </message>
+    <message>
+        <source>What a trigger does while runs of this flow are in progress.</source>
+        <translation>此流程仍有執行進行中時，新的觸發如何處理。</translation>
+    </message>
+    <message>
+        <source>Scope</source>
+        <translation>範圍</translation>
+    </message>
+    <message>
+        <source>Whether the limit counts the runs of the whole flow or the runs of each trigger key.</source>
+        <translation>上限計算的是整個流程的執行，還是每個觸發鍵各自的執行。</translation>
+    </message>
+    <message>
+        <source>Scope key</source>
+        <translation>範圍鍵</translation>
+    </message>
+    <message>
+        <source>The trigger field whose value separates the runs.</source>
+        <translation>以其值區分各次執行的觸發欄位。</translation>
+    </message>
+    <message>
+        <source>Maximum instances</source>
+        <translation>最大執行個體數</translation>
+    </message>
+    <message>
+        <source>How many runs may be in progress at once.</source>
+        <translation>同時可進行的執行數量。</translation>
+    </message>
+    <message>
+        <source>Flow timeout</source>
+        <translation>流程逾時</translation>
+    </message>
+    <message>
+        <source>A run that takes longer is cancelled.</source>
+        <translation>超過此時間的執行會被取消。</translation>
+    </message>
+    <message>
+        <source>Node timeout</source>
+        <translation>節點逾時</translation>
+    </message>
+    <message>
+        <source>A node that takes longer fails, and may be retried.</source>
+        <translation>超過此時間的節點會失敗，並可能重試。</translation>
+    </message>
+    <message>
+        <source>Maximum attempts</source>
+        <translation>最大嘗試次數</translation>
+    </message>
+    <message>
+        <source>1 means a failed node is not retried.</source>
+        <translation>1 表示失敗的節點不會重試。</translation>
+    </message>
+    <message>
+        <source>Backoff</source>
+        <translation>退避時間</translation>
+    </message>
+    <message>
+        <source>The wait before the first retry.</source>
+        <translation>第一次重試前的等待時間。</translation>
+    </message>
+    <message>
+        <source>Backoff multiplier</source>
+        <translation>退避倍數</translation>
+    </message>
+    <message>
+        <source>Each later wait is the previous one times this.</source>
+        <translation>之後每次等待為前一次乘以此倍數。</translation>
+    </message>
+    <message>
+        <source>Keep</source>
+        <translation>保留</translation>
+    </message>
+    <message>
+        <source>What is kept of a run once it ends.</source>
+        <translation>執行結束後保留哪些內容。</translation>
+    </message>
+    <message>
+        <source>On completion</source>
+        <translation>完成時</translation>
+    </message>
+    <message>
+        <source>Notification targets as a JSON array.</source>
+        <translation>以 JSON 陣列表示的通知對象。</translation>
+    </message>
+    <message>
+        <source>On failure</source>
+        <translation>失敗時</translation>
+    </message>
+    <message>
+        <source>With the scope “per trigger key”, enter the trigger field that keys it.</source>
+        <translation>範圍為「依觸發鍵」時，請輸入作為鍵的觸發欄位。</translation>
+    </message>
+    <message>
+        <source>Enter a trigger field name or a $.trigger.… expression.</source>
+        <translation>請輸入觸發欄位名稱或 $.trigger.… 運算式。</translation>
     </message>
 </context>
 <context>
@@ -1010,6 +2493,29 @@
     <message>
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::TextField</name>
+    <message>
+        <source>Format: %1</source>
+        <translation>格式：%1</translation>
+    </message>
+    <message>
+        <source>From %1 to %2 characters.</source>
+        <translation>%1 到 %2 個字元。</translation>
+    </message>
+    <message numerus="yes">
+        <source>At most %n character(s).</source>
+        <translation>
+            <numerusform>最多 %n 個字元。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>At least %n character(s).</source>
+        <translation>
+            <numerusform>至少 %n 個字元。</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

@@ -1,16 +1,22 @@
 #include "canvas/FlowEditorWidget.h"
 
 #include "canvas/ComponentPalette.h"
+#include "canvas/FlowItems.h"
 #include "canvas/FlowLayout.h"
 #include "canvas/FlowScene.h"
 #include "canvas/FlowView.h"
 #include "flowgraph/FlowGraphModel.h"
+#include "inspector/FlowChecker.h"
+#include "inspector/InspectorWidget.h"
+#include "inspector/ProblemsPanel.h"
 
 #include <QAction>
+#include <QDockWidget>
 #include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLocale>
+#include <QMainWindow>
 #include <QSplitter>
 #include <QToolBar>
 #include <QUndoStack>
@@ -21,7 +27,10 @@ namespace hm::app {
 FlowEditorWidget::FlowEditorWidget(FlowGraphModel *model, QWidget *parent)
     : QWidget(parent), m_model(model), m_scene(new FlowScene(model, this)),
       m_view(new FlowView(m_scene)), m_palette(new ComponentPalette), m_toolBar(new QToolBar),
-      m_zoomLabel(new QLabel), m_status(new QLabel), m_layout(FlowLayout::create())
+      m_zoomLabel(new QLabel), m_status(new QLabel), m_layout(FlowLayout::create()),
+      m_checker(new FlowChecker(model, this)), m_inspector(new InspectorWidget(model, m_checker)),
+      m_problems(new ProblemsPanel(m_checker)), m_docks(new QMainWindow),
+      m_inspectorDock(new QDockWidget), m_problemsDock(new QDockWidget)
 {
     setObjectName(QStringLiteral("editor"));
     m_toolBar->setObjectName(QStringLiteral("editor.toolbar"));
@@ -111,9 +120,55 @@ FlowEditorWidget::FlowEditorWidget(FlowGraphModel *model, QWidget *parent)
     splitter->setStretchFactor(1, 1);
     splitter->setSizes({200, 800});
     splitter->setChildrenCollapsible(false);
+
+    // The inspector on the right, the problems under everything (console.md,
+    // "Flow editor"): docks of an inner main window, so they can be closed,
+    // moved or floated, and a host can tabify more docks with the problems.
+    m_docks->setObjectName(QStringLiteral("editor.docks"));
+    m_docks->setWindowFlags(Qt::Widget);
+    m_docks->setDockNestingEnabled(true);
+    m_docks->setCentralWidget(splitter);
+    m_docks->setCorner(Qt::BottomLeftCorner, Qt::BottomDockWidgetArea);
+    m_docks->setCorner(Qt::BottomRightCorner, Qt::BottomDockWidgetArea);
+    const auto features = QDockWidget::DockWidgetClosable | QDockWidget::DockWidgetMovable |
+                          QDockWidget::DockWidgetFloatable;
+    m_inspectorDock->setObjectName(QStringLiteral("editor.inspectorDock"));
+    m_inspectorDock->setFeatures(features);
+    m_inspectorDock->setWidget(m_inspector);
+    m_inspector->setMinimumWidth(260);
+    m_docks->addDockWidget(Qt::RightDockWidgetArea, m_inspectorDock);
+    m_problemsDock->setObjectName(QStringLiteral("editor.problemsDock"));
+    m_problemsDock->setFeatures(features);
+    m_problemsDock->setWidget(m_problems);
+    m_docks->addDockWidget(Qt::BottomDockWidgetArea, m_problemsDock);
+    m_docks->resizeDocks({m_inspectorDock}, {340}, Qt::Horizontal);
+    m_docks->resizeDocks({m_problemsDock}, {130}, Qt::Vertical);
+    QAction *showInspector = m_inspectorDock->toggleViewAction();
+    showInspector->setObjectName(QStringLiteral("action.showInspector"));
+    showInspector->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
+    showInspector->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    addAction(showInspector);
+    m_actions.insert(QStringLiteral("showInspector"), showInspector);
+    QAction *showProblems = m_problemsDock->toggleViewAction();
+    showProblems->setObjectName(QStringLiteral("action.showProblems"));
+    showProblems->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_M));
+    showProblems->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    addAction(showProblems);
+    m_actions.insert(QStringLiteral("showProblems"), showProblems);
+
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(splitter);
+    layout->addWidget(m_docks);
+
+    // The inspector follows the canvas's selection; the scene's badges and
+    // the dock's title follow the problems.
+    connect(m_scene, &QGraphicsScene::selectionChanged, this,
+            [this] { m_inspector->setSelection(m_scene->selectedNodeIds()); });
+    m_inspector->setPortColours(
+        [this](flow::PortType type) { return m_scene->canvasStyle().portColour(type); });
+    connect(m_checker, &FlowChecker::problemsChanged, this, &FlowEditorWidget::updateProblems);
+    connect(m_problems, &ProblemsPanel::problemActivated, this, &FlowEditorWidget::showProblem);
+    updateProblems();
 
     connect(m_view, &FlowView::statusMessage, this, &FlowEditorWidget::showStatus);
     connect(m_view, &FlowView::zoomChanged, this, &FlowEditorWidget::updateZoomLabel);
@@ -129,6 +184,8 @@ FlowEditorWidget::FlowEditorWidget(FlowGraphModel *model, QWidget *parent)
 
 FlowEditorWidget::~FlowEditorWidget()
 {
+    // Items going with the scene change its selection: nobody listens now.
+    disconnect(m_scene, nullptr, this, nullptr);
     // The view must go before the scene it shows.
     delete m_view;
 }
@@ -156,7 +213,8 @@ QList<QAction *> FlowEditorWidget::editActions() const
 QList<QAction *> FlowEditorWidget::viewActions() const
 {
     QList<QAction *> list;
-    for (const char *name : {"zoomIn", "zoomOut", "fit", "zoomSelection", "snap", "autoLayout"})
+    for (const char *name : {"zoomIn", "zoomOut", "fit", "zoomSelection", "snap", "autoLayout",
+                             "showInspector", "showProblems"})
         list.append(action(QString::fromLatin1(name)));
     return list;
 }
@@ -193,6 +251,47 @@ void FlowEditorWidget::autoLayout()
     m_view->fitToView();
     showStatus(tr("Arranged %n node(s) with %1.", nullptr, static_cast<int>(graph.nodes.size()))
                    .arg(m_layout->name()));
+}
+
+void FlowEditorWidget::showServerProblems(const QJsonValue &details)
+{
+    m_checker->setServerProblems(details);
+    m_problemsDock->show();
+    m_problemsDock->raise();
+}
+
+void FlowEditorWidget::showProblem(const EditorProblem &problem)
+{
+    if (!problem.node.isEmpty() && m_scene->nodeItem(problem.node)) {
+        m_scene->selectNodes({problem.node});
+        m_view->centerOn(m_scene->nodeItem(problem.node));
+    } else if (FlowEdgeItem *edge =
+                   problem.edge.isEmpty() ? nullptr : m_scene->edgeItem(problem.edge)) {
+        m_scene->clearSelection();
+        edge->setSelected(true);
+        m_view->centerOn(edge);
+    } else if (problem.place() == EditorProblem::Place::Settings) {
+        m_scene->clearSelection();
+    }
+    m_inspectorDock->show();
+    m_inspector->showProblem(problem);
+}
+
+void FlowEditorWidget::updateProblems()
+{
+    QHash<QString, NodeProblems> badges;
+    for (const EditorProblem &p : m_checker->problems()) {
+        if (p.node.isEmpty())
+            continue;
+        NodeProblems &b = badges[p.node];
+        if (p.severity == EditorProblem::Severity::Error)
+            ++b.errors;
+        else
+            ++b.warnings;
+        b.messages.append(p.message);
+    }
+    m_scene->setNodeProblems(badges);
+    m_problemsDock->setWindowTitle(m_problems->title());
 }
 
 void FlowEditorWidget::showStatus(const QString &message)
@@ -233,6 +332,8 @@ void FlowEditorWidget::retranslate()
         {"zoomSelection", tr("Zoom to Selection"), tr("Show the selected nodes")},
         {"snap", tr("Snap to Grid"), tr("Align moved and added nodes to the grid")},
         {"autoLayout", tr("Auto-Layout"), tr("Arrange all nodes from left to right")},
+        {"showInspector", tr("Inspector"), tr("Show or hide the inspector")},
+        {"showProblems", tr("Problems"), tr("Show or hide the list of problems")},
     };
     for (const Text &t : texts) {
         QAction *a = action(QString::fromLatin1(t.name));
@@ -245,6 +346,8 @@ void FlowEditorWidget::retranslate()
                           : tr("%1 (%2)").arg(t.tip, shortcut.toString(QKeySequence::NativeText)));
     }
     m_toolBar->setWindowTitle(tr("Flow editor"));
+    m_inspectorDock->setWindowTitle(tr("Inspector"));
+    m_problemsDock->setWindowTitle(m_problems->title());
     updateZoomLabel();
 }
 

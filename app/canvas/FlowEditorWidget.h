@@ -1,22 +1,32 @@
 #pragma once
 
+#include "inspector/EditorProblem.h"
+
 #include <QHash>
+#include <QJsonValue>
 #include <QWidget>
 #include <memory>
 
 class QAction;
+class QDockWidget;
 class QLabel;
+class QMainWindow;
 class QToolBar;
 
 namespace hm::app {
 
 class ComponentPalette;
+class FlowChecker;
 class FlowGraphModel;
 class FlowLayout;
 class FlowScene;
 class FlowView;
+class InspectorWidget;
+class ProblemsPanel;
 
-// The flow editor's canvas with its palette, toolbar and status line, for
+// The flow editor's canvas with its palette, toolbar and status line, the
+// inspector docked on the right ("editor.inspectorDock") and the problems
+// docked at the bottom ("editor.problemsDock", titled "Problems (N)"), for
 // the Flows section to host. It edits `model` (not owned) only through the
 // model's API; every action is a QAction with a stable objectName
 // ("action.undo", "action.autoLayout", ...) so the host can put them in its
@@ -35,6 +45,14 @@ public:
     FlowView *view() const { return m_view; }
     ComponentPalette *palette() const { return m_palette; }
     QToolBar *toolBar() const { return m_toolBar; }
+    InspectorWidget *inspector() const { return m_inspector; }
+    FlowChecker *checker() const { return m_checker; }
+    ProblemsPanel *problemsPanel() const { return m_problems; }
+    QDockWidget *inspectorDock() const { return m_inspectorDock; }
+    QDockWidget *problemsDock() const { return m_problemsDock; }
+    // The docks' frame, for a host that adds docks of its own (versions,
+    // runs of this flow) next to the problems.
+    QMainWindow *dockArea() const { return m_docks; }
     // By objectName without the "action." prefix: "undo", "zoomIn", ...
     QAction *action(const QString &name) const { return m_actions.value(name); }
     QList<QAction *> editActions() const;
@@ -47,6 +65,14 @@ public slots:
     void autoLayout();
     // Re-reads the model's catalogue into the palette.
     void refreshCatalogue();
+    // The `details` of the server's INVALID_FLOW_DEFINITION answer to a
+    // save ({"problems": [...]}; the whole error envelope is read too):
+    // listed with the editor's own problems and shown on their nodes until
+    // the flow is edited again. Opens the problems.
+    void showServerProblems(const QJsonValue &details);
+    // Selects and centres the problem's node (or connection) and opens the
+    // inspector where it can be fixed; what activating a problem does.
+    void showProblem(const hm::app::EditorProblem &problem);
 
 signals:
     void statusMessage(const QString &message);
@@ -59,6 +85,7 @@ private:
     void retranslate();
     void showStatus(const QString &message);
     void updateZoomLabel();
+    void updateProblems();
 
     FlowGraphModel *m_model;
     FlowScene *m_scene;
@@ -69,6 +96,12 @@ private:
     QLabel *m_status;
     QHash<QString, QAction *> m_actions;
     std::unique_ptr<FlowLayout> m_layout;
+    FlowChecker *m_checker;
+    InspectorWidget *m_inspector;
+    ProblemsPanel *m_problems;
+    QMainWindow *m_docks;
+    QDockWidget *m_inspectorDock;
+    QDockWidget *m_problemsDock;
 };
 
 } // namespace hm::app

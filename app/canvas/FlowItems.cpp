@@ -10,6 +10,7 @@
 #include <QPainterPathStroker>
 #include <QStyleOptionGraphicsItem>
 #include <algorithm>
+#include <cmath>
 
 namespace hm::app {
 
@@ -167,7 +168,22 @@ void FlowNodeItem::refresh()
         item->setPos(width, portCentreY(i));
         m_ports.append(item);
     }
+    if (m_badge)
+        m_badge->setPos(width, 0.0);
     update();
+}
+
+void FlowNodeItem::setProblems(const NodeProblems &problems)
+{
+    if (problems.errors + problems.warnings == 0) {
+        delete m_badge;
+        m_badge = nullptr;
+        return;
+    }
+    if (!m_badge)
+        m_badge = new FlowBadgeItem(this);
+    m_badge->setPos(m_size.width(), 0.0);
+    m_badge->setProblems(problems);
 }
 
 QPointF FlowNodeItem::portScenePos(PortDirection direction, const QString &name) const
@@ -254,13 +270,100 @@ void FlowNodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *opti
         }
     }
 
+    if (m_runStatus != RunStatus::Unknown)
+        paintRunStatus(painter, outline, lod);
+
     QPen border(isSelected() ? s.accent : (m_known ? s.nodeBorder : s.warning),
                 isSelected() ? 2.0 : 1.0);
-    if (!m_known)
+    if (!m_known || m_runStatus == RunStatus::Skipped)
         border.setStyle(Qt::DashLine);
     painter->setPen(border);
     painter->setBrush(Qt::NoBrush);
     painter->drawRoundedRect(isSelected() ? card.adjusted(-1, -1, 1, 1) : card, radius, radius);
+}
+
+// --- FlowBadgeItem ---------------------------------------------------------------
+
+FlowBadgeItem::FlowBadgeItem(QGraphicsItem *parent) : QGraphicsItem(parent)
+{
+    setZValue(2.0);
+    setAcceptHoverEvents(true);
+}
+
+void FlowBadgeItem::setProblems(const NodeProblems &problems)
+{
+    if (problems == m_problems)
+        return;
+    prepareGeometryChange();
+    m_problems = problems;
+    setToolTip(m_problems.messages.join(QLatin1Char('\n')));
+    update();
+}
+
+QRectF FlowBadgeItem::boundingRect() const
+{
+    const double r = 10.0;
+    return {-r - 1, -r - 1, 2 * r + 2, 2 * r + 2};
+}
+
+void FlowBadgeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWidget *)
+{
+    const FlowCanvasStyle &s = styleOf(this);
+    const int count = m_problems.errors + m_problems.warnings;
+    const QColor fill = m_problems.errors > 0 ? s.refused : s.warning;
+    painter->setRenderHint(QPainter::Antialiasing);
+    painter->setPen(QPen(s.nodeFill, 2.0));
+    painter->setBrush(fill);
+    const double r = 9.0;
+    painter->drawEllipse(QPointF(0, 0), r, r);
+    QFont f = static_cast<FlowScene *>(scene())->font();
+    f.setBold(true);
+    f.setPointSizeF(f.pointSizeF() * 0.8);
+    painter->setFont(f);
+    painter->setPen(m_problems.errors > 0 || s.dark ? QColor(Qt::white) : QColor(0x1f, 0x1f, 0x1f));
+    const QString text = count > 9 ? QStringLiteral("9+") : QString::number(count);
+    painter->drawText(QRectF(-r, -r, 2 * r, 2 * r), Qt::AlignCenter, text);
+}
+
+void FlowNodeItem::setRunStatus(RunStatus status)
+{
+    if (m_runStatus == status)
+        return;
+    m_runStatus = status;
+    update();
+}
+
+void FlowNodeItem::setRunPhase(qreal phase)
+{
+    m_runPhase = phase;
+    if (m_runStatus == RunStatus::Running)
+        update();
+}
+
+void FlowNodeItem::paintRunStatus(QPainter *painter, const QPainterPath &outline, double lod) const
+{
+    const FlowCanvasStyle &s = styleOf(this);
+    QColor colour = runStatusColour(m_runStatus, s.dark);
+    if (m_runStatus == RunStatus::Running) {
+        // A pulse of the strip, one per turn of the spinner.
+        const qreal wave = 0.5 + 0.5 * std::cos(m_runPhase * 2.0 * M_PI);
+        colour.setAlphaF(float(0.55 + 0.45 * wave));
+    }
+    constexpr double kStrip = 6.0;
+    QPainterPath strip;
+    strip.addRect(QRectF(0, 0, kStrip, m_size.height()));
+    painter->fillPath(outline.intersected(strip), colour);
+    if (lod < 0.25)
+        return;
+    constexpr double kIcon = 16.0;
+    const QRectF icon(m_size.width() - FlowCanvasStyle::kPadding - kIcon,
+                      (FlowCanvasStyle::kHeaderHeight - kIcon) / 2.0, kIcon, kIcon);
+    // On the header's colour, so a long title runs under it, not through it.
+    painter->setPen(Qt::NoPen);
+    painter->setBrush(s.nodeHeader);
+    painter->drawRect(icon.adjusted(-4, -2, 2, 2));
+    paintRunStatusIcon(painter, icon, m_runStatus, runStatusColour(m_runStatus, s.dark),
+                       m_runPhase);
 }
 
 // --- FlowEdgeItem ----------------------------------------------------------------

@@ -1,16 +1,28 @@
 #pragma once
 
 #include "flowgraph/FlowGraphTypes.h"
+#include "widgets/RunStatus.h"
 
 #include <QGraphicsItem>
 #include <QGraphicsPathItem>
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 namespace hm::app {
 
+class FlowBadgeItem;
 class FlowScene;
 struct FlowCanvasStyle;
+
+// What the Problems list says about one node, for its badge.
+struct NodeProblems
+{
+    int errors = 0;
+    int warnings = 0;
+    QStringList messages;
+    bool operator==(const NodeProblems &) const = default;
+};
 
 // A typed port on a node's side. A child of FlowNodeItem so that hit tests
 // find it before the node, and it carries its own tooltip (name, type,
@@ -69,20 +81,61 @@ public:
     // Scene position of a port's centre (the node's top-left when unknown).
     QPointF portScenePos(PortDirection direction, const QString &name) const;
     const QList<FlowPortItem *> &ports() const { return m_ports; }
+    // The node's problems as a badge on its top-right corner (none: no
+    // badge).
+    void setProblems(const NodeProblems &problems);
+    FlowBadgeItem *problemBadge() const { return m_badge; }
+
+    // The execution viewer's status of the node: a strip in the status's
+    // colour on the card's left edge and its icon in the header (dashed
+    // border when skipped). Unknown (the default) draws the editor's card.
+    void setRunStatus(RunStatus status);
+    RunStatus runStatus() const { return m_runStatus; }
+    // Turns a running node's spinner and pulses its strip (0..1).
+    void setRunPhase(qreal phase);
 
     QRectF boundingRect() const override;
     QPainterPath shape() const override;
     void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;
 
 private:
+    void paintRunStatus(QPainter *painter, const QPainterPath &outline, double lod) const;
+
     FlowScene *m_scene;
+    FlowBadgeItem *m_badge = nullptr;
     QString m_id;
+    RunStatus m_runStatus = RunStatus::Unknown;
+    qreal m_runPhase = 0.0;
     QString m_subtitle;
     bool m_known = true;
     QList<FlowPortItem *> m_ports;
     int m_inputs = 0;
     int m_outputs = 0;
     QSizeF m_size;
+};
+
+// A node's problem count on the card's top-right corner: a red disc for
+// errors, an amber one when there are only warnings, with the number in it
+// (colour is never the only signal); the tooltip lists the problems. A child
+// of the node, so the card's own painting stays as it is.
+class FlowBadgeItem final : public QGraphicsItem
+{
+public:
+    enum
+    {
+        Type = UserType + 4
+    };
+    explicit FlowBadgeItem(QGraphicsItem *parent);
+
+    int type() const override { return Type; }
+    void setProblems(const NodeProblems &problems);
+    const NodeProblems &problems() const { return m_problems; }
+
+    QRectF boundingRect() const override;
+    void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;
+
+private:
+    NodeProblems m_problems;
 };
 
 // An edge: a cubic curve from an output port to an input port, coloured by

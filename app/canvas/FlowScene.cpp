@@ -40,6 +40,7 @@ void FlowScene::onNodeCreated(const QString &nodeId)
     auto *item = new FlowNodeItem(this, nodeId);
     addItem(item);
     m_nodes.insert(nodeId, item);
+    item->setProblems(m_problems.value(nodeId));
     onNodePositionUpdated(nodeId);
     // A node that comes back (undo of a delete) takes its edges back too,
     // once they are recreated; those that exist already are redrawn.
@@ -185,6 +186,13 @@ QRectF FlowScene::nodesRect(const QStringList &nodeIds) const
             rect = rect.united(item->sceneBoundingRect());
     }
     return rect;
+}
+
+void FlowScene::setNodeProblems(const QHash<QString, NodeProblems> &problems)
+{
+    m_problems = problems;
+    for (auto it = m_nodes.cbegin(); it != m_nodes.cend(); ++it)
+        it.value()->setProblems(m_problems.value(it.key()));
 }
 
 LayoutGraph FlowScene::layoutGraph() const

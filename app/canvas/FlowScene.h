@@ -1,6 +1,7 @@
 #pragma once
 
 #include "canvas/FlowCanvasStyle.h"
+#include "canvas/FlowItems.h"
 #include "canvas/FlowLayout.h"
 #include "flowgraph/FlowGraphTypes.h"
 
@@ -49,6 +50,11 @@ public:
     // The flow as an automatic layout sees it: sizes as drawn here.
     LayoutGraph layoutGraph() const;
 
+    // Problem badges, by node id (what the Problems list says; nodes not
+    // named get none). Kept for nodes created later.
+    void setNodeProblems(const QHash<QString, NodeProblems> &problems);
+    NodeProblems nodeProblems(const QString &nodeId) const { return m_problems.value(nodeId); }
+
 private:
     void onNodeCreated(const QString &nodeId);
     void onNodeDeleted(const QString &nodeId);
@@ -64,6 +70,7 @@ private:
     FlowCanvasStyle m_style;
     QHash<QString, FlowNodeItem *> m_nodes;
     QHash<QString, FlowEdgeItem *> m_edges;
+    QHash<QString, NodeProblems> m_problems;
 };
 
 } // namespace hm::app

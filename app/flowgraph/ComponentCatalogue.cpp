@@ -6,6 +6,126 @@
 
 namespace hm::app {
 
+namespace {
+
+// Splits "1.2.3-rc.1+build" into its core ("1.2.3"), pre-release ("rc.1")
+// and build ("build") parts.
+struct VersionParts
+{
+    QStringView core;
+    QStringView preRelease;
+};
+
+VersionParts splitVersion(QStringView version)
+{
+    if (const qsizetype plus = version.indexOf(QLatin1Char('+')); plus >= 0)
+        version = version.left(plus);
+    VersionParts parts;
+    const qsizetype dash = version.indexOf(QLatin1Char('-'));
+    parts.core = dash >= 0 ? version.left(dash) : version;
+    parts.preRelease = dash >= 0 ? version.mid(dash + 1) : QStringView();
+    return parts;
+}
+
+bool isNumber(QStringView s)
+{
+    if (s.isEmpty())
+        return false;
+    for (const QChar c : s) {
+        if (!c.isDigit() || c.unicode() > 127)
+            return false;
+    }
+    return true;
+}
+
+// Numbers of any length compared without overflow: no leading zeros
+// matter, then the longer is the larger, then the text.
+int compareNumbers(QStringView a, QStringView b)
+{
+    while (a.size() > 1 && a.front() == QLatin1Char('0'))
+        a = a.mid(1);
+    while (b.size() > 1 && b.front() == QLatin1Char('0'))
+        b = b.mid(1);
+    if (a.size() != b.size())
+        return a.size() < b.size() ? -1 : 1;
+    return a.compare(b);
+}
+
+// One dot-separated identifier: numeric ones as numbers and below
+// alphanumeric ones (semver rule 11.4), others as text. Identifiers that
+// mix digits and letters ("beta2", "v10") compare by runs, so beta2 comes
+// before beta10.
+int compareIdentifiers(QStringView a, QStringView b)
+{
+    const bool na = isNumber(a);
+    const bool nb = isNumber(b);
+    if (na && nb)
+        return compareNumbers(a, b);
+    if (na != nb)
+        return na ? -1 : 1;
+    qsizetype i = 0, j = 0;
+    while (i < a.size() && j < b.size()) {
+        const bool da = a[i].isDigit() && a[i].unicode() < 128;
+        const bool db = b[j].isDigit() && b[j].unicode() < 128;
+        qsizetype ei = i, ej = j;
+        while (ei < a.size() && (a[ei].isDigit() && a[ei].unicode() < 128) == da)
+            ++ei;
+        while (ej < b.size() && (b[ej].isDigit() && b[ej].unicode() < 128) == db)
+            ++ej;
+        const QStringView ra = a.mid(i, ei - i);
+        const QStringView rb = b.mid(j, ej - j);
+        int c = 0;
+        if (da && db)
+            c = compareNumbers(ra, rb);
+        else if (da != db)
+            c = da ? -1 : 1;
+        else
+            c = ra.compare(rb);
+        if (c != 0)
+            return c;
+        i = ei;
+        j = ej;
+    }
+    if (i < a.size())
+        return 1;
+    if (j < b.size())
+        return -1;
+    return 0;
+}
+
+// Dot-separated lists; a shorter list that is a prefix comes first.
+int compareDotted(QStringView a, QStringView b)
+{
+    const QList<QStringView> pa = a.split(QLatin1Char('.'));
+    const QList<QStringView> pb = b.split(QLatin1Char('.'));
+    for (qsizetype i = 0; i < std::min(pa.size(), pb.size()); ++i) {
+        if (const int c = compareIdentifiers(pa[i], pb[i]); c != 0)
+            return c;
+    }
+    if (pa.size() != pb.size())
+        return pa.size() < pb.size() ? -1 : 1;
+    return 0;
+}
+
+} // namespace
+
+int ComponentCatalogue::compareVersions(const QString &a, const QString &b)
+{
+    const VersionParts va = splitVersion(a);
+    const VersionParts vb = splitVersion(b);
+    int c = compareDotted(va.core, vb.core);
+    if (c == 0) {
+        // A pre-release comes before the release it leads to.
+        if (va.preRelease.isEmpty() != vb.preRelease.isEmpty())
+            c = va.preRelease.isEmpty() ? 1 : -1;
+        else
+            c = compareDotted(va.preRelease, vb.preRelease);
+    }
+    if (c == 0)
+        c = a.compare(b); // "1.0.0+a" and "1.0.0+b", "01" and "1": still distinct
+    return c < 0 ? -1 : (c > 0 ? 1 : 0);
+}
+
 Result<ComponentCatalogue> ComponentCatalogue::fromServerAnswer(const QJsonValue &answer)
 {
     QJsonValue items = answer;
@@ -102,7 +222,8 @@ const flow::ComponentInterface *ComponentCatalogue::find(const QString &name,
 QStringList ComponentCatalogue::versions(const QString &name) const
 {
     QStringList all = m_entries.value(name).keys();
-    std::sort(all.begin(), all.end());
+    std::sort(all.begin(), all.end(),
+              [](const QString &a, const QString &b) { return compareVersions(a, b) < 0; });
     return all;
 }
 

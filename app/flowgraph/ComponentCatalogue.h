@@ -43,7 +43,7 @@ public:
     void add(flow::ComponentInterface interface, bool builtin = false);
 
     const Entry *entry(const QString &name, const QString &version) const;
-    QList<Entry> entries() const; // by name, then version
+    QList<Entry> entries() const; // by name, then version (compareVersions)
     QStringList names() const;    // sorted
     int size() const;
     bool isEmpty() const { return size() == 0; }
@@ -52,7 +52,19 @@ public:
 
     const flow::ComponentInterface *find(const QString &name,
                                          const QString &version) const override;
+    // Oldest first, in semantic-version order (compareVersions): 1.9.0
+    // before 1.10.0, so the last one is the newest.
     QStringList versions(const QString &name) const override;
+
+    // Semantic Versioning 2.0.0 precedence: major, minor and patch compared
+    // as numbers, a pre-release ("1.0.0-rc.1") before its release, its
+    // identifiers compared one by one (numeric ones as numbers and below
+    // alphanumeric ones), build metadata ("+sha") ignored. Versions that
+    // are not semver ("2", "1.2", "v1.0") compare part by part, runs of
+    // digits as numbers, so the order stays total and natural. Equal
+    // precedence falls back to the text, so distinct versions never tie.
+    // Negative, zero or positive like QString::compare.
+    static int compareVersions(const QString &a, const QString &b);
 
 private:
     QHash<QString, QHash<QString, Entry>> m_entries; // name -> version -> entry

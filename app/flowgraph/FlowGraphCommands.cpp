@@ -190,11 +190,28 @@ bool MoveNodesCommand::mergeWith(const QUndoCommand *other)
 
 SetNodeMemberCommand::SetNodeMemberCommand(FlowGraphModel *model, const QString &nodeId,
                                            const QString &key, const QJsonValue &value,
-                                           const QString &text)
-    : FlowGraphCommand(model, text), m_nodeId(nodeId), m_key(key), m_after(value)
+                                           const QString &text, int gesture)
+    : FlowGraphCommand(model, text), m_nodeId(nodeId), m_key(key), m_after(value),
+      m_gesture(gesture)
 {
     if (const FlowNode *node = model->node(nodeId))
         m_before = node->json.value(key);
+}
+
+int SetNodeMemberCommand::id() const
+{
+    return m_gesture == 0 ? -1 : kId;
+}
+
+bool SetNodeMemberCommand::mergeWith(const QUndoCommand *other)
+{
+    const auto *set = dynamic_cast<const SetNodeMemberCommand *>(other);
+    if (!set || m_gesture == 0 || set->m_gesture != m_gesture || set->m_nodeId != m_nodeId ||
+        set->m_key != m_key)
+        return false;
+    m_after = set->m_after;
+    setObsolete(m_before == m_after);
+    return true;
 }
 
 void SetNodeMemberCommand::redo()
@@ -210,9 +227,25 @@ void SetNodeMemberCommand::undo()
 // --- SetSettingsCommand -------------------------------------------------------
 
 SetSettingsCommand::SetSettingsCommand(FlowGraphModel *model, const QJsonObject &settings,
-                                       const QString &text)
-    : FlowGraphCommand(model, text), m_before(model->settings()), m_after(settings)
+                                       const QString &text, int gesture)
+    : FlowGraphCommand(model, text), m_before(model->settings()), m_after(settings),
+      m_gesture(gesture)
 {}
+
+int SetSettingsCommand::id() const
+{
+    return m_gesture == 0 ? -1 : kId;
+}
+
+bool SetSettingsCommand::mergeWith(const QUndoCommand *other)
+{
+    const auto *set = dynamic_cast<const SetSettingsCommand *>(other);
+    if (!set || m_gesture == 0 || set->m_gesture != m_gesture)
+        return false;
+    m_after = set->m_after;
+    setObsolete(m_before == m_after);
+    return true;
+}
 
 void SetSettingsCommand::redo()
 {

@@ -90,32 +90,46 @@ private:
     QHash<QString, QJsonValue> m_after;
 };
 
-// Replaces one member of a node (config, inputMappings).
+// Replaces one member of a node (config, inputMappings). Changes of the
+// same member of the same node with the same non-zero gesture merge: the
+// inspector gives each field edit (typing in one field) its own gesture, so
+// a word typed is one undo step. An edit typed back to where it began
+// disappears from the stack.
 class SetNodeMemberCommand : public FlowGraphCommand
 {
 public:
+    static constexpr int kId = 0x464e;
     SetNodeMemberCommand(FlowGraphModel *model, const QString &nodeId, const QString &key,
-                         const QJsonValue &value, const QString &text);
+                         const QJsonValue &value, const QString &text, int gesture = 0);
     void redo() override;
     void undo() override;
+    int id() const override;
+    bool mergeWith(const QUndoCommand *other) override;
 
 private:
     QString m_nodeId;
     QString m_key;
     QJsonValue m_before;
     QJsonValue m_after;
+    int m_gesture;
 };
 
+// New flow settings; merges like SetNodeMemberCommand.
 class SetSettingsCommand : public FlowGraphCommand
 {
 public:
-    SetSettingsCommand(FlowGraphModel *model, const QJsonObject &settings, const QString &text);
+    static constexpr int kId = 0x4653;
+    SetSettingsCommand(FlowGraphModel *model, const QJsonObject &settings, const QString &text,
+                       int gesture = 0);
     void redo() override;
     void undo() override;
+    int id() const override;
+    bool mergeWith(const QUndoCommand *other) override;
 
 private:
     QJsonObject m_before;
     QJsonObject m_after;
+    int m_gesture;
 };
 
 } // namespace hm::app

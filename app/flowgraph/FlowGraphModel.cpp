@@ -482,7 +482,7 @@ Status FlowGraphModel::removeConnections(const QStringList &edgeIds)
     return {};
 }
 
-Status FlowGraphModel::setNodeConfig(const QString &nodeId, const QJsonObject &config)
+Status FlowGraphModel::setNodeConfig(const QString &nodeId, const QJsonObject &config, int gesture)
 {
     const FlowNode *n = node(nodeId);
     if (!n)
@@ -490,11 +490,12 @@ Status FlowGraphModel::setNodeConfig(const QString &nodeId, const QJsonObject &c
     if (n->json.value(QStringLiteral("config")) == QJsonValue(config))
         return {};
     push(new SetNodeMemberCommand(this, nodeId, QStringLiteral("config"), config,
-                                  tr("Change configuration")));
+                                  tr("Change configuration"), gesture));
     return {};
 }
 
-Status FlowGraphModel::setInputMappings(const QString &nodeId, const QJsonObject &inputMappings)
+Status FlowGraphModel::setInputMappings(const QString &nodeId, const QJsonObject &inputMappings,
+                                        int gesture)
 {
     const FlowNode *n = node(nodeId);
     if (!n)
@@ -502,12 +503,12 @@ Status FlowGraphModel::setInputMappings(const QString &nodeId, const QJsonObject
     if (n->json.value(QStringLiteral("inputMappings")) == QJsonValue(inputMappings))
         return {};
     push(new SetNodeMemberCommand(this, nodeId, QStringLiteral("inputMappings"), inputMappings,
-                                  tr("Change input mappings")));
+                                  tr("Change input mappings"), gesture));
     return {};
 }
 
 Status FlowGraphModel::setInputMapping(const QString &nodeId, const QString &input,
-                                       const QJsonValue &mapping)
+                                       const QJsonValue &mapping, int gesture)
 {
     const FlowNode *n = node(nodeId);
     if (!n)
@@ -519,16 +520,16 @@ Status FlowGraphModel::setInputMapping(const QString &nodeId, const QString &inp
         mappings.remove(input);
     else
         mappings.insert(input, mapping);
-    return setInputMappings(nodeId, mappings);
+    return setInputMappings(nodeId, mappings, gesture);
 }
 
-Status FlowGraphModel::setSettings(const QJsonObject &settings)
+Status FlowGraphModel::setSettings(const QJsonObject &settings, int gesture)
 {
     if (auto checked = flow::FlowSettings::fromJson(settings); !checked)
         return modelError(tr("The flow settings are not valid: %1").arg(checked.error().message));
     if (settings == m_settings)
         return {};
-    push(new SetSettingsCommand(this, settings, tr("Change flow settings")));
+    push(new SetSettingsCommand(this, settings, tr("Change flow settings"), gesture));
     return {};
 }
 

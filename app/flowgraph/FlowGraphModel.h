@@ -116,12 +116,22 @@ public:
     // Adds an edge after connectionPossible() allowed it; the edge's id.
     Result<QString> addConnection(const EdgeSpec &edge);
     Status removeConnections(const QStringList &edgeIds);
-    Status setNodeConfig(const QString &nodeId, const QJsonObject &config);
-    Status setInputMappings(const QString &nodeId, const QJsonObject &inputMappings);
+    // Config, mapping and settings changes take a `gesture` like
+    // moveNodes(): consecutive changes of the same member (the node's
+    // config, its inputMappings, the settings) with the same non-zero
+    // gesture merge into one undo step. The inspector gives each field edit
+    // one gesture, so typing a word into a field is one step; see
+    // newEditGesture().
+    Status setNodeConfig(const QString &nodeId, const QJsonObject &config, int gesture = 0);
+    Status setInputMappings(const QString &nodeId, const QJsonObject &inputMappings,
+                            int gesture = 0);
     // One input's mapping; an undefined value removes it.
-    Status setInputMapping(const QString &nodeId, const QString &input, const QJsonValue &mapping);
+    Status setInputMapping(const QString &nodeId, const QString &input, const QJsonValue &mapping,
+                           int gesture = 0);
     // Checked with flow::FlowSettings' rules; invalid settings are refused.
-    Status setSettings(const QJsonObject &settings);
+    Status setSettings(const QJsonObject &settings, int gesture = 0);
+    // A gesture number not handed out before by this model (never 0).
+    int newEditGesture() { return ++m_lastEditGesture; }
 
     // --- clipboard ----------------------------------------------------------
     // The nodes (in definition order) and the edges among them as fragment
@@ -190,6 +200,7 @@ private:
     QHash<QString, QStringList> m_inEdges;  // node -> edges entering it
     QJsonObject m_settings;
     QUndoStack *m_undoStack;
+    int m_lastEditGesture = 0;
 };
 
 } // namespace hm::app

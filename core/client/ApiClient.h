@@ -82,6 +82,14 @@ public:
     // True once the access token is surely expired (see TokenStore).
     bool accessTokenStale() const { return m_tokens.accessTokenStale(); }
     bool refreshInFlight() const { return m_refreshing; }
+    // The credential a WebSocket of this client sends (ExecutionWatcher,
+    // EventStream): the current access token, or the API key; empty
+    // without a credential. A secret: never log it.
+    QString webSocketToken() const
+    {
+        return m_tokens.mode() == TokenStore::Mode::ApiKey ? m_tokens.apiKey()
+                                                           : m_tokens.accessToken();
+    }
 
     // --- public routes ---------------------------------------------------
     void fetchHealth(Callback<HealthInfo> done);

@@ -190,6 +190,7 @@ ExecutionSummary executionSummary(const QJsonObject &o)
     ExecutionSummary e;
     e.executionId = str(o, "execution_id");
     e.flowId = str(o, "flow_id");
+    e.flowName = str(o, "flow_name");
     e.flowVersion = str(o, "flow_version");
     e.status = str(o, "status");
     e.triggeredBy = str(o, "triggered_by");

@@ -27,6 +27,12 @@ void ExecutionsApi::list(const ExecutionFilter &filter, Callback<Page<ExecutionS
     QUrlQuery query = pageQuery(PageRequest{filter.page, filter.size});
     addIfSet(query, QStringLiteral("flow_id"), filter.flowId);
     addIfSet(query, QStringLiteral("status"), filter.status);
+    const auto addTime = [&query](const QString &name, const QDateTime &time) {
+        if (time.isValid())
+            addIfSet(query, name, time.toUTC().toString(Qt::ISODateWithMs));
+    };
+    addTime(QStringLiteral("from"), filter.from);
+    addTime(QStringLiteral("to"), filter.to);
     m_client.call<Page<ExecutionSummary>>(
         ApiRequest::get(kExecutions, query),
         [](const ApiResponse &r) {
@@ -46,6 +52,14 @@ void ExecutionsApi::status(const QString &id, Callback<QJsonObject> done)
 {
     m_client.call<QJsonObject>(ApiRequest::get(kExecutions + u'/' + id + QStringLiteral("/status")),
                                readObject, std::move(done));
+}
+
+void ExecutionsApi::node(const QString &id, const QString &nodeId, Callback<QJsonObject> done)
+{
+    m_client.call<QJsonObject>(
+        ApiRequest::get(kExecutions + u'/' + id + QStringLiteral("/nodes/") +
+                        QString::fromLatin1(QUrl::toPercentEncoding(nodeId))),
+        readObject, std::move(done));
 }
 
 void ExecutionsApi::cancel(const QString &id, const QString &reason, const QString &message,

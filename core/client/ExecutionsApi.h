@@ -24,6 +24,9 @@ public:
     // The live snapshot (seed 003 §7.3), or the stored row once the
     // execution left the engine's memory.
     void status(const QString &id, Callback<QJsonObject> done);
+    // One node: {node_id, component, status, attempts, inputs, outputs
+    // (masked), error, started_at, ended_at, duration_ms, logs, source}.
+    void node(const QString &id, const QString &nodeId, Callback<QJsonObject> done);
     void cancel(const QString &id, const QString &reason, const QString &message,
                 Callback<CancelOutcome> done);
     void kill(const QString &id, Callback<CancelOutcome> done);

@@ -123,6 +123,8 @@ struct ExecutionFilter
     QString status;
     int page = 0;
     int size = 0;
+    QDateTime from; // created at or after; invalid = no bound
+    QDateTime to;   // created before; invalid = no bound
 };
 
 // A row of GET /executions.
@@ -130,6 +132,7 @@ struct ExecutionSummary
 {
     QString executionId;
     QString flowId;
+    QString flowName; // empty when the server did not send it
     QString flowVersion;
     QString status;
     QString triggeredBy;

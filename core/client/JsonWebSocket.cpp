@@ -41,6 +41,7 @@ void JsonWebSocket::openUrl(const QUrl &url, const QString &token)
         request.setRawHeader("Authorization", "Bearer " + token.toUtf8());
     m_error.clear();
     m_open = false;
+    m_aborted = false;
     m_reported = false;
     m_socket.open(request);
 }
@@ -48,6 +49,13 @@ void JsonWebSocket::openUrl(const QUrl &url, const QString &token)
 void JsonWebSocket::close()
 {
     m_socket.close(QWebSocketProtocol::CloseCodeNormal);
+}
+
+void JsonWebSocket::abort(const QString &reason)
+{
+    m_error = reason;
+    m_aborted = true;
+    m_socket.abort();
 }
 
 void JsonWebSocket::onTextMessage(const QString &text)
@@ -73,7 +81,7 @@ void JsonWebSocket::onDisconnected()
     // (a closing handshake raises none). Before the handshake completed
     // there is no server code at all.
     const bool noCloseFrame = code == Normal && reason.isEmpty() && !m_error.isEmpty();
-    if (!m_open || noCloseFrame || code == Abnormal)
+    if (!m_open || noCloseFrame || m_aborted || code == Abnormal)
         emit closed(Abnormal, m_error.isEmpty() ? m_socket.errorString() : m_error);
     else
         emit closed(code, reason);

@@ -40,6 +40,9 @@ public:
     bool isOpen() const { return m_socket.state() == QAbstractSocket::ConnectedState; }
     // Closes normally (1000); closed() follows.
     void close();
+    // Drops the connection without a closing handshake, as a network
+    // failure does; closed(1006, reason) follows.
+    void abort(const QString &reason);
     // For TLS settings (sslConfiguration, ignoreSslErrors) before opening.
     QWebSocket &socket() { return m_socket; }
 
@@ -63,6 +66,7 @@ private:
     QWebSocket m_socket;
     QString m_error;
     bool m_open = false;
+    bool m_aborted = false; // abort(): no close frame, whatever QWebSocket says
     bool m_reported = true; // nothing to report before the first open
 };
 

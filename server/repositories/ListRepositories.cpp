@@ -79,8 +79,11 @@ Result<store::Page<ExecutionListRow>> listExecutions(store::Database &db,
                                                      const Paging &paging)
 {
     store::PagedQuery query;
+    // The flow's name by a correlated lookup (primary key), so the count
+    // query and the filters stay on executions alone.
     query.columns = QStringLiteral("SELECT id, flow_id, flow_version, status, triggered_by, "
-                                   "created_at, started_at, ended_at, duration_ms, error_code");
+                                   "created_at, started_at, ended_at, duration_ms, error_code, "
+                                   "(SELECT f.name FROM flows f WHERE f.id = executions.flow_id)");
     query.from = QStringLiteral("FROM executions");
     if (!filter.flowId.isEmpty()) {
         query.conditions.append(QStringLiteral("flow_id = ?"));
@@ -106,6 +109,7 @@ Result<store::Page<ExecutionListRow>> listExecutions(store::Database &db,
     return run<ExecutionListRow>(db, std::move(query), paging, [](const store::Statement &s) {
         return ExecutionListRow{s.text(0),
                                 s.text(1),
+                                s.isNull(10) ? QString() : s.text(10),
                                 s.text(2),
                                 s.text(3),
                                 s.text(4),

@@ -52,6 +52,7 @@ struct ExecutionListRow
 {
     QString id;
     QString flowId;
+    QString flowName; // "" when the flow row is gone
     QString flowVersion;
     QString status;
     QString triggeredBy;

@@ -2,8 +2,8 @@
 
 #include "crypto/PasswordHasher.h"
 #include "crypto/Random.h"
-#include "server/services/auth/AuthCache.h"
 #include "server/api/AuthCommon.h"
+#include "server/services/auth/AuthCache.h"
 #include "server/services/engine/FlowShares.h"
 #include "store/Database.h"
 #include "store/Like.h"
@@ -86,6 +86,16 @@ Result<std::optional<UserRecord>> UserRepository::findOne(const QString &where,
         user = readUser(s);
     s.reset();
     return user;
+}
+
+Result<UserRecord> UserRepository::requireById(const QString &id)
+{
+    Result<std::optional<UserRecord>> user = findById(id);
+    if (!user)
+        return user.error();
+    if (!user.value())
+        return Error{ErrorCode::UserNotFound, QStringLiteral("user not found")};
+    return *user.value();
 }
 
 Result<std::optional<UserRecord>> UserRepository::findById(const QString &id)

@@ -59,6 +59,8 @@ public:
     explicit UserRepository(store::Database &database) : m_db(database) {}
 
     Result<std::optional<UserRecord>> findById(const QString &id);
+    // findById for a user that must exist: USER_NOT_FOUND otherwise.
+    Result<UserRecord> requireById(const QString &id);
     // Username or email, both case-insensitive (the columns are NOCASE).
     Result<std::optional<UserRecord>> findByLogin(const QString &login);
     // RESOURCE_ALREADY_EXISTS / EMAIL_EXISTS for taken names.

@@ -81,6 +81,8 @@ private slots:
     void signalsForTheScene();
     void movesOfOneDragMerge();
     void settingsAreCheckedAndUndone();
+    void fieldEditsMergeIntoOneStep();
+    void catalogueSortsVersionsSemantically();
     void seedExampleRoundTrips();
     void unknownFieldsAreKept();
     void randomDagsRoundTrip();
@@ -528,6 +530,73 @@ void TestFlowGraphModel::settingsAreCheckedAndUndone()
              qPrintable(refused.error().message));
     QCOMPARE(compact(model.settings()), compact(settings));
     QCOMPARE(model.undoStack()->count(), 1);
+}
+
+void TestFlowGraphModel::fieldEditsMergeIntoOneStep()
+{
+    FlowGraphModel *model = typedModel();
+    const QByteArray before = model->definitionText();
+    const QString node = model->nodeIds().first();
+    // Typing "250" into one field: three changes with one gesture.
+    const int typing = model->newEditGesture();
+    for (const int ms : {2, 25, 250})
+        QVERIFY(model->setNodeConfig(node, {{QStringLiteral("ms"), ms}}, typing).ok());
+    QCOMPARE(model->undoStack()->count(), 1);
+    QCOMPARE(model->node(node)->config.value(QStringLiteral("ms")).toInt(), 250);
+    // Another field edit (a new gesture) is its own step, also for mappings.
+    const int next = model->newEditGesture();
+    QVERIFY(next != typing && next != 0);
+    QVERIFY(model->setInputMapping(node, QStringLiteral("x"), QStringLiteral("$.trigger.a"), next)
+                .ok());
+    QVERIFY(model->setInputMapping(node, QStringLiteral("x"), QStringLiteral("$.trigger.ab"), next)
+                .ok());
+    QCOMPARE(model->undoStack()->count(), 2);
+    // Gesture 0 never merges.
+    QVERIFY(model->setNodeConfig(node, {{QStringLiteral("ms"), 1}}).ok());
+    QVERIFY(model->setNodeConfig(node, {{QStringLiteral("ms"), 2}}).ok());
+    QCOMPARE(model->undoStack()->count(), 4);
+    // Settings merge the same way; typed back to where they began, the step
+    // disappears.
+    const int settingsGesture = model->newEditGesture();
+    const QJsonObject original = model->settings();
+    QVERIFY(model
+                ->setSettings({{QStringLiteral("historyLevel"), QStringLiteral("none")}},
+                              settingsGesture)
+                .ok());
+    QCOMPARE(model->undoStack()->count(), 5);
+    QVERIFY(model->setSettings(original, settingsGesture).ok());
+    QCOMPARE(model->undoStack()->count(), 4);
+    while (model->undoStack()->canUndo())
+        model->undoStack()->undo();
+    QCOMPARE(model->definitionText(), before);
+}
+
+void TestFlowGraphModel::catalogueSortsVersionsSemantically()
+{
+    ComponentCatalogue catalogue;
+    for (const char *version : {"1.10.0", "1.9.0", "1.0.0-rc.1", "2.0.0", "1.0.0", "1.0.0-alpha",
+                                "1.0.0-alpha.10", "1.0.0-alpha.2", "1.0.0-beta", "0.9.12"}) {
+        hm::flow::ComponentInterface iface;
+        iface.name = QStringLiteral("resize");
+        iface.version = QString::fromLatin1(version);
+        catalogue.add(iface);
+    }
+    // Semantic Versioning 2.0.0 precedence (its own example order, 11.4).
+    QCOMPARE(catalogue.versions(QStringLiteral("resize")),
+             (QStringList{"0.9.12", "1.0.0-alpha", "1.0.0-alpha.2", "1.0.0-alpha.10", "1.0.0-beta",
+                          "1.0.0-rc.1", "1.0.0", "1.9.0", "1.10.0", "2.0.0"}));
+    // entries() follows, so the newest version is the last one.
+    QCOMPARE(catalogue.entries().last().interface.version, QStringLiteral("2.0.0"));
+    QVERIFY(ComponentCatalogue::compareVersions(QStringLiteral("1.10.0"), QStringLiteral("1.9.0")) >
+            0);
+    // Not semver: still a total, natural order.
+    QVERIFY(ComponentCatalogue::compareVersions(QStringLiteral("v2"), QStringLiteral("v10")) < 0);
+    QVERIFY(ComponentCatalogue::compareVersions(QStringLiteral("1.2"), QStringLiteral("1.2.0")) <
+            0);
+    QVERIFY(ComponentCatalogue::compareVersions(QStringLiteral("1.0.0+a"),
+                                                QStringLiteral("1.0.0+b")) != 0);
+    QCOMPARE(ComponentCatalogue::compareVersions(QStringLiteral("1.0.0"), QStringLiteral("1.0.0")),
+             0);
 }
 
 void TestFlowGraphModel::seedExampleRoundTrips()

@@ -149,6 +149,7 @@ ApiReply listExecutions(store::Database &db, FlowEngineHost &host, const Request
         items.append(QJsonObject{
             {QStringLiteral("execution_id"), e.id},
             {QStringLiteral("flow_id"), e.flowId},
+            {QStringLiteral("flow_name"), e.flowName.isEmpty() ? QJsonValue() : e.flowName},
             {QStringLiteral("flow_version"), e.flowVersion},
             {QStringLiteral("status"), e.status},
             {QStringLiteral("triggered_by"), e.triggeredBy},
@@ -326,6 +327,7 @@ QJsonObject executionListSchema()
 {
     const QJsonObject item = object({{QStringLiteral("execution_id"), string()},
                                      {QStringLiteral("flow_id"), string()},
+                                     {QStringLiteral("flow_name"), nullable(string())},
                                      {QStringLiteral("flow_version"), string()},
                                      {QStringLiteral("status"), executionStatusSchema()},
                                      {QStringLiteral("triggered_by"), string()},

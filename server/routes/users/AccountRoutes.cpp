@@ -7,21 +7,7 @@
 #include "server/services/auth/Validation.h"
 
 namespace hm::server::auth {
-namespace {
-
 using Method = http::Method;
-
-Result<UserRecord> loadUser(AuthModule &auth, const QString &id)
-{
-    auto user = UserRepository(auth.db).findById(id);
-    if (!user)
-        return user.error();
-    if (!user.value())
-        return Error{ErrorCode::UserNotFound, QStringLiteral("user not found")};
-    return *user.value();
-}
-
-} // namespace
 
 // The caller's own account: profile, password, sessions. Open to VIEWER —
 // they change nothing shared.
@@ -29,7 +15,7 @@ void registerAccountRoutes(ApiRouter &router, AuthModule &auth)
 {
     addProtectedRoute(router, auth, Method::Get, QStringLiteral("/api/v1/users/me"), Role::Viewer,
                       [&auth](const RequestContext &, const Principal &p) {
-                          HM_TRY(user, loadUser(auth, p.userId));
+                          HM_TRY(user, UserRepository(auth.db).requireById(p.userId));
                           return ApiReply::ok(user.value().toJson());
                       });
 
@@ -39,7 +25,7 @@ void registerAccountRoutes(ApiRouter &router, AuthModule &auth)
             HM_TRY(body, c.jsonObject());
             HM_TRY(current, requiredString(body.value(), QStringLiteral("current_password")));
             HM_TRY(next, requiredString(body.value(), QStringLiteral("new_password")));
-            HM_TRY(user, loadUser(auth, p.userId));
+            HM_TRY(user, UserRepository(auth.db).requireById(p.userId));
             const ClientInfo client = clientInfo(c);
             // Both Argon2 steps (check, new hash) run on the password worker.
             return checkOwnPassword(

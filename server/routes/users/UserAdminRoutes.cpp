@@ -17,16 +17,6 @@ using Method = http::Method;
 const QStringList kStatuses{QStringLiteral("pending"), QStringLiteral("active"),
                             QStringLiteral("suspended"), QStringLiteral("deleted")};
 
-Result<UserRecord> loadUser(AuthModule &auth, const QString &id)
-{
-    auto user = UserRepository(auth.db).findById(id);
-    if (!user)
-        return user.error();
-    if (!user.value())
-        return Error{ErrorCode::UserNotFound, QStringLiteral("user not found")};
-    return *user.value();
-}
-
 // The administrator's view of a user: the lockout comes from the
 // per-address counts in memory (AuthModule::lockoutJson).
 QJsonObject adminJson(AuthModule &auth, const UserRecord &user,
@@ -144,7 +134,7 @@ ApiReply createUser(AuthModule &auth, const RequestContext &c, const Principal &
 ApiReply updateUser(AuthModule &auth, const RequestContext &c, const Principal &p)
 {
     HM_TRY(body, c.jsonObject());
-    HM_TRY(user, loadUser(auth, c.pathArgs.value(0)));
+    HM_TRY(user, UserRepository(auth.db).requireById(c.pathArgs.value(0)));
     HM_TRY(email, optionalString(body.value(), QStringLiteral("email"), user.value().email));
     HM_TRY(name, optionalString(body.value(), QStringLiteral("full_name"), user.value().name));
     HM_TRY(roleText,
@@ -197,13 +187,13 @@ ApiReply updateUser(AuthModule &auth, const RequestContext &c, const Principal &
     audit(auth.db, QStringLiteral("USER_UPDATED"), p.userId, QStringLiteral("user"),
           user.value().id, c.clientIp(), QString::fromUtf8(c.header("User-Agent")),
           {{QStringLiteral("fields"), QJsonArray::fromStringList(body.value().keys())}});
-    HM_TRY(updated, loadUser(auth, user.value().id));
+    HM_TRY(updated, UserRepository(auth.db).requireById(user.value().id));
     return ApiReply::ok(adminJson(auth, updated.value()));
 }
 
 ApiReply deleteUser(AuthModule &auth, const RequestContext &c, const Principal &p)
 {
-    HM_TRY(user, loadUser(auth, c.pathArgs.value(0)));
+    HM_TRY(user, UserRepository(auth.db).requireById(c.pathArgs.value(0)));
     if (user.value().status == QLatin1String("deleted"))
         return ApiReply::failure(Error{ErrorCode::UserNotFound, QStringLiteral("user not found")});
     if (user.value().role == Role::Admin) {
@@ -223,7 +213,7 @@ ApiReply resetPassword(AuthModule &auth, const RequestContext &c, const Principa
 {
     HM_TRY(body, c.jsonObject());
     HM_TRY(password, requiredString(body.value(), QStringLiteral("new_password")));
-    HM_TRY(user, loadUser(auth, c.pathArgs.value(0)));
+    HM_TRY(user, UserRepository(auth.db).requireById(c.pathArgs.value(0)));
     HM_TRY_STATUS(checkPassword(AuthSettings::load(auth.db).passwordPolicy, password.value()));
     const DeferredReply reply = c.defer();
     const ClientInfo client = clientInfo(c);
@@ -250,7 +240,7 @@ ApiReply resetPassword(AuthModule &auth, const RequestContext &c, const Principa
 // logins, wrong current passwords and wrong two-factor codes counted.
 ApiReply unlockUser(AuthModule &auth, const RequestContext &c, const Principal &p)
 {
-    HM_TRY(user, loadUser(auth, c.pathArgs.value(0)));
+    HM_TRY(user, UserRepository(auth.db).requireById(c.pathArgs.value(0)));
     const int locked = auth.clearLockouts(user.value().id);
     HM_TRY_STATUS(UserRepository(auth.db).clearStoredLockout(user.value().id));
     audit(auth.db, QStringLiteral("ACCOUNT_UNLOCKED"), p.userId, QStringLiteral("user"),
@@ -273,7 +263,7 @@ void registerUserAdminRoutes(ApiRouter &router, AuthModule &auth)
         [&auth](const RequestContext &c, const Principal &p) { return createUser(auth, c, p); });
     addProtectedRoute(router, auth, Method::Get, QStringLiteral("/api/v1/users/{id}"), Role::Admin,
                       [&auth](const RequestContext &c, const Principal &) {
-                          HM_TRY(user, loadUser(auth, c.pathArgs.value(0)));
+                          HM_TRY(user, UserRepository(auth.db).requireById(c.pathArgs.value(0)));
                           return ApiReply::ok(adminJson(auth, user.value()));
                       });
     addProtectedRoute(

@@ -1,0 +1,485 @@
+#include "executions/ExecutionsPage.h"
+
+#include "EmptyStatePage.h"
+#include "ServerErrorText.h"
+#include "client/ApiClient.h"
+#include "client/ApiError.h"
+#include "client/EventStream.h"
+#include "client/FlowsApi.h"
+#include "executions/ExecutionFeed.h"
+#include "executions/ExecutionState.h"
+#include "executions/ExecutionViewer.h"
+#include "widgets/RunStatus.h"
+
+#include <QAction>
+#include <QComboBox>
+#include <QEvent>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QMenu>
+#include <QPainter>
+#include <QPushButton>
+#include <QSettings>
+#include <QStackedWidget>
+#include <QStyledItemDelegate>
+#include <QTableView>
+#include <QVBoxLayout>
+
+namespace hm::app {
+
+namespace {
+
+const QString kHeaderKey = QStringLiteral("executions/listHeader");
+constexpr int kLoadingDelayMs = 150; // console.md: a spinner after 150 ms, not before
+constexpr qint64 kHour = 3600 * 1000;
+
+// The status column: the status's icon and word in its colour.
+class RunStatusDelegate : public QStyledItemDelegate
+{
+public:
+    using QStyledItemDelegate::QStyledItemDelegate;
+
+    void paint(QPainter *painter, const QStyleOptionViewItem &option,
+               const QModelIndex &index) const override
+    {
+        QStyleOptionViewItem opt = option;
+        initStyleOption(&opt, index);
+        const QString text = opt.text;
+        opt.text.clear();
+        opt.widget->style()->drawControl(QStyle::CE_ItemViewItem, &opt, painter, opt.widget);
+        const auto status = RunStatus(index.data(ExecutionListModel::StatusRole).toInt());
+        const bool dark = isDarkPalette(opt.palette);
+        const QColor colour = (opt.state & QStyle::State_Selected)
+                                  ? opt.palette.color(QPalette::HighlightedText)
+                                  : runStatusColour(status, dark);
+        const int icon = 12;
+        const QRect r = opt.rect.adjusted(6, 0, -4, 0);
+        paintRunStatusIcon(painter, QRectF(r.left(), r.center().y() - icon / 2.0, icon, icon),
+                           status, colour);
+        painter->save();
+        painter->setPen(colour);
+        painter->drawText(r.adjusted(icon + 6, 0, 0, 0), Qt::AlignLeft | Qt::AlignVCenter,
+                          opt.fontMetrics.elidedText(text, Qt::ElideRight, r.width() - icon - 6));
+        painter->restore();
+    }
+    QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override
+    {
+        QSize size = QStyledItemDelegate::sizeHint(option, index);
+        size.rwidth() += 22;
+        return size;
+    }
+};
+
+} // namespace
+
+ExecutionsPage::ExecutionsPage(QWidget *parent)
+    : QWidget(parent), m_model(new ExecutionListModel(this)),
+      m_events(new hm::client::EventStream(this))
+{
+    setObjectName(QStringLiteral("page.executions"));
+    m_events->setObjectName(QStringLiteral("executions.events"));
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    m_pages = new QStackedWidget(this);
+    m_pages->setObjectName(QStringLiteral("executions.pages"));
+    layout->addWidget(m_pages);
+    m_pages->addWidget(createListPage());
+    m_viewer = new ExecutionViewer(m_pages);
+    m_pages->addWidget(m_viewer);
+    connect(m_viewer, &ExecutionViewer::backRequested, this, &ExecutionsPage::showList);
+
+    connect(m_model, &ExecutionListModel::stateChanged, this, &ExecutionsPage::updateState);
+    connect(m_model, &QAbstractItemModel::rowsInserted, this, &ExecutionsPage::updateState);
+    connect(m_model, &QAbstractItemModel::modelReset, this, &ExecutionsPage::updateState);
+
+    m_loadingDelay.setSingleShot(true);
+    m_loadingDelay.setInterval(kLoadingDelayMs);
+    connect(&m_loadingDelay, &QTimer::timeout, this, [this] {
+        m_loadingShown = true;
+        updateState();
+    });
+    m_tick.setInterval(1000);
+    connect(&m_tick, &QTimer::timeout, m_model, &ExecutionListModel::tick);
+    m_tick.start();
+
+    m_eventsRetry.setSingleShot(true);
+    connect(&m_eventsRetry, &QTimer::timeout, this, &ExecutionsPage::listenToEvents);
+    connect(m_events, &hm::client::EventStream::executionChanged, m_model,
+            &ExecutionListModel::applyEvent);
+    connect(m_events, &hm::client::EventStream::opened, this, [this] {
+        // Whatever happened while the stream was down: merged, not reloaded.
+        if (std::exchange(m_eventsFailures, 0) > 0)
+            m_model->refresh();
+    });
+    connect(m_events, &hm::client::EventStream::closed, this, [this](int code, const QString &) {
+        if (!m_client || code == hm::client::JsonWebSocket::Forbidden)
+            return;
+        ++m_eventsFailures;
+        m_eventsRetry.start(std::min(8000, 250 << std::min(m_eventsFailures, 5)));
+    });
+
+    retranslateUi();
+    updateState();
+}
+
+ExecutionsPage::~ExecutionsPage()
+{
+    saveHeader();
+    m_events->disconnect(this);
+}
+
+QWidget *ExecutionsPage::createListPage()
+{
+    auto *page = new QWidget(m_pages);
+    auto *layout = new QVBoxLayout(page);
+    layout->setContentsMargins(32, 24, 32, 24);
+    layout->setSpacing(0);
+    m_title = new QLabel(page);
+    m_title->setObjectName(QStringLiteral("pageTitle"));
+    layout->addWidget(m_title);
+    layout->addSpacing(4);
+    m_subtitle = new QLabel(page);
+    m_subtitle->setObjectName(QStringLiteral("pageSubtitle"));
+    layout->addWidget(m_subtitle);
+    layout->addSpacing(16);
+
+    auto *filters = new QHBoxLayout;
+    filters->setSpacing(8);
+    m_flowFilter = new QComboBox(page);
+    m_flowFilter->setObjectName(QStringLiteral("executions.filter.flow"));
+    m_flowFilter->setMinimumContentsLength(18);
+    m_flowFilter->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_flowFilter->addItem(QString(), QString());
+    m_statusFilter = new QComboBox(page);
+    m_statusFilter->setObjectName(QStringLiteral("executions.filter.status"));
+    m_statusFilter->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_statusFilter->addItem(QString(), QString());
+    for (const RunStatus s :
+         {RunStatus::Running, RunStatus::Queued, RunStatus::Completed, RunStatus::Failed,
+          RunStatus::Cancelling, RunStatus::Cancelled, RunStatus::Pending})
+        m_statusFilter->addItem(QString(), runStatusName(s));
+    m_timeFilter = new QComboBox(page);
+    m_timeFilter->setObjectName(QStringLiteral("executions.filter.time"));
+    m_timeFilter->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    for (const qint64 within : {qint64(0), kHour, 24 * kHour, 7 * 24 * kHour, 30 * 24 * kHour})
+        m_timeFilter->addItem(QString(), within);
+    m_count = new QLabel(page);
+    m_count->setObjectName(QStringLiteral("executions.count"));
+    m_refresh = new QPushButton(page);
+    m_refresh->setObjectName(QStringLiteral("executions.refresh"));
+    m_refresh->setShortcut(QKeySequence::Refresh);
+    connect(m_refresh, &QPushButton::clicked, this, &ExecutionsPage::refresh);
+    filters->addWidget(m_flowFilter);
+    filters->addWidget(m_statusFilter);
+    filters->addWidget(m_timeFilter);
+    filters->addStretch(1);
+    filters->addWidget(m_count);
+    filters->addWidget(m_refresh);
+    layout->addLayout(filters);
+    layout->addSpacing(12);
+    for (QComboBox *box : {m_flowFilter, m_statusFilter, m_timeFilter})
+        connect(box, &QComboBox::currentIndexChanged, this, &ExecutionsPage::applyFilter);
+
+    m_listStack = new QStackedWidget(page);
+    m_list = new QTableView(m_listStack);
+    m_list->setObjectName(QStringLiteral("executions.list"));
+    m_list->setModel(m_model);
+    m_list->setItemDelegateForColumn(ExecutionListModel::StatusColumn,
+                                     new RunStatusDelegate(m_list));
+    m_list->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_list->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_list->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_list->setAlternatingRowColors(true);
+    m_list->setShowGrid(false);
+    m_list->setWordWrap(false);
+    m_list->verticalHeader()->hide();
+    m_list->verticalHeader()->setDefaultSectionSize(m_list->fontMetrics().height() + 12);
+    m_list->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_list->horizontalHeader()->setHighlightSections(false);
+    m_list->horizontalHeader()->setStretchLastSection(true);
+    m_list->horizontalHeader()->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
+    m_list->horizontalHeader()->setContextMenuPolicy(Qt::CustomContextMenu);
+    m_list->setColumnWidth(ExecutionListModel::StatusColumn, 130);
+    m_list->setColumnWidth(ExecutionListModel::FlowColumn, 240);
+    m_list->setColumnWidth(ExecutionListModel::VersionColumn, 80);
+    m_list->setColumnWidth(ExecutionListModel::StartedColumn, 190);
+    m_list->setColumnWidth(ExecutionListModel::DurationColumn, 110);
+    m_list->setColumnWidth(ExecutionListModel::TriggeredByColumn, 160);
+    m_list->setColumnHidden(ExecutionListModel::TriggeredByColumn, true);
+    if (const QByteArray state = QSettings().value(kHeaderKey).toByteArray(); !state.isEmpty())
+        m_list->horizontalHeader()->restoreState(state);
+    connect(m_list, &QTableView::activated, this, &ExecutionsPage::openRow);
+    connect(m_list->horizontalHeader(), &QHeaderView::customContextMenuRequested, this,
+            [this](const QPoint &pos) {
+                // Which columns to show.
+                QMenu menu(this);
+                for (int c = 0; c < ExecutionListModel::ColumnCount; ++c) {
+                    QAction *a = menu.addAction(
+                        m_model->headerData(c, Qt::Horizontal, Qt::DisplayRole).toString());
+                    a->setCheckable(true);
+                    a->setChecked(!m_list->isColumnHidden(c));
+                    a->setEnabled(c != ExecutionListModel::StatusColumn);
+                    connect(a, &QAction::toggled, this, [this, c](bool on) {
+                        m_list->setColumnHidden(c, !on);
+                        saveHeader();
+                    });
+                }
+                menu.exec(m_list->horizontalHeader()->mapToGlobal(pos));
+            });
+    m_listStack->addWidget(m_list);
+    m_listStack->addWidget(createStatePanel());
+    layout->addWidget(m_listStack, 1);
+    return page;
+}
+
+QWidget *ExecutionsPage::createStatePanel()
+{
+    m_statePanel = new QWidget(m_listStack);
+    m_statePanel->setObjectName(QStringLiteral("executions.state"));
+    auto *outer = new QHBoxLayout(m_statePanel);
+    auto *column = new QWidget(m_statePanel);
+    column->setMaximumWidth(520);
+    outer->addStretch(1);
+    outer->addWidget(column, 4);
+    outer->addStretch(1);
+    auto *layout = new QVBoxLayout(column);
+    layout->setSpacing(0);
+    layout->addStretch(2);
+    layout->addWidget(createIconBadge(QStringLiteral(":/icons/executions.svg"), 72, column), 0,
+                      Qt::AlignHCenter);
+    layout->addSpacing(16);
+    m_stateTitle = new QLabel(column);
+    m_stateTitle->setObjectName(QStringLiteral("emptyStateTitle"));
+    m_stateTitle->setAlignment(Qt::AlignCenter);
+    m_stateTitle->setWordWrap(true);
+    layout->addWidget(m_stateTitle);
+    layout->addSpacing(8);
+    m_stateText = new QLabel(column);
+    m_stateText->setObjectName(QStringLiteral("emptyStateText"));
+    m_stateText->setAlignment(Qt::AlignCenter);
+    m_stateText->setWordWrap(true);
+    layout->addWidget(m_stateText);
+    layout->addSpacing(6);
+    m_stateDetails = new QLabel(column);
+    m_stateDetails->setObjectName(QStringLiteral("emptyStateNote"));
+    m_stateDetails->setAlignment(Qt::AlignCenter);
+    m_stateDetails->setWordWrap(true);
+    m_stateDetails->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    layout->addWidget(m_stateDetails);
+    layout->addSpacing(16);
+    m_stateAction = new QPushButton(column);
+    m_stateAction->setObjectName(QStringLiteral("executions.stateAction"));
+    layout->addWidget(m_stateAction, 0, Qt::AlignHCenter);
+    layout->addStretch(3);
+    connect(m_stateAction, &QPushButton::clicked, this, [this] {
+        switch (m_model->state()) {
+        case ExecutionListModel::State::Error:
+            m_model->reload();
+            break;
+        case ExecutionListModel::State::Ready:
+            if (!m_model->filter().isEmpty()) {
+                m_flowFilter->setCurrentIndex(0);
+                m_statusFilter->setCurrentIndex(0);
+                m_timeFilter->setCurrentIndex(0);
+            } else {
+                emit showFlowsRequested();
+            }
+            break;
+        default:
+            break;
+        }
+    });
+    return m_statePanel;
+}
+
+void ExecutionsPage::setClient(hm::client::ApiClient *client)
+{
+    if (client == m_client)
+        return;
+    m_client = client;
+    m_viewer->setClient(client);
+    m_model->setClient(client);
+    m_events->close();
+    m_eventsFailures = 0;
+    listenToEvents();
+    loadFlows();
+}
+
+void ExecutionsPage::listenToEvents()
+{
+    if (!m_client || m_client->webSocketToken().isEmpty())
+        return;
+    m_events->listen(m_client->baseUrl(), m_client->webSocketToken());
+}
+
+void ExecutionsPage::loadFlows()
+{
+    if (!m_client)
+        return;
+    const QPointer<ExecutionsPage> self(this);
+    hm::client::FlowsApi(*m_client).list(
+        {}, {1, 100}, [self](Result<hm::client::Page<hm::client::FlowSummary>> answer) {
+            if (!self || !answer)
+                return;
+            const QString current = self->m_flowFilter->currentData().toString();
+            const QSignalBlocker block(self->m_flowFilter);
+            while (self->m_flowFilter->count() > 1)
+                self->m_flowFilter->removeItem(1);
+            for (const hm::client::FlowSummary &flow : answer->items)
+                self->m_flowFilter->addItem(flow.name, flow.id);
+            const int at = self->m_flowFilter->findData(current);
+            self->m_flowFilter->setCurrentIndex(std::max(0, at));
+        });
+}
+
+void ExecutionsPage::applyFilter()
+{
+    ExecutionListModel::Filter filter;
+    filter.flowId = m_flowFilter->currentData().toString();
+    filter.status = m_statusFilter->currentData().toString();
+    filter.withinMs = m_timeFilter->currentData().toLongLong();
+    m_model->setFilter(filter);
+}
+
+void ExecutionsPage::refresh()
+{
+    loadFlows();
+    m_model->refresh();
+}
+
+bool ExecutionsPage::isViewerShown() const
+{
+    return m_pages->currentWidget() == m_viewer;
+}
+
+void ExecutionsPage::openExecution(const QString &executionId)
+{
+    if (executionId.isEmpty())
+        return;
+    const bool shown = executionId == m_viewer->executionId() && m_viewer->state()->isKnown() &&
+                       m_viewer->feed()->connection() != ExecutionFeed::Connection::Failed;
+    m_pages->setCurrentWidget(m_viewer);
+    if (!shown) // the same execution stays as it is, live
+        m_viewer->openExecution(executionId);
+}
+
+void ExecutionsPage::showList()
+{
+    m_pages->setCurrentIndex(0);
+    const int row = m_model->rowOf(m_viewer->executionId());
+    if (row >= 0)
+        m_list->selectRow(row);
+    m_list->setFocus();
+}
+
+void ExecutionsPage::openRow(const QModelIndex &index)
+{
+    if (index.isValid())
+        openExecution(index.data(ExecutionListModel::ExecutionIdRole).toString());
+}
+
+void ExecutionsPage::saveHeader() const
+{
+    QSettings().setValue(kHeaderKey, m_list->horizontalHeader()->saveState());
+}
+
+void ExecutionsPage::updateState()
+{
+    using State = ExecutionListModel::State;
+    const State state = m_model->state();
+    const qint64 total = std::max<qint64>(m_model->totalOnServer(), m_model->rowCount());
+    m_count->setText(state == State::Ready ? tr("%n execution(s)", "", int(total)) : QString());
+    m_stateDetails->clear();
+    m_stateAction->show();
+    if (state != State::Loading) {
+        m_loadingDelay.stop();
+        m_loadingShown = false;
+    }
+    switch (state) {
+    case State::Idle:
+        m_stateTitle->setText(tr("Not connected to a server"));
+        m_stateText->setText(tr("The executions appear here once the console is connected to a "
+                                "server and signed in."));
+        m_stateAction->hide();
+        m_listStack->setCurrentWidget(m_statePanel);
+        return;
+    case State::Loading:
+        // Nothing for the first 150 ms, then say that it loads.
+        if (!m_loadingShown) {
+            if (!m_loadingDelay.isActive())
+                m_loadingDelay.start();
+            m_listStack->setCurrentWidget(m_list); // its empty header, as a skeleton
+            return;
+        }
+        m_stateTitle->setText(tr("Loading executions…"));
+        m_stateText->clear();
+        m_stateAction->hide();
+        m_listStack->setCurrentWidget(m_statePanel);
+        return;
+    case State::Error: {
+        const hm::Error &error = m_model->error();
+        m_stateTitle->setText(tr("The executions could not be loaded"));
+        // The reason as a sentence of its own.
+        QString reason = describeApiError(error);
+        if (!reason.isEmpty())
+            reason[0] = reason[0].toUpper();
+        m_stateText->setText(tr("%1.").arg(reason));
+        const QString requestId = hm::client::errorRequestId(error);
+        m_stateDetails->setText(requestId.isEmpty()
+                                    ? tr("Error code %1").arg(hm::client::errorServerCode(error))
+                                    : tr("Error code %1, request %2")
+                                          .arg(hm::client::errorServerCode(error), requestId));
+        m_stateAction->setText(tr("Retry"));
+        m_listStack->setCurrentWidget(m_statePanel);
+        return;
+    }
+    case State::Ready:
+        break;
+    }
+    if (m_model->rowCount() > 0) {
+        m_listStack->setCurrentWidget(m_list);
+        return;
+    }
+    if (m_model->filter().isEmpty()) {
+        m_stateTitle->setText(tr("No executions yet"));
+        m_stateText->setText(tr("Every run of a flow appears here as it happens, with its "
+                                "status, its timeline and its log. Run a flow to see the first "
+                                "one."));
+        m_stateAction->setText(tr("Go to Flows"));
+    } else {
+        m_stateTitle->setText(tr("No executions match these filters"));
+        m_stateText->setText(tr("Change the flow, status or time range, or clear the filters."));
+        m_stateAction->setText(tr("Clear Filters"));
+    }
+    m_listStack->setCurrentWidget(m_statePanel);
+}
+
+void ExecutionsPage::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslateUi();
+    QWidget::changeEvent(event);
+}
+
+void ExecutionsPage::retranslateUi()
+{
+    m_title->setText(tr("Executions"));
+    m_subtitle->setText(tr("Every run of every flow you may see, newest first, updated live."));
+    m_flowFilter->setItemText(0, tr("All flows"));
+    m_statusFilter->setItemText(0, tr("Any status"));
+    for (int i = 1; i < m_statusFilter->count(); ++i)
+        m_statusFilter->setItemText(
+            i, runStatusLabel(runStatusFromName(m_statusFilter->itemData(i).toString())));
+    const QStringList times{tr("Any time"), tr("Last hour"), tr("Last 24 hours"), tr("Last 7 days"),
+                            tr("Last 30 days")};
+    for (int i = 0; i < times.size(); ++i)
+        m_timeFilter->setItemText(i, times[i]);
+    m_refresh->setText(tr("Refresh"));
+    m_refresh->setToolTip(
+        tr("Read the list again (%1)")
+            .arg(QKeySequence(QKeySequence::Refresh).toString(QKeySequence::NativeText)));
+    updateState();
+}
+
+} // namespace hm::app
