@@ -185,6 +185,11 @@ void MainWindow::createPages()
                     });
             if (m_connection->state() == ServerConnection::State::Connected)
                 m_executionsPage->setClient(m_connection->client());
+            // What it could not read before the sign-in, it reads now.
+            connect(m_connection, &ServerConnection::signedInChanged, m_executionsPage, [this] {
+                if (m_connection->isSignedIn())
+                    m_executionsPage->refresh();
+            });
             page = m_executionsPage;
         } else {
             page = new EmptyStatePage(section, m_pages);
