@@ -180,7 +180,9 @@ void TestTranslations::chineseIsComplete()
         keptAsIs +
         QSet<QString>{QStringLiteral("API"), QStringLiteral("BGP"), QStringLiteral("HTTP"),
                       QStringLiteral("OpenAPI"), QStringLiteral("PNG"), QStringLiteral("REST"),
-                      QStringLiteral("WireGuard"),
+                      QStringLiteral("WireGuard"), QStringLiteral("HTTPS"), QStringLiteral("TLS"),
+                      // URL schemes as typed in an address
+                      QStringLiteral("http"), QStringLiteral("https"),
                       // JSON literals the user types as they are
                       QStringLiteral("true"), QStringLiteral("false"), QStringLiteral("null")};
     static const QRegularExpression han(QStringLiteral("\\p{Han}"));
