@@ -92,4 +92,38 @@ bool KeychainStore::writeMasterKey(const QByteArray &key) const
     return true;
 }
 
+std::optional<QByteArray> KeychainStore::readSecret(const QString &key) const
+{
+    auto *job = new QKeychain::ReadPasswordJob(QString::fromLatin1(kService));
+    job->setKey(key);
+    const auto outcome = runJob(job, m_timeout, true);
+    if (!outcome->finished ||
+        (outcome->error != QKeychain::NoError && outcome->error != QKeychain::EntryNotFound))
+        return std::nullopt;
+    return outcome->error == QKeychain::EntryNotFound ? QByteArray() : outcome->data;
+}
+
+bool KeychainStore::writeSecret(const QString &key, const QByteArray &secret) const
+{
+    auto *job = new QKeychain::WritePasswordJob(QString::fromLatin1(kService));
+    job->setKey(key);
+    job->setBinaryData(secret);
+    const auto outcome = runJob(job, m_timeout, false);
+    if (!outcome->finished || outcome->error != QKeychain::NoError) {
+        qCInfo(lcApp) << "could not store a secret in the keychain:"
+                      << (outcome->finished ? outcome->errorString : QStringLiteral("no answer"));
+        return false;
+    }
+    return true;
+}
+
+bool KeychainStore::removeSecret(const QString &key) const
+{
+    auto *job = new QKeychain::DeletePasswordJob(QString::fromLatin1(kService));
+    job->setKey(key);
+    const auto outcome = runJob(job, m_timeout, false);
+    return outcome->finished &&
+           (outcome->error == QKeychain::NoError || outcome->error == QKeychain::EntryNotFound);
+}
+
 } // namespace hm::app

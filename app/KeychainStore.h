@@ -25,6 +25,13 @@ public:
     std::optional<QByteArray> readMasterKey() const;
     bool writeMasterKey(const QByteArray &key) const;
 
+    // Any other secret of the console under `key` (the sign-in session of
+    // a server). Same answers as for the master key: std::nullopt / false
+    // when no keychain answers, an empty array when it holds nothing.
+    std::optional<QByteArray> readSecret(const QString &key) const;
+    bool writeSecret(const QString &key, const QByteArray &secret) const;
+    bool removeSecret(const QString &key) const;
+
 private:
     std::chrono::milliseconds m_timeout;
 };

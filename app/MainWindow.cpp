@@ -1,18 +1,21 @@
 #include "MainWindow.h"
 
-#include "ConsoleSession.h"
+#include "ConnectionDialog.h"
 #include "DashboardPage.h"
 #include "EmptyStatePage.h"
 #include "LanguageManager.h"
 #include "Sections.h"
 #include "ServerConnection.h"
 #include "ServerErrorText.h"
+#include "SignInDialog.h"
 #include "StatusIndicator.h"
+#include "client/ApiClient.h"
 #include "common/Check.h"
 #include "executions/ExecutionsPage.h"
 #include "flows/FlowEditorPage.h"
 #include "flows/FlowsPage.h"
 #include "hivemind/Version.h"
+#include "widgets/MessageBox.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -25,14 +28,17 @@
 #include <QIcon>
 #include <QLabel>
 #include <QListWidget>
+#include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPointer>
 #include <QPushButton>
 #include <QScreen>
 #include <QSettings>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QTimer>
 #include <QVBoxLayout>
 
 namespace hm::app {
@@ -100,6 +106,14 @@ MainWindow::MainWindow(LanguageManager *languages, ServerConnection *connection,
     connect(m_connection, &ServerConnection::infoChanged, this,
             &MainWindow::updateConnectionStatus);
     connect(m_connection, &ServerConnection::dataDirInUse, this, &MainWindow::offerRunningServer);
+    connect(m_connection, &ServerConnection::signedInChanged, this,
+            &MainWindow::updateConnectionStatus);
+    connect(m_connection, &ServerConnection::stateChanged, this, &MainWindow::signInWhenConnected);
+    // Asked again in place: the pages and their unsaved state stay as they are.
+    connect(m_connection, &ServerConnection::sessionExpired, this, [this] {
+        if (m_options.signInOnConnect)
+            QTimer::singleShot(0, this, &MainWindow::promptSignIn);
+    });
     connect(m_languages, &LanguageManager::languageChanged, this,
             &MainWindow::updateLanguageActions);
 
@@ -168,16 +182,30 @@ QWidget *MainWindow::createSidebar()
 
 void MainWindow::createPages()
 {
-    m_session = new ConsoleSession(m_connection, this);
     for (const Section &section : sections()) {
         QWidget *page = nullptr;
         if (section.id == QLatin1String("dashboard")) {
             page = new DashboardPage(m_connection, m_pages);
         } else if (section.id == QLatin1String("flows")) {
-            m_flowsPage = new FlowsPage(m_session->client(), m_pages);
-            connect(m_session, &ConsoleSession::signedIn, m_flowsPage, &FlowsPage::start);
-            connect(m_session, &ConsoleSession::signInFailed, m_flowsPage,
-                    &FlowsPage::setSessionError);
+            m_flowsPage = new FlowsPage(m_connection->client(), m_pages);
+            // The list follows the session: it starts when someone signs in
+            // and says so when nobody is (the editor keeps unsaved edits).
+            const auto followSession = [this] {
+                m_flowsPage->setClient(m_connection->client());
+                if (m_connection->isSignedIn())
+                    m_flowsPage->start();
+                else if (m_connection->state() == ServerConnection::State::Connected)
+                    m_flowsPage->setSessionError(
+                        Error{ErrorCode::Unauthorized, QStringLiteral("not signed in")});
+            };
+            connect(m_connection, &ServerConnection::signedInChanged, m_flowsPage, followSession);
+            connect(m_connection, &ServerConnection::stateChanged, m_flowsPage,
+                    [followSession](ServerConnection::State state) {
+                        if (state == ServerConnection::State::Connected)
+                            followSession();
+                    });
+            if (m_connection->state() == ServerConnection::State::Connected)
+                followSession();
             connect(m_flowsPage, &FlowsPage::activationRequested, this,
                     [this] { selectSection(QStringLiteral("flows")); });
             // A run shows its execution, unless that would leave unsaved edits
@@ -191,18 +219,18 @@ void MainWindow::createPages()
             m_executionsPage = new ExecutionsPage(m_pages);
             connect(m_executionsPage, &ExecutionsPage::showFlowsRequested, this,
                     [this] { selectSection(QStringLiteral("flows")); });
-            // The signed-in client once there is one (ConsoleSession); the
-            // connection's own until then, or when nothing signs in.
             connect(m_connection, &ServerConnection::stateChanged, m_executionsPage,
                     [this](ServerConnection::State state) {
-                        if (state == ServerConnection::State::Connected &&
-                            !m_session->isSignedIn())
+                        if (state == ServerConnection::State::Connected)
                             m_executionsPage->setClient(m_connection->client());
                     });
             if (m_connection->state() == ServerConnection::State::Connected)
                 m_executionsPage->setClient(m_connection->client());
-            connect(m_session, &ConsoleSession::signedIn, m_executionsPage,
-                    [this] { m_executionsPage->setClient(m_session->client()); });
+            // What it could not read before the sign-in, it reads now.
+            connect(m_connection, &ServerConnection::signedInChanged, m_executionsPage, [this] {
+                if (m_connection->isSignedIn())
+                    m_executionsPage->refresh();
+            });
             page = m_executionsPage;
         } else {
             page = new EmptyStatePage(section, m_pages);
@@ -217,6 +245,35 @@ void MainWindow::createMenus()
 {
     m_fileMenu = menuBar()->addMenu(QString());
     m_fileMenu->setObjectName(QStringLiteral("menuFile"));
+    m_signInAction = m_fileMenu->addAction(QString(), this, &MainWindow::promptSignIn);
+    m_signInAction->setObjectName(QStringLiteral("action.signIn"));
+    m_signOutAction = m_fileMenu->addAction(QString(), this, [this] {
+        if (auto *client = m_connection->client())
+            client->logout([](hm::Result<void>) {});
+        m_connection->setSignedIn({});
+    });
+    m_signOutAction->setObjectName(QStringLiteral("action.signOut"));
+    m_addServerAction = m_fileMenu->addAction(QString(), this, &MainWindow::addServer);
+    m_addServerAction->setObjectName(QStringLiteral("action.addServer"));
+    m_serversMenu = m_fileMenu->addMenu(QString());
+    m_serversMenu->setObjectName(QStringLiteral("menuServers"));
+    connect(m_serversMenu, &QMenu::aboutToShow, this, [this] {
+        m_serversMenu->clear();
+        QAction *local =
+            m_serversMenu->addAction(tr("Local server"), this, [this] { switchServer({}); });
+        local->setObjectName(QStringLiteral("server.local"));
+        local->setCheckable(true);
+        local->setChecked(m_profileName.isEmpty());
+        for (const ServerProfile &profile : ServerProfiles::load()) {
+            QAction *action = m_serversMenu->addAction(
+                profile.name, this, [this, name = profile.name] { switchServer(name); });
+            action->setObjectName(QStringLiteral("server.") + profile.name);
+            action->setToolTip(profile.url.toString());
+            action->setCheckable(true);
+            action->setChecked(profile.name == m_profileName);
+        }
+    });
+    m_fileMenu->addSeparator();
     m_quitAction = m_fileMenu->addAction(QString(), this, &QWidget::close);
     m_quitAction->setObjectName(QStringLiteral("action.quit"));
     m_quitAction->setShortcut(QKeySequence::Quit);
@@ -297,6 +354,107 @@ void MainWindow::createStatusBar()
     m_serverVersion->setObjectName(QStringLiteral("serverVersion"));
     m_serverVersion->setContentsMargins(0, 0, 8, 0);
     bar->addPermanentWidget(m_serverVersion);
+
+    m_userStatus = new QLabel(bar);
+    m_userStatus->setObjectName(QStringLiteral("userStatus"));
+    m_userStatus->setContentsMargins(0, 0, 8, 0);
+    bar->addPermanentWidget(m_userStatus);
+}
+
+QString MainWindow::sessionOnlyMessage() const
+{
+    return tr("No keychain answered, so the sign-in is not saved: you stay signed in until the "
+              "console closes and sign in again at the next start.");
+}
+
+bool MainWindow::promptSignIn()
+{
+    hm::client::ApiClient *client = m_connection->client();
+    if (!client || m_signInOpen || m_connection->state() != ServerConnection::State::Connected)
+        return false;
+    m_signInOpen = true;
+    SignInDialog dialog(client, this);
+    if (m_connection->isSignedIn()) {
+        dialog.setUser(m_connection->user().username);
+    } else if (const QString file = m_connection->initialAdminPasswordFile(); !file.isEmpty()) {
+        // First start of the local server: it made the administrator and
+        // wrote the password next to its data; both are this user's own.
+        QFile passwordFile(file);
+        if (passwordFile.open(QIODevice::ReadOnly)) {
+            dialog.setUser(qEnvironmentVariable("HIVEMIND_ADMIN_USER", QStringLiteral("admin")));
+            dialog.setPassword(QString::fromUtf8(passwordFile.readAll()).trimmed());
+            dialog.setNote(tr("First start: the local server created the administrator account. "
+                              "Its password was generated and saved in %1; change it after "
+                              "signing in.")
+                               .arg(QDir::toNativeSeparators(file)));
+        }
+    } else if (const QString last = QSettings().value(QStringLiteral("signIn/lastUser")).toString();
+               !last.isEmpty()) {
+        dialog.setUser(last);
+    }
+    const int result = DialogSeam::exec(&dialog);
+    m_signInOpen = false;
+    if (result != QDialog::Accepted || !client->hasSession())
+        return false;
+    if (m_options.persistSettings)
+        QSettings().setValue(QStringLiteral("signIn/lastUser"), dialog.user().username);
+    m_connection->setSignedIn(dialog.user());
+    if (m_connection->tokenStorage() == ServerConnection::TokenStorage::SessionOnly)
+        statusBar()->showMessage(sessionOnlyMessage(), 15000);
+    return true;
+}
+
+bool MainWindow::addServer()
+{
+    ConnectionDialog dialog(this);
+    if (DialogSeam::exec(&dialog) != QDialog::Accepted)
+        return false;
+    const ServerProfile profile = dialog.profile();
+    ServerProfiles::setActiveName(profile.name);
+    m_profileName = profile.name;
+    m_signInOffered = false; // the new server asks for its own sign-in
+    m_connection->connectTo(profile.url);
+    retranslateUi();
+    return true;
+}
+
+bool MainWindow::switchServer(const QString &name)
+{
+    if (name == m_profileName)
+        return true;
+    if (name.isEmpty()) {
+        m_profileName.clear();
+        ServerProfiles::setActiveName({});
+        m_signInOffered = false;
+        m_connection->useLocal();
+        retranslateUi();
+        return true;
+    }
+    for (const ServerProfile &profile : ServerProfiles::load()) {
+        if (profile.name != name)
+            continue;
+        m_profileName = name;
+        ServerProfiles::setActiveName(name);
+        m_signInOffered = false;
+        m_connection->connectTo(profile.url);
+        retranslateUi();
+        return true;
+    }
+    return false;
+}
+
+void MainWindow::signInWhenConnected()
+{
+    if (!m_options.signInOnConnect || m_signInOffered || m_connection->isSignedIn() ||
+        m_connection->state() != ServerConnection::State::Connected)
+        return;
+    m_signInOffered = true; // once per connection; File > Sign In otherwise
+    // The session the keychain kept signs in by itself; else the dialog.
+    const QPointer<MainWindow> self(this);
+    m_connection->restoreSavedSession([self](bool signedIn) {
+        if (self && !signedIn)
+            QTimer::singleShot(0, self, &MainWindow::promptSignIn);
+    });
 }
 
 bool MainWindow::selectSection(const QString &id)
@@ -380,7 +538,10 @@ void MainWindow::retranslateUi()
 {
     setWindowTitle(tr("HiveMind"));
     m_productName->setText(tr("HiveMind"));
-    m_sidebarFooter->setText(tr("Version %1").arg(QString::fromLatin1(hm::version::kVersion)));
+    // Two lines: the server in use, then the console's version.
+    m_sidebarFooter->setText((m_profileName.isEmpty() ? tr("Local server") : m_profileName) +
+                             QLatin1Char('\n') +
+                             tr("Version %1").arg(QString::fromLatin1(hm::version::kVersion)));
 
     const auto &all = sections();
     HM_CHECK(m_navigation->count() == all.size(), return );
@@ -392,6 +553,10 @@ void MainWindow::retranslateUi()
 
     m_fileMenu->setTitle(tr("&File"));
     m_quitAction->setText(tr("&Quit"));
+    m_signInAction->setText(tr("Sign &In…"));
+    m_signOutAction->setText(tr("Sign &Out"));
+    m_addServerAction->setText(tr("&Add Server…"));
+    m_serversMenu->setTitle(tr("S&witch Server"));
     m_viewMenu->setTitle(tr("&View"));
     m_flowMenu->setTitle(tr("F&low"));
     m_sidebarAction->setText(tr("&Navigation Sidebar"));
@@ -429,6 +594,28 @@ void MainWindow::updateConnectionStatus()
     const QString version = m_connection->info().version;
     m_serverVersion->setText(version.isEmpty() ? tr("Server version unknown")
                                                : tr("Server %1").arg(version));
+
+    const bool signedIn = m_connection->isSignedIn();
+    const auto &user = m_connection->user();
+    QString role = user.role;
+    if (role == QLatin1String("admin"))
+        role = tr("Administrator");
+    else if (role == QLatin1String("user"))
+        role = tr("User");
+    else if (role == QLatin1String("viewer"))
+        role = tr("Viewer");
+    const bool sessionOnly =
+        m_connection->tokenStorage() == ServerConnection::TokenStorage::SessionOnly;
+    if (!signedIn)
+        m_userStatus->setText(tr("Not signed in"));
+    else if (sessionOnly)
+        m_userStatus->setText(
+            tr("Signed in as %1 (%2), for this session only").arg(user.username, role));
+    else
+        m_userStatus->setText(tr("Signed in as %1 (%2)").arg(user.username, role));
+    m_userStatus->setToolTip(sessionOnly ? sessionOnlyMessage() : QString());
+    m_signInAction->setEnabled(m_connection->state() == ServerConnection::State::Connected);
+    m_signOutAction->setEnabled(signedIn);
 }
 
 void MainWindow::updateLanguageActions()

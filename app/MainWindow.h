@@ -14,7 +14,6 @@ class QUrl;
 
 namespace hm::app {
 
-class ConsoleSession;
 class ExecutionsPage;
 class FlowsPage;
 class LanguageManager;
@@ -32,6 +31,9 @@ public:
         // Restore geometry, layout and section at start, save them on close,
         // and remember the language chosen from the menu. Off for screenshots.
         bool persistSettings = true;
+        // Ask to sign in as soon as the server answers (the console does;
+        // tests that only look at the shell leave it off).
+        bool signInOnConnect = false;
     };
 
     MainWindow(LanguageManager *languages, ServerConnection *connection, Options options,
@@ -47,6 +49,15 @@ public:
     // The Executions section showing one execution (after a trigger).
     void openExecution(const QString &executionId);
     ExecutionsPage *executionsPage() const { return m_executionsPage; }
+
+    // Shows the sign-in dialog (through DialogSeam) for the current server;
+    // true once signed in. Pages keep their state meanwhile.
+    bool promptSignIn();
+    // Adds a remote server profile (connection dialog, through DialogSeam)
+    // and connects to it; true when a profile was saved.
+    bool addServer();
+    // Connects to the saved profile `name`, or the local server for "".
+    bool switchServer(const QString &name);
 
     void saveSettings() const;
     void restoreSettings();
@@ -69,11 +80,12 @@ private:
     void offerRunningServer(qint64 pid, const QUrl &serverUrl);
     // Whether the Flows section may be left (it asks about unsaved edits).
     bool mayLeaveFlows(std::function<void()> proceed);
+    void signInWhenConnected();
+    QString sessionOnlyMessage() const;
 
     LanguageManager *m_languages;
     ServerConnection *m_connection;
     Options m_options;
-    ConsoleSession *m_session = nullptr;
     FlowsPage *m_flowsPage = nullptr;
     int m_currentRow = -1;
 
@@ -91,6 +103,11 @@ private:
     QMenu *m_languageMenu = nullptr;
     QMenu *m_helpMenu = nullptr;
     QAction *m_quitAction = nullptr;
+    QAction *m_signInAction = nullptr;
+    QAction *m_signOutAction = nullptr;
+    QAction *m_addServerAction = nullptr;
+    QMenu *m_serversMenu = nullptr;
+    QString m_profileName; // the active remote profile; empty = local
     QAction *m_sidebarAction = nullptr;
     QAction *m_statusBarAction = nullptr;
     QAction *m_refreshAction = nullptr;
@@ -101,6 +118,9 @@ private:
     QLabel *m_connectionDot = nullptr;
     QLabel *m_connectionStatus = nullptr;
     QLabel *m_serverVersion = nullptr;
+    QLabel *m_userStatus = nullptr;
+    bool m_signInOpen = false;
+    bool m_signInOffered = false;
 };
 
 } // namespace hm::app

@@ -1,6 +1,7 @@
 #include "ServerConnection.h"
 
 #include "KeychainStore.h"
+#include "client/AccountApi.h"
 #include "client/ApiClient.h"
 #include "common/Check.h"
 #include "common/Logging.h"
@@ -8,6 +9,9 @@
 #include "server/runtime/LocalServer.h"
 
 #include <QDir>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QSysInfo>
 
 namespace hm::app {
@@ -40,6 +44,7 @@ void ServerConnection::start()
 
     hm::server::LocalServer::Options serverOptions;
     serverOptions.dataDir = m_options.dataDir;
+    serverOptions.accessTokenSeconds = m_options.accessTokenSeconds;
     // No explicit key file: the server takes HIVEMIND_MASTER_KEY, else the keychain,
     // else <dataDir>/master.key (created on first run).
     if (m_options.useKeychain) {
@@ -74,6 +79,100 @@ void ServerConnection::connectTo(const QUrl &url)
     useServer(url);
 }
 
+bool ServerConnection::isSignedIn() const
+{
+    return m_client && m_client->hasSession() && !m_user.id.isEmpty();
+}
+
+void ServerConnection::setSignedIn(const hm::client::UserInfo &user)
+{
+    m_user = user;
+    if (user.id.isEmpty()) {
+        if (m_tokenStorage == TokenStorage::Keychain)
+            KeychainStore().removeSecret(sessionKey());
+        m_tokenStorage = TokenStorage::None;
+        qCInfo(lcApp) << "signed out";
+    } else {
+        qCInfo(lcApp) << "signed in as" << user.username;
+        m_tokenStorage = TokenStorage::SessionOnly;
+        saveSession();
+    }
+    emit signedInChanged();
+}
+
+QString ServerConnection::sessionKey() const
+{
+    // The local server's port changes with every start; its data does not.
+    return QStringLiteral("session:") +
+           (m_local ? QStringLiteral("local:") + QDir(m_options.dataDir).absolutePath()
+                    : m_baseUrl.toString(QUrl::RemoveUserInfo | QUrl::StripTrailingSlash));
+}
+
+void ServerConnection::saveSession()
+{
+    if (!m_options.useKeychain || !m_client || !m_client->hasSession())
+        return;
+    const hm::client::TokenPair tokens = m_client->tokens();
+    QByteArray secret = QJsonDocument(QJsonObject{{QStringLiteral("access"), tokens.accessToken},
+                                                  {QStringLiteral("refresh"), tokens.refreshToken}})
+                            .toJson(QJsonDocument::Compact);
+    m_tokenStorage = KeychainStore().writeSecret(sessionKey(), secret) ? TokenStorage::Keychain
+                                                                       : TokenStorage::SessionOnly;
+    secret.fill('\0');
+}
+
+void ServerConnection::restoreSavedSession(std::function<void(bool)> done)
+{
+    if (!m_client || !m_options.useKeychain || m_state != State::Connected) {
+        done(false);
+        return;
+    }
+    const std::optional<QByteArray> secret = KeychainStore().readSecret(sessionKey());
+    const QJsonObject saved = QJsonDocument::fromJson(secret.value_or(QByteArray())).object();
+    hm::client::TokenPair tokens;
+    tokens.accessToken = saved.value(QStringLiteral("access")).toString();
+    tokens.refreshToken = saved.value(QStringLiteral("refresh")).toString();
+    tokens.tokenType = QStringLiteral("bearer");
+    if (!tokens.isValid()) {
+        done(false);
+        return;
+    }
+    m_client->restoreSession(tokens);
+    const QPointer<ServerConnection> self(this);
+    hm::client::AccountApi(*m_client).me(
+        [self, done = std::move(done)](hm::Result<hm::client::UserInfo> user) {
+            if (!self)
+                return;
+            if (!user.ok()) {
+                qCInfo(lcApp) << "the saved session was not accepted:" << user.error().codeName();
+                self->m_client->clearCredentials();
+                KeychainStore().removeSecret(self->sessionKey());
+                done(false);
+                return;
+            }
+            self->setSignedIn(user.value());
+            done(true);
+        });
+}
+
+QString ServerConnection::initialAdminPasswordFile() const
+{
+    if (!m_local)
+        return {};
+    const QString path = QDir(m_options.dataDir).filePath(QStringLiteral("initial-admin-password"));
+    return QFileInfo::exists(path) ? path : QString();
+}
+
+void ServerConnection::useLocal()
+{
+    if (m_local)
+        return;
+    m_refreshTimer.stop();
+    m_local = true;
+    setState(State::Idle);
+    start();
+}
+
 void ServerConnection::refresh()
 {
     if (m_state == State::Connected && m_pendingReplies == 0)
@@ -89,8 +188,26 @@ void ServerConnection::onStarted(const QUrl &baseUrl)
 void ServerConnection::useServer(const QUrl &baseUrl)
 {
     m_baseUrl = baseUrl;
-    if (!m_client)
+    if (!m_client) {
         m_client = new hm::client::ApiClient(this);
+        m_client->setUserAgent(QByteArrayLiteral("HiveMind console"));
+        connect(m_client, &hm::client::ApiClient::sessionExpired, this, [this] {
+            qCInfo(lcApp) << "the session expired";
+            m_user = {};
+            m_tokenStorage = TokenStorage::None;
+            emit signedInChanged();
+            emit sessionExpired();
+        });
+        // Refresh tokens rotate: the keychain keeps the newest.
+        connect(m_client, &hm::client::ApiClient::tokenRefreshed, this, [this] {
+            if (m_tokenStorage == TokenStorage::Keychain)
+                saveSession();
+        });
+    } else if (m_client->baseUrl() != baseUrl && m_client->hasSession()) {
+        m_client->clearCredentials(); // a session belongs to its server
+        m_user = {};
+        emit signedInChanged();
+    }
     m_client->setBaseUrl(baseUrl);
     fetch();
 }

@@ -1,10 +1,13 @@
 #pragma once
 
+#include "client/ApiTypes.h"
+
 #include <QObject>
 #include <QPointer>
 #include <QString>
 #include <QTimer>
 #include <QUrl>
+#include <functional>
 #include <memory>
 
 namespace hm::server {
@@ -31,7 +34,19 @@ public:
         bool useKeychain = true;
         // Health is read again at this interval once connected; 0 = never.
         int refreshIntervalMs = 15000;
+        // The local server's access-token lifetime in seconds; 0 = its
+        // default. For tests of the silent refresh.
+        qint64 accessTokenSeconds = 0;
     };
+
+    // Where the session of the signed-in user is kept between runs.
+    enum class TokenStorage
+    {
+        None,        // nobody signed in
+        Keychain,    // the OS keychain: the next start signs in by itself
+        SessionOnly, // no keychain answered (or none wanted): until the console closes
+    };
+    Q_ENUM(TokenStorage)
 
     enum class State
     {
@@ -59,6 +74,8 @@ public:
     // Talks to the server at `url` instead of the local one, which is
     // dropped (after dataDirInUse: the server that holds the directory).
     void connectTo(const QUrl &url);
+    // Back to the in-process server after connectTo() (starts it again).
+    void useLocal();
     // Reads health and version again (no-op unless connected).
     void refresh();
 
@@ -72,8 +89,21 @@ public:
     // False once connectTo() replaced the in-process server.
     bool isLocal() const { return m_local; }
     // The client the sections talk to the server with; null before the
-    // server is known.
+    // server is known. It carries the signed-in session once isSignedIn().
     hm::client::ApiClient *client() const;
+    bool isSignedIn() const;
+    // Who signed in (empty when nobody is).
+    const hm::client::UserInfo &user() const { return m_user; }
+    // After a sign-in on client() (the sign-in dialog): records the user.
+    void setSignedIn(const hm::client::UserInfo &user);
+    // Where the local server wrote the first administrator's password on its
+    // first start; empty when there is no such file (or the server is remote).
+    QString initialAdminPasswordFile() const;
+    TokenStorage tokenStorage() const { return m_tokenStorage; }
+    // Signs in with the session the keychain kept for this server, if any:
+    // done(true) once signed in, done(false) when there is none or the
+    // server no longer takes it.
+    void restoreSavedSession(std::function<void(bool)> done);
 
 signals:
     void stateChanged(hm::app::ServerConnection::State state);
@@ -84,6 +114,10 @@ signals:
     // the data directory, listening on `serverUrl` (empty when it has not
     // published its address yet, or runs on another host). State is Failed.
     void dataDirInUse(qint64 pid, const QUrl &serverUrl);
+    // Sign-in, sign-out or an expired session changed user().
+    void signedInChanged();
+    // The server refused to renew the session: sign in again.
+    void sessionExpired();
 
 private:
     void onStarted(const QUrl &baseUrl);
@@ -92,6 +126,8 @@ private:
     void reportDataDirInUse();
     void fetch();
     void setState(State state);
+    QString sessionKey() const;
+    void saveSession();
 
     Options m_options;
     State m_state = State::Idle;
@@ -105,6 +141,8 @@ private:
     int m_pendingReplies = 0;
     bool m_readyEmitted = false;
     bool m_local = true;
+    hm::client::UserInfo m_user;
+    TokenStorage m_tokenStorage = TokenStorage::None;
 };
 
 } // namespace hm::app

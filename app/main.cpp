@@ -67,6 +67,7 @@ int main(int argc, char *argv[])
 
     hm::app::MainWindow::Options windowOptions;
     windowOptions.persistSettings = options->screenshotFile.isEmpty();
+    windowOptions.signInOnConnect = options->screenshotFile.isEmpty();
     hm::app::MainWindow window(&languages, &connection, windowOptions);
     if (!options->section.isEmpty())
         window.selectSection(options->section);

@@ -632,6 +632,77 @@
     </message>
 </context>
 <context>
+    <name>hm::app::ConnectionDialog</name>
+    <message>
+        <source>Enter a name and an http:// or https:// address.</source>
+        <translation>Enter a name and an http:// or https:// address.</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>Checking…</translation>
+    </message>
+    <message>
+        <source>None (plain HTTP)</source>
+        <translation>None (plain HTTP)</translation>
+    </message>
+    <message>
+        <source>The server cannot be used: %1</source>
+        <translation>The server cannot be used: %1</translation>
+    </message>
+    <message>
+        <source>The server answers (status: %1).</source>
+        <translation>The server answers (status: %1).</translation>
+    </message>
+    <message>
+        <source>%1 — differs from the one remembered for this profile (%2)</source>
+        <translation>%1 — differs from the one remembered for this profile (%2)</translation>
+    </message>
+    <message>
+        <source>Add Server</source>
+        <translation>Add Server</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation>&amp;Address:</translation>
+    </message>
+    <message>
+        <source>&amp;Verify the server&apos;s TLS certificate</source>
+        <translation>&amp;Verify the server&apos;s TLS certificate</translation>
+    </message>
+    <message>
+        <source>Certificate:</source>
+        <translation>Certificate:</translation>
+    </message>
+    <message>
+        <source>Not checked yet</source>
+        <translation>Not checked yet</translation>
+    </message>
+    <message>
+        <source>C&amp;heck</source>
+        <translation>C&amp;heck</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>The server answers and is healthy.</source>
+        <translation>The server answers and is healthy.</translation>
+    </message>
+    <message>
+        <source>The server answers but reports a degraded state.</source>
+        <translation>The server answers but reports a degraded state.</translation>
+    </message>
+</context>
+<context>
     <name>hm::app::DashboardPage</name>
     <message>
         <source>Server</source>
@@ -2517,6 +2588,58 @@
         <translation>&amp;Connect</translation>
     </message>
     <message>
+        <source>No keychain answered, so the sign-in is not saved: you stay signed in until the console closes and sign in again at the next start.</source>
+        <translation>No keychain answered, so the sign-in is not saved: you stay signed in until the console closes and sign in again at the next start.</translation>
+    </message>
+    <message>
+        <source>First start: the local server created the administrator account. Its password was generated and saved in %1; change it after signing in.</source>
+        <translation>First start: the local server created the administrator account. Its password was generated and saved in %1; change it after signing in.</translation>
+    </message>
+    <message>
+        <source>Sign &amp;In…</source>
+        <translation>Sign &amp;In…</translation>
+    </message>
+    <message>
+        <source>Sign &amp;Out</source>
+        <translation>Sign &amp;Out</translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation>Administrator</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <source>Viewer</source>
+        <translation>Viewer</translation>
+    </message>
+    <message>
+        <source>Not signed in</source>
+        <translation>Not signed in</translation>
+    </message>
+    <message>
+        <source>Signed in as %1 (%2), for this session only</source>
+        <translation>Signed in as %1 (%2), for this session only</translation>
+    </message>
+    <message>
+        <source>Signed in as %1 (%2)</source>
+        <translation>Signed in as %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Local server</source>
+        <translation>Local server</translation>
+    </message>
+    <message>
+        <source>&amp;Add Server…</source>
+        <translation>&amp;Add Server…</translation>
+    </message>
+    <message>
+        <source>S&amp;witch Server</source>
+        <translation>S&amp;witch Server</translation>
+    </message>
+    <message>
         <source>F&amp;low</source>
         <translation>F&amp;low</translation>
     </message>
@@ -3361,6 +3484,73 @@
     <message>
         <source>Close</source>
         <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::SignInDialog</name>
+    <message>
+        <source>The one-time code is wrong or has expired. Enter the current code from your authenticator app.</source>
+        <translation>The one-time code is wrong or has expired. Enter the current code from your authenticator app.</translation>
+    </message>
+    <message>
+        <source>The username, e-mail address or password is wrong.</source>
+        <translation>The username, e-mail address or password is wrong.</translation>
+    </message>
+    <message>
+        <source>Too many failed attempts: sign-in is locked until %1.</source>
+        <translation>Too many failed attempts: sign-in is locked until %1.</translation>
+    </message>
+    <message>
+        <source>Too many failed attempts: sign-in is locked for a while. Try again later.</source>
+        <translation>Too many failed attempts: sign-in is locked for a while. Try again later.</translation>
+    </message>
+    <message>
+        <source>This account is suspended. Ask an administrator.</source>
+        <translation>This account is suspended. Ask an administrator.</translation>
+    </message>
+    <message>
+        <source>This account is not activated yet.</source>
+        <translation>This account is not activated yet.</translation>
+    </message>
+    <message>
+        <source>The sign-in took too long. Enter your password again.</source>
+        <translation>The sign-in took too long. Enter your password again.</translation>
+    </message>
+    <message>
+        <source>Signing in failed: %1</source>
+        <translation>Signing in failed: %1</translation>
+    </message>
+    <message>
+        <source>Sign In to %1</source>
+        <translation>Sign In to %1</translation>
+    </message>
+    <message>
+        <source>&amp;Username or e-mail:</source>
+        <translation>&amp;Username or e-mail:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Password:</translation>
+    </message>
+    <message>
+        <source>&amp;One-time code:</source>
+        <translation>&amp;One-time code:</translation>
+    </message>
+    <message>
+        <source>6 digits from your authenticator app</source>
+        <translation>6 digits from your authenticator app</translation>
+    </message>
+    <message>
+        <source>&amp;Verify</source>
+        <translation>&amp;Verify</translation>
+    </message>
+    <message>
+        <source>&amp;Sign In</source>
+        <translation>&amp;Sign In</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>

@@ -628,6 +628,77 @@
     </message>
 </context>
 <context>
+    <name>hm::app::ConnectionDialog</name>
+    <message>
+        <source>Enter a name and an http:// or https:// address.</source>
+        <translation>请输入名称，以及以 http:// 或 https:// 开头的地址。</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>正在检查…</translation>
+    </message>
+    <message>
+        <source>None (plain HTTP)</source>
+        <translation>无（普通 HTTP）</translation>
+    </message>
+    <message>
+        <source>The server cannot be used: %1</source>
+        <translation>无法使用该服务器：%1</translation>
+    </message>
+    <message>
+        <source>The server answers (status: %1).</source>
+        <translation>服务器已响应（状态：%1）。</translation>
+    </message>
+    <message>
+        <source>%1 — differs from the one remembered for this profile (%2)</source>
+        <translation>%1 — 与该配置文件记住的证书不同（%2）</translation>
+    </message>
+    <message>
+        <source>Add Server</source>
+        <translation>添加服务器</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation>地址(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>&amp;Verify the server&apos;s TLS certificate</source>
+        <translation>验证服务器的 TLS 证书(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Certificate:</source>
+        <translation>证书：</translation>
+    </message>
+    <message>
+        <source>Not checked yet</source>
+        <translation>尚未检查</translation>
+    </message>
+    <message>
+        <source>C&amp;heck</source>
+        <translation>检查(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>The server answers and is healthy.</source>
+        <translation>服务器已响应，状态正常。</translation>
+    </message>
+    <message>
+        <source>The server answers but reports a degraded state.</source>
+        <translation>服务器已响应，但报告性能降级。</translation>
+    </message>
+</context>
+<context>
     <name>hm::app::DashboardPage</name>
     <message>
         <source>Server</source>
@@ -2502,6 +2573,58 @@
         <translation>连接(&amp;C)</translation>
     </message>
     <message>
+        <source>No keychain answered, so the sign-in is not saved: you stay signed in until the console closes and sign in again at the next start.</source>
+        <translation>没有可用的密钥环，因此不会保存本次登录：在控制台关闭前保持登录，下次启动时需要重新登录。</translation>
+    </message>
+    <message>
+        <source>First start: the local server created the administrator account. Its password was generated and saved in %1; change it after signing in.</source>
+        <translation>首次启动：本地服务器已创建管理员账号。其密码为自动生成并保存在 %1；登录后请修改密码。</translation>
+    </message>
+    <message>
+        <source>Sign &amp;In…</source>
+        <translation>登录(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Sign &amp;Out</source>
+        <translation>退出登录(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation>管理员</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>Viewer</source>
+        <translation>查看者</translation>
+    </message>
+    <message>
+        <source>Not signed in</source>
+        <translation>未登录</translation>
+    </message>
+    <message>
+        <source>Signed in as %1 (%2), for this session only</source>
+        <translation>已登录：%1（%2），仅限本次会话</translation>
+    </message>
+    <message>
+        <source>Signed in as %1 (%2)</source>
+        <translation>已登录：%1（%2）</translation>
+    </message>
+    <message>
+        <source>Local server</source>
+        <translation>本地服务器</translation>
+    </message>
+    <message>
+        <source>&amp;Add Server…</source>
+        <translation>添加服务器(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>S&amp;witch Server</source>
+        <translation>切换服务器(&amp;W)</translation>
+    </message>
+    <message>
         <source>F&amp;low</source>
         <translation>流程(&amp;L)</translation>
     </message>
@@ -3340,6 +3463,73 @@
     <message>
         <source>Close</source>
         <translation>关闭</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::SignInDialog</name>
+    <message>
+        <source>The one-time code is wrong or has expired. Enter the current code from your authenticator app.</source>
+        <translation>一次性验证码错误或已过期。请输入身份验证器应用当前显示的验证码。</translation>
+    </message>
+    <message>
+        <source>The username, e-mail address or password is wrong.</source>
+        <translation>用户名、电子邮件地址或密码错误。</translation>
+    </message>
+    <message>
+        <source>Too many failed attempts: sign-in is locked until %1.</source>
+        <translation>失败次数过多：登录已锁定至 %1。</translation>
+    </message>
+    <message>
+        <source>Too many failed attempts: sign-in is locked for a while. Try again later.</source>
+        <translation>失败次数过多：登录已暂时锁定，请稍后再试。</translation>
+    </message>
+    <message>
+        <source>This account is suspended. Ask an administrator.</source>
+        <translation>该账号已被停用，请联系管理员。</translation>
+    </message>
+    <message>
+        <source>This account is not activated yet.</source>
+        <translation>该账号尚未激活。</translation>
+    </message>
+    <message>
+        <source>The sign-in took too long. Enter your password again.</source>
+        <translation>登录超时，请重新输入密码。</translation>
+    </message>
+    <message>
+        <source>Signing in failed: %1</source>
+        <translation>登录失败：%1</translation>
+    </message>
+    <message>
+        <source>Sign In to %1</source>
+        <translation>登录 %1</translation>
+    </message>
+    <message>
+        <source>&amp;Username or e-mail:</source>
+        <translation>用户名或电子邮件(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>密码(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;One-time code:</source>
+        <translation>一次性验证码(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>6 digits from your authenticator app</source>
+        <translation>身份验证器应用中的 6 位数字</translation>
+    </message>
+    <message>
+        <source>&amp;Verify</source>
+        <translation>验证(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Sign In</source>
+        <translation>登录(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
 </context>
 <context>

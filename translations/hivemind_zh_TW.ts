@@ -628,6 +628,77 @@
     </message>
 </context>
 <context>
+    <name>hm::app::ConnectionDialog</name>
+    <message>
+        <source>Enter a name and an http:// or https:// address.</source>
+        <translation>請輸入名稱，以及 http:// 或 https:// 開頭的位址。</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>正在檢查…</translation>
+    </message>
+    <message>
+        <source>None (plain HTTP)</source>
+        <translation>無（一般 HTTP）</translation>
+    </message>
+    <message>
+        <source>The server cannot be used: %1</source>
+        <translation>無法使用此伺服器：%1</translation>
+    </message>
+    <message>
+        <source>The server answers (status: %1).</source>
+        <translation>伺服器有回應（狀態：%1）。</translation>
+    </message>
+    <message>
+        <source>%1 — differs from the one remembered for this profile (%2)</source>
+        <translation>%1 — 與此設定檔記住的憑證不同（%2）</translation>
+    </message>
+    <message>
+        <source>Add Server</source>
+        <translation>新增伺服器</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>名稱(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation>位址(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>&amp;Verify the server&apos;s TLS certificate</source>
+        <translation>驗證伺服器的 TLS 憑證(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Certificate:</source>
+        <translation>憑證：</translation>
+    </message>
+    <message>
+        <source>Not checked yet</source>
+        <translation>尚未檢查</translation>
+    </message>
+    <message>
+        <source>C&amp;heck</source>
+        <translation>檢查(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>儲存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>The server answers and is healthy.</source>
+        <translation>伺服器有回應，狀態正常。</translation>
+    </message>
+    <message>
+        <source>The server answers but reports a degraded state.</source>
+        <translation>伺服器有回應，但回報效能降級。</translation>
+    </message>
+</context>
+<context>
     <name>hm::app::DashboardPage</name>
     <message>
         <source>Server</source>
@@ -2502,6 +2573,58 @@
         <translation>連線(&amp;C)</translation>
     </message>
     <message>
+        <source>No keychain answered, so the sign-in is not saved: you stay signed in until the console closes and sign in again at the next start.</source>
+        <translation>沒有可用的鑰匙圈，因此不會儲存這次登入：在主控台關閉前保持登入，下次啟動時需要重新登入。</translation>
+    </message>
+    <message>
+        <source>First start: the local server created the administrator account. Its password was generated and saved in %1; change it after signing in.</source>
+        <translation>首次啟動：本機伺服器已建立管理員帳號。其密碼為自動產生並儲存於 %1；登入後請變更密碼。</translation>
+    </message>
+    <message>
+        <source>Sign &amp;In…</source>
+        <translation>登入(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Sign &amp;Out</source>
+        <translation>登出(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation>管理員</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>使用者</translation>
+    </message>
+    <message>
+        <source>Viewer</source>
+        <translation>檢視者</translation>
+    </message>
+    <message>
+        <source>Not signed in</source>
+        <translation>尚未登入</translation>
+    </message>
+    <message>
+        <source>Signed in as %1 (%2), for this session only</source>
+        <translation>已登入：%1（%2），僅限本次工作階段</translation>
+    </message>
+    <message>
+        <source>Signed in as %1 (%2)</source>
+        <translation>已登入：%1（%2）</translation>
+    </message>
+    <message>
+        <source>Local server</source>
+        <translation>本機伺服器</translation>
+    </message>
+    <message>
+        <source>&amp;Add Server…</source>
+        <translation>新增伺服器(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>S&amp;witch Server</source>
+        <translation>切換伺服器(&amp;W)</translation>
+    </message>
+    <message>
         <source>F&amp;low</source>
         <translation>流程(&amp;L)</translation>
     </message>
@@ -3340,6 +3463,73 @@
     <message>
         <source>Close</source>
         <translation>關閉</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::SignInDialog</name>
+    <message>
+        <source>The one-time code is wrong or has expired. Enter the current code from your authenticator app.</source>
+        <translation>一次性驗證碼錯誤或已過期。請輸入驗證器應用程式目前顯示的驗證碼。</translation>
+    </message>
+    <message>
+        <source>The username, e-mail address or password is wrong.</source>
+        <translation>使用者名稱、電子郵件地址或密碼錯誤。</translation>
+    </message>
+    <message>
+        <source>Too many failed attempts: sign-in is locked until %1.</source>
+        <translation>失敗次數過多：登入已鎖定至 %1。</translation>
+    </message>
+    <message>
+        <source>Too many failed attempts: sign-in is locked for a while. Try again later.</source>
+        <translation>失敗次數過多：登入已暫時鎖定，請稍後再試。</translation>
+    </message>
+    <message>
+        <source>This account is suspended. Ask an administrator.</source>
+        <translation>此帳號已停用，請洽詢管理員。</translation>
+    </message>
+    <message>
+        <source>This account is not activated yet.</source>
+        <translation>此帳號尚未啟用。</translation>
+    </message>
+    <message>
+        <source>The sign-in took too long. Enter your password again.</source>
+        <translation>登入逾時，請重新輸入密碼。</translation>
+    </message>
+    <message>
+        <source>Signing in failed: %1</source>
+        <translation>登入失敗：%1</translation>
+    </message>
+    <message>
+        <source>Sign In to %1</source>
+        <translation>登入 %1</translation>
+    </message>
+    <message>
+        <source>&amp;Username or e-mail:</source>
+        <translation>使用者名稱或電子郵件(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>密碼(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;One-time code:</source>
+        <translation>一次性驗證碼(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>6 digits from your authenticator app</source>
+        <translation>驗證器應用程式中的 6 位數字</translation>
+    </message>
+    <message>
+        <source>&amp;Verify</source>
+        <translation>驗證(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Sign In</source>
+        <translation>登入(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
 </context>
 <context>

@@ -198,6 +198,11 @@ QString FlowEditorPage::bannerText() const
     return m_banner->isHidden() ? QString() : m_banner->text();
 }
 
+void FlowEditorPage::setClient(client::ApiClient *client)
+{
+    m_client = client;
+}
+
 void FlowEditorPage::setRole(const QString &role)
 {
     m_role = role;

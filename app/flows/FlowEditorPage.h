@@ -87,6 +87,9 @@ public:
     QAction *action(const QString &name) const { return m_actions.value(name); }
     QList<QAction *> flowActions() const;
 
+    // The client to talk to the server with (another session, another
+    // server); what is open stays.
+    void setClient(client::ApiClient *client);
     // The signed-in user's role ("admin", "user", "viewer"): with the
     // flow's permission it decides what is enabled.
     void setRole(const QString &role);

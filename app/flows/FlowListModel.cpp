@@ -112,6 +112,27 @@ void FlowListModel::reload()
     requestPage(1);
 }
 
+void FlowListModel::setClient(client::ApiClient *client)
+{
+    m_client = client;
+}
+
+void FlowListModel::reset()
+{
+    ++m_generation;
+    beginResetModel();
+    m_rows.clear();
+    m_index.clear();
+    m_total = 0;
+    m_serverOffset = 0;
+    m_hasMore = false;
+    m_fetching = false;
+    m_shiftedWhileFetching = false;
+    endResetModel();
+    m_refreshing.clear();
+    setState(State::Idle);
+}
+
 void FlowListModel::requestPage(int page)
 {
     if (!m_client) {

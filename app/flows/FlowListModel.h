@@ -83,8 +83,12 @@ public:
     // The signed-in user, for the "mine" scope of flows that events bring.
     void setCurrentUserId(const QString &userId) { m_userId = userId; }
 
+    // The client to ask (another server, a new session); reload() after.
+    void setClient(client::ApiClient *client);
     // Drops the rows and asks for the first page.
     void reload();
+    // Drops the rows and asks nothing (Idle), e.g. when the session ended.
+    void reset();
 
     State state() const { return m_state; }
     // Why the first page or the last fetchMore() failed.

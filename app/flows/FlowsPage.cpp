@@ -180,12 +180,7 @@ FlowsPage::FlowsPage(client::ApiClient *client, Options options, QWidget *parent
     });
     connect(m_events, &client::EventStream::closed, this,
             [this](int code, const QString &) { onEventsClosed(code); });
-    if (m_client)
-        connect(m_client, &client::ApiClient::tokenRefreshed, this, [this] {
-            if (m_started && m_options.liveEvents && !m_events->isOpen() &&
-                !m_reconnectTimer.isActive())
-                listen();
-        });
+    setClient(client);
 
     if (const QByteArray header = QSettings().value(kHeaderKey).toByteArray(); !header.isEmpty())
         m_view->horizontalHeader()->restoreState(header);
@@ -456,11 +451,27 @@ void FlowsPage::endCall()
 
 // --- starting ----------------------------------------------------------------
 
+void FlowsPage::setClient(client::ApiClient *client)
+{
+    if (m_clientConnection)
+        disconnect(m_clientConnection);
+    m_client = client;
+    m_model->setClient(client);
+    m_editor->setClient(client);
+    if (!client)
+        return;
+    m_clientConnection = connect(client, &client::ApiClient::tokenRefreshed, this, [this] {
+        if (m_live && m_options.liveEvents && !m_events->isOpen() && !m_reconnectTimer.isActive())
+            listen();
+    });
+}
+
 void FlowsPage::start()
 {
     if (!m_client)
         return;
     m_hasSessionError = false;
+    m_live = true;
     if (!m_started) {
         m_started = true;
         QTimer::singleShot(0, this, &FlowsPage::offerCrashRestore);
@@ -475,6 +486,13 @@ void FlowsPage::setSessionError(const hm::Error &error)
 {
     m_sessionError = error;
     m_hasSessionError = true;
+    if (m_live) {
+        m_live = false;
+        m_reconnectTimer.stop();
+        m_eventsOpened = false;
+        m_events->close();
+    }
+    m_model->reset();
     updateState();
 }
 
@@ -495,7 +513,7 @@ void FlowsPage::loadUser()
 
 void FlowsPage::listen()
 {
-    if (!m_client || !m_started)
+    if (!m_client || !m_live)
         return;
     const QString token = m_client->webSocketToken();
     if (token.isEmpty())
@@ -505,14 +523,14 @@ void FlowsPage::listen()
 
 void FlowsPage::onEventsClosed(int code)
 {
-    if (!m_started || !m_options.liveEvents)
+    if (!m_live || !m_options.liveEvents)
         return;
-    // An expired token: the client refreshes it at its next call, and
-    // tokenRefreshed reopens the stream; otherwise back off and retry.
+    // Back off and retry with the client's current token: the server closes
+    // a stream whose token expired (4401) and the client renews its session
+    // by itself; tokenRefreshed reopens the stream at once.
+    Q_UNUSED(code)
     m_reconnectDelayMs =
         m_reconnectDelayMs == 0 ? 1000 : std::min(m_reconnectDelayMs * 2, kMaxReconnectDelayMs);
-    if (code == client::JsonWebSocket::Unauthorized && m_client)
-        m_client->getJson(QStringLiteral("/api/v1/users/me"), [](Result<QJsonValue>) {});
     m_reconnectTimer.start(m_reconnectDelayMs);
 }
 

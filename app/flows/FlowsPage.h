@@ -59,11 +59,16 @@ public:
     {}
     ~FlowsPage() override;
 
-    // Once the client has a session: reads who is signed in, the first
-    // page of flows and the event stream, and offers editor state a crash
-    // left behind (MessageBox "flows.confirmRestoreAfterCrash").
+    // The client the section talks through (ServerConnection's); start()
+    // once it has a session.
+    void setClient(client::ApiClient *client);
+    // Once the client has a session (again): reads who is signed in, the
+    // first page of flows and the event stream, and the first time offers
+    // editor state a crash left behind (MessageBox
+    // "flows.confirmRestoreAfterCrash").
     void start();
-    // No session to start with: the list says why.
+    // No session (any more): the list says why and stops following events;
+    // the editor keeps what it shows, unsaved edits included.
     void setSessionError(const hm::Error &error);
     bool isStarted() const { return m_started; }
 
@@ -138,12 +143,14 @@ private:
     void onEventsClosed(int code);
 
     QPointer<client::ApiClient> m_client;
+    QMetaObject::Connection m_clientConnection;
     Options m_options;
     FlowListModel *m_model;
     FlowEditorPage *m_editor;
     client::EventStream *m_events;
     QHash<QString, QAction *> m_actions;
     bool m_started = false;
+    bool m_live = false;         // a session to list and follow with
     bool m_eventsOpened = false; // once: a later open means events were missed
     int m_reconnectDelayMs = 0;
     QTimer m_reconnectTimer;

@@ -41,6 +41,8 @@ void LocalServer::start()
     options.keychainWrite = m_options.keychainWrite;
     options.listenAddress = QHostAddress::LocalHost;
     options.port = 0;
+    if (m_options.accessTokenSeconds > 0)
+        options.accessTokenSeconds = m_options.accessTokenSeconds;
 
     m_runtime = new ServerRuntime(std::move(options));
     m_runtime->moveToThread(&m_thread);

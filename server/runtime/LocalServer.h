@@ -23,6 +23,9 @@ public:
         QString keyFile;
         std::function<std::optional<QByteArray>()> keychainRead;
         std::function<bool(const QByteArray &)> keychainWrite;
+        // Lifetime of access tokens in seconds; 0 = the server's default
+        // (short values let tests see the console refresh its session).
+        qint64 accessTokenSeconds = 0;
     };
 
     explicit LocalServer(Options options, QObject *parent = nullptr);

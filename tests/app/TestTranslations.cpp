@@ -182,6 +182,9 @@ void TestTranslations::chineseIsComplete()
                       QStringLiteral("OpenAPI"), QStringLiteral("PNG"), QStringLiteral("REST"),
                       QStringLiteral("WireGuard"), QStringLiteral("JSON"), QStringLiteral("URL"),
                       QStringLiteral("Webhook"), QStringLiteral("POST"), QStringLiteral("MiB"),
+                      QStringLiteral("HTTPS"), QStringLiteral("TLS"),
+                      // URL schemes as typed in an address
+                      QStringLiteral("http"), QStringLiteral("https"),
                       // JSON literals the user types as they are
                       QStringLiteral("true"), QStringLiteral("false"), QStringLiteral("null")};
     static const QRegularExpression han(QStringLiteral("\\p{Han}"));

@@ -1,0 +1,224 @@
+#include "SignInDialog.h"
+
+#include "client/ApiClient.h"
+
+#include <QDateTime>
+#include <QDialogButtonBox>
+#include <QEvent>
+#include <QFormLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLocale>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+namespace hm::app {
+
+SignInDialog::SignInDialog(hm::client::ApiClient *client, QWidget *parent)
+    : QDialog(parent), m_client(client)
+{
+    setObjectName(QStringLiteral("signin.dialog"));
+    setModal(true);
+
+    m_note = new QLabel(this);
+    m_note->setObjectName(QStringLiteral("signin.note"));
+    m_note->setWordWrap(true);
+    m_note->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_note->hide();
+
+    m_userLabel = new QLabel(this);
+    m_userEdit = new QLineEdit(this);
+    m_userEdit->setObjectName(QStringLiteral("signin.user"));
+    m_passwordLabel = new QLabel(this);
+    m_passwordEdit = new QLineEdit(this);
+    m_passwordEdit->setObjectName(QStringLiteral("signin.password"));
+    m_passwordEdit->setEchoMode(QLineEdit::Password);
+    m_totpLabel = new QLabel(this);
+    m_totpEdit = new QLineEdit(this);
+    m_totpEdit->setObjectName(QStringLiteral("signin.totp"));
+    m_totpEdit->setMaxLength(8);
+    m_totpEdit->setInputMethodHints(Qt::ImhDigitsOnly);
+    m_userLabel->setBuddy(m_userEdit);
+    m_passwordLabel->setBuddy(m_passwordEdit);
+    m_totpLabel->setBuddy(m_totpEdit);
+    m_totpLabel->hide();
+    m_totpEdit->hide();
+
+    m_error = new QLabel(this);
+    m_error->setObjectName(QStringLiteral("signin.error"));
+    m_error->setWordWrap(true);
+    m_error->setStyleSheet(QStringLiteral("color: palette(link);"));
+    m_error->hide();
+
+    auto *buttons = new QDialogButtonBox(this);
+    m_submit = buttons->addButton(QString(), QDialogButtonBox::AcceptRole);
+    m_submit->setObjectName(QStringLiteral("signin.submit"));
+    m_submit->setDefault(true);
+    m_cancel = buttons->addButton(QString(), QDialogButtonBox::RejectRole);
+    m_cancel->setObjectName(QStringLiteral("signin.cancel"));
+    // The accept role would close the dialog: signing in decides that.
+    disconnect(buttons, &QDialogButtonBox::accepted, this, nullptr);
+    connect(m_submit, &QPushButton::clicked, this, &SignInDialog::submit);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+
+    auto *form = new QFormLayout;
+    form->addRow(m_userLabel, m_userEdit);
+    form->addRow(m_passwordLabel, m_passwordEdit);
+    form->addRow(m_totpLabel, m_totpEdit);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_note);
+    layout->addLayout(form);
+    layout->addWidget(m_error);
+    layout->addStretch(1);
+    layout->addWidget(buttons);
+
+    setMinimumWidth(420);
+    retranslateUi();
+}
+
+void SignInDialog::setUser(const QString &user)
+{
+    m_userEdit->setText(user);
+}
+
+void SignInDialog::setPassword(const QString &password)
+{
+    m_passwordEdit->setText(password);
+}
+
+void SignInDialog::setNote(const QString &note)
+{
+    m_note->setText(note);
+    m_note->setVisible(!note.isEmpty());
+}
+
+QString SignInDialog::errorText() const
+{
+    return m_error->isVisible() || m_hasError ? m_error->text() : QString();
+}
+
+void SignInDialog::submit()
+{
+    if (!m_client)
+        return;
+    m_hasError = false;
+    m_error->hide();
+    const QPointer<SignInDialog> self(this);
+    auto done = [self](hm::Result<hm::client::LoginResult> result) {
+        if (self)
+            self->finish(std::move(result));
+    };
+    setBusy(true);
+    if (awaitingCode())
+        m_client->verifyTwoFactor(m_pendingToken, m_totpEdit->text().trimmed(), done);
+    else
+        m_client->login(m_userEdit->text().trimmed(), m_passwordEdit->text(), done);
+}
+
+void SignInDialog::finish(hm::Result<hm::client::LoginResult> result)
+{
+    setBusy(false);
+    if (!result.ok()) {
+        showError(result.error());
+        return;
+    }
+    const hm::client::LoginResult &login = result.value();
+    if (login.twoFactorRequired) {
+        m_pendingToken = login.pendingToken;
+        m_userEdit->setEnabled(false);
+        m_passwordEdit->setEnabled(false);
+        m_totpLabel->show();
+        m_totpEdit->show();
+        m_totpEdit->clear();
+        m_totpEdit->setFocus();
+        retranslateUi();
+        return;
+    }
+    m_user = login.user;
+    m_passwordEdit->clear();
+    accept();
+}
+
+void SignInDialog::showError(const hm::Error &error)
+{
+    m_lastError = error;
+    m_hasError = true;
+    QString text;
+    const QLocale locale;
+    switch (error.code) {
+    case hm::ErrorCode::InvalidCredentials:
+        text = awaitingCode() ? tr("The one-time code is wrong or has expired. Enter the current "
+                                   "code from your authenticator app.")
+                              : tr("The username, e-mail address or password is wrong.");
+        break;
+    case hm::ErrorCode::AccountLocked:
+    case hm::ErrorCode::RateLimitExceeded: {
+        QDateTime until = QDateTime::fromString(
+            error.details.value(QStringLiteral("locked_until")).toString(), Qt::ISODate);
+        const int retryAfter = error.details.value(QStringLiteral("retry_after")).toInt();
+        if (!until.isValid() && retryAfter > 0)
+            until = QDateTime::currentDateTime().addSecs(retryAfter);
+        text = until.isValid()
+                   ? tr("Too many failed attempts: sign-in is locked until %1.")
+                         .arg(locale.toString(until.toLocalTime().time(), QLocale::ShortFormat))
+                   : tr("Too many failed attempts: sign-in is locked for a while. Try again "
+                        "later.");
+        break;
+    }
+    case hm::ErrorCode::AccountSuspended:
+        text = tr("This account is suspended. Ask an administrator.");
+        break;
+    case hm::ErrorCode::EmailNotVerified:
+        text = tr("This account is not activated yet.");
+        break;
+    case hm::ErrorCode::TokenInvalid:
+    case hm::ErrorCode::TokenExpired:
+        // The pending login ran out: start again from the password.
+        m_pendingToken.clear();
+        m_userEdit->setEnabled(true);
+        m_passwordEdit->setEnabled(true);
+        m_totpLabel->hide();
+        m_totpEdit->hide();
+        retranslateUi();
+        text = tr("The sign-in took too long. Enter your password again.");
+        break;
+    default:
+        text = tr("Signing in failed: %1")
+                   .arg(error.message.isEmpty() ? error.codeName() : error.message);
+        break;
+    }
+    m_error->setText(text);
+    m_error->show();
+}
+
+void SignInDialog::setBusy(bool busy)
+{
+    m_submit->setEnabled(!busy);
+    if (!awaitingCode()) {
+        m_userEdit->setEnabled(!busy);
+        m_passwordEdit->setEnabled(!busy);
+    }
+    m_totpEdit->setEnabled(!busy);
+}
+
+void SignInDialog::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslateUi();
+    QDialog::changeEvent(event);
+}
+
+void SignInDialog::retranslateUi()
+{
+    const QString host = m_client ? m_client->baseUrl().host() : QString();
+    setWindowTitle(tr("Sign In to %1").arg(host));
+    m_userLabel->setText(tr("&Username or e-mail:"));
+    m_passwordLabel->setText(tr("&Password:"));
+    m_totpLabel->setText(tr("&One-time code:"));
+    m_totpEdit->setPlaceholderText(tr("6 digits from your authenticator app"));
+    m_submit->setText(awaitingCode() ? tr("&Verify") : tr("&Sign In"));
+    m_cancel->setText(tr("Cancel"));
+}
+
+} // namespace hm::app

@@ -1,0 +1,68 @@
+#pragma once
+
+#include "client/ApiTypes.h"
+
+#include <QDialog>
+#include <QPointer>
+
+class QLabel;
+class QLineEdit;
+class QPushButton;
+
+namespace hm::client {
+class ApiClient;
+}
+
+namespace hm::app {
+
+// Signs in to a server through `client`: username or e-mail and password,
+// then the one-time code when the account has two-factor sign-in on. The
+// dialog talks to the server itself and accepts once the client holds a
+// session; failures are shown in words and the user can try again. Shown
+// through DialogSeam so tests fill `signin.user`, `signin.password`,
+// `signin.totp` and click `signin.submit`.
+class SignInDialog : public QDialog
+{
+    Q_OBJECT
+
+public:
+    SignInDialog(hm::client::ApiClient *client, QWidget *parent = nullptr);
+
+    void setUser(const QString &user);
+    void setPassword(const QString &password);
+    // A line above the fields (e.g. where the first password is).
+    void setNote(const QString &note);
+
+    bool awaitingCode() const { return !m_pendingToken.isEmpty(); }
+    QString errorText() const;
+    const hm::client::UserInfo &user() const { return m_user; }
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    void submit();
+    void finish(hm::Result<hm::client::LoginResult> result);
+    void showError(const hm::Error &error);
+    void setBusy(bool busy);
+    void retranslateUi();
+
+    QPointer<hm::client::ApiClient> m_client;
+    QString m_pendingToken;
+    hm::client::UserInfo m_user;
+    hm::Error m_lastError;
+    bool m_hasError = false;
+
+    QLabel *m_note = nullptr;
+    QLabel *m_userLabel = nullptr;
+    QLineEdit *m_userEdit = nullptr;
+    QLabel *m_passwordLabel = nullptr;
+    QLineEdit *m_passwordEdit = nullptr;
+    QLabel *m_totpLabel = nullptr;
+    QLineEdit *m_totpEdit = nullptr;
+    QLabel *m_error = nullptr;
+    QPushButton *m_submit = nullptr;
+    QPushButton *m_cancel = nullptr;
+};
+
+} // namespace hm::app
