@@ -76,15 +76,10 @@ ApiReply listUsers(AuthModule &auth, const RequestContext &c)
     const AttemptTracker::Policy policy = auth.loginPolicy();
     for (const UserRecord &user : std::as_const(page.value().users))
         users.append(adminJson(auth, user, policy));
-    const qint64 pages = (page.value().total + list.size - 1) / list.size;
-    return ApiReply::ok(QJsonObject{
-        {QStringLiteral("users"), users},
-        {QStringLiteral("pagination"), QJsonObject{{QStringLiteral("page"), list.page},
-                                                   {QStringLiteral("size"), list.size},
-                                                   {QStringLiteral("total"), page.value().total},
-                                                   {QStringLiteral("pages"), pages},
-                                                   {QStringLiteral("has_next"), list.page < pages},
-                                                   {QStringLiteral("has_prev"), list.page > 1}}}});
+    return ApiReply::ok(
+        QJsonObject{{QStringLiteral("users"), users},
+                    {QStringLiteral("pagination"),
+                     paginationJson(Paging{list.page, list.size}, page.value().total)}});
 }
 
 ApiReply createUser(AuthModule &auth, const RequestContext &c, const Principal &p)
