@@ -442,25 +442,55 @@ void FlowListModel::applyEvent(const QString &type, const QJsonObject &data)
         applyExecutionEvent(type, data);
         return;
     }
-    // Flow messages by whatever name the server gives them (flow_created,
-    // flow.updated, flow_version_created, flow_published, flow_deleted,
-    // flow_share_created, ...): a deleted flow leaves, anything else is
-    // read again (an unshared flow then answers FLOW_NOT_FOUND and leaves).
-    const bool aboutFlow = type.startsWith(QLatin1String("flow"), Qt::CaseInsensitive) ||
-                           type.contains(QLatin1String("share"), Qt::CaseInsensitive);
-    if (!aboutFlow)
-        return;
+    // The flow messages of /ws/events (docs/api.md; server FlowEvents.h)
+    // carry the changed fields: they are applied as they come, and the
+    // server is asked only when they cannot say enough (share changes move
+    // the caller's permission, an update of a flow this list does not hold
+    // may bring it into the filter).
     const QString flowId = flowIdOf(data);
-    if (flowId.isEmpty())
+    if (flowId.isEmpty() || !type.startsWith(QLatin1String("flow_")))
         return;
-    const bool gone = (type.contains(QLatin1String("delet"), Qt::CaseInsensitive) ||
-                       type.contains(QLatin1String("remov"), Qt::CaseInsensitive)) &&
-                      !type.contains(QLatin1String("share"), Qt::CaseInsensitive) &&
-                      !type.contains(QLatin1String("version"), Qt::CaseInsensitive);
-    if (gone)
+    if (type == QLatin1String("flow_deleted")) {
         removeFlow(flowId);
-    else
+        return;
+    }
+    if (type == QLatin1String("flow_created") && data.contains(QLatin1String("created_at"))) {
+        QJsonObject row = data;
+        row.insert(QStringLiteral("id"), flowId);
+        upsertFlow(client::json::flowSummary(row));
+        return;
+    }
+    const int row = rowOf(flowId);
+    const bool patchable = type == QLatin1String("flow_updated") ||
+                           type == QLatin1String("flow_version_added") ||
+                           type == QLatin1String("flow_published");
+    if (!patchable || row < 0) {
         refreshFlow(flowId);
+        return;
+    }
+    FlowSummary patched = m_rows.at(row);
+    const auto text = [&data](const char *key, QString &field) {
+        const QJsonValue value = data.value(QLatin1String(key));
+        if (value.isString())
+            field = value.toString();
+    };
+    text("name", patched.name);
+    text("description", patched.description);
+    text("latest_version", patched.latestVersion);
+    text("published_version", patched.publishedVersion);
+    text("my_permission", patched.myPermission);
+    if (const QDateTime updated = client::json::time(data.value(QStringLiteral("updated_at")));
+        updated.isValid())
+        patched.updatedAt = updated;
+    // Events of one flow may arrive after a newer answer was applied: an
+    // older revision changes nothing.
+    const qint64 revision = data.value(QStringLiteral("revision")).toInteger();
+    if (revision > 0) {
+        if (revision < patched.revision)
+            return;
+        patched.revision = revision;
+    }
+    upsertFlow(patched);
 }
 
 void FlowListModel::applyExecutionEvent(const QString &type, const QJsonObject &data)

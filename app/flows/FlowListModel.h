@@ -22,9 +22,10 @@ namespace hm::app {
 //
 // It stays live without reloading: applyEvent() takes /ws/events messages
 // and changes only the rows they concern — execution_* messages the "last
-// execution" cell of their flow, flow messages (created, updated,
-// published, deleted: the names are read loosely, see applyEvent) the
-// flow's row, after asking the server for the flow. The page's own
+// execution" cell of their flow, flow messages (created, updated, version
+// added, published, deleted) the flow's row from the fields they carry;
+// only share changes, and updates of flows the list does not hold, ask the
+// server for the flow. The page's own
 // changes go in the same way (upsertFlow, removeFlow).
 //
 // Paging is by offset while rows may come and go: the model counts the

@@ -434,33 +434,54 @@ void TestFlowsPage::listModelAppliesEvents()
     QCOMPARE(model.data(model.index(row, 0), FlowListModel::LastExecutionIdRole).toString(),
              QStringLiteral("e-1"));
 
-    // Flow messages, whatever their exact names: created and updated are
-    // read from the server, deleted leaves; no reload.
+    // Flow messages as /ws/events sends them (server FlowEvents.h): their
+    // fields are applied without asking the server; a creation without them
+    // is read from the server; deleted leaves; no reload.
     const QString third = createFlow(QStringLiteral("events-c"));
     model.applyEvent(QStringLiteral("flow_created"), {{QStringLiteral("flow_id"), third}});
     QTRY_VERIFY(model.rowOf(third) >= 0);
     QCOMPARE(model.rowOf(third), 0);
-    auto renamed = await<FlowSummary>([&](auto done) {
-        hm::client::FlowChanges changes;
-        changes.name = QStringLiteral("events-a renamed");
-        FlowsApi(*m_admin).update(first, changes, done);
-    });
-    QVERIFY(renamed.ok());
-    model.applyEvent(QStringLiteral("flow.updated"), {{QStringLiteral("id"), first}});
-    QTRY_COMPARE(model.flow(model.rowOf(first))->name, QStringLiteral("events-a renamed"));
+    QCOMPARE(model.flow(0)->name, QStringLiteral("events-c"));
+    const QString fourth = QStringLiteral("not-on-the-server");
+    model.applyEvent(QStringLiteral("flow_created"),
+                     {{QStringLiteral("flow_id"), fourth},
+                      {QStringLiteral("name"), QStringLiteral("events-d")},
+                      {QStringLiteral("revision"), 1},
+                      {QStringLiteral("latest_version"), QStringLiteral("1")},
+                      {QStringLiteral("created_at"),
+                       QDateTime::currentDateTimeUtc().addSecs(60).toString(Qt::ISODateWithMs)},
+                      {QStringLiteral("my_permission"), QStringLiteral("owner")}});
+    QCOMPARE(model.rowOf(fourth), 0); // from the message alone: the server has no such flow
+    QCOMPARE(model.flow(0)->latestVersion, QStringLiteral("1"));
+    model.applyEvent(QStringLiteral("flow_deleted"), {{QStringLiteral("flow_id"), fourth}});
+    const qint64 revision = model.flow(model.rowOf(first))->revision;
+    model.applyEvent(QStringLiteral("flow_updated"),
+                     {{QStringLiteral("flow_id"), first},
+                      {QStringLiteral("name"), QStringLiteral("events-a renamed")},
+                      {QStringLiteral("revision"), revision + 1}});
+    QCOMPARE(model.flow(model.rowOf(first))->name, QStringLiteral("events-a renamed"));
+    QCOMPARE(model.flow(model.rowOf(first))->revision, revision + 1);
+    // An older message arriving late changes nothing.
+    model.applyEvent(QStringLiteral("flow_updated"),
+                     {{QStringLiteral("flow_id"), first},
+                      {QStringLiteral("name"), QStringLiteral("stale")},
+                      {QStringLiteral("revision"), revision}});
+    QCOMPARE(model.flow(model.rowOf(first))->name, QStringLiteral("events-a renamed"));
+    model.applyEvent(QStringLiteral("flow_published"),
+                     {{QStringLiteral("flow_id"), first},
+                      {QStringLiteral("published_version"), QStringLiteral("1")},
+                      {QStringLiteral("revision"), revision + 2}});
+    QCOMPARE(model.flow(model.rowOf(first))->publishedVersion, QStringLiteral("1"));
     // The row kept what only the list knows.
     QCOMPARE(model.flow(model.rowOf(first))->lastExecutionId, QStringLiteral("e-1"));
     model.applyEvent(QStringLiteral("flow_deleted"), {{QStringLiteral("flow_id"), third}});
     QCOMPARE(model.rowOf(third), -1);
     // Renamed out of the search: the row leaves.
-    auto outside = await<FlowSummary>([&](auto done) {
-        hm::client::FlowChanges changes;
-        changes.name = QStringLiteral("elsewhere");
-        FlowsApi(*m_admin).update(first, changes, done);
-    });
-    QVERIFY(outside.ok());
-    model.applyEvent(QStringLiteral("flow_updated"), {{QStringLiteral("flow_id"), first}});
-    QTRY_COMPARE(model.rowOf(first), -1);
+    model.applyEvent(QStringLiteral("flow_updated"),
+                     {{QStringLiteral("flow_id"), first},
+                      {QStringLiteral("name"), QStringLiteral("elsewhere")},
+                      {QStringLiteral("revision"), revision + 3}});
+    QCOMPARE(model.rowOf(first), -1);
     QCOMPARE(reset.size(), 0);
 }
 
