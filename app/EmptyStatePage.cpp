@@ -1,5 +1,6 @@
 #include "EmptyStatePage.h"
 
+#include "BalancedLabel.h"
 #include "hivemind/Version.h"
 
 #include <QEvent>
@@ -53,17 +54,14 @@ EmptyStatePage::EmptyStatePage(const Section &section, QWidget *parent)
     layout->addWidget(m_title);
     layout->addSpacing(10);
 
-    m_description = new QLabel(column);
+    // Balanced lines: no full line followed by a lone word.
+    m_description = new BalancedLabel(column);
     m_description->setObjectName(QStringLiteral("emptyStateText"));
-    m_description->setAlignment(Qt::AlignCenter);
-    m_description->setWordWrap(true);
     layout->addWidget(m_description);
     layout->addSpacing(8);
 
-    m_availability = new QLabel(column);
+    m_availability = new BalancedLabel(column);
     m_availability->setObjectName(QStringLiteral("emptyStateNote"));
-    m_availability->setAlignment(Qt::AlignCenter);
-    m_availability->setWordWrap(true);
     layout->addWidget(m_availability);
 
     layout->addStretch(3);

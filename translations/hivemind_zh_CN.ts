@@ -410,11 +410,11 @@
     </message>
     <message>
         <source>Credentials</source>
-        <translation>认证</translation>
+        <translation>凭据</translation>
     </message>
     <message>
         <source>Encrypted secrets used by flows and services; they can be replaced but never shown again.</source>
-        <translation>供流程与服务使用的加密凭据；可以替换，但不会再次显示。</translation>
+        <translation>供流程与服务使用的加密凭据（认证信息）；可以替换，但不会再次显示。</translation>
     </message>
     <message>
         <source>Nodes</source>

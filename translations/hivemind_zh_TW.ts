@@ -410,11 +410,11 @@
     </message>
     <message>
         <source>Credentials</source>
-        <translation>認證</translation>
+        <translation>憑證</translation>
     </message>
     <message>
         <source>Encrypted secrets used by flows and services; they can be replaced but never shown again.</source>
-        <translation>供流程與服務使用的加密機密；可以替換，但不會再次顯示。</translation>
+        <translation>供流程與服務使用的加密憑證（認證資訊）；可以替換，但不會再次顯示。</translation>
     </message>
     <message>
         <source>Nodes</source>
