@@ -71,7 +71,8 @@ void AboutDialog::changeEvent(QEvent *event)
 void AboutDialog::retranslateUi()
 {
     setWindowTitle(tr("About HiveMind"));
-    m_title->setText(tr("HiveMind %1").arg(QString::fromLatin1(hm::version::kVersion)));
+    // The product's name and version, the same in every language.
+    m_title->setText(QStringLiteral("HiveMind ") + QString::fromLatin1(hm::version::kVersion));
     m_text->setText(
         tr("A self-hosted operations platform: design workflows, run them on the server's "
            "scheduler, connect your fleet over WireGuard and keep every secret encrypted.") +
