@@ -120,6 +120,7 @@ MainWindow::MainWindow(LanguageManager *languages, ServerConnection *connection,
     if (const QScreen *screen = QGuiApplication::primaryScreen())
         setGeometry(initialGeometry(screen->availableGeometry(), kDefaultSize, kTypicalFrame,
                                     kMinimumSize));
+    m_placedGeometry = geometry();
     m_navigation->setCurrentRow(0);
 
     retranslateUi();
@@ -165,7 +166,9 @@ QWidget *MainWindow::createSidebar()
     m_navigation->setUniformItemSizes(true);
     m_navigation->setFocusPolicy(Qt::StrongFocus);
     for (const Section &section : sections()) {
-        auto *item = new QListWidgetItem(QIcon(section.iconPath), QString(), m_navigation);
+        auto *item = new QListWidgetItem(
+            ThemeManager::themedIcon(section.iconPath, QGuiApplication::palette()), QString(),
+            m_navigation);
         item->setData(Qt::UserRole, section.id);
         item->setSizeHint(QSize(0, 40));
     }
@@ -529,6 +532,7 @@ void MainWindow::restoreSettings()
         restoreGeometry(geometry);
         // Saved on another (larger, or less scaled) screen: keep it on this one.
         fitToScreen();
+        m_placedGeometry = this->geometry();
     }
     if (const QByteArray state = settings.value(kStateKey).toByteArray(); !state.isEmpty())
         restoreState(state);
@@ -559,10 +563,12 @@ void MainWindow::showEvent(QShowEvent *event)
 {
     QMainWindow::showEvent(event);
     // The real frame is known once shown: keep all of it on the screen.
-    if (!m_fittedToScreen && !isMaximized() && !isFullScreen()) {
-        m_fittedToScreen = true;
+    // Only the geometry the window chose itself (first or restored); a size
+    // the caller set (screenshots) is left alone.
+    if (!m_fittedToScreen && geometry() == m_placedGeometry && !isMaximized() && !isFullScreen()) {
         fitToScreen();
     }
+    m_fittedToScreen = true;
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)
@@ -698,6 +704,14 @@ void MainWindow::updateThemeActions()
 void MainWindow::applyTheme()
 {
     setStyleSheet(m_themes->styleSheet());
+    // The sidebar's line icons in the theme's grey.
+    if (m_navigation) {
+        const QPalette palette = QGuiApplication::palette();
+        const auto &all = sections();
+        for (int row = 0; row < m_navigation->count() && row < all.size(); ++row)
+            m_navigation->item(row)->setIcon(
+                ThemeManager::themedIcon(all.at(row).iconPath, palette));
+    }
 }
 
 QRect MainWindow::initialGeometry(const QRect &available, QSize preferred, const QMargins &frame,

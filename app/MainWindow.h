@@ -154,6 +154,7 @@ private:
     bool m_signInOpen = false;
     bool m_signInOffered = false;
     bool m_fittedToScreen = false;
+    QRect m_placedGeometry; // what the window chose, to refit once the frame is known
 };
 
 } // namespace hm::app

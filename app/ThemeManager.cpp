@@ -5,11 +5,14 @@
 #include <QApplication>
 #include <QFile>
 #include <QGuiApplication>
+#include <QPainter>
+#include <QPixmap>
 #include <QRegularExpression>
 #include <QSettings>
 #include <QStyle>
 #include <QStyleFactory>
 #include <QStyleHints>
+#include <QSvgRenderer>
 
 namespace hm::app {
 
@@ -75,6 +78,7 @@ const QList<ThemeManager::Token> &ThemeManager::themeTokens()
         {"selection", "#d9e4fb", "#263b66"},
         {"selectionText", "#1d3f9a", "#cfdcfd"},
         {"link", "#2f5bd3", "#8fb0ff"},
+        {"icon", "#4b5563", "#aeb4bf"}, // the line icons' strokes (resources/icons)
         // Banners and tones
         {"bannerBg", "#eef3fd", "#1d2740"},
         {"bannerBorder", "#d6e0f5", "#2c3b5c"},
@@ -146,6 +150,41 @@ QString ThemeManager::styleSheet(bool dark)
     return out;
 }
 
+bool ThemeManager::isDarkPalette(const QPalette &palette)
+{
+    return palette.color(QPalette::Window).lightnessF() < 0.5;
+}
+
+QIcon ThemeManager::themedIcon(const QString &svgPath, const QPalette &palette)
+{
+    const bool dark = isDarkPalette(palette);
+    if (!dark)
+        return QIcon(svgPath);
+    QFile file(svgPath);
+    if (!file.open(QIODevice::ReadOnly))
+        return QIcon(svgPath);
+    QByteArray svg = file.readAll();
+    svg.replace(QByteArray(tokenColour("icon", false).name().toLatin1()),
+                QByteArray(tokenColour("icon", true).name().toLatin1()));
+    QSvgRenderer renderer(svg);
+    if (!renderer.isValid())
+        return QIcon(svgPath);
+    QIcon icon;
+    for (const int size : {16, 20, 24, 28, 32, 48, 64}) {
+        for (const qreal ratio : {1.0, 2.0}) {
+            QPixmap pixmap(QSize(size, size) * ratio);
+            pixmap.fill(Qt::transparent);
+            {
+                QPainter painter(&pixmap);
+                renderer.render(&painter);
+            }
+            pixmap.setDevicePixelRatio(ratio);
+            icon.addPixmap(pixmap);
+        }
+    }
+    return icon;
+}
+
 ThemeManager::Mode ThemeManager::savedMode()
 {
     return modeFromName(QSettings().value(kSettingsKey).toString());
@@ -186,7 +225,7 @@ bool ThemeManager::systemPrefersDark() const
     }
 #endif
     // The platform's own palette, as it was before the console set one.
-    return m_systemPalette.color(QPalette::Window).lightnessF() < 0.5;
+    return isDarkPalette(m_systemPalette);
 }
 
 void ThemeManager::setMode(Mode mode, Persist persist)

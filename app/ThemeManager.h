@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QIcon>
 #include <QObject>
 #include <QPalette>
 #include <QString>
@@ -63,6 +64,12 @@ public:
     // console.qss with each @token replaced by its colour in that theme.
     static QString styleSheet(bool dark);
     QString styleSheet() const { return styleSheet(m_dark); }
+    // One of the console's line icons (resources/icons, drawn in the light
+    // theme's grey) in the grey of the theme `palette` belongs to: the same
+    // shapes, light strokes on dark backgrounds. Crisp at 1x and 2x.
+    static QIcon themedIcon(const QString &svgPath, const QPalette &palette);
+    static bool isDarkPalette(const QPalette &palette);
+
     // Whether the system asks for dark colours (Qt 6.5+: the colour scheme;
     // Qt 6.4: the platform palette's window lightness).
     bool systemPrefersDark() const;

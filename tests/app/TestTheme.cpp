@@ -27,6 +27,8 @@
 #include <QJsonArray>
 #include <QLabel>
 #include <QListWidget>
+#include <QMenu>
+#include <QPainter>
 #include <QRandomGenerator>
 #include <QRegularExpression>
 #include <QSettings>
@@ -58,6 +60,21 @@ template <typename T, typename Start> hm::Result<T> await(Start start, int timeo
     if (!QTest::qWaitFor([&out] { return out.has_value(); }, timeoutMs))
         return hm::Error{hm::ErrorCode::Timeout, QStringLiteral("no answer")};
     return std::move(*out);
+}
+
+// The lightness of the most opaque stroke pixel of `icon` at 20 px.
+double strokeLightness(const QIcon &icon)
+{
+    const QImage image = icon.pixmap(QSize(20, 20)).toImage();
+    QColor best;
+    for (int y = 0; y < image.height(); ++y) {
+        for (int x = 0; x < image.width(); ++x) {
+            const QColor c = image.pixelColor(x, y);
+            if (!best.isValid() || c.alpha() > best.alpha())
+                best = c;
+        }
+    }
+    return best.lightnessF();
 }
 
 double windowLightness()
@@ -230,12 +247,23 @@ void TestTheme::mainWindowAndMenuFollow()
     auto *pages = window.findChild<QWidget *>(QStringLiteral("pages"));
     QVERIFY(paintedColour(pages, QPoint(5, 5)).lightnessF() < 0.3);
     QVERIFY(window.styleSheet().contains(QStringLiteral("#1a1d22"))); // the dark sidebar token
+    // The line icons are drawn light on the dark sidebar.
+    auto *navigation = window.findChild<QListWidget *>(QStringLiteral("navigation"));
+    QVERIFY(navigation);
+    QVERIFY2(strokeLightness(navigation->item(0)->icon()) > 0.6,
+             qPrintable(QString::number(strokeLightness(navigation->item(0)->icon()))));
+    auto *vpnPage = window.findChild<QWidget *>(QStringLiteral("page.vpn"));
+    auto *badge = vpnPage->findChild<QLabel *>(QStringLiteral("iconBadge"));
+    QVERIFY(badge);
+    QTRY_VERIFY(strokeLightness(QIcon(badge->pixmap())) > 0.6);
 
     // Another window made meanwhile (e.g. by the Settings page) shows the
     // current mode checked.
     m_themes->setMode(ThemeManager::Mode::System, ThemeManager::Persist::No);
     QVERIFY(system->isChecked());
     QTRY_VERIFY(paintedColour(sidebar).lightnessF() > 0.8);
+    QVERIFY(strokeLightness(navigation->item(0)->icon()) < 0.5);
+    QTRY_VERIFY(strokeLightness(QIcon(badge->pixmap())) < 0.5);
 }
 
 void TestTheme::canvasFollows()
@@ -417,6 +445,33 @@ void TestTheme::screenshots()
             });
             window.findChild<QAction *>(QStringLiteral("action.about"))->trigger();
             QVERIFY(about);
+
+            // The View menu with its Theme submenu open.
+            auto *viewMenu = window.findChild<QMenu *>(QStringLiteral("menuView"));
+            auto *themeMenu = window.findChild<QMenu *>(QStringLiteral("menuTheme"));
+            QVERIFY(viewMenu && themeMenu);
+            viewMenu->popup(window.mapToGlobal(QPoint(40, 20)));
+            QVERIFY(QTest::qWaitForWindowExposed(viewMenu));
+            themeMenu->popup(viewMenu->geometry().topRight());
+            QVERIFY(QTest::qWaitForWindowExposed(themeMenu));
+            {
+                QApplication::processEvents();
+                const QRect both = viewMenu->geometry().united(themeMenu->geometry());
+                QPixmap picture(both.size());
+                picture.fill(QApplication::palette().color(QPalette::Window));
+                QPainter painter(&picture);
+                painter.drawPixmap(viewMenu->geometry().topLeft() - both.topLeft(),
+                                   viewMenu->grab());
+                painter.drawPixmap(themeMenu->geometry().topLeft() - both.topLeft(),
+                                   themeMenu->grab());
+                painter.end();
+                const QString file = dir + QStringLiteral("/") + theme + QStringLiteral("-menu-") +
+                                     language + QStringLiteral(".png");
+                made << file;
+                QVERIFY(picture.save(file));
+            }
+            themeMenu->hide();
+            viewMenu->hide();
         }
     }
     QVERIFY(m_languages->setLanguage(QStringLiteral("en"), LanguageManager::Persist::No));
