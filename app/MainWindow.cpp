@@ -36,6 +36,7 @@
 #include <QPointer>
 #include <QPushButton>
 #include <QScreen>
+#include <QScrollArea>
 #include <QSettings>
 #include <QSplitter>
 #include <QStackedWidget>
@@ -74,9 +75,16 @@ MainWindow::MainWindow(LanguageManager *languages, ServerConnection *connection,
     m_splitter->setChildrenCollapsible(false);
     m_splitter->setHandleWidth(1);
     m_splitter->addWidget(createSidebar());
-    m_pages = new QStackedWidget(m_splitter);
+    // The pages scroll when the window is shorter or narrower than what a
+    // page needs (a small or scaled screen), instead of being squeezed.
+    auto *pagesScroll = new QScrollArea(m_splitter);
+    pagesScroll->setObjectName(QStringLiteral("pagesScroll"));
+    pagesScroll->setFrameShape(QFrame::NoFrame);
+    pagesScroll->setWidgetResizable(true);
+    m_pages = new QStackedWidget(pagesScroll);
     m_pages->setObjectName(QStringLiteral("pages"));
-    m_splitter->addWidget(m_pages);
+    pagesScroll->setWidget(m_pages);
+    m_splitter->addWidget(pagesScroll);
     m_splitter->setStretchFactor(0, 0);
     m_splitter->setStretchFactor(1, 1);
     m_splitter->setSizes({kSidebarWidth, kDefaultSize.width() - kSidebarWidth});

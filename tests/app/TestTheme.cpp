@@ -30,6 +30,7 @@
 #include <QMenu>
 #include <QPainter>
 #include <QRandomGenerator>
+#include <QScrollBar>
 #include <QRegularExpression>
 #include <QSettings>
 #include <QStandardPaths>
@@ -472,6 +473,16 @@ void TestTheme::screenshots()
             }
             themeMenu->hide();
             viewMenu->hide();
+
+            // A short window: the sidebar scrolls, with the themed scrollbar.
+            if (language == QLatin1String("en")) {
+                window.selectSection(QStringLiteral("dashboard"));
+                window.resize(1000, 420);
+                QTRY_COMPARE(window.size(), QSize(1000, 420));
+                auto *navigation = window.findChild<QListWidget *>(QStringLiteral("navigation"));
+                QTRY_VERIFY(navigation->verticalScrollBar()->isVisible());
+                QVERIFY(shoot(&window, theme + QStringLiteral("-short-") + language));
+            }
         }
     }
     QVERIFY(m_languages->setLanguage(QStringLiteral("en"), LanguageManager::Persist::No));
