@@ -12,6 +12,7 @@
 #include "ServerConnection.h"
 #include "ServerErrorText.h"
 #include "common/Error.h"
+#include "server/runtime/DataDirectoryLock.h"
 #include "widgets/MessageBox.h"
 
 #include <QApplication>
@@ -20,7 +21,9 @@
 #include <QFile>
 #include <QLabel>
 #include <QListWidget>
+#include <QMessageBox>
 #include <QPushButton>
+#include <QRandomGenerator>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -62,6 +65,7 @@ private slots:
     void knownErrorCodesAreTranslated();
     void everyErrorCodeHasASentence();
     void retryOnlyWhereItHelps();
+    void failedStartOffersRetry();
     void relativeDataDirIsShownAbsolute();
     void initialWindowFitsTheScreen();
     void restoredGeometryIsClamped();
@@ -158,6 +162,53 @@ void TestShell::retryOnlyWhereItHelps()
     QVERIFY(isRetryableError(QStringLiteral("SERVICE_UNAVAILABLE")));
     QVERIFY(!isRetryableError(QStringLiteral("INVALID_CREDENTIALS")));
     QVERIFY(!isRetryableError(QStringLiteral("DB_KEY_INVALID")));
+}
+
+void TestShell::failedStartOffersRetry()
+{
+    QByteArray key(32, Qt::Uninitialized);
+    QRandomGenerator::system()->generate(key.begin(), key.end());
+    qputenv("HIVEMIND_MASTER_KEY", key.toBase64());
+    QTemporaryDir data;
+    QVERIFY(data.isValid());
+    // Somebody else holds the data directory: the local server cannot start.
+    auto lock = std::make_unique<hm::server::DataDirectoryLock>(data.path());
+    QVERIFY(lock->acquire().ok());
+
+    hm::app::ServerConnection::Options connectionOptions;
+    connectionOptions.dataDir = data.path();
+    connectionOptions.useKeychain = false;
+    connectionOptions.refreshIntervalMs = 0;
+    hm::app::ServerConnection connection(connectionOptions);
+    MainWindow::Options options;
+    options.persistSettings = false;
+    MainWindow window(m_languages.get(), &connection, options);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(m_languages->setLanguage(QStringLiteral("zh_CN"), LanguageManager::Persist::No));
+    connection.start();
+    QTRY_VERIFY_WITH_TIMEOUT(connection.state() == hm::app::ServerConnection::State::Failed, 15000);
+
+    auto *status = window.findChild<QLabel *>(QStringLiteral("connectionStatus"));
+    auto *retry = window.findChild<QPushButton *>(QStringLiteral("status.retry"));
+    QVERIFY(status && retry);
+    // In the user's language, the server's own words only on hover.
+    QTRY_VERIFY2(status->text().contains(QStringLiteral("另一个 HiveMind 服务器")),
+                 qPrintable(status->text()));
+    QVERIFY2(status->toolTip().startsWith(QLatin1String("DATA_DIR_IN_USE")),
+             qPrintable(status->toolTip()));
+    QVERIFY(retry->isVisible());
+    QCOMPARE(retry->text(), QStringLiteral("重试"));
+    if (auto *box = window.findChild<QMessageBox *>(QStringLiteral("dataDirInUseDialog")))
+        box->close();
+
+    // The other server is gone: Retry starts the local one.
+    lock.reset();
+    QTest::mouseClick(retry, Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(connection.state() == hm::app::ServerConnection::State::Connected,
+                             15000);
+    QVERIFY(!retry->isVisible());
+    QVERIFY(status->toolTip().isEmpty());
 }
 
 void TestShell::relativeDataDirIsShownAbsolute()

@@ -14,6 +14,9 @@
 #include "client/ApiClient.h"
 #include "client/ExecutionsApi.h"
 #include "client/FlowsApi.h"
+#include "executions/ExecutionFeed.h"
+#include "executions/ExecutionViewer.h"
+#include "executions/ExecutionsPage.h"
 #include "flowgraph/FlowGraphModel.h"
 #include "flows/FlowEditorPage.h"
 #include "flows/FlowListModel.h"
@@ -30,8 +33,8 @@
 #include <QMenu>
 #include <QPainter>
 #include <QRandomGenerator>
-#include <QScrollBar>
 #include <QRegularExpression>
+#include <QScrollBar>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTableView>
@@ -390,6 +393,19 @@ void TestTheme::screenshots()
             nightly = created.value().id;
     }
 
+    // One run of it for the execution viewer.
+    auto published = await<hm::client::FlowVersion>([&](auto done) {
+        FlowsApi(*m_connection->client()).publish(nightly, QStringLiteral("1"), done);
+    });
+    if (!published.ok())
+        QFAIL(qPrintable(published.error().toString()));
+    auto run = await<hm::client::TriggerOutcome>([&](auto done) {
+        FlowsApi(*m_connection->client()).trigger(nightly, hm::client::TriggerOptions{}, done);
+    });
+    if (!run.ok())
+        QFAIL(qPrintable(run.error().toString()));
+    const QString executionId = run.value().executionId;
+
     MainWindow::Options options;
     options.persistSettings = false;
     options.themes = m_themes.get();
@@ -433,6 +449,12 @@ void TestTheme::screenshots()
             QVERIFY(shoot(&window, theme + QStringLiteral("-editor-") + language));
             editor->discard();
             page->showList();
+
+            window.openExecution(executionId);
+            ExecutionViewer *viewer = window.executionsPage()->viewer();
+            QTRY_VERIFY_WITH_TIMEOUT(
+                viewer->feed()->connection() == ExecutionFeed::Connection::Ended, 20000);
+            QVERIFY(shoot(&window, theme + QStringLiteral("-execution-") + language));
 
             window.selectSection(QStringLiteral("credentials"));
             QVERIFY(shoot(&window, theme + QStringLiteral("-empty-") + language));
