@@ -268,6 +268,16 @@ void TestTheme::mainWindowAndMenuFollow()
     QTRY_VERIFY(paintedColour(sidebar).lightnessF() > 0.8);
     QVERIFY(strokeLightness(navigation->item(0)->icon()) < 0.5);
     QTRY_VERIFY(strokeLightness(QIcon(badge->pixmap())) < 0.5);
+
+    // A short window: the sidebar scrolls with the console's thin, themed
+    // scrollbar (10 px, rounded handle), not the platform's default one.
+    window.resize(900, 380);
+    QTRY_VERIFY(navigation->verticalScrollBar()->isVisible());
+    QCOMPARE(navigation->verticalScrollBar()->width(), 10);
+    const QColor handleLight = paintedColour(navigation->verticalScrollBar(), QPoint(5, 12));
+    m_themes->setMode(ThemeManager::Mode::Dark, ThemeManager::Persist::No);
+    QTRY_VERIFY2(paintedColour(navigation->verticalScrollBar(), QPoint(5, 12)) != handleLight,
+                 qPrintable(handleLight.name()));
 }
 
 void TestTheme::canvasFollows()
