@@ -6,6 +6,8 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
 #include <QStandardPaths>
 #include <cstdio>
 
@@ -19,6 +21,13 @@ void printError(const QString &message)
 }
 
 } // namespace
+
+QString absoluteDataDir(const QString &path)
+{
+    if (path.isEmpty())
+        return {};
+    return QDir::cleanPath(QFileInfo(path).absoluteFilePath());
+}
 
 QString preparseLanguage(const QStringList &arguments)
 {
@@ -76,8 +85,14 @@ std::optional<AppOptions> parseCommandLine(const QStringList &arguments)
         QCoreApplication::translate("CommandLine", "Section to show at start: %1.")
             .arg(sectionIds.join(QStringLiteral(", "))),
         QCoreApplication::translate("CommandLine", "name"));
+    const QCommandLineOption themeOption(
+        QStringLiteral("theme"),
+        QCoreApplication::translate("CommandLine",
+                                    "Colours for this run: light, dark or system (not saved)."),
+        QCoreApplication::translate("CommandLine", "theme"));
     parser.addOptions(
         {langOption, dataDirOption, noKeychainOption, screenshotOption, sectionOption});
+    parser.addOption(themeOption);
 
     parser.process(arguments); // exits for --help, --version and unknown options
 
@@ -100,13 +115,22 @@ std::optional<AppOptions> parseCommandLine(const QStringList &arguments)
             return std::nullopt;
         }
     }
-    options.dataDir = parser.isSet(dataDirOption)
-                          ? parser.value(dataDirOption)
-                          : server::defaultDataDir();
+    options.dataDir = absoluteDataDir(parser.isSet(dataDirOption) ? parser.value(dataDirOption)
+                                                                  : server::defaultDataDir());
     if (options.dataDir.isEmpty()) {
         printError(QCoreApplication::translate("CommandLine",
                                                "No data directory; pass one with --data-dir."));
         return std::nullopt;
+    }
+    if (parser.isSet(themeOption)) {
+        options.theme = parser.value(themeOption);
+        if (options.theme != QLatin1String("light") && options.theme != QLatin1String("dark") &&
+            options.theme != QLatin1String("system")) {
+            printError(QCoreApplication::translate(
+                           "CommandLine", "Unknown theme \"%1\"; choose light, dark or system.")
+                           .arg(options.theme));
+            return std::nullopt;
+        }
     }
     options.useKeychain = !parser.isSet(noKeychainOption);
     options.screenshotFile = parser.value(screenshotOption);

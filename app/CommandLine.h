@@ -14,11 +14,16 @@ struct AppOptions
     bool useKeychain = true;
     QString screenshotFile;
     QString section;
+    QString theme; // "light", "dark", "system"; empty: the saved choice
 };
 
 // The value of --lang, read before the parser exists so that --help can be
 // shown in the requested language. Empty when absent.
 QString preparseLanguage(const QStringList &arguments);
+
+// `path` made absolute against the current directory and cleaned
+// ("data/../hm/" -> "/home/me/hm"), as the console shows and uses it.
+QString absoluteDataDir(const QString &path);
 
 // Parses the arguments. Handles --help and --version itself (prints, exits);
 // on invalid input prints the reason to stderr and returns std::nullopt.

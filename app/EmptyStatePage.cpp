@@ -1,14 +1,42 @@
 #include "EmptyStatePage.h"
 
+#include "BalancedLabel.h"
+#include "ThemeManager.h"
 #include "hivemind/Version.h"
 
 #include <QEvent>
+#include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QIcon>
 #include <QLabel>
 #include <QVBoxLayout>
+#include <functional>
 
 namespace hm::app {
+
+namespace {
+
+// Calls `repaint` when the palette of the watched widget changes.
+class BadgeThemeFilter : public QObject
+{
+public:
+    BadgeThemeFilter(std::function<void()> repaint, QObject *parent)
+        : QObject(parent), m_repaint(std::move(repaint))
+    {}
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        if (event->type() == QEvent::PaletteChange)
+            m_repaint();
+        return QObject::eventFilter(watched, event);
+    }
+
+private:
+    std::function<void()> m_repaint;
+};
+
+} // namespace
 
 QLabel *createIconBadge(const QString &iconPath, int badgeSize, QWidget *parent)
 {
@@ -18,7 +46,13 @@ QLabel *createIconBadge(const QString &iconPath, int badgeSize, QWidget *parent)
     badge->setAlignment(Qt::AlignCenter);
     badge->setStyleSheet(QStringLiteral("border-radius: %1px;").arg(badgeSize / 2));
     const int iconSize = badgeSize / 2;
-    badge->setPixmap(QIcon(iconPath).pixmap(QSize(iconSize, iconSize), badge->devicePixelRatioF()));
+    const auto paint = [badge, iconPath, iconSize] {
+        badge->setPixmap(ThemeManager::themedIcon(iconPath, QGuiApplication::palette())
+                             .pixmap(QSize(iconSize, iconSize), badge->devicePixelRatioF()));
+    };
+    paint();
+    // Repainted in the new theme's grey when the theme changes.
+    badge->installEventFilter(new BadgeThemeFilter(paint, badge));
     return badge;
 }
 
@@ -53,17 +87,14 @@ EmptyStatePage::EmptyStatePage(const Section &section, QWidget *parent)
     layout->addWidget(m_title);
     layout->addSpacing(10);
 
-    m_description = new QLabel(column);
+    // Balanced lines: no full line followed by a lone word.
+    m_description = new BalancedLabel(column);
     m_description->setObjectName(QStringLiteral("emptyStateText"));
-    m_description->setAlignment(Qt::AlignCenter);
-    m_description->setWordWrap(true);
     layout->addWidget(m_description);
     layout->addSpacing(8);
 
-    m_availability = new QLabel(column);
+    m_availability = new BalancedLabel(column);
     m_availability->setObjectName(QStringLiteral("emptyStateNote"));
-    m_availability->setAlignment(Qt::AlignCenter);
-    m_availability->setWordWrap(true);
     layout->addWidget(m_availability);
 
     layout->addStretch(3);

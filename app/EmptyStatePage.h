@@ -8,6 +8,8 @@ class QLabel;
 
 namespace hm::app {
 
+class BalancedLabel;
+
 // The page of a section whose feature this version does not have yet: its
 // icon, its name, what will appear there, and plainly that it is not available.
 class EmptyStatePage : public QWidget
@@ -25,8 +27,8 @@ private:
 
     Section m_section;
     QLabel *m_title = nullptr;
-    QLabel *m_description = nullptr;
-    QLabel *m_availability = nullptr;
+    BalancedLabel *m_description = nullptr;
+    BalancedLabel *m_availability = nullptr;
 };
 
 // A round badge holding a section icon, shared by the empty states.

@@ -1,5 +1,6 @@
 #include "MainWindow.h"
 
+#include "AboutDialog.h"
 #include "ConnectionDialog.h"
 #include "DashboardPage.h"
 #include "EmptyStatePage.h"
@@ -9,6 +10,7 @@
 #include "ServerErrorText.h"
 #include "SignInDialog.h"
 #include "StatusIndicator.h"
+#include "ThemeManager.h"
 #include "client/ApiClient.h"
 #include "common/Check.h"
 #include "executions/ExecutionsPage.h"
@@ -34,6 +36,7 @@
 #include <QPointer>
 #include <QPushButton>
 #include <QScreen>
+#include <QScrollArea>
 #include <QSettings>
 #include <QSplitter>
 #include <QStackedWidget>
@@ -54,14 +57,6 @@ const QString kStatusBarKey = QStringLiteral("mainWindow/statusBarVisible");
 
 constexpr int kSidebarWidth = 232;
 
-QString loadStyleSheet()
-{
-    QFile file(QStringLiteral(":/styles/console.qss"));
-    if (!file.open(QIODevice::ReadOnly))
-        return {};
-    return QString::fromUtf8(file.readAll());
-}
-
 } // namespace
 
 MainWindow::MainWindow(LanguageManager *languages, ServerConnection *connection, Options options,
@@ -70,16 +65,26 @@ MainWindow::MainWindow(LanguageManager *languages, ServerConnection *connection,
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowIcon(QIcon(QStringLiteral(":/icons/hivemind.svg")));
-    setStyleSheet(loadStyleSheet());
+    m_themes = m_options.themes ? m_options.themes : new ThemeManager(this);
+    applyTheme();
+    connect(m_themes, &ThemeManager::themeChanged, this, &MainWindow::applyTheme);
+    connect(m_themes, &ThemeManager::modeChanged, this, &MainWindow::updateThemeActions);
 
     m_splitter = new QSplitter(Qt::Horizontal, this);
     m_splitter->setObjectName(QStringLiteral("mainSplitter"));
     m_splitter->setChildrenCollapsible(false);
     m_splitter->setHandleWidth(1);
     m_splitter->addWidget(createSidebar());
-    m_pages = new QStackedWidget(m_splitter);
+    // The pages scroll when the window is shorter or narrower than what a
+    // page needs (a small or scaled screen), instead of being squeezed.
+    auto *pagesScroll = new QScrollArea(m_splitter);
+    pagesScroll->setObjectName(QStringLiteral("pagesScroll"));
+    pagesScroll->setFrameShape(QFrame::NoFrame);
+    pagesScroll->setWidgetResizable(true);
+    m_pages = new QStackedWidget(pagesScroll);
     m_pages->setObjectName(QStringLiteral("pages"));
-    m_splitter->addWidget(m_pages);
+    pagesScroll->setWidget(m_pages);
+    m_splitter->addWidget(pagesScroll);
     m_splitter->setStretchFactor(0, 0);
     m_splitter->setStretchFactor(1, 1);
     m_splitter->setSizes({kSidebarWidth, kDefaultSize.width() - kSidebarWidth});
@@ -117,16 +122,18 @@ MainWindow::MainWindow(LanguageManager *languages, ServerConnection *connection,
     connect(m_languages, &LanguageManager::languageChanged, this,
             &MainWindow::updateLanguageActions);
 
+    // An explicit minimum: the layout would otherwise take the largest page's.
+    setMinimumSize(kMinimumSize);
     resize(kDefaultSize);
-    if (const QScreen *screen = QGuiApplication::primaryScreen()) {
-        const QRect available = screen->availableGeometry();
-        resize(kDefaultSize.boundedTo(available.size()));
-        move(available.center() - rect().center());
-    }
+    if (const QScreen *screen = QGuiApplication::primaryScreen())
+        setGeometry(initialGeometry(screen->availableGeometry(), kDefaultSize, kTypicalFrame,
+                                    kMinimumSize));
+    m_placedGeometry = geometry();
     m_navigation->setCurrentRow(0);
 
     retranslateUi();
     updateLanguageActions();
+    updateThemeActions();
     if (m_options.persistSettings)
         restoreSettings();
 }
@@ -167,7 +174,9 @@ QWidget *MainWindow::createSidebar()
     m_navigation->setUniformItemSizes(true);
     m_navigation->setFocusPolicy(Qt::StrongFocus);
     for (const Section &section : sections()) {
-        auto *item = new QListWidgetItem(QIcon(section.iconPath), QString(), m_navigation);
+        auto *item = new QListWidgetItem(
+            ThemeManager::themedIcon(section.iconPath, QGuiApplication::palette()), QString(),
+            m_navigation);
         item->setData(Qt::UserRole, section.id);
         item->setSizeHint(QSize(0, 40));
     }
@@ -293,6 +302,24 @@ void MainWindow::createMenus()
     m_statusBarAction->setChecked(true);
     connect(m_statusBarAction, &QAction::toggled, this,
             [this](bool visible) { statusBar()->setVisible(visible); });
+    m_themeMenu = m_viewMenu->addMenu(QString());
+    m_themeMenu->setObjectName(QStringLiteral("menuTheme"));
+    m_themeGroup = new QActionGroup(this);
+    m_themeGroup->setExclusive(true);
+    for (const ThemeManager::Mode mode :
+         {ThemeManager::Mode::Light, ThemeManager::Mode::Dark, ThemeManager::Mode::System}) {
+        QAction *action = m_themeMenu->addAction(QString());
+        action->setObjectName(QStringLiteral("action.theme.") + ThemeManager::modeName(mode));
+        action->setData(static_cast<int>(mode));
+        action->setCheckable(true);
+        m_themeGroup->addAction(action);
+    }
+    connect(m_themeGroup, &QActionGroup::triggered, this, [this](QAction *action) {
+        m_themes->setMode(static_cast<ThemeManager::Mode>(action->data().toInt()),
+                          m_options.persistSettings ? ThemeManager::Persist::Yes
+                                                    : ThemeManager::Persist::No);
+        updateThemeActions();
+    });
     m_viewMenu->addSeparator();
     m_refreshAction = m_viewMenu->addAction(QString(), m_connection, &ServerConnection::refresh);
     m_refreshAction->setObjectName(QStringLiteral("action.refresh"));
@@ -346,8 +373,22 @@ void MainWindow::createStatusBar()
     m_connectionDot = createStatusIndicator(connectionBox);
     m_connectionStatus = new QLabel(connectionBox);
     m_connectionStatus->setObjectName(QStringLiteral("connectionStatus"));
+    // A failed start or connection can be tried again from here.
+    m_retryButton = new QPushButton(connectionBox);
+    m_retryButton->setObjectName(QStringLiteral("status.retry"));
+    m_retryButton->setFlat(true);
+    m_retryButton->setCursor(Qt::PointingHandCursor);
+    m_retryButton->hide();
+    connect(m_retryButton, &QPushButton::clicked, this, [this] {
+        if (m_connection->isLocal())
+            m_connection->start();
+        else
+            m_connection->connectTo(m_connection->baseUrl());
+    });
     connectionLayout->addWidget(m_connectionDot);
     connectionLayout->addWidget(m_connectionStatus);
+    connectionLayout->addWidget(m_retryButton);
+    connectionLayout->addStretch(1);
     bar->addWidget(connectionBox, 1);
 
     m_serverVersion = new QLabel(bar);
@@ -497,6 +538,9 @@ void MainWindow::restoreSettings()
     if (const QByteArray geometry = settings.value(kGeometryKey).toByteArray();
         !geometry.isEmpty()) {
         restoreGeometry(geometry);
+        // Saved on another (larger, or less scaled) screen: keep it on this one.
+        fitToScreen();
+        m_placedGeometry = this->geometry();
     }
     if (const QByteArray state = settings.value(kStateKey).toByteArray(); !state.isEmpty())
         restoreState(state);
@@ -521,6 +565,18 @@ void MainWindow::changeEvent(QEvent *event)
 bool MainWindow::mayLeaveFlows(std::function<void()> proceed)
 {
     return !m_flowsPage || m_flowsPage->confirmLeave(std::move(proceed));
+}
+
+void MainWindow::showEvent(QShowEvent *event)
+{
+    QMainWindow::showEvent(event);
+    // The real frame is known once shown: keep all of it on the screen.
+    // Only the geometry the window chose itself (first or restored); a size
+    // the caller set (screenshots) is left alone.
+    if (!m_fittedToScreen && geometry() == m_placedGeometry && !isMaximized() && !isFullScreen()) {
+        fitToScreen();
+    }
+    m_fittedToScreen = true;
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)
@@ -562,6 +618,20 @@ void MainWindow::retranslateUi()
     m_sidebarAction->setText(tr("&Navigation Sidebar"));
     m_statusBarAction->setText(tr("&Status Bar"));
     m_refreshAction->setText(tr("&Refresh Server Status"));
+    m_themeMenu->setTitle(tr("&Theme"));
+    for (QAction *action : m_themeGroup->actions()) {
+        switch (static_cast<ThemeManager::Mode>(action->data().toInt())) {
+        case ThemeManager::Mode::Light:
+            action->setText(tr("&Light"));
+            break;
+        case ThemeManager::Mode::Dark:
+            action->setText(tr("&Dark"));
+            break;
+        case ThemeManager::Mode::System:
+            action->setText(tr("Follow the &System"));
+            break;
+        }
+    }
     m_languageMenu->setTitle(tr("&Language"));
     m_helpMenu->setTitle(tr("&Help"));
     m_aboutAction->setText(tr("&About HiveMind"));
@@ -590,6 +660,13 @@ void MainWindow::updateConnectionStatus()
                                          m_connection->dataDir())));
         break;
     }
+    // The server's own words stay available on hover, never in the sentence.
+    const bool failed = m_connection->state() == ServerConnection::State::Failed;
+    m_connectionStatus->setToolTip(
+        failed ? serverErrorDetail(m_connection->errorCode(), m_connection->errorMessage())
+               : QString());
+    m_retryButton->setText(tr("Retry"));
+    m_retryButton->setVisible(failed);
 
     const QString version = m_connection->info().version;
     m_serverVersion->setText(version.isEmpty() ? tr("Server version unknown")
@@ -625,16 +702,77 @@ void MainWindow::updateLanguageActions()
         action->setChecked(action->data().toString() == current);
 }
 
+void MainWindow::updateThemeActions()
+{
+    for (QAction *action : m_themeGroup->actions())
+        action->setChecked(static_cast<ThemeManager::Mode>(action->data().toInt()) ==
+                           m_themes->mode());
+}
+
+void MainWindow::applyTheme()
+{
+    setStyleSheet(m_themes->styleSheet());
+    // The sidebar's line icons in the theme's grey.
+    if (m_navigation) {
+        const QPalette palette = QGuiApplication::palette();
+        const auto &all = sections();
+        for (int row = 0; row < m_navigation->count() && row < all.size(); ++row)
+            m_navigation->item(row)->setIcon(
+                ThemeManager::themedIcon(all.at(row).iconPath, palette));
+    }
+}
+
+QRect MainWindow::initialGeometry(const QRect &available, QSize preferred, const QMargins &frame,
+                                  QSize minimum)
+{
+    // Room for the client area once the frame is drawn around it.
+    const QSize room = available.size().shrunkBy(frame).expandedTo(QSize(1, 1));
+    QSize size = preferred.boundedTo(room);
+    // A minimum larger than the screen loses: the window must fit.
+    if (minimum.isValid())
+        size = size.expandedTo(minimum.boundedTo(room));
+    QRect geometry(QPoint(), size);
+    geometry.moveCenter(available.marginsRemoved(frame).center());
+    return geometry;
+}
+
+QRect MainWindow::fitGeometry(const QRect &geometry, const QRect &available, const QMargins &frame,
+                              QSize minimum)
+{
+    const QRect inner = available.marginsRemoved(frame);
+    QSize size = geometry.size().boundedTo(inner.size().expandedTo(QSize(1, 1)));
+    if (minimum.isValid())
+        size = size.expandedTo(minimum.boundedTo(inner.size()));
+    QRect fitted(geometry.topLeft(), size);
+    if (fitted.right() > inner.right())
+        fitted.moveRight(inner.right());
+    if (fitted.bottom() > inner.bottom())
+        fitted.moveBottom(inner.bottom());
+    if (fitted.left() < inner.left())
+        fitted.moveLeft(inner.left());
+    if (fitted.top() < inner.top())
+        fitted.moveTop(inner.top());
+    return fitted;
+}
+
+void MainWindow::fitToScreen()
+{
+    const QScreen *screen = this->screen() ? this->screen() : QGuiApplication::primaryScreen();
+    if (!screen)
+        return;
+    const QRect frame = frameGeometry();
+    const QRect client = geometry();
+    const QMargins margins(client.left() - frame.left(), client.top() - frame.top(),
+                           frame.right() - client.right(), frame.bottom() - client.bottom());
+    const QRect fitted = fitGeometry(client, screen->availableGeometry(), margins, minimumSize());
+    if (fitted != client)
+        setGeometry(fitted);
+}
+
 void MainWindow::showAbout()
 {
-    QMessageBox::about(
-        this, tr("About HiveMind"),
-        tr("<h3>HiveMind %1</h3>"
-           "<p>A self-hosted operations platform: design workflows, run them on the server's "
-           "scheduler, connect your fleet over WireGuard and keep every secret encrypted.</p>"
-           "<p>This console is a client of the HiveMind server; in local mode it runs the "
-           "server in-process on a loopback port.</p>")
-            .arg(QString::fromLatin1(hm::version::kVersion)));
+    AboutDialog dialog(this);
+    DialogSeam::exec(&dialog);
 }
 
 // Window-modal but not blocking (open(), not exec()): the console keeps

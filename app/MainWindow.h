@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QMainWindow>
+#include <QMargins>
 #include <functional>
 
 class QAction;
@@ -8,6 +9,7 @@ class QActionGroup;
 class QLabel;
 class QListWidget;
 class QMenu;
+class QPushButton;
 class QSplitter;
 class QStackedWidget;
 class QUrl;
@@ -18,6 +20,7 @@ class ExecutionsPage;
 class FlowsPage;
 class LanguageManager;
 class ServerConnection;
+class ThemeManager;
 
 // The console's shell: navigation sidebar, one page per section, menus and a
 // status bar telling the server connection. Retranslates itself live.
@@ -34,6 +37,10 @@ public:
         // Ask to sign in as soon as the server answers (the console does;
         // tests that only look at the shell leave it off).
         bool signInOnConnect = false;
+        // The theme the View menu switches (main() passes the application's);
+        // without one the window makes its own, which applies nothing until
+        // a theme is chosen.
+        ThemeManager *themes = nullptr;
     };
 
     MainWindow(LanguageManager *languages, ServerConnection *connection, Options options,
@@ -59,14 +66,32 @@ public:
     // Connects to the saved profile `name`, or the local server for "".
     bool switchServer(const QString &name);
 
+    // Light, dark or the system's (View > Theme; the Settings page may use
+    // the same object).
+    ThemeManager *themeManager() const { return m_themes; }
+
+    // The window's first geometry: `preferred` shrunk so that the window,
+    // `frame` (title bar and borders) included, fits `available`, centred.
+    static QRect initialGeometry(const QRect &available, QSize preferred,
+                                 const QMargins &frame = {}, QSize minimum = {});
+    // A saved geometry moved and shrunk to lie inside `available`.
+    static QRect fitGeometry(const QRect &geometry, const QRect &available,
+                             const QMargins &frame = {}, QSize minimum = {});
+
     void saveSettings() const;
     void restoreSettings();
 
     static constexpr QSize kDefaultSize{1200, 800};
+    // The window's own minimum: below the pages' (the dashboard's cards), so
+    // that the window fits a small or scaled screen (1400x900 at 200 %).
+    static constexpr QSize kMinimumSize{560, 360};
+    // Title bar and borders assumed before the window manager tells them.
+    static constexpr QMargins kTypicalFrame{8, 36, 8, 8};
 
 protected:
     void changeEvent(QEvent *event) override;
     void closeEvent(QCloseEvent *event) override;
+    void showEvent(QShowEvent *event) override;
 
 private:
     void createMenus();
@@ -76,6 +101,9 @@ private:
     void retranslateUi();
     void updateConnectionStatus();
     void updateLanguageActions();
+    void updateThemeActions();
+    void applyTheme();
+    void fitToScreen();
     void showAbout();
     void offerRunningServer(qint64 pid, const QUrl &serverUrl);
     // Whether the Flows section may be left (it asks about unsaved edits).
@@ -114,13 +142,19 @@ private:
     QAction *m_aboutAction = nullptr;
     QAction *m_aboutQtAction = nullptr;
     QActionGroup *m_languageGroup = nullptr;
+    ThemeManager *m_themes = nullptr;
+    QMenu *m_themeMenu = nullptr;
+    QActionGroup *m_themeGroup = nullptr;
 
     QLabel *m_connectionDot = nullptr;
     QLabel *m_connectionStatus = nullptr;
+    QPushButton *m_retryButton = nullptr;
     QLabel *m_serverVersion = nullptr;
     QLabel *m_userStatus = nullptr;
     bool m_signInOpen = false;
     bool m_signInOffered = false;
+    bool m_fittedToScreen = false;
+    QRect m_placedGeometry; // what the window chose, to refit once the frame is known
 };
 
 } // namespace hm::app

@@ -19,6 +19,9 @@ namespace hm::app {
 ServerConnection::ServerConnection(Options options, QObject *parent)
     : QObject(parent), m_options(std::move(options))
 {
+    // Shown and used absolute, whatever the caller passed.
+    if (!m_options.dataDir.isEmpty())
+        m_options.dataDir = QDir::cleanPath(QFileInfo(m_options.dataDir).absoluteFilePath());
     m_refreshTimer.setSingleShot(false);
     connect(&m_refreshTimer, &QTimer::timeout, this, &ServerConnection::refresh);
 }

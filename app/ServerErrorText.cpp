@@ -19,14 +19,32 @@ QString describeServerError(const QString &code, const QString &serverMessage,
 {
     const QString dir = QDir::toNativeSeparators(dataDir);
     using hm::ErrorCode;
+    if (dataDir.isEmpty()) {
+        if (is(code, ErrorCode::DataDirInUse))
+            return QCoreApplication::translate(
+                "ServerErrorText", "another HiveMind server is using the server's data directory");
+        if (is(code, ErrorCode::DbKeyInvalid))
+            return QCoreApplication::translate(
+                "ServerErrorText", "the master key does not open the server's database");
+        if (is(code, ErrorCode::DbCorrupt))
+            return QCoreApplication::translate(
+                "ServerErrorText", "the server's database is damaged; restore it from a backup");
+    }
     if (is(code, ErrorCode::DataDirInUse))
-        return QCoreApplication::translate("ServerErrorText", "another HiveMind server is using the data directory %1").arg(dir);
+        return QCoreApplication::translate("ServerErrorText",
+                                           "another HiveMind server is using the data directory %1")
+            .arg(dir);
     if (is(code, ErrorCode::PortInUse))
-        return QCoreApplication::translate("ServerErrorText", "the port to listen on is taken by another program");
+        return QCoreApplication::translate("ServerErrorText",
+                                           "the port to listen on is taken by another program");
     if (is(code, ErrorCode::DbKeyInvalid))
-        return QCoreApplication::translate("ServerErrorText", "the master key does not open the database in %1").arg(dir);
+        return QCoreApplication::translate("ServerErrorText",
+                                           "the master key does not open the database in %1")
+            .arg(dir);
     if (is(code, ErrorCode::DbCorrupt))
-        return QCoreApplication::translate("ServerErrorText", "the database in %1 is damaged; restore it from a backup").arg(dir);
+        return QCoreApplication::translate(
+                   "ServerErrorText", "the database in %1 is damaged; restore it from a backup")
+            .arg(dir);
     if (is(code, ErrorCode::MasterKeyNotConfigured))
         return QCoreApplication::translate("ServerErrorText", "no master key is configured");
     if (is(code, ErrorCode::NetworkError))
@@ -34,7 +52,13 @@ QString describeServerError(const QString &code, const QString &serverMessage,
     if (is(code, ErrorCode::Timeout))
         return QCoreApplication::translate("ServerErrorText", "the server did not answer in time");
     if (is(code, ErrorCode::ServiceUnavailable))
-        return QCoreApplication::translate("ServerErrorText", "the server is not available right now");
+        return QCoreApplication::translate("ServerErrorText",
+                                           "the server is not available right now");
+    // Any other code of the catalogue has its sentence too.
+    bool known = false;
+    const ErrorCode parsed = hm::errorCodeFromName(code, &known);
+    if (known)
+        return describeApiError(hm::Error{parsed, serverMessage, {}});
     return serverMessage.isEmpty() ? code : serverMessage;
 }
 
@@ -75,19 +99,172 @@ QString describeApiError(const hm::Error &error)
     case ErrorCode::RateLimitExceeded:
         return QCoreApplication::translate("ServerErrorText",
                                            "too many requests; try again in a moment");
+    case ErrorCode::InvalidCredentials:
+        return QCoreApplication::translate("ServerErrorText",
+                                           "the user name, e-mail address or password is wrong");
+    case ErrorCode::ResourceNotFound:
+        return QCoreApplication::translate(
+            "ServerErrorText", "what was asked for does not exist, or you may not see it");
+    case ErrorCode::ResourceAlreadyExists:
+        return QCoreApplication::translate("ServerErrorText",
+                                           "an item with this name already exists");
+    case ErrorCode::InternalError:
+        return QCoreApplication::translate("ServerErrorText",
+                                           "the server met an internal error; try again, and read "
+                                           "the server log if it happens again");
+    case ErrorCode::MaintenanceMode:
+        return QCoreApplication::translate("ServerErrorText",
+                                           "the server is in maintenance mode; try again later");
+    case ErrorCode::EmailNotVerified:
+        return QCoreApplication::translate("ServerErrorText",
+                                           "the account's e-mail address is not verified yet");
+    case ErrorCode::AccountLocked:
+        return QCoreApplication::translate(
+            "ServerErrorText",
+            "the account is locked after too many failed sign-ins; try again later");
+    case ErrorCode::AccountSuspended:
+        return QCoreApplication::translate("ServerErrorText",
+                                           "the account is suspended; ask an administrator");
+    case ErrorCode::EmailExists:
+        return QCoreApplication::translate("ServerErrorText",
+                                           "an account with this e-mail address already exists");
+    case ErrorCode::InvalidPassword:
+        return QCoreApplication::translate(
+            "ServerErrorText", "the password does not meet the server's password policy");
+    case ErrorCode::PasswordMismatch:
+        return QCoreApplication::translate("ServerErrorText", "the two passwords do not match");
+    case ErrorCode::CurrentPasswordWrong:
+        return QCoreApplication::translate("ServerErrorText", "the current password is wrong");
+    case ErrorCode::VerificationTokenExpired:
+        return QCoreApplication::translate("ServerErrorText",
+                                           "the verification link has expired; ask for a new one");
+    case ErrorCode::UserNotFound:
+        return QCoreApplication::translate("ServerErrorText", "the user does not exist");
+    case ErrorCode::ComponentNotFound:
+        return QCoreApplication::translate("ServerErrorText",
+                                           "the component is not installed on the server");
+    case ErrorCode::InvalidFlowDefinition:
+        return QCoreApplication::translate("ServerErrorText",
+                                           "the flow definition is not valid; see its problems");
+    case ErrorCode::InvalidInputMapping:
+        return QCoreApplication::translate("ServerErrorText",
+                                           "an input mapping of the flow is not valid");
+    case ErrorCode::ComponentUnavailable:
+        return QCoreApplication::translate(
+            "ServerErrorText", "the component is installed but cannot be used right now");
+    case ErrorCode::ExecutionTimeout:
+        return QCoreApplication::translate("ServerErrorText",
+                                           "the execution ran longer than its time limit");
+    case ErrorCode::CredentialNotFound:
+        return QCoreApplication::translate("ServerErrorText",
+                                           "the credential does not exist, or you may not see it");
+    case ErrorCode::CredentialAccessDenied:
+        return QCoreApplication::translate("ServerErrorText", "you may not use this credential");
+    case ErrorCode::InvalidCredentialType:
+        return QCoreApplication::translate("ServerErrorText",
+                                           "the server does not know this type of credential");
+    case ErrorCode::CredentialInUse:
+        return QCoreApplication::translate(
+            "ServerErrorText", "the credential is still used by flows; remove it from them first");
+    case ErrorCode::DecryptionError:
+        return QCoreApplication::translate("ServerErrorText",
+                                           "the server could not decrypt the stored data");
+    case ErrorCode::MasterKeyNotConfigured:
+        return QCoreApplication::translate("ServerErrorText", "no master key is configured");
+    case ErrorCode::ShareNotFound:
+        return QCoreApplication::translate("ServerErrorText", "the share does not exist");
+    case ErrorCode::ShareAccessDenied:
+        return QCoreApplication::translate("ServerErrorText",
+                                           "you may not change how this is shared");
+    case ErrorCode::CannotShareToSelf:
+        return QCoreApplication::translate("ServerErrorText", "you cannot share with yourself");
+    case ErrorCode::AlreadyShared:
+        return QCoreApplication::translate("ServerErrorText",
+                                           "this is already shared with that user");
+    case ErrorCode::InvalidPermission:
+        return QCoreApplication::translate("ServerErrorText", "the permission is not valid");
+    case ErrorCode::ServiceNotFound:
+        return QCoreApplication::translate("ServerErrorText",
+                                           "the external service does not exist");
+    case ErrorCode::EndpointNotFound:
+        return QCoreApplication::translate("ServerErrorText",
+                                           "the external service has no such endpoint");
+    case ErrorCode::SchemaParseError:
+        return QCoreApplication::translate(
+            "ServerErrorText", "the external service's API description could not be read");
+    case ErrorCode::ServiceAuthFailed:
+        return QCoreApplication::translate("ServerErrorText",
+                                           "the external service refused the credentials");
+    case ErrorCode::PayloadTooLarge:
+        return QCoreApplication::translate("ServerErrorText",
+                                           "the request is larger than the server accepts");
+    case ErrorCode::DbError:
+        return QCoreApplication::translate("ServerErrorText",
+                                           "the server's database reported an error");
+    case ErrorCode::DbBusy:
+        return QCoreApplication::translate("ServerErrorText",
+                                           "the server's database is busy; try again in a moment");
+    case ErrorCode::CryptoSelfTestFailed:
+        return QCoreApplication::translate(
+            "ServerErrorText", "the server's encryption self-test failed, so it does not run");
+    case ErrorCode::EncryptionError:
+        return QCoreApplication::translate("ServerErrorText",
+                                           "the server could not encrypt the data");
+    case ErrorCode::KeyNotFound:
+        return QCoreApplication::translate(
+            "ServerErrorText", "the encryption key of this data is missing on the server");
+    case ErrorCode::MethodNotAllowed:
+        return QCoreApplication::translate(
+            "ServerErrorText",
+            "the server does not support this request; it may be older than the console");
+    case ErrorCode::IoError:
+        return QCoreApplication::translate("ServerErrorText",
+                                           "the server could not read or write a file");
+    case ErrorCode::BadRequest:
+        return QCoreApplication::translate("ServerErrorText",
+                                           "the server could not read the request");
+    case ErrorCode::Conflict:
+        return QCoreApplication::translate(
+            "ServerErrorText", "someone else changed this meanwhile; reload it and try again");
     case ErrorCode::ValidationError:
         if (error.details.value(QStringLiteral("field")).toString() == QLatin1String("from"))
             return QCoreApplication::translate(
                 "ServerErrorText",
                 "only the history still holds this execution, so it can only be re-run "
                 "from the start");
-        break;
+        return QCoreApplication::translate(
+            "ServerErrorText", "the server refused the values entered; check them and try again");
+    case ErrorCode::DataDirInUse:
+    case ErrorCode::PortInUse:
+    case ErrorCode::DbKeyInvalid:
+    case ErrorCode::DbCorrupt:
     case ErrorCode::NetworkError:
     case ErrorCode::Timeout:
     case ErrorCode::ServiceUnavailable:
         return describeServerError(hm::errorCodeName(error.code), error.message, {});
-    default:
-        break;
     }
     return error.message.isEmpty() ? error.codeName() : error.message;
+}
+
+QString serverErrorDetail(const QString &code, const QString &serverMessage)
+{
+    if (code.isEmpty())
+        return serverMessage;
+    if (serverMessage.isEmpty() || serverMessage == code)
+        return code;
+    return code + QStringLiteral(": ") + serverMessage;
+}
+
+bool isRetryableError(const QString &code)
+{
+    using hm::ErrorCode;
+    for (const ErrorCode retryable :
+         {ErrorCode::NetworkError, ErrorCode::Timeout, ErrorCode::ServiceUnavailable,
+          ErrorCode::MaintenanceMode, ErrorCode::DbBusy, ErrorCode::RateLimitExceeded,
+          ErrorCode::InternalError, ErrorCode::PortInUse, ErrorCode::DataDirInUse,
+          ErrorCode::IoError}) {
+        if (is(code, retryable))
+            return true;
+    }
+    return false;
 }

@@ -14,7 +14,16 @@ namespace hm {
 struct Error;
 }
 
-// What the console says about a request the server refused or that failed
-// (flows, executions): a sentence in the current language for the codes an
-// operator meets there, else the server's own message (English).
+// What the console says about a request the server refused or that failed:
+// a sentence in the current language for every code of the catalogue
+// (core/common/Error.h); the server's own message (English) only for a code
+// the console does not know.
 QString describeApiError(const hm::Error &error);
+
+// The server's own code and message, for a details line or tooltip under the
+// translated sentence ("DB_BUSY: database is locked"); empty without either.
+QString serverErrorDetail(const QString &code, const QString &serverMessage);
+
+// Whether doing the same again may succeed (the network, a busy, starting or
+// maintained server), so a Retry is worth offering.
+bool isRetryableError(const QString &code);

@@ -1,5 +1,6 @@
 #include "SignInDialog.h"
 
+#include "ServerErrorText.h"
 #include "client/ApiClient.h"
 
 #include <QDateTime>
@@ -184,10 +185,11 @@ void SignInDialog::showError(const hm::Error &error)
         text = tr("The sign-in took too long. Enter your password again.");
         break;
     default:
-        text = tr("Signing in failed: %1")
-                   .arg(error.message.isEmpty() ? error.codeName() : error.message);
+        // The sentence in the user's language; the server's words on hover.
+        text = tr("Signing in failed: %1").arg(describeApiError(error));
         break;
     }
+    m_error->setToolTip(serverErrorDetail(error.codeName(), error.message));
     m_error->setText(text);
     m_error->show();
 }

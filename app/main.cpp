@@ -3,6 +3,7 @@
 #include "MainWindow.h"
 #include "Screenshot.h"
 #include "ServerConnection.h"
+#include "ThemeManager.h"
 #include "common/Logging.h"
 #include "hivemind/Version.h"
 
@@ -63,11 +64,18 @@ int main(int argc, char *argv[])
     if (!options)
         return 2;
 
+    // The saved theme (light, dark or the system's) before any window shows.
+    hm::app::ThemeManager themes;
+    themes.setMode(options->theme.isEmpty() ? hm::app::ThemeManager::savedMode()
+                                            : hm::app::ThemeManager::modeFromName(options->theme),
+                   hm::app::ThemeManager::Persist::No);
+
     hm::app::ServerConnection connection({options->dataDir, options->useKeychain});
 
     hm::app::MainWindow::Options windowOptions;
     windowOptions.persistSettings = options->screenshotFile.isEmpty();
     windowOptions.signInOnConnect = options->screenshotFile.isEmpty();
+    windowOptions.themes = &themes;
     hm::app::MainWindow window(&languages, &connection, windowOptions);
     if (!options->section.isEmpty())
         window.selectSection(options->section);

@@ -55,6 +55,18 @@
         <source>No data directory; pass one with --data-dir.</source>
         <translation>No data directory; pass one with --data-dir.</translation>
     </message>
+    <message>
+        <source>Colours for this run: light, dark or system (not saved).</source>
+        <translation>Colours for this run: light, dark or system (not saved).</translation>
+    </message>
+    <message>
+        <source>theme</source>
+        <translation>theme</translation>
+    </message>
+    <message>
+        <source>Unknown theme &quot;%1&quot;; choose light, dark or system.</source>
+        <translation>Unknown theme &quot;%1&quot;; choose light, dark or system.</translation>
+    </message>
 </context>
 <context>
     <name>FlowErrorText</name>
@@ -541,6 +553,194 @@
         <source>only the history still holds this execution, so it can only be re-run from the start</source>
         <translation>only the history still holds this execution, so it can only be re-run from the start</translation>
     </message>
+    <message>
+        <source>another HiveMind server is using the server&apos;s data directory</source>
+        <translation>another HiveMind server is using the server&apos;s data directory</translation>
+    </message>
+    <message>
+        <source>the master key does not open the server&apos;s database</source>
+        <translation>the master key does not open the server&apos;s database</translation>
+    </message>
+    <message>
+        <source>the server&apos;s database is damaged; restore it from a backup</source>
+        <translation>the server&apos;s database is damaged; restore it from a backup</translation>
+    </message>
+    <message>
+        <source>the user name, e-mail address or password is wrong</source>
+        <translation>the user name, e-mail address or password is wrong</translation>
+    </message>
+    <message>
+        <source>what was asked for does not exist, or you may not see it</source>
+        <translation>what was asked for does not exist, or you may not see it</translation>
+    </message>
+    <message>
+        <source>an item with this name already exists</source>
+        <translation>an item with this name already exists</translation>
+    </message>
+    <message>
+        <source>the server met an internal error; try again, and read the server log if it happens again</source>
+        <translation>the server met an internal error; try again, and read the server log if it happens again</translation>
+    </message>
+    <message>
+        <source>the server is in maintenance mode; try again later</source>
+        <translation>the server is in maintenance mode; try again later</translation>
+    </message>
+    <message>
+        <source>the account&apos;s e-mail address is not verified yet</source>
+        <translation>the account&apos;s e-mail address is not verified yet</translation>
+    </message>
+    <message>
+        <source>the account is locked after too many failed sign-ins; try again later</source>
+        <translation>the account is locked after too many failed sign-ins; try again later</translation>
+    </message>
+    <message>
+        <source>the account is suspended; ask an administrator</source>
+        <translation>the account is suspended; ask an administrator</translation>
+    </message>
+    <message>
+        <source>an account with this e-mail address already exists</source>
+        <translation>an account with this e-mail address already exists</translation>
+    </message>
+    <message>
+        <source>the password does not meet the server&apos;s password policy</source>
+        <translation>the password does not meet the server&apos;s password policy</translation>
+    </message>
+    <message>
+        <source>the two passwords do not match</source>
+        <translation>the two passwords do not match</translation>
+    </message>
+    <message>
+        <source>the current password is wrong</source>
+        <translation>the current password is wrong</translation>
+    </message>
+    <message>
+        <source>the verification link has expired; ask for a new one</source>
+        <translation>the verification link has expired; ask for a new one</translation>
+    </message>
+    <message>
+        <source>the user does not exist</source>
+        <translation>the user does not exist</translation>
+    </message>
+    <message>
+        <source>the component is not installed on the server</source>
+        <translation>the component is not installed on the server</translation>
+    </message>
+    <message>
+        <source>the flow definition is not valid; see its problems</source>
+        <translation>the flow definition is not valid; see its problems</translation>
+    </message>
+    <message>
+        <source>an input mapping of the flow is not valid</source>
+        <translation>an input mapping of the flow is not valid</translation>
+    </message>
+    <message>
+        <source>the component is installed but cannot be used right now</source>
+        <translation>the component is installed but cannot be used right now</translation>
+    </message>
+    <message>
+        <source>the execution ran longer than its time limit</source>
+        <translation>the execution ran longer than its time limit</translation>
+    </message>
+    <message>
+        <source>the credential does not exist, or you may not see it</source>
+        <translation>the credential does not exist, or you may not see it</translation>
+    </message>
+    <message>
+        <source>you may not use this credential</source>
+        <translation>you may not use this credential</translation>
+    </message>
+    <message>
+        <source>the server does not know this type of credential</source>
+        <translation>the server does not know this type of credential</translation>
+    </message>
+    <message>
+        <source>the credential is still used by flows; remove it from them first</source>
+        <translation>the credential is still used by flows; remove it from them first</translation>
+    </message>
+    <message>
+        <source>the server could not decrypt the stored data</source>
+        <translation>the server could not decrypt the stored data</translation>
+    </message>
+    <message>
+        <source>the share does not exist</source>
+        <translation>the share does not exist</translation>
+    </message>
+    <message>
+        <source>you may not change how this is shared</source>
+        <translation>you may not change how this is shared</translation>
+    </message>
+    <message>
+        <source>you cannot share with yourself</source>
+        <translation>you cannot share with yourself</translation>
+    </message>
+    <message>
+        <source>this is already shared with that user</source>
+        <translation>this is already shared with that user</translation>
+    </message>
+    <message>
+        <source>the permission is not valid</source>
+        <translation>the permission is not valid</translation>
+    </message>
+    <message>
+        <source>the external service does not exist</source>
+        <translation>the external service does not exist</translation>
+    </message>
+    <message>
+        <source>the external service has no such endpoint</source>
+        <translation>the external service has no such endpoint</translation>
+    </message>
+    <message>
+        <source>the external service&apos;s API description could not be read</source>
+        <translation>the external service&apos;s API description could not be read</translation>
+    </message>
+    <message>
+        <source>the external service refused the credentials</source>
+        <translation>the external service refused the credentials</translation>
+    </message>
+    <message>
+        <source>the request is larger than the server accepts</source>
+        <translation>the request is larger than the server accepts</translation>
+    </message>
+    <message>
+        <source>the server&apos;s database reported an error</source>
+        <translation>the server&apos;s database reported an error</translation>
+    </message>
+    <message>
+        <source>the server&apos;s database is busy; try again in a moment</source>
+        <translation>the server&apos;s database is busy; try again in a moment</translation>
+    </message>
+    <message>
+        <source>the server&apos;s encryption self-test failed, so it does not run</source>
+        <translation>the server&apos;s encryption self-test failed, so it does not run</translation>
+    </message>
+    <message>
+        <source>the server could not encrypt the data</source>
+        <translation>the server could not encrypt the data</translation>
+    </message>
+    <message>
+        <source>the encryption key of this data is missing on the server</source>
+        <translation>the encryption key of this data is missing on the server</translation>
+    </message>
+    <message>
+        <source>the server does not support this request; it may be older than the console</source>
+        <translation>the server does not support this request; it may be older than the console</translation>
+    </message>
+    <message>
+        <source>the server could not read or write a file</source>
+        <translation>the server could not read or write a file</translation>
+    </message>
+    <message>
+        <source>the server could not read the request</source>
+        <translation>the server could not read the request</translation>
+    </message>
+    <message>
+        <source>someone else changed this meanwhile; reload it and try again</source>
+        <translation>someone else changed this meanwhile; reload it and try again</translation>
+    </message>
+    <message>
+        <source>the server refused the values entered; check them and try again</source>
+        <translation>the server refused the values entered; check them and try again</translation>
+    </message>
 </context>
 <context>
     <name>ShareDialog</name>
@@ -555,6 +755,21 @@
     <message>
         <source>Can edit and share</source>
         <translation>Can edit and share</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::AboutDialog</name>
+    <message>
+        <source>About HiveMind</source>
+        <translation>About HiveMind</translation>
+    </message>
+    <message>
+        <source>A self-hosted operations platform: design workflows, run them on the server&apos;s scheduler, connect your fleet over WireGuard and keep every secret encrypted.</source>
+        <translation>A self-hosted operations platform: design workflows, run them on the server&apos;s scheduler, connect your fleet over WireGuard and keep every secret encrypted.</translation>
+    </message>
+    <message>
+        <source>This console is a client of the HiveMind server; in local mode it runs the server in-process on a loopback port.</source>
+        <translation>This console is a client of the HiveMind server; in local mode it runs the server in-process on a loopback port.</translation>
     </message>
 </context>
 <context>
@@ -2560,14 +2775,6 @@
         <translation>Server %1</translation>
     </message>
     <message>
-        <source>About HiveMind</source>
-        <translation>About HiveMind</translation>
-    </message>
-    <message>
-        <source>&lt;h3&gt;HiveMind %1&lt;/h3&gt;&lt;p&gt;A self-hosted operations platform: design workflows, run them on the server&apos;s scheduler, connect your fleet over WireGuard and keep every secret encrypted.&lt;/p&gt;&lt;p&gt;This console is a client of the HiveMind server; in local mode it runs the server in-process on a loopback port.&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;HiveMind %1&lt;/h3&gt;&lt;p&gt;A self-hosted operations platform: design workflows, run them on the server&apos;s scheduler, connect your fleet over WireGuard and keep every secret encrypted.&lt;/p&gt;&lt;p&gt;This console is a client of the HiveMind server; in local mode it runs the server in-process on a loopback port.&lt;/p&gt;</translation>
-    </message>
-    <message>
         <source>Data Directory in Use</source>
         <translation>Data Directory in Use</translation>
     </message>
@@ -2642,6 +2849,26 @@
     <message>
         <source>F&amp;low</source>
         <translation>F&amp;low</translation>
+    </message>
+    <message>
+        <source>&amp;Theme</source>
+        <translation>&amp;Theme</translation>
+    </message>
+    <message>
+        <source>&amp;Light</source>
+        <translation>&amp;Light</translation>
+    </message>
+    <message>
+        <source>&amp;Dark</source>
+        <translation>&amp;Dark</translation>
+    </message>
+    <message>
+        <source>Follow the &amp;System</source>
+        <translation>Follow the &amp;System</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Retry</translation>
     </message>
 </context>
 <context>

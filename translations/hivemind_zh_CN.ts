@@ -55,6 +55,18 @@
         <source>No data directory; pass one with --data-dir.</source>
         <translation>没有数据目录；请用 --data-dir 指定。</translation>
     </message>
+    <message>
+        <source>Colours for this run: light, dark or system (not saved).</source>
+        <translation>本次运行的颜色：&quot;light&quot;（浅色）、&quot;dark&quot;（深色）或 &quot;system&quot;（跟随系统），不会保存。</translation>
+    </message>
+    <message>
+        <source>theme</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <source>Unknown theme &quot;%1&quot;; choose light, dark or system.</source>
+        <translation>未知的主题“%1”；请选择 &quot;light&quot;、&quot;dark&quot; 或 &quot;system&quot;。</translation>
+    </message>
 </context>
 <context>
     <name>FlowErrorText</name>
@@ -410,11 +422,11 @@
     </message>
     <message>
         <source>Credentials</source>
-        <translation>认证</translation>
+        <translation>凭据</translation>
     </message>
     <message>
         <source>Encrypted secrets used by flows and services; they can be replaced but never shown again.</source>
-        <translation>供流程与服务使用的加密凭据；可以替换，但不会再次显示。</translation>
+        <translation>供流程与服务使用的加密凭据（认证信息）；可以替换，但不会再次显示。</translation>
     </message>
     <message>
         <source>Nodes</source>
@@ -539,6 +551,194 @@
         <source>only the history still holds this execution, so it can only be re-run from the start</source>
         <translation>此执行仅保留在历史记录中，因此只能从头重新运行</translation>
     </message>
+    <message>
+        <source>another HiveMind server is using the server&apos;s data directory</source>
+        <translation>另一个 HiveMind 服务器正在使用服务器的数据目录</translation>
+    </message>
+    <message>
+        <source>the master key does not open the server&apos;s database</source>
+        <translation>主密钥无法打开服务器的数据库</translation>
+    </message>
+    <message>
+        <source>the server&apos;s database is damaged; restore it from a backup</source>
+        <translation>服务器的数据库已损坏；请从备份恢复</translation>
+    </message>
+    <message>
+        <source>the user name, e-mail address or password is wrong</source>
+        <translation>用户名、电子邮件地址或密码错误</translation>
+    </message>
+    <message>
+        <source>what was asked for does not exist, or you may not see it</source>
+        <translation>请求的项目不存在，或您无权查看</translation>
+    </message>
+    <message>
+        <source>an item with this name already exists</source>
+        <translation>已存在同名的项目</translation>
+    </message>
+    <message>
+        <source>the server met an internal error; try again, and read the server log if it happens again</source>
+        <translation>服务器发生内部错误；请重试，如再次发生请查看服务器日志</translation>
+    </message>
+    <message>
+        <source>the server is in maintenance mode; try again later</source>
+        <translation>服务器正处于维护模式；请稍后再试</translation>
+    </message>
+    <message>
+        <source>the account&apos;s e-mail address is not verified yet</source>
+        <translation>此账号的电子邮件地址尚未验证</translation>
+    </message>
+    <message>
+        <source>the account is locked after too many failed sign-ins; try again later</source>
+        <translation>登录失败次数过多，账号已锁定；请稍后再试</translation>
+    </message>
+    <message>
+        <source>the account is suspended; ask an administrator</source>
+        <translation>此账号已停用；请联系管理员</translation>
+    </message>
+    <message>
+        <source>an account with this e-mail address already exists</source>
+        <translation>已存在使用此电子邮件地址的账号</translation>
+    </message>
+    <message>
+        <source>the password does not meet the server&apos;s password policy</source>
+        <translation>密码不符合服务器的密码策略</translation>
+    </message>
+    <message>
+        <source>the two passwords do not match</source>
+        <translation>两次输入的密码不一致</translation>
+    </message>
+    <message>
+        <source>the current password is wrong</source>
+        <translation>当前密码错误</translation>
+    </message>
+    <message>
+        <source>the verification link has expired; ask for a new one</source>
+        <translation>验证链接已过期；请重新申请</translation>
+    </message>
+    <message>
+        <source>the user does not exist</source>
+        <translation>用户不存在</translation>
+    </message>
+    <message>
+        <source>the component is not installed on the server</source>
+        <translation>服务器上未安装此组件</translation>
+    </message>
+    <message>
+        <source>the flow definition is not valid; see its problems</source>
+        <translation>工作流定义无效；请查看其问题</translation>
+    </message>
+    <message>
+        <source>an input mapping of the flow is not valid</source>
+        <translation>工作流的某个输入映射无效</translation>
+    </message>
+    <message>
+        <source>the component is installed but cannot be used right now</source>
+        <translation>组件已安装，但当前无法使用</translation>
+    </message>
+    <message>
+        <source>the execution ran longer than its time limit</source>
+        <translation>执行时间超过其时限</translation>
+    </message>
+    <message>
+        <source>the credential does not exist, or you may not see it</source>
+        <translation>凭据不存在，或您无权查看</translation>
+    </message>
+    <message>
+        <source>you may not use this credential</source>
+        <translation>您无权使用此凭据</translation>
+    </message>
+    <message>
+        <source>the server does not know this type of credential</source>
+        <translation>服务器不认识此凭据类型</translation>
+    </message>
+    <message>
+        <source>the credential is still used by flows; remove it from them first</source>
+        <translation>仍有工作流在使用此凭据；请先从这些工作流中移除</translation>
+    </message>
+    <message>
+        <source>the server could not decrypt the stored data</source>
+        <translation>服务器无法解密已存储的数据</translation>
+    </message>
+    <message>
+        <source>the share does not exist</source>
+        <translation>此共享不存在</translation>
+    </message>
+    <message>
+        <source>you may not change how this is shared</source>
+        <translation>您无权更改此项目的共享方式</translation>
+    </message>
+    <message>
+        <source>you cannot share with yourself</source>
+        <translation>无法共享给自己</translation>
+    </message>
+    <message>
+        <source>this is already shared with that user</source>
+        <translation>已共享给该用户</translation>
+    </message>
+    <message>
+        <source>the permission is not valid</source>
+        <translation>权限无效</translation>
+    </message>
+    <message>
+        <source>the external service does not exist</source>
+        <translation>外部服务不存在</translation>
+    </message>
+    <message>
+        <source>the external service has no such endpoint</source>
+        <translation>外部服务没有此端点</translation>
+    </message>
+    <message>
+        <source>the external service&apos;s API description could not be read</source>
+        <translation>无法读取外部服务的 API 描述</translation>
+    </message>
+    <message>
+        <source>the external service refused the credentials</source>
+        <translation>外部服务拒绝了凭据</translation>
+    </message>
+    <message>
+        <source>the request is larger than the server accepts</source>
+        <translation>请求超过服务器可接受的大小</translation>
+    </message>
+    <message>
+        <source>the server&apos;s database reported an error</source>
+        <translation>服务器的数据库报告了错误</translation>
+    </message>
+    <message>
+        <source>the server&apos;s database is busy; try again in a moment</source>
+        <translation>服务器的数据库繁忙；请稍后再试</translation>
+    </message>
+    <message>
+        <source>the server&apos;s encryption self-test failed, so it does not run</source>
+        <translation>服务器的加密自检失败，因此无法运行</translation>
+    </message>
+    <message>
+        <source>the server could not encrypt the data</source>
+        <translation>服务器无法加密数据</translation>
+    </message>
+    <message>
+        <source>the encryption key of this data is missing on the server</source>
+        <translation>服务器上缺少此数据的加密密钥</translation>
+    </message>
+    <message>
+        <source>the server does not support this request; it may be older than the console</source>
+        <translation>服务器不支持此请求；它可能比控制台旧</translation>
+    </message>
+    <message>
+        <source>the server could not read or write a file</source>
+        <translation>服务器无法读取或写入文件</translation>
+    </message>
+    <message>
+        <source>the server could not read the request</source>
+        <translation>服务器无法读取此请求</translation>
+    </message>
+    <message>
+        <source>someone else changed this meanwhile; reload it and try again</source>
+        <translation>其他人在此期间已更改此项目；请重新加载后再试</translation>
+    </message>
+    <message>
+        <source>the server refused the values entered; check them and try again</source>
+        <translation>服务器拒绝了输入的值；请检查后再试</translation>
+    </message>
 </context>
 <context>
     <name>ShareDialog</name>
@@ -553,6 +753,21 @@
     <message>
         <source>Can edit and share</source>
         <translation>可编辑和共享</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::AboutDialog</name>
+    <message>
+        <source>About HiveMind</source>
+        <translation>关于 HiveMind</translation>
+    </message>
+    <message>
+        <source>A self-hosted operations platform: design workflows, run them on the server&apos;s scheduler, connect your fleet over WireGuard and keep every secret encrypted.</source>
+        <translation>自托管的运维平台：设计工作流、交由服务器的调度器运行、通过 WireGuard 连接机群，并将所有机密加密保存。</translation>
+    </message>
+    <message>
+        <source>This console is a client of the HiveMind server; in local mode it runs the server in-process on a loopback port.</source>
+        <translation>此控制台是 HiveMind 服务器的客户端；在本地模式下，它在同一进程内以环回地址的端口运行服务器。</translation>
     </message>
 </context>
 <context>
@@ -2545,14 +2760,6 @@
         <translation>服务器 %1</translation>
     </message>
     <message>
-        <source>About HiveMind</source>
-        <translation>关于 HiveMind</translation>
-    </message>
-    <message>
-        <source>&lt;h3&gt;HiveMind %1&lt;/h3&gt;&lt;p&gt;A self-hosted operations platform: design workflows, run them on the server&apos;s scheduler, connect your fleet over WireGuard and keep every secret encrypted.&lt;/p&gt;&lt;p&gt;This console is a client of the HiveMind server; in local mode it runs the server in-process on a loopback port.&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;HiveMind %1&lt;/h3&gt;&lt;p&gt;自托管的运维平台：设计工作流、交由服务器的调度器运行、通过 WireGuard 连接机群，并将所有机密加密保存。&lt;/p&gt;&lt;p&gt;此控制台是 HiveMind 服务器的客户端；在本地模式下，它在同一进程内以环回地址的端口运行服务器。&lt;/p&gt;</translation>
-    </message>
-    <message>
         <source>Data Directory in Use</source>
         <translation>数据目录正被占用</translation>
     </message>
@@ -2627,6 +2834,26 @@
     <message>
         <source>F&amp;low</source>
         <translation>流程(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Theme</source>
+        <translation>主题(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Light</source>
+        <translation>浅色(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Dark</source>
+        <translation>深色(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Follow the &amp;System</source>
+        <translation>跟随系统(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>重试</translation>
     </message>
 </context>
 <context>

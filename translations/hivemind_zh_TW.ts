@@ -55,6 +55,18 @@
         <source>No data directory; pass one with --data-dir.</source>
         <translation>沒有資料目錄；請以 --data-dir 指定。</translation>
     </message>
+    <message>
+        <source>Colours for this run: light, dark or system (not saved).</source>
+        <translation>本次執行的色彩：&quot;light&quot;（淺色）、&quot;dark&quot;（深色）或 &quot;system&quot;（跟隨系統），不會儲存。</translation>
+    </message>
+    <message>
+        <source>theme</source>
+        <translation>佈景主題</translation>
+    </message>
+    <message>
+        <source>Unknown theme &quot;%1&quot;; choose light, dark or system.</source>
+        <translation>未知的佈景主題「%1」；請選擇 &quot;light&quot;、&quot;dark&quot; 或 &quot;system&quot;。</translation>
+    </message>
 </context>
 <context>
     <name>FlowErrorText</name>
@@ -410,11 +422,11 @@
     </message>
     <message>
         <source>Credentials</source>
-        <translation>認證</translation>
+        <translation>憑證</translation>
     </message>
     <message>
         <source>Encrypted secrets used by flows and services; they can be replaced but never shown again.</source>
-        <translation>供流程與服務使用的加密機密；可以替換，但不會再次顯示。</translation>
+        <translation>供流程與服務使用的加密憑證（認證資訊）；可以替換，但不會再次顯示。</translation>
     </message>
     <message>
         <source>Nodes</source>
@@ -539,6 +551,194 @@
         <source>only the history still holds this execution, so it can only be re-run from the start</source>
         <translation>此執行僅存在於歷史紀錄中，因此只能從頭重新執行</translation>
     </message>
+    <message>
+        <source>another HiveMind server is using the server&apos;s data directory</source>
+        <translation>另一個 HiveMind 伺服器正在使用伺服器的資料目錄</translation>
+    </message>
+    <message>
+        <source>the master key does not open the server&apos;s database</source>
+        <translation>主金鑰無法開啟伺服器的資料庫</translation>
+    </message>
+    <message>
+        <source>the server&apos;s database is damaged; restore it from a backup</source>
+        <translation>伺服器的資料庫已損壞；請從備份還原</translation>
+    </message>
+    <message>
+        <source>the user name, e-mail address or password is wrong</source>
+        <translation>使用者名稱、電子郵件地址或密碼錯誤</translation>
+    </message>
+    <message>
+        <source>what was asked for does not exist, or you may not see it</source>
+        <translation>要求的項目不存在，或您無權查看</translation>
+    </message>
+    <message>
+        <source>an item with this name already exists</source>
+        <translation>已有同名的項目</translation>
+    </message>
+    <message>
+        <source>the server met an internal error; try again, and read the server log if it happens again</source>
+        <translation>伺服器發生內部錯誤；請重試，若再次發生請查看伺服器日誌</translation>
+    </message>
+    <message>
+        <source>the server is in maintenance mode; try again later</source>
+        <translation>伺服器正處於維護模式；請稍後再試</translation>
+    </message>
+    <message>
+        <source>the account&apos;s e-mail address is not verified yet</source>
+        <translation>此帳號的電子郵件地址尚未驗證</translation>
+    </message>
+    <message>
+        <source>the account is locked after too many failed sign-ins; try again later</source>
+        <translation>登入失敗次數過多，帳號已鎖定；請稍後再試</translation>
+    </message>
+    <message>
+        <source>the account is suspended; ask an administrator</source>
+        <translation>此帳號已停用；請洽管理員</translation>
+    </message>
+    <message>
+        <source>an account with this e-mail address already exists</source>
+        <translation>已有使用此電子郵件地址的帳號</translation>
+    </message>
+    <message>
+        <source>the password does not meet the server&apos;s password policy</source>
+        <translation>密碼不符合伺服器的密碼政策</translation>
+    </message>
+    <message>
+        <source>the two passwords do not match</source>
+        <translation>兩次輸入的密碼不一致</translation>
+    </message>
+    <message>
+        <source>the current password is wrong</source>
+        <translation>目前的密碼錯誤</translation>
+    </message>
+    <message>
+        <source>the verification link has expired; ask for a new one</source>
+        <translation>驗證連結已過期；請重新申請</translation>
+    </message>
+    <message>
+        <source>the user does not exist</source>
+        <translation>使用者不存在</translation>
+    </message>
+    <message>
+        <source>the component is not installed on the server</source>
+        <translation>伺服器上未安裝此元件</translation>
+    </message>
+    <message>
+        <source>the flow definition is not valid; see its problems</source>
+        <translation>流程定義無效；請查看其問題</translation>
+    </message>
+    <message>
+        <source>an input mapping of the flow is not valid</source>
+        <translation>流程的某個輸入對應無效</translation>
+    </message>
+    <message>
+        <source>the component is installed but cannot be used right now</source>
+        <translation>元件已安裝，但目前無法使用</translation>
+    </message>
+    <message>
+        <source>the execution ran longer than its time limit</source>
+        <translation>執行時間超過其時限</translation>
+    </message>
+    <message>
+        <source>the credential does not exist, or you may not see it</source>
+        <translation>憑證不存在，或您無權查看</translation>
+    </message>
+    <message>
+        <source>you may not use this credential</source>
+        <translation>您無權使用此憑證</translation>
+    </message>
+    <message>
+        <source>the server does not know this type of credential</source>
+        <translation>伺服器不認得此憑證類型</translation>
+    </message>
+    <message>
+        <source>the credential is still used by flows; remove it from them first</source>
+        <translation>仍有流程在使用此憑證；請先從這些流程中移除</translation>
+    </message>
+    <message>
+        <source>the server could not decrypt the stored data</source>
+        <translation>伺服器無法解密已儲存的資料</translation>
+    </message>
+    <message>
+        <source>the share does not exist</source>
+        <translation>此分享不存在</translation>
+    </message>
+    <message>
+        <source>you may not change how this is shared</source>
+        <translation>您無權變更此項目的分享方式</translation>
+    </message>
+    <message>
+        <source>you cannot share with yourself</source>
+        <translation>無法分享給自己</translation>
+    </message>
+    <message>
+        <source>this is already shared with that user</source>
+        <translation>已分享給該使用者</translation>
+    </message>
+    <message>
+        <source>the permission is not valid</source>
+        <translation>權限無效</translation>
+    </message>
+    <message>
+        <source>the external service does not exist</source>
+        <translation>外部服務不存在</translation>
+    </message>
+    <message>
+        <source>the external service has no such endpoint</source>
+        <translation>外部服務沒有此端點</translation>
+    </message>
+    <message>
+        <source>the external service&apos;s API description could not be read</source>
+        <translation>無法讀取外部服務的 API 描述</translation>
+    </message>
+    <message>
+        <source>the external service refused the credentials</source>
+        <translation>外部服務拒絕了憑證</translation>
+    </message>
+    <message>
+        <source>the request is larger than the server accepts</source>
+        <translation>請求超過伺服器可接受的大小</translation>
+    </message>
+    <message>
+        <source>the server&apos;s database reported an error</source>
+        <translation>伺服器的資料庫回報錯誤</translation>
+    </message>
+    <message>
+        <source>the server&apos;s database is busy; try again in a moment</source>
+        <translation>伺服器的資料庫忙碌中；請稍後再試</translation>
+    </message>
+    <message>
+        <source>the server&apos;s encryption self-test failed, so it does not run</source>
+        <translation>伺服器的加密自我檢測失敗，因此無法執行</translation>
+    </message>
+    <message>
+        <source>the server could not encrypt the data</source>
+        <translation>伺服器無法加密資料</translation>
+    </message>
+    <message>
+        <source>the encryption key of this data is missing on the server</source>
+        <translation>伺服器上缺少此資料的加密金鑰</translation>
+    </message>
+    <message>
+        <source>the server does not support this request; it may be older than the console</source>
+        <translation>伺服器不支援此請求；它可能比主控台舊</translation>
+    </message>
+    <message>
+        <source>the server could not read or write a file</source>
+        <translation>伺服器無法讀取或寫入檔案</translation>
+    </message>
+    <message>
+        <source>the server could not read the request</source>
+        <translation>伺服器無法讀取此請求</translation>
+    </message>
+    <message>
+        <source>someone else changed this meanwhile; reload it and try again</source>
+        <translation>其他人在此期間已變更此項目；請重新載入後再試</translation>
+    </message>
+    <message>
+        <source>the server refused the values entered; check them and try again</source>
+        <translation>伺服器拒絕了輸入的值；請檢查後再試</translation>
+    </message>
 </context>
 <context>
     <name>ShareDialog</name>
@@ -553,6 +753,21 @@
     <message>
         <source>Can edit and share</source>
         <translation>可編輯與分享</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::AboutDialog</name>
+    <message>
+        <source>About HiveMind</source>
+        <translation>關於 HiveMind</translation>
+    </message>
+    <message>
+        <source>A self-hosted operations platform: design workflows, run them on the server&apos;s scheduler, connect your fleet over WireGuard and keep every secret encrypted.</source>
+        <translation>自架的維運平台：設計工作流程、交由伺服器的排程器執行、透過 WireGuard 串連機群，並將所有機密加密保存。</translation>
+    </message>
+    <message>
+        <source>This console is a client of the HiveMind server; in local mode it runs the server in-process on a loopback port.</source>
+        <translation>此主控台是 HiveMind 伺服器的用戶端；在本機模式下，它會在同一程序內以回送位址的連接埠執行伺服器。</translation>
     </message>
 </context>
 <context>
@@ -2545,14 +2760,6 @@
         <translation>伺服器 %1</translation>
     </message>
     <message>
-        <source>About HiveMind</source>
-        <translation>關於 HiveMind</translation>
-    </message>
-    <message>
-        <source>&lt;h3&gt;HiveMind %1&lt;/h3&gt;&lt;p&gt;A self-hosted operations platform: design workflows, run them on the server&apos;s scheduler, connect your fleet over WireGuard and keep every secret encrypted.&lt;/p&gt;&lt;p&gt;This console is a client of the HiveMind server; in local mode it runs the server in-process on a loopback port.&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;HiveMind %1&lt;/h3&gt;&lt;p&gt;自架的維運平台：設計工作流程、交由伺服器的排程器執行、透過 WireGuard 串連機群，並將所有機密加密保存。&lt;/p&gt;&lt;p&gt;此主控台是 HiveMind 伺服器的用戶端；在本機模式下，它會在同一程序內以回送位址的連接埠執行伺服器。&lt;/p&gt;</translation>
-    </message>
-    <message>
         <source>Data Directory in Use</source>
         <translation>資料目錄使用中</translation>
     </message>
@@ -2627,6 +2834,26 @@
     <message>
         <source>F&amp;low</source>
         <translation>流程(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Theme</source>
+        <translation>佈景主題(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Light</source>
+        <translation>淺色(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Dark</source>
+        <translation>深色(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Follow the &amp;System</source>
+        <translation>跟隨系統(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>重試</translation>
     </message>
 </context>
 <context>

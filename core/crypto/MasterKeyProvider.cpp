@@ -199,4 +199,21 @@ Result<ResolvedMasterKey> MasterKeyProvider::resolve(const MasterKeyOptions &opt
     return generateKeyFile(options.dataDir);
 }
 
+QString describeMasterKeySource(const ResolvedMasterKey &key)
+{
+    // `location` already says which variable, file or keychain: the kind is
+    // named once and the location added only where it tells more.
+    switch (key.source) {
+    case MasterKeySource::Environment:
+        return QStringLiteral("environment variable ") + key.location;
+    case MasterKeySource::KeyFile:
+        return QStringLiteral("key file ") + QDir::toNativeSeparators(key.location);
+    case MasterKeySource::Keychain:
+        return QStringLiteral("OS keychain");
+    case MasterKeySource::GeneratedFile:
+        return QStringLiteral("generated key file ") + QDir::toNativeSeparators(key.location);
+    }
+    return key.location;
+}
+
 } // namespace hm::crypto

@@ -26,6 +26,11 @@ struct ResolvedMasterKey
     bool generated = false; // created during this resolve(): tell the user to back it up
 };
 
+// Where the key came from, for the log: "environment variable
+// HIVEMIND_MASTER_KEY", "key file /path/master.key", "OS keychain",
+// "generated key file /data/master.key". Each part once, never key material.
+QString describeMasterKeySource(const ResolvedMasterKey &key);
+
 struct MasterKeyOptions
 {
     QString dataDir; // where the generated key file lives: <dataDir>/master.key

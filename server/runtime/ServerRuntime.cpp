@@ -27,24 +27,6 @@
 #include <optional>
 
 namespace hm::server {
-namespace {
-
-QString sourceName(crypto::MasterKeySource source)
-{
-    switch (source) {
-    case crypto::MasterKeySource::Environment:
-        return QStringLiteral("environment variable HIVEMIND_MASTER_KEY");
-    case crypto::MasterKeySource::KeyFile:
-        return QStringLiteral("key file");
-    case crypto::MasterKeySource::Keychain:
-        return QStringLiteral("OS keychain");
-    case crypto::MasterKeySource::GeneratedFile:
-        return QStringLiteral("generated key file");
-    }
-    return {};
-}
-
-} // namespace
 
 ServerRuntime::ServerRuntime(ServerOptions options, QObject *parent)
     : QObject(parent), m_options(std::move(options)), m_dataDirLock(m_options.dataDir)
@@ -122,8 +104,8 @@ Status ServerRuntime::openStore()
     auto masterKey = crypto::MasterKeyProvider::resolve(keyOptions);
     if (!masterKey)
         return masterKey.error();
-    qCInfo(lcCrypto).noquote() << "master key from" << sourceName(masterKey.value().source)
-                               << masterKey.value().location;
+    qCInfo(lcCrypto).noquote() << "master key from"
+                               << crypto::describeMasterKeySource(masterKey.value());
 
     const crypto::SecureBytes databaseKey =
         crypto::deriveSubkey(masterKey.value().key, crypto::Subkey::Database);

@@ -232,7 +232,7 @@ void TestMainWindow::switchesLanguageLive()
     QTRY_COMPARE(
         navigationTexts(navigation),
         (QStringList{QStringLiteral("儀表板"), QStringLiteral("流程"), QStringLiteral("執行"),
-                     QStringLiteral("元件"), QStringLiteral("服務"), QStringLiteral("認證"),
+                     QStringLiteral("元件"), QStringLiteral("服務"), QStringLiteral("憑證"),
                      QStringLiteral("節點"), QStringLiteral("VPN"), QStringLiteral("告警"),
                      QStringLiteral("稽核與日誌"), QStringLiteral("使用者"),
                      QStringLiteral("設定")}));
@@ -277,7 +277,10 @@ void TestMainWindow::persistsGeometryAndSection()
 {
     // The default size, within the screen (the offscreen one is small).
     const QSize defaultSize =
-        MainWindow::kDefaultSize.boundedTo(QGuiApplication::primaryScreen()->availableSize());
+        MainWindow::initialGeometry(QGuiApplication::primaryScreen()->availableGeometry(),
+                                    MainWindow::kDefaultSize, MainWindow::kTypicalFrame,
+                                    MainWindow::kMinimumSize)
+            .size();
     const QSize chosenSize = defaultSize - QSize(90, 70);
 
     QSettings().clear();

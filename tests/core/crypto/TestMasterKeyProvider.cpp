@@ -93,6 +93,30 @@ private slots:
         QVERIFY(!keychainAsked);
     }
 
+    // The server logs "master key from <this>": each part named once (it
+    // used to read "environment variable HIVEMIND_MASTER_KEY HIVEMIND_MASTER_KEY").
+    void describesTheSourceOnce()
+    {
+        MasterKeyOptions options = baseOptions();
+        options.environmentValue = kEnvKey;
+        const Result<ResolvedMasterKey> fromEnv = MasterKeyProvider::resolve(options);
+        if (!fromEnv.ok())
+            QFAIL(why(fromEnv).constData());
+        QCOMPARE(describeMasterKeySource(fromEnv.value()),
+                 QStringLiteral("environment variable HIVEMIND_MASTER_KEY"));
+
+        ResolvedMasterKey keychain;
+        keychain.source = MasterKeySource::Keychain;
+        keychain.location = QStringLiteral("OS keychain");
+        QCOMPARE(describeMasterKeySource(keychain), QStringLiteral("OS keychain"));
+
+        ResolvedMasterKey file;
+        file.source = MasterKeySource::KeyFile;
+        file.location = QStringLiteral("/etc/hivemind/master.key");
+        QCOMPARE(describeMasterKeySource(file),
+                 QDir::toNativeSeparators(QStringLiteral("key file /etc/hivemind/master.key")));
+    }
+
     void environmentInvalid_data()
     {
         QTest::addColumn<QByteArray>("value");
