@@ -7,6 +7,7 @@
 #include <QJsonDocument>
 #include <QStringList>
 #include <QUuid>
+#include <optional>
 
 namespace hm::engine::persistence {
 
@@ -250,23 +251,23 @@ Result<QList<FlowVersionRecord>> FlowRepository::versions(const QString &flowId)
         return exists.error();
     if (!exists.value())
         return flowNotFound(flowId);
-    Result<store::Statement> stmt =
-        m_db.prepare(kVersionColumns + u" ORDER BY CAST(v.version AS INTEGER), v.version");
-    if (!stmt.ok())
-        return stmt.error();
-    stmt.value().bind(1, flowId);
     QList<FlowVersionRecord> records;
-    for (;;) {
-        const Result<bool> row = stmt.value().step();
-        if (!row.ok())
-            return row.error();
-        if (!row.value())
-            break;
-        Result<FlowVersionRecord> record = readVersionRow(stmt.value());
-        if (!record.ok())
-            return record.error();
-        records << std::move(record.value());
-    }
+    std::optional<Error> unreadable; // the first row that could not be read
+    const Status read =
+        m_db.forEachRow(kVersionColumns + u" ORDER BY CAST(v.version AS INTEGER), v.version",
+                        {flowId}, [&](const store::Statement &s) {
+                            if (unreadable)
+                                return;
+                            Result<FlowVersionRecord> record = readVersionRow(s);
+                            if (record.ok())
+                                records << std::move(record.value());
+                            else
+                                unreadable = record.error();
+                        });
+    if (!read.ok())
+        return read.error();
+    if (unreadable)
+        return *unreadable;
     return records;
 }
 

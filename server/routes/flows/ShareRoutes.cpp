@@ -20,7 +20,7 @@
 #include "server/services/auth/Validation.h"
 #include "server/services/engine/FlowAccess.h"
 #include "server/services/engine/FlowEvents.h"
-#include "server/services/engine/FlowShares.h"
+#include "server/repositories/ShareRepository.h"
 #include "store/Database.h"
 
 #include <QJsonArray>
