@@ -7,6 +7,7 @@
 #include <QJsonDocument>
 #include <QStringList>
 #include <QUuid>
+#include <optional>
 
 namespace hm::engine::persistence {
 
@@ -68,12 +69,22 @@ Error conflict(const QString &flowId, const FlowEditBase &base, qint64 revision,
 // Live (not deleted) flows only.
 Result<bool> flowExists(store::Database &db, const QString &flowId)
 {
-    Result<store::Statement> stmt =
-        db.prepare(QStringLiteral("SELECT 1 FROM flows WHERE id = ? AND deleted_at IS NULL"));
-    if (!stmt.ok())
-        return stmt.error();
-    stmt.value().bind(1, flowId);
-    return stmt.value().step();
+    auto row = db.selectOne(
+        QStringLiteral("SELECT 1 FROM flows WHERE id = ? AND deleted_at IS NULL"), {flowId});
+    if (!row.ok())
+        return row.error();
+    return row.value().has_value();
+}
+
+// The number of a flow's next version (an aggregate: always one row).
+Result<qint64> nextVersionNumber(store::Database &db, const QString &flowId)
+{
+    auto row = db.selectOne(QStringLiteral("SELECT coalesce(max(CAST(version AS INTEGER)), 0) + 1"
+                                           " FROM flow_versions WHERE flow_id = ?"),
+                            {flowId});
+    if (!row.ok())
+        return row.error();
+    return row.value() ? row.value()->int64(0) : 1;
 }
 
 const QString kVersionColumns =
@@ -126,15 +137,12 @@ Result<FlowRecord> FlowRepository::createFlow(const NewFlow &newFlow)
     Result<store::Transaction> txn = m_db.begin();
     if (!txn.ok())
         return txn.error();
-    Result<store::Statement> taken =
-        m_db.prepare(QStringLiteral("SELECT 1 FROM flows WHERE name = ? AND deleted_at IS NULL"));
+    auto taken =
+        m_db.selectOne(QStringLiteral("SELECT 1 FROM flows WHERE name = ? AND deleted_at IS NULL"),
+                       {newFlow.name});
     if (!taken.ok())
         return taken.error();
-    taken.value().bind(1, newFlow.name);
-    const Result<bool> exists = taken.value().step();
-    if (!exists.ok())
-        return exists.error();
-    if (exists.value())
+    if (taken.value())
         return Error{ErrorCode::ResourceAlreadyExists,
                      QStringLiteral("a flow named \"%1\" already exists").arg(newFlow.name)};
 
@@ -165,18 +173,16 @@ Result<FlowRecord> FlowRepository::createFlow(const NewFlow &newFlow)
 
 Result<FlowRecord> FlowRepository::flow(const QString &flowId)
 {
-    Result<store::Statement> stmt = m_db.prepare(QStringLiteral(
-        "SELECT id, name, coalesce(description, ''), owner_id, history_level, created_at,"
-        " updated_at, revision FROM flows WHERE id = ? AND deleted_at IS NULL"));
-    if (!stmt.ok())
-        return stmt.error();
-    stmt.value().bind(1, flowId);
-    const Result<bool> row = stmt.value().step();
+    auto row = m_db.selectOne(
+        QStringLiteral(
+            "SELECT id, name, coalesce(description, ''), owner_id, history_level, created_at,"
+            " updated_at, revision FROM flows WHERE id = ? AND deleted_at IS NULL"),
+        {flowId});
     if (!row.ok())
         return row.error();
     if (!row.value())
         return flowNotFound(flowId);
-    const store::Statement &s = stmt.value();
+    const store::Statement &s = *row.value();
     return FlowRecord{s.text(0), s.text(1),  s.text(2),  s.text(3),
                       s.text(4), s.int64(5), s.int64(6), s.int64(7)};
 }
@@ -223,16 +229,10 @@ Result<FlowVersionRecord> FlowRepository::addVersion(const QString &flowId,
     const Result<qint64> revision = claimRevision(flowId, base);
     if (!revision.ok())
         return revision.error();
-    Result<store::Statement> next =
-        m_db.prepare(QStringLiteral("SELECT coalesce(max(CAST(version AS INTEGER)), 0) + 1"
-                                    " FROM flow_versions WHERE flow_id = ?"));
+    const Result<qint64> next = nextVersionNumber(m_db, flowId);
     if (!next.ok())
         return next.error();
-    next.value().bind(1, flowId);
-    const Result<bool> row = next.value().step();
-    if (!row.ok())
-        return row.error();
-    const QString version = QString::number(next.value().int64(0));
+    const QString version = QString::number(next.value());
     const qint64 now = nowMs();
     const Status inserted = insertVersion(flowId, version, definition, settings, createdBy, now);
     if (!inserted.ok())
@@ -250,36 +250,31 @@ Result<QList<FlowVersionRecord>> FlowRepository::versions(const QString &flowId)
         return exists.error();
     if (!exists.value())
         return flowNotFound(flowId);
-    Result<store::Statement> stmt =
-        m_db.prepare(kVersionColumns + u" ORDER BY CAST(v.version AS INTEGER), v.version");
-    if (!stmt.ok())
-        return stmt.error();
-    stmt.value().bind(1, flowId);
     QList<FlowVersionRecord> records;
-    for (;;) {
-        const Result<bool> row = stmt.value().step();
-        if (!row.ok())
-            return row.error();
-        if (!row.value())
-            break;
-        Result<FlowVersionRecord> record = readVersionRow(stmt.value());
-        if (!record.ok())
-            return record.error();
-        records << std::move(record.value());
-    }
+    std::optional<Error> unreadable; // the first row that could not be read
+    const Status read =
+        m_db.forEachRow(kVersionColumns + u" ORDER BY CAST(v.version AS INTEGER), v.version",
+                        {flowId}, [&](const store::Statement &s) {
+                            if (unreadable)
+                                return;
+                            Result<FlowVersionRecord> record = readVersionRow(s);
+                            if (record.ok())
+                                records << std::move(record.value());
+                            else
+                                unreadable = record.error();
+                        });
+    if (!read.ok())
+        return read.error();
+    if (unreadable)
+        return *unreadable;
     return records;
 }
 
 Result<FlowVersionRecord> FlowRepository::readVersion(const QString &flowId,
                                                       const QString &whereSql, const QString &param)
 {
-    Result<store::Statement> stmt = m_db.prepare(kVersionColumns + whereSql);
-    if (!stmt.ok())
-        return stmt.error();
-    stmt.value().bind(1, flowId);
-    if (!param.isNull())
-        stmt.value().bind(2, param);
-    const Result<bool> row = stmt.value().step();
+    auto row = m_db.selectOne(kVersionColumns + whereSql,
+                              param.isNull() ? QVariantList{flowId} : QVariantList{flowId, param});
     if (!row.ok())
         return row.error();
     if (!row.value()) {
@@ -289,7 +284,7 @@ Result<FlowVersionRecord> FlowRepository::readVersion(const QString &flowId,
         return Error{ErrorCode::FlowVersionNotFound,
                      QStringLiteral("flow %1 has no such version").arg(flowId)};
     }
-    return readVersionRow(stmt.value());
+    return readVersionRow(*row.value());
 }
 
 Result<FlowVersionRecord> FlowRepository::version(const QString &flowId, const QString &version)

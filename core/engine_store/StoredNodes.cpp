@@ -66,22 +66,16 @@ Result<QList<StoredNode>> packedStates(store::Database &db, const QString &execu
 
 Result<QList<StoredNode>> loadStoredNodes(store::Database &db, const QString &executionId)
 {
-    auto select =
-        db.prepare(u"SELECT " + kRowColumns + u" FROM node_executions WHERE execution_id = ?");
-    if (!select)
-        return select.error();
-    select.value().bind(1, executionId);
     QList<StoredNode> nodes;
     QSet<QString> fromRows;
-    while (true) {
-        auto next = select.value().step();
-        if (!next)
-            return next.error();
-        if (!next.value())
-            break;
-        nodes.append(fromRow(select.value()));
-        fromRows.insert(nodes.last().nodeId);
-    }
+    const Status read =
+        db.forEachRow(u"SELECT " + kRowColumns + u" FROM node_executions WHERE execution_id = ?",
+                      {executionId}, [&](const store::Statement &s) {
+                          nodes.append(fromRow(s));
+                          fromRows.insert(nodes.last().nodeId);
+                      });
+    if (!read)
+        return read.error();
     auto packed = packedStates(db, executionId);
     if (!packed)
         return packed.error();

@@ -1,6 +1,7 @@
 #include "server/repositories/ExecutionsRepository.h"
 
 #include "store/Database.h"
+#include "store/SelectOne.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -28,6 +29,36 @@ Result<std::optional<StoredExecution>> storedExecution(store::Database &db, cons
         s.text(0), s.text(1), s.text(2), s.text(3), s.text(4), text(5), text(6), text(7), s.text(8),
         s.text(9), text(10), s.int64(11), s.int64(12), s.int64(13),
         s.isNull(14) ? std::nullopt : std::optional<qint64>(s.int64(14))});
+}
+
+Result<std::optional<ExecutionOrigin>> executionOrigin(store::Database &db, const QString &id)
+{
+    return store::selectOneAs(
+        db, QStringLiteral("SELECT flow_id, triggered_by FROM executions WHERE id = ?"), {id},
+        [](const store::Statement &s) {
+            return ExecutionOrigin{s.text(0), s.isNull(1) ? QString() : s.text(1)};
+        });
+}
+
+Result<std::optional<ExecutionSummary>> executionSummary(store::Database &db, const QString &id)
+{
+    return store::selectOneAs(
+        db,
+        QStringLiteral("SELECT id, flow_id, flow_version, status, triggered_by, cancel_reason, "
+                       "error_code, error_message, rerun_of, started_at, ended_at, duration_ms "
+                       "FROM executions WHERE id = ?"),
+        {id}, [](const store::Statement &s) {
+            auto text = [&s](int col) {
+                return s.isNull(col) ? std::nullopt : std::optional<QString>(s.text(col));
+            };
+            return ExecutionSummary{
+                s.text(0),   s.text(1),
+                s.text(2),   s.text(3),
+                text(4),     text(5),
+                text(6),     text(7),
+                text(8),     s.int64(9),
+                s.int64(10), s.isNull(11) ? std::nullopt : std::optional<qint64>(s.int64(11))};
+        });
 }
 
 int definitionNodeCount(store::Database &db, const QString &flowId, const QString &version)

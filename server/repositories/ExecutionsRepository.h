@@ -35,6 +35,33 @@ struct StoredExecution
 // std::nullopt when there is no such execution.
 Result<std::optional<StoredExecution>> storedExecution(store::Database &db, const QString &id);
 
+// Who started an execution: its flow and triggered_by ("" when NULL).
+struct ExecutionOrigin
+{
+    QString flowId;
+    QString triggeredBy;
+};
+Result<std::optional<ExecutionOrigin>> executionOrigin(store::Database &db, const QString &id);
+
+// The columns of a finished execution's WebSocket snapshot. Times are unix
+// ms, 0 when NULL.
+struct ExecutionSummary
+{
+    QString id;
+    QString flowId;
+    QString flowVersion;
+    QString status;
+    std::optional<QString> triggeredBy;
+    std::optional<QString> cancelReason;
+    std::optional<QString> errorCode;
+    std::optional<QString> errorMessage;
+    std::optional<QString> rerunOf;
+    qint64 startedAt = 0;
+    qint64 endedAt = 0;
+    std::optional<qint64> durationMs;
+};
+Result<std::optional<ExecutionSummary>> executionSummary(store::Database &db, const QString &id);
+
 // The number of nodes of a stored version's definition (deleted flows
 // included); 0 when it cannot be read.
 int definitionNodeCount(store::Database &db, const QString &flowId, const QString &version);

@@ -1,6 +1,7 @@
 #include "server/repositories/FlowsRepository.h"
 
 #include "store/Database.h"
+#include "store/SelectOne.h"
 
 #include <QDateTime>
 
@@ -31,6 +32,39 @@ Status updateFlowDetails(store::Database &db, const QString &flowId, const QStri
         QStringLiteral("UPDATE flows SET name = ?, description = ?, updated_at = ? "
                        "WHERE id = ? AND deleted_at IS NULL"),
         {name, description.isEmpty() ? QVariant() : QVariant(description), nowMs, flowId});
+}
+
+Result<std::optional<QString>> runnableVersion(store::Database &db, const QString &flowId,
+                                               const QString &requested)
+{
+    // One indexed read.
+    auto version = [](const store::Statement &s) { return s.text(0); };
+    if (requested.isEmpty())
+        return store::selectOneAs(
+            db,
+            QStringLiteral("SELECT v.version FROM flows f JOIN flow_versions v ON v.flow_id = "
+                           "f.id WHERE f.id = ? AND f.deleted_at IS NULL AND v.status = "
+                           "'published'"),
+            {flowId}, version);
+    return store::selectOneAs(
+        db,
+        QStringLiteral("SELECT v.version FROM flows f JOIN flow_versions v ON v.flow_id = "
+                       "f.id WHERE f.id = ? AND f.deleted_at IS NULL AND v.version = ?"),
+        {flowId, requested}, version);
+}
+
+Result<std::optional<FlowGrantRow>> flowOwnerAndShare(store::Database &db, const QString &userId,
+                                                      const QString &flowId, bool includeDeleted)
+{
+    return store::selectOneAs(
+        db,
+        QStringLiteral("SELECT f.owner_id, (SELECT s.permission FROM flow_shares s "
+                       "WHERE s.flow_id = f.id AND s.user_id = ?) FROM flows f WHERE f.id = ?") +
+            (includeDeleted ? QString() : QStringLiteral(" AND f.deleted_at IS NULL")),
+        {userId, flowId}, [](const store::Statement &s) {
+            return FlowGrantRow{s.text(0),
+                                s.isNull(1) ? std::nullopt : std::optional<QString>(s.text(1))};
+        });
 }
 
 Result<QString> webhookTokenHash(store::Database &db, const QString &flowId)

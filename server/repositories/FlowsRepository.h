@@ -22,6 +22,22 @@ Result<bool> flowNameTaken(store::Database &db, const QString &name, const QStri
 Status updateFlowDetails(store::Database &db, const QString &flowId, const QString &name,
                          const QString &description, qint64 nowMs);
 
+// The version a trigger of a live flow runs: its published version
+// (`requested` empty) or `requested`; nullopt when there is none.
+Result<std::optional<QString>> runnableVersion(store::Database &db, const QString &flowId,
+                                               const QString &requested);
+
+// A flow's owner and `userId`'s share of it (nullopt without one), in one
+// read; nullopt when there is no such flow (deleted ones count only with
+// includeDeleted).
+struct FlowGrantRow
+{
+    QString ownerId;
+    std::optional<QString> sharePermission;
+};
+Result<std::optional<FlowGrantRow>> flowOwnerAndShare(store::Database &db, const QString &userId,
+                                                      const QString &flowId, bool includeDeleted);
+
 // The webhook token's hash of a live flow; "" when it has none.
 Result<QString> webhookTokenHash(store::Database &db, const QString &flowId);
 // Sets (or with a null QVariant removes) the webhook token's hash.

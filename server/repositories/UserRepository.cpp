@@ -3,8 +3,8 @@
 #include "crypto/PasswordHasher.h"
 #include "crypto/Random.h"
 #include "server/api/AuthCommon.h"
+#include "server/repositories/ShareRepository.h"
 #include "server/services/auth/AuthCache.h"
-#include "server/services/engine/FlowShares.h"
 #include "store/Database.h"
 #include "store/Like.h"
 
@@ -71,21 +71,15 @@ QJsonObject UserRecord::toJson(bool withAdminFields) const
 Result<std::optional<UserRecord>> UserRepository::findOne(const QString &where,
                                                           const QString &value)
 {
-    auto statement = m_db.prepare(kSelect + where);
-    if (!statement)
-        return statement.error();
-    store::Statement &s = statement.value();
-    s.bind(1, value);
+    QVariantList binds{value};
     if (where.count(QLatin1Char('?')) > 1)
-        s.bind(2, value);
-    const Result<bool> row = s.step();
+        binds << value;
+    auto row = m_db.selectOne(kSelect + where, binds);
     if (!row)
         return row.error();
-    std::optional<UserRecord> user;
-    if (row.value())
-        user = readUser(s);
-    s.reset();
-    return user;
+    if (!row.value())
+        return std::optional<UserRecord>();
+    return std::optional<UserRecord>(readUser(*row.value()));
 }
 
 Result<UserRecord> UserRepository::requireById(const QString &id)
@@ -115,14 +109,10 @@ Result<UserRecord> UserRepository::create(const NewUser &user)
 {
     for (const auto &[column, value] : {std::pair{QStringLiteral("username"), user.username},
                                         std::pair{QStringLiteral("email"), user.email}}) {
-        auto taken = m_db.prepare(QStringLiteral("SELECT 1 FROM users WHERE %1 = ?").arg(column));
-        if (!taken)
-            return taken.error();
-        taken.value().bind(1, value);
-        const Result<bool> row = taken.value().step();
+        auto row =
+            m_db.selectOne(QStringLiteral("SELECT 1 FROM users WHERE %1 = ?").arg(column), {value});
         if (!row)
             return row.error();
-        taken.value().reset();
         if (row.value()) {
             if (column == QLatin1String("email"))
                 return Error{ErrorCode::EmailExists,
@@ -143,21 +133,12 @@ Result<UserRecord> UserRepository::create(const NewUser &user)
         return transaction.error();
     const qint64 now = nowMs();
     const QString id = crypto::uuid();
-    auto insert = m_db.prepare(QStringLiteral(
-        "INSERT INTO users (id, username, email, password_hash, name, status, email_verified, "
-        "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?)"));
-    if (!insert)
-        return insert.error();
-    insert.value()
-        .bind(1, id)
-        .bind(2, user.username)
-        .bind(3, user.email)
-        .bind(4, hash.value())
-        .bind(5, user.name)
-        .bind(6, user.status)
-        .bind(7, now)
-        .bind(8, now);
-    if (Status s = insert.value().run(); !s)
+    if (Status s = m_db.execute(
+            QStringLiteral(
+                "INSERT INTO users (id, username, email, password_hash, name, status, "
+                "email_verified, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?)"),
+            {id, user.username, user.email, hash.value(), user.name, user.status, now, now});
+        !s)
         return s.error();
     if (Status s = setRole(id, user.role); !s)
         return s.error();
@@ -175,14 +156,7 @@ Result<UserRecord> UserRepository::create(const NewUser &user)
 
 Status UserRepository::update(const QString &sql, const QString &id, const QVariantList &values)
 {
-    auto statement = m_db.prepare(sql);
-    if (!statement)
-        return statement.error();
-    int index = 1;
-    for (const QVariant &value : values)
-        statement.value().bind(index++, value);
-    statement.value().bind(index, id);
-    return statement.value().run();
+    return m_db.execute(sql, QVariantList(values) << id);
 }
 
 Status UserRepository::clearStoredLockout(const QString &id)
@@ -212,12 +186,10 @@ Status UserRepository::setRole(const QString &id, Role role)
             changed(update(QStringLiteral("DELETE FROM user_roles WHERE user_id = ?"), id, {}));
         !s)
         return s;
-    auto insert = m_db.prepare(QStringLiteral(
-        "INSERT INTO user_roles (id, user_id, role, created_at) VALUES (?, ?, ?, ?)"));
-    if (!insert)
-        return insert.error();
-    insert.value().bind(1, crypto::uuid()).bind(2, id).bind(3, roleDbName(role)).bind(4, nowMs());
-    return changed(insert.value().run());
+    return changed(m_db.execute(
+        QStringLiteral(
+            "INSERT INTO user_roles (id, user_id, role, created_at) VALUES (?, ?, ?, ?)"),
+        {crypto::uuid(), id, roleDbName(role), nowMs()}));
 }
 
 Status UserRepository::setStatus(const QString &id, const QString &status)
@@ -248,18 +220,36 @@ Status UserRepository::setTotp(const QString &id, const QString &secretEnc, bool
 
 Result<qint64> UserRepository::countActiveAdmins(const QString &exceptId)
 {
-    auto statement = m_db.prepare(QStringLiteral(
-        "SELECT count(DISTINCT u.id) FROM users u JOIN user_roles r ON r.user_id = u.id "
-        "WHERE r.role = 'ADMIN' AND u.status = 'active' AND u.id != ?"));
-    if (!statement)
-        return statement.error();
-    statement.value().bind(1, exceptId);
-    const Result<bool> row = statement.value().step();
+    auto row = m_db.selectOne(
+        QStringLiteral(
+            "SELECT count(DISTINCT u.id) FROM users u JOIN user_roles r ON r.user_id = u.id "
+            "WHERE r.role = 'ADMIN' AND u.status = 'active' AND u.id != ?"),
+        {exceptId});
     if (!row)
         return row.error();
-    const qint64 count = statement.value().int64(0);
-    statement.value().reset();
-    return count;
+    return row.value() ? row.value()->int64(0) : 0;
+}
+
+Result<qint64> UserRepository::countAll()
+{
+    return m_db.queryInt(QStringLiteral("SELECT count(*) FROM users"));
+}
+
+Status UserRepository::insertAdministrator(const QString &id, const QString &username,
+                                           const QString &email, const QString &passwordHash,
+                                           const QString &name, qint64 now)
+{
+    if (Status s = m_db.execute(
+            QStringLiteral("INSERT INTO users (id, username, email, password_hash, name, status, "
+                           "email_verified, created_at, updated_at) VALUES (?, ?, ?, ?, ?, "
+                           "'active', 1, ?, ?)"),
+            {id, username, email, passwordHash, name, now, now});
+        !s)
+        return s;
+    return m_db.execute(
+        QStringLiteral(
+            "INSERT INTO user_roles (id, user_id, role, created_at) VALUES (?, ?, 'ADMIN', ?)"),
+        {crypto::uuid(), id, now});
 }
 
 Result<UserRepository::Page> UserRepository::list(const ListQuery &query)
@@ -294,37 +284,19 @@ Result<UserRepository::Page> UserRepository::list(const ListQuery &query)
     const QString from = QStringLiteral("FROM (") + kSelect + QStringLiteral(") u ") + where;
 
     Page page;
-    auto count = m_db.prepare(QStringLiteral("SELECT count(*) ") + from);
+    auto count = m_db.selectOne(QStringLiteral("SELECT count(*) ") + from, values);
     if (!count)
         return count.error();
-    int index = 1;
-    for (const QVariant &value : std::as_const(values))
-        count.value().bind(index++, value);
-    if (const Result<bool> row = count.value().step(); !row)
-        return row.error();
-    page.total = count.value().int64(0);
-    count.value().reset();
+    page.total = count.value() ? count.value()->int64(0) : 0;
 
-    auto rows = m_db.prepare(QStringLiteral("SELECT * ") + from + QStringLiteral(" ORDER BY ") +
-                             sortColumn +
-                             (query.descending ? QStringLiteral(" DESC") : QStringLiteral(" ASC")) +
-                             QStringLiteral(" LIMIT ? OFFSET ?"));
-    if (!rows)
-        return rows.error();
-    index = 1;
-    for (const QVariant &value : std::as_const(values))
-        rows.value().bind(index++, value);
-    rows.value().bind(index, query.size);
-    rows.value().bind(index + 1, qint64(query.page - 1) * query.size);
-    while (true) {
-        const Result<bool> row = rows.value().step();
-        if (!row)
-            return row.error();
-        if (!row.value())
-            break;
-        page.users << readUser(rows.value());
-    }
-    rows.value().reset();
+    const Status read = m_db.forEachRow(
+        QStringLiteral("SELECT * ") + from + QStringLiteral(" ORDER BY ") + sortColumn +
+            (query.descending ? QStringLiteral(" DESC") : QStringLiteral(" ASC")) +
+            QStringLiteral(" LIMIT ? OFFSET ?"),
+        QVariantList(values) << query.size << qint64(query.page - 1) * query.size,
+        [&page](const store::Statement &s) { page.users << readUser(s); });
+    if (!read)
+        return read.error();
     return page;
 }
 

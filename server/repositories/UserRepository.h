@@ -79,6 +79,12 @@ public:
     Status setTotp(const QString &id, const QString &secretEnc, bool enabled);
     // Active admins other than exceptId.
     Result<qint64> countActiveAdmins(const QString &exceptId = {});
+    // Every row, deleted accounts included (none on a first start).
+    Result<qint64> countAll();
+    // The first administrator (AdminBootstrap): an active, verified account
+    // and its ADMIN role, written inside the caller's transaction.
+    Status insertAdministrator(const QString &id, const QString &username, const QString &email,
+                               const QString &passwordHash, const QString &name, qint64 nowMs);
 
     struct ListQuery
     {

@@ -3,6 +3,7 @@
 #include "common/Logging.h"
 #include "crypto/PasswordHasher.h"
 #include "crypto/Random.h"
+#include "server/repositories/UserRepository.h"
 #include "store/Database.h"
 
 #include <QDateTime>
@@ -33,7 +34,8 @@ Status writePasswordFile(const QString &path, const QString &password)
 
 Result<BootstrapOutcome> bootstrapAdmin(store::Database &database, const QString &dataDir)
 {
-    const Result<qint64> users = database.queryInt(QStringLiteral("SELECT count(*) FROM users"));
+    auth::UserRepository repository(database);
+    const Result<qint64> users = repository.countAll();
     if (!users)
         return users.error();
     if (users.value() > 0)
@@ -60,28 +62,10 @@ Result<BootstrapOutcome> bootstrapAdmin(store::Database &database, const QString
     if (!transaction)
         return transaction.error();
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
-    const QString userId = crypto::uuid();
-    auto insertUser = database.prepare(QStringLiteral(
-        "INSERT INTO users (id, username, email, password_hash, name, status, email_verified, "
-        "created_at, updated_at) VALUES (?, ?, ?, ?, ?, 'active', 1, ?, ?)"));
-    if (!insertUser)
-        return insertUser.error();
-    insertUser.value()
-        .bind(1, userId)
-        .bind(2, outcome.username)
-        .bind(3, email)
-        .bind(4, hash.value())
-        .bind(5, QStringLiteral("Administrator"))
-        .bind(6, now)
-        .bind(7, now);
-    if (Status s = insertUser.value().run(); !s)
-        return s.error();
-    auto insertRole = database.prepare(QStringLiteral(
-        "INSERT INTO user_roles (id, user_id, role, created_at) VALUES (?, ?, 'ADMIN', ?)"));
-    if (!insertRole)
-        return insertRole.error();
-    insertRole.value().bind(1, crypto::uuid()).bind(2, userId).bind(3, now);
-    if (Status s = insertRole.value().run(); !s)
+    if (Status s =
+            repository.insertAdministrator(crypto::uuid(), outcome.username, email, hash.value(),
+                                           QStringLiteral("Administrator"), now);
+        !s)
         return s.error();
 
     // Write the file before committing: a crash in between leaves no admin

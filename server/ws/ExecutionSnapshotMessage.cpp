@@ -2,6 +2,7 @@
 
 #include "engine_store/StoredNodes.h"
 #include "server/api/AuthCommon.h"
+#include "server/repositories/ExecutionsRepository.h"
 #include "store/Database.h"
 
 #include <QJsonArray>
@@ -16,22 +17,17 @@ namespace {
     if (!var)                                                                                      \
         return var.error();
 
-QJsonValue textOrNull(const store::Statement &s, int col)
+QJsonValue textOrNull(const std::optional<QString> &value)
 {
-    return s.isNull(col) ? QJsonValue() : QJsonValue(s.text(col));
+    return value ? QJsonValue(*value) : QJsonValue();
 }
 
-QJsonValue intOrNull(const store::Statement &s, int col)
+QJsonValue errorOrNull(const std::optional<QString> &code, const std::optional<QString> &message)
 {
-    return s.isNull(col) ? QJsonValue() : QJsonValue(s.int64(col));
-}
-
-QJsonValue errorOrNull(const store::Statement &s, int codeCol, int messageCol)
-{
-    if (s.isNull(codeCol))
+    if (!code)
         return QJsonValue();
-    return QJsonObject{{QStringLiteral("code"), s.text(codeCol)},
-                       {QStringLiteral("message"), textOrNull(s, messageCol)}};
+    return QJsonObject{{QStringLiteral("code"), *code},
+                       {QStringLiteral("message"), textOrNull(message)}};
 }
 
 } // namespace
@@ -60,28 +56,24 @@ QJsonObject liveSnapshotMessage(const QJsonObject &status)
 
 Result<QJsonObject> storedSnapshotMessage(store::Database &db, const QString &executionId)
 {
-    WS_TRY(select, db.prepare(QStringLiteral(
-                       "SELECT id, flow_id, flow_version, status, triggered_by, cancel_reason, "
-                       "error_code, error_message, rerun_of, started_at, ended_at, duration_ms "
-                       "FROM executions WHERE id = ?")));
-    select.value().bind(1, executionId);
-    WS_TRY(found, select.value().step());
+    WS_TRY(found, repositories::executionSummary(db, executionId));
     if (!found.value())
         return Error{ErrorCode::ExecutionNotFound,
                      QStringLiteral("no execution %1").arg(executionId)};
-    const store::Statement &e = select.value();
-    QJsonObject execution{{QStringLiteral("execution_id"), e.text(0)},
-                          {QStringLiteral("flow_id"), e.text(1)},
-                          {QStringLiteral("flow_version"), e.text(2)},
-                          {QStringLiteral("status"), e.text(3)},
-                          {QStringLiteral("triggered_by"), textOrNull(e, 4)},
-                          {QStringLiteral("cancel_reason"), textOrNull(e, 5)},
-                          {QStringLiteral("error"), errorOrNull(e, 6, 7)},
-                          {QStringLiteral("rerun_of"), textOrNull(e, 8)},
-                          {QStringLiteral("started_at"), auth::isoOrNull(e.int64(9))},
-                          {QStringLiteral("ended_at"), auth::isoOrNull(e.int64(10))},
-                          {QStringLiteral("duration_ms"), intOrNull(e, 11)},
-                          {QStringLiteral("can_cancel"), false}};
+    const repositories::ExecutionSummary &e = *found.value();
+    QJsonObject execution{
+        {QStringLiteral("execution_id"), e.id},
+        {QStringLiteral("flow_id"), e.flowId},
+        {QStringLiteral("flow_version"), e.flowVersion},
+        {QStringLiteral("status"), e.status},
+        {QStringLiteral("triggered_by"), textOrNull(e.triggeredBy)},
+        {QStringLiteral("cancel_reason"), textOrNull(e.cancelReason)},
+        {QStringLiteral("error"), errorOrNull(e.errorCode, e.errorMessage)},
+        {QStringLiteral("rerun_of"), textOrNull(e.rerunOf)},
+        {QStringLiteral("started_at"), auth::isoOrNull(e.startedAt)},
+        {QStringLiteral("ended_at"), auth::isoOrNull(e.endedAt)},
+        {QStringLiteral("duration_ms"), e.durationMs ? QJsonValue(*e.durationMs) : QJsonValue()},
+        {QStringLiteral("can_cancel"), false}};
 
     WS_TRY(stored, engine::persistence::loadStoredNodes(db, executionId));
     auto text = [](const QString &value) { return value.isEmpty() ? QJsonValue() : value; };

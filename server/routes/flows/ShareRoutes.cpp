@@ -14,13 +14,13 @@
 #include "server/api/RouteHelpers.h"
 #include "server/repositories/FlowsRepository.h"
 #include "server/repositories/ListRepositories.h"
+#include "server/repositories/ShareRepository.h"
 #include "server/routes/EngineRoutes.h"
 #include "server/services/auth/AuditLog.h"
 #include "server/services/auth/AuthModule.h"
 #include "server/services/auth/Validation.h"
 #include "server/services/engine/FlowAccess.h"
 #include "server/services/engine/FlowEvents.h"
-#include "server/services/engine/FlowShares.h"
 #include "store/Database.h"
 
 #include <QJsonArray>

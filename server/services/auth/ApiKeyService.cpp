@@ -2,9 +2,10 @@
 
 #include "crypto/Hmac.h"
 #include "crypto/Random.h"
+#include "server/api/AuthCommon.h"
+#include "server/repositories/ApiKeyRepository.h"
 #include "server/services/auth/ApiKeyPermissions.h"
 #include "server/services/auth/AuthCache.h"
-#include "server/api/AuthCommon.h"
 #include "store/Database.h"
 
 #include <QJsonDocument>
@@ -33,25 +34,24 @@ Role levelRole(const QString &level)
     return Role::Viewer;
 }
 
-const QString kColumns = QStringLiteral(
-    "id, name, description, key_prefix, access_level, permissions, allowed_ips, allowed_endpoints, "
-    "rate_limit, expires_at, status, created_at, last_used_at");
-
-QJsonObject readKey(const store::Statement &s)
+QJsonObject keyJson(const repositories::StoredApiKey &key)
 {
-    return {{QStringLiteral("id"), s.text(0)},
-            {QStringLiteral("name"), s.text(1)},
-            {QStringLiteral("description"), s.isNull(2) ? QJsonValue() : QJsonValue(s.text(2))},
-            {QStringLiteral("prefix"), QString(QStringLiteral("hm_") + s.text(3))},
-            {QStringLiteral("access_level"), s.text(4)},
-            {QStringLiteral("permissions"), fromJsonText(s.text(5))},
-            {QStringLiteral("allowed_ips"), fromJsonText(s.text(6))},
-            {QStringLiteral("allowed_endpoints"), fromJsonText(s.text(7))},
-            {QStringLiteral("rate_limit"), s.isNull(8) ? QJsonValue() : fromJsonText(s.text(8))},
-            {QStringLiteral("expires_at"), s.isNull(9) ? QJsonValue() : isoOrNull(s.int64(9))},
-            {QStringLiteral("status"), s.text(10)},
-            {QStringLiteral("created_at"), isoOrNull(s.int64(11))},
-            {QStringLiteral("last_used"), s.isNull(12) ? QJsonValue() : isoOrNull(s.int64(12))}};
+    auto time = [](const std::optional<qint64> &ms) { return ms ? isoOrNull(*ms) : QJsonValue(); };
+    return {
+        {QStringLiteral("id"), key.id},
+        {QStringLiteral("name"), key.name},
+        {QStringLiteral("description"),
+         key.description ? QJsonValue(*key.description) : QJsonValue()},
+        {QStringLiteral("prefix"), QString(QStringLiteral("hm_") + key.prefix)},
+        {QStringLiteral("access_level"), key.accessLevel},
+        {QStringLiteral("permissions"), fromJsonText(key.permissions)},
+        {QStringLiteral("allowed_ips"), fromJsonText(key.allowedIps)},
+        {QStringLiteral("allowed_endpoints"), fromJsonText(key.allowedEndpoints)},
+        {QStringLiteral("rate_limit"), key.rateLimit ? fromJsonText(*key.rateLimit) : QJsonValue()},
+        {QStringLiteral("expires_at"), time(key.expiresAt)},
+        {QStringLiteral("status"), key.status},
+        {QStringLiteral("created_at"), isoOrNull(key.createdAt)},
+        {QStringLiteral("last_used"), time(key.lastUsedAt)}};
 }
 
 } // namespace
@@ -150,92 +150,52 @@ Result<QJsonObject> ApiKeyService::create(const QString &userId, const QJsonObje
     const QString prefix = QString::fromLatin1(crypto::randomBytes(4).toHex());
     const QString key = QStringLiteral("hm_") + prefix + QLatin1Char('_') + crypto::randomToken(32);
     const QString id = crypto::uuid();
-    auto insert = m_db.prepare(QStringLiteral(
-        "INSERT INTO api_keys (id, user_id, name, description, key_hash, key_prefix, access_level, "
-        "permissions, allowed_ips, allowed_endpoints, rate_limit, expires_at, status, created_at) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'active', ?)"));
-    if (!insert)
-        return insert.error();
-    store::Statement &s = insert.value();
-    s.bind(1, id).bind(2, userId).bind(3, name.value());
-    if (description.value().isEmpty())
-        s.bind(4, nullptr);
-    else
-        s.bind(4, description.value());
-    s.bind(5, crypto::sha256Hex(key.toUtf8())).bind(6, prefix).bind(7, level.value());
-    s.bind(8, toJsonText(QJsonArray::fromStringList(permissions.value())));
-    s.bind(9, toJsonText(QJsonArray::fromStringList(ips.value())));
-    s.bind(10, toJsonText(QJsonArray::fromStringList(endpoints.value())));
-    if (rateLimit.isNull())
-        s.bind(11, nullptr);
-    else
-        s.bind(11, toJsonText(rateLimit));
-    if (expiresAt > 0)
-        s.bind(12, expiresAt);
-    else
-        s.bind(12, nullptr);
-    s.bind(13, nowMs());
-    if (Status written = s.run(); !written)
+    if (Status written = repositories::insertApiKey(
+            m_db,
+            {id, userId, name.value(), description.value(), crypto::sha256Hex(key.toUtf8()), prefix,
+             level.value(), toJsonText(QJsonArray::fromStringList(permissions.value())),
+             toJsonText(QJsonArray::fromStringList(ips.value())),
+             toJsonText(QJsonArray::fromStringList(endpoints.value())),
+             rateLimit.isNull() ? QString() : toJsonText(rateLimit), expiresAt, nowMs()});
+        !written)
         return written.error();
 
-    auto read = m_db.prepare(QStringLiteral("SELECT ") + kColumns +
-                             QStringLiteral(" FROM api_keys WHERE id = ?"));
-    if (!read)
-        return read.error();
-    read.value().bind(1, id);
-    if (const Result<bool> row = read.value().step(); !row)
-        return row.error();
-    QJsonObject record = readKey(read.value());
-    read.value().reset();
+    auto stored = repositories::apiKeyById(m_db, id);
+    if (!stored)
+        return stored.error();
+    if (!stored.value())
+        return Error{ErrorCode::DbError, QStringLiteral("API key %1 was not stored").arg(id)};
+    QJsonObject record = keyJson(**stored);
     record.insert(QStringLiteral("api_key"), key);
     return record;
 }
 
 Result<QJsonArray> ApiKeyService::list(const QString &userId)
 {
-    auto read = m_db.prepare(QStringLiteral("SELECT ") + kColumns +
-                             QStringLiteral(" FROM api_keys WHERE user_id = ? AND status != "
-                                            "'revoked' ORDER BY created_at"));
-    if (!read)
-        return read.error();
-    read.value().bind(1, userId);
+    auto stored = repositories::unrevokedApiKeysOf(m_db, userId);
+    if (!stored)
+        return stored.error();
     QJsonArray keys;
-    while (true) {
-        const Result<bool> row = read.value().step();
-        if (!row)
-            return row.error();
-        if (!row.value())
-            break;
-        keys.append(readKey(read.value()));
-    }
-    read.value().reset();
+    for (const repositories::StoredApiKey &key : std::as_const(stored.value()))
+        keys.append(keyJson(key));
     return keys;
 }
 
 Status ApiKeyService::revoke(const QString &userId, const QString &keyId)
 {
-    auto update = m_db.prepare(QStringLiteral("UPDATE api_keys SET status = 'revoked' WHERE id = ? "
-                                              "AND user_id = ? AND status != 'revoked'"));
-    if (!update)
-        return update.error();
-    update.value().bind(1, keyId).bind(2, userId);
-    if (Status s = update.value().run(); !s)
-        return s;
+    const Result<int> revoked = repositories::revokeApiKey(m_db, userId, keyId);
+    if (!revoked)
+        return revoked.error();
     // Cached grants of this key must not be used again.
     authDataChanged();
-    if (m_db.changes() == 0)
+    if (*revoked == 0)
         return Error{ErrorCode::ResourceNotFound, QStringLiteral("API key not found")};
     return {};
 }
 
 Status ApiKeyService::revokeAllOf(const QString &userId)
 {
-    auto update = m_db.prepare(QStringLiteral(
-        "UPDATE api_keys SET status = 'revoked' WHERE user_id = ? AND status != 'revoked'"));
-    if (!update)
-        return update.error();
-    update.value().bind(1, userId);
-    const Status done = update.value().run();
+    const Status done = repositories::revokeApiKeysOf(m_db, userId);
     authDataChanged();
     return done;
 }
@@ -248,36 +208,26 @@ Result<ApiKeyService::KeyRecord> ApiKeyService::find(const QString &key)
     const auto match = shape.match(key);
     if (!match.hasMatch())
         return invalid;
-    auto find = m_db.prepare(QStringLiteral(
-        "SELECT id, user_id, key_hash, access_level, allowed_ips, allowed_endpoints, rate_limit, "
-        "expires_at, status, permissions FROM api_keys WHERE key_prefix = ?"));
-    if (!find)
-        return find.error();
-    find.value().bind(1, match.captured(1));
+    auto candidates = repositories::apiKeysWithPrefix(m_db, match.captured(1));
+    if (!candidates)
+        return candidates.error();
     const QByteArray hash = crypto::sha256Hex(key.toUtf8()).toLatin1();
     std::optional<KeyRecord> record;
     QString ips, endpoints, rate, status, permissions;
-    while (true) {
-        const Result<bool> row = find.value().step();
-        if (!row)
-            return row.error();
-        if (!row.value())
-            break;
-        const store::Statement &s = find.value();
-        if (!crypto::constantTimeEquals(s.text(2).toLatin1(), hash))
+    for (const repositories::ApiKeyCredential &c : std::as_const(candidates.value())) {
+        if (!crypto::constantTimeEquals(c.keyHash.toLatin1(), hash))
             continue;
         record = KeyRecord{};
-        record->id = s.text(0);
-        record->userId = s.text(1);
-        record->accessLevel = s.text(3);
-        ips = s.text(4);
-        endpoints = s.text(5);
-        rate = s.isNull(6) ? QString() : s.text(6);
-        record->expiresAtMs = s.isNull(7) ? 0 : s.int64(7);
-        status = s.text(8);
-        permissions = s.text(9);
+        record->id = c.id;
+        record->userId = c.userId;
+        record->accessLevel = c.accessLevel;
+        ips = c.allowedIps;
+        endpoints = c.allowedEndpoints;
+        rate = c.rateLimit;
+        record->expiresAtMs = c.expiresAt;
+        status = c.status;
+        permissions = c.permissions;
     }
-    find.value().reset();
     if (!record || status != QLatin1String("active"))
         return invalid;
 
@@ -345,12 +295,7 @@ Result<ApiKeyService::Grant> ApiKeyService::admit(const KeyRecord &record, const
     // every request would cost a database write per request.
     const auto written = m_lastUsedWritten.constFind(record.id);
     if (written == m_lastUsedWritten.cend() || nowMs - *written >= kLastUsedIntervalMs) {
-        auto touch =
-            m_db.prepare(QStringLiteral("UPDATE api_keys SET last_used_at = ? WHERE id = ?"));
-        if (!touch)
-            return touch.error();
-        touch.value().bind(1, nowMs).bind(2, record.id);
-        if (Status s = touch.value().run(); !s)
+        if (Status s = repositories::setApiKeyLastUsed(m_db, record.id, nowMs); !s)
             return s.error();
         m_lastUsedWritten.insert(record.id, nowMs);
     }

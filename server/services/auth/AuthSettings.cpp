@@ -2,6 +2,7 @@
 
 #include "common/Logging.h"
 #include "server/api/AuthCommon.h"
+#include "server/repositories/SettingsRepository.h"
 #include "store/Database.h"
 
 #include <QJsonDocument>
@@ -9,17 +10,11 @@
 namespace hm::server::auth {
 QJsonValue readSetting(store::Database &database, const QString &key)
 {
-    auto statement = database.prepare(QStringLiteral("SELECT value FROM settings WHERE key = ?"));
-    if (!statement)
-        return {};
-    statement.value().bind(1, key);
-    const Result<bool> row = statement.value().step();
-    if (!row || !row.value())
+    const auto text = repositories::settingText(database, key);
+    if (!text || !*text)
         return {};
     // Wrapped in an array so scalars (true, 5) parse as JSON too.
-    const QByteArray text = "[" + statement.value().text(0).toUtf8() + "]";
-    statement.value().reset();
-    return QJsonDocument::fromJson(text).array().at(0);
+    return QJsonDocument::fromJson("[" + (*text)->toUtf8() + "]").array().at(0);
 }
 
 namespace {
@@ -72,18 +67,7 @@ Status saveSetting(store::Database &database, const QString &key, const QJsonVal
 {
     const QByteArray array = QJsonDocument(QJsonArray{value}).toJson(QJsonDocument::Compact);
     const QString text = QString::fromUtf8(array.mid(1, array.size() - 2));
-    // INSERT OR REPLACE: the bundled SQLCipher predates UPSERT syntax.
-    auto statement =
-        database.prepare(QStringLiteral("INSERT OR REPLACE INTO settings (key, value, updated_at, "
-                                        "updated_by) VALUES (?, ?, ?, ?)"));
-    if (!statement)
-        return statement.error();
-    statement.value().bind(1, key).bind(2, text).bind(3, nowMs());
-    if (updatedBy.isEmpty())
-        statement.value().bind(4, nullptr);
-    else
-        statement.value().bind(4, updatedBy);
-    return statement.value().run();
+    return repositories::saveSettingText(database, key, text, nowMs(), updatedBy);
 }
 
 } // namespace hm::server::auth

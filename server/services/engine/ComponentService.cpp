@@ -3,6 +3,7 @@
 #include "common/Logging.h"
 #include "engine/EngineEvent.h"
 #include "server/api/AuthCommon.h"
+#include "server/repositories/ComponentRepository.h"
 #include "server/services/engine/FlowEngineHost.h"
 #include "store/Database.h"
 
@@ -57,25 +58,6 @@ Result<QString> normalizedEndpoint(const QString &text)
 
 } // namespace
 
-struct ComponentService::Row
-{
-    QString id;
-    QString name;
-    QString version;
-    QString displayName;
-    QString description;
-    QString category;
-    QString endpoint;
-    QJsonObject interfaceDef;
-    QString status;
-    QString health;
-    qint64 healthCheckedAt = 0;
-    QString createdBy;
-    qint64 createdAt = 0;
-    qint64 updatedAt = 0;
-    qint64 deletedAt = 0;
-};
-
 ComponentService::ComponentService(store::Database &db, FlowEngineHost &host, int healthIntervalMs,
                                    QObject *parent)
     : QObject(parent), m_db(db), m_host(host), m_network(std::make_unique<QNetworkAccessManager>())
@@ -96,42 +78,6 @@ ComponentService::~ComponentService()
 QString ComponentService::key(const QString &name, const QString &version)
 {
     return name + QChar(0x1f) + version;
-}
-
-Result<QList<ComponentService::Row>> ComponentService::rows(const QString &where,
-                                                            const QStringList &binds)
-{
-    QVariantList values;
-    for (const QString &bind : binds)
-        values.append(bind);
-    QList<Row> list;
-    const Status read = m_db.forEachRow(
-        QStringLiteral("SELECT id, name, version, display_name, description, category, endpoint, "
-                       "interface_def, status, health, health_checked_at, created_by, created_at, "
-                       "updated_at, deleted_at FROM components c WHERE ") +
-            where + QStringLiteral(" ORDER BY name, version, created_at"),
-        values, [&list](const store::Statement &s) {
-            Row row;
-            row.id = s.text(0);
-            row.name = s.text(1);
-            row.version = s.text(2);
-            row.displayName = s.text(3);
-            row.description = s.text(4);
-            row.category = s.text(5);
-            row.endpoint = s.text(6);
-            row.interfaceDef = QJsonDocument::fromJson(s.text(7).toUtf8()).object();
-            row.status = s.text(8);
-            row.health = s.text(9);
-            row.healthCheckedAt = s.isNull(10) ? 0 : s.int64(10);
-            row.createdBy = s.text(11);
-            row.createdAt = s.int64(12);
-            row.updatedAt = s.int64(13);
-            row.deletedAt = s.isNull(14) ? 0 : s.int64(14);
-            list.append(std::move(row));
-        });
-    if (!read)
-        return read.error();
-    return list;
 }
 
 QJsonObject ComponentService::rowJson(const Row &row) const
@@ -183,7 +129,7 @@ Status ComponentService::loadRegistered()
 {
     for (const flow::ComponentInterface &iface : m_host.registry().interfaces())
         m_builtinNames.insert(iface.name);
-    auto live = rows(QStringLiteral("deleted_at IS NULL"), {});
+    auto live = repositories::liveComponents(m_db);
     if (!live)
         return live.error();
     for (const Row &row : std::as_const(live.value())) {
@@ -215,21 +161,12 @@ void ComponentService::startHealthChecks()
 
 void ComponentService::checkAll()
 {
-    auto select = m_db.prepare(QStringLiteral(
-        "SELECT DISTINCT endpoint FROM components WHERE deleted_at IS NULL AND status <> ?"));
-    if (!select) {
-        qCWarning(lcServer).noquote() << "component health check:" << select.error().toString();
+    const auto endpoints = repositories::componentEndpoints(m_db, kDisabled);
+    if (!endpoints) {
+        qCWarning(lcServer).noquote() << "component health check:" << endpoints.error().toString();
         return;
     }
-    select.value().bind(1, kDisabled);
-    QStringList endpoints;
-    while (true) {
-        auto more = select.value().step();
-        if (!more || !more.value())
-            break;
-        endpoints.append(select.value().text(0));
-    }
-    for (const QString &endpoint : std::as_const(endpoints))
+    for (const QString &endpoint : endpoints.value())
         checkEndpoint(endpoint, {});
 }
 
@@ -257,7 +194,7 @@ void ComponentService::checkEndpoint(const QString &endpoint, std::function<void
 void ComponentService::applyHealth(const QString &endpoint,
                                    const Result<engine::ComponentHealth> &health)
 {
-    auto live = rows(QStringLiteral("deleted_at IS NULL AND endpoint = ?"), {endpoint});
+    auto live = repositories::liveComponentsAt(m_db, endpoint);
     if (!live) {
         qCWarning(lcServer).noquote() << "component health check:" << live.error().toString();
         return;
@@ -287,12 +224,7 @@ void ComponentService::applyHealth(const QString &endpoint,
             m_healthMessages.insert(k, message);
         if (const auto executor = m_executors.value(k))
             executor->setAvailable(verdict != kUnhealthy);
-        auto update = m_db.prepare(
-            QStringLiteral("UPDATE components SET health = ?, health_checked_at = ? WHERE id = ?"));
-        if (!update)
-            continue;
-        update.value().bind(1, verdict).bind(2, now).bind(3, row.id);
-        if (Status written = update.value().run(); !written)
+        if (Status written = repositories::setComponentHealth(m_db, row.id, verdict, now); !written)
             qCWarning(lcServer).noquote()
                 << "component health not stored:" << written.error().toString();
     }
@@ -364,43 +296,30 @@ Result<QJsonArray> ComponentService::store(const QString &endpoint,
             return Error{ErrorCode::ResourceAlreadyExists,
                          QStringLiteral("\"%1\" is a built-in component").arg(iface.name),
                          {{QStringLiteral("name"), iface.name}}};
-        auto existing = m_db.prepare(QStringLiteral("SELECT endpoint FROM components WHERE name = "
-                                                    "? AND version = ? AND deleted_at IS NULL"));
-        if (!existing)
-            return existing.error();
-        existing.value().bind(1, iface.name).bind(2, iface.version);
-        auto taken = existing.value().step();
+        auto taken = repositories::liveComponentEndpoint(m_db, iface.name, iface.version);
         if (!taken)
             return taken.error();
         if (taken.value())
             return Error{
                 ErrorCode::ResourceAlreadyExists,
                 QStringLiteral("component %1 %2 is already registered (endpoint %3)")
-                    .arg(iface.name, iface.version, existing.value().text(0)),
+                    .arg(iface.name, iface.version, *taken.value()),
                 {{QStringLiteral("name"), iface.name}, {QStringLiteral("version"), iface.version}}};
-        existing.value().reset();
         const QString id = QUuid::createUuid().toString(QUuid::WithoutBraces);
-        auto insert = m_db.prepare(QStringLiteral(
-            "INSERT INTO components (id, name, version, display_name, endpoint, interface_def, "
-            "status, health, health_checked_at, created_by, created_at, updated_at) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
-        if (!insert)
-            return insert.error();
-        insert.value()
-            .bind(1, id)
-            .bind(2, iface.name)
-            .bind(3, iface.version)
-            .bind(4, iface.name)
-            .bind(5, endpoint)
-            .bind(6,
-                  QString::fromUtf8(QJsonDocument(iface.toJson()).toJson(QJsonDocument::Compact)))
-            .bind(7, kActive)
-            .bind(8, kHealthy)
-            .bind(9, now)
-            .bind(10, createdBy)
-            .bind(11, now)
-            .bind(12, now);
-        if (Status inserted = insert.value().run(); !inserted)
+        repositories::StoredComponent row;
+        row.id = id;
+        row.name = iface.name;
+        row.version = iface.version;
+        row.displayName = iface.name;
+        row.endpoint = endpoint;
+        row.interfaceDef = iface.toJson();
+        row.status = kActive;
+        row.health = kHealthy;
+        row.healthCheckedAt = now;
+        row.createdBy = createdBy;
+        row.createdAt = now;
+        row.updatedAt = now;
+        if (Status inserted = repositories::insertComponent(m_db, row); !inserted)
             return inserted.error();
         ids.append(id);
     }
@@ -415,10 +334,7 @@ Result<QJsonArray> ComponentService::store(const QString &endpoint,
         qCInfo(lcServer).noquote()
             << "component" << iface.name << iface.version << "registered at" << endpoint;
     }
-    QStringList marks;
-    for (qsizetype i = 0; i < ids.size(); ++i)
-        marks.append(QStringLiteral("?"));
-    auto stored = rows(QStringLiteral("id IN (") + marks.join(u',') + u')', ids);
+    auto stored = repositories::componentsByIds(m_db, ids);
     if (!stored)
         return stored.error();
     QJsonArray items;
@@ -431,16 +347,7 @@ Result<QJsonArray> ComponentService::list(const QString &name)
 {
     // Live rows, and for a name and version without one its latest
     // deleted row, so a deleted component still shows (as disabled).
-    QString where = QStringLiteral(
-        "(deleted_at IS NULL OR (NOT EXISTS (SELECT 1 FROM components l WHERE l.name = c.name "
-        "AND l.version = c.version AND l.deleted_at IS NULL) AND deleted_at = (SELECT "
-        "MAX(d.deleted_at) FROM components d WHERE d.name = c.name AND d.version = c.version)))");
-    QStringList binds;
-    if (!name.isEmpty()) {
-        where += QStringLiteral(" AND name = ?");
-        binds.append(name);
-    }
-    auto registered = rows(where, binds);
+    auto registered = repositories::listedComponents(m_db, name);
     if (!registered)
         return registered.error();
 
@@ -472,8 +379,7 @@ Result<QJsonObject> ComponentService::remove(const QString &name, const QString 
             ErrorCode::ValidationError,
             QStringLiteral("\"%1\" is a built-in component and cannot be deleted").arg(name),
             {{QStringLiteral("name"), name}}};
-    auto live =
-        rows(QStringLiteral("deleted_at IS NULL AND name = ? AND version = ?"), {name, version});
+    auto live = repositories::liveComponent(m_db, name, version);
     if (!live)
         return live.error();
     if (live.value().isEmpty())
@@ -482,12 +388,7 @@ Result<QJsonObject> ComponentService::remove(const QString &name, const QString 
                      {{QStringLiteral("name"), name}, {QStringLiteral("version"), version}}};
     const Row &row = live.value().first();
     const qint64 now = nowMs();
-    auto update = m_db.prepare(QStringLiteral(
-        "UPDATE components SET status = ?, deleted_at = ?, updated_at = ? WHERE id = ?"));
-    if (!update)
-        return update.error();
-    update.value().bind(1, kDisabled).bind(2, now).bind(3, now).bind(4, row.id);
-    if (Status written = update.value().run(); !written)
+    if (Status written = repositories::markComponentDeleted(m_db, row.id, kDisabled, now); !written)
         return written.error();
     // Hidden from new flows; executions that planned with it keep it.
     const QString k = key(name, version);
@@ -495,7 +396,7 @@ Result<QJsonObject> ComponentService::remove(const QString &name, const QString 
     m_executors.remove(k);
     m_healthMessages.remove(k);
     qCInfo(lcServer).noquote() << "component" << name << version << "deleted";
-    auto deleted = rows(QStringLiteral("id = ?"), {row.id});
+    auto deleted = repositories::componentById(m_db, row.id);
     if (!deleted)
         return deleted.error();
     return rowJson(deleted.value().first());
@@ -504,8 +405,7 @@ Result<QJsonObject> ComponentService::remove(const QString &name, const QString 
 void ComponentService::recheck(const QString &name, const QString &version, Done<QJsonObject> done)
 {
     auto answer = [this, name, version]() -> Result<QJsonObject> {
-        auto live = rows(QStringLiteral("deleted_at IS NULL AND name = ? AND version = ?"),
-                         {name, version});
+        auto live = repositories::liveComponent(m_db, name, version);
         if (!live)
             return live.error();
         if (!live.value().isEmpty())
@@ -518,8 +418,7 @@ void ComponentService::recheck(const QString &name, const QString &version, Done
                      QStringLiteral("no registered component %1 %2").arg(name, version),
                      {{QStringLiteral("name"), name}, {QStringLiteral("version"), version}}};
     };
-    auto live =
-        rows(QStringLiteral("deleted_at IS NULL AND name = ? AND version = ?"), {name, version});
+    auto live = repositories::liveComponent(m_db, name, version);
     if (!live || live.value().isEmpty()) {
         QTimer::singleShot(0, this, [done, result = answer()] { done(result); });
         return;

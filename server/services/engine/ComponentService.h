@@ -23,6 +23,7 @@
 
 #include "common/Result.h"
 #include "engine/http/HttpComponentExecutor.h"
+#include "server/repositories/ComponentRepository.h"
 
 #include <QHash>
 #include <QJsonArray>
@@ -81,10 +82,9 @@ public:
     void recheck(const QString &name, const QString &version, Done<QJsonObject> done);
 
 private:
-    struct Row;
+    using Row = repositories::StoredComponent;
 
     static QString key(const QString &name, const QString &version);
-    Result<QList<Row>> rows(const QString &where, const QStringList &binds);
     QJsonObject rowJson(const Row &row) const;
     QJsonObject builtinJson(const flow::ComponentInterface &iface) const;
     Result<QJsonArray> store(const QString &endpoint, const QList<flow::ComponentInterface> &found,

@@ -1,6 +1,8 @@
 #include "server/services/engine/ExecutionAccess.h"
 
 #include "engine/Scheduler.h"
+#include "server/repositories/ApiKeyRepository.h"
+#include "server/repositories/ExecutionsRepository.h"
 #include "server/services/engine/FlowEngineHost.h"
 #include "store/Database.h"
 
@@ -13,11 +15,7 @@ Error executionNotFound(const QString &id)
     return Error{ErrorCode::ExecutionNotFound, QStringLiteral("no execution %1").arg(id)};
 }
 
-struct Origin
-{
-    QString flowId;
-    QString triggeredBy;
-};
+using Origin = repositories::ExecutionOrigin;
 
 Result<Origin> origin(store::Database &db, FlowEngineHost &host, const QString &id)
 {
@@ -30,14 +28,12 @@ Result<Origin> origin(store::Database &db, FlowEngineHost &host, const QString &
     if (live || live.error().code != ErrorCode::ExecutionNotFound)
         return live;
     host.flushJournal();
-    auto row = db.selectOne(
-        QStringLiteral("SELECT flow_id, triggered_by FROM executions WHERE id = ?"), {id});
+    auto row = repositories::executionOrigin(db, id);
     if (!row)
         return row.error();
     if (!row.value())
         return executionNotFound(id);
-    const store::Statement &s = *row.value();
-    return Origin{s.text(0), s.isNull(1) ? QString() : s.text(1)};
+    return *row.value();
 }
 
 // triggered_by holds the user id, or the id of the API key used.
@@ -47,11 +43,7 @@ Result<bool> triggeredBy(store::Database &db, const auth::Principal &p, const QS
         return false;
     if (who == p.userId || (!p.apiKeyId.isEmpty() && who == p.apiKeyId))
         return true;
-    auto select = db.prepare(QStringLiteral("SELECT 1 FROM api_keys WHERE id = ? AND user_id = ?"));
-    if (!select)
-        return select.error();
-    select.value().bind(1, who).bind(2, p.userId);
-    return select.value().step();
+    return repositories::apiKeyBelongsTo(db, who, p.userId);
 }
 
 Result<ExecutionAccess> access(store::Database &db, FlowEngineHost &host,

@@ -1,5 +1,6 @@
 #include "server/services/engine/FlowAccess.h"
 
+#include "server/repositories/FlowsRepository.h"
 #include "store/Database.h"
 
 #include <atomic>
@@ -30,22 +31,18 @@ struct Grant
 Result<Grant> readGrant(store::Database &db, const QString &userId, const QString &flowId,
                         bool includeDeleted)
 {
-    auto row = db.selectOne(
-        QStringLiteral("SELECT f.owner_id, (SELECT s.permission FROM flow_shares s "
-                       "WHERE s.flow_id = f.id AND s.user_id = ?) FROM flows f WHERE f.id = ?") +
-            (includeDeleted ? QString() : QStringLiteral(" AND f.deleted_at IS NULL")),
-        {userId, flowId});
+    auto row = repositories::flowOwnerAndShare(db, userId, flowId, includeDeleted);
     if (!row)
         return row.error();
     Grant grant;
     if (!row.value())
         return grant;
     grant.exists = true;
-    const store::Statement &s = *row.value();
-    if (!userId.isEmpty() && s.text(0) == userId)
+    if (!userId.isEmpty() && row.value()->ownerId == userId)
         grant.permission = FlowPermission::Owner;
-    else if (!s.isNull(1))
-        grant.permission = sharePermissionFromName(s.text(1)).value_or(FlowPermission::None);
+    else if (row.value()->sharePermission)
+        grant.permission =
+            sharePermissionFromName(*row.value()->sharePermission).value_or(FlowPermission::None);
     return grant;
 }
 

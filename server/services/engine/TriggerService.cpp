@@ -3,6 +3,7 @@
 #include "common/Logging.h"
 #include "engine_store/FlowRepository.h"
 #include "server/api/QueryParams.h"
+#include "server/repositories/FlowsRepository.h"
 #include "server/services/engine/FlowEngineHost.h"
 #include "store/Database.h"
 
@@ -157,23 +158,11 @@ Result<QString> TriggerService::readVersionToRun(const QString &flowId, const QS
 {
     // One indexed read; the repository's calls only run to tell "no flow"
     // from "no such version" when it finds nothing.
-    auto select = m_db.prepare(
-        requested.isEmpty()
-            ? QStringLiteral("SELECT v.version FROM flows f JOIN flow_versions v ON v.flow_id = "
-                             "f.id WHERE f.id = ? AND f.deleted_at IS NULL AND v.status = "
-                             "'published'")
-            : QStringLiteral("SELECT v.version FROM flows f JOIN flow_versions v ON v.flow_id = "
-                             "f.id WHERE f.id = ? AND f.deleted_at IS NULL AND v.version = ?"));
-    if (!select)
-        return select.error();
-    select.value().bind(1, flowId);
-    if (!requested.isEmpty())
-        select.value().bind(2, requested);
-    auto row = select.value().step();
-    if (!row)
-        return row.error();
-    if (row.value())
-        return select.value().text(0);
+    auto found = repositories::runnableVersion(m_db, flowId, requested);
+    if (!found)
+        return found.error();
+    if (found.value())
+        return *found.value();
 
     persistence::FlowRepository repo(m_db);
     if (auto flow = repo.flow(flowId); !flow)

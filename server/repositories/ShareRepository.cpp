@@ -1,4 +1,4 @@
-#include "server/services/engine/FlowShares.h"
+#include "server/repositories/ShareRepository.h"
 
 #include "crypto/Random.h"
 #include "server/api/AuthCommon.h"
@@ -42,17 +42,6 @@ QJsonValue stringOrNull(const QString &value)
     return value.isEmpty() ? QJsonValue() : QJsonValue(value);
 }
 
-Status run(store::Database &db, const QString &sql, const QVariantList &values)
-{
-    auto statement = db.prepare(sql);
-    if (!statement)
-        return statement.error();
-    int index = 1;
-    for (const QVariant &value : values)
-        statement.value().bind(index++, value);
-    return statement.value().run();
-}
-
 Error shareNotFound(const QString &shareId)
 {
     return Error{ErrorCode::ShareNotFound, QStringLiteral("share %1 not found").arg(shareId)};
@@ -79,20 +68,12 @@ QJsonObject FlowShare::toJson() const
 
 Result<QList<FlowShare>> FlowShareRepository::list(const QString &flowId)
 {
-    auto select =
-        m_db.prepare(kSelect + QStringLiteral("WHERE s.flow_id = ? ORDER BY s.created_at, s.id"));
-    if (!select)
-        return select.error();
-    select.value().bind(1, flowId);
     QList<FlowShare> shares;
-    while (true) {
-        auto row = select.value().step();
-        if (!row)
-            return row.error();
-        if (!row.value())
-            break;
-        shares.append(readShare(select.value()));
-    }
+    const Status read = m_db.forEachRow(
+        kSelect + QStringLiteral("WHERE s.flow_id = ? ORDER BY s.created_at, s.id"), {flowId},
+        [&shares](const store::Statement &s) { shares.append(readShare(s)); });
+    if (!read)
+        return read.error();
     return shares;
 }
 
@@ -116,35 +97,30 @@ Result<FlowShare> FlowShareRepository::create(const QString &flowId, const QStri
         return transaction.error();
     // The unique indexes would refuse a duplicate too; asking first gives
     // the caller the existing share's id.
-    auto existing = m_db.prepare(
+    auto existing = m_db.selectOne(
         userId.isEmpty()
             ? QStringLiteral("SELECT id FROM flow_shares WHERE flow_id = ? AND user_id IS NULL "
                              "AND invited_email = ?")
-            : QStringLiteral("SELECT id FROM flow_shares WHERE flow_id = ? AND user_id = ?"));
+            : QStringLiteral("SELECT id FROM flow_shares WHERE flow_id = ? AND user_id = ?"),
+        {flowId, userId.isEmpty() ? invitedEmail : userId});
     if (!existing)
         return existing.error();
-    existing.value().bind(1, flowId).bind(2, userId.isEmpty() ? invitedEmail : userId);
-    auto row = existing.value().step();
-    if (!row)
-        return row.error();
-    if (row.value())
+    if (existing.value())
         return Error{ErrorCode::AlreadyShared,
                      QStringLiteral("the flow is already shared with this person"),
-                     {{QStringLiteral("share_id"), existing.value().text(0)}}};
-    existing.value().reset();
+                     {{QStringLiteral("share_id"), existing.value()->text(0)}}};
 
     const QString id = crypto::uuid();
     const qint64 now = auth::nowMs();
     // Shares decide access: cached grants must not outlive this write.
     invalidateFlowCaches();
     const Status inserted =
-        run(m_db,
-            QStringLiteral("INSERT INTO flow_shares (id, flow_id, user_id, invited_email, "
-                           "permission, shared_by, accepted_at, created_at, updated_at) "
-                           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-            {id, flowId, userId.isEmpty() ? QVariant() : QVariant(userId),
-             invitedEmail.isEmpty() ? QVariant() : QVariant(invitedEmail), permission, sharedBy,
-             userId.isEmpty() ? QVariant() : QVariant(now), now, now});
+        m_db.execute(QStringLiteral("INSERT INTO flow_shares (id, flow_id, user_id, invited_email, "
+                                    "permission, shared_by, accepted_at, created_at, updated_at) "
+                                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                     {id, flowId, userId.isEmpty() ? QVariant() : QVariant(userId),
+                      invitedEmail.isEmpty() ? QVariant() : QVariant(invitedEmail), permission,
+                      sharedBy, userId.isEmpty() ? QVariant() : QVariant(now), now, now});
     if (!inserted)
         return inserted.error();
     if (Status committed = transaction.value().commit(); !committed)
@@ -155,8 +131,8 @@ Result<FlowShare> FlowShareRepository::create(const QString &flowId, const QStri
 Status FlowShareRepository::setPermission(const QString &shareId, const QString &permission)
 {
     invalidateFlowCaches();
-    const Status updated = run(
-        m_db, QStringLiteral("UPDATE flow_shares SET permission = ?, updated_at = ? WHERE id = ?"),
+    const Status updated = m_db.execute(
+        QStringLiteral("UPDATE flow_shares SET permission = ?, updated_at = ? WHERE id = ?"),
         {permission, auth::nowMs(), shareId});
     if (!updated)
         return updated;
@@ -169,7 +145,7 @@ Status FlowShareRepository::remove(const QString &shareId)
 {
     invalidateFlowCaches();
     const Status deleted =
-        run(m_db, QStringLiteral("DELETE FROM flow_shares WHERE id = ?"), {shareId});
+        m_db.execute(QStringLiteral("DELETE FROM flow_shares WHERE id = ?"), {shareId});
     if (!deleted)
         return deleted;
     if (m_db.changes() == 0)
@@ -182,10 +158,10 @@ Status acceptPendingShares(store::Database &db, const QString &userId, const QSt
     const qint64 now = auth::nowMs();
     invalidateFlowCaches();
     // invited_email is COLLATE NOCASE: any spelling of the address matches.
-    return run(db,
-               QStringLiteral("UPDATE flow_shares SET user_id = ?, accepted_at = ?, updated_at = ? "
-                              "WHERE user_id IS NULL AND invited_email = ?"),
-               {userId, now, now, email});
+    return db.execute(
+        QStringLiteral("UPDATE flow_shares SET user_id = ?, accepted_at = ?, updated_at = ? "
+                       "WHERE user_id IS NULL AND invited_email = ?"),
+        {userId, now, now, email});
 }
 
 } // namespace hm::server

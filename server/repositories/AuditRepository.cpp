@@ -1,0 +1,29 @@
+#include "server/repositories/AuditRepository.h"
+
+#include "crypto/Random.h"
+#include "store/Database.h"
+
+#include <QVariant>
+
+namespace hm::server::repositories {
+namespace {
+
+QVariant textOrNull(const QString &value)
+{
+    return value.isEmpty() ? QVariant() : QVariant(value);
+}
+
+} // namespace
+
+Status insertAuditEntry(store::Database &db, const AuditEntry &entry)
+{
+    return db.execute(
+        QStringLiteral(
+            "INSERT INTO audit_logs (id, user_id, action, resource_type, resource_id, ip_address, "
+            "user_agent, details, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+        {crypto::uuid(), textOrNull(entry.userId), entry.action, textOrNull(entry.resourceType),
+         textOrNull(entry.resourceId), textOrNull(entry.ip), textOrNull(entry.userAgent),
+         entry.details, entry.createdAt});
+}
+
+} // namespace hm::server::repositories

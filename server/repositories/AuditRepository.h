@@ -1,0 +1,31 @@
+#pragma once
+
+#include "common/Result.h"
+
+#include <QString>
+
+namespace hm::store {
+class Database;
+}
+
+// The audit trail's writes (audit_logs); GET /api/v1/audit reads it through
+// ListRepositories.
+namespace hm::server::repositories {
+
+// One audit_logs row. Empty strings are stored as NULL.
+struct AuditEntry
+{
+    QString userId;
+    QString action;
+    QString resourceType;
+    QString resourceId;
+    QString ip;
+    QString userAgent;
+    QString details; // compact JSON text
+    qint64 createdAt = 0;
+};
+
+// Adds the entry under a new id.
+Status insertAuditEntry(store::Database &db, const AuditEntry &entry);
+
+} // namespace hm::server::repositories
