@@ -183,6 +183,8 @@ FlowEditorPage::FlowEditorPage(client::ApiClient *client, FlowAutosave autosave,
     m_versionsList->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_versionsList->setShowGrid(false);
     m_versionsList->setWordWrap(false);
+    m_versionsList->verticalHeader()->setDefaultSectionSize(
+        m_versionsList->fontMetrics().height() + 8);
     versionsLayout->addLayout(versionButtons);
     versionsLayout->addWidget(m_versionsList, 1);
     m_versionsDock->setObjectName(QStringLiteral("flows.editor.versionsDock"));
@@ -192,6 +194,8 @@ FlowEditorPage::FlowEditorPage(client::ApiClient *client, FlowAutosave autosave,
     m_editor->dockArea()->addDockWidget(Qt::BottomDockWidgetArea, m_versionsDock);
     m_editor->dockArea()->tabifyDockWidget(m_editor->problemsDock(), m_versionsDock);
     m_editor->problemsDock()->raise();
+    // Room for a few versions (and problems) under the canvas.
+    m_editor->dockArea()->resizeDocks({m_versionsDock}, {200}, Qt::Vertical);
     connect(m_versionsList, &QAbstractItemView::activated, this, [this](const QModelIndex &index) {
         if (const client::FlowVersion *v = m_versions->version(index.row()))
             openVersion(v->version);
@@ -837,6 +841,8 @@ void FlowEditorPage::openVersion(const QString &version)
         return;
     }
     setView(View::Version);
+    // Fitted once the page has its size.
+    QTimer::singleShot(0, m_versionViewer->editor()->view(), &FlowView::fitToView);
     updateActions();
 }
 
@@ -856,6 +862,8 @@ void FlowEditorPage::compareVersions(const QString &before, const QString &after
         return;
     }
     setView(View::Version);
+    // Fitted once the page has its size.
+    QTimer::singleShot(0, m_versionViewer->editor()->view(), &FlowView::fitToView);
     updateActions();
 }
 

@@ -185,6 +185,7 @@ Status FlowVersionViewer::showVersion(const QString &flowName, const QString &ve
     m_removedEdges.clear();
     m_changes->clear();
     m_side->hide();
+    m_editor->inspectorDock()->show(); // a node's config, read-only
     retranslate();
     return {};
 }
@@ -210,6 +211,8 @@ Status FlowVersionViewer::showDiff(const QString &beforeLabel, const QJsonObject
     markDiff();
     fillChanges();
     m_side->show();
+    // The side list says what changed; the canvas gets the room.
+    m_editor->inspectorDock()->hide();
     retranslate();
     return {};
 }
