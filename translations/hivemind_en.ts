@@ -1541,14 +1541,6 @@
         <translation>&amp;Try Again</translation>
     </message>
     <message>
-        <source>your draft</source>
-        <translation>your draft</translation>
-    </message>
-    <message>
-        <source>version %1</source>
-        <translation>version %1</translation>
-    </message>
-    <message>
         <source>Restore Version</source>
         <translation>Restore Version</translation>
     </message>
@@ -2116,6 +2108,14 @@
     <message>
         <source>Connections: %1 added, %2 removed. Settings: %3 changed.</source>
         <translation>Connections: %1 added, %2 removed. Settings: %3 changed.</translation>
+    </message>
+    <message>
+        <source>your draft</source>
+        <translation>your draft</translation>
+    </message>
+    <message>
+        <source>version %1</source>
+        <translation>version %1</translation>
     </message>
 </context>
 <context>

@@ -1533,14 +1533,6 @@
         <translation>重试(&amp;T)</translation>
     </message>
     <message>
-        <source>your draft</source>
-        <translation>您的草稿</translation>
-    </message>
-    <message>
-        <source>version %1</source>
-        <translation>版本 %1</translation>
-    </message>
-    <message>
         <source>Restore Version</source>
         <translation>恢复版本</translation>
     </message>
@@ -2080,7 +2072,7 @@
     </message>
     <message>
         <source>Changes from %1 to %2. Read-only.</source>
-        <translation>从%1到%2的更改。只读。</translation>
+        <translation>更改：%1 → %2。只读。</translation>
     </message>
     <message numerus="yes">
         <source>%n added</source>
@@ -2103,6 +2095,14 @@
     <message>
         <source>Connections: %1 added, %2 removed. Settings: %3 changed.</source>
         <translation>连接：新增 %1 条、删除 %2 条。设置：更改 %3 项。</translation>
+    </message>
+    <message>
+        <source>your draft</source>
+        <translation>您的草稿</translation>
+    </message>
+    <message>
+        <source>version %1</source>
+        <translation>版本 %1</translation>
     </message>
 </context>
 <context>

@@ -1533,14 +1533,6 @@
         <translation>再試一次(&amp;T)</translation>
     </message>
     <message>
-        <source>your draft</source>
-        <translation>您的草稿</translation>
-    </message>
-    <message>
-        <source>version %1</source>
-        <translation>版本 %1</translation>
-    </message>
-    <message>
         <source>Restore Version</source>
         <translation>還原版本</translation>
     </message>
@@ -2080,7 +2072,7 @@
     </message>
     <message>
         <source>Changes from %1 to %2. Read-only.</source>
-        <translation>從%1到%2的變更。唯讀。</translation>
+        <translation>變更：%1 → %2。唯讀。</translation>
     </message>
     <message numerus="yes">
         <source>%n added</source>
@@ -2103,6 +2095,14 @@
     <message>
         <source>Connections: %1 added, %2 removed. Settings: %3 changed.</source>
         <translation>連線：新增 %1 條、移除 %2 條。設定：變更 %3 項。</translation>
+    </message>
+    <message>
+        <source>your draft</source>
+        <translation>您的草稿</translation>
+    </message>
+    <message>
+        <source>version %1</source>
+        <translation>版本 %1</translation>
     </message>
 </context>
 <context>

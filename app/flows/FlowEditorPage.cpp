@@ -183,8 +183,8 @@ FlowEditorPage::FlowEditorPage(client::ApiClient *client, FlowAutosave autosave,
     m_versionsList->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_versionsList->setShowGrid(false);
     m_versionsList->setWordWrap(false);
-    m_versionsList->verticalHeader()->setDefaultSectionSize(
-        m_versionsList->fontMetrics().height() + 8);
+    m_versionsList->verticalHeader()->setDefaultSectionSize(m_versionsList->fontMetrics().height() +
+                                                            8);
     versionsLayout->addLayout(versionButtons);
     versionsLayout->addWidget(m_versionsList, 1);
     m_versionsDock->setObjectName(QStringLiteral("flows.editor.versionsDock"));
@@ -194,6 +194,11 @@ FlowEditorPage::FlowEditorPage(client::ApiClient *client, FlowAutosave autosave,
     m_editor->dockArea()->addDockWidget(Qt::BottomDockWidgetArea, m_versionsDock);
     m_editor->dockArea()->tabifyDockWidget(m_editor->problemsDock(), m_versionsDock);
     m_editor->problemsDock()->raise();
+    // Shows or hides the Versions dock from the header.
+    QAction *showVersions = m_versionsDock->toggleViewAction();
+    showVersions->setObjectName(QStringLiteral("action.showVersions"));
+    m_toolBar->addSeparator();
+    m_toolBar->addAction(showVersions);
     // Room for a few versions (and problems) under the canvas.
     m_editor->dockArea()->resizeDocks({m_versionsDock}, {200}, Qt::Vertical);
     connect(m_versionsList, &QAbstractItemView::activated, this, [this](const QModelIndex &index) {
@@ -293,6 +298,7 @@ void FlowEditorPage::noteNewerVersion(const QString &version)
         version == m_latestVersion || m_saving)
         return;
     m_latestVersion = version;
+    reloadVersions();
     if (isModified())
         setBanner(tr("Version %1 of this flow was saved in another console. Saving your changes "
                      "will ask whether to reload it or to save yours after it.")
@@ -821,11 +827,6 @@ bool FlowEditorPage::isShowingVersion() const
     return m_stack->currentIndex() == static_cast<int>(View::Version);
 }
 
-QString FlowEditorPage::versionLabel(const QString &version) const
-{
-    return version.isEmpty() ? tr("your draft") : tr("version %1").arg(version);
-}
-
 void FlowEditorPage::openVersion(const QString &version)
 {
     const client::FlowVersion *v = m_versions->findVersion(version);
@@ -854,9 +855,8 @@ void FlowEditorPage::compareVersions(const QString &before, const QString &after
         return;
     const QJsonObject afterDefinition = a ? a->definition : m_model->definition();
     const QJsonObject afterSettings = a ? a->settings : m_model->settings();
-    if (Status shown =
-            m_versionViewer->showDiff(versionLabel(before), b->definition, b->settings,
-                                      versionLabel(after), afterDefinition, afterSettings);
+    if (Status shown = m_versionViewer->showDiff(before, b->definition, b->settings, after,
+                                                 afterDefinition, afterSettings);
         !shown) {
         setBanner(shown.error().message, true);
         return;

@@ -182,7 +182,6 @@ private:
     void finishBusy();
     void reloadVersions();
     void updateVersionActions();
-    QString versionLabel(const QString &version) const;
     QString cannotEditReason() const;
     QString cannotRunReason() const;
     QString cannotShareReason() const;

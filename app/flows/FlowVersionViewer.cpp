@@ -190,8 +190,9 @@ Status FlowVersionViewer::showVersion(const QString &flowName, const QString &ve
     return {};
 }
 
-Status FlowVersionViewer::showDiff(const QString &beforeLabel, const QJsonObject &beforeDefinition,
-                                   const QJsonObject &beforeSettings, const QString &afterLabel,
+Status FlowVersionViewer::showDiff(const QString &beforeVersion,
+                                   const QJsonObject &beforeDefinition,
+                                   const QJsonObject &beforeSettings, const QString &afterVersion,
                                    const QJsonObject &afterDefinition,
                                    const QJsonObject &afterSettings)
 {
@@ -204,8 +205,8 @@ Status FlowVersionViewer::showDiff(const QString &beforeLabel, const QJsonObject
     m_mode = Mode::Diff;
     m_version.clear();
     m_canRestore = false;
-    m_beforeLabel = beforeLabel;
-    m_afterLabel = afterLabel;
+    m_beforeVersion = beforeVersion;
+    m_afterVersion = afterVersion;
     m_diff = std::move(diff);
     m_removedEdges = removedEdges;
     markDiff();
@@ -389,9 +390,13 @@ void FlowVersionViewer::retranslate()
                "edit it.")
                 .arg(m_version, m_flowName, m_author, dateTimeText(m_savedAt)));
         break;
-    case Mode::Diff:
-        m_banner->setText(tr("Changes from %1 to %2. Read-only.").arg(m_beforeLabel, m_afterLabel));
-        break;
+    case Mode::Diff: {
+        const auto label = [](const QString &version) {
+            return version.isEmpty() ? tr("your draft") : tr("version %1").arg(version);
+        };
+        m_banner->setText(tr("Changes from %1 to %2. Read-only.")
+                              .arg(label(m_beforeVersion), label(m_afterVersion)));
+    } break;
     }
     const FlowCanvasStyle &s = m_editor->scene()->canvasStyle();
     using Kind = FlowDiff::Kind;

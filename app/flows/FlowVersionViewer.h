@@ -52,10 +52,10 @@ public:
     Status showVersion(const QString &flowName, const QString &version, const QString &author,
                        const QDateTime &savedAt, const QJsonObject &definition,
                        const QJsonObject &settings, bool canRestore);
-    // What changed from `before` to `after`; the labels name the sides
-    // ("version 2", "your draft"), already translated.
-    Status showDiff(const QString &beforeLabel, const QJsonObject &beforeDefinition,
-                    const QJsonObject &beforeSettings, const QString &afterLabel,
+    // What changed from version `before` to version `after` (an empty
+    // version: the draft being edited), named so in the banner.
+    Status showDiff(const QString &beforeVersion, const QJsonObject &beforeDefinition,
+                    const QJsonObject &beforeSettings, const QString &afterVersion,
                     const QJsonObject &afterDefinition, const QJsonObject &afterSettings);
     void clear();
 
@@ -99,8 +99,8 @@ private:
     QString m_author;
     QDateTime m_savedAt;
     bool m_canRestore = false;
-    QString m_beforeLabel;
-    QString m_afterLabel;
+    QString m_beforeVersion;
+    QString m_afterVersion;
     FlowDiff m_diff;
     QStringList m_removedEdges;
 };

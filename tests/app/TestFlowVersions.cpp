@@ -506,6 +506,16 @@ void TestFlowVersions::diffShowsTheRightCounts()
              QStringLiteral("Changes from version 5 to your draft. Read-only."));
     QCOMPARE(changes->topLevelItemCount(), 1);
     QCOMPARE(changes->topLevelItem(0)->text(0), QStringLiteral("No differences."));
+    // Switching language retranslates what is shown.
+    QVERIFY(m_languages->setLanguage(QStringLiteral("zh_TW"), LanguageManager::Persist::No));
+    QTRY_COMPARE(viewer->bannerText(), QStringLiteral("變更：版本 5 → 您的草稿。唯讀。"));
+    QCOMPARE(changes->topLevelItem(0)->text(0), QStringLiteral("沒有差異。"));
+    QVERIFY(m_languages->setLanguage(QStringLiteral("en"), LanguageManager::Persist::No));
+    QTRY_COMPARE(viewer->bannerText(),
+                 QStringLiteral("Changes from version 5 to your draft. Read-only."));
+    // The header's Versions button shows and hides the dock.
+    QAction *showVersions = page->findChild<QAction *>(QStringLiteral("action.showVersions"));
+    QVERIFY(showVersions && showVersions->isCheckable());
     // An unsaved edit shows against it.
     page->closeVersion();
     QVERIFY(page->model()
