@@ -42,6 +42,7 @@
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QTimer>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace hm::app {
@@ -186,6 +187,13 @@ QWidget *MainWindow::createSidebar()
     m_sidebarFooter->setObjectName(QStringLiteral("sidebarFooter"));
     m_sidebarFooter->setContentsMargins(20, 10, 16, 14);
     layout->addWidget(m_sidebarFooter);
+    // The profile switcher at the foot (console.md, "Window"): the same
+    // menu as File > Switch Server, set once the menus exist.
+    m_serverSwitch = new QToolButton(m_sidebar);
+    m_serverSwitch->setObjectName(QStringLiteral("sidebar.serverSwitch"));
+    m_serverSwitch->setPopupMode(QToolButton::InstantPopup);
+    m_serverSwitch->setAutoRaise(true);
+    layout->addWidget(m_serverSwitch, 0, Qt::AlignLeft);
     return m_sidebar;
 }
 
@@ -281,7 +289,10 @@ void MainWindow::createMenus()
             action->setCheckable(true);
             action->setChecked(profile.name == m_profileName);
         }
+        m_serversMenu->addSeparator();
+        m_serversMenu->addAction(m_addServerAction);
     });
+    m_serverSwitch->setMenu(m_serversMenu);
     m_fileMenu->addSeparator();
     m_quitAction = m_fileMenu->addAction(QString(), this, &QWidget::close);
     m_quitAction->setObjectName(QStringLiteral("action.quit"));
@@ -454,7 +465,18 @@ bool MainWindow::addServer()
     ServerProfiles::setActiveName(profile.name);
     m_profileName = profile.name;
     m_signInOffered = false; // the new server asks for its own sign-in
-    m_connection->connectTo(profile.url);
+    m_connection->connectTo(profile.url, profile.tlsPolicy());
+    retranslateUi();
+    return true;
+}
+
+bool MainWindow::restoreActiveProfile()
+{
+    const auto profile = ServerProfiles::find(ServerProfiles::activeName());
+    if (!profile)
+        return false;
+    m_profileName = profile->name;
+    m_connection->connectTo(profile->url, profile->tlsPolicy());
     retranslateUi();
     return true;
 }
@@ -477,7 +499,7 @@ bool MainWindow::switchServer(const QString &name)
         m_profileName = name;
         ServerProfiles::setActiveName(name);
         m_signInOffered = false;
-        m_connection->connectTo(profile.url);
+        m_connection->connectTo(profile.url, profile.tlsPolicy());
         retranslateUi();
         return true;
     }
@@ -613,6 +635,8 @@ void MainWindow::retranslateUi()
     m_signOutAction->setText(tr("Sign &Out"));
     m_addServerAction->setText(tr("&Add Server…"));
     m_serversMenu->setTitle(tr("S&witch Server"));
+    m_serverSwitch->setText(tr("Switch Server ▾"));
+    m_serverSwitch->setToolTip(tr("Connect to another server, or add or edit servers"));
     m_viewMenu->setTitle(tr("&View"));
     m_flowMenu->setTitle(tr("F&low"));
     m_sidebarAction->setText(tr("&Navigation Sidebar"));

@@ -12,6 +12,7 @@ class QMenu;
 class QPushButton;
 class QSplitter;
 class QStackedWidget;
+class QToolButton;
 class QUrl;
 
 namespace hm::app {
@@ -65,6 +66,9 @@ public:
     bool addServer();
     // Connects to the saved profile `name`, or the local server for "".
     bool switchServer(const QString &name);
+    // Connects to the remote profile the console used last (QSettings),
+    // instead of starting the local server; false when there is none.
+    bool restoreActiveProfile();
 
     // Light, dark or the system's (View > Theme; the Settings page may use
     // the same object).
@@ -121,6 +125,7 @@ private:
     QWidget *m_sidebar = nullptr;
     QLabel *m_productName = nullptr;
     QLabel *m_sidebarFooter = nullptr;
+    QToolButton *m_serverSwitch = nullptr;
     QListWidget *m_navigation = nullptr;
     QStackedWidget *m_pages = nullptr;
     ExecutionsPage *m_executionsPage = nullptr;

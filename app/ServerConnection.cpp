@@ -69,8 +69,9 @@ void ServerConnection::start()
     m_server->start();
 }
 
-void ServerConnection::connectTo(const QUrl &url)
+void ServerConnection::connectTo(const QUrl &url, const hm::client::TlsPolicy &tls)
 {
+    m_tls = tls;
     // Stops the server thread; a runtime whose start failed holds nothing.
     m_server.reset();
     m_local = false;
@@ -212,6 +213,7 @@ void ServerConnection::useServer(const QUrl &baseUrl)
         emit signedInChanged();
     }
     m_client->setBaseUrl(baseUrl);
+    m_client->setTlsPolicy(m_local ? hm::client::TlsPolicy{} : m_tls);
     fetch();
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "client/ApiTypes.h"
+#include "client/TlsPolicy.h"
 
 #include <QObject>
 #include <QPointer>
@@ -73,7 +74,10 @@ public:
     void start();
     // Talks to the server at `url` instead of the local one, which is
     // dropped (after dataDirInUse: the server that holds the directory).
-    void connectTo(const QUrl &url);
+    // `tls`: how an https:// server's certificate is trusted (the
+    // profile's "verify" and pinned fingerprint), for the API and the
+    // WebSockets alike (ApiClient::tlsPolicy()).
+    void connectTo(const QUrl &url, const hm::client::TlsPolicy &tls = {});
     // Back to the in-process server after connectTo() (starts it again).
     void useLocal();
     // Reads health and version again (no-op unless connected).
@@ -132,6 +136,7 @@ private:
     Options m_options;
     State m_state = State::Idle;
     QUrl m_baseUrl;
+    hm::client::TlsPolicy m_tls;
     ServerInfo m_info;
     QString m_errorCode;
     QString m_errorMessage;

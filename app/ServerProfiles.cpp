@@ -58,6 +58,24 @@ void ServerProfiles::put(const ServerProfile &profile)
     save(profiles);
 }
 
+void ServerProfiles::remove(const QString &name)
+{
+    QList<ServerProfile> profiles = load();
+    profiles.removeIf([&name](const ServerProfile &p) { return p.name == name; });
+    save(profiles);
+    if (activeName() == name)
+        setActiveName({});
+}
+
+std::optional<ServerProfile> ServerProfiles::find(const QString &name)
+{
+    for (const ServerProfile &p : load()) {
+        if (p.name == name)
+            return p;
+    }
+    return std::nullopt;
+}
+
 QString ServerProfiles::activeName()
 {
     return QSettings().value(kActive).toString();

@@ -84,6 +84,8 @@ int main(int argc, char *argv[])
     if (!options->screenshotFile.isEmpty())
         hm::app::takeScreenshotWhenReady(&window, &connection, options->screenshotFile);
 
-    connection.start();
+    // The remote server used last, or the local one.
+    if (!window.restoreActiveProfile())
+        connection.start();
     return QApplication::exec();
 }

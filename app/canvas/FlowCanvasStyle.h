@@ -29,6 +29,10 @@ struct FlowCanvasStyle
     QColor edge;
     QColor refused;
     QColor warning; // unknown component
+    // The version diff: added, removed and changed nodes and edges.
+    QColor diffAdded;
+    QColor diffRemoved;
+    QColor diffChanged;
 
     QColor portColour(flow::PortType type) const;
 

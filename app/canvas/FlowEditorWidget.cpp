@@ -52,8 +52,10 @@ FlowEditorWidget::FlowEditorWidget(FlowGraphModel *model, QWidget *parent)
     connect(redo, &QAction::triggered, stack, &QUndoStack::redo);
     undo->setEnabled(stack->canUndo());
     redo->setEnabled(stack->canRedo());
-    connect(stack, &QUndoStack::canUndoChanged, undo, &QAction::setEnabled);
-    connect(stack, &QUndoStack::canRedoChanged, redo, &QAction::setEnabled);
+    connect(stack, &QUndoStack::canUndoChanged, undo,
+            [this, undo](bool can) { undo->setEnabled(can && !m_model->isReadOnly()); });
+    connect(stack, &QUndoStack::canRedoChanged, redo,
+            [this, redo](bool can) { redo->setEnabled(can && !m_model->isReadOnly()); });
     connect(stack, &QUndoStack::indexChanged, this, &FlowEditorWidget::retranslate);
 
     connect(makeAction(QStringLiteral("cut"), {K(K::Cut)}), &QAction::triggered, m_view,
@@ -172,6 +174,7 @@ FlowEditorWidget::FlowEditorWidget(FlowGraphModel *model, QWidget *parent)
 
     connect(m_view, &FlowView::statusMessage, this, &FlowEditorWidget::showStatus);
     connect(m_view, &FlowView::zoomChanged, this, &FlowEditorWidget::updateZoomLabel);
+    connect(model, &FlowGraphModel::readOnlyChanged, this, &FlowEditorWidget::updateEditability);
     connect(model, &FlowGraphModel::modelReset, this, [this] {
         // Another flow (or none): what the status said was about the old one.
         m_status->clear();
@@ -180,6 +183,7 @@ FlowEditorWidget::FlowEditorWidget(FlowGraphModel *model, QWidget *parent)
     refreshCatalogue();
     retranslate();
     updateZoomLabel();
+    updateEditability();
 }
 
 FlowEditorWidget::~FlowEditorWidget()
@@ -200,6 +204,31 @@ QAction *FlowEditorWidget::makeAction(const QString &name, const QList<QKeySeque
     addAction(action);
     m_actions.insert(name, action);
     return action;
+}
+
+void FlowEditorWidget::setReadOnly(bool readOnly)
+{
+    m_model->setReadOnly(readOnly);
+    updateEditability();
+}
+
+bool FlowEditorWidget::isReadOnly() const
+{
+    return m_model->isReadOnly();
+}
+
+void FlowEditorWidget::updateEditability()
+{
+    const bool readOnly = m_model->isReadOnly();
+    QUndoStack *stack = m_model->undoStack();
+    action(QStringLiteral("undo"))->setEnabled(!readOnly && stack->canUndo());
+    action(QStringLiteral("redo"))->setEnabled(!readOnly && stack->canRedo());
+    for (const char *name : {"cut", "paste", "duplicate", "delete", "quickAdd", "autoLayout"})
+        action(QString::fromLatin1(name))->setEnabled(!readOnly);
+    // Nothing to add from: the palette goes; the inspector shows, not edits.
+    m_palette->setVisible(!readOnly);
+    m_inspector->setReadOnly(readOnly);
+    setProperty("readOnly", readOnly);
 }
 
 QList<QAction *> FlowEditorWidget::editActions() const

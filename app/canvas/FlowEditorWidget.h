@@ -57,6 +57,13 @@ public:
     QAction *action(const QString &name) const { return m_actions.value(name); }
     QList<QAction *> editActions() const;
     QList<QAction *> viewActions() const;
+    // Read-only (an old version, a diff): the model refuses edits, the view
+    // neither moves, connects, deletes nor pastes, the edit actions are off,
+    // the palette is hidden and the inspector only shows. The host says why
+    // (a banner). Selecting, zooming, copying and fitting still work.
+    void setReadOnly(bool readOnly);
+    bool isReadOnly() const;
+
     // The automatic layout in use ("Graphviz dot 2.43.0" or the built-in one).
     QString layoutName() const;
 
@@ -86,6 +93,7 @@ private:
     void showStatus(const QString &message);
     void updateZoomLabel();
     void updateProblems();
+    void updateEditability();
 
     FlowGraphModel *m_model;
     FlowScene *m_scene;

@@ -273,6 +273,43 @@ void FlowNodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *opti
     if (m_runStatus != RunStatus::Unknown)
         paintRunStatus(painter, outline, lod);
 
+    if (m_diffMark != DiffMark::None) {
+        const QColor colour = m_diffMark == DiffMark::Added     ? s.diffAdded
+                              : m_diffMark == DiffMark::Removed ? s.diffRemoved
+                                                                : s.diffChanged;
+        QColor wash = colour;
+        wash.setAlphaF(m_diffMark == DiffMark::Removed ? 0.16f : 0.10f);
+        painter->fillPath(outline, wash);
+        QPen pen(colour, 3.0);
+        if (m_diffMark == DiffMark::Removed)
+            pen.setStyle(Qt::DashLine);
+        painter->setPen(pen);
+        painter->setBrush(Qt::NoBrush);
+        painter->drawRoundedRect(card.adjusted(1.5, 1.5, -1.5, -1.5), radius, radius);
+        if (lod >= 0.25) {
+            // The sign, so colour is not the only signal.
+            const QString sign = m_diffMark == DiffMark::Added     ? QStringLiteral("+")
+                                 : m_diffMark == DiffMark::Removed ? QStringLiteral("\u2212")
+                                                                   : QStringLiteral("~");
+            const QRectF disc(m_size.width() - 26, 6, 18, 18);
+            painter->setPen(Qt::NoPen);
+            painter->setBrush(colour);
+            painter->drawEllipse(disc);
+            QFont f = titleFont(m_scene->font());
+            f.setBold(true);
+            painter->setFont(f);
+            painter->setPen(s.dark ? QColor(0x10, 0x10, 0x10) : QColor(Qt::white));
+            painter->drawText(disc, Qt::AlignCenter, sign);
+        }
+        // The diff's border replaces the plain one; selection stays visible.
+        if (isSelected()) {
+            painter->setPen(QPen(s.accent, 2.0));
+            painter->setBrush(Qt::NoBrush);
+            painter->drawRoundedRect(card.adjusted(-1, -1, 1, 1), radius, radius);
+        }
+        return;
+    }
+
     QPen border(isSelected() ? s.accent : (m_known ? s.nodeBorder : s.warning),
                 isSelected() ? 2.0 : 1.0);
     if (!m_known || m_runStatus == RunStatus::Skipped)
@@ -323,6 +360,14 @@ void FlowBadgeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, Q
     painter->setPen(m_problems.errors > 0 || s.dark ? QColor(Qt::white) : QColor(0x1f, 0x1f, 0x1f));
     const QString text = count > 9 ? QStringLiteral("9+") : QString::number(count);
     painter->drawText(QRectF(-r, -r, 2 * r, 2 * r), Qt::AlignCenter, text);
+}
+
+void FlowNodeItem::setDiffMark(DiffMark mark)
+{
+    if (m_diffMark == mark)
+        return;
+    m_diffMark = mark;
+    update();
 }
 
 void FlowNodeItem::setRunStatus(RunStatus status)
@@ -397,13 +442,31 @@ QPainterPath FlowEdgeItem::shape() const
     return stroker.createStroke(path());
 }
 
+void FlowEdgeItem::setDiffMark(DiffMark mark)
+{
+    if (m_diffMark == mark)
+        return;
+    m_diffMark = mark;
+    update();
+}
+
 void FlowEdgeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWidget *)
 {
     const FlowCanvasStyle &s = styleOf(this);
     painter->setRenderHint(QPainter::Antialiasing);
     QColor colour = m_type == flow::PortType::Any ? s.edge : s.portColour(m_type);
-    painter->setPen(QPen(isSelected() ? s.accent : colour, isSelected() ? 3.0 : 2.0, Qt::SolidLine,
-                         Qt::RoundCap));
+    double width = 2.0;
+    Qt::PenStyle style = Qt::SolidLine;
+    if (m_diffMark == DiffMark::Added) {
+        colour = s.diffAdded;
+        width = 3.0;
+    } else if (m_diffMark == DiffMark::Removed) {
+        colour = s.diffRemoved;
+        width = 3.0;
+        style = Qt::DashLine;
+    }
+    painter->setPen(
+        QPen(isSelected() ? s.accent : colour, isSelected() ? 3.0 : width, style, Qt::RoundCap));
     painter->setBrush(Qt::NoBrush);
     painter->drawPath(path());
 }

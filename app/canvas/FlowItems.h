@@ -15,6 +15,15 @@ class FlowBadgeItem;
 class FlowScene;
 struct FlowCanvasStyle;
 
+// How the version diff marks a node or an edge (none: unchanged).
+enum class DiffMark
+{
+    None,
+    Added,
+    Removed,
+    Changed,
+};
+
 // What the Problems list says about one node, for its badge.
 struct NodeProblems
 {
@@ -93,6 +102,10 @@ public:
     RunStatus runStatus() const { return m_runStatus; }
     // Turns a running node's spinner and pulses its strip (0..1).
     void setRunPhase(qreal phase);
+    // The version diff's mark: a thick border in the mark's colour and a
+    // sign in the header ("+", "−", "~"), removed nodes dashed and faded.
+    void setDiffMark(DiffMark mark);
+    DiffMark diffMark() const { return m_diffMark; }
 
     QRectF boundingRect() const override;
     QPainterPath shape() const override;
@@ -105,6 +118,7 @@ private:
     FlowBadgeItem *m_badge = nullptr;
     QString m_id;
     RunStatus m_runStatus = RunStatus::Unknown;
+    DiffMark m_diffMark = DiffMark::None;
     qreal m_runPhase = 0.0;
     QString m_subtitle;
     bool m_known = true;
@@ -153,6 +167,10 @@ public:
     int type() const override { return Type; }
     const QString &edgeId() const { return m_id; }
     void setEnds(QPointF from, QPointF to, flow::PortType type);
+    // The version diff's mark: added edges in the added colour, removed
+    // ones dashed in the removed colour.
+    void setDiffMark(DiffMark mark);
+    DiffMark diffMark() const { return m_diffMark; }
 
     // The curve the canvas draws between two points (also for the
     // connection being dragged).
@@ -164,6 +182,7 @@ public:
 private:
     QString m_id;
     flow::PortType m_type = flow::PortType::Any;
+    DiffMark m_diffMark = DiffMark::None;
 };
 
 } // namespace hm::app

@@ -169,8 +169,23 @@ void FlowView::setSnapToGrid(bool on)
 
 // --- edits -------------------------------------------------------------------
 
+bool FlowView::isReadOnly() const
+{
+    return model()->isReadOnly();
+}
+
+bool FlowView::refuseReadOnly()
+{
+    if (!isReadOnly())
+        return false;
+    emit statusMessage(tr("This flow is open read-only: it cannot be changed here."));
+    return true;
+}
+
 QString FlowView::addComponent(const ComponentRef &component, QPointF scenePos)
 {
+    if (refuseReadOnly())
+        return {};
     const QPointF position = m_snap ? snapped(scenePos) : scenePos;
     Result<QString> added = model()->addNode(component.name, component.version, position);
     if (!added) {
@@ -189,6 +204,8 @@ void FlowView::selectAllNodes()
 
 void FlowView::deleteSelection()
 {
+    if (refuseReadOnly())
+        return;
     const QStringList nodes = m_scene->selectedNodeIds();
     QStringList edges;
     for (const QString &id : m_scene->selectedEdgeIds()) {
@@ -228,6 +245,8 @@ void FlowView::copySelection()
 
 void FlowView::cutSelection()
 {
+    if (refuseReadOnly())
+        return;
     const QStringList nodes = m_scene->selectedNodeIds();
     if (nodes.isEmpty()) {
         emit statusMessage(tr("Select the nodes to cut first."));
@@ -242,6 +261,8 @@ void FlowView::cutSelection()
 
 void FlowView::paste()
 {
+    if (refuseReadOnly())
+        return;
     const QMimeData *mime = QGuiApplication::clipboard()->mimeData();
     QByteArray text;
     if (mime && mime->hasFormat(kFragmentMimeType))
@@ -259,6 +280,8 @@ void FlowView::paste()
 
 void FlowView::duplicateSelection()
 {
+    if (refuseReadOnly())
+        return;
     const QStringList nodes = m_scene->selectedNodeIds();
     if (nodes.isEmpty()) {
         emit statusMessage(tr("Select the nodes to duplicate first."));
@@ -287,6 +310,8 @@ QPoint FlowView::quickAddPosition() const
 
 void FlowView::openQuickAdd(const QString &text)
 {
+    if (refuseReadOnly())
+        return;
     if (model()->catalogue().isEmpty()) {
         emit statusMessage(tr("No components are known yet: connect to a server first."));
         return;
@@ -404,7 +429,8 @@ void FlowView::mousePressEvent(QMouseEvent *event)
         return;
     }
     const QPointF scenePos = mapToScene(event->position().toPoint());
-    if (event->button() == Qt::LeftButton) {
+    // Read-only: click and rubber band select, nothing moves or connects.
+    if (event->button() == Qt::LeftButton && !isReadOnly()) {
         if (FlowPortItem *port = m_scene->portAt(scenePos);
             port && port->port().direction == PortDirection::Out) {
             beginConnection(port);
@@ -416,7 +442,7 @@ void FlowView::mousePressEvent(QMouseEvent *event)
     if (event->button() != Qt::LeftButton)
         return;
     const FlowNodeItem *node = nodeItemOf(itemAt(event->position().toPoint()));
-    if (node && node->isSelected()) {
+    if (node && node->isSelected() && !isReadOnly()) {
         m_moving = true;
         m_gesture = 0;
         m_moveAnchor = node->nodeId();
@@ -493,7 +519,8 @@ void FlowView::mouseReleaseEvent(QMouseEvent *event)
 void FlowView::mouseDoubleClickEvent(QMouseEvent *event)
 {
     m_lastMouseViewPos = event->position().toPoint();
-    if (event->button() == Qt::LeftButton && !itemAt(event->position().toPoint())) {
+    if (event->button() == Qt::LeftButton && !itemAt(event->position().toPoint()) &&
+        !isReadOnly()) {
         openQuickAdd();
         event->accept();
         return;
@@ -528,7 +555,8 @@ void FlowView::keyPressEvent(QKeyEvent *event)
         return;
     case Qt::Key_Delete:
     case Qt::Key_Backspace:
-        deleteSelection();
+        if (!isReadOnly())
+            deleteSelection();
         event->accept();
         return;
     case Qt::Key_Plus:
@@ -547,7 +575,7 @@ void FlowView::keyPressEvent(QKeyEvent *event)
         }
         break;
     case Qt::Key_Tab:
-        if (mods == Qt::NoModifier) {
+        if (mods == Qt::NoModifier && !isReadOnly()) {
             openQuickAdd();
             event->accept();
             return;
@@ -568,7 +596,7 @@ void FlowView::keyPressEvent(QKeyEvent *event)
     }
     // Typing a letter on the canvas starts quick add with that letter.
     const QString text = event->text();
-    if (plain && text.size() == 1 && text.at(0).isLetter()) {
+    if (plain && text.size() == 1 && text.at(0).isLetter() && !isReadOnly()) {
         openQuickAdd(text);
         event->accept();
         return;
@@ -641,7 +669,7 @@ void FlowView::changeEvent(QEvent *event)
 
 void FlowView::dragEnterEvent(QDragEnterEvent *event)
 {
-    if (componentFromMimeData(event->mimeData()))
+    if (!isReadOnly() && componentFromMimeData(event->mimeData()))
         event->acceptProposedAction();
     else
         event->ignore();
@@ -649,7 +677,7 @@ void FlowView::dragEnterEvent(QDragEnterEvent *event)
 
 void FlowView::dragMoveEvent(QDragMoveEvent *event)
 {
-    if (componentFromMimeData(event->mimeData()))
+    if (!isReadOnly() && componentFromMimeData(event->mimeData()))
         event->acceptProposedAction();
     else
         event->ignore();
@@ -658,7 +686,7 @@ void FlowView::dragMoveEvent(QDragMoveEvent *event)
 void FlowView::dropEvent(QDropEvent *event)
 {
     const auto component = componentFromMimeData(event->mimeData());
-    if (!component) {
+    if (!component || isReadOnly()) {
         event->ignore();
         return;
     }

@@ -45,6 +45,11 @@ public:
     // The point a grid snap moves `p` to.
     static QPointF snapped(QPointF p);
 
+    // Follows the model's read-only mode: selecting, panning, zooming and
+    // copying still work; moving, connecting, deleting, pasting, quick add
+    // and dropping components do nothing (the edit slots say why).
+    bool isReadOnly() const;
+
     // Adds a node of the component with its top-left at `scenePos` (snapped
     // when snapping is on); its id, or empty with the reason shown.
     QString addComponent(const ComponentRef &component, QPointF scenePos);
@@ -98,6 +103,8 @@ private:
     void placeMinimap();
     QPoint quickAddPosition() const;
     void pasteText(const QByteArray &text, QPointF offset);
+    // True (with the reason as a status message) when read-only.
+    bool refuseReadOnly();
 
     FlowScene *m_scene;
     FlowMinimap *m_minimap;

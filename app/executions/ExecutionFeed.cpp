@@ -60,6 +60,7 @@ void ExecutionFeed::start(const QString &executionId)
         return;
     }
     setConnection(Connection::Connecting);
+    m_watcher->setTlsPolicy(m_client->tlsPolicy());
     m_watcher->watch(m_client->baseUrl(), executionId, m_client->webSocketToken());
 }
 

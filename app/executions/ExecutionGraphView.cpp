@@ -18,6 +18,7 @@ ExecutionGraphView::ExecutionGraphView(ExecutionState *state, QWidget *parent)
 {
     setObjectName(QStringLiteral("execution.graph"));
     setScene(m_scene.get());
+    m_model->setReadOnly(true);
     setRenderHints(QPainter::Antialiasing | QPainter::TextAntialiasing);
     setDragMode(QGraphicsView::ScrollHandDrag);
     setTransformationAnchor(QGraphicsView::AnchorUnderMouse);
@@ -60,11 +61,15 @@ void ExecutionGraphView::setDefinition(const QJsonObject &definition)
         positions.insert({p.x(), p.y()});
     }
     if (m_model->nodeCount() > 1 && positions.size() < m_model->nodeCount()) {
+        m_model->setReadOnly(false); // only for this layout
         const auto layout = FlowLayout::create();
         if (const Status laid = m_model->applyLayout(layout->layout(m_scene->layoutGraph())); !laid)
             qCWarning(lcApp) << "execution viewer: layout failed:" << laid.error().toString();
         m_model->undoStack()->clear();
     }
+    // An execution's graph is looked at, never edited (the editor's
+    // read-only mode: the model refuses every edit).
+    m_model->setReadOnly(true);
     updateAll();
     m_fitPending = true;
     if (isVisible())

@@ -310,6 +310,7 @@ void ExecutionsPage::listenToEvents()
 {
     if (!m_client || m_client->webSocketToken().isEmpty())
         return;
+    m_events->setTlsPolicy(m_client->tlsPolicy());
     m_events->listen(m_client->baseUrl(), m_client->webSocketToken());
 }
 

@@ -1,5 +1,6 @@
 #include "flowgraph/FlowGraphModel.h"
 
+#include "common/Check.h"
 #include "flow/FlowDefinition.h"
 #include "flow/FlowSettings.h"
 #include "flowgraph/FlowFragment.h"
@@ -391,8 +392,26 @@ QStringList FlowGraphModel::pathBetween(const QString &from, const QString &to) 
 
 // --- edits --------------------------------------------------------------------
 
+Error FlowGraphModel::readOnlyError() const
+{
+    return modelError(tr("This flow is open read-only: it cannot be changed here."),
+                      ErrorCode::Forbidden);
+}
+
+void FlowGraphModel::setReadOnly(bool readOnly)
+{
+    if (m_readOnly == readOnly)
+        return;
+    m_readOnly = readOnly;
+    // Nothing to undo into or out of a version that is only looked at.
+    if (readOnly)
+        m_undoStack->clear();
+    emit readOnlyChanged(readOnly);
+}
+
 void FlowGraphModel::push(FlowGraphCommand *command)
 {
+    HM_CHECK(!m_readOnly, delete command; return );
     m_undoStack->push(command);
 }
 
@@ -400,6 +419,8 @@ Result<QString> FlowGraphModel::addNode(const QString &component, const QString 
                                         QPointF position, const QJsonObject &config,
                                         const QJsonObject &inputMappings)
 {
+    if (m_readOnly)
+        return readOnlyError();
     if (component.isEmpty())
         return modelError(tr("A node needs a component."));
     const QString id = uniqueNodeId(component);
@@ -417,6 +438,8 @@ Result<QString> FlowGraphModel::addNode(const QString &component, const QString 
 
 Status FlowGraphModel::removeNodes(const QStringList &ids)
 {
+    if (m_readOnly)
+        return readOnlyError();
     for (const QString &id : ids) {
         if (!hasNode(id))
             return modelError(tr("There is no node \"%1\".").arg(id), ErrorCode::ResourceNotFound);
@@ -429,6 +452,8 @@ Status FlowGraphModel::removeNodes(const QStringList &ids)
 
 Status FlowGraphModel::moveNodes(const QHash<QString, QPointF> &positions, int gesture)
 {
+    if (m_readOnly)
+        return readOnlyError();
     for (auto it = positions.cbegin(); it != positions.cend(); ++it) {
         if (!hasNode(it.key()))
             return modelError(tr("There is no node \"%1\".").arg(it.key()),
@@ -442,6 +467,8 @@ Status FlowGraphModel::moveNodes(const QHash<QString, QPointF> &positions, int g
 
 Status FlowGraphModel::applyLayout(const QHash<QString, QPointF> &positions)
 {
+    if (m_readOnly)
+        return readOnlyError();
     for (auto it = positions.cbegin(); it != positions.cend(); ++it) {
         if (!hasNode(it.key()))
             return modelError(tr("There is no node \"%1\".").arg(it.key()),
@@ -455,6 +482,8 @@ Status FlowGraphModel::applyLayout(const QHash<QString, QPointF> &positions)
 
 Result<QString> FlowGraphModel::addConnection(const EdgeSpec &spec)
 {
+    if (m_readOnly)
+        return readOnlyError();
     const ConnectionCheck check = connectionPossible(spec);
     if (!check.ok())
         return modelError(check.message);
@@ -471,6 +500,8 @@ Result<QString> FlowGraphModel::addConnection(const EdgeSpec &spec)
 
 Status FlowGraphModel::removeConnections(const QStringList &edgeIds)
 {
+    if (m_readOnly)
+        return readOnlyError();
     for (const QString &id : edgeIds) {
         if (!edge(id))
             return modelError(tr("There is no connection \"%1\".").arg(id),
@@ -484,6 +515,8 @@ Status FlowGraphModel::removeConnections(const QStringList &edgeIds)
 
 Status FlowGraphModel::setNodeConfig(const QString &nodeId, const QJsonObject &config, int gesture)
 {
+    if (m_readOnly)
+        return readOnlyError();
     const FlowNode *n = node(nodeId);
     if (!n)
         return modelError(tr("There is no node \"%1\".").arg(nodeId), ErrorCode::ResourceNotFound);
@@ -497,6 +530,8 @@ Status FlowGraphModel::setNodeConfig(const QString &nodeId, const QJsonObject &c
 Status FlowGraphModel::setInputMappings(const QString &nodeId, const QJsonObject &inputMappings,
                                         int gesture)
 {
+    if (m_readOnly)
+        return readOnlyError();
     const FlowNode *n = node(nodeId);
     if (!n)
         return modelError(tr("There is no node \"%1\".").arg(nodeId), ErrorCode::ResourceNotFound);
@@ -510,6 +545,8 @@ Status FlowGraphModel::setInputMappings(const QString &nodeId, const QJsonObject
 Status FlowGraphModel::setInputMapping(const QString &nodeId, const QString &input,
                                        const QJsonValue &mapping, int gesture)
 {
+    if (m_readOnly)
+        return readOnlyError();
     const FlowNode *n = node(nodeId);
     if (!n)
         return modelError(tr("There is no node \"%1\".").arg(nodeId), ErrorCode::ResourceNotFound);
@@ -525,6 +562,8 @@ Status FlowGraphModel::setInputMapping(const QString &nodeId, const QString &inp
 
 Status FlowGraphModel::setSettings(const QJsonObject &settings, int gesture)
 {
+    if (m_readOnly)
+        return readOnlyError();
     if (auto checked = flow::FlowSettings::fromJson(settings); !checked)
         return modelError(tr("The flow settings are not valid: %1").arg(checked.error().message));
     if (settings == m_settings)
@@ -561,6 +600,8 @@ QMimeData *FlowGraphModel::mimeData(const QStringList &nodeIds) const
 
 Result<QStringList> FlowGraphModel::paste(const QByteArray &text, QPointF offset)
 {
+    if (m_readOnly)
+        return readOnlyError();
     auto read = readFragment(text);
     if (!read)
         return read.error();

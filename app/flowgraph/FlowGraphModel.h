@@ -98,6 +98,13 @@ public:
     // exists, no self-loop, no cycle. Never changes anything.
     ConnectionCheck connectionPossible(const EdgeSpec &edge) const;
 
+    // --- read-only ----------------------------------------------------------
+    // A read-only model (an old version shown, a diff, an execution's
+    // graph) refuses every edit below with a translated Forbidden error and
+    // changes nothing; load() still replaces the whole document.
+    void setReadOnly(bool readOnly);
+    bool isReadOnly() const { return m_readOnly; }
+
     // --- edits (each one undoable step) ------------------------------------
     QUndoStack *undoStack() const { return m_undoStack; }
 
@@ -164,6 +171,7 @@ signals:
     void connectionDeleted(const hm::app::FlowEdge &edge);
     void settingsChanged();
     void modelReset();
+    void readOnlyChanged(bool readOnly);
 
 private:
     friend class FlowGraphCommand;
@@ -188,6 +196,7 @@ private:
     // A path target → … → source along existing edges, or empty.
     QStringList pathBetween(const QString &from, const QString &to) const;
     void push(FlowGraphCommand *command);
+    Error readOnlyError() const;
 
     ComponentCatalogue m_catalogue;
     QJsonObject m_root;       // the definition's members other than nodes and edges
@@ -201,6 +210,7 @@ private:
     QJsonObject m_settings;
     QUndoStack *m_undoStack;
     int m_lastEditGesture = 0;
+    bool m_readOnly = false;
 };
 
 } // namespace hm::app

@@ -11,6 +11,8 @@
 #include "flowgraph/FlowGraphModel.h"
 #include "flows/FlowErrorText.h"
 #include "flows/FlowFile.h"
+#include "flows/FlowVersionViewer.h"
+#include "flows/FlowVersionsModel.h"
 #include "flows/ShareDialog.h"
 #include "flows/TriggerDialog.h"
 #include "flows/WebhookDialog.h"
@@ -19,15 +21,20 @@
 
 #include <QAction>
 #include <QDir>
+#include <QDockWidget>
 #include <QEvent>
 #include <QFileDialog>
 #include <QHBoxLayout>
+#include <QHeaderView>
+#include <QItemSelectionModel>
 #include <QJsonArray>
 #include <QLabel>
 #include <QLocale>
+#include <QMainWindow>
 #include <QPushButton>
 #include <QStackedWidget>
 #include <QStyle>
+#include <QTableView>
 #include <QToolBar>
 #include <QToolButton>
 #include <QUndoStack>
@@ -55,7 +62,10 @@ FlowEditorPage::FlowEditorPage(client::ApiClient *client, FlowAutosave autosave,
       m_model(new FlowGraphModel(this)), m_editor(new FlowEditorWidget(m_model)),
       m_stack(new QStackedWidget), m_back(new QToolButton), m_title(new QLabel),
       m_version(new QLabel), m_toolBar(new QToolBar), m_banner(new QLabel),
-      m_loadingText(new QLabel), m_failedText(new QLabel), m_retry(new QPushButton)
+      m_loadingText(new QLabel), m_failedText(new QLabel), m_retry(new QPushButton),
+      m_versions(new FlowVersionsModel(this)), m_versionViewer(new FlowVersionViewer),
+      m_versionsDock(new QDockWidget), m_versionsList(new QTableView), m_versionsState(new QLabel),
+      m_openVersion(new QPushButton), m_compareVersions(new QPushButton)
 {
     setObjectName(QStringLiteral("flows.editor"));
     m_autosaveTimer.setSingleShot(true);
@@ -143,6 +153,79 @@ FlowEditorPage::FlowEditorPage(client::ApiClient *client, FlowAutosave autosave,
     m_stack->addWidget(loadingPane);
     m_stack->addWidget(failedPane);
     m_stack->addWidget(editorPane);
+    m_stack->addWidget(m_versionViewer);
+    connect(m_versionViewer, &FlowVersionViewer::closeRequested, this,
+            &FlowEditorPage::closeVersion);
+    connect(m_versionViewer, &FlowVersionViewer::restoreRequested, this,
+            &FlowEditorPage::restoreVersion);
+
+    // The Versions dock, tabbed with the problems under the canvas.
+    auto *versionsPane = new QWidget;
+    versionsPane->setObjectName(QStringLiteral("flows.versions"));
+    auto *versionsLayout = new QVBoxLayout(versionsPane);
+    versionsLayout->setContentsMargins(6, 4, 6, 4);
+    versionsLayout->setSpacing(4);
+    auto *versionButtons = new QHBoxLayout;
+    m_versionsState->setObjectName(QStringLiteral("flows.versions.state"));
+    m_versionsState->setProperty("hmStyle", QStringLiteral("muted"));
+    m_openVersion->setObjectName(QStringLiteral("flows.versions.open"));
+    m_compareVersions->setObjectName(QStringLiteral("flows.versions.compare"));
+    versionButtons->addWidget(m_versionsState, 1);
+    versionButtons->addWidget(m_openVersion);
+    versionButtons->addWidget(m_compareVersions);
+    m_versionsList->setObjectName(QStringLiteral("flows.versions.list"));
+    m_versionsList->setModel(m_versions);
+    m_versionsList->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_versionsList->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_versionsList->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_versionsList->verticalHeader()->hide();
+    m_versionsList->horizontalHeader()->setStretchLastSection(true);
+    m_versionsList->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_versionsList->setShowGrid(false);
+    m_versionsList->setWordWrap(false);
+    m_versionsList->verticalHeader()->setDefaultSectionSize(m_versionsList->fontMetrics().height() +
+                                                            8);
+    versionsLayout->addLayout(versionButtons);
+    versionsLayout->addWidget(m_versionsList, 1);
+    m_versionsDock->setObjectName(QStringLiteral("flows.editor.versionsDock"));
+    m_versionsDock->setFeatures(QDockWidget::DockWidgetClosable | QDockWidget::DockWidgetMovable |
+                                QDockWidget::DockWidgetFloatable);
+    m_versionsDock->setWidget(versionsPane);
+    m_editor->dockArea()->addDockWidget(Qt::BottomDockWidgetArea, m_versionsDock);
+    m_editor->dockArea()->tabifyDockWidget(m_editor->problemsDock(), m_versionsDock);
+    m_editor->problemsDock()->raise();
+    // Shows or hides the Versions dock from the header.
+    QAction *showVersions = m_versionsDock->toggleViewAction();
+    showVersions->setObjectName(QStringLiteral("action.showVersions"));
+    m_toolBar->addSeparator();
+    m_toolBar->addAction(showVersions);
+    // Room for a few versions (and problems) under the canvas.
+    m_editor->dockArea()->resizeDocks({m_versionsDock}, {200}, Qt::Vertical);
+    connect(m_versionsList, &QAbstractItemView::activated, this, [this](const QModelIndex &index) {
+        if (const client::FlowVersion *v = m_versions->version(index.row()))
+            openVersion(v->version);
+    });
+    connect(m_versionsList->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &FlowEditorPage::updateVersionActions);
+    connect(m_versions, &FlowVersionsModel::stateChanged, this,
+            &FlowEditorPage::updateVersionActions);
+    connect(m_versions, &QAbstractItemModel::modelReset, this,
+            &FlowEditorPage::updateVersionActions);
+    connect(m_openVersion, &QPushButton::clicked, this, [this] {
+        const QModelIndexList rows = m_versionsList->selectionModel()->selectedRows();
+        if (rows.size() == 1)
+            openVersion(m_versions->version(rows.first().row())->version);
+    });
+    connect(m_compareVersions, &QPushButton::clicked, this, [this] {
+        QModelIndexList rows = m_versionsList->selectionModel()->selectedRows();
+        std::sort(rows.begin(), rows.end(),
+                  [](const QModelIndex &a, const QModelIndex &b) { return a.row() > b.row(); });
+        if (rows.size() == 1)
+            compareVersions(m_versions->version(rows.first().row())->version);
+        else if (rows.size() == 2) // newest first: the older one is `before`
+            compareVersions(m_versions->version(rows.at(0).row())->version,
+                            m_versions->version(rows.at(1).row())->version);
+    });
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -215,6 +298,7 @@ void FlowEditorPage::noteNewerVersion(const QString &version)
         version == m_latestVersion || m_saving)
         return;
     m_latestVersion = version;
+    reloadVersions();
     if (isModified())
         setBanner(tr("Version %1 of this flow was saved in another console. Saving your changes "
                      "will ask whether to reload it or to save yours after it.")
@@ -281,6 +365,7 @@ void FlowEditorPage::fetchCatalogue()
         self->m_catalogueLoaded = true;
         self->m_model->setCatalogue(catalogue.value());
         self->m_editor->refreshCatalogue();
+        self->m_versionViewer->setCatalogue(catalogue.value());
     });
 }
 
@@ -316,6 +401,8 @@ void FlowEditorPage::closeFlow()
     m_loading = m_saving = m_publishing = m_triggering = false;
     m_model->clear();
     m_editor->checker()->clearServerProblems();
+    m_versions->clear();
+    m_versionViewer->clear();
     setBanner({});
     setView(View::Loading);
     m_wasModified = false;
@@ -374,6 +461,7 @@ void FlowEditorPage::showFlow(const client::FlowDetail &detail,
         return;
     }
     setView(View::Editor);
+    reloadVersions();
     if (restoring) {
         applyAutosave(*restoring);
     } else if (ask) {
@@ -525,6 +613,7 @@ void FlowEditorPage::sendSave(bool asNewVersion, std::function<void(bool)> done)
                     stack->setClean(); // (edits made during the save stay unsaved)
                 self->m_editor->checker()->clearServerProblems();
                 self->setBanner(tr("Saved as version %1 (draft).").arg(version));
+                self->reloadVersions();
                 emit self->flowChanged(self->m_flowId);
                 finish(true);
                 return;
@@ -601,6 +690,7 @@ void FlowEditorPage::publish()
                              self->setBanner(
                                  tr("Version %1 is published: runs and the webhook now use it.")
                                      .arg(self->m_publishedVersion));
+                             self->reloadVersions();
                              emit self->flowChanged(self->m_flowId);
                          } else {
                              self->setBanner(describeFlowError(result.error()), true);
@@ -719,6 +809,127 @@ void FlowEditorPage::exportToFile()
         setBanner(tr("Exported to %1.").arg(QDir::toNativeSeparators(path)));
 }
 
+// --- versions ----------------------------------------------------------------
+
+void FlowEditorPage::setUser(const QString &userId, const QString &name)
+{
+    m_versions->setCurrentUser(userId, name);
+}
+
+void FlowEditorPage::reloadVersions()
+{
+    if (isOpen() && m_client)
+        m_versions->load(m_client, m_flowId);
+}
+
+bool FlowEditorPage::isShowingVersion() const
+{
+    return m_stack->currentIndex() == static_cast<int>(View::Version);
+}
+
+void FlowEditorPage::openVersion(const QString &version)
+{
+    const client::FlowVersion *v = m_versions->findVersion(version);
+    if (!isOpen() || !v)
+        return;
+    const QModelIndex author =
+        m_versions->index(m_versions->rowOf(version), FlowVersionsModel::AuthorColumn);
+    if (Status shown = m_versionViewer->showVersion(
+            m_flowName, v->version, author.data().toString(), v->createdAt, v->definition,
+            v->settings, cannotEditReason().isEmpty());
+        !shown) {
+        setBanner(shown.error().message, true);
+        return;
+    }
+    setView(View::Version);
+    // Fitted once the page has its size.
+    QTimer::singleShot(0, m_versionViewer->editor()->view(), &FlowView::fitToView);
+    updateActions();
+}
+
+void FlowEditorPage::compareVersions(const QString &before, const QString &after)
+{
+    const client::FlowVersion *b = m_versions->findVersion(before);
+    const client::FlowVersion *a = after.isEmpty() ? nullptr : m_versions->findVersion(after);
+    if (!isOpen() || !b || (!after.isEmpty() && !a))
+        return;
+    const QJsonObject afterDefinition = a ? a->definition : m_model->definition();
+    const QJsonObject afterSettings = a ? a->settings : m_model->settings();
+    if (Status shown = m_versionViewer->showDiff(before, b->definition, b->settings, after,
+                                                 afterDefinition, afterSettings);
+        !shown) {
+        setBanner(shown.error().message, true);
+        return;
+    }
+    setView(View::Version);
+    // Fitted once the page has its size.
+    QTimer::singleShot(0, m_versionViewer->editor()->view(), &FlowView::fitToView);
+    updateActions();
+}
+
+void FlowEditorPage::closeVersion()
+{
+    if (!isShowingVersion())
+        return;
+    m_versionViewer->clear();
+    setView(isOpen() ? View::Editor : View::Loading);
+    updateActions();
+}
+
+void FlowEditorPage::restoreVersion(QString version)
+{
+    const client::FlowVersion *v = m_versions->findVersion(version);
+    if (!isOpen() || !v || isBusy() || !m_client || !cannotEditReason().isEmpty())
+        return;
+    if (isModified() &&
+        MessageBox::question(this, tr("Restore Version"),
+                             tr("Restoring version %1 replaces your unsaved changes to “%2”. "
+                                "Restore it anyway?")
+                                 .arg(version, m_flowName),
+                             QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel,
+                             QStringLiteral("flows.confirmRestoreVersion")) != QMessageBox::Yes)
+        return;
+    // The stored definition and settings exactly: the model keeps the JSON
+    // as it came, so the new version holds the same bytes.
+    const QJsonObject definition = v->definition;
+    const QJsonObject settings = v->settings;
+    if (Status loaded = m_model->load(definition, settings); !loaded) {
+        setBanner(loaded.error().message, true);
+        return;
+    }
+    m_model->undoStack()->resetClean(); // not what the latest version holds
+    closeVersion();
+    QTimer::singleShot(0, m_editor->view(), &FlowView::fitToView);
+    const QPointer<FlowEditorPage> self(this);
+    sendSave(false, [self, version](bool saved) {
+        if (saved && self)
+            self->setBanner(tr("Version %1 restored as version %2 (draft).")
+                                .arg(version, self->m_latestVersion));
+    });
+}
+
+void FlowEditorPage::updateVersionActions()
+{
+    const QModelIndexList rows = m_versionsList->selectionModel()->selectedRows();
+    m_openVersion->setEnabled(rows.size() == 1);
+    m_compareVersions->setEnabled(rows.size() == 1 || rows.size() == 2);
+    switch (m_versions->state()) {
+    case FlowVersionsModel::State::Loading:
+        m_versionsState->setText(tr("Reading the versions…"));
+        break;
+    case FlowVersionsModel::State::Failed:
+        m_versionsState->setText(describeFlowError(m_versions->error()));
+        break;
+    case FlowVersionsModel::State::Ready:
+        m_versionsState->setText(tr("%n version(s). Select one to open it, or two to compare them.",
+                                    nullptr, m_versions->rowCount()));
+        break;
+    case FlowVersionsModel::State::Idle:
+        m_versionsState->clear();
+        break;
+    }
+}
+
 // --- what is enabled --------------------------------------------------------
 
 QString FlowEditorPage::cannotEditReason() const
@@ -814,6 +1025,13 @@ void FlowEditorPage::retranslate()
         action(QString::fromLatin1(t.name))->setText(t.text);
     action(QStringLiteral("back"))->setToolTip(tr("Back to the list of flows"));
     m_toolBar->setWindowTitle(tr("Flow"));
+    m_versionsDock->setWindowTitle(tr("Versions"));
+    m_openVersion->setText(tr("&Open Read-Only"));
+    m_openVersion->setToolTip(tr("Show the selected version without changing the draft"));
+    m_compareVersions->setText(tr("&Compare"));
+    m_compareVersions->setToolTip(tr("Compare two selected versions, or one version with the "
+                                     "draft on the canvas"));
+    updateVersionActions();
     m_loadingText->setText(tr("Opening the flow…"));
     m_retry->setText(tr("&Try Again"));
     if (m_stack->currentIndex() == static_cast<int>(View::Failed))

@@ -12,9 +12,11 @@
 #include <optional>
 
 class QAction;
+class QDockWidget;
 class QLabel;
 class QPushButton;
 class QStackedWidget;
+class QTableView;
 class QToolBar;
 class QToolButton;
 
@@ -26,6 +28,8 @@ namespace hm::app {
 
 class FlowEditorWidget;
 class FlowGraphModel;
+class FlowVersionViewer;
+class FlowVersionsModel;
 
 // The Flows section's editor: one flow fetched from the server and shown in
 // FlowEditorWidget, with what the server does to it — Save (a new draft
@@ -83,6 +87,32 @@ public:
 
     FlowGraphModel *model() const { return m_model; }
     FlowEditorWidget *editor() const { return m_editor; }
+
+    // --- versions (issue 11, item 5) ---------------------------------------
+    // The Versions dock ("flows.editor.versionsDock", tabbed with the
+    // problems): the flow's versions newest first ("flows.versions.list"),
+    // Open Read-Only ("flows.versions.open", or double-click) and Compare
+    // ("flows.versions.compare": two selected versions, or one with the
+    // draft on the canvas).
+    FlowVersionsModel *versionsModel() const { return m_versions; }
+    QTableView *versionsList() const { return m_versionsList; }
+    FlowVersionViewer *versionViewer() const { return m_versionViewer; }
+    // A version or a diff is shown instead of the draft.
+    bool isShowingVersion() const;
+    // Shows `version` read-only (the draft and its edits stay as they are).
+    void openVersion(const QString &version);
+    // What changed from `before` to `after`; an empty `after` is the draft
+    // on the canvas, unsaved edits included.
+    void compareVersions(const QString &before, const QString &after = {});
+    // Back from a version or a diff to the draft.
+    void closeVersion();
+    // Saves `version`'s content as a new draft version through the normal
+    // save (based on the version the draft is based on). Unsaved edits of
+    // the draft are replaced: asked first (MessageBox
+    // "flows.confirmRestoreVersion").
+    void restoreVersion(QString version); // by value: the viewer clears its own
+    // The signed-in user, to name their own versions.
+    void setUser(const QString &userId, const QString &name);
     // "save", "publish", "run", "share", "webhook", "export", "back".
     QAction *action(const QString &name) const { return m_actions.value(name); }
     QList<QAction *> flowActions() const;
@@ -130,7 +160,8 @@ private:
     {
         Loading,
         Failed,
-        Editor
+        Editor,
+        Version
     };
     QAction *makeAction(const QString &name, const QList<QKeySequence> &shortcuts);
     void retranslate();
@@ -149,6 +180,8 @@ private:
     void showFailure();
     void scheduleAutosave();
     void finishBusy();
+    void reloadVersions();
+    void updateVersionActions();
     QString cannotEditReason() const;
     QString cannotRunReason() const;
     QString cannotShareReason() const;
@@ -188,6 +221,13 @@ private:
     QLabel *m_loadingText;
     QLabel *m_failedText;
     QPushButton *m_retry;
+    FlowVersionsModel *m_versions;
+    FlowVersionViewer *m_versionViewer;
+    QDockWidget *m_versionsDock;
+    QTableView *m_versionsList;
+    QLabel *m_versionsState;
+    QPushButton *m_openVersion;
+    QPushButton *m_compareVersions;
 };
 
 } // namespace hm::app

@@ -506,6 +506,7 @@ void FlowsPage::loadUser()
         self->m_userId = result.value().id;
         self->m_model->setCurrentUserId(self->m_userId);
         self->m_editor->setRole(self->m_role);
+        self->m_editor->setUser(result.value().id, result.value().username);
         self->updateActions();
         self->updateState();
     });
@@ -518,6 +519,7 @@ void FlowsPage::listen()
     const QString token = m_client->webSocketToken();
     if (token.isEmpty())
         return; // no credential yet
+    m_events->setTlsPolicy(m_client->tlsPolicy());
     m_events->listen(m_client->baseUrl(), token);
 }
 

@@ -77,7 +77,7 @@ InspectorWidget::InspectorWidget(FlowGraphModel *model, FlowChecker *checker, QW
 
     connect(m_form, &SchemaForm::configEdited, this,
             [this](const QJsonObject &config, int gesture) {
-                if (m_node.isEmpty())
+                if (m_node.isEmpty() || m_model->isReadOnly())
                     return;
                 m_applyingConfig = true;
                 const Status applied = m_model->setNodeConfig(m_node, config, gesture);
@@ -129,6 +129,15 @@ InspectorWidget::InspectorWidget(FlowGraphModel *model, FlowChecker *checker, QW
 
     retranslate();
     showNode();
+}
+
+void InspectorWidget::setReadOnly(bool readOnly)
+{
+    m_readOnly = readOnly;
+    // Shown, not edited: every field is off, the tabs still switch.
+    for (QWidget *w : {static_cast<QWidget *>(m_form), static_cast<QWidget *>(m_mappings),
+                       static_cast<QWidget *>(m_settings), static_cast<QWidget *>(m_json)})
+        w->setEnabled(!readOnly);
 }
 
 QScrollArea *InspectorWidget::scrolled(QWidget *page, const QString &name)

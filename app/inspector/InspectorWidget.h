@@ -58,6 +58,10 @@ public:
     MappingEditor *mappingEditor() const { return m_mappings; }
     SettingsEditor *settingsEditor() const { return m_settings; }
     RawJsonEditor *jsonEditor() const { return m_json; }
+    // Read-only (a version looked at): the fields show the values but take
+    // no input; the tabs still switch.
+    void setReadOnly(bool readOnly);
+    bool isReadOnly() const { return m_readOnly; }
     // Port colours as the canvas draws them.
     void setPortColours(std::function<QColor(flow::PortType)> colours);
 
@@ -90,6 +94,7 @@ private:
     SettingsEditor *m_settings;
     RawJsonEditor *m_json;
     bool m_applyingConfig = false;
+    bool m_readOnly = false;
 };
 
 } // namespace hm::app

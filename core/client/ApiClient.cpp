@@ -12,6 +12,7 @@
 #include <QJsonDocument>
 #include <QNetworkReply>
 #include <QNetworkRequest>
+#include <QSslConfiguration>
 
 namespace hm::client {
 
@@ -107,6 +108,41 @@ void ApiClient::dispatch(const CallPtr &call)
     }
     m_inFlight.insert(reply, call);
     connect(reply, &QNetworkReply::finished, this, [this, reply] { onFinished(reply); });
+    if (url.scheme() == QLatin1String("https"))
+        watchTls(reply);
+}
+
+void ApiClient::setTlsPolicy(const TlsPolicy &policy)
+{
+    if (policy == m_tls)
+        return;
+    m_tls = policy;
+    // Connections made under the old policy must not carry on.
+    m_network.clearConnectionCache();
+}
+
+void ApiClient::watchTls(QNetworkReply *reply)
+{
+    // The policy decides over Qt's verdict (TlsPolicy.h): errors are
+    // ignored when it accepts the certificate, and a pin is checked on
+    // every handshake, trusted CA or not.
+    connect(reply, &QNetworkReply::sslErrors, this, [this, reply](const QList<QSslError> &errors) {
+        QSslCertificate peer = reply->sslConfiguration().peerCertificate();
+        if (peer.isNull() && !errors.isEmpty())
+            peer = errors.first().certificate();
+        if (const auto refused = m_tls.judge(peer, errors))
+            m_tlsRefusals.insert(reply, *refused);
+        else
+            reply->ignoreSslErrors();
+    });
+    connect(reply, &QNetworkReply::encrypted, this, [this, reply] {
+        if (m_tls.pinnedSha256.isEmpty() || m_tlsRefusals.contains(reply))
+            return;
+        if (const auto refused = m_tls.judge(reply->sslConfiguration().peerCertificate(), {})) {
+            m_tlsRefusals.insert(reply, *refused);
+            reply->abort();
+        }
+    });
 }
 
 bool ApiClient::wantsRefresh(const Call &call, const Error &error) const
@@ -124,9 +160,16 @@ bool ApiClient::wantsRefresh(const Call &call, const Error &error) const
 void ApiClient::onFinished(QNetworkReply *reply)
 {
     reply->deleteLater();
+    const std::optional<Error> tlsRefusal = m_tlsRefusals.contains(reply)
+                                                ? std::optional<Error>(m_tlsRefusals.take(reply))
+                                                : std::nullopt;
     const CallPtr call = m_inFlight.take(reply);
     if (!call)
         return;
+    if (tlsRefusal) {
+        complete(call, *tlsRefusal);
+        return;
+    }
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     // A reply aborted by its timeout is closed: nothing to read then.
     const QByteArray body = reply->isOpen() ? reply->readAll() : QByteArray();

@@ -2,6 +2,7 @@
 
 #include "client/ApiRequest.h"
 #include "client/ApiTypes.h"
+#include "client/TlsPolicy.h"
 #include "client/TokenStore.h"
 #include "common/Result.h"
 
@@ -53,6 +54,11 @@ public:
     void setUserAgent(const QByteArray &agent) { m_userAgent = agent; }
     // On by default; tests of the reactive refresh turn it off.
     void setProactiveRefresh(bool enabled);
+    // How an https:// server's certificate is trusted (a remote profile's
+    // "verify TLS" and pinned fingerprint). A refused certificate fails
+    // the call with NETWORK_ERROR and details.tls (TlsPolicy::judge).
+    void setTlsPolicy(const TlsPolicy &policy);
+    const TlsPolicy &tlsPolicy() const { return m_tls; }
 
     // --- credentials -------------------------------------------------------
     // POST /auth/login with `username`, or `email` when the login contains
@@ -146,6 +152,7 @@ private:
     void startRefresh();
     void finishRefresh(quint64 generation, Result<ApiResponse> result);
     void scheduleProactiveRefresh();
+    void watchTls(QNetworkReply *reply);
 
     QNetworkAccessManager m_network;
     QUrl m_baseUrl;
@@ -159,6 +166,8 @@ private:
     bool m_closing = false; // in the destructor
     bool m_proactiveRefresh = true;
     QTimer m_refreshTimer;
+    TlsPolicy m_tls;
+    QHash<QNetworkReply *, Error> m_tlsRefusals;
 };
 
 } // namespace hm::client

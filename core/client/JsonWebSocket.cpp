@@ -4,18 +4,38 @@
 
 #include <QJsonDocument>
 #include <QNetworkRequest>
+#include <QSslConfiguration>
 
 namespace hm::client {
 
 JsonWebSocket::JsonWebSocket(QObject *parent) : QObject(parent)
 {
+    // TLS: the profile's policy decides (TlsPolicy.h), not Qt's default.
+    connect(&m_socket, &QWebSocket::sslErrors, this, [this](const QList<QSslError> &errors) {
+        QSslCertificate peer = m_socket.sslConfiguration().peerCertificate();
+        if (peer.isNull() && !errors.isEmpty())
+            peer = errors.first().certificate();
+        if (const auto refused = m_tls.judge(peer, errors))
+            m_tlsRefusal = refused->message;
+        else
+            m_socket.ignoreSslErrors();
+    });
     connect(&m_socket, &QWebSocket::connected, this, [this] {
+        if (!m_tls.pinnedSha256.isEmpty() && m_tlsRefusal.isEmpty()) {
+            const auto refused = m_tls.judge(m_socket.sslConfiguration().peerCertificate(), {});
+            if (refused && m_socket.requestUrl().scheme() == QLatin1String("wss")) {
+                abort(refused->message);
+                return;
+            }
+        }
         m_open = true;
         emit opened();
     });
     connect(&m_socket, &QWebSocket::textMessageReceived, this, &JsonWebSocket::onTextMessage);
     connect(&m_socket, qOverload<QAbstractSocket::SocketError>(&QWebSocket::error), this,
-            [this](QAbstractSocket::SocketError) { m_error = m_socket.errorString(); });
+            [this](QAbstractSocket::SocketError) {
+                m_error = m_tlsRefusal.isEmpty() ? m_socket.errorString() : m_tlsRefusal;
+            });
     connect(&m_socket, &QWebSocket::disconnected, this, &JsonWebSocket::onDisconnected);
 }
 
@@ -40,6 +60,7 @@ void JsonWebSocket::openUrl(const QUrl &url, const QString &token)
     if (!token.isEmpty())
         request.setRawHeader("Authorization", "Bearer " + token.toUtf8());
     m_error.clear();
+    m_tlsRefusal.clear();
     m_open = false;
     m_aborted = false;
     m_reported = false;

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "client/TlsPolicy.h"
+
 #include <QJsonObject>
 #include <QObject>
 #include <QUrl>
@@ -45,6 +47,11 @@ public:
     void abort(const QString &reason);
     // For TLS settings (sslConfiguration, ignoreSslErrors) before opening.
     QWebSocket &socket() { return m_socket; }
+    // How the server's certificate is trusted (the client's policy:
+    // ApiClient::tlsPolicy()); for the next open. A refused certificate
+    // closes with 1006 and the refusal's words.
+    void setTlsPolicy(const TlsPolicy &policy) { m_tls = policy; }
+    const TlsPolicy &tlsPolicy() const { return m_tls; }
 
 signals:
     void opened();
@@ -65,6 +72,8 @@ private:
 
     QWebSocket m_socket;
     QString m_error;
+    TlsPolicy m_tls;
+    QString m_tlsRefusal;
     bool m_open = false;
     bool m_aborted = false; // abort(): no close frame, whatever QWebSocket says
     bool m_reported = true; // nothing to report before the first open
