@@ -916,6 +916,46 @@
         <source>The server answers but reports a degraded state.</source>
         <translation>The server answers but reports a degraded state.</translation>
     </message>
+    <message>
+        <source>Remove Server</source>
+        <translation>Remove Server</translation>
+    </message>
+    <message>
+        <source>Remove the server “%1” (%2)? The sign-in kept for it is forgotten too.</source>
+        <translation>Remove the server “%1” (%2)? The sign-in kept for it is forgotten too.</translation>
+    </message>
+    <message>
+        <source>Refused: the server&apos;s certificate has the fingerprint %1, but %2 is pinned for it. The certificate changed, or this is another server.</source>
+        <translation>Refused: the server&apos;s certificate has the fingerprint %1, but %2 is pinned for it. The certificate changed, or this is another server.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s TLS certificate is not trusted: %1. If you trust this server, pin its fingerprint or turn off verification.</source>
+        <translation>The server&apos;s TLS certificate is not trusted: %1. If you trust this server, pin its fingerprint or turn off verification.</translation>
+    </message>
+    <message>
+        <source>Edit Server</source>
+        <translation>Edit Server</translation>
+    </message>
+    <message>
+        <source>Saved servers:</source>
+        <translation>Saved servers:</translation>
+    </message>
+    <message>
+        <source>&amp;New</source>
+        <translation>&amp;New</translation>
+    </message>
+    <message>
+        <source>&amp;Remove…</source>
+        <translation>&amp;Remove…</translation>
+    </message>
+    <message>
+        <source>&amp;Pinned fingerprint:</source>
+        <translation>&amp;Pinned fingerprint:</translation>
+    </message>
+    <message>
+        <source>SHA-256, optional: remembered at the first check</source>
+        <translation>SHA-256, optional: remembered at the first check</translation>
+    </message>
 </context>
 <context>
     <name>hm::app::DashboardPage</name>
@@ -1715,6 +1755,49 @@
         <source>&amp;Try Again</source>
         <translation>&amp;Try Again</translation>
     </message>
+    <message>
+        <source>Restore Version</source>
+        <translation>Restore Version</translation>
+    </message>
+    <message>
+        <source>Restoring version %1 replaces your unsaved changes to “%2”. Restore it anyway?</source>
+        <translation>Restoring version %1 replaces your unsaved changes to “%2”. Restore it anyway?</translation>
+    </message>
+    <message>
+        <source>Version %1 restored as version %2 (draft).</source>
+        <translation>Version %1 restored as version %2 (draft).</translation>
+    </message>
+    <message>
+        <source>Reading the versions…</source>
+        <translation>Reading the versions…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n version(s). Select one to open it, or two to compare them.</source>
+        <translation>
+            <numerusform>%n version. Select one to open it, or two to compare them.</numerusform>
+            <numerusform>%n versions. Select one to open it, or two to compare them.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Versions</source>
+        <translation>Versions</translation>
+    </message>
+    <message>
+        <source>&amp;Open Read-Only</source>
+        <translation>&amp;Open Read-Only</translation>
+    </message>
+    <message>
+        <source>Show the selected version without changing the draft</source>
+        <translation>Show the selected version without changing the draft</translation>
+    </message>
+    <message>
+        <source>&amp;Compare</source>
+        <translation>&amp;Compare</translation>
+    </message>
+    <message>
+        <source>Compare two selected versions, or one version with the draft on the canvas</source>
+        <translation>Compare two selected versions, or one version with the draft on the canvas</translation>
+    </message>
 </context>
 <context>
     <name>hm::app::FlowEditorWidget</name>
@@ -2011,6 +2094,10 @@
         <source>Paste</source>
         <translation>Paste</translation>
     </message>
+    <message>
+        <source>This flow is open read-only: it cannot be changed here.</source>
+        <translation>This flow is open read-only: it cannot be changed here.</translation>
+    </message>
 </context>
 <context>
     <name>hm::app::FlowItems</name>
@@ -2099,6 +2186,193 @@
     </message>
 </context>
 <context>
+    <name>hm::app::FlowVersionViewer</name>
+    <message>
+        <source>(none)</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <source>%1: added %2</source>
+        <translation>%1: added %2</translation>
+    </message>
+    <message>
+        <source>%1: removed (was %2)</source>
+        <translation>%1: removed (was %2)</translation>
+    </message>
+    <message>
+        <source>%1: %2 → %3</source>
+        <translation>%1: %2 → %3</translation>
+    </message>
+    <message>
+        <source>+ %1: node added (%2)</source>
+        <translation>+ %1: node added (%2)</translation>
+    </message>
+    <message>
+        <source>− %1: node removed (%2)</source>
+        <translation>− %1: node removed (%2)</translation>
+    </message>
+    <message>
+        <source>component</source>
+        <translation>component</translation>
+    </message>
+    <message>
+        <source>config</source>
+        <translation>config</translation>
+    </message>
+    <message>
+        <source>input mappings</source>
+        <translation>input mappings</translation>
+    </message>
+    <message>
+        <source>other fields</source>
+        <translation>other fields</translation>
+    </message>
+    <message>
+        <source>position</source>
+        <translation>position</translation>
+    </message>
+    <message>
+        <source>%1: moved</source>
+        <translation>%1: moved</translation>
+    </message>
+    <message>
+        <source>~ %1: %2 changed</source>
+        <translation>~ %1: %2 changed</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>config · %1</source>
+        <translation>config · %1</translation>
+    </message>
+    <message>
+        <source>input · %1</source>
+        <translation>input · %1</translation>
+    </message>
+    <message>
+        <source>+ connection %1 → %2 added</source>
+        <translation>+ connection %1 → %2 added</translation>
+    </message>
+    <message>
+        <source>− connection %1 → %2 removed</source>
+        <translation>− connection %1 → %2 removed</translation>
+    </message>
+    <message>
+        <source>~ flow settings changed</source>
+        <translation>~ flow settings changed</translation>
+    </message>
+    <message>
+        <source>~ definition · %1</source>
+        <translation>~ definition · %1</translation>
+    </message>
+    <message>
+        <source>No differences.</source>
+        <translation>No differences.</translation>
+    </message>
+    <message>
+        <source>&amp;Restore as Draft</source>
+        <translation>&amp;Restore as Draft</translation>
+    </message>
+    <message>
+        <source>Save this version&apos;s content as a new draft version after the latest one</source>
+        <translation>Save this version&apos;s content as a new draft version after the latest one</translation>
+    </message>
+    <message>
+        <source>&amp;Back to the Draft</source>
+        <translation>&amp;Back to the Draft</translation>
+    </message>
+    <message>
+        <source>Close this view and go back to editing</source>
+        <translation>Close this view and go back to editing</translation>
+    </message>
+    <message>
+        <source>You may look at this flow but not change it.</source>
+        <translation>You may look at this flow but not change it.</translation>
+    </message>
+    <message>
+        <source>Version %1 of “%2”, saved by %3 on %4. Read-only: restore it as a draft to edit it.</source>
+        <translation>Version %1 of “%2”, saved by %3 on %4. Read-only: restore it as a draft to edit it.</translation>
+    </message>
+    <message>
+        <source>your draft</source>
+        <translation>your draft</translation>
+    </message>
+    <message>
+        <source>version %1</source>
+        <translation>version %1</translation>
+    </message>
+    <message>
+        <source>Changes from %1 to %2. Read-only.</source>
+        <translation>Changes from %1 to %2. Read-only.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n added</source>
+        <translation>
+            <numerusform>%n added</numerusform>
+            <numerusform>%n added</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n removed</source>
+        <translation>
+            <numerusform>%n removed</numerusform>
+            <numerusform>%n removed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n changed</source>
+        <translation>
+            <numerusform>%n changed</numerusform>
+            <numerusform>%n changed</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Connections: %1 added, %2 removed. Settings: %3 changed.</source>
+        <translation>Connections: %1 added, %2 removed. Settings: %3 changed.</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::FlowVersionsModel</name>
+    <message>
+        <source>Version %1</source>
+        <translation>Version %1</translation>
+    </message>
+    <message>
+        <source>● Published</source>
+        <translation>● Published</translation>
+    </message>
+    <message>
+        <source>Deprecated</source>
+        <translation>Deprecated</translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation>Draft</translation>
+    </message>
+    <message>
+        <source>Published on %1: runs and the webhook use this version.</source>
+        <translation>Published on %1: runs and the webhook use this version.</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Author</source>
+        <translation>Author</translation>
+    </message>
+    <message>
+        <source>Saved</source>
+        <translation>Saved</translation>
+    </message>
+</context>
+<context>
     <name>hm::app::FlowView</name>
     <message>
         <source>Select the nodes to zoom to first.</source>
@@ -2153,6 +2427,10 @@
     <message>
         <source>Drag a component from the palette, or press %1 or start typing to add one here.</source>
         <translation>Drag a component from the palette, or press %1 or start typing to add one here.</translation>
+    </message>
+    <message>
+        <source>This flow is open read-only: it cannot be changed here.</source>
+        <translation>This flow is open read-only: it cannot be changed here.</translation>
     </message>
 </context>
 <context>
@@ -2869,6 +3147,14 @@
     <message>
         <source>Retry</source>
         <translation>Retry</translation>
+    </message>
+    <message>
+        <source>Switch Server ▾</source>
+        <translation>Switch Server ▾</translation>
+    </message>
+    <message>
+        <source>Connect to another server, or add or edit servers</source>
+        <translation>Connect to another server, or add or edit servers</translation>
     </message>
 </context>
 <context>

@@ -912,6 +912,46 @@
         <source>The server answers but reports a degraded state.</source>
         <translation>服务器已响应，但报告性能降级。</translation>
     </message>
+    <message>
+        <source>Remove Server</source>
+        <translation>移除服务器</translation>
+    </message>
+    <message>
+        <source>Remove the server “%1” (%2)? The sign-in kept for it is forgotten too.</source>
+        <translation>要移除服务器“%1”（%2）吗？为它保存的登录信息也会一并清除。</translation>
+    </message>
+    <message>
+        <source>Refused: the server&apos;s certificate has the fingerprint %1, but %2 is pinned for it. The certificate changed, or this is another server.</source>
+        <translation>已拒绝：服务器证书的指纹为 %1，但为该服务器固定的是 %2。证书已变更，或这是另一台服务器。</translation>
+    </message>
+    <message>
+        <source>The server&apos;s TLS certificate is not trusted: %1. If you trust this server, pin its fingerprint or turn off verification.</source>
+        <translation>服务器的 TLS 证书不受信任：%1。如果您信任此服务器，请固定其指纹或关闭验证。</translation>
+    </message>
+    <message>
+        <source>Edit Server</source>
+        <translation>编辑服务器</translation>
+    </message>
+    <message>
+        <source>Saved servers:</source>
+        <translation>已保存的服务器：</translation>
+    </message>
+    <message>
+        <source>&amp;New</source>
+        <translation>新建(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Remove…</source>
+        <translation>移除(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>&amp;Pinned fingerprint:</source>
+        <translation>固定的指纹(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>SHA-256, optional: remembered at the first check</source>
+        <translation>SHA-256，可选：首次检查时会记住</translation>
+    </message>
 </context>
 <context>
     <name>hm::app::DashboardPage</name>
@@ -1707,6 +1747,48 @@
         <source>&amp;Try Again</source>
         <translation>重试(&amp;T)</translation>
     </message>
+    <message>
+        <source>Restore Version</source>
+        <translation>恢复版本</translation>
+    </message>
+    <message>
+        <source>Restoring version %1 replaces your unsaved changes to “%2”. Restore it anyway?</source>
+        <translation>恢复版本 %1 将替换您对“%2”未保存的更改。仍要恢复吗？</translation>
+    </message>
+    <message>
+        <source>Version %1 restored as version %2 (draft).</source>
+        <translation>已将版本 %1 恢复为版本 %2（草稿）。</translation>
+    </message>
+    <message>
+        <source>Reading the versions…</source>
+        <translation>正在读取版本…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n version(s). Select one to open it, or two to compare them.</source>
+        <translation>
+            <numerusform>共 %n 个版本。选择一个以打开，或选择两个以比较。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Versions</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>&amp;Open Read-Only</source>
+        <translation>以只读方式打开(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Show the selected version without changing the draft</source>
+        <translation>显示所选版本，不更改草稿</translation>
+    </message>
+    <message>
+        <source>&amp;Compare</source>
+        <translation>比较(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Compare two selected versions, or one version with the draft on the canvas</source>
+        <translation>比较两个所选版本，或将一个版本与画布上的草稿比较</translation>
+    </message>
 </context>
 <context>
     <name>hm::app::FlowEditorWidget</name>
@@ -2002,6 +2084,10 @@
         <source>Paste</source>
         <translation>粘贴</translation>
     </message>
+    <message>
+        <source>This flow is open read-only: it cannot be changed here.</source>
+        <translation>此工作流以只读方式打开：无法在此更改。</translation>
+    </message>
 </context>
 <context>
     <name>hm::app::FlowItems</name>
@@ -2090,6 +2176,190 @@
     </message>
 </context>
 <context>
+    <name>hm::app::FlowVersionViewer</name>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>%1: added %2</source>
+        <translation>%1：新增 %2</translation>
+    </message>
+    <message>
+        <source>%1: removed (was %2)</source>
+        <translation>%1：已删除（原为 %2）</translation>
+    </message>
+    <message>
+        <source>%1: %2 → %3</source>
+        <translation>%1：%2 → %3</translation>
+    </message>
+    <message>
+        <source>+ %1: node added (%2)</source>
+        <translation>+ %1：新增节点（%2）</translation>
+    </message>
+    <message>
+        <source>− %1: node removed (%2)</source>
+        <translation>− %1：删除节点（%2）</translation>
+    </message>
+    <message>
+        <source>component</source>
+        <translation>组件</translation>
+    </message>
+    <message>
+        <source>config</source>
+        <translation>配置</translation>
+    </message>
+    <message>
+        <source>input mappings</source>
+        <translation>输入映射</translation>
+    </message>
+    <message>
+        <source>other fields</source>
+        <translation>其他字段</translation>
+    </message>
+    <message>
+        <source>position</source>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <source>%1: moved</source>
+        <translation>%1：已移动</translation>
+    </message>
+    <message>
+        <source>~ %1: %2 changed</source>
+        <translation>~ %1：%2 已更改</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>config · %1</source>
+        <translation>配置 · %1</translation>
+    </message>
+    <message>
+        <source>input · %1</source>
+        <translation>输入 · %1</translation>
+    </message>
+    <message>
+        <source>+ connection %1 → %2 added</source>
+        <translation>+ 新增连接 %1 → %2</translation>
+    </message>
+    <message>
+        <source>− connection %1 → %2 removed</source>
+        <translation>− 删除连接 %1 → %2</translation>
+    </message>
+    <message>
+        <source>~ flow settings changed</source>
+        <translation>~ 工作流设置已更改</translation>
+    </message>
+    <message>
+        <source>~ definition · %1</source>
+        <translation>~ 定义 · %1</translation>
+    </message>
+    <message>
+        <source>No differences.</source>
+        <translation>没有差异。</translation>
+    </message>
+    <message>
+        <source>&amp;Restore as Draft</source>
+        <translation>恢复为草稿(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Save this version&apos;s content as a new draft version after the latest one</source>
+        <translation>将此版本的内容另存为最新版本之后的新草稿版本</translation>
+    </message>
+    <message>
+        <source>&amp;Back to the Draft</source>
+        <translation>返回草稿(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Close this view and go back to editing</source>
+        <translation>关闭此视图并返回编辑</translation>
+    </message>
+    <message>
+        <source>You may look at this flow but not change it.</source>
+        <translation>您可以查看此工作流，但不能更改。</translation>
+    </message>
+    <message>
+        <source>Version %1 of “%2”, saved by %3 on %4. Read-only: restore it as a draft to edit it.</source>
+        <translation>“%2”的版本 %1，由 %3 于 %4 保存。只读：请将其恢复为草稿后再编辑。</translation>
+    </message>
+    <message>
+        <source>your draft</source>
+        <translation>您的草稿</translation>
+    </message>
+    <message>
+        <source>version %1</source>
+        <translation>版本 %1</translation>
+    </message>
+    <message>
+        <source>Changes from %1 to %2. Read-only.</source>
+        <translation>更改：%1 → %2。只读。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n added</source>
+        <translation>
+            <numerusform>新增 %n 个</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n removed</source>
+        <translation>
+            <numerusform>删除 %n 个</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n changed</source>
+        <translation>
+            <numerusform>更改 %n 个</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Connections: %1 added, %2 removed. Settings: %3 changed.</source>
+        <translation>连接：新增 %1 条、删除 %2 条。设置：更改 %3 项。</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::FlowVersionsModel</name>
+    <message>
+        <source>Version %1</source>
+        <translation>版本 %1</translation>
+    </message>
+    <message>
+        <source>● Published</source>
+        <translation>● 已发布</translation>
+    </message>
+    <message>
+        <source>Deprecated</source>
+        <translation>已弃用</translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <source>Published on %1: runs and the webhook use this version.</source>
+        <translation>于 %1 发布：执行和 Webhook 都使用此版本。</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Author</source>
+        <translation>作者</translation>
+    </message>
+    <message>
+        <source>Saved</source>
+        <translation>保存时间</translation>
+    </message>
+</context>
+<context>
     <name>hm::app::FlowView</name>
     <message>
         <source>Select the nodes to zoom to first.</source>
@@ -2142,6 +2412,10 @@
     <message>
         <source>Drag a component from the palette, or press %1 or start typing to add one here.</source>
         <translation>从组件面板拖动组件到这里，或按 %1 键、直接输入名称来添加。</translation>
+    </message>
+    <message>
+        <source>This flow is open read-only: it cannot be changed here.</source>
+        <translation>此工作流以只读方式打开：无法在此更改。</translation>
     </message>
 </context>
 <context>
@@ -2854,6 +3128,14 @@
     <message>
         <source>Retry</source>
         <translation>重试</translation>
+    </message>
+    <message>
+        <source>Switch Server ▾</source>
+        <translation>切换服务器 ▾</translation>
+    </message>
+    <message>
+        <source>Connect to another server, or add or edit servers</source>
+        <translation>连接到其他服务器，或添加、编辑服务器</translation>
     </message>
 </context>
 <context>

@@ -912,6 +912,46 @@
         <source>The server answers but reports a degraded state.</source>
         <translation>伺服器有回應，但回報效能降級。</translation>
     </message>
+    <message>
+        <source>Remove Server</source>
+        <translation>移除伺服器</translation>
+    </message>
+    <message>
+        <source>Remove the server “%1” (%2)? The sign-in kept for it is forgotten too.</source>
+        <translation>要移除伺服器「%1」（%2）嗎？為它保存的登入資訊也會一併清除。</translation>
+    </message>
+    <message>
+        <source>Refused: the server&apos;s certificate has the fingerprint %1, but %2 is pinned for it. The certificate changed, or this is another server.</source>
+        <translation>已拒絕：伺服器憑證的指紋為 %1，但此伺服器釘選的是 %2。憑證已變更，或這是另一台伺服器。</translation>
+    </message>
+    <message>
+        <source>The server&apos;s TLS certificate is not trusted: %1. If you trust this server, pin its fingerprint or turn off verification.</source>
+        <translation>伺服器的 TLS 憑證不受信任：%1。若您信任此伺服器，請釘選其指紋或關閉驗證。</translation>
+    </message>
+    <message>
+        <source>Edit Server</source>
+        <translation>編輯伺服器</translation>
+    </message>
+    <message>
+        <source>Saved servers:</source>
+        <translation>已儲存的伺服器：</translation>
+    </message>
+    <message>
+        <source>&amp;New</source>
+        <translation>新增(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Remove…</source>
+        <translation>移除(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>&amp;Pinned fingerprint:</source>
+        <translation>釘選的指紋(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>SHA-256, optional: remembered at the first check</source>
+        <translation>SHA-256，選填：首次檢查時會記住</translation>
+    </message>
 </context>
 <context>
     <name>hm::app::DashboardPage</name>
@@ -1707,6 +1747,48 @@
         <source>&amp;Try Again</source>
         <translation>再試一次(&amp;T)</translation>
     </message>
+    <message>
+        <source>Restore Version</source>
+        <translation>還原版本</translation>
+    </message>
+    <message>
+        <source>Restoring version %1 replaces your unsaved changes to “%2”. Restore it anyway?</source>
+        <translation>還原版本 %1 會取代您對「%2」尚未儲存的變更。仍要還原嗎？</translation>
+    </message>
+    <message>
+        <source>Version %1 restored as version %2 (draft).</source>
+        <translation>已將版本 %1 還原為版本 %2（草稿）。</translation>
+    </message>
+    <message>
+        <source>Reading the versions…</source>
+        <translation>正在讀取版本…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n version(s). Select one to open it, or two to compare them.</source>
+        <translation>
+            <numerusform>共 %n 個版本。選取一個以開啟，或選取兩個以比較。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Versions</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>&amp;Open Read-Only</source>
+        <translation>以唯讀開啟(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Show the selected version without changing the draft</source>
+        <translation>顯示所選版本，不變更草稿</translation>
+    </message>
+    <message>
+        <source>&amp;Compare</source>
+        <translation>比較(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Compare two selected versions, or one version with the draft on the canvas</source>
+        <translation>比較兩個所選版本，或將一個版本與畫布上的草稿比較</translation>
+    </message>
 </context>
 <context>
     <name>hm::app::FlowEditorWidget</name>
@@ -2002,6 +2084,10 @@
         <source>Paste</source>
         <translation>貼上</translation>
     </message>
+    <message>
+        <source>This flow is open read-only: it cannot be changed here.</source>
+        <translation>此流程以唯讀方式開啟：無法在此變更。</translation>
+    </message>
 </context>
 <context>
     <name>hm::app::FlowItems</name>
@@ -2090,6 +2176,190 @@
     </message>
 </context>
 <context>
+    <name>hm::app::FlowVersionViewer</name>
+    <message>
+        <source>(none)</source>
+        <translation>（無）</translation>
+    </message>
+    <message>
+        <source>%1: added %2</source>
+        <translation>%1：新增 %2</translation>
+    </message>
+    <message>
+        <source>%1: removed (was %2)</source>
+        <translation>%1：已移除（原為 %2）</translation>
+    </message>
+    <message>
+        <source>%1: %2 → %3</source>
+        <translation>%1：%2 → %3</translation>
+    </message>
+    <message>
+        <source>+ %1: node added (%2)</source>
+        <translation>+ %1：新增節點（%2）</translation>
+    </message>
+    <message>
+        <source>− %1: node removed (%2)</source>
+        <translation>− %1：移除節點（%2）</translation>
+    </message>
+    <message>
+        <source>component</source>
+        <translation>元件</translation>
+    </message>
+    <message>
+        <source>config</source>
+        <translation>組態</translation>
+    </message>
+    <message>
+        <source>input mappings</source>
+        <translation>輸入映射</translation>
+    </message>
+    <message>
+        <source>other fields</source>
+        <translation>其他欄位</translation>
+    </message>
+    <message>
+        <source>position</source>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <source>%1: moved</source>
+        <translation>%1：已移動</translation>
+    </message>
+    <message>
+        <source>~ %1: %2 changed</source>
+        <translation>~ %1：%2 已變更</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>config · %1</source>
+        <translation>組態 · %1</translation>
+    </message>
+    <message>
+        <source>input · %1</source>
+        <translation>輸入 · %1</translation>
+    </message>
+    <message>
+        <source>+ connection %1 → %2 added</source>
+        <translation>+ 新增連線 %1 → %2</translation>
+    </message>
+    <message>
+        <source>− connection %1 → %2 removed</source>
+        <translation>− 移除連線 %1 → %2</translation>
+    </message>
+    <message>
+        <source>~ flow settings changed</source>
+        <translation>~ 流程設定已變更</translation>
+    </message>
+    <message>
+        <source>~ definition · %1</source>
+        <translation>~ 定義 · %1</translation>
+    </message>
+    <message>
+        <source>No differences.</source>
+        <translation>沒有差異。</translation>
+    </message>
+    <message>
+        <source>&amp;Restore as Draft</source>
+        <translation>還原為草稿(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Save this version&apos;s content as a new draft version after the latest one</source>
+        <translation>將此版本的內容另存為最新版本之後的新草稿版本</translation>
+    </message>
+    <message>
+        <source>&amp;Back to the Draft</source>
+        <translation>返回草稿(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Close this view and go back to editing</source>
+        <translation>關閉此檢視並返回編輯</translation>
+    </message>
+    <message>
+        <source>You may look at this flow but not change it.</source>
+        <translation>您可以檢視此流程，但無法變更。</translation>
+    </message>
+    <message>
+        <source>Version %1 of “%2”, saved by %3 on %4. Read-only: restore it as a draft to edit it.</source>
+        <translation>「%2」的版本 %1，由 %3 於 %4 儲存。唯讀：請將其還原為草稿後再編輯。</translation>
+    </message>
+    <message>
+        <source>your draft</source>
+        <translation>您的草稿</translation>
+    </message>
+    <message>
+        <source>version %1</source>
+        <translation>版本 %1</translation>
+    </message>
+    <message>
+        <source>Changes from %1 to %2. Read-only.</source>
+        <translation>變更：%1 → %2。唯讀。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n added</source>
+        <translation>
+            <numerusform>新增 %n 個</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n removed</source>
+        <translation>
+            <numerusform>移除 %n 個</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n changed</source>
+        <translation>
+            <numerusform>變更 %n 個</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Connections: %1 added, %2 removed. Settings: %3 changed.</source>
+        <translation>連線：新增 %1 條、移除 %2 條。設定：變更 %3 項。</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::FlowVersionsModel</name>
+    <message>
+        <source>Version %1</source>
+        <translation>版本 %1</translation>
+    </message>
+    <message>
+        <source>● Published</source>
+        <translation>● 已發布</translation>
+    </message>
+    <message>
+        <source>Deprecated</source>
+        <translation>已淘汰</translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <source>Published on %1: runs and the webhook use this version.</source>
+        <translation>於 %1 發布：執行與 Webhook 都使用此版本。</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>狀態</translation>
+    </message>
+    <message>
+        <source>Author</source>
+        <translation>作者</translation>
+    </message>
+    <message>
+        <source>Saved</source>
+        <translation>儲存時間</translation>
+    </message>
+</context>
+<context>
     <name>hm::app::FlowView</name>
     <message>
         <source>Select the nodes to zoom to first.</source>
@@ -2142,6 +2412,10 @@
     <message>
         <source>Drag a component from the palette, or press %1 or start typing to add one here.</source>
         <translation>從元件面板拖曳元件到這裡，或按 %1 鍵、直接輸入名稱來加入。</translation>
+    </message>
+    <message>
+        <source>This flow is open read-only: it cannot be changed here.</source>
+        <translation>此流程以唯讀方式開啟：無法在此變更。</translation>
     </message>
 </context>
 <context>
@@ -2854,6 +3128,14 @@
     <message>
         <source>Retry</source>
         <translation>重試</translation>
+    </message>
+    <message>
+        <source>Switch Server ▾</source>
+        <translation>切換伺服器 ▾</translation>
+    </message>
+    <message>
+        <source>Connect to another server, or add or edit servers</source>
+        <translation>連線到其他伺服器，或新增、編輯伺服器</translation>
     </message>
 </context>
 <context>
