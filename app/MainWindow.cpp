@@ -9,6 +9,8 @@
 #include "ServerErrorText.h"
 #include "SignInDialog.h"
 #include "StatusIndicator.h"
+#include "admin/AccountPanel.h"
+#include "admin/UsersPage.h"
 #include "client/ApiClient.h"
 #include "common/Check.h"
 #include "executions/ExecutionsPage.h"
@@ -232,6 +234,17 @@ void MainWindow::createPages()
                     m_executionsPage->refresh();
             });
             page = m_executionsPage;
+        } else if (section.id == QLatin1String("users")) {
+            auto *usersPage = new UsersPage(m_pages);
+            const auto followSession = [this, usersPage] {
+                usersPage->setSession(m_connection->isSignedIn() ? m_connection->client()
+                                                                 : nullptr,
+                                      m_connection->user());
+            };
+            connect(m_connection, &ServerConnection::signedInChanged, usersPage, followSession);
+            followSession();
+            connect(usersPage, &UsersPage::accountRequested, this, &MainWindow::openAccount);
+            page = usersPage;
         } else {
             page = new EmptyStatePage(section, m_pages);
         }
@@ -239,6 +252,18 @@ void MainWindow::createPages()
         page->setProperty("sectionPage", true);
         m_pages->addWidget(page);
     }
+}
+
+void MainWindow::openAccount()
+{
+    if (!m_connection->isSignedIn())
+        return;
+    AccountDialog dialog(m_connection->client(), m_connection->user(), this);
+    bool signOut = false;
+    connect(dialog.panel(), &AccountPanel::signOutRequested, this, [&signOut] { signOut = true; });
+    DialogSeam::exec(&dialog);
+    if (signOut)
+        m_signOutAction->trigger();
 }
 
 void MainWindow::createMenus()
@@ -253,6 +278,8 @@ void MainWindow::createMenus()
         m_connection->setSignedIn({});
     });
     m_signOutAction->setObjectName(QStringLiteral("action.signOut"));
+    m_myAccountAction = m_fileMenu->addAction(QString(), this, &MainWindow::openAccount);
+    m_myAccountAction->setObjectName(QStringLiteral("action.myAccount"));
     m_addServerAction = m_fileMenu->addAction(QString(), this, &MainWindow::addServer);
     m_addServerAction->setObjectName(QStringLiteral("action.addServer"));
     m_serversMenu = m_fileMenu->addMenu(QString());
@@ -555,6 +582,7 @@ void MainWindow::retranslateUi()
     m_quitAction->setText(tr("&Quit"));
     m_signInAction->setText(tr("Sign &In…"));
     m_signOutAction->setText(tr("Sign &Out"));
+    m_myAccountAction->setText(tr("My &Account…"));
     m_addServerAction->setText(tr("&Add Server…"));
     m_serversMenu->setTitle(tr("S&witch Server"));
     m_viewMenu->setTitle(tr("&View"));
@@ -616,6 +644,7 @@ void MainWindow::updateConnectionStatus()
     m_userStatus->setToolTip(sessionOnly ? sessionOnlyMessage() : QString());
     m_signInAction->setEnabled(m_connection->state() == ServerConnection::State::Connected);
     m_signOutAction->setEnabled(signedIn);
+    m_myAccountAction->setEnabled(signedIn);
 }
 
 void MainWindow::updateLanguageActions()
