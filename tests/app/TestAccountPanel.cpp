@@ -381,15 +381,15 @@ void TestAccountPanel::retranslates()
     AccountPanel panel;
     panel.setSession(m_server.connection->client(), m_server.admin);
     auto *tabs = child<QTabWidget>(&panel, "account.tabs");
-    QCOMPARE(tabs->tabText(2), QStringLiteral("Two-factor authentication"));
+    QTRY_COMPARE(tabs->tabText(2), QStringLiteral("Two-factor authentication"));
     QVERIFY(m_server.languages->setLanguage(QStringLiteral("zh_TW"), LanguageManager::Persist::No));
-    QCOMPARE(tabs->tabText(2), QStringLiteral("雙重驗證"));
-    QCOMPARE(child<QLabel>(&panel, "account.role")->text(), QStringLiteral("管理員"));
+    QTRY_COMPARE(tabs->tabText(2), QStringLiteral("雙重驗證"));
+    QTRY_COMPARE(child<QLabel>(&panel, "account.role")->text(), QStringLiteral("管理員"));
     QVERIFY(m_server.languages->setLanguage(QStringLiteral("zh_CN"), LanguageManager::Persist::No));
-    QCOMPARE(tabs->tabText(2), QStringLiteral("双重验证"));
-    QCOMPARE(child<QPushButton>(&panel, "account.signOut")->text(), QStringLiteral("退出登录"));
+    QTRY_COMPARE(tabs->tabText(2), QStringLiteral("双重验证"));
+    QTRY_COMPARE(child<QPushButton>(&panel, "account.signOut")->text(), QStringLiteral("退出登录"));
     QVERIFY(m_server.languages->setLanguage(QStringLiteral("en"), LanguageManager::Persist::No));
-    QCOMPARE(tabs->tabText(3), QStringLiteral("Sessions"));
+    QTRY_COMPARE(tabs->tabText(3), QStringLiteral("Sessions"));
 }
 
 void TestAccountPanel::screenshots()

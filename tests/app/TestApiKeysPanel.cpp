@@ -270,14 +270,14 @@ void TestApiKeysPanel::retranslates()
     ApiKeysPanel panel;
     panel.setSession(m_server.connection->client(), m_server.admin);
     auto *create = child<QPushButton>(&panel, "apikeys.create");
-    QCOMPARE(create->text(), QStringLiteral("New API key..."));
+    QTRY_COMPARE(create->text(), QStringLiteral("New API key..."));
     QVERIFY(m_server.languages->setLanguage(QStringLiteral("zh_TW"), LanguageManager::Persist::No));
-    QCOMPARE(create->text(), QStringLiteral("新增 API 金鑰…"));
-    QCOMPARE(panel.model()->headerData(0, Qt::Horizontal).toString(), QStringLiteral("名稱"));
+    QTRY_COMPARE(create->text(), QStringLiteral("新增 API 金鑰…"));
+    QTRY_COMPARE(panel.model()->headerData(0, Qt::Horizontal).toString(), QStringLiteral("名稱"));
     QVERIFY(m_server.languages->setLanguage(QStringLiteral("zh_CN"), LanguageManager::Persist::No));
-    QCOMPARE(create->text(), QStringLiteral("新建 API 密钥…"));
+    QTRY_COMPARE(create->text(), QStringLiteral("新建 API 密钥…"));
     QVERIFY(m_server.languages->setLanguage(QStringLiteral("en"), LanguageManager::Persist::No));
-    QCOMPARE(create->text(), QStringLiteral("New API key..."));
+    QTRY_COMPARE(create->text(), QStringLiteral("New API key..."));
 }
 
 void TestApiKeysPanel::screenshots()

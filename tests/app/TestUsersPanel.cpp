@@ -287,17 +287,17 @@ void TestUsersPanel::retranslates()
 {
     UsersPage page;
     page.setSession(m_server.connection->client(), m_server.connection->user());
-    QCOMPARE(page.tabs()->tabText(0), QStringLiteral("Users"));
+    QTRY_COMPARE(page.tabs()->tabText(0), QStringLiteral("Users"));
     QVERIFY(m_server.languages->setLanguage(QStringLiteral("zh_TW"), LanguageManager::Persist::No));
-    QCOMPARE(page.tabs()->tabText(0), QStringLiteral("使用者"));
-    QCOMPARE(page.tabs()->tabText(1), QStringLiteral("API 金鑰"));
-    QCOMPARE(page.usersPanel()->model()->headerData(0, Qt::Horizontal).toString(),
-             QStringLiteral("使用者名稱"));
+    QTRY_COMPARE(page.tabs()->tabText(0), QStringLiteral("使用者"));
+    QTRY_COMPARE(page.tabs()->tabText(1), QStringLiteral("API 金鑰"));
+    QTRY_COMPARE(page.usersPanel()->model()->headerData(0, Qt::Horizontal).toString(),
+                 QStringLiteral("使用者名稱"));
     QVERIFY(m_server.languages->setLanguage(QStringLiteral("zh_CN"), LanguageManager::Persist::No));
-    QCOMPARE(page.tabs()->tabText(0), QStringLiteral("用户"));
-    QCOMPARE(page.tabs()->tabText(1), QStringLiteral("API 密钥"));
+    QTRY_COMPARE(page.tabs()->tabText(0), QStringLiteral("用户"));
+    QTRY_COMPARE(page.tabs()->tabText(1), QStringLiteral("API 密钥"));
     UserDialog dialog(m_server.connection->client(), nullptr);
-    QCOMPARE(dialog.windowTitle(), QStringLiteral("新建用户"));
+    QTRY_COMPARE(dialog.windowTitle(), QStringLiteral("新建用户"));
 }
 
 void TestUsersPanel::screenshots()
