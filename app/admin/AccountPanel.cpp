@@ -36,7 +36,15 @@ QLabel *errorLabel(QWidget *parent, const QString &objectName)
 void showError(QLabel *label, const QString &text)
 {
     label->setText(text);
-    label->setVisible(!text.isEmpty());
+    const bool on = !text.isEmpty();
+    // A row of a form: the whole row goes, so a hidden error leaves no gap.
+    for (QFormLayout *form : label->parentWidget()->findChildren<QFormLayout *>()) {
+        if (form->indexOf(label) >= 0) {
+            form->setRowVisible(label, on);
+            return;
+        }
+    }
+    label->setVisible(on);
 }
 
 QLineEdit *passwordEdit(QWidget *parent, const QString &objectName)
@@ -106,7 +114,7 @@ QWidget *AccountPanel::createProfileTab()
     m_role = value("account.role");
     m_twoFactorSummary = value("account.twoFactorSummary");
     for (QLabel *field : {m_username, m_email, m_fullName, m_role, m_twoFactorSummary})
-        m_profileForm->addRow(QString(), field);
+        m_profileForm->addRow(new QLabel(), field);
     layout->addLayout(m_profileForm);
     m_signedOut = new QLabel(tab);
     m_signedOut->setObjectName(QStringLiteral("account.notSignedIn"));
@@ -135,13 +143,15 @@ QWidget *AccountPanel::createPasswordTab()
     m_currentPasswordError = errorLabel(tab, QStringLiteral("account.currentPasswordError"));
     m_newPasswordError = errorLabel(tab, QStringLiteral("account.newPasswordError"));
     m_confirmPasswordError = errorLabel(tab, QStringLiteral("account.confirmPasswordError"));
-    m_passwordForm->addRow(QString(), m_currentPassword);
-    m_passwordForm->addRow(QString(), m_currentPasswordError);
-    m_passwordForm->addRow(QString(), m_newPassword);
-    m_passwordForm->addRow(QString(), m_newPasswordError);
-    m_passwordForm->addRow(QString(), m_confirmPassword);
-    m_passwordForm->addRow(QString(), m_confirmPasswordError);
+    m_passwordForm->addRow(new QLabel(), m_currentPassword);
+    m_passwordForm->addRow(new QLabel(), m_currentPasswordError);
+    m_passwordForm->addRow(new QLabel(), m_newPassword);
+    m_passwordForm->addRow(new QLabel(), m_newPasswordError);
+    m_passwordForm->addRow(new QLabel(), m_confirmPassword);
+    m_passwordForm->addRow(new QLabel(), m_confirmPasswordError);
     layout->addLayout(m_passwordForm);
+    for (QLabel *error : {m_currentPasswordError, m_newPasswordError, m_confirmPasswordError})
+        showError(error, {});
     m_policyTitle = new QLabel(tab);
     m_policyTitle->setObjectName(QStringLiteral("account.passwordPolicyTitle"));
     QFont bold = m_policyTitle->font();
@@ -243,9 +253,9 @@ QWidget *AccountPanel::createTwoFactorTab()
     m_disable = new QPushButton(m_disableBox);
     m_disable->setObjectName(QStringLiteral("account.disable2fa"));
     connect(m_disable, &QPushButton::clicked, this, &AccountPanel::disableTwoFactor);
-    m_disableForm->addRow(QString(), m_disablePassword);
-    m_disableForm->addRow(QString(), m_disableCode);
-    m_disableForm->addRow(QString(), m_disable);
+    m_disableForm->addRow(new QLabel(), m_disablePassword);
+    m_disableForm->addRow(new QLabel(), m_disableCode);
+    m_disableForm->addRow(new QLabel(), m_disable);
     layout->addWidget(m_disableBox);
     m_twoFactorError = errorLabel(tab, QStringLiteral("account.twoFactorError"));
     layout->addWidget(m_twoFactorError);
@@ -484,7 +494,7 @@ void AccountPanel::showTwoFactorState()
     else
         m_twoFactorState->setText(tr("Two-factor authentication is off: signing in needs only "
                                      "your password."));
-    m_enrol->setVisible(!on);
+    m_enrol->setVisible(!on && !enrolling);
     m_enrol->setEnabled(m_client && !on);
     m_enrolBox->setVisible(enrolling && !on);
     m_disableBox->setVisible(on);

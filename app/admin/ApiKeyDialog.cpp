@@ -59,7 +59,15 @@ QLabel *fieldError(QWidget *parent, const QString &objectName)
 void showText(QLabel *label, const QString &text)
 {
     label->setText(text);
-    label->setVisible(!text.isEmpty());
+    const bool on = !text.isEmpty();
+    // A row of a form: the whole row goes, so a hidden error leaves no gap.
+    for (QFormLayout *form : label->parentWidget()->findChildren<QFormLayout *>()) {
+        if (form->indexOf(label) >= 0) {
+            form->setRowVisible(label, on);
+            return;
+        }
+    }
+    label->setVisible(on);
 }
 
 } // namespace
@@ -195,20 +203,23 @@ ApiKeyDialog::ApiKeyDialog(client::ApiClient *client, const QString &role, QWidg
     expiry->addWidget(m_expiresAt, 1);
     m_expiresError = fieldError(this, QStringLiteral("apikeys.expiresError"));
 
-    m_form->addRow(QString(), m_name);
-    m_form->addRow(QString(), m_nameError);
-    m_form->addRow(QString(), m_description);
-    m_form->addRow(QString(), m_access);
-    m_form->addRow(QString(), m_permissions);
-    m_form->addRow(QString(), m_permissionsError);
-    m_form->addRow(QString(), m_allowedIps);
-    m_form->addRow(QString(), m_allowedIpsError);
-    m_form->addRow(QString(), m_endpoints);
-    m_form->addRow(QString(), m_endpointsError);
-    m_form->addRow(QString(), limits);
-    m_form->addRow(QString(), expiry);
-    m_form->addRow(QString(), m_expiresError);
+    m_form->addRow(new QLabel(), m_name);
+    m_form->addRow(new QLabel(), m_nameError);
+    m_form->addRow(new QLabel(), m_description);
+    m_form->addRow(new QLabel(), m_access);
+    m_form->addRow(new QLabel(), m_permissions);
+    m_form->addRow(new QLabel(), m_permissionsError);
+    m_form->addRow(new QLabel(), m_allowedIps);
+    m_form->addRow(new QLabel(), m_allowedIpsError);
+    m_form->addRow(new QLabel(), m_endpoints);
+    m_form->addRow(new QLabel(), m_endpointsError);
+    m_form->addRow(new QLabel(), limits);
+    m_form->addRow(new QLabel(), expiry);
+    m_form->addRow(new QLabel(), m_expiresError);
     layout->addLayout(m_form);
+    for (QLabel *error :
+         {m_nameError, m_permissionsError, m_allowedIpsError, m_endpointsError, m_expiresError})
+        showText(error, {});
     m_error = fieldError(this, QStringLiteral("apikeys.error"));
     layout->addWidget(m_error);
     m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);

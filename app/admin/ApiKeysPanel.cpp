@@ -66,6 +66,7 @@ ApiKeysPanel::ApiKeysPanel(QWidget *parent) : QWidget(parent)
     m_state->setWordWrap(true);
     m_state->setAlignment(Qt::AlignCenter);
     layout->addWidget(m_state);
+    layout->addStretch(0);
     connect(m_model, &ApiKeyListModel::stateChanged, this, &ApiKeysPanel::showState);
     connect(m_model, &QAbstractItemModel::modelReset, this, &ApiKeysPanel::updateActions);
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this,

@@ -61,7 +61,15 @@ QLabel *fieldError(QWidget *parent, const QString &objectName)
 void showText(QLabel *label, const QString &text)
 {
     label->setText(text);
-    label->setVisible(!text.isEmpty());
+    const bool on = !text.isEmpty();
+    // A row of a form: the whole row goes, so a hidden error leaves no gap.
+    for (QFormLayout *form : label->parentWidget()->findChildren<QFormLayout *>()) {
+        if (form->indexOf(label) >= 0) {
+            form->setRowVisible(label, on);
+            return;
+        }
+    }
+    label->setVisible(on);
 }
 
 } // namespace
@@ -98,20 +106,22 @@ UserDialog::UserDialog(client::ApiClient *client, const client::UserInfo *existi
     for (const char *status : {"active", "suspended", "pending"})
         m_status->addItem(QString(), QString::fromLatin1(status));
     m_status->setCurrentIndex(qMax(0, m_status->findData(m_existing.status)));
-    m_form->addRow(QString(), m_username);
-    m_form->addRow(QString(), m_usernameError);
-    m_form->addRow(QString(), m_email);
-    m_form->addRow(QString(), m_emailError);
-    m_form->addRow(QString(), m_fullName);
+    m_form->addRow(new QLabel(), m_username);
+    m_form->addRow(new QLabel(), m_usernameError);
+    m_form->addRow(new QLabel(), m_email);
+    m_form->addRow(new QLabel(), m_emailError);
+    m_form->addRow(new QLabel(), m_fullName);
     if (isCreate()) {
-        m_form->addRow(QString(), m_password);
-        m_form->addRow(QString(), m_passwordError);
+        m_form->addRow(new QLabel(), m_password);
+        m_form->addRow(new QLabel(), m_passwordError);
     } else {
         m_password->hide();
     }
-    m_form->addRow(QString(), m_role);
-    m_form->addRow(QString(), m_status);
+    m_form->addRow(new QLabel(), m_role);
+    m_form->addRow(new QLabel(), m_status);
     left->addLayout(m_form);
+    for (QLabel *error : {m_usernameError, m_emailError, m_passwordError})
+        showText(error, {});
     m_error = fieldError(this, QStringLiteral("users.dialogError"));
     left->addWidget(m_error);
     left->addStretch();
@@ -126,7 +136,8 @@ UserDialog::UserDialog(client::ApiClient *client, const client::UserInfo *existi
     m_matrix->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_matrix->setSelectionMode(QAbstractItemView::NoSelection);
     m_matrix->setFocusPolicy(Qt::NoFocus);
-    m_matrix->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_matrix->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+    m_matrix->horizontalHeader()->setMinimumSectionSize(64);
     m_matrix->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     right->addWidget(m_matrix, 1);
     m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);

@@ -32,6 +32,7 @@ UsersPanel::UsersPanel(QWidget *parent) : QWidget(parent)
     m_readOnly->setProperty("hmStyle", QStringLiteral("banner"));
     m_readOnly->setWordWrap(true);
     m_readOnly->setMargin(8);
+    m_readOnly->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Maximum);
     layout->addWidget(m_readOnly);
 
     auto *filters = new QHBoxLayout();
@@ -87,7 +88,10 @@ UsersPanel::UsersPanel(QWidget *parent) : QWidget(parent)
     m_state = new QLabel(this);
     m_state->setObjectName(QStringLiteral("users.state"));
     m_state->setWordWrap(true);
+    m_state->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Maximum);
     layout->addWidget(m_state);
+    // Takes the room of the list while it is hidden (read-only, loading).
+    layout->addStretch(0);
 
     m_searchDelay = new QTimer(this);
     m_searchDelay->setSingleShot(true);

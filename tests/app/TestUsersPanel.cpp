@@ -306,6 +306,12 @@ void TestUsersPanel::screenshots()
     if (dir.isEmpty())
         return; // only when asked for (docs/screenshots)
     QVERIFY(QDir().mkpath(dir));
+    // Run alone: a few people to show (already there when run after the others).
+    for (const auto &[name, role] : {std::pair{QStringLiteral("vera"), QStringLiteral("viewer")},
+                                     std::pair{QStringLiteral("lin.mei"), QStringLiteral("user")},
+                                     std::pair{QStringLiteral("ops.chen"), QStringLiteral("admin")},
+                                     std::pair{QStringLiteral("wang.jun"), QStringLiteral("user")}})
+        m_server.createUser(name, role, kPassword);
     MainWindow::Options options;
     options.persistSettings = false;
     for (const QString &language :
