@@ -263,6 +263,20 @@ void TestUsersPanel::suspendUnlockResetAndDelete()
     QTRY_COMPARE_WITH_TIMEOUT(panel->stateText(), QStringLiteral("The password was reset."), 15000);
     QVERIFY(m_server.signIn(QStringLiteral("bulk05"), QStringLiteral("Reset#Pass2026")));
 
+    // Edit: the role changes through the dialog (username fixed there).
+    DialogSeam::setNextHandler([](QDialog *dialog) {
+        if (dialog->objectName() != QLatin1String("users.dialog") ||
+            child<QLineEdit>(dialog, "users.username")->isEnabled())
+            return int(QDialog::Rejected);
+        auto *role = child<QComboBox>(dialog, "users.role");
+        role->setCurrentIndex(role->findData(QStringLiteral("viewer")));
+        child<QPushButton>(dialog, "users.ok")->click();
+        (void)QTest::qWaitFor([dialog] { return dialog->result() == QDialog::Accepted; }, 15000);
+        return dialog->result();
+    });
+    child<QPushButton>(&page, "users.edit")->click();
+    QTRY_COMPARE_WITH_TIMEOUT(panel->model()->user(0)->role, QStringLiteral("viewer"), 15000);
+
     // Delete: "No" keeps the user, "Yes" removes them.
     MessageBox::setNextAnswer(QMessageBox::Cancel);
     child<QPushButton>(&page, "users.delete")->click();
