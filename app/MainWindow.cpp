@@ -237,8 +237,7 @@ void MainWindow::createPages()
         } else if (section.id == QLatin1String("users")) {
             auto *usersPage = new UsersPage(m_pages);
             const auto followSession = [this, usersPage] {
-                usersPage->setSession(m_connection->isSignedIn() ? m_connection->client()
-                                                                 : nullptr,
+                usersPage->setSession(m_connection->isSignedIn() ? m_connection->client() : nullptr,
                                       m_connection->user());
             };
             connect(m_connection, &ServerConnection::signedInChanged, usersPage, followSession);

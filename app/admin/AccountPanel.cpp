@@ -426,7 +426,6 @@ void AccountPanel::loadPolicy()
 
 void AccountPanel::showProfile()
 {
-    const bool signedIn = m_client && !m_user.id.isEmpty();
     m_username->setText(m_user.username);
     m_email->setText(m_user.email);
     m_fullName->setText(m_user.fullName);
@@ -434,7 +433,6 @@ void AccountPanel::showProfile()
     m_twoFactorSummary->setText(m_user.twoFactorEnabled ? tr("On") : tr("Off"));
     m_signedOut->setVisible(!m_client);
     m_signOut->setEnabled(m_client != nullptr);
-    Q_UNUSED(signedIn);
 }
 
 void AccountPanel::showPolicy()
