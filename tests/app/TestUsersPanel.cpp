@@ -18,6 +18,7 @@
 #include "widgets/MessageBox.h"
 
 #include <QAbstractItemModelTester>
+#include <QAction>
 #include <QApplication>
 #include <QComboBox>
 #include <QInputDialog>
@@ -172,6 +173,36 @@ void TestUsersPanel::viewerConsoleIsReadOnlyAndExplains403()
     QCOMPARE(panel->stateText(),
              QStringLiteral("The users could not be read: The server refused this: your role "
                             "(Viewer) may not do it. Ask an administrator."));
+
+    // A whole console signed in as the viewer: its Users section says the same.
+    auto login = await<hm::client::LoginResult>([&](auto done) {
+        m_server.connection->client()->login(QStringLiteral("vera"), kPassword, done);
+    });
+    QVERIFY(login.ok());
+    m_server.connection->setSignedIn(login.value().user);
+    {
+        MainWindow::Options options;
+        options.persistSettings = false;
+        MainWindow window(m_server.languages.get(), m_server.connection.get(), options);
+        QVERIFY(window.selectSection(QStringLiteral("users")));
+        auto *consolePage = window.findChild<UsersPage *>(QStringLiteral("page.users"));
+        QVERIFY(consolePage);
+        QVERIFY(consolePage->usersPanel()->isReadOnly());
+        QCOMPARE(consolePage->tabs()->tabText(0), QStringLiteral("Users (read-only)"));
+        QVERIFY(!child<QPushButton>(consolePage, "users.create")->isEnabled());
+        QVERIFY(child<QPushButton>(consolePage, "users.myAccount")->isEnabled());
+        QVERIFY(child<QAction>(&window, "action.myAccount")->isEnabled());
+        // Her keys tab is open: she may look, not create.
+        QCOMPARE(consolePage->tabs()->currentWidget(),
+                 static_cast<QWidget *>(consolePage->apiKeysPanel()));
+        QVERIFY(!child<QPushButton>(consolePage, "apikeys.create")->isEnabled());
+    }
+    // The administrator again, for the tests after this one.
+    auto admin = await<hm::client::LoginResult>([&](auto done) {
+        m_server.connection->client()->login(QStringLiteral("admin"), m_server.adminPassword, done);
+    });
+    QVERIFY(admin.ok());
+    m_server.connection->setSignedIn(admin.value().user);
 }
 
 void TestUsersPanel::modelPagesSearchesFiltersAndSorts()
