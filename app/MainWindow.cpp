@@ -11,6 +11,8 @@
 #include "SignInDialog.h"
 #include "StatusIndicator.h"
 #include "ThemeManager.h"
+#include "admin/AccountPanel.h"
+#include "admin/UsersPage.h"
 #include "client/ApiClient.h"
 #include "common/Check.h"
 #include "executions/ExecutionsPage.h"
@@ -249,6 +251,16 @@ void MainWindow::createPages()
                     m_executionsPage->refresh();
             });
             page = m_executionsPage;
+        } else if (section.id == QLatin1String("users")) {
+            auto *usersPage = new UsersPage(m_pages);
+            const auto followSession = [this, usersPage] {
+                usersPage->setSession(m_connection->isSignedIn() ? m_connection->client() : nullptr,
+                                      m_connection->user());
+            };
+            connect(m_connection, &ServerConnection::signedInChanged, usersPage, followSession);
+            followSession();
+            connect(usersPage, &UsersPage::accountRequested, this, &MainWindow::openAccount);
+            page = usersPage;
         } else {
             page = new EmptyStatePage(section, m_pages);
         }
@@ -256,6 +268,18 @@ void MainWindow::createPages()
         page->setProperty("sectionPage", true);
         m_pages->addWidget(page);
     }
+}
+
+void MainWindow::openAccount()
+{
+    if (!m_connection->isSignedIn())
+        return;
+    AccountDialog dialog(m_connection->client(), m_connection->user(), this);
+    bool signOut = false;
+    connect(dialog.panel(), &AccountPanel::signOutRequested, this, [&signOut] { signOut = true; });
+    DialogSeam::exec(&dialog);
+    if (signOut)
+        m_signOutAction->trigger();
 }
 
 void MainWindow::createMenus()
@@ -270,6 +294,8 @@ void MainWindow::createMenus()
         m_connection->setSignedIn({});
     });
     m_signOutAction->setObjectName(QStringLiteral("action.signOut"));
+    m_myAccountAction = m_fileMenu->addAction(QString(), this, &MainWindow::openAccount);
+    m_myAccountAction->setObjectName(QStringLiteral("action.myAccount"));
     m_addServerAction = m_fileMenu->addAction(QString(), this, &MainWindow::addServer);
     m_addServerAction->setObjectName(QStringLiteral("action.addServer"));
     m_serversMenu = m_fileMenu->addMenu(QString());
@@ -633,6 +659,7 @@ void MainWindow::retranslateUi()
     m_quitAction->setText(tr("&Quit"));
     m_signInAction->setText(tr("Sign &In…"));
     m_signOutAction->setText(tr("Sign &Out"));
+    m_myAccountAction->setText(tr("My &Account…"));
     m_addServerAction->setText(tr("&Add Server…"));
     m_serversMenu->setTitle(tr("S&witch Server"));
     m_serverSwitch->setText(tr("Switch Server ▾"));
@@ -717,6 +744,7 @@ void MainWindow::updateConnectionStatus()
     m_userStatus->setToolTip(sessionOnly ? sessionOnlyMessage() : QString());
     m_signInAction->setEnabled(m_connection->state() == ServerConnection::State::Connected);
     m_signOutAction->setEnabled(signedIn);
+    m_myAccountAction->setEnabled(signedIn);
 }
 
 void MainWindow::updateLanguageActions()

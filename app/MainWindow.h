@@ -61,6 +61,9 @@ public:
     // Shows the sign-in dialog (through DialogSeam) for the current server;
     // true once signed in. Pages keep their state meanwhile.
     bool promptSignIn();
+    // My account (profile, password, two-factor, sessions) for the signed-in
+    // user, through DialogSeam; its Sign out signs the console out.
+    void openAccount();
     // Adds a remote server profile (connection dialog, through DialogSeam)
     // and connects to it; true when a profile was saved.
     bool addServer();
@@ -138,6 +141,7 @@ private:
     QAction *m_quitAction = nullptr;
     QAction *m_signInAction = nullptr;
     QAction *m_signOutAction = nullptr;
+    QAction *m_myAccountAction = nullptr;
     QAction *m_addServerAction = nullptr;
     QMenu *m_serversMenu = nullptr;
     QString m_profileName; // the active remote profile; empty = local

@@ -98,9 +98,12 @@ void AccountApi::createApiKey(const NewApiKey &key, Callback<ApiKeyInfo> done)
     if (!key.allowedEndpoints.isEmpty())
         body.insert(QStringLiteral("allowed_endpoints"),
                     QJsonArray::fromStringList(key.allowedEndpoints));
-    if (key.requestsPerMinute > 0)
-        body.insert(QStringLiteral("rate_limit"),
-                    QJsonObject{{QStringLiteral("requests_per_minute"), key.requestsPerMinute}});
+    if (key.requestsPerMinute > 0) {
+        QJsonObject rate{{QStringLiteral("requests_per_minute"), key.requestsPerMinute}};
+        if (key.burstLimit > 0)
+            rate.insert(QStringLiteral("burst_limit"), key.burstLimit);
+        body.insert(QStringLiteral("rate_limit"), rate);
+    }
     if (key.expiresAt.isValid())
         body.insert(QStringLiteral("expires_at"),
                     key.expiresAt.toUTC().toString(Qt::ISODateWithMs));

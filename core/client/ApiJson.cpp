@@ -61,6 +61,8 @@ UserInfo user(const QJsonObject &o)
     u.twoFactorEnabled = o.value(QLatin1String("two_factor_enabled")).toBool();
     u.lastLogin = at(o, "last_login");
     u.createdAt = at(o, "created_at");
+    u.loginAttempts = o.value(QLatin1String("login_attempts")).toInt();
+    u.lockedUntil = at(o, "locked_until");
     return u;
 }
 
@@ -101,6 +103,9 @@ ApiKeyInfo apiKey(const QJsonObject &o)
     k.permissions = strings(o.value(QLatin1String("permissions")));
     k.allowedIps = strings(o.value(QLatin1String("allowed_ips")));
     k.allowedEndpoints = strings(o.value(QLatin1String("allowed_endpoints")));
+    const QJsonObject rate = o.value(QLatin1String("rate_limit")).toObject();
+    k.requestsPerMinute = rate.value(QLatin1String("requests_per_minute")).toInt();
+    k.burstLimit = rate.value(QLatin1String("burst_limit")).toInt();
     k.status = str(o, "status");
     k.expiresAt = at(o, "expires_at");
     k.createdAt = at(o, "created_at");

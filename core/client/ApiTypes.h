@@ -75,6 +75,9 @@ struct UserInfo
     bool twoFactorEnabled = false;
     QDateTime lastLogin;
     QDateTime createdAt;
+    // Administrators' view only: failed logins and the lockout's end.
+    int loginAttempts = 0;
+    QDateTime lockedUntil;
 };
 
 // A login either finished (tokens + user; the client keeps the tokens) or
@@ -125,6 +128,7 @@ struct NewApiKey
     QStringList allowedIps;       // addresses or CIDRs; empty = any
     QStringList allowedEndpoints; // path patterns; empty = any
     int requestsPerMinute = 0;    // 0 = the server's default
+    int burstLimit = 0;           // 0 = none (with requestsPerMinute only)
     QDateTime expiresAt;          // invalid = never
 };
 
@@ -138,6 +142,8 @@ struct ApiKeyInfo
     QStringList permissions;
     QStringList allowedIps;
     QStringList allowedEndpoints;
+    int requestsPerMinute = 0; // 0 = no limit of its own
+    int burstLimit = 0;
     QString status;
     QDateTime expiresAt;
     QDateTime createdAt;

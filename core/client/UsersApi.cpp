@@ -73,4 +73,11 @@ void UsersApi::resetPassword(const QString &id, const QString &newPassword, Call
         [](const ApiResponse &) { return Status(); }, std::move(done));
 }
 
+void UsersApi::unlock(const QString &id, Callback<void> done)
+{
+    m_client.call<void>(
+        ApiRequest::post(kUsers + u'/' + id + QStringLiteral("/unlock")),
+        [](const ApiResponse &) { return Status(); }, std::move(done));
+}
+
 } // namespace hm::client

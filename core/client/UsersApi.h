@@ -32,6 +32,8 @@ public:
     // Marks the user deleted and revokes their sessions and keys.
     void remove(const QString &id, Callback<void> done);
     void resetPassword(const QString &id, const QString &newPassword, Callback<void> done);
+    // Clears the failed-login lockout of the user.
+    void unlock(const QString &id, Callback<void> done);
 
 private:
     ApiClient &m_client;

@@ -1,0 +1,84 @@
+#include "admin/UsersPage.h"
+
+#include "admin/AdminText.h"
+#include "admin/ApiKeysPanel.h"
+#include "admin/UsersPanel.h"
+
+#include <QEvent>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPushButton>
+#include <QTabWidget>
+#include <QVBoxLayout>
+
+namespace hm::app {
+
+UsersPage::UsersPage(QWidget *parent) : QWidget(parent)
+{
+    setObjectName(QStringLiteral("page.users"));
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(16, 12, 16, 12);
+    auto *header = new QHBoxLayout();
+    m_title = new QLabel(this);
+    m_title->setObjectName(QStringLiteral("users.title"));
+    m_title->setProperty("hmStyle", QStringLiteral("editorTitle"));
+    header->addWidget(m_title);
+    m_who = new QLabel(this);
+    m_who->setObjectName(QStringLiteral("users.signedInAs"));
+    m_who->setProperty("hmStyle", QStringLiteral("muted"));
+    header->addWidget(m_who, 1);
+    m_account = new QPushButton(this);
+    m_account->setObjectName(QStringLiteral("users.myAccount"));
+    connect(m_account, &QPushButton::clicked, this, &UsersPage::accountRequested);
+    header->addWidget(m_account);
+    layout->addLayout(header);
+    m_tabs = new QTabWidget(this);
+    m_tabs->setObjectName(QStringLiteral("users.tabs"));
+    m_users = new UsersPanel(m_tabs);
+    m_keys = new ApiKeysPanel(m_tabs);
+    m_tabs->addTab(m_users, QString());
+    m_tabs->addTab(m_keys, QString());
+    layout->addWidget(m_tabs, 1);
+    retranslateUi();
+}
+
+UsersPage::~UsersPage() = default;
+
+void UsersPage::setSession(client::ApiClient *client, const client::UserInfo &user)
+{
+    m_signedIn = client != nullptr;
+    m_user = client ? user : client::UserInfo{};
+    m_users->setSession(client, user);
+    m_keys->setSession(client, user);
+    // Anyone but an administrator starts on what they may use: their keys.
+    if (client && !m_users->isReadOnly())
+        m_tabs->setCurrentWidget(m_users);
+    else if (client)
+        m_tabs->setCurrentWidget(m_keys);
+    retranslateUi();
+}
+
+void UsersPage::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslateUi();
+    QWidget::changeEvent(event);
+}
+
+void UsersPage::retranslateUi()
+{
+    m_title->setText(tr("Users"));
+    m_who->setText(
+        m_signedIn ? tr("Signed in as %1 (%2)").arg(m_user.username, AdminText::role(m_user.role))
+                   : tr("Nobody is signed in"));
+    m_account->setText(tr("My account..."));
+    m_account->setEnabled(m_signedIn);
+    m_account->setToolTip(m_signedIn ? tr("Profile, password, two-factor authentication and "
+                                          "sessions.")
+                                     : tr("Sign in first."));
+    m_tabs->setTabText(m_tabs->indexOf(m_users),
+                       m_users->isReadOnly() ? tr("Users (read-only)") : tr("Users"));
+    m_tabs->setTabText(m_tabs->indexOf(m_keys), tr("API keys"));
+}
+
+} // namespace hm::app

@@ -1,0 +1,424 @@
+#include "admin/UsersPanel.h"
+
+#include "admin/AdminText.h"
+#include "admin/UserDialog.h"
+#include "admin/UserListModel.h"
+#include "client/ApiClient.h"
+#include "client/UsersApi.h"
+#include "widgets/MessageBox.h"
+
+#include <QComboBox>
+#include <QEvent>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QInputDialog>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QStyle>
+#include <QTableView>
+#include <QTimer>
+#include <QVBoxLayout>
+
+namespace hm::app {
+
+UsersPanel::UsersPanel(QWidget *parent) : QWidget(parent)
+{
+    setObjectName(QStringLiteral("users.panel"));
+    m_model = new UserListModel(this);
+    auto *layout = new QVBoxLayout(this);
+    m_readOnly = new QLabel(this);
+    m_readOnly->setObjectName(QStringLiteral("users.readOnly"));
+    m_readOnly->setProperty("hmStyle", QStringLiteral("banner"));
+    m_readOnly->setWordWrap(true);
+    m_readOnly->setMargin(8);
+    m_readOnly->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Maximum);
+    layout->addWidget(m_readOnly);
+
+    auto *filters = new QHBoxLayout();
+    m_search = new QLineEdit(this);
+    m_search->setObjectName(QStringLiteral("users.search"));
+    m_search->setClearButtonEnabled(true);
+    filters->addWidget(m_search, 2);
+    m_roleFilter = new QComboBox(this);
+    m_roleFilter->setObjectName(QStringLiteral("users.roleFilter"));
+    for (const char *role : {"", "admin", "user", "viewer"})
+        m_roleFilter->addItem(QString(), QString::fromLatin1(role));
+    filters->addWidget(m_roleFilter);
+    m_statusFilter = new QComboBox(this);
+    m_statusFilter->setObjectName(QStringLiteral("users.statusFilter"));
+    for (const char *status : {"", "active", "suspended", "pending"})
+        m_statusFilter->addItem(QString(), QString::fromLatin1(status));
+    filters->addWidget(m_statusFilter);
+    filters->addStretch();
+    m_create = new QPushButton(this);
+    m_create->setObjectName(QStringLiteral("users.create"));
+    m_create->setProperty("primary", true);
+    filters->addWidget(m_create);
+    layout->addLayout(filters);
+
+    auto *actions = new QHBoxLayout();
+    m_edit = new QPushButton(this);
+    m_edit->setObjectName(QStringLiteral("users.edit"));
+    m_suspend = new QPushButton(this);
+    m_suspend->setObjectName(QStringLiteral("users.suspend"));
+    m_unlock = new QPushButton(this);
+    m_unlock->setObjectName(QStringLiteral("users.unlock"));
+    m_resetPassword = new QPushButton(this);
+    m_resetPassword->setObjectName(QStringLiteral("users.resetPassword"));
+    m_delete = new QPushButton(this);
+    m_delete->setObjectName(QStringLiteral("users.delete"));
+    for (QPushButton *button : {m_edit, m_suspend, m_unlock, m_resetPassword, m_delete})
+        actions->addWidget(button);
+    actions->addStretch();
+    layout->addLayout(actions);
+
+    m_view = new QTableView(this);
+    m_view->setObjectName(QStringLiteral("users.list"));
+    m_view->setModel(m_model);
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_view->setAlternatingRowColors(true);
+    m_view->verticalHeader()->hide();
+    m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_view->horizontalHeader()->setStretchLastSection(true);
+    m_view->horizontalHeader()->setSortIndicator(UserListModel::UsernameColumn, Qt::AscendingOrder);
+    m_view->setSortingEnabled(true);
+    layout->addWidget(m_view, 1);
+    m_state = new QLabel(this);
+    m_state->setObjectName(QStringLiteral("users.state"));
+    m_state->setWordWrap(true);
+    m_state->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Maximum);
+    layout->addWidget(m_state);
+    // Takes the room of the list while it is hidden (read-only, loading).
+    layout->addStretch(0);
+
+    m_searchDelay = new QTimer(this);
+    m_searchDelay->setSingleShot(true);
+    m_searchDelay->setInterval(250);
+    connect(m_search, &QLineEdit::textChanged, m_searchDelay, qOverload<>(&QTimer::start));
+    connect(m_searchDelay, &QTimer::timeout, this, [this] {
+        if (!isReadOnly())
+            m_model->setSearch(m_search->text().trimmed());
+    });
+    connect(m_roleFilter, &QComboBox::currentIndexChanged, this, [this] {
+        if (!isReadOnly())
+            m_model->setRoleFilter(m_roleFilter->currentData().toString());
+    });
+    connect(m_statusFilter, &QComboBox::currentIndexChanged, this, [this] {
+        if (!isReadOnly())
+            m_model->setStatusFilter(m_statusFilter->currentData().toString());
+    });
+    connect(m_create, &QPushButton::clicked, this, &UsersPanel::createUser);
+    connect(m_edit, &QPushButton::clicked, this, &UsersPanel::editSelected);
+    connect(m_view, &QTableView::doubleClicked, this, &UsersPanel::editSelected);
+    connect(m_suspend, &QPushButton::clicked, this, &UsersPanel::toggleSuspended);
+    connect(m_unlock, &QPushButton::clicked, this, &UsersPanel::unlockSelected);
+    connect(m_resetPassword, &QPushButton::clicked, this, &UsersPanel::resetPasswordOfSelected);
+    connect(m_delete, &QPushButton::clicked, this, &UsersPanel::deleteSelected);
+    connect(m_model, &UserListModel::stateChanged, this, &UsersPanel::showState);
+    connect(m_model, &UserListModel::fetchFailed, this, [this](const hm::Error &error) {
+        failed(tr("More users could not be read: %1"), error);
+    });
+    connect(m_model, &QAbstractItemModel::rowsInserted, this, &UsersPanel::showState);
+    connect(m_model, &QAbstractItemModel::dataChanged, this, &UsersPanel::updateActions);
+    connect(m_model, &QAbstractItemModel::modelReset, this, &UsersPanel::updateActions);
+    connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &UsersPanel::updateActions);
+    retranslateUi();
+    setSession(nullptr, {});
+}
+
+UsersPanel::~UsersPanel() = default;
+
+bool UsersPanel::isReadOnly() const
+{
+    return !m_client || m_me.role.compare(QLatin1String("admin"), Qt::CaseInsensitive) != 0;
+}
+
+void UsersPanel::setSession(client::ApiClient *client, const client::UserInfo &user)
+{
+    m_client = client;
+    m_me = client ? user : client::UserInfo{};
+    m_message.clear();
+    m_model->setClient(client);
+    // Only administrators may list users: the others are not sent to a 403.
+    if (!isReadOnly())
+        m_model->reload();
+    retranslateUi();
+}
+
+void UsersPanel::reload()
+{
+    m_message.clear();
+    m_model->reload();
+    showState();
+}
+
+void UsersPanel::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslateUi();
+    QWidget::changeEvent(event);
+}
+
+void UsersPanel::retranslateUi()
+{
+    m_search->setPlaceholderText(tr("Search username, name or e-mail"));
+    m_roleFilter->setItemText(0, tr("All roles"));
+    for (int i = 1; i < m_roleFilter->count(); ++i)
+        m_roleFilter->setItemText(i, AdminText::role(m_roleFilter->itemData(i).toString()));
+    m_statusFilter->setItemText(0, tr("All statuses"));
+    for (int i = 1; i < m_statusFilter->count(); ++i)
+        m_statusFilter->setItemText(i,
+                                    AdminText::userStatus(m_statusFilter->itemData(i).toString()));
+    m_create->setText(tr("New user..."));
+    m_edit->setText(tr("Edit..."));
+    m_unlock->setText(tr("Unlock"));
+    m_resetPassword->setText(tr("Reset password..."));
+    m_delete->setText(tr("Delete..."));
+    if (!m_client)
+        m_readOnly->setText(tr("Read-only: nobody is signed in."));
+    else
+        m_readOnly->setText(tr("Read-only: only administrators can see and manage users. You "
+                               "are signed in as %1, so this list is not loaded and its actions "
+                               "are off. Your own account and API keys are in \"My account\" "
+                               "and the API keys tab.")
+                                .arg(AdminText::role(m_me.role)));
+    updateActions();
+    showState();
+}
+
+const client::UserInfo *UsersPanel::selectedUser() const
+{
+    const QModelIndexList rows = m_view->selectionModel()->selectedRows();
+    return rows.isEmpty() ? nullptr : m_model->user(rows.first().row());
+}
+
+void UsersPanel::updateActions()
+{
+    const bool readOnly = isReadOnly();
+    const client::UserInfo *user = selectedUser();
+    const bool self = user && user->id == m_me.id;
+    const QString why = !m_client ? tr("Sign in first.") : AdminText::adminsOnly(m_me.role);
+    const QString select = tr("Select a user first.");
+    m_readOnly->setVisible(readOnly);
+    for (QWidget *w : {static_cast<QWidget *>(m_search), static_cast<QWidget *>(m_roleFilter),
+                       static_cast<QWidget *>(m_statusFilter)}) {
+        w->setEnabled(!readOnly);
+        w->setToolTip(readOnly ? why : QString());
+    }
+    const auto set = [&](QPushButton *button, bool enabled, const QString &tip) {
+        button->setEnabled(enabled);
+        button->setToolTip(tip);
+    };
+    set(m_create, !readOnly, readOnly ? why : tr("Create a user and choose their role."));
+    set(m_edit, !readOnly && user,
+        readOnly ? why
+        : user   ? tr("Change e-mail, name, role and "
+                        "status.")
+                 : select);
+    const bool suspended = user && user->status == QLatin1String("suspended");
+    m_suspend->setText(suspended ? tr("Reactivate") : tr("Suspend..."));
+    set(m_suspend, !readOnly && user && !self,
+        readOnly ? why
+        : !user  ? select
+        : self   ? tr("You cannot suspend yourself.")
+                 : (suspended ? tr("Let the user sign in again.")
+                              : tr("Stop the user signing in and end their sessions.")));
+    const bool locked =
+        user && user->lockedUntil.isValid() && user->lockedUntil > QDateTime::currentDateTimeUtc();
+    set(m_unlock, !readOnly && user,
+        readOnly ? why
+        : !user  ? select
+                 : (locked ? tr("Clear the lockout after failed sign-ins.")
+                           : tr("Clear failed sign-in counts (the user is not locked now).")));
+    set(m_resetPassword, !readOnly && user,
+        readOnly ? why
+        : user   ? tr("Set a new password for the user.")
+                 : select);
+    set(m_delete, !readOnly && user && !self,
+        readOnly ? why
+        : !user  ? select
+        : self   ? tr("You cannot delete yourself.")
+                 : tr("Delete the user; their sessions and API keys end."));
+}
+
+QString UsersPanel::stateText() const
+{
+    return m_state->text();
+}
+
+void UsersPanel::showState()
+{
+    QString text;
+    bool bad = false;
+    switch (m_model->state()) {
+    case UserListModel::State::Idle:
+        text = isReadOnly() ? QString() : tr("Loading users...");
+        break;
+    case UserListModel::State::Loading:
+        text = tr("Loading users...");
+        break;
+    case UserListModel::State::Failed:
+        text = tr("The users could not be read: %1")
+                   .arg(AdminText::error(m_model->lastError(), m_me.role));
+        bad = true;
+        break;
+    case UserListModel::State::Ready:
+        if (m_model->totalCount() == 0)
+            text = m_model->search().isEmpty()
+                       ? tr("No user matches these filters.")
+                       : tr("No user matches \"%1\".").arg(m_model->search());
+        else
+            text = tr("%1 of %n user(s) shown", "", int(m_model->totalCount()))
+                       .arg(m_model->rowCount());
+        break;
+    }
+    if (!m_message.isEmpty()) {
+        text = m_message;
+        bad = true;
+    }
+    m_state->setText(text);
+    m_state->setProperty("tone", bad ? QStringLiteral("bad") : QString());
+    m_state->style()->unpolish(m_state);
+    m_state->style()->polish(m_state);
+    m_view->setVisible(m_model->state() == UserListModel::State::Ready || m_model->rowCount() > 0);
+    updateActions();
+}
+
+void UsersPanel::failed(const QString &what, const hm::Error &error)
+{
+    m_message = what.arg(AdminText::error(error, m_me.role));
+    showState();
+}
+
+void UsersPanel::createUser()
+{
+    if (!m_client)
+        return;
+    m_message.clear();
+    UserDialog dialog(m_client, nullptr, this);
+    if (DialogSeam::exec(&dialog) != QDialog::Accepted)
+        return;
+    m_model->reload();
+}
+
+void UsersPanel::editSelected()
+{
+    const client::UserInfo *user = selectedUser();
+    if (!m_client || !user || isReadOnly())
+        return;
+    m_message.clear();
+    UserDialog dialog(m_client, user, this);
+    if (DialogSeam::exec(&dialog) != QDialog::Accepted)
+        return;
+    m_model->updateUser(dialog.user());
+    showState();
+}
+
+void UsersPanel::changeStatus(const client::UserInfo &user, const QString &status)
+{
+    client::UsersApi(*m_client).update(
+        user.id, QJsonObject{{QStringLiteral("status"), status}},
+        [this, guard = QPointer<UsersPanel>(this)](Result<client::UserInfo> r) {
+            if (!guard)
+                return;
+            if (!r)
+                return failed(tr("The status was not changed: %1"), r.error());
+            m_model->updateUser(*r);
+            showState();
+        });
+}
+
+void UsersPanel::toggleSuspended()
+{
+    const client::UserInfo *user = selectedUser();
+    if (!m_client || !user)
+        return;
+    m_message.clear();
+    const client::UserInfo target = *user;
+    if (target.status == QLatin1String("suspended"))
+        return changeStatus(target, QStringLiteral("active"));
+    if (MessageBox::question(this, tr("Suspend user"),
+                             tr("Suspend %1? They cannot sign in until reactivated, and their "
+                                "sessions end now.")
+                                 .arg(target.username),
+                             QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel,
+                             QStringLiteral("users.confirmSuspend")) != QMessageBox::Yes)
+        return;
+    changeStatus(target, QStringLiteral("suspended"));
+}
+
+void UsersPanel::unlockSelected()
+{
+    const client::UserInfo *user = selectedUser();
+    if (!m_client || !user)
+        return;
+    m_message.clear();
+    const QString id = user->id;
+    client::UsersApi(*m_client).unlock(
+        id, [this, id, guard = QPointer<UsersPanel>(this)](Result<void> r) {
+            if (!guard)
+                return;
+            if (!r)
+                return failed(tr("The user was not unlocked: %1"), r.error());
+            client::UsersApi(*m_client).get(id, [this, guard](Result<client::UserInfo> u) {
+                if (guard && u)
+                    m_model->updateUser(*u);
+            });
+            m_message.clear();
+            showState();
+        });
+}
+
+void UsersPanel::resetPasswordOfSelected()
+{
+    const client::UserInfo *user = selectedUser();
+    if (!m_client || !user)
+        return;
+    m_message.clear();
+    const QString id = user->id;
+    QInputDialog input(this);
+    input.setObjectName(QStringLiteral("users.resetPasswordDialog"));
+    input.setWindowTitle(tr("Reset password"));
+    input.setLabelText(tr("New password for %1 (their sessions end):").arg(user->username));
+    input.setTextEchoMode(QLineEdit::Password);
+    if (DialogSeam::exec(&input) != QDialog::Accepted || input.textValue().isEmpty())
+        return;
+    client::UsersApi(*m_client).resetPassword(
+        id, input.textValue(), [this, guard = QPointer<UsersPanel>(this)](Result<void> r) {
+            if (!guard)
+                return;
+            if (!r)
+                return failed(tr("The password was not reset: %1"), r.error());
+            m_message.clear();
+            m_state->setText(tr("The password was reset."));
+        });
+}
+
+void UsersPanel::deleteSelected()
+{
+    const client::UserInfo *user = selectedUser();
+    if (!m_client || !user)
+        return;
+    m_message.clear();
+    const QString id = user->id;
+    if (MessageBox::question(this, tr("Delete user"),
+                             tr("Delete %1? Their sessions and API keys end at once. This cannot "
+                                "be undone.")
+                                 .arg(user->username),
+                             QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel,
+                             QStringLiteral("users.confirmDelete")) != QMessageBox::Yes)
+        return;
+    client::UsersApi(*m_client).remove(
+        id, [this, guard = QPointer<UsersPanel>(this)](Result<void> r) {
+            if (!guard)
+                return;
+            if (!r)
+                return failed(tr("The user was not deleted: %1"), r.error());
+            m_model->reload();
+        });
+}
+
+} // namespace hm::app

@@ -1,0 +1,196 @@
+#pragma once
+
+// What the account, API key and user panel tests share (issue 12): a real
+// in-process server over loopback (ServerConnection), its first
+// administrator, extra accounts made through the API, and awaiting the
+// client's callbacks.
+
+#include "LanguageManager.h"
+#include "ServerConnection.h"
+#include "client/AccountApi.h"
+#include "client/ApiClient.h"
+#include "client/UsersApi.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QDirIterator>
+#include <QFile>
+#include <QRandomGenerator>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QtTest>
+#include <memory>
+#include <optional>
+
+namespace admintest {
+
+inline QByteArray randomMasterKey()
+{
+    QByteArray key(32, Qt::Uninitialized);
+    QRandomGenerator::system()->generate(key.begin(), key.end());
+    return key.toBase64();
+}
+
+// Runs an asynchronous client call to its one callback.
+template <typename T, typename Start> hm::Result<T> await(Start start, int timeoutMs = 20000)
+{
+    std::optional<hm::Result<T>> out;
+    start([&out](hm::Result<T> r) { out.emplace(std::move(r)); });
+    if (!QTest::qWaitFor([&out] { return out.has_value(); }, timeoutMs))
+        return hm::Error{hm::ErrorCode::Timeout, QStringLiteral("no answer")};
+    return std::move(*out);
+}
+
+// Base32 to bytes as an authenticator app reads a TOTP secret (on the test
+// side, so the product's encoder is not checked against itself).
+inline QByteArray base32Decode(const QString &text)
+{
+    QByteArray bytes;
+    quint32 buffer = 0;
+    int bits = 0;
+    for (const QChar c : text) {
+        if (c == u'=')
+            break;
+        const int v = c.isDigit() ? c.unicode() - '2' + 26 : c.toUpper().unicode() - 'A';
+        buffer = (buffer << 5) | static_cast<quint32>(v);
+        bits += 5;
+        if (bits >= 8) {
+            bytes.append(static_cast<char>((buffer >> (bits - 8)) & 0xff));
+            bits -= 8;
+        }
+    }
+    return bytes;
+}
+
+// Whether any file under `dir` holds `needle` (bytes, as written).
+inline QStringList filesContaining(const QString &dir, const QByteArray &needle)
+{
+    QStringList found;
+    QDirIterator it(dir, QDir::Files | QDir::Hidden | QDir::System, QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        const QString path = it.next();
+        QFile file(path);
+        if (file.open(QIODevice::ReadOnly) && file.readAll().contains(needle))
+            found << path;
+    }
+    return found;
+}
+
+// A fresh server in temporary data and config directories, the console's
+// connection signed in as its first administrator.
+struct AdminServer
+{
+    QTemporaryDir dataDir;
+    QTemporaryDir configDir;
+    std::unique_ptr<hm::app::LanguageManager> languages;
+    std::unique_ptr<hm::app::ServerConnection> connection;
+    QString adminPassword;
+    hm::client::UserInfo admin;
+
+    bool start(const char *appName)
+    {
+        if (!configDir.isValid() || !dataDir.isValid())
+            return false;
+        qputenv("XDG_CONFIG_HOME", QFile::encodeName(configDir.path()));
+        qputenv("XDG_DATA_HOME", QFile::encodeName(configDir.path() + QStringLiteral("/data")));
+        QStandardPaths::setTestModeEnabled(true);
+        QCoreApplication::setOrganizationName(QStringLiteral("HiveMindTest"));
+        QCoreApplication::setApplicationName(QString::fromLatin1(appName));
+        QSettings().clear();
+        qputenv("HIVEMIND_MASTER_KEY", randomMasterKey());
+        languages = std::make_unique<hm::app::LanguageManager>();
+        if (!languages->setLanguage(QStringLiteral("en"), hm::app::LanguageManager::Persist::No))
+            return false;
+        hm::app::ServerConnection::Options options;
+        options.dataDir = dataDir.path();
+        options.useKeychain = false;
+        options.refreshIntervalMs = 0;
+        connection = std::make_unique<hm::app::ServerConnection>(options);
+        connection->start();
+        if (!QTest::qWaitFor(
+                [&] { return connection->state() == hm::app::ServerConnection::State::Connected; },
+                30000))
+            return false;
+        QFile passwordFile(QDir(dataDir.path()).filePath(QStringLiteral("initial-admin-password")));
+        if (!passwordFile.open(QIODevice::ReadOnly))
+            return false;
+        adminPassword = QString::fromUtf8(passwordFile.readAll()).trimmed();
+        auto login = await<hm::client::LoginResult>([&](auto done) {
+            connection->client()->login(QStringLiteral("admin"), adminPassword, done);
+        });
+        if (!login.ok()) {
+            qWarning("admin login: %s", qPrintable(login.error().toString()));
+            return false;
+        }
+        admin = login.value().user;
+        connection->setSignedIn(admin);
+        // These suites sign in more often than the default 5 logins a minute.
+        auto settings = await<QJsonValue>([&](auto done) {
+            connection->client()->call<QJsonValue>(
+                hm::client::ApiRequest::put(
+                    QStringLiteral("/api/v1/auth/settings"),
+                    QJsonObject{{QStringLiteral("auth.rate_limits"),
+                                 QJsonObject{{QStringLiteral("login_per_minute"), 1000},
+                                             {QStringLiteral("window_seconds"), 60}}}}),
+                [](const hm::client::ApiResponse &r) { return r.data; }, done);
+        });
+        if (!settings.ok()) {
+            qWarning("settings: %s", qPrintable(settings.error().toString()));
+            return false;
+        }
+        return true;
+    }
+
+    void stop()
+    {
+        connection.reset();
+        languages.reset();
+        QSettings().clear();
+    }
+
+    // A user made by the administrator through the API.
+    hm::client::UserInfo createUser(const QString &username, const QString &role,
+                                    const QString &password)
+    {
+        hm::client::NewUser user;
+        user.username = username;
+        user.email = username + QStringLiteral("@example.test");
+        user.password = password;
+        user.role = role;
+        auto created = await<hm::client::UserInfo>(
+            [&](auto done) { hm::client::UsersApi(*connection->client()).create(user, done); });
+        if (!created.ok()) {
+            qWarning("create %s: %s", qPrintable(username), qPrintable(created.error().toString()));
+            return {};
+        }
+        return created.value();
+    }
+
+    // A client of its own signed in as `username` (without 2FA).
+    std::unique_ptr<hm::client::ApiClient> signIn(const QString &username, const QString &password,
+                                                  hm::client::UserInfo *user = nullptr,
+                                                  const QByteArray &userAgent = {})
+    {
+        auto client = std::make_unique<hm::client::ApiClient>();
+        client->setBaseUrl(connection->baseUrl());
+        if (!userAgent.isEmpty())
+            client->setUserAgent(userAgent);
+        auto login = await<hm::client::LoginResult>(
+            [&](auto done) { client->login(username, password, done); });
+        if (!login.ok() || login.value().twoFactorRequired) {
+            qWarning("login of %s failed", qPrintable(username));
+            return nullptr;
+        }
+        if (user)
+            *user = login.value().user;
+        return client;
+    }
+};
+
+template <typename T> T *child(QObject *parent, const char *name)
+{
+    return parent->findChild<T *>(QString::fromLatin1(name));
+}
+
+} // namespace admintest

@@ -1,0 +1,401 @@
+// The Users section (issue 12, items 3 and 7) against a real in-process
+// server over loopback: an ADMIN creates a VIEWER through the user dialog
+// (with its role matrix); a second console signed in as that VIEWER shows
+// the Users tab read-only (and says so), every action off with the reason,
+// and the server's 403 explained when the list is forced; the lazy paged
+// model with more users than a page under QAbstractItemModelTester, with
+// search, role filter and sort; suspend, unlock, reset password and delete
+// through the modal seam; the language switch. With HIVEMIND_SCREENSHOT_DIR
+// set, `screenshots` saves the section in en, zh_TW and zh_CN.
+
+#include "AdminTestSupport.h"
+#include "MainWindow.h"
+#include "admin/ApiKeysPanel.h"
+#include "admin/UserDialog.h"
+#include "admin/UserListModel.h"
+#include "admin/UsersPage.h"
+#include "admin/UsersPanel.h"
+#include "widgets/MessageBox.h"
+
+#include <QAbstractItemModelTester>
+#include <QAction>
+#include <QApplication>
+#include <QComboBox>
+#include <QInputDialog>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTableWidget>
+
+using namespace hm::app;
+using namespace admintest;
+
+namespace {
+
+const QString kPassword = QStringLiteral("Start#Pass2026");
+
+int rowNamed(const UserListModel *model, const QString &username)
+{
+    for (int row = 0; row < model->rowCount(); ++row) {
+        if (model->user(row)->username == username)
+            return row;
+    }
+    return -1;
+}
+
+} // namespace
+
+class TestUsersPanel : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void cleanup();
+    void cleanupTestCase();
+    void adminCreatesAViewerThroughTheDialog();
+    void viewerConsoleIsReadOnlyAndExplains403();
+    void modelPagesSearchesFiltersAndSorts();
+    void suspendUnlockResetAndDelete();
+    void retranslates();
+    void screenshots();
+
+private:
+    AdminServer m_server;
+};
+
+void TestUsersPanel::initTestCase()
+{
+    QVERIFY(m_server.start("TestUsersPanel"));
+}
+
+void TestUsersPanel::cleanup()
+{
+    MessageBox::setNextAnswer(QMessageBox::NoButton);
+    DialogSeam::setNextHandler({});
+    QVERIFY(m_server.languages->setLanguage(QStringLiteral("en"), LanguageManager::Persist::No));
+}
+
+void TestUsersPanel::cleanupTestCase()
+{
+    m_server.stop();
+}
+
+void TestUsersPanel::adminCreatesAViewerThroughTheDialog()
+{
+    UsersPage page;
+    page.setSession(m_server.connection->client(), m_server.admin);
+    UsersPanel *panel = page.usersPanel();
+    QVERIFY(!panel->isReadOnly());
+    QTRY_COMPARE_WITH_TIMEOUT(panel->model()->state(), UserListModel::State::Ready, 15000);
+    QVERIFY(!child<QLabel>(&page, "users.readOnly")->isVisibleTo(panel));
+
+    QString matrixRole;
+    int matrixRows = 0;
+    DialogSeam::setNextHandler([&](QDialog *dialog) {
+        if (dialog->objectName() != QLatin1String("users.dialog"))
+            return int(QDialog::Rejected);
+        auto *ok = child<QPushButton>(dialog, "users.ok");
+        child<QLineEdit>(dialog, "users.username")->setText(QStringLiteral("v!"));
+        // Checked as typed.
+        if (!child<QLabel>(dialog, "users.usernameError")->isVisibleTo(dialog) || ok->isEnabled())
+            return int(QDialog::Rejected);
+        child<QLineEdit>(dialog, "users.username")->setText(QStringLiteral("vera"));
+        child<QLineEdit>(dialog, "users.email")->setText(QStringLiteral("vera@example.test"));
+        child<QLineEdit>(dialog, "users.fullName")->setText(QStringLiteral("Vera Viewer"));
+        auto *role = child<QComboBox>(dialog, "users.role");
+        role->setCurrentIndex(role->findData(QStringLiteral("viewer")));
+        auto *matrix = child<QTableWidget>(dialog, "users.roleMatrix");
+        matrixRole = matrix->horizontalHeaderItem(2)->text();
+        matrixRows = matrix->rowCount();
+        // A password the policy refuses: said at the field, the dialog stays.
+        child<QLineEdit>(dialog, "users.password")->setText(QStringLiteral("short"));
+        ok->click();
+        auto *passwordError = child<QLabel>(dialog, "users.passwordError");
+        (void)QTest::qWaitFor([&] { return passwordError->isVisibleTo(dialog); }, 15000);
+        if (!passwordError->text().contains(QLatin1String("password policy")))
+            return int(QDialog::Rejected);
+        child<QLineEdit>(dialog, "users.password")->setText(kPassword);
+        ok->click();
+        (void)QTest::qWaitFor([dialog] { return dialog->result() == QDialog::Accepted; }, 15000);
+        return dialog->result();
+    });
+    child<QPushButton>(&page, "users.create")->click();
+    QCOMPARE(matrixRole, QStringLiteral("Viewer"));
+    QVERIFY(matrixRows >= 8);
+    QTRY_VERIFY_WITH_TIMEOUT(rowNamed(panel->model(), QStringLiteral("vera")) >= 0, 15000);
+    const int row = rowNamed(panel->model(), QStringLiteral("vera"));
+    QCOMPARE(panel->model()->user(row)->role, QStringLiteral("viewer"));
+    QCOMPARE(panel->model()->data(panel->model()->index(row, UserListModel::RoleColumn)),
+             QVariant(QStringLiteral("Viewer")));
+    // The server has her as a viewer.
+    auto users = await<hm::client::Page<hm::client::UserInfo>>([&](auto done) {
+        hm::client::UserFilter filter;
+        filter.search = QStringLiteral("vera");
+        hm::client::UsersApi(*m_server.connection->client()).list(filter, done);
+    });
+    QVERIFY(users.ok());
+    QCOMPARE(users.value().items.size(), 1);
+    QCOMPARE(users.value().items.first().role, QStringLiteral("viewer"));
+}
+
+void TestUsersPanel::viewerConsoleIsReadOnlyAndExplains403()
+{
+    hm::client::UserInfo vera;
+    auto client = m_server.signIn(QStringLiteral("vera"), kPassword, &vera);
+    QVERIFY2(client, "vera is made by the test before");
+    UsersPage page;
+    page.setSession(client.get(), vera);
+    UsersPanel *panel = page.usersPanel();
+    QVERIFY(panel->isReadOnly());
+    // Read-only, and it says so: the banner, the tab's title, the reasons.
+    auto *banner = child<QLabel>(&page, "users.readOnly");
+    QVERIFY(banner->isVisibleTo(panel));
+    QVERIFY(banner->text().startsWith(QLatin1String("Read-only")));
+    QVERIFY(banner->text().contains(QLatin1String("Viewer")));
+    QCOMPARE(page.tabs()->tabText(0), QStringLiteral("Users (read-only)"));
+    QCOMPARE(page.tabs()->currentWidget(), static_cast<QWidget *>(page.apiKeysPanel()));
+    QCOMPARE(panel->model()->state(), UserListModel::State::Idle); // nothing asked
+    for (const char *name : {"users.create", "users.edit", "users.suspend", "users.unlock",
+                             "users.resetPassword", "users.delete"}) {
+        auto *button = child<QPushButton>(&page, name);
+        QVERIFY2(!button->isEnabled(), name);
+        QCOMPARE(button->toolTip(), QStringLiteral("Only administrators may do this; you are "
+                                                   "signed in as Viewer."));
+    }
+    // Forced anyway: the server's 403, explained.
+    panel->reload();
+    QTRY_COMPARE_WITH_TIMEOUT(panel->model()->state(), UserListModel::State::Failed, 15000);
+    QVERIFY(panel->model()->lastError().code == hm::ErrorCode::InsufficientPermissions ||
+            panel->model()->lastError().code == hm::ErrorCode::Forbidden);
+    QCOMPARE(panel->stateText(),
+             QStringLiteral("The users could not be read: The server refused this: your role "
+                            "(Viewer) may not do it. Ask an administrator."));
+
+    // A whole console signed in as the viewer: its Users section says the same.
+    auto login = await<hm::client::LoginResult>([&](auto done) {
+        m_server.connection->client()->login(QStringLiteral("vera"), kPassword, done);
+    });
+    QVERIFY(login.ok());
+    m_server.connection->setSignedIn(login.value().user);
+    {
+        MainWindow::Options options;
+        options.persistSettings = false;
+        MainWindow window(m_server.languages.get(), m_server.connection.get(), options);
+        QVERIFY(window.selectSection(QStringLiteral("users")));
+        auto *consolePage = window.findChild<UsersPage *>(QStringLiteral("page.users"));
+        QVERIFY(consolePage);
+        QVERIFY(consolePage->usersPanel()->isReadOnly());
+        QCOMPARE(consolePage->tabs()->tabText(0), QStringLiteral("Users (read-only)"));
+        QVERIFY(!child<QPushButton>(consolePage, "users.create")->isEnabled());
+        QVERIFY(child<QPushButton>(consolePage, "users.myAccount")->isEnabled());
+        QVERIFY(child<QAction>(&window, "action.myAccount")->isEnabled());
+        // Her keys tab is open: she may look, not create.
+        QCOMPARE(consolePage->tabs()->currentWidget(),
+                 static_cast<QWidget *>(consolePage->apiKeysPanel()));
+        QVERIFY(!child<QPushButton>(consolePage, "apikeys.create")->isEnabled());
+    }
+    // The administrator again, for the tests after this one.
+    auto admin = await<hm::client::LoginResult>([&](auto done) {
+        m_server.connection->client()->login(QStringLiteral("admin"), m_server.adminPassword, done);
+    });
+    QVERIFY(admin.ok());
+    m_server.connection->setSignedIn(admin.value().user);
+}
+
+void TestUsersPanel::modelPagesSearchesFiltersAndSorts()
+{
+    for (int i = 0; i < 23; ++i) {
+        const QString name = QStringLiteral("bulk%1").arg(i, 2, 10, QLatin1Char('0'));
+        QVERIFY(!m_server
+                     .createUser(name,
+                                 i % 3 == 0 ? QStringLiteral("viewer") : QStringLiteral("user"),
+                                 kPassword)
+                     .id.isEmpty());
+    }
+    UserListModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setPageSize(10);
+    model.setClient(m_server.connection->client());
+    model.sort(UserListModel::UsernameColumn, Qt::AscendingOrder);
+    model.reload();
+    QTRY_COMPARE_WITH_TIMEOUT(model.state(), UserListModel::State::Ready, 15000);
+    QCOMPARE(model.rowCount(), 10);
+    const qint64 total = model.totalCount();
+    QVERIFY(total >= 25); // admin, vera, 23 bulk
+    QVERIFY(model.canFetchMore({}));
+    while (model.canFetchMore({}) || model.isFetching()) {
+        if (model.canFetchMore({}))
+            model.fetchMore({});
+        QTRY_VERIFY_WITH_TIMEOUT(!model.isFetching(), 15000);
+    }
+    QCOMPARE(model.rowCount(), int(total));
+    QCOMPARE(model.user(0)->username, QStringLiteral("admin"));
+    QVERIFY(model.user(1)->username < model.user(2)->username);
+
+    // Sorted the other way on the server.
+    model.sort(UserListModel::UsernameColumn, Qt::DescendingOrder);
+    QTRY_COMPARE_WITH_TIMEOUT(model.state(), UserListModel::State::Ready, 15000);
+    QCOMPARE(model.user(0)->username, QStringLiteral("vera"));
+
+    // Role filter and search are the server's.
+    model.setRoleFilter(QStringLiteral("viewer"));
+    QTRY_COMPARE_WITH_TIMEOUT(model.state(), UserListModel::State::Ready, 15000);
+    QCOMPARE(model.totalCount(), 9); // bulk00, 03, ..., 21 and vera
+    for (int row = 0; row < model.rowCount(); ++row)
+        QCOMPARE(model.user(row)->role, QStringLiteral("viewer"));
+    model.setRoleFilter({});
+    model.setSearch(QStringLiteral("bulk1"));
+    QTRY_COMPARE_WITH_TIMEOUT(model.state(), UserListModel::State::Ready, 15000);
+    QCOMPARE(model.totalCount(), 10);
+}
+
+void TestUsersPanel::suspendUnlockResetAndDelete()
+{
+    UsersPage page;
+    page.setSession(m_server.connection->client(), m_server.connection->user());
+    UsersPanel *panel = page.usersPanel();
+    page.show();
+    child<QLineEdit>(&page, "users.search")->setText(QStringLiteral("bulk05"));
+    QTRY_COMPARE_WITH_TIMEOUT(panel->model()->rowCount(), 1, 15000);
+    QTRY_COMPARE(panel->model()->user(0)->username, QStringLiteral("bulk05"));
+    auto *view = child<QTableView>(&page, "users.list");
+    view->selectRow(0);
+
+    // Suspend (confirmed): the user can no longer sign in.
+    MessageBox::setNextAnswer(QMessageBox::Yes);
+    child<QPushButton>(&page, "users.suspend")->click();
+    QCOMPARE(MessageBox::lastObjectName(), QStringLiteral("users.confirmSuspend"));
+    QTRY_COMPARE_WITH_TIMEOUT(panel->model()->user(0)->status, QStringLiteral("suspended"), 15000);
+    QVERIFY(!m_server.signIn(QStringLiteral("bulk05"), kPassword));
+    QCOMPARE(child<QPushButton>(&page, "users.suspend")->text(), QStringLiteral("Reactivate"));
+    child<QPushButton>(&page, "users.suspend")->click();
+    QTRY_COMPARE_WITH_TIMEOUT(panel->model()->user(0)->status, QStringLiteral("active"), 15000);
+
+    // Unlock: accepted by the server, no error shown.
+    child<QPushButton>(&page, "users.unlock")->click();
+    (void)QTest::qWaitFor([&] { return !panel->stateText().isEmpty(); }, 2000);
+    QVERIFY(!child<QLabel>(&page, "users.state")
+                 ->property("tone")
+                 .toString()
+                 .contains(QLatin1String("bad")));
+
+    // Reset password through the seam; the new one signs in.
+    DialogSeam::setNextHandler([](QDialog *dialog) {
+        auto *input = qobject_cast<QInputDialog *>(dialog);
+        if (!input || dialog->objectName() != QLatin1String("users.resetPasswordDialog"))
+            return int(QDialog::Rejected);
+        input->setTextValue(QStringLiteral("Reset#Pass2026"));
+        return int(QDialog::Accepted);
+    });
+    child<QPushButton>(&page, "users.resetPassword")->click();
+    QTRY_COMPARE_WITH_TIMEOUT(panel->stateText(), QStringLiteral("The password was reset."), 15000);
+    QVERIFY(m_server.signIn(QStringLiteral("bulk05"), QStringLiteral("Reset#Pass2026")));
+
+    // Edit: the role changes through the dialog (username fixed there).
+    DialogSeam::setNextHandler([](QDialog *dialog) {
+        if (dialog->objectName() != QLatin1String("users.dialog") ||
+            child<QLineEdit>(dialog, "users.username")->isEnabled())
+            return int(QDialog::Rejected);
+        auto *role = child<QComboBox>(dialog, "users.role");
+        role->setCurrentIndex(role->findData(QStringLiteral("viewer")));
+        child<QPushButton>(dialog, "users.ok")->click();
+        (void)QTest::qWaitFor([dialog] { return dialog->result() == QDialog::Accepted; }, 15000);
+        return dialog->result();
+    });
+    child<QPushButton>(&page, "users.edit")->click();
+    QTRY_COMPARE_WITH_TIMEOUT(panel->model()->user(0)->role, QStringLiteral("viewer"), 15000);
+
+    // Delete: "No" keeps the user, "Yes" removes them.
+    MessageBox::setNextAnswer(QMessageBox::Cancel);
+    child<QPushButton>(&page, "users.delete")->click();
+    QCOMPARE(MessageBox::lastObjectName(), QStringLiteral("users.confirmDelete"));
+    QCOMPARE(panel->model()->rowCount(), 1);
+    MessageBox::setNextAnswer(QMessageBox::Yes);
+    child<QPushButton>(&page, "users.delete")->click();
+    QTRY_COMPARE_WITH_TIMEOUT(panel->model()->state(), UserListModel::State::Ready, 15000);
+    QTRY_COMPARE_WITH_TIMEOUT(panel->model()->rowCount(), 0, 15000);
+    QVERIFY(!m_server.signIn(QStringLiteral("bulk05"), QStringLiteral("Reset#Pass2026")));
+
+    // Nobody may delete or suspend themselves.
+    child<QLineEdit>(&page, "users.search")->setText(QStringLiteral("admin"));
+    QTRY_COMPARE_WITH_TIMEOUT(panel->model()->rowCount(), 1, 15000);
+    view->selectRow(0);
+    QVERIFY(!child<QPushButton>(&page, "users.delete")->isEnabled());
+    QCOMPARE(child<QPushButton>(&page, "users.delete")->toolTip(),
+             QStringLiteral("You cannot delete yourself."));
+}
+
+void TestUsersPanel::retranslates()
+{
+    UsersPage page;
+    page.setSession(m_server.connection->client(), m_server.connection->user());
+    QTRY_COMPARE(page.tabs()->tabText(0), QStringLiteral("Users"));
+    QVERIFY(m_server.languages->setLanguage(QStringLiteral("zh_TW"), LanguageManager::Persist::No));
+    QTRY_COMPARE(page.tabs()->tabText(0), QStringLiteral("使用者"));
+    QTRY_COMPARE(page.tabs()->tabText(1), QStringLiteral("API 金鑰"));
+    QTRY_COMPARE(page.usersPanel()->model()->headerData(0, Qt::Horizontal).toString(),
+                 QStringLiteral("使用者名稱"));
+    QVERIFY(m_server.languages->setLanguage(QStringLiteral("zh_CN"), LanguageManager::Persist::No));
+    QTRY_COMPARE(page.tabs()->tabText(0), QStringLiteral("用户"));
+    QTRY_COMPARE(page.tabs()->tabText(1), QStringLiteral("API 密钥"));
+    UserDialog dialog(m_server.connection->client(), nullptr);
+    QTRY_COMPARE(dialog.windowTitle(), QStringLiteral("新建用户"));
+}
+
+void TestUsersPanel::screenshots()
+{
+    const QString dir = qEnvironmentVariable("HIVEMIND_SCREENSHOT_DIR");
+    if (dir.isEmpty())
+        return; // only when asked for (docs/screenshots)
+    QVERIFY(QDir().mkpath(dir));
+    // Run alone: a few people to show (already there when run after the others).
+    for (const auto &[name, role] : {std::pair{QStringLiteral("vera"), QStringLiteral("viewer")},
+                                     std::pair{QStringLiteral("lin.mei"), QStringLiteral("user")},
+                                     std::pair{QStringLiteral("ops.chen"), QStringLiteral("admin")},
+                                     std::pair{QStringLiteral("wang.jun"), QStringLiteral("user")}})
+        m_server.createUser(name, role, kPassword);
+    MainWindow::Options options;
+    options.persistSettings = false;
+    for (const QString &language :
+         {QStringLiteral("en"), QStringLiteral("zh_TW"), QStringLiteral("zh_CN")}) {
+        QVERIFY(m_server.languages->setLanguage(language, LanguageManager::Persist::No));
+        MainWindow window(m_server.languages.get(), m_server.connection.get(), options);
+        window.resize(1280, 800);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(window.selectSection(QStringLiteral("users")));
+        auto *page = window.findChild<UsersPage *>(QStringLiteral("page.users"));
+        QTRY_COMPARE_WITH_TIMEOUT(page->usersPanel()->model()->state(), UserListModel::State::Ready,
+                                  15000);
+        QApplication::processEvents();
+        QVERIFY(window.grab().save(dir + QStringLiteral("/users-list-") + language +
+                                   QStringLiteral(".png")));
+        const int row = rowNamed(page->usersPanel()->model(), QStringLiteral("vera"));
+        UserDialog dialog(m_server.connection->client(),
+                          row >= 0 ? page->usersPanel()->model()->user(row) : nullptr, &window);
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        QApplication::processEvents();
+        QVERIFY(dialog.grab().save(dir + QStringLiteral("/users-edit-") + language +
+                                   QStringLiteral(".png")));
+        // The viewer's read-only tab.
+        hm::client::UserInfo vera;
+        auto client = m_server.signIn(QStringLiteral("vera"), kPassword, &vera);
+        QVERIFY(client);
+        UsersPage viewerPage;
+        viewerPage.resize(1000, 600);
+        viewerPage.setSession(client.get(), vera);
+        viewerPage.tabs()->setCurrentIndex(0);
+        viewerPage.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&viewerPage));
+        QApplication::processEvents();
+        QVERIFY(viewerPage.grab().save(dir + QStringLiteral("/users-viewer-") + language +
+                                       QStringLiteral(".png")));
+    }
+}
+
+QTEST_MAIN(TestUsersPanel)
+#include "TestUsersPanel.moc"
