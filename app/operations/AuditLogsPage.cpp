@@ -125,15 +125,16 @@ QWidget *AuditLogsPage::createAuditTab()
     m_auditAction->setMinimumContentsLength(14);
     m_auditAction->addItem(QString());
     for (const char *action :
-         {"LOGIN", "LOGIN_FAILED", "LOGOUT", "USER_CREATED", "USER_UPDATED", "USER_DELETED",
-          "PASSWORD_CHANGED", "API_KEY_CREATED", "API_KEY_REVOKED", "CONFIG_UPDATED"})
+         {"LOGIN", "LOGIN_FAILED", "USER_CREATED", "USER_UPDATED", "USER_DELETED",
+          "ROLE_CHANGED", "PASSWORD_CHANGED", "PASSWORD_RESET", "API_KEY_CREATED",
+          "API_KEY_REVOKED", "SESSION_REVOKED", "SYSTEM_CONFIG_CHANGED"})
         m_auditAction->addItem(QString::fromLatin1(action));
     m_auditResourceLabel = caption(tab);
     m_auditResource = new QComboBox(tab);
     m_auditResource->setObjectName(QStringLiteral("audit.resource"));
     m_auditResource->setEditable(true);
     m_auditResource->setMinimumContentsLength(10);
-    for (const char *resource : {"", "user", "api_key", "session", "flow", "system_config"})
+    for (const char *resource : {"", "user", "api_key", "session", "flow", "component", "settings"})
         m_auditResource->addItem(QString::fromLatin1(resource));
     m_auditPeriodLabel = caption(tab);
     m_auditPeriod = new QComboBox(tab);
