@@ -203,8 +203,10 @@ void DashboardPage::updateServerInfo()
         break;
     case ServerConnection::State::Failed:
         setStatusIndicator(m_statusDot, StatusTone::Bad);
-        m_status->setText(tr("Failed: %1").arg(describeServerError(
-            m_connection->errorCode(), m_connection->errorMessage(), m_connection->dataDir())));
+        m_status->setText(
+            tr("Failed: %1")
+                .arg(describeServerError(m_connection->errorCode(), m_connection->errorMessage(),
+                                         m_connection->dataDir())));
         break;
     }
 

@@ -20,7 +20,8 @@ hm::client::ApiClient *signedInClient(ServerConnection *connection)
                : nullptr;
 }
 
-template <typename Apply> void followSession(ServerConnection *connection, QObject *page, Apply apply)
+template <typename Apply>
+void followSession(ServerConnection *connection, QObject *page, Apply apply)
 {
     QObject::connect(connection, &ServerConnection::signedInChanged, page, apply);
     QObject::connect(connection, &ServerConnection::stateChanged, page, apply);
@@ -63,9 +64,8 @@ QWidget *createOperationsPage(const QString &sectionId, const OperationsContext 
             const bool persist = context.persistSettings;
             QObject::connect(page, &SettingsPage::languageRequested, manager,
                              [manager, persist](const QString &code) {
-                                 manager->setLanguage(code, persist
-                                                                ? LanguageManager::Persist::Yes
-                                                                : LanguageManager::Persist::No);
+                                 manager->setLanguage(code, persist ? LanguageManager::Persist::Yes
+                                                                    : LanguageManager::Persist::No);
                              });
         }
         const auto showProfiles = [page] {

@@ -12,7 +12,6 @@
 #include <QDateTimeEdit>
 #include <QDir>
 #include <QEvent>
-#include <QSaveFile>
 #include <QFileDialog>
 #include <QGridLayout>
 #include <QHBoxLayout>
@@ -20,6 +19,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QSaveFile>
 #include <QStandardPaths>
 #include <QTabWidget>
 #include <QTableView>
@@ -125,9 +125,9 @@ QWidget *AuditLogsPage::createAuditTab()
     m_auditAction->setMinimumContentsLength(14);
     m_auditAction->addItem(QString());
     for (const char *action :
-         {"LOGIN", "LOGIN_FAILED", "USER_CREATED", "USER_UPDATED", "USER_DELETED",
-          "ROLE_CHANGED", "PASSWORD_CHANGED", "PASSWORD_RESET", "API_KEY_CREATED",
-          "API_KEY_REVOKED", "SESSION_REVOKED", "SYSTEM_CONFIG_CHANGED"})
+         {"LOGIN", "LOGIN_FAILED", "USER_CREATED", "USER_UPDATED", "USER_DELETED", "ROLE_CHANGED",
+          "PASSWORD_CHANGED", "PASSWORD_RESET", "API_KEY_CREATED", "API_KEY_REVOKED",
+          "SESSION_REVOKED", "SYSTEM_CONFIG_CHANGED"})
         m_auditAction->addItem(QString::fromLatin1(action));
     m_auditResourceLabel = caption(tab);
     m_auditResource = new QComboBox(tab);
@@ -289,8 +289,8 @@ void AuditLogsPage::fillPeriods(QComboBox *combo)
 
 void AuditLogsPage::setClient(hm::client::ApiClient *client, const QString &role)
 {
-    if (client == m_client && role == m_role && (client || m_auditModel->state() ==
-                                                              RemoteRowsModel::State::Idle))
+    if (client == m_client && role == m_role &&
+        (client || m_auditModel->state() == RemoteRowsModel::State::Idle))
         return;
     m_client = client;
     m_role = role;
@@ -383,34 +383,32 @@ void AuditLogsPage::exportLogs()
     m_export->setEnabled(false);
     m_logStatus->setText(tr("Exporting…"));
     QPointer<AuditLogsPage> self(this);
-    hm::client::SystemApi(*m_client).exportLogs(
-        filter, format, [self, path](Result<QByteArray> r) {
-            if (!self)
-                return;
-            self->m_export->setEnabled(self->isAdmin());
-            self->m_logStatus->clear();
-            if (!r) {
-                const QString text = describeOperationsError(r.error(), tr("export the logs"));
-                self->m_logStatus->setText(text);
-                MessageBox::warning(self, tr("Export Server Logs"), text, QMessageBox::Ok,
-                                    QMessageBox::Ok, QStringLiteral("logs.exportFailed"));
-                return;
-            }
-            QSaveFile file(path);
-            const bool written = file.open(QIODevice::WriteOnly) &&
-                                 file.write(r.value()) == r.value().size() && file.commit();
-            if (!written) {
-                const QString text = tr("Could not write %1: %2")
-                                         .arg(QDir::toNativeSeparators(path), file.errorString());
-                self->m_logStatus->setText(text);
-                MessageBox::warning(self, tr("Export Server Logs"), text, QMessageBox::Ok,
-                                    QMessageBox::Ok, QStringLiteral("logs.exportFailed"));
-                return;
-            }
-            self->m_exportMessage =
-                tr("Saved the logs to %1.").arg(QDir::toNativeSeparators(path));
-            self->m_logStatus->setText(self->m_exportMessage);
-        });
+    hm::client::SystemApi(*m_client).exportLogs(filter, format, [self, path](Result<QByteArray> r) {
+        if (!self)
+            return;
+        self->m_export->setEnabled(self->isAdmin());
+        self->m_logStatus->clear();
+        if (!r) {
+            const QString text = describeOperationsError(r.error(), tr("export the logs"));
+            self->m_logStatus->setText(text);
+            MessageBox::warning(self, tr("Export Server Logs"), text, QMessageBox::Ok,
+                                QMessageBox::Ok, QStringLiteral("logs.exportFailed"));
+            return;
+        }
+        QSaveFile file(path);
+        const bool written = file.open(QIODevice::WriteOnly) &&
+                             file.write(r.value()) == r.value().size() && file.commit();
+        if (!written) {
+            const QString text = tr("Could not write %1: %2")
+                                     .arg(QDir::toNativeSeparators(path), file.errorString());
+            self->m_logStatus->setText(text);
+            MessageBox::warning(self, tr("Export Server Logs"), text, QMessageBox::Ok,
+                                QMessageBox::Ok, QStringLiteral("logs.exportFailed"));
+            return;
+        }
+        self->m_exportMessage = tr("Saved the logs to %1.").arg(QDir::toNativeSeparators(path));
+        self->m_logStatus->setText(self->m_exportMessage);
+    });
 }
 
 void AuditLogsPage::updateRoleState()
@@ -478,11 +476,10 @@ void AuditLogsPage::updateLogStatus()
             describeOperationsError(m_logModel->error(), tr("read the server logs")));
         break;
     case RemoteRowsModel::State::Ready: {
-        QString text =
-            m_logModel->totalOnServer() == 0
-                ? tr("No log records match these filters.")
-                : tr("Showing %1 of %n records", "", int(m_logModel->totalOnServer()))
-                      .arg(QLocale().toString(m_logModel->rowCount()));
+        QString text = m_logModel->totalOnServer() == 0
+                           ? tr("No log records match these filters.")
+                           : tr("Showing %1 of %n records", "", int(m_logModel->totalOnServer()))
+                                 .arg(QLocale().toString(m_logModel->rowCount()));
         if (m_liveTail->isChecked())
             text = tr("%1 Following new records live.").arg(text);
         m_logStatus->setText(text);
@@ -526,7 +523,7 @@ void AuditLogsPage::retranslate()
         m_logLevel->setCurrentIndex(index < 0 ? 0 : index);
     }
     m_logModuleLabel->setText(tr("Module"));
-    m_logModule->setPlaceholderText(tr("e.g. hivemind.server"));
+    m_logModule->setPlaceholderText(tr("e.g. %1").arg(QStringLiteral("hivemind.server")));
     m_logSearchLabel->setText(tr("Search"));
     m_logSearch->setPlaceholderText(tr("Text in the message"));
     m_logPeriodLabel->setText(tr("Time"));

@@ -21,8 +21,8 @@
 #include <QListWidget>
 #include <QLocale>
 #include <QStackedBarSeries>
-#include <QValueAxis>
 #include <QVBoxLayout>
+#include <QValueAxis>
 
 namespace hm::app {
 
@@ -70,7 +70,8 @@ QLineSeries *line(QChart *chart, const QColor &color)
 
 QString rate(double bytesPerSecond)
 {
-    return QLocale().formattedDataSize(qint64(bytesPerSecond), 1, QLocale::DataSizeTraditionalFormat);
+    return QLocale().formattedDataSize(qint64(bytesPerSecond), 1,
+                                       QLocale::DataSizeTraditionalFormat);
 }
 
 } // namespace
@@ -370,9 +371,8 @@ void DashboardOverview::showStats()
     m_failed->setText(number("failed"));
     m_running->setText(number("running"));
     const qint64 total = totals.value(QStringLiteral("total")).toInteger();
-    m_execState->setText(total == 0
-                             ? tr("No executions in the last 24 hours.")
-                             : tr("%n executions in the last 24 hours", "", int(total)));
+    m_execState->setText(total == 0 ? tr("No executions in the last 24 hours.")
+                                    : tr("%n executions in the last 24 hours", "", int(total)));
     const QJsonArray buckets = m_stats.value(QStringLiteral("buckets")).toArray();
     QStringList categories;
     QList<qreal> completed;
@@ -418,8 +418,8 @@ void DashboardOverview::loadFailures()
             }
             for (const hm::client::ExecutionSummary &e : r.value().items) {
                 const QString flow = e.flowName.isEmpty() ? e.flowId : e.flowName;
-                const QString when = QLocale().toString(e.createdAt.toLocalTime(),
-                                                        QLocale::ShortFormat);
+                const QString when =
+                    QLocale().toString(e.createdAt.toLocalTime(), QLocale::ShortFormat);
                 auto *item = new QListWidgetItem(
                     e.errorCode.isEmpty() ? tr("%1 — %2").arg(flow, when)
                                           : tr("%1 — %2 (%3)").arg(flow, when, e.errorCode),
@@ -448,8 +448,8 @@ int DashboardOverview::cpuPointCount() const
 void DashboardOverview::redrawCharts()
 {
     ++m_chartUpdates;
-    const qint64 now = m_history.isEmpty() ? QDateTime::currentMSecsSinceEpoch()
-                                           : m_history.latest().ms;
+    const qint64 now =
+        m_history.isEmpty() ? QDateTime::currentMSecsSinceEpoch() : m_history.latest().ms;
     m_cpu->replace(m_history.points(MetricsHistory::Series::Cpu, now));
     m_memory->replace(m_history.points(MetricsHistory::Series::Memory, now));
     m_disk->replace(m_history.points(MetricsHistory::Series::Disk, now));
@@ -479,8 +479,9 @@ void DashboardOverview::updateHostText()
         const qint64 days = m_uptimeSeconds / 86400;
         const qint64 hours = (m_uptimeSeconds % 86400) / 3600;
         const qint64 minutes = (m_uptimeSeconds % 3600) / 60;
-        m_uptime->setText(days > 0 ? tr("Server up %1 d %2 h %3 min").arg(days).arg(hours).arg(minutes)
-                                   : tr("Server up %1 h %2 min").arg(hours).arg(minutes));
+        m_uptime->setText(days > 0
+                              ? tr("Server up %1 d %2 h %3 min").arg(days).arg(hours).arg(minutes)
+                              : tr("Server up %1 h %2 min").arg(hours).arg(minutes));
     } else {
         m_uptime->setText(m_infoError);
     }
@@ -489,8 +490,8 @@ void DashboardOverview::updateHostText()
         const auto pct = [](double v) {
             return v < 0 ? QStringLiteral("—") : QLocale().toString(v, 'f', 1) + u'%';
         };
-        m_latest->setText(tr("CPU %1 · Memory %2 · Disk %3")
-                              .arg(pct(s.cpu), pct(s.memory), pct(s.disk)));
+        m_latest->setText(
+            tr("CPU %1 · Memory %2 · Disk %3").arg(pct(s.cpu), pct(s.memory), pct(s.disk)));
         m_hostState->setText(s.sentPerSecond < 0
                                  ? QString()
                                  : tr("Network: %1/s sent, %2/s received")

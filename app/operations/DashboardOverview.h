@@ -1,7 +1,6 @@
 #pragma once
 
 #include "client/ApiClient.h"
-
 #include "operations/MetricsHistory.h"
 
 #include <QJsonObject>

@@ -6,8 +6,7 @@ namespace hm::app {
 
 MetricsHistory::MetricsHistory(int capacity, qint64 windowMs)
     : m_ring(size_t(std::max(capacity, 2))), m_windowMs(windowMs)
-{
-}
+{}
 
 void MetricsHistory::add(qint64 ms, const QJsonObject &data)
 {

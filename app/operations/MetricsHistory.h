@@ -16,7 +16,7 @@ class MetricsHistory
 public:
     struct Sample
     {
-        qint64 ms = 0; // when (server message time, else arrival)
+        qint64 ms = 0;   // when (server message time, else arrival)
         double cpu = -1; // percent; -1 = unknown
         double memory = -1;
         double disk = -1;

@@ -272,17 +272,18 @@ void LogListModel::poll(int limit)
     m_polling = true;
     QPointer<LogListModel> self(this);
     const qint64 after = filter.afterId;
-    hm::client::SystemApi(*client()).logs(
-        filter, [self, after](Result<hm::client::Page<QJsonObject>> r) {
-            if (!self)
-                return;
-            self->m_polling = false;
-            // A reload since (new filter) makes this answer stale.
-            if (!r || self->newestId() != after)
-                return;
-            self->prependRows(r.value().items);
-            emit self->tailed(int(r.value().items.size()));
-        });
+    hm::client::SystemApi(*client()).logs(filter,
+                                          [self, after](Result<hm::client::Page<QJsonObject>> r) {
+                                              if (!self)
+                                                  return;
+                                              self->m_polling = false;
+                                              // A reload since (new filter) makes this answer
+                                              // stale.
+                                              if (!r || self->newestId() != after)
+                                                  return;
+                                              self->prependRows(r.value().items);
+                                              emit self->tailed(int(r.value().items.size()));
+                                          });
 }
 
 int LogListModel::columnCount(const QModelIndex &parent) const
@@ -308,8 +309,7 @@ QVariant LogListModel::headerData(int section, Qt::Orientation orientation, int 
     }
 }
 
-void LogListModel::requestPage(hm::client::ApiClient &client, int page, int size,
-                               PageCallback done)
+void LogListModel::requestPage(hm::client::ApiClient &client, int page, int size, PageCallback done)
 {
     hm::client::LogFilter filter = m_filter;
     filter.afterId = 0;

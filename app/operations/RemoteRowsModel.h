@@ -1,7 +1,6 @@
 #pragma once
 
 #include "client/ApiClient.h"
-
 #include "client/ApiTypes.h"
 #include "client/SystemApi.h"
 #include "common/Error.h"
@@ -9,7 +8,6 @@
 #include <QAbstractTableModel>
 #include <QJsonObject>
 #include <QPointer>
-
 
 namespace hm::app {
 
@@ -121,8 +119,7 @@ public:
                         int role = Qt::DisplayRole) const override;
 
 protected:
-    void requestPage(hm::client::ApiClient &client, int page, int size,
-                     PageCallback done) override;
+    void requestPage(hm::client::ApiClient &client, int page, int size, PageCallback done) override;
     QVariant cell(const QJsonObject &row, int column, int role) const override;
 
 private:
@@ -161,8 +158,7 @@ signals:
     void tailed(int newRows);
 
 protected:
-    void requestPage(hm::client::ApiClient &client, int page, int size,
-                     PageCallback done) override;
+    void requestPage(hm::client::ApiClient &client, int page, int size, PageCallback done) override;
     QVariant cell(const QJsonObject &row, int column, int role) const override;
 
 private:

@@ -177,8 +177,7 @@ QWidget *SettingsPage::createSystemTab()
     left->addStretch(1);
     QGroupBox *security = addGroup(content, right, QStringLiteral("settings.group.security"));
     addField(security, QStringLiteral("security.max_login_attempts"), Kind::Number, 1, 1000);
-    addField(security, QStringLiteral("security.lockout_duration"), Kind::Number, 1,
-             7 * 24 * 3600);
+    addField(security, QStringLiteral("security.lockout_duration"), Kind::Number, 1, 7 * 24 * 3600);
     QGroupBox *policy = addGroup(content, right, QStringLiteral("settings.group.passwordPolicy"));
     addField(policy, QStringLiteral("password_policy.min_length"), Kind::Number, 1, 128);
     addField(policy, QStringLiteral("password_policy.require_uppercase"), Kind::Flag);
@@ -228,9 +227,8 @@ QWidget *SettingsPage::createPreferencesTab()
     languageRow->addWidget(m_language);
     languageRow->addStretch(1);
     m_prefsForm->addRow(m_languageCaption, languageRow);
-    connect(m_language, &QComboBox::activated, this, [this](int index) {
-        emit languageRequested(m_language->itemData(index).toString());
-    });
+    connect(m_language, &QComboBox::activated, this,
+            [this](int index) { emit languageRequested(m_language->itemData(index).toString()); });
 
     // The theme (light / dark / follow the system) goes here: the lead
     // wires it (issue 12, item 8).
@@ -371,8 +369,8 @@ QJsonObject SettingsPage::changes() const
     for (const Field &field : m_fields) {
         const QJsonValue value = formValue(field);
         const QJsonValue stored = configValue(m_config, field.path);
-        const bool same = field.kind == Kind::Number ? value.toInt() == stored.toInt()
-                                                     : value == stored;
+        const bool same =
+            field.kind == Kind::Number ? value.toInt() == stored.toInt() : value == stored;
         if (same)
             continue;
         const qsizetype dot = field.path.indexOf(u'.');
@@ -448,14 +446,14 @@ void SettingsPage::save()
                 for (const QJsonValue &v : errors) {
                     const QJsonObject o = v.toObject();
                     QString path = o.value(QStringLiteral("field")).toString();
-                    path.replace(QStringLiteral("require_digits"), QStringLiteral("require_numbers"));
+                    path.replace(QStringLiteral("require_digits"),
+                                 QStringLiteral("require_numbers"));
                     self->showFieldError(path, o.value(QStringLiteral("message")).toString());
                 }
                 self->m_status = tr("The server refused the changes; nothing was saved. See the "
                                     "fields marked in red.");
             } else {
-                self->m_status =
-                    describeOperationsError(e, tr("change the system configuration"));
+                self->m_status = describeOperationsError(e, tr("change the system configuration"));
             }
             self->updateState();
             emit self->saved(false);
@@ -492,8 +490,8 @@ void SettingsPage::updateState()
     }
     bool typedProblem = false;
     for (const Field &field : std::as_const(m_fields))
-        typedProblem = typedProblem || (field.error->isVisible() &&
-                                        field.path == QLatin1String("site_name"));
+        typedProblem =
+            typedProblem || (field.error->isVisible() && field.path == QLatin1String("site_name"));
     const bool changed = !changes().isEmpty();
     m_save->setEnabled(admin && m_loaded && !m_busy && changed && !typedProblem);
     m_revert->setEnabled(admin && m_loaded && !m_busy && changed);

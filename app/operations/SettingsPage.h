@@ -16,7 +16,6 @@ class QListWidget;
 class QPushButton;
 class QTabWidget;
 
-
 namespace hm::app {
 
 // The Settings section (issue 12, item 5). "System configuration": the

@@ -73,8 +73,8 @@ void TestDashboard::initTestCase()
     QSettings().clear();
     m_languages = std::make_unique<hm::app::LanguageManager>();
     QVERIFY(m_languages->setLanguage(QStringLiteral("en"), hm::app::LanguageManager::Persist::No));
-    const QString problem = startServer({QStringLiteral("--ws-status-interval-ms"),
-                                         QStringLiteral("200")});
+    const QString problem =
+        startServer({QStringLiteral("--ws-status-interval-ms"), QStringLiteral("200")});
     QVERIFY2(problem.isEmpty(), qPrintable(problem));
     const QString signedIn = signIn(m_client, m_http->base());
     QVERIFY2(signedIn.isEmpty(), qPrintable(signedIn));
@@ -105,9 +105,9 @@ void TestDashboard::chartsReceiveSystemStatusOverTheWebSocket()
 
 void TestDashboard::countsMatchTheExecutionsMade()
 {
-    const QString noop =
-        createPublishedFlow(*m_http, m_admin, QStringLiteral("Nightly report"),
-                            flowDefinition({flowNode(QStringLiteral("only"), QStringLiteral("noop"))}));
+    const QString noop = createPublishedFlow(
+        *m_http, m_admin, QStringLiteral("Nightly report"),
+        flowDefinition({flowNode(QStringLiteral("only"), QStringLiteral("noop"))}));
     const QString broken = createPublishedFlow(
         *m_http, m_admin, QStringLiteral("Broken import"),
         flowDefinition({heldNode(QStringLiteral("call"), QStringLiteral("url"))}));
@@ -118,8 +118,8 @@ void TestDashboard::countsMatchTheExecutionsMade()
                      .value("status")
                      .toString(),
                  QStringLiteral("completed"));
-    const Answer failed = triggerFlow(*m_http, m_admin, broken,
-                                      {{"url", "http://127.0.0.1:1/"}}, QStringLiteral("?wait=true"));
+    const Answer failed = triggerFlow(*m_http, m_admin, broken, {{"url", "http://127.0.0.1:1/"}},
+                                      QStringLiteral("?wait=true"));
     QCOMPARE(failed.data().value("status").toString(), QStringLiteral("failed"));
     m_failedExecution = failed.data().value("execution_id").toString();
 

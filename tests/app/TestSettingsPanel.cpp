@@ -164,8 +164,7 @@ void TestSettingsPanel::refusedValueShowsAtItsFieldAndNothingChanges()
     const Answer direct =
         m_http->json("PUT", "/api/v1/system/config", {{"timezone", "Mars/Olympus_Mons"}}, m_admin);
     QCOMPARE(direct.status, 422);
-    const QJsonObject details =
-        direct.body.value("error").toObject().value("details").toObject();
+    const QJsonObject details = direct.body.value("error").toObject().value("details").toObject();
     QCOMPARE(timezoneError->text(),
              details.value("errors").toArray().first().toObject().value("message").toString());
     QCOMPARE(stored(), before);
@@ -174,8 +173,7 @@ void TestSettingsPanel::refusedValueShowsAtItsFieldAndNothingChanges()
     // Correcting the value hides its error.
     field<QComboBox>("timezone")->setCurrentText(QStringLiteral("Asia/Taipei"));
     QVERIFY(!timezoneError->isVisible());
-    QVERIFY(hm::test::screenshot(m_page.get(), QStringLiteral("settings-system-error-en")) ||
-            true);
+    QVERIFY(hm::test::screenshot(m_page.get(), QStringLiteral("settings-system-error-en")) || true);
 
     // An empty site name is refused as typed: Save is off.
     field<QLineEdit>("site_name")->setText(QStringLiteral("  "));
@@ -219,8 +217,7 @@ void TestSettingsPanel::viewerSeesItReadOnly()
     QSignalSpy saved(m_page.get(), &SettingsPage::saved);
     saveButton()->click();
     QTRY_COMPARE(saved.size(), 1);
-    const QString status =
-        m_page->findChild<QLabel *>(QStringLiteral("settings.status"))->text();
+    const QString status = m_page->findChild<QLabel *>(QStringLiteral("settings.status"))->text();
     QVERIFY2(status.contains(QLatin1String("only administrators may change the system "
                                            "configuration")),
              qPrintable(status));
@@ -271,11 +268,11 @@ void TestSettingsPanel::languageSwitch()
         QTRY_COMPARE(tabs->tabText(0), titles.at(i));
         QVERIFY(saveButton()->text() != QLatin1String("Save"));
         tabs->setCurrentIndex(0);
-        QVERIFY(hm::test::screenshot(m_page.get(), QStringLiteral("settings-system-") +
-                                                       languages.at(i)));
+        QVERIFY(hm::test::screenshot(m_page.get(),
+                                     QStringLiteral("settings-system-") + languages.at(i)));
         tabs->setCurrentIndex(1);
-        QVERIFY(hm::test::screenshot(m_page.get(), QStringLiteral("settings-preferences-") +
-                                                       languages.at(i)));
+        QVERIFY(hm::test::screenshot(m_page.get(),
+                                     QStringLiteral("settings-preferences-") + languages.at(i)));
     }
     QVERIFY(m_languages->setLanguage(QStringLiteral("en"), hm::app::LanguageManager::Persist::No));
     QTRY_COMPARE(tabs->tabText(0), QStringLiteral("System configuration"));

@@ -88,10 +88,8 @@ private slots:
         const QString own = createPublishedFlow(*m_http, bob.token, "bob-echo", echoFlow());
         QVERIFY(!own.isEmpty());
         QCOMPARE(run(own, {{"v", 1}}, bob.token), QStringLiteral("completed"));
-        const QJsonObject totals = m_http->get("/api/v1/executions/stats", bob.token)
-                                       .data()
-                                       .value("totals")
-                                       .toObject();
+        const QJsonObject totals =
+            m_http->get("/api/v1/executions/stats", bob.token).data().value("totals").toObject();
         QCOMPARE(totals.value("completed").toInt(), 1);
         QCOMPARE(totals.value("failed").toInt(), 0);
         // The admin sees all.

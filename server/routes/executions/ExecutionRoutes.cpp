@@ -342,12 +342,10 @@ QJsonObject executionStatusSchema()
 
 QJsonObject executionStatsSchema()
 {
-    QJsonObject counts{{QStringLiteral("completed"), integer()},
-                       {QStringLiteral("failed"), integer()},
-                       {QStringLiteral("running"), integer()},
-                       {QStringLiteral("queued"), integer()},
-                       {QStringLiteral("cancelled"), integer()},
-                       {QStringLiteral("total"), integer()}};
+    QJsonObject counts{
+        {QStringLiteral("completed"), integer()}, {QStringLiteral("failed"), integer()},
+        {QStringLiteral("running"), integer()},   {QStringLiteral("queued"), integer()},
+        {QStringLiteral("cancelled"), integer()}, {QStringLiteral("total"), integer()}};
     QJsonObject bucket = counts;
     bucket.insert(QStringLiteral("start"), string());
     return object({{QStringLiteral("hours"), integer()},
