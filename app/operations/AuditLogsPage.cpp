@@ -20,6 +20,7 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSaveFile>
+#include <QScrollArea>
 #include <QStandardPaths>
 #include <QTabWidget>
 #include <QTableView>
@@ -67,7 +68,21 @@ AuditLogsPage::AuditLogsPage(QWidget *parent)
     : QWidget(parent), m_auditModel(new AuditListModel(this)), m_logModel(new LogListModel(this))
 {
     setObjectName(QStringLiteral("page.audit"));
-    auto *layout = new QVBoxLayout(this);
+    // Narrow windows scroll rather than grow: the filters and forms have a
+    // wide minimum.
+    auto *outer = new QVBoxLayout(this);
+    outer->setContentsMargins(0, 0, 0, 0);
+    auto *scroll = new QScrollArea(this);
+    scroll->setObjectName(QStringLiteral("audit.scroll"));
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    auto *content = new QWidget(scroll);
+    content->setProperty("sectionPage", true);
+    content->setAttribute(Qt::WA_StyledBackground, true);
+    content->setMinimumHeight(480);
+    scroll->setWidget(content);
+    outer->addWidget(scroll);
+    auto *layout = new QVBoxLayout(content);
     layout->setContentsMargins(32, 24, 32, 24);
     layout->setSpacing(0);
     m_title = new QLabel(this);

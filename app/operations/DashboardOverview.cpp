@@ -6,8 +6,8 @@
 #include "client/SystemApi.h"
 #include "operations/OperationsText.h"
 
-#include <QBarCategoryAxis>
 #include <QBarSet>
+#include <QCategoryAxis>
 #include <QChart>
 #include <QChartView>
 #include <QDateTime>
@@ -227,7 +227,12 @@ QWidget *DashboardOverview::createExecutionsCard()
     series->append(m_failedSet);
     series->setBarWidth(0.8);
     m_hourChart->addSeries(series);
-    m_hourAxis = new QBarCategoryAxis(m_hourChart);
+    // Hours as a value axis labelled every third hour: 24 category labels
+    // do not fit under the bars.
+    m_hourAxis = new QCategoryAxis(m_hourChart);
+    m_hourAxis->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
+    m_hourAxis->setRange(-0.5, 23.5);
+    m_hourAxis->setGridLineVisible(false);
     m_countAxis = new QValueAxis(m_hourChart);
     m_countAxis->setLabelFormat(QStringLiteral("%d"));
     m_countAxis->setRange(0, 4);
@@ -364,7 +369,8 @@ void DashboardOverview::showStats()
                                       : tr("Sign in to see the executions of the last 24 hours."));
         m_completedSet->remove(0, m_completedSet->count());
         m_failedSet->remove(0, m_failedSet->count());
-        m_hourAxis->clear();
+        for (const QString &label : m_hourAxis->categoriesLabels())
+            m_hourAxis->remove(label);
         return;
     }
     m_completed->setText(number("completed"));
@@ -393,8 +399,15 @@ void DashboardOverview::showStats()
     m_failedSet->remove(0, m_failedSet->count());
     m_completedSet->append(completed);
     m_failedSet->append(failed);
-    m_hourAxis->setCategories(categories);
-    m_countAxis->setRange(0, std::max<qint64>(4, most + 1));
+    for (const QString &label : m_hourAxis->categoriesLabels())
+        m_hourAxis->remove(label);
+    for (int i = 0; i < categories.size(); ++i) {
+        if (i % 3 == 2 || i == categories.size() - 1)
+            m_hourAxis->append(categories.at(i) + QStringLiteral(":00"), i);
+    }
+    m_hourAxis->setRange(-0.5, categories.size() - 0.5);
+    m_countAxis->setRange(0, qreal(std::max<qint64>(4, most + 1)));
+    m_countAxis->applyNiceNumbers();
 }
 
 void DashboardOverview::loadFailures()
@@ -411,6 +424,7 @@ void DashboardOverview::loadFailures()
             if (!self)
                 return;
             self->m_failures->clear();
+            self->m_failureCount = -1;
             if (!r) {
                 self->m_failuresState->setText(
                     describeOperationsError(r.error(), tr("list the failed executions")));
@@ -427,9 +441,8 @@ void DashboardOverview::loadFailures()
                 item->setData(Qt::UserRole, e.executionId);
                 item->setToolTip(tr("Open execution %1 in the viewer").arg(e.executionId));
             }
-            self->m_failuresState->setText(r.value().items.isEmpty()
-                                               ? tr("No failed executions. Good.")
-                                               : tr("Click one to open it in the viewer."));
+            self->m_failureCount = int(r.value().items.size());
+            self->updateFailuresState();
         });
 }
 
@@ -525,15 +538,22 @@ void DashboardOverview::retranslate()
     m_failedSet->setLabel(tr("Failed"));
     m_hourChart->setTitle(tr("Per hour"));
     m_failuresTitle->setText(tr("Latest failed executions"));
-    if (!m_client) {
-        m_failuresState->setText(tr("Sign in to see failed executions."));
-    }
+    updateFailuresState();
     m_notYetTitle->setText(tr("Nodes, VPN and alerts"));
     m_notYetText->setText(tr("Worker nodes, the VPN and alerts are not part of this version of "
                              "HiveMind yet, so there is nothing to show here. They will appear "
                              "on this dashboard once they exist."));
-    if (m_stats.isEmpty())
-        showStats();
+    showStats();
+}
+
+void DashboardOverview::updateFailuresState()
+{
+    if (!m_client)
+        m_failuresState->setText(tr("Sign in to see failed executions."));
+    else if (m_failureCount == 0)
+        m_failuresState->setText(tr("No failed executions. Good."));
+    else if (m_failureCount > 0)
+        m_failuresState->setText(tr("Click one to open it in the viewer."));
 }
 
 } // namespace hm::app

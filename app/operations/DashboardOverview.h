@@ -13,7 +13,7 @@ class QListWidget;
 class QListWidgetItem;
 
 QT_BEGIN_NAMESPACE
-class QBarCategoryAxis;
+class QCategoryAxis;
 class QBarSet;
 class QChart;
 class QChartView;
@@ -73,6 +73,7 @@ private:
     QWidget *createNotYetCard();
     void retranslate();
     void updateHostText();
+    void updateFailuresState();
     void redrawCharts();
     void loadInfo();
     void loadStats();
@@ -90,6 +91,7 @@ private:
     int m_chartUpdates = 0;
     QJsonObject m_stats;
     qint64 m_uptimeSeconds = -1;
+    int m_failureCount = -1; // -1 = unknown (not read, or failed)
     QString m_infoError;
 
     QLabel *m_hostTitle = nullptr;
@@ -122,7 +124,7 @@ private:
     QChartView *m_hourView = nullptr;
     QBarSet *m_completedSet = nullptr;
     QBarSet *m_failedSet = nullptr;
-    QBarCategoryAxis *m_hourAxis = nullptr;
+    QCategoryAxis *m_hourAxis = nullptr;
     QValueAxis *m_countAxis = nullptr;
 
     QLabel *m_failuresTitle = nullptr;

@@ -37,7 +37,21 @@ QString fieldName(const QString &path)
 SettingsPage::SettingsPage(QWidget *parent) : QWidget(parent)
 {
     setObjectName(QStringLiteral("page.settings"));
-    auto *layout = new QVBoxLayout(this);
+    // Narrow windows scroll rather than grow: the filters and forms have a
+    // wide minimum.
+    auto *outer = new QVBoxLayout(this);
+    outer->setContentsMargins(0, 0, 0, 0);
+    auto *scroll = new QScrollArea(this);
+    scroll->setObjectName(QStringLiteral("settings.scroll"));
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    auto *content = new QWidget(scroll);
+    content->setProperty("sectionPage", true);
+    content->setAttribute(Qt::WA_StyledBackground, true);
+    content->setMinimumHeight(480);
+    scroll->setWidget(content);
+    outer->addWidget(scroll);
+    auto *layout = new QVBoxLayout(content);
     layout->setContentsMargins(32, 24, 32, 24);
     layout->setSpacing(0);
     m_title = new QLabel(this);
@@ -243,32 +257,39 @@ QWidget *SettingsPage::createPreferencesTab()
 
     m_profilesCaption = new QLabel(m_prefsGroup);
     m_profilesCaption->setObjectName(QStringLiteral("fieldCaption"));
-    auto *profilesBox = new QVBoxLayout;
+    // Composite fields sit in a widget of their own so that the form gives
+    // their wrapped hints the height they need.
+    auto *profilesWidget = new QWidget(m_prefsGroup);
+    auto *profilesBox = new QVBoxLayout(profilesWidget);
+    profilesBox->setContentsMargins(0, 0, 0, 0);
     m_profiles = new QListWidget(m_prefsGroup);
     m_profiles->setObjectName(QStringLiteral("settings.profiles"));
     m_profiles->setSelectionMode(QAbstractItemView::NoSelection);
     m_profiles->setFocusPolicy(Qt::NoFocus);
-    m_profiles->setMaximumHeight(110);
+    m_profiles->setMaximumHeight(80);
     m_profilesHint = new QLabel(m_prefsGroup);
     m_profilesHint->setObjectName(QStringLiteral("settings.profilesHint"));
-    m_profilesHint->setWordWrap(true);
+    // Not wrapped: QFormLayout gives a wrapped label inside a field too
+    // little height.
     profilesBox->addWidget(m_profiles);
     profilesBox->addWidget(m_profilesHint);
-    m_prefsForm->addRow(m_profilesCaption, profilesBox);
+    m_prefsForm->addRow(m_profilesCaption, profilesWidget);
 
     m_dataDirCaption = new QLabel(m_prefsGroup);
     m_dataDirCaption->setObjectName(QStringLiteral("fieldCaption"));
-    auto *dataBox = new QVBoxLayout;
+    auto *dataWidget = new QWidget(m_prefsGroup);
+    auto *dataBox = new QVBoxLayout(dataWidget);
+    dataBox->setContentsMargins(0, 0, 0, 0);
     m_dataDir = new QLabel(m_prefsGroup);
     m_dataDir->setObjectName(QStringLiteral("settings.dataDir"));
     m_dataDir->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_dataDir->setWordWrap(true);
+
     m_dataDirHint = new QLabel(m_prefsGroup);
     m_dataDirHint->setObjectName(QStringLiteral("settings.dataDirHint"));
-    m_dataDirHint->setWordWrap(true);
+
     dataBox->addWidget(m_dataDir);
     dataBox->addWidget(m_dataDirHint);
-    m_prefsForm->addRow(m_dataDirCaption, dataBox);
+    m_prefsForm->addRow(m_dataDirCaption, dataWidget);
 
     outer->addWidget(m_prefsGroup);
     outer->addStretch(1);

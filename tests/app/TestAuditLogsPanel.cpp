@@ -196,7 +196,8 @@ void TestAuditLogsPanel::modelsPageLazily()
         QVERIFY(model->totalOnServer() > 5);
         // Only what is asked for is fetched (the tester asks for one page).
         QTRY_VERIFY(model->canFetchMore({}));
-        QVERIFY(model->rowCount() == 5 || model->rowCount() == 10);
+        QVERIFY(model->rowCount() >= 5 && model->rowCount() <= 15);
+        QVERIFY(model->rowCount() < model->totalOnServer());
         const int before = model->rowCount();
         model->fetchMore({});
         // (A row a later page brings again, because new records pushed the
