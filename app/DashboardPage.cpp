@@ -6,6 +6,7 @@
 #include "ServerErrorText.h"
 #include "StatusIndicator.h"
 #include "hivemind/Version.h"
+#include "operations/DashboardOverview.h"
 
 #include <QDir>
 #include <QEvent>
@@ -13,6 +14,7 @@
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QScrollArea>
 #include <QVBoxLayout>
 
 namespace hm::app {
@@ -34,7 +36,20 @@ DashboardPage::DashboardPage(ServerConnection *connection, QWidget *parent)
 {
     setObjectName(QStringLiteral("page.dashboard"));
 
-    auto *layout = new QVBoxLayout(this);
+    // Taller than a small window: the page scrolls.
+    auto *outer = new QVBoxLayout(this);
+    outer->setContentsMargins(0, 0, 0, 0);
+    auto *scroll = new QScrollArea(this);
+    scroll->setObjectName(QStringLiteral("dashboard.scroll"));
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    auto *content = new QWidget(scroll);
+    content->setObjectName(QStringLiteral("dashboard.content"));
+    content->setProperty("sectionPage", true);
+    content->setAttribute(Qt::WA_StyledBackground, true);
+    scroll->setWidget(content);
+    outer->addWidget(scroll);
+    auto *layout = new QVBoxLayout(content);
     layout->setContentsMargins(40, 32, 40, 32);
     layout->setSpacing(0);
 
@@ -87,29 +102,9 @@ DashboardPage::DashboardPage(ServerConnection *connection, QWidget *parent)
     layout->addWidget(serverCard);
     layout->addSpacing(20);
 
-    // Overview placeholder card.
-    auto *overviewCard = createCard(this);
-    auto *overviewLayout = new QHBoxLayout(overviewCard);
-    overviewLayout->setContentsMargins(24, 20, 24, 22);
-    overviewLayout->setSpacing(20);
-    overviewLayout->addWidget(
-        createIconBadge(QStringLiteral(":/icons/dashboard.svg"), 56, overviewCard), 0,
-        Qt::AlignTop);
-    auto *overviewText = new QVBoxLayout;
-    overviewText->setSpacing(6);
-    m_overviewHeading = new QLabel(overviewCard);
-    m_overviewHeading->setObjectName(QStringLiteral("cardTitle"));
-    m_overviewText = new QLabel(overviewCard);
-    m_overviewText->setObjectName(QStringLiteral("emptyStateText"));
-    m_overviewText->setWordWrap(true);
-    m_overviewNote = new QLabel(overviewCard);
-    m_overviewNote->setObjectName(QStringLiteral("emptyStateNote"));
-    m_overviewNote->setWordWrap(true);
-    overviewText->addWidget(m_overviewHeading);
-    overviewText->addWidget(m_overviewText);
-    overviewText->addWidget(m_overviewNote);
-    overviewLayout->addLayout(overviewText, 1);
-    layout->addWidget(overviewCard);
+    // The live overview (app/operations).
+    m_overview = new DashboardOverview(content);
+    layout->addWidget(m_overview);
 
     layout->addStretch(1);
 
@@ -153,11 +148,6 @@ void DashboardPage::retranslateUi()
     m_addressCaption->setText(tr("Address"));
     m_modeCaption->setText(tr("Mode"));
     m_dataDirCaption->setText(tr("Data directory"));
-    m_overviewHeading->setText(tr("Activity overview"));
-    m_overviewText->setText(tr("Running executions, node health, VPN status and recent alerts "
-                               "will be summarised here."));
-    m_overviewNote->setText(
-        tr("Not available yet in HiveMind %1.").arg(QString::fromLatin1(hm::version::kVersion)));
     updateServerInfo();
 }
 
@@ -213,8 +203,10 @@ void DashboardPage::updateServerInfo()
         break;
     case ServerConnection::State::Failed:
         setStatusIndicator(m_statusDot, StatusTone::Bad);
-        m_status->setText(tr("Failed: %1").arg(describeServerError(
-            m_connection->errorCode(), m_connection->errorMessage(), m_connection->dataDir())));
+        m_status->setText(
+            tr("Failed: %1")
+                .arg(describeServerError(m_connection->errorCode(), m_connection->errorMessage(),
+                                         m_connection->dataDir())));
         break;
     }
 

@@ -7,6 +7,7 @@ class QLabel;
 
 namespace hm::app {
 
+class DashboardOverview;
 class ServerConnection;
 
 // The dashboard: the server this console is connected to (status, database,
@@ -18,6 +19,8 @@ class DashboardPage : public QWidget
 
 public:
     explicit DashboardPage(ServerConnection *connection, QWidget *parent = nullptr);
+    // The live part (app/operations): host metrics, executions, failures.
+    DashboardOverview *overview() const { return m_overview; }
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -46,9 +49,7 @@ private:
     QLabel *m_mode = nullptr;
     QLabel *m_dataDirCaption = nullptr;
     QLabel *m_dataDir = nullptr;
-    QLabel *m_overviewHeading = nullptr;
-    QLabel *m_overviewText = nullptr;
-    QLabel *m_overviewNote = nullptr;
+    DashboardOverview *m_overview = nullptr;
 };
 
 } // namespace hm::app

@@ -5,6 +5,7 @@
 #include "DashboardPage.h"
 #include "EmptyStatePage.h"
 #include "LanguageManager.h"
+#include "OperationsPages.h"
 #include "Sections.h"
 #include "ServerConnection.h"
 #include "ServerErrorText.h"
@@ -203,8 +204,11 @@ void MainWindow::createPages()
 {
     for (const Section &section : sections()) {
         QWidget *page = nullptr;
-        if (section.id == QLatin1String("dashboard")) {
-            page = new DashboardPage(m_connection, m_pages);
+        // Dashboard, Audit & Logs, Settings (app/operations).
+        const OperationsContext operations{
+            m_connection, m_languages, m_options.persistSettings,
+            [this](const QString &id) { openExecution(id); }};
+        if ((page = createOperationsPage(section.id, operations, m_pages))) {
         } else if (section.id == QLatin1String("flows")) {
             m_flowsPage = new FlowsPage(m_connection->client(), m_pages);
             // The list follows the session: it starts when someone signs in

@@ -381,6 +381,33 @@
     </message>
 </context>
 <context>
+    <name>OperationsText</name>
+    <message>
+        <source>The server refused: only administrators may %1. Ask an administrator, or sign in with an administrator account.</source>
+        <translation>The server refused: only administrators may %1. Ask an administrator, or sign in with an administrator account.</translation>
+    </message>
+    <message>
+        <source>You are not signed in to this server, or your session has ended. Sign in again to %1.</source>
+        <translation>You are not signed in to this server, or your session has ended. Sign in again to %1.</translation>
+    </message>
+    <message>
+        <source>The server cannot be reached, so the console could not %1. Check the connection and try again.</source>
+        <translation>The server cannot be reached, so the console could not %1. Check the connection and try again.</translation>
+    </message>
+    <message>
+        <source>The server did not answer in time, so the console could not %1. Try again.</source>
+        <translation>The server did not answer in time, so the console could not %1. Try again.</translation>
+    </message>
+    <message>
+        <source>Too many requests; wait a moment and try again.</source>
+        <translation>Too many requests; wait a moment and try again.</translation>
+    </message>
+    <message>
+        <source>Could not %1: %2</source>
+        <translation>Could not %1: %2</translation>
+    </message>
+</context>
+<context>
     <name>Sections</name>
     <message>
         <source>Dashboard</source>
@@ -810,6 +837,246 @@
     </message>
 </context>
 <context>
+    <name>hm::app::AuditListModel</name>
+    <message>
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Resource</source>
+        <translation>Resource</translation>
+    </message>
+    <message>
+        <source>IP address</source>
+        <translation>IP address</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::AuditLogsPage</name>
+    <message>
+        <source>read the audit trail</source>
+        <translation>read the audit trail</translation>
+    </message>
+    <message>
+        <source>read the server logs</source>
+        <translation>read the server logs</translation>
+    </message>
+    <message>
+        <source>Any time</source>
+        <translation>Any time</translation>
+    </message>
+    <message>
+        <source>Last hour</source>
+        <translation>Last hour</translation>
+    </message>
+    <message>
+        <source>Last 24 hours</source>
+        <translation>Last 24 hours</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>Last 7 days</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>Last 30 days</translation>
+    </message>
+    <message>
+        <source>Custom range</source>
+        <translation>Custom range</translation>
+    </message>
+    <message>
+        <source>Export Server Logs</source>
+        <translation>Export Server Logs</translation>
+    </message>
+    <message>
+        <source>%1 files (*.%2)</source>
+        <translation>%1 files (*.%2)</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>Exporting…</translation>
+    </message>
+    <message>
+        <source>export the logs</source>
+        <translation>export the logs</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>Could not write %1: %2</translation>
+    </message>
+    <message>
+        <source>Saved the logs to %1.</source>
+        <translation>Saved the logs to %1.</translation>
+    </message>
+    <message>
+        <source>Sign in to read the audit trail and the server logs.</source>
+        <translation>Sign in to read the audit trail and the server logs.</translation>
+    </message>
+    <message>
+        <source>Only administrators may read the audit trail and the server logs; you are signed in as %1.</source>
+        <translation>Only administrators may read the audit trail and the server logs; you are signed in as %1.</translation>
+    </message>
+    <message>
+        <source>Download the records that match the filters as a file</source>
+        <translation>Download the records that match the filters as a file</translation>
+    </message>
+    <message>
+        <source>Sign in to read the audit trail.</source>
+        <translation>Sign in to read the audit trail.</translation>
+    </message>
+    <message>
+        <source>Only administrators may read the audit trail.</source>
+        <translation>Only administrators may read the audit trail.</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <source>No audit entries match these filters.</source>
+        <translation>No audit entries match these filters.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Showing %1 of %n entries</source>
+        <translation>
+            <numerusform>Showing %1 of %n entry</numerusform>
+            <numerusform>Showing %1 of %n entries</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Sign in to read the server logs.</source>
+        <translation>Sign in to read the server logs.</translation>
+    </message>
+    <message>
+        <source>Only administrators may read the server logs.</source>
+        <translation>Only administrators may read the server logs.</translation>
+    </message>
+    <message>
+        <source>No log records match these filters.</source>
+        <translation>No log records match these filters.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Showing %1 of %n records</source>
+        <translation>
+            <numerusform>Showing %1 of %n record</numerusform>
+            <numerusform>Showing %1 of %n records</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 Following new records live.</source>
+        <translation>%1 Following new records live.</translation>
+    </message>
+    <message>
+        <source>Audit &amp; Logs</source>
+        <translation>Audit &amp; Logs</translation>
+    </message>
+    <message>
+        <source>Who did what on this server, and what the server itself reported. Administrators only.</source>
+        <translation>Who did what on this server, and what the server itself reported. Administrators only.</translation>
+    </message>
+    <message>
+        <source>Audit trail</source>
+        <translation>Audit trail</translation>
+    </message>
+    <message>
+        <source>Server logs</source>
+        <translation>Server logs</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <source>Any user</source>
+        <translation>Any user</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Any action</source>
+        <translation>Any action</translation>
+    </message>
+    <message>
+        <source>Resource type</source>
+        <translation>Resource type</translation>
+    </message>
+    <message>
+        <source>Any resource</source>
+        <translation>Any resource</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>Apply</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>Level</translation>
+    </message>
+    <message>
+        <source>All levels</source>
+        <translation>All levels</translation>
+    </message>
+    <message>
+        <source>Info and above</source>
+        <translation>Info and above</translation>
+    </message>
+    <message>
+        <source>Warnings and above</source>
+        <translation>Warnings and above</translation>
+    </message>
+    <message>
+        <source>Errors and above</source>
+        <translation>Errors and above</translation>
+    </message>
+    <message>
+        <source>Critical only</source>
+        <translation>Critical only</translation>
+    </message>
+    <message>
+        <source>Module</source>
+        <translation>Module</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <source>Text in the message</source>
+        <translation>Text in the message</translation>
+    </message>
+    <message>
+        <source>Live tail</source>
+        <translation>Live tail</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Export…</translation>
+    </message>
+    <message>
+        <source>e.g. %1</source>
+        <translation>e.g. %1</translation>
+    </message>
+</context>
+<context>
     <name>hm::app::ChoiceField</name>
     <message>
         <source>Not set</source>
@@ -958,6 +1225,156 @@
     </message>
 </context>
 <context>
+    <name>hm::app::DashboardOverview</name>
+    <message>
+        <source>read the server&apos;s status</source>
+        <translation>read the server&apos;s status</translation>
+    </message>
+    <message>
+        <source>count the executions</source>
+        <translation>count the executions</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <source>Sign in to see the executions of the last 24 hours.</source>
+        <translation>Sign in to see the executions of the last 24 hours.</translation>
+    </message>
+    <message>
+        <source>No executions in the last 24 hours.</source>
+        <translation>No executions in the last 24 hours.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n executions in the last 24 hours</source>
+        <translation>
+            <numerusform>%n execution in the last 24 hours</numerusform>
+            <numerusform>%n executions in the last 24 hours</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>list the failed executions</source>
+        <translation>list the failed executions</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>%1 — %2 (%3)</source>
+        <translation>%1 — %2 (%3)</translation>
+    </message>
+    <message>
+        <source>Open execution %1 in the viewer</source>
+        <translation>Open execution %1 in the viewer</translation>
+    </message>
+    <message>
+        <source>No failed executions. Good.</source>
+        <translation>No failed executions. Good.</translation>
+    </message>
+    <message>
+        <source>Click one to open it in the viewer.</source>
+        <translation>Click one to open it in the viewer.</translation>
+    </message>
+    <message>
+        <source>Server up %1 d %2 h %3 min</source>
+        <translation>Server up %1 d %2 h %3 min</translation>
+    </message>
+    <message>
+        <source>Server up %1 h %2 min</source>
+        <translation>Server up %1 h %2 min</translation>
+    </message>
+    <message>
+        <source>CPU %1 · Memory %2 · Disk %3</source>
+        <translation>CPU %1 · Memory %2 · Disk %3</translation>
+    </message>
+    <message>
+        <source>Network: %1/s sent, %2/s received</source>
+        <translation>Network: %1/s sent, %2/s received</translation>
+    </message>
+    <message>
+        <source>Waiting for the server&apos;s first status report…</source>
+        <translation>Waiting for the server&apos;s first status report…</translation>
+    </message>
+    <message>
+        <source>Sign in to follow the host&apos;s load live.</source>
+        <translation>Sign in to follow the host&apos;s load live.</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>Host</translation>
+    </message>
+    <message>
+        <source>CPU, memory and disk (last 15 minutes)</source>
+        <translation>CPU, memory and disk (last 15 minutes)</translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation>Memory</translation>
+    </message>
+    <message>
+        <source>Disk</source>
+        <translation>Disk</translation>
+    </message>
+    <message>
+        <source>Minutes</source>
+        <translation>Minutes</translation>
+    </message>
+    <message>
+        <source>Network (KiB/s)</source>
+        <translation>Network (KiB/s)</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Sent</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <source>Executions, last 24 hours</source>
+        <translation>Executions, last 24 hours</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Completed</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Failed</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>Running</translation>
+    </message>
+    <message>
+        <source>Per hour</source>
+        <translation>Per hour</translation>
+    </message>
+    <message>
+        <source>Latest failed executions</source>
+        <translation>Latest failed executions</translation>
+    </message>
+    <message>
+        <source>Sign in to see failed executions.</source>
+        <translation>Sign in to see failed executions.</translation>
+    </message>
+    <message>
+        <source>Nodes, VPN and alerts</source>
+        <translation>Nodes, VPN and alerts</translation>
+    </message>
+    <message>
+        <source>Worker nodes, the VPN and alerts are not part of this version of HiveMind yet, so there is nothing to show here. They will appear on this dashboard once they exist.</source>
+        <translation>Worker nodes, the VPN and alerts are not part of this version of HiveMind yet, so there is nothing to show here. They will appear on this dashboard once they exist.</translation>
+    </message>
+</context>
+<context>
     <name>hm::app::DashboardPage</name>
     <message>
         <source>Server</source>
@@ -990,18 +1407,6 @@
     <message>
         <source>Data directory</source>
         <translation>Data directory</translation>
-    </message>
-    <message>
-        <source>Activity overview</source>
-        <translation>Activity overview</translation>
-    </message>
-    <message>
-        <source>Running executions, node health, VPN status and recent alerts will be summarised here.</source>
-        <translation>Running executions, node health, VPN status and recent alerts will be summarised here.</translation>
-    </message>
-    <message>
-        <source>Not available yet in HiveMind %1.</source>
-        <translation>Not available yet in HiveMind %1.</translation>
     </message>
     <message>
         <source>Healthy</source>
@@ -2983,6 +3388,25 @@
     </message>
 </context>
 <context>
+    <name>hm::app::LogListModel</name>
+    <message>
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>Level</translation>
+    </message>
+    <message>
+        <source>Module</source>
+        <translation>Module</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Message</translation>
+    </message>
+</context>
+<context>
     <name>hm::app::MainWindow</name>
     <message>
         <source>HiveMind</source>
@@ -3922,6 +4346,173 @@
     <message>
         <source>Enter a trigger field name or a $.trigger.… expression.</source>
         <translation>Enter a trigger field name or a $.trigger.… expression.</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::SettingsPage</name>
+    <message>
+        <source>read the system configuration</source>
+        <translation>read the system configuration</translation>
+    </message>
+    <message>
+        <source>The site name cannot be empty.</source>
+        <translation>The site name cannot be empty.</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <source>The server refused the changes; nothing was saved. See the fields marked in red.</source>
+        <translation>The server refused the changes; nothing was saved. See the fields marked in red.</translation>
+    </message>
+    <message>
+        <source>change the system configuration</source>
+        <translation>change the system configuration</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Saved.</translation>
+    </message>
+    <message>
+        <source>Sign in to see the server&apos;s configuration.</source>
+        <translation>Sign in to see the server&apos;s configuration.</translation>
+    </message>
+    <message>
+        <source>Only administrators may change the system configuration; you are signed in as %1.</source>
+        <translation>Only administrators may change the system configuration; you are signed in as %1.</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <source>The server&apos;s configuration, and how this console works for you.</source>
+        <translation>The server&apos;s configuration, and how this console works for you.</translation>
+    </message>
+    <message>
+        <source>System configuration</source>
+        <translation>System configuration</translation>
+    </message>
+    <message>
+        <source>Console preferences</source>
+        <translation>Console preferences</translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation>General</translation>
+    </message>
+    <message>
+        <source>Rate limits</source>
+        <translation>Rate limits</translation>
+    </message>
+    <message>
+        <source>Sign-in security</source>
+        <translation>Sign-in security</translation>
+    </message>
+    <message>
+        <source>Password policy</source>
+        <translation>Password policy</translation>
+    </message>
+    <message>
+        <source>Site name</source>
+        <translation>Site name</translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation>Time zone</translation>
+    </message>
+    <message>
+        <source>Log level</source>
+        <translation>Log level</translation>
+    </message>
+    <message>
+        <source>Limit request rates</source>
+        <translation>Limit request rates</translation>
+    </message>
+    <message>
+        <source>Requests per minute (signed in)</source>
+        <translation>Requests per minute (signed in)</translation>
+    </message>
+    <message>
+        <source>Requests per minute (anonymous, per IP)</source>
+        <translation>Requests per minute (anonymous, per IP)</translation>
+    </message>
+    <message>
+        <source>Failed sign-ins before lockout</source>
+        <translation>Failed sign-ins before lockout</translation>
+    </message>
+    <message>
+        <source>Lockout duration</source>
+        <translation>Lockout duration</translation>
+    </message>
+    <message>
+        <source>Minimum length</source>
+        <translation>Minimum length</translation>
+    </message>
+    <message>
+        <source>Require an uppercase letter</source>
+        <translation>Require an uppercase letter</translation>
+    </message>
+    <message>
+        <source>Require a lowercase letter</source>
+        <translation>Require a lowercase letter</translation>
+    </message>
+    <message>
+        <source>Require a digit</source>
+        <translation>Require a digit</translation>
+    </message>
+    <message>
+        <source>Require a symbol</source>
+        <translation>Require a symbol</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source> characters</source>
+        <translation> characters</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Revert</source>
+        <translation>Revert</translation>
+    </message>
+    <message>
+        <source>This console</source>
+        <translation>This console</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation>Theme</translation>
+    </message>
+    <message>
+        <source>Servers and profiles</source>
+        <translation>Servers and profiles</translation>
+    </message>
+    <message>
+        <source>Local server (runs inside this console)</source>
+        <translation>Local server (runs inside this console)</translation>
+    </message>
+    <message>
+        <source>Add servers with File ▸ Add Server… and switch with File ▸ Switch Server; they are listed here read-only.</source>
+        <translation>Add servers with File ▸ Add Server… and switch with File ▸ Switch Server; they are listed here read-only.</translation>
+    </message>
+    <message>
+        <source>Default data location</source>
+        <translation>Default data location</translation>
+    </message>
+    <message>
+        <source>Where the local server keeps its encrypted database. Start the console with --data-dir to use another one.</source>
+        <translation>Where the local server keeps its encrypted database. Start the console with --data-dir to use another one.</translation>
     </message>
 </context>
 <context>

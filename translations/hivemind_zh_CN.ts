@@ -379,6 +379,33 @@
     </message>
 </context>
 <context>
+    <name>OperationsText</name>
+    <message>
+        <source>The server refused: only administrators may %1. Ask an administrator, or sign in with an administrator account.</source>
+        <translation>服务器拒绝了：只有管理员才能%1。请联系管理员，或使用管理员账号登录。</translation>
+    </message>
+    <message>
+        <source>You are not signed in to this server, or your session has ended. Sign in again to %1.</source>
+        <translation>您尚未登录此服务器，或会话已结束。请重新登录以%1。</translation>
+    </message>
+    <message>
+        <source>The server cannot be reached, so the console could not %1. Check the connection and try again.</source>
+        <translation>无法连接到服务器，因此控制台无法%1。请检查连接后重试。</translation>
+    </message>
+    <message>
+        <source>The server did not answer in time, so the console could not %1. Try again.</source>
+        <translation>服务器未及时响应，因此控制台无法%1。请重试。</translation>
+    </message>
+    <message>
+        <source>Too many requests; wait a moment and try again.</source>
+        <translation>请求过于频繁，请稍后重试。</translation>
+    </message>
+    <message>
+        <source>Could not %1: %2</source>
+        <translation>无法%1：%2</translation>
+    </message>
+</context>
+<context>
     <name>Sections</name>
     <message>
         <source>Dashboard</source>
@@ -806,6 +833,244 @@
     </message>
 </context>
 <context>
+    <name>hm::app::AuditListModel</name>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Resource</source>
+        <translation>资源</translation>
+    </message>
+    <message>
+        <source>IP address</source>
+        <translation>IP 地址</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>详细信息</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::AuditLogsPage</name>
+    <message>
+        <source>read the audit trail</source>
+        <translation>读取审计记录</translation>
+    </message>
+    <message>
+        <source>read the server logs</source>
+        <translation>读取服务器日志</translation>
+    </message>
+    <message>
+        <source>Any time</source>
+        <translation>不限时间</translation>
+    </message>
+    <message>
+        <source>Last hour</source>
+        <translation>过去 1 小时</translation>
+    </message>
+    <message>
+        <source>Last 24 hours</source>
+        <translation>过去 24 小时</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>过去 7 天</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>过去 30 天</translation>
+    </message>
+    <message>
+        <source>Custom range</source>
+        <translation>自定义范围</translation>
+    </message>
+    <message>
+        <source>Export Server Logs</source>
+        <translation>导出服务器日志</translation>
+    </message>
+    <message>
+        <source>%1 files (*.%2)</source>
+        <translation>%1 文件 (*.%2)</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>正在导出…</translation>
+    </message>
+    <message>
+        <source>export the logs</source>
+        <translation>导出日志</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>Saved the logs to %1.</source>
+        <translation>已将日志保存到 %1。</translation>
+    </message>
+    <message>
+        <source>Sign in to read the audit trail and the server logs.</source>
+        <translation>请登录以读取审计记录和服务器日志。</translation>
+    </message>
+    <message>
+        <source>Only administrators may read the audit trail and the server logs; you are signed in as %1.</source>
+        <translation>只有管理员才能读取审计记录和服务器日志；您当前以 %1 身份登录。</translation>
+    </message>
+    <message>
+        <source>Download the records that match the filters as a file</source>
+        <translation>将符合筛选条件的记录下载为文件</translation>
+    </message>
+    <message>
+        <source>Sign in to read the audit trail.</source>
+        <translation>请登录以读取审计记录。</translation>
+    </message>
+    <message>
+        <source>Only administrators may read the audit trail.</source>
+        <translation>只有管理员才能读取审计记录。</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <source>No audit entries match these filters.</source>
+        <translation>没有符合这些筛选条件的审计条目。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Showing %1 of %n entries</source>
+        <translation>
+            <numerusform>显示 %1 条，共 %n 条条目</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Sign in to read the server logs.</source>
+        <translation>请登录以读取服务器日志。</translation>
+    </message>
+    <message>
+        <source>Only administrators may read the server logs.</source>
+        <translation>只有管理员才能读取服务器日志。</translation>
+    </message>
+    <message>
+        <source>No log records match these filters.</source>
+        <translation>没有符合这些筛选条件的日志记录。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Showing %1 of %n records</source>
+        <translation>
+            <numerusform>显示 %1 条，共 %n 条记录</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 Following new records live.</source>
+        <translation>%1 正在实时跟踪新记录。</translation>
+    </message>
+    <message>
+        <source>Audit &amp; Logs</source>
+        <translation>审计与日志</translation>
+    </message>
+    <message>
+        <source>Who did what on this server, and what the server itself reported. Administrators only.</source>
+        <translation>谁在这台服务器上做了什么，以及服务器自身报告了什么。仅限管理员。</translation>
+    </message>
+    <message>
+        <source>Audit trail</source>
+        <translation>审计记录</translation>
+    </message>
+    <message>
+        <source>Server logs</source>
+        <translation>服务器日志</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>Any user</source>
+        <translation>所有用户</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Any action</source>
+        <translation>所有操作</translation>
+    </message>
+    <message>
+        <source>Resource type</source>
+        <translation>资源类型</translation>
+    </message>
+    <message>
+        <source>Any resource</source>
+        <translation>所有资源</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>应用</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <source>All levels</source>
+        <translation>所有级别</translation>
+    </message>
+    <message>
+        <source>Info and above</source>
+        <translation>信息及以上</translation>
+    </message>
+    <message>
+        <source>Warnings and above</source>
+        <translation>警告及以上</translation>
+    </message>
+    <message>
+        <source>Errors and above</source>
+        <translation>错误及以上</translation>
+    </message>
+    <message>
+        <source>Critical only</source>
+        <translation>仅严重</translation>
+    </message>
+    <message>
+        <source>Module</source>
+        <translation>模块</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>搜索</translation>
+    </message>
+    <message>
+        <source>Text in the message</source>
+        <translation>消息中的文本</translation>
+    </message>
+    <message>
+        <source>Live tail</source>
+        <translation>实时跟踪</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>e.g. %1</source>
+        <translation>例如 %1</translation>
+    </message>
+</context>
+<context>
     <name>hm::app::ChoiceField</name>
     <message>
         <source>Not set</source>
@@ -954,6 +1219,155 @@
     </message>
 </context>
 <context>
+    <name>hm::app::DashboardOverview</name>
+    <message>
+        <source>read the server&apos;s status</source>
+        <translation>读取服务器状态</translation>
+    </message>
+    <message>
+        <source>count the executions</source>
+        <translation>统计执行次数</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <source>Sign in to see the executions of the last 24 hours.</source>
+        <translation>请登录以查看过去 24 小时的执行。</translation>
+    </message>
+    <message>
+        <source>No executions in the last 24 hours.</source>
+        <translation>过去 24 小时没有执行。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n executions in the last 24 hours</source>
+        <translation>
+            <numerusform>过去 24 小时共 %n 次执行</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>list the failed executions</source>
+        <translation>列出失败的执行</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>%1 — %2 (%3)</source>
+        <translation>%1 — %2（%3）</translation>
+    </message>
+    <message>
+        <source>Open execution %1 in the viewer</source>
+        <translation>在查看器中打开执行 %1</translation>
+    </message>
+    <message>
+        <source>No failed executions. Good.</source>
+        <translation>没有失败的执行，一切正常。</translation>
+    </message>
+    <message>
+        <source>Click one to open it in the viewer.</source>
+        <translation>单击条目即可在查看器中打开。</translation>
+    </message>
+    <message>
+        <source>Server up %1 d %2 h %3 min</source>
+        <translation>服务器已运行 %1 天 %2 小时 %3 分</translation>
+    </message>
+    <message>
+        <source>Server up %1 h %2 min</source>
+        <translation>服务器已运行 %1 小时 %2 分</translation>
+    </message>
+    <message>
+        <source>CPU %1 · Memory %2 · Disk %3</source>
+        <translation>处理器 %1 · 内存 %2 · 磁盘 %3</translation>
+    </message>
+    <message>
+        <source>Network: %1/s sent, %2/s received</source>
+        <translation>网络：发送 %1/s，接收 %2/s</translation>
+    </message>
+    <message>
+        <source>Waiting for the server&apos;s first status report…</source>
+        <translation>正在等待服务器的第一份状态报告…</translation>
+    </message>
+    <message>
+        <source>Sign in to follow the host&apos;s load live.</source>
+        <translation>请登录以实时跟踪主机负载。</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>主机</translation>
+    </message>
+    <message>
+        <source>CPU, memory and disk (last 15 minutes)</source>
+        <translation>处理器、内存和磁盘（过去 15 分钟）</translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation>处理器</translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation>内存</translation>
+    </message>
+    <message>
+        <source>Disk</source>
+        <translation>磁盘</translation>
+    </message>
+    <message>
+        <source>Minutes</source>
+        <translation>分钟</translation>
+    </message>
+    <message>
+        <source>Network (KiB/s)</source>
+        <translation>网络（KiB/s）</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>发送</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>接收</translation>
+    </message>
+    <message>
+        <source>Executions, last 24 hours</source>
+        <translation>执行（过去 24 小时）</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>运行中</translation>
+    </message>
+    <message>
+        <source>Per hour</source>
+        <translation>每小时</translation>
+    </message>
+    <message>
+        <source>Latest failed executions</source>
+        <translation>最近失败的执行</translation>
+    </message>
+    <message>
+        <source>Sign in to see failed executions.</source>
+        <translation>请登录以查看失败的执行。</translation>
+    </message>
+    <message>
+        <source>Nodes, VPN and alerts</source>
+        <translation>节点、VPN 和告警</translation>
+    </message>
+    <message>
+        <source>Worker nodes, the VPN and alerts are not part of this version of HiveMind yet, so there is nothing to show here. They will appear on this dashboard once they exist.</source>
+        <translation>此版本的 HiveMind 尚未包含工作节点、VPN 和告警，因此这里没有内容可显示。这些功能推出后会显示在此仪表板上。</translation>
+    </message>
+</context>
+<context>
     <name>hm::app::DashboardPage</name>
     <message>
         <source>Server</source>
@@ -986,18 +1400,6 @@
     <message>
         <source>Data directory</source>
         <translation>数据目录</translation>
-    </message>
-    <message>
-        <source>Activity overview</source>
-        <translation>活动概览</translation>
-    </message>
-    <message>
-        <source>Running executions, node health, VPN status and recent alerts will be summarised here.</source>
-        <translation>运行中的流程、节点健康状况、VPN 状态与最近的告警将汇总于此。</translation>
-    </message>
-    <message>
-        <source>Not available yet in HiveMind %1.</source>
-        <translation>HiveMind %1 尚未提供此功能。</translation>
     </message>
     <message>
         <source>Healthy</source>
@@ -2964,6 +3366,25 @@
     </message>
 </context>
 <context>
+    <name>hm::app::LogListModel</name>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <source>Module</source>
+        <translation>模块</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>消息</translation>
+    </message>
+</context>
+<context>
     <name>hm::app::MainWindow</name>
     <message>
         <source>HiveMind</source>
@@ -3897,6 +4318,173 @@
     <message>
         <source>Enter a trigger field name or a $.trigger.… expression.</source>
         <translation>请输入触发字段名称或 $.trigger.… 表达式。</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::SettingsPage</name>
+    <message>
+        <source>read the system configuration</source>
+        <translation>读取系统配置</translation>
+    </message>
+    <message>
+        <source>The site name cannot be empty.</source>
+        <translation>站点名称不能为空。</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message>
+        <source>The server refused the changes; nothing was saved. See the fields marked in red.</source>
+        <translation>服务器拒绝了这些更改，未保存任何内容。请查看以红色标出的字段。</translation>
+    </message>
+    <message>
+        <source>change the system configuration</source>
+        <translation>更改系统配置</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+    <message>
+        <source>Sign in to see the server&apos;s configuration.</source>
+        <translation>请登录以查看服务器配置。</translation>
+    </message>
+    <message>
+        <source>Only administrators may change the system configuration; you are signed in as %1.</source>
+        <translation>只有管理员才能更改系统配置；您当前以 %1 身份登录。</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>The server&apos;s configuration, and how this console works for you.</source>
+        <translation>服务器的配置，以及此控制台的使用偏好。</translation>
+    </message>
+    <message>
+        <source>System configuration</source>
+        <translation>系统配置</translation>
+    </message>
+    <message>
+        <source>Console preferences</source>
+        <translation>控制台偏好设置</translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation>常规</translation>
+    </message>
+    <message>
+        <source>Rate limits</source>
+        <translation>速率限制</translation>
+    </message>
+    <message>
+        <source>Sign-in security</source>
+        <translation>登录安全</translation>
+    </message>
+    <message>
+        <source>Password policy</source>
+        <translation>密码策略</translation>
+    </message>
+    <message>
+        <source>Site name</source>
+        <translation>站点名称</translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation>时区</translation>
+    </message>
+    <message>
+        <source>Log level</source>
+        <translation>日志级别</translation>
+    </message>
+    <message>
+        <source>Limit request rates</source>
+        <translation>限制请求速率</translation>
+    </message>
+    <message>
+        <source>Requests per minute (signed in)</source>
+        <translation>每分钟请求数（已登录）</translation>
+    </message>
+    <message>
+        <source>Requests per minute (anonymous, per IP)</source>
+        <translation>每分钟请求数（匿名，每个 IP）</translation>
+    </message>
+    <message>
+        <source>Failed sign-ins before lockout</source>
+        <translation>锁定前允许的登录失败次数</translation>
+    </message>
+    <message>
+        <source>Lockout duration</source>
+        <translation>锁定时长</translation>
+    </message>
+    <message>
+        <source>Minimum length</source>
+        <translation>最小长度</translation>
+    </message>
+    <message>
+        <source>Require an uppercase letter</source>
+        <translation>须包含大写字母</translation>
+    </message>
+    <message>
+        <source>Require a lowercase letter</source>
+        <translation>须包含小写字母</translation>
+    </message>
+    <message>
+        <source>Require a digit</source>
+        <translation>须包含数字</translation>
+    </message>
+    <message>
+        <source>Require a symbol</source>
+        <translation>须包含符号</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <source> characters</source>
+        <translation> 个字符</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Revert</source>
+        <translation>还原</translation>
+    </message>
+    <message>
+        <source>This console</source>
+        <translation>此控制台</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <source>Servers and profiles</source>
+        <translation>服务器和配置文件</translation>
+    </message>
+    <message>
+        <source>Local server (runs inside this console)</source>
+        <translation>本地服务器（在此控制台内运行）</translation>
+    </message>
+    <message>
+        <source>Add servers with File ▸ Add Server… and switch with File ▸ Switch Server; they are listed here read-only.</source>
+        <translation>请通过“文件 ▸ 添加服务器…”添加服务器，通过“文件 ▸ 切换服务器”切换；此处仅供查看。</translation>
+    </message>
+    <message>
+        <source>Default data location</source>
+        <translation>默认数据位置</translation>
+    </message>
+    <message>
+        <source>Where the local server keeps its encrypted database. Start the console with --data-dir to use another one.</source>
+        <translation>本地服务器存放加密数据库的位置。启动控制台时加上 --data-dir 即可改用其他位置。</translation>
     </message>
 </context>
 <context>

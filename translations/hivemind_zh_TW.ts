@@ -379,6 +379,33 @@
     </message>
 </context>
 <context>
+    <name>OperationsText</name>
+    <message>
+        <source>The server refused: only administrators may %1. Ask an administrator, or sign in with an administrator account.</source>
+        <translation>伺服器拒絕了：只有管理員才能%1。請洽管理員，或以管理員帳號登入。</translation>
+    </message>
+    <message>
+        <source>You are not signed in to this server, or your session has ended. Sign in again to %1.</source>
+        <translation>您尚未登入此伺服器，或工作階段已結束。請重新登入以%1。</translation>
+    </message>
+    <message>
+        <source>The server cannot be reached, so the console could not %1. Check the connection and try again.</source>
+        <translation>無法連線到伺服器，因此主控台無法%1。請檢查連線後再試一次。</translation>
+    </message>
+    <message>
+        <source>The server did not answer in time, so the console could not %1. Try again.</source>
+        <translation>伺服器未及時回應，因此主控台無法%1。請再試一次。</translation>
+    </message>
+    <message>
+        <source>Too many requests; wait a moment and try again.</source>
+        <translation>請求過於頻繁，請稍候再試。</translation>
+    </message>
+    <message>
+        <source>Could not %1: %2</source>
+        <translation>無法%1：%2</translation>
+    </message>
+</context>
+<context>
     <name>Sections</name>
     <message>
         <source>Dashboard</source>
@@ -806,6 +833,244 @@
     </message>
 </context>
 <context>
+    <name>hm::app::AuditListModel</name>
+    <message>
+        <source>Time</source>
+        <translation>時間</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>使用者</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>動作</translation>
+    </message>
+    <message>
+        <source>Resource</source>
+        <translation>資源</translation>
+    </message>
+    <message>
+        <source>IP address</source>
+        <translation>IP 位址</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>詳細資料</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::AuditLogsPage</name>
+    <message>
+        <source>read the audit trail</source>
+        <translation>讀取稽核軌跡</translation>
+    </message>
+    <message>
+        <source>read the server logs</source>
+        <translation>讀取伺服器日誌</translation>
+    </message>
+    <message>
+        <source>Any time</source>
+        <translation>不限時間</translation>
+    </message>
+    <message>
+        <source>Last hour</source>
+        <translation>過去 1 小時</translation>
+    </message>
+    <message>
+        <source>Last 24 hours</source>
+        <translation>過去 24 小時</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>過去 7 天</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>過去 30 天</translation>
+    </message>
+    <message>
+        <source>Custom range</source>
+        <translation>自訂範圍</translation>
+    </message>
+    <message>
+        <source>Export Server Logs</source>
+        <translation>匯出伺服器日誌</translation>
+    </message>
+    <message>
+        <source>%1 files (*.%2)</source>
+        <translation>%1 檔案 (*.%2)</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>正在匯出…</translation>
+    </message>
+    <message>
+        <source>export the logs</source>
+        <translation>匯出日誌</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>無法寫入 %1：%2</translation>
+    </message>
+    <message>
+        <source>Saved the logs to %1.</source>
+        <translation>已將日誌儲存至 %1。</translation>
+    </message>
+    <message>
+        <source>Sign in to read the audit trail and the server logs.</source>
+        <translation>請登入以讀取稽核軌跡與伺服器日誌。</translation>
+    </message>
+    <message>
+        <source>Only administrators may read the audit trail and the server logs; you are signed in as %1.</source>
+        <translation>只有管理員才能讀取稽核軌跡與伺服器日誌；您目前以 %1 身分登入。</translation>
+    </message>
+    <message>
+        <source>Download the records that match the filters as a file</source>
+        <translation>將符合篩選條件的記錄下載為檔案</translation>
+    </message>
+    <message>
+        <source>Sign in to read the audit trail.</source>
+        <translation>請登入以讀取稽核軌跡。</translation>
+    </message>
+    <message>
+        <source>Only administrators may read the audit trail.</source>
+        <translation>只有管理員才能讀取稽核軌跡。</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>正在載入…</translation>
+    </message>
+    <message>
+        <source>No audit entries match these filters.</source>
+        <translation>沒有符合這些篩選條件的稽核項目。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Showing %1 of %n entries</source>
+        <translation>
+            <numerusform>顯示 %1 筆，共 %n 筆項目</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Sign in to read the server logs.</source>
+        <translation>請登入以讀取伺服器日誌。</translation>
+    </message>
+    <message>
+        <source>Only administrators may read the server logs.</source>
+        <translation>只有管理員才能讀取伺服器日誌。</translation>
+    </message>
+    <message>
+        <source>No log records match these filters.</source>
+        <translation>沒有符合這些篩選條件的日誌記錄。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Showing %1 of %n records</source>
+        <translation>
+            <numerusform>顯示 %1 筆，共 %n 筆記錄</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 Following new records live.</source>
+        <translation>%1 正在即時追蹤新記錄。</translation>
+    </message>
+    <message>
+        <source>Audit &amp; Logs</source>
+        <translation>稽核與日誌</translation>
+    </message>
+    <message>
+        <source>Who did what on this server, and what the server itself reported. Administrators only.</source>
+        <translation>誰在這台伺服器上做了什麼，以及伺服器本身回報了什麼。僅限管理員。</translation>
+    </message>
+    <message>
+        <source>Audit trail</source>
+        <translation>稽核軌跡</translation>
+    </message>
+    <message>
+        <source>Server logs</source>
+        <translation>伺服器日誌</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>使用者</translation>
+    </message>
+    <message>
+        <source>Any user</source>
+        <translation>所有使用者</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>動作</translation>
+    </message>
+    <message>
+        <source>Any action</source>
+        <translation>所有動作</translation>
+    </message>
+    <message>
+        <source>Resource type</source>
+        <translation>資源類型</translation>
+    </message>
+    <message>
+        <source>Any resource</source>
+        <translation>所有資源</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>時間</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>套用</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>層級</translation>
+    </message>
+    <message>
+        <source>All levels</source>
+        <translation>所有層級</translation>
+    </message>
+    <message>
+        <source>Info and above</source>
+        <translation>資訊及以上</translation>
+    </message>
+    <message>
+        <source>Warnings and above</source>
+        <translation>警告及以上</translation>
+    </message>
+    <message>
+        <source>Errors and above</source>
+        <translation>錯誤及以上</translation>
+    </message>
+    <message>
+        <source>Critical only</source>
+        <translation>僅嚴重</translation>
+    </message>
+    <message>
+        <source>Module</source>
+        <translation>模組</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>搜尋</translation>
+    </message>
+    <message>
+        <source>Text in the message</source>
+        <translation>訊息中的文字</translation>
+    </message>
+    <message>
+        <source>Live tail</source>
+        <translation>即時追蹤</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>匯出…</translation>
+    </message>
+    <message>
+        <source>e.g. %1</source>
+        <translation>例如 %1</translation>
+    </message>
+</context>
+<context>
     <name>hm::app::ChoiceField</name>
     <message>
         <source>Not set</source>
@@ -954,6 +1219,155 @@
     </message>
 </context>
 <context>
+    <name>hm::app::DashboardOverview</name>
+    <message>
+        <source>read the server&apos;s status</source>
+        <translation>讀取伺服器狀態</translation>
+    </message>
+    <message>
+        <source>count the executions</source>
+        <translation>統計執行次數</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>正在載入…</translation>
+    </message>
+    <message>
+        <source>Sign in to see the executions of the last 24 hours.</source>
+        <translation>請登入以查看過去 24 小時的執行。</translation>
+    </message>
+    <message>
+        <source>No executions in the last 24 hours.</source>
+        <translation>過去 24 小時沒有執行。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n executions in the last 24 hours</source>
+        <translation>
+            <numerusform>過去 24 小時共 %n 次執行</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>list the failed executions</source>
+        <translation>列出失敗的執行</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>%1 — %2 (%3)</source>
+        <translation>%1 — %2（%3）</translation>
+    </message>
+    <message>
+        <source>Open execution %1 in the viewer</source>
+        <translation>在檢視器中開啟執行 %1</translation>
+    </message>
+    <message>
+        <source>No failed executions. Good.</source>
+        <translation>沒有失敗的執行，一切正常。</translation>
+    </message>
+    <message>
+        <source>Click one to open it in the viewer.</source>
+        <translation>按一下項目即可在檢視器中開啟。</translation>
+    </message>
+    <message>
+        <source>Server up %1 d %2 h %3 min</source>
+        <translation>伺服器已運行 %1 天 %2 小時 %3 分</translation>
+    </message>
+    <message>
+        <source>Server up %1 h %2 min</source>
+        <translation>伺服器已運行 %1 小時 %2 分</translation>
+    </message>
+    <message>
+        <source>CPU %1 · Memory %2 · Disk %3</source>
+        <translation>處理器 %1 · 記憶體 %2 · 磁碟 %3</translation>
+    </message>
+    <message>
+        <source>Network: %1/s sent, %2/s received</source>
+        <translation>網路：傳送 %1/s，接收 %2/s</translation>
+    </message>
+    <message>
+        <source>Waiting for the server&apos;s first status report…</source>
+        <translation>正在等待伺服器的第一份狀態報告…</translation>
+    </message>
+    <message>
+        <source>Sign in to follow the host&apos;s load live.</source>
+        <translation>請登入以即時追蹤主機負載。</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>主機</translation>
+    </message>
+    <message>
+        <source>CPU, memory and disk (last 15 minutes)</source>
+        <translation>處理器、記憶體與磁碟（過去 15 分鐘）</translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation>處理器</translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation>記憶體</translation>
+    </message>
+    <message>
+        <source>Disk</source>
+        <translation>磁碟</translation>
+    </message>
+    <message>
+        <source>Minutes</source>
+        <translation>分鐘</translation>
+    </message>
+    <message>
+        <source>Network (KiB/s)</source>
+        <translation>網路（KiB/s）</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>傳送</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>接收</translation>
+    </message>
+    <message>
+        <source>Executions, last 24 hours</source>
+        <translation>執行（過去 24 小時）</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>失敗</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>執行中</translation>
+    </message>
+    <message>
+        <source>Per hour</source>
+        <translation>每小時</translation>
+    </message>
+    <message>
+        <source>Latest failed executions</source>
+        <translation>最近失敗的執行</translation>
+    </message>
+    <message>
+        <source>Sign in to see failed executions.</source>
+        <translation>請登入以查看失敗的執行。</translation>
+    </message>
+    <message>
+        <source>Nodes, VPN and alerts</source>
+        <translation>節點、VPN 與告警</translation>
+    </message>
+    <message>
+        <source>Worker nodes, the VPN and alerts are not part of this version of HiveMind yet, so there is nothing to show here. They will appear on this dashboard once they exist.</source>
+        <translation>此版本的 HiveMind 尚未包含工作節點、VPN 與告警，因此這裡沒有內容可顯示。這些功能推出後會顯示在此儀表板上。</translation>
+    </message>
+</context>
+<context>
     <name>hm::app::DashboardPage</name>
     <message>
         <source>Server</source>
@@ -986,18 +1400,6 @@
     <message>
         <source>Data directory</source>
         <translation>資料目錄</translation>
-    </message>
-    <message>
-        <source>Activity overview</source>
-        <translation>活動總覽</translation>
-    </message>
-    <message>
-        <source>Running executions, node health, VPN status and recent alerts will be summarised here.</source>
-        <translation>執行中的流程、節點健康狀況、VPN 狀態與最近的告警將彙整於此。</translation>
-    </message>
-    <message>
-        <source>Not available yet in HiveMind %1.</source>
-        <translation>HiveMind %1 尚未提供此功能。</translation>
     </message>
     <message>
         <source>Healthy</source>
@@ -2964,6 +3366,25 @@
     </message>
 </context>
 <context>
+    <name>hm::app::LogListModel</name>
+    <message>
+        <source>Time</source>
+        <translation>時間</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>層級</translation>
+    </message>
+    <message>
+        <source>Module</source>
+        <translation>模組</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>訊息</translation>
+    </message>
+</context>
+<context>
     <name>hm::app::MainWindow</name>
     <message>
         <source>HiveMind</source>
@@ -3897,6 +4318,173 @@
     <message>
         <source>Enter a trigger field name or a $.trigger.… expression.</source>
         <translation>請輸入觸發欄位名稱或 $.trigger.… 運算式。</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::SettingsPage</name>
+    <message>
+        <source>read the system configuration</source>
+        <translation>讀取系統設定</translation>
+    </message>
+    <message>
+        <source>The site name cannot be empty.</source>
+        <translation>網站名稱不能為空白。</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>正在儲存…</translation>
+    </message>
+    <message>
+        <source>The server refused the changes; nothing was saved. See the fields marked in red.</source>
+        <translation>伺服器拒絕了這些變更，未儲存任何內容。請查看以紅色標示的欄位。</translation>
+    </message>
+    <message>
+        <source>change the system configuration</source>
+        <translation>變更系統設定</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>已儲存。</translation>
+    </message>
+    <message>
+        <source>Sign in to see the server&apos;s configuration.</source>
+        <translation>請登入以查看伺服器設定。</translation>
+    </message>
+    <message>
+        <source>Only administrators may change the system configuration; you are signed in as %1.</source>
+        <translation>只有管理員才能變更系統設定；您目前以 %1 身分登入。</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>設定</translation>
+    </message>
+    <message>
+        <source>The server&apos;s configuration, and how this console works for you.</source>
+        <translation>伺服器的設定，以及此主控台的使用偏好。</translation>
+    </message>
+    <message>
+        <source>System configuration</source>
+        <translation>系統設定</translation>
+    </message>
+    <message>
+        <source>Console preferences</source>
+        <translation>主控台偏好設定</translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation>一般</translation>
+    </message>
+    <message>
+        <source>Rate limits</source>
+        <translation>速率限制</translation>
+    </message>
+    <message>
+        <source>Sign-in security</source>
+        <translation>登入安全性</translation>
+    </message>
+    <message>
+        <source>Password policy</source>
+        <translation>密碼原則</translation>
+    </message>
+    <message>
+        <source>Site name</source>
+        <translation>網站名稱</translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation>時區</translation>
+    </message>
+    <message>
+        <source>Log level</source>
+        <translation>日誌層級</translation>
+    </message>
+    <message>
+        <source>Limit request rates</source>
+        <translation>限制請求速率</translation>
+    </message>
+    <message>
+        <source>Requests per minute (signed in)</source>
+        <translation>每分鐘請求數（已登入）</translation>
+    </message>
+    <message>
+        <source>Requests per minute (anonymous, per IP)</source>
+        <translation>每分鐘請求數（匿名，每個 IP）</translation>
+    </message>
+    <message>
+        <source>Failed sign-ins before lockout</source>
+        <translation>鎖定前允許的登入失敗次數</translation>
+    </message>
+    <message>
+        <source>Lockout duration</source>
+        <translation>鎖定時間</translation>
+    </message>
+    <message>
+        <source>Minimum length</source>
+        <translation>最小長度</translation>
+    </message>
+    <message>
+        <source>Require an uppercase letter</source>
+        <translation>須包含大寫字母</translation>
+    </message>
+    <message>
+        <source>Require a lowercase letter</source>
+        <translation>須包含小寫字母</translation>
+    </message>
+    <message>
+        <source>Require a digit</source>
+        <translation>須包含數字</translation>
+    </message>
+    <message>
+        <source>Require a symbol</source>
+        <translation>須包含符號</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <source> characters</source>
+        <translation> 個字元</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>儲存</translation>
+    </message>
+    <message>
+        <source>Revert</source>
+        <translation>還原</translation>
+    </message>
+    <message>
+        <source>This console</source>
+        <translation>此主控台</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>語言</translation>
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation>佈景主題</translation>
+    </message>
+    <message>
+        <source>Servers and profiles</source>
+        <translation>伺服器與設定檔</translation>
+    </message>
+    <message>
+        <source>Local server (runs inside this console)</source>
+        <translation>本機伺服器（在此主控台內執行）</translation>
+    </message>
+    <message>
+        <source>Add servers with File ▸ Add Server… and switch with File ▸ Switch Server; they are listed here read-only.</source>
+        <translation>請以「檔案 ▸ 新增伺服器…」新增伺服器，以「檔案 ▸ 切換伺服器」切換；此處僅供檢視。</translation>
+    </message>
+    <message>
+        <source>Default data location</source>
+        <translation>預設資料位置</translation>
+    </message>
+    <message>
+        <source>Where the local server keeps its encrypted database. Start the console with --data-dir to use another one.</source>
+        <translation>本機伺服器存放加密資料庫的位置。啟動主控台時加上 --data-dir 即可改用其他位置。</translation>
     </message>
 </context>
 <context>

@@ -80,7 +80,7 @@ void ApiClient::dispatch(const CallPtr &call)
         url.setQuery(r.query);
 
     QNetworkRequest request(url);
-    request.setRawHeader("Accept", "application/json");
+    request.setRawHeader("Accept", r.rawBody ? "*/*" : "application/json");
     request.setHeader(QNetworkRequest::UserAgentHeader, m_userAgent);
     const int timeout = r.timeoutMs < 0 ? m_timeoutMs : r.timeoutMs;
     if (timeout > 0)
@@ -173,8 +173,17 @@ void ApiClient::onFinished(QNetworkReply *reply)
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     // A reply aborted by its timeout is closed: nothing to read then.
     const QByteArray body = reply->isOpen() ? reply->readAll() : QByteArray();
-    auto result = readEnvelope(status, body, reply->error(), reply->errorString(),
-                               QString::fromLatin1(reply->rawHeader("X-Request-Id")));
+    const QString requestId = QString::fromLatin1(reply->rawHeader("X-Request-Id"));
+    if (call->request.rawBody && reply->error() == QNetworkReply::NoError && status >= 200 &&
+        status < 300) {
+        ApiResponse file;
+        file.httpStatus = status;
+        file.requestId = requestId;
+        file.body = body;
+        complete(call, std::move(file));
+        return;
+    }
+    auto result = readEnvelope(status, body, reply->error(), reply->errorString(), requestId);
     if (!result && wantsRefresh(*call, result.error())) {
         call->replayed = true;
         if (m_refreshing) {

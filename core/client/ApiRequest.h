@@ -20,6 +20,9 @@ struct ApiRequest
     // the automatic refresh. Off for login, refresh and the public routes.
     bool authenticated = true;
     int timeoutMs = -1; // -1 = the client's default, 0 = none
+    // A successful answer is a file, not an envelope: its bytes go to
+    // ApiResponse::body (errors are still envelopes).
+    bool rawBody = false;
 
     static ApiRequest get(QString path, QUrlQuery query = {})
     {
@@ -65,6 +68,7 @@ struct ApiResponse
     QJsonValue data;
     QString message;   // the envelope's optional message
     QString requestId; // X-Request-Id
+    QByteArray body;   // the bytes of a rawBody request's answer
 };
 
 } // namespace hm::client

@@ -42,6 +42,14 @@ void ExecutionsApi::list(const ExecutionFilter &filter, Callback<Page<ExecutionS
         std::move(done));
 }
 
+void ExecutionsApi::stats(int hours, Callback<QJsonObject> done)
+{
+    QUrlQuery query;
+    query.addQueryItem(QStringLiteral("hours"), QString::number(hours));
+    m_client.call<QJsonObject>(ApiRequest::get(kExecutions + QStringLiteral("/stats"), query),
+                               readObject, std::move(done));
+}
+
 void ExecutionsApi::get(const QString &id, Callback<QJsonObject> done)
 {
     m_client.call<QJsonObject>(ApiRequest::get(kExecutions + u'/' + id), readObject,

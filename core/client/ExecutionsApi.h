@@ -19,6 +19,10 @@ public:
 
     // History, newest first.
     void list(const ExecutionFilter &filter, Callback<Page<ExecutionSummary>> done);
+    // GET /executions/stats?hours=: counts per status of the executions
+    // created in the last `hours` hours, in total and per hour ({hours,
+    // from, to, totals, buckets [{start, completed, failed, running, …}]}).
+    void stats(int hours, Callback<QJsonObject> done);
     // The stored execution with its nodes (inputs and outputs masked).
     void get(const QString &id, Callback<QJsonObject> done);
     // The live snapshot (seed 003 §7.3), or the stored row once the

@@ -68,9 +68,39 @@ void SystemApi::audit(const AuditFilter &filter, Callback<Page<QJsonObject>> don
                                      pageOf(QStringLiteral("audit_logs")), std::move(done));
 }
 
+namespace {
+
+void addLogFilter(QUrlQuery &query, const LogFilter &filter)
+{
+    addIfSet(query, QStringLiteral("level"), filter.level);
+    addIfSet(query, QStringLiteral("module"), filter.module);
+    addIfSet(query, QStringLiteral("search"), filter.search);
+    addIfSet(query, QStringLiteral("request_id"), filter.requestId);
+    addTime(query, QStringLiteral("from"), filter.from);
+    addTime(query, QStringLiteral("to"), filter.to);
+    if (filter.afterId > 0)
+        query.addQueryItem(QStringLiteral("after_id"), QString::number(filter.afterId));
+}
+
+} // namespace
+
+void SystemApi::exportLogs(const LogFilter &filter, const QString &format,
+                           Callback<QByteArray> done)
+{
+    QUrlQuery query;
+    query.addQueryItem(QStringLiteral("format"), format);
+    addLogFilter(query, filter);
+    ApiRequest request = ApiRequest::get(QStringLiteral("/api/v1/logs/export"), query);
+    request.rawBody = true;
+    m_client.call<QByteArray>(
+        std::move(request), [](const ApiResponse &r) { return r.body; }, std::move(done));
+}
+
 void SystemApi::logs(const LogFilter &filter, Callback<Page<QJsonObject>> done)
 {
     QUrlQuery query = pageQuery(filter.page);
+    if (filter.afterId > 0)
+        query.addQueryItem(QStringLiteral("after_id"), QString::number(filter.afterId));
     addIfSet(query, QStringLiteral("level"), filter.level);
     addIfSet(query, QStringLiteral("module"), filter.module);
     addIfSet(query, QStringLiteral("search"), filter.search);

@@ -27,6 +27,7 @@ struct LogFilter
     QString requestId;
     QDateTime from;
     QDateTime to;
+    qint64 afterId = 0; // only records with a greater id (live tail)
     PageRequest page;
 };
 
@@ -46,6 +47,9 @@ public:
     void routes(Callback<QJsonArray> done);
     void audit(const AuditFilter &filter, Callback<Page<QJsonObject>> done);
     void logs(const LogFilter &filter, Callback<Page<QJsonObject>> done);
+    // GET /logs/export?format=json|csv|txt with the filter (page ignored):
+    // the file's bytes as the server sent them.
+    void exportLogs(const LogFilter &filter, const QString &format, Callback<QByteArray> done);
 
 private:
     ApiClient &m_client;

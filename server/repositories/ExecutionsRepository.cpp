@@ -1,5 +1,6 @@
 #include "server/repositories/ExecutionsRepository.h"
 
+#include "server/services/engine/FlowAccess.h"
 #include "store/Database.h"
 #include "store/SelectOne.h"
 
@@ -73,6 +74,26 @@ int definitionNodeCount(store::Database &db, const QString &flowId, const QStrin
                    .value(QStringLiteral("nodes"))
                    .toArray()
                    .size());
+}
+
+Result<QList<ExecutionHourCount>> executionCountsByHour(store::Database &db,
+                                                        const auth::Principal &caller,
+                                                        qint64 fromMs, qint64 toMs)
+{
+    QVariantList binds{fromMs, fromMs, toMs};
+    QString sql = QStringLiteral("SELECT (created_at - ?) / 3600000 AS hour, status, COUNT(*) "
+                                 "FROM executions WHERE created_at >= ? AND created_at < ?");
+    const QString visible = viewableFlowCondition(caller, QStringLiteral("flow_id"), binds);
+    if (!visible.isEmpty())
+        sql += QStringLiteral(" AND ") + visible;
+    sql += QStringLiteral(" GROUP BY hour, status ORDER BY hour");
+    QList<ExecutionHourCount> counts;
+    const Status read = db.forEachRow(sql, binds, [&counts](const store::Statement &s) {
+        counts.append(ExecutionHourCount{int(s.int64(0)), s.text(1), s.int64(2)});
+    });
+    if (!read.ok())
+        return read.error();
+    return counts;
 }
 
 } // namespace hm::server::repositories

@@ -1,7 +1,9 @@
 #pragma once
 
 #include "common/Result.h"
+#include "server/services/auth/Roles.h"
 
+#include <QList>
 #include <QString>
 #include <optional>
 
@@ -65,5 +67,23 @@ Result<std::optional<ExecutionSummary>> executionSummary(store::Database &db, co
 // The number of nodes of a stored version's definition (deleted flows
 // included); 0 when it cannot be read.
 int definitionNodeCount(store::Database &db, const QString &flowId, const QString &version);
+
+} // namespace hm::server::repositories
+
+namespace hm::server::repositories {
+
+// How many executions of one status were created in one hour of a window
+// (GET /api/v1/executions/stats). `hour` counts from the window's start.
+struct ExecutionHourCount
+{
+    int hour = 0;
+    QString status;
+    qint64 count = 0;
+};
+// Executions created in [fromMs, toMs) of the flows the caller may view,
+// grouped by hour and status.
+Result<QList<ExecutionHourCount>> executionCountsByHour(store::Database &db,
+                                                        const auth::Principal &caller,
+                                                        qint64 fromMs, qint64 toMs);
 
 } // namespace hm::server::repositories

@@ -182,7 +182,8 @@ void TestTranslations::chineseIsComplete()
                       QStringLiteral("OpenAPI"), QStringLiteral("PNG"), QStringLiteral("REST"),
                       QStringLiteral("WireGuard"), QStringLiteral("JSON"), QStringLiteral("URL"),
                       QStringLiteral("Webhook"), QStringLiteral("POST"), QStringLiteral("MiB"),
-                      QStringLiteral("HTTPS"), QStringLiteral("TLS"), QStringLiteral("SHA"),
+                      QStringLiteral("KiB"), QStringLiteral("HTTPS"), QStringLiteral("TLS"),
+                      QStringLiteral("SHA"),
                       // URL schemes as typed in an address
                       QStringLiteral("http"), QStringLiteral("https"),
                       // JSON literals the user types as they are

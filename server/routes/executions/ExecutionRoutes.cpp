@@ -10,6 +10,7 @@
 #include "server/routes/EngineRoutes.h"
 #include "server/services/auth/AuthModule.h"
 #include "server/services/engine/ExecutionAccess.h"
+#include "server/services/engine/ExecutionStats.h"
 #include "server/services/engine/FlowAccess.h"
 #include "server/services/engine/FlowEngineHost.h"
 #include "server/services/engine/TriggerService.h"
@@ -162,6 +163,23 @@ ApiReply listExecutions(store::Database &db, FlowEngineHost &host, const Request
     return ApiReply::ok(QJsonObject{
         {QStringLiteral("items"), items},
         {QStringLiteral("pagination"), paginationJson(paging.value(), page.value().total)}});
+}
+
+ApiReply executionStatsReply(store::Database &db, FlowEngineHost &host, const RequestContext &c,
+                             const Principal &p)
+{
+    const QString text = queryValue(c.request.query(), QStringLiteral("hours"));
+    int hours = 24;
+    if (!text.isEmpty()) {
+        bool ok = false;
+        hours = text.toInt(&ok);
+        if (!ok || hours < 1 || hours > 168)
+            return ApiReply::failure(auth::fieldError(
+                QStringLiteral("hours"), QStringLiteral("hours must be a whole number 1..168")));
+    }
+    host.flushJournal();
+    HM_TRY(stats, executionStats(db, p, hours, QDateTime::currentMSecsSinceEpoch()));
+    return ApiReply::ok(stats.value());
 }
 
 ApiReply status(store::Database &db, FlowEngineHost &host, const RequestContext &c,
@@ -322,6 +340,22 @@ QJsonObject executionStatusSchema()
                    QStringLiteral("failed"), QStringLiteral("cancelled")});
 }
 
+QJsonObject executionStatsSchema()
+{
+    QJsonObject counts{
+        {QStringLiteral("completed"), integer()}, {QStringLiteral("failed"), integer()},
+        {QStringLiteral("running"), integer()},   {QStringLiteral("queued"), integer()},
+        {QStringLiteral("cancelled"), integer()}, {QStringLiteral("total"), integer()}};
+    QJsonObject bucket = counts;
+    bucket.insert(QStringLiteral("start"), string());
+    return object({{QStringLiteral("hours"), integer()},
+                   {QStringLiteral("from"), string()},
+                   {QStringLiteral("to"), string()},
+                   {QStringLiteral("totals"), object(counts)},
+                   {QStringLiteral("buckets"), arrayOf(object(bucket))}},
+                  {QStringLiteral("hours"), QStringLiteral("totals"), QStringLiteral("buckets")});
+}
+
 // A row of listExecutions.
 QJsonObject executionListSchema()
 {
@@ -422,6 +456,18 @@ void registerExecutionRoutes(ApiRouter &router, auth::AuthModule &auth, store::D
             return listExecutions(db, host, c, p);
         },
         std::move(listDoc));
+    RouteDoc statsDoc = executionDoc(
+        QStringLiteral("Executions created in the last hours (default 24, 1..168) of the flows "
+                       "the caller may view, counted per status and per hour"),
+        {}, {}, executionStatsSchema());
+    statsDoc.queryParameters = {query(QStringLiteral("hours"), integer(),
+                                      QStringLiteral("Length of the window in hours (1..168)"))};
+    auth::addProtectedRoute(
+        router, auth, Method::Get, QStringLiteral("/api/v1/executions/stats"), Role::Viewer,
+        [&db, &host](const RequestContext &c, const Principal &p) {
+            return executionStatsReply(db, host, c, p);
+        },
+        std::move(statsDoc));
     auth::addProtectedRoute(
         router, auth, Method::Get, QStringLiteral("/api/v1/executions/{id}"), Role::Viewer,
         [&db, &host](const RequestContext &c, const Principal &p) {

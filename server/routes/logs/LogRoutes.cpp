@@ -35,6 +35,15 @@ Result<LogBuffer::Filter> parseLogFilter(const QUrlQuery &query)
     filter.module = queryValue(query, QStringLiteral("module"));
     filter.search = queryValue(query, QStringLiteral("search"));
     filter.requestId = queryValue(query, QStringLiteral("request_id"));
+    const QString afterId = queryValue(query, QStringLiteral("after_id"));
+    if (!afterId.isEmpty()) {
+        bool ok = false;
+        filter.afterId = afterId.toLongLong(&ok);
+        if (!ok || filter.afterId < 0)
+            return Error{ErrorCode::ValidationError,
+                         QStringLiteral("after_id must be a record id (a whole number >= 0)"),
+                         {{QStringLiteral("field"), QStringLiteral("after_id")}}};
+    }
     return filter;
 }
 
@@ -118,7 +127,9 @@ QJsonArray filterParameters()
             query(QStringLiteral("module"), string(),
                   QStringLiteral("logging category or a parent, e.g. hivemind.server")),
             query(QStringLiteral("search"), string(), QStringLiteral("substring, any case")),
-            query(QStringLiteral("request_id"), string())};
+            query(QStringLiteral("request_id"), string()),
+            query(QStringLiteral("after_id"), integer(),
+                  QStringLiteral("only records with a greater id (poll for a live tail)"))};
 }
 
 } // namespace

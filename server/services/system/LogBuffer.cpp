@@ -36,6 +36,9 @@ QList<BufferedLog> LogBuffer::select(const Filter &filter) const
     const size_t count = m_records.size();
     for (size_t step = 1; step <= count; ++step) {
         const BufferedLog &entry = m_records[(m_oldest + count - step) % count];
+        // Newest first, so the first record not after afterId ends the walk.
+        if (filter.afterId > 0 && entry.id <= filter.afterId)
+            break;
         const logging::LogRecord &r = entry.record;
         if (severity(r.type) < filter.minSeverity)
             continue;

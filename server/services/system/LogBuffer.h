@@ -40,6 +40,7 @@ public:
         QString module;      // category, or a parent of it ("hivemind.server")
         QString search;      // case-insensitive substring of the message
         QString requestId;
+        qint64 afterId = 0; // only records with a greater id (a live tail's poll)
     };
     // Matching records, newest first.
     QList<BufferedLog> select(const Filter &filter) const;

@@ -1,0 +1,555 @@
+#include "operations/AuditLogsPage.h"
+
+#include "client/ApiClient.h"
+#include "client/SystemApi.h"
+#include "client/UsersApi.h"
+#include "operations/OperationsText.h"
+#include "operations/RemoteRowsModel.h"
+#include "widgets/MessageBox.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDateTimeEdit>
+#include <QDir>
+#include <QEvent>
+#include <QFileDialog>
+#include <QGridLayout>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSaveFile>
+#include <QScrollArea>
+#include <QStandardPaths>
+#include <QTabWidget>
+#include <QTableView>
+#include <QVBoxLayout>
+
+namespace hm::app {
+
+namespace {
+
+QTableView *createTable(QAbstractItemModel *model, const QString &objectName, QWidget *parent)
+{
+    auto *view = new QTableView(parent);
+    view->setObjectName(objectName);
+    view->setModel(model);
+    view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    view->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    view->setAlternatingRowColors(true);
+    view->setWordWrap(false);
+    view->verticalHeader()->hide();
+    view->verticalHeader()->setDefaultSectionSize(26);
+    view->horizontalHeader()->setStretchLastSection(true);
+    view->horizontalHeader()->setHighlightSections(false);
+    return view;
+}
+
+QLabel *caption(QWidget *parent)
+{
+    auto *label = new QLabel(parent);
+    label->setObjectName(QStringLiteral("fieldCaption"));
+    return label;
+}
+
+// Seconds back from now for a period combo's entry; 0 = any time, -1 = custom.
+constexpr int kCustom = -1;
+
+QDateTime periodStart(const QComboBox *combo)
+{
+    const int seconds = combo->currentData().toInt();
+    return seconds > 0 ? QDateTime::currentDateTimeUtc().addSecs(-seconds) : QDateTime();
+}
+
+} // namespace
+
+AuditLogsPage::AuditLogsPage(QWidget *parent)
+    : QWidget(parent), m_auditModel(new AuditListModel(this)), m_logModel(new LogListModel(this))
+{
+    setObjectName(QStringLiteral("page.audit"));
+    // Narrow windows scroll rather than grow: the filters and forms have a
+    // wide minimum.
+    auto *outer = new QVBoxLayout(this);
+    outer->setContentsMargins(0, 0, 0, 0);
+    auto *scroll = new QScrollArea(this);
+    scroll->setObjectName(QStringLiteral("audit.scroll"));
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    auto *content = new QWidget(scroll);
+    content->setProperty("sectionPage", true);
+    content->setAttribute(Qt::WA_StyledBackground, true);
+    content->setMinimumHeight(480);
+    scroll->setWidget(content);
+    outer->addWidget(scroll);
+    auto *layout = new QVBoxLayout(content);
+    layout->setContentsMargins(32, 24, 32, 24);
+    layout->setSpacing(0);
+    m_title = new QLabel(this);
+    m_title->setObjectName(QStringLiteral("pageTitle"));
+    m_subtitle = new QLabel(this);
+    m_subtitle->setObjectName(QStringLiteral("pageSubtitle"));
+    m_subtitle->setWordWrap(true);
+    layout->addWidget(m_title);
+    layout->addSpacing(4);
+    layout->addWidget(m_subtitle);
+    layout->addSpacing(16);
+
+    m_tabs = new QTabWidget(this);
+    m_tabs->setObjectName(QStringLiteral("auditLogs.tabs"));
+    m_tabs->addTab(createAuditTab(), QString());
+    m_tabs->addTab(createLogsTab(), QString());
+    layout->addWidget(m_tabs, 1);
+
+    m_tail.setInterval(2000);
+    connect(&m_tail, &QTimer::timeout, this, [this] { m_logModel->poll(); });
+    connect(m_auditModel, &RemoteRowsModel::stateChanged, this, &AuditLogsPage::updateAuditStatus);
+    connect(m_auditModel, &QAbstractItemModel::rowsInserted, this,
+            &AuditLogsPage::updateAuditStatus);
+    connect(m_logModel, &RemoteRowsModel::stateChanged, this, &AuditLogsPage::updateLogStatus);
+    connect(m_logModel, &QAbstractItemModel::rowsInserted, this, &AuditLogsPage::updateLogStatus);
+    connect(m_auditModel, &RemoteRowsModel::pageFailed, this, [this](const hm::Error &e) {
+        m_auditStatus->setText(describeOperationsError(e, tr("read the audit trail")));
+    });
+    connect(m_logModel, &RemoteRowsModel::pageFailed, this, [this](const hm::Error &e) {
+        m_logStatus->setText(describeOperationsError(e, tr("read the server logs")));
+    });
+    retranslate();
+    updateRoleState();
+}
+
+QWidget *AuditLogsPage::createAuditTab()
+{
+    auto *tab = new QWidget(this);
+    tab->setObjectName(QStringLiteral("audit.tab"));
+    auto *layout = new QVBoxLayout(tab);
+    layout->setContentsMargins(12, 12, 12, 12);
+    auto *filters = new QGridLayout;
+    filters->setHorizontalSpacing(10);
+    filters->setVerticalSpacing(4);
+
+    m_auditUserLabel = caption(tab);
+    m_auditUser = new QComboBox(tab);
+    m_auditUser->setObjectName(QStringLiteral("audit.user"));
+    m_auditUser->setEditable(true);
+    m_auditUser->setMinimumContentsLength(14);
+    m_auditActionLabel = caption(tab);
+    m_auditAction = new QComboBox(tab);
+    m_auditAction->setObjectName(QStringLiteral("audit.action"));
+    m_auditAction->setEditable(true);
+    m_auditAction->setMinimumContentsLength(14);
+    m_auditAction->addItem(QString());
+    for (const char *action :
+         {"LOGIN", "LOGIN_FAILED", "USER_CREATED", "USER_UPDATED", "USER_DELETED", "ROLE_CHANGED",
+          "PASSWORD_CHANGED", "PASSWORD_RESET", "API_KEY_CREATED", "API_KEY_REVOKED",
+          "SESSION_REVOKED", "SYSTEM_CONFIG_CHANGED"})
+        m_auditAction->addItem(QString::fromLatin1(action));
+    m_auditResourceLabel = caption(tab);
+    m_auditResource = new QComboBox(tab);
+    m_auditResource->setObjectName(QStringLiteral("audit.resource"));
+    m_auditResource->setEditable(true);
+    m_auditResource->setMinimumContentsLength(10);
+    for (const char *resource : {"", "user", "api_key", "session", "flow", "component", "settings"})
+        m_auditResource->addItem(QString::fromLatin1(resource));
+    m_auditPeriodLabel = caption(tab);
+    m_auditPeriod = new QComboBox(tab);
+    m_auditPeriod->setObjectName(QStringLiteral("audit.period"));
+    m_auditFrom = new QDateTimeEdit(QDateTime::currentDateTime().addDays(-1), tab);
+    m_auditFrom->setObjectName(QStringLiteral("audit.from"));
+    m_auditFrom->setCalendarPopup(true);
+    m_auditTo = new QDateTimeEdit(QDateTime::currentDateTime().addSecs(3600), tab);
+    m_auditTo->setObjectName(QStringLiteral("audit.to"));
+    m_auditTo->setCalendarPopup(true);
+    m_auditApply = new QPushButton(tab);
+    m_auditApply->setObjectName(QStringLiteral("audit.apply"));
+    m_auditApply->setDefault(true);
+
+    filters->addWidget(m_auditUserLabel, 0, 0);
+    filters->addWidget(m_auditActionLabel, 0, 1);
+    filters->addWidget(m_auditResourceLabel, 0, 2);
+    filters->addWidget(m_auditPeriodLabel, 0, 3);
+    filters->addWidget(m_auditUser, 1, 0);
+    filters->addWidget(m_auditAction, 1, 1);
+    filters->addWidget(m_auditResource, 1, 2);
+    filters->addWidget(m_auditPeriod, 1, 3);
+    filters->addWidget(m_auditFrom, 1, 4);
+    filters->addWidget(m_auditTo, 1, 5);
+    filters->addWidget(m_auditApply, 1, 6);
+    filters->setColumnStretch(7, 1);
+    layout->addLayout(filters);
+
+    m_auditView = createTable(m_auditModel, QStringLiteral("audit.list"), tab);
+    m_auditView->horizontalHeader()->resizeSection(AuditListModel::TimeColumn, 150);
+    m_auditView->horizontalHeader()->resizeSection(AuditListModel::ActionColumn, 150);
+    m_auditView->horizontalHeader()->resizeSection(AuditListModel::ResourceColumn, 200);
+    layout->addWidget(m_auditView, 1);
+    m_auditStatus = new QLabel(tab);
+    m_auditStatus->setObjectName(QStringLiteral("audit.status"));
+    m_auditStatus->setWordWrap(true);
+    layout->addWidget(m_auditStatus);
+
+    const auto customPeriod = [this] {
+        const bool custom = m_auditPeriod->currentData().toInt() == kCustom;
+        m_auditFrom->setVisible(custom);
+        m_auditTo->setVisible(custom);
+    };
+    connect(m_auditPeriod, &QComboBox::currentIndexChanged, this, customPeriod);
+    connect(m_auditApply, &QPushButton::clicked, this, &AuditLogsPage::applyAuditFilter);
+    connect(m_auditAction->lineEdit(), &QLineEdit::returnPressed, this,
+            &AuditLogsPage::applyAuditFilter);
+    connect(m_auditUser->lineEdit(), &QLineEdit::returnPressed, this,
+            &AuditLogsPage::applyAuditFilter);
+    fillPeriods(m_auditPeriod);
+    customPeriod();
+    return tab;
+}
+
+QWidget *AuditLogsPage::createLogsTab()
+{
+    auto *tab = new QWidget(this);
+    tab->setObjectName(QStringLiteral("logs.tab"));
+    auto *layout = new QVBoxLayout(tab);
+    layout->setContentsMargins(12, 12, 12, 12);
+    auto *filters = new QGridLayout;
+    filters->setHorizontalSpacing(10);
+    filters->setVerticalSpacing(4);
+
+    m_logLevelLabel = caption(tab);
+    m_logLevel = new QComboBox(tab);
+    m_logLevel->setObjectName(QStringLiteral("logs.level"));
+    m_logModuleLabel = caption(tab);
+    m_logModule = new QLineEdit(tab);
+    m_logModule->setObjectName(QStringLiteral("logs.module"));
+    m_logModule->setClearButtonEnabled(true);
+    m_logSearchLabel = caption(tab);
+    m_logSearch = new QLineEdit(tab);
+    m_logSearch->setObjectName(QStringLiteral("logs.search"));
+    m_logSearch->setClearButtonEnabled(true);
+    m_logPeriodLabel = caption(tab);
+    m_logPeriod = new QComboBox(tab);
+    m_logPeriod->setObjectName(QStringLiteral("logs.period"));
+    m_logApply = new QPushButton(tab);
+    m_logApply->setObjectName(QStringLiteral("logs.apply"));
+    m_liveTail = new QCheckBox(tab);
+    m_liveTail->setObjectName(QStringLiteral("logs.liveTail"));
+    m_exportFormat = new QComboBox(tab);
+    m_exportFormat->setObjectName(QStringLiteral("logs.exportFormat"));
+    for (const char *format : {"csv", "json", "txt"})
+        m_exportFormat->addItem(QString::fromLatin1(format).toUpper(), QString::fromLatin1(format));
+    m_export = new QPushButton(tab);
+    m_export->setObjectName(QStringLiteral("logs.export"));
+
+    filters->addWidget(m_logLevelLabel, 0, 0);
+    filters->addWidget(m_logModuleLabel, 0, 1);
+    filters->addWidget(m_logSearchLabel, 0, 2);
+    filters->addWidget(m_logPeriodLabel, 0, 3);
+    filters->addWidget(m_logLevel, 1, 0);
+    filters->addWidget(m_logModule, 1, 1);
+    filters->addWidget(m_logSearch, 1, 2);
+    filters->addWidget(m_logPeriod, 1, 3);
+    filters->addWidget(m_logApply, 1, 4);
+    filters->setColumnStretch(1, 1);
+    filters->setColumnStretch(2, 2);
+    layout->addLayout(filters);
+
+    auto *actions = new QHBoxLayout;
+    actions->addWidget(m_liveTail);
+    actions->addStretch(1);
+    actions->addWidget(m_exportFormat);
+    actions->addWidget(m_export);
+    layout->addLayout(actions);
+
+    m_logView = createTable(m_logModel, QStringLiteral("logs.list"), tab);
+    m_logView->horizontalHeader()->resizeSection(LogListModel::TimeColumn, 150);
+    m_logView->horizontalHeader()->resizeSection(LogListModel::LevelColumn, 80);
+    m_logView->horizontalHeader()->resizeSection(LogListModel::ModuleColumn, 200);
+    layout->addWidget(m_logView, 1);
+    m_logStatus = new QLabel(tab);
+    m_logStatus->setObjectName(QStringLiteral("logs.status"));
+    m_logStatus->setWordWrap(true);
+    layout->addWidget(m_logStatus);
+
+    connect(m_logApply, &QPushButton::clicked, this, &AuditLogsPage::applyLogFilter);
+    connect(m_logSearch, &QLineEdit::returnPressed, this, &AuditLogsPage::applyLogFilter);
+    connect(m_logModule, &QLineEdit::returnPressed, this, &AuditLogsPage::applyLogFilter);
+    connect(m_export, &QPushButton::clicked, this, &AuditLogsPage::exportLogs);
+    connect(m_liveTail, &QCheckBox::toggled, this, [this](bool on) {
+        if (on && isAdmin() && m_client) {
+            m_logModel->poll();
+            m_tail.start();
+        } else {
+            m_tail.stop();
+        }
+        updateLogStatus();
+    });
+    fillPeriods(m_logPeriod);
+    return tab;
+}
+
+void AuditLogsPage::fillPeriods(QComboBox *combo)
+{
+    const int index = combo->currentIndex();
+    const bool custom = combo == m_auditPeriod;
+    const QSignalBlocker block(combo);
+    combo->clear();
+    combo->addItem(tr("Any time"), 0);
+    combo->addItem(tr("Last hour"), 3600);
+    combo->addItem(tr("Last 24 hours"), 24 * 3600);
+    combo->addItem(tr("Last 7 days"), 7 * 24 * 3600);
+    combo->addItem(tr("Last 30 days"), 30 * 24 * 3600);
+    if (custom)
+        combo->addItem(tr("Custom range"), kCustom);
+    combo->setCurrentIndex(index < 0 ? 0 : index);
+}
+
+void AuditLogsPage::setClient(hm::client::ApiClient *client, const QString &role)
+{
+    if (client == m_client && role == m_role &&
+        (client || m_auditModel->state() == RemoteRowsModel::State::Idle))
+        return;
+    m_client = client;
+    m_role = role;
+    updateRoleState();
+    if (client && isAdmin()) {
+        m_auditModel->setClient(client);
+        m_logModel->setClient(client);
+        loadUsers();
+        if (m_liveTail->isChecked())
+            m_tail.start();
+    } else {
+        m_tail.stop();
+        m_auditModel->setClient(nullptr);
+        m_logModel->setClient(nullptr);
+    }
+    updateAuditStatus();
+    updateLogStatus();
+}
+
+void AuditLogsPage::loadUsers()
+{
+    if (!m_client)
+        return;
+    hm::client::UserFilter filter;
+    filter.page = {1, 100};
+    QPointer<AuditLogsPage> self(this);
+    hm::client::UsersApi(*m_client).list(
+        filter, [self](Result<hm::client::Page<hm::client::UserInfo>> r) {
+            if (!self || !r)
+                return;
+            const QString typed = self->m_auditUser->currentText();
+            self->m_auditUser->clear();
+            self->m_auditUser->addItem(QString());
+            for (const hm::client::UserInfo &user : r.value().items)
+                self->m_auditUser->addItem(user.username, user.id);
+            self->m_auditUser->setCurrentText(typed);
+        });
+}
+
+void AuditLogsPage::applyAuditFilter()
+{
+    AuditListModel::Filter filter;
+    // A user picked from the list filters by its id; typed text is taken
+    // as an id (or a name the list knows).
+    const QString typed = m_auditUser->currentText().trimmed();
+    const int known = m_auditUser->findText(typed);
+    filter.user = known > 0 ? m_auditUser->itemData(known).toString() : typed;
+    filter.action = m_auditAction->currentText().trimmed().toUpper();
+    filter.resourceType = m_auditResource->currentText().trimmed();
+    if (m_auditPeriod->currentData().toInt() == kCustom) {
+        filter.from = m_auditFrom->dateTime().toUTC();
+        filter.to = m_auditTo->dateTime().toUTC();
+    } else {
+        filter.from = periodStart(m_auditPeriod);
+    }
+    if (filter == m_auditModel->filter())
+        m_auditModel->reload();
+    else
+        m_auditModel->setFilter(filter);
+}
+
+void AuditLogsPage::applyLogFilter()
+{
+    hm::client::LogFilter filter;
+    filter.level = m_logLevel->currentData().toString();
+    filter.module = m_logModule->text().trimmed();
+    filter.search = m_logSearch->text().trimmed();
+    filter.from = periodStart(m_logPeriod);
+    m_logModel->setFilter(filter);
+}
+
+void AuditLogsPage::exportLogs()
+{
+    if (!m_client || !isAdmin())
+        return;
+    const QString format = m_exportFormat->currentData().toString();
+    QFileDialog dialog(this, tr("Export Server Logs"));
+    dialog.setObjectName(QStringLiteral("logs.exportDialog"));
+    dialog.setAcceptMode(QFileDialog::AcceptSave);
+    dialog.setFileMode(QFileDialog::AnyFile);
+    dialog.setDefaultSuffix(format);
+    dialog.setDirectory(QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation));
+    dialog.selectFile(QStringLiteral("hivemind-logs.%1").arg(format));
+    dialog.setNameFilter(tr("%1 files (*.%2)").arg(format.toUpper(), format));
+    if (DialogSeam::exec(&dialog) != QDialog::Accepted || dialog.selectedFiles().isEmpty())
+        return;
+    const QString path = dialog.selectedFiles().constFirst();
+    // The filter of the list as shown (not what is typed but not applied).
+    hm::client::LogFilter filter = m_logModel->filter();
+    m_export->setEnabled(false);
+    m_logStatus->setText(tr("Exporting…"));
+    QPointer<AuditLogsPage> self(this);
+    hm::client::SystemApi(*m_client).exportLogs(filter, format, [self, path](Result<QByteArray> r) {
+        if (!self)
+            return;
+        self->m_export->setEnabled(self->isAdmin());
+        self->m_logStatus->clear();
+        if (!r) {
+            const QString text = describeOperationsError(r.error(), tr("export the logs"));
+            self->m_logStatus->setText(text);
+            MessageBox::warning(self, tr("Export Server Logs"), text, QMessageBox::Ok,
+                                QMessageBox::Ok, QStringLiteral("logs.exportFailed"));
+            return;
+        }
+        QSaveFile file(path);
+        const bool written = file.open(QIODevice::WriteOnly) &&
+                             file.write(r.value()) == r.value().size() && file.commit();
+        if (!written) {
+            const QString text = tr("Could not write %1: %2")
+                                     .arg(QDir::toNativeSeparators(path), file.errorString());
+            self->m_logStatus->setText(text);
+            MessageBox::warning(self, tr("Export Server Logs"), text, QMessageBox::Ok,
+                                QMessageBox::Ok, QStringLiteral("logs.exportFailed"));
+            return;
+        }
+        self->m_exportMessage = tr("Saved the logs to %1.").arg(QDir::toNativeSeparators(path));
+        self->m_logStatus->setText(self->m_exportMessage);
+    });
+}
+
+void AuditLogsPage::updateRoleState()
+{
+    const bool admin = isAdmin() && m_client;
+    const QString why = !m_client ? tr("Sign in to read the audit trail and the server logs.")
+                                  : tr("Only administrators may read the audit trail and the "
+                                       "server logs; you are signed in as %1.")
+                                        .arg(m_role);
+    for (QWidget *w : std::initializer_list<QWidget *>{
+             m_auditUser, m_auditAction, m_auditResource, m_auditPeriod, m_auditFrom, m_auditTo,
+             m_auditApply, m_logLevel, m_logModule, m_logSearch, m_logPeriod, m_logApply,
+             m_liveTail, m_exportFormat, m_export}) {
+        w->setEnabled(admin);
+        w->setToolTip(admin ? QString() : why);
+    }
+    if (admin)
+        m_export->setToolTip(tr("Download the records that match the filters as a file"));
+}
+
+void AuditLogsPage::updateAuditStatus()
+{
+    if (!m_client || !isAdmin()) {
+        m_auditStatus->setText(!m_client ? tr("Sign in to read the audit trail.")
+                                         : tr("Only administrators may read the audit trail."));
+        return;
+    }
+    switch (m_auditModel->state()) {
+    case RemoteRowsModel::State::Idle:
+        m_auditStatus->clear();
+        break;
+    case RemoteRowsModel::State::Loading:
+        m_auditStatus->setText(tr("Loading…"));
+        break;
+    case RemoteRowsModel::State::Error:
+        m_auditStatus->setText(
+            describeOperationsError(m_auditModel->error(), tr("read the audit trail")));
+        break;
+    case RemoteRowsModel::State::Ready:
+        m_auditStatus->setText(
+            m_auditModel->totalOnServer() == 0
+                ? tr("No audit entries match these filters.")
+                : tr("Showing %1 of %n entries", "", int(m_auditModel->totalOnServer()))
+                      .arg(QLocale().toString(m_auditModel->rowCount())));
+        break;
+    }
+}
+
+void AuditLogsPage::updateLogStatus()
+{
+    if (!m_client || !isAdmin()) {
+        m_logStatus->setText(!m_client ? tr("Sign in to read the server logs.")
+                                       : tr("Only administrators may read the server logs."));
+        return;
+    }
+    switch (m_logModel->state()) {
+    case RemoteRowsModel::State::Idle:
+        m_logStatus->clear();
+        break;
+    case RemoteRowsModel::State::Loading:
+        m_logStatus->setText(tr("Loading…"));
+        break;
+    case RemoteRowsModel::State::Error:
+        m_logStatus->setText(
+            describeOperationsError(m_logModel->error(), tr("read the server logs")));
+        break;
+    case RemoteRowsModel::State::Ready: {
+        QString text = m_logModel->totalOnServer() == 0
+                           ? tr("No log records match these filters.")
+                           : tr("Showing %1 of %n records", "", int(m_logModel->totalOnServer()))
+                                 .arg(QLocale().toString(m_logModel->rowCount()));
+        if (m_liveTail->isChecked())
+            text = tr("%1 Following new records live.").arg(text);
+        m_logStatus->setText(text);
+        break;
+    }
+    }
+}
+
+void AuditLogsPage::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QWidget::changeEvent(event);
+}
+
+void AuditLogsPage::retranslate()
+{
+    m_title->setText(tr("Audit & Logs"));
+    m_subtitle->setText(tr("Who did what on this server, and what the server itself reported. "
+                           "Administrators only."));
+    m_tabs->setTabText(0, tr("Audit trail"));
+    m_tabs->setTabText(1, tr("Server logs"));
+    m_auditUserLabel->setText(tr("User"));
+    m_auditUser->lineEdit()->setPlaceholderText(tr("Any user"));
+    m_auditActionLabel->setText(tr("Action"));
+    m_auditAction->lineEdit()->setPlaceholderText(tr("Any action"));
+    m_auditResourceLabel->setText(tr("Resource type"));
+    m_auditResource->lineEdit()->setPlaceholderText(tr("Any resource"));
+    m_auditPeriodLabel->setText(tr("Time"));
+    m_auditApply->setText(tr("Apply"));
+    m_logLevelLabel->setText(tr("Level"));
+    {
+        const int index = m_logLevel->currentIndex();
+        const QSignalBlocker block(m_logLevel);
+        m_logLevel->clear();
+        m_logLevel->addItem(tr("All levels"), QString());
+        m_logLevel->addItem(tr("Info and above"), QStringLiteral("INFO"));
+        m_logLevel->addItem(tr("Warnings and above"), QStringLiteral("WARN"));
+        m_logLevel->addItem(tr("Errors and above"), QStringLiteral("ERROR"));
+        m_logLevel->addItem(tr("Critical only"), QStringLiteral("CRITICAL"));
+        m_logLevel->setCurrentIndex(index < 0 ? 0 : index);
+    }
+    m_logModuleLabel->setText(tr("Module"));
+    m_logModule->setPlaceholderText(tr("e.g. %1").arg(QStringLiteral("hivemind.server")));
+    m_logSearchLabel->setText(tr("Search"));
+    m_logSearch->setPlaceholderText(tr("Text in the message"));
+    m_logPeriodLabel->setText(tr("Time"));
+    m_logApply->setText(tr("Apply"));
+    m_liveTail->setText(tr("Live tail"));
+    m_export->setText(tr("Export…"));
+    fillPeriods(m_auditPeriod);
+    fillPeriods(m_logPeriod);
+    updateRoleState();
+    updateAuditStatus();
+    updateLogStatus();
+}
+
+} // namespace hm::app

@@ -1,0 +1,348 @@
+#include "operations/RemoteRowsModel.h"
+
+#include "client/ApiClient.h"
+#include "client/SystemApi.h"
+
+#include <QColor>
+#include <QJsonDocument>
+#include <QLocale>
+
+namespace hm::app {
+
+// --- RemoteRowsModel --------------------------------------------------------
+
+RemoteRowsModel::RemoteRowsModel(QObject *parent) : QAbstractTableModel(parent) {}
+
+void RemoteRowsModel::setClient(hm::client::ApiClient *client)
+{
+    m_client = client;
+    reload();
+}
+
+void RemoteRowsModel::reload()
+{
+    ++m_generation;
+    beginResetModel();
+    m_rows.clear();
+    m_loadedPages = 0;
+    m_hasNext = false;
+    m_fetching = false;
+    m_total = 0;
+    m_error = {};
+    endResetModel();
+    if (!m_client) {
+        setState(State::Idle);
+        return;
+    }
+    setState(State::Loading);
+    fetchPage(1);
+}
+
+void RemoteRowsModel::setState(State state)
+{
+    if (m_state == state)
+        return;
+    m_state = state;
+    emit stateChanged(state);
+}
+
+void RemoteRowsModel::fetchPage(int page)
+{
+    if (!m_client)
+        return;
+    m_fetching = true;
+    const quint64 generation = m_generation;
+    QPointer<RemoteRowsModel> self(this);
+    requestPage(*m_client, page, m_pageSize,
+                [self, generation, page](Result<hm::client::Page<QJsonObject>> r) {
+                    if (!self || generation != self->m_generation)
+                        return; // superseded by a reload
+                    self->m_fetching = false;
+                    if (!r) {
+                        if (page == 1) {
+                            self->m_error = r.error();
+                            self->setState(State::Error);
+                        } else {
+                            self->m_hasNext = false;
+                            emit self->pageFailed(r.error());
+                        }
+                        return;
+                    }
+                    const auto &result = r.value();
+                    // Rows a later page brings twice (new rows pushed the
+                    // pages down) are skipped by id.
+                    QList<QJsonObject> fresh;
+                    for (const QJsonObject &row : result.items) {
+                        const QString id = self->rowId(row);
+                        bool known = false;
+                        if (!id.isEmpty() && page > 1) {
+                            for (int i = self->m_rows.size() - 1;
+                                 i >= 0 && i >= self->m_rows.size() - 2 * self->m_pageSize; --i) {
+                                if (self->rowId(self->m_rows.at(i)) == id) {
+                                    known = true;
+                                    break;
+                                }
+                            }
+                        }
+                        if (!known)
+                            fresh.append(row);
+                    }
+                    if (!fresh.isEmpty()) {
+                        const int first = int(self->m_rows.size());
+                        self->beginInsertRows({}, first, first + int(fresh.size()) - 1);
+                        self->m_rows.append(fresh);
+                        self->endInsertRows();
+                    }
+                    self->m_loadedPages = page;
+                    self->m_total = result.total;
+                    self->m_hasNext = result.hasNext;
+                    self->setState(State::Ready);
+                });
+}
+
+void RemoteRowsModel::prependRows(const QList<QJsonObject> &rows)
+{
+    if (rows.isEmpty())
+        return;
+    beginInsertRows({}, 0, int(rows.size()) - 1);
+    m_rows = rows + m_rows;
+    endInsertRows();
+    m_total += rows.size();
+}
+
+QString RemoteRowsModel::rowId(const QJsonObject &row) const
+{
+    const QJsonValue id = row.value(QStringLiteral("id"));
+    return id.isString() ? id.toString() : QString::number(id.toInteger());
+}
+
+int RemoteRowsModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+bool RemoteRowsModel::canFetchMore(const QModelIndex &parent) const
+{
+    return !parent.isValid() && m_hasNext && !m_fetching && m_client;
+}
+
+void RemoteRowsModel::fetchMore(const QModelIndex &parent)
+{
+    if (canFetchMore(parent))
+        fetchPage(m_loadedPages + 1);
+}
+
+QVariant RemoteRowsModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const QJsonObject &r = m_rows.at(index.row());
+    if (role == RowJsonRole)
+        return QVariant::fromValue(r);
+    if (role == IdRole)
+        return rowId(r);
+    return cell(r, index.column(), role);
+}
+
+namespace {
+
+QString localTime(const QJsonValue &iso)
+{
+    const QDateTime time = QDateTime::fromString(iso.toString(), Qt::ISODateWithMs);
+    if (!time.isValid())
+        return iso.toString();
+    return QLocale().toString(time.toLocalTime(), QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+}
+
+} // namespace
+
+// --- AuditListModel ----------------------------------------------------------
+
+AuditListModel::AuditListModel(QObject *parent) : RemoteRowsModel(parent) {}
+
+void AuditListModel::setFilter(const Filter &filter)
+{
+    if (filter == m_filter)
+        return;
+    m_filter = filter;
+    reload();
+}
+
+int AuditListModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant AuditListModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (section) {
+    case TimeColumn:
+        return tr("Time");
+    case UserColumn:
+        return tr("User");
+    case ActionColumn:
+        return tr("Action");
+    case ResourceColumn:
+        return tr("Resource");
+    case IpColumn:
+        return tr("IP address");
+    case DetailsColumn:
+        return tr("Details");
+    default:
+        return {};
+    }
+}
+
+void AuditListModel::requestPage(hm::client::ApiClient &client, int page, int size,
+                                 PageCallback done)
+{
+    hm::client::AuditFilter filter;
+    filter.userId = m_filter.user;
+    filter.action = m_filter.action;
+    filter.resourceType = m_filter.resourceType;
+    filter.from = m_filter.from;
+    filter.to = m_filter.to;
+    filter.page = {page, size};
+    hm::client::SystemApi(client).audit(filter, std::move(done));
+}
+
+QVariant AuditListModel::cell(const QJsonObject &row, int column, int role) const
+{
+    if (role == Qt::ToolTipRole && column == DetailsColumn)
+        return QString::fromUtf8(QJsonDocument(row.value(QStringLiteral("details")).toObject())
+                                     .toJson(QJsonDocument::Indented));
+    if (role != Qt::DisplayRole)
+        return {};
+    switch (column) {
+    case TimeColumn:
+        return localTime(row.value(QStringLiteral("created_at")));
+    case UserColumn: {
+        const QString name = row.value(QStringLiteral("username")).toString();
+        return name.isEmpty() ? row.value(QStringLiteral("user_id")).toString() : name;
+    }
+    case ActionColumn:
+        return row.value(QStringLiteral("action")).toString();
+    case ResourceColumn: {
+        const QString type = row.value(QStringLiteral("resource_type")).toString();
+        const QString id = row.value(QStringLiteral("resource_id")).toString();
+        return id.isEmpty() ? type : QStringLiteral("%1 %2").arg(type, id);
+    }
+    case IpColumn:
+        return row.value(QStringLiteral("ip_address")).toString();
+    case DetailsColumn: {
+        const QJsonObject details = row.value(QStringLiteral("details")).toObject();
+        return details.isEmpty()
+                   ? QString()
+                   : QString::fromUtf8(QJsonDocument(details).toJson(QJsonDocument::Compact));
+    }
+    default:
+        return {};
+    }
+}
+
+// --- LogListModel ------------------------------------------------------------
+
+LogListModel::LogListModel(QObject *parent) : RemoteRowsModel(parent) {}
+
+void LogListModel::setFilter(const hm::client::LogFilter &filter)
+{
+    m_filter = filter;
+    reload();
+}
+
+qint64 LogListModel::newestId() const
+{
+    return rowCount() > 0 ? row(0).value(QStringLiteral("id")).toInteger() : 0;
+}
+
+void LogListModel::poll(int limit)
+{
+    if (!client() || m_polling || state() != State::Ready)
+        return;
+    hm::client::LogFilter filter = m_filter;
+    filter.afterId = newestId();
+    if (filter.afterId <= 0) {
+        // Nothing shown yet: the first page again tells whether there is news.
+        reload();
+        return;
+    }
+    filter.page = {1, limit};
+    m_polling = true;
+    QPointer<LogListModel> self(this);
+    const qint64 after = filter.afterId;
+    hm::client::SystemApi(*client()).logs(filter,
+                                          [self, after](Result<hm::client::Page<QJsonObject>> r) {
+                                              if (!self)
+                                                  return;
+                                              self->m_polling = false;
+                                              // A reload since (new filter) makes this answer
+                                              // stale.
+                                              if (!r || self->newestId() != after)
+                                                  return;
+                                              self->prependRows(r.value().items);
+                                              emit self->tailed(int(r.value().items.size()));
+                                          });
+}
+
+int LogListModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant LogListModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (section) {
+    case TimeColumn:
+        return tr("Time");
+    case LevelColumn:
+        return tr("Level");
+    case ModuleColumn:
+        return tr("Module");
+    case MessageColumn:
+        return tr("Message");
+    default:
+        return {};
+    }
+}
+
+void LogListModel::requestPage(hm::client::ApiClient &client, int page, int size, PageCallback done)
+{
+    hm::client::LogFilter filter = m_filter;
+    filter.afterId = 0;
+    filter.page = {page, size};
+    hm::client::SystemApi(client).logs(filter, std::move(done));
+}
+
+QVariant LogListModel::cell(const QJsonObject &row, int column, int role) const
+{
+    const QString level = row.value(QStringLiteral("level")).toString();
+    if (role == Qt::ForegroundRole && column == LevelColumn) {
+        if (level == QLatin1String("ERROR") || level == QLatin1String("CRITICAL"))
+            return QColor(0xb9, 0x1c, 0x1c);
+        if (level == QLatin1String("WARN"))
+            return QColor(0xb4, 0x53, 0x09);
+        return {};
+    }
+    if (role == Qt::ToolTipRole && column == MessageColumn)
+        return row.value(QStringLiteral("message")).toString();
+    if (role != Qt::DisplayRole)
+        return {};
+    switch (column) {
+    case TimeColumn:
+        return localTime(row.value(QStringLiteral("timestamp")));
+    case LevelColumn:
+        return level;
+    case ModuleColumn:
+        return row.value(QStringLiteral("module")).toString();
+    case MessageColumn:
+        return row.value(QStringLiteral("message")).toString();
+    default:
+        return {};
+    }
+}
+
+} // namespace hm::app

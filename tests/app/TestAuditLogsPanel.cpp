@@ -1,0 +1,367 @@
+// The Audit & Logs section (issue 12, item 4) against a real
+// hivemind-server: audit filters narrow the list on the server, the lazy
+// models page (QAbstractItemModelTester, more rows than a page), the log
+// export writes what the server's filters select to the file the user
+// picked (the file dialog answered through the seam), the live tail shows a
+// new record, non-admins get disabled controls and an explained 403, and
+// the panel follows a language switch.
+
+#include "LanguageManager.h"
+#include "OperationsTestSupport.h"
+#include "operations/AuditLogsPage.h"
+#include "operations/RemoteRowsModel.h"
+#include "widgets/MessageBox.h"
+
+#include <QAbstractItemModelTester>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDateTimeEdit>
+#include <QFileDialog>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QTabWidget>
+#include <QTableView>
+#include <QtTest>
+#include <memory>
+
+using namespace hm::test;
+using hm::app::AuditListModel;
+using hm::app::AuditLogsPage;
+using hm::app::LogListModel;
+using hm::app::RemoteRowsModel;
+
+namespace {
+const QString kPassword = QStringLiteral("Str0ng!Passw0rd");
+}
+
+class TestAuditLogsPanel : public QObject, private ServerFixture
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void cleanup();
+    void auditFiltersNarrowTheList();
+    void modelsPageLazily();
+    void exportWritesWhatTheFiltersSelect();
+    void liveTailShowsNewRecords();
+    void viewerIsReadOnlyAndA403IsExplained();
+    void languageSwitch();
+
+private:
+    void showPage(hm::client::ApiClient *client, const QString &role = QStringLiteral("admin"))
+    {
+        m_page = std::make_unique<AuditLogsPage>();
+        hm::test::styleAsConsole(m_page.get());
+        m_page->resize(1200, 720);
+        m_page->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_page.get()));
+        m_page->setClient(client, role);
+    }
+    template <typename T> T *find(const char *name) const
+    {
+        return m_page->findChild<T *>(QLatin1String(name));
+    }
+    static bool ready(RemoteRowsModel *model)
+    {
+        return QTest::qWaitFor([model] { return model->state() == RemoteRowsModel::State::Ready; },
+                               20000);
+    }
+    QSet<QString> column(RemoteRowsModel *model, int column)
+    {
+        QSet<QString> values;
+        for (int row = 0; row < model->rowCount(); ++row)
+            values.insert(model->index(row, column).data().toString());
+        return values;
+    }
+
+    QTemporaryDir m_config;
+    std::unique_ptr<hm::app::LanguageManager> m_languages;
+    hm::client::ApiClient m_client;
+    std::unique_ptr<AuditLogsPage> m_page;
+    ApiUser m_viewer;
+};
+
+void TestAuditLogsPanel::initTestCase()
+{
+    qputenv("XDG_CONFIG_HOME", QFile::encodeName(m_config.path()));
+    QStandardPaths::setTestModeEnabled(true);
+    QCoreApplication::setOrganizationName(QStringLiteral("HiveMindTest"));
+    QCoreApplication::setApplicationName(QStringLiteral("TestAuditLogsPanel"));
+    QSettings().clear();
+    m_languages = std::make_unique<hm::app::LanguageManager>();
+    QVERIFY(m_languages->setLanguage(QStringLiteral("en"), hm::app::LanguageManager::Persist::No));
+    const QString problem = startServer();
+    QVERIFY2(problem.isEmpty(), qPrintable(problem));
+    const QString signedIn = signIn(m_client, m_http->base());
+    QVERIFY2(signedIn.isEmpty(), qPrintable(signedIn));
+    // Audited actions: three users made (USER_CREATED, then each one's
+    // LOGIN) and a wrong password (LOGIN_FAILED).
+    for (const char *name : {"auditann", "auditbob"}) {
+        const ApiUser u = createApiUser(*m_http, m_admin, QLatin1String(name), kPassword, "user");
+        QCOMPARE(u.status, 201);
+    }
+    m_viewer = createApiUser(*m_http, m_admin, QStringLiteral("auditviewer"), kPassword, "viewer");
+    QVERIFY(!m_viewer.token.isEmpty());
+    const Answer wrong = m_http->json("POST", "/api/v1/auth/login",
+                                      {{"username", "auditann"}, {"password", "wrong-password"}});
+    QCOMPARE(wrong.status, 401);
+}
+
+void TestAuditLogsPanel::cleanup()
+{
+    m_page.reset();
+    hm::app::DialogSeam::setNextHandler({});
+}
+
+void TestAuditLogsPanel::auditFiltersNarrowTheList()
+{
+    showPage(&m_client);
+    AuditListModel *model = m_page->auditModel();
+    QVERIFY(ready(model));
+    const qint64 all = model->totalOnServer();
+    QVERIFY(all >= 7);
+    QVERIFY(column(model, AuditListModel::ActionColumn).size() >= 3);
+
+    // Action.
+    find<QComboBox>("audit.action")->setCurrentText(QStringLiteral("user_created"));
+    find<QPushButton>("audit.apply")->click();
+    QVERIFY(ready(model));
+    QTRY_COMPARE(model->filter().action, QStringLiteral("USER_CREATED"));
+    QVERIFY(ready(model));
+    QCOMPARE(model->totalOnServer(), qint64(3));
+    QCOMPARE(column(model, AuditListModel::ActionColumn),
+             QSet<QString>{QStringLiteral("USER_CREATED")});
+    QVERIFY(find<QLabel>("audit.status")->text().contains(QLatin1String("3")));
+
+    // User (picked by name from the list of users) and action together.
+    QTRY_VERIFY(find<QComboBox>("audit.user")->findText(QStringLiteral("auditann")) > 0);
+    find<QComboBox>("audit.user")->setCurrentText(QStringLiteral("auditann"));
+    find<QComboBox>("audit.action")->setCurrentText(QStringLiteral("LOGIN_FAILED"));
+    find<QPushButton>("audit.apply")->click();
+    QTRY_COMPARE(model->filter().action, QStringLiteral("LOGIN_FAILED"));
+    QVERIFY(ready(model));
+    QCOMPARE(model->rowCount(), 1);
+    QCOMPARE(model->index(0, AuditListModel::UserColumn).data().toString(),
+             QStringLiteral("auditann"));
+
+    // A resource nothing touched, then a time range that ended before.
+    find<QComboBox>("audit.user")->setCurrentText(QString());
+    find<QComboBox>("audit.action")->setCurrentText(QString());
+    find<QComboBox>("audit.resource")->setCurrentText(QStringLiteral("component"));
+    find<QPushButton>("audit.apply")->click();
+    QTRY_COMPARE(model->filter().resourceType, QStringLiteral("component"));
+    QVERIFY(ready(model));
+    QCOMPARE(model->rowCount(), 0);
+    QCOMPARE(find<QLabel>("audit.status")->text(),
+             QStringLiteral("No audit entries match these filters."));
+    find<QComboBox>("audit.resource")->setCurrentText(QString());
+    auto *period = find<QComboBox>("audit.period");
+    period->setCurrentIndex(period->findData(-1));
+    find<QDateTimeEdit>("audit.from")->setDateTime(QDateTime::currentDateTime().addDays(-3));
+    find<QDateTimeEdit>("audit.to")->setDateTime(QDateTime::currentDateTime().addDays(-2));
+    find<QPushButton>("audit.apply")->click();
+    QTRY_VERIFY(model->filter().to.isValid());
+    QVERIFY(ready(model));
+    QCOMPARE(model->rowCount(), 0);
+    // The last 24 hours hold them all again.
+    period->setCurrentIndex(period->findData(24 * 3600));
+    find<QPushButton>("audit.apply")->click();
+    QTRY_VERIFY(!model->filter().to.isValid());
+    QVERIFY(ready(model));
+    QVERIFY(model->totalOnServer() >= all);
+    QVERIFY(hm::test::screenshot(m_page.get(), QStringLiteral("audit-logs-audit-en")));
+}
+
+void TestAuditLogsPanel::modelsPageLazily()
+{
+    // More audit entries and log records than a few pages of 5: five more
+    // users (USER_CREATED and LOGIN each).
+    for (int i = 0; i < 5; ++i)
+        QCOMPARE(
+            createApiUser(*m_http, m_admin, QStringLiteral("pager%1").arg(i), kPassword, "viewer")
+                .status,
+            201);
+    // The models on their own: a view would fetch until its viewport is full.
+    AuditListModel audit;
+    LogListModel logs;
+    for (RemoteRowsModel *model : std::initializer_list<RemoteRowsModel *>{&audit, &logs}) {
+        model->setPageSize(5);
+        model->setClient(&m_client);
+        QVERIFY(ready(model));
+        QVERIFY(model->totalOnServer() > 15);
+        // Only what is asked for is fetched.
+        QCOMPARE(model->rowCount(), 5);
+        QVERIFY(model->canFetchMore({}));
+        model->fetchMore({});
+        // (A row a later page brings again, because new records pushed the
+        // pages down, is skipped.)
+        QTRY_VERIFY(model->rowCount() > 5);
+        QVERIFY(model->rowCount() <= 10);
+        // The tester (which fetches more itself) from here on.
+        QAbstractItemModelTester tester(model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        // To the end (at most 30 rows), a page at a time.
+        const int want = int(std::min<qint64>(30, model->totalOnServer()));
+        int guard = 0;
+        while (model->rowCount() < want && ++guard < 100) {
+            if (model->canFetchMore({}))
+                model->fetchMore({});
+            QTest::qWait(20);
+        }
+        QVERIFY(model->rowCount() >= want);
+        // Ids are unique: no page brought a row twice.
+        QSet<QString> ids;
+        for (int row = 0; row < model->rowCount(); ++row)
+            ids.insert(model->index(row, 0).data(RemoteRowsModel::IdRole).toString());
+        QCOMPARE(ids.size(), model->rowCount());
+    }
+}
+
+void TestAuditLogsPanel::exportWritesWhatTheFiltersSelect()
+{
+    // Each request is a log record "GET <path> <status>".
+    for (int i = 0; i < 3; ++i)
+        QCOMPARE(m_http->get(QStringLiteral("/api/v1/flows/exportprobe-%1").arg(i), m_admin).status,
+                 404);
+    showPage(&m_client);
+    m_page->findChild<QTabWidget *>(QStringLiteral("auditLogs.tabs"))->setCurrentIndex(1);
+    LogListModel *model = m_page->logModel();
+    QVERIFY(ready(model));
+    find<QLineEdit>("logs.search")->setText(QStringLiteral("EXPORTPROBE"));
+    find<QPushButton>("logs.apply")->click();
+    QTRY_COMPARE(model->filter().search, QStringLiteral("EXPORTPROBE"));
+    QVERIFY(ready(model));
+    QCOMPARE(model->totalOnServer(), qint64(3));
+
+    QTemporaryDir out;
+    for (const QString &format : {QStringLiteral("txt"), QStringLiteral("csv")}) {
+        const QString path = out.filePath(QStringLiteral("export.") + format);
+        auto *formats = find<QComboBox>("logs.exportFormat");
+        formats->setCurrentIndex(formats->findData(format));
+        QString asked;
+        hm::app::DialogSeam::setNextHandler([&](QDialog *dialog) {
+            auto *files = qobject_cast<QFileDialog *>(dialog);
+            asked = files ? files->objectName() : QString();
+            files->selectFile(path);
+            return int(QDialog::Accepted);
+        });
+        find<QPushButton>("logs.export")->click();
+        QCOMPARE(asked, QStringLiteral("logs.exportDialog"));
+        QTRY_VERIFY(QFile::exists(path));
+        QTRY_VERIFY(find<QLabel>("logs.status")->text().startsWith(QLatin1String("Saved")));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QStringList lines = QString::fromUtf8(file.readAll()).split(u'\n', Qt::SkipEmptyParts);
+        if (format == QLatin1String("csv")) {
+            QVERIFY(lines.takeFirst().startsWith(QLatin1String("id,timestamp,level")));
+        }
+        QCOMPARE(lines.size(), 3);
+        for (int i = 0; i < 3; ++i)
+            QVERIFY2(
+                lines.filter(QStringLiteral("/api/v1/flows/exportprobe-%1 404").arg(i)).size() == 1,
+                qPrintable(lines.join(u'\n')));
+    }
+
+    // Refused by the user: nothing written, nothing asked of the server.
+    hm::app::DialogSeam::setNextHandler([](QDialog *) { return int(QDialog::Rejected); });
+    find<QPushButton>("logs.export")->click();
+    QVERIFY(find<QLabel>("logs.status")->text().startsWith(QLatin1String("Saved")));
+}
+
+void TestAuditLogsPanel::liveTailShowsNewRecords()
+{
+    showPage(&m_client);
+    m_page->setTailIntervalMs(100);
+    m_page->findChild<QTabWidget *>(QStringLiteral("auditLogs.tabs"))->setCurrentIndex(1);
+    LogListModel *model = m_page->logModel();
+    find<QLineEdit>("logs.search")->setText(QStringLiteral("tailprobe"));
+    find<QPushButton>("logs.apply")->click();
+    QTRY_COMPARE(model->filter().search, QStringLiteral("tailprobe"));
+    QVERIFY(ready(model));
+    const int before = model->rowCount();
+    find<QCheckBox>("logs.liveTail")->setChecked(true);
+    QCOMPARE(m_http->get(QStringLiteral("/api/v1/flows/tailprobe-1"), m_admin).status, 404);
+    QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), before + 1, 10000);
+    QVERIFY(model->index(0, LogListModel::MessageColumn)
+                .data()
+                .toString()
+                .contains(QLatin1String("tailprobe-1")));
+    QCOMPARE(m_http->get(QStringLiteral("/api/v1/flows/tailprobe-2"), m_admin).status, 404);
+    QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), before + 2, 10000);
+    QVERIFY(model->index(0, LogListModel::MessageColumn)
+                .data()
+                .toString()
+                .contains(QLatin1String("tailprobe-2")));
+    QVERIFY(find<QLabel>("logs.status")->text().contains(QLatin1String("live")));
+    // Off: no more rows.
+    find<QCheckBox>("logs.liveTail")->setChecked(false);
+    QCOMPARE(m_http->get(QStringLiteral("/api/v1/flows/tailprobe-3"), m_admin).status, 404);
+    QTest::qWait(400);
+    QCOMPARE(model->rowCount(), before + 2);
+    find<QLineEdit>("logs.search")->clear();
+    find<QPushButton>("logs.apply")->click();
+    QVERIFY(ready(model));
+    QTRY_VERIFY(model->rowCount() > 5);
+    QVERIFY(hm::test::screenshot(m_page.get(), QStringLiteral("audit-logs-logs-en")));
+}
+
+void TestAuditLogsPanel::viewerIsReadOnlyAndA403IsExplained()
+{
+    hm::client::ApiClient viewer;
+    const QString signedIn =
+        signInAs(viewer, m_http->base(), QStringLiteral("auditviewer"), kPassword);
+    QVERIFY2(signedIn.isEmpty(), qPrintable(signedIn));
+    showPage(&viewer, QStringLiteral("viewer"));
+    for (const char *name : {"audit.apply", "logs.apply", "logs.export"}) {
+        auto *button = find<QPushButton>(name);
+        QVERIFY(!button->isEnabled());
+        QVERIFY(button->toolTip().contains(QLatin1String("Only administrators")));
+    }
+    QVERIFY(!find<QCheckBox>("logs.liveTail")->isEnabled());
+    QCOMPARE(m_page->auditModel()->state(), RemoteRowsModel::State::Idle);
+    QVERIFY(find<QLabel>("audit.status")->text().contains(QLatin1String("Only administrators")));
+
+    // Forced (the console believes it is an admin): the server's 403 is
+    // explained, not swallowed.
+    m_page->setClient(&viewer, QStringLiteral("admin"));
+    QTRY_COMPARE(m_page->auditModel()->state(), RemoteRowsModel::State::Error);
+    const QString text = find<QLabel>("audit.status")->text();
+    QVERIFY2(text.contains(QLatin1String("only administrators may read the audit trail")),
+             qPrintable(text));
+    QTRY_COMPARE(m_page->logModel()->state(), RemoteRowsModel::State::Error);
+    QVERIFY(find<QLabel>("logs.status")->text().contains(QLatin1String("only administrators")));
+}
+
+void TestAuditLogsPanel::languageSwitch()
+{
+    showPage(&m_client);
+    QVERIFY(ready(m_page->auditModel()));
+    auto *tabs = m_page->findChild<QTabWidget *>(QStringLiteral("auditLogs.tabs"));
+    QCOMPARE(tabs->tabText(0), QStringLiteral("Audit trail"));
+    QCOMPARE(
+        m_page->auditModel()->headerData(AuditListModel::ActionColumn, Qt::Horizontal).toString(),
+        QStringLiteral("Action"));
+    const QStringList languages{QStringLiteral("zh_TW"), QStringLiteral("zh_CN")};
+    const QStringList audit{QStringLiteral("稽核軌跡"), QStringLiteral("审计记录")};
+    for (int i = 0; i < languages.size(); ++i) {
+        QVERIFY(m_languages->setLanguage(languages.at(i), hm::app::LanguageManager::Persist::No));
+        QTRY_COMPARE(tabs->tabText(0), audit.at(i));
+        QVERIFY(find<QPushButton>("audit.apply")->text() != QLatin1String("Apply"));
+        tabs->setCurrentIndex(0);
+        QVERIFY(hm::test::screenshot(m_page.get(),
+                                     QStringLiteral("audit-logs-audit-") + languages.at(i)));
+        tabs->setCurrentIndex(1);
+        QTRY_VERIFY(m_page->logModel()->rowCount() > 0);
+        QVERIFY(hm::test::screenshot(m_page.get(),
+                                     QStringLiteral("audit-logs-logs-") + languages.at(i)));
+    }
+    QVERIFY(m_languages->setLanguage(QStringLiteral("en"), hm::app::LanguageManager::Persist::No));
+    QTRY_COMPARE(tabs->tabText(0), QStringLiteral("Audit trail"));
+}
+
+QTEST_MAIN(TestAuditLogsPanel)
+#include "TestAuditLogsPanel.moc"

@@ -1,0 +1,217 @@
+// The dashboard's live overview (issue 12, item 6) against a real
+// hivemind-server started with a short system_status interval: the charts
+// receive points over the real WebSocket, the counts of the last 24 hours
+// match the executions the test made, the latest failure opens the
+// execution viewer, the history stays bounded and redraws are coalesced
+// when fed an hour of points at once, and a language switch.
+
+#include "LanguageManager.h"
+#include "OperationsTestSupport.h"
+#include "operations/DashboardOverview.h"
+#include "operations/MetricsHistory.h"
+
+#include <QLabel>
+#include <QListWidget>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QVBoxLayout>
+#include <QtTest>
+#include <memory>
+
+using namespace hm::test;
+using hm::app::DashboardOverview;
+using hm::app::MetricsHistory;
+
+class TestDashboard : public QObject, private ServerFixture
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void cleanup();
+    void chartsReceiveSystemStatusOverTheWebSocket();
+    void countsMatchTheExecutionsMade();
+    void historyStaysBoundedAndRedrawsAreCoalesced();
+    void languageSwitch();
+
+private:
+    void show(hm::client::ApiClient *client)
+    {
+        m_host = std::make_unique<QWidget>();
+        m_host->setObjectName(QStringLiteral("dashboardHost"));
+        hm::test::styleAsConsole(m_host.get());
+        auto *layout = new QVBoxLayout(m_host.get());
+        layout->setContentsMargins(32, 24, 32, 24);
+        m_overview = new DashboardOverview(m_host.get());
+        m_overview->setRepaintIntervalMs(100);
+        layout->addWidget(m_overview);
+        m_host->resize(1200, 900);
+        m_host->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_host.get()));
+        m_overview->setClient(client);
+    }
+    QString text(const char *name) const
+    {
+        return m_overview->findChild<QLabel *>(QLatin1String(name))->text();
+    }
+
+    QTemporaryDir m_config;
+    std::unique_ptr<hm::app::LanguageManager> m_languages;
+    hm::client::ApiClient m_client;
+    std::unique_ptr<QWidget> m_host;
+    DashboardOverview *m_overview = nullptr;
+    QString m_failedExecution;
+};
+
+void TestDashboard::initTestCase()
+{
+    qputenv("XDG_CONFIG_HOME", QFile::encodeName(m_config.path()));
+    QStandardPaths::setTestModeEnabled(true);
+    QCoreApplication::setOrganizationName(QStringLiteral("HiveMindTest"));
+    QCoreApplication::setApplicationName(QStringLiteral("TestDashboard"));
+    QSettings().clear();
+    m_languages = std::make_unique<hm::app::LanguageManager>();
+    QVERIFY(m_languages->setLanguage(QStringLiteral("en"), hm::app::LanguageManager::Persist::No));
+    const QString problem =
+        startServer({QStringLiteral("--ws-status-interval-ms"), QStringLiteral("200")});
+    QVERIFY2(problem.isEmpty(), qPrintable(problem));
+    const QString signedIn = signIn(m_client, m_http->base());
+    QVERIFY2(signedIn.isEmpty(), qPrintable(signedIn));
+}
+
+void TestDashboard::cleanup()
+{
+    m_host.reset();
+    m_overview = nullptr;
+}
+
+void TestDashboard::chartsReceiveSystemStatusOverTheWebSocket()
+{
+    show(&m_client);
+    // Several messages 200 ms apart, drawn.
+    QTRY_VERIFY_WITH_TIMEOUT(m_overview->history().size() >= 4, 15000);
+    QTRY_VERIFY(m_overview->cpuPointCount() >= 3);
+    QVERIFY(m_overview->chartUpdates() >= 1);
+    const MetricsHistory::Sample latest = m_overview->history().latest();
+    QVERIFY(latest.cpu >= 0 && latest.cpu <= 100);
+    QVERIFY(latest.memory > 0 && latest.memory <= 100);
+    QVERIFY(latest.disk > 0 && latest.disk <= 100);
+    // Network rates need two samples; they are there by now.
+    QTRY_VERIFY(m_overview->history().latest().sentPerSecond >= 0);
+    QTRY_VERIFY(text("dashboard.latest").startsWith(QLatin1String("CPU ")));
+    QTRY_VERIFY(text("dashboard.uptime").startsWith(QLatin1String("Server up")));
+}
+
+void TestDashboard::countsMatchTheExecutionsMade()
+{
+    const QString noop = createPublishedFlow(
+        *m_http, m_admin, QStringLiteral("Nightly report"),
+        flowDefinition({flowNode(QStringLiteral("only"), QStringLiteral("noop"))}));
+    const QString broken = createPublishedFlow(
+        *m_http, m_admin, QStringLiteral("Broken import"),
+        flowDefinition({heldNode(QStringLiteral("call"), QStringLiteral("url"))}));
+    QVERIFY(!noop.isEmpty() && !broken.isEmpty());
+    for (int i = 0; i < 3; ++i)
+        QCOMPARE(triggerFlow(*m_http, m_admin, noop, {}, QStringLiteral("?wait=true"))
+                     .data()
+                     .value("status")
+                     .toString(),
+                 QStringLiteral("completed"));
+    const Answer failed = triggerFlow(*m_http, m_admin, broken, {{"url", "http://127.0.0.1:1/"}},
+                                      QStringLiteral("?wait=true"));
+    QCOMPARE(failed.data().value("status").toString(), QStringLiteral("failed"));
+    m_failedExecution = failed.data().value("execution_id").toString();
+
+    show(&m_client);
+    QTRY_COMPARE_WITH_TIMEOUT(text("dashboard.completed"), QStringLiteral("3"), 15000);
+    QCOMPARE(text("dashboard.failed"), QStringLiteral("1"));
+    QCOMPARE(text("dashboard.running"), QStringLiteral("0"));
+    QCOMPARE(text("dashboard.executionsState"),
+             QStringLiteral("4 executions in the last 24 hours"));
+    const QJsonArray buckets = m_overview->stats().value("buckets").toArray();
+    QCOMPARE(buckets.size(), 24);
+    QCOMPARE(buckets.last().toObject().value("completed").toInt(), 3);
+
+    // The latest failure, and a click opens it in the viewer.
+    auto *failures = m_overview->findChild<QListWidget *>(QStringLiteral("dashboard.failures"));
+    QTRY_COMPARE(failures->count(), 1);
+    QVERIFY(failures->item(0)->text().startsWith(QLatin1String("Broken import")));
+    QSignalSpy open(m_overview, &DashboardOverview::openExecution);
+    emit failures->itemActivated(failures->item(0));
+    QCOMPARE(open.size(), 1);
+    QCOMPARE(open.first().first().toString(), m_failedExecution);
+
+    // A new execution arrives live (execution events, then one read).
+    QCOMPARE(triggerFlow(*m_http, m_admin, noop, {}, QStringLiteral("?wait=true")).status, 200);
+    QTRY_COMPARE_WITH_TIMEOUT(text("dashboard.completed"), QStringLiteral("4"), 15000);
+    QTRY_VERIFY_WITH_TIMEOUT(m_overview->cpuPointCount() >= 3, 15000);
+    QVERIFY(hm::test::screenshot(m_host.get(), QStringLiteral("dashboard-en")));
+}
+
+void TestDashboard::historyStaysBoundedAndRedrawsAreCoalesced()
+{
+    // One hour at one point per second, straight into the ring.
+    MetricsHistory history;
+    const qint64 start = 1'700'000'000'000;
+    for (int i = 0; i < 3600; ++i)
+        history.add(start + i * 1000,
+                    QJsonObject{{"cpu_usage", double(i % 100)},
+                                {"memory_usage", 50.0},
+                                {"disk_usage", 40.0},
+                                {"network_traffic",
+                                 QJsonObject{{"bytes_sent", i * 1000}, {"bytes_recv", i * 2000}}}});
+    QCOMPARE(history.capacity(), MetricsHistory::kDefaultCapacity);
+    // The last 15 minutes: 901 points (both ends included).
+    QCOMPARE(history.size(), 901);
+    QCOMPARE(history.at(0).ms, start + (3600 - 901) * 1000);
+    QCOMPARE(history.latest().ms, start + 3599 * 1000);
+    QCOMPARE(history.latest().sentPerSecond, 1000.0);
+    QCOMPARE(history.latest().receivedPerSecond, 2000.0);
+    // Faster than one per second: the capacity bounds it.
+    MetricsHistory fast(100);
+    for (int i = 0; i < 1000; ++i)
+        fast.add(start + i * 10, QJsonObject{{"cpu_usage", 1.0}});
+    QCOMPARE(fast.size(), 100);
+    QCOMPARE(fast.at(0).ms, start + 900 * 10);
+
+    // The widget, fed the hour at once: one redraw, bounded points.
+    m_host = std::make_unique<QWidget>();
+    auto *layout = new QVBoxLayout(m_host.get());
+    m_overview = new DashboardOverview(m_host.get());
+    m_overview->setRepaintIntervalMs(200);
+    layout->addWidget(m_overview);
+    m_host->show();
+    for (int i = 0; i < 3600; ++i)
+        m_overview->addSystemStatus(QJsonObject{{"cpu_usage", double(i % 100)},
+                                                {"memory_usage", 50.0},
+                                                {"disk_usage", 40.0}},
+                                    start + i * 1000);
+    QCOMPARE(m_overview->chartUpdates(), 0);
+    QTRY_COMPARE(m_overview->chartUpdates(), 1);
+    QCOMPARE(m_overview->cpuPointCount(), 901);
+    QTest::qWait(300);
+    QCOMPARE(m_overview->chartUpdates(), 1);
+}
+
+void TestDashboard::languageSwitch()
+{
+    show(&m_client);
+    QTRY_VERIFY_WITH_TIMEOUT(m_overview->cpuPointCount() >= 3, 15000);
+    QTRY_COMPARE_WITH_TIMEOUT(text("dashboard.completed"), QStringLiteral("4"), 15000);
+    const auto *title = m_overview->findChildren<QLabel *>(QStringLiteral("cardTitle")).first();
+    QCOMPARE(title->text(), QStringLiteral("Host"));
+    const QStringList languages{QStringLiteral("zh_TW"), QStringLiteral("zh_CN")};
+    const QStringList hosts{QStringLiteral("主機"), QStringLiteral("主机")};
+    for (int i = 0; i < languages.size(); ++i) {
+        QVERIFY(m_languages->setLanguage(languages.at(i), hm::app::LanguageManager::Persist::No));
+        QTRY_COMPARE(title->text(), hosts.at(i));
+        QTest::qWait(300);
+        QVERIFY(hm::test::screenshot(m_host.get(), QStringLiteral("dashboard-") + languages.at(i)));
+    }
+    QVERIFY(m_languages->setLanguage(QStringLiteral("en"), hm::app::LanguageManager::Persist::No));
+    QTRY_COMPARE(title->text(), QStringLiteral("Host"));
+}
+
+QTEST_MAIN(TestDashboard)
+#include "TestDashboard.moc"

@@ -1,0 +1,282 @@
+// The Settings section (issue 12, item 5) against a real hivemind-server:
+// a change of the system configuration is saved and read back, a value the
+// server refuses shows the server's error at its field and changes nothing
+// stored, non-admins see the configuration read-only with the reason, the
+// console preferences (language, profiles, absolute data location, the
+// theme slot) and a language switch.
+
+#include "LanguageManager.h"
+#include "OperationsTestSupport.h"
+#include "operations/SettingsPage.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPushButton>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QStandardPaths>
+#include <QTabWidget>
+#include <QtTest>
+#include <memory>
+
+using namespace hm::test;
+using hm::app::SettingsPage;
+
+namespace {
+const QString kPassword = QStringLiteral("Str0ng!Passw0rd");
+}
+
+class TestSettingsPanel : public QObject, private ServerFixture
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void cleanup();
+    void changeIsSavedAndReadBack();
+    void refusedValueShowsAtItsFieldAndNothingChanges();
+    void viewerSeesItReadOnly();
+    void consolePreferences();
+    void languageSwitch();
+
+private:
+    void showPage(hm::client::ApiClient *client, const QString &role = QStringLiteral("admin"))
+    {
+        m_page = std::make_unique<SettingsPage>();
+        hm::test::styleAsConsole(m_page.get());
+        m_page->resize(1200, 760);
+        m_page->setLanguages({{QStringLiteral("en"), QStringLiteral("English")},
+                              {QStringLiteral("zh_TW"), QStringLiteral("繁體中文")},
+                              {QStringLiteral("zh_CN"), QStringLiteral("简体中文")}},
+                             m_languages->currentLanguage());
+        m_page->setProfiles({QStringLiteral("Staging — https://staging.example.com:8443")});
+        m_page->setDataDirectory(m_dir.path());
+        m_page->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_page.get()));
+        m_page->setClient(client, role);
+    }
+    template <typename T> T *field(const QString &path) const
+    {
+        return m_page->findChild<T *>(QStringLiteral("settings.field.") + path);
+    }
+    QLabel *error(const QString &path) const
+    {
+        return m_page->findChild<QLabel *>(QStringLiteral("settings.error.") + path);
+    }
+    QPushButton *saveButton() const
+    {
+        return m_page->findChild<QPushButton *>(QStringLiteral("settings.save"));
+    }
+    bool loaded() const
+    {
+        return QTest::qWaitFor([this] { return !m_page->config().isEmpty(); }, 20000);
+    }
+    QJsonObject stored() { return m_http->get("/api/v1/system/config", m_admin).data(); }
+
+    QTemporaryDir m_config;
+    std::unique_ptr<hm::app::LanguageManager> m_languages;
+    hm::client::ApiClient m_client;
+    std::unique_ptr<SettingsPage> m_page;
+};
+
+void TestSettingsPanel::initTestCase()
+{
+    qputenv("XDG_CONFIG_HOME", QFile::encodeName(m_config.path()));
+    QStandardPaths::setTestModeEnabled(true);
+    QCoreApplication::setOrganizationName(QStringLiteral("HiveMindTest"));
+    QCoreApplication::setApplicationName(QStringLiteral("TestSettingsPanel"));
+    QSettings().clear();
+    m_languages = std::make_unique<hm::app::LanguageManager>();
+    QVERIFY(m_languages->setLanguage(QStringLiteral("en"), hm::app::LanguageManager::Persist::No));
+    const QString problem = startServer();
+    QVERIFY2(problem.isEmpty(), qPrintable(problem));
+    const QString signedIn = signIn(m_client, m_http->base());
+    QVERIFY2(signedIn.isEmpty(), qPrintable(signedIn));
+}
+
+void TestSettingsPanel::cleanup()
+{
+    m_page.reset();
+}
+
+void TestSettingsPanel::changeIsSavedAndReadBack()
+{
+    showPage(&m_client);
+    QVERIFY(loaded());
+    QTRY_VERIFY(field<QLineEdit>("site_name")->isEnabled());
+    QCOMPARE(field<QLineEdit>("site_name")->text(), stored().value("site_name").toString());
+    QVERIFY(!saveButton()->isEnabled()); // nothing changed yet
+
+    field<QLineEdit>("site_name")->setText(QStringLiteral("Ops Lab"));
+    emit field<QLineEdit>("site_name")->textEdited(QStringLiteral("Ops Lab"));
+    field<QSpinBox>("security.max_login_attempts")->setValue(7);
+    field<QCheckBox>("password_policy.require_symbols")->setChecked(true);
+    const QJsonObject patch = m_page->changes();
+    QCOMPARE(patch.value("site_name").toString(), QStringLiteral("Ops Lab"));
+    QCOMPARE(patch.value("security").toObject().value("max_login_attempts").toInt(), 7);
+    QVERIFY(!patch.contains("timezone")); // only what changed is sent
+    QVERIFY(saveButton()->isEnabled());
+    QSignalSpy saved(m_page.get(), &SettingsPage::saved);
+    saveButton()->click();
+    QTRY_COMPARE(saved.size(), 1);
+    QCOMPARE(saved.first().first().toBool(), true);
+    QCOMPARE(m_page->findChild<QLabel *>(QStringLiteral("settings.status"))->text(),
+             QStringLiteral("Saved."));
+
+    const QJsonObject now = stored();
+    QCOMPARE(now.value("site_name").toString(), QStringLiteral("Ops Lab"));
+    QCOMPARE(now.value("security").toObject().value("max_login_attempts").toInt(), 7);
+    QCOMPARE(now.value("password_policy").toObject().value("require_symbols").toBool(), true);
+    // A new page reads it back.
+    showPage(&m_client);
+    QVERIFY(loaded());
+    QCOMPARE(field<QLineEdit>("site_name")->text(), QStringLiteral("Ops Lab"));
+    QCOMPARE(field<QSpinBox>("security.max_login_attempts")->value(), 7);
+    QVERIFY(hm::test::screenshot(m_page.get(), QStringLiteral("settings-system-en")));
+}
+
+void TestSettingsPanel::refusedValueShowsAtItsFieldAndNothingChanges()
+{
+    const QJsonObject before = stored();
+    showPage(&m_client);
+    QVERIFY(loaded());
+    QTRY_VERIFY(field<QComboBox>("timezone")->isEnabled());
+    // A time zone only the server can tell is unknown, with a valid change.
+    field<QComboBox>("timezone")->setCurrentText(QStringLiteral("Mars/Olympus_Mons"));
+    field<QSpinBox>("api_rate_limit")->setValue(4321);
+    QVERIFY(!error(QStringLiteral("timezone"))->isVisible());
+    QSignalSpy saved(m_page.get(), &SettingsPage::saved);
+    saveButton()->click();
+    QTRY_COMPARE(saved.size(), 1);
+    QCOMPARE(saved.first().first().toBool(), false);
+    QLabel *timezoneError = error(QStringLiteral("timezone"));
+    QVERIFY(timezoneError->isVisible());
+    QVERIFY(!timezoneError->text().isEmpty());
+    QVERIFY(!error(QStringLiteral("api_rate_limit"))->isVisible());
+    QVERIFY(m_page->findChild<QLabel *>(QStringLiteral("settings.status"))
+                ->text()
+                .contains(QLatin1String("nothing was saved")));
+    // The server's own words: what PUT answers for that value.
+    const Answer direct =
+        m_http->json("PUT", "/api/v1/system/config", {{"timezone", "Mars/Olympus_Mons"}}, m_admin);
+    QCOMPARE(direct.status, 422);
+    const QJsonObject details = direct.body.value("error").toObject().value("details").toObject();
+    QCOMPARE(timezoneError->text(),
+             details.value("errors").toArray().first().toObject().value("message").toString());
+    QCOMPARE(stored(), before);
+    // The form keeps what was typed.
+    QCOMPARE(field<QSpinBox>("api_rate_limit")->value(), 4321);
+    QVERIFY(hm::test::screenshot(m_page.get(), QStringLiteral("settings-system-error-en")));
+    // Correcting the value hides its error.
+    field<QComboBox>("timezone")->setCurrentText(QStringLiteral("Asia/Taipei"));
+    QVERIFY(!timezoneError->isVisible());
+
+    // An empty site name is refused as typed: Save is off.
+    field<QLineEdit>("site_name")->setText(QStringLiteral("  "));
+    emit field<QLineEdit>("site_name")->textEdited(QStringLiteral("  "));
+    QVERIFY(error(QStringLiteral("site_name"))->isVisible());
+    QVERIFY(!saveButton()->isEnabled());
+}
+
+void TestSettingsPanel::viewerSeesItReadOnly()
+{
+    const ApiUser viewer =
+        createApiUser(*m_http, m_admin, QStringLiteral("settingsviewer"), kPassword, "viewer");
+    QCOMPARE(viewer.status, 201);
+    hm::client::ApiClient client;
+    const QString signedIn =
+        signInAs(client, m_http->base(), QStringLiteral("settingsviewer"), kPassword);
+    QVERIFY2(signedIn.isEmpty(), qPrintable(signedIn));
+    showPage(&client, QStringLiteral("viewer"));
+    QVERIFY(loaded());
+    // It reads the configuration, but may change nothing, and says why.
+    QCOMPARE(field<QLineEdit>("site_name")->text(), stored().value("site_name").toString());
+    for (QWidget *w : std::initializer_list<QWidget *>{
+             field<QLineEdit>("site_name"), field<QComboBox>("timezone"),
+             field<QSpinBox>("security.lockout_duration"),
+             field<QCheckBox>("password_policy.require_numbers"), saveButton()}) {
+        QVERIFY(!w->isEnabled());
+        QVERIFY2(w->toolTip().contains(QLatin1String("Only administrators")),
+                 qPrintable(w->toolTip()));
+    }
+    auto *note = m_page->findChild<QLabel *>(QStringLiteral("settings.readOnlyNote"));
+    QVERIFY(note->isVisible());
+    QVERIFY(note->text().contains(QLatin1String("viewer")));
+    QVERIFY(hm::test::screenshot(m_page.get(), QStringLiteral("settings-readonly-en")));
+
+    // Forced (the console believes it is an admin): the 403 is explained.
+    m_page->setClient(&client, QStringLiteral("admin"));
+    QVERIFY(loaded());
+    QTRY_VERIFY(field<QLineEdit>("site_name")->isEnabled());
+    field<QLineEdit>("site_name")->setText(QStringLiteral("Viewer was here"));
+    emit field<QLineEdit>("site_name")->textEdited(QStringLiteral("Viewer was here"));
+    QSignalSpy saved(m_page.get(), &SettingsPage::saved);
+    saveButton()->click();
+    QTRY_COMPARE(saved.size(), 1);
+    const QString status = m_page->findChild<QLabel *>(QStringLiteral("settings.status"))->text();
+    QVERIFY2(status.contains(QLatin1String("only administrators may change the system "
+                                           "configuration")),
+             qPrintable(status));
+    QVERIFY(stored().value("site_name").toString() != QLatin1String("Viewer was here"));
+}
+
+void TestSettingsPanel::consolePreferences()
+{
+    showPage(&m_client);
+    m_page->findChild<QTabWidget *>(QStringLiteral("settings.tabs"))->setCurrentIndex(1);
+    auto *language = m_page->findChild<QComboBox *>(QStringLiteral("settings.language"));
+    QCOMPARE(language->currentData().toString(), QStringLiteral("en"));
+    QSignalSpy requested(m_page.get(), &SettingsPage::languageRequested);
+    emit language->activated(language->findData(QStringLiteral("zh_TW")));
+    QCOMPARE(requested.size(), 1);
+    QCOMPARE(requested.first().first().toString(), QStringLiteral("zh_TW"));
+    // The slot the theme choice goes into is there, empty.
+    auto *theme = m_page->findChild<QWidget *>(QStringLiteral("settings.themeRow"));
+    QVERIFY(theme);
+    // Profiles are listed, read-only, with where to edit them.
+    auto *profiles = m_page->findChild<QListWidget *>(QStringLiteral("settings.profiles"));
+    QCOMPARE(profiles->count(), 2);
+    QVERIFY(profiles->item(1)->text().contains(QLatin1String("staging.example.com")));
+    QCOMPARE(profiles->selectionMode(), QAbstractItemView::NoSelection);
+    QVERIFY(m_page->findChild<QLabel *>(QStringLiteral("settings.profilesHint"))
+                ->text()
+                .contains(QLatin1String("Add Server")));
+    // A relative data directory is shown absolute.
+    m_page->setDataDirectory(QStringLiteral("relative/data"));
+    const QString shown = m_page->findChild<QLabel *>(QStringLiteral("settings.dataDir"))->text();
+    QVERIFY(QDir::isAbsolutePath(QDir::fromNativeSeparators(shown)));
+    QVERIFY(shown.endsWith(QDir::toNativeSeparators(QStringLiteral("relative/data"))));
+    m_page->setDataDirectory(m_dir.path());
+    QVERIFY(hm::test::screenshot(m_page.get(), QStringLiteral("settings-preferences-en")));
+}
+
+void TestSettingsPanel::languageSwitch()
+{
+    showPage(&m_client);
+    QVERIFY(loaded());
+    auto *tabs = m_page->findChild<QTabWidget *>(QStringLiteral("settings.tabs"));
+    QCOMPARE(tabs->tabText(0), QStringLiteral("System configuration"));
+    const QStringList languages{QStringLiteral("zh_TW"), QStringLiteral("zh_CN")};
+    const QStringList titles{QStringLiteral("系統設定"), QStringLiteral("系统配置")};
+    for (int i = 0; i < languages.size(); ++i) {
+        QVERIFY(m_languages->setLanguage(languages.at(i), hm::app::LanguageManager::Persist::No));
+        m_page->setCurrentLanguage(languages.at(i));
+        QTRY_COMPARE(tabs->tabText(0), titles.at(i));
+        QVERIFY(saveButton()->text() != QLatin1String("Save"));
+        tabs->setCurrentIndex(0);
+        QVERIFY(hm::test::screenshot(m_page.get(),
+                                     QStringLiteral("settings-system-") + languages.at(i)));
+        tabs->setCurrentIndex(1);
+        QVERIFY(hm::test::screenshot(m_page.get(),
+                                     QStringLiteral("settings-preferences-") + languages.at(i)));
+    }
+    QVERIFY(m_languages->setLanguage(QStringLiteral("en"), hm::app::LanguageManager::Persist::No));
+    QTRY_COMPARE(tabs->tabText(0), QStringLiteral("System configuration"));
+}
+
+QTEST_MAIN(TestSettingsPanel)
+#include "TestSettingsPanel.moc"
