@@ -2,6 +2,148 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>AdminText</name>
+    <message>
+        <source>Administrator</source>
+        <translation>Administrator</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <source>Viewer</source>
+        <translation>Viewer</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>Suspended</source>
+        <translation>Suspended</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>Pending</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>Deleted</translation>
+    </message>
+    <message>
+        <source>Read only</source>
+        <translation>Read only</translation>
+    </message>
+    <message>
+        <source>Read and write</source>
+        <translation>Read and write</translation>
+    </message>
+    <message>
+        <source>Administration</source>
+        <translation>Administration</translation>
+    </message>
+    <message>
+        <source>Only administrators may create keys with administration access.</source>
+        <translation>Only administrators may create keys with administration access.</translation>
+    </message>
+    <message>
+        <source>The server refused this: your role (%1) may not do it. Ask an administrator.</source>
+        <translation>The server refused this: your role (%1) may not do it. Ask an administrator.</translation>
+    </message>
+    <message>
+        <source>The server refused this: your role may not do it. Ask an administrator.</source>
+        <translation>The server refused this: your role may not do it. Ask an administrator.</translation>
+    </message>
+    <message>
+        <source>You are not signed in to this server, or your session has ended.</source>
+        <translation>You are not signed in to this server, or your session has ended.</translation>
+    </message>
+    <message>
+        <source>The password is wrong.</source>
+        <translation>The password is wrong.</translation>
+    </message>
+    <message>
+        <source>The new password does not meet the server&apos;s password policy.</source>
+        <translation>The new password does not meet the server&apos;s password policy.</translation>
+    </message>
+    <message>
+        <source>The new password does not meet the server&apos;s password policy: %1</source>
+        <translation>The new password does not meet the server&apos;s password policy: %1</translation>
+    </message>
+    <message>
+        <source>This e-mail address is already registered.</source>
+        <translation>This e-mail address is already registered.</translation>
+    </message>
+    <message>
+        <source>This username or e-mail address is already taken.</source>
+        <translation>This username or e-mail address is already taken.</translation>
+    </message>
+    <message>
+        <source>It no longer exists on the server.</source>
+        <translation>It no longer exists on the server.</translation>
+    </message>
+    <message>
+        <source>Too many attempts. Wait a moment and try again.</source>
+        <translation>Too many attempts. Wait a moment and try again.</translation>
+    </message>
+    <message>
+        <source>The server cannot be reached. Check the connection and try again.</source>
+        <translation>The server cannot be reached. Check the connection and try again.</translation>
+    </message>
+    <message>
+        <source>The code is wrong or has expired. Enter the code your authenticator app shows now.</source>
+        <translation>The code is wrong or has expired. Enter the code your authenticator app shows now.</translation>
+    </message>
+    <message>
+        <source>This would leave the server without an active administrator.</source>
+        <translation>This would leave the server without an active administrator.</translation>
+    </message>
+    <message>
+        <source>The server refused the value of &quot;%1&quot;: %2</source>
+        <translation>The server refused the value of &quot;%1&quot;: %2</translation>
+    </message>
+    <message>
+        <source>The server refused the request: %1</source>
+        <translation>The server refused the request: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>at least %n characters</source>
+        <translation>
+            <numerusform>at least %n character</numerusform>
+            <numerusform>at least %n characters</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>at most 256 characters</source>
+        <translation>at most 256 characters</translation>
+    </message>
+    <message>
+        <source>an upper-case letter</source>
+        <translation>an upper-case letter</translation>
+    </message>
+    <message>
+        <source>a lower-case letter</source>
+        <translation>a lower-case letter</translation>
+    </message>
+    <message>
+        <source>a digit</source>
+        <translation>a digit</translation>
+    </message>
+    <message>
+        <source>a symbol such as ! or #</source>
+        <translation>a symbol such as ! or #</translation>
+    </message>
+    <message>
+        <source>Only administrators may do this; you are signed in as %1.</source>
+        <translation>Only administrators may do this; you are signed in as %1.</translation>
+    </message>
+    <message>
+        <source>Viewers may only look; you are signed in as %1.</source>
+        <translation>Viewers may only look; you are signed in as %1.</translation>
+    </message>
+</context>
+<context>
     <name>CommandLine</name>
     <message>
         <source>HiveMind console: design, run and watch workflows and your fleet.</source>
@@ -797,6 +939,561 @@
     <message>
         <source>This console is a client of the HiveMind server; in local mode it runs the server in-process on a loopback port.</source>
         <translation>This console is a client of the HiveMind server; in local mode it runs the server in-process on a loopback port.</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::AccountDialog</name>
+    <message>
+        <source>My account</source>
+        <translation>My account</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::AccountPanel</name>
+    <message>
+        <source>The two new passwords differ.</source>
+        <translation>The two new passwords differ.</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>Profile</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>Two-factor authentication</source>
+        <translation>Two-factor authentication</translation>
+    </message>
+    <message>
+        <source>Sessions</source>
+        <translation>Sessions</translation>
+    </message>
+    <message>
+        <source>Username:</source>
+        <translation>Username:</translation>
+    </message>
+    <message>
+        <source>E-mail:</source>
+        <translation>E-mail:</translation>
+    </message>
+    <message>
+        <source>Full name:</source>
+        <translation>Full name:</translation>
+    </message>
+    <message>
+        <source>Role:</source>
+        <translation>Role:</translation>
+    </message>
+    <message>
+        <source>Two-factor:</source>
+        <translation>Two-factor:</translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation>Sign out</translation>
+    </message>
+    <message>
+        <source>End this console&apos;s session on the server.</source>
+        <translation>End this console&apos;s session on the server.</translation>
+    </message>
+    <message>
+        <source>Nobody is signed in. Sign in (File menu) to see your account.</source>
+        <translation>Nobody is signed in. Sign in (File menu) to see your account.</translation>
+    </message>
+    <message>
+        <source>Current password:</source>
+        <translation>Current password:</translation>
+    </message>
+    <message>
+        <source>New password:</source>
+        <translation>New password:</translation>
+    </message>
+    <message>
+        <source>Repeat the new password:</source>
+        <translation>Repeat the new password:</translation>
+    </message>
+    <message>
+        <source>The server&apos;s password policy</source>
+        <translation>The server&apos;s password policy</translation>
+    </message>
+    <message>
+        <source>Change password</source>
+        <translation>Change password</translation>
+    </message>
+    <message>
+        <source>Your other sessions are signed out when the password changes.</source>
+        <translation>Your other sessions are signed out when the password changes.</translation>
+    </message>
+    <message>
+        <source>Set up two-factor authentication...</source>
+        <translation>Set up two-factor authentication...</translation>
+    </message>
+    <message>
+        <source>Scan this code with an authenticator app (for example FreeOTP, Google Authenticator or 1Password), then enter the six-digit code it shows to turn two-factor authentication on.</source>
+        <translation>Scan this code with an authenticator app (for example FreeOTP, Google Authenticator or 1Password), then enter the six-digit code it shows to turn two-factor authentication on.</translation>
+    </message>
+    <message>
+        <source>Or type this key into the app:</source>
+        <translation>Or type this key into the app:</translation>
+    </message>
+    <message>
+        <source>Code from the app:</source>
+        <translation>Code from the app:</translation>
+    </message>
+    <message>
+        <source>Verify and turn on</source>
+        <translation>Verify and turn on</translation>
+    </message>
+    <message>
+        <source>Turn two-factor authentication off</source>
+        <translation>Turn two-factor authentication off</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>Password:</translation>
+    </message>
+    <message>
+        <source>Current code:</source>
+        <translation>Current code:</translation>
+    </message>
+    <message>
+        <source>Turn off</source>
+        <translation>Turn off</translation>
+    </message>
+    <message>
+        <source>Where you are signed in. Revoking a session signs that device out at its next request.</source>
+        <translation>Where you are signed in. Revoking a session signs that device out at its next request.</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>Device</translation>
+    </message>
+    <message>
+        <source>IP address</source>
+        <translation>IP address</translation>
+    </message>
+    <message>
+        <source>Signed in</source>
+        <translation>Signed in</translation>
+    </message>
+    <message>
+        <source>Last used</source>
+        <translation>Last used</translation>
+    </message>
+    <message>
+        <source>Current</source>
+        <translation>Current</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>Revoke</source>
+        <translation>Revoke</translation>
+    </message>
+    <message>
+        <source>Revoke all other sessions</source>
+        <translation>Revoke all other sessions</translation>
+    </message>
+    <message>
+        <source>On</source>
+        <translation>On</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>Off</translation>
+    </message>
+    <message>
+        <source>Only administrators can read the policy in advance. The server checks the new password when you submit it and names any rule it breaks here.</source>
+        <translation>Only administrators can read the policy in advance. The server checks the new password when you submit it and names any rule it breaks here.</translation>
+    </message>
+    <message>
+        <source>A new password needs:</source>
+        <translation>A new password needs:</translation>
+    </message>
+    <message>
+        <source>Two-factor authentication is on: signing in asks for a code from your authenticator app.</source>
+        <translation>Two-factor authentication is on: signing in asks for a code from your authenticator app.</translation>
+    </message>
+    <message>
+        <source>Two-factor authentication is being set up. It is on once you verify a code.</source>
+        <translation>Two-factor authentication is being set up. It is on once you verify a code.</translation>
+    </message>
+    <message>
+        <source>Two-factor authentication is off: signing in needs only your password.</source>
+        <translation>Two-factor authentication is off: signing in needs only your password.</translation>
+    </message>
+    <message>
+        <source>Unknown device</source>
+        <translation>Unknown device</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>never</translation>
+    </message>
+    <message>
+        <source>This console</source>
+        <translation>This console</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n session(s)</source>
+        <translation>
+            <numerusform>%n session</numerusform>
+            <numerusform>%n sessions</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This is the session of this console: use Sign out.</source>
+        <translation>This is the session of this console: use Sign out.</translation>
+    </message>
+    <message>
+        <source>Sign the selected session out.</source>
+        <translation>Sign the selected session out.</translation>
+    </message>
+    <message>
+        <source>Revoke session</source>
+        <translation>Revoke session</translation>
+    </message>
+    <message>
+        <source>Sign out the session on &quot;%1&quot; (%2)?</source>
+        <translation>Sign out the session on &quot;%1&quot; (%2)?</translation>
+    </message>
+    <message>
+        <source>Revoke other sessions</source>
+        <translation>Revoke other sessions</translation>
+    </message>
+    <message>
+        <source>Sign out every other device where you are signed in? This console stays signed in.</source>
+        <translation>Sign out every other device where you are signed in? This console stays signed in.</translation>
+    </message>
+    <message>
+        <source>Enter your current password.</source>
+        <translation>Enter your current password.</translation>
+    </message>
+    <message>
+        <source>Enter a new password.</source>
+        <translation>Enter a new password.</translation>
+    </message>
+    <message>
+        <source>Your password was changed. Your other sessions were signed out.</source>
+        <translation>Your password was changed. Your other sessions were signed out.</translation>
+    </message>
+    <message>
+        <source>Enter the six-digit code your authenticator app shows.</source>
+        <translation>Enter the six-digit code your authenticator app shows.</translation>
+    </message>
+    <message>
+        <source>Enter your password and the code your authenticator app shows.</source>
+        <translation>Enter your password and the code your authenticator app shows.</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::ApiKeyDialog</name>
+    <message>
+        <source>&quot;%1&quot; is not an IP address or a CIDR range such as 10.0.0.0/8.</source>
+        <translation>&quot;%1&quot; is not an IP address or a CIDR range such as 10.0.0.0/8.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must start with &quot;/&quot;, for example /api/v1/flows*.</source>
+        <translation>&quot;%1&quot; must start with &quot;/&quot;, for example /api/v1/flows*.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a path pattern: use a path with * as the wildcard.</source>
+        <translation>&quot;%1&quot; is not a path pattern: use a path with * as the wildcard.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a permission: use area.view, area.execute, area.edit, area.* or *.</source>
+        <translation>&quot;%1&quot; is not a permission: use area.view, area.execute, area.edit, area.* or *.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an area of the server; known: %2.</source>
+        <translation>&quot;%1&quot; is not an area of the server; known: %2.</translation>
+    </message>
+    <message>
+        <source>New API key</source>
+        <translation>New API key</translation>
+    </message>
+    <message>
+        <source>A key lets a script or another program use the API as you, limited to what you choose here. Its secret is shown once, after it is created.</source>
+        <translation>A key lets a script or another program use the API as you, limited to what you choose here. Its secret is shown once, after it is created.</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <source>Description:</source>
+        <translation>Description:</translation>
+    </message>
+    <message>
+        <source>Access level:</source>
+        <translation>Access level:</translation>
+    </message>
+    <message>
+        <source>Permissions:</source>
+        <translation>Permissions:</translation>
+    </message>
+    <message>
+        <source>Allowed IPs:</source>
+        <translation>Allowed IPs:</translation>
+    </message>
+    <message>
+        <source>Endpoints:</source>
+        <translation>Endpoints:</translation>
+    </message>
+    <message>
+        <source>Rate / burst:</source>
+        <translation>Rate / burst:</translation>
+    </message>
+    <message>
+        <source>Expiry:</source>
+        <translation>Expiry:</translation>
+    </message>
+    <message>
+        <source>e.g. nightly backup script</source>
+        <translation>e.g. nightly backup script</translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <translation>optional</translation>
+    </message>
+    <message>
+        <source>GET requests only.</source>
+        <translation>GET requests only.</translation>
+    </message>
+    <message>
+        <source>Reads and changes, as a user.</source>
+        <translation>Reads and changes, as a user.</translation>
+    </message>
+    <message>
+        <source>Everything an administrator may do.</source>
+        <translation>Everything an administrator may do.</translation>
+    </message>
+    <message>
+        <source>empty = all the access level allows; e.g. flows.view, executions.execute</source>
+        <translation>empty = all the access level allows; e.g. flows.view, executions.execute</translation>
+    </message>
+    <message>
+        <source>area.view, area.execute, area.edit, area.* or *, separated by commas.</source>
+        <translation>area.view, area.execute, area.edit, area.* or *, separated by commas.</translation>
+    </message>
+    <message>
+        <source>empty = any address; one address or CIDR per line, e.g. 192.168.1.0/24</source>
+        <translation>empty = any address; one address or CIDR per line, e.g. 192.168.1.0/24</translation>
+    </message>
+    <message>
+        <source>empty = every endpoint; one path pattern per line, e.g. /api/v1/flows*</source>
+        <translation>empty = every endpoint; one path pattern per line, e.g. /api/v1/flows*</translation>
+    </message>
+    <message>
+        <source>server default</source>
+        <translation>server default</translation>
+    </message>
+    <message>
+        <source> per minute</source>
+        <translation> per minute</translation>
+    </message>
+    <message>
+        <source>Requests per minute this key may make; 0 keeps the server&apos;s default.</source>
+        <translation>Requests per minute this key may make; 0 keeps the server&apos;s default.</translation>
+    </message>
+    <message>
+        <source>no burst</source>
+        <translation>no burst</translation>
+    </message>
+    <message>
+        <source> burst</source>
+        <translation> burst</translation>
+    </message>
+    <message>
+        <source>Requests the key may make at once above its rate (token bucket); needs a rate limit.</source>
+        <translation>Requests the key may make at once above its rate (token bucket); needs a rate limit.</translation>
+    </message>
+    <message>
+        <source>Expires on</source>
+        <translation>Expires on</translation>
+    </message>
+    <message>
+        <source>Create key</source>
+        <translation>Create key</translation>
+    </message>
+    <message>
+        <source>A key needs a name.</source>
+        <translation>A key needs a name.</translation>
+    </message>
+    <message>
+        <source>The expiry must be in the future.</source>
+        <translation>The expiry must be in the future.</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::ApiKeyListModel</name>
+    <message>
+        <source>any</source>
+        <translation>any</translation>
+    </message>
+    <message>
+        <source>as the access level</source>
+        <translation>as the access level</translation>
+    </message>
+    <message>
+        <source>%1/min</source>
+        <translation>%1/min</translation>
+    </message>
+    <message>
+        <source>server default</source>
+        <translation>server default</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>never</translation>
+    </message>
+    <message>
+        <source>not yet</source>
+        <translation>not yet</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Key</translation>
+    </message>
+    <message>
+        <source>Access</source>
+        <translation>Access</translation>
+    </message>
+    <message>
+        <source>Permissions</source>
+        <translation>Permissions</translation>
+    </message>
+    <message>
+        <source>Allowed IPs</source>
+        <translation>Allowed IPs</translation>
+    </message>
+    <message>
+        <source>Endpoints</source>
+        <translation>Endpoints</translation>
+    </message>
+    <message>
+        <source>Rate limit</source>
+        <translation>Rate limit</translation>
+    </message>
+    <message>
+        <source>Burst</source>
+        <translation>Burst</translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation>Expires</translation>
+    </message>
+    <message>
+        <source>Last used</source>
+        <translation>Last used</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::ApiKeySecretDialog</name>
+    <message numerus="yes">
+        <source>Copied. The clipboard is cleared in %n second(s) if it still holds the key.</source>
+        <translation>
+            <numerusform>Copied. The clipboard is cleared in %n second if it still holds the key.</numerusform>
+            <numerusform>Copied. The clipboard is cleared in %n seconds if it still holds the key.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>API key created</source>
+        <translation>API key created</translation>
+    </message>
+    <message>
+        <source>The key &quot;%1&quot; was created.</source>
+        <translation>The key &quot;%1&quot; was created.</translation>
+    </message>
+    <message>
+        <source>Copy the key now: this is the only time it is shown. The server keeps only a hash of it; if it is lost, revoke it and create a new one. Send it as the X-API-Key header.</source>
+        <translation>Copy the key now: this is the only time it is shown. The server keeps only a hash of it; if it is lost, revoke it and create a new one. Send it as the X-API-Key header.</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Copy</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::ApiKeysPanel</name>
+    <message>
+        <source>Keys let scripts and other programs use the server&apos;s API as you, within the limits set on each key.</source>
+        <translation>Keys let scripts and other programs use the server&apos;s API as you, within the limits set on each key.</translation>
+    </message>
+    <message>
+        <source>New API key...</source>
+        <translation>New API key...</translation>
+    </message>
+    <message>
+        <source>Revoke...</source>
+        <translation>Revoke...</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>Sign in first.</source>
+        <translation>Sign in first.</translation>
+    </message>
+    <message>
+        <source>Create a key; its secret is shown once.</source>
+        <translation>Create a key; its secret is shown once.</translation>
+    </message>
+    <message>
+        <source>Revoke the selected key: programs using it stop working at once.</source>
+        <translation>Revoke the selected key: programs using it stop working at once.</translation>
+    </message>
+    <message>
+        <source>Select a key first.</source>
+        <translation>Select a key first.</translation>
+    </message>
+    <message>
+        <source>Nobody is signed in. Sign in to see your API keys.</source>
+        <translation>Nobody is signed in. Sign in to see your API keys.</translation>
+    </message>
+    <message>
+        <source>Loading API keys...</source>
+        <translation>Loading API keys...</translation>
+    </message>
+    <message>
+        <source>The keys could not be read: %1</source>
+        <translation>The keys could not be read: %1</translation>
+    </message>
+    <message>
+        <source>You have no API keys. Viewers cannot create keys; ask an administrator if a program needs one.</source>
+        <translation>You have no API keys. Viewers cannot create keys; ask an administrator if a program needs one.</translation>
+    </message>
+    <message>
+        <source>You have no API keys yet. Create one with &quot;New API key&quot; when a script or program needs to use the API.</source>
+        <translation>You have no API keys yet. Create one with &quot;New API key&quot; when a script or program needs to use the API.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n key(s)</source>
+        <translation>
+            <numerusform>%n key</numerusform>
+            <numerusform>%n keys</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Revoke API key</source>
+        <translation>Revoke API key</translation>
+    </message>
+    <message>
+        <source>Revoke the key &quot;%1&quot; (%2)? Programs using it are refused from now on. This cannot be undone.</source>
+        <translation>Revoke the key &quot;%1&quot; (%2)? Programs using it are refused from now on. This cannot be undone.</translation>
+    </message>
+    <message>
+        <source>The key was not revoked: %1</source>
+        <translation>The key was not revoked: %1</translation>
     </message>
 </context>
 <context>
@@ -3580,6 +4277,10 @@
         <source>Connect to another server, or add or edit servers</source>
         <translation>Connect to another server, or add or edit servers</translation>
     </message>
+    <message>
+        <source>My &amp;Account…</source>
+        <translation>My &amp;Account…</translation>
+    </message>
 </context>
 <context>
     <name>hm::app::MappingEditor</name>
@@ -4719,6 +5420,377 @@
     <message>
         <source>Latest draft (version %1)</source>
         <translation>Latest draft (version %1)</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::UserDialog</name>
+    <message>
+        <source>See flows, executions and components</source>
+        <translation>See flows, executions and components</translation>
+    </message>
+    <message>
+        <source>Own account: password, two-factor, sessions</source>
+        <translation>Own account: password, two-factor, sessions</translation>
+    </message>
+    <message>
+        <source>Create, edit, publish and share flows</source>
+        <translation>Create, edit, publish and share flows</translation>
+    </message>
+    <message>
+        <source>Run, cancel and re-run executions</source>
+        <translation>Run, cancel and re-run executions</translation>
+    </message>
+    <message>
+        <source>Create and revoke own API keys</source>
+        <translation>Create and revoke own API keys</translation>
+    </message>
+    <message>
+        <source>API keys with administration access</source>
+        <translation>API keys with administration access</translation>
+    </message>
+    <message>
+        <source>Register components</source>
+        <translation>Register components</translation>
+    </message>
+    <message>
+        <source>Manage users, roles and lockouts</source>
+        <translation>Manage users, roles and lockouts</translation>
+    </message>
+    <message>
+        <source>Server settings, audit and logs</source>
+        <translation>Server settings, audit and logs</translation>
+    </message>
+    <message>
+        <source>New user</source>
+        <translation>New user</translation>
+    </message>
+    <message>
+        <source>Edit user %1</source>
+        <translation>Edit user %1</translation>
+    </message>
+    <message>
+        <source>Username:</source>
+        <translation>Username:</translation>
+    </message>
+    <message>
+        <source>E-mail:</source>
+        <translation>E-mail:</translation>
+    </message>
+    <message>
+        <source>Full name:</source>
+        <translation>Full name:</translation>
+    </message>
+    <message>
+        <source>Initial password:</source>
+        <translation>Initial password:</translation>
+    </message>
+    <message>
+        <source>Role:</source>
+        <translation>Role:</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation>Status:</translation>
+    </message>
+    <message>
+        <source>3-64 letters, digits, _ . -</source>
+        <translation>3-64 letters, digits, _ . -</translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <translation>optional</translation>
+    </message>
+    <message>
+        <source>checked against the server&apos;s password policy</source>
+        <translation>checked against the server&apos;s password policy</translation>
+    </message>
+    <message>
+        <source>A suspended user cannot sign in, and their sessions end.</source>
+        <translation>A suspended user cannot sign in, and their sessions end.</translation>
+    </message>
+    <message>
+        <source>What each role may do (the selected role is highlighted):</source>
+        <translation>What each role may do (the selected role is highlighted):</translation>
+    </message>
+    <message>
+        <source>Create user</source>
+        <translation>Create user</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>allowed</source>
+        <translation>allowed</translation>
+    </message>
+    <message>
+        <source>not allowed</source>
+        <translation>not allowed</translation>
+    </message>
+    <message>
+        <source>3 to 64 letters, digits, &quot;_&quot;, &quot;.&quot; or &quot;-&quot;.</source>
+        <translation>3 to 64 letters, digits, &quot;_&quot;, &quot;.&quot; or &quot;-&quot;.</translation>
+    </message>
+    <message>
+        <source>This is not an e-mail address.</source>
+        <translation>This is not an e-mail address.</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::UserListModel</name>
+    <message>
+        <source>%1, locked until %2</source>
+        <translation>%1, locked until %2</translation>
+    </message>
+    <message>
+        <source>On</source>
+        <translation>On</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>Off</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>never</translation>
+    </message>
+    <message>
+        <source>Username</source>
+        <translation>Username</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>Full name</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Two-factor</source>
+        <translation>Two-factor</translation>
+    </message>
+    <message>
+        <source>Last sign-in</source>
+        <translation>Last sign-in</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Created</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::UsersPage</name>
+    <message>
+        <source>Users</source>
+        <translation>Users</translation>
+    </message>
+    <message>
+        <source>Signed in as %1 (%2)</source>
+        <translation>Signed in as %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Nobody is signed in</source>
+        <translation>Nobody is signed in</translation>
+    </message>
+    <message>
+        <source>My account...</source>
+        <translation>My account...</translation>
+    </message>
+    <message>
+        <source>Profile, password, two-factor authentication and sessions.</source>
+        <translation>Profile, password, two-factor authentication and sessions.</translation>
+    </message>
+    <message>
+        <source>Sign in first.</source>
+        <translation>Sign in first.</translation>
+    </message>
+    <message>
+        <source>Users (read-only)</source>
+        <translation>Users (read-only)</translation>
+    </message>
+    <message>
+        <source>API keys</source>
+        <translation>API keys</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::UsersPanel</name>
+    <message>
+        <source>More users could not be read: %1</source>
+        <translation>More users could not be read: %1</translation>
+    </message>
+    <message>
+        <source>Search username, name or e-mail</source>
+        <translation>Search username, name or e-mail</translation>
+    </message>
+    <message>
+        <source>All roles</source>
+        <translation>All roles</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>All statuses</translation>
+    </message>
+    <message>
+        <source>New user...</source>
+        <translation>New user...</translation>
+    </message>
+    <message>
+        <source>Edit...</source>
+        <translation>Edit...</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>Unlock</translation>
+    </message>
+    <message>
+        <source>Reset password...</source>
+        <translation>Reset password...</translation>
+    </message>
+    <message>
+        <source>Delete...</source>
+        <translation>Delete...</translation>
+    </message>
+    <message>
+        <source>Read-only: nobody is signed in.</source>
+        <translation>Read-only: nobody is signed in.</translation>
+    </message>
+    <message>
+        <source>Read-only: only administrators can see and manage users. You are signed in as %1, so this list is not loaded and its actions are off. Your own account and API keys are in &quot;My account&quot; and the API keys tab.</source>
+        <translation>Read-only: only administrators can see and manage users. You are signed in as %1, so this list is not loaded and its actions are off. Your own account and API keys are in &quot;My account&quot; and the API keys tab.</translation>
+    </message>
+    <message>
+        <source>Sign in first.</source>
+        <translation>Sign in first.</translation>
+    </message>
+    <message>
+        <source>Select a user first.</source>
+        <translation>Select a user first.</translation>
+    </message>
+    <message>
+        <source>Create a user and choose their role.</source>
+        <translation>Create a user and choose their role.</translation>
+    </message>
+    <message>
+        <source>Change e-mail, name, role and status.</source>
+        <translation>Change e-mail, name, role and status.</translation>
+    </message>
+    <message>
+        <source>Reactivate</source>
+        <translation>Reactivate</translation>
+    </message>
+    <message>
+        <source>Suspend...</source>
+        <translation>Suspend...</translation>
+    </message>
+    <message>
+        <source>You cannot suspend yourself.</source>
+        <translation>You cannot suspend yourself.</translation>
+    </message>
+    <message>
+        <source>Let the user sign in again.</source>
+        <translation>Let the user sign in again.</translation>
+    </message>
+    <message>
+        <source>Stop the user signing in and end their sessions.</source>
+        <translation>Stop the user signing in and end their sessions.</translation>
+    </message>
+    <message>
+        <source>Clear the lockout after failed sign-ins.</source>
+        <translation>Clear the lockout after failed sign-ins.</translation>
+    </message>
+    <message>
+        <source>Clear failed sign-in counts (the user is not locked now).</source>
+        <translation>Clear failed sign-in counts (the user is not locked now).</translation>
+    </message>
+    <message>
+        <source>Set a new password for the user.</source>
+        <translation>Set a new password for the user.</translation>
+    </message>
+    <message>
+        <source>You cannot delete yourself.</source>
+        <translation>You cannot delete yourself.</translation>
+    </message>
+    <message>
+        <source>Delete the user; their sessions and API keys end.</source>
+        <translation>Delete the user; their sessions and API keys end.</translation>
+    </message>
+    <message>
+        <source>Loading users...</source>
+        <translation>Loading users...</translation>
+    </message>
+    <message>
+        <source>The users could not be read: %1</source>
+        <translation>The users could not be read: %1</translation>
+    </message>
+    <message>
+        <source>No user matches these filters.</source>
+        <translation>No user matches these filters.</translation>
+    </message>
+    <message>
+        <source>No user matches &quot;%1&quot;.</source>
+        <translation>No user matches &quot;%1&quot;.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n user(s) shown</source>
+        <translation>
+            <numerusform>%1 of %n user shown</numerusform>
+            <numerusform>%1 of %n users shown</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The status was not changed: %1</source>
+        <translation>The status was not changed: %1</translation>
+    </message>
+    <message>
+        <source>Suspend user</source>
+        <translation>Suspend user</translation>
+    </message>
+    <message>
+        <source>Suspend %1? They cannot sign in until reactivated, and their sessions end now.</source>
+        <translation>Suspend %1? They cannot sign in until reactivated, and their sessions end now.</translation>
+    </message>
+    <message>
+        <source>The user was not unlocked: %1</source>
+        <translation>The user was not unlocked: %1</translation>
+    </message>
+    <message>
+        <source>Reset password</source>
+        <translation>Reset password</translation>
+    </message>
+    <message>
+        <source>New password for %1 (their sessions end):</source>
+        <translation>New password for %1 (their sessions end):</translation>
+    </message>
+    <message>
+        <source>The password was not reset: %1</source>
+        <translation>The password was not reset: %1</translation>
+    </message>
+    <message>
+        <source>The password was reset.</source>
+        <translation>The password was reset.</translation>
+    </message>
+    <message>
+        <source>Delete user</source>
+        <translation>Delete user</translation>
+    </message>
+    <message>
+        <source>Delete %1? Their sessions and API keys end at once. This cannot be undone.</source>
+        <translation>Delete %1? Their sessions and API keys end at once. This cannot be undone.</translation>
+    </message>
+    <message>
+        <source>The user was not deleted: %1</source>
+        <translation>The user was not deleted: %1</translation>
     </message>
 </context>
 <context>

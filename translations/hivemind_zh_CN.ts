@@ -2,6 +2,147 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>AdminText</name>
+    <message>
+        <source>Administrator</source>
+        <translation>管理员</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>Viewer</source>
+        <translation>查看者</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>活动</translation>
+    </message>
+    <message>
+        <source>Suspended</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>待处理</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>已删除</translation>
+    </message>
+    <message>
+        <source>Read only</source>
+        <translation>只读</translation>
+    </message>
+    <message>
+        <source>Read and write</source>
+        <translation>读写</translation>
+    </message>
+    <message>
+        <source>Administration</source>
+        <translation>管理</translation>
+    </message>
+    <message>
+        <source>Only administrators may create keys with administration access.</source>
+        <translation>只有管理员可以创建具有管理权限的密钥。</translation>
+    </message>
+    <message>
+        <source>The server refused this: your role (%1) may not do it. Ask an administrator.</source>
+        <translation>服务器拒绝了此操作：您的角色（%1）无权执行。请联系管理员。</translation>
+    </message>
+    <message>
+        <source>The server refused this: your role may not do it. Ask an administrator.</source>
+        <translation>服务器拒绝了此操作：您的角色无权执行。请联系管理员。</translation>
+    </message>
+    <message>
+        <source>You are not signed in to this server, or your session has ended.</source>
+        <translation>您尚未登录此服务器，或会话已结束。</translation>
+    </message>
+    <message>
+        <source>The password is wrong.</source>
+        <translation>密码错误。</translation>
+    </message>
+    <message>
+        <source>The new password does not meet the server&apos;s password policy.</source>
+        <translation>新密码不符合服务器的密码策略。</translation>
+    </message>
+    <message>
+        <source>The new password does not meet the server&apos;s password policy: %1</source>
+        <translation>新密码不符合服务器的密码策略：需要 %1</translation>
+    </message>
+    <message>
+        <source>This e-mail address is already registered.</source>
+        <translation>此电子邮件地址已被注册。</translation>
+    </message>
+    <message>
+        <source>This username or e-mail address is already taken.</source>
+        <translation>此用户名或电子邮件地址已被占用。</translation>
+    </message>
+    <message>
+        <source>It no longer exists on the server.</source>
+        <translation>服务器上已不存在此项。</translation>
+    </message>
+    <message>
+        <source>Too many attempts. Wait a moment and try again.</source>
+        <translation>尝试次数过多。请稍后再试。</translation>
+    </message>
+    <message>
+        <source>The server cannot be reached. Check the connection and try again.</source>
+        <translation>无法连接到服务器。请检查连接后重试。</translation>
+    </message>
+    <message>
+        <source>The code is wrong or has expired. Enter the code your authenticator app shows now.</source>
+        <translation>验证码错误或已过期。请输入身份验证器应用当前显示的验证码。</translation>
+    </message>
+    <message>
+        <source>This would leave the server without an active administrator.</source>
+        <translation>这会使服务器没有任何活动的管理员。</translation>
+    </message>
+    <message>
+        <source>The server refused the value of &quot;%1&quot;: %2</source>
+        <translation>服务器拒绝了“%1”的值：%2</translation>
+    </message>
+    <message>
+        <source>The server refused the request: %1</source>
+        <translation>服务器拒绝了该请求：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>at least %n characters</source>
+        <translation>
+            <numerusform>至少 %n 个字符</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>at most 256 characters</source>
+        <translation>最多 256 个字符</translation>
+    </message>
+    <message>
+        <source>an upper-case letter</source>
+        <translation>一个大写字母</translation>
+    </message>
+    <message>
+        <source>a lower-case letter</source>
+        <translation>一个小写字母</translation>
+    </message>
+    <message>
+        <source>a digit</source>
+        <translation>一个数字</translation>
+    </message>
+    <message>
+        <source>a symbol such as ! or #</source>
+        <translation>一个符号，例如 ! 或 #</translation>
+    </message>
+    <message>
+        <source>Only administrators may do this; you are signed in as %1.</source>
+        <translation>只有管理员可以执行此操作；您当前的身份是%1。</translation>
+    </message>
+    <message>
+        <source>Viewers may only look; you are signed in as %1.</source>
+        <translation>查看者只能查看；您当前的身份是%1。</translation>
+    </message>
+</context>
+<context>
     <name>CommandLine</name>
     <message>
         <source>HiveMind console: design, run and watch workflows and your fleet.</source>
@@ -795,6 +936,558 @@
     <message>
         <source>This console is a client of the HiveMind server; in local mode it runs the server in-process on a loopback port.</source>
         <translation>此控制台是 HiveMind 服务器的客户端；在本地模式下，它在同一进程内以环回地址的端口运行服务器。</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::AccountDialog</name>
+    <message>
+        <source>My account</source>
+        <translation>我的账户</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::AccountPanel</name>
+    <message>
+        <source>The two new passwords differ.</source>
+        <translation>两次输入的新密码不一致。</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>个人资料</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Two-factor authentication</source>
+        <translation>双重验证</translation>
+    </message>
+    <message>
+        <source>Sessions</source>
+        <translation>会话</translation>
+    </message>
+    <message>
+        <source>Username:</source>
+        <translation>用户名：</translation>
+    </message>
+    <message>
+        <source>E-mail:</source>
+        <translation>电子邮件：</translation>
+    </message>
+    <message>
+        <source>Full name:</source>
+        <translation>全名：</translation>
+    </message>
+    <message>
+        <source>Role:</source>
+        <translation>角色：</translation>
+    </message>
+    <message>
+        <source>Two-factor:</source>
+        <translation>双重验证：</translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation>退出登录</translation>
+    </message>
+    <message>
+        <source>End this console&apos;s session on the server.</source>
+        <translation>结束此控制台在服务器上的会话。</translation>
+    </message>
+    <message>
+        <source>Nobody is signed in. Sign in (File menu) to see your account.</source>
+        <translation>当前无人登录。请登录（“文件”菜单）以查看您的账户。</translation>
+    </message>
+    <message>
+        <source>Current password:</source>
+        <translation>当前密码：</translation>
+    </message>
+    <message>
+        <source>New password:</source>
+        <translation>新密码：</translation>
+    </message>
+    <message>
+        <source>Repeat the new password:</source>
+        <translation>再次输入新密码：</translation>
+    </message>
+    <message>
+        <source>The server&apos;s password policy</source>
+        <translation>服务器的密码策略</translation>
+    </message>
+    <message>
+        <source>Change password</source>
+        <translation>修改密码</translation>
+    </message>
+    <message>
+        <source>Your other sessions are signed out when the password changes.</source>
+        <translation>修改密码后，您的其他会话都会被退出登录。</translation>
+    </message>
+    <message>
+        <source>Set up two-factor authentication...</source>
+        <translation>设置双重验证…</translation>
+    </message>
+    <message>
+        <source>Scan this code with an authenticator app (for example FreeOTP, Google Authenticator or 1Password), then enter the six-digit code it shows to turn two-factor authentication on.</source>
+        <translation>请用身份验证器应用扫描此二维码，再输入其显示的六位验证码以启用双重验证。</translation>
+    </message>
+    <message>
+        <source>Or type this key into the app:</source>
+        <translation>或在应用中手动输入此密钥：</translation>
+    </message>
+    <message>
+        <source>Code from the app:</source>
+        <translation>应用显示的验证码：</translation>
+    </message>
+    <message>
+        <source>Verify and turn on</source>
+        <translation>验证并启用</translation>
+    </message>
+    <message>
+        <source>Turn two-factor authentication off</source>
+        <translation>停用双重验证</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>密码：</translation>
+    </message>
+    <message>
+        <source>Current code:</source>
+        <translation>当前验证码：</translation>
+    </message>
+    <message>
+        <source>Turn off</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <source>Where you are signed in. Revoking a session signs that device out at its next request.</source>
+        <translation>您当前登录的位置。撤销会话后，该设备会在下一次请求时被退出登录。</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <source>IP address</source>
+        <translation>IP 地址</translation>
+    </message>
+    <message>
+        <source>Signed in</source>
+        <translation>登录时间</translation>
+    </message>
+    <message>
+        <source>Last used</source>
+        <translation>上次使用</translation>
+    </message>
+    <message>
+        <source>Current</source>
+        <translation>当前</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Revoke</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <source>Revoke all other sessions</source>
+        <translation>撤销其他所有会话</translation>
+    </message>
+    <message>
+        <source>On</source>
+        <translation>已启用</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>未启用</translation>
+    </message>
+    <message>
+        <source>Only administrators can read the policy in advance. The server checks the new password when you submit it and names any rule it breaks here.</source>
+        <translation>只有管理员能事先读取密码策略。提交后，服务器会检查新密码，并在此列出不符合的规则。</translation>
+    </message>
+    <message>
+        <source>A new password needs:</source>
+        <translation>新密码需要：</translation>
+    </message>
+    <message>
+        <source>Two-factor authentication is on: signing in asks for a code from your authenticator app.</source>
+        <translation>双重验证已启用：登录时需要输入身份验证器应用的验证码。</translation>
+    </message>
+    <message>
+        <source>Two-factor authentication is being set up. It is on once you verify a code.</source>
+        <translation>正在设置双重验证。验证一个验证码后即会启用。</translation>
+    </message>
+    <message>
+        <source>Two-factor authentication is off: signing in needs only your password.</source>
+        <translation>双重验证未启用：登录只需要密码。</translation>
+    </message>
+    <message>
+        <source>Unknown device</source>
+        <translation>未知设备</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>从未</translation>
+    </message>
+    <message>
+        <source>This console</source>
+        <translation>此控制台</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n session(s)</source>
+        <translation>
+            <numerusform>%n 个会话</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This is the session of this console: use Sign out.</source>
+        <translation>这是此控制台的会话：请使用“退出登录”。</translation>
+    </message>
+    <message>
+        <source>Sign the selected session out.</source>
+        <translation>退出所选会话的登录。</translation>
+    </message>
+    <message>
+        <source>Revoke session</source>
+        <translation>撤销会话</translation>
+    </message>
+    <message>
+        <source>Sign out the session on &quot;%1&quot; (%2)?</source>
+        <translation>要退出“%1”（%2）上的会话吗？</translation>
+    </message>
+    <message>
+        <source>Revoke other sessions</source>
+        <translation>撤销其他会话</translation>
+    </message>
+    <message>
+        <source>Sign out every other device where you are signed in? This console stays signed in.</source>
+        <translation>要退出您已登录的其他所有设备吗？此控制台会保持登录。</translation>
+    </message>
+    <message>
+        <source>Enter your current password.</source>
+        <translation>请输入当前密码。</translation>
+    </message>
+    <message>
+        <source>Enter a new password.</source>
+        <translation>请输入新密码。</translation>
+    </message>
+    <message>
+        <source>Your password was changed. Your other sessions were signed out.</source>
+        <translation>密码已修改。您的其他会话已被退出登录。</translation>
+    </message>
+    <message>
+        <source>Enter the six-digit code your authenticator app shows.</source>
+        <translation>请输入身份验证器应用显示的六位验证码。</translation>
+    </message>
+    <message>
+        <source>Enter your password and the code your authenticator app shows.</source>
+        <translation>请输入密码及身份验证器应用显示的验证码。</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::ApiKeyDialog</name>
+    <message>
+        <source>&quot;%1&quot; is not an IP address or a CIDR range such as 10.0.0.0/8.</source>
+        <translation>“%1”不是 IP 地址，也不是 10.0.0.0/8 之类的网段。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must start with &quot;/&quot;, for example /api/v1/flows*.</source>
+        <translation>“%1”必须以“/”开头，例如 &quot;/api/v1/flows*&quot;。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a path pattern: use a path with * as the wildcard.</source>
+        <translation>“%1”不是路径模式：请使用以 * 为通配符的路径。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a permission: use area.view, area.execute, area.edit, area.* or *.</source>
+        <translation>“%1”不是权限：请使用 &quot;area.view&quot;、&quot;area.execute&quot;、&quot;area.edit&quot;、&quot;area.*&quot; 或 &quot;*&quot;。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an area of the server; known: %2.</source>
+        <translation>“%1”不是服务器的范围；已知范围：%2。</translation>
+    </message>
+    <message>
+        <source>New API key</source>
+        <translation>新建 API 密钥</translation>
+    </message>
+    <message>
+        <source>A key lets a script or another program use the API as you, limited to what you choose here. Its secret is shown once, after it is created.</source>
+        <translation>密钥让脚本或其他程序以您的身份使用 API，并受限于此处的设置。密钥内容只会在创建后显示一次。</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>名称：</translation>
+    </message>
+    <message>
+        <source>Description:</source>
+        <translation>描述：</translation>
+    </message>
+    <message>
+        <source>Access level:</source>
+        <translation>访问级别：</translation>
+    </message>
+    <message>
+        <source>Permissions:</source>
+        <translation>权限：</translation>
+    </message>
+    <message>
+        <source>Allowed IPs:</source>
+        <translation>允许的 IP：</translation>
+    </message>
+    <message>
+        <source>Endpoints:</source>
+        <translation>端点：</translation>
+    </message>
+    <message>
+        <source>Rate / burst:</source>
+        <translation>速率／突发：</translation>
+    </message>
+    <message>
+        <source>Expiry:</source>
+        <translation>到期：</translation>
+    </message>
+    <message>
+        <source>e.g. nightly backup script</source>
+        <translation>例如：每晚备份脚本</translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <translation>选填</translation>
+    </message>
+    <message>
+        <source>GET requests only.</source>
+        <translation>仅限读取（&quot;GET&quot;）请求。</translation>
+    </message>
+    <message>
+        <source>Reads and changes, as a user.</source>
+        <translation>以用户身份读取和更改。</translation>
+    </message>
+    <message>
+        <source>Everything an administrator may do.</source>
+        <translation>管理员可执行的一切操作。</translation>
+    </message>
+    <message>
+        <source>empty = all the access level allows; e.g. flows.view, executions.execute</source>
+        <translation>留空 = 访问级别允许的全部；例如 &quot;flows.view, executions.execute&quot;</translation>
+    </message>
+    <message>
+        <source>area.view, area.execute, area.edit, area.* or *, separated by commas.</source>
+        <translation>&quot;area.view&quot;、&quot;area.execute&quot;、&quot;area.edit&quot;、&quot;area.*&quot; 或 &quot;*&quot;，以逗号分隔。</translation>
+    </message>
+    <message>
+        <source>empty = any address; one address or CIDR per line, e.g. 192.168.1.0/24</source>
+        <translation>留空 = 任何地址；每行一个地址或网段，例如 192.168.1.0/24</translation>
+    </message>
+    <message>
+        <source>empty = every endpoint; one path pattern per line, e.g. /api/v1/flows*</source>
+        <translation>留空 = 所有端点；每行一个路径模式，例如 &quot;/api/v1/flows*&quot;</translation>
+    </message>
+    <message>
+        <source>server default</source>
+        <translation>服务器默认</translation>
+    </message>
+    <message>
+        <source> per minute</source>
+        <translation> 次/分钟</translation>
+    </message>
+    <message>
+        <source>Requests per minute this key may make; 0 keeps the server&apos;s default.</source>
+        <translation>此密钥每分钟可发出的请求数；0 表示使用服务器默认值。</translation>
+    </message>
+    <message>
+        <source>no burst</source>
+        <translation>无突发</translation>
+    </message>
+    <message>
+        <source> burst</source>
+        <translation> 突发</translation>
+    </message>
+    <message>
+        <source>Requests the key may make at once above its rate (token bucket); needs a rate limit.</source>
+        <translation>密钥可在速率之外一次发出的请求数（令牌桶）；需先设置速率限制。</translation>
+    </message>
+    <message>
+        <source>Expires on</source>
+        <translation>到期日</translation>
+    </message>
+    <message>
+        <source>Create key</source>
+        <translation>创建密钥</translation>
+    </message>
+    <message>
+        <source>A key needs a name.</source>
+        <translation>密钥需要名称。</translation>
+    </message>
+    <message>
+        <source>The expiry must be in the future.</source>
+        <translation>到期时间必须是将来的时间。</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::ApiKeyListModel</name>
+    <message>
+        <source>any</source>
+        <translation>任意</translation>
+    </message>
+    <message>
+        <source>as the access level</source>
+        <translation>按访问级别</translation>
+    </message>
+    <message>
+        <source>%1/min</source>
+        <translation>%1 次/分钟</translation>
+    </message>
+    <message>
+        <source>server default</source>
+        <translation>服务器默认</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>从未</translation>
+    </message>
+    <message>
+        <source>not yet</source>
+        <translation>尚未使用</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>密钥</translation>
+    </message>
+    <message>
+        <source>Access</source>
+        <translation>访问</translation>
+    </message>
+    <message>
+        <source>Permissions</source>
+        <translation>权限</translation>
+    </message>
+    <message>
+        <source>Allowed IPs</source>
+        <translation>允许的 IP</translation>
+    </message>
+    <message>
+        <source>Endpoints</source>
+        <translation>端点</translation>
+    </message>
+    <message>
+        <source>Rate limit</source>
+        <translation>速率限制</translation>
+    </message>
+    <message>
+        <source>Burst</source>
+        <translation>突发</translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation>到期</translation>
+    </message>
+    <message>
+        <source>Last used</source>
+        <translation>上次使用</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::ApiKeySecretDialog</name>
+    <message numerus="yes">
+        <source>Copied. The clipboard is cleared in %n second(s) if it still holds the key.</source>
+        <translation>
+            <numerusform>已复制。若剪贴板仍是此密钥，将在 %n 秒后清除。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>API key created</source>
+        <translation>已创建 API 密钥</translation>
+    </message>
+    <message>
+        <source>The key &quot;%1&quot; was created.</source>
+        <translation>已创建密钥“%1”。</translation>
+    </message>
+    <message>
+        <source>Copy the key now: this is the only time it is shown. The server keeps only a hash of it; if it is lost, revoke it and create a new one. Send it as the X-API-Key header.</source>
+        <translation>请立即复制密钥：它只会显示这一次。服务器只保存其哈希值；若丢失，请撤销后再创建新的密钥。使用时请放在 &quot;X-API-Key&quot; 请求头中。</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::ApiKeysPanel</name>
+    <message>
+        <source>Keys let scripts and other programs use the server&apos;s API as you, within the limits set on each key.</source>
+        <translation>密钥让脚本和其他程序以您的身份使用服务器的 API，并受各密钥的限制约束。</translation>
+    </message>
+    <message>
+        <source>New API key...</source>
+        <translation>新建 API 密钥…</translation>
+    </message>
+    <message>
+        <source>Revoke...</source>
+        <translation>撤销…</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Sign in first.</source>
+        <translation>请先登录。</translation>
+    </message>
+    <message>
+        <source>Create a key; its secret is shown once.</source>
+        <translation>创建密钥；密钥内容只显示一次。</translation>
+    </message>
+    <message>
+        <source>Revoke the selected key: programs using it stop working at once.</source>
+        <translation>撤销所选密钥：使用它的程序会立即失效。</translation>
+    </message>
+    <message>
+        <source>Select a key first.</source>
+        <translation>请先选择密钥。</translation>
+    </message>
+    <message>
+        <source>Nobody is signed in. Sign in to see your API keys.</source>
+        <translation>当前无人登录。请登录以查看您的 API 密钥。</translation>
+    </message>
+    <message>
+        <source>Loading API keys...</source>
+        <translation>正在加载 API 密钥…</translation>
+    </message>
+    <message>
+        <source>The keys could not be read: %1</source>
+        <translation>无法读取密钥：%1</translation>
+    </message>
+    <message>
+        <source>You have no API keys. Viewers cannot create keys; ask an administrator if a program needs one.</source>
+        <translation>您没有 API 密钥。查看者无法创建密钥；若程序需要，请联系管理员。</translation>
+    </message>
+    <message>
+        <source>You have no API keys yet. Create one with &quot;New API key&quot; when a script or program needs to use the API.</source>
+        <translation>您还没有 API 密钥。当脚本或程序需要使用 API 时，请点击“新建 API 密钥”创建。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n key(s)</source>
+        <translation>
+            <numerusform>%n 个密钥</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Revoke API key</source>
+        <translation>撤销 API 密钥</translation>
+    </message>
+    <message>
+        <source>Revoke the key &quot;%1&quot; (%2)? Programs using it are refused from now on. This cannot be undone.</source>
+        <translation>要撤销密钥“%1”（%2）吗？使用它的程序从此会被拒绝。此操作无法撤消。</translation>
+    </message>
+    <message>
+        <source>The key was not revoked: %1</source>
+        <translation>密钥未撤销：%1</translation>
     </message>
 </context>
 <context>
@@ -3558,6 +4251,10 @@
         <source>Connect to another server, or add or edit servers</source>
         <translation>连接到其他服务器，或添加、编辑服务器</translation>
     </message>
+    <message>
+        <source>My &amp;Account…</source>
+        <translation>我的账户(&amp;A)…</translation>
+    </message>
 </context>
 <context>
     <name>hm::app::MappingEditor</name>
@@ -4689,6 +5386,376 @@
     <message>
         <source>Latest draft (version %1)</source>
         <translation>最新草稿（版本 %1）</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::UserDialog</name>
+    <message>
+        <source>See flows, executions and components</source>
+        <translation>查看工作流、执行和组件</translation>
+    </message>
+    <message>
+        <source>Own account: password, two-factor, sessions</source>
+        <translation>自己的账户：密码、双重验证、会话</translation>
+    </message>
+    <message>
+        <source>Create, edit, publish and share flows</source>
+        <translation>创建、编辑、发布和共享工作流</translation>
+    </message>
+    <message>
+        <source>Run, cancel and re-run executions</source>
+        <translation>运行、取消和重新运行执行</translation>
+    </message>
+    <message>
+        <source>Create and revoke own API keys</source>
+        <translation>创建和撤销自己的 API 密钥</translation>
+    </message>
+    <message>
+        <source>API keys with administration access</source>
+        <translation>具有管理权限的 API 密钥</translation>
+    </message>
+    <message>
+        <source>Register components</source>
+        <translation>注册组件</translation>
+    </message>
+    <message>
+        <source>Manage users, roles and lockouts</source>
+        <translation>管理用户、角色和锁定</translation>
+    </message>
+    <message>
+        <source>Server settings, audit and logs</source>
+        <translation>服务器设置、审计和日志</translation>
+    </message>
+    <message>
+        <source>New user</source>
+        <translation>新建用户</translation>
+    </message>
+    <message>
+        <source>Edit user %1</source>
+        <translation>编辑用户 %1</translation>
+    </message>
+    <message>
+        <source>Username:</source>
+        <translation>用户名：</translation>
+    </message>
+    <message>
+        <source>E-mail:</source>
+        <translation>电子邮件：</translation>
+    </message>
+    <message>
+        <source>Full name:</source>
+        <translation>全名：</translation>
+    </message>
+    <message>
+        <source>Initial password:</source>
+        <translation>初始密码：</translation>
+    </message>
+    <message>
+        <source>Role:</source>
+        <translation>角色：</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation>状态：</translation>
+    </message>
+    <message>
+        <source>3-64 letters, digits, _ . -</source>
+        <translation>3–64 个字母、数字、_ . -</translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <translation>选填</translation>
+    </message>
+    <message>
+        <source>checked against the server&apos;s password policy</source>
+        <translation>按服务器的密码策略检查</translation>
+    </message>
+    <message>
+        <source>A suspended user cannot sign in, and their sessions end.</source>
+        <translation>停用的用户无法登录，其会话也会结束。</translation>
+    </message>
+    <message>
+        <source>What each role may do (the selected role is highlighted):</source>
+        <translation>各角色可执行的操作（所选角色以粗体标示）：</translation>
+    </message>
+    <message>
+        <source>Create user</source>
+        <translation>创建用户</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>allowed</source>
+        <translation>允许</translation>
+    </message>
+    <message>
+        <source>not allowed</source>
+        <translation>不允许</translation>
+    </message>
+    <message>
+        <source>3 to 64 letters, digits, &quot;_&quot;, &quot;.&quot; or &quot;-&quot;.</source>
+        <translation>3 到 64 个字母、数字、“_”、“.”或“-”。</translation>
+    </message>
+    <message>
+        <source>This is not an e-mail address.</source>
+        <translation>这不是电子邮件地址。</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::UserListModel</name>
+    <message>
+        <source>%1, locked until %2</source>
+        <translation>%1，锁定至 %2</translation>
+    </message>
+    <message>
+        <source>On</source>
+        <translation>已启用</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>未启用</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>从未</translation>
+    </message>
+    <message>
+        <source>Username</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>全名</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>电子邮件</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Two-factor</source>
+        <translation>双重验证</translation>
+    </message>
+    <message>
+        <source>Last sign-in</source>
+        <translation>上次登录</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>创建时间</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::UsersPage</name>
+    <message>
+        <source>Users</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>Signed in as %1 (%2)</source>
+        <translation>已登录：%1（%2）</translation>
+    </message>
+    <message>
+        <source>Nobody is signed in</source>
+        <translation>当前无人登录</translation>
+    </message>
+    <message>
+        <source>My account...</source>
+        <translation>我的账户…</translation>
+    </message>
+    <message>
+        <source>Profile, password, two-factor authentication and sessions.</source>
+        <translation>个人资料、密码、双重验证和会话。</translation>
+    </message>
+    <message>
+        <source>Sign in first.</source>
+        <translation>请先登录。</translation>
+    </message>
+    <message>
+        <source>Users (read-only)</source>
+        <translation>用户（只读）</translation>
+    </message>
+    <message>
+        <source>API keys</source>
+        <translation>API 密钥</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::UsersPanel</name>
+    <message>
+        <source>More users could not be read: %1</source>
+        <translation>无法读取更多用户：%1</translation>
+    </message>
+    <message>
+        <source>Search username, name or e-mail</source>
+        <translation>搜索用户名、姓名或电子邮件</translation>
+    </message>
+    <message>
+        <source>All roles</source>
+        <translation>所有角色</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>所有状态</translation>
+    </message>
+    <message>
+        <source>New user...</source>
+        <translation>新建用户…</translation>
+    </message>
+    <message>
+        <source>Edit...</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>解锁</translation>
+    </message>
+    <message>
+        <source>Reset password...</source>
+        <translation>重置密码…</translation>
+    </message>
+    <message>
+        <source>Delete...</source>
+        <translation>删除…</translation>
+    </message>
+    <message>
+        <source>Read-only: nobody is signed in.</source>
+        <translation>只读：当前无人登录。</translation>
+    </message>
+    <message>
+        <source>Read-only: only administrators can see and manage users. You are signed in as %1, so this list is not loaded and its actions are off. Your own account and API keys are in &quot;My account&quot; and the API keys tab.</source>
+        <translation>只读：只有管理员可以查看和管理用户。您当前的身份是%1，因此不会加载此列表，相关操作也已停用。您自己的账户和 API 密钥请见“我的账户”和“API 密钥”选项卡。</translation>
+    </message>
+    <message>
+        <source>Sign in first.</source>
+        <translation>请先登录。</translation>
+    </message>
+    <message>
+        <source>Select a user first.</source>
+        <translation>请先选择用户。</translation>
+    </message>
+    <message>
+        <source>Create a user and choose their role.</source>
+        <translation>创建用户并选择其角色。</translation>
+    </message>
+    <message>
+        <source>Change e-mail, name, role and status.</source>
+        <translation>更改电子邮件、姓名、角色和状态。</translation>
+    </message>
+    <message>
+        <source>Reactivate</source>
+        <translation>重新启用</translation>
+    </message>
+    <message>
+        <source>Suspend...</source>
+        <translation>停用…</translation>
+    </message>
+    <message>
+        <source>You cannot suspend yourself.</source>
+        <translation>您无法停用自己。</translation>
+    </message>
+    <message>
+        <source>Let the user sign in again.</source>
+        <translation>让用户可以再次登录。</translation>
+    </message>
+    <message>
+        <source>Stop the user signing in and end their sessions.</source>
+        <translation>禁止用户登录并结束其会话。</translation>
+    </message>
+    <message>
+        <source>Clear the lockout after failed sign-ins.</source>
+        <translation>解除登录失败造成的锁定。</translation>
+    </message>
+    <message>
+        <source>Clear failed sign-in counts (the user is not locked now).</source>
+        <translation>清除登录失败次数（用户当前未被锁定）。</translation>
+    </message>
+    <message>
+        <source>Set a new password for the user.</source>
+        <translation>为用户设置新密码。</translation>
+    </message>
+    <message>
+        <source>You cannot delete yourself.</source>
+        <translation>您无法删除自己。</translation>
+    </message>
+    <message>
+        <source>Delete the user; their sessions and API keys end.</source>
+        <translation>删除用户；其会话和 API 密钥都会失效。</translation>
+    </message>
+    <message>
+        <source>Loading users...</source>
+        <translation>正在加载用户…</translation>
+    </message>
+    <message>
+        <source>The users could not be read: %1</source>
+        <translation>无法读取用户：%1</translation>
+    </message>
+    <message>
+        <source>No user matches these filters.</source>
+        <translation>没有符合这些筛选条件的用户。</translation>
+    </message>
+    <message>
+        <source>No user matches &quot;%1&quot;.</source>
+        <translation>没有符合“%1”的用户。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n user(s) shown</source>
+        <translation>
+            <numerusform>已显示 %1/%n 个用户</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The status was not changed: %1</source>
+        <translation>状态未更改：%1</translation>
+    </message>
+    <message>
+        <source>Suspend user</source>
+        <translation>停用用户</translation>
+    </message>
+    <message>
+        <source>Suspend %1? They cannot sign in until reactivated, and their sessions end now.</source>
+        <translation>要停用 %1 吗？在重新启用前无法登录，其会话也会立即结束。</translation>
+    </message>
+    <message>
+        <source>The user was not unlocked: %1</source>
+        <translation>用户未解锁：%1</translation>
+    </message>
+    <message>
+        <source>Reset password</source>
+        <translation>重置密码</translation>
+    </message>
+    <message>
+        <source>New password for %1 (their sessions end):</source>
+        <translation>%1 的新密码（其会话会结束）：</translation>
+    </message>
+    <message>
+        <source>The password was not reset: %1</source>
+        <translation>密码未重置：%1</translation>
+    </message>
+    <message>
+        <source>The password was reset.</source>
+        <translation>密码已重置。</translation>
+    </message>
+    <message>
+        <source>Delete user</source>
+        <translation>删除用户</translation>
+    </message>
+    <message>
+        <source>Delete %1? Their sessions and API keys end at once. This cannot be undone.</source>
+        <translation>要删除 %1 吗？其会话和 API 密钥会立即失效。此操作无法撤消。</translation>
+    </message>
+    <message>
+        <source>The user was not deleted: %1</source>
+        <translation>用户未删除：%1</translation>
     </message>
 </context>
 <context>

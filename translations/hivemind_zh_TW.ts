@@ -2,6 +2,147 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_TW" sourcelanguage="en">
 <context>
+    <name>AdminText</name>
+    <message>
+        <source>Administrator</source>
+        <translation>管理員</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>使用者</translation>
+    </message>
+    <message>
+        <source>Viewer</source>
+        <translation>檢視者</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>啟用</translation>
+    </message>
+    <message>
+        <source>Suspended</source>
+        <translation>已停權</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>等待中</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>已刪除</translation>
+    </message>
+    <message>
+        <source>Read only</source>
+        <translation>唯讀</translation>
+    </message>
+    <message>
+        <source>Read and write</source>
+        <translation>讀寫</translation>
+    </message>
+    <message>
+        <source>Administration</source>
+        <translation>管理</translation>
+    </message>
+    <message>
+        <source>Only administrators may create keys with administration access.</source>
+        <translation>只有管理員可以建立具管理權限的金鑰。</translation>
+    </message>
+    <message>
+        <source>The server refused this: your role (%1) may not do it. Ask an administrator.</source>
+        <translation>伺服器拒絕了此操作：您的角色（%1）無權執行。請洽詢管理員。</translation>
+    </message>
+    <message>
+        <source>The server refused this: your role may not do it. Ask an administrator.</source>
+        <translation>伺服器拒絕了此操作：您的角色無權執行。請洽詢管理員。</translation>
+    </message>
+    <message>
+        <source>You are not signed in to this server, or your session has ended.</source>
+        <translation>您尚未登入此伺服器，或工作階段已結束。</translation>
+    </message>
+    <message>
+        <source>The password is wrong.</source>
+        <translation>密碼錯誤。</translation>
+    </message>
+    <message>
+        <source>The new password does not meet the server&apos;s password policy.</source>
+        <translation>新密碼不符合伺服器的密碼原則。</translation>
+    </message>
+    <message>
+        <source>The new password does not meet the server&apos;s password policy: %1</source>
+        <translation>新密碼不符合伺服器的密碼原則：需要 %1</translation>
+    </message>
+    <message>
+        <source>This e-mail address is already registered.</source>
+        <translation>此電子郵件地址已被註冊。</translation>
+    </message>
+    <message>
+        <source>This username or e-mail address is already taken.</source>
+        <translation>此使用者名稱或電子郵件地址已被使用。</translation>
+    </message>
+    <message>
+        <source>It no longer exists on the server.</source>
+        <translation>伺服器上已不存在此項目。</translation>
+    </message>
+    <message>
+        <source>Too many attempts. Wait a moment and try again.</source>
+        <translation>嘗試次數過多。請稍候再試。</translation>
+    </message>
+    <message>
+        <source>The server cannot be reached. Check the connection and try again.</source>
+        <translation>無法連線到伺服器。請檢查連線後再試一次。</translation>
+    </message>
+    <message>
+        <source>The code is wrong or has expired. Enter the code your authenticator app shows now.</source>
+        <translation>驗證碼錯誤或已過期。請輸入驗證器應用程式 目前顯示的驗證碼。</translation>
+    </message>
+    <message>
+        <source>This would leave the server without an active administrator.</source>
+        <translation>這會使伺服器沒有任何啟用中的管理員。</translation>
+    </message>
+    <message>
+        <source>The server refused the value of &quot;%1&quot;: %2</source>
+        <translation>伺服器拒絕了「%1」的值：%2</translation>
+    </message>
+    <message>
+        <source>The server refused the request: %1</source>
+        <translation>伺服器拒絕了此請求：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>at least %n characters</source>
+        <translation>
+            <numerusform>至少 %n 個字元</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>at most 256 characters</source>
+        <translation>最多 256 個字元</translation>
+    </message>
+    <message>
+        <source>an upper-case letter</source>
+        <translation>一個大寫字母</translation>
+    </message>
+    <message>
+        <source>a lower-case letter</source>
+        <translation>一個小寫字母</translation>
+    </message>
+    <message>
+        <source>a digit</source>
+        <translation>一個數字</translation>
+    </message>
+    <message>
+        <source>a symbol such as ! or #</source>
+        <translation>一個符號，例如 ! 或 #</translation>
+    </message>
+    <message>
+        <source>Only administrators may do this; you are signed in as %1.</source>
+        <translation>只有管理員可以執行此操作；您目前的身分是%1。</translation>
+    </message>
+    <message>
+        <source>Viewers may only look; you are signed in as %1.</source>
+        <translation>檢視者只能檢視；您目前的身分是%1。</translation>
+    </message>
+</context>
+<context>
     <name>CommandLine</name>
     <message>
         <source>HiveMind console: design, run and watch workflows and your fleet.</source>
@@ -795,6 +936,558 @@
     <message>
         <source>This console is a client of the HiveMind server; in local mode it runs the server in-process on a loopback port.</source>
         <translation>此主控台是 HiveMind 伺服器的用戶端；在本機模式下，它會在同一程序內以回送位址的連接埠執行伺服器。</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::AccountDialog</name>
+    <message>
+        <source>My account</source>
+        <translation>我的帳號</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::AccountPanel</name>
+    <message>
+        <source>The two new passwords differ.</source>
+        <translation>兩次輸入的新密碼不一致。</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>個人資料</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密碼</translation>
+    </message>
+    <message>
+        <source>Two-factor authentication</source>
+        <translation>雙重驗證</translation>
+    </message>
+    <message>
+        <source>Sessions</source>
+        <translation>工作階段</translation>
+    </message>
+    <message>
+        <source>Username:</source>
+        <translation>使用者名稱：</translation>
+    </message>
+    <message>
+        <source>E-mail:</source>
+        <translation>電子郵件：</translation>
+    </message>
+    <message>
+        <source>Full name:</source>
+        <translation>全名：</translation>
+    </message>
+    <message>
+        <source>Role:</source>
+        <translation>角色：</translation>
+    </message>
+    <message>
+        <source>Two-factor:</source>
+        <translation>雙重驗證：</translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation>登出</translation>
+    </message>
+    <message>
+        <source>End this console&apos;s session on the server.</source>
+        <translation>結束此主控台在伺服器上的工作階段。</translation>
+    </message>
+    <message>
+        <source>Nobody is signed in. Sign in (File menu) to see your account.</source>
+        <translation>目前無人登入。請登入（「檔案」選單）以檢視您的帳號。</translation>
+    </message>
+    <message>
+        <source>Current password:</source>
+        <translation>目前密碼：</translation>
+    </message>
+    <message>
+        <source>New password:</source>
+        <translation>新密碼：</translation>
+    </message>
+    <message>
+        <source>Repeat the new password:</source>
+        <translation>再次輸入新密碼：</translation>
+    </message>
+    <message>
+        <source>The server&apos;s password policy</source>
+        <translation>伺服器的密碼原則</translation>
+    </message>
+    <message>
+        <source>Change password</source>
+        <translation>變更密碼</translation>
+    </message>
+    <message>
+        <source>Your other sessions are signed out when the password changes.</source>
+        <translation>變更密碼後，您的其他工作階段都會被登出。</translation>
+    </message>
+    <message>
+        <source>Set up two-factor authentication...</source>
+        <translation>設定雙重驗證…</translation>
+    </message>
+    <message>
+        <source>Scan this code with an authenticator app (for example FreeOTP, Google Authenticator or 1Password), then enter the six-digit code it shows to turn two-factor authentication on.</source>
+        <translation>請用驗證器應用程式掃描此條碼，再輸入其顯示的六位數驗證碼以啟用雙重驗證。</translation>
+    </message>
+    <message>
+        <source>Or type this key into the app:</source>
+        <translation>或在應用程式中手動輸入此金鑰：</translation>
+    </message>
+    <message>
+        <source>Code from the app:</source>
+        <translation>應用程式顯示的驗證碼：</translation>
+    </message>
+    <message>
+        <source>Verify and turn on</source>
+        <translation>驗證並啟用</translation>
+    </message>
+    <message>
+        <source>Turn two-factor authentication off</source>
+        <translation>停用雙重驗證</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>密碼：</translation>
+    </message>
+    <message>
+        <source>Current code:</source>
+        <translation>目前驗證碼：</translation>
+    </message>
+    <message>
+        <source>Turn off</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <source>Where you are signed in. Revoking a session signs that device out at its next request.</source>
+        <translation>您目前登入的位置。撤銷工作階段後，該裝置會在下一次請求時被登出。</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>裝置</translation>
+    </message>
+    <message>
+        <source>IP address</source>
+        <translation>IP 位址</translation>
+    </message>
+    <message>
+        <source>Signed in</source>
+        <translation>登入時間</translation>
+    </message>
+    <message>
+        <source>Last used</source>
+        <translation>上次使用</translation>
+    </message>
+    <message>
+        <source>Current</source>
+        <translation>目前</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>重新整理</translation>
+    </message>
+    <message>
+        <source>Revoke</source>
+        <translation>撤銷</translation>
+    </message>
+    <message>
+        <source>Revoke all other sessions</source>
+        <translation>撤銷其他所有工作階段</translation>
+    </message>
+    <message>
+        <source>On</source>
+        <translation>已啟用</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>未啟用</translation>
+    </message>
+    <message>
+        <source>Only administrators can read the policy in advance. The server checks the new password when you submit it and names any rule it breaks here.</source>
+        <translation>只有管理員能事先讀取密碼原則。送出後，伺服器會檢查新密碼，並在此列出不符合的規則。</translation>
+    </message>
+    <message>
+        <source>A new password needs:</source>
+        <translation>新密碼需要：</translation>
+    </message>
+    <message>
+        <source>Two-factor authentication is on: signing in asks for a code from your authenticator app.</source>
+        <translation>雙重驗證已啟用：登入時需要輸入驗證器應用程式 的驗證碼。</translation>
+    </message>
+    <message>
+        <source>Two-factor authentication is being set up. It is on once you verify a code.</source>
+        <translation>正在設定雙重驗證。驗證一組驗證碼後即會啟用。</translation>
+    </message>
+    <message>
+        <source>Two-factor authentication is off: signing in needs only your password.</source>
+        <translation>雙重驗證未啟用：登入只需要密碼。</translation>
+    </message>
+    <message>
+        <source>Unknown device</source>
+        <translation>未知裝置</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>從未</translation>
+    </message>
+    <message>
+        <source>This console</source>
+        <translation>此主控台</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n session(s)</source>
+        <translation>
+            <numerusform>%n 個工作階段</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This is the session of this console: use Sign out.</source>
+        <translation>這是此主控台的工作階段：請使用「登出」。</translation>
+    </message>
+    <message>
+        <source>Sign the selected session out.</source>
+        <translation>登出所選的工作階段。</translation>
+    </message>
+    <message>
+        <source>Revoke session</source>
+        <translation>撤銷工作階段</translation>
+    </message>
+    <message>
+        <source>Sign out the session on &quot;%1&quot; (%2)?</source>
+        <translation>要登出「%1」（%2）上的工作階段嗎？</translation>
+    </message>
+    <message>
+        <source>Revoke other sessions</source>
+        <translation>撤銷其他工作階段</translation>
+    </message>
+    <message>
+        <source>Sign out every other device where you are signed in? This console stays signed in.</source>
+        <translation>要登出您已登入的其他所有裝置嗎？此主控台會保持登入。</translation>
+    </message>
+    <message>
+        <source>Enter your current password.</source>
+        <translation>請輸入目前的密碼。</translation>
+    </message>
+    <message>
+        <source>Enter a new password.</source>
+        <translation>請輸入新密碼。</translation>
+    </message>
+    <message>
+        <source>Your password was changed. Your other sessions were signed out.</source>
+        <translation>密碼已變更。您的其他工作階段已被登出。</translation>
+    </message>
+    <message>
+        <source>Enter the six-digit code your authenticator app shows.</source>
+        <translation>請輸入驗證器應用程式 顯示的六位數驗證碼。</translation>
+    </message>
+    <message>
+        <source>Enter your password and the code your authenticator app shows.</source>
+        <translation>請輸入密碼及驗證器應用程式 顯示的驗證碼。</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::ApiKeyDialog</name>
+    <message>
+        <source>&quot;%1&quot; is not an IP address or a CIDR range such as 10.0.0.0/8.</source>
+        <translation>「%1」不是 IP 位址，也不是 10.0.0.0/8 之類的網段。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must start with &quot;/&quot;, for example /api/v1/flows*.</source>
+        <translation>「%1」必須以「/」開頭，例如 &quot;/api/v1/flows*&quot;。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a path pattern: use a path with * as the wildcard.</source>
+        <translation>「%1」不是路徑樣式：請使用以 * 為萬用字元的路徑。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a permission: use area.view, area.execute, area.edit, area.* or *.</source>
+        <translation>「%1」不是權限：請使用 &quot;area.view&quot;、&quot;area.execute&quot;、&quot;area.edit&quot;、&quot;area.*&quot; 或 &quot;*&quot;。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an area of the server; known: %2.</source>
+        <translation>「%1」不是伺服器的範圍；已知範圍：%2。</translation>
+    </message>
+    <message>
+        <source>New API key</source>
+        <translation>新增 API 金鑰</translation>
+    </message>
+    <message>
+        <source>A key lets a script or another program use the API as you, limited to what you choose here. Its secret is shown once, after it is created.</source>
+        <translation>金鑰讓指令碼或其他程式以您的身分使用 API，並受限於此處的設定。金鑰內容只會在建立後顯示一次。</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>名稱：</translation>
+    </message>
+    <message>
+        <source>Description:</source>
+        <translation>說明：</translation>
+    </message>
+    <message>
+        <source>Access level:</source>
+        <translation>存取層級：</translation>
+    </message>
+    <message>
+        <source>Permissions:</source>
+        <translation>權限：</translation>
+    </message>
+    <message>
+        <source>Allowed IPs:</source>
+        <translation>允許的 IP：</translation>
+    </message>
+    <message>
+        <source>Endpoints:</source>
+        <translation>端點：</translation>
+    </message>
+    <message>
+        <source>Rate / burst:</source>
+        <translation>速率／突發：</translation>
+    </message>
+    <message>
+        <source>Expiry:</source>
+        <translation>到期：</translation>
+    </message>
+    <message>
+        <source>e.g. nightly backup script</source>
+        <translation>例如：每晚備份指令碼</translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <translation>選填</translation>
+    </message>
+    <message>
+        <source>GET requests only.</source>
+        <translation>僅限讀取（&quot;GET&quot;）請求。</translation>
+    </message>
+    <message>
+        <source>Reads and changes, as a user.</source>
+        <translation>以使用者身分讀取與變更。</translation>
+    </message>
+    <message>
+        <source>Everything an administrator may do.</source>
+        <translation>管理員可執行的一切操作。</translation>
+    </message>
+    <message>
+        <source>empty = all the access level allows; e.g. flows.view, executions.execute</source>
+        <translation>留空 = 存取層級允許的全部；例如 &quot;flows.view, executions.execute&quot;</translation>
+    </message>
+    <message>
+        <source>area.view, area.execute, area.edit, area.* or *, separated by commas.</source>
+        <translation>&quot;area.view&quot;、&quot;area.execute&quot;、&quot;area.edit&quot;、&quot;area.*&quot; 或 &quot;*&quot;，以逗號分隔。</translation>
+    </message>
+    <message>
+        <source>empty = any address; one address or CIDR per line, e.g. 192.168.1.0/24</source>
+        <translation>留空 = 任何位址；每行一個位址或網段，例如 192.168.1.0/24</translation>
+    </message>
+    <message>
+        <source>empty = every endpoint; one path pattern per line, e.g. /api/v1/flows*</source>
+        <translation>留空 = 所有端點；每行一個路徑樣式，例如 &quot;/api/v1/flows*&quot;</translation>
+    </message>
+    <message>
+        <source>server default</source>
+        <translation>伺服器預設</translation>
+    </message>
+    <message>
+        <source> per minute</source>
+        <translation> 次／分鐘</translation>
+    </message>
+    <message>
+        <source>Requests per minute this key may make; 0 keeps the server&apos;s default.</source>
+        <translation>此金鑰每分鐘可發出的請求數；0 表示使用伺服器預設值。</translation>
+    </message>
+    <message>
+        <source>no burst</source>
+        <translation>無突發</translation>
+    </message>
+    <message>
+        <source> burst</source>
+        <translation> 突發</translation>
+    </message>
+    <message>
+        <source>Requests the key may make at once above its rate (token bucket); needs a rate limit.</source>
+        <translation>金鑰可在速率之外一次發出的請求數（權杖桶）；需先設定速率限制。</translation>
+    </message>
+    <message>
+        <source>Expires on</source>
+        <translation>到期日</translation>
+    </message>
+    <message>
+        <source>Create key</source>
+        <translation>建立金鑰</translation>
+    </message>
+    <message>
+        <source>A key needs a name.</source>
+        <translation>金鑰需要名稱。</translation>
+    </message>
+    <message>
+        <source>The expiry must be in the future.</source>
+        <translation>到期時間必須是未來的時間。</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::ApiKeyListModel</name>
+    <message>
+        <source>any</source>
+        <translation>任意</translation>
+    </message>
+    <message>
+        <source>as the access level</source>
+        <translation>依存取層級</translation>
+    </message>
+    <message>
+        <source>%1/min</source>
+        <translation>%1 次／分鐘</translation>
+    </message>
+    <message>
+        <source>server default</source>
+        <translation>伺服器預設</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>從未</translation>
+    </message>
+    <message>
+        <source>not yet</source>
+        <translation>尚未使用</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名稱</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>金鑰</translation>
+    </message>
+    <message>
+        <source>Access</source>
+        <translation>存取</translation>
+    </message>
+    <message>
+        <source>Permissions</source>
+        <translation>權限</translation>
+    </message>
+    <message>
+        <source>Allowed IPs</source>
+        <translation>允許的 IP</translation>
+    </message>
+    <message>
+        <source>Endpoints</source>
+        <translation>端點</translation>
+    </message>
+    <message>
+        <source>Rate limit</source>
+        <translation>速率限制</translation>
+    </message>
+    <message>
+        <source>Burst</source>
+        <translation>突發</translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation>到期</translation>
+    </message>
+    <message>
+        <source>Last used</source>
+        <translation>上次使用</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::ApiKeySecretDialog</name>
+    <message numerus="yes">
+        <source>Copied. The clipboard is cleared in %n second(s) if it still holds the key.</source>
+        <translation>
+            <numerusform>已複製。若剪貼簿仍是此金鑰，將於 %n 秒後清除。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>API key created</source>
+        <translation>已建立 API 金鑰</translation>
+    </message>
+    <message>
+        <source>The key &quot;%1&quot; was created.</source>
+        <translation>已建立金鑰「%1」。</translation>
+    </message>
+    <message>
+        <source>Copy the key now: this is the only time it is shown. The server keeps only a hash of it; if it is lost, revoke it and create a new one. Send it as the X-API-Key header.</source>
+        <translation>請立即複製金鑰：它只會顯示這一次。伺服器只保存其雜湊值；若遺失，請撤銷後再建立新的金鑰。使用時請放在 &quot;X-API-Key&quot; 標頭中。</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>複製</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::ApiKeysPanel</name>
+    <message>
+        <source>Keys let scripts and other programs use the server&apos;s API as you, within the limits set on each key.</source>
+        <translation>金鑰讓指令碼與其他程式以您的身分使用伺服器的 API，並受各金鑰的限制約束。</translation>
+    </message>
+    <message>
+        <source>New API key...</source>
+        <translation>新增 API 金鑰…</translation>
+    </message>
+    <message>
+        <source>Revoke...</source>
+        <translation>撤銷…</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>重新整理</translation>
+    </message>
+    <message>
+        <source>Sign in first.</source>
+        <translation>請先登入。</translation>
+    </message>
+    <message>
+        <source>Create a key; its secret is shown once.</source>
+        <translation>建立金鑰；金鑰內容只顯示一次。</translation>
+    </message>
+    <message>
+        <source>Revoke the selected key: programs using it stop working at once.</source>
+        <translation>撤銷所選金鑰：使用它的程式會立即失效。</translation>
+    </message>
+    <message>
+        <source>Select a key first.</source>
+        <translation>請先選取金鑰。</translation>
+    </message>
+    <message>
+        <source>Nobody is signed in. Sign in to see your API keys.</source>
+        <translation>目前無人登入。請登入以檢視您的 API 金鑰。</translation>
+    </message>
+    <message>
+        <source>Loading API keys...</source>
+        <translation>正在載入 API 金鑰…</translation>
+    </message>
+    <message>
+        <source>The keys could not be read: %1</source>
+        <translation>無法讀取金鑰：%1</translation>
+    </message>
+    <message>
+        <source>You have no API keys. Viewers cannot create keys; ask an administrator if a program needs one.</source>
+        <translation>您沒有 API 金鑰。檢視者無法建立金鑰；若程式需要，請洽詢管理員。</translation>
+    </message>
+    <message>
+        <source>You have no API keys yet. Create one with &quot;New API key&quot; when a script or program needs to use the API.</source>
+        <translation>您還沒有 API 金鑰。當指令碼或程式需要使用 API 時，請按「新增 API 金鑰」建立。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n key(s)</source>
+        <translation>
+            <numerusform>%n 把金鑰</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Revoke API key</source>
+        <translation>撤銷 API 金鑰</translation>
+    </message>
+    <message>
+        <source>Revoke the key &quot;%1&quot; (%2)? Programs using it are refused from now on. This cannot be undone.</source>
+        <translation>要撤銷金鑰「%1」（%2）嗎？使用它的程式從此會被拒絕。此操作無法復原。</translation>
+    </message>
+    <message>
+        <source>The key was not revoked: %1</source>
+        <translation>金鑰未撤銷：%1</translation>
     </message>
 </context>
 <context>
@@ -3558,6 +4251,10 @@
         <source>Connect to another server, or add or edit servers</source>
         <translation>連線到其他伺服器，或新增、編輯伺服器</translation>
     </message>
+    <message>
+        <source>My &amp;Account…</source>
+        <translation>我的帳號(&amp;A)…</translation>
+    </message>
 </context>
 <context>
     <name>hm::app::MappingEditor</name>
@@ -4689,6 +5386,376 @@
     <message>
         <source>Latest draft (version %1)</source>
         <translation>最新草稿（版本 %1）</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::UserDialog</name>
+    <message>
+        <source>See flows, executions and components</source>
+        <translation>檢視工作流程、執行與元件</translation>
+    </message>
+    <message>
+        <source>Own account: password, two-factor, sessions</source>
+        <translation>自己的帳號：密碼、雙重驗證、工作階段</translation>
+    </message>
+    <message>
+        <source>Create, edit, publish and share flows</source>
+        <translation>建立、編輯、發布與分享工作流程</translation>
+    </message>
+    <message>
+        <source>Run, cancel and re-run executions</source>
+        <translation>執行、取消與重新執行</translation>
+    </message>
+    <message>
+        <source>Create and revoke own API keys</source>
+        <translation>建立與撤銷自己的 API 金鑰</translation>
+    </message>
+    <message>
+        <source>API keys with administration access</source>
+        <translation>具管理權限的 API 金鑰</translation>
+    </message>
+    <message>
+        <source>Register components</source>
+        <translation>註冊元件</translation>
+    </message>
+    <message>
+        <source>Manage users, roles and lockouts</source>
+        <translation>管理使用者、角色與鎖定</translation>
+    </message>
+    <message>
+        <source>Server settings, audit and logs</source>
+        <translation>伺服器設定、稽核與日誌</translation>
+    </message>
+    <message>
+        <source>New user</source>
+        <translation>新增使用者</translation>
+    </message>
+    <message>
+        <source>Edit user %1</source>
+        <translation>編輯使用者 %1</translation>
+    </message>
+    <message>
+        <source>Username:</source>
+        <translation>使用者名稱：</translation>
+    </message>
+    <message>
+        <source>E-mail:</source>
+        <translation>電子郵件：</translation>
+    </message>
+    <message>
+        <source>Full name:</source>
+        <translation>全名：</translation>
+    </message>
+    <message>
+        <source>Initial password:</source>
+        <translation>初始密碼：</translation>
+    </message>
+    <message>
+        <source>Role:</source>
+        <translation>角色：</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation>狀態：</translation>
+    </message>
+    <message>
+        <source>3-64 letters, digits, _ . -</source>
+        <translation>3–64 個字母、數字、_ . -</translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <translation>選填</translation>
+    </message>
+    <message>
+        <source>checked against the server&apos;s password policy</source>
+        <translation>依伺服器的密碼原則檢查</translation>
+    </message>
+    <message>
+        <source>A suspended user cannot sign in, and their sessions end.</source>
+        <translation>停權的使用者無法登入，其工作階段也會結束。</translation>
+    </message>
+    <message>
+        <source>What each role may do (the selected role is highlighted):</source>
+        <translation>各角色可執行的操作（所選角色以粗體標示）：</translation>
+    </message>
+    <message>
+        <source>Create user</source>
+        <translation>建立使用者</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>儲存</translation>
+    </message>
+    <message>
+        <source>allowed</source>
+        <translation>允許</translation>
+    </message>
+    <message>
+        <source>not allowed</source>
+        <translation>不允許</translation>
+    </message>
+    <message>
+        <source>3 to 64 letters, digits, &quot;_&quot;, &quot;.&quot; or &quot;-&quot;.</source>
+        <translation>3 到 64 個字母、數字、「_」、「.」或「-」。</translation>
+    </message>
+    <message>
+        <source>This is not an e-mail address.</source>
+        <translation>這不是電子郵件地址。</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::UserListModel</name>
+    <message>
+        <source>%1, locked until %2</source>
+        <translation>%1，鎖定至 %2</translation>
+    </message>
+    <message>
+        <source>On</source>
+        <translation>已啟用</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>未啟用</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>從未</translation>
+    </message>
+    <message>
+        <source>Username</source>
+        <translation>使用者名稱</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>全名</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>電子郵件</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>狀態</translation>
+    </message>
+    <message>
+        <source>Two-factor</source>
+        <translation>雙重驗證</translation>
+    </message>
+    <message>
+        <source>Last sign-in</source>
+        <translation>上次登入</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>建立時間</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::UsersPage</name>
+    <message>
+        <source>Users</source>
+        <translation>使用者</translation>
+    </message>
+    <message>
+        <source>Signed in as %1 (%2)</source>
+        <translation>已登入：%1（%2）</translation>
+    </message>
+    <message>
+        <source>Nobody is signed in</source>
+        <translation>目前無人登入</translation>
+    </message>
+    <message>
+        <source>My account...</source>
+        <translation>我的帳號…</translation>
+    </message>
+    <message>
+        <source>Profile, password, two-factor authentication and sessions.</source>
+        <translation>個人資料、密碼、雙重驗證與工作階段。</translation>
+    </message>
+    <message>
+        <source>Sign in first.</source>
+        <translation>請先登入。</translation>
+    </message>
+    <message>
+        <source>Users (read-only)</source>
+        <translation>使用者（唯讀）</translation>
+    </message>
+    <message>
+        <source>API keys</source>
+        <translation>API 金鑰</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::UsersPanel</name>
+    <message>
+        <source>More users could not be read: %1</source>
+        <translation>無法讀取更多使用者：%1</translation>
+    </message>
+    <message>
+        <source>Search username, name or e-mail</source>
+        <translation>搜尋使用者名稱、姓名或電子郵件</translation>
+    </message>
+    <message>
+        <source>All roles</source>
+        <translation>所有角色</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>所有狀態</translation>
+    </message>
+    <message>
+        <source>New user...</source>
+        <translation>新增使用者…</translation>
+    </message>
+    <message>
+        <source>Edit...</source>
+        <translation>編輯…</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>解除鎖定</translation>
+    </message>
+    <message>
+        <source>Reset password...</source>
+        <translation>重設密碼…</translation>
+    </message>
+    <message>
+        <source>Delete...</source>
+        <translation>刪除…</translation>
+    </message>
+    <message>
+        <source>Read-only: nobody is signed in.</source>
+        <translation>唯讀：目前無人登入。</translation>
+    </message>
+    <message>
+        <source>Read-only: only administrators can see and manage users. You are signed in as %1, so this list is not loaded and its actions are off. Your own account and API keys are in &quot;My account&quot; and the API keys tab.</source>
+        <translation>唯讀：只有管理員可以檢視與管理使用者。您目前的身分是%1，因此不會載入此清單，相關操作也已停用。您自己的帳號與 API 金鑰請見「我的帳號」與「API 金鑰」分頁。</translation>
+    </message>
+    <message>
+        <source>Sign in first.</source>
+        <translation>請先登入。</translation>
+    </message>
+    <message>
+        <source>Select a user first.</source>
+        <translation>請先選取使用者。</translation>
+    </message>
+    <message>
+        <source>Create a user and choose their role.</source>
+        <translation>建立使用者並選擇其角色。</translation>
+    </message>
+    <message>
+        <source>Change e-mail, name, role and status.</source>
+        <translation>變更電子郵件、姓名、角色與狀態。</translation>
+    </message>
+    <message>
+        <source>Reactivate</source>
+        <translation>重新啟用</translation>
+    </message>
+    <message>
+        <source>Suspend...</source>
+        <translation>停權…</translation>
+    </message>
+    <message>
+        <source>You cannot suspend yourself.</source>
+        <translation>您無法將自己停權。</translation>
+    </message>
+    <message>
+        <source>Let the user sign in again.</source>
+        <translation>讓使用者可以再次登入。</translation>
+    </message>
+    <message>
+        <source>Stop the user signing in and end their sessions.</source>
+        <translation>禁止使用者登入並結束其工作階段。</translation>
+    </message>
+    <message>
+        <source>Clear the lockout after failed sign-ins.</source>
+        <translation>解除登入失敗造成的鎖定。</translation>
+    </message>
+    <message>
+        <source>Clear failed sign-in counts (the user is not locked now).</source>
+        <translation>清除登入失敗次數（使用者目前未被鎖定）。</translation>
+    </message>
+    <message>
+        <source>Set a new password for the user.</source>
+        <translation>為使用者設定新密碼。</translation>
+    </message>
+    <message>
+        <source>You cannot delete yourself.</source>
+        <translation>您無法刪除自己。</translation>
+    </message>
+    <message>
+        <source>Delete the user; their sessions and API keys end.</source>
+        <translation>刪除使用者；其工作階段與 API 金鑰都會失效。</translation>
+    </message>
+    <message>
+        <source>Loading users...</source>
+        <translation>正在載入使用者…</translation>
+    </message>
+    <message>
+        <source>The users could not be read: %1</source>
+        <translation>無法讀取使用者：%1</translation>
+    </message>
+    <message>
+        <source>No user matches these filters.</source>
+        <translation>沒有符合這些篩選條件的使用者。</translation>
+    </message>
+    <message>
+        <source>No user matches &quot;%1&quot;.</source>
+        <translation>沒有符合「%1」的使用者。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n user(s) shown</source>
+        <translation>
+            <numerusform>已顯示 %1／%n 位使用者</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The status was not changed: %1</source>
+        <translation>狀態未變更：%1</translation>
+    </message>
+    <message>
+        <source>Suspend user</source>
+        <translation>停權使用者</translation>
+    </message>
+    <message>
+        <source>Suspend %1? They cannot sign in until reactivated, and their sessions end now.</source>
+        <translation>要將 %1 停權嗎？在重新啟用前無法登入，其工作階段也會立即結束。</translation>
+    </message>
+    <message>
+        <source>The user was not unlocked: %1</source>
+        <translation>使用者未解除鎖定：%1</translation>
+    </message>
+    <message>
+        <source>Reset password</source>
+        <translation>重設密碼</translation>
+    </message>
+    <message>
+        <source>New password for %1 (their sessions end):</source>
+        <translation>%1 的新密碼（其工作階段會結束）：</translation>
+    </message>
+    <message>
+        <source>The password was not reset: %1</source>
+        <translation>密碼未重設：%1</translation>
+    </message>
+    <message>
+        <source>The password was reset.</source>
+        <translation>密碼已重設。</translation>
+    </message>
+    <message>
+        <source>Delete user</source>
+        <translation>刪除使用者</translation>
+    </message>
+    <message>
+        <source>Delete %1? Their sessions and API keys end at once. This cannot be undone.</source>
+        <translation>要刪除 %1 嗎？其工作階段與 API 金鑰會立即失效。此操作無法復原。</translation>
+    </message>
+    <message>
+        <source>The user was not deleted: %1</source>
+        <translation>使用者未刪除：%1</translation>
     </message>
 </context>
 <context>
