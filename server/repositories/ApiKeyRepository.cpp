@@ -1,31 +1,21 @@
 #include "server/repositories/ApiKeyRepository.h"
 
+#include "store/ColumnValues.h"
 #include "store/Database.h"
 #include "store/SelectOne.h"
 
 #include <QVariant>
 
 namespace hm::server::repositories {
+
+using store::optionalInt;
+using store::optionalText;
+using store::textOrNull;
 namespace {
 
 const QString kColumns = QStringLiteral(
     "id, name, description, key_prefix, access_level, permissions, allowed_ips, allowed_endpoints, "
     "rate_limit, expires_at, status, created_at, last_used_at");
-
-QVariant textOrNull(const QString &value)
-{
-    return value.isEmpty() ? QVariant() : QVariant(value);
-}
-
-std::optional<QString> optionalText(const store::Statement &s, int col)
-{
-    return s.isNull(col) ? std::nullopt : std::optional<QString>(s.text(col));
-}
-
-std::optional<qint64> optionalInt(const store::Statement &s, int col)
-{
-    return s.isNull(col) ? std::nullopt : std::optional<qint64>(s.int64(col));
-}
 
 StoredApiKey readKey(const store::Statement &s)
 {

@@ -1,19 +1,14 @@
 #include "server/repositories/AuditRepository.h"
 
 #include "crypto/Random.h"
+#include "store/ColumnValues.h"
 #include "store/Database.h"
 
 #include <QVariant>
 
 namespace hm::server::repositories {
-namespace {
 
-QVariant textOrNull(const QString &value)
-{
-    return value.isEmpty() ? QVariant() : QVariant(value);
-}
-
-} // namespace
+using store::textOrNull;
 
 Status insertAuditEntry(store::Database &db, const AuditEntry &entry)
 {

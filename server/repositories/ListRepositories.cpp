@@ -1,17 +1,15 @@
 #include "server/repositories/ListRepositories.h"
 
 #include "server/services/engine/FlowAccess.h"
+#include "store/ColumnValues.h"
 #include "store/Database.h"
 #include "store/Like.h"
 
 namespace hm::server::repositories {
 
-namespace {
+using store::optionalText;
 
-std::optional<QString> optionalText(const store::Statement &s, int column)
-{
-    return s.isNull(column) ? std::nullopt : std::optional<QString>(s.text(column));
-}
+namespace {
 
 template <typename Row>
 Result<store::Page<Row>> run(store::Database &db, store::PagedQuery query, const Paging &paging,
