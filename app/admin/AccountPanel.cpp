@@ -4,6 +4,7 @@
 #include "admin/QrCode.h"
 #include "client/AccountApi.h"
 #include "client/ApiClient.h"
+#include "widgets/FieldError.h"
 #include "widgets/MessageBox.h"
 
 #include <QDialogButtonBox>
@@ -22,30 +23,6 @@
 
 namespace hm::app {
 namespace {
-
-QLabel *errorLabel(QWidget *parent, const QString &objectName)
-{
-    auto *label = new QLabel(parent);
-    label->setObjectName(objectName);
-    label->setProperty("tone", QStringLiteral("bad"));
-    label->setWordWrap(true);
-    label->setVisible(false);
-    return label;
-}
-
-void showError(QLabel *label, const QString &text)
-{
-    label->setText(text);
-    const bool on = !text.isEmpty();
-    // A row of a form: the whole row goes, so a hidden error leaves no gap.
-    for (QFormLayout *form : label->parentWidget()->findChildren<QFormLayout *>()) {
-        if (form->indexOf(label) >= 0) {
-            form->setRowVisible(label, on);
-            return;
-        }
-    }
-    label->setVisible(on);
-}
 
 QLineEdit *passwordEdit(QWidget *parent, const QString &objectName)
 {
@@ -140,9 +117,9 @@ QWidget *AccountPanel::createPasswordTab()
     m_currentPassword = passwordEdit(tab, QStringLiteral("account.currentPassword"));
     m_newPassword = passwordEdit(tab, QStringLiteral("account.newPassword"));
     m_confirmPassword = passwordEdit(tab, QStringLiteral("account.confirmPassword"));
-    m_currentPasswordError = errorLabel(tab, QStringLiteral("account.currentPasswordError"));
-    m_newPasswordError = errorLabel(tab, QStringLiteral("account.newPasswordError"));
-    m_confirmPasswordError = errorLabel(tab, QStringLiteral("account.confirmPasswordError"));
+    m_currentPasswordError = createFieldError(tab, QStringLiteral("account.currentPasswordError"));
+    m_newPasswordError = createFieldError(tab, QStringLiteral("account.newPasswordError"));
+    m_confirmPasswordError = createFieldError(tab, QStringLiteral("account.confirmPasswordError"));
     m_passwordForm->addRow(new QLabel(), m_currentPassword);
     m_passwordForm->addRow(new QLabel(), m_currentPasswordError);
     m_passwordForm->addRow(new QLabel(), m_newPassword);
@@ -151,7 +128,7 @@ QWidget *AccountPanel::createPasswordTab()
     m_passwordForm->addRow(new QLabel(), m_confirmPasswordError);
     layout->addLayout(m_passwordForm);
     for (QLabel *error : {m_currentPasswordError, m_newPasswordError, m_confirmPasswordError})
-        showError(error, {});
+        setFieldError(error, {});
     m_policyTitle = new QLabel(tab);
     m_policyTitle->setObjectName(QStringLiteral("account.passwordPolicyTitle"));
     QFont bold = m_policyTitle->font();
@@ -176,17 +153,18 @@ QWidget *AccountPanel::createPasswordTab()
     layout->addLayout(buttons);
     // Mismatch and policy hints as typed.
     const auto typed = [this] {
-        showError(m_confirmPasswordError, !m_confirmPassword->text().isEmpty() &&
-                                                  m_confirmPassword->text() != m_newPassword->text()
-                                              ? tr("The two new passwords differ.")
-                                              : QString());
+        setFieldError(m_confirmPasswordError,
+                      !m_confirmPassword->text().isEmpty() &&
+                              m_confirmPassword->text() != m_newPassword->text()
+                          ? tr("The two new passwords differ.")
+                          : QString());
         m_passwordStatus->clear();
         showPolicy();
     };
     connect(m_newPassword, &QLineEdit::textChanged, this, typed);
     connect(m_confirmPassword, &QLineEdit::textChanged, this, typed);
     connect(m_currentPassword, &QLineEdit::textChanged, this,
-            [this] { showError(m_currentPasswordError, {}); });
+            [this] { setFieldError(m_currentPasswordError, {}); });
     return tab;
 }
 
@@ -257,7 +235,7 @@ QWidget *AccountPanel::createTwoFactorTab()
     m_disableForm->addRow(new QLabel(), m_disableCode);
     m_disableForm->addRow(new QLabel(), m_disable);
     layout->addWidget(m_disableBox);
-    m_twoFactorError = errorLabel(tab, QStringLiteral("account.twoFactorError"));
+    m_twoFactorError = createFieldError(tab, QStringLiteral("account.twoFactorError"));
     layout->addWidget(m_twoFactorError);
     layout->addStretch();
     return tab;
@@ -635,19 +613,19 @@ void AccountPanel::changePassword()
 {
     if (!m_client)
         return;
-    showError(m_currentPasswordError, {});
-    showError(m_newPasswordError, {});
+    setFieldError(m_currentPasswordError, {});
+    setFieldError(m_newPasswordError, {});
     m_passwordStatus->clear();
     if (m_currentPassword->text().isEmpty()) {
-        showError(m_currentPasswordError, tr("Enter your current password."));
+        setFieldError(m_currentPasswordError, tr("Enter your current password."));
         return;
     }
     if (m_newPassword->text().isEmpty()) {
-        showError(m_newPasswordError, tr("Enter a new password."));
+        setFieldError(m_newPasswordError, tr("Enter a new password."));
         return;
     }
     if (m_newPassword->text() != m_confirmPassword->text()) {
-        showError(m_confirmPasswordError, tr("The two new passwords differ."));
+        setFieldError(m_confirmPasswordError, tr("The two new passwords differ."));
         return;
     }
     m_changePassword->setEnabled(false);
@@ -674,16 +652,16 @@ void AccountPanel::changePassword()
                 if (!policy.isEmpty())
                     m_policy = policy;
                 showPolicy();
-                showError(m_newPasswordError, AdminText::error(error, m_user.role));
+                setFieldError(m_newPasswordError, AdminText::error(error, m_user.role));
                 m_newPassword->setFocus();
             } else if (error.code == ErrorCode::InvalidCredentials ||
                        error.code == ErrorCode::CurrentPasswordWrong ||
                        AdminText::errorField(error) == QLatin1String("current_password")) {
-                showError(m_currentPasswordError, AdminText::error(error, m_user.role));
+                setFieldError(m_currentPasswordError, AdminText::error(error, m_user.role));
                 m_currentPassword->selectAll();
                 m_currentPassword->setFocus();
             } else if (AdminText::errorField(error) == QLatin1String("new_password")) {
-                showError(m_newPasswordError, AdminText::error(error, m_user.role));
+                setFieldError(m_newPasswordError, AdminText::error(error, m_user.role));
             } else {
                 m_passwordStatus->setText(AdminText::error(error, m_user.role));
             }
@@ -694,14 +672,14 @@ void AccountPanel::enrol()
 {
     if (!m_client)
         return;
-    showError(m_twoFactorError, {});
+    setFieldError(m_twoFactorError, {});
     m_enrol->setEnabled(false);
     client::AccountApi(*m_client).enrollTwoFactor(
         [this, guard = QPointer<AccountPanel>(this)](Result<client::TwoFactorEnrollment> r) {
             if (!guard)
                 return;
             if (!r) {
-                showError(m_twoFactorError, AdminText::error(r.error(), m_user.role));
+                setFieldError(m_twoFactorError, AdminText::error(r.error(), m_user.role));
                 showTwoFactorState();
                 return;
             }
@@ -717,9 +695,10 @@ void AccountPanel::verify()
 {
     if (!m_client || m_otpauthUri.isEmpty())
         return;
-    showError(m_twoFactorError, {});
+    setFieldError(m_twoFactorError, {});
     if (m_code->text().size() < 6) {
-        showError(m_twoFactorError, tr("Enter the six-digit code your authenticator app shows."));
+        setFieldError(m_twoFactorError,
+                      tr("Enter the six-digit code your authenticator app shows."));
         return;
     }
     m_verify->setEnabled(false);
@@ -729,7 +708,7 @@ void AccountPanel::verify()
                 return;
             m_verify->setEnabled(true);
             if (!r) {
-                showError(m_twoFactorError, AdminText::error(r.error(), m_user.role));
+                setFieldError(m_twoFactorError, AdminText::error(r.error(), m_user.role));
                 m_code->selectAll();
                 return;
             }
@@ -747,10 +726,10 @@ void AccountPanel::disableTwoFactor()
 {
     if (!m_client)
         return;
-    showError(m_twoFactorError, {});
+    setFieldError(m_twoFactorError, {});
     if (m_disablePassword->text().isEmpty() || m_disableCode->text().size() < 6) {
-        showError(m_twoFactorError,
-                  tr("Enter your password and the code your authenticator app shows."));
+        setFieldError(m_twoFactorError,
+                      tr("Enter your password and the code your authenticator app shows."));
         return;
     }
     m_disable->setEnabled(false);
@@ -761,7 +740,7 @@ void AccountPanel::disableTwoFactor()
                 return;
             m_disable->setEnabled(true);
             if (!r) {
-                showError(m_twoFactorError, AdminText::error(r.error(), m_user.role));
+                setFieldError(m_twoFactorError, AdminText::error(r.error(), m_user.role));
                 return;
             }
             m_disablePassword->clear();

@@ -4,6 +4,7 @@
 #include "admin/ClipboardGuard.h"
 #include "client/AccountApi.h"
 #include "client/ApiClient.h"
+#include "widgets/FieldError.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -44,30 +45,6 @@ QStringList entries(const QString &text)
 {
     static const QRegularExpression separators(QStringLiteral("[\\s,;]+"));
     return text.split(separators, Qt::SkipEmptyParts);
-}
-
-QLabel *fieldError(QWidget *parent, const QString &objectName)
-{
-    auto *label = new QLabel(parent);
-    label->setObjectName(objectName);
-    label->setProperty("tone", QStringLiteral("bad"));
-    label->setWordWrap(true);
-    label->setVisible(false);
-    return label;
-}
-
-void showText(QLabel *label, const QString &text)
-{
-    label->setText(text);
-    const bool on = !text.isEmpty();
-    // A row of a form: the whole row goes, so a hidden error leaves no gap.
-    for (QFormLayout *form : label->parentWidget()->findChildren<QFormLayout *>()) {
-        if (form->indexOf(label) >= 0) {
-            form->setRowVisible(label, on);
-            return;
-        }
-    }
-    label->setVisible(on);
 }
 
 } // namespace
@@ -159,7 +136,7 @@ ApiKeyDialog::ApiKeyDialog(client::ApiClient *client, const QString &role, QWidg
     m_name = new QLineEdit(this);
     m_name->setObjectName(QStringLiteral("apikeys.name"));
     m_name->setMaxLength(100);
-    m_nameError = fieldError(this, QStringLiteral("apikeys.nameError"));
+    m_nameError = createFieldError(this, QStringLiteral("apikeys.nameError"));
     m_description = new QLineEdit(this);
     m_description->setObjectName(QStringLiteral("apikeys.description"));
     m_access = new QComboBox(this);
@@ -168,17 +145,17 @@ ApiKeyDialog::ApiKeyDialog(client::ApiClient *client, const QString &role, QWidg
         m_access->addItem(QString(), QString::fromLatin1(level));
     m_permissions = new QLineEdit(this);
     m_permissions->setObjectName(QStringLiteral("apikeys.permissions"));
-    m_permissionsError = fieldError(this, QStringLiteral("apikeys.permissionsError"));
+    m_permissionsError = createFieldError(this, QStringLiteral("apikeys.permissionsError"));
     m_allowedIps = new QPlainTextEdit(this);
     m_allowedIps->setObjectName(QStringLiteral("apikeys.allowedIps"));
     m_allowedIps->setTabChangesFocus(true);
     m_allowedIps->setFixedHeight(m_allowedIps->fontMetrics().lineSpacing() * 3 + 12);
-    m_allowedIpsError = fieldError(this, QStringLiteral("apikeys.allowedIpsError"));
+    m_allowedIpsError = createFieldError(this, QStringLiteral("apikeys.allowedIpsError"));
     m_endpoints = new QPlainTextEdit(this);
     m_endpoints->setObjectName(QStringLiteral("apikeys.endpoints"));
     m_endpoints->setTabChangesFocus(true);
     m_endpoints->setFixedHeight(m_endpoints->fontMetrics().lineSpacing() * 3 + 12);
-    m_endpointsError = fieldError(this, QStringLiteral("apikeys.endpointsError"));
+    m_endpointsError = createFieldError(this, QStringLiteral("apikeys.endpointsError"));
     auto *limits = new QHBoxLayout();
     m_limitsRow = limits;
     m_rate = new QSpinBox(this);
@@ -201,7 +178,7 @@ ApiKeyDialog::ApiKeyDialog(client::ApiClient *client, const QString &role, QWidg
     m_expiresAt->setEnabled(false);
     expiry->addWidget(m_expires);
     expiry->addWidget(m_expiresAt, 1);
-    m_expiresError = fieldError(this, QStringLiteral("apikeys.expiresError"));
+    m_expiresError = createFieldError(this, QStringLiteral("apikeys.expiresError"));
 
     m_form->addRow(new QLabel(), m_name);
     m_form->addRow(new QLabel(), m_nameError);
@@ -219,8 +196,8 @@ ApiKeyDialog::ApiKeyDialog(client::ApiClient *client, const QString &role, QWidg
     layout->addLayout(m_form);
     for (QLabel *error :
          {m_nameError, m_permissionsError, m_allowedIpsError, m_endpointsError, m_expiresError})
-        showText(error, {});
-    m_error = fieldError(this, QStringLiteral("apikeys.error"));
+        setFieldError(error, {});
+    m_error = createFieldError(this, QStringLiteral("apikeys.error"));
     layout->addWidget(m_error);
     m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     m_buttons->setObjectName(QStringLiteral("apikeys.buttons"));
@@ -328,20 +305,20 @@ client::NewApiKey ApiKeyDialog::key() const
 void ApiKeyDialog::validate()
 {
     QString error;
-    showText(m_nameError, m_name->text().trimmed().isEmpty() && m_name->isModified()
-                              ? tr("A key needs a name.")
-                              : QString());
+    setFieldError(m_nameError, m_name->text().trimmed().isEmpty() && m_name->isModified()
+                                   ? tr("A key needs a name.")
+                                   : QString());
     parsePermissions(m_permissions->text(), &error);
-    showText(m_permissionsError, error);
+    setFieldError(m_permissionsError, error);
     parseAllowedIps(m_allowedIps->toPlainText(), &error);
-    showText(m_allowedIpsError, error);
+    setFieldError(m_allowedIpsError, error);
     parseEndpoints(m_endpoints->toPlainText(), &error);
-    showText(m_endpointsError, error);
+    setFieldError(m_endpointsError, error);
     m_burst->setEnabled(m_rate->value() > 0);
-    showText(m_expiresError,
-             m_expires->isChecked() && m_expiresAt->dateTime() <= QDateTime::currentDateTime()
-                 ? tr("The expiry must be in the future.")
-                 : QString());
+    setFieldError(m_expiresError,
+                  m_expires->isChecked() && m_expiresAt->dateTime() <= QDateTime::currentDateTime()
+                      ? tr("The expiry must be in the future.")
+                      : QString());
     m_buttons->button(QDialogButtonBox::Ok)->setEnabled(isValid() && !m_sending);
 }
 
@@ -382,7 +359,7 @@ void ApiKeyDialog::submit()
     if (!m_client || m_sending || !isValid())
         return;
     m_sending = true;
-    showText(m_error, {});
+    setFieldError(m_error, {});
     m_buttons->button(QDialogButtonBox::Ok)->setEnabled(false);
     client::AccountApi(*m_client).createApiKey(
         key(), [this, guard = QPointer<ApiKeyDialog>(this)](Result<client::ApiKeyInfo> r) {
@@ -398,17 +375,17 @@ void ApiKeyDialog::submit()
             const QString text = AdminText::error(r.error(), m_role);
             const QString field = AdminText::errorField(r.error());
             if (field == QLatin1String("name"))
-                showText(m_nameError, text);
+                setFieldError(m_nameError, text);
             else if (field == QLatin1String("permissions"))
-                showText(m_permissionsError, text);
+                setFieldError(m_permissionsError, text);
             else if (field == QLatin1String("allowed_ips"))
-                showText(m_allowedIpsError, text);
+                setFieldError(m_allowedIpsError, text);
             else if (field == QLatin1String("allowed_endpoints"))
-                showText(m_endpointsError, text);
+                setFieldError(m_endpointsError, text);
             else if (field == QLatin1String("expires_at"))
-                showText(m_expiresError, text);
+                setFieldError(m_expiresError, text);
             else
-                showText(m_error, text);
+                setFieldError(m_error, text);
             m_buttons->button(QDialogButtonBox::Ok)->setEnabled(isValid());
         });
 }

@@ -3,6 +3,7 @@
 #include "admin/AdminText.h"
 #include "client/ApiClient.h"
 #include "client/UsersApi.h"
+#include "widgets/FieldError.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -48,30 +49,6 @@ const Capability kCapabilities[] = {
      false},
 };
 
-QLabel *fieldError(QWidget *parent, const QString &objectName)
-{
-    auto *label = new QLabel(parent);
-    label->setObjectName(objectName);
-    label->setProperty("tone", QStringLiteral("bad"));
-    label->setWordWrap(true);
-    label->setVisible(false);
-    return label;
-}
-
-void showText(QLabel *label, const QString &text)
-{
-    label->setText(text);
-    const bool on = !text.isEmpty();
-    // A row of a form: the whole row goes, so a hidden error leaves no gap.
-    for (QFormLayout *form : label->parentWidget()->findChildren<QFormLayout *>()) {
-        if (form->indexOf(label) >= 0) {
-            form->setRowVisible(label, on);
-            return;
-        }
-    }
-    label->setVisible(on);
-}
-
 } // namespace
 
 UserDialog::UserDialog(client::ApiClient *client, const client::UserInfo *existing, QWidget *parent)
@@ -84,16 +61,16 @@ UserDialog::UserDialog(client::ApiClient *client, const client::UserInfo *existi
     m_username = new QLineEdit(m_existing.username, this);
     m_username->setObjectName(QStringLiteral("users.username"));
     m_username->setEnabled(isCreate());
-    m_usernameError = fieldError(this, QStringLiteral("users.usernameError"));
+    m_usernameError = createFieldError(this, QStringLiteral("users.usernameError"));
     m_email = new QLineEdit(m_existing.email, this);
     m_email->setObjectName(QStringLiteral("users.email"));
-    m_emailError = fieldError(this, QStringLiteral("users.emailError"));
+    m_emailError = createFieldError(this, QStringLiteral("users.emailError"));
     m_fullName = new QLineEdit(m_existing.fullName, this);
     m_fullName->setObjectName(QStringLiteral("users.fullName"));
     m_password = new QLineEdit(this);
     m_password->setObjectName(QStringLiteral("users.password"));
     m_password->setEchoMode(QLineEdit::Password);
-    m_passwordError = fieldError(this, QStringLiteral("users.passwordError"));
+    m_passwordError = createFieldError(this, QStringLiteral("users.passwordError"));
     m_role = new QComboBox(this);
     m_role->setObjectName(QStringLiteral("users.role"));
     for (const char *role : {"admin", "user", "viewer"})
@@ -121,8 +98,8 @@ UserDialog::UserDialog(client::ApiClient *client, const client::UserInfo *existi
     m_form->addRow(new QLabel(), m_status);
     left->addLayout(m_form);
     for (QLabel *error : {m_usernameError, m_emailError, m_passwordError})
-        showText(error, {});
-    m_error = fieldError(this, QStringLiteral("users.dialogError"));
+        setFieldError(error, {});
+    m_error = createFieldError(this, QStringLiteral("users.dialogError"));
     left->addWidget(m_error);
     left->addStretch();
     outer->addLayout(left, 3);
@@ -224,12 +201,14 @@ void UserDialog::validate()
     static const QRegularExpression name(QStringLiteral("^[A-Za-z0-9_.-]{3,64}$"));
     static const QRegularExpression email(QStringLiteral("^[^@\\s]+@[^@\\s]+$"));
     const QString username = m_username->text();
-    showText(m_usernameError, isCreate() && !username.isEmpty() && !name.match(username).hasMatch()
-                                  ? tr("3 to 64 letters, digits, \"_\", \".\" or \"-\".")
-                                  : QString());
-    showText(m_emailError, !m_email->text().isEmpty() && !email.match(m_email->text()).hasMatch()
-                               ? tr("This is not an e-mail address.")
-                               : QString());
+    setFieldError(m_usernameError,
+                  isCreate() && !username.isEmpty() && !name.match(username).hasMatch()
+                      ? tr("3 to 64 letters, digits, \"_\", \".\" or \"-\".")
+                      : QString());
+    setFieldError(m_emailError,
+                  !m_email->text().isEmpty() && !email.match(m_email->text()).hasMatch()
+                      ? tr("This is not an e-mail address.")
+                      : QString());
     bool ok = email.match(m_email->text()).hasMatch();
     if (isCreate())
         ok = ok && name.match(username).hasMatch() && !m_password->text().isEmpty();
@@ -241,8 +220,8 @@ void UserDialog::submit()
     if (!m_client || m_sending || !m_buttons->button(QDialogButtonBox::Ok)->isEnabled())
         return;
     m_sending = true;
-    showText(m_error, {});
-    showText(m_passwordError, {});
+    setFieldError(m_error, {});
+    setFieldError(m_passwordError, {});
     m_buttons->button(QDialogButtonBox::Ok)->setEnabled(false);
     auto done = [this, guard = QPointer<UserDialog>(this)](Result<client::UserInfo> r) {
         if (!guard)
@@ -256,13 +235,13 @@ void UserDialog::submit()
         const QString text = AdminText::error(r.error());
         const QString field = AdminText::errorField(r.error());
         if (r.error().code == ErrorCode::InvalidPassword || field == QLatin1String("password"))
-            showText(m_passwordError, text);
+            setFieldError(m_passwordError, text);
         else if (field == QLatin1String("username"))
-            showText(m_usernameError, text);
+            setFieldError(m_usernameError, text);
         else if (field == QLatin1String("email") || r.error().code == ErrorCode::EmailExists)
-            showText(m_emailError, text);
+            setFieldError(m_emailError, text);
         else
-            showText(m_error, text);
+            setFieldError(m_error, text);
         validate();
     };
     client::UsersApi users(*m_client);

@@ -6,6 +6,7 @@
 #include "operations/OperationsText.h"
 #include "operations/RemoteRowsModel.h"
 #include "widgets/MessageBox.h"
+#include "widgets/ScrollingPage.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -70,30 +71,10 @@ AuditLogsPage::AuditLogsPage(QWidget *parent)
     setObjectName(QStringLiteral("page.audit"));
     // Narrow windows scroll rather than grow: the filters and forms have a
     // wide minimum.
-    auto *outer = new QVBoxLayout(this);
-    outer->setContentsMargins(0, 0, 0, 0);
-    auto *scroll = new QScrollArea(this);
-    scroll->setObjectName(QStringLiteral("audit.scroll"));
-    scroll->setWidgetResizable(true);
-    scroll->setFrameShape(QFrame::NoFrame);
-    auto *content = new QWidget(scroll);
-    content->setProperty("sectionPage", true);
-    content->setAttribute(Qt::WA_StyledBackground, true);
-    content->setMinimumHeight(480);
-    scroll->setWidget(content);
-    outer->addWidget(scroll);
-    auto *layout = new QVBoxLayout(content);
-    layout->setContentsMargins(32, 24, 32, 24);
-    layout->setSpacing(0);
-    m_title = new QLabel(this);
-    m_title->setObjectName(QStringLiteral("pageTitle"));
-    m_subtitle = new QLabel(this);
-    m_subtitle->setObjectName(QStringLiteral("pageSubtitle"));
-    m_subtitle->setWordWrap(true);
-    layout->addWidget(m_title);
-    layout->addSpacing(4);
-    layout->addWidget(m_subtitle);
-    layout->addSpacing(16);
+    const ScrollingPage frame = createScrollingPage(this, QStringLiteral("audit.scroll"));
+    QVBoxLayout *layout = frame.layout;
+    m_title = frame.title;
+    m_subtitle = frame.subtitle;
 
     m_tabs = new QTabWidget(this);
     m_tabs->setObjectName(QStringLiteral("auditLogs.tabs"));

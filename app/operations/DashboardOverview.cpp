@@ -17,6 +17,7 @@
 #include <QHBoxLayout>
 #include <QJsonArray>
 #include <QLabel>
+#include <QLegend>
 #include <QLineSeries>
 #include <QListWidget>
 #include <QLocale>
@@ -119,6 +120,7 @@ DashboardOverview::DashboardOverview(QWidget *parent)
             m_reconnect.start();
     });
     retranslate();
+    applyPalette();
 }
 
 DashboardOverview::~DashboardOverview() = default;
@@ -483,7 +485,43 @@ void DashboardOverview::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::LanguageChange)
         retranslate();
+    else if (event->type() == QEvent::PaletteChange)
+        applyPalette();
     QWidget::changeEvent(event);
+}
+
+void DashboardOverview::applyPalette()
+{
+    // Qt Charts draws with its own light theme whatever the application's
+    // palette says: the charts take their colours from the palette instead
+    // (the series keep theirs), so the dark theme has no white boxes.
+    const QPalette &p = palette();
+    const QColor base = p.color(QPalette::Base);
+    const QColor text = p.color(QPalette::Text);
+    // Grid lines a fifth of the way from the background to the text: visible
+    // on light and dark backgrounds alike.
+    const auto mix = [](const QColor &a, const QColor &b, double t) {
+        return QColor::fromRgbF(float(a.redF() + (b.redF() - a.redF()) * t),
+                                float(a.greenF() + (b.greenF() - a.greenF()) * t),
+                                float(a.blueF() + (b.blueF() - a.blueF()) * t));
+    };
+    const QColor grid = mix(base, text, 0.2);
+    for (QChartView *view : {m_usageView, m_netView, m_hourView}) {
+        if (!view)
+            continue;
+        QChart *chart = view->chart();
+        view->setBackgroundBrush(base);
+        chart->setBackgroundBrush(base);
+        chart->setPlotAreaBackgroundVisible(false);
+        chart->setTitleBrush(text);
+        chart->legend()->setLabelColor(text);
+        for (QAbstractAxis *axis : chart->axes()) {
+            axis->setLabelsColor(text);
+            axis->setTitleBrush(text);
+            axis->setGridLineColor(grid);
+            axis->setLinePenColor(grid);
+        }
+    }
 }
 
 void DashboardOverview::updateHostText()

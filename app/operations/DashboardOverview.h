@@ -72,6 +72,7 @@ private:
     QWidget *createFailuresCard();
     QWidget *createNotYetCard();
     void retranslate();
+    void applyPalette();
     void updateHostText();
     void updateFailuresState();
     void redrawCharts();

@@ -4,6 +4,7 @@
 #include "client/SystemApi.h"
 #include "common/Error.h"
 #include "operations/OperationsText.h"
+#include "widgets/ScrollingPage.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -39,30 +40,10 @@ SettingsPage::SettingsPage(QWidget *parent) : QWidget(parent)
     setObjectName(QStringLiteral("page.settings"));
     // Narrow windows scroll rather than grow: the filters and forms have a
     // wide minimum.
-    auto *outer = new QVBoxLayout(this);
-    outer->setContentsMargins(0, 0, 0, 0);
-    auto *scroll = new QScrollArea(this);
-    scroll->setObjectName(QStringLiteral("settings.scroll"));
-    scroll->setWidgetResizable(true);
-    scroll->setFrameShape(QFrame::NoFrame);
-    auto *content = new QWidget(scroll);
-    content->setProperty("sectionPage", true);
-    content->setAttribute(Qt::WA_StyledBackground, true);
-    content->setMinimumHeight(480);
-    scroll->setWidget(content);
-    outer->addWidget(scroll);
-    auto *layout = new QVBoxLayout(content);
-    layout->setContentsMargins(32, 24, 32, 24);
-    layout->setSpacing(0);
-    m_title = new QLabel(this);
-    m_title->setObjectName(QStringLiteral("pageTitle"));
-    m_subtitle = new QLabel(this);
-    m_subtitle->setObjectName(QStringLiteral("pageSubtitle"));
-    m_subtitle->setWordWrap(true);
-    layout->addWidget(m_title);
-    layout->addSpacing(4);
-    layout->addWidget(m_subtitle);
-    layout->addSpacing(16);
+    const ScrollingPage frame = createScrollingPage(this, QStringLiteral("settings.scroll"));
+    QVBoxLayout *layout = frame.layout;
+    m_title = frame.title;
+    m_subtitle = frame.subtitle;
     m_tabs = new QTabWidget(this);
     m_tabs->setObjectName(QStringLiteral("settings.tabs"));
     m_tabs->addTab(createSystemTab(), QString());

@@ -25,6 +25,7 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QChartView>
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
@@ -250,6 +251,12 @@ void TestTheme::mainWindowAndMenuFollow()
                  qPrintable(paintedColour(sidebar).name()));
     auto *pages = window.findChild<QWidget *>(QStringLiteral("pages"));
     QVERIFY(paintedColour(pages, QPoint(5, 5)).lightnessF() < 0.3);
+    // The dashboard's charts follow (Qt Charts has its own light theme).
+    auto *chart = window.findChild<QChartView *>(QStringLiteral("dashboard.usageChart"));
+    QVERIFY(chart);
+    QCOMPARE(chart->chart()->backgroundBrush().style(), Qt::SolidPattern); // not Qt's gradient
+    QTRY_VERIFY2(chart->chart()->backgroundBrush().color().lightnessF() < 0.3,
+                 qPrintable(chart->chart()->backgroundBrush().color().name()));
     QVERIFY(window.styleSheet().contains(QStringLiteral("#1a1d22"))); // the dark sidebar token
     // The line icons are drawn light on the dark sidebar.
     auto *navigation = window.findChild<QListWidget *>(QStringLiteral("navigation"));
@@ -266,6 +273,7 @@ void TestTheme::mainWindowAndMenuFollow()
     m_themes->setMode(ThemeManager::Mode::System, ThemeManager::Persist::No);
     QVERIFY(system->isChecked());
     QTRY_VERIFY(paintedColour(sidebar).lightnessF() > 0.8);
+    QTRY_VERIFY(chart->chart()->backgroundBrush().color().lightnessF() > 0.8);
     QVERIFY(strokeLightness(navigation->item(0)->icon()) < 0.5);
     QTRY_VERIFY(strokeLightness(QIcon(badge->pixmap())) < 0.5);
 

@@ -1,0 +1,31 @@
+#include "widgets/FieldError.h"
+
+#include <QFormLayout>
+#include <QLabel>
+
+namespace hm::app {
+
+QLabel *createFieldError(QWidget *parent, const QString &objectName)
+{
+    auto *label = new QLabel(parent);
+    label->setObjectName(objectName);
+    label->setProperty("tone", QStringLiteral("bad"));
+    label->setWordWrap(true);
+    label->setVisible(false);
+    return label;
+}
+
+void setFieldError(QLabel *label, const QString &text)
+{
+    label->setText(text);
+    const bool on = !text.isEmpty();
+    for (QFormLayout *form : label->parentWidget()->findChildren<QFormLayout *>()) {
+        if (form->indexOf(label) >= 0) {
+            form->setRowVisible(label, on);
+            return;
+        }
+    }
+    label->setVisible(on);
+}
+
+} // namespace hm::app

@@ -1,0 +1,18 @@
+#pragma once
+
+// The error line under a form field: hidden until there is something to
+// say, in the "bad" tone of the style sheet. Inside a QFormLayout the whole
+// row is shown and hidden, so a field without an error leaves no gap.
+
+#include <QString>
+
+class QLabel;
+class QWidget;
+
+namespace hm::app {
+
+QLabel *createFieldError(QWidget *parent, const QString &objectName);
+// Shows `text` under its field; an empty text hides the line.
+void setFieldError(QLabel *label, const QString &text);
+
+} // namespace hm::app
