@@ -149,12 +149,23 @@ private slots:
             for (const Answer &answer : m_http->sendAtOnce("POST", "/api/v1/flows", bodies, m_user))
                 QCOMPARE(answer.status, 201);
         }
+        // Under AddressSanitizer (and a loaded CI machine) the first, cold
+        // scan of every search takes several times longer, so there the
+        // limit is far below the expensive search and the cheap one is not
+        // asked to pass: the ci build checks both sides of the limit, the
+        // sanitizer build the stopping path itself.
+#if defined(__SANITIZE_ADDRESS__)
+        constexpr int kLimitMs = 5;
+#else
+        constexpr int kLimitMs = 50;
+#endif
         QVERIFY(stopServer());
-        const QString failure = restartServer({"--db-query-timeout-ms", "50"});
+        const QString failure = restartServer({"--db-query-timeout-ms", QString::number(kLimitMs)});
         QVERIFY2(failure.isEmpty(), qPrintable(failure));
         m_user = m_http->accessToken("searcher", kUserPassword);
         QVERIFY(!m_user.isEmpty());
 
+#if !defined(__SANITIZE_ADDRESS__)
         // A cheap search passes (three tries: the limit is wall-clock time,
         // and a loaded machine may stall the server now and then).
         Answer cheap;
@@ -162,6 +173,7 @@ private slots:
             cheap = m_http->get(searchPath("/api/v1/flows", "zzz"), m_user);
         QCOMPARE(cheap.status, 200);
         QCOMPARE(cheap.data().value("pagination").toObject().value("total").toInt(), 0);
+#endif
 
         const Answer stopped =
             m_http->get(searchPath("/api/v1/flows", QString(254, u'a') + u'b'), m_user);
@@ -170,7 +182,7 @@ private slots:
         const QJsonObject details =
             stopped.body.value("error").toObject().value("details").toObject();
         QCOMPARE(details.value("reason").toString(), QStringLiteral("query_time_limit"));
-        QCOMPARE(details.value("limit_ms").toInt(), 50);
+        QCOMPARE(details.value("limit_ms").toInt(), kLimitMs);
         QVERIFY(!stopped.body.value("error").toObject().value("message").toString().isEmpty());
 
         QCOMPARE(m_http->get("/api/v1/health").status, 200);
