@@ -19,6 +19,8 @@ started=$(date +%s)
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
 installer/setup-deps.sh
+# npm test data (OpenAPI examples and their independent counts), once per cache
+installer/setup-test-data.sh
 cmake --preset ci >/dev/null
 cmake --build --preset ci
 ctest --preset ci "$@"
