@@ -54,7 +54,9 @@ void lineColumnAt(const QByteArray &text, qsizetype offset, int *line, int *colu
 // of one document are held to the same bounds.
 bool withinBounds(const QJsonValue &value, int depth, const TextLimits &limits, qint64 *nodes)
 {
-    if (++*nodes > limits.maxNodes || depth > limits.maxDepth)
+    if (++*nodes > limits.maxNodes)
+        return false;
+    if ((value.isObject() || value.isArray()) && depth > limits.maxDepth)
         return false;
     if (value.isObject()) {
         const QJsonObject object = value.toObject();
