@@ -193,8 +193,8 @@ bool isYamlFloat(const std::string &s)
     return i == s.size();
 }
 
-// A plain scalar under the YAML 1.2 core schema.
-QJsonValue resolvePlain(const std::string &s)
+// A plain scalar under the YAML 1.2 core schema; text is s as a QString.
+QJsonValue resolvePlain(const std::string &s, const QString &text)
 {
     if (s.empty())
         return QJsonValue(QJsonValue::Null);
@@ -235,7 +235,7 @@ QJsonValue resolvePlain(const std::string &s)
             return d;
         }
     }
-    return QString::fromStdString(s);
+    return text;
 }
 
 bool endsWith(const std::string &s, const char *suffix)
@@ -245,17 +245,17 @@ bool endsWith(const std::string &s, const char *suffix)
     return sv.size() >= suf.size() && sv.substr(sv.size() - suf.size()) == suf;
 }
 
-QJsonValue scalarValue(const std::string &tag, const std::string &value)
+QJsonValue scalarValue(const std::string &tag, const std::string &value, const QString &text)
 {
     // "?": plain scalar; "!": quoted or block scalar (yaml-cpp's convention).
     if (tag == "?")
-        return resolvePlain(value);
+        return resolvePlain(value, text);
     if (tag == "!" || endsWith(tag, ":str"))
-        return QString::fromStdString(value);
+        return text;
     if (endsWith(tag, ":int") || endsWith(tag, ":float") || endsWith(tag, ":bool") ||
         endsWith(tag, ":null"))
-        return resolvePlain(value);
-    return QString::fromStdString(value); // unknown local tags: the text
+        return resolvePlain(value, text);
+    return text; // unknown local tags: the text
 }
 
 class JsonBuilder final : public YAML::EventHandler
@@ -292,7 +292,12 @@ public:
     {
         count(1, mark);
         const QString text = QString::fromStdString(value);
-        deliver(Item{scalarValue(tag, value), 1, true, text, tag == "?"}, anchor, mark);
+        // A mapping key needs only its text.
+        const bool isKey = anchor == YAML::NullAnchor && !m_stack.empty() &&
+                           m_stack.back().kind == Frame::Map && !m_stack.back().haveKey;
+        deliver(
+            Item{isKey ? QJsonValue() : scalarValue(tag, value, text), 1, true, text, tag == "?"},
+            anchor, mark);
     }
 
     void OnSequenceStart(const YAML::Mark &mark, const std::string &, YAML::anchor_t anchor,
