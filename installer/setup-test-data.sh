@@ -37,7 +37,7 @@ echo "setup-test-data: installing @readme/oas-examples@$OAS_EXAMPLES_VERSION int
 mkdir -p "$cache"
 work=$(mktemp -d "$cache/.oas-examples.XXXXXX")
 trap 'rm -rf "$work"' EXIT
-npm install --prefix "$work" --no-audit --no-fund --no-save --loglevel=error \
+npm install --prefix "$work" --no-audit --no-fund --no-save --loglevel=error --fetch-retries=5 \
     "@readme/oas-examples@$OAS_EXAMPLES_VERSION" "js-yaml@$JS_YAML_VERSION" >/dev/null
 node "$root/tests/support/count-openapi-endpoints.js" \
     "$work/node_modules/@readme/oas-examples" "$work/node_modules/js-yaml" "$work/counts.json"
