@@ -15,9 +15,11 @@ set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 
 OAS_EXAMPLES_VERSION=8.2.2
+# Bump when count-openapi-endpoints.js changes what it writes (a new cache directory).
+COUNTS_FORMAT=2
 JS_YAML_VERSION=4.1.0
 cache=${HIVEMIND_TEST_DATA_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/hivemind/test-data}
-target="$cache/oas-examples-$OAS_EXAMPLES_VERSION"
+target="$cache/oas-examples-$OAS_EXAMPLES_VERSION-c$COUNTS_FORMAT"
 
 [ -f "$target/counts.json" ] && exit 0
 

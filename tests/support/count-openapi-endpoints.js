@@ -1,9 +1,11 @@
 #!/usr/bin/env node
 // Independent endpoint count of the OpenAPI example documents, for
 // tests/core/openapi/TestOpenApiExamples: for every *.json / *.yaml under
-// <examples>/{2.0,3.0,3.1}/, the number of (path, HTTP method) pairs, read
-// with node's own JSON.parse and js-yaml only (no OpenAPI library, none of
-// HiveMind's code). A path item that is a local $ref is followed.
+// <examples>/{2.0,3.0,3.1}/, the number of (path, HTTP method) pairs and per
+// pair its parameters, response statuses and (OpenAPI 3) request body
+// content types, read with node's own JSON.parse and js-yaml only (no
+// OpenAPI library, none of HiveMind's code). Local $refs of path items,
+// parameters and request bodies are followed.
 //
 //   node count-openapi-endpoints.js <examples dir> <js-yaml dir> <out.json>
 'use strict';
@@ -28,18 +30,47 @@ function pointer(root, ref) {
     return node;
 }
 
-function count(doc) {
+function deref(doc, value) {
+    let item = value;
+    for (let hops = 0; item && typeof item.$ref === 'string' && item.$ref.startsWith('#/') && hops < 32; ++hops)
+        item = pointer(doc, item.$ref);
+    return item;
+}
+
+// Per endpoint ("METHOD path"): the places and names of its parameters
+// (path level and operation level, the operation's winning for the same
+// name + in; Swagger's body and formData left out), sorted; the status keys
+// of its responses, sorted; and for OpenAPI 3 the content types of its
+// request body.
+function endpoints(doc) {
     const paths = (doc && typeof doc.paths === 'object' && doc.paths) || {};
-    let n = 0;
+    const out = {};
     for (const [key, value] of Object.entries(paths)) {
         if (key.startsWith('x-')) continue;
-        let item = value;
-        for (let hops = 0; item && typeof item.$ref === 'string' && item.$ref.startsWith('#/') && hops < 32; ++hops)
-            item = pointer(doc, item.$ref);
+        const item = deref(doc, value);
         if (!item || typeof item !== 'object') continue;
-        n += methods.filter(m => Object.prototype.hasOwnProperty.call(item, m)).length;
+        const pathParams = Array.isArray(item.parameters) ? item.parameters : [];
+        for (const m of methods) {
+            if (!Object.prototype.hasOwnProperty.call(item, m)) continue;
+            const op = item[m] || {};
+            const params = new Map();
+            for (const p of [...pathParams, ...(Array.isArray(op.parameters) ? op.parameters : [])]) {
+                const q = deref(doc, p);
+                if (!q || q.in === 'body' || q.in === 'formData') continue;
+                params.set(q.in + ':' + q.name, true);
+            }
+            const entry = {
+                params: [...params.keys()].sort(),
+                responses: Object.keys(op.responses || {}).filter(k => !k.startsWith('x-')).sort(),
+            };
+            if (!doc.swagger) {
+                const body = op.requestBody ? deref(doc, op.requestBody) : undefined;
+                entry.body = body && body.content ? Object.keys(body.content).sort() : [];
+            }
+            out[m.toUpperCase() + ' ' + key] = entry;
+        }
     }
-    return n;
+    return out;
 }
 
 function walk(dir, files) {
@@ -60,7 +91,8 @@ for (const version of ['2.0', '3.0', '3.1']) {
         const rel = path.relative(examples, file).split(path.sep).join('/');
         try {
             const doc = file.endsWith('.json') ? JSON.parse(text) : yaml.load(text);
-            result[rel] = { endpoints: count(doc), spec: String(doc.openapi || doc.swagger || '') };
+            const list = endpoints(doc);
+            result[rel] = { endpoints: Object.keys(list).length, spec: String(doc.openapi || doc.swagger || ''), list };
         } catch (e) {
             result[rel] = { error: String(e.message).split('\n')[0] };
         }

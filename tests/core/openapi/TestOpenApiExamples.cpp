@@ -1,9 +1,10 @@
 // Real-world documents: every OpenAPI 2.0 / 3.0 / 3.1 document (JSON and
 // YAML) of the published collection npm @readme/oas-examples imports
-// without a crash, with as many endpoints as an independent count made by
-// tests/support/count-openapi-endpoints.js (node's JSON.parse and js-yaml,
-// no OpenAPI library) at setup time. installer/setup-test-data.sh installs
-// both; a missing installation fails this test (never a skip).
+// without a crash, with the endpoints an independent reader found at setup
+// time (tests/support/count-openapi-endpoints.js: node's JSON.parse and
+// js-yaml, no OpenAPI library): their number and, per endpoint, its merged
+// parameters, response statuses and request body content types. installer/setup-test-data.sh
+// installs both; a missing installation fails this test (never a skip).
 
 #include "openapi/OpenApiImport.h"
 
@@ -39,6 +40,14 @@ QJsonObject counts()
         .object()
         .value(QStringLiteral("files"))
         .toObject();
+}
+
+QStringList strings(const QJsonValue &array)
+{
+    QStringList out;
+    for (const QJsonValue &v : array.toArray())
+        out.append(v.toString());
+    return out;
 }
 
 // Documents of the collection that are meant to be refused, with the reason
@@ -83,12 +92,14 @@ private slots:
         QTest::addColumn<QString>("file");
         QTest::addColumn<int>("expected");
         QTest::addColumn<QString>("spec");
+        QTest::addColumn<QJsonObject>("list");
         const QJsonObject all = counts();
         for (auto it = all.begin(); it != all.end(); ++it) {
             const QJsonObject entry = it.value().toObject();
             QTest::newRow(qPrintable(it.key()))
                 << it.key() << entry.value(QStringLiteral("endpoints")).toInt(-1)
-                << entry.value(QStringLiteral("spec")).toString();
+                << entry.value(QStringLiteral("spec")).toString()
+                << entry.value(QStringLiteral("list")).toObject();
         }
     }
 
@@ -110,6 +121,30 @@ private slots:
         if (!r.ok())
             QFAIL(qPrintable(r.error().toString()));
         QCOMPARE(r->endpoints.size(), expected);
+        // Per endpoint, what the independent reader saw: parameters (place and
+        // name, after merging), response statuses, request body content types.
+        QFETCH(QJsonObject, list);
+        for (const Endpoint &e : r->endpoints) {
+            const QJsonObject seen = list.value(e.key()).toObject();
+            QVERIFY2(!seen.isEmpty(), qPrintable(e.key()));
+            QStringList params;
+            for (const Parameter &p : e.parameters)
+                params.append(p.in + QLatin1Char(':') + p.name);
+            params.sort();
+            QCOMPARE(params, strings(seen.value(QStringLiteral("params"))));
+            QStringList statuses;
+            for (const Response &resp : e.responses)
+                statuses.append(resp.status);
+            statuses.sort();
+            QCOMPARE(statuses, strings(seen.value(QStringLiteral("responses"))));
+            if (seen.contains(QStringLiteral("body"))) {
+                QStringList types;
+                for (const MediaType &m : e.requestBody.content)
+                    types.append(m.contentType);
+                types.sort();
+                QCOMPARE(types, strings(seen.value(QStringLiteral("body"))));
+            }
+        }
         QVERIFY2(spec.startsWith(r->versionText.left(3)),
                  qPrintable(spec + QLatin1Char(' ') + r->versionText));
         QVERIFY(file.startsWith(specVersionName(r->version)));
