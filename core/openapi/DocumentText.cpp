@@ -557,7 +557,15 @@ void appendBlock(QByteArray &out, const QJsonValue &value, int indent, bool *los
         const QJsonObject object = value.toObject();
         for (auto it = object.begin(); it != object.end(); ++it) {
             out += pad;
+            const qsizetype keyStart = out.size();
             appendEscaped(out, it.key(), lossless);
+            // An implicit key is at most 1024 characters: longer ones are
+            // written as explicit "? key" entries.
+            if (out.size() - keyStart > 1000) {
+                out.insert(keyStart, "? ");
+                out += '\n';
+                out += pad;
+            }
             out += ':';
             if (isNonEmptyContainer(it.value())) {
                 out += '\n';

@@ -634,7 +634,10 @@ paths:
             {QStringLiteral("list"),
              QJsonArray{1, QJsonArray{QJsonArray{}, QJsonObject{{QStringLiteral("k"), 2}}},
                         QStringLiteral("- x")}},
-            {QStringLiteral("key: with colon"), QStringLiteral("#comment?")}};
+            {QStringLiteral("key: with colon"), QStringLiteral("#comment?")},
+            // Longer than YAML's 1024-character implicit keys (found by FuzzOpenApi).
+            {QString(1500, QLatin1Char('k')), QJsonObject{{QStringLiteral("a"), 1}}},
+            {QString(1200, QLatin1Char('\n')), 2}};
         bool lossless = false;
         const QByteArray yaml = writeYamlText(value, &lossless);
         QVERIFY(lossless);
