@@ -18,12 +18,22 @@ set -euo pipefail
 started=$(date +%s)
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
-installer/setup-deps.sh
+# timed LABEL COMMAND...: runs it and says how long it took (a failing CI
+# run's log then shows where the time went).
+timed() {
+    local label=$1 t0 status=0
+    shift
+    t0=$(date +%s)
+    "$@" || status=$?
+    echo "test.sh: $label: $(( $(date +%s) - t0 ))s (exit $status; $(( $(date +%s) - started ))s since start)"
+    return "$status"
+}
+timed "packages" installer/setup-deps.sh
 # npm test data (OpenAPI examples and their independent counts), once per cache
-installer/setup-test-data.sh
+timed "test data" installer/setup-test-data.sh
 cmake --preset ci >/dev/null
-cmake --build --preset ci
-ctest --preset ci "$@"
+timed "ci build" cmake --build --preset ci
+timed "ci tests" ctest --preset ci "$@"
 
 if [ $# -gt 0 ] || [ "${HIVEMIND_TEST_ASAN:-1}" = 0 ]; then
     exit 0
@@ -42,11 +52,11 @@ fi
 echo "test.sh: sanitizer build (asan preset), at most ${left}s"
 cmake --preset asan >/dev/null
 status=0
-timeout --signal=TERM --kill-after=30 "$left" cmake --build --preset asan || status=$?
+timed "asan build" timeout --signal=TERM --kill-after=30 "$left" cmake --build --preset asan || status=$?
 if [ "$status" = 124 ] || [ "$status" = 137 ]; then
     echo "test.sh: sanitizer build stopped at the time budget (cold compiler cache);" \
         "what it compiled is cached for the next run, which continues it"
     exit 0
 fi
 [ "$status" = 0 ] || exit "$status"
-ctest --preset asan -L 'core|server|fuzz'
+timed "asan tests" ctest --preset asan -L 'core|server|fuzz'

@@ -1,12 +1,12 @@
 #include "common/LogFormatter.h"
 
 #include "common/IsoTime.h"
+#include "common/LogOutput.h"
 #include "common/SensitiveDataMasker.h"
 
 #include <QDateTime>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QMutex>
 #include <atomic>
 #include <cstdio>
 
@@ -139,12 +139,7 @@ void handler(QtMsgType type, const QMessageLogContext &context, const QString &m
     const QString requestId = RequestIdScope::current();
     QString line = formatMasked(g_format.load(), ms, type, context.category, safe, requestId);
     line += u'\n';
-    const QByteArray bytes = line.toUtf8();
-    static QMutex mutex;
-    QMutexLocker lock(&mutex);
-    std::fwrite(bytes.constData(), 1, static_cast<size_t>(bytes.size()), stderr);
-    std::fflush(stderr);
-    lock.unlock();
+    LogOutput::write(line.toUtf8(), type != QtDebugMsg && type != QtInfoMsg);
     if (const RecordSink sink = g_sink.load())
         sink(LogRecord{QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC), type,
                        QString(categoryName(context.category)), safe, requestId});

@@ -192,6 +192,8 @@ private slots:
         // The stderr line: "<time> INFO <category> [<request id>]: <message>".
         const QByteArray line =
             "INFO hivemind.server.http [" + requestId + "]: GET /api/v1/health 200";
+        // Info lines reach stderr in batches (LogOutput): wait for it.
+        QTRY_VERIFY_WITH_TIMEOUT(m_server->standardError().contains(line), 10000);
         const QByteArray output = m_server->standardError();
         const qsizetype at = output.indexOf(line);
         QVERIFY2(at >= 25, output.right(2000).constData());

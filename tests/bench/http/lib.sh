@@ -73,3 +73,28 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN {if (b > 0) printf "%.2f", a / b; else 
 # at_least VALUE GOAL -> "met" / "NOT met"
 at_least() { awk -v a="$1" -v g="$2" 'BEGIN {print (a >= g) ? "met" : "NOT met"}'; }
 below() { awk -v a="$1" -v g="$2" 'BEGIN {print (a < g) ? "met" : "NOT met"}'; }
+
+# thread_cpu_ticks PID: "name=ticks" per thread (utime + stime, clock ticks),
+# threads of one name summed.
+thread_cpu_ticks() {
+    local t
+    for t in /proc/"$1"/task/*; do
+        # comm may hold spaces; the fields after ") " are fixed.
+        awk '{c = $0; sub(/^[0-9]+ \(/, "", c); n = c; sub(/\) .*/, "", n); sub(/^.*\) /, "", c);
+              split(c, f, " "); gsub(/ /, "_", n); print n, f[12] + f[13]}' "$t/stat" 2>/dev/null
+    done | awk '{s[$1] += $2} END {for (n in s) printf "%s=%d ", n, s[n]}'
+}
+
+# cpu_per_request BEFORE AFTER REQUESTS: "name=µs ... total=µs" of CPU per
+# request between two thread_cpu_ticks snapshots. CPU time per request stays
+# meaningful on a noisy host, where requests per second do not.
+cpu_per_request() {
+    local hz
+    hz=$(getconf CLK_TCK)
+    awk -v before="$1" -v after="$2" -v n="$3" -v hz="$hz" 'BEGIN {
+        split(before, b, " "); for (i in b) { split(b[i], kv, "="); old[kv[1]] = kv[2] }
+        split(after, a, " "); total = 0
+        for (i in a) { split(a[i], kv, "="); d = kv[2] - old[kv[1]]; if (d <= 0) continue
+            us = d / hz * 1e6 / n; total += us; out = out sprintf("%s=%.1f ", kv[1], us) }
+        printf "%stotal=%.1f", out, total }'
+}

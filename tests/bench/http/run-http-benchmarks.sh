@@ -112,9 +112,14 @@ measure() {
             >"$BENCH_WORK/perf-$label.log" 2>&1 &
         perf_pid=$!
     fi
-    local r
+    local r cpu_before=
+    [[ $label != hivemind-* ]] || cpu_before=$(thread_cpu_ticks "$HM_PID")
     r=$(run_wrk "$label" "$url" "$script" "$BENCH_DURATION")
     [ -z "$perf_pid" ] || wait "$perf_pid" || true
+    if [ -n "$cpu_before" ]; then
+        log "$label: server CPU per request by thread (µs): $(cpu_per_request "$cpu_before" \
+            "$(thread_cpu_ticks "$HM_PID")" "$(field requests "$r")")"
+    fi
     [[ " ${LABELS[*]} " == *" $label "* ]] || LABELS+=("$label")
     RPS[$label]+="$(field rps "$r") "
     P50[$label]+="$(field p50_us "$r") "
