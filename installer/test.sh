@@ -29,6 +29,8 @@ timed() {
     return "$status"
 }
 timed "packages" installer/setup-deps.sh
+# npm test data (OpenAPI examples and their independent counts), once per cache
+timed "test data" installer/setup-test-data.sh
 cmake --preset ci >/dev/null
 timed "ci build" cmake --build --preset ci
 timed "ci tests" ctest --preset ci "$@"
