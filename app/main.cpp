@@ -8,7 +8,12 @@
 #include "hivemind/Version.h"
 
 #include <QApplication>
+#include <QElapsedTimer>
+#include <QEvent>
 #include <QIcon>
+#include <QTimer>
+#include <QWidget>
+#include <cstdio>
 
 namespace {
 
@@ -39,6 +44,42 @@ void installLanguage(hm::app::LanguageManager &languages)
         language = hm::app::LanguageManager::preferredLanguage();
     languages.setLanguage(language, hm::app::LanguageManager::Persist::No);
 }
+
+// HIVEMIND_REPORT_FIRST_PAINT=1 (tests/bench/console, BenchConsoleStart):
+// once the main window's first paint has been delivered, prints one line
+// "hivemind: first paint <ms>" on stdout, <ms> being the monotonic clock
+// (QElapsedTimer::msecsSinceReference, CLOCK_MONOTONIC) so that the parent
+// can subtract the moment it started the process.
+class FirstPaintReporter final : public QObject
+{
+public:
+    explicit FirstPaintReporter(QWidget *window) : QObject(window), m_window(window) {}
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        if (event->type() == QEvent::Paint && !m_seen) {
+            auto *widget = qobject_cast<QWidget *>(watched);
+            if (widget && widget->window() == m_window) {
+                m_seen = true;
+                // After this paint pass and its flush to the backing store.
+                QTimer::singleShot(0, this, [this] {
+                    QElapsedTimer now;
+                    now.start();
+                    std::printf("hivemind: first paint %lld\n",
+                                static_cast<long long>(now.msecsSinceReference()));
+                    std::fflush(stdout);
+                    qApp->removeEventFilter(this);
+                });
+            }
+        }
+        return false;
+    }
+
+private:
+    QWidget *m_window;
+    bool m_seen = false;
+};
 
 } // namespace
 
@@ -79,6 +120,8 @@ int main(int argc, char *argv[])
     hm::app::MainWindow window(&languages, &connection, windowOptions);
     if (!options->section.isEmpty())
         window.selectSection(options->section);
+    if (qEnvironmentVariableIntValue("HIVEMIND_REPORT_FIRST_PAINT") != 0)
+        qApp->installEventFilter(new FirstPaintReporter(&window));
     window.show();
 
     if (!options->screenshotFile.isEmpty())
