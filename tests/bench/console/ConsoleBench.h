@@ -17,7 +17,9 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
+#include <ctime>
 #include <optional>
 #include <vector>
 
@@ -47,6 +49,15 @@ inline qint64 residentKiB()
             return line.mid(6).trimmed().split(' ').value(0).toLongLong();
     }
     return 0;
+}
+
+// CPU time of the calling thread in ms: what a step costs, whatever else
+// the shared machine runs meanwhile (wall time includes waiting for a core).
+inline double threadCpuMs()
+{
+    timespec ts{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+    return double(ts.tv_sec) * 1e3 + double(ts.tv_nsec) / 1e6;
 }
 
 // p in [0, 100], nearest rank; 0 for no values.
