@@ -481,8 +481,11 @@ void FlowEdgeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *opti
         width = 3.0;
         style = Qt::DashLine;
     }
-    if (far)
-        width = 0; // cosmetic
+    if (far) {
+        // Cosmetic, and about as light as the thin stroke it stands for.
+        width = 0;
+        colour.setAlphaF(colour.alphaF() * 0.4f);
+    }
     painter->setPen(QPen(isSelected() ? s.accent : colour, isSelected() && !far ? 3.0 : width,
                          style, Qt::RoundCap));
     painter->setBrush(Qt::NoBrush);

@@ -190,6 +190,9 @@ int main(int argc, char *argv[])
     view->fitToView();
     QApplication::processEvents();
     const double fitZoom = view->zoom();
+    // BENCH_SCREENSHOT=file.png: the canvas at fit-to-view, to look at.
+    if (const QString shot = qEnvironmentVariable("BENCH_SCREENSHOT"); !shot.isEmpty())
+        view->grab().save(shot);
     into = &fitPan;
     for (int i = 0; i < 60; ++i) {
         const int dx = (i % 20 < 10) ? 15 : -15;
