@@ -16,6 +16,11 @@ namespace hm::app {
 
 namespace {
 
+// Below this level of detail (scale of the view) the items draw without
+// antialiasing: ports as squares, edges as one-pixel lines, cards without
+// rounded corners. The node cards drop their text below 0.25 already.
+constexpr double kLowDetail = 0.25;
+
 const FlowCanvasStyle &styleOf(const QGraphicsItem *item)
 {
     return static_cast<FlowScene *>(item->scene())->canvasStyle();
@@ -75,7 +80,7 @@ QRectF FlowPortItem::boundingRect() const
     return {-r, -r, 2 * r, 2 * r};
 }
 
-void FlowPortItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWidget *)
+void FlowPortItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *)
 {
     const FlowCanvasStyle &s = styleOf(this);
     double r = FlowCanvasStyle::kPortRadius;
@@ -84,6 +89,13 @@ void FlowPortItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QW
         r += 2.0;
     else if (m_highlight == Highlight::Dimmed)
         colour.setAlphaF(0.25f);
+    // Far out (a whole large flow in view) a port is a pixel or two: a
+    // plain square, no antialiased ellipse (docs/benchmarks.md, Console).
+    if (option->levelOfDetailFromTransform(painter->worldTransform()) < kLowDetail) {
+        painter->setRenderHint(QPainter::Antialiasing, false);
+        painter->fillRect(QRectF(-r, -r, 2 * r, 2 * r), colour);
+        return;
+    }
     painter->setRenderHint(QPainter::Antialiasing);
     painter->setPen(QPen(m_highlight == Highlight::Compatible ? s.accent : s.nodeFill, 1.5));
     // Derived ports (not in the component's interface) are hollow.
@@ -216,7 +228,8 @@ void FlowNodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *opti
     const double lod = option->levelOfDetailFromTransform(painter->worldTransform());
     const QRectF card(QPointF(0, 0), m_size);
     const double radius = FlowCanvasStyle::kCornerRadius;
-    painter->setRenderHint(QPainter::Antialiasing);
+    // Far out the corners are under a pixel: no antialiasing.
+    painter->setRenderHint(QPainter::Antialiasing, lod >= kLowDetail);
 
     QPainterPath outline;
     outline.addRoundedRect(card, radius, radius);
@@ -450,10 +463,13 @@ void FlowEdgeItem::setDiffMark(DiffMark mark)
     update();
 }
 
-void FlowEdgeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWidget *)
+void FlowEdgeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *)
 {
     const FlowCanvasStyle &s = styleOf(this);
-    painter->setRenderHint(QPainter::Antialiasing);
+    // Far out a 2-unit pen is a fraction of a pixel: a cosmetic one-pixel
+    // line, not an antialiased stroke of the curve.
+    const bool far = option->levelOfDetailFromTransform(painter->worldTransform()) < kLowDetail;
+    painter->setRenderHint(QPainter::Antialiasing, !far);
     QColor colour = m_type == flow::PortType::Any ? s.edge : s.portColour(m_type);
     double width = 2.0;
     Qt::PenStyle style = Qt::SolidLine;
@@ -465,8 +481,13 @@ void FlowEdgeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QW
         width = 3.0;
         style = Qt::DashLine;
     }
-    painter->setPen(
-        QPen(isSelected() ? s.accent : colour, isSelected() ? 3.0 : width, style, Qt::RoundCap));
+    if (far) {
+        // Cosmetic, and about as light as the thin stroke it stands for.
+        width = 0;
+        colour.setAlphaF(colour.alphaF() * 0.4f);
+    }
+    painter->setPen(QPen(isSelected() ? s.accent : colour, isSelected() && !far ? 3.0 : width,
+                         style, Qt::RoundCap));
     painter->setBrush(Qt::NoBrush);
     painter->drawPath(path());
 }

@@ -60,6 +60,7 @@ void FlowMinimap::paintEvent(QPaintEvent *)
     painter.drawRoundedRect(QRectF(rect()).adjusted(0.5, 0.5, -0.5, -0.5), 6, 6);
 
     const QTransform t = transform();
+    painter.setRenderHint(QPainter::Antialiasing, false); // a thousand small boxes
     painter.setPen(Qt::NoPen);
     for (const FlowNodeItem *node : m_view->flowScene()->nodeItems()) {
         painter.setBrush(node->isSelected() ? s.accent : s.nodeBorder);

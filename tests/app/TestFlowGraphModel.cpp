@@ -69,6 +69,7 @@ class TestFlowGraphModel : public QObject
 private slots:
     void catalogueReadsTheServerAnswer();
     void portsComeFromTheCatalogue();
+    void portAgreesWithPorts();
     void unknownComponentsStillLoad();
     void connectionRules_data();
     void connectionRules();
@@ -144,6 +145,32 @@ void TestFlowGraphModel::portsComeFromTheCatalogue()
         model->port(QStringLiteral("rs"), PortDirection::In, QStringLiteral("image"))->required);
     QCOMPARE(model->node(QStringLiteral("rs"))->state, ComponentState::Known);
     QCOMPARE(model->node(QStringLiteral("old"))->state, ComponentState::UnknownVersion);
+}
+
+// port() answers declared ports without listing the node's edges
+// (docs/benchmarks.md, Console): the same port as ports() gives, every
+// field, for declared and derived ports, known and unknown components.
+void TestFlowGraphModel::portAgreesWithPorts()
+{
+    FlowGraphModel *model = typedModel();
+    int compared = 0;
+    for (const QString &id : model->nodeIds()) {
+        for (const PortDirection direction : {PortDirection::In, PortDirection::Out}) {
+            for (const FlowPort &expected : model->ports(id, direction)) {
+                const auto found = model->port(id, direction, expected.name);
+                QVERIFY2(found, qPrintable(id + u'.' + expected.name));
+                QCOMPARE(found->name, expected.name);
+                QCOMPARE(found->direction, expected.direction);
+                QCOMPARE(found->type, expected.type);
+                QCOMPARE(found->declared, expected.declared);
+                QCOMPARE(found->required, expected.required);
+                QCOMPARE(found->description, expected.description);
+                ++compared;
+            }
+            QVERIFY(!model->port(id, direction, QStringLiteral("no-such-port")));
+        }
+    }
+    QVERIFY(compared > 10);
 }
 
 void TestFlowGraphModel::unknownComponentsStillLoad()
