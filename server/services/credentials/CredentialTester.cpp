@@ -1,0 +1,185 @@
+#include "server/services/credentials/CredentialTester.h"
+
+#include <QElapsedTimer>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QUrlQuery>
+
+namespace hm::server::credentials {
+namespace {
+
+QString text(const CredentialData &data, const QString &name)
+{
+    const QJsonValue value =
+        data.publicFields.contains(name) ? data.publicFields.value(name) : data.secrets.value(name);
+    return value.toString();
+}
+
+// What went wrong, in words of our own: QNetworkReply::errorString() quotes
+// the URL, and an api_key in the query string is part of it.
+QString networkProblem(QNetworkReply::NetworkError error)
+{
+    switch (error) {
+    case QNetworkReply::ConnectionRefusedError:
+        return QStringLiteral("the connection was refused");
+    case QNetworkReply::RemoteHostClosedError:
+        return QStringLiteral("the server closed the connection");
+    case QNetworkReply::HostNotFoundError:
+        return QStringLiteral("the host was not found");
+    case QNetworkReply::TimeoutError:
+    case QNetworkReply::OperationCanceledError:
+        return QStringLiteral("no answer in time");
+    case QNetworkReply::SslHandshakeFailedError:
+        return QStringLiteral("the TLS handshake failed");
+    default:
+        return QStringLiteral("the request failed (network error %1)").arg(int(error));
+    }
+}
+
+Error urlError(const QString &type)
+{
+    return Error{ErrorCode::ValidationError,
+                 QStringLiteral("url is required to test a %1 credential: an absolute http or "
+                                "https URL the credential is sent to")
+                     .arg(type),
+                 {{QStringLiteral("field"), QStringLiteral("url")}}};
+}
+
+} // namespace
+
+bool injectCredential(const QString &type, const CredentialData &data, QNetworkRequest &request,
+                      QUrl &url)
+{
+    if (type == QLatin1String("http_basic")) {
+        const QByteArray pair =
+            (text(data, QStringLiteral("username")) + u':' + text(data, QStringLiteral("password")))
+                .toUtf8();
+        request.setRawHeader("Authorization", "Basic " + pair.toBase64());
+        return true;
+    }
+    if (type == QLatin1String("http_bearer")) {
+        request.setRawHeader("Authorization",
+                             "Bearer " + text(data, QStringLiteral("token")).toUtf8());
+        return true;
+    }
+    if (type == QLatin1String("api_key")) {
+        const QString key = text(data, QStringLiteral("key"));
+        const QString name = text(data, QStringLiteral("name"));
+        if (text(data, QStringLiteral("in")) == QLatin1String("query")) {
+            QUrlQuery query(url);
+            query.addQueryItem(name, QString::fromLatin1(QUrl::toPercentEncoding(key)));
+            url.setQuery(query);
+            return true;
+        }
+        // "Bearer" and "Bearer " both give "Bearer <key>".
+        QString prefix = text(data, QStringLiteral("prefix"));
+        if (!prefix.isEmpty() && !prefix.endsWith(u' '))
+            prefix += u' ';
+        request.setRawHeader(name.toUtf8(), (prefix + key).toUtf8());
+        return true;
+    }
+    return false;
+}
+
+CredentialTester::CredentialTester(QObject *parent)
+    : QObject(parent), m_network(new QNetworkAccessManager(this))
+{}
+
+void CredentialTester::send(QNetworkRequest request, const QByteArray &verb, const QByteArray &body,
+                            std::function<void(QNetworkReply *)> finished)
+{
+    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
+                         QNetworkRequest::ManualRedirectPolicy);
+    request.setTransferTimeout(m_timeoutMs);
+    QNetworkReply *reply = m_network->sendCustomRequest(request, verb, body);
+    connect(reply, &QNetworkReply::finished, this, [reply, finished = std::move(finished)] {
+        reply->deleteLater();
+        finished(reply);
+    });
+}
+
+void CredentialTester::test(const QString &type, CredentialData data, const QString &urlText,
+                            Done done)
+{
+    auto timer = std::make_shared<QElapsedTimer>();
+    timer->start();
+    const auto outcome = [timer](bool success, const QString &message, int status) {
+        QJsonObject answer{{QStringLiteral("success"), success},
+                           {QStringLiteral("message"), message},
+                           {QStringLiteral("duration_ms"), timer->elapsed()}};
+        if (status > 0)
+            answer.insert(QStringLiteral("http_status"), status);
+        return answer;
+    };
+
+    if (type == QLatin1String("oauth2")) {
+        QNetworkRequest request(QUrl(text(data, QStringLiteral("tokenUrl"))));
+        const QByteArray client =
+            QUrl::toPercentEncoding(text(data, QStringLiteral("clientId"))) + ':' +
+            QUrl::toPercentEncoding(text(data, QStringLiteral("clientSecret")));
+        request.setRawHeader("Authorization", "Basic " + client.toBase64());
+        request.setHeader(QNetworkRequest::ContentTypeHeader,
+                          QByteArrayLiteral("application/x-www-form-urlencoded"));
+        request.setRawHeader("Accept", "application/json");
+        QUrlQuery form;
+        form.addQueryItem(QStringLiteral("grant_type"), QStringLiteral("client_credentials"));
+        QStringList scopes;
+        for (const QJsonValue &scope : data.publicFields.value(QStringLiteral("scopes")).toArray())
+            scopes.append(scope.toString());
+        if (!scopes.isEmpty())
+            form.addQueryItem(QStringLiteral("scope"),
+                              QString::fromLatin1(QUrl::toPercentEncoding(scopes.join(u' '))));
+        send(request, "POST", form.query(QUrl::FullyEncoded).toLatin1(),
+             [outcome, done](QNetworkReply *reply) {
+                 const int status =
+                     reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+                 if (status == 0)
+                     return done(outcome(false, networkProblem(reply->error()), 0));
+                 const QJsonObject token = QJsonDocument::fromJson(reply->readAll()).object();
+                 if (status < 200 || status > 299)
+                     return done(outcome(
+                         false, QStringLiteral("the token endpoint answered %1").arg(status),
+                         status));
+                 if (!token.value(QStringLiteral("access_token")).isString())
+                     return done(outcome(false,
+                                         QStringLiteral("the token endpoint's answer has no "
+                                                        "access_token"),
+                                         status));
+                 const QJsonValue expires = token.value(QStringLiteral("expires_in"));
+                 done(outcome(true,
+                              expires.isDouble() ? QStringLiteral("token received, valid for %1 s")
+                                                       .arg(qint64(expires.toDouble()))
+                                                 : QStringLiteral("token received"),
+                              status));
+             });
+        return;
+    }
+
+    if (type != QLatin1String("http_basic") && type != QLatin1String("http_bearer") &&
+        type != QLatin1String("api_key"))
+        return done(Error{ErrorCode::InvalidCredentialType,
+                          QStringLiteral("testing %1 credentials is not available yet").arg(type),
+                          {{QStringLiteral("field"), QStringLiteral("type")}}});
+
+    QUrl url(urlText, QUrl::StrictMode);
+    if (urlText.isEmpty() || !url.isValid() || url.host().isEmpty() ||
+        (url.scheme() != QLatin1String("http") && url.scheme() != QLatin1String("https")))
+        return done(urlError(type));
+    QNetworkRequest request;
+    injectCredential(type, data, request, url);
+    request.setUrl(url);
+    send(request, "GET", {}, [outcome, done](QNetworkReply *reply) {
+        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        if (status == 0)
+            return done(outcome(false, networkProblem(reply->error()), 0));
+        const bool ok = status >= 200 && status <= 299;
+        done(outcome(ok,
+                     ok ? QStringLiteral("the server accepted the credential (%1)").arg(status)
+                        : QStringLiteral("the server answered %1").arg(status),
+                     status));
+    });
+}
+
+} // namespace hm::server::credentials
