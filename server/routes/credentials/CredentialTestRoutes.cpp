@@ -63,7 +63,8 @@ void registerCredentialTestRoutes(ApiRouter &router, auth::AuthModule &auth, Cre
         "fetching a token (the answer never holds a secret)");
     doc.tag = QStringLiteral("Credentials");
     doc.errors = {ErrorCode::CredentialNotFound, ErrorCode::CredentialAccessDenied,
-                  ErrorCode::InvalidCredentialType, ErrorCode::DecryptionError};
+                  ErrorCode::InvalidCredentialType, ErrorCode::DecryptionError,
+                  ErrorCode::ServiceUnavailable};
     doc.requestSchema = object(
         {{QStringLiteral("url"), string(QStringLiteral("http or https URL the credential is sent "
                                                        "to (basic, bearer, api_key)"))}});

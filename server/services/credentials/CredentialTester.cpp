@@ -5,7 +5,10 @@
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
+#include <QSqlDatabase>
+#include <QSqlError>
 #include <QUrlQuery>
+#include <QUuid>
 
 namespace hm::server::credentials {
 namespace {
@@ -85,7 +88,71 @@ bool injectCredential(const QString &type, const CredentialData &data, QNetworkR
 
 CredentialTester::CredentialTester(QObject *parent)
     : QObject(parent), m_network(new QNetworkAccessManager(this))
-{}
+{
+    m_pool.setMaxThreadCount(2);
+}
+
+CredentialTester::~CredentialTester()
+{
+    m_pool.waitForDone();
+}
+
+void CredentialTester::testDatabase(const CredentialData &data, Done done)
+{
+    const bool mysql = text(data, QStringLiteral("driver")) == QLatin1String("mysql");
+    const QString driver = mysql ? QStringLiteral("QMYSQL") : QStringLiteral("QPSQL");
+    if (!QSqlDatabase::isDriverAvailable(driver))
+        return done(Error{ErrorCode::ServiceUnavailable,
+                          QStringLiteral("the %1 driver of Qt SQL is not installed").arg(driver),
+                          {}});
+    const int defaultPort = mysql ? 3306 : 5432;
+    const int port = data.publicFields.value(QStringLiteral("port")).toInt(defaultPort);
+    const int timeoutSeconds = qMax(1, m_timeoutMs / 1000);
+    m_pool.start([this, data, driver, port, timeoutSeconds, done] {
+        QElapsedTimer timer;
+        timer.start();
+        const QString connection =
+            QStringLiteral("hivemind-credential-test-") + QUuid::createUuid().toString();
+        bool ok = false;
+        QString message;
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(driver, connection);
+            db.setHostName(text(data, QStringLiteral("host")));
+            db.setPort(port);
+            db.setDatabaseName(text(data, QStringLiteral("database")));
+            db.setUserName(text(data, QStringLiteral("username")));
+            db.setPassword(text(data, QStringLiteral("password")));
+            db.setConnectOptions(
+                driver == QLatin1String("QPSQL")
+                    ? QStringLiteral("connect_timeout=%1").arg(timeoutSeconds)
+                    : QStringLiteral("MYSQL_OPT_CONNECT_TIMEOUT=%1").arg(timeoutSeconds));
+            // Opening authenticates (a query would add nothing to the check).
+            ok = db.open();
+            if (ok) {
+                message = QStringLiteral("connected and signed in");
+            } else {
+                // The driver's words (never holding the password: it is
+                // masked all the same).
+                QString why = db.lastError().databaseText().trimmed();
+                const QString password = text(data, QStringLiteral("password"));
+                if (!password.isEmpty())
+                    why.replace(password, QStringLiteral("****"));
+                message = QStringLiteral("could not connect: %1").arg(why.left(300));
+            }
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(connection);
+        const qint64 elapsed = timer.elapsed();
+        QMetaObject::invokeMethod(
+            this,
+            [done, ok, message, elapsed] {
+                done(QJsonObject{{QStringLiteral("success"), ok},
+                                 {QStringLiteral("message"), message},
+                                 {QStringLiteral("duration_ms"), elapsed}});
+            },
+            Qt::QueuedConnection);
+    });
+}
 
 void CredentialTester::send(QNetworkRequest request, const QByteArray &verb, const QByteArray &body,
                             std::function<void(QNetworkReply *)> finished)
@@ -157,6 +224,8 @@ void CredentialTester::test(const QString &type, CredentialData data, const QStr
         return;
     }
 
+    if (type == QLatin1String("database"))
+        return testDatabase(data, std::move(done));
     if (type != QLatin1String("http_basic") && type != QLatin1String("http_bearer") &&
         type != QLatin1String("api_key"))
         return done(Error{ErrorCode::InvalidCredentialType,

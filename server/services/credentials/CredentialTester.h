@@ -8,6 +8,8 @@
 //   oauth2: a client-credentials token request to tokenUrl (RFC 6749 §4.4,
 //   client authenticated with HTTP Basic, §2.3.1); success when it answers
 //   2xx with an access_token (which is dropped).
+//   database: a Qt SQL connection (QPSQL, QMYSQL) that signs in, on a
+//   thread of the tester's pool (connecting blocks).
 // Redirects are not followed: a secret is only ever sent where it was aimed.
 
 #include "common/Result.h"
@@ -16,6 +18,7 @@
 #include <QJsonObject>
 #include <QNetworkRequest>
 #include <QObject>
+#include <QThreadPool>
 #include <QUrl>
 #include <functional>
 
@@ -35,22 +38,26 @@ class CredentialTester : public QObject
     Q_OBJECT
 public:
     explicit CredentialTester(QObject *parent = nullptr);
+    // Waits for the database checks under way.
+    ~CredentialTester() override;
 
     // {success, message, http_status (absent when no answer came),
     //  duration_ms}; failures of the check itself are success:false, not
     // errors. VALIDATION_ERROR (field "url") when the type needs a URL and
     // none (or not an http/https one) is given; INVALID_CREDENTIAL_TYPE for
-    // the types it cannot test yet (database, ssh).
+    // the types it cannot test yet (ssh).
     using Done = std::function<void(Result<QJsonObject>)>;
     void test(const QString &type, CredentialData data, const QString &url, Done done);
 
     void setTimeoutMs(int ms) { m_timeoutMs = ms; }
 
 private:
+    void testDatabase(const CredentialData &data, Done done);
     void send(QNetworkRequest request, const QByteArray &verb, const QByteArray &body,
               std::function<void(QNetworkReply *)> finished);
 
     QNetworkAccessManager *m_network;
+    QThreadPool m_pool; // blocking database connections
     int m_timeoutMs = 10000;
 };
 
