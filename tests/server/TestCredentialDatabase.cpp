@@ -136,19 +136,6 @@ private slots:
         QCOMPARE(tested.status, 200);
         QCOMPARE(tested.data().value("success").toBool(), false);
     }
-
-    void sshIsNotTestableYet()
-    {
-        const Answer created = m_http->json(
-            "POST", "/api/v1/credentials",
-            {{"name", "ssh"},
-             {"type", "ssh"},
-             {"data", QJsonObject{{"host", "127.0.0.1"}, {"username", "u"}, {"privateKey", "k"}}}},
-            m_admin);
-        QCOMPARE(created.status, 201);
-        QCOMPARE(testCredential(created.data().value("id").toString()).code(),
-                 QStringLiteral("INVALID_CREDENTIAL_TYPE"));
-    }
 };
 
 QTEST_GUILESS_MAIN(TestCredentialDatabase)

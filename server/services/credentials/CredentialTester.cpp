@@ -1,5 +1,7 @@
 #include "server/services/credentials/CredentialTester.h"
 
+#include "server/services/credentials/SshCheck.h"
+
 #include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -95,6 +97,29 @@ CredentialTester::CredentialTester(QObject *parent)
 CredentialTester::~CredentialTester()
 {
     m_pool.waitForDone();
+}
+
+void CredentialTester::testSsh(const CredentialData &data, Done done)
+{
+    const int port = data.publicFields.value(QStringLiteral("port")).toInt(22);
+    const int timeoutSeconds = qMax(1, m_timeoutMs / 1000);
+    m_pool.start([this, data, port, timeoutSeconds, done] {
+        QElapsedTimer timer;
+        timer.start();
+        const SshCheckOutcome outcome = checkSshLogin(
+            text(data, QStringLiteral("host")), port, text(data, QStringLiteral("username")),
+            text(data, QStringLiteral("privateKey")), text(data, QStringLiteral("passphrase")),
+            timeoutSeconds);
+        const qint64 elapsed = timer.elapsed();
+        QMetaObject::invokeMethod(
+            this,
+            [done, outcome, elapsed] {
+                done(QJsonObject{{QStringLiteral("success"), outcome.success},
+                                 {QStringLiteral("message"), outcome.message},
+                                 {QStringLiteral("duration_ms"), elapsed}});
+            },
+            Qt::QueuedConnection);
+    });
 }
 
 void CredentialTester::testDatabase(const CredentialData &data, Done done)
@@ -226,6 +251,8 @@ void CredentialTester::test(const QString &type, CredentialData data, const QStr
 
     if (type == QLatin1String("database"))
         return testDatabase(data, std::move(done));
+    if (type == QLatin1String("ssh"))
+        return testSsh(data, std::move(done));
     if (type != QLatin1String("http_basic") && type != QLatin1String("http_bearer") &&
         type != QLatin1String("api_key"))
         return done(Error{ErrorCode::InvalidCredentialType,

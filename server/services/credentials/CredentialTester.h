@@ -10,6 +10,7 @@
 //   2xx with an access_token (which is dropped).
 //   database: a Qt SQL connection (QPSQL, QMYSQL) that signs in, on a
 //   thread of the tester's pool (connecting blocks).
+//   ssh: a libssh login with the private key (SshCheck), on the same pool.
 // Redirects are not followed: a secret is only ever sent where it was aimed.
 
 #include "common/Result.h"
@@ -45,7 +46,7 @@ public:
     //  duration_ms}; failures of the check itself are success:false, not
     // errors. VALIDATION_ERROR (field "url") when the type needs a URL and
     // none (or not an http/https one) is given; INVALID_CREDENTIAL_TYPE for
-    // the types it cannot test yet (ssh).
+    // an unknown type; SERVICE_UNAVAILABLE without the Qt SQL driver.
     using Done = std::function<void(Result<QJsonObject>)>;
     void test(const QString &type, CredentialData data, const QString &url, Done done);
 
@@ -53,6 +54,7 @@ public:
 
 private:
     void testDatabase(const CredentialData &data, Done done);
+    void testSsh(const CredentialData &data, Done done);
     void send(QNetworkRequest request, const QByteArray &verb, const QByteArray &body,
               std::function<void(QNetworkReply *)> finished);
 
