@@ -108,6 +108,10 @@ private slots:
         QTest::newRow("not a string")
             << "http_basic" << QJsonObject{{"username", "u"}, {"password", 12345}}
             << "data.password";
+        QTest::newRow("line break in a header value")
+            << "http_bearer" << QJsonObject{{"token", "VALUE-1\r\nX-Injected: 1"}} << "data.token";
+        QTest::newRow("header name")
+            << "api_key" << QJsonObject{{"key", "k"}, {"name", "X Api: VALUE-1"}} << "data.name";
         QTest::newRow("too long") << "http_bearer" << QJsonObject{{"token", QString(5000, u'V')}}
                                   << "data.token";
     }
@@ -124,6 +128,16 @@ private slots:
         QVERIFY(!parsed.error().message.contains("VALUE-1"));
         QVERIFY(!parsed.error().message.contains("VVVV"));
         QVERIFY(!parsed.error().message.contains("12345"));
+    }
+
+    void aPemKeyKeepsItsLineBreaks()
+    {
+        const auto data = parseData("ssh", {{"host", "h"},
+                                            {"username", "u"},
+                                            {"privateKey", "-----BEGIN KEY-----\nAAAA\n-----END "
+                                                           "KEY-----\n"}});
+        QVERIFY(data.ok());
+        QVERIFY(parseData("api_key", {{"key", "k"}, {"in", "query"}, {"name", "api key"}}).ok());
     }
 
     void secretsEncodeAndDecode()

@@ -2,6 +2,7 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QRegularExpression>
 #include <QUrl>
 #include <map>
 
@@ -89,6 +90,14 @@ Result<QJsonValue> checkField(const FieldSpec &spec, const QJsonValue &value)
             spec.name == QLatin1String("privateKey") ? kMaxKeyLength : kMaxTextLength;
         if (text.size() > limit)
             return invalid(spec.name, QStringLiteral("is longer than %1 characters").arg(limit));
+        // Values end up in HTTP headers and connection strings: no line
+        // breaks or other control characters (a PEM key has line breaks).
+        const bool multiLine = spec.name == QLatin1String("privateKey");
+        for (const QChar c : text) {
+            const bool control = c.unicode() < 0x20 || c.unicode() == 0x7f;
+            if (control && !(multiLine && (c == u'\n' || c == u'\r' || c == u'\t')))
+                return invalid(spec.name, QStringLiteral("must not contain control characters"));
+        }
         return value;
     }
     case FieldKind::Port: {
@@ -160,6 +169,15 @@ Result<CredentialData> check(const QString &type, const QJsonObject &data)
         if (!checked)
             return checked.error();
         (spec.secret ? result.secrets : result.publicFields).insert(spec.name, checked.value());
+    }
+    // An api_key's header name is an HTTP token (RFC 9110 §5.6.2).
+    if (type == QLatin1String("api_key") &&
+        result.publicFields.value(QStringLiteral("in")).toString() != QLatin1String("query")) {
+        static const QRegularExpression token(QStringLiteral("^[!#$%&'*+.^_`|~0-9A-Za-z-]+$"));
+        if (!token.match(result.publicFields.value(QStringLiteral("name")).toString()).hasMatch())
+            return invalid(QStringLiteral("name"),
+                           QStringLiteral("must be an HTTP header name (letters, digits and "
+                                          "!#$%&'*+.^_`|~-)"));
     }
     return result;
 }
