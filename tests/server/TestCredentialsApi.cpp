@@ -14,6 +14,7 @@
 #include <QJsonArray>
 #include <QRandomGenerator>
 #include <QTest>
+#include <QWebSocket>
 
 using namespace hm;
 using namespace hm::test;
@@ -40,6 +41,9 @@ private:
     QStringList m_secrets; // every secret value the test stored
     QByteArray m_answers;  // every answer body the server gave
     RecordingPeer m_peer;
+    QWebSocket m_events; // /ws/events as the administrator, for the whole test
+    QByteArray m_wsText; // every message it got
+    int m_wsMessages = 0;
 
     Answer call(const QByteArray &verb, const QString &path, const QJsonObject &body,
                 const QString &token)
@@ -95,8 +99,19 @@ private slots:
         m_server = std::make_unique<ServerProcess>(m_dir.path());
         m_server->setEnv(QStringLiteral("QT_LOGGING_RULES"), QStringLiteral("*.debug=true"));
         const QString failure =
-            connectAdmin(*m_server, startAuthServer(*m_server), m_http, m_admin);
+            connectAdmin(*m_server, startAuthServer(*m_server, {"--ws-status-interval-ms", "200"}),
+                         m_http, m_admin);
         QVERIFY2(failure.isEmpty(), qPrintable(failure));
+        connect(&m_events, &QWebSocket::textMessageReceived, this, [this](const QString &text) {
+            m_wsText += text.toUtf8() + '\n';
+            ++m_wsMessages;
+        });
+        QUrl events = m_http->base();
+        events.setScheme("ws");
+        events.setPath("/ws/events");
+        events.setQuery("token=" + m_admin);
+        m_events.open(events);
+        QTRY_VERIFY_WITH_TIMEOUT(m_wsMessages > 0, 30000);
         QCOMPARE(
             m_http->json("PUT", "/api/v1/system/config", {{"log_level", "DEBUG"}}, m_admin).status,
             200);
@@ -643,6 +658,10 @@ private slots:
               QStringLiteral("/api/v1/logs/export?format=txt")})
             QCOMPARE(call("GET", path, {}, m_admin).status, 200);
         QVERIFY(m_answers.contains("CREDENTIAL_CREATED"));
+        // The event stream was open all along (system_status every 200 ms).
+        QVERIFY(m_events.state() == QAbstractSocket::ConnectedState);
+        QVERIFY(m_wsMessages > 5);
+        m_events.close();
         m_db.reset();
         QVERIFY(stopServer());
         const QByteArray output = m_server->standardOutput() + m_server->standardError();
@@ -660,6 +679,7 @@ private slots:
             const QByteArray bytes = value.toUtf8();
             QVERIFY2(!m_answers.contains(bytes), qPrintable("an answer holds " + value));
             QVERIFY2(!output.contains(bytes), qPrintable("the log holds " + value));
+            QVERIFY2(!m_wsText.contains(bytes), qPrintable("a WebSocket message holds " + value));
             QVERIFY2(!files.contains(bytes), qPrintable("a data file holds " + value));
             QVERIFY2(!files.contains(bytes.toBase64()), qPrintable("a data file holds " + value));
         }
