@@ -350,6 +350,46 @@ const char kFlowRevisionSchema[] = R"sql(
 ALTER TABLE flows ADD COLUMN revision INTEGER NOT NULL DEFAULT 1;
 )sql";
 
+// Version 8: the credential vault (seed 003 §13.3, docs/vault.md). The
+// type's non-secret fields are `public_data` (JSON object) and the names of
+// its secret fields that hold a value `secret_fields` (JSON array), so lists
+// need no decryption; the secret fields themselves are `encrypted_data`, an
+// envelope under the CREDENTIAL data key with the row's id as associated
+// data, sealed under key version `dek_version` (also the ciphertext's
+// "v{n}:" prefix; kept as a column for the rotation's batches).
+// credential_usages: who uses a credential (external services when they
+// land); a credential with a usage cannot be deleted (CREDENTIAL_IN_USE).
+const char kCredentialSchema[] = R"sql(
+CREATE TABLE credentials (
+    id             TEXT PRIMARY KEY NOT NULL,
+    name           TEXT NOT NULL,
+    description    TEXT,
+    type           TEXT NOT NULL,
+    visibility     TEXT NOT NULL DEFAULT 'private',
+    public_data    TEXT NOT NULL DEFAULT '{}',
+    secret_fields  TEXT NOT NULL DEFAULT '[]',
+    encrypted_data TEXT NOT NULL,
+    dek_version    INTEGER NOT NULL,
+    owner_id       TEXT NOT NULL REFERENCES users(id),
+    workspace_id   TEXT,
+    created_at     INTEGER NOT NULL,
+    updated_at     INTEGER NOT NULL,
+    CONSTRAINT chk_credential_type CHECK (type IN
+        ('http_basic', 'http_bearer', 'api_key', 'oauth2', 'database', 'ssh')),
+    CONSTRAINT chk_credential_visibility CHECK (visibility IN ('private', 'workspace', 'shared'))
+);
+CREATE INDEX idx_credentials_owner ON credentials(owner_id);
+CREATE INDEX idx_credentials_dek_version ON credentials(dek_version);
+CREATE TABLE credential_usages (
+    credential_id TEXT NOT NULL REFERENCES credentials(id),
+    user_type     TEXT NOT NULL, -- what uses it: service, ...
+    user_id       TEXT NOT NULL,
+    user_name     TEXT,
+    created_at    INTEGER NOT NULL DEFAULT )sql" HM_NOW_MS R"sql(,
+    PRIMARY KEY (credential_id, user_type, user_id)
+);
+)sql";
+
 #undef HM_NOW_MS
 
 } // namespace
@@ -367,6 +407,7 @@ const QList<Migration> &schemaMigrations()
         {6, QStringLiteral("node states packed into the execution row"),
          QString::fromUtf8(kPackedNodeStatesSchema)},
         {7, QStringLiteral("flow revisions"), QString::fromUtf8(kFlowRevisionSchema)},
+        {8, QStringLiteral("credential vault"), QString::fromUtf8(kCredentialSchema)},
     };
     return migrations;
 }

@@ -1,7 +1,7 @@
 #include "server/runtime/ServerCommandLine.h"
 
-#include "server/runtime/DataDirectory.h"
 #include "server/http/HttpServer.h"
+#include "server/runtime/DataDirectory.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -135,6 +135,13 @@ Result<ServerCommandLine> parseServerCommandLine(const QCoreApplication &app)
                                        QStringLiteral("MS"), QStringLiteral("300000"));
     pendingLoginTtl.setFlags(QCommandLineOption::HiddenFromHelp);
     parser.addOption(pendingLoginTtl);
+    // For tests only: credentials per re-encryption transaction of a key
+    // rotation, so a test can kill the server part-way through one.
+    QCommandLineOption rotationBatch(QStringLiteral("credential-rotation-batch"),
+                                     QStringLiteral("Tests only: credentials per rotation batch."),
+                                     QStringLiteral("N"), QStringLiteral("500"));
+    rotationBatch.setFlags(QCommandLineOption::HiddenFromHelp);
+    parser.addOption(rotationBatch);
     parser.addOption(wsAllowedOrigin);
     parser.process(app);
 
@@ -238,6 +245,9 @@ Result<ServerCommandLine> parseServerCommandLine(const QCoreApplication &app)
     if (Status ok = wsNumber(pendingLoginTtl, 1, 3600 * 1000, &wsValue); !ok)
         return ok.error();
     result.options.pendingLoginMs = wsValue;
+    if (Status ok = wsNumber(rotationBatch, 1, 100000, &wsValue); !ok)
+        return ok.error();
+    result.options.credentialRotationBatch = int(wsValue);
     if (Status ok = wsNumber(dbQueryTimeout, 1, 3600 * 1000, &wsValue); !ok)
         return ok.error();
     result.options.dbQueryTimeoutMs = wsValue;

@@ -51,6 +51,10 @@ struct ServerOptions
     // --sync full: every commit fsynced (survives power loss, slower); the
     // default survives the process being killed (docs/engine-persistence.md).
     bool fullSync = false;
+    // Credentials re-encrypted per transaction by a key rotation (hidden
+    // --credential-rotation-batch; tests make it small to stop a rotation
+    // part-way).
+    int credentialRotationBatch = 500;
     // Console only: OS keychain access for the master key (see MasterKeyOptions).
     std::function<std::optional<QByteArray>()> keychainRead;
     std::function<bool(const QByteArray &)> keychainWrite;

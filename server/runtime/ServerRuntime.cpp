@@ -10,9 +10,12 @@
 #include "server/routes/AdminRoutes.h"
 #include "server/routes/EngineRoutes.h"
 #include "server/routes/auth/AuthRoutes.h"
+#include "server/routes/credentials/CredentialRoutes.h"
 #include "server/routes/system/SystemRoutes.h"
 #include "server/runtime/TlsFiles.h"
 #include "server/services/auth/AuthModule.h"
+#include "server/services/credentials/CredentialRotation.h"
+#include "server/services/credentials/CredentialVault.h"
 #include "server/services/engine/ComponentService.h"
 #include "server/services/engine/FlowEngineHost.h"
 #include "server/services/engine/FlowEvents.h"
@@ -124,6 +127,17 @@ Status ServerRuntime::openStore()
         crypto::deriveSubkey(masterKey.value().key, crypto::Subkey::DekWrapping), *m_dekRepository);
     if (Status loaded = m_envelope->load(); !loaded)
         return loaded.error();
+
+    // The rotation's worker re-encrypts on a connection of its own.
+    auto rotationDb = store::Database::open(databasePath(), databaseKey,
+                                            store::OpenOptions{.fullSync = m_options.fullSync});
+    if (!rotationDb)
+        return rotationDb.error();
+    m_credentials = std::make_unique<credentials::CredentialVault>(*m_database, *m_envelope);
+    m_credentialRotation = std::make_unique<credentials::CredentialRotation>(
+        *m_database, *m_envelope, std::move(rotationDb.value()),
+        crypto::deriveSubkey(masterKey.value().key, crypto::Subkey::DekWrapping),
+        m_options.credentialRotationBatch);
     return {};
 }
 
@@ -217,6 +231,9 @@ Result<QUrl> ServerRuntime::startUp()
     registerExecutionDetailRoutes(*m_router, *m_auth, *m_database, *m_engine);
     registerBlobRoutes(*m_router, *m_engine);
     registerComponentRoutes(*m_router, *m_auth, *m_database, *m_components);
+    registerCredentialRoutes(*m_router, *m_auth, *m_credentials);
+    registerCredentialKeyRoutes(*m_router, *m_auth, *m_credentialRotation);
+    registerCredentialTestRoutes(*m_router, *m_auth, *m_credentials);
     registerMetricsAndDocsRoutes(*m_router, [this] { return publicUrl().toString(); });
     m_webSockets =
         std::make_unique<ws::WebSocketHub>(*m_router, *m_auth, *m_database, *m_engine,
@@ -233,6 +250,8 @@ Result<QUrl> ServerRuntime::startUp()
     m_router->httpServer().setWebSocketOrigins(ownOrigins());
     m_engine->setPublicUrl(publicUrl());
     m_components->startHealthChecks();
+    // A rotation a previous run left unfinished goes on in the background.
+    m_credentialRotation->resumeIfNeeded();
     qCInfo(lcServer).noquote() << "listening on" << m_baseUrl.toString();
     // For a console that finds the directory locked and connects here instead.
     if (Status published = m_dataDirLock.publishServerUrl(connectableUrl()); !published)
@@ -258,6 +277,9 @@ void ServerRuntime::stop()
         m_engine.reset();
     }
     m_auth.reset();
+    // Waits for the rotation's worker between two batches.
+    m_credentialRotation.reset();
+    m_credentials.reset();
     m_envelope.reset();
     m_dekRepository.reset();
     if (m_database) {

@@ -32,6 +32,10 @@ struct AuthModule;
 namespace ws {
 class WebSocketHub;
 }
+namespace credentials {
+class CredentialVault;
+class CredentialRotation;
+} // namespace credentials
 
 // The whole server in one object, living on the thread that created it:
 // crypto self-test, master key, encrypted store and migrations, first-start
@@ -73,6 +77,9 @@ private:
     std::unique_ptr<store::DekRepository> m_dekRepository;
     std::unique_ptr<crypto::EnvelopeCipher> m_envelope;
     std::unique_ptr<auth::AuthModule> m_auth;
+    // The credential vault and its key rotation (own thread and connection).
+    std::unique_ptr<credentials::CredentialVault> m_credentials;
+    std::unique_ptr<credentials::CredentialRotation> m_credentialRotation;
     // Flow changes from the routes to /ws/events; outlives both.
     std::unique_ptr<FlowEvents> m_flowEvents;
     std::unique_ptr<ApiRouter> m_router;

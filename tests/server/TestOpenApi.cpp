@@ -55,8 +55,9 @@ class TestOpenApi : public QObject, private ServerFixture
 private:
     QJsonObject m_document;
     QJsonArray m_routes;
-    QString m_flow;      // for answersMatchThePublishedSchemas
-    QString m_execution; // its one finished execution
+    QString m_flow;       // for answersMatchThePublishedSchemas
+    QString m_execution;  // its one finished execution
+    QString m_credential; // one stored credential
 
 private slots:
     void initTestCase()
@@ -256,6 +257,12 @@ private slots:
                                << "/api/v1/audit";
         QTest::newRow("logs") << "/api/v1/logs"
                               << "/api/v1/logs";
+        QTest::newRow("credentials") << "/api/v1/credentials"
+                                     << "/api/v1/credentials";
+        QTest::newRow("credential") << "/api/v1/credentials/{id}"
+                                    << "/api/v1/credentials/{credential}";
+        QTest::newRow("credential key status") << "/api/v1/credentials/key-status"
+                                               << "/api/v1/credentials/key-status";
     }
     void answersMatchThePublishedSchemas()
     {
@@ -274,6 +281,20 @@ private slots:
             QTRY_COMPARE_WITH_TIMEOUT(executionStatus(*m_http, m_admin, m_execution),
                                       QStringLiteral("completed"), 30000);
         }
+        if (m_credential.isEmpty()) {
+            const Answer created = m_http->json("POST", QStringLiteral("/api/v1/credentials"),
+                                                {{"name", "schema sample"},
+                                                 {"type", "database"},
+                                                 {"data", QJsonObject{{"host", "db"},
+                                                                      {"port", 5432},
+                                                                      {"database", "d"},
+                                                                      {"username", "u"},
+                                                                      {"password", "p"}}}},
+                                                m_admin);
+            QCOMPARE(created.status, 201);
+            m_credential = created.data().value("id").toString();
+        }
+        path.replace(QStringLiteral("{credential}"), m_credential);
         path.replace(QStringLiteral("{flow}"), m_flow)
             .replace(QStringLiteral("{execution}"), m_execution);
 

@@ -1,0 +1,241 @@
+// The credential vault (seed 003 §13.4): /api/v1/credentials*. Write-only:
+// no answer, log line or audit entry of these routes carries a secret
+// value; lists and details show the non-secret fields and which secret
+// fields are set (CredentialVault::credentialJson).
+
+#include "server/routes/credentials/CredentialRoutes.h"
+
+#include "server/api/ApiRouter.h"
+#include "server/api/QueryParams.h"
+#include "server/api/RouteHelpers.h"
+#include "server/services/auth/AuditLog.h"
+#include "server/services/auth/AuthModule.h"
+#include "server/services/credentials/CredentialVault.h"
+
+#include <QJsonArray>
+
+namespace hm::server {
+
+using namespace schema;
+using auth::Principal;
+using auth::Role;
+using credentials::CredentialVault;
+using Method = http::Method;
+
+namespace {
+
+void auditCredential(auth::AuthModule &auth, const RequestContext &c, const Principal &p,
+                     const QString &action, const credentials::CredentialRow &row,
+                     QJsonObject details = {})
+{
+    details.insert(QStringLiteral("name"), row.name);
+    details.insert(QStringLiteral("type"), row.type);
+    auth::audit(auth.db, action, p.userId, QStringLiteral("credential"), row.id, c.clientIp(),
+                QString::fromUtf8(c.header("User-Agent")), details);
+}
+
+ApiReply createCredential(auth::AuthModule &auth, CredentialVault &vault, const RequestContext &c,
+                          const Principal &p)
+{
+    HM_TRY(body, c.jsonObject());
+    HM_TRY(row, vault.create(p, body.value()));
+    auditCredential(auth, c, p, QStringLiteral("CREDENTIAL_CREATED"), row.value(),
+                    {{QStringLiteral("visibility"), row.value().visibility}});
+    return ApiReply::ok(credentials::credentialJson(row.value()), 201);
+}
+
+ApiReply listCredentials(auth::AuthModule &auth, const RequestContext &c, const Principal &p)
+{
+    const QUrlQuery query = c.request.query();
+    HM_TRY(paging, parsePaging(query));
+    HM_TRY(search, parseSearch(query));
+    repositories::CredentialListFilter filter{queryValue(query, QStringLiteral("type")),
+                                              search.value()};
+    if (!filter.type.isEmpty() && !credentials::fieldsOf(filter.type))
+        return ApiReply::failure(
+            Error{ErrorCode::InvalidCredentialType,
+                  QStringLiteral("type must be one of: %1")
+                      .arg(credentials::credentialTypes().join(QStringLiteral(", "))),
+                  {{QStringLiteral("field"), QStringLiteral("type")}}});
+    HM_TRY(page, repositories::listCredentials(auth.db, p.userId, p.role == Role::Admin, filter,
+                                               paging.value()));
+    QJsonArray items;
+    for (const credentials::CredentialRow &row : std::as_const(page.value().items))
+        items.append(credentials::credentialJson(row));
+    return ApiReply::ok(QJsonObject{
+        {QStringLiteral("items"), items},
+        {QStringLiteral("pagination"), paginationJson(paging.value(), page.value().total)}});
+}
+
+ApiReply getCredential(CredentialVault &vault, const RequestContext &c, const Principal &p)
+{
+    HM_TRY(row, vault.get(p, c.pathArgs.at(0)));
+    return ApiReply::ok(credentials::credentialJson(row.value()));
+}
+
+ApiReply updateCredential(auth::AuthModule &auth, CredentialVault &vault, const RequestContext &c,
+                          const Principal &p)
+{
+    HM_TRY(body, c.jsonObject());
+    QStringList changed;
+    HM_TRY(row, vault.update(p, c.pathArgs.at(0), body.value(), &changed));
+    if (!changed.isEmpty())
+        auditCredential(auth, c, p, QStringLiteral("CREDENTIAL_UPDATED"), row.value(),
+                        {{QStringLiteral("changed"), QJsonArray::fromStringList(changed)}});
+    return ApiReply::ok(credentials::credentialJson(row.value()));
+}
+
+ApiReply deleteCredential(auth::AuthModule &auth, CredentialVault &vault, const RequestContext &c,
+                          const Principal &p)
+{
+    HM_TRY(row, vault.remove(p, c.pathArgs.at(0)));
+    auditCredential(auth, c, p, QStringLiteral("CREDENTIAL_DELETED"), row.value());
+    return ApiReply::ok(
+        QJsonObject{{QStringLiteral("id"), row.value().id}, {QStringLiteral("deleted"), true}});
+}
+
+RouteDoc credentialDoc(const QString &summary, QList<ErrorCode> errors, int success = 200)
+{
+    RouteDoc d;
+    d.summary = summary;
+    d.tag = QStringLiteral("Credentials");
+    d.errors = std::move(errors);
+    d.successStatus = success;
+    return d;
+}
+
+QJsonObject typeSchema()
+{
+    return enumOf(credentials::credentialTypes());
+}
+
+// The non-secret fields of every type, and which secret fields are set.
+QJsonObject credentialSchema()
+{
+    return object(
+        {{QStringLiteral("id"), string()},
+         {QStringLiteral("name"), string()},
+         {QStringLiteral("description"), nullable(string())},
+         {QStringLiteral("type"), typeSchema()},
+         {QStringLiteral("visibility"), enumOf(credentials::credentialVisibilities())},
+         {QStringLiteral("owner_id"), string()},
+         {QStringLiteral("owner_name"), nullable(string())},
+         {QStringLiteral("data"), object({{QStringLiteral("username"), string()},
+                                          {QStringLiteral("in"), enumOf({QStringLiteral("header"),
+                                                                         QStringLiteral("query")})},
+                                          {QStringLiteral("name"), string()},
+                                          {QStringLiteral("prefix"), string()},
+                                          {QStringLiteral("clientId"), string()},
+                                          {QStringLiteral("tokenUrl"), string()},
+                                          {QStringLiteral("scopes"), arrayOf(string())},
+                                          {QStringLiteral("host"), string()},
+                                          {QStringLiteral("port"), integer()},
+                                          {QStringLiteral("database"), string()},
+                                          {QStringLiteral("driver"), string()}})},
+         {QStringLiteral("secret_fields"), object({{QStringLiteral("password"), boolean()},
+                                                   {QStringLiteral("token"), boolean()},
+                                                   {QStringLiteral("key"), boolean()},
+                                                   {QStringLiteral("clientSecret"), boolean()},
+                                                   {QStringLiteral("privateKey"), boolean()},
+                                                   {QStringLiteral("passphrase"), boolean()}})},
+         {QStringLiteral("created_at"), string()},
+         {QStringLiteral("updated_at"), string()}},
+        {QStringLiteral("id"), QStringLiteral("name"), QStringLiteral("type"),
+         QStringLiteral("visibility"), QStringLiteral("data"), QStringLiteral("secret_fields")});
+}
+
+// The type's fields, secret ones included (they go in, never out).
+QJsonObject dataSchema()
+{
+    return object({});
+}
+
+} // namespace
+
+void registerCredentialRoutes(ApiRouter &router, auth::AuthModule &auth, CredentialVault &vault)
+{
+    const QString dataNote = QStringLiteral(
+        "The type's fields (docs/vault.md): http_basic {username, password}; http_bearer "
+        "{token}; api_key {key, in: header|query, name, prefix}; oauth2 {clientId, "
+        "clientSecret, tokenUrl, scopes}; database {host, port, database, username, password, "
+        "driver: postgresql|mysql}; ssh {host, port, username, privateKey, passphrase}");
+    QJsonObject data = dataSchema();
+    data.insert(QStringLiteral("description"), dataNote);
+
+    RouteDoc createDoc =
+        credentialDoc(QStringLiteral("Store a credential (secret fields are write-only)"),
+                      {ErrorCode::InvalidCredentialType}, 201);
+    createDoc.requestSchema =
+        object({{QStringLiteral("name"), string()},
+                {QStringLiteral("description"), nullable(string())},
+                {QStringLiteral("type"), typeSchema()},
+                {QStringLiteral("visibility"), enumOf(credentials::credentialVisibilities())},
+                {QStringLiteral("data"), data}},
+               {QStringLiteral("name"), QStringLiteral("type"), QStringLiteral("data")});
+    createDoc.responseSchema = credentialSchema();
+    auth::addProtectedRoute(
+        router, auth, Method::Post, QStringLiteral("/api/v1/credentials"), Role::User,
+        [&auth, &vault](const RequestContext &c, const Principal &p) {
+            return createCredential(auth, vault, c, p);
+        },
+        std::move(createDoc));
+
+    RouteDoc listDoc = credentialDoc(
+        QStringLiteral("Credentials the caller may see (own and shared; administrators: all)"),
+        {ErrorCode::InvalidCredentialType});
+    listDoc.queryParameters = paging();
+    listDoc.queryParameters.append(query(QStringLiteral("type"), typeSchema()));
+    listDoc.queryParameters.append(
+        query(QStringLiteral("search"), string(), QStringLiteral("Part of the name, any case")));
+    listDoc.responseSchema = object({{QStringLiteral("items"), arrayOf(credentialSchema())},
+                                     {QStringLiteral("pagination"), pagination()}});
+    auth::addProtectedRoute(
+        router, auth, Method::Get, QStringLiteral("/api/v1/credentials"), Role::Viewer,
+        [&auth](const RequestContext &c, const Principal &p) {
+            return listCredentials(auth, c, p);
+        },
+        std::move(listDoc));
+
+    RouteDoc getDoc = credentialDoc(QStringLiteral("One credential, without its secrets"),
+                                    {ErrorCode::CredentialNotFound});
+    getDoc.responseSchema = credentialSchema();
+    auth::addProtectedRoute(
+        router, auth, Method::Get, QStringLiteral("/api/v1/credentials/{id}"), Role::Viewer,
+        [&vault](const RequestContext &c, const Principal &p) {
+            return getCredential(vault, c, p);
+        },
+        std::move(getDoc));
+
+    RouteDoc updateDoc = credentialDoc(
+        QStringLiteral("Change a credential: each data field given replaces the stored one, "
+                       "null clears it, absent fields are kept"),
+        {ErrorCode::CredentialNotFound, ErrorCode::CredentialAccessDenied,
+         ErrorCode::DecryptionError});
+    updateDoc.requestSchema =
+        object({{QStringLiteral("name"), string()},
+                {QStringLiteral("description"), nullable(string())},
+                {QStringLiteral("visibility"), enumOf(credentials::credentialVisibilities())},
+                {QStringLiteral("data"), data}});
+    updateDoc.responseSchema = credentialSchema();
+    auth::addProtectedRoute(
+        router, auth, Method::Put, QStringLiteral("/api/v1/credentials/{id}"), Role::User,
+        [&auth, &vault](const RequestContext &c, const Principal &p) {
+            return updateCredential(auth, vault, c, p);
+        },
+        std::move(updateDoc));
+
+    RouteDoc deleteDoc = credentialDoc(
+        QStringLiteral("Delete a credential (CREDENTIAL_IN_USE lists what still uses it)"),
+        {ErrorCode::CredentialNotFound, ErrorCode::CredentialAccessDenied,
+         ErrorCode::CredentialInUse});
+    deleteDoc.responseSchema =
+        object({{QStringLiteral("id"), string()}, {QStringLiteral("deleted"), boolean()}});
+    auth::addProtectedRoute(
+        router, auth, Method::Delete, QStringLiteral("/api/v1/credentials/{id}"), Role::User,
+        [&auth, &vault](const RequestContext &c, const Principal &p) {
+            return deleteCredential(auth, vault, c, p);
+        },
+        std::move(deleteDoc));
+}
+
+} // namespace hm::server

@@ -1,0 +1,281 @@
+#include "server/services/credentials/CredentialTester.h"
+
+#include "server/services/credentials/SshCheck.h"
+
+#include <QElapsedTimer>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QUrlQuery>
+#include <QUuid>
+
+namespace hm::server::credentials {
+namespace {
+
+QString text(const CredentialData &data, const QString &name)
+{
+    const QJsonValue value =
+        data.publicFields.contains(name) ? data.publicFields.value(name) : data.secrets.value(name);
+    return value.toString();
+}
+
+// What went wrong, in words of our own: QNetworkReply::errorString() quotes
+// the URL, and an api_key in the query string is part of it.
+QString networkProblem(QNetworkReply::NetworkError error)
+{
+    switch (error) {
+    case QNetworkReply::ConnectionRefusedError:
+        return QStringLiteral("the connection was refused");
+    case QNetworkReply::RemoteHostClosedError:
+        return QStringLiteral("the server closed the connection");
+    case QNetworkReply::HostNotFoundError:
+        return QStringLiteral("the host was not found");
+    case QNetworkReply::TimeoutError:
+    case QNetworkReply::OperationCanceledError:
+        return QStringLiteral("no answer in time");
+    case QNetworkReply::SslHandshakeFailedError:
+        return QStringLiteral("the TLS handshake failed");
+    default:
+        return QStringLiteral("the request failed (network error %1)").arg(int(error));
+    }
+}
+
+Error urlError(const QString &type)
+{
+    return Error{ErrorCode::ValidationError,
+                 QStringLiteral("url is required to test a %1 credential: an absolute http or "
+                                "https URL the credential is sent to")
+                     .arg(type),
+                 {{QStringLiteral("field"), QStringLiteral("url")}}};
+}
+
+} // namespace
+
+bool injectCredential(const QString &type, const CredentialData &data, QNetworkRequest &request,
+                      QUrl &url)
+{
+    if (type == QLatin1String("http_basic")) {
+        const QByteArray pair =
+            (text(data, QStringLiteral("username")) + u':' + text(data, QStringLiteral("password")))
+                .toUtf8();
+        request.setRawHeader("Authorization", "Basic " + pair.toBase64());
+        return true;
+    }
+    if (type == QLatin1String("http_bearer")) {
+        request.setRawHeader("Authorization",
+                             "Bearer " + text(data, QStringLiteral("token")).toUtf8());
+        return true;
+    }
+    if (type == QLatin1String("api_key")) {
+        const QString key = text(data, QStringLiteral("key"));
+        const QString name = text(data, QStringLiteral("name"));
+        if (text(data, QStringLiteral("in")) == QLatin1String("query")) {
+            QUrlQuery query(url);
+            query.addQueryItem(name, QString::fromLatin1(QUrl::toPercentEncoding(key)));
+            url.setQuery(query);
+            return true;
+        }
+        // "Bearer" and "Bearer " both give "Bearer <key>".
+        QString prefix = text(data, QStringLiteral("prefix"));
+        if (!prefix.isEmpty() && !prefix.endsWith(u' '))
+            prefix += u' ';
+        request.setRawHeader(name.toUtf8(), (prefix + key).toUtf8());
+        return true;
+    }
+    return false;
+}
+
+CredentialTester::CredentialTester(QObject *parent)
+    : QObject(parent), m_network(new QNetworkAccessManager(this))
+{
+    m_pool.setMaxThreadCount(2);
+}
+
+CredentialTester::~CredentialTester()
+{
+    m_pool.waitForDone();
+}
+
+void CredentialTester::testSsh(const CredentialData &data, Done done)
+{
+    const int port = data.publicFields.value(QStringLiteral("port")).toInt(22);
+    const int timeoutSeconds = qMax(1, m_timeoutMs / 1000);
+    m_pool.start([this, data, port, timeoutSeconds, done] {
+        QElapsedTimer timer;
+        timer.start();
+        const SshCheckOutcome outcome = checkSshLogin(
+            text(data, QStringLiteral("host")), port, text(data, QStringLiteral("username")),
+            text(data, QStringLiteral("privateKey")), text(data, QStringLiteral("passphrase")),
+            timeoutSeconds);
+        const qint64 elapsed = timer.elapsed();
+        QMetaObject::invokeMethod(
+            this,
+            [done, outcome, elapsed] {
+                done(QJsonObject{{QStringLiteral("success"), outcome.success},
+                                 {QStringLiteral("message"), outcome.message},
+                                 {QStringLiteral("duration_ms"), elapsed}});
+            },
+            Qt::QueuedConnection);
+    });
+}
+
+void CredentialTester::testDatabase(const CredentialData &data, Done done)
+{
+    const bool mysql = text(data, QStringLiteral("driver")) == QLatin1String("mysql");
+    const QString driver = mysql ? QStringLiteral("QMYSQL") : QStringLiteral("QPSQL");
+    if (!QSqlDatabase::isDriverAvailable(driver))
+        return done(Error{ErrorCode::ServiceUnavailable,
+                          QStringLiteral("the %1 driver of Qt SQL is not installed").arg(driver),
+                          {}});
+    const int defaultPort = mysql ? 3306 : 5432;
+    const int port = data.publicFields.value(QStringLiteral("port")).toInt(defaultPort);
+    const int timeoutSeconds = qMax(1, m_timeoutMs / 1000);
+    m_pool.start([this, data, driver, port, timeoutSeconds, done] {
+        QElapsedTimer timer;
+        timer.start();
+        const QString connection =
+            QStringLiteral("hivemind-credential-test-") + QUuid::createUuid().toString();
+        bool ok = false;
+        QString message;
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(driver, connection);
+            db.setHostName(text(data, QStringLiteral("host")));
+            db.setPort(port);
+            db.setDatabaseName(text(data, QStringLiteral("database")));
+            db.setUserName(text(data, QStringLiteral("username")));
+            db.setPassword(text(data, QStringLiteral("password")));
+            db.setConnectOptions(
+                driver == QLatin1String("QPSQL")
+                    ? QStringLiteral("connect_timeout=%1").arg(timeoutSeconds)
+                    : QStringLiteral("MYSQL_OPT_CONNECT_TIMEOUT=%1").arg(timeoutSeconds));
+            // Opening authenticates (a query would add nothing to the check).
+            ok = db.open();
+            if (ok) {
+                message = QStringLiteral("connected and signed in");
+            } else {
+                // The driver's words (never holding the password: it is
+                // masked all the same).
+                QString why = db.lastError().databaseText().trimmed();
+                const QString password = text(data, QStringLiteral("password"));
+                if (!password.isEmpty())
+                    why.replace(password, QStringLiteral("****"));
+                message = QStringLiteral("could not connect: %1").arg(why.left(300));
+            }
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(connection);
+        const qint64 elapsed = timer.elapsed();
+        QMetaObject::invokeMethod(
+            this,
+            [done, ok, message, elapsed] {
+                done(QJsonObject{{QStringLiteral("success"), ok},
+                                 {QStringLiteral("message"), message},
+                                 {QStringLiteral("duration_ms"), elapsed}});
+            },
+            Qt::QueuedConnection);
+    });
+}
+
+void CredentialTester::send(QNetworkRequest request, const QByteArray &verb, const QByteArray &body,
+                            std::function<void(QNetworkReply *)> finished)
+{
+    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
+                         QNetworkRequest::ManualRedirectPolicy);
+    request.setTransferTimeout(m_timeoutMs);
+    QNetworkReply *reply = m_network->sendCustomRequest(request, verb, body);
+    connect(reply, &QNetworkReply::finished, this, [reply, finished = std::move(finished)] {
+        reply->deleteLater();
+        finished(reply);
+    });
+}
+
+void CredentialTester::test(const QString &type, CredentialData data, const QString &urlText,
+                            Done done)
+{
+    auto timer = std::make_shared<QElapsedTimer>();
+    timer->start();
+    const auto outcome = [timer](bool success, const QString &message, int status) {
+        QJsonObject answer{{QStringLiteral("success"), success},
+                           {QStringLiteral("message"), message},
+                           {QStringLiteral("duration_ms"), timer->elapsed()}};
+        if (status > 0)
+            answer.insert(QStringLiteral("http_status"), status);
+        return answer;
+    };
+
+    if (type == QLatin1String("oauth2")) {
+        QNetworkRequest request(QUrl(text(data, QStringLiteral("tokenUrl"))));
+        const QByteArray client =
+            QUrl::toPercentEncoding(text(data, QStringLiteral("clientId"))) + ':' +
+            QUrl::toPercentEncoding(text(data, QStringLiteral("clientSecret")));
+        request.setRawHeader("Authorization", "Basic " + client.toBase64());
+        request.setHeader(QNetworkRequest::ContentTypeHeader,
+                          QByteArrayLiteral("application/x-www-form-urlencoded"));
+        request.setRawHeader("Accept", "application/json");
+        QUrlQuery form;
+        form.addQueryItem(QStringLiteral("grant_type"), QStringLiteral("client_credentials"));
+        QStringList scopes;
+        for (const QJsonValue &scope : data.publicFields.value(QStringLiteral("scopes")).toArray())
+            scopes.append(scope.toString());
+        if (!scopes.isEmpty())
+            form.addQueryItem(QStringLiteral("scope"),
+                              QString::fromLatin1(QUrl::toPercentEncoding(scopes.join(u' '))));
+        send(request, "POST", form.query(QUrl::FullyEncoded).toLatin1(),
+             [outcome, done](QNetworkReply *reply) {
+                 const int status =
+                     reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+                 if (status == 0)
+                     return done(outcome(false, networkProblem(reply->error()), 0));
+                 const QJsonObject token = QJsonDocument::fromJson(reply->readAll()).object();
+                 if (status < 200 || status > 299)
+                     return done(outcome(
+                         false, QStringLiteral("the token endpoint answered %1").arg(status),
+                         status));
+                 if (!token.value(QStringLiteral("access_token")).isString())
+                     return done(outcome(false,
+                                         QStringLiteral("the token endpoint's answer has no "
+                                                        "access_token"),
+                                         status));
+                 const QJsonValue expires = token.value(QStringLiteral("expires_in"));
+                 done(outcome(true,
+                              expires.isDouble() ? QStringLiteral("token received, valid for %1 s")
+                                                       .arg(qint64(expires.toDouble()))
+                                                 : QStringLiteral("token received"),
+                              status));
+             });
+        return;
+    }
+
+    if (type == QLatin1String("database"))
+        return testDatabase(data, std::move(done));
+    if (type == QLatin1String("ssh"))
+        return testSsh(data, std::move(done));
+    if (type != QLatin1String("http_basic") && type != QLatin1String("http_bearer") &&
+        type != QLatin1String("api_key"))
+        return done(Error{ErrorCode::InvalidCredentialType,
+                          QStringLiteral("testing %1 credentials is not available yet").arg(type),
+                          {{QStringLiteral("field"), QStringLiteral("type")}}});
+
+    QUrl url(urlText, QUrl::StrictMode);
+    if (urlText.isEmpty() || !url.isValid() || url.host().isEmpty() ||
+        (url.scheme() != QLatin1String("http") && url.scheme() != QLatin1String("https")))
+        return done(urlError(type));
+    QNetworkRequest request;
+    injectCredential(type, data, request, url);
+    request.setUrl(url);
+    send(request, "GET", {}, [outcome, done](QNetworkReply *reply) {
+        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        if (status == 0)
+            return done(outcome(false, networkProblem(reply->error()), 0));
+        const bool ok = status >= 200 && status <= 299;
+        done(outcome(ok,
+                     ok ? QStringLiteral("the server accepted the credential (%1)").arg(status)
+                        : QStringLiteral("the server answered %1").arg(status),
+                     status));
+    });
+}
+
+} // namespace hm::server::credentials

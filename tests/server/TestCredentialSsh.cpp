@@ -1,0 +1,164 @@
+// Testing an ssh credential (issue 13, item 3): the real hivemind-server
+// signs in with libssh to a real sshd that the test starts on a loopback
+// port, with a host key and a client key (passphrase-protected) generated
+// by ssh-keygen into a temporary directory.
+
+#include "AuthTestSupport.h"
+
+#include <QDir>
+#include <QFile>
+#include <QProcess>
+#include <QTcpServer>
+#include <QTest>
+#include <pwd.h>
+#include <unistd.h>
+
+using namespace hm::test;
+
+namespace {
+
+quint16 freePort()
+{
+    QTcpServer probe;
+    probe.listen(QHostAddress::LocalHost, 0);
+    return probe.serverPort();
+}
+
+QString keygen(const QString &path, const QString &passphrase)
+{
+    QProcess process;
+    process.setProcessChannelMode(QProcess::MergedChannels);
+    process.start("ssh-keygen", {"-q", "-t", "ed25519", "-N", passphrase, "-f", path});
+    if (!process.waitForFinished(30000) || process.exitCode() != 0)
+        return QString::fromUtf8(process.readAll());
+    return {};
+}
+
+QString fileText(const QString &path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? QString::fromUtf8(file.readAll()) : QString();
+}
+
+} // namespace
+
+class TestCredentialSsh : public QObject, private ServerFixture
+{
+    Q_OBJECT
+private:
+    QTemporaryDir m_ssh;
+    QProcess m_sshd;
+    quint16 m_port = 0;
+    QString m_user;
+    const QString m_passphrase = QStringLiteral("phrase-%1").arg(quint32(::getpid()));
+
+    QString create(const QString &key, const QString &passphrase, quint16 port)
+    {
+        QJsonObject data{
+            {"host", "127.0.0.1"}, {"port", port}, {"username", m_user}, {"privateKey", key}};
+        if (!passphrase.isEmpty())
+            data.insert("passphrase", passphrase);
+        const Answer created =
+            m_http->json("POST", "/api/v1/credentials",
+                         {{"name", "sshd"}, {"type", "ssh"}, {"data", data}}, m_admin);
+        return created.data().value("id").toString();
+    }
+    Answer testCredential(const QString &id)
+    {
+        return m_http->json("POST", QStringLiteral("/api/v1/credentials/%1/test").arg(id), {},
+                            m_admin);
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(QFile::exists("/usr/sbin/sshd"));
+        QVERIFY(m_ssh.isValid());
+        m_user = QString::fromLocal8Bit(::getpwuid(::geteuid())->pw_name);
+        QString failure = keygen(m_ssh.filePath("host_key"), {});
+        QVERIFY2(failure.isEmpty(), qPrintable(failure));
+        failure = keygen(m_ssh.filePath("client_key"), m_passphrase);
+        QVERIFY2(failure.isEmpty(), qPrintable(failure));
+        failure = keygen(m_ssh.filePath("other_key"), {});
+        QVERIFY2(failure.isEmpty(), qPrintable(failure));
+        QFile::copy(m_ssh.filePath("client_key.pub"), m_ssh.filePath("authorized_keys"));
+        m_port = freePort();
+        QFile config(m_ssh.filePath("sshd_config"));
+        QVERIFY(config.open(QIODevice::WriteOnly));
+        config.write(QStringLiteral("Port %1\nListenAddress 127.0.0.1\nHostKey %2\n"
+                                    "AuthorizedKeysFile %3\nPasswordAuthentication no\n"
+                                    "KbdInteractiveAuthentication no\nPubkeyAuthentication yes\n"
+                                    "PermitRootLogin prohibit-password\nStrictModes no\n"
+                                    "UsePAM no\nPidFile %4\n")
+                         .arg(m_port)
+                         .arg(m_ssh.filePath("host_key"), m_ssh.filePath("authorized_keys"),
+                              m_ssh.filePath("sshd.pid"))
+                         .toUtf8());
+        config.close();
+        // sshd's privilege separation directory (normally made at boot).
+        if (::geteuid() == 0)
+            QDir().mkpath("/run/sshd");
+        m_sshd.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+        m_sshd.start("/usr/sbin/sshd", {"-D", "-e", "-f", m_ssh.filePath("sshd_config")});
+        QVERIFY(m_sshd.waitForStarted());
+        // Up once it accepts connections.
+        QTRY_VERIFY_WITH_TIMEOUT(
+            [this] {
+                QTcpSocket probe;
+                probe.connectToHost(QHostAddress::LocalHost, m_port);
+                return probe.waitForConnected(200);
+            }(),
+            20000);
+
+        failure = startServer();
+        QVERIFY2(failure.isEmpty(), qPrintable(failure));
+    }
+    void cleanupTestCase()
+    {
+        m_sshd.terminate();
+        m_sshd.waitForFinished(10000);
+    }
+
+    void signsInWithTheKeyAndPassphrase()
+    {
+        const Answer tested =
+            testCredential(create(fileText(m_ssh.filePath("client_key")), m_passphrase, m_port));
+        QCOMPARE(tested.status, 200);
+        QVERIFY2(tested.data().value("success").toBool(), tested.raw.constData());
+        QVERIFY(tested.data().value("message").toString().contains("SHA256:"));
+        QVERIFY(!tested.raw.contains(m_passphrase.toUtf8()));
+        QVERIFY(!tested.raw.contains("PRIVATE KEY"));
+    }
+
+    void aWrongPassphraseIsReported()
+    {
+        const Answer tested = testCredential(
+            create(fileText(m_ssh.filePath("client_key")), QStringLiteral("wrong-phrase"), m_port));
+        QCOMPARE(tested.status, 200);
+        QCOMPARE(tested.data().value("success").toBool(), false);
+        QVERIFY2(tested.data().value("message").toString().contains("cannot be read"),
+                 tested.raw.constData());
+    }
+
+    void aKeyTheServerDoesNotKnowIsRefused()
+    {
+        const Answer tested =
+            testCredential(create(fileText(m_ssh.filePath("other_key")), {}, m_port));
+        QCOMPARE(tested.status, 200);
+        QCOMPARE(tested.data().value("success").toBool(), false);
+        QVERIFY2(tested.data().value("message").toString().contains("refused"),
+                 tested.raw.constData());
+    }
+
+    void nobodyListening()
+    {
+        const Answer tested = testCredential(
+            create(fileText(m_ssh.filePath("client_key")), m_passphrase, freePort()));
+        QCOMPARE(tested.status, 200);
+        QCOMPARE(tested.data().value("success").toBool(), false);
+        QVERIFY(tested.data().value("message").toString().startsWith("could not connect"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCredentialSsh)
+#include "TestCredentialSsh.moc"
