@@ -15,6 +15,11 @@ QDateTime at(const QJsonObject &o, const char *key)
 
 } // namespace
 
+QJsonObject object(const ApiResponse &r)
+{
+    return r.data.toObject();
+}
+
 QDateTime time(const QJsonValue &value)
 {
     if (!value.isString())

@@ -4,6 +4,7 @@
 // a missing field reads as its default, so an older or newer server still
 // works; the routes' shapes are in docs/api.md.
 
+#include "client/ApiRequest.h"
 #include "client/ApiTypes.h"
 #include "client/FlowTypes.h"
 
@@ -12,6 +13,11 @@
 #include <QJsonValue>
 
 namespace hm::client::json {
+
+// An answer whose data is a JSON object passed on as it is (execution
+// details, statistics, system info and configuration); empty when it is
+// not an object.
+QJsonObject object(const ApiResponse &r);
 
 QDateTime time(const QJsonValue &value); // ISO-8601, invalid for null
 QStringList strings(const QJsonValue &value);

@@ -15,11 +15,6 @@ CancelOutcome readCancel(const ApiResponse &r)
     return json::cancelOutcome(r.data.toObject());
 }
 
-QJsonObject readObject(const ApiResponse &r)
-{
-    return r.data.toObject();
-}
-
 } // namespace
 
 void ExecutionsApi::list(const ExecutionFilter &filter, Callback<Page<ExecutionSummary>> done)
@@ -47,19 +42,19 @@ void ExecutionsApi::stats(int hours, Callback<QJsonObject> done)
     QUrlQuery query;
     query.addQueryItem(QStringLiteral("hours"), QString::number(hours));
     m_client.call<QJsonObject>(ApiRequest::get(kExecutions + QStringLiteral("/stats"), query),
-                               readObject, std::move(done));
+                               json::object, std::move(done));
 }
 
 void ExecutionsApi::get(const QString &id, Callback<QJsonObject> done)
 {
-    m_client.call<QJsonObject>(ApiRequest::get(kExecutions + u'/' + id), readObject,
+    m_client.call<QJsonObject>(ApiRequest::get(kExecutions + u'/' + id), json::object,
                                std::move(done));
 }
 
 void ExecutionsApi::status(const QString &id, Callback<QJsonObject> done)
 {
     m_client.call<QJsonObject>(ApiRequest::get(kExecutions + u'/' + id + QStringLiteral("/status")),
-                               readObject, std::move(done));
+                               json::object, std::move(done));
 }
 
 void ExecutionsApi::node(const QString &id, const QString &nodeId, Callback<QJsonObject> done)
@@ -67,7 +62,7 @@ void ExecutionsApi::node(const QString &id, const QString &nodeId, Callback<QJso
     m_client.call<QJsonObject>(
         ApiRequest::get(kExecutions + u'/' + id + QStringLiteral("/nodes/") +
                         QString::fromLatin1(QUrl::toPercentEncoding(nodeId))),
-        readObject, std::move(done));
+        json::object, std::move(done));
 }
 
 void ExecutionsApi::cancel(const QString &id, const QString &reason, const QString &message,

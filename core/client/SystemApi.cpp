@@ -7,11 +7,6 @@
 namespace hm::client {
 namespace {
 
-QJsonObject readSystemObject(const ApiResponse &r)
-{
-    return r.data.toObject();
-}
-
 void addTime(QUrlQuery &query, const QString &name, const QDateTime &time)
 {
     if (time.isValid())
@@ -30,20 +25,20 @@ auto pageOf(const QString &listKey)
 
 void SystemApi::info(Callback<QJsonObject> done)
 {
-    m_client.call<QJsonObject>(ApiRequest::get(QStringLiteral("/api/v1/system/info")),
-                               readSystemObject, std::move(done));
+    m_client.call<QJsonObject>(ApiRequest::get(QStringLiteral("/api/v1/system/info")), json::object,
+                               std::move(done));
 }
 
 void SystemApi::config(Callback<QJsonObject> done)
 {
     m_client.call<QJsonObject>(ApiRequest::get(QStringLiteral("/api/v1/system/config")),
-                               readSystemObject, std::move(done));
+                               json::object, std::move(done));
 }
 
 void SystemApi::updateConfig(const QJsonObject &changes, Callback<QJsonObject> done)
 {
     m_client.call<QJsonObject>(ApiRequest::put(QStringLiteral("/api/v1/system/config"), changes),
-                               readSystemObject, std::move(done));
+                               json::object, std::move(done));
 }
 
 void SystemApi::routes(Callback<QJsonArray> done)

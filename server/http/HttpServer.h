@@ -67,6 +67,13 @@ public:
     // http/ws and https/wss when the URL has none); empty for a URL that is
     // no origin (no host, a path, user info).
     static QString originKey(const QUrl &url);
+    // Whether `request` becomes a WebSocket: GET with "Upgrade: websocket"
+    // (also in a list), a routable path under a registered prefix.
+    // Socket-free, like isOriginAllowed() (the fuzz target WsMessages
+    // drives both).
+    bool isWebSocketUpgrade(const HttpRequest &request) const;
+    // No Origin header, or one whose originKey() is an allowed origin.
+    bool isOriginAllowed(const HttpRequest &request) const;
     bool hasPendingWebSocketConnections() const;
     std::unique_ptr<QWebSocket> nextPendingWebSocketConnection();
 
@@ -81,8 +88,6 @@ private:
 
     void onPendingConnection();
     // From HttpConnection: a parsed request, an upgrade, a connection gone.
-    bool isWebSocketUpgrade(const HttpRequest &request) const;
-    bool isOriginAllowed(const HttpRequest &request) const;
     // An upgrade from an origin not allowed: 403 with the envelope.
     void refuseUpgrade(const HttpRequest &request, HttpResponder responder);
     void upgrade(HttpConnection *connection, const HttpRequest &request);

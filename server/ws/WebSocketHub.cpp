@@ -8,29 +8,19 @@
 #include "server/ws/EventFeed.h"
 #include "server/ws/ExecutionFeed.h"
 #include "server/ws/WsConnection.h"
+#include "server/ws/WsUpgrade.h"
 
-#include <QRegularExpression>
-#include <QUrlQuery>
 #include <QWebSocket>
 
 namespace hm::server::ws {
 
 namespace {
 
-// The credential of an upgrade: ?token= first (browsers cannot set
-// headers on a WebSocket), then Authorization: Bearer, then X-API-Key.
 QString credentialOf(const QWebSocket &socket)
 {
-    const QString query =
-        QUrlQuery(socket.requestUrl()).queryItemValue(QStringLiteral("token"), QUrl::FullyDecoded);
-    if (!query.isEmpty())
-        return query;
     const QNetworkRequest request = socket.request();
-    const QByteArray authorization = request.rawHeader("Authorization").trimmed();
-    if (authorization.size() > 7 &&
-        authorization.first(7).compare("Bearer ", Qt::CaseInsensitive) == 0)
-        return QString::fromLatin1(authorization.mid(7)).trimmed();
-    return QString::fromLatin1(request.rawHeader("X-API-Key")).trimmed();
+    return wsCredentialOf(socket.requestUrl(), request.rawHeader("Authorization"),
+                          request.rawHeader("X-API-Key"));
 }
 
 } // namespace
@@ -98,23 +88,17 @@ void WebSocketHub::accept(std::unique_ptr<QWebSocket> socket)
     if (!connection->isOpen())
         return;
 
-    static const QRegularExpression executionPath(
-        QStringLiteral("^/ws/executions/([A-Za-z0-9_-]{1,64})/?$"));
-    const QString path = connection->socket().requestUrl().path();
-    const auto execution = executionPath.match(path);
-    const bool events = path == QLatin1String("/ws/events") ||
-                        path == QLatin1String("/ws/events/") ||
-                        path == QLatin1String("/ws/connect");
-    if (!execution.hasMatch() && !events) {
+    const WsTarget target = wsTargetOf(connection->socket().requestUrl().path());
+    if (target.feed == WsTarget::Feed::None) {
         connection->closeWith(kCloseNotFound, QStringLiteral("unknown WebSocket path"));
         return;
     }
     if (!authenticate(connection))
         return;
-    if (events)
+    if (target.feed == WsTarget::Feed::Events)
         m_events->open(connection);
     else
-        m_executions->open(connection, execution.captured(1));
+        m_executions->open(connection, target.executionId);
 }
 
 bool WebSocketHub::authenticate(WsConnection *connection)

@@ -21,18 +21,17 @@
 // so their own processing is part of the figures.
 
 #include "../server/FlowTestSupport.h"
+#include "ClientThreadPool.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QTemporaryDir>
-#include <QThread>
 #include <QTimer>
 #include <QWebSocket>
 #include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <cstdio>
-#include <sys/resource.h>
 
 using namespace hm::test;
 
@@ -85,39 +84,20 @@ struct Client
     int closeCode = 0;
 };
 
-// Clients spread over a few threads, each with its own event loop: one
-// thread polling a thousand sockets would measure itself, not the server.
+// The subscribers, spread over a few client threads (ClientThreadPool.h).
 class ClientThreads
 {
 public:
-    explicit ClientThreads(int threads)
-    {
-        for (int i = 0; i < threads; ++i) {
-            auto group = std::make_unique<Group>();
-            group->context.moveToThread(&group->thread);
-            group->thread.start();
-            m_groups.push_back(std::move(group));
-        }
-    }
-    ~ClientThreads()
-    {
-        clear();
-        for (auto &group : m_groups) {
-            group->thread.quit();
-            group->thread.wait();
-        }
-    }
+    explicit ClientThreads(int threads) : m_pool(threads) {}
     // Opens clients [first, last) on `url`, round robin over the threads.
     void open(const QUrl &url, int first, int last)
     {
-        for (int i = first; i < last; ++i) {
-            Group &group = *m_groups[size_t(i) % m_groups.size()];
-            QMetaObject::invokeMethod(
-                &group.context,
-                [this, &group, url] {
-                    auto client = std::make_unique<Client>();
-                    client->socket = std::make_unique<QWebSocket>();
-                    Client *c = client.get();
+        for (int i = first; i < last; ++i)
+            m_pool.add(
+                i, std::make_unique<Client>(),
+                [this, url](Client &client) {
+                    client.socket = std::make_unique<QWebSocket>();
+                    Client *c = &client;
                     QObject::connect(c->socket.get(), &QWebSocket::textMessageReceived,
                                      [this, c](const QString &text) {
                                          if (c->received.isEmpty())
@@ -129,24 +109,14 @@ public:
                         closed.fetch_add(1, std::memory_order_release);
                     });
                     c->socket->open(url);
-                    group.clients.push_back(std::move(client));
                 },
                 Qt::BlockingQueuedConnection);
-        }
     }
     // Every client, once `closed` counted them all.
-    template <typename F> void forEach(F f)
-    {
-        for (auto &group : m_groups)
-            for (const auto &client : group->clients)
-                f(*client);
-    }
+    template <typename F> void forEach(F f) { m_pool.forEach(f); }
     void clear()
     {
-        for (auto &group : m_groups)
-            QMetaObject::invokeMethod(
-                &group->context, [&group] { group->clients.clear(); },
-                Qt::BlockingQueuedConnection);
+        m_pool.clear();
         snapshots = 0;
         closed = 0;
     }
@@ -155,26 +125,8 @@ public:
     std::atomic<int> closed{0};
 
 private:
-    struct Group
-    {
-        QThread thread;
-        QObject context;
-        std::vector<std::unique_ptr<Client>> clients;
-    };
-    std::vector<std::unique_ptr<Group>> m_groups;
+    ClientThreadPool<Client> m_pool;
 };
-
-void raiseFileLimit(qint64 wanted)
-{
-    rlimit limit{};
-    if (getrlimit(RLIMIT_NOFILE, &limit) != 0)
-        return;
-    if (qint64(limit.rlim_cur) >= wanted)
-        return;
-    limit.rlim_cur = std::min<rlim_t>(limit.rlim_max, rlim_t(wanted));
-    setrlimit(RLIMIT_NOFILE, &limit);
-    std::printf("RLIMIT_NOFILE raised to %llu\n", static_cast<unsigned long long>(limit.rlim_cur));
-}
 
 double percentile(std::vector<qint64> &sorted, double p)
 {
@@ -229,7 +181,8 @@ int main(int argc, char **argv)
             stepMs = std::max(1, args[i + 1].toInt());
     }
     // Both processes need a descriptor per client (the server inherits it).
-    raiseFileLimit(2 * clients + 256);
+    if (const auto raised = raiseFileLimit(2 * clients + 256))
+        std::printf("RLIMIT_NOFILE raised to %llu\n", static_cast<unsigned long long>(*raised));
 
     QTemporaryDir dir;
     if (!dir.isValid())

@@ -19,6 +19,7 @@
 // Exit code 0 when both hold (--smoke: only "none lost"), 1 otherwise.
 
 #include "../server/FlowTestSupport.h"
+#include "ClientThreadPool.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -27,12 +28,10 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QTemporaryDir>
-#include <QThread>
 #include <QTimer>
 #include <QWebSocket>
 #include <atomic>
 #include <cstdio>
-#include <sys/resource.h>
 
 using namespace hm::test;
 
@@ -61,61 +60,38 @@ struct Client
     std::atomic<int> closeCode{0};
 };
 
+// The subscribers, spread over a few client threads (ClientThreadPool.h).
 class ClientPool
 {
 public:
-    explicit ClientPool(int threads)
-    {
-        for (int i = 0; i < threads; ++i) {
-            auto group = std::make_unique<Group>();
-            group->context.moveToThread(&group->thread);
-            group->thread.start();
-            m_groups.push_back(std::move(group));
-        }
-    }
-    ~ClientPool()
-    {
-        for (auto &group : m_groups) {
-            QMetaObject::invokeMethod(
-                &group->context, [&group] { group->clients.clear(); },
-                Qt::BlockingQueuedConnection);
-            group->thread.quit();
-            group->thread.wait();
-        }
-    }
+    explicit ClientPool(int threads) : m_pool(threads) {}
     // Opens `count` clients on `url`; `flowId` picks the events they count.
     void open(const QUrl &url, int count, const QString &flowId)
     {
         const QString marker = QStringLiteral("\"flow_id\":\"%1\"").arg(flowId);
         for (int i = 0; i < count; ++i) {
-            Group &group = *m_groups[size_t(i) % m_groups.size()];
             auto client = std::make_unique<Client>();
-            Client *c = client.get();
-            m_all.push_back(c);
-            QMetaObject::invokeMethod(
-                &group.context,
-                [&group, c, url, marker, owned = client.release()]() mutable {
-                    std::unique_ptr<Client> keep(owned);
-                    c->socket = std::make_unique<QWebSocket>();
-                    QObject::connect(c->socket.get(), &QWebSocket::connected,
-                                     [c] { c->open.store(true); });
-                    QObject::connect(c->socket.get(), &QWebSocket::textMessageReceived,
-                                     [c, marker](const QString &text) {
-                                         if (!text.contains(marker))
-                                             return; // system_status, other flows
-                                         if (text.contains(u"\"type\":\"execution_started\""))
-                                             c->started.fetch_add(1);
-                                         else if (text.contains(u"\"type\":\"execution_completed\""))
-                                             c->completed.fetch_add(1);
-                                     });
-                    QObject::connect(c->socket.get(), &QWebSocket::disconnected, [c] {
-                        c->closeCode.store(int(c->socket->closeCode()));
-                        c->closed.store(true);
-                    });
-                    c->socket->open(url);
-                    group.clients.push_back(std::move(keep));
-                },
-                Qt::QueuedConnection);
+            m_all.push_back(client.get());
+            m_pool.add(i, std::move(client), [url, marker](Client &client) {
+                Client *c = &client;
+                c->socket = std::make_unique<QWebSocket>();
+                QObject::connect(c->socket.get(), &QWebSocket::connected,
+                                 [c] { c->open.store(true); });
+                QObject::connect(c->socket.get(), &QWebSocket::textMessageReceived,
+                                 [c, marker](const QString &text) {
+                                     if (!text.contains(marker))
+                                         return; // system_status, other flows
+                                     if (text.contains(u"\"type\":\"execution_started\""))
+                                         c->started.fetch_add(1);
+                                     else if (text.contains(u"\"type\":\"execution_completed\""))
+                                         c->completed.fetch_add(1);
+                                 });
+                QObject::connect(c->socket.get(), &QWebSocket::disconnected, [c] {
+                    c->closeCode.store(int(c->socket->closeCode()));
+                    c->closed.store(true);
+                });
+                c->socket->open(url);
+            });
         }
     }
     const std::vector<Client *> &all() const { return m_all; }
@@ -135,13 +111,7 @@ public:
     }
 
 private:
-    struct Group
-    {
-        QThread thread;
-        QObject context;
-        std::vector<std::unique_ptr<Client>> clients;
-    };
-    std::vector<std::unique_ptr<Group>> m_groups;
+    ClientThreadPool<Client> m_pool;
     std::vector<Client *> m_all;
 };
 
@@ -173,15 +143,6 @@ Sample sampleProcess(qint64 pid)
                     .entryList(QDir::Files | QDir::System | QDir::NoDotAndDotDot)
                     .size());
     return s;
-}
-
-void raiseFileLimit(qint64 wanted)
-{
-    rlimit limit{};
-    if (getrlimit(RLIMIT_NOFILE, &limit) != 0 || qint64(limit.rlim_cur) >= wanted)
-        return;
-    limit.rlim_cur = std::min<rlim_t>(limit.rlim_max, rlim_t(wanted));
-    setrlimit(RLIMIT_NOFILE, &limit);
 }
 
 // Runs the event loop until `done` or `timeoutMs`, checking every 20 ms.
@@ -251,10 +212,9 @@ int main(int argc, char **argv)
     ServerProcess server(dir.path());
     // Access tokens outlive the run: a WebSocket closes when its token
     // expires, which would read as lost events.
-    const QUrl url = startAuthServer(server, {QStringLiteral("--access-token-ttl"),
-                                              QStringLiteral("86400"),
-                                              QStringLiteral("--ws-status-interval-ms"),
-                                              QStringLiteral("1000")});
+    const QUrl url = startAuthServer(
+        server, {QStringLiteral("--access-token-ttl"), QStringLiteral("86400"),
+                 QStringLiteral("--ws-status-interval-ms"), QStringLiteral("1000")});
     if (url.isEmpty())
         return fail("the server did not start");
     // The access log goes to the pipes: read it away, or the server blocks
@@ -374,8 +334,7 @@ int main(int argc, char **argv)
     sampler.start(o.sampleSeconds * 1000);
     paced.start();
     pace.start(kTickMs);
-    waitFor([&] { return clock.elapsed() >= qint64(o.seconds) * 1000; },
-            o.seconds * 1000 + 1000);
+    waitFor([&] { return clock.elapsed() >= qint64(o.seconds) * 1000; }, o.seconds * 1000 + 1000);
     pace.stop();
     sampler.stop();
     // Let the last requests and events arrive.

@@ -1,0 +1,34 @@
+#include "server/ws/WsUpgrade.h"
+
+#include <QRegularExpression>
+#include <QUrlQuery>
+
+namespace hm::server::ws {
+
+WsTarget wsTargetOf(const QString &path)
+{
+    static const QRegularExpression executionPath(
+        QStringLiteral("^/ws/executions/([A-Za-z0-9_-]{1,64})/?$"));
+    if (path == QLatin1String("/ws/events") || path == QLatin1String("/ws/events/") ||
+        path == QLatin1String("/ws/connect"))
+        return {WsTarget::Feed::Events, {}};
+    const auto execution = executionPath.match(path);
+    if (execution.hasMatch())
+        return {WsTarget::Feed::Execution, execution.captured(1)};
+    return {};
+}
+
+QString wsCredentialOf(const QUrl &requestUrl, const QByteArray &authorization,
+                       const QByteArray &apiKey)
+{
+    const QString query =
+        QUrlQuery(requestUrl).queryItemValue(QStringLiteral("token"), QUrl::FullyDecoded);
+    if (!query.isEmpty())
+        return query;
+    const QByteArray bearer = authorization.trimmed();
+    if (bearer.size() > 7 && bearer.first(7).compare("Bearer ", Qt::CaseInsensitive) == 0)
+        return QString::fromLatin1(bearer.mid(7)).trimmed();
+    return QString::fromLatin1(apiKey).trimmed();
+}
+
+} // namespace hm::server::ws
