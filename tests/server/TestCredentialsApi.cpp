@@ -660,7 +660,7 @@ private slots:
         QVERIFY(m_answers.contains("CREDENTIAL_CREATED"));
         // The event stream was open all along (system_status every 200 ms).
         QVERIFY(m_events.state() == QAbstractSocket::ConnectedState);
-        QVERIFY(m_wsMessages > 5);
+        QTRY_VERIFY_WITH_TIMEOUT(m_wsMessages > 5, 10000);
         m_events.close();
         m_db.reset();
         QVERIFY(stopServer());
