@@ -205,9 +205,9 @@ void MainWindow::createPages()
     for (const Section &section : sections()) {
         QWidget *page = nullptr;
         // Dashboard, Audit & Logs, Settings (app/operations).
-        const OperationsContext operations{
-            m_connection, m_languages, m_options.persistSettings,
-            [this](const QString &id) { openExecution(id); }};
+        const OperationsContext operations{m_connection, m_languages, m_options.persistSettings,
+                                           [this](const QString &id) { openExecution(id); },
+                                           m_themes};
         if ((page = createOperationsPage(section.id, operations, m_pages))) {
         } else if (section.id == QLatin1String("flows")) {
             m_flowsPage = new FlowsPage(m_connection->client(), m_pages);

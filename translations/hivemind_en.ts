@@ -5215,6 +5215,22 @@
         <source>Where the local server keeps its encrypted database. Start the console with --data-dir to use another one.</source>
         <translation>Where the local server keeps its encrypted database. Start the console with --data-dir to use another one.</translation>
     </message>
+    <message>
+        <source>Light</source>
+        <translation>Light</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Dark</translation>
+    </message>
+    <message>
+        <source>Follow the system</source>
+        <translation>Follow the system</translation>
+    </message>
+    <message>
+        <source>Also in View ▸ Theme. Applies at once and is remembered.</source>
+        <translation>Also in View ▸ Theme. Applies at once and is remembered.</translation>
+    </message>
 </context>
 <context>
     <name>hm::app::ShareDialog</name>

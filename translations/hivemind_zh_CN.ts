@@ -5183,6 +5183,22 @@
         <source>Where the local server keeps its encrypted database. Start the console with --data-dir to use another one.</source>
         <translation>本地服务器存放加密数据库的位置。启动控制台时加上 --data-dir 即可改用其他位置。</translation>
     </message>
+    <message>
+        <source>Light</source>
+        <translation>浅色</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>深色</translation>
+    </message>
+    <message>
+        <source>Follow the system</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <source>Also in View ▸ Theme. Applies at once and is remembered.</source>
+        <translation>也可在“视图 ▸ 主题”中设置。立即应用并会记住。</translation>
+    </message>
 </context>
 <context>
     <name>hm::app::ShareDialog</name>

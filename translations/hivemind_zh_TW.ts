@@ -5183,6 +5183,22 @@
         <source>Where the local server keeps its encrypted database. Start the console with --data-dir to use another one.</source>
         <translation>本機伺服器存放加密資料庫的位置。啟動主控台時加上 --data-dir 即可改用其他位置。</translation>
     </message>
+    <message>
+        <source>Light</source>
+        <translation>淺色</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>深色</translation>
+    </message>
+    <message>
+        <source>Follow the system</source>
+        <translation>跟隨系統</translation>
+    </message>
+    <message>
+        <source>Also in View ▸ Theme. Applies at once and is remembered.</source>
+        <translation>也可在「檢視 ▸ 佈景主題」中設定。立即套用並會記住。</translation>
+    </message>
 </context>
 <context>
     <name>hm::app::ShareDialog</name>

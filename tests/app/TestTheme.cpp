@@ -26,6 +26,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QChartView>
+#include <QComboBox>
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
@@ -109,6 +110,7 @@ private slots:
     void persistsTheChoice();
     void followsTheSystem();
     void mainWindowAndMenuFollow();
+    void settingsRowSwitchesAndFollows();
     void canvasFollows();
     void styleSheetNamesEveryColour();
     void screenshots();
@@ -286,6 +288,54 @@ void TestTheme::mainWindowAndMenuFollow()
     m_themes->setMode(ThemeManager::Mode::Dark, ThemeManager::Persist::No);
     QTRY_VERIFY2(paintedColour(navigation->verticalScrollBar(), QPoint(5, 12)) != handleLight,
                  qPrintable(handleLight.name()));
+}
+
+void TestTheme::settingsRowSwitchesAndFollows()
+{
+    // The Settings page's theme row is View > Theme's twin: choosing there
+    // applies at once and persists, the menu follows, and the other way.
+    QSettings().remove(ThemeManager::kSettingsKey);
+    MainWindow::Options options;
+    options.persistSettings = true;
+    options.signInOnConnect = false;
+    options.themes = m_themes.get();
+    MainWindow window(m_languages.get(), m_connection.get(), options);
+    window.resize(900, 600);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    auto *row = window.findChild<QWidget *>(QStringLiteral("settings.themeRow"));
+    QVERIFY(row);
+    auto *combo = row->findChild<QComboBox *>(QStringLiteral("settings.theme"));
+    QVERIFY(combo);
+    QCOMPARE(combo->count(), 3);
+    for (int i = 0; i < combo->count(); ++i)
+        QVERIFY(!combo->itemText(i).isEmpty());
+    QCOMPARE(combo->currentData().toString(), QStringLiteral("light"));
+    auto *dark = window.findChild<QAction *>(QStringLiteral("action.theme.dark"));
+    auto *system = window.findChild<QAction *>(QStringLiteral("action.theme.system"));
+    QVERIFY(dark && system);
+
+    // The user picks "Dark" with the keyboard, as in the running console.
+    combo->setFocus();
+    QTest::keyClick(combo, Qt::Key_Down);
+    QCOMPARE(combo->currentData().toString(), QStringLiteral("dark"));
+    QCOMPARE(m_themes->mode(), ThemeManager::Mode::Dark);
+    QVERIFY(windowLightness() < 0.3);
+    QVERIFY(dark->isChecked());
+    QCOMPARE(QSettings().value(ThemeManager::kSettingsKey).toString(), QStringLiteral("dark"));
+
+    QTest::keyClick(combo, Qt::Key_Down);
+    QCOMPARE(m_themes->mode(), ThemeManager::Mode::System);
+    QVERIFY(system->isChecked());
+    QVERIFY(windowLightness() > 0.8); // the offscreen platform is light
+    QCOMPARE(ThemeManager::savedMode(), ThemeManager::Mode::System);
+
+    // The menu changes the row.
+    dark->trigger();
+    QCOMPARE(combo->currentData().toString(), QStringLiteral("dark"));
+    m_themes->setMode(ThemeManager::Mode::Light, ThemeManager::Persist::No);
+    QCOMPARE(combo->currentData().toString(), QStringLiteral("light"));
+    QSettings().remove(ThemeManager::kSettingsKey);
 }
 
 void TestTheme::canvasFollows()
