@@ -8,7 +8,6 @@
 #include "OperationsPages.h"
 #include "Sections.h"
 #include "ServerConnection.h"
-#include "ServerErrorText.h"
 #include "SignInDialog.h"
 #include "StatusIndicator.h"
 #include "ThemeManager.h"
@@ -21,6 +20,7 @@
 #include "flows/FlowsPage.h"
 #include "hivemind/Version.h"
 #include "widgets/MessageBox.h"
+#include "widgets/ServerErrorText.h"
 
 #include <QAction>
 #include <QActionGroup>

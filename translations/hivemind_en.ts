@@ -2,6 +2,13 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>ActionText</name>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+</context>
+<context>
     <name>AdminText</name>
     <message>
         <source>Administrator</source>
@@ -3057,6 +3064,16 @@
     <message>
         <source>Show or hide the list of problems</source>
         <translation>Show or hide the list of problems</translation>
+    </message>
+    <message>
+        <source>Selection</source>
+        <comment>toolbar: short for Zoom to Selection</comment>
+        <translation>Selection</translation>
+    </message>
+    <message>
+        <source>Snap</source>
+        <comment>toolbar: short for Snap to Grid</comment>
+        <translation>Snap</translation>
     </message>
 </context>
 <context>

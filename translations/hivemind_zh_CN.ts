@@ -2,6 +2,13 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>ActionText</name>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+</context>
+<context>
     <name>AdminText</name>
     <message>
         <source>Administrator</source>
@@ -3040,6 +3047,16 @@
     <message>
         <source>Show or hide the list of problems</source>
         <translation>显示或隐藏问题列表</translation>
+    </message>
+    <message>
+        <source>Selection</source>
+        <comment>toolbar: short for Zoom to Selection</comment>
+        <translation>选区</translation>
+    </message>
+    <message>
+        <source>Snap</source>
+        <comment>toolbar: short for Snap to Grid</comment>
+        <translation>对齐</translation>
     </message>
 </context>
 <context>
