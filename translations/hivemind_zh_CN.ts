@@ -3134,7 +3134,7 @@
     </message>
     <message>
         <source>These ports are already connected.</source>
-        <translation>这两个端口已经连接。</translation>
+        <translation>这两个端口之间已有连接。</translation>
     </message>
     <message>
         <source>Input &quot;%1&quot; of node &quot;%2&quot; is already fed by node &quot;%3&quot;.</source>

@@ -1972,11 +1972,11 @@
     </message>
     <message>
         <source>Server up %1 d %2 h %3 min</source>
-        <translation>伺服器已運行 %1 天 %2 小時 %3 分</translation>
+        <translation>伺服器已運作 %1 天 %2 小時 %3 分</translation>
     </message>
     <message>
         <source>Server up %1 h %2 min</source>
-        <translation>伺服器已運行 %1 小時 %2 分</translation>
+        <translation>伺服器已運作 %1 小時 %2 分</translation>
     </message>
     <message>
         <source>CPU %1 · Memory %2 · Disk %3</source>
@@ -3134,7 +3134,7 @@
     </message>
     <message>
         <source>These ports are already connected.</source>
-        <translation>這兩個連接埠已經連接。</translation>
+        <translation>這兩個連接埠之間已有連線。</translation>
     </message>
     <message>
         <source>Input &quot;%1&quot; of node &quot;%2&quot; is already fed by node &quot;%3&quot;.</source>
