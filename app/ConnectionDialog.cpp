@@ -1,9 +1,9 @@
 #include "ConnectionDialog.h"
 
 #include "KeychainStore.h"
-#include "ServerErrorText.h"
 #include "client/ApiClient.h"
 #include "widgets/MessageBox.h"
+#include "widgets/ServerErrorText.h"
 
 #include <QCheckBox>
 #include <QCryptographicHash>

@@ -3,10 +3,10 @@
 #include "EmptyStatePage.h"
 #include "Sections.h"
 #include "ServerConnection.h"
-#include "ServerErrorText.h"
 #include "StatusIndicator.h"
 #include "hivemind/Version.h"
 #include "operations/DashboardOverview.h"
+#include "widgets/ServerErrorText.h"
 
 #include <QDir>
 #include <QEvent>

@@ -8,7 +8,6 @@
 #include "OperationsPages.h"
 #include "Sections.h"
 #include "ServerConnection.h"
-#include "ServerErrorText.h"
 #include "SignInDialog.h"
 #include "StatusIndicator.h"
 #include "ThemeManager.h"
@@ -21,6 +20,7 @@
 #include "flows/FlowsPage.h"
 #include "hivemind/Version.h"
 #include "widgets/MessageBox.h"
+#include "widgets/ServerErrorText.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -205,9 +205,9 @@ void MainWindow::createPages()
     for (const Section &section : sections()) {
         QWidget *page = nullptr;
         // Dashboard, Audit & Logs, Settings (app/operations).
-        const OperationsContext operations{
-            m_connection, m_languages, m_options.persistSettings,
-            [this](const QString &id) { openExecution(id); }};
+        const OperationsContext operations{m_connection, m_languages, m_options.persistSettings,
+                                           [this](const QString &id) { openExecution(id); },
+                                           m_themes};
         if ((page = createOperationsPage(section.id, operations, m_pages))) {
         } else if (section.id == QLatin1String("flows")) {
             m_flowsPage = new FlowsPage(m_connection->client(), m_pages);

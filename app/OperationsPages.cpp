@@ -4,6 +4,7 @@
 #include "LanguageManager.h"
 #include "ServerConnection.h"
 #include "ServerProfiles.h"
+#include "ThemeManager.h"
 #include "operations/AuditLogsPage.h"
 #include "operations/DashboardOverview.h"
 #include "operations/SettingsPage.h"
@@ -66,6 +67,20 @@ QWidget *createOperationsPage(const QString &sectionId, const OperationsContext 
                              [manager, persist](const QString &code) {
                                  manager->setLanguage(code, persist ? LanguageManager::Persist::Yes
                                                                     : LanguageManager::Persist::No);
+                             });
+        }
+        if (ThemeManager *themes = context.themes) {
+            page->setCurrentTheme(ThemeManager::modeName(themes->mode()));
+            QObject::connect(themes, &ThemeManager::modeChanged, page,
+                             [page](ThemeManager::Mode mode) {
+                                 page->setCurrentTheme(ThemeManager::modeName(mode));
+                             });
+            const bool persist = context.persistSettings;
+            QObject::connect(page, &SettingsPage::themeRequested, themes,
+                             [themes, persist](const QString &mode) {
+                                 themes->setMode(ThemeManager::modeFromName(mode),
+                                                 persist ? ThemeManager::Persist::Yes
+                                                         : ThemeManager::Persist::No);
                              });
         }
         const auto showProfiles = [page] {

@@ -9,6 +9,7 @@ namespace hm::app {
 
 class LanguageManager;
 class ServerConnection;
+class ThemeManager;
 
 // The shell's side of app/operations: makes the Dashboard, Audit & Logs and
 // Settings pages and keeps them following the connection, the signed-in
@@ -19,6 +20,8 @@ struct OperationsContext
     LanguageManager *languages = nullptr;
     bool persistSettings = true;
     std::function<void(const QString &executionId)> openExecution;
+    // The theme the Settings page's theme row switches (View > Theme's).
+    ThemeManager *themes = nullptr;
 };
 QWidget *createOperationsPage(const QString &sectionId, const OperationsContext &context,
                               QWidget *parent);

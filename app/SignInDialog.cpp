@@ -1,7 +1,7 @@
 #include "SignInDialog.h"
 
-#include "ServerErrorText.h"
 #include "client/ApiClient.h"
+#include "widgets/ServerErrorText.h"
 
 #include <QDateTime>
 #include <QDialogButtonBox>

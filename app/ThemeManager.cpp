@@ -13,6 +13,7 @@
 #include <QStyleFactory>
 #include <QStyleHints>
 #include <QSvgRenderer>
+#include <QTimer>
 
 namespace hm::app {
 
@@ -37,7 +38,48 @@ ThemeManager::ThemeManager(QObject *parent)
         if (m_mode == Mode::System && m_applied)
             apply();
     });
+#else
+    // Qt 6.4 has no colorSchemeChanged: the platform sends QEvent::ThemeChange
+    // (to its windows, and the application) when its theme or colours change.
+    if (QCoreApplication *app = QCoreApplication::instance())
+        app->installEventFilter(this);
 #endif
+}
+
+bool ThemeManager::eventFilter(QObject *watched, QEvent *event)
+{
+    if (event->type() == QEvent::ThemeChange && !m_readingSystem &&
+        (watched == QCoreApplication::instance() || watched->isWindowType()) &&
+        !m_systemChangePending) {
+        // Every window hears of it: one look after they all have.
+        m_systemChangePending = true;
+        QTimer::singleShot(0, this, &ThemeManager::systemThemeChanged);
+    }
+    return QObject::eventFilter(watched, event);
+}
+
+void ThemeManager::systemThemeChanged()
+{
+    m_systemChangePending = false;
+#if QT_VERSION < QT_VERSION_CHECK(6, 5, 0)
+    // The platform's palette now: a palette with no role of its own takes
+    // every role from the platform theme. Ours is put back (or replaced by
+    // apply()) right after, in the same turn of the event loop.
+    m_readingSystem = true;
+    const QPalette ours = QGuiApplication::palette();
+    QPalette none;
+    none.setColor(QPalette::Window, QColor(1, 2, 3)); // detached from the current one
+    none.setResolveMask(0);
+    QGuiApplication::setPalette(none);
+    m_systemPalette = QGuiApplication::palette();
+    if (m_applied && !(m_mode == Mode::System))
+        QGuiApplication::setPalette(ours);
+    m_readingSystem = false;
+    qCDebug(lcApp) << "platform theme changed; it is"
+                   << (isDarkPalette(m_systemPalette) ? "dark" : "light");
+#endif
+    if (m_mode == Mode::System && m_applied)
+        apply();
 }
 
 ThemeManager::~ThemeManager() = default;

@@ -42,8 +42,8 @@ public:
 
     static inline const QString kSettingsKey = QStringLiteral("ui/theme");
 
-    // Remembers the platform's palette (for System on Qt < 6.5) and applies
-    // nothing until setMode().
+    // Remembers the platform's palette (for System on Qt < 6.5; read again
+    // on QEvent::ThemeChange) and applies nothing until setMode().
     explicit ThemeManager(QObject *parent = nullptr);
     ~ThemeManager() override;
 
@@ -74,6 +74,11 @@ public:
     // Qt 6.4: the platform palette's window lightness).
     bool systemPrefersDark() const;
 
+protected:
+    // Qt 6.4: QEvent::ThemeChange (the platform's theme or colours changed)
+    // makes "System" read the platform's palette again.
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 signals:
     void modeChanged(hm::app::ThemeManager::Mode mode);
     // After the palette changed; `dark` is the resolved theme.
@@ -81,11 +86,14 @@ signals:
 
 private:
     void apply();
+    void systemThemeChanged();
 
     Mode m_mode = Mode::System;
     bool m_dark = false;
     bool m_applied = false;
     QPalette m_systemPalette;
+    bool m_readingSystem = false;
+    bool m_systemChangePending = false;
 };
 
 } // namespace hm::app

@@ -2,6 +2,13 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>ActionText</name>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+</context>
+<context>
     <name>AdminText</name>
     <message>
         <source>Administrator</source>
@@ -3058,6 +3065,16 @@
         <source>Show or hide the list of problems</source>
         <translation>Show or hide the list of problems</translation>
     </message>
+    <message>
+        <source>Selection</source>
+        <comment>toolbar: short for Zoom to Selection</comment>
+        <translation>Selection</translation>
+    </message>
+    <message>
+        <source>Snap</source>
+        <comment>toolbar: short for Snap to Grid</comment>
+        <translation>Snap</translation>
+    </message>
 </context>
 <context>
     <name>hm::app::FlowFragment</name>
@@ -5214,6 +5231,22 @@
     <message>
         <source>Where the local server keeps its encrypted database. Start the console with --data-dir to use another one.</source>
         <translation>Where the local server keeps its encrypted database. Start the console with --data-dir to use another one.</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Light</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Dark</translation>
+    </message>
+    <message>
+        <source>Follow the system</source>
+        <translation>Follow the system</translation>
+    </message>
+    <message>
+        <source>Also in View ▸ Theme. Applies at once and is remembered.</source>
+        <translation>Also in View ▸ Theme. Applies at once and is remembered.</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,13 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>ActionText</name>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+</context>
+<context>
     <name>AdminText</name>
     <message>
         <source>Administrator</source>
@@ -3041,6 +3048,16 @@
         <source>Show or hide the list of problems</source>
         <translation>显示或隐藏问题列表</translation>
     </message>
+    <message>
+        <source>Selection</source>
+        <comment>toolbar: short for Zoom to Selection</comment>
+        <translation>选区</translation>
+    </message>
+    <message>
+        <source>Snap</source>
+        <comment>toolbar: short for Snap to Grid</comment>
+        <translation>对齐</translation>
+    </message>
 </context>
 <context>
     <name>hm::app::FlowFragment</name>
@@ -3117,7 +3134,7 @@
     </message>
     <message>
         <source>These ports are already connected.</source>
-        <translation>这两个端口已经连接。</translation>
+        <translation>这两个端口之间已有连接。</translation>
     </message>
     <message>
         <source>Input &quot;%1&quot; of node &quot;%2&quot; is already fed by node &quot;%3&quot;.</source>
@@ -5182,6 +5199,22 @@
     <message>
         <source>Where the local server keeps its encrypted database. Start the console with --data-dir to use another one.</source>
         <translation>本地服务器存放加密数据库的位置。启动控制台时加上 --data-dir 即可改用其他位置。</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>浅色</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>深色</translation>
+    </message>
+    <message>
+        <source>Follow the system</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <source>Also in View ▸ Theme. Applies at once and is remembered.</source>
+        <translation>也可在“视图 ▸ 主题”中设置。立即应用并会记住。</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,13 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_TW" sourcelanguage="en">
 <context>
+    <name>ActionText</name>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+</context>
+<context>
     <name>AdminText</name>
     <message>
         <source>Administrator</source>
@@ -1965,11 +1972,11 @@
     </message>
     <message>
         <source>Server up %1 d %2 h %3 min</source>
-        <translation>伺服器已運行 %1 天 %2 小時 %3 分</translation>
+        <translation>伺服器已運作 %1 天 %2 小時 %3 分</translation>
     </message>
     <message>
         <source>Server up %1 h %2 min</source>
-        <translation>伺服器已運行 %1 小時 %2 分</translation>
+        <translation>伺服器已運作 %1 小時 %2 分</translation>
     </message>
     <message>
         <source>CPU %1 · Memory %2 · Disk %3</source>
@@ -3041,6 +3048,16 @@
         <source>Show or hide the list of problems</source>
         <translation>顯示或隱藏問題清單</translation>
     </message>
+    <message>
+        <source>Selection</source>
+        <comment>toolbar: short for Zoom to Selection</comment>
+        <translation>選取範圍</translation>
+    </message>
+    <message>
+        <source>Snap</source>
+        <comment>toolbar: short for Snap to Grid</comment>
+        <translation>對齊</translation>
+    </message>
 </context>
 <context>
     <name>hm::app::FlowFragment</name>
@@ -3117,7 +3134,7 @@
     </message>
     <message>
         <source>These ports are already connected.</source>
-        <translation>這兩個連接埠已經連接。</translation>
+        <translation>這兩個連接埠之間已有連線。</translation>
     </message>
     <message>
         <source>Input &quot;%1&quot; of node &quot;%2&quot; is already fed by node &quot;%3&quot;.</source>
@@ -5182,6 +5199,22 @@
     <message>
         <source>Where the local server keeps its encrypted database. Start the console with --data-dir to use another one.</source>
         <translation>本機伺服器存放加密資料庫的位置。啟動主控台時加上 --data-dir 即可改用其他位置。</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>淺色</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>深色</translation>
+    </message>
+    <message>
+        <source>Follow the system</source>
+        <translation>跟隨系統</translation>
+    </message>
+    <message>
+        <source>Also in View ▸ Theme. Applies at once and is remembered.</source>
+        <translation>也可在「檢視 ▸ 佈景主題」中設定。立即套用並會記住。</translation>
     </message>
 </context>
 <context>

@@ -1,5 +1,7 @@
 #include "admin/AdminText.h"
 
+#include "widgets/DateTimeText.h"
+
 #include <QJsonArray>
 #include <QLocale>
 
@@ -143,13 +145,7 @@ QStringList AdminText::passwordPolicy(const QJsonObject &policy)
 
 QString AdminText::dateTime(const QDateTime &time, const QString &never)
 {
-    if (!time.isValid())
-        return never;
-    // Qt 6.4 passes CLDR's day period "B" of zh_TW's time format through as
-    // a letter: read times on a 24-hour clock.
-    const QLocale locale;
-    QString format = locale.dateFormat(QLocale::ShortFormat) + QStringLiteral(" HH:mm");
-    return locale.toString(time.toLocalTime(), format);
+    return dateTimeText(time, QLocale::ShortFormat, TimeDetail::Minutes, never);
 }
 
 QString AdminText::adminsOnly(const QString &signedInRole)

@@ -4,6 +4,7 @@
 #include "admin/ClipboardGuard.h"
 #include "client/AccountApi.h"
 #include "client/ApiClient.h"
+#include "widgets/DateTimeText.h"
 #include "widgets/FieldError.h"
 
 #include <QCheckBox>
@@ -173,8 +174,7 @@ ApiKeyDialog::ApiKeyDialog(client::ApiClient *client, const QString &role, QWidg
     m_expiresAt = new QDateTimeEdit(QDateTime::currentDateTime().addDays(90), this);
     m_expiresAt->setObjectName(QStringLiteral("apikeys.expiresAt"));
     m_expiresAt->setCalendarPopup(true);
-    m_expiresAt->setDisplayFormat(QLocale().dateFormat(QLocale::ShortFormat) +
-                                  QStringLiteral(" HH:mm"));
+    m_expiresAt->setDisplayFormat(dateTimeFormat());
     m_expiresAt->setEnabled(false);
     expiry->addWidget(m_expires);
     expiry->addWidget(m_expiresAt, 1);

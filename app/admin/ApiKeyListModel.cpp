@@ -3,6 +3,7 @@
 #include "admin/AdminText.h"
 #include "client/AccountApi.h"
 #include "client/ApiClient.h"
+#include "client/ApiJson.h"
 
 #include <QLocale>
 
@@ -49,6 +50,34 @@ void ApiKeyListModel::setState(State state)
         return;
     m_state = state;
     emit stateChanged(state);
+}
+
+void ApiKeyListModel::applyEvent(const QString &type, const QJsonObject &data)
+{
+    if (m_state != State::Ready)
+        return;
+    const QString id = data.value(QStringLiteral("key_id")).toString();
+    if (id.isEmpty())
+        return;
+    const int row = rowOf(id);
+    if (type == QLatin1String("api_key_revoked")) {
+        if (row >= 0) {
+            beginRemoveRows({}, row, row);
+            m_keys.removeAt(row);
+            endRemoveRows();
+        }
+        return;
+    }
+    if (type != QLatin1String("api_key_created") || row >= 0)
+        return;
+    const client::ApiKeyInfo key =
+        client::json::apiKey(data.value(QStringLiteral("key")).toObject());
+    if (key.id != id)
+        return;
+    const int at = int(m_keys.size());
+    beginInsertRows({}, at, at);
+    m_keys.append(key);
+    endInsertRows();
 }
 
 const client::ApiKeyInfo *ApiKeyListModel::key(int row) const

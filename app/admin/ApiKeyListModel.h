@@ -54,6 +54,9 @@ public:
     const hm::Error &lastError() const { return m_error; }
     const client::ApiKeyInfo *key(int row) const;
     int rowOf(const QString &id) const;
+    // Another console's change from /ws/events (api_key_created,
+    // api_key_revoked), applied to the rows without a reload.
+    void applyEvent(const QString &type, const QJsonObject &data);
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;

@@ -3,8 +3,10 @@
 #include "admin/AdminText.h"
 #include "admin/ApiKeyDialog.h"
 #include "admin/ApiKeyListModel.h"
+#include "admin/LiveEvents.h"
 #include "client/AccountApi.h"
 #include "client/ApiClient.h"
+#include "widgets/DateTimeText.h"
 #include "widgets/MessageBox.h"
 
 #include <QEvent>
@@ -69,6 +71,13 @@ ApiKeysPanel::ApiKeysPanel(QWidget *parent) : QWidget(parent)
     layout->addStretch(0);
     connect(m_model, &ApiKeyListModel::stateChanged, this, &ApiKeysPanel::showState);
     connect(m_model, &QAbstractItemModel::modelReset, this, &ApiKeysPanel::updateActions);
+    connect(m_model, &QAbstractItemModel::rowsInserted, this, &ApiKeysPanel::showState);
+    connect(m_model, &QAbstractItemModel::rowsRemoved, this, &ApiKeysPanel::showState);
+    connect(m_model, &QAbstractItemModel::rowsRemoved, this, &ApiKeysPanel::updateActions);
+    // The keys the owner makes or revokes in another console.
+    m_live = new LiveEvents(this);
+    connect(m_live, &LiveEvents::message, m_model, &ApiKeyListModel::applyEvent);
+    connect(m_live, &LiveEvents::reopened, m_model, &ApiKeyListModel::reload);
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &ApiKeysPanel::updateActions);
     retranslateUi();
@@ -84,8 +93,14 @@ void ApiKeysPanel::setSession(client::ApiClient *client, const client::UserInfo 
     m_model->setClient(client);
     if (client)
         m_model->reload();
+    m_live->setClient(client);
     updateActions();
     showState();
+}
+
+bool ApiKeysPanel::isLive() const
+{
+    return m_live->isOpen();
 }
 
 void ApiKeysPanel::reload()
@@ -108,6 +123,7 @@ void ApiKeysPanel::retranslateUi()
     m_create->setText(tr("New API key..."));
     m_revoke->setText(tr("Revoke..."));
     m_refresh->setText(tr("Refresh"));
+    refreshTexts(m_model);
     updateActions();
     showState();
 }

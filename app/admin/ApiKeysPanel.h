@@ -15,6 +15,8 @@ class ApiClient;
 
 namespace hm::app {
 
+class LiveEvents;
+
 class ApiKeyListModel;
 
 // The signed-in user's API keys (issue 12, item 2): the list, "New API
@@ -31,6 +33,8 @@ public:
 
     void setSession(client::ApiClient *client, const client::UserInfo &user);
     ApiKeyListModel *model() const { return m_model; }
+    // Whether other consoles' changes arrive (/ws/events is open).
+    bool isLive() const;
 
 public slots:
     void reload();
@@ -48,6 +52,7 @@ private:
     QPointer<client::ApiClient> m_client;
     client::UserInfo m_user;
     ApiKeyListModel *m_model = nullptr;
+    LiveEvents *m_live = nullptr;
     QLabel *m_intro = nullptr;
     QPushButton *m_create = nullptr;
     QPushButton *m_revoke = nullptr;

@@ -2,6 +2,7 @@
 
 #include "admin/AdminText.h"
 #include "client/ApiClient.h"
+#include "client/ApiJson.h"
 #include "client/UsersApi.h"
 
 namespace hm::app {
@@ -174,6 +175,63 @@ void UserListModel::updateUser(const client::UserInfo &user)
         return;
     m_users[row] = user;
     emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
+}
+
+bool UserListModel::matches(const client::UserInfo &user) const
+{
+    if (user.status == QLatin1String("deleted") && m_filter.status != QLatin1String("deleted"))
+        return false;
+    if (!m_filter.role.isEmpty() && user.role.compare(m_filter.role, Qt::CaseInsensitive) != 0)
+        return false;
+    if (!m_filter.status.isEmpty() &&
+        user.status.compare(m_filter.status, Qt::CaseInsensitive) != 0)
+        return false;
+    if (m_filter.search.isEmpty())
+        return true;
+    return user.username.contains(m_filter.search, Qt::CaseInsensitive) ||
+           user.fullName.contains(m_filter.search, Qt::CaseInsensitive) ||
+           user.email.contains(m_filter.search, Qt::CaseInsensitive);
+}
+
+void UserListModel::removeRow(int row)
+{
+    beginRemoveRows({}, row, row);
+    m_users.removeAt(row);
+    endRemoveRows();
+    m_total = std::max<qint64>(0, m_total - 1);
+}
+
+void UserListModel::applyEvent(const QString &type, const QJsonObject &data)
+{
+    if (m_state != State::Ready) // a page on its way will have it
+        return;
+    const QString id = data.value(QStringLiteral("user_id")).toString();
+    if (id.isEmpty())
+        return;
+    const int row = rowOf(id);
+    if (type == QLatin1String("user_deleted")) {
+        if (row >= 0)
+            removeRow(row);
+        return;
+    }
+    if (type != QLatin1String("user_created") && type != QLatin1String("user_updated"))
+        return;
+    const client::UserInfo user = client::json::user(data.value(QStringLiteral("user")).toObject());
+    if (user.id != id)
+        return;
+    if (row >= 0) {
+        if (matches(user))
+            updateUser(user);
+        else
+            removeRow(row);
+        return;
+    }
+    if (!matches(user))
+        return;
+    beginInsertRows({}, 0, 0);
+    m_users.prepend(user);
+    endInsertRows();
+    ++m_total;
 }
 
 int UserListModel::rowCount(const QModelIndex &parent) const

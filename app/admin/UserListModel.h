@@ -71,6 +71,12 @@ public:
     int rowOf(const QString &id) const;
     // A user as the server now has it (after an edit): its row changes.
     void updateUser(const client::UserInfo &user);
+    // Another console's change from /ws/events (user_created, user_updated,
+    // user_deleted), applied to the loaded rows without a reload: a new
+    // user matching the search and filters comes first, an edited one
+    // changes in place (or leaves when it no longer matches), a deleted one
+    // leaves.
+    void applyEvent(const QString &type, const QJsonObject &data);
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -90,6 +96,8 @@ signals:
 private:
     void setState(State state);
     void requestPage(int page);
+    bool matches(const client::UserInfo &user) const;
+    void removeRow(int row);
 
     QPointer<client::ApiClient> m_client;
     client::UserFilter m_filter;

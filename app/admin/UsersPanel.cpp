@@ -1,10 +1,12 @@
 #include "admin/UsersPanel.h"
 
 #include "admin/AdminText.h"
+#include "admin/LiveEvents.h"
 #include "admin/UserDialog.h"
 #include "admin/UserListModel.h"
 #include "client/ApiClient.h"
 #include "client/UsersApi.h"
+#include "widgets/DateTimeText.h"
 #include "widgets/MessageBox.h"
 
 #include <QComboBox>
@@ -121,6 +123,13 @@ UsersPanel::UsersPanel(QWidget *parent) : QWidget(parent)
         failed(tr("More users could not be read: %1"), error);
     });
     connect(m_model, &QAbstractItemModel::rowsInserted, this, &UsersPanel::showState);
+    connect(m_model, &QAbstractItemModel::rowsRemoved, this, &UsersPanel::showState);
+    connect(m_model, &QAbstractItemModel::rowsRemoved, this, &UsersPanel::updateActions);
+    // Other consoles' changes, applied to the loaded rows (a reload after
+    // the events were cut off, since some may be missed).
+    m_live = new LiveEvents(this);
+    connect(m_live, &LiveEvents::message, m_model, &UserListModel::applyEvent);
+    connect(m_live, &LiveEvents::reopened, m_model, &UserListModel::reload);
     connect(m_model, &QAbstractItemModel::dataChanged, this, &UsersPanel::updateActions);
     connect(m_model, &QAbstractItemModel::modelReset, this, &UsersPanel::updateActions);
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
@@ -145,7 +154,13 @@ void UsersPanel::setSession(client::ApiClient *client, const client::UserInfo &u
     // Only administrators may list users: the others are not sent to a 403.
     if (!isReadOnly())
         m_model->reload();
+    m_live->setClient(isReadOnly() ? nullptr : client);
     retranslateUi();
+}
+
+bool UsersPanel::isLive() const
+{
+    return m_live->isOpen();
 }
 
 void UsersPanel::reload()
@@ -185,6 +200,7 @@ void UsersPanel::retranslateUi()
                                "are off. Your own account and API keys are in \"My account\" "
                                "and the API keys tab.")
                                 .arg(AdminText::role(m_me.role)));
+    refreshTexts(m_model);
     updateActions();
     showState();
 }

@@ -18,6 +18,8 @@ class ApiClient;
 
 namespace hm::app {
 
+class LiveEvents;
+
 class UserListModel;
 
 // The Users list (issue 12, item 3): search, role and status filters, sort
@@ -37,6 +39,8 @@ public:
     void setSession(client::ApiClient *client, const client::UserInfo &user);
     UserListModel *model() const { return m_model; }
     bool isReadOnly() const;
+    // Whether other consoles' changes arrive (/ws/events is open).
+    bool isLive() const;
     // The message the panel shows now (state, or the last failure).
     QString stateText() const;
 
@@ -64,6 +68,7 @@ private:
     QPointer<client::ApiClient> m_client;
     client::UserInfo m_me;
     UserListModel *m_model = nullptr;
+    LiveEvents *m_live = nullptr;
     QLabel *m_readOnly = nullptr;
     QLineEdit *m_search = nullptr;
     QTimer *m_searchDelay = nullptr;

@@ -374,6 +374,15 @@ void FlowEditorWidget::retranslate()
                           ? t.tip
                           : tr("%1 (%2)").arg(t.tip, shortcut.toString(QKeySequence::NativeText)));
     }
+    // The canvas's row of actions fits beside the palette and the inspector
+    // of a 1280 px window in every language: zoom steps as "−" / "+" around
+    // the zoom figure, the two longest actions in a short form; the menus
+    // and the tooltips keep the full words.
+    action(QStringLiteral("zoomOut"))->setIconText(QStringLiteral("\u2212"));
+    action(QStringLiteral("zoomIn"))->setIconText(QStringLiteral("+"));
+    action(QStringLiteral("zoomSelection"))
+        ->setIconText(tr("Selection", "toolbar: short for Zoom to Selection"));
+    action(QStringLiteral("snap"))->setIconText(tr("Snap", "toolbar: short for Snap to Grid"));
     m_toolBar->setWindowTitle(tr("Flow editor"));
     m_inspectorDock->setWindowTitle(tr("Inspector"));
     m_problemsDock->setWindowTitle(m_problems->title());

@@ -1,11 +1,11 @@
 #include "executions/ExecutionFeed.h"
 
-#include "ServerErrorText.h"
 #include "client/ApiClient.h"
 #include "client/ExecutionWatcher.h"
 #include "client/ExecutionsApi.h"
 #include "common/Logging.h"
 #include "executions/ExecutionState.h"
+#include "widgets/ServerErrorText.h"
 
 namespace hm::app {
 

@@ -1,5 +1,7 @@
 #include "executions/ExecutionFormat.h"
 
+#include "widgets/DateTimeText.h"
+
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QLocale>
@@ -37,10 +39,7 @@ QString formatDateTime(qint64 msSinceEpoch)
 {
     if (msSinceEpoch <= 0)
         return {};
-    const QDateTime when = QDateTime::fromMSecsSinceEpoch(msSinceEpoch);
-    const QLocale locale;
-    return locale.toString(when.date(), QLocale::ShortFormat) + QLatin1Char(' ') +
-           when.time().toString(QStringLiteral("HH:mm:ss"));
+    return dateTimeTextWithSeconds(QDateTime::fromMSecsSinceEpoch(msSinceEpoch));
 }
 
 } // namespace hm::app

@@ -1,6 +1,5 @@
 #include "executions/ExecutionListModel.h"
 
-#include "ServerErrorText.h"
 #include "client/ApiClient.h"
 #include "client/ExecutionsApi.h"
 #include "client/FlowsApi.h"
@@ -8,6 +7,7 @@
 #include "executions/ExecutionFormat.h"
 #include "executions/ExecutionState.h"
 #include "widgets/RunStatus.h"
+#include "widgets/ServerErrorText.h"
 
 #include <QJsonObject>
 

@@ -1,6 +1,5 @@
 #include "executions/ExecutionViewer.h"
 
-#include "ServerErrorText.h"
 #include "client/ApiClient.h"
 #include "client/ExecutionsApi.h"
 #include "client/FlowsApi.h"
@@ -14,6 +13,7 @@
 #include "executions/NodeDetailPanel.h"
 #include "widgets/MessageBox.h"
 #include "widgets/RunStatus.h"
+#include "widgets/ServerErrorText.h"
 
 #include <QAction>
 #include <QCheckBox>

@@ -1,7 +1,6 @@
 #include "executions/ExecutionsPage.h"
 
 #include "EmptyStatePage.h"
-#include "ServerErrorText.h"
 #include "client/ApiClient.h"
 #include "client/ApiError.h"
 #include "client/EventStream.h"
@@ -10,6 +9,7 @@
 #include "executions/ExecutionState.h"
 #include "executions/ExecutionViewer.h"
 #include "widgets/RunStatus.h"
+#include "widgets/ServerErrorText.h"
 
 #include <QAction>
 #include <QComboBox>

@@ -1,11 +1,11 @@
 #include "executions/NodeDetailPanel.h"
 
-#include "ServerErrorText.h"
 #include "client/ApiClient.h"
 #include "client/ExecutionsApi.h"
 #include "executions/ExecutionFormat.h"
 #include "executions/ExecutionState.h"
 #include "widgets/RunStatus.h"
+#include "widgets/ServerErrorText.h"
 
 #include <QEvent>
 #include <QFontDatabase>

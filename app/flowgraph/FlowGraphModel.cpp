@@ -105,6 +105,10 @@ Status FlowGraphModel::load(const QJsonObject &definition, const QJsonObject &se
     }
 
     m_undoStack->clear();
+    // A freshly loaded flow is unmodified, also after resetClean() on an
+    // empty stack (clear() then changes nothing: "restore as draft" refused
+    // with a conflict and answered "reload" left the editor modified).
+    m_undoStack->setClean();
     m_root = definition;
     m_root.remove(QStringLiteral("nodes"));
     m_root.remove(QStringLiteral("edges"));

@@ -17,6 +17,7 @@
 #include "flows/TriggerDialog.h"
 #include "flows/WebhookDialog.h"
 #include "inspector/FlowChecker.h"
+#include "widgets/ActionText.h"
 #include "widgets/MessageBox.h"
 
 #include <QAction>
@@ -1021,8 +1022,15 @@ void FlowEditorPage::retranslate()
         {"run", tr("&Run…")},       {"share", tr("S&hare…")}, {"webhook", tr("&Webhook…")},
         {"export", tr("&Export…")},
     };
-    for (const auto &t : texts)
-        action(QString::fromLatin1(t.name))->setText(t.text);
+    for (const auto &t : texts) {
+        // The header's buttons show the words without the mnemonic and the
+        // ellipsis (CJK's "(&S)" alone takes a character's width or two);
+        // the Flow menu shows them whole.
+        QAction *a = action(QString::fromLatin1(t.name));
+        a->setText(t.text);
+        useToolButtonText(a);
+        a->setToolTip(toolTipWithShortcut(toolButtonText(t.text), a->shortcut()));
+    }
     action(QStringLiteral("back"))->setToolTip(tr("Back to the list of flows"));
     m_toolBar->setWindowTitle(tr("Flow"));
     m_versionsDock->setWindowTitle(tr("Versions"));

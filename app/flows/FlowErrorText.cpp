@@ -1,6 +1,7 @@
 #include "flows/FlowErrorText.h"
 
 #include "client/ApiError.h"
+#include "widgets/ServerErrorText.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -135,7 +136,9 @@ QString describeFlowError(const hm::Error &error)
     default:
         break;
     }
-    return error.message.isEmpty() ? error.codeName() : error.message;
+    // Codes the flows have no words of their own for: the console's common
+    // sentences (the server's message only for a code nobody knows).
+    return describeApiError(error);
 }
 
 QString describeFlowProblem(const QJsonObject &p)
@@ -290,20 +293,6 @@ QString executionStatusText(const QString &status)
     if (status == QLatin1String("cancelled"))
         return QCoreApplication::translate("FlowErrorText", "Cancelled");
     return status;
-}
-
-QString dateTimeText(const QDateTime &time, QLocale::FormatType format)
-{
-    if (!time.isValid())
-        return {};
-    const QLocale locale;
-    QString pattern = locale.dateTimeFormat(format);
-    if (pattern.contains(u'B')) {
-        pattern.replace(QStringLiteral("Bhh"), QStringLiteral("HH"));
-        pattern.replace(QStringLiteral("Bh"), QStringLiteral("H"));
-        pattern.remove(u'B');
-    }
-    return locale.toString(time.toLocalTime(), pattern);
 }
 
 } // namespace hm::app

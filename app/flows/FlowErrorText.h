@@ -1,6 +1,7 @@
 #pragma once
 
 #include "common/Result.h"
+#include "widgets/DateTimeText.h" // dateTimeText(), which the flows panels use
 
 #include <QDateTime>
 #include <QJsonObject>
@@ -32,10 +33,5 @@ QString permissionText(const QString &permission);
 // execution status ("running", "completed", ...) in words.
 QString versionStatusText(const QString &status);
 QString executionStatusText(const QString &status);
-
-// A local date and time in the user's locale, short or long. (Qt 6.4 passes
-// CLDR's day period "B" of zh_TW's time formats through as a letter; it is
-// read as a 24-hour clock here.)
-QString dateTimeText(const QDateTime &time, QLocale::FormatType format = QLocale::ShortFormat);
 
 } // namespace hm::app

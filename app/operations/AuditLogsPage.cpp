@@ -5,6 +5,7 @@
 #include "client/UsersApi.h"
 #include "operations/OperationsText.h"
 #include "operations/RemoteRowsModel.h"
+#include "widgets/DateTimeText.h"
 #include "widgets/MessageBox.h"
 #include "widgets/ScrollingPage.h"
 
@@ -505,6 +506,10 @@ void AuditLogsPage::retranslate()
     m_auditResourceLabel->setText(tr("Resource type"));
     m_auditResource->lineEdit()->setPlaceholderText(tr("Any resource"));
     m_auditPeriodLabel->setText(tr("Time"));
+    m_auditFrom->setDisplayFormat(dateTimeFormat());
+    m_auditTo->setDisplayFormat(dateTimeFormat());
+    refreshTexts(m_auditModel);
+    refreshTexts(m_logModel);
     m_auditApply->setText(tr("Apply"));
     m_logLevelLabel->setText(tr("Level"));
     {

@@ -5,6 +5,7 @@
 #include "client/ExecutionsApi.h"
 #include "client/SystemApi.h"
 #include "operations/OperationsText.h"
+#include "widgets/DateTimeText.h"
 
 #include <QBarSet>
 #include <QCategoryAxis>
@@ -293,7 +294,7 @@ void DashboardOverview::setClient(hm::client::ApiClient *client)
         m_periodic.stop();
         m_stats = {};
         m_uptimeSeconds = -1;
-        m_failures->clear();
+        m_failureRows.clear();
         retranslate();
         return;
     }
@@ -426,26 +427,35 @@ void DashboardOverview::loadFailures()
             if (!self)
                 return;
             self->m_failures->clear();
+            self->m_failureRows.clear();
             self->m_failureCount = -1;
             if (!r) {
                 self->m_failuresState->setText(
                     describeOperationsError(r.error(), tr("list the failed executions")));
                 return;
             }
-            for (const hm::client::ExecutionSummary &e : r.value().items) {
-                const QString flow = e.flowName.isEmpty() ? e.flowId : e.flowName;
-                const QString when =
-                    QLocale().toString(e.createdAt.toLocalTime(), QLocale::ShortFormat);
-                auto *item = new QListWidgetItem(
-                    e.errorCode.isEmpty() ? tr("%1 — %2").arg(flow, when)
-                                          : tr("%1 — %2 (%3)").arg(flow, when, e.errorCode),
-                    self->m_failures);
-                item->setData(Qt::UserRole, e.executionId);
-                item->setToolTip(tr("Open execution %1 in the viewer").arg(e.executionId));
-            }
+            self->m_failureRows = r.value().items;
+            self->showFailures();
             self->m_failureCount = int(r.value().items.size());
             self->updateFailuresState();
         });
+}
+
+// The latest failures as list rows, in the current language and its
+// date format (rebuilt on a language switch).
+void DashboardOverview::showFailures()
+{
+    m_failures->clear();
+    for (const hm::client::ExecutionSummary &e : std::as_const(m_failureRows)) {
+        const QString flow = e.flowName.isEmpty() ? e.flowId : e.flowName;
+        const QString when = dateTimeText(e.createdAt);
+        auto *item = new QListWidgetItem(e.errorCode.isEmpty()
+                                             ? tr("%1 — %2").arg(flow, when)
+                                             : tr("%1 — %2 (%3)").arg(flow, when, e.errorCode),
+                                         m_failures);
+        item->setData(Qt::UserRole, e.executionId);
+        item->setToolTip(tr("Open execution %1 in the viewer").arg(e.executionId));
+    }
 }
 
 void DashboardOverview::addSystemStatus(const QJsonObject &data, qint64 ms)
@@ -576,6 +586,7 @@ void DashboardOverview::retranslate()
     m_failedSet->setLabel(tr("Failed"));
     m_hourChart->setTitle(tr("Per hour"));
     m_failuresTitle->setText(tr("Latest failed executions"));
+    showFailures();
     updateFailuresState();
     m_notYetTitle->setText(tr("Nodes, VPN and alerts"));
     m_notYetText->setText(tr("Worker nodes, the VPN and alerts are not part of this version of "

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "client/ApiClient.h"
+#include "client/FlowTypes.h"
 #include "operations/MetricsHistory.h"
 
 #include <QJsonObject>
@@ -75,6 +76,7 @@ private:
     void applyPalette();
     void updateHostText();
     void updateFailuresState();
+    void showFailures();
     void redrawCharts();
     void loadInfo();
     void loadStats();
@@ -93,6 +95,7 @@ private:
     QJsonObject m_stats;
     qint64 m_uptimeSeconds = -1;
     int m_failureCount = -1; // -1 = unknown (not read, or failed)
+    QList<hm::client::ExecutionSummary> m_failureRows;
     QString m_infoError;
 
     QLabel *m_hostTitle = nullptr;

@@ -2,6 +2,7 @@
 
 #include "client/ApiClient.h"
 #include "client/SystemApi.h"
+#include "widgets/DateTimeText.h"
 
 #include <QColor>
 #include <QJsonDocument>
@@ -149,9 +150,7 @@ namespace {
 QString localTime(const QJsonValue &iso)
 {
     const QDateTime time = QDateTime::fromString(iso.toString(), Qt::ISODateWithMs);
-    if (!time.isValid())
-        return iso.toString();
-    return QLocale().toString(time.toLocalTime(), QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+    return dateTimeTextWithSeconds(time, iso.toString());
 }
 
 } // namespace

@@ -225,16 +225,24 @@ QWidget *SettingsPage::createPreferencesTab()
     connect(m_language, &QComboBox::activated, this,
             [this](int index) { emit languageRequested(m_language->itemData(index).toString()); });
 
-    // The theme (light / dark / follow the system) goes here: the lead
-    // wires it (issue 12, item 8).
+    // The theme (light / dark / follow the system): the shell applies the
+    // choice and tells the row when View > Theme changes it.
     m_themeCaption = new QLabel(m_prefsGroup);
-    m_themeCaption->setObjectName(QStringLiteral("settings.themeCaption"));
+    m_themeCaption->setObjectName(QStringLiteral("fieldCaption"));
     auto *themeRow = new QWidget(m_prefsGroup);
     themeRow->setObjectName(QStringLiteral("settings.themeRow"));
     auto *themeLayout = new QHBoxLayout(themeRow);
     themeLayout->setContentsMargins(0, 0, 0, 0);
+    m_theme = new QComboBox(themeRow);
+    m_theme->setObjectName(QStringLiteral("settings.theme"));
+    for (const char *mode : {"light", "dark", "system"})
+        m_theme->addItem(QString(), QString::fromLatin1(mode));
+    m_theme->setCurrentIndex(2);
+    themeLayout->addWidget(m_theme);
+    themeLayout->addStretch(1);
     m_prefsForm->addRow(m_themeCaption, themeRow);
-    m_themeCaption->hide();
+    connect(m_theme, &QComboBox::activated, this,
+            [this](int index) { emit themeRequested(m_theme->itemData(index).toString()); });
 
     m_profilesCaption = new QLabel(m_prefsGroup);
     m_profilesCaption->setObjectName(QStringLiteral("fieldCaption"));
@@ -521,6 +529,19 @@ void SettingsPage::setCurrentLanguage(const QString &code)
         m_language->setCurrentIndex(index);
 }
 
+void SettingsPage::setCurrentTheme(const QString &mode)
+{
+    const QSignalBlocker block(m_theme);
+    const int index = m_theme->findData(mode);
+    if (index >= 0)
+        m_theme->setCurrentIndex(index);
+}
+
+QString SettingsPage::currentTheme() const
+{
+    return m_theme->currentData().toString();
+}
+
 void SettingsPage::setProfiles(const QStringList &profiles)
 {
     m_profileLines = profiles;
@@ -578,6 +599,10 @@ void SettingsPage::retranslate()
     m_prefsGroup->setTitle(tr("This console"));
     m_languageCaption->setText(tr("Language"));
     m_themeCaption->setText(tr("Theme"));
+    m_theme->setItemText(0, tr("Light"));
+    m_theme->setItemText(1, tr("Dark"));
+    m_theme->setItemText(2, tr("Follow the system"));
+    m_theme->setToolTip(tr("Also in View ▸ Theme. Applies at once and is remembered."));
     m_profilesCaption->setText(tr("Servers and profiles"));
     m_profiles->clear();
     m_profiles->addItem(tr("Local server (runs inside this console)"));

@@ -24,9 +24,10 @@ namespace hm::app {
 // the console can (ranges, required text) and by the server on save, whose
 // errors appear at their fields; only the changed keys are sent, and a
 // refused save changes nothing. Read-only, saying why, for non-admins.
-// "Console preferences": the language, the servers and profiles (read-only
-// here: where to edit them is shown), the default data location, and an
-// empty row (`settings.themeRow`) for the theme choice.
+// "Console preferences": the language, the theme (light / dark / follow the
+// system, in `settings.themeRow`: the shell applies it, the View menu and
+// this row stay in sync), the servers and profiles (read-only here: where to
+// edit them is shown) and the default data location.
 class SettingsPage : public QWidget
 {
     Q_OBJECT
@@ -44,6 +45,10 @@ public:
     // Console preferences the shell owns.
     void setLanguages(const QList<Language> &languages, const QString &current);
     void setCurrentLanguage(const QString &code);
+    // The theme shown checked: "light", "dark" or "system" (ThemeManager's
+    // mode names; this library does not see the ThemeManager).
+    void setCurrentTheme(const QString &mode);
+    QString currentTheme() const;
     // "name — url" lines; empty = only the local server.
     void setProfiles(const QStringList &profiles);
     void setDataDirectory(const QString &path);
@@ -60,6 +65,8 @@ public slots:
 
 signals:
     void languageRequested(const QString &code);
+    // The user chose a theme in the row ("light", "dark", "system").
+    void themeRequested(const QString &mode);
     // A save was answered (ok or refused).
     void saved(bool ok);
 
@@ -121,6 +128,7 @@ private:
     QComboBox *m_language = nullptr;
     QLabel *m_languageCaption = nullptr;
     QLabel *m_themeCaption = nullptr;
+    QComboBox *m_theme = nullptr;
     QLabel *m_profilesCaption = nullptr;
     QListWidget *m_profiles = nullptr;
     QLabel *m_profilesHint = nullptr;

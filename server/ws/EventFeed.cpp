@@ -1,5 +1,6 @@
 #include "server/ws/EventFeed.h"
 
+#include "server/services/auth/AccountEvents.h"
 #include "server/services/engine/FlowAccess.h"
 #include "server/services/engine/FlowEvents.h"
 #include "server/ws/WsConnection.h"
@@ -188,6 +189,22 @@ void EventFeed::onFlowEvent(const FlowEvent &event)
             data.insert(QStringLiteral("my_permission"), flowPermissionName(permission));
             message = eventMessage(event.type, data);
         }
+        connection->send(message);
+    }
+}
+
+void EventFeed::onAccountEvent(const auth::AccountEvent &event)
+{
+    QString message;
+    const QList<WsConnection *> clients = m_clients;
+    for (WsConnection *connection : clients) {
+        const auth::Principal &principal = connection->principal;
+        const bool admin = event.toAdmins && principal.role == auth::Role::Admin;
+        const bool addressed = !event.toUserId.isEmpty() && principal.userId == event.toUserId;
+        if (!admin && !addressed)
+            continue;
+        if (message.isEmpty())
+            message = eventMessage(event.type, event.data);
         connection->send(message);
     }
 }

@@ -14,6 +14,9 @@ class Database;
 namespace hm::server {
 struct FlowEvent;
 }
+namespace hm::server::auth {
+struct AccountEvent;
+}
 
 namespace hm::server::ws {
 
@@ -28,6 +31,9 @@ class WsConnection;
 //   execution_queued     … waits for a concurrency slot
 //   flow_created, flow_updated, flow_version_added, flow_published,
 //   flow_deleted, flow_shares_changed   (server/services/engine/FlowEvents.h)
+//   user_created, user_updated, user_deleted   to administrators
+//   api_key_created, api_key_revoked           to the key's owner
+//                                        (server/services/auth/AccountEvents.h)
 // The execution messages' data: {execution_id, flow_id, flow_version,
 // status, …}; the flow messages' data: {flow_id, the changed fields,
 // my_permission} (see docs/api.md). Which flows a caller may view is asked
@@ -44,6 +50,8 @@ public:
     // To callers with at least event.audience on the flow, and to
     // event.alsoUserId; data gets each receiver's my_permission.
     void onFlowEvent(const hm::server::FlowEvent &event);
+    // To administrators (event.toAdmins) and to event.toUserId.
+    void onAccountEvent(const hm::server::auth::AccountEvent &event);
     void remove(WsConnection *connection);
 
 private:

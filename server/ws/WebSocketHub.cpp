@@ -50,6 +50,7 @@ WebSocketHub::WebSocketHub(ApiRouter &router, auth::AuthModule &auth, store::Dat
         m_events->onEvent(event);
     });
     connect(&flowEvents, &FlowEvents::published, m_events, &EventFeed::onFlowEvent);
+    connect(&auth.events, &auth::AccountEvents::published, m_events, &EventFeed::onAccountEvent);
     if (m_options.pingIntervalMs > 0) {
         connect(&m_ping, &QTimer::timeout, this, &WebSocketHub::keepAlive);
         m_ping.start(m_options.pingIntervalMs);

@@ -15,6 +15,8 @@
 #include "admin/ApiKeysPanel.h"
 #include "admin/ClipboardGuard.h"
 #include "admin/UsersPage.h"
+#include "client/AccountApi.h"
+#include "client/EventStream.h"
 #include "widgets/MessageBox.h"
 
 #include <QAbstractItemModelTester>
@@ -22,6 +24,7 @@
 #include <QCheckBox>
 #include <QClipboard>
 #include <QComboBox>
+#include <QJsonDocument>
 #include <QLabel>
 #include <QLineEdit>
 #include <QNetworkAccessManager>
@@ -53,6 +56,7 @@ private slots:
     void createdKeyWorksAndIsRefusedAfterRevoke();
     void clipboardKeepsWhatTheUserCopiedSince();
     void viewerSeesWhyActionsAreOff();
+    void anotherConsolesKeysArriveLive();
     void retranslates();
     void screenshots();
 
@@ -92,6 +96,60 @@ int TestApiKeysPanel::getWithKey(const QString &path, const QString &key)
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     reply->deleteLater();
     return status;
+}
+
+// Two consoles of the same user: a key made and revoked in one appears and
+// disappears in the other's list without a refresh (/ws/events), and the
+// events never carry the key's secret.
+void TestApiKeysPanel::anotherConsolesKeysArriveLive()
+{
+    ApiKeysPanel panel;
+    panel.setSession(m_server.connection->client(), m_server.admin);
+    QTRY_COMPARE_WITH_TIMEOUT(panel.model()->state(), ApiKeyListModel::State::Ready, 15000);
+    QTRY_VERIFY_WITH_TIMEOUT(panel.isLive(), 15000);
+    QAbstractItemModelTester tester(panel.model(),
+                                    QAbstractItemModelTester::FailureReportingMode::QtTest);
+    // What the server sends on /ws/events, as any listener of this user gets it.
+    QStringList heard;
+    hm::client::EventStream events;
+    connect(&events, &hm::client::EventStream::message, this,
+            [&heard](const QString &type, const QJsonObject &data, const QDateTime &) {
+                if (type.startsWith(QLatin1String("api_key")))
+                    heard << QString::fromUtf8(QJsonDocument(data).toJson(QJsonDocument::Compact));
+            });
+    events.listen(m_server.connection->baseUrl(), m_server.connection->client()->webSocketToken());
+    QTRY_VERIFY_WITH_TIMEOUT(events.isOpen(), 15000);
+
+    auto other = m_server.signIn(QStringLiteral("admin"), m_server.adminPassword);
+    QVERIFY(other);
+    const int before = panel.model()->rowCount();
+    hm::client::NewApiKey wanted;
+    wanted.name = QStringLiteral("made elsewhere");
+    auto made = await<hm::client::ApiKeyInfo>(
+        [&](auto done) { hm::client::AccountApi(*other).createApiKey(wanted, done); });
+    if (!made.ok())
+        QFAIL(qPrintable(made.error().toString()));
+    QVERIFY(!made.value().key.isEmpty());
+    QTRY_COMPARE_WITH_TIMEOUT(panel.model()->rowCount(), before + 1, 15000);
+    const int row = panel.model()->rowOf(made.value().id);
+    QVERIFY(row >= 0);
+    QCOMPARE(panel.model()->key(row)->name, QStringLiteral("made elsewhere"));
+    QVERIFY(panel.model()->key(row)->key.isEmpty()); // never the secret
+
+    auto revoked = await<void>(
+        [&](auto done) { hm::client::AccountApi(*other).revokeApiKey(made.value().id, done); });
+    QVERIFY(revoked.ok());
+    QTRY_COMPARE_WITH_TIMEOUT(panel.model()->rowCount(), before, 15000);
+    QCOMPARE(panel.model()->rowOf(made.value().id), -1);
+
+    QTRY_COMPARE_WITH_TIMEOUT(heard.size(), 2, 15000);
+    const QString secret = made.value().key.section(u'_', 2); // hm_<prefix>_<secret>
+    QVERIFY(!secret.isEmpty());
+    for (const QString &message : std::as_const(heard)) {
+        QVERIFY2(!message.contains(secret), qPrintable(message));
+        QVERIFY2(!message.contains(QLatin1String("\"api_key\"")), qPrintable(message));
+        QVERIFY2(!message.contains(QLatin1String("hash")), qPrintable(message));
+    }
 }
 
 void TestApiKeysPanel::dialogChecksAsTyped()

@@ -12,6 +12,7 @@
 
 #include <QLabel>
 #include <QListWidget>
+#include <QRegularExpression>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -201,11 +202,27 @@ void TestDashboard::languageSwitch()
     QTRY_COMPARE_WITH_TIMEOUT(text("dashboard.completed"), QStringLiteral("4"), 15000);
     const auto *title = m_overview->findChildren<QLabel *>(QStringLiteral("cardTitle")).first();
     QCOMPARE(title->text(), QStringLiteral("Host"));
+    // The latest failure's date in the language's own format: en's
+    // month/day/year with AM/PM; zh's year/month/day on a 24-hour clock
+    // (never Qt 6.4's raw day-period letter "B"), changed on the switch.
+    auto *failures = m_overview->findChild<QListWidget *>(QStringLiteral("dashboard.failures"));
+    QTRY_COMPARE(failures->count(), 1);
+    const QRegularExpression enDate(
+        QStringLiteral("\\b\\d{1,2}/\\d{1,2}/\\d{2} \\d{1,2}:\\d{2}\\s?[AP]M\\b"));
+    const QRegularExpression zhDate(
+        QStringLiteral("\\b\\d{4}/\\d{1,2}/\\d{1,2} \\d{1,2}:\\d{2}\\b"));
+    QVERIFY2(enDate.match(failures->item(0)->text()).hasMatch(),
+             qPrintable(failures->item(0)->text()));
     const QStringList languages{QStringLiteral("zh_TW"), QStringLiteral("zh_CN")};
     const QStringList hosts{QStringLiteral("主機"), QStringLiteral("主机")};
     for (int i = 0; i < languages.size(); ++i) {
         QVERIFY(m_languages->setLanguage(languages.at(i), hm::app::LanguageManager::Persist::No));
         QTRY_COMPARE(title->text(), hosts.at(i));
+        QCOMPARE(failures->count(), 1);
+        const QString row = failures->item(0)->text();
+        QVERIFY2(zhDate.match(row).hasMatch(), qPrintable(row));
+        QVERIFY2(!row.contains(QRegularExpression(QStringLiteral("B\\d|[AP]M|上午|下午"))),
+                 qPrintable(row));
         QTest::qWait(300);
         QVERIFY(hm::test::screenshot(m_host.get(), QStringLiteral("dashboard-") + languages.at(i)));
     }

@@ -23,6 +23,8 @@
 #include "flows/FlowAutosave.h"
 #include "flows/FlowEditorPage.h"
 #include "flows/FlowListModel.h"
+#include "flows/FlowVersionViewer.h"
+#include "flows/FlowVersionsModel.h"
 #include "flows/FlowsPage.h"
 #include "flows/ShareDialog.h"
 #include "flows/TriggerDialog.h"
@@ -149,6 +151,7 @@ private slots:
     void autosaveRestoresAfterCrash();
     void secondClientShowsUpLive();
     void staleSaveOffersReloadOrSaveAsNew();
+    void staleRestoreOffersReloadOrSaveAsNew();
     void shareDialogSaysTheSeedsErrors();
     void webhookIsShownAndRegenerated();
     void exportAndImport();
@@ -1058,6 +1061,92 @@ void TestFlowsPage::staleSaveOffersReloadOrSaveAsNew()
     QCOMPARE(editor->model()->definitionText(), theirs->editorPage()->model()->definitionText());
     stored = await<hm::client::FlowDetail>([&](auto done) { FlowsApi(*m_admin).get(id, done); });
     QCOMPARE(stored.value().latestVersion.version, QStringLiteral("4"));
+}
+
+// "Restore as draft" is a save like any other: based on the version this
+// console opened, so a version another console saved meanwhile is never
+// silently overwritten; the same choice as a stale save.
+void TestFlowsPage::staleRestoreOffersReloadOrSaveAsNew()
+{
+    const QString id = createFlow(QStringLiteral("Restored flow"));
+    auto mine = makePage(m_admin.get());
+    auto other = signIn(QStringLiteral("admin"), m_adminPassword);
+    QVERIFY(other);
+    auto theirs = makePage(other.get());
+    for (FlowsPage *page : {mine.get(), theirs.get()}) {
+        page->openFlow(id);
+        QTRY_VERIFY(page->editorPage()->isOpen() && !page->editorPage()->isLoading());
+    }
+    FlowEditorPage *editor = mine->editorPage();
+    const QByteArray version1 = editor->model()->definitionText();
+    // The other console saves version 2 while this one looks at version 1.
+    QVERIFY(theirs->editorPage()
+                ->model()
+                ->addNode(QStringLiteral("log"), componentVersion(QStringLiteral("log")),
+                          QPointF(0, 200))
+                .ok());
+    theirs->editorPage()->action(QStringLiteral("save"))->trigger();
+    QTRY_COMPARE(theirs->editorPage()->latestVersion(), QStringLiteral("2"));
+    const QByteArray version2 = theirs->editorPage()->model()->definitionText();
+    QCOMPARE(editor->baseVersion(), QStringLiteral("1"));
+    editor->openVersion(QStringLiteral("1"));
+    QTRY_VERIFY(editor->isShowingVersion());
+    auto *restore = editor->versionViewer()->findChild<QPushButton *>(
+        QStringLiteral("flows.versionViewer.restore"));
+    QVERIFY(restore && restore->isEnabled());
+
+    // Answered "reload": nothing stored, the newer version shows.
+    QString asked;
+    DialogSeam::setNextHandler([&asked](QDialog *dialog) {
+        auto *box = qobject_cast<QMessageBox *>(dialog);
+        if (!box || dialog->objectName() != QLatin1String("flows.conflictDialog"))
+            return int(QDialog::Rejected);
+        asked = box->text();
+        box->findChild<QPushButton *>(QStringLiteral("flows.conflict.reload"))->click();
+        return int(QDialog::Accepted);
+    });
+    restore->click();
+    QTRY_COMPARE(editor->baseVersion(), QStringLiteral("2"));
+    QTRY_VERIFY(!editor->isBusy());
+    QCOMPARE(asked, QStringLiteral("Someone saved a newer version of “Restored flow” since you "
+                                   "opened version 1."));
+    QCOMPARE(editor->model()->definitionText(), version2);
+    auto stored =
+        await<hm::client::FlowDetail>([&](auto done) { FlowsApi(*m_admin).get(id, done); });
+    QVERIFY(stored.ok());
+    QCOMPARE(stored.value().latestVersion.version, QStringLiteral("2"));
+
+    // Once more, after a third save elsewhere, answered "save as new version":
+    // version 1's content goes on top of theirs.
+    QVERIFY(theirs->editorPage()
+                ->model()
+                ->addNode(QStringLiteral("noop"), componentVersion(QStringLiteral("noop")),
+                          QPointF(300, 0))
+                .ok());
+    theirs->editorPage()->action(QStringLiteral("save"))->trigger();
+    QTRY_COMPARE(theirs->editorPage()->latestVersion(), QStringLiteral("3"));
+    QTRY_COMPARE(editor->versionsModel()->rowCount(), 3);
+    editor->openVersion(QStringLiteral("1"));
+    QTRY_VERIFY(editor->isShowingVersion());
+    asked.clear();
+    DialogSeam::setNextHandler([&asked](QDialog *dialog) {
+        auto *box = qobject_cast<QMessageBox *>(dialog);
+        if (!box || dialog->objectName() != QLatin1String("flows.conflictDialog"))
+            return int(QDialog::Rejected);
+        asked = box->text();
+        box->findChild<QPushButton *>(QStringLiteral("flows.conflict.saveAsNew"))->click();
+        return int(QDialog::Accepted);
+    });
+    QCOMPARE(editor->baseVersion(), QStringLiteral("2"));
+    restore->click();
+    QTRY_COMPARE(editor->latestVersion(), QStringLiteral("4"));
+    QTRY_VERIFY(!editor->isBusy());
+    QVERIFY(!asked.isEmpty()); // asked, not overwritten silently
+    stored = await<hm::client::FlowDetail>([&](auto done) { FlowsApi(*m_admin).get(id, done); });
+    QCOMPARE(stored.value().latestVersion.version, QStringLiteral("4"));
+    QCOMPARE(QJsonDocument(stored.value().latestVersion.definition).toJson(QJsonDocument::Compact),
+             version1);
+    DialogSeam::setNextHandler({});
 }
 
 void TestFlowsPage::shareDialogSaysTheSeedsErrors()

@@ -2,8 +2,8 @@
 // a change of the system configuration is saved and read back, a value the
 // server refuses shows the server's error at its field and changes nothing
 // stored, non-admins see the configuration read-only with the reason, the
-// console preferences (language, profiles, absolute data location, the
-// theme slot) and a language switch.
+// console preferences (language, theme, profiles, absolute data location)
+// and a language switch.
 
 #include "LanguageManager.h"
 #include "OperationsTestSupport.h"
@@ -234,9 +234,17 @@ void TestSettingsPanel::consolePreferences()
     emit language->activated(language->findData(QStringLiteral("zh_TW")));
     QCOMPARE(requested.size(), 1);
     QCOMPARE(requested.first().first().toString(), QStringLiteral("zh_TW"));
-    // The slot the theme choice goes into is there, empty.
-    auto *theme = m_page->findChild<QWidget *>(QStringLiteral("settings.themeRow"));
+    // The theme row: light, dark, follow the system; a choice is asked of
+    // the shell (TestTheme checks that it applies and follows View > Theme).
+    auto *theme = m_page->findChild<QComboBox *>(QStringLiteral("settings.theme"));
     QVERIFY(theme);
+    QCOMPARE(theme->count(), 3);
+    QSignalSpy themeRequested(m_page.get(), &SettingsPage::themeRequested);
+    emit theme->activated(1);
+    QCOMPARE(themeRequested.size(), 1);
+    QCOMPARE(themeRequested.first().first().toString(), QStringLiteral("dark"));
+    m_page->setCurrentTheme(QStringLiteral("system"));
+    QCOMPARE(theme->currentText(), QStringLiteral("Follow the system"));
     // Profiles are listed, read-only, with where to edit them.
     auto *profiles = m_page->findChild<QListWidget *>(QStringLiteral("settings.profiles"));
     QCOMPARE(profiles->count(), 2);

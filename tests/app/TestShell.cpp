@@ -10,10 +10,10 @@
 #include "LanguageManager.h"
 #include "MainWindow.h"
 #include "ServerConnection.h"
-#include "ServerErrorText.h"
 #include "common/Error.h"
 #include "server/runtime/DataDirectoryLock.h"
 #include "widgets/MessageBox.h"
+#include "widgets/ServerErrorText.h"
 
 #include <QApplication>
 #include <QDialogButtonBox>

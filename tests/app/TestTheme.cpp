@@ -26,6 +26,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QChartView>
+#include <QComboBox>
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
@@ -40,6 +41,8 @@
 #include <QStandardPaths>
 #include <QTableView>
 #include <QTemporaryDir>
+#include <QToolBar>
+#include <QToolButton>
 #include <QtTest>
 #include <memory>
 #include <optional>
@@ -109,13 +112,19 @@ private slots:
     void persistsTheChoice();
     void followsTheSystem();
     void mainWindowAndMenuFollow();
+    void settingsRowSwitchesAndFollows();
     void canvasFollows();
     void styleSheetNamesEveryColour();
+    void editorActionsFitAt1280();
     void screenshots();
     void cleanupTestCase();
 
 private:
     QString componentVersion(const QString &component);
+    void prepareServer();
+
+    QString m_nightly;
+    QString m_executionId;
 
     QTemporaryDir m_configDir;
     QTemporaryDir m_dataDir;
@@ -219,6 +228,25 @@ void TestTheme::followsTheSystem()
     onDarkSystem.setMode(ThemeManager::Mode::System, ThemeManager::Persist::No);
     QVERIFY(onDarkSystem.isDark());
     QVERIFY(windowLightness() < 0.3);
+
+    // The platform says its theme changed (QEvent::ThemeChange, as it does
+    // when the desktop switches colours): System reads the platform's
+    // palette again at once. The offscreen platform's is light.
+    QSignalSpy changed(&onDarkSystem, &ThemeManager::themeChanged);
+    QCoreApplication::postEvent(QCoreApplication::instance(), new QEvent(QEvent::ThemeChange));
+    QTRY_VERIFY(!onDarkSystem.isDark());
+    QVERIFY(!onDarkSystem.systemPrefersDark());
+    QVERIFY(windowLightness() > 0.8);
+    QVERIFY(!changed.isEmpty());
+    QCOMPARE(changed.last().at(0).toBool(), false);
+    // A fixed choice stays as it is.
+    m_themes->setMode(ThemeManager::Mode::Light, ThemeManager::Persist::No);
+    onDarkSystem.setMode(ThemeManager::Mode::Dark, ThemeManager::Persist::No);
+    QCoreApplication::postEvent(QCoreApplication::instance(), new QEvent(QEvent::ThemeChange));
+    QCoreApplication::processEvents(); // the event
+    QCoreApplication::processEvents(); // the look it schedules
+    QVERIFY(onDarkSystem.isDark());
+    QVERIFY(windowLightness() < 0.3);
 #endif
 }
 
@@ -288,6 +316,54 @@ void TestTheme::mainWindowAndMenuFollow()
                  qPrintable(handleLight.name()));
 }
 
+void TestTheme::settingsRowSwitchesAndFollows()
+{
+    // The Settings page's theme row is View > Theme's twin: choosing there
+    // applies at once and persists, the menu follows, and the other way.
+    QSettings().remove(ThemeManager::kSettingsKey);
+    MainWindow::Options options;
+    options.persistSettings = true;
+    options.signInOnConnect = false;
+    options.themes = m_themes.get();
+    MainWindow window(m_languages.get(), m_connection.get(), options);
+    window.resize(900, 600);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    auto *row = window.findChild<QWidget *>(QStringLiteral("settings.themeRow"));
+    QVERIFY(row);
+    auto *combo = row->findChild<QComboBox *>(QStringLiteral("settings.theme"));
+    QVERIFY(combo);
+    QCOMPARE(combo->count(), 3);
+    for (int i = 0; i < combo->count(); ++i)
+        QVERIFY(!combo->itemText(i).isEmpty());
+    QCOMPARE(combo->currentData().toString(), QStringLiteral("light"));
+    auto *dark = window.findChild<QAction *>(QStringLiteral("action.theme.dark"));
+    auto *system = window.findChild<QAction *>(QStringLiteral("action.theme.system"));
+    QVERIFY(dark && system);
+
+    // The user picks "Dark" with the keyboard, as in the running console.
+    combo->setFocus();
+    QTest::keyClick(combo, Qt::Key_Down);
+    QCOMPARE(combo->currentData().toString(), QStringLiteral("dark"));
+    QCOMPARE(m_themes->mode(), ThemeManager::Mode::Dark);
+    QVERIFY(windowLightness() < 0.3);
+    QVERIFY(dark->isChecked());
+    QCOMPARE(QSettings().value(ThemeManager::kSettingsKey).toString(), QStringLiteral("dark"));
+
+    QTest::keyClick(combo, Qt::Key_Down);
+    QCOMPARE(m_themes->mode(), ThemeManager::Mode::System);
+    QVERIFY(system->isChecked());
+    QVERIFY(windowLightness() > 0.8); // the offscreen platform is light
+    QCOMPARE(ThemeManager::savedMode(), ThemeManager::Mode::System);
+
+    // The menu changes the row.
+    dark->trigger();
+    QCOMPARE(combo->currentData().toString(), QStringLiteral("dark"));
+    m_themes->setMode(ThemeManager::Mode::Light, ThemeManager::Persist::No);
+    QCOMPARE(combo->currentData().toString(), QStringLiteral("light"));
+    QSettings().remove(ThemeManager::kSettingsKey);
+}
+
 void TestTheme::canvasFollows()
 {
     FlowGraphModel model;
@@ -345,13 +421,82 @@ QString TestTheme::componentVersion(const QString &component)
     return QStringLiteral("1.0.0");
 }
 
-void TestTheme::screenshots()
+// The flow editor's rows of actions (the header's flow actions and the
+// canvas's) show every button in full in a 1280x800 window, in every
+// language: no button hidden behind the tool bar's overflow arrow, each
+// as wide as it asks to be.
+void TestTheme::editorActionsFitAt1280()
 {
-    const QString dir = qEnvironmentVariable("HIVEMIND_SCREENSHOT_DIR");
-    if (dir.isEmpty())
-        return; // only when asked for (docs/screenshots); ctest fails on SKIP
-    QVERIFY(QDir().mkpath(dir));
+    prepareServer();
+    if (QTest::currentTestFailed())
+        return;
+    MainWindow::Options options;
+    options.persistSettings = false;
+    options.themes = m_themes.get();
+    for (const QString &language :
+         {QStringLiteral("en"), QStringLiteral("zh_TW"), QStringLiteral("zh_CN")}) {
+        QVERIFY(m_languages->setLanguage(language, LanguageManager::Persist::No));
+        MainWindow window(m_languages.get(), m_connection.get(), options);
+        window.setGeometry(0, 0, 1280, 800);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        window.selectSection(QStringLiteral("flows"));
+        auto *page = window.findChild<FlowsPage *>(QStringLiteral("page.flows"));
+        QTRY_VERIFY_WITH_TIMEOUT(page->isStarted(), 15000);
+        page->openFlow(m_nightly);
+        FlowEditorPage *editor = page->editorPage();
+        QTRY_VERIFY(editor->isOpen() && !editor->isLoading());
+        QTRY_VERIFY(!editor->model()->catalogue().isEmpty());
+        QApplication::processEvents();
+        QCOMPARE(window.width(), 1280);
 
+        const QList<QToolBar *> rows = editor->findChildren<QToolBar *>();
+        QVERIFY(rows.size() >= 2); // the header's and the canvas's
+        for (QToolBar *row : rows) {
+            if (!row->isVisible())
+                continue;
+            const QString where = language + u' ' + row->objectName();
+            // The overflow arrow only appears when something does not fit.
+            for (QToolButton *b : row->findChildren<QToolButton *>()) {
+                if (b->objectName() == QLatin1String("qt_toolbar_ext_button"))
+                    QVERIFY2(!b->isVisible(), qPrintable(where + QStringLiteral(": overflow")));
+            }
+            int needed = 0;
+            for (QAction *a : row->actions()) {
+                if (a->isSeparator() || !a->isVisible())
+                    continue;
+                QWidget *button = row->widgetForAction(a);
+                QVERIFY2(button, qPrintable(where + u' ' + a->objectName()));
+                const QString what = where + u' ' + a->objectName() + u' ' + a->iconText();
+                QVERIFY2(button->isVisible(), qPrintable(what + QStringLiteral(": hidden")));
+                QVERIFY2(button->width() >= button->sizeHint().width(),
+                         qPrintable(what + QStringLiteral(": %1 < %2")
+                                               .arg(button->width())
+                                               .arg(button->sizeHint().width())));
+                QVERIFY2(button->geometry().right() < row->contentsRect().right() + 1,
+                         qPrintable(what + QStringLiteral(": beyond the row")));
+                needed += button->sizeHint().width();
+            }
+            QVERIFY2(needed <= row->width(),
+                     qPrintable(where + QStringLiteral(": %1 > %2").arg(needed).arg(row->width())));
+        }
+        // The menus keep the whole words, the buttons drop the mnemonic.
+        QAction *save = editor->findChild<QAction *>(QStringLiteral("action.save"));
+        QVERIFY(save->text().contains(u'&'));
+        QVERIFY(!save->iconText().contains(u'&') && !save->iconText().contains(u'('));
+        editor->discard();
+        page->showList();
+    }
+    QVERIFY(m_languages->setLanguage(QStringLiteral("en"), LanguageManager::Persist::No));
+}
+
+// Signs in to the local server and makes the flows the screenshots and the
+// editor's layout check open: a small fan-in flow (published, run once)
+// and two empty ones. Once per test run.
+void TestTheme::prepareServer()
+{
+    if (!m_nightly.isEmpty())
+        return;
     m_connection->start();
     QTRY_VERIFY_WITH_TIMEOUT(m_connection->state() == ServerConnection::State::Connected, 30000);
     QFile passwordFile(QDir(m_dataDir.path()).filePath(QStringLiteral("initial-admin-password")));
@@ -422,7 +567,22 @@ void TestTheme::screenshots()
     });
     if (!run.ok())
         QFAIL(qPrintable(run.error().toString()));
-    const QString executionId = run.value().executionId;
+    m_executionId = run.value().executionId;
+    m_nightly = nightly;
+}
+
+void TestTheme::screenshots()
+{
+    const QString dir = qEnvironmentVariable("HIVEMIND_SCREENSHOT_DIR");
+    if (dir.isEmpty())
+        return; // only when asked for (docs/screenshots); ctest fails on SKIP
+    QVERIFY(QDir().mkpath(dir));
+
+    prepareServer();
+    if (QTest::currentTestFailed())
+        return;
+    const QString nightly = m_nightly;
+    const QString executionId = m_executionId;
 
     MainWindow::Options options;
     options.persistSettings = false;

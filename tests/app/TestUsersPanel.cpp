@@ -15,6 +15,8 @@
 #include "admin/UserListModel.h"
 #include "admin/UsersPage.h"
 #include "admin/UsersPanel.h"
+#include "client/EventStream.h"
+#include "client/UsersApi.h"
 #include "widgets/MessageBox.h"
 
 #include <QAbstractItemModelTester>
@@ -22,6 +24,7 @@
 #include <QApplication>
 #include <QComboBox>
 #include <QInputDialog>
+#include <QJsonDocument>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -59,6 +62,7 @@ private slots:
     void viewerConsoleIsReadOnlyAndExplains403();
     void modelPagesSearchesFiltersAndSorts();
     void suspendUnlockResetAndDelete();
+    void anotherConsolesChangesArriveLive();
     void retranslates();
     void screenshots();
 
@@ -326,6 +330,66 @@ void TestUsersPanel::suspendUnlockResetAndDelete()
     QVERIFY(!child<QPushButton>(&page, "users.delete")->isEnabled());
     QCOMPARE(child<QPushButton>(&page, "users.delete")->toolTip(),
              QStringLiteral("You cannot delete yourself."));
+}
+
+// Two administrators' consoles: a user created, edited and deleted in one
+// appears, changes and leaves in the other's list without a refresh
+// (/ws/events), and the events carry no password.
+void TestUsersPanel::anotherConsolesChangesArriveLive()
+{
+    UsersPage page;
+    page.setSession(m_server.connection->client(), m_server.admin);
+    UsersPanel *panel = page.usersPanel();
+    QTRY_COMPARE_WITH_TIMEOUT(panel->model()->state(), UserListModel::State::Ready, 15000);
+    QTRY_VERIFY_WITH_TIMEOUT(panel->isLive(), 15000);
+    QAbstractItemModelTester tester(panel->model(),
+                                    QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QStringList heard;
+    hm::client::EventStream events;
+    connect(&events, &hm::client::EventStream::message, this,
+            [&heard](const QString &type, const QJsonObject &data, const QDateTime &) {
+                if (type.startsWith(QLatin1String("user_")))
+                    heard << QString::fromUtf8(QJsonDocument(data).toJson(QJsonDocument::Compact));
+            });
+    events.listen(m_server.connection->baseUrl(), m_server.connection->client()->webSocketToken());
+    QTRY_VERIFY_WITH_TIMEOUT(events.isOpen(), 15000);
+
+    auto other = m_server.signIn(QStringLiteral("admin"), m_server.adminPassword);
+    QVERIFY(other);
+    const QString password = QStringLiteral("Live#Pass2026x");
+    auto made = await<hm::client::UserInfo>([&](auto done) {
+        hm::client::UsersApi(*other).create(
+            hm::client::NewUser{QStringLiteral("liam"), QStringLiteral("liam@example.test"),
+                                password, QStringLiteral("Liam Live"), QStringLiteral("user"),
+                                QString()},
+            done);
+    });
+    if (!made.ok())
+        QFAIL(qPrintable(made.error().toString()));
+    QTRY_VERIFY_WITH_TIMEOUT(rowNamed(panel->model(), QStringLiteral("liam")) >= 0, 15000);
+
+    auto edited = await<hm::client::UserInfo>([&](auto done) {
+        hm::client::UsersApi(*other).update(
+            made.value().id, QJsonObject{{QStringLiteral("role"), QStringLiteral("viewer")}}, done);
+    });
+    QVERIFY(edited.ok());
+    const auto liamsRole = [panel] {
+        const int row = rowNamed(panel->model(), QStringLiteral("liam"));
+        return row < 0 ? QString() : panel->model()->user(row)->role;
+    };
+    QTRY_COMPARE_WITH_TIMEOUT(liamsRole(), QStringLiteral("viewer"), 15000);
+
+    auto removed =
+        await<void>([&](auto done) { hm::client::UsersApi(*other).remove(made.value().id, done); });
+    QVERIFY(removed.ok());
+    QTRY_COMPARE_WITH_TIMEOUT(rowNamed(panel->model(), QStringLiteral("liam")), -1, 15000);
+
+    QTRY_COMPARE_WITH_TIMEOUT(heard.size(), 3, 15000);
+    for (const QString &message : std::as_const(heard)) {
+        QVERIFY2(!message.contains(password), qPrintable(message));
+        QVERIFY2(!message.contains(QLatin1String("password")), qPrintable(message));
+        QVERIFY2(!message.contains(QLatin1String("totp")), qPrintable(message));
+    }
 }
 
 void TestUsersPanel::retranslates()

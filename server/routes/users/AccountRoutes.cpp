@@ -106,6 +106,14 @@ void registerApiKeyRoutes(ApiRouter &router, AuthModule &auth)
                   {{QStringLiteral("name"), key.value().value(QStringLiteral("name"))},
                    {QStringLiteral("access_level"),
                     key.value().value(QStringLiteral("access_level"))}});
+            // The owner's other consoles list it at once; without the secret.
+            QJsonObject listed = key.value();
+            listed.remove(QStringLiteral("api_key"));
+            auth.events.publish({QStringLiteral("api_key_created"),
+                                 {{QStringLiteral("key_id"), listed.value(QStringLiteral("id"))},
+                                  {QStringLiteral("key"), listed}},
+                                 false,
+                                 p.userId});
             return ApiReply::ok(key.value(), 201);
         });
     addProtectedRoute(router, auth, Method::Get, QStringLiteral("/api/v1/auth/api-keys"),
@@ -119,6 +127,10 @@ void registerApiKeyRoutes(ApiRouter &router, AuthModule &auth)
                           audit(auth.db, QStringLiteral("API_KEY_REVOKED"), p.userId,
                                 QStringLiteral("api_key"), c.pathArgs.value(0), c.clientIp(),
                                 QString::fromUtf8(c.header("User-Agent")));
+                          auth.events.publish({QStringLiteral("api_key_revoked"),
+                                               {{QStringLiteral("key_id"), c.pathArgs.value(0)}},
+                                               false,
+                                               p.userId});
                           return ApiReply::ok(QJsonObject{{QStringLiteral("revoked"), true}});
                       });
 }

@@ -34,6 +34,16 @@ QJsonObject adminJson(AuthModule &auth, const UserRecord &user)
     return adminJson(auth, user, auth.loginPolicy());
 }
 
+// To the administrators' consoles (their Users lists), after the commit.
+void publishUser(AuthModule &auth, const QString &type, const QJsonObject &user)
+{
+    auth.events.publish({type,
+                         {{QStringLiteral("user_id"), user.value(QStringLiteral("id"))},
+                          {QStringLiteral("user"), user}},
+                         true,
+                         {}});
+}
+
 Error lastAdmin()
 {
     return Error{ErrorCode::ValidationError,
@@ -119,7 +129,9 @@ ApiReply createUser(AuthModule &auth, const RequestContext &c, const Principal &
                   created.value().id, client.ip, client.userAgent,
                   {{QStringLiteral("username"), created.value().username},
                    {QStringLiteral("role"), roleApiName(account.role)}});
-            reply.send(ApiReply::ok(adminJson(auth, created.value()), 201));
+            const QJsonObject user = adminJson(auth, created.value());
+            publishUser(auth, QStringLiteral("user_created"), user);
+            reply.send(ApiReply::ok(user, 201));
         });
     if (!started)
         reply.send(ApiReply::failure(PasswordWorker::busyError()));
@@ -183,7 +195,9 @@ ApiReply updateUser(AuthModule &auth, const RequestContext &c, const Principal &
           user.value().id, c.clientIp(), QString::fromUtf8(c.header("User-Agent")),
           {{QStringLiteral("fields"), QJsonArray::fromStringList(body.value().keys())}});
     HM_TRY(updated, UserRepository(auth.db).requireById(user.value().id));
-    return ApiReply::ok(adminJson(auth, updated.value()));
+    const QJsonObject json = adminJson(auth, updated.value());
+    publishUser(auth, QStringLiteral("user_updated"), json);
+    return ApiReply::ok(json);
 }
 
 ApiReply deleteUser(AuthModule &auth, const RequestContext &c, const Principal &p)
@@ -201,6 +215,8 @@ ApiReply deleteUser(AuthModule &auth, const RequestContext &c, const Principal &
     HM_TRY_STATUS(auth.apiKeys.revokeAllOf(user.value().id));
     audit(auth.db, QStringLiteral("USER_DELETED"), p.userId, QStringLiteral("user"),
           user.value().id, c.clientIp(), QString::fromUtf8(c.header("User-Agent")));
+    auth.events.publish(
+        {QStringLiteral("user_deleted"), {{QStringLiteral("user_id"), user.value().id}}, true, {}});
     return ApiReply::ok(QJsonObject{{QStringLiteral("deleted"), true}});
 }
 
@@ -241,6 +257,8 @@ ApiReply unlockUser(AuthModule &auth, const RequestContext &c, const Principal &
     audit(auth.db, QStringLiteral("ACCOUNT_UNLOCKED"), p.userId, QStringLiteral("user"),
           user.value().id, c.clientIp(), QString::fromUtf8(c.header("User-Agent")),
           {{QStringLiteral("locked_addresses"), locked}});
+    if (auto unlocked = UserRepository(auth.db).requireById(user.value().id))
+        publishUser(auth, QStringLiteral("user_updated"), adminJson(auth, unlocked.value()));
     return ApiReply::ok(QJsonObject{{QStringLiteral("id"), user.value().id},
                                     {QStringLiteral("unlocked"), true},
                                     {QStringLiteral("locked_addresses"), locked}});

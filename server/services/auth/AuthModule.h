@@ -3,6 +3,7 @@
 #include "common/Result.h"
 #include "crypto/SecureBytes.h"
 #include "server/api/ApiRouter.h"
+#include "server/services/auth/AccountEvents.h"
 #include "server/services/auth/ApiKeyService.h"
 #include "server/services/auth/AttemptTracker.h"
 #include "server/services/auth/AuthCache.h"
@@ -57,6 +58,8 @@ struct AuthModule
     qint64 pendingLoginMs = kDefaultPendingLoginMs;
     QHash<QString, qint64> lastTotpStep; // user id -> last accepted time step
     AuthCache cache;                     // what authenticate() learnt per credential
+    // Users and API keys changed, for /ws/events (after the commit).
+    AccountEvents events;
     // Failed logins per (account or unknown login name, client address):
     // lockout and progressive delay.
     AttemptTracker loginAttempts;

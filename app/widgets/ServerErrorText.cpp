@@ -1,4 +1,4 @@
-#include "ServerErrorText.h"
+#include "widgets/ServerErrorText.h"
 
 #include "common/Error.h"
 

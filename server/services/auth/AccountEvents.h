@@ -1,0 +1,44 @@
+#pragma once
+
+// Changes of user accounts and API keys, for the consoles' live Users and
+// API keys lists: the user administration and API key routes publish one
+// after each committed change, /ws/events (ws::EventFeed) forwards it.
+// Types and data (docs/api.md, "/ws/events"):
+//   user_created     {user_id, user}  the user as GET /users/{id} shows it
+//   user_updated     {user_id, user}  edited, unlocked
+//   user_deleted     {user_id}
+//     to administrators only;
+//   api_key_created  {key_id, key}    the key as GET /auth/api-keys lists it
+//   api_key_revoked  {key_id}
+//     to the key's owner only (its consoles).
+// Never secrets: no password or hash, no key secret or hash, no TOTP secret.
+
+#include <QJsonObject>
+#include <QObject>
+#include <QString>
+
+namespace hm::server::auth {
+
+struct AccountEvent
+{
+    QString type; // "user_created", …
+    QJsonObject data;
+    bool toAdmins = false; // every administrator's connections
+    QString toUserId;      // and this user's ("" = nobody else)
+};
+
+// Lives on the server thread with the routes and the hub; connections are
+// direct, so a subscriber runs inside publish().
+class AccountEvents : public QObject
+{
+    Q_OBJECT
+public:
+    using QObject::QObject;
+
+    void publish(const AccountEvent &event) { emit published(event); }
+
+signals:
+    void published(const hm::server::auth::AccountEvent &event);
+};
+
+} // namespace hm::server::auth
