@@ -55,13 +55,8 @@ bool LiveEvents::isOpen() const
 
 void LiveEvents::listen()
 {
-    if (!m_client)
-        return;
-    const QString token = m_client->webSocketToken();
-    if (token.isEmpty())
-        return; // no credential yet
-    m_events->setTlsPolicy(m_client->tlsPolicy());
-    m_events->listen(m_client->baseUrl(), token);
+    if (m_client)
+        m_events->listenWith(*m_client);
 }
 
 } // namespace hm::app

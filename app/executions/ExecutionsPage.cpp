@@ -308,10 +308,8 @@ void ExecutionsPage::setClient(hm::client::ApiClient *client)
 
 void ExecutionsPage::listenToEvents()
 {
-    if (!m_client || m_client->webSocketToken().isEmpty())
-        return;
-    m_events->setTlsPolicy(m_client->tlsPolicy());
-    m_events->listen(m_client->baseUrl(), m_client->webSocketToken());
+    if (m_client)
+        m_events->listenWith(*m_client);
 }
 
 void ExecutionsPage::loadFlows()

@@ -514,13 +514,8 @@ void FlowsPage::loadUser()
 
 void FlowsPage::listen()
 {
-    if (!m_client || !m_live)
-        return;
-    const QString token = m_client->webSocketToken();
-    if (token.isEmpty())
-        return; // no credential yet
-    m_events->setTlsPolicy(m_client->tlsPolicy());
-    m_events->listen(m_client->baseUrl(), token);
+    if (m_client && m_live)
+        m_events->listenWith(*m_client);
 }
 
 void FlowsPage::onEventsClosed(int code)

@@ -305,9 +305,10 @@ void DashboardOverview::setClient(hm::client::ApiClient *client)
 
 void DashboardOverview::listen()
 {
-    if (!m_client)
-        return;
-    m_events->listen(m_client->baseUrl(), m_client->webSocketToken());
+    // With the connection's TLS policy: a pinned remote server refuses
+    // anything else (the dashboard used to open its stream without it).
+    if (m_client)
+        m_events->listenWith(*m_client);
 }
 
 void DashboardOverview::refresh()

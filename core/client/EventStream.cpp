@@ -1,5 +1,7 @@
 #include "client/EventStream.h"
 
+#include "client/ApiClient.h"
+
 namespace hm::client {
 
 EventStream::EventStream(QObject *parent) : JsonWebSocket(parent) {}
@@ -7,6 +9,16 @@ EventStream::EventStream(QObject *parent) : JsonWebSocket(parent) {}
 void EventStream::listen(const QUrl &serverUrl, const QString &token)
 {
     openUrl(webSocketUrl(serverUrl, QStringLiteral("/ws/events")), token);
+}
+
+bool EventStream::listenWith(const ApiClient &client)
+{
+    const QString token = client.webSocketToken();
+    if (token.isEmpty())
+        return false;
+    setTlsPolicy(client.tlsPolicy());
+    listen(client.baseUrl(), token);
+    return true;
 }
 
 void EventStream::handleMessage(const QJsonObject &json)

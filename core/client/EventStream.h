@@ -13,6 +13,8 @@ namespace hm::client {
 // the caller may view; flowChanged() for flow_created / _updated /
 // _version_added / _published / _deleted / _shares_changed; message() for
 // every message, including types this class does not know yet.
+class ApiClient;
+
 class EventStream : public JsonWebSocket
 {
     Q_OBJECT
@@ -21,6 +23,9 @@ public:
 
     // Opens the socket; `token` is an access token or an API key.
     void listen(const QUrl &serverUrl, const QString &token);
+    // Opens the socket to `client`'s server with its credential and TLS
+    // policy; false (nothing opened) while the client has no credential.
+    bool listenWith(const ApiClient &client);
 
 signals:
     void message(const QString &type, const QJsonObject &data, const QDateTime &timestamp);
