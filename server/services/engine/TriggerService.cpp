@@ -71,34 +71,6 @@ Error stopping()
     return Error{ErrorCode::ServiceUnavailable, QStringLiteral("the server is stopping")};
 }
 
-// The ?wait=true answer without flow_id, flow_version and timed_out.
-QJsonObject outcomeJson(const QString &executionId, const QString &status,
-                        const QJsonObject &outputs, const Error &error)
-{
-    QJsonObject json{{QStringLiteral("execution_id"), executionId},
-                     {QStringLiteral("status"), status},
-                     {QStringLiteral("outputs"), outputs}};
-    if (error.code != ErrorCode::InternalError || !error.message.isEmpty())
-        json.insert(QStringLiteral("error"),
-                    QJsonObject{{QStringLiteral("code"), error.codeName()},
-                                {QStringLiteral("message"), error.message}});
-    return json;
-}
-
-// The same from the engine's state (engine thread): the status so far and
-// the leaf outputs there are.
-QJsonObject outcomeOf(const Execution &exec)
-{
-    QJsonObject outputs;
-    if (exec.flow) {
-        for (int leaf : exec.flow->leaves())
-            outputs.insert(exec.flow->node(leaf).id, size_t(leaf) < exec.nodes.size()
-                                                         ? exec.nodes[size_t(leaf)].outputs
-                                                         : QJsonObject());
-    }
-    return outcomeJson(exec.id, executionStatusName(exec.status), outputs, exec.error);
-}
-
 } // namespace
 
 TriggerService::TriggerService(store::Database &db, FlowEngineHost &host, QObject *parent)
@@ -259,7 +231,7 @@ ApiReply TriggerService::trigger(const RequestContext &context, const QString &f
             if (wait) {
                 const Execution *exec = s.execution(result.value().executionId);
                 if (exec && isTerminal(exec->status))
-                    started.outcome = outcomeOf(*exec);
+                    started.outcome = waitOutcomeOf(*exec);
             }
             started.journalTicket = s.journalTicket();
             return started;
@@ -367,11 +339,11 @@ void TriggerService::onEngineEvent(const EngineEvent &event)
     const QList<Waiter> waiters = std::move(*found);
     m_waiters.erase(found);
     // The end event carries status, error and leaf outputs: no engine call.
-    const QJsonObject outcome = outcomeJson(event.executionId,
-                                            event.type == EngineEvent::Type::ExecutionCancelled
-                                                ? executionStatusName(ExecutionStatus::Cancelled)
-                                                : event.status,
-                                            event.outputs, event.error);
+    const WaitOutcome outcome{event.executionId,
+                              event.type == EngineEvent::Type::ExecutionCancelled
+                                  ? executionStatusName(ExecutionStatus::Cancelled)
+                                  : event.status,
+                              event.outputs, event.error};
     for (const Waiter &w : waiters) {
         w.timer->deleteLater();
         sendOutcome(w, outcome, false);
@@ -387,16 +359,16 @@ void TriggerService::answerTimedOut(const QString &executionId, Waiter waiter)
     // engine thread.
     const quint64 ticket = ++m_lastTicket;
     m_inFlight.insert(ticket, waiter.reply);
-    m_host.runAsync<QJsonObject>(
-        [executionId](Scheduler &s) -> Result<QJsonObject> {
+    m_host.runAsync<WaitOutcome>(
+        [executionId](Scheduler &s) -> Result<WaitOutcome> {
             const Execution *exec = s.execution(executionId);
             if (!exec)
                 return Error{ErrorCode::ExecutionNotFound,
                              QStringLiteral("no execution %1").arg(executionId)};
-            return outcomeOf(*exec);
+            return waitOutcomeOf(*exec);
         },
         this,
-        [this, ticket, waiter](Result<QJsonObject> outcome) {
+        [this, ticket, waiter](Result<WaitOutcome> outcome) {
             m_inFlight.remove(ticket);
             if (!outcome) {
                 waiter.reply.send(ApiReply::failure(outcome.error()));
@@ -406,17 +378,17 @@ void TriggerService::answerTimedOut(const QString &executionId, Waiter waiter)
         });
 }
 
-void TriggerService::sendOutcome(const Waiter &waiter, QJsonObject outcome, bool timedOut,
+void TriggerService::sendOutcome(const Waiter &waiter, const WaitOutcome &outcome, bool timedOut,
                                  qint64 journalTo)
 {
     if (!waiter.reply.isPending())
         return; // the client went away
-    outcome.insert(QStringLiteral("flow_id"), waiter.flowId);
-    outcome.insert(QStringLiteral("flow_version"), waiter.version);
     // Still running after the timeout: the caller learns where it stands and
     // follows up through GET /executions/{id} or the WebSocket.
-    outcome.insert(QStringLiteral("timed_out"), timedOut);
-    sendCommitted(waiter.reply, waiter.journalFrom, ApiReply::ok(outcome), journalTo);
+    sendCommitted(waiter.reply, waiter.journalFrom,
+                  ApiReply::raw(waitReplyBody(outcome, waiter.flowId, waiter.version, timedOut),
+                                QByteArrayLiteral("application/json")),
+                  journalTo);
 }
 
 } // namespace hm::server

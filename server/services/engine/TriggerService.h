@@ -15,6 +15,7 @@
 #include "flow/CompiledFlow.h"
 #include "server/api/ApiRouter.h"
 #include "server/services/engine/FlowAccess.h"
+#include "server/services/engine/WaitOutcome.h"
 
 #include <QHash>
 #include <QJsonObject>
@@ -92,7 +93,7 @@ private:
     struct Started
     {
         engine::TriggerResult result;
-        QJsonObject outcome;      // empty unless it ended at once
+        WaitOutcome outcome;      // empty unless it ended at once
         qint64 journalTicket = 0; // covers every record the trigger made
     };
 
@@ -112,7 +113,7 @@ private:
     void onEngineEvent(const engine::EngineEvent &event);
     void answerTimedOut(const QString &executionId, Waiter waiter);
     // journalTo: the ticket covering what the outcome reports (-1: now).
-    void sendOutcome(const Waiter &waiter, QJsonObject outcome, bool timedOut,
+    void sendOutcome(const Waiter &waiter, const WaitOutcome &outcome, bool timedOut,
                      qint64 journalTo = -1);
 
     store::Database &m_db;
