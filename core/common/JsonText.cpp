@@ -11,15 +11,15 @@ namespace {
 
 constexpr char16_t kHex[] = u"0123456789abcdef";
 
-void appendUnicodeEscape(QString &out, char16_t u)
+void appendUnicodeEscape(TextBuffer &out, char16_t u)
 {
     const char16_t escape[] = {
         u'\\',        u'u', kHex[(u >> 12) & 0xf], kHex[(u >> 8) & 0xf], kHex[(u >> 4) & 0xf],
         kHex[u & 0xf]};
-    out.append(reinterpret_cast<const QChar *>(escape), 6);
+    out.append(escape, 6);
 }
 
-void appendNumber(QString &out, const QJsonValue &value)
+void appendNumber(TextBuffer &out, const QJsonValue &value)
 {
     const double d = value.toDouble();
     if (!qIsFinite(d)) {
@@ -33,7 +33,22 @@ void appendNumber(QString &out, const QJsonValue &value)
         appendInteger(out, asInteger);
         return;
     }
-    out += QLatin1StringView(QByteArray::number(d, 'g', QLocale::FloatingPointShortest));
+    for (const char c : QByteArray::number(d, 'g', QLocale::FloatingPointShortest))
+        out += char16_t(uchar(c));
+}
+
+// Where the QString entry points write first: one QString append per call.
+TextBuffer &scratch()
+{
+    thread_local TextBuffer buffer;
+    buffer.clear();
+    return buffer;
+}
+
+void appendScratch(QString &out, TextBuffer &buffer)
+{
+    out += buffer.view();
+    buffer.shrink(1024 * 1024);
 }
 
 // What SensitiveDataMasker puts in place of a sensitive key's value.
@@ -46,16 +61,15 @@ QJsonValue maskedSecret(const QJsonValue &value)
 
 } // namespace
 
-void appendString(QString &out, QStringView text)
+void appendString(TextBuffer &out, QStringView text)
 {
-    out.reserve(out.size() + text.size() + 2);
     out += u'"';
     const char16_t *src = text.utf16();
     const char16_t *const end = src + text.size();
     const char16_t *plain = src; // start of the run copied as it is
     auto flush = [&](const char16_t *upTo) {
         if (upTo != plain)
-            out.append(reinterpret_cast<const QChar *>(plain), upTo - plain);
+            out.append(plain, upTo - plain);
     };
     while (src != end) {
         const char16_t u = *src;
@@ -99,11 +113,18 @@ void appendString(QString &out, QStringView text)
     out += u'"';
 }
 
-void appendInteger(QString &out, qint64 value)
+void appendString(QString &out, QStringView text)
+{
+    TextBuffer &buffer = scratch();
+    appendString(buffer, text);
+    appendScratch(out, buffer);
+}
+
+void appendInteger(TextBuffer &out, qint64 value)
 {
     // Without QString::number's temporary string: history texts hold many
     // small numbers (times, attempts, counters).
-    char16_t digits[20];
+    char16_t digits[21]; // 19 digits and a sign at most
     char16_t *const end = digits + std::size(digits);
     char16_t *first = end;
     // Through the unsigned magnitude, so the most negative value works too.
@@ -113,11 +134,18 @@ void appendInteger(QString &out, qint64 value)
         magnitude /= 10;
     } while (magnitude != 0);
     if (value < 0)
-        out += u'-';
-    out.append(reinterpret_cast<const QChar *>(first), end - first);
+        *--first = u'-';
+    out.append(first, end - first);
 }
 
-void appendCompact(QString &out, const QJsonValue &value, Secrets secrets)
+void appendInteger(QString &out, qint64 value)
+{
+    TextBuffer &buffer = scratch();
+    appendInteger(buffer, value);
+    appendScratch(out, buffer);
+}
+
+void appendCompact(TextBuffer &out, const QJsonValue &value, Secrets secrets)
 {
     switch (value.type()) {
     case QJsonValue::Null:
@@ -142,7 +170,7 @@ void appendCompact(QString &out, const QJsonValue &value, Secrets secrets)
     }
 }
 
-void appendCompact(QString &out, const QJsonObject &object, Secrets secrets)
+void appendCompact(TextBuffer &out, const QJsonObject &object, Secrets secrets)
 {
     out += u'{';
     bool first = true;
@@ -164,7 +192,7 @@ void appendCompact(QString &out, const QJsonObject &object, Secrets secrets)
     out += u'}';
 }
 
-void appendCompact(QString &out, const QJsonArray &array, Secrets secrets)
+void appendCompact(TextBuffer &out, const QJsonArray &array, Secrets secrets)
 {
     out += u'[';
     bool first = true;
@@ -177,10 +205,33 @@ void appendCompact(QString &out, const QJsonArray &array, Secrets secrets)
     out += u']';
 }
 
+void appendCompact(QString &out, const QJsonValue &value, Secrets secrets)
+{
+    TextBuffer &buffer = scratch();
+    appendCompact(buffer, value, secrets);
+    appendScratch(out, buffer);
+}
+
+void appendCompact(QString &out, const QJsonObject &object, Secrets secrets)
+{
+    TextBuffer &buffer = scratch();
+    appendCompact(buffer, object, secrets);
+    appendScratch(out, buffer);
+}
+
+void appendCompact(QString &out, const QJsonArray &array, Secrets secrets)
+{
+    TextBuffer &buffer = scratch();
+    appendCompact(buffer, array, secrets);
+    appendScratch(out, buffer);
+}
+
 QString compact(const QJsonObject &object, Secrets secrets)
 {
-    QString out;
-    appendCompact(out, object, secrets);
+    TextBuffer &buffer = scratch();
+    appendCompact(buffer, object, secrets);
+    QString out = buffer.toString();
+    buffer.shrink(1024 * 1024);
     return out;
 }
 

@@ -10,7 +10,7 @@ const QString kTruncatedKey = QStringLiteral("$truncated");
 
 // Appends `object` as compact JSON, or the marker when its text is over
 // maxBytes.
-void appendCapped(QString &out, const QJsonObject &object, json::Secrets secrets,
+void appendCapped(json::TextBuffer &out, const QJsonObject &object, json::Secrets secrets,
                   qsizetype maxBytes)
 {
     const qsizetype start = out.size();
@@ -19,7 +19,7 @@ void appendCapped(QString &out, const QJsonObject &object, json::Secrets secrets
     // measured without encoding them.
     if (out.size() - start <= maxBytes / 3)
         return;
-    const qsizetype bytes = QStringView(out).sliced(start).toUtf8().size();
+    const qsizetype bytes = out.view().sliced(start).toUtf8().size();
     if (bytes <= maxBytes)
         return;
     out.truncate(start);
@@ -31,25 +31,25 @@ void appendCapped(QString &out, const QJsonObject &object, json::Secrets secrets
 
 QString cappedJson(const QJsonObject &object, qsizetype maxBytes)
 {
-    QString text;
+    json::TextBuffer text;
     appendCapped(text, object, json::Secrets::Keep, maxBytes);
-    return text;
+    return text.toString();
 }
 
 QString maskedJson(const QJsonObject &object, qsizetype maxBytes)
 {
-    QString text;
+    json::TextBuffer text;
     appendMaskedJson(text, object, maxBytes);
-    return text;
+    return text.toString();
 }
 
-void appendMaskedJson(QString &out, const QJsonObject &object, qsizetype maxBytes)
+void appendMaskedJson(json::TextBuffer &out, const QJsonObject &object, qsizetype maxBytes)
 {
     // Masked while written: no masked copy of the object is built.
     appendCapped(out, object, json::Secrets::Mask, maxBytes);
 }
 
-void appendJsonStrings(QString &out, const QStringList &strings)
+void appendJsonStrings(json::TextBuffer &out, const QStringList &strings)
 {
     out += u'[';
     for (qsizetype i = 0; i < strings.size(); ++i) {

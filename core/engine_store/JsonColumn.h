@@ -2,6 +2,8 @@
 
 // How JSON documents become TEXT columns of the execution history.
 
+#include "common/JsonText.h"
+
 #include <QJsonObject>
 #include <QString>
 #include <QStringList>
@@ -24,11 +26,11 @@ QString maskedJson(const QJsonObject &object, qsizetype maxBytes = kMaxJsonColum
 
 // maskedJson() appended to `out`, for texts that embed it (packed node
 // states).
-void appendMaskedJson(QString &out, const QJsonObject &object,
+void appendMaskedJson(json::TextBuffer &out, const QJsonObject &object,
                       qsizetype maxBytes = kMaxJsonColumnBytes);
 
 // `strings` as a JSON array of strings (node logs, masked by the scheduler).
-void appendJsonStrings(QString &out, const QStringList &strings);
+void appendJsonStrings(json::TextBuffer &out, const QStringList &strings);
 
 // Whether a stored column holds the truncation marker.
 bool isTruncatedMarker(const QJsonObject &object);

@@ -113,7 +113,9 @@ QList<StoredNode> readFormat2(const QJsonObject &document)
 
 PackedNodeStatesWriter::PackedNodeStatesWriter()
 {
-    m_text = u"{\"format\":"_s;
+    // About what a node of a small flow takes, so most texts grow once.
+    m_text.reserve(1024);
+    m_text += u"{\"format\":";
     json::appendInteger(m_text, kFormat);
     m_text += u",\"nodes\":[";
 }
@@ -181,7 +183,7 @@ void PackedNodeStatesWriter::append(const NodeRecord &r)
     // null field ends in ",null": objects, arrays and strings end in a
     // bracket or a quote.
     while (m_text.endsWith(u",null"))
-        m_text.chop(5);
+        m_text.truncate(m_text.size() - 5);
     m_text += u']';
 }
 
@@ -196,7 +198,7 @@ QString PackedNodeStatesWriter::take()
         m_text += u']';
     }
     m_text += u"]}";
-    return std::move(m_text);
+    return m_text.toString();
 }
 
 QList<StoredNode> readPackedNodeStates(const QString &text)

@@ -27,6 +27,7 @@
 // array of objects keyed like the columns of node_executions, NULL columns
 // left out.
 
+#include "common/JsonText.h"
 #include "engine/ExecutionJournal.h"
 #include "engine_store/StoredNodes.h"
 
@@ -50,7 +51,7 @@ private:
     qsizetype componentIndex(const QString &component, const QString &version);
     void appendTime(qint64 ms);
 
-    QString m_text;
+    json::TextBuffer m_text;
     QList<std::pair<QString, QString>> m_components;
     qint64 m_previousMs = 0;
     bool m_empty = true;

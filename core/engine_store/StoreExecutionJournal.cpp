@@ -66,9 +66,9 @@ QVariant logsOrNull(const QStringList &logs)
 {
     if (logs.isEmpty())
         return QVariant();
-    QString text;
+    json::TextBuffer text;
     appendJsonStrings(text, logs);
-    return text;
+    return text.toString();
 }
 
 // The row of a node record: runs on the writer thread, for records that
