@@ -295,9 +295,10 @@ std::variant<Call, NodeOutcome> buildCall(const ServiceEndpointSpec &spec, const
     while (prefix.endsWith('/'))
         prefix.chop(1);
     call.urlWithoutAuth = prefix + path;
+    // Encoded as sent, so "%" in it are escapes: never an .arg() template.
     call.where = QString::fromLatin1(call.method) + QLatin1Char(' ') +
-                 QUrl::fromEncoded(call.urlWithoutAuth)
-                     .toDisplayString(QUrl::RemoveUserInfo | QUrl::RemoveQuery);
+                 QString::fromLatin1(QUrl::fromEncoded(call.urlWithoutAuth)
+                                         .toEncoded(QUrl::RemoveUserInfo | QUrl::RemoveQuery));
     return call;
 }
 
@@ -422,17 +423,16 @@ private:
 
     NodeOutcome timedOut()
     {
-        return NodeOutcome::failed(
-            Error{ErrorCode::ExecutionTimeout,
-                  QStringLiteral("%1: no answer within %2 ms").arg(m_call.where).arg(m_timeoutMs)},
-            true);
+        return NodeOutcome::failed(Error{ErrorCode::ExecutionTimeout,
+                                         QStringLiteral("%1: no answer within %2 ms")
+                                             .arg(m_call.where, QString::number(m_timeoutMs))},
+                                   true);
     }
 
     void log(const QString &result)
     {
-        m_logs.append(QStringLiteral("%1 -> %2 (%3 ms)")
-                          .arg(m_call.where, result)
-                          .arg(m_callClock.elapsed()));
+        m_logs.append(QStringLiteral("%1 -> %2 in %3 ms")
+                          .arg(m_call.where, result, QString::number(m_callClock.elapsed())));
     }
 
     void onEnd(QNetworkReply &reply, PendingReply::End how)
@@ -443,12 +443,11 @@ private:
         }
         if (how == PendingReply::End::TooLarge) {
             log(QStringLiteral("too large"));
-            return finish(
-                NodeOutcome::failed(Error{ErrorCode::PayloadTooLarge,
-                                          QStringLiteral("%1: the response exceeds %2 bytes")
-                                              .arg(m_call.where)
-                                              .arg(kServiceMaxResponseBytes)},
-                                    false));
+            return finish(NodeOutcome::failed(
+                Error{ErrorCode::PayloadTooLarge,
+                      QStringLiteral("%1: the response exceeds %2 bytes")
+                          .arg(m_call.where, QString::number(kServiceMaxResponseBytes))},
+                false));
         }
         const QVariant statusAttribute = reply.attribute(QNetworkRequest::HttpStatusCodeAttribute);
         if (!statusAttribute.isValid()) {
@@ -487,7 +486,8 @@ private:
         if (bytes.size() <= kMaxErrorBodyBytes)
             details.insert(QStringLiteral("body"), body);
         finish(NodeOutcome::failed(
-            Error{code, QStringLiteral("%1 answered HTTP %2").arg(m_call.where).arg(status),
+            Error{code,
+                  QStringLiteral("%1 answered HTTP %2").arg(m_call.where, QString::number(status)),
                   details},
             retryable));
     }
