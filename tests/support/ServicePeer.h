@@ -57,6 +57,7 @@ public:
     {
         QObject::connect(&m_server, &QTcpServer::newConnection, [this] {
             while (QTcpSocket *socket = m_server.nextPendingConnection()) {
+                ++m_connections;
                 QObject::connect(socket, &QTcpSocket::readyRead, socket,
                                  [this, socket] { onData(socket); });
                 QObject::connect(socket, &QTcpSocket::disconnected, socket, [this, socket] {
@@ -78,6 +79,8 @@ public:
     void clear() { m_requests.clear(); }
     // Connections the client closed (an aborted call closes its own).
     int disconnects() const { return m_disconnects; }
+    // Connections accepted so far (kept-alive calls share one).
+    int connections() const { return m_connections; }
 
 private:
     void onData(QTcpSocket *socket)
@@ -127,6 +130,7 @@ private:
     QList<Request> m_requests;
     QHash<QTcpSocket *, QByteArray> m_buffers;
     int m_disconnects = 0;
+    int m_connections = 0;
     // Last: destroyed first, with the sockets whose signals use the above.
     QTcpServer m_server;
 };
