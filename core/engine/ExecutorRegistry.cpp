@@ -4,18 +4,24 @@
 
 namespace hm::engine {
 
-void ExecutorRegistry::add(flow::ComponentInterface iface, std::shared_ptr<NodeExecutor> executor)
+void ExecutorRegistry::add(flow::ComponentInterface iface, std::shared_ptr<NodeExecutor> executor,
+                           PortsFromConfig portsFromConfig)
 {
     const QString name = iface.name;
     const QString version = iface.version;
     Entry entry{std::make_shared<const flow::ComponentInterface>(std::move(iface)),
-                std::move(executor), true};
+                std::move(executor), true,
+                portsFromConfig
+                    ? std::make_shared<const PortsFromConfig>(std::move(portsFromConfig))
+                    : nullptr};
     std::unique_lock lock(m_lock);
     Entry &slot = m_entries[name][version];
     if (slot.iface)
         m_retired.push_back(std::move(slot.iface));
     if (slot.executor)
         m_retired.push_back(std::move(slot.executor));
+    if (slot.ports)
+        m_retired.push_back(std::move(slot.ports));
     slot = std::move(entry);
 }
 
@@ -95,6 +101,36 @@ QStringList ExecutorRegistry::versions(const QString &name) const
             list.append(it.key());
     }
     return list;
+}
+
+bool ExecutorRegistry::portsFollowConfig(const QString &name, const QString &version) const
+{
+    std::shared_lock lock(m_lock);
+    const auto byName = m_entries.constFind(name);
+    if (byName == m_entries.cend())
+        return false;
+    const auto entry = byName->constFind(version);
+    return entry != byName->cend() && entry->enabled && entry->ports;
+}
+
+Result<flow::ComponentInterface> ExecutorRegistry::nodeInterface(const QString &name,
+                                                                 const QString &version,
+                                                                 const QJsonObject &config) const
+{
+    std::shared_ptr<const PortsFromConfig> ports;
+    {
+        std::shared_lock lock(m_lock);
+        const auto byName = m_entries.constFind(name);
+        if (byName != m_entries.cend()) {
+            const auto entry = byName->constFind(version);
+            if (entry != byName->cend() && entry->enabled)
+                ports = entry->ports;
+        }
+    }
+    // Called unlocked: it may ask the server (a service's endpoint).
+    if (ports)
+        return (*ports)(config);
+    return flow::ComponentCatalog::nodeInterface(name, version, config);
 }
 
 } // namespace hm::engine

@@ -26,6 +26,7 @@
 #include <QHash>
 #include <QList>
 #include <QMap>
+#include <functional>
 #include <memory>
 #include <shared_mutex>
 #include <vector>
@@ -35,8 +36,17 @@ namespace hm::engine {
 class ExecutorRegistry final : public flow::ComponentCatalog
 {
 public:
+    // The interface of one node from its config, for components whose ports
+    // depend on it (see flow::ComponentCatalog::portsFollowConfig). Called
+    // on whichever thread compiles a flow, without the registry's lock.
+    using PortsFromConfig =
+        std::function<Result<flow::ComponentInterface>(const QJsonObject &config)>;
+
     // Adds or replaces the (iface.name, iface.version) entry, enabled.
-    void add(flow::ComponentInterface iface, std::shared_ptr<NodeExecutor> executor);
+    // With `portsFromConfig`, nodes of it get their ports from it; `iface`
+    // is what the catalogue lists and what a node falls back to.
+    void add(flow::ComponentInterface iface, std::shared_ptr<NodeExecutor> executor,
+             PortsFromConfig portsFromConfig = {});
     // Hides (false) or shows again (true) a version from the catalogue.
     // False when there is no such entry.
     bool setEnabled(const QString &name, const QString &version, bool enabled);
@@ -50,6 +60,9 @@ public:
     const flow::ComponentInterface *find(const QString &name,
                                          const QString &version) const override;
     QStringList versions(const QString &name) const override;
+    bool portsFollowConfig(const QString &name, const QString &version) const override;
+    Result<flow::ComponentInterface> nodeInterface(const QString &name, const QString &version,
+                                                   const QJsonObject &config) const override;
 
 private:
     struct Entry
@@ -57,6 +70,7 @@ private:
         std::shared_ptr<const flow::ComponentInterface> iface;
         std::shared_ptr<NodeExecutor> executor;
         bool enabled = true;
+        std::shared_ptr<const PortsFromConfig> ports; // null: fixed ports
     };
 
     mutable std::shared_mutex m_lock;

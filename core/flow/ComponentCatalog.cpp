@@ -2,6 +2,17 @@
 
 namespace hm::flow {
 
+Result<ComponentInterface> ComponentCatalog::nodeInterface(const QString &name,
+                                                           const QString &version,
+                                                           const QJsonObject &config) const
+{
+    Q_UNUSED(config);
+    if (const ComponentInterface *found = find(name, version))
+        return *found;
+    return Error{ErrorCode::ComponentNotFound,
+                 QStringLiteral("unknown component %1 %2").arg(name, version)};
+}
+
 void InMemoryComponentCatalog::add(ComponentInterface iface)
 {
     const QString name = iface.name;

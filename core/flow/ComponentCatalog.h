@@ -22,6 +22,24 @@ public:
     // Known versions of a component (empty: no such component), so problems
     // can tell "unknown component" from "unknown version".
     virtual QStringList versions(const QString &name) const = 0;
+
+    // Components whose ports depend on each node's config, such as the
+    // "service" node (one input per parameter of the endpoint its config
+    // names). compile() asks this once per component version a flow uses;
+    // for those that say yes it then asks nodeInterface() once per distinct
+    // config, and checks the node's mappings and edges against that answer.
+    // Default: no component does.
+    virtual bool portsFollowConfig(const QString &name, const QString &version) const
+    {
+        Q_UNUSED(name);
+        Q_UNUSED(version);
+        return false;
+    }
+    // The interface of one node of such a component. An error becomes the
+    // node's INVALID_CONFIG problem (its message), and the node is then
+    // checked against find()'s interface. Default: find()'s interface.
+    virtual Result<ComponentInterface> nodeInterface(const QString &name, const QString &version,
+                                                     const QJsonObject &config) const;
 };
 
 class InMemoryComponentCatalog final : public ComponentCatalog

@@ -182,15 +182,50 @@ private:
         }
     }
 
+    // The node's interface: its component version's, or for components
+    // whose ports follow the config, the one the catalogue gives this config.
+    std::shared_ptr<const ComponentInterface> lookUp(const NodeDef &def)
+    {
+        bool perNode = false;
+        std::shared_ptr<const ComponentInterface> base = catalogInterface(def, &perNode);
+        return base && perNode ? nodeInterface(def, base) : base;
+    }
+
+    std::shared_ptr<const ComponentInterface>
+    nodeInterface(const NodeDef &def, const std::shared_ptr<const ComponentInterface> &base)
+    {
+        QHash<QJsonObject, NodeInterface> &byConfig = m_nodeInterfaces[base.get()];
+        auto it = byConfig.constFind(def.config);
+        if (it == byConfig.cend()) {
+            Result<ComponentInterface> found =
+                m_catalog.nodeInterface(def.component, def.version, def.config);
+            NodeInterface entry;
+            if (found)
+                entry.interface = std::make_shared<const ComponentInterface>(std::move(*found));
+            else
+                entry.error = found.error().message;
+            it = byConfig.insert(def.config, std::move(entry));
+        }
+        if (it->interface)
+            return it->interface;
+        add(problem::InvalidConfig, QStringLiteral("node \"%1\": %2").arg(def.id, it->error),
+            def.id)
+            .extra.insert(QStringLiteral("component"), def.component);
+        return base;
+    }
+
     // The catalogue's interface, copied once per component version so the
     // CompiledFlow never points into a catalogue that may change.
-    std::shared_ptr<const ComponentInterface> lookUp(const NodeDef &def)
+    // `perNode`: whether its nodes' ports follow their config.
+    std::shared_ptr<const ComponentInterface> catalogInterface(const NodeDef &def, bool *perNode)
     {
         // Flows use a handful of component versions many times each: look
         // the recent ones up here before asking the catalogue.
         for (const Known &k : m_known) {
-            if (k.component == def.component && k.version == def.version)
+            if (k.component == def.component && k.version == def.version) {
+                *perNode = k.perNode;
                 return k.interface;
+            }
         }
         const ComponentInterface *found = m_catalog.find(def.component, def.version);
         if (!found) {
@@ -219,8 +254,9 @@ private:
         auto &copy = m_interfaces[found];
         if (!copy)
             copy = std::make_shared<const ComponentInterface>(*found);
+        *perNode = m_catalog.portsFollowConfig(def.component, def.version);
         if (m_known.size() < kKnownLimit)
-            m_known.append(Known{def.component, def.version, copy});
+            m_known.append(Known{def.component, def.version, copy, *perNode});
         return copy;
     }
 
@@ -545,8 +581,17 @@ private:
         QString component;
         QString version;
         std::shared_ptr<const ComponentInterface> interface;
+        bool perNode = false;
     };
     static constexpr qsizetype kKnownLimit = 16;
+    // Per-node interfaces (ports that follow the config) by base interface
+    // and config: nodes with equal configs share one, and one question.
+    struct NodeInterface
+    {
+        std::shared_ptr<const ComponentInterface> interface; // null: error
+        QString error;
+    };
+    QHash<const ComponentInterface *, QHash<QJsonObject, NodeInterface>> m_nodeInterfaces;
     QVarLengthArray<Known, kKnownLimit> m_known;
     struct SchemaCheck
     {

@@ -35,8 +35,11 @@ void PendingReply::abandon()
     if (m_deadline)
         m_deadline->stop();
     if (m_reply) {
-        // Disconnect first: abort() emits finished() synchronously.
-        QObject::disconnect(m_reply, nullptr, nullptr, nullptr);
+        // Disconnect first: abort() emits finished() synchronously. Only
+        // our own connections (their context is the reply): the reply's
+        // internal ones carry the abort to Qt's HTTP thread, and without
+        // them the connection stays open, the request still in flight.
+        QObject::disconnect(m_reply, nullptr, m_reply, nullptr);
         m_reply->abort();
         m_reply->deleteLater();
         m_reply.clear();
@@ -52,7 +55,7 @@ void PendingReply::end(End how)
         m_deadline->stop();
     QPointer<QNetworkReply> reply = m_reply;
     if (how != End::Finished) {
-        QObject::disconnect(reply, nullptr, nullptr, nullptr);
+        QObject::disconnect(reply, nullptr, reply, nullptr); // ours only, see abandon()
         reply->abort();
     }
     // The handler may destroy `this`; the reply stays valid until the event

@@ -13,3 +13,13 @@ foreach(test TestHttpComponentExecutor TestHttpRequestExecutor TestReferenceComp
         add_dependencies(${test} hivemind-reference-component)
     endif()
 endforeach()
+
+# The "service" node against an in-process HTTP peer (tests/support).
+foreach(test TestServiceNode)
+    hm_add_qtest(NAME ${test}
+                 SOURCES ${CMAKE_CURRENT_LIST_DIR}/${test}.cpp
+                         ${CMAKE_CURRENT_LIST_DIR}/TestHttpSupport.h
+                         ${PROJECT_SOURCE_DIR}/tests/support/ServicePeer.h
+                         ${PROJECT_SOURCE_DIR}/tests/support/FixedServiceResolver.h
+                 LABELS "core;engine" LIBS hivemind_engine)
+endforeach()

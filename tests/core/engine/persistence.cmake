@@ -24,3 +24,10 @@ hm_add_qtest(NAME TestJournalFlowRepository
              SOURCES ${CMAKE_CURRENT_LIST_DIR}/TestJournalFlowRepository.cpp
                      ${CMAKE_CURRENT_LIST_DIR}/PersistenceTestSupport.h
              LABELS "core;engine" LIBS hivemind_engine_store)
+# The "service" node through the real Engine into the store (http.cmake has
+# its unit test).
+hm_add_qtest(NAME TestServiceNodeEngine
+             SOURCES ${CMAKE_CURRENT_LIST_DIR}/TestServiceNodeEngine.cpp
+                     ${CMAKE_CURRENT_LIST_DIR}/EngineFixtures.h
+                     ${CMAKE_CURRENT_LIST_DIR}/PersistenceTestSupport.h
+             LABELS "core;engine" LIBS hivemind_engine_store)
