@@ -8,6 +8,7 @@
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
+#include <QPointer>
 #include <QUrlQuery>
 
 namespace hm::server::external {
@@ -165,9 +166,13 @@ void ServiceCaller::call(const engine::ServiceEndpointSpec &spec, const CallInpu
 
 void ServiceCaller::send(std::shared_ptr<Attempt> attempt)
 {
+    // An oauth2 token may arrive after the caller is gone (server stopping).
+    const QPointer<ServiceCaller> self(this);
     m_directory.authorizeHere(
         attempt->spec.serviceId, attempt->refreshed,
-        [this, attempt](Result<engine::ServiceAuth> auth) {
+        [this, self, attempt](Result<engine::ServiceAuth> auth) {
+            if (!self)
+                return;
             const QString method = attempt->spec.method;
             if (!auth) {
                 // The credential's failure is the service's, not the route's
