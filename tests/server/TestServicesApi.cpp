@@ -561,6 +561,19 @@ private slots:
                      .status,
                  200);
         QCOMPARE(m_peer.requests().constLast().target, QByteArray("/pets/8"));
+        // An inactive service is not called.
+        QCOMPARE(
+            call("PUT", "/api/v1/services/" + id, {{"status", "inactive"}}, m_alice.token).status,
+            200);
+        const int callsBefore = m_peer.requests().size();
+        const Answer inactive =
+            testCall(id, {{"endpoint_id", showPet},
+                          {"parameters", QJsonObject{{"path", QJsonObject{{"petId", 8}}}}}});
+        QCOMPARE(inactive.code(), QStringLiteral("SERVICE_UNAVAILABLE"));
+        QCOMPARE(m_peer.requests().size(), callsBefore);
+        QCOMPARE(
+            call("PUT", "/api/v1/services/" + id, {{"status", "active"}}, m_alice.token).status,
+            200);
         // The audit trail has the refreshes.
         const Answer audit =
             call("GET", "/api/v1/audit?action=SERVICE_SCHEMA_REFRESHED", {}, m_admin);

@@ -188,9 +188,10 @@ ApiReply addEndpoint(auth::AuthModule &auth, ServiceCatalog &catalog, const Requ
     HM_TRY(body, c.jsonObject());
     HM_TRY(row, catalog.addEndpoint(p, c.pathArgs.at(0), body.value()));
     HM_TRY(service, catalog.get(c.pathArgs.at(0)));
-    auditService(auth, auditOf(c), p, QStringLiteral("SERVICE_ENDPOINT_ADDED"), service.value(),
-                 {{QStringLiteral("endpoint_id"), row.value().id},
-                  {QStringLiteral("endpoint"), QString(row.value().method + u' ' + row.value().path)}});
+    auditService(
+        auth, auditOf(c), p, QStringLiteral("SERVICE_ENDPOINT_ADDED"), service.value(),
+        {{QStringLiteral("endpoint_id"), row.value().id},
+         {QStringLiteral("endpoint"), QString(row.value().method + u' ' + row.value().path)}});
     return ApiReply::ok(external::endpointJson(row.value()), 201);
 }
 
@@ -199,9 +200,10 @@ ApiReply deleteEndpoint(auth::AuthModule &auth, ServiceCatalog &catalog, const R
 {
     HM_TRY(row, catalog.removeEndpoint(p, c.pathArgs.at(0), c.pathArgs.at(1)));
     HM_TRY(service, catalog.get(c.pathArgs.at(0)));
-    auditService(auth, auditOf(c), p, QStringLiteral("SERVICE_ENDPOINT_DELETED"), service.value(),
-                 {{QStringLiteral("endpoint_id"), row.value().id},
-                  {QStringLiteral("endpoint"), QString(row.value().method + u' ' + row.value().path)}});
+    auditService(
+        auth, auditOf(c), p, QStringLiteral("SERVICE_ENDPOINT_DELETED"), service.value(),
+        {{QStringLiteral("endpoint_id"), row.value().id},
+         {QStringLiteral("endpoint"), QString(row.value().method + u' ' + row.value().path)}});
     return ApiReply::ok(
         QJsonObject{{QStringLiteral("id"), row.value().id}, {QStringLiteral("deleted"), true}});
 }
@@ -630,7 +632,8 @@ void registerServiceRoutes(ApiRouter &router, auth::AuthModule &auth, ServiceCat
         QStringLiteral("Call one endpoint (or GET the base URL) with the parameters given and the "
                        "linked credential injected; the service's answer, bounded, secrets "
                        "masked"),
-        {ErrorCode::ServiceNotFound, ErrorCode::EndpointNotFound, ErrorCode::DecryptionError});
+        {ErrorCode::ServiceNotFound, ErrorCode::EndpointNotFound, ErrorCode::ServiceUnavailable,
+         ErrorCode::DecryptionError});
     testDoc.requestSchema = object(
         {{QStringLiteral("endpoint_id"), string(QStringLiteral("none: GET the base URL"))},
          {QStringLiteral("parameters"), object({{QStringLiteral("path"), anyObject()},

@@ -60,6 +60,12 @@ Result<engine::ServiceEndpointSpec> ServiceDirectory::endpoint(const QString &se
             ErrorCode::ServiceNotFound,
             QStringLiteral("the external service %1 does not exist (deleted?)").arg(serviceId),
             {{QStringLiteral("service_id"), serviceId}}};
+    if (service->status != QLatin1String("active"))
+        return Error{ErrorCode::ServiceUnavailable,
+                     QStringLiteral("the external service %1 is %2; set it active to call it")
+                         .arg(service->name, service->status),
+                     {{QStringLiteral("service_id"), serviceId},
+                      {QStringLiteral("status"), service->status}}};
     const auto entry = snapshot->endpoints.constFind(serviceId + u'/' + endpointId);
     const QJsonObject details{{QStringLiteral("service_id"), serviceId},
                               {QStringLiteral("endpoint_id"), endpointId}};

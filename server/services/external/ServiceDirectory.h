@@ -6,7 +6,8 @@
 //   endpoint()  any thread (the engine's): answered from an in-memory
 //               snapshot of every service and endpoint, swapped under a
 //               mutex whenever the services change (reload(), called by
-//               ServiceCatalog after each committed write).
+//               ServiceCatalog after each committed write). An inactive
+//               service's endpoints are SERVICE_UNAVAILABLE.
 //   authorize() any thread: the work is posted to the directory's thread
 //               (the server thread: the store and the vault live there), the
 //               credential is decrypted through the vault, and `done` is
