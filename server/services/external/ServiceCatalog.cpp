@@ -303,8 +303,9 @@ Result<ServiceRow> ServiceCatalog::update(const Principal &caller, const QString
               body.value(QLatin1String(fixed)) == QJsonValue(row.name)) &&
             !(QLatin1String(fixed) == QLatin1String("protocol") &&
               body.value(QLatin1String(fixed)) == QJsonValue(row.protocol)))
-            return auth::fieldError(QLatin1String(fixed),
-                                    QStringLiteral("%1 cannot be changed here").arg(QLatin1String(fixed)));
+            return auth::fieldError(
+                QLatin1String(fixed),
+                QStringLiteral("%1 cannot be changed here").arg(QLatin1String(fixed)));
     if (body.contains(QStringLiteral("display_name"))) {
         auto displayName = textField(body, QStringLiteral("display_name"), true, kMaxNameLength);
         if (!displayName)
