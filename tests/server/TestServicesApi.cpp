@@ -163,6 +163,11 @@ private:
             return {200, documentV1()};
         if (r.path() == "/docs/current.json")
             return {200, m_document};
+        if (r.path() == "/docs/huge.json") // above the 16 MiB bound
+            return {200, "{\"openapi\": \"3.0.0\", \"x\": \"" + QByteArray(17 * 1024 * 1024, 'a') +
+                             "\"}"};
+        if (r.path() == "/legacy/big")
+            return {200, QByteArray(100 * 1024, 'b'), "text/plain"};
         if (r.path() == "/docs/broken.json")
             return {200, "{\"openapi\": \"3.0.0\", \"paths\": {\"/a\": [1, }"};
         return {404, "{}"};
@@ -349,6 +354,17 @@ private slots:
         QVERIFY(brokenDetails.contains("line"));
         QVERIFY(brokenDetails.contains("column"));
         QCOMPARE(brokenDetails.value("url").toString(), m_peer.url("/docs/broken.json"));
+        const Answer huge =
+            call("POST", "/api/v1/services/preview",
+                 {{"base_url", m_peer.url("")}, {"schema_url", "/docs/huge.json"}}, m_alice.token);
+        QCOMPARE(huge.code(), QStringLiteral("SCHEMA_PARSE_ERROR"));
+        QCOMPARE(huge.body.value("error")
+                     .toObject()
+                     .value("details")
+                     .toObject()
+                     .value("reason")
+                     .toString(),
+                 QStringLiteral("TOO_LARGE"));
         const Answer missing = call(
             "POST", "/api/v1/services/preview",
             {{"base_url", m_peer.url("")}, {"schema_url", "/docs/missing.json"}}, m_alice.token);
@@ -413,6 +429,20 @@ private slots:
                       {{"method", "GET"}, {"path", "/x"}}, m_bob.token)
                      .code(),
                  QStringLiteral("FORBIDDEN"));
+        // The service's answer is bounded.
+        const Answer big =
+            call("POST", "/api/v1/services/" + id + "/endpoints",
+                 {{"name", "big"}, {"method", "GET"}, {"path", "/big"}}, m_alice.token);
+        QCOMPARE(big.status, 201);
+        const Answer bigCall = testCall(id, {{"endpoint_id", big.data().value("id").toString()}});
+        QCOMPARE(bigCall.data().value("http_status").toInt(), 200);
+        QCOMPARE(bigCall.data().value("body_truncated").toBool(), true);
+        QCOMPARE(bigCall.data().value("body").toString().size(), 64 * 1024);
+        QCOMPARE(call("DELETE",
+                      "/api/v1/services/" + id + "/endpoints/" + big.data().value("id").toString(),
+                      {}, m_alice.token)
+                     .status,
+                 200);
         const QString addedId = added.data().value("id").toString();
         QCOMPARE(
             call("DELETE", "/api/v1/services/" + id + "/endpoints/" + addedId, {}, m_alice.token)
