@@ -809,6 +809,45 @@ private slots:
                  QStringLiteral("SERVICE_AUTH_FAILED"));
     }
 
+    // Calls at once share one token request.
+    void concurrentCallsShareOneTokenRequest()
+    {
+        const QString clientSecret = secret("concurrent");
+        RecordingPeer provider;
+        provider.setAnswer([](const RecordedRequest &r) -> RecordingPeer::Reply {
+            if (r.path() == "/token")
+                return {200, R"({"access_token":"shared-token-1","expires_in":600})"};
+            return {r.headers.value("authorization") == "Bearer shared-token-1" ? 200 : 401, "{}"};
+        });
+        m_secrets.append(QStringLiteral("shared-token-1"));
+        const QString credential =
+            createCredential("oauth2", {{"clientId", "c"},
+                                        {"clientSecret", clientSecret},
+                                        {"tokenUrl", provider.url("/token")}});
+        const Answer created = registerService(
+            {{"name", uniqueName("concurrent")},
+             {"base_url", provider.url("")},
+             {"credential_id", credential},
+             {"endpoints",
+              QJsonArray{QJsonObject{{"name", "ping"}, {"method", "GET"}, {"path", "/ping"}}}}});
+        QCOMPARE(created.status, 201);
+        const QByteArray body =
+            QJsonDocument(
+                QJsonObject{
+                    {"endpoint_id", endpointNamed(created.data(), "ping").value("id").toString()}})
+                .toJson(QJsonDocument::Compact);
+        const QList<Answer> answers = m_http->sendAtOnce(
+            "POST", "/api/v1/services/" + created.data().value("id").toString() + "/test",
+            {body, body, body}, m_alice.token);
+        for (const Answer &answer : answers) {
+            m_answers += answer.raw + '\n';
+            QCOMPARE(answer.status, 200);
+            QCOMPARE(answer.data().value("http_status").toInt(), 200);
+        }
+        QCOMPARE(provider.requestsTo("/token").size(), 1);
+        QCOMPARE(provider.requestsTo("/ping").size(), 3);
+    }
+
     void linkingACredentialMarksItInUse()
     {
         const QString credential = createCredential("http_bearer", {{"token", secret("linked")}});
