@@ -390,6 +390,70 @@ CREATE TABLE credential_usages (
 );
 )sql";
 
+// Version 9: external services and their endpoints (seed 003 §4.2
+// external_services / service_endpoints, docs/services.md). A service is
+// hard-deleted (its endpoints go with it); `credential_id` links a vault
+// credential (credential_usages gets a row 'service' while linked).
+// `schema_url` is what the user gave (relative to base_url or absolute),
+// `schema_source` the absolute URL the document was last read from (probed
+// when no schema_url was given). An endpoint keeps the imported operation
+// whole as `definition` (Endpoint::toJson of core/openapi, for refresh
+// diffs) and the parts flows use as columns; one that a refresh no longer
+// finds stays with status 'removed' so that flows pointing at it get a
+// clear ENDPOINT_NOT_FOUND instead of a dangling id.
+const char kExternalServicesSchema[] = R"sql(
+CREATE TABLE external_services (
+    id                  TEXT PRIMARY KEY NOT NULL,
+    name                TEXT NOT NULL,
+    display_name        TEXT NOT NULL,
+    description         TEXT,
+    base_url            TEXT NOT NULL,
+    protocol            TEXT NOT NULL DEFAULT 'REST',
+    schema_url          TEXT,
+    schema_source       TEXT,
+    schema_info         TEXT, -- JSON {specVersion, title, version, servers, securitySchemes}
+    credential_id       TEXT REFERENCES credentials(id),
+    timeout_ms          INTEGER NOT NULL DEFAULT 30000,
+    status              TEXT NOT NULL DEFAULT 'active',
+    created_by          TEXT NOT NULL REFERENCES users(id),
+    created_at          INTEGER NOT NULL,
+    updated_at          INTEGER NOT NULL,
+    schema_refreshed_at INTEGER,
+    CONSTRAINT chk_external_service_protocol CHECK (protocol IN ('REST', 'GraphQL', 'gRPC')),
+    CONSTRAINT chk_external_service_status CHECK (status IN ('active', 'inactive', 'error'))
+);
+CREATE UNIQUE INDEX uk_external_services_name ON external_services(name);
+CREATE INDEX idx_external_services_credential ON external_services(credential_id);
+CREATE TABLE service_endpoints (
+    id                   TEXT PRIMARY KEY NOT NULL,
+    service_id           TEXT NOT NULL REFERENCES external_services(id) ON DELETE CASCADE,
+    name                 TEXT NOT NULL,
+    operation_id         TEXT,
+    summary              TEXT,
+    description          TEXT,
+    method               TEXT NOT NULL,
+    path                 TEXT NOT NULL,
+    parameters           TEXT NOT NULL DEFAULT '[]', -- JSON array {name, in, required, schema, ...}
+    request_body         TEXT, -- JSON Schema of the body (request_content_type), NULL = none
+    request_content_type TEXT,
+    responses            TEXT NOT NULL DEFAULT '[]', -- JSON array {status, description, content}
+    tags                 TEXT NOT NULL DEFAULT '[]',
+    definition           TEXT NOT NULL DEFAULT '{}', -- the whole operation as imported
+    source               TEXT NOT NULL DEFAULT 'manual',
+    status               TEXT NOT NULL DEFAULT 'active',
+    is_enabled           INTEGER NOT NULL DEFAULT 1,
+    created_at           INTEGER NOT NULL,
+    updated_at           INTEGER NOT NULL,
+    removed_at           INTEGER,
+    CONSTRAINT uk_service_endpoints UNIQUE (service_id, method, path),
+    CONSTRAINT chk_endpoint_method CHECK (method IN
+        ('GET', 'PUT', 'POST', 'DELETE', 'OPTIONS', 'HEAD', 'PATCH', 'TRACE')),
+    CONSTRAINT chk_endpoint_source CHECK (source IN ('document', 'manual')),
+    CONSTRAINT chk_endpoint_status CHECK (status IN ('active', 'removed'))
+);
+CREATE INDEX idx_service_endpoints_service ON service_endpoints(service_id);
+)sql";
+
 #undef HM_NOW_MS
 
 } // namespace
@@ -408,6 +472,7 @@ const QList<Migration> &schemaMigrations()
          QString::fromUtf8(kPackedNodeStatesSchema)},
         {7, QStringLiteral("flow revisions"), QString::fromUtf8(kFlowRevisionSchema)},
         {8, QStringLiteral("credential vault"), QString::fromUtf8(kCredentialSchema)},
+        {9, QStringLiteral("external services"), QString::fromUtf8(kExternalServicesSchema)},
     };
     return migrations;
 }

@@ -133,6 +133,13 @@ Status insertCredentialUsage(store::Database &db, const QString &credentialId,
                       {credentialId, usage.userType, usage.userId, textOrNull(usage.userName)});
 }
 
+Status deleteCredentialUsagesBy(store::Database &db, const QString &userType, const QString &userId)
+{
+    return db.execute(
+        QStringLiteral("DELETE FROM credential_usages WHERE user_type = ?1 AND user_id = ?2"),
+        {userType, userId});
+}
+
 Result<QList<SealedCredential>> credentialsNotSealedUnder(store::Database &db, int version,
                                                           const QString &afterId, int limit)
 {

@@ -63,6 +63,10 @@ struct CredentialUsage
 Result<QList<CredentialUsage>> credentialUsages(store::Database &db, const QString &credentialId);
 Status insertCredentialUsage(store::Database &db, const QString &credentialId,
                              const CredentialUsage &usage);
+// Removes what `userType`/`userId` records of its use of any credential
+// (a service unlinking its credential, or deleted).
+Status deleteCredentialUsagesBy(store::Database &db, const QString &userType,
+                                const QString &userId);
 
 // The rotation's batches (CredentialRotation): rows sealed under a key
 // version other than `version` whose id sorts after `afterId`, by id, at

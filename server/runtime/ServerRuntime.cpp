@@ -11,6 +11,7 @@
 #include "server/routes/EngineRoutes.h"
 #include "server/routes/auth/AuthRoutes.h"
 #include "server/routes/credentials/CredentialRoutes.h"
+#include "server/routes/services/ServiceRoutes.h"
 #include "server/routes/system/SystemRoutes.h"
 #include "server/runtime/TlsFiles.h"
 #include "server/services/auth/AuthModule.h"
@@ -19,6 +20,8 @@
 #include "server/services/engine/ComponentService.h"
 #include "server/services/engine/FlowEngineHost.h"
 #include "server/services/engine/FlowEvents.h"
+#include "server/services/external/ServiceCatalog.h"
+#include "server/services/external/ServiceDirectory.h"
 #include "server/services/system/LogBuffer.h"
 #include "server/ws/WebSocketHub.h"
 #include "store/Database.h"
@@ -138,6 +141,11 @@ Status ServerRuntime::openStore()
         *m_database, *m_envelope, std::move(rotationDb.value()),
         crypto::deriveSubkey(masterKey.value().key, crypto::Subkey::DekWrapping),
         m_options.credentialRotationBatch);
+    m_serviceDirectory = std::make_unique<external::ServiceDirectory>(*m_database, *m_credentials);
+    if (Status loaded = m_serviceDirectory->reload(); !loaded)
+        return loaded.error();
+    m_serviceCatalog = std::make_unique<external::ServiceCatalog>(*m_database, *m_credentials,
+                                                                  *m_serviceDirectory);
     return {};
 }
 
@@ -234,6 +242,7 @@ Result<QUrl> ServerRuntime::startUp()
     registerCredentialRoutes(*m_router, *m_auth, *m_credentials);
     registerCredentialKeyRoutes(*m_router, *m_auth, *m_credentialRotation);
     registerCredentialTestRoutes(*m_router, *m_auth, *m_credentials);
+    registerServiceRoutes(*m_router, *m_auth, *m_serviceCatalog, *m_serviceDirectory);
     registerMetricsAndDocsRoutes(*m_router, [this] { return publicUrl().toString(); });
     m_webSockets =
         std::make_unique<ws::WebSocketHub>(*m_router, *m_auth, *m_database, *m_engine,
@@ -279,6 +288,9 @@ void ServerRuntime::stop()
     m_auth.reset();
     // Waits for the rotation's worker between two batches.
     m_credentialRotation.reset();
+    // Before the vault they decrypt with (the routes that used them are gone).
+    m_serviceCatalog.reset();
+    m_serviceDirectory.reset();
     m_credentials.reset();
     m_envelope.reset();
     m_dekRepository.reset();

@@ -36,6 +36,10 @@ namespace credentials {
 class CredentialVault;
 class CredentialRotation;
 } // namespace credentials
+namespace external {
+class ServiceDirectory;
+class ServiceCatalog;
+} // namespace external
 
 // The whole server in one object, living on the thread that created it:
 // crypto self-test, master key, encrypted store and migrations, first-start
@@ -60,6 +64,10 @@ public:
     // Where HTTP components reach this server (--public-url or the listen URL).
     QUrl publicUrl() const;
     const BootstrapOutcome &bootstrapOutcome() const { return m_bootstrap; }
+    // The engine's hm::engine::ServiceResolver (external services and their
+    // credentials); null before start(). Lives on this runtime's thread,
+    // callable from any (docs/services.md).
+    external::ServiceDirectory *serviceDirectory() const { return m_serviceDirectory.get(); }
 
 private:
     Result<QUrl> startUp();
@@ -80,6 +88,10 @@ private:
     // The credential vault and its key rotation (own thread and connection).
     std::unique_ptr<credentials::CredentialVault> m_credentials;
     std::unique_ptr<credentials::CredentialRotation> m_credentialRotation;
+    // External services: the resolver the engine asks (snapshot under a
+    // lock) and what the routes change them with.
+    std::unique_ptr<external::ServiceDirectory> m_serviceDirectory;
+    std::unique_ptr<external::ServiceCatalog> m_serviceCatalog;
     // Flow changes from the routes to /ws/events; outlives both.
     std::unique_ptr<FlowEvents> m_flowEvents;
     std::unique_ptr<ApiRouter> m_router;

@@ -58,6 +58,7 @@ private:
     QString m_flow;       // for answersMatchThePublishedSchemas
     QString m_execution;  // its one finished execution
     QString m_credential; // one stored credential
+    QString m_service;    // one registered external service
 
 private slots:
     void initTestCase()
@@ -263,6 +264,12 @@ private slots:
                                     << "/api/v1/credentials/{credential}";
         QTest::newRow("credential key status") << "/api/v1/credentials/key-status"
                                                << "/api/v1/credentials/key-status";
+        QTest::newRow("services") << "/api/v1/services"
+                                  << "/api/v1/services";
+        QTest::newRow("service") << "/api/v1/services/{id}"
+                                 << "/api/v1/services/{service}";
+        QTest::newRow("service endpoints") << "/api/v1/services/{id}/endpoints"
+                                           << "/api/v1/services/{service}/endpoints";
     }
     void answersMatchThePublishedSchemas()
     {
@@ -294,6 +301,31 @@ private slots:
             QCOMPARE(created.status, 201);
             m_credential = created.data().value("id").toString();
         }
+        if (m_service.isEmpty()) {
+            // A service with endpoints by hand (no document to fetch).
+            const Answer created = m_http->json(
+                "POST", QStringLiteral("/api/v1/services"),
+                {{"name", "schema-sample"},
+                 {"base_url", "http://127.0.0.1:9/api"},
+                 {"endpoints",
+                  QJsonArray{
+                      QJsonObject{
+                          {"name", "getUser"},
+                          {"method", "GET"},
+                          {"path", "/users/{id}"},
+                          {"queryParams",
+                           QJsonObject{{"type", "object"},
+                                       {"properties",
+                                        QJsonObject{{"q", QJsonObject{{"type", "string"}}}}}}},
+                          {"responseSchema", QJsonObject{{"type", "object"}}}},
+                      QJsonObject{{"method", "POST"},
+                                  {"path", "/users"},
+                                  {"requestBody", QJsonObject{{"type", "object"}}}}}}},
+                m_admin);
+            QCOMPARE(created.status, 201);
+            m_service = created.data().value("id").toString();
+        }
+        path.replace(QStringLiteral("{service}"), m_service);
         path.replace(QStringLiteral("{credential}"), m_credential);
         path.replace(QStringLiteral("{flow}"), m_flow)
             .replace(QStringLiteral("{execution}"), m_execution);

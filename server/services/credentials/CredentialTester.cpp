@@ -1,6 +1,7 @@
 #include "server/services/credentials/CredentialTester.h"
 
 #include "server/services/credentials/SshCheck.h"
+#include "server/services/external/CredentialInjection.h"
 
 #include <QElapsedTimer>
 #include <QJsonArray>
@@ -57,35 +58,19 @@ Error urlError(const QString &type)
 bool injectCredential(const QString &type, const CredentialData &data, QNetworkRequest &request,
                       QUrl &url)
 {
-    if (type == QLatin1String("http_basic")) {
-        const QByteArray pair =
-            (text(data, QStringLiteral("username")) + u':' + text(data, QStringLiteral("password")))
-                .toUtf8();
-        request.setRawHeader("Authorization", "Basic " + pair.toBase64());
-        return true;
+    // The rules of service calls (seed 003 §15.5), one copy.
+    const Result<engine::ServiceAuth> auth = external::staticAuth(type, data);
+    if (!auth)
+        return false;
+    for (const auto &[name, value] : auth.value().headers)
+        request.setRawHeader(name, value);
+    if (!auth.value().query.isEmpty()) {
+        QUrlQuery query(url);
+        for (const auto &[name, value] : auth.value().query)
+            query.addQueryItem(name, QString::fromLatin1(QUrl::toPercentEncoding(value)));
+        url.setQuery(query);
     }
-    if (type == QLatin1String("http_bearer")) {
-        request.setRawHeader("Authorization",
-                             "Bearer " + text(data, QStringLiteral("token")).toUtf8());
-        return true;
-    }
-    if (type == QLatin1String("api_key")) {
-        const QString key = text(data, QStringLiteral("key"));
-        const QString name = text(data, QStringLiteral("name"));
-        if (text(data, QStringLiteral("in")) == QLatin1String("query")) {
-            QUrlQuery query(url);
-            query.addQueryItem(name, QString::fromLatin1(QUrl::toPercentEncoding(key)));
-            url.setQuery(query);
-            return true;
-        }
-        // "Bearer" and "Bearer " both give "Bearer <key>".
-        QString prefix = text(data, QStringLiteral("prefix"));
-        if (!prefix.isEmpty() && !prefix.endsWith(u' '))
-            prefix += u' ';
-        request.setRawHeader(name.toUtf8(), (prefix + key).toUtf8());
-        return true;
-    }
-    return false;
+    return true;
 }
 
 CredentialTester::CredentialTester(QObject *parent)

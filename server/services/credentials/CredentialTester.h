@@ -30,7 +30,8 @@ namespace hm::server::credentials {
 
 // Puts the secret of an http_basic, http_bearer or api_key credential on
 // a request (the Authorization header, the api_key's header, or its query
-// parameter on `url`). False for the other types.
+// parameter on `url`), by the rules of service calls
+// (external::staticAuth). False for the other types.
 bool injectCredential(const QString &type, const CredentialData &data, QNetworkRequest &request,
                       QUrl &url);
 

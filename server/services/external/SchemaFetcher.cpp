@@ -1,0 +1,185 @@
+#include "server/services/external/SchemaFetcher.h"
+
+#include "common/Logging.h"
+#include "openapi/OpenApiImport.h"
+#include "openapi/ProbePaths.h"
+#include "server/services/external/ServiceModel.h"
+
+#include <QJsonArray>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+
+namespace hm::server::external {
+
+namespace {
+
+QString problem(int error)
+{
+    switch (QNetworkReply::NetworkError(error)) {
+    case QNetworkReply::ConnectionRefusedError:
+        return QStringLiteral("the connection was refused");
+    case QNetworkReply::RemoteHostClosedError:
+        return QStringLiteral("the server closed the connection");
+    case QNetworkReply::HostNotFoundError:
+        return QStringLiteral("the host was not found");
+    case QNetworkReply::TimeoutError:
+    case QNetworkReply::OperationCanceledError:
+        return QStringLiteral("no answer in time");
+    case QNetworkReply::SslHandshakeFailedError:
+        return QStringLiteral("the TLS handshake failed");
+    default:
+        return QStringLiteral("the request failed (network error %1)").arg(error);
+    }
+}
+
+Error unreachable(const QUrl &url, int error)
+{
+    return Error{ErrorCode::ServiceUnavailable,
+                 QStringLiteral("the service could not be reached at %1: %2")
+                     .arg(url.toString(), problem(error)),
+                 {{QStringLiteral("reason"), QStringLiteral("UNREACHABLE")},
+                  {QStringLiteral("url"), url.toString()}}};
+}
+
+Error tooLarge(const QUrl &url, qint64 max)
+{
+    return Error{
+        ErrorCode::SchemaParseError,
+        QStringLiteral("the document at %1 is larger than %2 bytes").arg(url.toString()).arg(max),
+        {{QStringLiteral("reason"), QStringLiteral("TOO_LARGE")},
+         {QStringLiteral("url"), url.toString()}}};
+}
+
+} // namespace
+
+SchemaFetcher::SchemaFetcher(QObject *parent)
+    : QObject(parent), m_network(new QNetworkAccessManager(this))
+{
+    m_pool.setMaxThreadCount(2);
+}
+
+SchemaFetcher::~SchemaFetcher()
+{
+    m_pool.waitForDone();
+}
+
+void SchemaFetcher::download(const QUrl &url, int timeoutMs, std::function<void(Download)> done)
+{
+    QNetworkRequest request(url);
+    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
+                         QNetworkRequest::NoLessSafeRedirectPolicy);
+    request.setMaximumRedirectsAllowed(5);
+    request.setTransferTimeout(timeoutMs);
+    request.setRawHeader("Accept", "application/json, application/yaml, text/yaml, */*;q=0.5");
+    QNetworkReply *reply = m_network->get(request);
+    auto state = std::make_shared<Download>();
+    const qint64 max = m_maxBytes;
+    connect(reply, &QNetworkReply::readyRead, this, [reply, state, max] {
+        state->body += reply->read(max + 1 - state->body.size());
+        if (state->body.size() > max && !state->tooLarge) {
+            state->tooLarge = true;
+            reply->abort();
+        }
+    });
+    connect(reply, &QNetworkReply::finished, this, [reply, state, max, done = std::move(done)] {
+        reply->deleteLater();
+        if (!state->tooLarge)
+            state->body += reply->read(max + 1 - state->body.size());
+        if (state->body.size() > max)
+            state->tooLarge = true;
+        state->status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        state->networkError = int(reply->error());
+        done(std::move(*state));
+    });
+}
+
+void SchemaFetcher::parse(const QUrl &url, QByteArray text,
+                          std::function<void(Result<FetchedDocument>)> done)
+{
+    m_pool.start([this, url, text = std::move(text), done = std::move(done)] {
+        Result<openapi::ImportedDocument> imported = openapi::importOpenApi(text);
+        QMetaObject::invokeMethod(
+            this,
+            [url, imported = std::move(imported), done] {
+                if (!imported) {
+                    Error error = imported.error();
+                    error.details.insert(QStringLiteral("url"), url.toString());
+                    error.message = QStringLiteral("the document at %1 cannot be read: %2")
+                                        .arg(url.toString(), error.message);
+                    return done(error);
+                }
+                done(FetchedDocument{url, imported.value()});
+            },
+            Qt::QueuedConnection);
+    });
+}
+
+void SchemaFetcher::fetch(const QUrl &baseUrl, const QString &schemaUrl, int timeoutMs, Done done)
+{
+    if (schemaUrl.isEmpty())
+        return probe(baseUrl, 0, timeoutMs, {}, std::move(done));
+    const QUrl url = resolveAgainst(baseUrl, schemaUrl);
+    qCDebug(lcServer).noquote() << "services: reading the OpenAPI document" << url.toString();
+    download(url, timeoutMs, [this, url, done = std::move(done)](Download d) mutable {
+        if (d.tooLarge)
+            return done(tooLarge(url, m_maxBytes));
+        if (d.status == 0)
+            return done(unreachable(url, d.networkError));
+        if (d.status < 200 || d.status > 299)
+            return done(Error{ErrorCode::ServiceUnavailable,
+                              QStringLiteral("the schema URL %1 answered HTTP %2")
+                                  .arg(url.toString())
+                                  .arg(d.status),
+                              {{QStringLiteral("reason"), QStringLiteral("HTTP_STATUS")},
+                               {QStringLiteral("url"), url.toString()},
+                               {QStringLiteral("http_status"), d.status}}});
+        parse(url, std::move(d.body), std::move(done));
+    });
+}
+
+void SchemaFetcher::probe(const QUrl &baseUrl, int index, int timeoutMs, QStringList tried,
+                          Done done)
+{
+    const QStringList paths = openapi::probePaths();
+    if (index >= paths.size())
+        return done(Error{ErrorCode::SchemaParseError,
+                          QStringLiteral("no OpenAPI document was found at the %1 usual paths "
+                                         "under %2; give the schema URL, or add endpoints by "
+                                         "hand")
+                              .arg(paths.size())
+                              .arg(baseUrl.toString()),
+                          {{QStringLiteral("reason"), QStringLiteral("NO_DOCUMENT")},
+                           {QStringLiteral("tried"), QJsonArray::fromStringList(tried)}}});
+    const QUrl url = resolveAgainst(baseUrl, paths.at(index));
+    tried.append(url.toString());
+    download(url, timeoutMs,
+             [this, baseUrl, index, timeoutMs, tried, url, done = std::move(done)](Download d) {
+                 if (d.status == 0 && !d.tooLarge) {
+                     // Every other path would fail the same way.
+                     return done(unreachable(url, d.networkError));
+                 }
+                 if (d.tooLarge || d.status < 200 || d.status > 299) {
+                     qCDebug(lcServer).noquote()
+                         << "services: no document at" << url.toString() << "status" << d.status;
+                     return probe(baseUrl, index + 1, timeoutMs, tried, done);
+                 }
+                 parse(url, std::move(d.body),
+                       [this, baseUrl, index, timeoutMs, tried, done](Result<FetchedDocument> r) {
+                           if (r)
+                               return done(std::move(r));
+                           const QString reason = openapi::importErrorReason(r.error());
+                           // An HTML page, a JSON answer of another kind: not
+                           // the document, look further. A document that is
+                           // wrong is reported as it is.
+                           if (reason == QLatin1String("SYNTAX") ||
+                               reason == QLatin1String("NOT_OPENAPI")) {
+                               qCDebug(lcServer).noquote()
+                                   << "services: not a document:" << r.error().message;
+                               return probe(baseUrl, index + 1, timeoutMs, tried, done);
+                           }
+                           done(std::move(r));
+                       });
+             });
+}
+
+} // namespace hm::server::external

@@ -1,0 +1,68 @@
+#pragma once
+
+// Reads a service's OpenAPI document (seed 003 §15.2 steps 2-3,
+// docs/services.md): from its schema URL, or, without one, from the usual
+// paths (core/openapi probePaths) under its base URL, in order, until one
+// answers a document. Asynchronous on the thread that owns it (the server
+// thread): the fetch is a QNetworkReply, the parse runs on a small pool of
+// its own so a large document does not hold the server thread. Bounded:
+// the document's size (maxBytes, checked while it downloads), each request's
+// time (timeoutMs), the work of the parse (core/openapi's limits). No
+// credential is sent with these requests.
+
+#include "common/Result.h"
+#include "openapi/OpenApiTypes.h"
+
+#include <QObject>
+#include <QStringList>
+#include <QThreadPool>
+#include <QUrl>
+#include <functional>
+
+class QNetworkAccessManager;
+
+namespace hm::server::external {
+
+struct FetchedDocument
+{
+    QUrl source; // where the document was read
+    openapi::ImportedDocument document;
+};
+
+class SchemaFetcher : public QObject
+{
+    Q_OBJECT
+public:
+    explicit SchemaFetcher(QObject *parent = nullptr);
+    ~SchemaFetcher() override;
+
+    // `schemaUrl` empty: probe. Errors (details.reason):
+    //   SERVICE_UNAVAILABLE  UNREACHABLE (no connection, no answer in time),
+    //                        HTTP_STATUS (the schema URL answered non-2xx)
+    //   SCHEMA_PARSE_ERROR   TOO_LARGE (above maxBytes), NO_DOCUMENT (no
+    //                        usual path answered one; details.tried), and
+    //                        core/openapi's reasons with pointer / line,
+    //                        column; details.url names the document.
+    using Done = std::function<void(Result<FetchedDocument>)>;
+    void fetch(const QUrl &baseUrl, const QString &schemaUrl, int timeoutMs, Done done);
+
+    void setMaxBytes(qint64 bytes) { m_maxBytes = bytes; }
+
+private:
+    struct Download
+    {
+        int status = 0;       // 0: no answer
+        int networkError = 0; // QNetworkReply::NetworkError
+        bool tooLarge = false;
+        QByteArray body;
+    };
+    void download(const QUrl &url, int timeoutMs, std::function<void(Download)> done);
+    void parse(const QUrl &url, QByteArray text, std::function<void(Result<FetchedDocument>)> done);
+    void probe(const QUrl &baseUrl, int index, int timeoutMs, QStringList tried, Done done);
+
+    QNetworkAccessManager *m_network;
+    QThreadPool m_pool;
+    qint64 m_maxBytes = 16 * 1024 * 1024;
+};
+
+} // namespace hm::server::external

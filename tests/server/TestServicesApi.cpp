@@ -1,0 +1,939 @@
+// External services (issue 13, item 3; seed 003 §7.4, §15) against the real
+// hivemind-server process and a real HTTP peer on loopback that plays the
+// service (its OpenAPI document, its endpoints, an oauth2 token endpoint):
+// registration with a schema URL and by probing each usual path, preview
+// without saving, endpoints by hand, refresh-schema's diff with removed
+// endpoints kept (and refused by the resolver), test calls with each
+// credential type injected, the oauth2 token cache and its one refresh on a
+// 401, CREDENTIAL_IN_USE after linking, and no secret in any answer or in
+// the server's (debug) log.
+
+#include "AuthTestSupport.h"
+#include "RecordingHttpPeer.h"
+
+#include <QJsonArray>
+#include <QRandomGenerator>
+#include <QTest>
+
+using namespace hm;
+using namespace hm::test;
+
+namespace {
+
+const QString kPassword = QStringLiteral("Us3r!Passw0rd");
+
+QJsonObject operation(const QString &id, const QJsonArray &parameters = {},
+                      const QJsonObject &body = {})
+{
+    QJsonObject op{{"operationId", id},
+                   {"responses", QJsonObject{{"200", QJsonObject{{"description", "ok"}}}}}};
+    if (!parameters.isEmpty())
+        op.insert("parameters", parameters);
+    if (!body.isEmpty())
+        op.insert("requestBody",
+                  QJsonObject{{"content",
+                               QJsonObject{{"application/json", QJsonObject{{"schema", body}}}}}});
+    return op;
+}
+
+QJsonObject parameter(const QString &name, const QString &in, const QString &type,
+                      bool required = false)
+{
+    return QJsonObject{{"name", name},
+                       {"in", in},
+                       {"required", required},
+                       {"schema", QJsonObject{{"type", type}}}};
+}
+
+// Version 1: GET /pets, POST /pets, GET /pets/{petId}.
+QByteArray documentV1()
+{
+    const QJsonObject petBody{
+        {"type", "object"}, {"properties", QJsonObject{{"name", QJsonObject{{"type", "string"}}}}}};
+    return QJsonDocument(
+               QJsonObject{
+                   {"openapi", "3.0.3"},
+                   {"info", QJsonObject{{"title", "Pets"}, {"version", "1"}}},
+                   {"paths",
+                    QJsonObject{
+                        {"/pets",
+                         QJsonObject{{"get", operation("listPets",
+                                                       {parameter("limit", "query", "integer")})},
+                                     {"post", operation("createPet", {}, petBody)}}},
+                        {"/pets/{petId}",
+                         QJsonObject{
+                             {"get", operation("showPet",
+                                               {parameter("petId", "path", "string", true)})}}}}}})
+        .toJson();
+}
+
+// Version 2: GET /pets/{petId} removed, POST /pets changed (a query
+// parameter more), GET /owners added.
+QByteArray documentV2()
+{
+    const QJsonObject petBody{
+        {"type", "object"}, {"properties", QJsonObject{{"name", QJsonObject{{"type", "string"}}}}}};
+    return QJsonDocument(
+               QJsonObject{
+                   {"openapi", "3.0.3"},
+                   {"info", QJsonObject{{"title", "Pets"}, {"version", "2"}}},
+                   {"paths",
+                    QJsonObject{
+                        {"/pets",
+                         QJsonObject{{"get", operation("listPets",
+                                                       {parameter("limit", "query", "integer")})},
+                                     {"post", operation("createPet",
+                                                        {parameter("dryRun", "query", "boolean")},
+                                                        petBody)}}},
+                        {"/owners", QJsonObject{{"get", operation("listOwners")}}}}}})
+        .toJson();
+}
+
+// The same API as a Swagger 2.0 YAML document.
+const QByteArray kYamlDocument = "swagger: '2.0'\n"
+                                 "info:\n  title: Pets\n  version: '1'\n"
+                                 "paths:\n"
+                                 "  /pets:\n"
+                                 "    get:\n"
+                                 "      operationId: listPets\n"
+                                 "      responses:\n"
+                                 "        '200':\n"
+                                 "          description: ok\n";
+
+} // namespace
+
+class TestServicesApi : public QObject, private ServerFixture
+{
+    Q_OBJECT
+private:
+    ApiUser m_alice;
+    ApiUser m_bob;
+    QStringList m_secrets; // every secret value the test stored or the peer issued
+    QByteArray m_answers;  // every answer body the server gave
+    RecordingPeer m_peer;
+    QByteArray m_document; // what the peer serves at /docs/current.json
+    int m_services = 0;
+
+    Answer call(const QByteArray &verb, const QString &path, const QJsonObject &body,
+                const QString &token)
+    {
+        const Answer answer = verb == "GET" || verb == "DELETE"
+                                  ? m_http->send(verb, path, {}, Http::bearer(token))
+                                  : m_http->json(verb, path, body, token);
+        m_answers += answer.raw + '\n';
+        return answer;
+    }
+    QString secret(const QString &label)
+    {
+        m_secrets.append(
+            QStringLiteral("S3cret-%1-%2")
+                .arg(label)
+                .arg(QRandomGenerator::global()->generate64(), 16, 16, QLatin1Char('0')));
+        return m_secrets.constLast();
+    }
+    QString uniqueName(const QString &stem) { return stem + u'-' + QString::number(++m_services); }
+    QString createCredential(const QString &type, const QJsonObject &data)
+    {
+        const Answer created =
+            call("POST", "/api/v1/credentials",
+                 {{"name", uniqueName(type)}, {"type", type}, {"data", data}}, m_alice.token);
+        if (created.status != 201)
+            qWarning("credential: %d %s", created.status, created.raw.constData());
+        return created.data().value("id").toString();
+    }
+    Answer registerService(QJsonObject body, const QString &token = {})
+    {
+        return call("POST", "/api/v1/services", body, token.isEmpty() ? m_alice.token : token);
+    }
+    QJsonObject endpointNamed(const QJsonObject &service, const QString &name)
+    {
+        for (const QJsonValue &e : service.value("endpoints").toArray())
+            if (e.toObject().value("name").toString() == name)
+                return e.toObject();
+        return {};
+    }
+    Answer testCall(const QString &serviceId, const QJsonObject &body)
+    {
+        return call("POST", "/api/v1/services/" + serviceId + "/test", body, m_alice.token);
+    }
+    // The peer as the service: its documents, and its API echoing what it got.
+    RecordingPeer::Reply serve(const RecordedRequest &r)
+    {
+        if (r.path() == "/docs/v1.json")
+            return {200, documentV1()};
+        if (r.path() == "/docs/current.json")
+            return {200, m_document};
+        if (r.path() == "/docs/huge.json") // above the 16 MiB bound
+            return {200, "{\"openapi\": \"3.0.0\", \"x\": \"" + QByteArray(17 * 1024 * 1024, 'a') +
+                             "\"}"};
+        if (r.path() == "/legacy/big")
+            return {200, QByteArray(100 * 1024, 'b'), "text/plain"};
+        if (r.path() == "/docs/broken.json")
+            return {200, "{\"openapi\": \"3.0.0\", \"paths\": {\"/a\": [1, }"};
+        return {404, "{}"};
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        m_server = std::make_unique<ServerProcess>(m_dir.path());
+        m_server->setEnv(QStringLiteral("QT_LOGGING_RULES"), QStringLiteral("*.debug=true"));
+        const QString failure =
+            connectAdmin(*m_server, startAuthServer(*m_server), m_http, m_admin);
+        QVERIFY2(failure.isEmpty(), qPrintable(failure));
+        QCOMPARE(
+            m_http->json("PUT", "/api/v1/system/config", {{"log_level", "DEBUG"}}, m_admin).status,
+            200);
+        m_alice = createApiUser(*m_http, m_admin, "alice", kPassword, "user");
+        m_bob = createApiUser(*m_http, m_admin, "bob", kPassword, "user");
+        QVERIFY(!m_alice.token.isEmpty());
+        QVERIFY(!m_bob.token.isEmpty());
+        m_peer.setAnswer([this](const RecordedRequest &r) { return serve(r); });
+    }
+
+    void registerWithASchemaUrl()
+    {
+        const Answer created = registerService({{"name", "pets"},
+                                                {"display_name", "Pet store"},
+                                                {"base_url", m_peer.url("")},
+                                                {"schema_url", "/docs/v1.json"},
+                                                {"timeout_ms", 5000}});
+        QCOMPARE(created.status, 201);
+        const QJsonObject service = created.data();
+        QCOMPARE(service.value("name").toString(), QStringLiteral("pets"));
+        QCOMPARE(service.value("display_name").toString(), QStringLiteral("Pet store"));
+        QCOMPARE(service.value("endpoint_count").toInt(), 3);
+        QCOMPARE(service.value("schema_source").toString(), m_peer.url("/docs/v1.json"));
+        QCOMPARE(service.value("schema").toObject().value("title").toString(),
+                 QStringLiteral("Pets"));
+        QCOMPARE(service.value("endpoints").toArray().size(), 3);
+        const QJsonObject show = endpointNamed(service, "showPet");
+        QCOMPARE(show.value("method").toString(), QStringLiteral("GET"));
+        QCOMPARE(show.value("path").toString(), QStringLiteral("/pets/{petId}"));
+        QCOMPARE(show.value("source").toString(), QStringLiteral("document"));
+        QCOMPARE(show.value("status").toString(), QStringLiteral("active"));
+        QCOMPARE(show.value("path_params").toObject().value("required").toArray(),
+                 QJsonArray{"petId"});
+        const QJsonObject create = endpointNamed(service, "createPet");
+        QCOMPARE(create.value("request_content_type").toString(),
+                 QStringLiteral("application/json"));
+        QCOMPARE(create.value("request_body").toObject().value("type").toString(),
+                 QStringLiteral("object"));
+
+        // Listed, fetched, and the name is taken.
+        const Answer list = call("GET", "/api/v1/services?search=pet", {}, m_bob.token);
+        QCOMPARE(list.status, 200);
+        QCOMPARE(list.data().value("items").toArray().size(), 1);
+        QCOMPARE(list.data().value("pagination").toObject().value("total").toInt(), 1);
+        const Answer one =
+            call("GET", "/api/v1/services/" + service.value("id").toString(), {}, m_bob.token);
+        QCOMPARE(one.status, 200);
+        QCOMPARE(one.data().value("endpoints").toArray().size(), 3);
+        QCOMPARE(
+            registerService(
+                {{"name", "pets"}, {"base_url", m_peer.url("")}, {"schema_url", "/docs/v1.json"}})
+                .code(),
+            QStringLiteral("RESOURCE_ALREADY_EXISTS"));
+        QCOMPARE(call("GET", "/api/v1/services/nope", {}, m_bob.token).code(),
+                 QStringLiteral("SERVICE_NOT_FOUND"));
+        // Only who registered it (or an administrator) changes it.
+        QCOMPARE(call("PUT", "/api/v1/services/" + service.value("id").toString(),
+                      {{"display_name", "Mine"}}, m_bob.token)
+                     .code(),
+                 QStringLiteral("FORBIDDEN"));
+        const Answer renamed =
+            call("PUT", "/api/v1/services/" + service.value("id").toString(),
+                 {{"display_name", "Pets!"}, {"timeout_ms", 8000}}, m_alice.token);
+        QCOMPARE(renamed.status, 200);
+        QCOMPARE(renamed.data().value("display_name").toString(), QStringLiteral("Pets!"));
+        QCOMPARE(renamed.data().value("timeout_ms").toInt(), 8000);
+        // Viewers' roles aside, the base URL must be http(s).
+        QCOMPARE(registerService({{"name", "bad"}, {"base_url", "ftp://x"}}).code(),
+                 QStringLiteral("VALIDATION_ERROR"));
+    }
+
+    void probingFindsTheDocumentAtEachUsualPath_data()
+    {
+        QTest::addColumn<QString>("path");
+        // core/openapi probePaths(), in order.
+        for (const char *path :
+             {"/openapi.json", "/v3/api-docs", "/swagger.json", "/openapi.yaml", "/openapi.yml",
+              "/swagger.yaml", "/swagger.yml", "/api-docs", "/v2/api-docs", "/v3/api-docs.yaml",
+              "/swagger/v1/swagger.json", "/api/openapi.json", "/api/swagger.json",
+              "/api-docs.json", "/docs/openapi.json", "/.well-known/openapi.json"})
+            QTest::newRow(path) << QString::fromLatin1(path);
+    }
+    void probingFindsTheDocumentAtEachUsualPath()
+    {
+        QFETCH(QString, path);
+        // Under a path prefix; an HTML page at the first usual path is not
+        // taken for the document.
+        RecordingPeer service;
+        const QByteArray wanted = "/api/v9" + path.toUtf8();
+        service.setAnswer([wanted](const RecordedRequest &r) -> RecordingPeer::Reply {
+            if (r.path() == "/api/v9/openapi.json" && wanted != r.path())
+                return {200, "<html><body>Welcome</body></html>", "text/html"};
+            if (r.path() != wanted)
+                return {404, "{}"};
+            return {200, wanted.endsWith(".yaml") || wanted.endsWith(".yml") ? kYamlDocument
+                                                                             : documentV1()};
+        });
+        const Answer created = registerService(
+            {{"name", uniqueName("probed")}, {"base_url", service.url("/api/v9/")}});
+        QCOMPARE(created.status, 201);
+        QCOMPARE(created.data().value("schema_source").toString(), service.url(wanted));
+        QVERIFY(created.data().value("schema_url").isNull());
+        QVERIFY(created.data().value("endpoint_count").toInt() >= 1);
+        // In order, stopping at the document.
+        QCOMPARE(service.requests().constLast().path(), wanted);
+        QCOMPARE(service.requests().first().path(), QByteArray("/api/v9/openapi.json"));
+    }
+
+    void previewDoesNotSave()
+    {
+        const int before = call("GET", "/api/v1/services", {}, m_alice.token)
+                               .data()
+                               .value("pagination")
+                               .toObject()
+                               .value("total")
+                               .toInt();
+        RecordingPeer service;
+        service.setAnswer([](const RecordedRequest &r) -> RecordingPeer::Reply {
+            return r.path() == "/v3/api-docs" ? RecordingPeer::Reply{200, documentV2()}
+                                              : RecordingPeer::Reply{404, "{}"};
+        });
+        const Answer preview = call("POST", "/api/v1/services/preview",
+                                    {{"base_url", service.url("")}}, m_alice.token);
+        QCOMPARE(preview.status, 200);
+        QCOMPARE(preview.data().value("schema_source").toString(), service.url("/v3/api-docs"));
+        QCOMPARE(preview.data().value("endpoint_count").toInt(), 3);
+        QCOMPARE(preview.data().value("endpoints").toArray().size(), 3);
+        QCOMPARE(preview.data().value("schema").toObject().value("version").toString(),
+                 QStringLiteral("2"));
+        const int after = call("GET", "/api/v1/services", {}, m_alice.token)
+                              .data()
+                              .value("pagination")
+                              .toObject()
+                              .value("total")
+                              .toInt();
+        QCOMPARE(after, before);
+
+        // Clear errors: nobody listening, no document anywhere, a broken one
+        // (with its position), a schema URL answering 404.
+        QTcpServer closed;
+        QVERIFY(closed.listen(QHostAddress::LocalHost));
+        const QString dead = QStringLiteral("http://127.0.0.1:%1").arg(closed.serverPort());
+        closed.close();
+        const Answer unreachable =
+            call("POST", "/api/v1/services/preview", {{"base_url", dead}}, m_alice.token);
+        QCOMPARE(unreachable.status, 503);
+        QCOMPARE(unreachable.code(), QStringLiteral("SERVICE_UNAVAILABLE"));
+        QCOMPARE(unreachable.body.value("error")
+                     .toObject()
+                     .value("details")
+                     .toObject()
+                     .value("reason")
+                     .toString(),
+                 QStringLiteral("UNREACHABLE"));
+        const Answer none = call("POST", "/api/v1/services/preview",
+                                 {{"base_url", m_peer.url("/nothing")}}, m_alice.token);
+        QCOMPARE(none.code(), QStringLiteral("SCHEMA_PARSE_ERROR"));
+        const QJsonObject noneDetails =
+            none.body.value("error").toObject().value("details").toObject();
+        QCOMPARE(noneDetails.value("reason").toString(), QStringLiteral("NO_DOCUMENT"));
+        QCOMPARE(noneDetails.value("tried").toArray().size(), 16);
+        const Answer broken = call(
+            "POST", "/api/v1/services/preview",
+            {{"base_url", m_peer.url("")}, {"schema_url", "/docs/broken.json"}}, m_alice.token);
+        QCOMPARE(broken.status, 400);
+        QCOMPARE(broken.code(), QStringLiteral("SCHEMA_PARSE_ERROR"));
+        const QJsonObject brokenDetails =
+            broken.body.value("error").toObject().value("details").toObject();
+        QCOMPARE(brokenDetails.value("reason").toString(), QStringLiteral("SYNTAX"));
+        QVERIFY(brokenDetails.contains("line"));
+        QVERIFY(brokenDetails.contains("column"));
+        QCOMPARE(brokenDetails.value("url").toString(), m_peer.url("/docs/broken.json"));
+        const Answer huge =
+            call("POST", "/api/v1/services/preview",
+                 {{"base_url", m_peer.url("")}, {"schema_url", "/docs/huge.json"}}, m_alice.token);
+        QCOMPARE(huge.code(), QStringLiteral("SCHEMA_PARSE_ERROR"));
+        QCOMPARE(huge.body.value("error")
+                     .toObject()
+                     .value("details")
+                     .toObject()
+                     .value("reason")
+                     .toString(),
+                 QStringLiteral("TOO_LARGE"));
+        const Answer missing = call(
+            "POST", "/api/v1/services/preview",
+            {{"base_url", m_peer.url("")}, {"schema_url", "/docs/missing.json"}}, m_alice.token);
+        QCOMPARE(missing.code(), QStringLiteral("SERVICE_UNAVAILABLE"));
+        QCOMPARE(missing.body.value("error")
+                     .toObject()
+                     .value("details")
+                     .toObject()
+                     .value("http_status")
+                     .toInt(),
+                 404);
+    }
+
+    void manualEndpoints()
+    {
+        // The seed's second way (§7.4): endpoints by hand.
+        const Answer created = registerService(
+            {{"name", "legacy-api"},
+             {"display_name", "Legacy"},
+             {"base_url", m_peer.url("/legacy")},
+             {"endpoints",
+              QJsonArray{QJsonObject{{"name", "getUser"},
+                                     {"method", "GET"},
+                                     {"path", "/users/{userId}"},
+                                     {"pathParams",
+                                      QJsonObject{{"type", "object"},
+                                                  {"properties",
+                                                   QJsonObject{{"userId",
+                                                                QJsonObject{{"type", "string"}}}}},
+                                                  {"required", QJsonArray{"userId"}}}}},
+                         QJsonObject{{"name", "createUser"},
+                                     {"method", "POST"},
+                                     {"path", "/users"},
+                                     {"requestBody", QJsonObject{{"type", "object"}}}}}}});
+        QCOMPARE(created.status, 201);
+        const QString id = created.data().value("id").toString();
+        QCOMPARE(created.data().value("endpoint_count").toInt(), 2);
+        QVERIFY(m_peer.requestsTo("/legacy/openapi.json").isEmpty()); // no probing
+        const QJsonObject getUser = endpointNamed(created.data(), "getUser");
+        QCOMPARE(getUser.value("source").toString(), QStringLiteral("manual"));
+        QCOMPARE(getUser.value("parameters").toArray().size(), 1);
+
+        const Answer added =
+            call("POST", "/api/v1/services/" + id + "/endpoints",
+                 {{"name", "deleteUser"}, {"method", "delete"}, {"path", "/users/{userId}"}},
+                 m_alice.token);
+        QCOMPARE(added.status, 201);
+        QCOMPARE(added.data().value("method").toString(), QStringLiteral("DELETE"));
+        // The undeclared {userId} became a required path parameter.
+        QCOMPARE(
+            added.data().value("parameters").toArray().first().toObject().value("in").toString(),
+            QStringLiteral("path"));
+        QCOMPARE(call("POST", "/api/v1/services/" + id + "/endpoints",
+                      {{"method", "DELETE"}, {"path", "/users/{userId}"}}, m_alice.token)
+                     .code(),
+                 QStringLiteral("RESOURCE_ALREADY_EXISTS"));
+        QCOMPARE(call("POST", "/api/v1/services/" + id + "/endpoints",
+                      {{"method", "FETCH"}, {"path", "/x"}}, m_alice.token)
+                     .code(),
+                 QStringLiteral("VALIDATION_ERROR"));
+        QCOMPARE(call("POST", "/api/v1/services/" + id + "/endpoints",
+                      {{"method", "GET"}, {"path", "/x"}}, m_bob.token)
+                     .code(),
+                 QStringLiteral("FORBIDDEN"));
+        // The service's answer is bounded.
+        const Answer big =
+            call("POST", "/api/v1/services/" + id + "/endpoints",
+                 {{"name", "big"}, {"method", "GET"}, {"path", "/big"}}, m_alice.token);
+        QCOMPARE(big.status, 201);
+        const Answer bigCall = testCall(id, {{"endpoint_id", big.data().value("id").toString()}});
+        QCOMPARE(bigCall.data().value("http_status").toInt(), 200);
+        QCOMPARE(bigCall.data().value("body_truncated").toBool(), true);
+        QCOMPARE(bigCall.data().value("body").toString().size(), 64 * 1024);
+        QCOMPARE(call("DELETE",
+                      "/api/v1/services/" + id + "/endpoints/" + big.data().value("id").toString(),
+                      {}, m_alice.token)
+                     .status,
+                 200);
+        const QString addedId = added.data().value("id").toString();
+        QCOMPARE(
+            call("DELETE", "/api/v1/services/" + id + "/endpoints/" + addedId, {}, m_alice.token)
+                .status,
+            200);
+        QCOMPARE(
+            call("DELETE", "/api/v1/services/" + id + "/endpoints/" + addedId, {}, m_alice.token)
+                .code(),
+            QStringLiteral("ENDPOINT_NOT_FOUND"));
+        const Answer endpoints =
+            call("GET", "/api/v1/services/" + id + "/endpoints", {}, m_bob.token);
+        QCOMPARE(endpoints.status, 200);
+        QCOMPARE(endpoints.data().value("items").toArray().size(), 2);
+
+        // A call of a manual endpoint: path parameters encoded, query and body sent.
+        m_peer.clear();
+        const Answer called =
+            testCall(id, {{"endpoint_id", getUser.value("id").toString()},
+                          {"parameters", QJsonObject{{"path", QJsonObject{{"userId", "a b/c"}}},
+                                                     {"query", QJsonObject{{"expand", "all"}}}}}});
+        QCOMPARE(called.status, 200);
+        QCOMPARE(called.data().value("http_status").toInt(), 404); // the peer knows no users
+        QCOMPARE(called.data().value("success").toBool(), false);
+        QCOMPARE(m_peer.requests().size(), 1);
+        QCOMPARE(m_peer.requests().first().target,
+                 QByteArray("/legacy/users/a%20b%2Fc?expand=all"));
+        // A required path parameter missing.
+        QCOMPARE(testCall(id, {{"endpoint_id", getUser.value("id").toString()}}).code(),
+                 QStringLiteral("VALIDATION_ERROR"));
+        const QString createUser =
+            endpointNamed(created.data(), "createUser").value("id").toString();
+        m_peer.clear();
+        QCOMPARE(testCall(id, {{"endpoint_id", createUser}, {"body", QJsonObject{{"name", "Ann"}}}})
+                     .status,
+                 200);
+        QCOMPARE(m_peer.requests().first().method, QByteArray("POST"));
+        QCOMPARE(m_peer.requests().first().body, QByteArray(R"({"name":"Ann"})"));
+        QCOMPARE(m_peer.requests().first().headers.value("content-type"),
+                 QByteArray("application/json"));
+    }
+
+    void refreshSchemaShowsAndAppliesTheDiff()
+    {
+        m_document = documentV1();
+        const Answer created = registerService({{"name", "refreshing"},
+                                                {"base_url", m_peer.url("")},
+                                                {"schema_url", "/docs/current.json"}});
+        QCOMPARE(created.status, 201);
+        const QString id = created.data().value("id").toString();
+        const QString showPet = endpointNamed(created.data(), "showPet").value("id").toString();
+        QVERIFY(!showPet.isEmpty());
+        // The endpoint works before the refresh.
+        m_peer.clear();
+        QCOMPARE(testCall(id, {{"endpoint_id", showPet},
+                               {"parameters", QJsonObject{{"path", QJsonObject{{"petId", 7}}}}}})
+                     .data()
+                     .value("http_status")
+                     .toInt(),
+                 404);
+        QCOMPARE(m_peer.requests().constLast().target, QByteArray("/pets/7"));
+
+        m_document = documentV2();
+        // A dry run shows the diff and stores nothing.
+        const Answer preview = call("POST", "/api/v1/services/" + id + "/refresh-schema",
+                                    {{"dry_run", true}}, m_alice.token);
+        QCOMPARE(preview.status, 200);
+        QCOMPARE(preview.data().value("applied").toBool(), false);
+        QCOMPARE(preview.data().value("added_endpoints").toInt(), 1);
+        QCOMPARE(preview.data().value("updated_endpoints").toInt(), 1);
+        QCOMPARE(preview.data().value("removed_endpoints").toInt(), 1);
+        QCOMPARE(
+            call("GET", "/api/v1/services/" + id + "/endpoints?status=active", {}, m_alice.token)
+                .data()
+                .value("items")
+                .toArray()
+                .size(),
+            3);
+        QCOMPARE(call("POST", "/api/v1/services/" + id + "/refresh-schema", {}, m_bob.token).code(),
+                 QStringLiteral("FORBIDDEN"));
+
+        const Answer applied =
+            call("POST", "/api/v1/services/" + id + "/refresh-schema", {}, m_alice.token);
+        QCOMPARE(applied.status, 200);
+        QCOMPARE(applied.data().value("applied").toBool(), true);
+        const QJsonObject diff = applied.data().value("diff").toObject();
+        QCOMPARE(diff.value("added").toArray().first().toObject().value("path").toString(),
+                 QStringLiteral("/owners"));
+        QCOMPARE(diff.value("removed").toArray().first().toObject().value("path").toString(),
+                 QStringLiteral("/pets/{petId}"));
+        QCOMPARE(diff.value("changed").toArray().first().toObject().value("method").toString(),
+                 QStringLiteral("POST"));
+        QCOMPARE(applied.data().value("service").toObject().value("endpoint_count").toInt(), 3);
+        QCOMPARE(applied.data()
+                     .value("service")
+                     .toObject()
+                     .value("schema")
+                     .toObject()
+                     .value("version")
+                     .toString(),
+                 QStringLiteral("2"));
+
+        // The removed endpoint stays, as removed, under its id.
+        const QJsonArray removed =
+            call("GET", "/api/v1/services/" + id + "/endpoints?status=removed", {}, m_alice.token)
+                .data()
+                .value("items")
+                .toArray();
+        QCOMPARE(removed.size(), 1);
+        QCOMPARE(removed.first().toObject().value("id").toString(), showPet);
+        QVERIFY(removed.first().toObject().value("removed_at").isString());
+        // The resolver (what flows use, and the test call) refuses it clearly.
+        m_peer.clear();
+        const Answer gone =
+            testCall(id, {{"endpoint_id", showPet},
+                          {"parameters", QJsonObject{{"path", QJsonObject{{"petId", 7}}}}}});
+        QCOMPARE(gone.status, 404);
+        QCOMPARE(gone.code(), QStringLiteral("ENDPOINT_NOT_FOUND"));
+        QVERIFY(
+            gone.body.value("error").toObject().value("message").toString().contains("removed"));
+        QVERIFY(m_peer.requests().isEmpty());
+        // The changed one has its new parameter.
+        const QJsonArray active =
+            call("GET", "/api/v1/services/" + id + "/endpoints?status=active", {}, m_alice.token)
+                .data()
+                .value("items")
+                .toArray();
+        bool dryRunParameter = false;
+        for (const QJsonValue &e : active)
+            if (e.toObject().value("method") == QStringLiteral("POST"))
+                dryRunParameter = e.toObject()
+                                      .value("query_params")
+                                      .toObject()
+                                      .value("properties")
+                                      .toObject()
+                                      .contains("dryRun");
+        QVERIFY(dryRunParameter);
+
+        // Back to version 1: the endpoint returns under the same id.
+        m_document = documentV1();
+        const Answer back =
+            call("POST", "/api/v1/services/" + id + "/refresh-schema", {}, m_alice.token);
+        QCOMPARE(back.data().value("added_endpoints").toInt(), 1);
+        QCOMPARE(back.data().value("removed_endpoints").toInt(), 1);
+        QCOMPARE(testCall(id, {{"endpoint_id", showPet},
+                               {"parameters", QJsonObject{{"path", QJsonObject{{"petId", 8}}}}}})
+                     .status,
+                 200);
+        QCOMPARE(m_peer.requests().constLast().target, QByteArray("/pets/8"));
+        // An inactive service is not called.
+        QCOMPARE(
+            call("PUT", "/api/v1/services/" + id, {{"status", "inactive"}}, m_alice.token).status,
+            200);
+        const int callsBefore = m_peer.requests().size();
+        const Answer inactive =
+            testCall(id, {{"endpoint_id", showPet},
+                          {"parameters", QJsonObject{{"path", QJsonObject{{"petId", 8}}}}}});
+        QCOMPARE(inactive.code(), QStringLiteral("SERVICE_UNAVAILABLE"));
+        QCOMPARE(m_peer.requests().size(), callsBefore);
+        QCOMPARE(
+            call("PUT", "/api/v1/services/" + id, {{"status", "active"}}, m_alice.token).status,
+            200);
+        // The audit trail has the refreshes.
+        const Answer audit =
+            call("GET", "/api/v1/audit?action=SERVICE_SCHEMA_REFRESHED", {}, m_admin);
+        QCOMPARE(audit.status, 200);
+        QVERIFY(audit.raw.contains("SERVICE_SCHEMA_REFRESHED"));
+    }
+
+    void testCallInjectsEachCredentialType_data()
+    {
+        QTest::addColumn<QString>("type");
+        QTest::newRow("http_basic") << "http_basic";
+        QTest::newRow("http_bearer") << "http_bearer";
+        QTest::newRow("api_key header") << "api_key header";
+        QTest::newRow("api_key query") << "api_key query";
+    }
+    void testCallInjectsEachCredentialType()
+    {
+        QFETCH(QString, type);
+        const QString value = secret(type.section(u' ', 0, 0).remove(u'_'));
+        QString credential;
+        QByteArray expectedHeader; // "name: value" the peer must get, or
+        QByteArray expectedQuery;  // the query item
+        if (type == QLatin1String("http_basic")) {
+            credential = createCredential(type, {{"username", "svc"}, {"password", value}});
+            expectedHeader = "authorization: Basic " + ("svc:" + value).toUtf8().toBase64();
+            m_secrets.append(QString::fromLatin1(("svc:" + value).toUtf8().toBase64()));
+        } else if (type == QLatin1String("http_bearer")) {
+            credential = createCredential(type, {{"token", value}});
+            expectedHeader = "authorization: Bearer " + value.toUtf8();
+        } else if (type == QLatin1String("api_key header")) {
+            credential = createCredential(
+                "api_key",
+                {{"key", value}, {"in", "header"}, {"name", "X-Api-Key"}, {"prefix", "Key"}});
+            expectedHeader = "x-api-key: Key " + value.toUtf8();
+        } else {
+            credential =
+                createCredential("api_key", {{"key", value}, {"in", "query"}, {"name", "apikey"}});
+            expectedQuery = "apikey=" + value.toUtf8();
+        }
+        QVERIFY(!credential.isEmpty());
+        const Answer created = registerService(
+            {{"name", uniqueName("authed")},
+             {"base_url", m_peer.url("/api")},
+             {"credential_id", credential},
+             {"endpoints",
+              QJsonArray{QJsonObject{
+                  {"name", "echo"},
+                  {"method", "GET"},
+                  {"path", "/echo/{id}"},
+                  {"queryParams",
+                   QJsonObject{
+                       {"type", "object"},
+                       {"properties", QJsonObject{{"q", QJsonObject{{"type", "string"}}}}}}}}}}});
+        QCOMPARE(created.status, 201);
+        QCOMPARE(created.data().value("credential_id").toString(), credential);
+        const QString service = created.data().value("id").toString();
+        const QString echo = endpointNamed(created.data(), "echo").value("id").toString();
+        // The peer echoes the request's head, secrets included, in its body
+        // and in a header: the answer must mask them.
+        m_peer.clear();
+        m_peer.setAnswer([](const RecordedRequest &r) -> RecordingPeer::Reply {
+            QByteArray echoed = r.method + ' ' + r.target + '\n';
+            for (auto it = r.headers.begin(); it != r.headers.end(); ++it)
+                echoed += it.key() + ": " + it.value() + '\n';
+            return {200,
+                    echoed,
+                    "text/plain",
+                    {{"X-Echo-Auth",
+                      r.headers.value("authorization", r.headers.value("x-api-key", r.target))}}};
+        });
+        const Answer called = testCall(
+            service, {{"endpoint_id", echo},
+                      {"parameters", QJsonObject{{"path", QJsonObject{{"id", 42}}},
+                                                 {"query", QJsonObject{{"q", "x y"}}},
+                                                 {"header", QJsonObject{{"X-Trace", "t1"}}}}}});
+        m_peer.setAnswer([this](const RecordedRequest &r) { return serve(r); });
+        QCOMPARE(called.status, 200);
+        QCOMPARE(called.data().value("success").toBool(), true);
+        QCOMPARE(called.data().value("http_status").toInt(), 200);
+        QCOMPARE(m_peer.requests().size(), 1);
+        const RecordedRequest &got = m_peer.requests().first();
+        QVERIFY2(got.target.startsWith("/api/echo/42?q=x%20y"), got.target.constData());
+        QCOMPARE(got.headers.value("x-trace"), QByteArray("t1"));
+        if (!expectedHeader.isEmpty()) {
+            const qsizetype colon = expectedHeader.indexOf(':');
+            QCOMPARE(got.headers.value(expectedHeader.left(colon)), expectedHeader.mid(colon + 2));
+        } else {
+            QVERIFY2(got.target.contains(expectedQuery), got.target.constData());
+        }
+        // The service's answer is there, with every secret masked.
+        const QString body = called.data().value("body").toString();
+        QVERIFY2(body.contains("GET /api/echo/42"), qPrintable(body));
+        QVERIFY2(body.contains("****"), qPrintable(body));
+        QVERIFY(!called.raw.contains(value.toUtf8()));
+        QVERIFY(called.data().value("request").toObject().value("url").toString().startsWith(
+            m_peer.url("/api/echo/42")));
+        bool echoHeader = false;
+        for (const QJsonValue &h : called.data().value("headers").toArray())
+            if (h.toObject().value("name").toString().toLower() == QLatin1String("x-echo-auth"))
+                echoHeader = h.toObject().value("value").toString().contains("****");
+        QVERIFY(echoHeader);
+    }
+
+    void oauth2TokenIsCachedAndRefreshedOnceAfterA401()
+    {
+        const QString clientSecret = secret("oauthclient");
+        int issued = 0;
+        QStringList accepted; // tokens the API takes
+        RecordingPeer provider;
+        provider.setAnswer([&](const RecordedRequest &r) -> RecordingPeer::Reply {
+            if (r.path() == "/oauth/token") {
+                if (r.headers.value("authorization") !=
+                        "Basic " + ("client-7:" + clientSecret).toUtf8().toBase64() ||
+                    !r.body.contains("grant_type=client_credentials"))
+                    return {401, R"({"error":"invalid_client"})"};
+                const QString token =
+                    QStringLiteral("tok-%1-%2").arg(++issued).arg(clientSecret.right(6));
+                m_secrets.append(token);
+                accepted.append(token);
+                return {200, QJsonDocument(QJsonObject{{"access_token", token},
+                                                       {"token_type", "Bearer"},
+                                                       {"expires_in", 3600}})
+                                 .toJson(QJsonDocument::Compact)};
+            }
+            const QByteArray auth = r.headers.value("authorization");
+            const bool ok =
+                auth.startsWith("Bearer ") && accepted.contains(QString::fromUtf8(auth.mid(7)));
+            return {ok ? 200 : 401, ok ? R"({"pets":[]})" : R"({"error":"expired"})"};
+        });
+        const QString credential =
+            createCredential("oauth2", {{"clientId", "client-7"},
+                                        {"clientSecret", clientSecret},
+                                        {"tokenUrl", provider.url("/oauth/token")},
+                                        {"scopes", "read"}});
+        QVERIFY(!credential.isEmpty());
+        const Answer created = registerService(
+            {{"name", uniqueName("oauth")},
+             {"base_url", provider.url("")},
+             {"credential_id", credential},
+             {"endpoints",
+              QJsonArray{QJsonObject{{"name", "pets"}, {"method", "GET"}, {"path", "/pets"}}}}});
+        QCOMPARE(created.status, 201);
+        const QString service = created.data().value("id").toString();
+        const QString pets = endpointNamed(created.data(), "pets").value("id").toString();
+
+        // Two calls, one token.
+        for (int i = 0; i < 2; ++i) {
+            const Answer called = testCall(service, {{"endpoint_id", pets}});
+            QCOMPARE(called.status, 200);
+            QCOMPARE(called.data().value("http_status").toInt(), 200);
+            QCOMPARE(called.data().value("auth_refreshed").toBool(), false);
+        }
+        QCOMPARE(provider.requestsTo("/oauth/token").size(), 1);
+        QCOMPARE(provider.requestsTo("/pets").size(), 2);
+        QCOMPARE(provider.requestsTo("/pets").at(1).headers.value("authorization"),
+                 "Bearer " + accepted.first().toUtf8());
+
+        // The service revokes the token: one 401, exactly one new token, the
+        // call made again once with it.
+        accepted.clear();
+        const Answer refreshed = testCall(service, {{"endpoint_id", pets}});
+        QCOMPARE(refreshed.status, 200);
+        QCOMPARE(refreshed.data().value("http_status").toInt(), 200);
+        QCOMPARE(refreshed.data().value("auth_refreshed").toBool(), true);
+        QCOMPARE(provider.requestsTo("/oauth/token").size(), 2);
+        QCOMPARE(provider.requestsTo("/pets").size(), 4);
+        // And the new token is cached in turn.
+        QCOMPARE(testCall(service, {{"endpoint_id", pets}}).data().value("http_status").toInt(),
+                 200);
+        QCOMPARE(provider.requestsTo("/oauth/token").size(), 2);
+
+        // A service that keeps refusing: one refresh, then its 401 is reported.
+        accepted.clear();
+        provider.setAnswer([&](const RecordedRequest &r) -> RecordingPeer::Reply {
+            if (r.path() == "/oauth/token") {
+                ++issued;
+                return {200, R"({"access_token":"never-good","expires_in":3600})"};
+            }
+            return {401, R"({"error":"no"})"};
+        });
+        const int tokensBefore = provider.requestsTo("/oauth/token").size();
+        const int callsBefore = provider.requestsTo("/pets").size();
+        const Answer refused = testCall(service, {{"endpoint_id", pets}});
+        QCOMPARE(refused.status, 200);
+        QCOMPARE(refused.data().value("success").toBool(), false);
+        QCOMPARE(refused.data().value("http_status").toInt(), 401);
+        QCOMPARE(provider.requestsTo("/oauth/token").size(), tokensBefore + 1);
+        QCOMPARE(provider.requestsTo("/pets").size(), callsBefore + 2);
+        QVERIFY(!refused.raw.contains("never-good"));
+        m_secrets.append(QStringLiteral("never-good"));
+
+        // A token endpoint that refuses the client: the call reports it.
+        provider.setAnswer([](const RecordedRequest &) -> RecordingPeer::Reply {
+            return {400, R"({"error":"invalid_client"})"};
+        });
+        QVERIFY(call("PUT", "/api/v1/credentials/" + credential,
+                     {{"data", QJsonObject{{"clientSecret", secret("rotated")}}}}, m_alice.token)
+                    .status == 200);
+        const Answer failed = testCall(service, {{"endpoint_id", pets}});
+        QCOMPARE(failed.status, 200);
+        QCOMPARE(failed.data().value("success").toBool(), false);
+        QCOMPARE(failed.data().value("error").toObject().value("code").toString(),
+                 QStringLiteral("SERVICE_AUTH_FAILED"));
+    }
+
+    // Calls at once share one token request.
+    void concurrentCallsShareOneTokenRequest()
+    {
+        const QString clientSecret = secret("concurrent");
+        RecordingPeer provider;
+        provider.setAnswer([](const RecordedRequest &r) -> RecordingPeer::Reply {
+            if (r.path() == "/token")
+                return {200, R"({"access_token":"shared-token-1","expires_in":600})"};
+            return {r.headers.value("authorization") == "Bearer shared-token-1" ? 200 : 401, "{}"};
+        });
+        m_secrets.append(QStringLiteral("shared-token-1"));
+        const QString credential =
+            createCredential("oauth2", {{"clientId", "c"},
+                                        {"clientSecret", clientSecret},
+                                        {"tokenUrl", provider.url("/token")}});
+        const Answer created = registerService(
+            {{"name", uniqueName("concurrent")},
+             {"base_url", provider.url("")},
+             {"credential_id", credential},
+             {"endpoints",
+              QJsonArray{QJsonObject{{"name", "ping"}, {"method", "GET"}, {"path", "/ping"}}}}});
+        QCOMPARE(created.status, 201);
+        const QByteArray body =
+            QJsonDocument(
+                QJsonObject{
+                    {"endpoint_id", endpointNamed(created.data(), "ping").value("id").toString()}})
+                .toJson(QJsonDocument::Compact);
+        const QList<Answer> answers = m_http->sendAtOnce(
+            "POST", "/api/v1/services/" + created.data().value("id").toString() + "/test",
+            {body, body, body}, m_alice.token);
+        for (const Answer &answer : answers) {
+            m_answers += answer.raw + '\n';
+            QCOMPARE(answer.status, 200);
+            QCOMPARE(answer.data().value("http_status").toInt(), 200);
+        }
+        QCOMPARE(provider.requestsTo("/token").size(), 1);
+        QCOMPARE(provider.requestsTo("/ping").size(), 3);
+    }
+
+    void linkingACredentialMarksItInUse()
+    {
+        const QString credential = createCredential("http_bearer", {{"token", secret("linked")}});
+        const QString other = createCredential("http_bearer", {{"token", secret("other")}});
+        const Answer created = registerService({{"name", "linked-service"},
+                                                {"base_url", m_peer.url("")},
+                                                {"credential_id", credential},
+                                                {"endpoints", QJsonArray{}}});
+        QCOMPARE(created.status, 201);
+        const QString service = created.data().value("id").toString();
+        const Answer inUse = call("DELETE", "/api/v1/credentials/" + credential, {}, m_alice.token);
+        QCOMPARE(inUse.status, 409);
+        QCOMPARE(inUse.code(), QStringLiteral("CREDENTIAL_IN_USE"));
+        QVERIFY2(inUse.body.value("error").toObject().value("message").toString().contains(
+                     "linked-service"),
+                 inUse.raw.constData());
+        const QJsonArray usages = inUse.body.value("error")
+                                      .toObject()
+                                      .value("details")
+                                      .toObject()
+                                      .value("usages")
+                                      .toArray();
+        QCOMPARE(usages.size(), 1);
+        QCOMPARE(usages.first().toObject().value("type").toString(), QStringLiteral("service"));
+        QCOMPARE(usages.first().toObject().value("id").toString(), service);
+
+        // Bob may not link Alice's private credential; a database
+        // credential cannot authenticate calls.
+        QCOMPARE(registerService({{"name", "bobs"},
+                                  {"base_url", m_peer.url("")},
+                                  {"credential_id", credential},
+                                  {"endpoints", QJsonArray{}}},
+                                 m_bob.token)
+                     .code(),
+                 QStringLiteral("CREDENTIAL_NOT_FOUND"));
+        const QString database = createCredential(
+            "database",
+            {{"host", "db"}, {"database", "d"}, {"username", "u"}, {"password", secret("db")}});
+        QCOMPARE(registerService({{"name", "dbs"},
+                                  {"base_url", m_peer.url("")},
+                                  {"credential_id", database},
+                                  {"endpoints", QJsonArray{}}})
+                     .code(),
+                 QStringLiteral("INVALID_CREDENTIAL_TYPE"));
+
+        // Linking another credential frees the first.
+        QCOMPARE(
+            call("PUT", "/api/v1/services/" + service, {{"credential_id", other}}, m_alice.token)
+                .status,
+            200);
+        QCOMPARE(call("DELETE", "/api/v1/credentials/" + credential, {}, m_alice.token).status,
+                 200);
+        QCOMPARE(call("DELETE", "/api/v1/credentials/" + other, {}, m_alice.token).code(),
+                 QStringLiteral("CREDENTIAL_IN_USE"));
+        // Deleting the service frees the other.
+        QCOMPARE(call("DELETE", "/api/v1/services/" + service, {}, m_bob.token).code(),
+                 QStringLiteral("FORBIDDEN"));
+        QCOMPARE(call("DELETE", "/api/v1/services/" + service, {}, m_alice.token).status, 200);
+        QCOMPARE(call("GET", "/api/v1/services/" + service, {}, m_alice.token).code(),
+                 QStringLiteral("SERVICE_NOT_FOUND"));
+        QCOMPARE(call("DELETE", "/api/v1/credentials/" + other, {}, m_alice.token).status, 200);
+        // Audited.
+        const Answer audit = call("GET", "/api/v1/audit?action=SERVICE_DELETED", {}, m_admin);
+        QVERIFY(audit.raw.contains("linked-service"));
+    }
+
+    // Last: everything the server said and logged.
+    void noSecretAnywhere()
+    {
+        QVERIFY(m_secrets.size() > 8);
+        for (const QString &path :
+             {QStringLiteral("/api/v1/audit?size=100"), QStringLiteral("/api/v1/logs?size=100"),
+              QStringLiteral("/api/v1/logs/export?format=txt")})
+            QCOMPARE(call("GET", path, {}, m_admin).status, 200);
+        QVERIFY(m_answers.contains("SERVICE_CREATED"));
+        QVERIFY(m_answers.contains("SERVICE_TESTED"));
+        QVERIFY(stopServer());
+        const QByteArray output = m_server->standardOutput() + m_server->standardError();
+        QVERIFY2(output.contains("services:"), "the server logged nothing about services");
+        for (const QString &value : std::as_const(m_secrets)) {
+            const QByteArray bytes = value.toUtf8();
+            QVERIFY2(!m_answers.contains(bytes), qPrintable("an answer holds " + value));
+            QVERIFY2(!output.contains(bytes), qPrintable("the log holds " + value));
+        }
+    }
+};
+
+QTEST_GUILESS_MAIN(TestServicesApi)
+#include "TestServicesApi.moc"
