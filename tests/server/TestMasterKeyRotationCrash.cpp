@@ -484,6 +484,31 @@ private slots:
         }
         QVERIFY(stopServer());
     }
+
+    // Killed right after the commit: a server started with the old key is
+    // refused and says how to finish; the re-run completes the rotation.
+    void aServerWithTheOldKeyAfterTheCommitSaysHowToFinish()
+    {
+        const QByteArray fourth = randomMasterKeyBase64();
+        const QMap<QString, QByteArray> env{{"HIVEMIND_MASTER_KEY", m_thirdKey},
+                                            {"HIVEMIND_NEW_MASTER_KEY", fourth}};
+        Run run = rotate(env, {}, "committed");
+        QCOMPARE(run.stoppedAt, QStringLiteral("committed"));
+        ServerProcess old(m_dir.path(), m_thirdKey);
+        QCOMPARE(old.runToExit(), 3);
+        const QByteArray said = old.standardError();
+        QVERIFY2(said.contains("master key rotation of this directory was interrupted") &&
+                     said.contains("rotate-master-key"),
+                 said.constData());
+        run = rotate(env);
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        QVERIFY2(run.out.contains("interrupted master key rotation was completed"),
+                 run.out.constData());
+        QVERIFY(!QFile::exists(m_dir.filePath("master-key-rotation")));
+        QVERIFY(opensWith(fourth));
+        QVERIFY(!opensWith(m_thirdKey));
+        verifyVault(fourth);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestMasterKeyRotationCrash)
