@@ -207,7 +207,9 @@ Status writeKeyFile(const QString &path, const SecureBytes &key, const QString &
     if (!temp.open() || !temp.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner))
         return ioError(
             QStringLiteral("cannot create a key file in %1: %2").arg(dir, temp.errorString()));
-    QByteArray encoded = key.view().toByteArray().toBase64();
+    // fromRawData: base64 straight from the key's own buffer, no plain copy.
+    QByteArray encoded =
+        QByteArray::fromRawData(reinterpret_cast<const char *>(key.data()), key.size()).toBase64();
     encoded.append('\n');
     const bool written =
         temp.write(encoded) == encoded.size() && temp.flush() && ::fsync(temp.handle()) == 0;
@@ -506,7 +508,7 @@ Result<MasterKeyRotationOutcome> Rotation::finish(Kind kind, const SecureBytes &
     }
     hook("keycheck-written");
 
-    if (m_managedKeyFile && kind != Kind::AlreadyDone) {
+    if (m_managedKeyFile && !(key == m_current.key)) {
         // DATA_DIR/master.key must hold the key the database now uses.
         Status installed = fromStaged && QFileInfo::exists(m_paths.stagedKey)
                                ? renameDurably(m_paths.stagedKey, m_paths.keyFile, m_paths.dir)
