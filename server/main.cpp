@@ -3,6 +3,7 @@
 #include "allocator/Allocator.h"
 #include "common/LogFormatter.h"
 #include "common/Logging.h"
+#include "crypto/SecureBytes.h"
 #include "hivemind/Version.h"
 #include "server/runtime/ExitCodes.h"
 #include "server/runtime/ServerCommandLine.h"
@@ -23,6 +24,42 @@ int fail(const Error &error)
     return server::exitCodeFor(error.code);
 }
 
+// hivemind-server rotate-master-key (docs/vault.md "Master-key rotation").
+int rotateMasterKey(const QCoreApplication &app)
+{
+    auto options = server::parseRotateMasterKeyCommandLine(app);
+    if (!options)
+        return fail(options.error());
+    logging::install(logging::Format::Text);
+    const auto outcome = server::rotateMasterKey(options.value());
+    crypto::wipe(options.value().masterKeyEnvironment);
+    crypto::wipe(options.value().newMasterKeyEnvironment);
+    if (!outcome)
+        return fail(outcome.error());
+    using Kind = server::MasterKeyRotationOutcome::Kind;
+    switch (outcome.value().kind) {
+    case Kind::Rotated:
+        std::printf("Master key rotated: %d data keys re-wrapped, database re-encrypted.\n",
+                    outcome.value().dataKeys);
+        break;
+    case Kind::Completed:
+        std::printf("An interrupted master key rotation was completed.\n");
+        break;
+    case Kind::AlreadyDone:
+        std::printf("Nothing to do: the data directory already uses this master key.\n");
+        break;
+    }
+    if (outcome.value().keyFileReplaced)
+        std::printf("The new master key is in %s - back this file up.\n",
+                    qPrintable(outcome.value().keyLocation));
+    else if (outcome.value().kind != Kind::AlreadyDone)
+        std::printf("Start the server with the new key (%s) from now on; the old key no longer "
+                    "opens the data directory.\n",
+                    qPrintable(outcome.value().keyLocation));
+    std::fflush(stdout);
+    return server::ExitOk;
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -38,6 +75,8 @@ int main(int argc, char *argv[])
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("hivemind-server"));
     QCoreApplication::setApplicationVersion(QString::fromLatin1(version::kVersion));
+    if (server::isRotateMasterKeyCommand(QCoreApplication::arguments()))
+        return rotateMasterKey(app);
 
     const auto commandLine = server::parseServerCommandLine(app);
     if (!commandLine)

@@ -356,4 +356,29 @@ int EnvelopeCipher::activeVersion(DekPurpose purpose) const
     return activeVersionLocked(purposeName(purpose));
 }
 
+Result<DekRecord> rewrapDek(const DekRecord &record, const SecureBytes &fromKey,
+                            const SecureBytes &toKey)
+{
+    if (!initialize())
+        return Error{
+            ErrorCode::CryptoSelfTestFailed, QStringLiteral("libsodium is not available"), {}};
+    if (fromKey.size() != aead::kKeyBytes || toKey.size() != aead::kKeyBytes)
+        return Error{ErrorCode::EncryptionError,
+                     QStringLiteral("the data-key wrapping keys must be 32 bytes"),
+                     {}};
+    if (record.nonce.size() != aead::kNonceBytes ||
+        record.encryptedKey.size() != aead::kKeyBytes + aead::kTagBytes)
+        return keyMismatch();
+    const QByteArray ad = wrappingAd(record.purpose, record.version);
+    SecureBytes dek(aead::kKeyBytes);
+    if (!aead::open(fromKey, record.nonce, record.encryptedKey, ad, dek.data()))
+        return keyMismatch();
+    DekRecord rewrapped = record;
+    rewrapped.nonce = aead::randomNonce();
+    rewrapped.encryptedKey = aead::seal(toKey, rewrapped.nonce, dek.view(), ad);
+    if (rewrapped.encryptedKey.isEmpty())
+        return Error{ErrorCode::EncryptionError, QStringLiteral("cannot wrap a data key"), {}};
+    return rewrapped;
+}
+
 } // namespace hm::crypto

@@ -76,4 +76,11 @@ private:
     std::map<QString, Versions> m_deks; // purpose name -> version -> DEK
 };
 
+// Master-key rotation: the same DEK record wrapped under `toKey` instead of
+// `fromKey` (a fresh nonce; id, version, purpose and status kept). The DEK
+// is unwrapped into a wiped buffer and never leaves it. DecryptionError when
+// `fromKey` does not open the record.
+Result<DekRecord> rewrapDek(const DekRecord &record, const SecureBytes &fromKey,
+                            const SecureBytes &toKey);
+
 } // namespace hm::crypto

@@ -130,7 +130,7 @@ MasterKeyOptions MasterKeyOptions::fromEnvironment(QString dataDir, QString keyF
     MasterKeyOptions options;
     options.dataDir = std::move(dataDir);
     options.keyFile = std::move(keyFile);
-    options.environmentValue = qgetenv("HIVEMIND_MASTER_KEY");
+    options.environmentValue = qgetenv(kEnvironmentVariable.data());
     return options;
 }
 
@@ -154,9 +154,10 @@ Result<ResolvedMasterKey> MasterKeyProvider::resolve(const MasterKeyOptions &opt
             return Error{ErrorCode::MasterKeyNotConfigured,
                          QStringLiteral("%1 is set but is not the base64 encoding of exactly 32 "
                                         "bytes (generate one with: openssl rand -base64 32)")
-                             .arg(kEnvironmentVariable),
+                             .arg(options.environmentName),
                          {}};
-        return resolved(std::move(key), MasterKeySource::Environment, kEnvironmentVariable, false);
+        return resolved(std::move(key), MasterKeySource::Environment, options.environmentName,
+                        false);
     }
 
     if (!options.keyFile.isEmpty())

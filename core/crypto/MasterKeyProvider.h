@@ -42,6 +42,10 @@ struct MasterKeyOptions
     // Stores a base64 key; false on failure.
     std::function<bool(const QByteArray &)> keychainWrite;
     QByteArray environmentValue; // value of HIVEMIND_MASTER_KEY; empty = unset
+    // The variable environmentValue came from, for messages and
+    // ResolvedMasterKey::location (rotate-master-key reads the new key from
+    // HIVEMIND_NEW_MASTER_KEY).
+    QString environmentName = QStringLiteral("HIVEMIND_MASTER_KEY");
 
     // Fills environmentValue from qgetenv("HIVEMIND_MASTER_KEY").
     static MasterKeyOptions fromEnvironment(QString dataDir, QString keyFile);

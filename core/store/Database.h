@@ -83,6 +83,14 @@ public:
     // Reads the schema, for /health.
     Status checkHealth();
 
+    // Writes a complete copy of this database (schema and rows) to the new
+    // file `path`, encrypted with `key` as a raw key with the same page size
+    // (SQLCipher's sqlcipher_export into an attached database). `path` must
+    // not exist. Not inside a transaction. Nothing is renamed: the caller
+    // decides what the copy becomes (master-key rotation). The key passes
+    // through a bound parameter that is wiped afterwards.
+    Status exportTo(const QString &path, const crypto::SecureBytes &key);
+
     // Bounds the time a statement may run on this connection: a statement
     // still running `ms` after it started is stopped and reports Timeout
     // with details.reason "query_time_limit" (the connection stays usable;

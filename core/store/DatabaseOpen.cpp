@@ -126,6 +126,23 @@ Result<std::shared_ptr<detail::Connection>> connect(const QString &path, const Q
     return connection;
 }
 
+// x'<64 hex>': SQLCipher's notation of a raw key (no PBKDF2). The caller
+// wipes the result.
+QByteArray rawKeyLiteral(const crypto::SecureBytes &key)
+{
+    static constexpr char kDigits[] = "0123456789abcdef";
+    QByteArray literal;
+    // Reserved up front so appending never reallocates and strands a copy.
+    literal.reserve(3 + 2 * key.size());
+    literal.append("x'");
+    for (qsizetype i = 0; i < key.size(); ++i) {
+        literal.append(kDigits[key.data()[i] >> 4]);
+        literal.append(kDigits[key.data()[i] & 0x0f]);
+    }
+    literal.append('\'');
+    return literal;
+}
+
 // PRAGMA key = "x'<64 hex>'": a raw key, so SQLCipher skips its PBKDF2.
 // Then the page size, which must be known before the first page is read.
 Status applyKey(sqlite3 *db, const crypto::SecureBytes &key)
@@ -372,6 +389,45 @@ Database::open(const QString &path, const crypto::SecureBytes &key, OpenOptions 
         }
     }
     return std::unique_ptr<Database>(new Database(std::move(connection)));
+}
+
+Status Database::exportTo(const QString &path, const crypto::SecureBytes &key)
+{
+    if (key.size() != kKeySize)
+        return Status(ErrorCode::InternalError,
+                      QStringLiteral("the database key must be %1 bytes").arg(kKeySize));
+    // Created here, empty and owner-only: the connection was opened without
+    // SQLITE_OPEN_CREATE, so ATTACH may not create it.
+    if (Status created = createEmpty(path); !created.ok())
+        return created;
+    sqlite3 *db = m_connection->handle();
+    sqlite3_stmt *attach = nullptr;
+    int rc = sqlite3_prepare_v2(db, "ATTACH DATABASE ?1 AS hm_export KEY ?2", -1, &attach, nullptr);
+    if (rc != SQLITE_OK)
+        return detail::sqliteError(db, rc, QStringLiteral("preparing the export"));
+    const QByteArray name = QFile::encodeName(path);
+    QByteArray literal = rawKeyLiteral(key);
+    sqlite3_bind_text(attach, 1, name.constData(), int(name.size()), SQLITE_TRANSIENT);
+    sqlite3_bind_text(attach, 2, literal.constData(), int(literal.size()), SQLITE_STATIC);
+    rc = sqlite3_step(attach);
+    sqlite3_clear_bindings(attach);
+    sqlite3_finalize(attach);
+    crypto::wipe(literal);
+    if (rc != SQLITE_DONE)
+        return detail::sqliteError(db, rc, QStringLiteral("attaching %1").arg(path));
+    const QByteArray pageSize =
+        "PRAGMA hm_export.cipher_page_size = " + QByteArray::number(kPageSize);
+    rc = sqlite3_exec(db, pageSize.constData(), nullptr, nullptr, nullptr);
+    if (rc == SQLITE_OK)
+        rc = sqlite3_exec(db, "SELECT sqlcipher_export('hm_export')", nullptr, nullptr, nullptr);
+    Status exported =
+        rc == SQLITE_OK
+            ? Status()
+            : Status(detail::sqliteError(db, rc, QStringLiteral("exporting to %1").arg(path)));
+    const int detached = sqlite3_exec(db, "DETACH DATABASE hm_export", nullptr, nullptr, nullptr);
+    if (exported.ok() && detached != SQLITE_OK)
+        return detail::sqliteError(db, detached, QStringLiteral("detaching %1").arg(path));
+    return exported;
 }
 
 } // namespace hm::store

@@ -93,4 +93,25 @@ Status DekRepository::updateStatus(const QString &purpose, int version, crypto::
     return {};
 }
 
+Status DekRepository::updateWrapping(const crypto::DekRecord &record)
+{
+    Result<Statement> stmt = m_db.prepare(
+        QStringLiteral("UPDATE data_encryption_keys SET encrypted_key = ?1, encryption_iv = ?2"
+                       " WHERE purpose = ?3 AND key_version = ?4"));
+    if (!stmt.ok())
+        return stmt.error();
+    Statement &update = stmt.value();
+    update.bind(1, record.encryptedKey)
+        .bind(2, record.nonce)
+        .bind(3, record.purpose)
+        .bind(4, record.version);
+    if (Status updated = update.run(); !updated.ok())
+        return updated;
+    if (m_db.changes() == 0)
+        return Status(
+            ErrorCode::KeyNotFound,
+            QStringLiteral("no data key %1 version %2").arg(record.purpose).arg(record.version));
+    return {};
+}
+
 } // namespace hm::store

@@ -21,6 +21,9 @@ public:
     // record does not exist.
     Status updateStatus(const QString &purpose, int version, crypto::DekStatus status,
                         qint64 whenMs) override;
+    // Master-key rotation: stores the record's encrypted_key and
+    // encryption_iv (found by purpose and version). KeyNotFound when absent.
+    Status updateWrapping(const crypto::DekRecord &record);
 
 private:
     Database &m_db;

@@ -181,4 +181,52 @@ Result<QList<QPair<int, qint64>>> credentialCountsByKeyVersion(store::Database &
     return counts;
 }
 
+namespace {
+// The version of a "v{N}:…" ciphertext, in SQL.
+const QString kTotpVersion =
+    QStringLiteral("CAST(substr(totp_secret_enc, 2, instr(totp_secret_enc, ':') - 2) AS INTEGER)");
+} // namespace
+
+Result<QList<SealedCredential>> totpSecretsNotSealedUnder(store::Database &db, int version,
+                                                          const QString &afterId, int limit)
+{
+    QList<SealedCredential> rows;
+    const Status read =
+        db.forEachRow(QStringLiteral("SELECT id, totp_secret_enc, ") + kTotpVersion +
+                          QStringLiteral(" FROM users WHERE totp_secret_enc IS NOT NULL AND "
+                                         "totp_secret_enc <> '' AND ") +
+                          kTotpVersion + QStringLiteral(" <> ?1 AND id > ?2 ORDER BY id LIMIT ?3"),
+                      {version, afterId, limit}, [&rows](const store::Statement &s) {
+                          rows.append({s.text(0), s.text(1), int(s.int64(2))});
+                      });
+    if (!read)
+        return read.error();
+    return rows;
+}
+
+Result<bool> resealTotpSecret(store::Database &db, const QString &userId, const QString &previous,
+                              const QString &sealed)
+{
+    const Status updated =
+        db.execute(QStringLiteral("UPDATE users SET totp_secret_enc = ?3 WHERE id = ?1 AND "
+                                  "totp_secret_enc = ?2"),
+                   {userId, previous, sealed});
+    if (!updated)
+        return updated.error();
+    return db.changes() > 0;
+}
+
+Result<QList<int>> totpSecretKeyVersions(store::Database &db)
+{
+    QList<int> versions;
+    const Status read = db.forEachRow(
+        QStringLiteral("SELECT DISTINCT ") + kTotpVersion +
+            QStringLiteral(" FROM users WHERE totp_secret_enc IS NOT NULL AND "
+                           "totp_secret_enc <> ''"),
+        {}, [&versions](const store::Statement &s) { versions.append(int(s.int64(0))); });
+    if (!read)
+        return read.error();
+    return versions;
+}
+
 } // namespace hm::server::repositories

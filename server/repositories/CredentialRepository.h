@@ -86,4 +86,16 @@ Result<bool> resealCredential(store::Database &db, const QString &id, const QStr
 // How many rows each key version seals: (version, count), by version.
 Result<QList<QPair<int, qint64>>> credentialCountsByKeyVersion(store::Database &db);
 
+// Users' TOTP secrets (users.totp_secret_enc) are sealed under the same
+// CREDENTIAL data key, with the user id as associated data; the key
+// rotation re-encrypts them too. The version is the ciphertext's "v{N}:"
+// prefix. As credentialsNotSealedUnder, by user id (id = the user's).
+Result<QList<SealedCredential>> totpSecretsNotSealedUnder(store::Database &db, int version,
+                                                          const QString &afterId, int limit);
+// As resealCredential, for a user's TOTP secret.
+Result<bool> resealTotpSecret(store::Database &db, const QString &userId, const QString &previous,
+                              const QString &sealed);
+// The key versions users' TOTP secrets are sealed under.
+Result<QList<int>> totpSecretKeyVersions(store::Database &db);
+
 } // namespace hm::server::repositories

@@ -277,4 +277,59 @@ Result<ServerCommandLine> parseServerCommandLine(const QCoreApplication &app)
     return result;
 }
 
+bool isRotateMasterKeyCommand(const QStringList &arguments)
+{
+    return arguments.size() > 1 && arguments.at(1) == QLatin1String("rotate-master-key");
+}
+
+Result<MasterKeyRotationOptions> parseRotateMasterKeyCommandLine(const QCoreApplication &app)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "hivemind-server rotate-master-key: moves a stopped server's data directory to a new "
+        "master key (re-wraps the data keys, re-encrypts the database). The current key is "
+        "found as the server finds it (HIVEMIND_MASTER_KEY, --master-key-file, "
+        "DATA_DIR/master.key); the new one comes from HIVEMIND_NEW_MASTER_KEY, "
+        "--new-master-key-file or --generate-new-key. Interrupted, run it again with the same "
+        "options: it finishes or does nothing.\n"
+        "Exit codes: 0 done, 1 failure, 2 bad arguments, same key or a server holds the "
+        "directory, 3 neither key opens the database."));
+    parser.addHelpOption();
+    parser.addPositionalArgument(QStringLiteral("rotate-master-key"),
+                                 QStringLiteral("The command."));
+    const QCommandLineOption dataDir(
+        QStringLiteral("data-dir"),
+        QStringLiteral("The data directory (default %1).").arg(defaultDataDir()),
+        QStringLiteral("DIR"), defaultDataDir());
+    const QCommandLineOption keyFile(
+        QStringLiteral("master-key-file"),
+        QStringLiteral("File holding the current base64 master key (HIVEMIND_MASTER_KEY takes "
+                       "precedence)."),
+        QStringLiteral("FILE"));
+    const QCommandLineOption newKeyFile(
+        QStringLiteral("new-master-key-file"),
+        QStringLiteral("File holding the new base64 master key (HIVEMIND_NEW_MASTER_KEY takes "
+                       "precedence). The file is only read: point the server at it afterwards."),
+        QStringLiteral("FILE"));
+    const QCommandLineOption generate(
+        QStringLiteral("generate-new-key"),
+        QStringLiteral("Generate the new key and store it in DATA_DIR/master.key (only when "
+                       "the current key is that file)."));
+    parser.addOptions({dataDir, keyFile, newKeyFile, generate});
+    parser.process(app);
+    if (parser.positionalArguments().size() != 1)
+        return Error{ErrorCode::ValidationError,
+                     QStringLiteral("rotate-master-key takes no arguments besides its options")};
+
+    MasterKeyRotationOptions options;
+    options.dataDir = QDir(parser.value(dataDir)).absolutePath();
+    options.masterKeyFile = parser.value(keyFile);
+    options.newMasterKeyFile = parser.value(newKeyFile);
+    options.generateNewKey = parser.isSet(generate);
+    options.masterKeyEnvironment = qgetenv("HIVEMIND_MASTER_KEY");
+    options.newMasterKeyEnvironment = qgetenv("HIVEMIND_NEW_MASTER_KEY");
+    options.testHookStopAt = qEnvironmentVariable("HIVEMIND_TEST_HOOK_ROTATION_STOP_AT");
+    return options;
+}
+
 } // namespace hm::server

@@ -13,6 +13,7 @@
 #include "server/routes/credentials/CredentialRoutes.h"
 #include "server/routes/services/ServiceRoutes.h"
 #include "server/routes/system/SystemRoutes.h"
+#include "server/runtime/MasterKeyRotation.h"
 #include "server/runtime/TlsFiles.h"
 #include "server/services/auth/AuthModule.h"
 #include "server/services/credentials/CredentialRotation.h"
@@ -29,6 +30,7 @@
 #include "store/Migrations.h"
 
 #include <QDir>
+#include <QFileInfo>
 #include <QNetworkInterface>
 #include <optional>
 
@@ -117,8 +119,16 @@ Status ServerRuntime::openStore()
         crypto::deriveSubkey(masterKey.value().key, crypto::Subkey::Database);
     auto database = store::Database::open(databasePath(), databaseKey,
                                           store::OpenOptions{.fullSync = m_options.fullSync});
-    if (!database)
-        return database.error();
+    if (!database) {
+        Error error = database.error();
+        if (error.code == ErrorCode::DbKeyInvalid &&
+            QFileInfo::exists(masterKeyRotationMarkerPath(m_options.dataDir)))
+            error.message += QStringLiteral(
+                " - a master key rotation of this directory was interrupted after the database "
+                "was re-encrypted: run \"hivemind-server rotate-master-key\" again with the same "
+                "options to finish it, or start with the new key");
+        return error;
+    }
     m_database = std::move(database.value());
     if (Status migrated = store::migrate(*m_database); !migrated)
         return migrated.error();

@@ -52,12 +52,15 @@ private:
     QString m_user;
     const QString m_passphrase = QStringLiteral("phrase-%1").arg(quint32(::getpid()));
 
-    QString create(const QString &key, const QString &passphrase, quint16 port)
+    QString create(const QString &key, const QString &passphrase, quint16 port,
+                   const QString &hostKey = {})
     {
         QJsonObject data{
             {"host", "127.0.0.1"}, {"port", port}, {"username", m_user}, {"privateKey", key}};
         if (!passphrase.isEmpty())
             data.insert("passphrase", passphrase);
+        if (!hostKey.isEmpty())
+            data.insert("hostKey", hostKey);
         const Answer created =
             m_http->json("POST", "/api/v1/credentials",
                          {{"name", "sshd"}, {"type", "ssh"}, {"data", data}}, m_admin);
@@ -148,6 +151,61 @@ private slots:
         QCOMPARE(tested.data().value("success").toBool(), false);
         QVERIFY2(tested.data().value("message").toString().contains("refused"),
                  tested.raw.constData());
+    }
+
+    // A pinned host key (the fingerprint as ssh-keygen prints it): the
+    // right one signs in, another fails before the key is offered.
+    void aPinnedHostKeyIsChecked()
+    {
+        QProcess keygen;
+        keygen.start("ssh-keygen", {"-l", "-E", "sha256", "-f", m_ssh.filePath("host_key.pub")});
+        QVERIFY(keygen.waitForFinished(30000));
+        const QString fingerprint = QString::fromUtf8(keygen.readAll()).section(u' ', 1, 1);
+        QVERIFY2(fingerprint.startsWith("SHA256:"), qPrintable(fingerprint));
+        const QString key = fileText(m_ssh.filePath("client_key"));
+
+        const QString pinned = create(key, m_passphrase, m_port, fingerprint);
+        QVERIFY(!pinned.isEmpty());
+        QCOMPARE(m_http->get("/api/v1/credentials/" + pinned, m_admin)
+                     .data()
+                     .value("data")
+                     .toObject()
+                     .value("hostKey")
+                     .toString(),
+                 fingerprint);
+        Answer tested = testCredential(pinned);
+        QVERIFY2(tested.data().value("success").toBool(), tested.raw.constData());
+
+        // The fingerprint of another key (the client's own).
+        keygen.start("ssh-keygen", {"-l", "-E", "sha256", "-f", m_ssh.filePath("other_key.pub")});
+        QVERIFY(keygen.waitForFinished(30000));
+        const QString other = QString::fromUtf8(keygen.readAll()).section(u' ', 1, 1);
+        QVERIFY(other.startsWith("SHA256:") && other != fingerprint);
+        tested = testCredential(create(key, m_passphrase, m_port, other));
+        QCOMPARE(tested.status, 200);
+        QCOMPARE(tested.data().value("success").toBool(), false);
+        const QString message = tested.data().value("message").toString();
+        QVERIFY2(message.contains("does not match the pinned host key") &&
+                     message.contains(fingerprint) && message.contains(other),
+                 qPrintable(message));
+
+        // Not a fingerprint.
+        const Answer refused = m_http->json("POST", "/api/v1/credentials",
+                                            {{"name", "sshd"},
+                                             {"type", "ssh"},
+                                             {"data", QJsonObject{{"host", "127.0.0.1"},
+                                                                  {"username", m_user},
+                                                                  {"privateKey", key},
+                                                                  {"hostKey", "MD5:aa:bb"}}}},
+                                            m_admin);
+        QCOMPARE(refused.status, 422);
+        QCOMPARE(refused.body.value("error")
+                     .toObject()
+                     .value("details")
+                     .toObject()
+                     .value("field")
+                     .toString(),
+                 QStringLiteral("data.hostKey"));
     }
 
     void nobodyListening()

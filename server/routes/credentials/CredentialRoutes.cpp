@@ -131,7 +131,8 @@ QJsonObject credentialSchema()
                                           {QStringLiteral("host"), string()},
                                           {QStringLiteral("port"), integer()},
                                           {QStringLiteral("database"), string()},
-                                          {QStringLiteral("driver"), string()}})},
+                                          {QStringLiteral("driver"), string()},
+                                          {QStringLiteral("hostKey"), string()}})},
          {QStringLiteral("secret_fields"), object({{QStringLiteral("password"), boolean()},
                                                    {QStringLiteral("token"), boolean()},
                                                    {QStringLiteral("key"), boolean()},
@@ -158,7 +159,8 @@ void registerCredentialRoutes(ApiRouter &router, auth::AuthModule &auth, Credent
         "The type's fields (docs/vault.md): http_basic {username, password}; http_bearer "
         "{token}; api_key {key, in: header|query, name, prefix}; oauth2 {clientId, "
         "clientSecret, tokenUrl, scopes}; database {host, port, database, username, password, "
-        "driver: postgresql|mysql}; ssh {host, port, username, privateKey, passphrase}");
+        "driver: postgresql|mysql}; ssh {host, port, username, privateKey, passphrase, hostKey: "
+        "SHA256:… fingerprint to pin}");
     QJsonObject data = dataSchema();
     data.insert(QStringLiteral("description"), dataNote);
 

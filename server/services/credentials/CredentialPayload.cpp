@@ -51,7 +51,10 @@ const std::map<QString, QList<FieldSpec>> &typeTable()
           {QStringLiteral("port"), K::Port, false, false},
           {QStringLiteral("username"), K::Text, false, true},
           {QStringLiteral("privateKey"), K::Text, true, true},
-          {QStringLiteral("passphrase"), K::Text, true, false}}},
+          {QStringLiteral("passphrase"), K::Text, true, false},
+          // The server's host key fingerprint, pinned: "SHA256:" and 43
+          // characters of unpadded base64 (ssh-keygen -l -E sha256).
+          {QStringLiteral("hostKey"), K::Text, false, false}}},
     };
     return table;
 }
@@ -97,6 +100,15 @@ Result<QJsonValue> checkField(const FieldSpec &spec, const QJsonValue &value)
             const bool control = c.unicode() < 0x20 || c.unicode() == 0x7f;
             if (control && !(multiLine && (c == u'\n' || c == u'\r' || c == u'\t')))
                 return invalid(spec.name, QStringLiteral("must not contain control characters"));
+        }
+        if (spec.name == QLatin1String("hostKey")) {
+            static const QRegularExpression fingerprint(
+                QStringLiteral("^SHA256:[A-Za-z0-9+/]{43}$"));
+            if (!fingerprint.match(text).hasMatch())
+                return invalid(spec.name,
+                               QStringLiteral("must be a SHA-256 host key fingerprint such as "
+                                              "SHA256:AbC… (43 base64 characters), as "
+                                              "ssh-keygen -l -E sha256 prints it"));
         }
         return value;
     }

@@ -10,6 +10,7 @@
 #include <QJsonArray>
 #include <QMutexLocker>
 #include <QThread>
+#include <functional>
 #include <map>
 
 namespace hm::server::credentials {
@@ -82,6 +83,13 @@ Result<bool> CredentialRotation::unfinished()
         return counts.error();
     for (const auto &[version, count] : std::as_const(counts.value())) {
         if (version != state.value().active && count > 0)
+            return true;
+    }
+    Result<QList<int>> totpVersions = repositories::totpSecretKeyVersions(m_db);
+    if (!totpVersions)
+        return totpVersions.error();
+    for (const int version : std::as_const(totpVersions.value())) {
+        if (version != state.value().active)
             return true;
     }
     return false;
@@ -186,47 +194,78 @@ void CredentialRotation::work()
         m_total = total;
     }
 
-    QString afterId;
-    while (!m_stop) {
-        Result<QList<repositories::SealedCredential>> batch =
-            repositories::credentialsNotSealedUnder(db, active, afterId, m_batchSize);
-        if (!batch)
-            return fail(batch.error()), end();
-        if (batch.value().isEmpty())
-            break;
-        Result<store::Transaction> transaction = db.begin();
-        if (!transaction)
-            return fail(transaction.error()), end();
-        qint64 done = 0;
-        for (const repositories::SealedCredential &row : std::as_const(batch.value())) {
-            afterId = row.id;
-            const QByteArray ad = row.id.toUtf8();
-            Result<QByteArray> plaintext =
-                m_workerCipher->decrypt(row.encryptedData, DekPurpose::Credential, ad);
-            if (!plaintext) {
-                // Left as it is, under a key that is then kept: never lose it.
-                qCWarning(lcServer).noquote() << "credential key rotation: credential" << row.id
-                                              << "cannot be decrypted and keeps its key version"
-                                              << row.dekVersion << "-" << plaintext.error().message;
-                ++m_failed;
-                continue;
+    // Batches of rows sealed under another version, by id; one transaction
+    // per batch. `fetch` reads the next batch after an id, `reseal` writes
+    // one row back (compare-and-set). False when the rotation stopped.
+    using Rows = Result<QList<repositories::SealedCredential>>;
+    const auto reencrypt =
+        [&](const std::function<Rows(const QString &)> &fetch,
+            const std::function<Result<bool>(const repositories::SealedCredential &,
+                                             const QString &)> &reseal,
+            const char *what, bool counted) -> bool {
+        QString afterId;
+        while (!m_stop) {
+            Rows batch = fetch(afterId);
+            if (!batch)
+                return fail(batch.error()), false;
+            if (batch.value().isEmpty())
+                return true;
+            Result<store::Transaction> transaction = db.begin();
+            if (!transaction)
+                return fail(transaction.error()), false;
+            qint64 done = 0;
+            for (const repositories::SealedCredential &row : std::as_const(batch.value())) {
+                afterId = row.id;
+                const QByteArray ad = row.id.toUtf8();
+                Result<QByteArray> plaintext =
+                    m_workerCipher->decrypt(row.encryptedData, DekPurpose::Credential, ad);
+                if (!plaintext) {
+                    // Left as it is, under a key that is then kept: never lose it.
+                    qCWarning(lcServer).noquote()
+                        << "credential key rotation:" << what << row.id
+                        << "cannot be decrypted and keeps its key version" << row.dekVersion << "-"
+                        << plaintext.error().message;
+                    ++m_failed;
+                    continue;
+                }
+                Result<QString> sealed =
+                    m_workerCipher->encrypt(plaintext.value(), DekPurpose::Credential, ad);
+                crypto::wipe(plaintext.value());
+                if (!sealed)
+                    return fail(sealed.error()), false;
+                Result<bool> resealed = reseal(row, sealed.value());
+                if (!resealed)
+                    return fail(resealed.error()), false;
+                ++done; // a row changed meanwhile was sealed under the new key by its writer
             }
-            Result<QString> sealed =
-                m_workerCipher->encrypt(plaintext.value(), DekPurpose::Credential, ad);
-            crypto::wipe(plaintext.value());
-            if (!sealed)
-                return fail(sealed.error()), end();
-            Result<bool> resealed = repositories::resealCredential(db, row.id, row.encryptedData,
-                                                                   sealed.value(), active);
-            if (!resealed)
-                return fail(resealed.error()), end();
-            ++done; // a row changed meanwhile was sealed under the new key by its writer
+            if (Status committed = transaction.value().commit(); !committed)
+                return fail(committed.error()), false;
+            if (counted)
+                m_done += done;
         }
-        if (Status committed = transaction.value().commit(); !committed)
-            return fail(committed.error()), end();
-        m_done += done;
-    }
-    if (m_stop)
+        return false;
+    };
+    const bool credentialsDone = reencrypt(
+        [&](const QString &afterId) {
+            return repositories::credentialsNotSealedUnder(db, active, afterId, m_batchSize);
+        },
+        [&](const repositories::SealedCredential &row, const QString &sealed) {
+            return repositories::resealCredential(db, row.id, row.encryptedData, sealed, active);
+        },
+        "credential", true);
+    if (!credentialsDone)
+        return end();
+    // Users' TOTP secrets are sealed under the same key (not counted in
+    // total, reencrypted or the key-status counts, which are credentials').
+    const bool totpDone = reencrypt(
+        [&](const QString &afterId) {
+            return repositories::totpSecretsNotSealedUnder(db, active, afterId, m_batchSize);
+        },
+        [&](const repositories::SealedCredential &row, const QString &sealed) {
+            return repositories::resealTotpSecret(db, row.id, row.encryptedData, sealed);
+        },
+        "TOTP secret of user", false);
+    if (!totpDone)
         return end();
 
     // Retire the versions no row uses any more.
@@ -236,13 +275,16 @@ void CredentialRotation::work()
     Result<KeyState> state = keyState(db);
     if (!state)
         return fail(state.error()), end();
+    Result<QList<int>> totpVersions = repositories::totpSecretKeyVersions(db);
+    if (!totpVersions)
+        return fail(totpVersions.error()), end();
     for (const auto &[version, record] : state.value().keys) {
         if (version == active || record.status == DekStatus::Retired)
             continue;
         const bool used = std::any_of(
             counts.value().begin(), counts.value().end(),
             [v = version](const QPair<int, qint64> &c) { return c.first == v && c.second > 0; });
-        if (used)
+        if (used || totpVersions.value().contains(version))
             continue;
         if (Status retired = m_workerCipher->retire(DekPurpose::Credential, version); !retired)
             return fail(retired.error()), end();

@@ -94,7 +94,7 @@ void CredentialTester::testSsh(const CredentialData &data, Done done)
         const SshCheckOutcome outcome = checkSshLogin(
             text(data, QStringLiteral("host")), port, text(data, QStringLiteral("username")),
             text(data, QStringLiteral("privateKey")), text(data, QStringLiteral("passphrase")),
-            timeoutSeconds);
+            text(data, QStringLiteral("hostKey")), timeoutSeconds);
         const qint64 elapsed = timer.elapsed();
         QMetaObject::invokeMethod(
             this,

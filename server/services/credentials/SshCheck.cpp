@@ -44,7 +44,7 @@ QString fingerprintOf(ssh_session session)
 
 SshCheckOutcome checkSshLogin(const QString &host, int port, const QString &username,
                               const QString &privateKey, const QString &passphrase,
-                              int timeoutSeconds)
+                              const QString &expectedHostKey, int timeoutSeconds)
 {
     const Session session(ssh_new());
     if (!session)
@@ -64,6 +64,11 @@ SshCheckOutcome checkSshLogin(const QString &host, int port, const QString &user
         return {false, QStringLiteral("could not connect: %1")
                            .arg(QString::fromUtf8(ssh_get_error(session.get())))};
     const QString fingerprint = fingerprintOf(session.get());
+    if (!expectedHostKey.isEmpty() && fingerprint != expectedHostKey)
+        return {false, QStringLiteral("the server's host key %1 does not match the pinned host "
+                                      "key %2; the key was not offered to it")
+                           .arg(fingerprint.isEmpty() ? QStringLiteral("(unknown)") : fingerprint,
+                                expectedHostKey)};
 
     QByteArray keyText = privateKey.toUtf8();
     QByteArray phrase = passphrase.toUtf8();

@@ -16,10 +16,12 @@ struct SshCheckOutcome
     QString message;
 };
 
-// The host key is not checked against a known one (the credential has no
-// field for it yet); its fingerprint is reported so a person can.
+// With `expectedHostKey` (a pinned "SHA256:…" fingerprint) a server whose
+// host key has another fingerprint fails the check before anything is
+// sent to it (no key offered); without one the fingerprint is only
+// reported, so a person can check it.
 SshCheckOutcome checkSshLogin(const QString &host, int port, const QString &username,
                               const QString &privateKey, const QString &passphrase,
-                              int timeoutSeconds);
+                              const QString &expectedHostKey, int timeoutSeconds);
 
 } // namespace hm::server::credentials

@@ -4,6 +4,7 @@
 #include "store/DekRepository.h"
 #include "store/Migrations.h"
 
+#include <QFileInfo>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -158,6 +159,69 @@ private slots:
         const Status refused = wrong.load();
         QVERIFY(!refused.ok());
         QCOMPARE(refused.error().code, ErrorCode::DecryptionError);
+    }
+
+    // The pieces of master-key rotation: an encrypted copy under another
+    // database key (exportTo), its DEKs re-wrapped (rewrapDek,
+    // updateWrapping); the copy then opens and decrypts with the new keys
+    // only, and the original is untouched.
+    void exportAndRewrap()
+    {
+        const crypto::SecureBytes wrapping = randomKey();
+        const crypto::SecureBytes newWrapping = randomKey();
+        const crypto::SecureBytes newDbKey = randomKey();
+        const QString copyPath = m_dir->filePath(QStringLiteral("copy.db"));
+        QString sealed;
+        std::unique_ptr<Database> db = openDb();
+        QVERIFY(db);
+        {
+            DekRepository repo(*db);
+            crypto::EnvelopeCipher cipher(copyOf(wrapping), repo);
+            Result<QString> v1 = cipher.encrypt("secret", crypto::DekPurpose::Credential, "r");
+            QVERIFY(v1.ok());
+            sealed = v1.value();
+            QVERIFY(cipher.rotate(crypto::DekPurpose::Credential).ok());
+        }
+        const Status exported = db->exportTo(copyPath, newDbKey);
+        QVERIFY2(exported.ok(), why(exported));
+        QCOMPARE(db->exportTo(copyPath, newDbKey).error().code, ErrorCode::IoError); // exists
+        QCOMPARE(QFileInfo(copyPath).permissions() &
+                     (QFileDevice::ReadGroup | QFileDevice::ReadOther),
+                 QFileDevice::Permissions());
+        QCOMPARE(Database::open(copyPath, m_dbKey, {.createIfMissing = false}).error().code,
+                 ErrorCode::DbKeyInvalid);
+        Result<std::unique_ptr<Database>> copy =
+            Database::open(copyPath, newDbKey, {.createIfMissing = false});
+        QVERIFY2(copy.ok(), why(copy));
+        DekRepository copyRepo(*copy.value());
+        Result<QList<crypto::DekRecord>> records = copyRepo.loadAll();
+        QVERIFY(records.ok());
+        QCOMPARE(records.value().size(), 2);
+        for (const crypto::DekRecord &record : std::as_const(records.value())) {
+            QCOMPARE(crypto::rewrapDek(record, newWrapping, wrapping).error().code,
+                     ErrorCode::DecryptionError); // the wrong "from" key
+            Result<crypto::DekRecord> moved = crypto::rewrapDek(record, wrapping, newWrapping);
+            QVERIFY2(moved.ok(), why(moved));
+            QCOMPARE(moved.value().version, record.version);
+            QVERIFY(moved.value().nonce != record.nonce);
+            QVERIFY(copyRepo.updateWrapping(moved.value()).ok());
+        }
+        crypto::DekRecord missing = records.value().first();
+        missing.version = 99;
+        QCOMPARE(copyRepo.updateWrapping(missing).error().code, ErrorCode::KeyNotFound);
+
+        crypto::EnvelopeCipher moved(copyOf(newWrapping), copyRepo);
+        QVERIFY(moved.load().ok());
+        QCOMPARE(moved.decrypt(sealed, crypto::DekPurpose::Credential, "r").valueOr({}),
+                 QByteArray("secret"));
+        QCOMPARE(crypto::EnvelopeCipher(copyOf(wrapping), copyRepo).load().error().code,
+                 ErrorCode::DecryptionError);
+        // The original still works with the old keys.
+        DekRepository original(*db);
+        crypto::EnvelopeCipher old(copyOf(wrapping), original);
+        QVERIFY(old.load().ok());
+        QCOMPARE(old.decrypt(sealed, crypto::DekPurpose::Credential, "r").valueOr({}),
+                 QByteArray("secret"));
     }
 };
 
