@@ -175,7 +175,7 @@ QVariant ComponentListModel::data(const QModelIndex &index, int role) const
         case VersionColumn:
             return c.version;
         case KindColumn:
-            return c.builtin ? tr("Built-in") : tr("HTTP");
+            return c.builtin ? tr("Built-in") : tr("HTTP service");
         case StatusColumn:
             return statusText(c.status);
         case HealthColumn:

@@ -126,7 +126,7 @@ void TestComponentsPage::listsAndRegisters()
     QCOMPARE(page.model()->index(echo, ComponentListModel::HealthColumn).data().toString(),
              QStringLiteral("Healthy"));
     QCOMPARE(page.model()->index(echo, ComponentListModel::KindColumn).data().toString(),
-             QStringLiteral("HTTP"));
+             QStringLiteral("HTTP service"));
 
     // Registering the same again: already there, said so.
     endpoint->setText(m_url.toString());
