@@ -16,6 +16,7 @@
 #include <QLocale>
 #include <QPushButton>
 #include <QSplitter>
+#include <QStyle>
 #include <QTableView>
 #include <QTreeWidget>
 #include <QVBoxLayout>
@@ -100,8 +101,9 @@ ComponentsPage::ComponentsPage(QWidget *parent) : QWidget(parent)
     m_view->verticalHeader()->hide();
     m_view->setShowGrid(false);
     m_view->setAlternatingRowColors(true);
+    m_view->setWordWrap(false);
     m_view->horizontalHeader()->setStretchLastSection(false);
-    m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
     m_view->horizontalHeader()->setSectionResizeMode(ComponentListModel::NameColumn,
                                                      QHeaderView::Stretch);
     connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this] {
@@ -109,9 +111,12 @@ ComponentsPage::ComponentsPage(QWidget *parent) : QWidget(parent)
         updateActions();
     });
     connect(m_model, &ComponentListModel::stateChanged, this, [this] {
+        if (m_model->state() == ComponentListModel::State::Ready)
+            fitColumns();
         showState();
         updateActions();
     });
+    connect(m_model, &QAbstractItemModel::rowsInserted, this, &ComponentsPage::fitColumns);
     connect(m_model, &QAbstractItemModel::dataChanged, this, [this] {
         showDetail();
         updateActions();
@@ -123,7 +128,7 @@ ComponentsPage::ComponentsPage(QWidget *parent) : QWidget(parent)
     detail->setContentsMargins(12, 0, 0, 0);
     m_detailTitle = new QLabel(m_detail);
     m_detailTitle->setObjectName(QStringLiteral("components.detailTitle"));
-    m_detailTitle->setProperty("hmStyle", QStringLiteral("sectionTitle"));
+    m_detailTitle->setProperty("hmStyle", QStringLiteral("editorTitle"));
     m_detailTitle->setWordWrap(true);
     detail->addWidget(m_detailTitle);
     m_detailInfo = new QLabel(m_detail);
@@ -177,6 +182,19 @@ void ComponentsPage::setSession(client::ApiClient *client, const client::UserInf
     if (client)
         reload();
     retranslateUi();
+}
+
+void ComponentsPage::fitColumns()
+{
+    // Every column as wide as its contents (and header), a little air; the
+    // name takes the rest.
+    for (int column = 0; column < ComponentListModel::ColumnCount; ++column) {
+        if (column == ComponentListModel::NameColumn)
+            continue;
+        m_view->resizeColumnToContents(column);
+        m_view->horizontalHeader()->resizeSection(
+            column, m_view->horizontalHeader()->sectionSize(column) + 12);
+    }
 }
 
 void ComponentsPage::reload()
@@ -247,9 +265,9 @@ void ComponentsPage::showRegisterMessage(const QString &text, bool error)
 {
     m_registerMessageIsError = error;
     m_registerMessage->setText(text);
-    m_registerMessage->setProperty("hmStyle",
-                                   error ? QStringLiteral("error") : QStringLiteral("muted"));
-    m_registerMessage->setStyleSheet(error ? QStringLiteral("color: #c62828;") : QString());
+    m_registerMessage->setProperty("tone", error ? QStringLiteral("bad") : QString());
+    m_registerMessage->style()->unpolish(m_registerMessage);
+    m_registerMessage->style()->polish(m_registerMessage);
     m_registerMessage->setVisible(!text.isEmpty());
 }
 
@@ -520,6 +538,7 @@ void ComponentsPage::retranslateUi()
     m_name->setPlaceholderText(tr("Component name (optional)"));
     m_register->setText(tr("Register"));
     m_interface->setHeaderLabels({tr("Port or key"), tr("Type or value")});
+    fitColumns();       // headers in the new language
     m_usageKey.clear(); // asked again, in the new language
     showDetail();
     showState();

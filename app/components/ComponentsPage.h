@@ -58,6 +58,7 @@ private:
     void updateActions();
     void showState();
     void showDetail();
+    void fitColumns();
     void showRegisterMessage(const QString &text, bool error);
     const client::ComponentInfo *selected() const;
     QString errorText(const hm::Error &error) const;
