@@ -1799,6 +1799,73 @@
     </message>
 </context>
 <context>
+    <name>hm::app::ComponentListModel</name>
+    <message>
+        <source>Active</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>Deprecated</source>
+        <translation>Deprecated</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>Deleted</translation>
+    </message>
+    <message>
+        <source>Healthy</source>
+        <translation>Healthy</translation>
+    </message>
+    <message>
+        <source>Degraded</source>
+        <translation>Degraded</translation>
+    </message>
+    <message>
+        <source>Unhealthy</source>
+        <translation>Unhealthy</translation>
+    </message>
+    <message>
+        <source>Not checked yet</source>
+        <translation>Not checked yet</translation>
+    </message>
+    <message>
+        <source>Built-in</source>
+        <translation>Built-in</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Health</source>
+        <translation>Health</translation>
+    </message>
+    <message>
+        <source>Endpoints</source>
+        <translation>Endpoints</translation>
+    </message>
+    <message>
+        <source>HTTP service</source>
+        <translation>HTTP service</translation>
+    </message>
+</context>
+<context>
     <name>hm::app::ComponentPalette</name>
     <message>
         <source>%1, version %2. Drag it onto the canvas.</source>
@@ -1815,6 +1882,230 @@
     <message>
         <source>Registered</source>
         <translation>Registered</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::ComponentsPage</name>
+    <message>
+        <source>The server refused this: only administrators may register or deprecate components.</source>
+        <translation>The server refused this: only administrators may register or deprecate components.</translation>
+    </message>
+    <message>
+        <source>You are not signed in to this server, or your session has ended.</source>
+        <translation>You are not signed in to this server, or your session has ended.</translation>
+    </message>
+    <message>
+        <source>The component service cannot be reached or is not healthy: %1</source>
+        <translation>The component service cannot be reached or is not healthy: %1</translation>
+    </message>
+    <message>
+        <source>The service at this endpoint does not serve a component named &quot;%1&quot;.</source>
+        <translation>The service at this endpoint does not serve a component named &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>The server does not know this component (any more).</source>
+        <translation>The server does not know this component (any more).</translation>
+    </message>
+    <message>
+        <source>Already registered: %1</source>
+        <translation>Already registered: %1</translation>
+    </message>
+    <message>
+        <source>The endpoint must be an http or https URL without user name, password, query or fragment, e.g. http://10.0.0.5:9000.</source>
+        <translation>The endpoint must be an http or https URL without user name, password, query or fragment, e.g. http://10.0.0.5:9000.</translation>
+    </message>
+    <message>
+        <source>Component %1 has version &quot;%2&quot;, which is not a semantic version (MAJOR.MINOR.PATCH, e.g. 1.4.0 or 2.0.0-rc.1).</source>
+        <translation>Component %1 has version &quot;%2&quot;, which is not a semantic version (MAJOR.MINOR.PATCH, e.g. 1.4.0 or 2.0.0-rc.1).</translation>
+    </message>
+    <message>
+        <source>Component %1 has an invalid %2: %3</source>
+        <translation>Component %1 has an invalid %2: %3</translation>
+    </message>
+    <message>
+        <source>The server refused this: %1</source>
+        <translation>The server refused this: %1</translation>
+    </message>
+    <message>
+        <source>Enter the base URL of the component service.</source>
+        <translation>Enter the base URL of the component service.</translation>
+    </message>
+    <message>
+        <source>Checking %1...</source>
+        <translation>Checking %1...</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Registered %n component version(s): %1</source>
+        <translation>
+            <numerusform>Registered %n component version: %1</numerusform>
+            <numerusform>Registered %n component versions: %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Mark as active</source>
+        <translation>Mark as active</translation>
+    </message>
+    <message>
+        <source>Deprecate</source>
+        <translation>Deprecate</translation>
+    </message>
+    <message>
+        <source>Sign in first.</source>
+        <translation>Sign in first.</translation>
+    </message>
+    <message>
+        <source>Only administrators may register or deprecate components.</source>
+        <translation>Only administrators may register or deprecate components.</translation>
+    </message>
+    <message>
+        <source>Check the service&apos;s health, read its interfaces and register them.</source>
+        <translation>Check the service&apos;s health, read its interfaces and register them.</translation>
+    </message>
+    <message>
+        <source>Built-in components cannot be deprecated.</source>
+        <translation>Built-in components cannot be deprecated.</translation>
+    </message>
+    <message>
+        <source>A deprecated version keeps running; flows that start using it get a warning.</source>
+        <translation>A deprecated version keeps running; flows that start using it get a warning.</translation>
+    </message>
+    <message>
+        <source>Sign in to see the components.</source>
+        <translation>Sign in to see the components.</translation>
+    </message>
+    <message>
+        <source>Loading components...</source>
+        <translation>Loading components...</translation>
+    </message>
+    <message>
+        <source>The components could not be loaded: %1</source>
+        <translation>The components could not be loaded: %1</translation>
+    </message>
+    <message>
+        <source>No components.</source>
+        <translation>No components.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n component version(s).</source>
+        <translation>
+            <numerusform>%n component version.</numerusform>
+            <numerusform>%n component versions.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <source>%1, required</source>
+        <translation>%1, required</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>Default</source>
+        <translation>Default</translation>
+    </message>
+    <message>
+        <source>Schema</source>
+        <translation>Schema</translation>
+    </message>
+    <message>
+        <source>No component selected</source>
+        <translation>No component selected</translation>
+    </message>
+    <message>
+        <source>Select a component version to see its ports and configuration schema.</source>
+        <translation>Select a component version to see its ports and configuration schema.</translation>
+    </message>
+    <message>
+        <source>Status: %1</source>
+        <translation>Status: %1</translation>
+    </message>
+    <message>
+        <source>Health: %1</source>
+        <translation>Health: %1</translation>
+    </message>
+    <message>
+        <source>Built in: runs inside the server.</source>
+        <translation>Built in: runs inside the server.</translation>
+    </message>
+    <message>
+        <source>Endpoint %1: %2</source>
+        <translation>Endpoint %1: %2</translation>
+    </message>
+    <message>
+        <source>Inputs</source>
+        <translation>Inputs</translation>
+    </message>
+    <message>
+        <source>Outputs</source>
+        <translation>Outputs</translation>
+    </message>
+    <message>
+        <source>Configuration schema</source>
+        <translation>Configuration schema</translation>
+    </message>
+    <message>
+        <source>(any configuration)</source>
+        <translation>(any configuration)</translation>
+    </message>
+    <message>
+        <source>Looking for flows that use this version...</source>
+        <translation>Looking for flows that use this version...</translation>
+    </message>
+    <message>
+        <source>%1 (version %2)</source>
+        <translation>%1 (version %2)</translation>
+    </message>
+    <message>
+        <source>No flow you can see uses this version.</source>
+        <translation>No flow you can see uses this version.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Used by %n flow version(s): %1</source>
+        <translation>
+            <numerusform>Used by %n flow version: %1</numerusform>
+            <numerusform>Used by %n flow versions: %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Components</source>
+        <translation>Components</translation>
+    </message>
+    <message>
+        <source>Reload</source>
+        <translation>Reload</translation>
+    </message>
+    <message>
+        <source>Register a component service:</source>
+        <translation>Register a component service:</translation>
+    </message>
+    <message>
+        <source>Endpoint URL, e.g. http://10.0.0.5:9000</source>
+        <translation>Endpoint URL, e.g. http://10.0.0.5:9000</translation>
+    </message>
+    <message>
+        <source>Component name (optional)</source>
+        <translation>Component name (optional)</translation>
+    </message>
+    <message>
+        <source>Register</source>
+        <translation>Register</translation>
+    </message>
+    <message>
+        <source>Port or key</source>
+        <translation>Port or key</translation>
+    </message>
+    <message>
+        <source>Type or value</source>
+        <translation>Type or value</translation>
     </message>
 </context>
 <context>

@@ -1789,6 +1789,73 @@
     </message>
 </context>
 <context>
+    <name>hm::app::ComponentListModel</name>
+    <message>
+        <source>Active</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <source>Deprecated</source>
+        <translation>已弃用</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>已删除</translation>
+    </message>
+    <message>
+        <source>Healthy</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <source>Degraded</source>
+        <translation>性能降级</translation>
+    </message>
+    <message>
+        <source>Unhealthy</source>
+        <translation>异常</translation>
+    </message>
+    <message>
+        <source>Not checked yet</source>
+        <translation>尚未检查</translation>
+    </message>
+    <message>
+        <source>Built-in</source>
+        <translation>内置</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Health</source>
+        <translation>健康状态</translation>
+    </message>
+    <message>
+        <source>Endpoints</source>
+        <translation>端点</translation>
+    </message>
+    <message>
+        <source>HTTP service</source>
+        <translation>HTTP 服务</translation>
+    </message>
+</context>
+<context>
     <name>hm::app::ComponentPalette</name>
     <message>
         <source>%1, version %2. Drag it onto the canvas.</source>
@@ -1805,6 +1872,227 @@
     <message>
         <source>Registered</source>
         <translation>已注册</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::ComponentsPage</name>
+    <message>
+        <source>The server refused this: only administrators may register or deprecate components.</source>
+        <translation>服务器拒绝了此操作：只有管理员可以注册或弃用组件。</translation>
+    </message>
+    <message>
+        <source>You are not signed in to this server, or your session has ended.</source>
+        <translation>您尚未登录此服务器，或会话已结束。</translation>
+    </message>
+    <message>
+        <source>The component service cannot be reached or is not healthy: %1</source>
+        <translation>无法连接到组件服务，或其状态异常：%1</translation>
+    </message>
+    <message>
+        <source>The service at this endpoint does not serve a component named &quot;%1&quot;.</source>
+        <translation>此端点的服务没有提供名为“%1”的组件。</translation>
+    </message>
+    <message>
+        <source>The server does not know this component (any more).</source>
+        <translation>服务器上没有（或已不再有）此组件。</translation>
+    </message>
+    <message>
+        <source>Already registered: %1</source>
+        <translation>已注册：%1</translation>
+    </message>
+    <message>
+        <source>The endpoint must be an http or https URL without user name, password, query or fragment, e.g. http://10.0.0.5:9000.</source>
+        <translation>端点必须是不含用户名、密码、查询字符串或片段的 http 或 https 网址，例如 http://10.0.0.5:9000。</translation>
+    </message>
+    <message>
+        <source>Component %1 has version &quot;%2&quot;, which is not a semantic version (MAJOR.MINOR.PATCH, e.g. 1.4.0 or 2.0.0-rc.1).</source>
+        <translation>组件 %1 的版本“%2”不是语义化版本（主版本号.次版本号.修订号，例如 1.4.0 或 2.0.0-rc.1）。</translation>
+    </message>
+    <message>
+        <source>Component %1 has an invalid %2: %3</source>
+        <translation>组件 %1 的 %2 无效：%3</translation>
+    </message>
+    <message>
+        <source>The server refused this: %1</source>
+        <translation>服务器拒绝了此操作：%1</translation>
+    </message>
+    <message>
+        <source>Enter the base URL of the component service.</source>
+        <translation>请输入组件服务的基础网址。</translation>
+    </message>
+    <message>
+        <source>Checking %1...</source>
+        <translation>正在检查 %1…</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Registered %n component version(s): %1</source>
+        <translation>
+            <numerusform>已注册 %n 个组件版本：%1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Mark as active</source>
+        <translation>重新启用</translation>
+    </message>
+    <message>
+        <source>Deprecate</source>
+        <translation>弃用</translation>
+    </message>
+    <message>
+        <source>Sign in first.</source>
+        <translation>请先登录。</translation>
+    </message>
+    <message>
+        <source>Only administrators may register or deprecate components.</source>
+        <translation>只有管理员可以注册或弃用组件。</translation>
+    </message>
+    <message>
+        <source>Check the service&apos;s health, read its interfaces and register them.</source>
+        <translation>检查服务的健康状态、读取其接口并注册。</translation>
+    </message>
+    <message>
+        <source>Built-in components cannot be deprecated.</source>
+        <translation>内置组件无法弃用。</translation>
+    </message>
+    <message>
+        <source>A deprecated version keeps running; flows that start using it get a warning.</source>
+        <translation>已弃用的版本仍会继续执行；开始使用它的工作流会收到警告。</translation>
+    </message>
+    <message>
+        <source>Sign in to see the components.</source>
+        <translation>请登录以查看组件。</translation>
+    </message>
+    <message>
+        <source>Loading components...</source>
+        <translation>正在加载组件…</translation>
+    </message>
+    <message>
+        <source>The components could not be loaded: %1</source>
+        <translation>无法加载组件：%1</translation>
+    </message>
+    <message>
+        <source>No components.</source>
+        <translation>没有组件。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n component version(s).</source>
+        <translation>
+            <numerusform>%n 个组件版本。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>%1, required</source>
+        <translation>%1，必填</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>Default</source>
+        <translation>默认值</translation>
+    </message>
+    <message>
+        <source>Schema</source>
+        <translation>架构</translation>
+    </message>
+    <message>
+        <source>No component selected</source>
+        <translation>未选择组件</translation>
+    </message>
+    <message>
+        <source>Select a component version to see its ports and configuration schema.</source>
+        <translation>选择一个组件版本以查看其端口和配置架构。</translation>
+    </message>
+    <message>
+        <source>Status: %1</source>
+        <translation>状态：%1</translation>
+    </message>
+    <message>
+        <source>Health: %1</source>
+        <translation>健康状态：%1</translation>
+    </message>
+    <message>
+        <source>Built in: runs inside the server.</source>
+        <translation>内置：在服务器内执行。</translation>
+    </message>
+    <message>
+        <source>Endpoint %1: %2</source>
+        <translation>端点 %1：%2</translation>
+    </message>
+    <message>
+        <source>Inputs</source>
+        <translation>输入</translation>
+    </message>
+    <message>
+        <source>Outputs</source>
+        <translation>输出</translation>
+    </message>
+    <message>
+        <source>Configuration schema</source>
+        <translation>配置架构</translation>
+    </message>
+    <message>
+        <source>(any configuration)</source>
+        <translation>（任何配置均可）</translation>
+    </message>
+    <message>
+        <source>Looking for flows that use this version...</source>
+        <translation>正在查找使用此版本的工作流…</translation>
+    </message>
+    <message>
+        <source>%1 (version %2)</source>
+        <translation>%1（版本 %2）</translation>
+    </message>
+    <message>
+        <source>No flow you can see uses this version.</source>
+        <translation>您可查看的工作流中没有任何一个使用此版本。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Used by %n flow version(s): %1</source>
+        <translation>
+            <numerusform>有 %n 个工作流版本使用：%1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Components</source>
+        <translation>组件</translation>
+    </message>
+    <message>
+        <source>Reload</source>
+        <translation>重新加载</translation>
+    </message>
+    <message>
+        <source>Register a component service:</source>
+        <translation>注册组件服务：</translation>
+    </message>
+    <message>
+        <source>Endpoint URL, e.g. http://10.0.0.5:9000</source>
+        <translation>端点网址，例如 http://10.0.0.5:9000</translation>
+    </message>
+    <message>
+        <source>Component name (optional)</source>
+        <translation>组件名称（可选）</translation>
+    </message>
+    <message>
+        <source>Register</source>
+        <translation>注册</translation>
+    </message>
+    <message>
+        <source>Port or key</source>
+        <translation>端口或键</translation>
+    </message>
+    <message>
+        <source>Type or value</source>
+        <translation>类型或值</translation>
     </message>
 </context>
 <context>

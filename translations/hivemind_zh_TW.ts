@@ -1789,6 +1789,73 @@
     </message>
 </context>
 <context>
+    <name>hm::app::ComponentListModel</name>
+    <message>
+        <source>Active</source>
+        <translation>啟用</translation>
+    </message>
+    <message>
+        <source>Deprecated</source>
+        <translation>已淘汰</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>已刪除</translation>
+    </message>
+    <message>
+        <source>Healthy</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <source>Degraded</source>
+        <translation>效能降級</translation>
+    </message>
+    <message>
+        <source>Unhealthy</source>
+        <translation>異常</translation>
+    </message>
+    <message>
+        <source>Not checked yet</source>
+        <translation>尚未檢查</translation>
+    </message>
+    <message>
+        <source>Built-in</source>
+        <translation>內建</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名稱</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>類型</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>狀態</translation>
+    </message>
+    <message>
+        <source>Health</source>
+        <translation>健康狀態</translation>
+    </message>
+    <message>
+        <source>Endpoints</source>
+        <translation>端點</translation>
+    </message>
+    <message>
+        <source>HTTP service</source>
+        <translation>HTTP 服務</translation>
+    </message>
+</context>
+<context>
     <name>hm::app::ComponentPalette</name>
     <message>
         <source>%1, version %2. Drag it onto the canvas.</source>
@@ -1805,6 +1872,227 @@
     <message>
         <source>Registered</source>
         <translation>已註冊</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::ComponentsPage</name>
+    <message>
+        <source>The server refused this: only administrators may register or deprecate components.</source>
+        <translation>伺服器拒絕了此操作：只有管理員可以註冊或淘汰元件。</translation>
+    </message>
+    <message>
+        <source>You are not signed in to this server, or your session has ended.</source>
+        <translation>您尚未登入此伺服器，或工作階段已結束。</translation>
+    </message>
+    <message>
+        <source>The component service cannot be reached or is not healthy: %1</source>
+        <translation>無法連線到元件服務，或其狀態異常：%1</translation>
+    </message>
+    <message>
+        <source>The service at this endpoint does not serve a component named &quot;%1&quot;.</source>
+        <translation>此端點的服務沒有提供名為「%1」的元件。</translation>
+    </message>
+    <message>
+        <source>The server does not know this component (any more).</source>
+        <translation>伺服器上沒有（或已不再有）此元件。</translation>
+    </message>
+    <message>
+        <source>Already registered: %1</source>
+        <translation>已註冊：%1</translation>
+    </message>
+    <message>
+        <source>The endpoint must be an http or https URL without user name, password, query or fragment, e.g. http://10.0.0.5:9000.</source>
+        <translation>端點必須是不含使用者名稱、密碼、查詢字串或片段的 http 或 https 網址，例如 http://10.0.0.5:9000。</translation>
+    </message>
+    <message>
+        <source>Component %1 has version &quot;%2&quot;, which is not a semantic version (MAJOR.MINOR.PATCH, e.g. 1.4.0 or 2.0.0-rc.1).</source>
+        <translation>元件 %1 的版本「%2」不是語意化版本（主版號.次版號.修訂號，例如 1.4.0 或 2.0.0-rc.1）。</translation>
+    </message>
+    <message>
+        <source>Component %1 has an invalid %2: %3</source>
+        <translation>元件 %1 的 %2 無效：%3</translation>
+    </message>
+    <message>
+        <source>The server refused this: %1</source>
+        <translation>伺服器拒絕了此操作：%1</translation>
+    </message>
+    <message>
+        <source>Enter the base URL of the component service.</source>
+        <translation>請輸入元件服務的基礎網址。</translation>
+    </message>
+    <message>
+        <source>Checking %1...</source>
+        <translation>正在檢查 %1…</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Registered %n component version(s): %1</source>
+        <translation>
+            <numerusform>已註冊 %n 個元件版本：%1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Mark as active</source>
+        <translation>重新啟用</translation>
+    </message>
+    <message>
+        <source>Deprecate</source>
+        <translation>淘汰</translation>
+    </message>
+    <message>
+        <source>Sign in first.</source>
+        <translation>請先登入。</translation>
+    </message>
+    <message>
+        <source>Only administrators may register or deprecate components.</source>
+        <translation>只有管理員可以註冊或淘汰元件。</translation>
+    </message>
+    <message>
+        <source>Check the service&apos;s health, read its interfaces and register them.</source>
+        <translation>檢查服務的健康狀態、讀取其介面並註冊。</translation>
+    </message>
+    <message>
+        <source>Built-in components cannot be deprecated.</source>
+        <translation>內建元件無法淘汰。</translation>
+    </message>
+    <message>
+        <source>A deprecated version keeps running; flows that start using it get a warning.</source>
+        <translation>已淘汰的版本仍會繼續執行；開始使用它的工作流程會收到警告。</translation>
+    </message>
+    <message>
+        <source>Sign in to see the components.</source>
+        <translation>請登入以檢視元件。</translation>
+    </message>
+    <message>
+        <source>Loading components...</source>
+        <translation>正在載入元件…</translation>
+    </message>
+    <message>
+        <source>The components could not be loaded: %1</source>
+        <translation>無法載入元件：%1</translation>
+    </message>
+    <message>
+        <source>No components.</source>
+        <translation>沒有元件。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n component version(s).</source>
+        <translation>
+            <numerusform>%n 個元件版本。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（無）</translation>
+    </message>
+    <message>
+        <source>%1, required</source>
+        <translation>%1，必填</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>說明</translation>
+    </message>
+    <message>
+        <source>Default</source>
+        <translation>預設值</translation>
+    </message>
+    <message>
+        <source>Schema</source>
+        <translation>結構描述</translation>
+    </message>
+    <message>
+        <source>No component selected</source>
+        <translation>未選取元件</translation>
+    </message>
+    <message>
+        <source>Select a component version to see its ports and configuration schema.</source>
+        <translation>選取一個元件版本以檢視其連接埠與設定結構描述。</translation>
+    </message>
+    <message>
+        <source>Status: %1</source>
+        <translation>狀態：%1</translation>
+    </message>
+    <message>
+        <source>Health: %1</source>
+        <translation>健康狀態：%1</translation>
+    </message>
+    <message>
+        <source>Built in: runs inside the server.</source>
+        <translation>內建：在伺服器內執行。</translation>
+    </message>
+    <message>
+        <source>Endpoint %1: %2</source>
+        <translation>端點 %1：%2</translation>
+    </message>
+    <message>
+        <source>Inputs</source>
+        <translation>輸入</translation>
+    </message>
+    <message>
+        <source>Outputs</source>
+        <translation>輸出</translation>
+    </message>
+    <message>
+        <source>Configuration schema</source>
+        <translation>設定結構描述</translation>
+    </message>
+    <message>
+        <source>(any configuration)</source>
+        <translation>（任何設定皆可）</translation>
+    </message>
+    <message>
+        <source>Looking for flows that use this version...</source>
+        <translation>正在尋找使用此版本的工作流程…</translation>
+    </message>
+    <message>
+        <source>%1 (version %2)</source>
+        <translation>%1（版本 %2）</translation>
+    </message>
+    <message>
+        <source>No flow you can see uses this version.</source>
+        <translation>您可檢視的工作流程中沒有任何一個使用此版本。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Used by %n flow version(s): %1</source>
+        <translation>
+            <numerusform>有 %n 個工作流程版本使用：%1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Components</source>
+        <translation>元件</translation>
+    </message>
+    <message>
+        <source>Reload</source>
+        <translation>重新載入</translation>
+    </message>
+    <message>
+        <source>Register a component service:</source>
+        <translation>註冊元件服務：</translation>
+    </message>
+    <message>
+        <source>Endpoint URL, e.g. http://10.0.0.5:9000</source>
+        <translation>端點網址，例如 http://10.0.0.5:9000</translation>
+    </message>
+    <message>
+        <source>Component name (optional)</source>
+        <translation>元件名稱（選填）</translation>
+    </message>
+    <message>
+        <source>Register</source>
+        <translation>註冊</translation>
+    </message>
+    <message>
+        <source>Port or key</source>
+        <translation>連接埠或鍵</translation>
+    </message>
+    <message>
+        <source>Type or value</source>
+        <translation>類型或值</translation>
     </message>
 </context>
 <context>

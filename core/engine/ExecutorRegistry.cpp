@@ -38,6 +38,29 @@ bool ExecutorRegistry::setEnabled(const QString &name, const QString &version, b
     return true;
 }
 
+bool ExecutorRegistry::setDeprecated(const QString &name, const QString &version, bool deprecated)
+{
+    std::unique_lock lock(m_lock);
+    const auto byName = m_entries.find(name);
+    if (byName == m_entries.end())
+        return false;
+    const auto entry = byName->find(version);
+    if (entry == byName->end())
+        return false;
+    entry->deprecated = deprecated;
+    return true;
+}
+
+bool ExecutorRegistry::isDeprecated(const QString &name, const QString &version) const
+{
+    std::shared_lock lock(m_lock);
+    const auto byName = m_entries.constFind(name);
+    if (byName == m_entries.cend())
+        return false;
+    const auto entry = byName->constFind(version);
+    return entry != byName->cend() && entry->deprecated;
+}
+
 NodeExecutor *ExecutorRegistry::executor(const QString &name, const QString &version) const
 {
     std::shared_lock lock(m_lock);

@@ -50,6 +50,10 @@ public:
     // Hides (false) or shows again (true) a version from the catalogue.
     // False when there is no such entry.
     bool setEnabled(const QString &name, const QString &version, bool enabled);
+    // Deprecated versions still run and still compile; flow writes report a
+    // warning for nodes using them. False when there is no such entry.
+    bool setDeprecated(const QString &name, const QString &version, bool deprecated);
+    bool isDeprecated(const QString &name, const QString &version) const;
     // The executor of a component version (enabled or not), or nullptr.
     NodeExecutor *executor(const QString &name, const QString &version) const;
     // Enabled entries.
@@ -71,6 +75,7 @@ private:
         std::shared_ptr<NodeExecutor> executor;
         bool enabled = true;
         std::shared_ptr<const PortsFromConfig> ports; // null: fixed ports
+        bool deprecated = false;
     };
 
     mutable std::shared_mutex m_lock;

@@ -42,6 +42,7 @@ QList<PortDef> readPorts(JsonReader &reader, const QJsonObject &json, const QStr
             reader.report(JsonReader::join(path, QStringLiteral("type")),
                           QStringLiteral("unknown port type \"%1\"").arg(typeName));
         port.description = reader.string(obj, QStringLiteral("description"), path, false);
+        port.schema = reader.object(obj, QStringLiteral("schema"), path);
         if (isInput) {
             port.required = reader.boolean(obj, QStringLiteral("required"), path, false);
             if (obj.contains(QStringLiteral("default"))) {
@@ -77,6 +78,8 @@ QJsonArray writePorts(const QList<PortDef> &ports, bool isInput)
         }
         if (!p.description.isEmpty())
             obj.insert(QStringLiteral("description"), p.description);
+        if (!p.schema.isEmpty())
+            obj.insert(QStringLiteral("schema"), p.schema);
         array.append(obj);
     }
     return array;

@@ -20,6 +20,9 @@ struct PortDef
     bool required = false;                  // inputs only
     std::optional<QJsonValue> defaultValue; // inputs only; may hold null
     QString description;
+    // Optional JSON Schema (draft 7) of the port's value, for documentation
+    // and tools; checked to be a usable schema when a component registers.
+    QJsonObject schema;
     bool operator==(const PortDef &) const = default;
 };
 

@@ -452,6 +452,32 @@ CREATE TABLE service_endpoints (
     CONSTRAINT chk_endpoint_status CHECK (status IN ('active', 'removed'))
 );
 CREATE INDEX idx_service_endpoints_service ON service_endpoints(service_id);
+// Version 10: a component version may be served by several endpoints
+// (ComponentService: round robin over the healthy ones). Each endpoint
+// keeps its own health; components.endpoint and components.health stay as
+// the first endpoint and the summary of all (SQLite 3.15 cannot drop
+// columns). `deprecated` is components.status = 'deprecated' (seed 003
+// §4.2 component_versions.status); a version's config_schema stays inside
+// interface_def ("configSchema"). Version 9 is another change's number.
+const char kComponentEndpointsSchema[] = R"sql(
+CREATE TABLE component_endpoints (
+    id                TEXT PRIMARY KEY NOT NULL,
+    component_id      TEXT NOT NULL REFERENCES components(id) ON DELETE CASCADE,
+    endpoint          TEXT NOT NULL, -- base URL of the HTTP component service
+    health            TEXT NOT NULL DEFAULT 'unknown',
+    health_checked_at INTEGER,
+    health_message    TEXT,
+    created_by        TEXT NOT NULL,
+    created_at        INTEGER NOT NULL DEFAULT )sql" HM_NOW_MS R"sql(,
+    CONSTRAINT uk_component_endpoints UNIQUE (component_id, endpoint),
+    CONSTRAINT chk_component_endpoint_health CHECK (health IN
+        ('unknown', 'healthy', 'degraded', 'unhealthy'))
+);
+CREATE INDEX idx_component_endpoints_endpoint ON component_endpoints(endpoint);
+INSERT INTO component_endpoints (id, component_id, endpoint, health, health_checked_at,
+                                 created_by, created_at)
+SELECT lower(hex(randomblob(16))), id, endpoint, health, health_checked_at, created_by, created_at
+FROM components;
 )sql";
 
 #undef HM_NOW_MS
@@ -473,6 +499,7 @@ const QList<Migration> &schemaMigrations()
         {7, QStringLiteral("flow revisions"), QString::fromUtf8(kFlowRevisionSchema)},
         {8, QStringLiteral("credential vault"), QString::fromUtf8(kCredentialSchema)},
         {9, QStringLiteral("external services"), QString::fromUtf8(kExternalServicesSchema)},
+        {10, QStringLiteral("component endpoints"), QString::fromUtf8(kComponentEndpointsSchema)},
     };
     return migrations;
 }

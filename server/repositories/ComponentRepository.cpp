@@ -1,7 +1,7 @@
 #include "server/repositories/ComponentRepository.h"
 
 #include "store/Database.h"
-#include "store/SelectOne.h"
+#include "store/Like.h"
 
 #include <QJsonDocument>
 #include <QVariant>
@@ -95,21 +95,118 @@ Result<QStringList> componentEndpoints(store::Database &db, const QString &excep
 {
     QStringList endpoints;
     const Status read = db.forEachRow(
-        QStringLiteral(
-            "SELECT DISTINCT endpoint FROM components WHERE deleted_at IS NULL AND status <> ?"),
+        QStringLiteral("SELECT DISTINCT e.endpoint FROM component_endpoints e JOIN components c "
+                       "ON c.id = e.component_id WHERE c.deleted_at IS NULL AND c.status <> ?"),
         {exceptStatus}, [&endpoints](const store::Statement &s) { endpoints.append(s.text(0)); });
     if (!read)
         return read.error();
     return endpoints;
 }
 
-Result<std::optional<QString>> liveComponentEndpoint(store::Database &db, const QString &name,
-                                                     const QString &version)
+namespace {
+
+Result<QList<StoredEndpoint>> endpointRows(store::Database &db, const QString &where,
+                                           const QVariantList &binds)
 {
-    return store::selectOneAs(db,
-                              QStringLiteral("SELECT endpoint FROM components WHERE name = "
-                                             "? AND version = ? AND deleted_at IS NULL"),
-                              {name, version}, [](const store::Statement &s) { return s.text(0); });
+    QList<StoredEndpoint> list;
+    const Status read = db.forEachRow(
+        QStringLiteral("SELECT e.id, e.component_id, c.name, c.version, e.endpoint, e.health, "
+                       "e.health_checked_at, e.health_message, e.created_by, e.created_at "
+                       "FROM component_endpoints e JOIN components c ON c.id = e.component_id "
+                       "WHERE ") +
+            where +
+            QStringLiteral(" ORDER BY c.name, c.version, e.component_id, e.created_at, e.rowid"),
+        binds, [&list](const store::Statement &s) {
+            StoredEndpoint row;
+            row.id = s.text(0);
+            row.componentId = s.text(1);
+            row.name = s.text(2);
+            row.version = s.text(3);
+            row.endpoint = s.text(4);
+            row.health = s.text(5);
+            row.healthCheckedAt = s.isNull(6) ? 0 : s.int64(6);
+            row.healthMessage = s.isNull(7) ? QString() : s.text(7);
+            row.createdBy = s.text(8);
+            row.createdAt = s.int64(9);
+            list.append(std::move(row));
+        });
+    if (!read)
+        return read.error();
+    return list;
+}
+
+} // namespace
+
+Result<QList<StoredEndpoint>> endpointsOf(store::Database &db, const QStringList &componentIds)
+{
+    if (componentIds.isEmpty())
+        return QList<StoredEndpoint>{};
+    QStringList marks;
+    QVariantList binds;
+    for (const QString &id : componentIds) {
+        marks.append(QStringLiteral("?"));
+        binds.append(id);
+    }
+    return endpointRows(db, QStringLiteral("e.component_id IN (") + marks.join(u',') + u')', binds);
+}
+
+Result<QList<StoredEndpoint>> liveEndpoints(store::Database &db)
+{
+    return endpointRows(db, QStringLiteral("c.deleted_at IS NULL"), {});
+}
+
+Result<QList<StoredEndpoint>> liveEndpointsAt(store::Database &db, const QString &endpoint)
+{
+    return endpointRows(db, QStringLiteral("c.deleted_at IS NULL AND e.endpoint = ?"), {endpoint});
+}
+
+Status insertComponentEndpoint(store::Database &db, const StoredEndpoint &row)
+{
+    return db.execute(
+        QStringLiteral("INSERT INTO component_endpoints (id, component_id, endpoint, health, "
+                       "health_checked_at, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)"),
+        {row.id, row.componentId, row.endpoint, row.health, row.healthCheckedAt, row.createdBy,
+         row.createdAt});
+}
+
+Status setEndpointHealth(store::Database &db, const QString &id, const QString &health,
+                         const QString &message, qint64 checkedAt)
+{
+    return db.execute(QStringLiteral("UPDATE component_endpoints SET health = ?, health_message = "
+                                     "?, health_checked_at = ? WHERE id = ?"),
+                      {health, message.isEmpty() ? QVariant() : QVariant(message), checkedAt, id});
+}
+
+Status setComponentStatus(store::Database &db, const QString &id, const QString &status,
+                          qint64 nowMs)
+{
+    return db.execute(
+        QStringLiteral("UPDATE components SET status = ?, updated_at = ? WHERE id = ?"),
+        {status, nowMs, id});
+}
+
+Result<QList<FlowVersionText>> flowVersionsMentioning(store::Database &db, const QString &name,
+                                                      const QString &viewCondition,
+                                                      const QVariantList &binds)
+{
+    QString sql = QStringLiteral("SELECT f.id, f.name, v.version, v.status, v.definition FROM "
+                                 "flow_versions v JOIN flows f "
+                                 "ON f.id = v.flow_id WHERE f.deleted_at IS NULL AND ") +
+                  store::likeCondition(u"v.definition");
+    const QString quoted = QLatin1Char('"') + name + QLatin1Char('"');
+    QVariantList values{store::likePattern(quoted)};
+    if (!viewCondition.isEmpty()) {
+        sql += QStringLiteral(" AND ") + viewCondition;
+        values += binds;
+    }
+    sql += QStringLiteral(" ORDER BY f.name, f.id, CAST(v.version AS INTEGER)");
+    QList<FlowVersionText> list;
+    const Status read = db.forEachRow(sql, values, [&list](const store::Statement &s) {
+        list.append({s.text(0), s.text(1), s.text(2), s.text(3), s.text(4)});
+    });
+    if (!read)
+        return read.error();
+    return list;
 }
 
 Status insertComponent(store::Database &db, const StoredComponent &row)

@@ -250,6 +250,12 @@ private slots:
                                            << "/api/v1/executions/{execution}/metrics";
         QTest::newRow("components") << "/api/v1/components"
                                     << "/api/v1/components";
+        QTest::newRow("component") << "/api/v1/components/{name}"
+                                   << "/api/v1/components/noop";
+        QTest::newRow("component usage") << "/api/v1/components/{name}/{version}/usage"
+                                         << "/api/v1/components/noop/1.0.0/usage";
+        QTest::newRow("component usage, all versions") << "/api/v1/components/{name}/usage"
+                                                       << "/api/v1/components/noop/usage";
         QTest::newRow("system info") << "/api/v1/system/info"
                                      << "/api/v1/system/info";
         QTest::newRow("system config") << "/api/v1/system/config"

@@ -1,10 +1,23 @@
 #include "Components.h"
 
 #include <QJsonObject>
+#include <optional>
 
 namespace refcomp {
 
 namespace {
+
+QString &versionSetting()
+{
+    static QString version = QString::fromLatin1(kVersion);
+    return version;
+}
+
+std::optional<QJsonArray> &interfaceOverride()
+{
+    static std::optional<QJsonArray> defs;
+    return defs;
+}
 
 QJsonObject port(const char *name, const char *type, const char *description, bool required = false)
 {
@@ -20,7 +33,7 @@ QJsonObject component(const char *name, const char *description, QJsonArray inpu
                       QJsonArray outputs)
 {
     return QJsonObject{{QStringLiteral("name"), QString::fromLatin1(name)},
-                       {QStringLiteral("version"), QString::fromLatin1(kVersion)},
+                       {QStringLiteral("version"), versionSetting()},
                        {QStringLiteral("description"), QString::fromUtf8(description)},
                        {QStringLiteral("inputs"), inputs},
                        {QStringLiteral("outputs"), outputs}};
@@ -28,8 +41,25 @@ QJsonObject component(const char *name, const char *description, QJsonArray inpu
 
 } // namespace
 
+void setServedVersion(const QString &version)
+{
+    versionSetting() = version;
+}
+
+QString servedVersion()
+{
+    return versionSetting();
+}
+
+void setInterfaceOverride(const QJsonArray &defs)
+{
+    interfaceOverride() = defs;
+}
+
 QJsonArray interfaceDefs()
 {
+    if (interfaceOverride())
+        return *interfaceOverride();
     QJsonObject failRetryable = port("retryable", "boolean", "ask the engine to retry");
     failRetryable.insert(QStringLiteral("default"), false);
     return QJsonArray{

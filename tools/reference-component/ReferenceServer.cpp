@@ -69,10 +69,21 @@ ReferenceServer::ReferenceServer()
                      cancel(request, std::move(responder));
                  });
     m_http.route(QStringLiteral("/health"), QHttpServerRequest::Method::Get,
-                 [](const QHttpServerRequest &, QHttpServerResponder &&responder) {
+                 [this](const QHttpServerRequest &, QHttpServerResponder &&responder) {
                      reply(responder,
-                           QJsonObject{{QStringLiteral("status"), QStringLiteral("healthy")},
+                           QJsonObject{{QStringLiteral("status"), m_healthStatus},
                                        {QStringLiteral("components"), componentSummaries()}});
+                 });
+    // Tests only: what /health reports from now on ({"status": "unhealthy"}),
+    // while /execute keeps working.
+    m_http.route(QStringLiteral("/control/health"), QHttpServerRequest::Method::Post,
+                 [this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
+                     const QString status = QJsonDocument::fromJson(request.body())
+                                                .object()
+                                                .value(QStringLiteral("status"))
+                                                .toString();
+                     m_healthStatus = status.isEmpty() ? QStringLiteral("healthy") : status;
+                     reply(responder, QJsonObject{{QStringLiteral("status"), m_healthStatus}});
                  });
     m_http.route(QStringLiteral("/interface"), QHttpServerRequest::Method::Get,
                  [](const QHttpServerRequest &, QHttpServerResponder &&responder) {

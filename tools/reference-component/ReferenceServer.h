@@ -57,6 +57,7 @@ private:
     QJsonArray m_cancelled;
     QJsonArray m_requests;
     int m_executed = 0;
+    QString m_healthStatus = QStringLiteral("healthy");
 };
 
 } // namespace refcomp

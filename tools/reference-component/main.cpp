@@ -2,10 +2,14 @@
 // component protocol. Prints "listening on http://HOST:PORT" once ready so
 // a parent process can pick the port when started with port 0.
 
+#include "Components.h"
 #include "ReferenceServer.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <cstdio>
 
 #ifdef Q_OS_LINUX
@@ -31,7 +35,30 @@ int main(int argc, char *argv[])
         QStringLiteral("Exit when the parent process dies (Linux), so a crashed test "
                        "leaves no server behind."));
     parser.addOption(exitWithParent);
+    const QCommandLineOption versionOption(
+        QStringLiteral("component-version"),
+        QStringLiteral("Serve every component under this version (default 1.0.0)."),
+        QStringLiteral("version"));
+    parser.addOption(versionOption);
+    const QCommandLineOption interfaceOption(
+        QStringLiteral("interface-file"),
+        QStringLiteral("Serve the interface list (a JSON array) in this file instead."),
+        QStringLiteral("path"));
+    parser.addOption(interfaceOption);
     parser.process(app);
+    if (parser.isSet(versionOption))
+        refcomp::setServedVersion(parser.value(versionOption));
+    if (parser.isSet(interfaceOption)) {
+        QFile file(parser.value(interfaceOption));
+        const QJsonDocument defs = file.open(QIODevice::ReadOnly)
+                                       ? QJsonDocument::fromJson(file.readAll())
+                                       : QJsonDocument();
+        if (!defs.isArray()) {
+            std::fprintf(stderr, "--interface-file: not a readable JSON array\n");
+            return 2;
+        }
+        refcomp::setInterfaceOverride(defs.array());
+    }
 #ifdef Q_OS_LINUX
     if (parser.isSet(exitWithParent))
         prctl(PR_SET_PDEATHSIG, SIGTERM);

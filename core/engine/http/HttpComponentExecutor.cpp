@@ -5,6 +5,7 @@
 #include "engine/http/EngineHttpLogging.h"
 #include "engine/http/PendingReply.h"
 
+#include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
@@ -39,12 +40,16 @@ QNetworkRequest taskRequest(const QUrl &url, const NodeTask &task)
 class HttpComponentRun final : public NodeRun
 {
 public:
-    HttpComponentRun(QNetworkAccessManager *network, QUrl endpoint, NodeTask task, NodeDone done)
-        : m_network(network), m_endpoint(std::move(endpoint)), m_task(std::move(task)),
-          m_done(std::move(done)),
-          m_label(QStringLiteral("%1 %2 at %3")
-                      .arg(m_task.component, m_task.version, m_endpoint.toDisplayString()))
-    {}
+    // `endpoints`: the ones to try, in order (at least one, unless
+    // refuseUnhealthy() follows).
+    HttpComponentRun(QNetworkAccessManager *network, QList<QUrl> endpoints, NodeTask task,
+                     NodeDone done)
+        : m_network(network), m_endpoints(std::move(endpoints)), m_task(std::move(task)),
+          m_done(std::move(done))
+    {
+        m_endpoint = m_endpoints.value(0);
+        updateLabel();
+    }
 
     ~HttpComponentRun() override
     {
@@ -61,8 +66,9 @@ public:
     {
         finishLater(NodeOutcome::failed(
             Error{ErrorCode::ComponentUnavailable,
-                  QStringLiteral("%1 is marked unhealthy by its last health check; not called")
-                      .arg(m_label),
+                  QStringLiteral("%1 %2 is marked unhealthy by its last health check at every "
+                                 "endpoint; not called")
+                      .arg(m_task.component, m_task.version),
                   {{QStringLiteral("reason"), QStringLiteral("COMPONENT_UNHEALTHY")}}},
             true));
     }
@@ -76,13 +82,10 @@ public:
                 true));
             return;
         }
-        const QByteArray body = QJsonDocument(http::executeRequestBody(m_task, blobBaseUrl))
-                                    .toJson(QJsonDocument::Compact);
-        QNetworkReply *reply = m_network->post(
-            taskRequest(http::endpointUrl(m_endpoint, QStringLiteral("execute")), m_task), body);
-        m_call = std::make_unique<PendingReply>(
-            reply, m_task.timeoutMs, http::kMaxReplyBytes,
-            [this](QNetworkReply &r, PendingReply::End how) { onEnd(r, how); });
+        m_body = QJsonDocument(http::executeRequestBody(m_task, blobBaseUrl))
+                     .toJson(QJsonDocument::Compact);
+        m_clock.start();
+        post();
     }
 
     void cancel() override
@@ -97,6 +100,32 @@ public:
     }
 
 private:
+    void updateLabel()
+    {
+        m_label = QStringLiteral("%1 %2 at %3")
+                      .arg(m_task.component, m_task.version, m_endpoint.toDisplayString());
+    }
+
+    void post()
+    {
+        // A failover call gets what is left of the attempt's time.
+        const int left = m_task.timeoutMs > 0
+                             ? int(qMax<qint64>(1, m_task.timeoutMs - m_clock.elapsed()))
+                             : m_task.timeoutMs;
+        QNetworkReply *reply = m_network->post(
+            taskRequest(http::endpointUrl(m_endpoint, QStringLiteral("execute")), m_task), m_body);
+        m_call = std::make_unique<PendingReply>(
+            reply, left, http::kMaxReplyBytes,
+            [this](QNetworkReply &r, PendingReply::End how) { onEnd(r, how); });
+    }
+
+    // Errors that say the request never reached the component.
+    static bool neverArrived(QNetworkReply::NetworkError error)
+    {
+        return error == QNetworkReply::ConnectionRefusedError ||
+               error == QNetworkReply::HostNotFoundError;
+    }
+
     void onEnd(QNetworkReply &reply, PendingReply::End how)
     {
         switch (how) {
@@ -119,9 +148,32 @@ private:
         case PendingReply::End::Finished:
             break;
         }
+        if (!reply.attribute(QNetworkRequest::HttpStatusCodeAttribute).isValid() &&
+            neverArrived(reply.error()) && m_tried + 1 < m_endpoints.size()) {
+            qCInfo(lcEngineHttp).noquote() << "component" << m_label << "unreachable ("
+                                           << reply.errorString() << "), trying the next endpoint";
+            m_failures.append(
+                QStringLiteral("%1: %2").arg(m_endpoint.toDisplayString(), reply.errorString()));
+            ++m_tried;
+            m_endpoint = m_endpoints.at(m_tried);
+            updateLabel();
+            // Not from inside the finished reply's own signal.
+            QTimer::singleShot(0, &m_guard, [this] {
+                if (!m_finished && !m_finishPending)
+                    post();
+            });
+            return;
+        }
         const QVariant status = reply.attribute(QNetworkRequest::HttpStatusCodeAttribute);
         if (!status.isValid()) {
-            finish(http::outcomeFromNetworkError(reply.error(), reply.errorString(), m_label));
+            NodeOutcome outcome =
+                http::outcomeFromNetworkError(reply.error(), reply.errorString(), m_label);
+            if (!m_failures.isEmpty()) {
+                outcome.error.message +=
+                    QStringLiteral(" (also tried %1)").arg(m_failures.join(QStringLiteral("; ")));
+                outcome.error.details.insert(QStringLiteral("endpoints_tried"), m_tried + 1);
+            }
+            finish(std::move(outcome));
             return;
         }
         finish(http::outcomeFromExecuteReply(status.toInt(), reply.readAll(), m_label));
@@ -167,10 +219,15 @@ private:
     }
 
     QPointer<QNetworkAccessManager> m_network;
-    QUrl m_endpoint;
+    QList<QUrl> m_endpoints;
+    QUrl m_endpoint; // the one being called
+    qsizetype m_tried = 0;
+    QStringList m_failures;
     NodeTask m_task;
     NodeDone m_done;
     QString m_label;
+    QByteArray m_body;
+    QElapsedTimer m_clock;
     std::unique_ptr<PendingReply> m_call;
     QObject m_guard; // context of queued reports: they die with the run
     bool m_finished = false;
@@ -182,19 +239,35 @@ private:
 
 HttpComponentExecutor::HttpComponentExecutor(QUrl endpoint, QNetworkAccessManager *network,
                                              QUrl blobBaseUrl)
-    : m_endpoint(std::move(endpoint)), m_network(network),
+    : m_endpoints(std::make_shared<ComponentEndpoints>(QList<QUrl>{std::move(endpoint)})),
+      m_network(network),
       m_blobUrl([url = std::move(blobBaseUrl)](const NodeTask &) { return url; })
 {}
 
 HttpComponentExecutor::HttpComponentExecutor(QUrl endpoint, QNetworkAccessManager *network,
                                              BlobUrlFor blobUrl)
-    : m_endpoint(std::move(endpoint)), m_network(network), m_blobUrl(std::move(blobUrl))
+    : m_endpoints(std::make_shared<ComponentEndpoints>(QList<QUrl>{std::move(endpoint)})),
+      m_network(network), m_blobUrl(std::move(blobUrl))
 {}
+
+HttpComponentExecutor::HttpComponentExecutor(std::shared_ptr<ComponentEndpoints> endpoints,
+                                             QNetworkAccessManager *network, BlobUrlFor blobUrl)
+    : m_endpoints(endpoints ? std::move(endpoints) : std::make_shared<ComponentEndpoints>()),
+      m_network(network), m_blobUrl(std::move(blobUrl))
+{}
+
+QUrl HttpComponentExecutor::endpoint() const
+{
+    return m_endpoints->endpoints().value(0);
+}
 
 std::unique_ptr<NodeRun> HttpComponentExecutor::start(const NodeTask &task, NodeDone done)
 {
-    auto run = std::make_unique<HttpComponentRun>(m_network, m_endpoint, task, std::move(done));
-    if (!m_available.load())
+    QList<QUrl> order = m_endpoints->nextOrder();
+    const bool refused = order.isEmpty();
+    auto run =
+        std::make_unique<HttpComponentRun>(m_network, std::move(order), task, std::move(done));
+    if (refused)
         run->refuseUnhealthy();
     else
         run->begin(m_blobUrl ? m_blobUrl(task) : QUrl());

@@ -6,6 +6,7 @@
 
 #include "common/Result.h"
 #include "engine/NodeExecutor.h"
+#include "engine/http/ComponentEndpoints.h"
 #include "flow/ComponentInterface.h"
 
 #include <QJsonDocument>
@@ -13,8 +14,8 @@
 #include <QPair>
 #include <QPointer>
 #include <QUrl>
-#include <atomic>
 #include <functional>
+#include <memory>
 
 class QNetworkAccessManager;
 
@@ -35,15 +36,24 @@ public:
     // start(); the server answers <public url>/api/v1/blobs/<executionId>.
     using BlobUrlFor = std::function<QUrl(const NodeTask &)>;
     HttpComponentExecutor(QUrl endpoint, QNetworkAccessManager *network, BlobUrlFor blobUrl);
+    // Several endpoints serving the same component version: each attempt
+    // goes to the next available one (round robin, ComponentEndpoints), and
+    // when connecting to it fails (refused, host not found: the request
+    // surely never arrived) to the next, before the attempt fails. An
+    // endpoint that answered, timed out or broke off mid-call is not
+    // retried elsewhere: the component may have done the work.
+    HttpComponentExecutor(std::shared_ptr<ComponentEndpoints> endpoints,
+                          QNetworkAccessManager *network, BlobUrlFor blobUrl);
 
-    // Dispatch gating: while unavailable (the server's health check found
-    // the service unhealthy), start() does not call the component; the
+    // Dispatch gating: while no endpoint is available (the server's health
+    // check found them unhealthy), start() does not call the component; the
     // attempt fails from the event loop with a retryable
     // COMPONENT_UNAVAILABLE whose details say reason "COMPONENT_UNHEALTHY",
     // so the retry policy may try again after the next good check. Any
-    // thread may set it.
-    void setAvailable(bool available) { m_available.store(available); }
-    bool isAvailable() const { return m_available.load(); }
+    // thread may set it. setAvailable() sets every endpoint; per endpoint:
+    // endpoints()->setAvailable(url, ...).
+    void setAvailable(bool available) { m_endpoints->setAllAvailable(available); }
+    bool isAvailable() const { return m_endpoints->anyAvailable(); }
 
     // The run's cancel() aborts the call, POSTs <endpoint>/cancel and
     // reports Cancelled through `done` from the event loop (never inside
@@ -51,13 +61,14 @@ public:
     std::unique_ptr<NodeRun> start(const NodeTask &task, NodeDone done) override;
     bool usesBlobToken() const override { return true; }
 
-    const QUrl &endpoint() const { return m_endpoint; }
+    // The first endpoint (empty when there is none).
+    QUrl endpoint() const;
+    const std::shared_ptr<ComponentEndpoints> &endpoints() const { return m_endpoints; }
 
 private:
-    QUrl m_endpoint;
+    std::shared_ptr<ComponentEndpoints> m_endpoints;
     QPointer<QNetworkAccessManager> m_network;
     BlobUrlFor m_blobUrl;
-    std::atomic<bool> m_available{true};
 };
 
 // GET <endpoint>/interface answers a JSON array of interface_def objects

@@ -83,8 +83,52 @@ QJsonObject componentSchema()
                   QStringLiteral("unhealthy")})},
          {QStringLiteral("health_checked_at"), nullable(string())},
          {QStringLiteral("health_message"), string()},
+         {QStringLiteral("deprecated"),
+          boolean(QStringLiteral("status is \"deprecated\": still runs; flow writes warn"))},
+         {QStringLiteral("endpoints"),
+          arrayOf(object({{QStringLiteral("url"), string()},
+                          {QStringLiteral("health"),
+                           enumOf({QStringLiteral("unknown"), QStringLiteral("healthy"),
+                                   QStringLiteral("degraded"), QStringLiteral("unhealthy")})},
+                          {QStringLiteral("health_checked_at"), nullable(string())},
+                          {QStringLiteral("health_message"), string()},
+                          {QStringLiteral("created_at"), nullable(string())}},
+                         {QStringLiteral("url"), QStringLiteral("health")}))},
          {QStringLiteral("inputs"), arrayOf(object({}))},
-         {QStringLiteral("outputs"), arrayOf(object({}))}});
+         {QStringLiteral("outputs"), arrayOf(object({}))},
+         {QStringLiteral("configSchema"), object({})}},
+        {QStringLiteral("name"), QStringLiteral("version"), QStringLiteral("builtin"),
+         QStringLiteral("status"), QStringLiteral("health"), QStringLiteral("deprecated"),
+         QStringLiteral("endpoints")});
+}
+
+QJsonObject usageSchema()
+{
+    return object({{QStringLiteral("items"),
+                    arrayOf(object({{QStringLiteral("flow_id"), string()},
+                                    {QStringLiteral("flow_name"), string()},
+                                    {QStringLiteral("flow_version"), string()},
+                                    {QStringLiteral("flow_version_status"),
+                                     enumOf({QStringLiteral("draft"), QStringLiteral("published"),
+                                             QStringLiteral("deprecated")})},
+                                    {QStringLiteral("component_versions"), arrayOf(string())},
+                                    {QStringLiteral("nodes"), arrayOf(string())}},
+                                   {QStringLiteral("flow_id"), QStringLiteral("flow_version"),
+                                    QStringLiteral("nodes")}))}},
+                  {QStringLiteral("items")});
+}
+
+ApiReply deprecate(ComponentService &service, store::Database &db, const RequestContext &c,
+                   const Principal &p, bool deprecated)
+{
+    HM_TRY(row, service.setDeprecated(c.pathArgs.at(0), c.pathArgs.at(1), deprecated));
+    auditComponent(db, c, p,
+                   deprecated ? QStringLiteral("COMPONENT_DEPRECATED")
+                              : QStringLiteral("COMPONENT_UNDEPRECATED"),
+                   row.value().value(QStringLiteral("id")).toString(),
+                   {{QStringLiteral("name"), c.pathArgs.at(0)},
+                    {QStringLiteral("version"), c.pathArgs.at(1)}});
+    return ApiReply::ok(row.value());
 }
 
 QJsonObject itemsSchema()
@@ -122,7 +166,9 @@ void registerComponentRoutes(ApiRouter &router, auth::AuthModule &auth, store::D
 
     RouteDoc registerDoc = componentDoc(
         QStringLiteral("Register the components an HTTP endpoint serves (health check, then "
-                       "GET /interface); usable by flows at once"),
+                       "GET /interface; versions must be semantic versions and schemas valid "
+                       "JSON Schemas); a version already registered elsewhere with the same "
+                       "interface gains this endpoint; usable by flows at once"),
         {ErrorCode::ComponentUnavailable, ErrorCode::ComponentNotFound,
          ErrorCode::ResourceAlreadyExists},
         itemsSchema(),
@@ -144,7 +190,8 @@ void registerComponentRoutes(ApiRouter &router, auth::AuthModule &auth, store::D
             HM_TRY(items, service.list(c.pathArgs.at(0)));
             return ApiReply::ok(QJsonObject{{QStringLiteral("items"), items.value()}});
         },
-        componentDoc(QStringLiteral("Every version of one component"),
+        componentDoc(QStringLiteral("Every version of one component, by semantic version "
+                                    "precedence"),
                      {ErrorCode::ComponentNotFound}, itemsSchema()));
 
     auth::addProtectedRoute(
@@ -167,8 +214,46 @@ void registerComponentRoutes(ApiRouter &router, auth::AuthModule &auth, store::D
         router, auth, Method::Post, QStringLiteral("/api/v1/components/{name}/{version}/health"),
         Role::User,
         [&service](const RequestContext &c, const Principal &) { return recheck(service, c); },
-        componentDoc(QStringLiteral("Check a registered component's health now"),
+        componentDoc(QStringLiteral("Check a registered component's health now (every endpoint)"),
                      {ErrorCode::ComponentNotFound}, componentSchema()));
+
+    auth::addProtectedRoute(
+        router, auth, Method::Post, QStringLiteral("/api/v1/components/{name}/{version}/deprecate"),
+        Role::Admin,
+        [&service, &db](const RequestContext &c, const Principal &p) {
+            return deprecate(service, db, c, p, true);
+        },
+        componentDoc(QStringLiteral("Deprecate a registered component version: it keeps running "
+                                    "and stays usable, flow writes using it answer warnings"),
+                     {ErrorCode::ComponentNotFound}, componentSchema()));
+    auth::addProtectedRoute(
+        router, auth, Method::Post,
+        QStringLiteral("/api/v1/components/{name}/{version}/undeprecate"), Role::Admin,
+        [&service, &db](const RequestContext &c, const Principal &p) {
+            return deprecate(service, db, c, p, false);
+        },
+        componentDoc(QStringLiteral("Make a deprecated component version active again"),
+                     {ErrorCode::ComponentNotFound}, componentSchema()));
+
+    auth::addProtectedRoute(
+        router, auth, Method::Get, QStringLiteral("/api/v1/components/{name}/usage"), Role::Viewer,
+        [&service](const RequestContext &c, const Principal &p) -> ApiReply {
+            HM_TRY(items, service.usage(c.pathArgs.at(0), {}, p));
+            return ApiReply::ok(QJsonObject{{QStringLiteral("items"), items.value()}});
+        },
+        componentDoc(QStringLiteral("Flow versions whose nodes use any version of a component "
+                                    "(among the flows the caller may view)"),
+                     {ErrorCode::ComponentNotFound}, usageSchema()));
+    auth::addProtectedRoute(
+        router, auth, Method::Get, QStringLiteral("/api/v1/components/{name}/{version}/usage"),
+        Role::Viewer,
+        [&service](const RequestContext &c, const Principal &p) -> ApiReply {
+            HM_TRY(items, service.usage(c.pathArgs.at(0), c.pathArgs.at(1), p));
+            return ApiReply::ok(QJsonObject{{QStringLiteral("items"), items.value()}});
+        },
+        componentDoc(QStringLiteral("Flow versions whose nodes use one component version "
+                                    "(among the flows the caller may view)"),
+                     {ErrorCode::ComponentNotFound}, usageSchema()));
 }
 
 } // namespace hm::server

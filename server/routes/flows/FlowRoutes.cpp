@@ -9,6 +9,7 @@
 #include "server/routes/EngineRoutes.h"
 #include "server/services/auth/AuditLog.h"
 #include "server/services/auth/AuthModule.h"
+#include "server/services/engine/ComponentService.h"
 #include "server/services/engine/FlowAccess.h"
 #include "server/services/engine/FlowEngineHost.h"
 #include "server/services/engine/FlowEvents.h"
@@ -198,6 +199,9 @@ ApiReply createFlow(store::Database &db, FlowEngineHost &host, FlowEvents &event
     QJsonObject data = flowJson(flow.value());
     data.insert(QStringLiteral("version"), QStringLiteral("1"));
     data.insert(QStringLiteral("status"), QStringLiteral("draft"));
+    data.insert(
+        QStringLiteral("warnings"),
+        ComponentService::deprecationWarnings(host.registry(), parsed.value().definition.toJson()));
     const FlowRecord &f = flow.value();
     events.publish({QStringLiteral("flow_created"),
                     f.id,
@@ -411,6 +415,8 @@ ApiReply addVersion(store::Database &db, FlowEngineHost &host, FlowEvents &event
                      {QStringLiteral("updated_at"), auth::isoOrNull(flow.value().updatedAtMs)}}});
     QJsonObject data = versionJson(v, false);
     data.insert(QStringLiteral("flow_revision"), revision);
+    data.insert(QStringLiteral("warnings"),
+                ComponentService::deprecationWarnings(host.registry(), v.definition.toJson()));
     return withEtag(ApiReply::ok(data, 201), revision);
 }
 
@@ -426,8 +432,8 @@ ApiReply listVersions(store::Database &db, const RequestContext &c, const Princi
     return ApiReply::ok(QJsonObject{{QStringLiteral("items"), items}});
 }
 
-ApiReply publish(store::Database &db, FlowEvents &events, const RequestContext &c,
-                 const Principal &p)
+ApiReply publish(store::Database &db, FlowEngineHost &host, FlowEvents &events,
+                 const RequestContext &c, const Principal &p)
 {
     const QString id = c.pathArgs.at(0);
     HM_TRY_STATUS(requireFlowPermission(db, p, id, FlowPermission::Edit));
@@ -461,6 +467,9 @@ ApiReply publish(store::Database &db, FlowEvents &events, const RequestContext &
     }
     QJsonObject data = versionJson(record.value(), false);
     data.insert(QStringLiteral("flow_revision"), revision);
+    data.insert(
+        QStringLiteral("warnings"),
+        ComponentService::deprecationWarnings(host.registry(), record.value().definition.toJson()));
     return withEtag(ApiReply::ok(data), revision);
 }
 
@@ -481,6 +490,18 @@ RouteDoc flowDoc(const QString &summary, QList<ErrorCode> errors, QJsonObject re
     d.responseSchema = std::move(response);
     d.successStatus = success;
     return d;
+}
+
+// Nodes using deprecated component versions (ComponentService).
+QJsonObject warningsSchema()
+{
+    return arrayOf(
+        object({{QStringLiteral("code"), enumOf({QStringLiteral("DEPRECATED_COMPONENT_VERSION")})},
+                {QStringLiteral("message"), string()},
+                {QStringLiteral("node"), string()},
+                {QStringLiteral("component"), string()},
+                {QStringLiteral("version"), string()}},
+               {QStringLiteral("code"), QStringLiteral("message")}));
 }
 
 // versionJson
@@ -555,6 +576,7 @@ QJsonObject versionWriteSchema()
     QJsonObject properties = schema.value(QStringLiteral("properties")).toObject();
     properties.insert(QStringLiteral("flow_revision"),
                       integer(QStringLiteral("the flow's revision after this write (its ETag)")));
+    properties.insert(QStringLiteral("warnings"), warningsSchema());
     schema.insert(QStringLiteral("properties"), properties);
     return schema;
 }
@@ -676,8 +698,8 @@ void registerFlowRoutes(ApiRouter &router, auth::AuthModule &auth, store::Databa
                        {QStringLiteral("items")})));
     auth::addProtectedRoute(
         router, auth, Method::Post, QStringLiteral("/api/v1/flows/{id}/publish"), Role::User,
-        [&db, &events](const RequestContext &c, const Principal &p) {
-            return publish(db, events, c, p);
+        [&db, &host, &events](const RequestContext &c, const Principal &p) {
+            return publish(db, host, events, c, p);
         },
         concurrent(
             flowDoc(QStringLiteral("Publish a version (edit; the previous one becomes deprecated)"),

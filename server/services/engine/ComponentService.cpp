@@ -2,8 +2,13 @@
 
 #include "common/Logging.h"
 #include "engine/EngineEvent.h"
+#include "engine/ExecutorRegistry.h"
+#include "flow/ConfigSchemaValidator.h"
+#include "flow/SemanticVersion.h"
 #include "server/api/AuthCommon.h"
 #include "server/repositories/ComponentRepository.h"
+#include "server/services/auth/Roles.h"
+#include "server/services/engine/FlowAccess.h"
 #include "server/services/engine/FlowEngineHost.h"
 #include "store/Database.h"
 
@@ -18,6 +23,7 @@ namespace hm::server {
 namespace {
 
 const QString kActive = QStringLiteral("active");
+const QString kDeprecated = QStringLiteral("deprecated");
 const QString kDisabled = QStringLiteral("disabled");
 const QString kHealthy = QStringLiteral("healthy");
 const QString kDegraded = QStringLiteral("degraded");
@@ -56,6 +62,30 @@ Result<QString> normalizedEndpoint(const QString &text)
     return clean.toString();
 }
 
+// A version's health from its endpoints': the best of them.
+QString summaryHealth(const QList<repositories::StoredEndpoint> &endpoints)
+{
+    static const QStringList best{kHealthy, kDegraded, kUnhealthy};
+    for (const QString &verdict : best) {
+        for (const auto &e : endpoints) {
+            if (e.health == verdict)
+                return verdict;
+        }
+    }
+    return QStringLiteral("unknown");
+}
+
+Error interfaceError(const flow::ComponentInterface &iface, const QString &field,
+                     const QString &why)
+{
+    return Error{
+        ErrorCode::ValidationError,
+        QStringLiteral("component %1 %2: %3 %4").arg(iface.name, iface.version, field, why),
+        {{QStringLiteral("name"), iface.name},
+         {QStringLiteral("version"), iface.version},
+         {QStringLiteral("field"), field}}};
+}
+
 } // namespace
 
 ComponentService::ComponentService(store::Database &db, FlowEngineHost &host, int healthIntervalMs,
@@ -80,7 +110,7 @@ QString ComponentService::key(const QString &name, const QString &version)
     return name + QChar(0x1f) + version;
 }
 
-QJsonObject ComponentService::rowJson(const Row &row) const
+QJsonObject ComponentService::rowJson(const Row &row, const QList<EndpointRow> &endpoints) const
 {
     auto text = [](const QString &value) {
         return value.isEmpty() ? QJsonValue() : QJsonValue(value);
@@ -88,6 +118,22 @@ QJsonObject ComponentService::rowJson(const Row &row) const
     // The interface's own members (name, version, inputs, outputs, ...) at
     // the top level, so an item reads as an interface_def, plus the row's.
     QJsonObject json = row.interfaceDef;
+    QJsonArray endpointItems;
+    QString message;
+    for (const EndpointRow &e : endpoints) {
+        QJsonObject item{{QStringLiteral("url"), e.endpoint},
+                         {QStringLiteral("health"), e.health},
+                         {QStringLiteral("health_checked_at"), auth::isoOrNull(e.healthCheckedAt)},
+                         {QStringLiteral("created_at"), auth::isoOrNull(e.createdAt)}};
+        if (!e.healthMessage.isEmpty() && e.health != kHealthy) {
+            item.insert(QStringLiteral("health_message"), e.healthMessage);
+            if (message.isEmpty())
+                message = endpoints.size() > 1
+                              ? QStringLiteral("%1: %2").arg(e.endpoint, e.healthMessage)
+                              : e.healthMessage;
+        }
+        endpointItems.append(item);
+    }
     const QJsonObject fields{
         {QStringLiteral("id"), row.id},
         {QStringLiteral("name"), row.name},
@@ -96,8 +142,11 @@ QJsonObject ComponentService::rowJson(const Row &row) const
         {QStringLiteral("display_name"), text(row.displayName)},
         {QStringLiteral("description"), text(row.description)},
         {QStringLiteral("category"), text(row.category)},
-        {QStringLiteral("endpoint"), row.endpoint},
+        {QStringLiteral("endpoint"),
+         endpoints.isEmpty() ? row.endpoint : endpoints.first().endpoint},
+        {QStringLiteral("endpoints"), endpointItems},
         {QStringLiteral("status"), row.status},
+        {QStringLiteral("deprecated"), row.status == QLatin1String("deprecated")},
         {QStringLiteral("health"), row.health},
         {QStringLiteral("health_checked_at"), auth::isoOrNull(row.healthCheckedAt)},
         {QStringLiteral("created_by"), row.createdBy},
@@ -106,10 +155,34 @@ QJsonObject ComponentService::rowJson(const Row &row) const
         {QStringLiteral("deleted_at"), auth::isoOrNull(row.deletedAt)}};
     for (auto it = fields.begin(); it != fields.end(); ++it)
         json.insert(it.key(), it.value());
-    const QString message = m_healthMessages.value(key(row.name, row.version));
     if (row.deletedAt == 0 && row.health != kHealthy && !message.isEmpty())
         json.insert(QStringLiteral("health_message"), message);
     return json;
+}
+
+Result<QJsonArray> ComponentService::rowsJson(const QList<Row> &rows) const
+{
+    QStringList ids;
+    for (const Row &row : rows)
+        ids.append(row.id);
+    auto endpoints = repositories::endpointsOf(m_db, ids);
+    if (!endpoints)
+        return endpoints.error();
+    QHash<QString, QList<EndpointRow>> byComponent;
+    for (const EndpointRow &e : std::as_const(endpoints.value()))
+        byComponent[e.componentId].append(e);
+    QJsonArray items;
+    for (const Row &row : rows)
+        items.append(rowJson(row, byComponent.value(row.id)));
+    return items;
+}
+
+Result<QJsonObject> ComponentService::oneRowJson(const Row &row) const
+{
+    auto items = rowsJson({row});
+    if (!items)
+        return items.error();
+    return items.value().first().toObject();
 }
 
 QJsonObject ComponentService::builtinJson(const flow::ComponentInterface &iface) const
@@ -118,11 +191,48 @@ QJsonObject ComponentService::builtinJson(const flow::ComponentInterface &iface)
     json.insert(QStringLiteral("id"), QJsonValue());
     json.insert(QStringLiteral("builtin"), true);
     json.insert(QStringLiteral("endpoint"), QJsonValue());
+    json.insert(QStringLiteral("endpoints"), QJsonArray());
     json.insert(QStringLiteral("status"), kActive);
+    json.insert(QStringLiteral("deprecated"), false);
     // In-process: as healthy as the server answering.
     json.insert(QStringLiteral("health"), kHealthy);
     json.insert(QStringLiteral("health_checked_at"), QJsonValue());
     return json;
+}
+
+Status ComponentService::checkInterface(const flow::ComponentInterface &iface) const
+{
+    if (!flow::SemanticVersion::parse(iface.version))
+        return interfaceError(iface, QStringLiteral("version"),
+                              QStringLiteral("\"%1\" is not a semantic version "
+                                             "(MAJOR.MINOR.PATCH, optionally -pre-release)")
+                                  .arg(iface.version));
+    // valijson through the safe wrapper: a malformed schema is an error
+    // here, never an abort().
+    auto schemaOk = [&](const QJsonObject &schema, const QString &field) -> Status {
+        if (schema.isEmpty())
+            return {};
+        auto validator = flow::ConfigSchemaValidator::create(schema);
+        if (!validator)
+            return interfaceError(
+                iface, field,
+                QStringLiteral("is not a valid JSON Schema: %1").arg(validator.error().message));
+        return {};
+    };
+    if (Status ok = schemaOk(iface.configSchema, QStringLiteral("configSchema")); !ok)
+        return ok;
+    auto portsOk = [&](const QList<flow::PortDef> &ports, const QString &side) -> Status {
+        for (const flow::PortDef &port : ports) {
+            if (Status ok =
+                    schemaOk(port.schema, QStringLiteral("%1.%2.schema").arg(side, port.name));
+                !ok)
+                return ok;
+        }
+        return {};
+    };
+    if (Status ok = portsOk(iface.inputs, QStringLiteral("inputs")); !ok)
+        return ok;
+    return portsOk(iface.outputs, QStringLiteral("outputs"));
 }
 
 Status ComponentService::loadRegistered()
@@ -132,6 +242,12 @@ Status ComponentService::loadRegistered()
     auto live = repositories::liveComponents(m_db);
     if (!live)
         return live.error();
+    auto endpoints = repositories::liveEndpoints(m_db);
+    if (!endpoints)
+        return endpoints.error();
+    QHash<QString, QList<EndpointRow>> byComponent;
+    for (const EndpointRow &e : std::as_const(endpoints.value()))
+        byComponent[e.componentId].append(e);
     for (const Row &row : std::as_const(live.value())) {
         auto iface = flow::ComponentInterface::fromJson(row.interfaceDef, row.name, row.version);
         if (!iface) {
@@ -141,12 +257,16 @@ Status ComponentService::loadRegistered()
                 << "not loaded: stored interface invalid:" << iface.error().message;
             continue;
         }
-        auto executor = m_host.addHttpComponent(std::move(iface).value(), QUrl(row.endpoint));
-        // The stored verdict until the first check (startHealthChecks).
-        executor->setAvailable(row.health != kUnhealthy);
+        auto set = std::make_shared<engine::ComponentEndpoints>();
+        // The stored verdicts until the first check (startHealthChecks).
+        for (const EndpointRow &e : byComponent.value(row.id))
+            set->add(QUrl(e.endpoint), e.health != kUnhealthy);
+        auto executor = m_host.addHttpComponent(std::move(iface).value(), set);
         m_executors.insert(key(row.name, row.version), executor);
         if (row.status == kDisabled)
             m_host.disableComponent(row.name, row.version);
+        if (row.status == kDeprecated)
+            m_host.deprecateComponent(row.name, row.version, true);
     }
     qCInfo(lcServer) << "registered components loaded:" << m_executors.size();
     return {};
@@ -191,16 +311,30 @@ void ComponentService::checkEndpoint(const QString &endpoint, std::function<void
         });
 }
 
+void ComponentService::updateSummary(const QString &componentId, qint64 now)
+{
+    auto endpoints = repositories::endpointsOf(m_db, {componentId});
+    if (!endpoints) {
+        qCWarning(lcServer).noquote() << "component health:" << endpoints.error().toString();
+        return;
+    }
+    if (Status written = repositories::setComponentHealth(m_db, componentId,
+                                                          summaryHealth(endpoints.value()), now);
+        !written)
+        qCWarning(lcServer).noquote()
+            << "component health not stored:" << written.error().toString();
+}
+
 void ComponentService::applyHealth(const QString &endpoint,
                                    const Result<engine::ComponentHealth> &health)
 {
-    auto live = repositories::liveComponentsAt(m_db, endpoint);
+    auto live = repositories::liveEndpointsAt(m_db, endpoint);
     if (!live) {
         qCWarning(lcServer).noquote() << "component health check:" << live.error().toString();
         return;
     }
     const qint64 now = nowMs();
-    for (const Row &row : std::as_const(live.value())) {
+    for (const EndpointRow &row : std::as_const(live.value())) {
         QString verdict = kUnhealthy;
         QString message;
         if (health) {
@@ -214,19 +348,17 @@ void ComponentService::applyHealth(const QString &endpoint,
         } else {
             message = health.error().message;
         }
-        const QString k = key(row.name, row.version);
         if (verdict != row.health)
-            qCInfo(lcServer).noquote() << "component" << row.name << row.version << "is now"
-                                       << verdict << (message.isEmpty() ? QString() : message);
-        if (message.isEmpty())
-            m_healthMessages.remove(k);
-        else
-            m_healthMessages.insert(k, message);
-        if (const auto executor = m_executors.value(k))
-            executor->setAvailable(verdict != kUnhealthy);
-        if (Status written = repositories::setComponentHealth(m_db, row.id, verdict, now); !written)
+            qCInfo(lcServer).noquote()
+                << "component" << row.name << row.version << "at" << endpoint << "is now" << verdict
+                << (message.isEmpty() ? QString() : message);
+        if (const auto executor = m_executors.value(key(row.name, row.version)))
+            executor->endpoints()->setAvailable(QUrl(endpoint), verdict != kUnhealthy);
+        if (Status written = repositories::setEndpointHealth(m_db, row.id, verdict, message, now);
+            !written)
             qCWarning(lcServer).noquote()
                 << "component health not stored:" << written.error().toString();
+        updateSummary(row.componentId, now);
     }
 }
 
@@ -285,26 +417,70 @@ Result<QJsonArray> ComponentService::store(const QString &endpoint,
                 ? QStringLiteral("%1 serves no components").arg(endpoint)
                 : QStringLiteral("%1 does not serve a component \"%2\"").arg(endpoint, name),
             {{QStringLiteral("endpoint"), endpoint}}};
+    for (const flow::ComponentInterface &iface : std::as_const(chosen)) {
+        if (Status checked = checkInterface(iface); !checked) {
+            Error error = checked.error();
+            error.message = QStringLiteral("not registered: %1").arg(error.message);
+            error.details.insert(QStringLiteral("endpoint"), endpoint);
+            return error;
+        }
+    }
 
     auto transaction = m_db.begin();
     if (!transaction)
         return transaction.error();
     const qint64 now = nowMs();
     QStringList ids;
+    QList<flow::ComponentInterface> added;   // new rows
+    QList<flow::ComponentInterface> widened; // new endpoint of a live row
     for (const flow::ComponentInterface &iface : std::as_const(chosen)) {
         if (m_builtinNames.contains(iface.name))
             return Error{ErrorCode::ResourceAlreadyExists,
                          QStringLiteral("\"%1\" is a built-in component").arg(iface.name),
                          {{QStringLiteral("name"), iface.name}}};
-        auto taken = repositories::liveComponentEndpoint(m_db, iface.name, iface.version);
-        if (!taken)
-            return taken.error();
-        if (taken.value())
-            return Error{
-                ErrorCode::ResourceAlreadyExists,
-                QStringLiteral("component %1 %2 is already registered (endpoint %3)")
-                    .arg(iface.name, iface.version, *taken.value()),
-                {{QStringLiteral("name"), iface.name}, {QStringLiteral("version"), iface.version}}};
+        const QJsonObject details{{QStringLiteral("name"), iface.name},
+                                  {QStringLiteral("version"), iface.version},
+                                  {QStringLiteral("endpoint"), endpoint}};
+        auto live = repositories::liveComponent(m_db, iface.name, iface.version);
+        if (!live)
+            return live.error();
+        repositories::StoredEndpoint endpointRow;
+        endpointRow.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        endpointRow.endpoint = endpoint;
+        endpointRow.health = kHealthy;
+        endpointRow.healthCheckedAt = now;
+        endpointRow.createdBy = createdBy;
+        endpointRow.createdAt = now;
+        if (!live.value().isEmpty()) {
+            // Another endpoint of a registered version: same interface only.
+            const Row &row = live.value().first();
+            auto existing = repositories::endpointsOf(m_db, {row.id});
+            if (!existing)
+                return existing.error();
+            for (const EndpointRow &e : std::as_const(existing.value())) {
+                if (e.endpoint == endpoint)
+                    return Error{ErrorCode::ResourceAlreadyExists,
+                                 QStringLiteral("component %1 %2 is already registered at %3")
+                                     .arg(iface.name, iface.version, endpoint),
+                                 details};
+            }
+            auto stored =
+                flow::ComponentInterface::fromJson(row.interfaceDef, row.name, row.version);
+            if (!stored || !(stored.value() == iface))
+                return Error{ErrorCode::ResourceAlreadyExists,
+                             QStringLiteral("component %1 %2 is already registered with another "
+                                            "interface (endpoint %3); a changed interface needs a "
+                                            "new version")
+                                 .arg(iface.name, iface.version, row.endpoint),
+                             details};
+            endpointRow.componentId = row.id;
+            if (Status inserted = repositories::insertComponentEndpoint(m_db, endpointRow);
+                !inserted)
+                return inserted.error();
+            ids.append(row.id);
+            widened.append(iface);
+            continue;
+        }
         const QString id = QUuid::createUuid().toString(QUuid::WithoutBraces);
         repositories::StoredComponent row;
         row.id = id;
@@ -321,26 +497,34 @@ Result<QJsonArray> ComponentService::store(const QString &endpoint,
         row.updatedAt = now;
         if (Status inserted = repositories::insertComponent(m_db, row); !inserted)
             return inserted.error();
+        endpointRow.componentId = id;
+        if (Status inserted = repositories::insertComponentEndpoint(m_db, endpointRow); !inserted)
+            return inserted.error();
         ids.append(id);
+        added.append(iface);
     }
+    for (const QString &id : std::as_const(ids))
+        updateSummary(id, now);
     if (Status committed = transaction.value().commit(); !committed)
         return committed.error();
 
     // Stored: flows may use them from now on.
-    for (const flow::ComponentInterface &iface : std::as_const(chosen)) {
-        const QString k = key(iface.name, iface.version);
-        m_healthMessages.remove(k);
-        m_executors.insert(k, m_host.addHttpComponent(iface, QUrl(endpoint)));
+    for (const flow::ComponentInterface &iface : std::as_const(added)) {
+        auto set = std::make_shared<engine::ComponentEndpoints>(QList<QUrl>{QUrl(endpoint)});
+        m_executors.insert(key(iface.name, iface.version), m_host.addHttpComponent(iface, set));
         qCInfo(lcServer).noquote()
             << "component" << iface.name << iface.version << "registered at" << endpoint;
+    }
+    for (const flow::ComponentInterface &iface : std::as_const(widened)) {
+        if (const auto executor = m_executors.value(key(iface.name, iface.version)))
+            executor->endpoints()->add(QUrl(endpoint));
+        qCInfo(lcServer).noquote()
+            << "component" << iface.name << iface.version << "also served at" << endpoint;
     }
     auto stored = repositories::componentsByIds(m_db, ids);
     if (!stored)
         return stored.error();
-    QJsonArray items;
-    for (const Row &row : std::as_const(stored.value()))
-        items.append(rowJson(row));
-    return items;
+    return rowsJson(stored.value());
 }
 
 Result<QJsonArray> ComponentService::list(const QString &name)
@@ -350,22 +534,33 @@ Result<QJsonArray> ComponentService::list(const QString &name)
     auto registered = repositories::listedComponents(m_db, name);
     if (!registered)
         return registered.error();
+    auto registeredJson = rowsJson(registered.value());
+    if (!registeredJson)
+        return registeredJson.error();
 
-    QSet<QString> registeredKeys;
-    for (const Row &row : std::as_const(registered.value()))
-        registeredKeys.insert(key(row.name, row.version));
-    QMap<QString, QJsonObject> ordered; // name, version
+    QList<QJsonObject> ordered;
     for (const flow::ComponentInterface &iface : m_host.registry().interfaces()) {
         if (!m_builtinNames.contains(iface.name) || (!name.isEmpty() && iface.name != name))
             continue;
-        ordered.insert(key(iface.name, iface.version), builtinJson(iface));
+        ordered.append(builtinJson(iface));
     }
-    for (const Row &row : std::as_const(registered.value()))
-        ordered.insert(key(row.name, row.version), rowJson(row));
+    for (const QJsonValue item : std::as_const(registeredJson.value()))
+        ordered.append(item.toObject());
     if (ordered.isEmpty() && !name.isEmpty())
         return Error{ErrorCode::ComponentNotFound,
                      QStringLiteral("no component \"%1\"").arg(name),
                      {{QStringLiteral("name"), name}}};
+    // By name, then version precedence (1.2.0 before 1.10.0, 2.0.0-rc.1
+    // before 2.0.0).
+    std::stable_sort(
+        ordered.begin(), ordered.end(), [](const QJsonObject &a, const QJsonObject &b) {
+            const QString an = a.value(QStringLiteral("name")).toString();
+            const QString bn = b.value(QStringLiteral("name")).toString();
+            if (an != bn)
+                return an < bn;
+            return flow::compareVersions(a.value(QStringLiteral("version")).toString(),
+                                         b.value(QStringLiteral("version")).toString()) < 0;
+        });
     QJsonArray items;
     for (const QJsonObject &item : std::as_const(ordered))
         items.append(item);
@@ -391,15 +586,113 @@ Result<QJsonObject> ComponentService::remove(const QString &name, const QString 
     if (Status written = repositories::markComponentDeleted(m_db, row.id, kDisabled, now); !written)
         return written.error();
     // Hidden from new flows; executions that planned with it keep it.
-    const QString k = key(name, version);
     m_host.disableComponent(name, version);
-    m_executors.remove(k);
-    m_healthMessages.remove(k);
+    m_executors.remove(key(name, version));
     qCInfo(lcServer).noquote() << "component" << name << version << "deleted";
     auto deleted = repositories::componentById(m_db, row.id);
     if (!deleted)
         return deleted.error();
-    return rowJson(deleted.value().first());
+    return oneRowJson(deleted.value().first());
+}
+
+Result<QJsonObject> ComponentService::setDeprecated(const QString &name, const QString &version,
+                                                    bool deprecated)
+{
+    if (m_builtinNames.contains(name))
+        return Error{ErrorCode::ValidationError,
+                     QStringLiteral("\"%1\" is a built-in component").arg(name),
+                     {{QStringLiteral("name"), name}}};
+    auto live = repositories::liveComponent(m_db, name, version);
+    if (!live)
+        return live.error();
+    if (live.value().isEmpty())
+        return Error{ErrorCode::ComponentNotFound,
+                     QStringLiteral("no registered component %1 %2").arg(name, version),
+                     {{QStringLiteral("name"), name}, {QStringLiteral("version"), version}}};
+    const Row &row = live.value().first();
+    const QString status = deprecated ? kDeprecated : kActive;
+    if (row.status != status) {
+        if (Status written = repositories::setComponentStatus(m_db, row.id, status, nowMs());
+            !written)
+            return written.error();
+        m_host.deprecateComponent(name, version, deprecated);
+        qCInfo(lcServer).noquote() << "component" << name << version << "is now" << status;
+    }
+    auto updated = repositories::componentById(m_db, row.id);
+    if (!updated)
+        return updated.error();
+    return oneRowJson(updated.value().first());
+}
+
+Result<QJsonArray> ComponentService::usage(const QString &name, const QString &version,
+                                           const auth::Principal &principal)
+{
+    auto known = list(name);
+    if (!known)
+        return known.error();
+    if (!version.isEmpty()) {
+        bool found = false;
+        for (const QJsonValue item : std::as_const(known.value()))
+            found = found || item[QStringLiteral("version")].toString() == version;
+        if (!found)
+            return Error{ErrorCode::ComponentNotFound,
+                         QStringLiteral("no component %1 %2").arg(name, version),
+                         {{QStringLiteral("name"), name}, {QStringLiteral("version"), version}}};
+    }
+    QVariantList binds;
+    const QString condition = viewableFlowCondition(principal, QStringLiteral("f.id"), binds);
+    auto versions = repositories::flowVersionsMentioning(m_db, name, condition, binds);
+    if (!versions)
+        return versions.error();
+    QJsonArray items;
+    for (const repositories::FlowVersionText &v : std::as_const(versions.value())) {
+        const QJsonObject definition = QJsonDocument::fromJson(v.definition.toUtf8()).object();
+        QJsonArray nodes;
+        QStringList usedVersions;
+        for (const QJsonValue node : definition.value(QStringLiteral("nodes")).toArray()) {
+            const QString component = node[QStringLiteral("component")].toString();
+            const QString nodeVersion = node[QStringLiteral("version")].toString();
+            if (component != name || (!version.isEmpty() && nodeVersion != version))
+                continue;
+            nodes.append(node[QStringLiteral("id")].toString());
+            if (!usedVersions.contains(nodeVersion))
+                usedVersions.append(nodeVersion);
+        }
+        if (nodes.isEmpty())
+            continue;
+        std::sort(usedVersions.begin(), usedVersions.end(), [](const QString &a, const QString &b) {
+            return flow::compareVersions(a, b) < 0;
+        });
+        items.append(QJsonObject{
+            {QStringLiteral("flow_id"), v.flowId},
+            {QStringLiteral("flow_name"), v.flowName},
+            {QStringLiteral("flow_version"), v.version},
+            {QStringLiteral("flow_version_status"), v.status},
+            {QStringLiteral("component_versions"), QJsonArray::fromStringList(usedVersions)},
+            {QStringLiteral("nodes"), nodes}});
+    }
+    return items;
+}
+
+QJsonArray ComponentService::deprecationWarnings(const engine::ExecutorRegistry &registry,
+                                                 const QJsonObject &definition)
+{
+    QJsonArray warnings;
+    for (const QJsonValue node : definition.value(QStringLiteral("nodes")).toArray()) {
+        const QString component = node[QStringLiteral("component")].toString();
+        const QString version = node[QStringLiteral("version")].toString();
+        if (!registry.isDeprecated(component, version))
+            continue;
+        const QString id = node[QStringLiteral("id")].toString();
+        warnings.append(QJsonObject{
+            {QStringLiteral("code"), QStringLiteral("DEPRECATED_COMPONENT_VERSION")},
+            {QStringLiteral("message"),
+             QStringLiteral("node %1 uses %2 %3, which is deprecated").arg(id, component, version)},
+            {QStringLiteral("node"), id},
+            {QStringLiteral("component"), component},
+            {QStringLiteral("version"), version}});
+    }
+    return warnings;
 }
 
 void ComponentService::recheck(const QString &name, const QString &version, Done<QJsonObject> done)
@@ -409,7 +702,7 @@ void ComponentService::recheck(const QString &name, const QString &version, Done
         if (!live)
             return live.error();
         if (!live.value().isEmpty())
-            return rowJson(live.value().first());
+            return oneRowJson(live.value().first());
         if (m_builtinNames.contains(name)) {
             if (const flow::ComponentInterface *iface = m_host.registry().find(name, version))
                 return builtinJson(*iface);
@@ -419,15 +712,25 @@ void ComponentService::recheck(const QString &name, const QString &version, Done
                      {{QStringLiteral("name"), name}, {QStringLiteral("version"), version}}};
     };
     auto live = repositories::liveComponent(m_db, name, version);
-    if (!live || live.value().isEmpty()) {
+    QList<EndpointRow> endpoints;
+    if (live && !live.value().isEmpty()) {
+        auto rows = repositories::endpointsOf(m_db, {live.value().first().id});
+        if (rows)
+            endpoints = rows.value();
+    }
+    if (endpoints.isEmpty()) {
         QTimer::singleShot(0, this, [done, result = answer()] { done(result); });
         return;
     }
+    // Every endpoint, then one answer.
+    auto left = std::make_shared<int>(int(endpoints.size()));
     QPointer<ComponentService> self(this);
-    checkEndpoint(live.value().first().endpoint, [self, done, answer] {
-        if (self)
-            done(answer());
-    });
+    for (const EndpointRow &e : std::as_const(endpoints)) {
+        checkEndpoint(e.endpoint, [self, done, answer, left] {
+            if (--*left == 0 && self)
+                done(answer());
+        });
+    }
 }
 
 } // namespace hm::server

@@ -1,22 +1,34 @@
 #pragma once
 
 // Registered HTTP components (docs/component-protocol.md) on the server
-// side: registration through discovery, the `components` rows, the
-// executors in the engine's registry, and health checks that gate dispatch.
+// side: registration through discovery, the `components` rows (one per
+// name and version) and their `component_endpoints`, the executors in the
+// engine's registry, and health checks that gate dispatch.
 //
-// One row per (name, version) and registration; an endpoint may serve
-// several. Deleting is soft: the row gets status "disabled" and deleted_at,
-// the version disappears from the engine's catalogue (new flows fail
-// validation with UNKNOWN_COMPONENT) while executions already planned with
-// it keep its executor (see ExecutorRegistry.h).
+// Versions are semantic versions (flow::SemanticVersion), listed by
+// precedence. One version may be served by several endpoints: registering
+// the same name and version (with the same interface) from another
+// endpoint adds that endpoint, and dispatch goes round robin over the
+// healthy ones with failover (HttpComponentExecutor). Interfaces are
+// checked at registration, their config and port schemas compiled with
+// valijson (flow::ConfigSchemaValidator).
+//
+// Deprecating a version (status "deprecated") keeps it running and usable;
+// flow writes that use it answer warnings (deprecationWarnings). Deleting
+// is soft: the row gets status "disabled" and deleted_at, the version
+// disappears from the engine's catalogue (new flows fail validation with
+// UNKNOWN_COMPONENT) while executions already planned with it keep its
+// executor (see ExecutorRegistry.h).
 //
 // Health: every `healthIntervalMs`, and on demand, GET <endpoint>/health once
-// per endpoint of the live rows. "healthy" when the service says so and lists
-// the component (or lists nothing), "degraded" when it is healthy but no
-// longer lists it, "unhealthy" when the check fails. Only "unhealthy" gates
-// dispatch: the executor then fails attempts at once with a retryable
+// per endpoint of the live rows. Per endpoint: "healthy" when the service
+// says so and lists the component (or lists nothing), "degraded" when it is
+// healthy but no longer lists it, "unhealthy" when the check fails. Only
+// "unhealthy" gates dispatch: that endpoint is skipped; when every endpoint
+// of a version is, the executor fails attempts at once with a retryable
 // COMPONENT_UNAVAILABLE (details.reason "COMPONENT_UNHEALTHY") instead of
-// calling the service, until a later check finds it healthy again.
+// calling anything, until a later check finds one healthy again. A
+// version's own health is the best of its endpoints'.
 //
 // Lives on the server thread and uses the server's database connection;
 // network callbacks arrive on that thread too.
@@ -41,7 +53,15 @@ namespace hm::store {
 class Database;
 }
 
+namespace hm::engine {
+class ExecutorRegistry;
+}
+
 namespace hm::server {
+
+namespace auth {
+struct Principal;
+}
 
 class FlowEngineHost;
 
@@ -63,29 +83,51 @@ public:
     void startHealthChecks();
 
     // Checks `endpoint`'s health, reads its interfaces (only `name` when not
-    // empty) and stores one active, healthy row per component version, all
-    // or nothing. `done` gets the new rows as API JSON, or
-    // VALIDATION_ERROR (bad URL or interface), COMPONENT_UNAVAILABLE
-    // (unreachable or unhealthy), COMPONENT_NOT_FOUND (`name` not served),
-    // RESOURCE_ALREADY_EXISTS (a live row or a built-in has that name and
-    // version). Runs `done` later, on this thread.
+    // empty) and stores one active, healthy row per component version, or
+    // adds the endpoint to the live row of that name and version, all or
+    // nothing. `done` gets the rows as API JSON, or VALIDATION_ERROR (bad
+    // URL, interface, version or schema; details name the component and the
+    // field), COMPONENT_UNAVAILABLE (unreachable or unhealthy),
+    // COMPONENT_NOT_FOUND (`name` not served), RESOURCE_ALREADY_EXISTS (a
+    // built-in has that name, the version is already served at this
+    // endpoint, or registered with another interface). Runs `done` later,
+    // on this thread.
     void registerEndpoint(const QString &endpoint, const QString &name, const QString &createdBy,
                           Done<QJsonArray> done);
     // Built-ins and registered rows (live ones, plus the latest deleted row
-    // of a name and version that has no live one), by name then version.
+    // of a name and version that has no live one), by name then version
+    // precedence.
     // `name` not empty: only that component; COMPONENT_NOT_FOUND if none.
     Result<QJsonArray> list(const QString &name = {});
     // Soft delete; the deleted row as API JSON.
     Result<QJsonObject> remove(const QString &name, const QString &version);
-    // Checks the health of a live registered version now; `done` gets its
-    // row afterwards (built-ins answer at once).
+    // Checks the health of a live registered version now (every endpoint);
+    // `done` gets its row afterwards (built-ins answer at once).
     void recheck(const QString &name, const QString &version, Done<QJsonObject> done);
+    // Marks a live registered version deprecated or active again; the row.
+    // VALIDATION_ERROR for built-ins, COMPONENT_NOT_FOUND.
+    Result<QJsonObject> setDeprecated(const QString &name, const QString &version, bool deprecated);
+    // Flows and flow versions whose nodes use name and version (any version
+    // when `version` is empty), among the flows `principal` may view.
+    Result<QJsonArray> usage(const QString &name, const QString &version,
+                             const auth::Principal &principal);
+    // One warning per node of `definition` (flow::FlowDefinition JSON) that
+    // uses a deprecated version: {code: "DEPRECATED_COMPONENT_VERSION",
+    // message, node, component, version}.
+    static QJsonArray deprecationWarnings(const engine::ExecutorRegistry &registry,
+                                          const QJsonObject &definition);
 
 private:
     using Row = repositories::StoredComponent;
+    using EndpointRow = repositories::StoredEndpoint;
 
     static QString key(const QString &name, const QString &version);
-    QJsonObject rowJson(const Row &row) const;
+    QJsonObject rowJson(const Row &row, const QList<EndpointRow> &endpoints) const;
+    // Rows as API JSON with their endpoints.
+    Result<QJsonArray> rowsJson(const QList<Row> &rows) const;
+    Result<QJsonObject> oneRowJson(const Row &row) const;
+    Status checkInterface(const flow::ComponentInterface &iface) const;
+    void updateSummary(const QString &componentId, qint64 now);
     QJsonObject builtinJson(const flow::ComponentInterface &iface) const;
     Result<QJsonArray> store(const QString &endpoint, const QList<flow::ComponentInterface> &found,
                              const QString &name, const QString &createdBy);
@@ -101,8 +143,6 @@ private:
     QSet<QString> m_builtinNames;
     // Executors of live rows, by key(name, version).
     QHash<QString, std::shared_ptr<engine::HttpComponentExecutor>> m_executors;
-    // Why the last check was not healthy, by key (memory only).
-    QHash<QString, QString> m_healthMessages;
     // Endpoints being checked, with what to run when the answer is in.
     QHash<QString, QList<std::function<void()>>> m_checking;
 };

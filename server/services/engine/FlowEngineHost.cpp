@@ -8,8 +8,8 @@
 #include "engine_store/ExecutionRecovery.h"
 #include "engine_store/FlowRepository.h"
 #include "engine_store/StoreExecutionJournal.h"
-#include "server/services/system/Metrics.h"
 #include "server/services/engine/TriggerService.h"
+#include "server/services/system/Metrics.h"
 #include "store/Database.h"
 #include "store/WriteBehindQueue.h"
 
@@ -211,19 +211,26 @@ void FlowEngineHost::resolveCommitWaiters()
 }
 
 std::shared_ptr<engine::HttpComponentExecutor>
-FlowEngineHost::addHttpComponent(flow::ComponentInterface iface, const QUrl &endpoint)
+FlowEngineHost::addHttpComponent(flow::ComponentInterface iface,
+                                 std::shared_ptr<engine::ComponentEndpoints> endpoints)
 {
     // The URL is read when a task starts, on the engine thread, where
     // setPublicUrl() writes it: no lock needed.
     std::shared_ptr<const QUrl> blobBase = m_blobBase;
     auto executor = std::make_shared<engine::HttpComponentExecutor>(
-        endpoint, m_network, [blobBase](const engine::NodeTask &task) {
+        std::move(endpoints), m_network, [blobBase](const engine::NodeTask &task) {
             if (blobBase->isEmpty())
                 return QUrl();
             return engine::http::endpointUrl(*blobBase, task.executionId);
         });
     m_registry->add(std::move(iface), executor);
     return executor;
+}
+
+void FlowEngineHost::deprecateComponent(const QString &name, const QString &version,
+                                        bool deprecated)
+{
+    m_registry->setDeprecated(name, version, deprecated);
 }
 
 void FlowEngineHost::disableComponent(const QString &name, const QString &version)

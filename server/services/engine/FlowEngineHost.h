@@ -27,7 +27,8 @@ class StoreExecutionJournal;
 }
 namespace hm::engine {
 class HttpComponentExecutor;
-}
+class ComponentEndpoints;
+} // namespace hm::engine
 
 namespace hm::server {
 
@@ -82,13 +83,17 @@ public:
                      std::function<void(bool committed)> then);
 
     // Registered HTTP components (ComponentService), server thread, after
-    // start(): an executor calling `endpoint` for `iface`, in the registry
-    // at once (it locks itself, see ExecutorRegistry.h). Replaces an
-    // earlier entry of the same name and version.
-    std::shared_ptr<engine::HttpComponentExecutor> addHttpComponent(flow::ComponentInterface iface,
-                                                                    const QUrl &endpoint);
+    // start(): an executor calling `endpoints` (round robin over the
+    // available ones) for `iface`, in the registry at once (it locks
+    // itself, see ExecutorRegistry.h). Replaces an earlier entry of the
+    // same name and version.
+    std::shared_ptr<engine::HttpComponentExecutor>
+    addHttpComponent(flow::ComponentInterface iface,
+                     std::shared_ptr<engine::ComponentEndpoints> endpoints);
     // Hides a version from new flows; executions that use it keep it.
     void disableComponent(const QString &name, const QString &version);
+    // Marks a version deprecated (flow writes warn) or not.
+    void deprecateComponent(const QString &name, const QString &version, bool deprecated);
     // The server's URL as components reach it: each task's blob.base_url
     // becomes <url>/api/v1/blobs/<executionId>. Until it is set, HTTP
     // components get no blob access.

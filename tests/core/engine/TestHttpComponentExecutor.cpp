@@ -190,6 +190,69 @@ private slots:
         QVERIFY(outcome.retryable);
     }
 
+    // Several endpoints: a refused one fails over to the next within the
+    // attempt; unavailable ones are skipped; none available fails at once.
+    void endpointsFailOverAndSkip()
+    {
+        QUrl nowhere(QStringLiteral("http://127.0.0.1"));
+        nowhere.setPort(test::unusedPort());
+        auto endpoints = std::make_shared<ComponentEndpoints>(QList<QUrl>{nowhere, m_url});
+        HttpComponentExecutor executor(endpoints, &m_network, HttpComponentExecutor::BlobUrlFor());
+        for (int i = 0; i < 4; ++i) {
+            const NodeTask t = task(QStringLiteral("echo"), {{QStringLiteral("value"), i}});
+            const NodeOutcome outcome = run(executor, t);
+            QCOMPARE(outcome.kind, NodeOutcome::Kind::Completed);
+            QCOMPARE(outcome.outputs.value(QStringLiteral("value")).toInt(), i);
+            QVERIFY(executeArrived(t));
+        }
+
+        // Both refused: the attempt fails, naming both.
+        QUrl elsewhere = nowhere;
+        elsewhere.setPort(test::unusedPort());
+        HttpComponentExecutor dead(
+            std::make_shared<ComponentEndpoints>(QList<QUrl>{nowhere, elsewhere}), &m_network,
+            HttpComponentExecutor::BlobUrlFor());
+        NodeOutcome outcome = run(dead, task(QStringLiteral("echo")));
+        QCOMPARE(outcome.kind, NodeOutcome::Kind::Failed);
+        QCOMPARE(outcome.error.code, ErrorCode::ComponentUnavailable);
+        QVERIFY(outcome.retryable);
+        QCOMPARE(outcome.error.details.value(QStringLiteral("endpoints_tried")).toInt(), 2);
+
+        // The live one marked unavailable: only the refused one is left.
+        endpoints->setAvailable(m_url, false);
+        QVERIFY(executor.isAvailable());
+        outcome = run(executor, task(QStringLiteral("echo")));
+        QCOMPARE(outcome.kind, NodeOutcome::Kind::Failed);
+        QCOMPARE(outcome.error.code, ErrorCode::ComponentUnavailable);
+        endpoints->setAvailable(nowhere, false);
+        QVERIFY(!executor.isAvailable());
+        const NodeTask skipped = task(QStringLiteral("echo"));
+        outcome = run(executor, skipped);
+        QCOMPARE(outcome.error.details.value(QStringLiteral("reason")).toString(),
+                 QStringLiteral("COMPONENT_UNHEALTHY"));
+        QVERIFY(!executeArrived(skipped));
+    }
+
+    void roundRobinTurns()
+    {
+        ComponentEndpoints endpoints({QUrl(QStringLiteral("http://a")),
+                                      QUrl(QStringLiteral("http://b")),
+                                      QUrl(QStringLiteral("http://c"))});
+        QStringList firsts;
+        for (int i = 0; i < 6; ++i)
+            firsts.append(endpoints.nextOrder().first().host());
+        QCOMPARE(firsts, (QStringList{"a", "b", "c", "a", "b", "c"}));
+        endpoints.setAvailable(QUrl(QStringLiteral("http://b")), false);
+        QCOMPARE(endpoints.nextOrder().size(), 2);
+        firsts.clear();
+        for (int i = 0; i < 4; ++i)
+            firsts.append(endpoints.nextOrder().first().host());
+        QCOMPARE(firsts.count(QStringLiteral("a")), 2);
+        QCOMPARE(firsts.count(QStringLiteral("c")), 2);
+        endpoints.add(QUrl(QStringLiteral("http://a"))); // already there
+        QCOMPARE(endpoints.endpoints().size(), 3);
+    }
+
     void malformedReplyIsNamed_data()
     {
         QTest::addColumn<QString>("kind");

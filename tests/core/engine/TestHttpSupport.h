@@ -31,11 +31,14 @@ public:
     }
 
     // Starts it on a free loopback port; empty URL if it did not come up.
-    QUrl start()
+    // `extraArgs`: e.g. {"--component-version", "2.0.0"}.
+    QUrl start(const QStringList &extraArgs = {})
     {
         m_process.setProgram(QString::fromUtf8(HIVEMIND_BIN_DIR "/hivemind-reference-component"));
-        m_process.setArguments({QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
-                                QStringLiteral("--exit-with-parent")});
+        m_process.setArguments(QStringList{QStringLiteral("--listen"),
+                                           QStringLiteral("127.0.0.1:0"),
+                                           QStringLiteral("--exit-with-parent")} +
+                               extraArgs);
         m_process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
         m_process.start();
         if (!m_process.waitForStarted(10000))

@@ -1,0 +1,548 @@
+#include "components/ComponentsPage.h"
+
+#include "client/ApiClient.h"
+#include "client/ComponentsApi.h"
+#include "components/ComponentListModel.h"
+
+#include <QEvent>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLocale>
+#include <QPushButton>
+#include <QSplitter>
+#include <QStyle>
+#include <QTableView>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+namespace hm::app {
+
+namespace {
+
+bool isAdmin(const client::UserInfo &user)
+{
+    return user.role.compare(QLatin1String("admin"), Qt::CaseInsensitive) == 0;
+}
+
+QString scalarText(const QJsonValue &value)
+{
+    if (value.isString())
+        return value.toString();
+    if (value.isBool())
+        return value.toBool() ? QStringLiteral("true") : QStringLiteral("false");
+    if (value.isNull())
+        return QStringLiteral("null");
+    if (value.isDouble())
+        return QLocale::c().toString(value.toDouble(), 'g', 15);
+    return QString::fromUtf8(
+        QJsonDocument::fromVariant(value.toVariant()).toJson(QJsonDocument::Compact));
+}
+
+} // namespace
+
+ComponentsPage::ComponentsPage(QWidget *parent) : QWidget(parent)
+{
+    setObjectName(QStringLiteral("page.components"));
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(16, 12, 16, 12);
+
+    auto *header = new QHBoxLayout();
+    m_title = new QLabel(this);
+    m_title->setObjectName(QStringLiteral("components.title"));
+    m_title->setProperty("hmStyle", QStringLiteral("editorTitle"));
+    header->addWidget(m_title, 1);
+    m_reload = new QPushButton(this);
+    m_reload->setObjectName(QStringLiteral("components.reload"));
+    connect(m_reload, &QPushButton::clicked, this, &ComponentsPage::reload);
+    header->addWidget(m_reload);
+    layout->addLayout(header);
+
+    // Register: endpoint URL, optional name.
+    auto *form = new QHBoxLayout();
+    m_registerLabel = new QLabel(this);
+    form->addWidget(m_registerLabel);
+    m_endpoint = new QLineEdit(this);
+    m_endpoint->setObjectName(QStringLiteral("components.registerEndpoint"));
+    m_endpoint->setClearButtonEnabled(true);
+    form->addWidget(m_endpoint, 3);
+    m_name = new QLineEdit(this);
+    m_name->setObjectName(QStringLiteral("components.registerName"));
+    m_name->setClearButtonEnabled(true);
+    form->addWidget(m_name, 1);
+    m_register = new QPushButton(this);
+    m_register->setObjectName(QStringLiteral("components.register"));
+    connect(m_register, &QPushButton::clicked, this, &ComponentsPage::registerEndpoint);
+    connect(m_endpoint, &QLineEdit::returnPressed, this, &ComponentsPage::registerEndpoint);
+    connect(m_endpoint, &QLineEdit::textChanged, this, &ComponentsPage::updateActions);
+    form->addWidget(m_register);
+    layout->addLayout(form);
+    m_registerMessage = new QLabel(this);
+    m_registerMessage->setObjectName(QStringLiteral("components.registerMessage"));
+    m_registerMessage->setWordWrap(true);
+    m_registerMessage->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_registerMessage->hide();
+    layout->addWidget(m_registerMessage);
+
+    auto *splitter = new QSplitter(Qt::Horizontal, this);
+    splitter->setObjectName(QStringLiteral("components.splitter"));
+    m_model = new ComponentListModel(this);
+    m_view = new QTableView(splitter);
+    m_view->setObjectName(QStringLiteral("components.list"));
+    m_view->setModel(m_model);
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_view->verticalHeader()->hide();
+    m_view->setShowGrid(false);
+    m_view->setAlternatingRowColors(true);
+    m_view->setWordWrap(false);
+    m_view->horizontalHeader()->setStretchLastSection(false);
+    m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
+    m_view->horizontalHeader()->setSectionResizeMode(ComponentListModel::NameColumn,
+                                                     QHeaderView::Stretch);
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this] {
+        showDetail();
+        updateActions();
+    });
+    connect(m_model, &ComponentListModel::stateChanged, this, [this] {
+        if (m_model->state() == ComponentListModel::State::Ready)
+            fitColumns();
+        showState();
+        updateActions();
+    });
+    connect(m_model, &QAbstractItemModel::rowsInserted, this, &ComponentsPage::fitColumns);
+    connect(m_model, &QAbstractItemModel::dataChanged, this, [this] {
+        showDetail();
+        updateActions();
+    });
+
+    m_detail = new QWidget(splitter);
+    m_detail->setObjectName(QStringLiteral("components.detail"));
+    auto *detail = new QVBoxLayout(m_detail);
+    detail->setContentsMargins(12, 0, 0, 0);
+    m_detailTitle = new QLabel(m_detail);
+    m_detailTitle->setObjectName(QStringLiteral("components.detailTitle"));
+    m_detailTitle->setProperty("hmStyle", QStringLiteral("editorTitle"));
+    m_detailTitle->setWordWrap(true);
+    detail->addWidget(m_detailTitle);
+    m_detailInfo = new QLabel(m_detail);
+    m_detailInfo->setObjectName(QStringLiteral("components.detailInfo"));
+    m_detailInfo->setWordWrap(true);
+    m_detailInfo->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    detail->addWidget(m_detailInfo);
+    m_usage = new QLabel(m_detail);
+    m_usage->setObjectName(QStringLiteral("components.usage"));
+    m_usage->setWordWrap(true);
+    m_usage->setProperty("hmStyle", QStringLiteral("muted"));
+    detail->addWidget(m_usage);
+    m_interface = new QTreeWidget(m_detail);
+    m_interface->setObjectName(QStringLiteral("components.interface"));
+    m_interface->setColumnCount(2);
+    m_interface->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
+    m_interface->setUniformRowHeights(true);
+    detail->addWidget(m_interface, 1);
+    auto *actions = new QHBoxLayout();
+    actions->addStretch(1);
+    m_deprecate = new QPushButton(m_detail);
+    m_deprecate->setObjectName(QStringLiteral("components.deprecate"));
+    connect(m_deprecate, &QPushButton::clicked, this, &ComponentsPage::toggleDeprecated);
+    actions->addWidget(m_deprecate);
+    detail->addLayout(actions);
+    splitter->addWidget(m_view);
+    splitter->addWidget(m_detail);
+    splitter->setStretchFactor(0, 3);
+    splitter->setStretchFactor(1, 2);
+    layout->addWidget(splitter, 1);
+
+    m_state = new QLabel(this);
+    m_state->setObjectName(QStringLiteral("components.state"));
+    m_state->setWordWrap(true);
+    m_state->setProperty("hmStyle", QStringLiteral("muted"));
+    layout->addWidget(m_state);
+
+    retranslateUi();
+}
+
+ComponentsPage::~ComponentsPage() = default;
+
+void ComponentsPage::setSession(client::ApiClient *client, const client::UserInfo &user)
+{
+    m_client = client;
+    m_me = client ? user : client::UserInfo{};
+    m_message.clear();
+    m_registerMessage->hide();
+    m_model->setClient(client);
+    m_usageKey.clear();
+    if (client)
+        reload();
+    retranslateUi();
+}
+
+void ComponentsPage::fitColumns()
+{
+    // Every column as wide as its contents (and header), a little air; the
+    // name takes the rest.
+    for (int column = 0; column < ComponentListModel::ColumnCount; ++column) {
+        if (column == ComponentListModel::NameColumn)
+            continue;
+        m_view->resizeColumnToContents(column);
+        m_view->horizontalHeader()->resizeSection(
+            column, m_view->horizontalHeader()->sectionSize(column) + 12);
+    }
+}
+
+void ComponentsPage::reload()
+{
+    m_message.clear();
+    m_model->reload();
+}
+
+bool ComponentsPage::select(const QString &name, const QString &version)
+{
+    const int row = m_model->rowOf(name, version);
+    if (row < 0)
+        return false;
+    m_view->setCurrentIndex(m_model->index(row, 0));
+    return true;
+}
+
+const client::ComponentInfo *ComponentsPage::selected() const
+{
+    const QModelIndex current = m_view->currentIndex();
+    return current.isValid() ? m_model->component(current.row()) : nullptr;
+}
+
+QString ComponentsPage::errorText(const hm::Error &error) const
+{
+    const QJsonObject d = error.details;
+    switch (error.code) {
+    case ErrorCode::Forbidden:
+    case ErrorCode::InsufficientPermissions:
+        return tr("The server refused this: only administrators may register or deprecate "
+                  "components.");
+    case ErrorCode::Unauthorized:
+    case ErrorCode::TokenExpired:
+    case ErrorCode::TokenInvalid:
+    case ErrorCode::InvalidToken:
+        return tr("You are not signed in to this server, or your session has ended.");
+    case ErrorCode::ComponentUnavailable:
+        return tr("The component service cannot be reached or is not healthy: %1")
+            .arg(error.message);
+    case ErrorCode::ComponentNotFound:
+        if (!d.value(QStringLiteral("endpoint")).toString().isEmpty() &&
+            !m_name->text().trimmed().isEmpty())
+            return tr("The service at this endpoint does not serve a component named \"%1\".")
+                .arg(m_name->text().trimmed());
+        return tr("The server does not know this component (any more).");
+    case ErrorCode::ResourceAlreadyExists:
+        return tr("Already registered: %1").arg(error.message);
+    case ErrorCode::ValidationError: {
+        const QString field = d.value(QStringLiteral("field")).toString();
+        const QString name = d.value(QStringLiteral("name")).toString();
+        if (field == QLatin1String("endpoint"))
+            return tr("The endpoint must be an http or https URL without user name, password, "
+                      "query or fragment, e.g. http://10.0.0.5:9000.");
+        if (field == QLatin1String("version"))
+            return tr("Component %1 has version \"%2\", which is not a semantic version "
+                      "(MAJOR.MINOR.PATCH, e.g. 1.4.0 or 2.0.0-rc.1).")
+                .arg(name, d.value(QStringLiteral("version")).toString());
+        if (!field.isEmpty() && !name.isEmpty())
+            return tr("Component %1 has an invalid %2: %3").arg(name, field, error.message);
+        return tr("The server refused this: %1").arg(error.message);
+    }
+    default:
+        return tr("The server refused this: %1").arg(error.message);
+    }
+}
+
+void ComponentsPage::showRegisterMessage(const QString &text, bool error)
+{
+    m_registerMessageIsError = error;
+    m_registerMessage->setText(text);
+    m_registerMessage->setProperty("tone", error ? QStringLiteral("bad") : QString());
+    m_registerMessage->style()->unpolish(m_registerMessage);
+    m_registerMessage->style()->polish(m_registerMessage);
+    m_registerMessage->setVisible(!text.isEmpty());
+}
+
+void ComponentsPage::registerEndpoint()
+{
+    if (!m_client || m_busy || !isAdmin(m_me))
+        return;
+    const QString endpoint = m_endpoint->text().trimmed();
+    if (endpoint.isEmpty()) {
+        showRegisterMessage(tr("Enter the base URL of the component service."), true);
+        return;
+    }
+    m_busy = true;
+    updateActions();
+    showRegisterMessage(tr("Checking %1...").arg(endpoint), false);
+    client::ComponentsApi(*m_client).registerEndpoint(
+        endpoint, m_name->text().trimmed(),
+        [this, guard = QPointer<ComponentsPage>(this)](Result<QList<client::ComponentInfo>> r) {
+            if (!guard)
+                return;
+            m_busy = false;
+            if (!r) {
+                showRegisterMessage(errorText(r.error()), true);
+                updateActions();
+                return;
+            }
+            QStringList names;
+            for (const client::ComponentInfo &c : *r) {
+                m_model->updateComponent(c);
+                names << tr("%1 %2").arg(c.name, c.version);
+            }
+            showRegisterMessage(tr("Registered %n component version(s): %1", "", int(r->size()))
+                                    .arg(QLocale().createSeparatedList(names)),
+                                false);
+            m_endpoint->clear();
+            m_name->clear();
+            if (!r->isEmpty())
+                select(r->first().name, r->first().version);
+            updateActions();
+        });
+}
+
+void ComponentsPage::toggleDeprecated()
+{
+    const client::ComponentInfo *c = selected();
+    if (!m_client || !c || c->builtin || m_busy || !isAdmin(m_me))
+        return;
+    m_busy = true;
+    updateActions();
+    const bool deprecate = !c->deprecated;
+    client::ComponentsApi(*m_client).setDeprecated(
+        c->name, c->version, deprecate,
+        [this, guard = QPointer<ComponentsPage>(this)](Result<client::ComponentInfo> r) {
+            if (!guard)
+                return;
+            m_busy = false;
+            if (!r) {
+                m_message = errorText(r.error());
+                showState();
+            } else {
+                m_message.clear();
+                m_model->updateComponent(*r);
+                showState();
+            }
+            updateActions();
+        });
+}
+
+void ComponentsPage::updateActions()
+{
+    const bool admin = m_client && isAdmin(m_me);
+    const client::ComponentInfo *c = selected();
+    m_endpoint->setEnabled(admin && !m_busy);
+    m_name->setEnabled(admin && !m_busy);
+    m_register->setEnabled(admin && !m_busy && !m_endpoint->text().trimmed().isEmpty());
+    m_reload->setEnabled(m_client != nullptr);
+    m_deprecate->setEnabled(admin && !m_busy && c && !c->builtin &&
+                            c->status != QLatin1String("disabled"));
+    m_deprecate->setText(c && c->deprecated ? tr("Mark as active") : tr("Deprecate"));
+    QString why;
+    if (!m_client)
+        why = tr("Sign in first.");
+    else if (!admin)
+        why = tr("Only administrators may register or deprecate components.");
+    m_register->setToolTip(why.isEmpty() ? tr("Check the service's health, read its interfaces "
+                                              "and register them.")
+                                         : why);
+    if (!why.isEmpty())
+        m_deprecate->setToolTip(why);
+    else if (c && c->builtin)
+        m_deprecate->setToolTip(tr("Built-in components cannot be deprecated."));
+    else
+        m_deprecate->setToolTip(tr("A deprecated version keeps running; flows that start using "
+                                   "it get a warning."));
+}
+
+void ComponentsPage::showState()
+{
+    QString text;
+    switch (m_model->state()) {
+    case ComponentListModel::State::Idle:
+        text = m_client ? QString() : tr("Sign in to see the components.");
+        break;
+    case ComponentListModel::State::Loading:
+        text = tr("Loading components...");
+        break;
+    case ComponentListModel::State::Failed:
+        text = tr("The components could not be loaded: %1").arg(errorText(m_model->lastError()));
+        break;
+    case ComponentListModel::State::Ready: {
+        const int n = m_model->rowCount();
+        text = n == 0 ? tr("No components.") : tr("%n component version(s).", "", n);
+        break;
+    }
+    }
+    if (!m_message.isEmpty())
+        text = m_message;
+    m_state->setText(text);
+}
+
+void ComponentsPage::addJson(QTreeWidgetItem *parent, const QJsonValue &value)
+{
+    if (value.isObject()) {
+        const QJsonObject object = value.toObject();
+        for (auto it = object.begin(); it != object.end(); ++it) {
+            auto *item = new QTreeWidgetItem(parent, {it.key()});
+            if (it.value().isObject() || it.value().isArray())
+                addJson(item, it.value());
+            else
+                item->setText(1, scalarText(it.value()));
+        }
+    } else if (value.isArray()) {
+        const QJsonArray array = value.toArray();
+        bool scalars = true;
+        for (const QJsonValue v : array)
+            scalars = scalars && !v.isObject() && !v.isArray();
+        if (scalars) {
+            QStringList texts;
+            for (const QJsonValue v : array)
+                texts << scalarText(v);
+            parent->setText(1, texts.join(QStringLiteral(", ")));
+            return;
+        }
+        for (qsizetype i = 0; i < array.size(); ++i) {
+            auto *item = new QTreeWidgetItem(parent, {QStringLiteral("[%1]").arg(i)});
+            addJson(item, array.at(i));
+        }
+    }
+}
+
+void ComponentsPage::addPorts(QTreeWidgetItem *parent, const QJsonArray &ports, bool inputs)
+{
+    if (ports.isEmpty()) {
+        auto *none = new QTreeWidgetItem(parent, {tr("(none)")});
+        none->setDisabled(true);
+        return;
+    }
+    for (const QJsonValue p : ports) {
+        const QJsonObject port = p.toObject();
+        const QString type = port.value(QStringLiteral("type")).toString();
+        const bool required = inputs && port.value(QStringLiteral("required")).toBool();
+        auto *item = new QTreeWidgetItem(parent, {port.value(QStringLiteral("name")).toString(),
+                                                  required ? tr("%1, required").arg(type) : type});
+        const QString description = port.value(QStringLiteral("description")).toString();
+        if (!description.isEmpty()) {
+            item->setToolTip(0, description);
+            item->setToolTip(1, description);
+            new QTreeWidgetItem(item, {tr("Description"), description});
+        }
+        if (port.contains(QStringLiteral("default")))
+            new QTreeWidgetItem(item,
+                                {tr("Default"), scalarText(port.value(QStringLiteral("default")))});
+        if (port.contains(QStringLiteral("schema"))) {
+            auto *schema = new QTreeWidgetItem(item, {tr("Schema")});
+            addJson(schema, port.value(QStringLiteral("schema")));
+        }
+    }
+}
+
+void ComponentsPage::showDetail()
+{
+    const client::ComponentInfo *c = selected();
+    m_interface->clear();
+    if (!c) {
+        m_detailTitle->setText(tr("No component selected"));
+        m_detailInfo->setText(tr("Select a component version to see its ports and "
+                                 "configuration schema."));
+        m_usage->clear();
+        return;
+    }
+    m_detailTitle->setText(tr("%1 %2").arg(c->name, c->version));
+    QStringList lines;
+    if (!c->description.isEmpty())
+        lines << c->description.toHtmlEscaped();
+    lines << tr("Status: %1").arg(ComponentListModel::statusText(c->status));
+    lines << tr("Health: %1").arg(ComponentListModel::healthText(c->health));
+    if (c->builtin) {
+        lines << tr("Built in: runs inside the server.");
+    } else {
+        for (const client::ComponentEndpointInfo &e : c->endpoints) {
+            QString line =
+                tr("Endpoint %1: %2")
+                    .arg(e.url.toHtmlEscaped(), ComponentListModel::healthText(e.health));
+            if (!e.healthMessage.isEmpty())
+                line += QStringLiteral(" — ") + e.healthMessage.toHtmlEscaped();
+            lines << line;
+        }
+    }
+    m_detailInfo->setText(lines.join(QStringLiteral("<br>")));
+
+    auto *inputs = new QTreeWidgetItem(m_interface, {tr("Inputs")});
+    addPorts(inputs, c->inputs, true);
+    auto *outputs = new QTreeWidgetItem(m_interface, {tr("Outputs")});
+    addPorts(outputs, c->outputs, false);
+    auto *config = new QTreeWidgetItem(m_interface, {tr("Configuration schema")});
+    if (c->configSchema.isEmpty()) {
+        auto *none = new QTreeWidgetItem(config, {tr("(any configuration)")});
+        none->setDisabled(true);
+    } else {
+        addJson(config, c->configSchema);
+    }
+    m_interface->expandToDepth(1);
+
+    // Which flows use it: asked once per selected version.
+    const QString key = c->name + QChar(0x1f) + c->version;
+    if (key != m_usageKey) {
+        m_usageKey = key;
+        m_usageCount = -1;
+        m_usage->setText(tr("Looking for flows that use this version..."));
+        if (m_client) {
+            client::ComponentsApi(*m_client).usage(
+                c->name, c->version,
+                [this, key, guard = QPointer<ComponentsPage>(this)](Result<QJsonArray> r) {
+                    if (!guard || key != m_usageKey)
+                        return;
+                    if (!r) {
+                        m_usage->setText(errorText(r.error()));
+                        return;
+                    }
+                    m_usageCount = int(r->size());
+                    QStringList flows;
+                    for (const QJsonValue item : *r)
+                        flows << tr("%1 (version %2)")
+                                     .arg(item[QStringLiteral("flow_name")].toString(),
+                                          item[QStringLiteral("flow_version")].toString());
+                    m_usage->setText(m_usageCount == 0
+                                         ? tr("No flow you can see uses this version.")
+                                         : tr("Used by %n flow version(s): %1", "", m_usageCount)
+                                               .arg(QLocale().createSeparatedList(flows)));
+                });
+        }
+    }
+}
+
+void ComponentsPage::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslateUi();
+    QWidget::changeEvent(event);
+}
+
+void ComponentsPage::retranslateUi()
+{
+    m_title->setText(tr("Components"));
+    m_reload->setText(tr("Reload"));
+    m_registerLabel->setText(tr("Register a component service:"));
+    m_endpoint->setPlaceholderText(tr("Endpoint URL, e.g. http://10.0.0.5:9000"));
+    m_name->setPlaceholderText(tr("Component name (optional)"));
+    m_register->setText(tr("Register"));
+    m_interface->setHeaderLabels({tr("Port or key"), tr("Type or value")});
+    fitColumns();       // headers in the new language
+    m_usageKey.clear(); // asked again, in the new language
+    showDetail();
+    showState();
+    updateActions();
+}
+
+} // namespace hm::app

@@ -1,0 +1,94 @@
+#pragma once
+
+#include "client/ApiTypes.h"
+#include "common/Result.h"
+
+#include <QPointer>
+#include <QWidget>
+
+class QLabel;
+class QLineEdit;
+class QPushButton;
+class QTableView;
+class QTreeWidget;
+class QTreeWidgetItem;
+class QJsonValue;
+
+namespace hm::client {
+class ApiClient;
+struct ComponentInfo;
+} // namespace hm::client
+
+namespace hm::app {
+
+class ComponentListModel;
+
+// The Components section (issue 13, item 6): every component version with
+// its kind, status, health and endpoints; the selected one's interface
+// (input and output ports with their schemas) and config schema as a tree,
+// with the flow versions using it; registering an HTTP component service
+// by its endpoint URL (and optionally one component name), and deprecating
+// or reactivating a registered version. Registering and deprecating are
+// for administrators: for anyone else they are off, and say why.
+class ComponentsPage final : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit ComponentsPage(QWidget *parent = nullptr);
+    ~ComponentsPage() override;
+
+    // The signed-in session (null client: nobody signed in).
+    void setSession(client::ApiClient *client, const client::UserInfo &user);
+    ComponentListModel *model() const { return m_model; }
+    QTableView *view() const { return m_view; }
+    // Selects a version's row (false when it is not listed).
+    bool select(const QString &name, const QString &version);
+
+public slots:
+    void reload();
+    void registerEndpoint();
+    void toggleDeprecated();
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    void retranslateUi();
+    void updateActions();
+    void showState();
+    void showDetail();
+    void fitColumns();
+    void showRegisterMessage(const QString &text, bool error);
+    const client::ComponentInfo *selected() const;
+    QString errorText(const hm::Error &error) const;
+    void addPorts(QTreeWidgetItem *parent, const QJsonArray &ports, bool inputs);
+    static void addJson(QTreeWidgetItem *parent, const QJsonValue &value);
+
+    QPointer<client::ApiClient> m_client;
+    client::UserInfo m_me;
+    ComponentListModel *m_model = nullptr;
+    QLabel *m_title = nullptr;
+    QLabel *m_registerLabel = nullptr;
+    QLineEdit *m_endpoint = nullptr;
+    QLineEdit *m_name = nullptr;
+    QPushButton *m_register = nullptr;
+    QPushButton *m_reload = nullptr;
+    QLabel *m_registerMessage = nullptr;
+    bool m_registerMessageIsError = false;
+    QTableView *m_view = nullptr;
+    QLabel *m_state = nullptr;
+    QWidget *m_detail = nullptr;
+    QLabel *m_detailTitle = nullptr;
+    QLabel *m_detailInfo = nullptr;
+    QLabel *m_usage = nullptr;
+    QTreeWidget *m_interface = nullptr;
+    QPushButton *m_deprecate = nullptr;
+    QString m_message;
+    // Usage of the selected version, as the server last answered.
+    QString m_usageKey;
+    int m_usageCount = -1;
+    bool m_busy = false;
+};
+
+} // namespace hm::app
