@@ -335,10 +335,11 @@ QString CredentialDialog::choiceText(const QString &choice) const
         return tr("Header");
     if (choice == QLatin1String("query"))
         return tr("Query parameter");
+    // Product names, the same in every language.
     if (choice == QLatin1String("postgresql"))
-        return tr("PostgreSQL");
+        return QStringLiteral("PostgreSQL");
     if (choice == QLatin1String("mysql"))
-        return tr("MySQL");
+        return QStringLiteral("MySQL");
     return choice;
 }
 

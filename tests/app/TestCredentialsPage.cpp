@@ -635,7 +635,7 @@ void TestCredentialsPage::retranslates()
     QVERIFY(m_server.languages->setLanguage(QStringLiteral("zh_CN"), LanguageManager::Persist::No));
     QTRY_COMPARE(title->text(), QStringLiteral("凭据"));
     QCOMPARE(child<QPushButton>(&page, "credentials.rotateKey")->text(),
-             QStringLiteral("轮换密钥..."));
+             QStringLiteral("轮换密钥…"));
 }
 
 void TestCredentialsPage::screenshots()
