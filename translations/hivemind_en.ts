@@ -4667,6 +4667,10 @@
         <source>Retired</source>
         <translation>Retired</translation>
     </message>
+    <message>
+        <source>No data key yet: the first credential stored makes one.</source>
+        <translation>No data key yet: the first credential stored makes one.</translation>
+    </message>
 </context>
 <context>
     <name>hm::app::LogListModel</name>

@@ -4639,6 +4639,10 @@
         <source>Retired</source>
         <translation>已停用</translation>
     </message>
+    <message>
+        <source>No data key yet: the first credential stored makes one.</source>
+        <translation>还没有数据密钥：保存第一个凭据时会创建。</translation>
+    </message>
 </context>
 <context>
     <name>hm::app::LogListModel</name>

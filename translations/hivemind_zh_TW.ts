@@ -4639,6 +4639,10 @@
         <source>Retired</source>
         <translation>已停用</translation>
     </message>
+    <message>
+        <source>No data key yet: the first credential stored makes one.</source>
+        <translation>尚無資料金鑰：儲存第一個憑證時會建立。</translation>
+    </message>
 </context>
 <context>
     <name>hm::app::LogListModel</name>

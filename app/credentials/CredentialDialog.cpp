@@ -125,6 +125,14 @@ void CredentialDialog::setType(const QString &type)
     if (m_type->currentIndex() != index)
         m_type->setCurrentIndex(index); // comes back here
     m_pages->setCurrentIndex(index);
+    // The stack as tall as the type shown, not as the tallest form.
+    for (int i = 0; i < m_pages->count(); ++i)
+        m_pages->widget(i)->setSizePolicy(
+            i == index ? QSizePolicy::Preferred : QSizePolicy::Ignored,
+            i == index ? QSizePolicy::Preferred : QSizePolicy::Ignored);
+    alignLabels();
+    if (isVisible())
+        adjustSize();
     validate();
 }
 
@@ -189,7 +197,6 @@ void CredentialDialog::buildTypePage(const QString &type)
         f.choices = spec.choices;
         f.defaultPort = spec.defaultPort;
         f.labelWidget = new QLabel(page);
-        QWidget *row = nullptr;
         const QJsonValue value = data.value(f.name);
         switch (f.kind) {
         case Kind::Text: {
@@ -249,12 +256,13 @@ void CredentialDialog::buildTypePage(const QString &type)
         f.editor->setObjectName(fieldObjectName(type, f.name));
         const bool secret = f.kind == Kind::Secret || f.kind == Kind::MultilineSecret;
         const bool hasStored = mine && m_existing.hasSecret(f.name);
+        // The field on its row (its label beside it), then its actions on
+        // a row of their own.
+        form->addRow(f.labelWidget, f.editor);
         if (secret && (f.kind == Kind::MultilineSecret || (hasStored && !f.required))) {
             auto *box = new QWidget(page);
-            auto *v = new QVBoxLayout(box);
-            v->setContentsMargins(0, 0, 0, 0);
-            v->addWidget(f.editor);
-            auto *h = new QHBoxLayout();
+            auto *h = new QHBoxLayout(box);
+            h->setContentsMargins(0, 0, 0, 0);
             if (f.kind == Kind::MultilineSecret) {
                 f.load = new QPushButton(box);
                 f.load->setObjectName(fieldObjectName(type, f.name, "load"));
@@ -270,12 +278,8 @@ void CredentialDialog::buildTypePage(const QString &type)
                 h->addWidget(f.clear);
             }
             h->addStretch();
-            v->addLayout(h);
-            row = box;
-        } else {
-            row = f.editor;
+            form->addRow(QString(), box);
         }
-        form->addRow(f.labelWidget, row);
         f.error = createFieldError(page, fieldObjectName(type, f.name, "error"));
         form->addRow(QString(), f.error);
         setFieldError(f.error, {});
@@ -422,7 +426,31 @@ void CredentialDialog::retranslateUi()
             f.load->setToolTip(tr("Read the private key from a file."));
         }
     }
+    alignLabels();
     validate();
+}
+
+void CredentialDialog::alignLabels()
+{
+    // The common fields and the type's form read as one form: one label
+    // column as wide as the widest label of both.
+    QList<QLabel *> labels;
+    for (int row = 0; row < m_form->rowCount(); ++row) {
+        if (auto *label =
+                qobject_cast<QLabel *>(m_form->itemAt(row, QFormLayout::LabelRole)
+                                           ? m_form->itemAt(row, QFormLayout::LabelRole)->widget()
+                                           : nullptr))
+            labels << label;
+    }
+    for (const Field &f : std::as_const(m_fields))
+        labels << f.labelWidget;
+    int width = 0;
+    for (QLabel *label : std::as_const(labels)) {
+        label->setMinimumWidth(0);
+        width = qMax(width, label->sizeHint().width());
+    }
+    for (QLabel *label : std::as_const(labels))
+        label->setMinimumWidth(width);
 }
 
 void CredentialDialog::validate()

@@ -79,6 +79,7 @@ private:
     void buildTypePage(const QString &type);
     void retranslateUi();
     void validate();
+    void alignLabels();
     QString text(const Field &field) const;
     bool isSecret(const Field &field) const;
     bool stored(const Field &field) const;

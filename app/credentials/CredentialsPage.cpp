@@ -130,8 +130,12 @@ CredentialsPage::CredentialsPage(QWidget *parent) : QWidget(parent)
     m_emptyText->setObjectName(QStringLiteral("credentials.emptyText"));
     m_emptyText->setAlignment(Qt::AlignCenter);
     m_emptyText->setWordWrap(true);
-    m_emptyText->setMaximumWidth(560);
-    empty->addWidget(m_emptyText, 0, Qt::AlignHCenter);
+    m_emptyText->setFixedWidth(520);
+    auto *emptyRow = new QHBoxLayout();
+    emptyRow->addStretch(1);
+    emptyRow->addWidget(m_emptyText);
+    emptyRow->addStretch(1);
+    empty->addLayout(emptyRow);
     m_emptyAction = new QPushButton(m_emptyPanel);
     m_emptyAction->setObjectName(QStringLiteral("credentials.emptyAction"));
     empty->addWidget(m_emptyAction, 0, Qt::AlignHCenter);

@@ -51,7 +51,9 @@ KeyStatusPanel::KeyStatusPanel(QWidget *parent) : QGroupBox(parent)
     m_versions->verticalHeader()->hide();
     m_versions->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_versions->horizontalHeader()->setStretchLastSection(true);
-    m_versions->setMaximumHeight(140);
+    m_versions->setSizeAdjustPolicy(QAbstractScrollArea::AdjustToContents);
+    m_versions->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_versions->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed);
     layout->addWidget(m_versions);
     m_poll = new QTimer(this);
     m_poll->setInterval(500);
@@ -175,6 +177,8 @@ void KeyStatusPanel::retranslateUi()
         summary = tr("Sign in first.");
     else if (!m_loaded)
         summary = tr("Reading the key status...");
+    else if (idle && m_status.activeVersion == 0)
+        summary = tr("No data key yet: the first credential stored makes one.");
     else if (idle)
         summary = tr("Credentials are encrypted with data key version %1. Rotating makes a new "
                      "version and re-encrypts every credential with it.")
@@ -184,10 +188,10 @@ void KeyStatusPanel::retranslateUi()
                       .arg(m_status.activeVersion)
                       .arg(CredentialText::rotationState(rotation.state).toLower());
     if (m_loaded && idle && rotation.finishedAt.isValid() && m_error.isEmpty())
-        summary += u' ' + tr("The last rotation ended %1.").arg(dateTimeText(rotation.finishedAt));
+        summary += u'\n' + tr("The last rotation ended %1.").arg(dateTimeText(rotation.finishedAt));
     if (m_loaded && rotation.failed > 0)
-        summary += u' ' + tr("%n credential(s) could not be decrypted and keep the old key.", "",
-                             int(rotation.failed));
+        summary += u'\n' + tr("%n credential(s) could not be decrypted and keep the old key.", "",
+                              int(rotation.failed));
     m_summary->setText(summary);
     m_summary->setProperty("tone", m_error.isEmpty() ? QString() : QStringLiteral("bad"));
     m_summary->style()->unpolish(m_summary);
@@ -210,7 +214,7 @@ void KeyStatusPanel::retranslateUi()
                 .arg(QLocale().toString(rotation.reencrypted), QLocale().toString(total)));
     }
     m_rotate->setText(tr("Rotate key..."));
-    m_rotate->setEnabled(m_client && m_loaded && !busy);
+    m_rotate->setEnabled(m_client && m_loaded && !busy && m_status.activeVersion > 0);
     m_rotate->setToolTip(busy ? tr("A rotation is running.")
                               : tr("Make a new data key and re-encrypt every credential."));
 
@@ -231,6 +235,12 @@ void KeyStatusPanel::retranslateUi()
         }
     }
     m_versions->setVisible(!m_status.keys.isEmpty());
+    // As tall as its rows: a few versions, no empty band under them.
+    m_versions->resizeRowsToContents();
+    int height = m_versions->horizontalHeader()->sizeHint().height() + 2 * m_versions->frameWidth();
+    for (int row = 0; row < m_versions->rowCount(); ++row)
+        height += m_versions->rowHeight(row);
+    m_versions->setFixedHeight(height);
 }
 
 } // namespace hm::app

@@ -34,6 +34,8 @@ public:
     void setClient(client::ApiClient *client);
     const client::CredentialKeyStatus &status() const { return m_status; }
     bool isPolling() const;
+    // Whether the key status has been read at least once.
+    bool isLoaded() const { return m_loaded; }
     // Tests: how often a running rotation is asked about.
     void setPollIntervalMs(int ms);
 

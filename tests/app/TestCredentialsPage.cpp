@@ -644,6 +644,93 @@ void TestCredentialsPage::screenshots()
     if (dir.isEmpty())
         return; // only when asked for (docs/screenshots)
     QVERIFY(QDir().mkpath(dir));
+    const QStringList languages = {QStringLiteral("en"), QStringLiteral("zh_TW"),
+                                   QStringLiteral("zh_CN")};
+    ThemeManager themes;
+    themes.setMode(ThemeManager::Mode::Light, ThemeManager::Persist::No);
+    const auto save = [&](QWidget *widget, const QString &name) {
+        QApplication::processEvents();
+        QVERIFY(widget->grab().save(dir + u'/' + name + QStringLiteral(".png")));
+    };
+    MainWindow::Options options;
+    options.persistSettings = false;
+    options.themes = &themes;
+    // Run alone: first the empty state (a fresh server has no credentials).
+    for (const QString &language : languages) {
+        QVERIFY(m_server.languages->setLanguage(language, LanguageManager::Persist::No));
+        MainWindow window(m_server.languages.get(), m_server.connection.get(), options);
+        window.resize(1280, 800);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(window.selectSection(QStringLiteral("credentials")));
+        auto *page = window.findChild<CredentialsPage *>(QStringLiteral("page.credentials"));
+        QTRY_COMPARE_WITH_TIMEOUT(page->model()->state(), CredentialListModel::State::Ready, 15000);
+        QTRY_VERIFY_WITH_TIMEOUT(page->keyPanel()->isLoaded(), 15000);
+        save(&window, QStringLiteral("credentials-empty-") + language);
+    }
+
+    // Then some credentials of every type, one shared, and a rotation.
+    for (const TypeCase &c : typeCases()) {
+        QJsonObject data;
+        for (auto it = c.fields.begin(); it != c.fields.end(); ++it) {
+            if (c.type == QLatin1String("oauth2") && it.key() == QLatin1String("scopes"))
+                data.insert(it.key(),
+                            QJsonArray::fromStringList(it.value().toString().split(u' ')));
+            else
+                data.insert(it.key(), QJsonValue::fromVariant(it.value()));
+        }
+        const QString visibility =
+            c.type == QLatin1String("api_key") ? QStringLiteral("shared") : QString();
+        auto made = await<client::CredentialInfo>([&](auto done) {
+            api().create({c.name, QStringLiteral("Screenshot sample"), c.type, visibility, data},
+                         done);
+        });
+        QVERIFY(made.ok());
+    }
+    auto rotated = await<client::CredentialKeyStatus>([&](auto done) { api().rotateKey(done); });
+    QVERIFY(rotated.ok());
+    QTRY_VERIFY_WITH_TIMEOUT(
+        [&] {
+            auto now =
+                await<client::CredentialKeyStatus>([&](auto done) { api().keyStatus(done); });
+            return now.ok() && now->rotation.state == QLatin1String("idle");
+        }(),
+        20000);
+
+    for (const QString &language : languages) {
+        QVERIFY(m_server.languages->setLanguage(language, LanguageManager::Persist::No));
+        MainWindow window(m_server.languages.get(), m_server.connection.get(), options);
+        window.resize(1280, 800);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(window.selectSection(QStringLiteral("credentials")));
+        auto *page = window.findChild<CredentialsPage *>(QStringLiteral("page.credentials"));
+        page->reload();
+        QTRY_COMPARE_WITH_TIMEOUT(page->model()->state(), CredentialListModel::State::Ready, 15000);
+        QTRY_VERIFY_WITH_TIMEOUT(page->keyPanel()->status().activeVersion > 1, 15000);
+        selectRow(page, rowNamed(page->model(), QStringLiteral("Billing API")));
+        save(&window, QStringLiteral("credentials-list-") + language);
+        save(page->keyPanel(), QStringLiteral("credentials-key-status-") + language);
+        if (language == QLatin1String("en")) {
+            themes.setMode(ThemeManager::Mode::Dark, ThemeManager::Persist::No);
+            save(&window, QStringLiteral("credentials-list-en-dark"));
+            themes.setMode(ThemeManager::Mode::Light, ThemeManager::Persist::No);
+        }
+        for (const QString &type :
+             {QStringLiteral("api_key"), QStringLiteral("oauth2"), QStringLiteral("ssh")}) {
+            int row = -1;
+            for (int r = 0; r < page->model()->rowCount(); ++r) {
+                if (page->model()->credential(r)->type == type)
+                    row = r;
+            }
+            QVERIFY(row >= 0);
+            CredentialDialog dialog(m_server.connection->client(), page->model()->credential(row),
+                                    &window);
+            dialog.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+            save(&dialog, QStringLiteral("credentials-edit-%1-%2").arg(type, language));
+        }
+    }
 }
 
 QTEST_MAIN(TestCredentialsPage)
