@@ -1,6 +1,7 @@
 #include "credentials/CredentialsPage.h"
 
 #include "admin/AdminText.h"
+#include "admin/LiveEvents.h"
 #include "client/ApiClient.h"
 #include "credentials/CredentialDialog.h"
 #include "credentials/CredentialListModel.h"
@@ -197,6 +198,11 @@ CredentialsPage::CredentialsPage(QWidget *parent) : QWidget(parent)
     connect(m_model, &QAbstractItemModel::modelReset, this, &CredentialsPage::updateActions);
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &CredentialsPage::updateActions);
+    // Other consoles' changes, applied to the loaded rows (a reload after
+    // the events were cut off, since some may be missed).
+    m_live = new LiveEvents(this);
+    connect(m_live, &LiveEvents::message, this, &CredentialsPage::applyEvent);
+    connect(m_live, &LiveEvents::reopened, m_model, &CredentialListModel::reload);
     connect(m_keyPanel, &KeyStatusPanel::rotationFinished, this,
             [this] { showTestResult(tr("The key rotation finished."), true); });
     setSession(nullptr, {});
@@ -217,6 +223,7 @@ void CredentialsPage::setSession(client::ApiClient *client, const client::UserIn
     m_testResult->clear();
     m_model->setClient(client);
     m_model->reload();
+    m_live->setClient(client);
     m_keyPanel->setClient(isAdmin() ? client : nullptr);
     m_keyPanel->setVisible(isAdmin());
     m_keyAdminsOnly->setVisible(m_client && !isAdmin());
@@ -230,6 +237,34 @@ void CredentialsPage::reload()
     if (isAdmin())
         m_keyPanel->refresh();
     showState();
+}
+
+bool CredentialsPage::isLive() const
+{
+    return m_live->isOpen();
+}
+
+void CredentialsPage::applyEvent(const QString &type, const QJsonObject &data)
+{
+    if (!type.startsWith(QLatin1String("credential_")) || !m_client)
+        return;
+    const QString id = data.value(QStringLiteral("credential_id")).toString();
+    if (id.isEmpty())
+        return;
+    if (type == QLatin1String("credential_deleted")) {
+        m_model->remove(id);
+        return;
+    }
+    // The event names the credential only: read it as this user sees it.
+    client::CredentialsApi(*m_client).get(
+        id, [this, id, guard = QPointer<CredentialsPage>(this)](Result<client::CredentialInfo> r) {
+            if (!guard)
+                return;
+            if (r)
+                m_model->upsert(*r);
+            else if (r.error().code == ErrorCode::CredentialNotFound)
+                m_model->remove(id); // no longer shared with this user
+        });
 }
 
 QString CredentialsPage::stateText() const

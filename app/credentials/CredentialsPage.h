@@ -23,13 +23,16 @@ namespace hm::app {
 
 class CredentialListModel;
 class KeyStatusPanel;
+class LiveEvents;
 
 // The Credentials section (issue 13, item 6): the lazy list of the
 // credentials the signed-in user may see (search by name, filter by type),
 // New / Edit (CredentialDialog), Test (with a URL for the HTTP types, the
 // result shown under the actions), Delete (confirmed; a credential still in
 // use lists its users), and for administrators the data key's status and
-// rotation (KeyStatusPanel). Viewers look only; changing someone else's
+// rotation (KeyStatusPanel). Other consoles' changes arrive on /ws/events
+// (credential_created / _updated / _deleted carry the id; the page reads
+// the credential again as its user). Viewers look only; changing someone else's
 // credential is off with the reason. The console never shows a secret.
 class CredentialsPage final : public QWidget
 {
@@ -44,6 +47,8 @@ public:
     KeyStatusPanel *keyPanel() const { return m_keyPanel; }
     QString stateText() const;
     QString testResultText() const;
+    // Whether other consoles' changes arrive (/ws/events is open).
+    bool isLive() const;
 
 public slots:
     void reload();
@@ -65,10 +70,12 @@ private:
     void failed(const QString &what, const hm::Error &error);
     void showTestResult(const QString &text, bool good);
     QString usageType(const QString &type) const;
+    void applyEvent(const QString &type, const QJsonObject &data);
 
     QPointer<client::ApiClient> m_client;
     client::UserInfo m_me;
     CredentialListModel *m_model = nullptr;
+    LiveEvents *m_live = nullptr;
     QLabel *m_title = nullptr;
     QLabel *m_subtitle = nullptr;
     QLineEdit *m_search = nullptr;

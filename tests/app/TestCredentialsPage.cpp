@@ -160,6 +160,7 @@ private slots:
     void modelPagesSearchesAndFilters();
     void rotatesTheKeyWithProgressAsAdmin();
     void userSeesNoRotationAndOthersAreReadOnly();
+    void anotherConsolesChangesArriveLive();
     void retranslates();
     void screenshots();
 
@@ -620,6 +621,48 @@ void TestCredentialsPage::userSeesNoRotationAndOthersAreReadOnly()
     QTRY_COMPARE_WITH_TIMEOUT(page.model()->rowCount(), 2, 15000);
     selectRow(&page, rowNamed(page.model(), QStringLiteral("Uma's token")));
     QVERIFY(edit->isEnabled());
+}
+
+void TestCredentialsPage::anotherConsolesChangesArriveLive()
+{
+    m_server.createUser(QStringLiteral("otto"), QStringLiteral("user"), kPassword);
+    client::UserInfo otto;
+    auto ottoClient = m_server.signIn(QStringLiteral("otto"), kPassword, &otto);
+    QVERIFY(ottoClient);
+    CredentialsPage adminPage;
+    adminPage.setSession(m_server.connection->client(), m_server.admin);
+    CredentialsPage ottoPage;
+    ottoPage.setSession(ottoClient.get(), otto);
+    QTRY_VERIFY_WITH_TIMEOUT(adminPage.isLive() && ottoPage.isLive(), 15000);
+    QTRY_COMPARE_WITH_TIMEOUT(ottoPage.model()->state(), CredentialListModel::State::Ready, 15000);
+    QTRY_COMPARE_WITH_TIMEOUT(adminPage.model()->state(), CredentialListModel::State::Ready, 15000);
+    // Another console (a client of the administrator's) shares one.
+    client::ApiClient other;
+    other.setBaseUrl(m_server.connection->baseUrl());
+    auto login = await<client::LoginResult>(
+        [&](auto done) { other.login(QStringLiteral("admin"), m_server.adminPassword, done); });
+    QVERIFY(login.ok());
+    const QString name = QStringLiteral("Live shared webhook");
+    auto made = await<client::CredentialInfo>([&](auto done) {
+        client::CredentialsApi(other).create(
+            {name, {}, "http_bearer", "shared", {{"token", "live-secret-1"}}}, done);
+    });
+    QVERIFY(made.ok());
+    QTRY_VERIFY_WITH_TIMEOUT(rowNamed(adminPage.model(), name) >= 0, 15000);
+    QTRY_VERIFY_WITH_TIMEOUT(rowNamed(ottoPage.model(), name) >= 0, 15000);
+    QCOMPARE(rowNamed(ottoPage.model(), name), 0); // newest first
+    // Renamed, then private: Otto's list drops it, the admin's follows.
+    const QString renamed = QStringLiteral("Live webhook (private)");
+    QVERIFY(await<client::CredentialInfo>([&](auto done) {
+                client::CredentialsApi(other).update(
+                    made->id, {{"name", renamed}, {"visibility", "private"}}, done);
+            }).ok());
+    QTRY_VERIFY_WITH_TIMEOUT(rowNamed(adminPage.model(), renamed) >= 0, 15000);
+    QTRY_COMPARE_WITH_TIMEOUT(ottoPage.model()->rowOf(made->id), -1, 15000);
+    QCOMPARE(rowNamed(adminPage.model(), name), -1);
+    QVERIFY(
+        await<void>([&](auto done) { client::CredentialsApi(other).remove(made->id, done); }).ok());
+    QTRY_COMPARE_WITH_TIMEOUT(adminPage.model()->rowOf(made->id), -1, 15000);
 }
 
 void TestCredentialsPage::retranslates()
