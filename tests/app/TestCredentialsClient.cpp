@@ -221,6 +221,17 @@ void TestCredentialsClient::errorsAreTyped()
     QVERIFY(!badType.ok());
     QCOMPARE(badType.error().code, ErrorCode::InvalidCredentialType);
     QVERIFY(credentialUsages(badType.error()).isEmpty());
+    // What CREDENTIAL_IN_USE carries (docs/vault.md; nothing links
+    // credentials yet, so the server cannot be made to send one here).
+    const Error inUse{
+        ErrorCode::CredentialInUse, QStringLiteral("used by nightly"),
+        QJsonObject{{"usages", QJsonArray{QJsonObject{
+                                   {"type", "flow"}, {"id", "f-1"}, {"name", "nightly"}}}}}};
+    const QList<CredentialUsage> usages = credentialUsages(inUse);
+    QCOMPARE(usages.size(), 1);
+    QCOMPARE(usages.first().type, QStringLiteral("flow"));
+    QCOMPARE(usages.first().id, QStringLiteral("f-1"));
+    QCOMPARE(usages.first().name, QStringLiteral("nightly"));
 }
 
 void TestCredentialsClient::keyStatusAndRotation()
