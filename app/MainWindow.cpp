@@ -16,6 +16,7 @@
 #include "client/ApiClient.h"
 #include "common/Check.h"
 #include "components/ComponentsPage.h"
+#include "credentials/CredentialsPage.h"
 #include "executions/ExecutionsPage.h"
 #include "flows/FlowEditorPage.h"
 #include "flows/FlowsPage.h"
@@ -277,6 +278,17 @@ void MainWindow::createPages()
                     followSession);
             followSession();
             page = componentsPage;
+        } else if (section.id == QLatin1String("credentials")) {
+            auto *credentialsPage = new CredentialsPage(m_pages);
+            const auto followSession = [this, credentialsPage] {
+                credentialsPage->setSession(m_connection->isSignedIn() ? m_connection->client()
+                                                                       : nullptr,
+                                            m_connection->user());
+            };
+            connect(m_connection, &ServerConnection::signedInChanged, credentialsPage,
+                    followSession);
+            followSession();
+            page = credentialsPage;
         } else {
             page = new EmptyStatePage(section, m_pages);
         }

@@ -218,6 +218,65 @@
     </message>
 </context>
 <context>
+    <name>CredentialText</name>
+    <message>
+        <source>HTTP Basic</source>
+        <translation>HTTP Basic</translation>
+    </message>
+    <message>
+        <source>HTTP Bearer token</source>
+        <translation>HTTP Bearer token</translation>
+    </message>
+    <message>
+        <source>API key</source>
+        <translation>API key</translation>
+    </message>
+    <message>
+        <source>OAuth 2.0 client</source>
+        <translation>OAuth 2.0 client</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>Database</translation>
+    </message>
+    <message>
+        <source>SSH key</source>
+        <translation>SSH key</translation>
+    </message>
+    <message>
+        <source>Private</source>
+        <translation>Private</translation>
+    </message>
+    <message>
+        <source>Shared</source>
+        <translation>Shared</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>Decrypt only</source>
+        <translation>Decrypt only</translation>
+    </message>
+    <message>
+        <source>Retired</source>
+        <translation>Retired</translation>
+    </message>
+    <message>
+        <source>Idle</source>
+        <translation>Idle</translation>
+    </message>
+    <message>
+        <source>Re-encrypting</source>
+        <translation>Re-encrypting</translation>
+    </message>
+    <message>
+        <source>Unfinished</source>
+        <translation>Unfinished</translation>
+    </message>
+</context>
+<context>
     <name>FlowErrorText</name>
     <message>
         <source>Someone saved a newer version of this flow since you opened it.</source>
@@ -2217,6 +2276,428 @@
     <message>
         <source>SHA-256, optional: remembered at the first check</source>
         <translation>SHA-256, optional: remembered at the first check</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::CredentialDialog</name>
+    <message>
+        <source>Username</source>
+        <translation>Username</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>Token</source>
+        <translation>Token</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Key</translation>
+    </message>
+    <message>
+        <source>Send in</source>
+        <translation>Send in</translation>
+    </message>
+    <message>
+        <source>Header or parameter name</source>
+        <translation>Header or parameter name</translation>
+    </message>
+    <message>
+        <source>Prefix</source>
+        <translation>Prefix</translation>
+    </message>
+    <message>
+        <source>Client ID</source>
+        <translation>Client ID</translation>
+    </message>
+    <message>
+        <source>Client secret</source>
+        <translation>Client secret</translation>
+    </message>
+    <message>
+        <source>Token URL</source>
+        <translation>Token URL</translation>
+    </message>
+    <message>
+        <source>Scopes</source>
+        <translation>Scopes</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>Host</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>Port</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>Database</translation>
+    </message>
+    <message>
+        <source>Driver</source>
+        <translation>Driver</translation>
+    </message>
+    <message>
+        <source>Private key</source>
+        <translation>Private key</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>Passphrase</translation>
+    </message>
+    <message>
+        <source>Load private key</source>
+        <translation>Load private key</translation>
+    </message>
+    <message>
+        <source>The file could not be read: %1</source>
+        <translation>The file could not be read: %1</translation>
+    </message>
+    <message>
+        <source>This file is too large to be a private key.</source>
+        <translation>This file is too large to be a private key.</translation>
+    </message>
+    <message>
+        <source>Header</source>
+        <translation>Header</translation>
+    </message>
+    <message>
+        <source>Query parameter</source>
+        <translation>Query parameter</translation>
+    </message>
+    <message>
+        <source>New credential</source>
+        <translation>New credential</translation>
+    </message>
+    <message>
+        <source>Edit credential &quot;%1&quot;</source>
+        <translation>Edit credential &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>Secret fields are write-only: once stored they are never shown again, only replaced.</source>
+        <translation>Secret fields are write-only: once stored they are never shown again, only replaced.</translation>
+    </message>
+    <message>
+        <source>Secret fields are write-only. Leave a stored secret empty to keep it; type a new value to replace it.</source>
+        <translation>Secret fields are write-only. Leave a stored secret empty to keep it; type a new value to replace it.</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Visibility</source>
+        <translation>Visibility</translation>
+    </message>
+    <message>
+        <source>e.g. Billing API</source>
+        <translation>e.g. Billing API</translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <translation>optional</translation>
+    </message>
+    <message>
+        <source>The type of a stored credential cannot change.</source>
+        <translation>The type of a stored credential cannot change.</translation>
+    </message>
+    <message>
+        <source>Private: only you (and administrators). Shared: every user can see it; only you and administrators can change it.</source>
+        <translation>Private: only you (and administrators). Shared: every user can see it; only you and administrators can change it.</translation>
+    </message>
+    <message>
+        <source>%1 *</source>
+        <translation>%1 *</translation>
+    </message>
+    <message>
+        <source>will be cleared</source>
+        <translation>will be cleared</translation>
+    </message>
+    <message>
+        <source>stored — unchanged</source>
+        <translation>stored — unchanged</translation>
+    </message>
+    <message>
+        <source>Paste the private key (OpenSSH or PEM) or load it from a file</source>
+        <translation>Paste the private key (OpenSSH or PEM) or load it from a file</translation>
+    </message>
+    <message>
+        <source>space-separated, e.g. read write</source>
+        <translation>space-separated, e.g. read write</translation>
+    </message>
+    <message>
+        <source>optional, e.g. Bearer</source>
+        <translation>optional, e.g. Bearer</translation>
+    </message>
+    <message>
+        <source>default (%1)</source>
+        <translation>default (%1)</translation>
+    </message>
+    <message>
+        <source>driver default</source>
+        <translation>driver default</translation>
+    </message>
+    <message>
+        <source>Clear the stored value</source>
+        <translation>Clear the stored value</translation>
+    </message>
+    <message>
+        <source>Remove the stored %1 when you press OK.</source>
+        <translation>Remove the stored %1 when you press OK.</translation>
+    </message>
+    <message>
+        <source>Load from file...</source>
+        <translation>Load from file...</translation>
+    </message>
+    <message>
+        <source>Read the private key from a file.</source>
+        <translation>Read the private key from a file.</translation>
+    </message>
+    <message>
+        <source>Give the credential a name.</source>
+        <translation>Give the credential a name.</translation>
+    </message>
+    <message>
+        <source>Fill in %1.</source>
+        <translation>Fill in %1.</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::CredentialListModel</name>
+    <message>
+        <source>Created %1</source>
+        <translation>Created %1</translation>
+    </message>
+    <message>
+        <source>(deleted user)</source>
+        <translation>(deleted user)</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Visibility</source>
+        <translation>Visibility</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Owner</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>Updated</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::CredentialsPage</name>
+    <message>
+        <source>More credentials could not be read: %1</source>
+        <translation>More credentials could not be read: %1</translation>
+    </message>
+    <message>
+        <source>The key rotation finished.</source>
+        <translation>The key rotation finished.</translation>
+    </message>
+    <message>
+        <source>Credentials</source>
+        <translation>Credentials</translation>
+    </message>
+    <message>
+        <source>Passwords, tokens and keys that flows and services sign in with. They are stored encrypted and never shown again.</source>
+        <translation>Passwords, tokens and keys that flows and services sign in with. They are stored encrypted and never shown again.</translation>
+    </message>
+    <message>
+        <source>Search by name</source>
+        <translation>Search by name</translation>
+    </message>
+    <message>
+        <source>All types</source>
+        <translation>All types</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>Read the list again (%1)</source>
+        <translation>Read the list again (%1)</translation>
+    </message>
+    <message>
+        <source>New credential...</source>
+        <translation>New credential...</translation>
+    </message>
+    <message>
+        <source>Edit...</source>
+        <translation>Edit...</translation>
+    </message>
+    <message>
+        <source>Test...</source>
+        <translation>Test...</translation>
+    </message>
+    <message>
+        <source>Delete...</source>
+        <translation>Delete...</translation>
+    </message>
+    <message>
+        <source>The encryption key&apos;s status and its rotation are for administrators; you are signed in as %1.</source>
+        <translation>The encryption key&apos;s status and its rotation are for administrators; you are signed in as %1.</translation>
+    </message>
+    <message>
+        <source>Select a credential first.</source>
+        <translation>Select a credential first.</translation>
+    </message>
+    <message>
+        <source>Only its owner (%1) or an administrator can change or test this credential.</source>
+        <translation>Only its owner (%1) or an administrator can change or test this credential.</translation>
+    </message>
+    <message>
+        <source>Sign in first.</source>
+        <translation>Sign in first.</translation>
+    </message>
+    <message>
+        <source>Store a new credential.</source>
+        <translation>Store a new credential.</translation>
+    </message>
+    <message>
+        <source>Change the name, sharing or fields; replace secrets.</source>
+        <translation>Change the name, sharing or fields; replace secrets.</translation>
+    </message>
+    <message>
+        <source>Check that the credential is accepted.</source>
+        <translation>Check that the credential is accepted.</translation>
+    </message>
+    <message>
+        <source>Delete the credential.</source>
+        <translation>Delete the credential.</translation>
+    </message>
+    <message>
+        <source>Sign in to see credentials.</source>
+        <translation>Sign in to see credentials.</translation>
+    </message>
+    <message>
+        <source>Loading credentials...</source>
+        <translation>Loading credentials...</translation>
+    </message>
+    <message>
+        <source>The credentials could not be read</source>
+        <translation>The credentials could not be read</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Retry</translation>
+    </message>
+    <message>
+        <source>No credential matches</source>
+        <translation>No credential matches</translation>
+    </message>
+    <message>
+        <source>No credential of this type is visible to you.</source>
+        <translation>No credential of this type is visible to you.</translation>
+    </message>
+    <message>
+        <source>No credential you can see has &quot;%1&quot; in its name.</source>
+        <translation>No credential you can see has &quot;%1&quot; in its name.</translation>
+    </message>
+    <message>
+        <source>Clear filters</source>
+        <translation>Clear filters</translation>
+    </message>
+    <message>
+        <source>No credentials yet</source>
+        <translation>No credentials yet</translation>
+    </message>
+    <message>
+        <source>A credential keeps a password, token or key that flows and services use to sign in elsewhere. It is stored encrypted; once saved, its secret is never shown again, only replaced.</source>
+        <translation>A credential keeps a password, token or key that flows and services use to sign in elsewhere. It is stored encrypted; once saved, its secret is never shown again, only replaced.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n credential(s) shown</source>
+        <translation>
+            <numerusform>%1 of %n credential shown</numerusform>
+            <numerusform>%1 of %n credentials shown</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Test credential</source>
+        <translation>Test credential</translation>
+    </message>
+    <message>
+        <source>Send one GET request with &quot;%1&quot; to this URL (2xx means it works):</source>
+        <translation>Send one GET request with &quot;%1&quot; to this URL (2xx means it works):</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an http or https URL.</source>
+        <translation>&quot;%1&quot; is not an http or https URL.</translation>
+    </message>
+    <message>
+        <source>Testing &quot;%1&quot;...</source>
+        <translation>Testing &quot;%1&quot;...</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; could not be tested: %2</source>
+        <translation>&quot;%1&quot; could not be tested: %2</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; works (%2 ms): %3</source>
+        <translation>&quot;%1&quot; works (%2 ms): %3</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; was refused (%2 ms): %3</source>
+        <translation>&quot;%1&quot; was refused (%2 ms): %3</translation>
+    </message>
+    <message>
+        <source>flow</source>
+        <translation>flow</translation>
+    </message>
+    <message>
+        <source>service</source>
+        <translation>service</translation>
+    </message>
+    <message>
+        <source>node</source>
+        <translation>node</translation>
+    </message>
+    <message>
+        <source>Delete credential</source>
+        <translation>Delete credential</translation>
+    </message>
+    <message>
+        <source>Delete &quot;%1&quot;? Its secret is destroyed; whatever signs in with it stops working. This cannot be undone.</source>
+        <translation>Delete &quot;%1&quot;? Its secret is destroyed; whatever signs in with it stops working. This cannot be undone.</translation>
+    </message>
+    <message>
+        <source>The credential was not deleted: %1</source>
+        <translation>The credential was not deleted: %1</translation>
+    </message>
+    <message>
+        <source>• %1 (%2)</source>
+        <translation>• %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Credential in use</source>
+        <translation>Credential in use</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is still used and was not deleted. Remove it from these first:
+%2</source>
+        <translation>&quot;%1&quot; is still used and was not deleted. Remove it from these first:
+%2</translation>
     </message>
 </context>
 <context>
@@ -4390,6 +4871,96 @@
     <message>
         <source>Enter a JSON object.</source>
         <translation>Enter a JSON object.</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::KeyStatusPanel</name>
+    <message>
+        <source>The key status could not be read: %1</source>
+        <translation>The key status could not be read: %1</translation>
+    </message>
+    <message>
+        <source>Rotate the credential key</source>
+        <translation>Rotate the credential key</translation>
+    </message>
+    <message>
+        <source>Create a new data key and re-encrypt every stored credential with it? The credentials stay usable while this runs, and the old key is retired at the end.</source>
+        <translation>Create a new data key and re-encrypt every stored credential with it? The credentials stay usable while this runs, and the old key is retired at the end.</translation>
+    </message>
+    <message>
+        <source>The key was not rotated: %1</source>
+        <translation>The key was not rotated: %1</translation>
+    </message>
+    <message>
+        <source>Encryption key</source>
+        <translation>Encryption key</translation>
+    </message>
+    <message>
+        <source>Sign in first.</source>
+        <translation>Sign in first.</translation>
+    </message>
+    <message>
+        <source>Reading the key status...</source>
+        <translation>Reading the key status...</translation>
+    </message>
+    <message>
+        <source>Credentials are encrypted with data key version %1. Rotating makes a new version and re-encrypts every credential with it.</source>
+        <translation>Credentials are encrypted with data key version %1. Rotating makes a new version and re-encrypts every credential with it.</translation>
+    </message>
+    <message>
+        <source>Data key version %1 is active; the rotation is %2.</source>
+        <translation>Data key version %1 is active; the rotation is %2.</translation>
+    </message>
+    <message>
+        <source>The last rotation ended %1.</source>
+        <translation>The last rotation ended %1.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n credential(s) could not be decrypted and keep the old key.</source>
+        <translation>
+            <numerusform>%n credential could not be decrypted and keeps the old key.</numerusform>
+            <numerusform>%n credentials could not be decrypted and keep the old key.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 of %2 re-encrypted</source>
+        <translation>%1 of %2 re-encrypted</translation>
+    </message>
+    <message>
+        <source>Rotate key...</source>
+        <translation>Rotate key...</translation>
+    </message>
+    <message>
+        <source>A rotation is running.</source>
+        <translation>A rotation is running.</translation>
+    </message>
+    <message>
+        <source>Make a new data key and re-encrypt every credential.</source>
+        <translation>Make a new data key and re-encrypt every credential.</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Credentials</source>
+        <translation>Credentials</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Created</translation>
+    </message>
+    <message>
+        <source>Retired</source>
+        <translation>Retired</translation>
+    </message>
+    <message>
+        <source>No data key yet: the first credential stored makes one.</source>
+        <translation>No data key yet: the first credential stored makes one.</translation>
     </message>
 </context>
 <context>

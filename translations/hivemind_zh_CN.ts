@@ -217,6 +217,65 @@
     </message>
 </context>
 <context>
+    <name>CredentialText</name>
+    <message>
+        <source>HTTP Basic</source>
+        <translation>HTTP 基本认证</translation>
+    </message>
+    <message>
+        <source>HTTP Bearer token</source>
+        <translation>HTTP Bearer 令牌</translation>
+    </message>
+    <message>
+        <source>API key</source>
+        <translation>API 密钥</translation>
+    </message>
+    <message>
+        <source>OAuth 2.0 client</source>
+        <translation>OAuth 2.0 客户端</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>数据库</translation>
+    </message>
+    <message>
+        <source>SSH key</source>
+        <translation>SSH 密钥</translation>
+    </message>
+    <message>
+        <source>Private</source>
+        <translation>私有</translation>
+    </message>
+    <message>
+        <source>Shared</source>
+        <translation>共享</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>使用中</translation>
+    </message>
+    <message>
+        <source>Decrypt only</source>
+        <translation>仅用于解密</translation>
+    </message>
+    <message>
+        <source>Retired</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <source>Idle</source>
+        <translation>空闲</translation>
+    </message>
+    <message>
+        <source>Re-encrypting</source>
+        <translation>重新加密中</translation>
+    </message>
+    <message>
+        <source>Unfinished</source>
+        <translation>未完成</translation>
+    </message>
+</context>
+<context>
     <name>FlowErrorText</name>
     <message>
         <source>Someone saved a newer version of this flow since you opened it.</source>
@@ -2204,6 +2263,427 @@
     <message>
         <source>SHA-256, optional: remembered at the first check</source>
         <translation>SHA-256，可选：首次检查时会记住</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::CredentialDialog</name>
+    <message>
+        <source>Username</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Token</source>
+        <translation>令牌</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>密钥</translation>
+    </message>
+    <message>
+        <source>Send in</source>
+        <translation>发送位置</translation>
+    </message>
+    <message>
+        <source>Header or parameter name</source>
+        <translation>请求头或参数名</translation>
+    </message>
+    <message>
+        <source>Prefix</source>
+        <translation>前缀</translation>
+    </message>
+    <message>
+        <source>Client ID</source>
+        <translation>客户端 ID</translation>
+    </message>
+    <message>
+        <source>Client secret</source>
+        <translation>客户端密钥</translation>
+    </message>
+    <message>
+        <source>Token URL</source>
+        <translation>令牌 URL</translation>
+    </message>
+    <message>
+        <source>Scopes</source>
+        <translation>权限范围</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>主机</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>端口</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>数据库</translation>
+    </message>
+    <message>
+        <source>Driver</source>
+        <translation>驱动</translation>
+    </message>
+    <message>
+        <source>Private key</source>
+        <translation>私钥</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>私钥密码</translation>
+    </message>
+    <message>
+        <source>Load private key</source>
+        <translation>加载私钥</translation>
+    </message>
+    <message>
+        <source>The file could not be read: %1</source>
+        <translation>无法读取文件：%1</translation>
+    </message>
+    <message>
+        <source>This file is too large to be a private key.</source>
+        <translation>该文件过大，不可能是私钥。</translation>
+    </message>
+    <message>
+        <source>Header</source>
+        <translation>请求头</translation>
+    </message>
+    <message>
+        <source>Query parameter</source>
+        <translation>查询参数</translation>
+    </message>
+    <message>
+        <source>New credential</source>
+        <translation>新建凭据</translation>
+    </message>
+    <message>
+        <source>Edit credential &quot;%1&quot;</source>
+        <translation>编辑凭据“%1”</translation>
+    </message>
+    <message>
+        <source>Secret fields are write-only: once stored they are never shown again, only replaced.</source>
+        <translation>机密字段只能写入：保存后不会再显示，只能替换。</translation>
+    </message>
+    <message>
+        <source>Secret fields are write-only. Leave a stored secret empty to keep it; type a new value to replace it.</source>
+        <translation>机密字段只能写入。已保存的机密留空即保留原值；输入新值即可替换。</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>描述</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Visibility</source>
+        <translation>可见范围</translation>
+    </message>
+    <message>
+        <source>e.g. Billing API</source>
+        <translation>例如：计费 API</translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <translation>选填</translation>
+    </message>
+    <message>
+        <source>The type of a stored credential cannot change.</source>
+        <translation>已保存凭据的类型不能更改。</translation>
+    </message>
+    <message>
+        <source>Private: only you (and administrators). Shared: every user can see it; only you and administrators can change it.</source>
+        <translation>私有：仅您（和管理员）可见。共享：所有用户都能查看；仅您和管理员可以修改。</translation>
+    </message>
+    <message>
+        <source>%1 *</source>
+        <translation>%1 *</translation>
+    </message>
+    <message>
+        <source>will be cleared</source>
+        <translation>将被清除</translation>
+    </message>
+    <message>
+        <source>stored — unchanged</source>
+        <translation>已保存 — 不修改</translation>
+    </message>
+    <message>
+        <source>Paste the private key (OpenSSH or PEM) or load it from a file</source>
+        <translation>粘贴私钥（OpenSSH 或 PEM），或从文件加载</translation>
+    </message>
+    <message>
+        <source>space-separated, e.g. read write</source>
+        <translation>以空格分隔，例如 &quot;read write&quot;</translation>
+    </message>
+    <message>
+        <source>optional, e.g. Bearer</source>
+        <translation>选填，例如 &quot;Bearer&quot;</translation>
+    </message>
+    <message>
+        <source>default (%1)</source>
+        <translation>默认（%1）</translation>
+    </message>
+    <message>
+        <source>driver default</source>
+        <translation>驱动默认值</translation>
+    </message>
+    <message>
+        <source>Clear the stored value</source>
+        <translation>清除已保存的值</translation>
+    </message>
+    <message>
+        <source>Remove the stored %1 when you press OK.</source>
+        <translation>点击“确定”时删除已保存的%1。</translation>
+    </message>
+    <message>
+        <source>Load from file...</source>
+        <translation>从文件加载…</translation>
+    </message>
+    <message>
+        <source>Read the private key from a file.</source>
+        <translation>从文件读取私钥。</translation>
+    </message>
+    <message>
+        <source>Give the credential a name.</source>
+        <translation>请为凭据命名。</translation>
+    </message>
+    <message>
+        <source>Fill in %1.</source>
+        <translation>请填写%1。</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::CredentialListModel</name>
+    <message>
+        <source>Created %1</source>
+        <translation>创建于 %1</translation>
+    </message>
+    <message>
+        <source>(deleted user)</source>
+        <translation>（已删除的用户）</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Visibility</source>
+        <translation>可见范围</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>所有者</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>更新时间</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::CredentialsPage</name>
+    <message>
+        <source>More credentials could not be read: %1</source>
+        <translation>无法读取更多凭据：%1</translation>
+    </message>
+    <message>
+        <source>The key rotation finished.</source>
+        <translation>密钥轮换已完成。</translation>
+    </message>
+    <message>
+        <source>Credentials</source>
+        <translation>凭据</translation>
+    </message>
+    <message>
+        <source>Passwords, tokens and keys that flows and services sign in with. They are stored encrypted and never shown again.</source>
+        <translation>工作流和服务登录时使用的密码、令牌和密钥。均加密存储，且不会再显示。</translation>
+    </message>
+    <message>
+        <source>Search by name</source>
+        <translation>按名称搜索</translation>
+    </message>
+    <message>
+        <source>All types</source>
+        <translation>所有类型</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Read the list again (%1)</source>
+        <translation>重新读取列表（%1）</translation>
+    </message>
+    <message>
+        <source>New credential...</source>
+        <translation>新建凭据…</translation>
+    </message>
+    <message>
+        <source>Edit...</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Test...</source>
+        <translation>测试…</translation>
+    </message>
+    <message>
+        <source>Delete...</source>
+        <translation>删除…</translation>
+    </message>
+    <message>
+        <source>The encryption key&apos;s status and its rotation are for administrators; you are signed in as %1.</source>
+        <translation>加密密钥的状态和轮换仅供管理员使用；您当前的登录身份是%1。</translation>
+    </message>
+    <message>
+        <source>Select a credential first.</source>
+        <translation>请先选择凭据。</translation>
+    </message>
+    <message>
+        <source>Only its owner (%1) or an administrator can change or test this credential.</source>
+        <translation>只有所有者（%1）或管理员可以修改或测试此凭据。</translation>
+    </message>
+    <message>
+        <source>Sign in first.</source>
+        <translation>请先登录。</translation>
+    </message>
+    <message>
+        <source>Store a new credential.</source>
+        <translation>保存新的凭据。</translation>
+    </message>
+    <message>
+        <source>Change the name, sharing or fields; replace secrets.</source>
+        <translation>修改名称、共享设置或字段；替换机密。</translation>
+    </message>
+    <message>
+        <source>Check that the credential is accepted.</source>
+        <translation>检查凭据是否被接受。</translation>
+    </message>
+    <message>
+        <source>Delete the credential.</source>
+        <translation>删除此凭据。</translation>
+    </message>
+    <message>
+        <source>Sign in to see credentials.</source>
+        <translation>登录后即可查看凭据。</translation>
+    </message>
+    <message>
+        <source>Loading credentials...</source>
+        <translation>正在加载凭据…</translation>
+    </message>
+    <message>
+        <source>The credentials could not be read</source>
+        <translation>无法读取凭据</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>重试</translation>
+    </message>
+    <message>
+        <source>No credential matches</source>
+        <translation>没有匹配的凭据</translation>
+    </message>
+    <message>
+        <source>No credential of this type is visible to you.</source>
+        <translation>没有您可查看的此类型凭据。</translation>
+    </message>
+    <message>
+        <source>No credential you can see has &quot;%1&quot; in its name.</source>
+        <translation>您可查看的凭据中，没有名称包含“%1”的。</translation>
+    </message>
+    <message>
+        <source>Clear filters</source>
+        <translation>清除筛选条件</translation>
+    </message>
+    <message>
+        <source>No credentials yet</source>
+        <translation>还没有凭据</translation>
+    </message>
+    <message>
+        <source>A credential keeps a password, token or key that flows and services use to sign in elsewhere. It is stored encrypted; once saved, its secret is never shown again, only replaced.</source>
+        <translation>凭据保存工作流和服务登录其他系统时使用的密码、令牌或密钥。它会加密存储；保存后机密不会再显示，只能替换。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n credential(s) shown</source>
+        <translation>
+            <numerusform>显示 %1 个凭据，共 %n 个</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Test credential</source>
+        <translation>测试凭据</translation>
+    </message>
+    <message>
+        <source>Send one GET request with &quot;%1&quot; to this URL (2xx means it works):</source>
+        <translation>使用“%1”向此 URL 发送一个 GET 请求（返回 2xx 表示可用）：</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an http or https URL.</source>
+        <translation>“%1”不是 http 或 https URL。</translation>
+    </message>
+    <message>
+        <source>Testing &quot;%1&quot;...</source>
+        <translation>正在测试“%1”…</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; could not be tested: %2</source>
+        <translation>无法测试“%1”：%2</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; works (%2 ms): %3</source>
+        <translation>“%1”可用（%2 毫秒）：%3</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; was refused (%2 ms): %3</source>
+        <translation>“%1”被拒绝（%2 毫秒）：%3</translation>
+    </message>
+    <message>
+        <source>flow</source>
+        <translation>工作流</translation>
+    </message>
+    <message>
+        <source>service</source>
+        <translation>服务</translation>
+    </message>
+    <message>
+        <source>node</source>
+        <translation>节点</translation>
+    </message>
+    <message>
+        <source>Delete credential</source>
+        <translation>删除凭据</translation>
+    </message>
+    <message>
+        <source>Delete &quot;%1&quot;? Its secret is destroyed; whatever signs in with it stops working. This cannot be undone.</source>
+        <translation>要删除“%1”吗？其机密将被销毁，使用它登录的一切都会停止工作。此操作无法撤销。</translation>
+    </message>
+    <message>
+        <source>The credential was not deleted: %1</source>
+        <translation>凭据未删除：%1</translation>
+    </message>
+    <message>
+        <source>• %1 (%2)</source>
+        <translation>• %1（%2）</translation>
+    </message>
+    <message>
+        <source>Credential in use</source>
+        <translation>凭据正在使用</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is still used and was not deleted. Remove it from these first:
+%2</source>
+        <translation>“%1”仍在使用，因此未删除。请先从以下各项中移除：
+%2</translation>
     </message>
 </context>
 <context>
@@ -4361,6 +4841,95 @@
     <message>
         <source>Enter a JSON object.</source>
         <translation>请输入 JSON 对象。</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::KeyStatusPanel</name>
+    <message>
+        <source>The key status could not be read: %1</source>
+        <translation>无法读取密钥状态：%1</translation>
+    </message>
+    <message>
+        <source>Rotate the credential key</source>
+        <translation>轮换凭据密钥</translation>
+    </message>
+    <message>
+        <source>Create a new data key and re-encrypt every stored credential with it? The credentials stay usable while this runs, and the old key is retired at the end.</source>
+        <translation>要创建新的数据密钥，并用它重新加密所有已保存的凭据吗？过程中凭据仍可使用，完成后旧密钥将停用。</translation>
+    </message>
+    <message>
+        <source>The key was not rotated: %1</source>
+        <translation>密钥未轮换：%1</translation>
+    </message>
+    <message>
+        <source>Encryption key</source>
+        <translation>加密密钥</translation>
+    </message>
+    <message>
+        <source>Sign in first.</source>
+        <translation>请先登录。</translation>
+    </message>
+    <message>
+        <source>Reading the key status...</source>
+        <translation>正在读取密钥状态…</translation>
+    </message>
+    <message>
+        <source>Credentials are encrypted with data key version %1. Rotating makes a new version and re-encrypts every credential with it.</source>
+        <translation>凭据使用第 %1 版数据密钥加密。轮换会创建新版本，并用它重新加密所有凭据。</translation>
+    </message>
+    <message>
+        <source>Data key version %1 is active; the rotation is %2.</source>
+        <translation>第 %1 版数据密钥使用中；轮换状态：%2。</translation>
+    </message>
+    <message>
+        <source>The last rotation ended %1.</source>
+        <translation>上次轮换结束于 %1。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n credential(s) could not be decrypted and keep the old key.</source>
+        <translation>
+            <numerusform>有 %n 个凭据无法解密，仍使用旧密钥。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 of %2 re-encrypted</source>
+        <translation>已重新加密 %1 / %2</translation>
+    </message>
+    <message>
+        <source>Rotate key...</source>
+        <translation>轮换密钥…</translation>
+    </message>
+    <message>
+        <source>A rotation is running.</source>
+        <translation>轮换正在进行。</translation>
+    </message>
+    <message>
+        <source>Make a new data key and re-encrypt every credential.</source>
+        <translation>创建新的数据密钥并重新加密所有凭据。</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Credentials</source>
+        <translation>凭据</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>创建时间</translation>
+    </message>
+    <message>
+        <source>Retired</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <source>No data key yet: the first credential stored makes one.</source>
+        <translation>还没有数据密钥：保存第一个凭据时会创建。</translation>
     </message>
 </context>
 <context>

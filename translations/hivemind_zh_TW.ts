@@ -217,6 +217,65 @@
     </message>
 </context>
 <context>
+    <name>CredentialText</name>
+    <message>
+        <source>HTTP Basic</source>
+        <translation>HTTP 基本驗證</translation>
+    </message>
+    <message>
+        <source>HTTP Bearer token</source>
+        <translation>HTTP Bearer 權杖</translation>
+    </message>
+    <message>
+        <source>API key</source>
+        <translation>API 金鑰</translation>
+    </message>
+    <message>
+        <source>OAuth 2.0 client</source>
+        <translation>OAuth 2.0 用戶端</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>資料庫</translation>
+    </message>
+    <message>
+        <source>SSH key</source>
+        <translation>SSH 金鑰</translation>
+    </message>
+    <message>
+        <source>Private</source>
+        <translation>私人</translation>
+    </message>
+    <message>
+        <source>Shared</source>
+        <translation>共用</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>使用中</translation>
+    </message>
+    <message>
+        <source>Decrypt only</source>
+        <translation>僅供解密</translation>
+    </message>
+    <message>
+        <source>Retired</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <source>Idle</source>
+        <translation>閒置</translation>
+    </message>
+    <message>
+        <source>Re-encrypting</source>
+        <translation>重新加密中</translation>
+    </message>
+    <message>
+        <source>Unfinished</source>
+        <translation>未完成</translation>
+    </message>
+</context>
+<context>
     <name>FlowErrorText</name>
     <message>
         <source>Someone saved a newer version of this flow since you opened it.</source>
@@ -2204,6 +2263,427 @@
     <message>
         <source>SHA-256, optional: remembered at the first check</source>
         <translation>SHA-256，選填：首次檢查時會記住</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::CredentialDialog</name>
+    <message>
+        <source>Username</source>
+        <translation>使用者名稱</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密碼</translation>
+    </message>
+    <message>
+        <source>Token</source>
+        <translation>權杖</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>金鑰</translation>
+    </message>
+    <message>
+        <source>Send in</source>
+        <translation>傳送位置</translation>
+    </message>
+    <message>
+        <source>Header or parameter name</source>
+        <translation>標頭或參數名稱</translation>
+    </message>
+    <message>
+        <source>Prefix</source>
+        <translation>前綴</translation>
+    </message>
+    <message>
+        <source>Client ID</source>
+        <translation>用戶端 ID</translation>
+    </message>
+    <message>
+        <source>Client secret</source>
+        <translation>用戶端密碼</translation>
+    </message>
+    <message>
+        <source>Token URL</source>
+        <translation>權杖 URL</translation>
+    </message>
+    <message>
+        <source>Scopes</source>
+        <translation>範圍</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>主機</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>連接埠</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>資料庫</translation>
+    </message>
+    <message>
+        <source>Driver</source>
+        <translation>驅動程式</translation>
+    </message>
+    <message>
+        <source>Private key</source>
+        <translation>私密金鑰</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>密碼片語</translation>
+    </message>
+    <message>
+        <source>Load private key</source>
+        <translation>載入私密金鑰</translation>
+    </message>
+    <message>
+        <source>The file could not be read: %1</source>
+        <translation>無法讀取檔案：%1</translation>
+    </message>
+    <message>
+        <source>This file is too large to be a private key.</source>
+        <translation>此檔案太大，不可能是私密金鑰。</translation>
+    </message>
+    <message>
+        <source>Header</source>
+        <translation>標頭</translation>
+    </message>
+    <message>
+        <source>Query parameter</source>
+        <translation>查詢參數</translation>
+    </message>
+    <message>
+        <source>New credential</source>
+        <translation>新增憑證</translation>
+    </message>
+    <message>
+        <source>Edit credential &quot;%1&quot;</source>
+        <translation>編輯憑證「%1」</translation>
+    </message>
+    <message>
+        <source>Secret fields are write-only: once stored they are never shown again, only replaced.</source>
+        <translation>機密欄位僅能寫入：儲存後不會再顯示，只能替換。</translation>
+    </message>
+    <message>
+        <source>Secret fields are write-only. Leave a stored secret empty to keep it; type a new value to replace it.</source>
+        <translation>機密欄位僅能寫入。已儲存的機密留空即保留原值；輸入新值即可替換。</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名稱</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>說明</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>類型</translation>
+    </message>
+    <message>
+        <source>Visibility</source>
+        <translation>可見範圍</translation>
+    </message>
+    <message>
+        <source>e.g. Billing API</source>
+        <translation>例如：帳務 API</translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <translation>選填</translation>
+    </message>
+    <message>
+        <source>The type of a stored credential cannot change.</source>
+        <translation>已儲存憑證的類型無法變更。</translation>
+    </message>
+    <message>
+        <source>Private: only you (and administrators). Shared: every user can see it; only you and administrators can change it.</source>
+        <translation>私人：僅您（與管理員）可見。共用：所有使用者皆可檢視；僅您與管理員可變更。</translation>
+    </message>
+    <message>
+        <source>%1 *</source>
+        <translation>%1 *</translation>
+    </message>
+    <message>
+        <source>will be cleared</source>
+        <translation>將會清除</translation>
+    </message>
+    <message>
+        <source>stored — unchanged</source>
+        <translation>已儲存 — 不變更</translation>
+    </message>
+    <message>
+        <source>Paste the private key (OpenSSH or PEM) or load it from a file</source>
+        <translation>貼上私密金鑰（OpenSSH 或 PEM），或從檔案載入</translation>
+    </message>
+    <message>
+        <source>space-separated, e.g. read write</source>
+        <translation>以空格分隔，例如 &quot;read write&quot;</translation>
+    </message>
+    <message>
+        <source>optional, e.g. Bearer</source>
+        <translation>選填，例如 &quot;Bearer&quot;</translation>
+    </message>
+    <message>
+        <source>default (%1)</source>
+        <translation>預設（%1）</translation>
+    </message>
+    <message>
+        <source>driver default</source>
+        <translation>驅動程式預設值</translation>
+    </message>
+    <message>
+        <source>Clear the stored value</source>
+        <translation>清除已儲存的值</translation>
+    </message>
+    <message>
+        <source>Remove the stored %1 when you press OK.</source>
+        <translation>按下「確定」時移除已儲存的%1。</translation>
+    </message>
+    <message>
+        <source>Load from file...</source>
+        <translation>從檔案載入…</translation>
+    </message>
+    <message>
+        <source>Read the private key from a file.</source>
+        <translation>從檔案讀取私密金鑰。</translation>
+    </message>
+    <message>
+        <source>Give the credential a name.</source>
+        <translation>請為憑證命名。</translation>
+    </message>
+    <message>
+        <source>Fill in %1.</source>
+        <translation>請填寫%1。</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::CredentialListModel</name>
+    <message>
+        <source>Created %1</source>
+        <translation>建立於 %1</translation>
+    </message>
+    <message>
+        <source>(deleted user)</source>
+        <translation>（已刪除的使用者）</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名稱</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>類型</translation>
+    </message>
+    <message>
+        <source>Visibility</source>
+        <translation>可見範圍</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>擁有者</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>更新時間</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::CredentialsPage</name>
+    <message>
+        <source>More credentials could not be read: %1</source>
+        <translation>無法讀取更多憑證：%1</translation>
+    </message>
+    <message>
+        <source>The key rotation finished.</source>
+        <translation>金鑰輪替已完成。</translation>
+    </message>
+    <message>
+        <source>Credentials</source>
+        <translation>憑證</translation>
+    </message>
+    <message>
+        <source>Passwords, tokens and keys that flows and services sign in with. They are stored encrypted and never shown again.</source>
+        <translation>工作流程與服務登入時使用的密碼、權杖與金鑰。皆加密儲存，且不會再顯示。</translation>
+    </message>
+    <message>
+        <source>Search by name</source>
+        <translation>依名稱搜尋</translation>
+    </message>
+    <message>
+        <source>All types</source>
+        <translation>所有類型</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>重新整理</translation>
+    </message>
+    <message>
+        <source>Read the list again (%1)</source>
+        <translation>重新讀取清單（%1）</translation>
+    </message>
+    <message>
+        <source>New credential...</source>
+        <translation>新增憑證…</translation>
+    </message>
+    <message>
+        <source>Edit...</source>
+        <translation>編輯…</translation>
+    </message>
+    <message>
+        <source>Test...</source>
+        <translation>測試…</translation>
+    </message>
+    <message>
+        <source>Delete...</source>
+        <translation>刪除…</translation>
+    </message>
+    <message>
+        <source>The encryption key&apos;s status and its rotation are for administrators; you are signed in as %1.</source>
+        <translation>加密金鑰的狀態與輪替僅供管理員使用；您目前的登入身分為%1。</translation>
+    </message>
+    <message>
+        <source>Select a credential first.</source>
+        <translation>請先選取憑證。</translation>
+    </message>
+    <message>
+        <source>Only its owner (%1) or an administrator can change or test this credential.</source>
+        <translation>只有擁有者（%1）或管理員可以變更或測試此憑證。</translation>
+    </message>
+    <message>
+        <source>Sign in first.</source>
+        <translation>請先登入。</translation>
+    </message>
+    <message>
+        <source>Store a new credential.</source>
+        <translation>儲存新的憑證。</translation>
+    </message>
+    <message>
+        <source>Change the name, sharing or fields; replace secrets.</source>
+        <translation>變更名稱、共用設定或欄位；替換機密。</translation>
+    </message>
+    <message>
+        <source>Check that the credential is accepted.</source>
+        <translation>檢查憑證是否被接受。</translation>
+    </message>
+    <message>
+        <source>Delete the credential.</source>
+        <translation>刪除此憑證。</translation>
+    </message>
+    <message>
+        <source>Sign in to see credentials.</source>
+        <translation>登入後即可檢視憑證。</translation>
+    </message>
+    <message>
+        <source>Loading credentials...</source>
+        <translation>正在載入憑證…</translation>
+    </message>
+    <message>
+        <source>The credentials could not be read</source>
+        <translation>無法讀取憑證</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>重試</translation>
+    </message>
+    <message>
+        <source>No credential matches</source>
+        <translation>沒有符合的憑證</translation>
+    </message>
+    <message>
+        <source>No credential of this type is visible to you.</source>
+        <translation>沒有您可檢視的此類型憑證。</translation>
+    </message>
+    <message>
+        <source>No credential you can see has &quot;%1&quot; in its name.</source>
+        <translation>您可檢視的憑證中，沒有名稱包含「%1」的。</translation>
+    </message>
+    <message>
+        <source>Clear filters</source>
+        <translation>清除篩選條件</translation>
+    </message>
+    <message>
+        <source>No credentials yet</source>
+        <translation>尚無憑證</translation>
+    </message>
+    <message>
+        <source>A credential keeps a password, token or key that flows and services use to sign in elsewhere. It is stored encrypted; once saved, its secret is never shown again, only replaced.</source>
+        <translation>憑證保存工作流程與服務登入其他系統時使用的密碼、權杖或金鑰。它會加密儲存；儲存後機密不會再顯示，只能替換。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n credential(s) shown</source>
+        <translation>
+            <numerusform>顯示 %1 個憑證，共 %n 個</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Test credential</source>
+        <translation>測試憑證</translation>
+    </message>
+    <message>
+        <source>Send one GET request with &quot;%1&quot; to this URL (2xx means it works):</source>
+        <translation>使用「%1」向此 URL 傳送一個 GET 要求（回應 2xx 表示可用）：</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an http or https URL.</source>
+        <translation>「%1」不是 http 或 https URL。</translation>
+    </message>
+    <message>
+        <source>Testing &quot;%1&quot;...</source>
+        <translation>正在測試「%1」…</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; could not be tested: %2</source>
+        <translation>無法測試「%1」：%2</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; works (%2 ms): %3</source>
+        <translation>「%1」可用（%2 毫秒）：%3</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; was refused (%2 ms): %3</source>
+        <translation>「%1」遭拒絕（%2 毫秒）：%3</translation>
+    </message>
+    <message>
+        <source>flow</source>
+        <translation>工作流程</translation>
+    </message>
+    <message>
+        <source>service</source>
+        <translation>服務</translation>
+    </message>
+    <message>
+        <source>node</source>
+        <translation>節點</translation>
+    </message>
+    <message>
+        <source>Delete credential</source>
+        <translation>刪除憑證</translation>
+    </message>
+    <message>
+        <source>Delete &quot;%1&quot;? Its secret is destroyed; whatever signs in with it stops working. This cannot be undone.</source>
+        <translation>要刪除「%1」嗎？其機密將被銷毀，使用它登入的項目都會停止運作。此操作無法復原。</translation>
+    </message>
+    <message>
+        <source>The credential was not deleted: %1</source>
+        <translation>憑證未刪除：%1</translation>
+    </message>
+    <message>
+        <source>• %1 (%2)</source>
+        <translation>• %1（%2）</translation>
+    </message>
+    <message>
+        <source>Credential in use</source>
+        <translation>憑證使用中</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is still used and was not deleted. Remove it from these first:
+%2</source>
+        <translation>「%1」仍在使用中，因此未刪除。請先從以下項目移除：
+%2</translation>
     </message>
 </context>
 <context>
@@ -4361,6 +4841,95 @@
     <message>
         <source>Enter a JSON object.</source>
         <translation>請輸入 JSON 物件。</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::KeyStatusPanel</name>
+    <message>
+        <source>The key status could not be read: %1</source>
+        <translation>無法讀取金鑰狀態：%1</translation>
+    </message>
+    <message>
+        <source>Rotate the credential key</source>
+        <translation>輪替憑證金鑰</translation>
+    </message>
+    <message>
+        <source>Create a new data key and re-encrypt every stored credential with it? The credentials stay usable while this runs, and the old key is retired at the end.</source>
+        <translation>要建立新的資料金鑰，並用它重新加密所有已儲存的憑證嗎？過程中憑證仍可使用，完成後舊金鑰會停用。</translation>
+    </message>
+    <message>
+        <source>The key was not rotated: %1</source>
+        <translation>金鑰未輪替：%1</translation>
+    </message>
+    <message>
+        <source>Encryption key</source>
+        <translation>加密金鑰</translation>
+    </message>
+    <message>
+        <source>Sign in first.</source>
+        <translation>請先登入。</translation>
+    </message>
+    <message>
+        <source>Reading the key status...</source>
+        <translation>正在讀取金鑰狀態…</translation>
+    </message>
+    <message>
+        <source>Credentials are encrypted with data key version %1. Rotating makes a new version and re-encrypts every credential with it.</source>
+        <translation>憑證以第 %1 版資料金鑰加密。輪替會建立新版本，並以其重新加密所有憑證。</translation>
+    </message>
+    <message>
+        <source>Data key version %1 is active; the rotation is %2.</source>
+        <translation>第 %1 版資料金鑰使用中；輪替狀態：%2。</translation>
+    </message>
+    <message>
+        <source>The last rotation ended %1.</source>
+        <translation>上次輪替結束於 %1。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n credential(s) could not be decrypted and keep the old key.</source>
+        <translation>
+            <numerusform>有 %n 個憑證無法解密，仍使用舊金鑰。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 of %2 re-encrypted</source>
+        <translation>已重新加密 %1 / %2</translation>
+    </message>
+    <message>
+        <source>Rotate key...</source>
+        <translation>輪替金鑰…</translation>
+    </message>
+    <message>
+        <source>A rotation is running.</source>
+        <translation>輪替正在進行中。</translation>
+    </message>
+    <message>
+        <source>Make a new data key and re-encrypt every credential.</source>
+        <translation>建立新的資料金鑰並重新加密所有憑證。</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>狀態</translation>
+    </message>
+    <message>
+        <source>Credentials</source>
+        <translation>憑證</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>建立時間</translation>
+    </message>
+    <message>
+        <source>Retired</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <source>No data key yet: the first credential stored makes one.</source>
+        <translation>尚無資料金鑰：儲存第一個憑證時會建立。</translation>
     </message>
 </context>
 <context>

@@ -201,7 +201,7 @@ void EventFeed::onAccountEvent(const auth::AccountEvent &event)
         const auth::Principal &principal = connection->principal;
         const bool admin = event.toAdmins && principal.role == auth::Role::Admin;
         const bool addressed = !event.toUserId.isEmpty() && principal.userId == event.toUserId;
-        if (!admin && !addressed)
+        if (!admin && !addressed && !event.toEveryone)
             continue;
         if (message.isEmpty())
             message = eventMessage(event.type, event.data);

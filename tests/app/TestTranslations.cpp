@@ -184,6 +184,10 @@ void TestTranslations::chineseIsComplete()
                       QStringLiteral("Webhook"), QStringLiteral("POST"), QStringLiteral("MiB"),
                       QStringLiteral("KiB"), QStringLiteral("HTTPS"), QStringLiteral("TLS"),
                       QStringLiteral("SHA"),
+                      // credential types and what they name (app/credentials)
+                      QStringLiteral("Bearer"), QStringLiteral("OAuth"), QStringLiteral("SSH"),
+                      QStringLiteral("OpenSSH"), QStringLiteral("PEM"), QStringLiteral("GET"),
+                      QStringLiteral("PostgreSQL"), QStringLiteral("MySQL"),
                       // URL schemes as typed in an address
                       QStringLiteral("http"), QStringLiteral("https"),
                       // JSON literals the user types as they are

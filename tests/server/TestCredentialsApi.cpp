@@ -649,6 +649,70 @@ private slots:
     }
 
     // Last: everything the server said, logged and stored.
+    // credential_created / _updated / _deleted carry the id only, to the
+    // owner and administrators, and to everyone while the credential is
+    // shared (or was, before the change).
+    void changesAreAnnouncedToWhoMaySeeThem()
+    {
+        QWebSocket bobEvents;
+        QByteArray bobText;
+        connect(&bobEvents, &QWebSocket::textMessageReceived, this,
+                [&bobText](const QString &text) { bobText += text.toUtf8() + '\n'; });
+        QUrl url = m_http->base();
+        url.setScheme("ws");
+        url.setPath("/ws/events");
+        url.setQuery("token=" + m_bob.token);
+        bobEvents.open(url);
+        QTRY_VERIFY_WITH_TIMEOUT(!bobText.isEmpty(), 10000); // system_status
+        const auto eventFor = [](const QByteArray &text, const QString &type, const QString &id) {
+            for (const QByteArray &line : text.split('\n')) {
+                const QJsonObject o = QJsonDocument::fromJson(line).object();
+                if (o.value("type").toString() == type &&
+                    o.value("data").toObject().value("credential_id").toString() == id)
+                    return o;
+            }
+            return QJsonObject{};
+        };
+        const QString token = secret("announced");
+        const QString privateId = create({{"name", "alice private"},
+                                          {"type", "http_bearer"},
+                                          {"data", QJsonObject{{"token", token}}}},
+                                         m_alice.token)
+                                      .value("id")
+                                      .toString();
+        QTRY_VERIFY_WITH_TIMEOUT(!eventFor(m_wsText, "credential_created", privateId).isEmpty(),
+                                 10000);
+        // Only the id: no name, no data.
+        QCOMPARE(eventFor(m_wsText, "credential_created", privateId).value("data").toObject(),
+                 (QJsonObject{{"credential_id", privateId}}));
+        const QString sharedId = create({{"name", "alice shared"},
+                                         {"type", "http_bearer"},
+                                         {"visibility", "shared"},
+                                         {"data", QJsonObject{{"token", secret("shared")}}}},
+                                        m_alice.token)
+                                     .value("id")
+                                     .toString();
+        QTRY_VERIFY_WITH_TIMEOUT(!eventFor(bobText, "credential_created", sharedId).isEmpty(),
+                                 10000);
+        // Bob heard of the shared one, not of the private one before it.
+        QVERIFY(!bobText.contains(privateId.toUtf8()));
+        // Shared -> private: Bob hears it (his list drops it), then nothing.
+        QCOMPARE(call("PUT", "/api/v1/credentials/" + sharedId, {{"visibility", "private"}},
+                      m_alice.token)
+                     .status,
+                 200);
+        QTRY_VERIFY_WITH_TIMEOUT(!eventFor(bobText, "credential_updated", sharedId).isEmpty(),
+                                 10000);
+        QCOMPARE(call("DELETE", "/api/v1/credentials/" + sharedId, {}, m_alice.token).status, 200);
+        QCOMPARE(call("DELETE", "/api/v1/credentials/" + privateId, {}, m_alice.token).status, 200);
+        QTRY_VERIFY_WITH_TIMEOUT(!eventFor(m_wsText, "credential_deleted", privateId).isEmpty(),
+                                 10000);
+        QVERIFY(!eventFor(m_wsText, "credential_deleted", sharedId).isEmpty());
+        QVERIFY(eventFor(bobText, "credential_deleted", sharedId).isEmpty());
+        QVERIFY(!bobText.contains(token.toUtf8()));
+        bobEvents.close();
+    }
+
     void noSecretAnywhere()
     {
         QVERIFY(m_secrets.size() > 15);

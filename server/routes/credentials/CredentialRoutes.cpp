@@ -34,6 +34,18 @@ void auditCredential(auth::AuthModule &auth, const RequestContext &c, const Prin
                 QString::fromUtf8(c.header("User-Agent")), details);
 }
 
+// After the commit: the consoles' Credentials lists follow (docs/vault.md).
+// Only the id goes out; each console reads the credential again as its user.
+void publishCredential(auth::AuthModule &auth, const QString &type,
+                       const credentials::CredentialRow &row, bool wasShared = false)
+{
+    auth.events.publish({type,
+                         {{QStringLiteral("credential_id"), row.id}},
+                         true,
+                         row.ownerId,
+                         wasShared || row.visibility == QLatin1String("shared")});
+}
+
 ApiReply createCredential(auth::AuthModule &auth, CredentialVault &vault, const RequestContext &c,
                           const Principal &p)
 {
@@ -41,6 +53,7 @@ ApiReply createCredential(auth::AuthModule &auth, CredentialVault &vault, const 
     HM_TRY(row, vault.create(p, body.value()));
     auditCredential(auth, c, p, QStringLiteral("CREDENTIAL_CREATED"), row.value(),
                     {{QStringLiteral("visibility"), row.value().visibility}});
+    publishCredential(auth, QStringLiteral("credential_created"), row.value());
     return ApiReply::ok(credentials::credentialJson(row.value()), 201);
 }
 
@@ -78,10 +91,15 @@ ApiReply updateCredential(auth::AuthModule &auth, CredentialVault &vault, const 
 {
     HM_TRY(body, c.jsonObject());
     QStringList changed;
+    // Who saw it before the change hears of it too (shared -> private).
+    HM_TRY(before, vault.get(p, c.pathArgs.at(0)));
     HM_TRY(row, vault.update(p, c.pathArgs.at(0), body.value(), &changed));
-    if (!changed.isEmpty())
+    if (!changed.isEmpty()) {
         auditCredential(auth, c, p, QStringLiteral("CREDENTIAL_UPDATED"), row.value(),
                         {{QStringLiteral("changed"), QJsonArray::fromStringList(changed)}});
+        publishCredential(auth, QStringLiteral("credential_updated"), row.value(),
+                          before.value().visibility == QLatin1String("shared"));
+    }
     return ApiReply::ok(credentials::credentialJson(row.value()));
 }
 
@@ -90,6 +108,7 @@ ApiReply deleteCredential(auth::AuthModule &auth, CredentialVault &vault, const 
 {
     HM_TRY(row, vault.remove(p, c.pathArgs.at(0)));
     auditCredential(auth, c, p, QStringLiteral("CREDENTIAL_DELETED"), row.value());
+    publishCredential(auth, QStringLiteral("credential_deleted"), row.value());
     return ApiReply::ok(
         QJsonObject{{QStringLiteral("id"), row.value().id}, {QStringLiteral("deleted"), true}});
 }

@@ -10,7 +10,13 @@
 //     to administrators only;
 //   api_key_created  {key_id, key}    the key as GET /auth/api-keys lists it
 //   api_key_revoked  {key_id}
-//     to the key's owner only (its consoles).
+//     to the key's owner only (its consoles);
+//   credential_created / credential_updated / credential_deleted
+//                    {credential_id}  nothing else: a console reads the
+//                                     credential again (GET answers what
+//                                     that user may see)
+//     to administrators and the owner, and to everyone while the
+//     credential is shared (or was, before this change).
 // Never secrets: no password or hash, no key secret or hash, no TOTP secret.
 
 #include <QJsonObject>
@@ -23,8 +29,9 @@ struct AccountEvent
 {
     QString type; // "user_created", …
     QJsonObject data;
-    bool toAdmins = false; // every administrator's connections
-    QString toUserId;      // and this user's ("" = nobody else)
+    bool toAdmins = false;   // every administrator's connections
+    QString toUserId;        // and this user's ("" = nobody else)
+    bool toEveryone = false; // every connection (a shared credential)
 };
 
 // Lives on the server thread with the routes and the hub; connections are

@@ -1,0 +1,552 @@
+#include "credentials/CredentialsPage.h"
+
+#include "admin/AdminText.h"
+#include "admin/LiveEvents.h"
+#include "client/ApiClient.h"
+#include "credentials/CredentialDialog.h"
+#include "credentials/CredentialListModel.h"
+#include "credentials/CredentialText.h"
+#include "credentials/KeyStatusPanel.h"
+#include "widgets/DateTimeText.h"
+#include "widgets/MessageBox.h"
+
+#include <QAction>
+#include <QComboBox>
+#include <QEvent>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QInputDialog>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLocale>
+#include <QPushButton>
+#include <QStackedWidget>
+#include <QStyle>
+#include <QTableView>
+#include <QTimer>
+#include <QUrl>
+#include <QVBoxLayout>
+
+namespace hm::app {
+
+namespace {
+
+bool isHttpType(const QString &type)
+{
+    return type == QLatin1String("http_basic") || type == QLatin1String("http_bearer") ||
+           type == QLatin1String("api_key");
+}
+
+void setTone(QLabel *label, const QString &tone)
+{
+    label->setProperty("tone", tone);
+    label->style()->unpolish(label);
+    label->style()->polish(label);
+}
+
+} // namespace
+
+CredentialsPage::CredentialsPage(QWidget *parent) : QWidget(parent)
+{
+    setObjectName(QStringLiteral("page.credentials"));
+    m_model = new CredentialListModel(this);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(16, 12, 16, 12);
+
+    auto *header = new QHBoxLayout();
+    m_title = new QLabel(this);
+    m_title->setObjectName(QStringLiteral("credentials.title"));
+    m_title->setProperty("hmStyle", QStringLiteral("editorTitle"));
+    header->addWidget(m_title);
+    m_subtitle = new QLabel(this);
+    m_subtitle->setObjectName(QStringLiteral("credentials.subtitle"));
+    m_subtitle->setProperty("hmStyle", QStringLiteral("muted"));
+    m_subtitle->setWordWrap(true);
+    header->addWidget(m_subtitle, 1);
+    layout->addLayout(header);
+
+    auto *filters = new QHBoxLayout();
+    m_search = new QLineEdit(this);
+    m_search->setObjectName(QStringLiteral("credentials.search"));
+    m_search->setClearButtonEnabled(true);
+    filters->addWidget(m_search, 2);
+    m_typeFilter = new QComboBox(this);
+    m_typeFilter->setObjectName(QStringLiteral("credentials.typeFilter"));
+    m_typeFilter->addItem(QString(), QString());
+    for (const QString &type : CredentialText::types())
+        m_typeFilter->addItem(QString(), type);
+    filters->addWidget(m_typeFilter);
+    filters->addStretch(1);
+    m_refresh = new QPushButton(this);
+    m_refresh->setObjectName(QStringLiteral("credentials.refresh"));
+    filters->addWidget(m_refresh);
+    m_create = new QPushButton(this);
+    m_create->setObjectName(QStringLiteral("credentials.create"));
+    m_create->setProperty("primary", true);
+    filters->addWidget(m_create);
+    layout->addLayout(filters);
+
+    auto *actions = new QHBoxLayout();
+    m_edit = new QPushButton(this);
+    m_edit->setObjectName(QStringLiteral("credentials.edit"));
+    m_test = new QPushButton(this);
+    m_test->setObjectName(QStringLiteral("credentials.test"));
+    m_delete = new QPushButton(this);
+    m_delete->setObjectName(QStringLiteral("credentials.delete"));
+    for (QPushButton *button : {m_edit, m_test, m_delete})
+        actions->addWidget(button);
+    m_testResult = new QLabel(this);
+    m_testResult->setObjectName(QStringLiteral("credentials.testResult"));
+    m_testResult->setWordWrap(true);
+    m_testResult->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    actions->addWidget(m_testResult, 1);
+    layout->addLayout(actions);
+
+    m_content = new QStackedWidget(this);
+    m_view = new QTableView(m_content);
+    m_view->setObjectName(QStringLiteral("credentials.list"));
+    m_view->setModel(m_model);
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_view->setAlternatingRowColors(true);
+    m_view->setWordWrap(false);
+    m_view->verticalHeader()->hide();
+    m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
+    m_view->horizontalHeader()->setStretchLastSection(true);
+    m_view->setColumnWidth(CredentialListModel::NameColumn, 280);
+    m_view->setColumnWidth(CredentialListModel::TypeColumn, 170);
+    m_view->setColumnWidth(CredentialListModel::VisibilityColumn, 110);
+    m_view->setColumnWidth(CredentialListModel::OwnerColumn, 140);
+    m_content->addWidget(m_view);
+    m_emptyPanel = new QWidget(m_content);
+    m_emptyPanel->setObjectName(QStringLiteral("credentials.empty"));
+    auto *empty = new QVBoxLayout(m_emptyPanel);
+    empty->addStretch(1);
+    m_emptyTitle = new QLabel(m_emptyPanel);
+    m_emptyTitle->setObjectName(QStringLiteral("credentials.emptyTitle"));
+    m_emptyTitle->setProperty("hmStyle", QStringLiteral("editorTitle"));
+    m_emptyTitle->setAlignment(Qt::AlignCenter);
+    empty->addWidget(m_emptyTitle);
+    m_emptyText = new QLabel(m_emptyPanel);
+    m_emptyText->setObjectName(QStringLiteral("credentials.emptyText"));
+    m_emptyText->setAlignment(Qt::AlignCenter);
+    m_emptyText->setWordWrap(true);
+    m_emptyText->setFixedWidth(520);
+    auto *emptyRow = new QHBoxLayout();
+    emptyRow->addStretch(1);
+    emptyRow->addWidget(m_emptyText);
+    emptyRow->addStretch(1);
+    empty->addLayout(emptyRow);
+    m_emptyAction = new QPushButton(m_emptyPanel);
+    m_emptyAction->setObjectName(QStringLiteral("credentials.emptyAction"));
+    empty->addWidget(m_emptyAction, 0, Qt::AlignHCenter);
+    empty->addStretch(2);
+    m_content->addWidget(m_emptyPanel);
+    layout->addWidget(m_content, 1);
+
+    m_state = new QLabel(this);
+    m_state->setObjectName(QStringLiteral("credentials.state"));
+    m_state->setWordWrap(true);
+    layout->addWidget(m_state);
+
+    m_keyPanel = new KeyStatusPanel(this);
+    layout->addWidget(m_keyPanel);
+    m_keyAdminsOnly = new QLabel(this);
+    m_keyAdminsOnly->setObjectName(QStringLiteral("credentials.keyAdminsOnly"));
+    m_keyAdminsOnly->setProperty("hmStyle", QStringLiteral("muted"));
+    m_keyAdminsOnly->setWordWrap(true);
+    layout->addWidget(m_keyAdminsOnly);
+
+    auto *refreshAction = new QAction(this);
+    refreshAction->setObjectName(QStringLiteral("credentials.action.refresh"));
+    refreshAction->setShortcut(QKeySequence::Refresh);
+    refreshAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    addAction(refreshAction);
+    connect(refreshAction, &QAction::triggered, this, &CredentialsPage::reload);
+
+    m_searchDelay = new QTimer(this);
+    m_searchDelay->setSingleShot(true);
+    m_searchDelay->setInterval(250);
+    connect(m_search, &QLineEdit::textChanged, m_searchDelay, qOverload<>(&QTimer::start));
+    connect(m_searchDelay, &QTimer::timeout, this,
+            [this] { m_model->setSearch(m_search->text().trimmed()); });
+    connect(m_typeFilter, &QComboBox::currentIndexChanged, this,
+            [this] { m_model->setTypeFilter(m_typeFilter->currentData().toString()); });
+    connect(m_refresh, &QPushButton::clicked, this, &CredentialsPage::reload);
+    connect(m_create, &QPushButton::clicked, this, &CredentialsPage::createCredential);
+    connect(m_edit, &QPushButton::clicked, this, &CredentialsPage::editSelected);
+    connect(m_view, &QTableView::doubleClicked, this, &CredentialsPage::editSelected);
+    connect(m_test, &QPushButton::clicked, this, &CredentialsPage::testSelected);
+    connect(m_delete, &QPushButton::clicked, this, &CredentialsPage::deleteSelected);
+    connect(m_emptyAction, &QPushButton::clicked, this, [this] {
+        if (m_model->state() == CredentialListModel::State::Failed)
+            reload();
+        else if (m_model->isFiltered()) {
+            m_search->clear();
+            m_typeFilter->setCurrentIndex(0);
+            m_model->setSearch({});
+        } else
+            createCredential();
+    });
+    connect(m_model, &CredentialListModel::stateChanged, this, &CredentialsPage::showState);
+    connect(m_model, &CredentialListModel::fetchFailed, this, [this](const hm::Error &error) {
+        failed(tr("More credentials could not be read: %1"), error);
+    });
+    for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
+        connect(m_model, signal, this, &CredentialsPage::showState);
+    connect(m_model, &QAbstractItemModel::dataChanged, this, &CredentialsPage::updateActions);
+    connect(m_model, &QAbstractItemModel::modelReset, this, &CredentialsPage::updateActions);
+    connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &CredentialsPage::updateActions);
+    // Other consoles' changes, applied to the loaded rows (a reload after
+    // the events were cut off, since some may be missed).
+    m_live = new LiveEvents(this);
+    connect(m_live, &LiveEvents::message, this, &CredentialsPage::applyEvent);
+    connect(m_live, &LiveEvents::reopened, m_model, &CredentialListModel::reload);
+    connect(m_keyPanel, &KeyStatusPanel::rotationFinished, this,
+            [this] { showTestResult(tr("The key rotation finished."), true); });
+    setSession(nullptr, {});
+}
+
+CredentialsPage::~CredentialsPage() = default;
+
+bool CredentialsPage::isAdmin() const
+{
+    return m_client && m_me.role.compare(QLatin1String("admin"), Qt::CaseInsensitive) == 0;
+}
+
+void CredentialsPage::setSession(client::ApiClient *client, const client::UserInfo &user)
+{
+    m_client = client;
+    m_me = client ? user : client::UserInfo{};
+    m_message.clear();
+    m_testResult->clear();
+    m_model->setClient(client);
+    m_model->reload();
+    m_live->setClient(client);
+    m_keyPanel->setClient(isAdmin() ? client : nullptr);
+    m_keyPanel->setVisible(isAdmin());
+    m_keyAdminsOnly->setVisible(m_client && !isAdmin());
+    retranslateUi();
+}
+
+void CredentialsPage::reload()
+{
+    m_message.clear();
+    m_model->reload();
+    if (isAdmin())
+        m_keyPanel->refresh();
+    showState();
+}
+
+bool CredentialsPage::isLive() const
+{
+    return m_live->isOpen();
+}
+
+void CredentialsPage::applyEvent(const QString &type, const QJsonObject &data)
+{
+    if (!type.startsWith(QLatin1String("credential_")) || !m_client)
+        return;
+    const QString id = data.value(QStringLiteral("credential_id")).toString();
+    if (id.isEmpty())
+        return;
+    if (type == QLatin1String("credential_deleted")) {
+        m_model->remove(id);
+        return;
+    }
+    // The event names the credential only: read it as this user sees it.
+    client::CredentialsApi(*m_client).get(
+        id, [this, id, guard = QPointer<CredentialsPage>(this)](Result<client::CredentialInfo> r) {
+            if (!guard)
+                return;
+            if (r)
+                m_model->upsert(*r);
+            else if (r.error().code == ErrorCode::CredentialNotFound)
+                m_model->remove(id); // no longer shared with this user
+        });
+}
+
+QString CredentialsPage::stateText() const
+{
+    return m_state->text();
+}
+
+QString CredentialsPage::testResultText() const
+{
+    return m_testResult->text();
+}
+
+void CredentialsPage::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslateUi();
+    QWidget::changeEvent(event);
+}
+
+void CredentialsPage::retranslateUi()
+{
+    m_title->setText(tr("Credentials"));
+    m_subtitle->setText(tr("Passwords, tokens and keys that flows and services sign in with. "
+                           "They are stored encrypted and never shown again."));
+    m_search->setPlaceholderText(tr("Search by name"));
+    m_typeFilter->setItemText(0, tr("All types"));
+    for (int i = 1; i < m_typeFilter->count(); ++i)
+        m_typeFilter->setItemText(i, CredentialText::type(m_typeFilter->itemData(i).toString()));
+    m_refresh->setText(tr("Refresh"));
+    m_refresh->setToolTip(
+        tr("Read the list again (%1)")
+            .arg(QKeySequence(QKeySequence::Refresh).toString(QKeySequence::NativeText)));
+    m_create->setText(tr("New credential..."));
+    m_edit->setText(tr("Edit..."));
+    m_test->setText(tr("Test..."));
+    m_delete->setText(tr("Delete..."));
+    m_keyAdminsOnly->setText(tr("The encryption key's status and its rotation are for "
+                                "administrators; you are signed in as %1.")
+                                 .arg(AdminText::role(m_me.role)));
+    refreshTexts(m_model);
+    showState();
+}
+
+const client::CredentialInfo *CredentialsPage::selected() const
+{
+    const QModelIndexList rows = m_view->selectionModel()->selectedRows();
+    return rows.isEmpty() ? nullptr : m_model->credential(rows.first().row());
+}
+
+bool CredentialsPage::mayChange(const client::CredentialInfo &credential) const
+{
+    return isAdmin() || (m_client && credential.ownerId == m_me.id &&
+                         m_me.role.compare(QLatin1String("viewer"), Qt::CaseInsensitive) != 0);
+}
+
+void CredentialsPage::updateActions()
+{
+    const bool viewer = m_me.role.compare(QLatin1String("viewer"), Qt::CaseInsensitive) == 0;
+    const client::CredentialInfo *c = selected();
+    const QString select = tr("Select a credential first.");
+    const QString notYours =
+        tr("Only its owner (%1) or an administrator can change or test this credential.");
+    const auto set = [](QPushButton *button, bool enabled, const QString &tip) {
+        button->setEnabled(enabled);
+        button->setToolTip(tip);
+    };
+    const QString noSession = tr("Sign in first.");
+    set(m_create, m_client && !viewer,
+        !m_client ? noSession
+        : viewer  ? AdminText::notForViewers(m_me.role)
+                  : tr("Store a new credential."));
+    const auto tip = [&](const QString &ok) {
+        if (!m_client)
+            return noSession;
+        if (viewer)
+            return AdminText::notForViewers(m_me.role);
+        if (!c)
+            return select;
+        if (!mayChange(*c))
+            return notYours.arg(c->ownerName);
+        return ok;
+    };
+    const bool allowed = c && mayChange(*c);
+    set(m_edit, allowed, tip(tr("Change the name, sharing or fields; replace secrets.")));
+    set(m_test, allowed, tip(tr("Check that the credential is accepted.")));
+    set(m_delete, allowed, tip(tr("Delete the credential.")));
+    m_refresh->setEnabled(bool(m_client));
+}
+
+void CredentialsPage::showState()
+{
+    QString text;
+    QString tone;
+    bool showList = true;
+    const bool filtered = m_model->isFiltered();
+    switch (m_model->state()) {
+    case CredentialListModel::State::Idle:
+        text = m_client ? QString() : tr("Sign in to see credentials.");
+        break;
+    case CredentialListModel::State::Loading:
+        text = tr("Loading credentials...");
+        break;
+    case CredentialListModel::State::Failed:
+        showList = false;
+        m_emptyTitle->setText(tr("The credentials could not be read"));
+        m_emptyText->setText(AdminText::error(m_model->lastError(), m_me.role));
+        m_emptyAction->setText(tr("Retry"));
+        m_emptyAction->setEnabled(true);
+        m_emptyAction->setProperty("primary", false);
+        tone = QStringLiteral("bad");
+        break;
+    case CredentialListModel::State::Ready:
+        if (m_model->rowCount() == 0) {
+            showList = false;
+            if (filtered) {
+                m_emptyTitle->setText(tr("No credential matches"));
+                m_emptyText->setText(m_model->search().isEmpty()
+                                         ? tr("No credential of this type is visible to you.")
+                                         : tr("No credential you can see has \"%1\" in its name.")
+                                               .arg(m_model->search()));
+                m_emptyAction->setText(tr("Clear filters"));
+                m_emptyAction->setEnabled(true);
+            } else {
+                m_emptyTitle->setText(tr("No credentials yet"));
+                m_emptyText->setText(
+                    tr("A credential keeps a password, token or key that flows and services use "
+                       "to sign in elsewhere. It is stored encrypted; once saved, its secret "
+                       "is never shown again, only replaced."));
+                m_emptyAction->setText(tr("New credential..."));
+                m_emptyAction->setEnabled(m_create->isEnabled());
+                m_emptyAction->setToolTip(m_create->toolTip());
+            }
+        } else {
+            text = tr("%1 of %n credential(s) shown", "", int(m_model->totalCount()))
+                       .arg(QLocale().toString(m_model->rowCount()));
+        }
+        break;
+    }
+    if (!m_message.isEmpty()) {
+        text = m_message;
+        tone = QStringLiteral("bad");
+    }
+    m_content->setCurrentWidget(showList ? static_cast<QWidget *>(m_view) : m_emptyPanel);
+    m_state->setText(text);
+    m_state->setVisible(!text.isEmpty());
+    setTone(m_state, m_message.isEmpty() ? QString() : tone);
+    updateActions();
+}
+
+void CredentialsPage::failed(const QString &what, const hm::Error &error)
+{
+    m_message = what.arg(AdminText::error(error, m_me.role));
+    showState();
+}
+
+void CredentialsPage::showTestResult(const QString &text, bool good)
+{
+    m_testResult->setText(text);
+    setTone(m_testResult, good ? QStringLiteral("good") : QStringLiteral("bad"));
+}
+
+void CredentialsPage::createCredential()
+{
+    if (!m_client)
+        return;
+    m_message.clear();
+    CredentialDialog dialog(m_client, nullptr, this);
+    if (DialogSeam::exec(&dialog) != QDialog::Accepted)
+        return;
+    m_model->upsert(dialog.credential());
+    showState();
+}
+
+void CredentialsPage::editSelected()
+{
+    const client::CredentialInfo *c = selected();
+    if (!m_client || !c || !mayChange(*c))
+        return;
+    m_message.clear();
+    CredentialDialog dialog(m_client, c, this);
+    if (DialogSeam::exec(&dialog) != QDialog::Accepted)
+        return;
+    m_model->upsert(dialog.credential());
+    showState();
+}
+
+void CredentialsPage::testSelected()
+{
+    const client::CredentialInfo *c = selected();
+    if (!m_client || !c || !mayChange(*c))
+        return;
+    m_message.clear();
+    const QString id = c->id;
+    const QString name = c->name;
+    QString url;
+    if (isHttpType(c->type)) {
+        QInputDialog input(this);
+        input.setObjectName(QStringLiteral("credentials.testUrlDialog"));
+        input.setWindowTitle(tr("Test credential"));
+        input.setLabelText(
+            tr("Send one GET request with \"%1\" to this URL (2xx means it works):").arg(name));
+        input.setTextValue(m_testUrls.value(id, QStringLiteral("https://")));
+        if (DialogSeam::exec(&input) != QDialog::Accepted)
+            return;
+        url = input.textValue().trimmed();
+        const QUrl parsed(url);
+        if (!parsed.isValid() || parsed.host().isEmpty() ||
+            (parsed.scheme() != QLatin1String("http") && parsed.scheme() != QLatin1String("https")))
+            return showTestResult(tr("\"%1\" is not an http or https URL.").arg(url), false);
+        m_testUrls.insert(id, url);
+    }
+    showTestResult(tr("Testing \"%1\"...").arg(name), true);
+    m_test->setEnabled(false);
+    client::CredentialsApi(*m_client).test(
+        id, url,
+        [this, name,
+         guard = QPointer<CredentialsPage>(this)](Result<client::CredentialTestResult> r) {
+            if (!guard)
+                return;
+            updateActions();
+            if (!r)
+                return showTestResult(tr("\"%1\" could not be tested: %2")
+                                          .arg(name, AdminText::error(r.error(), m_me.role)),
+                                      false);
+            const QString duration = QLocale().toString(r->durationMs);
+            if (r->success)
+                showTestResult(tr("\"%1\" works (%2 ms): %3").arg(name, duration, r->message),
+                               true);
+            else
+                showTestResult(tr("\"%1\" was refused (%2 ms): %3").arg(name, duration, r->message),
+                               false);
+        });
+}
+
+QString CredentialsPage::usageType(const QString &type) const
+{
+    if (type == QLatin1String("flow"))
+        return tr("flow");
+    if (type == QLatin1String("service"))
+        return tr("service");
+    if (type == QLatin1String("node"))
+        return tr("node");
+    return type;
+}
+
+void CredentialsPage::deleteSelected()
+{
+    const client::CredentialInfo *c = selected();
+    if (!m_client || !c || !mayChange(*c))
+        return;
+    m_message.clear();
+    const QString id = c->id;
+    const QString name = c->name;
+    if (MessageBox::question(this, tr("Delete credential"),
+                             tr("Delete \"%1\"? Its secret is destroyed; whatever signs in with "
+                                "it stops working. This cannot be undone.")
+                                 .arg(name),
+                             QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel,
+                             QStringLiteral("credentials.confirmDelete")) != QMessageBox::Yes)
+        return;
+    client::CredentialsApi(*m_client).remove(
+        id, [this, id, name, guard = QPointer<CredentialsPage>(this)](Result<void> r) {
+            if (!guard)
+                return;
+            if (r) {
+                m_model->remove(id);
+                showState();
+                return;
+            }
+            const QList<client::CredentialUsage> usages = client::credentialUsages(r.error());
+            if (usages.isEmpty())
+                return failed(tr("The credential was not deleted: %1"), r.error());
+            QStringList lines;
+            for (const client::CredentialUsage &u : usages)
+                lines << tr("• %1 (%2)").arg(u.name.isEmpty() ? u.id : u.name, usageType(u.type));
+            MessageBox::warning(this, tr("Credential in use"),
+                                tr("\"%1\" is still used and was not deleted. Remove it from "
+                                   "these first:\n%2")
+                                    .arg(name, lines.join(u'\n')),
+                                QMessageBox::Ok, QMessageBox::Ok,
+                                QStringLiteral("credentials.inUse"));
+        });
+}
+
+} // namespace hm::app

@@ -1,0 +1,780 @@
+// The Credentials section (issue 13, item 6) against a real in-process
+// server over loopback: the empty and error states; one credential of each
+// type created through the dialog and listed; reopened for edit, no widget
+// of the dialog holds a secret; a replaced secret is the one the test route
+// sends to a local HTTP peer; an optional secret cleared explicitly; delete
+// confirmed through the modal seam; the lazy model under
+// QAbstractItemModelTester with paging, search and the type filter; the
+// administrator's key rotation with its progress, finishing while another
+// section is shown; a user sees no rotation and may not change someone
+// else's shared credential; the language switch. With
+// HIVEMIND_SCREENSHOT_DIR set, `screenshots` saves the section in en, zh_TW
+// and zh_CN (and the list in the dark theme).
+
+#include "../server/CredentialTestSupport.h"
+#include "AdminTestSupport.h"
+#include "MainWindow.h"
+#include "ThemeManager.h"
+#include "client/CredentialsApi.h"
+#include "credentials/CredentialDialog.h"
+#include "credentials/CredentialListModel.h"
+#include "credentials/CredentialsPage.h"
+#include "credentials/KeyStatusPanel.h"
+#include "widgets/MessageBox.h"
+
+#include <QAbstractItemModelTester>
+#include <QApplication>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QFileDialog>
+#include <QInputDialog>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QTableView>
+#include <QTableWidget>
+
+using namespace hm;
+using namespace hm::app;
+using namespace admintest;
+
+namespace {
+
+const QString kPassword = QStringLiteral("Start#Pass2026");
+
+struct TypeCase
+{
+    QString type;
+    QString name;
+    QMap<QString, QVariant> fields; // field -> value (int for ports)
+    QStringList secrets;            // the secret values typed
+};
+
+QList<TypeCase> typeCases()
+{
+    return {
+        {"http_basic",
+         "Billing API",
+         {{"username", "svc-billing"}, {"password", "Basic-Secret-7731"}},
+         {"Basic-Secret-7731"}},
+        {"http_bearer", "Status page", {{"token", "Bearer-Secret-1188"}}, {"Bearer-Secret-1188"}},
+        {"api_key",
+         "Weather service",
+         {{"key", "ApiKey-Secret-4410"}, {"in", "header"}, {"name", "X-API-Key"}},
+         {"ApiKey-Secret-4410"}},
+        {"oauth2",
+         "CRM OAuth client",
+         {{"clientId", "crm-console"},
+          {"clientSecret", "OAuth-Secret-9020"},
+          {"tokenUrl", "https://auth.example.test/oauth/token"},
+          {"scopes", "contacts.read deals.write"}},
+         {"OAuth-Secret-9020"}},
+        {"database",
+         "Orders database",
+         {{"host", "db.internal"},
+          {"port", 5432},
+          {"database", "orders"},
+          {"username", "orders_app"},
+          {"password", "Db-Secret-5531"},
+          {"driver", "postgresql"}},
+         {"Db-Secret-5531"}},
+        {"ssh",
+         "Deploy key",
+         {{"host", "deploy.internal"},
+          {"port", 2222},
+          {"username", "deploy"},
+          {"privateKey", "-----BEGIN OPENSSH PRIVATE KEY-----\nSsh-Secret-Key-6650\n"
+                         "-----END OPENSSH PRIVATE KEY-----\n"},
+          {"passphrase", "Ssh-Passphrase-2291"}},
+         {"Ssh-Secret-Key-6650", "Ssh-Passphrase-2291"}},
+    };
+}
+
+// Fills the type's fields of an open credential dialog.
+void fill(QDialog *dialog, const TypeCase &c)
+{
+    for (auto it = c.fields.begin(); it != c.fields.end(); ++it) {
+        const QString name = QStringLiteral("credentials.%1.%2").arg(c.type, it.key());
+        QWidget *w = dialog->findChild<QWidget *>(name);
+        if (!w)
+            qFatal("no widget %s", qPrintable(name));
+        if (auto *edit = qobject_cast<QLineEdit *>(w))
+            edit->setText(it.value().toString());
+        else if (auto *plain = qobject_cast<QPlainTextEdit *>(w))
+            plain->setPlainText(it.value().toString());
+        else if (auto *spin = qobject_cast<QSpinBox *>(w))
+            spin->setValue(it.value().toInt());
+        else if (auto *combo = qobject_cast<QComboBox *>(w))
+            combo->setCurrentIndex(combo->findData(it.value().toString()));
+    }
+}
+
+// Every text a user could read or copy in `root`.
+QStringList visibleTexts(QWidget *root)
+{
+    QStringList texts;
+    for (auto *edit : root->findChildren<QLineEdit *>())
+        texts << edit->text() << edit->placeholderText() << edit->toolTip();
+    for (auto *plain : root->findChildren<QPlainTextEdit *>())
+        texts << plain->toPlainText() << plain->placeholderText();
+    for (auto *label : root->findChildren<QLabel *>())
+        texts << label->text() << label->toolTip();
+    for (auto *box : root->findChildren<QComboBox *>())
+        texts << box->currentText();
+    return texts;
+}
+
+int rowNamed(const CredentialListModel *model, const QString &name)
+{
+    for (int row = 0; row < model->rowCount(); ++row) {
+        if (model->credential(row)->name == name)
+            return row;
+    }
+    return -1;
+}
+
+void selectRow(CredentialsPage *page, int row)
+{
+    auto *view = child<QTableView>(page, "credentials.list");
+    view->selectRow(row);
+}
+
+} // namespace
+
+class TestCredentialsPage : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void cleanup();
+    void cleanupTestCase();
+    void emptyAndErrorStates();
+    void createsOneOfEachTypeThroughTheDialog();
+    void editNeverShowsASecretAndReplacesOne();
+    void clearsAnOptionalSecret();
+    void deleteConfirms();
+    void modelPagesSearchesAndFilters();
+    void rotatesTheKeyWithProgressAsAdmin();
+    void userSeesNoRotationAndOthersAreReadOnly();
+    void anotherConsolesChangesArriveLive();
+    void retranslates();
+    void screenshots();
+
+private:
+    client::CredentialsApi api() { return client::CredentialsApi(*m_server.connection->client()); }
+    AdminServer m_server;
+    test::RecordingPeer m_peer;
+    QMap<QString, QString> m_ids; // type -> id of the credential made through the dialog
+};
+
+void TestCredentialsPage::initTestCase()
+{
+    QVERIFY(m_server.start("TestCredentialsPage"));
+}
+
+void TestCredentialsPage::cleanup()
+{
+    MessageBox::setNextAnswer(QMessageBox::NoButton);
+    DialogSeam::setNextHandler({});
+    QVERIFY(m_server.languages->setLanguage(QStringLiteral("en"), LanguageManager::Persist::No));
+}
+
+void TestCredentialsPage::cleanupTestCase()
+{
+    m_server.stop();
+}
+
+void TestCredentialsPage::emptyAndErrorStates()
+{
+    CredentialsPage page;
+    page.setSession(m_server.connection->client(), m_server.admin);
+    QTRY_COMPARE_WITH_TIMEOUT(page.model()->state(), CredentialListModel::State::Ready, 15000);
+    auto *empty = child<QWidget>(&page, "credentials.empty");
+    QVERIFY(empty->isVisibleTo(&page));
+    QVERIFY(!child<QTableView>(&page, "credentials.list")->isVisibleTo(&page));
+    QCOMPARE(child<QLabel>(&page, "credentials.emptyTitle")->text(),
+             QStringLiteral("No credentials yet"));
+    auto *action = child<QPushButton>(&page, "credentials.emptyAction");
+    QCOMPARE(action->text(), QStringLiteral("New credential..."));
+    QVERIFY(action->isEnabled());
+    // The empty state's one action opens the dialog.
+    bool opened = false;
+    DialogSeam::setNextHandler([&](QDialog *dialog) {
+        opened = dialog->objectName() == QLatin1String("credentials.dialog");
+        return int(QDialog::Rejected);
+    });
+    action->click();
+    QVERIFY(opened);
+
+    // A server that does not answer: the error state with Retry.
+    client::ApiClient closed;
+    closed.setBaseUrl(QUrl(QStringLiteral("http://127.0.0.1:1")));
+    CredentialsPage broken;
+    broken.setSession(&closed, m_server.admin);
+    QTRY_COMPARE_WITH_TIMEOUT(broken.model()->state(), CredentialListModel::State::Failed, 15000);
+    QVERIFY(child<QWidget>(&broken, "credentials.empty")->isVisibleTo(&broken));
+    QCOMPARE(child<QLabel>(&broken, "credentials.emptyTitle")->text(),
+             QStringLiteral("The credentials could not be read"));
+    QVERIFY(!child<QLabel>(&broken, "credentials.emptyText")->text().isEmpty());
+    QCOMPARE(child<QPushButton>(&broken, "credentials.emptyAction")->text(),
+             QStringLiteral("Retry"));
+}
+
+void TestCredentialsPage::createsOneOfEachTypeThroughTheDialog()
+{
+    CredentialsPage page;
+    page.setSession(m_server.connection->client(), m_server.admin);
+    QAbstractItemModelTester tester(page.model(),
+                                    QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QTRY_COMPARE_WITH_TIMEOUT(page.model()->state(), CredentialListModel::State::Ready, 15000);
+    for (const TypeCase &c : typeCases()) {
+        bool okWasOffBeforeTheSecret = false;
+        DialogSeam::setNextHandler([&](QDialog *dialog) {
+            if (dialog->objectName() != QLatin1String("credentials.dialog"))
+                return int(QDialog::Rejected);
+            auto *type = child<QComboBox>(dialog, "credentials.type");
+            type->setCurrentIndex(type->findData(c.type));
+            child<QLineEdit>(dialog, "credentials.name")->setText(c.name);
+            auto *ok = child<QPushButton>(dialog, "credentials.ok");
+            okWasOffBeforeTheSecret = !ok->isEnabled(); // required fields empty
+            fill(dialog, c);
+            if (!ok->isEnabled())
+                return int(QDialog::Rejected);
+            ok->click();
+            (void)QTest::qWaitFor([dialog] { return dialog->result() == QDialog::Accepted; },
+                                  15000);
+            if (dialog->result() != QDialog::Accepted)
+                qWarning("%s: %s", qPrintable(c.type),
+                         qPrintable(child<QLabel>(dialog, "credentials.dialogError")->text()));
+            return dialog->result();
+        });
+        child<QPushButton>(&page, "credentials.create")->click();
+        QVERIFY2(okWasOffBeforeTheSecret, qPrintable(c.type));
+        const int row = rowNamed(page.model(), c.name);
+        QVERIFY2(row >= 0, qPrintable(c.type));
+        const client::CredentialInfo *made = page.model()->credential(row);
+        QCOMPARE(made->type, c.type);
+        m_ids.insert(c.type, made->id);
+        QCOMPARE(page.model()->index(row, CredentialListModel::OwnerColumn).data().toString(),
+                 QStringLiteral("admin"));
+        QVERIFY(!page.model()
+                     ->index(row, CredentialListModel::UpdatedColumn)
+                     .data()
+                     .toString()
+                     .isEmpty());
+    }
+    QVERIFY(child<QTableView>(&page, "credentials.list")->isVisibleTo(&page));
+    // What the server stored: the fields typed (secrets only as "set").
+    auto oauth = await<client::CredentialInfo>(
+        [&](auto done) { api().get(m_ids.value(QStringLiteral("oauth2")), done); });
+    if (!oauth.ok())
+        QFAIL(qPrintable(oauth.error().toString()));
+    QCOMPARE(oauth->data.value(QStringLiteral("scopes")).toArray().size(), 2);
+    QVERIFY(oauth->hasSecret(QStringLiteral("clientSecret")));
+    auto ssh = await<client::CredentialInfo>(
+        [&](auto done) { api().get(m_ids.value(QStringLiteral("ssh")), done); });
+    if (!ssh.ok())
+        QFAIL(qPrintable(ssh.error().toString()));
+    QCOMPARE(ssh->data.value(QStringLiteral("port")).toInt(), 2222);
+    QVERIFY(ssh->hasSecret(QStringLiteral("privateKey")));
+    QVERIFY(ssh->hasSecret(QStringLiteral("passphrase")));
+    // A fresh page lists them from the server.
+    CredentialsPage again;
+    again.setSession(m_server.connection->client(), m_server.admin);
+    QTRY_COMPARE_WITH_TIMEOUT(again.model()->state(), CredentialListModel::State::Ready, 15000);
+    QCOMPARE(again.model()->rowCount(), typeCases().size());
+}
+
+void TestCredentialsPage::editNeverShowsASecretAndReplacesOne()
+{
+    QCOMPARE(m_ids.size(), typeCases().size());
+    CredentialsPage page;
+    page.setSession(m_server.connection->client(), m_server.admin);
+    QTRY_COMPARE_WITH_TIMEOUT(page.model()->state(), CredentialListModel::State::Ready, 15000);
+    for (const TypeCase &c : typeCases()) {
+        selectRow(&page, rowNamed(page.model(), c.name));
+        QStringList texts;
+        QStringList placeholders;
+        DialogSeam::setNextHandler([&](QDialog *dialog) {
+            texts = visibleTexts(dialog);
+            for (const char *secretField :
+                 {"password", "token", "key", "clientSecret", "privateKey", "passphrase"}) {
+                QWidget *w = dialog->findChild<QWidget *>(
+                    QStringLiteral("credentials.%1.%2").arg(c.type, QLatin1String(secretField)));
+                if (auto *edit = qobject_cast<QLineEdit *>(w))
+                    placeholders << edit->placeholderText();
+                else if (auto *plain = qobject_cast<QPlainTextEdit *>(w))
+                    placeholders << plain->placeholderText();
+            }
+            return int(QDialog::Rejected);
+        });
+        child<QPushButton>(&page, "credentials.edit")->click();
+        QVERIFY2(!texts.isEmpty(), qPrintable(c.type));
+        // The non-secret fields are back, the secrets are not anywhere.
+        QVERIFY(texts.contains(c.name));
+        for (const QString &secret : c.secrets) {
+            for (const QString &text : std::as_const(texts))
+                QVERIFY2(!text.contains(secret), qPrintable(c.type + u' ' + text));
+        }
+        QVERIFY(!placeholders.isEmpty());
+        for (const QString &placeholder : std::as_const(placeholders))
+            QCOMPARE(placeholder, QStringLiteral("stored — unchanged"));
+    }
+
+    // The password of the Basic credential replaced; the test route sends
+    // the new one.
+    selectRow(&page, rowNamed(page.model(), QStringLiteral("Billing API")));
+    QJsonObject sent;
+    DialogSeam::setNextHandler([&](QDialog *dialog) {
+        auto *d = qobject_cast<CredentialDialog *>(dialog);
+        child<QLineEdit>(dialog, "credentials.http_basic.password")->setText("Replaced-Pw-3307");
+        sent = d->request();
+        child<QPushButton>(dialog, "credentials.ok")->click();
+        (void)QTest::qWaitFor([dialog] { return dialog->result() == QDialog::Accepted; }, 15000);
+        return dialog->result();
+    });
+    child<QPushButton>(&page, "credentials.edit")->click();
+    // Only the changed secret goes out: no username, no name.
+    QCOMPARE(sent, (QJsonObject{{"data", QJsonObject{{"password", "Replaced-Pw-3307"}}}}));
+
+    m_peer.clear();
+    DialogSeam::setNextHandler([&](QDialog *dialog) {
+        auto *input = qobject_cast<QInputDialog *>(dialog);
+        if (!input || dialog->objectName() != QLatin1String("credentials.testUrlDialog"))
+            return int(QDialog::Rejected);
+        input->setTextValue(m_peer.url(QStringLiteral("/check")));
+        return int(QDialog::Accepted);
+    });
+    child<QPushButton>(&page, "credentials.test")->click();
+    QTRY_VERIFY_WITH_TIMEOUT(page.testResultText().contains(QLatin1String("works")), 15000);
+    QCOMPARE(m_peer.requests().size(), 1);
+    QCOMPARE(m_peer.requests().first().headers.value("authorization"),
+             "Basic " + QByteArray("svc-billing:Replaced-Pw-3307").toBase64());
+    QVERIFY(!page.testResultText().contains(QLatin1String("Replaced-Pw-3307")));
+
+    // A refusing peer is shown as refused.
+    m_peer.setAnswer([](const test::RecordedRequest &) { return test::RecordingPeer::Reply{403}; });
+    DialogSeam::setNextHandler([&](QDialog *dialog) {
+        // The last URL is offered again.
+        const bool same = qobject_cast<QInputDialog *>(dialog)->textValue() ==
+                          m_peer.url(QStringLiteral("/check"));
+        return same ? int(QDialog::Accepted) : int(QDialog::Rejected);
+    });
+    child<QPushButton>(&page, "credentials.test")->click();
+    QTRY_VERIFY_WITH_TIMEOUT(page.testResultText().contains(QLatin1String("refused")), 15000);
+    m_peer.setAnswer({});
+
+    // Editing without typing a secret keeps it (the peer gets the same).
+    selectRow(&page, rowNamed(page.model(), QStringLiteral("Billing API")));
+    DialogSeam::setNextHandler([&](QDialog *dialog) {
+        child<QLineEdit>(dialog, "credentials.description")->setText("Invoices");
+        sent = qobject_cast<CredentialDialog *>(dialog)->request();
+        child<QPushButton>(dialog, "credentials.ok")->click();
+        (void)QTest::qWaitFor([dialog] { return dialog->result() == QDialog::Accepted; }, 15000);
+        return dialog->result();
+    });
+    child<QPushButton>(&page, "credentials.edit")->click();
+    QCOMPARE(sent, (QJsonObject{{"description", "Invoices"}}));
+    m_peer.clear();
+    auto tested = await<client::CredentialTestResult>([&](auto done) {
+        api().test(m_ids.value(QStringLiteral("http_basic")), m_peer.url(), done);
+    });
+    QVERIFY(tested.ok() && tested->success);
+    QCOMPARE(m_peer.requests().first().headers.value("authorization"),
+             "Basic " + QByteArray("svc-billing:Replaced-Pw-3307").toBase64());
+}
+
+void TestCredentialsPage::clearsAnOptionalSecret()
+{
+    CredentialsPage page;
+    page.setSession(m_server.connection->client(), m_server.admin);
+    QTRY_COMPARE_WITH_TIMEOUT(page.model()->state(), CredentialListModel::State::Ready, 15000);
+    selectRow(&page, rowNamed(page.model(), QStringLiteral("Deploy key")));
+    bool requiredHasNoClear = false;
+    DialogSeam::setNextHandler([&](QDialog *dialog) {
+        // The private key is required: it can be replaced, never cleared.
+        requiredHasNoClear = !dialog->findChild<QCheckBox *>("credentials.ssh.privateKey.clear");
+        auto *clear = child<QCheckBox>(dialog, "credentials.ssh.passphrase.clear");
+        clear->setChecked(true);
+        if (child<QLineEdit>(dialog, "credentials.ssh.passphrase")->isEnabled())
+            return int(QDialog::Rejected);
+        child<QPushButton>(dialog, "credentials.ok")->click();
+        (void)QTest::qWaitFor([dialog] { return dialog->result() == QDialog::Accepted; }, 15000);
+        return dialog->result();
+    });
+    child<QPushButton>(&page, "credentials.edit")->click();
+    QVERIFY(requiredHasNoClear);
+    auto ssh = await<client::CredentialInfo>(
+        [&](auto done) { api().get(m_ids.value(QStringLiteral("ssh")), done); });
+    QVERIFY(ssh.ok());
+    QVERIFY(!ssh->hasSecret(QStringLiteral("passphrase")));
+    QVERIFY(ssh->hasSecret(QStringLiteral("privateKey")));
+
+    // The private key loaded from a file (the file dialog through the seam).
+    QTemporaryDir dir;
+    const QString keyPath = dir.filePath(QStringLiteral("id_test"));
+    {
+        QFile key(keyPath);
+        QVERIFY(key.open(QIODevice::WriteOnly));
+        key.write("-----BEGIN OPENSSH PRIVATE KEY-----\nFrom-File-Key-8812\n");
+    }
+    selectRow(&page, rowNamed(page.model(), QStringLiteral("Deploy key")));
+    QString loaded;
+    DialogSeam::setNextHandler([&](QDialog *dialog) {
+        DialogSeam::setNextHandler([&](QDialog *files) {
+            qobject_cast<QFileDialog *>(files)->selectFile(keyPath);
+            return int(QDialog::Accepted);
+        });
+        child<QPushButton>(dialog, "credentials.ssh.privateKey.load")->click();
+        loaded = child<QPlainTextEdit>(dialog, "credentials.ssh.privateKey")->toPlainText();
+        return int(QDialog::Rejected);
+    });
+    child<QPushButton>(&page, "credentials.edit")->click();
+    QVERIFY2(loaded.contains(QLatin1String("From-File-Key-8812")), qPrintable(loaded));
+}
+
+void TestCredentialsPage::deleteConfirms()
+{
+    const QString name = QStringLiteral("Short-lived token");
+    auto made = await<client::CredentialInfo>([&](auto done) {
+        api().create({name, {}, QStringLiteral("http_bearer"), {}, {{"token", "t-1"}}}, done);
+    });
+    QVERIFY(made.ok());
+    CredentialsPage page;
+    page.setSession(m_server.connection->client(), m_server.admin);
+    QTRY_COMPARE_WITH_TIMEOUT(page.model()->state(), CredentialListModel::State::Ready, 15000);
+    selectRow(&page, rowNamed(page.model(), name));
+    MessageBox::setNextAnswer(QMessageBox::Cancel);
+    child<QPushButton>(&page, "credentials.delete")->click();
+    QCOMPARE(MessageBox::lastObjectName(), QStringLiteral("credentials.confirmDelete"));
+    QVERIFY(MessageBox::lastText().contains(name));
+    QVERIFY(rowNamed(page.model(), name) >= 0);
+    MessageBox::setNextAnswer(QMessageBox::Yes);
+    child<QPushButton>(&page, "credentials.delete")->click();
+    QTRY_COMPARE_WITH_TIMEOUT(rowNamed(page.model(), name), -1, 15000);
+    auto gone = await<client::CredentialInfo>([&](auto done) { api().get(made->id, done); });
+    QVERIFY(!gone.ok());
+    QCOMPARE(gone.error().code, ErrorCode::CredentialNotFound);
+}
+
+void TestCredentialsPage::modelPagesSearchesAndFilters()
+{
+    for (int i = 0; i < 12; ++i) {
+        auto made = await<client::CredentialInfo>([&](auto done) {
+            api().create({QStringLiteral("Fleet host %1").arg(i, 2, 10, QLatin1Char('0')),
+                          {},
+                          QStringLiteral("http_bearer"),
+                          {},
+                          {{"token", "t"}}},
+                         done);
+        });
+        QVERIFY(made.ok());
+    }
+    CredentialListModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setPageSize(5);
+    model.setClient(m_server.connection->client());
+    model.reload();
+    QTRY_COMPARE_WITH_TIMEOUT(model.state(), CredentialListModel::State::Ready, 15000);
+    QCOMPARE(model.rowCount(), 5);
+    QVERIFY(model.totalCount() >= 18);
+    QVERIFY(model.canFetchMore({}));
+    model.fetchMore({});
+    QTRY_COMPARE_WITH_TIMEOUT(model.rowCount(), 10, 15000);
+    // Newest first.
+    QCOMPARE(model.credential(0)->name, QStringLiteral("Fleet host 11"));
+
+    model.setSearch(QStringLiteral("fleet HOST"));
+    QTRY_COMPARE_WITH_TIMEOUT(model.state(), CredentialListModel::State::Ready, 15000);
+    QCOMPARE(model.totalCount(), 12);
+    // The view asks for more as it scrolls; here the test asks.
+    QTRY_VERIFY_WITH_TIMEOUT(
+        [&] {
+            model.fetchMore({});
+            return model.rowCount() == 12;
+        }(),
+        15000);
+    QVERIFY(!model.canFetchMore({}));
+
+    model.setSearch({});
+    model.setTypeFilter(QStringLiteral("ssh"));
+    QTRY_COMPARE_WITH_TIMEOUT(model.state(), CredentialListModel::State::Ready, 15000);
+    QCOMPARE(model.rowCount(), 1);
+    QCOMPARE(model.index(0, CredentialListModel::TypeColumn).data().toString(),
+             QStringLiteral("SSH key"));
+
+    // The page's filter bar drives the same model; no match, then clear.
+    CredentialsPage page;
+    page.setSession(m_server.connection->client(), m_server.admin);
+    QTRY_COMPARE_WITH_TIMEOUT(page.model()->state(), CredentialListModel::State::Ready, 15000);
+    child<QLineEdit>(&page, "credentials.search")->setText(QStringLiteral("no such thing"));
+    QTRY_COMPARE_WITH_TIMEOUT(page.model()->search(), QStringLiteral("no such thing"), 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(child<QLabel>(&page, "credentials.emptyTitle")->text(),
+                              QStringLiteral("No credential matches"), 15000);
+    QVERIFY(child<QWidget>(&page, "credentials.empty")->isVisibleTo(&page));
+    child<QPushButton>(&page, "credentials.emptyAction")->click(); // Clear filters
+    QTRY_VERIFY_WITH_TIMEOUT(page.model()->rowCount() > 0, 15000);
+    QVERIFY(child<QLineEdit>(&page, "credentials.search")->text().isEmpty());
+}
+
+void TestCredentialsPage::rotatesTheKeyWithProgressAsAdmin()
+{
+    auto before = await<client::CredentialKeyStatus>([&](auto done) { api().keyStatus(done); });
+    QVERIFY(before.ok());
+    MainWindow::Options options;
+    options.persistSettings = false;
+    MainWindow window(m_server.languages.get(), m_server.connection.get(), options);
+    window.resize(1280, 800);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(window.selectSection(QStringLiteral("credentials")));
+    auto *page = window.findChild<CredentialsPage *>(QStringLiteral("page.credentials"));
+    QVERIFY(page);
+    KeyStatusPanel *panel = page->keyPanel();
+    QVERIFY(panel->isVisible());
+    auto *rotate = child<QPushButton>(panel, "credentials.rotateKey");
+    QTRY_VERIFY_WITH_TIMEOUT(rotate->isEnabled(), 15000);
+    QCOMPARE(panel->status().activeVersion, before->activeVersion);
+    auto *versions = child<QTableWidget>(panel, "credentials.keyVersions");
+    QCOMPARE(versions->rowCount(), int(before->keys.size()));
+
+    // Cancelled: nothing happens.
+    MessageBox::setNextAnswer(QMessageBox::Cancel);
+    rotate->click();
+    QCOMPARE(MessageBox::lastObjectName(), QStringLiteral("credentials.confirmRotate"));
+    QVERIFY(!child<QProgressBar>(panel, "credentials.rotationProgress")->isVisible());
+
+    QSignalSpy finished(panel, &KeyStatusPanel::rotationFinished);
+    MessageBox::setNextAnswer(QMessageBox::Yes);
+    rotate->click();
+    // The progress shows at once and the action is off while it runs.
+    QVERIFY(child<QProgressBar>(panel, "credentials.rotationProgress")->isVisible());
+    QVERIFY(!rotate->isEnabled());
+    // Another section meanwhile: the rotation is still followed.
+    QVERIFY(window.selectSection(QStringLiteral("flows")));
+    QVERIFY(!panel->isVisible());
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 20000);
+    QCOMPARE(panel->status().activeVersion, before->activeVersion + 1);
+    QCOMPARE(panel->status().rotation.state, QStringLiteral("idle"));
+    QVERIFY(!panel->isPolling());
+    QVERIFY(window.selectSection(QStringLiteral("credentials")));
+    QVERIFY(!child<QProgressBar>(panel, "credentials.rotationProgress")->isVisible());
+    QVERIFY(rotate->isEnabled());
+    QCOMPARE(versions->rowCount(), int(before->keys.size()) + 1);
+    QStringList states;
+    for (int row = 0; row < versions->rowCount(); ++row)
+        states << versions->item(row, 1)->text();
+    QVERIFY2(states.contains(QStringLiteral("Active")) &&
+                 states.contains(QStringLiteral("Retired")),
+             qPrintable(states.join(u',')));
+    QVERIFY(page->testResultText().contains(QLatin1String("rotation finished")));
+    // Still every secret readable: the replaced Basic password is sent.
+    m_peer.clear();
+    auto tested = await<client::CredentialTestResult>([&](auto done) {
+        api().test(m_ids.value(QStringLiteral("http_basic")), m_peer.url(), done);
+    });
+    QVERIFY(tested.ok() && tested->success);
+}
+
+void TestCredentialsPage::userSeesNoRotationAndOthersAreReadOnly()
+{
+    auto shared = await<client::CredentialInfo>([&](auto done) {
+        api().create(
+            {QStringLiteral("Team webhook"), {}, "http_bearer", "shared", {{"token", "tk"}}}, done);
+    });
+    QVERIFY(shared.ok());
+    m_server.createUser(QStringLiteral("uma"), QStringLiteral("user"), kPassword);
+    client::UserInfo uma;
+    auto client = m_server.signIn(QStringLiteral("uma"), kPassword, &uma);
+    QVERIFY(client);
+    CredentialsPage page;
+    page.setSession(client.get(), uma);
+    page.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&page));
+    QTRY_COMPARE_WITH_TIMEOUT(page.model()->state(), CredentialListModel::State::Ready, 15000);
+    // No key panel, no rotate action anywhere; a line says why.
+    QVERIFY(!page.keyPanel()->isVisible());
+    for (auto *button : page.findChildren<QPushButton *>())
+        QVERIFY2(!button->isVisible() || button->objectName() != "credentials.rotateKey",
+                 qPrintable(button->objectName()));
+    QVERIFY(child<QLabel>(&page, "credentials.keyAdminsOnly")->isVisible());
+    // Only the shared one of the admin's is listed, and it is not hers.
+    QCOMPARE(page.model()->rowCount(), 1);
+    selectRow(&page, 0);
+    auto *edit = child<QPushButton>(&page, "credentials.edit");
+    QVERIFY(!edit->isEnabled());
+    QVERIFY(edit->toolTip().contains(QLatin1String("admin")));
+    QVERIFY(!child<QPushButton>(&page, "credentials.delete")->isEnabled());
+    QVERIFY(!child<QPushButton>(&page, "credentials.test")->isEnabled());
+    QVERIFY(child<QPushButton>(&page, "credentials.create")->isEnabled());
+    // Her own: she may change it.
+    auto own = await<client::CredentialInfo>([&](auto done) {
+        client::CredentialsApi(*client).create(
+            {QStringLiteral("Uma's token"), {}, "http_bearer", {}, {{"token", "u"}}}, done);
+    });
+    QVERIFY(own.ok());
+    page.reload();
+    QTRY_COMPARE_WITH_TIMEOUT(page.model()->rowCount(), 2, 15000);
+    selectRow(&page, rowNamed(page.model(), QStringLiteral("Uma's token")));
+    QVERIFY(edit->isEnabled());
+}
+
+void TestCredentialsPage::anotherConsolesChangesArriveLive()
+{
+    m_server.createUser(QStringLiteral("otto"), QStringLiteral("user"), kPassword);
+    client::UserInfo otto;
+    auto ottoClient = m_server.signIn(QStringLiteral("otto"), kPassword, &otto);
+    QVERIFY(ottoClient);
+    CredentialsPage adminPage;
+    adminPage.setSession(m_server.connection->client(), m_server.admin);
+    CredentialsPage ottoPage;
+    ottoPage.setSession(ottoClient.get(), otto);
+    QTRY_VERIFY_WITH_TIMEOUT(adminPage.isLive() && ottoPage.isLive(), 15000);
+    QTRY_COMPARE_WITH_TIMEOUT(ottoPage.model()->state(), CredentialListModel::State::Ready, 15000);
+    QTRY_COMPARE_WITH_TIMEOUT(adminPage.model()->state(), CredentialListModel::State::Ready, 15000);
+    // Another console (a client of the administrator's) shares one.
+    client::ApiClient other;
+    other.setBaseUrl(m_server.connection->baseUrl());
+    auto login = await<client::LoginResult>(
+        [&](auto done) { other.login(QStringLiteral("admin"), m_server.adminPassword, done); });
+    QVERIFY(login.ok());
+    const QString name = QStringLiteral("Live shared webhook");
+    auto made = await<client::CredentialInfo>([&](auto done) {
+        client::CredentialsApi(other).create(
+            {name, {}, "http_bearer", "shared", {{"token", "live-secret-1"}}}, done);
+    });
+    QVERIFY(made.ok());
+    QTRY_VERIFY_WITH_TIMEOUT(rowNamed(adminPage.model(), name) >= 0, 15000);
+    QTRY_VERIFY_WITH_TIMEOUT(rowNamed(ottoPage.model(), name) >= 0, 15000);
+    QCOMPARE(rowNamed(ottoPage.model(), name), 0); // newest first
+    // Renamed, then private: Otto's list drops it, the admin's follows.
+    const QString renamed = QStringLiteral("Live webhook (private)");
+    QVERIFY(await<client::CredentialInfo>([&](auto done) {
+                client::CredentialsApi(other).update(
+                    made->id, {{"name", renamed}, {"visibility", "private"}}, done);
+            }).ok());
+    QTRY_VERIFY_WITH_TIMEOUT(rowNamed(adminPage.model(), renamed) >= 0, 15000);
+    QTRY_COMPARE_WITH_TIMEOUT(ottoPage.model()->rowOf(made->id), -1, 15000);
+    QCOMPARE(rowNamed(adminPage.model(), name), -1);
+    QVERIFY(
+        await<void>([&](auto done) { client::CredentialsApi(other).remove(made->id, done); }).ok());
+    QTRY_COMPARE_WITH_TIMEOUT(adminPage.model()->rowOf(made->id), -1, 15000);
+}
+
+void TestCredentialsPage::retranslates()
+{
+    CredentialsPage page;
+    page.setSession(m_server.connection->client(), m_server.admin);
+    QTRY_COMPARE_WITH_TIMEOUT(page.model()->state(), CredentialListModel::State::Ready, 15000);
+    auto *title = child<QLabel>(&page, "credentials.title");
+    QCOMPARE(title->text(), QStringLiteral("Credentials"));
+    QVERIFY(m_server.languages->setLanguage(QStringLiteral("zh_TW"), LanguageManager::Persist::No));
+    QTRY_COMPARE(title->text(), QStringLiteral("憑證"));
+    QCOMPARE(page.model()->headerData(0, Qt::Horizontal).toString(), QStringLiteral("名稱"));
+    QVERIFY(m_server.languages->setLanguage(QStringLiteral("zh_CN"), LanguageManager::Persist::No));
+    QTRY_COMPARE(title->text(), QStringLiteral("凭据"));
+    QCOMPARE(child<QPushButton>(&page, "credentials.rotateKey")->text(),
+             QStringLiteral("轮换密钥…"));
+}
+
+void TestCredentialsPage::screenshots()
+{
+    const QString dir = qEnvironmentVariable("HIVEMIND_SCREENSHOT_DIR");
+    if (dir.isEmpty())
+        return; // only when asked for (docs/screenshots)
+    QVERIFY(QDir().mkpath(dir));
+    const QStringList languages = {QStringLiteral("en"), QStringLiteral("zh_TW"),
+                                   QStringLiteral("zh_CN")};
+    ThemeManager themes;
+    themes.setMode(ThemeManager::Mode::Light, ThemeManager::Persist::No);
+    const auto save = [&](QWidget *widget, const QString &name) {
+        QApplication::processEvents();
+        QVERIFY(widget->grab().save(dir + u'/' + name + QStringLiteral(".png")));
+    };
+    MainWindow::Options options;
+    options.persistSettings = false;
+    options.themes = &themes;
+    // Run alone: first the empty state (a fresh server has no credentials).
+    for (const QString &language : languages) {
+        QVERIFY(m_server.languages->setLanguage(language, LanguageManager::Persist::No));
+        MainWindow window(m_server.languages.get(), m_server.connection.get(), options);
+        window.resize(1280, 800);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(window.selectSection(QStringLiteral("credentials")));
+        auto *page = window.findChild<CredentialsPage *>(QStringLiteral("page.credentials"));
+        QTRY_COMPARE_WITH_TIMEOUT(page->model()->state(), CredentialListModel::State::Ready, 15000);
+        QTRY_VERIFY_WITH_TIMEOUT(page->keyPanel()->isLoaded(), 15000);
+        save(&window, QStringLiteral("credentials-empty-") + language);
+    }
+
+    // Then some credentials of every type, one shared, and a rotation.
+    for (const TypeCase &c : typeCases()) {
+        QJsonObject data;
+        for (auto it = c.fields.begin(); it != c.fields.end(); ++it) {
+            if (c.type == QLatin1String("oauth2") && it.key() == QLatin1String("scopes"))
+                data.insert(it.key(),
+                            QJsonArray::fromStringList(it.value().toString().split(u' ')));
+            else
+                data.insert(it.key(), QJsonValue::fromVariant(it.value()));
+        }
+        const QString visibility =
+            c.type == QLatin1String("api_key") ? QStringLiteral("shared") : QString();
+        auto made = await<client::CredentialInfo>([&](auto done) {
+            api().create({c.name, QStringLiteral("Screenshot sample"), c.type, visibility, data},
+                         done);
+        });
+        QVERIFY(made.ok());
+    }
+    auto rotated = await<client::CredentialKeyStatus>([&](auto done) { api().rotateKey(done); });
+    QVERIFY(rotated.ok());
+    QTRY_VERIFY_WITH_TIMEOUT(
+        [&] {
+            auto now =
+                await<client::CredentialKeyStatus>([&](auto done) { api().keyStatus(done); });
+            return now.ok() && now->rotation.state == QLatin1String("idle");
+        }(),
+        20000);
+
+    for (const QString &language : languages) {
+        QVERIFY(m_server.languages->setLanguage(language, LanguageManager::Persist::No));
+        MainWindow window(m_server.languages.get(), m_server.connection.get(), options);
+        window.resize(1280, 800);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(window.selectSection(QStringLiteral("credentials")));
+        auto *page = window.findChild<CredentialsPage *>(QStringLiteral("page.credentials"));
+        page->reload();
+        QTRY_COMPARE_WITH_TIMEOUT(page->model()->state(), CredentialListModel::State::Ready, 15000);
+        QTRY_VERIFY_WITH_TIMEOUT(page->keyPanel()->status().activeVersion > 1, 15000);
+        selectRow(page, rowNamed(page->model(), QStringLiteral("Billing API")));
+        save(&window, QStringLiteral("credentials-list-") + language);
+        save(page->keyPanel(), QStringLiteral("credentials-key-status-") + language);
+        if (language == QLatin1String("en")) {
+            themes.setMode(ThemeManager::Mode::Dark, ThemeManager::Persist::No);
+            save(&window, QStringLiteral("credentials-list-en-dark"));
+            themes.setMode(ThemeManager::Mode::Light, ThemeManager::Persist::No);
+        }
+        for (const QString &type :
+             {QStringLiteral("api_key"), QStringLiteral("oauth2"), QStringLiteral("ssh")}) {
+            int row = -1;
+            for (int r = 0; r < page->model()->rowCount(); ++r) {
+                if (page->model()->credential(r)->type == type)
+                    row = r;
+            }
+            QVERIFY(row >= 0);
+            CredentialDialog dialog(m_server.connection->client(), page->model()->credential(row),
+                                    &window);
+            dialog.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+            save(&dialog, QStringLiteral("credentials-edit-%1-%2").arg(type, language));
+        }
+    }
+}
+
+QTEST_MAIN(TestCredentialsPage)
+#include "TestCredentialsPage.moc"
