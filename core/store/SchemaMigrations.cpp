@@ -452,6 +452,8 @@ CREATE TABLE service_endpoints (
     CONSTRAINT chk_endpoint_status CHECK (status IN ('active', 'removed'))
 );
 CREATE INDEX idx_service_endpoints_service ON service_endpoints(service_id);
+)sql";
+
 // Version 10: a component version may be served by several endpoints
 // (ComponentService: round robin over the healthy ones). Each endpoint
 // keeps its own health; components.endpoint and components.health stay as

@@ -210,6 +210,7 @@ Result<QUrl> ServerRuntime::startUp()
     // request can trigger anything.
     m_engine = std::make_unique<FlowEngineHost>();
     m_engine->setFullSync(m_options.fullSync);
+    m_engine->setServiceResolver(m_serviceDirectory.get());
     m_components = std::make_unique<ComponentService>(
         *m_database, *m_engine, m_options.componentHealthIntervalSeconds * 1000);
     // Registered components before the persisted queue: restored requests

@@ -914,6 +914,104 @@ private slots:
         QVERIFY(audit.raw.contains("linked-service"));
     }
 
+    // The whole path (issue 13, "service node end to end"): a published
+    // flow's `service` node calls an endpoint of a registered service; the
+    // engine asks the server's ServiceDirectory for the endpoint and the
+    // credential, the peer receives the injected header, and the stored
+    // node (inputs, outputs, logs) shows the secret masked although the
+    // service echoes it back.
+    void serviceNodeInAFlowCallsTheEndpointWithTheCredential()
+    {
+        const QString token = secret(QStringLiteral("flowbearer"));
+        const QString credential = createCredential("http_bearer", {{"token", token}});
+        QVERIFY(!credential.isEmpty());
+        const Answer created = registerService(
+            {{"name", uniqueName("flowcalled")},
+             {"base_url", m_peer.url("/api")},
+             {"credential_id", credential},
+             {"endpoints",
+              QJsonArray{QJsonObject{
+                  {"name", "echo"},
+                  {"method", "GET"},
+                  {"path", "/echo/{id}"},
+                  {"queryParams",
+                   QJsonObject{
+                       {"type", "object"},
+                       {"properties", QJsonObject{{"q", QJsonObject{{"type", "string"}}}}}}}}}}});
+        QCOMPARE(created.status, 201);
+        const QString service = created.data().value("id").toString();
+        const QString echo = endpointNamed(created.data(), "echo").value("id").toString();
+        QVERIFY(!echo.isEmpty());
+
+        const QJsonObject definition{
+            {"schemaVersion", 1},
+            {"nodes",
+             QJsonArray{QJsonObject{
+                 {"id", "call"},
+                 {"component", "service"},
+                 {"version", "1.0.0"},
+                 {"position", QJsonObject{{"x", 0}, {"y", 0}}},
+                 {"config", QJsonObject{{"serviceId", service}, {"endpointId", echo}}},
+                 {"inputMappings", QJsonObject{{"id", "$.trigger.id"}, {"q", "$.trigger.q"}}}}}},
+            {"edges", QJsonArray{}}};
+        const Answer flow =
+            call("POST", "/api/v1/flows",
+                 {{"name", uniqueName("service-flow")}, {"definition", definition}}, m_alice.token);
+        QVERIFY2(flow.status == 201, flow.raw.constData());
+        const QString flowId = flow.data().value("id").toString();
+        const Answer published =
+            call("POST", "/api/v1/flows/" + flowId + "/publish", {{"version", "1"}}, m_alice.token);
+        QVERIFY2(published.status == 200, published.raw.constData());
+
+        // The service echoes the request's head back, the token with it.
+        m_peer.clear();
+        m_peer.setAnswer([](const RecordedRequest &r) -> RecordingPeer::Reply {
+            return {200,
+                    "{\"saw\":\"" + r.headers.value("authorization") + "\",\"target\":\"" +
+                        r.target + "\"}",
+                    "application/json",
+                    {{"X-Echo-Auth", r.headers.value("authorization")}}};
+        });
+        const Answer run =
+            call("POST", "/api/v1/flows/" + flowId + "/trigger?wait=true",
+                 {{"inputs", QJsonObject{{"id", "7"}, {"q", "x y"}}}}, m_alice.token);
+        m_peer.setAnswer([this](const RecordedRequest &r) { return serve(r); });
+        QVERIFY2(run.status == 200, run.raw.constData());
+        QVERIFY2(run.data().value("status").toString() == QLatin1String("completed"),
+                 run.raw.constData());
+        QCOMPARE(m_peer.requests().size(), 1);
+        const RecordedRequest &got = m_peer.requests().first();
+        QCOMPARE(got.method, QByteArray("GET"));
+        QVERIFY2(got.target.startsWith("/api/echo/7?q=x%20y"), got.target.constData());
+        QCOMPARE(got.headers.value("authorization"), "Bearer " + token.toUtf8());
+
+        // What the answer and the history hold: the service's answer, masked.
+        const QJsonObject outputs = run.data().value("outputs").toObject().value("call").toObject();
+        QCOMPARE(outputs.value("status").toInt(), 200);
+        QVERIFY2(outputs.value("body").toObject().value("saw").toString().contains("****"),
+                 run.raw.constData());
+        const QString executionId = run.data().value("execution_id").toString();
+        const Answer node =
+            call("GET", "/api/v1/executions/" + executionId + "/nodes/call", {}, m_alice.token);
+        QVERIFY2(node.status == 200, node.raw.constData());
+        QVERIFY2(node.raw.contains("****"), node.raw.constData());
+        QVERIFY2(node.raw.contains("/echo/"), node.raw.constData()); // its log line
+        QVERIFY(!node.raw.contains(token.toUtf8()));
+        QVERIFY(!run.raw.contains(token.toUtf8()));
+
+        // A flow cannot point at an endpoint that does not exist.
+        QJsonObject broken = definition;
+        QJsonArray nodes = broken.value("nodes").toArray();
+        QJsonObject first = nodes.first().toObject();
+        first.insert("config", QJsonObject{{"serviceId", service}, {"endpointId", "no-such"}});
+        nodes.replace(0, first);
+        broken.insert("nodes", nodes);
+        const Answer refused =
+            call("POST", "/api/v1/flows",
+                 {{"name", uniqueName("broken-flow")}, {"definition", broken}}, m_alice.token);
+        QVERIFY2(refused.status == 400 || refused.status == 422, refused.raw.constData());
+    }
+
     // Last: everything the server said and logged.
     void noSecretAnywhere()
     {

@@ -362,7 +362,12 @@ private:
     void authorize(bool forceRefresh)
     {
         QPointer<QObject> guard(&m_guard);
-        m_resolver->authorize(m_serviceId, forceRefresh, &m_guard,
+        // The context is the engine thread's network manager, not this run:
+        // the resolver checks its context from another thread, which is
+        // only safe for an object that is not destroyed meanwhile (the
+        // manager goes after the engine thread has stopped). The run's own
+        // guard is checked here, on the engine thread.
+        m_resolver->authorize(m_serviceId, forceRefresh, m_network.data(),
                               [this, guard](Result<ServiceAuth> auth) {
                                   if (guard)
                                       onAuthorized(std::move(auth));

@@ -5,6 +5,7 @@
 #include "engine/http/ComponentProtocol.h"
 #include "engine/http/HttpComponentExecutor.h"
 #include "engine/http/HttpRequestExecutor.h"
+#include "engine/services/ServiceCallExecutor.h"
 #include "engine_store/ExecutionRecovery.h"
 #include "engine_store/FlowRepository.h"
 #include "engine_store/StoreExecutionJournal.h"
@@ -65,6 +66,8 @@ Status FlowEngineHost::start(store::Database &db, const QString &path,
     // components follow through addHttpComponent() (the registry locks).
     m_network = new QNetworkAccessManager;
     m_registry->add(engine::httpRequestInterface(), engine::makeHttpRequestExecutor(m_network));
+    if (m_serviceResolver)
+        engine::registerServiceNode(*m_registry, m_serviceResolver, m_network);
 
     auto repository = std::make_shared<engine::persistence::FlowRepository>(*m_loaderDb);
     std::shared_ptr<const engine::ExecutorRegistry> registry = m_registry;

@@ -28,6 +28,7 @@ class StoreExecutionJournal;
 namespace hm::engine {
 class HttpComponentExecutor;
 class ComponentEndpoints;
+class ServiceResolver;
 } // namespace hm::engine
 
 namespace hm::server {
@@ -55,6 +56,10 @@ public:
     // Before start(): fsync every commit of the journal and the loader
     // (store::OpenOptions::fullSync).
     void setFullSync(bool fullSync) { m_fullSync = fullSync; }
+    // Before start(): what the engine's "service" nodes ask for endpoints
+    // and credentials (the server's ServiceDirectory). Not owned; it must
+    // outlive the engine. Without one, flows cannot use service nodes.
+    void setServiceResolver(engine::ServiceResolver *resolver) { m_serviceResolver = resolver; }
     // Stops the engine, then flushes and closes the queue. Idempotent.
     void stop();
 
@@ -217,6 +222,7 @@ private:
     std::unique_ptr<store::Database> m_loaderDb; // engine thread only
     std::shared_ptr<engine::ExecutorRegistry> m_registry;
     QNetworkAccessManager *m_network = nullptr; // lives on the engine thread
+    engine::ServiceResolver *m_serviceResolver = nullptr;
     // The blob endpoint's base (<public url>/api/v1/blobs); read and written
     // on the engine thread only.
     std::shared_ptr<QUrl> m_blobBase = std::make_shared<QUrl>();
