@@ -145,6 +145,24 @@ private:
     {
         return call("POST", "/api/v1/services", body, token.isEmpty() ? m_alice.token : token);
     }
+    // A service on the peer's /api with one manual endpoint, "echo":
+    // GET /echo/{id}?q=, the credential linked.
+    Answer registerEchoService(const QString &name, const QString &credential)
+    {
+        return registerService(
+            {{"name", name},
+             {"base_url", m_peer.url("/api")},
+             {"credential_id", credential},
+             {"endpoints",
+              QJsonArray{QJsonObject{
+                  {"name", "echo"},
+                  {"method", "GET"},
+                  {"path", "/echo/{id}"},
+                  {"queryParams",
+                   QJsonObject{
+                       {"type", "object"},
+                       {"properties", QJsonObject{{"q", QJsonObject{{"type", "string"}}}}}}}}}}});
+    }
     QJsonObject endpointNamed(const QJsonObject &service, const QString &name)
     {
         for (const QJsonValue &e : service.value("endpoints").toArray())
@@ -644,19 +662,7 @@ private slots:
             expectedQuery = "apikey=" + value.toUtf8();
         }
         QVERIFY(!credential.isEmpty());
-        const Answer created = registerService(
-            {{"name", uniqueName("authed")},
-             {"base_url", m_peer.url("/api")},
-             {"credential_id", credential},
-             {"endpoints",
-              QJsonArray{QJsonObject{
-                  {"name", "echo"},
-                  {"method", "GET"},
-                  {"path", "/echo/{id}"},
-                  {"queryParams",
-                   QJsonObject{
-                       {"type", "object"},
-                       {"properties", QJsonObject{{"q", QJsonObject{{"type", "string"}}}}}}}}}}});
+        const Answer created = registerEchoService(uniqueName("authed"), credential);
         QCOMPARE(created.status, 201);
         QCOMPARE(created.data().value("credential_id").toString(), credential);
         const QString service = created.data().value("id").toString();
@@ -925,19 +931,7 @@ private slots:
         const QString token = secret(QStringLiteral("flowbearer"));
         const QString credential = createCredential("http_bearer", {{"token", token}});
         QVERIFY(!credential.isEmpty());
-        const Answer created = registerService(
-            {{"name", uniqueName("flowcalled")},
-             {"base_url", m_peer.url("/api")},
-             {"credential_id", credential},
-             {"endpoints",
-              QJsonArray{QJsonObject{
-                  {"name", "echo"},
-                  {"method", "GET"},
-                  {"path", "/echo/{id}"},
-                  {"queryParams",
-                   QJsonObject{
-                       {"type", "object"},
-                       {"properties", QJsonObject{{"q", QJsonObject{{"type", "string"}}}}}}}}}}});
+        const Answer created = registerEchoService(uniqueName("flowcalled"), credential);
         QCOMPARE(created.status, 201);
         const QString service = created.data().value("id").toString();
         const QString echo = endpointNamed(created.data(), "echo").value("id").toString();
