@@ -17,7 +17,10 @@ namespace hm::engine {
 
 using http::PendingReply;
 
-namespace {
+// Named rather than anonymous: the sanitizer build compiles sources in
+// unity batches, where another file's anonymous helpers (http-request's
+// Call, badInput, responseHeaders) would share this scope.
+namespace service_call {
 
 const QString kMask = QStringLiteral("****");
 // Error bodies above this size stay out of the error's details.
@@ -543,7 +546,7 @@ private:
     bool m_finishPending = false;
 };
 
-} // namespace
+} // namespace service_call
 
 ServiceCallExecutor::ServiceCallExecutor(ServiceResolver *resolver, QNetworkAccessManager *network)
     : m_resolver(resolver), m_network(network)
@@ -551,7 +554,8 @@ ServiceCallExecutor::ServiceCallExecutor(ServiceResolver *resolver, QNetworkAcce
 
 std::unique_ptr<NodeRun> ServiceCallExecutor::start(const NodeTask &task, NodeDone done)
 {
-    auto run = std::make_unique<ServiceCallRun>(task, std::move(done), m_resolver, m_network);
+    auto run = std::make_unique<service_call::ServiceCallRun>(task, std::move(done), m_resolver,
+                                                              m_network);
     run->begin();
     return run;
 }
