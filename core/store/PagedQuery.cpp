@@ -4,15 +4,33 @@
 
 namespace hm::store {
 
+namespace {
+
+QString whereClause(const PagedQuery &query)
+{
+    return query.conditions.isEmpty()
+               ? QString()
+               : QStringLiteral(" WHERE ") + query.conditions.join(u" AND ");
+}
+
+} // namespace
+
+QString pagedCountSql(const PagedQuery &query)
+{
+    const QString &countFrom = query.countFrom.isEmpty() ? query.from : query.countFrom;
+    return QStringLiteral("SELECT COUNT(*) ") + countFrom + whereClause(query);
+}
+
+QString pagedPageSql(const PagedQuery &query)
+{
+    return query.columns + u' ' + query.from + whereClause(query) + u' ' + query.orderBy +
+           QStringLiteral(" LIMIT ? OFFSET ?");
+}
+
 Result<qint64> runPagedQuery(Database &db, const PagedQuery &query,
                              const std::function<void(const Statement &)> &row)
 {
-    const QString where = query.conditions.isEmpty()
-                              ? QString()
-                              : QStringLiteral(" WHERE ") + query.conditions.join(u" AND ");
-    const QString &countFrom = query.countFrom.isEmpty() ? query.from : query.countFrom;
-    Result<std::optional<Statement>> count =
-        db.selectOne(QStringLiteral("SELECT COUNT(*) ") + countFrom + where, query.binds);
+    Result<std::optional<Statement>> count = db.selectOne(pagedCountSql(query), query.binds);
     if (!count.ok())
         return count.error();
     const qint64 total = count.value() ? count.value()->int64(0) : 0;
@@ -21,9 +39,7 @@ Result<qint64> runPagedQuery(Database &db, const PagedQuery &query,
     QVariantList binds = query.columnBinds;
     binds += query.binds;
     binds << query.limit << query.offset;
-    const Status page = db.forEachRow(query.columns + u' ' + query.from + where + u' ' +
-                                          query.orderBy + QStringLiteral(" LIMIT ? OFFSET ?"),
-                                      binds, row);
+    const Status page = db.forEachRow(pagedPageSql(query), binds, row);
     if (!page.ok())
         return page.error();
     return total;

@@ -44,6 +44,11 @@ template <typename Row> struct Page
     qint64 total = 0;
 };
 
+// The two statements runPagedQuery() runs: the count, and the page (binds:
+// columnBinds, binds, limit, offset). For query plan checks and benchmarks.
+QString pagedCountSql(const PagedQuery &query);
+QString pagedPageSql(const PagedQuery &query);
+
 // Runs the count, then hands each row of the page to `row`; returns the
 // count.
 Result<qint64> runPagedQuery(Database &db, const PagedQuery &query,

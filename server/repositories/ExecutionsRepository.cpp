@@ -76,17 +76,29 @@ int definitionNodeCount(store::Database &db, const QString &flowId, const QStrin
                    .size());
 }
 
+QString executionCountsByHourSql(const auth::Principal &caller, QVariantList &binds)
+{
+    // Every status named, so the time window is a range of the status
+    // index (status, created_at DESC, flow_id) per status, read from the
+    // index alone: SQLite 3.15 has no skip scan without ANALYZE data, and a
+    // bare created_at range would read every row of the history.
+    QString sql = QStringLiteral(
+        "SELECT (created_at - ?) / 3600000 AS hour, status, COUNT(*) FROM executions"
+        " WHERE status IN ('pending', 'queued', 'running', 'completed', 'failed', 'cancelling',"
+        " 'cancelled') AND created_at >= ? AND created_at < ?");
+    const QString visible = viewableFlowCondition(caller, QStringLiteral("flow_id"), binds);
+    if (!visible.isEmpty())
+        sql += QStringLiteral(" AND ") + visible;
+    sql += QStringLiteral(" GROUP BY hour, status ORDER BY hour");
+    return sql;
+}
+
 Result<QList<ExecutionHourCount>> executionCountsByHour(store::Database &db,
                                                         const auth::Principal &caller,
                                                         qint64 fromMs, qint64 toMs)
 {
     QVariantList binds{fromMs, fromMs, toMs};
-    QString sql = QStringLiteral("SELECT (created_at - ?) / 3600000 AS hour, status, COUNT(*) "
-                                 "FROM executions WHERE created_at >= ? AND created_at < ?");
-    const QString visible = viewableFlowCondition(caller, QStringLiteral("flow_id"), binds);
-    if (!visible.isEmpty())
-        sql += QStringLiteral(" AND ") + visible;
-    sql += QStringLiteral(" GROUP BY hour, status ORDER BY hour");
+    const QString sql = executionCountsByHourSql(caller, binds);
     QList<ExecutionHourCount> counts;
     const Status read = db.forEachRow(sql, binds, [&counts](const store::Statement &s) {
         counts.append(ExecutionHourCount{int(s.int64(0)), s.text(1), s.int64(2)});

@@ -5,6 +5,7 @@
 
 #include <QList>
 #include <QString>
+#include <QVariant>
 #include <optional>
 
 namespace hm::store {
@@ -80,6 +81,9 @@ struct ExecutionHourCount
     QString status;
     qint64 count = 0;
 };
+// The statement of executionCountsByHour(); `binds` holds fromMs, fromMs,
+// toMs and gets the visibility check's values. For query plan checks.
+QString executionCountsByHourSql(const auth::Principal &caller, QVariantList &binds);
 // Executions created in [fromMs, toMs) of the flows the caller may view,
 // grouped by hour and status.
 Result<QList<ExecutionHourCount>> executionCountsByHour(store::Database &db,

@@ -85,10 +85,8 @@ Result<store::Page<FlowListRow>> listFlows(store::Database &db, const auth::Prin
     });
 }
 
-Result<store::Page<ExecutionListRow>> listExecutions(store::Database &db,
-                                                     const auth::Principal &caller,
-                                                     const ExecutionListFilter &filter,
-                                                     const Paging &paging)
+store::PagedQuery executionListQuery(const auth::Principal &caller,
+                                     const ExecutionListFilter &filter)
 {
     store::PagedQuery query;
     // The flow's name by a correlated lookup (primary key), so the count
@@ -118,6 +116,15 @@ Result<store::Page<ExecutionListRow>> listExecutions(store::Database &db,
     if (!visible.isEmpty())
         query.conditions.append(visible);
     query.orderBy = QStringLiteral("ORDER BY created_at DESC, id");
+    return query;
+}
+
+Result<store::Page<ExecutionListRow>> listExecutions(store::Database &db,
+                                                     const auth::Principal &caller,
+                                                     const ExecutionListFilter &filter,
+                                                     const Paging &paging)
+{
+    store::PagedQuery query = executionListQuery(caller, filter);
     return run<ExecutionListRow>(db, std::move(query), paging, [](const store::Statement &s) {
         return ExecutionListRow{s.text(0),
                                 s.text(1),

@@ -66,6 +66,10 @@ struct ExecutionListRow
     std::optional<qint64> durationMs;
     std::optional<QString> errorCode;
 };
+// The statements listExecutions() runs (without the page), for query plan
+// checks (TestExecutionListIndexes) and benchmarks.
+store::PagedQuery executionListQuery(const auth::Principal &caller,
+                                     const ExecutionListFilter &filter);
 Result<store::Page<ExecutionListRow>> listExecutions(store::Database &db,
                                                      const auth::Principal &caller,
                                                      const ExecutionListFilter &filter,
