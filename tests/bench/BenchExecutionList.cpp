@@ -160,7 +160,9 @@ void registerAll(int version)
     add("all", {});
     add("flow", {kFlows[2], {}, {}, {}});
     add("status", {{}, QStringLiteral("failed"), {}, {}});
+    add("status_completed", {{}, QStringLiteral("completed"), {}, {}});
     add("flow_status", {kFlows[2], QStringLiteral("failed"), {}, {}});
+    add("busy_flow_completed", {kFlows[0], QStringLiteral("completed"), {}, {}});
     add("busy_flow_failed", {kFlows[0], QStringLiteral("failed"), {}, {}});
     benchmark::RegisterBenchmark(("Hourly" + suffix).toUtf8().constData(),
                                  [version](benchmark::State &s) { hourlyCase(s, version); })
