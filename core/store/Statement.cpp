@@ -22,7 +22,8 @@ Statement::Statement(std::shared_ptr<detail::Connection> connection, sqlite3_stm
 
 Statement::Statement(Statement &&other) noexcept
     : m_connection(std::move(other.m_connection)), m_stmt(std::exchange(other.m_stmt, nullptr)),
-      m_sql(std::move(other.m_sql)), m_bindError(std::move(other.m_bindError))
+      m_sql(std::move(other.m_sql)), m_bindError(std::move(other.m_bindError)),
+      m_text(std::move(other.m_text))
 {}
 
 Statement &Statement::operator=(Statement &&other) noexcept
@@ -33,6 +34,7 @@ Statement &Statement::operator=(Statement &&other) noexcept
         m_stmt = std::exchange(other.m_stmt, nullptr);
         m_sql = std::move(other.m_sql);
         m_bindError = std::move(other.m_bindError);
+        m_text = std::move(other.m_text);
     }
     return *this;
 }
@@ -50,6 +52,7 @@ void Statement::release() noexcept
         sqlite3_finalize(m_stmt);
     m_stmt = nullptr;
     m_connection.reset();
+    m_text.clear(); // after giveBack: the cache cleared the bindings
 }
 
 void Statement::noteBindResult(int rc, int index)
@@ -83,12 +86,19 @@ Statement &Statement::bind(int index, const QString &value)
 {
     if (!m_stmt)
         return *this;
-    const QByteArray utf8 = value.toUtf8();
+    QByteArray utf8 = value.toUtf8();
     const char *data = utf8.isEmpty() ? kEmpty : utf8.constData();
-    noteBindResult(sqlite3_bind_text64(m_stmt, index, data,
-                                       static_cast<sqlite3_uint64>(utf8.size()), SQLITE_TRANSIENT,
-                                       SQLITE_UTF8),
-                   index);
+    const int rc = sqlite3_bind_text64(m_stmt, index, data,
+                                       static_cast<sqlite3_uint64>(utf8.size()), SQLITE_STATIC,
+                                       SQLITE_UTF8);
+    noteBindResult(rc, index);
+    if (rc == SQLITE_OK && index > 0) {
+        // Bound first, then the text it replaces let go (a move keeps the
+        // buffer where sqlite points).
+        if (size_t(index) >= m_text.size())
+            m_text.resize(size_t(index) + 1);
+        m_text[size_t(index)] = std::move(utf8);
+    }
     return *this;
 }
 

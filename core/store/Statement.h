@@ -10,6 +10,7 @@
 #include <cstddef>
 #include <memory>
 #include <optional>
+#include <vector>
 
 struct sqlite3_stmt;
 
@@ -78,6 +79,12 @@ private:
     sqlite3_stmt *m_stmt = nullptr;
     QString m_sql;
     std::optional<Error> m_bindError;
+    // The UTF-8 text of each bound string parameter (by index), bound with
+    // SQLITE_STATIC: sqlite would otherwise copy every text into a buffer
+    // of its own (SQLCipher wipes each freed buffer too). Kept until the
+    // parameter is bound again or the statement goes back to the cache,
+    // which clears its bindings.
+    std::vector<QByteArray> m_text;
 };
 
 } // namespace hm::store
