@@ -241,10 +241,12 @@ ServicesPage::ServicesPage(QWidget *parent) : QWidget(parent)
         showDetail();
         updateActions();
     });
-    connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
-            &ServicesPage::loadDetail);
-    connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
-            &ServicesPage::updateActions);
+    // The selection, not the current row: selectRow() moves the current row
+    // before it selects.
+    connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] {
+        loadDetail();
+        updateActions();
+    });
     connect(m_endpoints, &QTreeWidget::currentItemChanged, this, &ServicesPage::showEndpoint);
     setSession(nullptr, {});
 }

@@ -16,24 +16,22 @@ namespace servicetest {
 inline QJsonObject operation(const QString &id, const QString &summary,
                              const QJsonArray &parameters = {}, const QJsonObject &body = {})
 {
-    QJsonObject ok{{"description", "ok"}};
-    ok.insert("content",
-              QJsonObject{{"application/json",
-                           QJsonObject{{"schema",
-                                        QJsonObject{{"type", "object"},
-                                                    {"properties",
-                                                     QJsonObject{{"id", QJsonObject{{"type", "integer"}}},
-                                                                 {"name", QJsonObject{{"type", "string"}}}}}}}}}}});
-    QJsonObject op{{"operationId", id},
-                   {"summary", summary},
-                   {"responses", QJsonObject{{"200", ok}, {"404", QJsonObject{{"description", "not found"}}}}}};
+    const QJsonObject pet{
+        {"type", "object"},
+        {"properties", QJsonObject{{"id", QJsonObject{{"type", "integer"}}},
+                                   {"name", QJsonObject{{"type", "string"}}}}}};
+    const QJsonObject ok{
+        {"description", "ok"},
+        {"content", QJsonObject{{"application/json", QJsonObject{{"schema", pet}}}}}};
+    const QJsonObject responses{{"200", ok},
+                                {"404", QJsonObject{{"description", "not found"}}}};
+    QJsonObject op{{"operationId", id}, {"summary", summary}, {"responses", responses}};
     if (!parameters.isEmpty())
         op.insert("parameters", parameters);
-    if (!body.isEmpty())
-        op.insert("requestBody",
-                  QJsonObject{{"required", true},
-                              {"content",
-                               QJsonObject{{"application/json", QJsonObject{{"schema", body}}}}}});
+    if (!body.isEmpty()) {
+        const QJsonObject media{{"application/json", QJsonObject{{"schema", body}}}};
+        op.insert("requestBody", QJsonObject{{"required", true}, {"content", media}});
+    }
     return op;
 }
 

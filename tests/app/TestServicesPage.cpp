@@ -605,7 +605,7 @@ void TestServicesPage::retranslates()
     QCOMPARE(child<QLabel>(&page, "services.title")->text(), QStringLiteral("Services"));
     QVERIFY(m_server.languages->setLanguage(QStringLiteral("zh_TW"), LanguageManager::Persist::No));
     QTRY_COMPARE(child<QLabel>(&page, "services.title")->text(), QStringLiteral("服務"));
-    QCOMPARE(child<QPushButton>(&page, "services.create")->text(), QStringLiteral("新增服務..."));
+    QCOMPARE(child<QPushButton>(&page, "services.create")->text(), QStringLiteral("新增服務…"));
     QVERIFY(m_server.languages->setLanguage(QStringLiteral("zh_CN"), LanguageManager::Persist::No));
     QTRY_COMPARE(child<QLabel>(&page, "services.title")->text(), QStringLiteral("服务"));
     QCOMPARE(page.model()->headerData(ServiceListModel::EndpointsColumn, Qt::Horizontal).toString(),
