@@ -131,6 +131,7 @@ ServiceTestDialog::ServiceTestDialog(client::ApiClient *client, const client::Se
     m_headers = new QTableWidget(0, 2, answer);
     m_headers->setObjectName(QStringLiteral("services.test.headers"));
     m_headers->verticalHeader()->hide();
+    m_headers->verticalHeader()->setDefaultSectionSize(m_headers->fontMetrics().height() + 6);
     m_headers->horizontalHeader()->setStretchLastSection(true);
     m_headers->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_headers->setWordWrap(false);

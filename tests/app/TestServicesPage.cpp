@@ -18,6 +18,7 @@
 #include "MainWindow.h"
 #include "ServiceTestSupport.h"
 #include "ThemeManager.h"
+#include "client/CredentialsApi.h"
 #include "client/ServicesApi.h"
 #include "services/EndpointDialog.h"
 #include "services/SchemaRefreshDialog.h"
@@ -640,6 +641,16 @@ void TestServicesPage::screenshots()
     legacy.baseUrl = QStringLiteral("http://billing.internal:8080/api");
     legacy.endpoints = QJsonArray{QJsonObject{{"method", "GET"}, {"path", "/invoices/{id}"}}};
     QVERIFY(await<client::ServiceInfo>([&](auto done) { api().create(legacy, done); }).ok());
+    auto token = await<client::CredentialInfo>([&](auto done) {
+        client::CredentialsApi(*m_server.connection->client())
+            .create({QStringLiteral("Pet store token"), {}, QStringLiteral("http_bearer"), {},
+                     QJsonObject{{"token", "Pet-Store-Token-1"}}},
+                    done);
+    });
+    QVERIFY(token.ok());
+    QVERIFY(await<client::ServiceInfo>([&](auto done) {
+                api().update(made->id, {{"credential_id", token->id}}, done);
+            }).ok());
 
     MainWindow::Options options;
     options.persistSettings = false;
@@ -691,14 +702,15 @@ void TestServicesPage::screenshots()
         {
             ServiceTestDialog dialog(m_server.connection->client(), *page->detail(),
                                      m_server.admin.role, &window);
-            QVERIFY(dialog.selectEndpoint(page->detail()->endpoints.value(0).id) ||
-                    true);
             for (const client::ServiceEndpoint &e : page->detail()->endpoints) {
                 if (e.method == QLatin1String("POST"))
                     QVERIFY(dialog.selectEndpoint(e.id));
             }
             dialog.show();
             QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+            if (auto *key = qobject_cast<QLineEdit *>(
+                    dialog.parameterEditor(QStringLiteral("header"), QStringLiteral("Idempotency-Key"))))
+                key->setText(QStringLiteral("order-7731"));
             child<QPlainTextEdit>(&dialog, "services.test.body")
                 ->setPlainText(QStringLiteral("{\n  \"name\": \"Kitty\",\n  \"tag\": \"cat\"\n}"));
             dialog.send();
