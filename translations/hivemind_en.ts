@@ -3033,20 +3033,12 @@
         <translation>Request &amp;body schema:</translation>
     </message>
     <message>
-        <source>/users/{id}: each {placeholder} is a required path parameter</source>
-        <translation>/users/{id}: each {placeholder} is a required path parameter</translation>
-    </message>
-    <message>
         <source>optional; default: method and path</source>
         <translation>optional; default: method and path</translation>
     </message>
     <message>
         <source>optional</source>
         <translation>optional</translation>
-    </message>
-    <message>
-        <source>optional: limit:integer, q:string, verbose:boolean</source>
-        <translation>optional: limit:integer, q:string, verbose:boolean</translation>
     </message>
     <message>
         <source>optional JSON Schema, e.g. {&quot;type&quot;: &quot;object&quot;, &quot;properties&quot;: {...}}</source>
@@ -3061,16 +3053,24 @@
         <translation>Cancel</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a query parameter: write name:type with type one of string, integer, number, boolean.</source>
-        <translation>&quot;%1&quot; is not a query parameter: write name:type with type one of string, integer, number, boolean.</translation>
-    </message>
-    <message>
         <source>The body schema is not a JSON object: %1</source>
         <translation>The body schema is not a JSON object: %1</translation>
     </message>
     <message>
         <source>The endpoint was not added: %1</source>
         <translation>The endpoint was not added: %1</translation>
+    </message>
+    <message>
+        <source>%1: each {placeholder} is a required path parameter</source>
+        <translation>%1: each {placeholder} is a required path parameter</translation>
+    </message>
+    <message>
+        <source>optional, e.g. %1</source>
+        <translation>optional, e.g. %1</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a query parameter: write name:type with type one of %2.</source>
+        <translation>&quot;%1&quot; is not a query parameter: write name:type with type one of %2.</translation>
     </message>
 </context>
 <context>
@@ -6011,14 +6011,6 @@
         <translation>unique; letters, digits, - _ .</translation>
     </message>
     <message>
-        <source>https://api.example.com/v1</source>
-        <translation>https://api.example.com/v1</translation>
-    </message>
-    <message>
-        <source>optional: /openapi.json or an absolute URL</source>
-        <translation>optional: /openapi.json or an absolute URL</translation>
-    </message>
-    <message>
         <source>optional</source>
         <translation>optional</translation>
     </message>
@@ -6031,8 +6023,12 @@
         <translation>The credentials could not be read: %1</translation>
     </message>
     <message>
-        <source>Injected into every call: Basic, Bearer, API key or OAuth2 credentials.</source>
-        <translation>Injected into every call: Basic, Bearer, API key or OAuth2 credentials.</translation>
+        <source>optional: %1 or an absolute URL</source>
+        <translation>optional: %1 or an absolute URL</translation>
+    </message>
+    <message>
+        <source>Injected into every call: user name and password, bearer token, API key or OAuth2 credentials.</source>
+        <translation>Injected into every call: user name and password, bearer token, API key or OAuth2 credentials.</translation>
     </message>
 </context>
 <context>

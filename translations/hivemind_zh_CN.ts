@@ -1002,7 +1002,7 @@
     </message>
     <message>
         <source>cookie</source>
-        <translation>Cookie</translation>
+        <translation>Cookie 参数</translation>
     </message>
     <message>
         <source>array of %1</source>
@@ -3017,10 +3017,6 @@
         <translation>请求体架构(&amp;B)：</translation>
     </message>
     <message>
-        <source>/users/{id}: each {placeholder} is a required path parameter</source>
-        <translation>/users/{id}：每个 {占位符} 都是必填的路径参数</translation>
-    </message>
-    <message>
         <source>optional; default: method and path</source>
         <translation>选填；默认为方法和路径</translation>
     </message>
@@ -3029,12 +3025,8 @@
         <translation>选填</translation>
     </message>
     <message>
-        <source>optional: limit:integer, q:string, verbose:boolean</source>
-        <translation>选填：limit:integer, q:string, verbose:boolean</translation>
-    </message>
-    <message>
         <source>optional JSON Schema, e.g. {&quot;type&quot;: &quot;object&quot;, &quot;properties&quot;: {...}}</source>
-        <translation>选填的 JSON Schema，例如 {&quot;type&quot;: &quot;object&quot;, &quot;properties&quot;: {...}}</translation>
+        <translation>选填的 JSON 架构，例如 {&quot;type&quot;: &quot;object&quot;, &quot;properties&quot;: {...}}</translation>
     </message>
     <message>
         <source>Add</source>
@@ -3045,16 +3037,24 @@
         <translation>取消</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a query parameter: write name:type with type one of string, integer, number, boolean.</source>
-        <translation>“%1”不是查询参数：请写成 名称:类型，类型为 string、integer、number、boolean 之一。</translation>
-    </message>
-    <message>
         <source>The body schema is not a JSON object: %1</source>
         <translation>请求体架构不是 JSON 对象：%1</translation>
     </message>
     <message>
         <source>The endpoint was not added: %1</source>
         <translation>未添加端点：%1</translation>
+    </message>
+    <message>
+        <source>%1: each {placeholder} is a required path parameter</source>
+        <translation>%1：每个 {占位符} 都是必填的路径参数</translation>
+    </message>
+    <message>
+        <source>optional, e.g. %1</source>
+        <translation>选填，例如 %1</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a query parameter: write name:type with type one of %2.</source>
+        <translation>“%1”不是查询参数：请写成 名称:类型，类型为 %2 之一。</translation>
     </message>
 </context>
 <context>
@@ -5972,14 +5972,6 @@
         <translation>唯一；字母、数字、- _ .</translation>
     </message>
     <message>
-        <source>https://api.example.com/v1</source>
-        <translation>https://api.example.com/v1</translation>
-    </message>
-    <message>
-        <source>optional: /openapi.json or an absolute URL</source>
-        <translation>选填：/openapi.json 或绝对 URL</translation>
-    </message>
-    <message>
         <source>optional</source>
         <translation>选填</translation>
     </message>
@@ -5992,8 +5984,12 @@
         <translation>无法读取凭据：%1</translation>
     </message>
     <message>
-        <source>Injected into every call: Basic, Bearer, API key or OAuth2 credentials.</source>
-        <translation>每次调用都会自动注入：Basic、Bearer、API 密钥或 OAuth2 凭据。</translation>
+        <source>optional: %1 or an absolute URL</source>
+        <translation>选填：%1 或绝对 URL</translation>
+    </message>
+    <message>
+        <source>Injected into every call: user name and password, bearer token, API key or OAuth2 credentials.</source>
+        <translation>每次调用都会自动注入：用户名和密码、Bearer 令牌、API 密钥或 OAuth2 凭据。</translation>
     </message>
 </context>
 <context>

@@ -1002,7 +1002,7 @@
     </message>
     <message>
         <source>cookie</source>
-        <translation>Cookie</translation>
+        <translation>Cookie 參數</translation>
     </message>
     <message>
         <source>array of %1</source>
@@ -3017,10 +3017,6 @@
         <translation>請求本文結構描述(&amp;B)：</translation>
     </message>
     <message>
-        <source>/users/{id}: each {placeholder} is a required path parameter</source>
-        <translation>/users/{id}：每個 {佔位符} 都是必填的路徑參數</translation>
-    </message>
-    <message>
         <source>optional; default: method and path</source>
         <translation>選填；預設為方法與路徑</translation>
     </message>
@@ -3029,12 +3025,8 @@
         <translation>選填</translation>
     </message>
     <message>
-        <source>optional: limit:integer, q:string, verbose:boolean</source>
-        <translation>選填：limit:integer, q:string, verbose:boolean</translation>
-    </message>
-    <message>
         <source>optional JSON Schema, e.g. {&quot;type&quot;: &quot;object&quot;, &quot;properties&quot;: {...}}</source>
-        <translation>選填的 JSON Schema，例如 {&quot;type&quot;: &quot;object&quot;, &quot;properties&quot;: {...}}</translation>
+        <translation>選填的 JSON 結構描述，例如 {&quot;type&quot;: &quot;object&quot;, &quot;properties&quot;: {...}}</translation>
     </message>
     <message>
         <source>Add</source>
@@ -3045,16 +3037,24 @@
         <translation>取消</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a query parameter: write name:type with type one of string, integer, number, boolean.</source>
-        <translation>「%1」不是查詢參數：請寫成 名稱:類型，類型為 string、integer、number、boolean 之一。</translation>
-    </message>
-    <message>
         <source>The body schema is not a JSON object: %1</source>
         <translation>本文結構描述不是 JSON 物件：%1</translation>
     </message>
     <message>
         <source>The endpoint was not added: %1</source>
         <translation>未新增端點：%1</translation>
+    </message>
+    <message>
+        <source>%1: each {placeholder} is a required path parameter</source>
+        <translation>%1：每個 {佔位符} 都是必填的路徑參數</translation>
+    </message>
+    <message>
+        <source>optional, e.g. %1</source>
+        <translation>選填，例如 %1</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a query parameter: write name:type with type one of %2.</source>
+        <translation>「%1」不是查詢參數：請寫成 名稱:類型，類型為 %2 之一。</translation>
     </message>
 </context>
 <context>
@@ -5972,14 +5972,6 @@
         <translation>不可重複；字母、數字、- _ .</translation>
     </message>
     <message>
-        <source>https://api.example.com/v1</source>
-        <translation>https://api.example.com/v1</translation>
-    </message>
-    <message>
-        <source>optional: /openapi.json or an absolute URL</source>
-        <translation>選填：/openapi.json 或完整網址</translation>
-    </message>
-    <message>
         <source>optional</source>
         <translation>選填</translation>
     </message>
@@ -5992,8 +5984,12 @@
         <translation>無法讀取憑證：%1</translation>
     </message>
     <message>
-        <source>Injected into every call: Basic, Bearer, API key or OAuth2 credentials.</source>
-        <translation>每次呼叫都會自動帶入：Basic、Bearer、API 金鑰或 OAuth2 憑證。</translation>
+        <source>optional: %1 or an absolute URL</source>
+        <translation>選填：%1 或完整網址</translation>
+    </message>
+    <message>
+        <source>Injected into every call: user name and password, bearer token, API key or OAuth2 credentials.</source>
+        <translation>每次呼叫都會自動帶入：使用者名稱與密碼、Bearer 權杖、API 金鑰或 OAuth2 憑證。</translation>
     </message>
 </context>
 <context>

@@ -97,10 +97,12 @@ void EndpointDialog::retranslateUi()
     m_queryLabel->setBuddy(m_query);
     m_bodyLabel->setText(tr("Request &body schema:"));
     m_bodyLabel->setBuddy(m_body);
-    m_path->setPlaceholderText(tr("/users/{id}: each {placeholder} is a required path parameter"));
+    m_path->setPlaceholderText(tr("%1: each {placeholder} is a required path parameter")
+                                   .arg(QStringLiteral("/users/{id}")));
     m_name->setPlaceholderText(tr("optional; default: method and path"));
     m_description->setPlaceholderText(tr("optional"));
-    m_query->setPlaceholderText(tr("optional: limit:integer, q:string, verbose:boolean"));
+    m_query->setPlaceholderText(
+        tr("optional, e.g. %1").arg(QStringLiteral("limit:integer, q:string, verbose:boolean")));
     m_body->setPlaceholderText(
         tr("optional JSON Schema, e.g. {\"type\": \"object\", \"properties\": {...}}"));
     m_ok->setText(tr("Add"));
@@ -135,9 +137,9 @@ void EndpointDialog::save()
         if (type.isEmpty())
             type = QStringLiteral("string");
         if (name.isEmpty() || !kTypes.contains(type))
-            return fail(tr("\"%1\" is not a query parameter: write name:type with type one of "
-                           "string, integer, number, boolean.")
-                            .arg(part.trimmed()));
+            return fail(
+                tr("\"%1\" is not a query parameter: write name:type with type one of %2.")
+                    .arg(part.trimmed(), QStringLiteral("string, integer, number, boolean")));
         properties.insert(name, QJsonObject{{QStringLiteral("type"), type}});
     }
     if (!properties.isEmpty())

@@ -83,9 +83,9 @@ void SchemaRefreshDialog::changeEvent(QEvent *event)
 
 void SchemaRefreshDialog::retranslateUi()
 {
-    setWindowTitle(tr("Refresh schema of %1").arg(m_service.displayName.isEmpty()
-                                                      ? m_service.name
-                                                      : m_service.displayName));
+    setWindowTitle(
+        tr("Refresh schema of %1")
+            .arg(m_service.displayName.isEmpty() ? m_service.name : m_service.displayName));
     m_apply->setText(tr("&Apply changes"));
     m_close->setText(tr("Cancel"));
     showDiff();
@@ -139,8 +139,8 @@ void SchemaRefreshDialog::showDiff()
 {
     m_tree->clear();
     m_tree->setHeaderLabels({tr("Change"), tr("Endpoint"), tr("Details")});
-    const bool changes =
-        m_diff && (!m_diff->added.isEmpty() || !m_diff->changed.isEmpty() || !m_diff->removed.isEmpty());
+    const bool changes = m_diff && (!m_diff->added.isEmpty() || !m_diff->changed.isEmpty() ||
+                                    !m_diff->removed.isEmpty());
     m_apply->setEnabled(!m_busy && changes);
     if (m_busy && !m_diff) {
         m_state->setText(tr("Reading the document again..."));
@@ -202,8 +202,8 @@ void SchemaRefreshDialog::showDiff()
             else if (kind == 1 && !c.fields.isEmpty())
                 detail = tr("changed: %1").arg(c.fields.join(QStringLiteral(", ")));
             else if (kind == 2)
-                detail = tr("%1 — kept as removed; flows using it fail with a clear error")
-                             .arg(c.name);
+                detail =
+                    tr("%1 — kept as removed; flows using it fail with a clear error").arg(c.name);
             item->setText(2, detail);
             item->setToolTip(2, detail);
         }

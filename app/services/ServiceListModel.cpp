@@ -204,9 +204,8 @@ QVariant ServiceListModel::data(const QModelIndex &index, int role) const
         case NameColumn:
             return s.description.isEmpty() ? s.name : s.description;
         case BaseUrlColumn:
-            return s.schemaSource.isEmpty()
-                       ? tr("No OpenAPI document: endpoints added by hand")
-                       : tr("Document read from %1").arg(s.schemaSource);
+            return s.schemaSource.isEmpty() ? tr("No OpenAPI document: endpoints added by hand")
+                                            : tr("Document read from %1").arg(s.schemaSource);
         case StatusColumn:
             return tr("Updated %1").arg(dateTimeText(s.updatedAt));
         default:

@@ -104,10 +104,9 @@ void ServiceSchemaTree::rebuild()
         none->setFirstColumnSpanned(true);
     }
 
-    QTreeWidgetItem *body =
-        svcTreeGroup(this, e.requestContentType.isEmpty()
-                               ? tr("Request body")
-                               : tr("Request body (%1)").arg(e.requestContentType));
+    QTreeWidgetItem *body = svcTreeGroup(
+        this, e.requestContentType.isEmpty() ? tr("Request body")
+                                             : tr("Request body (%1)").arg(e.requestContentType));
     if (e.requestBody.isObject()) {
         const QJsonObject schema = e.requestBody.toObject();
         body->setText(TypeColumn, ServiceText::schemaType(schema));

@@ -85,9 +85,9 @@ ServiceTestDialog::ServiceTestDialog(client::ApiClient *client, const client::Se
     m_endpoint->setObjectName(QStringLiteral("services.test.endpoint"));
     m_endpoint->addItem(QString(), QString());
     for (const client::ServiceEndpoint &e : std::as_const(m_endpoints))
-        m_endpoint->addItem(e.summary.isEmpty()
-                                ? QString(e.method + u' ' + e.path)
-                                : QString(e.method + u' ' + e.path + QStringLiteral(" — ") + e.summary),
+        m_endpoint->addItem(e.summary.isEmpty() ? QString(e.method + u' ' + e.path)
+                                                : QString(e.method + u' ' + e.path +
+                                                          QStringLiteral(" — ") + e.summary),
                             e.id);
     m_endpointLabel->setBuddy(m_endpoint);
     top->addRow(m_endpointLabel, m_endpoint);
@@ -172,8 +172,9 @@ void ServiceTestDialog::changeEvent(QEvent *event)
 
 void ServiceTestDialog::retranslateUi()
 {
-    setWindowTitle(tr("Test call to %1").arg(m_service.displayName.isEmpty() ? m_service.name
-                                                                             : m_service.displayName));
+    setWindowTitle(
+        tr("Test call to %1")
+            .arg(m_service.displayName.isEmpty() ? m_service.name : m_service.displayName));
     m_endpointLabel->setText(tr("&Endpoint:"));
     m_endpoint->setItemText(0, tr("GET the base URL (%1)").arg(m_service.baseUrl));
     m_bodyLabel->setText(tr("Request &body (JSON):"));
@@ -207,7 +208,8 @@ bool ServiceTestDialog::selectEndpoint(const QString &endpointId)
 
 QWidget *ServiceTestDialog::parameterEditor(const QString &in, const QString &name) const
 {
-    return m_paramsBox->findChild<QWidget *>(QStringLiteral("services.test.param.%1.%2").arg(in, name));
+    return m_paramsBox->findChild<QWidget *>(
+        QStringLiteral("services.test.param.%1.%2").arg(in, name));
 }
 
 void ServiceTestDialog::buildForm()
@@ -238,7 +240,8 @@ void ServiceTestDialog::buildForm()
             const QJsonArray choices = schema.value(QStringLiteral("enum")).toArray();
             if (type == QLatin1String("boolean") || !choices.isEmpty()) {
                 auto *box = new QComboBox(m_paramsBox);
-                box->addItem(required ? tr("(choose)") : tr("(not sent)"), QJsonValue().toVariant());
+                box->addItem(required ? tr("(choose)") : tr("(not sent)"),
+                             QJsonValue().toVariant());
                 if (type == QLatin1String("boolean")) {
                     box->addItem(QStringLiteral("true"), true);
                     box->addItem(QStringLiteral("false"), false);
@@ -269,21 +272,21 @@ void ServiceTestDialog::buildForm()
             const QString typeText = ServiceText::schemaType(schema);
             editor->setToolTip(p.value(QStringLiteral("description")).toString());
             auto *label = new QLabel(m_paramsBox);
-            label->setText(required ? tr("%1 (%2, %3) *").arg(name, ServiceText::place(in), typeText)
-                                    : tr("%1 (%2, %3)").arg(name, ServiceText::place(in), typeText));
+            label->setText(required
+                               ? tr("%1 (%2, %3) *").arg(name, ServiceText::place(in), typeText)
+                               : tr("%1 (%2, %3)").arg(name, ServiceText::place(in), typeText));
             m_params->addRow(label, editor);
             ++count;
         }
     }
-    m_paramsTitle->setText(count == 0 ? tr("No parameters.")
-                                      : tr("Parameters (* required):"));
+    m_paramsTitle->setText(count == 0 ? tr("No parameters.") : tr("Parameters (* required):"));
     const bool hasBody = e && e->requestBody.isObject();
     m_body->setEnabled(hasBody);
     m_bodyLabel->setEnabled(hasBody);
     if (hasBody && m_body->property("hmFor").toString() != e->id) {
-        m_body->setPlainText(QString::fromUtf8(
-            QJsonDocument(svcTestSkeleton(e->requestBody.toObject()).toObject())
-                .toJson(QJsonDocument::Indented)));
+        m_body->setPlainText(
+            QString::fromUtf8(QJsonDocument(svcTestSkeleton(e->requestBody.toObject()).toObject())
+                                  .toJson(QJsonDocument::Indented)));
         m_body->setProperty("hmFor", e->id);
     } else if (!hasBody) {
         m_body->clear();
@@ -332,8 +335,8 @@ void ServiceTestDialog::send()
         place.insert(name, value);
     }
     if (!missing.isEmpty()) {
-        m_inputError->setText(tr("Fill in the required parameters: %1")
-                                  .arg(QLocale().createSeparatedList(missing)));
+        m_inputError->setText(
+            tr("Fill in the required parameters: %1").arg(QLocale().createSeparatedList(missing)));
         m_inputError->show();
         return;
     }
@@ -379,8 +382,8 @@ void ServiceTestDialog::showResult()
         return;
     }
     if (m_error) {
-        m_status->setText(tr("Error %1: %2").arg(m_error->codeName(),
-                                                 ServiceText::error(*m_error, m_role)));
+        m_status->setText(
+            tr("Error %1: %2").arg(m_error->codeName(), ServiceText::error(*m_error, m_role)));
         svcTestSetTone(m_status, QStringLiteral("bad"));
         m_response->clear();
         return;
@@ -396,9 +399,9 @@ void ServiceTestDialog::showResult()
     if (!r.errorCode.isEmpty()) {
         m_status->setText(tr("Error %1: %2 (%3 ms)").arg(r.errorCode, r.errorMessage, duration));
     } else {
-        m_status->setText(tr("HTTP %1 in %2 ms — %3 %4")
-                              .arg(QString::number(r.httpStatus), duration, r.requestMethod,
-                                   r.requestUrl));
+        m_status->setText(
+            tr("HTTP %1 in %2 ms — %3 %4")
+                .arg(QString::number(r.httpStatus), duration, r.requestMethod, r.requestUrl));
     }
     svcTestSetTone(m_status, r.success ? QStringLiteral("good") : QStringLiteral("bad"));
     m_headers->setRowCount(int(r.headers.size()));

@@ -60,7 +60,8 @@ QString ServiceText::error(const hm::Error &error, const QString &role)
     if (error.code == ErrorCode::ServiceUnavailable) {
         if (reason == QLatin1String("HTTP_STATUS"))
             return tr("%1 answered HTTP %2 instead of a document.")
-                .arg(url, QString::number(error.details.value(QStringLiteral("http_status")).toInt()));
+                .arg(url,
+                     QString::number(error.details.value(QStringLiteral("http_status")).toInt()));
         if (!url.isEmpty())
             return tr("The service cannot be reached at %1: %2").arg(url, error.message);
         return tr("The service cannot be reached: %1").arg(error.message);

@@ -62,10 +62,10 @@ ServiceDetailsPage::ServiceDetailsPage(ServiceWizard *wizard) : QWizardPage(wiza
     credential = new QComboBox(this);
     credential->setObjectName(QStringLiteral("services.wizard.credential"));
     credential->addItem(QString(), QString());
+    credential->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
     m_credentialState = new QLabel(this);
     m_credentialState->setObjectName(QStringLiteral("services.wizard.credentialState"));
     m_credentialState->setProperty("hmStyle", QStringLiteral("muted"));
-    m_credentialState->setWordWrap(true);
     m_nameLabel = new QLabel(this);
     m_displayNameLabel = new QLabel(this);
     m_descriptionLabel = new QLabel(this);
@@ -143,15 +143,18 @@ void ServiceDetailsPage::retranslateUi()
     m_credentialLabel->setText(tr("&Credential:"));
     m_credentialLabel->setBuddy(credential);
     name->setPlaceholderText(tr("unique; letters, digits, - _ ."));
-    baseUrl->setPlaceholderText(tr("https://api.example.com/v1"));
-    schemaUrl->setPlaceholderText(tr("optional: /openapi.json or an absolute URL"));
+    baseUrl->setPlaceholderText(QStringLiteral("https://api.example.com/v1"));
+    schemaUrl->setPlaceholderText(
+        tr("optional: %1 or an absolute URL").arg(QStringLiteral("/openapi.json")));
     description->setPlaceholderText(tr("optional"));
     credential->setItemText(0, tr("None"));
     if (!m_credentialError.isEmpty())
-        m_credentialState->setText(tr("The credentials could not be read: %1").arg(m_credentialError));
+        m_credentialState->setText(
+            tr("The credentials could not be read: %1").arg(m_credentialError));
     else
         m_credentialState->setText(
-            tr("Injected into every call: Basic, Bearer, API key or OAuth2 credentials."));
+            tr("Injected into every call: user name and password, bearer token, API key or "
+               "OAuth2 credentials."));
 }
 
 ServiceProbePage::ServiceProbePage(ServiceWizard *wizard) : QWizardPage(wizard), m_wizard(wizard)
@@ -253,8 +256,8 @@ void ServiceProbePage::showPreview()
         svcWizardSetTone(state, QString());
         source->clear();
     } else if (m_preview) {
-        state->setText(tr("Found a document with %n endpoint(s) to import.", "",
-                          m_preview->endpointCount));
+        state->setText(
+            tr("Found a document with %n endpoint(s) to import.", "", m_preview->endpointCount));
         svcWizardSetTone(state, QStringLiteral("good"));
         const QString title = m_preview->schema.value(QStringLiteral("title")).toString();
         const QString version = m_preview->schema.value(QStringLiteral("version")).toString();
@@ -338,8 +341,8 @@ void ServiceWizard::accept()
                 return;
             m_saving = false;
             if (!r) {
-                m_probe->showSaveError(
-                    tr("The service was not registered: %1").arg(ServiceText::error(r.error(), m_role)));
+                m_probe->showSaveError(tr("The service was not registered: %1")
+                                           .arg(ServiceText::error(r.error(), m_role)));
                 return;
             }
             m_service = *r;

@@ -291,17 +291,17 @@ void ServicesPage::loadCredentialNames()
         return;
     client::CredentialFilter filter;
     filter.page = {1, 100};
-    client::CredentialsApi(*m_client).list(
-        filter, [this, guard = QPointer<ServicesPage>(this)](
-                    Result<client::Page<client::CredentialInfo>> r) {
-            if (!guard || !r)
-                return; // the list then says "Linked"
-            m_credentialNames.clear();
-            for (const client::CredentialInfo &c : r->items)
-                m_credentialNames.insert(c.id, c.name);
-            m_model->setCredentialNames(m_credentialNames);
-            showDetail();
-        });
+    client::CredentialsApi(*m_client).list(filter,
+                                           [this, guard = QPointer<ServicesPage>(this)](
+                                               Result<client::Page<client::CredentialInfo>> r) {
+                                               if (!guard || !r)
+                                                   return; // the list then says "Linked"
+                                               m_credentialNames.clear();
+                                               for (const client::CredentialInfo &c : r->items)
+                                                   m_credentialNames.insert(c.id, c.name);
+                                               m_model->setCredentialNames(m_credentialNames);
+                                               showDetail();
+                                           });
 }
 
 QString ServicesPage::stateText() const
@@ -386,7 +386,7 @@ void ServicesPage::updateActions()
     const QString noSession = tr("Sign in first.");
     const QString select = tr("Select a service first.");
     set(m_create, m_client && !isViewer(),
-        !m_client   ? noSession
+        !m_client    ? noSession
         : isViewer() ? AdminText::notForViewers(m_me.role)
                      : tr("Register a service by its base URL."));
     const auto tip = [&](bool needsOwner, const QString &ok) {
@@ -493,8 +493,8 @@ void ServicesPage::loadDetail()
     }
     showDetail();
     client::ServicesApi(*m_client).get(
-        s->id, [this, generation, guard = QPointer<ServicesPage>(this)](
-                   Result<client::ServiceInfo> r) {
+        s->id,
+        [this, generation, guard = QPointer<ServicesPage>(this)](Result<client::ServiceInfo> r) {
             if (!guard || generation != m_detailGeneration)
                 return;
             if (!r) {
@@ -546,9 +546,9 @@ void ServicesPage::showDetail()
                         .arg(d.baseUrl, d.schemaSource,
                              dateTimeText(d.schemaRefreshedAt.isValid() ? d.schemaRefreshedAt
                                                                         : d.createdAt)));
-    const QString credential =
-        d.credentialId.isEmpty() ? tr("none")
-                                 : m_credentialNames.value(d.credentialId, tr("linked"));
+    const QString credential = d.credentialId.isEmpty()
+                                   ? tr("none")
+                                   : m_credentialNames.value(d.credentialId, tr("linked"));
     lines << tr("Status: %1 · Credential: %2 · Timeout: %3 ms · Registered by %4")
                  .arg(ServiceText::status(d.status), credential, QLocale().toString(d.timeoutMs),
                       d.createdByName.isEmpty() ? tr("(deleted user)") : d.createdByName);
@@ -586,10 +586,10 @@ void ServicesPage::showDetail()
         if (e.method == method && e.path == path)
             current = item;
     }
-    m_endpointsTitle->setText(removed == 0 ? tr("Endpoints (%1)").arg(QLocale().toString(active))
-                                           : tr("Endpoints (%1 active, %2 removed)")
-                                                 .arg(QLocale().toString(active),
-                                                      QLocale().toString(removed)));
+    m_endpointsTitle->setText(
+        removed == 0 ? tr("Endpoints (%1)").arg(QLocale().toString(active))
+                     : tr("Endpoints (%1 active, %2 removed)")
+                           .arg(QLocale().toString(active), QLocale().toString(removed)));
     m_endpoints->resizeColumnToContents(0);
     m_endpoints->resizeColumnToContents(1);
     if (!current && m_endpoints->topLevelItemCount() > 0)

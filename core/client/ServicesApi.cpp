@@ -85,8 +85,8 @@ ServiceInfo service(const QJsonObject &o)
     s.createdAt = time(o.value(QStringLiteral("created_at")));
     s.updatedAt = time(o.value(QStringLiteral("updated_at")));
     s.schemaRefreshedAt = time(o.value(QStringLiteral("schema_refreshed_at")));
-    s.endpoints = list<ServiceEndpoint>(o.value(QStringLiteral("endpoints")).toArray(),
-                                        serviceEndpoint);
+    s.endpoints =
+        list<ServiceEndpoint>(o.value(QStringLiteral("endpoints")).toArray(), serviceEndpoint);
     return s;
 }
 
@@ -95,8 +95,8 @@ ServicePreview servicePreview(const QJsonObject &o)
     ServicePreview p;
     p.schemaSource = o.value(QStringLiteral("schema_source")).toString();
     p.schema = o.value(QStringLiteral("schema")).toObject();
-    p.endpoints = list<ServiceEndpoint>(o.value(QStringLiteral("endpoints")).toArray(),
-                                        serviceEndpoint);
+    p.endpoints =
+        list<ServiceEndpoint>(o.value(QStringLiteral("endpoints")).toArray(), serviceEndpoint);
     p.endpointCount = o.value(QStringLiteral("endpoint_count")).toInt(int(p.endpoints.size()));
     return p;
 }
@@ -217,8 +217,7 @@ void ServicesApi::endpoints(const QString &id, const QString &status,
         ApiRequest::get(servicePath(id) + QStringLiteral("/endpoints"), query),
         [](const ApiResponse &r) {
             return json::list<ServiceEndpoint>(
-                r.data.toObject().value(QStringLiteral("items")).toArray(),
-                json::serviceEndpoint);
+                r.data.toObject().value(QStringLiteral("items")).toArray(), json::serviceEndpoint);
         },
         std::move(done));
 }
@@ -232,8 +231,7 @@ void ServicesApi::addEndpoint(const QString &id, const QJsonObject &endpoint,
         std::move(done));
 }
 
-void ServicesApi::removeEndpoint(const QString &id, const QString &endpointId,
-                                 Callback<void> done)
+void ServicesApi::removeEndpoint(const QString &id, const QString &endpointId, Callback<void> done)
 {
     m_client.call<void>(
         ApiRequest::del(servicePath(id) + QStringLiteral("/endpoints/") +
@@ -269,8 +267,7 @@ void ServicesApi::test(const QString &id, const ServiceCallInput &input,
         body.insert(QStringLiteral("body"), input.body);
     m_client.call<ServiceCallResult>(
         ApiRequest::post(servicePath(id) + QStringLiteral("/test"), body),
-        [](const ApiResponse &r) { return json::serviceCall(r.data.toObject()); },
-        std::move(done));
+        [](const ApiResponse &r) { return json::serviceCall(r.data.toObject()); }, std::move(done));
 }
 
 } // namespace hm::client

@@ -25,7 +25,7 @@ struct ServiceEndpoint
     QString description;
     QString method;
     QString path;
-    QJsonArray parameters; // [{name, in, required, schema, description?}]
+    QJsonArray parameters;  // [{name, in, required, schema, description?}]
     QJsonValue requestBody; // JSON Schema of the body, null without one
     QString requestContentType;
     QJsonArray responses; // [{status, description, content [{contentType, schema}]}]
@@ -53,7 +53,7 @@ struct ServiceInfo
     QJsonObject schema;   // {specVersion, title, version, servers, securitySchemes}
     QString credentialId;
     int timeoutMs = 0;
-    QString status; // active / inactive / error
+    QString status;        // active / inactive / error
     int endpointCount = 0; // active endpoints
     QString createdBy;
     QString createdByName;
@@ -169,8 +169,7 @@ public:
     void update(const QString &id, const QJsonObject &changes, Callback<ServiceInfo> done);
     void remove(const QString &id, Callback<void> done);
     // status: "active", "removed" or empty (all).
-    void endpoints(const QString &id, const QString &status,
-                   Callback<QList<ServiceEndpoint>> done);
+    void endpoints(const QString &id, const QString &status, Callback<QList<ServiceEndpoint>> done);
     // The seed's manual endpoint: {method, path, name?, description?,
     // path_params?, query_params?, request_body?, ...}.
     void addEndpoint(const QString &id, const QJsonObject &endpoint,

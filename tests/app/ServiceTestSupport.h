@@ -16,15 +16,13 @@ namespace servicetest {
 inline QJsonObject operation(const QString &id, const QString &summary,
                              const QJsonArray &parameters = {}, const QJsonObject &body = {})
 {
-    const QJsonObject pet{
-        {"type", "object"},
-        {"properties", QJsonObject{{"id", QJsonObject{{"type", "integer"}}},
-                                   {"name", QJsonObject{{"type", "string"}}}}}};
+    const QJsonObject pet{{"type", "object"},
+                          {"properties", QJsonObject{{"id", QJsonObject{{"type", "integer"}}},
+                                                     {"name", QJsonObject{{"type", "string"}}}}}};
     const QJsonObject ok{
         {"description", "ok"},
         {"content", QJsonObject{{"application/json", QJsonObject{{"schema", pet}}}}}};
-    const QJsonObject responses{{"200", ok},
-                                {"404", QJsonObject{{"description", "not found"}}}};
+    const QJsonObject responses{{"200", ok}, {"404", QJsonObject{{"description", "not found"}}}};
     QJsonObject op{{"operationId", id}, {"summary", summary}, {"responses", responses}};
     if (!parameters.isEmpty())
         op.insert("parameters", parameters);
@@ -53,13 +51,13 @@ inline QJsonObject petBody()
         {"type", "object"},
         {"required", QJsonArray{"name"}},
         {"properties",
-         QJsonObject{{"name", QJsonObject{{"type", "string"}, {"description", "the pet's name"}}},
-                     {"tag", QJsonObject{{"type", "string"}}},
-                     {"owner",
-                      QJsonObject{{"type", "object"},
-                                  {"properties",
-                                   QJsonObject{{"email", QJsonObject{{"type", "string"},
-                                                                     {"format", "email"}}}}}}}}}};
+         QJsonObject{
+             {"name", QJsonObject{{"type", "string"}, {"description", "the pet's name"}}},
+             {"tag", QJsonObject{{"type", "string"}}},
+             {"owner", QJsonObject{{"type", "object"},
+                                   {"properties",
+                                    QJsonObject{{"email", QJsonObject{{"type", "string"},
+                                                                      {"format", "email"}}}}}}}}}};
 }
 
 // Version 1: GET /pets, POST /pets, GET /pets/{petId}.
@@ -81,9 +79,9 @@ inline QByteArray documentV1()
                                                 {parameter("Idempotency-Key", "header", "string")},
                                                 petBody())}}},
                         {"/pets/{petId}",
-                         QJsonObject{{"get", operation("showPet", "Show one pet",
-                                                       {parameter("petId", "path", "string",
-                                                                  true)})}}}}}})
+                         QJsonObject{
+                             {"get", operation("showPet", "Show one pet",
+                                               {parameter("petId", "path", "string", true)})}}}}}})
         .toJson();
 }
 
@@ -126,7 +124,9 @@ struct PetStore
             if (r.path() == "/openapi.json")
                 return {200, document};
             if (r.path() == "/pets" && r.method == "GET")
-                return {200, R"([{"id":1,"name":"Rex"},{"id":2,"name":"Tom"}])", "application/json",
+                return {200,
+                        R"([{"id":1,"name":"Rex"},{"id":2,"name":"Tom"}])",
+                        "application/json",
                         {{"X-Total", "2"}}};
             if (r.path() == "/pets" && r.method == "POST")
                 return {201, R"({"id":3,"name":"Kitty","created":true})"};

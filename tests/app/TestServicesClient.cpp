@@ -75,7 +75,8 @@ void TestServicesClient::previewStoresNothing()
     QCOMPARE(preview->schemaSource, m_peer.url(QStringLiteral("/openapi.json")));
     QCOMPARE(preview->endpointCount, 3);
     QCOMPARE(preview->endpoints.size(), 3);
-    QCOMPARE(preview->schema.value(QStringLiteral("title")).toString(), QStringLiteral("Pet store"));
+    QCOMPARE(preview->schema.value(QStringLiteral("title")).toString(),
+             QStringLiteral("Pet store"));
     const ServiceEndpoint *post = findEndpoint(preview->endpoints, "POST", "/pets");
     QVERIFY(post);
     QVERIFY(post->id.isEmpty());
@@ -145,24 +146,28 @@ void TestServicesClient::registerListGetUpdate()
     // Link a credential, then unlink it.
     auto credential = await<CredentialInfo>([&](auto done) {
         CredentialsApi(*m_server.connection->client())
-            .create({QStringLiteral("pets token"), {}, QStringLiteral("http_bearer"), {},
+            .create({QStringLiteral("pets token"),
+                     {},
+                     QStringLiteral("http_bearer"),
+                     {},
                      QJsonObject{{"token", "Pets-Token-1"}}},
                     done);
     });
     REQUIRE_OK(credential);
     auto linked = await<ServiceInfo>([&](auto done) {
-        api().update(m_petsId,
-                     {{"credential_id", credential->id}, {"timeout_ms", 5000},
-                      {"display_name", "Pets"}},
-                     done);
+        api().update(
+            m_petsId,
+            {{"credential_id", credential->id}, {"timeout_ms", 5000}, {"display_name", "Pets"}},
+            done);
     });
     REQUIRE_OK(linked);
     QCOMPARE(linked->credentialId, credential->id);
     QCOMPARE(linked->timeoutMs, 5000);
     QCOMPARE(linked->displayName, QStringLiteral("Pets"));
     QCOMPARE(linked->endpoints.size(), 3);
-    auto unlinked = await<ServiceInfo>(
-        [&](auto done) { api().update(m_petsId, {{"credential_id", QJsonValue()}}, done); });
+    auto unlinked = await<ServiceInfo>([&](auto done) {
+        api().update(m_petsId, {{"credential_id", QJsonValue()}}, done);
+    });
     REQUIRE_OK(unlinked);
     QVERIFY(unlinked->credentialId.isEmpty());
 }
@@ -180,14 +185,16 @@ void TestServicesClient::manualEndpoints()
     QCOMPARE(made->endpointCount, 0);
     QVERIFY(made->schemaSource.isEmpty());
     auto added = await<ServiceEndpoint>([&](auto done) {
-        api().addEndpoint(made->id,
-                          {{"method", "GET"},
-                           {"path", "/items/{itemId}"},
-                           {"name", "getItem"},
-                           {"query_params",
-                            QJsonObject{{"type", "object"},
-                                        {"properties", QJsonObject{{"verbose", QJsonObject{{"type", "boolean"}}}}}}}},
-                          done);
+        api().addEndpoint(
+            made->id,
+            {{"method", "GET"},
+             {"path", "/items/{itemId}"},
+             {"name", "getItem"},
+             {"query_params",
+              QJsonObject{
+                  {"type", "object"},
+                  {"properties", QJsonObject{{"verbose", QJsonObject{{"type", "boolean"}}}}}}}},
+            done);
     });
     REQUIRE_OK(added);
     QCOMPARE(added->source, QStringLiteral("manual"));

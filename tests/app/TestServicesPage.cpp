@@ -206,10 +206,11 @@ void TestServicesPage::wizardRegistersThroughTheProbe()
         source = child<QLabel>(wizard, "services.wizard.source")->text();
         auto *endpoints = child<QTreeWidget>(wizard, "services.wizard.endpoints");
         for (int i = 0; i < endpoints->topLevelItemCount(); ++i)
-            paths << endpoints->topLevelItem(i)->text(0) + u' ' + endpoints->topLevelItem(i)->text(1);
+            paths << endpoints->topLevelItem(i)->text(0) + u' ' +
+                         endpoints->topLevelItem(i)->text(1);
         // Nothing is stored by the probe.
-        auto list = await<client::Page<client::ServiceInfo>>(
-            [&](auto done) { api().list({}, done); });
+        auto list =
+            await<client::Page<client::ServiceInfo>>([&](auto done) { api().list({}, done); });
         if (!list.ok() || list->total != 0)
             return int(QDialog::Rejected);
         wizard->button(QWizard::FinishButton)->click();
@@ -310,7 +311,8 @@ void TestServicesPage::withoutDocumentThenAnEndpointByHand()
         method->setCurrentText(QStringLiteral("GET"));
         child<QLineEdit>(dialog, "services.endpoint.path")->setText(QStringLiteral("/items/{id}"));
         child<QLineEdit>(dialog, "services.endpoint.name")->setText(QStringLiteral("getItem"));
-        child<QLineEdit>(dialog, "services.endpoint.query")->setText(QStringLiteral("verbose:boolean"));
+        child<QLineEdit>(dialog, "services.endpoint.query")
+            ->setText(QStringLiteral("verbose:boolean"));
         child<QPushButton>(dialog, "services.endpoint.ok")->click();
         (void)QTest::qWaitFor([dialog] { return dialog->result() == QDialog::Accepted; }, 20000);
         return dialog->result();
@@ -326,7 +328,8 @@ void TestServicesPage::withoutDocumentThenAnEndpointByHand()
     QVERIFY(id);
     QCOMPARE(id->text(ServiceSchemaTree::PlaceColumn), QStringLiteral("path"));
     QCOMPARE(id->text(ServiceSchemaTree::RequiredColumn), QStringLiteral("required"));
-    QTreeWidgetItem *verbose = findItem(page.schemaTree(), ServiceSchemaTree::NameColumn, "verbose");
+    QTreeWidgetItem *verbose =
+        findItem(page.schemaTree(), ServiceSchemaTree::NameColumn, "verbose");
     QVERIFY(verbose);
     QCOMPARE(verbose->text(ServiceSchemaTree::TypeColumn), QStringLiteral("boolean"));
     MessageBox::setNextAnswer(QMessageBox::Yes);
@@ -343,7 +346,8 @@ void TestServicesPage::endpointsAndSchemaTree()
     page.view()->selectRow(row);
     QTRY_VERIFY_WITH_TIMEOUT(page.detail(), 15000);
     QCOMPARE(page.endpointList()->topLevelItemCount(), 3);
-    QCOMPARE(child<QLabel>(&page, "services.endpointsTitle")->text(), QStringLiteral("Endpoints (3)"));
+    QCOMPARE(child<QLabel>(&page, "services.endpointsTitle")->text(),
+             QStringLiteral("Endpoints (3)"));
     QVERIFY(child<QLabel>(&page, "services.detailInfo")
                 ->text()
                 .contains(m_peer.url(QStringLiteral("/openapi.json"))));
@@ -357,7 +361,8 @@ void TestServicesPage::endpointsAndSchemaTree()
     QCOMPARE(limit->text(ServiceSchemaTree::PlaceColumn), QStringLiteral("query"));
     QCOMPARE(limit->text(ServiceSchemaTree::TypeColumn), QStringLiteral("integer"));
     QCOMPARE(limit->text(ServiceSchemaTree::RequiredColumn), QString());
-    QCOMPARE(limit->text(ServiceSchemaTree::DescriptionColumn), QStringLiteral("at most this many"));
+    QCOMPARE(limit->text(ServiceSchemaTree::DescriptionColumn),
+             QStringLiteral("at most this many"));
     QTreeWidgetItem *trace = findItem(tree, ServiceSchemaTree::NameColumn, "X-Trace");
     QVERIFY(trace);
     QCOMPARE(trace->text(ServiceSchemaTree::PlaceColumn), QStringLiteral("header"));
@@ -385,7 +390,8 @@ void TestServicesPage::endpointsAndSchemaTree()
     QCOMPARE(name->text(ServiceSchemaTree::DescriptionColumn), QStringLiteral("the pet's name"));
     QCOMPARE(owner->text(ServiceSchemaTree::TypeColumn), QStringLiteral("object"));
     QCOMPARE(owner->childCount(), 1);
-    QCOMPARE(owner->child(0)->text(ServiceSchemaTree::TypeColumn), QStringLiteral("string (email)"));
+    QCOMPARE(owner->child(0)->text(ServiceSchemaTree::TypeColumn),
+             QStringLiteral("string (email)"));
     QCOMPARE(child<QLabel>(&page, "services.schemaTitle")->text(),
              QStringLiteral("Schema of POST /pets"));
 }
@@ -404,8 +410,7 @@ void TestServicesPage::refreshShowsTheDiffAndApplies()
         auto *refresh = qobject_cast<SchemaRefreshDialog *>(dialog);
         if (!refresh)
             return int(QDialog::Rejected);
-        if (!QTest::qWaitFor([refresh] { return !refresh->isBusy() && refresh->hasDiff(); },
-                             20000))
+        if (!QTest::qWaitFor([refresh] { return !refresh->isBusy() && refresh->hasDiff(); }, 20000))
             return int(QDialog::Rejected);
         state = child<QLabel>(dialog, "services.refresh.state")->text();
         QTreeWidget *tree = refresh->diffTree();
@@ -417,8 +422,8 @@ void TestServicesPage::refreshShowsTheDiffAndApplies()
         auto *apply = child<QPushButton>(dialog, "services.refresh.apply");
         applyWasOn = apply->isEnabled();
         // Still the old endpoints on the server before Apply.
-        auto before = await<client::ServiceInfo>(
-            [&](auto done) { api().get(page.detail()->id, done); });
+        auto before =
+            await<client::ServiceInfo>([&](auto done) { api().get(page.detail()->id, done); });
         if (!before.ok() || before->endpoints.size() != 3)
             return int(QDialog::Rejected);
         apply->click();
@@ -643,7 +648,10 @@ void TestServicesPage::screenshots()
     QVERIFY(await<client::ServiceInfo>([&](auto done) { api().create(legacy, done); }).ok());
     auto token = await<client::CredentialInfo>([&](auto done) {
         client::CredentialsApi(*m_server.connection->client())
-            .create({QStringLiteral("Pet store token"), {}, QStringLiteral("http_bearer"), {},
+            .create({QStringLiteral("Pet store token"),
+                     {},
+                     QStringLiteral("http_bearer"),
+                     {},
                      QJsonObject{{"token", "Pet-Store-Token-1"}}},
                     done);
     });
@@ -708,8 +716,8 @@ void TestServicesPage::screenshots()
             }
             dialog.show();
             QVERIFY(QTest::qWaitForWindowExposed(&dialog));
-            if (auto *key = qobject_cast<QLineEdit *>(
-                    dialog.parameterEditor(QStringLiteral("header"), QStringLiteral("Idempotency-Key"))))
+            if (auto *key = qobject_cast<QLineEdit *>(dialog.parameterEditor(
+                    QStringLiteral("header"), QStringLiteral("Idempotency-Key"))))
                 key->setText(QStringLiteral("order-7731"));
             child<QPlainTextEdit>(&dialog, "services.test.body")
                 ->setPlainText(QStringLiteral("{\n  \"name\": \"Kitty\",\n  \"tag\": \"cat\"\n}"));
