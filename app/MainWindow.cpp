@@ -17,11 +17,11 @@
 #include "common/Check.h"
 #include "components/ComponentsPage.h"
 #include "credentials/CredentialsPage.h"
-#include "services/ServicesPage.h"
 #include "executions/ExecutionsPage.h"
 #include "flows/FlowEditorPage.h"
 #include "flows/FlowsPage.h"
 #include "hivemind/Version.h"
+#include "services/ServicesPage.h"
 #include "widgets/MessageBox.h"
 #include "widgets/ServerErrorText.h"
 
