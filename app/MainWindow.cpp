@@ -21,6 +21,7 @@
 #include "flows/FlowEditorPage.h"
 #include "flows/FlowsPage.h"
 #include "hivemind/Version.h"
+#include "services/ServicesPage.h"
 #include "widgets/MessageBox.h"
 #include "widgets/ServerErrorText.h"
 
@@ -289,6 +290,16 @@ void MainWindow::createPages()
                     followSession);
             followSession();
             page = credentialsPage;
+        } else if (section.id == QLatin1String("services")) {
+            auto *servicesPage = new ServicesPage(m_pages);
+            const auto followSession = [this, servicesPage] {
+                servicesPage->setSession(m_connection->isSignedIn() ? m_connection->client()
+                                                                    : nullptr,
+                                         m_connection->user());
+            };
+            connect(m_connection, &ServerConnection::signedInChanged, servicesPage, followSession);
+            followSession();
+            page = servicesPage;
         } else {
             page = new EmptyStatePage(section, m_pages);
         }

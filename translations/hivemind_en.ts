@@ -978,6 +978,76 @@
     </message>
 </context>
 <context>
+    <name>ServiceText</name>
+    <message>
+        <source>Active</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>Inactive</source>
+        <translation>Inactive</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Error</translation>
+    </message>
+    <message>
+        <source>path</source>
+        <translation>path</translation>
+    </message>
+    <message>
+        <source>query</source>
+        <translation>query</translation>
+    </message>
+    <message>
+        <source>header</source>
+        <translation>header</translation>
+    </message>
+    <message>
+        <source>cookie</source>
+        <translation>cookie</translation>
+    </message>
+    <message>
+        <source>array of %1</source>
+        <translation>array of %1</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1 answered HTTP %2 instead of a document.</source>
+        <translation>%1 answered HTTP %2 instead of a document.</translation>
+    </message>
+    <message>
+        <source>The service cannot be reached at %1: %2</source>
+        <translation>The service cannot be reached at %1: %2</translation>
+    </message>
+    <message>
+        <source>The service cannot be reached: %1</source>
+        <translation>The service cannot be reached: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>No OpenAPI document was found at the usual paths (%n tried). Give the schema URL, or add the endpoints by hand.</source>
+        <translation>
+            <numerusform>No OpenAPI document was found at the usual paths (%n tried). Give the schema URL, or add the endpoints by hand.</numerusform>
+            <numerusform>No OpenAPI document was found at the usual paths (%n tried). Give the schema URL, or add the endpoints by hand.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The document is larger than the server reads (16 MiB).</source>
+        <translation>The document is larger than the server reads (16 MiB).</translation>
+    </message>
+    <message>
+        <source>The document at %1 could not be read (line %2): %3</source>
+        <translation>The document at %1 could not be read (line %2): %3</translation>
+    </message>
+    <message>
+        <source>The document could not be read: %1</source>
+        <translation>The document could not be read: %1</translation>
+    </message>
+</context>
+<context>
     <name>ShareDialog</name>
     <message>
         <source>Can view and run</source>
@@ -2930,6 +3000,77 @@
     <message>
         <source>This section is not available yet in HiveMind %1.</source>
         <translation>This section is not available yet in HiveMind %1.</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::EndpointDialog</name>
+    <message>
+        <source>Add endpoint to %1</source>
+        <translation>Add endpoint to %1</translation>
+    </message>
+    <message>
+        <source>&amp;Method:</source>
+        <translation>&amp;Method:</translation>
+    </message>
+    <message>
+        <source>&amp;Path:</source>
+        <translation>&amp;Path:</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>D&amp;escription:</source>
+        <translation>D&amp;escription:</translation>
+    </message>
+    <message>
+        <source>&amp;Query parameters:</source>
+        <translation>&amp;Query parameters:</translation>
+    </message>
+    <message>
+        <source>Request &amp;body schema:</source>
+        <translation>Request &amp;body schema:</translation>
+    </message>
+    <message>
+        <source>optional; default: method and path</source>
+        <translation>optional; default: method and path</translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <translation>optional</translation>
+    </message>
+    <message>
+        <source>optional JSON Schema, e.g. {&quot;type&quot;: &quot;object&quot;, &quot;properties&quot;: {...}}</source>
+        <translation>optional JSON Schema, e.g. {&quot;type&quot;: &quot;object&quot;, &quot;properties&quot;: {...}}</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>The body schema is not a JSON object: %1</source>
+        <translation>The body schema is not a JSON object: %1</translation>
+    </message>
+    <message>
+        <source>The endpoint was not added: %1</source>
+        <translation>The endpoint was not added: %1</translation>
+    </message>
+    <message>
+        <source>%1: each {placeholder} is a required path parameter</source>
+        <translation>%1: each {placeholder} is a required path parameter</translation>
+    </message>
+    <message>
+        <source>optional, e.g. %1</source>
+        <translation>optional, e.g. %1</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a query parameter: write name:type with type one of %2.</source>
+        <translation>&quot;%1&quot; is not a query parameter: write name:type with type one of %2.</translation>
     </message>
 </context>
 <context>
@@ -5633,6 +5774,76 @@
     </message>
 </context>
 <context>
+    <name>hm::app::SchemaRefreshDialog</name>
+    <message>
+        <source>Refresh schema of %1</source>
+        <translation>Refresh schema of %1</translation>
+    </message>
+    <message>
+        <source>&amp;Apply changes</source>
+        <translation>&amp;Apply changes</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Nothing was stored: %1</source>
+        <translation>Nothing was stored: %1</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <source>Endpoint</source>
+        <translation>Endpoint</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>Reading the document again...</source>
+        <translation>Reading the document again...</translation>
+    </message>
+    <message>
+        <source>Applying...</source>
+        <translation>Applying...</translation>
+    </message>
+    <message numerus="yes">
+        <source>The document at %1 has not changed: %n endpoint(s) as stored.</source>
+        <translation>
+            <numerusform>The document at %1 has not changed: %n endpoint as stored.</numerusform>
+            <numerusform>The document at %1 has not changed: %n endpoints as stored.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Read from %1: %2 added, %3 changed, %4 removed, %5 unchanged. Nothing is stored until you apply.</source>
+        <translation>Read from %1: %2 added, %3 changed, %4 removed, %5 unchanged. Nothing is stored until you apply.</translation>
+    </message>
+    <message>
+        <source>+ Added</source>
+        <translation>+ Added</translation>
+    </message>
+    <message>
+        <source>~ Changed</source>
+        <translation>~ Changed</translation>
+    </message>
+    <message>
+        <source>− Removed</source>
+        <translation>− Removed</translation>
+    </message>
+    <message>
+        <source>changed: %1</source>
+        <translation>changed: %1</translation>
+    </message>
+    <message>
+        <source>%1 — kept as removed; flows using it fail with a clear error</source>
+        <translation>%1 — kept as removed; flows using it fail with a clear error</translation>
+    </message>
+</context>
+<context>
     <name>hm::app::SchemaText</name>
     <message>
         <source>Enter text.</source>
@@ -5755,6 +5966,605 @@
     <message>
         <source>Required.</source>
         <translation>Required.</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::ServiceDetailsPage</name>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>The service</source>
+        <translation>The service</translation>
+    </message>
+    <message>
+        <source>Where the service answers. Its OpenAPI document is looked for at the usual paths under the base URL unless you give its URL.</source>
+        <translation>Where the service answers. Its OpenAPI document is looked for at the usual paths under the base URL unless you give its URL.</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;Display name:</source>
+        <translation>&amp;Display name:</translation>
+    </message>
+    <message>
+        <source>D&amp;escription:</source>
+        <translation>D&amp;escription:</translation>
+    </message>
+    <message>
+        <source>&amp;Base URL:</source>
+        <translation>&amp;Base URL:</translation>
+    </message>
+    <message>
+        <source>&amp;Schema URL:</source>
+        <translation>&amp;Schema URL:</translation>
+    </message>
+    <message>
+        <source>&amp;Credential:</source>
+        <translation>&amp;Credential:</translation>
+    </message>
+    <message>
+        <source>unique; letters, digits, - _ .</source>
+        <translation>unique; letters, digits, - _ .</translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <translation>optional</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>None</translation>
+    </message>
+    <message>
+        <source>The credentials could not be read: %1</source>
+        <translation>The credentials could not be read: %1</translation>
+    </message>
+    <message>
+        <source>optional: %1 or an absolute URL</source>
+        <translation>optional: %1 or an absolute URL</translation>
+    </message>
+    <message>
+        <source>Injected into every call: user name and password, bearer token, API key or OAuth2 credentials.</source>
+        <translation>Injected into every call: user name and password, bearer token, API key or OAuth2 credentials.</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::ServiceListModel</name>
+    <message>
+        <source>No OpenAPI document: endpoints added by hand</source>
+        <translation>No OpenAPI document: endpoints added by hand</translation>
+    </message>
+    <message>
+        <source>Document read from %1</source>
+        <translation>Document read from %1</translation>
+    </message>
+    <message>
+        <source>Updated %1</source>
+        <translation>Updated %1</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>None</translation>
+    </message>
+    <message>
+        <source>Linked</source>
+        <translation>Linked</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Base URL</source>
+        <translation>Base URL</translation>
+    </message>
+    <message>
+        <source>Endpoints</source>
+        <translation>Endpoints</translation>
+    </message>
+    <message>
+        <source>Credential</source>
+        <translation>Credential</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::ServiceProbePage</name>
+    <message>
+        <source>Method</source>
+        <translation>Method</translation>
+    </message>
+    <message>
+        <source>Path</source>
+        <translation>Path</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <source>Register it without a document; I will add the endpoints by hand</source>
+        <translation>Register it without a document; I will add the endpoints by hand</translation>
+    </message>
+    <message>
+        <source>Looking for the OpenAPI document...</source>
+        <translation>Looking for the OpenAPI document...</translation>
+    </message>
+    <message numerus="yes">
+        <source>Found a document with %n endpoint(s) to import.</source>
+        <translation>
+            <numerusform>Found a document with %n endpoint to import.</numerusform>
+            <numerusform>Found a document with %n endpoints to import.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Read from %1
+%2 %3 (OpenAPI %4)</source>
+        <translation>Read from %1
+%2 %3 (OpenAPI %4)</translation>
+    </message>
+    <message>
+        <source>No document: %1</source>
+        <translation>No document: %1</translation>
+    </message>
+    <message>
+        <source>Go back to correct the base URL or give the schema URL.</source>
+        <translation>Go back to correct the base URL or give the schema URL.</translation>
+    </message>
+    <message>
+        <source>Probe</source>
+        <translation>Probe</translation>
+    </message>
+    <message>
+        <source>What the server finds at the service, before anything is saved.</source>
+        <translation>What the server finds at the service, before anything is saved.</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::ServiceSchemaTree</name>
+    <message>
+        <source>required</source>
+        <translation>required</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>In</source>
+        <translation>In</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Required</source>
+        <translation>Required</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>Select an endpoint to see its schema.</source>
+        <translation>Select an endpoint to see its schema.</translation>
+    </message>
+    <message>
+        <source>Parameters (%1)</source>
+        <translation>Parameters (%1)</translation>
+    </message>
+    <message>
+        <source>No parameters</source>
+        <translation>No parameters</translation>
+    </message>
+    <message>
+        <source>Request body</source>
+        <translation>Request body</translation>
+    </message>
+    <message>
+        <source>Request body (%1)</source>
+        <translation>Request body (%1)</translation>
+    </message>
+    <message>
+        <source>No request body</source>
+        <translation>No request body</translation>
+    </message>
+    <message>
+        <source>Responses</source>
+        <translation>Responses</translation>
+    </message>
+    <message>
+        <source>No responses described</source>
+        <translation>No responses described</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::ServiceTestDialog</name>
+    <message>
+        <source>Test call to %1</source>
+        <translation>Test call to %1</translation>
+    </message>
+    <message>
+        <source>&amp;Endpoint:</source>
+        <translation>&amp;Endpoint:</translation>
+    </message>
+    <message>
+        <source>GET the base URL (%1)</source>
+        <translation>GET the base URL (%1)</translation>
+    </message>
+    <message>
+        <source>Request &amp;body (JSON):</source>
+        <translation>Request &amp;body (JSON):</translation>
+    </message>
+    <message>
+        <source>No body is sent while this is empty.</source>
+        <translation>No body is sent while this is empty.</translation>
+    </message>
+    <message>
+        <source>&amp;Send</source>
+        <translation>&amp;Send</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Header</source>
+        <translation>Header</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <source>(choose)</source>
+        <translation>(choose)</translation>
+    </message>
+    <message>
+        <source>(not sent)</source>
+        <translation>(not sent)</translation>
+    </message>
+    <message>
+        <source>required</source>
+        <translation>required</translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <translation>optional</translation>
+    </message>
+    <message>
+        <source>%1 (%2, %3) *</source>
+        <translation>%1 (%2, %3) *</translation>
+    </message>
+    <message>
+        <source>%1 (%2, %3)</source>
+        <translation>%1 (%2, %3)</translation>
+    </message>
+    <message>
+        <source>No parameters.</source>
+        <translation>No parameters.</translation>
+    </message>
+    <message>
+        <source>Parameters (* required):</source>
+        <translation>Parameters (* required):</translation>
+    </message>
+    <message>
+        <source>Fill in the required parameters: %1</source>
+        <translation>Fill in the required parameters: %1</translation>
+    </message>
+    <message>
+        <source>The body is not JSON (at character %1): %2</source>
+        <translation>The body is not JSON (at character %1): %2</translation>
+    </message>
+    <message>
+        <source>Sending...</source>
+        <translation>Sending...</translation>
+    </message>
+    <message>
+        <source>Error %1: %2</source>
+        <translation>Error %1: %2</translation>
+    </message>
+    <message>
+        <source>Nothing sent yet.</source>
+        <translation>Nothing sent yet.</translation>
+    </message>
+    <message>
+        <source>Error %1: %2 (%3 ms)</source>
+        <translation>Error %1: %2 (%3 ms)</translation>
+    </message>
+    <message>
+        <source>HTTP %1 in %2 ms — %3 %4</source>
+        <translation>HTTP %1 in %2 ms — %3 %4</translation>
+    </message>
+    <message>
+        <source>(cut off after the first 64 KiB)</source>
+        <translation>(cut off after the first 64 KiB)</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::ServiceWizard</name>
+    <message>
+        <source>New service</source>
+        <translation>New service</translation>
+    </message>
+    <message>
+        <source>&amp;Probe &gt;</source>
+        <translation>&amp;Probe &gt;</translation>
+    </message>
+    <message>
+        <source>&lt; &amp;Back</source>
+        <translation>&lt; &amp;Back</translation>
+    </message>
+    <message>
+        <source>&amp;Register</source>
+        <translation>&amp;Register</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Registering...</source>
+        <translation>Registering...</translation>
+    </message>
+    <message>
+        <source>The service was not registered: %1</source>
+        <translation>The service was not registered: %1</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::ServicesPage</name>
+    <message>
+        <source>More services could not be read: %1</source>
+        <translation>More services could not be read: %1</translation>
+    </message>
+    <message>
+        <source>Services</source>
+        <translation>Services</translation>
+    </message>
+    <message>
+        <source>External REST services whose endpoints flows can call, imported from their OpenAPI document or added by hand.</source>
+        <translation>External REST services whose endpoints flows can call, imported from their OpenAPI document or added by hand.</translation>
+    </message>
+    <message>
+        <source>Search by name</source>
+        <translation>Search by name</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>Read the list again (%1)</source>
+        <translation>Read the list again (%1)</translation>
+    </message>
+    <message>
+        <source>New service...</source>
+        <translation>New service...</translation>
+    </message>
+    <message>
+        <source>Refresh schema...</source>
+        <translation>Refresh schema...</translation>
+    </message>
+    <message>
+        <source>Test call...</source>
+        <translation>Test call...</translation>
+    </message>
+    <message>
+        <source>Add endpoint...</source>
+        <translation>Add endpoint...</translation>
+    </message>
+    <message>
+        <source>Delete...</source>
+        <translation>Delete...</translation>
+    </message>
+    <message>
+        <source>Endpoints</source>
+        <translation>Endpoints</translation>
+    </message>
+    <message>
+        <source>Schema</source>
+        <translation>Schema</translation>
+    </message>
+    <message>
+        <source>Sign in first.</source>
+        <translation>Sign in first.</translation>
+    </message>
+    <message>
+        <source>Select a service first.</source>
+        <translation>Select a service first.</translation>
+    </message>
+    <message>
+        <source>Register a service by its base URL.</source>
+        <translation>Register a service by its base URL.</translation>
+    </message>
+    <message>
+        <source>Only who registered it (%1) or an administrator can change this service.</source>
+        <translation>Only who registered it (%1) or an administrator can change this service.</translation>
+    </message>
+    <message>
+        <source>(deleted user)</source>
+        <translation>(deleted user)</translation>
+    </message>
+    <message>
+        <source>This service has no OpenAPI document; add its endpoints by hand.</source>
+        <translation>This service has no OpenAPI document; add its endpoints by hand.</translation>
+    </message>
+    <message>
+        <source>Read the OpenAPI document again and compare before storing.</source>
+        <translation>Read the OpenAPI document again and compare before storing.</translation>
+    </message>
+    <message>
+        <source>Call one endpoint with parameters and see the answer.</source>
+        <translation>Call one endpoint with parameters and see the answer.</translation>
+    </message>
+    <message>
+        <source>Add an endpoint by hand.</source>
+        <translation>Add an endpoint by hand.</translation>
+    </message>
+    <message>
+        <source>Delete the service and its endpoints.</source>
+        <translation>Delete the service and its endpoints.</translation>
+    </message>
+    <message>
+        <source>Sign in to see services.</source>
+        <translation>Sign in to see services.</translation>
+    </message>
+    <message>
+        <source>Loading services...</source>
+        <translation>Loading services...</translation>
+    </message>
+    <message>
+        <source>The services could not be read</source>
+        <translation>The services could not be read</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Retry</translation>
+    </message>
+    <message>
+        <source>No service matches</source>
+        <translation>No service matches</translation>
+    </message>
+    <message>
+        <source>No service has &quot;%1&quot; in its name.</source>
+        <translation>No service has &quot;%1&quot; in its name.</translation>
+    </message>
+    <message>
+        <source>Clear search</source>
+        <translation>Clear search</translation>
+    </message>
+    <message>
+        <source>No services yet</source>
+        <translation>No services yet</translation>
+    </message>
+    <message>
+        <source>Register a REST service by its base URL: its OpenAPI document is found and its endpoints imported, ready for flows to call with a linked credential.</source>
+        <translation>Register a REST service by its base URL: its OpenAPI document is found and its endpoints imported, ready for flows to call with a linked credential.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n service(s) shown</source>
+        <translation>
+            <numerusform>%1 of %n service shown</numerusform>
+            <numerusform>%1 of %n services shown</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Method</translation>
+    </message>
+    <message>
+        <source>Path</source>
+        <translation>Path</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <source>No service selected</source>
+        <translation>No service selected</translation>
+    </message>
+    <message>
+        <source>Select a service to see its endpoints and their schemas.</source>
+        <translation>Select a service to see its endpoints and their schemas.</translation>
+    </message>
+    <message>
+        <source>The service could not be read: %1</source>
+        <translation>The service could not be read: %1</translation>
+    </message>
+    <message>
+        <source>Reading the endpoints...</source>
+        <translation>Reading the endpoints...</translation>
+    </message>
+    <message>
+        <source>%1 — no OpenAPI document, endpoints added by hand</source>
+        <translation>%1 — no OpenAPI document, endpoints added by hand</translation>
+    </message>
+    <message>
+        <source>%1 — document %2, read %3</source>
+        <translation>%1 — document %2, read %3</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <source>linked</source>
+        <translation>linked</translation>
+    </message>
+    <message>
+        <source>Status: %1 · Credential: %2 · Timeout: %3 ms · Registered by %4</source>
+        <translation>Status: %1 · Credential: %2 · Timeout: %3 ms · Registered by %4</translation>
+    </message>
+    <message>
+        <source>%1 (by hand)</source>
+        <translation>%1 (by hand)</translation>
+    </message>
+    <message>
+        <source>Removed — %1</source>
+        <translation>Removed — %1</translation>
+    </message>
+    <message>
+        <source>No longer in the document since %1; flows using it fail with ENDPOINT_NOT_FOUND.</source>
+        <translation>No longer in the document since %1; flows using it fail with ENDPOINT_NOT_FOUND.</translation>
+    </message>
+    <message>
+        <source>Endpoints (%1)</source>
+        <translation>Endpoints (%1)</translation>
+    </message>
+    <message>
+        <source>Endpoints (%1 active, %2 removed)</source>
+        <translation>Endpoints (%1 active, %2 removed)</translation>
+    </message>
+    <message>
+        <source>Schema of %1 %2</source>
+        <translation>Schema of %1 %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>&quot;%1&quot; was registered with %n endpoint(s).</source>
+        <translation>
+            <numerusform>&quot;%1&quot; was registered with %n endpoint.</numerusform>
+            <numerusform>&quot;%1&quot; was registered with %n endpoints.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Schema of &quot;%1&quot; refreshed: %2 added, %3 changed, %4 removed.</source>
+        <translation>Schema of &quot;%1&quot; refreshed: %2 added, %3 changed, %4 removed.</translation>
+    </message>
+    <message>
+        <source>Endpoint %1 %2 added.</source>
+        <translation>Endpoint %1 %2 added.</translation>
+    </message>
+    <message>
+        <source>Delete service</source>
+        <translation>Delete service</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete &quot;%1&quot; and its %n endpoint(s)? Flows calling it stop working. This cannot be undone.</source>
+        <translation>
+            <numerusform>Delete &quot;%1&quot; and its %n endpoint? Flows calling it stop working. This cannot be undone.</numerusform>
+            <numerusform>Delete &quot;%1&quot; and its %n endpoints? Flows calling it stop working. This cannot be undone.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The service was not deleted: %1</source>
+        <translation>The service was not deleted: %1</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; was deleted.</source>
+        <translation>&quot;%1&quot; was deleted.</translation>
     </message>
 </context>
 <context>

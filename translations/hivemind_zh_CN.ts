@@ -975,6 +975,75 @@
     </message>
 </context>
 <context>
+    <name>ServiceText</name>
+    <message>
+        <source>Active</source>
+        <translation>活动</translation>
+    </message>
+    <message>
+        <source>Inactive</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>path</source>
+        <translation>路径</translation>
+    </message>
+    <message>
+        <source>query</source>
+        <translation>查询</translation>
+    </message>
+    <message>
+        <source>header</source>
+        <translation>请求头</translation>
+    </message>
+    <message>
+        <source>cookie</source>
+        <translation>Cookie 参数</translation>
+    </message>
+    <message>
+        <source>array of %1</source>
+        <translation>%1 数组</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>%1 answered HTTP %2 instead of a document.</source>
+        <translation>%1 返回了 HTTP %2，而不是文档。</translation>
+    </message>
+    <message>
+        <source>The service cannot be reached at %1: %2</source>
+        <translation>无法连接到位于 %1 的服务：%2</translation>
+    </message>
+    <message>
+        <source>The service cannot be reached: %1</source>
+        <translation>无法连接到服务：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>No OpenAPI document was found at the usual paths (%n tried). Give the schema URL, or add the endpoints by hand.</source>
+        <translation>
+            <numerusform>在常用路径未找到 OpenAPI 文档（已尝试 %n 个）。请提供架构 URL，或手动添加端点。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The document is larger than the server reads (16 MiB).</source>
+        <translation>文档超出服务器可读取的大小（16 MiB）。</translation>
+    </message>
+    <message>
+        <source>The document at %1 could not be read (line %2): %3</source>
+        <translation>无法读取位于 %1 的文档（第 %2 行）：%3</translation>
+    </message>
+    <message>
+        <source>The document could not be read: %1</source>
+        <translation>无法读取文档：%1</translation>
+    </message>
+</context>
+<context>
     <name>ShareDialog</name>
     <message>
         <source>Can view and run</source>
@@ -2915,6 +2984,77 @@
     <message>
         <source>This section is not available yet in HiveMind %1.</source>
         <translation>HiveMind %1 尚未提供此栏目。</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::EndpointDialog</name>
+    <message>
+        <source>Add endpoint to %1</source>
+        <translation>向 %1 添加端点</translation>
+    </message>
+    <message>
+        <source>&amp;Method:</source>
+        <translation>方法(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>&amp;Path:</source>
+        <translation>路径(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>D&amp;escription:</source>
+        <translation>描述(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>&amp;Query parameters:</source>
+        <translation>查询参数(&amp;Q)：</translation>
+    </message>
+    <message>
+        <source>Request &amp;body schema:</source>
+        <translation>请求体架构(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>optional; default: method and path</source>
+        <translation>选填；默认为方法和路径</translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <translation>选填</translation>
+    </message>
+    <message>
+        <source>optional JSON Schema, e.g. {&quot;type&quot;: &quot;object&quot;, &quot;properties&quot;: {...}}</source>
+        <translation>选填的 JSON 架构，例如 {&quot;type&quot;: &quot;object&quot;, &quot;properties&quot;: {...}}</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>The body schema is not a JSON object: %1</source>
+        <translation>请求体架构不是 JSON 对象：%1</translation>
+    </message>
+    <message>
+        <source>The endpoint was not added: %1</source>
+        <translation>未添加端点：%1</translation>
+    </message>
+    <message>
+        <source>%1: each {placeholder} is a required path parameter</source>
+        <translation>%1：每个 {占位符} 都是必填的路径参数</translation>
+    </message>
+    <message>
+        <source>optional, e.g. %1</source>
+        <translation>选填，例如 %1</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a query parameter: write name:type with type one of %2.</source>
+        <translation>“%1”不是查询参数：请写成 名称:类型，类型为 %2 之一。</translation>
     </message>
 </context>
 <context>
@@ -5602,6 +5742,75 @@
     </message>
 </context>
 <context>
+    <name>hm::app::SchemaRefreshDialog</name>
+    <message>
+        <source>Refresh schema of %1</source>
+        <translation>刷新 %1 的架构</translation>
+    </message>
+    <message>
+        <source>&amp;Apply changes</source>
+        <translation>应用更改(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Nothing was stored: %1</source>
+        <translation>未保存任何内容：%1</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>更改</translation>
+    </message>
+    <message>
+        <source>Endpoint</source>
+        <translation>端点</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>详细信息</translation>
+    </message>
+    <message>
+        <source>Reading the document again...</source>
+        <translation>正在重新读取文档…</translation>
+    </message>
+    <message>
+        <source>Applying...</source>
+        <translation>正在应用…</translation>
+    </message>
+    <message numerus="yes">
+        <source>The document at %1 has not changed: %n endpoint(s) as stored.</source>
+        <translation>
+            <numerusform>位于 %1 的文档没有变化：%n 个端点与已保存的相同。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Read from %1: %2 added, %3 changed, %4 removed, %5 unchanged. Nothing is stored until you apply.</source>
+        <translation>读取自 %1：新增 %2、更改 %3、移除 %4、未变 %5。应用前不会保存任何内容。</translation>
+    </message>
+    <message>
+        <source>+ Added</source>
+        <translation>+ 新增</translation>
+    </message>
+    <message>
+        <source>~ Changed</source>
+        <translation>~ 更改</translation>
+    </message>
+    <message>
+        <source>− Removed</source>
+        <translation>− 移除</translation>
+    </message>
+    <message>
+        <source>changed: %1</source>
+        <translation>已更改：%1</translation>
+    </message>
+    <message>
+        <source>%1 — kept as removed; flows using it fail with a clear error</source>
+        <translation>%1 — 保留为已移除；使用它的工作流会以明确的错误失败</translation>
+    </message>
+</context>
+<context>
     <name>hm::app::SchemaText</name>
     <message>
         <source>Enter text.</source>
@@ -5718,6 +5927,601 @@
     <message>
         <source>Required.</source>
         <translation>必填。</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::ServiceDetailsPage</name>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>The service</source>
+        <translation>服务</translation>
+    </message>
+    <message>
+        <source>Where the service answers. Its OpenAPI document is looked for at the usual paths under the base URL unless you give its URL.</source>
+        <translation>服务的地址。除非您提供文档 URL，否则会在基础 URL 下的常用路径查找其 OpenAPI 文档。</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Display name:</source>
+        <translation>显示名称(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>D&amp;escription:</source>
+        <translation>描述(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>&amp;Base URL:</source>
+        <translation>基础 URL(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>&amp;Schema URL:</source>
+        <translation>架构 URL(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>&amp;Credential:</source>
+        <translation>凭据(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>unique; letters, digits, - _ .</source>
+        <translation>唯一；字母、数字、- _ .</translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <translation>选填</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>The credentials could not be read: %1</source>
+        <translation>无法读取凭据：%1</translation>
+    </message>
+    <message>
+        <source>optional: %1 or an absolute URL</source>
+        <translation>选填：%1 或绝对 URL</translation>
+    </message>
+    <message>
+        <source>Injected into every call: user name and password, bearer token, API key or OAuth2 credentials.</source>
+        <translation>每次调用都会自动注入：用户名和密码、Bearer 令牌、API 密钥或 OAuth2 凭据。</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::ServiceListModel</name>
+    <message>
+        <source>No OpenAPI document: endpoints added by hand</source>
+        <translation>没有 OpenAPI 文档：端点为手动添加</translation>
+    </message>
+    <message>
+        <source>Document read from %1</source>
+        <translation>文档读取自 %1</translation>
+    </message>
+    <message>
+        <source>Updated %1</source>
+        <translation>更新于 %1</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Linked</source>
+        <translation>已关联</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Base URL</source>
+        <translation>基础 URL</translation>
+    </message>
+    <message>
+        <source>Endpoints</source>
+        <translation>端点</translation>
+    </message>
+    <message>
+        <source>Credential</source>
+        <translation>凭据</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::ServiceProbePage</name>
+    <message>
+        <source>Method</source>
+        <translation>方法</translation>
+    </message>
+    <message>
+        <source>Path</source>
+        <translation>路径</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>摘要</translation>
+    </message>
+    <message>
+        <source>Register it without a document; I will add the endpoints by hand</source>
+        <translation>不使用文档直接注册；我会手动添加端点</translation>
+    </message>
+    <message>
+        <source>Looking for the OpenAPI document...</source>
+        <translation>正在查找 OpenAPI 文档…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Found a document with %n endpoint(s) to import.</source>
+        <translation>
+            <numerusform>找到文档，可导入 %n 个端点。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Read from %1
+%2 %3 (OpenAPI %4)</source>
+        <translation>读取自 %1
+%2 %3（OpenAPI %4）</translation>
+    </message>
+    <message>
+        <source>No document: %1</source>
+        <translation>没有文档：%1</translation>
+    </message>
+    <message>
+        <source>Go back to correct the base URL or give the schema URL.</source>
+        <translation>请返回修正基础 URL，或提供架构 URL。</translation>
+    </message>
+    <message>
+        <source>Probe</source>
+        <translation>探测</translation>
+    </message>
+    <message>
+        <source>What the server finds at the service, before anything is saved.</source>
+        <translation>服务器在服务上找到的内容，尚未保存任何东西。</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::ServiceSchemaTree</name>
+    <message>
+        <source>required</source>
+        <translation>必填</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>In</source>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Required</source>
+        <translation>必填</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>描述</translation>
+    </message>
+    <message>
+        <source>Select an endpoint to see its schema.</source>
+        <translation>选择端点以查看其架构。</translation>
+    </message>
+    <message>
+        <source>Parameters (%1)</source>
+        <translation>参数（%1）</translation>
+    </message>
+    <message>
+        <source>No parameters</source>
+        <translation>没有参数</translation>
+    </message>
+    <message>
+        <source>Request body</source>
+        <translation>请求体</translation>
+    </message>
+    <message>
+        <source>Request body (%1)</source>
+        <translation>请求体（%1）</translation>
+    </message>
+    <message>
+        <source>No request body</source>
+        <translation>没有请求体</translation>
+    </message>
+    <message>
+        <source>Responses</source>
+        <translation>响应</translation>
+    </message>
+    <message>
+        <source>No responses described</source>
+        <translation>未描述任何响应</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::ServiceTestDialog</name>
+    <message>
+        <source>Test call to %1</source>
+        <translation>测试调用 %1</translation>
+    </message>
+    <message>
+        <source>&amp;Endpoint:</source>
+        <translation>端点(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>GET the base URL (%1)</source>
+        <translation>GET 基础 URL（%1）</translation>
+    </message>
+    <message>
+        <source>Request &amp;body (JSON):</source>
+        <translation>请求体(&amp;B)（JSON）：</translation>
+    </message>
+    <message>
+        <source>No body is sent while this is empty.</source>
+        <translation>留空时不发送请求体。</translation>
+    </message>
+    <message>
+        <source>&amp;Send</source>
+        <translation>发送(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Header</source>
+        <translation>请求头</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>(choose)</source>
+        <translation>（请选择）</translation>
+    </message>
+    <message>
+        <source>(not sent)</source>
+        <translation>（不发送）</translation>
+    </message>
+    <message>
+        <source>required</source>
+        <translation>必填</translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <translation>选填</translation>
+    </message>
+    <message>
+        <source>%1 (%2, %3) *</source>
+        <translation>%1（%2，%3）*</translation>
+    </message>
+    <message>
+        <source>%1 (%2, %3)</source>
+        <translation>%1（%2，%3）</translation>
+    </message>
+    <message>
+        <source>No parameters.</source>
+        <translation>没有参数。</translation>
+    </message>
+    <message>
+        <source>Parameters (* required):</source>
+        <translation>参数（* 为必填）：</translation>
+    </message>
+    <message>
+        <source>Fill in the required parameters: %1</source>
+        <translation>请填写必填参数：%1</translation>
+    </message>
+    <message>
+        <source>The body is not JSON (at character %1): %2</source>
+        <translation>请求体不是 JSON（第 %1 个字符）：%2</translation>
+    </message>
+    <message>
+        <source>Sending...</source>
+        <translation>正在发送…</translation>
+    </message>
+    <message>
+        <source>Error %1: %2</source>
+        <translation>错误 %1：%2</translation>
+    </message>
+    <message>
+        <source>Nothing sent yet.</source>
+        <translation>尚未发送。</translation>
+    </message>
+    <message>
+        <source>Error %1: %2 (%3 ms)</source>
+        <translation>错误 %1：%2（%3 毫秒）</translation>
+    </message>
+    <message>
+        <source>HTTP %1 in %2 ms — %3 %4</source>
+        <translation>HTTP %1，耗时 %2 毫秒 — %3 %4</translation>
+    </message>
+    <message>
+        <source>(cut off after the first 64 KiB)</source>
+        <translation>（仅显示前 64 KiB）</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::ServiceWizard</name>
+    <message>
+        <source>New service</source>
+        <translation>新建服务</translation>
+    </message>
+    <message>
+        <source>&amp;Probe &gt;</source>
+        <translation>探测(&amp;P) &gt;</translation>
+    </message>
+    <message>
+        <source>&lt; &amp;Back</source>
+        <translation>&lt; 上一步(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Register</source>
+        <translation>注册(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Registering...</source>
+        <translation>正在注册…</translation>
+    </message>
+    <message>
+        <source>The service was not registered: %1</source>
+        <translation>未注册服务：%1</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::ServicesPage</name>
+    <message>
+        <source>More services could not be read: %1</source>
+        <translation>无法读取更多服务：%1</translation>
+    </message>
+    <message>
+        <source>Services</source>
+        <translation>服务</translation>
+    </message>
+    <message>
+        <source>External REST services whose endpoints flows can call, imported from their OpenAPI document or added by hand.</source>
+        <translation>外部 REST 服务，工作流可调用其端点；端点从 OpenAPI 文档导入或手动添加。</translation>
+    </message>
+    <message>
+        <source>Search by name</source>
+        <translation>按名称搜索</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Read the list again (%1)</source>
+        <translation>重新读取列表（%1）</translation>
+    </message>
+    <message>
+        <source>New service...</source>
+        <translation>新建服务…</translation>
+    </message>
+    <message>
+        <source>Refresh schema...</source>
+        <translation>刷新架构…</translation>
+    </message>
+    <message>
+        <source>Test call...</source>
+        <translation>测试调用…</translation>
+    </message>
+    <message>
+        <source>Add endpoint...</source>
+        <translation>添加端点…</translation>
+    </message>
+    <message>
+        <source>Delete...</source>
+        <translation>删除…</translation>
+    </message>
+    <message>
+        <source>Endpoints</source>
+        <translation>端点</translation>
+    </message>
+    <message>
+        <source>Schema</source>
+        <translation>架构</translation>
+    </message>
+    <message>
+        <source>Sign in first.</source>
+        <translation>请先登录。</translation>
+    </message>
+    <message>
+        <source>Select a service first.</source>
+        <translation>请先选择服务。</translation>
+    </message>
+    <message>
+        <source>Register a service by its base URL.</source>
+        <translation>通过基础 URL 注册服务。</translation>
+    </message>
+    <message>
+        <source>Only who registered it (%1) or an administrator can change this service.</source>
+        <translation>只有注册者（%1）或管理员可以更改此服务。</translation>
+    </message>
+    <message>
+        <source>(deleted user)</source>
+        <translation>（已删除的用户）</translation>
+    </message>
+    <message>
+        <source>This service has no OpenAPI document; add its endpoints by hand.</source>
+        <translation>此服务没有 OpenAPI 文档；请手动添加端点。</translation>
+    </message>
+    <message>
+        <source>Read the OpenAPI document again and compare before storing.</source>
+        <translation>重新读取 OpenAPI 文档，保存前先比较差异。</translation>
+    </message>
+    <message>
+        <source>Call one endpoint with parameters and see the answer.</source>
+        <translation>带参数调用一个端点并查看响应。</translation>
+    </message>
+    <message>
+        <source>Add an endpoint by hand.</source>
+        <translation>手动添加端点。</translation>
+    </message>
+    <message>
+        <source>Delete the service and its endpoints.</source>
+        <translation>删除服务及其端点。</translation>
+    </message>
+    <message>
+        <source>Sign in to see services.</source>
+        <translation>登录以查看服务。</translation>
+    </message>
+    <message>
+        <source>Loading services...</source>
+        <translation>正在加载服务…</translation>
+    </message>
+    <message>
+        <source>The services could not be read</source>
+        <translation>无法读取服务</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>重试</translation>
+    </message>
+    <message>
+        <source>No service matches</source>
+        <translation>没有匹配的服务</translation>
+    </message>
+    <message>
+        <source>No service has &quot;%1&quot; in its name.</source>
+        <translation>没有名称包含“%1”的服务。</translation>
+    </message>
+    <message>
+        <source>Clear search</source>
+        <translation>清除搜索</translation>
+    </message>
+    <message>
+        <source>No services yet</source>
+        <translation>暂无服务</translation>
+    </message>
+    <message>
+        <source>Register a REST service by its base URL: its OpenAPI document is found and its endpoints imported, ready for flows to call with a linked credential.</source>
+        <translation>通过基础 URL 注册 REST 服务：系统会找到其 OpenAPI 文档并导入端点，工作流即可配合关联的凭据调用。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n service(s) shown</source>
+        <translation>
+            <numerusform>显示 %1 / %n 个服务</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>方法</translation>
+    </message>
+    <message>
+        <source>Path</source>
+        <translation>路径</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>摘要</translation>
+    </message>
+    <message>
+        <source>No service selected</source>
+        <translation>未选择服务</translation>
+    </message>
+    <message>
+        <source>Select a service to see its endpoints and their schemas.</source>
+        <translation>选择服务以查看其端点和架构。</translation>
+    </message>
+    <message>
+        <source>The service could not be read: %1</source>
+        <translation>无法读取服务：%1</translation>
+    </message>
+    <message>
+        <source>Reading the endpoints...</source>
+        <translation>正在读取端点…</translation>
+    </message>
+    <message>
+        <source>%1 — no OpenAPI document, endpoints added by hand</source>
+        <translation>%1 — 没有 OpenAPI 文档，端点为手动添加</translation>
+    </message>
+    <message>
+        <source>%1 — document %2, read %3</source>
+        <translation>%1 — 文档 %2，读取于 %3</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>linked</source>
+        <translation>已关联</translation>
+    </message>
+    <message>
+        <source>Status: %1 · Credential: %2 · Timeout: %3 ms · Registered by %4</source>
+        <translation>状态：%1 · 凭据：%2 · 超时：%3 毫秒 · 注册者：%4</translation>
+    </message>
+    <message>
+        <source>%1 (by hand)</source>
+        <translation>%1（手动）</translation>
+    </message>
+    <message>
+        <source>Removed — %1</source>
+        <translation>已移除 — %1</translation>
+    </message>
+    <message>
+        <source>No longer in the document since %1; flows using it fail with ENDPOINT_NOT_FOUND.</source>
+        <translation>自 %1 起已不在文档中；使用它的工作流会以 ENDPOINT_NOT_FOUND 失败。</translation>
+    </message>
+    <message>
+        <source>Endpoints (%1)</source>
+        <translation>端点（%1）</translation>
+    </message>
+    <message>
+        <source>Endpoints (%1 active, %2 removed)</source>
+        <translation>端点（%1 个活动，%2 个已移除）</translation>
+    </message>
+    <message>
+        <source>Schema of %1 %2</source>
+        <translation>%1 %2 的架构</translation>
+    </message>
+    <message numerus="yes">
+        <source>&quot;%1&quot; was registered with %n endpoint(s).</source>
+        <translation>
+            <numerusform>已注册“%1”，含 %n 个端点。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Schema of &quot;%1&quot; refreshed: %2 added, %3 changed, %4 removed.</source>
+        <translation>已刷新“%1”的架构：新增 %2、更改 %3、移除 %4。</translation>
+    </message>
+    <message>
+        <source>Endpoint %1 %2 added.</source>
+        <translation>已添加端点 %1 %2。</translation>
+    </message>
+    <message>
+        <source>Delete service</source>
+        <translation>删除服务</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete &quot;%1&quot; and its %n endpoint(s)? Flows calling it stop working. This cannot be undone.</source>
+        <translation>
+            <numerusform>要删除“%1”及其 %n 个端点吗？调用它的工作流将无法运行。此操作无法撤销。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The service was not deleted: %1</source>
+        <translation>未删除服务：%1</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; was deleted.</source>
+        <translation>已删除“%1”。</translation>
     </message>
 </context>
 <context>

@@ -975,6 +975,75 @@
     </message>
 </context>
 <context>
+    <name>ServiceText</name>
+    <message>
+        <source>Active</source>
+        <translation>啟用</translation>
+    </message>
+    <message>
+        <source>Inactive</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>錯誤</translation>
+    </message>
+    <message>
+        <source>path</source>
+        <translation>路徑</translation>
+    </message>
+    <message>
+        <source>query</source>
+        <translation>查詢</translation>
+    </message>
+    <message>
+        <source>header</source>
+        <translation>標頭</translation>
+    </message>
+    <message>
+        <source>cookie</source>
+        <translation>Cookie 參數</translation>
+    </message>
+    <message>
+        <source>array of %1</source>
+        <translation>%1 陣列</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>%1 answered HTTP %2 instead of a document.</source>
+        <translation>%1 回應了 HTTP %2，而不是文件。</translation>
+    </message>
+    <message>
+        <source>The service cannot be reached at %1: %2</source>
+        <translation>無法連線到位於 %1 的服務：%2</translation>
+    </message>
+    <message>
+        <source>The service cannot be reached: %1</source>
+        <translation>無法連線到服務：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>No OpenAPI document was found at the usual paths (%n tried). Give the schema URL, or add the endpoints by hand.</source>
+        <translation>
+            <numerusform>在常用路徑找不到 OpenAPI 文件（已嘗試 %n 個）。請提供結構描述網址，或手動新增端點。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The document is larger than the server reads (16 MiB).</source>
+        <translation>文件超過伺服器可讀取的大小（16 MiB）。</translation>
+    </message>
+    <message>
+        <source>The document at %1 could not be read (line %2): %3</source>
+        <translation>無法讀取位於 %1 的文件（第 %2 行）：%3</translation>
+    </message>
+    <message>
+        <source>The document could not be read: %1</source>
+        <translation>無法讀取文件：%1</translation>
+    </message>
+</context>
+<context>
     <name>ShareDialog</name>
     <message>
         <source>Can view and run</source>
@@ -2915,6 +2984,77 @@
     <message>
         <source>This section is not available yet in HiveMind %1.</source>
         <translation>HiveMind %1 尚未提供此區塊。</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::EndpointDialog</name>
+    <message>
+        <source>Add endpoint to %1</source>
+        <translation>新增端點至 %1</translation>
+    </message>
+    <message>
+        <source>&amp;Method:</source>
+        <translation>方法(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>&amp;Path:</source>
+        <translation>路徑(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>名稱(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>D&amp;escription:</source>
+        <translation>說明(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>&amp;Query parameters:</source>
+        <translation>查詢參數(&amp;Q)：</translation>
+    </message>
+    <message>
+        <source>Request &amp;body schema:</source>
+        <translation>請求本文結構描述(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>optional; default: method and path</source>
+        <translation>選填；預設為方法與路徑</translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <translation>選填</translation>
+    </message>
+    <message>
+        <source>optional JSON Schema, e.g. {&quot;type&quot;: &quot;object&quot;, &quot;properties&quot;: {...}}</source>
+        <translation>選填的 JSON 結構描述，例如 {&quot;type&quot;: &quot;object&quot;, &quot;properties&quot;: {...}}</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>The body schema is not a JSON object: %1</source>
+        <translation>本文結構描述不是 JSON 物件：%1</translation>
+    </message>
+    <message>
+        <source>The endpoint was not added: %1</source>
+        <translation>未新增端點：%1</translation>
+    </message>
+    <message>
+        <source>%1: each {placeholder} is a required path parameter</source>
+        <translation>%1：每個 {佔位符} 都是必填的路徑參數</translation>
+    </message>
+    <message>
+        <source>optional, e.g. %1</source>
+        <translation>選填，例如 %1</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a query parameter: write name:type with type one of %2.</source>
+        <translation>「%1」不是查詢參數：請寫成 名稱:類型，類型為 %2 之一。</translation>
     </message>
 </context>
 <context>
@@ -5602,6 +5742,75 @@
     </message>
 </context>
 <context>
+    <name>hm::app::SchemaRefreshDialog</name>
+    <message>
+        <source>Refresh schema of %1</source>
+        <translation>重新整理 %1 的結構描述</translation>
+    </message>
+    <message>
+        <source>&amp;Apply changes</source>
+        <translation>套用變更(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Nothing was stored: %1</source>
+        <translation>未儲存任何內容：%1</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>變更</translation>
+    </message>
+    <message>
+        <source>Endpoint</source>
+        <translation>端點</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>詳細資料</translation>
+    </message>
+    <message>
+        <source>Reading the document again...</source>
+        <translation>正在重新讀取文件…</translation>
+    </message>
+    <message>
+        <source>Applying...</source>
+        <translation>正在套用…</translation>
+    </message>
+    <message numerus="yes">
+        <source>The document at %1 has not changed: %n endpoint(s) as stored.</source>
+        <translation>
+            <numerusform>位於 %1 的文件沒有變更：%n 個端點與已儲存的相同。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Read from %1: %2 added, %3 changed, %4 removed, %5 unchanged. Nothing is stored until you apply.</source>
+        <translation>讀取自 %1：新增 %2、變更 %3、移除 %4、未變更 %5。套用前不會儲存任何內容。</translation>
+    </message>
+    <message>
+        <source>+ Added</source>
+        <translation>+ 新增</translation>
+    </message>
+    <message>
+        <source>~ Changed</source>
+        <translation>~ 變更</translation>
+    </message>
+    <message>
+        <source>− Removed</source>
+        <translation>− 移除</translation>
+    </message>
+    <message>
+        <source>changed: %1</source>
+        <translation>已變更：%1</translation>
+    </message>
+    <message>
+        <source>%1 — kept as removed; flows using it fail with a clear error</source>
+        <translation>%1 — 保留為已移除；使用它的工作流程會以明確的錯誤失敗</translation>
+    </message>
+</context>
+<context>
     <name>hm::app::SchemaText</name>
     <message>
         <source>Enter text.</source>
@@ -5718,6 +5927,601 @@
     <message>
         <source>Required.</source>
         <translation>必填。</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::ServiceDetailsPage</name>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>The service</source>
+        <translation>服務</translation>
+    </message>
+    <message>
+        <source>Where the service answers. Its OpenAPI document is looked for at the usual paths under the base URL unless you give its URL.</source>
+        <translation>服務的位址。除非您提供文件網址，否則會在基底網址下的常用路徑尋找其 OpenAPI 文件。</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>名稱(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Display name:</source>
+        <translation>顯示名稱(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>D&amp;escription:</source>
+        <translation>說明(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>&amp;Base URL:</source>
+        <translation>基底網址(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>&amp;Schema URL:</source>
+        <translation>結構描述網址(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>&amp;Credential:</source>
+        <translation>憑證(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>unique; letters, digits, - _ .</source>
+        <translation>不可重複；字母、數字、- _ .</translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <translation>選填</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>無</translation>
+    </message>
+    <message>
+        <source>The credentials could not be read: %1</source>
+        <translation>無法讀取憑證：%1</translation>
+    </message>
+    <message>
+        <source>optional: %1 or an absolute URL</source>
+        <translation>選填：%1 或完整網址</translation>
+    </message>
+    <message>
+        <source>Injected into every call: user name and password, bearer token, API key or OAuth2 credentials.</source>
+        <translation>每次呼叫都會自動帶入：使用者名稱與密碼、Bearer 權杖、API 金鑰或 OAuth2 憑證。</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::ServiceListModel</name>
+    <message>
+        <source>No OpenAPI document: endpoints added by hand</source>
+        <translation>沒有 OpenAPI 文件：端點為手動新增</translation>
+    </message>
+    <message>
+        <source>Document read from %1</source>
+        <translation>文件讀取自 %1</translation>
+    </message>
+    <message>
+        <source>Updated %1</source>
+        <translation>更新於 %1</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>無</translation>
+    </message>
+    <message>
+        <source>Linked</source>
+        <translation>已連結</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>狀態</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名稱</translation>
+    </message>
+    <message>
+        <source>Base URL</source>
+        <translation>基底網址</translation>
+    </message>
+    <message>
+        <source>Endpoints</source>
+        <translation>端點</translation>
+    </message>
+    <message>
+        <source>Credential</source>
+        <translation>憑證</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::ServiceProbePage</name>
+    <message>
+        <source>Method</source>
+        <translation>方法</translation>
+    </message>
+    <message>
+        <source>Path</source>
+        <translation>路徑</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>摘要</translation>
+    </message>
+    <message>
+        <source>Register it without a document; I will add the endpoints by hand</source>
+        <translation>不使用文件直接註冊；我會手動新增端點</translation>
+    </message>
+    <message>
+        <source>Looking for the OpenAPI document...</source>
+        <translation>正在尋找 OpenAPI 文件…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Found a document with %n endpoint(s) to import.</source>
+        <translation>
+            <numerusform>找到文件，可匯入 %n 個端點。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Read from %1
+%2 %3 (OpenAPI %4)</source>
+        <translation>讀取自 %1
+%2 %3（OpenAPI %4）</translation>
+    </message>
+    <message>
+        <source>No document: %1</source>
+        <translation>沒有文件：%1</translation>
+    </message>
+    <message>
+        <source>Go back to correct the base URL or give the schema URL.</source>
+        <translation>請返回修正基底網址，或提供結構描述網址。</translation>
+    </message>
+    <message>
+        <source>Probe</source>
+        <translation>探測</translation>
+    </message>
+    <message>
+        <source>What the server finds at the service, before anything is saved.</source>
+        <translation>伺服器在服務上找到的內容，尚未儲存任何東西。</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::ServiceSchemaTree</name>
+    <message>
+        <source>required</source>
+        <translation>必填</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名稱</translation>
+    </message>
+    <message>
+        <source>In</source>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>類型</translation>
+    </message>
+    <message>
+        <source>Required</source>
+        <translation>必填</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>說明</translation>
+    </message>
+    <message>
+        <source>Select an endpoint to see its schema.</source>
+        <translation>選取端點以檢視其結構描述。</translation>
+    </message>
+    <message>
+        <source>Parameters (%1)</source>
+        <translation>參數（%1）</translation>
+    </message>
+    <message>
+        <source>No parameters</source>
+        <translation>沒有參數</translation>
+    </message>
+    <message>
+        <source>Request body</source>
+        <translation>請求本文</translation>
+    </message>
+    <message>
+        <source>Request body (%1)</source>
+        <translation>請求本文（%1）</translation>
+    </message>
+    <message>
+        <source>No request body</source>
+        <translation>沒有請求本文</translation>
+    </message>
+    <message>
+        <source>Responses</source>
+        <translation>回應</translation>
+    </message>
+    <message>
+        <source>No responses described</source>
+        <translation>未描述任何回應</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::ServiceTestDialog</name>
+    <message>
+        <source>Test call to %1</source>
+        <translation>測試呼叫 %1</translation>
+    </message>
+    <message>
+        <source>&amp;Endpoint:</source>
+        <translation>端點(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>GET the base URL (%1)</source>
+        <translation>GET 基底網址（%1）</translation>
+    </message>
+    <message>
+        <source>Request &amp;body (JSON):</source>
+        <translation>請求本文(&amp;B)（JSON）：</translation>
+    </message>
+    <message>
+        <source>No body is sent while this is empty.</source>
+        <translation>留空時不傳送本文。</translation>
+    </message>
+    <message>
+        <source>&amp;Send</source>
+        <translation>傳送(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>關閉</translation>
+    </message>
+    <message>
+        <source>Header</source>
+        <translation>標頭</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>(choose)</source>
+        <translation>（請選擇）</translation>
+    </message>
+    <message>
+        <source>(not sent)</source>
+        <translation>（不傳送）</translation>
+    </message>
+    <message>
+        <source>required</source>
+        <translation>必填</translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <translation>選填</translation>
+    </message>
+    <message>
+        <source>%1 (%2, %3) *</source>
+        <translation>%1（%2，%3）*</translation>
+    </message>
+    <message>
+        <source>%1 (%2, %3)</source>
+        <translation>%1（%2，%3）</translation>
+    </message>
+    <message>
+        <source>No parameters.</source>
+        <translation>沒有參數。</translation>
+    </message>
+    <message>
+        <source>Parameters (* required):</source>
+        <translation>參數（* 為必填）：</translation>
+    </message>
+    <message>
+        <source>Fill in the required parameters: %1</source>
+        <translation>請填寫必填參數：%1</translation>
+    </message>
+    <message>
+        <source>The body is not JSON (at character %1): %2</source>
+        <translation>本文不是 JSON（第 %1 個字元）：%2</translation>
+    </message>
+    <message>
+        <source>Sending...</source>
+        <translation>正在傳送…</translation>
+    </message>
+    <message>
+        <source>Error %1: %2</source>
+        <translation>錯誤 %1：%2</translation>
+    </message>
+    <message>
+        <source>Nothing sent yet.</source>
+        <translation>尚未傳送。</translation>
+    </message>
+    <message>
+        <source>Error %1: %2 (%3 ms)</source>
+        <translation>錯誤 %1：%2（%3 毫秒）</translation>
+    </message>
+    <message>
+        <source>HTTP %1 in %2 ms — %3 %4</source>
+        <translation>HTTP %1，耗時 %2 毫秒 — %3 %4</translation>
+    </message>
+    <message>
+        <source>(cut off after the first 64 KiB)</source>
+        <translation>（僅顯示前 64 KiB）</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::ServiceWizard</name>
+    <message>
+        <source>New service</source>
+        <translation>新增服務</translation>
+    </message>
+    <message>
+        <source>&amp;Probe &gt;</source>
+        <translation>探測(&amp;P) &gt;</translation>
+    </message>
+    <message>
+        <source>&lt; &amp;Back</source>
+        <translation>&lt; 上一步(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Register</source>
+        <translation>註冊(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Registering...</source>
+        <translation>正在註冊…</translation>
+    </message>
+    <message>
+        <source>The service was not registered: %1</source>
+        <translation>未註冊服務：%1</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::ServicesPage</name>
+    <message>
+        <source>More services could not be read: %1</source>
+        <translation>無法讀取更多服務：%1</translation>
+    </message>
+    <message>
+        <source>Services</source>
+        <translation>服務</translation>
+    </message>
+    <message>
+        <source>External REST services whose endpoints flows can call, imported from their OpenAPI document or added by hand.</source>
+        <translation>外部 REST 服務，工作流程可呼叫其端點；端點從 OpenAPI 文件匯入或手動新增。</translation>
+    </message>
+    <message>
+        <source>Search by name</source>
+        <translation>依名稱搜尋</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>重新整理</translation>
+    </message>
+    <message>
+        <source>Read the list again (%1)</source>
+        <translation>重新讀取清單（%1）</translation>
+    </message>
+    <message>
+        <source>New service...</source>
+        <translation>新增服務…</translation>
+    </message>
+    <message>
+        <source>Refresh schema...</source>
+        <translation>重新整理結構描述…</translation>
+    </message>
+    <message>
+        <source>Test call...</source>
+        <translation>測試呼叫…</translation>
+    </message>
+    <message>
+        <source>Add endpoint...</source>
+        <translation>新增端點…</translation>
+    </message>
+    <message>
+        <source>Delete...</source>
+        <translation>刪除…</translation>
+    </message>
+    <message>
+        <source>Endpoints</source>
+        <translation>端點</translation>
+    </message>
+    <message>
+        <source>Schema</source>
+        <translation>結構描述</translation>
+    </message>
+    <message>
+        <source>Sign in first.</source>
+        <translation>請先登入。</translation>
+    </message>
+    <message>
+        <source>Select a service first.</source>
+        <translation>請先選取服務。</translation>
+    </message>
+    <message>
+        <source>Register a service by its base URL.</source>
+        <translation>以基底網址註冊服務。</translation>
+    </message>
+    <message>
+        <source>Only who registered it (%1) or an administrator can change this service.</source>
+        <translation>只有註冊者（%1）或管理員可以變更此服務。</translation>
+    </message>
+    <message>
+        <source>(deleted user)</source>
+        <translation>（已刪除的使用者）</translation>
+    </message>
+    <message>
+        <source>This service has no OpenAPI document; add its endpoints by hand.</source>
+        <translation>此服務沒有 OpenAPI 文件；請手動新增端點。</translation>
+    </message>
+    <message>
+        <source>Read the OpenAPI document again and compare before storing.</source>
+        <translation>重新讀取 OpenAPI 文件，儲存前先比較差異。</translation>
+    </message>
+    <message>
+        <source>Call one endpoint with parameters and see the answer.</source>
+        <translation>帶參數呼叫一個端點並檢視回應。</translation>
+    </message>
+    <message>
+        <source>Add an endpoint by hand.</source>
+        <translation>手動新增端點。</translation>
+    </message>
+    <message>
+        <source>Delete the service and its endpoints.</source>
+        <translation>刪除服務及其端點。</translation>
+    </message>
+    <message>
+        <source>Sign in to see services.</source>
+        <translation>登入以檢視服務。</translation>
+    </message>
+    <message>
+        <source>Loading services...</source>
+        <translation>正在載入服務…</translation>
+    </message>
+    <message>
+        <source>The services could not be read</source>
+        <translation>無法讀取服務</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>重試</translation>
+    </message>
+    <message>
+        <source>No service matches</source>
+        <translation>沒有符合的服務</translation>
+    </message>
+    <message>
+        <source>No service has &quot;%1&quot; in its name.</source>
+        <translation>沒有名稱包含「%1」的服務。</translation>
+    </message>
+    <message>
+        <source>Clear search</source>
+        <translation>清除搜尋</translation>
+    </message>
+    <message>
+        <source>No services yet</source>
+        <translation>尚無服務</translation>
+    </message>
+    <message>
+        <source>Register a REST service by its base URL: its OpenAPI document is found and its endpoints imported, ready for flows to call with a linked credential.</source>
+        <translation>以基底網址註冊 REST 服務：系統會找到其 OpenAPI 文件並匯入端點，工作流程即可搭配連結的憑證呼叫。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n service(s) shown</source>
+        <translation>
+            <numerusform>顯示 %1 / %n 個服務</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>方法</translation>
+    </message>
+    <message>
+        <source>Path</source>
+        <translation>路徑</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>摘要</translation>
+    </message>
+    <message>
+        <source>No service selected</source>
+        <translation>未選取服務</translation>
+    </message>
+    <message>
+        <source>Select a service to see its endpoints and their schemas.</source>
+        <translation>選取服務以檢視其端點與結構描述。</translation>
+    </message>
+    <message>
+        <source>The service could not be read: %1</source>
+        <translation>無法讀取服務：%1</translation>
+    </message>
+    <message>
+        <source>Reading the endpoints...</source>
+        <translation>正在讀取端點…</translation>
+    </message>
+    <message>
+        <source>%1 — no OpenAPI document, endpoints added by hand</source>
+        <translation>%1 — 沒有 OpenAPI 文件，端點為手動新增</translation>
+    </message>
+    <message>
+        <source>%1 — document %2, read %3</source>
+        <translation>%1 — 文件 %2，讀取於 %3</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>無</translation>
+    </message>
+    <message>
+        <source>linked</source>
+        <translation>已連結</translation>
+    </message>
+    <message>
+        <source>Status: %1 · Credential: %2 · Timeout: %3 ms · Registered by %4</source>
+        <translation>狀態：%1 · 憑證：%2 · 逾時：%3 毫秒 · 註冊者：%4</translation>
+    </message>
+    <message>
+        <source>%1 (by hand)</source>
+        <translation>%1（手動）</translation>
+    </message>
+    <message>
+        <source>Removed — %1</source>
+        <translation>已移除 — %1</translation>
+    </message>
+    <message>
+        <source>No longer in the document since %1; flows using it fail with ENDPOINT_NOT_FOUND.</source>
+        <translation>自 %1 起已不在文件中；使用它的工作流程會以 ENDPOINT_NOT_FOUND 失敗。</translation>
+    </message>
+    <message>
+        <source>Endpoints (%1)</source>
+        <translation>端點（%1）</translation>
+    </message>
+    <message>
+        <source>Endpoints (%1 active, %2 removed)</source>
+        <translation>端點（%1 個啟用，%2 個已移除）</translation>
+    </message>
+    <message>
+        <source>Schema of %1 %2</source>
+        <translation>%1 %2 的結構描述</translation>
+    </message>
+    <message numerus="yes">
+        <source>&quot;%1&quot; was registered with %n endpoint(s).</source>
+        <translation>
+            <numerusform>已註冊「%1」，含 %n 個端點。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Schema of &quot;%1&quot; refreshed: %2 added, %3 changed, %4 removed.</source>
+        <translation>已重新整理「%1」的結構描述：新增 %2、變更 %3、移除 %4。</translation>
+    </message>
+    <message>
+        <source>Endpoint %1 %2 added.</source>
+        <translation>已新增端點 %1 %2。</translation>
+    </message>
+    <message>
+        <source>Delete service</source>
+        <translation>刪除服務</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete &quot;%1&quot; and its %n endpoint(s)? Flows calling it stop working. This cannot be undone.</source>
+        <translation>
+            <numerusform>要刪除「%1」及其 %n 個端點嗎？呼叫它的工作流程將無法運作。此動作無法復原。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The service was not deleted: %1</source>
+        <translation>未刪除服務：%1</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; was deleted.</source>
+        <translation>已刪除「%1」。</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,353 @@
+#include "services/ServiceWizard.h"
+
+#include "admin/AdminText.h"
+#include "client/ApiClient.h"
+#include "client/CredentialsApi.h"
+#include "credentials/CredentialText.h"
+#include "services/ServiceText.h"
+
+#include <QAbstractButton>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QEvent>
+#include <QFormLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLocale>
+#include <QRegularExpression>
+#include <QRegularExpressionValidator>
+#include <QStyle>
+#include <QTreeWidget>
+#include <QUrl>
+#include <QVBoxLayout>
+
+namespace hm::app {
+
+namespace {
+
+bool svcWizardIsHttpUrl(const QString &text)
+{
+    const QUrl url(text.trimmed(), QUrl::StrictMode);
+    return url.isValid() && !url.host().isEmpty() &&
+           (url.scheme() == QLatin1String("http") || url.scheme() == QLatin1String("https"));
+}
+
+void svcWizardSetTone(QLabel *label, const QString &tone)
+{
+    label->setProperty("tone", tone);
+    label->style()->unpolish(label);
+    label->style()->polish(label);
+}
+
+} // namespace
+
+ServiceDetailsPage::ServiceDetailsPage(ServiceWizard *wizard) : QWizardPage(wizard)
+{
+    setObjectName(QStringLiteral("services.wizard.details"));
+    auto *form = new QFormLayout(this);
+    form->setFieldGrowthPolicy(QFormLayout::ExpandingFieldsGrow);
+    name = new QLineEdit(this);
+    name->setObjectName(QStringLiteral("services.wizard.name"));
+    name->setValidator(new QRegularExpressionValidator(
+        QRegularExpression(QStringLiteral("[A-Za-z0-9_.-]{0,100}")), name));
+    displayName = new QLineEdit(this);
+    displayName->setObjectName(QStringLiteral("services.wizard.displayName"));
+    description = new QLineEdit(this);
+    description->setObjectName(QStringLiteral("services.wizard.description"));
+    baseUrl = new QLineEdit(this);
+    baseUrl->setObjectName(QStringLiteral("services.wizard.baseUrl"));
+    schemaUrl = new QLineEdit(this);
+    schemaUrl->setObjectName(QStringLiteral("services.wizard.schemaUrl"));
+    credential = new QComboBox(this);
+    credential->setObjectName(QStringLiteral("services.wizard.credential"));
+    credential->addItem(QString(), QString());
+    credential->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
+    m_credentialState = new QLabel(this);
+    m_credentialState->setObjectName(QStringLiteral("services.wizard.credentialState"));
+    m_credentialState->setProperty("hmStyle", QStringLiteral("muted"));
+    m_nameLabel = new QLabel(this);
+    m_displayNameLabel = new QLabel(this);
+    m_descriptionLabel = new QLabel(this);
+    m_baseUrlLabel = new QLabel(this);
+    m_schemaUrlLabel = new QLabel(this);
+    m_credentialLabel = new QLabel(this);
+    form->addRow(m_nameLabel, name);
+    form->addRow(m_displayNameLabel, displayName);
+    form->addRow(m_descriptionLabel, description);
+    form->addRow(m_baseUrlLabel, baseUrl);
+    form->addRow(m_schemaUrlLabel, schemaUrl);
+    form->addRow(m_credentialLabel, credential);
+    form->addRow(QString(), m_credentialState);
+    for (QLineEdit *edit : {name, baseUrl})
+        connect(edit, &QLineEdit::textChanged, this, &QWizardPage::completeChanged);
+    // The display name follows the name until typed.
+    connect(name, &QLineEdit::textEdited, this, [this](const QString &text) {
+        if (displayName->property("hmFollows").toBool() || displayName->text().isEmpty()) {
+            displayName->setText(text);
+            displayName->setProperty("hmFollows", true);
+        }
+    });
+    connect(displayName, &QLineEdit::textEdited, this,
+            [this] { displayName->setProperty("hmFollows", false); });
+}
+
+bool ServiceDetailsPage::isComplete() const
+{
+    return !name->text().trimmed().isEmpty() && svcWizardIsHttpUrl(baseUrl->text());
+}
+
+void ServiceDetailsPage::loadCredentials(client::ApiClient *client)
+{
+    if (!client)
+        return;
+    client::CredentialFilter filter;
+    filter.page = {1, 100};
+    client::CredentialsApi(*client).list(
+        filter, [this, guard = QPointer<ServiceDetailsPage>(this)](
+                    Result<client::Page<client::CredentialInfo>> r) {
+            if (!guard)
+                return;
+            if (!r) {
+                m_credentialError = AdminText::error(r.error());
+                retranslateUi();
+                return;
+            }
+            // Only the types that can sign a call in (docs/services.md).
+            for (const client::CredentialInfo &c : r->items) {
+                if (c.type == QLatin1String("http_basic") ||
+                    c.type == QLatin1String("http_bearer") || c.type == QLatin1String("api_key") ||
+                    c.type == QLatin1String("oauth2"))
+                    credential->addItem(tr("%1 (%2)").arg(c.name, CredentialText::type(c.type)),
+                                        c.id);
+            }
+            retranslateUi();
+        });
+}
+
+void ServiceDetailsPage::retranslateUi()
+{
+    setTitle(tr("The service"));
+    setSubTitle(tr("Where the service answers. Its OpenAPI document is looked for at the usual "
+                   "paths under the base URL unless you give its URL."));
+    m_nameLabel->setText(tr("&Name:"));
+    m_nameLabel->setBuddy(name);
+    m_displayNameLabel->setText(tr("&Display name:"));
+    m_displayNameLabel->setBuddy(displayName);
+    m_descriptionLabel->setText(tr("D&escription:"));
+    m_descriptionLabel->setBuddy(description);
+    m_baseUrlLabel->setText(tr("&Base URL:"));
+    m_baseUrlLabel->setBuddy(baseUrl);
+    m_schemaUrlLabel->setText(tr("&Schema URL:"));
+    m_schemaUrlLabel->setBuddy(schemaUrl);
+    m_credentialLabel->setText(tr("&Credential:"));
+    m_credentialLabel->setBuddy(credential);
+    name->setPlaceholderText(tr("unique; letters, digits, - _ ."));
+    baseUrl->setPlaceholderText(QStringLiteral("https://api.example.com/v1"));
+    schemaUrl->setPlaceholderText(
+        tr("optional: %1 or an absolute URL").arg(QStringLiteral("/openapi.json")));
+    description->setPlaceholderText(tr("optional"));
+    credential->setItemText(0, tr("None"));
+    if (!m_credentialError.isEmpty())
+        m_credentialState->setText(
+            tr("The credentials could not be read: %1").arg(m_credentialError));
+    else
+        m_credentialState->setText(
+            tr("Injected into every call: user name and password, bearer token, API key or "
+               "OAuth2 credentials."));
+}
+
+ServiceProbePage::ServiceProbePage(ServiceWizard *wizard) : QWizardPage(wizard), m_wizard(wizard)
+{
+    setObjectName(QStringLiteral("services.wizard.probe"));
+    auto *layout = new QVBoxLayout(this);
+    state = new QLabel(this);
+    state->setObjectName(QStringLiteral("services.wizard.probeState"));
+    state->setWordWrap(true);
+    state->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    layout->addWidget(state);
+    source = new QLabel(this);
+    source->setObjectName(QStringLiteral("services.wizard.source"));
+    source->setWordWrap(true);
+    source->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    source->setProperty("hmStyle", QStringLiteral("muted"));
+    layout->addWidget(source);
+    endpoints = new QTreeWidget(this);
+    endpoints->setObjectName(QStringLiteral("services.wizard.endpoints"));
+    endpoints->setRootIsDecorated(false);
+    endpoints->setUniformRowHeights(true);
+    endpoints->setAlternatingRowColors(true);
+    endpoints->setColumnCount(3);
+    endpoints->header()->setStretchLastSection(true);
+    layout->addWidget(endpoints, 1);
+    manual = new QCheckBox(this);
+    manual->setObjectName(QStringLiteral("services.wizard.manual"));
+    manual->hide();
+    connect(manual, &QCheckBox::toggled, this, &QWizardPage::completeChanged);
+    layout->addWidget(manual);
+}
+
+void ServiceProbePage::initializePage()
+{
+    probe();
+}
+
+void ServiceProbePage::cleanupPage()
+{
+    ++m_generation;
+    m_probing = false;
+}
+
+bool ServiceProbePage::withoutDocument() const
+{
+    return !m_preview && m_error.has_value() && manual->isChecked();
+}
+
+bool ServiceProbePage::isComplete() const
+{
+    if (m_probing || m_wizard->isSaving())
+        return false;
+    return m_preview.has_value() || (manual->isChecked() && m_error.has_value());
+}
+
+void ServiceProbePage::probe()
+{
+    client::ApiClient *client = m_wizard->client();
+    if (!client)
+        return;
+    const quint64 generation = ++m_generation;
+    m_probing = true;
+    m_preview.reset();
+    m_error.reset();
+    manual->setChecked(false);
+    showPreview();
+    const ServiceDetailsPage *details = m_wizard->detailsPage();
+    client::ServicesApi(*client).preview(
+        details->baseUrl->text().trimmed(), details->schemaUrl->text().trimmed(),
+        [this, generation,
+         guard = QPointer<ServiceProbePage>(this)](Result<client::ServicePreview> r) {
+            if (!guard || generation != m_generation)
+                return;
+            m_probing = false;
+            if (r)
+                m_preview = *r;
+            else
+                m_error = r.error();
+            showPreview();
+        });
+}
+
+void ServiceProbePage::showSaveError(const QString &text)
+{
+    state->setText(text);
+    svcWizardSetTone(state, QStringLiteral("bad"));
+    emit completeChanged();
+}
+
+void ServiceProbePage::showPreview()
+{
+    endpoints->clear();
+    endpoints->setHeaderLabels({tr("Method"), tr("Path"), tr("Summary")});
+    manual->setText(tr("Register it without a document; I will add the endpoints by hand"));
+    manual->setVisible(m_error.has_value());
+    endpoints->setVisible(!m_error.has_value());
+    if (m_probing) {
+        state->setText(tr("Looking for the OpenAPI document..."));
+        svcWizardSetTone(state, QString());
+        source->clear();
+    } else if (m_preview) {
+        state->setText(
+            tr("Found a document with %n endpoint(s) to import.", "", m_preview->endpointCount));
+        svcWizardSetTone(state, QStringLiteral("good"));
+        const QString title = m_preview->schema.value(QStringLiteral("title")).toString();
+        const QString version = m_preview->schema.value(QStringLiteral("version")).toString();
+        const QString spec = m_preview->schema.value(QStringLiteral("specVersion")).toString();
+        source->setText(tr("Read from %1\n%2 %3 (OpenAPI %4)")
+                            .arg(m_preview->schemaSource, title, version, spec));
+        for (const client::ServiceEndpoint &e : std::as_const(m_preview->endpoints))
+            new QTreeWidgetItem(endpoints,
+                                {e.method, e.path, e.summary.isEmpty() ? e.name : e.summary});
+        for (int column = 0; column < 2; ++column)
+            endpoints->resizeColumnToContents(column);
+    } else if (m_error) {
+        state->setText(tr("No document: %1").arg(ServiceText::error(*m_error, m_wizard->role())));
+        svcWizardSetTone(state, QStringLiteral("bad"));
+        source->setText(tr("Go back to correct the base URL or give the schema URL."));
+    }
+    emit completeChanged();
+}
+
+void ServiceProbePage::retranslateUi()
+{
+    setTitle(tr("Probe"));
+    setSubTitle(tr("What the server finds at the service, before anything is saved."));
+    if (m_probing || m_preview || m_error)
+        showPreview();
+}
+
+ServiceWizard::ServiceWizard(client::ApiClient *client, const QString &role, QWidget *parent)
+    : QWizard(parent), m_client(client), m_role(role)
+{
+    setObjectName(QStringLiteral("services.wizard"));
+    setWizardStyle(QWizard::ClassicStyle);
+    setOption(QWizard::NoBackButtonOnStartPage);
+    m_details = new ServiceDetailsPage(this);
+    m_probe = new ServiceProbePage(this);
+    addPage(m_details);
+    addPage(m_probe);
+    m_details->loadCredentials(client);
+    resize(720, 520);
+    retranslateUi();
+}
+
+void ServiceWizard::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslateUi();
+    QWizard::changeEvent(event);
+}
+
+void ServiceWizard::retranslateUi()
+{
+    setWindowTitle(tr("New service"));
+    setButtonText(QWizard::NextButton, tr("&Probe >"));
+    setButtonText(QWizard::BackButton, tr("< &Back"));
+    setButtonText(QWizard::FinishButton, tr("&Register"));
+    setButtonText(QWizard::CancelButton, tr("Cancel"));
+    m_details->retranslateUi();
+    m_probe->retranslateUi();
+}
+
+void ServiceWizard::accept()
+{
+    if (!m_client || m_saving || !m_probe->isComplete())
+        return;
+    const ServiceDetailsPage *d = m_details;
+    client::NewService service;
+    service.name = d->name->text().trimmed();
+    service.displayName = d->displayName->text().trimmed();
+    service.description = d->description->text().trimmed();
+    service.baseUrl = d->baseUrl->text().trimmed();
+    service.schemaUrl = d->schemaUrl->text().trimmed();
+    service.credentialId = d->credential->currentData().toString();
+    if (m_probe->withoutDocument())
+        service.endpoints = QJsonArray();
+    m_saving = true;
+    m_probe->showSaveError(tr("Registering..."));
+    svcWizardSetTone(m_probe->state, QString());
+    client::ServicesApi(*m_client).create(
+        service, [this, guard = QPointer<ServiceWizard>(this)](Result<client::ServiceInfo> r) {
+            if (!guard)
+                return;
+            m_saving = false;
+            if (!r) {
+                m_probe->showSaveError(tr("The service was not registered: %1")
+                                           .arg(ServiceText::error(r.error(), m_role)));
+                return;
+            }
+            m_service = *r;
+            QWizard::accept();
+        });
+}
+
+} // namespace hm::app

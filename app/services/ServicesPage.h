@@ -1,0 +1,115 @@
+#pragma once
+
+#include "client/ApiTypes.h"
+#include "client/ServicesApi.h"
+
+#include <QPointer>
+#include <QWidget>
+
+class QLabel;
+class QLineEdit;
+class QPushButton;
+class QStackedWidget;
+class QTableView;
+class QTimer;
+class QTreeWidget;
+
+namespace hm::client {
+class ApiClient;
+}
+
+namespace hm::app {
+
+class ServiceListModel;
+class ServiceSchemaTree;
+
+// The Services section (issue 13, item 6; seed 003 §7.4, §15): the lazy
+// list of external services (status, name, base URL, endpoint count, linked
+// credential; search by name), New (ServiceWizard: details, probe through
+// the preview route, register), Refresh schema (SchemaRefreshDialog: the
+// dry run's diff, Apply), Test (ServiceTestDialog), Add endpoint
+// (EndpointDialog, for services without a document) and Delete (confirmed).
+// The selected service's endpoints (removed ones greyed and marked) with
+// the schema viewer of the selected endpoint. Viewers look only; changing
+// someone else's service is for administrators, and the buttons say why.
+class ServicesPage final : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit ServicesPage(QWidget *parent = nullptr);
+    ~ServicesPage() override;
+
+    void setSession(client::ApiClient *client, const client::UserInfo &user);
+    ServiceListModel *model() const { return m_model; }
+    QTableView *view() const { return m_view; }
+    QTreeWidget *endpointList() const { return m_endpoints; }
+    ServiceSchemaTree *schemaTree() const { return m_schema; }
+    QString stateText() const;
+    // The selected service as last read with its endpoints (null while
+    // none is selected or it is being read).
+    const client::ServiceInfo *detail() const;
+    bool select(const QString &id);
+    bool selectEndpoint(const QString &method, const QString &path);
+
+public slots:
+    void reload();
+    void createService();
+    void refreshSchema();
+    void testService();
+    void addEndpoint();
+    void deleteSelected();
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    void retranslateUi();
+    void updateActions();
+    void showState();
+    void loadDetail();
+    void showDetail();
+    void showEndpoint();
+    void loadCredentialNames();
+    const client::ServiceInfo *selected() const;
+    bool mayChange(const client::ServiceInfo &service) const;
+    bool isAdmin() const;
+    bool isViewer() const;
+    void failed(const QString &what, const hm::Error &error);
+
+    QPointer<client::ApiClient> m_client;
+    client::UserInfo m_me;
+    ServiceListModel *m_model = nullptr;
+    QLabel *m_title = nullptr;
+    QLabel *m_subtitle = nullptr;
+    QLineEdit *m_search = nullptr;
+    QTimer *m_searchDelay = nullptr;
+    QPushButton *m_reload = nullptr;
+    QPushButton *m_create = nullptr;
+    QPushButton *m_refreshSchema = nullptr;
+    QPushButton *m_test = nullptr;
+    QPushButton *m_addEndpoint = nullptr;
+    QPushButton *m_delete = nullptr;
+    QStackedWidget *m_content = nullptr;
+    QWidget *m_listPanel = nullptr;
+    QTableView *m_view = nullptr;
+    QWidget *m_emptyPanel = nullptr;
+    QLabel *m_emptyTitle = nullptr;
+    QLabel *m_emptyText = nullptr;
+    QPushButton *m_emptyAction = nullptr;
+    QLabel *m_detailTitle = nullptr;
+    QLabel *m_detailInfo = nullptr;
+    QLabel *m_endpointsTitle = nullptr;
+    QTreeWidget *m_endpoints = nullptr;
+    QLabel *m_schemaTitle = nullptr;
+    ServiceSchemaTree *m_schema = nullptr;
+    QLabel *m_state = nullptr;
+    QString m_message;
+    QString m_notice; // the last action's outcome (good)
+    std::optional<client::ServiceInfo> m_detail;
+    QString m_detailError;
+    quint64 m_detailGeneration = 0;
+    QHash<QString, QString> m_credentialNames;
+};
+
+} // namespace hm::app
