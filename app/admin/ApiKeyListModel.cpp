@@ -15,10 +15,7 @@ ApiKeyListModel::ApiKeyListModel(QObject *parent)
 
 void ApiKeyListModel::requestPage(client::ApiClient &client, int, int, PageCallback done)
 {
-    client::AccountApi(client).apiKeys(
-        [done = std::move(done)](Result<QList<client::ApiKeyInfo>> r) {
-            done(wholePage(std::move(r)));
-        });
+    client::AccountApi(client).apiKeys(asWholePage(std::move(done)));
 }
 
 void ApiKeyListModel::applyEvent(const QString &type, const QJsonObject &data)

@@ -13,10 +13,7 @@ ComponentListModel::ComponentListModel(QObject *parent)
 
 void ComponentListModel::requestPage(client::ApiClient &client, int, int, PageCallback done)
 {
-    client::ComponentsApi(client).list(
-        [done = std::move(done)](Result<QList<client::ComponentInfo>> r) {
-            done(wholePage(std::move(r)));
-        });
+    client::ComponentsApi(client).list(asWholePage(std::move(done)));
 }
 
 QString ComponentListModel::idOf(const client::ComponentInfo &component) const

@@ -11,7 +11,10 @@ RemoteListModel::RemoteListModel(int columns, Options options, QObject *parent)
 void RemoteListModel::setClient(client::ApiClient *client)
 {
     m_client = client;
-    reset();
+    if (m_client && m_options.reloadOnNewClient)
+        reload();
+    else
+        reset();
 }
 
 client::ApiClient *RemoteListModel::client() const
@@ -26,18 +29,23 @@ void RemoteListModel::setPageSize(int size)
 
 void RemoteListModel::reset()
 {
+    startOver(State::Idle);
+}
+
+void RemoteListModel::startOver(State state)
+{
     ++m_generation;
-    const bool changed = m_state != State::Idle;
+    const bool changed = m_state != state;
     beginResetModel();
     clearRows();
     m_total = 0;
     m_nextPage = 1;
     m_hasNext = false;
     m_fetching = false;
-    m_state = State::Idle;
+    m_state = state;
     endResetModel();
     // A view may have asked for a lazy first page on the reset (Loading).
-    if (changed && m_state == State::Idle)
+    if (changed && m_state == state)
         emit stateChanged(m_state);
 }
 
@@ -47,12 +55,12 @@ void RemoteListModel::reload()
         return;
     if (m_options.keepRowsWhileReloading) {
         ++m_generation; // what is on its way is for the rows as they were
+        setState(State::Loading);
     } else {
-        reset();
-        if (m_fetching)
-            return; // a view asked for the first page on the reset
+        // Loading before the reset: whoever looks at the empty model on
+        // modelReset must not take it for an empty answer.
+        startOver(State::Loading);
     }
-    setState(State::Loading);
     requestPage(1);
 }
 
@@ -69,10 +77,12 @@ void RemoteListModel::pageReceived(int page, qint64 total, bool hasNext)
     m_total = total;
     m_hasNext = hasNext;
     m_nextPage = page + 1;
+    m_fetching = false;
 }
 
 void RemoteListModel::pageFailed(const hm::Error &error)
 {
+    m_fetching = false;
     m_error = error;
     if (m_state == State::Loading || rowCount() == 0)
         setState(State::Failed);

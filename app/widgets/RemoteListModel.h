@@ -28,16 +28,18 @@ class RemoteListModel : public QAbstractTableModel
 public:
     enum class State
     {
-        Idle,    // nothing asked (no client, or reset())
-        Loading, // the first page is on its way
-        Ready,   // rows (maybe none) are shown
-        Failed   // the first page failed: lastError()
+        Idle,           // nothing asked (no client, or reset())
+        Loading,        // the first page is on its way
+        Ready,          // rows (maybe none) are shown
+        Failed,         // the first page failed: lastError()
+        Error = Failed, // as the operations lists name it
     };
     Q_ENUM(State)
     static constexpr int kDefaultPageSize = 50;
 
     // The client to ask (another server, a new session): drops the rows and
-    // asks nothing until reload() (or, for a lazy first page, the view).
+    // asks nothing until reload() (or, for a lazy first page, the view;
+    // with reloadOnNewClient, the first page at once).
     void setClient(client::ApiClient *client);
     client::ApiClient *client() const;
     // Rows a page asks for, from 1 to 100.
@@ -76,6 +78,8 @@ protected:
         bool lazyFirstPage = false;
         // reload() keeps the rows shown until the answer replaces them.
         bool keepRowsWhileReloading = false;
+        // setClient() with a client asks for the first page.
+        bool reloadOnNewClient = false;
     };
 
     RemoteListModel(int columns, Options options, QObject *parent);
@@ -88,14 +92,15 @@ protected:
     virtual void fetchPage(client::ApiClient &client, int page, int size, quint64 generation) = 0;
     virtual void clearRows() = 0;
     bool isCurrent(quint64 generation) const { return generation == m_generation; }
-    // The answer for the current generation came: no fetch in flight.
-    void pageAnswered() { m_fetching = false; }
-    // Where the next page starts, said before the rows go in: a view asks
-    // for more as soon as it sees them.
+    // The answer for the current generation came, its rows are in (until
+    // then the fetch counts as in flight: a view that asks for more as soon
+    // as it sees the rows asks nothing twice): where the next page starts.
     void pageReceived(int page, qint64 total, bool hasNext);
     void pageFailed(const hm::Error &error);
 
 private:
+    // Drops the rows; `state` is the state the reset leaves.
+    void startOver(State state);
     void requestPage(int page);
 
     const int m_columns;
@@ -157,29 +162,34 @@ protected:
     virtual QString idOf(const T &item) const = 0;
     virtual QVariant cellData(const T &item, int column, int role) const = 0;
 
-    // An answer with every row (a route that does not page) as one page.
-    static Result<client::Page<T>> wholePage(Result<QList<T>> list)
+    // For a route that does not page: its answer, every row, as one page.
+    static std::function<void(Result<QList<T>>)> asWholePage(PageCallback done)
     {
-        if (!list)
-            return list.error();
-        client::Page<T> page;
-        page.items = *std::move(list);
-        page.size = int(page.items.size());
-        page.total = page.items.size();
-        page.pages = 1;
-        return page;
+        return [done = std::move(done)](Result<QList<T>> list) {
+            if (!list)
+                return done(list.error());
+            client::Page<T> page;
+            page.items = *std::move(list);
+            page.size = int(page.items.size());
+            page.total = page.items.size();
+            page.pages = 1;
+            done(std::move(page));
+        };
     }
 
     const QList<T> &items() const { return m_rows; }
 
-    // A row that comes (a live update): the total counts it.
-    void insertItem(int row, const T &item)
+    // Rows that come (a live update) at `row`: the total counts them.
+    void insertItems(int row, const QList<T> &items)
     {
-        beginInsertRows({}, row, row);
-        m_rows.insert(row, item);
+        if (items.isEmpty())
+            return;
+        beginInsertRows({}, row, row + int(items.size()) - 1);
+        m_rows = m_rows.mid(0, row) + items + m_rows.mid(row);
         endInsertRows();
-        adjustTotal(1);
+        adjustTotal(items.size());
     }
+    void insertItem(int row, const T &item) { insertItems(row, {item}); }
     void replaceItem(int row, const T &item)
     {
         m_rows[row] = item;
@@ -208,12 +218,10 @@ private:
 
     void receive(Result<client::Page<T>> r)
     {
-        pageAnswered();
         if (!r) {
             pageFailed(r.error());
             return;
         }
-        pageReceived(r->page, r->total, !options().wholeList && r->hasNext);
         if (options().wholeList && !m_rows.isEmpty()) {
             // Rows changed meanwhile (a live update): the answer wins.
             beginResetModel();
@@ -231,6 +239,7 @@ private:
                 endInsertRows();
             }
         }
+        pageReceived(r->page, r->total, !options().wholeList && r->hasNext);
         setState(State::Ready);
     }
 

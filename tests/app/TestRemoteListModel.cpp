@@ -4,8 +4,8 @@
 // id, fetchMore while a page is on its way, and the whole-list variant
 // (one answer, lazy first fetch, rows kept while reloading). The model runs
 // under QAbstractItemModelTester throughout; the tester calls fetchMore()
-// on every change, like an eager view, so it asks for the next page as soon
-// as a page's rows go in.
+// on every change, like an eager view (while a page's rows go in, the page
+// still counts as on its way: nothing is asked twice).
 //
 // This is a unit test of the model's paging logic, so the pages come from
 // a small page source in this file (TestPages keeps each request and the
@@ -51,6 +51,8 @@ public:
         return {.wholeList = true, .lazyFirstPage = true, .keepRowsWhileReloading = true};
     }
 
+    static Options askingOnClient() { return {.reloadOnNewClient = true}; }
+
     explicit TestPages(Options options = paged()) : RemoteList(2, options, nullptr) {}
 
     using RemoteList::insertItem;
@@ -93,6 +95,18 @@ protected:
             return {};
         return column == 0 ? item.id : item.name;
     }
+};
+
+// A paged list (pages of two) with a client, under the tester.
+struct TestedPages
+{
+    explicit TestedPages(hm::client::ApiClient *client)
+    {
+        model.setPageSize(2);
+        model.setClient(client);
+    }
+    TestPages model;
+    QAbstractItemModelTester tester{&model, QAbstractItemModelTester::FailureReportingMode::QtTest};
 };
 
 } // namespace
@@ -138,11 +152,11 @@ private slots:
         QCOMPARE(model.rowCount(), 4);
         QCOMPARE(model.nameAt(2), QStringLiteral("Item 2"));
         QCOMPARE(model.nameAt(3), QStringLiteral("Item 3"));
-        // The tester saw the rows and asked for the page after them.
-        QCOMPARE(model.requests.size(), 3);
-        QCOMPARE(model.requests[2].page, 3);
+        // The tester saw the rows go in and asked nothing meanwhile.
+        QCOMPARE(model.requests.size(), 2);
         model.fetchMore({});
         QCOMPARE(model.requests.size(), 3);
+        QCOMPARE(model.requests[2].page, 3);
         model.answer(2, 4, 4, 5);
         QCOMPARE(model.rowCount(), 5);
         QVERIFY(!model.canFetchMore({})); // the end
@@ -155,11 +169,8 @@ private slots:
 
     void fetchMoreWhileAPageIsOnItsWayDoesNothing()
     {
-        TestPages model;
-        QAbstractItemModelTester tester(&model,
-                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
-        model.setPageSize(2);
-        model.setClient(&m_client);
+        TestedPages pages(&m_client);
+        TestPages &model = pages.model;
         model.reload();
         QVERIFY(model.isFetching());
         QVERIFY(!model.canFetchMore({})); // the first page is on its way
@@ -177,6 +188,9 @@ private slots:
         // The tester asks on every change it sees, the model once a page.
         model.answer(1, 2, 3, 6);
         QCOMPARE(model.rowCount(), 4);
+        QCOMPARE(model.requests.size(), 2);
+        QVERIFY(!model.isFetching());
+        model.fetchMore({});
         QCOMPARE(model.requests.size(), 3);
         QCOMPARE(model.requests[2].page, 3);
         QVERIFY(model.isFetching());
@@ -191,11 +205,8 @@ private slots:
 
     void staleAnswerAfterAResetIsDropped()
     {
-        TestPages model;
-        QAbstractItemModelTester tester(&model,
-                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
-        model.setPageSize(2);
-        model.setClient(&m_client);
+        TestedPages pages(&m_client);
+        TestPages &model = pages.model;
         model.reload();
         model.reload(); // a new search: the first answer is for the old one
         QCOMPARE(model.requests.size(), 2);
@@ -227,13 +238,10 @@ private slots:
 
     void errorThenRetry()
     {
-        TestPages model;
-        QAbstractItemModelTester tester(&model,
-                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        TestedPages pages(&m_client);
+        TestPages &model = pages.model;
         QSignalSpy states(&model, &RemoteListModel::stateChanged);
         QSignalSpy failed(&model, &RemoteListModel::fetchFailed);
-        model.setPageSize(2);
-        model.setClient(&m_client);
         model.reload();
         model.fail(0);
         QCOMPARE(model.state(), RemoteListModel::State::Failed);
@@ -269,11 +277,8 @@ private slots:
 
     void liveChangesById()
     {
-        TestPages model;
-        QAbstractItemModelTester tester(&model,
-                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
-        model.setPageSize(2);
-        model.setClient(&m_client);
+        TestedPages pages(&m_client);
+        TestPages &model = pages.model;
         model.reload();
         model.answer(0, 1, 2, 4);
         QCOMPARE(model.totalCount(), 4);
@@ -366,6 +371,37 @@ private slots:
                  RemoteListModel::State::Loading);
         model.answer(4, 0, 1, 2);
         QCOMPARE(model.rowCount(), 2);
+    }
+
+    void newClientAsksAtOnce()
+    {
+        // The audit and log lists start over with each client.
+        TestPages model(TestPages::askingOnClient());
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QSignalSpy states(&model, &RemoteListModel::stateChanged);
+        model.setClient(&m_client);
+        QCOMPARE(model.state(), RemoteListModel::State::Loading);
+        QCOMPARE(model.requests.size(), 1);
+        model.answer(0, 0, 1, 2);
+        QCOMPARE(model.rowCount(), 2);
+        QCOMPARE(model.state(), RemoteListModel::State::Ready);
+
+        // Signed out: nothing shown, nothing asked. A new client: Loading
+        // at once, without an Idle in between.
+        model.setClient(nullptr);
+        QCOMPARE(model.state(), RemoteListModel::State::Idle);
+        QCOMPARE(model.rowCount(), 0);
+        model.setClient(&m_client);
+        model.setClient(&m_client);
+        QCOMPARE(model.requests.size(), 3);
+        QCOMPARE(states.size(), 4); // Loading, Ready, Idle, Loading
+        QCOMPARE(states.last().at(0).value<RemoteListModel::State>(),
+                 RemoteListModel::State::Loading);
+        model.answer(1, 0, 0, 1); // for the client set before the last
+        QCOMPARE(model.rowCount(), 0);
+        model.answer(2, 0, 0, 1);
+        QCOMPARE(model.rowCount(), 1);
     }
 };
 
