@@ -9,63 +9,26 @@
 
 namespace hm::app {
 
-ApiKeyListModel::ApiKeyListModel(QObject *parent) : QAbstractTableModel(parent) {}
+ApiKeyListModel::ApiKeyListModel(QObject *parent)
+    : RemoteList(ColumnCount, {.wholeList = true, .keepRowsWhileReloading = true}, parent)
+{}
 
-void ApiKeyListModel::setClient(client::ApiClient *client)
+void ApiKeyListModel::requestPage(client::ApiClient &client, int, int, PageCallback done)
 {
-    m_client = client;
-    ++m_generation;
-    beginResetModel();
-    m_keys.clear();
-    endResetModel();
-    setState(State::Idle);
-}
-
-void ApiKeyListModel::reload()
-{
-    if (!m_client)
-        return;
-    const quint64 generation = ++m_generation;
-    setState(State::Loading);
-    client::AccountApi(*m_client).apiKeys(
-        [this, generation,
-         guard = QPointer<ApiKeyListModel>(this)](Result<QList<client::ApiKeyInfo>> r) {
-            if (!guard || generation != m_generation)
-                return;
-            if (!r) {
-                m_error = r.error();
-                setState(State::Failed);
-                return;
-            }
-            beginResetModel();
-            m_keys = *r;
-            endResetModel();
-            setState(State::Ready);
-        });
-}
-
-void ApiKeyListModel::setState(State state)
-{
-    if (m_state == state && state != State::Failed)
-        return;
-    m_state = state;
-    emit stateChanged(state);
+    client::AccountApi(client).apiKeys(asWholePage(std::move(done)));
 }
 
 void ApiKeyListModel::applyEvent(const QString &type, const QJsonObject &data)
 {
-    if (m_state != State::Ready)
+    if (state() != State::Ready)
         return;
     const QString id = data.value(QStringLiteral("key_id")).toString();
     if (id.isEmpty())
         return;
     const int row = rowOf(id);
     if (type == QLatin1String("api_key_revoked")) {
-        if (row >= 0) {
-            beginRemoveRows({}, row, row);
-            m_keys.removeAt(row);
-            endRemoveRows();
-        }
+        if (row >= 0)
+            removeItem(row);
         return;
     }
     if (type != QLatin1String("api_key_created") || row >= 0)
@@ -74,47 +37,17 @@ void ApiKeyListModel::applyEvent(const QString &type, const QJsonObject &data)
         client::json::apiKey(data.value(QStringLiteral("key")).toObject());
     if (key.id != id)
         return;
-    const int at = int(m_keys.size());
-    beginInsertRows({}, at, at);
-    m_keys.append(key);
-    endInsertRows();
+    insertItem(rowCount(), key);
 }
 
-const client::ApiKeyInfo *ApiKeyListModel::key(int row) const
+QVariant ApiKeyListModel::cellData(const client::ApiKeyInfo &k, int column, int role) const
 {
-    return row >= 0 && row < m_keys.size() ? &m_keys[row] : nullptr;
-}
-
-int ApiKeyListModel::rowOf(const QString &id) const
-{
-    for (int row = 0; row < m_keys.size(); ++row) {
-        if (m_keys[row].id == id)
-            return row;
-    }
-    return -1;
-}
-
-int ApiKeyListModel::rowCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : int(m_keys.size());
-}
-
-int ApiKeyListModel::columnCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : ColumnCount;
-}
-
-QVariant ApiKeyListModel::data(const QModelIndex &index, int role) const
-{
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
-        return {};
-    const client::ApiKeyInfo &k = m_keys[index.row()];
     if (role == KeyIdRole)
         return k.id;
     if (role != Qt::DisplayRole && role != Qt::ToolTipRole)
         return {};
     const QString any = tr("any");
-    switch (index.column()) {
+    switch (column) {
     case NameColumn:
         return role == Qt::ToolTipRole && !k.description.isEmpty() ? k.description : k.name;
     case PrefixColumn:

@@ -7,13 +7,7 @@
 
 namespace hm::app {
 
-UserListModel::UserListModel(QObject *parent) : QAbstractTableModel(parent) {}
-
-void UserListModel::setClient(client::ApiClient *client)
-{
-    m_client = client;
-    reset();
-}
+UserListModel::UserListModel(QObject *parent) : RemoteList(ColumnCount, {}, parent) {}
 
 void UserListModel::setSearch(const QString &search)
 {
@@ -39,91 +33,11 @@ void UserListModel::setStatusFilter(const QString &status)
     reload();
 }
 
-void UserListModel::setPageSize(int size)
+void UserListModel::requestPage(client::ApiClient &client, int page, int size, PageCallback done)
 {
-    m_pageSize = qBound(1, size, 100);
-}
-
-void UserListModel::reset()
-{
-    ++m_generation;
-    beginResetModel();
-    m_users.clear();
-    m_total = 0;
-    m_nextPage = 1;
-    m_hasNext = false;
-    m_fetching = false;
-    endResetModel();
-    setState(State::Idle);
-}
-
-void UserListModel::reload()
-{
-    if (!m_client)
-        return;
-    reset();
-    setState(State::Loading);
-    requestPage(1);
-}
-
-void UserListModel::requestPage(int page)
-{
-    if (!m_client)
-        return;
-    m_fetching = true;
-    const quint64 generation = m_generation;
     client::UserFilter filter = m_filter;
-    filter.page = client::PageRequest{page, m_pageSize};
-    client::UsersApi(*m_client).list(
-        filter, [this, generation,
-                 guard = QPointer<UserListModel>(this)](Result<client::Page<client::UserInfo>> r) {
-            if (!guard || generation != m_generation)
-                return;
-            m_fetching = false;
-            if (!r) {
-                m_error = r.error();
-                if (m_users.isEmpty())
-                    setState(State::Failed);
-                else
-                    emit fetchFailed(m_error);
-                return;
-            }
-            // Rows the model already has (a user created meanwhile shifts
-            // the pages) are not shown twice.
-            QList<client::UserInfo> fresh;
-            for (const client::UserInfo &user : r->items) {
-                if (rowOf(user.id) < 0)
-                    fresh << user;
-            }
-            if (!fresh.isEmpty()) {
-                beginInsertRows({}, int(m_users.size()), int(m_users.size() + fresh.size()) - 1);
-                m_users << fresh;
-                endInsertRows();
-            }
-            m_total = r->total;
-            m_hasNext = r->hasNext;
-            m_nextPage = r->page + 1;
-            setState(State::Ready);
-        });
-}
-
-void UserListModel::setState(State state)
-{
-    if (m_state == state && state != State::Failed)
-        return;
-    m_state = state;
-    emit stateChanged(state);
-}
-
-bool UserListModel::canFetchMore(const QModelIndex &parent) const
-{
-    return !parent.isValid() && m_state == State::Ready && m_hasNext && !m_fetching;
-}
-
-void UserListModel::fetchMore(const QModelIndex &parent)
-{
-    if (canFetchMore(parent))
-        requestPage(m_nextPage);
+    filter.page = client::PageRequest{page, size};
+    client::UsersApi(client).list(filter, std::move(done));
 }
 
 void UserListModel::sort(int column, Qt::SortOrder order)
@@ -150,22 +64,8 @@ void UserListModel::sort(int column, Qt::SortOrder order)
         return;
     m_filter.sort = key;
     m_filter.descending = descending;
-    if (m_state != State::Idle)
+    if (state() != State::Idle)
         reload();
-}
-
-const client::UserInfo *UserListModel::user(int row) const
-{
-    return row >= 0 && row < m_users.size() ? &m_users[row] : nullptr;
-}
-
-int UserListModel::rowOf(const QString &id) const
-{
-    for (int row = 0; row < m_users.size(); ++row) {
-        if (m_users[row].id == id)
-            return row;
-    }
-    return -1;
 }
 
 void UserListModel::updateUser(const client::UserInfo &user)
@@ -173,8 +73,7 @@ void UserListModel::updateUser(const client::UserInfo &user)
     const int row = rowOf(user.id);
     if (row < 0)
         return;
-    m_users[row] = user;
-    emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
+    replaceItem(row, user);
 }
 
 bool UserListModel::matches(const client::UserInfo &user) const
@@ -193,17 +92,9 @@ bool UserListModel::matches(const client::UserInfo &user) const
            user.email.contains(m_filter.search, Qt::CaseInsensitive);
 }
 
-void UserListModel::removeRow(int row)
-{
-    beginRemoveRows({}, row, row);
-    m_users.removeAt(row);
-    endRemoveRows();
-    m_total = std::max<qint64>(0, m_total - 1);
-}
-
 void UserListModel::applyEvent(const QString &type, const QJsonObject &data)
 {
-    if (m_state != State::Ready) // a page on its way will have it
+    if (state() != State::Ready) // a page on its way will have it
         return;
     const QString id = data.value(QStringLiteral("user_id")).toString();
     if (id.isEmpty())
@@ -211,7 +102,7 @@ void UserListModel::applyEvent(const QString &type, const QJsonObject &data)
     const int row = rowOf(id);
     if (type == QLatin1String("user_deleted")) {
         if (row >= 0)
-            removeRow(row);
+            removeItem(row);
         return;
     }
     if (type != QLatin1String("user_created") && type != QLatin1String("user_updated"))
@@ -223,32 +114,16 @@ void UserListModel::applyEvent(const QString &type, const QJsonObject &data)
         if (matches(user))
             updateUser(user);
         else
-            removeRow(row);
+            removeItem(row);
         return;
     }
     if (!matches(user))
         return;
-    beginInsertRows({}, 0, 0);
-    m_users.prepend(user);
-    endInsertRows();
-    ++m_total;
+    insertItem(0, user);
 }
 
-int UserListModel::rowCount(const QModelIndex &parent) const
+QVariant UserListModel::cellData(const client::UserInfo &u, int column, int role) const
 {
-    return parent.isValid() ? 0 : int(m_users.size());
-}
-
-int UserListModel::columnCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : ColumnCount;
-}
-
-QVariant UserListModel::data(const QModelIndex &index, int role) const
-{
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
-        return {};
-    const client::UserInfo &u = m_users[index.row()];
     const bool locked = u.lockedUntil.isValid() && u.lockedUntil > QDateTime::currentDateTimeUtc();
     switch (role) {
     case UserIdRole:
@@ -260,7 +135,7 @@ QVariant UserListModel::data(const QModelIndex &index, int role) const
     case LockedRole:
         return locked;
     case Qt::DisplayRole:
-        switch (index.column()) {
+        switch (column) {
         case UsernameColumn:
             return u.username;
         case FullNameColumn:

@@ -7,117 +7,42 @@
 
 namespace hm::app {
 
-ComponentListModel::ComponentListModel(QObject *parent) : QAbstractTableModel(parent) {}
+ComponentListModel::ComponentListModel(QObject *parent)
+    : RemoteList(ColumnCount, {.wholeList = true, .lazyFirstPage = true}, parent)
+{}
 
-void ComponentListModel::setClient(client::ApiClient *client)
+void ComponentListModel::requestPage(client::ApiClient &client, int, int, PageCallback done)
 {
-    m_client = client;
-    reset();
+    client::ComponentsApi(client).list(asWholePage(std::move(done)));
 }
 
-void ComponentListModel::reset()
+QString ComponentListModel::idOf(const client::ComponentInfo &component) const
 {
-    ++m_generation;
-    beginResetModel();
-    m_rows.clear();
-    m_fetching = false;
-    endResetModel();
-    setState(State::Idle);
-}
-
-void ComponentListModel::reload()
-{
-    if (!m_client)
-        return;
-    reset();
-    request();
-}
-
-void ComponentListModel::request()
-{
-    if (!m_client || m_fetching)
-        return;
-    m_fetching = true;
-    setState(State::Loading);
-    const quint64 generation = m_generation;
-    client::ComponentsApi(*m_client).list(
-        [this, generation,
-         guard = QPointer<ComponentListModel>(this)](Result<QList<client::ComponentInfo>> r) {
-            if (!guard || generation != m_generation)
-                return;
-            m_fetching = false;
-            if (!r) {
-                m_error = r.error();
-                setState(State::Failed);
-                return;
-            }
-            if (!m_rows.isEmpty()) {
-                // Rows updated meanwhile (a registration): the answer wins.
-                beginResetModel();
-                m_rows = *r;
-                endResetModel();
-            } else if (!r->isEmpty()) {
-                beginInsertRows({}, 0, int(r->size()) - 1);
-                m_rows = *r;
-                endInsertRows();
-            }
-            setState(State::Ready);
-        });
-}
-
-void ComponentListModel::setState(State state)
-{
-    if (m_state == state && state != State::Failed)
-        return;
-    m_state = state;
-    emit stateChanged(state);
-}
-
-bool ComponentListModel::canFetchMore(const QModelIndex &parent) const
-{
-    return !parent.isValid() && m_client && m_state == State::Idle && !m_fetching;
-}
-
-void ComponentListModel::fetchMore(const QModelIndex &parent)
-{
-    if (canFetchMore(parent))
-        request();
-}
-
-const client::ComponentInfo *ComponentListModel::component(int row) const
-{
-    return row >= 0 && row < m_rows.size() ? &m_rows[row] : nullptr;
+    return component.name + u'\n' + component.version;
 }
 
 int ComponentListModel::rowOf(const QString &name, const QString &version) const
 {
-    for (int row = 0; row < m_rows.size(); ++row) {
-        if (m_rows[row].name == name && m_rows[row].version == version)
-            return row;
-    }
-    return -1;
+    return RemoteList::rowOf(name + u'\n' + version);
 }
 
 void ComponentListModel::updateComponent(const client::ComponentInfo &component)
 {
     const int row = rowOf(component.name, component.version);
     if (row >= 0) {
-        m_rows[row] = component;
-        emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
+        replaceItem(row, component);
         return;
     }
     // A new version: after the last row of the same name (the server's
     // order puts it among them on the next reload), else by name.
-    int at = int(m_rows.size());
-    for (int i = 0; i < m_rows.size(); ++i) {
-        if (m_rows[i].name > component.name) {
+    int at = rowCount();
+    for (int i = 0; i < items().size(); ++i) {
+        if (items()[i].name > component.name) {
             at = i;
             break;
         }
     }
-    beginInsertRows({}, at, at);
-    m_rows.insert(at, component);
-    endInsertRows();
+    insertItem(at, component);
 }
 
 QString ComponentListModel::statusText(const QString &status)
@@ -142,21 +67,8 @@ QString ComponentListModel::healthText(const QString &health)
     return tr("Not checked yet");
 }
 
-int ComponentListModel::rowCount(const QModelIndex &parent) const
+QVariant ComponentListModel::cellData(const client::ComponentInfo &c, int column, int role) const
 {
-    return parent.isValid() ? 0 : int(m_rows.size());
-}
-
-int ComponentListModel::columnCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : ColumnCount;
-}
-
-QVariant ComponentListModel::data(const QModelIndex &index, int role) const
-{
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
-        return {};
-    const client::ComponentInfo &c = m_rows[index.row()];
     switch (role) {
     case NameRole:
         return c.name;
@@ -169,7 +81,7 @@ QVariant ComponentListModel::data(const QModelIndex &index, int role) const
     case BuiltinRole:
         return c.builtin;
     case Qt::DisplayRole:
-        switch (index.column()) {
+        switch (column) {
         case NameColumn:
             return c.name;
         case VersionColumn:
@@ -186,9 +98,9 @@ QVariant ComponentListModel::data(const QModelIndex &index, int role) const
             return {};
         }
     case Qt::ToolTipRole:
-        if (index.column() == HealthColumn && !c.healthMessage.isEmpty())
+        if (column == HealthColumn && !c.healthMessage.isEmpty())
             return c.healthMessage;
-        if (index.column() == EndpointsColumn && !c.endpoints.isEmpty()) {
+        if (column == EndpointsColumn && !c.endpoints.isEmpty()) {
             QStringList urls;
             for (const client::ComponentEndpointInfo &e : c.endpoints)
                 urls << tr("%1 (%2)").arg(e.url, healthText(e.health));
@@ -196,13 +108,13 @@ QVariant ComponentListModel::data(const QModelIndex &index, int role) const
         }
         return {};
     case Qt::ForegroundRole:
-        if (index.column() == HealthColumn && c.health == QLatin1String("unhealthy"))
+        if (column == HealthColumn && c.health == QLatin1String("unhealthy"))
             return QBrush(QColor(0xc6, 0x28, 0x28));
-        if (index.column() == StatusColumn && c.status != QLatin1String("active"))
+        if (column == StatusColumn && c.status != QLatin1String("active"))
             return QBrush(QColor(0xb2, 0x6a, 0x00));
         return {};
     case Qt::TextAlignmentRole:
-        if (index.column() == EndpointsColumn)
+        if (column == EndpointsColumn)
             return int(Qt::AlignRight | Qt::AlignVCenter);
         return {};
     default:

@@ -1,14 +1,7 @@
 #pragma once
 
 #include "client/ComponentsApi.h"
-#include "common/Result.h"
-
-#include <QAbstractTableModel>
-#include <QPointer>
-
-namespace hm::client {
-class ApiClient;
-}
+#include "widgets/RemoteListModel.h"
 
 namespace hm::app {
 
@@ -16,8 +9,9 @@ namespace hm::app {
 // registered ones), as GET /api/v1/components orders them (name, then
 // version precedence). Lazy: nothing is asked until a view (or reload())
 // wants rows (canFetchMore / fetchMore); the server answers the whole
-// catalogue at once, so one fetch brings every row.
-class ComponentListModel final : public QAbstractTableModel
+// catalogue at once, so one fetch brings every row (RemoteListModel's whole
+// list).
+class ComponentListModel final : public RemoteList<client::ComponentInfo>
 {
     Q_OBJECT
 
@@ -40,25 +34,10 @@ public:
         HealthNameRole, // healthy / degraded / unhealthy / unknown
         BuiltinRole,
     };
-    enum class State
-    {
-        Idle,
-        Loading,
-        Ready,
-        Failed
-    };
-    Q_ENUM(State)
 
     explicit ComponentListModel(QObject *parent = nullptr);
 
-    void setClient(client::ApiClient *client);
-    // Drops the rows and asks again.
-    void reload();
-    void reset();
-
-    State state() const { return m_state; }
-    const hm::Error &lastError() const { return m_error; }
-    const client::ComponentInfo *component(int row) const;
+    const client::ComponentInfo *component(int row) const { return item(row); }
     int rowOf(const QString &name, const QString &version) const;
     // A version as the server now has it (after a change): its row changes,
     // or it is added in order.
@@ -67,27 +46,13 @@ public:
     static QString statusText(const QString &status);
     static QString healthText(const QString &health);
 
-    int rowCount(const QModelIndex &parent = {}) const override;
-    int columnCount(const QModelIndex &parent = {}) const override;
-    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation,
                         int role = Qt::DisplayRole) const override;
-    bool canFetchMore(const QModelIndex &parent) const override;
-    void fetchMore(const QModelIndex &parent) override;
-
-signals:
-    void stateChanged(hm::app::ComponentListModel::State state);
 
 private:
-    void setState(State state);
-    void request();
-
-    QPointer<client::ApiClient> m_client;
-    QList<client::ComponentInfo> m_rows;
-    State m_state = State::Idle;
-    bool m_fetching = false;
-    hm::Error m_error;
-    quint64 m_generation = 0;
+    void requestPage(client::ApiClient &client, int page, int size, PageCallback done) override;
+    QString idOf(const client::ComponentInfo &component) const override;
+    QVariant cellData(const client::ComponentInfo &component, int column, int role) const override;
 };
 
 } // namespace hm::app

@@ -6,13 +6,7 @@
 
 namespace hm::app {
 
-CredentialListModel::CredentialListModel(QObject *parent) : QAbstractTableModel(parent) {}
-
-void CredentialListModel::setClient(client::ApiClient *client)
-{
-    m_client = client;
-    reset();
-}
+CredentialListModel::CredentialListModel(QObject *parent) : RemoteList(ColumnCount, {}, parent) {}
 
 void CredentialListModel::setSearch(const QString &search)
 {
@@ -30,104 +24,12 @@ void CredentialListModel::setTypeFilter(const QString &type)
     reload();
 }
 
-void CredentialListModel::setPageSize(int size)
+void CredentialListModel::requestPage(client::ApiClient &client, int page, int size,
+                                      PageCallback done)
 {
-    m_pageSize = qBound(1, size, 100);
-}
-
-void CredentialListModel::reset()
-{
-    ++m_generation;
-    beginResetModel();
-    m_rows.clear();
-    m_total = 0;
-    m_nextPage = 1;
-    m_hasNext = false;
-    m_fetching = false;
-    endResetModel();
-    setState(State::Idle);
-}
-
-void CredentialListModel::reload()
-{
-    if (!m_client)
-        return;
-    reset();
-    setState(State::Loading);
-    requestPage(1);
-}
-
-void CredentialListModel::requestPage(int page)
-{
-    if (!m_client)
-        return;
-    m_fetching = true;
-    const quint64 generation = m_generation;
     client::CredentialFilter filter = m_filter;
-    filter.page = client::PageRequest{page, m_pageSize};
-    client::CredentialsApi(*m_client).list(
-        filter, [this, generation, guard = QPointer<CredentialListModel>(this)](
-                    Result<client::Page<client::CredentialInfo>> r) {
-            if (!guard || generation != m_generation)
-                return;
-            m_fetching = false;
-            if (!r) {
-                m_error = r.error();
-                if (m_rows.isEmpty())
-                    setState(State::Failed);
-                else
-                    emit fetchFailed(m_error);
-                return;
-            }
-            // A credential created meanwhile shifts the pages: no row twice.
-            QList<client::CredentialInfo> fresh;
-            for (const client::CredentialInfo &c : r->items) {
-                if (rowOf(c.id) < 0)
-                    fresh << c;
-            }
-            if (!fresh.isEmpty()) {
-                beginInsertRows({}, int(m_rows.size()), int(m_rows.size() + fresh.size()) - 1);
-                m_rows << fresh;
-                endInsertRows();
-            }
-            m_total = r->total;
-            m_hasNext = r->hasNext;
-            m_nextPage = r->page + 1;
-            setState(State::Ready);
-        });
-}
-
-void CredentialListModel::setState(State state)
-{
-    if (m_state == state && state != State::Failed)
-        return;
-    m_state = state;
-    emit stateChanged(state);
-}
-
-bool CredentialListModel::canFetchMore(const QModelIndex &parent) const
-{
-    return !parent.isValid() && m_state == State::Ready && m_hasNext && !m_fetching;
-}
-
-void CredentialListModel::fetchMore(const QModelIndex &parent)
-{
-    if (canFetchMore(parent))
-        requestPage(m_nextPage);
-}
-
-const client::CredentialInfo *CredentialListModel::credential(int row) const
-{
-    return row >= 0 && row < m_rows.size() ? &m_rows[row] : nullptr;
-}
-
-int CredentialListModel::rowOf(const QString &id) const
-{
-    for (int row = 0; row < m_rows.size(); ++row) {
-        if (m_rows[row].id == id)
-            return row;
-    }
-    return -1;
+    filter.page = client::PageRequest{page, size};
+    client::CredentialsApi(client).list(filter, std::move(done));
 }
 
 bool CredentialListModel::matches(const client::CredentialInfo &credential) const
@@ -144,16 +46,12 @@ void CredentialListModel::upsert(const client::CredentialInfo &credential)
     if (row >= 0) {
         if (!matches(credential))
             return remove(credential.id);
-        m_rows[row] = credential;
-        emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
+        replaceItem(row, credential);
         return;
     }
-    if (!matches(credential) || (m_state != State::Ready && m_state != State::Failed))
+    if (!matches(credential) || (state() != State::Ready && state() != State::Failed))
         return;
-    beginInsertRows({}, 0, 0);
-    m_rows.prepend(credential);
-    endInsertRows();
-    ++m_total;
+    insertItem(0, credential);
     setState(State::Ready);
 }
 
@@ -162,40 +60,24 @@ void CredentialListModel::remove(const QString &id)
     const int row = rowOf(id);
     if (row < 0)
         return;
-    beginRemoveRows({}, row, row);
-    m_rows.removeAt(row);
-    endRemoveRows();
-    m_total = std::max<qint64>(0, m_total - 1);
+    removeItem(row);
 }
 
-int CredentialListModel::rowCount(const QModelIndex &parent) const
+QVariant CredentialListModel::cellData(const client::CredentialInfo &c, int column, int role) const
 {
-    return parent.isValid() ? 0 : int(m_rows.size());
-}
-
-int CredentialListModel::columnCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : ColumnCount;
-}
-
-QVariant CredentialListModel::data(const QModelIndex &index, int role) const
-{
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
-        return {};
-    const client::CredentialInfo &c = m_rows[index.row()];
     switch (role) {
     case IdRole:
         return c.id;
     case TypeNameRole:
         return c.type;
     case Qt::ToolTipRole:
-        if (index.column() == NameColumn && !c.description.isEmpty())
+        if (column == NameColumn && !c.description.isEmpty())
             return c.description;
-        if (index.column() == UpdatedColumn)
+        if (column == UpdatedColumn)
             return tr("Created %1").arg(dateTimeText(c.createdAt));
         return {};
     case Qt::DisplayRole:
-        switch (index.column()) {
+        switch (column) {
         case NameColumn:
             return c.name;
         case TypeColumn:

@@ -90,10 +90,10 @@ AuditLogsPage::AuditLogsPage(QWidget *parent)
             &AuditLogsPage::updateAuditStatus);
     connect(m_logModel, &RemoteRowsModel::stateChanged, this, &AuditLogsPage::updateLogStatus);
     connect(m_logModel, &QAbstractItemModel::rowsInserted, this, &AuditLogsPage::updateLogStatus);
-    connect(m_auditModel, &RemoteRowsModel::pageFailed, this, [this](const hm::Error &e) {
+    connect(m_auditModel, &RemoteRowsModel::fetchFailed, this, [this](const hm::Error &e) {
         m_auditStatus->setText(describeOperationsError(e, tr("read the audit trail")));
     });
-    connect(m_logModel, &RemoteRowsModel::pageFailed, this, [this](const hm::Error &e) {
+    connect(m_logModel, &RemoteRowsModel::fetchFailed, this, [this](const hm::Error &e) {
         m_logStatus->setText(describeOperationsError(e, tr("read the server logs")));
     });
     retranslate();

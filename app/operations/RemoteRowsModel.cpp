@@ -12,137 +12,23 @@ namespace hm::app {
 
 // --- RemoteRowsModel --------------------------------------------------------
 
-RemoteRowsModel::RemoteRowsModel(QObject *parent) : QAbstractTableModel(parent) {}
+RemoteRowsModel::RemoteRowsModel(int columns, QObject *parent)
+    : RemoteList(columns, {.reloadOnNewClient = true}, parent)
+{}
 
-void RemoteRowsModel::setClient(hm::client::ApiClient *client)
-{
-    m_client = client;
-    reload();
-}
-
-void RemoteRowsModel::reload()
-{
-    ++m_generation;
-    beginResetModel();
-    m_rows.clear();
-    m_loadedPages = 0;
-    m_hasNext = false;
-    m_fetching = false;
-    m_total = 0;
-    m_error = {};
-    endResetModel();
-    if (!m_client) {
-        setState(State::Idle);
-        return;
-    }
-    setState(State::Loading);
-    fetchPage(1);
-}
-
-void RemoteRowsModel::setState(State state)
-{
-    if (m_state == state)
-        return;
-    m_state = state;
-    emit stateChanged(state);
-}
-
-void RemoteRowsModel::fetchPage(int page)
-{
-    if (!m_client)
-        return;
-    m_fetching = true;
-    const quint64 generation = m_generation;
-    QPointer<RemoteRowsModel> self(this);
-    requestPage(*m_client, page, m_pageSize,
-                [self, generation, page](Result<hm::client::Page<QJsonObject>> r) {
-                    if (!self || generation != self->m_generation)
-                        return; // superseded by a reload
-                    self->m_fetching = false;
-                    if (!r) {
-                        if (page == 1) {
-                            self->m_error = r.error();
-                            self->setState(State::Error);
-                        } else {
-                            self->m_hasNext = false;
-                            emit self->pageFailed(r.error());
-                        }
-                        return;
-                    }
-                    const auto &result = r.value();
-                    // Rows a later page brings twice (new rows pushed the
-                    // pages down) are skipped by id.
-                    QList<QJsonObject> fresh;
-                    for (const QJsonObject &row : result.items) {
-                        const QString id = self->rowId(row);
-                        bool known = false;
-                        if (!id.isEmpty() && page > 1) {
-                            for (int i = self->m_rows.size() - 1;
-                                 i >= 0 && i >= self->m_rows.size() - 2 * self->m_pageSize; --i) {
-                                if (self->rowId(self->m_rows.at(i)) == id) {
-                                    known = true;
-                                    break;
-                                }
-                            }
-                        }
-                        if (!known)
-                            fresh.append(row);
-                    }
-                    if (!fresh.isEmpty()) {
-                        const int first = int(self->m_rows.size());
-                        self->beginInsertRows({}, first, first + int(fresh.size()) - 1);
-                        self->m_rows.append(fresh);
-                        self->endInsertRows();
-                    }
-                    self->m_loadedPages = page;
-                    self->m_total = result.total;
-                    self->m_hasNext = result.hasNext;
-                    self->setState(State::Ready);
-                });
-}
-
-void RemoteRowsModel::prependRows(const QList<QJsonObject> &rows)
-{
-    if (rows.isEmpty())
-        return;
-    beginInsertRows({}, 0, int(rows.size()) - 1);
-    m_rows = rows + m_rows;
-    endInsertRows();
-    m_total += rows.size();
-}
-
-QString RemoteRowsModel::rowId(const QJsonObject &row) const
+QString RemoteRowsModel::idOf(const QJsonObject &row) const
 {
     const QJsonValue id = row.value(QStringLiteral("id"));
     return id.isString() ? id.toString() : QString::number(id.toInteger());
 }
 
-int RemoteRowsModel::rowCount(const QModelIndex &parent) const
+QVariant RemoteRowsModel::cellData(const QJsonObject &row, int column, int role) const
 {
-    return parent.isValid() ? 0 : int(m_rows.size());
-}
-
-bool RemoteRowsModel::canFetchMore(const QModelIndex &parent) const
-{
-    return !parent.isValid() && m_hasNext && !m_fetching && m_client;
-}
-
-void RemoteRowsModel::fetchMore(const QModelIndex &parent)
-{
-    if (canFetchMore(parent))
-        fetchPage(m_loadedPages + 1);
-}
-
-QVariant RemoteRowsModel::data(const QModelIndex &index, int role) const
-{
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
-        return {};
-    const QJsonObject &r = m_rows.at(index.row());
     if (role == RowJsonRole)
-        return QVariant::fromValue(r);
+        return QVariant::fromValue(row);
     if (role == IdRole)
-        return rowId(r);
-    return cell(r, index.column(), role);
+        return idOf(row);
+    return cell(row, column, role);
 }
 
 namespace {
@@ -157,7 +43,7 @@ QString localTime(const QJsonValue &iso)
 
 // --- AuditListModel ----------------------------------------------------------
 
-AuditListModel::AuditListModel(QObject *parent) : RemoteRowsModel(parent) {}
+AuditListModel::AuditListModel(QObject *parent) : RemoteRowsModel(ColumnCount, parent) {}
 
 void AuditListModel::setFilter(const Filter &filter)
 {
@@ -165,11 +51,6 @@ void AuditListModel::setFilter(const Filter &filter)
         return;
     m_filter = filter;
     reload();
-}
-
-int AuditListModel::columnCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : ColumnCount;
 }
 
 QVariant AuditListModel::headerData(int section, Qt::Orientation orientation, int role) const
@@ -243,7 +124,7 @@ QVariant AuditListModel::cell(const QJsonObject &row, int column, int role) cons
 
 // --- LogListModel ------------------------------------------------------------
 
-LogListModel::LogListModel(QObject *parent) : RemoteRowsModel(parent) {}
+LogListModel::LogListModel(QObject *parent) : RemoteRowsModel(ColumnCount, parent) {}
 
 void LogListModel::setFilter(const hm::client::LogFilter &filter)
 {
@@ -283,11 +164,6 @@ void LogListModel::poll(int limit)
                                               self->prependRows(r.value().items);
                                               emit self->tailed(int(r.value().items.size()));
                                           });
-}
-
-int LogListModel::columnCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : ColumnCount;
 }
 
 QVariant LogListModel::headerData(int section, Qt::Orientation orientation, int role) const
