@@ -3,12 +3,14 @@
 #include "engine/http/HttpRequestExecutor.h"
 #include "engine/http/PendingReply.h"
 
+#include <QByteArrayMatcher>
 #include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QNetworkRequest>
+#include <QStringMatcher>
 #include <QTimer>
 #include <optional>
 #include <variant>
@@ -46,22 +48,30 @@ public:
         if (space > 0)
             add(value.mid(space + 1).trimmed());
     }
-    bool isEmpty() const { return m_texts.isEmpty(); }
+    bool isEmpty() const { return m_forms.isEmpty(); }
 
+    // Each form replaced by the mask, longest first. Most texts hold none:
+    // they are only searched (with matchers built once), not copied.
     QString text(QString text) const
     {
-        for (const QString &form : m_texts)
-            text.replace(form, kMask);
+        if (!holdsText(text))
+            return text;
+        for (const Form &form : m_forms)
+            text.replace(form.text, kMask);
         return text;
     }
     QByteArray bytes(QByteArray bytes) const
     {
-        for (const QByteArray &form : m_bytes)
-            bytes.replace(form, kMask.toLatin1());
+        if (!holdsBytes(bytes))
+            return bytes;
+        for (const Form &form : m_forms)
+            bytes.replace(form.bytes, kMask.toLatin1());
         return bytes;
     }
     QJsonValue json(const QJsonValue &value) const
     {
+        if (!holdsJson(value))
+            return value;
         if (value.isString())
             return text(value.toString());
         if (value.isArray()) {
@@ -70,12 +80,14 @@ public:
                 out.append(json(v));
             return out;
         }
-        if (value.isObject())
-            return object(value.toObject());
-        return value;
+        return object(value.toObject());
     }
+    // Keys and values; a copy of the object (shared, not rebuilt) when
+    // nothing in it is secret.
     QJsonObject object(const QJsonObject &value) const
     {
+        if (!holdsObject(value))
+            return value;
         QJsonObject out;
         for (auto it = value.begin(); it != value.end(); ++it)
             out.insert(text(it.key()), json(it.value()));
@@ -83,20 +95,84 @@ public:
     }
 
 private:
-    void addForm(const QString &form)
+    struct Form
     {
-        if (form.isEmpty() || m_texts.contains(form))
-            return;
-        // Longest first, so a secret inside another is not masked half-way.
-        qsizetype at = 0;
-        while (at < m_texts.size() && m_texts[at].size() >= form.size())
-            ++at;
-        m_texts.insert(at, form);
-        m_bytes.insert(at, form.toUtf8());
+        QString text;
+        QByteArray bytes;
+        QStringMatcher textMatcher;
+        QByteArrayMatcher bytesMatcher;
+    };
+
+    bool holdsText(QStringView text) const
+    {
+        if (text.size() < m_shortest)
+            return false;
+        for (const Form &form : m_forms) {
+            if (form.textMatcher.indexIn(text) >= 0)
+                return true;
+        }
+        return false;
+    }
+    bool holdsBytes(QByteArrayView bytes) const
+    {
+        if (bytes.size() < m_shortest)
+            return false;
+        for (const Form &form : m_forms) {
+            if (form.bytesMatcher.indexIn(bytes) >= 0)
+                return true;
+        }
+        return false;
+    }
+    // Whether a string anywhere in the value, or a key, holds a form.
+    bool holdsJson(const QJsonValue &value) const
+    {
+        switch (value.type()) {
+        case QJsonValue::String:
+            return holdsText(value.toString());
+        case QJsonValue::Array: {
+            const QJsonArray array = value.toArray();
+            for (const QJsonValue &v : array) {
+                if (holdsJson(v))
+                    return true;
+            }
+            return false;
+        }
+        case QJsonValue::Object:
+            return holdsObject(value.toObject());
+        default:
+            return false;
+        }
+    }
+    bool holdsObject(const QJsonObject &object) const
+    {
+        for (auto it = object.begin(); it != object.end(); ++it) {
+            if (holdsText(it.key()) || holdsJson(it.value()))
+                return true;
+        }
+        return false;
     }
 
-    QStringList m_texts;
-    QList<QByteArray> m_bytes;
+    void addForm(const QString &form)
+    {
+        if (form.isEmpty())
+            return;
+        for (const Form &known : std::as_const(m_forms)) {
+            if (known.text == form)
+                return;
+        }
+        // Longest first, so a secret inside another is not masked half-way.
+        qsizetype at = 0;
+        while (at < m_forms.size() && m_forms[at].text.size() >= form.size())
+            ++at;
+        const QByteArray bytes = form.toUtf8();
+        m_forms.insert(at, Form{form, bytes, QStringMatcher(form), QByteArrayMatcher(bytes)});
+        // A UTF-8 form is never shorter, in bytes, than its text in UTF-16
+        // units: the shortest text bounds both searches.
+        m_shortest = m_forms.constLast().text.size();
+    }
+
+    QList<Form> m_forms;
+    qsizetype m_shortest = 0;
 };
 
 NodeOutcome badInput(const QString &message, QJsonObject details = {})

@@ -22,8 +22,8 @@
 //     too, not the peer's). Prints per way the median CPU µs per call and
 //     the median of the per-round differences to the direct call.
 //   --callgrind=direct|executor|flow [--calls=N]: under valgrind
-//     --tool=callgrind --collect-atstart=no: warms up, then collects the
-//     instructions of N calls (all threads) and dumps them.
+//     --tool=callgrind --instr-atstart=no: warms up, then collects the
+//     instructions of N calls (all threads) and dumps them ("measured").
 
 #include "FixedServiceResolver.h"
 #include "ServicePeer.h"
@@ -45,12 +45,15 @@
 #include <cstdio>
 #include <ctime>
 #include <memory>
+#include <sys/resource.h>
 #include <unistd.h>
 #include <vector>
 
 #if __has_include(<valgrind/callgrind.h>)
 #include <valgrind/callgrind.h>
 #else
+#define CALLGRIND_START_INSTRUMENTATION
+#define CALLGRIND_STOP_INSTRUMENTATION
 #define CALLGRIND_ZERO_STATS
 #define CALLGRIND_DUMP_STATS_AT(name)
 #define RUNNING_ON_VALGRIND 0
@@ -318,17 +321,24 @@ void BM_ServiceNodeFlow(benchmark::State &state)
 }
 BENCHMARK(BM_ServiceNodeFlow)->Unit(benchmark::kMicrosecond)->UseRealTime();
 
-double processCpuMicros()
+// The process's CPU time so far (all threads), in µs: user and system.
+struct CpuTimes
 {
-    timespec ts{};
-    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
-    return ts.tv_sec * 1e6 + ts.tv_nsec / 1e3;
+    double user = 0;
+    double system = 0;
+};
+CpuTimes cpuNow()
+{
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    return {usage.ru_utime.tv_sec * 1e6 + static_cast<double>(usage.ru_utime.tv_usec),
+            usage.ru_stime.tv_sec * 1e6 + static_cast<double>(usage.ru_stime.tv_usec)};
 }
 double wallMicros()
 {
     timespec ts{};
     clock_gettime(CLOCK_MONOTONIC, &ts);
-    return ts.tv_sec * 1e6 + ts.tv_nsec / 1e3;
+    return static_cast<double>(ts.tv_sec) * 1e6 + static_cast<double>(ts.tv_nsec) / 1e3;
 }
 
 // Makes n calls; false (and a message on stderr) when one fails.
@@ -386,44 +396,46 @@ int runCpu(const QStringList &args)
         if (!callMany(*way, 200)) // warm-up: connection, caches, first allocations
             return 1;
     }
-    std::vector<double> cpu[3], wall[3], overCpu[2], overWall[2];
+    // Per way and round, µs per call: [0] user+system, [1] user, [2] system, [3] wall.
+    constexpr int kKinds = 4;
+    const char *kinds[kKinds] = {"CPU (user+system)", "user CPU", "system CPU", "wall"};
+    std::vector<double> per[3][kKinds], over[2][kKinds];
     for (int round = 0; round < rounds; ++round) {
-        double roundCpu[3], roundWall[3];
+        double now[3][kKinds];
         for (int k = 0; k < 3; ++k) {
             const int w = (round + k) % 3; // rotate the order: no way always runs first
-            const double c0 = processCpuMicros(), w0 = wallMicros();
+            const CpuTimes c0 = cpuNow();
+            const double w0 = wallMicros();
             if (!callMany(*ways[w], calls))
                 return 1;
-            roundCpu[w] = (processCpuMicros() - c0) / calls;
-            roundWall[w] = (wallMicros() - w0) / calls;
+            const CpuTimes c1 = cpuNow();
+            now[w][1] = (c1.user - c0.user) / calls;
+            now[w][2] = (c1.system - c0.system) / calls;
+            now[w][0] = now[w][1] + now[w][2];
+            now[w][3] = (wallMicros() - w0) / calls;
         }
-        for (int w = 0; w < 3; ++w) {
-            cpu[w].push_back(roundCpu[w]);
-            wall[w].push_back(roundWall[w]);
-        }
-        for (int w = 1; w < 3; ++w) {
-            overCpu[w - 1].push_back(roundCpu[w] - roundCpu[0]);
-            overWall[w - 1].push_back(roundWall[w] - roundWall[0]);
+        for (int kind = 0; kind < kKinds; ++kind) {
+            for (int w = 0; w < 3; ++w)
+                per[w][kind].push_back(now[w][kind]);
+            for (int w = 1; w < 3; ++w)
+                over[w - 1][kind].push_back(now[w][kind] - now[0][kind]);
         }
     }
     QTextStream out(stdout);
     out << "rounds " << rounds << ", calls per way and round " << calls
         << ", connections the peer accepted " << direct.connections << "\n";
-    out << "process CPU µs per call (all threads of this process, not the peer's):\n";
-    for (int w = 0; w < 3; ++w)
-        out << QStringLiteral("  %1 %2\n").arg(QLatin1String(names[w]), -9).arg(summary(cpu[w]));
-    out << "CPU overhead over the direct call, µs per call (per-round differences):\n";
-    for (int w = 1; w < 3; ++w)
-        out << QStringLiteral("  %1 %2\n")
-                   .arg(QLatin1String(names[w]), -9)
-                   .arg(summary(overCpu[w - 1]));
-    out << "wall µs per call, for reference:\n";
-    for (int w = 0; w < 3; ++w)
-        out << QStringLiteral("  %1 %2\n").arg(QLatin1String(names[w]), -9).arg(summary(wall[w]));
-    for (int w = 1; w < 3; ++w)
-        out << QStringLiteral("  %1 %2  (overhead)\n")
-                   .arg(QLatin1String(names[w]), -9)
-                   .arg(summary(overWall[w - 1]));
+    out << "µs per call of this process (all its threads; the peer is another process)\n";
+    for (int kind = 0; kind < kKinds; ++kind) {
+        out << kinds[kind] << ":\n";
+        for (int w = 0; w < 3; ++w)
+            out << QStringLiteral("  %1 %2\n")
+                       .arg(QLatin1String(names[w]), -18)
+                       .arg(summary(per[w][kind]));
+        for (int w = 1; w < 3; ++w)
+            out << QStringLiteral("  %1 %2\n")
+                       .arg(QLatin1String(names[w]) + QLatin1String(" - direct"), -18)
+                       .arg(summary(over[w - 1][kind]));
+    }
     return 0;
 }
 
@@ -444,9 +456,11 @@ int runCallgrind(const QString &which, const QStringList &args)
     }
     if (!callMany(*way, 200))
         return 1;
+    CALLGRIND_START_INSTRUMENTATION;
     CALLGRIND_ZERO_STATS;
     const bool ok = callMany(*way, calls);
     CALLGRIND_DUMP_STATS_AT("measured");
+    CALLGRIND_STOP_INSTRUMENTATION;
     if (!ok)
         return 1;
     std::printf("%s: %d calls measured%s\n", qPrintable(which), calls,
