@@ -175,6 +175,49 @@ private:
     qsizetype m_shortest = 0;
 };
 
+void addSecretForms(SecretMask &mask, const ServiceAuth &auth)
+{
+    for (const QString &secret : auth.secrets)
+        mask.add(secret);
+    for (const auto &[name, value] : auth.headers)
+        mask.addHeaderValue(QString::fromUtf8(value));
+    for (const auto &[name, value] : auth.query)
+        mask.add(value);
+}
+
+// The mask of a credential's secrets. Most calls of a service use the same
+// (cached) credential one after the other: its forms (percent-encoded,
+// without the scheme) and their matchers are derived once per engine
+// thread and reused while the credential stays the same.
+SecretMask maskOf(const ServiceAuth &auth)
+{
+    struct Last
+    {
+        ServiceAuth auth;
+        SecretMask mask;
+        bool valid = false;
+    };
+    thread_local Last last;
+    const auto sameValues = [](const auto &a, const auto &b) {
+        if (a.size() != b.size())
+            return false;
+        for (qsizetype i = 0; i < a.size(); ++i) {
+            if (a[i].second != b[i].second)
+                return false;
+        }
+        return true;
+    };
+    if (last.valid && last.auth.secrets == auth.secrets &&
+        sameValues(last.auth.headers, auth.headers) && sameValues(last.auth.query, auth.query))
+        return last.mask;
+    SecretMask mask;
+    addSecretForms(mask, auth);
+    last.auth = auth;
+    last.mask = mask;
+    last.valid = true;
+    return mask;
+}
+
 NodeOutcome badInput(const QString &message, QJsonObject details = {})
 {
     return NodeOutcome::failed(Error{ErrorCode::ValidationError, message, std::move(details)},
@@ -463,12 +506,10 @@ private:
                                 .arg(m_serviceId, error.message);
             return finish(NodeOutcome::failed(error, transient(auth.error())));
         }
-        for (const QString &secret : std::as_const(auth->secrets))
-            m_mask.add(secret);
-        for (const auto &[name, value] : std::as_const(auth->headers))
-            m_mask.addHeaderValue(QString::fromUtf8(value));
-        for (const auto &[name, value] : std::as_const(auth->query))
-            m_mask.add(value);
+        if (m_mask.isEmpty())
+            m_mask = maskOf(*auth);
+        else // after a refresh: the old credential's forms and the new one's
+            addSecretForms(m_mask, *auth);
         m_auth = std::move(*auth);
         send();
     }

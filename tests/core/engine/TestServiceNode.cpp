@@ -495,6 +495,59 @@ private slots:
             QVERIFY(outcome.outputs["body"]["seen_target"].toString().endsWith("api_key=****"));
         }
     }
+
+    // Masking after decoding: a secret that JSON escapes hid from the
+    // masking of the raw body (in a value, a key, deep inside) is masked;
+    // everything else comes out exactly as it was, types included.
+    void escapedSecretsAreMaskedAndTheRestKept()
+    {
+        m_resolver.setAuth(bearer(kToken, false));
+        m_peer.setHandler([](const ServicePeer::Request &) {
+            ServicePeer::Response response;
+            // kToken = tok-3f9a/c+Zq=, written with \u0074 and \/ escapes.
+            response.body = "{\"a\":\"\\u0074ok-3f9a\\/c+Zq=\",\"\\u0074ok-3f9a\\/c+Zq=\":1,"
+                            "\"list\":[{\"deep\":\"x \\u0074ok-3f9a\\/c+Zq= y\"},2],"
+                            "\"n\":1.5,\"b\":true,\"z\":null,\"plain\":{\"k\":\"v\",\"e\":[]},"
+                            "\"keyOnly\":{\"\\u0074ok-3f9a\\/c+Zq=\":2}}";
+            return response;
+        });
+        const NodeOutcome outcome = run(task(QStringLiteral("echo")));
+        QCOMPARE(outcome.kind, NodeOutcome::Kind::Completed);
+        const QJsonObject expected{
+            {"a", "****"},
+            {"****", 1},
+            {"list", QJsonArray{QJsonObject{{"deep", "x **** y"}}, 2}},
+            {"n", 1.5},
+            {"b", true},
+            {"z", QJsonValue::Null},
+            {"plain", QJsonObject{{"k", "v"}, {"e", QJsonArray{}}}},
+            {"keyOnly", QJsonObject{{"****", 2}}},
+        };
+        QCOMPARE(outcome.outputs["body"].toObject(), expected);
+        QCOMPARE(outcome.outputs["headers"]["content-type"].toString(),
+                 QStringLiteral("application/json"));
+    }
+
+    // The forms of a credential are kept between calls while it stays the
+    // same: a different credential on the next call is masked, not the old.
+    void aNewCredentialIsMaskedOnTheNextCall()
+    {
+        m_peer.setHandler([](const ServicePeer::Request &r) {
+            ServicePeer::Response response;
+            response.body =
+                QJsonDocument(QJsonObject{{"seen", QString::fromUtf8(r.header("authorization"))}})
+                    .toJson(QJsonDocument::Compact);
+            return response;
+        });
+        const QString second = QStringLiteral("tok-second-9d0e");
+        for (const QString &token : {kToken, second, kToken}) {
+            m_resolver.setAuth(bearer(token, false));
+            const NodeOutcome outcome = run(task(QStringLiteral("echo")));
+            QCOMPARE(outcome.kind, NodeOutcome::Kind::Completed);
+            QCOMPARE(outcome.outputs["body"]["seen"].toString(), QStringLiteral("****"));
+            QVERIFY2(!everything(outcome).contains(token), qPrintable(everything(outcome)));
+        }
+    }
 };
 
 QTEST_GUILESS_MAIN(TestServiceNode)
