@@ -302,6 +302,43 @@ struct Call
     QString where; // "GET http://host/path", no query: for logs and errors
 };
 
+// A base URL made ready once per engine thread for as long as its calls
+// go to the same service: whether it is an absolute http(s) URL, its
+// encoded form without query and fragment and without trailing "/" (the
+// path is appended to it), and that form without user info, for logs and
+// errors (the same as re-parsing the whole URL and dropping the user info:
+// the path appended is already percent-encoded).
+struct BasePrefix
+{
+    QUrl base;
+    bool valid = false;
+    QByteArray prefix;
+    QByteArray wherePrefix;
+};
+
+const BasePrefix &basePrefix(const QUrl &base)
+{
+    thread_local BasePrefix last;
+    thread_local bool filled = false;
+    if (filled && last.base == base)
+        return last;
+    BasePrefix made;
+    made.base = base;
+    const QString scheme = base.scheme();
+    made.valid = base.isValid() && !base.host().isEmpty() &&
+                 (scheme == QLatin1String("http") || scheme == QLatin1String("https"));
+    if (made.valid) {
+        made.prefix = base.toEncoded(QUrl::RemoveQuery | QUrl::RemoveFragment);
+        while (made.prefix.endsWith('/'))
+            made.prefix.chop(1);
+        made.wherePrefix =
+            QUrl::fromEncoded(made.prefix).toEncoded(QUrl::RemoveUserInfo | QUrl::RemoveQuery);
+    }
+    last = std::move(made);
+    filled = true;
+    return last;
+}
+
 // Turns the spec and the node's inputs into a request, or says what is
 // wrong with the inputs.
 std::variant<Call, NodeOutcome> buildCall(const ServiceEndpointSpec &spec, const NodeTask &task)
@@ -407,20 +444,14 @@ std::variant<Call, NodeOutcome> buildCall(const ServiceEndpointSpec &spec, const
         }
     }
 
-    QUrl base = spec.baseUrl;
-    const QString scheme = base.scheme();
-    if (!base.isValid() || base.host().isEmpty() ||
-        (scheme != QLatin1String("http") && scheme != QLatin1String("https")))
+    const BasePrefix &base = basePrefix(spec.baseUrl);
+    if (!base.valid)
         return badInput(QStringLiteral("service %1: the base URL is not an absolute http(s) URL")
                             .arg(spec.serviceId));
-    QByteArray prefix = base.toEncoded(QUrl::RemoveQuery | QUrl::RemoveFragment);
-    while (prefix.endsWith('/'))
-        prefix.chop(1);
-    call.urlWithoutAuth = prefix + path;
+    call.urlWithoutAuth = base.prefix + path;
     // Encoded as sent, so "%" in it are escapes: never an .arg() template.
     call.where = QString::fromLatin1(call.method) + QLatin1Char(' ') +
-                 QString::fromLatin1(QUrl::fromEncoded(call.urlWithoutAuth)
-                                         .toEncoded(QUrl::RemoveUserInfo | QUrl::RemoveQuery));
+                 QString::fromLatin1(base.wherePrefix + path);
     return call;
 }
 

@@ -16,8 +16,8 @@
 #     Overhead estimate = 2 + 3, to compare with 1.
 #
 # Usage: tests/bench/engine/service-overhead.sh [BUILD_DIR]   (default build/ci)
-# Environment: SVC_ROUNDS=15 SVC_CALLS=500 (step 1), SVC_CG_CALLS=300
-#   (step 2), SVC_ST_CALLS=1000 (step 3, difference of two runs).
+# Environment: SVC_ROUNDS=11 SVC_CALLS=300 (step 1), SVC_CG_CALLS=300
+#   (step 2), SVC_ST_CALLS=500 (step 3, difference of two runs).
 # Needs valgrind and strace (installer/setup-bench-deps.sh). Single-threaded
 # client; each step well under two minutes on a 2-core machine.
 set -euo pipefail
@@ -28,10 +28,10 @@ bin=$build/bin/BenchServiceNode
 for tool in valgrind strace; do
     command -v "$tool" >/dev/null || { echo "$tool not found: run installer/setup-bench-deps.sh" >&2; exit 1; }
 done
-rounds=${SVC_ROUNDS:-15}
-calls=${SVC_CALLS:-500}
+rounds=${SVC_ROUNDS:-11}
+calls=${SVC_CALLS:-300}
 cg_calls=${SVC_CG_CALLS:-300}
-st_calls=${SVC_ST_CALLS:-1000}
+st_calls=${SVC_ST_CALLS:-500}
 work=$(mktemp -d -t hivemind-svc-overhead.XXXXXX)
 trap 'echo "kept $work" >&2' EXIT
 

@@ -266,6 +266,46 @@ private slots:
         QVERIFY(!outcome.logs.first().contains("api_key"));
     }
 
+    // Calls to services with different base URLs, one after the other: each
+    // goes to its own base (made ready once per base, not kept across
+    // bases), logs without the base's user info, and a base that is not an
+    // absolute http(s) URL fails without a call.
+    void baseUrlsAreKeptApart()
+    {
+        ServiceEndpointSpec withUser = getSpec(QStringLiteral("v2"), QStringLiteral("/items/{id}"));
+        QUrl base = m_peer.url(QStringLiteral("/v2/"));
+        base.setUserInfo(QStringLiteral("who:pw-in-url"));
+        withUser.baseUrl = base;
+        withUser.parameters = {param("id", "path", "integer", true)};
+        m_resolver.setEndpoint(withUser);
+        ServiceEndpointSpec notHttp = getSpec(QStringLiteral("ftp"), QStringLiteral("/x"));
+        notHttp.baseUrl = QUrl(QStringLiteral("ftp://127.0.0.1/files"));
+        m_resolver.setEndpoint(notHttp);
+
+        const QString root = m_peer.url().toString();
+        for (int round = 0; round < 2; ++round) {
+            m_peer.clear();
+            NodeOutcome outcome = run(task(QStringLiteral("v2"), {{"id", 7}}));
+            QCOMPARE(outcome.kind, NodeOutcome::Kind::Completed);
+            QCOMPARE(m_peer.requests().last().path(), QByteArray("/v2/items/7"));
+            QVERIFY2(outcome.logs.first().startsWith("GET " + root + "/v2/items/7 -> 200"),
+                     qPrintable(outcome.logs.first()));
+            QVERIFY(!everything(outcome).contains("pw-in-url"));
+
+            outcome = run(task(QStringLiteral("ftp")));
+            QCOMPARE(outcome.kind, NodeOutcome::Kind::Failed);
+            QCOMPARE(outcome.error.code, ErrorCode::ValidationError);
+            QVERIFY(outcome.error.message.contains("not an absolute http(s) URL"));
+
+            outcome = run(task(QStringLiteral("echo")));
+            QCOMPARE(outcome.kind, NodeOutcome::Kind::Completed);
+            QCOMPARE(m_peer.requests().last().path(), QByteArray("/echo"));
+            QVERIFY2(outcome.logs.first().startsWith("GET " + root + "/echo -> 200"),
+                     qPrintable(outcome.logs.first()));
+            QCOMPARE(m_peer.requests().size(), 2);
+        }
+    }
+
     void missingRequiredParametersFailWithoutACall()
     {
         QJsonObject inputs = petInputs();
