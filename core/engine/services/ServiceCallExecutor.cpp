@@ -12,6 +12,7 @@
 #include <QNetworkRequest>
 #include <QStringMatcher>
 #include <QTimer>
+#include <algorithm>
 #include <optional>
 #include <variant>
 
@@ -457,15 +458,24 @@ std::variant<Call, NodeOutcome> buildCall(const ServiceEndpointSpec &spec, const
 
 QJsonObject responseHeaders(const QNetworkReply &reply)
 {
-    // Lower-case names; repeated headers joined with ", " (RFC 9110).
-    QJsonObject headers;
-    for (const auto &[name, value] : reply.rawHeaderPairs()) {
-        const QString key = QString::fromLatin1(name).toLower();
+    // Lower-case names; repeated headers joined with ", " (RFC 9110). Merged
+    // in a list first: a few headers, and one insert each into the object.
+    const QList<QNetworkReply::RawHeaderPair> &pairs = reply.rawHeaderPairs();
+    QList<QPair<QString, QString>> merged;
+    merged.reserve(pairs.size());
+    for (const auto &[name, value] : pairs) {
+        const QString key = QString::fromLatin1(name.toLower());
         const QString text = QString::fromLatin1(value);
-        const QJsonValue existing = headers.value(key);
-        headers.insert(key, existing.isString() ? existing.toString() + QStringLiteral(", ") + text
-                                                : text);
+        auto same = std::find_if(merged.begin(), merged.end(),
+                                 [&key](const auto &header) { return header.first == key; });
+        if (same != merged.end())
+            same->second += QStringLiteral(", ") + text;
+        else
+            merged.append({key, text});
     }
+    QJsonObject headers;
+    for (const auto &[key, text] : std::as_const(merged))
+        headers.insert(key, text);
     return headers;
 }
 

@@ -549,6 +549,8 @@ private slots:
                             "\"list\":[{\"deep\":\"x \\u0074ok-3f9a\\/c+Zq= y\"},2],"
                             "\"n\":1.5,\"b\":true,\"z\":null,\"plain\":{\"k\":\"v\",\"e\":[]},"
                             "\"keyOnly\":{\"\\u0074ok-3f9a\\/c+Zq=\":2}}";
+            response.headers.append({QByteArray("X-Multi"), QByteArray("a")});
+            response.headers.append({QByteArray("x-multi"), QByteArray("b")});
             return response;
         });
         const NodeOutcome outcome = run(task(QStringLiteral("echo")));
@@ -566,6 +568,8 @@ private slots:
         QCOMPARE(outcome.outputs["body"].toObject(), expected);
         QCOMPARE(outcome.outputs["headers"]["content-type"].toString(),
                  QStringLiteral("application/json"));
+        // Repeated headers: one lower-case name, the values joined.
+        QCOMPARE(outcome.outputs["headers"]["x-multi"].toString(), QStringLiteral("a, b"));
     }
 
     // The forms of a credential are kept between calls while it stays the
