@@ -116,6 +116,7 @@ private slots:
         const Answer tested = testCredential(createDatabaseCredential(m_pgPassword, m_pgPort));
         QCOMPARE(tested.status, 200);
         QVERIFY2(tested.data().value("success").toBool(), tested.raw.constData());
+        QVERIFY(!tested.data().contains("error"));
         QVERIFY(!tested.raw.contains(m_pgPassword.toUtf8()));
     }
 
@@ -125,6 +126,7 @@ private slots:
         const Answer tested = testCredential(createDatabaseCredential(wrong, m_pgPort));
         QCOMPARE(tested.status, 200);
         QCOMPARE(tested.data().value("success").toBool(), false);
+        QCOMPARE(tested.data().value("error").toString(), QStringLiteral("SERVICE_AUTH_FAILED"));
         QVERIFY2(tested.data().value("message").toString().contains("authentication"),
                  tested.raw.constData());
         QVERIFY(!tested.raw.contains(wrong.toUtf8()));
@@ -135,6 +137,7 @@ private slots:
         const Answer tested = testCredential(createDatabaseCredential(m_pgPassword, freePort()));
         QCOMPARE(tested.status, 200);
         QCOMPARE(tested.data().value("success").toBool(), false);
+        QCOMPARE(tested.data().value("error").toString(), QStringLiteral("NETWORK_ERROR"));
     }
 };
 

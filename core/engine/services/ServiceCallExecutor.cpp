@@ -3,13 +3,16 @@
 #include "engine/http/HttpRequestExecutor.h"
 #include "engine/http/PendingReply.h"
 
+#include <QByteArrayMatcher>
 #include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QNetworkRequest>
+#include <QStringMatcher>
 #include <QTimer>
+#include <algorithm>
 #include <optional>
 #include <variant>
 
@@ -46,22 +49,30 @@ public:
         if (space > 0)
             add(value.mid(space + 1).trimmed());
     }
-    bool isEmpty() const { return m_texts.isEmpty(); }
+    bool isEmpty() const { return m_forms.isEmpty(); }
 
+    // Each form replaced by the mask, longest first. Most texts hold none:
+    // they are only searched (with matchers built once), not copied.
     QString text(QString text) const
     {
-        for (const QString &form : m_texts)
-            text.replace(form, kMask);
+        if (!holdsText(text))
+            return text;
+        for (const Form &form : m_forms)
+            text.replace(form.text, kMask);
         return text;
     }
     QByteArray bytes(QByteArray bytes) const
     {
-        for (const QByteArray &form : m_bytes)
-            bytes.replace(form, kMask.toLatin1());
+        if (!holdsBytes(bytes))
+            return bytes;
+        for (const Form &form : m_forms)
+            bytes.replace(form.bytes, kMask.toLatin1());
         return bytes;
     }
     QJsonValue json(const QJsonValue &value) const
     {
+        if (!holdsJson(value))
+            return value;
         if (value.isString())
             return text(value.toString());
         if (value.isArray()) {
@@ -70,12 +81,14 @@ public:
                 out.append(json(v));
             return out;
         }
-        if (value.isObject())
-            return object(value.toObject());
-        return value;
+        return object(value.toObject());
     }
+    // Keys and values; a copy of the object (shared, not rebuilt) when
+    // nothing in it is secret.
     QJsonObject object(const QJsonObject &value) const
     {
+        if (!holdsObject(value))
+            return value;
         QJsonObject out;
         for (auto it = value.begin(); it != value.end(); ++it)
             out.insert(text(it.key()), json(it.value()));
@@ -83,21 +96,128 @@ public:
     }
 
 private:
-    void addForm(const QString &form)
+    struct Form
     {
-        if (form.isEmpty() || m_texts.contains(form))
-            return;
-        // Longest first, so a secret inside another is not masked half-way.
-        qsizetype at = 0;
-        while (at < m_texts.size() && m_texts[at].size() >= form.size())
-            ++at;
-        m_texts.insert(at, form);
-        m_bytes.insert(at, form.toUtf8());
+        QString text;
+        QByteArray bytes;
+        QStringMatcher textMatcher;
+        QByteArrayMatcher bytesMatcher;
+    };
+
+    bool holdsText(QStringView text) const
+    {
+        if (text.size() < m_shortest)
+            return false;
+        for (const Form &form : m_forms) {
+            if (form.textMatcher.indexIn(text) >= 0)
+                return true;
+        }
+        return false;
+    }
+    bool holdsBytes(QByteArrayView bytes) const
+    {
+        if (bytes.size() < m_shortest)
+            return false;
+        for (const Form &form : m_forms) {
+            if (form.bytesMatcher.indexIn(bytes) >= 0)
+                return true;
+        }
+        return false;
+    }
+    // Whether a string anywhere in the value, or a key, holds a form.
+    bool holdsJson(const QJsonValue &value) const
+    {
+        switch (value.type()) {
+        case QJsonValue::String:
+            return holdsText(value.toString());
+        case QJsonValue::Array: {
+            const QJsonArray array = value.toArray();
+            for (const QJsonValue &v : array) {
+                if (holdsJson(v))
+                    return true;
+            }
+            return false;
+        }
+        case QJsonValue::Object:
+            return holdsObject(value.toObject());
+        default:
+            return false;
+        }
+    }
+    bool holdsObject(const QJsonObject &object) const
+    {
+        for (auto it = object.begin(); it != object.end(); ++it) {
+            if (holdsText(it.key()) || holdsJson(it.value()))
+                return true;
+        }
+        return false;
     }
 
-    QStringList m_texts;
-    QList<QByteArray> m_bytes;
+    void addForm(const QString &form)
+    {
+        if (form.isEmpty())
+            return;
+        for (const Form &known : std::as_const(m_forms)) {
+            if (known.text == form)
+                return;
+        }
+        // Longest first, so a secret inside another is not masked half-way.
+        qsizetype at = 0;
+        while (at < m_forms.size() && m_forms[at].text.size() >= form.size())
+            ++at;
+        const QByteArray bytes = form.toUtf8();
+        m_forms.insert(at, Form{form, bytes, QStringMatcher(form), QByteArrayMatcher(bytes)});
+        // A UTF-8 form is never shorter, in bytes, than its text in UTF-16
+        // units: the shortest text bounds both searches.
+        m_shortest = m_forms.constLast().text.size();
+    }
+
+    QList<Form> m_forms;
+    qsizetype m_shortest = 0;
 };
+
+void addSecretForms(SecretMask &mask, const ServiceAuth &auth)
+{
+    for (const QString &secret : auth.secrets)
+        mask.add(secret);
+    for (const auto &[name, value] : auth.headers)
+        mask.addHeaderValue(QString::fromUtf8(value));
+    for (const auto &[name, value] : auth.query)
+        mask.add(value);
+}
+
+// The mask of a credential's secrets. Most calls of a service use the same
+// (cached) credential one after the other: its forms (percent-encoded,
+// without the scheme) and their matchers are derived once per engine
+// thread and reused while the credential stays the same.
+SecretMask maskOf(const ServiceAuth &auth)
+{
+    struct Last
+    {
+        ServiceAuth auth;
+        SecretMask mask;
+        bool valid = false;
+    };
+    thread_local Last last;
+    const auto sameValues = [](const auto &a, const auto &b) {
+        if (a.size() != b.size())
+            return false;
+        for (qsizetype i = 0; i < a.size(); ++i) {
+            if (a[i].second != b[i].second)
+                return false;
+        }
+        return true;
+    };
+    if (last.valid && last.auth.secrets == auth.secrets &&
+        sameValues(last.auth.headers, auth.headers) && sameValues(last.auth.query, auth.query))
+        return last.mask;
+    SecretMask mask;
+    addSecretForms(mask, auth);
+    last.auth = auth;
+    last.mask = mask;
+    last.valid = true;
+    return mask;
+}
 
 NodeOutcome badInput(const QString &message, QJsonObject details = {})
 {
@@ -182,6 +302,43 @@ struct Call
     QByteArray body;
     QString where; // "GET http://host/path", no query: for logs and errors
 };
+
+// A base URL made ready once per engine thread for as long as its calls
+// go to the same service: whether it is an absolute http(s) URL, its
+// encoded form without query and fragment and without trailing "/" (the
+// path is appended to it), and that form without user info, for logs and
+// errors (the same as re-parsing the whole URL and dropping the user info:
+// the path appended is already percent-encoded).
+struct BasePrefix
+{
+    QUrl base;
+    bool valid = false;
+    QByteArray prefix;
+    QByteArray wherePrefix;
+};
+
+const BasePrefix &basePrefix(const QUrl &base)
+{
+    thread_local BasePrefix last;
+    thread_local bool filled = false;
+    if (filled && last.base == base)
+        return last;
+    BasePrefix made;
+    made.base = base;
+    const QString scheme = base.scheme();
+    made.valid = base.isValid() && !base.host().isEmpty() &&
+                 (scheme == QLatin1String("http") || scheme == QLatin1String("https"));
+    if (made.valid) {
+        made.prefix = base.toEncoded(QUrl::RemoveQuery | QUrl::RemoveFragment);
+        while (made.prefix.endsWith('/'))
+            made.prefix.chop(1);
+        made.wherePrefix =
+            QUrl::fromEncoded(made.prefix).toEncoded(QUrl::RemoveUserInfo | QUrl::RemoveQuery);
+    }
+    last = std::move(made);
+    filled = true;
+    return last;
+}
 
 // Turns the spec and the node's inputs into a request, or says what is
 // wrong with the inputs.
@@ -288,34 +445,37 @@ std::variant<Call, NodeOutcome> buildCall(const ServiceEndpointSpec &spec, const
         }
     }
 
-    QUrl base = spec.baseUrl;
-    const QString scheme = base.scheme();
-    if (!base.isValid() || base.host().isEmpty() ||
-        (scheme != QLatin1String("http") && scheme != QLatin1String("https")))
+    const BasePrefix &base = basePrefix(spec.baseUrl);
+    if (!base.valid)
         return badInput(QStringLiteral("service %1: the base URL is not an absolute http(s) URL")
                             .arg(spec.serviceId));
-    QByteArray prefix = base.toEncoded(QUrl::RemoveQuery | QUrl::RemoveFragment);
-    while (prefix.endsWith('/'))
-        prefix.chop(1);
-    call.urlWithoutAuth = prefix + path;
+    call.urlWithoutAuth = base.prefix + path;
     // Encoded as sent, so "%" in it are escapes: never an .arg() template.
     call.where = QString::fromLatin1(call.method) + QLatin1Char(' ') +
-                 QString::fromLatin1(QUrl::fromEncoded(call.urlWithoutAuth)
-                                         .toEncoded(QUrl::RemoveUserInfo | QUrl::RemoveQuery));
+                 QString::fromLatin1(base.wherePrefix + path);
     return call;
 }
 
 QJsonObject responseHeaders(const QNetworkReply &reply)
 {
-    // Lower-case names; repeated headers joined with ", " (RFC 9110).
-    QJsonObject headers;
-    for (const auto &[name, value] : reply.rawHeaderPairs()) {
-        const QString key = QString::fromLatin1(name).toLower();
+    // Lower-case names; repeated headers joined with ", " (RFC 9110). Merged
+    // in a list first: a few headers, and one insert each into the object.
+    const QList<QNetworkReply::RawHeaderPair> &pairs = reply.rawHeaderPairs();
+    QList<QPair<QString, QString>> merged;
+    merged.reserve(pairs.size());
+    for (const auto &[name, value] : pairs) {
+        const QString key = QString::fromLatin1(name.toLower());
         const QString text = QString::fromLatin1(value);
-        const QJsonValue existing = headers.value(key);
-        headers.insert(key, existing.isString() ? existing.toString() + QStringLiteral(", ") + text
-                                                : text);
+        auto same = std::find_if(merged.begin(), merged.end(),
+                                 [&key](const auto &header) { return header.first == key; });
+        if (same != merged.end())
+            same->second += QStringLiteral(", ") + text;
+        else
+            merged.append({key, text});
     }
+    QJsonObject headers;
+    for (const auto &[key, text] : std::as_const(merged))
+        headers.insert(key, text);
     return headers;
 }
 
@@ -387,12 +547,10 @@ private:
                                 .arg(m_serviceId, error.message);
             return finish(NodeOutcome::failed(error, transient(auth.error())));
         }
-        for (const QString &secret : std::as_const(auth->secrets))
-            m_mask.add(secret);
-        for (const auto &[name, value] : std::as_const(auth->headers))
-            m_mask.addHeaderValue(QString::fromUtf8(value));
-        for (const auto &[name, value] : std::as_const(auth->query))
-            m_mask.add(value);
+        if (m_mask.isEmpty())
+            m_mask = maskOf(*auth);
+        else // after a refresh: the old credential's forms and the new one's
+            addSecretForms(m_mask, *auth);
         m_auth = std::move(*auth);
         send();
     }

@@ -68,11 +68,15 @@ void registerCredentialTestRoutes(ApiRouter &router, auth::AuthModule &auth, Cre
     doc.requestSchema = object(
         {{QStringLiteral("url"), string(QStringLiteral("http or https URL the credential is sent "
                                                        "to (basic, bearer, api_key)"))}});
-    doc.responseSchema = object({{QStringLiteral("success"), boolean()},
-                                 {QStringLiteral("message"), string()},
-                                 {QStringLiteral("http_status"), integer()},
-                                 {QStringLiteral("duration_ms"), integer()}},
-                                {QStringLiteral("success"), QStringLiteral("message")});
+    doc.responseSchema =
+        object({{QStringLiteral("success"), boolean()},
+                {QStringLiteral("message"), string()},
+                {QStringLiteral("http_status"), integer()},
+                {QStringLiteral("error"),
+                 string(QStringLiteral("database: why the sign-in failed, when the driver says: "
+                                       "SERVICE_AUTH_FAILED or NETWORK_ERROR"))},
+                {QStringLiteral("duration_ms"), integer()}},
+               {QStringLiteral("success"), QStringLiteral("message")});
     auth::addProtectedRoute(
         router, auth, Method::Post, QStringLiteral("/api/v1/credentials/{id}/test"), Role::User,
         [&auth, &vault, tester](const RequestContext &c, const Principal &p) {

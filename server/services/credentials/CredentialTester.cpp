@@ -44,6 +44,39 @@ QString networkProblem(QNetworkReply::NetworkError error)
     }
 }
 
+// Why a database refused a sign-in, as a code of the error catalogue:
+// SERVICE_AUTH_FAILED (user, password or database refused), NETWORK_ERROR
+// (no server reached). Empty when the driver's code says neither. MySQL
+// and MariaDB give their client error numbers (1045 access denied, 2002
+// and 2003 cannot connect, ...); PostgreSQL its SQLSTATE when it answered
+// (class 28: invalid authorization) and nothing when it was not reached.
+QString databaseFailure(bool mysql, const QSqlError &error)
+{
+    const QString code = error.nativeErrorCode();
+    if (mysql) {
+        static const QStringList kAuth{QStringLiteral("1044"), QStringLiteral("1045"),
+                                       QStringLiteral("1049"), QStringLiteral("1698")};
+        static const QStringList kNetwork{QStringLiteral("2002"), QStringLiteral("2003"),
+                                          QStringLiteral("2005"), QStringLiteral("2006"),
+                                          QStringLiteral("2013")};
+        if (kAuth.contains(code))
+            return errorCodeName(ErrorCode::ServiceAuthFailed);
+        if (kNetwork.contains(code))
+            return errorCodeName(ErrorCode::NetworkError);
+        return {};
+    }
+    if (code.startsWith(QLatin1String("28")) || code == QLatin1String("3D000"))
+        return errorCodeName(ErrorCode::ServiceAuthFailed);
+    const QString words = error.databaseText();
+    if (code.isEmpty() && (words.contains(QLatin1String("Connection refused")) ||
+                           words.contains(QLatin1String("could not connect")) ||
+                           words.contains(QLatin1String("timeout expired"))))
+        return errorCodeName(ErrorCode::NetworkError);
+    if (code.isEmpty() && words.contains(QLatin1String("authentication failed")))
+        return errorCodeName(ErrorCode::ServiceAuthFailed);
+    return {};
+}
+
 Error urlError(const QString &type)
 {
     return Error{ErrorCode::ValidationError,
@@ -118,13 +151,14 @@ void CredentialTester::testDatabase(const CredentialData &data, Done done)
     const int defaultPort = mysql ? 3306 : 5432;
     const int port = data.publicFields.value(QStringLiteral("port")).toInt(defaultPort);
     const int timeoutSeconds = qMax(1, m_timeoutMs / 1000);
-    m_pool.start([this, data, driver, port, timeoutSeconds, done] {
+    m_pool.start([this, data, driver, mysql, port, timeoutSeconds, done] {
         QElapsedTimer timer;
         timer.start();
         const QString connection =
             QStringLiteral("hivemind-credential-test-") + QUuid::createUuid().toString();
         bool ok = false;
         QString message;
+        QString failure;
         {
             QSqlDatabase db = QSqlDatabase::addDatabase(driver, connection);
             db.setHostName(text(data, QStringLiteral("host")));
@@ -148,6 +182,7 @@ void CredentialTester::testDatabase(const CredentialData &data, Done done)
                 if (!password.isEmpty())
                     why.replace(password, QStringLiteral("****"));
                 message = QStringLiteral("could not connect: %1").arg(why.left(300));
+                failure = databaseFailure(mysql, db.lastError());
             }
             db.close();
         }
@@ -155,10 +190,13 @@ void CredentialTester::testDatabase(const CredentialData &data, Done done)
         const qint64 elapsed = timer.elapsed();
         QMetaObject::invokeMethod(
             this,
-            [done, ok, message, elapsed] {
-                done(QJsonObject{{QStringLiteral("success"), ok},
-                                 {QStringLiteral("message"), message},
-                                 {QStringLiteral("duration_ms"), elapsed}});
+            [done, ok, message, failure, elapsed] {
+                QJsonObject answer{{QStringLiteral("success"), ok},
+                                   {QStringLiteral("message"), message},
+                                   {QStringLiteral("duration_ms"), elapsed}};
+                if (!failure.isEmpty())
+                    answer.insert(QStringLiteral("error"), failure);
+                done(answer);
             },
             Qt::QueuedConnection);
     });

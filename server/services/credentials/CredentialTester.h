@@ -9,7 +9,8 @@
 //   client authenticated with HTTP Basic, §2.3.1); success when it answers
 //   2xx with an access_token (which is dropped).
 //   database: a Qt SQL connection (QPSQL, QMYSQL) that signs in, on a
-//   thread of the tester's pool (connecting blocks).
+//   thread of the tester's pool (connecting blocks); a failure says why in
+//   "error" when the driver's code tells (SERVICE_AUTH_FAILED, NETWORK_ERROR).
 //   ssh: a libssh login with the private key (SshCheck), on the same pool.
 // Redirects are not followed: a secret is only ever sent where it was aimed.
 

@@ -266,6 +266,46 @@ private slots:
         QVERIFY(!outcome.logs.first().contains("api_key"));
     }
 
+    // Calls to services with different base URLs, one after the other: each
+    // goes to its own base (made ready once per base, not kept across
+    // bases), logs without the base's user info, and a base that is not an
+    // absolute http(s) URL fails without a call.
+    void baseUrlsAreKeptApart()
+    {
+        ServiceEndpointSpec withUser = getSpec(QStringLiteral("v2"), QStringLiteral("/items/{id}"));
+        QUrl base = m_peer.url(QStringLiteral("/v2/"));
+        base.setUserInfo(QStringLiteral("who:pw-in-url"));
+        withUser.baseUrl = base;
+        withUser.parameters = {param("id", "path", "integer", true)};
+        m_resolver.setEndpoint(withUser);
+        ServiceEndpointSpec notHttp = getSpec(QStringLiteral("ftp"), QStringLiteral("/x"));
+        notHttp.baseUrl = QUrl(QStringLiteral("ftp://127.0.0.1/files"));
+        m_resolver.setEndpoint(notHttp);
+
+        const QString root = m_peer.url().toString();
+        for (int round = 0; round < 2; ++round) {
+            m_peer.clear();
+            NodeOutcome outcome = run(task(QStringLiteral("v2"), {{"id", 7}}));
+            QCOMPARE(outcome.kind, NodeOutcome::Kind::Completed);
+            QCOMPARE(m_peer.requests().last().path(), QByteArray("/v2/items/7"));
+            QVERIFY2(outcome.logs.first().startsWith("GET " + root + "/v2/items/7 -> 200"),
+                     qPrintable(outcome.logs.first()));
+            QVERIFY(!everything(outcome).contains("pw-in-url"));
+
+            outcome = run(task(QStringLiteral("ftp")));
+            QCOMPARE(outcome.kind, NodeOutcome::Kind::Failed);
+            QCOMPARE(outcome.error.code, ErrorCode::ValidationError);
+            QVERIFY(outcome.error.message.contains("not an absolute http(s) URL"));
+
+            outcome = run(task(QStringLiteral("echo")));
+            QCOMPARE(outcome.kind, NodeOutcome::Kind::Completed);
+            QCOMPARE(m_peer.requests().last().path(), QByteArray("/echo"));
+            QVERIFY2(outcome.logs.first().startsWith("GET " + root + "/echo -> 200"),
+                     qPrintable(outcome.logs.first()));
+            QCOMPARE(m_peer.requests().size(), 2);
+        }
+    }
+
     void missingRequiredParametersFailWithoutACall()
     {
         QJsonObject inputs = petInputs();
@@ -493,6 +533,63 @@ private slots:
             QCOMPARE(outcome.outputs["body"]["seen_header"].toString(), QStringLiteral("****"));
             QCOMPARE(outcome.outputs["headers"]["x-echo"].toString(), QStringLiteral("****"));
             QVERIFY(outcome.outputs["body"]["seen_target"].toString().endsWith("api_key=****"));
+        }
+    }
+
+    // Masking after decoding: a secret that JSON escapes hid from the
+    // masking of the raw body (in a value, a key, deep inside) is masked;
+    // everything else comes out exactly as it was, types included.
+    void escapedSecretsAreMaskedAndTheRestKept()
+    {
+        m_resolver.setAuth(bearer(kToken, false));
+        m_peer.setHandler([](const ServicePeer::Request &) {
+            ServicePeer::Response response;
+            // kToken = tok-3f9a/c+Zq=, written with \u0074 and \/ escapes.
+            response.body = "{\"a\":\"\\u0074ok-3f9a\\/c+Zq=\",\"\\u0074ok-3f9a\\/c+Zq=\":1,"
+                            "\"list\":[{\"deep\":\"x \\u0074ok-3f9a\\/c+Zq= y\"},2],"
+                            "\"n\":1.5,\"b\":true,\"z\":null,\"plain\":{\"k\":\"v\",\"e\":[]},"
+                            "\"keyOnly\":{\"\\u0074ok-3f9a\\/c+Zq=\":2}}";
+            response.headers.append({QByteArray("X-Multi"), QByteArray("a")});
+            response.headers.append({QByteArray("x-multi"), QByteArray("b")});
+            return response;
+        });
+        const NodeOutcome outcome = run(task(QStringLiteral("echo")));
+        QCOMPARE(outcome.kind, NodeOutcome::Kind::Completed);
+        const QJsonObject expected{
+            {"a", "****"},
+            {"****", 1},
+            {"list", QJsonArray{QJsonObject{{"deep", "x **** y"}}, 2}},
+            {"n", 1.5},
+            {"b", true},
+            {"z", QJsonValue::Null},
+            {"plain", QJsonObject{{"k", "v"}, {"e", QJsonArray{}}}},
+            {"keyOnly", QJsonObject{{"****", 2}}},
+        };
+        QCOMPARE(outcome.outputs["body"].toObject(), expected);
+        QCOMPARE(outcome.outputs["headers"]["content-type"].toString(),
+                 QStringLiteral("application/json"));
+        // Repeated headers: one lower-case name, the values joined.
+        QCOMPARE(outcome.outputs["headers"]["x-multi"].toString(), QStringLiteral("a, b"));
+    }
+
+    // The forms of a credential are kept between calls while it stays the
+    // same: a different credential on the next call is masked, not the old.
+    void aNewCredentialIsMaskedOnTheNextCall()
+    {
+        m_peer.setHandler([](const ServicePeer::Request &r) {
+            ServicePeer::Response response;
+            response.body =
+                QJsonDocument(QJsonObject{{"seen", QString::fromUtf8(r.header("authorization"))}})
+                    .toJson(QJsonDocument::Compact);
+            return response;
+        });
+        const QString second = QStringLiteral("tok-second-9d0e");
+        for (const QString &token : {kToken, second, kToken}) {
+            m_resolver.setAuth(bearer(token, false));
+            const NodeOutcome outcome = run(task(QStringLiteral("echo")));
+            QCOMPARE(outcome.kind, NodeOutcome::Kind::Completed);
+            QCOMPARE(outcome.outputs["body"]["seen"].toString(), QStringLiteral("****"));
+            QVERIFY2(!everything(outcome).contains(token), qPrintable(everything(outcome)));
         }
     }
 };
