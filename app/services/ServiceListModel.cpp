@@ -9,13 +9,7 @@
 
 namespace hm::app {
 
-ServiceListModel::ServiceListModel(QObject *parent) : QAbstractTableModel(parent) {}
-
-void ServiceListModel::setClient(client::ApiClient *client)
-{
-    m_client = client;
-    reset();
-}
+ServiceListModel::ServiceListModel(QObject *parent) : RemoteList(ColumnCount, {}, parent) {}
 
 void ServiceListModel::setSearch(const QString &search)
 {
@@ -25,111 +19,19 @@ void ServiceListModel::setSearch(const QString &search)
     reload();
 }
 
-void ServiceListModel::setPageSize(int size)
-{
-    m_pageSize = qBound(1, size, 100);
-}
-
 void ServiceListModel::setCredentialNames(const QHash<QString, QString> &names)
 {
     m_credentialNames = names;
-    if (!m_rows.isEmpty())
+    if (rowCount() > 0)
         emit dataChanged(index(0, CredentialColumn), index(rowCount() - 1, CredentialColumn));
 }
 
-void ServiceListModel::reset()
+void ServiceListModel::requestPage(client::ApiClient &client, int page, int size,
+                                   PageCallback done)
 {
-    ++m_generation;
-    beginResetModel();
-    m_rows.clear();
-    m_total = 0;
-    m_nextPage = 1;
-    m_hasNext = false;
-    m_fetching = false;
-    endResetModel();
-    setState(State::Idle);
-}
-
-void ServiceListModel::reload()
-{
-    if (!m_client)
-        return;
-    reset();
-    setState(State::Loading);
-    requestPage(1);
-}
-
-void ServiceListModel::requestPage(int page)
-{
-    if (!m_client)
-        return;
-    m_fetching = true;
-    const quint64 generation = m_generation;
     client::ServiceFilter filter = m_filter;
-    filter.page = client::PageRequest{page, m_pageSize};
-    client::ServicesApi(*m_client).list(
-        filter, [this, generation, guard = QPointer<ServiceListModel>(this)](
-                    Result<client::Page<client::ServiceInfo>> r) {
-            if (!guard || generation != m_generation)
-                return;
-            m_fetching = false;
-            if (!r) {
-                m_error = r.error();
-                if (m_rows.isEmpty())
-                    setState(State::Failed);
-                else
-                    emit fetchFailed(m_error);
-                return;
-            }
-            // A service registered meanwhile shifts the pages: no row twice.
-            QList<client::ServiceInfo> fresh;
-            for (const client::ServiceInfo &s : r->items) {
-                if (rowOf(s.id) < 0)
-                    fresh << s;
-            }
-            if (!fresh.isEmpty()) {
-                beginInsertRows({}, int(m_rows.size()), int(m_rows.size() + fresh.size()) - 1);
-                m_rows << fresh;
-                endInsertRows();
-            }
-            m_total = r->total;
-            m_hasNext = r->hasNext;
-            m_nextPage = r->page + 1;
-            setState(State::Ready);
-        });
-}
-
-void ServiceListModel::setState(State state)
-{
-    if (m_state == state && state != State::Failed)
-        return;
-    m_state = state;
-    emit stateChanged(state);
-}
-
-bool ServiceListModel::canFetchMore(const QModelIndex &parent) const
-{
-    return !parent.isValid() && m_state == State::Ready && m_hasNext && !m_fetching;
-}
-
-void ServiceListModel::fetchMore(const QModelIndex &parent)
-{
-    if (canFetchMore(parent))
-        requestPage(m_nextPage);
-}
-
-const client::ServiceInfo *ServiceListModel::service(int row) const
-{
-    return row >= 0 && row < m_rows.size() ? &m_rows[row] : nullptr;
-}
-
-int ServiceListModel::rowOf(const QString &id) const
-{
-    for (int row = 0; row < m_rows.size(); ++row) {
-        if (m_rows[row].id == id)
-            return row;
-    }
-    return -1;
+    filter.page = client::PageRequest{page, size};
+    client::ServicesApi(client).list(filter, std::move(done));
 }
 
 bool ServiceListModel::matches(const client::ServiceInfo &service) const
@@ -147,60 +49,39 @@ void ServiceListModel::upsert(const client::ServiceInfo &service)
     if (at >= 0) {
         if (!matches(service))
             return remove(service.id);
-        m_rows[at] = row;
-        emit dataChanged(index(at, 0), index(at, ColumnCount - 1));
+        replaceItem(at, row);
         return;
     }
-    if (!matches(service) || (m_state != State::Ready && m_state != State::Failed))
+    if (!matches(service) || (state() != State::Ready && state() != State::Failed))
         return;
     // By name, as the server sorts; past the loaded rows it comes last.
-    int position = int(m_rows.size());
-    for (int i = 0; i < m_rows.size(); ++i) {
-        if (QString::compare(m_rows[i].name, row.name, Qt::CaseInsensitive) > 0) {
+    int position = rowCount();
+    for (int i = 0; i < rowCount(); ++i) {
+        if (QString::compare(items().at(i).name, row.name, Qt::CaseInsensitive) > 0) {
             position = i;
             break;
         }
     }
-    beginInsertRows({}, position, position);
-    m_rows.insert(position, row);
-    endInsertRows();
-    ++m_total;
+    insertItem(position, row);
     setState(State::Ready);
 }
 
 void ServiceListModel::remove(const QString &id)
 {
     const int row = rowOf(id);
-    if (row < 0)
-        return;
-    beginRemoveRows({}, row, row);
-    m_rows.removeAt(row);
-    endRemoveRows();
-    m_total = std::max<qint64>(0, m_total - 1);
+    if (row >= 0)
+        removeItem(row);
 }
 
-int ServiceListModel::rowCount(const QModelIndex &parent) const
+QVariant ServiceListModel::cellData(const client::ServiceInfo &s, int column, int role) const
 {
-    return parent.isValid() ? 0 : int(m_rows.size());
-}
-
-int ServiceListModel::columnCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : ColumnCount;
-}
-
-QVariant ServiceListModel::data(const QModelIndex &index, int role) const
-{
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
-        return {};
-    const client::ServiceInfo &s = m_rows[index.row()];
     switch (role) {
     case IdRole:
         return s.id;
     case StatusNameRole:
         return s.status;
     case Qt::ToolTipRole:
-        switch (index.column()) {
+        switch (column) {
         case NameColumn:
             return s.description.isEmpty() ? s.name : s.description;
         case BaseUrlColumn:
@@ -212,7 +93,7 @@ QVariant ServiceListModel::data(const QModelIndex &index, int role) const
             return {};
         }
     case Qt::DisplayRole:
-        switch (index.column()) {
+        switch (column) {
         case StatusColumn:
             return ServiceText::status(s.status);
         case NameColumn:
@@ -232,13 +113,13 @@ QVariant ServiceListModel::data(const QModelIndex &index, int role) const
         }
     case Qt::DecorationRole:
         // A dot beside the status word (never the colour alone).
-        if (index.column() == StatusColumn)
+        if (column == StatusColumn)
             return s.status == QLatin1String("active")  ? QColor(0x2e, 0x9e, 0x5b)
                    : s.status == QLatin1String("error") ? QColor(0xd0, 0x3b, 0x3b)
                                                         : QColor(0x8a, 0x8f, 0x98);
         return {};
     case Qt::TextAlignmentRole:
-        if (index.column() == EndpointsColumn)
+        if (column == EndpointsColumn)
             return QVariant(Qt::AlignRight | Qt::AlignVCenter);
         return {};
     default:
