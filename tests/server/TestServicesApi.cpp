@@ -1021,11 +1021,10 @@ private slots:
                       {"method", "GET"},
                       {"path", "/items/{itemId}"},
                       {"pathParams",
-                       QJsonObject{
-                           {"type", "object"},
-                           {"properties",
-                            QJsonObject{{"itemId", QJsonObject{{"type", "integer"}}}}},
-                           {"required", QJsonArray{"itemId"}}}},
+                       QJsonObject{{"type", "object"},
+                                   {"properties",
+                                    QJsonObject{{"itemId", QJsonObject{{"type", "integer"}}}}},
+                                   {"required", QJsonArray{"itemId"}}}},
                       {"queryParams",
                        QJsonObject{{"type", "object"},
                                    {"properties",
@@ -1076,8 +1075,8 @@ private slots:
         QCOMPARE(bodyInputs.first().toObject().value("name").toString(), QStringLiteral("body"));
         QCOMPARE(bodyInputs.first().toObject().value("type").toString(), QStringLiteral("any"));
 
-        const Answer noEndpoint = call(
-            "GET", "/api/v1/services/" + id + "/endpoints/no-such/interface", {}, m_bob.token);
+        const Answer noEndpoint =
+            call("GET", "/api/v1/services/" + id + "/endpoints/no-such/interface", {}, m_bob.token);
         QCOMPARE(noEndpoint.status, 404);
         QCOMPARE(noEndpoint.code(), QStringLiteral("ENDPOINT_NOT_FOUND"));
         const Answer noService = call(

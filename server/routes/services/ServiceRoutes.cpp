@@ -617,15 +617,14 @@ void registerServiceRoutes(ApiRouter &router, auth::AuthModule &auth, ServiceCat
                        "when the endpoint takes one, outputs status, headers and body; as the "
                        "engine checks and runs the node"),
         {ErrorCode::ServiceNotFound, ErrorCode::EndpointNotFound, ErrorCode::ServiceUnavailable});
-    interfaceDoc.responseSchema = object(
-        {{QStringLiteral("name"), string()},
-         {QStringLiteral("version"), string()},
-         {QStringLiteral("inputs"), arrayOf(anyObject())},
-         {QStringLiteral("outputs"), arrayOf(anyObject())},
-         {QStringLiteral("configSchema"), anyObject()},
-         {QStringLiteral("outputHandles"), arrayOf(string())}},
-        {QStringLiteral("name"), QStringLiteral("version"), QStringLiteral("inputs"),
-         QStringLiteral("outputs")});
+    interfaceDoc.responseSchema = object({{QStringLiteral("name"), string()},
+                                          {QStringLiteral("version"), string()},
+                                          {QStringLiteral("inputs"), arrayOf(anyObject())},
+                                          {QStringLiteral("outputs"), arrayOf(anyObject())},
+                                          {QStringLiteral("configSchema"), anyObject()},
+                                          {QStringLiteral("outputHandles"), arrayOf(string())}},
+                                         {QStringLiteral("name"), QStringLiteral("version"),
+                                          QStringLiteral("inputs"), QStringLiteral("outputs")});
     auth::addProtectedRoute(
         router, auth, Method::Get,
         QStringLiteral("/api/v1/services/{id}/endpoints/{endpointId}/interface"), Role::Viewer,
