@@ -1979,12 +1979,16 @@
         <translation>%1 %2 of %3. Drag it onto the canvas to call it.</translation>
     </message>
     <message>
-        <source>Search components and services</source>
-        <translation>Search components and services</translation>
-    </message>
-    <message>
         <source>Services</source>
         <translation>Services</translation>
+    </message>
+    <message>
+        <source>Search components</source>
+        <translation>Search components</translation>
+    </message>
+    <message>
+        <source>Components by name; service endpoints by method, path, summary or service</source>
+        <translation>Components by name; service endpoints by method, path, summary or service</translation>
     </message>
 </context>
 <context>

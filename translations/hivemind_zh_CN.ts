@@ -1969,12 +1969,16 @@
         <translation>%3 的 %1 %2。拖到画布上即可调用。</translation>
     </message>
     <message>
-        <source>Search components and services</source>
-        <translation>搜索组件和服务</translation>
-    </message>
-    <message>
         <source>Services</source>
         <translation>服务</translation>
+    </message>
+    <message>
+        <source>Search components</source>
+        <translation>搜索组件</translation>
+    </message>
+    <message>
+        <source>Components by name; service endpoints by method, path, summary or service</source>
+        <translation>组件按名称搜索；服务端点按方法、路径、摘要或服务搜索</translation>
     </message>
 </context>
 <context>

@@ -1969,12 +1969,16 @@
         <translation>%3 的 %1 %2。拖曳到畫布上即可呼叫。</translation>
     </message>
     <message>
-        <source>Search components and services</source>
-        <translation>搜尋元件與服務</translation>
-    </message>
-    <message>
         <source>Services</source>
         <translation>服務</translation>
+    </message>
+    <message>
+        <source>Search components</source>
+        <translation>搜尋元件</translation>
+    </message>
+    <message>
+        <source>Components by name; service endpoints by method, path, summary or service</source>
+        <translation>元件依名稱搜尋；服務端點依方法、路徑、摘要或服務搜尋</translation>
     </message>
 </context>
 <context>

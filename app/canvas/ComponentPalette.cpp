@@ -270,8 +270,12 @@ void ComponentPalette::rebuild()
             item->setData(0, kVersionRole, serviceVersion);
             item->setData(0, kConfigRole,
                           serviceNodeConfig(endpoint.serviceId, endpoint.endpointId));
-            item->setToolTip(0, tr("%1 %2 of %3. Drag it onto the canvas to call it.")
-                                    .arg(endpoint.method, endpoint.path, endpoint.serviceName));
+            // The summary (elided in a narrow palette) on a line of its own.
+            QString tip = tr("%1 %2 of %3. Drag it onto the canvas to call it.")
+                              .arg(endpoint.method, endpoint.path, endpoint.serviceName);
+            if (!endpoint.summary.isEmpty())
+                tip = endpoint.summary + QLatin1Char('\n') + tip;
+            item->setToolTip(0, tip);
             item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsDragEnabled);
         }
         m_services->setHidden(m_services->childCount() == 0);
@@ -284,7 +288,9 @@ void ComponentPalette::rebuild()
 
 void ComponentPalette::retranslate()
 {
-    m_search->setPlaceholderText(tr("Search components and services"));
+    m_search->setPlaceholderText(tr("Search components"));
+    m_search->setToolTip(
+        tr("Components by name; service endpoints by method, path, summary or service"));
     if (m_builtin)
         m_builtin->setText(0, tr("Built-in"));
     if (m_registered)

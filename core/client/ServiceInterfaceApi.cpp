@@ -89,11 +89,15 @@ struct PaletteFetch : std::enable_shared_from_this<PaletteFetch>
                     const QJsonObject e = v.toObject();
                     if (!e.value(QStringLiteral("enabled")).toBool(true))
                         continue;
+                    // An endpoint entered by hand has a description only.
+                    QString summary = e.value(QStringLiteral("summary")).toString();
+                    if (summary.isEmpty())
+                        summary = e.value(QStringLiteral("description")).toString();
                     list.append({id, shown, e.value(QStringLiteral("id")).toString(),
                                  e.value(QStringLiteral("name")).toString(),
                                  e.value(QStringLiteral("method")).toString(),
                                  e.value(QStringLiteral("path")).toString(),
-                                 e.value(QStringLiteral("summary")).toString()});
+                                 summary.section(QLatin1Char('\n'), 0, 0).trimmed()});
                 }
                 return list;
             },

@@ -22,9 +22,9 @@ struct ServiceEndpointRef
     QString serviceName; // display name, or the name
     QString endpointId;
     QString name;
-    QString method; // "GET", ...
-    QString path;   // "/pets/{petId}"
-    QString summary;
+    QString method;  // "GET", ...
+    QString path;    // "/pets/{petId}"
+    QString summary; // its summary, else the first line of its description
 };
 
 class ServiceInterfaceApi

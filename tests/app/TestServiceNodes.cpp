@@ -191,7 +191,7 @@ void TestServiceNodes::initTestCase()
          QJsonArray{
              QJsonObject{
                  {QStringLiteral("name"), QStringLiteral("getPet")},
-                 {QStringLiteral("summary"), QStringLiteral("Find a pet by its id")},
+                 {QStringLiteral("description"), QStringLiteral("Find a pet by its id")},
                  {QStringLiteral("method"), QStringLiteral("GET")},
                  {QStringLiteral("path"), QStringLiteral("/pets/{petId}")},
                  {QStringLiteral("pathParams"),
@@ -201,7 +201,7 @@ void TestServiceNodes::initTestCase()
                   objectSchema({{QStringLiteral("verbose"), typed(QStringLiteral("boolean"))}})}},
              QJsonObject{
                  {QStringLiteral("name"), QStringLiteral("listPets")},
-                 {QStringLiteral("summary"), QStringLiteral("List the pets")},
+                 {QStringLiteral("description"), QStringLiteral("List the pets")},
                  {QStringLiteral("method"), QStringLiteral("GET")},
                  {QStringLiteral("path"), QStringLiteral("/pets")},
                  {QStringLiteral("queryParams"),
@@ -315,6 +315,10 @@ void TestServiceNodes::paletteListsServiceEndpoints()
     QCOMPARE(visible.first().name, QStringLiteral("service"));
     QCOMPARE(visible.first().config, (QJsonObject{{QStringLiteral("serviceId"), m_serviceId},
                                                   {QStringLiteral("endpointId"), m_getPet}}));
+    page->editor()->palette()->setFilter(QStringLiteral("list the"));
+    QCOMPARE(page->editor()->palette()->visibleComponents().size(), 1);
+    QCOMPARE(paletteItem(list, QStringLiteral("GET /pets"))->text(0),
+             QStringLiteral("GET /pets \u2014 List the pets"));
     page->editor()->palette()->setFilter(QStringLiteral("pets get"));
     QCOMPARE(page->editor()->palette()->visibleComponents().size(), 2);
     page->editor()->palette()->setFilter(QStringLiteral("no-such-endpoint"));
