@@ -50,7 +50,11 @@ FlowGraphModel::FlowGraphModel(QObject *parent) : QObject(parent), m_undoStack(n
     // A node whose ports follow its config may need its interface fetched.
     connect(this, &FlowGraphModel::nodeCreated, this, &FlowGraphModel::scheduleNodeInterfaceFetch);
     connect(this, &FlowGraphModel::nodeUpdated, this, &FlowGraphModel::scheduleNodeInterfaceFetch);
-    connect(this, &FlowGraphModel::modelReset, this, &FlowGraphModel::scheduleNodeInterfaceFetch);
+    connect(this, &FlowGraphModel::modelReset, this, [this] {
+        // A config change waiting for its ports was about the old document.
+        m_configsWaiting.clear();
+        scheduleNodeInterfaceFetch();
+    });
 }
 
 FlowGraphModel::~FlowGraphModel()
