@@ -2001,16 +2001,64 @@
         <translation>%1, version %2. Drag it onto the canvas.</translation>
     </message>
     <message>
-        <source>Search components</source>
-        <translation>Search components</translation>
-    </message>
-    <message>
         <source>Built-in</source>
         <translation>Built-in</translation>
     </message>
     <message>
         <source>Registered</source>
         <translation>Registered</translation>
+    </message>
+    <message>
+        <source>%1 %2 (deprecated)</source>
+        <translation>%1 %2 (deprecated)</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>healthy</source>
+        <translation>healthy</translation>
+    </message>
+    <message>
+        <source>degraded</source>
+        <translation>degraded</translation>
+    </message>
+    <message>
+        <source>unhealthy</source>
+        <translation>unhealthy</translation>
+    </message>
+    <message>
+        <source>health unknown</source>
+        <translation>health unknown</translation>
+    </message>
+    <message>
+        <source>%1, version %2 (%3). Deprecated: it still runs, but newer flows should use another version.</source>
+        <translation>%1, version %2 (%3). Deprecated: it still runs, but newer flows should use another version.</translation>
+    </message>
+    <message>
+        <source>%1, version %2 (%3). Drag it onto the canvas.</source>
+        <translation>%1, version %2 (%3). Drag it onto the canvas.</translation>
+    </message>
+    <message>
+        <source>%1 %2 — %3</source>
+        <translation>%1 %2 — %3</translation>
+    </message>
+    <message>
+        <source>%1 %2 of %3. Drag it onto the canvas to call it.</source>
+        <translation>%1 %2 of %3. Drag it onto the canvas to call it.</translation>
+    </message>
+    <message>
+        <source>Services</source>
+        <translation>Services</translation>
+    </message>
+    <message>
+        <source>Search components</source>
+        <translation>Search components</translation>
+    </message>
+    <message>
+        <source>Components by name; service endpoints by method, path, summary or service</source>
+        <translation>Components by name; service endpoints by method, path, summary or service</translation>
     </message>
 </context>
 <context>
@@ -4997,6 +5045,26 @@
     <message>
         <source>Inspector</source>
         <translation>Inspector</translation>
+    </message>
+    <message>
+        <source>%1: %2 %3</source>
+        <translation>%1: %2 %3</translation>
+    </message>
+    <message>
+        <source>%1: %2 %3 — %4</source>
+        <translation>%1: %2 %3 — %4</translation>
+    </message>
+    <message>
+        <source>%1 / %2 (not listed)</source>
+        <translation>%1 / %2 (not listed)</translation>
+    </message>
+    <message>
+        <source>&amp;Endpoint</source>
+        <translation>&amp;Endpoint</translation>
+    </message>
+    <message>
+        <source>Choose an endpoint</source>
+        <translation>Choose an endpoint</translation>
     </message>
 </context>
 <context>

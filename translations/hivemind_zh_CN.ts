@@ -1990,16 +1990,64 @@
         <translation>%1，版本 %2。拖到画布上即可添加。</translation>
     </message>
     <message>
-        <source>Search components</source>
-        <translation>搜索组件</translation>
-    </message>
-    <message>
         <source>Built-in</source>
         <translation>内置</translation>
     </message>
     <message>
         <source>Registered</source>
         <translation>已注册</translation>
+    </message>
+    <message>
+        <source>%1 %2 (deprecated)</source>
+        <translation>%1 %2（已弃用）</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>healthy</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <source>degraded</source>
+        <translation>性能降级</translation>
+    </message>
+    <message>
+        <source>unhealthy</source>
+        <translation>异常</translation>
+    </message>
+    <message>
+        <source>health unknown</source>
+        <translation>健康状态未知</translation>
+    </message>
+    <message>
+        <source>%1, version %2 (%3). Deprecated: it still runs, but newer flows should use another version.</source>
+        <translation>%1，版本 %2（%3）。已弃用：仍可运行，但新的工作流应改用其他版本。</translation>
+    </message>
+    <message>
+        <source>%1, version %2 (%3). Drag it onto the canvas.</source>
+        <translation>%1，版本 %2（%3）。拖到画布上即可添加。</translation>
+    </message>
+    <message>
+        <source>%1 %2 — %3</source>
+        <translation>%1 %2 — %3</translation>
+    </message>
+    <message>
+        <source>%1 %2 of %3. Drag it onto the canvas to call it.</source>
+        <translation>%3 的 %1 %2。拖到画布上即可调用。</translation>
+    </message>
+    <message>
+        <source>Services</source>
+        <translation>服务</translation>
+    </message>
+    <message>
+        <source>Search components</source>
+        <translation>搜索组件</translation>
+    </message>
+    <message>
+        <source>Components by name; service endpoints by method, path, summary or service</source>
+        <translation>组件按名称搜索；服务端点按方法、路径、摘要或服务搜索</translation>
     </message>
 </context>
 <context>
@@ -4966,6 +5014,26 @@
     <message>
         <source>Inspector</source>
         <translation>检查器</translation>
+    </message>
+    <message>
+        <source>%1: %2 %3</source>
+        <translation>%1：%2 %3</translation>
+    </message>
+    <message>
+        <source>%1: %2 %3 — %4</source>
+        <translation>%1：%2 %3 — %4</translation>
+    </message>
+    <message>
+        <source>%1 / %2 (not listed)</source>
+        <translation>%1 / %2（不在列表中）</translation>
+    </message>
+    <message>
+        <source>&amp;Endpoint</source>
+        <translation>端点(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Choose an endpoint</source>
+        <translation>选择端点</translation>
     </message>
 </context>
 <context>

@@ -1990,16 +1990,64 @@
         <translation>%1，版本 %2。拖曳到畫布上即可加入。</translation>
     </message>
     <message>
-        <source>Search components</source>
-        <translation>搜尋元件</translation>
-    </message>
-    <message>
         <source>Built-in</source>
         <translation>內建</translation>
     </message>
     <message>
         <source>Registered</source>
         <translation>已註冊</translation>
+    </message>
+    <message>
+        <source>%1 %2 (deprecated)</source>
+        <translation>%1 %2（已淘汰）</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>healthy</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <source>degraded</source>
+        <translation>效能降級</translation>
+    </message>
+    <message>
+        <source>unhealthy</source>
+        <translation>異常</translation>
+    </message>
+    <message>
+        <source>health unknown</source>
+        <translation>健康狀態不明</translation>
+    </message>
+    <message>
+        <source>%1, version %2 (%3). Deprecated: it still runs, but newer flows should use another version.</source>
+        <translation>%1，版本 %2（%3）。已淘汰：仍可執行，但新的工作流程應改用其他版本。</translation>
+    </message>
+    <message>
+        <source>%1, version %2 (%3). Drag it onto the canvas.</source>
+        <translation>%1，版本 %2（%3）。拖曳到畫布上即可加入。</translation>
+    </message>
+    <message>
+        <source>%1 %2 — %3</source>
+        <translation>%1 %2 — %3</translation>
+    </message>
+    <message>
+        <source>%1 %2 of %3. Drag it onto the canvas to call it.</source>
+        <translation>%3 的 %1 %2。拖曳到畫布上即可呼叫。</translation>
+    </message>
+    <message>
+        <source>Services</source>
+        <translation>服務</translation>
+    </message>
+    <message>
+        <source>Search components</source>
+        <translation>搜尋元件</translation>
+    </message>
+    <message>
+        <source>Components by name; service endpoints by method, path, summary or service</source>
+        <translation>元件依名稱搜尋；服務端點依方法、路徑、摘要或服務搜尋</translation>
     </message>
 </context>
 <context>
@@ -4966,6 +5014,26 @@
     <message>
         <source>Inspector</source>
         <translation>檢閱器</translation>
+    </message>
+    <message>
+        <source>%1: %2 %3</source>
+        <translation>%1：%2 %3</translation>
+    </message>
+    <message>
+        <source>%1: %2 %3 — %4</source>
+        <translation>%1：%2 %3 — %4</translation>
+    </message>
+    <message>
+        <source>%1 / %2 (not listed)</source>
+        <translation>%1 / %2（不在清單中）</translation>
+    </message>
+    <message>
+        <source>&amp;Endpoint</source>
+        <translation>端點(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Choose an endpoint</source>
+        <translation>選擇端點</translation>
     </message>
 </context>
 <context>

@@ -5,8 +5,11 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLineEdit>
+#include <QPainter>
+#include <QPixmap>
 #include <QTreeWidget>
 #include <QVBoxLayout>
+#include <functional>
 
 namespace hm::app {
 
@@ -14,6 +17,28 @@ namespace {
 
 constexpr int kNameRole = Qt::UserRole;
 constexpr int kVersionRole = Qt::UserRole + 1;
+constexpr int kConfigRole = Qt::UserRole + 2;
+
+// A small filled circle in the health's colour (the registered
+// components' badge).
+QIcon healthBadge(const QString &health)
+{
+    QColor colour(0x9e, 0x9e, 0x9e); // unknown
+    if (health == QLatin1String("healthy"))
+        colour = QColor(0x2e, 0x9d, 0x4f);
+    else if (health == QLatin1String("degraded"))
+        colour = QColor(0xd9, 0x8e, 0x04);
+    else if (health == QLatin1String("unhealthy"))
+        colour = QColor(0xd3, 0x3a, 0x2c);
+    QPixmap pixmap(12, 12);
+    pixmap.fill(Qt::transparent);
+    QPainter painter(&pixmap);
+    painter.setRenderHint(QPainter::Antialiasing);
+    painter.setPen(Qt::NoPen);
+    painter.setBrush(colour);
+    painter.drawEllipse(QRectF(2, 2, 8, 8));
+    return QIcon(pixmap);
+}
 
 // A tree whose component items drag as kComponentMimeType.
 class PaletteTree final : public QTreeWidget
@@ -28,7 +53,8 @@ protected:
         for (const QTreeWidgetItem *item : items) {
             const QString name = item->data(0, kNameRole).toString();
             if (!name.isEmpty())
-                return componentMimeData({name, item->data(0, kVersionRole).toString()});
+                return componentMimeData({name, item->data(0, kVersionRole).toString(),
+                                          item->data(0, kConfigRole).toJsonObject()});
         }
         return nullptr;
     }
@@ -39,8 +65,10 @@ protected:
 QMimeData *componentMimeData(const ComponentRef &component)
 {
     auto *mime = new QMimeData;
-    const QJsonObject json{{QStringLiteral("name"), component.name},
-                           {QStringLiteral("version"), component.version}};
+    QJsonObject json{{QStringLiteral("name"), component.name},
+                     {QStringLiteral("version"), component.version}};
+    if (!component.config.isEmpty())
+        json.insert(QStringLiteral("config"), component.config);
     mime->setData(kComponentMimeType, QJsonDocument(json).toJson(QJsonDocument::Compact));
     mime->setText(component.name);
     return mime;
@@ -54,7 +82,8 @@ std::optional<ComponentRef> componentFromMimeData(const QMimeData *mime)
     const QString name = json.value(QStringLiteral("name")).toString();
     if (name.isEmpty())
         return std::nullopt;
-    return ComponentRef{name, json.value(QStringLiteral("version")).toString()};
+    return ComponentRef{name, json.value(QStringLiteral("version")).toString(),
+                        json.value(QStringLiteral("config")).toObject()};
 }
 
 bool componentMatches(const ComponentCatalogue::Entry &entry, const QString &filter)
@@ -62,6 +91,19 @@ bool componentMatches(const ComponentCatalogue::Entry &entry, const QString &fil
     const QStringList words = filter.split(QLatin1Char(' '), Qt::SkipEmptyParts);
     for (const QString &word : words) {
         if (!entry.interface.name.contains(word, Qt::CaseInsensitive))
+            return false;
+    }
+    return true;
+}
+
+bool serviceEndpointMatches(const ServiceEndpointEntry &endpoint, const QString &filter)
+{
+    const QStringList words = filter.split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    const QString text = QStringList{endpoint.method, endpoint.path, endpoint.summary,
+                                     endpoint.name, endpoint.serviceName}
+                             .join(QLatin1Char(' '));
+    for (const QString &word : words) {
+        if (!text.contains(word, Qt::CaseInsensitive))
             return false;
     }
     return true;
@@ -105,14 +147,19 @@ void ComponentPalette::setFilter(const QString &text)
 QList<ComponentRef> ComponentPalette::visibleComponents() const
 {
     QList<ComponentRef> refs;
-    for (const QTreeWidgetItem *group : {m_builtin, m_registered}) {
-        if (!group || group->isHidden())
-            continue;
-        for (int i = 0; i < group->childCount(); ++i) {
-            const QTreeWidgetItem *item = group->child(i);
-            refs.append(
-                {item->data(0, kNameRole).toString(), item->data(0, kVersionRole).toString()});
-        }
+    std::function<void(const QTreeWidgetItem *)> collect = [&](const QTreeWidgetItem *item) {
+        if (item->isHidden())
+            return;
+        const QString name = item->data(0, kNameRole).toString();
+        if (!name.isEmpty())
+            refs.append({name, item->data(0, kVersionRole).toString(),
+                         item->data(0, kConfigRole).toJsonObject()});
+        for (int i = 0; i < item->childCount(); ++i)
+            collect(item->child(i));
+    };
+    for (const QTreeWidgetItem *group : {m_builtin, m_registered, m_services}) {
+        if (group)
+            collect(group);
     }
     return refs;
 }
@@ -122,33 +169,116 @@ void ComponentPalette::rebuild()
     m_tree->clear();
     m_builtin = new QTreeWidgetItem(m_tree);
     m_registered = new QTreeWidgetItem(m_tree);
-    for (QTreeWidgetItem *group : {m_builtin, m_registered}) {
+    m_services =
+        m_catalogue.serviceEndpoints().isEmpty() || m_catalogue.serviceComponentVersion().isEmpty()
+            ? nullptr
+            : new QTreeWidgetItem(m_tree);
+    for (QTreeWidgetItem *group : {m_builtin, m_registered, m_services}) {
+        if (!group)
+            continue;
         group->setFlags(Qt::ItemIsEnabled);
         QFont font = group->font(0);
         font.setBold(true);
         group->setFont(0, font);
     }
-    // One entry per name: the newest version (entries() sorts by version
-    // within a name, so the last one wins).
+    const QString filter = m_search->text();
+    // Built-ins: one entry per name, the newest version (entries() sorts
+    // by version within a name, so the last one wins).
     QHash<QString, ComponentCatalogue::Entry> newest;
     QStringList order;
     for (const ComponentCatalogue::Entry &entry : m_catalogue.entries()) {
+        if (!entry.builtin)
+            continue;
         if (!newest.contains(entry.interface.name))
             order.append(entry.interface.name);
         newest.insert(entry.interface.name, entry);
     }
-    const QString filter = m_search->text();
     for (const QString &name : std::as_const(order)) {
         const ComponentCatalogue::Entry &entry = newest[name];
         if (!componentMatches(entry, filter))
             continue;
-        auto *item = new QTreeWidgetItem(entry.builtin ? m_builtin : m_registered);
+        auto *item = new QTreeWidgetItem(m_builtin);
         item->setText(0, name);
         item->setData(0, kNameRole, name);
         item->setData(0, kVersionRole, entry.interface.version);
         item->setToolTip(
             0, tr("%1, version %2. Drag it onto the canvas.").arg(name, entry.interface.version));
         item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsDragEnabled);
+    }
+    // Registered: every version, newest first within a name, with its
+    // health; deprecated ones marked (they still run).
+    for (const QString &name : m_catalogue.names()) {
+        QStringList versions = m_catalogue.versions(name);
+        std::reverse(versions.begin(), versions.end());
+        for (const QString &version : std::as_const(versions)) {
+            const ComponentCatalogue::Entry *entry = m_catalogue.entry(name, version);
+            if (!entry || entry->builtin || !componentMatches(*entry, filter))
+                continue;
+            const bool deprecated = entry->status == QLatin1String("deprecated") ||
+                                    entry->item.value(QStringLiteral("deprecated")).toBool();
+            auto *item = new QTreeWidgetItem(m_registered);
+            item->setText(0, deprecated ? tr("%1 %2 (deprecated)").arg(name, version)
+                                        : tr("%1 %2").arg(name, version));
+            item->setIcon(0, healthBadge(entry->health));
+            item->setData(0, kNameRole, name);
+            item->setData(0, kVersionRole, version);
+            QString health;
+            if (entry->health == QLatin1String("healthy"))
+                health = tr("healthy");
+            else if (entry->health == QLatin1String("degraded"))
+                health = tr("degraded");
+            else if (entry->health == QLatin1String("unhealthy"))
+                health = tr("unhealthy");
+            else
+                health = tr("health unknown");
+            item->setToolTip(0, deprecated
+                                    ? tr("%1, version %2 (%3). Deprecated: it still runs, but "
+                                         "newer flows should use another version.")
+                                          .arg(name, version, health)
+                                    : tr("%1, version %2 (%3). Drag it onto the canvas.")
+                                          .arg(name, version, health));
+            if (deprecated) {
+                QFont font = item->font(0);
+                font.setItalic(true);
+                item->setFont(0, font);
+                item->setForeground(0, palette().brush(QPalette::Disabled, QPalette::Text));
+            }
+            item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsDragEnabled);
+        }
+    }
+    // Services: each service's endpoints; a drop adds a service node whose
+    // config names the endpoint.
+    if (m_services) {
+        const QString serviceVersion = m_catalogue.serviceComponentVersion();
+        QHash<QString, QTreeWidgetItem *> byService;
+        for (const ServiceEndpointEntry &endpoint : m_catalogue.serviceEndpoints()) {
+            if (!serviceEndpointMatches(endpoint, filter))
+                continue;
+            QTreeWidgetItem *&service = byService[endpoint.serviceId];
+            if (!service) {
+                service = new QTreeWidgetItem(m_services);
+                service->setText(0, endpoint.serviceName);
+                service->setFlags(Qt::ItemIsEnabled);
+            }
+            auto *item = new QTreeWidgetItem(service);
+            item->setText(
+                0,
+                endpoint.summary.isEmpty()
+                    ? tr("%1 %2").arg(endpoint.method, endpoint.path)
+                    : tr("%1 %2 \u2014 %3").arg(endpoint.method, endpoint.path, endpoint.summary));
+            item->setData(0, kNameRole, kServiceComponentName);
+            item->setData(0, kVersionRole, serviceVersion);
+            item->setData(0, kConfigRole,
+                          serviceNodeConfig(endpoint.serviceId, endpoint.endpointId));
+            // The summary (elided in a narrow palette) on a line of its own.
+            QString tip = tr("%1 %2 of %3. Drag it onto the canvas to call it.")
+                              .arg(endpoint.method, endpoint.path, endpoint.serviceName);
+            if (!endpoint.summary.isEmpty())
+                tip = endpoint.summary + QLatin1Char('\n') + tip;
+            item->setToolTip(0, tip);
+            item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsDragEnabled);
+        }
+        m_services->setHidden(m_services->childCount() == 0);
     }
     m_builtin->setHidden(m_builtin->childCount() == 0);
     m_registered->setHidden(m_registered->childCount() == 0);
@@ -159,10 +289,14 @@ void ComponentPalette::rebuild()
 void ComponentPalette::retranslate()
 {
     m_search->setPlaceholderText(tr("Search components"));
+    m_search->setToolTip(
+        tr("Components by name; service endpoints by method, path, summary or service"));
     if (m_builtin)
         m_builtin->setText(0, tr("Built-in"));
     if (m_registered)
         m_registered->setText(0, tr("Registered"));
+    if (m_services)
+        m_services->setText(0, tr("Services"));
 }
 
 void ComponentPalette::changeEvent(QEvent *event)

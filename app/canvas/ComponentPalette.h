@@ -2,6 +2,7 @@
 
 #include "flowgraph/ComponentCatalogue.h"
 
+#include <QJsonObject>
 #include <QMimeData>
 #include <QString>
 #include <QWidget>
@@ -14,13 +15,15 @@ class QTreeWidgetItem;
 namespace hm::app {
 
 // Drag data of a component dragged from the palette onto the canvas:
-// {"name": ..., "version": ...}.
+// {"name": ..., "version": ..., "config": {...}} (config: a service
+// endpoint's {serviceId, endpointId}; left out when empty).
 inline const QString kComponentMimeType = QStringLiteral("application/x-hivemind-component+json");
 
 struct ComponentRef
 {
     QString name;
     QString version;
+    QJsonObject config; // the new node's config
 };
 QMimeData *componentMimeData(const ComponentRef &component);
 std::optional<ComponentRef> componentFromMimeData(const QMimeData *mime);
@@ -28,11 +31,17 @@ std::optional<ComponentRef> componentFromMimeData(const QMimeData *mime);
 // Whether a catalogue entry matches what the user typed: every word of the
 // filter appears in the name (case-insensitive).
 bool componentMatches(const ComponentCatalogue::Entry &entry, const QString &filter);
+// The same for a service endpoint: every word appears in its method, path,
+// summary, name or service name.
+bool serviceEndpointMatches(const ServiceEndpointEntry &endpoint, const QString &filter);
 
 // The flow editor's palette: the catalogue's components grouped into
-// built-in and registered ones, filtered by a search field; items are
-// dragged onto the canvas. objectNames: editor.palette (the widget),
-// editor.palette.search, editor.palette.list.
+// built-in ones (newest version of each), registered ones (every version,
+// with its health and whether it is deprecated) and the endpoints of the
+// registered external services (Services, by service: method, path,
+// summary; dragging one adds a service node calling it), filtered by a
+// search field; items are dragged onto the canvas. objectNames:
+// editor.palette (the widget), editor.palette.search, editor.palette.list.
 class ComponentPalette final : public QWidget
 {
     Q_OBJECT
@@ -58,6 +67,7 @@ private:
     QTreeWidget *m_tree;
     QTreeWidgetItem *m_builtin = nullptr;
     QTreeWidgetItem *m_registered = nullptr;
+    QTreeWidgetItem *m_services = nullptr; // only when there are services
 };
 
 } // namespace hm::app

@@ -180,6 +180,8 @@ FlowEditorWidget::FlowEditorWidget(FlowGraphModel *model, QWidget *parent)
         m_status->clear();
         refreshCatalogue();
     });
+    connect(model, &FlowGraphModel::serviceEndpointsChanged, this,
+            &FlowEditorWidget::refreshCatalogue);
     refreshCatalogue();
     retranslate();
     updateZoomLabel();

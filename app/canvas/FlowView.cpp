@@ -187,7 +187,8 @@ QString FlowView::addComponent(const ComponentRef &component, QPointF scenePos)
     if (refuseReadOnly())
         return {};
     const QPointF position = m_snap ? snapped(scenePos) : scenePos;
-    Result<QString> added = model()->addNode(component.name, component.version, position);
+    Result<QString> added =
+        model()->addNode(component.name, component.version, position, component.config);
     if (!added) {
         emit statusMessage(added.error().message);
         return {};

@@ -2,6 +2,7 @@
 
 #include <QCoreApplication>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <algorithm>
 
 namespace hm::app {
@@ -225,6 +226,89 @@ QStringList ComponentCatalogue::versions(const QString &name) const
     std::sort(all.begin(), all.end(),
               [](const QString &a, const QString &b) { return compareVersions(a, b) < 0; });
     return all;
+}
+
+bool ComponentCatalogue::portsFollowConfig(const QString &name, const QString &version) const
+{
+    Q_UNUSED(version);
+    return name == kServiceComponentName;
+}
+
+QString ComponentCatalogue::nodeKey(const QString &name, const QString &version,
+                                    const QJsonObject &config)
+{
+    return name + QLatin1Char('@') + version + QLatin1Char(' ') +
+           QString::fromUtf8(QJsonDocument(config).toJson(QJsonDocument::Compact));
+}
+
+Result<flow::ComponentInterface> ComponentCatalogue::nodeInterface(const QString &name,
+                                                                   const QString &version,
+                                                                   const QJsonObject &config) const
+{
+    const QString key = nodeKey(name, version, config);
+    if (const auto it = m_nodeErrors.constFind(key); it != m_nodeErrors.constEnd())
+        return *it;
+    if (const flow::ComponentInterface *iface = forNode(name, version, config))
+        return *iface;
+    return flow::ComponentCatalog::nodeInterface(name, version, config);
+}
+
+const flow::ComponentInterface *ComponentCatalogue::forNode(const QString &name,
+                                                            const QString &version,
+                                                            const QJsonObject &config) const
+{
+    if (!m_nodeInterfaces.isEmpty()) {
+        const auto it = m_nodeInterfaces.constFind(nodeKey(name, version, config));
+        if (it != m_nodeInterfaces.constEnd())
+            return &*it;
+    }
+    return find(name, version);
+}
+
+bool ComponentCatalogue::hasNodeInterface(const QString &name, const QString &version,
+                                          const QJsonObject &config) const
+{
+    const QString key = nodeKey(name, version, config);
+    return m_nodeInterfaces.contains(key) || m_nodeErrors.contains(key);
+}
+
+void ComponentCatalogue::setNodeInterface(const QString &name, const QString &version,
+                                          const QJsonObject &config,
+                                          flow::ComponentInterface interface)
+{
+    const QString key = nodeKey(name, version, config);
+    m_nodeErrors.remove(key);
+    m_nodeInterfaces.insert(key, std::move(interface));
+}
+
+QJsonObject serviceNodeConfig(const QString &serviceId, const QString &endpointId)
+{
+    return QJsonObject{{QStringLiteral("serviceId"), serviceId},
+                       {QStringLiteral("endpointId"), endpointId}};
+}
+
+QString ComponentCatalogue::serviceComponentVersion() const
+{
+    const QStringList all = versions(kServiceComponentName);
+    return all.isEmpty() ? QString() : all.last();
+}
+
+void ComponentCatalogue::keepNodeInterfacesOf(const ComponentCatalogue &other)
+{
+    if (m_serviceEndpoints.isEmpty())
+        m_serviceEndpoints = other.m_serviceEndpoints;
+    for (auto it = other.m_nodeInterfaces.cbegin(); it != other.m_nodeInterfaces.cend(); ++it)
+        m_nodeInterfaces.insert(it.key(), it.value());
+    for (auto it = other.m_nodeErrors.cbegin(); it != other.m_nodeErrors.cend(); ++it)
+        m_nodeErrors.insert(it.key(), it.value());
+}
+
+void ComponentCatalogue::setNodeInterfaceError(const QString &name, const QString &version,
+                                               const QJsonObject &config, const Error &error)
+{
+    const QString key = nodeKey(name, version, config);
+    m_nodeInterfaces.remove(key);
+    m_nodeErrors.insert(key, error);
 }
 
 } // namespace hm::app

@@ -11,6 +11,27 @@
 
 namespace hm::app {
 
+// One endpoint of a registered external service, as the palette lists it
+// and the inspector offers it to a service node (docs/services.md, "The
+// flow editor").
+struct ServiceEndpointEntry
+{
+    QString serviceId;
+    QString serviceName;
+    QString endpointId;
+    QString name;
+    QString method;
+    QString path;
+    QString summary;
+
+    bool operator==(const ServiceEndpointEntry &) const = default;
+};
+
+// The component a service endpoint is called through, and a node's config
+// naming the endpoint.
+inline const QString kServiceComponentName = QStringLiteral("service");
+QJsonObject serviceNodeConfig(const QString &serviceId, const QString &endpointId);
+
 // The components the editor knows, as the server lists them
 // (GET /api/v1/components, docs/api.md "Components"): each item is a
 // component interface (name, version, inputs, outputs, outputHandles,
@@ -56,6 +77,44 @@ public:
     // before 1.10.0, so the last one is the newest.
     QStringList versions(const QString &name) const override;
 
+    // --- per-node interfaces (seed 003 §15 "editor integration") ----------
+    // The built-in "service" component's ports follow each node's config
+    // (one input per parameter of the endpoint it names), as in the engine.
+    bool portsFollowConfig(const QString &name, const QString &version) const override;
+    // The interface fetched from the server for this config
+    // (setNodeInterface), its error (setNodeInterfaceError: the node's
+    // INVALID_CONFIG problem), or, before either arrived, find()'s generic
+    // one.
+    Result<flow::ComponentInterface> nodeInterface(const QString &name, const QString &version,
+                                                   const QJsonObject &config) const override;
+    // The same as a pointer, what the graph model draws ports from: the
+    // fetched interface, else find()'s (also after an error), else nullptr.
+    // Valid until the catalogue changes.
+    const flow::ComponentInterface *forNode(const QString &name, const QString &version,
+                                            const QJsonObject &config) const;
+    // Whether the server's answer for this config is in (interface or error).
+    bool hasNodeInterface(const QString &name, const QString &version,
+                          const QJsonObject &config) const;
+    void setNodeInterface(const QString &name, const QString &version, const QJsonObject &config,
+                          flow::ComponentInterface interface);
+    void setNodeInterfaceError(const QString &name, const QString &version,
+                               const QJsonObject &config, const Error &error);
+    // The external services' endpoints (the palette's Services group).
+    void setServiceEndpoints(QList<ServiceEndpointEntry> endpoints)
+    {
+        m_serviceEndpoints = std::move(endpoints);
+    }
+    const QList<ServiceEndpointEntry> &serviceEndpoints() const { return m_serviceEndpoints; }
+    // The newest version of the service component, or empty.
+    QString serviceComponentVersion() const;
+
+    // Takes `other`'s per-node interfaces and errors (a new catalogue from
+    // the server replacing an older one).
+    void keepNodeInterfacesOf(const ComponentCatalogue &other);
+    // The key a node's config is cached under: name, version and the
+    // config's compact JSON.
+    static QString nodeKey(const QString &name, const QString &version, const QJsonObject &config);
+
     // Semantic Versioning 2.0.0 precedence: major, minor and patch compared
     // as numbers, a pre-release ("1.0.0-rc.1") before its release, its
     // identifiers compared one by one (numeric ones as numbers and below
@@ -67,7 +126,10 @@ public:
     static int compareVersions(const QString &a, const QString &b);
 
 private:
-    QHash<QString, QHash<QString, Entry>> m_entries; // name -> version -> entry
+    QHash<QString, QHash<QString, Entry>> m_entries;           // name -> version -> entry
+    QHash<QString, flow::ComponentInterface> m_nodeInterfaces; // nodeKey -> interface
+    QHash<QString, Error> m_nodeErrors;                        // nodeKey -> why not
+    QList<ServiceEndpointEntry> m_serviceEndpoints;
     QStringList m_skipped;
 };
 

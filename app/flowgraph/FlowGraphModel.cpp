@@ -47,6 +47,14 @@ QString idBase(const QString &component)
 FlowGraphModel::FlowGraphModel(QObject *parent) : QObject(parent), m_undoStack(new QUndoStack(this))
 {
     m_root.insert(QStringLiteral("schemaVersion"), flow::kCurrentSchemaVersion);
+    // A node whose ports follow its config may need its interface fetched.
+    connect(this, &FlowGraphModel::nodeCreated, this, &FlowGraphModel::scheduleNodeInterfaceFetch);
+    connect(this, &FlowGraphModel::nodeUpdated, this, &FlowGraphModel::scheduleNodeInterfaceFetch);
+    connect(this, &FlowGraphModel::modelReset, this, [this] {
+        // A config change waiting for its ports was about the old document.
+        m_configsWaiting.clear();
+        scheduleNodeInterfaceFetch();
+    });
 }
 
 FlowGraphModel::~FlowGraphModel()
@@ -59,11 +67,122 @@ FlowGraphModel::~FlowGraphModel()
 
 void FlowGraphModel::setCatalogue(ComponentCatalogue catalogue)
 {
+    // The per-node interfaces fetched so far stay (the server's catalogue
+    // does not carry them).
+    catalogue.keepNodeInterfacesOf(m_catalogue);
     m_catalogue = std::move(catalogue);
     for (FlowNode &node : m_nodes)
         node = makeNode(node.json);
     for (const FlowNode &node : std::as_const(m_nodes))
         emit nodeUpdated(node.id);
+}
+
+QList<FlowGraphModel::NodeInterfaceNeed> FlowGraphModel::missingNodeInterfaces() const
+{
+    QList<NodeInterfaceNeed> needs;
+    QSet<QString> seen;
+    for (const FlowNode &n : m_nodes) {
+        if (!m_catalogue.find(n.component, n.version) ||
+            !m_catalogue.portsFollowConfig(n.component, n.version) ||
+            m_catalogue.hasNodeInterface(n.component, n.version, n.config))
+            continue;
+        const QString key = ComponentCatalogue::nodeKey(n.component, n.version, n.config);
+        if (seen.contains(key))
+            continue;
+        seen.insert(key);
+        needs.append({n.component, n.version, n.config});
+    }
+    return needs;
+}
+
+void FlowGraphModel::setNodeInterface(const QString &component, const QString &version,
+                                      const QJsonObject &config,
+                                      const Result<flow::ComponentInterface> &interface)
+{
+    if (interface.ok())
+        m_catalogue.setNodeInterface(component, version, config, interface.value());
+    else
+        m_catalogue.setNodeInterfaceError(component, version, config, interface.error());
+    const QString key = ComponentCatalogue::nodeKey(component, version, config);
+    m_interfacesAsked.remove(key);
+    for (const FlowNode &n : std::as_const(m_nodes)) {
+        if (n.component == component && n.version == version && n.config == config)
+            emit nodeUpdated(n.id);
+    }
+    if (const auto waiting = m_configsWaiting.take(key); !waiting.first.isEmpty()) {
+        // Only an unknown node is refused, and that was checked.
+        if (hasNode(waiting.first) && !m_readOnly)
+            static_cast<void>(setNodeConfig(waiting.first, waiting.second));
+    }
+}
+
+void FlowGraphModel::setNodeInterfaceFetcher(NodeInterfaceFetcher fetcher)
+{
+    m_interfaceFetcher = std::move(fetcher);
+    m_interfacesAsked.clear();
+    scheduleNodeInterfaceFetch();
+}
+
+void FlowGraphModel::scheduleNodeInterfaceFetch()
+{
+    if (!m_interfaceFetcher || m_interfaceFetchScheduled)
+        return;
+    m_interfaceFetchScheduled = true;
+    QMetaObject::invokeMethod(this, &FlowGraphModel::fetchMissingNodeInterfaces,
+                              Qt::QueuedConnection);
+}
+
+void FlowGraphModel::fetchMissingNodeInterfaces()
+{
+    m_interfaceFetchScheduled = false;
+    if (!m_interfaceFetcher)
+        return;
+    for (const NodeInterfaceNeed &need : missingNodeInterfaces()) {
+        const QString key = ComponentCatalogue::nodeKey(need.component, need.version, need.config);
+        if (m_interfacesAsked.contains(key))
+            continue;
+        m_interfacesAsked.insert(key);
+        m_interfaceFetcher(need);
+    }
+}
+
+Status FlowGraphModel::setNodeConfigWhenPortsKnown(const QString &nodeId, const QJsonObject &config)
+{
+    if (m_readOnly)
+        return readOnlyError();
+    const FlowNode *n = node(nodeId);
+    if (!n)
+        return modelError(tr("There is no node \"%1\".").arg(nodeId), ErrorCode::ResourceNotFound);
+    if (!m_interfaceFetcher || !m_catalogue.portsFollowConfig(n->component, n->version) ||
+        m_catalogue.hasNodeInterface(n->component, n->version, config))
+        return setNodeConfig(nodeId, config);
+    const QString key = ComponentCatalogue::nodeKey(n->component, n->version, config);
+    m_configsWaiting.insert(key, {nodeId, config});
+    if (!m_interfacesAsked.contains(key)) {
+        m_interfacesAsked.insert(key);
+        m_interfaceFetcher({n->component, n->version, config});
+    }
+    return {};
+}
+
+void FlowGraphModel::setServiceEndpoints(QList<ServiceEndpointEntry> endpoints)
+{
+    if (endpoints == m_catalogue.serviceEndpoints())
+        return;
+    m_catalogue.setServiceEndpoints(std::move(endpoints));
+    emit serviceEndpointsChanged();
+}
+
+QStringList FlowGraphModel::edgesToUndeclaredInputs(const QString &nodeId,
+                                                    const flow::ComponentInterface &iface) const
+{
+    QStringList ids;
+    for (const QString &id : edgesOf(nodeId, PortDirection::In)) {
+        const FlowEdge *e = edge(id);
+        if (e->targetHandle != kDefaultPort && !iface.input(e->targetHandle))
+            ids.append(id);
+    }
+    return ids;
 }
 
 // --- documents ----------------------------------------------------------------
@@ -244,7 +363,8 @@ QList<FlowPort> FlowGraphModel::ports(const QString &nodeId, PortDirection direc
     const FlowNode *n = node(nodeId);
     if (!n)
         return {};
-    const flow::ComponentInterface *iface = m_catalogue.find(n->component, n->version);
+    const flow::ComponentInterface *iface =
+        m_catalogue.forNode(n->component, n->version, n->config);
     QList<FlowPort> ports;
     QSet<QString> seen;
     auto add = [&](const QString &name, flow::PortType type, bool declared, bool required = false,
@@ -295,7 +415,8 @@ std::optional<FlowPort> FlowGraphModel::port(const QString &nodeId, PortDirectio
     // which was quadratic for a node with a thousand edges (docs/benchmarks.md,
     // Console). Same answer as the loop below: declared ports come first.
     if (const FlowNode *n = node(nodeId)) {
-        if (const flow::ComponentInterface *iface = m_catalogue.find(n->component, n->version)) {
+        if (const flow::ComponentInterface *iface =
+                m_catalogue.forNode(n->component, n->version, n->config)) {
             if (direction == PortDirection::Out && iface->outputHandles.contains(name)) {
                 const flow::PortType type =
                     iface->outputs.size() == 1 ? iface->outputs.first().type : flow::PortType::Any;
@@ -541,8 +662,24 @@ Status FlowGraphModel::setNodeConfig(const QString &nodeId, const QJsonObject &c
         return modelError(tr("There is no node \"%1\".").arg(nodeId), ErrorCode::ResourceNotFound);
     if (n->json.value(QStringLiteral("config")) == QJsonValue(config))
         return {};
+    QStringList vanished;
+    if (m_catalogue.portsFollowConfig(n->component, n->version) &&
+        m_catalogue.hasNodeInterface(n->component, n->version, config)) {
+        if (const flow::ComponentInterface *next =
+                m_catalogue.forNode(n->component, n->version, config))
+            vanished = edgesToUndeclaredInputs(nodeId, *next);
+    }
+    if (vanished.isEmpty()) {
+        push(new SetNodeMemberCommand(this, nodeId, QStringLiteral("config"), config,
+                                      tr("Change configuration"), gesture));
+        return {};
+    }
+    // One step: the new config and the edges into inputs it no longer has.
+    m_undoStack->beginMacro(tr("Change configuration"));
+    push(new RemoveItemsCommand(this, {}, vanished, tr("Delete")));
     push(new SetNodeMemberCommand(this, nodeId, QStringLiteral("config"), config,
-                                  tr("Change configuration"), gesture));
+                                  tr("Change configuration"), 0));
+    m_undoStack->endMacro();
     return {};
 }
 

@@ -12,6 +12,7 @@
 #include <QPointF>
 #include <QSet>
 #include <QStringList>
+#include <functional>
 #include <optional>
 
 class QMimeData;
@@ -49,6 +50,35 @@ public:
     // (nodeUpdated for each node); the definition itself is untouched.
     void setCatalogue(ComponentCatalogue catalogue);
     const ComponentCatalogue &catalogue() const { return m_catalogue; }
+    // Components whose ports follow each node's config (the "service"
+    // node): the configs whose interface the catalogue does not have yet,
+    // one entry per distinct (component, version, config).
+    struct NodeInterfaceNeed
+    {
+        QString component;
+        QString version;
+        QJsonObject config;
+    };
+    QList<NodeInterfaceNeed> missingNodeInterfaces() const;
+    // The server's answer for one config (an interface, or the error that
+    // becomes the node's problem): every node with that config re-derives
+    // its ports (nodeUpdated). The definition is untouched.
+    void setNodeInterface(const QString &component, const QString &version,
+                          const QJsonObject &config,
+                          const Result<flow::ComponentInterface> &interface);
+    // Who fetches a missing per-node interface (the editor page, from the
+    // server); it answers later through setNodeInterface(). The model asks
+    // once per config, shortly after a node with a config whose interface
+    // is missing appears or changes. Without one nothing is fetched.
+    using NodeInterfaceFetcher = std::function<void(const NodeInterfaceNeed &)>;
+    void setNodeInterfaceFetcher(NodeInterfaceFetcher fetcher);
+    // setNodeConfig() once the interface of the new config is known (at
+    // once when it is, or when there is no fetcher), so that edges into
+    // inputs the new config no longer has go in the same undo step. The
+    // inspector picks a service node's endpoint through it.
+    Status setNodeConfigWhenPortsKnown(const QString &nodeId, const QJsonObject &config);
+    // The external services' endpoints the palette and the inspector list.
+    void setServiceEndpoints(QList<ServiceEndpointEntry> endpoints);
 
     // --- documents --------------------------------------------------------
     // Replaces the whole model with a stored definition and its settings
@@ -129,6 +159,9 @@ public:
     // gesture merge into one undo step. The inspector gives each field edit
     // one gesture, so typing a word into a field is one step; see
     // newEditGesture().
+    // A node whose ports follow its config (a service node given another
+    // endpoint) loses, in the same undo step, its edges into inputs the new
+    // config's interface does not declare, when that interface is known.
     Status setNodeConfig(const QString &nodeId, const QJsonObject &config, int gesture = 0);
     Status setInputMappings(const QString &nodeId, const QJsonObject &inputMappings,
                             int gesture = 0);
@@ -172,6 +205,8 @@ signals:
     void settingsChanged();
     void modelReset();
     void readOnlyChanged(bool readOnly);
+    // setServiceEndpoints() changed the catalogue's list of endpoints.
+    void serviceEndpointsChanged();
 
 private:
     friend class FlowGraphCommand;
@@ -193,9 +228,15 @@ private:
     // Emits nodeUpdated when the node's derived ports differ from `before`.
     void notifyIfPortsChanged(const QString &nodeId, const QList<FlowPort> &inBefore,
                               const QList<FlowPort> &outBefore);
+    // Edges into `nodeId`'s named inputs that `iface` does not declare.
+    QStringList edgesToUndeclaredInputs(const QString &nodeId,
+                                        const flow::ComponentInterface &iface) const;
     // A path target → … → source along existing edges, or empty.
     QStringList pathBetween(const QString &from, const QString &to) const;
     void push(FlowGraphCommand *command);
+    // Asks the fetcher (soon, once) for every missing per-node interface.
+    void scheduleNodeInterfaceFetch();
+    void fetchMissingNodeInterfaces();
     Error readOnlyError() const;
 
     ComponentCatalogue m_catalogue;
@@ -210,6 +251,10 @@ private:
     QJsonObject m_settings;
     QUndoStack *m_undoStack;
     int m_lastEditGesture = 0;
+    NodeInterfaceFetcher m_interfaceFetcher;
+    QSet<QString> m_interfacesAsked; // nodeKeys asked for, no answer yet
+    bool m_interfaceFetchScheduled = false;
+    QHash<QString, QPair<QString, QJsonObject>> m_configsWaiting; // nodeKey -> node, config
     bool m_readOnly = false;
 };
 

@@ -6,6 +6,7 @@
 #include "client/ApiClient.h"
 #include "client/ExecutionsApi.h"
 #include "client/FlowsApi.h"
+#include "client/ServiceInterfaceApi.h"
 #include "common/Logging.h"
 #include "flowgraph/ComponentCatalogue.h"
 #include "flowgraph/FlowGraphModel.h"
@@ -69,6 +70,9 @@ FlowEditorPage::FlowEditorPage(client::ApiClient *client, FlowAutosave autosave,
       m_openVersion(new QPushButton), m_compareVersions(new QPushButton)
 {
     setObjectName(QStringLiteral("flows.editor"));
+    m_model->setNodeInterfaceFetcher([this](const FlowGraphModel::NodeInterfaceNeed &need) {
+        fetchNodeInterface(need.component, need.version, need.config);
+    });
     m_autosaveTimer.setSingleShot(true);
     m_autosaveTimer.setInterval(kDefaultAutosaveDelayMs);
     connect(&m_autosaveTimer, &QTimer::timeout, this, &FlowEditorPage::autosaveNow);
@@ -370,11 +374,62 @@ void FlowEditorPage::fetchCatalogue()
     });
 }
 
+void FlowEditorPage::refreshServices()
+{
+    if (!m_client)
+        return;
+    const QPointer<FlowEditorPage> self(this);
+    client::ServiceInterfaceApi(*m_client).paletteEndpoints(
+        [self](Result<QList<client::ServiceEndpointRef>> result) {
+            if (!self)
+                return;
+            if (!result) {
+                // The palette still lists the components.
+                qCWarning(lcApp).noquote() << "flow editor: services" << result.error().toString();
+                return;
+            }
+            QList<ServiceEndpointEntry> endpoints;
+            for (const client::ServiceEndpointRef &e : std::as_const(result.value()))
+                endpoints.append({e.serviceId, e.serviceName, e.endpointId, e.name, e.method,
+                                  e.path, e.summary});
+            self->m_model->setServiceEndpoints(std::move(endpoints));
+        });
+}
+
+void FlowEditorPage::fetchNodeInterface(const QString &component, const QString &version,
+                                        const QJsonObject &config)
+{
+    const QString serviceId = config.value(QStringLiteral("serviceId")).toString();
+    const QString endpointId = config.value(QStringLiteral("endpointId")).toString();
+    if (component != kServiceComponentName || serviceId.isEmpty() || endpointId.isEmpty() ||
+        !m_client) {
+        // No endpoint named (yet): the generic interface, as the engine
+        // gives it; the config's schema reports what is missing.
+        if (const flow::ComponentInterface *generic = m_model->catalogue().find(component, version))
+            m_model->setNodeInterface(component, version, config, *generic);
+        return;
+    }
+    const QPointer<FlowEditorPage> self(this);
+    client::ServiceInterfaceApi(*m_client).endpointInterface(
+        serviceId, endpointId, [self, component, version, config](Result<QJsonObject> answer) {
+            if (!self)
+                return;
+            if (!answer) {
+                self->m_model->setNodeInterface(component, version, config, answer.error());
+                return;
+            }
+            self->m_model->setNodeInterface(
+                component, version, config,
+                flow::ComponentInterface::fromJson(answer.value(), component, version));
+        });
+}
+
 void FlowEditorPage::open(const QString &flowId)
 {
     closeFlow();
     m_flowId = flowId;
     fetchCatalogue();
+    refreshServices();
     fetchFlow(std::nullopt, true);
 }
 
@@ -384,6 +439,7 @@ void FlowEditorPage::restore(const FlowAutosave::Entry &entry)
     m_flowId = entry.flowId;
     m_flowName = entry.flowName;
     fetchCatalogue();
+    refreshServices();
     fetchFlow(entry, false);
 }
 

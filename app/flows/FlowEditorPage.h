@@ -125,6 +125,9 @@ public:
     void setRole(const QString &role);
     // Another console saved `version` of the open flow (a flow event).
     void noteNewerVersion(const QString &version);
+    // Reads the external services' endpoints again (the palette's Services
+    // group, the inspector's endpoint list). open() does it too.
+    void refreshServices();
     // Another part of the console renamed the flow.
     void setFlowName(const QString &name);
     // Delay between the last edit and the autosave (default 1 s).
@@ -169,6 +172,9 @@ private:
     void updateHeader();
     void setView(View view);
     void fetchCatalogue();
+    // A service node's interface for one config, from the server.
+    void fetchNodeInterface(const QString &component, const QString &version,
+                            const QJsonObject &config);
     void fetchFlow(std::optional<FlowAutosave::Entry> restoring, bool ask);
     void showFlow(const client::FlowDetail &detail, std::optional<FlowAutosave::Entry> restoring,
                   bool ask);

@@ -162,6 +162,11 @@ FlowsPage::FlowsPage(client::ApiClient *client, Options options, QWidget *parent
         m_events, &client::EventStream::message, this,
         [this](const QString &type, const QJsonObject &data) {
             m_model->applyEvent(type, data);
+            // Services or components registered, changed or removed: the
+            // editor's palette lists them.
+            if (type.startsWith(QLatin1String("service_")) ||
+                type.startsWith(QLatin1String("component_")))
+                m_editor->refreshServices();
             // The open flow changed elsewhere: say so before a save has to.
             const QString flowId = data.value(QStringLiteral("flow_id")).toString();
             if (flowId.isEmpty() || flowId != m_editor->flowId())

@@ -43,7 +43,7 @@ QJsonObject FlowChecker::configSchemaOf(const QString &nodeId) const
     if (!node)
         return {};
     const flow::ComponentInterface *iface =
-        m_model->catalogue().find(node->component, node->version);
+        m_model->catalogue().forNode(node->component, node->version, node->config);
     return iface ? iface->configSchema : QJsonObject();
 }
 
@@ -71,7 +71,7 @@ QList<EditorProblem> FlowChecker::localProblems() const
     for (const QString &nodeId : m_model->nodeIds()) {
         const FlowNode *node = m_model->node(nodeId);
         const flow::ComponentInterface *iface =
-            m_model->catalogue().find(node->component, node->version);
+            m_model->catalogue().forNode(node->component, node->version, node->config);
         if (!iface)
             continue;
         for (const flow::PortDef &port : iface->inputs) {
@@ -86,7 +86,7 @@ QList<EditorProblem> FlowChecker::localProblems() const
             if (!source)
                 continue;
             const flow::ComponentInterface *sourceIface =
-                m_model->catalogue().find(source->component, source->version);
+                m_model->catalogue().forNode(source->component, source->version, source->config);
             const flow::PortDef *output =
                 sourceIface ? sourceIface->output(mapping->output) : nullptr;
             if (!output || portTypeFeeds(output->type, port.type))

@@ -11,6 +11,7 @@
 #include "inspector/SettingsEditor.h"
 
 #include <QAbstractSpinBox>
+#include <QComboBox>
 #include <QEvent>
 #include <QKeyEvent>
 #include <QLabel>
@@ -18,6 +19,7 @@
 #include <QPlainTextEdit>
 #include <QScrollArea>
 #include <QScrollBar>
+#include <QSignalBlocker>
 #include <QTabWidget>
 #include <QVBoxLayout>
 
@@ -30,6 +32,7 @@ InspectorWidget::InspectorWidget(FlowGraphModel *model, FlowChecker *checker, QW
       m_tabs(new QTabWidget),
       m_configNote(inspectorstyle::makeNote(inspectorstyle::Tone::Muted,
                                             QStringLiteral("inspector.config.note"))),
+      m_endpointRow(new QWidget), m_endpointLabel(new QLabel), m_endpoint(new QComboBox),
       m_form(new SchemaForm), m_mappings(new MappingEditor(model, checker)),
       m_settings(new SettingsEditor(model)), m_json(new RawJsonEditor(model))
 {
@@ -50,6 +53,18 @@ InspectorWidget::InspectorWidget(FlowGraphModel *model, FlowChecker *checker, QW
     configColumn->setContentsMargins(0, 0, 0, 0);
     configColumn->setSpacing(10);
     configColumn->addWidget(m_configNote);
+    m_endpointRow->setObjectName(QStringLiteral("inspector.serviceEndpoint.row"));
+    m_endpoint->setObjectName(QStringLiteral("inspector.serviceEndpoint"));
+    m_endpoint->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_endpoint->setMinimumContentsLength(12);
+    m_endpointLabel->setBuddy(m_endpoint);
+    auto *endpointColumn = new QVBoxLayout(m_endpointRow);
+    endpointColumn->setContentsMargins(0, 0, 0, 0);
+    endpointColumn->setSpacing(4);
+    endpointColumn->addWidget(m_endpointLabel);
+    endpointColumn->addWidget(m_endpoint);
+    configColumn->addWidget(m_endpointRow);
+    connect(m_endpoint, &QComboBox::activated, this, &InspectorWidget::chooseEndpoint);
     configColumn->addWidget(m_form);
     configColumn->addStretch(1);
     m_form->setGestureSource([this] { return m_model->newEditGesture(); });
@@ -122,6 +137,8 @@ InspectorWidget::InspectorWidget(FlowGraphModel *model, FlowChecker *checker, QW
         m_settings->refresh();
         showNode();
     });
+    connect(model, &FlowGraphModel::serviceEndpointsChanged, this,
+            &InspectorWidget::refreshEndpoint);
     connect(checker, &FlowChecker::problemsChanged, this, [this] {
         if (!m_node.isEmpty())
             m_mappings->refreshStatus();
@@ -135,6 +152,7 @@ void InspectorWidget::setReadOnly(bool readOnly)
 {
     m_readOnly = readOnly;
     // Shown, not edited: every field is off, the tabs still switch.
+    m_endpoint->setEnabled(!readOnly);
     for (QWidget *w : {static_cast<QWidget *>(m_form), static_cast<QWidget *>(m_mappings),
                        static_cast<QWidget *>(m_settings), static_cast<QWidget *>(m_json)})
         w->setEnabled(!readOnly);
@@ -177,7 +195,7 @@ QJsonObject InspectorWidget::schemaOf(const QString &nodeId) const
     if (!node)
         return {};
     const flow::ComponentInterface *iface =
-        m_model->catalogue().find(node->component, node->version);
+        m_model->catalogue().forNode(node->component, node->version, node->config);
     return iface ? iface->configSchema : QJsonObject();
 }
 
@@ -210,6 +228,7 @@ void InspectorWidget::refreshConfig(bool rebuildSchema)
     if (rebuildSchema || schema != m_form->schema())
         m_form->setSchema(schema);
     m_form->setConfig(node ? node->config : QJsonObject());
+    refreshEndpoint();
     QString note;
     if (node && node->state == ComponentState::UnknownComponent)
         note = tr("The server does not know the component %1, so its configuration cannot be "
@@ -224,6 +243,54 @@ void InspectorWidget::refreshConfig(bool rebuildSchema)
                   "handed to it as it is.")
                    .arg(node->component);
     inspectorstyle::showNote(m_configNote, note, inspectorstyle::Tone::Muted);
+}
+
+void InspectorWidget::refreshEndpoint()
+{
+    const FlowNode *node = m_model->node(m_node);
+    const bool service = node && node->component == kServiceComponentName;
+    m_endpointRow->setVisible(service);
+    if (!service)
+        return;
+    const QString serviceId = node->config.value(QStringLiteral("serviceId")).toString();
+    const QString endpointId = node->config.value(QStringLiteral("endpointId")).toString();
+    const QSignalBlocker blocker(m_endpoint);
+    m_endpoint->clear();
+    int current = -1;
+    for (const ServiceEndpointEntry &e : m_model->catalogue().serviceEndpoints()) {
+        const QString text =
+            e.summary.isEmpty()
+                ? tr("%1: %2 %3").arg(e.serviceName, e.method, e.path)
+                : tr("%1: %2 %3 \u2014 %4").arg(e.serviceName, e.method, e.path, e.summary);
+        m_endpoint->addItem(text, QStringList{e.serviceId, e.endpointId});
+        m_endpoint->setItemData(m_endpoint->count() - 1, text, Qt::ToolTipRole);
+        if (e.serviceId == serviceId && e.endpointId == endpointId)
+            current = m_endpoint->count() - 1;
+    }
+    if (current < 0 && !serviceId.isEmpty()) {
+        // An endpoint the list does not have (removed, or not read yet).
+        m_endpoint->addItem(tr("%1 / %2 (not listed)").arg(serviceId, endpointId),
+                            QStringList{serviceId, endpointId});
+        current = m_endpoint->count() - 1;
+    }
+    m_endpoint->setCurrentIndex(current);
+    m_endpoint->setToolTip(m_endpoint->currentText());
+}
+
+void InspectorWidget::chooseEndpoint(int index)
+{
+    const FlowNode *node = m_model->node(m_node);
+    const QStringList ids = m_endpoint->itemData(index).toStringList();
+    if (!node || ids.size() != 2 || m_model->isReadOnly())
+        return;
+    QJsonObject config = node->config;
+    config.insert(QStringLiteral("serviceId"), ids.at(0));
+    config.insert(QStringLiteral("endpointId"), ids.at(1));
+    if (config == node->config)
+        return;
+    // The node exists and the model is writable: nothing to refuse.
+    const Status applied = m_model->setNodeConfigWhenPortsKnown(m_node, config);
+    HM_CHECK(applied.ok(), return );
 }
 
 void InspectorWidget::updateHeader()
@@ -295,6 +362,8 @@ void InspectorWidget::showProblem(const EditorProblem &problem)
 void InspectorWidget::retranslate()
 {
     m_tabs->setTabText(ConfigTab, tr("Config"));
+    m_endpointLabel->setText(tr("&Endpoint"));
+    m_endpoint->setPlaceholderText(tr("Choose an endpoint"));
     m_tabs->setTabText(InputsTab, tr("Inputs"));
     m_tabs->setTabText(SettingsTab, tr("Settings"));
     m_tabs->setTabText(JsonTab, tr("JSON"));

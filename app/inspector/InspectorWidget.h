@@ -8,6 +8,7 @@
 #include <QWidget>
 #include <functional>
 
+class QComboBox;
 class QLabel;
 class QScrollArea;
 class QTabWidget;
@@ -33,6 +34,10 @@ class SettingsEditor;
 // objectName "inspector"; tabs "inspector.tabs" with pages
 // "inspector.config", "inspector.inputs", "inspector.settings",
 // "inspector.json"; the header "inspector.title" / "inspector.subtitle".
+// A service node's Config tab starts with its endpoint
+// ("inspector.serviceEndpoint", a list of every registered service's
+// endpoints): choosing another one changes the node's config and ports in
+// one undoable step, edges into inputs the new endpoint lacks removed.
 class InspectorWidget final : public QWidget
 {
     Q_OBJECT
@@ -55,6 +60,7 @@ public:
 
     QTabWidget *tabs() const { return m_tabs; }
     SchemaForm *configForm() const { return m_form; }
+    QComboBox *serviceEndpointBox() const { return m_endpoint; }
     MappingEditor *mappingEditor() const { return m_mappings; }
     SettingsEditor *settingsEditor() const { return m_settings; }
     RawJsonEditor *jsonEditor() const { return m_json; }
@@ -77,6 +83,8 @@ private:
     QScrollArea *scrolled(QWidget *page, const QString &name);
     void showNode();
     void refreshConfig(bool rebuildSchema);
+    void refreshEndpoint();
+    void chooseEndpoint(int index);
     void updateHeader();
     void retranslate();
     QJsonObject schemaOf(const QString &nodeId) const;
@@ -89,6 +97,9 @@ private:
     QLabel *m_subtitle;
     QTabWidget *m_tabs;
     QLabel *m_configNote;
+    QWidget *m_endpointRow;
+    QLabel *m_endpointLabel;
+    QComboBox *m_endpoint;
     SchemaForm *m_form;
     MappingEditor *m_mappings;
     SettingsEditor *m_settings;

@@ -91,7 +91,7 @@ QList<FlowPort> MappingEditor::wantedPorts(bool *acceptsAny) const
     if (!node)
         return {};
     const flow::ComponentInterface *iface =
-        m_model->catalogue().find(node->component, node->version);
+        m_model->catalogue().forNode(node->component, node->version, node->config);
     // A component that declares no inputs takes any (docs/flow-model.md).
     *acceptsAny = !iface || iface->inputs.isEmpty();
     QList<FlowPort> ports;
@@ -331,7 +331,7 @@ void MappingEditor::updateRow(Row &row, bool setText)
 
     // Caption, type (coloured as on the canvas) and placeholder.
     const flow::ComponentInterface *iface =
-        m_model->catalogue().find(node->component, node->version);
+        m_model->catalogue().forNode(node->component, node->version, node->config);
     const flow::PortDef *def = iface ? iface->input(row.port.name) : nullptr;
     row.caption->setText(row.port.required ? row.port.name + QStringLiteral(" *") : row.port.name);
     row.type->setText(portTypeText(row.port.type));
@@ -411,7 +411,7 @@ void MappingEditor::retranslate()
                         "anything else is a fixed value (JSON)."));
     const FlowNode *node = m_model->node(m_node);
     const flow::ComponentInterface *iface =
-        node ? m_model->catalogue().find(node->component, node->version) : nullptr;
+        node ? m_model->catalogue().forNode(node->component, node->version, node->config) : nullptr;
     m_empty->setText(iface ? tr("This component takes any inputs. Add the ones it should get.")
                            : tr("The server does not describe this component's inputs. Add "
                                 "the ones it should get."));

@@ -184,7 +184,7 @@ QStringList MappingText::completions(const FlowGraphModel &model, const QString 
     for (const QString &id : upstreamNodes(model, nodeId)) {
         const FlowNode *node = model.node(id);
         const flow::ComponentInterface *iface =
-            model.catalogue().find(node->component, node->version);
+            model.catalogue().forNode(node->component, node->version, node->config);
         if (iface && !iface->outputs.isEmpty()) {
             for (const flow::PortDef &output : iface->outputs)
                 out.append(outputExpression(id, output.name));
@@ -227,7 +227,8 @@ MappingText::Source MappingText::describe(const FlowGraphModel &model, const QJs
     }
     const FlowNode *source = model.node(m.nodeId);
     const flow::ComponentInterface *iface =
-        source ? model.catalogue().find(source->component, source->version) : nullptr;
+        source ? model.catalogue().forNode(source->component, source->version, source->config)
+               : nullptr;
     if (m.output.isEmpty()) {
         s.type = flow::PortType::Object;
         s.text = tr("Reads all outputs of node “%1” (object).").arg(m.nodeId);

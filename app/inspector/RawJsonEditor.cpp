@@ -131,7 +131,7 @@ void RawJsonEditor::onTextChanged()
         if (!node)
             return;
         const flow::ComponentInterface *iface =
-            m_model->catalogue().find(node->component, node->version);
+            m_model->catalogue().forNode(node->component, node->version, node->config);
         if (iface && !iface->configSchema.isEmpty()) {
             if (auto validator = flow::ConfigSchemaValidator::cached(iface->configSchema)) {
                 const QList<ConfigIssue> issues =

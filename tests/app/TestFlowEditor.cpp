@@ -80,6 +80,7 @@ private slots:
 
     void emptyCanvasShowsHintAndPalette();
     void paletteFilters();
+    void paletteListsEveryRegisteredVersion();
     void dropFromPaletteAddsNodeAtDropPoint();
     void quickAddByTyping();
     void quickAddWithTabConnectsToSelection();
@@ -201,6 +202,63 @@ void TestFlowEditor::paletteFilters()
     QCOMPARE(visible[1].name, QStringLiteral("image-resize"));
     auto *list = m_editor->findChild<QTreeWidget *>(QStringLiteral("editor.palette.list"));
     QVERIFY(list->topLevelItem(0)->isHidden()); // no built-in matches
+}
+
+void TestFlowEditor::paletteListsEveryRegisteredVersion()
+{
+    // Built-ins once (the newest), registered components per version with
+    // their health, deprecated ones marked; service endpoints by service.
+    ComponentCatalogue catalogue = flowgraphtest::catalogue();
+    auto registered = [&](const QString &version, const QString &health, const QString &status) {
+        ComponentCatalogue::Entry entry;
+        entry.interface.name = QStringLiteral("geo");
+        entry.interface.version = version;
+        entry.health = health;
+        entry.status = status;
+        entry.item =
+            QJsonObject{{QStringLiteral("deprecated"), status == QLatin1String("deprecated")}};
+        catalogue.add(entry);
+    };
+    registered(QStringLiteral("1.2.0"), QStringLiteral("healthy"), QStringLiteral("active"));
+    registered(QStringLiteral("1.10.0"), QStringLiteral("unhealthy"), QStringLiteral("active"));
+    registered(QStringLiteral("0.9.0"), QStringLiteral("degraded"), QStringLiteral("deprecated"));
+    hm::flow::ComponentInterface service;
+    service.name = QStringLiteral("service");
+    service.version = QStringLiteral("1.0.0");
+    catalogue.add(service, true);
+    catalogue.setServiceEndpoints(
+        {{QStringLiteral("s1"), QStringLiteral("Maps"), QStringLiteral("e1"),
+          QStringLiteral("route"), QStringLiteral("POST"), QStringLiteral("/route"),
+          QStringLiteral("Plan a route")}});
+    m_editor->palette()->setCatalogue(catalogue);
+    m_editor->palette()->setFilter(QStringLiteral("geo"));
+    const QList<ComponentRef> visible = m_editor->palette()->visibleComponents();
+    QCOMPARE(visible.size(), 3);
+    QCOMPARE(visible[0].version, QStringLiteral("1.10.0")); // newest first
+    QCOMPARE(visible[1].version, QStringLiteral("1.2.0"));
+    QCOMPARE(visible[2].version, QStringLiteral("0.9.0"));
+    auto *list = m_editor->findChild<QTreeWidget *>(QStringLiteral("editor.palette.list"));
+    const QTreeWidgetItem *group = list->topLevelItem(1);
+    QCOMPARE(group->text(0), QStringLiteral("Registered"));
+    QCOMPARE(group->child(0)->text(0), QStringLiteral("geo 1.10.0"));
+    QCOMPARE(group->child(2)->text(0), QStringLiteral("geo 0.9.0 (deprecated)"));
+    QVERIFY(group->child(2)->font(0).italic());
+    QVERIFY(group->child(0)->toolTip(0).contains(QStringLiteral("unhealthy")));
+    QVERIFY(!group->child(0)->icon(0).isNull());
+    // The health badge's colour differs between healthy and unhealthy.
+    const QImage healthy = group->child(1)->icon(0).pixmap(12, 12).toImage();
+    const QImage unhealthy = group->child(0)->icon(0).pixmap(12, 12).toImage();
+    QVERIFY(healthy.pixel(6, 6) != unhealthy.pixel(6, 6));
+
+    m_editor->palette()->setFilter(QStringLiteral("route"));
+    const QList<ComponentRef> endpoints = m_editor->palette()->visibleComponents();
+    QCOMPARE(endpoints.size(), 1);
+    QCOMPARE(endpoints[0].name, QStringLiteral("service"));
+    QCOMPARE(endpoints[0].config.value(QStringLiteral("endpointId")).toString(),
+             QStringLiteral("e1"));
+    QCOMPARE(list->topLevelItem(2)->text(0), QStringLiteral("Services"));
+    QCOMPARE(list->topLevelItem(2)->child(0)->child(0)->text(0),
+             QStringLiteral("POST /route \u2014 Plan a route"));
 }
 
 void TestFlowEditor::dropFromPaletteAddsNodeAtDropPoint()

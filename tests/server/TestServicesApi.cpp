@@ -10,6 +10,7 @@
 
 #include "AuthTestSupport.h"
 #include "RecordingHttpPeer.h"
+#include "flow/ComponentInterface.h"
 
 #include <QJsonArray>
 #include <QRandomGenerator>
@@ -1004,6 +1005,84 @@ private slots:
             call("POST", "/api/v1/flows",
                  {{"name", uniqueName("broken-flow")}, {"definition", broken}}, m_alice.token);
         QVERIFY2(refused.status == 400 || refused.status == 422, refused.raw.constData());
+    }
+
+    // The editor's typed ports: the interface the engine gives a node
+    // calling the endpoint.
+    void endpointInterfaceGivesTheNodesTypedPorts()
+    {
+        const Answer created = registerService(
+            {{"name", uniqueName("typed")},
+             {"base_url", m_peer.url("/typed")},
+             {"endpoints",
+              QJsonArray{
+                  QJsonObject{
+                      {"name", "getItem"},
+                      {"method", "GET"},
+                      {"path", "/items/{itemId}"},
+                      {"pathParams",
+                       QJsonObject{{"type", "object"},
+                                   {"properties",
+                                    QJsonObject{{"itemId", QJsonObject{{"type", "integer"}}}}},
+                                   {"required", QJsonArray{"itemId"}}}},
+                      {"queryParams",
+                       QJsonObject{{"type", "object"},
+                                   {"properties",
+                                    QJsonObject{{"q", QJsonObject{{"type", "string"}}},
+                                                {"exact", QJsonObject{{"type", "boolean"}}}}}}}},
+                  QJsonObject{{"name", "createItem"},
+                              {"method", "POST"},
+                              {"path", "/items"},
+                              {"requestBody", QJsonObject{{"type", "object"}}}}}}});
+        QCOMPARE(created.status, 201);
+        const QString id = created.data().value("id").toString();
+        const QString get = endpointNamed(created.data(), "getItem").value("id").toString();
+        const QString post = endpointNamed(created.data(), "createItem").value("id").toString();
+
+        const Answer answer = call(
+            "GET", "/api/v1/services/" + id + "/endpoints/" + get + "/interface", {}, m_bob.token);
+        QVERIFY2(answer.status == 200, answer.raw.constData());
+        QCOMPARE(answer.data().value("name").toString(), QStringLiteral("service"));
+        QCOMPARE(answer.data().value("version").toString(), QStringLiteral("1.0.0"));
+        QHash<QString, QPair<QString, bool>> inputs;
+        QStringList order;
+        for (const QJsonValue &v : answer.data().value("inputs").toArray()) {
+            const QJsonObject port = v.toObject();
+            order.append(port.value("name").toString());
+            inputs.insert(port.value("name").toString(),
+                          {port.value("type").toString(), port.value("required").toBool()});
+        }
+        QCOMPARE(order.size(), 3);
+        QCOMPARE(order.first(), QStringLiteral("itemId"));
+        QCOMPARE(inputs.value("itemId"), qMakePair(QStringLiteral("integer"), true));
+        QCOMPARE(inputs.value("q"), qMakePair(QStringLiteral("string"), false));
+        QCOMPARE(inputs.value("exact"), qMakePair(QStringLiteral("boolean"), false));
+        QStringList outputs;
+        for (const QJsonValue &v : answer.data().value("outputs").toArray())
+            outputs.append(v.toObject().value("name").toString());
+        QCOMPARE(outputs, (QStringList{"status", "headers", "body"}));
+        // What the client reads it with gives the same interface back.
+        const auto parsed = flow::ComponentInterface::fromJson(answer.data());
+        if (!parsed.ok())
+            QFAIL(qPrintable(parsed.error().message));
+        QCOMPARE(parsed.value().input("itemId")->type, flow::PortType::Integer);
+
+        const Answer withBody = call(
+            "GET", "/api/v1/services/" + id + "/endpoints/" + post + "/interface", {}, m_bob.token);
+        QCOMPARE(withBody.status, 200);
+        const QJsonArray bodyInputs = withBody.data().value("inputs").toArray();
+        QCOMPARE(bodyInputs.size(), 1);
+        QCOMPARE(bodyInputs.first().toObject().value("name").toString(), QStringLiteral("body"));
+        QCOMPARE(bodyInputs.first().toObject().value("type").toString(), QStringLiteral("any"));
+
+        const Answer noEndpoint =
+            call("GET", "/api/v1/services/" + id + "/endpoints/no-such/interface", {}, m_bob.token);
+        QCOMPARE(noEndpoint.status, 404);
+        QCOMPARE(noEndpoint.code(), QStringLiteral("ENDPOINT_NOT_FOUND"));
+        const Answer noService = call(
+            "GET", "/api/v1/services/no-such/endpoints/" + get + "/interface", {}, m_bob.token);
+        QCOMPARE(noService.status, 404);
+        QCOMPARE(noService.code(), QStringLiteral("SERVICE_NOT_FOUND"));
     }
 
     // Last: everything the server said and logged.

@@ -7,6 +7,7 @@
 #include "server/routes/services/ServiceRoutes.h"
 
 #include "common/Logging.h"
+#include "engine/services/ServicePorts.h"
 #include "server/api/ApiRouter.h"
 #include "server/api/AuthCommon.h"
 #include "server/api/QueryParams.h"
@@ -180,6 +181,17 @@ ApiReply listEndpoints(ServiceCatalog &catalog, const RequestContext &c)
     for (const external::EndpointRow &e : std::as_const(endpoints.value()))
         items.append(external::endpointJson(e));
     return ApiReply::ok(QJsonObject{{QStringLiteral("items"), items}});
+}
+
+// The ports a service node calling this endpoint has, exactly as the engine
+// computes them when it validates and runs the flow (serviceNodeInterface()
+// over the same directory): the flow editor draws its typed ports from it.
+ApiReply endpointInterface(ServiceDirectory &directory, const RequestContext &c)
+{
+    const QJsonObject config{{QStringLiteral("serviceId"), c.pathArgs.at(0)},
+                             {QStringLiteral("endpointId"), c.pathArgs.at(1)}};
+    HM_TRY(iface, engine::serviceNodeInterface(directory, config));
+    return ApiReply::ok(iface.value().toJson());
 }
 
 ApiReply addEndpoint(auth::AuthModule &auth, ServiceCatalog &catalog, const RequestContext &c,
@@ -598,6 +610,28 @@ void registerServiceRoutes(ApiRouter &router, auth::AuthModule &auth, ServiceCat
             return deleteEndpoint(auth, catalog, c, p);
         },
         std::move(removeDoc));
+
+    RouteDoc interfaceDoc = serviceDoc(
+        QStringLiteral("The interface of a service node calling this endpoint (config "
+                       "{serviceId, endpointId}): one input per parameter with its type, body "
+                       "when the endpoint takes one, outputs status, headers and body; as the "
+                       "engine checks and runs the node"),
+        {ErrorCode::ServiceNotFound, ErrorCode::EndpointNotFound, ErrorCode::ServiceUnavailable});
+    interfaceDoc.responseSchema = object({{QStringLiteral("name"), string()},
+                                          {QStringLiteral("version"), string()},
+                                          {QStringLiteral("inputs"), arrayOf(anyObject())},
+                                          {QStringLiteral("outputs"), arrayOf(anyObject())},
+                                          {QStringLiteral("configSchema"), anyObject()},
+                                          {QStringLiteral("outputHandles"), arrayOf(string())}},
+                                         {QStringLiteral("name"), QStringLiteral("version"),
+                                          QStringLiteral("inputs"), QStringLiteral("outputs")});
+    auth::addProtectedRoute(
+        router, auth, Method::Get,
+        QStringLiteral("/api/v1/services/{id}/endpoints/{endpointId}/interface"), Role::Viewer,
+        [&directory](const RequestContext &c, const Principal &) {
+            return endpointInterface(directory, c);
+        },
+        std::move(interfaceDoc));
 
     QList<ErrorCode> refreshErrors = fetchErrors;
     refreshErrors += {ErrorCode::ServiceNotFound, ErrorCode::Forbidden};

@@ -1,0 +1,533 @@
+// Service nodes in the flow editor (issue 13 item 6, seed 003 §15 "editor
+// integration") against a real in-process server and a recording HTTP peer
+// as the external service: a service registered through the API shows in
+// the palette's Services group (searchable), dropping one of its endpoints
+// adds a service node whose ports are the endpoint's parameters with their
+// types (the server's interface route), a connection of the wrong type is
+// refused, picking another endpoint in the inspector changes the ports and
+// drops edges to vanished inputs in one undo step, and the flow saved,
+// published and triggered calls the peer. With HIVEMIND_SCREENSHOT_DIR set,
+// `screenshots` saves the palette, the node and the inspector in en, zh_TW
+// and zh_CN.
+
+#include "LanguageManager.h"
+#include "RecordingHttpPeer.h"
+#include "ServerConnection.h"
+#include "canvas/ComponentPalette.h"
+#include "canvas/FlowEditorWidget.h"
+#include "canvas/FlowItems.h"
+#include "canvas/FlowScene.h"
+#include "canvas/FlowView.h"
+#include "client/AccountApi.h"
+#include "client/ApiClient.h"
+#include "client/ExecutionsApi.h"
+#include "client/FlowsApi.h"
+#include "flowgraph/FlowGraphModel.h"
+#include "flows/FlowAutosave.h"
+#include "flows/FlowEditorPage.h"
+#include "inspector/InspectorWidget.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QComboBox>
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QMimeData>
+#include <QRandomGenerator>
+#include <QSettings>
+#include <QTabWidget>
+#include <QTemporaryDir>
+#include <QTreeWidget>
+#include <QUndoStack>
+#include <QtTest>
+#include <memory>
+#include <optional>
+
+using namespace hm::app;
+using hm::client::ApiClient;
+using hm::client::ApiRequest;
+using hm::client::ApiResponse;
+using hm::client::FlowsApi;
+using hm::test::RecordedRequest;
+using hm::test::RecordingPeer;
+
+namespace {
+
+QByteArray serviceNodesMasterKey()
+{
+    QByteArray key(32, Qt::Uninitialized);
+    QRandomGenerator::system()->generate(key.begin(), key.end());
+    return key.toBase64();
+}
+
+template <typename T, typename Start> hm::Result<T> awaitAnswer(Start start, int timeoutMs = 20000)
+{
+    std::optional<hm::Result<T>> out;
+    start([&out](hm::Result<T> r) { out.emplace(std::move(r)); });
+    if (!QTest::qWaitFor([&out] { return out.has_value(); }, timeoutMs))
+        return hm::Error{hm::ErrorCode::Timeout, QStringLiteral("no answer")};
+    return std::move(*out);
+}
+
+QJsonObject objectSchema(const QJsonObject &properties, const QStringList &required = {})
+{
+    QJsonObject schema{{QStringLiteral("type"), QStringLiteral("object")},
+                       {QStringLiteral("properties"), properties}};
+    if (!required.isEmpty())
+        schema.insert(QStringLiteral("required"), QJsonArray::fromStringList(required));
+    return schema;
+}
+
+QJsonObject typed(const QString &type)
+{
+    return QJsonObject{{QStringLiteral("type"), type}};
+}
+
+// The palette item whose text starts with `text`, anywhere in the tree.
+QTreeWidgetItem *paletteItem(QTreeWidget *tree, const QString &text)
+{
+    const QList<QTreeWidgetItem *> found =
+        tree->findItems(text, Qt::MatchStartsWith | Qt::MatchRecursive);
+    return found.isEmpty() ? nullptr : found.first();
+}
+
+QStringList portNames(FlowScene *scene, const QString &nodeId, PortDirection direction)
+{
+    QStringList names;
+    if (FlowNodeItem *item = scene->nodeItem(nodeId)) {
+        for (const FlowPortItem *p : item->ports()) {
+            if (p->port().direction == direction)
+                names << p->port().name;
+        }
+    }
+    return names;
+}
+
+} // namespace
+
+class TestServiceNodes : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void cleanupTestCase();
+
+    void paletteListsServiceEndpoints();
+    void droppedEndpointGetsTypedPorts();
+    void endpointChangeIsOneUndoStep();
+    void publishedFlowCallsTheService();
+    void screenshots();
+
+private:
+    std::unique_ptr<FlowEditorPage> makePage();
+    QString createFlow(const QString &name);
+    // Drops the palette item through the canvas's drag-and-drop handlers,
+    // with the drag data the palette makes for it; the new node's id.
+    QString dropPaletteItem(FlowEditorPage *page, QTreeWidgetItem *item, QPoint at);
+
+    QTemporaryDir m_dataDir;
+    QTemporaryDir m_configDir;
+    QTemporaryDir m_autosaveDir;
+    std::unique_ptr<LanguageManager> m_languages;
+    std::unique_ptr<ServerConnection> m_connection;
+    std::unique_ptr<ApiClient> m_admin;
+    RecordingPeer m_peer;
+    QString m_adminId;
+    QString m_serviceId;
+    QString m_getPet;
+    QString m_listPets;
+    QString m_flowId;
+    QString m_serviceNode;
+    int m_pages = 0;
+};
+
+void TestServiceNodes::initTestCase()
+{
+    QVERIFY(m_configDir.isValid());
+    qputenv("XDG_CONFIG_HOME", QFile::encodeName(m_configDir.path()));
+    QStandardPaths::setTestModeEnabled(true);
+    QCoreApplication::setOrganizationName(QStringLiteral("HiveMindTest"));
+    QCoreApplication::setApplicationName(QStringLiteral("TestServiceNodes"));
+    QSettings().clear();
+    QVERIFY(m_dataDir.isValid());
+    qputenv("HIVEMIND_MASTER_KEY", serviceNodesMasterKey());
+    m_languages = std::make_unique<LanguageManager>();
+    QVERIFY(m_languages->setLanguage(QStringLiteral("en"), LanguageManager::Persist::No));
+
+    ServerConnection::Options options;
+    options.dataDir = m_dataDir.path();
+    options.useKeychain = false;
+    options.refreshIntervalMs = 0;
+    m_connection = std::make_unique<ServerConnection>(options);
+    m_connection->start();
+    QTRY_VERIFY_WITH_TIMEOUT(m_connection->state() == ServerConnection::State::Connected, 30000);
+
+    QFile passwordFile(QDir(m_dataDir.path()).filePath(QStringLiteral("initial-admin-password")));
+    QVERIFY(passwordFile.open(QIODevice::ReadOnly));
+    const QString password = QString::fromUtf8(passwordFile.readAll()).trimmed();
+    m_admin = std::make_unique<ApiClient>();
+    m_admin->setBaseUrl(m_connection->baseUrl());
+    auto login = awaitAnswer<hm::client::LoginResult>(
+        [&](auto done) { m_admin->login(QStringLiteral("admin"), password, done); });
+    if (!login.ok())
+        QFAIL(qPrintable(login.error().toString()));
+    auto me = awaitAnswer<hm::client::UserInfo>(
+        [&](auto done) { hm::client::AccountApi(*m_admin).me(done); });
+    QVERIFY(me.ok());
+    m_adminId = me.value().id;
+
+    // The external service: the peer answers every call with what it got.
+    m_peer.setAnswer([](const RecordedRequest &r) -> RecordingPeer::Reply {
+        return {200, "{\"got\":\"" + r.method + ' ' + r.target + "\"}"};
+    });
+    const QJsonObject service{
+        {QStringLiteral("name"), QStringLiteral("petstore")},
+        {QStringLiteral("display_name"), QStringLiteral("Pet store")},
+        {QStringLiteral("base_url"), m_peer.url(QStringLiteral("/api"))},
+        {QStringLiteral("endpoints"),
+         QJsonArray{
+             QJsonObject{
+                 {QStringLiteral("name"), QStringLiteral("getPet")},
+                 {QStringLiteral("description"), QStringLiteral("Find a pet by its id")},
+                 {QStringLiteral("method"), QStringLiteral("GET")},
+                 {QStringLiteral("path"), QStringLiteral("/pets/{petId}")},
+                 {QStringLiteral("pathParams"),
+                  objectSchema({{QStringLiteral("petId"), typed(QStringLiteral("string"))}},
+                               {QStringLiteral("petId")})},
+                 {QStringLiteral("queryParams"),
+                  objectSchema({{QStringLiteral("verbose"), typed(QStringLiteral("boolean"))}})}},
+             QJsonObject{
+                 {QStringLiteral("name"), QStringLiteral("listPets")},
+                 {QStringLiteral("description"), QStringLiteral("List the pets")},
+                 {QStringLiteral("method"), QStringLiteral("GET")},
+                 {QStringLiteral("path"), QStringLiteral("/pets")},
+                 {QStringLiteral("queryParams"),
+                  objectSchema({{QStringLiteral("limit"), typed(QStringLiteral("integer"))}})}}}}};
+    auto created = awaitAnswer<QJsonObject>([&](auto done) {
+        m_admin->call<QJsonObject>(
+            ApiRequest::post(QStringLiteral("/api/v1/services"), service),
+            [](const ApiResponse &r) -> hm::Result<QJsonObject> { return r.data.toObject(); },
+            hm::client::Callback<QJsonObject>(done));
+    });
+    if (!created.ok())
+        QFAIL(qPrintable(created.error().toString()));
+    m_serviceId = created.value().value(QStringLiteral("id")).toString();
+    for (const QJsonValue e : created.value().value(QStringLiteral("endpoints")).toArray()) {
+        const QString name = e[QStringLiteral("name")].toString();
+        if (name == QLatin1String("getPet"))
+            m_getPet = e[QStringLiteral("id")].toString();
+        else if (name == QLatin1String("listPets"))
+            m_listPets = e[QStringLiteral("id")].toString();
+    }
+    QVERIFY(!m_serviceId.isEmpty() && !m_getPet.isEmpty() && !m_listPets.isEmpty());
+    m_flowId = createFlow(QStringLiteral("Calls the pet store"));
+    QVERIFY(!m_flowId.isEmpty());
+}
+
+void TestServiceNodes::cleanupTestCase()
+{
+    m_admin.reset();
+    m_connection.reset();
+    m_languages.reset();
+    QSettings().clear();
+}
+
+std::unique_ptr<FlowEditorPage> TestServiceNodes::makePage()
+{
+    // Each page its own autosave directory: the edits a test leaves unsaved
+    // are not offered to the next one.
+    const QString autosave = m_autosaveDir.filePath(QString::number(++m_pages));
+    auto page = std::make_unique<FlowEditorPage>(m_admin.get(), FlowAutosave(autosave));
+    page->setRole(QStringLiteral("admin"));
+    page->setUser(m_adminId, QStringLiteral("admin"));
+    page->resize(1400, 820);
+    page->show();
+    if (!QTest::qWaitForWindowExposed(page.get()))
+        qWarning("page not exposed");
+    return page;
+}
+
+QString TestServiceNodes::createFlow(const QString &name)
+{
+    const QJsonObject definition{
+        {QStringLiteral("schemaVersion"), 1},
+        {QStringLiteral("nodes"),
+         QJsonArray{
+             QJsonObject{{QStringLiteral("id"), QStringLiteral("start")},
+                         {QStringLiteral("component"), QStringLiteral("noop")},
+                         {QStringLiteral("version"), QStringLiteral("1.0.0")},
+                         {QStringLiteral("position"),
+                          QJsonObject{{QStringLiteral("x"), 0}, {QStringLiteral("y"), 0}}}}}},
+        {QStringLiteral("edges"), QJsonArray{}}};
+    auto created = awaitAnswer<hm::client::FlowSummary>([&](auto done) {
+        FlowsApi(*m_admin).create(hm::client::NewFlow{name, QString(), definition, {}}, done);
+    });
+    return created.ok() ? created.value().id : QString();
+}
+
+QString TestServiceNodes::dropPaletteItem(FlowEditorPage *page, QTreeWidgetItem *item, QPoint at)
+{
+    QTreeWidget *list = page->editor()->palette()->list();
+    std::unique_ptr<QMimeData> mime(list->model()->mimeData({list->indexFromItem(item)}));
+    if (!mime || !mime->hasFormat(kComponentMimeType))
+        return {};
+    const QStringList before = page->model()->nodeIds();
+    QWidget *viewport = page->editor()->view()->viewport();
+    QDragEnterEvent enter(at, Qt::CopyAction, mime.get(), Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(viewport, &enter);
+    QDragMoveEvent move(at, Qt::CopyAction, mime.get(), Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(viewport, &move);
+    QDropEvent drop(QPointF(at), Qt::CopyAction, mime.get(), Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(viewport, &drop);
+    for (const QString &id : page->model()->nodeIds()) {
+        if (!before.contains(id))
+            return id;
+    }
+    return {};
+}
+
+void TestServiceNodes::paletteListsServiceEndpoints()
+{
+    auto page = makePage();
+    page->open(m_flowId);
+    QTRY_VERIFY(page->isOpen() && !page->isLoading());
+    QTRY_VERIFY(page->model()->catalogue().names().contains(QStringLiteral("service")));
+    QTreeWidget *list = page->editor()->palette()->list();
+    QTRY_VERIFY(paletteItem(list, QStringLiteral("Services")));
+    QTreeWidgetItem *services = paletteItem(list, QStringLiteral("Services"));
+    QVERIFY(!services->parent());
+    QTreeWidgetItem *store = paletteItem(list, QStringLiteral("Pet store"));
+    QVERIFY(store);
+    QCOMPARE(store->parent(), services);
+    QCOMPARE(store->childCount(), 2);
+    QTreeWidgetItem *getPet = paletteItem(list, QStringLiteral("GET /pets/{petId}"));
+    QVERIFY(getPet);
+    QCOMPARE(getPet->parent(), store);
+    QVERIFY(getPet->flags() & Qt::ItemIsDragEnabled);
+
+    // Searchable: by path, by method, by summary.
+    page->editor()->palette()->setFilter(QStringLiteral("petId"));
+    QList<ComponentRef> visible = page->editor()->palette()->visibleComponents();
+    QCOMPARE(visible.size(), 1);
+    QCOMPARE(visible.first().name, QStringLiteral("service"));
+    QCOMPARE(visible.first().config, (QJsonObject{{QStringLiteral("serviceId"), m_serviceId},
+                                                  {QStringLiteral("endpointId"), m_getPet}}));
+    page->editor()->palette()->setFilter(QStringLiteral("list the"));
+    QCOMPARE(page->editor()->palette()->visibleComponents().size(), 1);
+    QCOMPARE(paletteItem(list, QStringLiteral("GET /pets"))->text(0),
+             QStringLiteral("GET /pets \u2014 List the pets"));
+    page->editor()->palette()->setFilter(QStringLiteral("pets get"));
+    QCOMPARE(page->editor()->palette()->visibleComponents().size(), 2);
+    page->editor()->palette()->setFilter(QStringLiteral("no-such-endpoint"));
+    QVERIFY(page->editor()->palette()->visibleComponents().isEmpty());
+    page->editor()->palette()->setFilter(QString());
+    // The built-ins are still there (one entry per name).
+    visible = page->editor()->palette()->visibleComponents();
+    int noops = 0;
+    for (const ComponentRef &ref : visible)
+        noops += ref.name == QLatin1String("noop") ? 1 : 0;
+    QCOMPARE(noops, 1);
+}
+
+void TestServiceNodes::droppedEndpointGetsTypedPorts()
+{
+    auto page = makePage();
+    page->open(m_flowId);
+    QTRY_VERIFY(page->isOpen() && !page->isLoading());
+    QTreeWidget *list = page->editor()->palette()->list();
+    QTRY_VERIFY(paletteItem(list, QStringLiteral("GET /pets/{petId}")));
+    FlowGraphModel *model = page->model();
+    FlowScene *scene = page->editor()->scene();
+
+    const QString id = dropPaletteItem(
+        page.get(), paletteItem(list, QStringLiteral("GET /pets/{petId}")), QPoint(500, 300));
+    QVERIFY(!id.isEmpty());
+    const FlowNode *node = model->node(id);
+    QCOMPARE(node->component, QStringLiteral("service"));
+    QCOMPARE(node->config.value(QStringLiteral("serviceId")).toString(), m_serviceId);
+    QCOMPARE(node->config.value(QStringLiteral("endpointId")).toString(), m_getPet);
+
+    // The ports arrive from the server: one input per parameter, typed.
+    QTRY_COMPARE(portNames(scene, id, PortDirection::In),
+                 (QStringList{kDefaultPort, QStringLiteral("petId"), QStringLiteral("verbose")}));
+    QCOMPARE(model->port(id, PortDirection::In, QStringLiteral("petId"))->type,
+             hm::flow::PortType::String);
+    QVERIFY(model->port(id, PortDirection::In, QStringLiteral("petId"))->required);
+    QCOMPARE(model->port(id, PortDirection::In, QStringLiteral("verbose"))->type,
+             hm::flow::PortType::Boolean);
+
+    // The inspector shows the endpoint and the typed inputs.
+    scene->selectNodes({id});
+    InspectorWidget *inspector = page->editor()->inspector();
+    QTRY_COMPARE(inspector->currentNode(), id);
+    QComboBox *endpoint = inspector->serviceEndpointBox();
+    QVERIFY(endpoint->isVisibleTo(inspector));
+    QVERIFY2(endpoint->currentText().contains(QStringLiteral("/pets/{petId}")),
+             qPrintable(endpoint->currentText()));
+    QCOMPARE(endpoint->count(), 2);
+
+    // A boolean output into the string path parameter is refused, as the
+    // engine refuses it; into the boolean query parameter it fits.
+    const hm::Result<QString> condition =
+        model->addNode(QStringLiteral("condition"), model->catalogue().versions("condition").last(),
+                       QPointF(100, 300));
+    QVERIFY(condition.ok());
+    const ConnectionCheck wrong = model->connectionPossible(
+        EdgeSpec{condition.value(), QStringLiteral("true"), id, QStringLiteral("petId")});
+    QCOMPARE(wrong.code, ConnectionCheck::Code::TypeMismatch);
+    QVERIFY(!model
+                 ->addConnection(EdgeSpec{condition.value(), QStringLiteral("true"), id,
+                                          QStringLiteral("petId")})
+                 .ok());
+    QVERIFY(model
+                ->connectionPossible(EdgeSpec{condition.value(), QStringLiteral("true"), id,
+                                              QStringLiteral("verbose")})
+                .ok());
+    // No such parameter: no such port.
+    QCOMPARE(model
+                 ->connectionPossible(
+                     EdgeSpec{condition.value(), QStringLiteral("true"), id, QStringLiteral("q")})
+                 .code,
+             ConnectionCheck::Code::UnknownPort);
+}
+
+void TestServiceNodes::endpointChangeIsOneUndoStep()
+{
+    auto page = makePage();
+    page->open(m_flowId);
+    QTRY_VERIFY(page->isOpen() && !page->isLoading());
+    QTreeWidget *list = page->editor()->palette()->list();
+    QTRY_VERIFY(paletteItem(list, QStringLiteral("GET /pets/{petId}")));
+    FlowGraphModel *model = page->model();
+    FlowScene *scene = page->editor()->scene();
+    const QString id = dropPaletteItem(
+        page.get(), paletteItem(list, QStringLiteral("GET /pets/{petId}")), QPoint(500, 300));
+    QVERIFY(!id.isEmpty());
+    QTRY_VERIFY(model->port(id, PortDirection::In, QStringLiteral("petId")).has_value());
+    auto edge = model->addConnection(
+        EdgeSpec{QStringLiteral("start"), kDefaultPort, id, QStringLiteral("petId")});
+    if (!edge.ok())
+        QFAIL(qPrintable(edge.error().message));
+    const QJsonObject configBefore = model->node(id)->config;
+    const int steps = model->undoStack()->count();
+
+    // Another endpoint chosen in the inspector.
+    scene->selectNodes({id});
+    InspectorWidget *inspector = page->editor()->inspector();
+    QTRY_COMPARE(inspector->currentNode(), id);
+    QComboBox *endpoint = inspector->serviceEndpointBox();
+    const int other = endpoint->findData(QStringList{m_serviceId, m_listPets});
+    QVERIFY2(endpoint->itemText(other).contains(QStringLiteral("GET /pets")),
+             qPrintable(endpoint->itemText(other)));
+    QVERIFY(other >= 0);
+    endpoint->setCurrentIndex(other);
+    emit endpoint->activated(other);
+    QTRY_COMPARE(model->node(id)->config.value(QStringLiteral("endpointId")).toString(),
+                 m_listPets);
+    // The ports follow, and the edge to petId went in the same step.
+    QCOMPARE(portNames(scene, id, PortDirection::In),
+             (QStringList{kDefaultPort, QStringLiteral("limit")}));
+    QCOMPARE(model->port(id, PortDirection::In, QStringLiteral("limit"))->type,
+             hm::flow::PortType::Integer);
+    QVERIFY(!model->edge(edge.value()));
+    QCOMPARE(model->undoStack()->count(), steps + 1);
+
+    model->undoStack()->undo();
+    QCOMPARE(model->node(id)->config, configBefore);
+    QVERIFY(model->edge(edge.value()));
+    QCOMPARE(portNames(scene, id, PortDirection::In),
+             (QStringList{kDefaultPort, QStringLiteral("petId"), QStringLiteral("verbose")}));
+    model->undoStack()->redo();
+    QVERIFY(!model->edge(edge.value()));
+    QCOMPARE(model->node(id)->config.value(QStringLiteral("endpointId")).toString(), m_listPets);
+}
+
+void TestServiceNodes::publishedFlowCallsTheService()
+{
+    auto page = makePage();
+    page->open(m_flowId);
+    QTRY_VERIFY(page->isOpen() && !page->isLoading());
+    QTreeWidget *list = page->editor()->palette()->list();
+    QTRY_VERIFY(paletteItem(list, QStringLiteral("GET /pets/{petId}")));
+    FlowGraphModel *model = page->model();
+    const QString id = dropPaletteItem(
+        page.get(), paletteItem(list, QStringLiteral("GET /pets/{petId}")), QPoint(500, 300));
+    QVERIFY(!id.isEmpty());
+    QTRY_VERIFY(model->port(id, PortDirection::In, QStringLiteral("petId")).has_value());
+    QVERIFY(model->addConnection(EdgeSpec{QStringLiteral("start"), kDefaultPort, id, kDefaultPort})
+                .ok());
+    QVERIFY(
+        model->setInputMapping(id, QStringLiteral("petId"), QStringLiteral("$.trigger.pet")).ok());
+    m_serviceNode = id;
+
+    const QString before = page->latestVersion();
+    page->action(QStringLiteral("save"))->trigger();
+    QTRY_VERIFY(page->latestVersion() != before && !page->isBusy());
+    const QString saved = page->latestVersion();
+    page->action(QStringLiteral("publish"))->trigger();
+    QTRY_COMPARE(page->publishedVersion(), saved);
+    QTRY_VERIFY(!page->isBusy());
+
+    const int calls = static_cast<int>(m_peer.requests().size());
+    hm::client::TriggerOptions options;
+    options.inputs = QJsonObject{{QStringLiteral("pet"), QStringLiteral("p7")}};
+    options.wait = true;
+    auto outcome = awaitAnswer<hm::client::TriggerOutcome>(
+        [&](auto done) { FlowsApi(*m_admin).trigger(m_flowId, options, done); });
+    if (!outcome.ok())
+        QFAIL(qPrintable(outcome.error().toString()));
+    QTRY_COMPARE(m_peer.requests().size(), calls + 1);
+    const RecordedRequest &got = m_peer.requests().last();
+    QCOMPARE(got.method, QByteArray("GET"));
+    QCOMPARE(got.target, QByteArray("/api/pets/p7"));
+    const QString executionId = outcome.value().executionId;
+    QVERIFY(!executionId.isEmpty());
+    QTRY_VERIFY_WITH_TIMEOUT(
+        [&] {
+            auto execution = awaitAnswer<QJsonObject>(
+                [&](auto done) { hm::client::ExecutionsApi(*m_admin).get(executionId, done); });
+            return execution.ok() && execution.value().value(QStringLiteral("status")).toString() ==
+                                         QLatin1String("completed");
+        }(),
+        20000);
+}
+
+void TestServiceNodes::screenshots()
+{
+    const QString dir = qEnvironmentVariable("HIVEMIND_SCREENSHOT_DIR");
+    if (dir.isEmpty())
+        return;
+    QVERIFY(QDir().mkpath(dir));
+    QVERIFY(!m_serviceNode.isEmpty());
+    for (const QString &language :
+         {QStringLiteral("en"), QStringLiteral("zh_TW"), QStringLiteral("zh_CN")}) {
+        QVERIFY(m_languages->setLanguage(language, LanguageManager::Persist::No));
+        auto page = makePage();
+        page->open(m_flowId);
+        QTRY_VERIFY(page->isOpen() && !page->isLoading());
+        QTRY_VERIFY(page->model()->hasNode(m_serviceNode));
+        QTRY_VERIFY(page->model()
+                        ->port(m_serviceNode, PortDirection::In, QStringLiteral("petId"))
+                        .has_value());
+        QTRY_VERIFY(page->model()->catalogue().serviceEndpoints().size() == 2);
+        page->editor()->scene()->selectNodes({m_serviceNode});
+        page->editor()->inspector()->tabs()->setCurrentIndex(InspectorWidget::InputsTab);
+        page->editor()->view()->centerOn(page->editor()->scene()->nodeItem(m_serviceNode));
+        QTest::qWait(50);
+        QApplication::processEvents();
+        QVERIFY(page->grab().save(dir + QStringLiteral("/service-node-inputs-") + language +
+                                  QStringLiteral(".png")));
+        page->editor()->inspector()->tabs()->setCurrentIndex(InspectorWidget::ConfigTab);
+        QTest::qWait(50);
+        QApplication::processEvents();
+        QVERIFY(page->grab().save(dir + QStringLiteral("/service-node-config-") + language +
+                                  QStringLiteral(".png")));
+    }
+    QVERIFY(m_languages->setLanguage(QStringLiteral("en"), LanguageManager::Persist::No));
+}
+
+QTEST_MAIN(TestServiceNodes)
+#include "TestServiceNodes.moc"
