@@ -6,13 +6,17 @@
 // types (the server's interface route), a connection of the wrong type is
 // refused, picking another endpoint in the inspector changes the ports and
 // drops edges to vanished inputs in one undo step, and the flow saved,
-// published and triggered calls the peer. With HIVEMIND_SCREENSHOT_DIR set,
+// published and triggered calls the peer. The operator's whole path in one
+// test: a service imported through the Services section's wizard (probe,
+// preview, register), one of its endpoints dropped into a flow, the flow
+// published and run, the service called. With HIVEMIND_SCREENSHOT_DIR set,
 // `screenshots` saves the palette, the node and the inspector in en, zh_TW
 // and zh_CN.
 
 #include "LanguageManager.h"
 #include "RecordingHttpPeer.h"
 #include "ServerConnection.h"
+#include "ServiceTestSupport.h"
 #include "canvas/ComponentPalette.h"
 #include "canvas/FlowEditorWidget.h"
 #include "canvas/FlowItems.h"
@@ -26,6 +30,10 @@
 #include "flows/FlowAutosave.h"
 #include "flows/FlowEditorPage.h"
 #include "inspector/InspectorWidget.h"
+#include "services/ServiceListModel.h"
+#include "services/ServiceWizard.h"
+#include "services/ServicesPage.h"
+#include "widgets/MessageBox.h"
 
 #include <QAction>
 #include <QApplication>
@@ -34,7 +42,9 @@
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QLineEdit>
 #include <QMimeData>
+#include <QPushButton>
 #include <QRandomGenerator>
 #include <QSettings>
 #include <QTabWidget>
@@ -119,6 +129,7 @@ private slots:
     void droppedEndpointGetsTypedPorts();
     void endpointChangeIsOneUndoStep();
     void publishedFlowCallsTheService();
+    void wizardImportedEndpointRunsInAFlow();
     void screenshots();
 
 private:
@@ -136,6 +147,7 @@ private:
     std::unique_ptr<ApiClient> m_admin;
     RecordingPeer m_peer;
     QString m_adminId;
+    hm::client::UserInfo m_me;
     QString m_serviceId;
     QString m_getPet;
     QString m_listPets;
@@ -178,6 +190,7 @@ void TestServiceNodes::initTestCase()
         [&](auto done) { hm::client::AccountApi(*m_admin).me(done); });
     QVERIFY(me.ok());
     m_adminId = me.value().id;
+    m_me = me.value();
 
     // The external service: the peer answers every call with what it got.
     m_peer.setAnswer([](const RecordedRequest &r) -> RecordingPeer::Reply {
@@ -485,6 +498,107 @@ void TestServiceNodes::publishedFlowCallsTheService()
     QCOMPARE(got.target, QByteArray("/api/pets/p7"));
     const QString executionId = outcome.value().executionId;
     QVERIFY(!executionId.isEmpty());
+    QTRY_VERIFY_WITH_TIMEOUT(
+        [&] {
+            auto execution = awaitAnswer<QJsonObject>(
+                [&](auto done) { hm::client::ExecutionsApi(*m_admin).get(executionId, done); });
+            return execution.ok() && execution.value().value(QStringLiteral("status")).toString() ==
+                                         QLatin1String("completed");
+        }(),
+        20000);
+}
+
+void TestServiceNodes::wizardImportedEndpointRunsInAFlow()
+{
+    // The service's own peer serves its OpenAPI document at /openapi.json
+    // (found by the wizard's probe) and answers POST /pets.
+    servicetest::PetStore store;
+    RecordingPeer shop;
+    shop.setAnswer(store.answer());
+
+    ServicesPage services;
+    services.resize(1200, 760);
+    services.setSession(m_admin.get(), m_me);
+    QTRY_VERIFY_WITH_TIMEOUT(services.model()->state() == ServiceListModel::State::Ready, 15000);
+    int probed = -1;
+    DialogSeam::setNextHandler([&](QDialog *dialog) {
+        auto *wizard = qobject_cast<ServiceWizard *>(dialog);
+        if (!wizard)
+            return int(QDialog::Rejected);
+        wizard->show();
+        wizard->restart();
+        QTest::keyClicks(wizard->findChild<QLineEdit *>(QStringLiteral("services.wizard.name")),
+                         QStringLiteral("shop"));
+        wizard->findChild<QLineEdit *>(QStringLiteral("services.wizard.baseUrl"))
+            ->setText(shop.url(QString()));
+        wizard->next();
+        if (!QTest::qWaitFor(
+                [wizard] {
+                    return wizard->currentPage() == wizard->probePage() &&
+                           wizard->probePage()->isComplete();
+                },
+                20000))
+            return int(QDialog::Rejected);
+        auto *endpoints =
+            wizard->findChild<QTreeWidget *>(QStringLiteral("services.wizard.endpoints"));
+        probed = endpoints ? endpoints->topLevelItemCount() : -1;
+        wizard->button(QWizard::FinishButton)->click();
+        (void)QTest::qWaitFor([wizard] { return wizard->result() == QDialog::Accepted; }, 20000);
+        return wizard->result();
+    });
+    services.findChild<QPushButton *>(QStringLiteral("services.create"))->click();
+    DialogSeam::setNextHandler({});
+    QCOMPARE(probed, 3);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        [&] {
+            for (int row = 0; row < services.model()->rowCount(); ++row) {
+                if (services.model()->service(row)->name == QLatin1String("shop"))
+                    return true;
+            }
+            return false;
+        }(),
+        15000);
+
+    // POST /pets exists only in the imported service: drop it, map its
+    // body from the trigger, publish, run.
+    const QString flowId = createFlow(QStringLiteral("Adopts through the shop"));
+    QVERIFY(!flowId.isEmpty());
+    auto page = makePage();
+    page->open(flowId);
+    QTRY_VERIFY(page->isOpen() && !page->isLoading());
+    QTreeWidget *list = page->editor()->palette()->list();
+    QTRY_VERIFY_WITH_TIMEOUT(paletteItem(list, QStringLiteral("POST /pets")), 15000);
+    FlowGraphModel *model = page->model();
+    const QString id = dropPaletteItem(page.get(), paletteItem(list, QStringLiteral("POST /pets")),
+                                       QPoint(500, 300));
+    QVERIFY(!id.isEmpty());
+    QTRY_VERIFY(model->port(id, PortDirection::In, QStringLiteral("body")).has_value());
+    QVERIFY(model->addConnection(EdgeSpec{QStringLiteral("start"), kDefaultPort, id, kDefaultPort})
+                .ok());
+    QVERIFY(
+        model->setInputMapping(id, QStringLiteral("body"), QStringLiteral("$.trigger.pet")).ok());
+    const QString before = page->latestVersion();
+    page->action(QStringLiteral("save"))->trigger();
+    QTRY_VERIFY(page->latestVersion() != before && !page->isBusy());
+    const QString saved = page->latestVersion();
+    page->action(QStringLiteral("publish"))->trigger();
+    QTRY_COMPARE(page->publishedVersion(), saved);
+    QTRY_VERIFY(!page->isBusy());
+
+    hm::client::TriggerOptions options;
+    options.inputs = QJsonObject{
+        {QStringLiteral("pet"), QJsonObject{{QStringLiteral("name"), QStringLiteral("Kitty")}}}};
+    options.wait = true;
+    auto outcome = awaitAnswer<hm::client::TriggerOutcome>(
+        [&](auto done) { FlowsApi(*m_admin).trigger(flowId, options, done); });
+    if (!outcome.ok())
+        QFAIL(qPrintable(outcome.error().toString()));
+    QTRY_VERIFY(!shop.requests().isEmpty() && shop.requests().last().method == "POST");
+    const RecordedRequest &got = shop.requests().last();
+    QCOMPARE(got.path(), QByteArray("/pets"));
+    QCOMPARE(QJsonDocument::fromJson(got.body).object().value(QStringLiteral("name")).toString(),
+             QStringLiteral("Kitty"));
+    const QString executionId = outcome.value().executionId;
     QTRY_VERIFY_WITH_TIMEOUT(
         [&] {
             auto execution = awaitAnswer<QJsonObject>(
