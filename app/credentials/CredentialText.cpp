@@ -56,4 +56,15 @@ QString CredentialText::rotationState(const QString &state)
     return state;
 }
 
+QString CredentialText::usageKind(const QString &kind)
+{
+    if (kind == QLatin1String("service"))
+        return tr("service");
+    if (kind == QLatin1String("flow"))
+        return tr("flow");
+    if (kind == QLatin1String("node"))
+        return tr("node");
+    return kind;
+}
+
 } // namespace hm::app

@@ -499,17 +499,6 @@ void CredentialsPage::testSelected()
         });
 }
 
-QString CredentialsPage::usageType(const QString &type) const
-{
-    if (type == QLatin1String("flow"))
-        return tr("flow");
-    if (type == QLatin1String("service"))
-        return tr("service");
-    if (type == QLatin1String("node"))
-        return tr("node");
-    return type;
-}
-
 void CredentialsPage::deleteSelected()
 {
     const client::CredentialInfo *c = selected();
@@ -539,7 +528,7 @@ void CredentialsPage::deleteSelected()
                 return failed(tr("The credential was not deleted: %1"), r.error());
             QStringList lines;
             for (const client::CredentialUsage &u : usages)
-                lines << tr("• %1 (%2)").arg(u.name.isEmpty() ? u.id : u.name, usageType(u.type));
+                lines << tr("• %1 (%2)").arg(u.name.isEmpty() ? u.id : u.name, CredentialText::usageKind(u.type));
             MessageBox::warning(this, tr("Credential in use"),
                                 tr("\"%1\" is still used and was not deleted. Remove it from "
                                    "these first:\n%2")

@@ -69,7 +69,6 @@ private:
     bool isAdmin() const;
     void failed(const QString &what, const hm::Error &error);
     void showTestResult(const QString &text, bool good);
-    QString usageType(const QString &type) const;
     void applyEvent(const QString &type, const QJsonObject &data);
 
     QPointer<client::ApiClient> m_client;

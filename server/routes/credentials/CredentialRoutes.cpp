@@ -6,6 +6,7 @@
 #include "server/routes/credentials/CredentialRoutes.h"
 
 #include "server/api/ApiRouter.h"
+#include "server/api/AuthCommon.h"
 #include "server/api/QueryParams.h"
 #include "server/api/RouteHelpers.h"
 #include "server/services/auth/AuditLog.h"
@@ -111,6 +112,27 @@ ApiReply deleteCredential(auth::AuthModule &auth, CredentialVault &vault, const 
     publishCredential(auth, QStringLiteral("credential_deleted"), row.value());
     return ApiReply::ok(
         QJsonObject{{QStringLiteral("id"), row.value().id}, {QStringLiteral("deleted"), true}});
+}
+
+// Who uses a credential the caller may see (credential_usages): services
+// linking it, paged like the other lists.
+ApiReply listCredentialUsages(auth::AuthModule &auth, CredentialVault &vault,
+                              const RequestContext &c, const Principal &p)
+{
+    HM_TRY(paging, parsePaging(c.request.query()));
+    HM_TRY(row, vault.get(p, c.pathArgs.at(0)));
+    HM_TRY(page, repositories::listCredentialUsages(auth.db, row.value().id, paging.value()));
+    QJsonArray items;
+    for (const repositories::CredentialUsage &usage : std::as_const(page.value().items))
+        items.append(
+            QJsonObject{{QStringLiteral("type"), usage.userType},
+                        {QStringLiteral("id"), usage.userId},
+                        {QStringLiteral("name"),
+                         usage.userName.isEmpty() ? QJsonValue() : QJsonValue(usage.userName)},
+                        {QStringLiteral("created_at"), auth::isoOrNull(usage.createdAt)}});
+    return ApiReply::ok(QJsonObject{
+        {QStringLiteral("items"), items},
+        {QStringLiteral("pagination"), paginationJson(paging.value(), page.value().total)}});
 }
 
 RouteDoc credentialDoc(const QString &summary, QList<ErrorCode> errors, int success = 200)
@@ -226,6 +248,27 @@ void registerCredentialRoutes(ApiRouter &router, auth::AuthModule &auth, Credent
             return getCredential(vault, c, p);
         },
         std::move(getDoc));
+
+    RouteDoc usagesDoc =
+        credentialDoc(QStringLiteral("What uses a credential (services linking it), the same list "
+                                     "CREDENTIAL_IN_USE names when a delete is refused"),
+                      {ErrorCode::CredentialNotFound});
+    usagesDoc.queryParameters = paging();
+    usagesDoc.responseSchema =
+        object({{QStringLiteral("items"),
+                 arrayOf(object({{QStringLiteral("type"),
+                                  string(QStringLiteral("what uses it: service, ..."))},
+                                 {QStringLiteral("id"), string()},
+                                 {QStringLiteral("name"), nullable(string())},
+                                 {QStringLiteral("created_at"), nullable(string())}},
+                                {QStringLiteral("type"), QStringLiteral("id")}))},
+                {QStringLiteral("pagination"), pagination()}});
+    auth::addProtectedRoute(
+        router, auth, Method::Get, QStringLiteral("/api/v1/credentials/{id}/usages"), Role::Viewer,
+        [&auth, &vault](const RequestContext &c, const Principal &p) {
+            return listCredentialUsages(auth, vault, c, p);
+        },
+        std::move(usagesDoc));
 
     RouteDoc updateDoc = credentialDoc(
         QStringLiteral("Change a credential: each data field given replaces the stored one, "
