@@ -3,6 +3,7 @@
 #include "admin/AdminText.h"
 #include "client/ApiClient.h"
 #include "credentials/CredentialText.h"
+#include "credentials/CredentialUsageModel.h"
 #include "widgets/FieldError.h"
 #include "widgets/MessageBox.h"
 
@@ -15,6 +16,7 @@
 #include <QFormLayout>
 #include <QFrame>
 #include <QHBoxLayout>
+#include <QHeaderView>
 #include <QJsonArray>
 #include <QLabel>
 #include <QLineEdit>
@@ -23,6 +25,7 @@
 #include <QRegularExpression>
 #include <QSpinBox>
 #include <QStackedWidget>
+#include <QTreeView>
 #include <QVBoxLayout>
 
 namespace hm::app {
@@ -93,6 +96,45 @@ CredentialDialog::CredentialDialog(client::ApiClient *client,
     for (const QString &type : CredentialText::types())
         buildTypePage(type);
     layout->addWidget(m_pages, 1);
+
+    if (!isCreate()) {
+        // What uses it: services linking it (GET /credentials/{id}/usages).
+        m_usedByTitle = new QLabel(this);
+        m_usedByTitle->setObjectName(QStringLiteral("credentials.usedByTitle"));
+        QFont bold = m_usedByTitle->font();
+        bold.setBold(true);
+        m_usedByTitle->setFont(bold);
+        layout->addWidget(m_usedByTitle);
+        m_usageModel = new CredentialUsageModel(this);
+        m_usedBy = new QTreeView(this);
+        m_usedBy->setObjectName(QStringLiteral("credentials.usedBy"));
+        m_usedBy->setModel(m_usageModel);
+        m_usedBy->setRootIsDecorated(false);
+        m_usedBy->setUniformRowHeights(true);
+        m_usedBy->setSelectionBehavior(QAbstractItemView::SelectRows);
+        m_usedBy->setEditTriggers(QAbstractItemView::NoEditTriggers);
+        m_usedBy->header()->setStretchLastSection(false);
+        m_usedBy->header()->setSectionResizeMode(CredentialUsageModel::NameColumn,
+                                                 QHeaderView::Stretch);
+        m_usedBy->header()->setSectionResizeMode(CredentialUsageModel::KindColumn,
+                                                 QHeaderView::ResizeToContents);
+        // A few rows; more scroll (and fetch the next page).
+        m_usedBy->setMaximumHeight(m_usedBy->header()->sizeHint().height() +
+                                   5 * (m_usedBy->fontMetrics().height() + 8));
+        layout->addWidget(m_usedBy);
+        m_usedByState = new QLabel(this);
+        m_usedByState->setObjectName(QStringLiteral("credentials.usedByState"));
+        m_usedByState->setProperty("hmStyle", QStringLiteral("muted"));
+        m_usedByState->setWordWrap(true);
+        layout->addWidget(m_usedByState);
+        connect(m_usageModel, &CredentialUsageModel::stateChanged, this,
+                &CredentialDialog::showUsageState);
+        connect(m_usedBy, &QTreeView::activated, this, [this](const QModelIndex &index) {
+            if (const client::CredentialUsage *u = m_usageModel->usage(index.row()))
+                emit usageActivated(u->type, u->id);
+        });
+        m_usageModel->load(m_client, m_existing.id);
+    }
 
     m_error = createFieldError(this, QStringLiteral("credentials.dialogError"));
     layout->addWidget(m_error);
@@ -354,6 +396,29 @@ void CredentialDialog::changeEvent(QEvent *event)
     QDialog::changeEvent(event);
 }
 
+void CredentialDialog::showUsageState()
+{
+    if (!m_usageModel)
+        return;
+    const auto state = m_usageModel->state();
+    const bool rows = m_usageModel->rowCount() > 0;
+    m_usedBy->setVisible(rows);
+    QString text;
+    if (state == CredentialUsageModel::State::Loading)
+        text = tr("Loading…");
+    else if (state == CredentialUsageModel::State::Failed)
+        text = tr("What uses this credential could not be read: %1")
+                   .arg(m_usageModel->lastError().message);
+    else if (state == CredentialUsageModel::State::Ready && !rows)
+        text = tr("Nothing uses this credential; it can be deleted.");
+    else if (rows)
+        text = tr("While anything uses it, the credential cannot be deleted.");
+    m_usedByState->setText(text);
+    m_usedByState->setVisible(!text.isEmpty());
+    if (isVisible())
+        adjustSize();
+}
+
 void CredentialDialog::retranslateUi()
 {
     setWindowTitle(isCreate() ? tr("New credential")
@@ -366,6 +431,12 @@ void CredentialDialog::retranslateUi()
         if (auto *label = qobject_cast<QLabel *>(m_form->labelForField(field)))
             label->setText(text);
     };
+    if (m_usedByTitle) {
+        m_usedByTitle->setText(tr("Used by"));
+        m_usageModel->retranslate();
+        m_usedBy->setToolTip(tr("Services that sign in with this credential."));
+        showUsageState();
+    }
     setLabel(m_name, tr("Name"));
     setLabel(m_description, tr("Description"));
     setLabel(m_type, tr("Type"));

@@ -51,6 +51,8 @@ public:
     const hm::Error &lastError() const { return m_error; }
     qint64 totalCount() const { return m_total; }
     const client::CredentialUsage *usage(int row) const;
+    // After a language change: the headers and the kind words again.
+    void retranslate();
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;

@@ -514,28 +514,29 @@ void CredentialsPage::deleteSelected()
                              QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel,
                              QStringLiteral("credentials.confirmDelete")) != QMessageBox::Yes)
         return;
-    client::CredentialsApi(*m_client).remove(
-        id, [this, id, name, guard = QPointer<CredentialsPage>(this)](Result<void> r) {
-            if (!guard)
-                return;
-            if (r) {
-                m_model->remove(id);
-                showState();
-                return;
-            }
-            const QList<client::CredentialUsage> usages = client::credentialUsages(r.error());
-            if (usages.isEmpty())
-                return failed(tr("The credential was not deleted: %1"), r.error());
-            QStringList lines;
-            for (const client::CredentialUsage &u : usages)
-                lines << tr("• %1 (%2)").arg(u.name.isEmpty() ? u.id : u.name, CredentialText::usageKind(u.type));
-            MessageBox::warning(this, tr("Credential in use"),
-                                tr("\"%1\" is still used and was not deleted. Remove it from "
-                                   "these first:\n%2")
-                                    .arg(name, lines.join(u'\n')),
-                                QMessageBox::Ok, QMessageBox::Ok,
-                                QStringLiteral("credentials.inUse"));
-        });
+    client::CredentialsApi(*m_client).remove(id, [this, id, name,
+                                                  guard = QPointer<CredentialsPage>(this)](
+                                                     Result<void> r) {
+        if (!guard)
+            return;
+        if (r) {
+            m_model->remove(id);
+            showState();
+            return;
+        }
+        const QList<client::CredentialUsage> usages = client::credentialUsages(r.error());
+        if (usages.isEmpty())
+            return failed(tr("The credential was not deleted: %1"), r.error());
+        QStringList lines;
+        for (const client::CredentialUsage &u : usages)
+            lines << tr("• %1 (%2)")
+                         .arg(u.name.isEmpty() ? u.id : u.name, CredentialText::usageKind(u.type));
+        MessageBox::warning(this, tr("Credential in use"),
+                            tr("\"%1\" is still used and was not deleted. Remove it from "
+                               "these first:\n%2")
+                                .arg(name, lines.join(u'\n')),
+                            QMessageBox::Ok, QMessageBox::Ok, QStringLiteral("credentials.inUse"));
+    });
 }
 
 } // namespace hm::app
