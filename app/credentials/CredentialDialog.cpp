@@ -77,6 +77,10 @@ CredentialDialog::CredentialDialog(client::ApiClient *client,
     m_visibility->setObjectName(QStringLiteral("credentials.visibility"));
     for (const char *v : {"private", "shared"})
         m_visibility->addItem(QString(), QString::fromLatin1(v));
+    // The seed's "workspace" (set through the API) is kept when editing; it
+    // means what "shared" means on a one-workspace server (docs/vault.md).
+    if (m_existing.visibility == QLatin1String("workspace"))
+        m_visibility->addItem(QString(), m_existing.visibility);
     m_visibility->setCurrentIndex(qMax(0, m_visibility->findData(m_existing.visibility)));
     m_form->addRow(new QLabel(this), m_name);
     m_form->addRow(new QLabel(this), m_nameError);
@@ -450,8 +454,12 @@ void CredentialDialog::retranslateUi()
     for (int i = 0; i < m_visibility->count(); ++i)
         m_visibility->setItemText(i,
                                   CredentialText::visibility(m_visibility->itemData(i).toString()));
-    m_visibility->setToolTip(tr("Private: only you (and administrators). Shared: every user can "
-                                "see it; only you and administrators can change it."));
+    m_visibility->setToolTip(
+        m_existing.visibility == QLatin1String("workspace")
+            ? tr("Private: only you (and administrators). Shared and Workspace: every user of "
+                 "this server can see and use it; only you and administrators can change it.")
+            : tr("Private: only you (and administrators). Shared: every user can see it; only "
+                 "you and administrators can change it."));
     for (Field &f : m_fields) {
         f.labelWidget->setText(f.required ? tr("%1 *").arg(tr(f.label)) : tr(f.label));
         const bool hasStored = stored(f);

@@ -31,6 +31,9 @@ QString CredentialText::visibility(const QString &visibility)
         return tr("Private");
     if (visibility == QLatin1String("shared"))
         return tr("Shared");
+    // One server is one workspace: everyone on it (docs/vault.md).
+    if (visibility == QLatin1String("workspace"))
+        return tr("Workspace (everyone on this server)");
     return visibility;
 }
 

@@ -20,7 +20,7 @@ struct CredentialInfo
     QString name;
     QString description;
     QString type;       // http_basic, http_bearer, api_key, oauth2, database, ssh
-    QString visibility; // "private" / "shared"
+    QString visibility; // "private" / "shared" / "workspace" (= shared, docs/vault.md)
     QString ownerId;
     QString ownerName;
     QJsonObject data; // the non-secret fields only

@@ -87,7 +87,8 @@ Result<store::Page<CredentialRow>> listCredentials(store::Database &db, const QS
     query.countFrom = QStringLiteral("FROM credentials c");
     query.from = QStringLiteral("FROM credentials c LEFT JOIN users u ON u.id = c.owner_id");
     if (!all) {
-        query.conditions.append(QStringLiteral("(c.owner_id = ? OR c.visibility = 'shared')"));
+        query.conditions.append(
+            QStringLiteral("(c.owner_id = ? OR c.visibility IN ('shared', 'workspace'))"));
         query.binds.append(callerId);
     }
     if (!filter.type.isEmpty()) {

@@ -44,7 +44,7 @@ void publishCredential(auth::AuthModule &auth, const QString &type,
                          {{QStringLiteral("credential_id"), row.id}},
                          true,
                          row.ownerId,
-                         wasShared || row.visibility == QLatin1String("shared")});
+                         wasShared || credentials::visibleToEveryone(row.visibility)});
 }
 
 ApiReply createCredential(auth::AuthModule &auth, CredentialVault &vault, const RequestContext &c,
@@ -99,7 +99,7 @@ ApiReply updateCredential(auth::AuthModule &auth, CredentialVault &vault, const 
         auditCredential(auth, c, p, QStringLiteral("CREDENTIAL_UPDATED"), row.value(),
                         {{QStringLiteral("changed"), QJsonArray::fromStringList(changed)}});
         publishCredential(auth, QStringLiteral("credential_updated"), row.value(),
-                          before.value().visibility == QLatin1String("shared"));
+                          credentials::visibleToEveryone(before.value().visibility));
     }
     return ApiReply::ok(credentials::credentialJson(row.value()));
 }
@@ -223,9 +223,10 @@ void registerCredentialRoutes(ApiRouter &router, auth::AuthModule &auth, Credent
         },
         std::move(createDoc));
 
-    RouteDoc listDoc = credentialDoc(
-        QStringLiteral("Credentials the caller may see (own and shared; administrators: all)"),
-        {ErrorCode::InvalidCredentialType});
+    RouteDoc listDoc =
+        credentialDoc(QStringLiteral("Credentials the caller may see (own, shared and workspace; "
+                                     "administrators: all)"),
+                      {ErrorCode::InvalidCredentialType});
     listDoc.queryParameters = paging();
     listDoc.queryParameters.append(query(QStringLiteral("type"), typeSchema()));
     listDoc.queryParameters.append(
