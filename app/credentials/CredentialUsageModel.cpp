@@ -49,14 +49,17 @@ void CredentialUsageModel::requestPage(int page)
                 setState(State::Failed);
                 return;
             }
+            // Where the list stands before the rows go in: a view (or a
+            // tester) asking for more while they are inserted must not ask
+            // for this page again.
+            m_total = r->total;
+            m_hasNext = r->hasNext;
+            m_nextPage = r->page + 1;
             if (!r->items.isEmpty()) {
                 beginInsertRows({}, int(m_rows.size()), int(m_rows.size() + r->items.size()) - 1);
                 m_rows << r->items;
                 endInsertRows();
             }
-            m_total = r->total;
-            m_hasNext = r->hasNext;
-            m_nextPage = r->page + 1;
             setState(State::Ready);
         });
 }

@@ -162,6 +162,7 @@ private slots:
     void clearsAnOptionalSecret();
     void deleteConfirms();
     void usedByListsServicesAndBlocksDelete();
+    void workspaceVisibilityIsShownAndKept();
     void modelPagesSearchesAndFilters();
     void rotatesTheKeyWithProgressAsAdmin();
     void userSeesNoRotationAndOthersAreReadOnly();
@@ -532,17 +533,23 @@ void TestCredentialsPage::usedByListsServicesAndBlocksDelete()
         QCOMPARE(activated.size(), 1);
         QCOMPARE(activated.first().at(0).toString(), QStringLiteral("service"));
         QCOMPARE(activated.first().at(1).toString(), billing);
-
-        // A page at a time.
-        model->setPageSize(1);
-        model->load(m_server.connection->client(), used->id);
-        QTRY_COMPARE_WITH_TIMEOUT(model->state(), CredentialUsageModel::State::Ready, 15000);
-        QCOMPARE(model->rowCount(), 1);
-        QCOMPARE(model->totalCount(), 2);
-        QVERIFY(model->canFetchMore({}));
-        model->fetchMore({});
-        QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), 2, 15000);
-        QVERIFY(!model->canFetchMore({}));
+    }
+    {
+        // A page at a time (no view asking for more here).
+        CredentialUsageModel model;
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setPageSize(1);
+        model.load(m_server.connection->client(), used->id);
+        QTRY_COMPARE_WITH_TIMEOUT(model.state(), CredentialUsageModel::State::Ready, 15000);
+        QCOMPARE(model.rowCount(), 1);
+        QCOMPARE(model.totalCount(), 2);
+        QVERIFY(model.canFetchMore({}));
+        model.fetchMore({});
+        QTRY_COMPARE_WITH_TIMEOUT(model.rowCount(), 2, 15000);
+        QVERIFY(!model.canFetchMore({}));
+        QCOMPARE(model.index(1, CredentialUsageModel::NameColumn).data().toString(),
+                 QStringLiteral("billing-gateway"));
     }
     {
         CredentialDialog dialog(m_server.connection->client(), &unused.value());
@@ -574,6 +581,44 @@ void TestCredentialsPage::usedByListsServicesAndBlocksDelete()
     QVERIFY(MessageBox::lastText().contains(QStringLiteral("billing-gateway")));
     QVERIFY(MessageBox::lastText().contains(QStringLiteral("audit-sink")));
     QVERIFY(rowNamed(page.model(), name) >= 0);
+}
+
+// "workspace" (seed 003; set through the API) reads as everyone on this
+// server, and editing keeps it unless another visibility is picked.
+void TestCredentialsPage::workspaceVisibilityIsShownAndKept()
+{
+    auto made = await<client::CredentialInfo>([&](auto done) {
+        api().create({QStringLiteral("Team registry"),
+                      {},
+                      QStringLiteral("http_bearer"),
+                      QStringLiteral("workspace"),
+                      {{"token", "t-ws"}}},
+                     done);
+    });
+    QVERIFY(made.ok());
+    QCOMPARE(made->visibility, QStringLiteral("workspace"));
+    CredentialsPage page;
+    page.setSession(m_server.connection->client(), m_server.admin);
+    QTRY_COMPARE_WITH_TIMEOUT(page.model()->state(), CredentialListModel::State::Ready, 15000);
+    const int row = rowNamed(page.model(), QStringLiteral("Team registry"));
+    QVERIFY(row >= 0);
+    QCOMPARE(page.model()->index(row, CredentialListModel::VisibilityColumn).data().toString(),
+             QStringLiteral("Workspace (everyone on this server)"));
+
+    CredentialDialog dialog(m_server.connection->client(), page.model()->credential(row));
+    auto *visibility = child<QComboBox>(&dialog, "credentials.visibility");
+    QCOMPARE(visibility->currentData().toString(), QStringLiteral("workspace"));
+    QCOMPARE(visibility->currentText(), QStringLiteral("Workspace (everyone on this server)"));
+    QVERIFY(!dialog.request().contains(QStringLiteral("visibility")));
+    visibility->setCurrentIndex(visibility->findData(QStringLiteral("private")));
+    QCOMPARE(dialog.request().value(QStringLiteral("visibility")).toString(),
+             QStringLiteral("private"));
+    // A new credential is offered private and shared only.
+    CredentialDialog create(m_server.connection->client(), nullptr);
+    QCOMPARE(child<QComboBox>(&create, "credentials.visibility")->count(), 2);
+    // Gone again: later tests count what other users see.
+    auto removed = await<void>([&](auto done) { api().remove(made->id, done); });
+    QVERIFY(removed.ok());
 }
 
 void TestCredentialsPage::modelPagesSearchesAndFilters()

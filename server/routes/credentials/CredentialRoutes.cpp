@@ -116,8 +116,8 @@ ApiReply deleteCredential(auth::AuthModule &auth, CredentialVault &vault, const 
 
 // Who uses a credential the caller may see (credential_usages): services
 // linking it, paged like the other lists.
-ApiReply listCredentialUsages(auth::AuthModule &auth, CredentialVault &vault,
-                              const RequestContext &c, const Principal &p)
+ApiReply credentialUsagesReply(auth::AuthModule &auth, CredentialVault &vault,
+                               const RequestContext &c, const Principal &p)
 {
     HM_TRY(paging, parsePaging(c.request.query()));
     HM_TRY(row, vault.get(p, c.pathArgs.at(0)));
@@ -267,7 +267,7 @@ void registerCredentialRoutes(ApiRouter &router, auth::AuthModule &auth, Credent
     auth::addProtectedRoute(
         router, auth, Method::Get, QStringLiteral("/api/v1/credentials/{id}/usages"), Role::Viewer,
         [&auth, &vault](const RequestContext &c, const Principal &p) {
-            return listCredentialUsages(auth, vault, c, p);
+            return credentialUsagesReply(auth, vault, c, p);
         },
         std::move(usagesDoc));
 
