@@ -122,9 +122,6 @@ CredentialDialog::CredentialDialog(client::ApiClient *client,
                                                  QHeaderView::Stretch);
         m_usedBy->header()->setSectionResizeMode(CredentialUsageModel::KindColumn,
                                                  QHeaderView::ResizeToContents);
-        // A few rows; more scroll (and fetch the next page).
-        m_usedBy->setMaximumHeight(m_usedBy->header()->sizeHint().height() +
-                                   5 * (m_usedBy->fontMetrics().height() + 8));
         layout->addWidget(m_usedBy);
         m_usedByState = new QLabel(this);
         m_usedByState->setObjectName(QStringLiteral("credentials.usedByState"));
@@ -407,6 +404,14 @@ void CredentialDialog::showUsageState()
     const auto state = m_usageModel->state();
     const bool rows = m_usageModel->rowCount() > 0;
     m_usedBy->setVisible(rows);
+    if (rows) {
+        // As tall as its rows, at most five; more scroll (and fetch the
+        // next page).
+        const int shown = qMin(m_usageModel->rowCount(), 5);
+        const int rowHeight = qMax(m_usedBy->sizeHintForRow(0), m_usedBy->fontMetrics().height());
+        m_usedBy->setFixedHeight(m_usedBy->header()->sizeHint().height() + shown * rowHeight +
+                                 2 * m_usedBy->frameWidth());
+    }
     QString text;
     if (state == CredentialUsageModel::State::Loading)
         text = tr("Loading…");
