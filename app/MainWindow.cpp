@@ -288,6 +288,9 @@ void MainWindow::createPages()
             connect(m_connection, &ServerConnection::signedInChanged, credentialsPage,
                     followSession);
             followSession();
+            // "Used by" opens the service's section.
+            connect(credentialsPage, &CredentialsPage::serviceRequested, this,
+                    [this] { selectSection(QStringLiteral("services")); });
             page = credentialsPage;
         } else {
             page = new EmptyStatePage(section, m_pages);

@@ -445,7 +445,18 @@ void CredentialsPage::editSelected()
         return;
     m_message.clear();
     CredentialDialog dialog(m_client, c, this);
-    if (DialogSeam::exec(&dialog) != QDialog::Accepted)
+    QString service;
+    connect(&dialog, &CredentialDialog::usageActivated, &dialog,
+            [&dialog, &service](const QString &kind, const QString &id) {
+                if (kind != QLatin1String("service"))
+                    return;
+                service = id;
+                dialog.reject();
+            });
+    const int result = DialogSeam::exec(&dialog);
+    if (!service.isEmpty())
+        emit serviceRequested(service);
+    if (result != QDialog::Accepted)
         return;
     m_model->upsert(dialog.credential());
     showState();

@@ -50,6 +50,11 @@ public:
     // Whether other consoles' changes arrive (/ws/events is open).
     bool isLive() const;
 
+signals:
+    // A service in a credential's "Used by" list was opened (the dialog
+    // closes); the main window shows the Services section.
+    void serviceRequested(const QString &serviceId);
+
 public slots:
     void reload();
     void createCredential();

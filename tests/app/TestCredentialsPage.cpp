@@ -568,11 +568,39 @@ void TestCredentialsPage::usedByListsServicesAndBlocksDelete()
         QVERIFY(!dialog.findChild<QTreeView *>(QStringLiteral("credentials.usedBy")));
     }
 
-    // A refused delete names the users.
     CredentialsPage page;
     page.setSession(m_server.connection->client(), m_server.admin);
     QTRY_COMPARE_WITH_TIMEOUT(page.model()->state(), CredentialListModel::State::Ready, 15000);
     selectRow(&page, rowNamed(page.model(), name));
+
+    // Opening a service from "Used by" closes the dialog and asks for it.
+    QSignalSpy requested(&page, &CredentialsPage::serviceRequested);
+    DialogSeam::setNextHandler([&](QDialog *dialog) {
+        auto *d = qobject_cast<CredentialDialog *>(dialog);
+        if (!d || !QTest::qWaitFor([d] {
+                return d->usageModel()->state() == CredentialUsageModel::State::Ready;
+            }))
+            return int(QDialog::Rejected);
+        auto *view = d->findChild<QTreeView *>(QStringLiteral("credentials.usedBy"));
+        emit view->activated(d->usageModel()->index(1, 0));
+        return d->result();
+    });
+    child<QPushButton>(&page, "credentials.edit")->click();
+    QCOMPARE(requested.size(), 1);
+    QCOMPARE(requested.first().at(0).toString(), billing);
+    {
+        // In the main window that shows the Services section.
+        MainWindow::Options options;
+        options.persistSettings = false;
+        MainWindow window(m_server.languages.get(), m_server.connection.get(), options);
+        QVERIFY(window.selectSection(QStringLiteral("credentials")));
+        auto *inWindow = window.findChild<CredentialsPage *>(QStringLiteral("page.credentials"));
+        QVERIFY(inWindow);
+        emit inWindow->serviceRequested(billing);
+        QCOMPARE(window.currentSection(), QStringLiteral("services"));
+    }
+
+    // A refused delete names the users.
     MessageBox::setNextAnswer(QMessageBox::Yes);
     child<QPushButton>(&page, "credentials.delete")->click();
     MessageBox::setNextAnswer(QMessageBox::Ok);
