@@ -289,6 +289,9 @@ void MainWindow::createPages()
             connect(m_connection, &ServerConnection::signedInChanged, credentialsPage,
                     followSession);
             followSession();
+            // "Used by" opens the service's section.
+            connect(credentialsPage, &CredentialsPage::serviceRequested, this,
+                    [this] { selectSection(QStringLiteral("services")); });
             page = credentialsPage;
         } else if (section.id == QLatin1String("services")) {
             auto *servicesPage = new ServicesPage(m_pages);

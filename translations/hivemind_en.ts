@@ -275,6 +275,22 @@
         <source>Unfinished</source>
         <translation>Unfinished</translation>
     </message>
+    <message>
+        <source>Workspace (everyone on this server)</source>
+        <translation>Workspace (everyone on this server)</translation>
+    </message>
+    <message>
+        <source>service</source>
+        <translation>service</translation>
+    </message>
+    <message>
+        <source>flow</source>
+        <translation>flow</translation>
+    </message>
+    <message>
+        <source>node</source>
+        <translation>node</translation>
+    </message>
 </context>
 <context>
     <name>FlowErrorText</name>
@@ -2590,6 +2606,34 @@
         <source>Fill in %1.</source>
         <translation>Fill in %1.</translation>
     </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <source>What uses this credential could not be read: %1</source>
+        <translation>What uses this credential could not be read: %1</translation>
+    </message>
+    <message>
+        <source>Nothing uses this credential; it can be deleted.</source>
+        <translation>Nothing uses this credential; it can be deleted.</translation>
+    </message>
+    <message>
+        <source>While anything uses it, the credential cannot be deleted.</source>
+        <translation>While anything uses it, the credential cannot be deleted.</translation>
+    </message>
+    <message>
+        <source>Used by</source>
+        <translation>Used by</translation>
+    </message>
+    <message>
+        <source>Services that sign in with this credential.</source>
+        <translation>Services that sign in with this credential.</translation>
+    </message>
+    <message>
+        <source>Private: only you (and administrators). Shared and Workspace: every user of this server can see and use it; only you and administrators can change it.</source>
+        <translation>Private: only you (and administrators). Shared and Workspace: every user of this server can see and use it; only you and administrators can change it.</translation>
+    </message>
 </context>
 <context>
     <name>hm::app::CredentialListModel</name>
@@ -2620,6 +2664,21 @@
     <message>
         <source>Updated</source>
         <translation>Updated</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::CredentialUsageModel</name>
+    <message>
+        <source>Linked %1</source>
+        <translation>Linked %1</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Kind</translation>
     </message>
 </context>
 <context>
@@ -2778,18 +2837,6 @@
     <message>
         <source>&quot;%1&quot; was refused (%2 ms): %3</source>
         <translation>&quot;%1&quot; was refused (%2 ms): %3</translation>
-    </message>
-    <message>
-        <source>flow</source>
-        <translation>flow</translation>
-    </message>
-    <message>
-        <source>service</source>
-        <translation>service</translation>
-    </message>
-    <message>
-        <source>node</source>
-        <translation>node</translation>
     </message>
     <message>
         <source>Delete credential</source>

@@ -274,6 +274,22 @@
         <source>Unfinished</source>
         <translation>未完成</translation>
     </message>
+    <message>
+        <source>Workspace (everyone on this server)</source>
+        <translation>工作空间（此服务器上的所有人）</translation>
+    </message>
+    <message>
+        <source>service</source>
+        <translation>服务</translation>
+    </message>
+    <message>
+        <source>flow</source>
+        <translation>工作流</translation>
+    </message>
+    <message>
+        <source>node</source>
+        <translation>节点</translation>
+    </message>
 </context>
 <context>
     <name>FlowErrorText</name>
@@ -2576,6 +2592,34 @@
         <source>Fill in %1.</source>
         <translation>请填写%1。</translation>
     </message>
+    <message>
+        <source>Loading…</source>
+        <translation>加载中…</translation>
+    </message>
+    <message>
+        <source>What uses this credential could not be read: %1</source>
+        <translation>无法读取使用此凭据的对象：%1</translation>
+    </message>
+    <message>
+        <source>Nothing uses this credential; it can be deleted.</source>
+        <translation>没有任何对象使用此凭据，可以删除。</translation>
+    </message>
+    <message>
+        <source>While anything uses it, the credential cannot be deleted.</source>
+        <translation>仍有对象使用此凭据时，无法删除。</translation>
+    </message>
+    <message>
+        <source>Used by</source>
+        <translation>使用此凭据的对象</translation>
+    </message>
+    <message>
+        <source>Services that sign in with this credential.</source>
+        <translation>使用此凭据进行认证的服务。</translation>
+    </message>
+    <message>
+        <source>Private: only you (and administrators). Shared and Workspace: every user of this server can see and use it; only you and administrators can change it.</source>
+        <translation>私有：仅您（和管理员）可见。共享与工作空间：此服务器上的所有用户都能查看和使用；仅您和管理员可以修改。</translation>
+    </message>
 </context>
 <context>
     <name>hm::app::CredentialListModel</name>
@@ -2606,6 +2650,21 @@
     <message>
         <source>Updated</source>
         <translation>更新时间</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::CredentialUsageModel</name>
+    <message>
+        <source>Linked %1</source>
+        <translation>关联于 %1</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>种类</translation>
     </message>
 </context>
 <context>
@@ -2763,18 +2822,6 @@
     <message>
         <source>&quot;%1&quot; was refused (%2 ms): %3</source>
         <translation>“%1”被拒绝（%2 毫秒）：%3</translation>
-    </message>
-    <message>
-        <source>flow</source>
-        <translation>工作流</translation>
-    </message>
-    <message>
-        <source>service</source>
-        <translation>服务</translation>
-    </message>
-    <message>
-        <source>node</source>
-        <translation>节点</translation>
     </message>
     <message>
         <source>Delete credential</source>

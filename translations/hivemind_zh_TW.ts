@@ -274,6 +274,22 @@
         <source>Unfinished</source>
         <translation>未完成</translation>
     </message>
+    <message>
+        <source>Workspace (everyone on this server)</source>
+        <translation>工作區（此伺服器上的所有人）</translation>
+    </message>
+    <message>
+        <source>service</source>
+        <translation>服務</translation>
+    </message>
+    <message>
+        <source>flow</source>
+        <translation>工作流程</translation>
+    </message>
+    <message>
+        <source>node</source>
+        <translation>節點</translation>
+    </message>
 </context>
 <context>
     <name>FlowErrorText</name>
@@ -2576,6 +2592,34 @@
         <source>Fill in %1.</source>
         <translation>請填寫%1。</translation>
     </message>
+    <message>
+        <source>Loading…</source>
+        <translation>載入中…</translation>
+    </message>
+    <message>
+        <source>What uses this credential could not be read: %1</source>
+        <translation>無法讀取使用此憑證的項目：%1</translation>
+    </message>
+    <message>
+        <source>Nothing uses this credential; it can be deleted.</source>
+        <translation>沒有任何項目使用此憑證，可以刪除。</translation>
+    </message>
+    <message>
+        <source>While anything uses it, the credential cannot be deleted.</source>
+        <translation>仍有項目使用此憑證時，無法刪除。</translation>
+    </message>
+    <message>
+        <source>Used by</source>
+        <translation>使用此憑證的項目</translation>
+    </message>
+    <message>
+        <source>Services that sign in with this credential.</source>
+        <translation>以此憑證進行驗證的服務。</translation>
+    </message>
+    <message>
+        <source>Private: only you (and administrators). Shared and Workspace: every user of this server can see and use it; only you and administrators can change it.</source>
+        <translation>私人：僅您（與管理員）可見。共用與工作區：此伺服器上的所有使用者皆可檢視並使用；僅您與管理員可變更。</translation>
+    </message>
 </context>
 <context>
     <name>hm::app::CredentialListModel</name>
@@ -2606,6 +2650,21 @@
     <message>
         <source>Updated</source>
         <translation>更新時間</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::CredentialUsageModel</name>
+    <message>
+        <source>Linked %1</source>
+        <translation>連結於 %1</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名稱</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>種類</translation>
     </message>
 </context>
 <context>
@@ -2763,18 +2822,6 @@
     <message>
         <source>&quot;%1&quot; was refused (%2 ms): %3</source>
         <translation>「%1」遭拒絕（%2 毫秒）：%3</translation>
-    </message>
-    <message>
-        <source>flow</source>
-        <translation>工作流程</translation>
-    </message>
-    <message>
-        <source>service</source>
-        <translation>服務</translation>
-    </message>
-    <message>
-        <source>node</source>
-        <translation>節點</translation>
     </message>
     <message>
         <source>Delete credential</source>

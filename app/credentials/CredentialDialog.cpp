@@ -3,6 +3,7 @@
 #include "admin/AdminText.h"
 #include "client/ApiClient.h"
 #include "credentials/CredentialText.h"
+#include "credentials/CredentialUsageModel.h"
 #include "widgets/FieldError.h"
 #include "widgets/MessageBox.h"
 
@@ -15,6 +16,7 @@
 #include <QFormLayout>
 #include <QFrame>
 #include <QHBoxLayout>
+#include <QHeaderView>
 #include <QJsonArray>
 #include <QLabel>
 #include <QLineEdit>
@@ -23,6 +25,7 @@
 #include <QRegularExpression>
 #include <QSpinBox>
 #include <QStackedWidget>
+#include <QTreeView>
 #include <QVBoxLayout>
 
 namespace hm::app {
@@ -74,6 +77,10 @@ CredentialDialog::CredentialDialog(client::ApiClient *client,
     m_visibility->setObjectName(QStringLiteral("credentials.visibility"));
     for (const char *v : {"private", "shared"})
         m_visibility->addItem(QString(), QString::fromLatin1(v));
+    // The seed's "workspace" (set through the API) is kept when editing; it
+    // means what "shared" means on a one-workspace server (docs/vault.md).
+    if (m_existing.visibility == QLatin1String("workspace"))
+        m_visibility->addItem(QString(), m_existing.visibility);
     m_visibility->setCurrentIndex(qMax(0, m_visibility->findData(m_existing.visibility)));
     m_form->addRow(new QLabel(this), m_name);
     m_form->addRow(new QLabel(this), m_nameError);
@@ -93,6 +100,42 @@ CredentialDialog::CredentialDialog(client::ApiClient *client,
     for (const QString &type : CredentialText::types())
         buildTypePage(type);
     layout->addWidget(m_pages, 1);
+
+    if (!isCreate()) {
+        // What uses it: services linking it (GET /credentials/{id}/usages).
+        m_usedByTitle = new QLabel(this);
+        m_usedByTitle->setObjectName(QStringLiteral("credentials.usedByTitle"));
+        QFont bold = m_usedByTitle->font();
+        bold.setBold(true);
+        m_usedByTitle->setFont(bold);
+        layout->addWidget(m_usedByTitle);
+        m_usageModel = new CredentialUsageModel(this);
+        m_usedBy = new QTreeView(this);
+        m_usedBy->setObjectName(QStringLiteral("credentials.usedBy"));
+        m_usedBy->setModel(m_usageModel);
+        m_usedBy->setRootIsDecorated(false);
+        m_usedBy->setUniformRowHeights(true);
+        m_usedBy->setSelectionBehavior(QAbstractItemView::SelectRows);
+        m_usedBy->setEditTriggers(QAbstractItemView::NoEditTriggers);
+        m_usedBy->header()->setStretchLastSection(false);
+        m_usedBy->header()->setSectionResizeMode(CredentialUsageModel::NameColumn,
+                                                 QHeaderView::Stretch);
+        m_usedBy->header()->setSectionResizeMode(CredentialUsageModel::KindColumn,
+                                                 QHeaderView::ResizeToContents);
+        layout->addWidget(m_usedBy);
+        m_usedByState = new QLabel(this);
+        m_usedByState->setObjectName(QStringLiteral("credentials.usedByState"));
+        m_usedByState->setProperty("hmStyle", QStringLiteral("muted"));
+        m_usedByState->setWordWrap(true);
+        layout->addWidget(m_usedByState);
+        connect(m_usageModel, &CredentialUsageModel::stateChanged, this,
+                &CredentialDialog::showUsageState);
+        connect(m_usedBy, &QTreeView::activated, this, [this](const QModelIndex &index) {
+            if (const client::CredentialUsage *u = m_usageModel->usage(index.row()))
+                emit usageActivated(u->type, u->id);
+        });
+        m_usageModel->load(m_client, m_existing.id);
+    }
 
     m_error = createFieldError(this, QStringLiteral("credentials.dialogError"));
     layout->addWidget(m_error);
@@ -354,6 +397,37 @@ void CredentialDialog::changeEvent(QEvent *event)
     QDialog::changeEvent(event);
 }
 
+void CredentialDialog::showUsageState()
+{
+    if (!m_usageModel)
+        return;
+    const auto state = m_usageModel->state();
+    const bool rows = m_usageModel->rowCount() > 0;
+    m_usedBy->setVisible(rows);
+    if (rows) {
+        // As tall as its rows, at most five; more scroll (and fetch the
+        // next page).
+        const int shown = qMin(m_usageModel->rowCount(), 5);
+        const int rowHeight = qMax(m_usedBy->sizeHintForRow(0), m_usedBy->fontMetrics().height());
+        m_usedBy->setFixedHeight(m_usedBy->header()->sizeHint().height() + shown * rowHeight +
+                                 2 * m_usedBy->frameWidth());
+    }
+    QString text;
+    if (state == CredentialUsageModel::State::Loading)
+        text = tr("Loading…");
+    else if (state == CredentialUsageModel::State::Failed)
+        text = tr("What uses this credential could not be read: %1")
+                   .arg(m_usageModel->lastError().message);
+    else if (state == CredentialUsageModel::State::Ready && !rows)
+        text = tr("Nothing uses this credential; it can be deleted.");
+    else if (rows)
+        text = tr("While anything uses it, the credential cannot be deleted.");
+    m_usedByState->setText(text);
+    m_usedByState->setVisible(!text.isEmpty());
+    if (isVisible())
+        adjustSize();
+}
+
 void CredentialDialog::retranslateUi()
 {
     setWindowTitle(isCreate() ? tr("New credential")
@@ -366,6 +440,12 @@ void CredentialDialog::retranslateUi()
         if (auto *label = qobject_cast<QLabel *>(m_form->labelForField(field)))
             label->setText(text);
     };
+    if (m_usedByTitle) {
+        m_usedByTitle->setText(tr("Used by"));
+        m_usageModel->retranslate();
+        m_usedBy->setToolTip(tr("Services that sign in with this credential."));
+        showUsageState();
+    }
     setLabel(m_name, tr("Name"));
     setLabel(m_description, tr("Description"));
     setLabel(m_type, tr("Type"));
@@ -379,8 +459,12 @@ void CredentialDialog::retranslateUi()
     for (int i = 0; i < m_visibility->count(); ++i)
         m_visibility->setItemText(i,
                                   CredentialText::visibility(m_visibility->itemData(i).toString()));
-    m_visibility->setToolTip(tr("Private: only you (and administrators). Shared: every user can "
-                                "see it; only you and administrators can change it."));
+    m_visibility->setToolTip(
+        m_existing.visibility == QLatin1String("workspace")
+            ? tr("Private: only you (and administrators). Shared and Workspace: every user of "
+                 "this server can see and use it; only you and administrators can change it.")
+            : tr("Private: only you (and administrators). Shared: every user can see it; only "
+                 "you and administrators can change it."));
     for (Field &f : m_fields) {
         f.labelWidget->setText(f.required ? tr("%1 *").arg(tr(f.label)) : tr(f.label));
         const bool hasStored = stored(f);

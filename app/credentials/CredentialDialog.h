@@ -13,6 +13,7 @@ class QLabel;
 class QLineEdit;
 class QPushButton;
 class QStackedWidget;
+class QTreeView;
 
 namespace hm::client {
 class ApiClient;
@@ -20,13 +21,16 @@ class ApiClient;
 
 namespace hm::app {
 
+class CredentialUsageModel;
+
 // Create a credential, or edit one: name, description, visibility and a
 // typed form per type (seed 003 §13; docs/vault.md). Secret fields never
 // show a stored value — the server does not give it back. Editing, a stored
 // secret reads "stored — unchanged" and is only sent when something new is
 // typed; an optional one can be cleared explicitly. OK sends the change; the
 // dialog closes (Accepted) once the server took it (credential() then holds
-// the answer), a refusal is shown at its field.
+// the answer), a refusal is shown at its field. Editing, "Used by" lists
+// what uses the credential (services linking it; a lazy paged list).
 class CredentialDialog final : public QDialog
 {
     Q_OBJECT
@@ -42,6 +46,12 @@ public:
     QString currentType() const;
     // What OK sends now: the POST body (create) or the PUT changes (edit).
     QJsonObject request() const;
+    // "Used by" (edit only; null when creating).
+    CredentialUsageModel *usageModel() const { return m_usageModel; }
+
+signals:
+    // A "Used by" row was activated: kind "service", ... and its id.
+    void usageActivated(const QString &kind, const QString &id);
 
 public slots:
     void submit();
@@ -84,6 +94,7 @@ private:
     bool isSecret(const Field &field) const;
     bool stored(const Field &field) const;
     void loadKeyFile(Field &field);
+    void showUsageState();
     QString choiceText(const QString &choice) const;
 
     QPointer<client::ApiClient> m_client;
@@ -102,6 +113,10 @@ private:
     QList<Field> m_fields;
     QLabel *m_error = nullptr;
     QDialogButtonBox *m_buttons = nullptr;
+    CredentialUsageModel *m_usageModel = nullptr;
+    QLabel *m_usedByTitle = nullptr;
+    QTreeView *m_usedBy = nullptr;
+    QLabel *m_usedByState = nullptr;
 };
 
 } // namespace hm::app

@@ -31,6 +31,9 @@ QString CredentialText::visibility(const QString &visibility)
         return tr("Private");
     if (visibility == QLatin1String("shared"))
         return tr("Shared");
+    // One server is one workspace: everyone on it (docs/vault.md).
+    if (visibility == QLatin1String("workspace"))
+        return tr("Workspace (everyone on this server)");
     return visibility;
 }
 
@@ -54,6 +57,17 @@ QString CredentialText::rotationState(const QString &state)
     if (state == QLatin1String("unfinished"))
         return tr("Unfinished");
     return state;
+}
+
+QString CredentialText::usageKind(const QString &kind)
+{
+    if (kind == QLatin1String("service"))
+        return tr("service");
+    if (kind == QLatin1String("flow"))
+        return tr("flow");
+    if (kind == QLatin1String("node"))
+        return tr("node");
+    return kind;
 }
 
 } // namespace hm::app

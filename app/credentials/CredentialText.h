@@ -22,6 +22,8 @@ public:
     static QString keyStatus(const QString &status);
     // idle / running / unfinished in words.
     static QString rotationState(const QString &state);
+    // What uses a credential ("service", "flow", "node") in words.
+    static QString usageKind(const QString &kind);
 };
 
 } // namespace hm::app

@@ -445,7 +445,18 @@ void CredentialsPage::editSelected()
         return;
     m_message.clear();
     CredentialDialog dialog(m_client, c, this);
-    if (DialogSeam::exec(&dialog) != QDialog::Accepted)
+    QString service;
+    connect(&dialog, &CredentialDialog::usageActivated, &dialog,
+            [&dialog, &service](const QString &kind, const QString &id) {
+                if (kind != QLatin1String("service"))
+                    return;
+                service = id;
+                dialog.reject();
+            });
+    const int result = DialogSeam::exec(&dialog);
+    if (!service.isEmpty())
+        emit serviceRequested(service);
+    if (result != QDialog::Accepted)
         return;
     m_model->upsert(dialog.credential());
     showState();
@@ -499,17 +510,6 @@ void CredentialsPage::testSelected()
         });
 }
 
-QString CredentialsPage::usageType(const QString &type) const
-{
-    if (type == QLatin1String("flow"))
-        return tr("flow");
-    if (type == QLatin1String("service"))
-        return tr("service");
-    if (type == QLatin1String("node"))
-        return tr("node");
-    return type;
-}
-
 void CredentialsPage::deleteSelected()
 {
     const client::CredentialInfo *c = selected();
@@ -525,28 +525,29 @@ void CredentialsPage::deleteSelected()
                              QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel,
                              QStringLiteral("credentials.confirmDelete")) != QMessageBox::Yes)
         return;
-    client::CredentialsApi(*m_client).remove(
-        id, [this, id, name, guard = QPointer<CredentialsPage>(this)](Result<void> r) {
-            if (!guard)
-                return;
-            if (r) {
-                m_model->remove(id);
-                showState();
-                return;
-            }
-            const QList<client::CredentialUsage> usages = client::credentialUsages(r.error());
-            if (usages.isEmpty())
-                return failed(tr("The credential was not deleted: %1"), r.error());
-            QStringList lines;
-            for (const client::CredentialUsage &u : usages)
-                lines << tr("• %1 (%2)").arg(u.name.isEmpty() ? u.id : u.name, usageType(u.type));
-            MessageBox::warning(this, tr("Credential in use"),
-                                tr("\"%1\" is still used and was not deleted. Remove it from "
-                                   "these first:\n%2")
-                                    .arg(name, lines.join(u'\n')),
-                                QMessageBox::Ok, QMessageBox::Ok,
-                                QStringLiteral("credentials.inUse"));
-        });
+    client::CredentialsApi(*m_client).remove(id, [this, id, name,
+                                                  guard = QPointer<CredentialsPage>(this)](
+                                                     Result<void> r) {
+        if (!guard)
+            return;
+        if (r) {
+            m_model->remove(id);
+            showState();
+            return;
+        }
+        const QList<client::CredentialUsage> usages = client::credentialUsages(r.error());
+        if (usages.isEmpty())
+            return failed(tr("The credential was not deleted: %1"), r.error());
+        QStringList lines;
+        for (const client::CredentialUsage &u : usages)
+            lines << tr("• %1 (%2)")
+                         .arg(u.name.isEmpty() ? u.id : u.name, CredentialText::usageKind(u.type));
+        MessageBox::warning(this, tr("Credential in use"),
+                            tr("\"%1\" is still used and was not deleted. Remove it from "
+                               "these first:\n%2")
+                                .arg(name, lines.join(u'\n')),
+                            QMessageBox::Ok, QMessageBox::Ok, QStringLiteral("credentials.inUse"));
+    });
 }
 
 } // namespace hm::app

@@ -50,6 +50,11 @@ public:
     // Whether other consoles' changes arrive (/ws/events is open).
     bool isLive() const;
 
+signals:
+    // A service in a credential's "Used by" list was opened (the dialog
+    // closes); the main window shows the Services section.
+    void serviceRequested(const QString &serviceId);
+
 public slots:
     void reload();
     void createCredential();
@@ -69,7 +74,6 @@ private:
     bool isAdmin() const;
     void failed(const QString &what, const hm::Error &error);
     void showTestResult(const QString &text, bool good);
-    QString usageType(const QString &type) const;
     void applyEvent(const QString &type, const QJsonObject &data);
 
     QPointer<client::ApiClient> m_client;

@@ -74,18 +74,33 @@ CredentialKeyStatus credentialKeyStatus(const QJsonObject &o)
 
 } // namespace json
 
+CredentialUsage json::credentialUsage(const QJsonObject &o)
+{
+    return {o.value(QStringLiteral("type")).toString(), o.value(QStringLiteral("id")).toString(),
+            o.value(QStringLiteral("name")).toString(),
+            json::time(o.value(QStringLiteral("created_at")))};
+}
+
 QList<CredentialUsage> credentialUsages(const Error &error)
 {
     QList<CredentialUsage> usages;
     if (error.code != ErrorCode::CredentialInUse)
         return usages;
-    for (const QJsonValue &value : error.details.value(QStringLiteral("usages")).toArray()) {
-        const QJsonObject u = value.toObject();
-        usages.append({u.value(QStringLiteral("type")).toString(),
-                       u.value(QStringLiteral("id")).toString(),
-                       u.value(QStringLiteral("name")).toString()});
-    }
+    for (const QJsonValue &value : error.details.value(QStringLiteral("usages")).toArray())
+        usages.append(json::credentialUsage(value.toObject()));
     return usages;
+}
+
+void CredentialsApi::usages(const QString &id, const PageRequest &page,
+                            Callback<Page<CredentialUsage>> done)
+{
+    m_client.call<Page<CredentialUsage>>(
+        ApiRequest::get(kCredentials + u'/' + id + QStringLiteral("/usages"), pageQuery(page)),
+        [](const ApiResponse &r) {
+            return json::page<CredentialUsage>(r.data.toObject(), QStringLiteral("items"),
+                                               json::credentialUsage);
+        },
+        std::move(done));
 }
 
 void CredentialsApi::list(const CredentialFilter &filter, Callback<Page<CredentialInfo>> done)

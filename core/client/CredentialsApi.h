@@ -20,7 +20,7 @@ struct CredentialInfo
     QString name;
     QString description;
     QString type;       // http_basic, http_bearer, api_key, oauth2, database, ssh
-    QString visibility; // "private" / "shared"
+    QString visibility; // "private" / "shared" / "workspace" (= shared, docs/vault.md)
     QString ownerId;
     QString ownerName;
     QJsonObject data; // the non-secret fields only
@@ -89,16 +89,19 @@ struct CredentialKeyStatus
     CredentialRotation rotation;
 };
 
-// Who still uses a credential (details.usages of CREDENTIAL_IN_USE).
+// What uses a credential (GET /credentials/{id}/usages, and details.usages
+// of CREDENTIAL_IN_USE): type "service", ...
 struct CredentialUsage
 {
     QString type;
     QString id;
     QString name;
+    QDateTime createdAt; // invalid in a CREDENTIAL_IN_USE refusal
 };
 
 namespace json {
 CredentialInfo credential(const QJsonObject &o);
+CredentialUsage credentialUsage(const QJsonObject &o);
 CredentialKeyStatus credentialKeyStatus(const QJsonObject &o);
 } // namespace json
 
@@ -117,6 +120,8 @@ public:
     // Any of name, description, visibility and data; each data field given
     // replaces the stored one, a JSON null clears it, absent ones are kept.
     void update(const QString &id, const QJsonObject &changes, Callback<CredentialInfo> done);
+    // What uses it (services linking it), by type and name, a page at a time.
+    void usages(const QString &id, const PageRequest &page, Callback<Page<CredentialUsage>> done);
     // CREDENTIAL_IN_USE while something uses it (credentialUsages()).
     void remove(const QString &id, Callback<void> done);
     // `url` for the HTTP types (ignored by the others); empty sends none.

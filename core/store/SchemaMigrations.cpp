@@ -482,7 +482,112 @@ SELECT lower(hex(randomblob(16))), id, endpoint, health, health_checked_at, crea
 FROM components;
 )sql";
 
-// Version 11: the execution history's indexes answer every list filter
+// Version 11: seed 003 §4.2's components / component_versions split. The
+// name-level fields (display_name, description, category, icon) move to
+// one `components` row per name; every registration row of version 3 becomes
+// a `component_versions` row with the SAME id (the API's "id", audit entries
+// and component_endpoints point at it), its endpoint summary, interface,
+// status, health, times and soft delete. The seed's `image` is our endpoint
+// (the first of component_endpoints), its config_schema stays inside
+// interface_def ("configSchema"), resources and health_check have no
+// meaning for an HTTP endpoint. A deleted registration keeps its row
+// (history), so (component_id, version) is unique among live rows only.
+// A `components` row lives as long as the name is registered at all: it
+// gets deleted_at (the seed's is_deleted) when its last live version is
+// deleted and loses it when a version is registered again, so the name is
+// unique outright. When the rows of one name disagree, the latest live
+// one's display name, description and category win.
+// SQLite renames, never alters: old components aside (foreign keys on, so
+// component_endpoints follows the rename), the new tables filled, the
+// endpoints rebuilt to point at component_versions, the old table dropped.
+const char kComponentVersionsSchema[] = R"sql(
+ALTER TABLE components RENAME TO components_v10;
+CREATE TABLE components (
+    id           TEXT PRIMARY KEY NOT NULL,
+    name         TEXT NOT NULL,
+    display_name TEXT NOT NULL,
+    description  TEXT,
+    category     TEXT,
+    icon         TEXT, -- a name or URL the console maps to an icon
+    created_by   TEXT NOT NULL,
+    created_at   INTEGER NOT NULL DEFAULT )sql" HM_NOW_MS R"sql(,
+    updated_at   INTEGER NOT NULL DEFAULT )sql" HM_NOW_MS R"sql(,
+    deleted_at   INTEGER, -- every version deleted
+    CONSTRAINT uk_components_name UNIQUE (name)
+);
+CREATE INDEX idx_components_category ON components(category) WHERE deleted_at IS NULL;
+INSERT INTO components (id, name, display_name, description, category, created_by, created_at,
+                        updated_at, deleted_at)
+SELECT lower(substr(g.h, 1, 8) || '-' || substr(g.h, 9, 4) || '-4' || substr(g.h, 14, 3) || '-' ||
+             substr('89AB', 1 + abs(random() % 4), 1) || substr(g.h, 18, 3) || '-' ||
+             substr(g.h, 21, 12)),
+       g.name,
+       coalesce((SELECT r.display_name FROM components_v10 r WHERE r.name = g.name
+                 AND r.display_name IS NOT NULL AND r.display_name <> ''
+                 ORDER BY r.deleted_at IS NULL DESC, r.updated_at DESC, r.rowid DESC LIMIT 1),
+                g.name),
+       (SELECT r.description FROM components_v10 r WHERE r.name = g.name
+        AND r.description IS NOT NULL
+        ORDER BY r.deleted_at IS NULL DESC, r.updated_at DESC, r.rowid DESC LIMIT 1),
+       (SELECT r.category FROM components_v10 r WHERE r.name = g.name AND r.category IS NOT NULL
+        ORDER BY r.deleted_at IS NULL DESC, r.updated_at DESC, r.rowid DESC LIMIT 1),
+       (SELECT r.created_by FROM components_v10 r WHERE r.name = g.name
+        ORDER BY r.created_at, r.rowid LIMIT 1),
+       g.created_at, g.updated_at, CASE WHEN g.live > 0 THEN NULL ELSE g.deleted_at END
+FROM (SELECT hex(randomblob(16)) AS h, name, min(created_at) AS created_at,
+             max(updated_at) AS updated_at, max(deleted_at) AS deleted_at,
+             sum(deleted_at IS NULL) AS live
+      FROM components_v10 GROUP BY name) g;
+CREATE TABLE component_versions (
+    id                TEXT PRIMARY KEY NOT NULL,
+    component_id      TEXT NOT NULL REFERENCES components(id),
+    version           TEXT NOT NULL,
+    endpoint          TEXT NOT NULL, -- the first of component_endpoints (the seed's image)
+    interface_def     TEXT NOT NULL, -- JSON, flow::ComponentInterface
+    status            TEXT NOT NULL DEFAULT 'active',
+    health            TEXT NOT NULL DEFAULT 'unknown', -- the best of its endpoints'
+    health_checked_at INTEGER,
+    created_by        TEXT NOT NULL,
+    created_at        INTEGER NOT NULL DEFAULT )sql" HM_NOW_MS R"sql(,
+    updated_at        INTEGER NOT NULL DEFAULT )sql" HM_NOW_MS R"sql(,
+    deleted_at        INTEGER,
+    CONSTRAINT chk_component_version_status CHECK (status IN ('active', 'deprecated', 'disabled')),
+    CONSTRAINT chk_component_version_health CHECK (health IN
+        ('unknown', 'healthy', 'degraded', 'unhealthy'))
+);
+CREATE UNIQUE INDEX uk_component_versions ON component_versions(component_id, version)
+    WHERE deleted_at IS NULL;
+CREATE INDEX idx_component_versions_component ON component_versions(component_id);
+INSERT INTO component_versions (id, component_id, version, endpoint, interface_def, status, health,
+                                health_checked_at, created_by, created_at, updated_at, deleted_at)
+SELECT o.id, c.id, o.version, o.endpoint, o.interface_def, o.status, o.health,
+       o.health_checked_at, o.created_by, o.created_at, o.updated_at, o.deleted_at
+FROM components_v10 o JOIN components c ON c.name = o.name;
+CREATE TABLE component_endpoints_v11 (
+    id                TEXT PRIMARY KEY NOT NULL,
+    version_id        TEXT NOT NULL REFERENCES component_versions(id) ON DELETE CASCADE,
+    endpoint          TEXT NOT NULL,
+    health            TEXT NOT NULL DEFAULT 'unknown',
+    health_checked_at INTEGER,
+    health_message    TEXT,
+    created_by        TEXT NOT NULL,
+    created_at        INTEGER NOT NULL DEFAULT )sql" HM_NOW_MS R"sql(,
+    CONSTRAINT uk_component_endpoints UNIQUE (version_id, endpoint),
+    CONSTRAINT chk_component_endpoint_health CHECK (health IN
+        ('unknown', 'healthy', 'degraded', 'unhealthy'))
+);
+INSERT INTO component_endpoints_v11 (id, version_id, endpoint, health, health_checked_at,
+                                     health_message, created_by, created_at)
+SELECT id, component_id, endpoint, health, health_checked_at, health_message, created_by,
+       created_at
+FROM component_endpoints ORDER BY rowid;
+DROP TABLE component_endpoints;
+ALTER TABLE component_endpoints_v11 RENAME TO component_endpoints;
+CREATE INDEX idx_component_endpoints_endpoint ON component_endpoints(endpoint);
+DROP TABLE components_v10;
+)sql";
+
+// Version 12: the execution history's indexes answer every list filter
 // without reading the rows. A row carries its node states (a few KB, about
 // a page), so a filter the index could not decide cost one decrypted page
 // per execution, and an order it could not give a sort of every row: on a
@@ -521,7 +626,9 @@ const QList<Migration> &schemaMigrations()
         {8, QStringLiteral("credential vault"), QString::fromUtf8(kCredentialSchema)},
         {9, QStringLiteral("external services"), QString::fromUtf8(kExternalServicesSchema)},
         {10, QStringLiteral("component endpoints"), QString::fromUtf8(kComponentEndpointsSchema)},
-        {11, QStringLiteral("execution list indexes"), QString::fromUtf8(kExecutionListIndexes)},
+        {11, QStringLiteral("components and component versions"),
+         QString::fromUtf8(kComponentVersionsSchema)},
+        {12, QStringLiteral("execution list indexes"), QString::fromUtf8(kExecutionListIndexes)},
     };
     return migrations;
 }

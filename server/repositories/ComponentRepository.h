@@ -13,16 +13,18 @@ namespace hm::store {
 class Database;
 }
 
-// components: the registered HTTP components (ComponentService). One row
-// per (name, version) and registration; deleting is soft (deleted_at).
-// component_endpoints: the endpoints serving each row, with their health.
+// components: one row per registered name with the name-level fields
+// (display name, description, category, icon); component_versions: one row
+// per (name, version) and registration, deleting is soft (deleted_at);
+// component_endpoints: the endpoints serving each version row, with their
+// health (schema version 11, core/store/SchemaMigrations.cpp).
 namespace hm::server::repositories {
 
-// One component_endpoints row; `name` and `version` are its component's.
+// One component_endpoints row; `name` and `version` are its version's.
 struct StoredEndpoint
 {
     QString id;
-    QString componentId;
+    QString versionId; // component_versions.id
     QString name;
     QString version;
     QString endpoint;
@@ -44,15 +46,19 @@ struct FlowVersionText
     QString definition;
 };
 
-// One components row. Times are unix ms, 0 when NULL.
+// One component_versions row with its components row's fields. `id` is the
+// version row's (the API's "id"), `componentId` the name's. Times are the
+// version's, unix ms, 0 when NULL.
 struct StoredComponent
 {
     QString id;
+    QString componentId;
     QString name;
     QString version;
     QString displayName;
     QString description;
     QString category;
+    QString icon;
     QString endpoint;
     QJsonObject interfaceDef;
     QString status;
@@ -78,8 +84,8 @@ Result<QList<StoredComponent>> listedComponents(store::Database &db, const QStri
 // The endpoints of live rows whose status is not `exceptStatus`.
 Result<QStringList> componentEndpoints(store::Database &db, const QString &exceptStatus);
 
-// Endpoints of the given components, by component then created_at.
-Result<QList<StoredEndpoint>> endpointsOf(store::Database &db, const QStringList &componentIds);
+// Endpoints of the given version rows, by version then created_at.
+Result<QList<StoredEndpoint>> endpointsOf(store::Database &db, const QStringList &versionIds);
 // Endpoints of every live component, the same order.
 Result<QList<StoredEndpoint>> liveEndpoints(store::Database &db);
 // The endpoint rows of live components at one URL.
@@ -98,10 +104,31 @@ Result<QList<FlowVersionText>> flowVersionsMentioning(store::Database &db, const
                                                       const QString &viewCondition,
                                                       const QVariantList &binds);
 
-Status insertComponent(store::Database &db, const StoredComponent &row);
+// The name-level fields a registration may set; an unset one is left alone
+// (a new name gets its name as display name).
+struct ComponentInfo
+{
+    std::optional<QString> displayName;
+    std::optional<QString> description;
+    std::optional<QString> category;
+    std::optional<QString> icon;
+
+    bool isEmpty() const { return !displayName && !description && !category && !icon; }
+};
+
+// Inserts a version row, creating the name's components row when there is
+// none (with `info`, else the row's display name, description and category)
+// or bringing a deleted one back; sets row.componentId. Run it in a
+// transaction.
+Status insertComponent(store::Database &db, StoredComponent &row);
+// Sets the given name-level fields of the components row of `name`.
+Status updateComponentInfo(store::Database &db, const QString &name, const ComponentInfo &info,
+                           qint64 nowMs);
 Status setComponentHealth(store::Database &db, const QString &id, const QString &health,
                           qint64 checkedAt);
-// Soft delete: sets the status and deleted_at.
+// Soft delete of a version row: sets the status and deleted_at, and the
+// components row's deleted_at when no live version is left. Run it in a
+// transaction.
 Status markComponentDeleted(store::Database &db, const QString &id, const QString &status,
                             qint64 nowMs);
 

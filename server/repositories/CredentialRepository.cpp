@@ -87,7 +87,8 @@ Result<store::Page<CredentialRow>> listCredentials(store::Database &db, const QS
     query.countFrom = QStringLiteral("FROM credentials c");
     query.from = QStringLiteral("FROM credentials c LEFT JOIN users u ON u.id = c.owner_id");
     if (!all) {
-        query.conditions.append(QStringLiteral("(c.owner_id = ? OR c.visibility = 'shared')"));
+        query.conditions.append(
+            QStringLiteral("(c.owner_id = ? OR c.visibility IN ('shared', 'workspace'))"));
         query.binds.append(callerId);
     }
     if (!filter.type.isEmpty()) {
@@ -123,6 +124,29 @@ Result<QList<CredentialUsage>> credentialUsages(store::Database &db, const QStri
     if (!read)
         return read.error();
     return usages;
+}
+
+Result<store::Page<CredentialUsage>>
+listCredentialUsages(store::Database &db, const QString &credentialId, const Paging &paging)
+{
+    store::PagedQuery query;
+    query.columns = QStringLiteral("SELECT user_type, user_id, user_name, created_at");
+    query.from = QStringLiteral("FROM credential_usages");
+    query.conditions.append(QStringLiteral("credential_id = ?"));
+    query.binds.append(credentialId);
+    query.orderBy = QStringLiteral("ORDER BY user_type, user_name, user_id");
+    query.limit = paging.size;
+    query.offset = paging.offset();
+    store::Page<CredentialUsage> page;
+    const Result<qint64> total =
+        store::runPagedQuery(db, query, [&page](const store::Statement &s) {
+            page.items.append(
+                {s.text(0), s.text(1), s.isNull(2) ? QString() : s.text(2), s.int64(3)});
+        });
+    if (!total)
+        return total.error();
+    page.total = total.value();
+    return page;
 }
 
 Status insertCredentialUsage(store::Database &db, const QString &credentialId,

@@ -59,8 +59,12 @@ struct CredentialUsage
     QString userType; // "service", …
     QString userId;
     QString userName;
+    qint64 createdAt = 0; // unix ms; filled by listCredentialUsages
 };
 Result<QList<CredentialUsage>> credentialUsages(store::Database &db, const QString &credentialId);
+// One page of them, by type, name, id (GET /credentials/{id}/usages).
+Result<store::Page<CredentialUsage>>
+listCredentialUsages(store::Database &db, const QString &credentialId, const Paging &paging);
 Status insertCredentialUsage(store::Database &db, const QString &credentialId,
                              const CredentialUsage &usage);
 // Removes what `userType`/`userId` records of its use of any credential

@@ -7,7 +7,9 @@
 // QAbstractItemModelTester with paging, search and the type filter; the
 // administrator's key rotation with its progress, finishing while another
 // section is shown; a user sees no rotation and may not change someone
-// else's shared credential; the language switch. With
+// else's shared credential; "Used by" lists the services linking a
+// credential (lazy model, paged) and a refused delete names them; the
+// language switch. With
 // HIVEMIND_SCREENSHOT_DIR set, `screenshots` saves the section in en, zh_TW
 // and zh_CN (and the list in the dark theme).
 
@@ -18,6 +20,7 @@
 #include "client/CredentialsApi.h"
 #include "credentials/CredentialDialog.h"
 #include "credentials/CredentialListModel.h"
+#include "credentials/CredentialUsageModel.h"
 #include "credentials/CredentialsPage.h"
 #include "credentials/KeyStatusPanel.h"
 #include "widgets/MessageBox.h"
@@ -36,6 +39,7 @@
 #include <QSpinBox>
 #include <QTableView>
 #include <QTableWidget>
+#include <QTreeView>
 
 using namespace hm;
 using namespace hm::app;
@@ -157,6 +161,8 @@ private slots:
     void editNeverShowsASecretAndReplacesOne();
     void clearsAnOptionalSecret();
     void deleteConfirms();
+    void usedByListsServicesAndBlocksDelete();
+    void workspaceVisibilityIsShownAndKept();
     void modelPagesSearchesAndFilters();
     void rotatesTheKeyWithProgressAsAdmin();
     void userSeesNoRotationAndOthersAreReadOnly();
@@ -165,6 +171,7 @@ private slots:
     void screenshots();
 
 private:
+    QString linkService(const QString &name, const QString &credentialId);
     client::CredentialsApi api() { return client::CredentialsApi(*m_server.connection->client()); }
     AdminServer m_server;
     test::RecordingPeer m_peer;
@@ -461,6 +468,187 @@ void TestCredentialsPage::deleteConfirms()
     QCOMPARE(gone.error().code, ErrorCode::CredentialNotFound);
 }
 
+// A service linking the credential (POST /services, no endpoints): what
+// "Used by" lists. Returns the service's id, empty on failure.
+QString TestCredentialsPage::linkService(const QString &name, const QString &credentialId)
+{
+    auto made = await<QJsonObject>([&](auto done) {
+        m_server.connection->client()->call<QJsonObject>(
+            client::ApiRequest::post(QStringLiteral("/api/v1/services"),
+                                     QJsonObject{{"name", name},
+                                                 {"base_url", "http://127.0.0.1:9/v1"},
+                                                 {"credential_id", credentialId},
+                                                 {"endpoints", QJsonArray{}}}),
+            [](const client::ApiResponse &r) { return r.data.toObject(); }, done);
+    });
+    if (!made)
+        qWarning() << "service not registered:" << made.error().toString();
+    return made ? made->value("id").toString() : QString();
+}
+
+void TestCredentialsPage::usedByListsServicesAndBlocksDelete()
+{
+    const QString name = QStringLiteral("Linked bearer");
+    auto used = await<client::CredentialInfo>([&](auto done) {
+        api().create({name, {}, QStringLiteral("http_bearer"), {}, {{"token", "t-used"}}}, done);
+    });
+    QVERIFY(used.ok());
+    auto unused = await<client::CredentialInfo>([&](auto done) {
+        api().create({QStringLiteral("Unlinked bearer"),
+                      {},
+                      QStringLiteral("http_bearer"),
+                      {},
+                      {{"token", "t-free"}}},
+                     done);
+    });
+    QVERIFY(unused.ok());
+    const QString billing = linkService(QStringLiteral("billing-gateway"), used->id);
+    QVERIFY(!billing.isEmpty());
+    QVERIFY(!linkService(QStringLiteral("audit-sink"), used->id).isEmpty());
+
+    {
+        CredentialDialog dialog(m_server.connection->client(), &used.value());
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        CredentialUsageModel *model = dialog.usageModel();
+        QVERIFY(model);
+        QAbstractItemModelTester tester(model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QTRY_COMPARE_WITH_TIMEOUT(model->state(), CredentialUsageModel::State::Ready, 15000);
+        QCOMPARE(model->rowCount(), 2);
+        // By kind, then name.
+        QCOMPARE(model->index(0, CredentialUsageModel::NameColumn).data().toString(),
+                 QStringLiteral("audit-sink"));
+        QCOMPARE(model->index(1, CredentialUsageModel::NameColumn).data().toString(),
+                 QStringLiteral("billing-gateway"));
+        QCOMPARE(model->index(1, CredentialUsageModel::KindColumn).data().toString(),
+                 QStringLiteral("service"));
+        auto *view = child<QTreeView>(&dialog, "credentials.usedBy");
+        QVERIFY(view->isVisible());
+        QVERIFY(child<QLabel>(&dialog, "credentials.usedByState")->text().contains("cannot"));
+
+        // Activating a row names the service.
+        QSignalSpy activated(&dialog, &CredentialDialog::usageActivated);
+        emit view->activated(model->index(1, 0));
+        QCOMPARE(activated.size(), 1);
+        QCOMPARE(activated.first().at(0).toString(), QStringLiteral("service"));
+        QCOMPARE(activated.first().at(1).toString(), billing);
+    }
+    {
+        // A page at a time (no view asking for more here).
+        CredentialUsageModel model;
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setPageSize(1);
+        model.load(m_server.connection->client(), used->id);
+        QTRY_COMPARE_WITH_TIMEOUT(model.state(), CredentialUsageModel::State::Ready, 15000);
+        QCOMPARE(model.rowCount(), 1);
+        QCOMPARE(model.totalCount(), 2);
+        QVERIFY(model.canFetchMore({}));
+        model.fetchMore({});
+        QTRY_COMPARE_WITH_TIMEOUT(model.rowCount(), 2, 15000);
+        QVERIFY(!model.canFetchMore({}));
+        QCOMPARE(model.index(1, CredentialUsageModel::NameColumn).data().toString(),
+                 QStringLiteral("billing-gateway"));
+    }
+    {
+        CredentialDialog dialog(m_server.connection->client(), &unused.value());
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        QTRY_COMPARE_WITH_TIMEOUT(dialog.usageModel()->state(), CredentialUsageModel::State::Ready,
+                                  15000);
+        QCOMPARE(dialog.usageModel()->rowCount(), 0);
+        QVERIFY(!child<QTreeView>(&dialog, "credentials.usedBy")->isVisible());
+        QVERIFY(child<QLabel>(&dialog, "credentials.usedByState")->text().contains("Nothing"));
+    }
+    // Creating shows no "Used by".
+    {
+        CredentialDialog dialog(m_server.connection->client(), nullptr);
+        QVERIFY(!dialog.usageModel());
+        QVERIFY(!dialog.findChild<QTreeView *>(QStringLiteral("credentials.usedBy")));
+    }
+
+    CredentialsPage page;
+    page.setSession(m_server.connection->client(), m_server.admin);
+    QTRY_COMPARE_WITH_TIMEOUT(page.model()->state(), CredentialListModel::State::Ready, 15000);
+    selectRow(&page, rowNamed(page.model(), name));
+
+    // Opening a service from "Used by" closes the dialog and asks for it.
+    QSignalSpy requested(&page, &CredentialsPage::serviceRequested);
+    DialogSeam::setNextHandler([&](QDialog *dialog) {
+        auto *d = qobject_cast<CredentialDialog *>(dialog);
+        if (!d || !QTest::qWaitFor([d] {
+                return d->usageModel()->state() == CredentialUsageModel::State::Ready;
+            }))
+            return int(QDialog::Rejected);
+        auto *view = d->findChild<QTreeView *>(QStringLiteral("credentials.usedBy"));
+        emit view->activated(d->usageModel()->index(1, 0));
+        return d->result();
+    });
+    child<QPushButton>(&page, "credentials.edit")->click();
+    QCOMPARE(requested.size(), 1);
+    QCOMPARE(requested.first().at(0).toString(), billing);
+    {
+        // In the main window that shows the Services section.
+        MainWindow::Options options;
+        options.persistSettings = false;
+        MainWindow window(m_server.languages.get(), m_server.connection.get(), options);
+        QVERIFY(window.selectSection(QStringLiteral("credentials")));
+        auto *inWindow = window.findChild<CredentialsPage *>(QStringLiteral("page.credentials"));
+        QVERIFY(inWindow);
+        emit inWindow->serviceRequested(billing);
+        QCOMPARE(window.currentSection(), QStringLiteral("services"));
+    }
+
+    // A refused delete names the users.
+    MessageBox::setNextAnswer(QMessageBox::Yes);
+    child<QPushButton>(&page, "credentials.delete")->click();
+    MessageBox::setNextAnswer(QMessageBox::Ok);
+    QTRY_COMPARE_WITH_TIMEOUT(MessageBox::lastObjectName(), QStringLiteral("credentials.inUse"),
+                              15000);
+    QVERIFY(MessageBox::lastText().contains(QStringLiteral("billing-gateway")));
+    QVERIFY(MessageBox::lastText().contains(QStringLiteral("audit-sink")));
+    QVERIFY(rowNamed(page.model(), name) >= 0);
+}
+
+// "workspace" (seed 003; set through the API) reads as everyone on this
+// server, and editing keeps it unless another visibility is picked.
+void TestCredentialsPage::workspaceVisibilityIsShownAndKept()
+{
+    auto made = await<client::CredentialInfo>([&](auto done) {
+        api().create({QStringLiteral("Team registry"),
+                      {},
+                      QStringLiteral("http_bearer"),
+                      QStringLiteral("workspace"),
+                      {{"token", "t-ws"}}},
+                     done);
+    });
+    QVERIFY(made.ok());
+    QCOMPARE(made->visibility, QStringLiteral("workspace"));
+    CredentialsPage page;
+    page.setSession(m_server.connection->client(), m_server.admin);
+    QTRY_COMPARE_WITH_TIMEOUT(page.model()->state(), CredentialListModel::State::Ready, 15000);
+    const int row = rowNamed(page.model(), QStringLiteral("Team registry"));
+    QVERIFY(row >= 0);
+    QCOMPARE(page.model()->index(row, CredentialListModel::VisibilityColumn).data().toString(),
+             QStringLiteral("Workspace (everyone on this server)"));
+
+    CredentialDialog dialog(m_server.connection->client(), page.model()->credential(row));
+    auto *visibility = child<QComboBox>(&dialog, "credentials.visibility");
+    QCOMPARE(visibility->currentData().toString(), QStringLiteral("workspace"));
+    QCOMPARE(visibility->currentText(), QStringLiteral("Workspace (everyone on this server)"));
+    QVERIFY(!dialog.request().contains(QStringLiteral("visibility")));
+    visibility->setCurrentIndex(visibility->findData(QStringLiteral("private")));
+    QCOMPARE(dialog.request().value(QStringLiteral("visibility")).toString(),
+             QStringLiteral("private"));
+    // A new credential is offered private and shared only.
+    CredentialDialog create(m_server.connection->client(), nullptr);
+    QCOMPARE(child<QComboBox>(&create, "credentials.visibility")->count(), 2);
+    // Gone again: later tests count what other users see.
+    auto removed = await<void>([&](auto done) { api().remove(made->id, done); });
+    QVERIFY(removed.ok());
+}
+
 void TestCredentialsPage::modelPagesSearchesAndFilters()
 {
     for (int i = 0; i < 12; ++i) {
@@ -735,6 +923,11 @@ void TestCredentialsPage::screenshots()
                          done);
         });
         QVERIFY(made.ok());
+        // The API key's dialog shows a "Used by" list.
+        if (c.type == QLatin1String("api_key")) {
+            QVERIFY(!linkService(QStringLiteral("weather-forecast"), made->id).isEmpty());
+            QVERIFY(!linkService(QStringLiteral("weather-alerts"), made->id).isEmpty());
+        }
     }
     auto rotated = await<client::CredentialKeyStatus>([&](auto done) { api().rotateKey(done); });
     QVERIFY(rotated.ok());
@@ -777,6 +970,8 @@ void TestCredentialsPage::screenshots()
                                     &window);
             dialog.show();
             QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+            QTRY_COMPARE_WITH_TIMEOUT(dialog.usageModel()->state(),
+                                      CredentialUsageModel::State::Ready, 15000);
             save(&dialog, QStringLiteral("credentials-edit-%1-%2").arg(type, language));
         }
     }

@@ -1,11 +1,11 @@
 // The executions list on a large history, before and after schema version
-// 11 (its list indexes), in one run: the server's own list queries
+// 12 (its list indexes), in one run: the server's own list queries
 // (repositories::listExecutions, executionCountsByHour: the count and the
 // first page, as GET /api/v1/executions and the dashboard run them) on a real
 // SQLCipher file holding N executions of three flows, each row with packed
 // node states of a ten-node flow (~2.5 KB, as the chain benchmark writes).
-// The store is filled once at schema version 10, every case runs, then the
-// store is migrated to 11 (timed: what an upgrade costs) and every case runs
+// The store is filled once at schema version 11, every case runs, then the
+// store is migrated to 12 (timed: what an upgrade costs) and every case runs
 // again.
 //
 //   BENCH_EXECUTIONS=100000 build/<dir>/bin/BenchExecutionList
@@ -13,7 +13,7 @@
 // BENCH_EXECUTIONS: rows of the history (default 100,000; the ctest smoke
 // run uses 2,000).
 //
-// Without the version 11 indexes some of these read every row (one
+// Without the version 12 indexes some of these read every row (one
 // decrypted page each) and the server's query time limit (2 s by default)
 // stops them with TIMEOUT.
 
@@ -69,10 +69,10 @@ History &history(int version)
         if (!db)
             qFatal("open: %s", qPrintable(db.error().toString()));
         h->db = std::move(db.value());
-        const QList<store::Migration> upTo10 = store::schemaMigrations().mid(0, 10);
-        if (!store::migrate(*h->db, upTo10).ok())
-            qFatal("migrate to 10");
-        h->version = 10;
+        const QList<store::Migration> upTo11 = store::schemaMigrations().mid(0, 11);
+        if (!store::migrate(*h->db, upTo11).ok())
+            qFatal("migrate to 11");
+        h->version = 11;
         const QString states = QStringLiteral("{\"format\":2,\"nodes\":[") +
                                QString(2400, QChar(u'n')) + QStringLiteral("]}");
         QRandomGenerator random(11);
@@ -102,7 +102,7 @@ History &history(int version)
         QElapsedTimer timer;
         timer.start();
         if (!store::migrate(*h->db).ok())
-            qFatal("migrate to 11");
+            qFatal("migrate to 12");
         h->migrateMs = double(timer.nsecsElapsed()) / 1e6;
         h->version = version;
     }
@@ -174,8 +174,8 @@ void registerAll(int version)
 int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
-    registerAll(10);
     registerAll(11);
+    registerAll(12);
     benchmark::Initialize(&argc, argv);
     benchmark::RunSpecifiedBenchmarks();
     benchmark::Shutdown();

@@ -284,6 +284,44 @@ private slots:
         QVERIFY(error.value("message").toString().contains(field.section('.', -1)));
     }
 
+    // One server is one workspace: "workspace" reaches who "shared" reaches
+    // (docs/vault.md "Visibility") and is kept as given.
+    void workspaceVisibilityIsEveryoneOnTheServer()
+    {
+        const QJsonObject made = create({{"name", "alice workspace"},
+                                         {"type", "http_bearer"},
+                                         {"visibility", "workspace"},
+                                         {"data", QJsonObject{{"token", secret("w")}}}},
+                                        m_alice.token);
+        QVERIFY(!made.isEmpty());
+        const QString id = made.value("id").toString();
+        QCOMPARE(made.value("visibility").toString(), QStringLiteral("workspace"));
+        QStringList bobSees;
+        for (const QJsonValue item : call("GET", "/api/v1/credentials?size=100", {}, m_bob.token)
+                                         .data()
+                                         .value("items")
+                                         .toArray())
+            bobSees.append(item.toObject().value("id").toString());
+        QVERIFY(bobSees.contains(id));
+        const Answer seen = call("GET", "/api/v1/credentials/" + id, {}, m_bob.token);
+        QCOMPARE(seen.status, 200);
+        QCOMPARE(seen.data().value("visibility").toString(), QStringLiteral("workspace"));
+        QCOMPARE(call("GET", "/api/v1/credentials/" + id + "/usages", {}, m_bob.token).status, 200);
+        // Only the owner or an administrator changes or deletes it.
+        QCOMPARE(call("PUT", "/api/v1/credentials/" + id, {{"name", "bob's"}}, m_bob.token).code(),
+                 QStringLiteral("CREDENTIAL_ACCESS_DENIED"));
+        QCOMPARE(call("DELETE", "/api/v1/credentials/" + id, {}, m_bob.token).code(),
+                 QStringLiteral("CREDENTIAL_ACCESS_DENIED"));
+        // Back to private: Bob loses it.
+        QCOMPARE(
+            call("PUT", "/api/v1/credentials/" + id, {{"visibility", "private"}}, m_alice.token)
+                .status,
+            200);
+        QCOMPARE(call("GET", "/api/v1/credentials/" + id, {}, m_bob.token).code(),
+                 QStringLiteral("CREDENTIAL_NOT_FOUND"));
+        QCOMPARE(call("DELETE", "/api/v1/credentials/" + id, {}, m_alice.token).status, 200);
+    }
+
     void ownersAndVisibility()
     {
         const QJsonObject mine = create({{"name", "alice private"},

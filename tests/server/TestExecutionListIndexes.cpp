@@ -1,5 +1,5 @@
 // The execution history's list queries read index pages only (schema
-// version 11). A history row carries its node states (about a page each),
+// version 12). A history row carries its node states (about a page each),
 // so a filter the index could not decide read one decrypted page per
 // execution: on 300,000 executions the executions list filtered by flow and
 // status ran into the query time limit (TIMEOUT, 504) — seen at the end of

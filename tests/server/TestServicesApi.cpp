@@ -880,6 +880,26 @@ private slots:
         QCOMPARE(usages.size(), 1);
         QCOMPARE(usages.first().toObject().value("type").toString(), QStringLiteral("service"));
         QCOMPARE(usages.first().toObject().value("id").toString(), service);
+        // The same list, paged, for whoever may see the credential.
+        const Answer listed =
+            call("GET", "/api/v1/credentials/" + credential + "/usages?size=1", {}, m_alice.token);
+        QCOMPARE(listed.status, 200);
+        const QJsonArray listedItems = listed.data().value("items").toArray();
+        QCOMPARE(listedItems.size(), 1);
+        QCOMPARE(listedItems.first()["type"].toString(), QStringLiteral("service"));
+        QCOMPARE(listedItems.first()["id"].toString(), service);
+        QCOMPARE(listedItems.first()["name"].toString(), QStringLiteral("linked-service"));
+        QVERIFY(!listedItems.first()["created_at"].toString().isEmpty());
+        QCOMPARE(listed.data().value("pagination").toObject().value("total").toInt(), 1);
+        QCOMPARE(
+            call("GET", "/api/v1/credentials/" + credential + "/usages", {}, m_bob.token).code(),
+            QStringLiteral("CREDENTIAL_NOT_FOUND"));
+        QCOMPARE(call("GET", "/api/v1/credentials/" + other + "/usages", {}, m_alice.token)
+                     .data()
+                     .value("items")
+                     .toArray()
+                     .size(),
+                 0);
 
         // Bob may not link Alice's private credential; a database
         // credential cannot authenticate calls.
@@ -905,6 +925,12 @@ private slots:
             call("PUT", "/api/v1/services/" + service, {{"credential_id", other}}, m_alice.token)
                 .status,
             200);
+        QCOMPARE(call("GET", "/api/v1/credentials/" + other + "/usages", {}, m_alice.token)
+                     .data()
+                     .value("items")
+                     .toArray()
+                     .size(),
+                 1);
         QCOMPARE(call("DELETE", "/api/v1/credentials/" + credential, {}, m_alice.token).status,
                  200);
         QCOMPARE(call("DELETE", "/api/v1/credentials/" + other, {}, m_alice.token).code(),

@@ -30,18 +30,54 @@ void auditComponent(store::Database &db, const RequestContext &c, const Principa
                 QString::fromUtf8(c.header("User-Agent")), details);
 }
 
+// The name-level fields of a registration (seed 003 §4.2 components): each
+// one given (a string, or null to clear it) is set, the others stay.
+Result<repositories::ComponentInfo> componentInfo(const QJsonObject &body, const QString &name)
+{
+    repositories::ComponentInfo info;
+    struct Field
+    {
+        const char *key;
+        qsizetype maxLength;
+        std::optional<QString> repositories::ComponentInfo::*member;
+    };
+    static const Field fields[] = {{"display_name", 255, &repositories::ComponentInfo::displayName},
+                                   {"description", 4000, &repositories::ComponentInfo::description},
+                                   {"category", 100, &repositories::ComponentInfo::category},
+                                   {"icon", 255, &repositories::ComponentInfo::icon}};
+    for (const Field &field : fields) {
+        const QString key = QLatin1String(field.key);
+        if (!body.contains(key))
+            continue;
+        auto value = auth::optionalString(body, key);
+        if (!value)
+            return value.error();
+        QString text = value.value().trimmed();
+        if (text.size() > field.maxLength)
+            return Error{ErrorCode::ValidationError,
+                         QStringLiteral("%1: at most %2 characters").arg(key).arg(field.maxLength),
+                         {{QStringLiteral("field"), key}}};
+        // No display name is the name itself.
+        if (key == QLatin1String("display_name") && text.isEmpty())
+            text = name;
+        info.*field.member = text;
+    }
+    return info;
+}
+
 ApiReply registerComponent(ComponentService &service, store::Database &db, const RequestContext &c,
                            const Principal &p)
 {
     HM_TRY(body, c.jsonObject());
     HM_TRY(endpoint, auth::requiredString(body.value(), QStringLiteral("endpoint")));
     HM_TRY(name, auth::optionalString(body.value(), QStringLiteral("name")));
+    HM_TRY(info, componentInfo(body.value(), name.value()));
     const DeferredReply reply = c.defer();
     // The context is gone when the answer comes: keep what the audit needs.
     const QString ip = c.clientIp();
     const QString agent = QString::fromUtf8(c.header("User-Agent"));
     service.registerEndpoint(
-        endpoint.value(), name.value(), p.userId,
+        endpoint.value(), name.value(), info.value(), p.userId,
         [reply, &db, p, ip, agent](Result<QJsonArray> stored) {
             if (!stored)
                 return reply.send(ApiReply::failure(stored.error()));
@@ -75,6 +111,13 @@ QJsonObject componentSchema()
          {QStringLiteral("name"), string()},
          {QStringLiteral("version"), string()},
          {QStringLiteral("builtin"), boolean()},
+         {QStringLiteral("display_name"),
+          nullable(string(QStringLiteral("of the component (every version); absent for "
+                                         "built-ins")))},
+         {QStringLiteral("description"), nullable(string())},
+         {QStringLiteral("category"), nullable(string())},
+         {QStringLiteral("icon"),
+          nullable(string(QStringLiteral("an icon name or URL for the console")))},
          {QStringLiteral("endpoint"), nullable(string(QStringLiteral("null for built-ins")))},
          {QStringLiteral("status"), enumOf({QStringLiteral("active"), QStringLiteral("deprecated"),
                                             QStringLiteral("disabled")})},
@@ -174,7 +217,16 @@ void registerComponentRoutes(ApiRouter &router, auth::AuthModule &auth, store::D
         itemsSchema(),
         object({{QStringLiteral("endpoint"),
                  string(QStringLiteral("base URL, e.g. http://10.0.0.5:9000"))},
-                {QStringLiteral("name"), string(QStringLiteral("only this component"))}},
+                {QStringLiteral("name"), string(QStringLiteral("only this component"))},
+                {QStringLiteral("display_name"),
+                 string(QStringLiteral("with name: the component's display name (every "
+                                       "version); empty = the name"))},
+                {QStringLiteral("description"),
+                 nullable(string(QStringLiteral("with name: the component's description")))},
+                {QStringLiteral("category"),
+                 nullable(string(QStringLiteral("with name: the component's category")))},
+                {QStringLiteral("icon"),
+                 nullable(string(QStringLiteral("with name: an icon name or URL")))}},
                {QStringLiteral("endpoint")}));
     registerDoc.successStatus = 201;
     auth::addProtectedRoute(

@@ -6,6 +6,7 @@
 #include "server/routes/credentials/CredentialRoutes.h"
 
 #include "server/api/ApiRouter.h"
+#include "server/api/AuthCommon.h"
 #include "server/api/QueryParams.h"
 #include "server/api/RouteHelpers.h"
 #include "server/services/auth/AuditLog.h"
@@ -43,7 +44,7 @@ void publishCredential(auth::AuthModule &auth, const QString &type,
                          {{QStringLiteral("credential_id"), row.id}},
                          true,
                          row.ownerId,
-                         wasShared || row.visibility == QLatin1String("shared")});
+                         wasShared || credentials::visibleToEveryone(row.visibility)});
 }
 
 ApiReply createCredential(auth::AuthModule &auth, CredentialVault &vault, const RequestContext &c,
@@ -98,7 +99,7 @@ ApiReply updateCredential(auth::AuthModule &auth, CredentialVault &vault, const 
         auditCredential(auth, c, p, QStringLiteral("CREDENTIAL_UPDATED"), row.value(),
                         {{QStringLiteral("changed"), QJsonArray::fromStringList(changed)}});
         publishCredential(auth, QStringLiteral("credential_updated"), row.value(),
-                          before.value().visibility == QLatin1String("shared"));
+                          credentials::visibleToEveryone(before.value().visibility));
     }
     return ApiReply::ok(credentials::credentialJson(row.value()));
 }
@@ -111,6 +112,27 @@ ApiReply deleteCredential(auth::AuthModule &auth, CredentialVault &vault, const 
     publishCredential(auth, QStringLiteral("credential_deleted"), row.value());
     return ApiReply::ok(
         QJsonObject{{QStringLiteral("id"), row.value().id}, {QStringLiteral("deleted"), true}});
+}
+
+// Who uses a credential the caller may see (credential_usages): services
+// linking it, paged like the other lists.
+ApiReply credentialUsagesReply(auth::AuthModule &auth, CredentialVault &vault,
+                               const RequestContext &c, const Principal &p)
+{
+    HM_TRY(paging, parsePaging(c.request.query()));
+    HM_TRY(row, vault.get(p, c.pathArgs.at(0)));
+    HM_TRY(page, repositories::listCredentialUsages(auth.db, row.value().id, paging.value()));
+    QJsonArray items;
+    for (const repositories::CredentialUsage &usage : std::as_const(page.value().items))
+        items.append(
+            QJsonObject{{QStringLiteral("type"), usage.userType},
+                        {QStringLiteral("id"), usage.userId},
+                        {QStringLiteral("name"),
+                         usage.userName.isEmpty() ? QJsonValue() : QJsonValue(usage.userName)},
+                        {QStringLiteral("created_at"), auth::isoOrNull(usage.createdAt)}});
+    return ApiReply::ok(QJsonObject{
+        {QStringLiteral("items"), items},
+        {QStringLiteral("pagination"), paginationJson(paging.value(), page.value().total)}});
 }
 
 RouteDoc credentialDoc(const QString &summary, QList<ErrorCode> errors, int success = 200)
@@ -201,9 +223,10 @@ void registerCredentialRoutes(ApiRouter &router, auth::AuthModule &auth, Credent
         },
         std::move(createDoc));
 
-    RouteDoc listDoc = credentialDoc(
-        QStringLiteral("Credentials the caller may see (own and shared; administrators: all)"),
-        {ErrorCode::InvalidCredentialType});
+    RouteDoc listDoc =
+        credentialDoc(QStringLiteral("Credentials the caller may see (own, shared and workspace; "
+                                     "administrators: all)"),
+                      {ErrorCode::InvalidCredentialType});
     listDoc.queryParameters = paging();
     listDoc.queryParameters.append(query(QStringLiteral("type"), typeSchema()));
     listDoc.queryParameters.append(
@@ -226,6 +249,27 @@ void registerCredentialRoutes(ApiRouter &router, auth::AuthModule &auth, Credent
             return getCredential(vault, c, p);
         },
         std::move(getDoc));
+
+    RouteDoc usagesDoc =
+        credentialDoc(QStringLiteral("What uses a credential (services linking it), the same list "
+                                     "CREDENTIAL_IN_USE names when a delete is refused"),
+                      {ErrorCode::CredentialNotFound});
+    usagesDoc.queryParameters = paging();
+    usagesDoc.responseSchema =
+        object({{QStringLiteral("items"),
+                 arrayOf(object({{QStringLiteral("type"),
+                                  string(QStringLiteral("what uses it: service, ..."))},
+                                 {QStringLiteral("id"), string()},
+                                 {QStringLiteral("name"), nullable(string())},
+                                 {QStringLiteral("created_at"), nullable(string())}},
+                                {QStringLiteral("type"), QStringLiteral("id")}))},
+                {QStringLiteral("pagination"), pagination()}});
+    auth::addProtectedRoute(
+        router, auth, Method::Get, QStringLiteral("/api/v1/credentials/{id}/usages"), Role::Viewer,
+        [&auth, &vault](const RequestContext &c, const Principal &p) {
+            return credentialUsagesReply(auth, vault, c, p);
+        },
+        std::move(usagesDoc));
 
     RouteDoc updateDoc = credentialDoc(
         QStringLiteral("Change a credential: each data field given replaces the stored one, "

@@ -212,8 +212,14 @@ const QList<FieldSpec> *fieldsOf(const QString &type)
 
 const QStringList &credentialVisibilities()
 {
-    static const QStringList values{QStringLiteral("private"), QStringLiteral("shared")};
+    static const QStringList values{QStringLiteral("private"), QStringLiteral("workspace"),
+                                    QStringLiteral("shared")};
     return values;
+}
+
+bool visibleToEveryone(const QString &visibility)
+{
+    return visibility == QLatin1String("shared") || visibility == QLatin1String("workspace");
 }
 
 QStringList CredentialData::secretNames() const

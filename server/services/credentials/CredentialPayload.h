@@ -38,8 +38,13 @@ struct FieldSpec
 const QStringList &credentialTypes();
 // The fields of `type`, or nullptr for an unknown type.
 const QList<FieldSpec> *fieldsOf(const QString &type);
-// "private", "shared" (the seed's "workspace" waits for workspaces).
+// "private", "workspace", "shared" (docs/vault.md "Visibility"). One
+// HiveMind server is one workspace, so "workspace" (every signed-in user of
+// this server) and "shared" reach the same people: both are visible to and
+// usable by every user; only the owner and administrators change them.
 const QStringList &credentialVisibilities();
+// True for the visibilities every user of the server may see and use.
+bool visibleToEveryone(const QString &visibility);
 
 // A credential's data split in two. Secret values never leave the server:
 // they are encrypted into the row and decrypted only to be used.

@@ -54,7 +54,7 @@ int envelopeVersion(const QString &sealed)
 bool canSee(const Principal &caller, const CredentialRow &row)
 {
     return caller.role == Role::Admin || row.ownerId == caller.userId ||
-           row.visibility == QLatin1String("shared");
+           visibleToEveryone(row.visibility);
 }
 
 bool canChange(const Principal &caller, const CredentialRow &row)

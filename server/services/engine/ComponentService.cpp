@@ -142,6 +142,7 @@ QJsonObject ComponentService::rowJson(const Row &row, const QList<EndpointRow> &
         {QStringLiteral("display_name"), text(row.displayName)},
         {QStringLiteral("description"), text(row.description)},
         {QStringLiteral("category"), text(row.category)},
+        {QStringLiteral("icon"), text(row.icon)},
         {QStringLiteral("endpoint"),
          endpoints.isEmpty() ? row.endpoint : endpoints.first().endpoint},
         {QStringLiteral("endpoints"), endpointItems},
@@ -170,7 +171,7 @@ Result<QJsonArray> ComponentService::rowsJson(const QList<Row> &rows) const
         return endpoints.error();
     QHash<QString, QList<EndpointRow>> byComponent;
     for (const EndpointRow &e : std::as_const(endpoints.value()))
-        byComponent[e.componentId].append(e);
+        byComponent[e.versionId].append(e);
     QJsonArray items;
     for (const Row &row : rows)
         items.append(rowJson(row, byComponent.value(row.id)));
@@ -247,7 +248,7 @@ Status ComponentService::loadRegistered()
         return endpoints.error();
     QHash<QString, QList<EndpointRow>> byComponent;
     for (const EndpointRow &e : std::as_const(endpoints.value()))
-        byComponent[e.componentId].append(e);
+        byComponent[e.versionId].append(e);
     for (const Row &row : std::as_const(live.value())) {
         auto iface = flow::ComponentInterface::fromJson(row.interfaceDef, row.name, row.version);
         if (!iface) {
@@ -358,13 +359,23 @@ void ComponentService::applyHealth(const QString &endpoint,
             !written)
             qCWarning(lcServer).noquote()
                 << "component health not stored:" << written.error().toString();
-        updateSummary(row.componentId, now);
+        updateSummary(row.versionId, now);
     }
 }
 
 void ComponentService::registerEndpoint(const QString &endpointText, const QString &name,
+                                        const repositories::ComponentInfo &info,
                                         const QString &createdBy, Done<QJsonArray> done)
 {
+    if (name.isEmpty() && !info.isEmpty()) {
+        QTimer::singleShot(0, this, [done] {
+            done(Error{ErrorCode::ValidationError,
+                       QStringLiteral("name: is required with display_name, description, "
+                                      "category or icon"),
+                       {{QStringLiteral("field"), QStringLiteral("name")}}});
+        });
+        return;
+    }
     auto endpoint = normalizedEndpoint(endpointText);
     if (!endpoint) {
         // Always later, like every other answer.
@@ -375,7 +386,7 @@ void ComponentService::registerEndpoint(const QString &endpointText, const QStri
     QPointer<ComponentService> self(this);
     engine::checkHealth(
         *m_network, QUrl(url),
-        [self, url, name, createdBy, done](Result<engine::ComponentHealth> health) {
+        [self, url, name, info, createdBy, done](Result<engine::ComponentHealth> health) {
             if (!self || self->m_closing)
                 return;
             if (!health) {
@@ -387,7 +398,8 @@ void ComponentService::registerEndpoint(const QString &endpointText, const QStri
             }
             engine::fetchInterfaces(
                 *self->m_network, QUrl(url),
-                [self, url, name, createdBy, done](Result<QList<flow::ComponentInterface>> found) {
+                [self, url, name, info, createdBy,
+                 done](Result<QList<flow::ComponentInterface>> found) {
                     if (!self || self->m_closing)
                         return;
                     if (!found) {
@@ -396,14 +408,16 @@ void ComponentService::registerEndpoint(const QString &endpointText, const QStri
                         error.details.insert(QStringLiteral("endpoint"), url);
                         return done(error);
                     }
-                    done(self->store(url, found.value(), name, createdBy));
+                    done(self->store(url, found.value(), name, info, createdBy));
                 });
         });
 }
 
 Result<QJsonArray> ComponentService::store(const QString &endpoint,
                                            const QList<flow::ComponentInterface> &found,
-                                           const QString &name, const QString &createdBy)
+                                           const QString &name,
+                                           const repositories::ComponentInfo &info,
+                                           const QString &createdBy)
 {
     QList<flow::ComponentInterface> chosen;
     for (const flow::ComponentInterface &iface : found) {
@@ -473,7 +487,7 @@ Result<QJsonArray> ComponentService::store(const QString &endpoint,
                                             "new version")
                                  .arg(iface.name, iface.version, row.endpoint),
                              details};
-            endpointRow.componentId = row.id;
+            endpointRow.versionId = row.id;
             if (Status inserted = repositories::insertComponentEndpoint(m_db, endpointRow);
                 !inserted)
                 return inserted.error();
@@ -486,7 +500,10 @@ Result<QJsonArray> ComponentService::store(const QString &endpoint,
         row.id = id;
         row.name = iface.name;
         row.version = iface.version;
-        row.displayName = iface.name;
+        row.displayName = info.displayName.value_or(iface.name);
+        row.description = info.description.value_or(QString());
+        row.category = info.category.value_or(QString());
+        row.icon = info.icon.value_or(QString());
         row.endpoint = endpoint;
         row.interfaceDef = iface.toJson();
         row.status = kActive;
@@ -497,7 +514,7 @@ Result<QJsonArray> ComponentService::store(const QString &endpoint,
         row.updatedAt = now;
         if (Status inserted = repositories::insertComponent(m_db, row); !inserted)
             return inserted.error();
-        endpointRow.componentId = id;
+        endpointRow.versionId = id;
         if (Status inserted = repositories::insertComponentEndpoint(m_db, endpointRow); !inserted)
             return inserted.error();
         ids.append(id);
@@ -505,6 +522,11 @@ Result<QJsonArray> ComponentService::store(const QString &endpoint,
     }
     for (const QString &id : std::as_const(ids))
         updateSummary(id, now);
+    // The name's own fields, also when it was registered before.
+    if (!name.isEmpty()) {
+        if (Status updated = repositories::updateComponentInfo(m_db, name, info, now); !updated)
+            return updated.error();
+    }
     if (Status committed = transaction.value().commit(); !committed)
         return committed.error();
 
@@ -583,8 +605,16 @@ Result<QJsonObject> ComponentService::remove(const QString &name, const QString 
                      {{QStringLiteral("name"), name}, {QStringLiteral("version"), version}}};
     const Row &row = live.value().first();
     const qint64 now = nowMs();
-    if (Status written = repositories::markComponentDeleted(m_db, row.id, kDisabled, now); !written)
-        return written.error();
+    {
+        auto transaction = m_db.begin();
+        if (!transaction)
+            return transaction.error();
+        if (Status written = repositories::markComponentDeleted(m_db, row.id, kDisabled, now);
+            !written)
+            return written.error();
+        if (Status committed = transaction.value().commit(); !committed)
+            return committed.error();
+    }
     // Hidden from new flows; executions that planned with it keep it.
     m_host.disableComponent(name, version);
     m_executors.remove(key(name, version));

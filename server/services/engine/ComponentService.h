@@ -2,7 +2,8 @@
 
 // Registered HTTP components (docs/component-protocol.md) on the server
 // side: registration through discovery, the `components` rows (one per
-// name and version) and their `component_endpoints`, the executors in the
+// name: display name, description, category, icon), `component_versions`
+// (one per name and version) and their `component_endpoints`, the executors in the
 // engine's registry, and health checks that gate dispatch.
 //
 // Versions are semantic versions (flow::SemanticVersion), listed by
@@ -85,14 +86,17 @@ public:
     // Checks `endpoint`'s health, reads its interfaces (only `name` when not
     // empty) and stores one active, healthy row per component version, or
     // adds the endpoint to the live row of that name and version, all or
-    // nothing. `done` gets the rows as API JSON, or VALIDATION_ERROR (bad
+    // nothing. With `name`, `info` sets that name's display name,
+    // description, category and icon (VALIDATION_ERROR without a name).
+    // `done` gets the rows as API JSON, or VALIDATION_ERROR (bad
     // URL, interface, version or schema; details name the component and the
     // field), COMPONENT_UNAVAILABLE (unreachable or unhealthy),
     // COMPONENT_NOT_FOUND (`name` not served), RESOURCE_ALREADY_EXISTS (a
     // built-in has that name, the version is already served at this
     // endpoint, or registered with another interface). Runs `done` later,
     // on this thread.
-    void registerEndpoint(const QString &endpoint, const QString &name, const QString &createdBy,
+    void registerEndpoint(const QString &endpoint, const QString &name,
+                          const repositories::ComponentInfo &info, const QString &createdBy,
                           Done<QJsonArray> done);
     // Built-ins and registered rows (live ones, plus the latest deleted row
     // of a name and version that has no live one), by name then version
@@ -127,10 +131,11 @@ private:
     Result<QJsonArray> rowsJson(const QList<Row> &rows) const;
     Result<QJsonObject> oneRowJson(const Row &row) const;
     Status checkInterface(const flow::ComponentInterface &iface) const;
-    void updateSummary(const QString &componentId, qint64 now);
+    void updateSummary(const QString &versionId, qint64 now);
     QJsonObject builtinJson(const flow::ComponentInterface &iface) const;
     Result<QJsonArray> store(const QString &endpoint, const QList<flow::ComponentInterface> &found,
-                             const QString &name, const QString &createdBy);
+                             const QString &name, const repositories::ComponentInfo &info,
+                             const QString &createdBy);
     void checkEndpoint(const QString &endpoint, std::function<void()> then);
     void applyHealth(const QString &endpoint, const Result<engine::ComponentHealth> &health);
     void checkAll();

@@ -261,6 +261,140 @@ private slots:
                  0);
     }
 
+    // Version 11 splits the registry's rows (version 3/10: one components
+    // row per name, version and registration) into components (one per
+    // name) and component_versions (same ids), the endpoints following.
+    // When a later migration of the same run fails, the version-10 tables
+    // are left exactly as they were.
+    void componentSplitKeepsEveryRowOrNothing()
+    {
+        QList<Migration> upToTen;
+        QList<Migration> upToEleven;
+        for (const Migration &m : schemaMigrations()) {
+            if (m.version <= 10)
+                upToTen << m;
+            if (m.version <= 11)
+                upToEleven << m;
+        }
+        QVERIFY(migrate(*m_db, upToTen).ok());
+        const char *rows[] = {
+            "INSERT INTO components (id, name, version, display_name, description, category,"
+            " endpoint, interface_def, status, health, health_checked_at, created_by, created_at,"
+            " updated_at, deleted_at) VALUES"
+            " ('v1', 'legacy', '1.0.0', 'Legacy', 'Old one', 'text', 'http://a', '{\"n\":1}',"
+            "  'active', 'healthy', 50, 'u1', 10, 20, NULL),"
+            " ('v2', 'legacy', '1.1.0', 'Legacy', NULL, NULL, 'http://a', '{\"n\":2}',"
+            "  'deprecated', 'unhealthy', 60, 'u2', 30, 40, NULL),"
+            " ('v3', 'legacy', '0.9.0', 'Older name', NULL, NULL, 'http://b', '{\"n\":3}',"
+            "  'disabled', 'unknown', NULL, 'u1', 5, 7, 7),"
+            " ('v4', 'gone', '2.0.0', 'gone', NULL, NULL, 'http://c', '{\"n\":4}',"
+            "  'disabled', 'healthy', 8, 'u3', 1, 9, 9)",
+            "INSERT INTO component_endpoints (id, component_id, endpoint, health, health_message,"
+            " created_by, created_at) VALUES ('e1', 'v1', 'http://a', 'healthy', NULL, 'u1', 10),"
+            " ('e1b', 'v1', 'http://z', 'unhealthy', 'refused', 'u1', 11),"
+            " ('e2', 'v2', 'http://a', 'unhealthy', 'down', 'u2', 30),"
+            " ('e3', 'v3', 'http://b', 'unknown', NULL, 'u1', 5),"
+            " ('e4', 'v4', 'http://c', 'healthy', NULL, 'u3', 1)"};
+        for (const char *sql : rows)
+            QVERIFY2(m_db->exec(QString::fromUtf8(sql)).ok(), sql);
+        const QString endpointsBefore =
+            column(*m_db, QStringLiteral("SELECT id || '|' || component_id || '|' || endpoint ||"
+                                         " '|' || health || '|' || coalesce(health_message, '')"
+                                         " FROM component_endpoints ORDER BY rowid"))
+                .join(u'\n');
+        QCOMPARE(endpointsBefore.count(u'\n'), 4);
+        const QString schemaBefore =
+            column(*m_db, QStringLiteral("SELECT sql FROM sqlite_master ORDER BY name"))
+                .join(u'\n');
+
+        // Failing after version 11 applied: everything of it rolls back.
+        QList<Migration> broken = upToEleven;
+        broken.append({12, QStringLiteral("broken"), QStringLiteral("NOT SQL")});
+        QVERIFY(!migrate(*m_db, broken).ok());
+        QCOMPARE(schemaVersion(*m_db).valueOr(-1), 10);
+        QCOMPARE(column(*m_db, QStringLiteral("SELECT sql FROM sqlite_master ORDER BY name"))
+                     .join(u'\n'),
+                 schemaBefore);
+        QCOMPARE(column(*m_db, QStringLiteral("SELECT id FROM components ORDER BY id")),
+                 (QStringList{"v1", "v2", "v3", "v4"}));
+        QCOMPARE(column(*m_db, QStringLiteral("SELECT id || '|' || component_id || '|' ||"
+                                              " endpoint || '|' || health || '|' ||"
+                                              " coalesce(health_message, '') FROM"
+                                              " component_endpoints ORDER BY rowid"))
+                     .join(u'\n'),
+                 endpointsBefore);
+
+        QVERIFY(migrate(*m_db, upToEleven).ok());
+        QCOMPARE(schemaVersion(*m_db).valueOr(-1), 11);
+        // One row per name; the latest live row's fields, the earliest
+        // creator, deleted only when no version is live.
+        QCOMPARE(column(*m_db, QStringLiteral("SELECT name || '|' || display_name || '|' ||"
+                                              " coalesce(description, '-') || '|' ||"
+                                              " coalesce(category, '-') || '|' || created_by ||"
+                                              " '|' || created_at || '|' || updated_at || '|' ||"
+                                              " coalesce(deleted_at, '-') FROM components"
+                                              " ORDER BY name")),
+                 (QStringList{"gone|gone|-|-|u3|1|9|9", "legacy|Legacy|Old one|text|u1|5|40|-"}));
+        QCOMPARE(m_db->queryInt(QStringLiteral("SELECT count(*) FROM components WHERE"
+                                               " length(id) = 36"))
+                     .valueOr(-1),
+                 2);
+        // Every registration keeps its id and its own fields.
+        QCOMPARE(column(*m_db, QStringLiteral(
+                                   "SELECT v.id || '|' || c.name || '|' || v.version || '|' ||"
+                                   " v.endpoint || '|' || v.interface_def || '|' || v.status ||"
+                                   " '|' || v.health || '|' || coalesce(v.health_checked_at, '-')"
+                                   " || '|' || v.created_by || '|' || v.created_at || '|' ||"
+                                   " v.updated_at || '|' || coalesce(v.deleted_at, '-') FROM"
+                                   " component_versions v JOIN components c ON c.id ="
+                                   " v.component_id ORDER BY v.id")),
+                 (QStringList{"v1|legacy|1.0.0|http://a|{\"n\":1}|active|healthy|50|u1|10|20|-",
+                              "v2|legacy|1.1.0|http://a|{\"n\":2}|deprecated|unhealthy|60|u2|30|"
+                              "40|-",
+                              "v3|legacy|0.9.0|http://b|{\"n\":3}|disabled|unknown|-|u1|5|7|7",
+                              "v4|gone|2.0.0|http://c|{\"n\":4}|disabled|healthy|8|u3|1|9|9"}));
+        QCOMPARE(column(*m_db, QStringLiteral("SELECT id || '|' || version_id || '|' || endpoint"
+                                              " || '|' || health || '|' ||"
+                                              " coalesce(health_message, '') FROM"
+                                              " component_endpoints ORDER BY rowid"))
+                     .join(u'\n'),
+                 endpointsBefore);
+        QCOMPARE(m_db->queryInt(QStringLiteral("SELECT count(*) FROM sqlite_master WHERE name ="
+                                               " 'components_v10' OR sql LIKE"
+                                               " '%components_v10%'"))
+                     .valueOr(-1),
+                 0);
+
+        // One live row per name and version; deleted ones may repeat.
+        const QString legacy = column(*m_db, QStringLiteral("SELECT id FROM components WHERE"
+                                                            " name = 'legacy'"))
+                                   .value(0);
+        QVERIFY(!m_db->exec(QStringLiteral("INSERT INTO component_versions (id, component_id,"
+                                           " version, endpoint, interface_def, created_by)"
+                                           " VALUES ('dup', '%1', '1.0.0', 'x', '{}', 'u')")
+                                .arg(legacy))
+                     .ok());
+        QVERIFY(m_db->exec(QStringLiteral("INSERT INTO component_versions (id, component_id,"
+                                          " version, endpoint, interface_def, created_by,"
+                                          " status, deleted_at) VALUES ('old', '%1', '0.9.0',"
+                                          " 'x', '{}', 'u', 'disabled', 3)")
+                               .arg(legacy))
+                    .ok());
+        QVERIFY(!m_db->exec(QStringLiteral("INSERT INTO components (id, name, display_name,"
+                                           " created_by) VALUES ('x', 'legacy', 'L', 'u')"))
+                     .ok());
+        // Endpoints go with their version row; a version needs its name.
+        QVERIFY(m_db->exec(QStringLiteral("DELETE FROM component_versions WHERE id = 'v1'")).ok());
+        QCOMPARE(
+            m_db->queryInt(QStringLiteral("SELECT count(*) FROM component_endpoints")).valueOr(-1),
+            3);
+        QVERIFY(!m_db->exec(QStringLiteral("INSERT INTO component_versions (id, component_id,"
+                                           " version, endpoint, interface_def, created_by)"
+                                           " VALUES ('orphan', 'nobody', '1.0.0', 'x', '{}',"
+                                           " 'u')"))
+                     .ok());
+    }
+
     void foreignKeysAreEnforced()
     {
         QVERIFY(migrate(*m_db).ok());
