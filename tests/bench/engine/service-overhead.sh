@@ -23,7 +23,7 @@
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../../.." && pwd)
 build=${1:-$root/build/ci}
-bin=$build/bin/BenchServiceNode
+bin=$(realpath "$build/bin/BenchServiceNode") # absolute: step 2 runs in the work dir
 [ -x "$bin" ] || { echo "no $bin: cmake --build $build --target BenchServiceNode" >&2; exit 1; }
 for tool in valgrind strace; do
     command -v "$tool" >/dev/null || { echo "$tool not found: run installer/setup-bench-deps.sh" >&2; exit 1; }
