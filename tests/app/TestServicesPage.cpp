@@ -623,8 +623,8 @@ void TestServicesPage::screenshots()
 {
     const QString dir = qEnvironmentVariable("HIVEMIND_SCREENSHOT_DIR");
     if (dir.isEmpty())
-        QSKIP("HIVEMIND_SCREENSHOT_DIR is not set");
-    QDir().mkpath(dir);
+        return; // only when asked for (docs/screenshots); ctest fails on a skip
+    QVERIFY(QDir().mkpath(dir));
     ThemeManager themes;
     themes.setMode(ThemeManager::Mode::Light, ThemeManager::Persist::No);
     const auto save = [&](QWidget *widget, const QString &name) {
