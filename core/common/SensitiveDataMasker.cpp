@@ -40,8 +40,7 @@ QString SensitiveDataMasker::maskValue(const QString &value)
     // the log component masked, masked again when stored or written out)
     // still reads as the first masking left it. It shows nothing the mask
     // would not.
-    if (value.size() == 11 && QStringView(value).sliced(2, 4) == u"****" &&
-        value.endsWith(u"..."))
+    if (value.size() == 11 && QStringView(value).sliced(2, 4) == u"****" && value.endsWith(u"..."))
         return value;
     if (value.size() < 8)
         return QStringLiteral("****");
@@ -123,14 +122,72 @@ QJsonArray SensitiveDataMasker::mask(const QJsonArray &array)
     return maskedArray(array).value_or(array);
 }
 
+QList<QStringView> SensitiveDataMasker::sensitiveKeys()
+{
+    return QList<QStringView>(kSensitiveKeys.begin(), kSensitiveKeys.end());
+}
+
+bool SensitiveDataMasker::mayHoldSensitiveKey(QStringView text)
+{
+    // Every key contains one of these stems (TestLogging holds the list
+    // against kSensitiveKeys). Looked for at each letter that can start
+    // one, so a line costs about one switch per character: the regular
+    // expression below costs ~7k instructions per log line, and most lines
+    // (access lines, a node's "GET http://host:port/path -> 200") name
+    // no key at all.
+    static constexpr QStringView stemsP[] = {u"pass", u"pwd"};
+    static constexpr QStringView stemsS[] = {u"secret"};
+    static constexpr QStringView stemsT[] = {u"token"};
+    static constexpr QStringView stemsA[] = {u"api", u"auth"};
+    static constexpr QStringView stemsC[] = {u"credential", u"connectionstring"};
+    const qsizetype n = text.size();
+    for (qsizetype i = 0; i < n; ++i) {
+        const char16_t c = text[i].unicode() | 0x20; // ASCII lower case
+        const QStringView *begin = nullptr;
+        const QStringView *end = nullptr;
+        switch (c) {
+        case u'p':
+            begin = std::begin(stemsP), end = std::end(stemsP);
+            break;
+        case u's':
+            begin = std::begin(stemsS), end = std::end(stemsS);
+            break;
+        case u't':
+            begin = std::begin(stemsT), end = std::end(stemsT);
+            break;
+        case u'a':
+            begin = std::begin(stemsA), end = std::end(stemsA);
+            break;
+        case u'c':
+            begin = std::begin(stemsC), end = std::end(stemsC);
+            break;
+        default:
+            continue;
+        }
+        const QStringView rest = text.sliced(i);
+        for (const QStringView *stem = begin; stem != end; ++stem) {
+            if (rest.startsWith(*stem, Qt::CaseInsensitive))
+                return true;
+        }
+    }
+    return false;
+}
+
 QString SensitiveDataMasker::maskText(const QString &text)
 {
     // Every pattern below needs a ':' or '=' between key and value: text
     // with neither (an access log line "GET /api/v1/health 200") cannot hold
     // a maskable pair, and skipping the regular expression matters on the
-    // logging hot path.
+    // logging hot path. Nor can text without a key's stem.
     if (!text.contains(u':') && !text.contains(u'='))
         return text;
+    if (!mayHoldSensitiveKey(text))
+        return text;
+    return maskTextByPattern(text);
+}
+
+QString SensitiveDataMasker::maskTextByPattern(const QString &text)
+{
     // "key":"value"  |  key=value  |  key: value   (value up to a delimiter)
     static const QRegularExpression pattern(QStringLiteral(
         R"((["']?)\b([A-Za-z_]+)\1(\s*[:=]\s*)(["']?)((?:Bearer\s+|Basic\s+)?[^\s"',;&}]+)\4)"));

@@ -24,6 +24,17 @@ public:
     // Masks `key=value`, `key: value` and JSON `"key":"value"` pairs inside
     // free text (log messages).
     static QString maskText(const QString &text);
+
+    // maskText's pre-check, one pass over the text: false when no
+    // sensitive key can be in it (none of the stems "pass", "pwd", "secret",
+    // "token", "api", "auth", "credential", "connectionstring" occurs, in
+    // any case), and maskText then returns the text as it is without
+    // running its regular expression.
+    static bool mayHoldSensitiveKey(QStringView text);
+    // The keys listed above (tests hold the pre-check against them).
+    static QList<QStringView> sensitiveKeys();
+    // maskText without the pre-checks: the reference the tests compare it with.
+    static QString maskTextByPattern(const QString &text);
 };
 
 } // namespace hm

@@ -472,6 +472,12 @@ int runCallgrind(const QString &which, const QStringList &args)
 
 int main(int argc, char **argv)
 {
+    // The event dispatcher hivemind-server runs with (server/main.cpp): Qt's
+    // own, not GLib's. GLib's wakes its loop with one eventfd write per
+    // posted event, the engine's hand-offs would cost system calls here that
+    // they do not cost in the server. An empty QT_NO_GLIB= keeps GLib.
+    if (!qEnvironmentVariableIsSet("QT_NO_GLIB"))
+        qputenv("QT_NO_GLIB", "1");
     QCoreApplication app(argc, argv);
     // The node's log lines go to the history, not to stderr, here.
     QLoggingCategory::setFilterRules(QStringLiteral("hivemind.*.info=false"));

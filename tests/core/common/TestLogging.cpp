@@ -158,6 +158,69 @@ private slots:
         QVERIFY(text.contains(QStringLiteral("user=bob")));
     }
 
+    // maskText's pre-check may only skip texts the pattern would leave as
+    // they are: every key, in any case and anywhere, must pass it.
+    void preCheckPassesEveryKey()
+    {
+        const QList<QStringView> keys = SensitiveDataMasker::sensitiveKeys();
+        QCOMPARE(keys.size(), 16);
+        for (QStringView key : keys) {
+            const QString lower = key.toString();
+            for (const QString &form :
+                 {lower, lower.toUpper(), lower.left(1).toUpper() + lower.mid(1)}) {
+                const QString text = QStringLiteral("call with %1=abcdefghij").arg(form);
+                QVERIFY2(SensitiveDataMasker::mayHoldSensitiveKey(text), qPrintable(text));
+                QVERIFY2(SensitiveDataMasker::maskText(text) != text, qPrintable(text));
+            }
+        }
+        QVERIFY(!SensitiveDataMasker::mayHoldSensitiveKey(
+            u"GET http://127.0.0.1:8080/pets?limit=3 -> 200"));
+        QVERIFY(!SensitiveDataMasker::mayHoldSensitiveKey(u""));
+    }
+
+    // Differential: maskText (with its pre-checks) against the pattern
+    // alone, over texts put together from keys, near-keys and separators.
+    void maskTextMatchesThePatternAlone()
+    {
+        const QStringList words = {QStringLiteral("password"),
+                                   QStringLiteral("Token"),
+                                   QStringLiteral("APIKEY"),
+                                   QStringLiteral("api_key"),
+                                   QStringLiteral("author"),
+                                   QStringLiteral("pass"),
+                                   QStringLiteral("tokens_used"),
+                                   QStringLiteral("auth"),
+                                   QStringLiteral("user"),
+                                   QStringLiteral("Bearer abcdefghijkl"),
+                                   QStringLiteral("\"value123456\""),
+                                   QStringLiteral("connectionString"),
+                                   QStringLiteral("x"),
+                                   QStringLiteral("dbPassword"),
+                                   QStringLiteral("\u00e9t\u00e9"),
+                                   QStringLiteral("credential"),
+                                   QStringLiteral("pwd")};
+        const QStringList separators = {
+            QStringLiteral("="), QStringLiteral(": "), QStringLiteral(" "), QStringLiteral("\":\""),
+            QStringLiteral(","), QStringLiteral("&"),  QStringLiteral("/"), QStringLiteral("{\"")};
+        quint32 seed = 12345;
+        auto next = [&seed](quint32 bound) {
+            seed = seed * 1664525u + 1013904223u;
+            return (seed >> 8) % bound;
+        };
+        int masked = 0;
+        for (int round = 0; round < 5000; ++round) {
+            QString text;
+            const int pieces = 1 + int(next(8));
+            for (int i = 0; i < pieces; ++i)
+                text += words.at(int(next(quint32(words.size())))) +
+                        separators.at(int(next(quint32(separators.size()))));
+            const QString expected = SensitiveDataMasker::maskTextByPattern(text);
+            QCOMPARE(SensitiveDataMasker::maskText(text), expected);
+            masked += expected != text ? 1 : 0;
+        }
+        QVERIFY(masked > 500); // the texts do hold pairs to mask
+    }
+
     void jsonRecordsAreOneObjectPerLine()
     {
         const QString line = logging::formatRecord(
