@@ -194,14 +194,22 @@ QString SensitiveDataMasker::maskTextByPattern(const QString &text)
     QString result;
     result.reserve(text.size());
     qsizetype last = 0;
-    auto it = pattern.globalMatch(text);
-    while (it.hasNext()) {
-        const QRegularExpressionMatch match = it.next();
-        if (!isSensitiveKey(match.capturedView(2)))
+    qsizetype from = 0;
+    for (;;) {
+        const QRegularExpressionMatch match = pattern.match(text, from);
+        if (!match.hasMatch())
+            break;
+        if (!isSensitiveKey(match.capturedView(2))) {
+            // Searched again from just after the separator: the value of a
+            // harmless key may hold the pair that matters ("url: http://h/
+            // x?api_key=..." reads as key "url", then key "http" with the
+            // rest of the URL as its value).
+            from = match.capturedEnd(3);
             continue;
+        }
         result += QStringView(text).mid(last, match.capturedStart(5) - last);
         result += maskValue(match.captured(5));
-        last = match.capturedEnd(5);
+        last = from = match.capturedEnd(5);
     }
     result += QStringView(text).mid(last);
     return result;

@@ -158,6 +158,21 @@ private slots:
         QVERIFY(text.contains(QStringLiteral("user=bob")));
     }
 
+    // A pair inside the value of a harmless key is masked too: a URL's
+    // query in a node's log line, a JSON string holding key=value text.
+    void masksPairsInsideOtherValues()
+    {
+        const QString url = SensitiveDataMasker::maskText(QStringLiteral(
+            "GET https://api.example.com/v1/pets?limit=3&api_key=abcdef1234567890 -> 200"));
+        QVERIFY2(!url.contains(QStringLiteral("abcdef1234567890")), qPrintable(url));
+        QVERIFY2(url.contains(QStringLiteral("limit=3")), qPrintable(url));
+        QVERIFY2(url.contains(QStringLiteral("api_key=ab****90...")), qPrintable(url));
+        const QString json = SensitiveDataMasker::maskText(
+            QStringLiteral(R"({"note":"token=abcdefghijkl","user":"ann"})"));
+        QVERIFY2(!json.contains(QStringLiteral("abcdefghijkl")), qPrintable(json));
+        QVERIFY(json.contains(QStringLiteral(R"("user":"ann")")));
+    }
+
     // maskText's pre-check may only skip texts the pattern would leave as
     // they are: every key, in any case and anywhere, must pass it.
     void preCheckPassesEveryKey()
