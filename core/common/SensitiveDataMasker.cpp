@@ -138,7 +138,7 @@ bool SensitiveDataMasker::mayHoldSensitiveKey(QStringView text)
     static constexpr QStringView stemsP[] = {u"pass", u"pwd"};
     static constexpr QStringView stemsS[] = {u"secret"};
     static constexpr QStringView stemsT[] = {u"token"};
-    static constexpr QStringView stemsA[] = {u"api", u"auth"};
+    static constexpr QStringView stemsA[] = {u"apikey", u"api_key", u"auth"};
     static constexpr QStringView stemsC[] = {u"credential", u"connectionstring"};
     const qsizetype n = text.size();
     for (qsizetype i = 0; i < n; ++i) {

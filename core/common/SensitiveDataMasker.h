@@ -27,8 +27,8 @@ public:
 
     // maskText's pre-check, one pass over the text: false when no
     // sensitive key can be in it (none of the stems "pass", "pwd", "secret",
-    // "token", "api", "auth", "credential", "connectionstring" occurs, in
-    // any case), and maskText then returns the text as it is without
+    // "token", "apikey", "api_key", "auth", "credential", "connectionstring"
+    // occurs, in any case), and maskText then returns the text as it is without
     // running its regular expression.
     static bool mayHoldSensitiveKey(QStringView text);
     // The keys listed above (tests hold the pre-check against them).

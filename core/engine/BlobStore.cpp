@@ -4,6 +4,7 @@
 
 #include <QJsonArray>
 #include <QUuid>
+#include <QVarLengthArray>
 
 namespace hm::engine {
 
@@ -78,8 +79,11 @@ int BlobStore::blobCount(const QString &executionId) const
 bool BlobStore::externalize(const QString &executionId, QJsonObject &outputs,
                             qsizetype thresholdBytes)
 {
-    bool any = false;
-    for (auto it = outputs.begin(); it != outputs.end(); ++it) {
+    // Read through const iterators: a non-const begin() would detach (copy)
+    // the outputs, which are usually shared with the executor's outcome,
+    // although nearly every node's outputs stay as they are.
+    QVarLengthArray<QString, 4> large;
+    for (auto it = outputs.constBegin(); it != outputs.constEnd(); ++it) {
         const QJsonValue value = it.value();
         if (!value.isString() && !value.isArray() && !value.isObject())
             continue; // scalars are always small
@@ -87,10 +91,11 @@ bool BlobStore::externalize(const QString &executionId, QJsonObject &outputs,
             continue;
         if (estimatedJsonSize(value, thresholdBytes) <= thresholdBytes)
             continue;
-        it.value() = flow::makeBlobRef(put(executionId, value));
-        any = true;
+        large.append(it.key());
     }
-    return any;
+    for (const QString &key : large)
+        outputs.insert(key, flow::makeBlobRef(put(executionId, outputs.value(key))));
+    return !large.isEmpty();
 }
 
 namespace {

@@ -189,7 +189,7 @@ private slots:
             }
         }
         QVERIFY(!SensitiveDataMasker::mayHoldSensitiveKey(
-            u"GET http://127.0.0.1:8080/pets?limit=3 -> 200"));
+            u"GET http://127.0.0.1:8080/api/pets?limit=3 -> 200"));
         QVERIFY(!SensitiveDataMasker::mayHoldSensitiveKey(u""));
     }
 
