@@ -15,6 +15,11 @@ constexpr std::array<QStringView, 16> kSensitiveKeys = {
     u"dbpassword",
 };
 
+constexpr char16_t asciiLower(char16_t c)
+{
+    return c >= u'A' && c <= u'Z' ? char16_t(c + 32) : c;
+}
+
 QString maskScalar(const QJsonValue &value)
 {
     if (value.isString())
@@ -142,7 +147,7 @@ bool SensitiveDataMasker::mayHoldSensitiveKey(QStringView text)
     static constexpr QStringView stemsC[] = {u"credential", u"connectionstring"};
     const qsizetype n = text.size();
     for (qsizetype i = 0; i < n; ++i) {
-        const char16_t c = text[i].unicode() | 0x20; // ASCII lower case
+        const char16_t c = asciiLower(text[i].unicode());
         const QStringView *begin = nullptr;
         const QStringView *end = nullptr;
         switch (c) {
@@ -164,9 +169,15 @@ bool SensitiveDataMasker::mayHoldSensitiveKey(QStringView text)
         default:
             continue;
         }
-        const QStringView rest = text.sliced(i);
+        // ASCII only: the pattern's keys are [A-Za-z_]+, so a key that
+        // can be masked is ASCII in the text too.
         for (const QStringView *stem = begin; stem != end; ++stem) {
-            if (rest.startsWith(*stem, Qt::CaseInsensitive))
+            if (n - i < stem->size())
+                continue;
+            qsizetype k = 1;
+            while (k < stem->size() && asciiLower(text[i + k].unicode()) == (*stem)[k].unicode())
+                ++k;
+            if (k == stem->size())
                 return true;
         }
     }
