@@ -6,7 +6,7 @@
 #include "client/ApiClient.h"
 #include "client/ExecutionsApi.h"
 #include "client/FlowsApi.h"
-#include "client/ServiceInterfaceApi.h"
+#include "client/ServicesApi.h"
 #include "common/Logging.h"
 #include "flowgraph/ComponentCatalogue.h"
 #include "flowgraph/FlowGraphModel.h"
@@ -379,7 +379,7 @@ void FlowEditorPage::refreshServices()
     if (!m_client)
         return;
     const QPointer<FlowEditorPage> self(this);
-    client::ServiceInterfaceApi(*m_client).paletteEndpoints(
+    client::ServicesApi(*m_client).paletteEndpoints(
         [self](Result<QList<client::ServiceEndpointRef>> result) {
             if (!self)
                 return;
@@ -410,7 +410,7 @@ void FlowEditorPage::fetchNodeInterface(const QString &component, const QString 
         return;
     }
     const QPointer<FlowEditorPage> self(this);
-    client::ServiceInterfaceApi(*m_client).endpointInterface(
+    client::ServicesApi(*m_client).endpointInterface(
         serviceId, endpointId, [self, component, version, config](Result<QJsonObject> answer) {
             if (!self)
                 return;
