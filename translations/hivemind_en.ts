@@ -3188,6 +3188,13 @@
     </message>
 </context>
 <context>
+    <name>hm::app::ExecutionGraphView</name>
+    <message>
+        <source>The ports of node “%1” are not known: %2</source>
+        <translation>The ports of node “%1” are not known: %2</translation>
+    </message>
+</context>
+<context>
     <name>hm::app::ExecutionListModel</name>
     <message>
         <source>Status</source>
@@ -5762,6 +5769,10 @@
         <source>Server</source>
         <translation>Server</translation>
     </message>
+    <message>
+        <source>The configuration of node “%1” cannot be used: %2</source>
+        <translation>The configuration of node “%1” cannot be used: %2</translation>
+    </message>
 </context>
 <context>
     <name>hm::app::ProblemsModel</name>
@@ -5798,6 +5809,14 @@
     <message>
         <source>Add a component…</source>
         <translation>Add a component…</translation>
+    </message>
+    <message>
+        <source>%1 %2 · %3</source>
+        <translation>%1 %2 · %3</translation>
+    </message>
+    <message>
+        <source>Calls %1 %2 of %3.</source>
+        <translation>Calls %1 %2 of %3.</translation>
     </message>
 </context>
 <context>

@@ -3172,6 +3172,13 @@
     </message>
 </context>
 <context>
+    <name>hm::app::ExecutionGraphView</name>
+    <message>
+        <source>The ports of node “%1” are not known: %2</source>
+        <translation>无法获知节点“%1”的端口：%2</translation>
+    </message>
+</context>
+<context>
     <name>hm::app::ExecutionListModel</name>
     <message>
         <source>Status</source>
@@ -5730,6 +5737,10 @@
         <source>Server</source>
         <translation>服务器</translation>
     </message>
+    <message>
+        <source>The configuration of node “%1” cannot be used: %2</source>
+        <translation>节点“%1”的配置无法使用：%2</translation>
+    </message>
 </context>
 <context>
     <name>hm::app::ProblemsModel</name>
@@ -5766,6 +5777,14 @@
     <message>
         <source>Add a component…</source>
         <translation>添加组件…</translation>
+    </message>
+    <message>
+        <source>%1 %2 · %3</source>
+        <translation>%1 %2 · %3</translation>
+    </message>
+    <message>
+        <source>Calls %1 %2 of %3.</source>
+        <translation>调用 %3 的 %1 %2。</translation>
     </message>
 </context>
 <context>

@@ -3172,6 +3172,13 @@
     </message>
 </context>
 <context>
+    <name>hm::app::ExecutionGraphView</name>
+    <message>
+        <source>The ports of node “%1” are not known: %2</source>
+        <translation>無法得知節點「%1」的連接埠：%2</translation>
+    </message>
+</context>
+<context>
     <name>hm::app::ExecutionListModel</name>
     <message>
         <source>Status</source>
@@ -5730,6 +5737,10 @@
         <source>Server</source>
         <translation>伺服器</translation>
     </message>
+    <message>
+        <source>The configuration of node “%1” cannot be used: %2</source>
+        <translation>節點「%1」的組態無法使用：%2</translation>
+    </message>
 </context>
 <context>
     <name>hm::app::ProblemsModel</name>
@@ -5766,6 +5777,14 @@
     <message>
         <source>Add a component…</source>
         <translation>加入元件…</translation>
+    </message>
+    <message>
+        <source>%1 %2 · %3</source>
+        <translation>%1 %2 · %3</translation>
+    </message>
+    <message>
+        <source>Calls %1 %2 of %3.</source>
+        <translation>呼叫 %3 的 %1 %2。</translation>
     </message>
 </context>
 <context>

@@ -311,27 +311,60 @@ QPoint FlowView::quickAddPosition() const
 
 void FlowView::openQuickAdd(const QString &text)
 {
+    showQuickAdd(text, {}, {});
+}
+
+void FlowView::openQuickAddFrom(const QString &nodeId, const QString &outputPort)
+{
+    showQuickAdd({}, nodeId, outputPort);
+}
+
+void FlowView::showQuickAdd(const QString &text, const QString &fromNode, const QString &fromPort)
+{
     if (refuseReadOnly())
         return;
     if (model()->catalogue().isEmpty()) {
         emit statusMessage(tr("No components are known yet: connect to a server first."));
         return;
     }
+    std::optional<FlowPort> source;
+    if (!fromNode.isEmpty()) {
+        source = model()->port(fromNode, PortDirection::Out, fromPort);
+        if (!source)
+            return;
+    }
     if (m_quickAdd)
         m_quickAdd->close();
     const QPoint at = quickAddPosition();
     const QPointF scenePos = mapToScene(at);
     const QStringList selected = m_scene->selectedNodeIds();
-    m_quickAdd = new QuickAddPopup(model()->catalogue(), this);
+    m_quickAdd = new QuickAddPopup(model(), this);
+    if (source)
+        m_quickAdd->setSourceType(source->type);
     connect(
         m_quickAdd, &QuickAddPopup::componentChosen, this,
-        [this, scenePos, selected](const ComponentRef &component) {
+        [this, scenePos, selected, fromNode, source](const ComponentRef &component) {
             // With one node selected, the new node is connected after it
-            // (console.md, quick add): one undo step for both.
+            // (console.md, quick add); from a port, to the input its type
+            // feeds: one undo step for both.
             QUndoStack *stack = model()->undoStack();
             stack->beginMacro(tr("Add %1").arg(component.name));
             const QString id = addComponent(component, scenePos);
-            if (!id.isEmpty() && selected.size() == 1) {
+            if (!id.isEmpty() && source) {
+                QString input = kDefaultPort;
+                if (source->type != flow::PortType::Any) {
+                    for (const FlowPort &p : model()->ports(id, PortDirection::In)) {
+                        if (p.name != kDefaultPort && p.declared &&
+                            portTypeFeeds(source->type, p.type)) {
+                            input = p.name;
+                            break;
+                        }
+                    }
+                }
+                const EdgeSpec spec{fromNode, source->name, id, input};
+                if (model()->connectionPossible(spec).ok())
+                    (void)model()->addConnection(spec);
+            } else if (!id.isEmpty() && selected.size() == 1) {
                 const QList<FlowPort> outputs =
                     model()->ports(selected.first(), PortDirection::Out);
                 if (!outputs.isEmpty()) {
@@ -398,6 +431,12 @@ void FlowView::finishConnection(QPointF scenePos, QPoint globalPos)
     clearPortHighlights();
     viewport()->update();
     const FlowPortItem *target = m_scene->portAt(scenePos);
+    if (!target && !nodeItemOf(m_scene->itemAt(scenePos, transform()))) {
+        // Dropped on empty canvas: quick add offers what fits the port.
+        m_lastMouseViewPos = mapFromScene(scenePos);
+        openQuickAddFrom(m_connectNode, m_connectPort);
+        return;
+    }
     if (!target || target->port().direction != PortDirection::In)
         return;
     const EdgeSpec spec{m_connectNode, m_connectPort, target->nodeId(), target->port().name};

@@ -69,6 +69,10 @@ public slots:
     void duplicateSelection();
     // Opens quick add at a viewport position (the cursor or the centre).
     void openQuickAdd(const QString &text = {});
+    // Quick add for a connection dragged from this output into empty
+    // canvas: only what has an input the port's type feeds; the node
+    // chosen is added where the drag ended and connected to that input.
+    void openQuickAddFrom(const QString &nodeId, const QString &outputPort);
 
 signals:
     void zoomChanged(double zoom);
@@ -102,6 +106,7 @@ private:
     void clearPortHighlights();
     void placeMinimap();
     QPoint quickAddPosition() const;
+    void showQuickAdd(const QString &text, const QString &fromNode, const QString &fromPort);
     void pasteText(const QByteArray &text, QPointF offset);
     // True (with the reason as a status message) when read-only.
     bool refuseReadOnly();

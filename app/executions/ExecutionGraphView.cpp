@@ -37,6 +37,14 @@ ExecutionGraphView::ExecutionGraphView(ExecutionState *state, QWidget *parent)
             emit nodeSelected(ids.first());
     });
     connect(state, &ExecutionState::nodesChanged, this, &ExecutionGraphView::updateNodes);
+    // A service node whose endpoint is gone (or cannot be fetched) is drawn
+    // with a warning saying why, after the scene has redrawn it.
+    connect(m_model.get(), &FlowGraphModel::nodeUpdated, this,
+            &ExecutionGraphView::updateInterfaceProblems);
+    connect(m_model.get(), &FlowGraphModel::nodeCreated, this,
+            &ExecutionGraphView::updateInterfaceProblems);
+    connect(m_model.get(), &FlowGraphModel::modelReset, this,
+            &ExecutionGraphView::updateInterfaceProblems);
 }
 
 ExecutionGraphView::~ExecutionGraphView()
@@ -80,6 +88,41 @@ void ExecutionGraphView::setCatalogue(const ComponentCatalogue &catalogue)
 {
     m_model->setCatalogue(catalogue);
     updateAll();
+}
+
+void ExecutionGraphView::updateInterfaceProblems()
+{
+    const ComponentCatalogue &catalogue = m_model->catalogue();
+    QHash<QString, NodeProblems> problems;
+    for (const QString &id : m_model->nodeIds()) {
+        const FlowNode *node = m_model->node(id);
+        if (!catalogue.portsFollowConfig(node->component, node->version) ||
+            !catalogue.hasNodeInterface(node->component, node->version, node->config))
+            continue;
+        const Result<flow::ComponentInterface> interface =
+            catalogue.nodeInterface(node->component, node->version, node->config);
+        if (interface.ok())
+            continue;
+        NodeProblems &p = problems[id];
+        p.warnings = 1;
+        p.messages.append(
+            tr("The ports of node “%1” are not known: %2").arg(id, interface.error().message));
+    }
+    if (problems != m_interfaceProblems) {
+        m_interfaceProblems = problems;
+        m_scene->setNodeProblems(problems);
+        emit nodeWarningsChanged();
+    }
+}
+
+QStringList ExecutionGraphView::allNodeWarnings() const
+{
+    QStringList ids = m_interfaceProblems.keys();
+    ids.sort();
+    QStringList all;
+    for (const QString &id : std::as_const(ids))
+        all += m_interfaceProblems.value(id).messages;
+    return all;
 }
 
 void ExecutionGraphView::updateAll()

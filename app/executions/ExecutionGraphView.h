@@ -1,5 +1,6 @@
 #pragma once
 
+#include "canvas/FlowItems.h"
 #include "flowgraph/ComponentCatalogue.h"
 
 #include <QGraphicsView>
@@ -30,6 +31,14 @@ public:
     void setCatalogue(const ComponentCatalogue &catalogue);
     FlowScene *flowScene() const { return m_scene.get(); }
     FlowGraphModel *graphModel() const { return m_model.get(); }
+    // What the node's warning badge says (empty: none): a service node
+    // whose endpoint the server no longer has.
+    QStringList nodeWarnings(const QString &nodeId) const
+    {
+        return m_interfaceProblems.value(nodeId).messages;
+    }
+    // Every node's warnings, by node id.
+    QStringList allNodeWarnings() const;
 
     QString selectedNode() const;
     // Selects and centres the node (no signal).
@@ -44,6 +53,8 @@ public slots:
 
 signals:
     void nodeSelected(const QString &nodeId);
+    // nodeWarnings() changed for some node.
+    void nodeWarningsChanged();
 
 protected:
     void wheelEvent(QWheelEvent *event) override;
@@ -52,11 +63,14 @@ protected:
 
 private:
     void updateAll();
+    // Warnings on the service nodes whose interface the server refused.
+    void updateInterfaceProblems();
 
     ExecutionState *m_state;
     std::unique_ptr<FlowGraphModel> m_model;
     std::unique_ptr<FlowScene> m_scene;
     QSet<QString> m_running;
+    QHash<QString, NodeProblems> m_interfaceProblems;
     bool m_selecting = false;
     bool m_fitPending = true;
 };

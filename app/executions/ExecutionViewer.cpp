@@ -11,6 +11,7 @@
 #include "executions/ExecutionState.h"
 #include "executions/GanttTimeline.h"
 #include "executions/NodeDetailPanel.h"
+#include "flows/CatalogueSource.h"
 #include "widgets/MessageBox.h"
 #include "widgets/RunStatus.h"
 #include "widgets/ServerErrorText.h"
@@ -91,6 +92,16 @@ ExecutionViewer::ExecutionViewer(QWidget *parent)
     layout->addWidget(m_split, 1);
 
     connect(m_graph, &ExecutionGraphView::nodeSelected, this, &ExecutionViewer::selectNode);
+    // A service node whose endpoint is gone: its reason under the header
+    // too (the badge's tooltip says it on the card), unless a message of
+    // the viewer's own is there.
+    connect(m_graph, &ExecutionGraphView::nodeWarningsChanged, this, [this] {
+        if (!m_message->isHidden() && !m_showingNodeWarnings)
+            return;
+        const QStringList warnings = m_graph->allNodeWarnings();
+        showMessage(warnings.join(QLatin1Char('\n')), false);
+        m_showingNodeWarnings = !warnings.isEmpty();
+    });
     connect(m_timeline, &GanttTimeline::nodeSelected, this, &ExecutionViewer::selectNode);
     connect(m_state, &ExecutionState::executionChanged, this, [this] {
         updateHeader();
@@ -275,8 +286,6 @@ void ExecutionViewer::setClient(hm::client::ApiClient *client)
     m_client = client;
     m_feed->setClient(client);
     m_detail->setClient(client);
-    m_catalogue.reset();
-    m_catalogueRequested = false;
 }
 
 QString ExecutionViewer::executionId() const
@@ -311,19 +320,13 @@ void ExecutionViewer::openExecution(const QString &executionId)
 
 void ExecutionViewer::loadCatalogue()
 {
-    if (m_catalogueRequested || !m_client)
+    if (!m_client)
         return;
-    m_catalogueRequested = true;
-    const QPointer<ExecutionViewer> self(this);
-    hm::client::ExecutionsApi(*m_client).components([self](Result<QJsonArray> answer) {
-        if (!self || !answer)
-            return;
-        auto catalogue = ComponentCatalogue::fromServerAnswer(answer.value());
-        if (!catalogue)
-            return;
-        self->m_catalogue = catalogue.value();
-        self->m_graph->setCatalogue(catalogue.value());
-    });
+    // The client's one source: the components and each service node's
+    // typed ports, asked again for this execution's graph.
+    CatalogueSource *source = CatalogueSource::of(m_client);
+    source->attach(m_graph->graphModel());
+    source->forgetInterfaces(m_graph->graphModel());
 }
 
 void ExecutionViewer::loadFlow()
@@ -382,6 +385,7 @@ void ExecutionViewer::selectNode(const QString &nodeId)
 
 void ExecutionViewer::showMessage(const QString &text, bool error)
 {
+    m_showingNodeWarnings = false;
     m_message->setText(text);
     m_message->setProperty("error", error);
     m_message->style()->unpolish(m_message);

@@ -100,8 +100,6 @@ private:
     QString m_flowRequested; // the flow whose name and versions were asked for
     QString m_flowName;
     QString m_latestVersion;
-    std::optional<ComponentCatalogue> m_catalogue;
-    bool m_catalogueRequested = false;
     quint64 m_generation = 0;
 
     QToolButton *m_back = nullptr;
@@ -135,6 +133,7 @@ private:
     QComboBox *m_logLevel = nullptr;
     QCheckBox *m_follow = nullptr;
     bool m_scrollingToTail = false;
+    bool m_showingNodeWarnings = false; // m_message holds the graph's warnings
 
     QTimer m_animation;
     QElapsedTimer m_clock;

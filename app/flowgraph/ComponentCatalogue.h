@@ -108,6 +108,12 @@ public:
     // The newest version of the service component, or empty.
     QString serviceComponentVersion() const;
 
+    // Drops the per-node interfaces and errors.
+    void clearNodeInterfaces()
+    {
+        m_nodeInterfaces.clear();
+        m_nodeErrors.clear();
+    }
     // Takes `other`'s per-node interfaces and errors (a new catalogue from
     // the server replacing an older one).
     void keepNodeInterfacesOf(const ComponentCatalogue &other);

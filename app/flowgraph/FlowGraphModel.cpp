@@ -114,6 +114,30 @@ void FlowGraphModel::setNodeInterface(const QString &component, const QString &v
         if (hasNode(waiting.first) && !m_readOnly)
             static_cast<void>(setNodeConfig(waiting.first, waiting.second));
     }
+    emit nodeInterfaceKnown(component, version, config);
+}
+
+void FlowGraphModel::forgetNodeInterfaces()
+{
+    m_catalogue.clearNodeInterfaces();
+    m_interfacesAsked.clear();
+    for (FlowNode &node : m_nodes)
+        node = makeNode(node.json);
+    for (const FlowNode &node : std::as_const(m_nodes))
+        emit nodeUpdated(node.id);
+    scheduleNodeInterfaceFetch();
+}
+
+void FlowGraphModel::requestNodeInterface(const NodeInterfaceNeed &need)
+{
+    if (!m_interfaceFetcher || !m_catalogue.portsFollowConfig(need.component, need.version) ||
+        m_catalogue.hasNodeInterface(need.component, need.version, need.config))
+        return;
+    const QString key = ComponentCatalogue::nodeKey(need.component, need.version, need.config);
+    if (m_interfacesAsked.contains(key))
+        return;
+    m_interfacesAsked.insert(key);
+    m_interfaceFetcher(need);
 }
 
 void FlowGraphModel::setNodeInterfaceFetcher(NodeInterfaceFetcher fetcher)

@@ -72,6 +72,14 @@ public:
     // is missing appears or changes. Without one nothing is fetched.
     using NodeInterfaceFetcher = std::function<void(const NodeInterfaceNeed &)>;
     void setNodeInterfaceFetcher(NodeInterfaceFetcher fetcher);
+    // Drops the per-node interfaces and errors fetched so far (a view of a
+    // stored version asking the server again): the nodes fall back to
+    // their generic ports and the fetcher is asked anew.
+    void forgetNodeInterfaces();
+    // Asks the fetcher for the interface of a config no node has yet (quick
+    // add weighing a service endpoint); nodeInterfaceKnown() when it is in.
+    // Nothing when it is known or asked already, or without a fetcher.
+    void requestNodeInterface(const NodeInterfaceNeed &need);
     // setNodeConfig() once the interface of the new config is known (at
     // once when it is, or when there is no fetcher), so that edges into
     // inputs the new config no longer has go in the same undo step. The
@@ -207,6 +215,9 @@ signals:
     void readOnlyChanged(bool readOnly);
     // setServiceEndpoints() changed the catalogue's list of endpoints.
     void serviceEndpointsChanged();
+    // setNodeInterface() stored the server's answer for this config.
+    void nodeInterfaceKnown(const QString &component, const QString &version,
+                            const QJsonObject &config);
 
 private:
     friend class FlowGraphCommand;

@@ -6,10 +6,10 @@
 #include "client/ApiClient.h"
 #include "client/ExecutionsApi.h"
 #include "client/FlowsApi.h"
-#include "client/ServiceInterfaceApi.h"
 #include "common/Logging.h"
 #include "flowgraph/ComponentCatalogue.h"
 #include "flowgraph/FlowGraphModel.h"
+#include "flows/CatalogueSource.h"
 #include "flows/FlowErrorText.h"
 #include "flows/FlowFile.h"
 #include "flows/FlowVersionViewer.h"
@@ -70,9 +70,7 @@ FlowEditorPage::FlowEditorPage(client::ApiClient *client, FlowAutosave autosave,
       m_openVersion(new QPushButton), m_compareVersions(new QPushButton)
 {
     setObjectName(QStringLiteral("flows.editor"));
-    m_model->setNodeInterfaceFetcher([this](const FlowGraphModel::NodeInterfaceNeed &need) {
-        fetchNodeInterface(need.component, need.version, need.config);
-    });
+    attachCatalogue();
     m_autosaveTimer.setSingleShot(true);
     m_autosaveTimer.setInterval(kDefaultAutosaveDelayMs);
     connect(&m_autosaveTimer, &QTimer::timeout, this, &FlowEditorPage::autosaveNow);
@@ -289,6 +287,7 @@ QString FlowEditorPage::bannerText() const
 void FlowEditorPage::setClient(client::ApiClient *client)
 {
     m_client = client;
+    attachCatalogue();
 }
 
 void FlowEditorPage::setRole(const QString &role)
@@ -351,84 +350,46 @@ void FlowEditorPage::finishBusy()
 
 // --- opening ---------------------------------------------------------------
 
-void FlowEditorPage::fetchCatalogue()
+void FlowEditorPage::attachCatalogue()
 {
-    if (m_catalogueLoaded || !m_client)
+    if (!m_client)
         return;
-    const QPointer<FlowEditorPage> self(this);
-    client::ExecutionsApi(*m_client).components([self](Result<QJsonArray> result) {
-        if (!self)
-            return;
-        if (!result) {
-            // The editor still works: unknown components get derived ports.
-            qCWarning(lcApp).noquote() << "flow editor: components" << result.error().toString();
-            return;
-        }
-        auto catalogue = ComponentCatalogue::fromServerAnswer(result.value());
-        if (!catalogue)
-            return;
-        self->m_catalogueLoaded = true;
-        self->m_model->setCatalogue(catalogue.value());
-        self->m_editor->refreshCatalogue();
-        self->m_versionViewer->setCatalogue(catalogue.value());
-    });
+    // The components, the services' endpoints and each service node's
+    // typed ports: the client's one source, shared with the version viewer
+    // and the execution graph.
+    CatalogueSource *source = CatalogueSource::of(m_client);
+    source->attach(m_model);
+    source->attach(m_versionViewer->model());
+    connect(source, &CatalogueSource::catalogueChanged, this, &FlowEditorPage::catalogueChanged,
+            Qt::UniqueConnection);
+}
+
+void FlowEditorPage::catalogueChanged()
+{
+    m_editor->refreshCatalogue();
+    m_versionViewer->editor()->refreshCatalogue();
+}
+
+void FlowEditorPage::forgetVersionInterfaces()
+{
+    // A stored version's service nodes get their endpoints' ports as the
+    // server has them now: removed ones show as removed.
+    if (m_client)
+        CatalogueSource::of(m_client)->forgetInterfaces(m_versionViewer->model());
 }
 
 void FlowEditorPage::refreshServices()
 {
     if (!m_client)
         return;
-    const QPointer<FlowEditorPage> self(this);
-    client::ServiceInterfaceApi(*m_client).paletteEndpoints(
-        [self](Result<QList<client::ServiceEndpointRef>> result) {
-            if (!self)
-                return;
-            if (!result) {
-                // The palette still lists the components.
-                qCWarning(lcApp).noquote() << "flow editor: services" << result.error().toString();
-                return;
-            }
-            QList<ServiceEndpointEntry> endpoints;
-            for (const client::ServiceEndpointRef &e : std::as_const(result.value()))
-                endpoints.append({e.serviceId, e.serviceName, e.endpointId, e.name, e.method,
-                                  e.path, e.summary});
-            self->m_model->setServiceEndpoints(std::move(endpoints));
-        });
-}
-
-void FlowEditorPage::fetchNodeInterface(const QString &component, const QString &version,
-                                        const QJsonObject &config)
-{
-    const QString serviceId = config.value(QStringLiteral("serviceId")).toString();
-    const QString endpointId = config.value(QStringLiteral("endpointId")).toString();
-    if (component != kServiceComponentName || serviceId.isEmpty() || endpointId.isEmpty() ||
-        !m_client) {
-        // No endpoint named (yet): the generic interface, as the engine
-        // gives it; the config's schema reports what is missing.
-        if (const flow::ComponentInterface *generic = m_model->catalogue().find(component, version))
-            m_model->setNodeInterface(component, version, config, *generic);
-        return;
-    }
-    const QPointer<FlowEditorPage> self(this);
-    client::ServiceInterfaceApi(*m_client).endpointInterface(
-        serviceId, endpointId, [self, component, version, config](Result<QJsonObject> answer) {
-            if (!self)
-                return;
-            if (!answer) {
-                self->m_model->setNodeInterface(component, version, config, answer.error());
-                return;
-            }
-            self->m_model->setNodeInterface(
-                component, version, config,
-                flow::ComponentInterface::fromJson(answer.value(), component, version));
-        });
+    attachCatalogue();
+    CatalogueSource::of(m_client)->refresh();
 }
 
 void FlowEditorPage::open(const QString &flowId)
 {
     closeFlow();
     m_flowId = flowId;
-    fetchCatalogue();
     refreshServices();
     fetchFlow(std::nullopt, true);
 }
@@ -438,7 +399,6 @@ void FlowEditorPage::restore(const FlowAutosave::Entry &entry)
     closeFlow();
     m_flowId = entry.flowId;
     m_flowName = entry.flowName;
-    fetchCatalogue();
     refreshServices();
     fetchFlow(entry, false);
 }
@@ -891,6 +851,7 @@ void FlowEditorPage::openVersion(const QString &version)
         return;
     const QModelIndex author =
         m_versions->index(m_versions->rowOf(version), FlowVersionsModel::AuthorColumn);
+    forgetVersionInterfaces();
     if (Status shown = m_versionViewer->showVersion(
             m_flowName, v->version, author.data().toString(), v->createdAt, v->definition,
             v->settings, cannotEditReason().isEmpty());
@@ -912,6 +873,7 @@ void FlowEditorPage::compareVersions(const QString &before, const QString &after
         return;
     const QJsonObject afterDefinition = a ? a->definition : m_model->definition();
     const QJsonObject afterSettings = a ? a->settings : m_model->settings();
+    forgetVersionInterfaces();
     if (Status shown = m_versionViewer->showDiff(before, b->definition, b->settings, after,
                                                  afterDefinition, afterSettings);
         !shown) {

@@ -171,10 +171,10 @@ private:
     void updateActions();
     void updateHeader();
     void setView(View view);
-    void fetchCatalogue();
-    // A service node's interface for one config, from the server.
-    void fetchNodeInterface(const QString &component, const QString &version,
-                            const QJsonObject &config);
+    // Attaches the models to the client's CatalogueSource.
+    void attachCatalogue();
+    void catalogueChanged();
+    void forgetVersionInterfaces();
     void fetchFlow(std::optional<FlowAutosave::Entry> restoring, bool ask);
     void showFlow(const client::FlowDetail &detail, std::optional<FlowAutosave::Entry> restoring,
                   bool ask);
@@ -210,7 +210,6 @@ private:
     hm::Error m_loadError;
     bool m_loadErrorIsLocal = false;
     quint64 m_generation = 0; // answers for a flow no longer shown are dropped
-    bool m_catalogueLoaded = false;
     bool m_loading = false;
     bool m_saving = false;
     bool m_publishing = false;

@@ -127,6 +127,14 @@ EditorProblem ProblemText::fromJson(const QJsonObject &json, EditorProblem::Orig
                     detail = issues.first().message;
             }
         }
+        // Without a path: the config names something the server refused
+        // as a whole (a service node's endpoint removed from its service):
+        // its reason, as the server gave it.
+        const QString wholePrefix = QStringLiteral("node \"%1\": ").arg(node);
+        if (m.isEmpty() && detail.isEmpty() && pr.path.isEmpty() &&
+            serverMessage.startsWith(wholePrefix))
+            m = tr("The configuration of node “%1” cannot be used: %2")
+                    .arg(node, serverMessage.mid(wholePrefix.size()));
         if (m.isEmpty())
             m = detail.isEmpty()
                     ? tr("The configuration of node “%1” is not valid at %2.").arg(node, pr.path)

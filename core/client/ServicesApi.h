@@ -150,6 +150,18 @@ SchemaRefresh schemaRefresh(const QJsonObject &o);
 ServiceCallResult serviceCall(const QJsonObject &o);
 } // namespace json
 
+// One active endpoint of an active service, as the palette lists it.
+struct ServiceEndpointRef
+{
+    QString serviceId;
+    QString serviceName; // display name, or the name
+    QString endpointId;
+    QString name;
+    QString method;  // "GET", ...
+    QString path;    // "/pets/{petId}"
+    QString summary; // its summary, else the first line of its description
+};
+
 class ServicesApi
 {
 public:
@@ -177,6 +189,17 @@ public:
     void removeEndpoint(const QString &id, const QString &endpointId, Callback<void> done);
     void refreshSchema(const QString &id, bool dryRun, Callback<SchemaRefresh> done);
     void test(const QString &id, const ServiceCallInput &input, Callback<ServiceCallResult> done);
+
+    // What the flow editor asks (docs/services.md, "The flow editor"):
+    // every active service (by name, all pages) and its active, enabled
+    // endpoints (by path, method), as the palette lists them.
+    void paletteEndpoints(Callback<QList<ServiceEndpointRef>> done);
+    // GET /api/v1/services/{id}/endpoints/{endpointId}/interface: the
+    // component interface JSON ({name, version, inputs, outputs,
+    // configSchema, outputHandles}) the engine gives a node with config
+    // {serviceId, endpointId}.
+    void endpointInterface(const QString &serviceId, const QString &endpointId,
+                           Callback<QJsonObject> done);
 
 private:
     ApiClient &m_client;

@@ -350,9 +350,16 @@ void TestFlowEditor::connectByDraggingPorts()
     QCOMPARE(edge->target, resize);
     QCOMPARE(edge->targetHandle, QStringLiteral("image"));
     QVERIFY(m_editor->scene()->edgeItem(edge->id));
-    // Dropping on empty canvas connects nothing.
+    // Dropping on empty canvas connects nothing: quick add offers what
+    // could follow, and closing it leaves the graph as it was.
     drag(viewport(), portPos(download, PortDirection::Out, kDefaultPort), QPoint(700, 600));
     QCOMPARE(m_model->edgeCount(), 1);
+    QuickAddPopup *popup = view()->quickAddPopup();
+    QVERIFY(popup);
+    QVERIFY(popup->sourceType().has_value());
+    popup->close();
+    QTRY_VERIFY(!view()->quickAddPopup());
+    QCOMPARE(m_model->nodeCount(), 2);
 }
 
 void TestFlowEditor::refusedConnectionShowsReason()

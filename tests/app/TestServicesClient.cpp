@@ -4,7 +4,9 @@
 // paging and search, get with endpoints, update (credential linked and
 // unlinked), endpoints by hand (added, listed, deleted), refresh-schema's
 // dry run and apply (removed endpoints kept as removed), a test call the
-// peer receives, delete; the typed errors.
+// peer receives, the flow editor's calls (palette endpoints, a service
+// node's interface, refused for a removed endpoint), delete; the typed
+// errors.
 
 #include "AdminTestSupport.h"
 #include "ServiceTestSupport.h"
@@ -52,6 +54,7 @@ private slots:
     void manualEndpoints();
     void refreshDryRunAndApply();
     void testCallReachesThePeer();
+    void flowEditorCalls();
     void errorsAreTyped();
 
 private:
@@ -282,6 +285,43 @@ void TestServicesClient::testCallReachesThePeer()
     auto refused = await<ServiceCallResult>([&](auto done) { api().test(m_petsId, input, done); });
     QVERIFY(!refused.ok());
     QCOMPARE(refused.error().code, ErrorCode::EndpointNotFound);
+}
+
+void TestServicesClient::flowEditorCalls()
+{
+    // The palette: active endpoints of active services, removed ones left out.
+    auto palette =
+        await<QList<ServiceEndpointRef>>([&](auto done) { api().paletteEndpoints(done); });
+    REQUIRE_OK(palette);
+    QStringList pets;
+    for (const ServiceEndpointRef &e : std::as_const(*palette)) {
+        if (e.serviceId == m_petsId)
+            pets << e.method + u' ' + e.path;
+    }
+    pets.sort();
+    QCOMPARE(pets, (QStringList{"GET /owners", "GET /pets", "POST /pets"}));
+
+    auto got = await<ServiceInfo>([&](auto done) { api().get(m_petsId, done); });
+    REQUIRE_OK(got);
+    const ServiceEndpoint *list = findEndpoint(got->endpoints, "GET", "/pets");
+    QVERIFY(list);
+    auto iface =
+        await<QJsonObject>([&](auto done) { api().endpointInterface(m_petsId, list->id, done); });
+    REQUIRE_OK(iface);
+    QCOMPARE(iface->value("name").toString(), QStringLiteral("service"));
+    QStringList inputs;
+    for (const QJsonValue v : iface->value("inputs").toArray())
+        inputs << v.toObject().value("name").toString();
+    QVERIFY2(inputs.contains("limit") && inputs.contains("X-Trace"), qPrintable(inputs.join(',')));
+
+    // A removed endpoint has no interface: the server says why.
+    const ServiceEndpoint *removed = findEndpoint(got->endpoints, "GET", "/pets/{petId}");
+    QVERIFY(removed);
+    auto refused = await<QJsonObject>(
+        [&](auto done) { api().endpointInterface(m_petsId, removed->id, done); });
+    QVERIFY(!refused.ok());
+    QCOMPARE(refused.error().code, ErrorCode::EndpointNotFound);
+    QVERIFY2(refused.error().message.contains("removed"), qPrintable(refused.error().message));
 }
 
 void TestServicesClient::errorsAreTyped()

@@ -1,0 +1,700 @@
+// Service nodes keep their typed ports everywhere in the console (issue 13
+// follow-up), against a real in-process server and recording HTTP peers as
+// the external services: a published flow with a service node, opened in
+// the version viewer, the version diff and an execution's graph, shows the
+// endpoint's typed inputs with the edges on them; quick add lists the
+// services' endpoints (inserting one gives its typed ports) and, opened
+// from a typed output, only what takes that type; a service node whose
+// endpoint a schema refresh removed shows the server's reason as a warning
+// in the version viewer and the execution graph. All of them get their
+// components from the client's one CatalogueSource. With
+// HIVEMIND_SCREENSHOT_DIR set, `screenshots` saves the version viewer and
+// the execution graph in en, zh_TW and zh_CN.
+
+#include "LanguageManager.h"
+#include "RecordingHttpPeer.h"
+#include "ServerConnection.h"
+#include "ServiceTestSupport.h"
+#include "canvas/FlowEditorWidget.h"
+#include "canvas/FlowItems.h"
+#include "canvas/FlowScene.h"
+#include "canvas/FlowView.h"
+#include "canvas/QuickAddPopup.h"
+#include "client/AccountApi.h"
+#include "client/ApiClient.h"
+#include "client/ExecutionsApi.h"
+#include "client/FlowsApi.h"
+#include "client/ServicesApi.h"
+#include "executions/ExecutionGraphView.h"
+#include "executions/ExecutionViewer.h"
+#include "flowgraph/FlowGraphModel.h"
+#include "flows/CatalogueSource.h"
+#include "flows/FlowAutosave.h"
+#include "flows/FlowEditorPage.h"
+#include "flows/FlowVersionViewer.h"
+#include "flows/FlowVersionsModel.h"
+
+#include <QApplication>
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QRandomGenerator>
+#include <QSettings>
+#include <QTemporaryDir>
+#include <QtTest>
+#include <memory>
+#include <optional>
+
+using namespace hm::app;
+using hm::client::ApiClient;
+using hm::client::ApiRequest;
+using hm::client::ApiResponse;
+using hm::client::FlowsApi;
+using hm::test::RecordedRequest;
+using hm::test::RecordingPeer;
+
+namespace {
+
+QByteArray typedPortsMasterKey()
+{
+    QByteArray key(32, Qt::Uninitialized);
+    QRandomGenerator::system()->generate(key.begin(), key.end());
+    return key.toBase64();
+}
+
+template <typename T, typename Start>
+hm::Result<T> typedPortsAwait(Start start, int timeoutMs = 20000)
+{
+    std::optional<hm::Result<T>> out;
+    start([&out](hm::Result<T> r) { out.emplace(std::move(r)); });
+    if (!QTest::qWaitFor([&out] { return out.has_value(); }, timeoutMs))
+        return hm::Error{hm::ErrorCode::Timeout, QStringLiteral("no answer")};
+    return std::move(*out);
+}
+
+QJsonObject typedSchema(const QJsonObject &properties, const QStringList &required = {})
+{
+    QJsonObject schema{{QStringLiteral("type"), QStringLiteral("object")},
+                       {QStringLiteral("properties"), properties}};
+    if (!required.isEmpty())
+        schema.insert(QStringLiteral("required"), QJsonArray::fromStringList(required));
+    return schema;
+}
+
+QJsonObject ofType(const QString &type)
+{
+    return QJsonObject{{QStringLiteral("type"), type}};
+}
+
+QJsonObject nodeJson(const QString &id, const QString &component, const QString &version, double x,
+                     const QJsonObject &config = {}, const QJsonObject &mappings = {})
+{
+    QJsonObject node{{QStringLiteral("id"), id},
+                     {QStringLiteral("component"), component},
+                     {QStringLiteral("version"), version},
+                     {QStringLiteral("position"),
+                      QJsonObject{{QStringLiteral("x"), x}, {QStringLiteral("y"), 0}}}};
+    if (!config.isEmpty())
+        node.insert(QStringLiteral("config"), config);
+    if (!mappings.isEmpty())
+        node.insert(QStringLiteral("inputMappings"), mappings);
+    return node;
+}
+
+QJsonObject edgeJson(const QString &id, const QString &source, const QString &sourceHandle,
+                     const QString &target, const QString &targetHandle)
+{
+    return QJsonObject{{QStringLiteral("id"), id},
+                       {QStringLiteral("source"), source},
+                       {QStringLiteral("sourceHandle"), sourceHandle},
+                       {QStringLiteral("target"), target},
+                       {QStringLiteral("targetHandle"), targetHandle}};
+}
+
+// The port item of a node, or nullptr.
+const FlowPortItem *portItem(FlowScene *scene, const QString &nodeId, PortDirection direction,
+                             const QString &name)
+{
+    if (FlowNodeItem *item = scene->nodeItem(nodeId)) {
+        for (const FlowPortItem *p : item->ports()) {
+            if (p->port().direction == direction && p->port().name == name)
+                return p;
+        }
+    }
+    return nullptr;
+}
+
+// Whether the node's input is the endpoint's typed, declared port and the
+// edge's curve ends on it.
+bool typedInputWithEdge(FlowScene *scene, const QString &nodeId, const QString &input,
+                        hm::flow::PortType type, const QString &edgeId)
+{
+    const FlowPortItem *port = portItem(scene, nodeId, PortDirection::In, input);
+    const FlowEdgeItem *edge = scene->edgeItem(edgeId);
+    if (!port || !edge || !port->port().declared || port->port().type != type)
+        return false;
+    const QPointF end = edge->mapToScene(edge->path().currentPosition());
+    return QLineF(end, port->scenePos()).length() < 1.0;
+}
+
+} // namespace
+
+class TestTypedPorts : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void cleanupTestCase();
+
+    void oneSourcePerClient();
+    void versionViewerShowsTypedPorts();
+    void diffShowsTypedPorts();
+    void executionGraphShowsTypedPorts();
+    void quickAddListsEndpoints();
+    void quickAddFromTypedPortOffersCompatibleOnly();
+    void removedEndpointShowsWarning();
+    void screenshots();
+
+private:
+    std::unique_ptr<FlowEditorPage> makePage();
+    // A flow with start → check (condition) —true→ pet.verbose, the
+    // service node calling `endpointId`; saved twice (the second adds a
+    // log node) and the first version published.
+    QString createServiceFlow(const QString &name, const QString &serviceId,
+                              const QString &endpointId, const QString &input,
+                              QString *publishedVersion, QString *secondVersion);
+    QString trigger(const QString &flowId);
+    std::unique_ptr<ExecutionViewer> openExecution(const QString &executionId);
+
+    QTemporaryDir m_dataDir;
+    QTemporaryDir m_configDir;
+    QTemporaryDir m_autosaveDir;
+    std::unique_ptr<LanguageManager> m_languages;
+    std::unique_ptr<ServerConnection> m_connection;
+    std::unique_ptr<ApiClient> m_admin;
+    RecordingPeer m_peer;
+    RecordingPeer m_shop;
+    servicetest::PetStore m_store;
+    QString m_adminId;
+    QString m_serviceId;
+    QString m_getPet;
+    QString m_listPets;
+    QString m_conditionVersion;
+    QString m_noopVersion;
+    QString m_logVersion;
+    QString m_serviceVersion;
+    QString m_flowId;
+    QString m_v1;
+    QString m_v2;
+    QString m_executionId;
+    QString m_removedFlowId;
+    QString m_removedV1;
+    QString m_removedExecutionId;
+    int m_pages = 0;
+};
+
+void TestTypedPorts::initTestCase()
+{
+    QVERIFY(m_configDir.isValid());
+    qputenv("XDG_CONFIG_HOME", QFile::encodeName(m_configDir.path()));
+    QStandardPaths::setTestModeEnabled(true);
+    QCoreApplication::setOrganizationName(QStringLiteral("HiveMindTest"));
+    QCoreApplication::setApplicationName(QStringLiteral("TestTypedPorts"));
+    QSettings().clear();
+    QVERIFY(m_dataDir.isValid());
+    qputenv("HIVEMIND_MASTER_KEY", typedPortsMasterKey());
+    m_languages = std::make_unique<LanguageManager>();
+    QVERIFY(m_languages->setLanguage(QStringLiteral("en"), LanguageManager::Persist::No));
+
+    ServerConnection::Options options;
+    options.dataDir = m_dataDir.path();
+    options.useKeychain = false;
+    options.refreshIntervalMs = 0;
+    m_connection = std::make_unique<ServerConnection>(options);
+    m_connection->start();
+    QTRY_VERIFY_WITH_TIMEOUT(m_connection->state() == ServerConnection::State::Connected, 30000);
+
+    QFile passwordFile(QDir(m_dataDir.path()).filePath(QStringLiteral("initial-admin-password")));
+    QVERIFY(passwordFile.open(QIODevice::ReadOnly));
+    const QString password = QString::fromUtf8(passwordFile.readAll()).trimmed();
+    m_admin = std::make_unique<ApiClient>();
+    m_admin->setBaseUrl(m_connection->baseUrl());
+    auto login = typedPortsAwait<hm::client::LoginResult>(
+        [&](auto done) { m_admin->login(QStringLiteral("admin"), password, done); });
+    if (!login.ok())
+        QFAIL(qPrintable(login.error().toString()));
+    auto me = typedPortsAwait<hm::client::UserInfo>(
+        [&](auto done) { hm::client::AccountApi(*m_admin).me(done); });
+    QVERIFY(me.ok());
+    m_adminId = me.value().id;
+
+    auto components = typedPortsAwait<QJsonArray>(
+        [&](auto done) { hm::client::ExecutionsApi(*m_admin).components(done); });
+    QVERIFY(components.ok());
+    auto catalogue = ComponentCatalogue::fromServerAnswer(components.value());
+    QVERIFY(catalogue.ok());
+    m_conditionVersion = catalogue->versions(QStringLiteral("condition")).last();
+    m_noopVersion = catalogue->versions(QStringLiteral("noop")).last();
+    m_logVersion = catalogue->versions(QStringLiteral("log")).last();
+    m_serviceVersion = catalogue->serviceComponentVersion();
+    QVERIFY(!m_serviceVersion.isEmpty());
+
+    // A service entered by hand: GET /pets/{petId} (petId string, verbose
+    // boolean) and GET /pets (limit integer).
+    m_peer.setAnswer([](const RecordedRequest &r) -> RecordingPeer::Reply {
+        return {200, "{\"got\":\"" + r.method + ' ' + r.target + "\"}"};
+    });
+    const QJsonObject service{
+        {QStringLiteral("name"), QStringLiteral("petstore")},
+        {QStringLiteral("display_name"), QStringLiteral("Pet store")},
+        {QStringLiteral("base_url"), m_peer.url(QStringLiteral("/api"))},
+        {QStringLiteral("endpoints"),
+         QJsonArray{
+             QJsonObject{
+                 {QStringLiteral("name"), QStringLiteral("getPet")},
+                 {QStringLiteral("description"), QStringLiteral("Find a pet by its id")},
+                 {QStringLiteral("method"), QStringLiteral("GET")},
+                 {QStringLiteral("path"), QStringLiteral("/pets/{petId}")},
+                 {QStringLiteral("pathParams"),
+                  typedSchema({{QStringLiteral("petId"), ofType(QStringLiteral("string"))}},
+                              {QStringLiteral("petId")})},
+                 {QStringLiteral("queryParams"),
+                  typedSchema({{QStringLiteral("verbose"), ofType(QStringLiteral("boolean"))}})}},
+             QJsonObject{
+                 {QStringLiteral("name"), QStringLiteral("listPets")},
+                 {QStringLiteral("description"), QStringLiteral("List the pets")},
+                 {QStringLiteral("method"), QStringLiteral("GET")},
+                 {QStringLiteral("path"), QStringLiteral("/pets")},
+                 {QStringLiteral("queryParams"),
+                  typedSchema({{QStringLiteral("limit"), ofType(QStringLiteral("integer"))}})}}}}};
+    auto created = typedPortsAwait<QJsonObject>([&](auto done) {
+        m_admin->call<QJsonObject>(
+            ApiRequest::post(QStringLiteral("/api/v1/services"), service),
+            [](const ApiResponse &r) -> hm::Result<QJsonObject> { return r.data.toObject(); },
+            hm::client::Callback<QJsonObject>(done));
+    });
+    if (!created.ok())
+        QFAIL(qPrintable(created.error().toString()));
+    m_serviceId = created->value(QStringLiteral("id")).toString();
+    for (const QJsonValue e : created->value(QStringLiteral("endpoints")).toArray()) {
+        const QString name = e[QStringLiteral("name")].toString();
+        if (name == QLatin1String("getPet"))
+            m_getPet = e[QStringLiteral("id")].toString();
+        else if (name == QLatin1String("listPets"))
+            m_listPets = e[QStringLiteral("id")].toString();
+    }
+    QVERIFY(!m_serviceId.isEmpty() && !m_getPet.isEmpty() && !m_listPets.isEmpty());
+
+    m_flowId = createServiceFlow(QStringLiteral("Typed ports"), m_serviceId, m_getPet,
+                                 QStringLiteral("verbose"), &m_v1, &m_v2);
+    QVERIFY(!m_flowId.isEmpty());
+    m_executionId = trigger(m_flowId);
+    QVERIFY(!m_executionId.isEmpty());
+}
+
+void TestTypedPorts::cleanupTestCase()
+{
+    m_admin.reset();
+    m_connection.reset();
+    m_languages.reset();
+    QSettings().clear();
+}
+
+QString TestTypedPorts::createServiceFlow(const QString &name, const QString &serviceId,
+                                          const QString &endpointId, const QString &input,
+                                          QString *publishedVersion, QString *secondVersion)
+{
+    const QJsonObject pet =
+        nodeJson(QStringLiteral("pet"), QStringLiteral("service"), m_serviceVersion, 600,
+                 serviceNodeConfig(serviceId, endpointId),
+                 QJsonObject{{QStringLiteral("petId"), QStringLiteral("$.trigger.pet")}});
+    QJsonObject definition{
+        {QStringLiteral("schemaVersion"), 1},
+        {QStringLiteral("nodes"),
+         QJsonArray{
+             nodeJson(QStringLiteral("start"), QStringLiteral("noop"), m_noopVersion, 0),
+             nodeJson(QStringLiteral("check"), QStringLiteral("condition"), m_conditionVersion, 300,
+                      QJsonObject{{QStringLiteral("op"), QStringLiteral("truthy")}},
+                      QJsonObject{{QStringLiteral("value"), QStringLiteral("$.trigger.go")}}),
+             pet}},
+        {QStringLiteral("edges"),
+         QJsonArray{edgeJson(QStringLiteral("e1"), QStringLiteral("start"), kDefaultPort,
+                             QStringLiteral("check"), kDefaultPort),
+                    edgeJson(QStringLiteral("e2"), QStringLiteral("check"), QStringLiteral("true"),
+                             QStringLiteral("pet"), input)}}};
+    auto created = typedPortsAwait<hm::client::FlowSummary>([&](auto done) {
+        FlowsApi(*m_admin).create(hm::client::NewFlow{name, QString(), definition, {}}, done);
+    });
+    if (!created.ok()) {
+        qWarning() << created.error().toString();
+        return {};
+    }
+    const QString flowId = created->id;
+    *publishedVersion = created->latestVersion;
+    auto published = typedPortsAwait<hm::client::FlowVersion>(
+        [&](auto done) { FlowsApi(*m_admin).publish(flowId, *publishedVersion, done); });
+    if (!published.ok()) {
+        qWarning() << published.error().toString();
+        return {};
+    }
+    // The second version adds a log node after the service node.
+    QJsonArray nodes = definition.value(QStringLiteral("nodes")).toArray();
+    nodes.append(nodeJson(QStringLiteral("note"), QStringLiteral("log"), m_logVersion, 900));
+    definition.insert(QStringLiteral("nodes"), nodes);
+    QJsonArray edges = definition.value(QStringLiteral("edges")).toArray();
+    edges.append(edgeJson(QStringLiteral("e3"), QStringLiteral("pet"), kDefaultPort,
+                          QStringLiteral("note"), kDefaultPort));
+    definition.insert(QStringLiteral("edges"), edges);
+    auto second = typedPortsAwait<hm::client::FlowVersion>(
+        [&](auto done) { FlowsApi(*m_admin).addVersion(flowId, definition, QJsonObject(), done); });
+    if (!second.ok()) {
+        qWarning() << second.error().toString();
+        return {};
+    }
+    *secondVersion = second->version;
+    return flowId;
+}
+
+QString TestTypedPorts::trigger(const QString &flowId)
+{
+    hm::client::TriggerOptions options;
+    options.inputs =
+        QJsonObject{{QStringLiteral("pet"), QStringLiteral("p7")}, {QStringLiteral("go"), true}};
+    options.wait = true;
+    auto outcome = typedPortsAwait<hm::client::TriggerOutcome>(
+        [&](auto done) { FlowsApi(*m_admin).trigger(flowId, options, done); });
+    if (!outcome.ok()) {
+        qWarning() << outcome.error().toString();
+        return {};
+    }
+    return outcome->executionId;
+}
+
+std::unique_ptr<FlowEditorPage> TestTypedPorts::makePage()
+{
+    const QString autosave = m_autosaveDir.filePath(QString::number(++m_pages));
+    auto page = std::make_unique<FlowEditorPage>(m_admin.get(), FlowAutosave(autosave));
+    page->setRole(QStringLiteral("admin"));
+    page->setUser(m_adminId, QStringLiteral("admin"));
+    page->resize(1400, 820);
+    page->show();
+    if (!QTest::qWaitForWindowExposed(page.get()))
+        qWarning("page not exposed");
+    return page;
+}
+
+std::unique_ptr<ExecutionViewer> TestTypedPorts::openExecution(const QString &executionId)
+{
+    auto viewer = std::make_unique<ExecutionViewer>();
+    viewer->setClient(m_admin.get());
+    viewer->resize(1400, 900);
+    viewer->show();
+    if (!QTest::qWaitForWindowExposed(viewer.get()))
+        qWarning("viewer not exposed");
+    viewer->openExecution(executionId);
+    return viewer;
+}
+
+void TestTypedPorts::oneSourcePerClient()
+{
+    CatalogueSource *source = CatalogueSource::of(m_admin.get());
+    QVERIFY(source);
+    QCOMPARE(CatalogueSource::of(m_admin.get()), source);
+    auto page = makePage();
+    auto viewer = openExecution(m_executionId);
+    // The editor, its version viewer and the execution graph share it.
+    QCOMPARE(m_admin->findChildren<CatalogueSource *>().size(), 1);
+    QTRY_VERIFY(source->isLoaded());
+    QTRY_VERIFY(viewer->graph()->graphModel()->catalogue().names().contains("service"));
+    QTRY_VERIFY(page->versionViewer()->model()->catalogue().names().contains("service"));
+}
+
+void TestTypedPorts::versionViewerShowsTypedPorts()
+{
+    auto page = makePage();
+    page->open(m_flowId);
+    QTRY_VERIFY(page->isOpen() && !page->isLoading());
+    QTRY_VERIFY(page->versionsModel()->findVersion(m_v1));
+    QTRY_VERIFY(page->model()->catalogue().names().contains(QStringLiteral("service")));
+    page->openVersion(m_v1);
+    FlowVersionViewer *viewer = page->versionViewer();
+    QCOMPARE(viewer->mode(), FlowVersionViewer::Mode::Version);
+    FlowScene *scene = viewer->editor()->scene();
+    QTRY_VERIFY(typedInputWithEdge(scene, QStringLiteral("pet"), QStringLiteral("verbose"),
+                                   hm::flow::PortType::Boolean, QStringLiteral("e2")));
+    const auto petId =
+        viewer->model()->port(QStringLiteral("pet"), PortDirection::In, QStringLiteral("petId"));
+    QVERIFY(petId.has_value());
+    QCOMPARE(petId->type, hm::flow::PortType::String);
+    QVERIFY(petId->required);
+    QVERIFY(petId->declared);
+    // No warning on a node whose endpoint is there.
+    QVERIFY(!scene->nodeItem(QStringLiteral("pet"))->problemBadge());
+}
+
+void TestTypedPorts::diffShowsTypedPorts()
+{
+    auto page = makePage();
+    page->open(m_flowId);
+    QTRY_VERIFY(page->isOpen() && !page->isLoading());
+    QTRY_VERIFY(page->versionsModel()->findVersion(m_v2));
+    QTRY_VERIFY(page->model()->catalogue().names().contains(QStringLiteral("service")));
+    page->compareVersions(m_v1, m_v2);
+    FlowVersionViewer *viewer = page->versionViewer();
+    QCOMPARE(viewer->mode(), FlowVersionViewer::Mode::Diff);
+    QVERIFY(viewer->diff().node(QStringLiteral("note")));
+    FlowScene *scene = viewer->editor()->scene();
+    QTRY_VERIFY(typedInputWithEdge(scene, QStringLiteral("pet"), QStringLiteral("verbose"),
+                                   hm::flow::PortType::Boolean, QStringLiteral("e2")));
+    QVERIFY(portItem(scene, QStringLiteral("pet"), PortDirection::In, QStringLiteral("petId")));
+    // The diff's marks survive the ports arriving.
+    QCOMPARE(scene->nodeItem(QStringLiteral("note"))->diffMark(), DiffMark::Added);
+}
+
+void TestTypedPorts::executionGraphShowsTypedPorts()
+{
+    auto viewer = openExecution(m_executionId);
+    ExecutionGraphView *graph = viewer->graph();
+    QTRY_VERIFY_WITH_TIMEOUT(graph->graphModel()->hasNode(QStringLiteral("pet")), 15000);
+    QTRY_VERIFY(typedInputWithEdge(graph->flowScene(), QStringLiteral("pet"),
+                                   QStringLiteral("verbose"), hm::flow::PortType::Boolean,
+                                   QStringLiteral("e2")));
+    const auto petId = graph->graphModel()->port(QStringLiteral("pet"), PortDirection::In,
+                                                 QStringLiteral("petId"));
+    QVERIFY(petId.has_value());
+    QCOMPARE(petId->type, hm::flow::PortType::String);
+    QVERIFY(graph->nodeWarnings(QStringLiteral("pet")).isEmpty());
+    // The run's statuses are still on the cards.
+    QTRY_VERIFY(graph->flowScene()->nodeItem(QStringLiteral("pet"))->runStatus() !=
+                RunStatus::Unknown);
+}
+
+void TestTypedPorts::quickAddListsEndpoints()
+{
+    auto page = makePage();
+    page->open(m_flowId);
+    QTRY_VERIFY(page->isOpen() && !page->isLoading());
+    FlowGraphModel *model = page->model();
+    QTRY_VERIFY(model->catalogue().serviceEndpoints().size() >= 2);
+    FlowView *view = page->editor()->view();
+    view->openQuickAdd();
+    QuickAddPopup *popup = view->quickAddPopup();
+    QVERIFY(popup);
+    const QJsonObject getPet = serviceNodeConfig(m_serviceId, m_getPet);
+    QList<QJsonObject> configs;
+    for (const ComponentRef &ref : popup->listed())
+        configs.append(ref.config);
+    QVERIFY(configs.contains(getPet));
+    QVERIFY(configs.contains(serviceNodeConfig(m_serviceId, m_listPets)));
+    // Searchable like the palette: by path.
+    QTest::keyClicks(popup->searchField(), QStringLiteral("petId"));
+    QCOMPARE(popup->listed().size(), 1);
+    QCOMPARE(popup->listed().first().config, getPet);
+    QVERIFY2(popup->list()->item(0)->text().contains(QStringLiteral("GET /pets/{petId}")),
+             qPrintable(popup->list()->item(0)->text()));
+    const QStringList before = model->nodeIds();
+    QTest::keyClick(popup->searchField(), Qt::Key_Return);
+    QTRY_COMPARE(model->nodeCount(), before.size() + 1);
+    QString added;
+    for (const QString &id : model->nodeIds()) {
+        if (!before.contains(id))
+            added = id;
+    }
+    QCOMPARE(model->node(added)->config, getPet);
+    QTRY_VERIFY(model->port(added, PortDirection::In, QStringLiteral("petId")).has_value());
+    QCOMPARE(model->port(added, PortDirection::In, QStringLiteral("verbose"))->type,
+             hm::flow::PortType::Boolean);
+}
+
+void TestTypedPorts::quickAddFromTypedPortOffersCompatibleOnly()
+{
+    auto page = makePage();
+    page->open(m_flowId);
+    QTRY_VERIFY(page->isOpen() && !page->isLoading());
+    FlowGraphModel *model = page->model();
+    QTRY_VERIFY(model->catalogue().serviceEndpoints().size() >= 2);
+    QTRY_VERIFY(model->hasNode(QStringLiteral("check")));
+    FlowView *view = page->editor()->view();
+    // The condition's "true" handle carries a boolean.
+    QCOMPARE(model->port(QStringLiteral("check"), PortDirection::Out, QStringLiteral("true"))->type,
+             hm::flow::PortType::Boolean);
+    view->openQuickAddFrom(QStringLiteral("check"), QStringLiteral("true"));
+    QuickAddPopup *popup = view->quickAddPopup();
+    QVERIFY(popup);
+    QCOMPARE(popup->sourceType(), std::optional(hm::flow::PortType::Boolean));
+    const QJsonObject getPet = serviceNodeConfig(m_serviceId, m_getPet);
+    const auto configs = [popup] {
+        QList<QJsonObject> out;
+        for (const ComponentRef &ref : popup->listed())
+            out.append(ref.config);
+        return out;
+    };
+    // getPet takes a boolean (verbose) once its interface is in; listPets
+    // (an integer limit) does not, nor do the built-ins without inputs.
+    QTRY_VERIFY(configs().contains(getPet));
+    QVERIFY(!configs().contains(serviceNodeConfig(m_serviceId, m_listPets)));
+    for (const ComponentRef &ref : popup->listed()) {
+        const auto iface = model->catalogue().nodeInterface(ref.name, ref.version, ref.config);
+        QVERIFY(iface.ok());
+        QVERIFY2(
+            !QuickAddPopup::compatibleInput(iface.value(), hm::flow::PortType::Boolean).isEmpty(),
+            qPrintable(ref.name));
+    }
+    QVERIFY(!popup->listed().isEmpty());
+    // Chosen: added and connected to the input the boolean feeds.
+    for (int row = 0; row < popup->list()->count(); ++row) {
+        if (popup->listed().at(row).config == getPet)
+            popup->list()->setCurrentRow(row);
+    }
+    const QStringList before = model->nodeIds();
+    QTest::keyClick(popup->searchField(), Qt::Key_Return);
+    QTRY_COMPARE(model->nodeCount(), before.size() + 1);
+    QString added;
+    for (const QString &id : model->nodeIds()) {
+        if (!before.contains(id))
+            added = id;
+    }
+    bool connected = false;
+    for (const QString &edgeId : model->edgeIds()) {
+        const FlowEdge *e = model->edge(edgeId);
+        connected |= e->source == QLatin1String("check") && e->sourceHandle == "true" &&
+                     e->target == added && e->targetHandle == QLatin1String("verbose");
+    }
+    QVERIFY(connected);
+}
+
+void TestTypedPorts::removedEndpointShowsWarning()
+{
+    // A service imported from its OpenAPI document; GET /pets/{petId} is
+    // removed from it by a schema refresh after a flow calling it was
+    // published and run.
+    m_shop.setAnswer(m_store.answer());
+    hm::client::NewService s;
+    s.name = QStringLiteral("shop");
+    s.baseUrl = m_shop.url(QString());
+    auto shop = typedPortsAwait<hm::client::ServiceInfo>(
+        [&](auto done) { hm::client::ServicesApi(*m_admin).create(s, done); });
+    if (!shop.ok())
+        QFAIL(qPrintable(shop.error().toString()));
+    QString showPet;
+    for (const hm::client::ServiceEndpoint &e : shop->endpoints) {
+        if (e.method == QLatin1String("GET") && e.path == QLatin1String("/pets/{petId}"))
+            showPet = e.id;
+    }
+    QVERIFY(!showPet.isEmpty());
+    QString v2;
+    m_removedFlowId = createServiceFlow(QStringLiteral("Removed endpoint"), shop->id, showPet,
+                                        kDefaultPort, &m_removedV1, &v2);
+    QVERIFY(!m_removedFlowId.isEmpty());
+    m_removedExecutionId = trigger(m_removedFlowId);
+    QVERIFY(!m_removedExecutionId.isEmpty());
+
+    // Seen once while it exists (the source keeps nothing stale).
+    {
+        auto viewer = openExecution(m_removedExecutionId);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            viewer->graph()
+                ->graphModel()
+                ->port(QStringLiteral("pet"), PortDirection::In, QStringLiteral("petId"))
+                .has_value(),
+            15000);
+    }
+    m_store.document = servicetest::documentV2();
+    auto refreshed = typedPortsAwait<hm::client::SchemaRefresh>(
+        [&](auto done) { hm::client::ServicesApi(*m_admin).refreshSchema(shop->id, false, done); });
+    m_store.document = servicetest::documentV1();
+    QVERIFY(refreshed.ok());
+    QCOMPARE(refreshed->removed.size(), 1);
+
+    // The execution graph: the node with the server's reason as a warning.
+    auto viewer = openExecution(m_removedExecutionId);
+    ExecutionGraphView *graph = viewer->graph();
+    QTRY_VERIFY_WITH_TIMEOUT(!graph->nodeWarnings(QStringLiteral("pet")).isEmpty(), 15000);
+    const QString warning = graph->nodeWarnings(QStringLiteral("pet")).join('\n');
+    QVERIFY2(warning.contains(QStringLiteral("was removed")), qPrintable(warning));
+    FlowBadgeItem *badge = graph->flowScene()->nodeItem(QStringLiteral("pet"))->problemBadge();
+    QVERIFY(badge);
+    QCOMPARE(badge->problems().warnings, 1);
+    QVERIFY(badge->toolTip().contains(QStringLiteral("was removed")));
+    // And under the header, where it is read without hovering.
+    QVERIFY2(viewer->message().contains(QStringLiteral("was removed")),
+             qPrintable(viewer->message()));
+    // Its edges are still drawn, to the ports the definition names.
+    QVERIFY(graph->flowScene()->edgeItem(QStringLiteral("e2")));
+    QVERIFY(!graph->graphModel()
+                 ->port(QStringLiteral("pet"), PortDirection::In, QStringLiteral("petId"))
+                 .has_value());
+
+    // The version viewer: the same reason on the node's badge.
+    auto page = makePage();
+    page->open(m_removedFlowId);
+    QTRY_VERIFY(page->isOpen() && !page->isLoading());
+    QTRY_VERIFY(page->versionsModel()->findVersion(m_removedV1));
+    QTRY_VERIFY(page->model()->catalogue().names().contains(QStringLiteral("service")));
+    page->openVersion(m_removedV1);
+    FlowScene *scene = page->versionViewer()->editor()->scene();
+    QTRY_VERIFY_WITH_TIMEOUT(scene->nodeItem(QStringLiteral("pet")) &&
+                                 scene->nodeItem(QStringLiteral("pet"))->problemBadge(),
+                             15000);
+    const FlowBadgeItem *versionBadge = scene->nodeItem(QStringLiteral("pet"))->problemBadge();
+    QVERIFY2(versionBadge->toolTip().contains(QStringLiteral("was removed")),
+             qPrintable(versionBadge->toolTip()));
+    QVERIFY(scene->edgeItem(QStringLiteral("e2")));
+}
+
+void TestTypedPorts::screenshots()
+{
+    const QString dir = qEnvironmentVariable("HIVEMIND_SCREENSHOT_DIR");
+    if (dir.isEmpty())
+        return;
+    QVERIFY(QDir().mkpath(dir));
+    for (const QString &language :
+         {QStringLiteral("en"), QStringLiteral("zh_TW"), QStringLiteral("zh_CN")}) {
+        QVERIFY(m_languages->setLanguage(language, LanguageManager::Persist::No));
+        auto page = makePage();
+        page->open(m_flowId);
+        QTRY_VERIFY(page->isOpen() && !page->isLoading());
+        QTRY_VERIFY(page->versionsModel()->findVersion(m_v1));
+        QTRY_VERIFY(page->model()->catalogue().names().contains(QStringLiteral("service")));
+        page->openVersion(m_v1);
+        FlowScene *scene = page->versionViewer()->editor()->scene();
+        QTRY_VERIFY(
+            portItem(scene, QStringLiteral("pet"), PortDirection::In, QStringLiteral("petId")));
+        page->versionViewer()->editor()->scene()->selectNodes({QStringLiteral("pet")});
+        QTest::qWait(50);
+        QApplication::processEvents();
+        QVERIFY(page->grab().save(dir + QStringLiteral("/service-node-version-") + language +
+                                  QStringLiteral(".png")));
+
+        auto viewer =
+            openExecution(m_removedExecutionId.isEmpty() ? m_executionId : m_removedExecutionId);
+        QTRY_VERIFY_WITH_TIMEOUT(viewer->graph()->graphModel()->hasNode(QStringLiteral("pet")),
+                                 15000);
+        if (!m_removedExecutionId.isEmpty())
+            QTRY_VERIFY(!viewer->graph()->nodeWarnings(QStringLiteral("pet")).isEmpty());
+        viewer->graph()->fitToView();
+        QTest::qWait(50);
+        QApplication::processEvents();
+        QVERIFY(viewer->grab().save(dir + QStringLiteral("/service-node-execution-removed-") +
+                                    language + QStringLiteral(".png")));
+        auto typed = openExecution(m_executionId);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            typed->graph()
+                ->graphModel()
+                ->port(QStringLiteral("pet"), PortDirection::In, QStringLiteral("petId"))
+                .has_value(),
+            15000);
+        typed->graph()->fitToView();
+        QTest::qWait(50);
+        QApplication::processEvents();
+        QVERIFY(typed->grab().save(dir + QStringLiteral("/service-node-execution-") + language +
+                                   QStringLiteral(".png")));
+    }
+    QVERIFY(m_languages->setLanguage(QStringLiteral("en"), LanguageManager::Persist::No));
+}
+
+QTEST_MAIN(TestTypedPorts)
+#include "TestTypedPorts.moc"
