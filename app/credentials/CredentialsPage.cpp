@@ -9,6 +9,7 @@
 #include "credentials/KeyStatusPanel.h"
 #include "widgets/DateTimeText.h"
 #include "widgets/MessageBox.h"
+#include "widgets/SectionEmptyState.h"
 
 #include <QAction>
 #include <QComboBox>
@@ -118,29 +119,11 @@ CredentialsPage::CredentialsPage(QWidget *parent) : QWidget(parent)
     m_view->setColumnWidth(CredentialListModel::VisibilityColumn, 110);
     m_view->setColumnWidth(CredentialListModel::OwnerColumn, 140);
     m_content->addWidget(m_view);
-    m_emptyPanel = new QWidget(m_content);
-    m_emptyPanel->setObjectName(QStringLiteral("credentials.empty"));
-    auto *empty = new QVBoxLayout(m_emptyPanel);
-    empty->addStretch(1);
-    m_emptyTitle = new QLabel(m_emptyPanel);
-    m_emptyTitle->setObjectName(QStringLiteral("credentials.emptyTitle"));
-    m_emptyTitle->setProperty("hmStyle", QStringLiteral("editorTitle"));
-    m_emptyTitle->setAlignment(Qt::AlignCenter);
-    empty->addWidget(m_emptyTitle);
-    m_emptyText = new QLabel(m_emptyPanel);
-    m_emptyText->setObjectName(QStringLiteral("credentials.emptyText"));
-    m_emptyText->setAlignment(Qt::AlignCenter);
-    m_emptyText->setWordWrap(true);
-    m_emptyText->setFixedWidth(520);
-    auto *emptyRow = new QHBoxLayout();
-    emptyRow->addStretch(1);
-    emptyRow->addWidget(m_emptyText);
-    emptyRow->addStretch(1);
-    empty->addLayout(emptyRow);
-    m_emptyAction = new QPushButton(m_emptyPanel);
-    m_emptyAction->setObjectName(QStringLiteral("credentials.emptyAction"));
-    empty->addWidget(m_emptyAction, 0, Qt::AlignHCenter);
-    empty->addStretch(2);
+    auto *emptyState = new SectionEmptyState(QStringLiteral("credentials"), m_content);
+    m_emptyPanel = emptyState;
+    m_emptyTitle = emptyState->title();
+    m_emptyText = emptyState->text();
+    m_emptyAction = emptyState->action();
     m_content->addWidget(m_emptyPanel);
     layout->addWidget(m_content, 1);
 

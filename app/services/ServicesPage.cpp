@@ -12,6 +12,7 @@
 #include "services/ServiceWizard.h"
 #include "widgets/DateTimeText.h"
 #include "widgets/MessageBox.h"
+#include "widgets/SectionEmptyState.h"
 
 #include <QAction>
 #include <QEvent>
@@ -170,29 +171,11 @@ ServicesPage::ServicesPage(QWidget *parent) : QWidget(parent)
     splitter->setStretchFactor(1, 3);
     m_content->addWidget(splitter);
 
-    m_emptyPanel = new QWidget(m_content);
-    m_emptyPanel->setObjectName(QStringLiteral("services.empty"));
-    auto *empty = new QVBoxLayout(m_emptyPanel);
-    empty->addStretch(1);
-    m_emptyTitle = new QLabel(m_emptyPanel);
-    m_emptyTitle->setObjectName(QStringLiteral("services.emptyTitle"));
-    m_emptyTitle->setProperty("hmStyle", QStringLiteral("editorTitle"));
-    m_emptyTitle->setAlignment(Qt::AlignCenter);
-    empty->addWidget(m_emptyTitle);
-    m_emptyText = new QLabel(m_emptyPanel);
-    m_emptyText->setObjectName(QStringLiteral("services.emptyText"));
-    m_emptyText->setAlignment(Qt::AlignCenter);
-    m_emptyText->setWordWrap(true);
-    m_emptyText->setFixedWidth(520);
-    auto *emptyRow = new QHBoxLayout();
-    emptyRow->addStretch(1);
-    emptyRow->addWidget(m_emptyText);
-    emptyRow->addStretch(1);
-    empty->addLayout(emptyRow);
-    m_emptyAction = new QPushButton(m_emptyPanel);
-    m_emptyAction->setObjectName(QStringLiteral("services.emptyAction"));
-    empty->addWidget(m_emptyAction, 0, Qt::AlignHCenter);
-    empty->addStretch(2);
+    auto *emptyState = new SectionEmptyState(QStringLiteral("services"), m_content);
+    m_emptyPanel = emptyState;
+    m_emptyTitle = emptyState->title();
+    m_emptyText = emptyState->text();
+    m_emptyAction = emptyState->action();
     m_content->addWidget(m_emptyPanel);
     layout->addWidget(m_content, 1);
 

@@ -78,9 +78,18 @@ inline QStringList filesContaining(const QString &dir, const QByteArray &needle)
 }
 
 // A fresh server in temporary data and config directories, the console's
-// connection signed in as its first administrator.
+// connection signed in as its first administrator (or, with
+// Console::SignedOut, left as the console starts, for suites that sign it in
+// themselves or check what it shows before; the administrator then signs
+// in on a client of their own through signIn()).
 struct AdminServer
 {
+    enum class Console
+    {
+        SignedIn,
+        SignedOut
+    };
+
     QTemporaryDir dataDir;
     QTemporaryDir configDir;
     std::unique_ptr<hm::app::LanguageManager> languages;
@@ -88,7 +97,7 @@ struct AdminServer
     QString adminPassword;
     hm::client::UserInfo admin;
 
-    bool start(const char *appName)
+    bool start(const char *appName, Console console = Console::SignedIn)
     {
         if (!configDir.isValid() || !dataDir.isValid())
             return false;
@@ -116,18 +125,26 @@ struct AdminServer
         if (!passwordFile.open(QIODevice::ReadOnly))
             return false;
         adminPassword = QString::fromUtf8(passwordFile.readAll()).trimmed();
-        auto login = await<hm::client::LoginResult>([&](auto done) {
-            connection->client()->login(QStringLiteral("admin"), adminPassword, done);
-        });
-        if (!login.ok()) {
-            qWarning("admin login: %s", qPrintable(login.error().toString()));
-            return false;
+        std::unique_ptr<hm::client::ApiClient> own;
+        hm::client::ApiClient *client = connection->client();
+        if (console == Console::SignedOut) {
+            own = signIn(QStringLiteral("admin"), adminPassword, &admin);
+            if (!own)
+                return false;
+            client = own.get();
+        } else {
+            auto login = await<hm::client::LoginResult>(
+                [&](auto done) { client->login(QStringLiteral("admin"), adminPassword, done); });
+            if (!login.ok()) {
+                qWarning("admin login: %s", qPrintable(login.error().toString()));
+                return false;
+            }
+            admin = login.value().user;
+            connection->setSignedIn(admin);
         }
-        admin = login.value().user;
-        connection->setSignedIn(admin);
         // These suites sign in more often than the default 5 logins a minute.
         auto settings = await<QJsonValue>([&](auto done) {
-            connection->client()->call<QJsonValue>(
+            client->call<QJsonValue>(
                 hm::client::ApiRequest::put(
                     QStringLiteral("/api/v1/auth/settings"),
                     QJsonObject{{QStringLiteral("auth.rate_limits"),

@@ -8,6 +8,7 @@
 // `screenshots` saves the read-only banner and the diff in en, zh_TW and
 // zh_CN.
 
+#include "AdminTestSupport.h"
 #include "LanguageManager.h"
 #include "ServerConnection.h"
 #include "canvas/FlowEditorWidget.h"
@@ -41,7 +42,6 @@
 #include <QLabel>
 #include <QMimeData>
 #include <QPushButton>
-#include <QRandomGenerator>
 #include <QSettings>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -55,23 +55,10 @@ using namespace hm::app;
 using hm::client::ApiClient;
 using hm::client::FlowsApi;
 
+using admintest::AdminServer;
+using admintest::await;
+
 namespace {
-
-QByteArray randomMasterKey()
-{
-    QByteArray key(32, Qt::Uninitialized);
-    QRandomGenerator::system()->generate(key.begin(), key.end());
-    return key.toBase64();
-}
-
-template <typename T, typename Start> hm::Result<T> await(Start start, int timeoutMs = 20000)
-{
-    std::optional<hm::Result<T>> out;
-    start([&out](hm::Result<T> r) { out.emplace(std::move(r)); });
-    if (!QTest::qWaitFor([&out] { return out.has_value(); }, timeoutMs))
-        return hm::Error{hm::ErrorCode::Timeout, QStringLiteral("no answer")};
-    return std::move(*out);
-}
 
 void sendMouse(QWidget *target, QEvent::Type type, QPoint pos, Qt::MouseButton button,
                Qt::MouseButtons buttons)
@@ -139,49 +126,18 @@ private:
     QString m_flowId;
     QJsonObject m_v1;
 
-    QTemporaryDir m_dataDir;
-    QTemporaryDir m_configDir;
+    AdminServer m_server;
     QTemporaryDir m_autosaveDir;
-    std::unique_ptr<LanguageManager> m_languages;
-    std::unique_ptr<ServerConnection> m_connection;
     std::unique_ptr<ApiClient> m_admin;
     QString m_adminId;
 };
 
 void TestFlowVersions::initTestCase()
 {
-    QVERIFY(m_configDir.isValid());
-    qputenv("XDG_CONFIG_HOME", QFile::encodeName(m_configDir.path()));
-    QStandardPaths::setTestModeEnabled(true);
-    QCoreApplication::setOrganizationName(QStringLiteral("HiveMindTest"));
-    QCoreApplication::setApplicationName(QStringLiteral("TestFlowVersions"));
-    QSettings().clear();
-    QVERIFY(m_dataDir.isValid());
-    qputenv("HIVEMIND_MASTER_KEY", randomMasterKey());
-    m_languages = std::make_unique<LanguageManager>();
-    QVERIFY(m_languages->setLanguage(QStringLiteral("en"), LanguageManager::Persist::No));
-
-    ServerConnection::Options options;
-    options.dataDir = m_dataDir.path();
-    options.useKeychain = false;
-    options.refreshIntervalMs = 0;
-    m_connection = std::make_unique<ServerConnection>(options);
-    m_connection->start();
-    QTRY_VERIFY_WITH_TIMEOUT(m_connection->state() == ServerConnection::State::Connected, 30000);
-
-    QFile passwordFile(QDir(m_dataDir.path()).filePath(QStringLiteral("initial-admin-password")));
-    QVERIFY(passwordFile.open(QIODevice::ReadOnly));
-    const QString password = QString::fromUtf8(passwordFile.readAll()).trimmed();
-    m_admin = std::make_unique<ApiClient>();
-    m_admin->setBaseUrl(m_connection->baseUrl());
-    auto login = await<hm::client::LoginResult>(
-        [&](auto done) { m_admin->login(QStringLiteral("admin"), password, done); });
-    if (!login.ok())
-        QFAIL(qPrintable(login.error().toString()));
-    auto me =
-        await<hm::client::UserInfo>([&](auto done) { hm::client::AccountApi(*m_admin).me(done); });
-    QVERIFY(me.ok());
-    m_adminId = me.value().id;
+    QVERIFY(m_server.start("TestFlowVersions", AdminServer::Console::SignedOut));
+    m_admin = m_server.signIn(QStringLiteral("admin"), m_server.adminPassword);
+    QVERIFY(m_admin);
+    m_adminId = m_server.admin.id;
 }
 
 void TestFlowVersions::cleanup()
@@ -192,9 +148,7 @@ void TestFlowVersions::cleanup()
 void TestFlowVersions::cleanupTestCase()
 {
     m_admin.reset();
-    m_connection.reset();
-    m_languages.reset();
-    QSettings().clear();
+    m_server.stop();
 }
 
 QString TestFlowVersions::componentVersion(const QString &component)
@@ -507,10 +461,10 @@ void TestFlowVersions::diffShowsTheRightCounts()
     QCOMPARE(changes->topLevelItemCount(), 1);
     QCOMPARE(changes->topLevelItem(0)->text(0), QStringLiteral("No differences."));
     // Switching language retranslates what is shown.
-    QVERIFY(m_languages->setLanguage(QStringLiteral("zh_TW"), LanguageManager::Persist::No));
+    QVERIFY(m_server.languages->setLanguage(QStringLiteral("zh_TW"), LanguageManager::Persist::No));
     QTRY_COMPARE(viewer->bannerText(), QStringLiteral("變更：版本 5 → 您的草稿。唯讀。"));
     QCOMPARE(changes->topLevelItem(0)->text(0), QStringLiteral("沒有差異。"));
-    QVERIFY(m_languages->setLanguage(QStringLiteral("en"), LanguageManager::Persist::No));
+    QVERIFY(m_server.languages->setLanguage(QStringLiteral("en"), LanguageManager::Persist::No));
     QTRY_COMPARE(viewer->bannerText(),
                  QStringLiteral("Changes from version 5 to your draft. Read-only."));
     // The header's Versions button shows and hides the dock.
@@ -561,7 +515,7 @@ void TestFlowVersions::screenshots()
     QVERIFY(!m_flowId.isEmpty());
     for (const QString &language :
          {QStringLiteral("en"), QStringLiteral("zh_TW"), QStringLiteral("zh_CN")}) {
-        QVERIFY(m_languages->setLanguage(language, LanguageManager::Persist::No));
+        QVERIFY(m_server.languages->setLanguage(language, LanguageManager::Persist::No));
         auto page = makePage();
         page->open(m_flowId);
         QTRY_VERIFY(page->isOpen() && !page->isLoading());
@@ -582,7 +536,7 @@ void TestFlowVersions::screenshots()
         QVERIFY(page->grab().save(dir + QStringLiteral("/flow-version-diff-") + language +
                                   QStringLiteral(".png")));
     }
-    QVERIFY(m_languages->setLanguage(QStringLiteral("en"), LanguageManager::Persist::No));
+    QVERIFY(m_server.languages->setLanguage(QStringLiteral("en"), LanguageManager::Persist::No));
 }
 
 QTEST_MAIN(TestFlowVersions)

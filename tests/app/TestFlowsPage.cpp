@@ -8,6 +8,7 @@
 // HIVEMIND_SCREENSHOT_DIR set, `screenshots` saves the section in en,
 // zh_TW and zh_CN (run it alone, on a fresh server).
 
+#include "AdminTestSupport.h"
 #include "LanguageManager.h"
 #include "MainWindow.h"
 #include "ServerConnection.h"
@@ -50,7 +51,6 @@
 #include <QMenu>
 #include <QPlainTextEdit>
 #include <QPushButton>
-#include <QRandomGenerator>
 #include <QSettings>
 #include <QStackedWidget>
 #include <QTableView>
@@ -68,24 +68,10 @@ using hm::client::FlowDetail;
 using hm::client::FlowsApi;
 using hm::client::FlowSummary;
 
+using admintest::AdminServer;
+using admintest::await;
+
 namespace {
-
-QByteArray randomMasterKey()
-{
-    QByteArray key(32, Qt::Uninitialized);
-    QRandomGenerator::system()->generate(key.begin(), key.end());
-    return key.toBase64();
-}
-
-// Runs an asynchronous client call to its one callback.
-template <typename T, typename Start> hm::Result<T> await(Start start, int timeoutMs = 20000)
-{
-    std::optional<hm::Result<T>> out;
-    start([&out](hm::Result<T> r) { out.emplace(std::move(r)); });
-    if (!QTest::qWaitFor([&out] { return out.has_value(); }, timeoutMs))
-        return hm::Error{hm::ErrorCode::Timeout, QStringLiteral("no answer")};
-    return std::move(*out);
-}
 
 QJsonObject emptyDefinition()
 {
@@ -161,7 +147,6 @@ private slots:
     void screenshots();
 
 private:
-    std::unique_ptr<ApiClient> signIn(const QString &user, const QString &password);
     QString createFlow(const QString &name, const QJsonObject &definition = emptyDefinition());
     std::unique_ptr<FlowsPage> makePage(ApiClient *client, int pageSize = 50);
     QString componentVersion(const QString &component) const;
@@ -169,56 +154,18 @@ private:
     bool signInConsole();
     qint64 serverFlowCount();
 
-    QTemporaryDir m_dataDir;
-    QTemporaryDir m_configDir;
+    // The console's connection starts signed out: the window test checks
+    // what it shows before the sign-in.
+    AdminServer m_server;
     std::unique_ptr<QTemporaryDir> m_autosaveDir;
-    std::unique_ptr<LanguageManager> m_languages;
-    std::unique_ptr<ServerConnection> m_connection;
-    QString m_adminPassword;
     std::unique_ptr<ApiClient> m_admin;
 };
 
 void TestFlowsPage::initTestCase()
 {
-    QVERIFY(m_configDir.isValid());
-    qputenv("XDG_CONFIG_HOME", QFile::encodeName(m_configDir.path()));
-    QStandardPaths::setTestModeEnabled(true);
-    QCoreApplication::setOrganizationName(QStringLiteral("HiveMindTest"));
-    QCoreApplication::setApplicationName(QStringLiteral("TestFlowsPage"));
-    QSettings().clear();
-    QVERIFY(m_dataDir.isValid());
-    qputenv("HIVEMIND_MASTER_KEY", randomMasterKey());
-
-    m_languages = std::make_unique<LanguageManager>();
-    QVERIFY(m_languages->setLanguage(QStringLiteral("en"), LanguageManager::Persist::No));
-
-    ServerConnection::Options options;
-    options.dataDir = m_dataDir.path();
-    options.useKeychain = false;
-    options.refreshIntervalMs = 0;
-    m_connection = std::make_unique<ServerConnection>(options);
-    m_connection->start();
-    QTRY_VERIFY_WITH_TIMEOUT(m_connection->state() == ServerConnection::State::Connected, 30000);
-
-    // The administrator the server made on its first start (as the
-    // console's own session does).
-    QFile passwordFile(QDir(m_dataDir.path()).filePath(QStringLiteral("initial-admin-password")));
-    QVERIFY(passwordFile.open(QIODevice::ReadOnly));
-    m_adminPassword = QString::fromUtf8(passwordFile.readAll()).trimmed();
-    m_admin = signIn(QStringLiteral("admin"), m_adminPassword);
+    QVERIFY(m_server.start("TestFlowsPage", AdminServer::Console::SignedOut));
+    m_admin = m_server.signIn(QStringLiteral("admin"), m_server.adminPassword);
     QVERIFY(m_admin);
-    // This suite signs in more people than the default 5 logins a minute.
-    auto settings = await<QJsonValue>([&](auto done) {
-        m_admin->call<QJsonValue>(
-            hm::client::ApiRequest::put(
-                QStringLiteral("/api/v1/auth/settings"),
-                QJsonObject{{QStringLiteral("auth.rate_limits"),
-                             QJsonObject{{QStringLiteral("login_per_minute"), 100},
-                                         {QStringLiteral("window_seconds"), 60}}}}),
-            [](const hm::client::ApiResponse &r) { return r.data; }, done);
-    });
-    if (!settings.ok())
-        QFAIL(qPrintable(settings.error().toString()));
 }
 
 void TestFlowsPage::init()
@@ -237,22 +184,7 @@ void TestFlowsPage::cleanup()
 void TestFlowsPage::cleanupTestCase()
 {
     m_admin.reset();
-    m_connection.reset();
-    m_languages.reset();
-    QSettings().clear();
-}
-
-std::unique_ptr<ApiClient> TestFlowsPage::signIn(const QString &user, const QString &password)
-{
-    auto client = std::make_unique<ApiClient>();
-    client->setBaseUrl(m_connection->baseUrl());
-    auto login =
-        await<hm::client::LoginResult>([&](auto done) { client->login(user, password, done); });
-    if (!login.ok()) {
-        qWarning("login of %s: %s", qPrintable(user), qPrintable(login.error().toString()));
-        return nullptr;
-    }
-    return client;
+    m_server.stop();
 }
 
 QString TestFlowsPage::createFlow(const QString &name, const QJsonObject &definition)
@@ -267,14 +199,14 @@ QString TestFlowsPage::createFlow(const QString &name, const QJsonObject &defini
 
 bool TestFlowsPage::signInConsole()
 {
-    if (m_connection->isSignedIn())
+    if (m_server.connection->isSignedIn())
         return true;
     auto login = await<hm::client::LoginResult>([&](auto done) {
-        m_connection->client()->login(QStringLiteral("admin"), m_adminPassword, done);
+        m_server.connection->client()->login(QStringLiteral("admin"), m_server.adminPassword, done);
     });
     if (!login.ok())
         return false;
-    m_connection->setSignedIn(login.value().user);
+    m_server.connection->setSignedIn(login.value().user);
     return true;
 }
 
@@ -499,7 +431,7 @@ void TestFlowsPage::listShowsHonestStates()
             done);
     });
     QVERIFY(created.ok());
-    auto client = signIn(QStringLiteral("newcomer"), QStringLiteral("Newcomer-Pass-1234"));
+    auto client = m_server.signIn(QStringLiteral("newcomer"), QStringLiteral("Newcomer-Pass-1234"));
     QVERIFY(client);
     auto page = makePage(client.get());
     auto *stack = page->findChild<QStackedWidget *>(QStringLiteral("flows.listStack"));
@@ -826,13 +758,13 @@ void TestFlowsPage::mainWindowAsksBeforeLeavingTheSection()
 {
     MainWindow::Options options;
     options.persistSettings = false;
-    MainWindow window(m_languages.get(), m_connection.get(), options);
+    MainWindow window(m_server.languages.get(), m_server.connection.get(), options);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     auto *page = window.findChild<FlowsPage *>(QStringLiteral("page.flows"));
     QVERIFY(page);
     // Before anyone signs in, the section says so.
-    if (!m_connection->isSignedIn()) {
+    if (!m_server.connection->isSignedIn()) {
         QTRY_COMPARE(page->findChild<QWidget *>(QStringLiteral("flows.state"))
                          ->findChild<QLabel *>(QStringLiteral("emptyStateTitle"))
                          ->text(),
@@ -942,7 +874,7 @@ void TestFlowsPage::secondClientShowsUpLive()
 
     // Another console (its own client and session) runs a flow the list
     // shows: the row's last execution changes without a reload.
-    auto other = signIn(QStringLiteral("admin"), m_adminPassword);
+    auto other = m_server.signIn(QStringLiteral("admin"), m_server.adminPassword);
     QVERIFY(other);
     const QString id = createFlow(QStringLiteral("Other console's flow"));
     QTRY_VERIFY(model->rowOf(id) >= 0);
@@ -992,7 +924,7 @@ void TestFlowsPage::staleSaveOffersReloadOrSaveAsNew()
 {
     const QString id = createFlow(QStringLiteral("Contended flow"));
     auto mine = makePage(m_admin.get());
-    auto other = signIn(QStringLiteral("admin"), m_adminPassword);
+    auto other = m_server.signIn(QStringLiteral("admin"), m_server.adminPassword);
     QVERIFY(other);
     auto theirs = makePage(other.get());
     for (FlowsPage *page : {mine.get(), theirs.get()}) {
@@ -1070,7 +1002,7 @@ void TestFlowsPage::staleRestoreOffersReloadOrSaveAsNew()
 {
     const QString id = createFlow(QStringLiteral("Restored flow"));
     auto mine = makePage(m_admin.get());
-    auto other = signIn(QStringLiteral("admin"), m_adminPassword);
+    auto other = m_server.signIn(QStringLiteral("admin"), m_server.adminPassword);
     QVERIFY(other);
     auto theirs = makePage(other.get());
     for (FlowsPage *page : {mine.get(), theirs.get()}) {
@@ -1219,7 +1151,8 @@ void TestFlowsPage::shareDialogSaysTheSeedsErrors()
     QCOMPARE(shares.value().at(0).permission, QStringLiteral("admin"));
 
     // The colleague sees it under "Shared with me".
-    auto client = signIn(QStringLiteral("colleague"), QStringLiteral("Colleague-Pass-1234"));
+    auto client =
+        m_server.signIn(QStringLiteral("colleague"), QStringLiteral("Colleague-Pass-1234"));
     QVERIFY(client);
     FlowListModel theirs(client.get());
     theirs.setScope(FlowListModel::Scope::SharedWithMe);
@@ -1277,7 +1210,7 @@ void TestFlowsPage::webhookIsShownAndRegenerated()
     QVERIFY(!copyVisibleBefore);
     QCOMPARE(MessageBox::lastObjectName(), QStringLiteral("flows.confirmRegenerateWebhook"));
     const QString prefix =
-        m_connection->baseUrl().toString() + QStringLiteral("/api/v1/hooks/") + id + u'/';
+        m_server.connection->baseUrl().toString() + QStringLiteral("/api/v1/hooks/") + id + u'/';
     QVERIFY2(firstUrl.startsWith(prefix), qPrintable(firstUrl));
     QVERIFY2(secondUrl.startsWith(prefix), qPrintable(secondUrl));
     QVERIFY(firstUrl != secondUrl);
@@ -1402,7 +1335,7 @@ void TestFlowsPage::viewerSeesWhyActionsAreOff()
     });
     QVERIFY(shared.ok());
 
-    auto client = signIn(QStringLiteral("watcher"), QStringLiteral("Watcher-Pass-1234"));
+    auto client = m_server.signIn(QStringLiteral("watcher"), QStringLiteral("Watcher-Pass-1234"));
     QVERIFY(client);
     auto page = makePage(client.get());
     QTRY_COMPARE(page->role(), QStringLiteral("viewer"));
@@ -1447,14 +1380,14 @@ void TestFlowsPage::retranslatesWithoutLosingEdits()
     const QByteArray edited = editor->model()->definitionText();
     auto *version = editor->findChild<QLabel *>(QStringLiteral("flows.editor.version"));
 
-    QVERIFY(m_languages->setLanguage(QStringLiteral("zh_TW"), LanguageManager::Persist::No));
+    QVERIFY(m_server.languages->setLanguage(QStringLiteral("zh_TW"), LanguageManager::Persist::No));
     QTRY_COMPARE(editor->action(QStringLiteral("save"))->text(), QStringLiteral("儲存(&S)"));
     QCOMPARE(version->text(), QStringLiteral("草稿 · 版本 1 · 有未儲存的變更"));
     QCOMPARE(page->action(QStringLiteral("new"))->text(), QStringLiteral("新增流程(&N)…"));
     QCOMPARE(page->listModel()->headerData(0, Qt::Horizontal).toString(), QStringLiteral("名稱"));
-    QVERIFY(m_languages->setLanguage(QStringLiteral("zh_CN"), LanguageManager::Persist::No));
+    QVERIFY(m_server.languages->setLanguage(QStringLiteral("zh_CN"), LanguageManager::Persist::No));
     QTRY_COMPARE(editor->action(QStringLiteral("save"))->text(), QStringLiteral("保存(&S)"));
-    QVERIFY(m_languages->setLanguage(QStringLiteral("en"), LanguageManager::Persist::No));
+    QVERIFY(m_server.languages->setLanguage(QStringLiteral("en"), LanguageManager::Persist::No));
     QTRY_COMPARE(editor->action(QStringLiteral("save"))->text(), QStringLiteral("&Save"));
 
     // Nothing of the edit was lost on the way.
@@ -1478,9 +1411,10 @@ void TestFlowsPage::screenshots()
     QStringList made;
     // The console in `language` on its Flows section, signed in and listed.
     const auto openWindow = [&](const QString &language) {
-        if (!m_languages->setLanguage(language, LanguageManager::Persist::No))
+        if (!m_server.languages->setLanguage(language, LanguageManager::Persist::No))
             qFatal("language %s", qPrintable(language));
-        auto window = std::make_unique<MainWindow>(m_languages.get(), m_connection.get(), options);
+        auto window = std::make_unique<MainWindow>(m_server.languages.get(),
+                                                   m_server.connection.get(), options);
         window->resize(1280, 800);
         window->show();
         if (!QTest::qWaitForWindowExposed(window.get()))
@@ -1570,7 +1504,7 @@ void TestFlowsPage::screenshots()
         editor->discard();
         page->showList();
     }
-    QVERIFY(m_languages->setLanguage(QStringLiteral("en"), LanguageManager::Persist::No));
+    QVERIFY(m_server.languages->setLanguage(QStringLiteral("en"), LanguageManager::Persist::No));
     qInfo().noquote() << "saved" << made.join(QStringLiteral(", "));
 }
 

@@ -13,6 +13,7 @@
 // `screenshots` saves the palette, the node and the inspector in en, zh_TW
 // and zh_CN.
 
+#include "AdminTestSupport.h"
 #include "LanguageManager.h"
 #include "RecordingHttpPeer.h"
 #include "ServerConnection.h"
@@ -45,7 +46,6 @@
 #include <QLineEdit>
 #include <QMimeData>
 #include <QPushButton>
-#include <QRandomGenerator>
 #include <QSettings>
 #include <QTabWidget>
 #include <QTemporaryDir>
@@ -63,22 +63,13 @@ using hm::client::FlowsApi;
 using hm::test::RecordedRequest;
 using hm::test::RecordingPeer;
 
-namespace {
+using admintest::AdminServer;
 
-QByteArray serviceNodesMasterKey()
-{
-    QByteArray key(32, Qt::Uninitialized);
-    QRandomGenerator::system()->generate(key.begin(), key.end());
-    return key.toBase64();
-}
+namespace {
 
 template <typename T, typename Start> hm::Result<T> awaitAnswer(Start start, int timeoutMs = 20000)
 {
-    std::optional<hm::Result<T>> out;
-    start([&out](hm::Result<T> r) { out.emplace(std::move(r)); });
-    if (!QTest::qWaitFor([&out] { return out.has_value(); }, timeoutMs))
-        return hm::Error{hm::ErrorCode::Timeout, QStringLiteral("no answer")};
-    return std::move(*out);
+    return admintest::await<T>(std::move(start), timeoutMs);
 }
 
 QJsonObject objectSchema(const QJsonObject &properties, const QStringList &required = {})
@@ -139,11 +130,8 @@ private:
     // with the drag data the palette makes for it; the new node's id.
     QString dropPaletteItem(FlowEditorPage *page, QTreeWidgetItem *item, QPoint at);
 
-    QTemporaryDir m_dataDir;
-    QTemporaryDir m_configDir;
+    AdminServer m_server;
     QTemporaryDir m_autosaveDir;
-    std::unique_ptr<LanguageManager> m_languages;
-    std::unique_ptr<ServerConnection> m_connection;
     std::unique_ptr<ApiClient> m_admin;
     RecordingPeer m_peer;
     QString m_adminId;
@@ -158,39 +146,10 @@ private:
 
 void TestServiceNodes::initTestCase()
 {
-    QVERIFY(m_configDir.isValid());
-    qputenv("XDG_CONFIG_HOME", QFile::encodeName(m_configDir.path()));
-    QStandardPaths::setTestModeEnabled(true);
-    QCoreApplication::setOrganizationName(QStringLiteral("HiveMindTest"));
-    QCoreApplication::setApplicationName(QStringLiteral("TestServiceNodes"));
-    QSettings().clear();
-    QVERIFY(m_dataDir.isValid());
-    qputenv("HIVEMIND_MASTER_KEY", serviceNodesMasterKey());
-    m_languages = std::make_unique<LanguageManager>();
-    QVERIFY(m_languages->setLanguage(QStringLiteral("en"), LanguageManager::Persist::No));
-
-    ServerConnection::Options options;
-    options.dataDir = m_dataDir.path();
-    options.useKeychain = false;
-    options.refreshIntervalMs = 0;
-    m_connection = std::make_unique<ServerConnection>(options);
-    m_connection->start();
-    QTRY_VERIFY_WITH_TIMEOUT(m_connection->state() == ServerConnection::State::Connected, 30000);
-
-    QFile passwordFile(QDir(m_dataDir.path()).filePath(QStringLiteral("initial-admin-password")));
-    QVERIFY(passwordFile.open(QIODevice::ReadOnly));
-    const QString password = QString::fromUtf8(passwordFile.readAll()).trimmed();
-    m_admin = std::make_unique<ApiClient>();
-    m_admin->setBaseUrl(m_connection->baseUrl());
-    auto login = awaitAnswer<hm::client::LoginResult>(
-        [&](auto done) { m_admin->login(QStringLiteral("admin"), password, done); });
-    if (!login.ok())
-        QFAIL(qPrintable(login.error().toString()));
-    auto me = awaitAnswer<hm::client::UserInfo>(
-        [&](auto done) { hm::client::AccountApi(*m_admin).me(done); });
-    QVERIFY(me.ok());
-    m_adminId = me.value().id;
-    m_me = me.value();
+    QVERIFY(m_server.start("TestServiceNodes", AdminServer::Console::SignedOut));
+    m_admin = m_server.signIn(QStringLiteral("admin"), m_server.adminPassword, &m_me);
+    QVERIFY(m_admin);
+    m_adminId = m_me.id;
 
     // The external service: the peer answers every call with what it got.
     m_peer.setAnswer([](const RecordedRequest &r) -> RecordingPeer::Reply {
@@ -243,9 +202,7 @@ void TestServiceNodes::initTestCase()
 void TestServiceNodes::cleanupTestCase()
 {
     m_admin.reset();
-    m_connection.reset();
-    m_languages.reset();
-    QSettings().clear();
+    m_server.stop();
 }
 
 std::unique_ptr<FlowEditorPage> TestServiceNodes::makePage()
@@ -618,7 +575,7 @@ void TestServiceNodes::screenshots()
     QVERIFY(!m_serviceNode.isEmpty());
     for (const QString &language :
          {QStringLiteral("en"), QStringLiteral("zh_TW"), QStringLiteral("zh_CN")}) {
-        QVERIFY(m_languages->setLanguage(language, LanguageManager::Persist::No));
+        QVERIFY(m_server.languages->setLanguage(language, LanguageManager::Persist::No));
         auto page = makePage();
         page->open(m_flowId);
         QTRY_VERIFY(page->isOpen() && !page->isLoading());
@@ -626,7 +583,8 @@ void TestServiceNodes::screenshots()
         QTRY_VERIFY(page->model()
                         ->port(m_serviceNode, PortDirection::In, QStringLiteral("petId"))
                         .has_value());
-        QTRY_VERIFY(page->model()->catalogue().serviceEndpoints().size() >= 2); // + the imported shop
+        QTRY_VERIFY(page->model()->catalogue().serviceEndpoints().size() >=
+                    2); // + the imported shop
         page->editor()->scene()->selectNodes({m_serviceNode});
         page->editor()->inspector()->tabs()->setCurrentIndex(InspectorWidget::InputsTab);
         page->editor()->view()->centerOn(page->editor()->scene()->nodeItem(m_serviceNode));
@@ -640,7 +598,7 @@ void TestServiceNodes::screenshots()
         QVERIFY(page->grab().save(dir + QStringLiteral("/service-node-config-") + language +
                                   QStringLiteral(".png")));
     }
-    QVERIFY(m_languages->setLanguage(QStringLiteral("en"), LanguageManager::Persist::No));
+    QVERIFY(m_server.languages->setLanguage(QStringLiteral("en"), LanguageManager::Persist::No));
 }
 
 QTEST_MAIN(TestServiceNodes)

@@ -3,12 +3,11 @@
 // (initdb and pg_ctl of Debian's postgresql 15, on a loopback port, as the
 // postgres user when the test runs as root), with password authentication.
 
-#include "AuthTestSupport.h"
+#include "PeerCredentialSupport.h"
 
 #include <QDir>
 #include <QFile>
 #include <QProcess>
-#include <QTcpServer>
 #include <QTest>
 #include <unistd.h>
 
@@ -19,16 +18,9 @@ namespace {
 const QString kPgBin = QStringLiteral("/usr/lib/postgresql/15/bin/");
 const QString kPgUser = QStringLiteral("hmtest");
 
-quint16 freePort()
-{
-    QTcpServer probe;
-    probe.listen(QHostAddress::LocalHost, 0);
-    return probe.serverPort();
-}
-
 } // namespace
 
-class TestCredentialDatabase : public QObject, private ServerFixture
+class TestCredentialDatabase : public QObject, private PeerCredentialFixture
 {
     Q_OBJECT
 private:
@@ -57,22 +49,9 @@ private:
     }
     QString createDatabaseCredential(const QString &password, quint16 port)
     {
-        const Answer created = m_http->json("POST", "/api/v1/credentials",
-                                            {{"name", "postgres"},
-                                             {"type", "database"},
-                                             {"data", QJsonObject{{"host", "127.0.0.1"},
-                                                                  {"port", port},
-                                                                  {"database", "postgres"},
-                                                                  {"username", kPgUser},
-                                                                  {"password", password},
-                                                                  {"driver", "postgresql"}}}},
-                                            m_admin);
-        return created.data().value("id").toString();
-    }
-    Answer testCredential(const QString &id)
-    {
-        return m_http->json("POST", QStringLiteral("/api/v1/credentials/%1/test").arg(id), {},
-                            m_admin);
+        return PeerCredentialFixture::createDatabaseCredential(
+            QStringLiteral("postgres"), port, QStringLiteral("postgres"), kPgUser, password,
+            QStringLiteral("postgresql"));
     }
 
 private slots:
@@ -91,7 +70,7 @@ private slots:
                                            "--pwfile=" + m_pg.filePath("pwfile"), "-A",
                                            "scram-sha-256", "-E", "UTF8", "--no-sync"});
         QVERIFY2(failure.isEmpty(), qPrintable(failure));
-        m_pgPort = freePort();
+        m_pgPort = freeLoopbackPort();
         failure = runPg("pg_ctl", {"-D", m_pg.filePath("data"), "-l", m_pg.filePath("log"), "-w",
                                    "-t", "60", "-o",
                                    QStringLiteral("-p %1 -k %2 -c listen_addresses=127.0.0.1 "
@@ -134,7 +113,8 @@ private slots:
 
     void nobodyListening()
     {
-        const Answer tested = testCredential(createDatabaseCredential(m_pgPassword, freePort()));
+        const Answer tested =
+            testCredential(createDatabaseCredential(m_pgPassword, freeLoopbackPort()));
         QCOMPARE(tested.status, 200);
         QCOMPARE(tested.data().value("success").toBool(), false);
         QCOMPARE(tested.data().value("error").toString(), QStringLiteral("NETWORK_ERROR"));

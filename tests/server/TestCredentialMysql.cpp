@@ -6,12 +6,11 @@
 // mariadb-install-db), then a user and a database made over the socket.
 // Skipped, saying why, only when mariadbd is not installed.
 
-#include "AuthTestSupport.h"
+#include "PeerCredentialSupport.h"
 
 #include <QDir>
 #include <QFile>
 #include <QProcess>
-#include <QTcpServer>
 #include <QTest>
 #include <unistd.h>
 
@@ -25,16 +24,9 @@ const QString kMysqlShare = QStringLiteral("/usr/share/mysql/");
 const QString kMyUser = QStringLiteral("hmtest");
 const QString kMyDatabase = QStringLiteral("hmdb");
 
-quint16 freeMysqlPort()
-{
-    QTcpServer probe;
-    probe.listen(QHostAddress::LocalHost, 0);
-    return probe.serverPort();
-}
-
 } // namespace
 
-class TestCredentialMysql : public QObject, private ServerFixture
+class TestCredentialMysql : public QObject, private PeerCredentialFixture
 {
     Q_OBJECT
 private:
@@ -71,25 +63,11 @@ private:
             return QStringLiteral("mariadb failed: ") + QString::fromUtf8(client.readAll());
         return {};
     }
-    QString createDatabaseCredential(const QString &password, quint16 port,
-                                     const QString &driver = QStringLiteral("mysql"))
+    QString createDatabaseCredential(const QString &password, quint16 port)
     {
-        const Answer created = m_http->json("POST", "/api/v1/credentials",
-                                            {{"name", "mariadb"},
-                                             {"type", "database"},
-                                             {"data", QJsonObject{{"host", "127.0.0.1"},
-                                                                  {"port", port},
-                                                                  {"database", kMyDatabase},
-                                                                  {"username", kMyUser},
-                                                                  {"password", password},
-                                                                  {"driver", driver}}}},
-                                            m_admin);
-        return created.data().value("id").toString();
-    }
-    Answer testCredential(const QString &id)
-    {
-        return m_http->json("POST", QStringLiteral("/api/v1/credentials/%1/test").arg(id), {},
-                            m_admin);
+        return PeerCredentialFixture::createDatabaseCredential(QStringLiteral("mariadb"), port,
+                                                               kMyDatabase, kMyUser, password,
+                                                               QStringLiteral("mysql"));
     }
 
 private slots:
@@ -122,7 +100,7 @@ private slots:
         QVERIFY(init.waitForFinished(60000));
         QVERIFY2(init.exitCode() == 0, init.readAll().constData());
 
-        m_myPort = freeMysqlPort();
+        m_myPort = freeLoopbackPort();
         m_mariadbd.setProcessChannelMode(QProcess::MergedChannels);
         m_mariadbd.setStandardOutputFile(m_my.filePath("mariadbd.log"));
         m_mariadbd.start(kMariadbd, serverOptions() << QStringLiteral("--port=%1").arg(m_myPort)
@@ -179,7 +157,7 @@ private slots:
     void nobodyListening()
     {
         const Answer tested =
-            testCredential(createDatabaseCredential(m_myPassword, freeMysqlPort()));
+            testCredential(createDatabaseCredential(m_myPassword, freeLoopbackPort()));
         QCOMPARE(tested.status, 200);
         QCOMPARE(tested.data().value("success").toBool(), false);
         QCOMPARE(tested.data().value("error").toString(), QStringLiteral("NETWORK_ERROR"));

@@ -3,12 +3,11 @@
 // port, with a host key and a client key (passphrase-protected) generated
 // by ssh-keygen into a temporary directory.
 
-#include "AuthTestSupport.h"
+#include "PeerCredentialSupport.h"
 
 #include <QDir>
 #include <QFile>
 #include <QProcess>
-#include <QTcpServer>
 #include <QTest>
 #include <pwd.h>
 #include <unistd.h>
@@ -16,13 +15,6 @@
 using namespace hm::test;
 
 namespace {
-
-quint16 freePort()
-{
-    QTcpServer probe;
-    probe.listen(QHostAddress::LocalHost, 0);
-    return probe.serverPort();
-}
 
 QString keygen(const QString &path, const QString &passphrase)
 {
@@ -42,7 +34,7 @@ QString fileText(const QString &path)
 
 } // namespace
 
-class TestCredentialSsh : public QObject, private ServerFixture
+class TestCredentialSsh : public QObject, private PeerCredentialFixture
 {
     Q_OBJECT
 private:
@@ -61,15 +53,7 @@ private:
             data.insert("passphrase", passphrase);
         if (!hostKey.isEmpty())
             data.insert("hostKey", hostKey);
-        const Answer created =
-            m_http->json("POST", "/api/v1/credentials",
-                         {{"name", "sshd"}, {"type", "ssh"}, {"data", data}}, m_admin);
-        return created.data().value("id").toString();
-    }
-    Answer testCredential(const QString &id)
-    {
-        return m_http->json("POST", QStringLiteral("/api/v1/credentials/%1/test").arg(id), {},
-                            m_admin);
+        return createCredential(QStringLiteral("sshd"), QStringLiteral("ssh"), data);
     }
 
 private slots:
@@ -85,7 +69,7 @@ private slots:
         failure = keygen(m_ssh.filePath("other_key"), {});
         QVERIFY2(failure.isEmpty(), qPrintable(failure));
         QFile::copy(m_ssh.filePath("client_key.pub"), m_ssh.filePath("authorized_keys"));
-        m_port = freePort();
+        m_port = freeLoopbackPort();
         QFile config(m_ssh.filePath("sshd_config"));
         QVERIFY(config.open(QIODevice::WriteOnly));
         config.write(QStringLiteral("Port %1\nListenAddress 127.0.0.1\nHostKey %2\n"
@@ -211,7 +195,7 @@ private slots:
     void nobodyListening()
     {
         const Answer tested = testCredential(
-            create(fileText(m_ssh.filePath("client_key")), m_passphrase, freePort()));
+            create(fileText(m_ssh.filePath("client_key")), m_passphrase, freeLoopbackPort()));
         QCOMPARE(tested.status, 200);
         QCOMPARE(tested.data().value("success").toBool(), false);
         QVERIFY(tested.data().value("message").toString().startsWith("could not connect"));
