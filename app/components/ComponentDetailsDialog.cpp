@@ -69,6 +69,7 @@ ComponentDetailsDialog::ComponentDetailsDialog(client::ApiClient *client,
     m_category = new QComboBox(this);
     m_category->setObjectName(QStringLiteral("components.details.category"));
     m_category->setEditable(true);
+    m_category->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
     m_category->setInsertPolicy(QComboBox::NoInsert);
     m_category->addItems(categories);
     m_category->setCurrentText(component.category);
@@ -123,6 +124,11 @@ client::ComponentDetails ComponentDetailsDialog::changes() const
 QString ComponentDetailsDialog::errorText(const hm::Error &error) const
 {
     const QString field = error.details.value(QStringLiteral("field")).toString();
+    // The server's words without the field's name in front ("description:
+    // at most 4000 characters"): the sentence names the field already.
+    QString message = error.message;
+    if (!field.isEmpty() && message.startsWith(field + QStringLiteral(": ")))
+        message = message.mid(field.size() + 2);
     switch (error.code) {
     case ErrorCode::Forbidden:
     case ErrorCode::InsufficientPermissions:
@@ -131,14 +137,14 @@ QString ComponentDetailsDialog::errorText(const hm::Error &error) const
         return tr("The server no longer has a registered component \"%1\".").arg(m_component.name);
     case ErrorCode::ValidationError:
         if (field == QLatin1String("description"))
-            return tr("The server refused the description: %1").arg(error.message);
+            return tr("The server refused the description: %1").arg(message);
         if (field == QLatin1String("display_name"))
-            return tr("The server refused the display name: %1").arg(error.message);
+            return tr("The server refused the display name: %1").arg(message);
         if (field == QLatin1String("category"))
-            return tr("The server refused the category: %1").arg(error.message);
+            return tr("The server refused the category: %1").arg(message);
         if (field == QLatin1String("icon"))
-            return tr("The server does not know this icon: %1").arg(error.message);
-        return tr("The server refused this: %1").arg(error.message);
+            return tr("The server does not know this icon: %1").arg(message);
+        return tr("The server refused this: %1").arg(message);
     default:
         return tr("The server refused this: %1").arg(error.message);
     }

@@ -97,10 +97,11 @@ ComponentsPage::ComponentsPage(QWidget *parent) : QWidget(parent)
     m_registerCategory->setEditable(true);
     m_registerCategory->setInsertPolicy(QComboBox::NoInsert);
     m_registerCategory->lineEdit()->setMaxLength(100);
-    details->addWidget(m_registerCategory, 1);
+    details->addWidget(m_registerCategory, 2);
     m_registerIcon = new QComboBox(this);
     m_registerIcon->setObjectName(QStringLiteral("components.registerIcon"));
-    details->addWidget(m_registerIcon, 1);
+    m_registerIcon->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    details->addWidget(m_registerIcon);
     m_registerDescription = new QLineEdit(this);
     m_registerDescription->setObjectName(QStringLiteral("components.registerDescription"));
     details->addWidget(m_registerDescription, 3);

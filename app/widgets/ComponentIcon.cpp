@@ -16,14 +16,16 @@ namespace {
 class ComponentIconEngine final : public QIconEngine
 {
 public:
-    ComponentIconEngine(QString name, QColor colour, QColor badge, QColor background)
-        : m_name(std::move(name)), m_colour(std::move(colour)), m_badge(std::move(badge)),
-          m_background(std::move(background))
+    ComponentIconEngine(QString name, QColor colour, QColor selected, QColor badge,
+                        QColor background)
+        : m_name(std::move(name)), m_colour(std::move(colour)), m_selected(std::move(selected)),
+          m_badge(std::move(badge)), m_background(std::move(background))
     {}
 
     void paint(QPainter *painter, const QRect &rect, QIcon::Mode mode, QIcon::State) override
     {
-        QColor colour = m_colour;
+        // On a selected row: the selection's text colour.
+        QColor colour = mode == QIcon::Selected ? m_selected : m_colour;
         if (mode == QIcon::Disabled)
             colour.setAlphaF(0.45);
         const qreal side = qMin(rect.width(), rect.height());
@@ -66,13 +68,14 @@ public:
 
     QIconEngine *clone() const override
     {
-        return new ComponentIconEngine(m_name, m_colour, m_badge, m_background);
+        return new ComponentIconEngine(m_name, m_colour, m_selected, m_badge, m_background);
     }
     QString key() const override { return QStringLiteral("hm.component"); }
 
 private:
     QString m_name;
     QColor m_colour;
+    QColor m_selected;
     QColor m_badge;
     QColor m_background;
 };
@@ -231,8 +234,9 @@ QColor ComponentIcon::colour(const QPalette &palette)
 
 QIcon ComponentIcon::icon(const QString &name, const QPalette &palette, const QColor &badge)
 {
-    return QIcon(
-        new ComponentIconEngine(name, colour(palette), badge, palette.color(QPalette::Base)));
+    return QIcon(new ComponentIconEngine(name, colour(palette),
+                                         palette.color(QPalette::HighlightedText), badge,
+                                         palette.color(QPalette::Base)));
 }
 
 void ComponentIcon::paint(QPainter &painter, const QRectF &rect, const QString &name,
