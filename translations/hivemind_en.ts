@@ -2021,6 +2021,18 @@
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
+    <message>
+        <source>The server refused the description: it may have at most %1 characters.</source>
+        <translation>The server refused the description: it may have at most %1 characters.</translation>
+    </message>
+    <message>
+        <source>The server refused the display name: it may have at most %1 characters.</source>
+        <translation>The server refused the display name: it may have at most %1 characters.</translation>
+    </message>
+    <message>
+        <source>The server refused the category: it may have at most %1 characters.</source>
+        <translation>The server refused the category: it may have at most %1 characters.</translation>
+    </message>
 </context>
 <context>
     <name>hm::app::ComponentIcon</name>

@@ -2010,6 +2010,18 @@
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
+    <message>
+        <source>The server refused the description: it may have at most %1 characters.</source>
+        <translation>服务器拒绝了说明：最多只能有 %1 个字符。</translation>
+    </message>
+    <message>
+        <source>The server refused the display name: it may have at most %1 characters.</source>
+        <translation>服务器拒绝了显示名称：最多只能有 %1 个字符。</translation>
+    </message>
+    <message>
+        <source>The server refused the category: it may have at most %1 characters.</source>
+        <translation>服务器拒绝了类别：最多只能有 %1 个字符。</translation>
+    </message>
 </context>
 <context>
     <name>hm::app::ComponentIcon</name>

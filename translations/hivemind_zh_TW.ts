@@ -2010,6 +2010,18 @@
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
+    <message>
+        <source>The server refused the description: it may have at most %1 characters.</source>
+        <translation>伺服器拒絕了說明：最多只能有 %1 個字元。</translation>
+    </message>
+    <message>
+        <source>The server refused the display name: it may have at most %1 characters.</source>
+        <translation>伺服器拒絕了顯示名稱：最多只能有 %1 個字元。</translation>
+    </message>
+    <message>
+        <source>The server refused the category: it may have at most %1 characters.</source>
+        <translation>伺服器拒絕了類別：最多只能有 %1 個字元。</translation>
+    </message>
 </context>
 <context>
     <name>hm::app::ComponentIcon</name>

@@ -11,6 +11,7 @@
 #include <QFormLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QVBoxLayout>
@@ -135,7 +136,19 @@ QString ComponentDetailsDialog::errorText(const hm::Error &error) const
         return tr("The server refused this: only administrators may change components.");
     case ErrorCode::ComponentNotFound:
         return tr("The server no longer has a registered component \"%1\".").arg(m_component.name);
-    case ErrorCode::ValidationError:
+    case ErrorCode::ValidationError: {
+        // Too long: the server's limit, in the UI language.
+        const int max = error.details.value(QStringLiteral("max_length")).toInt();
+        const QString limit = QLocale().toString(max);
+        if (max > 0 && field == QLatin1String("description"))
+            return tr("The server refused the description: it may have at most %1 characters.")
+                .arg(limit);
+        if (max > 0 && field == QLatin1String("display_name"))
+            return tr("The server refused the display name: it may have at most %1 characters.")
+                .arg(limit);
+        if (max > 0 && field == QLatin1String("category"))
+            return tr("The server refused the category: it may have at most %1 characters.")
+                .arg(limit);
         if (field == QLatin1String("description"))
             return tr("The server refused the description: %1").arg(message);
         if (field == QLatin1String("display_name"))
@@ -145,6 +158,7 @@ QString ComponentDetailsDialog::errorText(const hm::Error &error) const
         if (field == QLatin1String("icon"))
             return tr("The server does not know this icon: %1").arg(message);
         return tr("The server refused this: %1").arg(message);
+    }
     default:
         return tr("The server refused this: %1").arg(error.message);
     }

@@ -383,7 +383,8 @@ void TestComponentsPage::badDetailsAnsweredInTheDialog()
     child<QPushButton>(&page, "components.editDetails")->click();
     QVERIFY2(error.startsWith(QLatin1String("The server refused the description")),
              qPrintable(error));
-    QVERIFY2(error.contains(QLatin1String("4000")), qPrintable(error)); // the server's words
+    // The server's limit (details.max_length), in the UI language.
+    QVERIFY2(error.endsWith(QLatin1String("at most 4,000 characters.")), qPrintable(error));
     QVERIFY(stayedOpen);
     const hm::client::ComponentInfo after =
         storedComponent(*m_server.connection->client(), QStringLiteral("echo"));

@@ -133,6 +133,8 @@ private slots:
             QVERIFY2(refused.code() == QLatin1String("VALIDATION_ERROR"), c.what);
             QVERIFY2(refused.body["error"]["details"]["field"].toString() == c.field, c.what);
         }
+        const Answer tooLong = patch("echo", {{"description", QString(4001, u'x')}});
+        QCOMPARE(tooLong.body["error"]["details"]["max_length"].toInt(), 4000);
         const Answer icon = patch("echo", {{"icon", "no-such"}});
         QVERIFY(icon.body["error"]["details"]["allowed"].toArray().contains(QJsonValue("image")));
         QCOMPARE(detailsOf(components(), "echo"), before);

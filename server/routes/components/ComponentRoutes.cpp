@@ -55,9 +55,10 @@ Result<repositories::ComponentInfo> componentInfo(const QJsonObject &body, const
             return value.error();
         QString text = value.value().trimmed();
         if (text.size() > field.maxLength)
-            return Error{ErrorCode::ValidationError,
-                         QStringLiteral("%1: at most %2 characters").arg(key).arg(field.maxLength),
-                         {{QStringLiteral("field"), key}}};
+            return Error{
+                ErrorCode::ValidationError,
+                QStringLiteral("%1: at most %2 characters").arg(key).arg(field.maxLength),
+                {{QStringLiteral("field"), key}, {QStringLiteral("max_length"), field.maxLength}}};
         // No display name is the name itself.
         if (key == QLatin1String("display_name") && text.isEmpty())
             text = name;
