@@ -308,6 +308,13 @@ void TestFlowEditor::paletteShowsDisplayNamesIconsAndCategories()
             plain = none->child(i);
     }
     QVERIFY(plain);
+    // With HIVEMIND_SCREENSHOT_DIR set: the palette as it looks (docs/screenshots).
+    if (const QString dir = qEnvironmentVariable("HIVEMIND_SCREENSHOT_DIR"); !dir.isEmpty()) {
+        QVERIFY(QDir().mkpath(dir));
+        palette->resize(260, 560);
+        QApplication::processEvents();
+        QVERIFY(palette->grab().save(dir + QStringLiteral("/palette-categories-en.png")));
+    }
     // Icons: crisp at 2x (drawn at 32 px), each its own; an unknown name
     // and no icon both get the neutral box.
     const auto picture = [](const QTreeWidgetItem *item) {
