@@ -1944,6 +1944,180 @@
     </message>
 </context>
 <context>
+    <name>hm::app::ComponentDetailsDialog</name>
+    <message>
+        <source>No icon (a box)</source>
+        <translation>No icon (a box)</translation>
+    </message>
+    <message>
+        <source>%1 (not one the console draws)</source>
+        <translation>%1 (not one the console draws)</translation>
+    </message>
+    <message>
+        <source>The server refused this: only administrators may change components.</source>
+        <translation>The server refused this: only administrators may change components.</translation>
+    </message>
+    <message>
+        <source>The server no longer has a registered component &quot;%1&quot;.</source>
+        <translation>The server no longer has a registered component &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>The server refused the description: %1</source>
+        <translation>The server refused the description: %1</translation>
+    </message>
+    <message>
+        <source>The server refused the display name: %1</source>
+        <translation>The server refused the display name: %1</translation>
+    </message>
+    <message>
+        <source>The server refused the category: %1</source>
+        <translation>The server refused the category: %1</translation>
+    </message>
+    <message>
+        <source>The server does not know this icon: %1</source>
+        <translation>The server does not know this icon: %1</translation>
+    </message>
+    <message>
+        <source>The server refused this: %1</source>
+        <translation>The server refused this: %1</translation>
+    </message>
+    <message>
+        <source>Sign in first.</source>
+        <translation>Sign in first.</translation>
+    </message>
+    <message>
+        <source>Component details</source>
+        <translation>Component details</translation>
+    </message>
+    <message>
+        <source>These fields belong to the component &quot;%1&quot; and are shown for every version of it.</source>
+        <translation>These fields belong to the component &quot;%1&quot; and are shown for every version of it.</translation>
+    </message>
+    <message>
+        <source>Display name:</source>
+        <translation>Display name:</translation>
+    </message>
+    <message>
+        <source>Category:</source>
+        <translation>Category:</translation>
+    </message>
+    <message>
+        <source>Icon:</source>
+        <translation>Icon:</translation>
+    </message>
+    <message>
+        <source>Description:</source>
+        <translation>Description:</translation>
+    </message>
+    <message>
+        <source>None, e.g. image</source>
+        <translation>None, e.g. image</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>The server refused the description: it may have at most %1 characters.</source>
+        <translation>The server refused the description: it may have at most %1 characters.</translation>
+    </message>
+    <message>
+        <source>The server refused the display name: it may have at most %1 characters.</source>
+        <translation>The server refused the display name: it may have at most %1 characters.</translation>
+    </message>
+    <message>
+        <source>The server refused the category: it may have at most %1 characters.</source>
+        <translation>The server refused the category: it may have at most %1 characters.</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::ComponentIcon</name>
+    <message>
+        <source>Component</source>
+        <translation>Component</translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation>Image</translation>
+    </message>
+    <message>
+        <source>Resize</source>
+        <translation>Resize</translation>
+    </message>
+    <message>
+        <source>Compress</source>
+        <translation>Compress</translation>
+    </message>
+    <message>
+        <source>Upload</source>
+        <translation>Upload</translation>
+    </message>
+    <message>
+        <source>Download</source>
+        <translation>Download</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>Database</translation>
+    </message>
+    <message>
+        <source>Web</source>
+        <translation>Web</translation>
+    </message>
+    <message>
+        <source>Mail</source>
+        <translation>Mail</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Filter</source>
+        <translation>Filter</translation>
+    </message>
+    <message>
+        <source>Transform</source>
+        <translation>Transform</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation>Schedule</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>Chart</source>
+        <translation>Chart</translation>
+    </message>
+    <message>
+        <source>Security</source>
+        <translation>Security</translation>
+    </message>
+    <message>
+        <source>Cloud</source>
+        <translation>Cloud</translation>
+    </message>
+    <message>
+        <source>Notification</source>
+        <translation>Notification</translation>
+    </message>
+    <message>
+        <source>Compute</source>
+        <translation>Compute</translation>
+    </message>
+</context>
+<context>
     <name>hm::app::ComponentListModel</name>
     <message>
         <source>Active</source>
@@ -2008,6 +2182,14 @@
     <message>
         <source>HTTP service</source>
         <translation>HTTP service</translation>
+    </message>
+    <message>
+        <source>%1 (component name: %2)</source>
+        <translation>%1 (component name: %2)</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Category</translation>
     </message>
 </context>
 <context>
@@ -2075,6 +2257,10 @@
     <message>
         <source>Components by name; service endpoints by method, path, summary or service</source>
         <translation>Components by name; service endpoints by method, path, summary or service</translation>
+    </message>
+    <message>
+        <source>No category</source>
+        <translation>No category</translation>
     </message>
 </context>
 <context>
@@ -2299,6 +2485,50 @@
     <message>
         <source>Type or value</source>
         <translation>Type or value</translation>
+    </message>
+    <message>
+        <source>Enter a component name first: these fields belong to one component.</source>
+        <translation>Enter a component name first: these fields belong to one component.</translation>
+    </message>
+    <message>
+        <source>Edit details...</source>
+        <translation>Edit details...</translation>
+    </message>
+    <message>
+        <source>Only administrators may change components.</source>
+        <translation>Only administrators may change components.</translation>
+    </message>
+    <message>
+        <source>Built-in components have no editable details.</source>
+        <translation>Built-in components have no editable details.</translation>
+    </message>
+    <message>
+        <source>Display name, category, icon and description of every version.</source>
+        <translation>Display name, category, icon and description of every version.</translation>
+    </message>
+    <message>
+        <source>Component name: %1</source>
+        <translation>Component name: %1</translation>
+    </message>
+    <message>
+        <source>Category: none</source>
+        <translation>Category: none</translation>
+    </message>
+    <message>
+        <source>Category: %1</source>
+        <translation>Category: %1</translation>
+    </message>
+    <message>
+        <source>Display name (optional)</source>
+        <translation>Display name (optional)</translation>
+    </message>
+    <message>
+        <source>Category (optional)</source>
+        <translation>Category (optional)</translation>
+    </message>
+    <message>
+        <source>Description (optional)</source>
+        <translation>Description (optional)</translation>
     </message>
 </context>
 <context>

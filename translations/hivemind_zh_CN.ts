@@ -1933,6 +1933,180 @@
     </message>
 </context>
 <context>
+    <name>hm::app::ComponentDetailsDialog</name>
+    <message>
+        <source>No icon (a box)</source>
+        <translation>无图标（方块）</translation>
+    </message>
+    <message>
+        <source>%1 (not one the console draws)</source>
+        <translation>%1（控制台无法显示）</translation>
+    </message>
+    <message>
+        <source>The server refused this: only administrators may change components.</source>
+        <translation>服务器拒绝了此操作：只有管理员可以更改组件。</translation>
+    </message>
+    <message>
+        <source>The server no longer has a registered component &quot;%1&quot;.</source>
+        <translation>服务器上已没有已注册的组件“%1”。</translation>
+    </message>
+    <message>
+        <source>The server refused the description: %1</source>
+        <translation>服务器拒绝了说明：%1</translation>
+    </message>
+    <message>
+        <source>The server refused the display name: %1</source>
+        <translation>服务器拒绝了显示名称：%1</translation>
+    </message>
+    <message>
+        <source>The server refused the category: %1</source>
+        <translation>服务器拒绝了类别：%1</translation>
+    </message>
+    <message>
+        <source>The server does not know this icon: %1</source>
+        <translation>服务器不认识此图标：%1</translation>
+    </message>
+    <message>
+        <source>The server refused this: %1</source>
+        <translation>服务器拒绝了此操作：%1</translation>
+    </message>
+    <message>
+        <source>Sign in first.</source>
+        <translation>请先登录。</translation>
+    </message>
+    <message>
+        <source>Component details</source>
+        <translation>组件详细信息</translation>
+    </message>
+    <message>
+        <source>These fields belong to the component &quot;%1&quot; and are shown for every version of it.</source>
+        <translation>这些字段属于组件“%1”，会显示在它的每个版本上。</translation>
+    </message>
+    <message>
+        <source>Display name:</source>
+        <translation>显示名称：</translation>
+    </message>
+    <message>
+        <source>Category:</source>
+        <translation>类别：</translation>
+    </message>
+    <message>
+        <source>Icon:</source>
+        <translation>图标：</translation>
+    </message>
+    <message>
+        <source>Description:</source>
+        <translation>说明：</translation>
+    </message>
+    <message>
+        <source>None, e.g. image</source>
+        <translation>无，例如：图片</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>The server refused the description: it may have at most %1 characters.</source>
+        <translation>服务器拒绝了说明：最多只能有 %1 个字符。</translation>
+    </message>
+    <message>
+        <source>The server refused the display name: it may have at most %1 characters.</source>
+        <translation>服务器拒绝了显示名称：最多只能有 %1 个字符。</translation>
+    </message>
+    <message>
+        <source>The server refused the category: it may have at most %1 characters.</source>
+        <translation>服务器拒绝了类别：最多只能有 %1 个字符。</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::ComponentIcon</name>
+    <message>
+        <source>Component</source>
+        <translation>组件</translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation>图片</translation>
+    </message>
+    <message>
+        <source>Resize</source>
+        <translation>缩放</translation>
+    </message>
+    <message>
+        <source>Compress</source>
+        <translation>压缩</translation>
+    </message>
+    <message>
+        <source>Upload</source>
+        <translation>上传</translation>
+    </message>
+    <message>
+        <source>Download</source>
+        <translation>下载</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>数据库</translation>
+    </message>
+    <message>
+        <source>Web</source>
+        <translation>网络</translation>
+    </message>
+    <message>
+        <source>Mail</source>
+        <translation>邮件</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>消息</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <source>Filter</source>
+        <translation>筛选</translation>
+    </message>
+    <message>
+        <source>Transform</source>
+        <translation>转换</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation>调度</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Chart</source>
+        <translation>图表</translation>
+    </message>
+    <message>
+        <source>Security</source>
+        <translation>安全</translation>
+    </message>
+    <message>
+        <source>Cloud</source>
+        <translation>云</translation>
+    </message>
+    <message>
+        <source>Notification</source>
+        <translation>通知</translation>
+    </message>
+    <message>
+        <source>Compute</source>
+        <translation>计算</translation>
+    </message>
+</context>
+<context>
     <name>hm::app::ComponentListModel</name>
     <message>
         <source>Active</source>
@@ -1997,6 +2171,14 @@
     <message>
         <source>HTTP service</source>
         <translation>HTTP 服务</translation>
+    </message>
+    <message>
+        <source>%1 (component name: %2)</source>
+        <translation>%1（组件名称：%2）</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
     </message>
 </context>
 <context>
@@ -2064,6 +2246,10 @@
     <message>
         <source>Components by name; service endpoints by method, path, summary or service</source>
         <translation>组件按名称搜索；服务端点按方法、路径、摘要或服务搜索</translation>
+    </message>
+    <message>
+        <source>No category</source>
+        <translation>未分类</translation>
     </message>
 </context>
 <context>
@@ -2285,6 +2471,50 @@
     <message>
         <source>Type or value</source>
         <translation>类型或值</translation>
+    </message>
+    <message>
+        <source>Enter a component name first: these fields belong to one component.</source>
+        <translation>请先输入组件名称：这些字段属于单个组件。</translation>
+    </message>
+    <message>
+        <source>Edit details...</source>
+        <translation>编辑详细信息…</translation>
+    </message>
+    <message>
+        <source>Only administrators may change components.</source>
+        <translation>只有管理员可以更改组件。</translation>
+    </message>
+    <message>
+        <source>Built-in components have no editable details.</source>
+        <translation>内置组件没有可编辑的详细信息。</translation>
+    </message>
+    <message>
+        <source>Display name, category, icon and description of every version.</source>
+        <translation>所有版本共用的显示名称、类别、图标和说明。</translation>
+    </message>
+    <message>
+        <source>Component name: %1</source>
+        <translation>组件名称：%1</translation>
+    </message>
+    <message>
+        <source>Category: none</source>
+        <translation>类别：无</translation>
+    </message>
+    <message>
+        <source>Category: %1</source>
+        <translation>类别：%1</translation>
+    </message>
+    <message>
+        <source>Display name (optional)</source>
+        <translation>显示名称（可选）</translation>
+    </message>
+    <message>
+        <source>Category (optional)</source>
+        <translation>类别（可选）</translation>
+    </message>
+    <message>
+        <source>Description (optional)</source>
+        <translation>说明（可选）</translation>
     </message>
 </context>
 <context>

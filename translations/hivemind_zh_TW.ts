@@ -1933,6 +1933,180 @@
     </message>
 </context>
 <context>
+    <name>hm::app::ComponentDetailsDialog</name>
+    <message>
+        <source>No icon (a box)</source>
+        <translation>無圖示（方塊）</translation>
+    </message>
+    <message>
+        <source>%1 (not one the console draws)</source>
+        <translation>%1（主控台無法顯示）</translation>
+    </message>
+    <message>
+        <source>The server refused this: only administrators may change components.</source>
+        <translation>伺服器拒絕了此操作：只有管理員可以變更元件。</translation>
+    </message>
+    <message>
+        <source>The server no longer has a registered component &quot;%1&quot;.</source>
+        <translation>伺服器上已沒有已註冊的元件「%1」。</translation>
+    </message>
+    <message>
+        <source>The server refused the description: %1</source>
+        <translation>伺服器拒絕了說明：%1</translation>
+    </message>
+    <message>
+        <source>The server refused the display name: %1</source>
+        <translation>伺服器拒絕了顯示名稱：%1</translation>
+    </message>
+    <message>
+        <source>The server refused the category: %1</source>
+        <translation>伺服器拒絕了類別：%1</translation>
+    </message>
+    <message>
+        <source>The server does not know this icon: %1</source>
+        <translation>伺服器不認得此圖示：%1</translation>
+    </message>
+    <message>
+        <source>The server refused this: %1</source>
+        <translation>伺服器拒絕了此操作：%1</translation>
+    </message>
+    <message>
+        <source>Sign in first.</source>
+        <translation>請先登入。</translation>
+    </message>
+    <message>
+        <source>Component details</source>
+        <translation>元件詳細資料</translation>
+    </message>
+    <message>
+        <source>These fields belong to the component &quot;%1&quot; and are shown for every version of it.</source>
+        <translation>這些欄位屬於元件「%1」，會顯示在它的每個版本上。</translation>
+    </message>
+    <message>
+        <source>Display name:</source>
+        <translation>顯示名稱：</translation>
+    </message>
+    <message>
+        <source>Category:</source>
+        <translation>類別：</translation>
+    </message>
+    <message>
+        <source>Icon:</source>
+        <translation>圖示：</translation>
+    </message>
+    <message>
+        <source>Description:</source>
+        <translation>說明：</translation>
+    </message>
+    <message>
+        <source>None, e.g. image</source>
+        <translation>無，例如：圖片</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>儲存</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>The server refused the description: it may have at most %1 characters.</source>
+        <translation>伺服器拒絕了說明：最多只能有 %1 個字元。</translation>
+    </message>
+    <message>
+        <source>The server refused the display name: it may have at most %1 characters.</source>
+        <translation>伺服器拒絕了顯示名稱：最多只能有 %1 個字元。</translation>
+    </message>
+    <message>
+        <source>The server refused the category: it may have at most %1 characters.</source>
+        <translation>伺服器拒絕了類別：最多只能有 %1 個字元。</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::ComponentIcon</name>
+    <message>
+        <source>Component</source>
+        <translation>元件</translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation>圖片</translation>
+    </message>
+    <message>
+        <source>Resize</source>
+        <translation>縮放</translation>
+    </message>
+    <message>
+        <source>Compress</source>
+        <translation>壓縮</translation>
+    </message>
+    <message>
+        <source>Upload</source>
+        <translation>上傳</translation>
+    </message>
+    <message>
+        <source>Download</source>
+        <translation>下載</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>資料庫</translation>
+    </message>
+    <message>
+        <source>Web</source>
+        <translation>網路</translation>
+    </message>
+    <message>
+        <source>Mail</source>
+        <translation>郵件</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>訊息</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>程式碼</translation>
+    </message>
+    <message>
+        <source>Filter</source>
+        <translation>篩選</translation>
+    </message>
+    <message>
+        <source>Transform</source>
+        <translation>轉換</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation>排程</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>檔案</translation>
+    </message>
+    <message>
+        <source>Chart</source>
+        <translation>圖表</translation>
+    </message>
+    <message>
+        <source>Security</source>
+        <translation>安全性</translation>
+    </message>
+    <message>
+        <source>Cloud</source>
+        <translation>雲端</translation>
+    </message>
+    <message>
+        <source>Notification</source>
+        <translation>通知</translation>
+    </message>
+    <message>
+        <source>Compute</source>
+        <translation>運算</translation>
+    </message>
+</context>
+<context>
     <name>hm::app::ComponentListModel</name>
     <message>
         <source>Active</source>
@@ -1997,6 +2171,14 @@
     <message>
         <source>HTTP service</source>
         <translation>HTTP 服務</translation>
+    </message>
+    <message>
+        <source>%1 (component name: %2)</source>
+        <translation>%1（元件名稱：%2）</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>類別</translation>
     </message>
 </context>
 <context>
@@ -2064,6 +2246,10 @@
     <message>
         <source>Components by name; service endpoints by method, path, summary or service</source>
         <translation>元件依名稱搜尋；服務端點依方法、路徑、摘要或服務搜尋</translation>
+    </message>
+    <message>
+        <source>No category</source>
+        <translation>未分類</translation>
     </message>
 </context>
 <context>
@@ -2285,6 +2471,50 @@
     <message>
         <source>Type or value</source>
         <translation>類型或值</translation>
+    </message>
+    <message>
+        <source>Enter a component name first: these fields belong to one component.</source>
+        <translation>請先輸入元件名稱：這些欄位屬於單一元件。</translation>
+    </message>
+    <message>
+        <source>Edit details...</source>
+        <translation>編輯詳細資料…</translation>
+    </message>
+    <message>
+        <source>Only administrators may change components.</source>
+        <translation>只有管理員可以變更元件。</translation>
+    </message>
+    <message>
+        <source>Built-in components have no editable details.</source>
+        <translation>內建元件沒有可編輯的詳細資料。</translation>
+    </message>
+    <message>
+        <source>Display name, category, icon and description of every version.</source>
+        <translation>所有版本共用的顯示名稱、類別、圖示與說明。</translation>
+    </message>
+    <message>
+        <source>Component name: %1</source>
+        <translation>元件名稱：%1</translation>
+    </message>
+    <message>
+        <source>Category: none</source>
+        <translation>類別：無</translation>
+    </message>
+    <message>
+        <source>Category: %1</source>
+        <translation>類別：%1</translation>
+    </message>
+    <message>
+        <source>Display name (optional)</source>
+        <translation>顯示名稱（選填）</translation>
+    </message>
+    <message>
+        <source>Category (optional)</source>
+        <translation>類別（選填）</translation>
+    </message>
+    <message>
+        <source>Description (optional)</source>
+        <translation>說明（選填）</translation>
     </message>
 </context>
 <context>

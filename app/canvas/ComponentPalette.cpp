@@ -1,10 +1,13 @@
 #include "canvas/ComponentPalette.h"
 
+#include "widgets/ComponentIcon.h"
+
 #include <QEvent>
 #include <QHeaderView>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLineEdit>
+#include <QMap>
 #include <QPainter>
 #include <QPixmap>
 #include <QTreeWidget>
@@ -18,26 +21,30 @@ namespace {
 constexpr int kNameRole = Qt::UserRole;
 constexpr int kVersionRole = Qt::UserRole + 1;
 constexpr int kConfigRole = Qt::UserRole + 2;
+constexpr int kCategoryRole = Qt::UserRole + 3;
 
-// A small filled circle in the health's colour (the registered
-// components' badge).
-QIcon healthBadge(const QString &health)
+// The health's colour: the registered components' badge on their icon.
+QColor healthColour(const QString &health)
 {
-    QColor colour(0x9e, 0x9e, 0x9e); // unknown
     if (health == QLatin1String("healthy"))
-        colour = QColor(0x2e, 0x9d, 0x4f);
-    else if (health == QLatin1String("degraded"))
-        colour = QColor(0xd9, 0x8e, 0x04);
-    else if (health == QLatin1String("unhealthy"))
-        colour = QColor(0xd3, 0x3a, 0x2c);
-    QPixmap pixmap(12, 12);
-    pixmap.fill(Qt::transparent);
-    QPainter painter(&pixmap);
-    painter.setRenderHint(QPainter::Antialiasing);
-    painter.setPen(Qt::NoPen);
-    painter.setBrush(colour);
-    painter.drawEllipse(QRectF(2, 2, 8, 8));
-    return QIcon(pixmap);
+        return QColor(0x2e, 0x9d, 0x4f);
+    if (health == QLatin1String("degraded"))
+        return QColor(0xd9, 0x8e, 0x04);
+    if (health == QLatin1String("unhealthy"))
+        return QColor(0xd3, 0x3a, 0x2c);
+    return QColor(0x9e, 0x9e, 0x9e); // unknown
+}
+
+// A registered component's name-level fields (GET /components).
+QString entryText(const ComponentCatalogue::Entry &entry, const char *key)
+{
+    return entry.item.value(QLatin1String(key)).toString().trimmed();
+}
+
+QString entryTitle(const ComponentCatalogue::Entry &entry)
+{
+    const QString displayName = entryText(entry, "display_name");
+    return displayName.isEmpty() ? entry.interface.name : displayName;
 }
 
 // A tree whose component items drag as kComponentMimeType.
@@ -89,8 +96,11 @@ std::optional<ComponentRef> componentFromMimeData(const QMimeData *mime)
 bool componentMatches(const ComponentCatalogue::Entry &entry, const QString &filter)
 {
     const QStringList words = filter.split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    const QString text = QStringList{entry.interface.name, entryText(entry, "display_name"),
+                                     entryText(entry, "category")}
+                             .join(QLatin1Char(' '));
     for (const QString &word : words) {
-        if (!entry.interface.name.contains(word, Qt::CaseInsensitive))
+        if (!text.contains(word, Qt::CaseInsensitive))
             return false;
     }
     return true;
@@ -206,7 +216,26 @@ void ComponentPalette::rebuild()
         item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsDragEnabled);
     }
     // Registered: every version, newest first within a name, with its
-    // health; deprecated ones marked (they still run).
+    // icon and health; deprecated ones marked (they still run). Under their
+    // category when any registered component has one (the rest under "No
+    // category"), categories by name.
+    bool categorised = false;
+    for (const ComponentCatalogue::Entry &entry : m_catalogue.entries())
+        categorised = categorised || (!entry.builtin && !entryText(entry, "category").isEmpty());
+    QMap<QString, QTreeWidgetItem *> categories; // "" = none
+    const auto parentFor = [&](const ComponentCatalogue::Entry &entry) -> QTreeWidgetItem * {
+        if (!categorised)
+            return m_registered;
+        const QString category = entryText(entry, "category");
+        QTreeWidgetItem *&group = categories[category];
+        if (!group) {
+            group = new QTreeWidgetItem();
+            group->setFlags(Qt::ItemIsEnabled);
+            group->setData(0, kCategoryRole, category);
+            group->setText(0, category.isEmpty() ? tr("No category") : category);
+        }
+        return group;
+    };
     for (const QString &name : m_catalogue.names()) {
         QStringList versions = m_catalogue.versions(name);
         std::reverse(versions.begin(), versions.end());
@@ -216,10 +245,12 @@ void ComponentPalette::rebuild()
                 continue;
             const bool deprecated = entry->status == QLatin1String("deprecated") ||
                                     entry->item.value(QStringLiteral("deprecated")).toBool();
-            auto *item = new QTreeWidgetItem(m_registered);
-            item->setText(0, deprecated ? tr("%1 %2 (deprecated)").arg(name, version)
-                                        : tr("%1 %2").arg(name, version));
-            item->setIcon(0, healthBadge(entry->health));
+            auto *item = new QTreeWidgetItem(parentFor(*entry));
+            const QString title = entryTitle(*entry);
+            item->setText(0, deprecated ? tr("%1 %2 (deprecated)").arg(title, version)
+                                        : tr("%1 %2").arg(title, version));
+            item->setIcon(0, ComponentIcon::icon(entryText(*entry, "icon"), palette(),
+                                                 healthColour(entry->health)));
             item->setData(0, kNameRole, name);
             item->setData(0, kVersionRole, version);
             QString health;
@@ -231,12 +262,17 @@ void ComponentPalette::rebuild()
                 health = tr("unhealthy");
             else
                 health = tr("health unknown");
-            item->setToolTip(0, deprecated
-                                    ? tr("%1, version %2 (%3). Deprecated: it still runs, but "
-                                         "newer flows should use another version.")
-                                          .arg(name, version, health)
-                                    : tr("%1, version %2 (%3). Drag it onto the canvas.")
-                                          .arg(name, version, health));
+            QString tip = deprecated ? tr("%1, version %2 (%3). Deprecated: it still runs, but "
+                                          "newer flows should use another version.")
+                                           .arg(name, version, health)
+                                     : tr("%1, version %2 (%3). Drag it onto the canvas.")
+                                           .arg(name, version, health);
+            const QString description = entryText(*entry, "description");
+            if (title != name)
+                tip = title + QLatin1Char('\n') + tip;
+            if (!description.isEmpty())
+                tip += QLatin1Char('\n') + description;
+            item->setToolTip(0, tip);
             if (deprecated) {
                 QFont font = item->font(0);
                 font.setItalic(true);
@@ -246,6 +282,13 @@ void ComponentPalette::rebuild()
             item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsDragEnabled);
         }
     }
+    // Categories in order, the uncategorised last; none left empty.
+    for (auto it = categories.begin(); it != categories.end(); ++it) {
+        if (!it.key().isEmpty())
+            m_registered->addChild(it.value());
+    }
+    if (QTreeWidgetItem *none = categories.value(QString()))
+        m_registered->addChild(none);
     // Services: each service's endpoints; a drop adds a service node whose
     // config names the endpoint.
     if (m_services) {

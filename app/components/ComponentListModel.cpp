@@ -1,9 +1,11 @@
 #include "components/ComponentListModel.h"
 
 #include "client/ApiClient.h"
+#include "widgets/ComponentIcon.h"
 
 #include <QBrush>
 #include <QColor>
+#include <QGuiApplication>
 
 namespace hm::app {
 
@@ -45,6 +47,33 @@ void ComponentListModel::updateComponent(const client::ComponentInfo &component)
     insertItem(at, component);
 }
 
+void ComponentListModel::updateDetails(const client::ComponentInfo &component)
+{
+    for (int row = 0; row < items().size(); ++row) {
+        client::ComponentInfo c = items()[row];
+        if (c.name != component.name || c.builtin)
+            continue;
+        c.displayName = component.displayName;
+        c.description = component.description;
+        c.category = component.category;
+        c.icon = component.icon;
+        replaceItem(row, c);
+    }
+}
+
+QStringList ComponentListModel::categories() const
+{
+    QStringList found;
+    for (const client::ComponentInfo &c : items()) {
+        if (!c.category.isEmpty() && !found.contains(c.category))
+            found.append(c.category);
+    }
+    std::sort(found.begin(), found.end(), [](const QString &a, const QString &b) {
+        return QString::localeAwareCompare(a, b) < 0;
+    });
+    return found;
+}
+
 QString ComponentListModel::statusText(const QString &status)
 {
     if (status == QLatin1String("active"))
@@ -80,12 +109,24 @@ QVariant ComponentListModel::cellData(const client::ComponentInfo &c, int column
         return c.health;
     case BuiltinRole:
         return c.builtin;
+    case DisplayNameRole:
+        return c.displayName;
+    case CategoryRole:
+        return c.category;
+    case IconNameRole:
+        return c.icon;
+    case Qt::DecorationRole:
+        if (column == NameColumn)
+            return ComponentIcon::icon(c.icon, QGuiApplication::palette());
+        return {};
     case Qt::DisplayRole:
         switch (column) {
         case NameColumn:
-            return c.name;
+            return c.title();
         case VersionColumn:
             return c.version;
+        case CategoryColumn:
+            return c.category;
         case KindColumn:
             return c.builtin ? tr("Built-in") : tr("HTTP service");
         case StatusColumn:
@@ -98,6 +139,8 @@ QVariant ComponentListModel::cellData(const client::ComponentInfo &c, int column
             return {};
         }
     case Qt::ToolTipRole:
+        if (column == NameColumn && c.title() != c.name)
+            return tr("%1 (component name: %2)").arg(c.title(), c.name);
         if (column == HealthColumn && !c.healthMessage.isEmpty())
             return c.healthMessage;
         if (column == EndpointsColumn && !c.endpoints.isEmpty()) {
@@ -131,6 +174,8 @@ QVariant ComponentListModel::headerData(int section, Qt::Orientation orientation
         return tr("Name");
     case VersionColumn:
         return tr("Version");
+    case CategoryColumn:
+        return tr("Category");
     case KindColumn:
         return tr("Kind");
     case StatusColumn:

@@ -18,8 +18,9 @@ class ComponentListModel final : public RemoteList<client::ComponentInfo>
 public:
     enum Column
     {
-        NameColumn,
+        NameColumn, // the display name (else the name) with the icon
         VersionColumn,
+        CategoryColumn,
         KindColumn,
         StatusColumn,
         HealthColumn,
@@ -33,6 +34,9 @@ public:
         StatusNameRole, // active / deprecated / disabled
         HealthNameRole, // healthy / degraded / unhealthy / unknown
         BuiltinRole,
+        DisplayNameRole, // as stored (empty when not set)
+        CategoryRole,
+        IconNameRole, // as stored
     };
 
     explicit ComponentListModel(QObject *parent = nullptr);
@@ -42,6 +46,12 @@ public:
     // A version as the server now has it (after a change): its row changes,
     // or it is added in order.
     void updateComponent(const client::ComponentInfo &component);
+
+    // Every row of `name` takes the name-level fields of `component`
+    // (display name, description, category, icon).
+    void updateDetails(const client::ComponentInfo &component);
+    // The categories of the listed components, sorted, without empties.
+    QStringList categories() const;
 
     static QString statusText(const QString &status);
     static QString healthText(const QString &health);

@@ -2,8 +2,12 @@
 
 #include "client/ApiClient.h"
 #include "client/ComponentsApi.h"
+#include "components/ComponentDetailsDialog.h"
 #include "components/ComponentListModel.h"
+#include "widgets/ComponentIcon.h"
+#include "widgets/MessageBox.h"
 
+#include <QComboBox>
 #include <QEvent>
 #include <QFormLayout>
 #include <QHBoxLayout>
@@ -82,6 +86,27 @@ ComponentsPage::ComponentsPage(QWidget *parent) : QWidget(parent)
     connect(m_endpoint, &QLineEdit::textChanged, this, &ComponentsPage::updateActions);
     form->addWidget(m_register);
     layout->addLayout(form);
+    // With a name: its display name, category, icon and description.
+    auto *details = new QHBoxLayout();
+    m_registerDisplayName = new QLineEdit(this);
+    m_registerDisplayName->setObjectName(QStringLiteral("components.registerDisplayName"));
+    m_registerDisplayName->setMaxLength(255);
+    details->addWidget(m_registerDisplayName, 2);
+    m_registerCategory = new QComboBox(this);
+    m_registerCategory->setObjectName(QStringLiteral("components.registerCategory"));
+    m_registerCategory->setEditable(true);
+    m_registerCategory->setInsertPolicy(QComboBox::NoInsert);
+    m_registerCategory->lineEdit()->setMaxLength(100);
+    details->addWidget(m_registerCategory, 2);
+    m_registerIcon = new QComboBox(this);
+    m_registerIcon->setObjectName(QStringLiteral("components.registerIcon"));
+    m_registerIcon->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    details->addWidget(m_registerIcon);
+    m_registerDescription = new QLineEdit(this);
+    m_registerDescription->setObjectName(QStringLiteral("components.registerDescription"));
+    details->addWidget(m_registerDescription, 3);
+    layout->addLayout(details);
+    connect(m_name, &QLineEdit::textChanged, this, &ComponentsPage::updateActions);
     m_registerMessage = new QLabel(this);
     m_registerMessage->setObjectName(QStringLiteral("components.registerMessage"));
     m_registerMessage->setWordWrap(true);
@@ -111,8 +136,13 @@ ComponentsPage::ComponentsPage(QWidget *parent) : QWidget(parent)
         updateActions();
     });
     connect(m_model, &ComponentListModel::stateChanged, this, [this] {
-        if (m_model->state() == ComponentListModel::State::Ready)
+        if (m_model->state() == ComponentListModel::State::Ready) {
             fitColumns();
+            const QString typed = m_registerCategory->currentText();
+            m_registerCategory->clear();
+            m_registerCategory->addItems(m_model->categories());
+            m_registerCategory->setCurrentText(typed);
+        }
         showState();
         updateActions();
     });
@@ -126,11 +156,18 @@ ComponentsPage::ComponentsPage(QWidget *parent) : QWidget(parent)
     m_detail->setObjectName(QStringLiteral("components.detail"));
     auto *detail = new QVBoxLayout(m_detail);
     detail->setContentsMargins(12, 0, 0, 0);
+    auto *titleRow = new QHBoxLayout();
+    titleRow->setSpacing(8);
+    m_detailIcon = new QLabel(m_detail);
+    m_detailIcon->setObjectName(QStringLiteral("components.detailIcon"));
+    m_detailIcon->setFixedSize(28, 28);
+    titleRow->addWidget(m_detailIcon, 0, Qt::AlignVCenter);
     m_detailTitle = new QLabel(m_detail);
     m_detailTitle->setObjectName(QStringLiteral("components.detailTitle"));
     m_detailTitle->setProperty("hmStyle", QStringLiteral("editorTitle"));
     m_detailTitle->setWordWrap(true);
-    detail->addWidget(m_detailTitle);
+    titleRow->addWidget(m_detailTitle, 1);
+    detail->addLayout(titleRow);
     m_detailInfo = new QLabel(m_detail);
     m_detailInfo->setObjectName(QStringLiteral("components.detailInfo"));
     m_detailInfo->setWordWrap(true);
@@ -149,6 +186,10 @@ ComponentsPage::ComponentsPage(QWidget *parent) : QWidget(parent)
     detail->addWidget(m_interface, 1);
     auto *actions = new QHBoxLayout();
     actions->addStretch(1);
+    m_editDetails = new QPushButton(m_detail);
+    m_editDetails->setObjectName(QStringLiteral("components.editDetails"));
+    connect(m_editDetails, &QPushButton::clicked, this, &ComponentsPage::editDetails);
+    actions->addWidget(m_editDetails);
     m_deprecate = new QPushButton(m_detail);
     m_deprecate->setObjectName(QStringLiteral("components.deprecate"));
     connect(m_deprecate, &QPushButton::clicked, this, &ComponentsPage::toggleDeprecated);
@@ -283,8 +324,18 @@ void ComponentsPage::registerEndpoint()
     m_busy = true;
     updateActions();
     showRegisterMessage(tr("Checking %1...").arg(endpoint), false);
+    client::ComponentDetails details;
+    if (!m_name->text().trimmed().isEmpty()) {
+        const auto given = [](const QString &text) {
+            return text.trimmed().isEmpty() ? std::nullopt : std::optional(text.trimmed());
+        };
+        details.displayName = given(m_registerDisplayName->text());
+        details.category = given(m_registerCategory->currentText());
+        details.icon = given(m_registerIcon->currentData().toString());
+        details.description = given(m_registerDescription->text());
+    }
     client::ComponentsApi(*m_client).registerEndpoint(
-        endpoint, m_name->text().trimmed(),
+        endpoint, m_name->text().trimmed(), details,
         [this, guard = QPointer<ComponentsPage>(this)](Result<QList<client::ComponentInfo>> r) {
             if (!guard)
                 return;
@@ -304,6 +355,10 @@ void ComponentsPage::registerEndpoint()
                                 false);
             m_endpoint->clear();
             m_name->clear();
+            m_registerDisplayName->clear();
+            m_registerCategory->setCurrentText(QString());
+            m_registerIcon->setCurrentIndex(0);
+            m_registerDescription->clear();
             if (!r->isEmpty())
                 select(r->first().name, r->first().version);
             updateActions();
@@ -336,17 +391,54 @@ void ComponentsPage::toggleDeprecated()
         });
 }
 
+void ComponentsPage::editDetails()
+{
+    const client::ComponentInfo *c = selected();
+    if (!m_client || !c || c->builtin || m_busy || !isAdmin(m_me))
+        return;
+    m_message.clear();
+    ComponentDetailsDialog dialog(m_client, *c, m_model->categories(), this);
+    if (DialogSeam::exec(&dialog) != QDialog::Accepted || dialog.saved().isEmpty())
+        return;
+    m_model->updateDetails(dialog.saved().first());
+    showDetail();
+    showState();
+}
+
 void ComponentsPage::updateActions()
 {
     const bool admin = m_client && isAdmin(m_me);
     const client::ComponentInfo *c = selected();
     m_endpoint->setEnabled(admin && !m_busy);
     m_name->setEnabled(admin && !m_busy);
+    // The name-level fields go with a name only (the server refuses them
+    // without one).
+    const bool named = admin && !m_busy && !m_name->text().trimmed().isEmpty();
+    for (QWidget *field :
+         {static_cast<QWidget *>(m_registerDisplayName), static_cast<QWidget *>(m_registerCategory),
+          static_cast<QWidget *>(m_registerIcon), static_cast<QWidget *>(m_registerDescription)}) {
+        field->setEnabled(named);
+        field->setToolTip(named ? QString()
+                                : tr("Enter a component name first: these fields belong to "
+                                     "one component."));
+    }
     m_register->setEnabled(admin && !m_busy && !m_endpoint->text().trimmed().isEmpty());
     m_reload->setEnabled(m_client != nullptr);
     m_deprecate->setEnabled(admin && !m_busy && c && !c->builtin &&
                             c->status != QLatin1String("disabled"));
     m_deprecate->setText(c && c->deprecated ? tr("Mark as active") : tr("Deprecate"));
+    m_editDetails->setText(tr("Edit details..."));
+    m_editDetails->setEnabled(admin && !m_busy && c && !c->builtin &&
+                              c->status != QLatin1String("disabled"));
+    if (!m_client)
+        m_editDetails->setToolTip(tr("Sign in first."));
+    else if (!admin)
+        m_editDetails->setToolTip(tr("Only administrators may change components."));
+    else if (c && c->builtin)
+        m_editDetails->setToolTip(tr("Built-in components have no editable details."));
+    else
+        m_editDetails->setToolTip(
+            tr("Display name, category, icon and description of every version."));
     QString why;
     if (!m_client)
         why = tr("Sign in first.");
@@ -452,16 +544,24 @@ void ComponentsPage::showDetail()
     const client::ComponentInfo *c = selected();
     m_interface->clear();
     if (!c) {
+        m_detailIcon->clear();
         m_detailTitle->setText(tr("No component selected"));
         m_detailInfo->setText(tr("Select a component version to see its ports and "
                                  "configuration schema."));
         m_usage->clear();
         return;
     }
-    m_detailTitle->setText(tr("%1 %2").arg(c->name, c->version));
+    m_detailIcon->setPixmap(
+        ComponentIcon::icon(c->icon, palette()).pixmap(QSize(28, 28), devicePixelRatioF()));
+    m_detailTitle->setText(tr("%1 %2").arg(c->title(), c->version));
     QStringList lines;
     if (!c->description.isEmpty())
-        lines << c->description.toHtmlEscaped();
+        lines << c->description.toHtmlEscaped().replace(u'\n', QStringLiteral("<br>"));
+    if (c->title() != c->name)
+        lines << tr("Component name: %1").arg(c->name.toHtmlEscaped());
+    if (!c->builtin)
+        lines << (c->category.isEmpty() ? tr("Category: none")
+                                        : tr("Category: %1").arg(c->category.toHtmlEscaped()));
     lines << tr("Status: %1").arg(ComponentListModel::statusText(c->status));
     lines << tr("Health: %1").arg(ComponentListModel::healthText(c->health));
     if (c->builtin) {
@@ -537,6 +637,10 @@ void ComponentsPage::retranslateUi()
     m_endpoint->setPlaceholderText(tr("Endpoint URL, e.g. http://10.0.0.5:9000"));
     m_name->setPlaceholderText(tr("Component name (optional)"));
     m_register->setText(tr("Register"));
+    m_registerDisplayName->setPlaceholderText(tr("Display name (optional)"));
+    m_registerCategory->lineEdit()->setPlaceholderText(tr("Category (optional)"));
+    m_registerDescription->setPlaceholderText(tr("Description (optional)"));
+    fillComponentIconCombo(m_registerIcon, m_registerIcon->currentData().toString());
     m_interface->setHeaderLabels({tr("Port or key"), tr("Type or value")});
     fitColumns();       // headers in the new language
     m_usageKey.clear(); // asked again, in the new language

@@ -6,6 +6,7 @@
 #include <QPointer>
 #include <QWidget>
 
+class QComboBox;
 class QLabel;
 class QLineEdit;
 class QPushButton;
@@ -28,7 +29,10 @@ class ComponentListModel;
 // (input and output ports with their schemas) and config schema as a tree,
 // with the flow versions using it; registering an HTTP component service
 // by its endpoint URL (and optionally one component name), and deprecating
-// or reactivating a registered version. Registering and deprecating are
+// or reactivating a registered version. Each row shows the component's
+// display name (else its name), icon and category; the detail shows its
+// description, and administrators edit those name-level fields in
+// ComponentDetailsDialog or give them with a named registration. Registering and deprecating are
 // for administrators: for anyone else they are off, and say why.
 class ComponentsPage final : public QWidget
 {
@@ -49,6 +53,8 @@ public slots:
     void reload();
     void registerEndpoint();
     void toggleDeprecated();
+    // The selected component's name-level fields in ComponentDetailsDialog.
+    void editDetails();
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -72,6 +78,11 @@ private:
     QLabel *m_registerLabel = nullptr;
     QLineEdit *m_endpoint = nullptr;
     QLineEdit *m_name = nullptr;
+    // The name-level fields of a named registration (optional).
+    QLineEdit *m_registerDisplayName = nullptr;
+    QComboBox *m_registerCategory = nullptr;
+    QComboBox *m_registerIcon = nullptr;
+    QLineEdit *m_registerDescription = nullptr;
     QPushButton *m_register = nullptr;
     QPushButton *m_reload = nullptr;
     QLabel *m_registerMessage = nullptr;
@@ -79,11 +90,13 @@ private:
     QTableView *m_view = nullptr;
     QLabel *m_state = nullptr;
     QWidget *m_detail = nullptr;
+    QLabel *m_detailIcon = nullptr;
     QLabel *m_detailTitle = nullptr;
     QLabel *m_detailInfo = nullptr;
     QLabel *m_usage = nullptr;
     QTreeWidget *m_interface = nullptr;
     QPushButton *m_deprecate = nullptr;
+    QPushButton *m_editDetails = nullptr;
     QString m_message;
     // Usage of the selected version, as the server last answered.
     QString m_usageKey;

@@ -31,7 +31,10 @@ ComponentInfo ComponentInfo::fromJson(const QJsonObject &json)
     c.json = json;
     c.name = json.value(QStringLiteral("name")).toString();
     c.version = json.value(QStringLiteral("version")).toString();
+    c.displayName = json.value(QStringLiteral("display_name")).toString();
     c.description = json.value(QStringLiteral("description")).toString();
+    c.category = json.value(QStringLiteral("category")).toString();
+    c.icon = json.value(QStringLiteral("icon")).toString();
     c.status = json.value(QStringLiteral("status")).toString();
     c.health = json.value(QStringLiteral("health")).toString();
     c.healthMessage = json.value(QStringLiteral("health_message")).toString();
@@ -53,14 +56,49 @@ void ComponentsApi::list(Callback<QList<ComponentInfo>> done)
     m_client.call<QList<ComponentInfo>>(ApiRequest::get(kComponents), readItems, std::move(done));
 }
 
+QJsonObject ComponentDetails::toJson() const
+{
+    QJsonObject json;
+    const auto put = [&json](const char *key, const std::optional<QString> &value) {
+        if (value)
+            json.insert(QLatin1String(key), *value);
+    };
+    put("display_name", displayName);
+    put("description", description);
+    put("category", category);
+    put("icon", icon);
+    return json;
+}
+
 void ComponentsApi::registerEndpoint(const QString &endpoint, const QString &name,
                                      Callback<QList<ComponentInfo>> done)
 {
+    registerEndpoint(endpoint, name, {}, std::move(done));
+}
+
+void ComponentsApi::registerEndpoint(const QString &endpoint, const QString &name,
+                                     const ComponentDetails &details,
+                                     Callback<QList<ComponentInfo>> done)
+{
     QJsonObject body{{QStringLiteral("endpoint"), endpoint}};
-    if (!name.isEmpty())
+    if (!name.isEmpty()) {
         body.insert(QStringLiteral("name"), name);
+        const QJsonObject fields = details.toJson();
+        for (auto it = fields.begin(); it != fields.end(); ++it)
+            body.insert(it.key(), it.value());
+    }
     m_client.call<QList<ComponentInfo>>(ApiRequest::post(kComponents, body), readItems,
                                         std::move(done));
+}
+
+void ComponentsApi::updateDetails(const QString &name, const ComponentDetails &details,
+                                  Callback<QList<ComponentInfo>> done)
+{
+    m_client.call<QList<ComponentInfo>>(
+        ApiRequest::withBody(
+            "PATCH", kComponents + u'/' + QString::fromLatin1(QUrl::toPercentEncoding(name)),
+            details.toJson()),
+        readItems, std::move(done));
 }
 
 void ComponentsApi::setDeprecated(const QString &name, const QString &version, bool deprecated,

@@ -2,21 +2,33 @@
 // server and a real component service (the reference component, a child
 // process on loopback): the lazy list with built-ins and registered
 // versions, the register form and its errors, the detail pane's ports and
-// config schema, deprecating, the read-only view of a viewer; with
-// HIVEMIND_SCREENSHOT_DIR set, `screenshots` saves the section in en,
-// zh_TW and zh_CN.
+// config schema, deprecating, the name-level fields (display name,
+// category, icon, description: shown in the list and the detail, given
+// with a named registration, edited in the details dialog with the
+// server's refusals shown there), the read-only view of a viewer; with
+// HIVEMIND_SCREENSHOT_DIR set, `screenshots` saves the section, its detail
+// and the details dialog in en, zh_TW and zh_CN (and the list in the dark
+// theme).
 
 #include "../core/engine/TestHttpSupport.h"
 #include "AdminTestSupport.h"
 #include "MainWindow.h"
+#include "ThemeManager.h"
 #include "client/ComponentsApi.h"
+#include "common/ComponentIcons.h"
+#include "components/ComponentDetailsDialog.h"
 #include "components/ComponentListModel.h"
 #include "components/ComponentsPage.h"
+#include "widgets/ComponentIcon.h"
+#include "widgets/MessageBox.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
+#include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPainter>
+#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QTableView>
 #include <QTreeWidget>
@@ -35,6 +47,23 @@ QTreeWidgetItem *topItem(QTreeWidget *tree, const QString &text)
             return tree->topLevelItem(i);
     }
     return nullptr;
+}
+
+// What the server now lists for a registered name (its first version).
+hm::client::ComponentInfo storedComponent(hm::client::ApiClient &client, const QString &name)
+{
+    auto listed = await<QList<hm::client::ComponentInfo>>(
+        [&](auto done) { hm::client::ComponentsApi(client).list(done); });
+    for (const hm::client::ComponentInfo &c : listed.value())
+        if (c.name == name && !c.builtin)
+            return c;
+    return {};
+}
+
+// The colours of an icon's pixels at 16 px, 2x: tells two icons apart.
+QImage iconImage(const QIcon &icon)
+{
+    return icon.pixmap(QSize(16, 16), 2.0).toImage();
 }
 
 QStringList childTexts(QTreeWidgetItem *item)
@@ -57,19 +86,26 @@ private slots:
     void listsAndRegisters();
     void detailShowsPortsAndSchema();
     void deprecateFromTheDetail();
+    void registerGivesTheDetails();
+    void detailsShownAndEdited();
+    void badDetailsAnsweredInTheDialog();
     void viewerCannotRegister();
     void screenshots();
 
 private:
     AdminServer m_server;
     hm::test::ReferenceComponent m_component;
+    hm::test::ReferenceComponent m_second; // a second endpoint of the same components
     QUrl m_url;
+    QUrl m_secondUrl;
 };
 
 void TestComponentsPage::initTestCase()
 {
     m_url = m_component.start();
     QVERIFY(!m_url.isEmpty());
+    m_secondUrl = m_second.start();
+    QVERIFY(!m_secondUrl.isEmpty());
     QVERIFY(m_server.start("TestComponentsPage"));
 }
 
@@ -203,6 +239,162 @@ void TestComponentsPage::deprecateFromTheDetail()
         QStringLiteral("Active"), 15000);
 }
 
+void TestComponentsPage::registerGivesTheDetails()
+{
+    ComponentsPage page;
+    QAbstractItemModelTester tester(page.model(),
+                                    QAbstractItemModelTester::FailureReportingMode::QtTest);
+    page.setSession(m_server.connection->client(), m_server.admin);
+    QTRY_COMPARE_WITH_TIMEOUT(page.model()->state(), ComponentListModel::State::Ready, 15000);
+    auto *displayName = child<QLineEdit>(&page, "components.registerDisplayName");
+    auto *category = child<QComboBox>(&page, "components.registerCategory");
+    auto *icon = child<QComboBox>(&page, "components.registerIcon");
+    auto *description = child<QLineEdit>(&page, "components.registerDescription");
+    QVERIFY(displayName && category && icon && description);
+    // They belong to one component: off until a name is typed.
+    QVERIFY(!displayName->isEnabled());
+    child<QLineEdit>(&page, "components.registerEndpoint")->setText(m_secondUrl.toString());
+    child<QLineEdit>(&page, "components.registerName")->setText(QStringLiteral("uppercase"));
+    QVERIFY(displayName->isEnabled() && icon->isEnabled());
+    displayName->setText(QStringLiteral("Upper case"));
+    category->setCurrentText(QStringLiteral("text"));
+    icon->setCurrentIndex(icon->findData(QStringLiteral("code")));
+    QVERIFY(icon->currentIndex() > 0);
+    description->setText(QStringLiteral("Shouts what it gets"));
+    child<QPushButton>(&page, "components.register")->click();
+    auto *message = child<QLabel>(&page, "components.registerMessage");
+    QTRY_VERIFY2_WITH_TIMEOUT(message->text().startsWith(QLatin1String("Registered 1")),
+                              qPrintable(message->text()), 15000);
+    QVERIFY(displayName->text().isEmpty());
+
+    // The server stored them, and the list shows them.
+    const hm::client::ComponentInfo stored =
+        storedComponent(*m_server.connection->client(), QStringLiteral("uppercase"));
+    QCOMPARE(stored.displayName, QStringLiteral("Upper case"));
+    QCOMPARE(stored.category, QStringLiteral("text"));
+    QCOMPARE(stored.icon, QStringLiteral("code"));
+    QCOMPARE(stored.description, QStringLiteral("Shouts what it gets"));
+    const int row = page.model()->rowOf(QStringLiteral("uppercase"), QStringLiteral("1.0.0"));
+    QCOMPARE(page.model()->index(row, ComponentListModel::NameColumn).data().toString(),
+             QStringLiteral("Upper case"));
+    QCOMPARE(page.model()->index(row, ComponentListModel::CategoryColumn).data().toString(),
+             QStringLiteral("text"));
+}
+
+void TestComponentsPage::detailsShownAndEdited()
+{
+    ComponentsPage page;
+    QAbstractItemModelTester tester(page.model(),
+                                    QAbstractItemModelTester::FailureReportingMode::QtTest);
+    page.setSession(m_server.connection->client(), m_server.admin);
+    QTRY_COMPARE_WITH_TIMEOUT(page.model()->state(), ComponentListModel::State::Ready, 15000);
+    const int row = page.model()->rowOf(QStringLiteral("echo"), QStringLiteral("1.0.0"));
+    QVERIFY(row >= 0);
+    const QModelIndex name = page.model()->index(row, ComponentListModel::NameColumn);
+    // Nothing set yet: the name, no category, the neutral box.
+    QCOMPARE(name.data().toString(), QStringLiteral("echo"));
+    QVERIFY(
+        page.model()->index(row, ComponentListModel::CategoryColumn).data().toString().isEmpty());
+    const QImage box = iconImage(name.data(Qt::DecorationRole).value<QIcon>());
+    QVERIFY(!box.isNull());
+    QCOMPARE(box.size(), QSize(32, 32)); // drawn for 2x, not scaled up
+    QVERIFY(page.select(QStringLiteral("echo"), QStringLiteral("1.0.0")));
+    auto *edit = child<QPushButton>(&page, "components.editDetails");
+    QVERIFY(edit->isEnabled());
+
+    bool filled = false;
+    DialogSeam::setNextHandler([&](QDialog *dialog) {
+        if (dialog->objectName() != QLatin1String("components.details"))
+            return int(QDialog::Rejected);
+        child<QLineEdit>(dialog, "components.details.displayName")
+            ->setText(QStringLiteral("Echo back"));
+        child<QComboBox>(dialog, "components.details.category")
+            ->setCurrentText(QStringLiteral("testing"));
+        auto *icon = child<QComboBox>(dialog, "components.details.icon");
+        icon->setCurrentIndex(icon->findData(QStringLiteral("message")));
+        child<QPlainTextEdit>(dialog, "components.details.description")
+            ->setPlainText(QStringLiteral("Answers what it gets"));
+        filled = true;
+        child<QPushButton>(dialog, "components.details.save")->click();
+        (void)QTest::qWaitFor([dialog] { return dialog->result() == QDialog::Accepted; }, 15000);
+        if (dialog->result() != QDialog::Accepted)
+            qWarning("%s", qPrintable(child<QLabel>(dialog, "components.details.error")->text()));
+        return dialog->result();
+    });
+    edit->click();
+    QVERIFY(filled);
+
+    // Shown at once: list, icon, detail.
+    QCOMPARE(name.data().toString(), QStringLiteral("Echo back"));
+    QCOMPARE(page.model()->index(row, ComponentListModel::CategoryColumn).data().toString(),
+             QStringLiteral("testing"));
+    QCOMPARE(name.data(ComponentListModel::IconNameRole).toString(), QStringLiteral("message"));
+    QVERIFY(iconImage(name.data(Qt::DecorationRole).value<QIcon>()) != box);
+    QCOMPARE(child<QLabel>(&page, "components.detailTitle")->text(),
+             QStringLiteral("Echo back 1.0.0"));
+    const QString info = child<QLabel>(&page, "components.detailInfo")->text();
+    QVERIFY2(info.contains(QLatin1String("Answers what it gets")) &&
+                 info.contains(QLatin1String("Category: testing")) &&
+                 info.contains(QLatin1String("Component name: echo")),
+             qPrintable(info));
+    QVERIFY(child<QLabel>(&page, "components.detailIcon")->pixmap().isNull() == false);
+
+    // Stored: a new page reads the same from the server.
+    ComponentsPage again;
+    again.setSession(m_server.connection->client(), m_server.admin);
+    QTRY_COMPARE_WITH_TIMEOUT(again.model()->state(), ComponentListModel::State::Ready, 15000);
+    const int reloaded = again.model()->rowOf(QStringLiteral("echo"), QStringLiteral("1.0.0"));
+    QCOMPARE(again.model()->index(reloaded, ComponentListModel::NameColumn).data().toString(),
+             QStringLiteral("Echo back"));
+    QCOMPARE(again.model()->index(reloaded, ComponentListModel::CategoryColumn).data().toString(),
+             QStringLiteral("testing"));
+    const hm::client::ComponentInfo stored =
+        storedComponent(*m_server.connection->client(), QStringLiteral("echo"));
+    QCOMPARE(stored.description, QStringLiteral("Answers what it gets"));
+    QCOMPARE(stored.icon, QStringLiteral("message"));
+    // The categories known are offered in the dialog next time.
+    QVERIFY(again.model()->categories().contains(QStringLiteral("testing")));
+}
+
+void TestComponentsPage::badDetailsAnsweredInTheDialog()
+{
+    ComponentsPage page;
+    page.setSession(m_server.connection->client(), m_server.admin);
+    QTRY_COMPARE_WITH_TIMEOUT(page.model()->state(), ComponentListModel::State::Ready, 15000);
+    QVERIFY(page.select(QStringLiteral("echo"), QStringLiteral("1.0.0")));
+    const hm::client::ComponentInfo before =
+        storedComponent(*m_server.connection->client(), QStringLiteral("echo"));
+    QString error;
+    bool stayedOpen = false;
+    DialogSeam::setNextHandler([&](QDialog *dialog) {
+        // Too long a description (the server allows 4,000 characters) and
+        // a new display name beside it: neither is stored.
+        child<QLineEdit>(dialog, "components.details.displayName")
+            ->setText(QStringLiteral("Not stored"));
+        child<QPlainTextEdit>(dialog, "components.details.description")
+            ->setPlainText(QString(4001, u'x'));
+        auto *label = child<QLabel>(dialog, "components.details.error");
+        child<QPushButton>(dialog, "components.details.save")->click();
+        (void)QTest::qWaitFor([label] { return !label->text().isEmpty(); }, 15000);
+        error = label->text();
+        stayedOpen = dialog->result() != QDialog::Accepted && !label->isHidden();
+        return int(QDialog::Rejected);
+    });
+    child<QPushButton>(&page, "components.editDetails")->click();
+    QVERIFY2(error.startsWith(QLatin1String("The server refused the description")),
+             qPrintable(error));
+    // The server's limit (details.max_length), in the UI language.
+    QVERIFY2(error.endsWith(QLatin1String("at most 4,000 characters.")), qPrintable(error));
+    QVERIFY(stayedOpen);
+    const hm::client::ComponentInfo after =
+        storedComponent(*m_server.connection->client(), QStringLiteral("echo"));
+    QCOMPARE(after.displayName, before.displayName);
+    QCOMPARE(after.description, before.description);
+    const int row = page.model()->rowOf(QStringLiteral("echo"), QStringLiteral("1.0.0"));
+    QCOMPARE(page.model()->index(row, ComponentListModel::NameColumn).data().toString(),
+             before.title());
+}
+
 void TestComponentsPage::viewerCannotRegister()
 {
     const hm::client::UserInfo viewer =
@@ -221,22 +413,68 @@ void TestComponentsPage::viewerCannotRegister()
     QVERIFY(registerButton->toolTip().contains(QLatin1String("administrators")));
     QVERIFY(page.select(QStringLiteral("echo"), QStringLiteral("1.0.0")));
     QVERIFY(!child<QPushButton>(&page, "components.deprecate")->isEnabled());
+    auto *edit = child<QPushButton>(&page, "components.editDetails");
+    QVERIFY(!edit->isEnabled());
+    QVERIFY(edit->toolTip().contains(QLatin1String("administrators")));
 }
 
 void TestComponentsPage::screenshots()
 {
     const QString dir = qEnvironmentVariable("HIVEMIND_SCREENSHOT_DIR");
     if (dir.isEmpty())
-        return; // only when asked for (docs/screenshots)
+        return; // only when asked for (docs/screenshots); ctest fails on a skip
     QVERIFY(QDir().mkpath(dir));
-    // Run alone: the reference component's versions to show.
-    auto registered = await<QList<hm::client::ComponentInfo>>([&](auto done) {
-        hm::client::ComponentsApi(*m_server.connection->client())
-            .registerEndpoint(m_url.toString(), {}, done);
+    hm::client::ApiClient &client = *m_server.connection->client();
+    // Run alone: the reference component's versions, and details on some.
+    (void)await<QList<hm::client::ComponentInfo>>([&](auto done) {
+        hm::client::ComponentsApi(client).registerEndpoint(m_url.toString(), {}, done);
     });
-    Q_UNUSED(registered); // already there when run after the others
+    const auto details = [&](const QString &name, const QString &displayName,
+                             const QString &category, const QString &icon,
+                             const QString &description) {
+        hm::client::ComponentDetails d;
+        d.displayName = displayName;
+        d.category = category;
+        d.icon = icon;
+        d.description = description;
+        QVERIFY(await<QList<hm::client::ComponentInfo>>([&](auto done) {
+                    hm::client::ComponentsApi(client).updateDetails(name, d, done);
+                }).ok());
+    };
+    details(QStringLiteral("echo"), QStringLiteral("Echo back"), QStringLiteral("testing"),
+            QStringLiteral("message"), QStringLiteral("Answers with the text it was given."));
+    details(QStringLiteral("uppercase"), QStringLiteral("Upper case"), QStringLiteral("text"),
+            QStringLiteral("code"), QStringLiteral("Turns text into capital letters."));
+    details(QStringLiteral("fail"), QStringLiteral("Always fails"), QStringLiteral("testing"),
+            QStringLiteral("bell"),
+            QStringLiteral("Fails every attempt, for retry and error-path tests."));
+
+    ThemeManager themes;
+    themes.setMode(ThemeManager::Mode::Light, ThemeManager::Persist::No);
+    const auto save = [&](QWidget *widget, const QString &name) {
+        QApplication::processEvents();
+        QVERIFY(widget->grab().save(dir + u'/' + name + QStringLiteral(".png")));
+    };
+
+    // Every icon at 16 and 24 px, drawn for a device pixel ratio of 2.
+    {
+        const QStringList names = hm::componentIconNames();
+        QImage sheet(QSize(40 + 34 * int(names.size()), 64) * 2, QImage::Format_ARGB32);
+        sheet.setDevicePixelRatio(2);
+        sheet.fill(Qt::white);
+        QPainter painter(&sheet);
+        const QColor colour = ComponentIcon::colour(ThemeManager::palette(false));
+        for (int i = 0; i < names.size(); ++i) {
+            ComponentIcon::paint(painter, QRectF(20 + 34 * i, 6, 16, 16), names[i], colour);
+            ComponentIcon::paint(painter, QRectF(16 + 34 * i, 30, 24, 24), names[i], colour);
+        }
+        painter.end();
+        QVERIFY(sheet.save(dir + QStringLiteral("/components-icons@2x.png")));
+    }
+
     MainWindow::Options options;
     options.persistSettings = false;
+    options.themes = &themes;
     for (const QString &language :
          {QStringLiteral("en"), QStringLiteral("zh_TW"), QStringLiteral("zh_CN")}) {
         QVERIFY(m_server.languages->setLanguage(language, LanguageManager::Persist::No));
@@ -249,15 +487,39 @@ void TestComponentsPage::screenshots()
         QVERIFY(page);
         page->reload();
         QTRY_COMPARE_WITH_TIMEOUT(page->model()->state(), ComponentListModel::State::Ready, 15000);
-        QVERIFY(page->select(QStringLiteral("fail"), QStringLiteral("1.0.0")));
+        QVERIFY(page->select(QStringLiteral("echo"), QStringLiteral("1.0.0")));
         auto *usage = child<QLabel>(page, "components.usage");
         QTRY_VERIFY_WITH_TIMEOUT(!usage->text().endsWith(QLatin1String("...")) &&
                                      !usage->text().endsWith(QStringLiteral("…")) &&
                                      !usage->text().endsWith(QStringLiteral("……")),
                                  15000);
-        QApplication::processEvents();
-        QVERIFY(window.grab().save(dir + QStringLiteral("/components-") + language +
-                                   QStringLiteral(".png")));
+        save(&window, QStringLiteral("components-") + language);
+        if (language == QLatin1String("en")) {
+            themes.setMode(ThemeManager::Mode::Dark, ThemeManager::Persist::No);
+            save(&window, QStringLiteral("components-en-dark"));
+            themes.setMode(ThemeManager::Mode::Light, ThemeManager::Persist::No);
+        }
+        // The register form with a name (its details on).
+        child<QLineEdit>(page, "components.registerEndpoint")
+            ->setText(QStringLiteral("http://10.0.0.5:9000"));
+        child<QLineEdit>(page, "components.registerName")->setText(QStringLiteral("image-resize"));
+        save(child<QWidget>(page, "components.detail"),
+             QStringLiteral("components-detail-") + language);
+        // The details dialog, showing a refusal.
+        DialogSeam::setNextHandler([&](QDialog *dialog) {
+            dialog->show();
+            (void)QTest::qWaitForWindowExposed(dialog);
+            save(dialog, QStringLiteral("components-details-dialog-") + language);
+            child<QPlainTextEdit>(dialog, "components.details.description")
+                ->setPlainText(QString(4001, u'x'));
+            auto *label = child<QLabel>(dialog, "components.details.error");
+            child<QPushButton>(dialog, "components.details.save")->click();
+            (void)QTest::qWaitFor([label] { return !label->text().isEmpty(); }, 15000);
+            save(dialog, QStringLiteral("components-details-dialog-error-") + language);
+            return int(QDialog::Rejected);
+        });
+        child<QPushButton>(page, "components.editDetails")->click();
+        save(&window, QStringLiteral("components-register-") + language);
     }
     QVERIFY(m_server.languages->setLanguage(QStringLiteral("en"), LanguageManager::Persist::No));
 }

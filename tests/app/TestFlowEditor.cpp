@@ -81,6 +81,7 @@ private slots:
     void emptyCanvasShowsHintAndPalette();
     void paletteFilters();
     void paletteListsEveryRegisteredVersion();
+    void paletteShowsDisplayNamesIconsAndCategories();
     void dropFromPaletteAddsNodeAtDropPoint();
     void quickAddByTyping();
     void quickAddWithTabConnectsToSelection();
@@ -245,10 +246,11 @@ void TestFlowEditor::paletteListsEveryRegisteredVersion()
     QVERIFY(group->child(2)->font(0).italic());
     QVERIFY(group->child(0)->toolTip(0).contains(QStringLiteral("unhealthy")));
     QVERIFY(!group->child(0)->icon(0).isNull());
-    // The health badge's colour differs between healthy and unhealthy.
-    const QImage healthy = group->child(1)->icon(0).pixmap(12, 12).toImage();
-    const QImage unhealthy = group->child(0)->icon(0).pixmap(12, 12).toImage();
-    QVERIFY(healthy.pixel(6, 6) != unhealthy.pixel(6, 6));
+    // The health badge (a dot on the icon's bottom-right corner) differs
+    // between healthy and unhealthy.
+    const QImage healthy = group->child(1)->icon(0).pixmap(16, 16).toImage();
+    const QImage unhealthy = group->child(0)->icon(0).pixmap(16, 16).toImage();
+    QVERIFY(healthy.pixel(13, 13) != unhealthy.pixel(13, 13));
 
     m_editor->palette()->setFilter(QStringLiteral("route"));
     const QList<ComponentRef> endpoints = m_editor->palette()->visibleComponents();
@@ -259,6 +261,82 @@ void TestFlowEditor::paletteListsEveryRegisteredVersion()
     QCOMPARE(list->topLevelItem(2)->text(0), QStringLiteral("Services"));
     QCOMPARE(list->topLevelItem(2)->child(0)->child(0)->text(0),
              QStringLiteral("POST /route \u2014 Plan a route"));
+}
+
+void TestFlowEditor::paletteShowsDisplayNamesIconsAndCategories()
+{
+    // Registered components under their category (the uncategorised under
+    // "No category", last), with their display name and icon; search finds
+    // them by name, display name or category.
+    ComponentCatalogue catalogue = flowgraphtest::catalogue();
+    auto registered = [&](const QString &name, const QJsonObject &fields) {
+        ComponentCatalogue::Entry entry;
+        entry.interface.name = name;
+        entry.interface.version = QStringLiteral("1.0.0");
+        entry.health = QStringLiteral("healthy");
+        entry.status = QStringLiteral("active");
+        entry.item = fields;
+        catalogue.add(entry);
+    };
+    registered(QStringLiteral("img-resize"),
+               {{"display_name", "Resize image"}, {"category", "media"}, {"icon", "resize"}});
+    registered(QStringLiteral("img-thumb"),
+               {{"display_name", "Thumbnail"}, {"category", "media"}, {"icon", "image"}});
+    registered(QStringLiteral("s3-put"), {{"category", "cloud"}, {"icon", "no-such-icon"}});
+    registered(QStringLiteral("plain"), {});
+    ComponentPalette *palette = m_editor->palette();
+    palette->setCatalogue(catalogue);
+    palette->setFilter(QString());
+    auto *list = m_editor->findChild<QTreeWidget *>(QStringLiteral("editor.palette.list"));
+    const QTreeWidgetItem *group = list->topLevelItem(1);
+    QCOMPARE(group->text(0), QStringLiteral("Registered"));
+    QStringList categories;
+    for (int i = 0; i < group->childCount(); ++i)
+        categories << group->child(i)->text(0);
+    QCOMPARE(categories, (QStringList{QStringLiteral("cloud"), QStringLiteral("media"),
+                                      QStringLiteral("No category")}));
+    const QTreeWidgetItem *image = group->child(1);
+    QCOMPARE(image->childCount(), 2);
+    QCOMPARE(image->child(0)->text(0), QStringLiteral("Resize image 1.0.0"));
+    QCOMPARE(image->child(1)->text(0), QStringLiteral("Thumbnail 1.0.0"));
+    QVERIFY(image->child(0)->toolTip(0).contains(QStringLiteral("img-resize")));
+    QCOMPARE(group->child(0)->child(0)->text(0), QStringLiteral("s3-put 1.0.0"));
+    const QTreeWidgetItem *none = group->child(2);
+    const QTreeWidgetItem *plain = nullptr;
+    for (int i = 0; i < none->childCount(); ++i) {
+        if (none->child(i)->text(0) == QLatin1String("plain 1.0.0"))
+            plain = none->child(i);
+    }
+    QVERIFY(plain);
+    // With HIVEMIND_SCREENSHOT_DIR set: the palette as it looks (docs/screenshots).
+    if (const QString dir = qEnvironmentVariable("HIVEMIND_SCREENSHOT_DIR"); !dir.isEmpty()) {
+        QVERIFY(QDir().mkpath(dir));
+        palette->resize(260, 560);
+        QApplication::processEvents();
+        QVERIFY(palette->grab().save(dir + QStringLiteral("/palette-categories-en.png")));
+    }
+    // Icons: crisp at 2x (drawn at 32 px), each its own; an unknown name
+    // and no icon both get the neutral box.
+    const auto picture = [](const QTreeWidgetItem *item) {
+        return item->icon(0).pixmap(QSize(16, 16), 2.0).toImage();
+    };
+    QCOMPARE(picture(image->child(0)).size(), QSize(32, 32));
+    QVERIFY(picture(image->child(0)) != picture(image->child(1)));
+    QVERIFY(picture(image->child(0)) != picture(plain));
+    QCOMPARE(picture(group->child(0)->child(0)), picture(plain));
+    // Dragging still gives the component's name, not its display name.
+    palette->setFilter(QStringLiteral("thumbnail"));
+    QList<ComponentRef> visible = palette->visibleComponents();
+    QCOMPARE(visible.size(), 1);
+    QCOMPARE(visible[0].name, QStringLiteral("img-thumb"));
+    palette->setFilter(QStringLiteral("media"));
+    visible = palette->visibleComponents();
+    QCOMPARE(visible.size(), 2); // by category
+    palette->setFilter(QStringLiteral("img resize"));
+    QCOMPARE(palette->visibleComponents().size(), 1);
+
+    palette->setCatalogue(flowgraphtest::catalogue());
+    palette->setFilter(QString());
 }
 
 void TestFlowEditor::dropFromPaletteAddsNodeAtDropPoint()

@@ -315,14 +315,14 @@ private slots:
                                                 {"display_name", "Echo service"},
                                                 {"description", "Answers what it gets"},
                                                 {"category", "text"},
-                                                {"icon", "echo"}},
+                                                {"icon", "message"}},
                                                m_admin);
         QCOMPARE(registered.status, 201);
         const QJsonObject echo = registered.data()["items"][0].toObject();
         QCOMPARE(echo["display_name"].toString(), QStringLiteral("Echo service"));
         QCOMPARE(echo["description"].toString(), QStringLiteral("Answers what it gets"));
         QCOMPARE(echo["category"].toString(), QStringLiteral("text"));
-        QCOMPARE(echo["icon"].toString(), QStringLiteral("echo"));
+        QCOMPARE(echo["icon"].toString(), QStringLiteral("message"));
 
         // Another version of the name shares them; a registration giving
         // some changes only those, for every version.
@@ -356,7 +356,7 @@ private slots:
         QCOMPARE(again.status, 201);
         QCOMPARE(again.data()["items"][0]["display_name"].toString(),
                  QStringLiteral("Echo service"));
-        QCOMPARE(again.data()["items"][0]["icon"].toString(), QStringLiteral("echo"));
+        QCOMPARE(again.data()["items"][0]["icon"].toString(), QStringLiteral("message"));
         QCOMPARE(again.data()["items"][0]["status"].toString(), QStringLiteral("active"));
 
         // And in the tables: one name row each, deleted only when no

@@ -1,6 +1,7 @@
 // /api/v1/components*: registered HTTP components and the built-ins
 // (ComponentService does the work; docs/api.md "Components").
 
+#include "common/ComponentIcons.h"
 #include "server/api/ApiRouter.h"
 #include "server/api/AuthCommon.h"
 #include "server/api/RouteHelpers.h"
@@ -54,12 +55,20 @@ Result<repositories::ComponentInfo> componentInfo(const QJsonObject &body, const
             return value.error();
         QString text = value.value().trimmed();
         if (text.size() > field.maxLength)
-            return Error{ErrorCode::ValidationError,
-                         QStringLiteral("%1: at most %2 characters").arg(key).arg(field.maxLength),
-                         {{QStringLiteral("field"), key}}};
+            return Error{
+                ErrorCode::ValidationError,
+                QStringLiteral("%1: at most %2 characters").arg(key).arg(field.maxLength),
+                {{QStringLiteral("field"), key}, {QStringLiteral("max_length"), field.maxLength}}};
         // No display name is the name itself.
         if (key == QLatin1String("display_name") && text.isEmpty())
             text = name;
+        if (key == QLatin1String("icon") && !text.isEmpty() && !isComponentIconName(text))
+            return Error{
+                ErrorCode::ValidationError,
+                QStringLiteral("icon: one of %1, or empty")
+                    .arg(componentIconNames().join(QStringLiteral(", "))),
+                {{QStringLiteral("field"), key},
+                 {QStringLiteral("allowed"), QJsonArray::fromStringList(componentIconNames())}}};
         info.*field.member = text;
     }
     return info;
@@ -93,6 +102,29 @@ ApiReply registerComponent(ComponentService &service, store::Database &db, const
             reply.send(ApiReply::ok(QJsonObject{{QStringLiteral("items"), stored.value()}}, 201));
         });
     return ApiReply::deferred();
+}
+
+// PATCH /components/{name}: the name-level fields only; versions stay.
+ApiReply updateComponent(ComponentService &service, store::Database &db, const RequestContext &c,
+                         const Principal &p)
+{
+    const QString name = c.pathArgs.at(0);
+    HM_TRY(body, c.jsonObject());
+    HM_TRY(info, componentInfo(body.value(), name));
+    if (info.value().isEmpty())
+        return ApiReply::failure(
+            Error{ErrorCode::ValidationError,
+                  QStringLiteral("give at least one of display_name, description, category, icon"),
+                  {{QStringLiteral("field"), QStringLiteral("display_name")}}});
+    HM_TRY(updated, service.updateInfo(name, info.value()));
+    QJsonObject details{{QStringLiteral("name"), name}};
+    for (const char *key : {"display_name", "description", "category", "icon"}) {
+        if (body.value().contains(QLatin1String(key)))
+            details.insert(QLatin1String(key), body.value().value(QLatin1String(key)));
+    }
+    auditComponent(db, c, p, QStringLiteral("COMPONENT_UPDATED"), updated.value().componentId,
+                   details);
+    return ApiReply::ok(QJsonObject{{QStringLiteral("items"), updated.value().items}});
 }
 
 ApiReply recheck(ComponentService &service, const RequestContext &c)
@@ -245,6 +277,28 @@ void registerComponentRoutes(ApiRouter &router, auth::AuthModule &auth, store::D
         componentDoc(QStringLiteral("Every version of one component, by semantic version "
                                     "precedence"),
                      {ErrorCode::ComponentNotFound}, itemsSchema()));
+
+    RouteDoc updateDoc = componentDoc(
+        QStringLiteral("Change a registered component's name-level fields (every version): "
+                       "display name, description, category, icon"),
+        {ErrorCode::ComponentNotFound}, itemsSchema(),
+        object({{QStringLiteral("display_name"),
+                 nullable(string(QStringLiteral("at most 255 characters; empty or null = the "
+                                                "name")))},
+                {QStringLiteral("description"),
+                 nullable(string(QStringLiteral("at most 4000 characters; null clears it")))},
+                {QStringLiteral("category"),
+                 nullable(string(QStringLiteral("at most 100 characters; null clears it")))},
+                {QStringLiteral("icon"),
+                 nullable(string(QStringLiteral("one of the console's component icon names "
+                                                "(details.allowed of a refusal); null clears "
+                                                "it")))}}));
+    auth::addProtectedRoute(
+        router, auth, Method::Patch, QStringLiteral("/api/v1/components/{name}"), Role::Admin,
+        [&service, &db](const RequestContext &c, const Principal &p) {
+            return updateComponent(service, db, c, p);
+        },
+        std::move(updateDoc));
 
     auth::addProtectedRoute(
         router, auth, Method::Delete, QStringLiteral("/api/v1/components/{name}/{version}"),

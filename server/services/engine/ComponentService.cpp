@@ -654,6 +654,36 @@ Result<QJsonObject> ComponentService::setDeprecated(const QString &name, const Q
     return oneRowJson(updated.value().first());
 }
 
+Result<ComponentService::UpdatedInfo>
+ComponentService::updateInfo(const QString &name, const repositories::ComponentInfo &info)
+{
+    if (m_builtinNames.contains(name))
+        return Error{ErrorCode::ValidationError,
+                     QStringLiteral("\"%1\" is a built-in component").arg(name),
+                     {{QStringLiteral("name"), name}}};
+    auto rows = repositories::listedComponents(m_db, name);
+    if (!rows)
+        return rows.error();
+    QString componentId;
+    for (const Row &row : std::as_const(rows.value())) {
+        if (row.deletedAt == 0) {
+            componentId = row.componentId;
+            break;
+        }
+    }
+    if (componentId.isEmpty())
+        return Error{ErrorCode::ComponentNotFound,
+                     QStringLiteral("no registered component \"%1\"").arg(name),
+                     {{QStringLiteral("name"), name}}};
+    if (Status updated = repositories::updateComponentInfo(m_db, name, info, nowMs()); !updated)
+        return updated.error();
+    qCInfo(lcServer).noquote() << "component" << name << "name-level fields changed";
+    auto items = list(name);
+    if (!items)
+        return items.error();
+    return UpdatedInfo{componentId, items.value()};
+}
+
 Result<QJsonArray> ComponentService::usage(const QString &name, const QString &version,
                                            const auth::Principal &principal)
 {

@@ -111,6 +111,16 @@ public:
     // Marks a live registered version deprecated or active again; the row.
     // VALIDATION_ERROR for built-ins, COMPONENT_NOT_FOUND.
     Result<QJsonObject> setDeprecated(const QString &name, const QString &version, bool deprecated);
+    // Sets the given name-level fields of a registered name (every version);
+    // its versions as list(name) answers them, and the components row's id.
+    // VALIDATION_ERROR for built-ins, COMPONENT_NOT_FOUND when no live
+    // version of `name` is registered.
+    struct UpdatedInfo
+    {
+        QString componentId;
+        QJsonArray items;
+    };
+    Result<UpdatedInfo> updateInfo(const QString &name, const repositories::ComponentInfo &info);
     // Flows and flow versions whose nodes use name and version (any version
     // when `version` is empty), among the flows `principal` may view.
     Result<QJsonArray> usage(const QString &name, const QString &version,
