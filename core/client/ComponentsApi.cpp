@@ -53,6 +53,13 @@ void ComponentsApi::list(Callback<QList<ComponentInfo>> done)
     m_client.call<QList<ComponentInfo>>(ApiRequest::get(kComponents), readItems, std::move(done));
 }
 
+void ComponentsApi::versions(const QString &name, Callback<QList<ComponentInfo>> done)
+{
+    m_client.call<QList<ComponentInfo>>(
+        ApiRequest::get(kComponents + u'/' + QString::fromLatin1(QUrl::toPercentEncoding(name))),
+        readItems, std::move(done));
+}
+
 void ComponentsApi::registerEndpoint(const QString &endpoint, const QString &name,
                                      Callback<QList<ComponentInfo>> done)
 {
