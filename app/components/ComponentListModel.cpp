@@ -4,6 +4,8 @@
 
 #include <QBrush>
 #include <QColor>
+#include <QPointer>
+#include <QSet>
 
 namespace hm::app {
 
@@ -43,6 +45,42 @@ void ComponentListModel::updateComponent(const client::ComponentInfo &component)
         }
     }
     insertItem(at, component);
+}
+
+void ComponentListModel::applyEvent(const QString &type, const QJsonObject &data)
+{
+    if (!type.startsWith(QLatin1String("component_")) || !client())
+        return;
+    if (state() != State::Ready)
+        return; // not read yet (or being read): the answer will have it
+    const QString name = data.value(QStringLiteral("name")).toString();
+    if (name.isEmpty())
+        return;
+    client::ComponentsApi(*client()).versions(
+        name, [this, name,
+               guard = QPointer<ComponentListModel>(this)](Result<QList<client::ComponentInfo>> r) {
+            if (!guard)
+                return;
+            if (r)
+                replaceVersions(name, *r);
+            else if (r.error().code == ErrorCode::ComponentNotFound)
+                replaceVersions(name, {});
+        });
+}
+
+void ComponentListModel::replaceVersions(const QString &name,
+                                         const QList<client::ComponentInfo> &versions)
+{
+    QSet<QString> listed;
+    for (const client::ComponentInfo &c : versions)
+        listed.insert(c.version);
+    for (int row = rowCount() - 1; row >= 0; --row) {
+        const client::ComponentInfo *c = component(row);
+        if (c->name == name && !listed.contains(c->version))
+            removeItem(row);
+    }
+    for (const client::ComponentInfo &c : versions)
+        updateComponent(c);
 }
 
 QString ComponentListModel::statusText(const QString &status)

@@ -374,6 +374,15 @@ void FlowEditorPage::fetchCatalogue()
     });
 }
 
+void FlowEditorPage::refreshComponents()
+{
+    // Not read yet: open() reads it.
+    if (!m_catalogueLoaded)
+        return;
+    m_catalogueLoaded = false;
+    fetchCatalogue();
+}
+
 void FlowEditorPage::refreshServices()
 {
     if (!m_client)

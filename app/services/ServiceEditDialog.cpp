@@ -3,6 +3,7 @@
 #include "client/ApiClient.h"
 #include "services/ServiceCredentialPicker.h"
 #include "services/ServiceText.h"
+#include "widgets/FieldError.h"
 
 #include <QDialogButtonBox>
 #include <QEvent>
@@ -25,23 +26,13 @@ bool svcEditIsHttpUrl(const QString &text)
            (url.scheme() == QLatin1String("http") || url.scheme() == QLatin1String("https"));
 }
 
-QLabel *svcEditErrorLabel(QWidget *parent, const QString &name)
-{
-    auto *label = new QLabel(parent);
-    label->setObjectName(name);
-    label->setWordWrap(true);
-    label->setProperty("tone", QStringLiteral("bad"));
-    label->hide();
-    return label;
-}
-
 } // namespace
 
 ServiceEditDialog::ServiceEditDialog(client::ApiClient *client, const client::ServiceInfo &service,
                                      const QString &role, QWidget *parent)
     : QDialog(parent), m_client(client), m_service(service), m_role(role)
 {
-    setObjectName(QStringLiteral("services.edit"));
+    setObjectName(QStringLiteral("serviceEdit.dialog"));
     auto *layout = new QVBoxLayout(this);
     m_intro = new QLabel(this);
     m_intro->setObjectName(QStringLiteral("serviceEdit.intro"));
@@ -50,8 +41,8 @@ ServiceEditDialog::ServiceEditDialog(client::ApiClient *client, const client::Se
     layout->addWidget(m_intro);
     auto *form = new QFormLayout();
     form->setFieldGrowthPolicy(QFormLayout::ExpandingFieldsGrow);
-    m_name = new QLineEdit(service.displayName.isEmpty() ? service.name : service.displayName,
-                           this);
+    m_name =
+        new QLineEdit(service.displayName.isEmpty() ? service.name : service.displayName, this);
     m_name->setObjectName(QStringLiteral("serviceEdit.name"));
     m_description = new QLineEdit(service.description, this);
     m_description->setObjectName(QStringLiteral("serviceEdit.description"));
@@ -73,8 +64,9 @@ ServiceEditDialog::ServiceEditDialog(client::ApiClient *client, const client::Se
     const auto addField = [&](QLabel *label, QWidget *field, const QString &serverField,
                               const char *errorName) {
         form->addRow(label, field);
-        QLabel *error = svcEditErrorLabel(this, QString::fromLatin1(errorName));
+        QLabel *error = createFieldError(this, QString::fromLatin1(errorName));
         form->addRow(QString(), error);
+        form->setRowVisible(error, false); // no gap until there is something to say
         m_fieldErrors.insert(serverField, error);
     };
     addField(m_nameLabel, m_name, QStringLiteral("display_name"), "serviceEdit.nameError");
@@ -85,12 +77,13 @@ ServiceEditDialog::ServiceEditDialog(client::ApiClient *client, const client::Se
              "serviceEdit.schemaUrlError");
     form->addRow(m_credentialLabel, m_credential);
     form->addRow(QString(), m_credentialState);
-    QLabel *credentialError = svcEditErrorLabel(this, QStringLiteral("serviceEdit.credentialError"));
+    QLabel *credentialError = createFieldError(this, QStringLiteral("serviceEdit.credentialError"));
     form->addRow(QString(), credentialError);
+    form->setRowVisible(credentialError, false);
     m_fieldErrors.insert(QStringLiteral("credential_id"), credentialError);
     layout->addLayout(form);
     layout->addStretch(1);
-    m_error = svcEditErrorLabel(this, QStringLiteral("serviceEdit.error"));
+    m_error = createFieldError(this, QStringLiteral("serviceEdit.error"));
     layout->addWidget(m_error);
     auto *buttons = new QDialogButtonBox(this);
     m_save = buttons->addButton(QDialogButtonBox::Save);
@@ -168,8 +161,8 @@ QJsonObject ServiceEditDialog::changes() const
         body.insert(QStringLiteral("schema_url"), m_schemaUrl->text().trimmed());
     // Not before the list is in: the picker says None until then.
     if (!m_credential->isLoading() && m_credential->selectedId() != m_service.credentialId)
-        body.insert(QStringLiteral("credential_id"),
-                    m_credential->selectedId().isEmpty() ? QJsonValue()
+        body.insert(QStringLiteral("credential_id"), m_credential->selectedId().isEmpty()
+                                                         ? QJsonValue()
                                                          : QJsonValue(m_credential->selectedId()));
     return body;
 }
@@ -184,21 +177,22 @@ void ServiceEditDialog::updateSave()
 
 void ServiceEditDialog::clearErrors()
 {
-    for (QLabel *label : std::as_const(m_fieldErrors)) {
-        label->clear();
-        label->hide();
-    }
-    m_error->clear();
-    m_error->hide();
+    for (QLabel *label : std::as_const(m_fieldErrors))
+        setFieldError(label, {});
+    setFieldError(m_error, {});
 }
 
 void ServiceEditDialog::showError(const hm::Error &error)
 {
     const QString field = error.details.value(QStringLiteral("field")).toString();
     QLabel *label = m_fieldErrors.value(field, m_error);
-    const QString text = ServiceText::error(error, m_role);
-    label->setText(label == m_error ? tr("The service was not saved: %1").arg(text) : text);
-    label->show();
+    if (label == m_error)
+        setFieldError(label,
+                      tr("The service was not saved: %1").arg(ServiceText::error(error, m_role)));
+    else // the server's words about that field, under it
+        setFieldError(label, error.code == ErrorCode::ValidationError
+                                 ? error.message
+                                 : ServiceText::error(error, m_role));
     if (field == QLatin1String("display_name"))
         m_name->setFocus();
     else if (field == QLatin1String("description"))

@@ -22,7 +22,7 @@ class ServiceCredentialPicker;
 // name stays), description, base URL, schema URL and linked credential
 // (the wizard's picker). Save sends only what changed (PUT /services/{id})
 // and closes when the server stored it; a refused field's message appears
-// under that field. objectNames: services.edit (the dialog),
+// under that field. objectNames: serviceEdit.dialog (the dialog),
 // serviceEdit.name, .description, .baseUrl, .schemaUrl, .credential,
 // .save, .error (not about one field), serviceEdit.<field>Error.
 class ServiceEditDialog final : public QDialog
