@@ -6084,11 +6084,22 @@
     </message>
 </context>
 <context>
-    <name>hm::app::ServiceDetailsPage</name>
+    <name>hm::app::ServiceCredentialPicker</name>
     <message>
         <source>%1 (%2)</source>
-        <translation>%1 (%2)</translation>
+        <translation type="unfinished">%1 (%2)</translation>
     </message>
+    <message>
+        <source>None</source>
+        <translation type="unfinished">None</translation>
+    </message>
+    <message>
+        <source>The linked credential (not readable by you)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::ServiceDetailsPage</name>
     <message>
         <source>The service</source>
         <translation>The service</translation>
@@ -6130,10 +6141,6 @@
         <translation>optional</translation>
     </message>
     <message>
-        <source>None</source>
-        <translation>None</translation>
-    </message>
-    <message>
         <source>The credentials could not be read: %1</source>
         <translation>The credentials could not be read: %1</translation>
     </message>
@@ -6144,6 +6151,73 @@
     <message>
         <source>Injected into every call: user name and password, bearer token, API key or OAuth2 credentials.</source>
         <translation>Injected into every call: user name and password, bearer token, API key or OAuth2 credentials.</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::ServiceEditDialog</name>
+    <message>
+        <source>Edit service %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Flows and the audit log know the service as &quot;%1&quot;; that name stays. Changing the base URL or the schema URL does not read the document again: use Refresh schema afterwards.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation type="unfinished">&amp;Name:</translation>
+    </message>
+    <message>
+        <source>D&amp;escription:</source>
+        <translation type="unfinished">D&amp;escription:</translation>
+    </message>
+    <message>
+        <source>&amp;Base URL:</source>
+        <translation type="unfinished">&amp;Base URL:</translation>
+    </message>
+    <message>
+        <source>&amp;Schema URL:</source>
+        <translation type="unfinished">&amp;Schema URL:</translation>
+    </message>
+    <message>
+        <source>&amp;Credential:</source>
+        <translation type="unfinished">&amp;Credential:</translation>
+    </message>
+    <message>
+        <source>shown in lists and the flow editor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <translation type="unfinished">optional</translation>
+    </message>
+    <message>
+        <source>optional: %1 or an absolute URL</source>
+        <translation type="unfinished">optional: %1 or an absolute URL</translation>
+    </message>
+    <message>
+        <source>Reading the credentials...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The credentials could not be read: %1</source>
+        <translation type="unfinished">The credentials could not be read: %1</translation>
+    </message>
+    <message>
+        <source>Injected into every call the service&apos;s endpoints make.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation type="unfinished">Save</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished">Cancel</translation>
+    </message>
+    <message>
+        <source>The service was not saved: %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -6680,6 +6754,30 @@
     <message>
         <source>&quot;%1&quot; was deleted.</source>
         <translation>&quot;%1&quot; was deleted.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; was deleted, perhaps in another console.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit...</source>
+        <translation type="unfinished">Edit...</translation>
+    </message>
+    <message>
+        <source>Change the name, description, base URL, schema URL or credential.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Service deleted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; was deleted, perhaps in another console: flows calling it fail. Select another service.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; was saved.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
