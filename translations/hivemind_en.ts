@@ -6087,15 +6087,15 @@
     <name>hm::app::ServiceCredentialPicker</name>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished">%1 (%2)</translation>
+        <translation>%1 (%2)</translation>
     </message>
     <message>
         <source>None</source>
-        <translation type="unfinished">None</translation>
+        <translation>None</translation>
     </message>
     <message>
         <source>The linked credential (not readable by you)</source>
-        <translation type="unfinished"></translation>
+        <translation>The linked credential (not readable by you)</translation>
     </message>
 </context>
 <context>
@@ -6157,67 +6157,67 @@
     <name>hm::app::ServiceEditDialog</name>
     <message>
         <source>Edit service %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Edit service %1</translation>
     </message>
     <message>
         <source>Flows and the audit log know the service as &quot;%1&quot;; that name stays. Changing the base URL or the schema URL does not read the document again: use Refresh schema afterwards.</source>
-        <translation type="unfinished"></translation>
+        <translation>Flows and the audit log know the service as &quot;%1&quot;; that name stays. Changing the base URL or the schema URL does not read the document again: use Refresh schema afterwards.</translation>
     </message>
     <message>
         <source>&amp;Name:</source>
-        <translation type="unfinished">&amp;Name:</translation>
+        <translation>&amp;Name:</translation>
     </message>
     <message>
         <source>D&amp;escription:</source>
-        <translation type="unfinished">D&amp;escription:</translation>
+        <translation>D&amp;escription:</translation>
     </message>
     <message>
         <source>&amp;Base URL:</source>
-        <translation type="unfinished">&amp;Base URL:</translation>
+        <translation>&amp;Base URL:</translation>
     </message>
     <message>
         <source>&amp;Schema URL:</source>
-        <translation type="unfinished">&amp;Schema URL:</translation>
+        <translation>&amp;Schema URL:</translation>
     </message>
     <message>
         <source>&amp;Credential:</source>
-        <translation type="unfinished">&amp;Credential:</translation>
+        <translation>&amp;Credential:</translation>
     </message>
     <message>
         <source>shown in lists and the flow editor</source>
-        <translation type="unfinished"></translation>
+        <translation>shown in lists and the flow editor</translation>
     </message>
     <message>
         <source>optional</source>
-        <translation type="unfinished">optional</translation>
+        <translation>optional</translation>
     </message>
     <message>
         <source>optional: %1 or an absolute URL</source>
-        <translation type="unfinished">optional: %1 or an absolute URL</translation>
+        <translation>optional: %1 or an absolute URL</translation>
     </message>
     <message>
         <source>Reading the credentials...</source>
-        <translation type="unfinished"></translation>
+        <translation>Reading the credentials...</translation>
     </message>
     <message>
         <source>The credentials could not be read: %1</source>
-        <translation type="unfinished">The credentials could not be read: %1</translation>
+        <translation>The credentials could not be read: %1</translation>
     </message>
     <message>
         <source>Injected into every call the service&apos;s endpoints make.</source>
-        <translation type="unfinished"></translation>
+        <translation>Injected into every call the service&apos;s endpoints make.</translation>
     </message>
     <message>
         <source>Save</source>
-        <translation type="unfinished">Save</translation>
+        <translation>Save</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished">Cancel</translation>
+        <translation>Cancel</translation>
     </message>
     <message>
         <source>The service was not saved: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>The service was not saved: %1</translation>
     </message>
 </context>
 <context>
@@ -6757,27 +6757,27 @@
     </message>
     <message>
         <source>&quot;%1&quot; was deleted, perhaps in another console.</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1&quot; was deleted, perhaps in another console.</translation>
     </message>
     <message>
         <source>Edit...</source>
-        <translation type="unfinished">Edit...</translation>
+        <translation>Edit...</translation>
     </message>
     <message>
         <source>Change the name, description, base URL, schema URL or credential.</source>
-        <translation type="unfinished"></translation>
+        <translation>Change the name, description, base URL, schema URL or credential.</translation>
     </message>
     <message>
         <source>Service deleted</source>
-        <translation type="unfinished"></translation>
+        <translation>Service deleted</translation>
     </message>
     <message>
         <source>&quot;%1&quot; was deleted, perhaps in another console: flows calling it fail. Select another service.</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1&quot; was deleted, perhaps in another console: flows calling it fail. Select another service.</translation>
     </message>
     <message>
         <source>&quot;%1&quot; was saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1&quot; was saved.</translation>
     </message>
 </context>
 <context>

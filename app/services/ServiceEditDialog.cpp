@@ -56,6 +56,7 @@ ServiceEditDialog::ServiceEditDialog(client::ApiClient *client, const client::Se
     m_credentialState->setObjectName(QStringLiteral("serviceEdit.credentialState"));
     m_credentialState->setWordWrap(true);
     m_credentialState->setProperty("hmStyle", QStringLiteral("muted"));
+    m_credentialState->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
     m_nameLabel = new QLabel(this);
     m_descriptionLabel = new QLabel(this);
     m_baseUrlLabel = new QLabel(this);
@@ -65,6 +66,8 @@ ServiceEditDialog::ServiceEditDialog(client::ApiClient *client, const client::Se
                               const char *errorName) {
         form->addRow(label, field);
         QLabel *error = createFieldError(this, QString::fromLatin1(errorName));
+        // As wide as the field (a wrapped label is narrow otherwise).
+        error->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
         form->addRow(QString(), error);
         form->setRowVisible(error, false); // no gap until there is something to say
         m_fieldErrors.insert(serverField, error);
@@ -78,6 +81,7 @@ ServiceEditDialog::ServiceEditDialog(client::ApiClient *client, const client::Se
     form->addRow(m_credentialLabel, m_credential);
     form->addRow(QString(), m_credentialState);
     QLabel *credentialError = createFieldError(this, QStringLiteral("serviceEdit.credentialError"));
+    credentialError->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
     form->addRow(QString(), credentialError);
     form->setRowVisible(credentialError, false);
     m_fieldErrors.insert(QStringLiteral("credential_id"), credentialError);

@@ -316,12 +316,15 @@ void ServicesPage::applyEvent(const QString &type, const QJsonObject &data)
     const client::ServiceInfo *s = selected();
     const bool isSelected = s && s->id == id;
     if (type == QLatin1String("service_deleted")) {
-        if (isSelected)
-            m_deletedName = s->displayName.isEmpty() ? s->name : s->displayName;
+        const QString name =
+            isSelected ? (s->displayName.isEmpty() ? s->name : s->displayName) : QString();
         m_model->remove(id);
         if (isSelected) {
+            // The view may select a neighbour: say what happened instead.
+            m_view->selectionModel()->clear();
+            m_deletedName = name;
             m_notice.clear();
-            m_message = tr("\"%1\" was deleted, perhaps in another console.").arg(m_deletedName);
+            m_message = tr("\"%1\" was deleted, perhaps in another console.").arg(name);
             showDetail();
             showState();
         }
