@@ -1165,23 +1165,22 @@ private slots:
                  200);
         QTRY_COMPARE_WITH_TIMEOUT(events("service_updated", id).size(), 1, 10000);
         QJsonObject updated = events("service_updated", id).first();
-        QCOMPARE(updated.value("changed").toArray(),
-                 (QJsonArray{"display_name", "description"}));
+        QCOMPARE(updated.value("changed").toArray(), (QJsonArray{"display_name", "description"}));
         QCOMPARE(updated.value("service").toObject().value("display_name").toString(),
                  QStringLiteral("Announced 2"));
         // A PUT that changes nothing, and a refused one, say nothing.
-        QCOMPARE(call("PUT", "/api/v1/services/" + id, {{"display_name", "Announced 2"}},
-                      m_alice.token)
-                     .status,
-                 200);
-        QCOMPARE(call("PUT", "/api/v1/services/" + id, {{"display_name", "Mine"}}, m_bob.token)
-                     .code(),
-                 QStringLiteral("FORBIDDEN"));
+        QCOMPARE(
+            call("PUT", "/api/v1/services/" + id, {{"display_name", "Announced 2"}}, m_alice.token)
+                .status,
+            200);
+        QCOMPARE(
+            call("PUT", "/api/v1/services/" + id, {{"display_name", "Mine"}}, m_bob.token).code(),
+            QStringLiteral("FORBIDDEN"));
         // Unlinking the credential.
-        QCOMPARE(call("PUT", "/api/v1/services/" + id, {{"credential_id", QJsonValue()}},
-                      m_alice.token)
-                     .status,
-                 200);
+        QCOMPARE(
+            call("PUT", "/api/v1/services/" + id, {{"credential_id", QJsonValue()}}, m_alice.token)
+                .status,
+            200);
         QTRY_COMPARE_WITH_TIMEOUT(events("service_updated", id).size(), 2, 10000);
         updated = events("service_updated", id).at(1);
         QCOMPARE(updated.value("changed").toArray(), (QJsonArray{"credential_id"}));
@@ -1193,16 +1192,16 @@ private slots:
                       m_alice.token)
                      .status,
                  200);
-        QCOMPARE(call("POST", "/api/v1/services/" + id + "/refresh-schema", {}, m_alice.token)
-                     .status,
-                 200);
+        QCOMPARE(
+            call("POST", "/api/v1/services/" + id + "/refresh-schema", {}, m_alice.token).status,
+            200);
         QTRY_COMPARE_WITH_TIMEOUT(events("service_updated", id).size(), 3, 10000);
         updated = events("service_updated", id).at(2);
         QCOMPARE(updated.value("changed").toArray(), (QJsonArray{"schema", "endpoints"}));
         // An endpoint by hand.
-        const Answer added = call("POST", "/api/v1/services/" + id + "/endpoints",
-                                  {{"name", "extra"}, {"method", "GET"}, {"path", "/extra"}},
-                                  m_alice.token);
+        const Answer added =
+            call("POST", "/api/v1/services/" + id + "/endpoints",
+                 {{"name", "extra"}, {"method", "GET"}, {"path", "/extra"}}, m_alice.token);
         QCOMPARE(added.status, 201);
         QTRY_COMPARE_WITH_TIMEOUT(events("service_updated", id).size(), 4, 10000);
         QCOMPARE(events("service_updated", id).at(3).value("changed").toArray(),
