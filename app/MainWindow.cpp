@@ -289,9 +289,14 @@ void MainWindow::createPages()
             connect(m_connection, &ServerConnection::signedInChanged, credentialsPage,
                     followSession);
             followSession();
-            // "Used by" opens the service's section.
+            // "Used by" opens the Services section with that service
+            // selected (the Services page is made after this one).
             connect(credentialsPage, &CredentialsPage::serviceRequested, this,
-                    [this] { selectSection(QStringLiteral("services")); });
+                    [this](const QString &serviceId) {
+                        selectSection(QStringLiteral("services"));
+                        if (auto *services = m_pages->findChild<ServicesPage *>())
+                            services->showService(serviceId);
+                    });
             page = credentialsPage;
         } else if (section.id == QLatin1String("services")) {
             auto *servicesPage = new ServicesPage(m_pages);

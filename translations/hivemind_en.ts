@@ -6333,11 +6333,22 @@
     </message>
 </context>
 <context>
-    <name>hm::app::ServiceDetailsPage</name>
+    <name>hm::app::ServiceCredentialPicker</name>
     <message>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
+    <message>
+        <source>None</source>
+        <translation>None</translation>
+    </message>
+    <message>
+        <source>The linked credential (not readable by you)</source>
+        <translation>The linked credential (not readable by you)</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::ServiceDetailsPage</name>
     <message>
         <source>The service</source>
         <translation>The service</translation>
@@ -6379,10 +6390,6 @@
         <translation>optional</translation>
     </message>
     <message>
-        <source>None</source>
-        <translation>None</translation>
-    </message>
-    <message>
         <source>The credentials could not be read: %1</source>
         <translation>The credentials could not be read: %1</translation>
     </message>
@@ -6393,6 +6400,73 @@
     <message>
         <source>Injected into every call: user name and password, bearer token, API key or OAuth2 credentials.</source>
         <translation>Injected into every call: user name and password, bearer token, API key or OAuth2 credentials.</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::ServiceEditDialog</name>
+    <message>
+        <source>Edit service %1</source>
+        <translation>Edit service %1</translation>
+    </message>
+    <message>
+        <source>Flows and the audit log know the service as &quot;%1&quot;; that name stays. Changing the base URL or the schema URL does not read the document again: use Refresh schema afterwards.</source>
+        <translation>Flows and the audit log know the service as &quot;%1&quot;; that name stays. Changing the base URL or the schema URL does not read the document again: use Refresh schema afterwards.</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>D&amp;escription:</source>
+        <translation>D&amp;escription:</translation>
+    </message>
+    <message>
+        <source>&amp;Base URL:</source>
+        <translation>&amp;Base URL:</translation>
+    </message>
+    <message>
+        <source>&amp;Schema URL:</source>
+        <translation>&amp;Schema URL:</translation>
+    </message>
+    <message>
+        <source>&amp;Credential:</source>
+        <translation>&amp;Credential:</translation>
+    </message>
+    <message>
+        <source>shown in lists and the flow editor</source>
+        <translation>shown in lists and the flow editor</translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <translation>optional</translation>
+    </message>
+    <message>
+        <source>optional: %1 or an absolute URL</source>
+        <translation>optional: %1 or an absolute URL</translation>
+    </message>
+    <message>
+        <source>Reading the credentials...</source>
+        <translation>Reading the credentials...</translation>
+    </message>
+    <message>
+        <source>The credentials could not be read: %1</source>
+        <translation>The credentials could not be read: %1</translation>
+    </message>
+    <message>
+        <source>Injected into every call the service&apos;s endpoints make.</source>
+        <translation>Injected into every call the service&apos;s endpoints make.</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>The service was not saved: %1</source>
+        <translation>The service was not saved: %1</translation>
     </message>
 </context>
 <context>
@@ -6929,6 +7003,30 @@
     <message>
         <source>&quot;%1&quot; was deleted.</source>
         <translation>&quot;%1&quot; was deleted.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; was deleted, perhaps in another console.</source>
+        <translation>&quot;%1&quot; was deleted, perhaps in another console.</translation>
+    </message>
+    <message>
+        <source>Edit...</source>
+        <translation>Edit...</translation>
+    </message>
+    <message>
+        <source>Change the name, description, base URL, schema URL or credential.</source>
+        <translation>Change the name, description, base URL, schema URL or credential.</translation>
+    </message>
+    <message>
+        <source>Service deleted</source>
+        <translation>Service deleted</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; was deleted, perhaps in another console: flows calling it fail. Select another service.</source>
+        <translation>&quot;%1&quot; was deleted, perhaps in another console: flows calling it fail. Select another service.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; was saved.</source>
+        <translation>&quot;%1&quot; was saved.</translation>
     </message>
 </context>
 <context>

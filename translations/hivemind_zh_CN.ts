@@ -6294,11 +6294,22 @@
     </message>
 </context>
 <context>
-    <name>hm::app::ServiceDetailsPage</name>
+    <name>hm::app::ServiceCredentialPicker</name>
     <message>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
+    <message>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>The linked credential (not readable by you)</source>
+        <translation>已关联的凭据（您无法读取）</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::ServiceDetailsPage</name>
     <message>
         <source>The service</source>
         <translation>服务</translation>
@@ -6340,10 +6351,6 @@
         <translation>选填</translation>
     </message>
     <message>
-        <source>None</source>
-        <translation>无</translation>
-    </message>
-    <message>
         <source>The credentials could not be read: %1</source>
         <translation>无法读取凭据：%1</translation>
     </message>
@@ -6354,6 +6361,73 @@
     <message>
         <source>Injected into every call: user name and password, bearer token, API key or OAuth2 credentials.</source>
         <translation>每次调用都会自动注入：用户名和密码、Bearer 令牌、API 密钥或 OAuth2 凭据。</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::ServiceEditDialog</name>
+    <message>
+        <source>Edit service %1</source>
+        <translation>编辑服务 %1</translation>
+    </message>
+    <message>
+        <source>Flows and the audit log know the service as &quot;%1&quot;; that name stays. Changing the base URL or the schema URL does not read the document again: use Refresh schema afterwards.</source>
+        <translation>工作流和审计日志以“%1”识别此服务，该名称保持不变。更改基础 URL 或架构 URL 不会重新读取文档：之后请使用“刷新架构”。</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>D&amp;escription:</source>
+        <translation>描述(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>&amp;Base URL:</source>
+        <translation>基础 URL(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>&amp;Schema URL:</source>
+        <translation>架构 URL(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>&amp;Credential:</source>
+        <translation>凭据(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>shown in lists and the flow editor</source>
+        <translation>显示在列表和工作流编辑器中</translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <translation>选填</translation>
+    </message>
+    <message>
+        <source>optional: %1 or an absolute URL</source>
+        <translation>选填：%1 或绝对 URL</translation>
+    </message>
+    <message>
+        <source>Reading the credentials...</source>
+        <translation>正在读取凭据…</translation>
+    </message>
+    <message>
+        <source>The credentials could not be read: %1</source>
+        <translation>无法读取凭据：%1</translation>
+    </message>
+    <message>
+        <source>Injected into every call the service&apos;s endpoints make.</source>
+        <translation>该服务的端点每次调用时都会自动注入。</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>The service was not saved: %1</source>
+        <translation>服务未保存：%1</translation>
     </message>
 </context>
 <context>
@@ -6886,6 +6960,30 @@
     <message>
         <source>&quot;%1&quot; was deleted.</source>
         <translation>已删除“%1”。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; was deleted, perhaps in another console.</source>
+        <translation>“%1”已被删除，可能是在另一个控制台中。</translation>
+    </message>
+    <message>
+        <source>Edit...</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Change the name, description, base URL, schema URL or credential.</source>
+        <translation>更改名称、描述、基础 URL、架构 URL 或凭据。</translation>
+    </message>
+    <message>
+        <source>Service deleted</source>
+        <translation>服务已删除</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; was deleted, perhaps in another console: flows calling it fail. Select another service.</source>
+        <translation>“%1”已被删除，可能是在另一个控制台中：调用它的工作流将失败。请选择其他服务。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; was saved.</source>
+        <translation>已保存“%1”。</translation>
     </message>
 </context>
 <context>

@@ -6294,11 +6294,22 @@
     </message>
 </context>
 <context>
-    <name>hm::app::ServiceDetailsPage</name>
+    <name>hm::app::ServiceCredentialPicker</name>
     <message>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
+    <message>
+        <source>None</source>
+        <translation>無</translation>
+    </message>
+    <message>
+        <source>The linked credential (not readable by you)</source>
+        <translation>已連結的憑證（您無法讀取）</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::ServiceDetailsPage</name>
     <message>
         <source>The service</source>
         <translation>服務</translation>
@@ -6340,10 +6351,6 @@
         <translation>選填</translation>
     </message>
     <message>
-        <source>None</source>
-        <translation>無</translation>
-    </message>
-    <message>
         <source>The credentials could not be read: %1</source>
         <translation>無法讀取憑證：%1</translation>
     </message>
@@ -6354,6 +6361,73 @@
     <message>
         <source>Injected into every call: user name and password, bearer token, API key or OAuth2 credentials.</source>
         <translation>每次呼叫都會自動帶入：使用者名稱與密碼、Bearer 權杖、API 金鑰或 OAuth2 憑證。</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::ServiceEditDialog</name>
+    <message>
+        <source>Edit service %1</source>
+        <translation>編輯服務 %1</translation>
+    </message>
+    <message>
+        <source>Flows and the audit log know the service as &quot;%1&quot;; that name stays. Changing the base URL or the schema URL does not read the document again: use Refresh schema afterwards.</source>
+        <translation>工作流程與稽核記錄以「%1」識別此服務，此名稱不會改變。變更基底網址或結構描述網址不會重新讀取文件：之後請使用「重新整理結構描述」。</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>名稱(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>D&amp;escription:</source>
+        <translation>說明(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>&amp;Base URL:</source>
+        <translation>基底網址(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>&amp;Schema URL:</source>
+        <translation>結構描述網址(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>&amp;Credential:</source>
+        <translation>憑證(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>shown in lists and the flow editor</source>
+        <translation>顯示於清單與流程編輯器</translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <translation>選填</translation>
+    </message>
+    <message>
+        <source>optional: %1 or an absolute URL</source>
+        <translation>選填：%1 或完整網址</translation>
+    </message>
+    <message>
+        <source>Reading the credentials...</source>
+        <translation>正在讀取憑證…</translation>
+    </message>
+    <message>
+        <source>The credentials could not be read: %1</source>
+        <translation>無法讀取憑證：%1</translation>
+    </message>
+    <message>
+        <source>Injected into every call the service&apos;s endpoints make.</source>
+        <translation>此服務的端點每次呼叫時都會自動帶入。</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>儲存</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>The service was not saved: %1</source>
+        <translation>未儲存服務：%1</translation>
     </message>
 </context>
 <context>
@@ -6886,6 +6960,30 @@
     <message>
         <source>&quot;%1&quot; was deleted.</source>
         <translation>已刪除「%1」。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; was deleted, perhaps in another console.</source>
+        <translation>「%1」已被刪除，可能是在另一個主控台中。</translation>
+    </message>
+    <message>
+        <source>Edit...</source>
+        <translation>編輯…</translation>
+    </message>
+    <message>
+        <source>Change the name, description, base URL, schema URL or credential.</source>
+        <translation>變更名稱、說明、基底網址、結構描述網址或憑證。</translation>
+    </message>
+    <message>
+        <source>Service deleted</source>
+        <translation>服務已刪除</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; was deleted, perhaps in another console: flows calling it fail. Select another service.</source>
+        <translation>「%1」已被刪除，可能是在另一個主控台中：呼叫它的工作流程會失敗。請選取其他服務。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; was saved.</source>
+        <translation>已儲存「%1」。</translation>
     </message>
 </context>
 <context>

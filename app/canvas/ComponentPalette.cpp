@@ -22,6 +22,8 @@ constexpr int kNameRole = Qt::UserRole;
 constexpr int kVersionRole = Qt::UserRole + 1;
 constexpr int kConfigRole = Qt::UserRole + 2;
 constexpr int kCategoryRole = Qt::UserRole + 3;
+// Groups and service items: what identifies them across rebuilds.
+constexpr int kExpansionKeyRole = Qt::UserRole + 4;
 
 // The health's colour: the registered components' badge on their icon.
 QColor healthColour(const QString &health)
@@ -139,6 +141,15 @@ ComponentPalette::ComponentPalette(QWidget *parent)
     layout->addWidget(m_search);
     layout->addWidget(m_tree);
     connect(m_search, &QLineEdit::textChanged, this, &ComponentPalette::rebuild);
+    connect(m_tree, &QTreeWidget::itemCollapsed, this, [this](QTreeWidgetItem *item) {
+        const QString key = item->data(0, kExpansionKeyRole).toString();
+        if (!m_rebuilding && !key.isEmpty())
+            m_collapsed.insert(key);
+    });
+    connect(m_tree, &QTreeWidget::itemExpanded, this, [this](QTreeWidgetItem *item) {
+        if (!m_rebuilding)
+            m_collapsed.remove(item->data(0, kExpansionKeyRole).toString());
+    });
     retranslate();
     rebuild();
 }
@@ -176,6 +187,7 @@ QList<ComponentRef> ComponentPalette::visibleComponents() const
 
 void ComponentPalette::rebuild()
 {
+    m_rebuilding = true;
     m_tree->clear();
     m_builtin = new QTreeWidgetItem(m_tree);
     m_registered = new QTreeWidgetItem(m_tree);
@@ -183,6 +195,10 @@ void ComponentPalette::rebuild()
         m_catalogue.serviceEndpoints().isEmpty() || m_catalogue.serviceComponentVersion().isEmpty()
             ? nullptr
             : new QTreeWidgetItem(m_tree);
+    m_builtin->setData(0, kExpansionKeyRole, QStringLiteral("group:builtin"));
+    m_registered->setData(0, kExpansionKeyRole, QStringLiteral("group:registered"));
+    if (m_services)
+        m_services->setData(0, kExpansionKeyRole, QStringLiteral("group:services"));
     for (QTreeWidgetItem *group : {m_builtin, m_registered, m_services}) {
         if (!group)
             continue;
@@ -232,6 +248,7 @@ void ComponentPalette::rebuild()
             group = new QTreeWidgetItem();
             group->setFlags(Qt::ItemIsEnabled);
             group->setData(0, kCategoryRole, category);
+            group->setData(0, kExpansionKeyRole, QStringLiteral("category:") + category);
             group->setText(0, category.isEmpty() ? tr("No category") : category);
         }
         return group;
@@ -241,7 +258,9 @@ void ComponentPalette::rebuild()
         std::reverse(versions.begin(), versions.end());
         for (const QString &version : std::as_const(versions)) {
             const ComponentCatalogue::Entry *entry = m_catalogue.entry(name, version);
-            if (!entry || entry->builtin || !componentMatches(*entry, filter))
+            // Deleted versions ("disabled") no longer serve new nodes.
+            if (!entry || entry->builtin || entry->status == QLatin1String("disabled") ||
+                !componentMatches(*entry, filter))
                 continue;
             const bool deprecated = entry->status == QLatin1String("deprecated") ||
                                     entry->item.value(QStringLiteral("deprecated")).toBool();
@@ -301,6 +320,8 @@ void ComponentPalette::rebuild()
             if (!service) {
                 service = new QTreeWidgetItem(m_services);
                 service->setText(0, endpoint.serviceName);
+                service->setData(0, kExpansionKeyRole,
+                                 QStringLiteral("service:%1").arg(endpoint.serviceId));
                 service->setFlags(Qt::ItemIsEnabled);
             }
             auto *item = new QTreeWidgetItem(service);
@@ -326,6 +347,18 @@ void ComponentPalette::rebuild()
     m_builtin->setHidden(m_builtin->childCount() == 0);
     m_registered->setHidden(m_registered->childCount() == 0);
     m_tree->expandAll();
+    // What the user collapsed stays so; a search shows every match.
+    if (filter.trimmed().isEmpty()) {
+        std::function<void(QTreeWidgetItem *)> collapse = [&](QTreeWidgetItem *item) {
+            if (m_collapsed.contains(item->data(0, kExpansionKeyRole).toString()))
+                item->setExpanded(false);
+            for (int i = 0; i < item->childCount(); ++i)
+                collapse(item->child(i));
+        };
+        for (int i = 0; i < m_tree->topLevelItemCount(); ++i)
+            collapse(m_tree->topLevelItem(i));
+    }
+    m_rebuilding = false;
     retranslate();
 }
 

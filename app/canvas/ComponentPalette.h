@@ -4,6 +4,7 @@
 
 #include <QJsonObject>
 #include <QMimeData>
+#include <QSet>
 #include <QString>
 #include <QWidget>
 #include <optional>
@@ -36,11 +37,12 @@ bool componentMatches(const ComponentCatalogue::Entry &entry, const QString &fil
 bool serviceEndpointMatches(const ServiceEndpointEntry &endpoint, const QString &filter);
 
 // The flow editor's palette: the catalogue's components grouped into
-// built-in ones (newest version of each), registered ones (every version,
-// with its health and whether it is deprecated) and the endpoints of the
+// built-in ones (newest version of each), registered ones (every live
+// version, with its health and whether it is deprecated) and the endpoints of the
 // registered external services (Services, by service: method, path,
 // summary; dragging one adds a service node calling it), filtered by a
-// search field; items are dragged onto the canvas. objectNames:
+// search field; items are dragged onto the canvas. A new catalogue keeps
+// the search text and what the user collapsed. objectNames:
 // editor.palette (the widget), editor.palette.search, editor.palette.list.
 class ComponentPalette final : public QWidget
 {
@@ -68,6 +70,11 @@ private:
     QTreeWidgetItem *m_builtin = nullptr;
     QTreeWidgetItem *m_registered = nullptr;
     QTreeWidgetItem *m_services = nullptr; // only when there are services
+    // Groups and services the user collapsed ("group:builtin",
+    // "service:<id>" ...): they stay collapsed when the catalogue is read
+    // again (another console changed a component or a service).
+    QSet<QString> m_collapsed;
+    bool m_rebuilding = false;
 };
 
 } // namespace hm::app

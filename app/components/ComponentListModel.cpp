@@ -6,6 +6,8 @@
 #include <QBrush>
 #include <QColor>
 #include <QGuiApplication>
+#include <QPointer>
+#include <QSet>
 
 namespace hm::app {
 
@@ -72,6 +74,42 @@ QStringList ComponentListModel::categories() const
         return QString::localeAwareCompare(a, b) < 0;
     });
     return found;
+}
+
+void ComponentListModel::applyEvent(const QString &type, const QJsonObject &data)
+{
+    if (!type.startsWith(QLatin1String("component_")) || !client())
+        return;
+    if (state() != State::Ready)
+        return; // not read yet (or being read): the answer will have it
+    const QString name = data.value(QStringLiteral("name")).toString();
+    if (name.isEmpty())
+        return;
+    client::ComponentsApi(*client()).versions(
+        name, [this, name,
+               guard = QPointer<ComponentListModel>(this)](Result<QList<client::ComponentInfo>> r) {
+            if (!guard)
+                return;
+            if (r)
+                replaceVersions(name, *r);
+            else if (r.error().code == ErrorCode::ComponentNotFound)
+                replaceVersions(name, {});
+        });
+}
+
+void ComponentListModel::replaceVersions(const QString &name,
+                                         const QList<client::ComponentInfo> &versions)
+{
+    QSet<QString> listed;
+    for (const client::ComponentInfo &c : versions)
+        listed.insert(c.version);
+    for (int row = rowCount() - 1; row >= 0; --row) {
+        const client::ComponentInfo *c = component(row);
+        if (c->name == name && !listed.contains(c->version))
+            removeItem(row);
+    }
+    for (const client::ComponentInfo &c : versions)
+        updateComponent(c);
 }
 
 QString ComponentListModel::statusText(const QString &status)

@@ -46,6 +46,13 @@ public:
     // A version as the server now has it (after a change): its row changes,
     // or it is added in order.
     void updateComponent(const client::ComponentInfo &component);
+    // Another console's change (component_* on /ws/events): reads every
+    // version of that name again (GET /components/{name}) and updates,
+    // adds or removes its rows; nothing else moves. Deleted versions stay
+    // listed as "disabled" as the server lists them.
+    void applyEvent(const QString &type, const QJsonObject &data);
+    // The rows of one name as the server now lists them.
+    void replaceVersions(const QString &name, const QList<client::ComponentInfo> &versions);
 
     // Every row of `name` takes the name-level fields of `component`
     // (display name, description, category, icon).

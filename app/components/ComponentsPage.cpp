@@ -1,5 +1,6 @@
 #include "components/ComponentsPage.h"
 
+#include "admin/LiveEvents.h"
 #include "client/ApiClient.h"
 #include "client/ComponentsApi.h"
 #include "components/ComponentDetailsDialog.h"
@@ -147,6 +148,11 @@ ComponentsPage::ComponentsPage(QWidget *parent) : QWidget(parent)
         updateActions();
     });
     connect(m_model, &QAbstractItemModel::rowsInserted, this, &ComponentsPage::fitColumns);
+    // Other consoles' changes (component_* on /ws/events) update the rows;
+    // after a drop of the stream everything is read again.
+    m_live = new LiveEvents(this);
+    connect(m_live, &LiveEvents::message, m_model, &ComponentListModel::applyEvent);
+    connect(m_live, &LiveEvents::reopened, this, &ComponentsPage::reload);
     connect(m_model, &QAbstractItemModel::dataChanged, this, [this] {
         showDetail();
         updateActions();
@@ -219,10 +225,16 @@ void ComponentsPage::setSession(client::ApiClient *client, const client::UserInf
     m_message.clear();
     m_registerMessage->hide();
     m_model->setClient(client);
+    m_live->setClient(client);
     m_usageKey.clear();
     if (client)
         reload();
     retranslateUi();
+}
+
+bool ComponentsPage::isLive() const
+{
+    return m_live->isOpen();
 }
 
 void ComponentsPage::fitColumns()

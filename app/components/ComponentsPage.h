@@ -23,6 +23,7 @@ struct ComponentInfo;
 namespace hm::app {
 
 class ComponentListModel;
+class LiveEvents;
 
 // The Components section (issue 13, item 6): every component version with
 // its kind, status, health and endpoints; the selected one's interface
@@ -48,6 +49,8 @@ public:
     QTableView *view() const { return m_view; }
     // Selects a version's row (false when it is not listed).
     bool select(const QString &name, const QString &version);
+    // /ws/events is open (other consoles' changes are followed).
+    bool isLive() const;
 
 public slots:
     void reload();
@@ -102,6 +105,7 @@ private:
     QString m_usageKey;
     int m_usageCount = -1;
     bool m_busy = false;
+    LiveEvents *m_live = nullptr;
 };
 
 } // namespace hm::app

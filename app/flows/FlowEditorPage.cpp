@@ -378,6 +378,15 @@ void FlowEditorPage::forgetVersionInterfaces()
         CatalogueSource::of(m_client)->forgetInterfaces(m_versionViewer->model());
 }
 
+void FlowEditorPage::refreshComponents()
+{
+    // Not read yet: open() reads it.
+    if (!m_catalogueLoaded)
+        return;
+    m_catalogueLoaded = false;
+    fetchCatalogue();
+}
+
 void FlowEditorPage::refreshServices()
 {
     if (!m_client)

@@ -128,6 +128,9 @@ public:
     // Reads the external services' endpoints again (the palette's Services
     // group, the inspector's endpoint list). open() does it too.
     void refreshServices();
+    // Reads the component catalogue again (the palette's Built-in and
+    // Registered groups): a component was registered, changed or deleted.
+    void refreshComponents();
     // Another part of the console renamed the flow.
     void setFlowName(const QString &name);
     // Delay between the last edit and the autosave (default 1 s).

@@ -164,9 +164,10 @@ FlowsPage::FlowsPage(client::ApiClient *client, Options options, QWidget *parent
             m_model->applyEvent(type, data);
             // Services or components registered, changed or removed: the
             // editor's palette lists them.
-            if (type.startsWith(QLatin1String("service_")) ||
-                type.startsWith(QLatin1String("component_")))
+            if (type.startsWith(QLatin1String("service_")))
                 m_editor->refreshServices();
+            else if (type.startsWith(QLatin1String("component_")))
+                m_editor->refreshComponents();
             // The open flow changed elsewhere: say so before a save has to.
             const QString flowId = data.value(QStringLiteral("flow_id")).toString();
             if (flowId.isEmpty() || flowId != m_editor->flowId())
@@ -179,8 +180,11 @@ FlowsPage::FlowsPage(client::ApiClient *client, Options options, QWidget *parent
     connect(m_events, &client::EventStream::opened, this, [this] {
         m_reconnectDelayMs = 0;
         // Events may have been missed while the socket was down.
-        if (m_eventsOpened)
+        if (m_eventsOpened) {
             m_model->reload();
+            m_editor->refreshServices();
+            m_editor->refreshComponents();
+        }
         m_eventsOpened = true;
     });
     connect(m_events, &client::EventStream::closed, this,

@@ -4,6 +4,7 @@
 #include "client/ApiClient.h"
 #include "client/CredentialsApi.h"
 #include "credentials/CredentialText.h"
+#include "services/ServiceCredentialPicker.h"
 #include "services/ServiceText.h"
 
 #include <QAbstractButton>
@@ -59,10 +60,9 @@ ServiceDetailsPage::ServiceDetailsPage(ServiceWizard *wizard) : QWizardPage(wiza
     baseUrl->setObjectName(QStringLiteral("services.wizard.baseUrl"));
     schemaUrl = new QLineEdit(this);
     schemaUrl->setObjectName(QStringLiteral("services.wizard.schemaUrl"));
-    credential = new QComboBox(this);
+    credential = new ServiceCredentialPicker(this);
     credential->setObjectName(QStringLiteral("services.wizard.credential"));
-    credential->addItem(QString(), QString());
-    credential->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
+    connect(credential, &ServiceCredentialPicker::loaded, this, &ServiceDetailsPage::retranslateUi);
     m_credentialState = new QLabel(this);
     m_credentialState->setObjectName(QStringLiteral("services.wizard.credentialState"));
     m_credentialState->setProperty("hmStyle", QStringLiteral("muted"));
@@ -99,30 +99,7 @@ bool ServiceDetailsPage::isComplete() const
 
 void ServiceDetailsPage::loadCredentials(client::ApiClient *client)
 {
-    if (!client)
-        return;
-    client::CredentialFilter filter;
-    filter.page = {1, 100};
-    client::CredentialsApi(*client).list(
-        filter, [this, guard = QPointer<ServiceDetailsPage>(this)](
-                    Result<client::Page<client::CredentialInfo>> r) {
-            if (!guard)
-                return;
-            if (!r) {
-                m_credentialError = AdminText::error(r.error());
-                retranslateUi();
-                return;
-            }
-            // Only the types that can sign a call in (docs/services.md).
-            for (const client::CredentialInfo &c : r->items) {
-                if (c.type == QLatin1String("http_basic") ||
-                    c.type == QLatin1String("http_bearer") || c.type == QLatin1String("api_key") ||
-                    c.type == QLatin1String("oauth2"))
-                    credential->addItem(tr("%1 (%2)").arg(c.name, CredentialText::type(c.type)),
-                                        c.id);
-            }
-            retranslateUi();
-        });
+    credential->load(client);
 }
 
 void ServiceDetailsPage::retranslateUi()
@@ -147,10 +124,9 @@ void ServiceDetailsPage::retranslateUi()
     schemaUrl->setPlaceholderText(
         tr("optional: %1 or an absolute URL").arg(QStringLiteral("/openapi.json")));
     description->setPlaceholderText(tr("optional"));
-    credential->setItemText(0, tr("None"));
-    if (!m_credentialError.isEmpty())
+    if (!credential->errorText().isEmpty())
         m_credentialState->setText(
-            tr("The credentials could not be read: %1").arg(m_credentialError));
+            tr("The credentials could not be read: %1").arg(credential->errorText()));
     else
         m_credentialState->setText(
             tr("Injected into every call: user name and password, bearer token, API key or "

@@ -19,6 +19,7 @@ class ApiClient;
 
 namespace hm::app {
 
+class ServiceCredentialPicker;
 class ServiceWizard;
 
 // Step 1: name, display name, base URL, optional schema URL, optional
@@ -38,7 +39,7 @@ public:
     QLineEdit *description = nullptr;
     QLineEdit *baseUrl = nullptr;
     QLineEdit *schemaUrl = nullptr;
-    QComboBox *credential = nullptr;
+    ServiceCredentialPicker *credential = nullptr;
 
 private:
     QLabel *m_nameLabel = nullptr;
@@ -48,7 +49,6 @@ private:
     QLabel *m_schemaUrlLabel = nullptr;
     QLabel *m_credentialLabel = nullptr;
     QLabel *m_credentialState = nullptr;
-    QString m_credentialError;
 };
 
 // Step 2: the preview route — where the document was found and the

@@ -1,10 +1,12 @@
 #include "services/ServicesPage.h"
 
 #include "admin/AdminText.h"
+#include "admin/LiveEvents.h"
 #include "client/ApiClient.h"
 #include "client/CredentialsApi.h"
 #include "services/EndpointDialog.h"
 #include "services/SchemaRefreshDialog.h"
+#include "services/ServiceEditDialog.h"
 #include "services/ServiceListModel.h"
 #include "services/ServiceSchemaTree.h"
 #include "services/ServiceTestDialog.h"
@@ -21,6 +23,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
+#include <QMenu>
 #include <QPushButton>
 #include <QSplitter>
 #include <QStackedWidget>
@@ -96,7 +99,9 @@ ServicesPage::ServicesPage(QWidget *parent) : QWidget(parent)
     m_addEndpoint->setObjectName(QStringLiteral("services.addEndpoint"));
     m_delete = new QPushButton(this);
     m_delete->setObjectName(QStringLiteral("services.delete"));
-    for (QPushButton *button : {m_refreshSchema, m_test, m_addEndpoint, m_delete})
+    m_edit = new QPushButton(this);
+    m_edit->setObjectName(QStringLiteral("services.edit"));
+    for (QPushButton *button : {m_edit, m_refreshSchema, m_test, m_addEndpoint, m_delete})
         actions->addWidget(button);
     actions->addStretch(1);
     layout->addLayout(actions);
@@ -204,6 +209,20 @@ ServicesPage::ServicesPage(QWidget *parent) : QWidget(parent)
     connect(m_test, &QPushButton::clicked, this, &ServicesPage::testService);
     connect(m_addEndpoint, &QPushButton::clicked, this, &ServicesPage::addEndpoint);
     connect(m_delete, &QPushButton::clicked, this, &ServicesPage::deleteSelected);
+    connect(m_edit, &QPushButton::clicked, this, &ServicesPage::editService);
+    connect(m_view, &QAbstractItemView::doubleClicked, this, [this](const QModelIndex &index) {
+        const client::ServiceInfo *s = m_model->service(index.row());
+        if (s && mayChange(*s))
+            editService();
+    });
+    m_view->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_view, &QWidget::customContextMenuRequested, this, &ServicesPage::showContextMenu);
+    // Other consoles' changes, applied to the loaded rows (a reload after
+    // the stream was down: what happened meanwhile was not heard).
+    m_live = new LiveEvents(this);
+    connect(m_live, &LiveEvents::message, this, &ServicesPage::applyEvent);
+    connect(m_live, &LiveEvents::reopened, this, &ServicesPage::reload);
+    connect(m_model, &QAbstractItemModel::rowsInserted, this, &ServicesPage::selectWhenListed);
     connect(m_emptyAction, &QPushButton::clicked, this, [this] {
         if (m_model->state() == ServiceListModel::State::Failed)
             reload();
@@ -223,10 +242,13 @@ ServicesPage::ServicesPage(QWidget *parent) : QWidget(parent)
         m_detail.reset();
         showDetail();
         updateActions();
+        selectWhenListed();
     });
     // The selection, not the current row: selectRow() moves the current row
     // before it selects.
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] {
+        if (selected())
+            m_deletedName.clear();
         loadDetail();
         updateActions();
     });
@@ -253,10 +275,96 @@ void ServicesPage::setSession(client::ApiClient *client, const client::UserInfo 
     m_message.clear();
     m_notice.clear();
     m_detail.reset();
+    m_deletedName.clear();
+    m_pendingSelect.clear();
     m_model->setClient(client);
     m_model->reload();
+    m_live->setClient(client);
     loadCredentialNames();
     retranslateUi();
+}
+
+bool ServicesPage::isLive() const
+{
+    return m_live->isOpen();
+}
+
+void ServicesPage::applyEvent(const QString &type, const QJsonObject &data)
+{
+    if (!type.startsWith(QLatin1String("service_")) || !m_client)
+        return;
+    const QString id = data.value(QStringLiteral("service_id")).toString();
+    if (id.isEmpty())
+        return;
+    const client::ServiceInfo *s = selected();
+    const bool isSelected = s && s->id == id;
+    if (type == QLatin1String("service_deleted")) {
+        const QString name =
+            isSelected ? (s->displayName.isEmpty() ? s->name : s->displayName) : QString();
+        m_model->remove(id);
+        if (isSelected) {
+            // The view may select a neighbour: say what happened instead.
+            m_view->selectionModel()->clear();
+            m_deletedName = name;
+            m_notice.clear();
+            m_message = tr("\"%1\" was deleted, perhaps in another console.").arg(name);
+            showDetail();
+            showState();
+        }
+        return;
+    }
+    // The summary as GET /services/{id} has it, without the endpoints.
+    const QJsonObject summary = data.value(QStringLiteral("service")).toObject();
+    if (summary.isEmpty())
+        return;
+    const client::ServiceInfo service = client::json::service(summary);
+    if (!service.credentialId.isEmpty() && !m_credentialNames.contains(service.credentialId))
+        loadCredentialNames(); // linked to one this console did not know yet
+    m_model->upsert(service);
+    if (isSelected)
+        loadDetail(); // the endpoints too, as they are now
+}
+
+void ServicesPage::showContextMenu(const QPoint &pos)
+{
+    const QModelIndex index = m_view->indexAt(pos);
+    if (!index.isValid())
+        return;
+    m_view->selectRow(index.row());
+    QMenu menu(this);
+    menu.setObjectName(QStringLiteral("services.menu"));
+    for (QPushButton *button : {m_edit, m_refreshSchema, m_test, m_addEndpoint, m_delete}) {
+        QAction *action = menu.addAction(button->text());
+        action->setObjectName(button->objectName() + QStringLiteral(".menu"));
+        action->setEnabled(button->isEnabled());
+        connect(action, &QAction::triggered, button, &QPushButton::click);
+    }
+    menu.exec(m_view->viewport()->mapToGlobal(pos));
+}
+
+void ServicesPage::showService(const QString &id)
+{
+    m_pendingSelect = id;
+    selectWhenListed();
+}
+
+void ServicesPage::selectWhenListed()
+{
+    if (m_pendingSelect.isEmpty())
+        return;
+    if (select(m_pendingSelect)) {
+        m_view->scrollTo(m_view->currentIndex());
+        m_pendingSelect.clear();
+        return;
+    }
+    // Not among the rows read so far: the next page, unless a search hides it.
+    if (m_model->isFiltered()) {
+        m_search->clear();
+        m_model->setSearch({});
+        return;
+    }
+    if (m_model->canFetchMore({}))
+        m_model->fetchMore({});
 }
 
 void ServicesPage::reload()
@@ -319,6 +427,7 @@ void ServicesPage::retranslateUi()
     m_test->setText(tr("Test call..."));
     m_addEndpoint->setText(tr("Add endpoint..."));
     m_delete->setText(tr("Delete..."));
+    m_edit->setText(tr("Edit..."));
     m_endpointsTitle->setText(tr("Endpoints"));
     m_schemaTitle->setText(tr("Schema"));
     refreshTexts(m_model);
@@ -394,6 +503,8 @@ void ServicesPage::updateActions()
     set(m_test, user, tip(false, tr("Call one endpoint with parameters and see the answer.")));
     set(m_addEndpoint, owner, tip(true, tr("Add an endpoint by hand.")));
     set(m_delete, owner, tip(true, tr("Delete the service and its endpoints.")));
+    set(m_edit, owner,
+        tip(true, tr("Change the name, description, base URL, schema URL or credential.")));
     m_reload->setEnabled(bool(m_client));
 }
 
@@ -504,6 +615,16 @@ void ServicesPage::showDetail()
     m_endpoints->clear();
     m_endpoints->setHeaderLabels({tr("Method"), tr("Path"), tr("Summary")});
     const client::ServiceInfo *s = selected();
+    if (!s && !m_deletedName.isEmpty()) {
+        m_detailTitle->setText(tr("Service deleted"));
+        m_detailInfo->setText(tr("\"%1\" was deleted, perhaps in another console: flows calling "
+                                 "it fail. Select another service.")
+                                  .arg(m_deletedName));
+        m_schema->showEndpoint(nullptr);
+        m_schemaTitle->setText(tr("Schema"));
+        m_endpointsTitle->setText(tr("Endpoints"));
+        return;
+    }
     if (!s) {
         m_detailTitle->setText(tr("No service selected"));
         m_detailInfo->setText(tr("Select a service to see its endpoints and their schemas."));
@@ -661,6 +782,25 @@ void ServicesPage::addEndpoint()
     loadDetail();
 }
 
+void ServicesPage::editService()
+{
+    const client::ServiceInfo *s = selected();
+    if (!m_client || !s || !mayChange(*s))
+        return;
+    m_message.clear();
+    m_notice.clear();
+    ServiceEditDialog dialog(m_client, *s, m_me.role, this);
+    if (DialogSeam::exec(&dialog) != QDialog::Accepted)
+        return;
+    const client::ServiceInfo &service = dialog.service();
+    m_model->upsert(service);
+    m_notice = tr("\"%1\" was saved.").arg(service.name);
+    showState();
+    if (!service.credentialId.isEmpty() && !m_credentialNames.contains(service.credentialId))
+        loadCredentialNames();
+    loadDetail();
+}
+
 void ServicesPage::deleteSelected()
 {
     const client::ServiceInfo *s = selected();
@@ -685,6 +825,9 @@ void ServicesPage::deleteSelected()
             if (!r)
                 return failed(tr("The service was not deleted: %1"), r.error());
             m_model->remove(id);
+            // Its event may have come first: this console deleted it.
+            m_message.clear();
+            m_deletedName.clear();
             m_notice = tr("\"%1\" was deleted.").arg(name);
             loadDetail();
             showState();

@@ -20,6 +20,7 @@ class ApiClient;
 
 namespace hm::app {
 
+class LiveEvents;
 class ServiceListModel;
 class ServiceSchemaTree;
 
@@ -30,8 +31,12 @@ class ServiceSchemaTree;
 // dry run's diff, Apply), Test (ServiceTestDialog), Add endpoint
 // (EndpointDialog, for services without a document) and Delete (confirmed).
 // The selected service's endpoints (removed ones greyed and marked) with
-// the schema viewer of the selected endpoint. Viewers look only; changing
-// someone else's service is for administrators, and the buttons say why.
+// the schema viewer of the selected endpoint. Edit (ServiceEditDialog: name,
+// description, base URL, schema URL, credential; also by double-click and
+// the list's context menu). Viewers look only; changing someone else's
+// service is for administrators, and the buttons say why. Other consoles'
+// changes (service_* on /ws/events) update the rows as they come; the open
+// detail is read again, or says that its service was deleted.
 class ServicesPage final : public QWidget
 {
     Q_OBJECT
@@ -51,6 +56,11 @@ public:
     const client::ServiceInfo *detail() const;
     bool select(const QString &id);
     bool selectEndpoint(const QString &method, const QString &path);
+    // Selects the service, reading more pages until it is listed (or the
+    // list ends); shows it in the detail. For the credential's "Used by".
+    void showService(const QString &id);
+    // /ws/events is open (other consoles' changes are followed).
+    bool isLive() const;
 
 public slots:
     void reload();
@@ -59,6 +69,7 @@ public slots:
     void testService();
     void addEndpoint();
     void deleteSelected();
+    void editService();
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -76,6 +87,9 @@ private:
     bool isAdmin() const;
     bool isViewer() const;
     void failed(const QString &what, const hm::Error &error);
+    void applyEvent(const QString &type, const QJsonObject &data);
+    void showContextMenu(const QPoint &pos);
+    void selectWhenListed();
 
     QPointer<client::ApiClient> m_client;
     client::UserInfo m_me;
@@ -90,6 +104,12 @@ private:
     QPushButton *m_test = nullptr;
     QPushButton *m_addEndpoint = nullptr;
     QPushButton *m_delete = nullptr;
+    QPushButton *m_edit = nullptr;
+    LiveEvents *m_live = nullptr;
+    // The selected service was deleted (by another console): its name, for
+    // the detail until another one is selected.
+    QString m_deletedName;
+    QString m_pendingSelect; // showService() waiting for its row
     QStackedWidget *m_content = nullptr;
     QWidget *m_listPanel = nullptr;
     QTableView *m_view = nullptr;

@@ -70,6 +70,13 @@ QJsonObject ComponentDetails::toJson() const
     return json;
 }
 
+void ComponentsApi::versions(const QString &name, Callback<QList<ComponentInfo>> done)
+{
+    m_client.call<QList<ComponentInfo>>(
+        ApiRequest::get(kComponents + u'/' + QString::fromLatin1(QUrl::toPercentEncoding(name))),
+        readItems, std::move(done));
+}
+
 void ComponentsApi::registerEndpoint(const QString &endpoint, const QString &name,
                                      Callback<QList<ComponentInfo>> done)
 {

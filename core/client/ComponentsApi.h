@@ -69,6 +69,9 @@ public:
 
     // Built-ins and registered versions, by name then version precedence.
     void list(Callback<QList<ComponentInfo>> done);
+    // GET /components/{name}: every version of one component (deleted ones
+    // as "disabled"); COMPONENT_NOT_FOUND when there is none.
+    void versions(const QString &name, Callback<QList<ComponentInfo>> done);
     // POST /components {endpoint, name?}: the versions stored or given
     // this endpoint.
     // With `name`, `details` sets its name-level fields too.

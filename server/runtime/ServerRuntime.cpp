@@ -250,6 +250,13 @@ Result<QUrl> ServerRuntime::startUp()
     registerExecutionDetailRoutes(*m_router, *m_auth, *m_database, *m_engine);
     registerBlobRoutes(*m_router, *m_engine);
     registerComponentRoutes(*m_router, *m_auth, *m_database, *m_components);
+    // Component changes (registration, deprecation, deletion, a changed
+    // health summary) go to every console's /ws/events: anyone signed in
+    // may list components.
+    QObject::connect(m_components.get(), &ComponentService::changed, &m_auth->events,
+                     [events = &m_auth->events](const QString &type, const QJsonObject &data) {
+                         events->publish({type, data, false, {}, true});
+                     });
     registerCredentialRoutes(*m_router, *m_auth, *m_credentials);
     registerCredentialKeyRoutes(*m_router, *m_auth, *m_credentialRotation);
     registerCredentialTestRoutes(*m_router, *m_auth, *m_credentials);

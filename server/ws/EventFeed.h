@@ -33,6 +33,11 @@ class WsConnection;
 //   flow_deleted, flow_shares_changed   (server/services/engine/FlowEvents.h)
 //   user_created, user_updated, user_deleted   to administrators
 //   api_key_created, api_key_revoked           to the key's owner
+//   credential_created, credential_updated, credential_deleted
+//   service_created, service_updated, service_deleted        to everyone
+//     (server/routes/services/ServiceRoutes.cpp)
+//   component_registered, component_updated, component_deleted to everyone
+//     (ComponentService::changed, server/services/engine/ComponentService.h)
 //                                        (server/services/auth/AccountEvents.h)
 // The execution messages' data: {execution_id, flow_id, flow_version,
 // status, …}; the flow messages' data: {flow_id, the changed fields,

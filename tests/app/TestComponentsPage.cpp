@@ -14,11 +14,16 @@
 #include "AdminTestSupport.h"
 #include "MainWindow.h"
 #include "ThemeManager.h"
+#include "canvas/ComponentPalette.h"
+#include "canvas/FlowEditorWidget.h"
 #include "client/ComponentsApi.h"
+#include "client/FlowsApi.h"
 #include "common/ComponentIcons.h"
 #include "components/ComponentDetailsDialog.h"
 #include "components/ComponentListModel.h"
 #include "components/ComponentsPage.h"
+#include "flows/FlowEditorPage.h"
+#include "flows/FlowsPage.h"
 #include "widgets/ComponentIcon.h"
 #include "widgets/MessageBox.h"
 
@@ -31,6 +36,7 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QTableView>
+#include <QTemporaryDir>
 #include <QTreeWidget>
 
 using namespace admintest;
@@ -66,6 +72,16 @@ QImage iconImage(const QIcon &icon)
     return icon.pixmap(QSize(16, 16), 2.0).toImage();
 }
 
+// Every item's text under `item` (the palette's groups).
+bool hasChildText(QTreeWidgetItem *item, const QString &text)
+{
+    for (int i = 0; item && i < item->childCount(); ++i) {
+        if (item->child(i)->text(0) == text)
+            return true;
+    }
+    return false;
+}
+
 QStringList childTexts(QTreeWidgetItem *item)
 {
     QStringList texts;
@@ -86,6 +102,7 @@ private slots:
     void listsAndRegisters();
     void detailShowsPortsAndSchema();
     void deprecateFromTheDetail();
+    void anotherConsolesChangesArriveLive();
     void registerGivesTheDetails();
     void detailsShownAndEdited();
     void badDetailsAnsweredInTheDialog();
@@ -236,6 +253,102 @@ void TestComponentsPage::deprecateFromTheDetail()
     deprecate->click();
     QTRY_COMPARE_WITH_TIMEOUT(
         page.model()->index(row, ComponentListModel::StatusColumn).data().toString(),
+        QStringLiteral("Active"), 15000);
+}
+
+// Another console (a client of its own) deprecates and deletes versions:
+// the Components list and the flow editor's palette follow without a
+// reload, the palette keeping what the user collapsed.
+void TestComponentsPage::anotherConsolesChangesArriveLive()
+{
+    ComponentsPage page;
+    QAbstractItemModelTester tester(page.model(),
+                                    QAbstractItemModelTester::FailureReportingMode::QtTest);
+    page.setSession(m_server.connection->client(), m_server.admin);
+    QTRY_COMPARE_WITH_TIMEOUT(page.model()->state(), ComponentListModel::State::Ready, 15000);
+    QTRY_VERIFY_WITH_TIMEOUT(page.isLive(), 15000);
+    QVERIFY(page.select(QStringLiteral("echo"), QStringLiteral("1.0.0")));
+    const int rows = page.model()->rowCount();
+
+    // The flow editor, with a flow open, through the Flows section (its
+    // event stream).
+    QTemporaryDir autosave;
+    FlowsPage::Options options;
+    options.autosaveDirectory = autosave.path();
+    FlowsPage flows(m_server.connection->client(), options);
+    flows.resize(1200, 800);
+    flows.show();
+    flows.start();
+    QTRY_VERIFY_WITH_TIMEOUT(flows.eventsConnected(), 15000);
+    const QJsonObject definition{
+        {"schemaVersion", 1},
+        {"nodes", QJsonArray{QJsonObject{{"id", "start"},
+                                         {"component", "noop"},
+                                         {"version", "1.0.0"},
+                                         {"position", QJsonObject{{"x", 0}, {"y", 0}}}}}},
+        {"edges", QJsonArray{}}};
+    auto flow = await<hm::client::FlowSummary>([&](auto done) {
+        hm::client::FlowsApi(*m_server.connection->client())
+            .create(hm::client::NewFlow{QStringLiteral("Live palette"), QString(), definition, {}},
+                    done);
+    });
+    QVERIFY(flow.ok());
+    flows.openFlow(flow->id);
+    ComponentPalette *palette = flows.editorPage()->editor()->palette();
+    QTreeWidget *list = palette->list();
+    QTRY_VERIFY_WITH_TIMEOUT(
+        hasChildText(topItem(list, QStringLiteral("Registered")), QStringLiteral("echo 1.0.0")),
+        15000);
+    // The user collapses the built-ins.
+    topItem(list, QStringLiteral("Built-in"))->setExpanded(false);
+
+    hm::client::ApiClient other;
+    other.setBaseUrl(m_server.connection->baseUrl());
+    auto login = await<hm::client::LoginResult>(
+        [&](auto done) { other.login(QStringLiteral("admin"), m_server.adminPassword, done); });
+    QVERIFY(login.ok());
+
+    // Deprecated elsewhere: the row, the open detail and the palette follow.
+    QVERIFY(await<hm::client::ComponentInfo>([&](auto done) {
+                hm::client::ComponentsApi(other).setDeprecated(QStringLiteral("echo"),
+                                                               QStringLiteral("1.0.0"), true, done);
+            }).ok());
+    const int echo = page.model()->rowOf(QStringLiteral("echo"), QStringLiteral("1.0.0"));
+    QTRY_COMPARE_WITH_TIMEOUT(
+        page.model()->index(echo, ComponentListModel::StatusColumn).data().toString(),
+        QStringLiteral("Deprecated"), 15000);
+    QTRY_COMPARE(child<QPushButton>(&page, "components.deprecate")->text(),
+                 QStringLiteral("Mark as active"));
+    QTRY_VERIFY_WITH_TIMEOUT(hasChildText(topItem(list, QStringLiteral("Registered")),
+                                          QStringLiteral("echo 1.0.0 (deprecated)")),
+                             15000);
+    QVERIFY(!topItem(list, QStringLiteral("Built-in"))->isExpanded());
+    QVERIFY(topItem(list, QStringLiteral("Registered"))->isExpanded());
+
+    // Deleted elsewhere: listed as deleted, gone from the palette.
+    auto removed = await<QJsonValue>([&](auto done) {
+        other.call<QJsonValue>(
+            hm::client::ApiRequest::del(QStringLiteral("/api/v1/components/uppercase/1.0.0")),
+            [](const hm::client::ApiResponse &r) { return r.data; }, done);
+    });
+    QVERIFY(removed.ok());
+    const int upper = page.model()->rowOf(QStringLiteral("uppercase"), QStringLiteral("1.0.0"));
+    QVERIFY(upper >= 0);
+    QTRY_COMPARE_WITH_TIMEOUT(
+        page.model()->index(upper, ComponentListModel::StatusColumn).data().toString(),
+        QStringLiteral("Deleted"), 15000);
+    QTRY_VERIFY_WITH_TIMEOUT(!hasChildText(topItem(list, QStringLiteral("Registered")),
+                                           QStringLiteral("uppercase 1.0.0")),
+                             15000);
+    QCOMPARE(page.model()->rowCount(), rows); // updated in place, nothing reloaded
+
+    // Active again, for the tests after this one.
+    QVERIFY(await<hm::client::ComponentInfo>([&](auto done) {
+                hm::client::ComponentsApi(other).setDeprecated(
+                    QStringLiteral("echo"), QStringLiteral("1.0.0"), false, done);
+            }).ok());
+    QTRY_COMPARE_WITH_TIMEOUT(
+        page.model()->index(echo, ComponentListModel::StatusColumn).data().toString(),
         QStringLiteral("Active"), 15000);
 }
 

@@ -23,6 +23,7 @@
 #include "credentials/CredentialUsageModel.h"
 #include "credentials/CredentialsPage.h"
 #include "credentials/KeyStatusPanel.h"
+#include "services/ServicesPage.h"
 #include "widgets/MessageBox.h"
 
 #include <QAbstractItemModelTester>
@@ -598,6 +599,12 @@ void TestCredentialsPage::usedByListsServicesAndBlocksDelete()
         QVERIFY(inWindow);
         emit inWindow->serviceRequested(billing);
         QCOMPARE(window.currentSection(), QStringLiteral("services"));
+        // … with that service selected and shown.
+        auto *services = window.findChild<ServicesPage *>(QStringLiteral("page.services"));
+        QVERIFY(services);
+        QTRY_VERIFY_WITH_TIMEOUT(services->detail() && services->detail()->id == billing, 15000);
+        QCOMPARE(child<QLabel>(services, "services.detailTitle")->text(),
+                 QStringLiteral("billing-gateway"));
     }
 
     // A refused delete names the users.

@@ -30,6 +30,7 @@
 #include "flowgraph/FlowGraphModel.h"
 #include "flows/FlowAutosave.h"
 #include "flows/FlowEditorPage.h"
+#include "flows/FlowsPage.h"
 #include "inspector/InspectorWidget.h"
 #include "services/ServiceListModel.h"
 #include "services/ServiceWizard.h"
@@ -117,6 +118,7 @@ private slots:
     void cleanupTestCase();
 
     void paletteListsServiceEndpoints();
+    void paletteFollowsAnotherConsolesServices();
     void droppedEndpointGetsTypedPorts();
     void endpointChangeIsOneUndoStep();
     void publishedFlowCallsTheService();
@@ -135,6 +137,7 @@ private:
     std::unique_ptr<ApiClient> m_admin;
     RecordingPeer m_peer;
     QString m_adminId;
+    QString m_password;
     hm::client::UserInfo m_me;
     QString m_serviceId;
     QString m_getPet;
@@ -150,6 +153,7 @@ void TestServiceNodes::initTestCase()
     m_admin = m_server.signIn(QStringLiteral("admin"), m_server.adminPassword, &m_me);
     QVERIFY(m_admin);
     m_adminId = m_me.id;
+    m_password = m_server.adminPassword;
 
     // The external service: the peer answers every call with what it got.
     m_peer.setAnswer([](const RecordedRequest &r) -> RecordingPeer::Reply {
@@ -300,6 +304,79 @@ void TestServiceNodes::paletteListsServiceEndpoints()
     for (const ComponentRef &ref : visible)
         noops += ref.name == QLatin1String("noop") ? 1 : 0;
     QCOMPARE(noops, 1);
+}
+
+// Another console (a client of its own) registers, renames and deletes a
+// service while a flow is open in the Flows section: the palette's
+// Services group follows, keeping the search text and what was collapsed.
+void TestServiceNodes::paletteFollowsAnotherConsolesServices()
+{
+    FlowsPage::Options options;
+    options.autosaveDirectory = m_autosaveDir.filePath(QStringLiteral("live"));
+    FlowsPage flows(m_admin.get(), options);
+    flows.resize(1400, 820);
+    flows.show();
+    flows.start();
+    QTRY_VERIFY_WITH_TIMEOUT(flows.eventsConnected(), 15000);
+    flows.openFlow(m_flowId);
+    ComponentPalette *palette = flows.editorPage()->editor()->palette();
+    QTreeWidget *list = palette->list();
+    QTRY_VERIFY_WITH_TIMEOUT(paletteItem(list, QStringLiteral("Pet store")), 15000);
+    // The user collapses the pet store.
+    paletteItem(list, QStringLiteral("Pet store"))->setExpanded(false);
+
+    ApiClient other;
+    other.setBaseUrl(m_connection->baseUrl());
+    auto login = awaitAnswer<hm::client::LoginResult>(
+        [&](auto done) { other.login(QStringLiteral("admin"), m_password, done); });
+    QVERIFY(login.ok());
+    const QJsonObject service{
+        {QStringLiteral("name"), QStringLiteral("weather")},
+        {QStringLiteral("display_name"), QStringLiteral("Weather live")},
+        {QStringLiteral("base_url"), m_peer.url(QStringLiteral("/weather"))},
+        {QStringLiteral("endpoints"),
+         QJsonArray{QJsonObject{{QStringLiteral("method"), QStringLiteral("GET")},
+                                {QStringLiteral("path"), QStringLiteral("/forecast")}}}}};
+    auto created = awaitAnswer<QJsonObject>([&](auto done) {
+        other.call<QJsonObject>(
+            ApiRequest::post(QStringLiteral("/api/v1/services"), service),
+            [](const ApiResponse &r) -> hm::Result<QJsonObject> { return r.data.toObject(); },
+            hm::client::Callback<QJsonObject>(done));
+    });
+    if (!created.ok())
+        QFAIL(qPrintable(created.error().toString()));
+    const QString id = created.value().value(QStringLiteral("id")).toString();
+    QTRY_VERIFY_WITH_TIMEOUT(paletteItem(list, QStringLiteral("Weather live")), 15000);
+    QVERIFY(paletteItem(list, QStringLiteral("GET /forecast")));
+    QVERIFY(!paletteItem(list, QStringLiteral("Pet store"))->isExpanded());
+
+    // Renamed there while the user searches: the search stays.
+    palette->setFilter(QStringLiteral("forecast"));
+    auto renamed = awaitAnswer<QJsonObject>([&](auto done) {
+        other.call<QJsonObject>(
+            ApiRequest::put(QStringLiteral("/api/v1/services/") + id,
+                            QJsonObject{{QStringLiteral("display_name"), QStringLiteral("Sky")}}),
+            [](const ApiResponse &r) -> hm::Result<QJsonObject> { return r.data.toObject(); },
+            hm::client::Callback<QJsonObject>(done));
+    });
+    QVERIFY(renamed.ok());
+    QTRY_VERIFY_WITH_TIMEOUT(paletteItem(list, QStringLiteral("Sky")), 15000);
+    QCOMPARE(palette->findChild<QLineEdit *>(QStringLiteral("editor.palette.search"))->text(),
+             QStringLiteral("forecast"));
+    QCOMPARE(palette->visibleComponents().size(), 1);
+
+    // Deleted there: gone from the palette.
+    palette->setFilter(QString());
+    auto removed = awaitAnswer<QJsonObject>([&](auto done) {
+        other.call<QJsonObject>(
+            ApiRequest::del(QStringLiteral("/api/v1/services/") + id),
+            [](const ApiResponse &r) -> hm::Result<QJsonObject> { return r.data.toObject(); },
+            hm::client::Callback<QJsonObject>(done));
+    });
+    QVERIFY(removed.ok());
+    QTRY_VERIFY_WITH_TIMEOUT(!paletteItem(list, QStringLiteral("Sky")), 15000);
+    QVERIFY(paletteItem(list, QStringLiteral("Pet store")));
+    QVERIFY(!paletteItem(list, QStringLiteral("Pet store"))->isExpanded());
 }
 
 void TestServiceNodes::droppedEndpointGetsTypedPorts()

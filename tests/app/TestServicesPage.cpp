@@ -10,9 +10,12 @@
 // marked); a test call the peer receives, shown with status, headers and
 // pretty JSON; delete confirmed through the modal seam; the lazy model
 // under QAbstractItemModelTester with paging and search; the language
-// switch. With HIVEMIND_SCREENSHOT_DIR set, `screenshots` saves the list,
-// the wizard's probe step, the diff and the test dialog in en, zh_TW and
-// zh_CN (and the list in the dark theme).
+// switch; the edit dialog (a refused field's message under it, then saved
+// and listed); another console's changes arriving live (row added, changed,
+// the open detail read again, deleted). With HIVEMIND_SCREENSHOT_DIR set,
+// `screenshots` saves the list, the wizard's probe step, the diff, the test
+// dialog, the edit dialog and a live-updated list in en, zh_TW and zh_CN
+// (and the list in the dark theme).
 
 #include "AdminTestSupport.h"
 #include "MainWindow.h"
@@ -22,6 +25,8 @@
 #include "client/ServicesApi.h"
 #include "services/EndpointDialog.h"
 #include "services/SchemaRefreshDialog.h"
+#include "services/ServiceCredentialPicker.h"
+#include "services/ServiceEditDialog.h"
 #include "services/ServiceListModel.h"
 #include "services/ServiceSchemaTree.h"
 #include "services/ServiceTestDialog.h"
@@ -107,6 +112,8 @@ private slots:
     void testCallReachesThePeer();
     void deleteConfirms();
     void modelPagesAndSearches();
+    void editDialogSavesAndTheListShowsIt();
+    void anotherConsolesChangesArriveLive();
     void retranslates();
     void screenshots();
 
@@ -605,6 +612,176 @@ void TestServicesPage::modelPagesAndSearches()
     }
 }
 
+void TestServicesPage::editDialogSavesAndTheListShowsIt()
+{
+    client::NewService s;
+    s.name = QStringLiteral("editable");
+    s.displayName = QStringLiteral("Editable");
+    s.baseUrl = m_peer.url(QStringLiteral("/edit"));
+    s.endpoints = QJsonArray();
+    auto made = await<client::ServiceInfo>([&](auto done) { api().create(s, done); });
+    if (!made.ok())
+        QFAIL(qPrintable(made.error().toString()));
+    auto token = await<client::CredentialInfo>([&](auto done) {
+        client::CredentialsApi(*m_server.connection->client())
+            .create({QStringLiteral("Edit token"),
+                     {},
+                     QStringLiteral("http_bearer"),
+                     {},
+                     QJsonObject{{"token", "Edit-Token-1"}}},
+                    done);
+    });
+    QVERIFY(token.ok());
+    ServicesPage page;
+    QVERIFY(openPage(page));
+    QVERIFY(page.select(made->id));
+    QTRY_VERIFY_WITH_TIMEOUT(page.detail(), 15000);
+    auto *edit = child<QPushButton>(&page, "services.edit");
+    QVERIFY(edit->isEnabled());
+    QCOMPARE(edit->text(), QStringLiteral("Edit..."));
+
+    QString inlineError;
+    bool generalErrorHidden = false;
+    bool saveOffUntouched = false;
+    DialogSeam::setNextHandler([&](QDialog *dialog) {
+        if (dialog->objectName() != QLatin1String("serviceEdit.dialog"))
+            return int(QDialog::Rejected);
+        dialog->show();
+        auto *picker = child<ServiceCredentialPicker>(dialog, "serviceEdit.credential");
+        if (!QTest::qWaitFor([picker] { return !picker->isLoading(); }, 15000))
+            return int(QDialog::Rejected);
+        auto *save = child<QPushButton>(dialog, "serviceEdit.save");
+        saveOffUntouched = !save->isEnabled();
+        child<QLineEdit>(dialog, "serviceEdit.name")->setText(QStringLiteral("Edited name"));
+        child<QLineEdit>(dialog, "serviceEdit.description")->setText(QStringLiteral("Described"));
+        // A URL the console takes and the server refuses (a query).
+        auto *baseUrl = child<QLineEdit>(dialog, "serviceEdit.baseUrl");
+        baseUrl->setText(QStringLiteral("http://example.com/x?q=1"));
+        save->click();
+        auto *error = child<QLabel>(dialog, "serviceEdit.baseUrlError");
+        if (!QTest::qWaitFor([error] { return !error->isHidden(); }, 15000))
+            return int(QDialog::Rejected);
+        inlineError = error->text();
+        generalErrorHidden = child<QLabel>(dialog, "serviceEdit.error")->isHidden();
+        baseUrl->setText(m_peer.url(QStringLiteral("/edited")));
+        picker->setCurrentIndex(picker->findData(token->id));
+        save->click();
+        (void)QTest::qWaitFor([dialog] { return dialog->result() == QDialog::Accepted; }, 15000);
+        return dialog->result();
+    });
+    edit->click();
+    QVERIFY(saveOffUntouched);
+    QVERIFY2(inlineError.contains(QStringLiteral("without query")), qPrintable(inlineError));
+    QVERIFY(generalErrorHidden);
+    const int row = rowNamed(page.model(), QStringLiteral("editable"));
+    QVERIFY(row >= 0);
+    QCOMPARE(page.model()->index(row, ServiceListModel::NameColumn).data().toString(),
+             QStringLiteral("Edited name (editable)"));
+    QCOMPARE(page.model()->index(row, ServiceListModel::BaseUrlColumn).data().toString(),
+             m_peer.url(QStringLiteral("/edited")));
+    QTRY_COMPARE_WITH_TIMEOUT(
+        page.model()->index(row, ServiceListModel::CredentialColumn).data().toString(),
+        QStringLiteral("Edit token"), 15000);
+    QVERIFY(page.stateText().contains(QStringLiteral("was saved")));
+    QTRY_COMPARE_WITH_TIMEOUT(child<QLabel>(&page, "services.detailTitle")->text(),
+                              QStringLiteral("Edited name"), 15000);
+    // The server has it, and audited the change.
+    auto stored = await<client::ServiceInfo>([&](auto done) { api().get(made->id, done); });
+    QVERIFY(stored.ok());
+    QCOMPARE(stored->displayName, QStringLiteral("Edited name"));
+    QCOMPARE(stored->description, QStringLiteral("Described"));
+    QCOMPARE(stored->credentialId, token->id);
+    auto audit = await<QJsonObject>([&](auto done) {
+        m_server.connection->client()->call<QJsonObject>(
+            client::ApiRequest::get(QStringLiteral("/api/v1/audit"),
+                                    QUrlQuery(QStringLiteral("action=SERVICE_UPDATED"))),
+            [](const client::ApiResponse &r) { return r.data.toObject(); }, done);
+    });
+    QVERIFY(audit.ok());
+    QVERIFY(QJsonDocument(audit.value()).toJson().contains(made->id.toUtf8()));
+
+    // A double-click opens the same dialog; so does the context menu's entry.
+    QString opened;
+    DialogSeam::setNextHandler([&](QDialog *dialog) {
+        opened = dialog->objectName();
+        return int(QDialog::Rejected);
+    });
+    emit page.view()->doubleClicked(page.model()->index(row, ServiceListModel::NameColumn));
+    QCOMPARE(opened, QStringLiteral("serviceEdit.dialog"));
+
+    QVERIFY(await<void>([&](auto done) { api().remove(made->id, done); }).ok());
+    QVERIFY(await<void>([&](auto done) {
+                client::CredentialsApi(*m_server.connection->client()).remove(token->id, done);
+            }).ok());
+}
+
+// Another console (a client of its own) registers, edits and deletes a
+// service: the list follows without a reload, the open detail is read
+// again, and says so when its service is deleted.
+void TestServicesPage::anotherConsolesChangesArriveLive()
+{
+    ServicesPage page;
+    QAbstractItemModelTester tester(page.model(),
+                                    QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QVERIFY(openPage(page));
+    QTRY_VERIFY_WITH_TIMEOUT(page.isLive(), 15000);
+    const int before = page.model()->rowCount();
+    client::ApiClient other;
+    other.setBaseUrl(m_server.connection->baseUrl());
+    auto login = await<client::LoginResult>(
+        [&](auto done) { other.login(QStringLiteral("admin"), m_server.adminPassword, done); });
+    QVERIFY(login.ok());
+    client::NewService s;
+    s.name = QStringLiteral("live-one");
+    s.displayName = QStringLiteral("Live one");
+    s.baseUrl = m_peer.url(QStringLiteral("/live"));
+    s.endpoints = QJsonArray{QJsonObject{{"method", "GET"}, {"path", "/first"}}};
+    auto made =
+        await<client::ServiceInfo>([&](auto done) { client::ServicesApi(other).create(s, done); });
+    if (!made.ok())
+        QFAIL(qPrintable(made.error().toString()));
+    QTRY_VERIFY_WITH_TIMEOUT(rowNamed(page.model(), QStringLiteral("live-one")) >= 0, 15000);
+    QCOMPARE(page.model()->rowCount(), before + 1);
+    QVERIFY(page.select(made->id));
+    QTRY_VERIFY_WITH_TIMEOUT(page.detail() && page.detail()->endpoints.size() == 1, 15000);
+
+    // Edited there: the row and the open detail follow.
+    QVERIFY(await<client::ServiceInfo>([&](auto done) {
+                client::ServicesApi(other).update(made->id, {{"display_name", "Live one, renamed"}},
+                                                  done);
+            }).ok());
+    const auto nameCell = [&] {
+        const int row = rowNamed(page.model(), QStringLiteral("live-one"));
+        return row < 0 ? QString()
+                       : page.model()->index(row, ServiceListModel::NameColumn).data().toString();
+    };
+    QTRY_COMPARE_WITH_TIMEOUT(nameCell(), QStringLiteral("Live one, renamed (live-one)"), 15000);
+    QTRY_COMPARE_WITH_TIMEOUT(child<QLabel>(&page, "services.detailTitle")->text(),
+                              QStringLiteral("Live one, renamed"), 15000);
+    // An endpoint added there: the open detail lists it.
+    QVERIFY(await<client::ServiceEndpoint>([&](auto done) {
+                client::ServicesApi(other).addEndpoint(
+                    made->id, {{"method", "POST"}, {"path", "/second"}}, done);
+            }).ok());
+    QTRY_COMPARE_WITH_TIMEOUT(page.endpointList()->topLevelItemCount(), 2, 15000);
+    QTRY_COMPARE_WITH_TIMEOUT(page.model()
+                                  ->index(rowNamed(page.model(), QStringLiteral("live-one")),
+                                          ServiceListModel::EndpointsColumn)
+                                  .data()
+                                  .toString(),
+                              QStringLiteral("2"), 15000);
+
+    // Deleted there: the row goes, the detail says so.
+    QVERIFY(
+        await<void>([&](auto done) { client::ServicesApi(other).remove(made->id, done); }).ok());
+    QTRY_COMPARE_WITH_TIMEOUT(rowNamed(page.model(), QStringLiteral("live-one")), -1, 15000);
+    QCOMPARE(page.model()->rowCount(), before);
+    QCOMPARE(child<QLabel>(&page, "services.detailTitle")->text(),
+             QStringLiteral("Service deleted"));
+    QVERIFY(child<QLabel>(&page, "services.detailInfo")->text().contains("Live one, renamed"));
+    QVERIFY(page.stateText().contains(QStringLiteral("was deleted")));
+}
+
 void TestServicesPage::retranslates()
 {
     ServicesPage page;
@@ -724,6 +901,49 @@ void TestServicesPage::screenshots()
             dialog.send();
             QTRY_VERIFY_WITH_TIMEOUT(!dialog.isSending(), 15000);
             save(&dialog, QStringLiteral("services-test-call-") + language);
+        }
+        // The edit dialog, the server's refusal under the base URL.
+        {
+            ServiceEditDialog dialog(m_server.connection->client(), *page->detail(),
+                                     m_server.admin.role, &window);
+            dialog.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+            auto *picker = child<ServiceCredentialPicker>(&dialog, "serviceEdit.credential");
+            QTRY_VERIFY_WITH_TIMEOUT(!picker->isLoading(), 15000);
+            child<QLineEdit>(&dialog, "serviceEdit.description")
+                ->setText(QStringLiteral("Pets, orders and their owners"));
+            child<QLineEdit>(&dialog, "serviceEdit.baseUrl")
+                ->setText(m_peer.url(QStringLiteral("/v2?debug=1")));
+            dialog.save();
+            QTRY_VERIFY_WITH_TIMEOUT(
+                !child<QLabel>(&dialog, "serviceEdit.baseUrlError")->isHidden(), 15000);
+            save(&dialog, QStringLiteral("services-edit-") + language);
+        }
+        // Live: another console registers a service, this one shows it
+        // selected, then the other deletes it.
+        {
+            client::ApiClient other;
+            other.setBaseUrl(m_server.connection->baseUrl());
+            QVERIFY(await<client::LoginResult>([&](auto done) {
+                        other.login(QStringLiteral("admin"), m_server.adminPassword, done);
+                    }).ok());
+            QTRY_VERIFY_WITH_TIMEOUT(page->isLive(), 15000);
+            client::NewService inventory;
+            inventory.name = QStringLiteral("inventory");
+            inventory.displayName = QStringLiteral("Inventory");
+            inventory.baseUrl = QStringLiteral("http://inventory.internal:8080/api");
+            inventory.endpoints =
+                QJsonArray{QJsonObject{{"method", "GET"}, {"path", "/items/{sku}"}}};
+            auto added = await<client::ServiceInfo>(
+                [&](auto done) { client::ServicesApi(other).create(inventory, done); });
+            QVERIFY(added.ok());
+            QTRY_VERIFY_WITH_TIMEOUT(page->select(added->id), 15000);
+            QTRY_VERIFY_WITH_TIMEOUT(page->detail(), 15000);
+            QVERIFY(await<void>([&](auto done) {
+                        client::ServicesApi(other).remove(added->id, done);
+                    }).ok());
+            QTRY_COMPARE_WITH_TIMEOUT(page->model()->rowOf(added->id), -1, 15000);
+            save(&window, QStringLiteral("services-live-deleted-") + language);
         }
     }
     m_store.document = documentV1();

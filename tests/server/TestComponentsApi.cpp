@@ -10,6 +10,7 @@
 #include <QJsonArray>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QWebSocket>
 
 using namespace hm::test;
 
@@ -70,6 +71,23 @@ private:
     QNetworkAccessManager m_network;
     int m_flows = 0;
     QString m_blobFlow;
+    QWebSocket m_events; // /ws/events as the user (not an administrator)
+    QByteArray m_wsText; // every message it got
+
+    // The data of every component message of `type` for name and version.
+    QList<QJsonObject> eventsFor(const QString &type, const QString &name,
+                                 const QString &version = "1.0.0")
+    {
+        QList<QJsonObject> found;
+        for (const QByteArray &line : m_wsText.split('\n')) {
+            const QJsonObject o = QJsonDocument::fromJson(line).object();
+            const QJsonObject data = o.value("data").toObject();
+            if (o.value("type").toString() == type && data.value("name").toString() == name &&
+                data.value("version").toString() == version)
+                found.append(data);
+        }
+        return found;
+    }
 
     // A short interval so the periodic check is seen within the test.
     const QStringList m_serverArgs{"--component-health-interval", "1"};
@@ -120,6 +138,14 @@ private slots:
         QCOMPARE(user.status, 201);
         m_user = user.token;
         QVERIFY(!m_user.isEmpty());
+        connect(&m_events, &QWebSocket::textMessageReceived, this,
+                [this](const QString &text) { m_wsText += text.toUtf8() + '\n'; });
+        QUrl events = m_http->base();
+        events.setScheme("ws");
+        events.setPath("/ws/events");
+        events.setQuery("token=" + m_user);
+        m_events.open(events);
+        QTRY_VERIFY_WITH_TIMEOUT(!m_wsText.isEmpty(), 30000); // system_status
     }
 
     void registerListsHealthy()
@@ -153,6 +179,15 @@ private slots:
         QCOMPARE(delay.value("builtin").toBool(), true);
         QVERIFY(delay.value("endpoint").isNull());
         QCOMPARE(registeredCount(all), 7);
+        // Every console heard of each version stored, with its summary.
+        QTRY_COMPARE_WITH_TIMEOUT(eventsFor("component_registered", "echo").size(), 1, 10000);
+        const QJsonObject heard = eventsFor("component_registered", "echo").first();
+        QCOMPARE(heard.value("component_id").toString(), echo.value("id").toString());
+        QCOMPARE(heard.value("health").toString(), QStringLiteral("healthy"));
+        QCOMPARE(heard.value("status").toString(), QStringLiteral("active"));
+        QCOMPARE(heard.value("builtin").toBool(), false);
+        QVERIFY(!heard.contains("inputs")); // a summary, not the interface
+        QTRY_COMPARE_WITH_TIMEOUT(m_wsText.count("\"component_registered\""), 7, 10000);
 
         const QJsonArray versions = components("/api/v1/components/make-blob");
         QCOMPARE(versions.size(), 1);
@@ -191,6 +226,25 @@ private slots:
         const QJsonArray all = components();
         QCOMPARE(registeredCount(all), 7);
         QCOMPARE(componentIn(all, "echo").value("endpoint").toString(), m_urlA.toString());
+    }
+
+    // Deprecating and making active again: component_updated with the
+    // status; a deprecation that changes nothing says nothing.
+    void deprecationIsAnnounced()
+    {
+        const QString path = QStringLiteral("/api/v1/components/echo/1.0.0/");
+        QCOMPARE(m_http->json("POST", path + "deprecate", {}, m_admin).status, 200);
+        QTRY_COMPARE_WITH_TIMEOUT(eventsFor("component_updated", "echo").size(), 1, 10000);
+        QJsonObject data = eventsFor("component_updated", "echo").first();
+        QCOMPARE(data.value("changed").toArray(), QJsonArray{"status"});
+        QCOMPARE(data.value("status").toString(), QStringLiteral("deprecated"));
+        QCOMPARE(data.value("deprecated").toBool(), true);
+        QCOMPARE(m_http->json("POST", path + "deprecate", {}, m_admin).status, 200);
+        QCOMPARE(m_http->json("POST", path + "undeprecate", {}, m_admin).status, 200);
+        QTRY_COMPARE_WITH_TIMEOUT(eventsFor("component_updated", "echo").size(), 2, 10000);
+        data = eventsFor("component_updated", "echo").at(1);
+        QCOMPARE(data.value("status").toString(), QStringLiteral("active"));
+        QCOMPARE(data.value("deprecated").toBool(), false);
     }
 
     void blobTravelsThroughTheServer()
@@ -328,6 +382,9 @@ private slots:
             m_http->send("DELETE", "/api/v1/components/uppercase/1.0.0", {}, Http::bearer(m_admin));
         QCOMPARE(deleted.status, 200);
         QCOMPARE(deleted.data().value("status").toString(), QStringLiteral("disabled"));
+        QTRY_COMPARE_WITH_TIMEOUT(eventsFor("component_deleted", "uppercase").size(), 1, 10000);
+        QCOMPARE(eventsFor("component_deleted", "uppercase").first().value("status").toString(),
+                 QStringLiteral("disabled"));
 
         QTRY_COMPARE_WITH_TIMEOUT(statusOf(id), QStringLiteral("completed"), 30000);
         const Answer finished = m_http->get("/api/v1/executions/" + id, m_admin);
@@ -389,6 +446,21 @@ private slots:
         // The periodic check (every second here) notices.
         QTRY_COMPARE_WITH_TIMEOUT(healthOf("uppercase"), QStringLiteral("unhealthy"), 30000);
         QCOMPARE(healthOf("echo"), QStringLiteral("healthy"));
+        // Consoles hear of the change once, not of every check (one a second).
+        QTRY_COMPARE_WITH_TIMEOUT(eventsFor("component_updated", "uppercase").size(), 1, 10000);
+        const QJsonObject changed = eventsFor("component_updated", "uppercase").first();
+        QCOMPARE(changed.value("changed").toArray(), QJsonArray{"health"});
+        QCOMPARE(changed.value("health").toString(), QStringLiteral("unhealthy"));
+        const int before = m_wsText.count("\"component_updated\"");
+        const QString checkedAt =
+            componentIn(components(), "uppercase").value("health_checked_at").toString();
+        // A later periodic check, still unhealthy.
+        QTRY_VERIFY_WITH_TIMEOUT(
+            componentIn(components(), "uppercase").value("health_checked_at").toString() !=
+                checkedAt,
+            10000);
+        QCOMPARE(m_wsText.count("\"component_updated\""), before);
+        QCOMPARE(eventsFor("component_updated", "uppercase").size(), 1);
 
         const Answer failed = trigger(flowId, {{"t", "hi"}}, "?wait=true&timeout_ms=30000");
         QCOMPARE(failed.status, 200);

@@ -15,6 +15,7 @@
 #include <QJsonArray>
 #include <QRandomGenerator>
 #include <QTest>
+#include <QWebSocket>
 
 using namespace hm;
 using namespace hm::test;
@@ -1112,6 +1113,109 @@ private slots:
     }
 
     // Last: everything the server said and logged.
+    // service_created / _updated / _deleted reach every console (Bob did not
+    // register the service, anyone signed in may list it) once committed,
+    // with the summary and never the linked credential's secret.
+    void changesAreAnnouncedToEveryConsole()
+    {
+        QWebSocket bobEvents;
+        QByteArray bobText;
+        connect(&bobEvents, &QWebSocket::textMessageReceived, this,
+                [&bobText](const QString &text) { bobText += text.toUtf8() + '\n'; });
+        QUrl url = m_http->base();
+        url.setScheme("ws");
+        url.setPath("/ws/events");
+        url.setQuery("token=" + m_bob.token);
+        bobEvents.open(url);
+        QTRY_VERIFY_WITH_TIMEOUT(!bobText.isEmpty(), 10000); // system_status
+        const auto events = [&bobText](const QString &type, const QString &id) {
+            QList<QJsonObject> found;
+            for (const QByteArray &line : bobText.split('\n')) {
+                const QJsonObject o = QJsonDocument::fromJson(line).object();
+                if (o.value("type").toString() == type &&
+                    o.value("data").toObject().value("service_id").toString() == id)
+                    found.append(o.value("data").toObject());
+            }
+            return found;
+        };
+        const QString token = secret("live");
+        const QString credential = createCredential("http_bearer", {{"token", token}});
+        QVERIFY(!credential.isEmpty());
+        m_document = documentV1();
+        const Answer created = registerService({{"name", "announced"},
+                                                {"display_name", "Announced"},
+                                                {"base_url", m_peer.url("")},
+                                                {"schema_url", "/docs/current.json"},
+                                                {"credential_id", credential}});
+        QCOMPARE(created.status, 201);
+        const QString id = created.data().value("id").toString();
+        QTRY_COMPARE_WITH_TIMEOUT(events("service_created", id).size(), 1, 10000);
+        const QJsonObject born = events("service_created", id).first();
+        QCOMPARE(born.value("name").toString(), QStringLiteral("announced"));
+        const QJsonObject summary = born.value("service").toObject();
+        QCOMPARE(summary.value("display_name").toString(), QStringLiteral("Announced"));
+        QCOMPARE(summary.value("credential_id").toString(), credential);
+        QCOMPARE(summary.value("endpoint_count").toInt(), 3);
+        QVERIFY(!summary.contains("endpoints"));
+
+        // An edit: the changed fields and the new summary.
+        QCOMPARE(call("PUT", "/api/v1/services/" + id,
+                      {{"display_name", "Announced 2"}, {"description", "live"}}, m_alice.token)
+                     .status,
+                 200);
+        QTRY_COMPARE_WITH_TIMEOUT(events("service_updated", id).size(), 1, 10000);
+        QJsonObject updated = events("service_updated", id).first();
+        QCOMPARE(updated.value("changed").toArray(), (QJsonArray{"display_name", "description"}));
+        QCOMPARE(updated.value("service").toObject().value("display_name").toString(),
+                 QStringLiteral("Announced 2"));
+        // A PUT that changes nothing, and a refused one, say nothing.
+        QCOMPARE(
+            call("PUT", "/api/v1/services/" + id, {{"display_name", "Announced 2"}}, m_alice.token)
+                .status,
+            200);
+        QCOMPARE(
+            call("PUT", "/api/v1/services/" + id, {{"display_name", "Mine"}}, m_bob.token).code(),
+            QStringLiteral("FORBIDDEN"));
+        // Unlinking the credential.
+        QCOMPARE(
+            call("PUT", "/api/v1/services/" + id, {{"credential_id", QJsonValue()}}, m_alice.token)
+                .status,
+            200);
+        QTRY_COMPARE_WITH_TIMEOUT(events("service_updated", id).size(), 2, 10000);
+        updated = events("service_updated", id).at(1);
+        QCOMPARE(updated.value("changed").toArray(), (QJsonArray{"credential_id"}));
+        QVERIFY(updated.value("service").toObject().value("credential_id").isNull());
+
+        // A dry run stores nothing and says nothing; an applied refresh does.
+        m_document = documentV2();
+        QCOMPARE(call("POST", "/api/v1/services/" + id + "/refresh-schema", {{"dry_run", true}},
+                      m_alice.token)
+                     .status,
+                 200);
+        QCOMPARE(
+            call("POST", "/api/v1/services/" + id + "/refresh-schema", {}, m_alice.token).status,
+            200);
+        QTRY_COMPARE_WITH_TIMEOUT(events("service_updated", id).size(), 3, 10000);
+        updated = events("service_updated", id).at(2);
+        QCOMPARE(updated.value("changed").toArray(), (QJsonArray{"schema", "endpoints"}));
+        // An endpoint by hand.
+        const Answer added =
+            call("POST", "/api/v1/services/" + id + "/endpoints",
+                 {{"name", "extra"}, {"method", "GET"}, {"path", "/extra"}}, m_alice.token);
+        QCOMPARE(added.status, 201);
+        QTRY_COMPARE_WITH_TIMEOUT(events("service_updated", id).size(), 4, 10000);
+        QCOMPARE(events("service_updated", id).at(3).value("changed").toArray(),
+                 (QJsonArray{"endpoints"}));
+
+        QCOMPARE(call("DELETE", "/api/v1/services/" + id, {}, m_alice.token).status, 200);
+        QTRY_COMPARE_WITH_TIMEOUT(events("service_deleted", id).size(), 1, 10000);
+        QCOMPARE(events("service_deleted", id).first(),
+                 (QJsonObject{{"service_id", id}, {"name", "announced"}}));
+        QCOMPARE(events("service_updated", id).size(), 4);
+        QVERIFY(!bobText.contains(token.toUtf8()));
+        bobEvents.close();
+    }
+
     void noSecretAnywhere()
     {
         QVERIFY(m_secrets.size() > 8);

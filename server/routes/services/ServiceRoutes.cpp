@@ -50,6 +50,21 @@ void auditService(auth::AuthModule &auth, const Audit &a, const Principal &p, co
                 details);
 }
 
+// service_created / service_updated / service_deleted on /ws/events, to
+// every console (anyone signed in may list services): {service_id, name,
+// service (GET /services/{id} without endpoints: a linked credential by
+// id, never a secret), changed?}; service_deleted {service_id, name}.
+void publishService(auth::AuthModule &auth, const QString &type, const external::ServiceRow &row,
+                    const QStringList &changed = {})
+{
+    QJsonObject data{{QStringLiteral("service_id"), row.id}, {QStringLiteral("name"), row.name}};
+    if (type != QLatin1String("service_deleted"))
+        data.insert(QStringLiteral("service"), external::serviceJson(row));
+    if (!changed.isEmpty())
+        data.insert(QStringLiteral("changed"), QJsonArray::fromStringList(changed));
+    auth.events.publish({type, data, false, {}, true});
+}
+
 // A service with all its endpoints (removed ones included, with their status).
 Result<QJsonObject> serviceDetail(ServiceCatalog &catalog, const external::ServiceRow &row)
 {
@@ -83,6 +98,7 @@ ApiReply registerService(auth::AuthModule &auth, ServiceCatalog &catalog,
         if (!row.value().credentialId.isEmpty())
             details.insert(QStringLiteral("credential_id"), row.value().credentialId);
         auditService(auth, a, p, QStringLiteral("SERVICE_CREATED"), row.value(), details);
+        publishService(auth, QStringLiteral("service_created"), row.value());
         HM_TRY(detail, serviceDetail(catalog, row.value()));
         return ApiReply::ok(detail.value(), 201);
     };
@@ -151,9 +167,11 @@ ApiReply updateService(auth::AuthModule &auth, ServiceCatalog &catalog, const Re
     HM_TRY(body, c.jsonObject());
     QStringList changed;
     HM_TRY(row, catalog.update(p, c.pathArgs.at(0), body.value(), &changed));
-    if (!changed.isEmpty())
+    if (!changed.isEmpty()) {
         auditService(auth, auditOf(c), p, QStringLiteral("SERVICE_UPDATED"), row.value(),
                      {{QStringLiteral("changed"), QJsonArray::fromStringList(changed)}});
+        publishService(auth, QStringLiteral("service_updated"), row.value(), changed);
+    }
     HM_TRY(detail, serviceDetail(catalog, row.value()));
     return ApiReply::ok(detail.value());
 }
@@ -163,6 +181,7 @@ ApiReply deleteService(auth::AuthModule &auth, ServiceCatalog &catalog, const Re
 {
     HM_TRY(row, catalog.remove(p, c.pathArgs.at(0)));
     auditService(auth, auditOf(c), p, QStringLiteral("SERVICE_DELETED"), row.value());
+    publishService(auth, QStringLiteral("service_deleted"), row.value());
     return ApiReply::ok(
         QJsonObject{{QStringLiteral("id"), row.value().id}, {QStringLiteral("deleted"), true}});
 }
@@ -204,6 +223,8 @@ ApiReply addEndpoint(auth::AuthModule &auth, ServiceCatalog &catalog, const Requ
         auth, auditOf(c), p, QStringLiteral("SERVICE_ENDPOINT_ADDED"), service.value(),
         {{QStringLiteral("endpoint_id"), row.value().id},
          {QStringLiteral("endpoint"), QString(row.value().method + u' ' + row.value().path)}});
+    publishService(auth, QStringLiteral("service_updated"), service.value(),
+                   {QStringLiteral("endpoints")});
     return ApiReply::ok(external::endpointJson(row.value()), 201);
 }
 
@@ -216,6 +237,8 @@ ApiReply deleteEndpoint(auth::AuthModule &auth, ServiceCatalog &catalog, const R
         auth, auditOf(c), p, QStringLiteral("SERVICE_ENDPOINT_DELETED"), service.value(),
         {{QStringLiteral("endpoint_id"), row.value().id},
          {QStringLiteral("endpoint"), QString(row.value().method + u' ' + row.value().path)}});
+    publishService(auth, QStringLiteral("service_updated"), service.value(),
+                   {QStringLiteral("endpoints")});
     return ApiReply::ok(
         QJsonObject{{QStringLiteral("id"), row.value().id}, {QStringLiteral("deleted"), true}});
 }
@@ -250,6 +273,8 @@ ApiReply refreshSchema(auth::AuthModule &auth, ServiceCatalog &catalog,
                 details.insert(QStringLiteral("schema_source"), doc.value().source.toString());
                 auditService(auth, a, p, QStringLiteral("SERVICE_SCHEMA_REFRESHED"),
                              outcome.value().service, details);
+                publishService(auth, QStringLiteral("service_updated"), outcome.value().service,
+                               {QStringLiteral("schema"), QStringLiteral("endpoints")});
             }
             QJsonObject answer = counts;
             answer.insert(QStringLiteral("applied"), outcome.value().applied);

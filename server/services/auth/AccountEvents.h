@@ -17,6 +17,12 @@
 //                                     that user may see)
 //     to administrators and the owner, and to everyone while the
 //     credential is shared (or was, before this change).
+//   service_created / service_updated / service_deleted
+//                    {service_id, name, service?, changed?}
+//   component_registered / component_updated / component_deleted
+//                    {component_id, name, version, …summary, changed?}
+//     to everyone (any signed-in caller may list services and components);
+//     a service's credential by id only.
 // Never secrets: no password or hash, no key secret or hash, no TOTP secret.
 
 #include <QJsonObject>

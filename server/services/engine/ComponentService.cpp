@@ -319,11 +319,35 @@ void ComponentService::updateSummary(const QString &componentId, qint64 now)
         qCWarning(lcServer).noquote() << "component health:" << endpoints.error().toString();
         return;
     }
-    if (Status written = repositories::setComponentHealth(m_db, componentId,
-                                                          summaryHealth(endpoints.value()), now);
-        !written)
+    auto before = repositories::componentById(m_db, componentId);
+    const QString health = summaryHealth(endpoints.value());
+    if (Status written = repositories::setComponentHealth(m_db, componentId, health, now);
+        !written) {
         qCWarning(lcServer).noquote()
             << "component health not stored:" << written.error().toString();
+        return;
+    }
+    // Live consoles hear of a change of the summary, not of every check.
+    if (!before || before.value().isEmpty() || before.value().first().health == health)
+        return;
+    auto after = repositories::componentById(m_db, componentId);
+    if (!after || after.value().isEmpty())
+        return;
+    auto json = oneRowJson(after.value().first());
+    if (!json)
+        return;
+    QJsonObject data = eventData(json.value());
+    data.insert(QStringLiteral("changed"), QJsonArray{QStringLiteral("health")});
+    emit changed(QStringLiteral("component_updated"), data);
+}
+
+QJsonObject ComponentService::eventData(const QJsonObject &row)
+{
+    QJsonObject data{{QStringLiteral("component_id"), row.value(QStringLiteral("id"))}};
+    for (const char *field : {"name", "version", "display_name", "description", "category", "icon",
+                              "status", "deprecated", "health", "builtin"})
+        data.insert(QLatin1String(field), row.value(QLatin1String(field)));
+    return data;
 }
 
 void ComponentService::applyHealth(const QString &endpoint,
@@ -408,7 +432,12 @@ void ComponentService::registerEndpoint(const QString &endpointText, const QStri
                         error.details.insert(QStringLiteral("endpoint"), url);
                         return done(error);
                     }
-                    done(self->store(url, found.value(), name, info, createdBy));
+                    auto stored = self->store(url, found.value(), name, info, createdBy);
+                    if (stored)
+                        for (const QJsonValue item : std::as_const(stored.value()))
+                            emit self->changed(QStringLiteral("component_registered"),
+                                               eventData(item.toObject()));
+                    done(stored);
                 });
         });
 }
@@ -622,7 +651,10 @@ Result<QJsonObject> ComponentService::remove(const QString &name, const QString 
     auto deleted = repositories::componentById(m_db, row.id);
     if (!deleted)
         return deleted.error();
-    return oneRowJson(deleted.value().first());
+    auto json = oneRowJson(deleted.value().first());
+    if (json)
+        emit changed(QStringLiteral("component_deleted"), eventData(json.value()));
+    return json;
 }
 
 Result<QJsonObject> ComponentService::setDeprecated(const QString &name, const QString &version,
@@ -651,7 +683,13 @@ Result<QJsonObject> ComponentService::setDeprecated(const QString &name, const Q
     auto updated = repositories::componentById(m_db, row.id);
     if (!updated)
         return updated.error();
-    return oneRowJson(updated.value().first());
+    auto json = oneRowJson(updated.value().first());
+    if (json && row.status != status) {
+        QJsonObject data = eventData(json.value());
+        data.insert(QStringLiteral("changed"), QJsonArray{QStringLiteral("status")});
+        emit changed(QStringLiteral("component_updated"), data);
+    }
+    return json;
 }
 
 Result<ComponentService::UpdatedInfo>

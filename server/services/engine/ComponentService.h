@@ -131,6 +131,19 @@ public:
     static QJsonArray deprecationWarnings(const engine::ExecutorRegistry &registry,
                                           const QJsonObject &definition);
 
+    // The summary /ws/events carries of a row as API JSON: {component_id,
+    // name, version, display_name, description, category, icon, status,
+    // deprecated, health, builtin} (no interface, no endpoint URLs).
+    static QJsonObject eventData(const QJsonObject &row);
+
+signals:
+    // After each committed change, for /ws/events (docs/api.md):
+    // component_registered (a new name, version or endpoint of a version),
+    // component_updated (deprecated or active again: changed ["status"];
+    // its health summary changed: changed ["health"]; not on every check),
+    // component_deleted. `data` is eventData() of the row, plus `changed`.
+    void changed(const QString &type, const QJsonObject &data);
+
 private:
     using Row = repositories::StoredComponent;
     using EndpointRow = repositories::StoredEndpoint;
