@@ -326,7 +326,7 @@ void TestServiceNodes::paletteFollowsAnotherConsolesServices()
     paletteItem(list, QStringLiteral("Pet store"))->setExpanded(false);
 
     ApiClient other;
-    other.setBaseUrl(m_connection->baseUrl());
+    other.setBaseUrl(m_server.connection->baseUrl());
     auto login = awaitAnswer<hm::client::LoginResult>(
         [&](auto done) { other.login(QStringLiteral("admin"), m_password, done); });
     QVERIFY(login.ok());
