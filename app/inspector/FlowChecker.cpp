@@ -65,34 +65,6 @@ QList<EditorProblem> FlowChecker::localProblems() const
         }
     }
 
-    // A node whose ports follow its config but whose interface the server
-    // refused (a service endpoint removed meanwhile): compile() reports the
-    // node, and the connections into its inputs lead nowhere now; they are
-    // kept and reported as compile() reports such a connection.
-    for (const QString &nodeId : m_model->nodeIds()) {
-        const FlowNode *node = m_model->node(nodeId);
-        if (!m_model->catalogue().portsFollowConfig(node->component, node->version) ||
-            !m_model->catalogue().hasNodeInterface(node->component, node->version, node->config) ||
-            m_model->catalogue().nodeInterface(node->component, node->version, node->config).ok())
-            continue;
-        for (const QString &edgeId : m_model->edgesOf(nodeId, PortDirection::In)) {
-            const FlowEdge *edge = m_model->edge(edgeId);
-            const QString handle = edge->targetHandle.isEmpty() ? kDefaultPort : edge->targetHandle;
-            if (handle == kDefaultPort)
-                continue;
-            const QJsonObject json{
-                {QStringLiteral("code"), QString(flow::problem::UnknownTargetHandle)},
-                {QStringLiteral("node"), nodeId},
-                {QStringLiteral("edge"), edgeId},
-                {QStringLiteral("handle"), handle},
-                {QStringLiteral("message"),
-                 QStringLiteral("edge \"%1\" enters \"%2\" at handle \"%3\", which the "
-                                "node's endpoint no longer has")
-                     .arg(edgeId, nodeId, handle)}};
-            out.append(ProblemText::fromJson(json, EditorProblem::Origin::Editor));
-        }
-    }
-
     // A mapping that reads a declared output of a type the input does not
     // take: compile() checks literals only, the engine checks the rest when
     // it runs; the editor knows both interfaces, so it says so now.
