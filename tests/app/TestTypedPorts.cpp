@@ -7,9 +7,13 @@
 // from a typed output, only what takes that type; a service node whose
 // endpoint a schema refresh removed shows the server's reason as a warning
 // in the version viewer and the execution graph. All of them get their
-// components from the client's one CatalogueSource. With
-// HIVEMIND_SCREENSHOT_DIR set, `screenshots` saves the version viewer and
-// the execution graph in en, zh_TW and zh_CN.
+// components from the client's one CatalogueSource, which follows other
+// consoles' service changes: an open editor gets a refreshed endpoint's new
+// typed port and shows a removed endpoint (its connection kept and
+// reported) without reopening; a detached model (a view switching client)
+// no longer follows. With HIVEMIND_SCREENSHOT_DIR set, `screenshots` saves
+// the version viewer and the execution graph, `followScreenshots` the
+// editor with the removed endpoint, in en, zh_TW and zh_CN.
 
 #include "LanguageManager.h"
 #include "RecordingHttpPeer.h"
