@@ -283,6 +283,11 @@ void ExecutionViewer::onLogAppended()
 
 void ExecutionViewer::setClient(hm::client::ApiClient *client)
 {
+    // The old client's source must not keep updating the graph.
+    if (client != m_client) {
+        if (CatalogueSource *old = CatalogueSource::find(m_client))
+            old->detach(m_graph->graphModel());
+    }
     m_client = client;
     m_feed->setClient(client);
     m_detail->setClient(client);

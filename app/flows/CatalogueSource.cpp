@@ -1,26 +1,73 @@
 #include "flows/CatalogueSource.h"
 
 #include "client/ApiClient.h"
+#include "client/EventStream.h"
 #include "client/ExecutionsApi.h"
 #include "client/ServicesApi.h"
 #include "common/Check.h"
 #include "common/Logging.h"
 
 #include <QJsonArray>
+#include <QSet>
 
 namespace hm::app {
 
 CatalogueSource *CatalogueSource::of(client::ApiClient *client)
 {
     HM_CHECK(client, return nullptr);
-    if (auto *found = client->findChild<CatalogueSource *>(QString(), Qt::FindDirectChildrenOnly))
+    if (CatalogueSource *found = find(client))
         return found;
     return new CatalogueSource(client);
 }
 
-CatalogueSource::CatalogueSource(client::ApiClient *client) : QObject(client), m_client(client)
+CatalogueSource *CatalogueSource::find(client::ApiClient *client)
+{
+    return client ? client->findChild<CatalogueSource *>(QString(), Qt::FindDirectChildrenOnly)
+                  : nullptr;
+}
+
+CatalogueSource::CatalogueSource(client::ApiClient *client)
+    : QObject(client), m_client(client), m_events(new client::EventStream(this))
 {
     setObjectName(QStringLiteral("catalogueSource"));
+    m_retry.setSingleShot(true);
+    m_retry.setInterval(5000);
+    connect(&m_retry, &QTimer::timeout, this, &CatalogueSource::listen);
+    connect(m_events, &client::EventStream::message, this,
+            [this](const QString &type, const QJsonObject &data, const QDateTime &) {
+                applyEvent(type, data);
+            });
+    connect(m_events, &client::EventStream::opened, this, [this] {
+        // Changes made while the stream was down were not heard.
+        if (m_eventsWereOpen) {
+            reaskServiceNodes(QString());
+            fetchEndpoints();
+        }
+        m_eventsWereOpen = true;
+    });
+    connect(m_events, &client::EventStream::closed, this, [this] {
+        if (!m_models.isEmpty() && !m_retry.isActive())
+            m_retry.start();
+    });
+    // The server closes a stream whose token expired; the renewed one opens
+    // it again at once.
+    connect(client, &client::ApiClient::tokenRefreshed, this, [this] {
+        if (!m_models.isEmpty() && !m_events->isOpen()) {
+            m_retry.stop();
+            listen();
+        }
+    });
+}
+
+CatalogueSource::~CatalogueSource()
+{
+    m_retry.stop();
+    m_events->disconnect(this);
+    // The models' fetchers call this source.
+    for (const QPointer<FlowGraphModel> &model : std::as_const(m_models)) {
+        if (model)
+            model->setNodeInterfaceFetcher({});
+    }
 }
 
 void CatalogueSource::attach(FlowGraphModel *model)
@@ -32,6 +79,14 @@ void CatalogueSource::attach(FlowGraphModel *model)
     }
     m_models.removeAll(QPointer<FlowGraphModel>());
     m_models.append(model);
+    // The stream closes once no model is left.
+    connect(
+        model, &QObject::destroyed, this,
+        [this] {
+            QMetaObject::invokeMethod(this, &CatalogueSource::updateListening,
+                                      Qt::QueuedConnection);
+        },
+        Qt::UniqueConnection);
     if (m_loaded)
         giveCatalogue(model);
     const QPointer<FlowGraphModel> guarded(model);
@@ -42,6 +97,100 @@ void CatalogueSource::attach(FlowGraphModel *model)
     fetchComponents();
     if (m_catalogue.serviceEndpoints().isEmpty())
         fetchEndpoints();
+    updateListening();
+}
+
+void CatalogueSource::detach(FlowGraphModel *model)
+{
+    if (!model || !isAttached(model))
+        return;
+    m_models.removeAll(QPointer<FlowGraphModel>(model));
+    m_models.removeAll(QPointer<FlowGraphModel>());
+    model->setNodeInterfaceFetcher({});
+    for (QList<QPointer<FlowGraphModel>> &waiting : m_waiting)
+        waiting.removeAll(QPointer<FlowGraphModel>(model));
+    updateListening();
+}
+
+bool CatalogueSource::isAttached(const FlowGraphModel *model) const
+{
+    for (const QPointer<FlowGraphModel> &m : m_models) {
+        if (m && m == model)
+            return true;
+    }
+    return false;
+}
+
+bool CatalogueSource::isListening() const
+{
+    return m_events->isOpen();
+}
+
+void CatalogueSource::updateListening()
+{
+    m_models.removeAll(QPointer<FlowGraphModel>());
+    if (m_models.isEmpty()) {
+        m_retry.stop();
+        m_eventsWereOpen = false;
+        m_events->close();
+        return;
+    }
+    if (!m_events->isOpen() && !m_retry.isActive())
+        listen();
+}
+
+void CatalogueSource::listen()
+{
+    if (!m_models.isEmpty())
+        m_events->listenWith(*m_client);
+}
+
+void CatalogueSource::applyEvent(const QString &type, const QJsonObject &data)
+{
+    const bool deleted = type == QLatin1String("service_deleted");
+    if (!deleted && type != QLatin1String("service_updated"))
+        return;
+    const QString serviceId = data.value(QStringLiteral("service_id")).toString();
+    if (serviceId.isEmpty())
+        return;
+    if (!deleted) {
+        // A new name or base URL leaves the ports as they are.
+        const QJsonArray changed = data.value(QStringLiteral("changed")).toArray();
+        if (!changed.isEmpty() && !changed.contains(QStringLiteral("schema")) &&
+            !changed.contains(QStringLiteral("endpoints")))
+            return;
+    }
+    reaskServiceNodes(serviceId);
+    fetchEndpoints();
+}
+
+void CatalogueSource::reaskServiceNodes(const QString &serviceId)
+{
+    ++m_generation;
+    m_interfaces.clear();
+    m_errors.clear();
+    m_models.removeAll(QPointer<FlowGraphModel>());
+    const QList<QPointer<FlowGraphModel>> models = m_models;
+    for (const QPointer<FlowGraphModel> &model : models) {
+        if (!model)
+            continue;
+        QSet<QString> asked;
+        for (const QString &nodeId : model->nodeIds()) {
+            const FlowNode *node = model->node(nodeId);
+            if (!node || node->component != kServiceComponentName)
+                continue;
+            if (!serviceId.isEmpty() &&
+                node->config.value(QStringLiteral("serviceId")).toString() != serviceId)
+                continue;
+            const QString key =
+                ComponentCatalogue::nodeKey(node->component, node->version, node->config);
+            if (asked.contains(key))
+                continue;
+            asked.insert(key);
+            // The node keeps its ports until the answer replaces them.
+            fetchInterface({node->component, node->version, node->config}, model);
+        }
+    }
 }
 
 void CatalogueSource::refresh()
@@ -66,9 +215,9 @@ void CatalogueSource::giveCatalogue(FlowGraphModel *model) const
     model->setServiceEndpoints(m_catalogue.serviceEndpoints());
 }
 
-void CatalogueSource::fetchComponents()
+void CatalogueSource::fetchComponents(bool force)
 {
-    if (m_loaded || m_componentsPending)
+    if ((m_loaded && !force) || m_componentsPending)
         return;
     m_componentsPending = true;
     const QPointer<CatalogueSource> self(this);
@@ -179,8 +328,14 @@ void CatalogueSource::answer(int generation, const QString &key,
     }
     const QList<QPointer<FlowGraphModel>> waiting =
         m_waiting.take(QString::number(generation) + QLatin1Char(' ') + key);
+    // A newer request for the same config (the service changed since)
+    // answers its models itself: an older answer must not overwrite it.
+    const QList<QPointer<FlowGraphModel>> newer =
+        generation == m_generation
+            ? QList<QPointer<FlowGraphModel>>()
+            : m_waiting.value(QString::number(m_generation) + QLatin1Char(' ') + key);
     for (const QPointer<FlowGraphModel> &model : waiting) {
-        if (model)
+        if (model && !newer.contains(model))
             model->setNodeInterface(need.component, need.version, need.config, interface);
     }
 }

@@ -5,13 +5,16 @@
 #include "flowgraph/FlowGraphModel.h"
 
 #include <QHash>
+#include <QJsonObject>
 #include <QList>
 #include <QObject>
 #include <QPointer>
+#include <QTimer>
 
 namespace hm::client {
 class ApiClient;
-}
+class EventStream;
+} // namespace hm::client
 
 namespace hm::app {
 
@@ -25,6 +28,14 @@ namespace hm::app {
 // node gets its typed ports, and an endpoint that was removed or cannot be
 // fetched becomes the node's error (the server's ENDPOINT_NOT_FOUND
 // message) in every one of them.
+//
+// While a model is attached the source listens on /ws/events: when a
+// service's schema or endpoints change elsewhere (service_updated) or the
+// service goes (service_deleted), it forgets what it fetched for that
+// service and asks again for every service node of it in every attached
+// model, so an open editor, version viewer or execution graph follows
+// (new typed ports; a removed endpoint becomes the node's error, its edges
+// stay and the editor's checks report them).
 class CatalogueSource final : public QObject
 {
     Q_OBJECT
@@ -32,12 +43,25 @@ class CatalogueSource final : public QObject
 public:
     // The source of this client: made on first use, a child of the client.
     static CatalogueSource *of(client::ApiClient *client);
+    // The source of this client if it has one yet, else nullptr.
+    static CatalogueSource *find(client::ApiClient *client);
 
     // Keeps the model's catalogue in step until the model is destroyed:
     // the components (now when known, else when they arrive), the service
     // endpoints, and the per-node interfaces the model misses (it becomes
     // the model's NodeInterfaceFetcher). Fetches the components once.
     void attach(FlowGraphModel *model);
+    // Stops keeping the model in step (a view switching client or signing
+    // out): no more catalogues, endpoints or interfaces reach it, and it
+    // has no fetcher any more. Nothing when it is not attached.
+    void detach(FlowGraphModel *model);
+    bool isAttached(const FlowGraphModel *model) const;
+    // Whether the source hears the server's events now (tests wait on it).
+    bool isListening() const;
+    // One /ws/events message: service_updated (schema or endpoints changed)
+    // and service_deleted make every attached model's nodes of that service
+    // ask for their interfaces again; other events change nothing.
+    void applyEvent(const QString &type, const QJsonObject &data);
     // Reads the services' endpoints again (and the components if they
     // failed before) and forgets the node interfaces fetched so far (the
     // models keep theirs).
@@ -47,6 +71,9 @@ public:
     // version asks the server again, so an endpoint removed meanwhile shows
     // as removed.
     void forgetInterfaces(FlowGraphModel *model);
+    // Reads the component catalogue again (a component was registered,
+    // changed or removed elsewhere).
+    void refreshComponents() { fetchComponents(true); }
 
     bool isLoaded() const { return m_loaded; }
     const ComponentCatalogue &catalogue() const { return m_catalogue; }
@@ -57,8 +84,17 @@ signals:
 
 private:
     explicit CatalogueSource(client::ApiClient *client);
+    ~CatalogueSource() override;
 
-    void fetchComponents();
+    // Opens /ws/events while a model is attached, closes it when none is.
+    void updateListening();
+    void listen();
+    // Forgets the interfaces fetched so far and asks again for every
+    // service node (of serviceId; empty: of every service) of every
+    // attached model; the models keep what they show until the answers.
+    void reaskServiceNodes(const QString &serviceId);
+
+    void fetchComponents(bool force = false);
     void fetchEndpoints();
     void fetchInterface(const FlowGraphModel::NodeInterfaceNeed &need, FlowGraphModel *model);
     void answer(int generation, const QString &key, const FlowGraphModel::NodeInterfaceNeed &need,
@@ -71,6 +107,9 @@ private:
     bool m_componentsPending = false;
     int m_generation = 0; // refresh() makes older answers stale
     QList<QPointer<FlowGraphModel>> m_models;
+    client::EventStream *m_events = nullptr;
+    QTimer m_retry; // opens the stream again after a drop
+    bool m_eventsWereOpen = false;
     // Answers so far, by ComponentCatalogue::nodeKey, and who waits for
     // one, by generation and key.
     QHash<QString, flow::ComponentInterface> m_interfaces;

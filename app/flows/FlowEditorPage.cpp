@@ -286,6 +286,14 @@ QString FlowEditorPage::bannerText() const
 
 void FlowEditorPage::setClient(client::ApiClient *client)
 {
+    if (client != m_client) {
+        // The old client's source must not keep updating these models.
+        if (CatalogueSource *old = CatalogueSource::find(m_client)) {
+            old->detach(m_model);
+            old->detach(m_versionViewer->model());
+            disconnect(old, nullptr, this, nullptr);
+        }
+    }
     m_client = client;
     attachCatalogue();
 }
@@ -380,11 +388,10 @@ void FlowEditorPage::forgetVersionInterfaces()
 
 void FlowEditorPage::refreshComponents()
 {
-    // Not read yet: open() reads it.
-    if (!m_catalogueLoaded)
+    if (!m_client)
         return;
-    m_catalogueLoaded = false;
-    fetchCatalogue();
+    attachCatalogue();
+    CatalogueSource::of(m_client)->refreshComponents();
 }
 
 void FlowEditorPage::refreshServices()

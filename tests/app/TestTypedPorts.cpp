@@ -7,9 +7,13 @@
 // from a typed output, only what takes that type; a service node whose
 // endpoint a schema refresh removed shows the server's reason as a warning
 // in the version viewer and the execution graph. All of them get their
-// components from the client's one CatalogueSource. With
-// HIVEMIND_SCREENSHOT_DIR set, `screenshots` saves the version viewer and
-// the execution graph in en, zh_TW and zh_CN.
+// components from the client's one CatalogueSource, which follows other
+// consoles' service changes: an open editor gets a refreshed endpoint's new
+// typed port and shows a removed endpoint (its connection kept and
+// reported) without reopening; a detached model (a view switching client)
+// no longer follows. With HIVEMIND_SCREENSHOT_DIR set, `screenshots` saves
+// the version viewer and the execution graph, `followScreenshots` the
+// editor with the removed endpoint, in en, zh_TW and zh_CN.
 
 #include "LanguageManager.h"
 #include "RecordingHttpPeer.h"
@@ -27,12 +31,15 @@
 #include "client/ServicesApi.h"
 #include "executions/ExecutionGraphView.h"
 #include "executions/ExecutionViewer.h"
+#include "flow/FlowProblem.h"
 #include "flowgraph/FlowGraphModel.h"
 #include "flows/CatalogueSource.h"
 #include "flows/FlowAutosave.h"
 #include "flows/FlowEditorPage.h"
 #include "flows/FlowVersionViewer.h"
 #include "flows/FlowVersionsModel.h"
+#include "inspector/EditorProblem.h"
+#include "inspector/FlowChecker.h"
 
 #include <QApplication>
 #include <QDir>
@@ -156,6 +163,9 @@ private slots:
     void quickAddListsEndpoints();
     void quickAddFromTypedPortOffersCompatibleOnly();
     void removedEndpointShowsWarning();
+    void openEditorFollowsServiceChanges();
+    void followScreenshots();
+    void detachedModelNoLongerFollows();
     void screenshots();
 
 private:
@@ -168,6 +178,10 @@ private:
                               QString *publishedVersion, QString *secondVersion);
     QString trigger(const QString &flowId);
     std::unique_ptr<ExecutionViewer> openExecution(const QString &executionId);
+    // Another console: a client of its own, signed in as admin.
+    std::unique_ptr<ApiClient> otherConsole();
+    // The other console refreshes the shop2 service's schema from `document`.
+    bool refreshShop2(const QByteArray &document);
 
     QTemporaryDir m_dataDir;
     QTemporaryDir m_configDir;
@@ -193,6 +207,10 @@ private:
     QString m_removedFlowId;
     QString m_removedV1;
     QString m_removedExecutionId;
+    QString m_password;
+    QString m_shop2Id;
+    QString m_createPet;
+    QString m_followFlowId;
     int m_pages = 0;
 };
 
@@ -220,6 +238,7 @@ void TestTypedPorts::initTestCase()
     QFile passwordFile(QDir(m_dataDir.path()).filePath(QStringLiteral("initial-admin-password")));
     QVERIFY(passwordFile.open(QIODevice::ReadOnly));
     const QString password = QString::fromUtf8(passwordFile.readAll()).trimmed();
+    m_password = password;
     m_admin = std::make_unique<ApiClient>();
     m_admin->setBaseUrl(m_connection->baseUrl());
     auto login = typedPortsAwait<hm::client::LoginResult>(
@@ -643,6 +662,221 @@ void TestTypedPorts::removedEndpointShowsWarning()
     QVERIFY2(versionBadge->toolTip().contains(QStringLiteral("was removed")),
              qPrintable(versionBadge->toolTip()));
     QVERIFY(scene->edgeItem(QStringLiteral("e2")));
+}
+
+std::unique_ptr<ApiClient> TestTypedPorts::otherConsole()
+{
+    auto other = std::make_unique<ApiClient>();
+    other->setBaseUrl(m_connection->baseUrl());
+    auto login = typedPortsAwait<hm::client::LoginResult>(
+        [&](auto done) { other->login(QStringLiteral("admin"), m_password, done); });
+    if (!login.ok()) {
+        qWarning() << login.error().toString();
+        return {};
+    }
+    return other;
+}
+
+bool TestTypedPorts::refreshShop2(const QByteArray &document)
+{
+    auto other = otherConsole();
+    if (!other)
+        return false;
+    m_store.document = document;
+    auto refreshed = typedPortsAwait<hm::client::SchemaRefresh>(
+        [&](auto done) { hm::client::ServicesApi(*other).refreshSchema(m_shop2Id, false, done); });
+    m_store.document = servicetest::documentV1();
+    if (!refreshed.ok()) {
+        qWarning() << refreshed.error().toString();
+        return false;
+    }
+    return true;
+}
+
+void TestTypedPorts::openEditorFollowsServiceChanges()
+{
+    // A service imported from its OpenAPI document, and a flow calling two
+    // of its endpoints: POST /pets ("create") and GET /pets/{petId}
+    // ("show", its petId fed by a connection).
+    m_shop.setAnswer(m_store.answer());
+    m_store.document = servicetest::documentV1();
+    hm::client::NewService s;
+    s.name = QStringLiteral("shop2");
+    s.baseUrl = m_shop.url(QString());
+    auto shop = typedPortsAwait<hm::client::ServiceInfo>(
+        [&](auto done) { hm::client::ServicesApi(*m_admin).create(s, done); });
+    if (!shop.ok())
+        QFAIL(qPrintable(shop.error().toString()));
+    m_shop2Id = shop->id;
+    QString showPet;
+    for (const hm::client::ServiceEndpoint &e : shop->endpoints) {
+        if (e.method == QLatin1String("GET") && e.path == QLatin1String("/pets/{petId}"))
+            showPet = e.id;
+        else if (e.method == QLatin1String("POST") && e.path == QLatin1String("/pets"))
+            m_createPet = e.id;
+    }
+    QVERIFY(!showPet.isEmpty() && !m_createPet.isEmpty());
+    const QJsonObject definition{
+        {QStringLiteral("schemaVersion"), 1},
+        {QStringLiteral("nodes"),
+         QJsonArray{
+             nodeJson(QStringLiteral("start"), QStringLiteral("noop"), m_noopVersion, 0),
+             nodeJson(QStringLiteral("create"), QStringLiteral("service"), m_serviceVersion, 300,
+                      serviceNodeConfig(m_shop2Id, m_createPet)),
+             nodeJson(QStringLiteral("show"), QStringLiteral("service"), m_serviceVersion, 600,
+                      serviceNodeConfig(m_shop2Id, showPet),
+                      QJsonObject{{QStringLiteral("petId"), QStringLiteral("$.trigger.pet")}})}},
+        {QStringLiteral("edges"),
+         QJsonArray{edgeJson(QStringLiteral("e1"), QStringLiteral("start"), kDefaultPort,
+                             QStringLiteral("create"), kDefaultPort),
+                    edgeJson(QStringLiteral("e2"), QStringLiteral("start"), kDefaultPort,
+                             QStringLiteral("show"), QStringLiteral("petId"))}}};
+    auto created = typedPortsAwait<hm::client::FlowSummary>([&](auto done) {
+        FlowsApi(*m_admin).create(
+            hm::client::NewFlow{QStringLiteral("Follows the shop"), QString(), definition, {}},
+            done);
+    });
+    if (!created.ok())
+        QFAIL(qPrintable(created.error().toString()));
+    m_followFlowId = created->id;
+
+    auto page = makePage();
+    page->open(m_followFlowId);
+    QTRY_VERIFY(page->isOpen() && !page->isLoading());
+    FlowGraphModel *model = page->model();
+    FlowScene *scene = page->editor()->scene();
+    QTRY_VERIFY_WITH_TIMEOUT(typedInputWithEdge(scene, QStringLiteral("show"),
+                                                QStringLiteral("petId"), hm::flow::PortType::String,
+                                                QStringLiteral("e2")),
+                             15000);
+    QTRY_VERIFY(model->catalogue().hasNodeInterface(QStringLiteral("service"), m_serviceVersion,
+                                                    serviceNodeConfig(m_shop2Id, m_createPet)));
+    QVERIFY(!model->port(QStringLiteral("create"), PortDirection::In, QStringLiteral("dryRun")));
+    CatalogueSource *source = CatalogueSource::of(m_admin.get());
+    QVERIFY(source->isAttached(model));
+    QTRY_VERIFY_WITH_TIMEOUT(source->isListening(), 15000);
+
+    // Another console refreshes the schema: POST /pets gains the query
+    // parameter dryRun, GET /pets/{petId} is gone.
+    QVERIFY(refreshShop2(servicetest::documentV2()));
+
+    // The open editor follows without reopening: the new typed port ...
+    QTRY_VERIFY_WITH_TIMEOUT(
+        portItem(scene, QStringLiteral("create"), PortDirection::In, QStringLiteral("dryRun")),
+        15000);
+    const auto dryRun =
+        model->port(QStringLiteral("create"), PortDirection::In, QStringLiteral("dryRun"));
+    QVERIFY(dryRun && dryRun->declared);
+    QCOMPARE(dryRun->type, hm::flow::PortType::Boolean);
+    // ... the removed endpoint as the node's problem ...
+    QTRY_VERIFY_WITH_TIMEOUT(scene->nodeItem(QStringLiteral("show"))->problemBadge() &&
+                                 scene->nodeItem(QStringLiteral("show"))
+                                     ->problemBadge()
+                                     ->toolTip()
+                                     .contains(QStringLiteral("was removed")),
+                             15000);
+    // ... and its connection kept, drawn and reported, not dropped.
+    QVERIFY(model->edge(QStringLiteral("e2")));
+    QVERIFY(scene->edgeItem(QStringLiteral("e2")));
+    QVERIFY(!page->isModified());
+    QTRY_VERIFY([&] {
+        for (const EditorProblem &p : page->editor()->checker()->problems()) {
+            if (p.edge == QLatin1String("e2") && p.node == QLatin1String("show") &&
+                p.code == hm::flow::problem::UnknownTargetHandle)
+                return true;
+        }
+        return false;
+    }());
+}
+
+void TestTypedPorts::followScreenshots()
+{
+    // The editor after the other console's refresh: the removed endpoint's
+    // warning and its kept connection.
+    const QString dir = qEnvironmentVariable("HIVEMIND_SCREENSHOT_DIR");
+    if (dir.isEmpty() || m_followFlowId.isEmpty())
+        return;
+    QVERIFY(QDir().mkpath(dir));
+    for (const QString &language :
+         {QStringLiteral("en"), QStringLiteral("zh_TW"), QStringLiteral("zh_CN")}) {
+        QVERIFY(m_languages->setLanguage(language, LanguageManager::Persist::No));
+        auto page = makePage();
+        page->open(m_followFlowId);
+        QTRY_VERIFY(page->isOpen() && !page->isLoading());
+        FlowScene *scene = page->editor()->scene();
+        QTRY_VERIFY_WITH_TIMEOUT(scene->nodeItem(QStringLiteral("show")) &&
+                                     scene->nodeItem(QStringLiteral("show"))->problemBadge(),
+                                 15000);
+        QTRY_VERIFY(
+            portItem(scene, QStringLiteral("create"), PortDirection::In, QStringLiteral("dryRun")));
+        scene->selectNodes({QStringLiteral("show")});
+        QTest::qWait(50);
+        QApplication::processEvents();
+        QVERIFY(page->grab().save(dir + QStringLiteral("/service-node-editor-removed-") + language +
+                                  QStringLiteral(".png")));
+    }
+    QVERIFY(m_languages->setLanguage(QStringLiteral("en"), LanguageManager::Persist::No));
+}
+
+void TestTypedPorts::detachedModelNoLongerFollows()
+{
+    QVERIFY(!m_shop2Id.isEmpty());
+    CatalogueSource *source = CatalogueSource::of(m_admin.get());
+    // Two models with a node on POST /pets, which has dryRun now.
+    const QJsonObject definition{
+        {QStringLiteral("schemaVersion"), 1},
+        {QStringLiteral("nodes"),
+         QJsonArray{nodeJson(QStringLiteral("create"), QStringLiteral("service"), m_serviceVersion,
+                             0, serviceNodeConfig(m_shop2Id, m_createPet))}},
+        {QStringLiteral("edges"), QJsonArray()}};
+    FlowGraphModel followed;
+    FlowGraphModel detached;
+    QVERIFY(followed.load(definition).ok());
+    QVERIFY(detached.load(definition).ok());
+    source->attach(&followed);
+    source->attach(&detached);
+    for (FlowGraphModel *model : {&followed, &detached})
+        QTRY_VERIFY_WITH_TIMEOUT(
+            model->port(QStringLiteral("create"), PortDirection::In, QStringLiteral("dryRun")),
+            15000);
+    source->detach(&detached);
+    QVERIFY(!source->isAttached(&detached));
+    QVERIFY(source->isAttached(&followed));
+    QTRY_VERIFY_WITH_TIMEOUT(source->isListening(), 15000);
+
+    // Back to version 1: dryRun goes from the attached model only.
+    QVERIFY(refreshShop2(servicetest::documentV1()));
+    QTRY_VERIFY_WITH_TIMEOUT(
+        !followed.port(QStringLiteral("create"), PortDirection::In, QStringLiteral("dryRun")),
+        15000);
+    QTest::qWait(200);
+    QVERIFY(detached.port(QStringLiteral("create"), PortDirection::In, QStringLiteral("dryRun")));
+    // Nothing fetches for it any more either.
+    detached.forgetNodeInterfaces();
+    QTest::qWait(200);
+    QVERIFY(!detached.catalogue().hasNodeInterface(QStringLiteral("service"), m_serviceVersion,
+                                                   serviceNodeConfig(m_shop2Id, m_createPet)));
+    source->detach(&followed);
+    // Nothing attached: the source stops listening.
+    QTRY_VERIFY(!source->isListening());
+
+    // A page switching client leaves the old client's source.
+    auto other = otherConsole();
+    QVERIFY(other);
+    auto page = makePage();
+    QVERIFY(source->isAttached(page->model()));
+    page->setClient(other.get());
+    QVERIFY(!source->isAttached(page->model()));
+    QVERIFY(!source->isAttached(page->versionViewer()->model()));
+    QVERIFY(CatalogueSource::of(other.get())->isAttached(page->model()));
+    page->setClient(m_admin.get());
+    QVERIFY(!CatalogueSource::of(other.get())->isAttached(page->model()));
+    QVERIFY(source->isAttached(page->model()));
+    // An execution viewer the same.
+    auto viewer = openExecution(m_executionId);
+    QVERIFY(source->isAttached(viewer->graph()->graphModel()));
+    viewer->setClient(other.get());
+    QVERIFY(!source->isAttached(viewer->graph()->graphModel()));
 }
 
 void TestTypedPorts::screenshots()
