@@ -248,7 +248,7 @@ void ComponentPalette::rebuild()
             group = new QTreeWidgetItem();
             group->setFlags(Qt::ItemIsEnabled);
             group->setData(0, kCategoryRole, category);
-            group->setData(0, kExpansionKeyRole, QStringLiteral("category:") + category);
+            group->setData(0, kExpansionKeyRole, QString(QStringLiteral("category:") + category));
             group->setText(0, category.isEmpty() ? tr("No category") : category);
         }
         return group;

@@ -380,11 +380,10 @@ void FlowEditorPage::forgetVersionInterfaces()
 
 void FlowEditorPage::refreshComponents()
 {
-    // Not read yet: open() reads it.
-    if (!m_catalogueLoaded)
+    if (!m_client)
         return;
-    m_catalogueLoaded = false;
-    fetchCatalogue();
+    attachCatalogue();
+    CatalogueSource::of(m_client)->refreshComponents();
 }
 
 void FlowEditorPage::refreshServices()
