@@ -1062,6 +1062,34 @@
         <source>The document could not be read: %1</source>
         <translation>The document could not be read: %1</translation>
     </message>
+    <message>
+        <source>Use at most %1 characters.</source>
+        <translation>Use at most %1 characters.</translation>
+    </message>
+    <message>
+        <source>Enter a name.</source>
+        <translation>Enter a name.</translation>
+    </message>
+    <message>
+        <source>Enter a path under the base URL (starting with &quot;/&quot;) or an absolute http or https address.</source>
+        <translation>Enter a path under the base URL (starting with &quot;/&quot;) or an absolute http or https address.</translation>
+    </message>
+    <message>
+        <source>Choose a credential you may use, or none.</source>
+        <translation>Choose a credential you may use, or none.</translation>
+    </message>
+    <message>
+        <source>The server refused this description.</source>
+        <translation>The server refused this description.</translation>
+    </message>
+    <message>
+        <source>The server refused this value.</source>
+        <translation>The server refused this value.</translation>
+    </message>
+    <message>
+        <source>Enter an absolute http or https address without query, fragment or user name.</source>
+        <translation>Enter an absolute http or https address without query, fragment or user name.</translation>
+    </message>
 </context>
 <context>
     <name>ShareDialog</name>
@@ -1962,26 +1990,6 @@
         <translation>The server no longer has a registered component &quot;%1&quot;.</translation>
     </message>
     <message>
-        <source>The server refused the description: %1</source>
-        <translation>The server refused the description: %1</translation>
-    </message>
-    <message>
-        <source>The server refused the display name: %1</source>
-        <translation>The server refused the display name: %1</translation>
-    </message>
-    <message>
-        <source>The server refused the category: %1</source>
-        <translation>The server refused the category: %1</translation>
-    </message>
-    <message>
-        <source>The server does not know this icon: %1</source>
-        <translation>The server does not know this icon: %1</translation>
-    </message>
-    <message>
-        <source>The server refused this: %1</source>
-        <translation>The server refused this: %1</translation>
-    </message>
-    <message>
         <source>Sign in first.</source>
         <translation>Sign in first.</translation>
     </message>
@@ -2032,6 +2040,26 @@
     <message>
         <source>The server refused the category: it may have at most %1 characters.</source>
         <translation>The server refused the category: it may have at most %1 characters.</translation>
+    </message>
+    <message>
+        <source>The server refused the description.</source>
+        <translation>The server refused the description.</translation>
+    </message>
+    <message>
+        <source>The server refused the display name.</source>
+        <translation>The server refused the display name.</translation>
+    </message>
+    <message>
+        <source>The server refused the category.</source>
+        <translation>The server refused the category.</translation>
+    </message>
+    <message>
+        <source>The server does not know this icon: choose one from the list.</source>
+        <translation>The server does not know this icon: choose one from the list.</translation>
+    </message>
+    <message>
+        <source>The server refused one of the values.</source>
+        <translation>The server refused one of the values.</translation>
     </message>
 </context>
 <context>

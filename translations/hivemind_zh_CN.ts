@@ -1058,6 +1058,34 @@
         <source>The document could not be read: %1</source>
         <translation>无法读取文档：%1</translation>
     </message>
+    <message>
+        <source>Use at most %1 characters.</source>
+        <translation>最多只能有 %1 个字符。</translation>
+    </message>
+    <message>
+        <source>Enter a name.</source>
+        <translation>请输入名称。</translation>
+    </message>
+    <message>
+        <source>Enter a path under the base URL (starting with &quot;/&quot;) or an absolute http or https address.</source>
+        <translation>请输入基础 URL 下的路径（以“/”开头）或完整的 http 或 https 地址。</translation>
+    </message>
+    <message>
+        <source>Choose a credential you may use, or none.</source>
+        <translation>请选择你可以使用的凭据，或不使用凭据。</translation>
+    </message>
+    <message>
+        <source>The server refused this description.</source>
+        <translation>服务器拒绝了这段说明。</translation>
+    </message>
+    <message>
+        <source>The server refused this value.</source>
+        <translation>服务器拒绝了这个值。</translation>
+    </message>
+    <message>
+        <source>Enter an absolute http or https address without query, fragment or user name.</source>
+        <translation>请输入完整的 http 或 https 地址，不含查询字符串、片段或用户名。</translation>
+    </message>
 </context>
 <context>
     <name>ShareDialog</name>
@@ -1951,26 +1979,6 @@
         <translation>服务器上已没有已注册的组件“%1”。</translation>
     </message>
     <message>
-        <source>The server refused the description: %1</source>
-        <translation>服务器拒绝了说明：%1</translation>
-    </message>
-    <message>
-        <source>The server refused the display name: %1</source>
-        <translation>服务器拒绝了显示名称：%1</translation>
-    </message>
-    <message>
-        <source>The server refused the category: %1</source>
-        <translation>服务器拒绝了类别：%1</translation>
-    </message>
-    <message>
-        <source>The server does not know this icon: %1</source>
-        <translation>服务器不认识此图标：%1</translation>
-    </message>
-    <message>
-        <source>The server refused this: %1</source>
-        <translation>服务器拒绝了此操作：%1</translation>
-    </message>
-    <message>
         <source>Sign in first.</source>
         <translation>请先登录。</translation>
     </message>
@@ -2021,6 +2029,26 @@
     <message>
         <source>The server refused the category: it may have at most %1 characters.</source>
         <translation>服务器拒绝了类别：最多只能有 %1 个字符。</translation>
+    </message>
+    <message>
+        <source>The server refused the description.</source>
+        <translation>服务器拒绝了说明。</translation>
+    </message>
+    <message>
+        <source>The server refused the display name.</source>
+        <translation>服务器拒绝了显示名称。</translation>
+    </message>
+    <message>
+        <source>The server refused the category.</source>
+        <translation>服务器拒绝了类别。</translation>
+    </message>
+    <message>
+        <source>The server does not know this icon: choose one from the list.</source>
+        <translation>服务器不认识此图标：请从列表中选择。</translation>
+    </message>
+    <message>
+        <source>The server refused one of the values.</source>
+        <translation>服务器拒绝了其中一个值。</translation>
     </message>
 </context>
 <context>

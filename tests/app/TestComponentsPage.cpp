@@ -107,6 +107,7 @@ private slots:
     void registerGivesTheDetails();
     void detailsShownAndEdited();
     void badDetailsAnsweredInTheDialog();
+    void badDetailsInTheUiLanguage();
     void viewerCannotRegister();
     void sortsByTheClickedColumn();
     void screenshots();
@@ -508,6 +509,33 @@ void TestComponentsPage::badDetailsAnsweredInTheDialog()
     const int row = page.model()->rowOf(QStringLiteral("echo"), QStringLiteral("1.0.0"));
     QCOMPARE(page.model()->index(row, ComponentListModel::NameColumn).data().toString(),
              before.title());
+}
+
+// In zh_CN the refusal is said in Chinese, built from the error's details.
+void TestComponentsPage::badDetailsInTheUiLanguage()
+{
+    ComponentsPage page;
+    page.setSession(m_server.connection->client(), m_server.admin);
+    QTRY_COMPARE_WITH_TIMEOUT(page.model()->state(), ComponentListModel::State::Ready, 15000);
+    const hm::client::ComponentInfo echo =
+        storedComponent(*m_server.connection->client(), QStringLiteral("echo"));
+    QVERIFY(!echo.name.isEmpty());
+    QVERIFY(m_server.languages->setLanguage(QStringLiteral("zh_CN"), LanguageManager::Persist::No));
+    QString error;
+    {
+        ComponentDetailsDialog dialog(m_server.connection->client(), echo, {});
+        dialog.show();
+        child<QPlainTextEdit>(&dialog, "components.details.description")
+            ->setPlainText(QString(4001, u'x'));
+        auto *label = child<QLabel>(&dialog, "components.details.error");
+        child<QPushButton>(&dialog, "components.details.save")->click();
+        QTRY_VERIFY_WITH_TIMEOUT(!label->text().isEmpty(), 15000);
+        error = label->text();
+    }
+    QVERIFY(m_server.languages->setLanguage(QStringLiteral("en"), LanguageManager::Persist::No));
+    QVERIFY2(error.startsWith(QStringLiteral("服务器拒绝了说明：最多只能有 ")) &&
+                 error.contains(QStringLiteral("4,000")),
+             qPrintable(error));
 }
 
 void TestComponentsPage::viewerCannotRegister()
