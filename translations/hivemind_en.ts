@@ -2958,20 +2958,8 @@
         <translation>Passwords, tokens and keys that flows and services sign in with. They are stored encrypted and never shown again.</translation>
     </message>
     <message>
-        <source>Search by name</source>
-        <translation>Search by name</translation>
-    </message>
-    <message>
         <source>All types</source>
         <translation>All types</translation>
-    </message>
-    <message>
-        <source>Refresh</source>
-        <translation>Refresh</translation>
-    </message>
-    <message>
-        <source>Read the list again (%1)</source>
-        <translation>Read the list again (%1)</translation>
     </message>
     <message>
         <source>New credential...</source>
@@ -6361,6 +6349,21 @@
     </message>
 </context>
 <context>
+    <name>hm::app::SectionHeader</name>
+    <message>
+        <source>Search by name</source>
+        <translation>Search by name</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>Read the list again (%1)</source>
+        <translation>Read the list again (%1)</translation>
+    </message>
+</context>
+<context>
     <name>hm::app::ServiceCredentialPicker</name>
     <message>
         <source>%1 (%2)</source>
@@ -6802,18 +6805,6 @@
     <message>
         <source>External REST services whose endpoints flows can call, imported from their OpenAPI document or added by hand.</source>
         <translation>External REST services whose endpoints flows can call, imported from their OpenAPI document or added by hand.</translation>
-    </message>
-    <message>
-        <source>Search by name</source>
-        <translation>Search by name</translation>
-    </message>
-    <message>
-        <source>Refresh</source>
-        <translation>Refresh</translation>
-    </message>
-    <message>
-        <source>Read the list again (%1)</source>
-        <translation>Read the list again (%1)</translation>
     </message>
     <message>
         <source>New service...</source>

@@ -2944,20 +2944,8 @@
         <translation>工作流和服务登录时使用的密码、令牌和密钥。均加密存储，且不会再显示。</translation>
     </message>
     <message>
-        <source>Search by name</source>
-        <translation>按名称搜索</translation>
-    </message>
-    <message>
         <source>All types</source>
         <translation>所有类型</translation>
-    </message>
-    <message>
-        <source>Refresh</source>
-        <translation>刷新</translation>
-    </message>
-    <message>
-        <source>Read the list again (%1)</source>
-        <translation>重新读取列表（%1）</translation>
     </message>
     <message>
         <source>New credential...</source>
@@ -6322,6 +6310,21 @@
     </message>
 </context>
 <context>
+    <name>hm::app::SectionHeader</name>
+    <message>
+        <source>Search by name</source>
+        <translation>按名称搜索</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Read the list again (%1)</source>
+        <translation>重新读取列表（%1）</translation>
+    </message>
+</context>
+<context>
     <name>hm::app::ServiceCredentialPicker</name>
     <message>
         <source>%1 (%2)</source>
@@ -6762,18 +6765,6 @@
     <message>
         <source>External REST services whose endpoints flows can call, imported from their OpenAPI document or added by hand.</source>
         <translation>外部 REST 服务，工作流可调用其端点；端点从 OpenAPI 文档导入或手动添加。</translation>
-    </message>
-    <message>
-        <source>Search by name</source>
-        <translation>按名称搜索</translation>
-    </message>
-    <message>
-        <source>Refresh</source>
-        <translation>刷新</translation>
-    </message>
-    <message>
-        <source>Read the list again (%1)</source>
-        <translation>重新读取列表（%1）</translation>
     </message>
     <message>
         <source>New service...</source>

@@ -2944,20 +2944,8 @@
         <translation>工作流程與服務登入時使用的密碼、權杖與金鑰。皆加密儲存，且不會再顯示。</translation>
     </message>
     <message>
-        <source>Search by name</source>
-        <translation>依名稱搜尋</translation>
-    </message>
-    <message>
         <source>All types</source>
         <translation>所有類型</translation>
-    </message>
-    <message>
-        <source>Refresh</source>
-        <translation>重新整理</translation>
-    </message>
-    <message>
-        <source>Read the list again (%1)</source>
-        <translation>重新讀取清單（%1）</translation>
     </message>
     <message>
         <source>New credential...</source>
@@ -6322,6 +6310,21 @@
     </message>
 </context>
 <context>
+    <name>hm::app::SectionHeader</name>
+    <message>
+        <source>Search by name</source>
+        <translation>依名稱搜尋</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>重新整理</translation>
+    </message>
+    <message>
+        <source>Read the list again (%1)</source>
+        <translation>重新讀取清單（%1）</translation>
+    </message>
+</context>
+<context>
     <name>hm::app::ServiceCredentialPicker</name>
     <message>
         <source>%1 (%2)</source>
@@ -6762,18 +6765,6 @@
     <message>
         <source>External REST services whose endpoints flows can call, imported from their OpenAPI document or added by hand.</source>
         <translation>外部 REST 服務，工作流程可呼叫其端點；端點從 OpenAPI 文件匯入或手動新增。</translation>
-    </message>
-    <message>
-        <source>Search by name</source>
-        <translation>依名稱搜尋</translation>
-    </message>
-    <message>
-        <source>Refresh</source>
-        <translation>重新整理</translation>
-    </message>
-    <message>
-        <source>Read the list again (%1)</source>
-        <translation>重新讀取清單（%1）</translation>
     </message>
     <message>
         <source>New service...</source>
