@@ -1062,6 +1062,34 @@
         <source>The document could not be read: %1</source>
         <translation>The document could not be read: %1</translation>
     </message>
+    <message>
+        <source>Use at most %1 characters.</source>
+        <translation>Use at most %1 characters.</translation>
+    </message>
+    <message>
+        <source>Enter a name.</source>
+        <translation>Enter a name.</translation>
+    </message>
+    <message>
+        <source>Enter a path under the base URL (starting with &quot;/&quot;) or an absolute http or https address.</source>
+        <translation>Enter a path under the base URL (starting with &quot;/&quot;) or an absolute http or https address.</translation>
+    </message>
+    <message>
+        <source>Choose a credential you may use, or none.</source>
+        <translation>Choose a credential you may use, or none.</translation>
+    </message>
+    <message>
+        <source>The server refused this description.</source>
+        <translation>The server refused this description.</translation>
+    </message>
+    <message>
+        <source>The server refused this value.</source>
+        <translation>The server refused this value.</translation>
+    </message>
+    <message>
+        <source>Enter an absolute http or https address without query, fragment or user name.</source>
+        <translation>Enter an absolute http or https address without query, fragment or user name.</translation>
+    </message>
 </context>
 <context>
     <name>ShareDialog</name>
@@ -1962,26 +1990,6 @@
         <translation>The server no longer has a registered component &quot;%1&quot;.</translation>
     </message>
     <message>
-        <source>The server refused the description: %1</source>
-        <translation>The server refused the description: %1</translation>
-    </message>
-    <message>
-        <source>The server refused the display name: %1</source>
-        <translation>The server refused the display name: %1</translation>
-    </message>
-    <message>
-        <source>The server refused the category: %1</source>
-        <translation>The server refused the category: %1</translation>
-    </message>
-    <message>
-        <source>The server does not know this icon: %1</source>
-        <translation>The server does not know this icon: %1</translation>
-    </message>
-    <message>
-        <source>The server refused this: %1</source>
-        <translation>The server refused this: %1</translation>
-    </message>
-    <message>
         <source>Sign in first.</source>
         <translation>Sign in first.</translation>
     </message>
@@ -2032,6 +2040,26 @@
     <message>
         <source>The server refused the category: it may have at most %1 characters.</source>
         <translation>The server refused the category: it may have at most %1 characters.</translation>
+    </message>
+    <message>
+        <source>The server refused the description.</source>
+        <translation>The server refused the description.</translation>
+    </message>
+    <message>
+        <source>The server refused the display name.</source>
+        <translation>The server refused the display name.</translation>
+    </message>
+    <message>
+        <source>The server refused the category.</source>
+        <translation>The server refused the category.</translation>
+    </message>
+    <message>
+        <source>The server does not know this icon: choose one from the list.</source>
+        <translation>The server does not know this icon: choose one from the list.</translation>
+    </message>
+    <message>
+        <source>The server refused one of the values.</source>
+        <translation>The server refused one of the values.</translation>
     </message>
 </context>
 <context>
@@ -2930,20 +2958,8 @@
         <translation>Passwords, tokens and keys that flows and services sign in with. They are stored encrypted and never shown again.</translation>
     </message>
     <message>
-        <source>Search by name</source>
-        <translation>Search by name</translation>
-    </message>
-    <message>
         <source>All types</source>
         <translation>All types</translation>
-    </message>
-    <message>
-        <source>Refresh</source>
-        <translation>Refresh</translation>
-    </message>
-    <message>
-        <source>Read the list again (%1)</source>
-        <translation>Read the list again (%1)</translation>
     </message>
     <message>
         <source>New credential...</source>
@@ -6333,6 +6349,21 @@
     </message>
 </context>
 <context>
+    <name>hm::app::SectionHeader</name>
+    <message>
+        <source>Search by name</source>
+        <translation>Search by name</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>Read the list again (%1)</source>
+        <translation>Read the list again (%1)</translation>
+    </message>
+</context>
+<context>
     <name>hm::app::ServiceCredentialPicker</name>
     <message>
         <source>%1 (%2)</source>
@@ -6774,18 +6805,6 @@
     <message>
         <source>External REST services whose endpoints flows can call, imported from their OpenAPI document or added by hand.</source>
         <translation>External REST services whose endpoints flows can call, imported from their OpenAPI document or added by hand.</translation>
-    </message>
-    <message>
-        <source>Search by name</source>
-        <translation>Search by name</translation>
-    </message>
-    <message>
-        <source>Refresh</source>
-        <translation>Refresh</translation>
-    </message>
-    <message>
-        <source>Read the list again (%1)</source>
-        <translation>Read the list again (%1)</translation>
     </message>
     <message>
         <source>New service...</source>

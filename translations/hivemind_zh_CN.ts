@@ -1058,6 +1058,34 @@
         <source>The document could not be read: %1</source>
         <translation>无法读取文档：%1</translation>
     </message>
+    <message>
+        <source>Use at most %1 characters.</source>
+        <translation>最多只能有 %1 个字符。</translation>
+    </message>
+    <message>
+        <source>Enter a name.</source>
+        <translation>请输入名称。</translation>
+    </message>
+    <message>
+        <source>Enter a path under the base URL (starting with &quot;/&quot;) or an absolute http or https address.</source>
+        <translation>请输入基础 URL 下的路径（以“/”开头）或完整的 http 或 https 地址。</translation>
+    </message>
+    <message>
+        <source>Choose a credential you may use, or none.</source>
+        <translation>请选择你可以使用的凭据，或不使用凭据。</translation>
+    </message>
+    <message>
+        <source>The server refused this description.</source>
+        <translation>服务器拒绝了这段说明。</translation>
+    </message>
+    <message>
+        <source>The server refused this value.</source>
+        <translation>服务器拒绝了这个值。</translation>
+    </message>
+    <message>
+        <source>Enter an absolute http or https address without query, fragment or user name.</source>
+        <translation>请输入完整的 http 或 https 地址，不含查询字符串、片段或用户名。</translation>
+    </message>
 </context>
 <context>
     <name>ShareDialog</name>
@@ -1951,26 +1979,6 @@
         <translation>服务器上已没有已注册的组件“%1”。</translation>
     </message>
     <message>
-        <source>The server refused the description: %1</source>
-        <translation>服务器拒绝了说明：%1</translation>
-    </message>
-    <message>
-        <source>The server refused the display name: %1</source>
-        <translation>服务器拒绝了显示名称：%1</translation>
-    </message>
-    <message>
-        <source>The server refused the category: %1</source>
-        <translation>服务器拒绝了类别：%1</translation>
-    </message>
-    <message>
-        <source>The server does not know this icon: %1</source>
-        <translation>服务器不认识此图标：%1</translation>
-    </message>
-    <message>
-        <source>The server refused this: %1</source>
-        <translation>服务器拒绝了此操作：%1</translation>
-    </message>
-    <message>
         <source>Sign in first.</source>
         <translation>请先登录。</translation>
     </message>
@@ -2021,6 +2029,26 @@
     <message>
         <source>The server refused the category: it may have at most %1 characters.</source>
         <translation>服务器拒绝了类别：最多只能有 %1 个字符。</translation>
+    </message>
+    <message>
+        <source>The server refused the description.</source>
+        <translation>服务器拒绝了说明。</translation>
+    </message>
+    <message>
+        <source>The server refused the display name.</source>
+        <translation>服务器拒绝了显示名称。</translation>
+    </message>
+    <message>
+        <source>The server refused the category.</source>
+        <translation>服务器拒绝了类别。</translation>
+    </message>
+    <message>
+        <source>The server does not know this icon: choose one from the list.</source>
+        <translation>服务器不认识此图标：请从列表中选择。</translation>
+    </message>
+    <message>
+        <source>The server refused one of the values.</source>
+        <translation>服务器拒绝了其中一个值。</translation>
     </message>
 </context>
 <context>
@@ -2916,20 +2944,8 @@
         <translation>工作流和服务登录时使用的密码、令牌和密钥。均加密存储，且不会再显示。</translation>
     </message>
     <message>
-        <source>Search by name</source>
-        <translation>按名称搜索</translation>
-    </message>
-    <message>
         <source>All types</source>
         <translation>所有类型</translation>
-    </message>
-    <message>
-        <source>Refresh</source>
-        <translation>刷新</translation>
-    </message>
-    <message>
-        <source>Read the list again (%1)</source>
-        <translation>重新读取列表（%1）</translation>
     </message>
     <message>
         <source>New credential...</source>
@@ -6294,6 +6310,21 @@
     </message>
 </context>
 <context>
+    <name>hm::app::SectionHeader</name>
+    <message>
+        <source>Search by name</source>
+        <translation>按名称搜索</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Read the list again (%1)</source>
+        <translation>重新读取列表（%1）</translation>
+    </message>
+</context>
+<context>
     <name>hm::app::ServiceCredentialPicker</name>
     <message>
         <source>%1 (%2)</source>
@@ -6734,18 +6765,6 @@
     <message>
         <source>External REST services whose endpoints flows can call, imported from their OpenAPI document or added by hand.</source>
         <translation>外部 REST 服务，工作流可调用其端点；端点从 OpenAPI 文档导入或手动添加。</translation>
-    </message>
-    <message>
-        <source>Search by name</source>
-        <translation>按名称搜索</translation>
-    </message>
-    <message>
-        <source>Refresh</source>
-        <translation>刷新</translation>
-    </message>
-    <message>
-        <source>Read the list again (%1)</source>
-        <translation>重新读取列表（%1）</translation>
     </message>
     <message>
         <source>New service...</source>

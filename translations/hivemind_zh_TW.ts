@@ -1058,6 +1058,34 @@
         <source>The document could not be read: %1</source>
         <translation>無法讀取文件：%1</translation>
     </message>
+    <message>
+        <source>Use at most %1 characters.</source>
+        <translation>最多只能有 %1 個字元。</translation>
+    </message>
+    <message>
+        <source>Enter a name.</source>
+        <translation>請輸入名稱。</translation>
+    </message>
+    <message>
+        <source>Enter a path under the base URL (starting with &quot;/&quot;) or an absolute http or https address.</source>
+        <translation>請輸入基底網址下的路徑（以「/」開頭）或完整的 http 或 https 網址。</translation>
+    </message>
+    <message>
+        <source>Choose a credential you may use, or none.</source>
+        <translation>請選擇您可以使用的憑證，或不使用憑證。</translation>
+    </message>
+    <message>
+        <source>The server refused this description.</source>
+        <translation>伺服器拒絕了這段說明。</translation>
+    </message>
+    <message>
+        <source>The server refused this value.</source>
+        <translation>伺服器拒絕了這個值。</translation>
+    </message>
+    <message>
+        <source>Enter an absolute http or https address without query, fragment or user name.</source>
+        <translation>請輸入完整的 http 或 https 網址，不含查詢字串、片段或使用者名稱。</translation>
+    </message>
 </context>
 <context>
     <name>ShareDialog</name>
@@ -1951,26 +1979,6 @@
         <translation>伺服器上已沒有已註冊的元件「%1」。</translation>
     </message>
     <message>
-        <source>The server refused the description: %1</source>
-        <translation>伺服器拒絕了說明：%1</translation>
-    </message>
-    <message>
-        <source>The server refused the display name: %1</source>
-        <translation>伺服器拒絕了顯示名稱：%1</translation>
-    </message>
-    <message>
-        <source>The server refused the category: %1</source>
-        <translation>伺服器拒絕了類別：%1</translation>
-    </message>
-    <message>
-        <source>The server does not know this icon: %1</source>
-        <translation>伺服器不認得此圖示：%1</translation>
-    </message>
-    <message>
-        <source>The server refused this: %1</source>
-        <translation>伺服器拒絕了此操作：%1</translation>
-    </message>
-    <message>
         <source>Sign in first.</source>
         <translation>請先登入。</translation>
     </message>
@@ -2021,6 +2029,26 @@
     <message>
         <source>The server refused the category: it may have at most %1 characters.</source>
         <translation>伺服器拒絕了類別：最多只能有 %1 個字元。</translation>
+    </message>
+    <message>
+        <source>The server refused the description.</source>
+        <translation>伺服器拒絕了說明。</translation>
+    </message>
+    <message>
+        <source>The server refused the display name.</source>
+        <translation>伺服器拒絕了顯示名稱。</translation>
+    </message>
+    <message>
+        <source>The server refused the category.</source>
+        <translation>伺服器拒絕了類別。</translation>
+    </message>
+    <message>
+        <source>The server does not know this icon: choose one from the list.</source>
+        <translation>伺服器不認得這個圖示：請從清單中選擇。</translation>
+    </message>
+    <message>
+        <source>The server refused one of the values.</source>
+        <translation>伺服器拒絕了其中一個值。</translation>
     </message>
 </context>
 <context>
@@ -2916,20 +2944,8 @@
         <translation>工作流程與服務登入時使用的密碼、權杖與金鑰。皆加密儲存，且不會再顯示。</translation>
     </message>
     <message>
-        <source>Search by name</source>
-        <translation>依名稱搜尋</translation>
-    </message>
-    <message>
         <source>All types</source>
         <translation>所有類型</translation>
-    </message>
-    <message>
-        <source>Refresh</source>
-        <translation>重新整理</translation>
-    </message>
-    <message>
-        <source>Read the list again (%1)</source>
-        <translation>重新讀取清單（%1）</translation>
     </message>
     <message>
         <source>New credential...</source>
@@ -6294,6 +6310,21 @@
     </message>
 </context>
 <context>
+    <name>hm::app::SectionHeader</name>
+    <message>
+        <source>Search by name</source>
+        <translation>依名稱搜尋</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>重新整理</translation>
+    </message>
+    <message>
+        <source>Read the list again (%1)</source>
+        <translation>重新讀取清單（%1）</translation>
+    </message>
+</context>
+<context>
     <name>hm::app::ServiceCredentialPicker</name>
     <message>
         <source>%1 (%2)</source>
@@ -6734,18 +6765,6 @@
     <message>
         <source>External REST services whose endpoints flows can call, imported from their OpenAPI document or added by hand.</source>
         <translation>外部 REST 服務，工作流程可呼叫其端點；端點從 OpenAPI 文件匯入或手動新增。</translation>
-    </message>
-    <message>
-        <source>Search by name</source>
-        <translation>依名稱搜尋</translation>
-    </message>
-    <message>
-        <source>Refresh</source>
-        <translation>重新整理</translation>
-    </message>
-    <message>
-        <source>Read the list again (%1)</source>
-        <translation>重新讀取清單（%1）</translation>
     </message>
     <message>
         <source>New service...</source>

@@ -4,6 +4,7 @@
 #include "common/ComponentIcons.h"
 #include "widgets/ComponentIcon.h"
 #include "widgets/FieldError.h"
+#include "widgets/ServerErrorText.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -125,11 +126,6 @@ client::ComponentDetails ComponentDetailsDialog::changes() const
 QString ComponentDetailsDialog::errorText(const hm::Error &error) const
 {
     const QString field = error.details.value(QStringLiteral("field")).toString();
-    // The server's words without the field's name in front ("description:
-    // at most 4000 characters"): the sentence names the field already.
-    QString message = error.message;
-    if (!field.isEmpty() && message.startsWith(field + QStringLiteral(": ")))
-        message = message.mid(field.size() + 2);
     switch (error.code) {
     case ErrorCode::Forbidden:
     case ErrorCode::InsufficientPermissions:
@@ -150,17 +146,19 @@ QString ComponentDetailsDialog::errorText(const hm::Error &error) const
             return tr("The server refused the category: it may have at most %1 characters.")
                 .arg(limit);
         if (field == QLatin1String("description"))
-            return tr("The server refused the description: %1").arg(message);
+            return tr("The server refused the description.");
         if (field == QLatin1String("display_name"))
-            return tr("The server refused the display name: %1").arg(message);
+            return tr("The server refused the display name.");
         if (field == QLatin1String("category"))
-            return tr("The server refused the category: %1").arg(message);
+            return tr("The server refused the category.");
         if (field == QLatin1String("icon"))
-            return tr("The server does not know this icon: %1").arg(message);
-        return tr("The server refused this: %1").arg(message);
+            return tr("The server does not know this icon: choose one from the list.");
+        return tr("The server refused one of the values.");
     }
     default:
-        return tr("The server refused this: %1").arg(error.message);
+        // In the UI language for every code of the catalogue; the server's
+        // words only for a code the console does not know.
+        return describeApiError(error);
     }
 }
 

@@ -8,6 +8,7 @@
 #include <QGuiApplication>
 #include <QPointer>
 #include <QSet>
+#include <QVersionNumber>
 
 namespace hm::app {
 
@@ -225,6 +226,106 @@ QVariant ComponentListModel::headerData(int section, Qt::Orientation orientation
     default:
         return {};
     }
+}
+
+namespace {
+
+// The rank of a status or health in a sorted column: the usual first.
+int componentStatusRank(const QString &status)
+{
+    static const QStringList order{QStringLiteral("active"), QStringLiteral("deprecated"),
+                                   QStringLiteral("disabled")};
+    const int at = int(order.indexOf(status));
+    return at < 0 ? int(order.size()) : at;
+}
+
+int componentHealthRank(const QString &health)
+{
+    static const QStringList order{QStringLiteral("healthy"), QStringLiteral("degraded"),
+                                   QStringLiteral("unhealthy")};
+    const int at = int(order.indexOf(health));
+    return at < 0 ? int(order.size()) : at;
+}
+
+// Locale-aware, empty texts last (whatever the direction is not known
+// here: last in ascending order).
+int componentTextCompare(const QString &a, const QString &b)
+{
+    if (a.isEmpty() != b.isEmpty())
+        return a.isEmpty() ? 1 : -1;
+    const int c = QString::localeAwareCompare(a, b);
+    if (c != 0)
+        return c;
+    return a.compare(b);
+}
+
+} // namespace
+
+ComponentSortModel::ComponentSortModel(ComponentListModel *source, QObject *parent)
+    : QSortFilterProxyModel(parent), m_source(source)
+{
+    setSourceModel(source);
+    setDynamicSortFilter(true);
+    setSortCaseSensitivity(Qt::CaseInsensitive);
+}
+
+const client::ComponentInfo *ComponentSortModel::component(const QModelIndex &index) const
+{
+    if (!index.isValid() || index.model() != this)
+        return nullptr;
+    return m_source->component(mapToSource(index).row());
+}
+
+QModelIndex ComponentSortModel::indexOf(const QString &name, const QString &version,
+                                        int column) const
+{
+    const int row = m_source->rowOf(name, version);
+    if (row < 0)
+        return {};
+    return mapFromSource(m_source->index(row, column));
+}
+
+bool ComponentSortModel::lessThan(const QModelIndex &left, const QModelIndex &right) const
+{
+    const client::ComponentInfo *a = m_source->component(left.row());
+    const client::ComponentInfo *b = m_source->component(right.row());
+    if (!a || !b)
+        return left.row() < right.row();
+    int c = 0;
+    switch (left.column()) {
+    case ComponentListModel::NameColumn:
+        c = componentTextCompare(a->title(), b->title());
+        break;
+    case ComponentListModel::VersionColumn: {
+        const QVersionNumber va = QVersionNumber::fromString(a->version);
+        const QVersionNumber vb = QVersionNumber::fromString(b->version);
+        c = QVersionNumber::compare(va, vb);
+        break;
+    }
+    case ComponentListModel::CategoryColumn:
+        c = componentTextCompare(a->category, b->category);
+        break;
+    case ComponentListModel::KindColumn:
+        c = int(a->builtin) - int(b->builtin);
+        break;
+    case ComponentListModel::StatusColumn:
+        c = componentStatusRank(a->status) - componentStatusRank(b->status);
+        break;
+    case ComponentListModel::HealthColumn:
+        c = componentHealthRank(a->health) - componentHealthRank(b->health);
+        break;
+    case ComponentListModel::EndpointsColumn:
+        c = int(a->endpoints.size()) - int(b->endpoints.size());
+        break;
+    default:
+        break;
+    }
+    if (c == 0 && left.column() != ComponentListModel::NameColumn)
+        c = componentTextCompare(a->title(), b->title());
+    if (c != 0)
+        return c < 0;
+    // Equal: the server's order (name, then version precedence).
+    return left.row() < right.row();
 }
 
 } // namespace hm::app

@@ -3,6 +3,8 @@
 #include "client/ComponentsApi.h"
 #include "widgets/RemoteListModel.h"
 
+#include <QSortFilterProxyModel>
+
 namespace hm::app {
 
 // The Components list: one row per component version (built-ins and
@@ -70,6 +72,30 @@ private:
     void requestPage(client::ApiClient &client, int page, int size, PageCallback done) override;
     QString idOf(const client::ComponentInfo &component) const override;
     QVariant cellData(const client::ComponentInfo &component, int column, int role) const override;
+};
+
+// The Components list as the view shows it: sorted by the column the user
+// clicked (the display name by default, else the name; locale-aware), rows
+// that compare equal kept in the server's order (name, then version
+// precedence). Live updates re-sort (dynamic sorting); rows are read by
+// mapping to ComponentListModel.
+class ComponentSortModel final : public QSortFilterProxyModel
+{
+    Q_OBJECT
+
+public:
+    explicit ComponentSortModel(ComponentListModel *source, QObject *parent = nullptr);
+
+    ComponentListModel *components() const { return m_source; }
+    // The source row of a view row (-1 when invalid) and back.
+    const client::ComponentInfo *component(const QModelIndex &index) const;
+    QModelIndex indexOf(const QString &name, const QString &version, int column = 0) const;
+
+protected:
+    bool lessThan(const QModelIndex &left, const QModelIndex &right) const override;
+
+private:
+    ComponentListModel *m_source = nullptr;
 };
 
 } // namespace hm::app

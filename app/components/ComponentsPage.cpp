@@ -120,7 +120,14 @@ ComponentsPage::ComponentsPage(QWidget *parent) : QWidget(parent)
     m_model = new ComponentListModel(this);
     m_view = new QTableView(splitter);
     m_view->setObjectName(QStringLiteral("components.list"));
-    m_view->setModel(m_model);
+    // Sorted by a click on a column's header (display name first); every
+    // row the page reads maps through m_sorted to m_model.
+    m_sorted = new ComponentSortModel(m_model, this);
+    m_sorted->setObjectName(QStringLiteral("components.sorted"));
+    m_view->setModel(m_sorted);
+    m_view->horizontalHeader()->setSortIndicator(ComponentListModel::NameColumn,
+                                                 Qt::AscendingOrder);
+    m_view->setSortingEnabled(true);
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
     m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
@@ -258,17 +265,18 @@ void ComponentsPage::reload()
 
 bool ComponentsPage::select(const QString &name, const QString &version)
 {
-    const int row = m_model->rowOf(name, version);
-    if (row < 0)
+    const QModelIndex at = m_sorted->indexOf(name, version);
+    if (!at.isValid())
         return false;
-    m_view->setCurrentIndex(m_model->index(row, 0));
+    m_view->setCurrentIndex(at);
+    m_view->scrollTo(at);
     return true;
 }
 
 const client::ComponentInfo *ComponentsPage::selected() const
 {
     const QModelIndex current = m_view->currentIndex();
-    return current.isValid() ? m_model->component(current.row()) : nullptr;
+    return m_sorted->component(current);
 }
 
 QString ComponentsPage::errorText(const hm::Error &error) const

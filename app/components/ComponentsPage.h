@@ -23,6 +23,7 @@ struct ComponentInfo;
 namespace hm::app {
 
 class ComponentListModel;
+class ComponentSortModel;
 class LiveEvents;
 
 // The Components section (issue 13, item 6): every component version with
@@ -47,6 +48,8 @@ public:
     void setSession(client::ApiClient *client, const client::UserInfo &user);
     ComponentListModel *model() const { return m_model; }
     QTableView *view() const { return m_view; }
+    // The view's model: m_model sorted by the clicked column.
+    ComponentSortModel *sortedModel() const { return m_sorted; }
     // Selects a version's row (false when it is not listed).
     bool select(const QString &name, const QString &version);
     // /ws/events is open (other consoles' changes are followed).
@@ -77,6 +80,7 @@ private:
     QPointer<client::ApiClient> m_client;
     client::UserInfo m_me;
     ComponentListModel *m_model = nullptr;
+    ComponentSortModel *m_sorted = nullptr;
     QLabel *m_title = nullptr;
     QLabel *m_registerLabel = nullptr;
     QLineEdit *m_endpoint = nullptr;

@@ -10,8 +10,8 @@
 #include "widgets/DateTimeText.h"
 #include "widgets/MessageBox.h"
 #include "widgets/SectionEmptyState.h"
+#include "widgets/SectionHeader.h"
 
-#include <QAction>
 #include <QComboBox>
 #include <QEvent>
 #include <QHBoxLayout>
@@ -24,7 +24,6 @@
 #include <QStackedWidget>
 #include <QStyle>
 #include <QTableView>
-#include <QTimer>
 #include <QUrl>
 #include <QVBoxLayout>
 
@@ -54,38 +53,22 @@ CredentialsPage::CredentialsPage(QWidget *parent) : QWidget(parent)
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(16, 12, 16, 12);
 
-    auto *header = new QHBoxLayout();
-    m_title = new QLabel(this);
-    m_title->setObjectName(QStringLiteral("credentials.title"));
-    m_title->setProperty("hmStyle", QStringLiteral("editorTitle"));
-    header->addWidget(m_title);
-    m_subtitle = new QLabel(this);
-    m_subtitle->setObjectName(QStringLiteral("credentials.subtitle"));
-    m_subtitle->setProperty("hmStyle", QStringLiteral("muted"));
-    m_subtitle->setWordWrap(true);
-    header->addWidget(m_subtitle, 1);
-    layout->addLayout(header);
-
-    auto *filters = new QHBoxLayout();
-    m_search = new QLineEdit(this);
-    m_search->setObjectName(QStringLiteral("credentials.search"));
-    m_search->setClearButtonEnabled(true);
-    filters->addWidget(m_search, 2);
+    m_header = new SectionHeader(QStringLiteral("credentials"),
+                                 QStringLiteral("credentials.refresh"), this, layout);
+    m_title = m_header->title();
+    m_subtitle = m_header->subtitle();
+    m_search = m_header->search();
+    m_refresh = m_header->refresh();
     m_typeFilter = new QComboBox(this);
     m_typeFilter->setObjectName(QStringLiteral("credentials.typeFilter"));
     m_typeFilter->addItem(QString(), QString());
     for (const QString &type : CredentialText::types())
         m_typeFilter->addItem(QString(), type);
-    filters->addWidget(m_typeFilter);
-    filters->addStretch(1);
-    m_refresh = new QPushButton(this);
-    m_refresh->setObjectName(QStringLiteral("credentials.refresh"));
-    filters->addWidget(m_refresh);
+    m_header->addFilter(m_typeFilter);
     m_create = new QPushButton(this);
     m_create->setObjectName(QStringLiteral("credentials.create"));
     m_create->setProperty("primary", true);
-    filters->addWidget(m_create);
-    layout->addLayout(filters);
+    m_header->addButton(m_create);
 
     auto *actions = new QHBoxLayout();
     m_edit = new QPushButton(this);
@@ -140,22 +123,10 @@ CredentialsPage::CredentialsPage(QWidget *parent) : QWidget(parent)
     m_keyAdminsOnly->setWordWrap(true);
     layout->addWidget(m_keyAdminsOnly);
 
-    auto *refreshAction = new QAction(this);
-    refreshAction->setObjectName(QStringLiteral("credentials.action.refresh"));
-    refreshAction->setShortcut(QKeySequence::Refresh);
-    refreshAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-    addAction(refreshAction);
-    connect(refreshAction, &QAction::triggered, this, &CredentialsPage::reload);
-
-    m_searchDelay = new QTimer(this);
-    m_searchDelay->setSingleShot(true);
-    m_searchDelay->setInterval(250);
-    connect(m_search, &QLineEdit::textChanged, m_searchDelay, qOverload<>(&QTimer::start));
-    connect(m_searchDelay, &QTimer::timeout, this,
-            [this] { m_model->setSearch(m_search->text().trimmed()); });
+    connect(m_header, &SectionHeader::refreshRequested, this, &CredentialsPage::reload);
+    connect(m_header, &SectionHeader::searchChanged, m_model, &CredentialListModel::setSearch);
     connect(m_typeFilter, &QComboBox::currentIndexChanged, this,
             [this] { m_model->setTypeFilter(m_typeFilter->currentData().toString()); });
-    connect(m_refresh, &QPushButton::clicked, this, &CredentialsPage::reload);
     connect(m_create, &QPushButton::clicked, this, &CredentialsPage::createCredential);
     connect(m_edit, &QPushButton::clicked, this, &CredentialsPage::editSelected);
     connect(m_view, &QTableView::doubleClicked, this, &CredentialsPage::editSelected);
@@ -272,14 +243,10 @@ void CredentialsPage::retranslateUi()
     m_title->setText(tr("Credentials"));
     m_subtitle->setText(tr("Passwords, tokens and keys that flows and services sign in with. "
                            "They are stored encrypted and never shown again."));
-    m_search->setPlaceholderText(tr("Search by name"));
+    m_header->retranslateUi();
     m_typeFilter->setItemText(0, tr("All types"));
     for (int i = 1; i < m_typeFilter->count(); ++i)
         m_typeFilter->setItemText(i, CredentialText::type(m_typeFilter->itemData(i).toString()));
-    m_refresh->setText(tr("Refresh"));
-    m_refresh->setToolTip(
-        tr("Read the list again (%1)")
-            .arg(QKeySequence(QKeySequence::Refresh).toString(QKeySequence::NativeText)));
     m_create->setText(tr("New credential..."));
     m_edit->setText(tr("Edit..."));
     m_test->setText(tr("Test..."));

@@ -13,7 +13,6 @@ class QLineEdit;
 class QPushButton;
 class QStackedWidget;
 class QTableView;
-class QTimer;
 
 namespace hm::client {
 class ApiClient;
@@ -24,6 +23,7 @@ namespace hm::app {
 class CredentialListModel;
 class KeyStatusPanel;
 class LiveEvents;
+class SectionHeader;
 
 // The Credentials section (issue 13, item 6): the lazy list of the
 // credentials the signed-in user may see (search by name, filter by type),
@@ -83,7 +83,7 @@ private:
     QLabel *m_title = nullptr;
     QLabel *m_subtitle = nullptr;
     QLineEdit *m_search = nullptr;
-    QTimer *m_searchDelay = nullptr;
+    SectionHeader *m_header = nullptr;
     QComboBox *m_typeFilter = nullptr;
     QPushButton *m_refresh = nullptr;
     QPushButton *m_create = nullptr;

@@ -200,6 +200,12 @@ void CatalogueSource::refresh()
     fetchEndpoints();
 }
 
+void CatalogueSource::refreshComponents()
+{
+    m_loaded = false;
+    fetchComponents();
+}
+
 void CatalogueSource::forgetInterfaces(FlowGraphModel *model)
 {
     ++m_generation;

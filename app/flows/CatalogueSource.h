@@ -66,6 +66,8 @@ public:
     // failed before) and forgets the node interfaces fetched so far (the
     // models keep theirs).
     void refresh();
+    // Reads the components again (one was registered, changed or deleted).
+    void refreshComponents();
     // Forgets the node interfaces fetched so far, the source's and the
     // model's (nullptr: the source's only): a view about to show a stored
     // version asks the server again, so an endpoint removed meanwhile shows

@@ -194,9 +194,7 @@ void ServiceEditDialog::showError(const hm::Error &error)
         setFieldError(label,
                       tr("The service was not saved: %1").arg(ServiceText::error(error, m_role)));
     else // the server's words about that field, under it
-        setFieldError(label, error.code == ErrorCode::ValidationError
-                                 ? error.message
-                                 : ServiceText::error(error, m_role));
+        setFieldError(label, ServiceText::fieldError(error, m_role));
     if (field == QLatin1String("display_name"))
         m_name->setFocus();
     else if (field == QLatin1String("description"))

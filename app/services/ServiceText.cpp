@@ -5,6 +5,7 @@
 
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QLocale>
 
 namespace hm::app {
 
@@ -51,6 +52,29 @@ QString ServiceText::schemaType(const QJsonObject &schema)
     if (!format.isEmpty() && !type.isEmpty())
         return tr("%1 (%2)").arg(type, format);
     return type;
+}
+
+QString ServiceText::fieldError(const hm::Error &error, const QString &role)
+{
+    if (error.code != ErrorCode::ValidationError)
+        return ServiceText::error(error, role);
+    const QString field = error.details.value(QStringLiteral("field")).toString();
+    const qint64 max = error.details.value(QStringLiteral("max_length")).toInteger();
+    if (max > 0)
+        return tr("Use at most %1 characters.").arg(QLocale().toString(max));
+    if (field == QLatin1String("display_name"))
+        return tr("Enter a name.");
+    if (field == QLatin1String("base_url"))
+        return tr("Enter an absolute http or https address without query, fragment or user "
+                  "name.");
+    if (field == QLatin1String("schema_url"))
+        return tr("Enter a path under the base URL (starting with \"/\") or an absolute http or "
+                  "https address.");
+    if (field == QLatin1String("credential_id"))
+        return tr("Choose a credential you may use, or none.");
+    if (field == QLatin1String("description"))
+        return tr("The server refused this description.");
+    return tr("The server refused this value.");
 }
 
 QString ServiceText::error(const hm::Error &error, const QString &role)

@@ -21,6 +21,10 @@ public:
     static QString status(const QString &status);
     static QString place(const QString &in); // path, query, header, cookie
     static QString error(const hm::Error &error, const QString &role = {});
+    // What to say under a form field the server refused (VALIDATION_ERROR
+    // with details.field, details.max_length): in the UI language; other
+    // codes as error().
+    static QString fieldError(const hm::Error &error, const QString &role = {});
     // A JSON Schema's type as shown ("string", "array of integer" ...).
     static QString schemaType(const QJsonObject &schema);
 };

@@ -15,6 +15,7 @@
 #include "widgets/DateTimeText.h"
 #include "widgets/MessageBox.h"
 #include "widgets/SectionEmptyState.h"
+#include "widgets/SectionHeader.h"
 
 #include <QAction>
 #include <QEvent>
@@ -29,7 +30,6 @@
 #include <QStackedWidget>
 #include <QStyle>
 #include <QTableView>
-#include <QTimer>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
@@ -63,32 +63,16 @@ ServicesPage::ServicesPage(QWidget *parent) : QWidget(parent)
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(16, 12, 16, 12);
 
-    auto *header = new QHBoxLayout();
-    m_title = new QLabel(this);
-    m_title->setObjectName(QStringLiteral("services.title"));
-    m_title->setProperty("hmStyle", QStringLiteral("editorTitle"));
-    header->addWidget(m_title);
-    m_subtitle = new QLabel(this);
-    m_subtitle->setObjectName(QStringLiteral("services.subtitle"));
-    m_subtitle->setProperty("hmStyle", QStringLiteral("muted"));
-    m_subtitle->setWordWrap(true);
-    header->addWidget(m_subtitle, 1);
-    layout->addLayout(header);
-
-    auto *toolbar = new QHBoxLayout();
-    m_search = new QLineEdit(this);
-    m_search->setObjectName(QStringLiteral("services.search"));
-    m_search->setClearButtonEnabled(true);
-    toolbar->addWidget(m_search, 2);
-    toolbar->addStretch(1);
-    m_reload = new QPushButton(this);
-    m_reload->setObjectName(QStringLiteral("services.reload"));
-    toolbar->addWidget(m_reload);
+    m_header = new SectionHeader(QStringLiteral("services"), QStringLiteral("services.reload"),
+                                 this, layout);
+    m_title = m_header->title();
+    m_subtitle = m_header->subtitle();
+    m_search = m_header->search();
+    m_reload = m_header->refresh();
     m_create = new QPushButton(this);
     m_create->setObjectName(QStringLiteral("services.create"));
     m_create->setProperty("primary", true);
-    toolbar->addWidget(m_create);
-    layout->addLayout(toolbar);
+    m_header->addButton(m_create);
 
     auto *actions = new QHBoxLayout();
     m_refreshSchema = new QPushButton(this);
@@ -190,20 +174,8 @@ ServicesPage::ServicesPage(QWidget *parent) : QWidget(parent)
     m_state->setTextInteractionFlags(Qt::TextSelectableByMouse);
     layout->addWidget(m_state);
 
-    auto *refreshAction = new QAction(this);
-    refreshAction->setObjectName(QStringLiteral("services.action.refresh"));
-    refreshAction->setShortcut(QKeySequence::Refresh);
-    refreshAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-    addAction(refreshAction);
-    connect(refreshAction, &QAction::triggered, this, &ServicesPage::reload);
-
-    m_searchDelay = new QTimer(this);
-    m_searchDelay->setSingleShot(true);
-    m_searchDelay->setInterval(250);
-    connect(m_search, &QLineEdit::textChanged, m_searchDelay, qOverload<>(&QTimer::start));
-    connect(m_searchDelay, &QTimer::timeout, this,
-            [this] { m_model->setSearch(m_search->text().trimmed()); });
-    connect(m_reload, &QPushButton::clicked, this, &ServicesPage::reload);
+    connect(m_header, &SectionHeader::refreshRequested, this, &ServicesPage::reload);
+    connect(m_header, &SectionHeader::searchChanged, m_model, &ServiceListModel::setSearch);
     connect(m_create, &QPushButton::clicked, this, &ServicesPage::createService);
     connect(m_refreshSchema, &QPushButton::clicked, this, &ServicesPage::refreshSchema);
     connect(m_test, &QPushButton::clicked, this, &ServicesPage::testService);
@@ -417,11 +389,7 @@ void ServicesPage::retranslateUi()
     m_title->setText(tr("Services"));
     m_subtitle->setText(tr("External REST services whose endpoints flows can call, imported from "
                            "their OpenAPI document or added by hand."));
-    m_search->setPlaceholderText(tr("Search by name"));
-    m_reload->setText(tr("Refresh"));
-    m_reload->setToolTip(
-        tr("Read the list again (%1)")
-            .arg(QKeySequence(QKeySequence::Refresh).toString(QKeySequence::NativeText)));
+    m_header->retranslateUi();
     m_create->setText(tr("New service..."));
     m_refreshSchema->setText(tr("Refresh schema..."));
     m_test->setText(tr("Test call..."));

@@ -11,7 +11,6 @@ class QLineEdit;
 class QPushButton;
 class QStackedWidget;
 class QTableView;
-class QTimer;
 class QTreeWidget;
 
 namespace hm::client {
@@ -21,6 +20,7 @@ class ApiClient;
 namespace hm::app {
 
 class LiveEvents;
+class SectionHeader;
 class ServiceListModel;
 class ServiceSchemaTree;
 
@@ -97,7 +97,7 @@ private:
     QLabel *m_title = nullptr;
     QLabel *m_subtitle = nullptr;
     QLineEdit *m_search = nullptr;
-    QTimer *m_searchDelay = nullptr;
+    SectionHeader *m_header = nullptr;
     QPushButton *m_reload = nullptr;
     QPushButton *m_create = nullptr;
     QPushButton *m_refreshSchema = nullptr;

@@ -30,6 +30,7 @@
 #include <QAbstractItemModelTester>
 #include <QApplication>
 #include <QComboBox>
+#include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPainter>
@@ -106,7 +107,9 @@ private slots:
     void registerGivesTheDetails();
     void detailsShownAndEdited();
     void badDetailsAnsweredInTheDialog();
+    void badDetailsInTheUiLanguage();
     void viewerCannotRegister();
+    void sortsByTheClickedColumn();
     void screenshots();
 
 private:
@@ -508,6 +511,33 @@ void TestComponentsPage::badDetailsAnsweredInTheDialog()
              before.title());
 }
 
+// In zh_CN the refusal is said in Chinese, built from the error's details.
+void TestComponentsPage::badDetailsInTheUiLanguage()
+{
+    ComponentsPage page;
+    page.setSession(m_server.connection->client(), m_server.admin);
+    QTRY_COMPARE_WITH_TIMEOUT(page.model()->state(), ComponentListModel::State::Ready, 15000);
+    const hm::client::ComponentInfo echo =
+        storedComponent(*m_server.connection->client(), QStringLiteral("echo"));
+    QVERIFY(!echo.name.isEmpty());
+    QVERIFY(m_server.languages->setLanguage(QStringLiteral("zh_CN"), LanguageManager::Persist::No));
+    QString error;
+    {
+        ComponentDetailsDialog dialog(m_server.connection->client(), echo, {});
+        dialog.show();
+        child<QPlainTextEdit>(&dialog, "components.details.description")
+            ->setPlainText(QString(4001, u'x'));
+        auto *label = child<QLabel>(&dialog, "components.details.error");
+        child<QPushButton>(&dialog, "components.details.save")->click();
+        QTRY_VERIFY_WITH_TIMEOUT(!label->text().isEmpty(), 15000);
+        error = label->text();
+    }
+    QVERIFY(m_server.languages->setLanguage(QStringLiteral("en"), LanguageManager::Persist::No));
+    QVERIFY2(error.startsWith(QStringLiteral("服务器拒绝了说明：最多只能有 ")) &&
+                 error.contains(QStringLiteral("4,000")),
+             qPrintable(error));
+}
+
 void TestComponentsPage::viewerCannotRegister()
 {
     const hm::client::UserInfo viewer =
@@ -529,6 +559,155 @@ void TestComponentsPage::viewerCannotRegister()
     auto *edit = child<QPushButton>(&page, "components.editDetails");
     QVERIFY(!edit->isEnabled());
     QVERIFY(edit->toolTip().contains(QLatin1String("administrators")));
+}
+
+namespace {
+
+// The view's rows, top to bottom: the component shown in each.
+QList<const hm::client::ComponentInfo *> shownComponents(ComponentsPage &page)
+{
+    QList<const hm::client::ComponentInfo *> rows;
+    ComponentSortModel *sorted = page.sortedModel();
+    for (int row = 0; row < sorted->rowCount(); ++row)
+        rows << sorted->component(sorted->index(row, 0));
+    return rows;
+}
+
+int shownRowOf(ComponentsPage &page, const QString &name, const QString &version)
+{
+    const auto rows = shownComponents(page);
+    for (int row = 0; row < rows.size(); ++row) {
+        if (rows[row] && rows[row]->name == name && rows[row]->version == version)
+            return row;
+    }
+    return -1;
+}
+
+void clickHeader(ComponentsPage &page, int column)
+{
+    QHeaderView *header = page.view()->horizontalHeader();
+    const QPoint at(header->sectionViewportPosition(column) + header->sectionSize(column) / 2,
+                    header->height() / 2);
+    QTest::mouseClick(header->viewport(), Qt::LeftButton, {}, at);
+}
+
+// The selected row's component (through the view's current index).
+QString selectedKey(ComponentsPage &page)
+{
+    const QModelIndexList rows = page.view()->selectionModel()->selectedRows();
+    if (rows.size() != 1 || rows.first() != page.view()->currentIndex().siblingAtColumn(0))
+        return {};
+    const hm::client::ComponentInfo *c = page.sortedModel()->component(rows.first());
+    return c ? c->name + u' ' + c->version : QString();
+}
+
+} // namespace
+
+// The list sorts by the clicked column (display name by default, falling
+// back to the name), keeps the selected row selected across a re-sort and
+// across another console's change that moves the row.
+void TestComponentsPage::sortsByTheClickedColumn()
+{
+    hm::client::ApiClient &client = *m_server.connection->client();
+    (void)await<QList<hm::client::ComponentInfo>>([&](auto done) {
+        hm::client::ComponentsApi(client).registerEndpoint(m_url.toString(), {}, done);
+    });
+    // uppercase sorts before echo by display name though the server lists
+    // it after.
+    const auto details = [&](const QString &name, const QString &displayName,
+                             const QString &category) {
+        hm::client::ComponentDetails d;
+        d.displayName = displayName;
+        d.category = category;
+        QVERIFY(await<QList<hm::client::ComponentInfo>>([&](auto done) {
+                    hm::client::ComponentsApi(client).updateDetails(name, d, done);
+                }).ok());
+    };
+    details(QStringLiteral("echo"), QStringLiteral("Echo back"), QStringLiteral("alpha tools"));
+    details(QStringLiteral("uppercase"), QStringLiteral("Alpha upper"), QStringLiteral("text"));
+
+    ComponentsPage page;
+    QAbstractItemModelTester tester(page.model(),
+                                    QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QAbstractItemModelTester sortedTester(page.sortedModel(),
+                                          QAbstractItemModelTester::FailureReportingMode::QtTest);
+    page.resize(1200, 700);
+    page.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&page));
+    page.setSession(m_server.connection->client(), m_server.admin);
+    QTRY_COMPARE_WITH_TIMEOUT(page.model()->state(), ComponentListModel::State::Ready, 15000);
+    QTRY_VERIFY_WITH_TIMEOUT(page.isLive(), 15000);
+
+    // By display name (else name), locale-aware, by default.
+    QCOMPARE(page.view()->horizontalHeader()->sortIndicatorSection(),
+             int(ComponentListModel::NameColumn));
+    auto rows = shownComponents(page);
+    QVERIFY(rows.size() > 3);
+    for (int row = 1; row < rows.size(); ++row)
+        QVERIFY2(QString::localeAwareCompare(rows[row - 1]->title(), rows[row]->title()) <= 0,
+                 qPrintable(rows[row - 1]->title() + QStringLiteral(" > ") + rows[row]->title()));
+    QVERIFY(shownRowOf(page, QStringLiteral("echo"), QStringLiteral("1.0.0")) >
+            shownRowOf(page, QStringLiteral("uppercase"), QStringLiteral("1.0.0")));
+    QVERIFY(shownRowOf(page, QStringLiteral("uppercase"), QStringLiteral("1.0.0")) >= 0);
+    QVERIFY(page.model()->rowOf(QStringLiteral("echo"), QStringLiteral("1.0.0")) <
+            page.model()->rowOf(QStringLiteral("uppercase"), QStringLiteral("1.0.0")));
+
+    QVERIFY(page.select(QStringLiteral("echo"), QStringLiteral("1.0.0")));
+    QCOMPARE(selectedKey(page), QStringLiteral("echo 1.0.0"));
+    QCOMPARE(child<QLabel>(&page, "components.detailTitle")->text(),
+             QStringLiteral("Echo back 1.0.0"));
+
+    // A click on Category: by category, the uncategorised last; the
+    // selection stays on echo, now at the top.
+    clickHeader(page, ComponentListModel::CategoryColumn);
+    QCOMPARE(page.view()->horizontalHeader()->sortIndicatorSection(),
+             int(ComponentListModel::CategoryColumn));
+    rows = shownComponents(page);
+    QCOMPARE(rows.first()->category, QStringLiteral("alpha tools"));
+    for (int row = 1; row < rows.size(); ++row) {
+        const QString before = rows[row - 1]->category;
+        const QString now = rows[row]->category;
+        QVERIFY2(now.isEmpty() ||
+                     (!before.isEmpty() && QString::localeAwareCompare(before, now) <= 0),
+                 qPrintable(before + QStringLiteral(" / ") + now));
+    }
+    QCOMPARE(shownRowOf(page, QStringLiteral("echo"), QStringLiteral("1.0.0")), 0);
+    QCOMPARE(selectedKey(page), QStringLiteral("echo 1.0.0"));
+    QCOMPARE(page.view()->currentIndex().row(), 0);
+    QCOMPARE(child<QLabel>(&page, "components.detailTitle")->text(),
+             QStringLiteral("Echo back 1.0.0"));
+
+    // By status: another console deprecates echo, its row moves after the
+    // active ones and stays selected; the detail follows.
+    clickHeader(page, ComponentListModel::StatusColumn);
+    QCOMPARE(selectedKey(page), QStringLiteral("echo 1.0.0"));
+    const int activeRow = shownRowOf(page, QStringLiteral("echo"), QStringLiteral("1.0.0"));
+    hm::client::ApiClient other;
+    other.setBaseUrl(m_server.connection->baseUrl());
+    QVERIFY(await<hm::client::LoginResult>([&](auto done) {
+                other.login(QStringLiteral("admin"), m_server.adminPassword, done);
+            }).ok());
+    QVERIFY(await<hm::client::ComponentInfo>([&](auto done) {
+                hm::client::ComponentsApi(other).setDeprecated(QStringLiteral("echo"),
+                                                               QStringLiteral("1.0.0"), true, done);
+            }).ok());
+    QTRY_COMPARE_WITH_TIMEOUT(child<QPushButton>(&page, "components.deprecate")->text(),
+                              QStringLiteral("Mark as active"), 15000);
+    const int deprecatedRow = shownRowOf(page, QStringLiteral("echo"), QStringLiteral("1.0.0"));
+    QVERIFY2(deprecatedRow > activeRow, qPrintable(QString::number(deprecatedRow)));
+    rows = shownComponents(page);
+    QCOMPARE(rows[deprecatedRow - 1]->status, QStringLiteral("active"));
+    QCOMPARE(selectedKey(page), QStringLiteral("echo 1.0.0"));
+    QCOMPARE(page.view()->currentIndex().row(), deprecatedRow);
+
+    // Active again, for the tests after this one.
+    QVERIFY(await<hm::client::ComponentInfo>([&](auto done) {
+                hm::client::ComponentsApi(other).setDeprecated(
+                    QStringLiteral("echo"), QStringLiteral("1.0.0"), false, done);
+            }).ok());
+    QTRY_COMPARE_WITH_TIMEOUT(child<QPushButton>(&page, "components.deprecate")->text(),
+                              QStringLiteral("Deprecate"), 15000);
+    QCOMPARE(selectedKey(page), QStringLiteral("echo 1.0.0"));
 }
 
 void TestComponentsPage::screenshots()

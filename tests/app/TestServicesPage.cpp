@@ -113,6 +113,7 @@ private slots:
     void deleteConfirms();
     void modelPagesAndSearches();
     void editDialogSavesAndTheListShowsIt();
+    void editDialogFieldErrorsInTheUiLanguage();
     void anotherConsolesChangesArriveLive();
     void retranslates();
     void screenshots();
@@ -713,6 +714,49 @@ void TestServicesPage::editDialogSavesAndTheListShowsIt()
     QVERIFY(await<void>([&](auto done) {
                 client::CredentialsApi(*m_server.connection->client()).remove(token->id, done);
             }).ok());
+}
+
+// The server's refusals under the fields, in the UI language (zh_CN): built
+// from the error's code and details, not the server's English message.
+void TestServicesPage::editDialogFieldErrorsInTheUiLanguage()
+{
+    client::NewService s;
+    s.name = QStringLiteral("edit-zh");
+    s.displayName = QStringLiteral("Edit zh");
+    s.baseUrl = m_peer.url(QStringLiteral("/edit-zh"));
+    s.endpoints = QJsonArray();
+    auto made = await<client::ServiceInfo>([&](auto done) { api().create(s, done); });
+    if (!made.ok())
+        QFAIL(qPrintable(made.error().toString()));
+    QVERIFY(m_server.languages->setLanguage(QStringLiteral("zh_CN"), LanguageManager::Persist::No));
+    {
+        ServiceEditDialog dialog(m_server.connection->client(), *made, QStringLiteral("admin"));
+        dialog.show();
+        auto *picker = child<ServiceCredentialPicker>(&dialog, "serviceEdit.credential");
+        QTRY_VERIFY_WITH_TIMEOUT(!picker->isLoading(), 15000);
+        auto *save = child<QPushButton>(&dialog, "serviceEdit.save");
+        auto *name = child<QLineEdit>(&dialog, "serviceEdit.name");
+        auto *nameError = child<QLabel>(&dialog, "serviceEdit.nameError");
+        // Too long a display name: the server's limit (details.max_length).
+        name->setText(QString(300, u'x'));
+        save->click();
+        QTRY_VERIFY_WITH_TIMEOUT(!nameError->isHidden(), 15000);
+        QVERIFY2(nameError->text().startsWith(QStringLiteral("最多只能有 ")) &&
+                     nameError->text().endsWith(QStringLiteral(" 个字符。")),
+                 qPrintable(nameError->text()));
+        QVERIFY(!nameError->text().contains(QLatin1String("longer than")));
+        // A URL the server refuses (a query).
+        name->setText(QStringLiteral("Edit zh"));
+        auto *baseUrl = child<QLineEdit>(&dialog, "serviceEdit.baseUrl");
+        baseUrl->setText(QStringLiteral("http://example.com/x?q=1"));
+        auto *baseUrlError = child<QLabel>(&dialog, "serviceEdit.baseUrlError");
+        save->click();
+        QTRY_VERIFY_WITH_TIMEOUT(!baseUrlError->isHidden(), 15000);
+        QVERIFY2(baseUrlError->text().startsWith(QStringLiteral("请输入完整的 http 或 https 地址")),
+                 qPrintable(baseUrlError->text()));
+        QVERIFY(nameError->isHidden());
+    }
+    QVERIFY(await<void>([&](auto done) { api().remove(made->id, done); }).ok());
 }
 
 // Another console (a client of its own) registers, edits and deletes a

@@ -47,8 +47,10 @@ Result<QString> textField(const QJsonObject &body, const QString &field, bool re
             field, QStringLiteral("%1 must be a %2string")
                        .arg(field, required ? QStringLiteral("non-empty ") : QString()));
     if (value.toString().size() > maxLength)
-        return auth::fieldError(
-            field, QStringLiteral("%1 is longer than %2 characters").arg(field).arg(maxLength));
+        return Error{
+            ErrorCode::ValidationError,
+            QStringLiteral("%1 is longer than %2 characters").arg(field).arg(maxLength),
+            {{QStringLiteral("field"), field}, {QStringLiteral("max_length"), qint64(maxLength)}}};
     return value.toString().trimmed();
 }
 
