@@ -202,6 +202,10 @@ void CatalogueSource::refresh()
 
 void CatalogueSource::refreshComponents()
 {
+    if (m_componentsPending) {
+        m_componentsAgain = true;
+        return;
+    }
     m_loaded = false;
     fetchComponents();
 }
@@ -221,9 +225,9 @@ void CatalogueSource::giveCatalogue(FlowGraphModel *model) const
     model->setServiceEndpoints(m_catalogue.serviceEndpoints());
 }
 
-void CatalogueSource::fetchComponents(bool force)
+void CatalogueSource::fetchComponents()
 {
-    if ((m_loaded && !force) || m_componentsPending)
+    if (m_loaded || m_componentsPending)
         return;
     m_componentsPending = true;
     const QPointer<CatalogueSource> self(this);
@@ -231,6 +235,12 @@ void CatalogueSource::fetchComponents(bool force)
         if (!self)
             return;
         self->m_componentsPending = false;
+        if (self->m_componentsAgain) {
+            self->m_componentsAgain = false;
+            self->m_loaded = false;
+            self->fetchComponents();
+            return;
+        }
         if (!result) {
             // The views still work: unknown components get derived ports.
             qCWarning(lcApp).noquote() << "components:" << result.error().toString();

@@ -66,17 +66,15 @@ public:
     // failed before) and forgets the node interfaces fetched so far (the
     // models keep theirs).
     void refresh();
-    // Reads the components again (one was registered, changed or deleted).
+    // Reads the components again (one was registered, changed or deleted
+    // elsewhere); a change heard while an answer is on its way reads again
+    // once that answer is in, as it may predate the change.
     void refreshComponents();
     // Forgets the node interfaces fetched so far, the source's and the
     // model's (nullptr: the source's only): a view about to show a stored
     // version asks the server again, so an endpoint removed meanwhile shows
     // as removed.
     void forgetInterfaces(FlowGraphModel *model);
-    // Reads the component catalogue again (a component was registered,
-    // changed or removed elsewhere).
-    void refreshComponents() { fetchComponents(true); }
-
     bool isLoaded() const { return m_loaded; }
     const ComponentCatalogue &catalogue() const { return m_catalogue; }
 
@@ -96,7 +94,7 @@ private:
     // attached model; the models keep what they show until the answers.
     void reaskServiceNodes(const QString &serviceId);
 
-    void fetchComponents(bool force = false);
+    void fetchComponents();
     void fetchEndpoints();
     void fetchInterface(const FlowGraphModel::NodeInterfaceNeed &need, FlowGraphModel *model);
     void answer(int generation, const QString &key, const FlowGraphModel::NodeInterfaceNeed &need,
@@ -107,7 +105,8 @@ private:
     ComponentCatalogue m_catalogue;
     bool m_loaded = false;
     bool m_componentsPending = false;
-    int m_generation = 0; // refresh() makes older answers stale
+    bool m_componentsAgain = false; // changed while an answer was on its way
+    int m_generation = 0;           // refresh() makes older answers stale
     QList<QPointer<FlowGraphModel>> m_models;
     client::EventStream *m_events = nullptr;
     QTimer m_retry; // opens the stream again after a drop
