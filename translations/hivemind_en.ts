@@ -218,6 +218,29 @@
     </message>
 </context>
 <context>
+    <name>ComponentCatalogue</name>
+    <message>
+        <source>the endpoint %1 of the service %2 was removed from its OpenAPI document by a schema refresh; choose another endpoint</source>
+        <translation>the endpoint %1 of the service %2 was removed from its OpenAPI document by a schema refresh; choose another endpoint</translation>
+    </message>
+    <message>
+        <source>the endpoint %1 of the service %2 is disabled</source>
+        <translation>the endpoint %1 of the service %2 is disabled</translation>
+    </message>
+    <message>
+        <source>the service %1 has no endpoint %2</source>
+        <translation>the service %1 has no endpoint %2</translation>
+    </message>
+    <message>
+        <source>the external service %1 no longer exists</source>
+        <translation>the external service %1 no longer exists</translation>
+    </message>
+    <message>
+        <source>the external service %1 is not active; make it active to call it</source>
+        <translation>the external service %1 is not active; make it active to call it</translation>
+    </message>
+</context>
+<context>
     <name>CredentialText</name>
     <message>
         <source>HTTP Basic</source>

@@ -217,6 +217,29 @@
     </message>
 </context>
 <context>
+    <name>ComponentCatalogue</name>
+    <message>
+        <source>the endpoint %1 of the service %2 was removed from its OpenAPI document by a schema refresh; choose another endpoint</source>
+        <translation>服务 %2 的端点 %1 已在刷新架构时从其 OpenAPI 文档中移除，请选择其他端点</translation>
+    </message>
+    <message>
+        <source>the endpoint %1 of the service %2 is disabled</source>
+        <translation>服务 %2 的端点 %1 已停用</translation>
+    </message>
+    <message>
+        <source>the service %1 has no endpoint %2</source>
+        <translation>服务 %1 没有端点 %2</translation>
+    </message>
+    <message>
+        <source>the external service %1 no longer exists</source>
+        <translation>外部服务 %1 已不存在</translation>
+    </message>
+    <message>
+        <source>the external service %1 is not active; make it active to call it</source>
+        <translation>外部服务 %1 未启用；请先启用才能调用</translation>
+    </message>
+</context>
+<context>
     <name>CredentialText</name>
     <message>
         <source>HTTP Basic</source>

@@ -217,6 +217,29 @@
     </message>
 </context>
 <context>
+    <name>ComponentCatalogue</name>
+    <message>
+        <source>the endpoint %1 of the service %2 was removed from its OpenAPI document by a schema refresh; choose another endpoint</source>
+        <translation>服務 %2 的端點 %1 已在重新整理結構描述時從其 OpenAPI 文件中移除，請選擇其他端點</translation>
+    </message>
+    <message>
+        <source>the endpoint %1 of the service %2 is disabled</source>
+        <translation>服務 %2 的端點 %1 已停用</translation>
+    </message>
+    <message>
+        <source>the service %1 has no endpoint %2</source>
+        <translation>服務 %1 沒有端點 %2</translation>
+    </message>
+    <message>
+        <source>the external service %1 no longer exists</source>
+        <translation>外部服務 %1 已不存在</translation>
+    </message>
+    <message>
+        <source>the external service %1 is not active; make it active to call it</source>
+        <translation>外部服務 %1 未啟用；請先啟用才能呼叫</translation>
+    </message>
+</context>
+<context>
     <name>CredentialText</name>
     <message>
         <source>HTTP Basic</source>

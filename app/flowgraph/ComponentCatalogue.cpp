@@ -247,7 +247,7 @@ Result<flow::ComponentInterface> ComponentCatalogue::nodeInterface(const QString
 {
     const QString key = nodeKey(name, version, config);
     if (const auto it = m_nodeErrors.constFind(key); it != m_nodeErrors.constEnd())
-        return *it;
+        return localizedInterfaceError(*it);
     if (const flow::ComponentInterface *iface = forNode(name, version, config))
         return *iface;
     return flow::ComponentCatalog::nodeInterface(name, version, config);
@@ -301,6 +301,35 @@ void ComponentCatalogue::keepNodeInterfacesOf(const ComponentCatalogue &other)
         m_nodeInterfaces.insert(it.key(), it.value());
     for (auto it = other.m_nodeErrors.cbegin(); it != other.m_nodeErrors.cend(); ++it)
         m_nodeErrors.insert(it.key(), it.value());
+}
+
+Error ComponentCatalogue::localizedInterfaceError(Error error)
+{
+    // Worded here, when asked, rather than when the answer came: the
+    // language may change in between. The server's own text stays for
+    // codes this does not know.
+    const QJsonObject &d = error.details;
+    const auto text = [&d](const char *key, const char *fallback) {
+        const QString value = d.value(QLatin1String(key)).toString();
+        return value.isEmpty() ? d.value(QLatin1String(fallback)).toString() : value;
+    };
+    const QString service = text("service", "service_id");
+    const QString endpoint = text("endpoint", "endpoint_id");
+    const QString status = d.value(QStringLiteral("status")).toString();
+    if (error.code == ErrorCode::EndpointNotFound && status == QLatin1String("removed"))
+        error.message = tr("the endpoint %1 of the service %2 was removed from its OpenAPI "
+                           "document by a schema refresh; choose another endpoint")
+                            .arg(endpoint, service);
+    else if (error.code == ErrorCode::EndpointNotFound && status == QLatin1String("disabled"))
+        error.message = tr("the endpoint %1 of the service %2 is disabled").arg(endpoint, service);
+    else if (error.code == ErrorCode::EndpointNotFound)
+        error.message = tr("the service %1 has no endpoint %2").arg(service, endpoint);
+    else if (error.code == ErrorCode::ServiceNotFound)
+        error.message = tr("the external service %1 no longer exists").arg(service);
+    else if (error.code == ErrorCode::ServiceUnavailable)
+        error.message =
+            tr("the external service %1 is not active; make it active to call it").arg(service);
+    return error;
 }
 
 void ComponentCatalogue::setNodeInterfaceError(const QString &name, const QString &version,

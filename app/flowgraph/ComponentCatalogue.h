@@ -3,6 +3,7 @@
 #include "common/Result.h"
 #include "flow/ComponentCatalog.h"
 
+#include <QCoreApplication>
 #include <QHash>
 #include <QJsonObject>
 #include <QList>
@@ -39,6 +40,8 @@ QJsonObject serviceNodeConfig(const QString &serviceId, const QString &endpointI
 // takes its ports from here; the palette will list it.
 class ComponentCatalogue final : public flow::ComponentCatalog
 {
+    Q_DECLARE_TR_FUNCTIONS(ComponentCatalogue)
+
 public:
     struct Entry
     {
@@ -99,6 +102,10 @@ public:
                           flow::ComponentInterface interface);
     void setNodeInterfaceError(const QString &name, const QString &version,
                                const QJsonObject &config, const Error &error);
+    // A service's refusal of a node's endpoint (removed, disabled, unknown,
+    // the service gone or inactive) worded in the console's language from
+    // its code and details; nodeInterface() answers errors so.
+    static Error localizedInterfaceError(Error error);
     // The external services' endpoints (the palette's Services group).
     void setServiceEndpoints(QList<ServiceEndpointEntry> endpoints)
     {

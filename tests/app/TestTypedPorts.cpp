@@ -641,6 +641,24 @@ void TestTypedPorts::removedEndpointShowsWarning()
     // And under the header, where it is read without hovering.
     QVERIFY2(viewer->message().contains(QStringLiteral("was removed")),
              qPrintable(viewer->message()));
+    // Worded by the console from the refusal's code and details (the
+    // endpoint and the service named), in the console's language.
+    const FlowNode *petNode = graph->graphModel()->node(QStringLiteral("pet"));
+    QVERIFY(petNode);
+    const auto refusalIn = [&] {
+        return graph->graphModel()->catalogue().nodeInterface(petNode->component, petNode->version,
+                                                              petNode->config);
+    };
+    const auto english = refusalIn();
+    QVERIFY(!english.ok());
+    QVERIFY2(english.error().message.contains(QStringLiteral("GET /pets/{petId}")),
+             qPrintable(english.error().message));
+    QVERIFY(m_languages->setLanguage(QStringLiteral("zh_CN"), LanguageManager::Persist::No));
+    const QString chinese = refusalIn().error().message;
+    QVERIFY(m_languages->setLanguage(QStringLiteral("en"), LanguageManager::Persist::No));
+    QVERIFY2(chinese.contains(QStringLiteral("已在刷新架构时")) &&
+                 chinese.contains(QStringLiteral("GET /pets/{petId}")),
+             qPrintable(chinese));
     // Its edges are still drawn, to the ports the definition names.
     QVERIFY(graph->flowScene()->edgeItem(QStringLiteral("e2")));
     QVERIFY(!graph->graphModel()

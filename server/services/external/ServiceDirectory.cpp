@@ -67,8 +67,10 @@ Result<engine::ServiceEndpointSpec> ServiceDirectory::endpoint(const QString &se
                      {{QStringLiteral("service_id"), serviceId},
                       {QStringLiteral("status"), service->status}}};
     const auto entry = snapshot->endpoints.constFind(serviceId + u'/' + endpointId);
+    // The names too: a console words the refusal in its own language.
     const QJsonObject details{{QStringLiteral("service_id"), serviceId},
-                              {QStringLiteral("endpoint_id"), endpointId}};
+                              {QStringLiteral("endpoint_id"), endpointId},
+                              {QStringLiteral("service"), service->name}};
     if (entry == snapshot->endpoints.constEnd())
         return Error{
             ErrorCode::EndpointNotFound,
@@ -77,6 +79,7 @@ Result<engine::ServiceEndpointSpec> ServiceDirectory::endpoint(const QString &se
     if (entry->removed) {
         QJsonObject removed = details;
         removed.insert(QStringLiteral("status"), QStringLiteral("removed"));
+        removed.insert(QStringLiteral("endpoint"), entry->label);
         removed.insert(QStringLiteral("removed_at"), auth::isoOrNull(entry->removedAt));
         return Error{ErrorCode::EndpointNotFound,
                      QStringLiteral("the endpoint %1 of the service %2 was removed from its "
@@ -85,11 +88,15 @@ Result<engine::ServiceEndpointSpec> ServiceDirectory::endpoint(const QString &se
                          .arg(entry->label, service->name),
                      removed};
     }
-    if (!entry->enabled)
+    if (!entry->enabled) {
+        QJsonObject disabled = details;
+        disabled.insert(QStringLiteral("status"), QStringLiteral("disabled"));
+        disabled.insert(QStringLiteral("endpoint"), entry->label);
         return Error{ErrorCode::EndpointNotFound,
                      QStringLiteral("the endpoint %1 of the service %2 is disabled")
                          .arg(entry->label, service->name),
-                     details};
+                     disabled};
+    }
     return entry->spec;
 }
 
