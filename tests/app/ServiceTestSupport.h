@@ -3,13 +3,15 @@
 // What the Services client and page tests share: OpenAPI documents of a
 // small pet store (version 1 and a changed version 2) and a peer on
 // loopback that serves the current one at /openapi.json and answers the
-// pet endpoints.
+// pet endpoints; and the same pet store entered by hand (no document),
+// as the service-node tests register it.
 
 #include "RecordingHttpPeer.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QStringList>
 
 namespace servicetest {
 
@@ -136,5 +138,60 @@ struct PetStore
         };
     }
 };
+
+// {"type":"object","properties":…,"required":…}
+inline QJsonObject objectSchema(const QJsonObject &properties, const QStringList &required = {})
+{
+    QJsonObject schema{{QStringLiteral("type"), QStringLiteral("object")},
+                       {QStringLiteral("properties"), properties}};
+    if (!required.isEmpty())
+        schema.insert(QStringLiteral("required"), QJsonArray::fromStringList(required));
+    return schema;
+}
+
+inline QJsonObject typed(const QString &type)
+{
+    return QJsonObject{{QStringLiteral("type"), type}};
+}
+
+// POST /services body: "petstore" at baseUrl, endpoints entered by hand:
+// getPet GET /pets/{petId} (petId string, query verbose boolean) and
+// listPets GET /pets (query limit integer).
+inline QJsonObject manualPetStore(const QString &baseUrl)
+{
+    return QJsonObject{
+        {QStringLiteral("name"), QStringLiteral("petstore")},
+        {QStringLiteral("display_name"), QStringLiteral("Pet store")},
+        {QStringLiteral("base_url"), baseUrl},
+        {QStringLiteral("endpoints"),
+         QJsonArray{
+             QJsonObject{
+                 {QStringLiteral("name"), QStringLiteral("getPet")},
+                 {QStringLiteral("description"), QStringLiteral("Find a pet by its id")},
+                 {QStringLiteral("method"), QStringLiteral("GET")},
+                 {QStringLiteral("path"), QStringLiteral("/pets/{petId}")},
+                 {QStringLiteral("pathParams"),
+                  objectSchema({{QStringLiteral("petId"), typed(QStringLiteral("string"))}},
+                               {QStringLiteral("petId")})},
+                 {QStringLiteral("queryParams"),
+                  objectSchema({{QStringLiteral("verbose"), typed(QStringLiteral("boolean"))}})}},
+             QJsonObject{
+                 {QStringLiteral("name"), QStringLiteral("listPets")},
+                 {QStringLiteral("description"), QStringLiteral("List the pets")},
+                 {QStringLiteral("method"), QStringLiteral("GET")},
+                 {QStringLiteral("path"), QStringLiteral("/pets")},
+                 {QStringLiteral("queryParams"),
+                  objectSchema({{QStringLiteral("limit"), typed(QStringLiteral("integer"))}})}}}}};
+}
+
+// The id of the endpoint called `name` in a POST /services answer.
+inline QString endpointId(const QJsonObject &service, const QString &name)
+{
+    for (const QJsonValue e : service.value(QStringLiteral("endpoints")).toArray()) {
+        if (e[QStringLiteral("name")].toString() == name)
+            return e[QStringLiteral("id")].toString();
+    }
+    return {};
+}
 
 } // namespace servicetest

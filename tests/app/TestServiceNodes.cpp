@@ -73,20 +73,6 @@ template <typename T, typename Start> hm::Result<T> awaitAnswer(Start start, int
     return admintest::await<T>(std::move(start), timeoutMs);
 }
 
-QJsonObject objectSchema(const QJsonObject &properties, const QStringList &required = {})
-{
-    QJsonObject schema{{QStringLiteral("type"), QStringLiteral("object")},
-                       {QStringLiteral("properties"), properties}};
-    if (!required.isEmpty())
-        schema.insert(QStringLiteral("required"), QJsonArray::fromStringList(required));
-    return schema;
-}
-
-QJsonObject typed(const QString &type)
-{
-    return QJsonObject{{QStringLiteral("type"), type}};
-}
-
 // The palette item whose text starts with `text`, anywhere in the tree.
 QTreeWidgetItem *paletteItem(QTreeWidget *tree, const QString &text)
 {
@@ -159,29 +145,7 @@ void TestServiceNodes::initTestCase()
     m_peer.setAnswer([](const RecordedRequest &r) -> RecordingPeer::Reply {
         return {200, "{\"got\":\"" + r.method + ' ' + r.target + "\"}"};
     });
-    const QJsonObject service{
-        {QStringLiteral("name"), QStringLiteral("petstore")},
-        {QStringLiteral("display_name"), QStringLiteral("Pet store")},
-        {QStringLiteral("base_url"), m_peer.url(QStringLiteral("/api"))},
-        {QStringLiteral("endpoints"),
-         QJsonArray{
-             QJsonObject{
-                 {QStringLiteral("name"), QStringLiteral("getPet")},
-                 {QStringLiteral("description"), QStringLiteral("Find a pet by its id")},
-                 {QStringLiteral("method"), QStringLiteral("GET")},
-                 {QStringLiteral("path"), QStringLiteral("/pets/{petId}")},
-                 {QStringLiteral("pathParams"),
-                  objectSchema({{QStringLiteral("petId"), typed(QStringLiteral("string"))}},
-                               {QStringLiteral("petId")})},
-                 {QStringLiteral("queryParams"),
-                  objectSchema({{QStringLiteral("verbose"), typed(QStringLiteral("boolean"))}})}},
-             QJsonObject{
-                 {QStringLiteral("name"), QStringLiteral("listPets")},
-                 {QStringLiteral("description"), QStringLiteral("List the pets")},
-                 {QStringLiteral("method"), QStringLiteral("GET")},
-                 {QStringLiteral("path"), QStringLiteral("/pets")},
-                 {QStringLiteral("queryParams"),
-                  objectSchema({{QStringLiteral("limit"), typed(QStringLiteral("integer"))}})}}}}};
+    const QJsonObject service = servicetest::manualPetStore(m_peer.url(QStringLiteral("/api")));
     auto created = awaitAnswer<QJsonObject>([&](auto done) {
         m_admin->call<QJsonObject>(
             ApiRequest::post(QStringLiteral("/api/v1/services"), service),
@@ -191,13 +155,8 @@ void TestServiceNodes::initTestCase()
     if (!created.ok())
         QFAIL(qPrintable(created.error().toString()));
     m_serviceId = created.value().value(QStringLiteral("id")).toString();
-    for (const QJsonValue e : created.value().value(QStringLiteral("endpoints")).toArray()) {
-        const QString name = e[QStringLiteral("name")].toString();
-        if (name == QLatin1String("getPet"))
-            m_getPet = e[QStringLiteral("id")].toString();
-        else if (name == QLatin1String("listPets"))
-            m_listPets = e[QStringLiteral("id")].toString();
-    }
+    m_getPet = servicetest::endpointId(created.value(), QStringLiteral("getPet"));
+    m_listPets = servicetest::endpointId(created.value(), QStringLiteral("listPets"));
     QVERIFY(!m_serviceId.isEmpty() && !m_getPet.isEmpty() && !m_listPets.isEmpty());
     m_flowId = createFlow(QStringLiteral("Calls the pet store"));
     QVERIFY(!m_flowId.isEmpty());

@@ -15,6 +15,7 @@
 // the version viewer and the execution graph, `followScreenshots` the
 // editor with the removed endpoint, in en, zh_TW and zh_CN.
 
+#include "AdminTestSupport.h"
 #include "LanguageManager.h"
 #include "RecordingHttpPeer.h"
 #include "ServerConnection.h"
@@ -47,7 +48,6 @@
 #include <QJsonArray>
 #include <QLineEdit>
 #include <QListWidget>
-#include <QRandomGenerator>
 #include <QSettings>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -62,38 +62,9 @@ using hm::client::FlowsApi;
 using hm::test::RecordedRequest;
 using hm::test::RecordingPeer;
 
+using namespace admintest;
+
 namespace {
-
-QByteArray typedPortsMasterKey()
-{
-    QByteArray key(32, Qt::Uninitialized);
-    QRandomGenerator::system()->generate(key.begin(), key.end());
-    return key.toBase64();
-}
-
-template <typename T, typename Start>
-hm::Result<T> typedPortsAwait(Start start, int timeoutMs = 20000)
-{
-    std::optional<hm::Result<T>> out;
-    start([&out](hm::Result<T> r) { out.emplace(std::move(r)); });
-    if (!QTest::qWaitFor([&out] { return out.has_value(); }, timeoutMs))
-        return hm::Error{hm::ErrorCode::Timeout, QStringLiteral("no answer")};
-    return std::move(*out);
-}
-
-QJsonObject typedSchema(const QJsonObject &properties, const QStringList &required = {})
-{
-    QJsonObject schema{{QStringLiteral("type"), QStringLiteral("object")},
-                       {QStringLiteral("properties"), properties}};
-    if (!required.isEmpty())
-        schema.insert(QStringLiteral("required"), QJsonArray::fromStringList(required));
-    return schema;
-}
-
-QJsonObject ofType(const QString &type)
-{
-    return QJsonObject{{QStringLiteral("type"), type}};
-}
 
 QJsonObject nodeJson(const QString &id, const QString &component, const QString &version, double x,
                      const QJsonObject &config = {}, const QJsonObject &mappings = {})
@@ -183,11 +154,8 @@ private:
     // The other console refreshes the shop2 service's schema from `document`.
     bool refreshShop2(const QByteArray &document);
 
-    QTemporaryDir m_dataDir;
-    QTemporaryDir m_configDir;
+    AdminServer m_server;
     QTemporaryDir m_autosaveDir;
-    std::unique_ptr<LanguageManager> m_languages;
-    std::unique_ptr<ServerConnection> m_connection;
     std::unique_ptr<ApiClient> m_admin;
     RecordingPeer m_peer;
     RecordingPeer m_shop;
@@ -216,42 +184,15 @@ private:
 
 void TestTypedPorts::initTestCase()
 {
-    QVERIFY(m_configDir.isValid());
-    qputenv("XDG_CONFIG_HOME", QFile::encodeName(m_configDir.path()));
-    QStandardPaths::setTestModeEnabled(true);
-    QCoreApplication::setOrganizationName(QStringLiteral("HiveMindTest"));
-    QCoreApplication::setApplicationName(QStringLiteral("TestTypedPorts"));
-    QSettings().clear();
-    QVERIFY(m_dataDir.isValid());
-    qputenv("HIVEMIND_MASTER_KEY", typedPortsMasterKey());
-    m_languages = std::make_unique<LanguageManager>();
-    QVERIFY(m_languages->setLanguage(QStringLiteral("en"), LanguageManager::Persist::No));
+    QVERIFY(m_server.start("TestTypedPorts", AdminServer::Console::SignedOut));
+    hm::client::UserInfo me;
+    m_admin = m_server.signIn(QStringLiteral("admin"), m_server.adminPassword, &me);
+    QVERIFY(m_admin);
+    m_adminId = me.id;
+    m_password = m_server.adminPassword;
 
-    ServerConnection::Options options;
-    options.dataDir = m_dataDir.path();
-    options.useKeychain = false;
-    options.refreshIntervalMs = 0;
-    m_connection = std::make_unique<ServerConnection>(options);
-    m_connection->start();
-    QTRY_VERIFY_WITH_TIMEOUT(m_connection->state() == ServerConnection::State::Connected, 30000);
-
-    QFile passwordFile(QDir(m_dataDir.path()).filePath(QStringLiteral("initial-admin-password")));
-    QVERIFY(passwordFile.open(QIODevice::ReadOnly));
-    const QString password = QString::fromUtf8(passwordFile.readAll()).trimmed();
-    m_password = password;
-    m_admin = std::make_unique<ApiClient>();
-    m_admin->setBaseUrl(m_connection->baseUrl());
-    auto login = typedPortsAwait<hm::client::LoginResult>(
-        [&](auto done) { m_admin->login(QStringLiteral("admin"), password, done); });
-    if (!login.ok())
-        QFAIL(qPrintable(login.error().toString()));
-    auto me = typedPortsAwait<hm::client::UserInfo>(
-        [&](auto done) { hm::client::AccountApi(*m_admin).me(done); });
-    QVERIFY(me.ok());
-    m_adminId = me.value().id;
-
-    auto components = typedPortsAwait<QJsonArray>(
-        [&](auto done) { hm::client::ExecutionsApi(*m_admin).components(done); });
+    auto components =
+        await<QJsonArray>([&](auto done) { hm::client::ExecutionsApi(*m_admin).components(done); });
     QVERIFY(components.ok());
     auto catalogue = ComponentCatalogue::fromServerAnswer(components.value());
     QVERIFY(catalogue.ok());
@@ -266,30 +207,8 @@ void TestTypedPorts::initTestCase()
     m_peer.setAnswer([](const RecordedRequest &r) -> RecordingPeer::Reply {
         return {200, "{\"got\":\"" + r.method + ' ' + r.target + "\"}"};
     });
-    const QJsonObject service{
-        {QStringLiteral("name"), QStringLiteral("petstore")},
-        {QStringLiteral("display_name"), QStringLiteral("Pet store")},
-        {QStringLiteral("base_url"), m_peer.url(QStringLiteral("/api"))},
-        {QStringLiteral("endpoints"),
-         QJsonArray{
-             QJsonObject{
-                 {QStringLiteral("name"), QStringLiteral("getPet")},
-                 {QStringLiteral("description"), QStringLiteral("Find a pet by its id")},
-                 {QStringLiteral("method"), QStringLiteral("GET")},
-                 {QStringLiteral("path"), QStringLiteral("/pets/{petId}")},
-                 {QStringLiteral("pathParams"),
-                  typedSchema({{QStringLiteral("petId"), ofType(QStringLiteral("string"))}},
-                              {QStringLiteral("petId")})},
-                 {QStringLiteral("queryParams"),
-                  typedSchema({{QStringLiteral("verbose"), ofType(QStringLiteral("boolean"))}})}},
-             QJsonObject{
-                 {QStringLiteral("name"), QStringLiteral("listPets")},
-                 {QStringLiteral("description"), QStringLiteral("List the pets")},
-                 {QStringLiteral("method"), QStringLiteral("GET")},
-                 {QStringLiteral("path"), QStringLiteral("/pets")},
-                 {QStringLiteral("queryParams"),
-                  typedSchema({{QStringLiteral("limit"), ofType(QStringLiteral("integer"))}})}}}}};
-    auto created = typedPortsAwait<QJsonObject>([&](auto done) {
+    const QJsonObject service = servicetest::manualPetStore(m_peer.url(QStringLiteral("/api")));
+    auto created = await<QJsonObject>([&](auto done) {
         m_admin->call<QJsonObject>(
             ApiRequest::post(QStringLiteral("/api/v1/services"), service),
             [](const ApiResponse &r) -> hm::Result<QJsonObject> { return r.data.toObject(); },
@@ -298,13 +217,8 @@ void TestTypedPorts::initTestCase()
     if (!created.ok())
         QFAIL(qPrintable(created.error().toString()));
     m_serviceId = created->value(QStringLiteral("id")).toString();
-    for (const QJsonValue e : created->value(QStringLiteral("endpoints")).toArray()) {
-        const QString name = e[QStringLiteral("name")].toString();
-        if (name == QLatin1String("getPet"))
-            m_getPet = e[QStringLiteral("id")].toString();
-        else if (name == QLatin1String("listPets"))
-            m_listPets = e[QStringLiteral("id")].toString();
-    }
+    m_getPet = servicetest::endpointId(*created, QStringLiteral("getPet"));
+    m_listPets = servicetest::endpointId(*created, QStringLiteral("listPets"));
     QVERIFY(!m_serviceId.isEmpty() && !m_getPet.isEmpty() && !m_listPets.isEmpty());
 
     m_flowId = createServiceFlow(QStringLiteral("Typed ports"), m_serviceId, m_getPet,
@@ -317,9 +231,7 @@ void TestTypedPorts::initTestCase()
 void TestTypedPorts::cleanupTestCase()
 {
     m_admin.reset();
-    m_connection.reset();
-    m_languages.reset();
-    QSettings().clear();
+    m_server.stop();
 }
 
 QString TestTypedPorts::createServiceFlow(const QString &name, const QString &serviceId,
@@ -344,7 +256,7 @@ QString TestTypedPorts::createServiceFlow(const QString &name, const QString &se
                              QStringLiteral("check"), kDefaultPort),
                     edgeJson(QStringLiteral("e2"), QStringLiteral("check"), QStringLiteral("true"),
                              QStringLiteral("pet"), input)}}};
-    auto created = typedPortsAwait<hm::client::FlowSummary>([&](auto done) {
+    auto created = await<hm::client::FlowSummary>([&](auto done) {
         FlowsApi(*m_admin).create(hm::client::NewFlow{name, QString(), definition, {}}, done);
     });
     if (!created.ok()) {
@@ -353,7 +265,7 @@ QString TestTypedPorts::createServiceFlow(const QString &name, const QString &se
     }
     const QString flowId = created->id;
     *publishedVersion = created->latestVersion;
-    auto published = typedPortsAwait<hm::client::FlowVersion>(
+    auto published = await<hm::client::FlowVersion>(
         [&](auto done) { FlowsApi(*m_admin).publish(flowId, *publishedVersion, done); });
     if (!published.ok()) {
         qWarning() << published.error().toString();
@@ -367,7 +279,7 @@ QString TestTypedPorts::createServiceFlow(const QString &name, const QString &se
     edges.append(edgeJson(QStringLiteral("e3"), QStringLiteral("pet"), kDefaultPort,
                           QStringLiteral("note"), kDefaultPort));
     definition.insert(QStringLiteral("edges"), edges);
-    auto second = typedPortsAwait<hm::client::FlowVersion>(
+    auto second = await<hm::client::FlowVersion>(
         [&](auto done) { FlowsApi(*m_admin).addVersion(flowId, definition, QJsonObject(), done); });
     if (!second.ok()) {
         qWarning() << second.error().toString();
@@ -383,7 +295,7 @@ QString TestTypedPorts::trigger(const QString &flowId)
     options.inputs =
         QJsonObject{{QStringLiteral("pet"), QStringLiteral("p7")}, {QStringLiteral("go"), true}};
     options.wait = true;
-    auto outcome = typedPortsAwait<hm::client::TriggerOutcome>(
+    auto outcome = await<hm::client::TriggerOutcome>(
         [&](auto done) { FlowsApi(*m_admin).trigger(flowId, options, done); });
     if (!outcome.ok()) {
         qWarning() << outcome.error().toString();
@@ -594,7 +506,7 @@ void TestTypedPorts::removedEndpointShowsWarning()
     hm::client::NewService s;
     s.name = QStringLiteral("shop");
     s.baseUrl = m_shop.url(QString());
-    auto shop = typedPortsAwait<hm::client::ServiceInfo>(
+    auto shop = await<hm::client::ServiceInfo>(
         [&](auto done) { hm::client::ServicesApi(*m_admin).create(s, done); });
     if (!shop.ok())
         QFAIL(qPrintable(shop.error().toString()));
@@ -622,7 +534,7 @@ void TestTypedPorts::removedEndpointShowsWarning()
             15000);
     }
     m_store.document = servicetest::documentV2();
-    auto refreshed = typedPortsAwait<hm::client::SchemaRefresh>(
+    auto refreshed = await<hm::client::SchemaRefresh>(
         [&](auto done) { hm::client::ServicesApi(*m_admin).refreshSchema(shop->id, false, done); });
     m_store.document = servicetest::documentV1();
     QVERIFY(refreshed.ok());
@@ -653,9 +565,9 @@ void TestTypedPorts::removedEndpointShowsWarning()
     QVERIFY(!english.ok());
     QVERIFY2(english.error().message.contains(QStringLiteral("GET /pets/{petId}")),
              qPrintable(english.error().message));
-    QVERIFY(m_languages->setLanguage(QStringLiteral("zh_CN"), LanguageManager::Persist::No));
+    QVERIFY(m_server.languages->setLanguage(QStringLiteral("zh_CN"), LanguageManager::Persist::No));
     const QString chinese = refusalIn().error().message;
-    QVERIFY(m_languages->setLanguage(QStringLiteral("en"), LanguageManager::Persist::No));
+    QVERIFY(m_server.languages->setLanguage(QStringLiteral("en"), LanguageManager::Persist::No));
     QVERIFY2(chinese.contains(QStringLiteral("已在刷新架构时")) &&
                  chinese.contains(QStringLiteral("GET /pets/{petId}")),
              qPrintable(chinese));
@@ -685,8 +597,8 @@ void TestTypedPorts::removedEndpointShowsWarning()
 std::unique_ptr<ApiClient> TestTypedPorts::otherConsole()
 {
     auto other = std::make_unique<ApiClient>();
-    other->setBaseUrl(m_connection->baseUrl());
-    auto login = typedPortsAwait<hm::client::LoginResult>(
+    other->setBaseUrl(m_server.connection->baseUrl());
+    auto login = await<hm::client::LoginResult>(
         [&](auto done) { other->login(QStringLiteral("admin"), m_password, done); });
     if (!login.ok()) {
         qWarning() << login.error().toString();
@@ -701,7 +613,7 @@ bool TestTypedPorts::refreshShop2(const QByteArray &document)
     if (!other)
         return false;
     m_store.document = document;
-    auto refreshed = typedPortsAwait<hm::client::SchemaRefresh>(
+    auto refreshed = await<hm::client::SchemaRefresh>(
         [&](auto done) { hm::client::ServicesApi(*other).refreshSchema(m_shop2Id, false, done); });
     m_store.document = servicetest::documentV1();
     if (!refreshed.ok()) {
@@ -721,7 +633,7 @@ void TestTypedPorts::openEditorFollowsServiceChanges()
     hm::client::NewService s;
     s.name = QStringLiteral("shop2");
     s.baseUrl = m_shop.url(QString());
-    auto shop = typedPortsAwait<hm::client::ServiceInfo>(
+    auto shop = await<hm::client::ServiceInfo>(
         [&](auto done) { hm::client::ServicesApi(*m_admin).create(s, done); });
     if (!shop.ok())
         QFAIL(qPrintable(shop.error().toString()));
@@ -749,7 +661,7 @@ void TestTypedPorts::openEditorFollowsServiceChanges()
                              QStringLiteral("create"), kDefaultPort),
                     edgeJson(QStringLiteral("e2"), QStringLiteral("start"), kDefaultPort,
                              QStringLiteral("show"), QStringLiteral("petId"))}}};
-    auto created = typedPortsAwait<hm::client::FlowSummary>([&](auto done) {
+    auto created = await<hm::client::FlowSummary>([&](auto done) {
         FlowsApi(*m_admin).create(
             hm::client::NewFlow{QStringLiteral("Follows the shop"), QString(), definition, {}},
             done);
@@ -817,7 +729,7 @@ void TestTypedPorts::followScreenshots()
     QVERIFY(QDir().mkpath(dir));
     for (const QString &language :
          {QStringLiteral("en"), QStringLiteral("zh_TW"), QStringLiteral("zh_CN")}) {
-        QVERIFY(m_languages->setLanguage(language, LanguageManager::Persist::No));
+        QVERIFY(m_server.languages->setLanguage(language, LanguageManager::Persist::No));
         auto page = makePage();
         page->open(m_followFlowId);
         QTRY_VERIFY(page->isOpen() && !page->isLoading());
@@ -833,7 +745,7 @@ void TestTypedPorts::followScreenshots()
         QVERIFY(page->grab().save(dir + QStringLiteral("/service-node-editor-removed-") + language +
                                   QStringLiteral(".png")));
     }
-    QVERIFY(m_languages->setLanguage(QStringLiteral("en"), LanguageManager::Persist::No));
+    QVERIFY(m_server.languages->setLanguage(QStringLiteral("en"), LanguageManager::Persist::No));
 }
 
 void TestTypedPorts::detachedModelNoLongerFollows()
@@ -905,7 +817,7 @@ void TestTypedPorts::screenshots()
     QVERIFY(QDir().mkpath(dir));
     for (const QString &language :
          {QStringLiteral("en"), QStringLiteral("zh_TW"), QStringLiteral("zh_CN")}) {
-        QVERIFY(m_languages->setLanguage(language, LanguageManager::Persist::No));
+        QVERIFY(m_server.languages->setLanguage(language, LanguageManager::Persist::No));
         auto page = makePage();
         page->open(m_flowId);
         QTRY_VERIFY(page->isOpen() && !page->isLoading());
@@ -945,7 +857,7 @@ void TestTypedPorts::screenshots()
         QVERIFY(typed->grab().save(dir + QStringLiteral("/service-node-execution-") + language +
                                    QStringLiteral(".png")));
     }
-    QVERIFY(m_languages->setLanguage(QStringLiteral("en"), LanguageManager::Persist::No));
+    QVERIFY(m_server.languages->setLanguage(QStringLiteral("en"), LanguageManager::Persist::No));
 }
 
 QTEST_MAIN(TestTypedPorts)
