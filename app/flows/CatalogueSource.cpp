@@ -41,7 +41,8 @@ CatalogueSource::CatalogueSource(client::ApiClient *client)
         // Changes made while the stream was down were not heard.
         if (m_eventsWereOpen) {
             reaskServiceNodes(QString());
-            fetchEndpoints();
+            fetchEndpoints(Reread::Again);
+            refreshComponents();
         }
         m_eventsWereOpen = true;
     });
@@ -96,7 +97,7 @@ void CatalogueSource::attach(FlowGraphModel *model)
     });
     fetchComponents();
     if (m_catalogue.serviceEndpoints().isEmpty())
-        fetchEndpoints();
+        fetchEndpoints(Reread::IfIdle);
     updateListening();
 }
 
@@ -147,12 +148,29 @@ void CatalogueSource::listen()
 
 void CatalogueSource::applyEvent(const QString &type, const QJsonObject &data)
 {
+    // The one place the views follow the server's services and components:
+    // no other part of the console forwards these events here, so each
+    // change costs one read of the endpoints and one interface read per
+    // affected node key.
+    if (type.startsWith(QLatin1String("component_"))) {
+        // component_registered, component_updated, component_deleted.
+        refreshComponents();
+        return;
+    }
+    if (type == QLatin1String("service_created")) {
+        // The palette lists the new service; no node can call it yet.
+        fetchEndpoints(Reread::Again);
+        return;
+    }
     const bool deleted = type == QLatin1String("service_deleted");
     if (!deleted && type != QLatin1String("service_updated"))
         return;
     const QString serviceId = data.value(QStringLiteral("service_id")).toString();
     if (serviceId.isEmpty())
         return;
+    // A new name or status shows in the palette; the endpoints' list is
+    // read again for any change.
+    fetchEndpoints(Reread::Again);
     if (!deleted) {
         // A new name or base URL leaves the ports as they are.
         const QJsonArray changed = data.value(QStringLiteral("changed")).toArray();
@@ -161,7 +179,6 @@ void CatalogueSource::applyEvent(const QString &type, const QJsonObject &data)
             return;
     }
     reaskServiceNodes(serviceId);
-    fetchEndpoints();
 }
 
 void CatalogueSource::reaskServiceNodes(const QString &serviceId)
@@ -197,7 +214,8 @@ void CatalogueSource::refresh()
 {
     forgetInterfaces(nullptr);
     fetchComponents();
-    fetchEndpoints();
+    // A read on its way (attach()'s) is as fresh as a new one.
+    fetchEndpoints(Reread::IfIdle);
 }
 
 void CatalogueSource::refreshComponents()
@@ -262,13 +280,26 @@ void CatalogueSource::fetchComponents()
     });
 }
 
-void CatalogueSource::fetchEndpoints()
+void CatalogueSource::fetchEndpoints(Reread reread)
 {
+    if (m_endpointsPending) {
+        // The answer on its way may predate the change just heard.
+        if (reread == Reread::Again)
+            m_endpointsAgain = true;
+        return;
+    }
+    m_endpointsPending = true;
     const QPointer<CatalogueSource> self(this);
     client::ServicesApi(*m_client).paletteEndpoints(
         [self](Result<QList<client::ServiceEndpointRef>> result) {
             if (!self)
                 return;
+            self->m_endpointsPending = false;
+            if (self->m_endpointsAgain) {
+                self->m_endpointsAgain = false;
+                self->fetchEndpoints(Reread::IfIdle);
+                return;
+            }
             if (!result) {
                 // The palette still lists the components.
                 qCWarning(lcApp).noquote() << "services:" << result.error().toString();

@@ -29,13 +29,18 @@ namespace hm::app {
 // fetched becomes the node's error (the server's ENDPOINT_NOT_FOUND
 // message) in every one of them.
 //
-// While a model is attached the source listens on /ws/events: when a
-// service's schema or endpoints change elsewhere (service_updated) or the
-// service goes (service_deleted), it forgets what it fetched for that
-// service and asks again for every service node of it in every attached
-// model, so an open editor, version viewer or execution graph follows
-// (new typed ports; a removed endpoint becomes the node's error, its edges
-// stay and the editor's checks report them).
+// While a model is attached the source listens on /ws/events, the one
+// place the console's graph views follow services and components (nothing
+// else forwards these events, so a change costs one read): a service
+// created, renamed or changed reads the endpoints again (the palette);
+// when a service's schema or endpoints change elsewhere (service_updated)
+// or the service goes (service_deleted), it also forgets what it fetched
+// for that service and asks again for every service node of it in every
+// attached model, so an open editor, version viewer or execution graph
+// follows (new typed ports; a removed endpoint becomes the node's error,
+// its edges stay and the editor's checks report them). component_*
+// events read the components again. After the stream dropped, it reads
+// everything again (events may have been missed).
 class CatalogueSource final : public QObject
 {
     Q_OBJECT
@@ -58,13 +63,22 @@ public:
     bool isAttached(const FlowGraphModel *model) const;
     // Whether the source hears the server's events now (tests wait on it).
     bool isListening() const;
-    // One /ws/events message: service_updated (schema or endpoints changed)
-    // and service_deleted make every attached model's nodes of that service
-    // ask for their interfaces again; other events change nothing.
+    // Whether a read of the components, the endpoints or an interface is on
+    // its way (tests wait for the source to settle).
+    bool isReading() const
+    {
+        return m_componentsPending || m_endpointsPending || !m_waiting.isEmpty();
+    }
+    // One /ws/events message: service_created, _updated and _deleted read
+    // the endpoints again; service_updated (schema or endpoints changed)
+    // and service_deleted also make every attached model's nodes of that
+    // service ask for their interfaces again; component_* read the
+    // components again; other events change nothing.
     void applyEvent(const QString &type, const QJsonObject &data);
-    // Reads the services' endpoints again (and the components if they
-    // failed before) and forgets the node interfaces fetched so far (the
-    // models keep theirs).
+    // Reads the services' endpoints again unless a read is on its way
+    // (and the components if they failed before) and forgets the node
+    // interfaces fetched so far (the models keep theirs): a flow being
+    // opened.
     void refresh();
     // Reads the components again (one was registered, changed or deleted
     // elsewhere); a change heard while an answer is on its way reads again
@@ -95,7 +109,14 @@ private:
     void reaskServiceNodes(const QString &serviceId);
 
     void fetchComponents();
-    void fetchEndpoints();
+    // IfIdle: a read on its way will do. Again: a change was heard, so a
+    // read on its way (which may predate it) is followed by another.
+    enum class Reread
+    {
+        IfIdle,
+        Again
+    };
+    void fetchEndpoints(Reread reread);
     void fetchInterface(const FlowGraphModel::NodeInterfaceNeed &need, FlowGraphModel *model);
     void answer(int generation, const QString &key, const FlowGraphModel::NodeInterfaceNeed &need,
                 const Result<flow::ComponentInterface> &interface);
@@ -106,6 +127,8 @@ private:
     bool m_loaded = false;
     bool m_componentsPending = false;
     bool m_componentsAgain = false; // changed while an answer was on its way
+    bool m_endpointsPending = false;
+    bool m_endpointsAgain = false;
     int m_generation = 0;           // refresh() makes older answers stale
     QList<QPointer<FlowGraphModel>> m_models;
     client::EventStream *m_events = nullptr;

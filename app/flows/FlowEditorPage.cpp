@@ -386,14 +386,6 @@ void FlowEditorPage::forgetVersionInterfaces()
         CatalogueSource::of(m_client)->forgetInterfaces(m_versionViewer->model());
 }
 
-void FlowEditorPage::refreshComponents()
-{
-    if (!m_client)
-        return;
-    attachCatalogue();
-    CatalogueSource::of(m_client)->refreshComponents();
-}
-
 void FlowEditorPage::refreshServices()
 {
     if (!m_client)

@@ -126,11 +126,11 @@ public:
     // Another console saved `version` of the open flow (a flow event).
     void noteNewerVersion(const QString &version);
     // Reads the external services' endpoints again (the palette's Services
-    // group, the inspector's endpoint list). open() does it too.
+    // group, the inspector's endpoint list) unless a read is on its way,
+    // and asks the service nodes' interfaces anew: open() and restore() do
+    // it. Later changes of services and components reach the editor
+    // through its CatalogueSource's own /ws/events stream.
     void refreshServices();
-    // Reads the component catalogue again (the palette's Built-in and
-    // Registered groups): a component was registered, changed or deleted.
-    void refreshComponents();
     // Another part of the console renamed the flow.
     void setFlowName(const QString &name);
     // Delay between the last edit and the autosave (default 1 s).

@@ -162,12 +162,9 @@ FlowsPage::FlowsPage(client::ApiClient *client, Options options, QWidget *parent
         m_events, &client::EventStream::message, this,
         [this](const QString &type, const QJsonObject &data) {
             m_model->applyEvent(type, data);
-            // Services or components registered, changed or removed: the
-            // editor's palette lists them.
-            if (type.startsWith(QLatin1String("service_")))
-                m_editor->refreshServices();
-            else if (type.startsWith(QLatin1String("component_")))
-                m_editor->refreshComponents();
+            // service_* and component_* are the editor's CatalogueSource's
+            // to follow (its own stream): forwarding them too would read
+            // the catalogue twice per change.
             // The open flow changed elsewhere: say so before a save has to.
             const QString flowId = data.value(QStringLiteral("flow_id")).toString();
             if (flowId.isEmpty() || flowId != m_editor->flowId())
@@ -182,8 +179,6 @@ FlowsPage::FlowsPage(client::ApiClient *client, Options options, QWidget *parent
         // Events may have been missed while the socket was down.
         if (m_eventsOpened) {
             m_model->reload();
-            m_editor->refreshServices();
-            m_editor->refreshComponents();
         }
         m_eventsOpened = true;
     });

@@ -107,6 +107,7 @@ void ApiClient::dispatch(const CallPtr &call)
             m_network.sendCustomRequest(request, r.verb, document.toJson(QJsonDocument::Compact));
     }
     m_inFlight.insert(reply, call);
+    emit requestSent(r.verb, r.path);
     connect(reply, &QNetworkReply::finished, this, [this, reply] { onFinished(reply); });
     if (url.scheme() == QLatin1String("https"))
         watchTls(reply);

@@ -132,6 +132,10 @@ signals:
     // The server refused the refresh token: the session is gone, log in again.
     void sessionExpired(const hm::Error &error);
     void loggedOut();
+    // A request goes out to the server (also one sent again after a
+    // refresh): its verb and path under the base URL, no query, no body.
+    // For traffic counts (tests, diagnostics); never carries a secret.
+    void requestSent(const QByteArray &verb, const QString &path);
 
 private:
     struct Call

@@ -39,6 +39,7 @@
 #include "flows/FlowEditorPage.h"
 #include "flows/FlowVersionViewer.h"
 #include "flows/FlowVersionsModel.h"
+#include "flows/FlowsPage.h"
 #include "inspector/EditorProblem.h"
 #include "inspector/FlowChecker.h"
 
@@ -136,6 +137,7 @@ private slots:
     void removedEndpointShowsWarning();
     void openEditorFollowsServiceChanges();
     void followScreenshots();
+    void oneReadPerServiceChange();
     void detachedModelNoLongerFollows();
     void screenshots();
 
@@ -153,6 +155,8 @@ private:
     std::unique_ptr<ApiClient> otherConsole();
     // The other console refreshes the shop2 service's schema from `document`.
     bool refreshShop2(const QByteArray &document);
+    // The other console renames a flow.
+    bool renameFlow(const QString &flowId, const QString &name);
 
     AdminServer m_server;
     QTemporaryDir m_autosaveDir;
@@ -178,6 +182,7 @@ private:
     QString m_password;
     QString m_shop2Id;
     QString m_createPet;
+    QString m_showPet;
     QString m_followFlowId;
     int m_pages = 0;
 };
@@ -646,6 +651,7 @@ void TestTypedPorts::openEditorFollowsServiceChanges()
             m_createPet = e.id;
     }
     QVERIFY(!showPet.isEmpty() && !m_createPet.isEmpty());
+    m_showPet = showPet;
     const QJsonObject definition{
         {QStringLiteral("schemaVersion"), 1},
         {QStringLiteral("nodes"),
@@ -746,6 +752,122 @@ void TestTypedPorts::followScreenshots()
                                   QStringLiteral(".png")));
     }
     QVERIFY(m_server.languages->setLanguage(QStringLiteral("en"), LanguageManager::Persist::No));
+}
+
+bool TestTypedPorts::renameFlow(const QString &flowId, const QString &name)
+{
+    auto other = otherConsole();
+    if (!other)
+        return false;
+    hm::client::FlowChanges changes;
+    changes.name = name;
+    auto renamed = await<hm::client::FlowSummary>(
+        [&](auto done) { FlowsApi(*other).update(flowId, changes, done); });
+    if (!renamed.ok()) {
+        qWarning() << renamed.error().toString();
+        return false;
+    }
+    return true;
+}
+
+namespace {
+
+// The GETs a client sends, by path (no query), counted from construction.
+class GetCounter
+{
+public:
+    explicit GetCounter(ApiClient *client)
+    {
+        m_connection = QObject::connect(client, &ApiClient::requestSent,
+                                        [this](const QByteArray &verb, const QString &path) {
+                                            if (verb == "GET")
+                                                m_paths.append(path);
+                                        });
+    }
+    ~GetCounter() { QObject::disconnect(m_connection); }
+    void clear() { m_paths.clear(); }
+    // GET /api/v1/services: one per read of the palette's endpoints.
+    qsizetype serviceLists() const { return m_paths.count(QStringLiteral("/api/v1/services")); }
+    // GET …/services/{serviceId}/endpoints/{endpointId}/interface.
+    qsizetype interfaces(const QString &serviceId, const QString &endpointId) const
+    {
+        return m_paths.count(QStringLiteral("/api/v1/services/") + serviceId +
+                             QStringLiteral("/endpoints/") + endpointId +
+                             QStringLiteral("/interface"));
+    }
+    qsizetype allInterfaces() const
+    {
+        return std::count_if(m_paths.cbegin(), m_paths.cend(), [](const QString &p) {
+            return p.endsWith(QLatin1String("/interface"));
+        });
+    }
+    QString dump() const { return m_paths.join(QLatin1Char('\n')); }
+
+private:
+    QStringList m_paths;
+    QMetaObject::Connection m_connection;
+};
+
+} // namespace
+
+void TestTypedPorts::oneReadPerServiceChange()
+{
+    // The Flows page (its own /ws/events for the list and the open flow)
+    // with the flow calling shop2's POST /pets and its removed
+    // GET /pets/{petId} open in its editor: a change of shop2 is read once,
+    // by the client's CatalogueSource, not once more through the page.
+    QVERIFY(!m_followFlowId.isEmpty());
+    const QString showPet = m_showPet;
+    QVERIFY(!showPet.isEmpty());
+    CatalogueSource *source = CatalogueSource::of(m_admin.get());
+    GetCounter gets(m_admin.get());
+
+    FlowsPage::Options options;
+    options.autosaveDirectory = m_autosaveDir.filePath(QStringLiteral("flows"));
+    FlowsPage flows(m_admin.get(), options);
+    flows.resize(1400, 820);
+    flows.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&flows));
+    flows.start();
+    QTRY_VERIFY_WITH_TIMEOUT(flows.eventsConnected(), 15000);
+    QTRY_VERIFY_WITH_TIMEOUT(!source->isReading(), 15000);
+
+    // Opening the flow: one read of the endpoints, one per node's interface.
+    gets.clear();
+    flows.openFlow(m_followFlowId);
+    FlowEditorPage *page = flows.editorPage();
+    QTRY_VERIFY(page->isOpen() && !page->isLoading());
+    FlowScene *scene = page->editor()->scene();
+    QTRY_VERIFY_WITH_TIMEOUT(
+        portItem(scene, QStringLiteral("create"), PortDirection::In, QStringLiteral("dryRun")),
+        15000);
+    QTRY_VERIFY_WITH_TIMEOUT(scene->nodeItem(QStringLiteral("show"))->problemBadge(), 15000);
+    QTRY_VERIFY_WITH_TIMEOUT(source->isListening() && !source->isReading(), 15000);
+    QVERIFY2(gets.serviceLists() == 1, qPrintable(gets.dump()));
+    QVERIFY2(gets.interfaces(m_shop2Id, m_createPet) == 1, qPrintable(gets.dump()));
+    QVERIFY2(gets.interfaces(m_shop2Id, showPet) == 1, qPrintable(gets.dump()));
+
+    // Another console refreshes shop2's schema (service_updated, changed
+    // schema and endpoints), then renames the flow: once the page shows the
+    // new name, its stream has delivered the service change too.
+    gets.clear();
+    QVERIFY(refreshShop2(servicetest::documentV2()));
+    QTRY_VERIFY_WITH_TIMEOUT(gets.serviceLists() >= 1 &&
+                                 gets.interfaces(m_shop2Id, m_createPet) >= 1 &&
+                                 gets.interfaces(m_shop2Id, showPet) >= 1,
+                             15000);
+    const QString name = QStringLiteral("Follows the shop (renamed)");
+    QVERIFY(renameFlow(m_followFlowId, name));
+    QTRY_COMPARE_WITH_TIMEOUT(page->flowName(), name, 15000);
+    QTRY_VERIFY_WITH_TIMEOUT(!source->isReading(), 15000);
+    QVERIFY2(gets.serviceLists() == 1, qPrintable(gets.dump()));
+    QVERIFY2(gets.interfaces(m_shop2Id, m_createPet) == 1, qPrintable(gets.dump()));
+    QVERIFY2(gets.interfaces(m_shop2Id, showPet) == 1, qPrintable(gets.dump()));
+    QVERIFY2(gets.allInterfaces() == 2, qPrintable(gets.dump()));
+    // The editor still shows what the server has.
+    QVERIFY(portItem(scene, QStringLiteral("create"), PortDirection::In, QStringLiteral("dryRun")));
+    QVERIFY(scene->nodeItem(QStringLiteral("show"))->problemBadge());
+    QVERIFY(renameFlow(m_followFlowId, QStringLiteral("Follows the shop")));
 }
 
 void TestTypedPorts::detachedModelNoLongerFollows()
