@@ -183,9 +183,22 @@ void CatalogueSource::applyEvent(const QString &type, const QJsonObject &data)
 
 void CatalogueSource::reaskServiceNodes(const QString &serviceId)
 {
-    ++m_generation;
-    m_interfaces.clear();
-    m_errors.clear();
+    if (serviceId.isEmpty()) {
+        forgetInterfaces(nullptr);
+    } else {
+        // Only this service's answers go: the other services' stay cached
+        // and their requests on the way stay valid.
+        ++m_serviceGenerations[serviceId];
+        for (auto it = m_keyServices.begin(); it != m_keyServices.end();) {
+            if (it.value() == serviceId) {
+                m_interfaces.remove(it.key());
+                m_errors.remove(it.key());
+                it = m_keyServices.erase(it);
+            } else {
+                ++it;
+            }
+        }
+    }
     m_models.removeAll(QPointer<FlowGraphModel>());
     const QList<QPointer<FlowGraphModel>> models = m_models;
     for (const QPointer<FlowGraphModel> &model : models) {
@@ -233,6 +246,7 @@ void CatalogueSource::forgetInterfaces(FlowGraphModel *model)
     ++m_generation;
     m_interfaces.clear();
     m_errors.clear();
+    m_keyServices.clear();
     if (model)
         model->forgetNodeInterfaces();
 }
@@ -342,45 +356,52 @@ void CatalogueSource::fetchInterface(const FlowGraphModel::NodeInterfaceNeed &ne
     }
     // One request per config and generation: a request made before
     // refresh() still answers whoever asked then, but is not kept.
-    const int generation = m_generation;
-    QList<QPointer<FlowGraphModel>> &waiting =
-        m_waiting[QString::number(generation) + QLatin1Char(' ') + key];
+    const QString generation = generationOf(serviceId);
+    QList<QPointer<FlowGraphModel>> &waiting = m_waiting[generation + QLatin1Char(' ') + key];
     waiting.append(model);
     if (waiting.size() > 1)
         return; // asked already
     const QPointer<CatalogueSource> self(this);
     client::ServicesApi(*m_client).endpointInterface(
-        serviceId, endpointId, [self, key, need, generation](Result<QJsonObject> result) {
+        serviceId, endpointId,
+        [self, serviceId, key, need, generation](Result<QJsonObject> result) {
             if (!self)
                 return;
             if (!result) {
-                self->answer(generation, key, need, result.error());
+                self->answer(generation, serviceId, key, need, result.error());
                 return;
             }
             self->answer(
-                generation, key, need,
+                generation, serviceId, key, need,
                 flow::ComponentInterface::fromJson(result.value(), need.component, need.version));
         });
 }
 
-void CatalogueSource::answer(int generation, const QString &key,
-                             const FlowGraphModel::NodeInterfaceNeed &need,
+QString CatalogueSource::generationOf(const QString &serviceId) const
+{
+    return QString::number(m_generation) + QLatin1Char('.') +
+           QString::number(m_serviceGenerations.value(serviceId));
+}
+
+void CatalogueSource::answer(const QString &generation, const QString &serviceId,
+                             const QString &key, const FlowGraphModel::NodeInterfaceNeed &need,
                              const Result<flow::ComponentInterface> &interface)
 {
-    if (generation == m_generation) {
+    const QString current = generationOf(serviceId);
+    if (generation == current) {
         if (interface.ok())
             m_interfaces.insert(key, interface.value());
         else
             m_errors.insert(key, interface.error());
+        m_keyServices.insert(key, serviceId);
     }
     const QList<QPointer<FlowGraphModel>> waiting =
-        m_waiting.take(QString::number(generation) + QLatin1Char(' ') + key);
+        m_waiting.take(generation + QLatin1Char(' ') + key);
     // A newer request for the same config (the service changed since)
     // answers its models itself: an older answer must not overwrite it.
     const QList<QPointer<FlowGraphModel>> newer =
-        generation == m_generation
-            ? QList<QPointer<FlowGraphModel>>()
-            : m_waiting.value(QString::number(m_generation) + QLatin1Char(' ') + key);
+        generation == current ? QList<QPointer<FlowGraphModel>>()
+                              : m_waiting.value(current + QLatin1Char(' ') + key);
     for (const QPointer<FlowGraphModel> &model : waiting) {
         if (model && !newer.contains(model))
             model->setNodeInterface(need.component, need.version, need.config, interface);

@@ -103,9 +103,10 @@ private:
     // Opens /ws/events while a model is attached, closes it when none is.
     void updateListening();
     void listen();
-    // Forgets the interfaces fetched so far and asks again for every
-    // service node (of serviceId; empty: of every service) of every
+    // Forgets the interfaces fetched for serviceId (empty: for every
+    // service) and asks again for every service node of it in every
     // attached model; the models keep what they show until the answers.
+    // Other services' interfaces stay cached.
     void reaskServiceNodes(const QString &serviceId);
 
     void fetchComponents();
@@ -118,7 +119,12 @@ private:
     };
     void fetchEndpoints(Reread reread);
     void fetchInterface(const FlowGraphModel::NodeInterfaceNeed &need, FlowGraphModel *model);
-    void answer(int generation, const QString &key, const FlowGraphModel::NodeInterfaceNeed &need,
+    // Which answers are current for the service: forgetting everything
+    // (refresh(), a reconnect) and a change of this service make older
+    // ones stale; another service's change does not.
+    QString generationOf(const QString &serviceId) const;
+    void answer(const QString &generation, const QString &serviceId, const QString &key,
+                const FlowGraphModel::NodeInterfaceNeed &need,
                 const Result<flow::ComponentInterface> &interface);
     void giveCatalogue(FlowGraphModel *model) const;
 
@@ -130,6 +136,7 @@ private:
     bool m_endpointsPending = false;
     bool m_endpointsAgain = false;
     int m_generation = 0;           // refresh() makes older answers stale
+    QHash<QString, int> m_serviceGenerations; // a service's change, its answers
     QList<QPointer<FlowGraphModel>> m_models;
     client::EventStream *m_events = nullptr;
     QTimer m_retry; // opens the stream again after a drop
@@ -138,6 +145,7 @@ private:
     // one, by generation and key.
     QHash<QString, flow::ComponentInterface> m_interfaces;
     QHash<QString, Error> m_errors;
+    QHash<QString, QString> m_keyServices; // cached key -> its service's id
     QHash<QString, QList<QPointer<FlowGraphModel>>> m_waiting;
 };
 

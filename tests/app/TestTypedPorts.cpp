@@ -138,6 +138,7 @@ private slots:
     void openEditorFollowsServiceChanges();
     void followScreenshots();
     void oneReadPerServiceChange();
+    void otherServicesStayCached();
     void detachedModelNoLongerFollows();
     void screenshots();
 
@@ -868,6 +869,72 @@ void TestTypedPorts::oneReadPerServiceChange()
     QVERIFY(portItem(scene, QStringLiteral("create"), PortDirection::In, QStringLiteral("dryRun")));
     QVERIFY(scene->nodeItem(QStringLiteral("show"))->problemBadge());
     QVERIFY(renameFlow(m_followFlowId, QStringLiteral("Follows the shop")));
+}
+
+void TestTypedPorts::otherServicesStayCached()
+{
+    // An editor with nodes of two services: shop2 (A, POST /pets) and the
+    // pet store entered by hand (B, GET /pets/{petId}).
+    QVERIFY(!m_shop2Id.isEmpty());
+    const QJsonObject definition{
+        {QStringLiteral("schemaVersion"), 1},
+        {QStringLiteral("nodes"),
+         QJsonArray{
+             nodeJson(QStringLiteral("start"), QStringLiteral("noop"), m_noopVersion, 0),
+             nodeJson(QStringLiteral("create"), QStringLiteral("service"), m_serviceVersion, 300,
+                      serviceNodeConfig(m_shop2Id, m_createPet)),
+             nodeJson(QStringLiteral("pet"), QStringLiteral("service"), m_serviceVersion, 600,
+                      serviceNodeConfig(m_serviceId, m_getPet),
+                      QJsonObject{{QStringLiteral("petId"), QStringLiteral("$.trigger.pet")}})}},
+        {QStringLiteral("edges"),
+         QJsonArray{edgeJson(QStringLiteral("e1"), QStringLiteral("start"), kDefaultPort,
+                             QStringLiteral("pet"), QStringLiteral("verbose"))}}};
+    auto created = await<hm::client::FlowSummary>([&](auto done) {
+        FlowsApi(*m_admin).create(
+            hm::client::NewFlow{QStringLiteral("Two services"), QString(), definition, {}}, done);
+    });
+    if (!created.ok())
+        QFAIL(qPrintable(created.error().toString()));
+    CatalogueSource *source = CatalogueSource::of(m_admin.get());
+    auto page = makePage();
+    page->open(created->id);
+    QTRY_VERIFY(page->isOpen() && !page->isLoading());
+    FlowScene *scene = page->editor()->scene();
+    QTRY_VERIFY_WITH_TIMEOUT(
+        portItem(scene, QStringLiteral("create"), PortDirection::In, QStringLiteral("dryRun")),
+        15000);
+    QTRY_VERIFY_WITH_TIMEOUT(typedInputWithEdge(scene, QStringLiteral("pet"),
+                                                QStringLiteral("verbose"),
+                                                hm::flow::PortType::Boolean, QStringLiteral("e1")),
+                             15000);
+    QTRY_VERIFY_WITH_TIMEOUT(source->isListening() && !source->isReading(), 15000);
+
+    // Another console refreshes shop2: only its node's interface is asked
+    // again; the pet store's stays cached.
+    GetCounter gets(m_admin.get());
+    QVERIFY(refreshShop2(servicetest::documentV2()));
+    QTRY_VERIFY_WITH_TIMEOUT(gets.interfaces(m_shop2Id, m_createPet) >= 1, 15000);
+    QTRY_VERIFY_WITH_TIMEOUT(!source->isReading(), 15000);
+    QVERIFY2(gets.interfaces(m_shop2Id, m_createPet) == 1, qPrintable(gets.dump()));
+    QVERIFY2(gets.interfaces(m_serviceId, m_getPet) == 0, qPrintable(gets.dump()));
+    QVERIFY2(gets.allInterfaces() == 1, qPrintable(gets.dump()));
+    QVERIFY(typedInputWithEdge(scene, QStringLiteral("pet"), QStringLiteral("verbose"),
+                               hm::flow::PortType::Boolean, QStringLiteral("e1")));
+    // Another view of a pet store node gets its ports from the cache.
+    FlowGraphModel second;
+    QVERIFY(
+        second
+            .load(QJsonObject{{QStringLiteral("schemaVersion"), 1},
+                              {QStringLiteral("nodes"),
+                               QJsonArray{nodeJson(QStringLiteral("pet"), QStringLiteral("service"),
+                                                   m_serviceVersion, 0,
+                                                   serviceNodeConfig(m_serviceId, m_getPet))}},
+                              {QStringLiteral("edges"), QJsonArray()}})
+            .ok());
+    source->attach(&second);
+    QTRY_VERIFY(second.port(QStringLiteral("pet"), PortDirection::In, QStringLiteral("petId")));
+    QVERIFY2(gets.interfaces(m_serviceId, m_getPet) == 0, qPrintable(gets.dump()));
+    source->detach(&second);
 }
 
 void TestTypedPorts::detachedModelNoLongerFollows()
