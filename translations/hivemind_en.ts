@@ -5378,16 +5378,48 @@
         <translation>%1: %2 %3 — %4</translation>
     </message>
     <message>
-        <source>%1 / %2 (not listed)</source>
-        <translation>%1 / %2 (not listed)</translation>
-    </message>
-    <message>
         <source>&amp;Endpoint</source>
         <translation>&amp;Endpoint</translation>
     </message>
     <message>
         <source>Choose an endpoint</source>
         <translation>Choose an endpoint</translation>
+    </message>
+    <message>
+        <source>Deleted service</source>
+        <translation>Deleted service</translation>
+    </message>
+    <message>
+        <source>Unknown service</source>
+        <translation>Unknown service</translation>
+    </message>
+    <message>
+        <source>unknown endpoint</source>
+        <translation>unknown endpoint</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1 (not listed yet)</source>
+        <translation>%1 (not listed yet)</translation>
+    </message>
+    <message>
+        <source>The list of endpoints does not have this endpoint (yet).</source>
+        <translation>The list of endpoints does not have this endpoint (yet).</translation>
+    </message>
+    <message>
+        <source>%1 (disabled)</source>
+        <translation>%1 (disabled)</translation>
+    </message>
+    <message>
+        <source>%1 (service inactive)</source>
+        <translation>%1 (service inactive)</translation>
+    </message>
+    <message>
+        <source>%1 (removed)</source>
+        <translation>%1 (removed)</translation>
     </message>
 </context>
 <context>

@@ -5347,16 +5347,48 @@
         <translation>%1：%2 %3 — %4</translation>
     </message>
     <message>
-        <source>%1 / %2 (not listed)</source>
-        <translation>%1 / %2（不在列表中）</translation>
-    </message>
-    <message>
         <source>&amp;Endpoint</source>
         <translation>端点(&amp;E)</translation>
     </message>
     <message>
         <source>Choose an endpoint</source>
         <translation>选择端点</translation>
+    </message>
+    <message>
+        <source>Deleted service</source>
+        <translation>已删除的服务</translation>
+    </message>
+    <message>
+        <source>Unknown service</source>
+        <translation>未知服务</translation>
+    </message>
+    <message>
+        <source>unknown endpoint</source>
+        <translation>未知端点</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>%1 (not listed yet)</source>
+        <translation>%1（尚未列出）</translation>
+    </message>
+    <message>
+        <source>The list of endpoints does not have this endpoint (yet).</source>
+        <translation>端点列表（尚）未列出此端点。</translation>
+    </message>
+    <message>
+        <source>%1 (disabled)</source>
+        <translation>%1（已禁用）</translation>
+    </message>
+    <message>
+        <source>%1 (service inactive)</source>
+        <translation>%1（服务未启用）</translation>
+    </message>
+    <message>
+        <source>%1 (removed)</source>
+        <translation>%1（已移除）</translation>
     </message>
 </context>
 <context>

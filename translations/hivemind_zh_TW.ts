@@ -5347,16 +5347,48 @@
         <translation>%1：%2 %3 — %4</translation>
     </message>
     <message>
-        <source>%1 / %2 (not listed)</source>
-        <translation>%1 / %2（不在清單中）</translation>
-    </message>
-    <message>
         <source>&amp;Endpoint</source>
         <translation>端點(&amp;E)</translation>
     </message>
     <message>
         <source>Choose an endpoint</source>
         <translation>選擇端點</translation>
+    </message>
+    <message>
+        <source>Deleted service</source>
+        <translation>已刪除的服務</translation>
+    </message>
+    <message>
+        <source>Unknown service</source>
+        <translation>不明的服務</translation>
+    </message>
+    <message>
+        <source>unknown endpoint</source>
+        <translation>不明的端點</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>%1 (not listed yet)</source>
+        <translation>%1（尚未列出）</translation>
+    </message>
+    <message>
+        <source>The list of endpoints does not have this endpoint (yet).</source>
+        <translation>端點清單（尚）未列出此端點。</translation>
+    </message>
+    <message>
+        <source>%1 (disabled)</source>
+        <translation>%1（已停用）</translation>
+    </message>
+    <message>
+        <source>%1 (service inactive)</source>
+        <translation>%1（服務未啟用）</translation>
+    </message>
+    <message>
+        <source>%1 (removed)</source>
+        <translation>%1（已移除）</translation>
     </message>
 </context>
 <context>

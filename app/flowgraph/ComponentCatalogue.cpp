@@ -297,10 +297,28 @@ void ComponentCatalogue::keepNodeInterfacesOf(const ComponentCatalogue &other)
 {
     if (m_serviceEndpoints.isEmpty())
         m_serviceEndpoints = other.m_serviceEndpoints;
+    for (auto it = other.m_knownEndpoints.cbegin(); it != other.m_knownEndpoints.cend(); ++it) {
+        if (!m_knownEndpoints.contains(it.key()))
+            m_knownEndpoints.insert(it.key(), it.value());
+    }
     for (auto it = other.m_nodeInterfaces.cbegin(); it != other.m_nodeInterfaces.cend(); ++it)
         m_nodeInterfaces.insert(it.key(), it.value());
     for (auto it = other.m_nodeErrors.cbegin(); it != other.m_nodeErrors.cend(); ++it)
         m_nodeErrors.insert(it.key(), it.value());
+}
+
+void ComponentCatalogue::setServiceEndpoints(QList<ServiceEndpointEntry> endpoints)
+{
+    for (const ServiceEndpointEntry &e : std::as_const(endpoints))
+        m_knownEndpoints.insert(e.serviceId + u'/' + e.endpointId, e);
+    m_serviceEndpoints = std::move(endpoints);
+}
+
+const ServiceEndpointEntry *ComponentCatalogue::knownEndpoint(const QString &serviceId,
+                                                              const QString &endpointId) const
+{
+    const auto it = m_knownEndpoints.constFind(serviceId + u'/' + endpointId);
+    return it == m_knownEndpoints.constEnd() ? nullptr : &it.value();
 }
 
 Error ComponentCatalogue::localizedInterfaceError(Error error)

@@ -107,11 +107,14 @@ public:
     // its code and details; nodeInterface() answers errors so.
     static Error localizedInterfaceError(Error error);
     // The external services' endpoints (the palette's Services group).
-    void setServiceEndpoints(QList<ServiceEndpointEntry> endpoints)
-    {
-        m_serviceEndpoints = std::move(endpoints);
-    }
+    // Each one listed is also remembered (knownEndpoint()).
+    void setServiceEndpoints(QList<ServiceEndpointEntry> endpoints);
     const QList<ServiceEndpointEntry> &serviceEndpoints() const { return m_serviceEndpoints; }
+    // The endpoint as it was last listed, also after it was removed or its
+    // service deleted (the inspector names it so), or nullptr when it was
+    // never listed here.
+    const ServiceEndpointEntry *knownEndpoint(const QString &serviceId,
+                                              const QString &endpointId) const;
     // The newest version of the service component, or empty.
     QString serviceComponentVersion() const;
 
@@ -143,6 +146,7 @@ private:
     QHash<QString, flow::ComponentInterface> m_nodeInterfaces; // nodeKey -> interface
     QHash<QString, Error> m_nodeErrors;                        // nodeKey -> why not
     QList<ServiceEndpointEntry> m_serviceEndpoints;
+    QHash<QString, ServiceEndpointEntry> m_knownEndpoints; // "serviceId/endpointId" ->
     QStringList m_skipped;
 };
 

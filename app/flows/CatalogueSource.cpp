@@ -283,7 +283,9 @@ void CatalogueSource::fetchComponents()
             qCWarning(lcApp).noquote() << "components:" << catalogue.error().toString();
             return;
         }
-        catalogue->setServiceEndpoints(self->m_catalogue.serviceEndpoints());
+        // The endpoints listed, and those known from before (removed ones
+        // are still named so).
+        catalogue->keepNodeInterfacesOf(self->m_catalogue);
         self->m_catalogue = std::move(catalogue.value());
         self->m_loaded = true;
         for (const QPointer<FlowGraphModel> &model : std::as_const(self->m_models)) {

@@ -22,6 +22,7 @@
 #include <QSignalBlocker>
 #include <QTabWidget>
 #include <QVBoxLayout>
+#include <optional>
 
 namespace hm::app {
 
@@ -267,14 +268,63 @@ void InspectorWidget::refreshEndpoint()
         if (e.serviceId == serviceId && e.endpointId == endpointId)
             current = m_endpoint->count() - 1;
     }
+    QString tip;
     if (current < 0 && !serviceId.isEmpty()) {
-        // An endpoint the list does not have (removed, or not read yet).
-        m_endpoint->addItem(tr("%1 / %2 (not listed)").arg(serviceId, endpointId),
-                            QStringList{serviceId, endpointId});
+        // An endpoint the list does not have (removed, its service deleted
+        // or inactive, or the list not read yet): named as an operator
+        // knows it, never by its ids.
+        const UnlistedEndpoint unlisted = describeUnlisted(*node);
+        m_endpoint->addItem(unlisted.text, QStringList{serviceId, endpointId});
         current = m_endpoint->count() - 1;
+        m_endpoint->setItemData(current, unlisted.tip, Qt::ToolTipRole);
+        tip = unlisted.tip;
     }
     m_endpoint->setCurrentIndex(current);
-    m_endpoint->setToolTip(m_endpoint->currentText());
+    m_endpoint->setToolTip(tip.isEmpty() ? m_endpoint->currentText() : tip);
+}
+
+InspectorWidget::UnlistedEndpoint InspectorWidget::describeUnlisted(const FlowNode &node) const
+{
+    const QString serviceId = node.config.value(QStringLiteral("serviceId")).toString();
+    const QString endpointId = node.config.value(QStringLiteral("endpointId")).toString();
+    const ComponentCatalogue &catalogue = m_model->catalogue();
+    // The names as last listed, else as the server's refusal gives them.
+    QString service;
+    QString endpoint;
+    if (const ServiceEndpointEntry *known = catalogue.knownEndpoint(serviceId, endpointId)) {
+        service = known->serviceName;
+        endpoint = known->method + u' ' + known->path;
+    }
+    std::optional<Error> refusal;
+    if (catalogue.hasNodeInterface(node.component, node.version, node.config)) {
+        const auto answer = catalogue.nodeInterface(node.component, node.version, node.config);
+        if (!answer)
+            refusal = answer.error();
+    }
+    if (refusal) {
+        if (service.isEmpty())
+            service = refusal->details.value(QStringLiteral("service")).toString();
+        if (endpoint.isEmpty())
+            endpoint = refusal->details.value(QStringLiteral("endpoint")).toString();
+    }
+    if (service.isEmpty())
+        service = refusal && refusal->code == ErrorCode::ServiceNotFound ? tr("Deleted service")
+                                                                         : tr("Unknown service");
+    if (endpoint.isEmpty())
+        endpoint = tr("unknown endpoint");
+    const QString named = tr("%1: %2").arg(service, endpoint);
+    if (!refusal)
+        return {tr("%1 (not listed yet)").arg(named),
+                tr("The list of endpoints does not have this endpoint (yet).")};
+    const QString status = refusal->details.value(QStringLiteral("status")).toString();
+    QString text;
+    if (refusal->code == ErrorCode::EndpointNotFound && status == QLatin1String("disabled"))
+        text = tr("%1 (disabled)").arg(named);
+    else if (refusal->code == ErrorCode::ServiceUnavailable)
+        text = tr("%1 (service inactive)").arg(named);
+    else
+        text = tr("%1 (removed)").arg(named);
+    return {text, refusal->message};
 }
 
 void InspectorWidget::chooseEndpoint(int index)

@@ -17,6 +17,7 @@ namespace hm::app {
 
 class FlowChecker;
 class FlowGraphModel;
+struct FlowNode;
 class MappingEditor;
 class RawJsonEditor;
 class SchemaForm;
@@ -84,6 +85,14 @@ private:
     void showNode();
     void refreshConfig(bool rebuildSchema);
     void refreshEndpoint();
+    // The Endpoint box's entry for a service node's endpoint the list does
+    // not have: "service: METHOD /path (removed)" and the server's reason.
+    struct UnlistedEndpoint
+    {
+        QString text;
+        QString tip;
+    };
+    UnlistedEndpoint describeUnlisted(const FlowNode &node) const;
     void chooseEndpoint(int index);
     void updateHeader();
     void retranslate();

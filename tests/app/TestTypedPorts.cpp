@@ -42,8 +42,10 @@
 #include "flows/FlowsPage.h"
 #include "inspector/EditorProblem.h"
 #include "inspector/FlowChecker.h"
+#include "inspector/InspectorWidget.h"
 
 #include <QApplication>
+#include <QComboBox>
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
@@ -140,6 +142,7 @@ private slots:
     void oneReadPerServiceChange();
     void otherServicesStayCached();
     void detachedModelNoLongerFollows();
+    void inspectorNamesDeletedService();
     void screenshots();
 
 private:
@@ -724,6 +727,18 @@ void TestTypedPorts::openEditorFollowsServiceChanges()
         }
         return false;
     }());
+    // The inspector's Endpoint box names the removed endpoint as last
+    // known, marked removed, with the server's reason; never its ids.
+    scene->selectNodes({QStringLiteral("show")});
+    auto *endpointBox = page->editor()->inspector()->findChild<QComboBox *>(
+        QStringLiteral("inspector.serviceEndpoint"));
+    QVERIFY(endpointBox);
+    QTRY_VERIFY(endpointBox->isVisibleTo(page.get()));
+    QTRY_COMPARE(endpointBox->currentText(), QStringLiteral("shop2: GET /pets/{petId} (removed)"));
+    QVERIFY2(endpointBox->toolTip().contains(QStringLiteral("was removed")),
+             qPrintable(endpointBox->toolTip()));
+    QVERIFY(!endpointBox->currentText().contains(m_shop2Id));
+    QVERIFY(!endpointBox->currentText().contains(showPet));
 }
 
 void TestTypedPorts::followScreenshots()
@@ -996,6 +1011,83 @@ void TestTypedPorts::detachedModelNoLongerFollows()
     QVERIFY(source->isAttached(viewer->graph()->graphModel()));
     viewer->setClient(other.get());
     QVERIFY(!source->isAttached(viewer->graph()->graphModel()));
+}
+
+void TestTypedPorts::inspectorNamesDeletedService()
+{
+    // A service entered by hand, a flow calling its GET /pets/{petId}, open
+    // in the editor; another console deletes the service.
+    QJsonObject service = servicetest::manualPetStore(m_peer.url(QStringLiteral("/gone")));
+    service.insert(QStringLiteral("name"), QStringLiteral("goneshop"));
+    service.insert(QStringLiteral("display_name"), QStringLiteral("Gone shop"));
+    auto created = await<QJsonObject>([&](auto done) {
+        m_admin->call<QJsonObject>(
+            ApiRequest::post(QStringLiteral("/api/v1/services"), service),
+            [](const ApiResponse &r) -> hm::Result<QJsonObject> { return r.data.toObject(); },
+            hm::client::Callback<QJsonObject>(done));
+    });
+    if (!created.ok())
+        QFAIL(qPrintable(created.error().toString()));
+    const QString goneId = created->value(QStringLiteral("id")).toString();
+    const QString getPet = servicetest::endpointId(*created, QStringLiteral("getPet"));
+    QString published;
+    QString second;
+    const QString flowId = createServiceFlow(QStringLiteral("Deleted service"), goneId, getPet,
+                                             QStringLiteral("verbose"), &published, &second);
+    QVERIFY(!flowId.isEmpty());
+
+    auto page = makePage();
+    page->open(flowId);
+    QTRY_VERIFY(page->isOpen() && !page->isLoading());
+    FlowScene *scene = page->editor()->scene();
+    QTRY_VERIFY_WITH_TIMEOUT(typedInputWithEdge(scene, QStringLiteral("pet"),
+                                                QStringLiteral("verbose"),
+                                                hm::flow::PortType::Boolean, QStringLiteral("e2")),
+                             15000);
+    scene->selectNodes({QStringLiteral("pet")});
+    auto *endpointBox = page->editor()->inspector()->findChild<QComboBox *>(
+        QStringLiteral("inspector.serviceEndpoint"));
+    QVERIFY(endpointBox);
+    QTRY_VERIFY(
+        endpointBox->currentText().startsWith(QStringLiteral("Gone shop: GET /pets/{petId}")));
+    QTRY_VERIFY_WITH_TIMEOUT(CatalogueSource::of(m_admin.get())->isListening(), 15000);
+
+    auto other = otherConsole();
+    QVERIFY(other);
+    auto removed =
+        await<void>([&](auto done) { hm::client::ServicesApi(*other).remove(goneId, done); });
+    QVERIFY(removed.ok());
+    // The name and endpoint as last listed, marked removed; the reason as
+    // its tooltip.
+    QTRY_COMPARE_WITH_TIMEOUT(endpointBox->currentText(),
+                              QStringLiteral("Gone shop: GET /pets/{petId} (removed)"), 15000);
+    QVERIFY2(endpointBox->toolTip().contains(QStringLiteral("no longer exists")),
+             qPrintable(endpointBox->toolTip()));
+    QVERIFY(!endpointBox->currentText().contains(goneId));
+
+    // In the console's language.
+    QVERIFY(m_server.languages->setLanguage(QStringLiteral("zh_TW"), LanguageManager::Persist::No));
+    QTRY_VERIFY(!endpointBox->currentText().contains(QStringLiteral("(removed)")));
+    const QString chinese = endpointBox->currentText();
+    QVERIFY(m_server.languages->setLanguage(QStringLiteral("en"), LanguageManager::Persist::No));
+    QVERIFY2(chinese.startsWith(QStringLiteral("Gone shop")) &&
+                 chinese.contains(QStringLiteral("GET /pets/{petId}")) &&
+                 !chinese.contains(QStringLiteral("(removed)")),
+             qPrintable(chinese));
+    const QString dir = qEnvironmentVariable("HIVEMIND_SCREENSHOT_DIR");
+    if (dir.isEmpty())
+        return;
+    QVERIFY(QDir().mkpath(dir));
+    for (const QString &language :
+         {QStringLiteral("en"), QStringLiteral("zh_TW"), QStringLiteral("zh_CN")}) {
+        QVERIFY(m_server.languages->setLanguage(language, LanguageManager::Persist::No));
+        QTest::qWait(50);
+        QApplication::processEvents();
+        QVERIFY(page->editor()->inspector()->grab().save(
+            dir + QStringLiteral("/service-node-inspector-deleted-") + language +
+            QStringLiteral(".png")));
+    }
+    QVERIFY(m_server.languages->setLanguage(QStringLiteral("en"), LanguageManager::Persist::No));
 }
 
 void TestTypedPorts::screenshots()
