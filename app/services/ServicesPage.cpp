@@ -263,7 +263,16 @@ bool ServicesPage::isLive() const
 
 void ServicesPage::applyEvent(const QString &type, const QJsonObject &data)
 {
-    if (!type.startsWith(QLatin1String("service_")) || !m_client)
+    if (!m_client)
+        return;
+    if (type.startsWith(QLatin1String("credential_"))) {
+        // A credential created, renamed, shared or made private, or deleted
+        // elsewhere: the names shown for the linked ones are read again,
+        // once for the list and the detail.
+        loadCredentialNames();
+        return;
+    }
+    if (!type.startsWith(QLatin1String("service_")))
         return;
     const QString id = data.value(QStringLiteral("service_id")).toString();
     if (id.isEmpty())
@@ -354,10 +363,14 @@ void ServicesPage::loadCredentialNames()
         return;
     client::CredentialFilter filter;
     filter.page = {1, 100};
+    // Only the newest read counts: an older answer may arrive after it.
+    const quint64 generation = ++m_credentialGeneration;
     client::CredentialsApi(*m_client).list(filter,
-                                           [this, guard = QPointer<ServicesPage>(this)](
+                                           [this, guard = QPointer<ServicesPage>(this), generation](
                                                Result<client::Page<client::CredentialInfo>> r) {
-                                               if (!guard || !r)
+                                               if (!guard || generation != m_credentialGeneration)
+                                                   return;
+                                               if (!r)
                                                    return; // the list then says "Linked"
                                                m_credentialNames.clear();
                                                for (const client::CredentialInfo &c : r->items)

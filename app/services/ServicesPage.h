@@ -36,7 +36,9 @@ class ServiceSchemaTree;
 // the list's context menu). Viewers look only; changing someone else's
 // service is for administrators, and the buttons say why. Other consoles'
 // changes (service_* on /ws/events) update the rows as they come; the open
-// detail is read again, or says that its service was deleted.
+// detail is read again, or says that its service was deleted. A credential
+// renamed, shared, made private or deleted elsewhere (credential_*) reads
+// the linked credentials' names again.
 class ServicesPage final : public QWidget
 {
     Q_OBJECT
@@ -130,6 +132,7 @@ private:
     QString m_detailError;
     quint64 m_detailGeneration = 0;
     QHash<QString, QString> m_credentialNames;
+    quint64 m_credentialGeneration = 0; // the newest loadCredentialNames()
 };
 
 } // namespace hm::app

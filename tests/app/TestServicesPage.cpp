@@ -115,6 +115,7 @@ private slots:
     void editDialogSavesAndTheListShowsIt();
     void editDialogFieldErrorsInTheUiLanguage();
     void anotherConsolesChangesArriveLive();
+    void credentialRenamedElsewhereArrivesLive();
     void retranslates();
     void screenshots();
 
@@ -824,6 +825,72 @@ void TestServicesPage::anotherConsolesChangesArriveLive()
              QStringLiteral("Service deleted"));
     QVERIFY(child<QLabel>(&page, "services.detailInfo")->text().contains("Live one, renamed"));
     QVERIFY(page.stateText().contains(QStringLiteral("was deleted")));
+}
+
+void TestServicesPage::credentialRenamedElsewhereArrivesLive()
+{
+    // A service linked to a credential, shown in the list and the detail.
+    client::ApiClient *mine = m_server.connection->client();
+    auto token = await<client::CredentialInfo>([&](auto done) {
+        client::CredentialsApi(*mine).create({QStringLiteral("Shop token"),
+                                              {},
+                                              QStringLiteral("http_bearer"),
+                                              {},
+                                              QJsonObject{{"token", "Shop-Token-1"}}},
+                                             done);
+    });
+    QVERIFY(token.ok());
+    client::NewService s;
+    s.name = QStringLiteral("linked-shop");
+    s.baseUrl = m_peer.url(QStringLiteral("/linked"));
+    s.endpoints = QJsonArray{QJsonObject{{"method", "GET"}, {"path", "/pets"}}};
+    s.credentialId = token->id;
+    auto made = await<client::ServiceInfo>([&](auto done) { api().create(s, done); });
+    if (!made.ok())
+        QFAIL(qPrintable(made.error().toString()));
+    ServicesPage page;
+    QVERIFY(openPage(page));
+    QTRY_VERIFY_WITH_TIMEOUT(page.isLive(), 15000);
+    QVERIFY(page.select(made->id));
+    auto *info = child<QLabel>(&page, "services.detailInfo");
+    QTRY_VERIFY_WITH_TIMEOUT(info->text().contains(QStringLiteral("Credential: Shop token")),
+                             15000);
+    const auto credentialCell = [&] {
+        const int row = rowNamed(page.model(), QStringLiteral("linked-shop"));
+        return row < 0
+                   ? QString()
+                   : page.model()->index(row, ServiceListModel::CredentialColumn).data().toString();
+    };
+    QTRY_COMPARE_WITH_TIMEOUT(credentialCell(), QStringLiteral("Shop token"), 15000);
+
+    // Renamed in another console (credential_updated): the names are read
+    // once, and the detail and the row show the new one.
+    int credentialReads = 0;
+    const QMetaObject::Connection counting =
+        connect(mine, &client::ApiClient::requestSent, this,
+                [&](const QByteArray &verb, const QString &path) {
+                    if (verb == "GET" && path == QLatin1String("/api/v1/credentials"))
+                        ++credentialReads;
+                });
+    client::ApiClient other;
+    other.setBaseUrl(m_server.connection->baseUrl());
+    auto login = await<client::LoginResult>(
+        [&](auto done) { other.login(QStringLiteral("admin"), m_server.adminPassword, done); });
+    QVERIFY(login.ok());
+    QVERIFY(await<client::CredentialInfo>([&](auto done) {
+                client::CredentialsApi(other).update(token->id, {{"name", "Shop token (renamed)"}},
+                                                     done);
+            }).ok());
+    QTRY_VERIFY_WITH_TIMEOUT(
+        info->text().contains(QStringLiteral("Credential: Shop token (renamed)")), 15000);
+    QCOMPARE(credentialCell(), QStringLiteral("Shop token (renamed)"));
+    QCOMPARE(credentialReads, 1);
+    disconnect(counting);
+
+    QVERIFY(await<void>([&](auto done) { api().remove(made->id, done); }).ok());
+    QVERIFY(await<void>([&](auto done) {
+                client::CredentialsApi(*mine).remove(token->id, done);
+            }).ok());
 }
 
 void TestServicesPage::retranslates()
