@@ -527,6 +527,9 @@ void TestFlowsPage::createRenameDuplicateDelete()
     page->action(QStringLiteral("duplicate"))->trigger();
     QTRY_VERIFY(rowNamed(model, QStringLiteral("Copied on the page")) >= 0);
     QCOMPARE(offered, QStringLiteral("Renamed on the page (copy)"));
+    // The copy's flow_created message may come before the answer: done when
+    // the page is no longer busy.
+    QTRY_VERIFY(!page->isBusy());
 
     // Delete asks first; Cancel keeps it.
     view->selectRow(model->rowOf(id));
