@@ -1,7 +1,6 @@
 #include "executions/ExecutionListModel.h"
 
 #include "client/ApiClient.h"
-#include "client/ExecutionsApi.h"
 #include "client/FlowsApi.h"
 #include "common/Logging.h"
 #include "executions/ExecutionFormat.h"
@@ -12,8 +11,6 @@
 #include <QJsonObject>
 
 namespace hm::app {
-
-using hm::client::ExecutionSummary;
 
 namespace {
 
@@ -30,137 +27,49 @@ QDateTime timeOf(const QJsonObject &data, const char *key)
 
 } // namespace
 
-ExecutionListModel::ExecutionListModel(QObject *parent) : QAbstractTableModel(parent) {}
+ExecutionListModel::ExecutionListModel(QObject *parent)
+    : RemoteList(ColumnCount, {.reloadOnNewClient = true}, parent)
+{}
 
 ExecutionListModel::~ExecutionListModel() = default;
 
-void ExecutionListModel::setClient(hm::client::ApiClient *client)
-{
-    m_client = client;
-    reload();
-}
-
 void ExecutionListModel::setFilter(const Filter &filter)
 {
-    if (filter == m_filter && m_state != State::Idle)
+    if (filter == m_filter && state() != State::Idle)
         return;
     m_filter = filter;
     reload();
 }
 
-hm::client::ExecutionFilter ExecutionListModel::serverFilter(int page) const
+void ExecutionListModel::requestPage(client::ApiClient &client, int page, int size,
+                                     PageCallback done)
 {
+    // "Within the last hour" counts from when the list is asked for anew
+    // (a new filter, Retry), not from each refresh.
+    if (page == 1 && state() == State::Loading)
+        m_since = m_filter.withinMs > 0
+                      ? QDateTime::currentDateTimeUtc().addMSecs(-m_filter.withinMs)
+                      : QDateTime();
     hm::client::ExecutionFilter f;
     f.flowId = m_filter.flowId;
     f.status = m_filter.status;
     f.from = m_since;
     f.page = page;
-    f.size = kPageSize;
-    return f;
-}
-
-void ExecutionListModel::reload()
-{
-    ++m_generation;
-    beginResetModel();
-    m_rows.clear();
-    m_rowById.clear();
-    m_pagesLoaded = 0;
-    m_hasMore = false;
-    m_fetching = false;
-    m_total = 0;
-    endResetModel();
-    m_since = m_filter.withinMs > 0 ? QDateTime::currentDateTimeUtc().addMSecs(-m_filter.withinMs)
-                                    : QDateTime();
-    if (!m_client) {
-        setState(State::Idle);
-        return;
-    }
-    setState(State::Loading);
-    fetchPage(1, false);
-}
-
-void ExecutionListModel::refresh()
-{
-    if (!m_client)
-        return;
-    if (m_state != State::Ready) {
-        reload();
-        return;
-    }
-    fetchPage(1, true);
-}
-
-void ExecutionListModel::fetchPage(int page, bool merge)
-{
-    if (!merge)
-        m_fetching = true;
-    const quint64 generation = m_generation;
+    f.size = size;
     const QPointer<ExecutionListModel> self(this);
-    hm::client::ExecutionsApi(*m_client).list(
-        serverFilter(page), [self, generation, page,
-                             merge](Result<hm::client::Page<hm::client::ExecutionSummary>> answer) {
-            if (!self || self->m_generation != generation)
-                return;
-            if (!merge)
-                self->m_fetching = false;
-            if (!answer) {
+    hm::client::ExecutionsApi(client).list(
+        f, [self, page, done = std::move(done)](Result<hm::client::Page<ExecutionSummary>> answer) {
+            if (!answer)
                 qCWarning(lcApp) << "executions page" << page
                                  << "failed:" << answer.error().toString();
-                if (self->m_state == State::Loading) {
-                    self->m_error = answer.error();
-                    self->setState(State::Error);
-                } else if (!merge) {
-                    self->m_hasMore = false; // the next refresh tries again
+            else if (self) {
+                for (const ExecutionSummary &row : answer->items) {
+                    if (!row.flowName.isEmpty())
+                        self->m_flowNames.insert(row.flowId, row.flowName);
                 }
-                return;
             }
-            self->onPage(page, merge, answer.value());
+            done(std::move(answer));
         });
-}
-
-void ExecutionListModel::onPage(int page, bool merge,
-                                const hm::client::Page<ExecutionSummary> &answer)
-{
-    for (const ExecutionSummary &row : answer.items) {
-        if (!row.flowName.isEmpty())
-            m_flowNames.insert(row.flowId, row.flowName);
-    }
-    if (merge) {
-        // Newer rows than the loaded ones go on top (they are first in the
-        // answer); known rows take the server's values.
-        QList<ExecutionSummary> fresh;
-        for (const ExecutionSummary &row : answer.items) {
-            const int at = rowOf(row.executionId);
-            if (at >= 0)
-                updateRow(at, row);
-            else if (m_rows.isEmpty() || row.createdAt >= m_rows.first().createdAt)
-                fresh.append(row);
-        }
-        insertTop(fresh);
-        m_total = std::max<qint64>(answer.total, m_rows.size());
-        return;
-    }
-    QList<ExecutionSummary> added;
-    for (const ExecutionSummary &row : answer.items) {
-        const int at = rowOf(row.executionId);
-        if (at >= 0)
-            updateRow(at, row);
-        else
-            added.append(row);
-    }
-    if (!added.isEmpty()) {
-        const int first = int(m_rows.size());
-        beginInsertRows({}, first, first + int(added.size()) - 1);
-        m_rows.append(added);
-        reindex(first);
-        endInsertRows();
-    }
-    m_pagesLoaded = std::max(m_pagesLoaded, page);
-    m_hasMore = answer.hasNext;
-    m_total = std::max<qint64>(answer.total, m_rows.size());
-    if (m_state != State::Ready)
-        setState(State::Ready);
 }
 
 bool ExecutionListModel::matches(const ExecutionSummary &row) const
@@ -174,23 +83,9 @@ bool ExecutionListModel::matches(const ExecutionSummary &row) const
     return true;
 }
 
-void ExecutionListModel::insertTop(const QList<ExecutionSummary> &rows)
+void ExecutionListModel::updateFromPage(int row, const ExecutionSummary &summary)
 {
-    if (rows.isEmpty())
-        return;
-    beginInsertRows({}, 0, int(rows.size()) - 1);
-    m_rows = rows + m_rows;
-    reindex(0);
-    endInsertRows();
-    for (const ExecutionSummary &row : rows) {
-        if (!m_flowNames.contains(row.flowId))
-            lookUpFlowName(row.flowId);
-    }
-}
-
-void ExecutionListModel::updateRow(int row, const ExecutionSummary &summary)
-{
-    ExecutionSummary &r = m_rows[row];
+    ExecutionSummary r = *item(row);
     r.status = summary.status;
     if (summary.startedAt.isValid())
         r.startedAt = summary.startedAt;
@@ -204,20 +99,12 @@ void ExecutionListModel::updateRow(int row, const ExecutionSummary &summary)
         r.flowName = summary.flowName;
     if (!summary.triggeredBy.isEmpty())
         r.triggeredBy = summary.triggeredBy;
-    emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
-}
-
-void ExecutionListModel::reindex(int from)
-{
-    if (from == 0)
-        m_rowById.clear();
-    for (int i = from; i < m_rows.size(); ++i)
-        m_rowById.insert(m_rows[i].executionId, i);
+    replaceItem(row, r);
 }
 
 void ExecutionListModel::applyEvent(const QString &type, const QJsonObject &data)
 {
-    if (!type.startsWith(QLatin1String("execution_")) || m_state != State::Ready)
+    if (!type.startsWith(QLatin1String("execution_")) || state() != State::Ready)
         return;
     ExecutionSummary s;
     s.executionId = data.value(QStringLiteral("execution_id")).toString();
@@ -233,79 +120,50 @@ void ExecutionListModel::applyEvent(const QString &type, const QJsonObject &data
     s.errorCode =
         data.value(QStringLiteral("error")).toObject().value(QStringLiteral("code")).toString();
     if (const int row = rowOf(s.executionId); row >= 0) {
-        updateRow(row, s);
+        updateFromPage(row, s);
         return;
     }
-    // A new execution: on top, when the filter lets it in.
+    // A new execution: on top (the newest), when the filter lets it in.
     s.createdAt = timeOf(data, "queued_at");
     if (!s.createdAt.isValid())
         s.createdAt = s.startedAt.isValid() ? s.startedAt : QDateTime::currentDateTimeUtc();
     s.flowName = m_flowNames.value(s.flowId);
     if (!matches(s))
         return;
-    insertTop({s});
-    ++m_total;
+    insertItem(0, s, true);
+    if (!m_flowNames.contains(s.flowId))
+        lookUpFlowName(s.flowId);
 }
 
 void ExecutionListModel::lookUpFlowName(const QString &flowId)
 {
-    if (!m_client || flowId.isEmpty() || m_flowNamesAsked.contains(flowId))
+    if (!client() || flowId.isEmpty() || m_flowNamesAsked.contains(flowId))
         return;
     m_flowNamesAsked.insert(flowId);
     const QPointer<ExecutionListModel> self(this);
-    hm::client::FlowsApi(*m_client).get(flowId,
+    hm::client::FlowsApi(*client()).get(flowId,
                                         [self, flowId](Result<hm::client::FlowDetail> answer) {
                                             if (!self || !answer)
                                                 return;
                                             self->m_flowNames.insert(flowId, answer->name);
-                                            for (int i = 0; i < self->m_rows.size(); ++i) {
-                                                if (self->m_rows[i].flowId != flowId)
+                                            for (int i = 0; i < self->rowCount(); ++i) {
+                                                if (self->item(i)->flowId != flowId)
                                                     continue;
-                                                self->m_rows[i].flowName = answer->name;
-                                                const QModelIndex at = self->index(i, FlowColumn);
-                                                emit self->dataChanged(at, at);
+                                                ExecutionSummary named = *self->item(i);
+                                                named.flowName = answer->name;
+                                                self->replaceItem(i, named, FlowColumn);
                                             }
                                         });
 }
 
 void ExecutionListModel::tick()
 {
-    for (int i = 0; i < m_rows.size(); ++i) {
-        if (isActive(m_rows[i].status)) {
+    for (int i = 0; i < rowCount(); ++i) {
+        if (isActive(item(i)->status)) {
             const QModelIndex at = index(i, DurationColumn);
             emit dataChanged(at, at, {Qt::DisplayRole});
         }
     }
-}
-
-void ExecutionListModel::setState(State state)
-{
-    if (m_state == state)
-        return;
-    m_state = state;
-    emit stateChanged(state);
-}
-
-int ExecutionListModel::rowCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : int(m_rows.size());
-}
-
-int ExecutionListModel::columnCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : ColumnCount;
-}
-
-bool ExecutionListModel::canFetchMore(const QModelIndex &parent) const
-{
-    return !parent.isValid() && m_client && m_state == State::Ready && m_hasMore && !m_fetching;
-}
-
-void ExecutionListModel::fetchMore(const QModelIndex &parent)
-{
-    if (!canFetchMore(parent))
-        return;
-    fetchPage(m_pagesLoaded + 1, false);
 }
 
 QVariant ExecutionListModel::headerData(int section, Qt::Orientation orientation, int role) const
@@ -334,11 +192,8 @@ QVariant ExecutionListModel::headerData(int section, Qt::Orientation orientation
     }
 }
 
-QVariant ExecutionListModel::data(const QModelIndex &index, int role) const
+QVariant ExecutionListModel::cellData(const ExecutionSummary &r, int column, int role) const
 {
-    if (!index.isValid() || index.row() >= m_rows.size())
-        return {};
-    const ExecutionSummary &r = m_rows.at(index.row());
     switch (role) {
     case ExecutionIdRole:
         return r.executionId;
@@ -347,15 +202,15 @@ QVariant ExecutionListModel::data(const QModelIndex &index, int role) const
     case StatusRole:
         return int(runStatusFromName(r.status));
     case Qt::TextAlignmentRole:
-        if (index.column() == DurationColumn)
+        if (column == DurationColumn)
             return int(Qt::AlignRight | Qt::AlignVCenter);
         return int(Qt::AlignLeft | Qt::AlignVCenter);
     case Qt::ToolTipRole:
-        if (index.column() == IdColumn)
+        if (column == IdColumn)
             return r.executionId;
-        if (index.column() == StatusColumn && !r.errorCode.isEmpty())
+        if (column == StatusColumn && !r.errorCode.isEmpty())
             return tr("%1: %2").arg(runStatusLabel(runStatusFromName(r.status)), r.errorCode);
-        if (index.column() == FlowColumn)
+        if (column == FlowColumn)
             return r.flowId;
         return {};
     case Qt::DisplayRole:
@@ -363,7 +218,7 @@ QVariant ExecutionListModel::data(const QModelIndex &index, int role) const
     default:
         return {};
     }
-    switch (index.column()) {
+    switch (column) {
     case StatusColumn:
         return runStatusLabel(runStatusFromName(r.status));
     case FlowColumn:

@@ -387,7 +387,7 @@ void ExecutionsPage::updateState()
 {
     using State = ExecutionListModel::State;
     const State state = m_model->state();
-    const qint64 total = std::max<qint64>(m_model->totalOnServer(), m_model->rowCount());
+    const qint64 total = std::max<qint64>(m_model->totalCount(), m_model->rowCount());
     m_count->setText(state == State::Ready ? tr("%n execution(s)", "", int(total)) : QString());
     m_stateDetails->clear();
     m_stateAction->show();
@@ -417,7 +417,7 @@ void ExecutionsPage::updateState()
         m_listStack->setCurrentWidget(m_statePanel);
         return;
     case State::Error: {
-        const hm::Error &error = m_model->error();
+        const hm::Error &error = m_model->lastError();
         m_stateTitle->setText(tr("The executions could not be loaded"));
         // The reason as a sentence of its own.
         QString reason = describeApiError(error);

@@ -205,7 +205,7 @@ FlowEditorPage::FlowEditorPage(client::ApiClient *client, FlowAutosave autosave,
     // Room for a few versions (and problems) under the canvas.
     m_editor->dockArea()->resizeDocks({m_versionsDock}, {200}, Qt::Vertical);
     connect(m_versionsList, &QAbstractItemView::activated, this, [this](const QModelIndex &index) {
-        if (const client::FlowVersion *v = m_versions->version(index.row()))
+        if (const client::FlowVersion *v = m_versions->item(index.row()))
             openVersion(v->version);
     });
     connect(m_versionsList->selectionModel(), &QItemSelectionModel::selectionChanged, this,
@@ -217,17 +217,17 @@ FlowEditorPage::FlowEditorPage(client::ApiClient *client, FlowAutosave autosave,
     connect(m_openVersion, &QPushButton::clicked, this, [this] {
         const QModelIndexList rows = m_versionsList->selectionModel()->selectedRows();
         if (rows.size() == 1)
-            openVersion(m_versions->version(rows.first().row())->version);
+            openVersion(m_versions->item(rows.first().row())->version);
     });
     connect(m_compareVersions, &QPushButton::clicked, this, [this] {
         QModelIndexList rows = m_versionsList->selectionModel()->selectedRows();
         std::sort(rows.begin(), rows.end(),
                   [](const QModelIndex &a, const QModelIndex &b) { return a.row() > b.row(); });
         if (rows.size() == 1)
-            compareVersions(m_versions->version(rows.first().row())->version);
+            compareVersions(m_versions->item(rows.first().row())->version);
         else if (rows.size() == 2) // newest first: the older one is `before`
-            compareVersions(m_versions->version(rows.at(0).row())->version,
-                            m_versions->version(rows.at(1).row())->version);
+            compareVersions(m_versions->item(rows.at(0).row())->version,
+                            m_versions->item(rows.at(1).row())->version);
     });
 
     auto *layout = new QVBoxLayout(this);
@@ -945,7 +945,7 @@ void FlowEditorPage::updateVersionActions()
         m_versionsState->setText(tr("Reading the versions…"));
         break;
     case FlowVersionsModel::State::Failed:
-        m_versionsState->setText(describeFlowError(m_versions->error()));
+        m_versionsState->setText(describeFlowError(m_versions->lastError()));
         break;
     case FlowVersionsModel::State::Ready:
         m_versionsState->setText(tr("%n version(s). Select one to open it, or two to compare them.",

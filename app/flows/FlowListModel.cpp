@@ -56,8 +56,10 @@ QString when(const QDateTime &time)
 } // namespace
 
 FlowListModel::FlowListModel(client::ApiClient *client, QObject *parent)
-    : QAbstractTableModel(parent), m_client(client)
-{}
+    : RemoteList(ColumnCount, {}, parent)
+{
+    setClient(client);
+}
 
 FlowListModel::~FlowListModel() = default;
 
@@ -77,177 +79,29 @@ void FlowListModel::setScope(Scope scope)
     reload();
 }
 
-void FlowListModel::setPageSize(int size)
+void FlowListModel::requestPage(client::ApiClient &client, int page, int size, PageCallback done)
 {
-    m_pageSize = size > 0 ? size : kDefaultPageSize;
-}
-
-void FlowListModel::setState(State state)
-{
-    if (m_state == state)
-        return;
-    m_state = state;
-    emit stateChanged(state);
-}
-
-void FlowListModel::reload()
-{
-    ++m_generation;
-    // Loading before the reset: whoever looks at the empty model on
-    // modelReset must not take it for an empty answer.
-    const bool changed = m_state != State::Loading;
-    m_state = State::Loading;
-    beginResetModel();
-    m_rows.clear();
-    m_index.clear();
-    m_total = 0;
-    m_serverOffset = 0;
-    m_hasMore = false;
-    m_fetching = false;
-    m_shiftedWhileFetching = false;
-    endResetModel();
-    m_error = {};
-    if (changed)
-        emit stateChanged(m_state);
-    requestPage(1);
-}
-
-void FlowListModel::setClient(client::ApiClient *client)
-{
-    m_client = client;
-}
-
-void FlowListModel::reset()
-{
-    ++m_generation;
-    beginResetModel();
-    m_rows.clear();
-    m_index.clear();
-    m_total = 0;
-    m_serverOffset = 0;
-    m_hasMore = false;
-    m_fetching = false;
-    m_shiftedWhileFetching = false;
-    endResetModel();
-    m_refreshing.clear();
-    setState(State::Idle);
-}
-
-void FlowListModel::requestPage(int page)
-{
-    if (!m_client) {
-        m_error = Error{ErrorCode::NetworkError, QStringLiteral("no connection to a server")};
-        setState(State::Failed);
-        return;
-    }
-    m_fetching = true;
     client::FlowListFilter filter;
     filter.search = m_search;
     if (m_scope == Scope::Mine)
         filter.owner = QStringLiteral("me");
     filter.sharedWithMe = m_scope == Scope::SharedWithMe;
-    filter.page = client::PageRequest{page, m_pageSize};
-    const QPointer<FlowListModel> self(this);
-    const quint64 generation = m_generation;
-    client::FlowsApi(*m_client).list(filter,
-                                     [self, generation](Result<client::Page<FlowSummary>> result) {
-                                         if (self)
-                                             self->receivePage(generation, std::move(result));
-                                     });
+    filter.page = client::PageRequest{page, size};
+    client::FlowsApi(client).list(
+        filter, [done = std::move(done)](Result<client::Page<FlowSummary>> result) {
+            if (!result)
+                qCWarning(lcApp).noquote() << "flow list:" << result.error().toString();
+            done(std::move(result));
+        });
 }
 
-void FlowListModel::receivePage(quint64 generation, Result<client::Page<FlowSummary>> result)
+bool FlowListModel::sortsBefore(const FlowSummary &a, const FlowSummary &b) const
 {
-    if (generation != m_generation)
-        return; // an answer for filters no longer shown
-    m_fetching = false;
-    if (!result) {
-        m_error = result.error();
-        m_hasMore = false;
-        qCWarning(lcApp).noquote() << "flow list:" << m_error.toString();
-        if (m_state == State::Loading)
-            setState(State::Failed);
-        else
-            emit fetchFailed(m_error);
-        return;
-    }
-    const client::Page<FlowSummary> &page = result.value();
-    // Where the next page starts, before the rows go in: a view asks for
-    // more as soon as it sees them.
-    const int size = page.size > 0 ? page.size : m_pageSize;
-    const qint64 answered = qint64(std::max(page.page, 1) - 1) * size + page.items.size();
-    // A row that left while the page was on its way may have moved an
-    // unseen one in front of the page: ask again from where this model
-    // knew to be (rows seen twice are skipped, none is missed).
-    m_serverOffset = m_shiftedWhileFetching ? std::min(m_serverOffset, answered) : answered;
-    m_shiftedWhileFetching = false;
-    m_total = page.total;
-    m_hasMore = m_serverOffset < m_total && !page.items.isEmpty();
-    QList<FlowSummary> fresh;
-    for (const FlowSummary &flow : page.items) {
-        if (!m_index.contains(flow.id))
-            fresh.append(flow);
-    }
-    // Mostly a page goes at the end; a row a re-asked page brings back
-    // from before the end goes to its place in the server's order.
-    QList<FlowSummary> tail;
-    for (const FlowSummary &flow : std::as_const(fresh)) {
-        if (!m_rows.isEmpty() && before(flow, m_rows.constLast())) {
-            const auto at = std::lower_bound(m_rows.cbegin(), m_rows.cend(), flow, before);
-            insertRow(static_cast<int>(at - m_rows.cbegin()), flow);
-        } else {
-            tail.append(flow);
-        }
-    }
-    if (!tail.isEmpty()) {
-        const int first = static_cast<int>(m_rows.size());
-        beginInsertRows({}, first, first + static_cast<int>(tail.size()) - 1);
-        for (const FlowSummary &flow : std::as_const(tail)) {
-            m_index.insert(flow.id, static_cast<int>(m_rows.size()));
-            m_rows.append(flow);
-        }
-        endInsertRows();
-    }
-    setState(State::Ready);
+    return before(a, b);
 }
 
-int FlowListModel::rowCount(const QModelIndex &parent) const
+QVariant FlowListModel::cellData(const FlowSummary &f, int column, int role) const
 {
-    return parent.isValid() ? 0 : static_cast<int>(m_rows.size());
-}
-
-int FlowListModel::columnCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : ColumnCount;
-}
-
-bool FlowListModel::canFetchMore(const QModelIndex &parent) const
-{
-    return !parent.isValid() && m_state == State::Ready && m_hasMore && !m_fetching;
-}
-
-void FlowListModel::fetchMore(const QModelIndex &parent)
-{
-    if (!canFetchMore(parent))
-        return;
-    requestPage(static_cast<int>(m_serverOffset / m_pageSize) + 1);
-}
-
-const FlowSummary *FlowListModel::flow(int row) const
-{
-    return row >= 0 && row < m_rows.size() ? &m_rows.at(row) : nullptr;
-}
-
-int FlowListModel::rowOf(const QString &flowId) const
-{
-    return m_index.value(flowId, -1);
-}
-
-QVariant FlowListModel::data(const QModelIndex &index, int role) const
-{
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
-        return {};
-    const FlowSummary &f = m_rows.at(index.row());
     switch (role) {
     case FlowIdRole:
         return f.id;
@@ -265,7 +119,7 @@ QVariant FlowListModel::data(const QModelIndex &index, int role) const
         break;
     }
     if (role == Qt::DisplayRole) {
-        switch (index.column()) {
+        switch (column) {
         case NameColumn:
             return f.name;
         case StatusColumn:
@@ -289,7 +143,7 @@ QVariant FlowListModel::data(const QModelIndex &index, int role) const
         }
     }
     if (role == Qt::ToolTipRole) {
-        switch (index.column()) {
+        switch (column) {
         case NameColumn:
             return f.description.isEmpty() ? f.name : tr("%1\n%2").arg(f.name, f.description);
         case LastExecutionColumn:
@@ -302,7 +156,7 @@ QVariant FlowListModel::data(const QModelIndex &index, int role) const
             return {};
         }
     }
-    if (role == Qt::AccessibleTextRole && index.column() == NameColumn)
+    if (role == Qt::AccessibleTextRole && column == NameColumn)
         return f.name;
     return {};
 }
@@ -340,23 +194,9 @@ bool FlowListModel::matchesFilters(const FlowSummary &flow) const
     return true;
 }
 
-void FlowListModel::reindexFrom(int row)
-{
-    for (int r = row; r < m_rows.size(); ++r)
-        m_index.insert(m_rows.at(r).id, r);
-}
-
-void FlowListModel::insertRow(int row, const FlowSummary &flow)
-{
-    beginInsertRows({}, row, row);
-    m_rows.insert(row, flow);
-    reindexFrom(row);
-    endInsertRows();
-}
-
 void FlowListModel::upsertFlow(const FlowSummary &incoming)
 {
-    if (incoming.id.isEmpty() || m_state == State::Idle)
+    if (incoming.id.isEmpty() || state() == State::Idle)
         return;
     const int row = rowOf(incoming.id);
     if (row >= 0) {
@@ -365,7 +205,7 @@ void FlowListModel::upsertFlow(const FlowSummary &incoming)
             return;
         }
         FlowSummary merged = incoming;
-        const FlowSummary &old = m_rows.at(row);
+        const FlowSummary &old = *item(row);
         // Answers other than the list's carry no last execution, and some
         // no permission: keep what the row knew.
         if (merged.lastExecutionId.isEmpty()) {
@@ -377,23 +217,20 @@ void FlowListModel::upsertFlow(const FlowSummary &incoming)
             merged.myPermission = old.myPermission;
         if (!merged.createdAt.isValid())
             merged.createdAt = old.createdAt;
-        m_rows[row] = merged;
-        emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
+        replaceItem(row, merged);
         return;
     }
     if (!matchesFilters(incoming))
         return;
     // Its place in the server's order. Behind the last loaded row while
     // pages remain: that page will bring it.
-    int position = 0;
-    while (position < m_rows.size() && before(m_rows.at(position), incoming))
-        ++position;
-    ++m_total;
-    if (position == m_rows.size() && m_hasMore)
+    const int position = placeOf(incoming);
+    if (position == rowCount() && hasMore()) {
+        adjustTotal(1);
         return;
-    ++m_serverOffset;
-    insertRow(position, incoming);
-    if (m_state == State::Failed)
+    }
+    insertItem(position, incoming, true);
+    if (state() == State::Failed)
         setState(State::Ready);
 }
 
@@ -402,24 +239,16 @@ void FlowListModel::removeFlow(const QString &flowId)
     const int row = rowOf(flowId);
     if (row < 0)
         return;
-    beginRemoveRows({}, row, row);
-    m_rows.removeAt(row);
-    m_index.remove(flowId);
-    reindexFrom(row);
-    endRemoveRows();
-    m_serverOffset = std::max<qint64>(0, m_serverOffset - 1);
-    m_total = std::max<qint64>(0, m_total - 1);
-    if (m_fetching)
-        m_shiftedWhileFetching = true;
+    removeItem(row);
 }
 
 void FlowListModel::refreshFlow(const QString &flowId)
 {
-    if (!m_client || m_refreshing.contains(flowId))
+    if (!client() || m_refreshing.contains(flowId))
         return;
     m_refreshing.insert(flowId);
     const QPointer<FlowListModel> self(this);
-    client::FlowsApi(*m_client).get(flowId, [self, flowId](Result<client::FlowDetail> result) {
+    client::FlowsApi(*client()).get(flowId, [self, flowId](Result<client::FlowDetail> result) {
         if (!self)
             return;
         self->m_refreshing.remove(flowId);
@@ -436,7 +265,7 @@ void FlowListModel::refreshFlow(const QString &flowId)
 
 void FlowListModel::applyEvent(const QString &type, const QJsonObject &data)
 {
-    if (m_state == State::Idle)
+    if (state() == State::Idle)
         return;
     if (type.startsWith(QLatin1String("execution_"))) {
         applyExecutionEvent(type, data);
@@ -468,7 +297,7 @@ void FlowListModel::applyEvent(const QString &type, const QJsonObject &data)
         refreshFlow(flowId);
         return;
     }
-    FlowSummary patched = m_rows.at(row);
+    FlowSummary patched = *item(row);
     const auto text = [&data](const char *key, QString &field) {
         const QJsonValue value = data.value(QLatin1String(key));
         if (value.isString())
@@ -499,7 +328,7 @@ void FlowListModel::applyExecutionEvent(const QString &type, const QJsonObject &
     const QString executionId = data.value(QStringLiteral("execution_id")).toString();
     if (row < 0 || executionId.isEmpty())
         return;
-    FlowSummary &f = m_rows[row];
+    FlowSummary f = *item(row);
     const QString status = data.value(QStringLiteral("status")).toString();
     if (f.lastExecutionId == executionId) {
         if (status.isEmpty() || status == f.lastExecutionStatus)
@@ -522,8 +351,7 @@ void FlowListModel::applyExecutionEvent(const QString &type, const QJsonObject &
         f.lastExecutionStatus = status.isEmpty() ? QStringLiteral("running") : status;
         f.lastExecutionAt = at;
     }
-    const QModelIndex cell = index(row, LastExecutionColumn);
-    emit dataChanged(cell, cell);
+    replaceItem(row, f, LastExecutionColumn);
 }
 
 } // namespace hm::app

@@ -1,24 +1,17 @@
 #pragma once
 
 #include "client/FlowTypes.h"
-#include "common/Result.h"
+#include "widgets/RemoteListModel.h"
 
-#include <QAbstractTableModel>
-#include <QHash>
-#include <QList>
-#include <QPointer>
 #include <QSet>
-
-namespace hm::client {
-class ApiClient;
-}
 
 namespace hm::app {
 
 // The Flows section's list: a lazy, paged remote model over GET /flows
-// (console.md "Lists"). Rows come a page at a time as the view asks
-// (canFetchMore / fetchMore); search and the owner / shared-with-me scope
-// are filters of the server, so changing them asks again from page 1.
+// (console.md "Lists"; paging: RemoteListModel). Rows come a page at a time
+// as the view asks (canFetchMore / fetchMore); search and the owner /
+// shared-with-me scope are filters of the server, so changing them asks
+// again from page 1.
 //
 // It stays live without reloading: applyEvent() takes /ws/events messages
 // and changes only the rows they concern — execution_* messages the "last
@@ -26,13 +19,10 @@ namespace hm::app {
 // added, published, deleted) the flow's row from the fields they carry;
 // only share changes, and updates of flows the list does not hold, ask the
 // server for the flow. The page's own
-// changes go in the same way (upsertFlow, removeFlow).
-//
-// Paging is by offset while rows may come and go: the model counts the
-// rows that moved in front of its next page and asks for the page that
-// holds the next unseen row, skipping rows it already has, so a flow
-// created or deleted meanwhile is neither shown twice nor skipped.
-class FlowListModel final : public QAbstractTableModel
+// changes go in the same way (upsertFlow, removeFlow). A flow created or
+// deleted between two pages is neither shown twice nor skipped (the base's
+// paging by offset, with the server's order: newest first).
+class FlowListModel final : public RemoteList<client::FlowSummary>
 {
     Q_OBJECT
 
@@ -61,16 +51,6 @@ public:
         SharedWithMe
     };
     Q_ENUM(Scope)
-    enum class State
-    {
-        Idle,    // nothing asked yet
-        Loading, // the first page is on its way
-        Ready,
-        Failed // the first page failed: lastError()
-    };
-    Q_ENUM(State)
-
-    static constexpr int kDefaultPageSize = 50;
 
     explicit FlowListModel(client::ApiClient *client, QObject *parent = nullptr);
     ~FlowListModel() override;
@@ -80,36 +60,8 @@ public:
     QString search() const { return m_search; }
     void setScope(Scope scope);
     Scope scope() const { return m_scope; }
-    void setPageSize(int size);
     // The signed-in user, for the "mine" scope of flows that events bring.
     void setCurrentUserId(const QString &userId) { m_userId = userId; }
-
-    // The client to ask (another server, a new session); reload() after.
-    void setClient(client::ApiClient *client);
-    // Drops the rows and asks for the first page.
-    void reload();
-    // Drops the rows and asks nothing (Idle), e.g. when the session ended.
-    void reset();
-
-    State state() const { return m_state; }
-    // Why the first page or the last fetchMore() failed.
-    const hm::Error &lastError() const { return m_error; }
-    // Flows the server has for the filters (as it last said, corrected by
-    // the rows added and removed since).
-    qint64 totalCount() const { return m_total; }
-    bool isFetching() const { return m_fetching; }
-
-    int rowCount(const QModelIndex &parent = {}) const override;
-    int columnCount(const QModelIndex &parent = {}) const override;
-    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
-    QVariant headerData(int section, Qt::Orientation orientation,
-                        int role = Qt::DisplayRole) const override;
-    bool canFetchMore(const QModelIndex &parent) const override;
-    void fetchMore(const QModelIndex &parent) override;
-
-    // The row's flow; nullptr out of range.
-    const client::FlowSummary *flow(int row) const;
-    int rowOf(const QString &flowId) const;
 
     // A flow as the server now has it: its row is updated, or — when it is
     // new to the model and matches the filters — inserted at the top (the
@@ -120,40 +72,22 @@ public:
     // A /ws/events message. Unknown types are ignored.
     void applyEvent(const QString &type, const QJsonObject &data);
 
-signals:
-    void stateChanged(hm::app::FlowListModel::State state);
-    // A fetchMore() failed (the rows loaded so far stay).
-    void fetchFailed(const hm::Error &error);
+    QVariant headerData(int section, Qt::Orientation orientation,
+                        int role = Qt::DisplayRole) const override;
 
 private:
-    void setState(State state);
-    void requestPage(int page);
-    void receivePage(quint64 generation, Result<client::Page<client::FlowSummary>> result);
+    void requestPage(client::ApiClient &client, int page, int size, PageCallback done) override;
+    QString idOf(const client::FlowSummary &flow) const override { return flow.id; }
+    QVariant cellData(const client::FlowSummary &flow, int column, int role) const override;
+    bool sortsBefore(const client::FlowSummary &a, const client::FlowSummary &b) const override;
     bool matchesFilters(const client::FlowSummary &flow) const;
     void refreshFlow(const QString &flowId);
     void applyExecutionEvent(const QString &type, const QJsonObject &data);
-    void insertRow(int row, const client::FlowSummary &flow);
-    void reindexFrom(int row);
 
-    QPointer<client::ApiClient> m_client;
     QString m_search;
     Scope m_scope = Scope::All;
     QString m_userId;
-    int m_pageSize = kDefaultPageSize;
-
-    QList<client::FlowSummary> m_rows;
-    QHash<QString, int> m_index; // flow id -> row
-    State m_state = State::Idle;
-    hm::Error m_error;
-    qint64 m_total = 0;
-    // Server rows in front of the next unseen one: rows received plus
-    // flows that appeared before them since, minus those that left.
-    qint64 m_serverOffset = 0;
-    bool m_hasMore = false;
-    bool m_fetching = false;
-    bool m_shiftedWhileFetching = false; // a row left during the fetch
-    quint64 m_generation = 0;            // answers of an older reload are dropped
-    QSet<QString> m_refreshing;          // flows asked for after an event
+    QSet<QString> m_refreshing; // flows asked for after an event
 };
 
 } // namespace hm::app

@@ -9,99 +9,59 @@
 
 namespace hm::app {
 
-FlowVersionsModel::FlowVersionsModel(QObject *parent) : QAbstractTableModel(parent) {}
-
-void FlowVersionsModel::setState(State state)
-{
-    m_state = state;
-    emit stateChanged();
-}
+FlowVersionsModel::FlowVersionsModel(QObject *parent)
+    : RemoteList(ColumnCount, {.wholeList = true, .keepRowsWhileReloading = true}, parent)
+{}
 
 void FlowVersionsModel::clear()
 {
-    ++m_generation;
     m_flowId.clear();
-    setVersions({});
-    setState(State::Idle);
+    reset();
 }
 
 void FlowVersionsModel::load(client::ApiClient *client, const QString &flowId)
 {
+    if (client != this->client())
+        setClient(client); // drops the rows
     if (flowId != m_flowId) {
         m_flowId = flowId;
-        setVersions({});
+        reset();
     }
-    if (!client || flowId.isEmpty()) {
-        setState(State::Idle);
-        return;
-    }
-    const quint64 generation = ++m_generation;
-    setState(State::Loading);
-    const QPointer<FlowVersionsModel> self(this);
-    client::FlowsApi(*client).versions(
-        flowId, [self, generation](Result<QList<client::FlowVersion>> result) {
-            if (!self || generation != self->m_generation)
-                return;
-            if (!result) {
-                self->m_error = result.error();
-                self->setState(State::Failed);
-                return;
-            }
-            self->setVersions(result.value());
-            self->setState(State::Ready);
-        });
+    if (client && !flowId.isEmpty())
+        reload();
 }
 
-void FlowVersionsModel::setVersions(const QList<client::FlowVersion> &versions)
+void FlowVersionsModel::requestPage(client::ApiClient &client, int page, int size,
+                                    PageCallback done)
 {
-    beginResetModel();
-    m_versions = versions;
-    std::reverse(m_versions.begin(), m_versions.end());
-    endResetModel();
+    Q_UNUSED(page);
+    Q_UNUSED(size);
+    client::FlowsApi(client).versions(
+        m_flowId, [whole = asWholePage(std::move(done))](Result<QList<client::FlowVersion>> r) {
+            if (!r)
+                return whole(r.error());
+            // The server lists them oldest first; the newest is on top.
+            QList<client::FlowVersion> versions = *std::move(r);
+            std::reverse(versions.begin(), versions.end());
+            whole(std::move(versions));
+        });
 }
 
 void FlowVersionsModel::setCurrentUser(const QString &userId, const QString &name)
 {
     m_userId = userId;
     m_userName = name;
-    if (!m_versions.isEmpty())
+    if (rowCount() > 0)
         emit dataChanged(index(0, AuthorColumn), index(rowCount() - 1, AuthorColumn));
-}
-
-const client::FlowVersion *FlowVersionsModel::version(int row) const
-{
-    return row >= 0 && row < m_versions.size() ? &m_versions.at(row) : nullptr;
 }
 
 const client::FlowVersion *FlowVersionsModel::findVersion(const QString &name) const
 {
-    return version(rowOf(name));
+    return item(rowOf(name));
 }
 
-int FlowVersionsModel::rowOf(const QString &version) const
+QVariant FlowVersionsModel::cellData(const client::FlowVersion &v, int column, int role) const
 {
-    for (int row = 0; row < m_versions.size(); ++row) {
-        if (m_versions.at(row).version == version)
-            return row;
-    }
-    return -1;
-}
-
-int FlowVersionsModel::rowCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : static_cast<int>(m_versions.size());
-}
-
-int FlowVersionsModel::columnCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : ColumnCount;
-}
-
-QVariant FlowVersionsModel::data(const QModelIndex &index, int role) const
-{
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
-        return {};
-    const client::FlowVersion &v = m_versions.at(index.row());
     const bool published = v.status == QLatin1String("published");
     switch (role) {
     case VersionRole:
@@ -109,7 +69,7 @@ QVariant FlowVersionsModel::data(const QModelIndex &index, int role) const
     case PublishedRole:
         return published;
     case Qt::DisplayRole:
-        switch (index.column()) {
+        switch (column) {
         case VersionColumn:
             return tr("Version %1").arg(v.version);
         case StatusColumn:
@@ -128,12 +88,12 @@ QVariant FlowVersionsModel::data(const QModelIndex &index, int role) const
             return {};
         }
     case Qt::ToolTipRole:
-        if (index.column() == StatusColumn && published)
+        if (column == StatusColumn && published)
             return tr("Published on %1: runs and the webhook use this version.")
                 .arg(dateTimeText(v.publishedAt));
-        if (index.column() == AuthorColumn)
+        if (column == AuthorColumn)
             return v.createdBy;
-        if (index.column() == CreatedColumn)
+        if (column == CreatedColumn)
             return dateTimeText(v.createdAt, QLocale::LongFormat);
         return {};
     case Qt::FontRole:

@@ -675,7 +675,7 @@ const client::FlowSummary *FlowsPage::selectedFlow() const
     const QModelIndex current = m_view->selectionModel()->currentIndex();
     if (!current.isValid() || !m_view->selectionModel()->isRowSelected(current.row(), {}))
         return nullptr;
-    return m_model->flow(current.row());
+    return m_model->item(current.row());
 }
 
 void FlowsPage::selectFlow(const QString &flowId)
@@ -1094,7 +1094,7 @@ void FlowsPage::refreshRow(const QString &flowId)
             return;
         const client::FlowDetail &d = result.value();
         const int row = self->m_model->rowOf(d.id);
-        client::FlowSummary summary = row >= 0 ? *self->m_model->flow(row) : client::FlowSummary();
+        client::FlowSummary summary = row >= 0 ? *self->m_model->item(row) : client::FlowSummary();
         summary.id = d.id;
         summary.name = d.name;
         summary.description = d.description;

@@ -39,9 +39,10 @@ void RemoteListModel::startOver(State state)
     beginResetModel();
     clearRows();
     m_total = 0;
-    m_nextPage = 1;
+    m_offset = 0;
     m_hasNext = false;
     m_fetching = false;
+    m_shiftedWhileFetching = false;
     m_state = state;
     endResetModel();
     // A view may have asked for a lazy first page on the reset (Loading).
@@ -64,20 +65,55 @@ void RemoteListModel::reload()
     requestPage(1);
 }
 
+void RemoteListModel::refresh()
+{
+    if (!m_client)
+        return;
+    if (m_state != State::Ready) {
+        reload();
+        return;
+    }
+    // Not a fetch of the next page: fetchMore() stays open meanwhile.
+    fetchPage(*m_client, 1, m_pageSize, m_generation, true);
+}
+
 void RemoteListModel::requestPage(int page)
 {
     if (!m_client)
         return;
     m_fetching = true;
-    fetchPage(*m_client, page, m_pageSize, m_generation);
+    m_shiftedWhileFetching = false;
+    fetchPage(*m_client, page, m_pageSize, m_generation, false);
 }
 
-void RemoteListModel::pageReceived(int page, qint64 total, bool hasNext)
+void RemoteListModel::pageReceived(int page, int size, int count, qint64 total, bool hasNext)
 {
-    m_total = total;
-    m_hasNext = hasNext;
-    m_nextPage = page + 1;
+    const qint64 answered = qint64(std::max(page, 1) - 1) * (size > 0 ? size : m_pageSize) + count;
+    // A row that left while the page was on its way may have moved an
+    // unseen one in front of the page: ask again from where the model knew
+    // to be (rows seen twice are skipped, none is missed).
+    m_offset = m_shiftedWhileFetching ? std::min(m_offset, answered) : answered;
+    m_shiftedWhileFetching = false;
+    m_total = std::max<qint64>(total, rowCount());
+    // Rows that left may have pulled unseen ones in front of where the
+    // server thinks the last page ended.
+    m_hasNext = hasNext || (count > 0 && m_offset < m_total);
     m_fetching = false;
+}
+
+void RemoteListModel::rowsCame(int count, bool aheadOfNextPage)
+{
+    adjustTotal(count);
+    if (aheadOfNextPage)
+        m_offset += count;
+}
+
+void RemoteListModel::rowsLeft(int count)
+{
+    adjustTotal(-count);
+    m_offset = std::max<qint64>(0, m_offset - count);
+    if (m_fetching)
+        m_shiftedWhileFetching = true;
 }
 
 void RemoteListModel::pageFailed(const hm::Error &error)
@@ -116,9 +152,12 @@ void RemoteListModel::fetchMore(const QModelIndex &parent)
 {
     if (!canFetchMore(parent))
         return;
-    if (m_state == State::Idle)
+    if (m_state == State::Idle) {
         setState(State::Loading);
-    requestPage(m_nextPage);
+        requestPage(1);
+        return;
+    }
+    requestPage(int(m_offset / m_pageSize) + 1);
 }
 
 } // namespace hm::app

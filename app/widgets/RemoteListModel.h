@@ -6,6 +6,7 @@
 
 #include <QAbstractTableModel>
 #include <QPointer>
+#include <algorithm>
 #include <functional>
 
 namespace hm::client {
@@ -17,10 +18,17 @@ namespace hm::app {
 // The lazy remote list of the console's sections (console.md "Lists"), once
 // for every list model: rows come a page at a time as the view asks
 // (canFetchMore / fetchMore); reload() drops them and asks for page 1 (a new
-// search or filter); the answer of a request a reload or reset superseded
-// is dropped (generation counter); a failed first page is the Failed state
-// (lastError()), a failed later page keeps the rows and says fetchFailed.
-// The rows themselves live in RemoteList<T> below.
+// search or filter); refresh() asks for page 1 again and merges it; the
+// answer of a request a reload or reset superseded is dropped (generation
+// counter); a failed first page is the Failed state (lastError()), a failed
+// later page keeps the rows and says fetchFailed.
+//
+// Paging is by offset while rows come and go: the model counts the server's
+// rows in front of the next unseen one (rows received, plus live rows put in
+// front of it, minus rows that left) and asks for the page that holds it;
+// rows a page brings again are skipped, so a row created or deleted
+// meanwhile is neither shown twice nor skipped. The rows themselves live in
+// RemoteList<T> below.
 class RemoteListModel : public QAbstractTableModel
 {
     Q_OBJECT
@@ -50,6 +58,11 @@ public:
     void reload();
     // Drops the rows and asks nothing (Idle).
     void reset();
+    // Asks for the first page again and merges it (events may have been
+    // missed): rows new to the model go on top, known rows take the
+    // server's values (RemoteList::updateFromPage); the pages already
+    // loaded stay. Not Ready yet: reload().
+    void refresh();
 
     State state() const { return m_state; }
     const hm::Error &lastError() const { return m_error; }
@@ -85,18 +98,32 @@ protected:
     RemoteListModel(int columns, Options options, QObject *parent);
 
     void setState(State state);
+    // A row the server has that the model does not show (behind the loaded
+    // ones while pages remain: its page brings it).
     void adjustTotal(qint64 delta) { m_total = std::max<qint64>(0, m_total + delta); }
+    // Pages remain after the loaded rows.
+    bool hasMore() const { return m_hasNext; }
     const Options &options() const { return m_options; }
 
-    // For RemoteList<T>: asks `client` for page `page` of `size` rows.
-    virtual void fetchPage(client::ApiClient &client, int page, int size, quint64 generation) = 0;
+    // For RemoteList<T>: asks `client` for page `page` of `size` rows; a
+    // merging fetch is refresh()'s first page.
+    virtual void fetchPage(client::ApiClient &client, int page, int size, quint64 generation,
+                           bool merge) = 0;
     virtual void clearRows() = 0;
     bool isCurrent(quint64 generation) const { return generation == m_generation; }
-    // The answer for the current generation came, its rows are in (until
-    // then the fetch counts as in flight: a view that asks for more as soon
-    // as it sees the rows asks nothing twice): where the next page starts.
-    void pageReceived(int page, qint64 total, bool hasNext);
+    // The answer for the current generation came, its `count` rows are in
+    // (until then the fetch counts as in flight: a view that asks for more
+    // as soon as it sees the rows asks nothing twice): where the next page
+    // starts. `size` is the page size the server used.
+    void pageReceived(int page, int size, int count, qint64 total, bool hasNext);
+    // refresh()'s page is in: the server's total (never below the rows).
+    void totalReceived(qint64 total) { m_total = std::max<qint64>(total, rowCount()); }
     void pageFailed(const hm::Error &error);
+    // Live rows (not from a page): `count` came, in front of the next page
+    // when `aheadOfNextPage` (the server's order puts them among the loaded
+    // rows); `count` loaded rows left.
+    void rowsCame(int count, bool aheadOfNextPage);
+    void rowsLeft(int count);
 
 private:
     // Drops the rows; `state` is the state the reset leaves.
@@ -108,9 +135,13 @@ private:
     QPointer<client::ApiClient> m_client;
     int m_pageSize = kDefaultPageSize;
     qint64 m_total = 0;
-    int m_nextPage = 1;
+    // Server rows in front of the next unseen one.
+    qint64 m_offset = 0;
     bool m_hasNext = false;
     bool m_fetching = false;
+    // A loaded row left while a page was on its way: that page may start
+    // past an unseen row.
+    bool m_shiftedWhileFetching = false;
     State m_state = State::Idle;
     hm::Error m_error;
     quint64 m_generation = 0;
@@ -120,7 +151,8 @@ private:
 // are appended without the rows the model already has (rows created
 // meanwhile shift the pages), and live updates go in by id (insertItem,
 // replaceItem, removeItem). A subclass says how a page is asked for and how
-// a cell is shown.
+// a cell is shown, and may say the server's order (sortsBefore) so a row a
+// page brings from before the last loaded one goes to its place.
 template <typename T> class RemoteList : public RemoteListModel
 {
 public:
@@ -161,6 +193,22 @@ protected:
     virtual void requestPage(client::ApiClient &client, int page, int size, PageCallback done) = 0;
     virtual QString idOf(const T &item) const = 0;
     virtual QVariant cellData(const T &item, int column, int role) const = 0;
+    // The server's order, when the model knows it: `a` comes before `b`.
+    // Unknown (the default): a page's new rows go at the end, refresh()'s
+    // on top.
+    virtual bool sortsBefore(const T &a, const T &b) const
+    {
+        Q_UNUSED(a);
+        Q_UNUSED(b);
+        return false;
+    }
+    // A page brought row `row` again: by default the model's row stays (a
+    // live update may be newer than the page).
+    virtual void updateFromPage(int row, const T &item)
+    {
+        Q_UNUSED(row);
+        Q_UNUSED(item);
+    }
 
     // For a route that does not page: its answer, every row, as one page.
     static std::function<void(Result<QList<T>>)> asWholePage(PageCallback done)
@@ -179,41 +227,82 @@ protected:
 
     const QList<T> &items() const { return m_rows; }
 
-    // Rows that come (a live update) at `row`: the total counts them.
-    void insertItems(int row, const QList<T> &items)
+    // Rows that come (a live update) at `row`: the total counts them. With
+    // `aheadOfNextPage` they stand where the server's order puts them among
+    // the loaded rows, so the next page starts that much further (rows not
+    // known to be there leave it: a page that brings them again skips them).
+    void insertItems(int row, const QList<T> &items, bool aheadOfNextPage = false)
     {
         if (items.isEmpty())
             return;
+        // Counted first: a view may ask for more on the signals.
+        rowsCame(int(items.size()), aheadOfNextPage);
         beginInsertRows({}, row, row + int(items.size()) - 1);
         m_rows = m_rows.mid(0, row) + items + m_rows.mid(row);
         endInsertRows();
-        adjustTotal(items.size());
     }
-    void insertItem(int row, const T &item) { insertItems(row, {item}); }
-    void replaceItem(int row, const T &item)
+    void insertItem(int row, const T &item, bool aheadOfNextPage = false)
+    {
+        insertItems(row, {item}, aheadOfNextPage);
+    }
+    // Where `item` goes in the server's order (sortsBefore) among the loaded
+    // rows: rowCount() when after all of them.
+    int placeOf(const T &item) const
+    {
+        const auto at =
+            std::upper_bound(m_rows.cbegin(), m_rows.cend(), item,
+                             [this](const T &a, const T &b) { return sortsBefore(a, b); });
+        return int(at - m_rows.cbegin());
+    }
+    // The row's new values; `column` when only that cell changed.
+    void replaceItem(int row, const T &item, int column = -1)
     {
         m_rows[row] = item;
-        emit dataChanged(index(row, 0), index(row, columnCount() - 1));
+        emit dataChanged(index(row, column < 0 ? 0 : column),
+                         index(row, column < 0 ? columnCount() - 1 : column));
     }
     void removeItem(int row)
     {
+        rowsLeft(1); // counted first: a view may ask for more on the signals
         beginRemoveRows({}, row, row);
         m_rows.removeAt(row);
         endRemoveRows();
-        adjustTotal(-1);
     }
 
 private:
     void clearRows() final { m_rows.clear(); }
 
-    void fetchPage(client::ApiClient &client, int page, int size, quint64 generation) final
+    void fetchPage(client::ApiClient &client, int page, int size, quint64 generation,
+                   bool merge) final
     {
-        requestPage(
-            client, page, size,
-            [this, generation, guard = QPointer<RemoteListModel>(this)](Result<client::Page<T>> r) {
-                if (guard && isCurrent(generation))
-                    receive(std::move(r));
-            });
+        requestPage(client, page, size,
+                    [this, generation, merge,
+                     guard = QPointer<RemoteListModel>(this)](Result<client::Page<T>> r) {
+                        if (!guard || !isCurrent(generation))
+                            return;
+                        if (merge)
+                            mergeFirstPage(std::move(r));
+                        else
+                            receive(std::move(r));
+                    });
+    }
+
+    // refresh()'s answer: known rows take the server's values, rows new to
+    // the model and not after the first one go on top. A failure changes
+    // nothing (the next refresh tries again).
+    void mergeFirstPage(Result<client::Page<T>> r)
+    {
+        if (!r)
+            return;
+        QList<T> fresh;
+        for (const T &item : r->items) {
+            if (const int row = rowOf(idOf(item)); row >= 0)
+                updateFromPage(row, item);
+            else if (m_rows.isEmpty() || !sortsBefore(m_rows.constFirst(), item))
+                fresh << item;
+        }
+        insertItems(0, fresh, true);
+        totalReceived(r->total);
     }
 
     void receive(Result<client::Page<T>> r)
@@ -228,18 +317,33 @@ private:
             m_rows = r->items;
             endResetModel();
         } else {
-            QList<T> fresh;
+            QList<T> tail;
             for (const T &item : r->items) {
-                if (options().wholeList || rowOf(idOf(item)) < 0)
-                    fresh << item;
+                if (!options().wholeList) {
+                    if (const int row = rowOf(idOf(item)); row >= 0) {
+                        updateFromPage(row, item);
+                        continue;
+                    }
+                }
+                // Mostly a page goes at the end; a row a page brings back
+                // from before the end goes to its place in the server's order.
+                if (tail.isEmpty() && !m_rows.isEmpty() && sortsBefore(item, m_rows.constLast())) {
+                    const int row = placeOf(item);
+                    beginInsertRows({}, row, row);
+                    m_rows.insert(row, item);
+                    endInsertRows();
+                } else {
+                    tail << item;
+                }
             }
-            if (!fresh.isEmpty()) {
-                beginInsertRows({}, int(m_rows.size()), int(m_rows.size() + fresh.size()) - 1);
-                m_rows << fresh;
+            if (!tail.isEmpty()) {
+                beginInsertRows({}, int(m_rows.size()), int(m_rows.size() + tail.size()) - 1);
+                m_rows << tail;
                 endInsertRows();
             }
         }
-        pageReceived(r->page, r->total, !options().wholeList && r->hasNext);
+        pageReceived(r->page, r->size, int(r->items.size()), r->total,
+                     !options().wholeList && r->hasNext);
         setState(State::Ready);
     }
 

@@ -113,6 +113,7 @@ private slots:
     void cleanupTestCase();
 
     void versionsListAfterThreeSaves();
+    void versionsFollowOtherConsoles();
     void openReadOnlyRefusesEdits();
     void restoreMakesNewDraftVersion();
     void diffShowsTheRightCounts();
@@ -262,6 +263,61 @@ void TestFlowVersions::versionsListAfterThreeSaves()
     auto *dock = page->findChild<QDockWidget *>(QStringLiteral("flows.editor.versionsDock"));
     QVERIFY(dock);
     QCOMPARE(page->versionsList()->model(), versions);
+}
+
+// The versions model (RemoteListModel's whole-list mode) under the tester:
+// one answer and no further page, a version another console adds (the
+// flow_version_added message FlowsPage hands the editor) comes in while the
+// rows stay, a reload keeps them until the answer, closing the flow drops
+// them.
+void TestFlowVersions::versionsFollowOtherConsoles()
+{
+    auto created = await<hm::client::FlowSummary>([&](auto done) {
+        FlowsApi(*m_admin).create(
+            hm::client::NewFlow{QStringLiteral("Shared versions"), QString(), m_v1, {}}, done);
+    });
+    QVERIFY(created.ok());
+    const QString flowId = created.value().id;
+    auto page = makePage();
+    FlowVersionsModel *versions = page->versionsModel();
+    QAbstractItemModelTester tester(versions,
+                                    QAbstractItemModelTester::FailureReportingMode::QtTest);
+    page->open(flowId);
+    QTRY_VERIFY(page->isOpen() && !page->isLoading());
+    QTRY_COMPARE(versions->state(), FlowVersionsModel::State::Ready);
+    QCOMPARE(versions->rowCount(), 1);
+    QCOMPARE(versions->totalCount(), 1);
+    QVERIFY(!versions->canFetchMore({})); // every version in one answer
+
+    for (const QString &message : {QStringLiteral("two"), QStringLiteral("three")}) {
+        QJsonObject definition = m_v1;
+        QJsonArray nodes = definition.value(QStringLiteral("nodes")).toArray();
+        QJsonObject report = nodes.at(1).toObject();
+        report.insert(QStringLiteral("config"), QJsonObject{{QStringLiteral("message"), message}});
+        nodes.replace(1, report);
+        definition.insert(QStringLiteral("nodes"), nodes);
+        auto added = await<hm::client::FlowVersion>(
+            [&](auto done) { FlowsApi(*m_admin).addVersion(flowId, definition, {}, done); });
+        QVERIFY(added.ok());
+        QSignalSpy resets(versions, &QAbstractItemModel::modelReset);
+        page->noteNewerVersion(added.value().version);
+        QCOMPARE(versions->state(), FlowVersionsModel::State::Loading);
+        QVERIFY(versions->rowCount() > 0); // shown until the answer replaces them
+        QTRY_COMPARE(versions->state(), FlowVersionsModel::State::Ready);
+        QCOMPARE(versions->item(0)->version, added.value().version);
+        QCOMPARE(resets.size(), 1);
+    }
+    QCOMPARE(versions->rowCount(), 3);
+    QCOMPARE(versions->rowOf(QStringLiteral("1")), 2);
+    QCOMPARE(versions->findVersion(QStringLiteral("2"))->version, QStringLiteral("2"));
+
+    versions->reload();
+    QCOMPARE(versions->rowCount(), 3);
+    QTRY_COMPARE(versions->state(), FlowVersionsModel::State::Ready);
+    QCOMPARE(versions->rowCount(), 3);
+    page->closeFlow(); // clears the versions
+    QCOMPARE(versions->state(), FlowVersionsModel::State::Idle);
+    QCOMPARE(versions->rowCount(), 0);
 }
 
 void TestFlowVersions::openReadOnlyRefusesEdits()

@@ -108,7 +108,7 @@ DialogSeam::Handler chooseFile(const QString &path, DialogSeam::Handler then = {
 int rowNamed(const FlowListModel *model, const QString &name)
 {
     for (int row = 0; row < model->rowCount(); ++row) {
-        if (model->flow(row)->name == name)
+        if (model->item(row)->name == name)
             return row;
     }
     return -1;
@@ -260,7 +260,7 @@ void TestFlowsPage::listModelPagesLiveRows()
     {
         QStringList got;
         for (int r = 0; r < model.rowCount(); ++r)
-            got << model.flow(r)->name;
+            got << model.item(r)->name;
         QVERIFY2(model.rowCount() == 3, qPrintable(got.join(u',')));
     }
     QCOMPARE(model.totalCount(), qint64(7));
@@ -289,8 +289,8 @@ void TestFlowsPage::listModelPagesLiveRows()
     row.latestVersion = QStringLiteral("1");
     model.upsertFlow(row);
     QCOMPARE(model.rowCount(), 4);
-    QCOMPARE(model.flow(0)->name, QStringLiteral("pager-7"));
-    const QString doomed = model.flow(2)->id; // pager-5
+    QCOMPARE(model.item(0)->name, QStringLiteral("pager-7"));
+    const QString doomed = model.item(2)->id; // pager-5
     // (The tester may fetch the next page meanwhile: as a view does.)
     auto removed = await<void>([&](auto done) { FlowsApi(*m_admin).remove(doomed, done); });
     QVERIFY(removed.ok());
@@ -307,7 +307,7 @@ void TestFlowsPage::listModelPagesLiveRows()
     QVERIFY(!model.isFetching() && !model.canFetchMore({}));
     QStringList names;
     for (int r = 0; r < model.rowCount(); ++r)
-        names << model.flow(r)->name;
+        names << model.item(r)->name;
     QCOMPARE(names, (QStringList{QStringLiteral("pager-7"), QStringLiteral("pager-6"),
                                  QStringLiteral("pager-4"), QStringLiteral("pager-3"),
                                  QStringLiteral("pager-2"), QStringLiteral("pager-1"),
@@ -376,7 +376,7 @@ void TestFlowsPage::listModelAppliesEvents()
     model.applyEvent(QStringLiteral("flow_created"), {{QStringLiteral("flow_id"), third}});
     QTRY_VERIFY(model.rowOf(third) >= 0);
     QCOMPARE(model.rowOf(third), 0);
-    QCOMPARE(model.flow(0)->name, QStringLiteral("events-c"));
+    QCOMPARE(model.item(0)->name, QStringLiteral("events-c"));
     const QString fourth = QStringLiteral("not-on-the-server");
     model.applyEvent(QStringLiteral("flow_created"),
                      {{QStringLiteral("flow_id"), fourth},
@@ -387,28 +387,28 @@ void TestFlowsPage::listModelAppliesEvents()
                        QDateTime::currentDateTimeUtc().addSecs(60).toString(Qt::ISODateWithMs)},
                       {QStringLiteral("my_permission"), QStringLiteral("owner")}});
     QCOMPARE(model.rowOf(fourth), 0); // from the message alone: the server has no such flow
-    QCOMPARE(model.flow(0)->latestVersion, QStringLiteral("1"));
+    QCOMPARE(model.item(0)->latestVersion, QStringLiteral("1"));
     model.applyEvent(QStringLiteral("flow_deleted"), {{QStringLiteral("flow_id"), fourth}});
-    const qint64 revision = model.flow(model.rowOf(first))->revision;
+    const qint64 revision = model.item(model.rowOf(first))->revision;
     model.applyEvent(QStringLiteral("flow_updated"),
                      {{QStringLiteral("flow_id"), first},
                       {QStringLiteral("name"), QStringLiteral("events-a renamed")},
                       {QStringLiteral("revision"), revision + 1}});
-    QCOMPARE(model.flow(model.rowOf(first))->name, QStringLiteral("events-a renamed"));
-    QCOMPARE(model.flow(model.rowOf(first))->revision, revision + 1);
+    QCOMPARE(model.item(model.rowOf(first))->name, QStringLiteral("events-a renamed"));
+    QCOMPARE(model.item(model.rowOf(first))->revision, revision + 1);
     // An older message arriving late changes nothing.
     model.applyEvent(QStringLiteral("flow_updated"),
                      {{QStringLiteral("flow_id"), first},
                       {QStringLiteral("name"), QStringLiteral("stale")},
                       {QStringLiteral("revision"), revision}});
-    QCOMPARE(model.flow(model.rowOf(first))->name, QStringLiteral("events-a renamed"));
+    QCOMPARE(model.item(model.rowOf(first))->name, QStringLiteral("events-a renamed"));
     model.applyEvent(QStringLiteral("flow_published"),
                      {{QStringLiteral("flow_id"), first},
                       {QStringLiteral("published_version"), QStringLiteral("1")},
                       {QStringLiteral("revision"), revision + 2}});
-    QCOMPARE(model.flow(model.rowOf(first))->publishedVersion, QStringLiteral("1"));
+    QCOMPARE(model.item(model.rowOf(first))->publishedVersion, QStringLiteral("1"));
     // The row kept what only the list knows.
-    QCOMPARE(model.flow(model.rowOf(first))->lastExecutionId, QStringLiteral("e-1"));
+    QCOMPARE(model.item(model.rowOf(first))->lastExecutionId, QStringLiteral("e-1"));
     model.applyEvent(QStringLiteral("flow_deleted"), {{QStringLiteral("flow_id"), third}});
     QCOMPARE(model.rowOf(third), -1);
     // Renamed out of the search: the row leaves.
@@ -498,11 +498,11 @@ void TestFlowsPage::createRenameDuplicateDelete()
     auto *view = page->listView();
     view->setFocus();
     view->selectRow(rowNamed(model, QStringLiteral("Made on the page")));
-    const QString id = page->listModel()->flow(view->currentIndex().row())->id;
+    const QString id = page->listModel()->item(view->currentIndex().row())->id;
     QVERIFY(page->action(QStringLiteral("rename"))->isEnabled());
     DialogSeam::setNextHandler(typeName(QStringLiteral("Renamed on the page")));
     QTest::keyClick(view, Qt::Key_F2);
-    QTRY_COMPARE(model->flow(model->rowOf(id))->name, QStringLiteral("Renamed on the page"));
+    QTRY_COMPARE(model->item(model->rowOf(id))->name, QStringLiteral("Renamed on the page"));
     auto stored = await<FlowDetail>([&](auto done) { FlowsApi(*m_admin).get(id, done); });
     QVERIFY(stored.ok());
     QCOMPARE(stored.value().name, QStringLiteral("Renamed on the page"));
@@ -513,7 +513,7 @@ void TestFlowsPage::createRenameDuplicateDelete()
     DialogSeam::setNextHandler(typeName(QStringLiteral("Taken name")));
     page->action(QStringLiteral("rename"))->trigger();
     QTRY_VERIFY(page->message().contains(QLatin1String("Another flow already has this name.")));
-    QCOMPARE(model->flow(model->rowOf(id))->name, QStringLiteral("Renamed on the page"));
+    QCOMPARE(model->item(model->rowOf(id))->name, QStringLiteral("Renamed on the page"));
 
     // Duplicate: the copy's name prefilled, the definition copied.
     view->selectRow(model->rowOf(id));
@@ -527,6 +527,9 @@ void TestFlowsPage::createRenameDuplicateDelete()
     page->action(QStringLiteral("duplicate"))->trigger();
     QTRY_VERIFY(rowNamed(model, QStringLiteral("Copied on the page")) >= 0);
     QCOMPARE(offered, QStringLiteral("Renamed on the page (copy)"));
+    // The copy's flow_created message may come before the answer: done when
+    // the page is no longer busy.
+    QTRY_VERIFY(!page->isBusy());
 
     // Delete asks first; Cancel keeps it.
     view->selectRow(model->rowOf(id));
@@ -596,7 +599,7 @@ void TestFlowsPage::editSavePublishRun()
     QCOMPARE(
         stored.value().latestVersion.definition.value(QStringLiteral("nodes")).toArray().size(), 2);
     // The list row follows.
-    QTRY_COMPARE(model->flow(model->rowOf(id))->latestVersion, QStringLiteral("2"));
+    QTRY_COMPARE(model->item(model->rowOf(id))->latestVersion, QStringLiteral("2"));
 
     // Ctrl+Shift+P: published.
     QTest::keyClick(editor->editor()->view(), Qt::Key_P, Qt::ControlModifier | Qt::ShiftModifier);
@@ -652,7 +655,7 @@ void TestFlowsPage::editSavePublishRun()
         20000);
     // And the list's row shows it (the execution messages of /ws/events).
     page->editorPage()->action(QStringLiteral("back"))->trigger();
-    QTRY_COMPARE(model->flow(model->rowOf(id))->lastExecutionId, executionId);
+    QTRY_COMPARE(model->item(model->rowOf(id))->lastExecutionId, executionId);
     QTRY_VERIFY(model->data(model->index(model->rowOf(id), FlowListModel::LastExecutionColumn))
                     .toString()
                     .startsWith(QLatin1String("Completed")));
@@ -883,7 +886,7 @@ void TestFlowsPage::secondClientShowsUpLive()
     auto outcome = await<hm::client::TriggerOutcome>(
         [&](auto done) { FlowsApi(*other).trigger(id, options, done); });
     QVERIFY(outcome.ok());
-    QTRY_COMPARE(model->flow(model->rowOf(id))->lastExecutionId, outcome.value().executionId);
+    QTRY_COMPARE(model->item(model->rowOf(id))->lastExecutionId, outcome.value().executionId);
     QCOMPARE(reset.size(), 0);
 
     // Another console creates a flow: it shows up here without a refresh,
@@ -905,13 +908,13 @@ void TestFlowsPage::secondClientShowsUpLive()
         FlowsApi(*other).update(created.value().id, changes, done);
     });
     QVERIFY(renamed.ok());
-    QTRY_COMPARE(model->flow(model->rowOf(created.value().id))->name,
+    QTRY_COMPARE(model->item(model->rowOf(created.value().id))->name,
                  QStringLiteral("Renamed in another console"));
     auto published = await<hm::client::FlowVersion>([&](auto done) {
         FlowsApi(*other).publish(created.value().id, QStringLiteral("1"), done);
     });
     QVERIFY(published.ok());
-    QTRY_COMPARE(model->flow(model->rowOf(created.value().id))->publishedVersion,
+    QTRY_COMPARE(model->item(model->rowOf(created.value().id))->publishedVersion,
                  QStringLiteral("1"));
     auto removed =
         await<void>([&](auto done) { FlowsApi(*other).remove(created.value().id, done); });
@@ -1158,8 +1161,8 @@ void TestFlowsPage::shareDialogSaysTheSeedsErrors()
     theirs.setScope(FlowListModel::Scope::SharedWithMe);
     QTRY_COMPARE(theirs.state(), FlowListModel::State::Ready);
     QCOMPARE(theirs.rowCount(), 1);
-    QCOMPARE(theirs.flow(0)->id, id);
-    QCOMPARE(theirs.flow(0)->myPermission, QStringLiteral("admin"));
+    QCOMPARE(theirs.item(0)->id, id);
+    QCOMPARE(theirs.item(0)->myPermission, QStringLiteral("admin"));
 
     // Stop sharing, confirmed.
     DialogSeam::setNextHandler([&](QDialog *dialog) {
@@ -1266,7 +1269,7 @@ void TestFlowsPage::exportAndImport()
     DialogSeam::setNextHandler(chooseFile(path, typeName(QStringLiteral("Imported flow"))));
     page->action(QStringLiteral("import"))->trigger();
     QTRY_VERIFY(rowNamed(model, QStringLiteral("Imported flow")) >= 0);
-    const QString imported = model->flow(rowNamed(model, QStringLiteral("Imported flow")))->id;
+    const QString imported = model->item(rowNamed(model, QStringLiteral("Imported flow")))->id;
     auto stored = await<FlowDetail>([&](auto done) { FlowsApi(*m_admin).get(imported, done); });
     QVERIFY(stored.ok());
     QCOMPARE(stored.value().latestVersion.definition.value(QStringLiteral("nodes")),
@@ -1489,7 +1492,7 @@ void TestFlowsPage::screenshots()
         auto *page = window->findChild<FlowsPage *>(QStringLiteral("page.flows"));
         QTRY_VERIFY_WITH_TIMEOUT(page->isStarted(), 15000);
         QTRY_COMPARE(page->listModel()->rowCount(), 4);
-        QTRY_COMPARE(page->listModel()->flow(page->listModel()->rowOf(sync))->lastExecutionStatus,
+        QTRY_COMPARE(page->listModel()->item(page->listModel()->rowOf(sync))->lastExecutionStatus,
                      QStringLiteral("completed"));
         page->listView()->selectRow(page->listModel()->rowOf(nightly));
         QVERIFY(shoot(window.get(), QStringLiteral("flows-list-") + language));
