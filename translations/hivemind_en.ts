@@ -4359,6 +4359,17 @@
         <comment>toolbar: short for Snap to Grid</comment>
         <translation>Snap</translation>
     </message>
+    <message numerus="yes">
+        <source>Arranging %n node(s)…</source>
+        <translation>
+            <numerusform>Arranging %n node…</numerusform>
+            <numerusform>Arranging %n nodes…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The flow changed while it was being arranged: nothing was moved.</source>
+        <translation>The flow changed while it was being arranged: nothing was moved.</translation>
+    </message>
 </context>
 <context>
     <name>hm::app::FlowFragment</name>

@@ -4337,6 +4337,16 @@
         <comment>toolbar: short for Snap to Grid</comment>
         <translation>对齐</translation>
     </message>
+    <message numerus="yes">
+        <source>Arranging %n node(s)…</source>
+        <translation>
+            <numerusform>正在排列 %n 个节点…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The flow changed while it was being arranged: nothing was moved.</source>
+        <translation>排列期间流程已更改：未移动任何节点。</translation>
+    </message>
 </context>
 <context>
     <name>hm::app::FlowFragment</name>

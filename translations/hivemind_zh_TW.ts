@@ -4337,6 +4337,16 @@
         <comment>toolbar: short for Snap to Grid</comment>
         <translation>對齊</translation>
     </message>
+    <message numerus="yes">
+        <source>Arranging %n node(s)…</source>
+        <translation>
+            <numerusform>正在排列 %n 個節點…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The flow changed while it was being arranged: nothing was moved.</source>
+        <translation>排列期間流程已變更：未移動任何節點。</translation>
+    </message>
 </context>
 <context>
     <name>hm::app::FlowFragment</name>

@@ -5,6 +5,7 @@
 #include "canvas/FlowLayout.h"
 #include "canvas/FlowScene.h"
 #include "canvas/FlowView.h"
+#include "canvas/LayoutRunner.h"
 #include "flowgraph/FlowGraphModel.h"
 #include "inspector/FlowChecker.h"
 #include "inspector/InspectorWidget.h"
@@ -27,7 +28,8 @@ namespace hm::app {
 FlowEditorWidget::FlowEditorWidget(FlowGraphModel *model, QWidget *parent)
     : QWidget(parent), m_model(model), m_scene(new FlowScene(model, this)),
       m_view(new FlowView(m_scene)), m_palette(new ComponentPalette), m_toolBar(new QToolBar),
-      m_zoomLabel(new QLabel), m_status(new QLabel), m_layout(FlowLayout::create()),
+      m_zoomLabel(new QLabel), m_status(new QLabel),
+      m_layoutRunner(new LayoutRunner(FlowLayout::create(), this)),
       m_checker(new FlowChecker(model, this)), m_inspector(new InspectorWidget(model, m_checker)),
       m_problems(new ProblemsPanel(m_checker)), m_docks(new QMainWindow),
       m_inspectorDock(new QDockWidget), m_problemsDock(new QDockWidget)
@@ -182,6 +184,16 @@ FlowEditorWidget::FlowEditorWidget(FlowGraphModel *model, QWidget *parent)
     });
     connect(model, &FlowGraphModel::serviceEndpointsChanged, this,
             &FlowEditorWidget::refreshCatalogue);
+    // Whatever a layout reads (nodes, their sizes and places, the edges).
+    const auto changed = [this] { ++m_revision; };
+    connect(model, &FlowGraphModel::nodeCreated, this, changed);
+    connect(model, &FlowGraphModel::nodeDeleted, this, changed);
+    connect(model, &FlowGraphModel::nodeUpdated, this, changed);
+    connect(model, &FlowGraphModel::nodePositionUpdated, this, changed);
+    connect(model, &FlowGraphModel::connectionCreated, this, changed);
+    connect(model, &FlowGraphModel::connectionDeleted, this, changed);
+    connect(model, &FlowGraphModel::modelReset, this, changed);
+    connect(m_layoutRunner, &LayoutRunner::finished, this, &FlowEditorWidget::layoutDone);
     refreshCatalogue();
     retranslate();
     updateZoomLabel();
@@ -225,8 +237,9 @@ void FlowEditorWidget::updateEditability()
     QUndoStack *stack = m_model->undoStack();
     action(QStringLiteral("undo"))->setEnabled(!readOnly && stack->canUndo());
     action(QStringLiteral("redo"))->setEnabled(!readOnly && stack->canRedo());
-    for (const char *name : {"cut", "paste", "duplicate", "delete", "quickAdd", "autoLayout"})
+    for (const char *name : {"cut", "paste", "duplicate", "delete", "quickAdd"})
         action(QString::fromLatin1(name))->setEnabled(!readOnly);
+    action(QStringLiteral("autoLayout"))->setEnabled(!readOnly && !isLayingOut());
     // Nothing to add from: the palette goes; the inspector shows, not edits.
     m_palette->setVisible(!readOnly);
     m_inspector->setReadOnly(readOnly);
@@ -252,7 +265,25 @@ QList<QAction *> FlowEditorWidget::viewActions() const
 
 QString FlowEditorWidget::layoutName() const
 {
-    return m_layout->name();
+    return m_layoutRunner->engine().name();
+}
+
+bool FlowEditorWidget::isLayingOut() const
+{
+    return m_layoutRunner->isRunning();
+}
+
+QHash<QString, QPointF> FlowEditorWidget::placedAt(QHash<QString, QPointF> positions,
+                                                   const QPointF &topLeft)
+{
+    QPointF layoutTopLeft(std::numeric_limits<double>::max(), std::numeric_limits<double>::max());
+    for (const QPointF &p : std::as_const(positions))
+        layoutTopLeft =
+            QPointF(std::min(layoutTopLeft.x(), p.x()), std::min(layoutTopLeft.y(), p.y()));
+    const QPointF shift = FlowView::snapped(topLeft) - layoutTopLeft;
+    for (QPointF &p : positions)
+        p = FlowView::snapped(p + shift);
+    return positions;
 }
 
 void FlowEditorWidget::refreshCatalogue()
@@ -262,26 +293,44 @@ void FlowEditorWidget::refreshCatalogue()
 
 void FlowEditorWidget::autoLayout()
 {
+    if (isLayingOut() || m_model->isReadOnly())
+        return;
     const LayoutGraph graph = m_scene->layoutGraph();
     if (graph.nodes.isEmpty())
         return;
-    QHash<QString, QPointF> positions = m_layout->layout(graph);
+    m_layoutRevision = m_revision;
+    if (!m_layoutRunner->start(graph))
+        return;
+    // Busy, not frozen: the action is off until the result is in.
+    updateEditability();
+    setCursor(Qt::BusyCursor);
+    showStatus(tr("Arranging %n node(s)…", nullptr, static_cast<int>(graph.nodes.size())));
+}
+
+void FlowEditorWidget::layoutDone(const QHash<QString, QPointF> &positions)
+{
+    unsetCursor();
+    updateEditability();
+    if (m_revision != m_layoutRevision) {
+        // Laid out from a flow that is no longer there: applying it would
+        // undo the edit's places or miss its nodes.
+        showStatus(tr("The flow changed while it was being arranged: nothing was moved."));
+        emit layoutFinished(false);
+        return;
+    }
     // Keep the flow where it was: the layout's top-left corner goes to the
     // nodes' current top-left corner, on the grid.
-    QPointF layoutTopLeft(std::numeric_limits<double>::max(), std::numeric_limits<double>::max());
-    for (const QPointF &p : std::as_const(positions))
-        layoutTopLeft =
-            QPointF(std::min(layoutTopLeft.x(), p.x()), std::min(layoutTopLeft.y(), p.y()));
-    const QPointF shift = FlowView::snapped(m_scene->nodesRect().topLeft()) - layoutTopLeft;
-    for (QPointF &p : positions)
-        p = FlowView::snapped(p + shift);
-    if (const Status applied = m_model->applyLayout(positions); !applied) {
+    if (const Status applied =
+            m_model->applyLayout(placedAt(positions, m_scene->nodesRect().topLeft()));
+        !applied) {
         showStatus(applied.error().message);
+        emit layoutFinished(false);
         return;
     }
     m_view->fitToView();
-    showStatus(tr("Arranged %n node(s) with %1.", nullptr, static_cast<int>(graph.nodes.size()))
-                   .arg(m_layout->name()));
+    showStatus(tr("Arranged %n node(s) with %1.", nullptr, static_cast<int>(positions.size()))
+                   .arg(layoutName()));
+    emit layoutFinished(true);
 }
 
 void FlowEditorWidget::showServerProblems(const QJsonValue &details)

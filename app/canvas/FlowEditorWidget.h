@@ -22,6 +22,7 @@ class FlowLayout;
 class FlowScene;
 class FlowView;
 class InspectorWidget;
+class LayoutRunner;
 class ProblemsPanel;
 
 // The flow editor's canvas with its palette, toolbar and status line, the
@@ -66,9 +67,19 @@ public:
 
     // The automatic layout in use ("Graphviz dot 2.43.0" or the built-in one).
     QString layoutName() const;
+    // An auto-layout is running (in a worker: the window stays responsive,
+    // the action is off); layoutFinished() tells when it ends.
+    bool isLayingOut() const;
+    LayoutRunner *layoutRunner() const { return m_layoutRunner; }
+    // Where auto-layout puts the nodes: the layout's positions moved so its
+    // top-left corner is `topLeft` (the nodes' one before), on the grid.
+    static QHash<QString, QPointF> placedAt(QHash<QString, QPointF> positions,
+                                            const QPointF &topLeft);
 
 public slots:
-    // Arranges all nodes left to right as one undoable step.
+    // Arranges all nodes left to right as one undoable step. The layout runs
+    // in a worker; its result applies only if the flow is unchanged by then
+    // (an edit meanwhile drops it and says so).
     void autoLayout();
     // Re-reads the model's catalogue into the palette.
     void refreshCatalogue();
@@ -83,6 +94,9 @@ public slots:
 
 signals:
     void statusMessage(const QString &message);
+    // An auto-layout ended: `applied` false when nothing moved (the flow
+    // changed meanwhile, or the model refused).
+    void layoutFinished(bool applied);
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -94,6 +108,7 @@ private:
     void updateZoomLabel();
     void updateProblems();
     void updateEditability();
+    void layoutDone(const QHash<QString, QPointF> &positions);
 
     FlowGraphModel *m_model;
     FlowScene *m_scene;
@@ -103,7 +118,11 @@ private:
     QLabel *m_zoomLabel;
     QLabel *m_status;
     QHash<QString, QAction *> m_actions;
-    std::unique_ptr<FlowLayout> m_layout;
+    LayoutRunner *m_layoutRunner;
+    // Counts the model's changes: a layout result is for the revision it
+    // was started at.
+    quint64 m_revision = 0;
+    quint64 m_layoutRevision = 0;
     FlowChecker *m_checker;
     InspectorWidget *m_inspector;
     ProblemsPanel *m_problems;

@@ -38,6 +38,8 @@ public:
     // Shown to the user after a layout ("Graphviz dot 2.43.0"), hence not
     // translated: it is a product name or comes from tr() in the subclass.
     virtual QString name() const = 0;
+    // Runs on a worker thread (LayoutRunner): no state between calls, no
+    // Qt objects of the GUI.
     virtual QHash<QString, QPointF> layout(const LayoutGraph &graph) const = 0;
 
     // Graphviz when the console was built with it, else the layered layout.

@@ -1,6 +1,7 @@
 #include "canvas/FlowLayout.h"
 
 #include <QByteArray>
+#include <QMutex>
 #include <graphviz/cgraph.h>
 #include <graphviz/graphviz_version.h>
 #include <graphviz/gvc.h>
@@ -10,6 +11,10 @@ namespace hm::app {
 namespace {
 
 constexpr double kPointsPerInch = 72.0;
+
+// Graphviz keeps global state (cgraph's and dot's statics): one layout at
+// a time in the process, whichever worker asks (two editors may).
+QMutex graphvizMutex;
 
 // cgraph's setters take char *; the strings are copied, so temporaries do.
 void set(void *object, const char *name, const QByteArray &value)
@@ -31,6 +36,8 @@ QHash<QString, QPointF> GraphvizLayout::layout(const LayoutGraph &graph) const
     if (graph.nodes.isEmpty())
         return positions;
 
+    // The context is this call's own, made and freed on the calling thread.
+    QMutexLocker lock(&graphvizMutex);
     GVC_t *gvc = gvContext();
     Agraph_t *g = agopen(const_cast<char *>("flow"), Agdirected, nullptr);
     set(g, "rankdir", "LR");
@@ -69,6 +76,7 @@ QHash<QString, QPointF> GraphvizLayout::layout(const LayoutGraph &graph) const
     }
     agclose(g);
     gvFreeContext(gvc);
+    lock.unlock();
     if (positions.isEmpty())
         return LayeredLayout().layout(graph);
     return positions;

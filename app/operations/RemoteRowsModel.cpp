@@ -22,6 +22,25 @@ QString RemoteRowsModel::idOf(const QJsonObject &row) const
     return id.isString() ? id.toString() : QString::number(id.toInteger());
 }
 
+QString RemoteRowsModel::keysetAnchor(int page) const
+{
+    return page > 1 && rowCount() > 0 ? idOf(items().constLast()) : QString();
+}
+
+RemoteRowsModel::PageCallback RemoteRowsModel::asKeysetPage(int page, PageCallback done) const
+{
+    return [page, held = qint64(rowCount()),
+            done = std::move(done)](Result<hm::client::Page<QJsonObject>> r) {
+        if (!r)
+            return done(r.error());
+        hm::client::Page<QJsonObject> answer = *std::move(r);
+        answer.page = page;
+        answer.total += held;
+        answer.hasPrev = true;
+        done(std::move(answer));
+    };
+}
+
 QVariant RemoteRowsModel::cellData(const QJsonObject &row, int column, int role) const
 {
     if (role == RowJsonRole)
@@ -84,8 +103,14 @@ void AuditListModel::requestPage(hm::client::ApiClient &client, int page, int si
     filter.resourceType = m_filter.resourceType;
     filter.from = m_filter.from;
     filter.to = m_filter.to;
-    filter.page = {page, size};
-    hm::client::SystemApi(client).audit(filter, std::move(done));
+    filter.beforeId = keysetAnchor(page);
+    if (filter.beforeId.isEmpty()) {
+        filter.page = {page, size};
+        hm::client::SystemApi(client).audit(filter, std::move(done));
+        return;
+    }
+    filter.page = {1, size};
+    hm::client::SystemApi(client).audit(filter, asKeysetPage(page, std::move(done)));
 }
 
 QVariant AuditListModel::cell(const QJsonObject &row, int column, int role) const
@@ -188,8 +213,14 @@ void LogListModel::requestPage(hm::client::ApiClient &client, int page, int size
 {
     hm::client::LogFilter filter = m_filter;
     filter.afterId = 0;
-    filter.page = {page, size};
-    hm::client::SystemApi(client).logs(filter, std::move(done));
+    filter.beforeId = keysetAnchor(page).toLongLong();
+    if (filter.beforeId <= 0) {
+        filter.page = {page, size};
+        hm::client::SystemApi(client).logs(filter, std::move(done));
+        return;
+    }
+    filter.page = {1, size};
+    hm::client::SystemApi(client).logs(filter, asKeysetPage(page, std::move(done)));
 }
 
 QVariant LogListModel::cell(const QJsonObject &row, int column, int role) const

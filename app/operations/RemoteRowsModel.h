@@ -34,12 +34,22 @@ protected:
     QString idOf(const QJsonObject &row) const override;
     // Puts rows in front (a live tail); the caller keeps them in order.
     void prependRows(const QList<QJsonObject> &rows) { insertItems(0, rows); }
+    // Keyset paging for lists newest first: a later page is asked for as
+    // the first page of the rows after the last one held (the server's
+    // before_id), so rows that arrive on top meanwhile move nothing (with
+    // page numbers they would push rows already shown into the next page).
+    // The id to ask with, empty for the first page or when nothing is held.
+    QString keysetAnchor(int page) const;
+    // Wraps `done` for such a request: the answer counts as page `page`
+    // and its total (the rows after the anchor) adds the rows held.
+    PageCallback asKeysetPage(int page, PageCallback done) const;
 
 private:
     QVariant cellData(const QJsonObject &row, int column, int role) const final;
 };
 
-// GET /api/v1/audit: when, user, action, resource, IP, details.
+// GET /api/v1/audit: when, user, action, resource, IP, details; later pages
+// are the entries after the last one shown (before_id).
 class AuditListModel : public RemoteRowsModel
 {
     Q_OBJECT
@@ -81,7 +91,8 @@ private:
 };
 
 // GET /api/v1/logs (newest first) with a live tail: poll() asks for the
-// records after the newest one shown (after_id) and puts them on top.
+// records after the newest one shown (after_id) and puts them on top; later
+// pages are the records before the oldest one shown (before_id).
 class LogListModel : public RemoteRowsModel
 {
     Q_OBJECT

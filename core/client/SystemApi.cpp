@@ -57,6 +57,7 @@ void SystemApi::audit(const AuditFilter &filter, Callback<Page<QJsonObject>> don
     addIfSet(query, QStringLiteral("user_id"), filter.userId);
     addIfSet(query, QStringLiteral("action"), filter.action);
     addIfSet(query, QStringLiteral("resource_type"), filter.resourceType);
+    addIfSet(query, QStringLiteral("before_id"), filter.beforeId);
     addTime(query, QStringLiteral("from"), filter.from);
     addTime(query, QStringLiteral("to"), filter.to);
     m_client.call<Page<QJsonObject>>(ApiRequest::get(QStringLiteral("/api/v1/audit"), query),
@@ -75,6 +76,8 @@ void addLogFilter(QUrlQuery &query, const LogFilter &filter)
     addTime(query, QStringLiteral("to"), filter.to);
     if (filter.afterId > 0)
         query.addQueryItem(QStringLiteral("after_id"), QString::number(filter.afterId));
+    if (filter.beforeId > 0)
+        query.addQueryItem(QStringLiteral("before_id"), QString::number(filter.beforeId));
 }
 
 } // namespace
@@ -94,14 +97,7 @@ void SystemApi::exportLogs(const LogFilter &filter, const QString &format,
 void SystemApi::logs(const LogFilter &filter, Callback<Page<QJsonObject>> done)
 {
     QUrlQuery query = pageQuery(filter.page);
-    if (filter.afterId > 0)
-        query.addQueryItem(QStringLiteral("after_id"), QString::number(filter.afterId));
-    addIfSet(query, QStringLiteral("level"), filter.level);
-    addIfSet(query, QStringLiteral("module"), filter.module);
-    addIfSet(query, QStringLiteral("search"), filter.search);
-    addIfSet(query, QStringLiteral("request_id"), filter.requestId);
-    addTime(query, QStringLiteral("from"), filter.from);
-    addTime(query, QStringLiteral("to"), filter.to);
+    addLogFilter(query, filter);
     m_client.call<Page<QJsonObject>>(ApiRequest::get(QStringLiteral("/api/v1/logs"), query),
                                      pageOf(QStringLiteral("logs")), std::move(done));
 }

@@ -16,6 +16,9 @@ struct AuditFilter
     QString resourceType;
     QDateTime from; // invalid = open
     QDateTime to;
+    // "" = from the newest; else the entries listed after this one (the
+    // next page of a list that ends with it, steady while entries come).
+    QString beforeId;
     PageRequest page;
 };
 
@@ -28,6 +31,9 @@ struct LogFilter
     QDateTime from;
     QDateTime to;
     qint64 afterId = 0; // only records with a greater id (live tail)
+    // Only records with a smaller id (0 = any): the next page of a list
+    // that ends with this record, steady while new records arrive.
+    qint64 beforeId = 0;
     PageRequest page;
 };
 

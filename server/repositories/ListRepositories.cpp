@@ -186,6 +186,23 @@ Result<store::Page<AuditRow>> listAudit(store::Database &db, const AuditFilter &
         query.conditions.append(QStringLiteral("a.created_at <= ?"));
         query.binds.append(*filter.toMs);
     }
+    if (!filter.beforeId.isEmpty()) {
+        // The list's order is (created_at, rowid) descending: the entries
+        // after the anchor are the ones before it in that order.
+        auto anchor =
+            db.selectOne(QStringLiteral("SELECT created_at, rowid FROM audit_logs WHERE id = ?"),
+                         {filter.beforeId});
+        if (!anchor)
+            return anchor.error();
+        if (!anchor.value())
+            return Error{ErrorCode::ValidationError,
+                         QStringLiteral("before_id is not the id of an audit entry"),
+                         {{QStringLiteral("field"), QStringLiteral("before_id")}}};
+        const qint64 createdAt = anchor.value()->int64(0);
+        query.conditions.append(
+            QStringLiteral("(a.created_at < ? OR (a.created_at = ? AND a.rowid < ?))"));
+        query.binds << createdAt << createdAt << anchor.value()->int64(1);
+    }
     query.orderBy = QStringLiteral("ORDER BY a.created_at DESC, a.rowid DESC");
     return run<AuditRow>(db, std::move(query), paging, [](const store::Statement &s) {
         return AuditRow{s.text(0),          optionalText(s, 1), optionalText(s, 2),

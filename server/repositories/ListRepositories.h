@@ -100,6 +100,10 @@ struct AuditFilter
     QString resourceType;         // "" = any
     std::optional<qint64> fromMs; // inclusive
     std::optional<qint64> toMs;   // inclusive
+    // "" = from the newest; else only the entries listed after this one
+    // (keyset paging: steady while new entries are written). An id that is
+    // not an entry's is VALIDATION_ERROR (details.field "before_id").
+    QString beforeId;
 };
 struct AuditRow
 {

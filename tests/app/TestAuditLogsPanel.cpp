@@ -46,6 +46,7 @@ private slots:
     void cleanup();
     void auditFiltersNarrowTheList();
     void modelsPageLazily();
+    void laterPagesStayPutWhileRowsArrive();
     void exportWritesWhatTheFiltersSelect();
     void liveTailShowsNewRecords();
     void viewerIsReadOnlyAndA403IsExplained();
@@ -219,6 +220,72 @@ void TestAuditLogsPanel::modelsPageLazily()
             ids.insert(model->index(row, 0).data(RemoteRowsModel::IdRole).toString());
         QCOMPARE(ids.size(), model->rowCount());
     }
+}
+
+// New rows on top between two pages (the server's records keep coming):
+// the next page starts after the last row held (before_id), so it neither
+// brings rows again nor leaves any out.
+void TestAuditLogsPanel::laterPagesStayPutWhileRowsArrive()
+{
+    const auto probe = [this](int i) {
+        QCOMPARE(m_http->get(QStringLiteral("/api/v1/flows/keysetpanel-%1").arg(i), m_admin).status,
+                 404);
+    };
+    for (int i = 0; i < 6; ++i)
+        probe(i);
+    LogListModel logs;
+    logs.setPageSize(3);
+    hm::client::LogFilter filter;
+    filter.search = QStringLiteral("keysetpanel");
+    logs.setFilter(filter);
+    logs.setClient(&m_client);
+    QVERIFY(ready(&logs));
+    QCOMPARE(logs.rowCount(), 3);
+    probe(6);
+    probe(7);
+    QVERIFY(logs.canFetchMore({}));
+    logs.fetchMore({});
+    QTRY_VERIFY(!logs.isFetching());
+    QStringList messages;
+    for (int row = 0; row < logs.rowCount(); ++row)
+        messages << logs.index(row, LogListModel::MessageColumn).data().toString();
+    QCOMPARE(messages.size(), 6);
+    for (int i = 0; i < 6; ++i)
+        QVERIFY2(messages[i].contains(QStringLiteral("keysetpanel-%1 ").arg(5 - i)),
+                 qPrintable(messages.join(u'\n')));
+    QCOMPARE(logs.totalOnServer(), qint64(6));
+    QVERIFY(!logs.canFetchMore({}));
+
+    // The audit trail: USER_CREATED entries, two more written between pages.
+    for (int i = 0; i < 4; ++i)
+        QCOMPARE(
+            createApiUser(*m_http, m_admin, QStringLiteral("keyset%1").arg(i), kPassword, "viewer")
+                .status,
+            201);
+    const Answer all =
+        m_http->get(QStringLiteral("/api/v1/audit?action=USER_CREATED&size=100"), m_admin);
+    QStringList expected;
+    for (const QJsonValue &row : all.data().value("audit_logs").toArray())
+        expected << row.toObject().value("id").toString();
+    QVERIFY(expected.size() >= 7);
+    AuditListModel audit;
+    audit.setPageSize(3);
+    audit.setFilter({.action = QStringLiteral("USER_CREATED")});
+    audit.setClient(&m_client);
+    QVERIFY(ready(&audit));
+    QCOMPARE(audit.rowCount(), 3);
+    for (int i = 4; i < 6; ++i)
+        QCOMPARE(
+            createApiUser(*m_http, m_admin, QStringLiteral("keyset%1").arg(i), kPassword, "viewer")
+                .status,
+            201);
+    audit.fetchMore({});
+    QTRY_VERIFY(!audit.isFetching());
+    QStringList ids;
+    for (int row = 0; row < audit.rowCount(); ++row)
+        ids << audit.index(row, 0).data(RemoteRowsModel::IdRole).toString();
+    QCOMPARE(ids, expected.mid(0, 6));
+    QCOMPARE(audit.totalOnServer(), qint64(expected.size()));
 }
 
 void TestAuditLogsPanel::exportWritesWhatTheFiltersSelect()

@@ -12,6 +12,7 @@
 #include "canvas/FlowMinimap.h"
 #include "canvas/FlowScene.h"
 #include "canvas/FlowView.h"
+#include "canvas/LayoutRunner.h"
 #include "canvas/QuickAddPopup.h"
 #include "flowgraph/FlowFragment.h"
 #include "flowgraph/FlowGraphModel.h"
@@ -24,6 +25,8 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMimeData>
+#include <QScopeGuard>
+#include <QSemaphore>
 #include <QStandardPaths>
 #include <QToolBar>
 #include <QTreeWidget>
@@ -97,6 +100,8 @@ private slots:
     void minimapPans();
     void panWithMiddleButtonOrSpace();
     void autoLayoutIsOneStepLeftToRight();
+    void autoLayoutRunsInAWorkerAsTheLayoutDoes();
+    void editWhileLayingOutDropsTheStaleResult();
     void layeredFallbackLeftToRight();
     void actionsShowShortcutsAndRetranslate();
     void screenshots();
@@ -134,6 +139,15 @@ private:
         return view()->mapFromScene(item->pos() + QPointF(item->size().width() / 2, 12));
     }
     QStringList tenNodeDag();
+    // Triggers auto-layout and waits for its end; whether it applied.
+    bool layOut()
+    {
+        QSignalSpy finished(m_editor.get(), &FlowEditorWidget::layoutFinished);
+        action("autoLayout")->trigger();
+        if (!finished.wait(20000))
+            return false;
+        return finished.first().first().toBool();
+    }
 
     std::unique_ptr<LanguageManager> m_languages;
     std::unique_ptr<FlowGraphModel> m_model;
@@ -676,7 +690,10 @@ void TestFlowEditor::autoLayoutIsOneStepLeftToRight()
 {
     const QStringList ids = tenNodeDag();
     const int steps = m_model->undoStack()->count();
+    QSignalSpy finished(m_editor.get(), &FlowEditorWidget::layoutFinished);
     QTest::keyClick(view(), Qt::Key_L, Qt::ControlModifier);
+    QVERIFY(finished.wait(20000));
+    QCOMPARE(finished.first().first().toBool(), true);
     QCOMPARE(m_model->undoStack()->count(), steps + 1);
     QVERIFY2(status().contains(m_editor->layoutName()), qPrintable(status()));
 #ifdef HIVEMIND_HAVE_GRAPHVIZ
@@ -701,6 +718,90 @@ void TestFlowEditor::autoLayoutIsOneStepLeftToRight()
     action("undo")->trigger();
     for (const QString &id : ids)
         QCOMPARE(m_model->node(id)->position, QPointF(0, 0));
+}
+
+// The layout runs on a worker while the window stays usable (the action is
+// off, the status says so) and places the nodes exactly where the layout
+// engine called on the GUI thread with the same graph does: one undo step.
+void TestFlowEditor::autoLayoutRunsInAWorkerAsTheLayoutDoes()
+{
+    const QStringList ids = tenNodeDag();
+    const LayoutGraph graph = m_editor->scene()->layoutGraph();
+    const QHash<QString, QPointF> expected = FlowEditorWidget::placedAt(
+        FlowLayout::create()->layout(graph), m_editor->scene()->nodesRect().topLeft());
+    QCOMPARE(expected.size(), ids.size());
+
+    QSemaphore gate;
+    std::atomic<QThread *> worker = nullptr;
+    m_editor->layoutRunner()->setGateForTests([&] {
+        worker = QThread::currentThread();
+        gate.acquire();
+    });
+    const auto letGo = qScopeGuard([&] { gate.release(); });
+    QSignalSpy finished(m_editor.get(), &FlowEditorWidget::layoutFinished);
+    const int steps = m_model->undoStack()->count();
+    action("autoLayout")->trigger();
+    QVERIFY(m_editor->isLayingOut());
+    QVERIFY(!action("autoLayout")->isEnabled());
+    QCOMPARE(m_editor->cursor().shape(), Qt::BusyCursor);
+    QVERIFY2(status().startsWith(QLatin1String("Arranging 10 nodes")), qPrintable(status()));
+    // Asked again while running: nothing more starts.
+    m_editor->autoLayout();
+    QTRY_VERIFY(worker.load() != nullptr);
+    QVERIFY(worker.load() != QThread::currentThread());
+    // The GUI thread is free meanwhile: it handles events, nothing moved.
+    QApplication::processEvents();
+    QCOMPARE(m_model->undoStack()->count(), steps);
+    QCOMPARE(finished.size(), 0);
+
+    gate.release();
+    QVERIFY(finished.wait(20000));
+    QCOMPARE(finished.size(), 1);
+    QCOMPARE(finished.first().first().toBool(), true);
+    QVERIFY(!m_editor->isLayingOut());
+    QVERIFY(action("autoLayout")->isEnabled());
+    QVERIFY(m_editor->cursor().shape() != Qt::BusyCursor);
+    QCOMPARE(m_model->undoStack()->count(), steps + 1);
+    for (const QString &id : ids)
+        QCOMPARE(m_model->node(id)->position, expected.value(id));
+    QVERIFY2(status().contains(m_editor->layoutName()), qPrintable(status()));
+
+    action("undo")->trigger();
+    QCOMPARE(m_model->undoStack()->count(), steps + 1);
+    QCOMPARE(m_model->undoStack()->index(), steps);
+    for (const QString &id : ids)
+        QCOMPARE(m_model->node(id)->position, QPointF(0, 0));
+}
+
+// A node moved while the worker lays out the flow as it was: its result is
+// stale and is not applied (the move stays, nothing else moves).
+void TestFlowEditor::editWhileLayingOutDropsTheStaleResult()
+{
+    const QStringList ids = tenNodeDag();
+    QSemaphore gate;
+    m_editor->layoutRunner()->setGateForTests([&gate] { gate.acquire(); });
+    const auto letGo = qScopeGuard([&] { gate.release(); });
+    QSignalSpy finished(m_editor.get(), &FlowEditorWidget::layoutFinished);
+    action("autoLayout")->trigger();
+    QVERIFY(m_editor->isLayingOut());
+    const int steps = m_model->undoStack()->count();
+    QVERIFY(m_model->moveNodes({{ids[3], QPointF(400, 300)}}).ok());
+    QCOMPARE(m_model->undoStack()->count(), steps + 1);
+
+    gate.release();
+    QVERIFY(finished.wait(20000));
+    QCOMPARE(finished.first().first().toBool(), false);
+    QVERIFY(!m_editor->isLayingOut());
+    QVERIFY(action("autoLayout")->isEnabled());
+    QCOMPARE(m_model->undoStack()->count(), steps + 1);
+    for (const QString &id : ids)
+        QCOMPARE(m_model->node(id)->position, id == ids[3] ? QPointF(400, 300) : QPointF(0, 0));
+    QVERIFY2(status().contains(QLatin1String("changed")), qPrintable(status()));
+
+    // Asked again, on the flow as it is now: it applies.
+    m_editor->layoutRunner()->setGateForTests({});
+    QVERIFY(layOut());
+    QCOMPARE(m_model->undoStack()->count(), steps + 2);
 }
 
 void TestFlowEditor::layeredFallbackLeftToRight()
@@ -762,7 +863,7 @@ void TestFlowEditor::screenshots()
         m_editor->resize(1600, 900);
         QApplication::processEvents();
         const QStringList ids = tenNodeDag();
-        action("autoLayout")->trigger();
+        QVERIFY(layOut());
         m_editor->scene()->selectNodes({ids[2]});
         QApplication::processEvents();
         const QString empty = dir + QStringLiteral("/flow-editor-empty-") + language + suffix +
@@ -797,7 +898,7 @@ void TestFlowEditor::screenshots()
     QApplication::processEvents();
     QVERIFY(m_editor->scene()->canvasStyle().dark);
     const QStringList ids = tenNodeDag();
-    action("autoLayout")->trigger();
+    QVERIFY(layOut());
     m_editor->scene()->selectNodes({ids[2]});
     QApplication::processEvents();
     QVERIFY(m_editor->grab().save(dir + QStringLiteral("/flow-editor-en-dark") + suffix +

@@ -1502,6 +1502,7 @@ void TestFlowsPage::screenshots()
         QTRY_VERIFY(editor->isOpen() && !editor->isLoading());
         QTRY_VERIFY(!editor->model()->catalogue().isEmpty());
         editor->editor()->autoLayout(); // an edit: "unsaved changes"
+        QTRY_VERIFY(!editor->editor()->isLayingOut());
         editor->editor()->scene()->selectNodes({QStringLiteral("wait-for-bank")});
         QVERIFY(shoot(window.get(), QStringLiteral("flows-editor-") + language));
         editor->discard();

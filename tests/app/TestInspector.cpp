@@ -887,6 +887,7 @@ void TestInspector::screenshots()
                                       QStringLiteral("$.nodes.other.output.metadata"))
                     .ok());
         m_editor->action(QStringLiteral("autoLayout"))->trigger();
+        QTRY_VERIFY(!m_editor->isLayingOut());
         settle();
 
         // A node with a real schema, some fields filled, one value refused.

@@ -623,6 +623,7 @@ void TestTheme::screenshots()
             QTRY_VERIFY(editor->isOpen() && !editor->isLoading());
             QTRY_VERIFY(!editor->model()->catalogue().isEmpty());
             editor->editor()->autoLayout();
+            QTRY_VERIFY(!editor->editor()->isLayingOut());
             editor->editor()->scene()->selectNodes({QStringLiteral("wait-for-bank")});
             QVERIFY(shoot(&window, theme + QStringLiteral("-editor-") + language));
             editor->discard();

@@ -222,6 +222,110 @@ private slots:
         QCOMPARE(m_http->get("/api/v1/logs", m_userToken).status, 403);
     }
 
+    // Later pages by before_id stay put while records arrive on top: page
+    // numbers count from the newest record, so they would repeat rows.
+    void logsPageByKeysetWhileRecordsArrive()
+    {
+        const auto probe = [this](int i) {
+            QCOMPARE(
+                m_http->get(QStringLiteral("/api/v1/flows/keysetprobe-%1").arg(i), m_admin).status,
+                404);
+        };
+        const auto messages = [](const Answer &answer) {
+            QStringList probes;
+            for (const QJsonValue &record : answer.data().value("logs").toArray()) {
+                const QString message = record.toObject().value("message").toString();
+                static const QRegularExpression number(QStringLiteral("keysetprobe-(\\d+)"));
+                probes << number.match(message).captured(1);
+            }
+            return probes;
+        };
+        const QString base = QStringLiteral("/api/v1/logs?search=keysetprobe&size=3");
+        for (int i = 0; i < 6; ++i)
+            probe(i);
+        const Answer first = m_http->get(base, m_admin);
+        QCOMPARE(messages(first), QStringList({"5", "4", "3"}));
+        const QJsonArray firstRows = first.data().value("logs").toArray();
+        const qint64 last = firstRows.last().toObject().value("id").toInteger();
+
+        // Two records on top between page 1 and page 2.
+        probe(6);
+        probe(7);
+        // By page number, page 2 would repeat two rows page 1 showed.
+        QCOMPARE(messages(m_http->get(base + "&page=2", m_admin)), QStringList({"4", "3", "2"}));
+        const Answer next = m_http->get(base + "&before_id=" + QString::number(last), m_admin);
+        QCOMPARE(next.status, 200);
+        QCOMPARE(messages(next), QStringList({"2", "1", "0"}));
+        for (const QJsonValue &record : next.data().value("logs").toArray())
+            QVERIFY(record.toObject().value("id").toInteger() < last);
+        // pagination counts the records before before_id.
+        const QJsonObject pagination = next.data().value("pagination").toObject();
+        QCOMPARE(pagination.value("total").toInt(), 3);
+        QCOMPARE(pagination.value("has_next").toBool(), false);
+        // Combined with after_id: a window; before_id=0 is before everything.
+        QCOMPARE(messages(m_http->get(base + "&before_id=" + QString::number(last) + "&after_id=" +
+                                          QString::number(next.data()
+                                                              .value("logs")
+                                                              .toArray()
+                                                              .last()
+                                                              .toObject()
+                                                              .value("id")
+                                                              .toInteger()),
+                                      m_admin)),
+                 QStringList({"2", "1"}));
+        QCOMPARE(messages(m_http->get(base + "&before_id=0", m_admin)), QStringList());
+
+        for (const QString &bad : {QStringLiteral("-1"), QStringLiteral("abc"),
+                                   QStringLiteral("1.5"), QStringLiteral("99999999999999999999")}) {
+            for (const QString &route :
+                 {QStringLiteral("/api/v1/logs?before_id="),
+                  QStringLiteral("/api/v1/logs/export?format=json&before_id=")}) {
+                const Answer refused = m_http->get(route + bad, m_admin);
+                QCOMPARE(refused.code(), QStringLiteral("VALIDATION_ERROR"));
+                QCOMPARE(refused.body.value("error")
+                             .toObject()
+                             .value("details")
+                             .toObject()
+                             .value("field")
+                             .toString(),
+                         QStringLiteral("before_id"));
+            }
+        }
+    }
+
+    // The audit trail pages the same way (before_id = the last entry's id).
+    void auditPagesByKeysetWhileEntriesArrive()
+    {
+        const QString filter = "/api/v1/audit?action=LOGIN&user_id=" + m_userId;
+        const QString base = filter + "&size=2";
+        const Answer all = m_http->get(filter + "&size=100", m_admin);
+        QVERIFY(all.data().value("pagination").toObject().value("total").toInt() >= 3);
+        QStringList expected;
+        for (const QJsonValue &row : all.data().value("audit_logs").toArray())
+            expected << row.toObject().value("id").toString();
+        const auto ids = [](const Answer &answer) {
+            QStringList list;
+            for (const QJsonValue &row : answer.data().value("audit_logs").toArray())
+                list << row.toObject().value("id").toString();
+            return list;
+        };
+        const Answer first = m_http->get(base, m_admin);
+        QCOMPARE(ids(first), expected.mid(0, 2));
+        // New entries on top between the pages.
+        for (int i = 0; i < 2; ++i)
+            QCOMPARE(m_http->login("auditee", kUserPassword).status, 200);
+        const Answer next = m_http->get(base + "&before_id=" + ids(first).last(), m_admin);
+        QCOMPARE(next.status, 200);
+        QCOMPARE(ids(next), expected.mid(2, 2));
+        QCOMPARE(next.data().value("pagination").toObject().value("total").toInt(),
+                 expected.size() - 2);
+
+        const Answer unknown = m_http->get(base + "&before_id=no-such-entry", m_admin);
+        QCOMPARE(unknown.code(), QStringLiteral("VALIDATION_ERROR"));
+        QCOMPARE(unknown.body.value("error").toObject().value("details").toObject().value("field"),
+                 QJsonValue(QStringLiteral("before_id")));
+    }
+
     void exportsInThreeFormatsWithoutSecrets_data()
     {
         QTest::addColumn<QString>("format");

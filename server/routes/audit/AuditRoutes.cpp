@@ -23,6 +23,7 @@ Result<repositories::AuditFilter> parseAuditFilter(const QUrlQuery &query)
     filter.userId = queryValue(query, QStringLiteral("user_id"));
     filter.action = queryValue(query, QStringLiteral("action")).toUpper();
     filter.resourceType = queryValue(query, QStringLiteral("resource_type"));
+    filter.beforeId = queryValue(query, QStringLiteral("before_id"));
     auto from = parseTime(query, {QStringLiteral("from"), QStringLiteral("start_time")});
     if (!from)
         return from.error();
@@ -81,6 +82,10 @@ void registerAuditRoutes(ApiRouter &router, auth::AuthModule &auth, store::Datab
                                      QStringLiteral("ISO-8601, inclusive (alias start_time)")));
     doc.queryParameters.append(query(QStringLiteral("to"), string(),
                                      QStringLiteral("ISO-8601, inclusive (alias end_time)")));
+    doc.queryParameters.append(
+        query(QStringLiteral("before_id"), string(),
+              QStringLiteral("only entries listed after this one (id of the last entry shown): "
+                             "the next page, steady while new entries are written")));
     doc.responseSchema =
         object({{QStringLiteral("audit_logs"),
                  arrayOf(object({{QStringLiteral("id"), string()},

@@ -12,6 +12,21 @@ namespace {
 
 using namespace schema;
 
+// A record id parameter: absent, or a whole number >= 0.
+Result<std::optional<qint64>> parseRecordId(const QUrlQuery &query, const QString &name)
+{
+    const QString text = queryValue(query, name);
+    if (text.isEmpty())
+        return std::optional<qint64>();
+    bool ok = false;
+    const qint64 id = text.toLongLong(&ok);
+    if (!ok || id < 0)
+        return Error{ErrorCode::ValidationError,
+                     QStringLiteral("%1 must be a record id (a whole number >= 0)").arg(name),
+                     {{QStringLiteral("field"), name}}};
+    return std::optional<qint64>(id);
+}
+
 Result<LogBuffer::Filter> parseLogFilter(const QUrlQuery &query)
 {
     LogBuffer::Filter filter;
@@ -35,15 +50,14 @@ Result<LogBuffer::Filter> parseLogFilter(const QUrlQuery &query)
     filter.module = queryValue(query, QStringLiteral("module"));
     filter.search = queryValue(query, QStringLiteral("search"));
     filter.requestId = queryValue(query, QStringLiteral("request_id"));
-    const QString afterId = queryValue(query, QStringLiteral("after_id"));
-    if (!afterId.isEmpty()) {
-        bool ok = false;
-        filter.afterId = afterId.toLongLong(&ok);
-        if (!ok || filter.afterId < 0)
-            return Error{ErrorCode::ValidationError,
-                         QStringLiteral("after_id must be a record id (a whole number >= 0)"),
-                         {{QStringLiteral("field"), QStringLiteral("after_id")}}};
-    }
+    auto afterId = parseRecordId(query, QStringLiteral("after_id"));
+    if (!afterId)
+        return afterId.error();
+    filter.afterId = afterId.value().value_or(0);
+    auto beforeId = parseRecordId(query, QStringLiteral("before_id"));
+    if (!beforeId)
+        return beforeId.error();
+    filter.beforeId = beforeId.value();
     return filter;
 }
 
@@ -129,7 +143,10 @@ QJsonArray filterParameters()
             query(QStringLiteral("search"), string(), QStringLiteral("substring, any case")),
             query(QStringLiteral("request_id"), string()),
             query(QStringLiteral("after_id"), integer(),
-                  QStringLiteral("only records with a greater id (poll for a live tail)"))};
+                  QStringLiteral("only records with a greater id (poll for a live tail)")),
+            query(QStringLiteral("before_id"), integer(),
+                  QStringLiteral("only records with a smaller id: the next page after the "
+                                 "oldest record shown, steady while new records arrive"))};
 }
 
 } // namespace

@@ -39,6 +39,8 @@ QList<BufferedLog> LogBuffer::select(const Filter &filter) const
         // Newest first, so the first record not after afterId ends the walk.
         if (filter.afterId > 0 && entry.id <= filter.afterId)
             break;
+        if (filter.beforeId && entry.id >= *filter.beforeId)
+            continue;
         const logging::LogRecord &r = entry.record;
         if (severity(r.type) < filter.minSeverity)
             continue;

@@ -41,6 +41,9 @@ public:
         QString search;      // case-insensitive substring of the message
         QString requestId;
         qint64 afterId = 0; // only records with a greater id (a live tail's poll)
+        // Only records with a smaller id: the next page of a list that holds
+        // records down to this id (keyset paging, steady while records come).
+        std::optional<qint64> beforeId;
     };
     // Matching records, newest first.
     QList<BufferedLog> select(const Filter &filter) const;
