@@ -230,8 +230,15 @@ void InspectorWidget::refreshConfig(bool rebuildSchema)
         m_form->setSchema(schema);
     m_form->setConfig(node ? node->config : QJsonObject());
     refreshEndpoint();
+    // A service node's whole configuration is the service and endpoint ids
+    // the Endpoint box above picks by name: no raw id fields under it (the
+    // JSON tab still shows them).
+    const bool service = node && node->component == kServiceComponentName;
+    m_form->setVisible(!service);
     QString note;
-    if (node && node->state == ComponentState::UnknownComponent)
+    if (service)
+        note.clear(); // the Endpoint box says it all
+    else if (node && node->state == ComponentState::UnknownComponent)
         note = tr("The server does not know the component %1, so its configuration cannot be "
                   "checked. Edit it as JSON.")
                    .arg(node->component);
@@ -371,6 +378,10 @@ void InspectorWidget::showProblem(const EditorProblem &problem)
         if (problem.node != m_node)
             return;
         m_tabs->setCurrentIndex(ConfigTab);
+        if (m_form->isHidden()) {
+            m_endpoint->setFocus(Qt::OtherFocusReason); // a service node's ids
+            return;
+        }
         // The field at the path, or the nearest one holding it.
         for (QString path = problem.path; !path.isEmpty();) {
             if (SchemaField *field = m_form->field(path)) {

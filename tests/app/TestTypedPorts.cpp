@@ -739,6 +739,11 @@ void TestTypedPorts::openEditorFollowsServiceChanges()
              qPrintable(endpointBox->toolTip()));
     QVERIFY(!endpointBox->currentText().contains(m_shop2Id));
     QVERIFY(!endpointBox->currentText().contains(showPet));
+    // Nor do raw id fields under it: the box is the service node's whole
+    // configuration (the JSON tab still has the ids).
+    auto *idField = page->editor()->inspector()->findChild<QLineEdit *>(QStringLiteral("serviceId"));
+    QVERIFY(idField);
+    QVERIFY(!idField->isVisibleTo(page.get()));
 }
 
 void TestTypedPorts::followScreenshots()
