@@ -315,6 +315,18 @@ private slots:
         QCOMPARE(model.rowCount(), 4);
         QCOMPARE(model.nameAt(3), QStringLiteral("Item 4"));
         QCOMPARE(model.totalCount(), 5);
+        // Rows seen stay short of the server's total, and a row that left
+        // may have pulled an unseen one forward: the model asks once more,
+        // and an empty answer ends the list without losing a row.
+        QVERIFY(model.canFetchMore({}));
+        model.fetchMore({});
+        QCOMPARE(model.requests.size(), 3);
+        TestPage end;
+        end.page = model.requests[2].page;
+        end.total = 4;
+        model.requests[2].done(end);
+        QCOMPARE(model.rowCount(), 4);
+        QCOMPARE(model.rowOf(QStringLiteral("id-0")), 0);
         QVERIFY(!model.canFetchMore({}));
     }
 

@@ -741,7 +741,8 @@ void TestTypedPorts::openEditorFollowsServiceChanges()
     QVERIFY(!endpointBox->currentText().contains(showPet));
     // Nor do raw id fields under it: the box is the service node's whole
     // configuration (the JSON tab still has the ids).
-    auto *idField = page->editor()->inspector()->findChild<QLineEdit *>(QStringLiteral("serviceId"));
+    auto *idField =
+        page->editor()->inspector()->findChild<QLineEdit *>(QStringLiteral("config.serviceId"));
     QVERIFY(idField);
     QVERIFY(!idField->isVisibleTo(page.get()));
 }
