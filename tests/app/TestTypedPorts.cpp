@@ -153,6 +153,14 @@ private:
     QString createServiceFlow(const QString &name, const QString &serviceId,
                               const QString &endpointId, const QString &input,
                               QString *publishedVersion, QString *secondVersion);
+    // A flow start (noop) → create (shop2's POST /pets) and `nodeId`
+    // calling `endpointId` of `serviceId` (petId from the trigger), joined
+    // by `edges`, created and open in a new editor page; nullptr when either
+    // failed. The flow's id in *flowId when given.
+    std::unique_ptr<FlowEditorPage> openShopFlow(const QString &name, const QString &nodeId,
+                                                 const QString &serviceId,
+                                                 const QString &endpointId, const QJsonArray &edges,
+                                                 QString *flowId = nullptr);
     QString trigger(const QString &flowId);
     std::unique_ptr<ExecutionViewer> openExecution(const QString &executionId);
     // Another console: a client of its own, signed in as admin.
@@ -296,6 +304,39 @@ QString TestTypedPorts::createServiceFlow(const QString &name, const QString &se
     }
     *secondVersion = second->version;
     return flowId;
+}
+
+std::unique_ptr<FlowEditorPage>
+TestTypedPorts::openShopFlow(const QString &name, const QString &nodeId, const QString &serviceId,
+                             const QString &endpointId, const QJsonArray &edges, QString *flowId)
+{
+    const QJsonObject definition{
+        {QStringLiteral("schemaVersion"), 1},
+        {QStringLiteral("nodes"),
+         QJsonArray{
+             nodeJson(QStringLiteral("start"), QStringLiteral("noop"), m_noopVersion, 0),
+             nodeJson(QStringLiteral("create"), QStringLiteral("service"), m_serviceVersion, 300,
+                      serviceNodeConfig(m_shop2Id, m_createPet)),
+             nodeJson(nodeId, QStringLiteral("service"), m_serviceVersion, 600,
+                      serviceNodeConfig(serviceId, endpointId),
+                      QJsonObject{{QStringLiteral("petId"), QStringLiteral("$.trigger.pet")}})}},
+        {QStringLiteral("edges"), edges}};
+    auto created = await<hm::client::FlowSummary>([&](auto done) {
+        FlowsApi(*m_admin).create(hm::client::NewFlow{name, QString(), definition, {}}, done);
+    });
+    if (!created.ok()) {
+        qWarning() << created.error().toString();
+        return nullptr;
+    }
+    if (flowId)
+        *flowId = created->id;
+    auto page = makePage();
+    page->open(created->id);
+    if (!QTest::qWaitFor([&] { return page->isOpen() && !page->isLoading(); })) {
+        qWarning() << "flow not opened:" << name;
+        return nullptr;
+    }
+    return page;
 }
 
 QString TestTypedPorts::trigger(const QString &flowId)
@@ -656,33 +697,14 @@ void TestTypedPorts::openEditorFollowsServiceChanges()
     }
     QVERIFY(!showPet.isEmpty() && !m_createPet.isEmpty());
     m_showPet = showPet;
-    const QJsonObject definition{
-        {QStringLiteral("schemaVersion"), 1},
-        {QStringLiteral("nodes"),
-         QJsonArray{
-             nodeJson(QStringLiteral("start"), QStringLiteral("noop"), m_noopVersion, 0),
-             nodeJson(QStringLiteral("create"), QStringLiteral("service"), m_serviceVersion, 300,
-                      serviceNodeConfig(m_shop2Id, m_createPet)),
-             nodeJson(QStringLiteral("show"), QStringLiteral("service"), m_serviceVersion, 600,
-                      serviceNodeConfig(m_shop2Id, showPet),
-                      QJsonObject{{QStringLiteral("petId"), QStringLiteral("$.trigger.pet")}})}},
-        {QStringLiteral("edges"),
-         QJsonArray{edgeJson(QStringLiteral("e1"), QStringLiteral("start"), kDefaultPort,
-                             QStringLiteral("create"), kDefaultPort),
-                    edgeJson(QStringLiteral("e2"), QStringLiteral("start"), kDefaultPort,
-                             QStringLiteral("show"), QStringLiteral("petId"))}}};
-    auto created = await<hm::client::FlowSummary>([&](auto done) {
-        FlowsApi(*m_admin).create(
-            hm::client::NewFlow{QStringLiteral("Follows the shop"), QString(), definition, {}},
-            done);
-    });
-    if (!created.ok())
-        QFAIL(qPrintable(created.error().toString()));
-    m_followFlowId = created->id;
-
-    auto page = makePage();
-    page->open(m_followFlowId);
-    QTRY_VERIFY(page->isOpen() && !page->isLoading());
+    auto page = openShopFlow(
+        QStringLiteral("Follows the shop"), QStringLiteral("show"), m_shop2Id, showPet,
+        QJsonArray{edgeJson(QStringLiteral("e1"), QStringLiteral("start"), kDefaultPort,
+                            QStringLiteral("create"), kDefaultPort),
+                   edgeJson(QStringLiteral("e2"), QStringLiteral("start"), kDefaultPort,
+                            QStringLiteral("show"), QStringLiteral("petId"))},
+        &m_followFlowId);
+    QVERIFY(page);
     FlowGraphModel *model = page->model();
     FlowScene *scene = page->editor()->scene();
     QTRY_VERIFY_WITH_TIMEOUT(typedInputWithEdge(scene, QStringLiteral("show"),
@@ -897,29 +919,12 @@ void TestTypedPorts::otherServicesStayCached()
     // An editor with nodes of two services: shop2 (A, POST /pets) and the
     // pet store entered by hand (B, GET /pets/{petId}).
     QVERIFY(!m_shop2Id.isEmpty());
-    const QJsonObject definition{
-        {QStringLiteral("schemaVersion"), 1},
-        {QStringLiteral("nodes"),
-         QJsonArray{
-             nodeJson(QStringLiteral("start"), QStringLiteral("noop"), m_noopVersion, 0),
-             nodeJson(QStringLiteral("create"), QStringLiteral("service"), m_serviceVersion, 300,
-                      serviceNodeConfig(m_shop2Id, m_createPet)),
-             nodeJson(QStringLiteral("pet"), QStringLiteral("service"), m_serviceVersion, 600,
-                      serviceNodeConfig(m_serviceId, m_getPet),
-                      QJsonObject{{QStringLiteral("petId"), QStringLiteral("$.trigger.pet")}})}},
-        {QStringLiteral("edges"),
-         QJsonArray{edgeJson(QStringLiteral("e1"), QStringLiteral("start"), kDefaultPort,
-                             QStringLiteral("pet"), QStringLiteral("verbose"))}}};
-    auto created = await<hm::client::FlowSummary>([&](auto done) {
-        FlowsApi(*m_admin).create(
-            hm::client::NewFlow{QStringLiteral("Two services"), QString(), definition, {}}, done);
-    });
-    if (!created.ok())
-        QFAIL(qPrintable(created.error().toString()));
     CatalogueSource *source = CatalogueSource::of(m_admin.get());
-    auto page = makePage();
-    page->open(created->id);
-    QTRY_VERIFY(page->isOpen() && !page->isLoading());
+    auto page = openShopFlow(
+        QStringLiteral("Two services"), QStringLiteral("pet"), m_serviceId, m_getPet,
+        QJsonArray{edgeJson(QStringLiteral("e1"), QStringLiteral("start"), kDefaultPort,
+                            QStringLiteral("pet"), QStringLiteral("verbose"))});
+    QVERIFY(page);
     FlowScene *scene = page->editor()->scene();
     QTRY_VERIFY_WITH_TIMEOUT(
         portItem(scene, QStringLiteral("create"), PortDirection::In, QStringLiteral("dryRun")),
