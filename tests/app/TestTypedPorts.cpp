@@ -225,12 +225,7 @@ void TestTypedPorts::initTestCase()
         return {200, "{\"got\":\"" + r.method + ' ' + r.target + "\"}"};
     });
     const QJsonObject service = servicetest::manualPetStore(m_peer.url(QStringLiteral("/api")));
-    auto created = await<QJsonObject>([&](auto done) {
-        m_admin->call<QJsonObject>(
-            ApiRequest::post(QStringLiteral("/api/v1/services"), service),
-            [](const ApiResponse &r) -> hm::Result<QJsonObject> { return r.data.toObject(); },
-            hm::client::Callback<QJsonObject>(done));
-    });
+    auto created = servicetest::registerService(*m_admin, service);
     if (!created.ok())
         QFAIL(qPrintable(created.error().toString()));
     m_serviceId = created->value(QStringLiteral("id")).toString();
@@ -1031,12 +1026,7 @@ void TestTypedPorts::inspectorNamesDeletedService()
     QJsonObject service = servicetest::manualPetStore(m_peer.url(QStringLiteral("/gone")));
     service.insert(QStringLiteral("name"), QStringLiteral("goneshop"));
     service.insert(QStringLiteral("display_name"), QStringLiteral("Gone shop"));
-    auto created = await<QJsonObject>([&](auto done) {
-        m_admin->call<QJsonObject>(
-            ApiRequest::post(QStringLiteral("/api/v1/services"), service),
-            [](const ApiResponse &r) -> hm::Result<QJsonObject> { return r.data.toObject(); },
-            hm::client::Callback<QJsonObject>(done));
-    });
+    auto created = servicetest::registerService(*m_admin, service);
     if (!created.ok())
         QFAIL(qPrintable(created.error().toString()));
     const QString goneId = created->value(QStringLiteral("id")).toString();
