@@ -10,10 +10,11 @@
 // components from the client's one CatalogueSource, which follows other
 // consoles' service changes: an open editor gets a refreshed endpoint's new
 // typed port and shows a removed endpoint (its connection kept and
-// reported) without reopening; a detached model (a view switching client)
-// no longer follows. With HIVEMIND_SCREENSHOT_DIR set, `screenshots` saves
-// the version viewer and the execution graph, `followScreenshots` the
-// editor with the removed endpoint, in en, zh_TW and zh_CN.
+// reported) without reopening, and an endpoints' answer on its way when a
+// change is heard shows at once before the one more read; a detached model
+// (a view switching client) no longer follows. With HIVEMIND_SCREENSHOT_DIR set, `screenshots`
+// saves the version viewer and the execution graph, `followScreenshots` the editor with the removed
+// endpoint, in en, zh_TW and zh_CN.
 
 #include "AdminTestSupport.h"
 #include "LanguageManager.h"
@@ -141,6 +142,7 @@ private slots:
     void followScreenshots();
     void oneReadPerServiceChange();
     void otherServicesStayCached();
+    void answerOnItsWayShowsThenReadsAgain();
     void detachedModelNoLongerFollows();
     void inspectorNamesDeletedService();
     void screenshots();
@@ -956,6 +958,50 @@ void TestTypedPorts::otherServicesStayCached()
     QTRY_VERIFY(second.port(QStringLiteral("pet"), PortDirection::In, QStringLiteral("petId")));
     QVERIFY2(gets.interfaces(m_serviceId, m_getPet) == 0, qPrintable(gets.dump()));
     source->detach(&second);
+}
+
+void TestTypedPorts::answerOnItsWayShowsThenReadsAgain()
+{
+    // A console of its own, its source settled; its model then misses the
+    // endpoints, so the next answer that reaches it shows.
+    auto other = otherConsole();
+    QVERIFY(other);
+    CatalogueSource *source = CatalogueSource::of(other.get());
+    FlowGraphModel model;
+    source->attach(&model);
+    QTRY_VERIFY_WITH_TIMEOUT(source->isListening() && !source->isReading(), 15000);
+    const qsizetype listed = model.catalogue().serviceEndpoints().size();
+    QVERIFY(listed > 0);
+    model.setServiceEndpoints({});
+    GetCounter gets(other.get());
+    struct Seen
+    {
+        qsizetype endpoints;
+        qsizetype reads;
+        bool reading;
+    };
+    QList<Seen> seen;
+    QObject context;
+    connect(source, &CatalogueSource::catalogueChanged, &context, [&] {
+        seen.append({model.catalogue().serviceEndpoints().size(), gets.serviceLists(),
+                     source->isReading()});
+    });
+
+    // Two changes heard, the second while the first one's read is on its
+    // way: that read's answer reaches the model at once, and one more read
+    // follows (the answer may predate the second change).
+    source->applyEvent(QStringLiteral("service_created"), QJsonObject());
+    source->applyEvent(QStringLiteral("service_created"), QJsonObject());
+    QCOMPARE(gets.serviceLists(), 1);
+    QTRY_VERIFY_WITH_TIMEOUT(!source->isReading(), 15000);
+    QVERIFY2(gets.serviceLists() == 2, qPrintable(gets.dump()));
+    QCOMPARE(seen.size(), 2);
+    QCOMPARE(seen[0].endpoints, listed);
+    QCOMPARE(seen[0].reads, 2);
+    QVERIFY(seen[0].reading);
+    QCOMPARE(seen[1].endpoints, listed);
+    QVERIFY(!seen[1].reading);
+    source->detach(&model);
 }
 
 void TestTypedPorts::detachedModelNoLongerFollows()
