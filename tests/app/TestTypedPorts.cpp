@@ -12,8 +12,9 @@
 // typed port and shows a removed endpoint (its connection kept and
 // reported) without reopening, and an endpoints' answer on its way when a
 // change is heard shows at once before the one more read; a detached model
-// (a view switching client) no longer follows. With HIVEMIND_SCREENSHOT_DIR set, `screenshots`
-// saves the version viewer and the execution graph, `followScreenshots` the editor with the removed
+// (a view switching client) no longer follows. With
+// HIVEMIND_SCREENSHOT_DIR set, `screenshots` saves the version viewer and
+// the execution graph, `followScreenshots` the editor with the removed
 // endpoint, in en, zh_TW and zh_CN.
 
 #include "AdminTestSupport.h"
