@@ -9,6 +9,7 @@
 
 #include <QJsonArray>
 #include <QSet>
+#include <utility>
 
 namespace hm::app {
 
@@ -311,11 +312,11 @@ void CatalogueSource::fetchEndpoints(Reread reread)
             if (!self)
                 return;
             self->m_endpointsPending = false;
-            if (self->m_endpointsAgain) {
-                self->m_endpointsAgain = false;
+            // A change heard while this answer was on its way: read once
+            // more, as the answer may predate it, but show this one now (it
+            // is no older than what the models have) rather than drop it.
+            if (std::exchange(self->m_endpointsAgain, false))
                 self->fetchEndpoints(Reread::IfIdle);
-                return;
-            }
             if (!result) {
                 // The palette still lists the components.
                 qCWarning(lcApp).noquote() << "services:" << result.error().toString();

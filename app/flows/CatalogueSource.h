@@ -111,7 +111,8 @@ private:
 
     void fetchComponents();
     // IfIdle: a read on its way will do. Again: a change was heard, so a
-    // read on its way (which may predate it) is followed by another.
+    // read on its way (which may predate it) is followed by another; its
+    // answer still reaches the models first.
     enum class Reread
     {
         IfIdle,

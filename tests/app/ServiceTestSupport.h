@@ -4,9 +4,11 @@
 // small pet store (version 1 and a changed version 2) and a peer on
 // loopback that serves the current one at /openapi.json and answers the
 // pet endpoints; and the same pet store entered by hand (no document),
-// as the service-node tests register it.
+// as the service-node tests register it (registerService).
 
+#include "AdminTestSupport.h"
 #include "RecordingHttpPeer.h"
+#include "client/ApiClient.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -182,6 +184,21 @@ inline QJsonObject manualPetStore(const QString &baseUrl)
                  {QStringLiteral("path"), QStringLiteral("/pets")},
                  {QStringLiteral("queryParams"),
                   objectSchema({{QStringLiteral("limit"), typed(QStringLiteral("integer"))}})}}}}};
+}
+
+// POST /services with `body` (manualPetStore's, say) through `client`: the
+// service as the server answers it, with its endpoints' ids.
+inline hm::Result<QJsonObject> registerService(hm::client::ApiClient &client,
+                                               const QJsonObject &body)
+{
+    return admintest::await<QJsonObject>([&](auto done) {
+        client.call<QJsonObject>(
+            hm::client::ApiRequest::post(QStringLiteral("/api/v1/services"), body),
+            [](const hm::client::ApiResponse &r) -> hm::Result<QJsonObject> {
+                return r.data.toObject();
+            },
+            hm::client::Callback<QJsonObject>(done));
+    });
 }
 
 // The id of the endpoint called `name` in a POST /services answer.

@@ -146,12 +146,7 @@ void TestServiceNodes::initTestCase()
         return {200, "{\"got\":\"" + r.method + ' ' + r.target + "\"}"};
     });
     const QJsonObject service = servicetest::manualPetStore(m_peer.url(QStringLiteral("/api")));
-    auto created = awaitAnswer<QJsonObject>([&](auto done) {
-        m_admin->call<QJsonObject>(
-            ApiRequest::post(QStringLiteral("/api/v1/services"), service),
-            [](const ApiResponse &r) -> hm::Result<QJsonObject> { return r.data.toObject(); },
-            hm::client::Callback<QJsonObject>(done));
-    });
+    auto created = servicetest::registerService(*m_admin, service);
     if (!created.ok())
         QFAIL(qPrintable(created.error().toString()));
     m_serviceId = created.value().value(QStringLiteral("id")).toString();
@@ -296,12 +291,7 @@ void TestServiceNodes::paletteFollowsAnotherConsolesServices()
         {QStringLiteral("endpoints"),
          QJsonArray{QJsonObject{{QStringLiteral("method"), QStringLiteral("GET")},
                                 {QStringLiteral("path"), QStringLiteral("/forecast")}}}}};
-    auto created = awaitAnswer<QJsonObject>([&](auto done) {
-        other.call<QJsonObject>(
-            ApiRequest::post(QStringLiteral("/api/v1/services"), service),
-            [](const ApiResponse &r) -> hm::Result<QJsonObject> { return r.data.toObject(); },
-            hm::client::Callback<QJsonObject>(done));
-    });
+    auto created = servicetest::registerService(other, service);
     if (!created.ok())
         QFAIL(qPrintable(created.error().toString()));
     const QString id = created.value().value(QStringLiteral("id")).toString();

@@ -10,10 +10,12 @@
 // components from the client's one CatalogueSource, which follows other
 // consoles' service changes: an open editor gets a refreshed endpoint's new
 // typed port and shows a removed endpoint (its connection kept and
-// reported) without reopening; a detached model (a view switching client)
-// no longer follows. With HIVEMIND_SCREENSHOT_DIR set, `screenshots` saves
-// the version viewer and the execution graph, `followScreenshots` the
-// editor with the removed endpoint, in en, zh_TW and zh_CN.
+// reported) without reopening, and an endpoints' answer on its way when a
+// change is heard shows at once before the one more read; a detached model
+// (a view switching client) no longer follows. With
+// HIVEMIND_SCREENSHOT_DIR set, `screenshots` saves the version viewer and
+// the execution graph, `followScreenshots` the editor with the removed
+// endpoint, in en, zh_TW and zh_CN.
 
 #include "AdminTestSupport.h"
 #include "LanguageManager.h"
@@ -141,6 +143,7 @@ private slots:
     void followScreenshots();
     void oneReadPerServiceChange();
     void otherServicesStayCached();
+    void answerOnItsWayShowsThenReadsAgain();
     void detachedModelNoLongerFollows();
     void inspectorNamesDeletedService();
     void screenshots();
@@ -153,6 +156,14 @@ private:
     QString createServiceFlow(const QString &name, const QString &serviceId,
                               const QString &endpointId, const QString &input,
                               QString *publishedVersion, QString *secondVersion);
+    // A flow start (noop) → create (shop2's POST /pets) and `nodeId`
+    // calling `endpointId` of `serviceId` (petId from the trigger), joined
+    // by `edges`, created and open in a new editor page; nullptr when either
+    // failed. The flow's id in *flowId when given.
+    std::unique_ptr<FlowEditorPage> openShopFlow(const QString &name, const QString &nodeId,
+                                                 const QString &serviceId,
+                                                 const QString &endpointId, const QJsonArray &edges,
+                                                 QString *flowId = nullptr);
     QString trigger(const QString &flowId);
     std::unique_ptr<ExecutionViewer> openExecution(const QString &executionId);
     // Another console: a client of its own, signed in as admin.
@@ -217,12 +228,7 @@ void TestTypedPorts::initTestCase()
         return {200, "{\"got\":\"" + r.method + ' ' + r.target + "\"}"};
     });
     const QJsonObject service = servicetest::manualPetStore(m_peer.url(QStringLiteral("/api")));
-    auto created = await<QJsonObject>([&](auto done) {
-        m_admin->call<QJsonObject>(
-            ApiRequest::post(QStringLiteral("/api/v1/services"), service),
-            [](const ApiResponse &r) -> hm::Result<QJsonObject> { return r.data.toObject(); },
-            hm::client::Callback<QJsonObject>(done));
-    });
+    auto created = servicetest::registerService(*m_admin, service);
     if (!created.ok())
         QFAIL(qPrintable(created.error().toString()));
     m_serviceId = created->value(QStringLiteral("id")).toString();
@@ -296,6 +302,39 @@ QString TestTypedPorts::createServiceFlow(const QString &name, const QString &se
     }
     *secondVersion = second->version;
     return flowId;
+}
+
+std::unique_ptr<FlowEditorPage>
+TestTypedPorts::openShopFlow(const QString &name, const QString &nodeId, const QString &serviceId,
+                             const QString &endpointId, const QJsonArray &edges, QString *flowId)
+{
+    const QJsonObject definition{
+        {QStringLiteral("schemaVersion"), 1},
+        {QStringLiteral("nodes"),
+         QJsonArray{
+             nodeJson(QStringLiteral("start"), QStringLiteral("noop"), m_noopVersion, 0),
+             nodeJson(QStringLiteral("create"), QStringLiteral("service"), m_serviceVersion, 300,
+                      serviceNodeConfig(m_shop2Id, m_createPet)),
+             nodeJson(nodeId, QStringLiteral("service"), m_serviceVersion, 600,
+                      serviceNodeConfig(serviceId, endpointId),
+                      QJsonObject{{QStringLiteral("petId"), QStringLiteral("$.trigger.pet")}})}},
+        {QStringLiteral("edges"), edges}};
+    auto created = await<hm::client::FlowSummary>([&](auto done) {
+        FlowsApi(*m_admin).create(hm::client::NewFlow{name, QString(), definition, {}}, done);
+    });
+    if (!created.ok()) {
+        qWarning() << created.error().toString();
+        return nullptr;
+    }
+    if (flowId)
+        *flowId = created->id;
+    auto page = makePage();
+    page->open(created->id);
+    if (!QTest::qWaitFor([&] { return page->isOpen() && !page->isLoading(); })) {
+        qWarning() << "flow not opened:" << name;
+        return nullptr;
+    }
+    return page;
 }
 
 QString TestTypedPorts::trigger(const QString &flowId)
@@ -656,33 +695,14 @@ void TestTypedPorts::openEditorFollowsServiceChanges()
     }
     QVERIFY(!showPet.isEmpty() && !m_createPet.isEmpty());
     m_showPet = showPet;
-    const QJsonObject definition{
-        {QStringLiteral("schemaVersion"), 1},
-        {QStringLiteral("nodes"),
-         QJsonArray{
-             nodeJson(QStringLiteral("start"), QStringLiteral("noop"), m_noopVersion, 0),
-             nodeJson(QStringLiteral("create"), QStringLiteral("service"), m_serviceVersion, 300,
-                      serviceNodeConfig(m_shop2Id, m_createPet)),
-             nodeJson(QStringLiteral("show"), QStringLiteral("service"), m_serviceVersion, 600,
-                      serviceNodeConfig(m_shop2Id, showPet),
-                      QJsonObject{{QStringLiteral("petId"), QStringLiteral("$.trigger.pet")}})}},
-        {QStringLiteral("edges"),
-         QJsonArray{edgeJson(QStringLiteral("e1"), QStringLiteral("start"), kDefaultPort,
-                             QStringLiteral("create"), kDefaultPort),
-                    edgeJson(QStringLiteral("e2"), QStringLiteral("start"), kDefaultPort,
-                             QStringLiteral("show"), QStringLiteral("petId"))}}};
-    auto created = await<hm::client::FlowSummary>([&](auto done) {
-        FlowsApi(*m_admin).create(
-            hm::client::NewFlow{QStringLiteral("Follows the shop"), QString(), definition, {}},
-            done);
-    });
-    if (!created.ok())
-        QFAIL(qPrintable(created.error().toString()));
-    m_followFlowId = created->id;
-
-    auto page = makePage();
-    page->open(m_followFlowId);
-    QTRY_VERIFY(page->isOpen() && !page->isLoading());
+    auto page = openShopFlow(
+        QStringLiteral("Follows the shop"), QStringLiteral("show"), m_shop2Id, showPet,
+        QJsonArray{edgeJson(QStringLiteral("e1"), QStringLiteral("start"), kDefaultPort,
+                            QStringLiteral("create"), kDefaultPort),
+                   edgeJson(QStringLiteral("e2"), QStringLiteral("start"), kDefaultPort,
+                            QStringLiteral("show"), QStringLiteral("petId"))},
+        &m_followFlowId);
+    QVERIFY(page);
     FlowGraphModel *model = page->model();
     FlowScene *scene = page->editor()->scene();
     QTRY_VERIFY_WITH_TIMEOUT(typedInputWithEdge(scene, QStringLiteral("show"),
@@ -897,29 +917,12 @@ void TestTypedPorts::otherServicesStayCached()
     // An editor with nodes of two services: shop2 (A, POST /pets) and the
     // pet store entered by hand (B, GET /pets/{petId}).
     QVERIFY(!m_shop2Id.isEmpty());
-    const QJsonObject definition{
-        {QStringLiteral("schemaVersion"), 1},
-        {QStringLiteral("nodes"),
-         QJsonArray{
-             nodeJson(QStringLiteral("start"), QStringLiteral("noop"), m_noopVersion, 0),
-             nodeJson(QStringLiteral("create"), QStringLiteral("service"), m_serviceVersion, 300,
-                      serviceNodeConfig(m_shop2Id, m_createPet)),
-             nodeJson(QStringLiteral("pet"), QStringLiteral("service"), m_serviceVersion, 600,
-                      serviceNodeConfig(m_serviceId, m_getPet),
-                      QJsonObject{{QStringLiteral("petId"), QStringLiteral("$.trigger.pet")}})}},
-        {QStringLiteral("edges"),
-         QJsonArray{edgeJson(QStringLiteral("e1"), QStringLiteral("start"), kDefaultPort,
-                             QStringLiteral("pet"), QStringLiteral("verbose"))}}};
-    auto created = await<hm::client::FlowSummary>([&](auto done) {
-        FlowsApi(*m_admin).create(
-            hm::client::NewFlow{QStringLiteral("Two services"), QString(), definition, {}}, done);
-    });
-    if (!created.ok())
-        QFAIL(qPrintable(created.error().toString()));
     CatalogueSource *source = CatalogueSource::of(m_admin.get());
-    auto page = makePage();
-    page->open(created->id);
-    QTRY_VERIFY(page->isOpen() && !page->isLoading());
+    auto page = openShopFlow(
+        QStringLiteral("Two services"), QStringLiteral("pet"), m_serviceId, m_getPet,
+        QJsonArray{edgeJson(QStringLiteral("e1"), QStringLiteral("start"), kDefaultPort,
+                            QStringLiteral("pet"), QStringLiteral("verbose"))});
+    QVERIFY(page);
     FlowScene *scene = page->editor()->scene();
     QTRY_VERIFY_WITH_TIMEOUT(
         portItem(scene, QStringLiteral("create"), PortDirection::In, QStringLiteral("dryRun")),
@@ -956,6 +959,50 @@ void TestTypedPorts::otherServicesStayCached()
     QTRY_VERIFY(second.port(QStringLiteral("pet"), PortDirection::In, QStringLiteral("petId")));
     QVERIFY2(gets.interfaces(m_serviceId, m_getPet) == 0, qPrintable(gets.dump()));
     source->detach(&second);
+}
+
+void TestTypedPorts::answerOnItsWayShowsThenReadsAgain()
+{
+    // A console of its own, its source settled; its model then misses the
+    // endpoints, so the next answer that reaches it shows.
+    auto other = otherConsole();
+    QVERIFY(other);
+    CatalogueSource *source = CatalogueSource::of(other.get());
+    FlowGraphModel model;
+    source->attach(&model);
+    QTRY_VERIFY_WITH_TIMEOUT(source->isListening() && !source->isReading(), 15000);
+    const qsizetype listed = model.catalogue().serviceEndpoints().size();
+    QVERIFY(listed > 0);
+    model.setServiceEndpoints({});
+    GetCounter gets(other.get());
+    struct Seen
+    {
+        qsizetype endpoints;
+        qsizetype reads;
+        bool reading;
+    };
+    QList<Seen> seen;
+    QObject context;
+    connect(source, &CatalogueSource::catalogueChanged, &context, [&] {
+        seen.append({model.catalogue().serviceEndpoints().size(), gets.serviceLists(),
+                     source->isReading()});
+    });
+
+    // Two changes heard, the second while the first one's read is on its
+    // way: that read's answer reaches the model at once, and one more read
+    // follows (the answer may predate the second change).
+    source->applyEvent(QStringLiteral("service_created"), QJsonObject());
+    source->applyEvent(QStringLiteral("service_created"), QJsonObject());
+    QCOMPARE(gets.serviceLists(), 1);
+    QTRY_VERIFY_WITH_TIMEOUT(!source->isReading(), 15000);
+    QVERIFY2(gets.serviceLists() == 2, qPrintable(gets.dump()));
+    QCOMPARE(seen.size(), 2);
+    QCOMPARE(seen[0].endpoints, listed);
+    QCOMPARE(seen[0].reads, 2);
+    QVERIFY(seen[0].reading);
+    QCOMPARE(seen[1].endpoints, listed);
+    QVERIFY(!seen[1].reading);
+    source->detach(&model);
 }
 
 void TestTypedPorts::detachedModelNoLongerFollows()
@@ -1026,12 +1073,7 @@ void TestTypedPorts::inspectorNamesDeletedService()
     QJsonObject service = servicetest::manualPetStore(m_peer.url(QStringLiteral("/gone")));
     service.insert(QStringLiteral("name"), QStringLiteral("goneshop"));
     service.insert(QStringLiteral("display_name"), QStringLiteral("Gone shop"));
-    auto created = await<QJsonObject>([&](auto done) {
-        m_admin->call<QJsonObject>(
-            ApiRequest::post(QStringLiteral("/api/v1/services"), service),
-            [](const ApiResponse &r) -> hm::Result<QJsonObject> { return r.data.toObject(); },
-            hm::client::Callback<QJsonObject>(done));
-    });
+    auto created = servicetest::registerService(*m_admin, service);
     if (!created.ok())
         QFAIL(qPrintable(created.error().toString()));
     const QString goneId = created->value(QStringLiteral("id")).toString();

@@ -32,6 +32,14 @@ struct Answer
             .value(QStringLiteral("code"))
             .toString();
     }
+    // The error's details ({} when there are none).
+    QJsonObject details() const
+    {
+        return body.value(QStringLiteral("error"))
+            .toObject()
+            .value(QStringLiteral("details"))
+            .toObject();
+    }
 };
 
 // One request written as `bytes` on a connection of its own, and the

@@ -349,18 +349,11 @@ private slots:
             call("POST", "/api/v1/services/preview", {{"base_url", dead}}, m_alice.token);
         QCOMPARE(unreachable.status, 503);
         QCOMPARE(unreachable.code(), QStringLiteral("SERVICE_UNAVAILABLE"));
-        QCOMPARE(unreachable.body.value("error")
-                     .toObject()
-                     .value("details")
-                     .toObject()
-                     .value("reason")
-                     .toString(),
-                 QStringLiteral("UNREACHABLE"));
+        QCOMPARE(unreachable.details().value("reason").toString(), QStringLiteral("UNREACHABLE"));
         const Answer none = call("POST", "/api/v1/services/preview",
                                  {{"base_url", m_peer.url("/nothing")}}, m_alice.token);
         QCOMPARE(none.code(), QStringLiteral("SCHEMA_PARSE_ERROR"));
-        const QJsonObject noneDetails =
-            none.body.value("error").toObject().value("details").toObject();
+        const QJsonObject noneDetails = none.details();
         QCOMPARE(noneDetails.value("reason").toString(), QStringLiteral("NO_DOCUMENT"));
         QCOMPARE(noneDetails.value("tried").toArray().size(), 16);
         const Answer broken = call(
@@ -368,8 +361,7 @@ private slots:
             {{"base_url", m_peer.url("")}, {"schema_url", "/docs/broken.json"}}, m_alice.token);
         QCOMPARE(broken.status, 400);
         QCOMPARE(broken.code(), QStringLiteral("SCHEMA_PARSE_ERROR"));
-        const QJsonObject brokenDetails =
-            broken.body.value("error").toObject().value("details").toObject();
+        const QJsonObject brokenDetails = broken.details();
         QCOMPARE(brokenDetails.value("reason").toString(), QStringLiteral("SYNTAX"));
         QVERIFY(brokenDetails.contains("line"));
         QVERIFY(brokenDetails.contains("column"));
@@ -378,24 +370,12 @@ private slots:
             call("POST", "/api/v1/services/preview",
                  {{"base_url", m_peer.url("")}, {"schema_url", "/docs/huge.json"}}, m_alice.token);
         QCOMPARE(huge.code(), QStringLiteral("SCHEMA_PARSE_ERROR"));
-        QCOMPARE(huge.body.value("error")
-                     .toObject()
-                     .value("details")
-                     .toObject()
-                     .value("reason")
-                     .toString(),
-                 QStringLiteral("TOO_LARGE"));
+        QCOMPARE(huge.details().value("reason").toString(), QStringLiteral("TOO_LARGE"));
         const Answer missing = call(
             "POST", "/api/v1/services/preview",
             {{"base_url", m_peer.url("")}, {"schema_url", "/docs/missing.json"}}, m_alice.token);
         QCOMPARE(missing.code(), QStringLiteral("SERVICE_UNAVAILABLE"));
-        QCOMPARE(missing.body.value("error")
-                     .toObject()
-                     .value("details")
-                     .toObject()
-                     .value("http_status")
-                     .toInt(),
-                 404);
+        QCOMPARE(missing.details().value("http_status").toInt(), 404);
     }
 
     void manualEndpoints()
@@ -872,12 +852,7 @@ private slots:
         QVERIFY2(inUse.body.value("error").toObject().value("message").toString().contains(
                      "linked-service"),
                  inUse.raw.constData());
-        const QJsonArray usages = inUse.body.value("error")
-                                      .toObject()
-                                      .value("details")
-                                      .toObject()
-                                      .value("usages")
-                                      .toArray();
+        const QJsonArray usages = inUse.details().value("usages").toArray();
         QCOMPARE(usages.size(), 1);
         QCOMPARE(usages.first().toObject().value("type").toString(), QStringLiteral("service"));
         QCOMPARE(usages.first().toObject().value("id").toString(), service);

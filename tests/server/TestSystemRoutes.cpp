@@ -134,8 +134,7 @@ private slots:
         const QJsonObject before = config();
         const Answer refused = m_http->json("PUT", "/api/v1/system/config", patch, m_admin);
         QCOMPARE(refused.code(), QStringLiteral("VALIDATION_ERROR"));
-        const QJsonObject details =
-            refused.body.value("error").toObject().value("details").toObject();
+        const QJsonObject details = refused.details();
         QCOMPARE(details.value("field").toString(), field);
         QVERIFY(!details.value("errors").toArray().isEmpty());
         QCOMPARE(config(), before);
@@ -282,13 +281,7 @@ private slots:
                   QStringLiteral("/api/v1/logs/export?format=json&before_id=")}) {
                 const Answer refused = m_http->get(route + bad, m_admin);
                 QCOMPARE(refused.code(), QStringLiteral("VALIDATION_ERROR"));
-                QCOMPARE(refused.body.value("error")
-                             .toObject()
-                             .value("details")
-                             .toObject()
-                             .value("field")
-                             .toString(),
-                         QStringLiteral("before_id"));
+                QCOMPARE(refused.details().value("field").toString(), QStringLiteral("before_id"));
             }
         }
     }
@@ -322,8 +315,7 @@ private slots:
 
         const Answer unknown = m_http->get(base + "&before_id=no-such-entry", m_admin);
         QCOMPARE(unknown.code(), QStringLiteral("VALIDATION_ERROR"));
-        QCOMPARE(unknown.body.value("error").toObject().value("details").toObject().value("field"),
-                 QJsonValue(QStringLiteral("before_id")));
+        QCOMPARE(unknown.details().value("field"), QJsonValue(QStringLiteral("before_id")));
     }
 
     void exportsInThreeFormatsWithoutSecrets_data()
