@@ -2,6 +2,7 @@
 
 #include <QString>
 #include <QtGlobal>
+#include <optional>
 
 namespace hm {
 
@@ -13,5 +14,8 @@ namespace hm {
 // batch on a large history). Order within one millisecond is random.
 QString timeOrderedUuid();
 QString timeOrderedUuid(qint64 msSinceEpoch);
+// The time a version 7 UUID carries (any case, without braces); nullopt
+// for any other text, other UUID versions included.
+std::optional<qint64> timeOfTimeOrderedUuid(const QString &id);
 
 } // namespace hm
