@@ -216,6 +216,10 @@ void TestAuditLogsPanel::auditFiltersNarrowTheList()
     QTRY_VERIFY(!model->filter().to.isValid());
     QVERIFY(ready(model));
     QVERIFY(model->totalOnServer() >= all);
+    // The longest action is not cut.
+    auto *view = find<QTableView>("audit.list");
+    QVERIFY(view->columnWidth(AuditListModel::ActionColumn) >
+            view->fontMetrics().horizontalAdvance(QStringLiteral("SYSTEM_CONFIG_CHANGED")));
     QVERIFY(hm::test::screenshot(m_page.get(), QStringLiteral("audit-logs-audit-en")));
 }
 
