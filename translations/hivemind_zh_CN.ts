@@ -1843,7 +1843,7 @@
     <message numerus="yes">
         <source>Showing %1 of %n entries</source>
         <translation>
-            <numerusform>显示 %1 条，共 %n 条条目</numerusform>
+            <numerusform>显示 %1 条，共 %n 条</numerusform>
         </translation>
     </message>
     <message>

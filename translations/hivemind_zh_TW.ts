@@ -1843,7 +1843,7 @@
     <message numerus="yes">
         <source>Showing %1 of %n entries</source>
         <translation>
-            <numerusform>顯示 %1 筆，共 %n 筆項目</numerusform>
+            <numerusform>顯示 %1 筆，共 %n 筆</numerusform>
         </translation>
     </message>
     <message>

@@ -377,7 +377,8 @@ void ComponentPalette::retranslate()
 
 void ComponentPalette::changeEvent(QEvent *event)
 {
-    if (event->type() == QEvent::LanguageChange)
+    // A theme switch changes the palette: the icons are drawn in its grey.
+    if (event->type() == QEvent::LanguageChange || event->type() == QEvent::PaletteChange)
         rebuild();
     QWidget::changeEvent(event);
 }

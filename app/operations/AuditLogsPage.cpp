@@ -162,7 +162,13 @@ QWidget *AuditLogsPage::createAuditTab()
 
     m_auditView = createTable(m_auditModel, QStringLiteral("audit.list"), tab);
     m_auditView->horizontalHeader()->resizeSection(AuditListModel::TimeColumn, 150);
-    m_auditView->horizontalHeader()->resizeSection(AuditListModel::ActionColumn, 150);
+    // Wide enough for the longest action the filter offers (SYSTEM_CONFIG_CHANGED).
+    int actionWidth = 150;
+    for (int i = 0; i < m_auditAction->count(); ++i)
+        actionWidth =
+            qMax(actionWidth,
+                 m_auditView->fontMetrics().horizontalAdvance(m_auditAction->itemText(i)) + 24);
+    m_auditView->horizontalHeader()->resizeSection(AuditListModel::ActionColumn, actionWidth);
     m_auditView->horizontalHeader()->resizeSection(AuditListModel::ResourceColumn, 200);
     layout->addWidget(m_auditView, 1);
     m_auditStatus = new QLabel(tab);

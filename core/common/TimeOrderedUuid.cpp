@@ -2,6 +2,7 @@
 
 #include <QDateTime>
 #include <QRandomGenerator>
+#include <QUuid>
 #include <array>
 
 namespace hm {
@@ -36,6 +37,16 @@ QString timeOrderedUuid(qint64 msSinceEpoch)
         out[position++] = QLatin1Char(kHex[bytes[i] & 0x0F]);
     }
     return text;
+}
+
+std::optional<qint64> timeOfTimeOrderedUuid(const QString &id)
+{
+    const QUuid uuid = QUuid::fromString(id);
+    // Qt 6.4's QUuid::version() predates version 7: read the nibble.
+    if (id.size() != 36 || uuid.isNull() || (uuid.data3 >> 12) != 7 || uuid.variant() != QUuid::DCE)
+        return std::nullopt;
+    // The first 48 bits: data1 (32) then data2 (16).
+    return qint64(quint64(uuid.data1) << 16 | uuid.data2);
 }
 
 } // namespace hm

@@ -2,6 +2,7 @@
 
 #include <QString>
 #include <QtGlobal>
+#include <optional>
 
 namespace hm {
 
@@ -10,8 +11,13 @@ namespace hm {
 // Execution ids use it: ids made close in time sort close together, so the
 // history's primary-key and foreign-key indexes grow at their right edge
 // instead of at random pages (fewer pages read, split and re-encrypted per
-// batch on a large history). Order within one millisecond is random.
+// batch on a large history). Audit entry ids too: a deleted entry's id
+// still tells where the list stood (timeOfTimeOrderedUuid). Order within
+// one millisecond is random.
 QString timeOrderedUuid();
 QString timeOrderedUuid(qint64 msSinceEpoch);
+// The time a version 7 UUID carries (any case, without braces); nullopt
+// for any other text, other UUID versions included.
+std::optional<qint64> timeOfTimeOrderedUuid(const QString &id);
 
 } // namespace hm

@@ -1,6 +1,6 @@
 #include "server/repositories/AuditRepository.h"
 
-#include "crypto/Random.h"
+#include "common/TimeOrderedUuid.h"
 #include "store/ColumnValues.h"
 #include "store/Database.h"
 
@@ -16,9 +16,9 @@ Status insertAuditEntry(store::Database &db, const AuditEntry &entry)
         QStringLiteral(
             "INSERT INTO audit_logs (id, user_id, action, resource_type, resource_id, ip_address, "
             "user_agent, details, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-        {crypto::uuid(), textOrNull(entry.userId), entry.action, textOrNull(entry.resourceType),
-         textOrNull(entry.resourceId), textOrNull(entry.ip), textOrNull(entry.userAgent),
-         entry.details, entry.createdAt});
+        {timeOrderedUuid(entry.createdAt), textOrNull(entry.userId), entry.action,
+         textOrNull(entry.resourceType), textOrNull(entry.resourceId), textOrNull(entry.ip),
+         textOrNull(entry.userAgent), entry.details, entry.createdAt});
 }
 
 } // namespace hm::server::repositories

@@ -1,9 +1,12 @@
 #include "server/repositories/ListRepositories.h"
 
+#include "common/TimeOrderedUuid.h"
 #include "server/services/engine/FlowAccess.h"
 #include "store/ColumnValues.h"
 #include "store/Database.h"
 #include "store/Like.h"
+
+#include <QUuid>
 
 namespace hm::server::repositories {
 
@@ -24,6 +27,36 @@ Result<store::Page<Row>> run(store::Database &db, store::PagedQuery query, const
         return total.error();
     page.total = total.value();
     return page;
+}
+
+// Where the list after before_id starts: (created_at, id) of that entry.
+// An entry deleted since it was shown is placed by the time its version 7
+// id carries. A random (version 4) id, written before ids carried their
+// time, that is gone places nothing: the list ends there (nullopt) rather
+// than failing the console's next page.
+struct AuditCursor
+{
+    qint64 createdAt = 0;
+    QString id;
+};
+
+Result<std::optional<AuditCursor>> auditCursor(store::Database &db, const QString &beforeId)
+{
+    const QUuid uuid = QUuid::fromString(beforeId);
+    if (beforeId.size() != 36 || uuid.isNull())
+        return Error{ErrorCode::ValidationError,
+                     QStringLiteral("before_id must be the id of an audit entry (a UUID)"),
+                     {{QStringLiteral("field"), QStringLiteral("before_id")}}};
+    const QString id = uuid.toString(QUuid::WithoutBraces);
+    auto anchor =
+        db.selectOne(QStringLiteral("SELECT created_at FROM audit_logs WHERE id = ?"), {id});
+    if (!anchor)
+        return anchor.error();
+    if (anchor.value())
+        return std::optional<AuditCursor>(AuditCursor{anchor.value()->int64(0), id});
+    if (const std::optional<qint64> createdAt = timeOfTimeOrderedUuid(id))
+        return std::optional<AuditCursor>(AuditCursor{*createdAt, id});
+    return std::optional<AuditCursor>();
 }
 
 } // namespace
@@ -187,23 +220,22 @@ Result<store::Page<AuditRow>> listAudit(store::Database &db, const AuditFilter &
         query.binds.append(*filter.toMs);
     }
     if (!filter.beforeId.isEmpty()) {
-        // The list's order is (created_at, rowid) descending: the entries
-        // after the anchor are the ones before it in that order.
-        auto anchor =
-            db.selectOne(QStringLiteral("SELECT created_at, rowid FROM audit_logs WHERE id = ?"),
-                         {filter.beforeId});
-        if (!anchor)
-            return anchor.error();
-        if (!anchor.value())
-            return Error{ErrorCode::ValidationError,
-                         QStringLiteral("before_id is not the id of an audit entry"),
-                         {{QStringLiteral("field"), QStringLiteral("before_id")}}};
-        const qint64 createdAt = anchor.value()->int64(0);
-        query.conditions.append(
-            QStringLiteral("(a.created_at < ? OR (a.created_at = ? AND a.rowid < ?))"));
-        query.binds << createdAt << createdAt << anchor.value()->int64(1);
+        const auto cursor = auditCursor(db, filter.beforeId);
+        if (!cursor)
+            return cursor.error();
+        if (!cursor.value()) {
+            query.conditions.append(QStringLiteral("0"));
+        } else {
+            // The entries after the cursor in the list's order; created_at
+            // first so idx_audit_logs_created_at bounds the scan.
+            query.conditions.append(
+                QStringLiteral("a.created_at <= ? AND (a.created_at < ? OR a.id < ?)"));
+            query.binds << cursor.value()->createdAt << cursor.value()->createdAt
+                        << cursor.value()->id;
+        }
     }
-    query.orderBy = QStringLiteral("ORDER BY a.created_at DESC, a.rowid DESC");
+    // id breaks ties: a deleted entry's id still tells where it stood.
+    query.orderBy = QStringLiteral("ORDER BY a.created_at DESC, a.id DESC");
     return run<AuditRow>(db, std::move(query), paging, [](const store::Statement &s) {
         return AuditRow{s.text(0),          optionalText(s, 1), optionalText(s, 2),
                         s.text(3),          optionalText(s, 4), optionalText(s, 5),

@@ -101,8 +101,9 @@ struct AuditFilter
     std::optional<qint64> fromMs; // inclusive
     std::optional<qint64> toMs;   // inclusive
     // "" = from the newest; else only the entries listed after this one
-    // (keyset paging: steady while new entries are written). An id that is
-    // not an entry's is VALIDATION_ERROR (details.field "before_id").
+    // (keyset paging: steady while new entries are written). The entry may
+    // be gone (its id carries its time); a value that is not a UUID is
+    // VALIDATION_ERROR (details.field "before_id").
     QString beforeId;
 };
 struct AuditRow

@@ -6,6 +6,7 @@
 // screenshots of a panel in the console's style.
 
 #include "ExecutionTestSupport.h"
+#include "ThemeManager.h"
 
 #include <QApplication>
 #include <QDir>
@@ -32,12 +33,12 @@ inline QString signInAs(hm::client::ApiClient &client, const QUrl &url, const QS
 }
 
 // The console's style sheet on a panel shown on its own, as the main
-// window shows it.
+// window shows it: the colour tokens of the theme the application's palette
+// is in (ThemeManager::setMode sets it).
 inline void styleAsConsole(QWidget *page)
 {
-    QFile file(QStringLiteral(":/styles/console.qss"));
-    if (file.open(QIODevice::ReadOnly))
-        page->setStyleSheet(QString::fromUtf8(file.readAll()));
+    page->setStyleSheet(hm::app::ThemeManager::styleSheet(
+        hm::app::ThemeManager::isDarkPalette(QGuiApplication::palette())));
     page->setAttribute(Qt::WA_StyledBackground, true);
     page->setProperty("sectionPage", true);
 }

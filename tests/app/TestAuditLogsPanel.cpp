@@ -8,6 +8,8 @@
 
 #include "LanguageManager.h"
 #include "OperationsTestSupport.h"
+#include "ServerDatabase.h"
+#include "ThemeManager.h"
 #include "operations/AuditLogsPage.h"
 #include "operations/RemoteRowsModel.h"
 #include "widgets/MessageBox.h"
@@ -24,6 +26,7 @@
 #include <QStandardPaths>
 #include <QTabWidget>
 #include <QTableView>
+#include <QUuid>
 #include <QtTest>
 #include <memory>
 
@@ -47,10 +50,12 @@ private slots:
     void auditFiltersNarrowTheList();
     void modelsPageLazily();
     void laterPagesStayPutWhileRowsArrive();
+    void nextPageAfterADeletedEntry();
     void exportWritesWhatTheFiltersSelect();
     void liveTailShowsNewRecords();
     void viewerIsReadOnlyAndA403IsExplained();
     void languageSwitch();
+    void darkTheme();
 
 private:
     void showPage(hm::client::ApiClient *client, const QString &role = QStringLiteral("admin"))
@@ -71,6 +76,42 @@ private:
         return QTest::qWaitFor([model] { return model->state() == RemoteRowsModel::State::Ready; },
                                20000);
     }
+    // Viewers <prefix><from> to <prefix><to - 1> (USER_CREATED, LOGIN each).
+    void createViewers(const QString &prefix, int from, int to)
+    {
+        for (int i = from; i < to; ++i)
+            QCOMPARE(
+                createApiUser(*m_http, m_admin, prefix + QString::number(i), kPassword, "viewer")
+                    .status,
+                201);
+    }
+    // The ids of the audit entries of `action` as the server lists them.
+    QStringList auditIdsOf(const QString &action)
+    {
+        const Answer all =
+            m_http->get(QStringLiteral("/api/v1/audit?size=100&action=") + action, m_admin);
+        QStringList list;
+        for (const QJsonValue &row : all.data().value("audit_logs").toArray())
+            list << row.toObject().value("id").toString();
+        return list;
+    }
+    // The console's list of the audit entries of `action` by pages of
+    // `size`, its first page loaded (nullptr when it did not load).
+    std::unique_ptr<AuditListModel> auditPages(const QString &action, int size)
+    {
+        auto model = std::make_unique<AuditListModel>();
+        model->setPageSize(size);
+        model->setFilter({.action = action});
+        model->setClient(&m_client);
+        return ready(model.get()) ? std::move(model) : nullptr;
+    }
+    static QStringList ids(RemoteRowsModel *model)
+    {
+        QStringList list;
+        for (int row = 0; row < model->rowCount(); ++row)
+            list << model->index(row, 0).data(RemoteRowsModel::IdRole).toString();
+        return list;
+    }
     QSet<QString> column(RemoteRowsModel *model, int column)
     {
         QSet<QString> values;
@@ -84,6 +125,7 @@ private:
     hm::client::ApiClient m_client;
     std::unique_ptr<AuditLogsPage> m_page;
     ApiUser m_viewer;
+    std::unique_ptr<hm::store::Database> m_db; // the server's, opened once
 };
 
 void TestAuditLogsPanel::initTestCase()
@@ -174,6 +216,10 @@ void TestAuditLogsPanel::auditFiltersNarrowTheList()
     QTRY_VERIFY(!model->filter().to.isValid());
     QVERIFY(ready(model));
     QVERIFY(model->totalOnServer() >= all);
+    // The longest action is not cut.
+    auto *view = find<QTableView>("audit.list");
+    QVERIFY(view->columnWidth(AuditListModel::ActionColumn) >
+            view->fontMetrics().horizontalAdvance(QStringLiteral("SYSTEM_CONFIG_CHANGED")));
     QVERIFY(hm::test::screenshot(m_page.get(), QStringLiteral("audit-logs-audit-en")));
 }
 
@@ -257,35 +303,72 @@ void TestAuditLogsPanel::laterPagesStayPutWhileRowsArrive()
     QVERIFY(!logs.canFetchMore({}));
 
     // The audit trail: USER_CREATED entries, two more written between pages.
-    for (int i = 0; i < 4; ++i)
-        QCOMPARE(
-            createApiUser(*m_http, m_admin, QStringLiteral("keyset%1").arg(i), kPassword, "viewer")
-                .status,
-            201);
-    const Answer all =
-        m_http->get(QStringLiteral("/api/v1/audit?action=USER_CREATED&size=100"), m_admin);
-    QStringList expected;
-    for (const QJsonValue &row : all.data().value("audit_logs").toArray())
-        expected << row.toObject().value("id").toString();
+    createViewers(QStringLiteral("keyset"), 0, 4);
+    const QStringList expected = auditIdsOf(QStringLiteral("USER_CREATED"));
     QVERIFY(expected.size() >= 7);
-    AuditListModel audit;
-    audit.setPageSize(3);
-    audit.setFilter({.action = QStringLiteral("USER_CREATED")});
-    audit.setClient(&m_client);
-    QVERIFY(ready(&audit));
-    QCOMPARE(audit.rowCount(), 3);
-    for (int i = 4; i < 6; ++i)
-        QCOMPARE(
-            createApiUser(*m_http, m_admin, QStringLiteral("keyset%1").arg(i), kPassword, "viewer")
-                .status,
-            201);
-    audit.fetchMore({});
-    QTRY_VERIFY(!audit.isFetching());
-    QStringList ids;
-    for (int row = 0; row < audit.rowCount(); ++row)
-        ids << audit.index(row, 0).data(RemoteRowsModel::IdRole).toString();
-    QCOMPARE(ids, expected.mid(0, 6));
-    QCOMPARE(audit.totalOnServer(), qint64(expected.size()));
+    const auto audit = auditPages(QStringLiteral("USER_CREATED"), 3);
+    QVERIFY(audit);
+    QCOMPARE(audit->rowCount(), 3);
+    createViewers(QStringLiteral("keyset"), 4, 6);
+    audit->fetchMore({});
+    QTRY_VERIFY(!audit->isFetching());
+    QCOMPARE(ids(audit.get()), expected.mid(0, 6));
+    QCOMPARE(audit->totalOnServer(), qint64(expected.size()));
+}
+
+// The entry the console shows last is deleted before it asks for the next
+// page (retention, a purge): the list goes on with exactly the older
+// entries; when that entry's id cannot place it (a random id from before
+// ids carried their time) and the older ones are gone too, the list ends.
+// Never an error.
+void TestAuditLogsPanel::nextPageAfterADeletedEntry()
+{
+    m_db = hm::test::openServerDatabase(m_dir.path(), m_server->masterKey());
+    QVERIFY(m_db);
+    createViewers(QStringLiteral("gone"), 0, 3);
+    const QStringList expected = auditIdsOf(QStringLiteral("USER_CREATED"));
+    QVERIFY(expected.size() >= 7);
+    const auto audit = auditPages(QStringLiteral("USER_CREATED"), 3);
+    QVERIFY(audit);
+    QCOMPARE(ids(audit.get()), expected.mid(0, 3));
+    QVERIFY(m_db->execute(QStringLiteral("DELETE FROM audit_logs WHERE id = ?"), {expected.at(2)})
+                .ok());
+    QCOMPARE(m_db->changes(), 1);
+    audit->fetchMore({});
+    QTRY_VERIFY(!audit->isFetching());
+    QVERIFY2(audit->state() == RemoteRowsModel::State::Ready,
+             qPrintable(audit->error().toString()));
+    // The gone entry stays shown; after it, the next three.
+    QCOMPARE(ids(audit.get()), expected.mid(0, 6));
+
+    // Entries with random ids, as written before: the last one shown and
+    // all older ones deleted, as retention deletes by age.
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    QStringList legacy;
+    for (int i = 0; i < 4; ++i) {
+        legacy << QUuid::createUuid().toString(QUuid::WithoutBraces);
+        QVERIFY(m_db->execute(QStringLiteral("INSERT INTO audit_logs (id, action, details, "
+                                             "created_at) VALUES (?, 'LEGACY_PROBE', '{}', ?)"),
+                              {legacy.last(), now - 1000 * (i + 1)})
+                    .ok());
+    }
+    const auto old = auditPages(QStringLiteral("LEGACY_PROBE"), 2);
+    QVERIFY(old);
+    QCOMPARE(ids(old.get()), legacy.mid(0, 2));
+    QVERIFY(m_db->execute(QStringLiteral("DELETE FROM audit_logs WHERE action = 'LEGACY_PROBE' "
+                                         "AND created_at <= ?"),
+                          {now - 2000})
+                .ok());
+    QCOMPARE(m_db->changes(), 3);
+    QVERIFY(old->canFetchMore({}));
+    old->fetchMore({});
+    QTRY_VERIFY(!old->isFetching());
+    QVERIFY2(old->state() == RemoteRowsModel::State::Ready, qPrintable(old->error().toString()));
+    QCOMPARE(ids(old.get()), legacy.mid(0, 2));
+    QVERIFY(!old->canFetchMore({}));
+    // Not in the panel's screenshots.
+    QVERIFY(
+        m_db->execute(QStringLiteral("DELETE FROM audit_logs WHERE action = 'LEGACY_PROBE'")).ok());
 }
 
 void TestAuditLogsPanel::exportWritesWhatTheFiltersSelect()
@@ -428,6 +511,25 @@ void TestAuditLogsPanel::languageSwitch()
     }
     QVERIFY(m_languages->setLanguage(QStringLiteral("en"), hm::app::LanguageManager::Persist::No));
     QTRY_COMPARE(tabs->tabText(0), QStringLiteral("Audit trail"));
+}
+
+// Both tabs in the dark theme (ThemeManager, as View > Theme sets it).
+void TestAuditLogsPanel::darkTheme()
+{
+    hm::app::ThemeManager themes;
+    themes.setMode(hm::app::ThemeManager::Mode::Dark, hm::app::ThemeManager::Persist::No);
+    const auto light = qScopeGuard([&themes] {
+        themes.setMode(hm::app::ThemeManager::Mode::Light, hm::app::ThemeManager::Persist::No);
+    });
+    showPage(&m_client);
+    QVERIFY(ready(m_page->auditModel()));
+    auto *table = m_page->findChild<QTableView *>();
+    QVERIFY(table);
+    QVERIFY(hm::app::ThemeManager::isDarkPalette(table->palette()));
+    QVERIFY(hm::test::screenshot(m_page.get(), QStringLiteral("audit-logs-audit-en-dark")));
+    m_page->findChild<QTabWidget *>(QStringLiteral("auditLogs.tabs"))->setCurrentIndex(1);
+    QTRY_VERIFY(m_page->logModel()->rowCount() > 0);
+    QVERIFY(hm::test::screenshot(m_page.get(), QStringLiteral("audit-logs-logs-en-dark")));
 }
 
 QTEST_MAIN(TestAuditLogsPanel)

@@ -2,7 +2,7 @@
 // real mouse and key events on the widget found by objectName, against a
 // real FlowGraphModel with a catalogue as the server's components answer.
 // With HIVEMIND_SCREENSHOT_DIR set, also saves the editor with a 10-node
-// flow after auto-layout in en, zh_TW and zh_CN.
+// flow while (busy status line) and after auto-layout in en, zh_TW and zh_CN.
 
 #include "FlowGraphTestData.h"
 #include "LanguageManager.h"
@@ -16,6 +16,7 @@
 #include "canvas/QuickAddPopup.h"
 #include "flowgraph/FlowFragment.h"
 #include "flowgraph/FlowGraphModel.h"
+#include "widgets/ComponentIcon.h"
 
 #include <QAction>
 #include <QApplication>
@@ -147,6 +148,25 @@ private:
         if (!finished.wait(20000))
             return false;
         return finished.first().first().toBool();
+    }
+    // Saves the editor while it lays the flow out again (the worker held
+    // at the runner's gate): the busy status line. True when saved and the
+    // layout then finished.
+    bool saveWhileLayingOut(const QString &file)
+    {
+        QSemaphore gate;
+        m_editor->layoutRunner()->setGateForTests([&gate] { gate.acquire(); });
+        QSignalSpy finished(m_editor.get(), &FlowEditorWidget::layoutFinished);
+        action("autoLayout")->trigger();
+        bool saved = false;
+        if (m_editor->isLayingOut()) {
+            QApplication::processEvents();
+            saved = m_editor->grab().save(file);
+        }
+        gate.release();
+        const bool done = finished.wait(20000);
+        m_editor->layoutRunner()->setGateForTests({});
+        return saved && done;
     }
 
     std::unique_ptr<LanguageManager> m_languages;
@@ -338,6 +358,29 @@ void TestFlowEditor::paletteShowsDisplayNamesIconsAndCategories()
     QVERIFY(picture(image->child(0)) != picture(image->child(1)));
     QVERIFY(picture(image->child(0)) != picture(plain));
     QCOMPARE(picture(group->child(0)->child(0)), picture(plain));
+    // A theme switch (a new palette) draws them again in its grey.
+    // (Opaque stroke pixels, give or take rounding.)
+    const auto hasColour = [](const QImage &image, const QColor &colour) {
+        for (int y = 0; y < image.height(); ++y)
+            for (int x = 0; x < image.width(); ++x) {
+                const QColor pixel = image.pixelColor(x, y);
+                if (pixel.alpha() == 255 && qAbs(pixel.red() - colour.red()) <= 8 &&
+                    qAbs(pixel.green() - colour.green()) <= 8 &&
+                    qAbs(pixel.blue() - colour.blue()) <= 8)
+                    return true;
+            }
+        return false;
+    };
+    QVERIFY(hasColour(picture(plain), ComponentIcon::colour(palette->palette())));
+    QPalette dark = palette->palette();
+    dark.setColor(QPalette::Text, QColor(0xe6, 0xe6, 0xe6));
+    dark.setColor(QPalette::Base, QColor(0x1f, 0x1f, 0x22));
+    palette->setPalette(dark);
+    const QList<QTreeWidgetItem *> plainNow =
+        list->findItems(QStringLiteral("plain 1.0.0"), Qt::MatchRecursive);
+    QCOMPARE(plainNow.size(), 1);
+    QVERIFY(hasColour(picture(plainNow.first()), ComponentIcon::colour(dark)));
+    palette->setPalette(QPalette());
     // Dragging still gives the component's name, not its display name.
     palette->setFilter(QStringLiteral("thumbnail"));
     QList<ComponentRef> visible = palette->visibleComponents();
@@ -864,6 +907,8 @@ void TestFlowEditor::screenshots()
         QApplication::processEvents();
         const QStringList ids = tenNodeDag();
         QVERIFY(layOut());
+        QVERIFY(saveWhileLayingOut(dir + QStringLiteral("/flow-editor-layout-busy-") + language +
+                                   suffix + QStringLiteral(".png")));
         m_editor->scene()->selectNodes({ids[2]});
         QApplication::processEvents();
         const QString empty = dir + QStringLiteral("/flow-editor-empty-") + language + suffix +
@@ -899,6 +944,8 @@ void TestFlowEditor::screenshots()
     QVERIFY(m_editor->scene()->canvasStyle().dark);
     const QStringList ids = tenNodeDag();
     QVERIFY(layOut());
+    QVERIFY(saveWhileLayingOut(dir + QStringLiteral("/flow-editor-layout-busy-en-dark") + suffix +
+                               QStringLiteral(".png")));
     m_editor->scene()->selectNodes({ids[2]});
     QApplication::processEvents();
     QVERIFY(m_editor->grab().save(dir + QStringLiteral("/flow-editor-en-dark") + suffix +

@@ -3,12 +3,16 @@
 
 #include "AuthTestSupport.h"
 #include "FlowTestSupport.h"
+#include "ServerDatabase.h"
+#include "common/TimeOrderedUuid.h"
 
 #include <QDateTime>
 #include <QJsonArray>
 #include <QRegularExpression>
+#include <QSet>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QUuid>
 
 using namespace hm;
 using namespace hm::test;
@@ -25,6 +29,22 @@ private:
     QString m_userToken;
 
     QJsonObject config() { return m_http->get("/api/v1/system/config", m_admin).data(); }
+
+    std::unique_ptr<store::Database> m_db; // the server's, opened once
+    store::Database *database()
+    {
+        if (!m_db)
+            m_db = openServerDatabase(m_dir.path(), m_server->masterKey());
+        return m_db.get();
+    }
+
+    static QStringList auditIds(const Answer &answer)
+    {
+        QStringList list;
+        for (const QJsonValue &row : answer.data().value("audit_logs").toArray())
+            list << row.toObject().value("id").toString();
+        return list;
+    }
 
     // The value of one metrics sample line, -1 when absent.
     static double sample(const QByteArray &metrics, const QByteArray &series)
@@ -296,12 +316,7 @@ private slots:
         QStringList expected;
         for (const QJsonValue &row : all.data().value("audit_logs").toArray())
             expected << row.toObject().value("id").toString();
-        const auto ids = [](const Answer &answer) {
-            QStringList list;
-            for (const QJsonValue &row : answer.data().value("audit_logs").toArray())
-                list << row.toObject().value("id").toString();
-            return list;
-        };
+        const auto ids = &TestSystemRoutes::auditIds;
         const Answer first = m_http->get(base, m_admin);
         QCOMPARE(ids(first), expected.mid(0, 2));
         // New entries on top between the pages.
@@ -313,9 +328,72 @@ private slots:
         QCOMPARE(next.data().value("pagination").toObject().value("total").toInt(),
                  expected.size() - 2);
 
-        const Answer unknown = m_http->get(base + "&before_id=no-such-entry", m_admin);
-        QCOMPARE(unknown.code(), QStringLiteral("VALIDATION_ERROR"));
-        QCOMPARE(unknown.details().value("field"), QJsonValue(QStringLiteral("before_id")));
+        for (const QString &bad : {QStringLiteral("no-such-entry"), QStringLiteral("42"),
+                                   QStringLiteral("00000000-0000-0000-0000-000000000000"),
+                                   expected.first() + QStringLiteral("0")}) {
+            const Answer malformed = m_http->get(base + "&before_id=" + bad, m_admin);
+            QCOMPARE(malformed.code(), QStringLiteral("VALIDATION_ERROR"));
+            QCOMPARE(malformed.details().value("field"), QJsonValue(QStringLiteral("before_id")));
+        }
+    }
+
+    // Entries deleted after the console showed them (retention, a purge):
+    // the next page after a gone entry is still exactly the older entries,
+    // also among entries written in the same millisecond.
+    void auditPagesAcrossADeletedEntry()
+    {
+        store::Database *db = database();
+        QVERIFY(db);
+        // Eight entries of one millisecond and four older ones, as the
+        // server writes them (ids carry their time).
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        for (int i = 0; i < 12; ++i)
+            QVERIFY(db->execute(QStringLiteral("INSERT INTO audit_logs (id, action, details, "
+                                               "created_at) VALUES (?, 'PRUNE_PROBE', '{}', ?)"),
+                                {timeOrderedUuid(i < 8 ? now : now - 1000 * i),
+                                 i < 8 ? now : now - 1000 * i})
+                        .ok());
+        const QString filter = QStringLiteral("/api/v1/audit?action=PRUNE_PROBE");
+        const QStringList expected = auditIds(m_http->get(filter + "&size=100", m_admin));
+        QCOMPARE(expected.size(), 12);
+        QCOMPARE(QSet<QString>(expected.begin(), expected.end()).size(), 12);
+
+        // Page by 3, deleting the last entry shown before asking for the
+        // next page each time (pages end in and after the same millisecond).
+        QStringList seen;
+        QStringList gone;
+        QString cursor;
+        for (int guard = 0; guard < 10; ++guard) {
+            const Answer page = m_http->get(
+                filter + "&size=3" + (cursor.isEmpty() ? QString() : "&before_id=" + cursor),
+                m_admin);
+            QCOMPARE(page.status, 200);
+            const QStringList ids = auditIds(page);
+            if (ids.isEmpty())
+                break;
+            seen << ids;
+            cursor = ids.last();
+            QVERIFY(
+                db->execute(QStringLiteral("DELETE FROM audit_logs WHERE id = ?"), {cursor}).ok());
+            QCOMPARE(db->changes(), 1);
+            gone << cursor;
+        }
+        QCOMPARE(seen, expected);
+
+        // In one go after the first gone entry (in any case): the rest.
+        QStringList rest = expected.mid(expected.indexOf(gone.first()) + 1);
+        for (const QString &id : std::as_const(gone))
+            rest.removeOne(id);
+        QCOMPARE(auditIds(m_http->get(filter + "&size=100&before_id=" + gone.first().toUpper(),
+                                      m_admin)),
+                 rest);
+        // A gone random (version 4) id, as entries had before their ids
+        // carried their time, places nothing: the list ends.
+        const Answer legacy = m_http->get(
+            filter + "&before_id=" + QUuid::createUuid().toString(QUuid::WithoutBraces), m_admin);
+        QCOMPARE(legacy.status, 200);
+        QCOMPARE(auditIds(legacy), QStringList());
+        QCOMPARE(legacy.data().value("pagination").toObject().value("total").toInt(), 0);
     }
 
     void exportsInThreeFormatsWithoutSecrets_data()

@@ -84,8 +84,9 @@ void registerAuditRoutes(ApiRouter &router, auth::AuthModule &auth, store::Datab
                                      QStringLiteral("ISO-8601, inclusive (alias end_time)")));
     doc.queryParameters.append(
         query(QStringLiteral("before_id"), string(),
-              QStringLiteral("only entries listed after this one (id of the last entry shown): "
-                             "the next page, steady while new entries are written")));
+              QStringLiteral("only entries listed after this one (id of the last entry shown, "
+                             "also once deleted): the next page, steady while new entries are "
+                             "written")));
     doc.responseSchema =
         object({{QStringLiteral("audit_logs"),
                  arrayOf(object({{QStringLiteral("id"), string()},

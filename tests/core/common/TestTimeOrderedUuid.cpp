@@ -29,6 +29,21 @@ private slots:
         QCOMPARE(id.left(8) + id.mid(9, 4), QStringLiteral("%1").arg(ms, 12, 16, QLatin1Char('0')));
     }
 
+    void givesBackItsTime()
+    {
+        const qint64 ms = 1'795'254'724'123;
+        const QString id = timeOrderedUuid(ms);
+        QCOMPARE(timeOfTimeOrderedUuid(id).value_or(-1), ms);
+        QCOMPARE(timeOfTimeOrderedUuid(id.toUpper()).value_or(-1), ms);
+        QCOMPARE(timeOfTimeOrderedUuid(timeOrderedUuid(0)).value_or(-1), qint64(0));
+        // Not version 7, not a UUID, braces: no time.
+        for (const QString &other :
+             {QUuid::createUuid().toString(QUuid::WithoutBraces), QUuid::createUuid().toString(),
+              QStringLiteral("{") + id + u'}', id.left(35), QString(), QStringLiteral("x"),
+              QStringLiteral("00000000-0000-0000-0000-000000000000")})
+            QVERIFY2(!timeOfTimeOrderedUuid(other), qPrintable(other));
+    }
+
     void sortsByTimeAndIsUnique()
     {
         QSet<QString> seen;
