@@ -4,8 +4,35 @@
 #include <QRandomGenerator>
 #include <QUuid>
 #include <array>
+#include <mutex>
 
 namespace hm {
+
+namespace {
+
+// rand_a (12 bits) as a counter within a millisecond (RFC 9562, 6.2
+// method 1): ids this process makes for one millisecond sort in the order
+// they were made (the audit trail lists entries of one millisecond in the
+// order they happened). Each new millisecond starts the counter at a
+// random value below 0x800, so it has room to count up; past 0xFFF, or for
+// a time other than the newest one asked for, the bits are random.
+quint32 sequenceWithin(quint64 ms)
+{
+    static std::mutex mutex;
+    static quint64 lastMs = 0;
+    static quint32 counter = 0;
+    std::lock_guard lock(mutex);
+    if (ms == lastMs && counter < 0xFFF)
+        return ++counter;
+    if (ms > lastMs) {
+        lastMs = ms;
+        counter = QRandomGenerator::global()->bounded(0x800u);
+        return counter;
+    }
+    return QRandomGenerator::global()->generate() & 0xFFF;
+}
+
+} // namespace
 
 QString timeOrderedUuid()
 {
@@ -18,11 +45,11 @@ QString timeOrderedUuid(qint64 msSinceEpoch)
     // Random bits from a securely seeded generator: ids must be unique,
     // not secret (access to an execution is checked, never implied by its id).
     QRandomGenerator::global()->fillRange(reinterpret_cast<quint32 *>(bytes.data() + 8), 2);
-    const quint32 randA = QRandomGenerator::global()->generate();
     const quint64 ms = quint64(msSinceEpoch) & 0xFFFFFFFFFFFFULL;
+    const quint32 randA = sequenceWithin(ms);
     for (int i = 0; i < 6; ++i)
         bytes[size_t(i)] = quint8(ms >> (8 * (5 - i)));
-    bytes[6] = quint8(0x70 | ((randA >> 8) & 0x0F)); // version 7
+    bytes[6] = quint8(0x70 | ((randA >> 8) & 0x0F)); // version 7, then rand_a
     bytes[7] = quint8(randA);
     bytes[8] = quint8(0x80 | (bytes[8] & 0x3F)); // RFC 9562 variant (10xx)
 

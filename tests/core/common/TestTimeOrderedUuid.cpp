@@ -65,6 +65,34 @@ private slots:
         QCOMPARE(seen.size(), 10000);
     }
 
+    // The audit trail lists the entries of one millisecond in the order
+    // they were written: ids of one millisecond count up.
+    void oneMillisecondKeepsTheOrderMade()
+    {
+        // Later than any time asked for before in this process.
+        const qint64 ms = 4'000'000'000'000;
+        QString previous = timeOrderedUuid(ms);
+        QSet<QString> seen{previous};
+        for (int i = 0; i < 2047; ++i) {
+            const QString id = timeOrderedUuid(ms);
+            QVERIFY2(previous < id, qPrintable(previous + QStringLiteral(" !< ") + id));
+            QCOMPARE(timeOfTimeOrderedUuid(id).value_or(-1), ms);
+            seen.insert(id);
+            previous = id;
+        }
+        // Past the counter's room: still unique and of that millisecond.
+        for (int i = 0; i < 3000; ++i) {
+            const QString id = timeOrderedUuid(ms);
+            QVERIFY2(!seen.contains(id), qPrintable(id));
+            QCOMPARE(timeOfTimeOrderedUuid(id).value_or(-1), ms);
+            seen.insert(id);
+        }
+        // The next millisecond starts after all of them.
+        const QString next = timeOrderedUuid(ms + 1);
+        for (const QString &id : std::as_const(seen))
+            QVERIFY(id < next);
+    }
+
     void nowIsCloseToTheClock()
     {
         const qint64 before = QDateTime::currentMSecsSinceEpoch();
