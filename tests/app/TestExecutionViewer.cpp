@@ -425,6 +425,10 @@ void TestExecutionViewer::cancelIsConfirmed()
     QVERIFY(held.waitRequests(1));
     auto *cancel = child<QPushButton>(QStringLiteral("execution.cancel"));
     QTRY_VERIFY(cancel->isEnabled());
+    // The flow's name arrives on its own read; until then the question
+    // names the flow by id (a busy machine clicks before it is there).
+    QTRY_COMPARE(child<QLabel>(QStringLiteral("execution.title"))->text(),
+                 QStringLiteral("To cancel"));
 
     MessageBox::setNextAnswer(QMessageBox::No);
     QTest::mouseClick(cancel, Qt::LeftButton);
