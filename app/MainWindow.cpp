@@ -467,7 +467,7 @@ void MainWindow::createStatusBar()
         if (m_connection->isLocal())
             m_connection->start();
         else
-            m_connection->connectTo(m_connection->baseUrl());
+            m_connection->connectTo(m_connection->baseUrl(), m_connection->tlsPolicy());
     });
     connectionLayout->addWidget(m_connectionDot);
     connectionLayout->addWidget(m_connectionStatus);

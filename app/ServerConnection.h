@@ -85,6 +85,9 @@ public:
 
     State state() const { return m_state; }
     QUrl baseUrl() const { return m_baseUrl; }
+    // The remote server's TLS policy given to connectTo(); a retry passes
+    // it again, so that a pinned profile stays pinned.
+    const hm::client::TlsPolicy &tlsPolicy() const { return m_tls; }
     const ServerInfo &info() const { return m_info; }
     // Error code and message of the last failure, already in the user's words.
     QString errorCode() const { return m_errorCode; }
