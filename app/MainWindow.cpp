@@ -755,7 +755,7 @@ void MainWindow::updateConnectionStatus()
         m_connectionStatus->setText(
             tr("Server failed: %1")
                 .arg(describeServerError(m_connection->errorCode(), m_connection->errorMessage(),
-                                         m_connection->dataDir())));
+                                         m_connection->dataDir(), m_connection->errorDetails())));
         break;
     }
     // The server's own words stay available on hover, never in the sentence.

@@ -3,6 +3,7 @@
 #include "client/ApiTypes.h"
 #include "client/TlsPolicy.h"
 
+#include <QJsonObject>
 #include <QObject>
 #include <QPointer>
 #include <QString>
@@ -92,6 +93,8 @@ public:
     // Error code and message of the last failure, already in the user's words.
     QString errorCode() const { return m_errorCode; }
     QString errorMessage() const { return m_errorMessage; }
+    // The client error's details (details.tls for a refused certificate).
+    QJsonObject errorDetails() const { return m_errorDetails; }
     QString dataDir() const { return m_options.dataDir; }
     // False once connectTo() replaced the in-process server.
     bool isLocal() const { return m_local; }
@@ -143,6 +146,7 @@ private:
     ServerInfo m_info;
     QString m_errorCode;
     QString m_errorMessage;
+    QJsonObject m_errorDetails;
     std::unique_ptr<hm::server::LocalServer> m_server;
     QPointer<hm::client::ApiClient> m_client;
     QTimer m_refreshTimer;
