@@ -23,6 +23,7 @@
 #include "widgets/MessageBox.h"
 
 #include <QDialog>
+#include <QDir>
 #include <QFile>
 #include <QLabel>
 #include <QLineEdit>
@@ -388,6 +389,20 @@ void TestDashboardTls::mismatchedPinIsRefusedAndNothingIsShown()
     QVERIFY(!asked);
     QCOMPARE(overview->history().size(), 0);
     DialogSeam::setNextHandler({});
+
+    // The refusal in each language, with HIVEMIND_SCREENSHOT_DIR set.
+    const QString shots = qEnvironmentVariable("HIVEMIND_SCREENSHOT_DIR");
+    if (shots.isEmpty())
+        return;
+    QDir().mkpath(shots);
+    for (const QString &language :
+         {QStringLiteral("en"), QStringLiteral("zh_TW"), QStringLiteral("zh_CN")}) {
+        QVERIFY(m_languages->setLanguage(language, hm::app::LanguageManager::Persist::No));
+        QCoreApplication::processEvents();
+        QVERIFY(console.window->grab().save(shots + QStringLiteral("/dashboard-tls-refused-") +
+                                            language + QStringLiteral(".png")));
+    }
+    QVERIFY(m_languages->setLanguage(QStringLiteral("en"), hm::app::LanguageManager::Persist::No));
 }
 
 void TestDashboardTls::mismatchedPinKeepsTheEventStreamClosed()
