@@ -206,7 +206,7 @@ void DashboardPage::updateServerInfo()
         m_status->setText(
             tr("Failed: %1")
                 .arg(describeServerError(m_connection->errorCode(), m_connection->errorMessage(),
-                                         m_connection->dataDir())));
+                                         m_connection->dataDir(), m_connection->errorDetails())));
         break;
     }
 

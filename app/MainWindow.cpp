@@ -467,7 +467,7 @@ void MainWindow::createStatusBar()
         if (m_connection->isLocal())
             m_connection->start();
         else
-            m_connection->connectTo(m_connection->baseUrl());
+            m_connection->connectTo(m_connection->baseUrl(), m_connection->tlsPolicy());
     });
     connectionLayout->addWidget(m_connectionDot);
     connectionLayout->addWidget(m_connectionStatus);
@@ -755,7 +755,7 @@ void MainWindow::updateConnectionStatus()
         m_connectionStatus->setText(
             tr("Server failed: %1")
                 .arg(describeServerError(m_connection->errorCode(), m_connection->errorMessage(),
-                                         m_connection->dataDir())));
+                                         m_connection->dataDir(), m_connection->errorDetails())));
         break;
     }
     // The server's own words stay available on hover, never in the sentence.

@@ -64,6 +64,7 @@ void ServerConnection::start()
 
     m_errorCode.clear();
     m_errorMessage.clear();
+    m_errorDetails = {};
     setState(State::Starting);
     qCInfo(lcApp) << "starting the local server in" << m_options.dataDir;
     m_server->start();
@@ -78,6 +79,7 @@ void ServerConnection::connectTo(const QUrl &url, const hm::client::TlsPolicy &t
     m_refreshTimer.stop();
     m_errorCode.clear();
     m_errorMessage.clear();
+    m_errorDetails = {};
     setState(State::Starting);
     qCInfo(lcApp) << "connecting to the server at" << url.toString();
     useServer(url);
@@ -223,6 +225,7 @@ void ServerConnection::onFailed(const QString &code, const QString &message)
     m_refreshTimer.stop();
     m_errorCode = code;
     m_errorMessage = message.isEmpty() ? code : message;
+    m_errorDetails = {};
     setState(State::Failed);
     emit infoChanged();
     if (!m_readyEmitted) {
@@ -272,6 +275,7 @@ void ServerConnection::fetch()
 
     m_errorCode.clear();
     m_errorMessage.clear();
+    m_errorDetails = {};
     m_client->fetchHealth([self, finishOne](hm::Result<hm::client::HealthInfo> result) {
         if (!self)
             return;
@@ -285,6 +289,7 @@ void ServerConnection::fetch()
             self->m_info.database.clear();
             self->m_errorCode = result.error().codeName();
             self->m_errorMessage = result.error().message;
+            self->m_errorDetails = result.error().details;
         }
         finishOne();
     });
@@ -298,6 +303,7 @@ void ServerConnection::fetch()
         } else if (self->m_errorMessage.isEmpty()) {
             self->m_errorCode = result.error().codeName();
             self->m_errorMessage = result.error().message;
+            self->m_errorDetails = result.error().details;
         }
         finishOne();
     });

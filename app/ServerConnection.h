@@ -3,6 +3,7 @@
 #include "client/ApiTypes.h"
 #include "client/TlsPolicy.h"
 
+#include <QJsonObject>
 #include <QObject>
 #include <QPointer>
 #include <QString>
@@ -85,10 +86,15 @@ public:
 
     State state() const { return m_state; }
     QUrl baseUrl() const { return m_baseUrl; }
+    // The remote server's TLS policy given to connectTo(); a retry passes
+    // it again, so that a pinned profile stays pinned.
+    const hm::client::TlsPolicy &tlsPolicy() const { return m_tls; }
     const ServerInfo &info() const { return m_info; }
     // Error code and message of the last failure, already in the user's words.
     QString errorCode() const { return m_errorCode; }
     QString errorMessage() const { return m_errorMessage; }
+    // The client error's details (details.tls for a refused certificate).
+    QJsonObject errorDetails() const { return m_errorDetails; }
     QString dataDir() const { return m_options.dataDir; }
     // False once connectTo() replaced the in-process server.
     bool isLocal() const { return m_local; }
@@ -140,6 +146,7 @@ private:
     ServerInfo m_info;
     QString m_errorCode;
     QString m_errorMessage;
+    QJsonObject m_errorDetails;
     std::unique_ptr<hm::server::LocalServer> m_server;
     QPointer<hm::client::ApiClient> m_client;
     QTimer m_refreshTimer;

@@ -1015,6 +1015,14 @@
         <source>the server refused the values entered; check them and try again</source>
         <translation>the server refused the values entered; check them and try again</translation>
     </message>
+    <message>
+        <source>the server&apos;s certificate is not the one pinned for it</source>
+        <translation>the server&apos;s certificate is not the one pinned for it</translation>
+    </message>
+    <message>
+        <source>the server&apos;s TLS certificate is not trusted</source>
+        <translation>the server&apos;s TLS certificate is not trusted</translation>
+    </message>
 </context>
 <context>
     <name>ServiceText</name>

@@ -1012,6 +1012,14 @@
         <source>the server refused the values entered; check them and try again</source>
         <translation>服务器拒绝了输入的值；请检查后再试</translation>
     </message>
+    <message>
+        <source>the server&apos;s certificate is not the one pinned for it</source>
+        <translation>服务器的证书与为其固定的证书不符</translation>
+    </message>
+    <message>
+        <source>the server&apos;s TLS certificate is not trusted</source>
+        <translation>服务器的 TLS 证书不受信任</translation>
+    </message>
 </context>
 <context>
     <name>ServiceText</name>

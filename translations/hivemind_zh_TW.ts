@@ -1012,6 +1012,14 @@
         <source>the server refused the values entered; check them and try again</source>
         <translation>伺服器拒絕了輸入的值；請檢查後再試</translation>
     </message>
+    <message>
+        <source>the server&apos;s certificate is not the one pinned for it</source>
+        <translation>伺服器的憑證與為它釘選的憑證不符</translation>
+    </message>
+    <message>
+        <source>the server&apos;s TLS certificate is not trusted</source>
+        <translation>伺服器的 TLS 憑證不受信任</translation>
+    </message>
 </context>
 <context>
     <name>ServiceText</name>

@@ -15,6 +15,23 @@ bool is(const QString &code, hm::ErrorCode known)
 } // namespace
 
 QString describeServerError(const QString &code, const QString &serverMessage,
+                            const QString &dataDir, const QJsonObject &details)
+{
+    if (is(code, hm::ErrorCode::NetworkError)) {
+        const QString tls = details.value(QStringLiteral("tls")).toString();
+        // Short: the fingerprints are in the server's message (the details
+        // line or tooltip under it).
+        if (tls == QLatin1String("fingerprint_mismatch"))
+            return QCoreApplication::translate(
+                "ServerErrorText", "the server's certificate is not the one pinned for it");
+        if (tls == QLatin1String("untrusted"))
+            return QCoreApplication::translate("ServerErrorText",
+                                               "the server's TLS certificate is not trusted");
+    }
+    return describeServerError(code, serverMessage, dataDir);
+}
+
+QString describeServerError(const QString &code, const QString &serverMessage,
                             const QString &dataDir)
 {
     const QString dir = QDir::toNativeSeparators(dataDir);
@@ -241,7 +258,7 @@ QString describeApiError(const hm::Error &error)
     case ErrorCode::NetworkError:
     case ErrorCode::Timeout:
     case ErrorCode::ServiceUnavailable:
-        return describeServerError(hm::errorCodeName(error.code), error.message, {});
+        return describeServerError(hm::errorCodeName(error.code), error.message, {}, error.details);
     }
     return error.message.isEmpty() ? error.codeName() : error.message;
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QJsonObject>
 #include <QString>
 
 // What the console says about a failure of its server (the embedded one or
@@ -9,6 +10,11 @@
 // data directory in the sentences about it.
 QString describeServerError(const QString &code, const QString &serverMessage,
                             const QString &dataDir);
+// The same, with the client error's details: a TLS certificate the
+// connection's policy refused (details.tls, TlsPolicy::judge) is told as
+// such, not as a server that cannot be reached.
+QString describeServerError(const QString &code, const QString &serverMessage,
+                            const QString &dataDir, const QJsonObject &details);
 
 namespace hm {
 struct Error;

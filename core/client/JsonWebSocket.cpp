@@ -64,6 +64,19 @@ void JsonWebSocket::openUrl(const QUrl &url, const QString &token)
     m_open = false;
     m_aborted = false;
     m_reported = false;
+    if (url.scheme() == QLatin1String("wss")) {
+        // A pin is judged during the TLS handshake, before the upgrade
+        // request (which carries the token) is sent. QWebSocket tells of no
+        // completed handshake before its upgrade, only of errors: with no
+        // CA to chain to, every certificate raises sslErrors, where the
+        // pin decides (it replaces the CA's word anyway). Otherwise a
+        // certificate a trusted CA signed reached connected(), the token
+        // already sent, before the pin was checked.
+        QSslConfiguration ssl = QSslConfiguration::defaultConfiguration();
+        if (!m_tls.pinnedSha256.trimmed().isEmpty())
+            ssl.setCaCertificates({});
+        m_socket.setSslConfiguration(ssl);
+    }
     m_socket.open(request);
 }
 

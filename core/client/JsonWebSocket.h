@@ -45,7 +45,8 @@ public:
     // Drops the connection without a closing handshake, as a network
     // failure does; closed(1006, reason) follows.
     void abort(const QString &reason);
-    // For TLS settings (sslConfiguration, ignoreSslErrors) before opening.
+    // The socket itself (its state, request URL); its TLS settings are
+    // the policy's, set at every open.
     QWebSocket &socket() { return m_socket; }
     // How the server's certificate is trusted (the client's policy:
     // ApiClient::tlsPolicy()); for the next open. A refused certificate
