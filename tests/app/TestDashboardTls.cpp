@@ -10,6 +10,7 @@
 // nothing is shown; a WebSocket with that pin never opens, not even when a
 // CA the console trusts vouches for the certificate.
 
+#include "AdminTestSupport.h"
 #include "ExecutionTestSupport.h"
 #include "LanguageManager.h"
 #include "MainWindow.h"
@@ -54,14 +55,7 @@ using namespace hm::test;
 
 namespace {
 
-template <typename T, typename Start> hm::Result<T> await(Start start, int timeoutMs = 30000)
-{
-    std::optional<hm::Result<T>> out;
-    start([&out](hm::Result<T> r) { out.emplace(std::move(r)); });
-    if (!QTest::qWaitFor([&out] { return out.has_value(); }, timeoutMs))
-        return hm::Error{hm::ErrorCode::Timeout, QStringLiteral("no answer")};
-    return std::move(*out);
-}
+using admintest::await;
 
 template <typename T> T *field(QObject *parent, const char *name)
 {
