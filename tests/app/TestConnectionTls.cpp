@@ -12,6 +12,7 @@
 #include "MainWindow.h"
 #include "ServerConnection.h"
 #include "ServerProfiles.h"
+#include "TlsTestSupport.h"
 #include "client/ApiClient.h"
 #include "client/EventStream.h"
 #include "client/TlsPolicy.h"
@@ -167,17 +168,7 @@ void TestConnectionTls::initTestCase()
     QVERIFY(m_dir.isValid());
     const QString cert = m_dir.filePath(QStringLiteral("cert.pem"));
     const QString key = m_dir.filePath(QStringLiteral("key.pem"));
-    QProcess openssl;
-    openssl.start(QStringLiteral("openssl"),
-                  {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"),
-                   QStringLiteral("ec"), QStringLiteral("-pkeyopt"),
-                   QStringLiteral("ec_paramgen_curve:prime256v1"), QStringLiteral("-nodes"),
-                   QStringLiteral("-keyout"), key, QStringLiteral("-out"), cert,
-                   QStringLiteral("-days"), QStringLiteral("2"), QStringLiteral("-subj"),
-                   QStringLiteral("/CN=127.0.0.1"), QStringLiteral("-addext"),
-                   QStringLiteral("subjectAltName=IP:127.0.0.1")});
-    QVERIFY(openssl.waitForFinished(30000));
-    QCOMPARE(openssl.exitCode(), 0);
+    QVERIFY(tlstest::makeSelfSignedCertificate(cert, key));
     QFile certFile(cert), keyFile(key);
     QVERIFY(certFile.open(QIODevice::ReadOnly) && keyFile.open(QIODevice::ReadOnly));
     const QSslCertificate certificate(&certFile, QSsl::Pem);

@@ -16,6 +16,7 @@
 #include "MainWindow.h"
 #include "ServerConnection.h"
 #include "ServerProfiles.h"
+#include "TlsTestSupport.h"
 #include "client/AccountApi.h"
 #include "client/ApiClient.h"
 #include "client/EventStream.h"
@@ -141,17 +142,7 @@ void TestDashboardTls::initTestCase()
     // TestConnectionTls makes its own).
     const QString cert = m_dir.filePath(QStringLiteral("cert.pem"));
     const QString key = m_dir.filePath(QStringLiteral("key.pem"));
-    QProcess openssl;
-    openssl.start(QStringLiteral("openssl"),
-                  {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"),
-                   QStringLiteral("ec"), QStringLiteral("-pkeyopt"),
-                   QStringLiteral("ec_paramgen_curve:prime256v1"), QStringLiteral("-nodes"),
-                   QStringLiteral("-keyout"), key, QStringLiteral("-out"), cert,
-                   QStringLiteral("-days"), QStringLiteral("2"), QStringLiteral("-subj"),
-                   QStringLiteral("/CN=127.0.0.1"), QStringLiteral("-addext"),
-                   QStringLiteral("subjectAltName=IP:127.0.0.1")});
-    QVERIFY(openssl.waitForFinished(30000));
-    QCOMPARE(openssl.exitCode(), 0);
+    QVERIFY(tlstest::makeSelfSignedCertificate(cert, key));
     const QList<QSslCertificate> certificates = QSslCertificate::fromPath(cert);
     QCOMPARE(certificates.size(), 1);
     m_certificate = certificates.first();

@@ -1,0 +1,29 @@
+#pragma once
+
+// A self-signed certificate for 127.0.0.1, made with openssl for one test
+// run (the console's TLS tests: TestConnectionTls, TestDashboardTls).
+
+#include <QProcess>
+#include <QString>
+#include <QStringList>
+
+namespace tlstest {
+
+// Writes an EC (P-256) certificate for 127.0.0.1, valid two days, and its
+// key as PEM files; false when openssl failed.
+inline bool makeSelfSignedCertificate(const QString &certPath, const QString &keyPath)
+{
+    QProcess openssl;
+    openssl.start(QStringLiteral("openssl"),
+                  {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"),
+                   QStringLiteral("ec"), QStringLiteral("-pkeyopt"),
+                   QStringLiteral("ec_paramgen_curve:prime256v1"), QStringLiteral("-nodes"),
+                   QStringLiteral("-keyout"), keyPath, QStringLiteral("-out"), certPath,
+                   QStringLiteral("-days"), QStringLiteral("2"), QStringLiteral("-subj"),
+                   QStringLiteral("/CN=127.0.0.1"), QStringLiteral("-addext"),
+                   QStringLiteral("subjectAltName=IP:127.0.0.1")});
+    return openssl.waitForFinished(30000) && openssl.exitStatus() == QProcess::NormalExit &&
+           openssl.exitCode() == 0;
+}
+
+} // namespace tlstest
