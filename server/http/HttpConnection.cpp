@@ -2,17 +2,12 @@
 
 #include "common/Logging.h"
 #include "server/http/HttpServer.h"
-
-#include <QSslSocket>
-#include <QTcpSocket>
+#include "server/http/HttpTransport.h"
 
 namespace hm::server::http {
 
 namespace {
 
-// What the socket may hold unread while a request is being handled: past
-// it, TCP's flow control holds the client back instead of our memory.
-constexpr qint64 kReadBufferBytes = 1024 * 1024;
 // Answers not yet taken by a client that keeps pipelining: past it, no
 // further request is read until the client reads.
 constexpr qint64 kMaxUnsentBytes = 4 * 1024 * 1024;
@@ -37,17 +32,16 @@ bool HttpResponder::isConnected() const
     return m_connection && m_connection->isWaitingFor(m_serial);
 }
 
-HttpConnection::HttpConnection(QTcpSocket *socket, HttpServer &server, HttpParser::Limits limits,
-                               HttpParser::BodyLimit bodyLimit)
-    : QObject(&server), m_server(server), m_socket(socket), m_parser(limits, std::move(bodyLimit))
+HttpConnection::HttpConnection(HttpTransport *transport, HttpServer &server,
+                               HttpParser::Limits limits, HttpParser::BodyLimit bodyLimit)
+    : QObject(&server), m_server(server), m_transport(transport),
+      m_parser(limits, std::move(bodyLimit))
 {
-    socket->setParent(this);
-    socket->setReadBufferSize(kReadBufferBytes);
-    const auto *ssl = qobject_cast<QSslSocket *>(socket);
-    m_parser.setPeer(socket->peerAddress(), socket->peerPort(), ssl && ssl->isEncrypted());
+    transport->setParent(this);
+    m_parser.setPeer(transport->peerAddress(), transport->peerPort(), transport->isEncrypted());
     m_lastActivity = m_requestStart = server.tick();
-    connect(socket, &QTcpSocket::readyRead, this, &HttpConnection::onReadyRead);
-    connect(socket, &QTcpSocket::disconnected, this, &HttpConnection::onDisconnected);
+    connect(transport, &HttpTransport::readyRead, this, &HttpConnection::onReadyRead);
+    connect(transport, &HttpTransport::disconnected, this, &HttpConnection::onDisconnected);
 }
 
 HttpConnection::~HttpConnection()
@@ -67,15 +61,7 @@ void HttpConnection::onReadyRead()
 
 bool HttpConnection::readMore()
 {
-    if (m_socket->bytesAvailable() <= 0)
-        return false;
-    // One read of everything the socket has (QHttpServer 6.4 read request
-    // heads one byte per call).
-    if (m_buffer.isEmpty())
-        m_buffer = m_socket->readAll();
-    else
-        m_buffer.append(m_socket->readAll());
-    return true;
+    return m_transport->readInto(m_buffer) > 0;
 }
 
 void HttpConnection::process()
@@ -93,7 +79,7 @@ void HttpConnection::process()
             continue;
         }
         if (step == HttpParser::Step::SendContinue) {
-            m_socket->write(QByteArrayLiteral("HTTP/1.1 100 Continue\r\n\r\n"));
+            m_transport->write(QByteArrayLiteral("HTTP/1.1 100 Continue\r\n\r\n"));
             continue;
         }
         if (step == HttpParser::Step::Failed) {
@@ -118,12 +104,12 @@ void HttpConnection::process()
             m_server.handle(request, HttpResponder(this, m_serial));
         // A client that pipelines without reading its answers waits until
         // it has read some.
-        if (m_state == State::Reading && m_socket->bytesToWrite() > kMaxUnsentBytes) {
+        if (m_state == State::Reading && m_transport->bytesToWrite() > kMaxUnsentBytes) {
             m_writeBlocked = true;
-            connect(m_socket, &QTcpSocket::bytesWritten, this, [this] {
-                if (m_socket->bytesToWrite() > kMaxUnsentBytes / 2)
+            connect(m_transport, &HttpTransport::bytesWritten, this, [this] {
+                if (m_transport->bytesToWrite() > kMaxUnsentBytes / 2)
                     return;
-                disconnect(m_socket, &QTcpSocket::bytesWritten, this, nullptr);
+                disconnect(m_transport, &HttpTransport::bytesWritten, this, nullptr);
                 m_writeBlocked = false;
                 resumeLater();
             });
@@ -134,7 +120,8 @@ void HttpConnection::process()
 
 void HttpConnection::resumeLater()
 {
-    if (m_resumeQueued || (m_buffer.isEmpty() && m_socket->bytesAvailable() <= 0))
+    // Bytes that arrive from now on announce themselves (readyRead).
+    if (m_resumeQueued || (m_buffer.isEmpty() && !m_transport->holdsUnread()))
         return;
     // Queued: an answer sent later (a deferred one) may come from deep
     // inside other code, which should not run the next request's handler.
@@ -151,15 +138,14 @@ void HttpConnection::resumeLater()
 
 bool HttpConnection::isWaitingFor(quint64 serial) const
 {
-    return m_state == State::Handling && serial == m_serial &&
-           m_socket->state() == QAbstractSocket::ConnectedState;
+    return m_state == State::Handling && serial == m_serial && m_transport->isConnected();
 }
 
 void HttpConnection::answer(quint64 serial, HttpResponse response)
 {
     if (m_state != State::Handling || serial != m_serial)
         return;
-    if (m_socket->state() != QAbstractSocket::ConnectedState) {
+    if (!m_transport->isConnected()) {
         m_state = State::Gone;
         return;
     }
@@ -184,17 +170,18 @@ void HttpConnection::write(const HttpResponse &response, bool close)
         responseHead(response, bodySize, close, m_http10 && !close, joined ? bodySize : 0);
     if (joined)
         bytes += response.body;
-    m_socket->write(bytes);
+    m_transport->write(bytes);
     if (withBody && !joined)
-        m_socket->write(response.body);
+        m_transport->write(response.body);
 }
 
 void HttpConnection::refuse(const HttpParser::Failure &failure)
 {
     const HttpResponse response = HttpResponse::error(failure.error);
     // Never the request's bytes: they may hold credentials.
-    qCInfo(lcServerHttp).noquote() << "refused a request from" << m_socket->peerAddress().toString()
-                                   << response.status << failure.error.message;
+    qCInfo(lcServerHttp).noquote()
+        << "refused a request from" << m_transport->peerAddress().toString() << response.status
+        << failure.error.message;
     m_headRequest = false;
     write(response, true);
     if (failure.unreadBody > 0 && failure.unreadBody <= kMaxDrainBytes) {
@@ -209,7 +196,7 @@ void HttpConnection::refuse(const HttpParser::Failure &failure)
 void HttpConnection::drain()
 {
     while (m_drainLeft > 0) {
-        const qint64 skipped = m_socket->skip(m_drainLeft);
+        const qint64 skipped = m_transport->skip(m_drainLeft);
         if (skipped <= 0)
             break;
         m_drainLeft -= skipped;
@@ -223,7 +210,7 @@ void HttpConnection::closeAfterWrite()
     m_state = State::Closing;
     m_buffer.clear();
     // Sends what is still buffered, then closes.
-    m_socket->disconnectFromHost();
+    m_transport->closeAfterWrite();
 }
 
 void HttpConnection::checkTimeouts(quint64 tick, const TimeoutTicks &limits)
@@ -240,48 +227,40 @@ void HttpConnection::checkTimeouts(quint64 tick, const TimeoutTicks &limits)
             if (elapsed < limits.request && (!m_parser.headPending() || elapsed < limits.head))
                 return;
             qCInfo(lcServerHttp).noquote()
-                << "closing a connection from" << m_socket->peerAddress().toString()
+                << "closing a connection from" << m_transport->peerAddress().toString()
                 << "whose request took too long to arrive";
         } else {
             if (tick - m_lastActivity < limits.idle)
                 return;
             qCDebug(lcServerHttp).noquote()
-                << "closing an idle connection from" << m_socket->peerAddress().toString();
+                << "closing an idle connection from" << m_transport->peerAddress().toString();
         }
         m_state = State::Closing;
         m_buffer.clear();
-        m_socket->disconnectFromHost();
+        m_transport->closeAfterWrite();
         return;
     case State::Draining:
         // The refused request's body, dropped, is still that request: it
         // may not trickle in past the request's deadline either.
         if (tick - m_requestStart >= limits.request) {
-            m_socket->abort();
+            m_transport->abort();
             return;
         }
         [[fallthrough]];
     case State::Closing:
         // A client that neither sends nor reads any more.
         if (tick - m_lastActivity >= limits.idle)
-            m_socket->abort();
+            m_transport->abort();
         return;
     }
 }
 
 QTcpSocket *HttpConnection::takeSocket(const HttpRequest &request)
 {
-    QTcpSocket *socket = m_socket;
-    disconnect(socket, nullptr, this, nullptr);
-    socket->setReadBufferSize(0);
-    // Back to the socket, in order: the handshake, then whatever followed.
-    const QByteArray rest = m_buffer;
-    for (qsizetype i = rest.size() - 1; i >= 0; --i)
-        socket->ungetChar(rest.at(i));
-    const QByteArray &head = request.rawHead();
-    for (qsizetype i = head.size() - 1; i >= 0; --i)
-        socket->ungetChar(head.at(i));
+    disconnect(m_transport, nullptr, this, nullptr);
+    // In order: the handshake, then whatever followed.
+    QTcpSocket *socket = m_transport->takeSocket(request.rawHead() + m_buffer);
     m_buffer.clear();
-    socket->setParent(nullptr);
     m_state = State::Gone;
     deleteLater();
     return socket;

@@ -11,6 +11,7 @@ class QTcpSocket;
 namespace hm::server::http {
 
 class HttpConnection;
+class HttpTransport;
 class HttpServer;
 
 // The handle of one request's answer. It refers to its connection weakly:
@@ -41,13 +42,13 @@ private:
 // current one is answered, so answers go out in request order and a
 // deferred answer holds the later ones back. Closes after an answer when
 // the client asked for it (Connection: close, HTTP/1.0) and after a request
-// it could not read (with the error envelope). Owns its socket; deletes
-// itself once the socket disconnected.
+// it could not read (with the error envelope). Owns its transport (a
+// socket, HttpTransport.h); deletes itself once that disconnected.
 class HttpConnection : public QObject
 {
     Q_OBJECT
 public:
-    HttpConnection(QTcpSocket *socket, HttpServer &server, HttpParser::Limits limits,
+    HttpConnection(HttpTransport *transport, HttpServer &server, HttpParser::Limits limits,
                    HttpParser::BodyLimit bodyLimit);
     ~HttpConnection() override;
 
@@ -62,9 +63,9 @@ public:
     // request's head or the whole request took too long to arrive. Ticks
     // count sweeps.
     void checkTimeouts(quint64 tick, const TimeoutTicks &limits);
-    // For a WebSocket upgrade: gives the bytes of `request` and everything
-    // received after it back to the socket's read buffer, stops watching
-    // the socket and returns it (without a parent). The connection then
+    // For a WebSocket upgrade: the connection as a QTcpSocket (without a
+    // parent) whose reads start with the bytes of `request` and everything
+    // received after it; nullptr if the client is gone. The connection then
     // deletes itself.
     QTcpSocket *takeSocket(const HttpRequest &request);
 
@@ -92,7 +93,7 @@ private:
     void onDisconnected();
 
     HttpServer &m_server;
-    QTcpSocket *m_socket;
+    HttpTransport *m_transport;
     HttpParser m_parser;
     QByteArray m_buffer; // received, not yet parsed
     State m_state = State::Reading;

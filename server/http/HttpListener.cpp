@@ -2,9 +2,16 @@
 
 #include "common/Logging.h"
 
+#include <QMetaMethod>
 #include <QSslSocket>
 #include <QTcpSocket>
 #include <QTimer>
+
+#ifdef Q_OS_WIN
+#include <winsock2.h>
+#else
+#include <unistd.h>
+#endif
 
 namespace hm::server::http {
 
@@ -82,6 +89,20 @@ bool filterHandshakeAnswer(QTcpSocket *socket)
     return true;
 }
 
+QTcpSocket *adoptAcceptedSocket(qintptr descriptor)
+{
+    auto *socket = new FilteringSocket<QTcpSocket>;
+    if (socket->setSocketDescriptor(descriptor))
+        return socket;
+    delete socket;
+#ifdef Q_OS_WIN
+    closesocket(SOCKET(descriptor));
+#else
+    ::close(int(descriptor));
+#endif
+    return nullptr;
+}
+
 HttpListener::HttpListener(QObject *parent) : QTcpServer(parent) {}
 
 void HttpListener::setTls(const QSslConfiguration &configuration)
@@ -93,11 +114,14 @@ void HttpListener::setTls(const QSslConfiguration &configuration)
 void HttpListener::incomingConnection(qintptr descriptor)
 {
     if (!m_tls) {
-        auto *socket = new FilteringSocket<QTcpSocket>(this);
-        if (socket->setSocketDescriptor(descriptor))
+        if (isSignalConnected(QMetaMethod::fromSignal(&HttpListener::plainConnection))) {
+            emit plainConnection(descriptor);
+            return;
+        }
+        if (QTcpSocket *socket = adoptAcceptedSocket(descriptor)) {
+            socket->setParent(this);
             addPendingConnection(socket);
-        else
-            delete socket;
+        }
         return;
     }
     auto *socket = new FilteringSocket<QSslSocket>(this);

@@ -21,12 +21,19 @@ QByteArray withoutCorsHeaders(QByteArrayView answer);
 // this listener did not make.
 bool filterHandshakeAnswer(QTcpSocket *socket);
 
+// A QTcpSocket for a connected descriptor this listener accepted (one whose
+// handshake answer can be filtered); nullptr, and the descriptor closed, if
+// Qt refuses it.
+QTcpSocket *adoptAcceptedSocket(qintptr descriptor);
+
 // The HTTP server's listening socket, plain TCP or (after setTls) TLS: a
 // QTcpServer whose connections are sockets of our own making (QTcpSocket
 // and QSslSocket subclasses) so that the handshake answer can be filtered.
 // TLS connections are handed over (pendingConnectionAvailable) once their
 // handshake is done, as QSslServer does; one that has not finished it
-// within 10 s is dropped.
+// within 10 s is dropped. Plain connections go to whoever listens to
+// plainConnection() as bare descriptors (Linux: HttpServer reads them
+// directly, see HttpTransports.h), else to the pending queue as well.
 class HttpListener : public QTcpServer
 {
     Q_OBJECT
@@ -34,6 +41,11 @@ public:
     explicit HttpListener(QObject *parent = nullptr);
 
     void setTls(const QSslConfiguration &configuration);
+
+signals:
+    // A plain connection, accepted; the receiver owns the
+    // descriptor.
+    void plainConnection(qintptr descriptor);
 
 protected:
     void incomingConnection(qintptr descriptor) override;

@@ -2,6 +2,7 @@
 
 #include "common/Logging.h"
 #include "server/http/HttpListener.h"
+#include "server/http/HttpTransports.h"
 
 #include <QSslServer>
 #include <QTcpServer>
@@ -68,6 +69,23 @@ void HttpServer::bind(QTcpServer *server)
     // it only once the TLS handshake is done.
     connect(server, &QTcpServer::pendingConnectionAvailable, this, &HttpServer::onPendingConnection,
             Qt::UniqueConnection);
+    if (auto *listener = qobject_cast<HttpListener *>(server))
+        connect(listener, &HttpListener::plainConnection, this, &HttpServer::onPlainConnection,
+                Qt::UniqueConnection);
+}
+
+void HttpServer::onPlainConnection(qintptr descriptor)
+{
+#ifdef Q_OS_LINUX
+    // Read and written directly: no QTcpSocket in between (HttpTransports.h).
+    auto *transport = new DescriptorTransport(int(descriptor));
+#else
+    QTcpSocket *socket = adoptAcceptedSocket(descriptor);
+    if (!socket)
+        return;
+    auto *transport = new SocketTransport(socket);
+#endif
+    m_connections.insert(new HttpConnection(transport, *this, m_limits, m_bodyLimit));
 }
 
 void HttpServer::onPendingConnection()
@@ -76,7 +94,8 @@ void HttpServer::onPendingConnection()
     if (!server)
         return;
     while (QTcpSocket *socket = server->nextPendingConnection()) {
-        auto *connection = new HttpConnection(socket, *this, m_limits, m_bodyLimit);
+        auto *connection =
+            new HttpConnection(new SocketTransport(socket), *this, m_limits, m_bodyLimit);
         m_connections.insert(connection);
         // Bytes may have arrived with the connection (or during the TLS
         // handshake) before anyone listened for readyRead.
@@ -140,6 +159,8 @@ void HttpServer::refuseUpgrade(const HttpRequest &request, HttpResponder respond
 void HttpServer::upgrade(HttpConnection *connection, const HttpRequest &request)
 {
     QTcpSocket *socket = connection->takeSocket(request);
+    if (!socket)
+        return; // the client left meanwhile
     // QWebSocketServer's answer carries CORS headers the API never sends.
     filterHandshakeAnswer(socket);
     // Until the WebSocket takes it over (or it disconnects, when the

@@ -87,6 +87,8 @@ private:
     friend class HttpConnection;
 
     void onPendingConnection();
+    // A plain connection from an HttpListener, as a bare descriptor.
+    void onPlainConnection(qintptr descriptor);
     // From HttpConnection: a parsed request, an upgrade, a connection gone.
     // An upgrade from an origin not allowed: 403 with the envelope.
     void refuseUpgrade(const HttpRequest &request, HttpResponder responder);

@@ -109,6 +109,9 @@ public:
     }
     bool isOpen() const { return m_socket.state() == QAbstractSocket::ConnectedState; }
     QByteArray unread() const { return m_buffer; }
+    // How much the client's socket takes in before leaving the rest in the
+    // kernel (0: no limit), so that a client can be made to read late.
+    void setReadBufferSize(qint64 bytes) { m_socket.setReadBufferSize(bytes); }
 
 private:
     bool fill(const QDeadlineTimer &deadline)
@@ -196,6 +199,40 @@ private slots:
         QCOMPARE(second.code(), QStringLiteral("RESOURCE_NOT_FOUND"));
         QCOMPARE(third.status, 200);
         QVERIFY(client.isOpen());
+    }
+
+    void largeAnswersToAClientThatReadsLate()
+    {
+        // Many pipelined requests for a large document, read only once all
+        // are sent: the answers outgrow the kernel's socket buffers, so the
+        // server writes them in parts as the client drains them, and stops
+        // reading further requests while too much is unsent. Every answer
+        // must still arrive whole and in order.
+        RawClient client;
+        QVERIFY(client.open(m_http->base()));
+        client.setReadBufferSize(64 * 1024);
+        const RawAnswer first = [&] {
+            client.write(get("/api/v1/openapi.json"));
+            return client.read();
+        }();
+        QCOMPARE(first.status, 200);
+        QVERIFY(first.body.size() > 50 * 1024);
+        // Enough for several times the kernel's buffers and the server's
+        // own limit on unsent answers (4 MiB).
+        const int count = int((24 * 1024 * 1024) / first.body.size()) + 1;
+        QByteArray requests;
+        for (int i = 0; i < count; ++i)
+            requests += get("/api/v1/openapi.json");
+        client.write(requests);
+        client.setReadBufferSize(0);
+        for (int i = 0; i < count; ++i) {
+            const RawAnswer answer = client.read();
+            QCOMPARE(answer.status, 200);
+            QCOMPARE(answer.body.size(), first.body.size());
+            QVERIFY(answer.body == first.body);
+        }
+        QVERIFY(client.isOpen());
+        QVERIFY(healthy());
     }
 
     void deferredAnswerHoldsBackTheNextOne()
