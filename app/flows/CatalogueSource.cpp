@@ -96,7 +96,7 @@ void CatalogueSource::attach(FlowGraphModel *model)
         if (guarded)
             fetchInterface(need, guarded);
     });
-    fetchComponents();
+    fetchComponents(Reread::IfIdle);
     if (m_catalogue.serviceEndpoints().isEmpty())
         fetchEndpoints(Reread::IfIdle);
     updateListening();
@@ -227,19 +227,15 @@ void CatalogueSource::reaskServiceNodes(const QString &serviceId)
 void CatalogueSource::refresh()
 {
     forgetInterfaces(nullptr);
-    fetchComponents();
+    // The components if they failed before.
+    fetchComponents(Reread::IfIdle);
     // A read on its way (attach()'s) is as fresh as a new one.
     fetchEndpoints(Reread::IfIdle);
 }
 
 void CatalogueSource::refreshComponents()
 {
-    if (m_componentsPending) {
-        m_componentsAgain = true;
-        return;
-    }
-    m_loaded = false;
-    fetchComponents();
+    fetchComponents(Reread::Again);
 }
 
 void CatalogueSource::forgetInterfaces(FlowGraphModel *model)
@@ -258,29 +254,29 @@ void CatalogueSource::giveCatalogue(FlowGraphModel *model) const
     model->setServiceEndpoints(m_catalogue.serviceEndpoints());
 }
 
-void CatalogueSource::fetchComponents()
+void CatalogueSource::fetchComponents(Reread reread)
 {
-    if (m_loaded || m_componentsPending)
+    if ((reread == Reread::IfIdle && m_loaded) || !m_components.begin(reread))
         return;
-    m_componentsPending = true;
     const QPointer<CatalogueSource> self(this);
     client::ExecutionsApi(*m_client).components([self](Result<QJsonArray> result) {
         if (!self)
             return;
-        self->m_componentsPending = false;
-        if (self->m_componentsAgain) {
-            self->m_componentsAgain = false;
-            self->m_loaded = false;
-            self->fetchComponents();
-            return;
-        }
+        // A change heard while this answer was on its way: read once more,
+        // as the answer may predate it, but show this one now (it is no
+        // older than what the models have) rather than drop it.
+        if (self->m_components.end())
+            self->fetchComponents(Reread::Again);
         if (!result) {
             // The views still work: unknown components get derived ports.
+            // The next attach() or refresh() reads them again.
+            self->m_loaded = false;
             qCWarning(lcApp).noquote() << "components:" << result.error().toString();
             return;
         }
         auto catalogue = ComponentCatalogue::fromServerAnswer(result.value());
         if (!catalogue) {
+            self->m_loaded = false;
             qCWarning(lcApp).noquote() << "components:" << catalogue.error().toString();
             return;
         }
@@ -299,24 +295,18 @@ void CatalogueSource::fetchComponents()
 
 void CatalogueSource::fetchEndpoints(Reread reread)
 {
-    if (m_endpointsPending) {
-        // The answer on its way may predate the change just heard.
-        if (reread == Reread::Again)
-            m_endpointsAgain = true;
+    // A read on its way: its answer may predate the change just heard.
+    if (!m_endpoints.begin(reread))
         return;
-    }
-    m_endpointsPending = true;
     const QPointer<CatalogueSource> self(this);
     client::ServicesApi(*m_client).paletteEndpoints(
         [self](Result<QList<client::ServiceEndpointRef>> result) {
             if (!self)
                 return;
-            self->m_endpointsPending = false;
-            // A change heard while this answer was on its way: read once
-            // more, as the answer may predate it, but show this one now (it
-            // is no older than what the models have) rather than drop it.
-            if (std::exchange(self->m_endpointsAgain, false))
-                self->fetchEndpoints(Reread::IfIdle);
+            // As for the components: read once more after a change heard
+            // meanwhile, and show this answer now.
+            if (self->m_endpoints.end())
+                self->fetchEndpoints(Reread::Again);
             if (!result) {
                 // The palette still lists the components.
                 qCWarning(lcApp).noquote() << "services:" << result.error().toString();

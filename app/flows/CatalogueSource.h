@@ -10,6 +10,7 @@
 #include <QObject>
 #include <QPointer>
 #include <QTimer>
+#include <utility>
 
 namespace hm::client {
 class ApiClient;
@@ -67,7 +68,7 @@ public:
     // its way (tests wait for the source to settle).
     bool isReading() const
     {
-        return m_componentsPending || m_endpointsPending || !m_waiting.isEmpty();
+        return m_components.pending() || m_endpoints.pending() || !m_waiting.isEmpty();
     }
     // One /ws/events message: service_created, _updated and _deleted read
     // the endpoints again; service_updated (schema or endpoints changed)
@@ -82,7 +83,9 @@ public:
     void refresh();
     // Reads the components again (one was registered, changed or deleted
     // elsewhere); a change heard while an answer is on its way reads again
-    // once that answer is in, as it may predate the change.
+    // once that answer is in, as it may predate the change (the answer
+    // still reaches the models first). The models keep the catalogue they
+    // have until the answer.
     void refreshComponents();
     // Forgets the node interfaces fetched so far, the source's and the
     // model's (nullptr: the source's only): a view about to show a stored
@@ -109,15 +112,47 @@ private:
     // Other services' interfaces stay cached.
     void reaskServiceNodes(const QString &serviceId);
 
-    void fetchComponents();
-    // IfIdle: a read on its way will do. Again: a change was heard, so a
-    // read on its way (which may predate it) is followed by another; its
-    // answer still reaches the models first.
+    // IfIdle: a read on its way will do (and, for the components, the
+    // catalogue known). Again: a change was heard, so a read on its way
+    // (which may predate it) is followed by another; its answer still
+    // reaches the models first.
     enum class Reread
     {
         IfIdle,
         Again
     };
+    // One read at a time of a list that changes on the server (the
+    // components, the services' endpoints), and whether a change heard
+    // while it was on its way asks for one more.
+    class ListRead
+    {
+    public:
+        // Whether to send a read now: not while one is on its way (Again
+        // then asks for one more once its answer is in).
+        bool begin(Reread reread)
+        {
+            if (m_pending) {
+                m_again = m_again || reread == Reread::Again;
+                return false;
+            }
+            m_pending = true;
+            return true;
+        }
+        // The answer is in: whether to read once more (the caller sends
+        // that read, then applies this answer, which is no older than what
+        // the models have).
+        bool end()
+        {
+            m_pending = false;
+            return std::exchange(m_again, false);
+        }
+        bool pending() const { return m_pending; }
+
+    private:
+        bool m_pending = false;
+        bool m_again = false; // a change heard while the read was on its way
+    };
+    void fetchComponents(Reread reread);
     void fetchEndpoints(Reread reread);
     void fetchInterface(const FlowGraphModel::NodeInterfaceNeed &need, FlowGraphModel *model);
     // Which answers are current for the service: forgetting everything
@@ -132,11 +167,9 @@ private:
     client::ApiClient *m_client;
     ComponentCatalogue m_catalogue;
     bool m_loaded = false;
-    bool m_componentsPending = false;
-    bool m_componentsAgain = false; // changed while an answer was on its way
-    bool m_endpointsPending = false;
-    bool m_endpointsAgain = false;
-    int m_generation = 0;           // refresh() makes older answers stale
+    ListRead m_components;
+    ListRead m_endpoints;
+    int m_generation = 0;                     // refresh() makes older answers stale
     QHash<QString, int> m_serviceGenerations; // a service's change, its answers
     QList<QPointer<FlowGraphModel>> m_models;
     client::EventStream *m_events = nullptr;

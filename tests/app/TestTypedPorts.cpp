@@ -144,6 +144,7 @@ private slots:
     void oneReadPerServiceChange();
     void otherServicesStayCached();
     void answerOnItsWayShowsThenReadsAgain();
+    void componentsAnswerOnItsWayShowsThenReadsAgain();
     void detachedModelNoLongerFollows();
     void inspectorNamesDeletedService();
     void screenshots();
@@ -830,6 +831,8 @@ public:
     void clear() { m_paths.clear(); }
     // GET /api/v1/services: one per read of the palette's endpoints.
     qsizetype serviceLists() const { return m_paths.count(QStringLiteral("/api/v1/services")); }
+    // GET /api/v1/components: one per read of the component catalogue.
+    qsizetype componentLists() const { return m_paths.count(QStringLiteral("/api/v1/components")); }
     // GET …/services/{serviceId}/endpoints/{endpointId}/interface.
     qsizetype interfaces(const QString &serviceId, const QString &endpointId) const
     {
@@ -1002,6 +1005,54 @@ void TestTypedPorts::answerOnItsWayShowsThenReadsAgain()
     QVERIFY(seen[0].reading);
     QCOMPARE(seen[1].endpoints, listed);
     QVERIFY(!seen[1].reading);
+    source->detach(&model);
+}
+
+void TestTypedPorts::componentsAnswerOnItsWayShowsThenReadsAgain()
+{
+    // As answerOnItsWayShowsThenReadsAgain, for the components: a console
+    // of its own, its source settled; its model then misses the catalogue,
+    // so the next answer that reaches it shows.
+    auto other = otherConsole();
+    QVERIFY(other);
+    CatalogueSource *source = CatalogueSource::of(other.get());
+    FlowGraphModel model;
+    source->attach(&model);
+    QTRY_VERIFY_WITH_TIMEOUT(source->isListening() && !source->isReading(), 15000);
+    QVERIFY(source->isLoaded());
+    const QStringList names = model.catalogue().names();
+    QVERIFY(names.contains(QStringLiteral("service")));
+    model.setCatalogue(ComponentCatalogue());
+    QVERIFY(model.catalogue().isEmpty());
+    GetCounter gets(other.get());
+    struct Seen
+    {
+        QStringList names;
+        qsizetype reads;
+        bool reading;
+    };
+    QList<Seen> seen;
+    QObject context;
+    connect(source, &CatalogueSource::catalogueChanged, &context, [&] {
+        seen.append({model.catalogue().names(), gets.componentLists(), source->isReading()});
+    });
+
+    // Two changes heard, the second while the first one's read is on its
+    // way: that read's answer reaches the model at once (it was dropped
+    // before), and one more read follows (the answer may predate the
+    // second change).
+    source->applyEvent(QStringLiteral("component_updated"), QJsonObject());
+    source->applyEvent(QStringLiteral("component_registered"), QJsonObject());
+    QCOMPARE(gets.componentLists(), 1);
+    QTRY_VERIFY_WITH_TIMEOUT(!source->isReading(), 15000);
+    QVERIFY2(gets.componentLists() == 2, qPrintable(gets.dump()));
+    QCOMPARE(seen.size(), 2);
+    QCOMPARE(seen[0].names, names);
+    QCOMPARE(seen[0].reads, 2);
+    QVERIFY(seen[0].reading);
+    QCOMPARE(seen[1].names, names);
+    QVERIFY(!seen[1].reading);
+    QVERIFY(source->isLoaded());
     source->detach(&model);
 }
 

@@ -163,8 +163,7 @@ private slots:
                 "PUT", path, {{"current_password", kWrong}, {"new_password", "N3w!Passw0rd"}},
                 viewer.token);
             QCOMPARE(wrong.code(), QStringLiteral("CURRENT_PASSWORD_WRONG"));
-            QCOMPARE(errorOf(wrong).value("details").toObject().value("attempts_left").toInt(),
-                     4 - i);
+            QCOMPARE(wrong.details().value("attempts_left").toInt(), 4 - i);
         }
         for (const QString &current : {kWrong, kPassword}) {
             const Answer refused = m_http->json(

@@ -341,7 +341,7 @@ private slots:
             {{"endpoint", m_refUrl.toString()}, {"name", "echo"}, {"category", QString(101, u'x')}},
             m_admin);
         QCOMPARE(tooLong.status, 422);
-        QCOMPARE(tooLong.body["error"]["details"]["field"].toString(), QStringLiteral("category"));
+        QCOMPARE(tooLong.details().value("field").toString(), QStringLiteral("category"));
     }
 
     void deletingTheLastVersionKeepsTheNameForLater()

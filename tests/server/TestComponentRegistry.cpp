@@ -241,7 +241,7 @@ private slots:
             const Answer refused = registerEndpoint(url, "uppercase");
             QCOMPARE(refused.status, 422);
             QCOMPARE(refused.code(), QStringLiteral("VALIDATION_ERROR"));
-            const QJsonObject details = refused.body["error"]["details"].toObject();
+            const QJsonObject details = refused.details();
             QCOMPARE(details.value("field").toString(), QStringLiteral("version"));
             QCOMPARE(details.value("name").toString(), QStringLiteral("uppercase"));
             QCOMPARE(details.value("version").toString(), bad);
@@ -285,7 +285,7 @@ private slots:
             const Answer refused = registerEndpoint(url);
             QCOMPARE(refused.status, 422);
             QCOMPARE(refused.code(), QStringLiteral("VALIDATION_ERROR"));
-            const QJsonObject details = refused.body["error"]["details"].toObject();
+            const QJsonObject details = refused.details();
             QCOMPARE(details.value("field").toString(), field);
             QCOMPARE(details.value("name").toString(), QStringLiteral("shaped"));
             const QString message = refused.body["error"]["message"].toString();

@@ -403,7 +403,7 @@ private slots:
                          {{"name", "after-delete"}, {"definition", upperFlow()}}, m_admin);
         QCOMPARE(created.status, 400);
         QCOMPARE(created.code(), QStringLiteral("INVALID_FLOW_DEFINITION"));
-        QCOMPARE(created.body["error"]["details"]["problems"][0]["code"].toString(),
+        QCOMPARE(created.details().value("problems")[0]["code"].toString(),
                  QStringLiteral("UNKNOWN_COMPONENT"));
         const Answer rerun = trigger(later, {{"t", "x"}});
         QCOMPARE(rerun.status, 400);

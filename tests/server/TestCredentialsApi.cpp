@@ -6,9 +6,7 @@
 
 #include "AuthTestSupport.h"
 #include "CredentialTestSupport.h"
-#include "crypto/KeyDerivation.h"
-#include "crypto/SecureBytes.h"
-#include "store/Database.h"
+#include "ServerDatabase.h"
 
 #include <QDir>
 #include <QJsonArray>
@@ -78,15 +76,8 @@ private:
     // second open in the same process saw a stale snapshot).
     store::Database *openDatabase()
     {
-        if (m_db)
-            return m_db.get();
-        const auto master =
-            crypto::SecureBytes::fromRaw(QByteArray::fromBase64(m_server->masterKey()));
-        auto db = store::Database::open(m_dir.filePath("hivemind.db"),
-                                        crypto::deriveSubkey(master, crypto::Subkey::Database),
-                                        {.createIfMissing = false});
-        if (db.ok())
-            m_db = std::move(db.value());
+        if (!m_db)
+            m_db = openServerDatabase(m_dir.path(), m_server->masterKey());
         return m_db.get();
     }
 
@@ -280,7 +271,7 @@ private slots:
         QCOMPARE(refused.status, status);
         QCOMPARE(refused.code(), code);
         const QJsonObject error = refused.body.value("error").toObject();
-        QCOMPARE(error.value("details").toObject().value("field").toString(), field);
+        QCOMPARE(refused.details().value("field").toString(), field);
         QVERIFY(error.value("message").toString().contains(field.section('.', -1)));
     }
 
@@ -421,8 +412,7 @@ private slots:
             call("PUT", "/api/v1/credentials/" + sshId,
                  {{"data", QJsonObject{{"privateKey", QJsonValue::Null}}}}, m_alice.token);
         QCOMPARE(refused.status, 422);
-        QCOMPARE(refused.body.value("error").toObject().value("details").toObject().value("field"),
-                 QJsonValue("data.privateKey"));
+        QCOMPARE(refused.details().value("field"), QJsonValue("data.privateKey"));
         const Answer typeChange =
             call("PUT", "/api/v1/credentials/" + sshId, {{"type", "http_basic"}}, m_alice.token);
         QCOMPARE(typeChange.status, 422);
@@ -567,12 +557,7 @@ private slots:
         QCOMPARE(refused.code(), QStringLiteral("CREDENTIAL_IN_USE"));
         QVERIFY(refused.body.value("error").toObject().value("message").toString().contains(
             "Billing API"));
-        const QJsonArray usages = refused.body.value("error")
-                                      .toObject()
-                                      .value("details")
-                                      .toObject()
-                                      .value("usages")
-                                      .toArray();
+        const QJsonArray usages = refused.details().value("usages").toArray();
         QCOMPARE(usages.size(), 1);
         QCOMPARE(usages.first().toObject().value("id").toString(), QStringLiteral("svc-1"));
         QCOMPARE(call("GET", "/api/v1/credentials/" + id, {}, m_alice.token).status, 200);

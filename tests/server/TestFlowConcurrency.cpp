@@ -146,7 +146,7 @@ private:
     static QString conflictProblem(const Answer &a, qint64 revision, const QString &version,
                                    const QString &reason = QStringLiteral("stale"))
     {
-        const QJsonObject details = a.body.value("error").toObject().value("details").toObject();
+        const QJsonObject details = a.details();
         if (a.status != 409 || a.code() != QLatin1String("CONFLICT") ||
             details.value("current_revision").toInteger() != revision ||
             details.value("current_version").toString() != version ||
@@ -487,8 +487,7 @@ private slots:
             QVERIFY2(
                 a.status == status && a.code() == code,
                 qPrintable(verb + u' ' + path + QStringLiteral(": ") + QString::fromUtf8(a.raw)));
-            const QJsonObject details =
-                a.body.value("error").toObject().value("details").toObject();
+            const QJsonObject details = a.details();
             QVERIFY2(!a.body.value("error").toObject().value("message").toString().isEmpty(),
                      a.raw.constData());
             if (!field.isEmpty())

@@ -35,7 +35,7 @@ QJsonObject refused()
 
 QString errorField(const Answer &a)
 {
-    return a.body.value("error").toObject().value("details").toObject().value("field").toString();
+    return a.details().value("field").toString();
 }
 
 QStringList idsOf(const Answer &a, const QString &key = QStringLiteral("id"))

@@ -132,12 +132,7 @@ private slots:
                          m_admin);
         QCOMPARE(created.status, 400);
         QCOMPARE(created.code(), QStringLiteral("INVALID_FLOW_DEFINITION"));
-        const QJsonArray problems = created.body.value("error")
-                                        .toObject()
-                                        .value("details")
-                                        .toObject()
-                                        .value("problems")
-                                        .toArray();
+        const QJsonArray problems = created.details().value("problems").toArray();
         QVERIFY(!problems.isEmpty());
         QCOMPARE(problems.first().toObject().value("code").toString(),
                  QStringLiteral("UNKNOWN_COMPONENT"));
@@ -158,12 +153,7 @@ private slots:
         const Answer second = trigger(flowId);
         QCOMPARE(second.status, 409);
         QCOMPARE(second.code(), QStringLiteral("CONCURRENT_DENIED"));
-        const QJsonArray running = second.body.value("error")
-                                       .toObject()
-                                       .value("details")
-                                       .toObject()
-                                       .value("running_executions")
-                                       .toArray();
+        const QJsonArray running = second.details().value("running_executions").toArray();
         QCOMPARE(running, QJsonArray{id});
 
         const Answer status = m_http->get("/api/v1/executions/" + id + "/status", m_admin);

@@ -30,6 +30,11 @@ struct RawAnswer
 
     QJsonObject json() const { return QJsonDocument::fromJson(body).object(); }
     QString code() const { return json().value("error").toObject().value("code").toString(); }
+    // The error's details ({} when there are none), as Answer::details().
+    QJsonObject details() const
+    {
+        return json().value("error").toObject().value("details").toObject();
+    }
 };
 
 // A client that writes bytes as given and reads answers one at a time,
@@ -391,14 +396,7 @@ private slots:
         const RawAnswer answer = client.read();
         QCOMPARE(answer.status, 400);
         QCOMPARE(answer.code(), QStringLiteral("BAD_REQUEST"));
-        QCOMPARE(answer.json()
-                     .value("error")
-                     .toObject()
-                     .value("details")
-                     .toObject()
-                     .value("limit")
-                     .toInt(),
-                 64 * 1024);
+        QCOMPARE(answer.details().value("limit").toInt(), 64 * 1024);
         QCOMPARE(answer.headers.value("connection"), QByteArray("close"));
         QVERIFY(client.closedByServer());
         QVERIFY(healthy());
@@ -414,14 +412,7 @@ private slots:
         const RawAnswer answer = client.read();
         QCOMPARE(answer.status, 413);
         QCOMPARE(answer.code(), QStringLiteral("PAYLOAD_TOO_LARGE"));
-        QCOMPARE(answer.json()
-                     .value("error")
-                     .toObject()
-                     .value("details")
-                     .toObject()
-                     .value("limit")
-                     .toInteger(),
-                 10 * 1024 * 1024);
+        QCOMPARE(answer.details().value("limit").toInteger(), 10 * 1024 * 1024);
         QCOMPARE(answer.headers.value("connection"), QByteArray("close"));
         // The server reads the announced body on and drops it, then closes.
         client.write(QByteArray(11 * 1024 * 1024, 'x'));

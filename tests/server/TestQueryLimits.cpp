@@ -108,8 +108,7 @@ private slots:
         const Answer longName = createFlow(QString(256, u'n'));
         QCOMPARE(longName.status, 422);
         QCOMPARE(longName.code(), QStringLiteral("VALIDATION_ERROR"));
-        QCOMPARE(longName.body.value("error").toObject().value("details").toObject().value("field"),
-                 QJsonValue("name"));
+        QCOMPARE(longName.details().value("field"), QJsonValue("name"));
         const Answer created = createFlow("renamed-later");
         QCOMPARE(created.status, 201);
         const QString id = created.data().value("id").toString();
@@ -124,9 +123,7 @@ private slots:
              {QStringLiteral("/api/v1/flows"), QStringLiteral("/api/v1/users")}) {
             const Answer tooLong = m_http->get(searchPath(route, QString(256, u's')), m_admin);
             QCOMPARE(tooLong.status, 422);
-            QCOMPARE(
-                tooLong.body.value("error").toObject().value("details").toObject().value("field"),
-                QJsonValue("search"));
+            QCOMPARE(tooLong.details().value("field"), QJsonValue("search"));
             QCOMPARE(m_http->get(searchPath(route, QString(255, u's')), m_admin).status, 200);
         }
     }
@@ -179,8 +176,7 @@ private slots:
             m_http->get(searchPath("/api/v1/flows", QString(254, u'a') + u'b'), m_user);
         QCOMPARE(stopped.status, 504);
         QCOMPARE(stopped.code(), QStringLiteral("TIMEOUT"));
-        const QJsonObject details =
-            stopped.body.value("error").toObject().value("details").toObject();
+        const QJsonObject details = stopped.details();
         QCOMPARE(details.value("reason").toString(), QStringLiteral("query_time_limit"));
         QCOMPARE(details.value("limit_ms").toInt(), kLimitMs);
         QVERIFY(!stopped.body.value("error").toObject().value("message").toString().isEmpty());

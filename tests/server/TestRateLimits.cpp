@@ -52,8 +52,7 @@ private:
         QVERIFY(answer.headers.value("retry-after").toInt() >= 1);
         QCOMPARE(answer.headers.value("x-ratelimit-remaining").toInt(), 0);
         verifyRateHeaders(answer, limit);
-        const QJsonObject details =
-            answer.body.value("error").toObject().value("details").toObject();
+        const QJsonObject details = answer.details();
         QCOMPARE(details.value("limit").toInt(), limit);
         QVERIFY(details.value("retry_after").toInt() >= 1);
     }

@@ -4,9 +4,7 @@
 // expiry is brought forward in the database itself, as it stands on disk.
 
 #include "AuthTestSupport.h"
-#include "crypto/KeyDerivation.h"
-#include "crypto/SecureBytes.h"
-#include "store/Database.h"
+#include "ServerDatabase.h"
 
 #include <QCryptographicHash>
 #include <QDateTime>
@@ -83,13 +81,10 @@ private slots:
 
         {
             // The server keeps the token's SHA-256 (docs/api.md, Login).
-            const auto master =
-                crypto::SecureBytes::fromRaw(QByteArray::fromBase64(m_server->masterKey()));
-            auto db = store::Database::open(m_dir.filePath("hivemind.db"),
-                                            crypto::deriveSubkey(master, crypto::Subkey::Database),
-                                            {.createIfMissing = false});
-            QVERIFY2(db.ok(), qPrintable(db.ok() ? QString() : db.error().toString()));
-            auto update = db.value()->prepare(
+            const std::unique_ptr<store::Database> db =
+                openServerDatabase(m_dir.path(), m_server->masterKey());
+            QVERIFY(db);
+            auto update = db->prepare(
                 "UPDATE refresh_tokens SET expires_at = ? WHERE token_hash = ?");
             QVERIFY(update.ok());
             update.value().bind(1, QDateTime::currentMSecsSinceEpoch() - 1000);
@@ -98,7 +93,7 @@ private slots:
                        QCryptographicHash::hash(refresh.toUtf8(), QCryptographicHash::Sha256)
                            .toHex()));
             QVERIFY(update.value().run().ok());
-            QCOMPARE(db.value()->changes(), 1);
+            QCOMPARE(db->changes(), 1);
         }
 
         const Answer expired =

@@ -224,7 +224,7 @@ private slots:
         const QJsonObject error = denied.body.value("error").toObject();
         QCOMPARE(error.value("request_id").toString(),
                  QString::fromLatin1(denied.headers.value("x-request-id")));
-        QCOMPARE(error.value("details").toObject().value("max_instances").toInt(), 1);
+        QCOMPARE(denied.details().value("max_instances").toInt(), 1);
         QVERIFY(denied.headers.value("x-ratelimit-limit").toInt() > 0);
         kill(started);
     }

@@ -1,9 +1,12 @@
 #pragma once
 
 // Starts a real hivemind-server process for tests and waits (event-driven,
-// no sleeps) until it prints the URL it listens on, or exits.
+// no sleeps) until it prints the URL it listens on, or exits. On Linux the
+// server dies with the test process, also when that crashes or is killed
+// (a leftover server would hold its port and data directory).
 
 #include <QByteArray>
+#include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QProcess>
 #include <QProcessEnvironment>
@@ -11,7 +14,14 @@
 #include <QRegularExpression>
 #include <QSignalSpy>
 #include <QStringList>
+#include <QThread>
 #include <QUrl>
+
+#ifdef Q_OS_LINUX
+#include <csignal>
+#include <sys/prctl.h>
+#include <unistd.h>
+#endif
 
 namespace hm::test {
 
@@ -69,6 +79,7 @@ public:
                                            QStringLiteral("--listen"),
                                            QStringLiteral("127.0.0.1:%1").arg(port)} +
                                extra);
+        dieWithParent();
         m_process.start();
         if (!m_process.waitForStarted(10000))
             return {};
@@ -101,6 +112,30 @@ public:
     QByteArray standardError() { return m_stderr += m_process.readAllStandardError(); }
 
 private:
+    // The server gets SIGKILL when the test process dies, however it dies
+    // (the destructor's kill() covers only an orderly end). Linux sends it
+    // when the *thread* that forked exits, so only a server started from
+    // the main thread (every test's and tool's) asks for it: one started
+    // from a worker thread would die with that thread.
+    void dieWithParent()
+    {
+#ifdef Q_OS_LINUX
+        const QCoreApplication *app = QCoreApplication::instance();
+        if (!app || QThread::currentThread() != app->thread()) {
+            m_process.setChildProcessModifier({});
+            return;
+        }
+        const pid_t parent = getpid();
+        // Runs in the child between fork and exec: system calls only.
+        m_process.setChildProcessModifier([parent] {
+            prctl(PR_SET_PDEATHSIG, SIGKILL);
+            // The parent died before prctl: no signal will come.
+            if (getppid() != parent)
+                _exit(127);
+        });
+#endif
+    }
+
     QString m_dataDir;
     QByteArray m_masterKey;
     QProcess m_process;
