@@ -62,9 +62,7 @@ void ServerConnection::start()
     connect(m_server.get(), &hm::server::LocalServer::started, this, &ServerConnection::onStarted);
     connect(m_server.get(), &hm::server::LocalServer::failed, this, &ServerConnection::onFailed);
 
-    m_errorCode.clear();
-    m_errorMessage.clear();
-    m_errorDetails = {};
+    m_error.reset();
     setState(State::Starting);
     qCInfo(lcApp) << "starting the local server in" << m_options.dataDir;
     m_server->start();
@@ -77,9 +75,7 @@ void ServerConnection::connectTo(const QUrl &url, const hm::client::TlsPolicy &t
     m_server.reset();
     m_local = false;
     m_refreshTimer.stop();
-    m_errorCode.clear();
-    m_errorMessage.clear();
-    m_errorDetails = {};
+    m_error.reset();
     setState(State::Starting);
     qCInfo(lcApp) << "connecting to the server at" << url.toString();
     useServer(url);
@@ -223,9 +219,8 @@ void ServerConnection::onFailed(const QString &code, const QString &message)
 {
     qCWarning(lcApp) << "local server failed:" << code << message;
     m_refreshTimer.stop();
-    m_errorCode = code;
-    m_errorMessage = message.isEmpty() ? code : message;
-    m_errorDetails = {};
+    // LocalServer names its codes with errorCodeName(): the round trip is exact.
+    m_error = hm::Error{hm::errorCodeFromName(code), message.isEmpty() ? code : message, {}};
     setState(State::Failed);
     emit infoChanged();
     if (!m_readyEmitted) {
@@ -259,7 +254,7 @@ void ServerConnection::fetch()
     auto finishOne = [self] {
         if (!self || --self->m_pendingReplies > 0)
             return;
-        if (self->m_errorMessage.isEmpty()) {
+        if (!self->m_error) {
             self->setState(State::Connected);
             if (self->m_options.refreshIntervalMs > 0 && !self->m_refreshTimer.isActive())
                 self->m_refreshTimer.start(self->m_options.refreshIntervalMs);
@@ -273,9 +268,7 @@ void ServerConnection::fetch()
         }
     };
 
-    m_errorCode.clear();
-    m_errorMessage.clear();
-    m_errorDetails = {};
+    m_error.reset();
     m_client->fetchHealth([self, finishOne](hm::Result<hm::client::HealthInfo> result) {
         if (!self)
             return;
@@ -287,9 +280,7 @@ void ServerConnection::fetch()
         } else {
             self->m_info.status.clear();
             self->m_info.database.clear();
-            self->m_errorCode = result.error().codeName();
-            self->m_errorMessage = result.error().message;
-            self->m_errorDetails = result.error().details;
+            self->m_error = result.error();
         }
         finishOne();
     });
@@ -300,10 +291,8 @@ void ServerConnection::fetch()
             self->m_info.version = result.value().version;
             self->m_info.apiVersion = result.value().apiVersion;
             self->m_info.buildDate = result.value().buildDate;
-        } else if (self->m_errorMessage.isEmpty()) {
-            self->m_errorCode = result.error().codeName();
-            self->m_errorMessage = result.error().message;
-            self->m_errorDetails = result.error().details;
+        } else if (!self->m_error) {
+            self->m_error = result.error();
         }
         finishOne();
     });

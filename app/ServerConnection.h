@@ -2,6 +2,7 @@
 
 #include "client/ApiTypes.h"
 #include "client/TlsPolicy.h"
+#include "common/Error.h"
 
 #include <QJsonObject>
 #include <QObject>
@@ -11,6 +12,7 @@
 #include <QUrl>
 #include <functional>
 #include <memory>
+#include <optional>
 
 namespace hm::server {
 class LocalServer;
@@ -90,11 +92,12 @@ public:
     // it again, so that a pinned profile stays pinned.
     const hm::client::TlsPolicy &tlsPolicy() const { return m_tls; }
     const ServerInfo &info() const { return m_info; }
-    // Error code and message of the last failure, already in the user's words.
-    QString errorCode() const { return m_errorCode; }
-    QString errorMessage() const { return m_errorMessage; }
+    // Error code and message of the last failure, already in the user's
+    // words; empty strings when there is none.
+    QString errorCode() const { return m_error ? m_error->codeName() : QString(); }
+    QString errorMessage() const { return m_error ? m_error->message : QString(); }
     // The client error's details (details.tls for a refused certificate).
-    QJsonObject errorDetails() const { return m_errorDetails; }
+    QJsonObject errorDetails() const { return m_error ? m_error->details : QJsonObject(); }
     QString dataDir() const { return m_options.dataDir; }
     // False once connectTo() replaced the in-process server.
     bool isLocal() const { return m_local; }
@@ -144,9 +147,8 @@ private:
     QUrl m_baseUrl;
     hm::client::TlsPolicy m_tls;
     ServerInfo m_info;
-    QString m_errorCode;
-    QString m_errorMessage;
-    QJsonObject m_errorDetails;
+    // Code, message and details of one failure: set and cleared together.
+    std::optional<hm::Error> m_error;
     std::unique_ptr<hm::server::LocalServer> m_server;
     QPointer<hm::client::ApiClient> m_client;
     QTimer m_refreshTimer;

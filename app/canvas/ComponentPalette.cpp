@@ -24,6 +24,11 @@ constexpr int kConfigRole = Qt::UserRole + 2;
 constexpr int kCategoryRole = Qt::UserRole + 3;
 // Groups and service items: what identifies them across rebuilds.
 constexpr int kExpansionKeyRole = Qt::UserRole + 4;
+// Registered components: what their palette-dependent look is drawn from
+// (icon name, health; whether deprecated), kept for a theme switch.
+constexpr int kIconRole = Qt::UserRole + 5;
+constexpr int kHealthRole = Qt::UserRole + 6;
+constexpr int kDeprecatedRole = Qt::UserRole + 7;
 
 // The health's colour: the registered components' badge on their icon.
 QColor healthColour(const QString &health)
@@ -268,8 +273,10 @@ void ComponentPalette::rebuild()
             const QString title = entryTitle(*entry);
             item->setText(0, deprecated ? tr("%1 %2 (deprecated)").arg(title, version)
                                         : tr("%1 %2").arg(title, version));
-            item->setIcon(0, ComponentIcon::icon(entryText(*entry, "icon"), palette(),
-                                                 healthColour(entry->health)));
+            item->setData(0, kIconRole, entryText(*entry, "icon"));
+            item->setData(0, kHealthRole, entry->health);
+            item->setData(0, kDeprecatedRole, deprecated);
+            applyPalette(item);
             item->setData(0, kNameRole, name);
             item->setData(0, kVersionRole, version);
             QString health;
@@ -296,7 +303,6 @@ void ComponentPalette::rebuild()
                 QFont font = item->font(0);
                 font.setItalic(true);
                 item->setFont(0, font);
-                item->setForeground(0, palette().brush(QPalette::Disabled, QPalette::Text));
             }
             item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsDragEnabled);
         }
@@ -375,11 +381,32 @@ void ComponentPalette::retranslate()
         m_services->setText(0, tr("Services"));
 }
 
+void ComponentPalette::applyPalette(QTreeWidgetItem *item) const
+{
+    // The deprecated flag is set on every registered component, and only there.
+    if (!item->data(0, kDeprecatedRole).isValid())
+        return; // not a registered component: nothing drawn from the palette
+    item->setIcon(0, ComponentIcon::icon(item->data(0, kIconRole).toString(), palette(),
+                                         healthColour(item->data(0, kHealthRole).toString())));
+    if (item->data(0, kDeprecatedRole).toBool())
+        item->setForeground(0, palette().brush(QPalette::Disabled, QPalette::Text));
+}
+
 void ComponentPalette::changeEvent(QEvent *event)
 {
-    // A theme switch changes the palette: the icons are drawn in its grey.
-    if (event->type() == QEvent::LanguageChange || event->type() == QEvent::PaletteChange)
-        rebuild();
+    if (event->type() == QEvent::LanguageChange) {
+        rebuild(); // the items' texts and tooltips are in the language
+    } else if (event->type() == QEvent::PaletteChange) {
+        // A theme switch: the icons are drawn again in its grey, in place,
+        // so that the selection, the scroll position and what is expanded
+        // stay as the user left them.
+        std::function<void(QTreeWidgetItem *)> repaint = [&](QTreeWidgetItem *item) {
+            applyPalette(item);
+            for (int i = 0; i < item->childCount(); ++i)
+                repaint(item->child(i));
+        };
+        repaint(m_tree->invisibleRootItem());
+    }
     QWidget::changeEvent(event);
 }
 

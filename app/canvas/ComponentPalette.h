@@ -63,6 +63,9 @@ protected:
 private:
     void rebuild();
     void retranslate();
+    // Draws a registered component's icon (and a deprecated one's grey
+    // text) in the current palette; other items are left as they are.
+    void applyPalette(QTreeWidgetItem *item) const;
 
     ComponentCatalogue m_catalogue;
     QLineEdit *m_search;

@@ -162,13 +162,21 @@ QWidget *AuditLogsPage::createAuditTab()
 
     m_auditView = createTable(m_auditModel, QStringLiteral("audit.list"), tab);
     m_auditView->horizontalHeader()->resizeSection(AuditListModel::TimeColumn, 150);
-    // Wide enough for the longest action the filter offers (SYSTEM_CONFIG_CHANGED).
-    int actionWidth = 150;
-    for (int i = 0; i < m_auditAction->count(); ++i)
-        actionWidth =
-            qMax(actionWidth,
-                 m_auditView->fontMetrics().horizontalAdvance(m_auditAction->itemText(i)) + 24);
-    m_auditView->horizontalHeader()->resizeSection(AuditListModel::ActionColumn, actionWidth);
+    // As wide as the actions listed (SYSTEM_CONFIG_CHANGED the longest so
+    // far), measured by the view with the style's cell padding and font,
+    // so none is cut in any language or theme; also actions the filter
+    // does not offer.
+    m_auditView->horizontalHeader()->setSectionResizeMode(AuditListModel::ActionColumn,
+                                                          QHeaderView::ResizeToContents);
+    // The header measures again when scrolled or resized, not when rows
+    // arrive (a filter's page after a reset left it as narrow as the
+    // header's word): asked to once the view has laid the rows out.
+    const auto fitActions = [this] {
+        m_auditView->resizeColumnToContents(AuditListModel::ActionColumn);
+    };
+    connect(m_auditModel, &QAbstractItemModel::rowsInserted, this, fitActions,
+            Qt::QueuedConnection);
+    connect(m_auditModel, &QAbstractItemModel::modelReset, this, fitActions, Qt::QueuedConnection);
     m_auditView->horizontalHeader()->resizeSection(AuditListModel::ResourceColumn, 200);
     layout->addWidget(m_auditView, 1);
     m_auditStatus = new QLabel(tab);

@@ -255,13 +255,19 @@ QWidget *DashboardOverview::createFailuresCard()
     layout->setContentsMargins(20, 16, 20, 16);
     m_failuresTitle = label(frame, QStringLiteral("cardTitle"));
     layout->addWidget(m_failuresTitle);
+    // Under the title, as the other cards' hints: with no rows the list is
+    // hidden and this line is all the card says (it used to sit below an
+    // empty list, out of sight).
+    m_failuresState = label(frame, QStringLiteral("dashboard.failuresState"), true);
+    layout->addWidget(m_failuresState);
     m_failures = new QListWidget(frame);
     m_failures->setObjectName(QStringLiteral("dashboard.failures"));
     m_failures->setWordWrap(true);
     m_failures->setMinimumHeight(160);
     layout->addWidget(m_failures, 1);
-    m_failuresState = label(frame, QStringLiteral("dashboard.failuresState"), true);
-    layout->addWidget(m_failuresState);
+    // Takes the room the hidden list leaves (none while it is shown: the
+    // list has the stretch).
+    layout->addStretch(0);
     connect(m_failures, &QListWidget::itemActivated, this, [this](QListWidgetItem *item) {
         emit openExecution(item->data(Qt::UserRole).toString());
     });
@@ -290,14 +296,19 @@ void DashboardOverview::setClient(hm::client::ApiClient *client)
     m_client = client;
     m_events->close();
     m_reconnect.stop();
+    // Another user's (or another server's) failures are not shown meanwhile.
+    m_failureRows.clear();
+    m_failureCount = -1;
+    m_failuresError.clear();
     if (!client) {
         m_periodic.stop();
         m_stats = {};
         m_uptimeSeconds = -1;
-        m_failureRows.clear();
         retranslate();
         return;
     }
+    showFailures();
+    updateFailuresState();
     listen();
     refresh();
     m_periodic.start();
@@ -425,19 +436,20 @@ void DashboardOverview::loadFailures()
     QPointer<DashboardOverview> self(this);
     hm::client::ExecutionsApi(*m_client).list(
         filter, [self](Result<hm::client::Page<hm::client::ExecutionSummary>> r) {
-            if (!self)
+            // Signed out meanwhile: the card says so and stays empty.
+            if (!self || !self->m_client)
                 return;
-            self->m_failures->clear();
             self->m_failureRows.clear();
             self->m_failureCount = -1;
             if (!r) {
-                self->m_failuresState->setText(
-                    describeOperationsError(r.error(), tr("list the failed executions")));
-                return;
+                self->m_failuresError =
+                    describeOperationsError(r.error(), tr("list the failed executions"));
+            } else {
+                self->m_failuresError.clear();
+                self->m_failureRows = r.value().items;
+                self->m_failureCount = int(r.value().items.size());
             }
-            self->m_failureRows = r.value().items;
             self->showFailures();
-            self->m_failureCount = int(r.value().items.size());
             self->updateFailuresState();
         });
 }
@@ -596,14 +608,23 @@ void DashboardOverview::retranslate()
     showStats();
 }
 
+// One line says what the card shows: nothing to show while nobody is
+// signed in (also when the connection was refused: no client then), the
+// list's error, "loading" before the first answer, or that there are no
+// failures at all; the list only when it has rows.
 void DashboardOverview::updateFailuresState()
 {
     if (!m_client)
         m_failuresState->setText(tr("Sign in to see failed executions."));
+    else if (!m_failuresError.isEmpty())
+        m_failuresState->setText(m_failuresError);
+    else if (m_failureCount < 0)
+        m_failuresState->setText(tr("Loading…"));
     else if (m_failureCount == 0)
         m_failuresState->setText(tr("No failed executions. Good."));
-    else if (m_failureCount > 0)
+    else
         m_failuresState->setText(tr("Click one to open it in the viewer."));
+    m_failures->setVisible(m_client && m_failureCount > 0);
 }
 
 } // namespace hm::app

@@ -96,6 +96,7 @@ private:
     qint64 m_uptimeSeconds = -1;
     int m_failureCount = -1; // -1 = unknown (not read, or failed)
     QList<hm::client::ExecutionSummary> m_failureRows;
+    QString m_failuresError; // the failed list's error, in the user's words
     QString m_infoError;
 
     QLabel *m_hostTitle = nullptr;

@@ -85,6 +85,28 @@ private:
                     .status,
                 201);
     }
+    // A SYSTEM_CONFIG_CHANGED entry, the longest action there is, as the
+    // newest one (the configuration saved as it is).
+    void changeSystemConfig()
+    {
+        const QString timezone =
+            m_http->get("/api/v1/system/config", m_admin).data().value("timezone").toString();
+        QCOMPARE(
+            m_http->json("PUT", "/api/v1/system/config", {{"timezone", timezone}}, m_admin).status,
+            200);
+    }
+    // The Action column is as wide as its widest visible cell needs (the
+    // view's own measure, with the style's padding and font), and that
+    // includes SYSTEM_CONFIG_CHANGED: no action is cut.
+    static bool actionsFit(QTableView *view)
+    {
+        const int width = view->columnWidth(AuditListModel::ActionColumn);
+        // (QTableView hides the public QAbstractItemView measure.)
+        const QAbstractItemView *measure = view;
+        return width >= measure->sizeHintForColumn(AuditListModel::ActionColumn) &&
+               width >
+                   view->fontMetrics().horizontalAdvance(QStringLiteral("SYSTEM_CONFIG_CHANGED"));
+    }
     // The ids of the audit entries of `action` as the server lists them.
     QStringList auditIdsOf(const QString &action)
     {
@@ -152,6 +174,7 @@ void TestAuditLogsPanel::initTestCase()
     const Answer wrong = m_http->json("POST", "/api/v1/auth/login",
                                       {{"username", "auditann"}, {"password", "wrong-password"}});
     QCOMPARE(wrong.status, 401);
+    changeSystemConfig();
 }
 
 void TestAuditLogsPanel::cleanup()
@@ -217,9 +240,10 @@ void TestAuditLogsPanel::auditFiltersNarrowTheList()
     QVERIFY(ready(model));
     QVERIFY(model->totalOnServer() >= all);
     // The longest action is not cut.
+    QVERIFY(column(model, AuditListModel::ActionColumn)
+                .contains(QStringLiteral("SYSTEM_CONFIG_CHANGED")));
     auto *view = find<QTableView>("audit.list");
-    QVERIFY(view->columnWidth(AuditListModel::ActionColumn) >
-            view->fontMetrics().horizontalAdvance(QStringLiteral("SYSTEM_CONFIG_CHANGED")));
+    QTRY_VERIFY(actionsFit(view));
     QVERIFY(hm::test::screenshot(m_page.get(), QStringLiteral("audit-logs-audit-en")));
 }
 
@@ -488,8 +512,11 @@ void TestAuditLogsPanel::viewerIsReadOnlyAndA403IsExplained()
 
 void TestAuditLogsPanel::languageSwitch()
 {
+    changeSystemConfig();
     showPage(&m_client);
     QVERIFY(ready(m_page->auditModel()));
+    auto *view = find<QTableView>("audit.list");
+    QTRY_VERIFY(actionsFit(view));
     auto *tabs = m_page->findChild<QTabWidget *>(QStringLiteral("auditLogs.tabs"));
     QCOMPARE(tabs->tabText(0), QStringLiteral("Audit trail"));
     QCOMPARE(
@@ -502,6 +529,7 @@ void TestAuditLogsPanel::languageSwitch()
         QTRY_COMPARE(tabs->tabText(0), audit.at(i));
         QVERIFY(find<QPushButton>("audit.apply")->text() != QLatin1String("Apply"));
         tabs->setCurrentIndex(0);
+        QTRY_VERIFY(actionsFit(view));
         QVERIFY(hm::test::screenshot(m_page.get(),
                                      QStringLiteral("audit-logs-audit-") + languages.at(i)));
         tabs->setCurrentIndex(1);
@@ -521,11 +549,13 @@ void TestAuditLogsPanel::darkTheme()
     const auto light = qScopeGuard([&themes] {
         themes.setMode(hm::app::ThemeManager::Mode::Light, hm::app::ThemeManager::Persist::No);
     });
+    changeSystemConfig();
     showPage(&m_client);
     QVERIFY(ready(m_page->auditModel()));
     auto *table = m_page->findChild<QTableView *>();
     QVERIFY(table);
     QVERIFY(hm::app::ThemeManager::isDarkPalette(table->palette()));
+    QTRY_VERIFY(actionsFit(find<QTableView>("audit.list")));
     QVERIFY(hm::test::screenshot(m_page.get(), QStringLiteral("audit-logs-audit-en-dark")));
     m_page->findChild<QTabWidget *>(QStringLiteral("auditLogs.tabs"))->setCurrentIndex(1);
     QTRY_VERIFY(m_page->logModel()->rowCount() > 0);

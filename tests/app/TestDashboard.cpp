@@ -1,8 +1,9 @@
 // The dashboard's live overview (issue 12, item 6) against a real
 // hivemind-server started with a short system_status interval: the charts
-// receive points over the real WebSocket, the counts of the last 24 hours
-// match the executions the test made, the latest failure opens the
-// execution viewer, the history stays bounded and redraws are coalesced
+// receive points over the real WebSocket, the latest failures' card says
+// why it is empty (nobody signed in, or no failures), the counts of the
+// last 24 hours match the executions the test made, the latest failure
+// opens the execution viewer, the history stays bounded and redraws are coalesced
 // when fed an hour of points at once, and a language switch.
 
 #include "LanguageManager.h"
@@ -32,6 +33,7 @@ private slots:
     void initTestCase();
     void cleanup();
     void chartsReceiveSystemStatusOverTheWebSocket();
+    void failuresCardSaysWhyItIsEmpty();
     void countsMatchTheExecutionsMade();
     void historyStaysBoundedAndRedrawsAreCoalesced();
     void languageSwitch();
@@ -104,6 +106,32 @@ void TestDashboard::chartsReceiveSystemStatusOverTheWebSocket()
     QTRY_VERIFY(text("dashboard.uptime").startsWith(QLatin1String("Server up")));
 }
 
+void TestDashboard::failuresCardSaysWhyItIsEmpty()
+{
+    // Nobody signed in: the hint under the title, no empty list.
+    show(nullptr);
+    auto *failures = m_overview->findChild<QListWidget *>(QStringLiteral("dashboard.failures"));
+    auto *state = m_overview->findChild<QLabel *>(QStringLiteral("dashboard.failuresState"));
+    QVERIFY(failures && state);
+    const QString signIn = QStringLiteral("Sign in to see failed executions.");
+    QCOMPARE(state->text(), signIn);
+    QVERIFY(state->isVisible());
+    QVERIFY(!failures->isVisible());
+
+    // Signed in on a server without failures (none made yet): said as
+    // such, in other words than the sign-in hint.
+    m_overview->setClient(&m_client);
+    QTRY_COMPARE_WITH_TIMEOUT(state->text(), QStringLiteral("No failed executions. Good."), 15000);
+    QVERIFY(state->isVisible());
+    QVERIFY(!failures->isVisible());
+    QCOMPARE(failures->count(), 0);
+
+    // Signed out again: back to the hint.
+    m_overview->setClient(nullptr);
+    QCOMPARE(state->text(), signIn);
+    QVERIFY(!failures->isVisible());
+}
+
 void TestDashboard::countsMatchTheExecutionsMade()
 {
     const QString noop = createPublishedFlow(
@@ -138,6 +166,9 @@ void TestDashboard::countsMatchTheExecutionsMade()
     auto *failures = m_overview->findChild<QListWidget *>(QStringLiteral("dashboard.failures"));
     QTRY_COMPARE(failures->count(), 1);
     QVERIFY(failures->item(0)->text().startsWith(QLatin1String("Broken import")));
+    QVERIFY(failures->isVisible());
+    QCOMPARE(text("dashboard.failuresState"),
+             QStringLiteral("Click one to open it in the viewer."));
     QSignalSpy open(m_overview, &DashboardOverview::openExecution);
     emit failures->itemActivated(failures->item(0));
     QCOMPARE(open.size(), 1);

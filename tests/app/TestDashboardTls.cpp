@@ -358,6 +358,12 @@ void TestDashboardTls::mismatchedPinIsRefusedAndNothingIsShown()
     QCOMPARE(console.text("dashboard.executionsState"),
              QStringLiteral("Sign in to see the executions of the last 24 hours."));
     QCOMPARE(field<QListWidget>(overview, "dashboard.failures")->count(), 0);
+    // The latest failures' card says so, as the other cards do, where its
+    // list would be (the list itself is hidden, not shown empty).
+    QTRY_VERIFY(field<QLabel>(overview, "dashboard.failuresState")->isVisible());
+    QCOMPARE(console.text("dashboard.failuresState"),
+             QStringLiteral("Sign in to see failed executions."));
+    QVERIFY(!field<QListWidget>(overview, "dashboard.failures")->isVisible());
     QCOMPARE(overview->history().size(), 0);
     QCOMPARE(overview->cpuPointCount(), 0);
     QVERIFY(!overview->findChild<EventStream *>()->isOpen());

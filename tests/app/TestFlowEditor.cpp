@@ -27,6 +27,7 @@
 #include <QListWidget>
 #include <QMimeData>
 #include <QScopeGuard>
+#include <QScrollBar>
 #include <QSemaphore>
 #include <QStandardPaths>
 #include <QToolBar>
@@ -372,15 +373,35 @@ void TestFlowEditor::paletteShowsDisplayNamesIconsAndCategories()
         return false;
     };
     QVERIFY(hasColour(picture(plain), ComponentIcon::colour(palette->palette())));
+    // In place: the selected item stays the same item, selected, and the
+    // list does not scroll back to the top.
+    auto *plainItem = const_cast<QTreeWidgetItem *>(plain);
+    list->setCurrentItem(plainItem);
+    list->scrollToItem(plainItem, QAbstractItemView::PositionAtBottom);
+    const int scrolled = list->verticalScrollBar()->value();
     QPalette dark = palette->palette();
     dark.setColor(QPalette::Text, QColor(0xe6, 0xe6, 0xe6));
     dark.setColor(QPalette::Base, QColor(0x1f, 0x1f, 0x22));
     palette->setPalette(dark);
-    const QList<QTreeWidgetItem *> plainNow =
-        list->findItems(QStringLiteral("plain 1.0.0"), Qt::MatchRecursive);
-    QCOMPARE(plainNow.size(), 1);
-    QVERIFY(hasColour(picture(plainNow.first()), ComponentIcon::colour(dark)));
+    QCOMPARE(list->findItems(QStringLiteral("plain 1.0.0"), Qt::MatchRecursive),
+             QList<QTreeWidgetItem *>{plainItem});
+    QVERIFY(hasColour(picture(plainItem), ComponentIcon::colour(dark)));
+    QCOMPARE(list->currentItem(), plainItem);
+    QVERIFY(plainItem->isSelected());
+    QCOMPARE(list->verticalScrollBar()->value(), scrolled);
+    // The search stays too: the same matches, the same text.
+    palette->setFilter(QStringLiteral("media"));
+    QCOMPARE(palette->visibleComponents().size(), 2);
+    const QList<QTreeWidgetItem *> thumbnail =
+        list->findItems(QStringLiteral("Thumbnail 1.0.0"), Qt::MatchRecursive);
+    QCOMPARE(thumbnail.size(), 1);
+    list->setCurrentItem(thumbnail.first());
     palette->setPalette(QPalette());
+    QCOMPARE(m_editor->findChild<QLineEdit *>(QStringLiteral("editor.palette.search"))->text(),
+             QStringLiteral("media"));
+    QCOMPARE(palette->visibleComponents().size(), 2);
+    QCOMPARE(list->selectedItems(), thumbnail);
+    QVERIFY(hasColour(picture(thumbnail.first()), ComponentIcon::colour(palette->palette())));
     // Dragging still gives the component's name, not its display name.
     palette->setFilter(QStringLiteral("thumbnail"));
     QList<ComponentRef> visible = palette->visibleComponents();
