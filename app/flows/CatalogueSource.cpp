@@ -81,14 +81,12 @@ void CatalogueSource::attach(FlowGraphModel *model)
     }
     m_models.removeAll(QPointer<FlowGraphModel>());
     m_models.append(model);
-    // The stream closes once no model is left.
-    connect(
-        model, &QObject::destroyed, this,
-        [this] {
-            QMetaObject::invokeMethod(this, &CatalogueSource::updateListening,
-                                      Qt::QueuedConnection);
-        },
-        Qt::UniqueConnection);
+    // The stream closes once no model is left. (Not Qt::UniqueConnection:
+    // Qt 6.4 refuses it for a lambda and makes no connection at all; a
+    // model attached twice returned above.)
+    connect(model, &QObject::destroyed, this, [this] {
+        QMetaObject::invokeMethod(this, &CatalogueSource::updateListening, Qt::QueuedConnection);
+    });
     if (m_loaded)
         giveCatalogue(model);
     const QPointer<FlowGraphModel> guarded(model);

@@ -1098,6 +1098,13 @@ void TestTypedPorts::detachedModelNoLongerFollows()
     // Nothing attached: the source stops listening.
     QTRY_VERIFY(!source->isListening());
 
+    // The same when the last model is destroyed without a detach().
+    auto dropped = std::make_unique<FlowGraphModel>();
+    source->attach(dropped.get());
+    QTRY_VERIFY_WITH_TIMEOUT(source->isListening(), 15000);
+    dropped.reset();
+    QTRY_VERIFY(!source->isListening());
+
     // A page switching client leaves the old client's source.
     auto other = otherConsole();
     QVERIFY(other);
