@@ -7,9 +7,7 @@
 #include <QTcpSocket>
 #include <QTimer>
 
-#ifdef Q_OS_WIN
-#include <winsock2.h>
-#else
+#ifdef Q_OS_UNIX
 #include <unistd.h>
 #endif
 
@@ -95,11 +93,10 @@ QTcpSocket *adoptAcceptedSocket(qintptr descriptor)
     if (socket->setSocketDescriptor(descriptor))
         return socket;
     delete socket;
-#ifdef Q_OS_WIN
-    closesocket(SOCKET(descriptor));
-#else
+#ifdef Q_OS_UNIX
     ::close(int(descriptor));
 #endif
+    // (Elsewhere the descriptor is left as QTcpServer itself leaves one.)
     return nullptr;
 }
 
