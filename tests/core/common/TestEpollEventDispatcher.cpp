@@ -21,7 +21,9 @@
 
 using namespace hm;
 
-namespace {
+// Named, not anonymous: the test class's lambdas capture these (unity
+// builds warn about anonymous types in them, -Wsubobject-linkage).
+namespace dispatchertest {
 
 // A thread running the dispatcher of the current data row, and a way to run
 // code on it and wait for the result.
@@ -66,7 +68,10 @@ void addRows()
     QTest::newRow("epoll") << true;
 }
 
-} // namespace
+} // namespace dispatchertest
+
+using dispatchertest::Worker;
+using dispatchertest::addRows;
 
 class TestEpollEventDispatcher : public QObject
 {
