@@ -3,6 +3,7 @@
 #include "common/SensitiveDataMasker.h"
 
 #include <QByteArray>
+#include <array>
 #include <iterator>
 
 namespace hm::json {
@@ -36,6 +37,22 @@ template <typename Value> void appendNumber(TextBuffer &out, const Value &value)
     }
     for (const char c : QByteArray::number(d, 'g', QLocale::FloatingPointShortest))
         out += char16_t(uchar(c));
+}
+
+// The ASCII characters a JSON string holds as they are: printable, not a
+// quote nor a backslash. A table: one load per character of a key or an id
+// instead of four compares.
+constexpr std::array<bool, 128> kPlainAscii = [] {
+    std::array<bool, 128> plain{};
+    for (char16_t c = 0x20; c < 128; ++c)
+        plain[c] = c != u'"' && c != u'\\';
+    return plain;
+}();
+
+// A character copied as it is (lone surrogates are escaped, pairs copied).
+inline bool isPlain(char16_t u)
+{
+    return u < 128 ? kPlainAscii[u] : !QChar::isSurrogate(u);
 }
 
 // Where the QString entry points write first: one QString append per call.
@@ -74,7 +91,7 @@ void appendString(TextBuffer &out, QStringView text)
     };
     while (src != end) {
         const char16_t u = *src;
-        if (u >= 0x20 && u != u'"' && u != u'\\' && !QChar::isSurrogate(u)) {
+        if (isPlain(u)) {
             ++src;
             continue;
         }

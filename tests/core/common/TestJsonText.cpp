@@ -186,6 +186,22 @@ private slots:
         }
     }
 
+    // Every UTF-16 unit, alone, between letters and before a low
+    // surrogate, in a key and in a value: appendString's table and its
+    // escapes against Qt's writer.
+    void everyCharacterLikeQt()
+    {
+        for (char32_t u = 0; u <= 0xffff; ++u) {
+            const QChar c{char16_t(u)};
+            const QString alone(c);
+            const QString between = u'a' + alone + u'b';
+            const QString beforeLow = alone + QChar(0xde00);
+            const QJsonObject object{{alone, between}, {between, alone}, {u"x"_s, beforeLow}};
+            if (ourText(object) != qtText(object))
+                QFAIL(qPrintable(QStringLiteral("differs for U+%1").arg(uint(u), 4, 16, QChar(u'0'))));
+        }
+    }
+
     void integersLikeQString_data()
     {
         QTest::addColumn<qint64>("value");
