@@ -70,10 +70,6 @@ public:
     // history level before calling: `all` every node, `summary` failed
     // nodes only, `none` never.
     virtual void recordNode(const NodeRecord &record) = 0;
-    // recordNode() for a record the caller is done with: a journal that
-    // keeps records (StoreExecutionJournal hands them to its writer thread)
-    // takes it over instead of copying its fifteen members.
-    virtual void takeNodeRecord(NodeRecord &&record) { recordNode(record); }
     // The queue survives restarts: a request is recorded when queued and
     // removed when it starts or is cancelled.
     virtual void recordQueued(const QueuedRequest &request) = 0;

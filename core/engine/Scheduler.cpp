@@ -1274,7 +1274,7 @@ void Scheduler::recordNode(const Execution &exec, int index)
     record.startedAtMs = node.startedAtMs;
     record.endedAtMs = node.endedAtMs;
     record.logs = node.logs;
-    m_journal->takeNodeRecord(std::move(record));
+    m_journal->recordNode(record);
 }
 
 void Scheduler::emitEvent(Execution &exec, EngineEvent event) const

@@ -168,16 +168,11 @@ void StoreExecutionJournal::recordExecution(const ExecutionRecord &r)
 
 void StoreExecutionJournal::recordNode(const NodeRecord &r)
 {
-    takeNodeRecord(NodeRecord(r));
-}
-
-void StoreExecutionJournal::takeNodeRecord(NodeRecord &&r)
-{
     // An upsert keyed by the row, like executions: a node that starts and
     // ends within one batch is written once, by the INSERT, or not at all
     // when it travels in its execution's row (packNodeStates). The writer
-    // thread builds the row or the packed object from the record, which the
-    // op takes over.
+    // thread builds the row or the packed object from a copy of the record
+    // (its strings and objects are shared, not copied).
     static const QString insert = QStringLiteral(
         "INSERT OR IGNORE INTO node_executions (id, execution_id, node_id, component,"
         " version, status, attempt, skip_reason, inputs, outputs, error_code,"
@@ -190,7 +185,7 @@ void StoreExecutionJournal::takeNodeRecord(NodeRecord &&r)
         " logs = ?16 WHERE execution_id = ?2 AND node_id = ?3");
     store::WriteOp op{insert, {}, update, u"node/" + r.executionId + u'/' + r.nodeId};
     op.group = r.executionId;
-    op.record = std::make_shared<const NodeRecord>(std::move(r));
+    op.record = std::make_shared<const NodeRecord>(r);
     op.makeParams = nodeParams;
     op.packable = true;
     enqueue(std::move(op));

@@ -47,7 +47,6 @@ public:
 
     void recordExecution(const ExecutionRecord &record) override;
     void recordNode(const NodeRecord &record) override;
-    void takeNodeRecord(NodeRecord &&record) override;
     void recordQueued(const QueuedRequest &request) override;
     void removeQueued(const QString &executionId) override;
     qint64 durabilityTicket() override;
