@@ -57,7 +57,14 @@ public:
     }
     void append(const char16_t *text, qsizetype size) { m_text.append(text, size_t(size)); }
 
-    bool endsWith(QStringView suffix) const { return view().endsWith(suffix); }
+    // Inline too: the history writer asks after every field of a node.
+    bool endsWith(QStringView suffix) const
+    {
+        const size_t n = size_t(suffix.size());
+        return m_text.size() >= n &&
+               std::char_traits<char16_t>::compare(m_text.data() + (m_text.size() - n),
+                                                   suffix.utf16(), n) == 0;
+    }
     QStringView view() const { return QStringView(m_text.data(), qsizetype(m_text.size())); }
     QString toString() const { return view().toString(); }
 

@@ -16,6 +16,9 @@ class SensitiveDataMasker
 {
 public:
     static bool isSensitiveKey(QStringView key);
+    // isSensitiveKey by Qt's case-insensitive compare alone: the reference
+    // the tests hold its ASCII fast path against.
+    static bool isSensitiveKeyByCompare(QStringView key);
     // "ey****fQ..." for long values, "****" for values shorter than 8.
     static QString maskValue(const QString &value);
     static QJsonValue mask(const QJsonValue &value);

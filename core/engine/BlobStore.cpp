@@ -84,9 +84,12 @@ bool BlobStore::externalize(const QString &executionId, QJsonObject &outputs,
     // although nearly every node's outputs stay as they are.
     QVarLengthArray<QString, 4> large;
     for (auto it = outputs.constBegin(); it != outputs.constEnd(); ++it) {
-        const QJsonValue value = it.value();
-        if (!value.isString() && !value.isArray() && !value.isObject())
+        // The type read in place: most outputs are scalars, and they are
+        // passed over without making a QJsonValue of each.
+        const QJsonValue::Type type = it->type();
+        if (type != QJsonValue::String && type != QJsonValue::Array && type != QJsonValue::Object)
             continue; // scalars are always small
+        const QJsonValue value = it.value();
         if (flow::isBlobRef(value))
             continue;
         if (estimatedJsonSize(value, thresholdBytes) <= thresholdBytes)

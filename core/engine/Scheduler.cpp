@@ -724,14 +724,29 @@ void Scheduler::startNode(Execution &exec, int index)
 
 void Scheduler::recordStillRunning()
 {
-    for (const auto &[id, index] : std::exchange(m_unrecordedStarts, {})) {
-        const Execution *exec = find(id);
+    // Starts come in runs of one execution (a drain runs a chain's nodes
+    // one after another): one look-up per run, not a hash of the id per
+    // node. Nothing here removes executions, so the pointer holds.
+    const QString *lastId = nullptr;
+    const Execution *exec = nullptr;
+    // Swapped out and back rather than exchanged for a new vector: every
+    // drain has starts, and the vector keeps its capacity across them.
+    std::vector<std::pair<QString, int>> starts;
+    starts.swap(m_unrecordedStarts);
+    for (const auto &[id, index] : starts) {
+        if (!lastId || *lastId != id) {
+            exec = find(id);
+            lastId = &id;
+        }
         if (!exec)
             continue;
         const NodeState &node = exec->nodes[static_cast<size_t>(index)];
         if (node.status == NodeStatus::Running && !node.startRecorded)
             recordNode(*exec, index);
     }
+    starts.clear();
+    if (m_unrecordedStarts.empty())
+        m_unrecordedStarts.swap(starts);
 }
 
 void Scheduler::startAttempt(Execution &exec, int index, const NodePlan &plan)

@@ -295,9 +295,19 @@ void WriteBehindQueue::run()
         }
         const qint64 firstPosition = m_frontPosition;
         const qsizetype taken = std::min(qsizetype(m_queue.size()), m_options.maxBatch);
+        // Every keyed op is in the queue: taking all of it (the usual
+        // batch) empties m_keyed at once, instead of hashing each key again
+        // to erase it. Room for as many keys is kept for the next batch (a
+        // QHash that grows rehashes every key it holds).
+        const bool takesAll = taken == qsizetype(m_queue.size());
+        if (takesAll) {
+            const qsizetype keys = m_keyed.size();
+            m_keyed.clear();
+            m_keyed.reserve(keys);
+        }
         for (qsizetype i = 0; i < taken; ++i) {
             WriteOp &op = m_queue.front();
-            if (!op.key.isEmpty()) {
+            if (!takesAll && !op.key.isEmpty()) {
                 const auto found = m_keyed.find(op.key);
                 if (found != m_keyed.end() && found.value() == m_frontPosition)
                     m_keyed.erase(found);
@@ -384,17 +394,30 @@ void WriteBehindQueue::packGroups(std::vector<WriteOp> &batch, std::vector<qsize
     if (hosts.isEmpty())
         return;
     QHash<qsizetype, std::vector<const WriteOp *>> members; // host index -> its members
+    // A group's members mostly follow one another (an execution's nodes):
+    // the host and member list of the last group are kept, and a member of
+    // the same group needs no hashing of its group.
+    const QString *lastGroup = nullptr;
+    qsizetype lastHost = -1;
+    std::vector<const WriteOp *> *lastMembers = nullptr;
     for (size_t i = 0; i < batch.size(); ++i) {
         const WriteOp &op = batch[i];
         if (!op.packable || op.group.isEmpty())
             continue;
-        const auto host = hosts.constFind(op.group);
+        if (!lastGroup || *lastGroup != op.group) {
+            const auto host = hosts.constFind(op.group);
+            lastGroup = &op.group;
+            lastHost = host == hosts.cend() ? -1 : host.value();
+            lastMembers = nullptr; // a host gets an entry with its first member
+        }
         // Only members after the host: its position is its group's first,
         // so anything before it would be from an older life of the group.
-        if (host == hosts.cend() || host.value() >= qsizetype(i))
+        if (lastHost < 0 || lastHost >= qsizetype(i))
             continue;
-        members[host.value()].push_back(&op);
-        hostOf[i] = host.value();
+        if (!lastMembers)
+            lastMembers = &members[lastHost];
+        lastMembers->push_back(&op);
+        hostOf[i] = lastHost;
     }
     for (auto it = members.cbegin(); it != members.cend(); ++it) {
         WriteOp &host = batch[size_t(it.key())];

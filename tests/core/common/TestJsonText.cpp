@@ -9,10 +9,13 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRandomGenerator>
 #include <QTest>
+#include <cmath>
 #include <limits>
 
 using namespace hm;
+using namespace Qt::StringLiterals;
 
 namespace {
 
@@ -30,6 +33,76 @@ QString fromUtf16(std::initializer_list<char16_t> units)
 {
     return QString(reinterpret_cast<const QChar *>(std::data(units)), qsizetype(units.size()));
 }
+
+// Random documents for the differential test: keys among them
+// sensitive ones in any case, values of every type, strings with escapes
+// and surrogates, numbers integral and not.
+class RandomJson
+{
+public:
+    explicit RandomJson(quint32 seed) : m_random(seed) {}
+
+    QJsonObject object(int depth)
+    {
+        QJsonObject o;
+        const int size = int(m_random.bounded(6));
+        for (int i = 0; i < size; ++i)
+            o.insert(key(), value(depth));
+        return o;
+    }
+
+private:
+    QString key()
+    {
+        static const QStringList keys = {u"v"_s,       u"step"_s, u"password"_s,  u"Token"_s,
+                                         u"API_KEY"_s, u"auth"_s, u"authority"_s, u"x"_s};
+        return m_random.bounded(3) == 0 ? text(4) : keys.at(m_random.bounded(int(keys.size())));
+    }
+
+    QString text(int maxLength)
+    {
+        static const QString alphabet =
+            QStringLiteral("ab \"\\/\n\t\u0001é鍵") + QChar(0xd83d) + QChar(0xde00);
+        QString s;
+        const int length = int(m_random.bounded(maxLength + 1));
+        for (int i = 0; i < length; ++i)
+            s += alphabet.at(m_random.bounded(int(alphabet.size())));
+        return s;
+    }
+
+    QJsonValue value(int depth)
+    {
+        switch (m_random.bounded(depth > 0 ? 9 : 7)) {
+        case 0:
+            return QJsonValue::Null;
+        case 1:
+            return m_random.bounded(2) == 1;
+        case 2:
+            return qint64(m_random.generate64()) >> m_random.bounded(64);
+        case 3:
+            // Below 2^53: an integral double above it is written as its
+            // exact integer, where Qt writes its shortest digits padded
+            // with zeros (both read back as the same double).
+            return m_random.generateDouble() * std::pow(10.0, int(m_random.bounded(36)) - 20);
+        case 4:
+            return int(m_random.bounded(1000)) - 500;
+        case 5:
+        case 6:
+            return text(12);
+        case 7: {
+            QJsonArray array;
+            const int size = int(m_random.bounded(4));
+            for (int i = 0; i < size; ++i)
+                array.append(value(depth - 1));
+            return array;
+        }
+        default:
+            return object(depth - 1);
+        }
+    }
+
+    QRandomGenerator m_random;
+};
 
 } // namespace
 
@@ -99,6 +172,34 @@ private slots:
     {
         QFETCH(QJsonObject, object);
         QCOMPARE(ourText(object, json::Secrets::Mask), qtText(SensitiveDataMasker::mask(object)));
+    }
+
+    // Many random documents, plain and masked, against Qt's own writer.
+    void randomDocumentsLikeQt()
+    {
+        RandomJson random(20261123);
+        for (int n = 0; n < 20000; ++n) {
+            const QJsonObject object = random.object(3);
+            QCOMPARE(ourText(object), qtText(object));
+            QCOMPARE(ourText(object, json::Secrets::Mask),
+                     qtText(SensitiveDataMasker::mask(object)));
+        }
+    }
+
+    // Every UTF-16 unit, alone, between letters and before a low
+    // surrogate, in a key and in a value: appendString's table and its
+    // escapes against Qt's writer.
+    void everyCharacterLikeQt()
+    {
+        for (char32_t u = 0; u <= 0xffff; ++u) {
+            const QChar c{char16_t(u)};
+            const QString alone(c);
+            const QString between = u'a' + alone + u'b';
+            const QString beforeLow = alone + QChar(0xde00);
+            const QJsonObject object{{alone, between}, {between, alone}, {u"x"_s, beforeLow}};
+            if (ourText(object) != qtText(object))
+                QFAIL(qPrintable(QStringLiteral("differs for U+%1").arg(uint(u), 4, 16, QChar(u'0'))));
+        }
     }
 
     void integersLikeQString_data()

@@ -2,9 +2,11 @@
 #include "store/Database.h"
 #include "store/WriteBehindQueue.h"
 
+#include <QRandomGenerator>
 #include <QScopeGuard>
 #include <QTemporaryDir>
 #include <QTest>
+#include <array>
 #include <atomic>
 #include <condition_variable>
 #include <mutex>
@@ -451,6 +453,73 @@ private slots:
         QCOMPARE(stats.failed, 3);   // g6's host and both its members
         QCOMPARE(stats.written, 11); // the first row(6, 0), 7 rows, 3 packed members
         QCOMPARE(stats.coalesced, 1);
+    }
+
+    // Random batches of interleaved groups (members in runs and alone,
+    // before and after their host, hosts that are not first) against what
+    // packing means: a member travels in its group's first host when it
+    // comes after it, in batch order, and is a row of its own otherwise.
+    void randomGroupsPackLikeTheRule()
+    {
+        WriteBehindQueue queue(dbPath(), copyOf(m_key), WriteBehindOptions{.maxDelayMs = 600000});
+        QVERIFY(queue.start().ok());
+        QRandomGenerator random(20261123);
+        QStringList expected;
+        for (int round = 0; round < 30; ++round) {
+            constexpr int kGroups = 4;
+            const int base = round * 10;
+            // Per group: its host's index in the batch (-1: none yet) and
+            // whether it packs (first), and its packed members.
+            std::array<int, kGroups> hostAt{-1, -1, -1, -1};
+            std::array<bool, kGroups> first{};
+            std::array<QStringList, kGroups> packed;
+            int seq = 0;
+            int g = 0;
+            for (int i = 0; i < 40; ++i) {
+                if (random.bounded(3) == 0) // a run goes on two times in three
+                    g = int(random.bounded(kGroups));
+                const QString group = QStringLiteral("r%1g%2").arg(round).arg(g);
+                if (hostAt[size_t(g)] < 0 && random.bounded(5) == 0) {
+                    hostAt[size_t(g)] = i;
+                    first[size_t(g)] = random.bounded(4) != 0;
+                    QVERIFY(queue.enqueue(host(base + g, group, first[size_t(g)])).ok());
+                } else if (random.bounded(8) == 0) {
+                    ++seq;
+                    QVERIFY(queue.enqueue(row(base + 9, seq)).ok()); // no group
+                    expected << QStringLiteral("%1/%2 payload %1/%2").arg(base + 9).arg(seq);
+                } else {
+                    ++seq;
+                    QVERIFY(queue.enqueue(member(base + g, seq, group)).ok());
+                    if (hostAt[size_t(g)] >= 0 && first[size_t(g)])
+                        packed[size_t(g)] << QString::number(seq);
+                    else
+                        expected << QStringLiteral("%1/%2 payload %1/%2").arg(base + g).arg(seq);
+                }
+            }
+            for (int k = 0; k < kGroups; ++k) {
+                if (hostAt[size_t(k)] < 0)
+                    continue;
+                expected << QStringLiteral("%1/0 %2").arg(base + k).arg(
+                    packed[size_t(k)].isEmpty() ? QStringLiteral("~")
+                                                : u'[' + packed[size_t(k)].join(u',') + u']');
+            }
+            queue.flush(); // one batch per round
+        }
+
+        std::unique_ptr<Database> db = observer();
+        QVERIFY(db);
+        Result<Statement> all =
+            db->prepare(QStringLiteral("SELECT producer, seq, coalesce(payload, '~') FROM rows"));
+        QVERIFY(all.ok());
+        QStringList found;
+        while (all.value().step().valueOr(false))
+            found << QStringLiteral("%1/%2 %3")
+                         .arg(all.value().int64(0))
+                         .arg(all.value().int64(1))
+                         .arg(all.value().text(2));
+        found.sort();
+        expected.sort();
+        QCOMPARE(found, expected);
     }
 
     void recordsBecomeParametersOnlyWhenWritten()
