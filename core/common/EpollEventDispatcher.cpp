@@ -83,6 +83,7 @@ void EpollEventDispatcher::registerSocketNotifier(QSocketNotifier *notifier)
         if (!watch.writeAssumed) {
             watch.writeAssumed = true;
             ++m_assumedWrites;
+            m_assumedQueue.emplace_back(fd, watch.serial);
         }
         break;
     case QSocketNotifier::Exception:
@@ -208,18 +209,26 @@ int EpollEventDispatcher::activateSocketNotifiers(const std::vector<std::pair<in
 
 int EpollEventDispatcher::activateAssumedWrites()
 {
-    if (m_assumedWrites == 0 && m_unpollable == 0)
+    if (m_assumedWrites == 0 && m_unpollable == 0) {
+        m_assumedQueue.clear(); // only notifiers switched off again
         return 0;
-    // Collected first: activations change m_watches.
+    }
+    // Taken first: activations change m_watches and queue new writes (for
+    // the next pass). Only regular files need a look at every watch, and
+    // they are rare; the written sockets are listed as they are switched on.
     std::vector<std::pair<int, quint64>> due;
-    for (auto it = m_watches.cbegin(); it != m_watches.cend(); ++it) {
-        if (it->writeAssumed || !it->pollable)
-            due.emplace_back(it.key(), it->serial);
+    due.swap(m_assumedQueue);
+    if (m_unpollable > 0) {
+        for (auto it = m_watches.cbegin(); it != m_watches.cend(); ++it) {
+            if (!it->pollable && !it->writeAssumed) // those are listed
+                due.emplace_back(it.key(), it->serial);
+        }
     }
     int activated = 0;
     for (const auto &[fd, serial] : due) {
         auto it = m_watches.find(fd);
-        if (it == m_watches.end() || it->serial != serial)
+        // Gone, reused, or already served (listed twice, switched off and on).
+        if (it == m_watches.end() || it->serial != serial || (it->pollable && !it->writeAssumed))
             continue;
         if (!it->pollable && it->read) {
             sendActivation(it->read);

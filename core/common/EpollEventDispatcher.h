@@ -101,7 +101,10 @@ private:
     QHash<int, Watch> m_watches;
     quint64 m_nextSerial = 1;
     int m_assumedWrites = 0; // watches with writeAssumed
-    int m_unpollable = 0;    // watches epoll refused: ready on every pass
+    // (descriptor, serial) of write notifiers switched on since the last
+    // pass: served without scanning every watch.
+    std::vector<std::pair<int, quint64>> m_assumedQueue;
+    int m_unpollable = 0; // watches epoll refused: ready on every pass
 
     QHash<int, Timer> m_timers;
     std::set<std::pair<Clock::time_point, int>> m_timerQueue; // (due, id)
