@@ -1,5 +1,7 @@
 #include "engine/Engine.h"
 
+#include "common/Check.h"
+
 #include <QMetaMethod>
 #include <QPointer>
 
@@ -7,10 +9,11 @@ namespace hm::engine {
 
 Engine::Engine(std::shared_ptr<const ExecutorRegistry> registry, ExecutionJournal *journal,
                FlowLoader loader, EngineOptions options, QObject *parent)
-    : QObject(parent), m_thread(std::make_unique<QThread>())
+    : QObject(parent),
+      m_thread(options.ownThread ? std::make_unique<QThread>() : nullptr),
+      m_engineThread(m_thread ? m_thread.get() : QThread::currentThread())
 {
     qRegisterMetaType<hm::engine::EngineEvent>();
-    m_thread->setObjectName(QStringLiteral("hivemind-engine"));
     m_scheduler =
         new Scheduler(std::move(registry), journal, std::move(loader), std::move(options));
     // Node events are not even built while nobody wants them (two per node
@@ -21,12 +24,20 @@ Engine::Engine(std::shared_ptr<const ExecutorRegistry> registry, ExecutionJourna
         if (isSignalConnected(QMetaMethod::fromSignal(&Engine::engineEvent)))
             emit engineEvent(e);
     });
+    if (!m_thread)
+        return;
+    m_thread->setObjectName(QStringLiteral("hivemind-engine"));
     m_scheduler->moveToThread(m_thread.get());
     m_thread->start();
 }
 
 Engine::~Engine()
 {
+    if (!m_thread) {
+        HM_CHECK(QThread::currentThread() == m_engineThread, return);
+        delete m_scheduler;
+        return;
+    }
     // The scheduler's timers and runs belong to the engine thread, so it is
     // destroyed there.
     Scheduler *scheduler = m_scheduler;
@@ -103,6 +114,12 @@ void Engine::purgeExpired(qint64 nowMs, QObject *context, Callback<int> done)
 {
     call<int>(context, std::move(done),
               [nowMs](Scheduler &s) -> Result<int> { return s.purgeExpired(nowMs); });
+}
+
+void Engine::runHere(const std::function<void(Scheduler &)> &work)
+{
+    HM_CHECK(QThread::currentThread() == m_engineThread, return);
+    work(*m_scheduler);
 }
 
 void Engine::post(std::function<void(Scheduler &)> work)

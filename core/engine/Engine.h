@@ -1,8 +1,9 @@
 #pragma once
 
 // The flow engine as the rest of the server sees it: a QObject that owns a
-// thread, and on it a Scheduler holding all execution state. Calls are
-// queued onto the engine thread; each answer comes back through a callback
+// thread (or shares its creator's, EngineOptions::ownThread), and on it a
+// Scheduler holding all execution state. Calls are queued onto the engine
+// thread, also when that is the caller's own; each answer comes back through a callback
 // run on the thread of the `context` object given (usually the caller's),
 // and events through the `engineEvent` signal. No locks around engine state: only
 // the engine thread touches it.
@@ -31,7 +32,7 @@ public:
     // `journal` must outlive the Engine and is called on the engine thread;
     // nullptr means NullExecutionJournal. `registry` may gain
     // entries later (it locks itself; see ExecutorRegistry.h). The engine
-    // thread starts here.
+    // thread starts here (or the creating thread becomes the engine's).
     Engine(std::shared_ptr<const ExecutorRegistry> registry, ExecutionJournal *journal,
            FlowLoader loader, EngineOptions options = {}, QObject *parent = nullptr);
     // Stops the thread; running node attempts are abandoned.
@@ -50,7 +51,12 @@ public:
     // metrics and for tests); nothing it touches may escape the thread.
     void post(std::function<void(Scheduler &)> work);
 
-    QThread *engineThread() const { return m_thread.get(); }
+    // The thread the scheduler lives on: the engine's own, or the one that
+    // created the Engine.
+    QThread *engineThread() const { return m_engineThread; }
+    // Runs `work` at once; only on the engine thread (for blocking calls
+    // from a caller that shares it, which cannot wait for a posted call).
+    void runHere(const std::function<void(Scheduler &)> &work);
 
     // Node events (node_started, node_completed, node_failed) reach
     // engineEvent only while wanted (default: always). The server turns them
@@ -71,8 +77,9 @@ private:
     template <typename T>
     void call(QObject *context, Callback<T> done, std::function<Result<T>(Scheduler &)> work);
 
-    std::unique_ptr<QThread> m_thread;
-    Scheduler *m_scheduler = nullptr; // lives on m_thread
+    std::unique_ptr<QThread> m_thread; // null when the creator's thread is shared
+    QThread *m_engineThread = nullptr;
+    Scheduler *m_scheduler = nullptr; // lives on m_engineThread
     std::atomic<bool> m_nodeEventsWanted{true};
 };
 

@@ -119,6 +119,13 @@ struct RerunRequest
 
 struct EngineOptions
 {
+    // Whether the Engine runs its scheduler on a thread of its own (true)
+    // or on the thread that creates it (false). On a machine with two
+    // cores, every hand-off between the server's thread and an engine
+    // thread is a wake-up of the other core, which costs more than the
+    // engine's work for a short flow; with more cores the engine's own
+    // thread runs alongside the server's.
+    bool ownThread = true;
     // Finished executions stay in memory this long (seed 003 §5.1 TTL)...
     qint64 stateExpiryMs = 24LL * 60 * 60 * 1000;
     // ...but at most this many of them (0 = no limit): beyond it the oldest

@@ -71,8 +71,14 @@ Result<ServerCommandLine> parseServerCommandLine(const QCoreApplication &app)
                        "server being killed; \"full\" fsyncs every commit, so it also "
                        "survives a power loss or an OS crash (slower)."),
         QStringLiteral("normal|full"), QStringLiteral("normal"));
+    const QCommandLineOption engineThread(
+        QStringLiteral("engine-thread"),
+        QStringLiteral("Where the flow engine runs: \"own\" (a thread of its own), \"shared\" "
+                       "(the thread that serves requests; fewer hand-offs, best on two cores) "
+                       "or \"auto\" (default: own with more than two cores)."),
+        QStringLiteral("own|shared|auto"), QStringLiteral("auto"));
     parser.addOptions({dataDir, listen, keyFile, logFormat, tlsCert, tlsKey, trustedProxy,
-                       accessTtl, healthInterval, publicUrl, sync});
+                       accessTtl, healthInterval, publicUrl, sync, engineThread});
     // The store (core/store, Database::setQueryTimeLimit).
     const QCommandLineOption dbQueryTimeout(
         QStringLiteral("db-query-timeout-ms"),
@@ -172,6 +178,16 @@ Result<ServerCommandLine> parseServerCommandLine(const QCoreApplication &app)
             ErrorCode::ValidationError,
             QStringLiteral("--sync must be normal or full, not \"%1\"").arg(parser.value(sync))};
     result.options.fullSync = parser.value(sync) == QLatin1String("full");
+
+    const QString engineThreadValue = parser.value(engineThread);
+    if (engineThreadValue == QLatin1String("own"))
+        result.options.engineOwnThread = true;
+    else if (engineThreadValue == QLatin1String("shared"))
+        result.options.engineOwnThread = false;
+    else if (engineThreadValue != QLatin1String("auto"))
+        return Error{ErrorCode::ValidationError,
+                     QStringLiteral("--engine-thread must be own, shared or auto, not \"%1\"")
+                         .arg(engineThreadValue)};
 
     bool ttlOk = false;
     result.options.accessTokenSeconds = parser.value(accessTtl).toLongLong(&ttlOk);

@@ -51,6 +51,13 @@ struct ServerOptions
     // --sync full: every commit fsynced (survives power loss, slower); the
     // default survives the process being killed (docs/engine-persistence.md).
     bool fullSync = false;
+    // --engine-thread: whether the flow engine runs on a thread of its own
+    // or on the server's thread. Unset (auto) = its own thread when the
+    // machine has more than two cores: with two, each hand-off between the
+    // server's thread and the engine's wakes the other core, which costs a
+    // short flow more than running it where the request arrived
+    // (docs/benchmarks.md, "One thread for requests and the engine").
+    std::optional<bool> engineOwnThread;
     // Credentials re-encrypted per transaction by a key rotation (hidden
     // --credential-rotation-batch; tests make it small to stop a rotation
     // part-way).

@@ -30,6 +30,7 @@
 #include "store/Migrations.h"
 
 #include <QDir>
+#include <QThread>
 #include <QFileInfo>
 #include <QNetworkInterface>
 #include <optional>
@@ -210,6 +211,8 @@ Result<QUrl> ServerRuntime::startUp()
     // request can trigger anything.
     m_engine = std::make_unique<FlowEngineHost>();
     m_engine->setFullSync(m_options.fullSync);
+    m_engine->setEngineOwnThread(
+        m_options.engineOwnThread.value_or(QThread::idealThreadCount() > 2));
     m_engine->setServiceResolver(m_serviceDirectory.get());
     m_components = std::make_unique<ComponentService>(
         *m_database, *m_engine, m_options.componentHealthIntervalSeconds * 1000);

@@ -269,6 +269,8 @@ private slots:
         QTest::newRow("listen bad host") << QStringList{"--listen", "not a host:80"};
         QTest::newRow("listen port too big") << QStringList{"--listen", "127.0.0.1:70000"};
         QTest::newRow("log format") << QStringList{"--log-format", "xml"};
+        QTest::newRow("sync") << QStringList{"--sync", "sometimes"};
+        QTest::newRow("engine thread") << QStringList{"--engine-thread", "both"};
     }
     void badArgumentsExitTwo()
     {

@@ -73,12 +73,19 @@ public:
     // Starts with --data-dir and --listen 127.0.0.1:<port> (0 = any free
     // port) plus extra arguments. Returns the base URL, or an empty URL when
     // the process exited first.
+    // HIVEMIND_TEST_ENGINE_THREAD=own|shared in the test's environment adds
+    // --engine-thread (tests/server/CMakeLists.txt runs some tests again with
+    // the mode the machine would not pick by itself).
     QUrl start(const QStringList &extra = {}, quint16 port = 0, int timeoutMs = 30000)
     {
+        QStringList engineThread;
+        if (const QString mode = qEnvironmentVariable("HIVEMIND_TEST_ENGINE_THREAD");
+            !mode.isEmpty())
+            engineThread = {QStringLiteral("--engine-thread"), mode};
         m_process.setArguments(QStringList{QStringLiteral("--data-dir"), m_dataDir,
                                            QStringLiteral("--listen"),
                                            QStringLiteral("127.0.0.1:%1").arg(port)} +
-                               extra);
+                               engineThread + extra);
         dieWithParent();
         m_process.start();
         if (!m_process.waitForStarted(10000))

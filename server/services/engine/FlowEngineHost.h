@@ -13,6 +13,7 @@
 #include <future>
 #include <memory>
 #include <mutex>
+#include <optional>
 
 class QNetworkAccessManager;
 class QUrl;
@@ -56,6 +57,9 @@ public:
     // Before start(): fsync every commit of the journal and the loader
     // (store::OpenOptions::fullSync).
     void setFullSync(bool fullSync) { m_fullSync = fullSync; }
+    // Before start(): whether the engine gets a thread of its own or shares
+    // the thread that calls start() (engine::EngineOptions::ownThread).
+    void setEngineOwnThread(bool ownThread) { m_engineOwnThread = ownThread; }
     // Before start(): what the engine's "service" nodes ask for endpoints
     // and credentials (the server's ServiceDirectory). Not owned; it must
     // outlive the engine. Without one, flows cannot use service nodes.
@@ -110,6 +114,18 @@ public:
     // runAsync().
     template <typename T> Result<T> run(std::function<Result<T>(engine::Scheduler &)> work)
     {
+        if (!m_engine)
+            return Error{ErrorCode::ServiceUnavailable, QStringLiteral("the engine is stopping")};
+        if (QThread::currentThread() == m_engine->engineThread()) {
+            // The engine shares this thread: a posted call could only run
+            // after this one returned.
+            std::optional<Result<T>> result;
+            m_engine->runHere([&](engine::Scheduler &s) { result.emplace(work(s)); });
+            if (!result)
+                return Error{ErrorCode::InternalError,
+                             QStringLiteral("the engine could not run the call")};
+            return std::move(*result);
+        }
         auto promise = std::make_shared<std::promise<Result<T>>>();
         std::future<Result<T>> future = promise->get_future();
         m_engine->post([promise, work = std::move(work)](engine::Scheduler &s) {
@@ -217,6 +233,7 @@ private:
     engine::Engine *m_engineLink = nullptr;
 
     bool m_fullSync = false;
+    bool m_engineOwnThread = true;
     std::unique_ptr<store::WriteBehindQueue> m_queue;
     std::unique_ptr<engine::persistence::StoreExecutionJournal> m_journal;
     std::unique_ptr<store::Database> m_loaderDb; // engine thread only

@@ -1,5 +1,7 @@
 // The Engine facade: state lives on the engine thread, answers and events
 // come back on the caller's thread. Includes the synchronous test helper.
+// The engine may also share its creator's thread (EngineOptions::ownThread
+// false): then calls are still queued, never run inside the call.
 
 #include "EngineFixtures.h"
 #include "engine/Engine.h"
@@ -7,6 +9,7 @@
 #include <QSignalSpy>
 #include <QtTest>
 #include <atomic>
+#include <optional>
 
 using namespace hm;
 using namespace hm::engine;
@@ -48,6 +51,8 @@ class TestEngineThread : public QObject
     Q_OBJECT
 private slots:
     void runsOnItsOwnThread();
+    void sharesItsCreatorsThread();
+    void sharedEngineStopsWithWorkPending();
 };
 
 void TestEngineThread::runsOnItsOwnThread()
@@ -104,6 +109,89 @@ void TestEngineThread::runsOnItsOwnThread()
     QVERIFY(restored.ok());
     auto purged = await<int>([&](QObject *ctx, auto cb) { engine.purgeExpired(0, ctx, cb); });
     QCOMPARE(purged.value(), 0);
+}
+
+void TestEngineThread::sharesItsCreatorsThread()
+{
+    auto registry = std::make_shared<ExecutorRegistry>();
+    registerBuiltins(*registry);
+    flow::ComponentInterface whereIface;
+    whereIface.name = QStringLiteral("where");
+    whereIface.version = QStringLiteral("1.0.0");
+    auto where = std::make_shared<ThreadRecordingExecutor>();
+    registry->add(whereIface, where);
+    RecordingJournal journal;
+    Engine engine(registry, &journal, {}, EngineOptions{.ownThread = false});
+    QThread *callerThread = QThread::currentThread();
+    QCOMPARE(engine.engineThread(), callerThread);
+    QSignalSpy events(&engine, &Engine::engineEvent);
+
+    auto flow = FlowBuilder()
+                    .node("a")
+                    .node("d", "delay", json(R"({"ms": 1})"))
+                    .node("b", "where")
+                    .edge("a", "d")
+                    .edge("d", "b")
+                    .compile(*registry);
+    // Queued like a call to another thread: nothing runs inside trigger(),
+    // neither the work nor its answer.
+    bool answered = false;
+    std::optional<Result<TriggerResult>> started;
+    QObject context;
+    engine.trigger({"f", "1", flow, {}, "user:1"}, &context, [&](Result<TriggerResult> r) {
+        answered = true;
+        started.emplace(std::move(r));
+    });
+    QVERIFY(!answered);
+    QVERIFY(journal.executions.isEmpty());
+    QTRY_VERIFY(answered);
+    QVERIFY(started->ok());
+    const QString id = started->value().executionId;
+    QTRY_VERIFY(!events.isEmpty() && events.last().at(0).value<EngineEvent>().type ==
+                                         EngineEvent::Type::ExecutionCompleted);
+    QCOMPARE(events.size(), 8);
+    // Node attempts start on the shared thread.
+    QCOMPARE(where->starts.load(), 1);
+    QCOMPARE(where->startedOn.load(), callerThread);
+
+    // runHere() runs at once on the engine's thread (the host's blocking
+    // calls use it when they share the thread).
+    std::optional<ExecutionStatus> status;
+    engine.runHere([&](Scheduler &s) { status = s.status(id); });
+    QCOMPARE(status, std::optional(ExecutionStatus::Completed));
+
+    auto snap = await<QJsonObject>([&](QObject *ctx, auto cb) { engine.snapshot(id, ctx, cb); });
+    QCOMPARE(snap.value()["status"].toString(), "completed");
+    auto rerun = await<TriggerResult>([&](QObject *ctx, auto cb) { engine.rerun({id}, ctx, cb); });
+    QVERIFY(rerun.ok());
+    QTRY_COMPARE(where->starts.load(), 2);
+    auto cancelled =
+        await<CancelResult>([&](QObject *ctx, auto cb) { engine.cancel(id, {}, ctx, cb); });
+    QCOMPARE(cancelled.error().code, ErrorCode::ExecutionAlreadyCompleted);
+}
+
+void TestEngineThread::sharedEngineStopsWithWorkPending()
+{
+    // An execution waiting in a delay node, and a call still queued, when
+    // the engine is destroyed on its shared thread: no answer and no crash
+    // afterwards, and the thread's event loop goes on.
+    auto registry = std::make_shared<ExecutorRegistry>();
+    registerBuiltins(*registry);
+    RecordingJournal journal;
+    auto flow = FlowBuilder().node("d", "delay", json(R"({"ms": 50})")).compile(*registry);
+    bool answered = false;
+    {
+        Engine engine(registry, &journal, {}, EngineOptions{.ownThread = false});
+        auto started = await<TriggerResult>([&](QObject *ctx, auto cb) {
+            engine.trigger({"f", "1", flow, {}, "user:1"}, ctx, cb);
+        });
+        QVERIFY(started.ok());
+        QObject context;
+        engine.snapshot(started.value().executionId, &context,
+                        [&](Result<QJsonObject>) { answered = true; });
+    }
+    QTest::qWait(100);
+    QVERIFY(!answered);
 }
 
 QTEST_GUILESS_MAIN(TestEngineThread)
