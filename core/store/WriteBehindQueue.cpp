@@ -15,6 +15,9 @@ namespace {
 // BEGIN IMMEDIATE already waits busy_timeout (5 s) per attempt, so this is
 // about a minute of another connection holding the write lock.
 constexpr int kMaxBusyAttempts = 12;
+// What the WAL file is cut back to when the writer starts it over
+// (WriteBehindOptions::walRestartFrames).
+constexpr qint64 kWalSizeLimitBytes = 64LL * 1024 * 1024;
 // Other begin/commit failures (I/O) get a few short pauses, then the batch
 // is given up rather than blocking stop() forever.
 constexpr int kMaxErrorAttempts = 3;
@@ -68,6 +71,12 @@ Status WriteBehindQueue::start()
             return second.error();
         if (Status off = m_db->exec(QStringLiteral("PRAGMA wal_autocheckpoint = 0")); !off.ok())
             return off;
+        // The writer starts the WAL over after a RESTART checkpoint; this
+        // is the size it cuts the file back to then.
+        if (Status limit = m_db->exec(QStringLiteral("PRAGMA journal_size_limit = %1")
+                                          .arg(kWalSizeLimitBytes));
+            !limit.ok())
+            return limit;
         checkpointDb = std::move(second.value());
     }
     m_key = crypto::SecureBytes(); // the connections keep what they need
@@ -278,6 +287,18 @@ void WriteBehindQueue::run()
         m_workReady.wait(lock, [this] { return !m_queue.empty() || m_state != State::Running; });
         if (m_queue.empty())
             break; // stopping, and everything is written
+        if (m_walRestartWanted) {
+            // Right after the background PASSIVE checkpoint: only what was
+            // committed while it ran is left to copy.
+            m_walRestartWanted = false;
+            lock.unlock();
+            const Result<qint64> restart = checkpoint(*m_db, "RESTART", true);
+            if (!restart.ok())
+                qCWarning(lcStoreQueue) << "WAL restart checkpoint:" << restart.error().toString();
+            lock.lock();
+            if (restart.ok())
+                ++m_stats.walRestarts;
+        }
         // Let a batch build up, but never keep an op waiting longer than
         // maxDelayMs, nor an op somebody waits for (requestCommit) longer
         // than commitDelayUs: that is the group commit of acknowledged
@@ -342,6 +363,26 @@ void WriteBehindQueue::run()
     m_db.reset(); // closed by the thread that used it
 }
 
+Result<qint64> WriteBehindQueue::checkpoint(Database &db, const char *mode, bool busyIsError)
+{
+    // One row: busy (1 when the checkpoint could not get a lock it needs:
+    // another checkpoint running, or for RESTART the writer or a reader
+    // not letting go within the busy timeout), frames in the WAL, frames
+    // copied back.
+    auto stmt = db.prepare(QStringLiteral("PRAGMA wal_checkpoint(%1)").arg(QLatin1String(mode)));
+    if (!stmt.ok())
+        return stmt.error();
+    const Result<bool> row = stmt.value().step();
+    if (!row.ok())
+        return row.error();
+    if (!row.value())
+        return qint64(0);
+    if (busyIsError && stmt.value().int64(0) != 0)
+        return Error{ErrorCode::DbBusy,
+                     QStringLiteral("wal_checkpoint(%1) was busy").arg(QLatin1String(mode))};
+    return stmt.value().int64(1);
+}
+
 void WriteBehindQueue::runCheckpoints(std::unique_ptr<Database> db)
 {
     const auto interval = std::chrono::milliseconds(m_options.checkpointIntervalMs);
@@ -354,10 +395,16 @@ void WriteBehindQueue::runCheckpoints(std::unique_ptr<Database> db)
         lock.unlock();
         // PASSIVE copies what no reader still needs and never waits for the
         // writer; whatever it leaves is copied next time.
-        const Status done = db->exec(QStringLiteral("PRAGMA wal_checkpoint(PASSIVE)"));
-        if (!done.ok())
-            qCWarning(lcStoreQueue) << "background checkpoint:" << done.error().toString();
+        const Result<qint64> walFrames = checkpoint(*db, "PASSIVE", false);
+        if (!walFrames.ok())
+            qCWarning(lcStoreQueue) << "background checkpoint:" << walFrames.error().toString();
         lock.lock();
+        // The writer starts the WAL over itself, between two batches: a
+        // RESTART from this connection would poll for the write lock the
+        // writer takes back to back, and then make the writer poll.
+        if (walFrames.ok() && m_options.walRestartFrames > 0 &&
+            walFrames.value() >= m_options.walRestartFrames)
+            m_walRestartWanted = true;
     }
     lock.unlock();
     db.reset(); // closed by the thread that used it

@@ -97,6 +97,21 @@ struct WriteBehindOptions
     // hold up every acknowledgement waiting for it. 0 = SQLite's automatic
     // checkpoints in the writer's commits.
     int checkpointIntervalMs = 200;
+    // Under steady writes a PASSIVE checkpoint never catches up with the
+    // writer, and SQLite starts the WAL file over only once one has: the
+    // file grows by everything written (about 14 MB a second at the
+    // trigger benchmark's rate) for as long as the load lasts. Once the WAL
+    // holds this many frames after a PASSIVE checkpoint, the writer runs a
+    // RESTART checkpoint before its next batch: it copies what was
+    // committed meanwhile (acknowledgements wait that long) and waits for
+    // readers, so the next commit
+    // writes from the start of the file again (and the writer's
+    // journal_size_limit cuts the file back to 64 MiB). Each one
+    // stalled the acknowledgements for tens of milliseconds here, so the
+    // default is a cap on the file's size (1 GiB of 4 KiB pages), not a
+    // tuning knob (docs/benchmarks.md, "The WAL under sustained load").
+    // 0 = never.
+    int walRestartFrames = 262144;
 };
 
 // Where the writer stands, for producers that wait for their ops to be
@@ -125,6 +140,7 @@ struct WriteBehindStats
     qint64 failed = 0;           // dropped after an SQL error (logged)
     qint64 batches = 0;          // committed transactions
     qint64 blockedProducers = 0; // enqueue() calls that had to wait for room
+    qint64 walRestarts = 0;      // RESTART checkpoints (WriteBehindOptions::walRestartFrames)
     qint64 queued = 0;           // ops waiting now (filled in by stats())
 };
 
@@ -207,6 +223,9 @@ private:
 
     void run();
     void runCheckpoints(std::unique_ptr<Database> db);
+    // PRAGMA wal_checkpoint(mode): the frames in the WAL; DB_BUSY when the
+    // checkpoint could not take a lock it needs and `busyIsError`.
+    static Result<qint64> checkpoint(Database &db, const char *mode, bool busyIsError);
     // Called by the writer thread without the lock held.
     Outcome writeBatch(std::vector<WriteOp> &batch);
     Status apply(const WriteOp &op);
@@ -254,6 +273,7 @@ private:
     std::thread m_checkpointThread;
     std::condition_variable m_checkpointWake; // stop() ends the checkpointer's wait
     qint64 m_batchesAtCheckpoint = 0;         // m_stats.batches at the last checkpoint
+    bool m_walRestartWanted = false; // (m_mutex) the writer runs a RESTART checkpoint before its next batch
 };
 
 } // namespace hm::store

@@ -182,6 +182,9 @@ QByteArray Metrics::exposition() const
         line("hivemind_history_queue_blocked_total", "counter",
              "Writes that waited for room in a full queue (the engine was held back).",
              q.blockedProducers);
+        line("hivemind_history_queue_wal_restarts_total", "counter",
+             "Checkpoints that started the history's WAL file over (it stays small under load).",
+             q.walRestarts);
     }
     return out;
 }
