@@ -9,8 +9,7 @@ namespace hm::engine {
 
 Engine::Engine(std::shared_ptr<const ExecutorRegistry> registry, ExecutionJournal *journal,
                FlowLoader loader, EngineOptions options, QObject *parent)
-    : QObject(parent),
-      m_thread(options.ownThread ? std::make_unique<QThread>() : nullptr),
+    : QObject(parent), m_thread(options.ownThread ? std::make_unique<QThread>() : nullptr),
       m_engineThread(m_thread ? m_thread.get() : QThread::currentThread())
 {
     qRegisterMetaType<hm::engine::EngineEvent>();
@@ -34,7 +33,7 @@ Engine::Engine(std::shared_ptr<const ExecutorRegistry> registry, ExecutionJourna
 Engine::~Engine()
 {
     if (!m_thread) {
-        HM_CHECK(QThread::currentThread() == m_engineThread, return);
+        HM_CHECK(QThread::currentThread() == m_engineThread, return );
         delete m_scheduler;
         return;
     }
@@ -118,7 +117,7 @@ void Engine::purgeExpired(qint64 nowMs, QObject *context, Callback<int> done)
 
 void Engine::runHere(const std::function<void(Scheduler &)> &work)
 {
-    HM_CHECK(QThread::currentThread() == m_engineThread, return);
+    HM_CHECK(QThread::currentThread() == m_engineThread, return );
     work(*m_scheduler);
 }
 

@@ -73,8 +73,8 @@ Status WriteBehindQueue::start()
             return off;
         // The writer starts the WAL over after a RESTART checkpoint; this
         // is the size it cuts the file back to then.
-        if (Status limit = m_db->exec(QStringLiteral("PRAGMA journal_size_limit = %1")
-                                          .arg(kWalSizeLimitBytes));
+        if (Status limit = m_db->exec(
+                QStringLiteral("PRAGMA journal_size_limit = %1").arg(kWalSizeLimitBytes));
             !limit.ok())
             return limit;
         checkpointDb = std::move(second.value());

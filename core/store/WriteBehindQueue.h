@@ -104,13 +104,12 @@ struct WriteBehindOptions
     // holds this many frames after a PASSIVE checkpoint, the writer runs a
     // RESTART checkpoint before its next batch: it copies what was
     // committed meanwhile (acknowledgements wait that long) and waits for
-    // readers, so the next commit
-    // writes from the start of the file again (and the writer's
-    // journal_size_limit cuts the file back to 64 MiB). Each one
-    // stalled the acknowledgements for tens of milliseconds here, so the
-    // default is a cap on the file's size (1 GiB of 4 KiB pages), not a
-    // tuning knob (docs/benchmarks.md, "The WAL under sustained load").
-    // 0 = never.
+    // readers, so the next commit writes from the start of the file again
+    // (and the writer's journal_size_limit cuts the file back to 64 MiB).
+    // Each one stalled the acknowledgements for tens of milliseconds here,
+    // so the default is a cap on the file's size (1 GiB of 4 KiB pages),
+    // not a tuning knob (docs/benchmarks.md, "The WAL under sustained
+    // load"). 0 = never.
     int walRestartFrames = 262144;
 };
 
@@ -273,7 +272,8 @@ private:
     std::thread m_checkpointThread;
     std::condition_variable m_checkpointWake; // stop() ends the checkpointer's wait
     qint64 m_batchesAtCheckpoint = 0;         // m_stats.batches at the last checkpoint
-    bool m_walRestartWanted = false; // (m_mutex) the writer runs a RESTART checkpoint before its next batch
+    // (m_mutex) The writer runs a RESTART checkpoint before its next batch.
+    bool m_walRestartWanted = false;
 };
 
 } // namespace hm::store

@@ -30,9 +30,9 @@
 #include "store/Migrations.h"
 
 #include <QDir>
-#include <QThread>
 #include <QFileInfo>
 #include <QNetworkInterface>
+#include <QThread>
 #include <optional>
 
 namespace hm::server {

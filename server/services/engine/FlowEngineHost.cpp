@@ -75,8 +75,9 @@ Status FlowEngineHost::start(store::Database &db, const QString &path,
                                                        const QString &version) {
         return repository->loadCompiled(flowId, version, *registry);
     };
-    m_engine = std::make_unique<engine::Engine>(registry, m_journal.get(), std::move(loader),
-                                                engine::EngineOptions{.ownThread = m_engineOwnThread});
+    m_engine =
+        std::make_unique<engine::Engine>(registry, m_journal.get(), std::move(loader),
+                                         engine::EngineOptions{.ownThread = m_engineOwnThread});
     // Only WebSocket subscribers of an execution read node events; the
     // execution feed turns them on while it has any (ExecutionFeed).
     m_engine->setNodeEventsWanted(false);

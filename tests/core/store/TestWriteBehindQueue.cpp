@@ -364,7 +364,8 @@ private slots:
         for (int i = 0; i < kRows; ++i) {
             QVERIFY(queue.enqueue(WriteOp{kInsert, {0, i, payload}}).ok());
             if (i % 500 == 0)
-                largestWal = std::max(largestWal, QFileInfo(dbPath() + QStringLiteral("-wal")).size());
+                largestWal =
+                    std::max(largestWal, QFileInfo(dbPath() + QStringLiteral("-wal")).size());
         }
         queue.flush();
         QCOMPARE(rowCount(), kRows);
