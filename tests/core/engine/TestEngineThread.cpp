@@ -44,6 +44,29 @@ public:
     }
 };
 
+// The built-ins plus "where" 1.0.0, which records the thread it ran on.
+std::shared_ptr<ThreadRecordingExecutor> addWhere(ExecutorRegistry &registry)
+{
+    flow::ComponentInterface whereIface;
+    whereIface.name = QStringLiteral("where");
+    whereIface.version = QStringLiteral("1.0.0");
+    auto where = std::make_shared<ThreadRecordingExecutor>();
+    registry.add(whereIface, where);
+    return where;
+}
+
+// a -> delay 1 ms (a timer of the engine's thread) -> where
+flow::CompiledFlowPtr throughDelayToWhere(const ExecutorRegistry &registry)
+{
+    return FlowBuilder()
+        .node("a")
+        .node("d", "delay", json(R"({"ms": 1})"))
+        .node("b", "where")
+        .edge("a", "d")
+        .edge("d", "b")
+        .compile(registry);
+}
+
 } // namespace
 
 class TestEngineThread : public QObject
@@ -59,24 +82,14 @@ void TestEngineThread::runsOnItsOwnThread()
 {
     auto registry = std::make_shared<ExecutorRegistry>();
     registerBuiltins(*registry);
-    flow::ComponentInterface whereIface;
-    whereIface.name = QStringLiteral("where");
-    whereIface.version = QStringLiteral("1.0.0");
-    auto where = std::make_shared<ThreadRecordingExecutor>();
-    registry->add(whereIface, where);
+    auto where = addWhere(*registry);
     RecordingJournal journal;
     Engine engine(registry, &journal, {});
     QSignalSpy events(&engine, &Engine::engineEvent);
     QThread *callerThread = QThread::currentThread();
     QThread *seenOn = nullptr;
 
-    auto flow = FlowBuilder()
-                    .node("a")
-                    .node("d", "delay", json(R"({"ms": 1})"))
-                    .node("b", "where")
-                    .edge("a", "d")
-                    .edge("d", "b")
-                    .compile(*registry);
+    auto flow = throughDelayToWhere(*registry);
     auto started = await<TriggerResult>([&](QObject *ctx, auto cb) {
         engine.trigger({"f", "1", flow, {}, "user:1"}, ctx, [&, cb](Result<TriggerResult> r) {
             seenOn = QThread::currentThread();
@@ -115,24 +128,14 @@ void TestEngineThread::sharesItsCreatorsThread()
 {
     auto registry = std::make_shared<ExecutorRegistry>();
     registerBuiltins(*registry);
-    flow::ComponentInterface whereIface;
-    whereIface.name = QStringLiteral("where");
-    whereIface.version = QStringLiteral("1.0.0");
-    auto where = std::make_shared<ThreadRecordingExecutor>();
-    registry->add(whereIface, where);
+    auto where = addWhere(*registry);
     RecordingJournal journal;
     Engine engine(registry, &journal, {}, EngineOptions{.ownThread = false});
     QThread *callerThread = QThread::currentThread();
     QCOMPARE(engine.engineThread(), callerThread);
     QSignalSpy events(&engine, &Engine::engineEvent);
 
-    auto flow = FlowBuilder()
-                    .node("a")
-                    .node("d", "delay", json(R"({"ms": 1})"))
-                    .node("b", "where")
-                    .edge("a", "d")
-                    .edge("d", "b")
-                    .compile(*registry);
+    auto flow = throughDelayToWhere(*registry);
     // Queued like a call to another thread: nothing runs inside trigger(),
     // neither the work nor its answer.
     bool answered = false;
