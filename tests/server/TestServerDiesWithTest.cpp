@@ -7,6 +7,7 @@
 #include "ServerProcess.h"
 
 #include <QCoreApplication>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QScopeGuard>
 #include <QTemporaryDir>
@@ -32,6 +33,16 @@ int startServer(const QString &dir)
     if (server.start().isEmpty()) {
         std::printf("failed\n");
         return 1;
+    }
+    // Start-up log lines still on their way (info lines are flushed in
+    // batches, up to 50 ms late) are read first: written once the stand-in
+    // is dead, they would kill the server with SIGPIPE before the
+    // parent-death signal arrives.
+    QElapsedTimer quiet;
+    quiet.start();
+    while (quiet.elapsed() < 300) {
+        server.process().waitForReadyRead(50);
+        server.process().readAll();
     }
     std::printf("server %lld\n", static_cast<long long>(server.process().processId()));
     std::fflush(stdout);
