@@ -108,9 +108,25 @@ QByteArray immutableUri(const QString &path)
     return "file:" + QFile::encodeName(path).toPercentEncoding("/") + "?immutable=1";
 }
 
+// Once per process, before SQLite initialises: no memory statistics. With
+// them every sqlite3_malloc and sqlite3_free of every connection takes one
+// process-wide mutex (the writer, the checkpointer and the readers on the
+// request thread all contend for it); nothing here reads those statistics.
+// sqlite3_config is only allowed before sqlite3_initialize, so a process
+// that already used SQLite elsewhere keeps them, which is harmless.
+void configureSqliteOnce()
+{
+    static const bool configured = [] {
+        sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+        return sqlite3_initialize() == SQLITE_OK;
+    }();
+    Q_UNUSED(configured);
+}
+
 Result<std::shared_ptr<detail::Connection>> connect(const QString &path, const QByteArray &name,
                                                     int flags)
 {
+    configureSqliteOnce();
     sqlite3 *raw = nullptr;
     const int rc = sqlite3_open_v2(name.constData(), &raw, flags | SQLITE_OPEN_NOMUTEX, nullptr);
     // The handle must be closed even when opening failed.
