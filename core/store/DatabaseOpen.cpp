@@ -36,6 +36,7 @@
 #include "store/Connection_p.h"
 #include "store/Database.h"
 #include "store/KeyCheck_p.h"
+#include "store/PageCrypto_p.h"
 #include "store/SqliteError_p.h"
 
 #include <QFile>
@@ -175,6 +176,7 @@ Status applyKey(sqlite3 *db, const crypto::SecureBytes &key)
         pragma.append(kDigits[key.data()[i] & 0x0f]);
     }
     pragma.append(kSuffix);
+    detail::page_crypto::prepareForKey(); // the provider SQLCipher copies at this key
     const int rc = sqlite3_exec(db, pragma.constData(), nullptr, nullptr, nullptr);
     crypto::wipe(pragma);
     if (rc != SQLITE_OK)
@@ -417,6 +419,7 @@ Status Database::exportTo(const QString &path, const crypto::SecureBytes &key)
     if (Status created = createEmpty(path); !created.ok())
         return created;
     sqlite3 *db = m_connection->handle();
+    detail::page_crypto::prepareForKey(); // the provider SQLCipher copies at ATTACH ... KEY
     sqlite3_stmt *attach = nullptr;
     int rc = sqlite3_prepare_v2(db, "ATTACH DATABASE ?1 AS hm_export KEY ?2", -1, &attach, nullptr);
     if (rc != SQLITE_OK)
