@@ -129,9 +129,13 @@ struct EngineOptions
     // Finished executions stay in memory this long (seed 003 §5.1 TTL)...
     qint64 stateExpiryMs = 24LL * 60 * 60 * 1000;
     // ...but at most this many of them (0 = no limit): beyond it the oldest
-    // go first. Memory stays bounded under any rate of executions, and the
-    // history in the store answers for the forgotten ones.
-    qsizetype maxFinishedInMemory = 10000;
+    // go first, each once its history is in the store. Memory stays bounded
+    // under any rate of executions, and the history answers for the
+    // forgotten ones. 1,000 rather than 10,000: under the chain benchmark
+    // the larger set of cold executions cost the server thread about a
+    // tenth of its time in cache misses when they were freed
+    // (docs/benchmarks.md, "Finished executions in memory").
+    qsizetype maxFinishedInMemory = 1000;
     // A cancelled execution waits this long for running nodes to report.
     qint64 cancelGraceMs = 5000;
     // Upper bound of one retry back-off.

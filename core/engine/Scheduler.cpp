@@ -443,8 +443,17 @@ int Scheduler::purgeExpired(qint64 nowMs)
     m_graveyard.clear();
     int purged = 0;
     while (!m_ended.empty() &&
-           (m_ended.front().first + m_options.stateExpiryMs <= nowMs || overFinishedCap())) {
-        const QString id = m_ended.front().second;
+           (m_ended.front().atMs + m_options.stateExpiryMs <= nowMs || overFinishedCap())) {
+        // Not before its final record is in the store (or known lost):
+        // until then this copy is the only one a reader could find. Ends
+        // are recorded in order, so the ones behind it wait too.
+        const qint64 ticket = m_ended.front().ticket;
+        if (m_journal->durability(0, ticket) == ExecutionJournal::Durability::Pending) {
+            m_purgeAwaitsJournal = true;
+            m_journal->requestDurable(ticket);
+            break;
+        }
+        const QString id = m_ended.front().id;
         m_ended.pop_front();
         auto it = m_executions.find(id);
         if (it == m_executions.end() || !isTerminal(it->second->status))
@@ -548,7 +557,7 @@ void Scheduler::pumpQueue(const QString &scope)
             head->endedAtMs = now();
             head->status = ExecutionStatus::Failed;
             recordExecution(*head);
-            m_ended.emplace_back(head->endedAtMs, head->id);
+            m_ended.push_back({head->endedAtMs, head->id, m_journal->durabilityTicket()});
             schedulePurge();
             continue;
         }
@@ -811,6 +820,10 @@ bool Scheduler::startIsDurable(Execution &exec, int index, quint32 token)
 void Scheduler::journalProgressed()
 {
     Entry entry(this);
+    if (m_purgeAwaitsJournal) {
+        m_purgeAwaitsJournal = false;
+        schedulePurge();
+    }
     while (!m_durableWaits.empty()) {
         const DurableWait wait = m_durableWaits.front();
         Execution *exec = find(wait.executionId);
@@ -1149,7 +1162,7 @@ void Scheduler::finish(Execution &exec, ExecutionStatus status)
         }
         emitEvent(exec, std::move(event));
     }
-    m_ended.emplace_back(exec.endedAtMs, exec.id);
+    m_ended.push_back({exec.endedAtMs, exec.id, m_journal->durabilityTicket()});
     schedulePurge();
     if (exec.holdsLease) {
         exec.holdsLease = false;
@@ -1166,8 +1179,8 @@ bool Scheduler::overFinishedCap() const
 
 void Scheduler::schedulePurge()
 {
-    if (m_ended.empty())
-        return;
+    if (m_ended.empty() || m_purgeAwaitsJournal)
+        return; // journalProgressed() calls again
     // Over the cap: purge on the next timer turn, never inline. finish() can
     // run deep inside another call (a re-run whose new execution ends at
     // once) that still refers to the execution that would be dropped.
@@ -1177,7 +1190,7 @@ void Scheduler::schedulePurge()
             return;
         m_timers.cancel(m_purgeTimer);
     }
-    const qint64 due = overCap ? 0 : m_ended.front().first + m_options.stateExpiryMs - now();
+    const qint64 due = overCap ? 0 : m_ended.front().atMs + m_options.stateExpiryMs - now();
     m_purgeSoon = overCap;
     m_purgeTimer = m_timers.schedule(std::clamp<qint64>(due, 0, 60LL * 60 * 1000), [this] {
         m_purgeTimer = 0;

@@ -184,7 +184,19 @@ private:
     // Nodes started in this turn whose "running" record is not written yet
     // (execution id, node index); see startNode().
     std::vector<std::pair<QString, int>> m_unrecordedStarts;
-    std::deque<std::pair<qint64, QString>> m_ended; // end time order = expiry order
+    // Finished executions in end-time order (= expiry order), each with the
+    // journal ticket taken after its final record: it leaves memory only
+    // once that record is durable (purgeExpired()).
+    struct Ended
+    {
+        qint64 atMs = 0;
+        QString id;
+        qint64 ticket = 0;
+    };
+    std::deque<Ended> m_ended;
+    // purgeExpired() stopped at an execution whose history is not in the
+    // store yet; journalProgressed() resumes it.
+    bool m_purgeAwaitsJournal = false;
     // Attempts with external effects waiting for their start to be durable,
     // in ticket order (tickets only grow).
     struct DurableWait

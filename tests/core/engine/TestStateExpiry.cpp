@@ -16,6 +16,7 @@ private slots:
     void expiresAfterConfiguredTime();
     void expiresOnItsOwnTimer();
     void oldestGoBeyondTheCap();
+    void keptUntilTheirHistoryIsDurable();
 };
 
 void TestStateExpiry::expiresAfterConfiguredTime()
@@ -80,6 +81,44 @@ void TestStateExpiry::oldestGoBeyondTheCap()
     QVERIFY(h.scheduler->status(running).has_value());
     // The day-long expiry is still pending for the ones kept.
     QCOMPARE(h.scheduler->purgeExpired(0), 0);
+}
+
+void TestStateExpiry::keptUntilTheirHistoryIsDurable()
+{
+    // Over the cap, an execution whose final record is not in the store yet
+    // stays: it is the only copy a reader could find. The scheduler asks the
+    // journal for that record and purges once it is durable.
+    EngineOptions options;
+    options.maxFinishedInMemory = 2;
+    Harness h(options);
+    h.journal.holdDurability = true;
+    auto flow = h.compile(FlowBuilder().node("A"));
+    QStringList ids;
+    for (int i = 0; i < 5; ++i)
+        ids << h.start(flow);
+    for (const QString &id : std::as_const(ids))
+        QCOMPARE(h.statusOf(id), ExecutionStatus::Completed);
+    QTest::qWait(20); // purge timer turns
+    QCOMPARE(h.scheduler->executionCount(), 5);
+    QCOMPARE(h.scheduler->purgeExpired(0), 0);
+    QVERIFY(!h.journal.requested.isEmpty());
+
+    // The first end is durable: that execution goes, the next one waits
+    // for its own record, and so do the ones behind it.
+    const qint64 first = h.journal.requested.last();
+    h.journal.durableUpTo = first;
+    h.scheduler->journalProgressed();
+    QVERIFY(QTest::qWaitFor([&] { return h.scheduler->status(ids.at(0)) == std::nullopt; }));
+    QTest::qWait(20);
+    QCOMPARE(h.scheduler->executionCount(), 4);
+    QVERIFY(h.journal.requested.last() > first);
+
+    // Everything durable: down to the cap, the newest kept.
+    h.journal.durableUpTo = h.journal.records;
+    h.scheduler->journalProgressed();
+    QVERIFY(QTest::qWaitFor([&] { return h.scheduler->executionCount() == 2; }));
+    QCOMPARE(h.scheduler->status(ids.at(3)), ExecutionStatus::Completed);
+    QCOMPARE(h.scheduler->status(ids.at(4)), ExecutionStatus::Completed);
 }
 
 QTEST_GUILESS_MAIN(TestStateExpiry)
