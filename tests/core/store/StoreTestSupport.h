@@ -5,6 +5,7 @@
 #include "common/Result.h"
 #include "crypto/Random.h"
 #include "crypto/SecureBytes.h"
+#include "store/Database.h"
 
 #include <QByteArray>
 #include <QDir>
@@ -27,6 +28,17 @@ inline crypto::SecureBytes randomKey()
 inline crypto::SecureBytes copyOf(const crypto::SecureBytes &key)
 {
     return crypto::SecureBytes::fromRaw(key.view());
+}
+
+// The database, or nullptr after logging why it did not open.
+inline std::unique_ptr<Database> openOrFail(const QString &path, const crypto::SecureBytes &key)
+{
+    Result<std::unique_ptr<Database>> db = Database::open(path, key);
+    if (!db.ok()) {
+        qWarning("%s", why(db).constData());
+        return nullptr;
+    }
+    return std::move(db.value());
 }
 
 inline QByteArray readFile(const QString &path)

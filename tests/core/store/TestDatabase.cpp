@@ -17,16 +17,6 @@ using namespace hm::store::test;
 
 namespace {
 
-std::unique_ptr<Database> openOrFail(const QString &path, const crypto::SecureBytes &key)
-{
-    Result<std::unique_ptr<Database>> db = Database::open(path, key);
-    if (!db.ok()) {
-        qWarning("%s", why(db).constData());
-        return nullptr;
-    }
-    return std::move(db.value());
-}
-
 // A database with one table spread over several pages, closed again.
 bool makeDatabase(const QString &path, const crypto::SecureBytes &key, int rows = 400)
 {

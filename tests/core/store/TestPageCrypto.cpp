@@ -50,16 +50,6 @@ QString digest(Database &db, const QString &table)
     return QStringLiteral("%1 rows, %2 chars").arg(count.valueOr(-1)).arg(bytes.valueOr(-1));
 }
 
-std::unique_ptr<Database> openOrFail(const QString &path, const crypto::SecureBytes &key)
-{
-    Result<std::unique_ptr<Database>> db = Database::open(path, key);
-    if (!db.ok()) {
-        qWarning("%s", why(db).constData());
-        return nullptr;
-    }
-    return std::move(db.value());
-}
-
 } // namespace
 
 class TestPageCrypto : public QObject
