@@ -132,9 +132,9 @@ struct EngineOptions
     // go first, each once its history is in the store. Memory stays bounded
     // under any rate of executions, and the history answers for the
     // forgotten ones. 1,000 rather than 10,000: under the chain benchmark
-    // the server's resident memory fell from 118 to 66 MB, and freeing
-    // executions that are still warm in the cache costs less
-    // (docs/benchmarks.md, "Finished executions in memory").
+    // the server's resident memory fell from 118 to 66 MB (docs/benchmarks.md,
+    // "SQLCipher's page crypto, SQLite's memory statistics, finished
+    // executions in memory").
     qsizetype maxFinishedInMemory = 1000;
     // A cancelled execution waits this long for running nodes to report.
     qint64 cancelGraceMs = 5000;

@@ -11,7 +11,7 @@
 //     OpenSSL 3's generator re-keys itself after each call and checks for
 //     a fork with getpid().
 // Measured on 4 KiB pages here (tests/bench/BenchPageCrypto.cpp,
-// docs/benchmarks.md "SQLCipher's page crypto"): the 48 random bytes cost
+// docs/benchmarks.md, session 18): the 48 random bytes cost
 // 2.1 us, two thirds of the HMAC of the whole page.
 //
 // How: SQLCipher 3 keeps its primitives in a provider table
