@@ -370,9 +370,12 @@ private slots:
         queue.flush();
         QCOMPARE(rowCount(), kRows);
         largestWal = std::max(largestWal, QFileInfo(dbPath() + QStringLiteral("-wal")).size());
-        // 256 frames plus what the writer committed while a checkpoint ran;
-        // far below the ~25 MB written.
-        QVERIFY2(largestWal < 8LL * 1024 * 1024, QByteArray::number(largestWal).constData());
+        // 256 frames plus what the writer committed while a checkpoint ran:
+        // a few MB on an idle machine. Without the limit the file keeps every
+        // frame (29 MB). Under ctest -j2 on two busy cores the checkpoint
+        // thread can lag for long stretches (22 MB seen once in a clean
+        // clone), so the bound only separates "started over" from "never".
+        QVERIFY2(largestWal < 24LL * 1024 * 1024, QByteArray::number(largestWal).constData());
         QVERIFY(queue.stats().walRestarts > 0);
     }
 
