@@ -1,4 +1,5 @@
 #include "common/LogOutput.h"
+#include "common/ThreadName.h"
 
 #include <chrono>
 #include <condition_variable>
@@ -7,9 +8,6 @@
 #include <mutex>
 #include <thread>
 
-#ifdef Q_OS_LINUX
-#include <pthread.h>
-#endif
 #ifdef Q_OS_WIN
 #include <io.h>
 #define HM_ISATTY _isatty
@@ -54,9 +52,7 @@ void writeOut(State &s)
 
 void runFlusher(State &s)
 {
-#ifdef Q_OS_LINUX
-    pthread_setname_np(pthread_self(), "hivemind-log");
-#endif
+    nameCurrentThread("hivemind-log");
     std::unique_lock lock(s.mutex);
     while (!s.stopped) {
         s.wake.wait(lock, [&] { return !s.pending.isEmpty() || s.stopped; });

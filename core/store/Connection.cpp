@@ -47,6 +47,25 @@ void Connection::giveBack(const QString &sql, sqlite3_stmt *stmt)
     m_cache.insert(sql, stmt);
 }
 
+void Connection::setWalCommitListener(std::function<void(int walFrames)> listener)
+{
+    m_walListener = std::move(listener);
+    // There is one WAL hook per connection: setting it replaces SQLite's
+    // automatic checkpoint (which is itself a WAL hook).
+    if (m_walListener)
+        sqlite3_wal_hook(m_db, &Connection::onWalCommit, this);
+    else
+        sqlite3_wal_hook(m_db, nullptr, nullptr);
+}
+
+int Connection::onWalCommit(void *connection, sqlite3 *, const char *schema, int walFrames)
+{
+    // Only the main database: an attached one (exportTo) has a WAL of its own.
+    if (qstrcmp(schema, "main") == 0)
+        static_cast<Connection *>(connection)->m_walListener(walFrames);
+    return SQLITE_OK;
+}
+
 void Connection::setTimeLimitMs(qint64 ms)
 {
     m_timeLimitMs = ms > 0 ? ms : 0;

@@ -4,6 +4,7 @@
 
 #include <QHash>
 #include <QString>
+#include <functional>
 #include <sqlite3.h>
 #include <utility>
 
@@ -51,9 +52,14 @@ public:
     // The error a statement stopped by the clock reports.
     Error expiredError() const;
 
+    // Database::setWalCommitListener.
+    void setWalCommitListener(std::function<void(int walFrames)> listener);
+
 private:
     // sqlite3_progress_handler's callback: non-zero stops the statement.
     static int onProgress(void *connection);
+    // sqlite3_wal_hook's callback.
+    static int onWalCommit(void *connection, sqlite3 *db, const char *schema, int walFrames);
 
     // Enough for every distinct statement a repository or the write-behind
     // queue uses; beyond it statements are simply finalized.
@@ -72,6 +78,7 @@ private:
     bool m_budgetOpen = false;
     qint64 m_budgetLeftNs = 0;
     bool m_expired = false;
+    std::function<void(int walFrames)> m_walListener;
 };
 
 } // namespace hm::store::detail

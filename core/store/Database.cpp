@@ -33,6 +33,11 @@ void Database::setQueryTimeLimit(qint64 ms)
     m_connection->setTimeLimitMs(ms);
 }
 
+void Database::setWalCommitListener(std::function<void(int walFrames)> listener)
+{
+    m_connection->setWalCommitListener(std::move(listener));
+}
+
 qint64 Database::queryTimeLimit() const
 {
     return m_connection->timeLimitMs();

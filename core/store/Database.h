@@ -105,6 +105,13 @@ public:
     void setQueryTimeLimit(qint64 ms);
     qint64 queryTimeLimit() const;
 
+    // After every commit on this connection, on the committing thread and
+    // once the write lock is released, `listener` gets the number of frames
+    // the WAL file then holds (sqlite3_wal_hook). This replaces SQLite's
+    // automatic checkpoints on the connection, as PRAGMA
+    // wal_autocheckpoint = 0 would. An empty function removes it.
+    void setWalCommitListener(std::function<void(int walFrames)> listener);
+
     // While alive, the running times of all statements on the connection
     // add up against one time limit (a whole request's queries); time spent
     // outside sqlite does not count. Without a limit, or inside another

@@ -2,11 +2,11 @@
 
 #include "common/Check.h"
 #include "common/Logging.h"
+#include "common/ThreadName.h"
 #include "store/Database.h"
 
 #include <algorithm>
 #include <chrono>
-#include <pthread.h>
 
 namespace hm::store {
 
@@ -78,6 +78,10 @@ Status WriteBehindQueue::start()
             !limit.ok())
             return limit;
         checkpointDb = std::move(second.value());
+        if (m_options.walRestartFrames > 0) {
+            m_walRestartAt = m_options.walRestartFrames;
+            m_db->setWalCommitListener([this](int walFrames) { m_walFrames = walFrames; });
+        }
     }
     m_key = crypto::SecureBytes(); // the connections keep what they need
     {
@@ -85,13 +89,12 @@ Status WriteBehindQueue::start()
         m_state = State::Running;
     }
     m_thread = std::thread([this] {
-        // Named for profilers and top -H (at most 15 characters).
-        pthread_setname_np(pthread_self(), "hivemind-writer");
+        nameCurrentThread("hivemind-writer");
         run();
     });
     if (checkpointDb) {
         m_checkpointThread = std::thread([this, db = std::move(checkpointDb)]() mutable {
-            pthread_setname_np(pthread_self(), "hivemind-ckpt");
+            nameCurrentThread("hivemind-ckpt");
             runCheckpoints(std::move(db));
         });
     }
@@ -287,14 +290,22 @@ void WriteBehindQueue::run()
         m_workReady.wait(lock, [this] { return !m_queue.empty() || m_state != State::Running; });
         if (m_queue.empty())
             break; // stopping, and everything is written
-        if (m_walRestartWanted) {
-            // Right after the background PASSIVE checkpoint: only what was
-            // committed while it ran is left to copy.
-            m_walRestartWanted = false;
+        if (m_walRestartAt > 0 && m_walFrames >= m_walRestartAt) {
+            // The background PASSIVE checkpoints have copied all but the
+            // last interval's frames, so this copies little; it is here, on
+            // the writer's own count, so that the file's size never depends
+            // on when the checkpoint thread gets a core.
             lock.unlock();
             const Result<qint64> restart = checkpoint(*m_db, "RESTART", true);
-            if (!restart.ok())
+            if (restart.ok()) {
+                m_walRestartAt = m_options.walRestartFrames;
+            } else {
+                // A reader held on to the WAL for the whole busy timeout:
+                // try again once the file has grown by another eighth,
+                // rather than make every batch wait that long.
                 qCWarning(lcStoreQueue) << "WAL restart checkpoint:" << restart.error().toString();
+                m_walRestartAt = m_walFrames + std::max(1, m_options.walRestartFrames / 8);
+            }
             lock.lock();
             if (restart.ok())
                 ++m_stats.walRestarts;
@@ -399,12 +410,9 @@ void WriteBehindQueue::runCheckpoints(std::unique_ptr<Database> db)
         if (!walFrames.ok())
             qCWarning(lcStoreQueue) << "background checkpoint:" << walFrames.error().toString();
         lock.lock();
-        // The writer starts the WAL over itself, between two batches: a
-        // RESTART from this connection would poll for the write lock the
+        // The writer starts the WAL over itself, between two batches (run()):
+        // a RESTART from this connection would poll for the write lock the
         // writer takes back to back, and then make the writer poll.
-        if (walFrames.ok() && m_options.walRestartFrames > 0 &&
-            walFrames.value() >= m_options.walRestartFrames)
-            m_walRestartWanted = true;
     }
     lock.unlock();
     db.reset(); // closed by the thread that used it

@@ -100,10 +100,11 @@ struct WriteBehindOptions
     // Under steady writes a PASSIVE checkpoint never catches up with the
     // writer, and SQLite starts the WAL file over only once one has: the
     // file grows by everything written (about 14 MB a second at the
-    // trigger benchmark's rate) for as long as the load lasts. Once the WAL
-    // holds this many frames after a PASSIVE checkpoint, the writer runs a
-    // RESTART checkpoint before its next batch: it copies what was
-    // committed meanwhile (acknowledgements wait that long) and waits for
+    // trigger benchmark's rate) for as long as the load lasts. Once a commit
+    // leaves this many frames in the WAL (the writer counts them itself,
+    // sqlite3_wal_hook), the writer runs a RESTART checkpoint before its
+    // next batch: it copies what the PASSIVE checkpoints have not yet
+    // (acknowledgements wait that long), waits for
     // readers, so the next commit writes from the start of the file again
     // (and the writer's journal_size_limit cuts the file back to 64 MiB).
     // Each one stalled the acknowledgements for tens of milliseconds here,
@@ -272,8 +273,11 @@ private:
     std::thread m_checkpointThread;
     std::condition_variable m_checkpointWake; // stop() ends the checkpointer's wait
     qint64 m_batchesAtCheckpoint = 0;         // m_stats.batches at the last checkpoint
-    // (m_mutex) The writer runs a RESTART checkpoint before its next batch.
-    bool m_walRestartWanted = false;
+    // Writer thread only: the WAL's frames after the last commit, and the
+    // count at which the writer runs a RESTART checkpoint before its next
+    // batch (WriteBehindOptions::walRestartFrames; 0 = never).
+    int m_walFrames = 0;
+    int m_walRestartAt = 0;
 };
 
 } // namespace hm::store

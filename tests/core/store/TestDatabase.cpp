@@ -4,6 +4,7 @@
 #include "store/PagedQuery.h"
 
 #include <QElapsedTimer>
+#include <QFileInfo>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
@@ -372,6 +373,50 @@ private slots:
             QVERIFY(txn.value().rollback().ok());
         }
         QCOMPARE(db->queryInt(QStringLiteral("SELECT count(*) FROM t")).valueOr(-1), 1);
+    }
+
+    void walCommitListenerCountsFrames()
+    {
+        std::unique_ptr<Database> db = openOrFail(dbPath(), randomKey());
+        QVERIFY(db);
+        QVERIFY(db->exec(QStringLiteral("PRAGMA wal_autocheckpoint = 0")).ok());
+        QVERIFY(db->exec(QStringLiteral("CREATE TABLE t (x)")).ok());
+        QList<int> seen;
+        db->setWalCommitListener([&](int walFrames) { seen.append(walFrames); });
+        const QString insert = QStringLiteral("INSERT INTO t VALUES (randomblob(3000))");
+        QVERIFY(db->exec(insert).ok()); // autocommit: one commit
+        QCOMPARE(seen.size(), 1);
+        {
+            Result<Transaction> txn = db->begin();
+            QVERIFY(txn.ok());
+            QVERIFY(db->exec(insert).ok());
+            QVERIFY(db->exec(insert).ok());
+            QCOMPARE(seen.size(), 1); // nothing before the commit
+            QVERIFY(txn.value().commit().ok());
+        }
+        QCOMPARE(seen.size(), 2);
+        {
+            Result<Transaction> txn = db->begin();
+            QVERIFY(db->exec(insert).ok());
+            QVERIFY(txn.value().rollback().ok());
+        }
+        QCOMPARE(seen.size(), 2); // a rollback commits nothing
+        // The WAL only grows without checkpoints; its size in frames is
+        // what the listener saw.
+        QVERIFY2(seen.at(0) > 0 && seen.at(1) > seen.at(0),
+                 QByteArray::number(seen.at(0)) + " " + QByteArray::number(seen.at(1)));
+        const qint64 walBytes = QFileInfo(dbPath() + QStringLiteral("-wal")).size();
+        QCOMPARE(walBytes, 32 + qint64(seen.at(1)) * (24 + 4096));
+
+        // After a TRUNCATE checkpoint the next commit starts from frame 1.
+        QVERIFY(db->exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)")).ok());
+        QVERIFY(db->exec(insert).ok());
+        QCOMPARE(seen.size(), 3);
+        QVERIFY(seen.at(2) < seen.at(1));
+
+        db->setWalCommitListener({});
+        QVERIFY(db->exec(insert).ok());
+        QCOMPARE(seen.size(), 3);
     }
 
     void wrongKeyChangesNothing_data()
