@@ -1,4 +1,5 @@
 #include "common/LogOutput.h"
+
 #include "common/ThreadName.h"
 
 #include <chrono>
