@@ -606,6 +606,23 @@ CREATE INDEX idx_executions_status_created ON executions(status, created_at DESC
 CREATE INDEX idx_executions_created ON executions(created_at DESC);
 )sql";
 
+// Version 13: the same indexes in ascending order. New executions carry
+// the newest created_at, so a DESC index took every one of them at its left
+// edge, where SQLite's B-tree has no quick append: each full leaf was split
+// by rebalancing it with its neighbours, several pages rewritten (and
+// encrypted) per split, at every commit of the history. Ascending, they are
+// appended at the right edge, and the lists read the same indexes backwards
+// for "newest first". A commit of 11 executions wrote 20 pages before, 16
+// after (docs/benchmarks.md, "Executions' indexes in ascending order").
+const char kExecutionIndexesAscending[] = R"sql(
+DROP INDEX idx_executions_flow_created;
+DROP INDEX idx_executions_status_created;
+DROP INDEX idx_executions_created;
+CREATE INDEX idx_executions_flow_created ON executions(flow_id, created_at, status);
+CREATE INDEX idx_executions_status_created ON executions(status, created_at);
+CREATE INDEX idx_executions_created ON executions(created_at);
+)sql";
+
 #undef HM_NOW_MS
 
 } // namespace
@@ -629,6 +646,8 @@ const QList<Migration> &schemaMigrations()
         {11, QStringLiteral("components and component versions"),
          QString::fromUtf8(kComponentVersionsSchema)},
         {12, QStringLiteral("execution list indexes"), QString::fromUtf8(kExecutionListIndexes)},
+        {13, QStringLiteral("execution indexes in ascending order"),
+         QString::fromUtf8(kExecutionIndexesAscending)},
     };
     return migrations;
 }

@@ -79,7 +79,7 @@ int definitionNodeCount(store::Database &db, const QString &flowId, const QStrin
 QString executionCountsByHourSql(const auth::Principal &caller, QVariantList &binds)
 {
     // Every status named, so the time window is a range of the status
-    // index (status, created_at DESC, flow_id) per status, read from the
+    // index (status, created_at) per status, read from the
     // index alone: SQLite 3.15 has no skip scan without ANALYZE data, and a
     // bare created_at range would read every row of the history.
     QString sql = QStringLiteral(

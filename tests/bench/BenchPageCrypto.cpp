@@ -86,9 +86,9 @@ void BM_Commits(benchmark::State &state)
         db.exec(QStringLiteral(
                     "CREATE TABLE e (id TEXT PRIMARY KEY NOT NULL, flow_id TEXT NOT NULL,"
                     " status TEXT NOT NULL, created_at INTEGER NOT NULL, node_states TEXT);"
-                    "CREATE INDEX e_flow ON e(flow_id, created_at DESC, status);"
-                    "CREATE INDEX e_status ON e(status, created_at DESC);"
-                    "CREATE INDEX e_created ON e(created_at DESC)"))
+                    "CREATE INDEX e_flow ON e(flow_id, created_at, status);"
+                    "CREATE INDEX e_status ON e(status, created_at);"
+                    "CREATE INDEX e_created ON e(created_at)"))
             .ok();
     if (!created) {
         state.SkipWithError("cannot create the table");
