@@ -623,6 +623,43 @@ CREATE INDEX idx_executions_status_created ON executions(status, created_at);
 CREATE INDEX idx_executions_created ON executions(created_at);
 )sql";
 
+// Version 14: the CHECK constraints of the two tables the execution journal
+// writes say "status = 'a' OR status = 'b' ..." instead of "status IN ('a',
+// 'b', ...)". SQLite 3.15 evaluates an IN list of more than two constants
+// by building a temporary B-tree of the list, for every statement that
+// checks it: two of them for each execution row inserted or updated, about
+// a tenth of the history's cost per commit (docs/benchmarks.md,
+// "Executions' indexes in ascending order"). The constraints mean the same.
+// SQLite cannot alter a constraint in place, and rebuilding a history of a
+// million rows would hold the start for minutes: the stored CREATE TABLE
+// text is edited instead (SQLite's documented writable_schema procedure for
+// changes that leave the file's content as it is), and the temporary table
+// changes the schema cookie, so that every other connection reads the new
+// text (the one that migrates keeps what it parsed before, which means the
+// same, until it is closed). A text that does not match (a hand-edited
+// schema) stays as it is.
+const char kChecksWithoutInLists[] = R"sql(
+PRAGMA writable_schema = ON;
+UPDATE sqlite_master SET sql = replace(replace(sql,
+    'status IN
+        (''pending'', ''queued'', ''running'', ''completed'', ''failed'', ''cancelling'', ''cancelled'')',
+    'status = ''pending'' OR status = ''queued'' OR status = ''running'''
+    || ' OR status = ''completed'' OR status = ''failed'' OR status = ''cancelling'''
+    || ' OR status = ''cancelled'''),
+    'history_level IN (''all'', ''summary'', ''none'')',
+    'history_level = ''all'' OR history_level = ''summary'' OR history_level = ''none''')
+WHERE type = 'table' AND name = 'executions';
+UPDATE sqlite_master SET sql = replace(sql,
+    'status IN
+        (''pending'', ''running'', ''completed'', ''failed'', ''cancelled'', ''skipped'')',
+    'status = ''pending'' OR status = ''running'' OR status = ''completed'''
+    || ' OR status = ''failed'' OR status = ''cancelled'' OR status = ''skipped''')
+WHERE type = 'table' AND name = 'node_executions';
+PRAGMA writable_schema = OFF;
+CREATE TABLE schema_cookie_14 (x);
+DROP TABLE schema_cookie_14;
+)sql";
+
 #undef HM_NOW_MS
 
 } // namespace
@@ -648,6 +685,8 @@ const QList<Migration> &schemaMigrations()
         {12, QStringLiteral("execution list indexes"), QString::fromUtf8(kExecutionListIndexes)},
         {13, QStringLiteral("execution indexes in ascending order"),
          QString::fromUtf8(kExecutionIndexesAscending)},
+        {14, QStringLiteral("history constraints without IN lists"),
+         QString::fromUtf8(kChecksWithoutInLists)},
     };
     return migrations;
 }

@@ -1,13 +1,16 @@
 #include "StoreTestSupport.h"
+#include "crypto/Random.h"
 #include "store/Database.h"
 #include "store/Migrations.h"
 
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 
 using namespace hm;
 using namespace hm::store;
 using namespace hm::store::test;
+using namespace Qt::StringLiterals;
 
 namespace {
 
@@ -36,6 +39,7 @@ class TestMigrations : public QObject
 
 private:
     QTemporaryDir *m_dir = nullptr;
+    const crypto::SecureBytes m_key = randomKey();
     std::unique_ptr<Database> m_db;
 
 private slots:
@@ -44,7 +48,7 @@ private slots:
         m_dir = new QTemporaryDir;
         QVERIFY(m_dir->isValid());
         Result<std::unique_ptr<Database>> db =
-            Database::open(m_dir->filePath(QStringLiteral("m.db")), randomKey());
+            Database::open(m_dir->filePath(QStringLiteral("m.db")), m_key);
         QVERIFY2(db.ok(), why(db));
         m_db = std::move(db.value());
     }
@@ -393,6 +397,113 @@ private slots:
                                            " VALUES ('orphan', 'nobody', '1.0.0', 'x', '{}',"
                                            " 'u')"))
                      .ok());
+    }
+
+    // Versions 13 and 14 touch the history of an existing database: its
+    // rows stay, the indexes become ascending, and the constraints of the
+    // two tables the journal writes are rewritten without IN lists (which
+    // SQLite 3.15 evaluates through a temporary B-tree per statement) but
+    // still refuse what they refused.
+    void historyConstraintsKeepTheirMeaningWithoutInLists()
+    {
+        QList<Migration> upToTwelve;
+        for (const Migration &m : schemaMigrations()) {
+            if (m.version <= 12)
+                upToTwelve << m;
+        }
+        QVERIFY(migrate(*m_db, upToTwelve).ok());
+        QVERIFY(
+            m_db->exec(QStringLiteral("INSERT INTO executions (id, flow_id, flow_version, status,"
+                                      " history_level, created_at) VALUES"
+                                      " ('e1', 'f1', '1', 'completed', 'all', 10),"
+                                      " ('e2', 'f1', '1', 'queued', 'summary', 20)"))
+                .ok());
+        QVERIFY(m_db->exec(QStringLiteral(
+                               "INSERT INTO node_executions (id, execution_id, node_id, component,"
+                               " version, status) VALUES ('e1/a', 'e1', 'a', 'noop', '1.0.0',"
+                               " 'skipped')"))
+                    .ok());
+        QVERIFY(migrate(*m_db).ok());
+        const QString path = m_db->path();
+        m_db.reset();
+
+        // A connection opened afterwards (like the history writer's) reads
+        // the rewritten text.
+        std::unique_ptr<Database> db = openOrFail(path, m_key);
+        QVERIFY(db);
+        for (const char *table : {"executions", "node_executions"}) {
+            const QStringList sql = column(*db, u"SELECT sql FROM sqlite_master WHERE name = '"_s +
+                                                    QLatin1String(table) + u"'"_s);
+            QCOMPARE(sql.size(), 1);
+            QVERIFY2(!sql.first().contains(QRegularExpression(u"\\bIN\\s*\\("_s)),
+                     qPrintable(sql.first()));
+            QVERIFY2(sql.first().contains(u"status = 'cancelled'"), qPrintable(sql.first()));
+        }
+        QCOMPARE(
+            column(*db, QStringLiteral("SELECT sql FROM sqlite_master WHERE type = 'index'"
+                                       " AND tbl_name = 'executions' AND sql IS NOT NULL"
+                                       " ORDER BY name")),
+            (QStringList{
+                "CREATE INDEX idx_executions_created ON executions(created_at)",
+                "CREATE INDEX idx_executions_flow_created ON executions(flow_id, created_at,"
+                " status)",
+                "CREATE INDEX idx_executions_status_created ON executions(status, created_at)"}));
+        QCOMPARE(column(*db, QStringLiteral("SELECT id || '|' || status || '|' || history_level"
+                                            " FROM executions ORDER BY created_at DESC")),
+                 (QStringList{"e2|queued|summary", "e1|completed|all"}));
+        QCOMPARE(column(*db, QStringLiteral("SELECT id || '|' || status FROM node_executions")),
+                 QStringList{"e1/a|skipped"});
+        QCOMPARE(column(*db, QStringLiteral("PRAGMA integrity_check")), QStringList{"ok"});
+
+        // The same values pass and fail as before, on both tables.
+        const auto insertExecution = [&](const QString &status, const QString &level) {
+            return db->execute(
+                QStringLiteral("INSERT INTO executions (id, flow_id, flow_version,"
+                               " status, history_level) VALUES (?, 'f1', '1', ?, ?)"),
+                {crypto::uuid(), status, level});
+        };
+        for (const char *status :
+             {"pending", "queued", "running", "completed", "failed", "cancelling", "cancelled"})
+            QVERIFY2(insertExecution(QLatin1String(status), QStringLiteral("all")).ok(), status);
+        for (const char *level : {"summary", "none"})
+            QVERIFY2(insertExecution(QStringLiteral("completed"), QLatin1String(level)).ok(),
+                     level);
+        const Status badStatus = insertExecution(QStringLiteral("skipped"), QStringLiteral("all"));
+        QVERIFY(!badStatus.ok());
+        QVERIFY2(badStatus.error().message.contains(u"chk_execution_status"),
+                 qPrintable(badStatus.error().toString()));
+        const Status badLevel = insertExecution(QStringLiteral("completed"), QStringLiteral("ALL"));
+        QVERIFY(!badLevel.ok());
+        QVERIFY2(badLevel.error().message.contains(u"chk_execution_history_level"),
+                 qPrintable(badLevel.error().toString()));
+        QVERIFY(!db->exec(QStringLiteral("UPDATE executions SET status = 'done' WHERE id = 'e1'"))
+                     .ok());
+        int node = 0;
+        const auto insertNode = [&](const QString &status) {
+            ++node;
+            return db->execute(
+                QStringLiteral("INSERT INTO node_executions (id, execution_id,"
+                               " node_id, component, version, status)"
+                               " VALUES (?, 'e2', ?, 'noop', '1.0.0', ?)"),
+                {QStringLiteral("e2/n%1").arg(node), QStringLiteral("n%1").arg(node), status});
+        };
+        for (const char *status :
+             {"pending", "running", "completed", "failed", "cancelled", "skipped"})
+            QVERIFY2(insertNode(QLatin1String(status)).ok(), status);
+        const Status badNode = insertNode(QStringLiteral("queued"));
+        QVERIFY(!badNode.ok());
+        QVERIFY2(badNode.error().message.contains(u"chk_node_status"),
+                 qPrintable(badNode.error().toString()));
+
+        // What it is for: checking the constraints builds no temporary
+        // B-tree any more.
+        QStringList program;
+        QVERIFY(db->forEachRow(QStringLiteral("EXPLAIN INSERT INTO executions (id, flow_id,"
+                                              " flow_version, status) VALUES (?, ?, ?, ?)"),
+                               {}, [&](const Statement &s) { program << s.text(1); })
+                    .ok());
+        QVERIFY(program.contains(u"Insert"_s));
+        QVERIFY2(!program.contains(u"OpenEphemeral"_s), qPrintable(program.join(u' ')));
     }
 
     void foreignKeysAreEnforced()
