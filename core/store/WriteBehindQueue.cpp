@@ -291,13 +291,16 @@ void WriteBehindQueue::run()
         if (m_queue.empty())
             break; // stopping, and everything is written
         if (m_walRestartAt > 0 && m_walFrames >= m_walRestartAt) {
-            // The background PASSIVE checkpoints have copied all but the
-            // last interval's frames, so this copies little; it is here, on
-            // the writer's own count, so that the file's size never depends
-            // on when the checkpoint thread gets a core.
+            // The background PASSIVE checkpoints have usually copied all
+            // but the last interval's frames, so this copies little; it is
+            // here, on the writer's own count, so that the file's size
+            // never depends on when the checkpoint thread gets a core.
             lock.unlock();
             const Result<qint64> restart = checkpoint(*m_db, "RESTART", true);
             if (restart.ok()) {
+                // The next commit writes from the start of the file (a batch
+                // that commits nothing leaves the count at 0 until then).
+                m_walFrames = 0;
                 m_walRestartAt = m_options.walRestartFrames;
             } else {
                 // A reader held on to the WAL for the whole busy timeout:
