@@ -25,6 +25,17 @@ QStringList column(Database &db, const QString &sql)
     return values;
 }
 
+// The schema's migrations up to and including `version`.
+QList<Migration> migrationsUpTo(int version)
+{
+    QList<Migration> list;
+    for (const Migration &m : schemaMigrations()) {
+        if (m.version <= version)
+            list << m;
+    }
+    return list;
+}
+
 QStringList migrationRows(Database &db)
 {
     return column(db, QStringLiteral("SELECT version || '|' || name || '|' || applied_at"
@@ -209,12 +220,7 @@ private slots:
     // stays unique, and only that key's index is left.
     void nodeExecutionsRekeyKeepsTheirRows()
     {
-        QList<Migration> upToFour;
-        for (const Migration &m : schemaMigrations()) {
-            if (m.version <= 4)
-                upToFour << m;
-        }
-        QVERIFY(migrate(*m_db, upToFour).ok());
+        QVERIFY(migrate(*m_db, migrationsUpTo(4)).ok());
         QCOMPARE(schemaVersion(*m_db).valueOr(-1), 4);
         QVERIFY(
             m_db->exec(QStringLiteral("INSERT INTO executions (id, flow_id, flow_version, status)"
@@ -272,15 +278,8 @@ private slots:
     // are left exactly as they were.
     void componentSplitKeepsEveryRowOrNothing()
     {
-        QList<Migration> upToTen;
-        QList<Migration> upToEleven;
-        for (const Migration &m : schemaMigrations()) {
-            if (m.version <= 10)
-                upToTen << m;
-            if (m.version <= 11)
-                upToEleven << m;
-        }
-        QVERIFY(migrate(*m_db, upToTen).ok());
+        const QList<Migration> upToEleven = migrationsUpTo(11);
+        QVERIFY(migrate(*m_db, migrationsUpTo(10)).ok());
         const char *rows[] = {
             "INSERT INTO components (id, name, version, display_name, description, category,"
             " endpoint, interface_def, status, health, health_checked_at, created_by, created_at,"
@@ -406,12 +405,7 @@ private slots:
     // still refuse what they refused.
     void historyConstraintsKeepTheirMeaningWithoutInLists()
     {
-        QList<Migration> upToTwelve;
-        for (const Migration &m : schemaMigrations()) {
-            if (m.version <= 12)
-                upToTwelve << m;
-        }
-        QVERIFY(migrate(*m_db, upToTwelve).ok());
+        QVERIFY(migrate(*m_db, migrationsUpTo(12)).ok());
         QVERIFY(
             m_db->exec(QStringLiteral("INSERT INTO executions (id, flow_id, flow_version, status,"
                                       " history_level, created_at) VALUES"
