@@ -29,16 +29,6 @@ using namespace hm::store;
 
 namespace {
 
-// The schema up to `version`.
-QList<Migration> migrationsUpTo(int version)
-{
-    QList<Migration> list;
-    for (const Migration &m : schemaMigrations())
-        if (m.version <= version)
-            list.append(m);
-    return list;
-}
-
 void BM_HistoryCommit(benchmark::State &state)
 {
     const int perCommit = int(state.range(0));
@@ -48,8 +38,9 @@ void BM_HistoryCommit(benchmark::State &state)
     const crypto::SecureBytes key = crypto::SecureBytes::fromRaw(crypto::randomBytes(32));
     {
         Result<std::unique_ptr<Database>> created = Database::open(path, key);
-        if (!created.ok() ||
-            !migrate(*created.value(), reference ? migrationsUpTo(12) : schemaMigrations()).ok()) {
+        if (!created.ok() || !migrate(*created.value(), reference ? schemaMigrations().mid(0, 12)
+                                                                  : schemaMigrations())
+                                  .ok()) {
             state.SkipWithError("cannot create the schema");
             return;
         }
