@@ -296,22 +296,27 @@ void WriteBehindQueue::run()
             // here, on the writer's own count, so that the file's size
             // never depends on when the checkpoint thread gets a core.
             lock.unlock();
-            const Result<qint64> restart = checkpoint(*m_db, "RESTART", true);
+            const Result<qint64> restart = [this] {
+                // Waits for a background PASSIVE that is copying (bounded
+                // by the frames of one interval) instead of failing on it.
+                std::lock_guard running(m_checkpointRunning);
+                return checkpoint(*m_db, "RESTART", true);
+            }();
             if (restart.ok()) {
                 // The next commit writes from the start of the file (a batch
                 // that commits nothing leaves the count at 0 until then).
                 m_walFrames = 0;
                 m_walRestartAt = m_options.walRestartFrames;
             } else {
-                // A reader held on to the WAL for the whole busy timeout:
-                // try again once the file has grown by another eighth,
-                // rather than make every batch wait that long.
+                // A reader held on to the WAL for the whole busy timeout (or
+                // another process checkpointed): try again once the file
+                // has grown by another eighth, rather than make every batch
+                // wait that long.
                 qCWarning(lcStoreQueue) << "WAL restart checkpoint:" << restart.error().toString();
                 m_walRestartAt = m_walFrames + std::max(1, m_options.walRestartFrames / 8);
             }
             lock.lock();
-            if (restart.ok())
-                ++m_stats.walRestarts;
+            ++(restart.ok() ? m_stats.walRestarts : m_stats.walRestartsBusy);
         }
         // Let a batch build up, but never keep an op waiting longer than
         // maxDelayMs, nor an op somebody waits for (requestCommit) longer
@@ -409,7 +414,10 @@ void WriteBehindQueue::runCheckpoints(std::unique_ptr<Database> db)
         lock.unlock();
         // PASSIVE copies what no reader still needs and never waits for the
         // writer; whatever it leaves is copied next time.
-        const Result<qint64> walFrames = checkpoint(*db, "PASSIVE", false);
+        const Result<qint64> walFrames = [this, &db] {
+            std::lock_guard running(m_checkpointRunning);
+            return checkpoint(*db, "PASSIVE", false);
+        }();
         if (!walFrames.ok())
             qCWarning(lcStoreQueue) << "background checkpoint:" << walFrames.error().toString();
         lock.lock();

@@ -121,6 +121,7 @@ private slots:
         QVERIFY(metrics.contains("hivemind_history_queue_written_total "));
         QVERIFY(!metrics.contains("hivemind_history_queue_written_total 0\n"));
         QVERIFY(metrics.contains("# TYPE hivemind_history_queue_packed_total counter"));
+        QVERIFY(metrics.contains("hivemind_history_queue_wal_restarts_busy_total 0\n"));
     }
 
     void badDefinitionStoresNothing()
