@@ -45,6 +45,10 @@ struct OpenOptions
 class Database
 {
 public:
+    // How long a statement waits for a lock another connection holds
+    // (sqlite3_busy_timeout) before it fails with DbBusy.
+    static constexpr int kBusyTimeoutMs = 5000;
+
     static Result<std::unique_ptr<Database>>
     open(const QString &path, const crypto::SecureBytes &key, OpenOptions options = {});
     ~Database();

@@ -49,7 +49,6 @@ namespace {
 constexpr qsizetype kKeySize = 32;
 // cipher_page_size of every HiveMind database, also the smallest valid file.
 constexpr qint64 kPageSize = 4096;
-constexpr int kBusyTimeoutMs = 5000;
 // Per connection; the default 2 MB makes every insert into a large table
 // re-read and re-decrypt index pages.
 constexpr char kCacheSizePragma[] = "PRAGMA cache_size = -16384"; // KiB
@@ -139,7 +138,7 @@ Result<std::shared_ptr<detail::Connection>> connect(const QString &path, const Q
         return error;
     }
     sqlite3_extended_result_codes(raw, 1);
-    sqlite3_busy_timeout(raw, kBusyTimeoutMs);
+    sqlite3_busy_timeout(raw, Database::kBusyTimeoutMs);
     return connection;
 }
 

@@ -300,7 +300,7 @@ void WriteBehindQueue::run()
                 // Waits for a background PASSIVE that is copying (bounded
                 // by the frames of one interval) instead of failing on it.
                 std::lock_guard running(m_checkpointRunning);
-                return checkpoint(*m_db, "RESTART", true);
+                return restartWal();
             }();
             if (restart.ok()) {
                 // The next commit writes from the start of the file (a batch
@@ -308,10 +308,10 @@ void WriteBehindQueue::run()
                 m_walFrames = 0;
                 m_walRestartAt = m_options.walRestartFrames;
             } else {
-                // A reader held on to the WAL for the whole busy timeout (or
-                // another process checkpointed): try again once the file
-                // has grown by another eighth, rather than make every batch
-                // wait that long.
+                // A reader held on to the WAL for walRestartWaitMs (or
+                // another connection checkpointed or wrote meanwhile): try
+                // again once the file has grown by another eighth, rather
+                // than make every batch wait that long.
                 qCWarning(lcStoreQueue) << "WAL restart checkpoint:" << restart.error().toString();
                 m_walRestartAt = m_walFrames + std::max(1, m_options.walRestartFrames / 8);
             }
@@ -380,6 +380,21 @@ void WriteBehindQueue::run()
     }
     lock.unlock();
     m_db.reset(); // closed by the thread that used it
+}
+
+Result<qint64> WriteBehindQueue::restartWal()
+{
+    // The busy timeout is the connection's: shortened for the RESTART only
+    // (walRestartWaitMs), then set back for the writer's transactions.
+    const auto busyTimeout = [this](int ms) {
+        return m_db->exec(QStringLiteral("PRAGMA busy_timeout = %1").arg(ms));
+    };
+    if (Status shortened = busyTimeout(std::max(0, m_options.walRestartWaitMs)); !shortened.ok())
+        return shortened.error();
+    const Result<qint64> restart = checkpoint(*m_db, "RESTART", true);
+    if (Status restored = busyTimeout(Database::kBusyTimeoutMs); !restored.ok())
+        qCWarning(lcStoreQueue) << "restoring the busy timeout:" << restored.error().toString();
+    return restart;
 }
 
 Result<qint64> WriteBehindQueue::checkpoint(Database &db, const char *mode, bool busyIsError)

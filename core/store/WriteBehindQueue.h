@@ -112,6 +112,12 @@ struct WriteBehindOptions
     // not a tuning knob (docs/benchmarks.md, "The WAL under sustained
     // load"). 0 = never.
     int walRestartFrames = 262144;
+    // How long that RESTART waits for readers still on the old WAL (and
+    // for a writer of another connection) before it gives up and is tried
+    // again once the file has grown by another eighth of the limit. Every
+    // acknowledgement waits with it, so it is short; the connection's busy
+    // timeout (5 s) would stall them for as long as a slow reader lasts.
+    int walRestartWaitMs = 200;
 };
 
 // Where the writer stands, for producers that wait for their ops to be
@@ -227,6 +233,8 @@ private:
     // PRAGMA wal_checkpoint(mode): the frames in the WAL; DB_BUSY when the
     // checkpoint could not take a lock it needs and `busyIsError`.
     static Result<qint64> checkpoint(Database &db, const char *mode, bool busyIsError);
+    // The writer's RESTART, waiting at most walRestartWaitMs for readers.
+    Result<qint64> restartWal();
     // Called by the writer thread without the lock held.
     Outcome writeBatch(std::vector<WriteOp> &batch);
     Status apply(const WriteOp &op);

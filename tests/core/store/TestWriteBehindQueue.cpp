@@ -2,6 +2,7 @@
 #include "store/Database.h"
 #include "store/WriteBehindQueue.h"
 
+#include <QElapsedTimer>
 #include <QFileInfo>
 #include <QRandomGenerator>
 #include <QScopeGuard>
@@ -381,6 +382,60 @@ private slots:
         // PASSIVE running at the same moment must not make it fail
         // (SQLite answers a second checkpoint with SQLITE_BUSY at once).
         QCOMPARE(queue.stats().walRestartsBusy, 0);
+    }
+
+    void walRestartIsPutOffWhileAReaderHoldsTheWal()
+    {
+        // A reader that keeps its snapshot (a long API read, a backup) stops
+        // a RESTART from starting the file over. The writer waits for it
+        // only walRestartWaitMs, not the 5 s busy timeout, so its
+        // acknowledgements are held up that long at most; it tries again
+        // after another eighth of the limit, and once the reader is done
+        // the file starts over again. Nothing written is lost meanwhile.
+        WriteBehindOptions options;
+        options.checkpointIntervalMs = 2;
+        options.walRestartFrames = 256;
+        options.walRestartWaitMs = 20;
+        options.maxBatch = 64;
+        options.maxDelayMs = 1;
+        WriteBehindQueue queue(dbPath(), copyOf(m_key), options);
+        QVERIFY(queue.start().ok());
+        const QString payload(2000, u'x'); // about a page per row
+        int seq = 0;
+        const auto write = [&](int rows) {
+            for (int i = 0; i < rows; ++i)
+                QVERIFY(queue.enqueue(WriteOp{kInsert, {0, seq++, payload}}).ok());
+            queue.flush();
+        };
+        write(100); // the reader's snapshot is in the WAL, not at its start
+
+        std::unique_ptr<Database> reader = observer();
+        QVERIFY(reader);
+        QVERIFY(reader->exec(QStringLiteral("BEGIN")).ok());
+        QCOMPARE(reader->queryInt(QStringLiteral("SELECT count(*) FROM rows")).valueOr(-1), 100);
+        const qint64 restartsBefore = queue.stats().walRestarts;
+        QElapsedTimer held;
+        held.start();
+        write(1000);
+        const qint64 heldMs = held.elapsed();
+        const WriteBehindStats whileHeld = queue.stats();
+        // Put off, not failed: every row is there, the reader still sees
+        // its snapshot, and the file outgrew the limit (256 frames, 1 MB).
+        QVERIFY(whileHeld.walRestartsBusy > 0);
+        QCOMPARE(whileHeld.walRestarts, restartsBefore);
+        QCOMPARE(whileHeld.failed, 0);
+        QCOMPARE(reader->queryInt(QStringLiteral("SELECT count(*) FROM rows")).valueOr(-1), 100);
+        QVERIFY(QFileInfo(dbPath() + QStringLiteral("-wal")).size() > 2LL * 1024 * 1024);
+        // Each attempt waited about 20 ms, not the busy timeout: the
+        // whole run took less than one busy timeout (5 s) although it
+        // met the reader several times.
+        QVERIFY2(heldMs < Database::kBusyTimeoutMs, QByteArray::number(heldMs).constData());
+
+        QVERIFY(reader->exec(QStringLiteral("COMMIT")).ok());
+        reader.reset();
+        write(600);
+        QVERIFY(queue.stats().walRestarts > restartsBefore);
+        QCOMPARE(rowCount(), seq);
     }
 
     void stopWritesEverythingQueued()
