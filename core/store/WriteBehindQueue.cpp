@@ -420,13 +420,26 @@ Result<qint64> WriteBehindQueue::checkpoint(Database &db, const char *mode, bool
 void WriteBehindQueue::runCheckpoints(std::unique_ptr<Database> db)
 {
     const auto interval = std::chrono::milliseconds(m_options.checkpointIntervalMs);
+    // PRAGMA data_version changes when any other connection committed: the
+    // writer, and the server's own connections, which leave checkpointing
+    // to this thread (wal_autocheckpoint = 0) so that an API write never
+    // copies pages and fsyncs on the thread that serves requests.
+    const auto dataVersion = [&db] {
+        return db->queryInt(QStringLiteral("PRAGMA data_version")).valueOr(-1);
+    };
+    qint64 versionAtCheckpoint = dataVersion();
     std::unique_lock lock(m_mutex);
     while (m_state == State::Running) {
         m_checkpointWake.wait_for(lock, interval, [this] { return m_state != State::Running; });
-        if (m_state != State::Running || m_stats.batches == m_batchesAtCheckpoint)
+        if (m_state != State::Running)
             continue;
-        m_batchesAtCheckpoint = m_stats.batches;
         lock.unlock();
+        const qint64 version = dataVersion();
+        if (version == versionAtCheckpoint && version >= 0) {
+            lock.lock();
+            continue;
+        }
+        versionAtCheckpoint = version;
         // PASSIVE copies what no reader still needs and never waits for the
         // writer; whatever it leaves is copied next time.
         const Result<qint64> walFrames = [this, &db] {
@@ -436,6 +449,7 @@ void WriteBehindQueue::runCheckpoints(std::unique_ptr<Database> db)
         if (!walFrames.ok())
             qCWarning(lcStoreQueue) << "background checkpoint:" << walFrames.error().toString();
         lock.lock();
+        ++m_stats.checkpoints;
         // The writer starts the WAL over itself, between two batches (run()):
         // a RESTART from this connection would poll for the write lock the
         // writer takes back to back, and then make the writer poll.

@@ -148,6 +148,7 @@ struct WriteBehindStats
     qint64 blockedProducers = 0; // enqueue() calls that had to wait for room
     qint64 walRestarts = 0;      // RESTART checkpoints (WriteBehindOptions::walRestartFrames)
     qint64 walRestartsBusy = 0;  // RESTARTs that found the WAL held (retried later, logged)
+    qint64 checkpoints = 0;      // background PASSIVE checkpoints (after any connection's commits)
     qint64 queued = 0;           // ops waiting now (filled in by stats())
 };
 
@@ -281,7 +282,6 @@ private:
     // Background checkpoints (WriteBehindOptions::checkpointIntervalMs).
     std::thread m_checkpointThread;
     std::condition_variable m_checkpointWake; // stop() ends the checkpointer's wait
-    qint64 m_batchesAtCheckpoint = 0;         // m_stats.batches at the last checkpoint
     // Held around every checkpoint of this queue's two connections. SQLite
     // answers a checkpoint that finds another one running with SQLITE_BUSY
     // at once, without the busy handler: the writer's RESTART would fail

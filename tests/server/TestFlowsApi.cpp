@@ -122,6 +122,8 @@ private slots:
         QVERIFY(!metrics.contains("hivemind_history_queue_written_total 0\n"));
         QVERIFY(metrics.contains("# TYPE hivemind_history_queue_packed_total counter"));
         QVERIFY(metrics.contains("hivemind_history_queue_wal_restarts_busy_total 0\n"));
+        // The background checkpoints copied what the writer committed.
+        QTRY_VERIFY(!m_http->get("/metrics").raw.contains("hivemind_history_queue_checkpoints_total 0\n"));
     }
 
     void badDefinitionStoresNothing()

@@ -50,6 +50,13 @@ Status FlowEngineHost::start(store::Database &db, const QString &path,
     if (Status started = m_queue->start(); !started)
         return started.error();
     Metrics::instance().setHistoryQueueSource([queue = m_queue.get()] { return queue->stats(); });
+    // The queue's checkpoint thread checkpoints after any connection's
+    // commits. Left on, SQLite's automatic checkpoint would run in the main
+    // connection's commits on the server thread, with its fsyncs, whenever
+    // the WAL holds more than 1,000 frames, which under a trigger load is
+    // always: every API write would hold up every request.
+    if (Status off = db.exec(QStringLiteral("PRAGMA wal_autocheckpoint = 0")); !off)
+        return off.error();
 
     // The loader runs on the engine thread while API handlers use the main
     // connection on the server thread; a connection is one-thread-at-a-time,

@@ -185,6 +185,9 @@ QByteArray Metrics::exposition() const
         line("hivemind_history_queue_wal_restarts_total", "counter",
              "Checkpoints that started the history's WAL file over (it stays small under load).",
              q.walRestarts);
+        line("hivemind_history_queue_checkpoints_total", "counter",
+             "Background checkpoints (after commits of any of the server's connections).",
+             q.checkpoints);
         line("hivemind_history_queue_wal_restarts_busy_total", "counter",
              "WAL restarts put off because a reader held the file (logged; the file grows meanwhile).",
              q.walRestartsBusy);

@@ -442,6 +442,32 @@ private slots:
         QCOMPARE(rowCount(), seq);
     }
 
+    void checkpointsFollowEveryConnectionsCommits()
+    {
+        // The server turns SQLite's automatic checkpoint off on its own
+        // connections (it would copy pages and fsync on the thread that
+        // serves requests); the queue's checkpoint thread then has to
+        // notice their commits too, not only the writer's batches.
+        WriteBehindOptions options;
+        options.checkpointIntervalMs = 2;
+        WriteBehindQueue queue(dbPath(), copyOf(m_key), options);
+        QVERIFY(queue.start().ok());
+        std::unique_ptr<Database> other = observer();
+        QVERIFY(other);
+        QVERIFY(other->exec(QStringLiteral("PRAGMA wal_autocheckpoint = 0")).ok());
+
+        // Idle: nothing committed, nothing to copy (a few intervals pass).
+        const qint64 idle = queue.stats().checkpoints;
+        QTest::qWait(20);
+        QCOMPARE(queue.stats().checkpoints, idle);
+
+        const QString payload(2000, u'x');
+        for (int i = 0; i < 50; ++i)
+            QVERIFY(other->execute(kInsert, {1, i, payload}).ok());
+        QCOMPARE(queue.stats().batches, 0);
+        QTRY_VERIFY(queue.stats().checkpoints > idle);
+    }
+
     void stopWritesEverythingQueued()
     {
         WriteBehindQueue queue(dbPath(), copyOf(m_key),
