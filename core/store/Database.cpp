@@ -38,6 +38,11 @@ void Database::setWalCommitListener(std::function<void(int walFrames)> listener)
     m_connection->setWalCommitListener(std::move(listener));
 }
 
+Status Database::disableAutoCheckpoint()
+{
+    return exec(QStringLiteral("PRAGMA wal_autocheckpoint = 0"));
+}
+
 qint64 Database::queryTimeLimit() const
 {
     return m_connection->timeLimitMs();

@@ -115,6 +115,10 @@ public:
     // automatic checkpoints on the connection, as PRAGMA
     // wal_autocheckpoint = 0 would. An empty function removes it.
     void setWalCommitListener(std::function<void(int walFrames)> listener);
+    // Turns SQLite's automatic checkpoint in this connection's commits off,
+    // for a connection whose file another thread checkpoints (the
+    // write-behind queue's checkpoint thread).
+    Status disableAutoCheckpoint();
 
     // While alive, the running times of all statements on the connection
     // add up against one time limit (a whole request's queries); time spent

@@ -69,7 +69,7 @@ Status WriteBehindQueue::start()
             m_path, m_key, OpenOptions{.createIfMissing = false, .fullSync = m_options.fullSync});
         if (!second.ok())
             return second.error();
-        if (Status off = m_db->exec(QStringLiteral("PRAGMA wal_autocheckpoint = 0")); !off.ok())
+        if (Status off = m_db->disableAutoCheckpoint(); !off.ok())
             return off;
         // The writer starts the WAL over after a RESTART checkpoint; this
         // is the size it cuts the file back to then.

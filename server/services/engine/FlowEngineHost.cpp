@@ -55,7 +55,7 @@ Status FlowEngineHost::start(store::Database &db, const QString &path,
     // connection's commits on the server thread, with its fsyncs, whenever
     // the WAL holds more than 1,000 frames, which under a trigger load is
     // always: every API write would hold up every request.
-    if (Status off = db.exec(QStringLiteral("PRAGMA wal_autocheckpoint = 0")); !off)
+    if (Status off = db.disableAutoCheckpoint(); !off)
         return off.error();
 
     // The loader runs on the engine thread while API handlers use the main
