@@ -5,6 +5,7 @@
 #include "common/ThreadName.h"
 #include "store/Database.h"
 
+#include <QFileInfo>
 #include <algorithm>
 #include <chrono>
 
@@ -15,9 +16,6 @@ namespace {
 // BEGIN IMMEDIATE already waits busy_timeout (5 s) per attempt, so this is
 // about a minute of another connection holding the write lock.
 constexpr int kMaxBusyAttempts = 12;
-// What the WAL file is cut back to when the writer starts it over
-// (WriteBehindOptions::walRestartFrames).
-constexpr qint64 kWalSizeLimitBytes = 64LL * 1024 * 1024;
 // Other begin/commit failures (I/O) get a few short pauses, then the batch
 // is given up rather than blocking stop() forever.
 constexpr int kMaxErrorAttempts = 3;
@@ -69,14 +67,10 @@ Status WriteBehindQueue::start()
             m_path, m_key, OpenOptions{.createIfMissing = false, .fullSync = m_options.fullSync});
         if (!second.ok())
             return second.error();
+        // The writer's connection keeps SQLite's journal_size_limit of -1:
+        // its commits never truncate the WAL file (walIdleTruncateBytes).
         if (Status off = m_db->disableAutoCheckpoint(); !off.ok())
             return off;
-        // The writer starts the WAL over after a RESTART checkpoint; this
-        // is the size it cuts the file back to then.
-        if (Status limit = m_db->exec(
-                QStringLiteral("PRAGMA journal_size_limit = %1").arg(kWalSizeLimitBytes));
-            !limit.ok())
-            return limit;
         checkpointDb = std::move(second.value());
         if (m_options.walRestartFrames > 0) {
             m_walRestartAt = m_options.walRestartFrames;
@@ -300,7 +294,7 @@ void WriteBehindQueue::run()
                 // Waits for a background PASSIVE that is copying (bounded
                 // by the frames of one interval) instead of failing on it.
                 std::lock_guard running(m_checkpointRunning);
-                return restartWal();
+                return checkpointWithin(*m_db, "RESTART");
             }();
             if (restart.ok()) {
                 // The next commit writes from the start of the file (a batch
@@ -382,19 +376,41 @@ void WriteBehindQueue::run()
     m_db.reset(); // closed by the thread that used it
 }
 
-Result<qint64> WriteBehindQueue::restartWal()
+Result<qint64> WriteBehindQueue::checkpointWithin(Database &db, const char *mode) const
 {
-    // The busy timeout is the connection's: shortened for the RESTART only
-    // (walRestartWaitMs), then set back for the writer's transactions.
-    const auto busyTimeout = [this](int ms) {
-        return m_db->exec(QStringLiteral("PRAGMA busy_timeout = %1").arg(ms));
+    // The busy timeout is the connection's: shortened for this checkpoint
+    // only (walRestartWaitMs), then set back for its other statements.
+    const auto busyTimeout = [&db](int ms) {
+        return db.exec(QStringLiteral("PRAGMA busy_timeout = %1").arg(ms));
     };
     if (Status shortened = busyTimeout(std::max(0, m_options.walRestartWaitMs)); !shortened.ok())
         return shortened.error();
-    const Result<qint64> restart = checkpoint(*m_db, "RESTART", true);
+    const Result<qint64> result = checkpoint(db, mode, true);
     if (Status restored = busyTimeout(Database::kBusyTimeoutMs); !restored.ok())
         qCWarning(lcStoreQueue) << "restoring the busy timeout:" << restored.error().toString();
-    return restart;
+    return result;
+}
+
+void WriteBehindQueue::truncateIdleWal(Database &db)
+{
+    // A TRUNCATE takes the write lock for as long as it runs: a batch or
+    // an API write that arrives meanwhile waits for it, once, at the end
+    // of a pause, instead of at every restart under load.
+    const Result<qint64> truncated = [this, &db] {
+        std::lock_guard running(m_checkpointRunning);
+        return checkpointWithin(db, "TRUNCATE");
+    }();
+    if (!truncated.ok()) {
+        // Busy: a reader kept its snapshot, or writes resumed; the next
+        // pause tries again.
+        if (truncated.error().code == ErrorCode::DbBusy)
+            qCInfo(lcStoreQueue) << "idle WAL not cut back:" << truncated.error().toString();
+        else
+            qCWarning(lcStoreQueue) << "cutting back the idle WAL:" << truncated.error().toString();
+        return;
+    }
+    std::lock_guard lock(m_mutex);
+    ++m_stats.walTruncations;
 }
 
 Result<qint64> WriteBehindQueue::checkpoint(Database &db, const char *mode, bool busyIsError)
@@ -428,6 +444,10 @@ void WriteBehindQueue::runCheckpoints(std::unique_ptr<Database> db)
         return db->queryInt(QStringLiteral("PRAGMA data_version")).valueOr(-1);
     };
     qint64 versionAtCheckpoint = dataVersion();
+    // One attempt per pause: a reader that stops it is not waited for
+    // again until more has been committed.
+    qint64 versionAtTruncation = -1;
+    const QString walPath = m_path + QStringLiteral("-wal");
     std::unique_lock lock(m_mutex);
     while (m_state == State::Running) {
         m_checkpointWake.wait_for(lock, interval, [this] { return m_state != State::Running; });
@@ -436,6 +456,13 @@ void WriteBehindQueue::runCheckpoints(std::unique_ptr<Database> db)
         lock.unlock();
         const qint64 version = dataVersion();
         if (version == versionAtCheckpoint && version >= 0) {
+            // Nothing committed for an interval, and the last PASSIVE
+            // copied what it could: a pause.
+            if (m_options.walIdleTruncateBytes > 0 && version != versionAtTruncation &&
+                QFileInfo(walPath).size() > m_options.walIdleTruncateBytes) {
+                versionAtTruncation = version;
+                truncateIdleWal(*db);
+            }
             lock.lock();
             continue;
         }

@@ -105,8 +105,8 @@ struct WriteBehindOptions
     // sqlite3_wal_hook), the writer runs a RESTART checkpoint before its
     // next batch: it copies what the PASSIVE checkpoints have not yet
     // (acknowledgements wait that long), waits for
-    // readers, so the next commit writes from the start of the file again
-    // (and the writer's journal_size_limit cuts the file back to 64 MiB).
+    // readers, so the next commit writes from the start of the file again.
+    // The file keeps its size meanwhile (walIdleTruncateBytes cuts it back).
     // Each one stalled the acknowledgements for tens of milliseconds here,
     // so the default is a cap on the file's size (1 GiB of 4 KiB pages),
     // not a tuning knob (docs/benchmarks.md, "The WAL under sustained
@@ -118,6 +118,15 @@ struct WriteBehindOptions
     // acknowledgement waits with it, so it is short; the connection's busy
     // timeout (5 s) would stall them for as long as a slow reader lasts.
     int walRestartWaitMs = 200;
+    // Once an interval passes in which no connection committed and the WAL
+    // file is larger than this, the checkpoint thread cuts it back to
+    // nothing (a TRUNCATE checkpoint, waiting at most walRestartWaitMs for
+    // readers). Not in the writer's commits: SQLite's journal_size_limit
+    // truncates in the first commit after a restart, and freeing the
+    // blocks of a 1 GiB file took ~240 ms here, which every acknowledgement
+    // waited for at each restart under load (docs/benchmarks.md, "The
+    // WAL's truncation off the acknowledgements' path"). 0 = never.
+    qint64 walIdleTruncateBytes = 64LL * 1024 * 1024;
 };
 
 // Where the writer stands, for producers that wait for their ops to be
@@ -149,7 +158,8 @@ struct WriteBehindStats
     qint64 walRestarts = 0;      // RESTART checkpoints (WriteBehindOptions::walRestartFrames)
     qint64 walRestartsBusy = 0;  // RESTARTs that found the WAL held (retried later, logged)
     qint64 checkpoints = 0;      // background PASSIVE checkpoints (after any connection's commits)
-    qint64 queued = 0;           // ops waiting now (filled in by stats())
+    qint64 walTruncations = 0; // idle WAL files cut back (WriteBehindOptions::walIdleTruncateBytes)
+    qint64 queued = 0;         // ops waiting now (filled in by stats())
 };
 
 // Bounded queue of writes drained by its own thread over its own connection,
@@ -234,8 +244,11 @@ private:
     // PRAGMA wal_checkpoint(mode): the frames in the WAL; DB_BUSY when the
     // checkpoint could not take a lock it needs and `busyIsError`.
     static Result<qint64> checkpoint(Database &db, const char *mode, bool busyIsError);
-    // The writer's RESTART, waiting at most walRestartWaitMs for readers.
-    Result<qint64> restartWal();
+    // A RESTART or TRUNCATE checkpoint on `db` that waits at most
+    // walRestartWaitMs for readers (and writers); DB_BUSY when they held on.
+    Result<qint64> checkpointWithin(Database &db, const char *mode) const;
+    // The checkpoint thread, after an interval without commits.
+    void truncateIdleWal(Database &db);
     // Called by the writer thread without the lock held.
     Outcome writeBatch(std::vector<WriteOp> &batch);
     Status apply(const WriteOp &op);

@@ -122,8 +122,10 @@ private slots:
         QVERIFY(!metrics.contains("hivemind_history_queue_written_total 0\n"));
         QVERIFY(metrics.contains("# TYPE hivemind_history_queue_packed_total counter"));
         QVERIFY(metrics.contains("hivemind_history_queue_wal_restarts_busy_total 0\n"));
+        QVERIFY(metrics.contains("# TYPE hivemind_history_queue_wal_truncations_total counter"));
         // The background checkpoints copied what the writer committed.
-        QTRY_VERIFY(!m_http->get("/metrics").raw.contains("hivemind_history_queue_checkpoints_total 0\n"));
+        QTRY_VERIFY(
+            !m_http->get("/metrics").raw.contains("hivemind_history_queue_checkpoints_total 0\n"));
     }
 
     void badDefinitionStoresNothing()

@@ -188,8 +188,12 @@ QByteArray Metrics::exposition() const
         line("hivemind_history_queue_checkpoints_total", "counter",
              "Background checkpoints (after commits of any of the server's connections).",
              q.checkpoints);
+        line("hivemind_history_queue_wal_truncations_total", "counter",
+             "Times the history's WAL file was cut back after a pause in writes.",
+             q.walTruncations);
         line("hivemind_history_queue_wal_restarts_busy_total", "counter",
-             "WAL restarts put off because a reader held the file (logged; the file grows meanwhile).",
+             "WAL restarts put off because a reader held the file (logged; the file grows "
+             "meanwhile).",
              q.walRestartsBusy);
     }
     return out;

@@ -384,6 +384,62 @@ private slots:
         QCOMPARE(queue.stats().walRestartsBusy, 0);
     }
 
+    void walIsCutBackOnlyOnceWritesPause()
+    {
+        // Restarts under load keep the WAL file's size (cutting a large
+        // file back inside a commit held every acknowledgement); once no
+        // connection commits for an interval, the checkpoint thread cuts
+        // it back to nothing. Nothing written is lost, and the file is
+        // still a good database afterwards.
+        const QString wal = dbPath() + QStringLiteral("-wal");
+        const QString payload(2000, u'x'); // about a page per row
+        const auto options = [](qint64 truncateAbove) {
+            WriteBehindOptions o;
+            o.checkpointIntervalMs = 2;
+            o.walRestartFrames = 256;
+            o.walIdleTruncateBytes = truncateAbove;
+            o.maxBatch = 64;
+            o.maxDelayMs = 1;
+            return o;
+        };
+        {
+            // Off: after the writes and many idle intervals, the file is
+            // as large as the restarts left it.
+            WriteBehindQueue queue(dbPath(), copyOf(m_key), options(0));
+            QVERIFY(queue.start().ok());
+            for (int i = 0; i < 1500; ++i)
+                QVERIFY(queue.enqueue(WriteOp{kInsert, {0, i, payload}}).ok());
+            queue.flush();
+            QVERIFY(queue.stats().walRestarts > 0);
+            const qint64 checkpoints = queue.stats().checkpoints;
+            QTRY_VERIFY(queue.stats().checkpoints > checkpoints); // the last batch copied
+            QTest::qWait(50);
+            QVERIFY2(QFileInfo(wal).size() > 512 * 1024,
+                     QByteArray::number(QFileInfo(wal).size()).constData());
+            QCOMPARE(queue.stats().walTruncations, 0);
+        }
+        // On, above 512 KiB: the pause after the writes cuts it back.
+        WriteBehindQueue queue(dbPath(), copyOf(m_key), options(512 * 1024));
+        QVERIFY(queue.start().ok());
+        for (int i = 1500; i < 3000; ++i)
+            QVERIFY(queue.enqueue(WriteOp{kInsert, {0, i, payload}}).ok());
+        queue.flush();
+        QTRY_COMPARE(QFileInfo(wal).size(), 0);
+        QVERIFY(queue.stats().walTruncations > 0);
+        QCOMPARE(queue.stats().failed, 0);
+        QCOMPARE(rowCount(), 3000);
+        // Writes go on into the cut-back file.
+        QVERIFY(queue.enqueue(WriteOp{kInsert, {0, 3000, payload}}).ok());
+        queue.flush();
+        QCOMPARE(rowCount(), 3001);
+        std::unique_ptr<Database> db = observer();
+        QVERIFY(db);
+        Result<Statement> check = db->prepare(QStringLiteral("PRAGMA integrity_check"));
+        QVERIFY(check.ok());
+        QCOMPARE(check.value().step().valueOr(false), true);
+        QCOMPARE(check.value().text(0), QStringLiteral("ok"));
+    }
+
     void walRestartIsPutOffWhileAReaderHoldsTheWal()
     {
         // A reader that keeps its snapshot (a long API read, a backup) stops
