@@ -411,9 +411,7 @@ private slots:
                 QVERIFY(queue.enqueue(WriteOp{kInsert, {0, i, payload}}).ok());
             queue.flush();
             QVERIFY(queue.stats().walRestarts > 0);
-            const qint64 checkpoints = queue.stats().checkpoints;
-            QTRY_VERIFY(queue.stats().checkpoints > checkpoints); // the last batch copied
-            QTest::qWait(50);
+            QTest::qWait(50); // many idle intervals
             QVERIFY2(QFileInfo(wal).size() > 512 * 1024,
                      QByteArray::number(QFileInfo(wal).size()).constData());
             QCOMPARE(queue.stats().walTruncations, 0);
@@ -424,7 +422,12 @@ private slots:
         for (int i = 1500; i < 3000; ++i)
             QVERIFY(queue.enqueue(WriteOp{kInsert, {0, i, payload}}).ok());
         queue.flush();
-        QTRY_COMPARE(QFileInfo(wal).size(), 0);
+        // Below the limit, which a file that was never cut back cannot be
+        // (the restarts leave it at 1 MB or more). Not necessarily empty:
+        // a pause between two batches may have cut it back already, and
+        // what came after stays until it outgrows the limit again.
+        QTRY_VERIFY2(QFileInfo(wal).size() < 512 * 1024,
+                     QByteArray::number(QFileInfo(wal).size()).constData());
         QVERIFY(queue.stats().walTruncations > 0);
         QCOMPARE(queue.stats().failed, 0);
         QCOMPARE(rowCount(), 3000);
