@@ -156,6 +156,31 @@ QUrlQuery HttpRequest::query() const
     return QUrlQuery(url().query());
 }
 
+QString HttpRequest::queryValue(QLatin1StringView name) const
+{
+    const QByteArrayView raw = target();
+    const qsizetype end = pathEnd(raw);
+    if (end == raw.size() || raw[end] != '?')
+        return {};
+    const QByteArrayView text = raw.sliced(end + 1);
+    // Without '%' nothing decodes: every item reads as sent.
+    if (!isPlainQuery(text) || text.contains('%'))
+        return query().queryItemValue(QString(name), QUrl::FullyDecoded);
+    const QByteArrayView wanted(name.data(), name.size());
+    qsizetype start = 0;
+    while (start <= text.size()) {
+        qsizetype next = text.indexOf('&', start);
+        if (next < 0)
+            next = text.size();
+        const QByteArrayView item = text.sliced(start, next - start);
+        const qsizetype equals = item.indexOf('=');
+        if ((equals < 0 ? item : item.first(equals)) == wanted)
+            return equals < 0 ? QString() : QString::fromLatin1(item.sliced(equals + 1));
+        start = next + 1;
+    }
+    return {};
+}
+
 QByteArrayView HttpRequest::firstValue(QByteArrayView name) const
 {
     for (const Header &header : m_headers) {

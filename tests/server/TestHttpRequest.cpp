@@ -4,7 +4,9 @@
 
 #include "server/http/HttpParser.h"
 
+#include <QRandomGenerator>
 #include <QTest>
+#include <iterator>
 
 using namespace hm::server::http;
 
@@ -105,6 +107,56 @@ private slots:
         QCOMPARE(query.queryItemValue("search", QUrl::FullyDecoded), QStringLiteral("a b"));
         QCOMPARE(query.queryItemValue("wait", QUrl::FullyDecoded), QStringLiteral("true"));
         QVERIFY(!parsed("/x#wait=true").query().hasQueryItem("wait"));
+    }
+
+    // queryValue() reads plain queries in place: it must answer what
+    // QUrlQuery answers, for the rows of queryReadsAsQUrlQueryOfTheUrl and
+    // for random queries over the characters that matter to either reader.
+    void queryValueIsWhatQUrlQueryReads_data() { queryReadsAsQUrlQueryOfTheUrl_data(); }
+
+    void queryValueIsWhatQUrlQueryReads()
+    {
+        QFETCH(QByteArray, target);
+        const HttpRequest request = parsed(target);
+        const QUrlQuery reference(request.url());
+        for (const char *name : {"wait", "timeout_ms", "search", "name", "q", "k", "flag", "page",
+                                 "r", "size", "absent"}) {
+            QCOMPARE(request.queryValue(QLatin1StringView(name)),
+                     reference.queryItemValue(QString::fromLatin1(name), QUrl::FullyDecoded));
+        }
+    }
+
+    void queryValueMatchesQUrlQueryOnRandomQueries()
+    {
+        // Printable ASCII with the delimiters, escapes and keys weighted in.
+        static const QByteArray pieces[] = {
+            "wait", "timeout_ms", "a", "=",  "=", "&", "&", "%", "%20", "%3D", "%26", "+", "true",
+            "1",    "!",          "$", "'",  "(", ")", "*", ",", "/",   ":",   ";",   "@", "~",
+            "[",    "]",          "?", "\\", "^", "`", "{", "|", "}",   "\"",  "<",   ">"};
+        const quint32 seed = QRandomGenerator::global()->generate();
+        QRandomGenerator random(seed);
+        for (int round = 0; round < 3000; ++round) {
+            QByteArray target = "/x?";
+            const int count = random.bounded(1, 12);
+            for (int i = 0; i < count; ++i)
+                target += pieces[random.bounded(int(std::size(pieces)))];
+            HttpParser parser({}, {});
+            QByteArray buffer = "GET " + target + " HTTP/1.1\r\nHost: x\r\n\r\n";
+            if (parser.parse(buffer) != HttpParser::Step::Request)
+                continue; // the parser refuses some of these bytes in a target
+            const HttpRequest request = parser.takeRequest();
+            const QUrlQuery reference(request.url());
+            for (const char *name : {"wait", "timeout_ms", "a", "wait&", "1"}) {
+                const QString expected =
+                    reference.queryItemValue(QString::fromLatin1(name), QUrl::FullyDecoded);
+                if (request.queryValue(QLatin1StringView(name)) != expected)
+                    QFAIL(qPrintable(QStringLiteral("seed %1: %2 in %3: %4 instead of %5")
+                                         .arg(seed)
+                                         .arg(QLatin1StringView(name), QString::fromLatin1(target),
+                                              request.queryValue(QLatin1StringView(name)),
+                                              expected)));
+            }
+        }
     }
 };
 

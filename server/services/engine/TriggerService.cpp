@@ -14,6 +14,7 @@
 namespace hm::server {
 
 using namespace engine;
+using namespace Qt::StringLiterals;
 
 namespace {
 
@@ -95,10 +96,9 @@ TriggerService::~TriggerService()
 
 void TriggerService::readWaitQuery(const RequestContext &context, TriggerOptions &options)
 {
-    const QUrlQuery query = context.request.query();
-    options.wait = queryValue(query, QStringLiteral("wait")) == QLatin1String("true");
+    options.wait = context.request.queryValue("wait"_L1) == "true"_L1;
     bool ok = false;
-    const int timeout = queryValue(query, QStringLiteral("timeout_ms")).toInt(&ok);
+    const int timeout = context.request.queryValue("timeout_ms"_L1).toInt(&ok);
     options.waitTimeoutMs = ok && timeout > 0 ? timeout : 0;
 }
 
