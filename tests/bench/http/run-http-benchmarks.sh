@@ -200,6 +200,12 @@ for label in "${LABELS[@]}"; do
     row "$label"
 done
 echo
+# Error answers (a 429 from a rate limit, a 5xx) come back faster than real
+# ones: a run with any is no figure for a goal.
+for label in "${LABELS[@]}"; do
+    [ "${ERRS[$label]:-0}" = 0 ] ||
+        echo "WARNING: $label had ${ERRS[$label]} errors: its figures are not valid for the goals"
+done
 if wants health; then
     h=$(med "${RPS[hivemind-health]}")
     n=$(med "${RPS[nginx-health]}")
