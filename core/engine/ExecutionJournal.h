@@ -70,10 +70,17 @@ public:
     // history level before calling: `all` every node, `summary` failed
     // nodes only, `none` never.
     virtual void recordNode(const NodeRecord &record) = 0;
+    // The same, for a record the caller no longer needs (the scheduler's):
+    // a journal that keeps records takes it without a copy.
+    virtual void takeNode(NodeRecord &&record) { recordNode(record); }
     // The queue survives restarts: a request is recorded when queued and
     // removed when it starts or is cancelled.
     virtual void recordQueued(const QueuedRequest &request) = 0;
     virtual void removeQueued(const QString &executionId) = 0;
+    // The end of an engine turn (the scheduler has run everything that was
+    // ready): a journal that held records back within the turn passes them
+    // on now. Every call that reaches the scheduler ends with one.
+    virtual void endTurn() {}
 
     // Write-ahead starts (docs/engine-persistence.md, "Durability"). The
     // scheduler sends no call out of the process (a node with external

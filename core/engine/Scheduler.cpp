@@ -704,6 +704,7 @@ void Scheduler::drain()
         startNode(*exec, index);
     }
     recordStillRunning();
+    m_journal->endTurn();
     m_draining = false;
 }
 
@@ -1287,7 +1288,7 @@ void Scheduler::recordNode(const Execution &exec, int index)
     record.startedAtMs = node.startedAtMs;
     record.endedAtMs = node.endedAtMs;
     record.logs = node.logs;
-    m_journal->recordNode(record);
+    m_journal->takeNode(std::move(record));
 }
 
 void Scheduler::emitEvent(Execution &exec, EngineEvent event) const

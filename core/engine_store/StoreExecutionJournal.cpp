@@ -51,6 +51,11 @@ bool isFinal(const QString &status)
 
 StoreExecutionJournal::StoreExecutionJournal(store::WriteBehindQueue &queue) : m_queue(queue) {}
 
+StoreExecutionJournal::~StoreExecutionJournal()
+{
+    releaseHeld();
+}
+
 QString StoreExecutionJournal::nodeRowId(const QString &executionId, const QString &nodeId)
 {
     // Prefixed by the (time-ordered) execution id, so new rows land at the
@@ -95,14 +100,25 @@ void nodeParams(const void *record, QVariantList &params)
 }
 
 // The node records that travel in their execution's row, as the text of
-// executions.node_states.
-QVariant packNodeStates(const std::vector<const store::WriteOp *> &members)
+// executions.node_states: the ones the final record brought (held back
+// within the engine turn), then queued ones that met it in the batch.
+QVariant packNodeStates(const store::WriteOp &host,
+                        const std::vector<const store::WriteOp *> &members)
 {
     PackedNodeStatesWriter states;
+    if (host.ownMembers > 0 && host.record) {
+        for (const NodeRecord &r : *static_cast<const std::vector<NodeRecord> *>(host.record.get()))
+            states.append(r);
+    }
     for (const store::WriteOp *op : members)
         states.append(*static_cast<const NodeRecord *>(op->record.get()));
     return states.take();
 }
+
+// Held records beyond this are released: the search for a node's earlier
+// record in the held ones stays short, and a very wide turn writes rows as
+// before.
+constexpr size_t kMaxHeldNodes = 64;
 
 } // namespace
 
@@ -117,6 +133,11 @@ void StoreExecutionJournal::enqueue(store::WriteOp op)
 
 void StoreExecutionJournal::recordExecution(const ExecutionRecord &r)
 {
+    const bool final = isFinal(r.status);
+    // Held records of another execution, or of this one when this record
+    // cannot carry them, go first, in the order they were made.
+    if (!m_held.empty() && (!final || m_heldId != r.id))
+        releaseHeld();
     const QVariant triggerInput = deferredJson(r.triggerInput, renderCapped);
     const QVariant outputs = maskedOrNull(r.outputs);
     const QString historyLevel = r.historyLevel.isEmpty() ? QStringLiteral("all") : r.historyLevel;
@@ -152,21 +173,90 @@ void StoreExecutionJournal::recordExecution(const ExecutionRecord &r)
     // first record of an execution in this process, or one that replaced it
     // in the queue.
     op.group = r.id;
-    const bool final = isFinal(r.status);
     if (final) {
         op.packInto = kPackedNodesParam;
         op.pack = packNodeStates;
-    }
-    if (final)
-        op.groupFirst = !m_started.remove(r.id);
-    else if (!m_started.contains(r.id)) {
-        m_started.insert(r.id);
+        const auto started = m_started.constFind(r.id);
+        op.groupFirst = started == m_started.cend();
+        // The held records ride along only when the journal saw the
+        // execution's first record and no node record of it went to the
+        // queue as an op of its own: then every node record of it is here,
+        // and none can be (or become) a row as well.
+        const bool carryHeld = !op.groupFirst && !started.value();
+        if (!op.groupFirst)
+            m_started.erase(started);
+        if (!m_held.empty()) {
+            if (carryHeld) {
+                op.ownMembers = qsizetype(m_held.size());
+                op.record = std::make_shared<const std::vector<NodeRecord>>(std::move(m_held));
+                m_held.clear();
+                m_held.reserve(16); // one allocation for the next flow's nodes
+                m_heldId.clear();
+            } else {
+                releaseHeld();
+            }
+        }
+    } else if (!m_started.contains(r.id)) {
+        m_started.insert(r.id, false);
         op.groupFirst = true;
     }
     enqueue(std::move(op));
 }
 
+NodeRecord *StoreExecutionJournal::heldRecordOf(const NodeRecord &r)
+{
+    if (!m_held.empty() && m_heldId != r.executionId)
+        releaseHeld();
+    if (m_held.empty())
+        m_heldId = r.executionId;
+    // A newer record of a node replaces its older one, as the queue's keys
+    // would.
+    for (NodeRecord &held : m_held) {
+        if (held.nodeId == r.nodeId)
+            return &held;
+    }
+    return nullptr;
+}
+
 void StoreExecutionJournal::recordNode(const NodeRecord &r)
+{
+    takeNode(NodeRecord(r));
+}
+
+void StoreExecutionJournal::takeNode(NodeRecord &&r)
+{
+    if (NodeRecord *held = heldRecordOf(r)) {
+        *held = std::move(r);
+        return;
+    }
+    m_held.push_back(std::move(r));
+    if (m_held.size() >= kMaxHeldNodes)
+        releaseHeld();
+}
+
+void StoreExecutionJournal::releaseHeld()
+{
+    if (m_held.empty())
+        return;
+    // From now on the execution has node rows queued of its own: its final
+    // record carries none (a node must not be both a row and packed). An
+    // execution without an entry (records after its final one) carries
+    // none either.
+    const auto started = m_started.find(m_heldId);
+    if (started != m_started.end())
+        started.value() = true;
+    const std::vector<NodeRecord> held = std::exchange(m_held, {});
+    m_heldId.clear();
+    for (const NodeRecord &r : held)
+        enqueueNode(r);
+}
+
+void StoreExecutionJournal::endTurn()
+{
+    releaseHeld();
+}
+
+void StoreExecutionJournal::enqueueNode(const NodeRecord &r)
 {
     // An upsert keyed by the row, like executions: a node that starts and
     // ends within one batch is written once, by the INSERT, or not at all
@@ -193,6 +283,7 @@ void StoreExecutionJournal::recordNode(const NodeRecord &r)
 
 void StoreExecutionJournal::recordQueued(const QueuedRequest &q)
 {
+    releaseHeld();
     // Not masked and not capped: these inputs start the execution later.
     const QString inputs =
         QString::fromUtf8(QJsonDocument(q.inputs).toJson(QJsonDocument::Compact));
@@ -209,6 +300,7 @@ void StoreExecutionJournal::recordQueued(const QueuedRequest &q)
 
 void StoreExecutionJournal::removeQueued(const QString &executionId)
 {
+    releaseHeld();
     enqueue({QStringLiteral("DELETE FROM execution_queue WHERE execution_id = ?"),
              {executionId},
              {},
@@ -217,6 +309,8 @@ void StoreExecutionJournal::removeQueued(const QString &executionId)
 
 qint64 StoreExecutionJournal::durabilityTicket()
 {
+    // A ticket covers every record made before it.
+    releaseHeld();
     return m_queue.ticket();
 }
 

@@ -3,14 +3,17 @@
 #include "engine/ExecutionJournal.h"
 #include "store/WriteBehindQueue.h"
 
-#include <QSet>
+#include <QHash>
 #include <atomic>
+#include <vector>
 
 namespace hm::engine::persistence {
 
 // The ExecutionJournal of a server with a database: every call becomes one
-// WriteOp on the write-behind queue, so the engine thread only waits when
-// the queue is full (its back-pressure), never for the disk.
+// WriteOp on the write-behind queue (node records of an execution that ends
+// within the engine turn ride in its final record's op instead), so the
+// engine thread only waits when the queue is full (its back-pressure),
+// never for the disk.
 //
 // What is stored (docs/engine-persistence.md):
 //   - executions: one row per execution, each record an upsert ("INSERT
@@ -45,10 +48,14 @@ public:
     // The queue must be started and outlive the journal.
     explicit StoreExecutionJournal(store::WriteBehindQueue &queue);
 
+    ~StoreExecutionJournal() override;
+
     void recordExecution(const ExecutionRecord &record) override;
     void recordNode(const NodeRecord &record) override;
+    void takeNode(NodeRecord &&record) override;
     void recordQueued(const QueuedRequest &request) override;
     void removeQueued(const QString &executionId) override;
+    void endTurn() override;
     qint64 durabilityTicket() override;
     Durability durability(qint64 from, qint64 ticket) const override;
     void requestDurable(qint64 ticket) override;
@@ -67,6 +74,11 @@ public:
 
 private:
     void enqueue(store::WriteOp op);
+    void enqueueNode(const NodeRecord &record);
+    // The held record of the node, or null (then the caller adds one).
+    NodeRecord *heldRecordOf(const NodeRecord &record);
+    // Enqueues the held node records as ops of their own.
+    void releaseHeld();
 
     // The parameter of an execution op that receives its packed nodes
     // (executions.node_states, ?18).
@@ -74,8 +86,19 @@ private:
 
     // Executions with a record queued in this process and no final one yet:
     // their first record was (or is about to be) enqueued, so a later
-    // record is not their group's first. Engine thread only.
-    QSet<QString> m_started;
+    // record is not their group's first. The value: whether node records
+    // of the execution were enqueued as ops of their own (then its final
+    // record takes none of the held ones). Engine thread only.
+    QHash<QString, bool> m_started;
+
+    // Node records of one execution held back within an engine turn
+    // (ExecutionJournal::endTurn): when the execution's final record comes
+    // in the same turn (every flow of synchronous nodes), they travel in
+    // it (WriteOp::ownMembers) instead of as one queued op each. Anything else
+    // the journal is told, a ticket and the turn's end release them first,
+    // so a ticket still covers every record made before it. Engine thread.
+    QString m_heldId;
+    std::vector<NodeRecord> m_held;
 
     store::WriteBehindQueue &m_queue;
     // The highest ticket requestDurable() asked for.

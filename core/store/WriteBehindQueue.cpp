@@ -506,14 +506,20 @@ Status WriteBehindQueue::apply(const WriteOp &op)
 void WriteBehindQueue::packGroups(std::vector<WriteOp> &batch, std::vector<qsizetype> &hostOf)
 {
     hostOf.assign(batch.size(), -1);
+    const auto isHost = [](const WriteOp &op) {
+        return op.pack && op.packInto >= 0 && op.packInto < op.params.size();
+    };
     QHash<QString, qsizetype> hosts; // group -> index of its host in the batch
+    bool ownMembers = false;
     for (size_t i = 0; i < batch.size(); ++i) {
         const WriteOp &op = batch[i];
-        if (op.pack && op.packInto >= 0 && op.packInto < op.params.size() && op.groupFirst &&
-            !op.group.isEmpty())
+        if (!isHost(op))
+            continue;
+        ownMembers = ownMembers || op.ownMembers > 0;
+        if (op.groupFirst && !op.group.isEmpty())
             hosts.insert(op.group, qsizetype(i));
     }
-    if (hosts.isEmpty())
+    if (hosts.isEmpty() && !ownMembers)
         return;
     QHash<qsizetype, std::vector<const WriteOp *>> members; // host index -> its members
     // A group's members mostly follow one another (an execution's nodes):
@@ -522,7 +528,7 @@ void WriteBehindQueue::packGroups(std::vector<WriteOp> &batch, std::vector<qsize
     const QString *lastGroup = nullptr;
     qsizetype lastHost = -1;
     std::vector<const WriteOp *> *lastMembers = nullptr;
-    for (size_t i = 0; i < batch.size(); ++i) {
+    for (size_t i = 0; !hosts.isEmpty() && i < batch.size(); ++i) {
         const WriteOp &op = batch[i];
         if (!op.packable || op.group.isEmpty())
             continue;
@@ -543,7 +549,15 @@ void WriteBehindQueue::packGroups(std::vector<WriteOp> &batch, std::vector<qsize
     }
     for (auto it = members.cbegin(); it != members.cend(); ++it) {
         WriteOp &host = batch[size_t(it.key())];
-        host.params[host.packInto] = host.pack(it.value());
+        host.params[host.packInto] = host.pack(host, it.value());
+    }
+    if (!ownMembers)
+        return;
+    static const std::vector<const WriteOp *> none;
+    for (size_t i = 0; i < batch.size(); ++i) {
+        WriteOp &op = batch[i];
+        if (op.ownMembers > 0 && isHost(op) && !members.contains(qsizetype(i)))
+            op.params[op.packInto] = op.pack(op, none);
     }
 }
 
@@ -634,6 +648,8 @@ WriteBehindQueue::Outcome WriteBehindQueue::writeBatch(std::vector<WriteOp> &bat
                 ++outcome.written;
                 if (hostOf[i] >= 0)
                     ++outcome.packed;
+                if (batch[i].pack && batch[i].packInto >= 0)
+                    outcome.packed += batch[i].ownMembers;
             }
             outcome.commits = 1;
             return outcome;

@@ -65,7 +65,14 @@ struct WriteOp
     // that replaces a queued one of its key inherits it (the replaced op
     // was never written).
     bool groupFirst = false;
-    QVariant (*pack)(const std::vector<const WriteOp *> &members) = nullptr;
+    QVariant (*pack)(const WriteOp &host, const std::vector<const WriteOp *> &members) = nullptr;
+    // How many members a host brings of its own (in its `record`, which
+    // pack() reads): pack() runs for such a host even when no queued member
+    // follows it, and also when its group is not first (its queued members,
+    // if any, then write their own rows, and pack() gets none of them). The
+    // producer brings only members that no queued op of the group
+    // duplicates. Counted in WriteBehindStats::packed.
+    qsizetype ownMembers = 0;
     // Member: may travel in its group's host (its `record`, or its
     // parameters, which are not rendered yet, are what pack() reads).
     bool packable = false;
@@ -74,6 +81,7 @@ struct WriteOp
     // fills `params` with makeParams(record) when the op is written as a
     // row, and never when it travels packed or a newer op replaced it. The
     // producer's thread then only copies the (implicitly shared) record.
+    // A host with ownMembers keeps them here (and has no makeParams).
     std::shared_ptr<const void> record;
     void (*makeParams)(const void *record, QVariantList &params) = nullptr;
 };

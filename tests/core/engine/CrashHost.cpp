@@ -136,6 +136,8 @@ void writeRound(ExecutionJournal &journal, qint64 round)
         started.startedAtMs = round;
         journal.recordExecution(started);
     }
+    // A round is one engine turn: what the journal held back goes now.
+    journal.endTurn();
 }
 
 // The published flow's id, or an error message.

@@ -9,6 +9,7 @@
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
+#include <functional>
 
 using namespace hm;
 using namespace hm::engine;
@@ -29,6 +30,14 @@ private:
     std::unique_ptr<StoreExecutionJournal> m_journal;
 
     QString path() const { return m_dir->filePath(QStringLiteral("journal.db")); }
+
+    // As the engine does before anyone waits: the turn ends (the journal
+    // queues what it held back), then the queue is flushed.
+    void endTurnAndFlush()
+    {
+        m_journal->endTurn();
+        m_queue->flush();
+    }
 
 private slots:
     void init()
@@ -58,7 +67,7 @@ private slots:
         r.triggerKey = QStringLiteral("customer-7");
         r.triggerInput = QJsonObject{{QStringLiteral("order"), 42}};
         m_journal->recordExecution(r);
-        m_queue->flush();
+        endTurnAndFlush();
         QCOMPARE(one(*m_db, QStringLiteral("SELECT status, trigger_key, trigger_input, started_at,"
                                            " ended_at, duration_ms FROM executions")),
                  QStringLiteral("pending|customer-7|{\"order\":42}|~|~|~"));
@@ -66,20 +75,22 @@ private slots:
         r.status = QStringLiteral("running");
         r.startedAtMs = 1100;
         m_journal->recordExecution(r);
-        m_queue->flush();
+        endTurnAndFlush();
         QCOMPARE(one(*m_db, QStringLiteral("SELECT status, started_at FROM executions")),
                  QStringLiteral("running|1100"));
 
         // A node row must survive later execution updates (no REPLACE cascade).
+        // (Its turn ends before the execution does, so it is a row.)
         m_journal->recordNode(
             node(QStringLiteral("e1"), QStringLiteral("n1"), QStringLiteral("completed")));
+        m_journal->endTurn();
         r.status = QStringLiteral("failed");
         r.endedAtMs = 1350;
         r.errorCode = QStringLiteral("DEPENDENCY_FAILED");
         r.errorMessage = QStringLiteral("node n2 failed");
         r.outputs = QJsonObject{{QStringLiteral("result"), QStringLiteral("partial")}};
         m_journal->recordExecution(r);
-        m_queue->flush();
+        endTurnAndFlush();
         QCOMPARE(one(*m_db, QStringLiteral("SELECT status, created_at, started_at, ended_at,"
                                            " duration_ms, error_code, error_message, outputs"
                                            " FROM executions")),
@@ -101,7 +112,7 @@ private slots:
         NodeRecord b = node(QStringLiteral("e1"), QStringLiteral("b"), QStringLiteral("skipped"));
         b.skipReason = QStringLiteral("DEPENDENCY_FAILED");
         m_journal->recordNode(b);
-        m_queue->flush();
+        endTurnAndFlush();
         const QString idOfA =
             one(*m_db, QStringLiteral("SELECT id FROM node_executions WHERE node_id = 'a'"));
         QCOMPARE(idOfA,
@@ -112,7 +123,7 @@ private slots:
         a.endedAtMs = 2500;
         a.errorCode = QStringLiteral("EXECUTION_TIMEOUT");
         m_journal->recordNode(a);
-        m_queue->flush();
+        endTurnAndFlush();
         QCOMPARE(rows(*m_db, QStringLiteral("SELECT id, node_id, status, attempt, skip_reason,"
                                             " error_code, duration_ms FROM node_executions"
                                             " ORDER BY node_id")),
@@ -137,7 +148,7 @@ private slots:
              QJsonObject{{QStringLiteral("Authorization"), QStringLiteral("Bearer ") + token}}}};
         n.outputs = QJsonObject{{QStringLiteral("accessToken"), token}};
         m_journal->recordNode(n);
-        m_queue->flush();
+        endTurnAndFlush();
 
         const QString stored =
             one(*m_db, QStringLiteral("SELECT inputs || ' ' || outputs FROM node_executions"));
@@ -159,7 +170,7 @@ private slots:
             node(QStringLiteral("e1"), QStringLiteral("big"), QStringLiteral("completed"));
         n.outputs = QJsonObject{{QStringLiteral("text"), QString(kMaxJsonColumnBytes, u'x')}};
         m_journal->recordNode(n);
-        m_queue->flush();
+        endTurnAndFlush();
         const QJsonObject stored =
             QJsonDocument::fromJson(
                 one(*m_db, QStringLiteral("SELECT outputs FROM node_executions")).toUtf8())
@@ -173,7 +184,7 @@ private slots:
         for (int i = 1; i <= 3; ++i)
             m_journal->recordQueued(queued(QStringLiteral("q%1").arg(i), i * 10));
         m_journal->removeQueued(QStringLiteral("q2"));
-        m_queue->flush();
+        endTurnAndFlush();
         QCOMPARE(rows(*m_db, QStringLiteral("SELECT execution_id, sequence, inputs, queued_at"
                                             " FROM execution_queue ORDER BY sequence")),
                  (QStringList{QStringLiteral("q1|10|{\"n\":10}|1010"),
@@ -186,11 +197,11 @@ private slots:
     void queueSequenceClashIsAnErrorNotAReplace()
     {
         m_journal->recordQueued(queued(QStringLiteral("first"), 7));
-        m_queue->flush();
+        endTurnAndFlush();
         const qint64 from = m_journal->durabilityTicket();
         QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("dropping write")));
         m_journal->recordQueued(queued(QStringLiteral("second"), 7));
-        m_queue->flush();
+        endTurnAndFlush();
         QCOMPARE(m_queue->stats().failed, 1);
         QCOMPARE(m_journal->durability(from, m_journal->durabilityTicket()),
                  ExecutionJournal::Durability::Lost);
@@ -231,7 +242,7 @@ private slots:
         r.status = QStringLiteral("failed");
         r.endedAtMs = 1500;
         m_journal->recordExecution(r);
-        m_queue->flush();
+        endTurnAndFlush();
 
         QCOMPARE(m_db->queryInt(QStringLiteral("SELECT count(*) FROM node_executions")).valueOr(-1),
                  0);
@@ -286,12 +297,13 @@ private slots:
     {
         ExecutionRecord r = execution(QStringLiteral("e1"), QStringLiteral("running"), 1000);
         m_journal->recordExecution(r);
-        m_queue->flush();
+        endTurnAndFlush();
         m_journal->recordNode(
             node(QStringLiteral("e1"), QStringLiteral("row"), QStringLiteral("completed")));
+        m_journal->endTurn(); // the execution ends in a later turn: the node is a row
         r.status = QStringLiteral("completed");
         m_journal->recordExecution(r);
-        m_queue->flush();
+        endTurnAndFlush();
         QCOMPARE(m_db->queryInt(QStringLiteral("SELECT count(*) FROM node_executions")).valueOr(-1),
                  1);
         QVERIFY(m_db->exec(QStringLiteral(
@@ -321,7 +333,7 @@ private slots:
         m_journal->recordNode(n);
         r.status = QStringLiteral("completed");
         m_journal->recordExecution(r);
-        m_queue->flush();
+        endTurnAndFlush();
         QCOMPARE(m_queue->stats().packed, 1);
         const auto big = loadStoredNode(*m_db, QStringLiteral("e1"), QStringLiteral("big"));
         QVERIFY(big.ok() && big.value().has_value());
@@ -331,21 +343,26 @@ private slots:
         QCOMPARE(big.value()->inputs.toObject(), n.inputs);
     }
 
-    // Once the writer has stored an execution's first record, its nodes go
-    // to rows: the final record's UPDATE must not depend on what it missed.
-    void executionOutlivingABatchKeepsNodeRows()
+    // An execution that outlives an engine turn: the node records of that
+    // turn go to the queue as rows, and so do all later ones (a node must
+    // never be a row and packed at once); once the writer has stored the
+    // first record, the final record's UPDATE must not depend on what it
+    // missed.
+    void executionOutlivingATurnKeepsNodeRows()
     {
         ExecutionRecord r = execution(QStringLiteral("e1"), QStringLiteral("running"), 1000);
         m_journal->recordExecution(r);
         m_journal->recordNode(
+            node(QStringLiteral("e1"), QStringLiteral("a"), QStringLiteral("running")));
+        endTurnAndFlush();
+        m_journal->recordNode(
             node(QStringLiteral("e1"), QStringLiteral("a"), QStringLiteral("completed")));
-        m_queue->flush();
         m_journal->recordNode(
             node(QStringLiteral("e1"), QStringLiteral("b"), QStringLiteral("completed")));
         r.status = QStringLiteral("completed");
         r.endedAtMs = 1500;
         m_journal->recordExecution(r);
-        m_queue->flush();
+        endTurnAndFlush();
         QCOMPARE(
             rows(*m_db, QStringLiteral("SELECT node_id FROM node_executions ORDER BY node_id")),
             (QStringList{QStringLiteral("a"), QStringLiteral("b")}));
@@ -355,6 +372,90 @@ private slots:
         const auto nodes = loadStoredNodes(*m_db, QStringLiteral("e1"));
         QVERIFY(nodes.ok());
         QCOMPARE(nodes.value().size(), 2);
+        QCOMPARE(nodes.value().at(0).status, QStringLiteral("completed"));
+        QCOMPARE(nodes.value().at(1).status, QStringLiteral("completed"));
+    }
+
+    // The writer may store the running record before the final one comes
+    // (it commits whenever it is free): when every node record of the
+    // execution is still held by the journal in the final record's turn,
+    // they ride in the final UPDATE.
+    void nodesHeldInTheTurnRideInTheFinalUpdate()
+    {
+        ExecutionRecord r = execution(QStringLiteral("e1"), QStringLiteral("running"), 1000);
+        m_journal->recordExecution(r);
+        m_queue->flush(); // the running record is on disk
+        for (const char *id : {"a", "b", "c"}) {
+            NodeRecord n =
+                node(QStringLiteral("e1"), QString::fromLatin1(id), QStringLiteral("running"));
+            m_journal->recordNode(n);
+            n.status = QStringLiteral("completed");
+            n.outputs = QJsonObject{{QStringLiteral("id"), QString::fromLatin1(id)}};
+            m_journal->recordNode(n); // replaces the held running record
+        }
+        r.status = QStringLiteral("completed");
+        r.endedAtMs = 1500;
+        m_journal->recordExecution(r);
+        endTurnAndFlush();
+        QCOMPARE(m_db->queryInt(QStringLiteral("SELECT count(*) FROM node_executions")).valueOr(-1),
+                 0);
+        QCOMPARE(m_queue->stats().packed, 3);
+        const auto nodes = loadStoredNodes(*m_db, QStringLiteral("e1"));
+        QVERIFY(nodes.ok());
+        QCOMPARE(nodes.value().size(), 3);
+        for (const StoredNode &n : nodes.value()) {
+            QCOMPARE(n.status, QStringLiteral("completed"));
+            QCOMPARE(n.outputs.toObject().value(QStringLiteral("id")).toString(), n.nodeId);
+        }
+    }
+
+    // Held records never wait past what the journal is told next: another
+    // execution's record, the queue's records, a ticket, the turn's end.
+    // Each of these puts them in the queue before its own record.
+    void heldRecordsGoFirstWhenAnythingElseComes()
+    {
+        const auto heldThenCall = [&](const QString &id, const std::function<void()> &call) {
+            m_journal->recordExecution(execution(id, QStringLiteral("running"), 1000));
+            m_journal->recordNode(node(id, QStringLiteral("a"), QStringLiteral("running")));
+            const qint64 before = m_queue->ticket();
+            call();
+            // The node's op is in the queue now (with whatever call() added).
+            QVERIFY2(m_queue->ticket() > before, qPrintable(id));
+        };
+        heldThenCall(QStringLiteral("e1"), [&] { m_journal->endTurn(); });
+        heldThenCall(QStringLiteral("e2"), [&] { m_journal->durabilityTicket(); });
+        heldThenCall(QStringLiteral("e3"),
+                     [&] { m_journal->recordQueued(queued(QStringLiteral("q3"), 3)); });
+        heldThenCall(QStringLiteral("e4"), [&] { m_journal->removeQueued(QStringLiteral("q3")); });
+        heldThenCall(QStringLiteral("e5"), [&] {
+            m_journal->recordNode(
+                node(QStringLiteral("e1"), QStringLiteral("b"), QStringLiteral("running")));
+            m_journal->endTurn();
+        });
+        heldThenCall(QStringLiteral("e6"), [&] {
+            m_journal->recordExecution(
+                execution(QStringLiteral("e7"), QStringLiteral("running"), 1000));
+        });
+        endTurnAndFlush();
+        QCOMPARE(
+            rows(*m_db, QStringLiteral("SELECT execution_id || '/' || node_id FROM "
+                                       "node_executions ORDER BY 1")),
+            (QStringList{QStringLiteral("e1/a"), QStringLiteral("e1/b"), QStringLiteral("e2/a"),
+                         QStringLiteral("e3/a"), QStringLiteral("e4/a"), QStringLiteral("e5/a"),
+                         QStringLiteral("e6/a")}));
+        // Their final records carry nothing: the nodes are rows already.
+        for (const char *id : {"e1", "e2", "e3", "e4", "e5", "e6"}) {
+            ExecutionRecord r =
+                execution(QString::fromLatin1(id), QStringLiteral("completed"), 1000);
+            r.endedAtMs = 1500;
+            m_journal->recordExecution(r);
+        }
+        endTurnAndFlush();
+        QCOMPARE(m_db->queryInt(QStringLiteral("SELECT count(*) FROM executions WHERE"
+                                               " node_states IS NOT NULL"))
+                     .valueOr(-1),
+                 0);
+        QCOMPARE(m_queue->stats().packed, 0);
     }
 
     // A node record that comes after its execution's final one (a late
@@ -367,10 +468,10 @@ private slots:
             node(QStringLiteral("e1"), QStringLiteral("a"), QStringLiteral("running")));
         r.status = QStringLiteral("failed");
         m_journal->recordExecution(r);
-        m_queue->flush();
+        endTurnAndFlush();
         m_journal->recordNode(
             node(QStringLiteral("e1"), QStringLiteral("a"), QStringLiteral("cancelled")));
-        m_queue->flush();
+        endTurnAndFlush();
         QCOMPARE(one(*m_db, QStringLiteral("SELECT status FROM node_executions")),
                  QStringLiteral("cancelled"));
         const auto nodes = loadStoredNodes(*m_db, QStringLiteral("e1"));

@@ -48,12 +48,26 @@ WriteOp host(int producer, const QString &group, bool groupFirst)
     op.group = group;
     op.packInto = 2;
     op.groupFirst = groupFirst;
-    op.pack = [](const std::vector<const WriteOp *> &members) {
+    op.pack = [](const WriteOp &self, const std::vector<const WriteOp *> &members) {
         QStringList seqs;
+        // Its own members first (ownMembers), as "o<seq>".
+        if (const auto own = std::static_pointer_cast<const QList<int>>(self.record))
+            for (const int seq : *own)
+                seqs << u'o' + QString::number(seq);
         for (const WriteOp *packed : members)
             seqs << QString::number(packed->params.at(1).toInt());
         return QVariant(u'[' + seqs.join(u',') + u']');
     };
+    return op;
+}
+
+// A host that brings members of its own (the journal's final execution
+// record with the node records it held back).
+WriteOp hostWithOwn(int producer, const QString &group, bool groupFirst, QList<int> own)
+{
+    WriteOp op = host(producer, group, groupFirst);
+    op.ownMembers = own.size();
+    op.record = std::make_shared<const QList<int>>(std::move(own));
     return op;
 }
 
@@ -641,6 +655,52 @@ private slots:
         QCOMPARE(stats.failed, 3);   // g6's host and both its members
         QCOMPARE(stats.written, 11); // the first row(6, 0), 7 rows, 3 packed members
         QCOMPARE(stats.coalesced, 1);
+    }
+
+    // ownMembers: the host's own members are packed whether or not queued
+    // members follow and whether or not its group is first; queued members
+    // of a group that is not first still write rows of their own.
+    void hostsPackTheirOwnMembers()
+    {
+        WriteBehindQueue queue(dbPath(), copyOf(m_key), WriteBehindOptions{.maxDelayMs = 600000});
+        QVERIFY(queue.start().ok());
+        // Alone in its batch, first of its group.
+        QVERIFY(queue.enqueue(hostWithOwn(1, QStringLiteral("g1"), true, {5, 6})).ok());
+        // Not first (say its running record was committed before).
+        QVERIFY(queue.enqueue(hostWithOwn(2, QStringLiteral("g2"), false, {7})).ok());
+        // First, with queued members after it: both kinds, own ones first.
+        QVERIFY(queue.enqueue(hostWithOwn(3, QStringLiteral("g3"), true, {8})).ok());
+        QVERIFY(queue.enqueue(member(3, 1, QStringLiteral("g3"))).ok());
+        // Not first, with a queued member: that one stays a row.
+        QVERIFY(queue.enqueue(hostWithOwn(4, QStringLiteral("g4"), false, {9})).ok());
+        QVERIFY(queue.enqueue(member(4, 1, QStringLiteral("g4"))).ok());
+        // Own members, and a replacement by a plain host: nothing of its own
+        // is left to pack (the column stays NULL).
+        QVERIFY(queue.enqueue(hostWithOwn(5, QStringLiteral("g5"), true, {1})).ok());
+        QVERIFY(queue.enqueue(host(5, QStringLiteral("g5"), false)).ok());
+        queue.flush();
+
+        std::unique_ptr<Database> db = observer();
+        QVERIFY(db);
+        Result<Statement> all = db->prepare(QStringLiteral(
+            "SELECT producer, seq, coalesce(payload, '~') FROM rows ORDER BY producer, seq"));
+        QVERIFY(all.ok());
+        QStringList found;
+        while (all.value().step().valueOr(false))
+            found << QStringLiteral("%1/%2 %3")
+                         .arg(all.value().int64(0))
+                         .arg(all.value().int64(1))
+                         .arg(all.value().text(2));
+        QCOMPARE(found, (QStringList{
+                            QStringLiteral("1/0 [o5,o6]"),
+                            QStringLiteral("2/0 [o7]"),
+                            QStringLiteral("3/0 [o8,1]"),
+                            QStringLiteral("4/0 [o9]"),
+                            QStringLiteral("4/1 payload 4/1"),
+                            QStringLiteral("5/0 ~"),
+                        }));
+        // Own members count as packed: 5, 6, 7, 8, 9, and 3/1 from the queue.
+        QCOMPARE(queue.stats().packed, 6);
     }
 
     // Random batches of interleaved groups (members in runs and alone,
