@@ -43,6 +43,23 @@ Status Database::disableAutoCheckpoint()
     return exec(QStringLiteral("PRAGMA wal_autocheckpoint = 0"));
 }
 
+Status Database::syncFile()
+{
+    sqlite3_file *file = nullptr;
+    const int rc =
+        sqlite3_file_control(m_connection->handle(), "main", SQLITE_FCNTL_FILE_POINTER, &file);
+    if (rc != SQLITE_OK)
+        return detail::sqliteError(m_connection->handle(), rc,
+                                   QStringLiteral("getting the database file"));
+    if (!file || !file->pMethods)
+        return {}; // not opened yet: nothing written
+    const int synced = file->pMethods->xSync(file, SQLITE_SYNC_NORMAL);
+    if (synced != SQLITE_OK)
+        return detail::sqliteError(m_connection->handle(), synced,
+                                   QStringLiteral("syncing the database file"));
+    return {};
+}
+
 qint64 Database::queryTimeLimit() const
 {
     return m_connection->timeLimitMs();

@@ -119,6 +119,13 @@ public:
     // for a connection whose file another thread checkpoints (the
     // write-behind queue's checkpoint thread).
     Status disableAutoCheckpoint();
+    // Flushes what has been written to the database file itself (not the
+    // WAL) to disk, through this connection's own handle (the VFS's xSync):
+    // a descriptor of our own would drop the process's POSIX locks on the
+    // file when closed. A PASSIVE checkpoint under steady writes never
+    // syncs the file (SQLite syncs only once it copied every frame), so the
+    // next RESTART would sync everything copied since.
+    Status syncFile();
 
     // While alive, the running times of all statements on the connection
     // add up against one time limit (a whole request's queries); time spent

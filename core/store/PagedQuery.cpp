@@ -8,9 +8,8 @@ namespace {
 
 QString whereClause(const PagedQuery &query)
 {
-    return query.conditions.isEmpty()
-               ? QString()
-               : QStringLiteral(" WHERE ") + query.conditions.join(u" AND ");
+    return query.conditions.isEmpty() ? QString()
+                                      : QStringLiteral(" WHERE ") + query.conditions.join(u" AND ");
 }
 
 } // namespace

@@ -95,6 +95,12 @@ Status WriteBehindQueue::start()
     return {};
 }
 
+bool WriteBehindQueue::restartReady() const
+{
+    return m_options.checkpointIntervalMs <= 0 || m_preRestart == PreRestart::Done ||
+           m_walFrames >= m_walRestartAt + std::max(1, m_options.walRestartFrames / 16);
+}
+
 bool WriteBehindQueue::lingerOver() const
 {
     return m_state != State::Running || m_flushWaiters > 0 ||
@@ -284,11 +290,22 @@ void WriteBehindQueue::run()
         m_workReady.wait(lock, [this] { return !m_queue.empty() || m_state != State::Running; });
         if (m_queue.empty())
             break; // stopping, and everything is written
-        if (m_walRestartAt > 0 && m_walFrames >= m_walRestartAt) {
-            // The background PASSIVE checkpoints have usually copied all
-            // but the last interval's frames, so this copies little; it is
-            // here, on the writer's own count, so that the file's size
-            // never depends on when the checkpoint thread gets a core.
+        if (m_walRestartAt > 0 && m_walFrames >= m_walRestartAt && !restartReady()) {
+            // First a PASSIVE on the checkpoint thread, while batches go
+            // on: the RESTART after it copies and syncs only what was
+            // committed meanwhile. The database fsync of an interval's
+            // copies was most of the ~100 ms every acknowledgement waited
+            // at each restart (docs/benchmarks.md, "The WAL restart after a
+            // PASSIVE").
+            if (m_preRestart == PreRestart::None) {
+                m_preRestart = PreRestart::Asked;
+                m_checkpointWake.notify_one();
+            }
+        } else if (m_walRestartAt > 0 && m_walFrames >= m_walRestartAt) {
+            // It is here, on the writer's own count, so that the file's
+            // size never depends on when the checkpoint thread gets a core:
+            // past a sixteenth over the cap it runs without the PASSIVE.
+            m_preRestart = PreRestart::None;
             lock.unlock();
             const Result<qint64> restart = [this] {
                 // Waits for a background PASSIVE that is copying (bounded
@@ -450,12 +467,16 @@ void WriteBehindQueue::runCheckpoints(std::unique_ptr<Database> db)
     const QString walPath = m_path + QStringLiteral("-wal");
     std::unique_lock lock(m_mutex);
     while (m_state == State::Running) {
-        m_checkpointWake.wait_for(lock, interval, [this] { return m_state != State::Running; });
+        m_checkpointWake.wait_for(lock, interval, [this] {
+            return m_state != State::Running || m_preRestart == PreRestart::Asked;
+        });
         if (m_state != State::Running)
             continue;
+        // The writer waits for this one to start its RESTART (run()).
+        const bool beforeRestart = m_preRestart == PreRestart::Asked;
         lock.unlock();
         const qint64 version = dataVersion();
-        if (version == versionAtCheckpoint && version >= 0) {
+        if (!beforeRestart && version == versionAtCheckpoint && version >= 0) {
             // Nothing committed for an interval, and the last PASSIVE
             // copied what it could: a pause.
             if (m_options.walIdleTruncateBytes > 0 && version != versionAtTruncation &&
@@ -475,8 +496,18 @@ void WriteBehindQueue::runCheckpoints(std::unique_ptr<Database> db)
         }();
         if (!walFrames.ok())
             qCWarning(lcStoreQueue) << "background checkpoint:" << walFrames.error().toString();
+        // Before the writer's RESTART: what this and earlier PASSIVEs
+        // copied goes to disk here, where nobody waits, and the RESTART's
+        // own sync has only the last frames' pages left to flush.
+        if (beforeRestart && walFrames.ok()) {
+            if (const Status synced = db->syncFile(); !synced.ok())
+                qCWarning(lcStoreQueue)
+                    << "syncing the database file:" << synced.error().toString();
+        }
         lock.lock();
         ++m_stats.checkpoints;
+        if (beforeRestart && m_preRestart == PreRestart::Asked)
+            m_preRestart = PreRestart::Done;
         // The writer starts the WAL over itself, between two batches (run()):
         // a RESTART from this connection would poll for the write lock the
         // writer takes back to back, and then make the writer poll.

@@ -118,7 +118,11 @@ struct WriteBehindOptions
     // Each one stalled the acknowledgements for tens of milliseconds here,
     // so the default is a cap on the file's size (1 GiB of 4 KiB pages),
     // not a tuning knob (docs/benchmarks.md, "The WAL under sustained
-    // load"). 0 = never.
+    // load"). To keep that stall short, reaching the cap first has the
+    // checkpoint thread run a PASSIVE at once while batches go on, and the
+    // RESTART follows it: it copies and syncs what was committed during
+    // that PASSIVE, not up to an interval's worth. If the file outgrows
+    // the cap by a sixteenth meanwhile, the RESTART runs anyway. 0 = never.
     int walRestartFrames = 262144;
     // How long that RESTART waits for readers still on the old WAL (and
     // for a writer of another connection) before it gives up and is tried
@@ -265,6 +269,9 @@ private:
     // host index of a packed member, -1 for every other op.
     static void packGroups(std::vector<WriteOp> &batch, std::vector<qsizetype> &hostOf);
     bool lingerOver() const; // with m_mutex held
+    // Whether the writer's RESTART may run now (its PASSIVE is done, or
+    // there is none to wait for); m_mutex held.
+    bool restartReady() const;
     // Whether an op somebody waits for is still in the queue; m_mutex held.
     bool commitWanted() const { return m_commitWanted > m_frontPosition; }
     void notifyListeners(const CommitProgress &progress);
@@ -313,6 +320,16 @@ private:
     // batch (WriteBehindOptions::walRestartFrames; 0 = never).
     int m_walFrames = 0;
     int m_walRestartAt = 0;
+    // Before its RESTART the writer has the checkpoint thread run a PASSIVE
+    // at once and goes on writing; the RESTART comes after it (run()).
+    // Guarded by m_mutex.
+    enum class PreRestart
+    {
+        None,
+        Asked, // the writer wants one; the checkpoint thread starts it
+        Done   // one that started after the request has finished
+    };
+    PreRestart m_preRestart = PreRestart::None;
 };
 
 } // namespace hm::store

@@ -85,6 +85,36 @@ private slots:
         QCOMPARE(sqlite3_memory_used(), sqlite3_int64(0));
     }
 
+    // syncFile() goes through the connection's own file handle: it works
+    // on an open database, while another connection of the process holds
+    // a read transaction (whose locks a second descriptor's close would
+    // drop), and changes nothing. That it reaches the disk is measured,
+    // not asserted: tests/bench/http/wal-stalls.sh shows the RESTART's
+    // sync gone from the writer once the checkpoint thread syncs first.
+    void syncFileFlushesThroughTheConnection()
+    {
+        const crypto::SecureBytes key = randomKey();
+        std::unique_ptr<Database> writer = openOrFail(dbPath(), key);
+        QVERIFY(writer);
+        QVERIFY(writer->exec(QStringLiteral("CREATE TABLE t (x); INSERT INTO t VALUES (1)")).ok());
+        std::unique_ptr<Database> reader = openOrFail(dbPath(), key);
+        QVERIFY(reader);
+        {
+            // A statement stepped and not finished keeps a read transaction.
+            Result<Statement> snapshot = reader->prepare(QStringLiteral("SELECT x FROM t"));
+            QVERIFY(snapshot.ok());
+            QVERIFY(snapshot.value().step().valueOr(false));
+            QVERIFY(writer->exec(QStringLiteral("PRAGMA wal_checkpoint(PASSIVE)")).ok());
+            const Status synced = writer->syncFile();
+            QVERIFY2(synced.ok(), qPrintable(synced.error().toString()));
+            QVERIFY(writer->exec(QStringLiteral("INSERT INTO t VALUES (2)")).ok());
+            // The reader's snapshot still holds: one row until it ends.
+            QCOMPARE(reader->queryInt(QStringLiteral("SELECT count(*) FROM t")).valueOr(-1), 1);
+        }
+        QCOMPARE(reader->queryInt(QStringLiteral("SELECT count(*) FROM t")).valueOr(-1), 2);
+        QVERIFY(writer->checkHealth().ok());
+    }
+
     void createAndReopenKeepsData()
     {
         const crypto::SecureBytes key = randomKey();

@@ -398,6 +398,43 @@ private slots:
         QCOMPARE(queue.stats().walRestartsBusy, 0);
     }
 
+    void restartFollowsAPassiveItAskedFor()
+    {
+        // Background checkpoints an hour apart: every checkpoint in this
+        // run is one the writer asked for on reaching the cap, and each of
+        // its RESTARTs comes after one (so it copies and syncs little).
+        WriteBehindOptions options;
+        options.checkpointIntervalMs = 3600 * 1000;
+        options.walRestartFrames = 256;
+        options.maxBatch = 64;
+        options.maxDelayMs = 1;
+        WriteBehindQueue queue(dbPath(), copyOf(m_key), options);
+        QVERIFY(queue.start().ok());
+        const QString payload(2000, u'x');
+        constexpr int kRows = 4000;
+        qint64 largestWal = 0;
+        for (int i = 0; i < kRows; ++i) {
+            QVERIFY(queue.enqueue(WriteOp{kInsert, {0, i, payload}}).ok());
+            if (i % 250 == 0)
+                largestWal =
+                    std::max(largestWal, QFileInfo(dbPath() + QStringLiteral("-wal")).size());
+        }
+        queue.flush();
+        QCOMPARE(rowCount(), kRows);
+        const WriteBehindStats stats = queue.stats();
+        QVERIFY(stats.walRestarts > 0);
+        // One asked-for PASSIVE per restart at most (a RESTART forced a
+        // sixteenth over the cap needs none, and the last one asked for
+        // may still be running); at least one ran.
+        QVERIFY2(stats.checkpoints > 0 && stats.checkpoints <= stats.walRestarts + 1,
+                 qPrintable(QStringLiteral("%1 checkpoints, %2 restarts")
+                                .arg(stats.checkpoints)
+                                .arg(stats.walRestarts)));
+        QCOMPARE(stats.walRestartsBusy, 0);
+        // The cap, its sixteenth and a batch: well under 3 MB.
+        QVERIFY2(largestWal < 3LL * 1024 * 1024, QByteArray::number(largestWal).constData());
+    }
+
     void walIsCutBackOnlyOnceWritesPause()
     {
         // Restarts under load keep the WAL file's size (cutting a large
