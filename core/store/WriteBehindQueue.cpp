@@ -291,12 +291,13 @@ void WriteBehindQueue::run()
         if (m_queue.empty())
             break; // stopping, and everything is written
         if (m_walRestartAt > 0 && m_walFrames >= m_walRestartAt && !restartReady()) {
-            // First a PASSIVE on the checkpoint thread, while batches go
-            // on: the RESTART after it copies and syncs only what was
-            // committed meanwhile. The database fsync of an interval's
-            // copies was most of the ~100 ms every acknowledgement waited
-            // at each restart (docs/benchmarks.md, "The WAL restart after a
-            // PASSIVE").
+            // First a PASSIVE on the checkpoint thread, which then syncs
+            // the database file, while batches go on: the RESTART after it
+            // copies and syncs only what was committed meanwhile. Syncing
+            // everything copied since the kernel's last writeback made
+            // every acknowledgement wait ~90 ms at each restart
+            // (docs/benchmarks.md, "Node records held within the engine
+            // turn; the WAL restart after a PASSIVE").
             if (m_preRestart == PreRestart::None) {
                 m_preRestart = PreRestart::Asked;
                 m_checkpointWake.notify_one();
