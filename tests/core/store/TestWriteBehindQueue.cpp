@@ -116,6 +116,26 @@ private:
         return db.ok() ? std::move(db.value()) : nullptr;
     }
 
+    // Every row as "producer/seq payload" ("~" for a NULL payload), in
+    // (producer, seq) order; empty when the file cannot be read.
+    QStringList storedRows()
+    {
+        std::unique_ptr<Database> db = observer();
+        if (!db)
+            return {};
+        Result<Statement> all = db->prepare(QStringLiteral(
+            "SELECT producer, seq, coalesce(payload, '~') FROM rows ORDER BY producer, seq"));
+        if (!all.ok())
+            return {};
+        QStringList found;
+        while (all.value().step().valueOr(false))
+            found << QStringLiteral("%1/%2 %3")
+                         .arg(all.value().int64(0))
+                         .arg(all.value().int64(1))
+                         .arg(all.value().text(2));
+        return found;
+    }
+
     qint64 rowCount()
     {
         std::unique_ptr<Database> db = observer();
@@ -666,17 +686,7 @@ private slots:
         QVERIFY(queue.enqueue(member(6, 2, QStringLiteral("g6"))).ok());
         queue.flush();
 
-        std::unique_ptr<Database> db = observer();
-        QVERIFY(db);
-        Result<Statement> all = db->prepare(QStringLiteral(
-            "SELECT producer, seq, coalesce(payload, '~') FROM rows ORDER BY producer, seq"));
-        QVERIFY(all.ok());
-        QStringList found;
-        while (all.value().step().valueOr(false))
-            found << QStringLiteral("%1/%2 %3")
-                         .arg(all.value().int64(0))
-                         .arg(all.value().int64(1))
-                         .arg(all.value().text(2));
+        QStringList found = storedRows();
         QCOMPARE(found, (QStringList{
                             QStringLiteral("1/0 [1,2]"),
                             QStringLiteral("1/9 payload 1/9"),
@@ -717,17 +727,7 @@ private slots:
         QVERIFY(queue.enqueue(host(5, QStringLiteral("g5"), false)).ok());
         queue.flush();
 
-        std::unique_ptr<Database> db = observer();
-        QVERIFY(db);
-        Result<Statement> all = db->prepare(QStringLiteral(
-            "SELECT producer, seq, coalesce(payload, '~') FROM rows ORDER BY producer, seq"));
-        QVERIFY(all.ok());
-        QStringList found;
-        while (all.value().step().valueOr(false))
-            found << QStringLiteral("%1/%2 %3")
-                         .arg(all.value().int64(0))
-                         .arg(all.value().int64(1))
-                         .arg(all.value().text(2));
+        QStringList found = storedRows();
         QCOMPARE(found, (QStringList{
                             QStringLiteral("1/0 [o5,o6]"),
                             QStringLiteral("2/0 [o7]"),
@@ -791,17 +791,7 @@ private slots:
             queue.flush(); // one batch per round
         }
 
-        std::unique_ptr<Database> db = observer();
-        QVERIFY(db);
-        Result<Statement> all =
-            db->prepare(QStringLiteral("SELECT producer, seq, coalesce(payload, '~') FROM rows"));
-        QVERIFY(all.ok());
-        QStringList found;
-        while (all.value().step().valueOr(false))
-            found << QStringLiteral("%1/%2 %3")
-                         .arg(all.value().int64(0))
-                         .arg(all.value().int64(1))
-                         .arg(all.value().text(2));
+        QStringList found = storedRows();
         found.sort();
         expected.sort();
         QCOMPARE(found, expected);
