@@ -203,7 +203,12 @@ void StoreExecutionJournal::recordExecution(const ExecutionRecord &r)
     enqueue(std::move(op));
 }
 
-NodeRecord *StoreExecutionJournal::heldRecordOf(const NodeRecord &r)
+void StoreExecutionJournal::recordNode(const NodeRecord &r)
+{
+    takeNode(NodeRecord(r));
+}
+
+void StoreExecutionJournal::takeNode(NodeRecord &&r)
 {
     if (!m_held.empty() && m_heldId != r.executionId)
         releaseHeld();
@@ -212,22 +217,10 @@ NodeRecord *StoreExecutionJournal::heldRecordOf(const NodeRecord &r)
     // A newer record of a node replaces its older one, as the queue's keys
     // would.
     for (NodeRecord &held : m_held) {
-        if (held.nodeId == r.nodeId)
-            return &held;
-    }
-    return nullptr;
-}
-
-void StoreExecutionJournal::recordNode(const NodeRecord &r)
-{
-    takeNode(NodeRecord(r));
-}
-
-void StoreExecutionJournal::takeNode(NodeRecord &&r)
-{
-    if (NodeRecord *held = heldRecordOf(r)) {
-        *held = std::move(r);
-        return;
+        if (held.nodeId == r.nodeId) {
+            held = std::move(r);
+            return;
+        }
     }
     m_held.push_back(std::move(r));
     if (m_held.size() >= kMaxHeldNodes)

@@ -75,8 +75,6 @@ public:
 private:
     void enqueue(store::WriteOp op);
     void enqueueNode(const NodeRecord &record);
-    // The held record of the node, or null (then the caller adds one).
-    NodeRecord *heldRecordOf(const NodeRecord &record);
     // Enqueues the held node records as ops of their own.
     void releaseHeld();
 

@@ -8,8 +8,9 @@ namespace {
 
 QString whereClause(const PagedQuery &query)
 {
-    return query.conditions.isEmpty() ? QString()
-                                      : QStringLiteral(" WHERE ") + query.conditions.join(u" AND ");
+    return query.conditions.isEmpty()
+               ? QString()
+               : QStringLiteral(" WHERE ") + query.conditions.join(u" AND ");
 }
 
 } // namespace

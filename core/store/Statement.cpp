@@ -88,8 +88,9 @@ Statement &Statement::bind(int index, const QString &value)
         return *this;
     QByteArray utf8 = value.toUtf8();
     const char *data = utf8.isEmpty() ? kEmpty : utf8.constData();
-    const int rc = sqlite3_bind_text64(
-        m_stmt, index, data, static_cast<sqlite3_uint64>(utf8.size()), SQLITE_STATIC, SQLITE_UTF8);
+    const int rc = sqlite3_bind_text64(m_stmt, index, data,
+                                       static_cast<sqlite3_uint64>(utf8.size()), SQLITE_STATIC,
+                                       SQLITE_UTF8);
     noteBindResult(rc, index);
     if (rc == SQLITE_OK && index > 0) {
         // Bound first, then the text it replaces let go (a move keeps the

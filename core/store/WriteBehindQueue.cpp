@@ -13,6 +13,12 @@ namespace hm::store {
 
 namespace {
 
+// An op whose pack() fills one of its parameters (WriteOp::group).
+bool isHost(const WriteOp &op)
+{
+    return op.pack && op.packInto >= 0 && op.packInto < op.params.size();
+}
+
 // BEGIN IMMEDIATE already waits busy_timeout (5 s) per attempt, so this is
 // about a minute of another connection holding the write lock.
 constexpr int kMaxBusyAttempts = 12;
@@ -538,9 +544,6 @@ Status WriteBehindQueue::apply(const WriteOp &op)
 void WriteBehindQueue::packGroups(std::vector<WriteOp> &batch, std::vector<qsizetype> &hostOf)
 {
     hostOf.assign(batch.size(), -1);
-    const auto isHost = [](const WriteOp &op) {
-        return op.pack && op.packInto >= 0 && op.packInto < op.params.size();
-    };
     QHash<QString, qsizetype> hosts; // group -> index of its host in the batch
     bool ownMembers = false;
     for (size_t i = 0; i < batch.size(); ++i) {
@@ -579,16 +582,16 @@ void WriteBehindQueue::packGroups(std::vector<WriteOp> &batch, std::vector<qsize
         lastMembers->push_back(&op);
         hostOf[i] = lastHost;
     }
-    for (auto it = members.cbegin(); it != members.cend(); ++it) {
-        WriteOp &host = batch[size_t(it.key())];
-        host.params[host.packInto] = host.pack(host, it.value());
-    }
-    if (!ownMembers)
-        return;
+    // Hosts with queued members, and hosts that bring their own.
     static const std::vector<const WriteOp *> none;
     for (size_t i = 0; i < batch.size(); ++i) {
         WriteOp &op = batch[i];
-        if (op.ownMembers > 0 && isHost(op) && !members.contains(qsizetype(i)))
+        if (!isHost(op))
+            continue;
+        const auto found = members.constFind(qsizetype(i));
+        if (found != members.cend())
+            op.params[op.packInto] = op.pack(op, found.value());
+        else if (op.ownMembers > 0)
             op.params[op.packInto] = op.pack(op, none);
     }
 }
@@ -680,7 +683,7 @@ WriteBehindQueue::Outcome WriteBehindQueue::writeBatch(std::vector<WriteOp> &bat
                 ++outcome.written;
                 if (hostOf[i] >= 0)
                     ++outcome.packed;
-                if (batch[i].pack && batch[i].packInto >= 0)
+                if (isHost(batch[i]))
                     outcome.packed += batch[i].ownMembers;
             }
             outcome.commits = 1;

@@ -409,6 +409,33 @@ private slots:
         }
     }
 
+    // A turn of more node records than the journal holds (a wide flow)
+    // queues them as ops of their own: each node is stored once (a row, or
+    // packed by the queue when they meet their host in a batch, as here),
+    // and the final record brings none of its own.
+    void wideTurnWritesRows()
+    {
+        ExecutionRecord r = execution(QStringLiteral("e1"), QStringLiteral("running"), 1000);
+        m_journal->recordExecution(r);
+        constexpr int kNodes = 70;
+        for (int i = 0; i < kNodes; ++i)
+            m_journal->recordNode(node(QStringLiteral("e1"), QStringLiteral("n%1").arg(i),
+                                       QStringLiteral("completed")));
+        r.status = QStringLiteral("completed");
+        r.endedAtMs = 1500;
+        m_journal->recordExecution(r);
+        endTurnAndFlush();
+        const qint64 rowsWritten =
+            m_db->queryInt(QStringLiteral("SELECT count(*) FROM node_executions")).valueOr(-1);
+        QCOMPARE(rowsWritten + m_queue->stats().packed, qint64(kNodes));
+        QCOMPARE(m_queue->stats().written, qint64(kNodes) + 1); // the nodes and the execution
+        const auto nodes = loadStoredNodes(*m_db, QStringLiteral("e1"));
+        QVERIFY(nodes.ok());
+        QCOMPARE(nodes.value().size(), kNodes);
+        for (const StoredNode &n : nodes.value())
+            QCOMPARE(n.status, QStringLiteral("completed"));
+    }
+
     // Held records never wait past what the journal is told next: another
     // execution's record, the queue's records, a ticket, the turn's end.
     // Each of these puts them in the queue before its own record.

@@ -136,6 +136,23 @@ private:
         return found;
     }
 
+    // Enqueues `rows` rows of about a page each (as UTF-8 text) and flushes;
+    // the largest the WAL file was, looked at every 250 rows and at the end.
+    qint64 writeLargeRows(WriteBehindQueue &queue, int rows)
+    {
+        const QString payload(2000, u'x');
+        const QString wal = dbPath() + QStringLiteral("-wal");
+        qint64 largest = 0;
+        for (int i = 0; i < rows; ++i) {
+            if (!queue.enqueue(WriteOp{kInsert, {0, i, payload}}).ok())
+                qFatal("enqueue failed at row %d", i);
+            if (i % 250 == 0)
+                largest = std::max(largest, QFileInfo(wal).size());
+        }
+        queue.flush();
+        return std::max(largest, QFileInfo(wal).size());
+    }
+
     qint64 rowCount()
     {
         std::unique_ptr<Database> db = observer();
@@ -393,18 +410,9 @@ private slots:
         options.maxDelayMs = 1;
         WriteBehindQueue queue(dbPath(), copyOf(m_key), options);
         QVERIFY(queue.start().ok());
-        const QString payload(2000, u'x'); // about a page per row as UTF-8 text
         constexpr int kRows = 12000;
-        qint64 largestWal = 0;
-        for (int i = 0; i < kRows; ++i) {
-            QVERIFY(queue.enqueue(WriteOp{kInsert, {0, i, payload}}).ok());
-            if (i % 500 == 0)
-                largestWal =
-                    std::max(largestWal, QFileInfo(dbPath() + QStringLiteral("-wal")).size());
-        }
-        queue.flush();
+        const qint64 largestWal = writeLargeRows(queue, kRows);
         QCOMPARE(rowCount(), kRows);
-        largestWal = std::max(largestWal, QFileInfo(dbPath() + QStringLiteral("-wal")).size());
         // The writer counts the WAL's frames after each of its commits and
         // starts the file over before the next batch once there are 256:
         // at most 256 frames plus one batch (about 1.3 MB), however late
@@ -430,16 +438,8 @@ private slots:
         options.maxDelayMs = 1;
         WriteBehindQueue queue(dbPath(), copyOf(m_key), options);
         QVERIFY(queue.start().ok());
-        const QString payload(2000, u'x');
         constexpr int kRows = 4000;
-        qint64 largestWal = 0;
-        for (int i = 0; i < kRows; ++i) {
-            QVERIFY(queue.enqueue(WriteOp{kInsert, {0, i, payload}}).ok());
-            if (i % 250 == 0)
-                largestWal =
-                    std::max(largestWal, QFileInfo(dbPath() + QStringLiteral("-wal")).size());
-        }
-        queue.flush();
+        const qint64 largestWal = writeLargeRows(queue, kRows);
         QCOMPARE(rowCount(), kRows);
         const WriteBehindStats stats = queue.stats();
         QVERIFY(stats.walRestarts > 0);
