@@ -104,7 +104,7 @@ Status WriteBehindQueue::start()
 bool WriteBehindQueue::restartReady() const
 {
     return m_options.checkpointIntervalMs <= 0 || m_preRestart == PreRestart::Done ||
-           m_walFrames >= m_walRestartAt + std::max(1, m_options.walRestartFrames / 16);
+           m_walFrames >= m_walRestartAt + std::max(1, m_options.walRestartFrames / 4);
 }
 
 bool WriteBehindQueue::lingerOver() const
@@ -311,7 +311,7 @@ void WriteBehindQueue::run()
         } else if (m_walRestartAt > 0 && m_walFrames >= m_walRestartAt) {
             // It is here, on the writer's own count, so that the file's
             // size never depends on when the checkpoint thread gets a core:
-            // past a sixteenth over the cap it runs without the PASSIVE.
+            // past a quarter over the cap it runs without the PASSIVE.
             m_preRestart = PreRestart::None;
             lock.unlock();
             const Result<qint64> restart = [this] {

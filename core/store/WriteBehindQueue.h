@@ -107,23 +107,22 @@ struct WriteBehindOptions
     int checkpointIntervalMs = 200;
     // Under steady writes a PASSIVE checkpoint never catches up with the
     // writer, and SQLite starts the WAL file over only once one has: the
-    // file grows by everything written (about 14 MB a second at the
-    // trigger benchmark's rate) for as long as the load lasts. Once a commit
-    // leaves this many frames in the WAL (the writer counts them itself,
-    // sqlite3_wal_hook), the writer runs a RESTART checkpoint before its
-    // next batch: it copies what the PASSIVE checkpoints have not yet
-    // (acknowledgements wait that long), waits for
-    // readers, so the next commit writes from the start of the file again.
-    // The file keeps its size meanwhile (walIdleTruncateBytes cuts it back).
-    // Each one stalled the acknowledgements for tens of milliseconds here,
-    // so the default is a cap on the file's size (1 GiB of 4 KiB pages),
-    // not a tuning knob (docs/benchmarks.md, "The WAL under sustained
-    // load"). To keep that stall short, reaching the cap first has the
-    // checkpoint thread run a PASSIVE at once while batches go on, and the
-    // RESTART follows it: it copies and syncs what was committed during
-    // that PASSIVE, not up to an interval's worth. If the file outgrows
-    // the cap by a sixteenth meanwhile, the RESTART runs anyway. 0 = never.
-    int walRestartFrames = 262144;
+    // file grows by everything written (about 35 MB a second at the
+    // trigger benchmark's rate) for as long as the load lasts. Once a
+    // commit leaves this many frames in the WAL (the writer counts them
+    // itself, sqlite3_wal_hook), the writer runs a RESTART checkpoint
+    // before its next batch (waiting for readers, walRestartWaitMs), so
+    // the next commit writes from the start of the file again; the file
+    // keeps its size (walIdleTruncateBytes cuts it back). Reaching the cap first has the checkpoint thread run
+    // a PASSIVE at once and sync the database file while batches go on;
+    // the RESTART follows it and copies and syncs only what was committed
+    // meanwhile (or runs anyway once the file has outgrown the cap by a
+    // quarter). That keeps each restart's stall to a few milliseconds, so
+    // the cap is small: 64 MiB of 4 KiB pages, which the page cache keeps,
+    // and a WAL rewritten in place costs the writer less than one that
+    // grows into new blocks (docs/benchmarks.md, "A 64 MiB WAL"; 1 GiB
+    // before). 0 = never.
+    int walRestartFrames = 16384;
     // How long that RESTART waits for readers still on the old WAL (and
     // for a writer of another connection) before it gives up and is tried
     // again once the file has grown by another eighth of the limit. Every
