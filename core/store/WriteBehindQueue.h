@@ -107,15 +107,16 @@ struct WriteBehindOptions
     int checkpointIntervalMs = 200;
     // Under steady writes a PASSIVE checkpoint never catches up with the
     // writer, and SQLite starts the WAL file over only once one has: the
-    // file grows by everything written (about 35 MB a second at the
-    // trigger benchmark's rate) for as long as the load lasts. Once a
-    // commit leaves this many frames in the WAL (the writer counts them
-    // itself, sqlite3_wal_hook), the writer runs a RESTART checkpoint
-    // before its next batch (waiting for readers, walRestartWaitMs), so
-    // the next commit writes from the start of the file again; the file
-    // keeps its size (walIdleTruncateBytes cuts it back). Reaching the cap first has the checkpoint thread run
-    // a PASSIVE at once and sync the database file while batches go on;
-    // the RESTART follows it and copies and syncs only what was committed
+    // file grows by everything written (over 100 MB a second at the
+    // trigger benchmark's rate on a fast host) for as long as the load
+    // lasts. Once a commit leaves this many frames in the WAL (the writer
+    // counts them itself, sqlite3_wal_hook), the writer runs a RESTART
+    // checkpoint before its next batch (waiting for readers,
+    // walRestartWaitMs), so the next commit writes from the start of the
+    // file again; the file keeps its size (walIdleTruncateBytes cuts it
+    // back). Reaching the cap first has the checkpoint thread run a
+    // PASSIVE at once and sync the database file while batches go on; the
+    // RESTART follows it and copies and syncs only what was committed
     // meanwhile (or runs anyway once the file has outgrown the cap by a
     // quarter). That keeps each restart's stall to a few milliseconds, so
     // the cap is small: 64 MiB of 4 KiB pages, which the page cache keeps,
