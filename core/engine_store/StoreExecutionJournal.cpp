@@ -238,10 +238,13 @@ void StoreExecutionJournal::releaseHeld()
     const auto started = m_started.find(m_heldId);
     if (started != m_started.end())
         started.value() = true;
-    const std::vector<NodeRecord> held = std::exchange(m_held, {});
+    std::vector<NodeRecord> held = std::exchange(m_held, {});
     m_heldId.clear();
-    for (const NodeRecord &r : held)
-        enqueueNode(r);
+    for (NodeRecord &r : held)
+        enqueueNode(std::move(r));
+    // The next turn's nodes reuse the allocation.
+    held.clear();
+    m_held = std::move(held);
 }
 
 void StoreExecutionJournal::endTurn()
@@ -249,7 +252,7 @@ void StoreExecutionJournal::endTurn()
     releaseHeld();
 }
 
-void StoreExecutionJournal::enqueueNode(const NodeRecord &r)
+void StoreExecutionJournal::enqueueNode(NodeRecord &&r)
 {
     // An upsert keyed by the row, like executions: a node that starts and
     // ends within one batch is written once, by the INSERT, or not at all
@@ -268,7 +271,7 @@ void StoreExecutionJournal::enqueueNode(const NodeRecord &r)
         " logs = ?16 WHERE execution_id = ?2 AND node_id = ?3");
     store::WriteOp op{insert, {}, update, u"node/" + r.executionId + u'/' + r.nodeId};
     op.group = r.executionId;
-    op.record = std::make_shared<const NodeRecord>(r);
+    op.record = std::make_shared<const NodeRecord>(std::move(r));
     op.makeParams = nodeParams;
     op.packable = true;
     enqueue(std::move(op));

@@ -74,7 +74,7 @@ public:
 
 private:
     void enqueue(store::WriteOp op);
-    void enqueueNode(const NodeRecord &record);
+    void enqueueNode(NodeRecord &&record);
     // Enqueues the held node records as ops of their own.
     void releaseHeld();
 
