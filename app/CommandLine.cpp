@@ -1,8 +1,8 @@
 #include "CommandLine.h"
 
 #include "LanguageManager.h"
-#include "Sections.h"
 #include "server/runtime/DataDirectory.h"
+#include "shell/Sections.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

@@ -1,11 +1,11 @@
 #include "DashboardPage.h"
 
-#include "EmptyStatePage.h"
-#include "Sections.h"
+#include "IconBadge.h"
 #include "ServerConnection.h"
 #include "StatusIndicator.h"
 #include "hivemind/Version.h"
 #include "operations/DashboardOverview.h"
+#include "shell/Sections.h"
 #include "widgets/ServerErrorText.h"
 
 #include <QDir>
@@ -30,6 +30,11 @@ QFrame *createCard(QWidget *parent)
 }
 
 } // namespace
+
+void DashboardPage::applySession(const Session &session)
+{
+    m_overview->setClient(session.signedInClient());
+}
 
 DashboardPage::DashboardPage(ServerConnection *connection, QWidget *parent)
     : QWidget(parent), m_connection(connection)
@@ -215,10 +220,18 @@ void DashboardPage::updateServerInfo()
     m_api->setText(orUnknown(info.apiVersion));
     m_address->setText(m_connection->baseUrl().isEmpty() ? unknown
                                                          : m_connection->baseUrl().toString());
-    m_mode->setText(m_connection->isLocal()
-                        ? tr("Local — the server runs inside this console")
-                        : tr("Shared — the server already running on this data directory"));
-    m_dataDir->setText(QDir::toNativeSeparators(m_connection->dataDir()));
+    // The data directory is this console's only for its own or the shared
+    // server; a remote server's is on its own machine.
+    const bool ownData = m_connection->isLocal() || m_connection->isShared();
+    if (m_connection->isLocal())
+        m_mode->setText(tr("Local — the server runs inside this console"));
+    else if (m_connection->isShared())
+        m_mode->setText(tr("Shared — the server already running on this data directory"));
+    else
+        m_mode->setText(tr("Remote — a server this console connects to"));
+    m_dataDir->setText(ownData ? QDir::toNativeSeparators(m_connection->dataDir()) : unknown);
+    m_dataDirCaption->setVisible(ownData);
+    m_dataDir->setVisible(ownData);
 }
 
 } // namespace hm::app

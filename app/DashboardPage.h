@@ -1,5 +1,7 @@
 #pragma once
 
+#include "widgets/SectionPage.h"
+
 #include <QWidget>
 
 class QGridLayout;
@@ -13,7 +15,7 @@ class ServerConnection;
 // The dashboard: the server this console is connected to (status, database,
 // versions, address) as read through the API, and an honest placeholder for
 // the overview that later versions fill in.
-class DashboardPage : public QWidget
+class DashboardPage : public QWidget, public SectionPage
 {
     Q_OBJECT
 
@@ -21,6 +23,12 @@ public:
     explicit DashboardPage(ServerConnection *connection, QWidget *parent = nullptr);
     // The live part (app/operations): host metrics, executions, failures.
     DashboardOverview *overview() const { return m_overview; }
+
+    // SectionPage: the live overview reads with the signed-in client.
+    QWidget *widget() override { return this; }
+    void applySession(const Session &session) override;
+    bool wantsSignedInGate() const override { return false; }
+    bool isLive() const override { return true; }
 
 protected:
     void changeEvent(QEvent *event) override;

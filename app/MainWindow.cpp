@@ -2,26 +2,18 @@
 
 #include "AboutDialog.h"
 #include "ConnectionDialog.h"
-#include "DashboardPage.h"
-#include "EmptyStatePage.h"
 #include "LanguageManager.h"
-#include "OperationsPages.h"
-#include "Sections.h"
 #include "ServerConnection.h"
+#include "ServerProfiles.h"
 #include "SignInDialog.h"
 #include "StatusIndicator.h"
 #include "ThemeManager.h"
 #include "admin/AccountPanel.h"
-#include "admin/UsersPage.h"
 #include "client/ApiClient.h"
 #include "common/Check.h"
-#include "components/ComponentsPage.h"
-#include "credentials/CredentialsPage.h"
-#include "executions/ExecutionsPage.h"
-#include "flows/FlowEditorPage.h"
-#include "flows/FlowsPage.h"
 #include "hivemind/Version.h"
-#include "services/ServicesPage.h"
+#include "shell/SectionFrame.h"
+#include "shell/Sections.h"
 #include "widgets/MessageBox.h"
 #include "widgets/ServerErrorText.h"
 
@@ -50,6 +42,7 @@
 #include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
+#include <optional>
 
 namespace hm::app {
 
@@ -102,16 +95,18 @@ MainWindow::MainWindow(LanguageManager *languages, ServerConnection *connection,
     createStatusBar();
 
     connect(m_navigation, &QListWidget::currentRowChanged, this, [this](int row) {
-        // Leaving the Flows section with unsaved edits asks first.
-        const int flowsRow = m_pages->indexOf(m_flowsPage);
-        if (m_currentRow == flowsRow && row != flowsRow &&
-            !mayLeaveFlows([this, row] { m_navigation->setCurrentRow(row); })) {
-            const QSignalBlocker blocker(m_navigation);
-            m_navigation->setCurrentRow(m_currentRow);
-            return;
+        // Leaving a section with unsaved work asks first (the Flows editor).
+        if (m_currentRow >= 0 && m_currentRow < m_frames.size() && row != m_currentRow) {
+            SectionPage *leaving = m_frames.at(m_currentRow)->page(); // null: no page
+            if (leaving && !leaving->mayLeave([this, row] { m_navigation->setCurrentRow(row); })) {
+                const QSignalBlocker blocker(m_navigation);
+                m_navigation->setCurrentRow(m_currentRow);
+                return;
+            }
         }
         m_currentRow = row;
         m_pages->setCurrentIndex(row);
+        sectionStateChanged();
     });
     connect(m_connection, &ServerConnection::stateChanged, this,
             &MainWindow::updateConnectionStatus);
@@ -121,6 +116,9 @@ MainWindow::MainWindow(LanguageManager *languages, ServerConnection *connection,
     connect(m_connection, &ServerConnection::signedInChanged, this,
             &MainWindow::updateConnectionStatus);
     connect(m_connection, &ServerConnection::stateChanged, this, &MainWindow::signInWhenConnected);
+    // Every page follows the session through one call.
+    connect(m_connection, &ServerConnection::stateChanged, this, &MainWindow::applySession);
+    connect(m_connection, &ServerConnection::signedInChanged, this, &MainWindow::applySession);
     // Asked again in place: the pages and their unsaved state stay as they are.
     connect(m_connection, &ServerConnection::sessionExpired, this, [this] {
         if (m_options.signInOnConnect)
@@ -205,116 +203,72 @@ QWidget *MainWindow::createSidebar()
 
 void MainWindow::createPages()
 {
-    for (const Section &section : sections()) {
-        QWidget *page = nullptr;
-        // Dashboard, Audit & Logs, Settings (app/operations).
-        const OperationsContext operations{m_connection, m_languages, m_options.persistSettings,
-                                           [this](const QString &id) { openExecution(id); },
-                                           m_themes};
-        if ((page = createOperationsPage(section.id, operations, m_pages))) {
-        } else if (section.id == QLatin1String("flows")) {
-            m_flowsPage = new FlowsPage(m_connection->client(), m_pages);
-            // The list follows the session: it starts when someone signs in
-            // and says so when nobody is (the editor keeps unsaved edits).
-            const auto followSession = [this] {
-                m_flowsPage->setClient(m_connection->client());
-                if (m_connection->isSignedIn())
-                    m_flowsPage->start();
-                else if (m_connection->state() == ServerConnection::State::Connected)
-                    m_flowsPage->setSessionError(
-                        Error{ErrorCode::Unauthorized, QStringLiteral("not signed in")});
-            };
-            connect(m_connection, &ServerConnection::signedInChanged, m_flowsPage, followSession);
-            connect(m_connection, &ServerConnection::stateChanged, m_flowsPage,
-                    [followSession](ServerConnection::State state) {
-                        if (state == ServerConnection::State::Connected)
-                            followSession();
-                    });
-            if (m_connection->state() == ServerConnection::State::Connected)
-                followSession();
-            connect(m_flowsPage, &FlowsPage::activationRequested, this,
-                    [this] { selectSection(QStringLiteral("flows")); });
-            // A run shows its execution, unless that would leave unsaved edits
-            // (the editor's banner names it then).
-            connect(m_flowsPage, &FlowsPage::executionStarted, this, [this](const QString &id) {
-                if (!m_flowsPage->editorPage()->isModified())
-                    openExecution(id);
-            });
-            page = m_flowsPage;
-        } else if (section.id == QLatin1String("executions")) {
-            m_executionsPage = new ExecutionsPage(m_pages);
-            connect(m_executionsPage, &ExecutionsPage::showFlowsRequested, this,
-                    [this] { selectSection(QStringLiteral("flows")); });
-            connect(m_connection, &ServerConnection::stateChanged, m_executionsPage,
-                    [this](ServerConnection::State state) {
-                        if (state == ServerConnection::State::Connected)
-                            m_executionsPage->setClient(m_connection->client());
-                    });
-            if (m_connection->state() == ServerConnection::State::Connected)
-                m_executionsPage->setClient(m_connection->client());
-            // What it could not read before the sign-in, it reads now.
-            connect(m_connection, &ServerConnection::signedInChanged, m_executionsPage, [this] {
-                if (m_connection->isSignedIn())
-                    m_executionsPage->refresh();
-            });
-            page = m_executionsPage;
-        } else if (section.id == QLatin1String("users")) {
-            auto *usersPage = new UsersPage(m_pages);
-            const auto followSession = [this, usersPage] {
-                usersPage->setSession(m_connection->isSignedIn() ? m_connection->client() : nullptr,
-                                      m_connection->user());
-            };
-            connect(m_connection, &ServerConnection::signedInChanged, usersPage, followSession);
-            followSession();
-            connect(usersPage, &UsersPage::accountRequested, this, &MainWindow::openAccount);
-            page = usersPage;
-        } else if (section.id == QLatin1String("components")) {
-            auto *componentsPage = new ComponentsPage(m_pages);
-            const auto followSession = [this, componentsPage] {
-                componentsPage->setSession(m_connection->isSignedIn() ? m_connection->client()
-                                                                      : nullptr,
-                                           m_connection->user());
-            };
-            connect(m_connection, &ServerConnection::signedInChanged, componentsPage,
-                    followSession);
-            followSession();
-            page = componentsPage;
-        } else if (section.id == QLatin1String("credentials")) {
-            auto *credentialsPage = new CredentialsPage(m_pages);
-            const auto followSession = [this, credentialsPage] {
-                credentialsPage->setSession(m_connection->isSignedIn() ? m_connection->client()
-                                                                       : nullptr,
-                                            m_connection->user());
-            };
-            connect(m_connection, &ServerConnection::signedInChanged, credentialsPage,
-                    followSession);
-            followSession();
-            // "Used by" opens the Services section with that service
-            // selected (the Services page is made after this one).
-            connect(credentialsPage, &CredentialsPage::serviceRequested, this,
-                    [this](const QString &serviceId) {
-                        selectSection(QStringLiteral("services"));
-                        if (auto *services = m_pages->findChild<ServicesPage *>())
-                            services->showService(serviceId);
-                    });
-            page = credentialsPage;
-        } else if (section.id == QLatin1String("services")) {
-            auto *servicesPage = new ServicesPage(m_pages);
-            const auto followSession = [this, servicesPage] {
-                servicesPage->setSession(m_connection->isSignedIn() ? m_connection->client()
-                                                                    : nullptr,
-                                         m_connection->user());
-            };
-            connect(m_connection, &ServerConnection::signedInChanged, servicesPage, followSession);
-            followSession();
-            page = servicesPage;
-        } else {
-            page = new EmptyStatePage(section, m_pages);
+    const SectionContext context{m_connection, m_languages, m_themes, m_options.persistSettings,
+                                 this};
+    for (const SectionEntry &entry : sectionTable()) {
+        auto *frame = new SectionFrame(entry.section, this, m_pages);
+        // A factory that makes nothing leaves its frame with the gate only,
+        // so that the sidebar's rows and the pages stay in step.
+        SectionPage *page = entry.factory(context, frame);
+        HM_CHECK(page, {});
+        if (page) {
+            frame->setPage(page);
+            page->widget()->setAttribute(Qt::WA_StyledBackground, true);
+            page->widget()->setProperty("sectionPage", true);
         }
-        page->setAttribute(Qt::WA_StyledBackground, true);
-        page->setProperty("sectionPage", true);
-        m_pages->addWidget(page);
+        frame->setAttribute(Qt::WA_StyledBackground, true);
+        m_pages->addWidget(frame);
+        m_frames.append(frame);
     }
+    applySession();
+}
+
+Session MainWindow::currentSession() const
+{
+    Session session;
+    session.client = m_connection->client();
+    session.connected = m_connection->state() == ServerConnection::State::Connected;
+    session.signedIn = m_connection->isSignedIn();
+    if (session.signedIn)
+        session.user = m_connection->user();
+    return session;
+}
+
+void MainWindow::applySession()
+{
+    const Session session = currentSession();
+    if (m_sessionApplied && session == m_session)
+        return;
+    m_session = session;
+    m_sessionApplied = true;
+    for (SectionFrame *frame : std::as_const(m_frames))
+        frame->applySession(session);
+    sectionStateChanged();
+}
+
+void MainWindow::sectionStateChanged()
+{
+    if (!m_sectionStatus)
+        return;
+    const SectionFrame *frame = m_frames.value(m_pages->currentIndex());
+    const QString text = frame && frame->page() ? frame->page()->stateText() : QString();
+    m_sectionStatus->setText(text);
+    m_sectionStatus->setVisible(!text.isEmpty());
+}
+
+SectionFrame *MainWindow::sectionFrame(const QString &id) const
+{
+    for (SectionFrame *frame : m_frames) {
+        if (frame->section().id == id)
+            return frame;
+    }
+    return nullptr;
+}
+
+SectionPage *MainWindow::sectionPage(const QString &id) const
+{
+    const SectionFrame *frame = sectionFrame(id);
+    return frame ? frame->page() : nullptr;
 }
 
 void MainWindow::openAccount()
@@ -409,11 +363,24 @@ void MainWindow::createMenus()
     m_refreshAction->setObjectName(QStringLiteral("action.refresh"));
     m_refreshAction->setShortcut(QKeySequence::Refresh);
 
-    m_flowMenu = menuBar()->addMenu(QString());
-    m_flowMenu->setObjectName(QStringLiteral("menuFlow"));
-    m_flowMenu->addActions(m_flowsPage->menuActions());
-    m_flowMenu->addSeparator();
-    m_flowMenu->addActions(m_flowsPage->editorPage()->flowActions());
+    // The sections' own menus, in navigation order (a null action is a
+    // separator).
+    for (SectionFrame *frame : std::as_const(m_frames)) {
+        const QList<QAction *> actions =
+            frame->page() ? frame->page()->menuActions() : QList<QAction *>();
+        if (actions.isEmpty())
+            continue;
+        QMenu *menu = menuBar()->addMenu(QString());
+        menu->setObjectName(QStringLiteral("menu.") + frame->section().id);
+        for (QAction *action : actions) {
+            if (action)
+                menu->addAction(action);
+            else
+                menu->addSeparator();
+        }
+        m_sectionMenus.append(menu);
+        m_menuFrames.append(frame);
+    }
 
     m_languageMenu = menuBar()->addMenu(QString());
     m_languageMenu->setObjectName(QStringLiteral("menuLanguage"));
@@ -466,6 +433,8 @@ void MainWindow::createStatusBar()
     connect(m_retryButton, &QPushButton::clicked, this, [this] {
         if (m_connection->isLocal())
             m_connection->start();
+        else if (m_connection->isShared())
+            m_connection->connectToRunningServer(m_connection->baseUrl());
         else
             m_connection->connectTo(m_connection->baseUrl(), m_connection->tlsPolicy());
     });
@@ -479,6 +448,13 @@ void MainWindow::createStatusBar()
     m_serverVersion->setObjectName(QStringLiteral("serverVersion"));
     m_serverVersion->setContentsMargins(0, 0, 8, 0);
     bar->addPermanentWidget(m_serverVersion);
+
+    // The current section's own line ("3 nodes online"), when it has one.
+    m_sectionStatus = new QLabel(bar);
+    m_sectionStatus->setObjectName(QStringLiteral("sectionStatus"));
+    m_sectionStatus->setContentsMargins(0, 0, 8, 0);
+    m_sectionStatus->hide();
+    bar->addPermanentWidget(m_sectionStatus);
 
     m_userStatus = new QLabel(bar);
     m_userStatus->setObjectName(QStringLiteral("userStatus"));
@@ -535,11 +511,10 @@ bool MainWindow::addServer()
     if (DialogSeam::exec(&dialog) != QDialog::Accepted)
         return false;
     const ServerProfile profile = dialog.profile();
-    ServerProfiles::setActiveName(profile.name);
-    m_profileName = profile.name;
-    m_signInOffered = false; // the new server asks for its own sign-in
-    m_connection->connectTo(profile.url, profile.tlsPolicy());
-    retranslateUi();
+    // The new server is used only once the sections may leave the old one.
+    if (!leaveServer([this, profile] { useProfile(profile); }))
+        return false;
+    useProfile(profile);
     return true;
 }
 
@@ -558,7 +533,14 @@ bool MainWindow::switchServer(const QString &name)
 {
     if (name == m_profileName)
         return true;
-    if (name.isEmpty()) {
+    std::optional<ServerProfile> profile;
+    if (!name.isEmpty() && !(profile = ServerProfiles::find(name)))
+        return false;
+    // Unsaved work is asked about first (Save / Discard / Cancel); after
+    // Save, the switch happens once the save succeeded.
+    if (!leaveServer([this, name] { switchServer(name); }))
+        return false;
+    if (!profile) {
         m_profileName.clear();
         ServerProfiles::setActiveName({});
         m_signInOffered = false;
@@ -566,17 +548,29 @@ bool MainWindow::switchServer(const QString &name)
         retranslateUi();
         return true;
     }
-    for (const ServerProfile &profile : ServerProfiles::load()) {
-        if (profile.name != name)
-            continue;
-        m_profileName = name;
-        ServerProfiles::setActiveName(name);
-        m_signInOffered = false;
-        m_connection->connectTo(profile.url, profile.tlsPolicy());
-        retranslateUi();
-        return true;
+    useProfile(*profile);
+    return true;
+}
+
+bool MainWindow::leaveServer(std::function<void()> proceed)
+{
+    if (!mayLeavePages(std::move(proceed)))
+        return false;
+    // Nothing of the old server stays on screen: open editors, messages.
+    for (SectionFrame *frame : std::as_const(m_frames)) {
+        if (frame->page())
+            frame->page()->resetForNewServer();
     }
-    return false;
+    return true;
+}
+
+void MainWindow::useProfile(const ServerProfile &profile)
+{
+    ServerProfiles::setActiveName(profile.name);
+    m_profileName = profile.name;
+    m_signInOffered = false; // the new server asks for its own sign-in
+    m_connection->connectTo(profile.url, profile.tlsPolicy());
+    retranslateUi();
 }
 
 void MainWindow::signInWhenConnected()
@@ -598,16 +592,19 @@ bool MainWindow::selectSection(const QString &id)
     for (int row = 0; row < m_navigation->count(); ++row) {
         if (m_navigation->item(row)->data(Qt::UserRole).toString() == id) {
             m_navigation->setCurrentRow(row);
-            return true;
+            // The section left may have asked first and kept the window there.
+            return m_navigation->currentRow() == row;
         }
     }
     return false;
 }
 
-void MainWindow::openExecution(const QString &executionId)
+bool MainWindow::openInSection(const QString &id, const QString &itemId)
 {
-    selectSection(QStringLiteral("executions"));
-    m_executionsPage->openExecution(executionId);
+    SectionPage *page = sectionPage(id);
+    if (!page || !selectSection(id) || currentSection() != id)
+        return false;
+    return page->openItem(itemId);
 }
 
 QString MainWindow::currentSection() const
@@ -657,9 +654,19 @@ void MainWindow::changeEvent(QEvent *event)
     QMainWindow::changeEvent(event);
 }
 
-bool MainWindow::mayLeaveFlows(std::function<void()> proceed)
+bool MainWindow::mayLeavePages(std::function<void()> proceed)
 {
-    return !m_flowsPage || m_flowsPage->confirmLeave(std::move(proceed));
+    // The current section first: it is the one the user is looking at.
+    QList<SectionFrame *> order = m_frames;
+    if (SectionFrame *current = m_frames.value(m_pages->currentIndex())) {
+        order.removeOne(current);
+        order.prepend(current);
+    }
+    for (SectionFrame *frame : std::as_const(order)) {
+        if (frame->page() && !frame->page()->mayLeave(proceed))
+            return false;
+    }
+    return true;
 }
 
 void MainWindow::showEvent(QShowEvent *event)
@@ -676,7 +683,7 @@ void MainWindow::showEvent(QShowEvent *event)
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
-    if (!mayLeaveFlows([this] { close(); })) {
+    if (!mayLeavePages([this] { close(); })) {
         event->ignore();
         return;
     }
@@ -712,7 +719,8 @@ void MainWindow::retranslateUi()
     m_serverSwitch->setText(tr("Switch Server ▾"));
     m_serverSwitch->setToolTip(tr("Connect to another server, or add or edit servers"));
     m_viewMenu->setTitle(tr("&View"));
-    m_flowMenu->setTitle(tr("F&low"));
+    for (qsizetype i = 0; i < m_sectionMenus.size(); ++i)
+        m_sectionMenus.at(i)->setTitle(m_menuFrames.at(i)->page()->menuTitle());
     m_sidebarAction->setText(tr("&Navigation Sidebar"));
     m_statusBarAction->setText(tr("&Status Bar"));
     m_refreshAction->setText(tr("&Refresh Server Status"));
@@ -898,7 +906,7 @@ void MainWindow::offerRunningServer(qint64 pid, const QUrl &serverUrl)
         box->addButton(QMessageBox::Cancel)->setObjectName(QStringLiteral("dataDirInUse.cancel"));
         box->setDefaultButton(connectButton);
         connect(connectButton, &QPushButton::clicked, this,
-                [this, serverUrl] { m_connection->connectTo(serverUrl); });
+                [this, serverUrl] { m_connection->connectToRunningServer(serverUrl); });
     }
     box->open();
 }

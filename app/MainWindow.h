@@ -1,5 +1,8 @@
 #pragma once
 
+#include "widgets/SectionPage.h"
+
+#include <QList>
 #include <QMainWindow>
 #include <QMargins>
 #include <functional>
@@ -17,15 +20,18 @@ class QUrl;
 
 namespace hm::app {
 
-class ExecutionsPage;
-class FlowsPage;
 class LanguageManager;
+class SectionFrame;
+struct ServerProfile;
 class ServerConnection;
 class ThemeManager;
 
 // The console's shell: navigation sidebar, one page per section, menus and a
-// status bar telling the server connection. Retranslates itself live.
-class MainWindow : public QMainWindow
+// status bar telling the server connection. Retranslates itself live. It
+// knows no section by name: the section table (shell/Sections.h) makes the
+// pages, and the shell hands each the session, gates it, asks it before
+// leaving and gives it a menu if it has one.
+class MainWindow : public QMainWindow, public SectionHost
 {
     Q_OBJECT
 
@@ -51,19 +57,24 @@ public:
     {}
     ~MainWindow() override;
 
-    // Shows the section with that id; false for unknown ids.
-    bool selectSection(const QString &id);
+    // SectionHost: shows the section with that id; false for unknown ids
+    // (or when the section left shows unsaved work first).
+    bool selectSection(const QString &id) override;
+    // Shows the section and opens one of its items (an execution by id).
+    bool openInSection(const QString &id, const QString &itemId) override;
     QString currentSection() const;
-    // The Executions section showing one execution (after a trigger).
-    void openExecution(const QString &executionId);
-    ExecutionsPage *executionsPage() const { return m_executionsPage; }
+    // The page of a section (its frame's page), or nullptr.
+    SectionPage *sectionPage(const QString &id) const;
+    SectionFrame *sectionFrame(const QString &id) const;
+    // The session the pages were last given.
+    const Session &session() const { return m_session; }
 
     // Shows the sign-in dialog (through DialogSeam) for the current server;
     // true once signed in. Pages keep their state meanwhile.
     bool promptSignIn();
     // My account (profile, password, two-factor, sessions) for the signed-in
     // user, through DialogSeam; its Sign out signs the console out.
-    void openAccount();
+    void openAccount() override;
     // Adds a remote server profile (connection dialog, through DialogSeam)
     // and connects to it; true when a profile was saved.
     bool addServer();
@@ -114,14 +125,30 @@ private:
     void showAbout();
     void offerRunningServer(qint64 pid, const QUrl &serverUrl);
     // Whether the Flows section may be left (it asks about unsaved edits).
-    bool mayLeaveFlows(std::function<void()> proceed);
+    // Asks the pages (the current one first) whether they may be left; false
+    // when one asked the user, and calls `proceed` once they answered.
+    bool mayLeavePages(std::function<void()> proceed);
+    // Before the console moves to another server: the pages may be left
+    // (mayLeavePages) and are then reset for the new one.
+    bool leaveServer(std::function<void()> proceed);
+    void useProfile(const ServerProfile &profile);
+    // SectionHost.
+    void signIn() override { promptSignIn(); }
+    void sectionStateChanged() override;
+    // Hands the connection's session to every page, when it changed.
+    void applySession();
+    Session currentSession() const;
     void signInWhenConnected();
     QString sessionOnlyMessage() const;
 
     LanguageManager *m_languages;
     ServerConnection *m_connection;
     Options m_options;
-    FlowsPage *m_flowsPage = nullptr;
+    QList<SectionFrame *> m_frames; // in navigation order
+    QList<QMenu *> m_sectionMenus;  // the sections' own menus, with their frames
+    QList<SectionFrame *> m_menuFrames;
+    Session m_session;
+    bool m_sessionApplied = false;
     int m_currentRow = -1;
 
     QSplitter *m_splitter = nullptr;
@@ -131,11 +158,9 @@ private:
     QToolButton *m_serverSwitch = nullptr;
     QListWidget *m_navigation = nullptr;
     QStackedWidget *m_pages = nullptr;
-    ExecutionsPage *m_executionsPage = nullptr;
 
     QMenu *m_fileMenu = nullptr;
     QMenu *m_viewMenu = nullptr;
-    QMenu *m_flowMenu = nullptr;
     QMenu *m_languageMenu = nullptr;
     QMenu *m_helpMenu = nullptr;
     QAction *m_quitAction = nullptr;
@@ -160,6 +185,7 @@ private:
     QPushButton *m_retryButton = nullptr;
     QLabel *m_serverVersion = nullptr;
     QLabel *m_userStatus = nullptr;
+    QLabel *m_sectionStatus = nullptr;
     bool m_signInOpen = false;
     bool m_signInOffered = false;
     bool m_fittedToScreen = false;

@@ -68,8 +68,15 @@ void ServerConnection::start()
     m_server->start();
 }
 
+void ServerConnection::connectToRunningServer(const QUrl &url)
+{
+    connectTo(url);
+    m_shared = true;
+}
+
 void ServerConnection::connectTo(const QUrl &url, const hm::client::TlsPolicy &tls)
 {
+    m_shared = false;
     m_tls = tls;
     // Stops the server thread; a runtime whose start failed holds nothing.
     m_server.reset();
@@ -190,6 +197,19 @@ void ServerConnection::onStarted(const QUrl &baseUrl)
 void ServerConnection::useServer(const QUrl &baseUrl)
 {
     m_baseUrl = baseUrl;
+    // One client per server: everything kept per client (the component
+    // catalogue, pending answers, the session) belongs to one server, so a
+    // switch starts from nothing instead of showing the old server's data.
+    if (m_client && m_client->baseUrl() != baseUrl) {
+        const bool hadUser = !m_user.id.isEmpty();
+        m_client->disconnect(this);
+        m_client->clearCredentials();
+        m_client->deleteLater();
+        m_client = nullptr;
+        m_user = {};
+        if (hadUser)
+            emit signedInChanged();
+    }
     if (!m_client) {
         m_client = new hm::client::ApiClient(this);
         m_client->setUserAgent(QByteArrayLiteral("HiveMind console"));
@@ -205,10 +225,6 @@ void ServerConnection::useServer(const QUrl &baseUrl)
             if (m_tokenStorage == TokenStorage::Keychain)
                 saveSession();
         });
-    } else if (m_client->baseUrl() != baseUrl && m_client->hasSession()) {
-        m_client->clearCredentials(); // a session belongs to its server
-        m_user = {};
-        emit signedInChanged();
     }
     m_client->setBaseUrl(baseUrl);
     m_client->setTlsPolicy(m_local ? hm::client::TlsPolicy{} : m_tls);

@@ -81,6 +81,8 @@ public:
     // profile's "verify" and pinned fingerprint), for the API and the
     // WebSockets alike (ApiClient::tlsPolicy()).
     void connectTo(const QUrl &url, const hm::client::TlsPolicy &tls = {});
+    // connectTo the server already running on this console's data directory.
+    void connectToRunningServer(const QUrl &url);
     // Back to the in-process server after connectTo() (starts it again).
     void useLocal();
     // Reads health and version again (no-op unless connected).
@@ -101,6 +103,9 @@ public:
     QString dataDir() const { return m_options.dataDir; }
     // False once connectTo() replaced the in-process server.
     bool isLocal() const { return m_local; }
+    // Connected to the server that holds this console's data directory
+    // (connectToRunningServer), not to a remote profile.
+    bool isShared() const { return !m_local && m_shared; }
     // The client the sections talk to the server with; null before the
     // server is known. It carries the signed-in session once isSignedIn().
     hm::client::ApiClient *client() const;
@@ -155,6 +160,7 @@ private:
     int m_pendingReplies = 0;
     bool m_readyEmitted = false;
     bool m_local = true;
+    bool m_shared = false;
     hm::client::UserInfo m_user;
     TokenStorage m_tokenStorage = TokenStorage::None;
 };

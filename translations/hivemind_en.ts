@@ -1402,6 +1402,17 @@
     </message>
 </context>
 <context>
+    <name>hm::app::AlertsPage</name>
+    <message>
+        <source>No alerts yet</source>
+        <translation>No alerts yet</translation>
+    </message>
+    <message>
+        <source>Alert rules on your nodes&apos; metrics, the channels that notify you and every alert that fired will be here. This version has no nodes to watch yet.</source>
+        <translation>Alert rules on your nodes&apos; metrics, the channels that notify you and every alert that fired will be here. This version has no nodes to watch yet.</translation>
+    </message>
+</context>
+<context>
     <name>hm::app::ApiKeyDialog</name>
     <message>
         <source>&quot;%1&quot; is not an IP address or a CIDR range such as 10.0.0.0/8.</source>
@@ -3366,12 +3377,9 @@
         <source>Shared — the server already running on this data directory</source>
         <translation>Shared — the server already running on this data directory</translation>
     </message>
-</context>
-<context>
-    <name>hm::app::EmptyStatePage</name>
     <message>
-        <source>This section is not available yet in HiveMind %1.</source>
-        <translation>This section is not available yet in HiveMind %1.</translation>
+        <source>Remote — a server this console connects to</source>
+        <translation>Remote — a server this console connects to</translation>
     </message>
 </context>
 <context>
@@ -5233,6 +5241,10 @@
         <source>Flow</source>
         <translation>Flow</translation>
     </message>
+    <message>
+        <source>F&amp;low</source>
+        <translation>F&amp;low</translation>
+    </message>
 </context>
 <context>
     <name>hm::app::GanttTimeline</name>
@@ -5708,10 +5720,6 @@
         <translation>S&amp;witch Server</translation>
     </message>
     <message>
-        <source>F&amp;low</source>
-        <translation>F&amp;low</translation>
-    </message>
-    <message>
         <source>&amp;Theme</source>
         <translation>&amp;Theme</translation>
     </message>
@@ -5951,6 +5959,17 @@
     <message>
         <source>Result</source>
         <translation>Result</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::NodesPage</name>
+    <message>
+        <source>No nodes yet</source>
+        <translation>No nodes yet</translation>
+    </message>
+    <message>
+        <source>Machines that run the HiveMind agent will be listed here, with their status, metrics and probes. This version cannot enrol agents yet.</source>
+        <translation>Machines that run the HiveMind agent will be listed here, with their status, metrics and probes. This version cannot enrol agents yet.</translation>
     </message>
 </context>
 <context>
@@ -6420,6 +6439,33 @@
     <message>
         <source>Required.</source>
         <translation>Required.</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::SectionFrame</name>
+    <message>
+        <source>Not connected</source>
+        <translation>Not connected</translation>
+    </message>
+    <message>
+        <source>%1 needs a server. The console connects by itself; the status bar shows how it is going and can try again at once.</source>
+        <translation>%1 needs a server. The console connects by itself; the status bar shows how it is going and can try again at once.</translation>
+    </message>
+    <message>
+        <source>Sign in to see %1</source>
+        <translation>Sign in to see %1</translation>
+    </message>
+    <message>
+        <source>Sign In…</source>
+        <translation>Sign In…</translation>
+    </message>
+    <message>
+        <source>%1 is not open to your role</source>
+        <translation>%1 is not open to your role</translation>
+    </message>
+    <message>
+        <source>Your role cannot open this section. An administrator can change the roles of accounts in Users.</source>
+        <translation>Your role cannot open this section. An administrator can change the roles of accounts in Users.</translation>
     </message>
 </context>
 <context>
@@ -8051,6 +8097,17 @@
     <message>
         <source>The user was not deleted: %1</source>
         <translation>The user was not deleted: %1</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::VpnPage</name>
+    <message>
+        <source>No VPN servers yet</source>
+        <translation>No VPN servers yet</translation>
+    </message>
+    <message>
+        <source>WireGuard servers and their clients, IPv6 prefix pools and BGP sessions will be managed here. This version cannot set up a VPN yet.</source>
+        <translation>WireGuard servers and their clients, IPv6 prefix pools and BGP sessions will be managed here. This version cannot set up a VPN yet.</translation>
     </message>
 </context>
 <context>

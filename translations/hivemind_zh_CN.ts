@@ -1397,6 +1397,17 @@
     </message>
 </context>
 <context>
+    <name>hm::app::AlertsPage</name>
+    <message>
+        <source>No alerts yet</source>
+        <translation>尚无告警</translation>
+    </message>
+    <message>
+        <source>Alert rules on your nodes&apos; metrics, the channels that notify you and every alert that fired will be here. This version has no nodes to watch yet.</source>
+        <translation>针对节点指标的告警规则、通知渠道，以及每一条触发过的告警都会显示在这里。此版本尚无可监控的节点。</translation>
+    </message>
+</context>
+<context>
     <name>hm::app::ApiKeyDialog</name>
     <message>
         <source>&quot;%1&quot; is not an IP address or a CIDR range such as 10.0.0.0/8.</source>
@@ -3350,12 +3361,9 @@
         <source>Shared — the server already running on this data directory</source>
         <translation>共享 — 已在此数据目录上运行的服务器</translation>
     </message>
-</context>
-<context>
-    <name>hm::app::EmptyStatePage</name>
     <message>
-        <source>This section is not available yet in HiveMind %1.</source>
-        <translation>HiveMind %1 尚未提供此栏目。</translation>
+        <source>Remote — a server this console connects to</source>
+        <translation>远程 — 此控制台连接的服务器</translation>
     </message>
 </context>
 <context>
@@ -5203,6 +5211,10 @@
         <source>Flow</source>
         <translation>流程</translation>
     </message>
+    <message>
+        <source>F&amp;low</source>
+        <translation>流程(&amp;L)</translation>
+    </message>
 </context>
 <context>
     <name>hm::app::GanttTimeline</name>
@@ -5675,10 +5687,6 @@
         <translation>切换服务器(&amp;W)</translation>
     </message>
     <message>
-        <source>F&amp;low</source>
-        <translation>流程(&amp;L)</translation>
-    </message>
-    <message>
         <source>&amp;Theme</source>
         <translation>主题(&amp;T)</translation>
     </message>
@@ -5918,6 +5926,17 @@
     <message>
         <source>Result</source>
         <translation>结果</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::NodesPage</name>
+    <message>
+        <source>No nodes yet</source>
+        <translation>尚无节点</translation>
+    </message>
+    <message>
+        <source>Machines that run the HiveMind agent will be listed here, with their status, metrics and probes. This version cannot enrol agents yet.</source>
+        <translation>运行 HiveMind 代理的机器会列在这里，并显示其状态、指标和探测。此版本尚无法注册代理。</translation>
     </message>
 </context>
 <context>
@@ -6380,6 +6399,33 @@
     <message>
         <source>Required.</source>
         <translation>必填。</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::SectionFrame</name>
+    <message>
+        <source>Not connected</source>
+        <translation>未连接</translation>
+    </message>
+    <message>
+        <source>%1 needs a server. The console connects by itself; the status bar shows how it is going and can try again at once.</source>
+        <translation>%1 需要连接到服务器。控制台会自动连接；状态栏会显示进度，也可以立即重试。</translation>
+    </message>
+    <message>
+        <source>Sign in to see %1</source>
+        <translation>登录后即可查看 %1</translation>
+    </message>
+    <message>
+        <source>Sign In…</source>
+        <translation>登录…</translation>
+    </message>
+    <message>
+        <source>%1 is not open to your role</source>
+        <translation>您的角色无法打开“%1”</translation>
+    </message>
+    <message>
+        <source>Your role cannot open this section. An administrator can change the roles of accounts in Users.</source>
+        <translation>您的角色无法打开此栏目。管理员可以在“用户”中更改账号的角色。</translation>
     </message>
 </context>
 <context>
@@ -8004,6 +8050,17 @@
     <message>
         <source>The user was not deleted: %1</source>
         <translation>用户未删除：%1</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::VpnPage</name>
+    <message>
+        <source>No VPN servers yet</source>
+        <translation>尚无 VPN 服务器</translation>
+    </message>
+    <message>
+        <source>WireGuard servers and their clients, IPv6 prefix pools and BGP sessions will be managed here. This version cannot set up a VPN yet.</source>
+        <translation>WireGuard 服务器及其客户端、IPv6 前缀池和 BGP 会话都会在这里管理。此版本尚无法配置 VPN。</translation>
     </message>
 </context>
 <context>

@@ -1397,6 +1397,17 @@
     </message>
 </context>
 <context>
+    <name>hm::app::AlertsPage</name>
+    <message>
+        <source>No alerts yet</source>
+        <translation>尚無告警</translation>
+    </message>
+    <message>
+        <source>Alert rules on your nodes&apos; metrics, the channels that notify you and every alert that fired will be here. This version has no nodes to watch yet.</source>
+        <translation>針對節點指標的告警規則、通知管道，以及每一筆觸發過的告警都會顯示在這裡。此版本尚無可監控的節點。</translation>
+    </message>
+</context>
+<context>
     <name>hm::app::ApiKeyDialog</name>
     <message>
         <source>&quot;%1&quot; is not an IP address or a CIDR range such as 10.0.0.0/8.</source>
@@ -3350,12 +3361,9 @@
         <source>Shared — the server already running on this data directory</source>
         <translation>共用 — 已在此資料目錄上執行的伺服器</translation>
     </message>
-</context>
-<context>
-    <name>hm::app::EmptyStatePage</name>
     <message>
-        <source>This section is not available yet in HiveMind %1.</source>
-        <translation>HiveMind %1 尚未提供此區塊。</translation>
+        <source>Remote — a server this console connects to</source>
+        <translation>遠端 — 此主控台連線的伺服器</translation>
     </message>
 </context>
 <context>
@@ -5203,6 +5211,10 @@
         <source>Flow</source>
         <translation>流程</translation>
     </message>
+    <message>
+        <source>F&amp;low</source>
+        <translation>流程(&amp;L)</translation>
+    </message>
 </context>
 <context>
     <name>hm::app::GanttTimeline</name>
@@ -5675,10 +5687,6 @@
         <translation>切換伺服器(&amp;W)</translation>
     </message>
     <message>
-        <source>F&amp;low</source>
-        <translation>流程(&amp;L)</translation>
-    </message>
-    <message>
         <source>&amp;Theme</source>
         <translation>佈景主題(&amp;T)</translation>
     </message>
@@ -5918,6 +5926,17 @@
     <message>
         <source>Result</source>
         <translation>結果</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::NodesPage</name>
+    <message>
+        <source>No nodes yet</source>
+        <translation>尚無節點</translation>
+    </message>
+    <message>
+        <source>Machines that run the HiveMind agent will be listed here, with their status, metrics and probes. This version cannot enrol agents yet.</source>
+        <translation>執行 HiveMind 代理程式的機器會列在這裡，並顯示其狀態、指標與探測。此版本尚無法註冊代理程式。</translation>
     </message>
 </context>
 <context>
@@ -6380,6 +6399,33 @@
     <message>
         <source>Required.</source>
         <translation>必填。</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::SectionFrame</name>
+    <message>
+        <source>Not connected</source>
+        <translation>未連線</translation>
+    </message>
+    <message>
+        <source>%1 needs a server. The console connects by itself; the status bar shows how it is going and can try again at once.</source>
+        <translation>%1 需要連線到伺服器。主控台會自動連線；狀態列會顯示進度，也可以立即重試。</translation>
+    </message>
+    <message>
+        <source>Sign in to see %1</source>
+        <translation>登入後即可查看 %1</translation>
+    </message>
+    <message>
+        <source>Sign In…</source>
+        <translation>登入…</translation>
+    </message>
+    <message>
+        <source>%1 is not open to your role</source>
+        <translation>您的角色無法開啟「%1」</translation>
+    </message>
+    <message>
+        <source>Your role cannot open this section. An administrator can change the roles of accounts in Users.</source>
+        <translation>您的角色無法開啟此區塊。管理員可以在「使用者」中變更帳號的角色。</translation>
     </message>
 </context>
 <context>
@@ -8004,6 +8050,17 @@
     <message>
         <source>The user was not deleted: %1</source>
         <translation>使用者未刪除：%1</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::VpnPage</name>
+    <message>
+        <source>No VPN servers yet</source>
+        <translation>尚無 VPN 伺服器</translation>
+    </message>
+    <message>
+        <source>WireGuard servers and their clients, IPv6 prefix pools and BGP sessions will be managed here. This version cannot set up a VPN yet.</source>
+        <translation>WireGuard 伺服器與其用戶端、IPv6 前綴池與 BGP 工作階段都會在這裡管理。此版本尚無法設定 VPN。</translation>
     </message>
 </context>
 <context>

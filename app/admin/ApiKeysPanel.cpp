@@ -3,10 +3,10 @@
 #include "admin/AdminText.h"
 #include "admin/ApiKeyDialog.h"
 #include "admin/ApiKeyListModel.h"
-#include "admin/LiveEvents.h"
 #include "client/AccountApi.h"
 #include "client/ApiClient.h"
 #include "widgets/DateTimeText.h"
+#include "widgets/LiveEvents.h"
 #include "widgets/MessageBox.h"
 
 #include <QEvent>

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "client/ApiTypes.h"
+#include "widgets/SectionPage.h"
 
 #include <QPointer>
 #include <QWidget>
@@ -22,7 +23,7 @@ class UsersPanel;
 // accounts; read-only for anyone else, and it says so) and the API keys tab
 // (every user's own keys), with "My account..." for profile, password, two-
 // factor and sessions.
-class UsersPage final : public QWidget
+class UsersPage final : public QWidget, public SectionPage
 {
     Q_OBJECT
 
@@ -32,6 +33,15 @@ public:
 
     // The signed-in session (null client: nobody signed in).
     void setSession(client::ApiClient *client, const client::UserInfo &user);
+
+    // SectionPage: setSession() with the signed-in client, once per sign-in.
+    QWidget *widget() override { return this; }
+    void applySession(const Session &session) override
+    {
+        if (m_signIn.changed(session))
+            setSession(session.signedIn ? session.client : nullptr, session.user);
+    }
+    bool wantsSignedInGate() const override { return false; }
     UsersPanel *usersPanel() const { return m_users; }
     ApiKeysPanel *apiKeysPanel() const { return m_keys; }
     QTabWidget *tabs() const { return m_tabs; }
@@ -53,6 +63,7 @@ private:
     QTabWidget *m_tabs = nullptr;
     UsersPanel *m_users = nullptr;
     ApiKeysPanel *m_keys = nullptr;
+    SignInTracker m_signIn;
 };
 
 } // namespace hm::app

@@ -1,12 +1,12 @@
 #include "admin/UsersPanel.h"
 
 #include "admin/AdminText.h"
-#include "admin/LiveEvents.h"
 #include "admin/UserDialog.h"
 #include "admin/UserListModel.h"
 #include "client/ApiClient.h"
 #include "client/UsersApi.h"
 #include "widgets/DateTimeText.h"
+#include "widgets/LiveEvents.h"
 #include "widgets/MessageBox.h"
 
 #include <QComboBox>

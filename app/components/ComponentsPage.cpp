@@ -1,11 +1,11 @@
 #include "components/ComponentsPage.h"
 
-#include "admin/LiveEvents.h"
 #include "client/ApiClient.h"
 #include "client/ComponentsApi.h"
 #include "components/ComponentDetailsDialog.h"
 #include "components/ComponentListModel.h"
 #include "widgets/ComponentIcon.h"
+#include "widgets/LiveEvents.h"
 #include "widgets/MessageBox.h"
 
 #include <QComboBox>

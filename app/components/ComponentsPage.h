@@ -2,6 +2,7 @@
 
 #include "client/ApiTypes.h"
 #include "common/Result.h"
+#include "widgets/SectionPage.h"
 
 #include <QPointer>
 #include <QWidget>
@@ -36,7 +37,7 @@ class LiveEvents;
 // description, and administrators edit those name-level fields in
 // ComponentDetailsDialog or give them with a named registration. Registering and deprecating are
 // for administrators: for anyone else they are off, and say why.
-class ComponentsPage final : public QWidget
+class ComponentsPage final : public QWidget, public SectionPage
 {
     Q_OBJECT
 
@@ -46,6 +47,15 @@ public:
 
     // The signed-in session (null client: nobody signed in).
     void setSession(client::ApiClient *client, const client::UserInfo &user);
+
+    // SectionPage: setSession() with the signed-in client, once per sign-in.
+    QWidget *widget() override { return this; }
+    void applySession(const Session &session) override
+    {
+        if (m_signIn.changed(session))
+            setSession(session.signedIn ? session.client : nullptr, session.user);
+    }
+    bool wantsSignedInGate() const override { return false; }
     ComponentListModel *model() const { return m_model; }
     QTableView *view() const { return m_view; }
     // The view's model: m_model sorted by the clicked column.
@@ -110,6 +120,7 @@ private:
     int m_usageCount = -1;
     bool m_busy = false;
     LiveEvents *m_live = nullptr;
+    SignInTracker m_signIn;
 };
 
 } // namespace hm::app

@@ -2,6 +2,7 @@
 
 #include "client/ApiTypes.h"
 #include "client/CredentialsApi.h"
+#include "widgets/SectionPage.h"
 
 #include <QHash>
 #include <QPointer>
@@ -34,7 +35,7 @@ class SectionHeader;
 // (credential_created / _updated / _deleted carry the id; the page reads
 // the credential again as its user). Viewers look only; changing someone else's
 // credential is off with the reason. The console never shows a secret.
-class CredentialsPage final : public QWidget
+class CredentialsPage final : public QWidget, public SectionPage
 {
     Q_OBJECT
 
@@ -43,6 +44,15 @@ public:
     ~CredentialsPage() override;
 
     void setSession(client::ApiClient *client, const client::UserInfo &user);
+
+    // SectionPage: setSession() with the signed-in client, once per sign-in.
+    QWidget *widget() override { return this; }
+    void applySession(const Session &session) override
+    {
+        if (m_signIn.changed(session))
+            setSession(session.signedIn ? session.client : nullptr, session.user);
+    }
+    bool wantsSignedInGate() const override { return false; }
     CredentialListModel *model() const { return m_model; }
     KeyStatusPanel *keyPanel() const { return m_keyPanel; }
     QString stateText() const;
@@ -102,6 +112,7 @@ private:
     QLabel *m_keyAdminsOnly = nullptr;
     QString m_message;
     QHash<QString, QString> m_testUrls; // last URL per credential id
+    SignInTracker m_signIn;
 };
 
 } // namespace hm::app

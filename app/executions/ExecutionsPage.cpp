@@ -1,9 +1,9 @@
 #include "executions/ExecutionsPage.h"
 
-#include "EmptyStatePage.h"
+#include "IconBadge.h"
 #include "client/ApiClient.h"
 #include "client/ApiError.h"
-#include "client/EventStream.h"
+#include "client/EventHub.h"
 #include "client/FlowsApi.h"
 #include "executions/ExecutionFeed.h"
 #include "executions/ExecutionState.h"
@@ -74,11 +74,9 @@ public:
 } // namespace
 
 ExecutionsPage::ExecutionsPage(QWidget *parent)
-    : QWidget(parent), m_model(new ExecutionListModel(this)),
-      m_events(new hm::client::EventStream(this))
+    : QWidget(parent), m_model(new ExecutionListModel(this)), m_events(nullptr)
 {
     setObjectName(QStringLiteral("page.executions"));
-    m_events->setObjectName(QStringLiteral("executions.events"));
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     m_pages = new QStackedWidget(this);
@@ -103,22 +101,6 @@ ExecutionsPage::ExecutionsPage(QWidget *parent)
     connect(&m_tick, &QTimer::timeout, m_model, &ExecutionListModel::tick);
     m_tick.start();
 
-    m_eventsRetry.setSingleShot(true);
-    connect(&m_eventsRetry, &QTimer::timeout, this, &ExecutionsPage::listenToEvents);
-    connect(m_events, &hm::client::EventStream::executionChanged, m_model,
-            &ExecutionListModel::applyEvent);
-    connect(m_events, &hm::client::EventStream::opened, this, [this] {
-        // Whatever happened while the stream was down: merged, not reloaded.
-        if (std::exchange(m_eventsFailures, 0) > 0)
-            m_model->refresh();
-    });
-    connect(m_events, &hm::client::EventStream::closed, this, [this](int code, const QString &) {
-        if (!m_client || code == hm::client::JsonWebSocket::Forbidden)
-            return;
-        ++m_eventsFailures;
-        m_eventsRetry.start(std::min(8000, 250 << std::min(m_eventsFailures, 5)));
-    });
-
     retranslateUi();
     updateState();
 }
@@ -126,7 +108,8 @@ ExecutionsPage::ExecutionsPage(QWidget *parent)
 ExecutionsPage::~ExecutionsPage()
 {
     saveHeader();
-    m_events->disconnect(this);
+    if (m_events)
+        m_events->unsubscribe(this);
 }
 
 QWidget *ExecutionsPage::createListPage()
@@ -293,6 +276,23 @@ QWidget *ExecutionsPage::createStatePanel()
     return m_statePanel;
 }
 
+void ExecutionsPage::applySession(const Session &session)
+{
+    const bool connectedNow = session.connected && !m_session.connected;
+    const bool signedInNow = session.signedIn && !m_session.sameSignIn(session);
+    m_session = session;
+    if (connectedNow)
+        setClient(session.client);
+    if (signedInNow && session.connected)
+        refresh();
+}
+
+bool ExecutionsPage::openItem(const QString &executionId)
+{
+    openExecution(executionId);
+    return true;
+}
+
 void ExecutionsPage::setClient(hm::client::ApiClient *client)
 {
     if (client == m_client)
@@ -300,16 +300,30 @@ void ExecutionsPage::setClient(hm::client::ApiClient *client)
     m_client = client;
     m_viewer->setClient(client);
     m_model->setClient(client);
-    m_events->close();
-    m_eventsFailures = 0;
-    listenToEvents();
+    followEvents();
     loadFlows();
 }
 
-void ExecutionsPage::listenToEvents()
+void ExecutionsPage::followEvents()
 {
-    if (m_client)
-        m_events->listenWith(*m_client);
+    hm::client::EventHub *hub = m_client ? hm::client::EventHub::of(m_client) : nullptr;
+    if (hub != m_events) {
+        if (m_events) {
+            m_events->unsubscribe(this);
+            disconnect(m_events, nullptr, this, nullptr);
+            disconnect(m_events, nullptr, m_model, nullptr);
+        }
+        m_events = hub;
+        if (!hub)
+            return;
+        connect(hub, &hm::client::EventHub::executionChanged, m_model,
+                &ExecutionListModel::applyEvent);
+        // Whatever happened while the stream was down: merged, not reloaded.
+        connect(hub, &hm::client::EventHub::resynchronise, m_model, &ExecutionListModel::refresh);
+    }
+    // Again after a sign-in: the hub opens once the client has a credential.
+    if (hub)
+        hub->subscribe(this);
 }
 
 void ExecutionsPage::loadFlows()
@@ -343,6 +357,7 @@ void ExecutionsPage::applyFilter()
 
 void ExecutionsPage::refresh()
 {
+    followEvents();
     loadFlows();
     m_model->refresh();
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "executions/ExecutionListModel.h"
+#include "widgets/SectionPage.h"
 
 #include <QPointer>
 #include <QTimer>
@@ -14,7 +15,7 @@ class QTableView;
 
 namespace hm::client {
 class ApiClient;
-class EventStream;
+class EventHub;
 } // namespace hm::client
 
 namespace hm::app {
@@ -25,7 +26,7 @@ class ExecutionViewer;
 // (executions.list: flow, status, time range; loading, empty and error
 // states) and, opened from it with double-click or Enter, the execution
 // viewer. objectName: page.executions.
-class ExecutionsPage : public QWidget
+class ExecutionsPage : public QWidget, public SectionPage
 {
     Q_OBJECT
 
@@ -40,6 +41,14 @@ public:
     ExecutionViewer *viewer() const { return m_viewer; }
     QTableView *list() const { return m_list; }
     bool isViewerShown() const;
+
+    // SectionPage: a new connection's client, and the first page again once
+    // someone signs in (what could not be read before).
+    QWidget *widget() override { return this; }
+    void applySession(const Session &session) override;
+    bool wantsSignedInGate() const override { return false; }
+    bool isLive() const override { return true; }
+    bool openItem(const QString &executionId) override;
 
 public slots:
     // Shows one execution in the viewer (the Flows page calls this after a
@@ -64,15 +73,15 @@ private:
     void updateState();
     void applyFilter();
     void loadFlows();
-    void listenToEvents();
+    // Subscribes to the client's EventHub (and leaves the old client's).
+    void followEvents();
     void openRow(const QModelIndex &index);
     void saveHeader() const;
 
     QPointer<hm::client::ApiClient> m_client;
+    Session m_session;
     ExecutionListModel *m_model;
-    hm::client::EventStream *m_events;
-    QTimer m_eventsRetry;
-    int m_eventsFailures = 0;
+    QPointer<hm::client::EventHub> m_events; // the client's, while it has one
     QTimer m_tick;
     QTimer m_loadingDelay;
     bool m_loadingShown = false;

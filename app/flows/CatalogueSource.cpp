@@ -1,7 +1,7 @@
 #include "flows/CatalogueSource.h"
 
 #include "client/ApiClient.h"
-#include "client/EventStream.h"
+#include "client/EventHub.h"
 #include "client/ExecutionsApi.h"
 #include "client/ServicesApi.h"
 #include "common/Check.h"
@@ -28,43 +28,29 @@ CatalogueSource *CatalogueSource::find(client::ApiClient *client)
 }
 
 CatalogueSource::CatalogueSource(client::ApiClient *client)
-    : QObject(client), m_client(client), m_events(new client::EventStream(this))
+    : QObject(client), m_client(client), m_events(client::EventHub::of(client))
 {
     setObjectName(QStringLiteral("catalogueSource"));
-    m_retry.setSingleShot(true);
-    m_retry.setInterval(5000);
-    connect(&m_retry, &QTimer::timeout, this, &CatalogueSource::listen);
-    connect(m_events, &client::EventStream::message, this,
+    // The client's one event stream: subscribed while a model is attached.
+    connect(m_events, &client::EventHub::message, this,
             [this](const QString &type, const QJsonObject &data, const QDateTime &) {
-                applyEvent(type, data);
+                if (!m_models.isEmpty())
+                    applyEvent(type, data);
             });
-    connect(m_events, &client::EventStream::opened, this, [this] {
+    connect(m_events, &client::EventHub::resynchronise, this, [this] {
         // Changes made while the stream was down were not heard.
-        if (m_eventsWereOpen) {
-            reaskServiceNodes(QString());
-            fetchEndpoints(Reread::Again);
-            refreshComponents();
-        }
-        m_eventsWereOpen = true;
-    });
-    connect(m_events, &client::EventStream::closed, this, [this] {
-        if (!m_models.isEmpty() && !m_retry.isActive())
-            m_retry.start();
-    });
-    // The server closes a stream whose token expired; the renewed one opens
-    // it again at once.
-    connect(client, &client::ApiClient::tokenRefreshed, this, [this] {
-        if (!m_models.isEmpty() && !m_events->isOpen()) {
-            m_retry.stop();
-            listen();
-        }
+        if (m_models.isEmpty())
+            return;
+        reaskServiceNodes(QString());
+        fetchEndpoints(Reread::Again);
+        refreshComponents();
     });
 }
 
 CatalogueSource::~CatalogueSource()
 {
-    m_retry.stop();
-    m_events->disconnect(this);
+    if (m_events)
+        m_events->unsubscribe(this);
     // The models' fetchers call this source.
     for (const QPointer<FlowGraphModel> &model : std::as_const(m_models)) {
         if (model)
@@ -123,26 +109,18 @@ bool CatalogueSource::isAttached(const FlowGraphModel *model) const
 
 bool CatalogueSource::isListening() const
 {
-    return m_events->isOpen();
+    return m_events && m_events->isSubscribed(this) && m_events->isOpen();
 }
 
 void CatalogueSource::updateListening()
 {
     m_models.removeAll(QPointer<FlowGraphModel>());
-    if (m_models.isEmpty()) {
-        m_retry.stop();
-        m_eventsWereOpen = false;
-        m_events->close();
+    if (!m_events)
         return;
-    }
-    if (!m_events->isOpen() && !m_retry.isActive())
-        listen();
-}
-
-void CatalogueSource::listen()
-{
-    if (!m_models.isEmpty())
-        m_events->listenWith(*m_client);
+    if (m_models.isEmpty())
+        m_events->unsubscribe(this);
+    else
+        m_events->subscribe(this);
 }
 
 void CatalogueSource::applyEvent(const QString &type, const QJsonObject &data)

@@ -14,7 +14,7 @@
 
 namespace hm::client {
 class ApiClient;
-class EventStream;
+class EventHub;
 } // namespace hm::client
 
 namespace hm::app {
@@ -105,7 +105,6 @@ private:
 
     // Opens /ws/events while a model is attached, closes it when none is.
     void updateListening();
-    void listen();
     // Forgets the interfaces fetched for serviceId (empty: for every
     // service) and asks again for every service node of it in every
     // attached model; the models keep what they show until the answers.
@@ -172,9 +171,8 @@ private:
     int m_generation = 0;                     // refresh() makes older answers stale
     QHash<QString, int> m_serviceGenerations; // a service's change, its answers
     QList<QPointer<FlowGraphModel>> m_models;
-    client::EventStream *m_events = nullptr;
-    QTimer m_retry; // opens the stream again after a drop
-    bool m_eventsWereOpen = false;
+    QPointer<client::EventHub> m_events; // the client's, a sibling
+
     // Answers so far, by ComponentCatalogue::nodeKey, and who waits for
     // one, by generation and key.
     QHash<QString, flow::ComponentInterface> m_interfaces;

@@ -4,7 +4,6 @@
 #include "client/AccountApi.h"
 #include "client/ApiClient.h"
 #include "client/ApiError.h"
-#include "client/EventStream.h"
 #include "client/FlowsApi.h"
 #include "common/Logging.h"
 #include "flowgraph/FlowGraphModel.h"
@@ -14,6 +13,7 @@
 #include "flows/ShareDialog.h"
 #include "flows/TriggerDialog.h"
 #include "flows/WebhookDialog.h"
+#include "widgets/LiveEvents.h"
 #include "widgets/MessageBox.h"
 
 #include <QAction>
@@ -44,7 +44,6 @@ namespace {
 
 constexpr int kSearchDelayMs = 300;
 constexpr int kLoadingDelayMs = 150; // console.md: a spinner after 150 ms, not before
-constexpr int kMaxReconnectDelayMs = 30000;
 const QString kHeaderKey = QStringLiteral("flows/listHeader");
 
 // An empty flow as a new draft: the server stores and compiles it.
@@ -80,7 +79,7 @@ FlowsPage::FlowsPage(client::ApiClient *client, Options options, QWidget *parent
     : QWidget(parent), m_client(client), m_options(std::move(options)),
       m_model(new FlowListModel(client, this)),
       m_editor(new FlowEditorPage(client, FlowAutosave(m_options.autosaveDirectory))),
-      m_events(new client::EventStream(this)), m_pages(new QStackedWidget)
+      m_events(new LiveEvents(this)), m_pages(new QStackedWidget)
 {
     setObjectName(QStringLiteral("page.flows"));
     m_model->setPageSize(m_options.pageSize);
@@ -133,8 +132,6 @@ FlowsPage::FlowsPage(client::ApiClient *client, Options options, QWidget *parent
         m_loadingDue = true;
         updateState();
     });
-    m_reconnectTimer.setSingleShot(true);
-    connect(&m_reconnectTimer, &QTimer::timeout, this, &FlowsPage::listen);
 
     connect(m_model, &FlowListModel::stateChanged, this, &FlowsPage::updateState);
     connect(m_model, &FlowListModel::fetchFailed, this, [this](const hm::Error &error) {
@@ -159,8 +156,7 @@ FlowsPage::FlowsPage(client::ApiClient *client, Options options, QWidget *parent
     connect(m_editor, &FlowEditorPage::executionStarted, this, &FlowsPage::executionStarted);
 
     connect(
-        m_events, &client::EventStream::message, this,
-        [this](const QString &type, const QJsonObject &data) {
+        m_events, &LiveEvents::message, this, [this](const QString &type, const QJsonObject &data) {
             m_model->applyEvent(type, data);
             // service_* and component_* are the editor's CatalogueSource's
             // to follow (its own stream): forwarding them too would read
@@ -174,16 +170,8 @@ FlowsPage::FlowsPage(client::ApiClient *client, Options options, QWidget *parent
             else if (type == QLatin1String("flow_updated") && data.contains(QStringLiteral("name")))
                 m_editor->setFlowName(data.value(QStringLiteral("name")).toString());
         });
-    connect(m_events, &client::EventStream::opened, this, [this] {
-        m_reconnectDelayMs = 0;
-        // Events may have been missed while the socket was down.
-        if (m_eventsOpened) {
-            m_model->reload();
-        }
-        m_eventsOpened = true;
-    });
-    connect(m_events, &client::EventStream::closed, this,
-            [this](int code, const QString &) { onEventsClosed(code); });
+    // Events may have been missed while the socket was down.
+    connect(m_events, &LiveEvents::reopened, m_model, &FlowListModel::reload);
     setClient(client);
 
     if (const QByteArray header = QSettings().value(kHeaderKey).toByteArray(); !header.isEmpty())
@@ -196,7 +184,6 @@ FlowsPage::FlowsPage(client::ApiClient *client, Options options, QWidget *parent
 FlowsPage::~FlowsPage()
 {
     QSettings().setValue(kHeaderKey, m_view->horizontalHeader()->saveState());
-    m_reconnectTimer.stop();
     m_events->disconnect(this);
 }
 
@@ -412,7 +399,33 @@ QList<QAction *> FlowsPage::menuActions() const
     for (const char *name : {"new", "import", "open", "run", "rename", "duplicate", "delete",
                              "share", "webhook", "export", "find", "refresh"})
         list.append(action(QString::fromLatin1(name)));
+    list.append(nullptr);
+    list.append(m_editor->flowActions());
     return list;
+}
+
+void FlowsPage::resetForNewServer()
+{
+    m_editor->closeFlow();
+    showList();
+    setMessage({});
+}
+
+QString FlowsPage::menuTitle() const
+{
+    return tr("F&low");
+}
+
+void FlowsPage::applySession(const Session &session)
+{
+    // Nothing to read while disconnected; the reconnect brings a new session.
+    if (!session.connected)
+        return;
+    setClient(session.client);
+    if (session.signedIn)
+        start();
+    else
+        setSessionError(Error{ErrorCode::Unauthorized, QStringLiteral("not signed in")});
 }
 
 bool FlowsPage::isEditorShown() const
@@ -457,17 +470,11 @@ void FlowsPage::endCall()
 
 void FlowsPage::setClient(client::ApiClient *client)
 {
-    if (m_clientConnection)
-        disconnect(m_clientConnection);
+    if (client != m_client && m_events->isOpen())
+        m_events->setClient(nullptr); // the new client's hub, once started
     m_client = client;
     m_model->setClient(client);
     m_editor->setClient(client);
-    if (!client)
-        return;
-    m_clientConnection = connect(client, &client::ApiClient::tokenRefreshed, this, [this] {
-        if (m_live && m_options.liveEvents && !m_events->isOpen() && !m_reconnectTimer.isActive())
-            listen();
-    });
 }
 
 void FlowsPage::start()
@@ -482,20 +489,17 @@ void FlowsPage::start()
     }
     loadUser();
     m_model->reload();
+    // The client's one event stream (EventHub), reopened by the hub.
     if (m_options.liveEvents)
-        listen();
+        m_events->setClient(m_client);
 }
 
 void FlowsPage::setSessionError(const hm::Error &error)
 {
     m_sessionError = error;
     m_hasSessionError = true;
-    if (m_live) {
-        m_live = false;
-        m_reconnectTimer.stop();
-        m_eventsOpened = false;
-        m_events->close();
-    }
+    m_live = false;
+    m_events->setClient(nullptr);
     m_model->reset();
     updateState();
 }
@@ -514,25 +518,6 @@ void FlowsPage::loadUser()
         self->updateActions();
         self->updateState();
     });
-}
-
-void FlowsPage::listen()
-{
-    if (m_client && m_live)
-        m_events->listenWith(*m_client);
-}
-
-void FlowsPage::onEventsClosed(int code)
-{
-    if (!m_live || !m_options.liveEvents)
-        return;
-    // Back off and retry with the client's current token: the server closes
-    // a stream whose token expired (4401) and the client renews its session
-    // by itself; tokenRefreshed reopens the stream at once.
-    Q_UNUSED(code)
-    m_reconnectDelayMs =
-        m_reconnectDelayMs == 0 ? 1000 : std::min(m_reconnectDelayMs * 2, kMaxReconnectDelayMs);
-    m_reconnectTimer.start(m_reconnectDelayMs);
 }
 
 void FlowsPage::offerCrashRestore()

@@ -4,6 +4,7 @@
 #include "common/Result.h"
 #include "flows/FlowAutosave.h"
 #include "flows/FlowListModel.h"
+#include "widgets/SectionPage.h"
 
 #include <QHash>
 #include <QPointer>
@@ -24,12 +25,12 @@ class QToolButton;
 
 namespace hm::client {
 class ApiClient;
-class EventStream;
 } // namespace hm::client
 
 namespace hm::app {
 
 class FlowEditorPage;
+class LiveEvents;
 
 // The console's Flows section (issue 11, item 7): the list of flows the
 // signed-in user may see, filtered on the server (search, mine, shared
@@ -40,7 +41,7 @@ class FlowEditorPage;
 // through the modal seam (MessageBox, DialogSeam) and are disabled, with a
 // tooltip saying why, when the role or the flow's permission does not
 // allow them. Opening a flow shows FlowEditorPage in its place.
-class FlowsPage final : public QWidget
+class FlowsPage final : public QWidget, public SectionPage
 {
     Q_OBJECT
 
@@ -84,8 +85,24 @@ public:
     // "new", "import", "open", "run", "rename", "duplicate", "delete",
     // "share", "webhook", "export", "refresh", "find".
     QAction *action(const QString &name) const { return m_actions.value(name); }
-    // For the window's Flow menu: the list's actions, then the editor's.
-    QList<QAction *> menuActions() const;
+    // The window's Flow menu: the list's actions, then (after a separator,
+    // a null entry) the editor's.
+    QList<QAction *> menuActions() const override;
+
+    // SectionPage: the list starts when someone signs in and says so when
+    // nobody is; the editor keeps unsaved edits through both.
+    QWidget *widget() override { return this; }
+    void applySession(const Session &session) override;
+    bool wantsSignedInGate() const override { return false; }
+    bool isLive() const override { return m_options.liveEvents; }
+    QString menuTitle() const override;
+    bool mayLeave(std::function<void()> proceed) override
+    {
+        return confirmLeave(std::move(proceed));
+    }
+    // The editor closes (its autosave stays) and the list's message goes:
+    // both belonged to the old server.
+    void resetForNewServer() override;
     // The list's message line (an action's result or error, in words).
     QString message() const;
     bool isBusy() const { return m_pending > 0; }
@@ -138,22 +155,16 @@ private:
     void beginCall();
     void endCall();
     void loadUser();
-    void listen();
     void offerCrashRestore();
-    void onEventsClosed(int code);
 
     QPointer<client::ApiClient> m_client;
-    QMetaObject::Connection m_clientConnection;
     Options m_options;
     FlowListModel *m_model;
     FlowEditorPage *m_editor;
-    client::EventStream *m_events;
+    LiveEvents *m_events; // the client's EventHub while started
     QHash<QString, QAction *> m_actions;
     bool m_started = false;
-    bool m_live = false;         // a session to list and follow with
-    bool m_eventsOpened = false; // once: a later open means events were missed
-    int m_reconnectDelayMs = 0;
-    QTimer m_reconnectTimer;
+    bool m_live = false; // a session to list and follow with
     QTimer m_searchTimer;
     QTimer m_loadingTimer;
     bool m_loadingDue = false; // loading for 150 ms: say so

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "client/ApiClient.h"
+#include "widgets/SectionPage.h"
 
 #include <QPointer>
 #include <QTimer>
@@ -30,7 +31,7 @@ class LogListModel;
 // after_id, see docs/api.md) and export as json/csv/txt through the
 // server's export route to a file the user picks. Both need an ADMIN: for
 // other roles everything is disabled and says why.
-class AuditLogsPage : public QWidget
+class AuditLogsPage : public QWidget, public SectionPage
 {
     Q_OBJECT
 
@@ -40,6 +41,14 @@ public:
     // The signed-in client (null: nobody) and its role ("admin", "user",
     // "viewer"); loads both lists when the role may read them.
     void setClient(hm::client::ApiClient *client, const QString &role);
+
+    // SectionPage: the signed-in client and role.
+    QWidget *widget() override { return this; }
+    void applySession(const Session &session) override
+    {
+        setClient(session.signedInClient(), session.user.role);
+    }
+    bool wantsSignedInGate() const override { return false; }
     AuditListModel *auditModel() const { return m_auditModel; }
     LogListModel *logModel() const { return m_logModel; }
     // How often the live tail asks (default 2 s).

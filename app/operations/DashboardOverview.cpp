@@ -1,7 +1,7 @@
 #include "operations/DashboardOverview.h"
 
 #include "client/ApiClient.h"
-#include "client/EventStream.h"
+#include "client/EventHub.h"
 #include "client/ExecutionsApi.h"
 #include "client/SystemApi.h"
 #include "operations/OperationsText.h"
@@ -78,8 +78,7 @@ QString rate(double bytesPerSecond)
 
 } // namespace
 
-DashboardOverview::DashboardOverview(QWidget *parent)
-    : QWidget(parent), m_events(new hm::client::EventStream(this))
+DashboardOverview::DashboardOverview(QWidget *parent) : QWidget(parent)
 {
     setObjectName(QStringLiteral("dashboard.overview"));
     auto *grid = new QGridLayout(this);
@@ -105,26 +104,18 @@ DashboardOverview::DashboardOverview(QWidget *parent)
         loadStats();
         loadFailures();
     });
-    m_reconnect.setSingleShot(true);
-    m_reconnect.setInterval(5000);
-    connect(&m_reconnect, &QTimer::timeout, this, &DashboardOverview::listen);
     m_periodic.setInterval(60000);
     connect(&m_periodic, &QTimer::timeout, this, &DashboardOverview::refresh);
 
-    connect(m_events, &hm::client::EventStream::systemStatus, this, [this](const QJsonObject &d) {
-        addSystemStatus(d, QDateTime::currentMSecsSinceEpoch());
-    });
-    connect(m_events, &hm::client::EventStream::executionChanged, this,
-            [this] { m_statsDebounce.start(); });
-    connect(m_events, &hm::client::JsonWebSocket::closed, this, [this] {
-        if (m_client)
-            m_reconnect.start();
-    });
     retranslate();
     applyPalette();
 }
 
-DashboardOverview::~DashboardOverview() = default;
+DashboardOverview::~DashboardOverview()
+{
+    if (m_events)
+        m_events->unsubscribe(this);
+}
 
 QWidget *DashboardOverview::createHostCard()
 {
@@ -294,13 +285,12 @@ void DashboardOverview::setClient(hm::client::ApiClient *client)
     if (client == m_client)
         return;
     m_client = client;
-    m_events->close();
-    m_reconnect.stop();
     // Another user's (or another server's) failures are not shown meanwhile.
     m_failureRows.clear();
     m_failureCount = -1;
     m_failuresError.clear();
     if (!client) {
+        listen(); // leaves the old client's stream
         m_periodic.stop();
         m_stats = {};
         m_uptimeSeconds = -1;
@@ -316,10 +306,27 @@ void DashboardOverview::setClient(hm::client::ApiClient *client)
 
 void DashboardOverview::listen()
 {
-    // With the connection's TLS policy: a pinned remote server refuses
-    // anything else (the dashboard used to open its stream without it).
-    if (m_client)
-        m_events->listenWith(*m_client);
+    // The client's one event stream (with the connection's TLS policy: a
+    // pinned remote server refuses anything else).
+    hm::client::EventHub *hub = m_client ? hm::client::EventHub::of(m_client) : nullptr;
+    if (hub == m_events)
+        return;
+    if (m_events) {
+        m_events->unsubscribe(this);
+        disconnect(m_events, nullptr, this, nullptr);
+    }
+    m_events = hub;
+    if (!hub)
+        return;
+    connect(hub, &hm::client::EventHub::systemStatus, this, [this](const QJsonObject &d) {
+        addSystemStatus(d, QDateTime::currentMSecsSinceEpoch());
+    });
+    connect(hub, &hm::client::EventHub::executionChanged, this,
+            [this] { m_statsDebounce.start(); });
+    hub->subscribe(this);
+    // The hub was open already: the sample it had is the first point.
+    if (!hub->lastSystemStatus().isEmpty())
+        addSystemStatus(hub->lastSystemStatus(), QDateTime::currentMSecsSinceEpoch());
 }
 
 void DashboardOverview::refresh()

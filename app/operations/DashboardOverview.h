@@ -23,7 +23,7 @@ class QValueAxis;
 QT_END_NAMESPACE
 
 namespace hm::client {
-class EventStream;
+class EventHub;
 } // namespace hm::client
 
 namespace hm::app {
@@ -85,11 +85,10 @@ private:
     void listen();
 
     QPointer<hm::client::ApiClient> m_client;
-    hm::client::EventStream *m_events = nullptr;
+    QPointer<hm::client::EventHub> m_events; // the client's, while it has one
     MetricsHistory m_history;
     QTimer m_repaint;
     QTimer m_statsDebounce;
-    QTimer m_reconnect;
     QTimer m_periodic;
     int m_chartUpdates = 0;
     QJsonObject m_stats;

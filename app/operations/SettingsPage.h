@@ -1,6 +1,7 @@
 #pragma once
 
 #include "client/ApiClient.h"
+#include "widgets/SectionPage.h"
 
 #include <QHash>
 #include <QJsonObject>
@@ -28,7 +29,7 @@ namespace hm::app {
 // system, in `settings.themeRow`: the shell applies it, the View menu and
 // this row stay in sync), the servers and profiles (read-only here: where to
 // edit them is shown) and the default data location.
-class SettingsPage : public QWidget
+class SettingsPage : public QWidget, public SectionPage
 {
     Q_OBJECT
 
@@ -42,6 +43,14 @@ public:
     explicit SettingsPage(QWidget *parent = nullptr);
 
     void setClient(hm::client::ApiClient *client, const QString &role);
+
+    // SectionPage: the signed-in client and role.
+    QWidget *widget() override { return this; }
+    void applySession(const Session &session) override
+    {
+        setClient(session.signedInClient(), session.user.role);
+    }
+    bool wantsSignedInGate() const override { return false; }
     // Console preferences the shell owns.
     void setLanguages(const QList<Language> &languages, const QString &current);
     void setCurrentLanguage(const QString &code);

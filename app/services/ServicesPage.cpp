@@ -1,7 +1,6 @@
 #include "services/ServicesPage.h"
 
 #include "admin/AdminText.h"
-#include "admin/LiveEvents.h"
 #include "client/ApiClient.h"
 #include "client/CredentialsApi.h"
 #include "services/EndpointDialog.h"
@@ -13,6 +12,7 @@
 #include "services/ServiceText.h"
 #include "services/ServiceWizard.h"
 #include "widgets/DateTimeText.h"
+#include "widgets/LiveEvents.h"
 #include "widgets/MessageBox.h"
 #include "widgets/SectionEmptyState.h"
 #include "widgets/SectionHeader.h"
@@ -321,6 +321,12 @@ void ServicesPage::showContextMenu(const QPoint &pos)
         connect(action, &QAction::triggered, button, &QPushButton::click);
     }
     menu.exec(m_view->viewport()->mapToGlobal(pos));
+}
+
+bool ServicesPage::openItem(const QString &serviceId)
+{
+    showService(serviceId);
+    return true;
 }
 
 void ServicesPage::showService(const QString &id)

@@ -2,6 +2,7 @@
 
 #include "client/ApiTypes.h"
 #include "client/ServicesApi.h"
+#include "widgets/SectionPage.h"
 
 #include <QPointer>
 #include <QWidget>
@@ -39,7 +40,7 @@ class ServiceSchemaTree;
 // detail is read again, or says that its service was deleted. A credential
 // renamed, shared, made private or deleted elsewhere (credential_*) reads
 // the linked credentials' names again.
-class ServicesPage final : public QWidget
+class ServicesPage final : public QWidget, public SectionPage
 {
     Q_OBJECT
 
@@ -48,6 +49,16 @@ public:
     ~ServicesPage() override;
 
     void setSession(client::ApiClient *client, const client::UserInfo &user);
+
+    // SectionPage: setSession() with the signed-in client, once per sign-in.
+    QWidget *widget() override { return this; }
+    void applySession(const Session &session) override
+    {
+        if (m_signIn.changed(session))
+            setSession(session.signedIn ? session.client : nullptr, session.user);
+    }
+    bool wantsSignedInGate() const override { return false; }
+    bool openItem(const QString &serviceId) override;
     ServiceListModel *model() const { return m_model; }
     QTableView *view() const { return m_view; }
     QTreeWidget *endpointList() const { return m_endpoints; }
@@ -133,6 +144,7 @@ private:
     quint64 m_detailGeneration = 0;
     QHash<QString, QString> m_credentialNames;
     quint64 m_credentialGeneration = 0; // the newest loadCredentialNames()
+    SignInTracker m_signIn;
 };
 
 } // namespace hm::app

@@ -12,6 +12,7 @@ SectionEmptyState::SectionEmptyState(const QString &section, QWidget *parent) : 
     setObjectName(section + QStringLiteral(".empty"));
     auto *column = new QVBoxLayout(this);
     column->addStretch(1);
+    m_column = column;
     m_title = new QLabel(this);
     m_title->setObjectName(section + QStringLiteral(".emptyTitle"));
     m_title->setProperty("hmStyle", QStringLiteral("editorTitle"));
@@ -32,6 +33,15 @@ SectionEmptyState::SectionEmptyState(const QString &section, QWidget *parent) : 
     m_action->setObjectName(section + QStringLiteral(".emptyAction"));
     column->addWidget(m_action, 0, Qt::AlignHCenter);
     column->addStretch(2);
+}
+
+void SectionEmptyState::setBadge(QWidget *badge)
+{
+    if (m_badge)
+        m_badge->deleteLater();
+    m_badge = badge;
+    badge->setParent(this);
+    m_column->insertWidget(1, badge, 0, Qt::AlignHCenter);
 }
 
 } // namespace hm::app

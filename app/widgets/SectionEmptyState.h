@@ -4,6 +4,7 @@
 
 class QLabel;
 class QPushButton;
+class QVBoxLayout;
 
 namespace hm::app {
 
@@ -21,11 +22,17 @@ class SectionEmptyState final : public QWidget
 public:
     SectionEmptyState(const QString &section, QWidget *parent);
 
+    // A badge (an icon in a circle) above the title; the shell's states and
+    // sections without rows yet show their section's icon.
+    void setBadge(QWidget *badge);
+
     QLabel *title() const { return m_title; }
     QLabel *text() const { return m_text; }
     QPushButton *action() const { return m_action; }
 
 private:
+    QVBoxLayout *m_column = nullptr;
+    QWidget *m_badge = nullptr;
     QLabel *m_title = nullptr;
     QLabel *m_text = nullptr;
     QPushButton *m_action = nullptr;

@@ -3,6 +3,7 @@
 #include "server/services/auth/AccountEvents.h"
 #include "server/services/engine/FlowAccess.h"
 #include "server/services/engine/FlowEvents.h"
+#include "server/services/system/Metrics.h"
 #include "server/ws/WsConnection.h"
 
 #include <QDateTime>
@@ -119,6 +120,7 @@ void EventFeed::open(WsConnection *connection)
     if (!connection->send(statusMessage()))
         return;
     m_clients.append(connection);
+    Metrics::instance().websocketEventClients.inc();
     // Sampling costs a few /proc reads: only while somebody listens.
     if (!m_timer.isActive())
         m_timer.start(m_intervalMs);
@@ -126,7 +128,8 @@ void EventFeed::open(WsConnection *connection)
 
 void EventFeed::remove(WsConnection *connection)
 {
-    m_clients.removeOne(connection);
+    if (m_clients.removeOne(connection))
+        Metrics::instance().websocketEventClients.dec();
     if (m_clients.isEmpty())
         m_timer.stop();
 }

@@ -19,6 +19,7 @@
 #include "TlsTestSupport.h"
 #include "client/AccountApi.h"
 #include "client/ApiClient.h"
+#include "client/EventHub.h"
 #include "client/EventStream.h"
 #include "client/TlsPolicy.h"
 #include "operations/DashboardOverview.h"
@@ -280,11 +281,13 @@ void TestDashboardTls::dashboardLoadsOverHttpsAndFollowsOverWss()
     QVERIFY(failures->item(0)->text().startsWith(QLatin1String("Broken import")));
     QTRY_VERIFY(console.text("dashboard.uptime").startsWith(QLatin1String("Server up")));
 
-    // The host's figures come through the event stream, which is wss to the
-    // pinned certificate (the server's port speaks TLS only).
-    const QList<EventStream *> streams = overview->findChildren<EventStream *>();
-    QCOMPARE(streams.size(), 1);
-    EventStream *stream = streams.first();
+    // The host's figures come through the console's one event stream (the
+    // client's EventHub), which is wss to the pinned certificate (the
+    // server's port speaks TLS only).
+    hm::client::EventHub *hub = hm::client::EventHub::find(console.connection.client());
+    QVERIFY(hub);
+    QVERIFY(hub->isSubscribed(overview));
+    EventStream *stream = hub->stream();
     QTRY_VERIFY_WITH_TIMEOUT(stream->isOpen(), 15000);
     QCOMPARE(stream->socket().requestUrl().scheme(), QStringLiteral("wss"));
     QCOMPARE(stream->socket().requestUrl().port(), m_url.port());
@@ -366,7 +369,9 @@ void TestDashboardTls::mismatchedPinIsRefusedAndNothingIsShown()
     QVERIFY(!field<QListWidget>(overview, "dashboard.failures")->isVisible());
     QCOMPARE(overview->history().size(), 0);
     QCOMPARE(overview->cpuPointCount(), 0);
-    QVERIFY(!overview->findChild<EventStream *>()->isOpen());
+    // No client with a credential: no hub opened a stream.
+    const auto *hub = hm::client::EventHub::find(console.connection.client());
+    QVERIFY(!hub || !hub->isOpen());
 
     // Retrying keeps the profile's pin: refused again, in the same words.
     auto *retry = field<QPushButton>(console.window.get(), "status.retry");

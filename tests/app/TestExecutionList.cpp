@@ -6,7 +6,7 @@
 
 #include "ExecutionTestSupport.h"
 #include "LanguageManager.h"
-#include "client/EventStream.h"
+#include "client/EventHub.h"
 #include "executions/ExecutionListModel.h"
 #include "executions/ExecutionViewer.h"
 #include "executions/ExecutionsPage.h"
@@ -250,9 +250,10 @@ void TestExecutionList::liveEventsUpdateAndInsertWithoutReload()
     QVERIFY(waitReady());
     QAbstractItemModelTester tester(m_page->model(),
                                     QAbstractItemModelTester::FailureReportingMode::QtTest);
-    auto *events =
-        m_page->findChild<hm::client::EventStream *>(QStringLiteral("executions.events"));
+    // The client's one event stream, which the page follows.
+    auto *events = hm::client::EventHub::find(&m_client);
     QVERIFY(events);
+    QVERIFY(events->isSubscribed(m_page.get()));
     QTRY_VERIFY(events->isOpen());
     // Every page, as a view scrolling down asks for them.
     QTRY_VERIFY([&] {

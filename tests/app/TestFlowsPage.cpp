@@ -12,6 +12,7 @@
 #include "LanguageManager.h"
 #include "MainWindow.h"
 #include "ServerConnection.h"
+#include "ServerProfiles.h"
 #include "canvas/FlowEditorWidget.h"
 #include "canvas/FlowScene.h"
 #include "canvas/FlowView.h"
@@ -32,6 +33,7 @@
 #include "flows/WebhookDialog.h"
 #include "inspector/FlowChecker.h"
 #include "inspector/ProblemsPanel.h"
+#include "shell/SectionFrame.h"
 #include "widgets/MessageBox.h"
 
 #include <QAbstractItemModelTester>
@@ -134,6 +136,7 @@ private slots:
     void refusedSaveKeepsEveryEdit();
     void leavingWithUnsavedChangesAsks();
     void mainWindowAsksBeforeLeavingTheSection();
+    void switchingServersAsksAndResets();
     void autosaveRestoresAfterCrash();
     void secondClientShowsUpLive();
     void staleSaveOffersReloadOrSaveAsNew();
@@ -778,7 +781,7 @@ void TestFlowsPage::mainWindowAsksBeforeLeavingTheSection()
     QVERIFY(signInConsole());
     QTRY_VERIFY_WITH_TIMEOUT(page->isStarted(), 15000);
     QTRY_COMPARE(page->listModel()->state(), FlowListModel::State::Ready);
-    QVERIFY(window.findChild<QMenu *>(QStringLiteral("menuFlow")));
+    QVERIFY(window.findChild<QMenu *>(QStringLiteral("menu.flows")));
 
     const QString id = createFlow(QStringLiteral("Window flow"));
     QVERIFY(window.selectSection(QStringLiteral("flows")));
@@ -791,11 +794,12 @@ void TestFlowsPage::mainWindowAsksBeforeLeavingTheSection()
                 .ok());
 
     MessageBox::setNextAnswer(QMessageBox::Cancel);
-    QVERIFY(window.selectSection(QStringLiteral("dashboard")));
+    QVERIFY(!window.selectSection(QStringLiteral("dashboard")));
     QCOMPARE(MessageBox::lastObjectName(), QStringLiteral("flows.confirmLeave"));
     QCOMPARE(window.currentSection(), QStringLiteral("flows"));
     auto *pages = window.findChild<QStackedWidget *>(QStringLiteral("pages"));
-    QCOMPARE(pages->currentWidget(), page);
+    QCOMPARE(pages->currentWidget(), window.sectionFrame(QStringLiteral("flows")));
+    QCOMPARE(window.sectionFrame(QStringLiteral("flows"))->currentWidget(), page);
 
     // Closing the window asks too; Discard lets it close.
     MessageBox::setNextAnswer(QMessageBox::Cancel);
@@ -803,6 +807,85 @@ void TestFlowsPage::mainWindowAsksBeforeLeavingTheSection()
     QVERIFY(window.isVisible());
     MessageBox::setNextAnswer(QMessageBox::Discard);
     QVERIFY(window.close());
+}
+
+void TestFlowsPage::switchingServersAsksAndResets()
+{
+    // A second server, reached as a remote profile (in-process, on its own
+    // data directory, over loopback like any remote server).
+    QTemporaryDir otherData;
+    QVERIFY(otherData.isValid());
+    hm::app::ServerConnection::Options otherOptions;
+    otherOptions.dataDir = otherData.path();
+    otherOptions.useKeychain = false;
+    otherOptions.refreshIntervalMs = 0;
+    hm::app::ServerConnection other(otherOptions);
+    other.start();
+    QTRY_VERIFY_WITH_TIMEOUT(other.state() == hm::app::ServerConnection::State::Connected, 30000);
+    hm::app::ServerProfiles::put({QStringLiteral("other"), other.baseUrl()});
+    const QUrl localUrl = m_server.connection->baseUrl();
+
+    MainWindow::Options options;
+    options.persistSettings = false;
+    MainWindow window(m_server.languages.get(), m_server.connection.get(), options);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(signInConsole());
+    auto *page = window.findChild<FlowsPage *>(QStringLiteral("page.flows"));
+    QTRY_VERIFY_WITH_TIMEOUT(page->isStarted(), 15000);
+    const QString id = createFlow(QStringLiteral("Switch flow"));
+    QVERIFY(window.selectSection(QStringLiteral("flows")));
+    page->openFlow(id);
+    FlowEditorPage *editor = page->editorPage();
+    QTRY_VERIFY(editor->isOpen() && !editor->isLoading());
+    QVERIFY(editor->model()
+                ->addNode(QStringLiteral("noop"), componentVersion(QStringLiteral("noop")),
+                          QPointF(0, 0))
+                .ok());
+    QVERIFY(editor->isModified());
+    hm::client::ApiClient *localClient = m_server.connection->client();
+
+    // Cancel: still on this server, the edits on screen.
+    MessageBox::setNextAnswer(QMessageBox::Cancel);
+    QVERIFY(!window.switchServer(QStringLiteral("other")));
+    QCOMPARE(MessageBox::lastObjectName(), QStringLiteral("flows.confirmLeave"));
+    QCOMPARE(m_server.connection->baseUrl(), localUrl);
+    QVERIFY(editor->isOpen() && editor->isModified());
+    QVERIFY(page->isEditorShown());
+
+    // Discard: the editor closes, the list shows, and the console is on the
+    // other server with a client of its own (nothing cached carries over).
+    MessageBox::setNextAnswer(QMessageBox::Discard);
+    QVERIFY(window.switchServer(QStringLiteral("other")));
+    QVERIFY(!editor->isOpen());
+    QVERIFY(!page->isEditorShown());
+    QVERIFY(page->message().isEmpty());
+    QTRY_VERIFY_WITH_TIMEOUT(
+        m_server.connection->state() == hm::app::ServerConnection::State::Connected, 15000);
+    QCOMPARE(m_server.connection->baseUrl(), other.baseUrl());
+    QVERIFY(m_server.connection->client() != localClient);
+    QVERIFY(!m_server.connection->isSignedIn());
+    QCOMPARE(window.session().client, m_server.connection->client());
+    // A remote server's data directory is not this console's.
+    QVERIFY(window.selectSection(QStringLiteral("dashboard")));
+    QTRY_COMPARE(window.findChild<QLabel *>(QStringLiteral("dashboard.mode"))->text(),
+                 QStringLiteral("Remote — a server this console connects to"));
+
+    // Back to the local server: nothing unsaved, no question.
+    const QString asked = MessageBox::lastText();
+    QVERIFY(window.switchServer(QString()));
+    QCOMPARE(MessageBox::lastText(), asked);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        m_server.connection->state() == hm::app::ServerConnection::State::Connected, 30000);
+    // The local server started again (its address may differ): the
+    // suite's own client follows it.
+    m_admin = m_server.signIn(QStringLiteral("admin"), m_server.adminPassword);
+    QVERIFY(m_admin);
+    QVERIFY(signInConsole());
+    QTRY_VERIFY_WITH_TIMEOUT(page->isStarted(), 15000);
+    QTRY_COMPARE(page->listModel()->state(), FlowListModel::State::Ready);
+    QVERIFY(page->listModel()->rowOf(id) >= 0);
+    hm::app::ServerProfiles::remove(QStringLiteral("other"));
 }
 
 void TestFlowsPage::autosaveRestoresAfterCrash()

@@ -1,8 +1,8 @@
 #include "LanguageManager.h"
 #include "MainWindow.h"
-#include "Sections.h"
 #include "ServerConnection.h"
 #include "hivemind/Version.h"
+#include "shell/Sections.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -154,7 +154,7 @@ void TestMainWindow::connectsToTheLocalServer()
 void TestMainWindow::everySectionIsReachable()
 {
     auto *navigation = child<QListWidget>(QStringLiteral("navigation"));
-    auto *pages = window()->findChild<QStackedWidget *>();
+    auto *pages = window()->findChild<QStackedWidget *>(QStringLiteral("pages"));
     QVERIFY(navigation);
     QVERIFY(pages);
 
@@ -178,15 +178,18 @@ void TestMainWindow::everySectionIsReachable()
 
         // Select the item the way a user would, through the view.
         navigation->setCurrentItem(item);
-        QCOMPARE(pages->currentWidget()->objectName(), QStringLiteral("page.") + id);
+        // The section's frame (the shell's session states), holding its page.
+        QCOMPARE(pages->currentWidget()->objectName(), QStringLiteral("section.") + id);
+        QVERIFY2(pages->currentWidget()->findChild<QWidget *>(QStringLiteral("page.") + id),
+                 qPrintable(id));
         QCOMPARE(window()->currentSection(), id);
     }
 
     // And programmatically (--section).
     QVERIFY(window()->selectSection(QStringLiteral("vpn")));
-    QCOMPARE(pages->currentWidget()->objectName(), QStringLiteral("page.vpn"));
+    QCOMPARE(pages->currentWidget()->objectName(), QStringLiteral("section.vpn"));
     QVERIFY(!window()->selectSection(QStringLiteral("no-such-section")));
-    QCOMPARE(pages->currentWidget()->objectName(), QStringLiteral("page.vpn"));
+    QCOMPARE(pages->currentWidget()->objectName(), QStringLiteral("section.vpn"));
 }
 
 void TestMainWindow::dashboardShowsTheServer()
@@ -248,9 +251,15 @@ void TestMainWindow::switchesLanguageLive()
     QCOMPARE(pageTitle->text(), QStringLiteral("流程"));
     auto *emptyTitle = window()
                            ->findChild<QWidget *>(QStringLiteral("page.vpn"))
-                           ->findChild<QLabel *>(QStringLiteral("emptyStateTitle"));
+                           ->findChild<QLabel *>(QStringLiteral("vpn.emptyTitle"));
     QVERIFY(emptyTitle);
-    QCOMPARE(emptyTitle->text(), QStringLiteral("VPN"));
+    QCOMPARE(emptyTitle->text(), QStringLiteral("尚無 VPN 伺服器"));
+    // Signed out, the shell's own state says so in the same language.
+    auto *gateTitle = window()
+                          ->findChild<QWidget *>(QStringLiteral("section.vpn"))
+                          ->findChild<QLabel *>(QStringLiteral("gate.vpn.emptyTitle"));
+    QVERIFY(gateTitle);
+    QCOMPARE(gateTitle->text(), QStringLiteral("登入後即可查看 VPN"));
 
     zhCN->trigger();
     QCOMPARE(m_languages->currentLanguage(), QStringLiteral("zh_CN"));

@@ -629,8 +629,11 @@ void TestTheme::screenshots()
             editor->discard();
             page->showList();
 
-            window.openExecution(executionId);
-            ExecutionViewer *viewer = window.executionsPage()->viewer();
+            QVERIFY(window.openInSection(QStringLiteral("executions"), executionId));
+            auto *executions =
+                window.findChild<ExecutionsPage *>(QStringLiteral("page.executions"));
+            QVERIFY(executions);
+            ExecutionViewer *viewer = executions->viewer();
             QTRY_VERIFY_WITH_TIMEOUT(
                 viewer->feed()->connection() == ExecutionFeed::Connection::Ended, 20000);
             QVERIFY(shoot(&window, theme + QStringLiteral("-execution-") + language));

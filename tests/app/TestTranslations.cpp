@@ -183,7 +183,7 @@ void TestTranslations::chineseIsComplete()
                       QStringLiteral("WireGuard"), QStringLiteral("JSON"), QStringLiteral("URL"),
                       QStringLiteral("Webhook"), QStringLiteral("POST"), QStringLiteral("MiB"),
                       QStringLiteral("KiB"), QStringLiteral("HTTPS"), QStringLiteral("TLS"),
-                      QStringLiteral("SHA"),
+                      QStringLiteral("SHA"), QStringLiteral("IPv"), QStringLiteral("VPN"),
                       // an HTTP parameter's place (app/services)
                       QStringLiteral("Cookie"),
                       // credential types and what they name (app/credentials)

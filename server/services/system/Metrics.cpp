@@ -133,6 +133,10 @@ QByteArray Metrics::exposition() const
     }
     header(out, "hivemind_websocket_clients", "gauge", "Connected WebSocket clients.");
     out += "hivemind_websocket_clients " + QByteArray::number(websocketClients.value()) + '\n';
+    header(out, "hivemind_websocket_event_clients", "gauge",
+           "Connected /ws/events clients (one per console).");
+    out += "hivemind_websocket_event_clients " + QByteArray::number(websocketEventClients.value()) +
+           '\n';
     header(out, "hivemind_websocket_slow_consumer_drops_total", "counter",
            "WebSocket connections closed because their unsent bytes passed the limit.");
     out += "hivemind_websocket_slow_consumer_drops_total " +

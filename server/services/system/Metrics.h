@@ -92,6 +92,7 @@ public:
     Gauge executionsRunning;
     Histogram executionDuration{{0.1, 0.5, 1, 5, 15, 60, 300, 900, 3600}};
     Gauge websocketClients;             // open /ws/… connections (server/ws)
+    Gauge websocketEventClients;        // of which /ws/events (a console holds one)
     Counter websocketSlowConsumerDrops; // closed 1008 "slow consumer"
 
     // One finished HTTP request; route is the path template, not the URL,

@@ -3,19 +3,18 @@
 #include <QJsonObject>
 #include <QObject>
 #include <QPointer>
-#include <QTimer>
 
 namespace hm::client {
 class ApiClient;
-class EventStream;
+class EventHub;
 } // namespace hm::client
 
 namespace hm::app {
 
-// /ws/events for a panel whose list follows other consoles' changes (the
-// Users and API keys lists): opened with the client's current credential
-// while a client is set, opened again after a drop (a few seconds later, or
-// at once when the client refreshes its token), closed without a client.
+// /ws/events for a panel whose list follows other consoles' changes (Users,
+// API keys, Components, Credentials, Services): a subscription to the
+// client's one EventHub while a client is set, none without. The hub opens,
+// reopens and says when to read again; this only forwards.
 class LiveEvents : public QObject
 {
     Q_OBJECT
@@ -26,8 +25,6 @@ public:
 
     void setClient(client::ApiClient *client);
     bool isOpen() const;
-    // Tests: how long to wait before opening again after a drop.
-    void setRetryIntervalMs(int ms) { m_retry.setInterval(ms); }
 
 signals:
     void message(const QString &type, const QJsonObject &data);
@@ -35,13 +32,8 @@ signals:
     void reopened();
 
 private:
-    void listen();
-
     QPointer<client::ApiClient> m_client;
-    client::EventStream *m_events;
-    QTimer m_retry;
-    QMetaObject::Connection m_refreshed;
-    bool m_wasOpen = false;
+    QPointer<client::EventHub> m_hub;
 };
 
 } // namespace hm::app
