@@ -271,8 +271,8 @@ Result<QUrl> ServerRuntime::startUp()
     auto port = m_router->listen(m_options.listenAddress, m_options.port);
     if (!port && port.error().code == ErrorCode::PortInUse && m_options.freePortWhenTaken &&
         m_options.port != 0) {
-        qCInfo(lcServer).noquote() << QStringLiteral("port %1 is taken; listening on a free port")
-                                             .arg(m_options.port);
+        qCInfo(lcServer).noquote()
+            << QStringLiteral("port %1 is taken; listening on a free port").arg(m_options.port);
         port = m_router->listen(m_options.listenAddress, 0);
     }
     if (!port)
