@@ -111,7 +111,7 @@ void ServerConnection::setSignedIn(const hm::client::UserInfo &user)
 
 QString ServerConnection::sessionKey() const
 {
-    // The local server's port changes with every start; its data does not.
+    // The local server's port changes when its port is taken; its data does not.
     return QStringLiteral("session:") +
            (m_local ? QStringLiteral("local:") + QDir(m_options.dataDir).absolutePath()
                     : m_baseUrl.toString(QUrl::RemoveUserInfo | QUrl::StripTrailingSlash));

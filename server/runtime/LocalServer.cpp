@@ -1,5 +1,7 @@
 #include "server/runtime/LocalServer.h"
 
+#include "common/Logging.h"
+#include "server/runtime/LocalServerPort.h"
 #include "server/runtime/ServerRuntime.h"
 
 #include <QHostAddress>
@@ -40,21 +42,45 @@ void LocalServer::start()
     options.keychainRead = m_options.keychainRead;
     options.keychainWrite = m_options.keychainWrite;
     options.listenAddress = QHostAddress::LocalHost;
-    options.port = 0;
+    // The port of the last start when there is one (and a free one when
+    // it is taken), so what points at this server survives a restart.
+    const quint16 storedPort = localServerPort::read(m_options.dataDir);
+    options.port = storedPort;
+    options.freePortWhenTaken = true;
     if (m_options.accessTokenSeconds > 0)
         options.accessTokenSeconds = m_options.accessTokenSeconds;
 
     m_runtime = new ServerRuntime(std::move(options));
     m_runtime->moveToThread(&m_thread);
     m_thread.start();
-    QMetaObject::invokeMethod(m_runtime, [this, runtime = m_runtime] {
+    QMetaObject::invokeMethod(m_runtime, [this, runtime = m_runtime, storedPort] {
         const auto result = runtime->start();
         // Signals cross back to the console's thread as queued calls.
-        if (result.ok())
+        if (result.ok()) {
+            keepPort(storedPort, quint16(result.value().port()));
             emit started(result.value());
-        else
+        } else {
             emit failed(result.error().codeName(), result.error().message);
+        }
     });
+}
+
+void LocalServer::keepPort(quint16 storedPort, quint16 port) const
+{
+    if (port == storedPort) {
+        qCInfo(lcServer) << "the local server listens on its port of the last start," << port;
+        return;
+    }
+    if (storedPort == 0)
+        qCInfo(lcServer) << "the local server listens on port" << port
+                         << "and keeps it for the next start";
+    else
+        qCWarning(lcServer) << "the local server's port" << storedPort
+                            << "is taken; it listens on port" << port
+                            << "and keeps that for the next start";
+    QString error;
+    if (!localServerPort::write(m_options.dataDir, port, &error))
+        qCWarning(lcServer).noquote() << error;
 }
 
 } // namespace hm::server

@@ -11,8 +11,10 @@ namespace hm::server {
 class ServerRuntime;
 
 // The console's embedded server: the full server module on its own thread,
-// listening on a free loopback port. The console then talks to it over HTTP
-// exactly as it would to a remote server.
+// listening on a loopback port: the one of its last start (stored in the data
+// directory, LocalServerPort.h), or a free one when that is taken or on the
+// first start. The console then talks to it over HTTP exactly as it would
+// to a remote server.
 class LocalServer : public QObject
 {
     Q_OBJECT
@@ -39,6 +41,10 @@ signals:
     void failed(const QString &code, const QString &message);
 
 private:
+    // Stores `port` for the next start when it is not the stored one; logs
+    // which happened. On the server's thread.
+    void keepPort(quint16 storedPort, quint16 port) const;
+
     Options m_options;
     QThread m_thread;
     ServerRuntime *m_runtime = nullptr; // lives on m_thread

@@ -17,7 +17,10 @@ struct ServerOptions
 {
     QString dataDir;
     QHostAddress listenAddress = QHostAddress::LocalHost;
-    quint16 port = 8080; // 0 = any free port (the console's local server)
+    quint16 port = 8080; // 0 = any free port
+    // When `port` is taken, listen on a free one instead of failing (the
+    // console's local server: it prefers the port it had, LocalServerPort.h).
+    bool freePortWhenTaken = false;
     QString masterKeyFile;
     // HTTPS when both are set (PEM files); see docs/api.md "TLS".
     QString tlsCertFile;

@@ -269,6 +269,12 @@ Result<QUrl> ServerRuntime::startUp()
         std::make_unique<ws::WebSocketHub>(*m_router, *m_auth, *m_database, *m_engine,
                                            *m_flowEvents, m_options.dataDir, m_options.webSockets);
     auto port = m_router->listen(m_options.listenAddress, m_options.port);
+    if (!port && port.error().code == ErrorCode::PortInUse && m_options.freePortWhenTaken &&
+        m_options.port != 0) {
+        qCInfo(lcServer).noquote()
+            << QStringLiteral("port %1 is taken; listening on a free port").arg(m_options.port);
+        port = m_router->listen(m_options.listenAddress, 0);
+    }
     if (!port)
         return port.error();
 

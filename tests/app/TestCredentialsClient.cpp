@@ -8,10 +8,12 @@
 
 #include "../server/CredentialTestSupport.h"
 #include "AdminTestSupport.h"
+#include "SshTestKeys.h"
 #include "client/ApiError.h"
 #include "client/CredentialsApi.h"
 
 #include <QJsonArray>
+#include <QTemporaryDir>
 
 using namespace hm;
 using namespace hm::client;
@@ -34,7 +36,16 @@ class TestCredentialsClient : public QObject
     Q_OBJECT
 
 private slots:
-    void initTestCase() { QVERIFY(m_server.start("TestCredentialsClient")); }
+    void initTestCase()
+    {
+        // The server parses an ssh credential's key: a real one (no passphrase).
+        QVERIFY(m_keys.isValid());
+        QString failure;
+        m_sshKey = hm::test::generateSshKey(m_keys.filePath("id"), QStringLiteral("ed25519"), {},
+                                            {}, &failure);
+        QVERIFY2(!m_sshKey.isEmpty(), qPrintable(failure));
+        QVERIFY(m_server.start("TestCredentialsClient"));
+    }
     void cleanupTestCase() { m_server.stop(); }
     void everyTypeRoundTripsWithoutSecrets();
     void listPagesFiltersAndSearches();
@@ -52,6 +63,8 @@ private:
 
     AdminServer m_server;
     test::RecordingPeer m_peer;
+    QTemporaryDir m_keys;
+    QString m_sshKey;
 };
 
 void TestCredentialsClient::everyTypeRoundTripsWithoutSecrets()
@@ -90,10 +103,10 @@ void TestCredentialsClient::everyTypeRoundTripsWithoutSecrets()
          {{"host", "ssh.example.test"},
           {"port", 2222},
           {"username", "deploy"},
-          {"privateKey", "-----BEGIN OPENSSH PRIVATE KEY-----\nkey-ssh-1\n"},
+          {"privateKey", m_sshKey},
           {"passphrase", "pp-ssh-1"}},
          "privateKey",
-         "key-ssh-1"},
+         m_sshKey.section(u'\n', 1, 1)}, // a line of the key's body
     };
     for (const Case &c : cases) {
         auto created = create(QStringLiteral("round %1").arg(c.type), c.type, c.data);
@@ -113,7 +126,7 @@ void TestCredentialsClient::everyTypeRoundTripsWithoutSecrets()
     }
     // An ssh credential without passphrase: the field is listed, empty.
     auto ssh = create(QStringLiteral("no passphrase"), QStringLiteral("ssh"),
-                      {{"host", "h"}, {"username", "u"}, {"privateKey", "k"}});
+                      {{"host", "h"}, {"username", "u"}, {"privateKey", m_sshKey}});
     REQUIRE_OK(ssh);
     QVERIFY(ssh->secretFields.contains(QStringLiteral("passphrase")));
     QVERIFY(!ssh->hasSecret(QStringLiteral("passphrase")));
@@ -191,8 +204,9 @@ void TestCredentialsClient::partialUpdateAndTest()
     QCOMPARE(tested->httpStatus, 401);
 
     // null clears an optional secret.
-    auto ssh = create(QStringLiteral("ssh clear"), QStringLiteral("ssh"),
-                      {{"host", "h"}, {"username", "u"}, {"privateKey", "k"}, {"passphrase", "p"}});
+    auto ssh =
+        create(QStringLiteral("ssh clear"), QStringLiteral("ssh"),
+               {{"host", "h"}, {"username", "u"}, {"privateKey", m_sshKey}, {"passphrase", "p"}});
     REQUIRE_OK(ssh);
     QVERIFY(ssh->hasSecret(QStringLiteral("passphrase")));
     auto cleared = await<CredentialInfo>([&](auto done) {

@@ -16,6 +16,7 @@
 #include "../server/CredentialTestSupport.h"
 #include "AdminTestSupport.h"
 #include "MainWindow.h"
+#include "SshTestKeys.h"
 #include "ThemeManager.h"
 #include "client/CredentialsApi.h"
 #include "credentials/CredentialDialog.h"
@@ -40,6 +41,7 @@
 #include <QSpinBox>
 #include <QTableView>
 #include <QTableWidget>
+#include <QTemporaryDir>
 #include <QTreeView>
 
 using namespace hm;
@@ -57,6 +59,16 @@ struct TypeCase
     QMap<QString, QVariant> fields; // field -> value (int for ports)
     QStringList secrets;            // the secret values typed
 };
+
+// A real ed25519 private key (the server parses an ssh credential's key),
+// without a passphrase so that clearing the passphrase keeps it usable;
+// made once by ssh-keygen.
+QString deployKey()
+{
+    static QTemporaryDir dir;
+    static const QString key = hm::test::generateSshKey(dir.filePath(QStringLiteral("deploy")));
+    return key;
+}
 
 QList<TypeCase> typeCases()
 {
@@ -91,10 +103,10 @@ QList<TypeCase> typeCases()
          {{"host", "deploy.internal"},
           {"port", 2222},
           {"username", "deploy"},
-          {"privateKey", "-----BEGIN OPENSSH PRIVATE KEY-----\nSsh-Secret-Key-6650\n"
-                         "-----END OPENSSH PRIVATE KEY-----\n"},
+          {"privateKey", deployKey()},
           {"passphrase", "Ssh-Passphrase-2291"}},
-         {"Ssh-Secret-Key-6650", "Ssh-Passphrase-2291"}},
+         // A line of the key's body, and the passphrase.
+         {deployKey().section(u'\n', 1, 1), "Ssh-Passphrase-2291"}},
     };
 }
 
@@ -161,6 +173,7 @@ private slots:
     void createsOneOfEachTypeThroughTheDialog();
     void editNeverShowsASecretAndReplacesOne();
     void clearsAnOptionalSecret();
+    void showsWhyAKeyIsRefused();
     void deleteConfirms();
     void usedByListsServicesAndBlocksDelete();
     void workspaceVisibilityIsShownAndKept();
@@ -181,6 +194,7 @@ private:
 
 void TestCredentialsPage::initTestCase()
 {
+    QVERIFY(deployKey().contains(QLatin1String("PRIVATE KEY")));
     QVERIFY(m_server.start("TestCredentialsPage"));
 }
 
@@ -443,6 +457,40 @@ void TestCredentialsPage::clearsAnOptionalSecret()
     });
     child<QPushButton>(&page, "credentials.edit")->click();
     QVERIFY2(loaded.contains(QLatin1String("From-File-Key-8812")), qPrintable(loaded));
+}
+
+// The server refuses an ssh key it cannot parse (issue 34, item 11): the
+// dialog stays open and shows the server's reason under the field it names.
+void TestCredentialsPage::showsWhyAKeyIsRefused()
+{
+    CredentialsPage page;
+    page.setSession(m_server.connection->client(), m_server.admin);
+    QTRY_COMPARE_WITH_TIMEOUT(page.model()->state(), CredentialListModel::State::Ready, 15000);
+    const int before = page.model()->rowCount();
+    TypeCase garbage{
+        "ssh",
+        "Not a key",
+        {{"host", "deploy.internal"}, {"username", "deploy"}, {"privateKey", "not a real key"}},
+        {}};
+    QString fieldError;
+    QString dialogError;
+    DialogSeam::setNextHandler([&](QDialog *dialog) {
+        auto *type = child<QComboBox>(dialog, "credentials.type");
+        type->setCurrentIndex(type->findData(garbage.type));
+        child<QLineEdit>(dialog, "credentials.name")->setText(garbage.name);
+        fill(dialog, garbage);
+        child<QPushButton>(dialog, "credentials.ok")->click();
+        auto *error = child<QLabel>(dialog, "credentials.ssh.privateKey.error");
+        (void)QTest::qWaitFor([error] { return !error->text().isEmpty(); }, 15000);
+        fieldError = error->text();
+        dialogError = child<QLabel>(dialog, "credentials.dialogError")->text();
+        return int(QDialog::Rejected);
+    });
+    child<QPushButton>(&page, "credentials.create")->click();
+    QVERIFY2(fieldError.contains(QLatin1String("is not a private key")), qPrintable(fieldError));
+    QVERIFY2(!fieldError.contains(QLatin1String("not a real key")), qPrintable(fieldError));
+    QVERIFY2(dialogError.isEmpty(), qPrintable(dialogError));
+    QCOMPARE(page.model()->rowCount(), before);
 }
 
 void TestCredentialsPage::deleteConfirms()

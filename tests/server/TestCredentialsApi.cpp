@@ -7,10 +7,12 @@
 #include "AuthTestSupport.h"
 #include "CredentialTestSupport.h"
 #include "ServerDatabase.h"
+#include "SshTestKeys.h"
 
 #include <QDir>
 #include <QJsonArray>
 #include <QRandomGenerator>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QWebSocket>
 
@@ -37,7 +39,9 @@ private:
     ApiUser m_alice;
     ApiUser m_bob;
     QStringList m_secrets; // every secret value the test stored
-    QByteArray m_answers;  // every answer body the server gave
+    QString m_sshPassphrase;
+    QString m_encryptedKey; // an ed25519 key m_sshPassphrase protects
+    QByteArray m_answers;   // every answer body the server gave
     RecordingPeer m_peer;
     QWebSocket m_events; // /ws/events as the administrator, for the whole test
     QByteArray m_wsText; // every message it got
@@ -56,6 +60,25 @@ private:
     {
         m_secrets.append(randomSecret(label));
         return m_secrets.constLast();
+    }
+    QTemporaryDir m_keys;
+    // A new ed25519 private key (encrypted with `passphrase` when given),
+    // noted as a secret whole and by its longest line.
+    QString sshKey(const QString &passphrase = {})
+    {
+        QString failure;
+        const QString key = generateSshKey(m_keys.filePath("id"), QStringLiteral("ed25519"),
+                                           passphrase, {}, &failure);
+        if (key.isEmpty()) {
+            qWarning().noquote() << failure;
+            return {};
+        }
+        m_secrets.append(key);
+        QString longest;
+        for (const QString &line : key.split(u'\n'))
+            longest = line.size() > longest.size() ? line : longest;
+        m_secrets.append(longest);
+        return key;
     }
     QJsonObject create(const QJsonObject &body, const QString &token)
     {
@@ -84,6 +107,10 @@ private:
 private slots:
     void initTestCase()
     {
+        QVERIFY(m_keys.isValid());
+        m_sshPassphrase = secret("sshpass");
+        m_encryptedKey = sshKey(m_sshPassphrase);
+        QVERIFY(!m_encryptedKey.isEmpty());
         // Debug logging of every category, from the first line.
         m_server = nullptr;
         QVERIFY(m_dir.isValid());
@@ -155,8 +182,8 @@ private slots:
                              << QJsonObject{{"host", "10.0.0.5"},
                                             {"port", 2222},
                                             {"username", "deploy"},
-                                            {"privateKey", secret("sshkey")},
-                                            {"passphrase", secret("sshpass")}}
+                                            {"privateKey", sshKey(m_sshPassphrase)},
+                                            {"passphrase", m_sshPassphrase}}
                              << QJsonObject{{"host", "10.0.0.5"},
                                             {"port", 2222},
                                             {"username", "deploy"}}
@@ -164,6 +191,7 @@ private slots:
     }
     void everyTypeRoundTrips()
     {
+        QVERIFY(!m_sshPassphrase.isEmpty());
         QFETCH(QString, type);
         QFETCH(QJsonObject, data);
         QFETCH(QJsonObject, shown);
@@ -254,6 +282,21 @@ private slots:
                     {{"host", "h"}, {"database", "d"}, {"username", "u"}, {"driver", "oracle"}})
             << 422 << "VALIDATION_ERROR"
             << "data.driver";
+        QTest::newRow("ssh key that is not one")
+            << body("ssh", {{"host", "h"}, {"username", "u"}, {"privateKey", "not a real key"}})
+            << 422 << "VALIDATION_ERROR"
+            << "data.privateKey";
+        QTest::newRow("ssh key without its passphrase")
+            << body("ssh", {{"host", "h"}, {"username", "u"}, {"privateKey", m_encryptedKey}})
+            << 422 << "VALIDATION_ERROR"
+            << "data.passphrase";
+        QTest::newRow("ssh key with a wrong passphrase")
+            << body("ssh", {{"host", "h"},
+                            {"username", "u"},
+                            {"privateKey", m_encryptedKey},
+                            {"passphrase", m_sshPassphrase + "x"}})
+            << 422 << "VALIDATION_ERROR"
+            << "data.passphrase";
         QTest::newRow("visibility") << QJsonObject{{"name", "x"},
                                                    {"type", "http_bearer"},
                                                    {"visibility", "public"},
@@ -392,13 +435,13 @@ private slots:
         QCOMPARE(m_peer.requests().first().headers.value("authorization"),
                  "Basic " + ("second:" + password).toUtf8().toBase64());
 
-        // ssh: clearing the optional passphrase keeps the key; clearing the
-        // required key is refused.
+        // ssh: clearing the optional passphrase keeps the key (one that
+        // needs none); clearing the required key is refused.
         const QJsonObject ssh = create({{"name", "ssh to update"},
                                         {"type", "ssh"},
                                         {"data", QJsonObject{{"host", "h"},
                                                              {"username", "u"},
-                                                             {"privateKey", secret("key")},
+                                                             {"privateKey", sshKey()},
                                                              {"passphrase", secret("phrase")}}}},
                                        m_alice.token);
         const QString sshId = ssh.value("id").toString();

@@ -19,6 +19,7 @@
 #include "CrashSeed.h"
 #include "CredentialTestSupport.h"
 #include "FlowTestSupport.h"
+#include "SshTestKeys.h"
 #include "crypto/Envelope.h"
 #include "crypto/KeyDerivation.h"
 #include "store/Database.h"
@@ -28,6 +29,7 @@
 #include <QDir>
 #include <QDirIterator>
 #include <QJsonArray>
+#include <QTemporaryDir>
 #include <QTest>
 #include <csignal>
 
@@ -241,6 +243,12 @@ private slots:
             m_flowIds.append(id);
         }
 
+        // An ssh credential's key must be a real one (the passphrases below
+        // differ per credential; an unencrypted key does not need one).
+        QTemporaryDir keyDir;
+        QString why;
+        const QString sshKey = generateSshKey(keyDir.filePath("id"), "ed25519", {}, {}, &why);
+        QVERIFY2(!sshKey.isEmpty(), qPrintable(why));
         const QString run = QString::number(crashRandom().generate(), 16);
         QList<QByteArray> bodies;
         QList<Expected> expected;
@@ -275,12 +283,9 @@ private slots:
             add("ssh",
                 {{"host", "127.0.0.1"},
                  {"username", "deploy"},
-                 {"privateKey", "-----BEGIN OPENSSH PRIVATE KEY-----\nkey-" + s +
-                                    "\n-----END OPENSSH PRIVATE KEY-----\n"},
+                 {"privateKey", sshKey},
                  {"passphrase", "pp-" + s}},
-                {{"privateKey", "-----BEGIN OPENSSH PRIVATE KEY-----\nkey-" + s +
-                                    "\n-----END OPENSSH PRIVATE KEY-----\n"},
-                 {"passphrase", "pp-" + s}});
+                {{"privateKey", sshKey}, {"passphrase", "pp-" + s}});
         }
         for (qsizetype first = 0; first < bodies.size(); first += 60) {
             const QList<Answer> answers =

@@ -1,5 +1,7 @@
 #include "server/services/credentials/CredentialPayload.h"
 
+#include "server/services/credentials/SshKeyCheck.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRegularExpression>
@@ -194,6 +196,19 @@ Result<CredentialData> check(const QString &type, const QJsonObject &data)
     return result;
 }
 
+// An ssh credential's key parsed with its passphrase (SshKeyCheck.h).
+Result<CredentialData> withSshKeyChecked(const QString &type, Result<CredentialData> data)
+{
+    if (!data || type != QLatin1String("ssh"))
+        return data;
+    const QJsonObject &secrets = data.value().secrets;
+    if (Status key = checkSshPrivateKey(secrets.value(QStringLiteral("privateKey")).toString(),
+                                        secrets.value(QStringLiteral("passphrase")).toString());
+        !key)
+        return key.error();
+    return data;
+}
+
 } // namespace
 
 const QStringList &credentialTypes()
@@ -231,7 +246,7 @@ QStringList CredentialData::secretNames() const
 
 Result<CredentialData> parseData(const QString &type, const QJsonObject &data)
 {
-    return check(type, normalised(type, data));
+    return withSshKeyChecked(type, check(type, normalised(type, data)));
 }
 
 Result<CredentialData> applyPatch(const QString &type, const CredentialData &current,
@@ -247,6 +262,11 @@ Result<CredentialData> applyPatch(const QString &type, const CredentialData &cur
         else
             merged.insert(it.key(), it.value());
     }
+    // The key is parsed again only when it or its passphrase changes: a
+    // credential saved before keys were checked can still be edited.
+    if (changes.contains(QStringLiteral("privateKey")) ||
+        changes.contains(QStringLiteral("passphrase")))
+        return withSshKeyChecked(type, check(type, merged));
     return check(type, merged);
 }
 

@@ -4,7 +4,8 @@
 // which required, how each is checked; the split of a credential's data
 // into what may be shown (public fields, which secret fields are set) and
 // what is only ever stored encrypted (the secret values). No I/O: the
-// vault (CredentialVault) and its unit test use it.
+// vault (CredentialVault) and its unit test use it. (An ssh key is parsed
+// with libssh in memory, SshKeyCheck.h.)
 
 #include "common/Result.h"
 
@@ -61,12 +62,14 @@ struct CredentialData
 // naming the field ("data.password") for a missing required field, a
 // wrong kind or an unknown field; messages never quote a value.
 // api_key takes the seed's {"header": "X-API-Key"} as {"in": "header",
-// "name": "X-API-Key"}.
+// "name": "X-API-Key"}. An ssh credential's private key must parse (with its
+// passphrase): VALIDATION_ERROR saying why not (SshKeyCheck.h).
 Result<CredentialData> parseData(const QString &type, const QJsonObject &data);
 
 // An update: each field of `patch` replaces the current one, an explicit
 // null clears it, absent fields are kept; the result is checked like new
-// data (clearing a required field is VALIDATION_ERROR naming it).
+// data (clearing a required field is VALIDATION_ERROR naming it), an ssh
+// key again only when the patch changes the key or its passphrase.
 Result<CredentialData> applyPatch(const QString &type, const CredentialData &current,
                                   const QJsonObject &patch);
 
