@@ -91,8 +91,9 @@ FlowProblems builtinExpressionProblems(const QString &nodeId, const QString &com
             continue;
         FlowProblem p;
         p.code = problem::InvalidBuiltinExpression;
-        p.message = QStringLiteral("node \"%1\" config %2: %3")
-                        .arg(nodeId, expression.path, problemReason(expression.value, parsed.error()));
+        p.message =
+            QStringLiteral("node \"%1\" config %2: %3")
+                .arg(nodeId, expression.path, problemReason(expression.value, parsed.error()));
         p.node = nodeId;
         p.extra.insert(QStringLiteral("path"), expression.path);
         p.extra.insert(QStringLiteral("expression"), valueText(expression.value));

@@ -160,7 +160,8 @@ private slots:
             const QJsonArray problems = answer.details().value("problems").toArray();
             QCOMPARE(problems.size(), 1);
             const QJsonObject problem = problems.first().toObject();
-            QCOMPARE(problem.value("code").toString(), QStringLiteral("INVALID_BUILTIN_EXPRESSION"));
+            QCOMPARE(problem.value("code").toString(),
+                     QStringLiteral("INVALID_BUILTIN_EXPRESSION"));
             QCOMPARE(problem.value("node").toString(), QStringLiteral("t"));
             QCOMPARE(problem.value("path").toString(), QStringLiteral("outputs.x"));
             QCOMPARE(problem.value("expression").toString(), QStringLiteral("$.trigger.name"));
@@ -175,9 +176,8 @@ private slots:
         // The same output reading the node's inputs is stored and runs.
         const QString flowId = publishedFlow(transform("$.inputs.name"));
         QVERIFY(!flowId.isEmpty());
-        const Answer version =
-            m_http->json("POST", "/api/v1/flows/" + flowId + "/versions",
-                         {{"definition", transform("$.trigger.name")}}, m_admin);
+        const Answer version = m_http->json("POST", "/api/v1/flows/" + flowId + "/versions",
+                                            {{"definition", transform("$.trigger.name")}}, m_admin);
         checkRefusal(version);
         const Answer publish = m_http->json("POST", "/api/v1/flows/" + flowId + "/publish",
                                             {{"version", "2"}}, m_admin);

@@ -490,8 +490,7 @@ private slots:
         // $.trigger no longer does: the server refuses to store it.)
         const QString fails = createPublishedFlow(
             *m_http, m_admin, "metrics-fails",
-            flowDefinition(
-                {flowNode("call", "http-request", {{"url", "http://127.0.0.1:1/"}})}));
+            flowDefinition({flowNode("call", "http-request", {{"url", "http://127.0.0.1:1/"}})}));
         QVERIFY(!passes.isEmpty() && !fails.isEmpty());
         QCOMPARE(triggerFlow(*m_http, m_admin, passes, {}, "?wait=true&timeout_ms=20000")
                      .data()

@@ -48,7 +48,9 @@ const Place kPlaces[] = {
      },
      "outputs.x"},
     {"condition",
-     [](const QJsonValue &v) { return QJsonObject{{"left", v}, {"op", "=="}, {"right", 1}}; },
+     [](const QJsonValue &v) {
+         return QJsonObject{{"left", v}, {"op", "=="}, {"right", 1}};
+     },
      "left"},
     {"condition",
      [](const QJsonValue &v) {
@@ -112,11 +114,14 @@ std::optional<bool> runVerdict(const ExecutorRegistry &registry, const Place &pl
     const std::shared_ptr<const PreparedNode> prepared = executor->prepare(config);
     std::optional<bool> verdict;
     for (const QJsonObject &inputs : kInputs) {
-        for (const PreparedNode *state : {prepared.get(), static_cast<const PreparedNode *>(nullptr)}) {
+        for (const PreparedNode *state :
+             {prepared.get(), static_cast<const PreparedNode *>(nullptr)}) {
             const NodeOutcome outcome = runOnce(*executor, config, inputs, state);
             const bool failed = outcome.kind == NodeOutcome::Kind::Failed;
-            if (failed && (outcome.error.code != ErrorCode::InvalidInputMapping || outcome.retryable)) {
-                *why = "failed otherwise: " + outcome.error.codeName() + " " + outcome.error.message;
+            if (failed &&
+                (outcome.error.code != ErrorCode::InvalidInputMapping || outcome.retryable)) {
+                *why =
+                    "failed otherwise: " + outcome.error.codeName() + " " + outcome.error.message;
                 return std::nullopt;
             }
             if (verdict && *verdict != failed) {
@@ -202,8 +207,7 @@ private slots:
         QTest::newRow("object with an expression")
             << QJsonValue(QJsonObject{{"a", "$.nodes.a.output"}});
         QTest::newRow("blob reference") << QJsonValue(QJsonObject{{"$ref", "blob:abc"}});
-        QTest::newRow("node reference")
-            << QJsonValue(QJsonObject{{"$ref", "node:a:output:v"}});
+        QTest::newRow("node reference") << QJsonValue(QJsonObject{{"$ref", "node:a:output:v"}});
         QTest::newRow("bad reference") << QJsonValue(QJsonObject{{"$ref", "nothing"}});
         QTest::newRow("reference not a string") << QJsonValue(QJsonObject{{"$ref", 3}});
         QTest::newRow("reference with company")

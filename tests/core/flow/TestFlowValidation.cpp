@@ -343,13 +343,13 @@ private slots:
                                       << QStringList{"outputs.x $.trigger.name"};
         QTest::newRow("node output") << "transform" << outputs(R"({"x": "$.nodes.a.x"})")
                                      << QStringList{"outputs.x $.nodes.a.x"};
-        QTest::newRow("inputs path") << "transform" << outputs(R"({"x": "$.inputs.name"})")
-                                     << QStringList{};
+        QTest::newRow("inputs path")
+            << "transform" << outputs(R"({"x": "$.inputs.name"})") << QStringList{};
         QTest::newRow("inputs forms")
             << "transform"
             << QJsonObject{{"outputs", QJsonObject{{"a", "$.inputs"},
-                                                    {"b", "$.inputs[0]"},
-                                                    {"c", "$.inputs[\"odd key\"].v"}}}}
+                                                   {"b", "$.inputs[0]"},
+                                                   {"c", "$.inputs[\"odd key\"].v"}}}}
             << QStringList{};
         QTest::newRow("literals")
             << "transform"
@@ -357,8 +357,9 @@ private slots:
                            "nested": {"a": "$.trigger.x"}, "list": ["$.nodes.a.x"],
                            "blob": {"$ref": "blob:abc"}})")
             << QStringList{};
-        QTest::newRow("malformed") << "transform" << QJsonObject{{"outputs", QJsonObject{{"x", "$.inputs["}}}}
-                                   << QStringList{"outputs.x $.inputs["};
+        QTest::newRow("malformed")
+            << "transform" << QJsonObject{{"outputs", QJsonObject{{"x", "$.inputs["}}}}
+            << QStringList{"outputs.x $.inputs["};
         QTest::newRow("inputs prefix only") << "transform" << outputs(R"({"x": "$.inputsX"})")
                                             << QStringList{"outputs.x $.inputsX"};
         QTest::newRow("several, in key order")
@@ -418,9 +419,9 @@ private slots:
     void builtinExpressionMessageNamesWhatWasWritten()
     {
         const QJsonObject config{{"outputs", QJsonObject{{"x", "$.inputs.a["}}}};
-        auto compiled = compileJson(
-            definition({node("t", "transform", {{"data", "$.trigger"}}, config)}, {}), {},
-            m_catalog);
+        auto compiled =
+            compileJson(definition({node("t", "transform", {{"data", "$.trigger"}}, config)}, {}),
+                        {}, m_catalog);
         QVERIFY(!compiled.ok());
         const FlowProblems problems = problemsFromError(compiled.error());
         QCOMPARE(problems.size(), 1);
