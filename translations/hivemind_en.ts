@@ -580,6 +580,10 @@
         <source>Cancelled</source>
         <translation>Cancelled</translation>
     </message>
+    <message>
+        <source>Node “%1”: the expression “%2” at %3 cannot run; it must be a value or read the node&apos;s inputs with “$.inputs…”.</source>
+        <translation>Node “%1”: the expression “%2” at %3 cannot run; it must be a value or read the node&apos;s inputs with “$.inputs…”.</translation>
+    </message>
 </context>
 <context>
     <name>FlowFile</name>
@@ -6111,6 +6115,10 @@
     <message>
         <source>The configuration of node “%1” cannot be used: %2</source>
         <translation>The configuration of node “%1” cannot be used: %2</translation>
+    </message>
+    <message>
+        <source>The expression “%3” at %2 in the configuration of node “%1” cannot run: write a value, or read the node&apos;s inputs with “$.inputs…”.</source>
+        <translation>The expression “%3” at %2 in the configuration of node “%1” cannot run: write a value, or read the node&apos;s inputs with “$.inputs…”.</translation>
     </message>
 </context>
 <context>

@@ -578,6 +578,10 @@
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
+    <message>
+        <source>Node “%1”: the expression “%2” at %3 cannot run; it must be a value or read the node&apos;s inputs with “$.inputs…”.</source>
+        <translation>节点“%1”：%3 的表达式“%2”无法运行；它必须是一个值，或用“$.inputs…”读取节点的输入。</translation>
+    </message>
 </context>
 <context>
     <name>FlowFile</name>
@@ -6078,6 +6082,10 @@
     <message>
         <source>The configuration of node “%1” cannot be used: %2</source>
         <translation>节点“%1”的配置无法使用：%2</translation>
+    </message>
+    <message>
+        <source>The expression “%3” at %2 in the configuration of node “%1” cannot run: write a value, or read the node&apos;s inputs with “$.inputs…”.</source>
+        <translation>节点“%1”配置中 %2 的表达式“%3”无法运行：请填写一个值，或用“$.inputs…”读取节点的输入。</translation>
     </message>
 </context>
 <context>

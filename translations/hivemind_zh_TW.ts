@@ -578,6 +578,10 @@
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
+    <message>
+        <source>Node “%1”: the expression “%2” at %3 cannot run; it must be a value or read the node&apos;s inputs with “$.inputs…”.</source>
+        <translation>節點「%1」：%3 的運算式「%2」無法執行；它必須是一個值，或以「$.inputs…」讀取節點的輸入。</translation>
+    </message>
 </context>
 <context>
     <name>FlowFile</name>
@@ -6078,6 +6082,10 @@
     <message>
         <source>The configuration of node “%1” cannot be used: %2</source>
         <translation>節點「%1」的組態無法使用：%2</translation>
+    </message>
+    <message>
+        <source>The expression “%3” at %2 in the configuration of node “%1” cannot run: write a value, or read the node&apos;s inputs with “$.inputs…”.</source>
+        <translation>節點「%1」組態中 %2 的運算式「%3」無法執行：請填入一個值，或以「$.inputs…」讀取節點的輸入。</translation>
     </message>
 </context>
 <context>

@@ -219,6 +219,12 @@ QString describeFlowProblem(const QJsonObject &p)
         return QCoreApplication::translate("FlowErrorText",
                                            "Node “%1”: its configuration is not valid (%2).")
             .arg(node, str(p, "message"));
+    if (code == QLatin1String("INVALID_BUILTIN_EXPRESSION"))
+        return QCoreApplication::translate(
+                   "FlowErrorText",
+                   "Node “%1”: the expression “%2” at %3 cannot run; it must be a value or "
+                   "read the node's inputs with “$.inputs…”.")
+            .arg(node, str(p, "expression"), str(p, "path"));
     if (code == QLatin1String("INVALID_CONFIG_SCHEMA"))
         return QCoreApplication::translate(
                    "FlowErrorText",

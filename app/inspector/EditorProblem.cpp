@@ -11,7 +11,8 @@ namespace hm::app {
 EditorProblem::Place EditorProblem::place() const
 {
     namespace p = flow::problem;
-    if (code == p::InvalidConfig || code == p::InvalidConfigSchema)
+    if (code == p::InvalidConfig || code == p::InvalidConfigSchema ||
+        code == p::InvalidBuiltinExpression)
         return Place::Config;
     if (!input.isEmpty() || code == p::MissingRequiredInput || code == p::UnknownInput ||
         code.startsWith(QLatin1String("MAPPING_")) || code == p::InvalidMapping)
@@ -38,7 +39,7 @@ EditorProblem ProblemText::fromJson(const QJsonObject &json, EditorProblem::Orig
     pr.edge = json.value(QStringLiteral("edge")).toString();
     pr.input = json.value(QStringLiteral("input")).toString();
     pr.setting = json.value(QStringLiteral("setting")).toString();
-    if (pr.code == p::InvalidConfig)
+    if (pr.code == p::InvalidConfig || pr.code == p::InvalidBuiltinExpression)
         pr.path = json.value(QStringLiteral("path")).toString();
     if (json.value(QStringLiteral("severity")).toString() == QLatin1String("warning"))
         pr.severity = EditorProblem::Severity::Warning;
@@ -140,6 +141,10 @@ EditorProblem ProblemText::fromJson(const QJsonObject &json, EditorProblem::Orig
                     ? tr("The configuration of node “%1” is not valid at %2.").arg(node, pr.path)
                     : tr("The configuration of node “%1” is not valid at %2: %3")
                           .arg(node, pr.path, detail);
+    } else if (code == p::InvalidBuiltinExpression) {
+        m = tr("The expression “%3” at %2 in the configuration of node “%1” cannot run: "
+               "write a value, or read the node's inputs with “$.inputs…”.")
+                .arg(node, pr.path, str("expression"));
     } else if (code == p::InvalidConfigSchema) {
         m = tr("The configuration schema of component %1 cannot be used.").arg(str("component"));
     } else if (code == p::InvalidSetting) {

@@ -1,6 +1,7 @@
 #include "flow/FlowCompiler.h"
 
 #include "common/Logging.h"
+#include "flow/BuiltinExpressions.h"
 #include "flow/ConfigSchemaValidator.h"
 #include "flow/FlowGraph.h"
 #include "flow/FlowLogging.h"
@@ -410,6 +411,7 @@ private:
         for (int i = 0; i < m_flow->nodeCount(); ++i) {
             const CompiledNode &node = m_flow->m_nodes[static_cast<size_t>(i)];
             checkConfig(node);
+            checkBuiltinExpressions(node);
             const NodeDef &def = m_def.nodes[m_defIndex[static_cast<size_t>(i)]];
             const QJsonObject &mappings = def.inputMappings;
             const qsizetype mappingsSize = mappings.size();
@@ -491,6 +493,16 @@ private:
                     QStringLiteral("node \"%1\": %2: %3").arg(node.id, v.path, v.message), node.id);
             p.extra.insert(QStringLiteral("path"), v.path);
         }
+    }
+
+    // The built-ins' config expressions, parsed as their executors parse
+    // them when the node runs: one that fails there fails every run, so it
+    // is reported here. Only for nodes whose component is known (an
+    // unknown one is already a problem, and may not be the built-in).
+    void checkBuiltinExpressions(const CompiledNode &node)
+    {
+        if (node.interface)
+            m_problems.append(builtinExpressionProblems(node.id, node.component, node.config));
     }
 
     // `port` is the input the mapping feeds, null when the component has no

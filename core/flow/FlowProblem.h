@@ -34,6 +34,9 @@ inline constexpr QLatin1StringView MappingTypeMismatch{"MAPPING_TYPE_MISMATCH"};
 inline constexpr QLatin1StringView InvalidConfig{"INVALID_CONFIG"};
 inline constexpr QLatin1StringView InvalidConfigSchema{"INVALID_CONFIG_SCHEMA"};
 inline constexpr QLatin1StringView InvalidSetting{"INVALID_SETTING"};
+// An expression in a built-in's config (transform outputs, condition
+// left/right) that every run would refuse; see BuiltinExpressions.h.
+inline constexpr QLatin1StringView InvalidBuiltinExpression{"INVALID_BUILTIN_EXPRESSION"};
 } // namespace problem
 
 // One thing wrong with a definition or its settings. `node` and `edge` name

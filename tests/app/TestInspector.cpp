@@ -14,6 +14,7 @@
 #include "canvas/FlowScene.h"
 #include "canvas/FlowView.h"
 #include "flowgraph/FlowGraphModel.h"
+#include "flows/FlowErrorText.h"
 #include "inspector/FlowChecker.h"
 #include "inspector/InspectorWidget.h"
 #include "inspector/MappingEditor.h"
@@ -94,6 +95,7 @@ private slots:
     void mappingShowsTypesAndMismatches();
     void settingsEditorWritesTheSeedFields();
     void problemsFollowEditsAndActivationSelectsTheNode();
+    void builtinExpressionShowsOnTheNode();
     void serverDetailsMapOntoNodes();
     void retranslatesLive();
     void screenshots();
@@ -754,6 +756,64 @@ void TestInspector::problemsFollowEditsAndActivationSelectsTheNode()
             ->addConnection({fetch, QStringLiteral("default"), resize, QStringLiteral("default")})
             .ok());
     QTRY_COMPARE(panel->count(), 2);
+}
+
+// Issue 34 item 10: a transform output reading $.trigger can only fail
+// when it runs; the editor's check (compile(), as the server's) lists it on
+// the node before anything is saved.
+void TestInspector::builtinExpressionShowsOnTheNode()
+{
+    // The transform as the server lists it (engine/builtins/Builtins.cpp).
+    ComponentCatalogue catalogue = inspectortest::catalogue();
+    auto transform = hm::flow::ComponentInterface::fromJson(inspectortest::json(R"(
+        {"name": "transform", "version": "1.0.0", "inputs": [], "outputs": [],
+         "configSchema": {"type": "object", "required": ["outputs"],
+                          "properties": {"outputs": {"type": "object"}}}})"));
+    QVERIFY(transform);
+    catalogue.add(transform.value(), true);
+    m_model->setCatalogue(catalogue);
+    ProblemsPanel *panel = m_editor->problemsPanel();
+
+    const QString node = addNode(QStringLiteral("transform"));
+    QVERIFY(m_model
+                ->setNodeConfig(node, QJsonObject{{"outputs", QJsonObject{{"x", "$.trigger.name"},
+                                                                          {"y", "$.inputs.y"}}}})
+                .ok());
+    QTRY_COMPARE(panel->count(), 1);
+    QCOMPARE(m_editor->problemsDock()->windowTitle(), QStringLiteral("Problems (1)"));
+    const EditorProblem problem = panel->model()->problem(0);
+    QCOMPARE(problem.code, QStringLiteral("INVALID_BUILTIN_EXPRESSION"));
+    QCOMPARE(problem.node, node);
+    QCOMPARE(problem.path, QStringLiteral("outputs.x"));
+    QCOMPARE(problem.severity, EditorProblem::Severity::Error);
+    QCOMPARE(problem.message,
+             QStringLiteral("The expression “$.trigger.name” at outputs.x in the configuration of "
+                            "node “transform-1” cannot run: write a value, or read the node's "
+                            "inputs with “$.inputs…”."));
+    FlowNodeItem *item = m_editor->scene()->nodeItem(node);
+    QVERIFY(item->problemBadge());
+    QCOMPARE(item->problemBadge()->problems().errors, 1);
+    // The server's copy of the problem (a refused save) reads the same way.
+    QCOMPARE(describeFlowProblem(problem.details),
+             QStringLiteral("Node “transform-1”: the expression “$.trigger.name” at outputs.x "
+                            "cannot run; it must be a value or read the node's inputs with "
+                            "“$.inputs…”."));
+
+    // Activating it selects the node and opens its configuration.
+    QTreeView *list = find<QTreeView>(QStringLiteral("editor.problems.list"));
+    list->setFocus();
+    list->setCurrentIndex(panel->model()->index(0, 0));
+    QTest::keyClick(list, Qt::Key_Return);
+    QCOMPARE(inspector()->currentNode(), node);
+    QCOMPARE(currentTab(), QStringLiteral("inspector.config"));
+
+    // Reading the node's inputs instead runs: the problem and badge go.
+    QVERIFY(m_model
+                ->setNodeConfig(node, QJsonObject{{"outputs", QJsonObject{{"x", "$.inputs.name"},
+                                                                          {"y", "$.inputs.y"}}}})
+                .ok());
+    QTRY_COMPARE(panel->count(), 0);
+    QVERIFY(!item->problemBadge());
 }
 
 void TestInspector::serverDetailsMapOntoNodes()

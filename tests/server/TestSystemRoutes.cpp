@@ -486,11 +486,11 @@ private slots:
         const QString passes =
             createPublishedFlow(*m_http, m_admin, "metrics-passes",
                                 flowDefinition({flowNode("wait", "delay", {}, {{"ms", 200}})}));
-        // A transform reading $.trigger (only $.inputs is allowed) fails.
+        // An HTTP call to a closed port fails. (A transform reading
+        // $.trigger no longer does: the server refuses to store it.)
         const QString fails = createPublishedFlow(
             *m_http, m_admin, "metrics-fails",
-            flowDefinition({flowNode("t", "transform", {},
-                                     {{"outputs", QJsonObject{{"a", "$.trigger.x"}}}})}));
+            flowDefinition({flowNode("call", "http-request", {{"url", "http://127.0.0.1:1/"}})}));
         QVERIFY(!passes.isEmpty() && !fails.isEmpty());
         QCOMPARE(triggerFlow(*m_http, m_admin, passes, {}, "?wait=true&timeout_ms=20000")
                      .data()

@@ -2,6 +2,7 @@
 
 #include "common/Logging.h"
 #include "common/SensitiveDataMasker.h"
+#include "flow/BuiltinExpressions.h"
 #include "flow/JsonObjectTemplate.h"
 #include "flow/Mapping.h"
 #include "flow/MappingEvaluator.h"
@@ -14,12 +15,10 @@ namespace hm::engine::builtins {
 
 namespace {
 
-const QString kInputsPrefix = QStringLiteral("$.inputs");
-
 // A built-in config value that reads the node's own inputs as
-// "$.inputs.<path>", parsed: the mapping, or the error every run reports.
-// The mapping language knows $.trigger and $.nodes only, so "$.inputs" is
-// rewritten to "$.trigger" and evaluated with the inputs as the trigger.
+// "$.inputs.<path>", parsed (flow::parseInputsExpression, the parse
+// compile() checks these values with): the mapping, or the error every run
+// reports.
 struct InputsExpression
 {
     std::optional<flow::Mapping> mapping;
@@ -28,20 +27,7 @@ struct InputsExpression
 
 InputsExpression parseOnInputs(const QJsonValue &expression)
 {
-    QJsonValue value = expression;
-    if (expression.isString() && expression.toString().startsWith(QStringLiteral("$."))) {
-        const QString text = expression.toString();
-        if (!text.startsWith(kInputsPrefix) ||
-            (text.size() > kInputsPrefix.size() && text[kInputsPrefix.size()] != u'.' &&
-             text[kInputsPrefix.size()] != u'['))
-            return {
-                std::nullopt,
-                Error{ErrorCode::InvalidInputMapping,
-                      QStringLiteral("built-in expressions read \"$.inputs...\", not %1").arg(text),
-                      {{QStringLiteral("expression"), text}}}};
-        value = QString(QStringLiteral("$.trigger") + text.mid(kInputsPrefix.size()));
-    }
-    Result<flow::Mapping> mapping = flow::parseMapping(value);
+    Result<flow::Mapping> mapping = flow::parseInputsExpression(expression);
     if (!mapping)
         return {std::nullopt, mapping.error()};
     return {std::move(mapping).value(), {}};

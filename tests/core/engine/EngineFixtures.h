@@ -69,9 +69,14 @@ public:
         edit(m_settings);
         return *this;
     }
+    // The flow compiled, or what compile() refused it with.
+    Result<flow::CompiledFlowPtr> tryCompile(const flow::ComponentCatalog &catalog) const
+    {
+        return flow::compile(m_def, m_settings, catalog);
+    }
     flow::CompiledFlowPtr compile(const flow::ComponentCatalog &catalog) const
     {
-        auto compiled = flow::compile(m_def, m_settings, catalog);
+        auto compiled = tryCompile(catalog);
         if (!compiled)
             qFatal("compile failed: %s", qPrintable(compiled.error().toString()));
         return compiled.value();

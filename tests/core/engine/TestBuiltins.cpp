@@ -2,6 +2,7 @@
 
 #include "EngineFixtures.h"
 #include "engine/builtins/SyncBuiltins.h"
+#include "flow/FlowProblem.h"
 
 #include <QtTest>
 #include <limits>
@@ -206,14 +207,23 @@ void TestBuiltins::transformMapsInputs()
 
 void TestBuiltins::transformRejectsOtherRoots()
 {
+    // compile() refuses the config, so no flow reaches a run with it ...
     Harness h;
-    auto flow = h.compile(FlowBuilder()
-                              .node("t", "transform", json(R"({"outputs": {"a": "$.trigger.x"}})"))
-                              .settings(json(R"({"retry": {"maxAttempts": 3, "backoffMs": 0}})")));
-    const QString id = h.start(flow);
-    QCOMPARE(h.statusOf(id), ExecutionStatus::Failed);
-    QCOMPARE(h.node(id, "t").error.code, ErrorCode::InvalidInputMapping);
-    QCOMPARE(h.node(id, "t").attempt, 1);
+    const QJsonObject config = json(R"({"outputs": {"a": "$.trigger.x"}})");
+    auto compiled = FlowBuilder().node("t", "transform", config).tryCompile(*h.registry);
+    QVERIFY(!compiled);
+    const flow::FlowProblems problems = flow::problemsFromError(compiled.error());
+    QCOMPARE(problems.size(), 1);
+    QCOMPARE(problems[0].code, flow::problem::InvalidBuiltinExpression);
+    QCOMPARE(problems[0].node, "t");
+    QCOMPARE(problems[0].extra.value("path").toString(), "outputs.a");
+    // ... and the executor still refuses it on its own: the node fails at
+    // its first attempt, not to be retried.
+    builtins::TransformExecutor executor;
+    const NodeOutcome outcome = runOnce(executor, config, {}, nullptr);
+    QCOMPARE(outcome.kind, NodeOutcome::Kind::Failed);
+    QCOMPARE(outcome.error.code, ErrorCode::InvalidInputMapping);
+    QVERIFY(!outcome.retryable);
 }
 
 void TestBuiltins::conditionOps_data()

@@ -327,6 +327,111 @@ private slots:
         QVERIFY(compiled.error().message.contains("and 2 more"));
     }
 
+    // The built-ins' config expressions (transform outputs, condition left
+    // and right) are checked as their executors parse them: each one that
+    // would fail every run is an INVALID_BUILTIN_EXPRESSION on its node.
+    void builtinExpressions_data()
+    {
+        QTest::addColumn<QString>("component");
+        QTest::addColumn<QJsonObject>("config");
+        QTest::addColumn<QStringList>("problems"); // "path expression", in report order
+
+        const auto outputs = [](const char *json) {
+            return QJsonObject{{"outputs", parseObject(json)}};
+        };
+        QTest::newRow("trigger root") << "transform" << outputs(R"({"x": "$.trigger.name"})")
+                                      << QStringList{"outputs.x $.trigger.name"};
+        QTest::newRow("node output") << "transform" << outputs(R"({"x": "$.nodes.a.x"})")
+                                     << QStringList{"outputs.x $.nodes.a.x"};
+        QTest::newRow("inputs path")
+            << "transform" << outputs(R"({"x": "$.inputs.name"})") << QStringList{};
+        QTest::newRow("inputs forms")
+            << "transform"
+            << QJsonObject{{"outputs", QJsonObject{{"a", "$.inputs"},
+                                                   {"b", "$.inputs[0]"},
+                                                   {"c", "$.inputs[\"odd key\"].v"}}}}
+            << QStringList{};
+        QTest::newRow("literals")
+            << "transform"
+            << outputs(R"({"n": 5, "s": "text", "dollar": "$", "null": null, "b": true,
+                           "nested": {"a": "$.trigger.x"}, "list": ["$.nodes.a.x"],
+                           "blob": {"$ref": "blob:abc"}})")
+            << QStringList{};
+        QTest::newRow("malformed")
+            << "transform" << QJsonObject{{"outputs", QJsonObject{{"x", "$.inputs["}}}}
+            << QStringList{"outputs.x $.inputs["};
+        QTest::newRow("inputs prefix only") << "transform" << outputs(R"({"x": "$.inputsX"})")
+                                            << QStringList{"outputs.x $.inputsX"};
+        QTest::newRow("several, in key order")
+            << "transform"
+            << outputs(R"({"b": "$.trigger.b", "c": "$.inputs.c", "a": "$.nodes.x.output"})")
+            << QStringList{"outputs.a $.nodes.x.output", "outputs.b $.trigger.b"};
+        QTest::newRow("no outputs") << "transform" << QJsonObject{} << QStringList{};
+        QTest::newRow("condition left")
+            << "condition" << parseObject(R"({"left": "$.trigger.v", "op": "==", "right": 1})")
+            << QStringList{"left $.trigger.v"};
+        QTest::newRow("condition right")
+            << "condition"
+            << parseObject(R"({"left": "$.inputs.v", "op": "==", "right": "$.nodes.a.output"})")
+            << QStringList{"right $.nodes.a.output"};
+        QTest::newRow("condition both")
+            << "condition"
+            << parseObject(R"({"left": "$.inputs..v", "op": "<", "right": "$.trigger.w"})")
+            << QStringList{"left $.inputs..v", "right $.trigger.w"};
+        QTest::newRow("condition fine")
+            << "condition" << parseObject(R"({"left": 3, "op": "<", "right": "$.inputs.v"})")
+            << QStringList{};
+        QTest::newRow("condition defaults") << "condition" << QJsonObject{} << QStringList{};
+        // Only the built-ins read expressions from their config.
+        QTest::newRow("other component")
+            << "log" << parseObject(R"({"outputs": {"x": "$.trigger.name"}, "left": "$.nodes"})")
+            << QStringList{};
+    }
+
+    void builtinExpressions()
+    {
+        QFETCH(QString, component);
+        QFETCH(QJsonObject, config);
+        QFETCH(QStringList, problems);
+
+        const QJsonObject mappings{{component == "condition" ? "value" : "data", "$.trigger"}};
+        auto compiled =
+            compileJson(definition({node("n", component, mappings, config)}, {}), {}, m_catalog);
+        QStringList reported;
+        if (!compiled.ok()) {
+            QCOMPARE(compiled.error().code, ErrorCode::InvalidFlowDefinition);
+            const QJsonArray wire = compiled.error().details.value("problems").toArray();
+            for (const QJsonValue &v : wire) {
+                const QJsonObject p = v.toObject();
+                QCOMPARE(p.value("code").toString(), "INVALID_BUILTIN_EXPRESSION");
+                QCOMPARE(p.value("node").toString(), "n");
+                const QString path = p.value("path").toString();
+                QVERIFY2(p.value("message").toString().contains(path),
+                         qPrintable(p.value("message").toString()));
+                reported.append(path + " " + p.value("expression").toString());
+            }
+        }
+        QCOMPARE(reported, problems);
+    }
+
+    // The message speaks of the expression as written: its position in
+    // "$.inputs[", not in the "$.trigger[" the executors parse.
+    void builtinExpressionMessageNamesWhatWasWritten()
+    {
+        const QJsonObject config{{"outputs", QJsonObject{{"x", "$.inputs.a["}}}};
+        auto compiled =
+            compileJson(definition({node("t", "transform", {{"data", "$.trigger"}}, config)}, {}),
+                        {}, m_catalog);
+        QVERIFY(!compiled.ok());
+        const FlowProblems problems = problemsFromError(compiled.error());
+        QCOMPARE(problems.size(), 1);
+        QVERIFY2(problems[0].message.startsWith(
+                     "node \"t\" config outputs.x: invalid expression \"$.inputs.a[\" at position "
+                     "11: "),
+                 qPrintable(problems[0].message));
+        QVERIFY2(!problems[0].message.contains("$.trigger"), qPrintable(problems[0].message));
+    }
+
     void badSettingsDoNotHideGraphProblems()
     {
         auto compiled = compileJson(definition({node("a", "teleport")}, {}),
