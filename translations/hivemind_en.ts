@@ -1106,10 +1106,6 @@
         <translation>Enter a name.</translation>
     </message>
     <message>
-        <source>Enter a path under the base URL (starting with &quot;/&quot;) or an absolute http or https address.</source>
-        <translation>Enter a path under the base URL (starting with &quot;/&quot;) or an absolute http or https address.</translation>
-    </message>
-    <message>
         <source>Choose a credential you may use, or none.</source>
         <translation>Choose a credential you may use, or none.</translation>
     </message>
@@ -1124,6 +1120,18 @@
     <message>
         <source>Enter an absolute http or https address without query, fragment or user name.</source>
         <translation>Enter an absolute http or https address without query, fragment or user name.</translation>
+    </message>
+    <message>
+        <source>Enter a path under the base URL (starting with &quot;/&quot;) or an absolute http or https address. For a document on this computer, use Import from file... in the new-service wizard.</source>
+        <translation>Enter a path under the base URL (starting with &quot;/&quot;) or an absolute http or https address. For a document on this computer, use Import from file... in the new-service wizard.</translation>
+    </message>
+    <message>
+        <source>%1 redirected somewhere the server does not follow (not http or https, or from https to http).</source>
+        <translation>%1 redirected somewhere the server does not follow (not http or https, or from https to http).</translation>
+    </message>
+    <message>
+        <source>The document could not be read (line %1): %2</source>
+        <translation>The document could not be read (line %1): %2</translation>
     </message>
 </context>
 <context>
@@ -6560,6 +6568,54 @@
         <source>Injected into every call: user name and password, bearer token, API key or OAuth2 credentials.</source>
         <translation>Injected into every call: user name and password, bearer token, API key or OAuth2 credentials.</translation>
     </message>
+    <message>
+        <source>The base URL must be an http or https address: the server calls nothing else.</source>
+        <translation>The base URL must be an http or https address: the server calls nothing else.</translation>
+    </message>
+    <message>
+        <source>The server reads only http and https URLs, or a path under the base URL (starting with &quot;/&quot;). For a document on this computer, use Import from file... or drop the file here.</source>
+        <translation>The server reads only http and https URLs, or a path under the base URL (starting with &quot;/&quot;). For a document on this computer, use Import from file... or drop the file here.</translation>
+    </message>
+    <message>
+        <source>The OpenAPI document is read from the file %1 (%2). Type a schema URL to use it instead.</source>
+        <translation>The OpenAPI document is read from the file %1 (%2). Type a schema URL to use it instead.</translation>
+    </message>
+    <message>
+        <source>optional; the name when empty</source>
+        <translation>optional; the name when empty</translation>
+    </message>
+    <message>
+        <source>Import OpenAPI document</source>
+        <translation>Import OpenAPI document</translation>
+    </message>
+    <message>
+        <source>OpenAPI documents (*.json *.yaml *.yml)</source>
+        <translation>OpenAPI documents (*.json *.yaml *.yml)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>All files (*)</translation>
+    </message>
+    <message>
+        <source>%1 could not be read: %2</source>
+        <translation>%1 could not be read: %2</translation>
+    </message>
+    <message>
+        <source>%1 is larger than the server reads (16 MiB).</source>
+        <translation>%1 is larger than the server reads (16 MiB).</translation>
+    </message>
+    <message>
+        <source>%1 is empty.</source>
+        <translation>%1 is empty.</translation>
+    </message>
+    <message>
+        <source>&amp;Import from file...</source>
+        <translation>&amp;Import from file...</translation>
+    </message>
+    <message>
+        <source>Read a local OpenAPI document (JSON or YAML) and send its text to the server; you can also drop the file on this window.</source>
+        <translation>Read a local OpenAPI document (JSON or YAML) and send its text to the server; you can also drop the file on this window.</translation>
+    </message>
 </context>
 <context>
     <name>hm::app::ServiceEditDialog</name>
@@ -6725,6 +6781,14 @@
     <message>
         <source>What the server finds at the service, before anything is saved.</source>
         <translation>What the server finds at the service, before anything is saved.</translation>
+    </message>
+    <message>
+        <source>the file %1</source>
+        <translation>the file %1</translation>
+    </message>
+    <message>
+        <source>Go back to import another file or give the schema URL.</source>
+        <translation>Go back to import another file or give the schema URL.</translation>
     </message>
 </context>
 <context>
@@ -7174,6 +7238,10 @@
     <message>
         <source>&quot;%1&quot; was saved.</source>
         <translation>&quot;%1&quot; was saved.</translation>
+    </message>
+    <message>
+        <source>%1 — document imported from a file, read %2</source>
+        <translation>%1 — document imported from a file, read %2</translation>
     </message>
 </context>
 <context>

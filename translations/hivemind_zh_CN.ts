@@ -1102,10 +1102,6 @@
         <translation>请输入名称。</translation>
     </message>
     <message>
-        <source>Enter a path under the base URL (starting with &quot;/&quot;) or an absolute http or https address.</source>
-        <translation>请输入基础 URL 下的路径（以“/”开头）或完整的 http 或 https 地址。</translation>
-    </message>
-    <message>
         <source>Choose a credential you may use, or none.</source>
         <translation>请选择你可以使用的凭据，或不使用凭据。</translation>
     </message>
@@ -1120,6 +1116,18 @@
     <message>
         <source>Enter an absolute http or https address without query, fragment or user name.</source>
         <translation>请输入完整的 http 或 https 地址，不含查询字符串、片段或用户名。</translation>
+    </message>
+    <message>
+        <source>Enter a path under the base URL (starting with &quot;/&quot;) or an absolute http or https address. For a document on this computer, use Import from file... in the new-service wizard.</source>
+        <translation>请输入基础 URL 下的路径（以“/”开头）或完整的 http 或 https 地址。文档若在这台电脑上，请在新建服务向导中使用“从文件导入…”。</translation>
+    </message>
+    <message>
+        <source>%1 redirected somewhere the server does not follow (not http or https, or from https to http).</source>
+        <translation>%1 重定向到服务器不会跟随的位置（不是 http 或 https，或从 https 转为 http）。</translation>
+    </message>
+    <message>
+        <source>The document could not be read (line %1): %2</source>
+        <translation>无法读取文档（第 %1 行）：%2</translation>
     </message>
 </context>
 <context>
@@ -6520,6 +6528,54 @@
         <source>Injected into every call: user name and password, bearer token, API key or OAuth2 credentials.</source>
         <translation>每次调用都会自动注入：用户名和密码、Bearer 令牌、API 密钥或 OAuth2 凭据。</translation>
     </message>
+    <message>
+        <source>The base URL must be an http or https address: the server calls nothing else.</source>
+        <translation>基础 URL 必须是 http 或 https 地址：服务器不会调用其他类型的地址。</translation>
+    </message>
+    <message>
+        <source>The server reads only http and https URLs, or a path under the base URL (starting with &quot;/&quot;). For a document on this computer, use Import from file... or drop the file here.</source>
+        <translation>服务器只读取 http 和 https 地址，或基础 URL 下的路径（以“/”开头）。文档若在这台电脑上，请使用“从文件导入…”，或将文件拖放到这里。</translation>
+    </message>
+    <message>
+        <source>The OpenAPI document is read from the file %1 (%2). Type a schema URL to use it instead.</source>
+        <translation>OpenAPI 文档将从文件 %1（%2）读取。输入架构 URL 即改用该地址。</translation>
+    </message>
+    <message>
+        <source>optional; the name when empty</source>
+        <translation>选填；留空时使用名称</translation>
+    </message>
+    <message>
+        <source>Import OpenAPI document</source>
+        <translation>导入 OpenAPI 文档</translation>
+    </message>
+    <message>
+        <source>OpenAPI documents (*.json *.yaml *.yml)</source>
+        <translation>OpenAPI 文档 (*.json *.yaml *.yml)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>%1 could not be read: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 is larger than the server reads (16 MiB).</source>
+        <translation>%1 超出服务器可读取的大小（16 MiB）。</translation>
+    </message>
+    <message>
+        <source>%1 is empty.</source>
+        <translation>%1 是空的。</translation>
+    </message>
+    <message>
+        <source>&amp;Import from file...</source>
+        <translation>从文件导入(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Read a local OpenAPI document (JSON or YAML) and send its text to the server; you can also drop the file on this window.</source>
+        <translation>读取本地的 OpenAPI 文档并将其内容发送到服务器；也可以将文件拖放到这个窗口。</translation>
+    </message>
 </context>
 <context>
     <name>hm::app::ServiceEditDialog</name>
@@ -6684,6 +6740,14 @@
     <message>
         <source>What the server finds at the service, before anything is saved.</source>
         <translation>服务器在服务上找到的内容，尚未保存任何东西。</translation>
+    </message>
+    <message>
+        <source>the file %1</source>
+        <translation>文件 %1</translation>
+    </message>
+    <message>
+        <source>Go back to import another file or give the schema URL.</source>
+        <translation>请返回导入其他文件，或提供架构 URL。</translation>
     </message>
 </context>
 <context>
@@ -7130,6 +7194,10 @@
     <message>
         <source>&quot;%1&quot; was saved.</source>
         <translation>已保存“%1”。</translation>
+    </message>
+    <message>
+        <source>%1 — document imported from a file, read %2</source>
+        <translation>%1 — 从文件导入的文档，读取于 %2</translation>
     </message>
 </context>
 <context>

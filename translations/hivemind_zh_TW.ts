@@ -1102,10 +1102,6 @@
         <translation>請輸入名稱。</translation>
     </message>
     <message>
-        <source>Enter a path under the base URL (starting with &quot;/&quot;) or an absolute http or https address.</source>
-        <translation>請輸入基底網址下的路徑（以「/」開頭）或完整的 http 或 https 網址。</translation>
-    </message>
-    <message>
         <source>Choose a credential you may use, or none.</source>
         <translation>請選擇您可以使用的憑證，或不使用憑證。</translation>
     </message>
@@ -1120,6 +1116,18 @@
     <message>
         <source>Enter an absolute http or https address without query, fragment or user name.</source>
         <translation>請輸入完整的 http 或 https 網址，不含查詢字串、片段或使用者名稱。</translation>
+    </message>
+    <message>
+        <source>Enter a path under the base URL (starting with &quot;/&quot;) or an absolute http or https address. For a document on this computer, use Import from file... in the new-service wizard.</source>
+        <translation>請輸入基底網址下的路徑（以「/」開頭）或完整的 http 或 https 網址。文件若在這台電腦上，請在新增服務精靈中使用「從檔案匯入…」。</translation>
+    </message>
+    <message>
+        <source>%1 redirected somewhere the server does not follow (not http or https, or from https to http).</source>
+        <translation>%1 重新導向至伺服器不會跟隨的位置（不是 http 或 https，或從 https 轉為 http）。</translation>
+    </message>
+    <message>
+        <source>The document could not be read (line %1): %2</source>
+        <translation>無法讀取文件（第 %1 行）：%2</translation>
     </message>
 </context>
 <context>
@@ -6520,6 +6528,54 @@
         <source>Injected into every call: user name and password, bearer token, API key or OAuth2 credentials.</source>
         <translation>每次呼叫都會自動帶入：使用者名稱與密碼、Bearer 權杖、API 金鑰或 OAuth2 憑證。</translation>
     </message>
+    <message>
+        <source>The base URL must be an http or https address: the server calls nothing else.</source>
+        <translation>基底網址必須是 http 或 https 網址：伺服器不會呼叫其他種類的網址。</translation>
+    </message>
+    <message>
+        <source>The server reads only http and https URLs, or a path under the base URL (starting with &quot;/&quot;). For a document on this computer, use Import from file... or drop the file here.</source>
+        <translation>伺服器只讀取 http 與 https 網址，或基底網址下的路徑（以「/」開頭）。文件若在這台電腦上，請使用「從檔案匯入…」，或將檔案拖放到這裡。</translation>
+    </message>
+    <message>
+        <source>The OpenAPI document is read from the file %1 (%2). Type a schema URL to use it instead.</source>
+        <translation>OpenAPI 文件將從檔案 %1（%2）讀取。輸入結構描述網址即改用該網址。</translation>
+    </message>
+    <message>
+        <source>optional; the name when empty</source>
+        <translation>選填；留空時使用名稱</translation>
+    </message>
+    <message>
+        <source>Import OpenAPI document</source>
+        <translation>匯入 OpenAPI 文件</translation>
+    </message>
+    <message>
+        <source>OpenAPI documents (*.json *.yaml *.yml)</source>
+        <translation>OpenAPI 文件 (*.json *.yaml *.yml)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>所有檔案 (*)</translation>
+    </message>
+    <message>
+        <source>%1 could not be read: %2</source>
+        <translation>無法讀取 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 is larger than the server reads (16 MiB).</source>
+        <translation>%1 超過伺服器可讀取的大小（16 MiB）。</translation>
+    </message>
+    <message>
+        <source>%1 is empty.</source>
+        <translation>%1 是空的。</translation>
+    </message>
+    <message>
+        <source>&amp;Import from file...</source>
+        <translation>從檔案匯入(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Read a local OpenAPI document (JSON or YAML) and send its text to the server; you can also drop the file on this window.</source>
+        <translation>讀取本機的 OpenAPI 文件並將其內容傳送至伺服器；也可以將檔案拖放到這個視窗。</translation>
+    </message>
 </context>
 <context>
     <name>hm::app::ServiceEditDialog</name>
@@ -6684,6 +6740,14 @@
     <message>
         <source>What the server finds at the service, before anything is saved.</source>
         <translation>伺服器在服務上找到的內容，尚未儲存任何東西。</translation>
+    </message>
+    <message>
+        <source>the file %1</source>
+        <translation>檔案 %1</translation>
+    </message>
+    <message>
+        <source>Go back to import another file or give the schema URL.</source>
+        <translation>請返回匯入其他檔案，或提供結構描述網址。</translation>
     </message>
 </context>
 <context>
@@ -7130,6 +7194,10 @@
     <message>
         <source>&quot;%1&quot; was saved.</source>
         <translation>已儲存「%1」。</translation>
+    </message>
+    <message>
+        <source>%1 — document imported from a file, read %2</source>
+        <translation>%1 — 從檔案匯入的文件，讀取於 %2</translation>
     </message>
 </context>
 <context>

@@ -69,7 +69,8 @@ QString ServiceText::fieldError(const hm::Error &error, const QString &role)
                   "name.");
     if (field == QLatin1String("schema_url"))
         return tr("Enter a path under the base URL (starting with \"/\") or an absolute http or "
-                  "https address.");
+                  "https address. For a document on this computer, use Import from file... in "
+                  "the new-service wizard.");
     if (field == QLatin1String("credential_id"))
         return tr("Choose a credential you may use, or none.");
     if (field == QLatin1String("description"))
@@ -81,7 +82,13 @@ QString ServiceText::error(const hm::Error &error, const QString &role)
 {
     const QString reason = error.details.value(QStringLiteral("reason")).toString();
     const QString url = error.details.value(QStringLiteral("url")).toString();
+    if (error.code == ErrorCode::ValidationError && reason == QLatin1String("SCHEME"))
+        return fieldError(error, role);
     if (error.code == ErrorCode::ServiceUnavailable) {
+        if (reason == QLatin1String("REDIRECT"))
+            return tr("%1 redirected somewhere the server does not follow (not http or https, "
+                      "or from https to http).")
+                .arg(url);
         if (reason == QLatin1String("HTTP_STATUS"))
             return tr("%1 answered HTTP %2 instead of a document.")
                 .arg(url,
@@ -102,6 +109,9 @@ QString ServiceText::error(const hm::Error &error, const QString &role)
         if (reason == QLatin1String("TOO_LARGE"))
             return tr("The document is larger than the server reads (16 MiB).");
         const int line = error.details.value(QStringLiteral("line")).toInt();
+        if (line > 0 && url.isEmpty())
+            return tr("The document could not be read (line %1): %2")
+                .arg(QString::number(line), error.message);
         if (line > 0)
             return tr("The document at %1 could not be read (line %2): %3")
                 .arg(url, QString::number(line), error.message);

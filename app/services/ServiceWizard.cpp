@@ -6,16 +6,25 @@
 #include "credentials/CredentialText.h"
 #include "services/ServiceCredentialPicker.h"
 #include "services/ServiceText.h"
+#include "widgets/MessageBox.h"
 
 #include <QAbstractButton>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDragEnterEvent>
+#include <QDropEvent>
 #include <QEvent>
+#include <QFile>
+#include <QFileDialog>
+#include <QFileInfo>
 #include <QFormLayout>
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
+#include <QMimeData>
+#include <QPushButton>
 #include <QRegularExpression>
 #include <QRegularExpressionValidator>
 #include <QStyle>
@@ -27,11 +36,30 @@ namespace hm::app {
 
 namespace {
 
+// The largest document the server reads (server SchemaFetcher).
+constexpr qint64 kSvcWizardMaxDocumentBytes = 16 * 1024 * 1024;
+
 bool svcWizardIsHttpUrl(const QString &text)
 {
     const QUrl url(text.trimmed(), QUrl::StrictMode);
     return url.isValid() && !url.host().isEmpty() &&
            (url.scheme() == QLatin1String("http") || url.scheme() == QLatin1String("https"));
+}
+
+// file:, ftp:, data: ... (not a URL still being typed as http://).
+bool svcWizardHasOtherScheme(const QString &text)
+{
+    const QString scheme = QUrl(text.trimmed()).scheme();
+    return !scheme.isEmpty() && scheme != QLatin1String("http") && scheme != QLatin1String("https");
+}
+
+// What the server accepts as a schema URL: a path under the base URL or
+// an http(s) URL with a host.
+bool svcWizardIsSchemaUrl(const QString &text)
+{
+    const QString t = text.trimmed();
+    return t.isEmpty() || (t.startsWith(u'/') && QUrl(t).scheme().isEmpty()) ||
+           svcWizardIsHttpUrl(t);
 }
 
 void svcWizardSetTone(QLabel *label, const QString &tone)
@@ -43,7 +71,8 @@ void svcWizardSetTone(QLabel *label, const QString &tone)
 
 } // namespace
 
-ServiceDetailsPage::ServiceDetailsPage(ServiceWizard *wizard) : QWizardPage(wizard)
+ServiceDetailsPage::ServiceDetailsPage(ServiceWizard *wizard)
+    : QWizardPage(wizard), m_wizard(wizard)
 {
     setObjectName(QStringLiteral("services.wizard.details"));
     auto *form = new QFormLayout(this);
@@ -60,6 +89,17 @@ ServiceDetailsPage::ServiceDetailsPage(ServiceWizard *wizard) : QWizardPage(wiza
     baseUrl->setObjectName(QStringLiteral("services.wizard.baseUrl"));
     schemaUrl = new QLineEdit(this);
     schemaUrl->setObjectName(QStringLiteral("services.wizard.schemaUrl"));
+    importFile = new QPushButton(this);
+    importFile->setObjectName(QStringLiteral("services.wizard.importFile"));
+    connect(importFile, &QPushButton::clicked, this, &ServiceDetailsPage::importFromFile);
+    auto *schemaRow = new QHBoxLayout;
+    schemaRow->setContentsMargins(0, 0, 0, 0);
+    schemaRow->addWidget(schemaUrl, 1);
+    schemaRow->addWidget(importFile);
+    urlState = new QLabel(this);
+    urlState->setObjectName(QStringLiteral("services.wizard.urlState"));
+    urlState->setWordWrap(true);
+    urlState->hide();
     credential = new ServiceCredentialPicker(this);
     credential->setObjectName(QStringLiteral("services.wizard.credential"));
     connect(credential, &ServiceCredentialPicker::loaded, this, &ServiceDetailsPage::retranslateUi);
@@ -76,25 +116,148 @@ ServiceDetailsPage::ServiceDetailsPage(ServiceWizard *wizard) : QWizardPage(wiza
     form->addRow(m_displayNameLabel, displayName);
     form->addRow(m_descriptionLabel, description);
     form->addRow(m_baseUrlLabel, baseUrl);
-    form->addRow(m_schemaUrlLabel, schemaUrl);
+    form->addRow(m_schemaUrlLabel, schemaRow);
+    form->addRow(QString(), urlState);
     form->addRow(m_credentialLabel, credential);
     form->addRow(QString(), m_credentialState);
-    for (QLineEdit *edit : {name, baseUrl})
+    for (QLineEdit *edit : {name, baseUrl, schemaUrl})
         connect(edit, &QLineEdit::textChanged, this, &QWizardPage::completeChanged);
-    // The display name follows the name until typed.
-    connect(name, &QLineEdit::textEdited, this, [this](const QString &text) {
-        if (displayName->property("hmFollows").toBool() || displayName->text().isEmpty()) {
-            displayName->setText(text);
-            displayName->setProperty("hmFollows", true);
-        }
+    for (QLineEdit *edit : {baseUrl, schemaUrl})
+        connect(edit, &QLineEdit::textChanged, this, &ServiceDetailsPage::showUrlState);
+    // A schema URL typed after an import replaces the document.
+    connect(schemaUrl, &QLineEdit::textEdited, this, [this] {
+        m_documentText.clear();
+        m_documentName.clear();
+        m_documentError.clear();
+        showUrlState();
+        emit completeChanged();
     });
-    connect(displayName, &QLineEdit::textEdited, this,
-            [this] { displayName->setProperty("hmFollows", false); });
+    // The display name shows the name as a hint, never as text of its own:
+    // typing into it starts from empty, and once typed it stays as typed
+    // (an empty display name is the name).
+    connect(name, &QLineEdit::textChanged, this, &ServiceDetailsPage::showDisplayNameHint);
+    // A file dropped on a field is the document, not text for the field.
+    for (QLineEdit *edit : {name, displayName, description, baseUrl, schemaUrl})
+        edit->installEventFilter(this);
+}
+
+QString ServiceDetailsPage::urlProblem() const
+{
+    if (svcWizardHasOtherScheme(baseUrl->text()))
+        return tr("The base URL must be an http or https address: the server calls nothing "
+                  "else.");
+    if (m_documentText.isEmpty() && !svcWizardIsSchemaUrl(schemaUrl->text()))
+        return tr("The server reads only http and https URLs, or a path under the base URL "
+                  "(starting with \"/\"). For a document on this computer, use Import from "
+                  "file... or drop the file here.");
+    return {};
 }
 
 bool ServiceDetailsPage::isComplete() const
 {
-    return !name->text().trimmed().isEmpty() && svcWizardIsHttpUrl(baseUrl->text());
+    return !name->text().trimmed().isEmpty() && svcWizardIsHttpUrl(baseUrl->text()) &&
+           urlProblem().isEmpty();
+}
+
+void ServiceDetailsPage::showUrlState()
+{
+    const QString problem = urlProblem();
+    if (!problem.isEmpty()) {
+        urlState->setText(problem);
+        svcWizardSetTone(urlState, QStringLiteral("bad"));
+    } else if (!m_documentError.isEmpty()) {
+        urlState->setText(m_documentError);
+        svcWizardSetTone(urlState, QStringLiteral("bad"));
+    } else if (!m_documentText.isEmpty()) {
+        urlState->setText(
+            tr("The OpenAPI document is read from the file %1 (%2). Type a schema "
+               "URL to use it instead.")
+                .arg(m_documentName, QLocale().formattedDataSize(m_documentText.toUtf8().size())));
+        svcWizardSetTone(urlState, QStringLiteral("good"));
+    } else {
+        urlState->clear();
+    }
+    urlState->setVisible(!urlState->text().isEmpty());
+}
+
+void ServiceDetailsPage::showDisplayNameHint()
+{
+    const QString text = name->text().trimmed();
+    displayName->setPlaceholderText(text.isEmpty() ? tr("optional; the name when empty") : text);
+}
+
+QString ServiceDetailsPage::droppedFile(const QMimeData *mime)
+{
+    if (!mime || !mime->hasUrls())
+        return {};
+    const QList<QUrl> urls = mime->urls();
+    if (urls.size() != 1 || !urls.constFirst().isLocalFile())
+        return {};
+    return urls.constFirst().toLocalFile();
+}
+
+bool ServiceDetailsPage::eventFilter(QObject *watched, QEvent *event)
+{
+    switch (event->type()) {
+    case QEvent::DragEnter:
+    case QEvent::DragMove: {
+        auto *drag = static_cast<QDragMoveEvent *>(event);
+        if (droppedFile(drag->mimeData()).isEmpty())
+            break;
+        drag->acceptProposedAction();
+        return true;
+    }
+    case QEvent::Drop: {
+        auto *drop = static_cast<QDropEvent *>(event);
+        const QString path = droppedFile(drop->mimeData());
+        if (path.isEmpty())
+            break;
+        drop->acceptProposedAction();
+        m_wizard->importDropped(path);
+        return true;
+    }
+    default:
+        break;
+    }
+    return QWizardPage::eventFilter(watched, event);
+}
+
+void ServiceDetailsPage::importFromFile()
+{
+    QFileDialog dialog(this, tr("Import OpenAPI document"));
+    dialog.setObjectName(QStringLiteral("services.wizard.importFileDialog"));
+    dialog.setAcceptMode(QFileDialog::AcceptOpen);
+    dialog.setFileMode(QFileDialog::ExistingFile);
+    dialog.setNameFilters({tr("OpenAPI documents (*.json *.yaml *.yml)"), tr("All files (*)")});
+    if (DialogSeam::exec(&dialog) != QDialog::Accepted || dialog.selectedFiles().isEmpty())
+        return;
+    // As a drop: read, then straight on to the probe when the rest is there.
+    m_wizard->importDropped(dialog.selectedFiles().constFirst());
+}
+
+bool ServiceDetailsPage::loadDocument(const QString &path)
+{
+    m_documentText.clear();
+    m_documentName.clear();
+    m_documentError.clear();
+    const QString shown = QFileInfo(path).fileName();
+    QFile file(path);
+    QByteArray bytes;
+    if (!file.open(QIODevice::ReadOnly))
+        m_documentError = tr("%1 could not be read: %2").arg(shown, file.errorString());
+    else if ((bytes = file.read(kSvcWizardMaxDocumentBytes + 1)).size() >
+             kSvcWizardMaxDocumentBytes)
+        m_documentError = tr("%1 is larger than the server reads (16 MiB).").arg(shown);
+    else if (bytes.trimmed().isEmpty())
+        m_documentError = tr("%1 is empty.").arg(shown);
+    if (m_documentError.isEmpty()) {
+        m_documentText = QString::fromUtf8(bytes);
+        m_documentName = shown;
+        schemaUrl->clear();
+    }
+    showUrlState();
+    emit completeChanged();
+    return m_documentError.isEmpty();
 }
 
 void ServiceDetailsPage::loadCredentials(client::ApiClient *client)
@@ -123,7 +286,12 @@ void ServiceDetailsPage::retranslateUi()
     baseUrl->setPlaceholderText(QStringLiteral("https://api.example.com/v1"));
     schemaUrl->setPlaceholderText(
         tr("optional: %1 or an absolute URL").arg(QStringLiteral("/openapi.json")));
+    importFile->setText(tr("&Import from file..."));
+    importFile->setToolTip(tr("Read a local OpenAPI document (JSON or YAML) and send its text "
+                              "to the server; you can also drop the file on this window."));
     description->setPlaceholderText(tr("optional"));
+    showDisplayNameHint();
+    showUrlState();
     if (!credential->errorText().isEmpty())
         m_credentialState->setText(
             tr("The credentials could not be read: %1").arg(credential->errorText()));
@@ -198,19 +366,24 @@ void ServiceProbePage::probe()
     manual->setChecked(false);
     showPreview();
     const ServiceDetailsPage *details = m_wizard->detailsPage();
-    client::ServicesApi(*client).preview(
-        details->baseUrl->text().trimmed(), details->schemaUrl->text().trimmed(),
-        [this, generation,
-         guard = QPointer<ServiceProbePage>(this)](Result<client::ServicePreview> r) {
-            if (!guard || generation != m_generation)
-                return;
-            m_probing = false;
-            if (r)
-                m_preview = *r;
-            else
-                m_error = r.error();
-            showPreview();
-        });
+    auto done = [this, generation,
+                 guard = QPointer<ServiceProbePage>(this)](Result<client::ServicePreview> r) {
+        if (!guard || generation != m_generation)
+            return;
+        m_probing = false;
+        if (r)
+            m_preview = *r;
+        else
+            m_error = r.error();
+        showPreview();
+    };
+    const QString base = details->baseUrl->text().trimmed();
+    if (!details->documentText().isEmpty())
+        client::ServicesApi(*client).previewDocument(base, details->documentText(),
+                                                     std::move(done));
+    else
+        client::ServicesApi(*client).preview(base, details->schemaUrl->text().trimmed(),
+                                             std::move(done));
 }
 
 void ServiceProbePage::showSaveError(const QString &text)
@@ -238,8 +411,10 @@ void ServiceProbePage::showPreview()
         const QString title = m_preview->schema.value(QStringLiteral("title")).toString();
         const QString version = m_preview->schema.value(QStringLiteral("version")).toString();
         const QString spec = m_preview->schema.value(QStringLiteral("specVersion")).toString();
-        source->setText(tr("Read from %1\n%2 %3 (OpenAPI %4)")
-                            .arg(m_preview->schemaSource, title, version, spec));
+        const QString from = m_preview->schemaSource.isEmpty()
+                                 ? tr("the file %1").arg(m_wizard->detailsPage()->documentName())
+                                 : m_preview->schemaSource;
+        source->setText(tr("Read from %1\n%2 %3 (OpenAPI %4)").arg(from, title, version, spec));
         for (const client::ServiceEndpoint &e : std::as_const(m_preview->endpoints))
             new QTreeWidgetItem(endpoints,
                                 {e.method, e.path, e.summary.isEmpty() ? e.name : e.summary});
@@ -248,7 +423,9 @@ void ServiceProbePage::showPreview()
     } else if (m_error) {
         state->setText(tr("No document: %1").arg(ServiceText::error(*m_error, m_wizard->role())));
         svcWizardSetTone(state, QStringLiteral("bad"));
-        source->setText(tr("Go back to correct the base URL or give the schema URL."));
+        source->setText(m_wizard->detailsPage()->documentText().isEmpty()
+                            ? tr("Go back to correct the base URL or give the schema URL.")
+                            : tr("Go back to import another file or give the schema URL."));
     }
     emit completeChanged();
 }
@@ -273,7 +450,40 @@ ServiceWizard::ServiceWizard(client::ApiClient *client, const QString &role, QWi
     addPage(m_probe);
     m_details->loadCredentials(client);
     resize(720, 520);
+    setAcceptDrops(true);
     retranslateUi();
+}
+
+void ServiceWizard::dragEnterEvent(QDragEnterEvent *event)
+{
+    if (!m_saving && !ServiceDetailsPage::droppedFile(event->mimeData()).isEmpty())
+        event->acceptProposedAction();
+}
+
+void ServiceWizard::dragMoveEvent(QDragMoveEvent *event)
+{
+    if (!m_saving && !ServiceDetailsPage::droppedFile(event->mimeData()).isEmpty())
+        event->acceptProposedAction();
+}
+
+void ServiceWizard::dropEvent(QDropEvent *event)
+{
+    const QString path = ServiceDetailsPage::droppedFile(event->mimeData());
+    if (path.isEmpty())
+        return;
+    event->acceptProposedAction();
+    importDropped(path);
+}
+
+void ServiceWizard::importDropped(const QString &path)
+{
+    if (m_saving)
+        return;
+    for (int step = 0; step < pageIds().size() && currentPage() && currentPage() != m_details;
+         ++step)
+        back();
+    if (m_details->loadDocument(path) && m_details->isComplete())
+        next();
 }
 
 void ServiceWizard::changeEvent(QEvent *event)
@@ -308,6 +518,8 @@ void ServiceWizard::accept()
     service.credentialId = d->credential->currentData().toString();
     if (m_probe->withoutDocument())
         service.endpoints = QJsonArray();
+    else
+        service.document = d->documentText(); // empty: the schema URL or the usual paths
     m_saving = true;
     m_probe->showSaveError(tr("Registering..."));
     svcWizardSetTone(m_probe->state, QString());

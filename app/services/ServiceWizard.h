@@ -11,6 +11,8 @@ class QCheckBox;
 class QComboBox;
 class QLabel;
 class QLineEdit;
+class QMimeData;
+class QPushButton;
 class QTreeWidget;
 
 namespace hm::client {
@@ -22,8 +24,13 @@ namespace hm::app {
 class ServiceCredentialPicker;
 class ServiceWizard;
 
-// Step 1: name, display name, base URL, optional schema URL, optional
-// credential (the vault's credentials that can sign calls in).
+// Step 1: name, display name, base URL, optional schema URL or a local
+// OpenAPI document (Import from file..., or a file dropped on the wizard:
+// its text is sent, the server never reads local files), optional
+// credential (the vault's credentials that can sign calls in). A schema or
+// base URL that is not http or https is refused here, before the server is
+// asked. The display name shows the name until one is typed (an empty one
+// is the name).
 class ServiceDetailsPage final : public QWizardPage
 {
     Q_OBJECT
@@ -31,17 +38,42 @@ class ServiceDetailsPage final : public QWizardPage
 public:
     explicit ServiceDetailsPage(ServiceWizard *wizard);
     bool isComplete() const override;
+    // Next goes on only when complete (a refused URL never reaches the server).
+    bool validatePage() override { return isComplete(); }
     void retranslateUi();
     void loadCredentials(client::ApiClient *client);
+
+    // Reads `path` as the service's OpenAPI document (at most 16 MiB, as
+    // the server reads); false, with the reason shown, when it cannot.
+    bool loadDocument(const QString &path);
+    // The document read from a file (empty: none; the schema URL is used).
+    QString documentText() const { return m_documentText; }
+    QString documentName() const { return m_documentName; }
+    // The local file a drag carries, if it carries exactly one.
+    static QString droppedFile(const QMimeData *mime);
 
     QLineEdit *name = nullptr;
     QLineEdit *displayName = nullptr;
     QLineEdit *description = nullptr;
     QLineEdit *baseUrl = nullptr;
     QLineEdit *schemaUrl = nullptr;
+    QPushButton *importFile = nullptr;
+    QLabel *urlState = nullptr;
     ServiceCredentialPicker *credential = nullptr;
 
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 private:
+    void importFromFile();
+    void showUrlState();
+    void showDisplayNameHint();
+    QString urlProblem() const;
+
+    ServiceWizard *m_wizard = nullptr;
+    QString m_documentText;
+    QString m_documentName;
+    QString m_documentError;
     QLabel *m_nameLabel = nullptr;
     QLabel *m_displayNameLabel = nullptr;
     QLabel *m_descriptionLabel = nullptr;
@@ -103,12 +135,18 @@ public:
     bool isSaving() const { return m_saving; }
     // The stored service (after Accepted).
     const client::ServiceInfo &service() const { return m_service; }
+    // A local file dropped anywhere on the wizard: read as the document on
+    // the details step, then probed, as Import from file does.
+    void importDropped(const QString &path);
 
 public slots:
     void accept() override;
 
 protected:
     void changeEvent(QEvent *event) override;
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dragMoveEvent(QDragMoveEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
 
 private:
     void retranslateUi();

@@ -482,7 +482,8 @@ void ServicesPage::updateActions()
     };
     const bool user = m_client && !isViewer() && s;
     const bool owner = user && mayChange(*s);
-    const bool hasDocument = s && !s->schemaSource.isEmpty();
+    // A document imported from a file has no source URL but its schema.
+    const bool hasDocument = s && (!s->schemaSource.isEmpty() || !s->schema.isEmpty());
     set(m_refreshSchema, owner && hasDocument,
         owner && !hasDocument
             ? tr("This service has no OpenAPI document; add its endpoints by hand.")
@@ -631,12 +632,14 @@ void ServicesPage::showDetail()
     }
     const client::ServiceInfo &d = *m_detail;
     QStringList lines;
-    lines << (d.schemaSource.isEmpty()
-                  ? tr("%1 — no OpenAPI document, endpoints added by hand").arg(d.baseUrl)
-                  : tr("%1 — document %2, read %3")
-                        .arg(d.baseUrl, d.schemaSource,
-                             dateTimeText(d.schemaRefreshedAt.isValid() ? d.schemaRefreshedAt
-                                                                        : d.createdAt)));
+    const QString readAt =
+        dateTimeText(d.schemaRefreshedAt.isValid() ? d.schemaRefreshedAt : d.createdAt);
+    if (!d.schemaSource.isEmpty())
+        lines << tr("%1 — document %2, read %3").arg(d.baseUrl, d.schemaSource, readAt);
+    else if (!d.schema.isEmpty())
+        lines << tr("%1 — document imported from a file, read %2").arg(d.baseUrl, readAt);
+    else
+        lines << tr("%1 — no OpenAPI document, endpoints added by hand").arg(d.baseUrl);
     const QString credential = d.credentialId.isEmpty()
                                    ? tr("none")
                                    : m_credentialNames.value(d.credentialId, tr("linked"));

@@ -176,6 +176,8 @@ void ServicesApi::create(const NewService &service, Callback<ServiceInfo> done)
         body.insert(QStringLiteral("description"), service.description);
     if (!service.schemaUrl.isEmpty())
         body.insert(QStringLiteral("schema_url"), service.schemaUrl);
+    if (!service.document.isEmpty())
+        body.insert(QStringLiteral("document"), service.document);
     if (!service.credentialId.isEmpty())
         body.insert(QStringLiteral("credential_id"), service.credentialId);
     if (service.timeoutMs > 0)
@@ -192,6 +194,17 @@ void ServicesApi::preview(const QString &baseUrl, const QString &schemaUrl,
     QJsonObject body{{QStringLiteral("base_url"), baseUrl}};
     if (!schemaUrl.isEmpty())
         body.insert(QStringLiteral("schema_url"), schemaUrl);
+    m_client.call<ServicePreview>(
+        ApiRequest::post(kServices + QStringLiteral("/preview"), body),
+        [](const ApiResponse &r) { return json::servicePreview(r.data.toObject()); },
+        std::move(done));
+}
+
+void ServicesApi::previewDocument(const QString &baseUrl, const QString &document,
+                                  Callback<ServicePreview> done)
+{
+    const QJsonObject body{{QStringLiteral("base_url"), baseUrl},
+                           {QStringLiteral("document"), document}};
     m_client.call<ServicePreview>(
         ApiRequest::post(kServices + QStringLiteral("/preview"), body),
         [](const ApiResponse &r) { return json::servicePreview(r.data.toObject()); },

@@ -78,7 +78,10 @@ struct NewService
     QString displayName;
     QString description;
     QString baseUrl;
-    QString schemaUrl;    // empty: the server probes the usual paths
+    QString schemaUrl; // empty: the server probes the usual paths
+    // The OpenAPI document's text (a local file read by the console), sent
+    // instead of a schema URL: the server never reads local files.
+    QString document;
     QString credentialId; // empty: none
     int timeoutMs = 0;    // 0: the server's default
     // Given (even empty): nothing is fetched, these are the endpoints.
@@ -176,6 +179,9 @@ public:
     void create(const NewService &service, Callback<ServiceInfo> done);
     // Nothing stored: where the document is and what it would import.
     void preview(const QString &baseUrl, const QString &schemaUrl, Callback<ServicePreview> done);
+    // The same for a document given as its text (schemaSource is empty).
+    void previewDocument(const QString &baseUrl, const QString &document,
+                         Callback<ServicePreview> done);
     // Any of display_name, description, base_url, schema_url,
     // credential_id (null unlinks), timeout_ms, status.
     void update(const QString &id, const QJsonObject &changes, Callback<ServiceInfo> done);

@@ -357,11 +357,16 @@ QString RequestContext::clientIp() const
 
 Result<QJsonObject> RequestContext::jsonObject() const
 {
+    return jsonObject(kMaxBodyBytes);
+}
+
+Result<QJsonObject> RequestContext::jsonObject(qsizetype maxBytes) const
+{
     const QByteArray body = request.body();
-    if (body.size() > kMaxBodyBytes)
+    if (body.size() > maxBytes)
         return Error{ErrorCode::PayloadTooLarge,
-                     QStringLiteral("request body exceeds %1 bytes").arg(kMaxBodyBytes),
-                     {{QStringLiteral("limit"), kMaxBodyBytes}}};
+                     QStringLiteral("request body exceeds %1 bytes").arg(maxBytes),
+                     {{QStringLiteral("limit"), maxBytes}}};
     if (body.trimmed().isEmpty())
         return QJsonObject{};
     QJsonParseError parseError;

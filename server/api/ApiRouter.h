@@ -101,6 +101,9 @@ struct RequestContext
     // PAYLOAD_TOO_LARGE; malformed JSON (with its parse offset) or anything
     // but an object is VALIDATION_ERROR. An empty body is an empty object.
     Result<QJsonObject> jsonObject() const;
+    // The same, up to `maxBytes`: for a route whose body limit
+    // ApiRouter::setMaxBodyBytes() raised.
+    Result<QJsonObject> jsonObject(qsizetype maxBytes) const;
 
     // Answers later: the handler keeps the returned handle (never the
     // context: the request it refers to is gone once the handler returned),

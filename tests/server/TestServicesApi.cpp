@@ -6,7 +6,10 @@
 // endpoints kept (and refused by the resolver), test calls with each
 // credential type injected, the oauth2 token cache and its one refresh on a
 // 401, CREDENTIAL_IN_USE after linking, and no secret in any answer or in
-// the server's (debug) log.
+// the server's (debug) log. Only http(s) URLs are fetched (issue 34, item
+// 3): file:, ftp:, data: and relative schema URLs are refused up front
+// (an existing file answers as a missing one, nothing is read), so are
+// redirects to them; a local document comes as its text instead.
 
 #include "AuthTestSupport.h"
 #include "RecordingHttpPeer.h"
@@ -14,6 +17,7 @@
 
 #include <QJsonArray>
 #include <QRandomGenerator>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QWebSocket>
 
@@ -190,8 +194,24 @@ private:
             return {200, QByteArray(100 * 1024, 'b'), "text/plain"};
         if (r.path() == "/docs/broken.json")
             return {200, "{\"openapi\": \"3.0.0\", \"paths\": {\"/a\": [1, }"};
+        if (r.path() == "/docs/to-file.json") // a redirect to the server's own file
+            return {302, "", "text/plain", {{"Location", m_redirectTarget}}};
+        if (r.path() == "/docs/remote-page") // a remote body that must not come back
+            return {500, "<html>" + kRemoteMarker + "</html>", "text/html"};
+        if (r.path() == "/docs/remote-json")
+            return {200, "{\"hello\": \"" + kRemoteMarker + "\"}"};
         return {404, "{}"};
     }
+    // An answer's error without what changes from one request to the next.
+    static QJsonObject errorOf(const Answer &a)
+    {
+        QJsonObject error = a.body.value("error").toObject();
+        error.remove("request_id");
+        error.remove("timestamp");
+        return error;
+    }
+    static inline const QByteArray kRemoteMarker = "R3mote-Body-Marker";
+    QByteArray m_redirectTarget;
 
 private slots:
     void initTestCase()
@@ -376,6 +396,185 @@ private slots:
             {{"base_url", m_peer.url("")}, {"schema_url", "/docs/missing.json"}}, m_alice.token);
         QCOMPARE(missing.code(), QStringLiteral("SERVICE_UNAVAILABLE"));
         QCOMPARE(missing.details().value("http_status").toInt(), 404);
+    }
+
+    // Issue 34, item 3: the server fetches http and https only. A file:
+    // URL is refused before anything is opened: an existing OpenAPI file
+    // answers exactly as a missing one, and nothing of it comes back; so
+    // are ftp:, data:, a relative URL, a base URL of another scheme, and
+    // register, preview and update say it the same way.
+    void onlyHttpUrlsAreFetched()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QByteArray marker = "Local-File-Marker-Title";
+        QByteArray local = documentV1();
+        local.replace("\"Pets\"", "\"" + marker + "\"");
+        QVERIFY(local.contains(marker));
+        const QString existingPath = dir.filePath("openapi.json");
+        {
+            QFile file(existingPath);
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            file.write(local);
+        }
+        const QString existing = QUrl::fromLocalFile(existingPath).toString();
+        const QString missing = QUrl::fromLocalFile(dir.filePath("missing.json")).toString();
+        const auto preview = [this](const QJsonObject &body) {
+            return call("POST", "/api/v1/services/preview", body, m_alice.token);
+        };
+        const auto refusedAsScheme = [](const Answer &a, const char *field) {
+            return a.status == 422 && a.code() == QLatin1String("VALIDATION_ERROR") &&
+                   a.details().value("field").toString() == QLatin1String(field) &&
+                   a.details().value("reason").toString() == QLatin1String("SCHEME");
+        };
+        m_peer.clear();
+
+        const Answer fromFile = preview({{"base_url", m_peer.url("")}, {"schema_url", existing}});
+        QVERIFY2(refusedAsScheme(fromFile, "schema_url"), fromFile.raw.constData());
+        QVERIFY(!fromFile.raw.contains(marker));
+        const Answer fromMissing = preview({{"base_url", m_peer.url("")}, {"schema_url", missing}});
+        QVERIFY2(refusedAsScheme(fromMissing, "schema_url"), fromMissing.raw.constData());
+        // The same answer: no oracle of what exists on the server's host.
+        QCOMPARE(errorOf(fromMissing), errorOf(fromFile));
+
+        // A data: URL carries its document itself (short enough for
+        // register's 500 characters).
+        const QByteArray dataUrl =
+            "data:application/json;base64," +
+            QByteArray(R"({"openapi":"3.0.0","info":{"title":"D","version":"1"},"paths":{}})")
+                .toBase64();
+        for (const QString &url :
+             {QStringLiteral("file:///etc/passwd"), QStringLiteral("FILE:///etc/passwd"),
+              QStringLiteral("ftp://127.0.0.1/openapi.json"), QString::fromLatin1(dataUrl),
+              QStringLiteral("docs/v1.json"), QStringLiteral("openapi.json"),
+              QStringLiteral("http:/docs/v1.json"), QStringLiteral("qrc:/openapi.json")}) {
+            const Answer refused = preview({{"base_url", m_peer.url("")}, {"schema_url", url}});
+            QVERIFY2(refusedAsScheme(refused, "schema_url"),
+                     qPrintable(url.left(60) + u' ' + QString::fromUtf8(refused.raw)));
+            QCOMPARE(errorOf(refused), errorOf(fromFile));
+            QVERIFY(!refused.raw.contains(marker));
+            // Register says the same, in the same words.
+            const Answer registered = registerService({{"name", uniqueName("scheme")},
+                                                       {"base_url", m_peer.url("")},
+                                                       {"schema_url", url}});
+            QCOMPARE(errorOf(registered), errorOf(fromFile));
+        }
+        // The base URL: the same rule, naming base_url.
+        for (const QString &base : {QUrl::fromLocalFile(dir.path()).toString(),
+                                    QStringLiteral("ftp://127.0.0.1"), QStringLiteral("data:,x")}) {
+            const Answer refused = preview({{"base_url", base}});
+            QVERIFY2(refusedAsScheme(refused, "base_url"), refused.raw.constData());
+            QVERIFY2(
+                refusedAsScheme(registerService({{"name", uniqueName("base")}, {"base_url", base}}),
+                                "base_url"),
+                qPrintable(base));
+        }
+        // Changing a service's schema URL to a file: the same refusal.
+        const Answer manual = registerService({{"name", uniqueName("schemeless")},
+                                               {"base_url", m_peer.url("")},
+                                               {"endpoints", QJsonArray{}}});
+        QCOMPARE(manual.status, 201);
+        const Answer changed =
+            call("PUT", "/api/v1/services/" + manual.data().value("id").toString(),
+                 {{"schema_url", existing}}, m_alice.token);
+        QCOMPARE(errorOf(changed), errorOf(fromFile));
+        // Nothing of it reached the network either.
+        QVERIFY(m_peer.requests().isEmpty());
+
+        // A redirect from http to the file (or data:) is not followed.
+        for (const QByteArray &target : {existing.toUtf8(), dataUrl}) {
+            m_redirectTarget = target;
+            const Answer redirected =
+                preview({{"base_url", m_peer.url("")}, {"schema_url", "/docs/to-file.json"}});
+            QCOMPARE(redirected.status, 503);
+            QCOMPARE(redirected.code(), QStringLiteral("SERVICE_UNAVAILABLE"));
+            QCOMPARE(redirected.details().value("reason").toString(), QStringLiteral("REDIRECT"));
+            QCOMPARE(redirected.details().value("url").toString(),
+                     m_peer.url("/docs/to-file.json"));
+            QVERIFY(!redirected.raw.contains(marker));
+            QVERIFY(!redirected.raw.contains(target.left(40)));
+        }
+        QCOMPARE(m_peer.requestsTo("/docs/to-file.json").size(), 2);
+
+        // Remote bodies are not echoed in errors.
+        for (const char *path : {"/docs/remote-page", "/docs/remote-json"}) {
+            const Answer remote =
+                preview({{"base_url", m_peer.url("")}, {"schema_url", QString::fromLatin1(path)}});
+            QVERIFY2(remote.status >= 400, remote.raw.constData());
+            QVERIFY2(!remote.raw.contains(kRemoteMarker), remote.raw.constData());
+        }
+    }
+
+    // A local document comes as its text: previewed and registered without
+    // a request, refused above the 16 MiB a download may have.
+    void documentGivenAsText()
+    {
+        m_peer.clear();
+        const Answer preview =
+            call("POST", "/api/v1/services/preview",
+                 {{"base_url", m_peer.url("")}, {"document", QString::fromUtf8(documentV1())}},
+                 m_alice.token);
+        QCOMPARE(preview.status, 200);
+        QVERIFY(preview.data().value("schema_source").isNull());
+        QCOMPARE(preview.data().value("endpoint_count").toInt(), 3);
+        QCOMPARE(preview.data().value("schema").toObject().value("title").toString(),
+                 QStringLiteral("Pets"));
+        const Answer yaml =
+            call("POST", "/api/v1/services/preview",
+                 {{"base_url", m_peer.url("")}, {"document", QString::fromUtf8(kYamlDocument)}},
+                 m_alice.token);
+        QCOMPARE(yaml.status, 200);
+        QCOMPARE(yaml.data().value("endpoint_count").toInt(), 1);
+
+        // Parse errors name the field, not a URL.
+        const Answer broken =
+            call("POST", "/api/v1/services/preview",
+                 {{"base_url", m_peer.url("")},
+                  {"document", "{\"openapi\": \"3.0.0\", \"paths\": {\"/a\": [1, }"}},
+                 m_alice.token);
+        QCOMPARE(broken.code(), QStringLiteral("SCHEMA_PARSE_ERROR"));
+        QCOMPARE(broken.details().value("reason").toString(), QStringLiteral("SYNTAX"));
+        QCOMPARE(broken.details().value("field").toString(), QStringLiteral("document"));
+        QVERIFY(!broken.details().contains("url"));
+        // Either a document or a schema URL.
+        const Answer both = call("POST", "/api/v1/services/preview",
+                                 {{"base_url", m_peer.url("")},
+                                  {"schema_url", "/docs/v1.json"},
+                                  {"document", QString::fromUtf8(documentV1())}},
+                                 m_alice.token);
+        QCOMPARE(both.code(), QStringLiteral("VALIDATION_ERROR"));
+        QCOMPARE(both.details().value("field").toString(), QStringLiteral("document"));
+        // Above 16 MiB, as a download would be.
+        QByteArray huge = "openapi: 3.0.0\nx: ";
+        huge.append(QByteArray(16 * 1024 * 1024, 'a'));
+        const Answer tooLarge = call(
+            "POST", "/api/v1/services/preview",
+            {{"base_url", m_peer.url("")}, {"document", QString::fromLatin1(huge)}}, m_alice.token);
+        QCOMPARE(tooLarge.status, 400);
+        QCOMPARE(tooLarge.code(), QStringLiteral("SCHEMA_PARSE_ERROR"));
+        QCOMPARE(tooLarge.details().value("reason").toString(), QStringLiteral("TOO_LARGE"));
+        QCOMPARE(tooLarge.details().value("field").toString(), QStringLiteral("document"));
+
+        // Registered from the text: its endpoints stored, no URL read.
+        const Answer created = registerService({{"name", uniqueName("from-file")},
+                                                {"base_url", m_peer.url("/api")},
+                                                {"document", QString::fromUtf8(documentV1())}});
+        QCOMPARE(created.status, 201);
+        QCOMPARE(created.data().value("endpoint_count").toInt(), 3);
+        QVERIFY(created.data().value("schema_source").isNull());
+        QVERIFY(created.data().value("schema_url").isNull());
+        QCOMPARE(created.data().value("schema").toObject().value("title").toString(),
+                 QStringLiteral("Pets"));
+        QVERIFY(!endpointNamed(created.data(), "showPet").isEmpty());
+        QCOMPARE(registerService({{"name", uniqueName("both")},
+                                  {"base_url", m_peer.url("")},
+                                  {"document", QString::fromUtf8(documentV1())},
+                                  {"endpoints", QJsonArray{}}})
+                     .details()
+                     .value("field")
+                     .toString(),
+                 QStringLiteral("endpoints"));
+        QVERIFY(m_peer.requests().isEmpty());
     }
 
     void manualEndpoints()

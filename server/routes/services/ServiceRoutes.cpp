@@ -65,6 +65,17 @@ void publishService(auth::AuthModule &auth, const QString &type, const external:
     auth.events.publish({type, data, false, {}, true});
 }
 
+// The routes that take a document as text ("document", up to the 16 MiB a
+// download may have) accept a body that large: JSON string escaping can
+// double a document's size, plus room for the other fields.
+constexpr qsizetype kMaxDocumentBody = 2 * external::SchemaFetcher::kMaxDocumentBytes + 64 * 1024;
+
+QJsonValue sourceJson(const external::FetchedDocument &doc)
+{
+    // A document given as text was read from no URL.
+    return doc.source.isEmpty() ? QJsonValue() : QJsonValue(doc.source.toString());
+}
+
 // A service with all its endpoints (removed ones included, with their status).
 Result<QJsonObject> serviceDetail(ServiceCatalog &catalog, const external::ServiceRow &row)
 {
@@ -83,7 +94,7 @@ ApiReply registerService(auth::AuthModule &auth, ServiceCatalog &catalog,
                          external::SchemaFetcher &fetcher, const RequestContext &c,
                          const Principal &p)
 {
-    HM_TRY(body, c.jsonObject());
+    HM_TRY(body, c.jsonObject(kMaxDocumentBody));
     HM_TRY(draft, catalog.prepare(p, body.value()));
     const Audit a = auditOf(c);
     const auto finish = [&auth, &catalog, p,
@@ -105,39 +116,51 @@ ApiReply registerService(auth::AuthModule &auth, ServiceCatalog &catalog,
     if (draft.value().manual)
         return finish(draft.value(), std::nullopt);
     const DeferredReply reply = c.defer();
-    const external::ServiceDraft pending = draft.value();
-    fetcher.fetch(pending.baseUrl, pending.row.schemaUrl, pending.row.timeoutMs,
-                  [reply, pending, finish](Result<external::FetchedDocument> doc) {
-                      if (!doc) {
-                          qCInfo(lcServer).noquote() << "services: registering" << pending.row.name
-                                                     << "failed:" << doc.error().message;
-                          return reply.send(ApiReply::failure(doc.error()));
-                      }
-                      reply.send(finish(pending, doc.value()));
-                  });
+    external::ServiceDraft pending = draft.value();
+    QByteArray document = std::exchange(pending.document, {});
+    auto stored = [reply, pending, finish](Result<external::FetchedDocument> doc) {
+        if (!doc) {
+            qCInfo(lcServer).noquote()
+                << "services: registering" << pending.row.name << "failed:" << doc.error().message;
+            return reply.send(ApiReply::failure(doc.error()));
+        }
+        reply.send(finish(pending, doc.value()));
+    };
+    if (!document.isEmpty())
+        fetcher.importText(std::move(document), std::move(stored));
+    else
+        fetcher.fetch(pending.baseUrl, pending.row.schemaUrl, pending.row.timeoutMs,
+                      std::move(stored));
     return ApiReply::deferred();
 }
 
 ApiReply previewService(external::SchemaFetcher &fetcher, const RequestContext &c)
 {
-    HM_TRY(body, c.jsonObject());
+    HM_TRY(body, c.jsonObject(kMaxDocumentBody));
     HM_TRY(baseText, auth::requiredString(body.value(), QStringLiteral("base_url")));
     HM_TRY(base, external::parseBaseUrl(baseText.value(), QStringLiteral("base_url")));
-    HM_TRY(schemaUrl, auth::optionalString(body.value(), QStringLiteral("schema_url")));
+    HM_TRY(schemaText, auth::optionalString(body.value(), QStringLiteral("schema_url")));
+    // As registering checks it: what the preview reads, Register accepts.
+    HM_TRY(schemaUrl,
+           external::checkSchemaUrl(schemaText.value().trimmed(), QStringLiteral("schema_url")));
+    HM_TRY(document, external::documentField(body.value()));
     const DeferredReply reply = c.defer();
-    fetcher.fetch(
-        base.value(), schemaUrl.value(), 30000, [reply](Result<external::FetchedDocument> doc) {
-            if (!doc)
-                return reply.send(ApiReply::failure(doc.error()));
-            QJsonArray endpoints;
-            for (const openapi::Endpoint &e : std::as_const(doc.value().document.endpoints))
-                endpoints.append(external::importedEndpointJson(e));
-            reply.send(ApiReply::ok(
-                QJsonObject{{QStringLiteral("schema_source"), doc.value().source.toString()},
-                            {QStringLiteral("schema"), external::schemaInfo(doc.value().document)},
-                            {QStringLiteral("endpoint_count"), endpoints.size()},
-                            {QStringLiteral("endpoints"), endpoints}}));
-        });
+    auto answer = [reply](Result<external::FetchedDocument> doc) {
+        if (!doc)
+            return reply.send(ApiReply::failure(doc.error()));
+        QJsonArray endpoints;
+        for (const openapi::Endpoint &e : std::as_const(doc.value().document.endpoints))
+            endpoints.append(external::importedEndpointJson(e));
+        reply.send(ApiReply::ok(
+            QJsonObject{{QStringLiteral("schema_source"), sourceJson(doc.value())},
+                        {QStringLiteral("schema"), external::schemaInfo(doc.value().document)},
+                        {QStringLiteral("endpoint_count"), endpoints.size()},
+                        {QStringLiteral("endpoints"), endpoints}}));
+    };
+    if (!document.value().isEmpty())
+        fetcher.importText(document.value().toUtf8(), std::move(answer));
+    else
+        fetcher.fetch(base.value(), schemaUrl.value(), 30000, std::move(answer));
     return ApiReply::deferred();
 }
 
@@ -489,9 +512,9 @@ void registerServiceRoutes(ApiRouter &router, auth::AuthModule &auth, ServiceCat
     const QList<ErrorCode> fetchErrors{ErrorCode::ServiceUnavailable, ErrorCode::SchemaParseError};
 
     RouteDoc createDoc =
-        serviceDoc(QStringLiteral("Register an external service: its OpenAPI document is read from "
-                                  "schema_url, or found at the usual paths under base_url, unless "
-                                  "endpoints are given by hand"),
+        serviceDoc(QStringLiteral("Register an external service: its OpenAPI document is given as "
+                                  "text (document), read from schema_url, or found at the usual "
+                                  "paths under base_url, unless endpoints are given by hand"),
                    {ErrorCode::ResourceAlreadyExists, ErrorCode::ServiceUnavailable,
                     ErrorCode::SchemaParseError, ErrorCode::CredentialNotFound,
                     ErrorCode::CredentialAccessDenied, ErrorCode::InvalidCredentialType},
@@ -503,7 +526,11 @@ void registerServiceRoutes(ApiRouter &router, auth::AuthModule &auth, ServiceCat
          {QStringLiteral("base_url"), string(QStringLiteral("absolute http or https URL"))},
          {QStringLiteral("protocol"), enumOf({QStringLiteral("REST")})},
          {QStringLiteral("schema_url"),
-          string(QStringLiteral("path under base_url (e.g. /v3/api-docs) or absolute URL"))},
+          string(QStringLiteral("path under base_url (e.g. /v3/api-docs) or absolute http or "
+                                "https URL; no other scheme (VALIDATION_ERROR, reason SCHEME)"))},
+         {QStringLiteral("document"),
+          string(QStringLiteral("the OpenAPI document's text (JSON or YAML, at most 16 MiB), "
+                                "e.g. a local file; instead of schema_url"))},
          {QStringLiteral("credential_id"), nullable(string())},
          {QStringLiteral("timeout_ms"), integer(QStringLiteral("100 to 300000, default 30000"))},
          {QStringLiteral("endpoints"), arrayOf(manualEndpointRequest())}},
@@ -517,14 +544,21 @@ void registerServiceRoutes(ApiRouter &router, auth::AuthModule &auth, ServiceCat
         std::move(createDoc));
 
     RouteDoc previewDoc = serviceDoc(
-        QStringLiteral("Read a service's OpenAPI document (schema_url, or the usual paths) and "
-                       "show its endpoints without storing anything"),
+        QStringLiteral("Read a service's OpenAPI document (given as text, from schema_url, or at "
+                       "the usual paths) and show its endpoints without storing anything"),
         fetchErrors);
-    previewDoc.requestSchema =
-        object({{QStringLiteral("base_url"), string()}, {QStringLiteral("schema_url"), string()}},
-               {QStringLiteral("base_url")});
+    previewDoc.requestSchema = object(
+        {{QStringLiteral("base_url"), string(QStringLiteral("absolute http or https URL"))},
+         {QStringLiteral("schema_url"),
+          string(QStringLiteral("path under base_url or absolute http or https URL; no other "
+                                "scheme (VALIDATION_ERROR, reason SCHEME)"))},
+         {QStringLiteral("document"),
+          string(QStringLiteral("the OpenAPI document's text (JSON or YAML, at most 16 MiB), "
+                                "e.g. a local file; instead of schema_url"))}},
+        {QStringLiteral("base_url")});
     previewDoc.responseSchema =
-        object({{QStringLiteral("schema_source"), string()},
+        object({{QStringLiteral("schema_source"),
+                 nullable(string(QStringLiteral("null for a document given as text")))},
                 {QStringLiteral("schema"), anyObject()},
                 {QStringLiteral("endpoint_count"), integer()},
                 {QStringLiteral("endpoints"), arrayOf(endpointSchema(false))}},
@@ -535,6 +569,9 @@ void registerServiceRoutes(ApiRouter &router, auth::AuthModule &auth, ServiceCat
             return previewService(*fetcher, c);
         },
         std::move(previewDoc));
+    router.setMaxBodyBytes(Method::Post, QStringLiteral("/api/v1/services"), kMaxDocumentBody);
+    router.setMaxBodyBytes(Method::Post, QStringLiteral("/api/v1/services/preview"),
+                           kMaxDocumentBody);
 
     RouteDoc listDoc = serviceDoc(QStringLiteral("External services, by name"), {});
     listDoc.queryParameters = paging();

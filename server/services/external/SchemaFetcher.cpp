@@ -43,11 +43,33 @@ Error unreachable(const QUrl &url, int error)
 
 Error tooLarge(const QUrl &url, qint64 max)
 {
+    if (url.isEmpty())
+        return Error{ErrorCode::SchemaParseError,
+                     QStringLiteral("the document is larger than %1 bytes").arg(max),
+                     {{QStringLiteral("reason"), QStringLiteral("TOO_LARGE")},
+                      {QStringLiteral("field"), QStringLiteral("document")}}};
     return Error{
         ErrorCode::SchemaParseError,
         QStringLiteral("the document at %1 is larger than %2 bytes").arg(url.toString()).arg(max),
         {{QStringLiteral("reason"), QStringLiteral("TOO_LARGE")},
          {QStringLiteral("url"), url.toString()}}};
+}
+
+// Where the redirect pointed is the remote's word: not quoted.
+Error redirectRefused(const QUrl &url)
+{
+    return Error{ErrorCode::ServiceUnavailable,
+                 QStringLiteral("%1 redirected where the server does not follow: to a URL that "
+                                "is not http or https, from https to http, or more than 5 times")
+                     .arg(url.toString()),
+                 {{QStringLiteral("reason"), QStringLiteral("REDIRECT")},
+                  {QStringLiteral("url"), url.toString()}}};
+}
+
+bool followable(const QUrl &from, const QUrl &to)
+{
+    return isFetchable(to) &&
+           !(from.scheme() == QLatin1String("https") && to.scheme() == QLatin1String("http"));
 }
 
 } // namespace
@@ -65,15 +87,32 @@ SchemaFetcher::~SchemaFetcher()
 
 void SchemaFetcher::download(const QUrl &url, int timeoutMs, std::function<void(Download)> done)
 {
+    auto state = std::make_shared<Download>();
+    if (!isFetchable(url)) {
+        // fetch() refuses these first; nothing else may reach the network
+        // access manager, which would open file: and data: URLs itself.
+        state->networkError = QNetworkReply::ProtocolUnknownError;
+        return done(std::move(*state));
+    }
     QNetworkRequest request(url);
+    // Each redirect is checked here: only to http/https, never from https
+    // to http (Qt would open a file: or data: target on its own terms).
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
-                         QNetworkRequest::NoLessSafeRedirectPolicy);
+                         QNetworkRequest::UserVerifiedRedirectPolicy);
     request.setMaximumRedirectsAllowed(5);
     request.setTransferTimeout(timeoutMs);
     request.setRawHeader("Accept", "application/json, application/yaml, text/yaml, */*;q=0.5");
     QNetworkReply *reply = m_network->get(request);
-    auto state = std::make_shared<Download>();
     const qint64 max = m_maxBytes;
+    connect(reply, &QNetworkReply::redirected, this, [reply, state](const QUrl &target) {
+        const QUrl from = reply->url();
+        if (followable(from, from.resolved(target))) {
+            emit reply->redirectAllowed();
+            return;
+        }
+        state->redirectRefused = true;
+        reply->abort();
+    });
     connect(reply, &QNetworkReply::readyRead, this, [reply, state, max] {
         state->body += reply->read(max + 1 - state->body.size());
         if (state->body.size() > max && !state->tooLarge) {
@@ -89,6 +128,13 @@ void SchemaFetcher::download(const QUrl &url, int timeoutMs, std::function<void(
             state->tooLarge = true;
         state->status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
         state->networkError = int(reply->error());
+        // Qt itself refuses some redirects (an unknown scheme, too many).
+        if (state->networkError == QNetworkReply::ProtocolUnknownError ||
+            state->networkError == QNetworkReply::InsecureRedirectError ||
+            state->networkError == QNetworkReply::TooManyRedirectsError)
+            state->redirectRefused = true;
+        if (state->redirectRefused)
+            state->body.clear();
         done(std::move(*state));
     });
 }
@@ -103,6 +149,12 @@ void SchemaFetcher::parse(const QUrl &url, QByteArray text,
             [url, imported = std::move(imported), done] {
                 if (!imported) {
                     Error error = imported.error();
+                    if (url.isEmpty()) {
+                        error.details.insert(QStringLiteral("field"), QStringLiteral("document"));
+                        error.message =
+                            QStringLiteral("the document cannot be read: %1").arg(error.message);
+                        return done(error);
+                    }
                     error.details.insert(QStringLiteral("url"), url.toString());
                     error.message = QStringLiteral("the document at %1 cannot be read: %2")
                                         .arg(url.toString(), error.message);
@@ -114,13 +166,32 @@ void SchemaFetcher::parse(const QUrl &url, QByteArray text,
     });
 }
 
+void SchemaFetcher::importText(QByteArray text, Done done)
+{
+    if (text.size() > m_maxBytes)
+        return done(tooLarge(QUrl(), m_maxBytes));
+    qCDebug(lcServer).noquote() << "services: reading an OpenAPI document of" << text.size()
+                                << "bytes given as text";
+    parse(QUrl(), std::move(text), std::move(done));
+}
+
 void SchemaFetcher::fetch(const QUrl &baseUrl, const QString &schemaUrl, int timeoutMs, Done done)
 {
+    // Up front, before anything is opened: a stored row or a caller that
+    // skipped validation still cannot make the server read a local file.
+    if (!isFetchable(baseUrl))
+        return done(unfetchableUrl(QStringLiteral("base_url")));
+    if (auto checked = checkSchemaUrl(schemaUrl, QStringLiteral("schema_url")); !checked)
+        return done(checked.error());
     if (schemaUrl.isEmpty())
         return probe(baseUrl, 0, timeoutMs, {}, std::move(done));
     const QUrl url = resolveAgainst(baseUrl, schemaUrl);
+    if (!isFetchable(url))
+        return done(unfetchableUrl(QStringLiteral("schema_url")));
     qCDebug(lcServer).noquote() << "services: reading the OpenAPI document" << url.toString();
     download(url, timeoutMs, [this, url, done = std::move(done)](Download d) mutable {
+        if (d.redirectRefused)
+            return done(redirectRefused(url));
         if (d.tooLarge)
             return done(tooLarge(url, m_maxBytes));
         if (d.status == 0)
@@ -151,9 +222,17 @@ void SchemaFetcher::probe(const QUrl &baseUrl, int index, int timeoutMs, QString
                           {{QStringLiteral("reason"), QStringLiteral("NO_DOCUMENT")},
                            {QStringLiteral("tried"), QJsonArray::fromStringList(tried)}}});
     const QUrl url = resolveAgainst(baseUrl, paths.at(index));
+    if (!isFetchable(url))
+        return done(unfetchableUrl(QStringLiteral("base_url")));
     tried.append(url.toString());
     download(url, timeoutMs,
              [this, baseUrl, index, timeoutMs, tried, url, done = std::move(done)](Download d) {
+                 if (d.redirectRefused) {
+                     // Not followed; like any other non-document, look further.
+                     qCDebug(lcServer).noquote()
+                         << "services: a redirect from" << url.toString() << "was not followed";
+                     return probe(baseUrl, index + 1, timeoutMs, tried, done);
+                 }
                  if (d.status == 0 && !d.tooLarge) {
                      // Every other path would fail the same way.
                      return done(unreachable(url, d.networkError));

@@ -8,7 +8,11 @@
 // its own so a large document does not hold the server thread. Bounded:
 // the document's size (maxBytes, checked while it downloads), each request's
 // time (timeoutMs), the work of the parse (core/openapi's limits). No
-// credential is sent with these requests.
+// credential is sent with these requests. Only http and https URLs with a
+// host are requested, redirects included (ServiceModel isFetchable()): a
+// file:, data: or ftp: URL is refused before anything is opened, so the
+// server's own files are never read. A local document comes as its text
+// (importText), parsed the same way under the same bound.
 
 #include "common/Result.h"
 #include "openapi/OpenApiTypes.h"
@@ -33,18 +37,30 @@ class SchemaFetcher : public QObject
 {
     Q_OBJECT
 public:
+    // The largest document read, downloaded or given as text.
+    static constexpr qint64 kMaxDocumentBytes = 16 * 1024 * 1024;
+
     explicit SchemaFetcher(QObject *parent = nullptr);
     ~SchemaFetcher() override;
 
     // `schemaUrl` empty: probe. Errors (details.reason):
+    //   VALIDATION_ERROR     SCHEME (base or schema URL not http/https with
+    //                        a host; details.field), before any request
     //   SERVICE_UNAVAILABLE  UNREACHABLE (no connection, no answer in time),
-    //                        HTTP_STATUS (the schema URL answered non-2xx)
+    //                        HTTP_STATUS (the schema URL answered non-2xx),
+    //                        REDIRECT (redirected to a URL that is not
+    //                        http/https, from https to http, or more than
+    //                        5 times: not followed; probing looks further)
     //   SCHEMA_PARSE_ERROR   TOO_LARGE (above maxBytes), NO_DOCUMENT (no
     //                        usual path answered one; details.tried), and
     //                        core/openapi's reasons with pointer / line,
     //                        column; details.url names the document.
     using Done = std::function<void(Result<FetchedDocument>)>;
     void fetch(const QUrl &baseUrl, const QString &schemaUrl, int timeoutMs, Done done);
+    // A document given as its text (a local file the console read): no
+    // request; TOO_LARGE above maxBytes, else parsed as a download is
+    // (errors carry details.field "document"; the source is empty).
+    void importText(QByteArray text, Done done);
 
     void setMaxBytes(qint64 bytes) { m_maxBytes = bytes; }
 
@@ -54,6 +70,7 @@ private:
         int status = 0;       // 0: no answer
         int networkError = 0; // QNetworkReply::NetworkError
         bool tooLarge = false;
+        bool redirectRefused = false;
         QByteArray body;
     };
     void download(const QUrl &url, int timeoutMs, std::function<void(Download)> done);
@@ -62,7 +79,7 @@ private:
 
     QNetworkAccessManager *m_network;
     QThreadPool m_pool;
-    qint64 m_maxBytes = 16 * 1024 * 1024;
+    qint64 m_maxBytes = kMaxDocumentBytes;
 };
 
 } // namespace hm::server::external

@@ -2,6 +2,7 @@
 
 #include "common/Logging.h"
 #include "server/services/external/ServiceDirectory.h"
+#include "server/services/external/ServiceModel.h"
 
 #include <QElapsedTimer>
 #include <QJsonArray>
@@ -90,6 +91,10 @@ Result<QNetworkRequest> buildRequest(const engine::ServiceEndpointSpec &spec,
                      QString::fromLatin1(QUrl::toPercentEncoding(valueText(it.value()))));
     QUrl url = spec.baseUrl;
     url.setPath(spec.baseUrl.path() + path, QUrl::TolerantMode);
+    // Registration allows only http(s) base URLs; a row that says otherwise
+    // must still not make the server open a file: or data: URL.
+    if (!isFetchable(url))
+        return unfetchableUrl(QStringLiteral("base_url"));
     QUrlQuery query;
     const auto addQuery = [&query](const QString &name, const QString &value) {
         query.addQueryItem(QString::fromLatin1(QUrl::toPercentEncoding(name)),

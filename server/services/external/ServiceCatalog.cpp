@@ -71,18 +71,9 @@ Result<int> timeoutField(const QJsonObject &body, int fallback)
 Result<QString> schemaUrlField(const QJsonObject &body)
 {
     auto text = textField(body, QStringLiteral("schema_url"), false, 500);
-    if (!text || text.value().isEmpty())
+    if (!text)
         return text;
-    const QUrl url(text.value());
-    const bool absolute = !url.scheme().isEmpty();
-    if ((absolute &&
-         (url.scheme() != QLatin1String("http") && url.scheme() != QLatin1String("https"))) ||
-        (absolute && url.host().isEmpty()) || (!absolute && !text.value().startsWith(u'/')))
-        return auth::fieldError(QStringLiteral("schema_url"),
-                                QStringLiteral("schema_url must be a path under the base URL "
-                                               "(starting with \"/\") or an absolute http or "
-                                               "https URL"));
-    return text;
+    return checkSchemaUrl(text.value(), QStringLiteral("schema_url"));
 }
 
 } // namespace
@@ -178,6 +169,10 @@ Result<ServiceDraft> ServiceCatalog::prepare(const Principal &caller, const QJso
     if (!schemaUrl)
         return schemaUrl.error();
     row.schemaUrl = schemaUrl.value();
+    auto document = documentField(body);
+    if (!document)
+        return document.error();
+    draft.document = document.value().toUtf8();
     auto timeout = timeoutField(body, 30000);
     if (!timeout)
         return timeout.error();
@@ -194,10 +189,10 @@ Result<ServiceDraft> ServiceCatalog::prepare(const Principal &caller, const QJso
                                     QStringLiteral("endpoints must be an array of at most %1 "
                                                    "endpoints")
                                         .arg(kMaxManualEndpoints));
-        if (!row.schemaUrl.isEmpty())
+        if (!row.schemaUrl.isEmpty() || !draft.document.isEmpty())
             return auth::fieldError(QStringLiteral("endpoints"),
-                                    QStringLiteral("give either schema_url or endpoints, not "
-                                                   "both"));
+                                    QStringLiteral("give one of schema_url, document or "
+                                                   "endpoints, not several"));
         draft.manual = true;
         QSet<QString> keys;
         int i = 0;

@@ -36,6 +36,8 @@ struct ServiceDraft
     // Endpoints given by hand ("endpoints"); none when a document is read.
     bool manual = false;
     QList<openapi::Endpoint> endpoints;
+    // The document given as text ("document"), read instead of a URL.
+    QByteArray document;
 };
 
 struct RefreshOutcome
@@ -54,7 +56,7 @@ public:
     {}
 
     // Body {name, display_name?, description?, base_url, protocol?,
-    // schema_url?, credential_id?, timeout_ms?, endpoints?}.
+    // schema_url? | document? | endpoints?, credential_id?, timeout_ms?}.
     // VALIDATION_ERROR naming the field, RESOURCE_ALREADY_EXISTS for a
     // taken name, CREDENTIAL_NOT_FOUND / CREDENTIAL_ACCESS_DENIED /
     // INVALID_CREDENTIAL_TYPE for the credential.

@@ -373,9 +373,33 @@ Result<openapi::Endpoint> parseManualEndpoint(const QJsonObject &body, const QSt
     return e;
 }
 
+bool isFetchable(const QUrl &url)
+{
+    return url.isValid() && !url.host().isEmpty() &&
+           (url.scheme() == QLatin1String("http") || url.scheme() == QLatin1String("https"));
+}
+
+Error unfetchableUrl(const QString &field)
+{
+    QString message =
+        QStringLiteral("%1 must be an http or https URL with a host; the server reads no other "
+                       "kind of URL")
+            .arg(field);
+    if (field == QLatin1String("schema_url"))
+        message = QStringLiteral("schema_url must be a path under the base URL (starting with "
+                                 "\"/\") or an http or https URL with a host; a local OpenAPI "
+                                 "document is sent as its text (document)");
+    return Error{
+        ErrorCode::ValidationError,
+        message,
+        {{QStringLiteral("field"), field}, {QStringLiteral("reason"), QStringLiteral("SCHEME")}}};
+}
+
 Result<QUrl> parseBaseUrl(const QString &text, const QString &field)
 {
     QUrl url(text.trimmed(), QUrl::StrictMode);
+    if (!text.isEmpty() && text.size() <= 500 && !isFetchable(url))
+        return unfetchableUrl(field);
     if (text.isEmpty() || text.size() > 500 || !url.isValid() || url.host().isEmpty() ||
         (url.scheme() != QLatin1String("http") && url.scheme() != QLatin1String("https")) ||
         url.hasQuery() || url.hasFragment() || !url.userInfo().isEmpty())
@@ -388,6 +412,33 @@ Result<QUrl> parseBaseUrl(const QString &text, const QString &field)
         path.chop(1);
     url.setPath(path);
     return url;
+}
+
+Result<QString> checkSchemaUrl(const QString &text, const QString &field)
+{
+    if (text.isEmpty())
+        return text;
+    const QUrl url(text);
+    const bool absolute = !url.scheme().isEmpty();
+    if (absolute ? !isFetchable(url) : !text.startsWith(u'/'))
+        return unfetchableUrl(field);
+    return text;
+}
+
+Result<QString> documentField(const QJsonObject &body)
+{
+    const QJsonValue value = body.value(QStringLiteral("document"));
+    if (value.isUndefined() || value.isNull())
+        return QString();
+    if (!value.isString() || value.toString().trimmed().isEmpty())
+        return auth::fieldError(QStringLiteral("document"),
+                                QStringLiteral("document must be the text of an OpenAPI "
+                                               "document (JSON or YAML)"));
+    const QJsonValue schemaUrl = body.value(QStringLiteral("schema_url"));
+    if (schemaUrl.isString() && !schemaUrl.toString().isEmpty())
+        return auth::fieldError(QStringLiteral("document"),
+                                QStringLiteral("give either schema_url or document, not both"));
+    return value.toString();
 }
 
 QUrl resolveAgainst(const QUrl &base, const QString &pathOrUrl)

@@ -44,9 +44,28 @@ openapi::Endpoint endpointFromJson(const QJsonObject &definition);
 // responseSchema?, tags?}. `field` prefixes error fields ("endpoints[2]").
 Result<openapi::Endpoint> parseManualEndpoint(const QJsonObject &body, const QString &field = {});
 
+// The only URLs the server fetches or calls for services (base URL, schema
+// URL, probe paths, redirects): http or https with a host. Anything else
+// (file:, data:, ftp:, qrc:, no host) is refused before any request, so the
+// server's own files are never read and an existing file answers exactly as
+// a missing one.
+bool isFetchable(const QUrl &url);
+// That refusal: VALIDATION_ERROR, details {field, reason: "SCHEME"}. A local
+// document is imported as its text ("document"), never by a URL.
+Error unfetchableUrl(const QString &field);
+
 // The service's base URL: an absolute http or https URL with a host, no
-// query or fragment; a trailing "/" dropped.
+// query or fragment; a trailing "/" dropped. Another scheme or no host is
+// unfetchableUrl(field).
 Result<QUrl> parseBaseUrl(const QString &text, const QString &field);
+// A schema URL as given (empty: probe): a path under the base URL
+// (starting with "/") or an absolute http or https URL with a host; else
+// unfetchableUrl(field).
+Result<QString> checkSchemaUrl(const QString &text, const QString &field);
+// "document": the text of an OpenAPI document (JSON or YAML) the caller
+// read from a local file; empty when not given. Not with schema_url.
+Result<QString> documentField(const QJsonObject &body);
+
 // `pathOrUrl` (an absolute http/https URL, or a path relative to the base
 // URL's own path) as one URL.
 QUrl resolveAgainst(const QUrl &base, const QString &pathOrUrl);
