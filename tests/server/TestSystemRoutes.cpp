@@ -13,6 +13,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QUuid>
+#include <QWebSocket>
+#include <algorithm>
 
 using namespace hm;
 using namespace hm::test;
@@ -211,6 +213,77 @@ private slots:
         QCOMPARE(m_http->get("/api/v1/audit?size=0", m_admin).code(),
                  QStringLiteral("VALIDATION_ERROR"));
         QCOMPARE(m_http->get("/api/v1/audit", m_userToken).status, 403);
+    }
+
+    // Each audit entry reaches administrators' /ws/events as audit_logged
+    // (the consoles' audit lists follow it), nobody else's, and without its
+    // details.
+    void auditEntriesAreSentToAdministrators()
+    {
+        QStringList adminMessages;
+        QStringList userMessages;
+        QWebSocket admin;
+        QWebSocket user;
+        connect(&admin, &QWebSocket::textMessageReceived, this,
+                [&adminMessages](const QString &text) { adminMessages << text; });
+        connect(&user, &QWebSocket::textMessageReceived, this,
+                [&userMessages](const QString &text) { userMessages << text; });
+        for (const auto &[socket, token] :
+             {std::pair{&admin, m_admin}, std::pair{&user, m_userToken}}) {
+            QUrl events = m_http->base();
+            events.setScheme("ws");
+            events.setPath("/ws/events");
+            events.setQuery("token=" + token);
+            socket->open(events);
+        }
+        // Both connected (system_status comes first).
+        QTRY_VERIFY_WITH_TIMEOUT(!adminMessages.isEmpty() && !userMessages.isEmpty(), 30000);
+        const auto ofType = [](const QStringList &messages, const QString &type) {
+            QList<QJsonObject> found;
+            for (const QString &text : messages) {
+                const QJsonObject message = QJsonDocument::fromJson(text.toUtf8()).object();
+                if (message.value("type").toString() == type)
+                    found << message.value("data").toObject();
+            }
+            return found;
+        };
+
+        // An audit_logged to the administrator whose data `match`es.
+        const auto adminGot = [&](const auto &match) {
+            const QList<QJsonObject> logged = ofType(adminMessages, "audit_logged");
+            return std::any_of(logged.cbegin(), logged.cend(), match);
+        };
+
+        QCOMPARE(m_http->login("auditee", "wrong-password").status, 401);
+        const QString failed =
+            auditIds(m_http->get("/api/v1/audit?size=1&action=LOGIN_FAILED", m_admin)).first();
+        QTRY_VERIFY_WITH_TIMEOUT(
+            adminGot([&](const QJsonObject &d) { return d.value("id").toString() == failed; }),
+            20000);
+        for (const QJsonObject &data : ofType(adminMessages, "audit_logged")) {
+            if (data.value("id").toString() != failed)
+                continue;
+            QCOMPARE(data.value("action").toString(), QStringLiteral("LOGIN_FAILED"));
+            QCOMPARE(data.value("category").toString(), QStringLiteral("auth"));
+            QCOMPARE(data.value("user_id").toString(), m_userId);
+            QCOMPARE(data.value("resource_type").toString(), QStringLiteral("user"));
+            QVERIFY(!data.value("created_at").toString().isEmpty());
+            QVERIFY(!data.contains("details"));
+            QVERIFY(!data.contains("ip_address"));
+        }
+        // The user's own API key: its audit entry is written before its
+        // api_key_created is sent to the user, so an audit_logged sent to
+        // the user would have come first; none did.
+        const Answer key =
+            m_http->json("POST", "/api/v1/auth/api-keys", {{"name", "audit-events"}}, m_userToken);
+        QCOMPARE(key.status, 201);
+        QTRY_VERIFY_WITH_TIMEOUT(!ofType(userMessages, "api_key_created").isEmpty(), 20000);
+        QVERIFY(ofType(userMessages, "audit_logged").isEmpty());
+        QTRY_VERIFY_WITH_TIMEOUT(adminGot([](const QJsonObject &d) {
+                                     return d.value("action").toString() ==
+                                            QLatin1String("API_KEY_CREATED");
+                                 }),
+                                 20000);
     }
 
     void logsCarryRequestIdsAndFilter()
@@ -467,8 +540,9 @@ private slots:
                 QCOMPARE(row.toObject().value("category").toString(), it.key());
             }
         }
+        // (auditEntriesAreSentToAdministrators made the user an API key.)
         QCOMPARE(auditTotal("category=auth&user_id=" + m_userId),
-                 auditTotal("action=LOGIN,LOGIN_FAILED&user_id=" + m_userId));
+                 auditTotal("action=LOGIN,LOGIN_FAILED,API_KEY_CREATED&user_id=" + m_userId));
         QCOMPARE(auditTotal("category=CREDENTIALS"), 2);
         QCOMPARE(auditTotal("category=users&action_contains=credential"), 0);
         QCOMPARE(auditTotal("category=flows"), 0);
