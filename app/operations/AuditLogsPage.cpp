@@ -348,9 +348,12 @@ void AuditLogsPage::fillCategories()
 
 void AuditLogsPage::fillActions()
 {
-    // What is typed or picked stays, in the language now shown.
+    // What is typed or picked stays, in the language now shown (an item
+    // picked is found among the names of the language it was listed in).
     const QString typed = m_auditAction->currentText().trimmed();
-    const QString picked = auditActionCodeOf(typed);
+    const int listed = typed.isEmpty() ? -1 : m_auditAction->findText(typed);
+    const QString picked =
+        listed > 0 ? m_auditAction->itemData(listed).toString() : auditActionCodeOf(typed);
     const QSignalBlocker block(m_auditAction);
     m_auditAction->clear();
     m_auditAction->addItem(QString());

@@ -777,9 +777,15 @@ void TestAuditLogsPanel::languageSwitch()
         QStringLiteral("Action"));
     const QStringList languages{QStringLiteral("zh_TW"), QStringLiteral("zh_CN")};
     const QStringList audit{QStringLiteral("稽核軌跡"), QStringLiteral("审计记录")};
+    // An action picked is named again in the new language.
+    auto *action = find<QComboBox>("audit.action");
+    action->setCurrentIndex(action->findData(QStringLiteral("LOGIN_FAILED")));
+    QCOMPARE(action->currentText(), QStringLiteral("Sign-in failed"));
+    const QStringList failed{QStringLiteral("登入失敗"), QStringLiteral("登录失败")};
     for (int i = 0; i < languages.size(); ++i) {
         QVERIFY(m_languages->setLanguage(languages.at(i), hm::app::LanguageManager::Persist::No));
         QTRY_COMPARE(tabs->tabText(0), audit.at(i));
+        QCOMPARE(action->currentText(), failed.at(i));
         QVERIFY(find<QPushButton>("audit.apply")->text() != QLatin1String("Apply"));
         tabs->setCurrentIndex(0);
         QTRY_VERIFY(actionsFit(view));
