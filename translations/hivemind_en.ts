@@ -151,6 +151,249 @@
     </message>
 </context>
 <context>
+    <name>AuditActions</name>
+    <message>
+        <source>Signed in</source>
+        <translation>Signed in</translation>
+    </message>
+    <message>
+        <source>Sign-in failed</source>
+        <translation>Sign-in failed</translation>
+    </message>
+    <message>
+        <source>Signed out</source>
+        <translation>Signed out</translation>
+    </message>
+    <message>
+        <source>Signed out everywhere</source>
+        <translation>Signed out everywhere</translation>
+    </message>
+    <message>
+        <source>Account locked</source>
+        <translation>Account locked</translation>
+    </message>
+    <message>
+        <source>Refresh token reused</source>
+        <translation>Refresh token reused</translation>
+    </message>
+    <message>
+        <source>Password changed</source>
+        <translation>Password changed</translation>
+    </message>
+    <message>
+        <source>Password check failed</source>
+        <translation>Password check failed</translation>
+    </message>
+    <message>
+        <source>Two-factor sign-in on</source>
+        <translation>Two-factor sign-in on</translation>
+    </message>
+    <message>
+        <source>Two-factor sign-in off</source>
+        <translation>Two-factor sign-in off</translation>
+    </message>
+    <message>
+        <source>Two-factor code rejected</source>
+        <translation>Two-factor code rejected</translation>
+    </message>
+    <message>
+        <source>Session revoked</source>
+        <translation>Session revoked</translation>
+    </message>
+    <message>
+        <source>All sessions revoked</source>
+        <translation>All sessions revoked</translation>
+    </message>
+    <message>
+        <source>API key created</source>
+        <translation>API key created</translation>
+    </message>
+    <message>
+        <source>API key revoked</source>
+        <translation>API key revoked</translation>
+    </message>
+    <message>
+        <source>User created</source>
+        <translation>User created</translation>
+    </message>
+    <message>
+        <source>User registered</source>
+        <translation>User registered</translation>
+    </message>
+    <message>
+        <source>User updated</source>
+        <translation>User updated</translation>
+    </message>
+    <message>
+        <source>User deleted</source>
+        <translation>User deleted</translation>
+    </message>
+    <message>
+        <source>Role changed</source>
+        <translation>Role changed</translation>
+    </message>
+    <message>
+        <source>Password reset</source>
+        <translation>Password reset</translation>
+    </message>
+    <message>
+        <source>Account unlocked</source>
+        <translation>Account unlocked</translation>
+    </message>
+    <message>
+        <source>Flow created</source>
+        <translation>Flow created</translation>
+    </message>
+    <message>
+        <source>Flow updated</source>
+        <translation>Flow updated</translation>
+    </message>
+    <message>
+        <source>Flow version saved</source>
+        <translation>Flow version saved</translation>
+    </message>
+    <message>
+        <source>Flow published</source>
+        <translation>Flow published</translation>
+    </message>
+    <message>
+        <source>Flow deleted</source>
+        <translation>Flow deleted</translation>
+    </message>
+    <message>
+        <source>Flow shared</source>
+        <translation>Flow shared</translation>
+    </message>
+    <message>
+        <source>Flow share changed</source>
+        <translation>Flow share changed</translation>
+    </message>
+    <message>
+        <source>Flow share removed</source>
+        <translation>Flow share removed</translation>
+    </message>
+    <message>
+        <source>Webhook created</source>
+        <translation>Webhook created</translation>
+    </message>
+    <message>
+        <source>Webhook token renewed</source>
+        <translation>Webhook token renewed</translation>
+    </message>
+    <message>
+        <source>Webhook removed</source>
+        <translation>Webhook removed</translation>
+    </message>
+    <message>
+        <source>Credential created</source>
+        <translation>Credential created</translation>
+    </message>
+    <message>
+        <source>Credential updated</source>
+        <translation>Credential updated</translation>
+    </message>
+    <message>
+        <source>Credential deleted</source>
+        <translation>Credential deleted</translation>
+    </message>
+    <message>
+        <source>Credential tested</source>
+        <translation>Credential tested</translation>
+    </message>
+    <message>
+        <source>Credential keys rotated</source>
+        <translation>Credential keys rotated</translation>
+    </message>
+    <message>
+        <source>Service added</source>
+        <translation>Service added</translation>
+    </message>
+    <message>
+        <source>Service updated</source>
+        <translation>Service updated</translation>
+    </message>
+    <message>
+        <source>Service deleted</source>
+        <translation>Service deleted</translation>
+    </message>
+    <message>
+        <source>Service tested</source>
+        <translation>Service tested</translation>
+    </message>
+    <message>
+        <source>Service schema refreshed</source>
+        <translation>Service schema refreshed</translation>
+    </message>
+    <message>
+        <source>Service endpoint added</source>
+        <translation>Service endpoint added</translation>
+    </message>
+    <message>
+        <source>Service endpoint deleted</source>
+        <translation>Service endpoint deleted</translation>
+    </message>
+    <message>
+        <source>Component registered</source>
+        <translation>Component registered</translation>
+    </message>
+    <message>
+        <source>Component updated</source>
+        <translation>Component updated</translation>
+    </message>
+    <message>
+        <source>Component deprecated</source>
+        <translation>Component deprecated</translation>
+    </message>
+    <message>
+        <source>Component active again</source>
+        <translation>Component active again</translation>
+    </message>
+    <message>
+        <source>Component deleted</source>
+        <translation>Component deleted</translation>
+    </message>
+    <message>
+        <source>Sign-in settings changed</source>
+        <translation>Sign-in settings changed</translation>
+    </message>
+    <message>
+        <source>System configuration changed</source>
+        <translation>System configuration changed</translation>
+    </message>
+    <message>
+        <source>Sign-in and account security</source>
+        <translation>Sign-in and account security</translation>
+    </message>
+    <message>
+        <source>User administration</source>
+        <translation>User administration</translation>
+    </message>
+    <message>
+        <source>Flows</source>
+        <translation>Flows</translation>
+    </message>
+    <message>
+        <source>Credentials</source>
+        <translation>Credentials</translation>
+    </message>
+    <message>
+        <source>Services</source>
+        <translation>Services</translation>
+    </message>
+    <message>
+        <source>Components</source>
+        <translation>Components</translation>
+    </message>
+    <message>
+        <source>System settings</source>
+        <translation>System settings</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Other</translation>
+    </message>
+</context>
+<context>
     <name>CommandLine</name>
     <message>
         <source>HiveMind console: design, run and watch workflows and your fleet.</source>
@@ -1939,10 +2182,6 @@
         <translation>Action</translation>
     </message>
     <message>
-        <source>Any action</source>
-        <translation>Any action</translation>
-    </message>
-    <message>
         <source>Resource type</source>
         <translation>Resource type</translation>
     </message>
@@ -2005,6 +2244,38 @@
     <message>
         <source>e.g. %1</source>
         <translation>e.g. %1</translation>
+    </message>
+    <message>
+        <source>All categories</source>
+        <translation>All categories</translation>
+    </message>
+    <message>
+        <source>Export Audit Trail</source>
+        <translation>Export Audit Trail</translation>
+    </message>
+    <message>
+        <source>export the audit trail</source>
+        <translation>export the audit trail</translation>
+    </message>
+    <message>
+        <source>Saved the audit trail to %1.</source>
+        <translation>Saved the audit trail to %1.</translation>
+    </message>
+    <message>
+        <source>Download the entries that match the filters as a file</source>
+        <translation>Download the entries that match the filters as a file</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>Any action</source>
+        <translation>Any action</translation>
+    </message>
+    <message>
+        <source>Pick an action, or type part of its name or code</source>
+        <translation>Pick an action, or type part of its name or code</translation>
     </message>
 </context>
 <context>

@@ -150,6 +150,249 @@
     </message>
 </context>
 <context>
+    <name>AuditActions</name>
+    <message>
+        <source>Signed in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <source>Sign-in failed</source>
+        <translation>登录失败</translation>
+    </message>
+    <message>
+        <source>Signed out</source>
+        <translation>退出登录</translation>
+    </message>
+    <message>
+        <source>Signed out everywhere</source>
+        <translation>从所有设备退出登录</translation>
+    </message>
+    <message>
+        <source>Account locked</source>
+        <translation>账号已锁定</translation>
+    </message>
+    <message>
+        <source>Refresh token reused</source>
+        <translation>刷新令牌被重复使用</translation>
+    </message>
+    <message>
+        <source>Password changed</source>
+        <translation>修改密码</translation>
+    </message>
+    <message>
+        <source>Password check failed</source>
+        <translation>密码验证失败</translation>
+    </message>
+    <message>
+        <source>Two-factor sign-in on</source>
+        <translation>启用双重验证</translation>
+    </message>
+    <message>
+        <source>Two-factor sign-in off</source>
+        <translation>停用双重验证</translation>
+    </message>
+    <message>
+        <source>Two-factor code rejected</source>
+        <translation>双重验证码被拒绝</translation>
+    </message>
+    <message>
+        <source>Session revoked</source>
+        <translation>撤销会话</translation>
+    </message>
+    <message>
+        <source>All sessions revoked</source>
+        <translation>撤销所有会话</translation>
+    </message>
+    <message>
+        <source>API key created</source>
+        <translation>创建 API 密钥</translation>
+    </message>
+    <message>
+        <source>API key revoked</source>
+        <translation>撤销 API 密钥</translation>
+    </message>
+    <message>
+        <source>User created</source>
+        <translation>创建用户</translation>
+    </message>
+    <message>
+        <source>User registered</source>
+        <translation>用户注册</translation>
+    </message>
+    <message>
+        <source>User updated</source>
+        <translation>更新用户</translation>
+    </message>
+    <message>
+        <source>User deleted</source>
+        <translation>删除用户</translation>
+    </message>
+    <message>
+        <source>Role changed</source>
+        <translation>更改角色</translation>
+    </message>
+    <message>
+        <source>Password reset</source>
+        <translation>重置密码</translation>
+    </message>
+    <message>
+        <source>Account unlocked</source>
+        <translation>解锁账号</translation>
+    </message>
+    <message>
+        <source>Flow created</source>
+        <translation>创建流程</translation>
+    </message>
+    <message>
+        <source>Flow updated</source>
+        <translation>更新流程</translation>
+    </message>
+    <message>
+        <source>Flow version saved</source>
+        <translation>保存流程版本</translation>
+    </message>
+    <message>
+        <source>Flow published</source>
+        <translation>发布流程</translation>
+    </message>
+    <message>
+        <source>Flow deleted</source>
+        <translation>删除流程</translation>
+    </message>
+    <message>
+        <source>Flow shared</source>
+        <translation>共享流程</translation>
+    </message>
+    <message>
+        <source>Flow share changed</source>
+        <translation>更改流程共享</translation>
+    </message>
+    <message>
+        <source>Flow share removed</source>
+        <translation>移除流程共享</translation>
+    </message>
+    <message>
+        <source>Webhook created</source>
+        <translation>创建 Webhook</translation>
+    </message>
+    <message>
+        <source>Webhook token renewed</source>
+        <translation>更新 Webhook 令牌</translation>
+    </message>
+    <message>
+        <source>Webhook removed</source>
+        <translation>移除 Webhook</translation>
+    </message>
+    <message>
+        <source>Credential created</source>
+        <translation>创建凭据</translation>
+    </message>
+    <message>
+        <source>Credential updated</source>
+        <translation>更新凭据</translation>
+    </message>
+    <message>
+        <source>Credential deleted</source>
+        <translation>删除凭据</translation>
+    </message>
+    <message>
+        <source>Credential tested</source>
+        <translation>测试凭据</translation>
+    </message>
+    <message>
+        <source>Credential keys rotated</source>
+        <translation>轮换凭据密钥</translation>
+    </message>
+    <message>
+        <source>Service added</source>
+        <translation>添加服务</translation>
+    </message>
+    <message>
+        <source>Service updated</source>
+        <translation>更新服务</translation>
+    </message>
+    <message>
+        <source>Service deleted</source>
+        <translation>删除服务</translation>
+    </message>
+    <message>
+        <source>Service tested</source>
+        <translation>测试服务</translation>
+    </message>
+    <message>
+        <source>Service schema refreshed</source>
+        <translation>刷新服务架构</translation>
+    </message>
+    <message>
+        <source>Service endpoint added</source>
+        <translation>添加服务端点</translation>
+    </message>
+    <message>
+        <source>Service endpoint deleted</source>
+        <translation>删除服务端点</translation>
+    </message>
+    <message>
+        <source>Component registered</source>
+        <translation>注册组件</translation>
+    </message>
+    <message>
+        <source>Component updated</source>
+        <translation>更新组件</translation>
+    </message>
+    <message>
+        <source>Component deprecated</source>
+        <translation>弃用组件</translation>
+    </message>
+    <message>
+        <source>Component active again</source>
+        <translation>重新启用组件</translation>
+    </message>
+    <message>
+        <source>Component deleted</source>
+        <translation>删除组件</translation>
+    </message>
+    <message>
+        <source>Sign-in settings changed</source>
+        <translation>更改登录设置</translation>
+    </message>
+    <message>
+        <source>System configuration changed</source>
+        <translation>更改系统配置</translation>
+    </message>
+    <message>
+        <source>Sign-in and account security</source>
+        <translation>登录与账号安全</translation>
+    </message>
+    <message>
+        <source>User administration</source>
+        <translation>用户管理</translation>
+    </message>
+    <message>
+        <source>Flows</source>
+        <translation>流程</translation>
+    </message>
+    <message>
+        <source>Credentials</source>
+        <translation>凭据</translation>
+    </message>
+    <message>
+        <source>Services</source>
+        <translation>服务</translation>
+    </message>
+    <message>
+        <source>Components</source>
+        <translation>组件</translation>
+    </message>
+    <message>
+        <source>System settings</source>
+        <translation>系统设置</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+</context>
+<context>
     <name>CommandLine</name>
     <message>
         <source>HiveMind console: design, run and watch workflows and your fleet.</source>
@@ -1928,10 +2171,6 @@
         <translation>操作</translation>
     </message>
     <message>
-        <source>Any action</source>
-        <translation>所有操作</translation>
-    </message>
-    <message>
         <source>Resource type</source>
         <translation>资源类型</translation>
     </message>
@@ -1994,6 +2233,38 @@
     <message>
         <source>e.g. %1</source>
         <translation>例如 %1</translation>
+    </message>
+    <message>
+        <source>All categories</source>
+        <translation>所有类别</translation>
+    </message>
+    <message>
+        <source>Export Audit Trail</source>
+        <translation>导出审计记录</translation>
+    </message>
+    <message>
+        <source>export the audit trail</source>
+        <translation>导出审计记录</translation>
+    </message>
+    <message>
+        <source>Saved the audit trail to %1.</source>
+        <translation>已将审计记录保存到 %1。</translation>
+    </message>
+    <message>
+        <source>Download the entries that match the filters as a file</source>
+        <translation>将符合筛选条件的条目下载为文件</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Any action</source>
+        <translation>所有操作</translation>
+    </message>
+    <message>
+        <source>Pick an action, or type part of its name or code</source>
+        <translation>选择操作，或输入其名称或代码的一部分</translation>
     </message>
 </context>
 <context>

@@ -150,6 +150,249 @@
     </message>
 </context>
 <context>
+    <name>AuditActions</name>
+    <message>
+        <source>Signed in</source>
+        <translation>登入</translation>
+    </message>
+    <message>
+        <source>Sign-in failed</source>
+        <translation>登入失敗</translation>
+    </message>
+    <message>
+        <source>Signed out</source>
+        <translation>登出</translation>
+    </message>
+    <message>
+        <source>Signed out everywhere</source>
+        <translation>從所有裝置登出</translation>
+    </message>
+    <message>
+        <source>Account locked</source>
+        <translation>帳號已鎖定</translation>
+    </message>
+    <message>
+        <source>Refresh token reused</source>
+        <translation>重新整理權杖遭重複使用</translation>
+    </message>
+    <message>
+        <source>Password changed</source>
+        <translation>變更密碼</translation>
+    </message>
+    <message>
+        <source>Password check failed</source>
+        <translation>密碼驗證失敗</translation>
+    </message>
+    <message>
+        <source>Two-factor sign-in on</source>
+        <translation>啟用雙重驗證</translation>
+    </message>
+    <message>
+        <source>Two-factor sign-in off</source>
+        <translation>停用雙重驗證</translation>
+    </message>
+    <message>
+        <source>Two-factor code rejected</source>
+        <translation>雙重驗證碼遭拒</translation>
+    </message>
+    <message>
+        <source>Session revoked</source>
+        <translation>撤銷工作階段</translation>
+    </message>
+    <message>
+        <source>All sessions revoked</source>
+        <translation>撤銷所有工作階段</translation>
+    </message>
+    <message>
+        <source>API key created</source>
+        <translation>建立 API 金鑰</translation>
+    </message>
+    <message>
+        <source>API key revoked</source>
+        <translation>撤銷 API 金鑰</translation>
+    </message>
+    <message>
+        <source>User created</source>
+        <translation>建立使用者</translation>
+    </message>
+    <message>
+        <source>User registered</source>
+        <translation>使用者註冊</translation>
+    </message>
+    <message>
+        <source>User updated</source>
+        <translation>更新使用者</translation>
+    </message>
+    <message>
+        <source>User deleted</source>
+        <translation>刪除使用者</translation>
+    </message>
+    <message>
+        <source>Role changed</source>
+        <translation>變更角色</translation>
+    </message>
+    <message>
+        <source>Password reset</source>
+        <translation>重設密碼</translation>
+    </message>
+    <message>
+        <source>Account unlocked</source>
+        <translation>解除帳號鎖定</translation>
+    </message>
+    <message>
+        <source>Flow created</source>
+        <translation>建立流程</translation>
+    </message>
+    <message>
+        <source>Flow updated</source>
+        <translation>更新流程</translation>
+    </message>
+    <message>
+        <source>Flow version saved</source>
+        <translation>儲存流程版本</translation>
+    </message>
+    <message>
+        <source>Flow published</source>
+        <translation>發布流程</translation>
+    </message>
+    <message>
+        <source>Flow deleted</source>
+        <translation>刪除流程</translation>
+    </message>
+    <message>
+        <source>Flow shared</source>
+        <translation>分享流程</translation>
+    </message>
+    <message>
+        <source>Flow share changed</source>
+        <translation>變更流程分享</translation>
+    </message>
+    <message>
+        <source>Flow share removed</source>
+        <translation>移除流程分享</translation>
+    </message>
+    <message>
+        <source>Webhook created</source>
+        <translation>建立 Webhook</translation>
+    </message>
+    <message>
+        <source>Webhook token renewed</source>
+        <translation>更新 Webhook 權杖</translation>
+    </message>
+    <message>
+        <source>Webhook removed</source>
+        <translation>移除 Webhook</translation>
+    </message>
+    <message>
+        <source>Credential created</source>
+        <translation>建立憑證</translation>
+    </message>
+    <message>
+        <source>Credential updated</source>
+        <translation>更新憑證</translation>
+    </message>
+    <message>
+        <source>Credential deleted</source>
+        <translation>刪除憑證</translation>
+    </message>
+    <message>
+        <source>Credential tested</source>
+        <translation>測試憑證</translation>
+    </message>
+    <message>
+        <source>Credential keys rotated</source>
+        <translation>輪替憑證金鑰</translation>
+    </message>
+    <message>
+        <source>Service added</source>
+        <translation>新增服務</translation>
+    </message>
+    <message>
+        <source>Service updated</source>
+        <translation>更新服務</translation>
+    </message>
+    <message>
+        <source>Service deleted</source>
+        <translation>刪除服務</translation>
+    </message>
+    <message>
+        <source>Service tested</source>
+        <translation>測試服務</translation>
+    </message>
+    <message>
+        <source>Service schema refreshed</source>
+        <translation>重新整理服務結構描述</translation>
+    </message>
+    <message>
+        <source>Service endpoint added</source>
+        <translation>新增服務端點</translation>
+    </message>
+    <message>
+        <source>Service endpoint deleted</source>
+        <translation>刪除服務端點</translation>
+    </message>
+    <message>
+        <source>Component registered</source>
+        <translation>註冊元件</translation>
+    </message>
+    <message>
+        <source>Component updated</source>
+        <translation>更新元件</translation>
+    </message>
+    <message>
+        <source>Component deprecated</source>
+        <translation>淘汰元件</translation>
+    </message>
+    <message>
+        <source>Component active again</source>
+        <translation>重新啟用元件</translation>
+    </message>
+    <message>
+        <source>Component deleted</source>
+        <translation>刪除元件</translation>
+    </message>
+    <message>
+        <source>Sign-in settings changed</source>
+        <translation>變更登入設定</translation>
+    </message>
+    <message>
+        <source>System configuration changed</source>
+        <translation>變更系統設定</translation>
+    </message>
+    <message>
+        <source>Sign-in and account security</source>
+        <translation>登入與帳號安全</translation>
+    </message>
+    <message>
+        <source>User administration</source>
+        <translation>使用者管理</translation>
+    </message>
+    <message>
+        <source>Flows</source>
+        <translation>流程</translation>
+    </message>
+    <message>
+        <source>Credentials</source>
+        <translation>憑證</translation>
+    </message>
+    <message>
+        <source>Services</source>
+        <translation>服務</translation>
+    </message>
+    <message>
+        <source>Components</source>
+        <translation>元件</translation>
+    </message>
+    <message>
+        <source>System settings</source>
+        <translation>系統設定</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+</context>
+<context>
     <name>CommandLine</name>
     <message>
         <source>HiveMind console: design, run and watch workflows and your fleet.</source>
@@ -1928,10 +2171,6 @@
         <translation>動作</translation>
     </message>
     <message>
-        <source>Any action</source>
-        <translation>所有動作</translation>
-    </message>
-    <message>
         <source>Resource type</source>
         <translation>資源類型</translation>
     </message>
@@ -1994,6 +2233,38 @@
     <message>
         <source>e.g. %1</source>
         <translation>例如 %1</translation>
+    </message>
+    <message>
+        <source>All categories</source>
+        <translation>所有類別</translation>
+    </message>
+    <message>
+        <source>Export Audit Trail</source>
+        <translation>匯出稽核軌跡</translation>
+    </message>
+    <message>
+        <source>export the audit trail</source>
+        <translation>匯出稽核軌跡</translation>
+    </message>
+    <message>
+        <source>Saved the audit trail to %1.</source>
+        <translation>已將稽核軌跡儲存至 %1。</translation>
+    </message>
+    <message>
+        <source>Download the entries that match the filters as a file</source>
+        <translation>將符合篩選條件的項目下載為檔案</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>類別</translation>
+    </message>
+    <message>
+        <source>Any action</source>
+        <translation>所有動作</translation>
+    </message>
+    <message>
+        <source>Pick an action, or type part of its name or code</source>
+        <translation>選擇動作，或輸入其名稱或代碼的一部分</translation>
     </message>
 </context>
 <context>

@@ -1,8 +1,10 @@
 #include "operations/AuditLogsPage.h"
 
+#include "widgets/LiveEvents.h"
 #include "client/ApiClient.h"
 #include "client/SystemApi.h"
 #include "client/UsersApi.h"
+#include "operations/AuditActions.h"
 #include "operations/OperationsText.h"
 #include "operations/RemoteRowsModel.h"
 #include "widgets/DateTimeText.h"
@@ -27,6 +29,7 @@
 #include <QTabWidget>
 #include <QTableView>
 #include <QVBoxLayout>
+#include <algorithm>
 
 namespace hm::app {
 
@@ -67,7 +70,8 @@ QDateTime periodStart(const QComboBox *combo)
 } // namespace
 
 AuditLogsPage::AuditLogsPage(QWidget *parent)
-    : QWidget(parent), m_auditModel(new AuditListModel(this)), m_logModel(new LogListModel(this))
+    : QWidget(parent), m_auditModel(new AuditListModel(this)), m_logModel(new LogListModel(this)),
+      m_live(new LiveEvents(this))
 {
     setObjectName(QStringLiteral("page.audit"));
     // Narrow windows scroll rather than grow: the filters and forms have a
@@ -85,6 +89,18 @@ AuditLogsPage::AuditLogsPage(QWidget *parent)
 
     m_tail.setInterval(2000);
     connect(&m_tail, &QTimer::timeout, this, [this] { m_logModel->poll(); });
+    // A new audit entry (anyone's, on any console or the API): the first
+    // page again, merged on top (RemoteListModel::refresh); a burst of them
+    // costs one request. After a dropped connection too: entries may have
+    // been missed.
+    m_auditRefresh.setSingleShot(true);
+    m_auditRefresh.setInterval(200);
+    connect(&m_auditRefresh, &QTimer::timeout, m_auditModel, &AuditListModel::refresh);
+    connect(m_live, &LiveEvents::message, this, [this](const QString &type) {
+        if (type == QLatin1String("audit_logged") && !m_auditRefresh.isActive())
+            m_auditRefresh.start();
+    });
+    connect(m_live, &LiveEvents::reopened, m_auditModel, &AuditListModel::refresh);
     connect(m_auditModel, &RemoteRowsModel::stateChanged, this, &AuditLogsPage::updateAuditStatus);
     connect(m_auditModel, &QAbstractItemModel::rowsInserted, this,
             &AuditLogsPage::updateAuditStatus);
@@ -115,17 +131,18 @@ QWidget *AuditLogsPage::createAuditTab()
     m_auditUser->setObjectName(QStringLiteral("audit.user"));
     m_auditUser->setEditable(true);
     m_auditUser->setMinimumContentsLength(14);
+    m_auditCategoryLabel = caption(tab);
+    m_auditCategory = new QComboBox(tab);
+    m_auditCategory->setObjectName(QStringLiteral("audit.category"));
+    m_auditCategory->setMinimumContentsLength(12);
+    // The actions offered: the translated names (the code as data) of the
+    // category chosen; free text matches part of a code or of a name.
     m_auditActionLabel = caption(tab);
     m_auditAction = new QComboBox(tab);
     m_auditAction->setObjectName(QStringLiteral("audit.action"));
     m_auditAction->setEditable(true);
-    m_auditAction->setMinimumContentsLength(14);
-    m_auditAction->addItem(QString());
-    for (const char *action :
-         {"LOGIN", "LOGIN_FAILED", "USER_CREATED", "USER_UPDATED", "USER_DELETED", "ROLE_CHANGED",
-          "PASSWORD_CHANGED", "PASSWORD_RESET", "API_KEY_CREATED", "API_KEY_REVOKED",
-          "SESSION_REVOKED", "SYSTEM_CONFIG_CHANGED"})
-        m_auditAction->addItem(QString::fromLatin1(action));
+    m_auditAction->setInsertPolicy(QComboBox::NoInsert);
+    m_auditAction->setMinimumContentsLength(16);
     m_auditResourceLabel = caption(tab);
     m_auditResource = new QComboBox(tab);
     m_auditResource->setObjectName(QStringLiteral("audit.resource"));
@@ -145,27 +162,42 @@ QWidget *AuditLogsPage::createAuditTab()
     m_auditApply = new QPushButton(tab);
     m_auditApply->setObjectName(QStringLiteral("audit.apply"));
     m_auditApply->setDefault(true);
+    m_auditExportFormat = new QComboBox(tab);
+    m_auditExportFormat->setObjectName(QStringLiteral("audit.exportFormat"));
+    for (const char *format : {"csv", "json", "txt"})
+        m_auditExportFormat->addItem(QString::fromLatin1(format).toUpper(),
+                                     QString::fromLatin1(format));
+    m_auditExport = new QPushButton(tab);
+    m_auditExport->setObjectName(QStringLiteral("audit.export"));
 
     filters->addWidget(m_auditUserLabel, 0, 0);
-    filters->addWidget(m_auditActionLabel, 0, 1);
-    filters->addWidget(m_auditResourceLabel, 0, 2);
-    filters->addWidget(m_auditPeriodLabel, 0, 3);
+    filters->addWidget(m_auditCategoryLabel, 0, 1);
+    filters->addWidget(m_auditActionLabel, 0, 2);
+    filters->addWidget(m_auditResourceLabel, 0, 3);
+    filters->addWidget(m_auditPeriodLabel, 0, 4);
     filters->addWidget(m_auditUser, 1, 0);
-    filters->addWidget(m_auditAction, 1, 1);
-    filters->addWidget(m_auditResource, 1, 2);
-    filters->addWidget(m_auditPeriod, 1, 3);
-    filters->addWidget(m_auditFrom, 1, 4);
-    filters->addWidget(m_auditTo, 1, 5);
-    filters->addWidget(m_auditApply, 1, 6);
-    filters->setColumnStretch(7, 1);
+    filters->addWidget(m_auditCategory, 1, 1);
+    filters->addWidget(m_auditAction, 1, 2);
+    filters->addWidget(m_auditResource, 1, 3);
+    filters->addWidget(m_auditPeriod, 1, 4);
+    filters->addWidget(m_auditFrom, 1, 5);
+    filters->addWidget(m_auditTo, 1, 6);
+    filters->addWidget(m_auditApply, 1, 7);
+    filters->setColumnStretch(8, 1);
     layout->addLayout(filters);
+
+    auto *actions = new QHBoxLayout;
+    actions->addStretch(1);
+    actions->addWidget(m_auditExportFormat);
+    actions->addWidget(m_auditExport);
+    layout->addLayout(actions);
 
     m_auditView = createTable(m_auditModel, QStringLiteral("audit.list"), tab);
     m_auditView->horizontalHeader()->resizeSection(AuditListModel::TimeColumn, 150);
-    // As wide as the actions listed (SYSTEM_CONFIG_CHANGED the longest so
-    // far), measured by the view with the style's cell padding and font,
-    // so none is cut in any language or theme; also actions the filter
-    // does not offer.
+    // As wide as the actions listed (their names in the language shown),
+    // measured by the view with the style's cell padding and font, so none
+    // is cut in any language or theme; also codes the console does not
+    // know.
     m_auditView->horizontalHeader()->setSectionResizeMode(AuditListModel::ActionColumn,
                                                           QHeaderView::ResizeToContents);
     // The header measures again when scrolled or resized, not when rows
@@ -191,6 +223,8 @@ QWidget *AuditLogsPage::createAuditTab()
     };
     connect(m_auditPeriod, &QComboBox::currentIndexChanged, this, customPeriod);
     connect(m_auditApply, &QPushButton::clicked, this, &AuditLogsPage::applyAuditFilter);
+    connect(m_auditExport, &QPushButton::clicked, this, &AuditLogsPage::exportAudit);
+    connect(m_auditCategory, &QComboBox::currentIndexChanged, this, &AuditLogsPage::fillActions);
     connect(m_auditAction->lineEdit(), &QLineEdit::returnPressed, this,
             &AuditLogsPage::applyAuditFilter);
     connect(m_auditUser->lineEdit(), &QLineEdit::returnPressed, this,
@@ -298,6 +332,36 @@ void AuditLogsPage::fillPeriods(QComboBox *combo)
     combo->setCurrentIndex(index < 0 ? 0 : index);
 }
 
+void AuditLogsPage::fillCategories()
+{
+    const QString current = m_auditCategory->currentData().toString();
+    {
+        const QSignalBlocker block(m_auditCategory);
+        m_auditCategory->clear();
+        m_auditCategory->addItem(tr("All categories"), QString());
+        for (const QString &category : auditCategories())
+            m_auditCategory->addItem(auditCategoryName(category), category);
+        m_auditCategory->setCurrentIndex(std::max(0, m_auditCategory->findData(current)));
+    }
+    fillActions();
+}
+
+void AuditLogsPage::fillActions()
+{
+    // What is typed or picked stays, in the language now shown (an item
+    // picked is found among the names of the language it was listed in).
+    const QString typed = m_auditAction->currentText().trimmed();
+    const int listed = typed.isEmpty() ? -1 : m_auditAction->findText(typed);
+    const QString picked =
+        listed > 0 ? m_auditAction->itemData(listed).toString() : auditActionCodeOf(typed);
+    const QSignalBlocker block(m_auditAction);
+    m_auditAction->clear();
+    m_auditAction->addItem(QString());
+    for (const QString &code : auditActionCodes(m_auditCategory->currentData().toString()))
+        m_auditAction->addItem(auditActionName(code), code);
+    m_auditAction->setCurrentText(picked.isEmpty() ? typed : auditActionName(picked));
+}
+
 void AuditLogsPage::setClient(hm::client::ApiClient *client, const QString &role)
 {
     if (client == m_client && role == m_role &&
@@ -308,12 +372,15 @@ void AuditLogsPage::setClient(hm::client::ApiClient *client, const QString &role
     updateRoleState();
     if (client && isAdmin()) {
         m_auditModel->setClient(client);
+        m_live->setClient(client);
         m_logModel->setClient(client);
         loadUsers();
         if (m_liveTail->isChecked())
             m_tail.start();
     } else {
         m_tail.stop();
+        m_live->setClient(nullptr);
+        m_auditRefresh.stop();
         m_auditModel->setClient(nullptr);
         m_logModel->setClient(nullptr);
     }
@@ -349,7 +416,12 @@ void AuditLogsPage::applyAuditFilter()
     const QString typed = m_auditUser->currentText().trimmed();
     const int known = m_auditUser->findText(typed);
     filter.user = known > 0 ? m_auditUser->itemData(known).toString() : typed;
-    filter.action = m_auditAction->currentText().trimmed().toUpper();
+    // A name picked or typed as listed is its code; other text is matched
+    // against the codes and names (AuditListModel::serverFilter).
+    const QString action = m_auditAction->currentText().trimmed();
+    const QString code = auditActionCodeOf(action);
+    filter.action = code.isEmpty() ? action : code;
+    filter.category = m_auditCategory->currentData().toString();
     filter.resourceType = m_auditResource->currentText().trimmed();
     if (m_auditPeriod->currentData().toInt() == kCustom) {
         filter.from = m_auditFrom->dateTime().toUTC();
@@ -375,35 +447,52 @@ void AuditLogsPage::applyLogFilter()
 
 void AuditLogsPage::exportLogs()
 {
+    runExport(ExportKind::Logs);
+}
+
+void AuditLogsPage::exportAudit()
+{
+    runExport(ExportKind::Audit);
+}
+
+// Both exports the same way: the file dialog through the seam, the
+// server's export route with the filter of the list as shown (not what is
+// typed but not applied), the answer written as a whole or not at all.
+void AuditLogsPage::runExport(ExportKind kind)
+{
     if (!m_client || !isAdmin())
         return;
-    const QString format = m_exportFormat->currentData().toString();
-    QFileDialog dialog(this, tr("Export Server Logs"));
-    dialog.setObjectName(QStringLiteral("logs.exportDialog"));
+    const bool audit = kind == ExportKind::Audit;
+    const QString prefix = audit ? QStringLiteral("audit") : QStringLiteral("logs");
+    QPushButton *button = audit ? m_auditExport : m_export;
+    QLabel *status = audit ? m_auditStatus : m_logStatus;
+    const QString title = audit ? tr("Export Audit Trail") : tr("Export Server Logs");
+    const QString format = (audit ? m_auditExportFormat : m_exportFormat)->currentData().toString();
+    QFileDialog dialog(this, title);
+    dialog.setObjectName(prefix + QStringLiteral(".exportDialog"));
     dialog.setAcceptMode(QFileDialog::AcceptSave);
     dialog.setFileMode(QFileDialog::AnyFile);
     dialog.setDefaultSuffix(format);
     dialog.setDirectory(QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation));
-    dialog.selectFile(QStringLiteral("hivemind-logs.%1").arg(format));
+    dialog.selectFile(QStringLiteral("hivemind-%1.%2").arg(prefix, format));
     dialog.setNameFilter(tr("%1 files (*.%2)").arg(format.toUpper(), format));
     if (DialogSeam::exec(&dialog) != QDialog::Accepted || dialog.selectedFiles().isEmpty())
         return;
     const QString path = dialog.selectedFiles().constFirst();
-    // The filter of the list as shown (not what is typed but not applied).
-    hm::client::LogFilter filter = m_logModel->filter();
-    m_export->setEnabled(false);
-    m_logStatus->setText(tr("Exporting…"));
+    button->setEnabled(false);
+    status->setText(tr("Exporting…"));
     QPointer<AuditLogsPage> self(this);
-    hm::client::SystemApi(*m_client).exportLogs(filter, format, [self, path](Result<QByteArray> r) {
+    auto done = [self, path, audit, button, status, title, prefix](Result<QByteArray> r) {
         if (!self)
             return;
-        self->m_export->setEnabled(self->isAdmin());
-        self->m_logStatus->clear();
+        button->setEnabled(self->isAdmin());
+        status->clear();
+        const QString failed = prefix + QStringLiteral(".exportFailed");
         if (!r) {
-            const QString text = describeOperationsError(r.error(), tr("export the logs"));
-            self->m_logStatus->setText(text);
-            MessageBox::warning(self, tr("Export Server Logs"), text, QMessageBox::Ok,
-                                QMessageBox::Ok, QStringLiteral("logs.exportFailed"));
+            const QString text = describeOperationsError(
+                r.error(), audit ? tr("export the audit trail") : tr("export the logs"));
+            status->setText(text);
+            MessageBox::warning(self, title, text, QMessageBox::Ok, QMessageBox::Ok, failed);
             return;
         }
         QSaveFile file(path);
@@ -412,14 +501,20 @@ void AuditLogsPage::exportLogs()
         if (!written) {
             const QString text = tr("Could not write %1: %2")
                                      .arg(QDir::toNativeSeparators(path), file.errorString());
-            self->m_logStatus->setText(text);
-            MessageBox::warning(self, tr("Export Server Logs"), text, QMessageBox::Ok,
-                                QMessageBox::Ok, QStringLiteral("logs.exportFailed"));
+            status->setText(text);
+            MessageBox::warning(self, title, text, QMessageBox::Ok, QMessageBox::Ok, failed);
             return;
         }
-        self->m_exportMessage = tr("Saved the logs to %1.").arg(QDir::toNativeSeparators(path));
-        self->m_logStatus->setText(self->m_exportMessage);
-    });
+        const QString where = QDir::toNativeSeparators(path);
+        self->m_exportMessage = audit ? tr("Saved the audit trail to %1.").arg(where)
+                                      : tr("Saved the logs to %1.").arg(where);
+        status->setText(self->m_exportMessage);
+    };
+    if (audit)
+        hm::client::SystemApi(*m_client).exportAudit(m_auditModel->serverFilter(), format,
+                                                     std::move(done));
+    else
+        hm::client::SystemApi(*m_client).exportLogs(m_logModel->filter(), format, std::move(done));
 }
 
 void AuditLogsPage::updateRoleState()
@@ -430,14 +525,17 @@ void AuditLogsPage::updateRoleState()
                                        "server logs; you are signed in as %1.")
                                         .arg(m_role);
     for (QWidget *w : std::initializer_list<QWidget *>{
-             m_auditUser, m_auditAction, m_auditResource, m_auditPeriod, m_auditFrom, m_auditTo,
-             m_auditApply, m_logLevel, m_logModule, m_logSearch, m_logPeriod, m_logApply,
-             m_liveTail, m_exportFormat, m_export}) {
+             m_auditUser, m_auditCategory, m_auditAction, m_auditResource, m_auditPeriod,
+             m_auditFrom, m_auditTo, m_auditApply, m_auditExportFormat, m_auditExport, m_logLevel,
+             m_logModule, m_logSearch, m_logPeriod, m_logApply, m_liveTail, m_exportFormat,
+             m_export}) {
         w->setEnabled(admin);
         w->setToolTip(admin ? QString() : why);
     }
-    if (admin)
+    if (admin) {
         m_export->setToolTip(tr("Download the records that match the filters as a file"));
+        m_auditExport->setToolTip(tr("Download the entries that match the filters as a file"));
+    }
 }
 
 void AuditLogsPage::updateAuditStatus()
@@ -499,6 +597,15 @@ void AuditLogsPage::updateLogStatus()
     }
 }
 
+void AuditLogsPage::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    // Opened again: whatever happened while it was hidden, on top (a
+    // dropped /ws/events loses audit_logged messages).
+    if (m_client && isAdmin() && m_auditModel->state() == RemoteRowsModel::State::Ready)
+        m_auditModel->refresh();
+}
+
 void AuditLogsPage::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::LanguageChange)
@@ -515,8 +622,12 @@ void AuditLogsPage::retranslate()
     m_tabs->setTabText(1, tr("Server logs"));
     m_auditUserLabel->setText(tr("User"));
     m_auditUser->lineEdit()->setPlaceholderText(tr("Any user"));
+    m_auditCategoryLabel->setText(tr("Category"));
+    fillCategories();
     m_auditActionLabel->setText(tr("Action"));
     m_auditAction->lineEdit()->setPlaceholderText(tr("Any action"));
+    // On the line edit: the role state owns the combo's own tooltip.
+    m_auditAction->lineEdit()->setToolTip(tr("Pick an action, or type part of its name or code"));
     m_auditResourceLabel->setText(tr("Resource type"));
     m_auditResource->lineEdit()->setPlaceholderText(tr("Any resource"));
     m_auditPeriodLabel->setText(tr("Time"));
@@ -525,6 +636,7 @@ void AuditLogsPage::retranslate()
     refreshTexts(m_auditModel);
     refreshTexts(m_logModel);
     m_auditApply->setText(tr("Apply"));
+    m_auditExport->setText(tr("Export…"));
     m_logLevelLabel->setText(tr("Level"));
     {
         const int index = m_logLevel->currentIndex();

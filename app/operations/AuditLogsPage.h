@@ -23,14 +23,18 @@ struct Error;
 namespace hm::app {
 
 class AuditListModel;
+class LiveEvents;
 class LogListModel;
 
 // The Audit & Logs section (issue 12, item 4): the audit trail and the
 // server's recent log records, both lazy remote lists filtered on the
-// server. The logs follow the server live (the tail polls GET /logs with
-// after_id, see docs/api.md) and export as json/csv/txt through the
-// server's export route to a file the user picks. Both need an ADMIN: for
-// other roles everything is disabled and says why.
+// server. The audit trail follows the server live (/ws/events'
+// audit_logged asks for its first page again) and names each action in the
+// user's language (AuditActions.h), filtered by category and by a code or
+// name typed; the logs follow the server live too (the tail polls GET
+// /logs with after_id, see docs/api.md). Both export as json/csv/txt
+// through the server's export routes to a file the user picks. Both need
+// an ADMIN: for other roles everything is disabled and says why.
 class AuditLogsPage : public QWidget, public SectionPage
 {
     Q_OBJECT
@@ -58,11 +62,21 @@ public slots:
     void applyAuditFilter();
     void applyLogFilter();
     void exportLogs();
+    void exportAudit();
 
 protected:
     void changeEvent(QEvent *event) override;
+    void showEvent(QShowEvent *event) override;
 
 private:
+    enum class ExportKind
+    {
+        Audit,
+        Logs
+    };
+    void runExport(ExportKind kind);
+    void fillActions();
+    void fillCategories();
     QWidget *createAuditTab();
     QWidget *createLogsTab();
     void retranslate();
@@ -78,6 +92,9 @@ private:
     AuditListModel *m_auditModel;
     LogListModel *m_logModel;
     QTimer m_tail;
+    LiveEvents *m_live;
+    // Coalesces a burst of audit_logged into one request.
+    QTimer m_auditRefresh;
     QString m_exportMessage;
 
     QLabel *m_title = nullptr;
@@ -86,6 +103,8 @@ private:
     // audit
     QLabel *m_auditUserLabel = nullptr;
     QComboBox *m_auditUser = nullptr;
+    QLabel *m_auditCategoryLabel = nullptr;
+    QComboBox *m_auditCategory = nullptr;
     QLabel *m_auditActionLabel = nullptr;
     QComboBox *m_auditAction = nullptr;
     QLabel *m_auditResourceLabel = nullptr;
@@ -95,6 +114,8 @@ private:
     QDateTimeEdit *m_auditFrom = nullptr;
     QDateTimeEdit *m_auditTo = nullptr;
     QPushButton *m_auditApply = nullptr;
+    QComboBox *m_auditExportFormat = nullptr;
+    QPushButton *m_auditExport = nullptr;
     QTableView *m_auditView = nullptr;
     QLabel *m_auditStatus = nullptr;
     // logs

@@ -2,6 +2,7 @@
 
 #include "client/ApiClient.h"
 #include "client/SystemApi.h"
+#include "operations/AuditActions.h"
 #include "widgets/DateTimeText.h"
 
 #include <QColor>
@@ -94,15 +95,30 @@ QVariant AuditListModel::headerData(int section, Qt::Orientation orientation, in
     }
 }
 
-void AuditListModel::requestPage(hm::client::ApiClient &client, int page, int size,
-                                 PageCallback done)
+hm::client::AuditFilter AuditListModel::serverFilter() const
 {
     hm::client::AuditFilter filter;
     filter.userId = m_filter.user;
-    filter.action = m_filter.action;
+    const QString text = m_filter.action.trimmed();
+    if (const QString code = auditActionCodeOf(text); !code.isEmpty()) {
+        filter.action = code;
+    } else if (!text.isEmpty()) {
+        // Part of a code, or of the names shown (in the language shown):
+        // the server matches the former and the codes of the latter.
+        filter.actionContains = text;
+        filter.action = auditActionsNamed(text).join(u',');
+    }
+    filter.category = m_filter.category;
     filter.resourceType = m_filter.resourceType;
     filter.from = m_filter.from;
     filter.to = m_filter.to;
+    return filter;
+}
+
+void AuditListModel::requestPage(hm::client::ApiClient &client, int page, int size,
+                                 PageCallback done)
+{
+    hm::client::AuditFilter filter = serverFilter();
     filter.beforeId = keysetAnchor(page);
     if (filter.beforeId.isEmpty()) {
         filter.page = {page, size};
@@ -118,6 +134,9 @@ QVariant AuditListModel::cell(const QJsonObject &row, int column, int role) cons
     if (role == Qt::ToolTipRole && column == DetailsColumn)
         return QString::fromUtf8(QJsonDocument(row.value(QStringLiteral("details")).toObject())
                                      .toJson(QJsonDocument::Indented));
+    // The code as the server wrote it (what an export and the API show).
+    if (role == Qt::ToolTipRole && column == ActionColumn)
+        return row.value(QStringLiteral("action")).toString();
     if (role != Qt::DisplayRole)
         return {};
     switch (column) {
@@ -128,7 +147,7 @@ QVariant AuditListModel::cell(const QJsonObject &row, int column, int role) cons
         return name.isEmpty() ? row.value(QStringLiteral("user_id")).toString() : name;
     }
     case ActionColumn:
-        return row.value(QStringLiteral("action")).toString();
+        return auditActionName(row.value(QStringLiteral("action")).toString());
     case ResourceColumn: {
         const QString type = row.value(QStringLiteral("resource_type")).toString();
         const QString id = row.value(QStringLiteral("resource_id")).toString();

@@ -48,8 +48,9 @@ private:
     QVariant cellData(const QJsonObject &row, int column, int role) const final;
 };
 
-// GET /api/v1/audit: when, user, action, resource, IP, details; later pages
-// are the entries after the last one shown (before_id).
+// GET /api/v1/audit: when, user, action (its translated name, the code in
+// the tooltip), resource, IP, details; later pages are the entries after
+// the last one shown (before_id).
 class AuditListModel : public RemoteRowsModel
 {
     Q_OBJECT
@@ -68,7 +69,10 @@ public:
     struct Filter
     {
         QString user; // user id or name, as the server filters by user_id
+        // A known action code (the one entry), or text matched against the
+        // codes (part of one, any case) and their translated names.
         QString action;
+        QString category; // auth, users, … (AuditActions.h); "" = any
         QString resourceType;
         QDateTime from;
         QDateTime to;
@@ -78,6 +82,9 @@ public:
     explicit AuditListModel(QObject *parent = nullptr);
     void setFilter(const Filter &filter);
     const Filter &filter() const { return m_filter; }
+    // The filter as the server takes it (no page): the list's and its
+    // export's.
+    hm::client::AuditFilter serverFilter() const;
 
     QVariant headerData(int section, Qt::Orientation orientation,
                         int role = Qt::DisplayRole) const override;

@@ -51,15 +51,26 @@ void SystemApi::routes(Callback<QJsonArray> done)
         std::move(done));
 }
 
+namespace {
+
+void addAuditFilter(QUrlQuery &query, const AuditFilter &filter)
+{
+    addIfSet(query, QStringLiteral("user_id"), filter.userId);
+    addIfSet(query, QStringLiteral("action"), filter.action);
+    addIfSet(query, QStringLiteral("action_contains"), filter.actionContains);
+    addIfSet(query, QStringLiteral("category"), filter.category);
+    addIfSet(query, QStringLiteral("resource_type"), filter.resourceType);
+    addTime(query, QStringLiteral("from"), filter.from);
+    addTime(query, QStringLiteral("to"), filter.to);
+}
+
+} // namespace
+
 void SystemApi::audit(const AuditFilter &filter, Callback<Page<QJsonObject>> done)
 {
     QUrlQuery query = pageQuery(filter.page);
-    addIfSet(query, QStringLiteral("user_id"), filter.userId);
-    addIfSet(query, QStringLiteral("action"), filter.action);
-    addIfSet(query, QStringLiteral("resource_type"), filter.resourceType);
+    addAuditFilter(query, filter);
     addIfSet(query, QStringLiteral("before_id"), filter.beforeId);
-    addTime(query, QStringLiteral("from"), filter.from);
-    addTime(query, QStringLiteral("to"), filter.to);
     m_client.call<Page<QJsonObject>>(ApiRequest::get(QStringLiteral("/api/v1/audit"), query),
                                      pageOf(QStringLiteral("audit_logs")), std::move(done));
 }
@@ -89,6 +100,18 @@ void SystemApi::exportLogs(const LogFilter &filter, const QString &format,
     query.addQueryItem(QStringLiteral("format"), format);
     addLogFilter(query, filter);
     ApiRequest request = ApiRequest::get(QStringLiteral("/api/v1/logs/export"), query);
+    request.rawBody = true;
+    m_client.call<QByteArray>(
+        std::move(request), [](const ApiResponse &r) { return r.body; }, std::move(done));
+}
+
+void SystemApi::exportAudit(const AuditFilter &filter, const QString &format,
+                            Callback<QByteArray> done)
+{
+    QUrlQuery query;
+    query.addQueryItem(QStringLiteral("format"), format);
+    addAuditFilter(query, filter);
+    ApiRequest request = ApiRequest::get(QStringLiteral("/api/v1/audit/export"), query);
     request.rawBody = true;
     m_client.call<QByteArray>(
         std::move(request), [](const ApiResponse &r) { return r.body; }, std::move(done));

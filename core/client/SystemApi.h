@@ -12,7 +12,11 @@ class ApiClient;
 struct AuditFilter
 {
     QString userId;
+    // The action: codes (several separated by commas, any of them) or part
+    // of a code (any case); an entry matching either when both are set.
     QString action;
+    QString actionContains;
+    QString category; // auth, users, flows, … (docs/api.md); "" = any
     QString resourceType;
     QDateTime from; // invalid = open
     QDateTime to;
@@ -52,6 +56,9 @@ public:
     // [{method, path, summary, tag, auth, rate_limited}] (ADMIN).
     void routes(Callback<QJsonArray> done);
     void audit(const AuditFilter &filter, Callback<Page<QJsonObject>> done);
+    // GET /audit/export?format=json|csv|txt with the filter (page and
+    // before_id ignored): the file's bytes as the server sent them.
+    void exportAudit(const AuditFilter &filter, const QString &format, Callback<QByteArray> done);
     void logs(const LogFilter &filter, Callback<Page<QJsonObject>> done);
     // GET /logs/export?format=json|csv|txt with the filter (page ignored):
     // the file's bytes as the server sent them.

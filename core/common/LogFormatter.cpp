@@ -16,6 +16,10 @@ namespace {
 thread_local QString t_requestId;
 std::atomic<Format> g_format{Format::Text};
 std::atomic<RecordSink> g_sink{nullptr};
+// install() or tapRecords() ran: the sink is fed.
+std::atomic<bool> g_fed{false};
+// The handler tapRecords() found installed, which it passes messages on to.
+std::atomic<QtMessageHandler> g_tapped{nullptr};
 
 // A level's name: lower case in JSON records, upper case in text lines.
 struct LevelName
@@ -145,6 +149,18 @@ void handler(QtMsgType type, const QMessageLogContext &context, const QString &m
                        QString(categoryName(context.category)), safe, requestId});
 }
 
+// tapRecords()'s handler: the record for the sink, then the message as it
+// came to whoever handled it before.
+void tapHandler(QtMsgType type, const QMessageLogContext &context, const QString &message)
+{
+    if (const RecordSink sink = g_sink.load())
+        sink(LogRecord{QDateTime::currentDateTimeUtc(), type,
+                       QString(categoryName(context.category)),
+                       SensitiveDataMasker::maskText(message), RequestIdScope::current()});
+    if (const QtMessageHandler next = g_tapped.load())
+        next(type, context, message);
+}
+
 } // namespace
 
 QString formatRecord(Format format, QtMsgType type, const char *category, const QString &message,
@@ -167,7 +183,19 @@ void info(const QLoggingCategory &category, const QString &message)
 void install(Format format)
 {
     g_format.store(format);
+    g_fed.store(true);
     qInstallMessageHandler(handler);
+}
+
+void tapRecords()
+{
+    if (g_fed.exchange(true))
+        return;
+    // The previous handler is stored before messages can reach tapHandler.
+    // qInstallMessageHandler answers Qt's default handler when none was
+    // installed, so there is always one to pass on to.
+    g_tapped.store(qInstallMessageHandler(nullptr));
+    qInstallMessageHandler(tapHandler);
 }
 
 void setRecordSink(RecordSink sink)

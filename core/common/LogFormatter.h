@@ -34,6 +34,13 @@ struct LogRecord
 // logging thread; it must be thread-safe and must not log. nullptr removes it.
 using RecordSink = void (*)(const LogRecord &record);
 void setRecordSink(RecordSink sink);
+// For a process that keeps a message handler of its own (the console,
+// whose embedded server answers GET /api/v1/logs from the sink): puts a
+// handler in front of the installed one that hands every message to the
+// record sink, masked as install()'s handler masks it, and then passes the
+// message on unchanged, so the process's own output stays as it was. Once
+// per process; nothing when install() ran (its handler feeds the sink).
+void tapRecords();
 
 // `text` with its control characters written out ("\n", "\r", "\t",
 // "\x1b", "\u2028"): a text log line is one line whatever a request put

@@ -25,8 +25,9 @@ struct AuditEntry
     qint64 createdAt = 0;
 };
 
-// Adds the entry under a new version 7 UUID carrying createdAt: the list's
-// before_id cursor still finds its place after the entry was deleted.
-Status insertAuditEntry(store::Database &db, const AuditEntry &entry);
+// Adds the entry under a new version 7 UUID carrying createdAt (the list's
+// before_id cursor still finds its place after the entry was deleted) and
+// returns that id.
+Result<QString> insertAuditEntry(store::Database &db, const AuditEntry &entry);
 
 } // namespace hm::server::repositories

@@ -204,13 +204,31 @@ Result<store::Page<AuditRow>> listAudit(store::Database &db, const AuditFilter &
     query.from = QStringLiteral("FROM audit_logs a LEFT JOIN users u ON u.id = a.user_id");
     for (const auto &[value, column] :
          {std::pair{&filter.userId, QStringLiteral("a.user_id")},
-          std::pair{&filter.action, QStringLiteral("a.action")},
           std::pair{&filter.resourceType, QStringLiteral("a.resource_type")}}) {
         if (value->isEmpty())
             continue;
         query.conditions.append(column + QStringLiteral(" = ?"));
         query.binds.append(*value);
     }
+    QStringList action;
+    for (const QString &code : filter.actions) {
+        action.append(QStringLiteral("a.action = ?"));
+        query.binds.append(code);
+    }
+    if (!filter.actionContains.isEmpty()) {
+        action.append(store::likeCondition(u"a.action"));
+        query.binds.append(store::likePattern(filter.actionContains));
+    }
+    if (!action.isEmpty())
+        query.conditions.append(u'(' + action.join(QStringLiteral(" OR ")) + u')');
+    // A prefix compared as it is (no LIKE: nothing in it is a wildcard).
+    QStringList category;
+    for (const QString &prefix : filter.actionPrefixes) {
+        category.append(QStringLiteral("substr(a.action, 1, ?) = ?"));
+        query.binds << prefix.size() << prefix;
+    }
+    if (!category.isEmpty())
+        query.conditions.append(u'(' + category.join(QStringLiteral(" OR ")) + u')');
     if (filter.fromMs) {
         query.conditions.append(QStringLiteral("a.created_at >= ?"));
         query.binds.append(*filter.fromMs);

@@ -95,8 +95,14 @@ Result<store::Page<SharedFlowRow>> listSharedWithUser(store::Database &db, const
 // GET /api/v1/audit: the audit trail, newest first.
 struct AuditFilter
 {
-    QString userId;               // "" = any
-    QString action;               // "" = any
+    QString userId; // "" = any
+    // The action: an entry matches when its code is one of `actions` or
+    // contains `actionContains` (ASCII case-insensitive); both empty = any.
+    QStringList actions;
+    QString actionContains;
+    // The codes of one category: those starting with one of these
+    // (AuditActions.h); empty = any.
+    QStringList actionPrefixes;
     QString resourceType;         // "" = any
     std::optional<qint64> fromMs; // inclusive
     std::optional<qint64> toMs;   // inclusive

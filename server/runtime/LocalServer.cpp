@@ -1,5 +1,6 @@
 #include "server/runtime/LocalServer.h"
 
+#include "common/LogFormatter.h"
 #include "common/Logging.h"
 #include "server/runtime/LocalServerPort.h"
 #include "server/runtime/ServerRuntime.h"
@@ -50,6 +51,10 @@ void LocalServer::start()
     if (m_options.accessTokenSeconds > 0)
         options.accessTokenSeconds = m_options.accessTokenSeconds;
 
+    // The console keeps its own message handler (its output stays as it
+    // is); the server's log ring behind GET /api/v1/logs is fed from in
+    // front of it, as hivemind-server's handler feeds it.
+    logging::tapRecords();
     m_runtime = new ServerRuntime(std::move(options));
     m_runtime->moveToThread(&m_thread);
     m_thread.start();

@@ -15,6 +15,7 @@
 #include "server/routes/system/SystemRoutes.h"
 #include "server/runtime/MasterKeyRotation.h"
 #include "server/runtime/TlsFiles.h"
+#include "server/services/auth/AuditLog.h"
 #include "server/services/auth/AuthModule.h"
 #include "server/services/credentials/CredentialRotation.h"
 #include "server/services/credentials/CredentialVault.h"
@@ -183,7 +184,8 @@ Result<QUrl> ServerRuntime::startUp()
 
     m_uptime.start();
     // Recent log records for GET /api/v1/logs (when the process installed
-    // HiveMind's log handler, as hivemind-server does).
+    // HiveMind's log handler, as hivemind-server does, or tapped the one it
+    // keeps, as the console's LocalServer does).
     logging::setRecordSink(&LogBuffer::sink);
     std::optional<TlsIdentity> tls;
     if (!m_options.tlsCertFile.isEmpty()) {
@@ -241,6 +243,12 @@ Result<QUrl> ServerRuntime::startUp()
         std::make_unique<auth::AuthModule>(*m_database, *m_envelope, std::move(m_tokenSigningKey));
     m_auth->tokens.setAccessTokenSeconds(m_options.accessTokenSeconds);
     m_auth->pendingLoginMs = m_options.pendingLoginMs;
+    // Each audit entry to the administrators' /ws/events (audit_logged), so
+    // that the consoles' audit lists follow without asking again.
+    auth::setAuditListener(*m_database, [events = &m_auth->events](const auth::AuditNotice &n) {
+        events->publish(
+            {QStringLiteral("audit_logged"), auth::auditNoticeJson(n), true, {}, false});
+    });
     auth::registerAuthRoutes(*m_router, *m_auth);
     registerSystemAdminRoutes(*m_router, *m_auth, *m_database, m_options.dataDir, m_uptime);
     registerAuditRoutes(*m_router, *m_auth, *m_database);
@@ -312,6 +320,8 @@ void ServerRuntime::stop()
         // Before the database: stopping flushes the journal's queue.
         m_engine.reset();
     }
+    if (m_database)
+        auth::setAuditListener(*m_database, {});
     m_auth.reset();
     // Waits for the rotation's worker between two batches.
     m_credentialRotation.reset();

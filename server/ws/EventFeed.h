@@ -33,6 +33,8 @@ class WsConnection;
 //   flow_deleted, flow_shares_changed   (server/services/engine/FlowEvents.h)
 //   user_created, user_updated, user_deleted   to administrators
 //   api_key_created, api_key_revoked           to the key's owner
+//   audit_logged                               to administrators
+//     (each audit entry written, server/services/auth/AuditLog.h)
 //   credential_created, credential_updated, credential_deleted
 //   service_created, service_updated, service_deleted        to everyone
 //     (server/routes/services/ServiceRoutes.cpp)

@@ -4,12 +4,16 @@
 // export writes what the server's filters select to the file the user
 // picked (the file dialog answered through the seam), the live tail shows a
 // new record, non-admins get disabled controls and an explained 403, and
-// the panel follows a language switch.
+// the panel follows a language switch. Issue 34, item 7: the list is whole
+// and live on opening (new entries without Apply), actions show translated
+// names, filter by category and by part of a code or name, and the audit
+// trail exports like the logs.
 
 #include "LanguageManager.h"
 #include "OperationsTestSupport.h"
 #include "ServerDatabase.h"
 #include "ThemeManager.h"
+#include "operations/AuditActions.h"
 #include "operations/AuditLogsPage.h"
 #include "operations/RemoteRowsModel.h"
 #include "widgets/MessageBox.h"
@@ -48,6 +52,11 @@ private slots:
     void initTestCase();
     void cleanup();
     void auditFiltersNarrowTheList();
+    void openingShowsTheWholeFirstPage();
+    void newEntriesAppearWithoutApply();
+    void actionsHaveTranslatedNames();
+    void categoryAndTextFilters();
+    void auditExportWritesWhatTheFiltersSelect();
     void modelsPageLazily();
     void laterPagesStayPutWhileRowsArrive();
     void nextPageAfterADeletedEntry();
@@ -97,15 +106,43 @@ private:
     }
     // The Action column is as wide as its widest visible cell needs (the
     // view's own measure, with the style's padding and font), and that
-    // includes SYSTEM_CONFIG_CHANGED: no action is cut.
+    // includes SYSTEM_CONFIG_CHANGED's name: no action is cut.
     static bool actionsFit(QTableView *view)
     {
         const int width = view->columnWidth(AuditListModel::ActionColumn);
         // (QTableView hides the public QAbstractItemView measure.)
         const QAbstractItemView *measure = view;
         return width >= measure->sizeHintForColumn(AuditListModel::ActionColumn) &&
-               width >
-                   view->fontMetrics().horizontalAdvance(QStringLiteral("SYSTEM_CONFIG_CHANGED"));
+               width > view->fontMetrics().horizontalAdvance(
+                           hm::app::auditActionName(QStringLiteral("SYSTEM_CONFIG_CHANGED")));
+    }
+    // The action codes of the rows loaded (the display shows their names).
+    static QSet<QString> codes(RemoteRowsModel *model)
+    {
+        QSet<QString> values;
+        for (int row = 0; row < model->rowCount(); ++row)
+            values.insert(model->row(row).value("action").toString());
+        return values;
+    }
+    // A credential made through the API (CREDENTIAL_CREATED).
+    void createCredential(const QString &name)
+    {
+        const Answer made = m_http->json(
+            "POST", "/api/v1/credentials",
+            {{"name", name},
+             {"type", "http_bearer"},
+             {"data", QJsonObject{{"token", QStringLiteral("audit-panel-token-") + name}}}},
+            m_admin);
+        QCOMPARE(made.status, 201);
+    }
+    qint64 auditTotal(const QString &query)
+    {
+        return m_http->get(QStringLiteral("/api/v1/audit?") + query, m_admin)
+            .data()
+            .value("pagination")
+            .toObject()
+            .value("total")
+            .toInteger();
     }
     // The ids of the audit entries of `action` as the server lists them.
     QStringList auditIdsOf(const QString &action)
@@ -174,6 +211,10 @@ void TestAuditLogsPanel::initTestCase()
     const Answer wrong = m_http->json("POST", "/api/v1/auth/login",
                                       {{"username", "auditann"}, {"password", "wrong-password"}});
     QCOMPARE(wrong.status, 401);
+    // Two credentials (CREDENTIAL_CREATED): the category and the part of a
+    // code the issue names.
+    createCredential(QStringLiteral("auditcred1"));
+    createCredential(QStringLiteral("auditcred2"));
     changeSystemConfig();
 }
 
@@ -199,8 +240,9 @@ void TestAuditLogsPanel::auditFiltersNarrowTheList()
     QTRY_COMPARE(model->filter().action, QStringLiteral("USER_CREATED"));
     QVERIFY(ready(model));
     QCOMPARE(model->totalOnServer(), qint64(3));
+    QCOMPARE(codes(model), QSet<QString>{QStringLiteral("USER_CREATED")});
     QCOMPARE(column(model, AuditListModel::ActionColumn),
-             QSet<QString>{QStringLiteral("USER_CREATED")});
+             QSet<QString>{QStringLiteral("User created")});
     QVERIFY(find<QLabel>("audit.status")->text().contains(QLatin1String("3")));
 
     // User (picked by name from the list of users) and action together.
@@ -240,11 +282,222 @@ void TestAuditLogsPanel::auditFiltersNarrowTheList()
     QVERIFY(ready(model));
     QVERIFY(model->totalOnServer() >= all);
     // The longest action is not cut.
+    QVERIFY(codes(model).contains(QStringLiteral("SYSTEM_CONFIG_CHANGED")));
     QVERIFY(column(model, AuditListModel::ActionColumn)
-                .contains(QStringLiteral("SYSTEM_CONFIG_CHANGED")));
+                .contains(QStringLiteral("System configuration changed")));
     auto *view = find<QTableView>("audit.list");
     QTRY_VERIFY(actionsFit(view));
     QVERIFY(hm::test::screenshot(m_page.get(), QStringLiteral("audit-logs-audit-en")));
+}
+
+// The page got its client when the user signed in (the list then held the
+// sign-in alone) and is opened later: it shows the whole first page as the
+// server has it now, not the one row it loaded then.
+void TestAuditLogsPanel::openingShowsTheWholeFirstPage()
+{
+    m_page = std::make_unique<AuditLogsPage>();
+    hm::test::styleAsConsole(m_page.get());
+    m_page->resize(1200, 720);
+    m_page->setClient(&m_client, QStringLiteral("admin"));
+    AuditListModel *model = m_page->auditModel();
+    QVERIFY(ready(model));
+    const qint64 before = model->totalOnServer();
+    createViewers(QStringLiteral("opening"), 0, 3);
+    const qint64 now = auditTotal(QStringLiteral("size=1"));
+    QVERIFY(now >= before + 6);
+    m_page->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_page.get()));
+    const int page = int(std::min<qint64>(now, model->pageSize()));
+    QTRY_VERIFY(model->rowCount() >= page);
+    QCOMPARE(model->totalOnServer(), now);
+    // The newest entries on top, in the server's order.
+    const Answer first = m_http->get(QStringLiteral("/api/v1/audit?size=6"), m_admin);
+    QStringList newest;
+    for (const QJsonValue &row : first.data().value("audit_logs").toArray())
+        newest << row.toObject().value("id").toString();
+    QCOMPARE(ids(model).mid(0, 6), newest);
+    QVERIFY(find<QLabel>("audit.status")->text().contains(QLocale().toString(now)));
+}
+
+// A new entry written through the API (another console, a script) appears
+// in the open list without Apply: /ws/events' audit_logged.
+void TestAuditLogsPanel::newEntriesAppearWithoutApply()
+{
+    showPage(&m_client);
+    AuditListModel *model = m_page->auditModel();
+    QVERIFY(ready(model));
+    const int before = model->rowCount();
+    createViewers(QStringLiteral("livenew"), 0, 1);
+    const QString created = auditIdsOf(QStringLiteral("USER_CREATED")).constFirst();
+    QTRY_VERIFY_WITH_TIMEOUT(ids(model).contains(created), 20000);
+    QVERIFY(model->rowCount() > before);
+    // On top, and with the applied filter: a category that excludes it
+    // does not show the next one.
+    QCOMPARE(ids(model).indexOf(created) < 2, true);
+    auto *category = find<QComboBox>("audit.category");
+    category->setCurrentIndex(category->findData(QStringLiteral("credentials")));
+    find<QPushButton>("audit.apply")->click();
+    QTRY_COMPARE(model->filter().category, QStringLiteral("credentials"));
+    QVERIFY(ready(model));
+    const int credentials = model->rowCount();
+    createCredential(QStringLiteral("livecred"));
+    createViewers(QStringLiteral("livenew"), 1, 2);
+    QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), credentials + 1, 20000);
+    QCOMPARE(codes(model), QSet<QString>{QStringLiteral("CREDENTIAL_CREATED")});
+}
+
+// Actions are named in the user's language, in the list and in the filter;
+// the code stays in the tooltip.
+void TestAuditLogsPanel::actionsHaveTranslatedNames()
+{
+    QVERIFY(
+        m_languages->setLanguage(QStringLiteral("zh_CN"), hm::app::LanguageManager::Persist::No));
+    const auto english = qScopeGuard([this] {
+        m_languages->setLanguage(QStringLiteral("en"), hm::app::LanguageManager::Persist::No);
+    });
+    showPage(&m_client);
+    AuditListModel *model = m_page->auditModel();
+    QVERIFY(ready(model));
+    QHash<QString, QString> shown; // code -> name shown
+    for (int row = 0; row < model->rowCount(); ++row) {
+        const QModelIndex cell = model->index(row, AuditListModel::ActionColumn);
+        shown.insert(cell.data(Qt::ToolTipRole).toString(), cell.data().toString());
+    }
+    QCOMPARE(shown.value(QStringLiteral("LOGIN_FAILED")), QStringLiteral("登录失败"));
+    QCOMPARE(shown.value(QStringLiteral("USER_CREATED")), QStringLiteral("创建用户"));
+    QCOMPARE(shown.value(QStringLiteral("CREDENTIAL_CREATED")), QStringLiteral("创建凭据"));
+    // No raw code is shown for an action the console knows.
+    for (auto it = shown.cbegin(); it != shown.cend(); ++it)
+        QVERIFY2(it.value() != it.key(), qPrintable(it.key()));
+    auto *action = find<QComboBox>("audit.action");
+    QVERIFY(action->findText(QStringLiteral("登录失败")) > 0);
+    QCOMPARE(action->findText(QStringLiteral("LOGIN_FAILED")), -1);
+    auto *category = find<QComboBox>("audit.category");
+    QCOMPARE(category->itemText(category->findData(QStringLiteral("credentials"))),
+             QStringLiteral("凭据"));
+    QTRY_VERIFY(actionsFit(find<QTableView>("audit.list")));
+    // A translated name picked is its code.
+    action->setCurrentText(QStringLiteral("登录失败"));
+    find<QPushButton>("audit.apply")->click();
+    QTRY_COMPARE(model->filter().action, QStringLiteral("LOGIN_FAILED"));
+    QVERIFY(ready(model));
+    QCOMPARE(codes(model), QSet<QString>{QStringLiteral("LOGIN_FAILED")});
+    // Part of a name in the language shown: the actions named so.
+    action->setCurrentText(QStringLiteral("凭据"));
+    find<QPushButton>("audit.apply")->click();
+    QTRY_COMPARE(model->filter().action, QStringLiteral("凭据"));
+    QVERIFY(ready(model));
+    QVERIFY(model->rowCount() >= 2);
+    for (const QString &code : codes(model))
+        QVERIFY2(code.startsWith(QLatin1String("CREDENTIAL_")), qPrintable(code));
+    QVERIFY(hm::test::screenshot(m_page.get(), QStringLiteral("audit-logs-actions-zh_CN")));
+}
+
+// The category combo narrows on the server; typed text matches part of a
+// code in any case ("CREDENTIAL", "credential"); the action list offers the
+// category's actions.
+void TestAuditLogsPanel::categoryAndTextFilters()
+{
+    showPage(&m_client);
+    AuditListModel *model = m_page->auditModel();
+    QVERIFY(ready(model));
+    const qint64 credentials = auditTotal(QStringLiteral("action_contains=credential"));
+    QVERIFY(credentials >= 2);
+    auto *category = find<QComboBox>("audit.category");
+    auto *action = find<QComboBox>("audit.action");
+    category->setCurrentIndex(category->findData(QStringLiteral("users")));
+    // The actions offered are the users category's.
+    QVERIFY(action->findData(QStringLiteral("USER_CREATED")) > 0);
+    QCOMPARE(action->findData(QStringLiteral("LOGIN")), -1);
+    find<QPushButton>("audit.apply")->click();
+    QTRY_COMPARE(model->filter().category, QStringLiteral("users"));
+    QVERIFY(ready(model));
+    QVERIFY(model->rowCount() >= 3);
+    for (int row = 0; row < model->rowCount(); ++row)
+        QCOMPARE(model->row(row).value("category").toString(), QStringLiteral("users"));
+    QVERIFY(codes(model).contains(QStringLiteral("USER_CREATED")));
+    QVERIFY(!codes(model).contains(QStringLiteral("LOGIN")));
+
+    category->setCurrentIndex(0);
+    for (const QString &typed : {QStringLiteral("CREDENTIAL"), QStringLiteral("credential")}) {
+        action->setCurrentText(typed);
+        find<QPushButton>("audit.apply")->click();
+        QTRY_COMPARE(model->filter().action, typed);
+        QVERIFY(ready(model));
+        QCOMPARE(model->totalOnServer(), credentials);
+        for (const QString &code : codes(model))
+            QVERIFY2(code.contains(QLatin1String("CREDENTIAL")), qPrintable(code));
+    }
+    // Part of an English name: "sign-in" is LOGIN_FAILED's "Sign-in failed"
+    // (the code holds no "sign").
+    action->setCurrentText(QStringLiteral("sign-in f"));
+    find<QPushButton>("audit.apply")->click();
+    QTRY_COMPARE(model->filter().action, QStringLiteral("sign-in f"));
+    QVERIFY(ready(model));
+    QCOMPARE(codes(model), QSet<QString>{QStringLiteral("LOGIN_FAILED")});
+    // Category and text together: nothing is both.
+    category->setCurrentIndex(category->findData(QStringLiteral("users")));
+    action->setCurrentText(QStringLiteral("CREDENTIAL"));
+    find<QPushButton>("audit.apply")->click();
+    QTRY_COMPARE(model->filter().action, QStringLiteral("CREDENTIAL"));
+    QVERIFY(ready(model));
+    QCOMPARE(model->rowCount(), 0);
+}
+
+// The audit trail exports as the logs do: the file dialog through the
+// seam, the server's export with the filters of the list as shown.
+void TestAuditLogsPanel::auditExportWritesWhatTheFiltersSelect()
+{
+    showPage(&m_client);
+    AuditListModel *model = m_page->auditModel();
+    QVERIFY(ready(model));
+    find<QComboBox>("audit.action")->setCurrentText(QStringLiteral("credential"));
+    find<QPushButton>("audit.apply")->click();
+    QTRY_COMPARE(model->filter().action, QStringLiteral("credential"));
+    QVERIFY(ready(model));
+    const qint64 total = model->totalOnServer();
+    QVERIFY(total >= 2);
+
+    QTemporaryDir out;
+    for (const QString &format : {QStringLiteral("csv"), QStringLiteral("json")}) {
+        const QString path = out.filePath(QStringLiteral("audit.") + format);
+        auto *formats = find<QComboBox>("audit.exportFormat");
+        formats->setCurrentIndex(formats->findData(format));
+        QString asked;
+        hm::app::DialogSeam::setNextHandler([&](QDialog *dialog) {
+            auto *files = qobject_cast<QFileDialog *>(dialog);
+            asked = files ? files->objectName() : QString();
+            files->selectFile(path);
+            return int(QDialog::Accepted);
+        });
+        find<QPushButton>("audit.export")->click();
+        QCOMPARE(asked, QStringLiteral("audit.exportDialog"));
+        QTRY_VERIFY(QFile::exists(path));
+        QTRY_VERIFY(find<QLabel>("audit.status")->text().startsWith(QLatin1String("Saved")));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray bytes = file.readAll();
+        QVERIFY(!bytes.contains("audit-panel-token-"));
+        if (format == QLatin1String("csv")) {
+            QStringList lines =
+                QString::fromUtf8(bytes).split(QStringLiteral("\r\n"), Qt::SkipEmptyParts);
+            QVERIFY(lines.takeFirst().startsWith(QLatin1String("id,created_at,user_id")));
+            QCOMPARE(lines.size(), int(total));
+            for (const QString &line : lines)
+                QVERIFY2(line.contains(QLatin1String("\"CREDENTIAL_")), qPrintable(line));
+        } else {
+            const QJsonArray rows = QJsonDocument::fromJson(bytes).array();
+            QCOMPARE(rows.size(), int(total));
+            QStringList exported;
+            for (const QJsonValue &row : rows)
+                exported << row.toObject().value("id").toString();
+            QCOMPARE(exported.mid(0, model->rowCount()), ids(model));
+        }
+    }
+    // Refused by the user: nothing written.
+    hm::app::DialogSeam::setNextHandler([](QDialog *) { return int(QDialog::Rejected); });
+    find<QPushButton>("audit.export")->click();
+    QVERIFY(find<QLabel>("audit.status")->text().startsWith(QLatin1String("Saved")));
 }
 
 void TestAuditLogsPanel::modelsPageLazily()
@@ -490,7 +743,7 @@ void TestAuditLogsPanel::viewerIsReadOnlyAndA403IsExplained()
         signInAs(viewer, m_http->base(), QStringLiteral("auditviewer"), kPassword);
     QVERIFY2(signedIn.isEmpty(), qPrintable(signedIn));
     showPage(&viewer, QStringLiteral("viewer"));
-    for (const char *name : {"audit.apply", "logs.apply", "logs.export"}) {
+    for (const char *name : {"audit.apply", "audit.export", "logs.apply", "logs.export"}) {
         auto *button = find<QPushButton>(name);
         QVERIFY(!button->isEnabled());
         QVERIFY(button->toolTip().contains(QLatin1String("Only administrators")));
@@ -524,9 +777,15 @@ void TestAuditLogsPanel::languageSwitch()
         QStringLiteral("Action"));
     const QStringList languages{QStringLiteral("zh_TW"), QStringLiteral("zh_CN")};
     const QStringList audit{QStringLiteral("稽核軌跡"), QStringLiteral("审计记录")};
+    // An action picked is named again in the new language.
+    auto *action = find<QComboBox>("audit.action");
+    action->setCurrentIndex(action->findData(QStringLiteral("LOGIN_FAILED")));
+    QCOMPARE(action->currentText(), QStringLiteral("Sign-in failed"));
+    const QStringList failed{QStringLiteral("登入失敗"), QStringLiteral("登录失败")};
     for (int i = 0; i < languages.size(); ++i) {
         QVERIFY(m_languages->setLanguage(languages.at(i), hm::app::LanguageManager::Persist::No));
         QTRY_COMPARE(tabs->tabText(0), audit.at(i));
+        QCOMPARE(action->currentText(), failed.at(i));
         QVERIFY(find<QPushButton>("audit.apply")->text() != QLatin1String("Apply"));
         tabs->setCurrentIndex(0);
         QTRY_VERIFY(actionsFit(view));

@@ -13,6 +13,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QUuid>
+#include <QWebSocket>
+#include <algorithm>
 
 using namespace hm;
 using namespace hm::test;
@@ -44,6 +46,17 @@ private:
         for (const QJsonValue &row : answer.data().value("audit_logs").toArray())
             list << row.toObject().value("id").toString();
         return list;
+    }
+
+    // How many audit entries GET /audit?<query> counts.
+    qint64 auditTotal(const QString &query)
+    {
+        return m_http->get("/api/v1/audit?" + query, m_admin)
+            .data()
+            .value("pagination")
+            .toObject()
+            .value("total")
+            .toInteger();
     }
 
     // The value of one metrics sample line, -1 when absent.
@@ -200,6 +213,77 @@ private slots:
         QCOMPARE(m_http->get("/api/v1/audit?size=0", m_admin).code(),
                  QStringLiteral("VALIDATION_ERROR"));
         QCOMPARE(m_http->get("/api/v1/audit", m_userToken).status, 403);
+    }
+
+    // Each audit entry reaches administrators' /ws/events as audit_logged
+    // (the consoles' audit lists follow it), nobody else's, and without its
+    // details.
+    void auditEntriesAreSentToAdministrators()
+    {
+        QStringList adminMessages;
+        QStringList userMessages;
+        QWebSocket admin;
+        QWebSocket user;
+        connect(&admin, &QWebSocket::textMessageReceived, this,
+                [&adminMessages](const QString &text) { adminMessages << text; });
+        connect(&user, &QWebSocket::textMessageReceived, this,
+                [&userMessages](const QString &text) { userMessages << text; });
+        for (const auto &[socket, token] :
+             {std::pair{&admin, m_admin}, std::pair{&user, m_userToken}}) {
+            QUrl events = m_http->base();
+            events.setScheme("ws");
+            events.setPath("/ws/events");
+            events.setQuery("token=" + token);
+            socket->open(events);
+        }
+        // Both connected (system_status comes first).
+        QTRY_VERIFY_WITH_TIMEOUT(!adminMessages.isEmpty() && !userMessages.isEmpty(), 30000);
+        const auto ofType = [](const QStringList &messages, const QString &type) {
+            QList<QJsonObject> found;
+            for (const QString &text : messages) {
+                const QJsonObject message = QJsonDocument::fromJson(text.toUtf8()).object();
+                if (message.value("type").toString() == type)
+                    found << message.value("data").toObject();
+            }
+            return found;
+        };
+
+        // An audit_logged to the administrator whose data `match`es.
+        const auto adminGot = [&](const auto &match) {
+            const QList<QJsonObject> logged = ofType(adminMessages, "audit_logged");
+            return std::any_of(logged.cbegin(), logged.cend(), match);
+        };
+
+        QCOMPARE(m_http->login("auditee", "wrong-password").status, 401);
+        const QString failed =
+            auditIds(m_http->get("/api/v1/audit?size=1&action=LOGIN_FAILED", m_admin)).first();
+        QTRY_VERIFY_WITH_TIMEOUT(
+            adminGot([&](const QJsonObject &d) { return d.value("id").toString() == failed; }),
+            20000);
+        for (const QJsonObject &data : ofType(adminMessages, "audit_logged")) {
+            if (data.value("id").toString() != failed)
+                continue;
+            QCOMPARE(data.value("action").toString(), QStringLiteral("LOGIN_FAILED"));
+            QCOMPARE(data.value("category").toString(), QStringLiteral("auth"));
+            QCOMPARE(data.value("user_id").toString(), m_userId);
+            QCOMPARE(data.value("resource_type").toString(), QStringLiteral("user"));
+            QVERIFY(!data.value("created_at").toString().isEmpty());
+            QVERIFY(!data.contains("details"));
+            QVERIFY(!data.contains("ip_address"));
+        }
+        // The user's own API key: its audit entry is written before its
+        // api_key_created is sent to the user, so an audit_logged sent to
+        // the user would have come first; none did.
+        const Answer key =
+            m_http->json("POST", "/api/v1/auth/api-keys", {{"name", "audit-events"}}, m_userToken);
+        QCOMPARE(key.status, 201);
+        QTRY_VERIFY_WITH_TIMEOUT(!ofType(userMessages, "api_key_created").isEmpty(), 20000);
+        QVERIFY(ofType(userMessages, "audit_logged").isEmpty());
+        QTRY_VERIFY_WITH_TIMEOUT(adminGot([](const QJsonObject &d) {
+                                     return d.value("action").toString() ==
+                                            QLatin1String("API_KEY_CREATED");
+                                 }),
+                                 20000);
     }
 
     void logsCarryRequestIdsAndFilter()
@@ -394,6 +478,166 @@ private slots:
         QCOMPARE(legacy.status, 200);
         QCOMPARE(auditIds(legacy), QStringList());
         QCOMPARE(legacy.data().value("pagination").toObject().value("total").toInt(), 0);
+    }
+
+    // Issue 34, item 7: the action by part of its code (any case), several
+    // codes at once, and by category; each entry says its category.
+    void auditFiltersByCategoryAndCodePart()
+    {
+        for (const char *name : {"auditcred-a", "auditcred-b"}) {
+            const Answer made = m_http->json(
+                "POST", "/api/v1/credentials",
+                {{"name", name},
+                 {"type", "http_bearer"},
+                 {"data", QJsonObject{{"token", QStringLiteral("Cat-Probe-Token-") + name}}}},
+                m_admin);
+            QCOMPARE(made.status, 201);
+        }
+        // Part of a code, any case: the exact code alone matched nothing.
+        QCOMPARE(auditTotal("action=CREDENTIAL"), 0);
+        for (const QString &part : {QStringLiteral("CREDENTIAL"), QStringLiteral("credential"),
+                                    QStringLiteral("dential_cre")}) {
+            const Answer found =
+                m_http->get("/api/v1/audit?size=100&action_contains=" + part, m_admin);
+            QCOMPARE(found.status, 200);
+            const QJsonArray rows = found.data().value("audit_logs").toArray();
+            QCOMPARE(rows.size(), 2);
+            for (const QJsonValue &row : rows) {
+                QCOMPARE(row.toObject().value("action").toString(),
+                         QStringLiteral("CREDENTIAL_CREATED"));
+                QCOMPARE(row.toObject().value("category").toString(),
+                         QStringLiteral("credentials"));
+            }
+        }
+        // Several codes, and codes or a part: either matches.
+        const qint64 logins = auditTotal("action=LOGIN");
+        const qint64 failed = auditTotal("action=LOGIN_FAILED");
+        QVERIFY(logins >= 3);
+        QVERIFY(failed >= 1);
+        QCOMPARE(auditTotal("action=login,LOGIN_FAILED"), logins + failed);
+        QCOMPARE(auditTotal("action=LOGIN&action_contains=credential"), logins + 2);
+
+        // Categories: every entry of one has a code of its prefixes, and
+        // together with other filters they narrow (AND).
+        const QHash<QString, QStringList> prefixes{
+            {"auth",
+             {"LOGIN", "LOGOUT", "ACCOUNT_LOCKED", "REFRESH_TOKEN_", "TWO_FACTOR_",
+              "PASSWORD_CHANGED", "PASSWORD_CHECK_", "SESSION", "API_KEY_"}},
+            {"users", {"USER_", "ROLE_", "PASSWORD_RESET", "ACCOUNT_UNLOCKED"}},
+            {"credentials", {"CREDENTIAL_"}},
+            {"system", {"SYSTEM_", "SETTINGS_"}}};
+        for (auto it = prefixes.cbegin(); it != prefixes.cend(); ++it) {
+            const Answer listed =
+                m_http->get("/api/v1/audit?size=100&category=" + it.key(), m_admin);
+            QCOMPARE(listed.status, 200);
+            const QJsonArray rows = listed.data().value("audit_logs").toArray();
+            QVERIFY2(!rows.isEmpty(), qPrintable(it.key()));
+            for (const QJsonValue &row : rows) {
+                const QString action = row.toObject().value("action").toString();
+                QVERIFY2(std::any_of(it.value().cbegin(), it.value().cend(),
+                                     [&](const QString &p) { return action.startsWith(p); }),
+                         qPrintable(it.key() + ": " + action));
+                QCOMPARE(row.toObject().value("category").toString(), it.key());
+            }
+        }
+        // (auditEntriesAreSentToAdministrators made the user an API key.)
+        QCOMPARE(auditTotal("category=auth&user_id=" + m_userId),
+                 auditTotal("action=LOGIN,LOGIN_FAILED,API_KEY_CREATED&user_id=" + m_userId));
+        QCOMPARE(auditTotal("category=CREDENTIALS"), 2);
+        QCOMPARE(auditTotal("category=users&action_contains=credential"), 0);
+        QCOMPARE(auditTotal("category=flows"), 0);
+
+        const Answer unknown = m_http->get("/api/v1/audit?category=nonsense", m_admin);
+        QCOMPARE(unknown.code(), QStringLiteral("VALIDATION_ERROR"));
+        QCOMPARE(unknown.details().value("field").toString(), QStringLiteral("category"));
+        const Answer tooLong =
+            m_http->get("/api/v1/audit?action_contains=" + QString(300, u'A'), m_admin);
+        QCOMPARE(tooLong.code(), QStringLiteral("VALIDATION_ERROR"));
+        QCOMPARE(tooLong.details().value("field").toString(), QStringLiteral("action_contains"));
+    }
+
+    // GET /audit/export: the entries the filters select, in the three
+    // formats of the logs export, ADMIN only, details masked, formulas
+    // neutralised.
+    void auditExports()
+    {
+        store::Database *db = database();
+        QVERIFY(db);
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        QVERIFY(db->execute(QStringLiteral("INSERT INTO audit_logs (id, action, resource_type, "
+                                           "resource_id, details, created_at) VALUES "
+                                           "(?, 'EXPORT_PROBE', 'probe', ?, ?, ?)"),
+                            {timeOrderedUuid(now), QStringLiteral("=HYPERLINK(\"x\")"),
+                             QStringLiteral("{\"password\":\"Sl1pped-In-Secret\",\"name\":\"n\"}"),
+                             now})
+                    .ok());
+        const QString filter = "action=LOGIN&user_id=" + m_userId;
+        const Answer listed = m_http->get("/api/v1/audit?size=100&" + filter, m_admin);
+        const QStringList ids = auditIds(listed);
+        QVERIFY(ids.size() >= 3);
+
+        const Answer json = m_http->get("/api/v1/audit/export?format=json&" + filter, m_admin);
+        QCOMPARE(json.status, 200);
+        QVERIFY(json.headers.value("content-type").startsWith("application/json"));
+        const QByteArray disposition = json.headers.value("content-disposition");
+        QVERIFY2(disposition.startsWith("attachment; filename=\"hivemind-audit-") &&
+                     disposition.endsWith(".json\""),
+                 disposition.constData());
+        QCOMPARE(json.headers.value("x-total-count").toInt(), ids.size());
+        const QJsonArray rows = QJsonDocument::fromJson(json.raw).array();
+        QStringList exported;
+        for (const QJsonValue &row : rows) {
+            exported << row.toObject().value("id").toString();
+            QCOMPARE(row.toObject().value("username").toString(), QStringLiteral("auditee"));
+            QCOMPARE(row.toObject().value("category").toString(), QStringLiteral("auth"));
+        }
+        QCOMPARE(exported, ids);
+
+        const Answer csv = m_http->get("/api/v1/audit/export?format=csv&" + filter, m_admin);
+        QCOMPARE(csv.status, 200);
+        QVERIFY(csv.headers.value("content-type").startsWith("text/csv"));
+        QStringList lines = QString::fromUtf8(csv.raw).split("\r\n", Qt::SkipEmptyParts);
+        QCOMPARE(lines.takeFirst(),
+                 QStringLiteral("id,created_at,user_id,username,action,category,resource_type,"
+                                "resource_id,ip_address,user_agent,details"));
+        QCOMPARE(lines.size(), ids.size());
+        for (int i = 0; i < lines.size(); ++i) {
+            QVERIFY2(lines[i].startsWith(ids[i] + u','), qPrintable(lines[i]));
+            QVERIFY(lines[i].contains(",\"auditee\",\"LOGIN\",auth,"));
+        }
+
+        const Answer txt = m_http->get("/api/v1/audit/export?format=txt&" + filter, m_admin);
+        QCOMPARE(txt.status, 200);
+        QVERIFY(txt.headers.value("content-type").startsWith("text/plain"));
+        const QStringList entries = QString::fromUtf8(txt.raw).split(u'\n', Qt::SkipEmptyParts);
+        QCOMPARE(entries.size(), ids.size());
+        for (const QString &entry : entries)
+            QVERIFY2(entry.contains(" LOGIN user=auditee resource=user "), qPrintable(entry));
+
+        // The probe: its secret masked in every format and in the list, its
+        // formula neutralised in the CSV.
+        for (const QString &format :
+             {QStringLiteral("json"), QStringLiteral("csv"), QStringLiteral("txt")}) {
+            const Answer probe =
+                m_http->get("/api/v1/audit/export?action=EXPORT_PROBE&format=" + format, m_admin);
+            QCOMPARE(probe.status, 200);
+            QVERIFY2(!probe.raw.contains("Sl1pped-In-Secret"), probe.raw.constData());
+            QVERIFY2(probe.raw.contains("\"n\""), probe.raw.constData());
+            if (format == QLatin1String("csv"))
+                QVERIFY2(probe.raw.contains("\"'=HYPERLINK(\"\"x\"\")\""), probe.raw.constData());
+        }
+        QVERIFY(!m_http->get("/api/v1/audit?action=EXPORT_PROBE", m_admin)
+                     .raw.contains("Sl1pped-In-Secret"));
+
+        const Answer bad = m_http->get("/api/v1/audit/export?format=xml", m_admin);
+        QCOMPARE(bad.code(), QStringLiteral("VALIDATION_ERROR"));
+        QCOMPARE(bad.details().value("field").toString(), QStringLiteral("format"));
+        QCOMPARE(m_http->get("/api/v1/audit/export?format=json&category=nope", m_admin).code(),
+                 QStringLiteral("VALIDATION_ERROR"));
+        QCOMPARE(m_http->get("/api/v1/audit/export?format=json", m_userToken).status, 403);
+        QCOMPARE(m_http->get("/api/v1/audit/export?format=json").status, 401);
+        QVERIFY(db->execute(QStringLiteral("DELETE FROM audit_logs WHERE action = 'EXPORT_PROBE'"))
+                    .ok());
     }
 
     void exportsInThreeFormatsWithoutSecrets_data()

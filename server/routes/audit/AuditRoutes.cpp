@@ -1,9 +1,13 @@
+#include "common/LogFormatter.h"
+#include "common/SensitiveDataMasker.h"
 #include "server/api/ApiRouter.h"
 #include "server/api/AuthCommon.h"
+#include "server/api/CsvField.h"
 #include "server/api/QueryParams.h"
 #include "server/api/RouteHelpers.h"
 #include "server/repositories/ListRepositories.h"
 #include "server/routes/AdminRoutes.h"
+#include "server/services/auth/AuditActions.h"
 #include "server/services/auth/AuthModule.h"
 #include "store/Database.h"
 
@@ -11,17 +15,53 @@
 #include <QJsonDocument>
 #include <QUrlQuery>
 #include <QVariant>
+#include <algorithm>
 
 namespace hm::server {
 namespace {
 
 using namespace schema;
 
+// Most codes one `action` names (the console sends the codes whose
+// translated name matches what was typed), and the longest code.
+constexpr int kMaxActionCodes = 100;
+constexpr int kMaxActionLength = 64;
+// Most entries one export holds: the newest that match.
+constexpr int kMaxExportEntries = 10000;
+
 Result<repositories::AuditFilter> parseAuditFilter(const QUrlQuery &query)
 {
     repositories::AuditFilter filter;
     filter.userId = queryValue(query, QStringLiteral("user_id"));
-    filter.action = queryValue(query, QStringLiteral("action")).toUpper();
+    const QStringList codes =
+        queryValue(query, QStringLiteral("action")).toUpper().split(u',', Qt::SkipEmptyParts);
+    for (const QString &code : codes) {
+        if (!code.trimmed().isEmpty())
+            filter.actions.append(code.trimmed());
+    }
+    if (filter.actions.size() > kMaxActionCodes ||
+        std::any_of(filter.actions.cbegin(), filter.actions.cend(),
+                    [](const QString &code) { return code.size() > kMaxActionLength; }))
+        return Error{ErrorCode::ValidationError,
+                     QStringLiteral("action must be at most %1 action codes of at most %2 "
+                                    "characters, separated by commas")
+                         .arg(kMaxActionCodes)
+                         .arg(kMaxActionLength),
+                     {{QStringLiteral("field"), QStringLiteral("action")}}};
+    const Result<QString> contains = parseSearch(query, QStringLiteral("action_contains"));
+    if (!contains)
+        return contains.error();
+    filter.actionContains = contains.value().trimmed();
+    const QString category = queryValue(query, QStringLiteral("category")).toLower();
+    if (!category.isEmpty()) {
+        const std::optional<QStringList> prefixes = auth::auditCategoryPrefixes(category);
+        if (!prefixes)
+            return Error{ErrorCode::ValidationError,
+                         QStringLiteral("category must be one of %1")
+                             .arg(auth::auditCategories().join(QStringLiteral(", "))),
+                         {{QStringLiteral("field"), QStringLiteral("category")}}};
+        filter.actionPrefixes = *prefixes;
+    }
     filter.resourceType = queryValue(query, QStringLiteral("resource_type"));
     filter.beforeId = queryValue(query, QStringLiteral("before_id"));
     auto from = parseTime(query, {QStringLiteral("from"), QStringLiteral("start_time")});
@@ -42,6 +82,29 @@ QJsonValue nullable(const std::optional<QString> &value)
     return value ? QJsonValue(*value) : QJsonValue();
 }
 
+// The entry's details as stored, with any value under a sensitive key
+// masked: callers never put secrets there, and should one slip in it
+// still never leaves the server.
+QJsonObject detailsOf(const repositories::AuditRow &row)
+{
+    return SensitiveDataMasker::mask(QJsonDocument::fromJson(row.details.toUtf8()).object());
+}
+
+QJsonObject toJson(const repositories::AuditRow &row)
+{
+    return {{QStringLiteral("id"), row.id},
+            {QStringLiteral("user_id"), nullable(row.userId)},
+            {QStringLiteral("username"), nullable(row.username)},
+            {QStringLiteral("action"), row.action},
+            {QStringLiteral("category"), auth::auditCategoryOf(row.action)},
+            {QStringLiteral("resource_type"), nullable(row.resourceType)},
+            {QStringLiteral("resource_id"), nullable(row.resourceId)},
+            {QStringLiteral("ip_address"), nullable(row.ipAddress)},
+            {QStringLiteral("user_agent"), nullable(row.userAgent)},
+            {QStringLiteral("details"), detailsOf(row)},
+            {QStringLiteral("created_at"), auth::isoOrNull(row.createdAt)}};
+}
+
 ApiReply listAudit(store::Database &database, const RequestContext &c)
 {
     const QUrlQuery query = c.request.query();
@@ -50,20 +113,119 @@ ApiReply listAudit(store::Database &database, const RequestContext &c)
     HM_TRY(page, repositories::listAudit(database, filter.value(), paging.value()));
     QJsonArray rows;
     for (const repositories::AuditRow &row : std::as_const(page.value().items))
-        rows.append(QJsonObject{
-            {QStringLiteral("id"), row.id},
-            {QStringLiteral("user_id"), nullable(row.userId)},
-            {QStringLiteral("username"), nullable(row.username)},
-            {QStringLiteral("action"), row.action},
-            {QStringLiteral("resource_type"), nullable(row.resourceType)},
-            {QStringLiteral("resource_id"), nullable(row.resourceId)},
-            {QStringLiteral("ip_address"), nullable(row.ipAddress)},
-            {QStringLiteral("user_agent"), nullable(row.userAgent)},
-            {QStringLiteral("details"), QJsonDocument::fromJson(row.details.toUtf8()).object()},
-            {QStringLiteral("created_at"), auth::isoOrNull(row.createdAt)}});
+        rows.append(toJson(row));
     return ApiReply::ok(QJsonObject{
         {QStringLiteral("audit_logs"), rows},
         {QStringLiteral("pagination"), paginationJson(paging.value(), page.value().total)}});
+}
+
+QString text(const std::optional<QString> &value)
+{
+    return value.value_or(QString());
+}
+
+QString compact(const QJsonObject &object)
+{
+    return object.isEmpty()
+               ? QString()
+               : QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
+}
+
+QByteArray exportBody(const QList<repositories::AuditRow> &rows, const QString &format,
+                      QByteArray *contentType)
+{
+    if (format == QLatin1String("json")) {
+        QJsonArray array;
+        for (const repositories::AuditRow &row : rows)
+            array.append(toJson(row));
+        *contentType = "application/json";
+        return QJsonDocument(array).toJson(QJsonDocument::Indented);
+    }
+    QString out;
+    if (format == QLatin1String("csv")) {
+        out = QStringLiteral("id,created_at,user_id,username,action,category,resource_type,"
+                             "resource_id,ip_address,user_agent,details\r\n");
+        for (const repositories::AuditRow &row : rows) {
+            const QStringList cells{row.id,
+                                    auth::isoOrNull(row.createdAt).toString(),
+                                    csvField(text(row.userId)),
+                                    csvField(text(row.username)),
+                                    csvField(row.action),
+                                    auth::auditCategoryOf(row.action),
+                                    csvField(text(row.resourceType)),
+                                    csvField(text(row.resourceId)),
+                                    csvField(text(row.ipAddress)),
+                                    csvField(text(row.userAgent)),
+                                    csvField(compact(detailsOf(row)))};
+            out += cells.join(u',') + QStringLiteral("\r\n");
+        }
+        *contentType = "text/csv; charset=utf-8";
+        return out.toUtf8();
+    }
+    // One line an entry: "<time> <ACTION> user=<name or id> resource=<type>
+    // <id> ip=<address> <details>", control characters written out so an
+    // audited string cannot forge a line.
+    for (const repositories::AuditRow &row : rows) {
+        QString line = auth::isoOrNull(row.createdAt).toString() + u' ' + row.action;
+        const QString user = row.username ? *row.username : text(row.userId);
+        if (!user.isEmpty())
+            line += QStringLiteral(" user=") + user;
+        if (row.resourceType)
+            line += QStringLiteral(" resource=") + *row.resourceType +
+                    (row.resourceId ? u' ' + *row.resourceId : QString());
+        if (row.ipAddress)
+            line += QStringLiteral(" ip=") + *row.ipAddress;
+        if (const QString details = compact(detailsOf(row)); !details.isEmpty())
+            line += u' ' + details;
+        out += logging::escapeControls(line) + u'\n';
+    }
+    *contentType = "text/plain; charset=utf-8";
+    return out.toUtf8();
+}
+
+ApiReply exportAudit(store::Database &database, const RequestContext &c)
+{
+    const QUrlQuery query = c.request.query();
+    const QString format = queryValue(query, QStringLiteral("format")).toLower();
+    if (format != QLatin1String("json") && format != QLatin1String("csv") &&
+        format != QLatin1String("txt"))
+        return ApiReply::failure(Error{ErrorCode::ValidationError,
+                                       QStringLiteral("format must be json, csv or txt"),
+                                       {{QStringLiteral("field"), QStringLiteral("format")}}});
+    HM_TRY(filter, parseAuditFilter(query));
+    HM_TRY(page, repositories::listAudit(database, filter.value(), Paging{1, kMaxExportEntries}));
+    QByteArray contentType;
+    const QByteArray body = exportBody(page.value().items, format, &contentType);
+    ApiReply reply = ApiReply::raw(body, contentType);
+    const QString stamp =
+        QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd'T'HHmmss'Z'"));
+    reply.headers.append({QByteArrayLiteral("Content-Disposition"),
+                          QStringLiteral("attachment; filename=\"hivemind-audit-%1.%2\"")
+                              .arg(stamp, format)
+                              .toLatin1()});
+    // More matched than one export holds: the client can tell.
+    reply.headers.append(
+        {QByteArrayLiteral("X-Total-Count"), QByteArray::number(page.value().total)});
+    return reply;
+}
+
+QJsonArray filterParameters()
+{
+    return {
+        query(QStringLiteral("user_id"), string()),
+        query(QStringLiteral("action"), string(),
+              QStringLiteral("action codes, any case, separated by commas (any of them), e.g. "
+                             "LOGIN,LOGIN_FAILED")),
+        query(QStringLiteral("action_contains"), string(),
+              QStringLiteral("part of the action code, any case (e.g. credential); with action, "
+                             "an entry matching either")),
+        query(QStringLiteral("category"), enumOf(auth::auditCategories()),
+              QStringLiteral("the action's category (by its code's prefix)")),
+        query(QStringLiteral("resource_type"), string()),
+        query(QStringLiteral("from"), string(),
+              QStringLiteral("ISO-8601, inclusive (alias start_time)")),
+        query(QStringLiteral("to"), string(),
+              QStringLiteral("ISO-8601, inclusive (alias end_time)"))};
 }
 
 } // namespace
@@ -74,14 +236,8 @@ void registerAuditRoutes(ApiRouter &router, auth::AuthModule &auth, store::Datab
     doc.tag = QStringLiteral("audit");
     doc.summary = QStringLiteral("Audit trail, newest first (filters combine with AND)");
     doc.queryParameters = paging();
-    doc.queryParameters.append(query(QStringLiteral("user_id"), string()));
-    doc.queryParameters.append(
-        query(QStringLiteral("action"), string(), QStringLiteral("e.g. LOGIN, LOGIN_FAILED")));
-    doc.queryParameters.append(query(QStringLiteral("resource_type"), string()));
-    doc.queryParameters.append(query(QStringLiteral("from"), string(),
-                                     QStringLiteral("ISO-8601, inclusive (alias start_time)")));
-    doc.queryParameters.append(query(QStringLiteral("to"), string(),
-                                     QStringLiteral("ISO-8601, inclusive (alias end_time)")));
+    for (const QJsonValue &p : filterParameters())
+        doc.queryParameters.append(p);
     doc.queryParameters.append(
         query(QStringLiteral("before_id"), string(),
               QStringLiteral("only entries listed after this one (id of the last entry shown, "
@@ -93,6 +249,7 @@ void registerAuditRoutes(ApiRouter &router, auth::AuthModule &auth, store::Datab
                                  {QStringLiteral("user_id"), schema::nullable(string())},
                                  {QStringLiteral("username"), schema::nullable(string())},
                                  {QStringLiteral("action"), string()},
+                                 {QStringLiteral("category"), string()},
                                  {QStringLiteral("resource_type"), schema::nullable(string())},
                                  {QStringLiteral("resource_id"), schema::nullable(string())},
                                  {QStringLiteral("ip_address"), schema::nullable(string())},
@@ -106,6 +263,23 @@ void registerAuditRoutes(ApiRouter &router, auth::AuthModule &auth, store::Datab
             return listAudit(database, c);
         },
         doc);
+
+    RouteDoc exported;
+    exported.tag = QStringLiteral("audit");
+    exported.summary = QStringLiteral(
+        "Download the matching audit entries (newest first, at most 10000; X-Total-Count says "
+        "how many matched) as json, csv or txt (attachment)");
+    exported.queryParameters = filterParameters();
+    exported.queryParameters.prepend(
+        query(QStringLiteral("format"),
+              enumOf({QStringLiteral("json"), QStringLiteral("csv"), QStringLiteral("txt")})));
+    exported.contentType = "application/octet-stream";
+    auth::addProtectedRoute(
+        router, auth, http::Method::Get, QStringLiteral("/api/v1/audit/export"), auth::Role::Admin,
+        [&database](const RequestContext &c, const auth::Principal &) {
+            return exportAudit(database, c);
+        },
+        exported);
 }
 
 } // namespace hm::server

@@ -1,4 +1,5 @@
 #include "server/api/ApiRouter.h"
+#include "server/api/CsvField.h"
 #include "server/api/QueryParams.h"
 #include "server/api/RouteHelpers.h"
 #include "server/routes/AdminRoutes.h"
@@ -76,16 +77,6 @@ QJsonObject toJson(const BufferedLog &log)
             {QStringLiteral("request_id"),
              r.requestId.isEmpty() ? QJsonValue() : QJsonValue(r.requestId)},
             {QStringLiteral("timestamp"), isoTime(r.time)}};
-}
-
-// RFC 4180 field; a leading = + - @ is neutralised so a spreadsheet opening
-// the export never evaluates a logged string as a formula.
-QString csvField(QString text)
-{
-    if (!text.isEmpty() && QStringLiteral("=+-@").contains(text.at(0)))
-        text.prepend(u'\'');
-    text.replace(QStringLiteral("\""), QStringLiteral("\"\""));
-    return u'"' + text + u'"';
 }
 
 ApiReply exportLogs(const QList<BufferedLog> &logs, const QString &format)

@@ -11,6 +11,9 @@
 //   api_key_created  {key_id, key}    the key as GET /auth/api-keys lists it
 //   api_key_revoked  {key_id}
 //     to the key's owner only (its consoles);
+//   audit_logged     {id, action, category, user_id, resource_type,
+//                     resource_id, created_at}  each audit entry written
+//     to administrators (auth::setAuditListener, ServerRuntime);
 //   credential_created / credential_updated / credential_deleted
 //                    {credential_id}  nothing else: a console reads the
 //                                     credential again (GET answers what

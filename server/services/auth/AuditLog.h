@@ -2,6 +2,7 @@
 
 #include <QJsonObject>
 #include <QString>
+#include <functional>
 
 namespace hm::store {
 class Database;
@@ -15,5 +16,27 @@ namespace hm::server::auth {
 void audit(store::Database &database, const QString &action, const QString &userId,
            const QString &resourceType, const QString &resourceId, const QString &ip,
            const QString &userAgent, const QJsonObject &details = {});
+
+// An entry audit() has written.
+struct AuditNotice
+{
+    QString id;
+    QString action;
+    QString userId;
+    QString resourceType;
+    QString resourceId;
+    qint64 createdAt = 0;
+};
+// {id, action, category, user_id, resource_type, resource_id, created_at}
+// (absent ids null), as /ws/events' audit_logged carries it.
+QJsonObject auditNoticeJson(const AuditNotice &notice);
+using AuditListener = std::function<void(const AuditNotice &)>;
+// Who hears of each entry audit() writes on `database`, after the write
+// (the server's /ws/events audit_logged, so that the consoles' audit lists
+// follow). Keyed by the connection because audit() is handed nothing else
+// and one process may run several servers (tests, the console's embedded
+// one). An empty listener removes it; the runtime removes its own before
+// the database goes.
+void setAuditListener(const store::Database &database, AuditListener listener);
 
 } // namespace hm::server::auth

@@ -1,0 +1,175 @@
+#include "operations/AuditActions.h"
+
+#include <QCoreApplication>
+#include <iterator>
+
+namespace hm::app {
+namespace {
+
+struct Action
+{
+    const char *code;
+    const char *category;
+    const char *name; // translated in the "AuditActions" context
+};
+
+// Every code the server writes (grep auth::audit in server/), grouped by
+// category; the flow writes include the codes the flow routes add.
+constexpr Action kActions[] = {
+    {"LOGIN", "auth", QT_TRANSLATE_NOOP("AuditActions", "Signed in")},
+    {"LOGIN_FAILED", "auth", QT_TRANSLATE_NOOP("AuditActions", "Sign-in failed")},
+    {"LOGOUT", "auth", QT_TRANSLATE_NOOP("AuditActions", "Signed out")},
+    {"LOGOUT_ALL", "auth", QT_TRANSLATE_NOOP("AuditActions", "Signed out everywhere")},
+    {"ACCOUNT_LOCKED", "auth", QT_TRANSLATE_NOOP("AuditActions", "Account locked")},
+    {"REFRESH_TOKEN_REUSE", "auth", QT_TRANSLATE_NOOP("AuditActions", "Refresh token reused")},
+    {"PASSWORD_CHANGED", "auth", QT_TRANSLATE_NOOP("AuditActions", "Password changed")},
+    {"PASSWORD_CHECK_FAILED", "auth", QT_TRANSLATE_NOOP("AuditActions", "Password check failed")},
+    {"TWO_FACTOR_ENABLED", "auth", QT_TRANSLATE_NOOP("AuditActions", "Two-factor sign-in on")},
+    {"TWO_FACTOR_DISABLED", "auth", QT_TRANSLATE_NOOP("AuditActions", "Two-factor sign-in off")},
+    {"TWO_FACTOR_CHECK_FAILED", "auth",
+     QT_TRANSLATE_NOOP("AuditActions", "Two-factor code rejected")},
+    {"SESSION_REVOKED", "auth", QT_TRANSLATE_NOOP("AuditActions", "Session revoked")},
+    {"SESSIONS_REVOKED", "auth", QT_TRANSLATE_NOOP("AuditActions", "All sessions revoked")},
+    {"API_KEY_CREATED", "auth", QT_TRANSLATE_NOOP("AuditActions", "API key created")},
+    {"API_KEY_REVOKED", "auth", QT_TRANSLATE_NOOP("AuditActions", "API key revoked")},
+    {"USER_CREATED", "users", QT_TRANSLATE_NOOP("AuditActions", "User created")},
+    {"USER_REGISTERED", "users", QT_TRANSLATE_NOOP("AuditActions", "User registered")},
+    {"USER_UPDATED", "users", QT_TRANSLATE_NOOP("AuditActions", "User updated")},
+    {"USER_DELETED", "users", QT_TRANSLATE_NOOP("AuditActions", "User deleted")},
+    {"ROLE_CHANGED", "users", QT_TRANSLATE_NOOP("AuditActions", "Role changed")},
+    {"PASSWORD_RESET", "users", QT_TRANSLATE_NOOP("AuditActions", "Password reset")},
+    {"ACCOUNT_UNLOCKED", "users", QT_TRANSLATE_NOOP("AuditActions", "Account unlocked")},
+    {"FLOW_CREATED", "flows", QT_TRANSLATE_NOOP("AuditActions", "Flow created")},
+    {"FLOW_UPDATED", "flows", QT_TRANSLATE_NOOP("AuditActions", "Flow updated")},
+    {"FLOW_VERSION_ADDED", "flows", QT_TRANSLATE_NOOP("AuditActions", "Flow version saved")},
+    {"FLOW_PUBLISHED", "flows", QT_TRANSLATE_NOOP("AuditActions", "Flow published")},
+    {"FLOW_DELETED", "flows", QT_TRANSLATE_NOOP("AuditActions", "Flow deleted")},
+    {"FLOW_SHARE_CREATED", "flows", QT_TRANSLATE_NOOP("AuditActions", "Flow shared")},
+    {"FLOW_SHARE_UPDATED", "flows", QT_TRANSLATE_NOOP("AuditActions", "Flow share changed")},
+    {"FLOW_SHARE_DELETED", "flows", QT_TRANSLATE_NOOP("AuditActions", "Flow share removed")},
+    {"WEBHOOK_CREATED", "flows", QT_TRANSLATE_NOOP("AuditActions", "Webhook created")},
+    {"WEBHOOK_ROTATED", "flows", QT_TRANSLATE_NOOP("AuditActions", "Webhook token renewed")},
+    {"WEBHOOK_DELETED", "flows", QT_TRANSLATE_NOOP("AuditActions", "Webhook removed")},
+    {"CREDENTIAL_CREATED", "credentials", QT_TRANSLATE_NOOP("AuditActions", "Credential created")},
+    {"CREDENTIAL_UPDATED", "credentials", QT_TRANSLATE_NOOP("AuditActions", "Credential updated")},
+    {"CREDENTIAL_DELETED", "credentials", QT_TRANSLATE_NOOP("AuditActions", "Credential deleted")},
+    {"CREDENTIAL_TESTED", "credentials", QT_TRANSLATE_NOOP("AuditActions", "Credential tested")},
+    {"CREDENTIAL_KEY_ROTATED", "credentials",
+     QT_TRANSLATE_NOOP("AuditActions", "Credential keys rotated")},
+    {"SERVICE_CREATED", "services", QT_TRANSLATE_NOOP("AuditActions", "Service added")},
+    {"SERVICE_UPDATED", "services", QT_TRANSLATE_NOOP("AuditActions", "Service updated")},
+    {"SERVICE_DELETED", "services", QT_TRANSLATE_NOOP("AuditActions", "Service deleted")},
+    {"SERVICE_TESTED", "services", QT_TRANSLATE_NOOP("AuditActions", "Service tested")},
+    {"SERVICE_SCHEMA_REFRESHED", "services",
+     QT_TRANSLATE_NOOP("AuditActions", "Service schema refreshed")},
+    {"SERVICE_ENDPOINT_ADDED", "services",
+     QT_TRANSLATE_NOOP("AuditActions", "Service endpoint added")},
+    {"SERVICE_ENDPOINT_DELETED", "services",
+     QT_TRANSLATE_NOOP("AuditActions", "Service endpoint deleted")},
+    {"COMPONENT_REGISTERED", "components",
+     QT_TRANSLATE_NOOP("AuditActions", "Component registered")},
+    {"COMPONENT_UPDATED", "components", QT_TRANSLATE_NOOP("AuditActions", "Component updated")},
+    {"COMPONENT_DEPRECATED", "components",
+     QT_TRANSLATE_NOOP("AuditActions", "Component deprecated")},
+    {"COMPONENT_UNDEPRECATED", "components",
+     QT_TRANSLATE_NOOP("AuditActions", "Component active again")},
+    {"COMPONENT_DELETED", "components", QT_TRANSLATE_NOOP("AuditActions", "Component deleted")},
+    {"SETTINGS_CHANGED", "system", QT_TRANSLATE_NOOP("AuditActions", "Sign-in settings changed")},
+    {"SYSTEM_CONFIG_CHANGED", "system",
+     QT_TRANSLATE_NOOP("AuditActions", "System configuration changed")},
+};
+
+struct Category
+{
+    const char *id;
+    const char *name;
+};
+
+constexpr Category kCategories[] = {
+    {"auth", QT_TRANSLATE_NOOP("AuditActions", "Sign-in and account security")},
+    {"users", QT_TRANSLATE_NOOP("AuditActions", "User administration")},
+    {"flows", QT_TRANSLATE_NOOP("AuditActions", "Flows")},
+    {"credentials", QT_TRANSLATE_NOOP("AuditActions", "Credentials")},
+    {"services", QT_TRANSLATE_NOOP("AuditActions", "Services")},
+    {"components", QT_TRANSLATE_NOOP("AuditActions", "Components")},
+    {"system", QT_TRANSLATE_NOOP("AuditActions", "System settings")},
+};
+
+QString translated(const char *name)
+{
+    return QCoreApplication::translate("AuditActions", name);
+}
+
+const Action *find(const QString &code)
+{
+    for (const Action &action : kActions) {
+        if (code == QLatin1String(action.code))
+            return &action;
+    }
+    return nullptr;
+}
+
+} // namespace
+
+QStringList auditCategories()
+{
+    QStringList ids;
+    for (const Category &category : kCategories)
+        ids << QLatin1String(category.id);
+    return ids;
+}
+
+QString auditCategoryName(const QString &category)
+{
+    for (const Category &c : kCategories) {
+        if (category == QLatin1String(c.id))
+            return translated(c.name);
+    }
+    return QCoreApplication::translate("AuditActions", "Other");
+}
+
+QStringList auditActionCodes(const QString &category)
+{
+    QStringList codes;
+    for (const Action &action : kActions) {
+        if (category.isEmpty() || category == QLatin1String(action.category))
+            codes << QLatin1String(action.code);
+    }
+    return codes;
+}
+
+QString auditActionName(const QString &code)
+{
+    const Action *action = find(code);
+    return action ? translated(action->name) : code;
+}
+
+QString auditActionCategory(const QString &code)
+{
+    const Action *action = find(code);
+    return action ? QLatin1String(action->category) : QString();
+}
+
+QStringList auditActionsNamed(const QString &text)
+{
+    QStringList codes;
+    if (text.isEmpty())
+        return codes;
+    for (const Action &action : kActions) {
+        if (translated(action.name).contains(text, Qt::CaseInsensitive))
+            codes << QLatin1String(action.code);
+    }
+    return codes;
+}
+
+QString auditActionCodeOf(const QString &text)
+{
+    for (const Action &action : kActions) {
+        if (text.compare(QLatin1String(action.code), Qt::CaseInsensitive) == 0 ||
+            text.compare(translated(action.name), Qt::CaseInsensitive) == 0)
+            return QLatin1String(action.code);
+    }
+    return {};
+}
+
+} // namespace hm::app
