@@ -4490,6 +4490,20 @@
         <source>Compare two selected versions, or one version with the draft on the canvas</source>
         <translation>Compare two selected versions, or one version with the draft on the canvas</translation>
     </message>
+    <message numerus="yes">
+        <source>Saved as version %1 (draft) with %n problem(s): fix them before publishing or running it.</source>
+        <translation>
+            <numerusform>Saved as version %1 (draft) with %n problem: fix it before publishing or running it.</numerusform>
+            <numerusform>Saved as version %1 (draft) with %n problems: fix them before publishing or running it.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Version %1 was not published: it has %n problem(s). Fix them (see Problems), save, then publish.</source>
+        <translation>
+            <numerusform>Version %1 was not published: it has %n problem. Fix it (see Problems), save, then publish.</numerusform>
+            <numerusform>Version %1 was not published: it has %n problems. Fix them (see Problems), save, then publish.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>hm::app::FlowEditorWidget</name>
@@ -4896,6 +4910,13 @@
     <message>
         <source>Overview: click to move there</source>
         <translation>Overview: click to move there</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::FlowNameDialog</name>
+    <message>
+        <source>Enter a name: a flow cannot be saved without one.</source>
+        <translation>Enter a name: a flow cannot be saved without one.</translation>
     </message>
 </context>
 <context>

@@ -4469,6 +4469,18 @@
         <source>Compare two selected versions, or one version with the draft on the canvas</source>
         <translation>比较两个所选版本，或将一个版本与画布上的草稿比较</translation>
     </message>
+    <message numerus="yes">
+        <source>Saved as version %1 (draft) with %n problem(s): fix them before publishing or running it.</source>
+        <translation>
+            <numerusform>已保存为版本 %1（草稿），其中有 %n 个问题：请先修复，才能发布或运行。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Version %1 was not published: it has %n problem(s). Fix them (see Problems), save, then publish.</source>
+        <translation>
+            <numerusform>版本 %1 未发布：其中有 %n 个问题。请修复这些问题（见“问题”面板）并保存，再发布。</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>hm::app::FlowEditorWidget</name>
@@ -4873,6 +4885,13 @@
     <message>
         <source>Overview: click to move there</source>
         <translation>概览：单击即移到该处</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::FlowNameDialog</name>
+    <message>
+        <source>Enter a name: a flow cannot be saved without one.</source>
+        <translation>请输入名称：流程必须有名称才能保存。</translation>
     </message>
 </context>
 <context>

@@ -4469,6 +4469,18 @@
         <source>Compare two selected versions, or one version with the draft on the canvas</source>
         <translation>比較兩個所選版本，或將一個版本與畫布上的草稿比較</translation>
     </message>
+    <message numerus="yes">
+        <source>Saved as version %1 (draft) with %n problem(s): fix them before publishing or running it.</source>
+        <translation>
+            <numerusform>已儲存為版本 %1（草稿），其中有 %n 個問題：請先修正，才能發布或執行。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Version %1 was not published: it has %n problem(s). Fix them (see Problems), save, then publish.</source>
+        <translation>
+            <numerusform>版本 %1 未發布：其中有 %n 個問題。請修正這些問題（見「問題」面板）並儲存，再發布。</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>hm::app::FlowEditorWidget</name>
@@ -4873,6 +4885,13 @@
     <message>
         <source>Overview: click to move there</source>
         <translation>總覽：點一下即移至該處</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::FlowNameDialog</name>
+    <message>
+        <source>Enter a name: a flow cannot be saved without one.</source>
+        <translation>請輸入名稱：流程必須有名稱才能儲存。</translation>
     </message>
 </context>
 <context>

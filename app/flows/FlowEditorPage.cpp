@@ -12,6 +12,7 @@
 #include "flows/CatalogueSource.h"
 #include "flows/FlowErrorText.h"
 #include "flows/FlowFile.h"
+#include "flows/FlowNameDialog.h"
 #include "flows/FlowVersionViewer.h"
 #include "flows/FlowVersionsModel.h"
 #include "flows/ShareDialog.h"
@@ -486,6 +487,9 @@ void FlowEditorPage::showFlow(const client::FlowDetail &detail,
         return;
     }
     setView(View::Editor);
+    // The stored draft's problems, as the server reports them (restoring
+    // autosaved edits below replaces the definition, and with it these).
+    showStoredProblems(detail.latestVersion.problems);
     reloadVersions();
     if (restoring) {
         applyAutosave(*restoring);
@@ -499,7 +503,7 @@ void FlowEditorPage::showFlow(const client::FlowDetail &detail,
             if (MessageBox::question(
                     this, tr("Restore Unsaved Changes"),
                     tr("“%1” has changes from %2 that were never saved. Restore them?")
-                        .arg(m_flowName, when),
+                        .arg(quotedFlowName(m_flowName), when),
                     QMessageBox::Yes | QMessageBox::No, QMessageBox::Yes,
                     QStringLiteral("flows.confirmRestore")) == QMessageBox::Yes)
                 applyAutosave(*kept);
@@ -536,7 +540,7 @@ bool FlowEditorPage::confirmLeave(std::function<void()> proceed)
     const auto answer = MessageBox::question(
         this, tr("Unsaved Changes"),
         tr("“%1” has changes that are not saved. Save them as a new version before leaving?")
-            .arg(m_flowName),
+            .arg(quotedFlowName(m_flowName)),
         QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save,
         QStringLiteral("flows.confirmLeave"));
     switch (answer) {
@@ -634,10 +638,22 @@ void FlowEditorPage::sendSave(bool asNewVersion, std::function<void(bool)> done)
                 self->m_latestVersion = version;
                 self->m_baseVersion = version;
                 QUndoStack *stack = self->m_model->undoStack();
-                if (stack->index() == index)
+                const QJsonArray &problems = result.value().problems;
+                if (stack->index() == index) {
                     stack->setClean(); // (edits made during the save stay unsaved)
-                self->m_editor->checker()->clearServerProblems();
-                self->setBanner(tr("Saved as version %1 (draft).").arg(version));
+                    // A draft is stored with its problems: listed until fixed.
+                    self->showStoredProblems(problems);
+                } else {
+                    self->m_editor->checker()->clearServerProblems();
+                }
+                if (problems.isEmpty())
+                    self->setBanner(tr("Saved as version %1 (draft).").arg(version));
+                else
+                    self->setBanner(tr("Saved as version %1 (draft) with %n problem(s): fix them "
+                                       "before publishing or running it.",
+                                       nullptr, static_cast<int>(problems.size()))
+                                        .arg(version),
+                                    true);
                 self->reloadVersions();
                 emit self->flowChanged(self->m_flowId);
                 finish(true);
@@ -659,7 +675,7 @@ void FlowEditorPage::resolveConflict(std::function<void(bool)> done)
 {
     QMessageBox box(QMessageBox::Warning, tr("Newer Version on the Server"),
                     tr("Someone saved a newer version of “%1” since you opened version %2.")
-                        .arg(m_flowName, m_baseVersion),
+                        .arg(quotedFlowName(m_flowName), m_baseVersion),
                     QMessageBox::Cancel, this);
     box.setObjectName(QStringLiteral("flows.conflictDialog"));
     box.setInformativeText(tr("Reload shows the newer version and discards your changes. Save "
@@ -681,6 +697,14 @@ void FlowEditorPage::resolveConflict(std::function<void(bool)> done)
     }
     if (done)
         done(false);
+}
+
+void FlowEditorPage::showStoredProblems(const QJsonArray &problems)
+{
+    if (problems.isEmpty())
+        m_editor->checker()->clearServerProblems();
+    else
+        m_editor->showServerProblems(QJsonObject{{QStringLiteral("problems"), problems}});
 }
 
 void FlowEditorPage::showProblems(const hm::Error &error)
@@ -706,7 +730,7 @@ void FlowEditorPage::publish()
         base.version = version; // not while a newer version came meanwhile
         client::FlowsApi(*self->m_client)
             .publish(self->m_flowId, version, base,
-                     [self, generation](Result<client::FlowVersion> result) {
+                     [self, generation, version](Result<client::FlowVersion> result) {
                          if (!self || generation != self->m_generation)
                              return;
                          self->m_publishing = false;
@@ -717,6 +741,19 @@ void FlowEditorPage::publish()
                                      .arg(self->m_publishedVersion));
                              self->reloadVersions();
                              emit self->flowChanged(self->m_flowId);
+                         } else if (result.error().code == ErrorCode::InvalidFlowDefinition) {
+                             // A draft with problems stays a draft: say which.
+                             const hm::Error &error = result.error();
+                             self->showProblems(error);
+                             self->setBanner(
+                                 tr("Version %1 was not published: it has %n problem(s). Fix "
+                                    "them (see Problems), save, then publish.",
+                                    nullptr,
+                                    static_cast<int>(error.details.value(QStringLiteral("problems"))
+                                                         .toArray()
+                                                         .size()))
+                                     .arg(version),
+                                 true);
                          } else {
                              self->setBanner(describeFlowError(result.error()), true);
                          }
@@ -912,7 +949,7 @@ void FlowEditorPage::restoreVersion(QString version)
         MessageBox::question(this, tr("Restore Version"),
                              tr("Restoring version %1 replaces your unsaved changes to “%2”. "
                                 "Restore it anyway?")
-                                 .arg(version, m_flowName),
+                                 .arg(version, quotedFlowName(m_flowName)),
                              QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel,
                              QStringLiteral("flows.confirmRestoreVersion")) != QMessageBox::Yes)
         return;
@@ -1019,7 +1056,9 @@ void FlowEditorPage::updateActions()
 
 void FlowEditorPage::updateHeader()
 {
-    m_title->setText(m_flowName);
+    // A long name is shortened: the toolbar stays on screen.
+    m_title->setText(quotedFlowName(m_flowName));
+    m_title->setToolTip(m_flowName == m_title->text() ? QString() : m_flowName);
     QString version;
     if (!m_baseVersion.isEmpty()) {
         version = m_baseVersion == m_publishedVersion

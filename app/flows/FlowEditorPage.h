@@ -5,6 +5,7 @@
 #include "flows/FlowAutosave.h"
 
 #include <QHash>
+#include <QJsonArray>
 #include <QPointer>
 #include <QTimer>
 #include <QWidget>
@@ -36,8 +37,12 @@ class FlowVersionsModel;
 // version, Ctrl+S), Publish (Ctrl+Shift+P), Run (Ctrl+Enter, through
 // TriggerDialog), Share, Webhook and Export.
 //
-// Nothing is lost (console.md "Never lose work"): a refused save keeps
-// every edit and lists the server's problems in words; a save answered
+// Nothing is lost (console.md "Never lose work"): a draft is saved with
+// its problems (seed 003 keeps drafts apart from published versions), which
+// the Problems dock lists after the save and whenever the flow is opened
+// again, and only publish and run refuse it; a refused save (a body no
+// draft can be stored as) keeps every edit and lists the server's problems
+// in words; a save answered
 // 409 CONFLICT (the flow got a newer version meanwhile) offers to reload it
 // or to save these edits as a version after it; and the unsaved state is
 // written to the autosave directory shortly after every edit, offered
@@ -185,6 +190,9 @@ private:
     void sendSave(bool asNewVersion, std::function<void(bool)> done);
     void resolveConflict(std::function<void(bool)> done);
     void showProblems(const hm::Error &error);
+    // The problems a draft was stored with (a save's answer, GET's latest
+    // version) in the Problems dock; none: the server's are cleared.
+    void showStoredProblems(const QJsonArray &problems);
     void setBanner(const QString &text, bool error = false);
     void showFailure();
     void scheduleAutosave();

@@ -10,6 +10,7 @@
 #include "flows/FlowEditorPage.h"
 #include "flows/FlowErrorText.h"
 #include "flows/FlowFile.h"
+#include "flows/FlowNameDialog.h"
 #include "flows/ShareDialog.h"
 #include "flows/TriggerDialog.h"
 #include "flows/WebhookDialog.h"
@@ -23,7 +24,6 @@
 #include <QFileDialog>
 #include <QHBoxLayout>
 #include <QHeaderView>
-#include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
@@ -534,7 +534,7 @@ void FlowsPage::offerCrashRestore()
         tr("The console closed before your changes to “%1” (autosaved %2) were saved. Open the "
            "flow with them now? Discard deletes them; Cancel keeps them for when you next open "
            "the flow.")
-            .arg(entry.flowName, when),
+            .arg(quotedFlowName(entry.flowName), when),
         QMessageBox::Open | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Open,
         QStringLiteral("flows.confirmRestoreAfterCrash"));
     if (answer == QMessageBox::Open) {
@@ -783,16 +783,10 @@ void FlowsPage::showList()
 
 QString FlowsPage::askName(const QString &title, const QString &label, const QString &initial)
 {
-    QInputDialog dialog(this);
-    dialog.setObjectName(QStringLiteral("flows.nameDialog"));
-    dialog.setWindowTitle(title);
-    dialog.setLabelText(label);
-    dialog.setTextValue(initial);
-    dialog.setInputMode(QInputDialog::TextInput);
-    dialog.resize(420, dialog.sizeHint().height());
+    FlowNameDialog dialog(title, label, initial, this);
     if (DialogSeam::exec(&dialog) != QDialog::Accepted)
         return {};
-    return dialog.textValue().trimmed();
+    return dialog.name();
 }
 
 void FlowsPage::createWith(const client::NewFlow &flow, const char *done, bool open)
@@ -800,27 +794,27 @@ void FlowsPage::createWith(const client::NewFlow &flow, const char *done, bool o
     beginCall();
     const QPointer<FlowsPage> self(this);
     const QString name = flow.name;
-    client::FlowsApi(*m_client).create(
-        flow, [self, done, open, name](Result<client::FlowSummary> result) {
-            if (!self)
-                return;
-            if (result) {
-                client::FlowSummary summary = result.value();
-                summary.myPermission = QStringLiteral("owner");
-                self->m_model->upsertFlow(summary);
-                self->selectFlow(summary.id);
-                self->setMessage(tr(done).arg(summary.name));
-                if (open)
-                    self->openFlow(summary.id);
-            } else {
-                QString text = describeFlowError(result.error());
-                const QStringList problems = describeFlowProblems(result.error());
-                if (!problems.isEmpty())
-                    text = tr("%1\n%2").arg(text, problems.join(u'\n'));
-                self->setMessage(tr("“%1” was not created. %2").arg(name, text), true);
-            }
-            self->endCall();
-        });
+    client::FlowsApi(*m_client).create(flow, [self, done, open,
+                                              name](Result<client::FlowSummary> result) {
+        if (!self)
+            return;
+        if (result) {
+            client::FlowSummary summary = result.value();
+            summary.myPermission = QStringLiteral("owner");
+            self->m_model->upsertFlow(summary);
+            self->selectFlow(summary.id);
+            self->setMessage(tr(done).arg(quotedFlowName(summary.name)));
+            if (open)
+                self->openFlow(summary.id);
+        } else {
+            QString text = describeFlowError(result.error());
+            const QStringList problems = describeFlowProblems(result.error());
+            if (!problems.isEmpty())
+                text = tr("%1\n%2").arg(text, problems.join(u'\n'));
+            self->setMessage(tr("“%1” was not created. %2").arg(quotedFlowName(name), text), true);
+        }
+        self->endCall();
+    });
 }
 
 void FlowsPage::createFlow()
@@ -892,8 +886,8 @@ void FlowsPage::renameSelected()
     if (!flow || !action(QStringLiteral("rename"))->isEnabled())
         return;
     const client::FlowSummary before = *flow;
-    const QString name =
-        askName(tr("Rename Flow"), tr("New name of “%1”:").arg(before.name), before.name);
+    const QString name = askName(
+        tr("Rename Flow"), tr("New name of “%1”:").arg(quotedFlowName(before.name)), before.name);
     if (name.isEmpty() || name == before.name)
         return;
     beginCall();
@@ -912,11 +906,14 @@ void FlowsPage::renameSelected()
                 self->m_model->upsertFlow(renamed);
                 if (self->m_editor->flowId() == before.id)
                     self->m_editor->setFlowName(renamed.name);
-                self->setMessage(tr("Renamed “%1” to “%2”.").arg(before.name, renamed.name));
+                self->setMessage(
+                    tr("Renamed “%1” to “%2”.")
+                        .arg(quotedFlowName(before.name), quotedFlowName(renamed.name)));
             } else {
-                self->setMessage(tr("“%1” was not renamed. %2")
-                                     .arg(before.name, describeFlowError(result.error())),
-                                 true);
+                self->setMessage(
+                    tr("“%1” was not renamed. %2")
+                        .arg(quotedFlowName(before.name), describeFlowError(result.error())),
+                    true);
             }
             self->endCall();
         });
@@ -928,9 +925,9 @@ void FlowsPage::duplicateSelected()
     if (!flow || !action(QStringLiteral("duplicate"))->isEnabled())
         return;
     withFlow(flow->id, [this](const client::FlowDetail &detail) {
-        const QString name =
-            askName(tr("Duplicate Flow"), tr("Name of the copy of “%1”:").arg(detail.name),
-                    tr("%1 (copy)").arg(detail.name));
+        const QString name = askName(
+            tr("Duplicate Flow"), tr("Name of the copy of “%1”:").arg(quotedFlowName(detail.name)),
+            tr("%1 (copy)").arg(detail.name));
         if (name.isEmpty())
             return;
         createWith(client::NewFlow{name, detail.description, detail.latestVersion.definition,
@@ -949,7 +946,7 @@ void FlowsPage::deleteSelected()
             this, tr("Delete Flow"),
             tr("Delete “%1”? Its versions, its webhook and its shares are deleted with it; the "
                "history of its executions stays.")
-                .arg(doomed.name),
+                .arg(quotedFlowName(doomed.name)),
             QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel,
             QStringLiteral("flows.confirmDelete")) != QMessageBox::Yes)
         return;
@@ -962,10 +959,11 @@ void FlowsPage::deleteSelected()
             self->m_model->removeFlow(doomed.id);
             if (self->m_editor->flowId() == doomed.id)
                 self->m_editor->discard();
-            self->setMessage(tr("Deleted “%1”.").arg(doomed.name));
+            self->setMessage(tr("Deleted “%1”.").arg(quotedFlowName(doomed.name)));
         } else {
             self->setMessage(
-                tr("“%1” was not deleted. %2").arg(doomed.name, describeFlowError(result.error())),
+                tr("“%1” was not deleted. %2")
+                    .arg(quotedFlowName(doomed.name), describeFlowError(result.error())),
                 true);
         }
         self->endCall();
@@ -1011,7 +1009,7 @@ void FlowsPage::exportSelected()
             setMessage(written.error().message, true);
         else
             setMessage(tr("Exported “%1” (version %2) to %3.")
-                           .arg(detail.name, detail.latestVersion.version,
+                           .arg(quotedFlowName(detail.name), detail.latestVersion.version,
                                 QDir::toNativeSeparators(path)));
     });
 }
@@ -1037,7 +1035,7 @@ void FlowsPage::runSelected()
         options.version = dialog.version();
         beginCall();
         const QPointer<FlowsPage> self(this);
-        const QString name = detail.name;
+        const QString name = quotedFlowName(detail.name);
         client::FlowsApi(*m_client).trigger(
             detail.id, options, [self, name](Result<client::TriggerOutcome> result) {
                 if (!self)

@@ -161,6 +161,8 @@ QJsonArray ProblemText::problemArray(const QJsonValue &details)
         QJsonObject o = list.toObject();
         if (o.contains(QStringLiteral("error")))
             o = o.value(QStringLiteral("error")).toObject();
+        else if (o.contains(QStringLiteral("data")))
+            o = o.value(QStringLiteral("data")).toObject();
         if (o.contains(QStringLiteral("details")))
             o = o.value(QStringLiteral("details")).toObject();
         list = o.value(QStringLiteral("problems"));

@@ -69,8 +69,9 @@ public:
     static EditorProblem fromJson(const QJsonObject &problem, EditorProblem::Origin origin,
                                   const QJsonObject &configSchema = {});
     // Every problem of an INVALID_FLOW_DEFINITION error's details
-    // ({"problems": [...]}); the whole error envelope, its "error" member or
-    // a bare problems array are read too.
+    // ({"problems": [...]}); the whole error envelope, its "error" member, a
+    // save's answer (the envelope's "data": a draft stored with its
+    // problems) or a bare problems array are read too.
     static QList<EditorProblem> fromDetails(const QJsonValue &details,
                                             EditorProblem::Origin origin);
     // The problems array inside those forms.

@@ -128,7 +128,8 @@ FlowVersion flowVersion(const QJsonObject &o)
                        at(o, "published_at"),
                        o.value(QLatin1String("definition")).toObject(),
                        o.value(QLatin1String("settings")).toObject(),
-                       o.value(QLatin1String("flow_revision")).toInteger()};
+                       o.value(QLatin1String("flow_revision")).toInteger(),
+                       o.value(QLatin1String("problems")).toArray()};
 }
 
 FlowSummary flowSummary(const QJsonObject &o)

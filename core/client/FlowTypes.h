@@ -33,6 +33,10 @@ struct FlowVersion
     // The flow's revision after a save or publish (flow_revision); 0 where
     // the route does not send it (lists of versions).
     qint64 flowRevision = 0;
+    // A draft's problems ({code, message, node?, edge?, ...}): answered by
+    // saves and for GET /flows/{id}'s latest version; empty when it may be
+    // published (or where the route does not send them).
+    QJsonArray problems;
 };
 
 // Optimistic concurrency: what a save or publish is based on, as the

@@ -144,7 +144,10 @@ Result<FlowRecord> FlowRepository::createFlow(const NewFlow &newFlow)
         return taken.error();
     if (taken.value())
         return Error{ErrorCode::ResourceAlreadyExists,
-                     QStringLiteral("a flow named \"%1\" already exists").arg(newFlow.name)};
+                     QStringLiteral("a flow named \"%1\" already exists")
+                         .arg(newFlow.name.size() <= 60 ? newFlow.name
+                                                        : newFlow.name.left(59) + QChar(0x2026)),
+                     {{QStringLiteral("field"), QStringLiteral("name")}}};
 
     FlowRecord record{newId(),
                       newFlow.name,

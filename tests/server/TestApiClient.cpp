@@ -541,18 +541,18 @@ private slots:
         QCOMPARE(invalid.error().details.value("field").toString(), QStringLiteral("definition"));
         QVERIFY(!errorRequestId(invalid.error()).isEmpty());
 
-        // A well-formed flow that cannot compile: every problem listed.
+        // A definition no draft can be stored as: every problem listed. (One
+        // that is well-formed but cannot compile is stored as a draft with
+        // its problems: TestFlowsApi.)
         const auto broken = await<FlowSummary>([&](auto done) {
-            FlowsApi(c).create(
-                NewFlow{"broken", {}, flowDefinition({flowNode("x", "no-such-component")}), {}},
-                done);
+            FlowsApi(c).create(NewFlow{"broken", {}, QJsonObject{{"nodes", 5}}, {}}, done);
         });
         QVERIFY(!broken.ok());
         QCOMPARE(broken.error().code, ErrorCode::InvalidFlowDefinition);
         const QJsonArray problems = broken.error().details.value("problems").toArray();
         QVERIFY(!problems.isEmpty());
         QCOMPARE(problems.first().toObject().value("code").toString(),
-                 QStringLiteral("UNKNOWN_COMPONENT"));
+                 QStringLiteral("INVALID_SHAPE"));
 
         const auto after = await<Page<FlowSummary>>([&](auto done) {
             FlowsApi(c).list({}, PageRequest{1, 1}, done);

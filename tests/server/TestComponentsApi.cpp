@@ -397,14 +397,19 @@ private slots:
         }
         QVERIFY(upperSeen);
 
-        // New flows cannot use it, and neither can new runs of old ones.
+        // New flows cannot use it (a draft is stored with the problem, and
+        // cannot be published), and neither can new runs of old ones.
         const Answer created =
             m_http->json("POST", "/api/v1/flows",
                          {{"name", "after-delete"}, {"definition", upperFlow()}}, m_admin);
-        QCOMPARE(created.status, 400);
-        QCOMPARE(created.code(), QStringLiteral("INVALID_FLOW_DEFINITION"));
-        QCOMPARE(created.details().value("problems")[0]["code"].toString(),
+        QCOMPARE(created.status, 201);
+        QCOMPARE(created.data().value("problems")[0]["code"].toString(),
                  QStringLiteral("UNKNOWN_COMPONENT"));
+        const Answer published = m_http->json(
+            "POST", "/api/v1/flows/" + created.data().value("id").toString() + "/publish",
+            {{"version", "1"}}, m_admin);
+        QCOMPARE(published.status, 400);
+        QCOMPARE(published.code(), QStringLiteral("INVALID_FLOW_DEFINITION"));
         const Answer rerun = trigger(later, {{"t", "x"}});
         QCOMPARE(rerun.status, 400);
         QCOMPARE(rerun.code(), QStringLiteral("INVALID_FLOW_DEFINITION"));

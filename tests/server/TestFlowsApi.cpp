@@ -1,10 +1,12 @@
 // Flows and executions through the real hivemind-server process: flow CRUD,
+// drafts stored with their problems, the audit of every flow write,
 // triggers in each concurrency mode, cancel, re-run, history and what a
 // restart does to running and queued executions.
 
 #include "FlowTestSupport.h"
 
 #include <QJsonArray>
+#include <QSet>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -128,21 +130,230 @@ private slots:
             !m_http->get("/metrics").raw.contains("hivemind_history_queue_checkpoints_total 0\n"));
     }
 
-    void badDefinitionStoresNothing()
+    // Seed 003 keeps drafts and published versions apart: a draft with
+    // problems is stored with them (issue 34, item 1); publish and trigger
+    // refuse it.
+    void draftsAreStoredWithTheirProblems()
     {
-        const Answer created =
-            m_http->json("POST", "/api/v1/flows",
-                         {{"name", "broken"},
-                          {"definition", flowDefinition({flowNode("x", "no-such-component")})}},
-                         m_admin);
-        QCOMPARE(created.status, 400);
-        QCOMPARE(created.code(), QStringLiteral("INVALID_FLOW_DEFINITION"));
-        const QJsonArray problems = created.details().value("problems").toArray();
-        QVERIFY(!problems.isEmpty());
-        QCOMPARE(problems.first().toObject().value("code").toString(),
+        // transform's config requires "outputs": left empty, as a
+        // half-finished node is.
+        const QJsonObject unfinished = flowDefinition({flowNode("t", "transform")});
+        const Answer created = m_http->json(
+            "POST", "/api/v1/flows", {{"name", "unfinished"}, {"definition", unfinished}}, m_admin);
+        QCOMPARE(created.status, 201);
+        const QString id = created.data().value("id").toString();
+        QJsonArray problems = created.data().value("problems").toArray();
+        QCOMPARE(problems.size(), 1);
+        QCOMPARE(problems.first()["code"].toString(), QStringLiteral("INVALID_CONFIG"));
+        QCOMPARE(problems.first()["node"].toString(), QStringLiteral("t"));
+        QVERIFY(!problems.first()["message"].toString().isEmpty());
+
+        // Stored, and GET answers the draft's problems with it.
+        Answer got = m_http->get("/api/v1/flows/" + id, m_admin);
+        QCOMPARE(got.status, 200);
+        QJsonObject latest = got.data().value("latest_version").toObject();
+        QCOMPARE(latest.value("definition").toObject(), unfinished);
+        QCOMPARE(latest.value("problems").toArray(), problems);
+
+        // A later save with other problems: stored as version 2.
+        const QJsonObject unknown = flowDefinition({flowNode("x", "no-such-component")});
+        const Answer saved = m_http->json("POST", "/api/v1/flows/" + id + "/versions",
+                                          {{"definition", unknown}}, m_admin);
+        QCOMPARE(saved.status, 201);
+        QCOMPARE(saved.data().value("version").toString(), QStringLiteral("2"));
+        QCOMPARE(saved.data().value("status").toString(), QStringLiteral("draft"));
+        problems = saved.data().value("problems").toArray();
+        QCOMPARE(problems.size(), 1);
+        QCOMPARE(problems.first()["code"].toString(), QStringLiteral("UNKNOWN_COMPONENT"));
+        got = m_http->get("/api/v1/flows/" + id, m_admin);
+        QCOMPARE(got.data().value("latest_version")["problems"].toArray(), problems);
+
+        // Publishing either is refused with the problems; nothing changes.
+        for (const char *version : {"1", "2"}) {
+            const Answer published = m_http->json("POST", "/api/v1/flows/" + id + "/publish",
+                                                  {{"version", version}}, m_admin);
+            QCOMPARE(published.status, 400);
+            QCOMPARE(published.code(), QStringLiteral("INVALID_FLOW_DEFINITION"));
+            QVERIFY(!published.details().value("problems").toArray().isEmpty());
+        }
+        got = m_http->get("/api/v1/flows/" + id, m_admin);
+        QVERIFY(got.data().value("published_version").isNull());
+        QCOMPARE(got.data().value("revision").toInteger(), 2);
+
+        // Running the draft is refused with its problems too.
+        const Answer ran = m_http->json(
+            "POST", "/api/v1/flows/" + id + "/trigger",
+            {{"inputs", QJsonObject()}, {"options", QJsonObject{{"version", "2"}}}}, m_admin);
+        QCOMPARE(ran.status, 400);
+        QCOMPARE(ran.code(), QStringLiteral("INVALID_FLOW_DEFINITION"));
+        QCOMPARE(ran.details().value("problems")[0]["code"].toString(),
                  QStringLiteral("UNKNOWN_COMPONENT"));
-        const Answer list = m_http->get("/api/v1/flows?search=broken", m_admin);
-        QCOMPARE(list.data().value("pagination").toObject().value("total").toInt(), 0);
+
+        // Fixed: no problems, publishes and runs.
+        const Answer fixed =
+            m_http->json("POST", "/api/v1/flows/" + id + "/versions",
+                         {{"definition", flowDefinition({flowNode("n", "noop")})}}, m_admin);
+        QCOMPARE(fixed.status, 201);
+        QCOMPARE(fixed.data().value("problems").toArray(), QJsonArray());
+        QCOMPARE(m_http->get("/api/v1/flows/" + id, m_admin)
+                     .data()
+                     .value("latest_version")["problems"]
+                     .toArray(),
+                 QJsonArray());
+        QCOMPARE(
+            m_http->json("POST", "/api/v1/flows/" + id + "/publish", {{"version", "3"}}, m_admin)
+                .status,
+            200);
+        QCOMPARE(trigger(id, {}, "?wait=true&timeout_ms=20000").status, 200);
+    }
+
+    // What no draft can be stored as is still refused, and nothing stored.
+    void unstorableBodiesAreRefused()
+    {
+        struct Case
+        {
+            const char *name;
+            QJsonValue definition;
+            QJsonObject settings;
+            int status;
+            QString code;
+            QString problem;
+        };
+        const QList<Case> cases{
+            {"not-an-object", QJsonValue("nodes"), {}, 422, "VALIDATION_ERROR", {}},
+            {"wrong-shape",
+             QJsonObject{{"nodes", 5}},
+             {},
+             400,
+             "INVALID_FLOW_DEFINITION",
+             "INVALID_SHAPE"},
+            {"newer-schema",
+             QJsonObject{{"schemaVersion", 99}, {"nodes", QJsonArray()}},
+             {},
+             400,
+             "INVALID_FLOW_DEFINITION",
+             "UNSUPPORTED_SCHEMA_VERSION"},
+            {"bad-settings",
+             flowDefinition({flowNode("n", "noop")}),
+             {{"concurrency", QJsonObject{{"maxInstances", 0}}}},
+             400,
+             "INVALID_FLOW_DEFINITION",
+             "INVALID_SETTING"},
+        };
+        for (const Case &c : cases) {
+            const Answer created = m_http->json("POST", "/api/v1/flows",
+                                                {{"name", QString::fromLatin1(c.name)},
+                                                 {"definition", c.definition},
+                                                 {"settings", c.settings}},
+                                                m_admin);
+            QVERIFY2(created.status == c.status, c.name);
+            QCOMPARE(created.code(), c.code);
+            if (!c.problem.isEmpty())
+                QCOMPARE(created.details().value("problems")[0]["code"].toString(), c.problem);
+            const Answer list =
+                m_http->get("/api/v1/flows?search=" + QString::fromLatin1(c.name), m_admin);
+            QCOMPARE(list.data().value("pagination").toObject().value("total").toInt(), 0);
+        }
+    }
+
+    // Seed 003 audits every change of a flow (issue 34, item 7), not only
+    // publishing: create (also the console's import and duplicate, which
+    // create), save, rename, publish and delete.
+    void everyFlowWriteIsAudited()
+    {
+        const auto audited = [this](const QString &action, const QString &flowId) {
+            const Answer rows =
+                m_http->get("/api/v1/audit?size=100&resource_type=flow&action=" + action, m_admin);
+            QList<QJsonObject> details;
+            for (const QJsonValue row : rows.data().value("audit_logs").toArray()) {
+                if (row["resource_id"].toString() == flowId)
+                    details.append(row["details"].toObject());
+            }
+            return details;
+        };
+        const Answer created = m_http->json(
+            "POST", "/api/v1/flows",
+            {{"name", "audited"}, {"definition", flowDefinition({flowNode("t", "transform")})}},
+            m_admin);
+        QCOMPARE(created.status, 201);
+        const QString id = created.data().value("id").toString();
+        QCOMPARE(audited("FLOW_CREATED", id),
+                 (QList<QJsonObject>{{{"name", "audited"}, {"version", "1"}, {"problems", 1}}}));
+
+        QCOMPARE(m_http
+                     ->json("POST", "/api/v1/flows/" + id + "/versions",
+                            {{"definition", flowDefinition({flowNode("n", "noop")})}}, m_admin)
+                     .status,
+                 201);
+        QCOMPARE(audited("FLOW_VERSION_SAVED", id),
+                 (QList<QJsonObject>{{{"version", "2"}, {"problems", 0}}}));
+
+        QCOMPARE(
+            m_http->json("PUT", "/api/v1/flows/" + id, {{"name", "audited too"}}, m_admin).status,
+            200);
+        // A PUT that changes nothing leaves no entry.
+        QCOMPARE(
+            m_http->json("PUT", "/api/v1/flows/" + id, {{"name", "audited too"}}, m_admin).status,
+            200);
+        QCOMPARE(
+            m_http->json("PUT", "/api/v1/flows/" + id, {{"description", "why"}}, m_admin).status,
+            200);
+        const QList<QJsonObject> updates = audited("FLOW_UPDATED", id);
+        QCOMPARE(updates.size(), 2);
+        const QSet<QString> changed{updates.at(0)["changed"][0].toString(),
+                                    updates.at(1)["changed"][0].toString()};
+        QCOMPARE(changed, (QSet<QString>{"name", "description"}));
+        QCOMPARE(updates.at(0)["name"].toString(), QStringLiteral("audited too"));
+
+        QCOMPARE(
+            m_http->json("POST", "/api/v1/flows/" + id + "/publish", {{"version", "2"}}, m_admin)
+                .status,
+            200);
+        QCOMPARE(audited("FLOW_PUBLISHED", id).size(), 1);
+        // A refused write leaves none.
+        QCOMPARE(m_http
+                     ->json("POST", "/api/v1/flows/" + id + "/versions",
+                            {{"definition", QJsonObject{{"nodes", 5}}}}, m_admin)
+                     .status,
+                 400);
+        QCOMPARE(audited("FLOW_VERSION_SAVED", id).size(), 1);
+        QCOMPARE(m_http->send("DELETE", "/api/v1/flows/" + id, {}, Http::bearer(m_admin)).status,
+                 200);
+        QCOMPARE(audited("FLOW_DELETED", id), (QList<QJsonObject>{{{"name", "audited too"}}}));
+    }
+
+    // A name's limit is named in the refusal, and a long name is not
+    // repeated whole in a message (issue 34, item 9).
+    void longNamesAreBoundedAndNotEchoed()
+    {
+        const Answer tooLong = m_http->json(
+            "POST", "/api/v1/flows",
+            {{"name", QString(256, u'n')}, {"definition", flowDefinition({})}}, m_admin);
+        QCOMPARE(tooLong.status, 422);
+        QCOMPARE(tooLong.code(), QStringLiteral("VALIDATION_ERROR"));
+        const QString message = tooLong.body.value("error").toObject().value("message").toString();
+        QVERIFY2(message.contains(QLatin1String("255")), qPrintable(message));
+
+        const QString longest(255, u'l');
+        const Answer first =
+            m_http->json("POST", "/api/v1/flows",
+                         {{"name", longest}, {"definition", flowDefinition({})}}, m_admin);
+        QCOMPARE(first.status, 201);
+        const Answer again =
+            m_http->json("POST", "/api/v1/flows",
+                         {{"name", longest}, {"definition", flowDefinition({})}}, m_admin);
+        QCOMPARE(again.code(), QStringLiteral("RESOURCE_ALREADY_EXISTS"));
+        const QString taken = again.body.value("error").toObject().value("message").toString();
+        QVERIFY2(!taken.contains(longest) && taken.contains(QString(40, u'l')), qPrintable(taken));
+        const Answer other =
+            m_http->json("POST", "/api/v1/flows",
+                         {{"name", "other"}, {"definition", flowDefinition({})}}, m_admin);
+        const Answer renamed =
+            m_http->json("PUT", "/api/v1/flows/" + other.data().value("id").toString(),
+                         {{"name", longest}}, m_admin);
+        QCOMPARE(renamed.code(), QStringLiteral("RESOURCE_ALREADY_EXISTS"));
+        QVERIFY(
+            !renamed.body.value("error").toObject().value("message").toString().contains(longest));
     }
 
     // Issue 34 item 10: a transform whose output reads $.trigger can only

@@ -1,5 +1,4 @@
 #include "engine_store/FlowRepository.h"
-#include "flow/FlowCompiler.h"
 #include "server/api/ApiRouter.h"
 #include "server/api/AuthCommon.h"
 #include "server/api/QueryParams.h"
@@ -11,6 +10,7 @@
 #include "server/services/auth/AuthModule.h"
 #include "server/services/engine/ComponentService.h"
 #include "server/services/engine/FlowAccess.h"
+#include "server/services/engine/FlowDrafts.h"
 #include "server/services/engine/FlowEngineHost.h"
 #include "server/services/engine/FlowEvents.h"
 #include "store/Database.h"
@@ -30,24 +30,19 @@ using Method = http::Method;
 
 namespace {
 
-struct Parsed
+// A name as error messages quote it: a long one shortened, so the message
+// stays readable and the name is not sent back whole.
+QString quotedName(const QString &name)
 {
-    flow::FlowDefinition definition;
-    flow::FlowSettings settings;
-};
+    constexpr int kQuoted = 60;
+    return name.size() <= kQuoted ? name : name.left(kQuoted - 1) + QChar(0x2026);
+}
 
-// Compiles against the registry first so a flow that could never run is
-// refused with every problem listed, and nothing is stored.
-Result<Parsed> parseFlow(const QJsonObject &body, const engine::ExecutorRegistry &registry)
+void auditFlow(store::Database &db, const RequestContext &c, const Principal &p,
+               const QString &action, const QString &flowId, const QJsonObject &details)
 {
-    const QJsonValue definition = body.value(QStringLiteral("definition"));
-    if (!definition.isObject())
-        return auth::fieldError(QStringLiteral("definition"), QStringLiteral("must be an object"));
-    const QJsonObject settings = body.value(QStringLiteral("settings")).toObject();
-    auto compiled = flow::compileJson(definition.toObject(), settings, registry);
-    if (!compiled)
-        return compiled.error();
-    return Parsed{compiled.value()->definition(), compiled.value()->settings()};
+    auth::audit(db, action, p.userId, QStringLiteral("flow"), flowId, c.clientIp(),
+                QString::fromUtf8(c.header("User-Agent")), details);
 }
 
 QJsonObject versionJson(const FlowVersionRecord &v, bool withDefinition)
@@ -191,7 +186,7 @@ ApiReply createFlow(store::Database &db, FlowEngineHost &host, FlowEvents &event
     HM_TRY(name, auth::requiredString(body.value(), QStringLiteral("name")));
     HM_TRY_STATUS(checkFlowName(name.value()));
     HM_TRY(description, auth::optionalString(body.value(), QStringLiteral("description")));
-    HM_TRY(parsed, parseFlow(body.value(), host.registry()));
+    HM_TRY(parsed, flowdrafts::parseDraft(body.value(), host.registry()));
     FlowRepository repo(db);
     invalidateFlowCaches(); // FlowAccess.h: every write that decides access or versions
     HM_TRY(flow, repo.createFlow(NewFlow{name.value(), description.value(), p.userId,
@@ -199,10 +194,15 @@ ApiReply createFlow(store::Database &db, FlowEngineHost &host, FlowEvents &event
     QJsonObject data = flowJson(flow.value());
     data.insert(QStringLiteral("version"), QStringLiteral("1"));
     data.insert(QStringLiteral("status"), QStringLiteral("draft"));
+    data.insert(QStringLiteral("problems"), parsed.value().problems);
     data.insert(
         QStringLiteral("warnings"),
         ComponentService::deprecationWarnings(host.registry(), parsed.value().definition.toJson()));
     const FlowRecord &f = flow.value();
+    auditFlow(db, c, p, QStringLiteral("FLOW_CREATED"), f.id,
+              {{QStringLiteral("name"), f.name},
+               {QStringLiteral("version"), QStringLiteral("1")},
+               {QStringLiteral("problems"), parsed.value().problems.size()}});
     events.publish({QStringLiteral("flow_created"),
                     f.id,
                     {{QStringLiteral("flow_id"), f.id},
@@ -278,7 +278,8 @@ ApiReply listFlows(store::Database &db, const RequestContext &c, const Principal
         {QStringLiteral("pagination"), paginationJson(paging.value(), page.value().total)}});
 }
 
-ApiReply getFlow(store::Database &db, const RequestContext &c, const Principal &p)
+ApiReply getFlow(store::Database &db, const engine::ExecutorRegistry &registry,
+                 const RequestContext &c, const Principal &p)
 {
     const QString id = c.pathArgs.at(0);
     HM_TRY_STATUS(requireFlowPermission(db, p, id, FlowPermission::View));
@@ -292,8 +293,14 @@ ApiReply getFlow(store::Database &db, const RequestContext &c, const Principal &
         if (v.status == flow::FlowVersionStatus::Published)
             published = versionJson(v, false);
     }
-    if (!versions.value().isEmpty())
-        data.insert(QStringLiteral("latest_version"), versionJson(versions.value().last(), true));
+    if (!versions.value().isEmpty()) {
+        // The draft's problems, as publish and trigger would see them now.
+        const FlowVersionRecord &latest = versions.value().last();
+        QJsonObject json = versionJson(latest, true);
+        json.insert(QStringLiteral("problems"),
+                    flowdrafts::problemsOf(latest.definition, latest.settings, registry));
+        data.insert(QStringLiteral("latest_version"), json);
+    }
     data.insert(QStringLiteral("published_version"), published);
     data.insert(QStringLiteral("my_permission"), flowPermissionName(permission.value()));
     return withEtag(ApiReply::ok(data), flow.value().revision);
@@ -339,7 +346,8 @@ ApiReply updateFlow(store::Database &db, FlowEvents &events, const RequestContex
             if (taken.value())
                 return ApiReply::failure(
                     Error{ErrorCode::ResourceAlreadyExists,
-                          QStringLiteral("a flow named \"%1\" already exists").arg(name.value()),
+                          QStringLiteral("a flow named \"%1\" already exists")
+                              .arg(quotedName(name.value())),
                           {{QStringLiteral("field"), QStringLiteral("name")}}});
             invalidateFlowCaches();
             HM_TRY_STATUS(repositories::updateFlowDetails(db, id, name.value(), description.value(),
@@ -350,6 +358,10 @@ ApiReply updateFlow(store::Database &db, FlowEvents &events, const RequestContex
     HM_TRY(updated, repo.flow(id));
     const FlowRecord &f = updated.value();
     if (!changed.isEmpty())
+        auditFlow(db, c, p, QStringLiteral("FLOW_UPDATED"), f.id,
+                  {{QStringLiteral("name"), f.name},
+                   {QStringLiteral("changed"), QJsonArray::fromStringList(changed)}});
+    if (!changed.isEmpty())
         events.publish({QStringLiteral("flow_updated"),
                         f.id,
                         {{QStringLiteral("flow_id"), f.id},
@@ -359,13 +371,6 @@ ApiReply updateFlow(store::Database &db, FlowEvents &events, const RequestContex
                          {QStringLiteral("changed"), QJsonArray::fromStringList(changed)},
                          {QStringLiteral("updated_at"), auth::isoOrNull(f.updatedAtMs)}}});
     return withEtag(ApiReply::ok(flowJson(f)), f.revision);
-}
-
-void auditFlow(store::Database &db, const RequestContext &c, const Principal &p,
-               const QString &action, const QString &flowId, const QJsonObject &details)
-{
-    auth::audit(db, action, p.userId, QStringLiteral("flow"), flowId, c.clientIp(),
-                QString::fromUtf8(c.header("User-Agent")), details);
 }
 
 ApiReply deleteFlow(store::Database &db, FlowEvents &events, const RequestContext &c,
@@ -395,7 +400,7 @@ ApiReply addVersion(store::Database &db, FlowEngineHost &host, FlowEvents &event
     HM_TRY_STATUS(requireFlowPermission(db, p, id, FlowPermission::Edit));
     HM_TRY(body, c.jsonObject());
     HM_TRY(base, parseEditBase(c, &body.value()));
-    HM_TRY(parsed, parseFlow(body.value(), host.registry()));
+    HM_TRY(parsed, flowdrafts::parseDraft(body.value(), host.registry()));
     FlowRepository repo(db);
     invalidateFlowCaches();
     HM_TRY(version, repo.addVersion(id, parsed.value().definition, parsed.value().settings,
@@ -403,6 +408,9 @@ ApiReply addVersion(store::Database &db, FlowEngineHost &host, FlowEvents &event
     HM_TRY(flow, repo.flow(id));
     const FlowVersionRecord &v = version.value();
     const qint64 revision = flow.value().revision;
+    auditFlow(db, c, p, QStringLiteral("FLOW_VERSION_SAVED"), id,
+              {{QStringLiteral("version"), v.version},
+               {QStringLiteral("problems"), parsed.value().problems.size()}});
     events.publish({QStringLiteral("flow_version_added"),
                     id,
                     {{QStringLiteral("flow_id"), id},
@@ -415,6 +423,7 @@ ApiReply addVersion(store::Database &db, FlowEngineHost &host, FlowEvents &event
                      {QStringLiteral("updated_at"), auth::isoOrNull(flow.value().updatedAtMs)}}});
     QJsonObject data = versionJson(v, false);
     data.insert(QStringLiteral("flow_revision"), revision);
+    data.insert(QStringLiteral("problems"), parsed.value().problems);
     data.insert(QStringLiteral("warnings"),
                 ComponentService::deprecationWarnings(host.registry(), v.definition.toJson()));
     return withEtag(ApiReply::ok(data, 201), revision);
@@ -442,6 +451,14 @@ ApiReply publish(store::Database &db, FlowEngineHost &host, FlowEvents &events,
     HM_TRY(base, parseEditBase(c, &body.value()));
     FlowRepository repo(db);
     HM_TRY(before, repo.flow(id));
+    // A draft with problems stays a draft. An unknown version is left to
+    // repo.publish(), which tells a stale base (CONFLICT) from it.
+    if (auto draft = repo.version(id, version.value())) {
+        HM_TRY_STATUS(flowdrafts::requirePublishable(
+            draft.value().version,
+            flowdrafts::problemsOf(draft.value().definition, draft.value().settings,
+                                   host.registry())));
+    }
     auto previous = repo.publishedVersion(id); // FLOW_VERSION_NOT_FOUND when none is
     invalidateFlowCaches();
     HM_TRY_STATUS(repo.publish(id, version.value(), base.value()));
@@ -504,6 +521,17 @@ QJsonObject warningsSchema()
                {QStringLiteral("code"), QStringLiteral("message")}));
 }
 
+// A draft's problems (flowdrafts::problemsOf): empty when it may be
+// published.
+QJsonObject problemsSchema()
+{
+    return arrayOf(object({{QStringLiteral("code"), string()},
+                           {QStringLiteral("message"), string()},
+                           {QStringLiteral("node"), string()},
+                           {QStringLiteral("edge"), string()}},
+                          {QStringLiteral("code"), QStringLiteral("message")}));
+}
+
 // versionJson
 QJsonObject versionSchema(bool withDefinition)
 {
@@ -561,7 +589,11 @@ QJsonObject flowListSchema()
 QJsonObject flowSchema()
 {
     QJsonObject flow = flowProperties();
-    flow.insert(QStringLiteral("latest_version"), versionSchema(true));
+    QJsonObject latest = versionSchema(true);
+    QJsonObject latestProperties = latest.value(QStringLiteral("properties")).toObject();
+    latestProperties.insert(QStringLiteral("problems"), problemsSchema());
+    latest.insert(QStringLiteral("properties"), latestProperties);
+    flow.insert(QStringLiteral("latest_version"), latest);
     flow.insert(QStringLiteral("published_version"), nullable(versionSchema(false)));
     return object(flow, {QStringLiteral("id"), QStringLiteral("name"), QStringLiteral("revision"),
                          QStringLiteral("latest_version"), QStringLiteral("published_version"),
@@ -577,6 +609,8 @@ QJsonObject versionWriteSchema()
     properties.insert(QStringLiteral("flow_revision"),
                       integer(QStringLiteral("the flow's revision after this write (its ETag)")));
     properties.insert(QStringLiteral("warnings"), warningsSchema());
+    properties.insert(QStringLiteral("problems"),
+                      problemsSchema()); // saves only: a draft is stored with them
     schema.insert(QStringLiteral("properties"), properties);
     return schema;
 }
@@ -630,7 +664,7 @@ void registerFlowRoutes(ApiRouter &router, auth::AuthModule &auth, store::Databa
         {{QStringLiteral("definition"), object({})}, {QStringLiteral("settings"), object({})}},
         {QStringLiteral("definition")});
     RouteDoc createDoc = flowDoc(
-        QStringLiteral("Create a flow (version 1, draft)"),
+        QStringLiteral("Create a flow (version 1, a draft stored with its problems)"),
         {ErrorCode::InvalidFlowDefinition, ErrorCode::ResourceAlreadyExists}, kFlowBody, 201);
     createDoc.responseHeaders = etagHeader();
     auth::addProtectedRoute(
@@ -658,7 +692,9 @@ void registerFlowRoutes(ApiRouter &router, auth::AuthModule &auth, store::Databa
     getDoc.responseHeaders = etagHeader();
     auth::addProtectedRoute(
         router, auth, Method::Get, QStringLiteral("/api/v1/flows/{id}"), Role::Viewer,
-        [&db](const RequestContext &c, const Principal &p) { return getFlow(db, c, p); },
+        [&db, &host](const RequestContext &c, const Principal &p) {
+            return getFlow(db, host.registry(), c, p);
+        },
         std::move(getDoc));
     QJsonObject renamed = flowProperties();
     auth::addProtectedRoute(
@@ -686,7 +722,7 @@ void registerFlowRoutes(ApiRouter &router, auth::AuthModule &auth, store::Databa
             return addVersion(db, host, events, c, p);
         },
         concurrent(flowDoc(
-            QStringLiteral("Add a draft version (edit)"),
+            QStringLiteral("Add a draft version (edit; stored with its problems)"),
             {ErrorCode::FlowNotFound, ErrorCode::Forbidden, ErrorCode::InvalidFlowDefinition},
             withBaseFields(versionBody), 201, versionWriteSchema())));
     auth::addProtectedRoute(
@@ -703,7 +739,8 @@ void registerFlowRoutes(ApiRouter &router, auth::AuthModule &auth, store::Databa
         },
         concurrent(
             flowDoc(QStringLiteral("Publish a version (edit; the previous one becomes deprecated)"),
-                    {ErrorCode::FlowNotFound, ErrorCode::FlowVersionNotFound, ErrorCode::Forbidden},
+                    {ErrorCode::FlowNotFound, ErrorCode::FlowVersionNotFound, ErrorCode::Forbidden,
+                     ErrorCode::InvalidFlowDefinition},
                     withBaseFields(object({{QStringLiteral("version"), string()}},
                                           {QStringLiteral("version")})),
                     200, versionWriteSchema())));
