@@ -3,13 +3,13 @@
 #include "common/Result.h"
 #include "crypto/SecureBytes.h"
 #include "server/api/ApiRouter.h"
+#include "server/api/Roles.h"
 #include "server/services/auth/AccountEvents.h"
 #include "server/services/auth/ApiKeyService.h"
 #include "server/services/auth/AttemptTracker.h"
 #include "server/services/auth/AuthCache.h"
 #include "server/services/auth/PasswordWorker.h"
 #include "server/services/auth/RateLimiter.h"
-#include "server/services/auth/Roles.h"
 #include "server/services/auth/TokenService.h"
 
 #include <QHash>
