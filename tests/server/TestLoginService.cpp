@@ -1,9 +1,9 @@
 // LoginService called directly on a real store (no HTTP): a wrong password
 // and an unknown account answer alike and both cost an Argon2id check on
 // the password worker; failures lock the pair of account and address and
-// no other; an inactive account is refused only after its password
-// matched; the pending two-factor login ends after five wrong codes and
-// completes with the right one.
+// no other, and delay the name as typed, not the account's other name; an inactive account is
+// refused only after its password matched; the pending two-factor login ends after five wrong codes
+// and completes with the right one.
 
 #include "ServiceTestSupport.h"
 #include "crypto/Totp.h"
@@ -57,12 +57,12 @@ private:
         return *outcome;
     }
 
-    void setLockout(int maxAttempts)
+    void setLockout(int maxAttempts, int delayMs = 0)
     {
         QVERIFY(saveSetting(*m_store.db, QStringLiteral("auth.lockout"),
                             QJsonObject{{QStringLiteral("max_attempts"), maxAttempts},
                                         {QStringLiteral("duration_seconds"), 1800},
-                                        {QStringLiteral("progressive_delay_ms"), 0}},
+                                        {QStringLiteral("progressive_delay_ms"), delayMs}},
                             {})
                     .ok());
     }
@@ -118,7 +118,7 @@ private slots:
             QCOMPARE(login(user.username, kWrong, attacker).error().code,
                      ErrorCode::InvalidCredentials);
         const AttemptTracker::State state = auth().loginAttempts.state(
-            QStringLiteral("account:") + user.id, attacker, auth().loginPolicy(), nowMs());
+            LoginService::lockSubjectOf(user.id), attacker, auth().loginPolicy(), nowMs());
         QCOMPARE(state.failures, 3);
         QVERIFY(state.locked(nowMs()));
         const Result<QJsonObject> locked = login(user.username, kPassword, attacker);
@@ -130,11 +130,51 @@ private slots:
             (void)login(QStringLiteral("ghost"), kWrong, attacker);
         QVERIFY(auth()
                     .loginAttempts
-                    .state(QStringLiteral("login:ghost"), attacker, auth().loginPolicy(), nowMs())
+                    .state(LoginService::unknownSubjectOf(QStringLiteral("ghost")), attacker,
+                           auth().loginPolicy(), nowMs())
                     .locked(nowMs()));
         // The administrator's unlock lifts it.
         auth().clearLockouts(user.id);
         QVERIFY(login(user.username, kPassword, attacker).ok());
+    }
+
+    // The delay counts per name as typed, the lock per account: a wrong
+    // password by username delays the next try of the username, not of
+    // the e-mail address (which starts its check at once, as an unknown
+    // name would), while both count towards the account's lock.
+    void theDelayFollowsTheNameTheLockTheAccount()
+    {
+        setLockout(3, 60000);
+        const UserRecord user = newUser();
+        const QString ip = QStringLiteral("192.0.2.7");
+        QCOMPARE(login(user.username, kWrong, ip).error().code, ErrorCode::InvalidCredentials);
+        const qint64 now = nowMs();
+        const AttemptTracker::Policy policy = auth().loginPolicy();
+        QVERIFY(
+            auth()
+                .loginAttempts.state(LoginService::nameSubjectOf(user.username), ip, policy, now)
+                .nextAttemptMs > now);
+
+        std::optional<Result<QJsonObject>> byEmail;
+        LoginService(auth()).login(LoginRequest{user.email, kWrong, false, {ip, {}}},
+                                   [&byEmail](Result<QJsonObject> r) { byEmail = std::move(r); });
+        QCOMPARE(auth().passwords.inProgress(), 1); // checking now, not waiting a minute
+        QTRY_VERIFY_WITH_TIMEOUT(byEmail.has_value(), 30000);
+        QCOMPARE(byEmail->error().code, ErrorCode::InvalidCredentials);
+        QCOMPARE(auth()
+                     .loginAttempts.state(LoginService::lockSubjectOf(user.id), ip, policy, nowMs())
+                     .failures,
+                 2);
+
+        // The administrator's unlock also lifts the names' delays.
+        auth().clearLockouts(user.id);
+        QCOMPARE(auth()
+                     .loginAttempts
+                     .state(LoginService::nameSubjectOf(user.username), ip, policy, nowMs())
+                     .nextAttemptMs,
+                 0);
+        QVERIFY(login(user.username, kPassword, ip).ok());
+        setLockout(3);
     }
 
     void inactiveAccountsAreRefusedAfterTheirPassword()

@@ -34,6 +34,21 @@ struct LoginService::Attempt
     bool isWanted() const { return !wanted || wanted(); }
 };
 
+QString LoginService::lockSubjectOf(const QString &userId)
+{
+    return QStringLiteral("account:") + userId;
+}
+
+QString LoginService::unknownSubjectOf(const QString &login)
+{
+    return QStringLiteral("login:") + login.toLower();
+}
+
+QString LoginService::nameSubjectOf(const QString &login)
+{
+    return QStringLiteral("name:") + login.toLower();
+}
+
 Error LoginService::invalidCredentials()
 {
     return Error{ErrorCode::InvalidCredentials,
@@ -46,9 +61,19 @@ void LoginService::login(LoginRequest request, Done done, Wanted wanted)
         std::make_shared<Attempt>(Attempt{std::move(request), std::move(done), std::move(wanted)}));
 }
 
-// Checks one attempt, or waits for its turn: one check per pair at a time,
-// the next only after the delay the last failure set, so parallel guesses
-// queue up.
+// Checks one attempt, or waits for its turn: one check per name and
+// address at a time, the next only after the delay the last failure set,
+// so parallel guesses queue up.
+//
+// Two counts per attempt, the same two for every attempt whether or not
+// an account has the name: the lock counts per account (an unknown name
+// stands for itself), so the username and the e-mail address of one
+// account share their max_attempts; the delay and the one-check rule count
+// per name as typed. Were the delay counted per account too, a wrong
+// password by username would delay the next try by e-mail address and a
+// made-up pair of name and address would not, and the difference in time
+// would tell that the account exists. A lock shows nothing: a locked pair
+// waits no delay and gets the same dummy check as an unknown name.
 void LoginService::check(const AttemptPtr &attempt)
 {
     if (!attempt->isWanted())
@@ -59,35 +84,36 @@ void LoginService::check(const AttemptPtr &attempt)
         return attempt->done(found.error());
     const std::optional<UserRecord> &user = found.value();
     const QString userId = user ? user->id : QString();
-    const QString subject = user ? QStringLiteral("account:") + user->id
-                                 : QStringLiteral("login:") + attempt->request.login.toLower();
+    Subjects subjects{user ? lockSubjectOf(user->id) : unknownSubjectOf(attempt->request.login),
+                      nameSubjectOf(attempt->request.login)};
     const QString &ip = attempt->request.client.ip;
-    const AttemptTracker::State state =
-        m_auth.loginAttempts.state(subject, ip, m_auth.loginPolicy(), now);
-    const bool locked = state.locked(now);
-    if (!locked && (state.busy || state.nextAttemptMs > now)) {
-        const qint64 waitMs = state.busy ? kBusyRetryMs : state.nextAttemptMs - now;
+    const AttemptTracker::Policy policy = m_auth.loginPolicy();
+    const bool locked = m_auth.loginAttempts.state(subjects.lock, ip, policy, now).locked(now);
+    const AttemptTracker::State pace = m_auth.loginAttempts.state(subjects.name, ip, policy, now);
+    if (!locked && (pace.busy || pace.nextAttemptMs > now)) {
+        const qint64 waitMs = pace.busy ? kBusyRetryMs : pace.nextAttemptMs - now;
         LoginService self = *this;
         QTimer::singleShot(std::chrono::milliseconds(waitMs), &m_auth.passwords,
                            [self, attempt]() mutable { self.check(attempt); });
         return;
     }
     if (!locked)
-        m_auth.loginAttempts.setBusy(subject, ip, true, now);
+        m_auth.loginAttempts.setBusy(subjects.name, ip, true, now);
     // Locked pairs and unknown names are checked against the worker's dummy
     // hash: the same Argon2id work as a real check, never a match.
     const QString checkedHash = user && !locked ? user->passwordHash : QString();
     LoginService self = *this;
-    PasswordWorker::Verified verified = [self, attempt, subject, userId, locked,
+    PasswordWorker::Verified verified = [self, attempt, subjects, userId, locked,
                                          checkedHash](bool matches) mutable {
         if (!locked)
-            self.m_auth.loginAttempts.setBusy(subject, attempt->request.client.ip, false, nowMs());
+            self.m_auth.loginAttempts.setBusy(subjects.name, attempt->request.client.ip, false,
+                                              nowMs());
         // Counted even when the client has left: leaving early must not
         // make guesses free.
         if (matches)
-            self.succeeded(*attempt, subject, userId, checkedHash);
+            self.succeeded(*attempt, subjects, userId, checkedHash);
         else
-            self.failed(*attempt, subject, userId, locked);
+            self.failed(*attempt, subjects, userId, locked);
     };
     const bool started =
         checkedHash.isEmpty()
@@ -95,12 +121,12 @@ void LoginService::check(const AttemptPtr &attempt)
             : m_auth.passwords.verify(checkedHash, attempt->request.password, std::move(verified));
     if (!started) {
         if (!locked)
-            m_auth.loginAttempts.setBusy(subject, ip, false, now);
+            m_auth.loginAttempts.setBusy(subjects.name, ip, false, now);
         attempt->done(PasswordWorker::busyError());
     }
 }
 
-void LoginService::failed(const Attempt &attempt, const QString &subject, const QString &userId,
+void LoginService::failed(const Attempt &attempt, const Subjects &subjects, const QString &userId,
                           bool wasLocked)
 {
     const qint64 now = nowMs();
@@ -110,8 +136,10 @@ void LoginService::failed(const Attempt &attempt, const QString &subject, const 
                                                        ? QStringLiteral("unknown_user")
                                                        : QStringLiteral("wrong_password")}};
     if (!wasLocked) {
+        const AttemptTracker::Policy policy = m_auth.loginPolicy();
+        (void)m_auth.loginAttempts.recordFailure(subjects.name, client.ip, policy, now);
         const AttemptTracker::State after =
-            m_auth.loginAttempts.recordFailure(subject, client.ip, m_auth.loginPolicy(), now);
+            m_auth.loginAttempts.recordFailure(subjects.lock, client.ip, policy, now);
         details.insert(QStringLiteral("attempts"), after.failures);
         if (after.locked(now) && !userId.isEmpty()) {
             qCWarning(lcServerAuth).noquote() << "account" << userId << "locked for" << client.ip
@@ -127,10 +155,11 @@ void LoginService::failed(const Attempt &attempt, const QString &subject, const 
     attempt.done(invalidCredentials());
 }
 
-void LoginService::succeeded(const Attempt &attempt, const QString &subject, const QString &userId,
-                             const QString &checkedHash)
+void LoginService::succeeded(const Attempt &attempt, const Subjects &subjects,
+                             const QString &userId, const QString &checkedHash)
 {
-    m_auth.loginAttempts.recordSuccess(subject, attempt.request.client.ip);
+    m_auth.loginAttempts.recordSuccess(subjects.lock, attempt.request.client.ip);
+    m_auth.loginAttempts.recordSuccess(subjects.name, attempt.request.client.ip);
     // The account may have changed while its password was checked.
     auto found = UserRepository(m_auth.db).findById(userId);
     if (!found)

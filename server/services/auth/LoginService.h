@@ -4,9 +4,10 @@
 // login"); what /api/v1/auth/login and /verify-2fa call.
 //
 // Lockout: failures count per account (or, for a login name no account has,
-// per name) and client address (AttemptTracker). After each failure the
-// next check of the pair waits longer, and enough of them lock the pair
-// for the lockout duration. A locked pair, an unknown name and a wrong
+// per name) and client address (AttemptTracker): enough of them lock the
+// pair for the lockout duration. The progressive delay counts per name as
+// typed and address: after each failure the next check of that name from
+// that address waits longer. A locked pair, an unknown name and a wrong
 // password all cost one Argon2id check on the password worker and answer
 // the same INVALID_CREDENTIALS, so neither the answer nor its time tells
 // whether an account exists.
@@ -64,14 +65,27 @@ public:
     // locked for this address alike.
     static Error invalidCredentials();
 
+    // AttemptTracker subjects (AuthModule::loginAttempts): the lock of an
+    // account, of a name no account has, and the delay of a name as typed
+    // (any case).
+    static QString lockSubjectOf(const QString &userId);
+    static QString unknownSubjectOf(const QString &login);
+    static QString nameSubjectOf(const QString &login);
+
 private:
     struct Attempt;
     using AttemptPtr = std::shared_ptr<Attempt>;
+    // What one attempt counts on: the lock, and the delay.
+    struct Subjects
+    {
+        QString lock;
+        QString name;
+    };
 
     void check(const AttemptPtr &attempt);
-    void failed(const Attempt &attempt, const QString &subject, const QString &userId,
+    void failed(const Attempt &attempt, const Subjects &subjects, const QString &userId,
                 bool wasLocked);
-    void succeeded(const Attempt &attempt, const QString &subject, const QString &userId,
+    void succeeded(const Attempt &attempt, const Subjects &subjects, const QString &userId,
                    const QString &checkedHash);
     Result<QJsonObject> complete(const UserRecord &user, bool rememberMe, const ClientInfo &client);
 
