@@ -61,7 +61,8 @@ struct AuthModule
     // Users and API keys changed, for /ws/events (after the commit).
     AccountEvents events;
     // Failed logins per (account or unknown login name, client address):
-    // lockout and progressive delay.
+    // the lockout; and per (login name as typed, client address): the
+    // progressive delay (LoginService.h).
     AttemptTracker loginAttempts;
     // Failed checks of a signed-in user's password ("password:<user id>")
     // and two-factor codes ("totp:<user id>").
