@@ -98,7 +98,7 @@ Status setComponentStatus(store::Database &db, const QString &id, const QString 
                           qint64 nowMs);
 
 // Versions of live flows whose definition text contains `"<name>"`;
-// `viewCondition` (FlowAccess's viewableFlowCondition on "f.id", may be
+// `viewCondition` (viewableFlowCondition, FlowsRepository.h, on "f.id", may be
 // empty) with its `binds` limits them to what the caller may see.
 Result<QList<FlowVersionText>> flowVersionsMentioning(store::Database &db, const QString &name,
                                                       const QString &viewCondition,

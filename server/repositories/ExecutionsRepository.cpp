@@ -1,6 +1,6 @@
 #include "server/repositories/ExecutionsRepository.h"
 
-#include "server/services/engine/FlowAccess.h"
+#include "server/repositories/FlowsRepository.h"
 #include "store/Database.h"
 #include "store/SelectOne.h"
 

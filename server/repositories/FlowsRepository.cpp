@@ -97,4 +97,15 @@ Result<std::optional<Account>> accountByEmail(store::Database &db, const QString
     return std::optional<Account>(Account{row.value()->text(0), row.value()->text(1)});
 }
 
+QString viewableFlowCondition(const auth::Principal &caller, const QString &flowIdColumn,
+                              QVariantList &binds)
+{
+    if (caller.role == auth::Role::Admin)
+        return {};
+    binds << caller.userId << caller.userId;
+    return flowIdColumn +
+           QStringLiteral(" IN (SELECT id FROM flows WHERE owner_id = ? "
+                          "UNION SELECT flow_id FROM flow_shares WHERE user_id = ?)");
+}
+
 } // namespace hm::server::repositories

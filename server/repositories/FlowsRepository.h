@@ -1,6 +1,7 @@
 #pragma once
 
 #include "common/Result.h"
+#include "server/api/Roles.h"
 
 #include <QString>
 #include <QVariant>
@@ -37,6 +38,13 @@ struct FlowGrantRow
 };
 Result<std::optional<FlowGrantRow>> flowOwnerAndShare(store::Database &db, const QString &userId,
                                                       const QString &flowId, bool includeDeleted);
+
+// An SQL condition on `flowIdColumn` for list queries: only flows the
+// caller may view (owned or shared, deleted ones included: FlowAccess.h's
+// rule for the history). Empty for ADMIN callers. The values to bind, in
+// order, are appended to `binds`.
+QString viewableFlowCondition(const auth::Principal &caller, const QString &flowIdColumn,
+                              QVariantList &binds);
 
 // The webhook token's hash of a live flow; "" when it has none.
 Result<QString> webhookTokenHash(store::Database &db, const QString &flowId);

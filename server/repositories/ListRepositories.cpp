@@ -1,7 +1,7 @@
 #include "server/repositories/ListRepositories.h"
 
 #include "common/TimeOrderedUuid.h"
-#include "server/services/engine/FlowAccess.h"
+#include "server/repositories/FlowsRepository.h"
 #include "store/ColumnValues.h"
 #include "store/Database.h"
 #include "store/Like.h"

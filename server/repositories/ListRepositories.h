@@ -2,7 +2,7 @@
 
 #include "common/Result.h"
 #include "server/api/QueryParams.h"
-#include "server/services/auth/Roles.h"
+#include "server/api/Roles.h"
 #include "store/PagedQuery.h"
 
 #include <QString>

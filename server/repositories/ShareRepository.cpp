@@ -2,7 +2,7 @@
 
 #include "crypto/Random.h"
 #include "server/api/AuthCommon.h"
-#include "server/services/engine/FlowAccess.h"
+#include "server/repositories/WriteGenerations.h"
 #include "store/Database.h"
 
 namespace hm::server {

@@ -4,7 +4,7 @@
 #include "crypto/Random.h"
 #include "server/api/AuthCommon.h"
 #include "server/repositories/ShareRepository.h"
-#include "server/services/auth/AuthCache.h"
+#include "server/repositories/WriteGenerations.h"
 #include "store/Database.h"
 #include "store/Like.h"
 

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "common/Result.h"
-#include "server/services/auth/Roles.h"
+#include "server/api/Roles.h"
 
 #include <QJsonObject>
 #include <QString>
@@ -51,7 +51,7 @@ struct NewUser
 
 // users + user_roles. A user has one effective role: the highest of its rows.
 // Writes that authentication reads (status, role, password, profile, 2FA)
-// call authDataChanged() (AuthCache.h); the login bookkeeping
+// call authDataChanged() (WriteGenerations.h); the login bookkeeping
 // (attempts, lockout, last login) is not read by it and does not.
 class UserRepository
 {

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "server/services/auth/Roles.h"
+#include "server/api/Roles.h"
 
 namespace hm::store {
 class Database;

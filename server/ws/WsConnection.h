@@ -1,7 +1,7 @@
 #pragma once
 
+#include "server/api/Roles.h"
 #include "server/services/auth/ApiKeyService.h"
-#include "server/services/auth/Roles.h"
 #include "server/ws/CloseCodes.h"
 
 #include <QObject>

@@ -1,198 +1,22 @@
-#include "common/Logging.h"
-#include "crypto/PasswordHasher.h"
-#include "crypto/Random.h"
 #include "server/api/AuthCommon.h"
 #include "server/api/RouteHelpers.h"
 #include "server/repositories/UserRepository.h"
 #include "server/routes/auth/AuthRoutes.h"
 #include "server/services/auth/AuditLog.h"
-#include "server/services/auth/AuthLogging.h"
 #include "server/services/auth/AuthModule.h"
 #include "server/services/auth/AuthSettings.h"
-#include "server/services/auth/TwoFactor.h"
+#include "server/services/auth/LoginService.h"
 #include "server/services/auth/Validation.h"
-
-#include <QTimer>
-#include <memory>
 
 namespace hm::server::auth {
 namespace {
 
 using Method = http::Method;
-// How often a login waiting for another check of its account and address
-// looks again.
-constexpr qint64 kBusyRetryMs = 25;
-
-// The one answer to an unknown account, a wrong password and an account
-// locked for this address alike, so none of them tells the others apart.
-Error invalidCredentials()
-{
-    return Error{ErrorCode::InvalidCredentials,
-                 QStringLiteral("Invalid username/email or password")};
-}
 
 ApiReply withHeaders(ApiReply reply, const QList<QPair<QByteArray, QByteArray>> &headers)
 {
     reply.headers += headers;
     return reply;
-}
-
-// A login on its way through the password worker and, after failures, the
-// progressive delay: what the request said, kept past its handler.
-struct LoginAttempt
-{
-    QString login;
-    QString password;
-    bool rememberMe = false;
-    ClientInfo client;
-    DeferredReply reply;
-};
-using Attempt = std::shared_ptr<LoginAttempt>;
-
-// Tokens plus the user, after every factor has been checked.
-ApiReply completeLogin(AuthModule &auth, const UserRecord &user, bool rememberMe,
-                       const ClientInfo &client)
-{
-    UserRepository users(auth.db);
-    const qint64 now = nowMs();
-    HM_TRY_STATUS(users.recordSuccessfulLogin(user.id, now));
-    HM_TRY(tokens, auth.tokens.startSession(user, rememberMe, client));
-    UserRecord current = user;
-    current.lastLoginAt = now;
-    QJsonObject data = tokens.value();
-    data.insert(QStringLiteral("user"), current.toJson());
-    audit(auth.db, QStringLiteral("LOGIN"), user.id, QStringLiteral("user"), user.id, client.ip,
-          client.userAgent,
-          {{QStringLiteral("remember_me"), rememberMe},
-           {QStringLiteral("two_factor"), user.twoFactorEnabled}});
-    return ApiReply::ok(data);
-}
-
-void loginFailed(AuthModule &auth, const LoginAttempt &attempt, const QString &subject,
-                 const QString &userId, bool wasLocked)
-{
-    const qint64 now = nowMs();
-    QJsonObject details{{QStringLiteral("reason"), wasLocked ? QStringLiteral("locked")
-                                                   : userId.isEmpty()
-                                                       ? QStringLiteral("unknown_user")
-                                                       : QStringLiteral("wrong_password")}};
-    if (!wasLocked) {
-        const AttemptTracker::State after =
-            auth.loginAttempts.recordFailure(subject, attempt.client.ip, auth.loginPolicy(), now);
-        details.insert(QStringLiteral("attempts"), after.failures);
-        if (after.locked(now) && !userId.isEmpty()) {
-            qCWarning(lcServerAuth).noquote()
-                << "account" << userId << "locked for" << attempt.client.ip << "after"
-                << after.failures << "failed logins";
-            audit(auth.db, QStringLiteral("ACCOUNT_LOCKED"), userId, QStringLiteral("user"), userId,
-                  attempt.client.ip, attempt.client.userAgent,
-                  {{QStringLiteral("locked_until"), isoOrNull(after.lockedUntilMs)},
-                   {QStringLiteral("attempts"), after.failures}});
-        }
-    }
-    audit(auth.db, QStringLiteral("LOGIN_FAILED"), userId, QStringLiteral("user"), userId,
-          attempt.client.ip, attempt.client.userAgent, details);
-    attempt.reply.send(ApiReply::failure(invalidCredentials()));
-}
-
-void loginSucceeded(AuthModule &auth, const LoginAttempt &attempt, const QString &subject,
-                    const QString &userId, const QString &checkedHash)
-{
-    auth.loginAttempts.recordSuccess(subject, attempt.client.ip);
-    // The account may have changed while its password was checked.
-    UserRepository users(auth.db);
-    auto found = users.findById(userId);
-    if (!found)
-        return attempt.reply.send(ApiReply::failure(found.error()));
-    if (!found.value() || found.value()->status == QLatin1String("deleted") ||
-        found.value()->passwordHash != checkedHash)
-        return attempt.reply.send(ApiReply::failure(invalidCredentials()));
-    const UserRecord user = *found.value();
-    if (user.status == QLatin1String("suspended"))
-        return attempt.reply.send(ApiReply::failure(
-            Error{ErrorCode::AccountSuspended, QStringLiteral("account is suspended")}));
-    if (user.status != QLatin1String("active"))
-        return attempt.reply.send(ApiReply::failure(
-            Error{ErrorCode::EmailNotVerified, QStringLiteral("account is not activated yet")}));
-    if (crypto::passwordNeedsRehash(user.passwordHash)) {
-        // Best effort, after the answer: the old hash works until then.
-        (void)auth.passwords.hash(
-            attempt.password, [&auth, userId, checkedHash](Result<QString> rehashed) {
-                if (!rehashed)
-                    return;
-                UserRepository again(auth.db);
-                auto current = again.findById(userId);
-                if (current && current.value() && current.value()->passwordHash == checkedHash)
-                    (void)again.setPasswordHash(userId, rehashed.value());
-            });
-    }
-
-    if (user.twoFactorEnabled) {
-        const QString pending = crypto::randomToken(32);
-        auth.pendingLogins.insert(
-            crypto::sha256Hex(pending.toUtf8()),
-            PendingLogin{user.id, attempt.rememberMe, nowMs() + auth.pendingLoginMs});
-        return attempt.reply.send(ApiReply::ok(
-            QJsonObject{{QStringLiteral("two_factor_required"), true},
-                        {QStringLiteral("pending_token"), pending},
-                        {QStringLiteral("methods"), QJsonArray{QStringLiteral("totp")}},
-                        {QStringLiteral("expires_in"), (auth.pendingLoginMs + 999) / 1000}}));
-    }
-    attempt.reply.send(completeLogin(auth, user, attempt.rememberMe, attempt.client));
-}
-
-// Checks one login attempt, or waits for its turn. Failures count per
-// account (or, for a login name no account has, per name) and client
-// address: after each the next check of the pair waits longer, and enough
-// of them lock the pair for the lockout duration. A locked pair, an unknown
-// name and a wrong password all take one Argon2 check on the worker and
-// answer INVALID_CREDENTIALS.
-void checkLogin(AuthModule &auth, const Attempt &attempt)
-{
-    if (!attempt->reply.isPending())
-        return; // the client left while it waited
-    const qint64 now = nowMs();
-    UserRepository users(auth.db);
-    auto found = users.findByLogin(attempt->login);
-    if (!found)
-        return attempt->reply.send(ApiReply::failure(found.error()));
-    const std::optional<UserRecord> &user = found.value();
-    const QString userId = user ? user->id : QString();
-    const QString subject = user ? QStringLiteral("account:") + user->id
-                                 : QStringLiteral("login:") + attempt->login.toLower();
-    const QString &ip = attempt->client.ip;
-    const AttemptTracker::State state =
-        auth.loginAttempts.state(subject, ip, auth.loginPolicy(), now);
-    const bool locked = state.locked(now);
-    if (!locked && (state.busy || state.nextAttemptMs > now)) {
-        // One check per account and address at a time, the next one only
-        // after the delay the last failure set: parallel guesses queue up.
-        const qint64 waitMs = state.busy ? kBusyRetryMs : state.nextAttemptMs - now;
-        QTimer::singleShot(std::chrono::milliseconds(waitMs), &auth.passwords,
-                           [&auth, attempt] { checkLogin(auth, attempt); });
-        return;
-    }
-    if (!locked)
-        auth.loginAttempts.setBusy(subject, ip, true, now);
-    const QString checkedHash = user && !locked ? user->passwordHash : QString();
-    PasswordWorker::Verified done = [&auth, attempt, subject, userId, locked,
-                                     checkedHash](bool matches) {
-        if (!locked)
-            auth.loginAttempts.setBusy(subject, attempt->client.ip, false, nowMs());
-        if (matches)
-            loginSucceeded(auth, *attempt, subject, userId, checkedHash);
-        else
-            loginFailed(auth, *attempt, subject, userId, locked);
-    };
-    const bool started =
-        checkedHash.isEmpty()
-            ? auth.passwords.verifyDummy(attempt->password, std::move(done))
-            : auth.passwords.verify(checkedHash, attempt->password, std::move(done));
-    if (!started) {
-        if (!locked)
-            auth.loginAttempts.setBusy(subject, ip, false, now);
-        attempt->reply.send(ApiReply::failure(PasswordWorker::busyError()));
-    }
 }
 
 ApiReply login(AuthModule &auth, const RequestContext &context)
@@ -217,9 +41,14 @@ ApiReply login(AuthModule &auth, const RequestContext &context)
         return withHeaders(ApiReply::failure(rateLimitError(byIp)), rateLimitHeaders(byIp));
 
     // The Argon2 check runs on the password worker; the answer follows.
-    checkLogin(auth, std::make_shared<LoginAttempt>(
-                         LoginAttempt{login, password.value(), rememberMe.value(),
-                                      clientInfo(context), context.defer()}));
+    const DeferredReply reply = context.defer();
+    LoginService(auth).login(
+        LoginRequest{login, password.value(), rememberMe.value(), clientInfo(context)},
+        [reply](Result<QJsonObject> outcome) {
+            reply.send(outcome ? ApiReply::ok(outcome.value())
+                               : ApiReply::failure(outcome.error()));
+        },
+        [reply] { return reply.isPending(); });
     return withHeaders(ApiReply::deferred(), rateLimitHeaders(byIp));
 }
 
@@ -232,53 +61,11 @@ ApiReply verifyTwoFactorLogin(AuthModule &auth, const RequestContext &context)
     if (method.value() != QLatin1String("totp"))
         return ApiReply::failure(fieldError(QStringLiteral("method"),
                                             QStringLiteral("only method \"totp\" is supported")));
-    const QString key = crypto::sha256Hex(pendingToken.value().toUtf8());
-    auto it = auth.pendingLogins.find(key);
-    const qint64 now = nowMs();
-    if (it == auth.pendingLogins.end() || it->expiresAtMs <= now) {
-        if (it != auth.pendingLogins.end())
-            auth.pendingLogins.erase(it);
-        return ApiReply::failure(Error{ErrorCode::TokenInvalid,
-                                       QStringLiteral("pending login is invalid or has expired")});
-    }
-    UserRepository users(auth.db);
-    HM_TRY(found, users.findById(it->userId));
-    if (!found.value() || found.value()->status != QLatin1String("active")) {
-        auth.pendingLogins.erase(it);
-        return ApiReply::failure(invalidCredentials());
-    }
-    const UserRecord user = *found.value();
-    if (!user.twoFactorEnabled) {
-        auth.pendingLogins.erase(it);
-        return ApiReply::failure(invalidCredentials());
-    }
-    // Wrong codes also count per account, over all pending logins.
-    const ClientInfo client = clientInfo(context);
-    const Result<bool> matches = checkCode(auth, user, code.value(), client);
-    if (!matches)
-        return failureReply(matches.error());
-    if (!matches.value()) {
-        // Five wrong codes end the pending login; the password is needed again.
-        if (++it->attempts >= 5)
-            auth.pendingLogins.erase(it);
-        audit(auth.db, QStringLiteral("LOGIN_FAILED"), user.id, QStringLiteral("user"), user.id,
-              client.ip, client.userAgent,
-              {{QStringLiteral("reason"), QStringLiteral("wrong_totp_code")}});
-        return ApiReply::failure(
-            Error{ErrorCode::InvalidCredentials, QStringLiteral("invalid two-factor code")});
-    }
-    const bool rememberMe = it->rememberMe;
-    auth.pendingLogins.erase(it);
-    // Drop expired entries now and then so abandoned logins do not pile up.
-    for (auto p = auth.pendingLogins.begin(); p != auth.pendingLogins.end();)
-        p = p->expiresAtMs <= now ? auth.pendingLogins.erase(p) : std::next(p);
-    ApiReply reply = completeLogin(auth, user, rememberMe, client);
-    if (reply.status == 200) {
-        QJsonObject data = reply.body.value(QStringLiteral("data")).toObject();
-        data.insert(QStringLiteral("verified"), true);
-        reply.body.insert(QStringLiteral("data"), data);
-    }
-    return reply;
+    auto verified =
+        LoginService(auth).verifyTwoFactor(pendingToken.value(), code.value(), clientInfo(context));
+    if (!verified)
+        return failureReply(verified.error());
+    return ApiReply::ok(verified.value());
 }
 
 ApiReply refresh(AuthModule &auth, const RequestContext &context)

@@ -1,5 +1,4 @@
 #include "engine_store/FlowRepository.h"
-#include "engine_store/JsonColumn.h"
 #include "engine_store/StoredNodes.h"
 #include "server/api/ApiRouter.h"
 #include "server/api/AuthCommon.h"
@@ -10,6 +9,7 @@
 #include "server/routes/EngineRoutes.h"
 #include "server/services/auth/AuthModule.h"
 #include "server/services/engine/ExecutionAccess.h"
+#include "server/services/engine/ExecutionHistory.h"
 #include "server/services/engine/ExecutionStats.h"
 #include "server/services/engine/FlowAccess.h"
 #include "server/services/engine/FlowEngineHost.h"
@@ -17,7 +17,6 @@
 #include "store/Database.h"
 
 #include <QJsonArray>
-#include <QJsonDocument>
 #include <QTimer>
 #include <QUrlQuery>
 
@@ -56,49 +55,11 @@ ApiReply trigger(FlowEngineHost &host, const RequestContext &c, const Principal 
     return host.triggers().trigger(c, flowId, inputs.toObject(), triggerOptions);
 }
 
-// Ends of the history read from the database, after the journal caught up.
-Result<QJsonObject> storedExecution(store::Database &db, FlowEngineHost &host, const QString &id)
-{
-    host.flushJournal();
-    auto row = repositories::storedExecution(db, id);
-    if (!row)
-        return row.error();
-    if (!row.value())
-        return Error{ErrorCode::ExecutionNotFound, QStringLiteral("no execution %1").arg(id)};
-    const repositories::StoredExecution &e = *row.value();
-    auto text = [](const std::optional<QString> &value) {
-        return value ? QJsonValue(*value) : QJsonValue();
-    };
-    QJsonObject json{
-        {QStringLiteral("execution_id"), e.id},
-        {QStringLiteral("flow_id"), e.flowId},
-        {QStringLiteral("flow_version"), e.flowVersion},
-        {QStringLiteral("status"), e.status},
-        // Stored unmasked for re-runs; masked on the way out.
-        {QStringLiteral("inputs"),
-         QJsonDocument::fromJson(
-             maskedJson(QJsonDocument::fromJson(e.triggerInput.toUtf8()).object()).toUtf8())
-             .object()},
-        {QStringLiteral("triggered_by"), text(e.triggeredBy)},
-        {QStringLiteral("cancel_reason"), text(e.cancelReason)},
-        {QStringLiteral("outputs"), QJsonDocument::fromJson(e.outputs.toUtf8()).object()},
-        {QStringLiteral("rerun_of"), text(e.rerunOf)},
-        {QStringLiteral("created_at"), auth::isoOrNull(e.createdAt)},
-        {QStringLiteral("started_at"), auth::isoOrNull(e.startedAt)},
-        {QStringLiteral("ended_at"), auth::isoOrNull(e.endedAt)},
-        {QStringLiteral("duration_ms"), e.durationMs ? QJsonValue(*e.durationMs) : QJsonValue()}};
-    json.insert(QStringLiteral("error"),
-                e.errorCode ? QJsonValue(QJsonObject{{QStringLiteral("code"), *e.errorCode},
-                                                     {QStringLiteral("message"), e.errorMessage}})
-                            : QJsonValue());
-    return json;
-}
-
 ApiReply getExecution(store::Database &db, FlowEngineHost &host, const RequestContext &c,
                       const Principal &p)
 {
     HM_TRY(access, viewableExecution(db, host, p, c.pathArgs.at(0)));
-    HM_TRY(exec, storedExecution(db, host, c.pathArgs.at(0)));
+    HM_TRY(exec, storedExecutionJson(db, host, c.pathArgs.at(0)));
     HM_TRY(stored, persistence::loadStoredNodes(db, c.pathArgs.at(0)));
     auto text = [](const QString &value) { return value.isEmpty() ? QJsonValue() : value; };
     QJsonArray nodes;
@@ -193,7 +154,7 @@ ApiReply status(store::Database &db, FlowEngineHost &host, const RequestContext 
     if (snapshot.error().code != ErrorCode::ExecutionNotFound)
         return ApiReply::failure(snapshot.error());
     // Expired from memory or from before a restart: what the history says.
-    HM_TRY(stored, storedExecution(db, host, id));
+    HM_TRY(stored, storedExecutionJson(db, host, id));
     return ApiReply::ok(stored.value());
 }
 
@@ -230,50 +191,6 @@ ApiReply kill(store::Database &db, FlowEngineHost &host, const RequestContext &c
     HM_TRY(access, controllableExecution(db, host, p, id));
     HM_TRY(result, host.run<CancelResult>([id](Scheduler &s) { return s.kill(id); }));
     return ApiReply::ok(cancelJson(result.value()));
-}
-
-// Re-run of an execution only the history still holds (the engine forgot
-// it after a restart, or it is older than the engine keeps). Only from the
-// start: the stored node outputs are masked, so they cannot feed a re-run
-// from the failed nodes. The stored trigger input is unmasked (for this).
-Result<TriggerResult> rerunFromHistory(store::Database &db, FlowEngineHost &host,
-                                       const RerunRequest &rerun)
-{
-    if (rerun.from == RerunRequest::From::Failed)
-        return auth::fieldError(
-            QStringLiteral("from"),
-            QStringLiteral("execution %1 is only in the history, whose node outputs are masked:"
-                           " it can only be re-run from the start")
-                .arg(rerun.executionId));
-    auto row = repositories::storedExecution(db, rerun.executionId);
-    if (!row)
-        return row.error();
-    if (!row.value())
-        return Error{ErrorCode::ExecutionNotFound,
-                     QStringLiteral("no execution %1").arg(rerun.executionId)};
-    const repositories::StoredExecution &stored = *row.value();
-    TriggerRequest trigger;
-    trigger.flowId = stored.flowId;
-    trigger.version = rerun.flow ? rerun.version : stored.flowVersion;
-    trigger.inputs = QJsonDocument::fromJson(stored.triggerInput.toUtf8()).object();
-    trigger.triggeredBy = rerun.triggeredBy;
-    if (isTruncatedMarker(trigger.inputs))
-        return Error{ErrorCode::ValidationError,
-                     QStringLiteral("the trigger input of execution %1 was too large to keep in"
-                                    " the history: it cannot be re-run")
-                         .arg(rerun.executionId)};
-    if (rerun.flow) {
-        trigger.flow = rerun.flow;
-    } else {
-        FlowRepository repo(db);
-        auto compiled = repo.loadCompiled(trigger.flowId, trigger.version, host.registry());
-        if (!compiled)
-            return compiled.error();
-        trigger.flow = compiled.value();
-    }
-    const QString originalId = rerun.executionId;
-    return host.run<TriggerResult>(
-        [trigger, originalId](Scheduler &s) { return s.rerunFromHistory(trigger, originalId); });
 }
 
 ApiReply rerun(store::Database &db, FlowEngineHost &host, const RequestContext &c,
@@ -378,7 +295,7 @@ QJsonObject executionListSchema()
         {QStringLiteral("items"), QStringLiteral("pagination")});
 }
 
-// storedExecution with the nodes of getExecution.
+// storedExecutionJson (ExecutionHistory.h) with the nodes of getExecution.
 QJsonObject executionSchema()
 {
     const QJsonObject node =

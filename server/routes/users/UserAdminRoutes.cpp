@@ -2,10 +2,9 @@
 #include "server/api/QueryParams.h"
 #include "server/api/RouteHelpers.h"
 #include "server/routes/auth/AuthRoutes.h"
-#include "server/services/auth/AuditLog.h"
 #include "server/services/auth/AuthModule.h"
+#include "server/services/auth/UserAdminService.h"
 #include "server/services/auth/Validation.h"
-#include "store/Database.h"
 
 #include <QUrlQuery>
 
@@ -16,39 +15,6 @@ using Method = http::Method;
 
 const QStringList kStatuses{QStringLiteral("pending"), QStringLiteral("active"),
                             QStringLiteral("suspended"), QStringLiteral("deleted")};
-
-// The administrator's view of a user: the lockout comes from the
-// per-address counts in memory (AuthModule::lockoutJson).
-QJsonObject adminJson(AuthModule &auth, const UserRecord &user,
-                      const AttemptTracker::Policy &policy)
-{
-    QJsonObject json = user.toJson(true);
-    const QJsonObject lockout = auth.lockoutJson(user.id, policy);
-    for (auto it = lockout.begin(); it != lockout.end(); ++it)
-        json.insert(it.key(), it.value());
-    return json;
-}
-
-QJsonObject adminJson(AuthModule &auth, const UserRecord &user)
-{
-    return adminJson(auth, user, auth.loginPolicy());
-}
-
-// To the administrators' consoles (their Users lists), after the commit.
-void publishUser(AuthModule &auth, const QString &type, const QJsonObject &user)
-{
-    auth.events.publish({type,
-                         {{QStringLiteral("user_id"), user.value(QStringLiteral("id"))},
-                          {QStringLiteral("user"), user}},
-                         true,
-                         {}});
-}
-
-Error lastAdmin()
-{
-    return Error{ErrorCode::ValidationError,
-                 QStringLiteral("this would leave the system without an active administrator")};
-}
 
 ApiReply listUsers(AuthModule &auth, const RequestContext &c)
 {
@@ -83,9 +49,10 @@ ApiReply listUsers(AuthModule &auth, const RequestContext &c)
         query.queryItemValue(QStringLiteral("order")).toLower() == QLatin1String("desc");
     HM_TRY(page, UserRepository(auth.db).list(list));
     QJsonArray users;
+    UserAdminService service(auth);
     const AttemptTracker::Policy policy = auth.loginPolicy();
     for (const UserRecord &user : std::as_const(page.value().users))
-        users.append(adminJson(auth, user, policy));
+        users.append(service.adminJson(user, policy));
     return ApiReply::ok(
         QJsonObject{{QStringLiteral("users"), users},
                     {QStringLiteral("pagination"),
@@ -114,24 +81,9 @@ ApiReply createUser(AuthModule &auth, const RequestContext &c, const Principal &
                                   password.value()));
     NewUser account{username.value(), email.value(), name.value(), {}, {}, status.value(), *role};
     const DeferredReply reply = c.defer();
-    const ClientInfo client = clientInfo(c);
-    const QString adminId = p.userId;
-    // Argon2 on the password worker; the account is written back here.
-    const bool started = auth.passwords.hash(
-        password.value(), [&auth, account, client, reply, adminId](Result<QString> hash) mutable {
-            if (!hash)
-                return reply.send(ApiReply::failure(hash.error()));
-            account.passwordHash = hash.value();
-            auto created = UserRepository(auth.db).create(account);
-            if (!created)
-                return reply.send(ApiReply::failure(created.error()));
-            audit(auth.db, QStringLiteral("USER_CREATED"), adminId, QStringLiteral("user"),
-                  created.value().id, client.ip, client.userAgent,
-                  {{QStringLiteral("username"), created.value().username},
-                   {QStringLiteral("role"), roleApiName(account.role)}});
-            const QJsonObject user = adminJson(auth, created.value());
-            publishUser(auth, QStringLiteral("user_created"), user);
-            reply.send(ApiReply::ok(user, 201));
+    const bool started = UserAdminService(auth).create(
+        account, password.value(), p, clientInfo(c), [reply](Result<QJsonObject> user) {
+            reply.send(user ? ApiReply::ok(user.value(), 201) : ApiReply::failure(user.error()));
         });
     if (!started)
         reply.send(ApiReply::failure(PasswordWorker::busyError()));
@@ -141,82 +93,46 @@ ApiReply createUser(AuthModule &auth, const RequestContext &c, const Principal &
 ApiReply updateUser(AuthModule &auth, const RequestContext &c, const Principal &p)
 {
     HM_TRY(body, c.jsonObject());
-    HM_TRY(user, UserRepository(auth.db).requireById(c.pathArgs.value(0)));
-    HM_TRY(email, optionalString(body.value(), QStringLiteral("email"), user.value().email));
-    HM_TRY(name, optionalString(body.value(), QStringLiteral("full_name"), user.value().name));
-    HM_TRY(roleText,
-           optionalString(body.value(), QStringLiteral("role"), roleApiName(user.value().role)));
-    HM_TRY(status, optionalString(body.value(), QStringLiteral("status"), user.value().status));
-    const auto role = parseRole(roleText.value());
-    if (!role)
-        return ApiReply::failure(
-            fieldError(QStringLiteral("role"), QStringLiteral("unknown role")));
-    if (!kStatuses.contains(status.value()))
-        return ApiReply::failure(
-            fieldError(QStringLiteral("status"), QStringLiteral("unknown status")));
-    if (!plausibleEmail(email.value()))
-        return ApiReply::failure(
-            fieldError(QStringLiteral("email"), QStringLiteral("email is not valid")));
-    const bool losesAdmin = user.value().role == Role::Admin &&
-                            (*role != Role::Admin || status.value() != QLatin1String("active"));
-    if (losesAdmin) {
-        HM_TRY(others, UserRepository(auth.db).countActiveAdmins(user.value().id));
-        if (others.value() == 0)
-            return ApiReply::failure(lastAdmin());
+    UserUpdate update;
+    update.fields = body.value().keys();
+    // Absent or null: unchanged.
+    const auto given = [&body](const QString &field) {
+        const QJsonValue value = body.value().value(field);
+        return !value.isUndefined() && !value.isNull();
+    };
+    if (given(QStringLiteral("email"))) {
+        HM_TRY(email, optionalString(body.value(), QStringLiteral("email")));
+        if (!plausibleEmail(email.value()))
+            return ApiReply::failure(
+                fieldError(QStringLiteral("email"), QStringLiteral("email is not valid")));
+        update.email = email.value();
     }
-    UserRepository users(auth.db);
-    HM_TRY(transaction, auth.db.begin());
-    if (email.value() != user.value().email || name.value() != user.value().name) {
-        if (Status s = users.setProfile(user.value().id, email.value(), name.value()); !s) {
-            if (s.error().code == ErrorCode::DbError ||
-                s.error().code == ErrorCode::ResourceAlreadyExists)
-                return ApiReply::failure(
-                    Error{ErrorCode::EmailExists, QStringLiteral("email is already registered")});
-            return ApiReply::failure(s.error());
-        }
+    if (given(QStringLiteral("full_name"))) {
+        HM_TRY(name, optionalString(body.value(), QStringLiteral("full_name")));
+        update.name = name.value();
     }
-    if (*role != user.value().role)
-        HM_TRY_STATUS(users.setRole(user.value().id, *role));
-    // Setting "active" again also lifts a lockout.
-    if (body.value().contains(QStringLiteral("status")))
-        HM_TRY_STATUS(users.setStatus(user.value().id, status.value()));
-    HM_TRY_STATUS(transaction.value().commit());
-    if (body.value().contains(QStringLiteral("status")) &&
-        status.value() == QLatin1String("active"))
-        auth.clearLockouts(user.value().id);
-    if (status.value() != QLatin1String("active"))
-        HM_TRY_STATUS(auth.tokens.revokeAllFamilies(user.value().id));
-    if (*role != user.value().role)
-        audit(auth.db, QStringLiteral("ROLE_CHANGED"), p.userId, QStringLiteral("user"),
-              user.value().id, c.clientIp(), QString::fromUtf8(c.header("User-Agent")),
-              {{QStringLiteral("from"), roleApiName(user.value().role)},
-               {QStringLiteral("to"), roleApiName(*role)}});
-    audit(auth.db, QStringLiteral("USER_UPDATED"), p.userId, QStringLiteral("user"),
-          user.value().id, c.clientIp(), QString::fromUtf8(c.header("User-Agent")),
-          {{QStringLiteral("fields"), QJsonArray::fromStringList(body.value().keys())}});
-    HM_TRY(updated, UserRepository(auth.db).requireById(user.value().id));
-    const QJsonObject json = adminJson(auth, updated.value());
-    publishUser(auth, QStringLiteral("user_updated"), json);
-    return ApiReply::ok(json);
+    if (given(QStringLiteral("role"))) {
+        HM_TRY(roleText, optionalString(body.value(), QStringLiteral("role")));
+        const auto role = parseRole(roleText.value());
+        if (!role)
+            return ApiReply::failure(
+                fieldError(QStringLiteral("role"), QStringLiteral("unknown role")));
+        update.role = *role;
+    }
+    if (given(QStringLiteral("status"))) {
+        HM_TRY(status, optionalString(body.value(), QStringLiteral("status")));
+        if (!kStatuses.contains(status.value()))
+            return ApiReply::failure(
+                fieldError(QStringLiteral("status"), QStringLiteral("unknown status")));
+        update.status = status.value();
+    }
+    HM_TRY(user, UserAdminService(auth).update(c.pathArgs.value(0), update, p, clientInfo(c)));
+    return ApiReply::ok(user.value());
 }
 
 ApiReply deleteUser(AuthModule &auth, const RequestContext &c, const Principal &p)
 {
-    HM_TRY(user, UserRepository(auth.db).requireById(c.pathArgs.value(0)));
-    if (user.value().status == QLatin1String("deleted"))
-        return ApiReply::failure(Error{ErrorCode::UserNotFound, QStringLiteral("user not found")});
-    if (user.value().role == Role::Admin) {
-        HM_TRY(others, UserRepository(auth.db).countActiveAdmins(user.value().id));
-        if (others.value() == 0)
-            return ApiReply::failure(lastAdmin());
-    }
-    HM_TRY_STATUS(UserRepository(auth.db).setStatus(user.value().id, QStringLiteral("deleted")));
-    HM_TRY_STATUS(auth.tokens.revokeAllFamilies(user.value().id));
-    HM_TRY_STATUS(auth.apiKeys.revokeAllOf(user.value().id));
-    audit(auth.db, QStringLiteral("USER_DELETED"), p.userId, QStringLiteral("user"),
-          user.value().id, c.clientIp(), QString::fromUtf8(c.header("User-Agent")));
-    auth.events.publish(
-        {QStringLiteral("user_deleted"), {{QStringLiteral("user_id"), user.value().id}}, true, {}});
+    HM_TRY_STATUS(UserAdminService(auth).remove(c.pathArgs.value(0), p, clientInfo(c)));
     return ApiReply::ok(QJsonObject{{QStringLiteral("deleted"), true}});
 }
 
@@ -227,20 +143,10 @@ ApiReply resetPassword(AuthModule &auth, const RequestContext &c, const Principa
     HM_TRY(user, UserRepository(auth.db).requireById(c.pathArgs.value(0)));
     HM_TRY_STATUS(checkPassword(AuthSettings::load(auth.db).passwordPolicy, password.value()));
     const DeferredReply reply = c.defer();
-    const ClientInfo client = clientInfo(c);
-    const QString adminId = p.userId;
-    const QString userId = user.value().id;
-    const bool started = auth.passwords.hash(
-        password.value(), [&auth, client, reply, adminId, userId](Result<QString> hash) {
-            if (!hash)
-                return reply.send(ApiReply::failure(hash.error()));
-            if (Status s = UserRepository(auth.db).setPasswordHash(userId, hash.value()); !s)
-                return reply.send(ApiReply::failure(s.error()));
-            if (Status s = auth.tokens.revokeAllFamilies(userId); !s)
-                return reply.send(ApiReply::failure(s.error()));
-            audit(auth.db, QStringLiteral("PASSWORD_RESET"), adminId, QStringLiteral("user"),
-                  userId, client.ip, client.userAgent);
-            reply.send(ApiReply::ok(QJsonObject{{QStringLiteral("password_reset"), true}}));
+    const bool started = UserAdminService(auth).resetPassword(
+        user.value().id, password.value(), p, clientInfo(c), [reply](Status reset) {
+            reply.send(reset ? ApiReply::ok(QJsonObject{{QStringLiteral("password_reset"), true}})
+                             : ApiReply::failure(reset.error()));
         });
     if (!started)
         reply.send(ApiReply::failure(PasswordWorker::busyError()));
@@ -251,17 +157,11 @@ ApiReply resetPassword(AuthModule &auth, const RequestContext &c, const Principa
 // logins, wrong current passwords and wrong two-factor codes counted.
 ApiReply unlockUser(AuthModule &auth, const RequestContext &c, const Principal &p)
 {
-    HM_TRY(user, UserRepository(auth.db).requireById(c.pathArgs.value(0)));
-    const int locked = auth.clearLockouts(user.value().id);
-    HM_TRY_STATUS(UserRepository(auth.db).clearStoredLockout(user.value().id));
-    audit(auth.db, QStringLiteral("ACCOUNT_UNLOCKED"), p.userId, QStringLiteral("user"),
-          user.value().id, c.clientIp(), QString::fromUtf8(c.header("User-Agent")),
-          {{QStringLiteral("locked_addresses"), locked}});
-    if (auto unlocked = UserRepository(auth.db).requireById(user.value().id))
-        publishUser(auth, QStringLiteral("user_updated"), adminJson(auth, unlocked.value()));
-    return ApiReply::ok(QJsonObject{{QStringLiteral("id"), user.value().id},
+    const QString id = c.pathArgs.value(0);
+    HM_TRY(locked, UserAdminService(auth).unlock(id, p, clientInfo(c)));
+    return ApiReply::ok(QJsonObject{{QStringLiteral("id"), id},
                                     {QStringLiteral("unlocked"), true},
-                                    {QStringLiteral("locked_addresses"), locked}});
+                                    {QStringLiteral("locked_addresses"), locked.value()}});
 }
 
 } // namespace
@@ -277,7 +177,7 @@ void registerUserAdminRoutes(ApiRouter &router, AuthModule &auth)
     addProtectedRoute(router, auth, Method::Get, QStringLiteral("/api/v1/users/{id}"), Role::Admin,
                       [&auth](const RequestContext &c, const Principal &) {
                           HM_TRY(user, UserRepository(auth.db).requireById(c.pathArgs.value(0)));
-                          return ApiReply::ok(adminJson(auth, user.value()));
+                          return ApiReply::ok(UserAdminService(auth).adminJson(user.value()));
                       });
     addProtectedRoute(
         router, auth, Method::Put, QStringLiteral("/api/v1/users/{id}"), Role::Admin,

@@ -1,8 +1,8 @@
 #pragma once
 
 #include "common/Result.h"
+#include "server/api/Roles.h"
 #include "server/services/auth/RateLimiter.h"
-#include "server/services/auth/Roles.h"
 
 #include <QHostAddress>
 #include <QJsonArray>

@@ -1,24 +1,6 @@
 #include "server/services/auth/AuthCache.h"
 
-#include <atomic>
-
 namespace hm::server::auth {
-namespace {
-
-// Starts at 1 so that a zero stamp never counts as current.
-std::atomic<quint64> g_generation{1};
-
-} // namespace
-
-quint64 authDataGeneration()
-{
-    return g_generation.load(std::memory_order_acquire);
-}
-
-void authDataChanged()
-{
-    g_generation.fetch_add(1, std::memory_order_acq_rel);
-}
 
 AuthCache::Stored AuthCache::stamp(Principal principal, quint64 generation, qint64 nowMs,
                                    qint64 untilMs)

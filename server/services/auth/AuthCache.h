@@ -1,22 +1,17 @@
 #pragma once
 
+#include "server/api/Roles.h"
+#include "server/repositories/WriteGenerations.h"
 #include "server/services/auth/ApiKeyService.h"
-#include "server/services/auth/Roles.h"
 
 #include <QCache>
 #include <QString>
 
 namespace hm::server::auth {
 
-// Generation of the stored data authentication reads: users, user_roles,
-// refresh_tokens and api_keys. Every write there that can change who a
-// credential belongs to, their role or status, or whether a session or key
-// still lives calls authDataChanged() (UserRepository, TokenService and
-// ApiKeyService do it in their write methods), so what AuthCache learnt
-// before the write is not used again. Process-wide and atomic: a write
-// through any Database instance, on any thread, invalidates everything.
-quint64 authDataGeneration();
-void authDataChanged();
+// authDataGeneration() (WriteGenerations.h): UserRepository, TokenService
+// and ApiKeyService call authDataChanged() in their write methods, so what
+// AuthCache learnt before the write is not used again.
 
 // What authentication learnt per credential, so a request whose credential
 // was seen before costs no signature check and no SQL. Used from the server

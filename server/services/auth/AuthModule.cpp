@@ -1,11 +1,12 @@
 #include "server/services/auth/AuthModule.h"
 
-#include "server/api/RouteDoc.h"
-#include "server/services/auth/AuditLog.h"
 #include "server/api/AuthCommon.h"
+#include "server/api/RouteDoc.h"
+#include "server/repositories/UserRepository.h"
+#include "server/services/auth/AuditLog.h"
 #include "server/services/auth/AuthSettings.h"
 #include "server/services/auth/Jwt.h"
-#include "server/repositories/UserRepository.h"
+#include "server/services/auth/LoginService.h"
 #include "store/Database.h"
 
 #include <limits>
@@ -176,7 +177,13 @@ AttemptTracker::Policy AuthModule::checkPolicy()
 int AuthModule::clearLockouts(const QString &userId)
 {
     const qint64 now = nowMs();
-    const int locked = loginAttempts.clear(QStringLiteral("account:") + userId, now);
+    const int locked = loginAttempts.clear(LoginService::lockSubjectOf(userId), now);
+    // And the delays its names collected (LoginService.h), so the owner's
+    // next login does not wait for them.
+    if (auto user = UserRepository(db).findById(userId); user && user.value()) {
+        loginAttempts.clear(LoginService::nameSubjectOf(user.value()->username), now);
+        loginAttempts.clear(LoginService::nameSubjectOf(user.value()->email), now);
+    }
     checkAttempts.clear(QStringLiteral("password:") + userId, now);
     checkAttempts.clear(QStringLiteral("totp:") + userId, now);
     return locked;
@@ -185,7 +192,7 @@ int AuthModule::clearLockouts(const QString &userId)
 QJsonObject AuthModule::lockoutJson(const QString &userId, const AttemptTracker::Policy &policy)
 {
     const AttemptTracker::State state =
-        loginAttempts.summary(QStringLiteral("account:") + userId, policy, nowMs());
+        loginAttempts.summary(LoginService::lockSubjectOf(userId), policy, nowMs());
     return {{QStringLiteral("login_attempts"), state.failures},
             {QStringLiteral("locked_until"), isoOrNull(state.lockedUntilMs)}};
 }

@@ -3,13 +3,13 @@
 #include "common/Result.h"
 #include "crypto/SecureBytes.h"
 #include "server/api/ApiRouter.h"
+#include "server/api/Roles.h"
 #include "server/services/auth/AccountEvents.h"
 #include "server/services/auth/ApiKeyService.h"
 #include "server/services/auth/AttemptTracker.h"
 #include "server/services/auth/AuthCache.h"
 #include "server/services/auth/PasswordWorker.h"
 #include "server/services/auth/RateLimiter.h"
-#include "server/services/auth/Roles.h"
 #include "server/services/auth/TokenService.h"
 
 #include <QHash>
@@ -61,7 +61,8 @@ struct AuthModule
     // Users and API keys changed, for /ws/events (after the commit).
     AccountEvents events;
     // Failed logins per (account or unknown login name, client address):
-    // lockout and progressive delay.
+    // the lockout; and per (login name as typed, client address): the
+    // progressive delay (LoginService.h).
     AttemptTracker loginAttempts;
     // Failed checks of a signed-in user's password ("password:<user id>")
     // and two-factor codes ("totp:<user id>").

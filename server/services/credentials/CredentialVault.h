@@ -8,8 +8,8 @@
 // credential (the test route, service calls).
 
 #include "common/Result.h"
+#include "server/api/Roles.h"
 #include "server/repositories/CredentialRepository.h"
-#include "server/services/auth/Roles.h"
 #include "server/services/credentials/CredentialPayload.h"
 
 #include <QJsonObject>

@@ -6,8 +6,9 @@
 #include "flow/ConfigSchemaValidator.h"
 #include "flow/SemanticVersion.h"
 #include "server/api/AuthCommon.h"
+#include "server/api/Roles.h"
 #include "server/repositories/ComponentRepository.h"
-#include "server/services/auth/Roles.h"
+#include "server/repositories/FlowsRepository.h"
 #include "server/services/engine/FlowAccess.h"
 #include "server/services/engine/FlowEngineHost.h"
 #include "store/Database.h"
@@ -738,7 +739,8 @@ Result<QJsonArray> ComponentService::usage(const QString &name, const QString &v
                          {{QStringLiteral("name"), name}, {QStringLiteral("version"), version}}};
     }
     QVariantList binds;
-    const QString condition = viewableFlowCondition(principal, QStringLiteral("f.id"), binds);
+    const QString condition =
+        repositories::viewableFlowCondition(principal, QStringLiteral("f.id"), binds);
     auto versions = repositories::flowVersionsMentioning(m_db, name, condition, binds);
     if (!versions)
         return versions.error();

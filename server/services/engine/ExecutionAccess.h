@@ -5,7 +5,7 @@
 // it (whoever triggered it, Edit on its flow, or an ADMIN).
 
 #include "common/Result.h"
-#include "server/services/auth/Roles.h"
+#include "server/api/Roles.h"
 #include "server/services/engine/FlowAccess.h"
 
 #include <QString>

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "common/Result.h"
-#include "server/services/auth/Roles.h"
+#include "server/api/Roles.h"
 
 #include <QJsonObject>
 

@@ -3,15 +3,9 @@
 #include "server/repositories/FlowsRepository.h"
 #include "store/Database.h"
 
-#include <atomic>
-
 namespace hm::server {
 
 namespace {
-
-// Atomic so that any thread may read it; the writers run on the server
-// thread.
-std::atomic<quint64> g_flowCacheGeneration{1};
 
 // Grants kept per cache; beyond this it starts over (a miss is one read).
 constexpr qsizetype kMaxCachedGrants = 4096;
@@ -124,16 +118,6 @@ Status requireFlowPermission(store::Database &db, const auth::Principal &princip
     return checkPermission(flowPermission(db, principal, flowId), flowId, needed, denied);
 }
 
-void invalidateFlowCaches()
-{
-    g_flowCacheGeneration.fetch_add(1, std::memory_order_relaxed);
-}
-
-quint64 flowCacheGeneration()
-{
-    return g_flowCacheGeneration.load(std::memory_order_relaxed);
-}
-
 Result<FlowPermission> FlowGrantCache::permission(const auth::Principal &principal,
                                                   const QString &flowId)
 {
@@ -170,17 +154,6 @@ Result<FlowPermission> historyPermission(store::Database &db, const auth::Princi
     if (!grant)
         return grant.error();
     return capByRole(principal.role, grant.value().permission);
-}
-
-QString viewableFlowCondition(const auth::Principal &principal, const QString &flowIdColumn,
-                              QVariantList &binds)
-{
-    if (principal.role == auth::Role::Admin)
-        return {};
-    binds << principal.userId << principal.userId;
-    return flowIdColumn +
-           QStringLiteral(" IN (SELECT id FROM flows WHERE owner_id = ? "
-                          "UNION SELECT flow_id FROM flow_shares WHERE user_id = ?)");
 }
 
 } // namespace hm::server

@@ -15,7 +15,8 @@
 // lacks the level gets FORBIDDEN (SHARE_ACCESS_DENIED on the share routes).
 
 #include "common/Result.h"
-#include "server/services/auth/Roles.h"
+#include "server/api/Roles.h"
+#include "server/repositories/WriteGenerations.h"
 
 #include <QHash>
 #include <QPair>
@@ -60,16 +61,12 @@ Status requireFlowPermission(store::Database &db, const auth::Principal &princip
                              const QString &flowId, FlowPermission needed,
                              ErrorCode denied = ErrorCode::Forbidden);
 
-// Every write that changes whether a flow is live, who it is shared with or
-// which of its versions runs calls this: flow created, updated or deleted,
-// version added or published, share added, changed or removed, invitation
-// accepted. Caches of those facts (FlowGrantCache, the trigger path's
-// version cache) start over at their next lookup, so the very next request
-// sees the change. Owners never change and users are never deleted; roles
-// come from the principal per request and are applied after the cache.
-void invalidateFlowCaches();
-// Bumped by invalidateFlowCaches().
-quint64 flowCacheGeneration();
+// invalidateFlowCaches() (WriteGenerations.h): caches of whether a flow is
+// live, who it is shared with and which version runs (FlowGrantCache, the
+// trigger path's version cache) start over at their next lookup, so the
+// very next request sees the change. Owners never change and users are
+// never deleted; roles come from the principal per request and are applied
+// after the cache.
 
 // flowPermission() and requireFlowPermission() for a hot route (trigger):
 // the grant (owner, share) is read once per user and flow and kept until
@@ -102,10 +99,7 @@ private:
 Result<FlowPermission> historyPermission(store::Database &db, const auth::Principal &principal,
                                          const QString &flowId);
 
-// An SQL condition on `flowIdColumn` for list queries: only flows the
-// caller may view (owned or shared, deleted ones included). Empty for ADMIN
-// callers. The values to bind, in order, are appended to `binds`.
-QString viewableFlowCondition(const auth::Principal &principal, const QString &flowIdColumn,
-                              QVariantList &binds);
+// The same rule for list queries: repositories::viewableFlowCondition
+// (FlowsRepository.h).
 
 } // namespace hm::server

@@ -10,7 +10,7 @@
 
 #include "common/Result.h"
 #include "openapi/EndpointDiff.h"
-#include "server/services/auth/Roles.h"
+#include "server/api/Roles.h"
 #include "server/services/external/SchemaFetcher.h"
 #include "server/services/external/ServiceModel.h"
 

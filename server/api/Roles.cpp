@@ -1,4 +1,4 @@
-#include "server/services/auth/Roles.h"
+#include "server/api/Roles.h"
 
 namespace hm::server::auth {
 
