@@ -1195,17 +1195,27 @@ private slots:
         QVERIFY(!node.raw.contains(token.toUtf8()));
         QVERIFY(!run.raw.contains(token.toUtf8()));
 
-        // A flow cannot point at an endpoint that does not exist.
+        // A flow cannot run an endpoint that does not exist: the draft keeps
+        // it as a problem on the node, and publishing it is refused.
         QJsonObject broken = definition;
         QJsonArray nodes = broken.value("nodes").toArray();
         QJsonObject first = nodes.first().toObject();
         first.insert("config", QJsonObject{{"serviceId", service}, {"endpointId", "no-such"}});
         nodes.replace(0, first);
         broken.insert("nodes", nodes);
-        const Answer refused =
+        const Answer draft =
             call("POST", "/api/v1/flows",
                  {{"name", uniqueName("broken-flow")}, {"definition", broken}}, m_alice.token);
-        QVERIFY2(refused.status == 400 || refused.status == 422, refused.raw.constData());
+        QVERIFY2(draft.status == 201, draft.raw.constData());
+        const QJsonArray problems = draft.data().value("problems").toArray();
+        QCOMPARE(problems.size(), 1);
+        QCOMPARE(problems.first().toObject().value("node").toString(), QStringLiteral("call"));
+        const Answer refused =
+            call("POST", "/api/v1/flows/" + draft.data().value("id").toString() + "/publish",
+                 {{"version", "1"}}, m_alice.token);
+        QVERIFY2(refused.status == 400, refused.raw.constData());
+        QCOMPARE(refused.body.value("error").toObject().value("code").toString(),
+                 QStringLiteral("INVALID_FLOW_DEFINITION"));
     }
 
     // The editor's typed ports: the interface the engine gives a node
