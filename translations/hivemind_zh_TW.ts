@@ -6719,7 +6719,7 @@
     </message>
     <message>
         <source>Sign in to see %1</source>
-        <translation>登入後即可查看 %1</translation>
+        <translation>登入後即可查看「%1」</translation>
     </message>
     <message>
         <source>Sign In…</source>

@@ -320,7 +320,7 @@ void TestMainWindow::switchesLanguageLive()
                           ->findChild<QWidget *>(QStringLiteral("section.vpn"))
                           ->findChild<QLabel *>(QStringLiteral("gate.vpn.emptyTitle"));
     QVERIFY(gateTitle);
-    QCOMPARE(gateTitle->text(), QStringLiteral("登入後即可查看 VPN"));
+    QCOMPARE(gateTitle->text(), QStringLiteral("登入後即可查看「VPN」"));
 
     zhCN->trigger();
     QCOMPARE(m_languages->currentLanguage(), QStringLiteral("zh_CN"));

@@ -5,6 +5,7 @@
 // before it is left and gets its own menu, without MainWindow knowing it.
 
 #include "AdminTestSupport.h"
+#include "LanguageManager.h"
 #include "MainWindow.h"
 #include "shell/SectionFrame.h"
 #include "shell/Sections.h"
@@ -12,6 +13,8 @@
 #include "widgets/SectionPage.h"
 
 #include <QAction>
+#include <QApplication>
+#include <QDir>
 #include <QLabel>
 #include <QListWidget>
 #include <QMenu>
@@ -89,6 +92,7 @@ private slots:
     void leavingAsksTheSection();
     void itemsOpenThroughTheShell();
     void theFleetAndVpnPagesAreHonest();
+    void screenshots();
 
 private:
     std::unique_ptr<MainWindow> makeWindow();
@@ -316,6 +320,38 @@ void TestSectionTable::theFleetAndVpnPagesAreHonest()
         QVERIFY(!page->findChild<QPushButton *>(id + QStringLiteral(".emptyAction"))
                      ->isVisibleTo(page));
     }
+}
+
+// docs/screenshots: the planned sections and the shell's sign-in state, in
+// every language (only with HIVEMIND_SCREENSHOT_DIR set).
+void TestSectionTable::screenshots()
+{
+    const QString dir = qEnvironmentVariable("HIVEMIND_SCREENSHOT_DIR");
+    if (dir.isEmpty())
+        QSKIP("HIVEMIND_SCREENSHOT_DIR is not set");
+    QVERIFY(QDir().mkpath(dir));
+    for (const QString &language :
+         {QStringLiteral("en"), QStringLiteral("zh_TW"), QStringLiteral("zh_CN")}) {
+        QVERIFY(m_server.languages->setLanguage(language,
+                                                hm::app::LanguageManager::Persist::No));
+        m_server.connection->setSignedIn({});
+        auto window = makeWindow();
+        QVERIFY(window);
+        window->resize(1280, 800);
+        QVERIFY(window->selectSection(QStringLiteral("nodes")));
+        QApplication::processEvents();
+        QVERIFY(window->grab().save(dir + QStringLiteral("/section-signed-out-") + language +
+                                    QStringLiteral(".png")));
+        QVERIFY(signInAs(QStringLiteral("vera"), QStringLiteral("Vera#Pass2026")));
+        for (const char *id : {"nodes", "alerts", "vpn"}) {
+            QVERIFY(window->selectSection(QString::fromLatin1(id)));
+            QApplication::processEvents();
+            QVERIFY(window->grab().save(dir + QStringLiteral("/%1-empty-%2.png")
+                                                  .arg(QLatin1String(id), language)));
+        }
+    }
+    QVERIFY(m_server.languages->setLanguage(QStringLiteral("en"),
+                                            hm::app::LanguageManager::Persist::No));
 }
 
 QTEST_MAIN(TestSectionTable)
