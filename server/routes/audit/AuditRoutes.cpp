@@ -3,6 +3,7 @@
 #include "server/api/ApiRouter.h"
 #include "server/api/AuthCommon.h"
 #include "server/api/CsvField.h"
+#include "server/api/ExportReply.h"
 #include "server/api/QueryParams.h"
 #include "server/api/RouteHelpers.h"
 #include "server/repositories/ListRepositories.h"
@@ -196,13 +197,7 @@ ApiReply exportAudit(store::Database &database, const RequestContext &c)
     HM_TRY(page, repositories::listAudit(database, filter.value(), Paging{1, kMaxExportEntries}));
     QByteArray contentType;
     const QByteArray body = exportBody(page.value().items, format, &contentType);
-    ApiReply reply = ApiReply::raw(body, contentType);
-    const QString stamp =
-        QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd'T'HHmmss'Z'"));
-    reply.headers.append({QByteArrayLiteral("Content-Disposition"),
-                          QStringLiteral("attachment; filename=\"hivemind-audit-%1.%2\"")
-                              .arg(stamp, format)
-                              .toLatin1()});
+    ApiReply reply = exportReply(body, contentType, QStringLiteral("audit"), format);
     // More matched than one export holds: the client can tell.
     reply.headers.append(
         {QByteArrayLiteral("X-Total-Count"), QByteArray::number(page.value().total)});

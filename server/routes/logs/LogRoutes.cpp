@@ -1,5 +1,6 @@
 #include "server/api/ApiRouter.h"
 #include "server/api/CsvField.h"
+#include "server/api/ExportReply.h"
 #include "server/api/QueryParams.h"
 #include "server/api/RouteHelpers.h"
 #include "server/routes/AdminRoutes.h"
@@ -111,14 +112,7 @@ ApiReply exportLogs(const QList<BufferedLog> &logs, const QString &format)
         body = text.toUtf8();
         contentType = "text/plain; charset=utf-8";
     }
-    ApiReply reply = ApiReply::raw(body, contentType);
-    const QString stamp =
-        QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd'T'HHmmss'Z'"));
-    reply.headers.append({QByteArrayLiteral("Content-Disposition"),
-                          QStringLiteral("attachment; filename=\"hivemind-logs-%1.%2\"")
-                              .arg(stamp, format)
-                              .toLatin1()});
-    return reply;
+    return exportReply(body, contentType, QStringLiteral("logs"), format);
 }
 
 QJsonArray filterParameters()
