@@ -328,7 +328,7 @@ void TestSectionTable::screenshots()
 {
     const QString dir = qEnvironmentVariable("HIVEMIND_SCREENSHOT_DIR");
     if (dir.isEmpty())
-        QSKIP("HIVEMIND_SCREENSHOT_DIR is not set");
+        return; // only when asked for (docs/screenshots)
     QVERIFY(QDir().mkpath(dir));
     for (const QString &language :
          {QStringLiteral("en"), QStringLiteral("zh_TW"), QStringLiteral("zh_CN")}) {
