@@ -204,7 +204,7 @@ ApiReply exportAudit(store::Database &database, const RequestContext &c)
     return reply;
 }
 
-QJsonArray filterParameters()
+QJsonArray auditFilterParameters()
 {
     return {
         query(QStringLiteral("user_id"), string()),
@@ -231,7 +231,7 @@ void registerAuditRoutes(ApiRouter &router, auth::AuthModule &auth, store::Datab
     doc.tag = QStringLiteral("audit");
     doc.summary = QStringLiteral("Audit trail, newest first (filters combine with AND)");
     doc.queryParameters = paging();
-    for (const QJsonValue &p : filterParameters())
+    for (const QJsonValue &p : auditFilterParameters())
         doc.queryParameters.append(p);
     doc.queryParameters.append(
         query(QStringLiteral("before_id"), string(),
@@ -264,7 +264,7 @@ void registerAuditRoutes(ApiRouter &router, auth::AuthModule &auth, store::Datab
     exported.summary = QStringLiteral(
         "Download the matching audit entries (newest first, at most 10000; X-Total-Count says "
         "how many matched) as json, csv or txt (attachment)");
-    exported.queryParameters = filterParameters();
+    exported.queryParameters = auditFilterParameters();
     exported.queryParameters.prepend(
         query(QStringLiteral("format"),
               enumOf({QStringLiteral("json"), QStringLiteral("csv"), QStringLiteral("txt")})));

@@ -115,7 +115,7 @@ ApiReply exportLogs(const QList<BufferedLog> &logs, const QString &format)
     return exportReply(body, contentType, QStringLiteral("logs"), format);
 }
 
-QJsonArray filterParameters()
+QJsonArray logFilterParameters()
 {
     return {query(QStringLiteral("level"),
                   enumOf({QStringLiteral("DEBUG"), QStringLiteral("INFO"), QStringLiteral("WARN"),
@@ -142,7 +142,7 @@ void registerLogRoutes(ApiRouter &router, auth::AuthModule &auth)
     list.tag = QStringLiteral("logs");
     list.summary = QStringLiteral("Recent server log records (in-memory, newest first, masked)");
     list.queryParameters = paging();
-    for (const QJsonValue &p : filterParameters())
+    for (const QJsonValue &p : logFilterParameters())
         list.queryParameters.append(p);
     list.responseSchema = object(
         {{QStringLiteral("logs"), arrayOf(object({{QStringLiteral("id"), integer()},
@@ -173,7 +173,7 @@ void registerLogRoutes(ApiRouter &router, auth::AuthModule &auth)
     exported.tag = QStringLiteral("logs");
     exported.summary =
         QStringLiteral("Download the matching log records as json, csv or txt (attachment)");
-    exported.queryParameters = filterParameters();
+    exported.queryParameters = logFilterParameters();
     exported.queryParameters.prepend(
         query(QStringLiteral("format"),
               enumOf({QStringLiteral("json"), QStringLiteral("csv"), QStringLiteral("txt")})));
