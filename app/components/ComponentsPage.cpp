@@ -179,12 +179,16 @@ ComponentsPage::ComponentsPage(QWidget *parent) : QWidget(parent)
     m_detailTitle->setObjectName(QStringLiteral("components.detailTitle"));
     m_detailTitle->setProperty("hmStyle", QStringLiteral("editorTitle"));
     m_detailTitle->setWordWrap(true);
+    // Long unbroken text (a 255-character display name, a 4,000-character
+    // description) must not claim its width from the list beside it.
+    m_detailTitle->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     titleRow->addWidget(m_detailTitle, 1);
     detail->addLayout(titleRow);
     m_detailInfo = new QLabel(m_detail);
     m_detailInfo->setObjectName(QStringLiteral("components.detailInfo"));
     m_detailInfo->setWordWrap(true);
     m_detailInfo->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_detailInfo->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     detail->addWidget(m_detailInfo);
     m_usage = new QLabel(m_detail);
     m_usage->setObjectName(QStringLiteral("components.usage"));
@@ -559,6 +563,33 @@ void ComponentsPage::addPorts(QTreeWidgetItem *parent, const QJsonArray &ports, 
     }
 }
 
+namespace {
+// How much of a name and a description the detail pane shows (the rest is
+// in the tooltip): what fits a few lines of the pane at its narrowest.
+constexpr qsizetype kTitleShown = 80;
+constexpr qsizetype kDescriptionShown = 300;
+
+// A break opportunity (zero-width space) every 30 characters of a run with
+// no space, so an unbroken string wraps inside the pane instead of being
+// cut off at its edge.
+QString breakable(const QString &text)
+{
+    constexpr int kRun = 30;
+    QString out;
+    out.reserve(text.size() + text.size() / kRun);
+    int run = 0;
+    for (const QChar ch : text) {
+        run = ch.isSpace() ? 0 : run + 1;
+        if (run > kRun) {
+            out += QChar(0x200B);
+            run = 1;
+        }
+        out += ch;
+    }
+    return out;
+}
+} // namespace
+
 void ComponentsPage::showDetail()
 {
     const client::ComponentInfo *c = selected();
@@ -566,6 +597,8 @@ void ComponentsPage::showDetail()
     if (!c) {
         m_detailIcon->clear();
         m_detailTitle->setText(tr("No component selected"));
+        m_detailTitle->setToolTip(QString());
+        m_detailInfo->setToolTip(QString());
         m_detailInfo->setText(tr("Select a component version to see its ports and "
                                  "configuration schema."));
         m_usage->clear();
@@ -573,12 +606,23 @@ void ComponentsPage::showDetail()
     }
     m_detailIcon->setPixmap(
         ComponentIcon::icon(c->icon, palette()).pixmap(QSize(28, 28), devicePixelRatioF()));
-    m_detailTitle->setText(tr("%1 %2").arg(c->title(), c->version));
+    // Long names and descriptions are shown shortened, whole in the tooltip.
+    const auto shortened = [](const QString &text, qsizetype most) {
+        return text.size() <= most ? text : text.left(most - 1) + QChar(0x2026);
+    };
+    m_detailTitle->setText(
+        tr("%1 %2").arg(breakable(shortened(c->title(), kTitleShown)), c->version));
+    m_detailTitle->setToolTip(c->title().size() > kTitleShown ? c->title() : QString());
+    m_detailInfo->setToolTip(c->description.size() > kDescriptionShown ? c->description
+                                                                       : QString());
     QStringList lines;
     if (!c->description.isEmpty())
-        lines << c->description.toHtmlEscaped().replace(u'\n', QStringLiteral("<br>"));
+        lines << breakable(shortened(c->description, kDescriptionShown))
+                     .toHtmlEscaped()
+                     .replace(u'\n', QStringLiteral("<br>"));
     if (c->title() != c->name)
-        lines << tr("Component name: %1").arg(c->name.toHtmlEscaped());
+        lines << tr("Component name: %1")
+                     .arg(breakable(shortened(c->name, kTitleShown)).toHtmlEscaped());
     if (!c->builtin)
         lines << (c->category.isEmpty() ? tr("Category: none")
                                         : tr("Category: %1").arg(c->category.toHtmlEscaped()));

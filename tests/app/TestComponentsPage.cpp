@@ -110,6 +110,7 @@ private slots:
     void badDetailsInTheUiLanguage();
     void viewerCannotRegister();
     void sortsByTheClickedColumn();
+    void longTextKeepsTheListUsable();
     void screenshots();
 
 private:
@@ -708,6 +709,73 @@ void TestComponentsPage::sortsByTheClickedColumn()
     QTRY_COMPARE_WITH_TIMEOUT(child<QPushButton>(&page, "components.deprecate")->text(),
                               QStringLiteral("Deprecate"), 15000);
     QCOMPARE(selectedKey(page), QStringLiteral("echo 1.0.0"));
+}
+
+// issue 34, item 9: a 255-character display name and a 600-character
+// description without a space must not squeeze the list beside the detail:
+// they are shortened and wrap inside the pane, whole in the tooltip.
+void TestComponentsPage::longTextKeepsTheListUsable()
+{
+    hm::client::ApiClient &client = *m_server.connection->client();
+    (void)await<QList<hm::client::ComponentInfo>>([&](auto done) {
+        hm::client::ComponentsApi(client).registerEndpoint(m_url.toString(), {}, done);
+    });
+    const QString longName = QString(255, QLatin1Char('W'));
+    const QString longDescription = QString(600, QLatin1Char('x'));
+    const auto setDetails = [&](const QString &displayName, const QString &description) {
+        hm::client::ComponentDetails d;
+        d.displayName = displayName;
+        d.description = description;
+        return await<QList<hm::client::ComponentInfo>>([&](auto done) {
+                   hm::client::ComponentsApi(client).updateDetails(QStringLiteral("fail"), d, done);
+               })
+            .ok();
+    };
+    QVERIFY(setDetails(longName, longDescription));
+
+    ComponentsPage page;
+    page.resize(1024, 640);
+    page.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&page));
+    page.setSession(m_server.connection->client(), m_server.admin);
+    QTRY_COMPARE_WITH_TIMEOUT(page.model()->state(), ComponentListModel::State::Ready, 15000);
+    auto *list = child<QTableView>(&page, "components.list");
+    const int listWidthBefore = list->width();
+    QVERIFY(page.select(QStringLiteral("fail"), QStringLiteral("1.0.0")));
+    QCoreApplication::processEvents();
+
+    // The list keeps its share of the width; the detail pane fits the page.
+    QVERIFY2(list->width() >= listWidthBefore * 3 / 4 && list->width() > 300,
+             qPrintable(QStringLiteral("list %1 px, was %2").arg(list->width()).arg(listWidthBefore)));
+    auto *detail = child<QWidget>(&page, "components.detail");
+    QVERIFY2(detail->geometry().right() <= page.width(),
+             qPrintable(QStringLiteral("detail ends at %1").arg(detail->geometry().right())));
+    // The actions stay on screen.
+    auto *edit = child<QPushButton>(&page, "components.editDetails");
+    QVERIFY(edit->isVisible());
+    QVERIFY(edit->mapTo(&page, QPoint(edit->width(), edit->height())).x() <= page.width());
+
+    // Shortened on screen, whole in the tooltips.
+    auto *title = child<QLabel>(&page, "components.detailTitle");
+    auto *info = child<QLabel>(&page, "components.detailInfo");
+    QVERIFY(title->text().size() < 150);
+    QVERIFY(info->text().size() < 1000);
+    QVERIFY(title->text().contains(QChar(0x2026)));
+    QCOMPARE(title->toolTip(), longName);
+    QCOMPARE(info->toolTip(), longDescription);
+
+    // Short text again: no tooltip, nothing cut.
+    QVERIFY(setDetails(QStringLiteral("Always fails"), QStringLiteral("Fails on purpose.")));
+    ComponentsPage again;
+    again.setSession(m_server.connection->client(), m_server.admin);
+    QTRY_COMPARE_WITH_TIMEOUT(again.model()->state(), ComponentListModel::State::Ready, 15000);
+    QVERIFY(again.select(QStringLiteral("fail"), QStringLiteral("1.0.0")));
+    title = child<QLabel>(&again, "components.detailTitle");
+    info = child<QLabel>(&again, "components.detailInfo");
+    QCOMPARE(title->text(), QStringLiteral("Always fails 1.0.0"));
+    QVERIFY(title->toolTip().isEmpty());
+    QVERIFY(info->toolTip().isEmpty());
+    QVERIFY(info->text().contains(QStringLiteral("Fails on purpose.")));
 }
 
 void TestComponentsPage::screenshots()

@@ -311,6 +311,54 @@ private slots:
         QCOMPARE(stored["inputs"][0]["schema"].toObject(), goodPort.value("schema").toObject());
     }
 
+    // issue 34, item 9: a manifest's name is bounded like every stored name
+    // (255 characters) and an over-long one is not sent back whole.
+    void overLongNamesRefusedWithTheLimit()
+    {
+        const auto manifest = [](const QString &name, const QString &version) {
+            return QJsonObject{{"name", name},
+                               {"version", version},
+                               {"inputs", QJsonArray{}},
+                               {"outputs", QJsonArray{}}};
+        };
+        const QString longName = QString(256, QLatin1Char('n'));
+        const QString longVersion = QStringLiteral("1.0.0-") + QString(70, QLatin1Char('r'));
+        const QList<QPair<QJsonObject, QString>> cases{
+            {manifest(longName, "1.0.0"), "name"}, {manifest("versioned", longVersion), "version"}};
+        int n = 0;
+        for (const auto &[def, field] : cases) {
+            ReferenceComponent ref;
+            const QUrl url =
+                ref.start({"--interface-file",
+                           interfaceFile(QStringLiteral("long%1.json").arg(++n), QJsonArray{def})});
+            QVERIFY(!url.isEmpty());
+            const Answer refused = registerEndpoint(url);
+            QCOMPARE(refused.status, 422);
+            QCOMPARE(refused.code(), QStringLiteral("VALIDATION_ERROR"));
+            QCOMPARE(refused.details().value("field").toString(), field);
+            QCOMPARE(refused.details().value("max_length").toInt(), field == "name" ? 255 : 64);
+            const QString message = refused.body["error"]["message"].toString();
+            QVERIFY2(message.contains(QStringLiteral("at most")), qPrintable(message));
+            QVERIFY2(!QString::fromUtf8(refused.raw).contains(longName), "the name came back whole");
+            QVERIFY(message.size() < 200);
+        }
+        const QJsonArray items = m_http->get("/api/v1/components", m_admin).data()["items"].toArray();
+        for (const QJsonValue &item : items) {
+            QVERIFY(item["name"].toString() != longName);
+            QVERIFY(item["name"].toString() != QStringLiteral("versioned"));
+        }
+
+        // The limit itself is allowed.
+        ReferenceComponent ref;
+        const QString atLimit = QString(255, QLatin1Char('m'));
+        const QUrl url = ref.start(
+            {"--interface-file", interfaceFile("limit.json", {manifest(atLimit, "1.0.0")})});
+        QVERIFY(!url.isEmpty());
+        const Answer registered = registerEndpoint(url);
+        QCOMPARE(registered.status, 201);
+        QCOMPARE(registered.data()["items"][0]["name"].toString(), atLimit);
+    }
+
     void deprecatedVersionWarnsAndStillRuns()
     {
         const QString path = "/api/v1/components/echo/1.0.0/deprecate";

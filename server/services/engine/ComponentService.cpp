@@ -204,6 +204,29 @@ QJsonObject ComponentService::builtinJson(const flow::ComponentInterface &iface)
 
 Status ComponentService::checkInterface(const flow::ComponentInterface &iface) const
 {
+    // Names and versions come from the endpoint's manifest, not from the
+    // user who registers it: bound them like every other stored name (a
+    // name is listed, searched and drawn on canvas nodes), and never echo
+    // an over-long one whole.
+    constexpr qsizetype kMaxName = 255;
+    constexpr qsizetype kMaxVersion = 64;
+    constexpr qsizetype kQuoted = 60;
+    const auto tooLong = [&](const QString &field, const QString &value, qsizetype limit) {
+        const QString quoted = iface.name.size() <= kQuoted
+                                   ? iface.name
+                                   : iface.name.left(kQuoted - 1) + QChar(0x2026);
+        return Error{ErrorCode::ValidationError,
+                     QStringLiteral("component \"%1\": %2 must be at most %3 characters")
+                         .arg(quoted, field)
+                         .arg(limit),
+                     {{QStringLiteral("field"), field},
+                      {QStringLiteral("max_length"), limit},
+                      {QStringLiteral("length"), value.size()}}};
+    };
+    if (iface.name.size() > kMaxName)
+        return tooLong(QStringLiteral("name"), iface.name, kMaxName);
+    if (iface.version.size() > kMaxVersion)
+        return tooLong(QStringLiteral("version"), iface.version, kMaxVersion);
     if (!flow::SemanticVersion::parse(iface.version))
         return interfaceError(iface, QStringLiteral("version"),
                               QStringLiteral("\"%1\" is not a semantic version "
