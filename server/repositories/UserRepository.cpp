@@ -1,5 +1,6 @@
 #include "server/repositories/UserRepository.h"
 
+#include "common/Username.h"
 #include "crypto/PasswordHasher.h"
 #include "crypto/Random.h"
 #include "server/api/AuthCommon.h"
@@ -44,6 +45,14 @@ UserRecord readUser(const store::Statement &s)
     user.updatedAt = s.int64(12);
     user.role = parseRole(s.text(13)).value_or(Role::Viewer);
     return user;
+}
+
+bool isAscii(const QString &text)
+{
+    for (const QChar c : text)
+        if (c.unicode() > 0x7e || c.unicode() < 0x20)
+            return false;
+    return true;
 }
 
 } // namespace
@@ -100,20 +109,63 @@ Result<std::optional<UserRecord>> UserRepository::findById(const QString &id)
 Result<std::optional<UserRecord>> UserRepository::findByLogin(const QString &login)
 {
     // A deleted account keeps its row (audit trail) but can never log in.
-    return findOne(QStringLiteral("WHERE (u.username = ? OR u.email = ?) AND u.status != 'deleted' "
-                                  "ORDER BY u.created_at LIMIT 1"),
-                   login);
+    // Usernames are stored in NFC: a decomposed spelling finds the same
+    // account. NOCASE folds ASCII only; other letters' case is folded by
+    // usernameKey() over the names outside ASCII (and, for a login outside
+    // ASCII, over all names: the Kelvin sign folds to "k").
+    const QString name = normalizedUsername(login);
+    auto row = m_db.selectOne(kSelect + QStringLiteral("WHERE (u.username = ? OR u.email = ?) AND "
+                                                       "u.status != 'deleted' "
+                                                       "ORDER BY u.created_at LIMIT 1"),
+                              {name, login});
+    if (!row)
+        return row.error();
+    if (row.value())
+        return std::optional<UserRecord>(readUser(*row.value()));
+    Result<QString> id = idOfUsernameKey(usernameKey(login), isAscii(name), true);
+    if (!id)
+        return id.error();
+    if (id.value().isEmpty())
+        return std::optional<UserRecord>();
+    return findById(id.value());
 }
 
-Result<UserRecord> UserRepository::create(const NewUser &user)
+Result<QString> UserRepository::idOfUsernameKey(const QString &key, bool nameIsAscii,
+                                                bool skipDeleted)
 {
+    QString found;
+    const Status scanned = m_db.forEachRow(
+        QStringLiteral("SELECT id, username FROM users WHERE (? OR username GLOB '*[^ -~]*')") +
+            (skipDeleted ? QStringLiteral(" AND status != 'deleted' ORDER BY created_at")
+                         : QString()),
+        {nameIsAscii ? 0 : 1}, [&found, &key](const store::Statement &s) {
+            if (found.isEmpty() && usernameKey(s.text(1)) == key)
+                found = s.text(0);
+        });
+    if (!scanned)
+        return scanned.error();
+    return found;
+}
+
+Result<UserRecord> UserRepository::create(const NewUser &given)
+{
+    NewUser user = given;
+    user.username = normalizedUsername(given.username);
     for (const auto &[column, value] : {std::pair{QStringLiteral("username"), user.username},
                                         std::pair{QStringLiteral("email"), user.email}}) {
         auto row =
             m_db.selectOne(QStringLiteral("SELECT 1 FROM users WHERE %1 = ?").arg(column), {value});
         if (!row)
             return row.error();
-        if (row.value()) {
+        bool taken = row.value().has_value();
+        if (!taken && column == QLatin1String("username")) {
+            // Case beyond ASCII, which the NOCASE column does not fold.
+            Result<QString> id = idOfUsernameKey(usernameKey(value), isAscii(value), false);
+            if (!id)
+                return id.error();
+            taken = !id.value().isEmpty();
+        }
+        if (taken) {
             if (column == QLatin1String("email"))
                 return Error{ErrorCode::EmailExists,
                              QStringLiteral("email is already registered"),
@@ -243,7 +295,7 @@ Status UserRepository::insertAdministrator(const QString &id, const QString &use
             QStringLiteral("INSERT INTO users (id, username, email, password_hash, name, status, "
                            "email_verified, created_at, updated_at) VALUES (?, ?, ?, ?, ?, "
                            "'active', 1, ?, ?)"),
-            {id, username, email, passwordHash, name, now, now});
+            {id, normalizedUsername(username), email, passwordHash, name, now, now});
         !s)
         return s;
     return m_db.execute(

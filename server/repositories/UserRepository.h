@@ -61,9 +61,11 @@ public:
     Result<std::optional<UserRecord>> findById(const QString &id);
     // findById for a user that must exist: USER_NOT_FOUND otherwise.
     Result<UserRecord> requireById(const QString &id);
-    // Username or email, both case-insensitive (the columns are NOCASE).
+    // Username (compared by usernameKey(): NFC, Unicode case folding) or
+    // email (case-insensitive in ASCII, the column is NOCASE).
     Result<std::optional<UserRecord>> findByLogin(const QString &login);
-    // RESOURCE_ALREADY_EXISTS / EMAIL_EXISTS for taken names.
+    // RESOURCE_ALREADY_EXISTS / EMAIL_EXISTS for taken names. Stores the
+    // username in NFC; taken means the same usernameKey() as any row's.
     Result<UserRecord> create(const NewUser &user);
 
     // Clears the columns login_attempts and locked_until, which held the
@@ -104,6 +106,10 @@ public:
     Result<Page> list(const ListQuery &query);
 
 private:
+    // The id of the (oldest) row whose username has this usernameKey(),
+    // or empty. A name in ASCII is only compared with the names outside
+    // ASCII (among ASCII names the NOCASE column decides).
+    Result<QString> idOfUsernameKey(const QString &key, bool nameIsAscii, bool skipDeleted);
     Result<std::optional<UserRecord>> findOne(const QString &where, const QString &value);
     Status update(const QString &sql, const QString &id, const QVariantList &values);
 

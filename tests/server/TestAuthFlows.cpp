@@ -417,6 +417,86 @@ private slots:
             QCOMPARE(m_http->json("POST", path, {{"email", "x@example.com"}}).status, 503);
     }
 
+    // Issue 34, item 16: the rule says letters, so letters of any script;
+    // one spelling per name (NFC, case folded); no look-alikes.
+    void unicodeUsernames()
+    {
+        const auto create = [this](const QString &username, const QString &email) {
+            return m_http->json("POST", QStringLiteral("/api/v1/users"),
+                                {{"username", username},
+                                 {"email", email},
+                                 {"password", kUserPassword},
+                                 {"role", "user"}},
+                                m_admin);
+        };
+        const Answer chinese = create(QStringLiteral("王小明"), "wang@example.com");
+        QCOMPARE(chinese.status, 201);
+        QCOMPARE(chinese.data().value("username").toString(), QStringLiteral("王小明"));
+        const Answer wang = m_http->login(QStringLiteral("王小明"), kUserPassword);
+        QCOMPARE(wang.status, 200);
+        QCOMPARE(wang.data().value("user").toObject().value("username").toString(),
+                 QStringLiteral("王小明"));
+        QCOMPARE(create(QStringLiteral("王admin"), "wang.admin@example.com").status, 201);
+
+        // Decomposed on creation: stored composed, found by either spelling.
+        const QString decomposed = QStringLiteral("e\u0301ric");
+        const QString composed = QStringLiteral("\u00E9ric");
+        const Answer eric = create(decomposed, "eric@example.com");
+        QCOMPARE(eric.status, 201);
+        QCOMPARE(eric.data().value("username").toString(), composed);
+        const QString ericId = eric.data().value("id").toString();
+        for (const QString &spelling : {composed, decomposed, QStringLiteral("\u00C9RIC")}) {
+            const Answer login = m_http->login(spelling, kUserPassword);
+            QVERIFY2(login.status == 200, qPrintable(spelling));
+            QCOMPARE(login.data().value("user").toObject().value("id").toString(), ericId);
+        }
+        // One name however it is spelt or cased.
+        for (const QString &same : {composed, QStringLiteral("E\u0301RIC")}) {
+            const Answer taken = create(same, "eric2@example.com");
+            QCOMPARE(taken.code(), QStringLiteral("RESOURCE_ALREADY_EXISTS"));
+        }
+
+        // Folding beyond ASCII both ways: the long s (U+017F) folds to "s".
+        const Answer longS = create(QStringLiteral("\u017Fam"), "long.s@example.com");
+        QCOMPARE(longS.status, 201);
+        QCOMPARE(create(QStringLiteral("SAM"), "sam@example.com").code(),
+                 QStringLiteral("RESOURCE_ALREADY_EXISTS"));
+        QCOMPARE(m_http->login(QStringLiteral("sam"), kUserPassword)
+                     .data()
+                     .value("user")
+                     .toObject()
+                     .value("id")
+                     .toString(),
+                 longS.data().value("id").toString());
+
+        const auto refused = [&create](const QString &username, const char *reason) {
+            const Answer answer = create(username, "refused@example.com");
+            if (answer.code() != QLatin1String("VALIDATION_ERROR") ||
+                answer.details().value("field").toString() != QLatin1String("username") ||
+                answer.details().value("reason").toString() != QLatin1String(reason))
+                return false;
+            // The message says what is allowed.
+            const QString message =
+                answer.body.value("error").toObject().value("message").toString();
+            return message.contains(QLatin1String("letters of any script")) &&
+                   message.contains(QLatin1String("Latin, Greek and Cyrillic"));
+        };
+        QVERIFY(refused(QStringLiteral("\u0430dmin"), "mixed_scripts")); // Cyrillic а
+        QVERIFY(refused(QStringLiteral("r\u03BFot"), "mixed_scripts"));  // Greek ο
+        QVERIFY(refused(QStringLiteral("ad\u200Bmin"), "character"));    // zero width space
+        QVERIFY(refused(QStringLiteral("\u202Enimda"), "character"));    // bidi override
+        QVERIFY(refused(QStringLiteral("a b"), "character"));
+        // Code points, not UTF-16 units: 𠀀 (U+20000) takes two.
+        QVERIFY(refused(QStringLiteral("王明"), "length"));
+        QString astral;
+        for (int i = 0; i < 33; ++i)
+            astral += QStringLiteral("\U00020000");
+        QCOMPARE(create(astral, "astral@example.com").status, 201); // 66 UTF-16 units
+        QVERIFY(refused(astral + astral, "length"));
+        QCOMPARE(m_http->login(QStringLiteral("\u0430dmin"), kUserPassword).code(),
+                 QStringLiteral("INVALID_CREDENTIALS"));
+    }
+
     void loginRateLimitPerAddress()
     {
         QCOMPARE(m_http

@@ -1,5 +1,6 @@
 #include "server/services/auth/LoginService.h"
 
+#include "common/Username.h"
 #include "crypto/PasswordHasher.h"
 #include "crypto/Random.h"
 #include "server/api/AuthCommon.h"
@@ -41,12 +42,12 @@ QString LoginService::lockSubjectOf(const QString &userId)
 
 QString LoginService::unknownSubjectOf(const QString &login)
 {
-    return QStringLiteral("login:") + login.toLower();
+    return QStringLiteral("login:") + usernameKey(login);
 }
 
 QString LoginService::nameSubjectOf(const QString &login)
 {
-    return QStringLiteral("name:") + login.toLower();
+    return QStringLiteral("name:") + usernameKey(login); // NFC and case-folded
 }
 
 Error LoginService::invalidCredentials()

@@ -1,5 +1,6 @@
 #include "server/services/auth/Validation.h"
 
+#include "common/Username.h"
 #include "server/api/AuthCommon.h"
 
 #include <QJsonArray>
@@ -24,13 +25,28 @@ bool plausibleEmail(const QString &email)
     return email.size() <= 254 && shape.match(email).hasMatch();
 }
 
+QString usernameRule()
+{
+    return QStringLiteral(
+        "username must be 3-64 characters (Unicode code points, after NFC normalisation): "
+        "letters of any script, digits, '_', '.' or '-'; combining marks only right after a "
+        "letter of a script other than Latin, Greek and Cyrillic; no spaces, control or "
+        "invisible format characters; Latin, Greek and Cyrillic letters may not be mixed");
+}
+
 Result<bool> validateNewUser(const AuthSettings &settings, const QString &username,
                              const QString &email, const QString &password)
 {
-    static const QRegularExpression name(QStringLiteral("^[A-Za-z0-9_.-]{3,64}$"));
-    if (!name.match(username).hasMatch())
-        return fieldError(QStringLiteral("username"),
-                          QStringLiteral("username must be 3-64 letters, digits, '_', '.' or '-'"));
+    if (const UsernameProblem problem = usernameProblem(normalizedUsername(username));
+        problem != UsernameProblem::None) {
+        const char *reason = problem == UsernameProblem::Length         ? "length"
+                             : problem == UsernameProblem::MixedScripts ? "mixed_scripts"
+                                                                        : "character";
+        return Error{ErrorCode::ValidationError,
+                     usernameRule(),
+                     {{QStringLiteral("field"), QStringLiteral("username")},
+                      {QStringLiteral("reason"), QString::fromLatin1(reason)}}};
+    }
     if (!plausibleEmail(email))
         return fieldError(QStringLiteral("email"), QStringLiteral("email is not a valid address"));
     if (Status s = checkPassword(settings.passwordPolicy, password); !s)
