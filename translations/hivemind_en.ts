@@ -8167,10 +8167,6 @@
         <translation>Status:</translation>
     </message>
     <message>
-        <source>3-64 letters, digits, _ . -</source>
-        <translation>3-64 letters, digits, _ . -</translation>
-    </message>
-    <message>
         <source>optional</source>
         <translation>optional</translation>
     </message>
@@ -8203,12 +8199,24 @@
         <translation>not allowed</translation>
     </message>
     <message>
-        <source>3 to 64 letters, digits, &quot;_&quot;, &quot;.&quot; or &quot;-&quot;.</source>
-        <translation>3 to 64 letters, digits, &quot;_&quot;, &quot;.&quot; or &quot;-&quot;.</translation>
-    </message>
-    <message>
         <source>This is not an e-mail address.</source>
         <translation>This is not an e-mail address.</translation>
+    </message>
+    <message>
+        <source>3-64 letters of any script, digits, _ . -</source>
+        <translation>3-64 letters of any script, digits, _ . -</translation>
+    </message>
+    <message>
+        <source>A username has 3 to 64 characters: letters of any script (such as 王, é or ж), digits, &quot;_&quot;, &quot;.&quot; and &quot;-&quot;. Accented Latin, Greek and Cyrillic letters count as one letter; other scripts may use their combining marks. Latin, Greek and Cyrillic letters cannot be mixed in one username. Spaces and invisible characters are not allowed. Case does not matter: &quot;Σοφία&quot; and &quot;σοφία&quot; are the same username.</source>
+        <translation>A username has 3 to 64 characters: letters of any script (such as 王, é or ж), digits, &quot;_&quot;, &quot;.&quot; and &quot;-&quot;. Accented Latin, Greek and Cyrillic letters count as one letter; other scripts may use their combining marks. Latin, Greek and Cyrillic letters cannot be mixed in one username. Spaces and invisible characters are not allowed. Case does not matter: &quot;Σοφία&quot; and &quot;σοφία&quot; are the same username.</translation>
+    </message>
+    <message>
+        <source>Latin, Greek and Cyrillic letters cannot be mixed in one username (they have look-alikes such as Latin &quot;a&quot; and Cyrillic &quot;а&quot;).</source>
+        <translation>Latin, Greek and Cyrillic letters cannot be mixed in one username (they have look-alikes such as Latin &quot;a&quot; and Cyrillic &quot;а&quot;).</translation>
+    </message>
+    <message>
+        <source>3 to 64 letters of any script, digits, &quot;_&quot;, &quot;.&quot; or &quot;-&quot;; no spaces or invisible characters.</source>
+        <translation>3 to 64 letters of any script, digits, &quot;_&quot;, &quot;.&quot; or &quot;-&quot;; no spaces or invisible characters.</translation>
     </message>
 </context>
 <context>

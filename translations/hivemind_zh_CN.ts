@@ -8119,10 +8119,6 @@
         <translation>状态：</translation>
     </message>
     <message>
-        <source>3-64 letters, digits, _ . -</source>
-        <translation>3–64 个字母、数字、_ . -</translation>
-    </message>
-    <message>
         <source>optional</source>
         <translation>选填</translation>
     </message>
@@ -8155,12 +8151,24 @@
         <translation>不允许</translation>
     </message>
     <message>
-        <source>3 to 64 letters, digits, &quot;_&quot;, &quot;.&quot; or &quot;-&quot;.</source>
-        <translation>3 到 64 个字母、数字、“_”、“.”或“-”。</translation>
-    </message>
-    <message>
         <source>This is not an e-mail address.</source>
         <translation>这不是电子邮件地址。</translation>
+    </message>
+    <message>
+        <source>3-64 letters of any script, digits, _ . -</source>
+        <translation>3–64 个任何文字的字母、数字、_ . -</translation>
+    </message>
+    <message>
+        <source>A username has 3 to 64 characters: letters of any script (such as 王, é or ж), digits, &quot;_&quot;, &quot;.&quot; and &quot;-&quot;. Accented Latin, Greek and Cyrillic letters count as one letter; other scripts may use their combining marks. Latin, Greek and Cyrillic letters cannot be mixed in one username. Spaces and invisible characters are not allowed. Case does not matter: &quot;Σοφία&quot; and &quot;σοφία&quot; are the same username.</source>
+        <translation>用户名由 3 到 64 个字符组成：任何文字的字母（例如 王、é 或 ж）、数字、“_”、“.”和“-”。带重音的拉丁、希腊和西里尔字母算作一个字母；其他文字可以使用其组合符号。同一个用户名中不能混用拉丁、希腊和西里尔字母。不允许空格和不可见字符。不区分大小写：“Σοφία”和“σοφία”是同一个用户名。</translation>
+    </message>
+    <message>
+        <source>Latin, Greek and Cyrillic letters cannot be mixed in one username (they have look-alikes such as Latin &quot;a&quot; and Cyrillic &quot;а&quot;).</source>
+        <translation>同一个用户名中不能混用拉丁、希腊和西里尔字母（它们有外形相似的字母，例如拉丁字母“a”和西里尔字母“а”）。</translation>
+    </message>
+    <message>
+        <source>3 to 64 letters of any script, digits, &quot;_&quot;, &quot;.&quot; or &quot;-&quot;; no spaces or invisible characters.</source>
+        <translation>3 到 64 个任何文字的字母、数字、“_”、“.”或“-”；不能包含空格或不可见字符。</translation>
     </message>
 </context>
 <context>

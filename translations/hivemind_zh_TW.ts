@@ -8119,10 +8119,6 @@
         <translation>狀態：</translation>
     </message>
     <message>
-        <source>3-64 letters, digits, _ . -</source>
-        <translation>3–64 個字母、數字、_ . -</translation>
-    </message>
-    <message>
         <source>optional</source>
         <translation>選填</translation>
     </message>
@@ -8155,12 +8151,24 @@
         <translation>不允許</translation>
     </message>
     <message>
-        <source>3 to 64 letters, digits, &quot;_&quot;, &quot;.&quot; or &quot;-&quot;.</source>
-        <translation>3 到 64 個字母、數字、「_」、「.」或「-」。</translation>
-    </message>
-    <message>
         <source>This is not an e-mail address.</source>
         <translation>這不是電子郵件地址。</translation>
+    </message>
+    <message>
+        <source>3-64 letters of any script, digits, _ . -</source>
+        <translation>3–64 個任何文字的字母、數字、_ . -</translation>
+    </message>
+    <message>
+        <source>A username has 3 to 64 characters: letters of any script (such as 王, é or ж), digits, &quot;_&quot;, &quot;.&quot; and &quot;-&quot;. Accented Latin, Greek and Cyrillic letters count as one letter; other scripts may use their combining marks. Latin, Greek and Cyrillic letters cannot be mixed in one username. Spaces and invisible characters are not allowed. Case does not matter: &quot;Σοφία&quot; and &quot;σοφία&quot; are the same username.</source>
+        <translation>使用者名稱由 3 到 64 個字元組成：任何文字的字母（例如 王、é 或 ж）、數字、「_」、「.」和「-」。帶重音的拉丁、希臘和西里爾字母算作一個字母；其他文字可以使用其組合符號。同一個使用者名稱中不能混用拉丁、希臘和西里爾字母。不允許空格和不可見字元。不區分大小寫：「Σοφία」和「σοφία」是同一個使用者名稱。</translation>
+    </message>
+    <message>
+        <source>Latin, Greek and Cyrillic letters cannot be mixed in one username (they have look-alikes such as Latin &quot;a&quot; and Cyrillic &quot;а&quot;).</source>
+        <translation>同一個使用者名稱中不能混用拉丁、希臘和西里爾字母（它們有外觀相似的字母，例如拉丁字母「a」和西里爾字母「а」）。</translation>
+    </message>
+    <message>
+        <source>3 to 64 letters of any script, digits, &quot;_&quot;, &quot;.&quot; or &quot;-&quot;; no spaces or invisible characters.</source>
+        <translation>3 到 64 個任何文字的字母、數字、「_」、「.」或「-」；不可含空格或不可見字元。</translation>
     </message>
 </context>
 <context>

@@ -3,6 +3,7 @@
 #include "admin/AdminText.h"
 #include "client/ApiClient.h"
 #include "client/UsersApi.h"
+#include "common/Username.h"
 #include "widgets/FieldError.h"
 
 #include <QComboBox>
@@ -154,7 +155,8 @@ void UserDialog::retranslateUi()
     setLabel(m_password, tr("Initial password:"));
     setLabel(m_role, tr("Role:"));
     setLabel(m_status, tr("Status:"));
-    m_username->setPlaceholderText(tr("3-64 letters, digits, _ . -"));
+    m_username->setPlaceholderText(tr("3-64 letters of any script, digits, _ . -"));
+    m_username->setToolTip(usernameRuleText());
     m_fullName->setPlaceholderText(tr("optional"));
     m_password->setPlaceholderText(tr("checked against the server's password policy"));
     for (int i = 0; i < m_role->count(); ++i)
@@ -196,22 +198,36 @@ void UserDialog::fillMatrix()
     m_matrix->setVerticalHeaderLabels(rows);
 }
 
+QString UserDialog::usernameRuleText()
+{
+    return tr("A username has 3 to 64 characters: letters of any script (such as 王, é or ж), "
+              "digits, \"_\", \".\" and \"-\". Accented Latin, Greek and Cyrillic letters count "
+              "as one letter; other scripts may use their combining marks. Latin, Greek and "
+              "Cyrillic letters cannot be mixed in one username. Spaces and invisible characters "
+              "are not allowed. Case does not matter: \"Σοφία\" and \"σοφία\" are the same "
+              "username.");
+}
+
 void UserDialog::validate()
 {
-    static const QRegularExpression name(QStringLiteral("^[A-Za-z0-9_.-]{3,64}$"));
     static const QRegularExpression email(QStringLiteral("^[^@\\s]+@[^@\\s]+$"));
     const QString username = m_username->text();
-    setFieldError(m_usernameError,
-                  isCreate() && !username.isEmpty() && !name.match(username).hasMatch()
-                      ? tr("3 to 64 letters, digits, \"_\", \".\" or \"-\".")
-                      : QString());
+    const UsernameProblem problem = usernameProblem(normalizedUsername(username));
+    QString usernameError;
+    if (isCreate() && !username.isEmpty() && problem == UsernameProblem::MixedScripts)
+        usernameError = tr("Latin, Greek and Cyrillic letters cannot be mixed in one username "
+                           "(they have look-alikes such as Latin \"a\" and Cyrillic \"а\").");
+    else if (isCreate() && !username.isEmpty() && problem != UsernameProblem::None)
+        usernameError = tr("3 to 64 letters of any script, digits, \"_\", \".\" or \"-\"; no "
+                           "spaces or invisible characters.");
+    setFieldError(m_usernameError, usernameError);
     setFieldError(m_emailError,
                   !m_email->text().isEmpty() && !email.match(m_email->text()).hasMatch()
                       ? tr("This is not an e-mail address.")
                       : QString());
     bool ok = email.match(m_email->text()).hasMatch();
     if (isCreate())
-        ok = ok && name.match(username).hasMatch() && !m_password->text().isEmpty();
+        ok = ok && problem == UsernameProblem::None && !m_password->text().isEmpty();
     m_buttons->button(QDialogButtonBox::Ok)->setEnabled(ok && !m_sending);
 }
 

@@ -35,6 +35,9 @@ public:
 
     bool isCreate() const { return m_existing.id.isEmpty(); }
     const client::UserInfo &user() const { return m_result; }
+    // The username rule (common/Username.h) in the console's language: the
+    // username field's tooltip.
+    static QString usernameRuleText();
 
 public slots:
     void submit();

@@ -63,6 +63,7 @@ private slots:
     void modelPagesSearchesFiltersAndSorts();
     void suspendUnlockResetAndDelete();
     void anotherConsolesChangesArriveLive();
+    void dialogTakesLettersOfAnyScript();
     void retranslates();
     void screenshots();
 
@@ -390,6 +391,51 @@ void TestUsersPanel::anotherConsolesChangesArriveLive()
         QVERIFY2(!message.contains(QLatin1String("password")), qPrintable(message));
         QVERIFY2(!message.contains(QLatin1String("totp")), qPrintable(message));
     }
+}
+
+// Issue 34, item 16: the dialog said "letters" and refused Chinese ones.
+// Letters of any script pass; look-alike mixes and invisible characters
+// are refused with the rule, in every language.
+void TestUsersPanel::dialogTakesLettersOfAnyScript()
+{
+    UserDialog dialog(m_server.connection->client(), nullptr);
+    auto *username = child<QLineEdit>(&dialog, "users.username");
+    auto *error = child<QLabel>(&dialog, "users.usernameError");
+    auto *ok = child<QPushButton>(&dialog, "users.ok");
+    QCOMPARE(username->toolTip(), UserDialog::usernameRuleText());
+    QVERIFY(username->toolTip().contains(QLatin1String("letters of any script")));
+    QVERIFY(username->placeholderText().contains(QLatin1String("letters of any script")));
+    child<QLineEdit>(&dialog, "users.email")->setText(QStringLiteral("wang@example.test"));
+    child<QLineEdit>(&dialog, "users.password")->setText(kPassword);
+
+    username->setText(QStringLiteral("\u0430dmin")); // Cyrillic а
+    QVERIFY(error->isVisibleTo(&dialog));
+    QVERIFY2(error->text().contains(QLatin1String("Cyrillic")), qPrintable(error->text()));
+    QVERIFY(!ok->isEnabled());
+    username->setText(QStringLiteral("ad\u200Bmin")); // zero width space
+    QVERIFY(error->isVisibleTo(&dialog));
+    QVERIFY2(error->text().contains(QLatin1String("invisible")), qPrintable(error->text()));
+    QVERIFY(!ok->isEnabled());
+    username->setText(QStringLiteral("王明")); // two letters
+    QVERIFY(error->isVisibleTo(&dialog));
+    QVERIFY(!ok->isEnabled());
+
+    QVERIFY(m_server.languages->setLanguage(QStringLiteral("zh_TW"), LanguageManager::Persist::No));
+    QTRY_VERIFY(username->toolTip().contains(QStringLiteral("使用者名稱")));
+    QVERIFY(username->placeholderText().contains(QStringLiteral("任何文字的字母")));
+    QVERIFY2(error->text().contains(QStringLiteral("數字")), qPrintable(error->text()));
+    QVERIFY(m_server.languages->setLanguage(QStringLiteral("zh_CN"), LanguageManager::Persist::No));
+    QTRY_VERIFY(username->toolTip().contains(QStringLiteral("用户名")));
+    QVERIFY(username->placeholderText().contains(QStringLiteral("任何文字的字母")));
+    QVERIFY2(error->text().contains(QStringLiteral("数字")), qPrintable(error->text()));
+    QVERIFY(m_server.languages->setLanguage(QStringLiteral("en"), LanguageManager::Persist::No));
+
+    username->setText(QStringLiteral("王小明"));
+    QVERIFY(!error->isVisibleTo(&dialog));
+    QVERIFY(ok->isEnabled());
+    ok->click();
+    QTRY_COMPARE_WITH_TIMEOUT(dialog.result(), int(QDialog::Accepted), 15000);
+    QCOMPARE(dialog.user().username, QStringLiteral("王小明"));
 }
 
 void TestUsersPanel::retranslates()
