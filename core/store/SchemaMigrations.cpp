@@ -660,6 +660,18 @@ CREATE TABLE schema_cookie_14 (x);
 DROP TABLE schema_cookie_14;
 )sql";
 
+// Version 15: two-factor recovery codes (docs/api.md "Two-factor
+// authentication"). Shown once; only a SHA-256 of the user id and the
+// normalised code is kept. Using one deletes its row, so a code works once.
+const char kRecoveryCodesSchema[] = R"sql(
+CREATE TABLE two_factor_recovery_codes (
+    user_id    TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    code_hash  TEXT NOT NULL, -- SHA-256 of "{user id}:{code}", hex
+    created_at INTEGER NOT NULL DEFAULT )sql" HM_NOW_MS R"sql(,
+    PRIMARY KEY (user_id, code_hash)
+);
+)sql";
+
 #undef HM_NOW_MS
 
 } // namespace
@@ -687,6 +699,7 @@ const QList<Migration> &schemaMigrations()
          QString::fromUtf8(kExecutionIndexesAscending)},
         {14, QStringLiteral("history constraints without IN lists"),
          QString::fromUtf8(kChecksWithoutInLists)},
+        {15, QStringLiteral("two-factor recovery codes"), QString::fromUtf8(kRecoveryCodesSchema)},
     };
     return migrations;
 }

@@ -270,6 +270,47 @@ Status UserRepository::setTotp(const QString &id, const QString &secretEnc, bool
         id, {secretEnc.isEmpty() ? QVariant() : QVariant(secretEnc), enabled ? 1 : 0, nowMs()}));
 }
 
+Status UserRepository::replaceRecoveryCodes(const QString &id, const QStringList &hashes)
+{
+    auto transaction = m_db.begin();
+    if (!transaction)
+        return transaction.error();
+    if (Status s = m_db.execute(
+            QStringLiteral("DELETE FROM two_factor_recovery_codes WHERE user_id = ?"), {id});
+        !s)
+        return s;
+    const qint64 now = nowMs();
+    for (const QString &hash : hashes) {
+        if (Status s = m_db.execute(QStringLiteral("INSERT INTO two_factor_recovery_codes "
+                                                   "(user_id, code_hash, created_at) "
+                                                   "VALUES (?, ?, ?)"),
+                                    {id, hash, now});
+            !s)
+            return s;
+    }
+    return transaction.value().commit();
+}
+
+Result<bool> UserRepository::consumeRecoveryCode(const QString &id, const QString &hash)
+{
+    if (Status s = m_db.execute(
+            QStringLiteral(
+                "DELETE FROM two_factor_recovery_codes WHERE user_id = ? AND code_hash = ?"),
+            {id, hash});
+        !s)
+        return s.error();
+    return m_db.changes() == 1;
+}
+
+Result<qint64> UserRepository::countRecoveryCodes(const QString &id)
+{
+    auto row = m_db.selectOne(
+        QStringLiteral("SELECT count(*) FROM two_factor_recovery_codes WHERE user_id = ?"), {id});
+    if (!row)
+        return row.error();
+    return row.value() ? row.value()->int64(0) : 0;
+}
+
 Result<qint64> UserRepository::countActiveAdmins(const QString &exceptId)
 {
     auto row = m_db.selectOne(

@@ -4,6 +4,7 @@
 #include "server/api/Roles.h"
 
 #include <QJsonObject>
+#include <QStringList>
 #include <QString>
 #include <optional>
 
@@ -79,6 +80,14 @@ public:
     Status setStatus(const QString &id, const QString &status);
     Status setProfile(const QString &id, const QString &email, const QString &name);
     Status setTotp(const QString &id, const QString &secretEnc, bool enabled);
+    // Two-factor recovery codes, by their hashes (RecoveryCodes.h makes
+    // them). Replaces every code of the user with `hashes` in one
+    // transaction; an empty list deletes them all.
+    Status replaceRecoveryCodes(const QString &id, const QStringList &hashes);
+    // Deletes one code: true when it was there. The DELETE's row count
+    // decides, so two requests can never both use the same code.
+    Result<bool> consumeRecoveryCode(const QString &id, const QString &hash);
+    Result<qint64> countRecoveryCodes(const QString &id);
     // Active admins other than exceptId.
     Result<qint64> countActiveAdmins(const QString &exceptId = {});
     // Every row, deleted accounts included (none on a first start).

@@ -83,10 +83,12 @@ void describeAuthRoutes(ApiRouter &router)
                              ErrorCode::EmailNotVerified, ErrorCode::ValidationError,
                              ErrorCode::RateLimitExceeded, ErrorCode::ServiceUnavailable}));
     router.describe(Method::Post, s + QStringLiteral("/auth/verify-2fa"),
-                    authDoc(authTag, QStringLiteral("Complete a login with a TOTP code"),
+                    authDoc(authTag,
+                            QStringLiteral("Complete a login with a TOTP code or a recovery code"),
                             object({{QStringLiteral("pending_token"), string()},
                                     {QStringLiteral("code"), string()},
-                                    {QStringLiteral("method"), enumOf({QStringLiteral("totp")})}},
+                                    {QStringLiteral("method"), enumOf({QStringLiteral("totp"),
+                                                                       QStringLiteral("recovery")})}},
                                    {QStringLiteral("pending_token"), QStringLiteral("code")}),
                             tokenSchema(),
                             {ErrorCode::TokenInvalid, ErrorCode::InvalidCredentials,
@@ -146,16 +148,38 @@ void describeAuthRoutes(ApiRouter &router)
                             object({{QStringLiteral("password"), string()}}), {},
                             {ErrorCode::CurrentPasswordWrong}));
     router.describe(Method::Post, s + QStringLiteral("/auth/2fa/verify"),
-                    authDoc(authTag, QStringLiteral("Confirm TOTP enrolment with a code"),
+                    authDoc(authTag,
+                            QStringLiteral("Confirm TOTP enrolment with a code; answers the "
+                                           "recovery codes, once"),
                             object({{QStringLiteral("code"), string()}}, {QStringLiteral("code")}),
-                            {}, {ErrorCode::ValidationError, ErrorCode::RateLimitExceeded}));
+                            object({{QStringLiteral("two_factor_enabled"), boolean()},
+                                    {QStringLiteral("recovery_codes"), arrayOf(string())}}),
+                            {ErrorCode::ValidationError, ErrorCode::RateLimitExceeded}));
+    const QJsonObject secondFactorProof =
+        object({{QStringLiteral("password"), string()},
+                {QStringLiteral("code"), string()},
+                {QStringLiteral("method"),
+                 enumOf({QStringLiteral("totp"), QStringLiteral("recovery")})}},
+               {QStringLiteral("password"), QStringLiteral("code")});
     router.describe(Method::Post, s + QStringLiteral("/auth/2fa/disable"),
-                    authDoc(authTag, QStringLiteral("Turn two-factor authentication off"),
-                            object({{QStringLiteral("password"), string()},
-                                    {QStringLiteral("code"), string()}}),
-                            {},
+                    authDoc(authTag,
+                            QStringLiteral("Turn two-factor authentication off (deletes the "
+                                           "recovery codes)"),
+                            secondFactorProof, {},
                             {ErrorCode::CurrentPasswordWrong, ErrorCode::ValidationError,
                              ErrorCode::RateLimitExceeded, ErrorCode::ServiceUnavailable}));
+    router.describe(Method::Post, s + QStringLiteral("/auth/2fa/recovery-codes"),
+                    authDoc(authTag,
+                            QStringLiteral("Replace the recovery codes; answers the new ones, "
+                                           "once"),
+                            secondFactorProof,
+                            object({{QStringLiteral("recovery_codes"), arrayOf(string())}}),
+                            {ErrorCode::CurrentPasswordWrong, ErrorCode::ValidationError,
+                             ErrorCode::RateLimitExceeded, ErrorCode::ServiceUnavailable}));
+    router.describe(Method::Get, s + QStringLiteral("/auth/2fa/recovery-codes"),
+                    authDoc(authTag, QStringLiteral("How many recovery codes are left"), {},
+                            object({{QStringLiteral("two_factor_enabled"), boolean()},
+                                    {QStringLiteral("recovery_codes_remaining"), integer()}})));
 
     const QJsonObject keyRequest = object(
         {{QStringLiteral("name"), string()},
@@ -186,8 +210,12 @@ void describeAuthRoutes(ApiRouter &router)
                     authDoc(keysTag, QStringLiteral("Revoke an API key"), {},
                             flag(QStringLiteral("revoked")), {ErrorCode::ResourceNotFound}));
 
+    QJsonObject meSchema = userSchema();
+    QJsonObject meProperties = meSchema.value(QStringLiteral("properties")).toObject();
+    meProperties.insert(QStringLiteral("recovery_codes_remaining"), integer());
+    meSchema.insert(QStringLiteral("properties"), meProperties);
     router.describe(Method::Get, s + QStringLiteral("/users/me"),
-                    authDoc(usersTag, QStringLiteral("The caller's profile"), {}, userSchema()));
+                    authDoc(usersTag, QStringLiteral("The caller's profile"), {}, meSchema));
     router.describe(
         Method::Put, s + QStringLiteral("/users/me/password"),
         authDoc(usersTag, QStringLiteral("Change the caller's password (ends other sessions)"),

@@ -6,6 +6,7 @@
 #include "server/services/auth/AuthModule.h"
 #include "server/services/auth/AuthSettings.h"
 #include "server/services/auth/LoginService.h"
+#include "server/services/auth/TwoFactor.h"
 #include "server/services/auth/Validation.h"
 
 namespace hm::server::auth {
@@ -58,11 +59,12 @@ ApiReply verifyTwoFactorLogin(AuthModule &auth, const RequestContext &context)
     HM_TRY(pendingToken, requiredString(body.value(), QStringLiteral("pending_token")));
     HM_TRY(code, requiredString(body.value(), QStringLiteral("code")));
     HM_TRY(method, optionalString(body.value(), QStringLiteral("method"), QStringLiteral("totp")));
-    if (method.value() != QLatin1String("totp"))
-        return ApiReply::failure(fieldError(QStringLiteral("method"),
-                                            QStringLiteral("only method \"totp\" is supported")));
-    auto verified =
-        LoginService(auth).verifyTwoFactor(pendingToken.value(), code.value(), clientInfo(context));
+    if (!isSecondFactorMethod(method.value()))
+        return ApiReply::failure(
+            fieldError(QStringLiteral("method"),
+                       QStringLiteral("method must be \"totp\" or \"recovery\"")));
+    auto verified = LoginService(auth).verifyTwoFactor(pendingToken.value(), code.value(),
+                                                       clientInfo(context), method.value());
     if (!verified)
         return failureReply(verified.error());
     return ApiReply::ok(verified.value());

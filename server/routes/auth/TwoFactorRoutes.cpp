@@ -5,7 +5,10 @@
 #include "server/routes/auth/AuthRoutes.h"
 #include "server/services/auth/AuditLog.h"
 #include "server/services/auth/AuthModule.h"
+#include "server/services/auth/RecoveryCodes.h"
 #include "server/services/auth/TwoFactor.h"
+
+#include <functional>
 
 namespace hm::server::auth {
 namespace {
@@ -46,6 +49,18 @@ Result<UserRecord> currentUser(AuthModule &auth, const Principal &principal)
     return *user.value();
 }
 
+// The optional "method" of a body that carries a second factor's code.
+Result<QString> secondFactorMethod(const QJsonObject &body)
+{
+    auto method = optionalString(body, QStringLiteral("method"), QStringLiteral("totp"));
+    if (!method)
+        return method.error();
+    if (!isSecondFactorMethod(method.value()))
+        return fieldError(QStringLiteral("method"),
+                          QStringLiteral("method must be \"totp\" or \"recovery\""));
+    return method.value();
+}
+
 Error wrongCode()
 {
     return Error{ErrorCode::ValidationError,
@@ -53,10 +68,10 @@ Error wrongCode()
                  {{QStringLiteral("field"), QStringLiteral("code")}}};
 }
 
-} // namespace
-
-Result<bool> checkCode(AuthModule &auth, const UserRecord &user, const QString &code,
-                       const ClientInfo &client)
+// One second-factor check against the account's count of wrong codes:
+// `matches` runs only while the account is not locked.
+Result<bool> countedCheck(AuthModule &auth, const UserRecord &user, const ClientInfo &client,
+                          const std::function<Result<bool>()> &matches)
 {
     const QString subject = QStringLiteral("totp:") + user.id;
     const AttemptTracker::Policy policy = auth.checkPolicy();
@@ -65,7 +80,10 @@ Result<bool> checkCode(AuthModule &auth, const UserRecord &user, const QString &
     if (state.locked(now))
         return attemptsLockedError(QStringLiteral("wrong two-factor codes"), policy.maxFailures,
                                    state.lockedUntilMs, now);
-    if (matchingStep(auth, user, code)) {
+    const Result<bool> matched = matches();
+    if (!matched)
+        return matched.error();
+    if (matched.value()) {
         auth.checkAttempts.recordSuccess(subject, {});
         return true;
     }
@@ -75,6 +93,40 @@ Result<bool> checkCode(AuthModule &auth, const UserRecord &user, const QString &
           {{QStringLiteral("attempts"), after.failures},
            {QStringLiteral("locked_until"), isoOrNull(after.lockedUntilMs)}});
     return false;
+}
+
+} // namespace
+
+Result<bool> checkCode(AuthModule &auth, const UserRecord &user, const QString &code,
+                       const ClientInfo &client)
+{
+    return countedCheck(auth, user, client, [&]() -> Result<bool> {
+        return matchingStep(auth, user, code).has_value();
+    });
+}
+
+bool isSecondFactorMethod(const QString &method)
+{
+    return method == QLatin1String("totp") || method == QLatin1String("recovery");
+}
+
+Result<bool> checkSecondFactor(AuthModule &auth, const UserRecord &user, const QString &method,
+                               const QString &code, const ClientInfo &client)
+{
+    if (method != QLatin1String("recovery"))
+        return checkCode(auth, user, code, client);
+    return countedCheck(auth, user, client, [&]() -> Result<bool> {
+        UserRepository users(auth.db);
+        const Result<bool> used =
+            users.consumeRecoveryCode(user.id, recoveryCodeHash(user.id, code));
+        if (used && used.value()) {
+            const Result<qint64> left = users.countRecoveryCodes(user.id);
+            audit(auth.db, QStringLiteral("TWO_FACTOR_RECOVERY_USED"), user.id,
+                  QStringLiteral("user"), user.id, client.ip, client.userAgent,
+                  {{QStringLiteral("recovery_codes_remaining"), left ? left.value() : -1}});
+        }
+        return used;
+    });
 }
 
 void registerTwoFactorRoutes(ApiRouter &router, AuthModule &auth)
@@ -119,11 +171,17 @@ void registerTwoFactorRoutes(ApiRouter &router, AuthModule &auth)
                 return failureReply(matches.error());
             if (!matches.value())
                 return ApiReply::failure(wrongCode());
+            // The recovery codes first: 2FA is never on without them.
+            HM_TRY(codes, regenerateRecoveryCodes(auth.db, user.value().id));
             HM_TRY_STATUS(
                 UserRepository(auth.db).setTotp(user.value().id, user.value().totpSecretEnc, true));
             audit(auth.db, QStringLiteral("TWO_FACTOR_ENABLED"), p.userId, QStringLiteral("user"),
                   p.userId, c.clientIp(), QString::fromUtf8(c.header("User-Agent")));
-            return ApiReply::ok(QJsonObject{{QStringLiteral("two_factor_enabled"), true}});
+            // The codes are shown in this answer only.
+            return ApiReply::ok(
+                QJsonObject{{QStringLiteral("two_factor_enabled"), true},
+                            {QStringLiteral("recovery_codes"),
+                             QJsonArray::fromStringList(codes.value())}});
         });
     addProtectedRoute(
         router, auth, Method::Post, QStringLiteral("/api/v1/auth/2fa/disable"), Role::Viewer,
@@ -131,6 +189,7 @@ void registerTwoFactorRoutes(ApiRouter &router, AuthModule &auth)
             HM_TRY(body, c.jsonObject());
             HM_TRY(password, requiredString(body.value(), QStringLiteral("password")));
             HM_TRY(code, requiredString(body.value(), QStringLiteral("code")));
+            HM_TRY(method, secondFactorMethod(body.value()));
             HM_TRY(user, currentUser(auth, p));
             if (!user.value().twoFactorEnabled)
                 return ApiReply::failure(
@@ -140,13 +199,16 @@ void registerTwoFactorRoutes(ApiRouter &router, AuthModule &auth)
             // The password first (on the password worker), then the code.
             return checkOwnPassword(
                 auth, c, user.value(), password.value(), QStringLiteral("password is wrong"),
-                [&auth, p, user = user.value(), code = code.value(),
+                [&auth, p, user = user.value(), code = code.value(), method = method.value(),
                  client](const DeferredReply &reply) {
-                    const Result<bool> matches = checkCode(auth, user, code, client);
+                    const Result<bool> matches =
+                        checkSecondFactor(auth, user, method, code, client);
                     if (!matches)
                         return reply.send(failureReply(matches.error()));
                     if (!matches.value())
                         return reply.send(ApiReply::failure(wrongCode()));
+                    if (Status s = UserRepository(auth.db).replaceRecoveryCodes(user.id, {}); !s)
+                        return reply.send(ApiReply::failure(s.error()));
                     if (Status s = UserRepository(auth.db).setTotp(user.id, {}, false); !s)
                         return reply.send(ApiReply::failure(s.error()));
                     audit(auth.db, QStringLiteral("TWO_FACTOR_DISABLED"), p.userId,
@@ -155,6 +217,51 @@ void registerTwoFactorRoutes(ApiRouter &router, AuthModule &auth)
                         ApiReply::ok(QJsonObject{{QStringLiteral("two_factor_enabled"), false}}));
                 });
         });
+    // New recovery codes for old ones: the same proof as disable (password
+    // and a code). The old codes stop working; the new ones are shown once.
+    addProtectedRoute(
+        router, auth, Method::Post, QStringLiteral("/api/v1/auth/2fa/recovery-codes"),
+        Role::Viewer, [&auth](const RequestContext &c, const Principal &p) {
+            HM_TRY(body, c.jsonObject());
+            HM_TRY(password, requiredString(body.value(), QStringLiteral("password")));
+            HM_TRY(code, requiredString(body.value(), QStringLiteral("code")));
+            HM_TRY(method, secondFactorMethod(body.value()));
+            HM_TRY(user, currentUser(auth, p));
+            if (!user.value().twoFactorEnabled)
+                return ApiReply::failure(
+                    Error{ErrorCode::ValidationError,
+                          QStringLiteral("two-factor authentication is not enabled")});
+            const ClientInfo client = clientInfo(c);
+            return checkOwnPassword(
+                auth, c, user.value(), password.value(), QStringLiteral("password is wrong"),
+                [&auth, p, user = user.value(), code = code.value(), method = method.value(),
+                 client](const DeferredReply &reply) {
+                    const Result<bool> matches =
+                        checkSecondFactor(auth, user, method, code, client);
+                    if (!matches)
+                        return reply.send(failureReply(matches.error()));
+                    if (!matches.value())
+                        return reply.send(ApiReply::failure(wrongCode()));
+                    const Result<QStringList> codes = regenerateRecoveryCodes(auth.db, user.id);
+                    if (!codes)
+                        return reply.send(ApiReply::failure(codes.error()));
+                    audit(auth.db, QStringLiteral("TWO_FACTOR_RECOVERY_CODES_REGENERATED"),
+                          p.userId, QStringLiteral("user"), p.userId, client.ip,
+                          client.userAgent);
+                    reply.send(ApiReply::ok(QJsonObject{
+                        {QStringLiteral("recovery_codes"),
+                         QJsonArray::fromStringList(codes.value())}}));
+                });
+        });
+    // How many recovery codes are left (never the codes).
+    addProtectedRoute(router, auth, Method::Get, QStringLiteral("/api/v1/auth/2fa/recovery-codes"),
+                      Role::Viewer, [&auth](const RequestContext &, const Principal &p) {
+                          HM_TRY(user, currentUser(auth, p));
+                          HM_TRY(left, UserRepository(auth.db).countRecoveryCodes(p.userId));
+                          return ApiReply::ok(QJsonObject{
+                              {QStringLiteral("two_factor_enabled"), user.value().twoFactorEnabled},
+                              {QStringLiteral("recovery_codes_remaining"), left.value()}});
+                      });
 }
 
 } // namespace hm::server::auth

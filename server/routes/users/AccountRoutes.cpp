@@ -16,7 +16,10 @@ void registerAccountRoutes(ApiRouter &router, AuthModule &auth)
     addProtectedRoute(router, auth, Method::Get, QStringLiteral("/api/v1/users/me"), Role::Viewer,
                       [&auth](const RequestContext &, const Principal &p) {
                           HM_TRY(user, UserRepository(auth.db).requireById(p.userId));
-                          return ApiReply::ok(user.value().toJson());
+                          HM_TRY(left, UserRepository(auth.db).countRecoveryCodes(p.userId));
+                          QJsonObject me = user.value().toJson();
+                          me.insert(QStringLiteral("recovery_codes_remaining"), left.value());
+                          return ApiReply::ok(me);
                       });
 
     addProtectedRoute(

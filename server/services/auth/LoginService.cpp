@@ -22,6 +22,16 @@ constexpr qint64 kBusyRetryMs = 25;
 // Wrong codes that end a pending login: the password is needed again.
 constexpr int kMaxPendingCodeFailures = 5;
 
+// What a pending login offers: TOTP, and recovery codes while any are left.
+QJsonArray secondFactorMethods(AuthModule &auth, const QString &userId)
+{
+    QJsonArray methods{QStringLiteral("totp")};
+    const Result<qint64> left = UserRepository(auth.db).countRecoveryCodes(userId);
+    if (left && left.value() > 0)
+        methods.append(QStringLiteral("recovery"));
+    return methods;
+}
+
 } // namespace
 
 // A login on its way through the delay and the password worker: what the
@@ -197,7 +207,7 @@ void LoginService::succeeded(const Attempt &attempt, const Subjects &subjects,
         return attempt.done(
             QJsonObject{{QStringLiteral("two_factor_required"), true},
                         {QStringLiteral("pending_token"), pending},
-                        {QStringLiteral("methods"), QJsonArray{QStringLiteral("totp")}},
+                        {QStringLiteral("methods"), secondFactorMethods(m_auth, user.id)},
                         {QStringLiteral("expires_in"), (m_auth.pendingLoginMs + 999) / 1000}});
     }
     attempt.done(complete(user, attempt.request.rememberMe, attempt.request.client));
@@ -225,7 +235,7 @@ Result<QJsonObject> LoginService::complete(const UserRecord &user, bool remember
 }
 
 Result<QJsonObject> LoginService::verifyTwoFactor(const QString &pendingToken, const QString &code,
-                                                  const ClientInfo &client)
+                                                  const ClientInfo &client, const QString &method)
 {
     auto &pendingLogins = m_auth.pendingLogins;
     const QString key = crypto::sha256Hex(pendingToken.toUtf8());
@@ -247,7 +257,7 @@ Result<QJsonObject> LoginService::verifyTwoFactor(const QString &pendingToken, c
     }
     const UserRecord user = *found.value();
     // Wrong codes also count per account, over all pending logins.
-    const Result<bool> matches = checkCode(m_auth, user, code, client);
+    const Result<bool> matches = checkSecondFactor(m_auth, user, method, code, client);
     if (!matches)
         return matches.error();
     if (!matches.value()) {
@@ -255,7 +265,9 @@ Result<QJsonObject> LoginService::verifyTwoFactor(const QString &pendingToken, c
             pendingLogins.erase(it);
         audit(m_auth.db, QStringLiteral("LOGIN_FAILED"), user.id, QStringLiteral("user"), user.id,
               client.ip, client.userAgent,
-              {{QStringLiteral("reason"), QStringLiteral("wrong_totp_code")}});
+              {{QStringLiteral("reason"), method == QLatin1String("recovery")
+                                              ? QStringLiteral("wrong_recovery_code")
+                                              : QStringLiteral("wrong_totp_code")}});
         return Error{ErrorCode::InvalidCredentials, QStringLiteral("invalid two-factor code")};
     }
     const bool rememberMe = it->rememberMe;

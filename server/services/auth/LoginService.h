@@ -55,11 +55,14 @@ public:
     // always after login() returned (never when `wanted` said false).
     void login(LoginRequest request, Done done, Wanted wanted = {});
 
-    // The second factor of a pending login. TOKEN_INVALID when the pending
-    // token is unknown, used up or expired; INVALID_CREDENTIALS for a wrong
-    // code (the fifth ends the pending login) or an account that changed.
+    // The second factor of a pending login: `method` "totp" or "recovery"
+    // (a recovery code, used up when it is accepted; checkSecondFactor).
+    // TOKEN_INVALID when the pending token is unknown, used up or expired;
+    // INVALID_CREDENTIALS for a wrong code (the fifth ends the pending
+    // login), a used recovery code or an account that changed.
     Result<QJsonObject> verifyTwoFactor(const QString &pendingToken, const QString &code,
-                                        const ClientInfo &client);
+                                        const ClientInfo &client,
+                                        const QString &method = QStringLiteral("totp"));
 
     // The one answer to an unknown account, a wrong password and an account
     // locked for this address alike.

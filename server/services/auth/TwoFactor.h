@@ -17,4 +17,13 @@ struct AuthModule;
 Result<bool> checkCode(AuthModule &auth, const UserRecord &user, const QString &code,
                        const ClientInfo &client);
 
+// The second factor by method: "totp" is checkCode; "recovery" is one of
+// the user's recovery codes (RecoveryCodes.h), deleted by the check that
+// accepts it (audited as TWO_FACTOR_RECOVERY_USED), so it works once. A
+// wrong or used recovery code counts as a wrong code, like a wrong TOTP code.
+Result<bool> checkSecondFactor(AuthModule &auth, const UserRecord &user, const QString &method,
+                               const QString &code, const ClientInfo &client);
+// True for "totp" and "recovery".
+bool isSecondFactorMethod(const QString &method);
+
 } // namespace hm::server::auth
