@@ -197,6 +197,14 @@
         <translation>Two-factor code rejected</translation>
     </message>
     <message>
+        <source>Recovery code used</source>
+        <translation>Recovery code used</translation>
+    </message>
+    <message>
+        <source>Recovery codes regenerated</source>
+        <translation>Recovery codes regenerated</translation>
+    </message>
+    <message>
         <source>Session revoked</source>
         <translation>Session revoked</translation>
     </message>

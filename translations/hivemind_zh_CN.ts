@@ -196,6 +196,14 @@
         <translation>双重验证码被拒绝</translation>
     </message>
     <message>
+        <source>Recovery code used</source>
+        <translation>已使用恢复码</translation>
+    </message>
+    <message>
+        <source>Recovery codes regenerated</source>
+        <translation>已重新生成恢复码</translation>
+    </message>
+    <message>
         <source>Session revoked</source>
         <translation>撤销会话</translation>
     </message>

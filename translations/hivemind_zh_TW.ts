@@ -196,6 +196,14 @@
         <translation>雙重驗證碼遭拒</translation>
     </message>
     <message>
+        <source>Recovery code used</source>
+        <translation>已使用復原碼</translation>
+    </message>
+    <message>
+        <source>Recovery codes regenerated</source>
+        <translation>已重新產生復原碼</translation>
+    </message>
+    <message>
         <source>Session revoked</source>
         <translation>撤銷工作階段</translation>
     </message>
