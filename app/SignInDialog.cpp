@@ -3,6 +3,7 @@
 #include "client/ApiClient.h"
 #include "widgets/ServerErrorText.h"
 
+#include <QCheckBox>
 #include <QDateTime>
 #include <QDialogButtonBox>
 #include <QEvent>
@@ -44,6 +45,18 @@ SignInDialog::SignInDialog(hm::client::ApiClient *client, QWidget *parent)
     m_totpLabel->setBuddy(m_totpEdit);
     m_totpLabel->hide();
     m_totpEdit->hide();
+    m_useRecovery = new QCheckBox(this);
+    m_useRecovery->setObjectName(QStringLiteral("signin.useRecoveryCode"));
+    m_useRecovery->hide();
+    connect(m_useRecovery, &QCheckBox::toggled, this, [this](bool recovery) {
+        // A recovery code is "xxxxx-xxxxx": letters, digits and a dash.
+        m_totpEdit->setMaxLength(recovery ? 16 : 8);
+        m_totpEdit->setInputMethodHints(recovery ? Qt::ImhNoPredictiveText
+                                                 : Qt::ImhDigitsOnly);
+        m_totpEdit->clear();
+        m_totpEdit->setFocus();
+        retranslateUi();
+    });
 
     m_error = new QLabel(this);
     m_error->setObjectName(QStringLiteral("signin.error"));
@@ -66,6 +79,7 @@ SignInDialog::SignInDialog(hm::client::ApiClient *client, QWidget *parent)
     form->addRow(m_userLabel, m_userEdit);
     form->addRow(m_passwordLabel, m_passwordEdit);
     form->addRow(m_totpLabel, m_totpEdit);
+    form->addRow(QString(), m_useRecovery);
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_note);
@@ -112,7 +126,10 @@ void SignInDialog::submit()
     };
     setBusy(true);
     if (awaitingCode())
-        m_client->verifyTwoFactor(m_pendingToken, m_totpEdit->text().trimmed(), done);
+        m_client->verifyTwoFactor(m_pendingToken, m_totpEdit->text().trimmed(),
+                                  m_useRecovery->isChecked() ? QStringLiteral("recovery")
+                                                             : QStringLiteral("totp"),
+                                  done);
     else
         m_client->login(m_userEdit->text().trimmed(), m_passwordEdit->text(), done);
 }
@@ -131,6 +148,8 @@ void SignInDialog::finish(hm::Result<hm::client::LoginResult> result)
         m_passwordEdit->setEnabled(false);
         m_totpLabel->show();
         m_totpEdit->show();
+        m_useRecovery->setChecked(false);
+        m_useRecovery->setVisible(login.methods.contains(QStringLiteral("recovery")));
         m_totpEdit->clear();
         m_totpEdit->setFocus();
         retranslateUi();
@@ -149,9 +168,13 @@ void SignInDialog::showError(const hm::Error &error)
     const QLocale locale;
     switch (error.code) {
     case hm::ErrorCode::InvalidCredentials:
-        text = awaitingCode() ? tr("The one-time code is wrong or has expired. Enter the current "
-                                   "code from your authenticator app.")
-                              : tr("The username, e-mail address or password is wrong.");
+        if (!awaitingCode())
+            text = tr("The username, e-mail address or password is wrong.");
+        else if (m_useRecovery->isChecked())
+            text = tr("The recovery code is wrong or was used before. Each code works once.");
+        else
+            text = tr("The one-time code is wrong or has expired. Enter the current "
+                      "code from your authenticator app.");
         break;
     case hm::ErrorCode::AccountLocked:
     case hm::ErrorCode::RateLimitExceeded: {
@@ -181,6 +204,7 @@ void SignInDialog::showError(const hm::Error &error)
         m_passwordEdit->setEnabled(true);
         m_totpLabel->hide();
         m_totpEdit->hide();
+        m_useRecovery->hide();
         retranslateUi();
         text = tr("The sign-in took too long. Enter your password again.");
         break;
@@ -202,6 +226,7 @@ void SignInDialog::setBusy(bool busy)
         m_passwordEdit->setEnabled(!busy);
     }
     m_totpEdit->setEnabled(!busy);
+    m_useRecovery->setEnabled(!busy);
 }
 
 void SignInDialog::changeEvent(QEvent *event)
@@ -217,8 +242,11 @@ void SignInDialog::retranslateUi()
     setWindowTitle(tr("Sign In to %1").arg(host));
     m_userLabel->setText(tr("&Username or e-mail:"));
     m_passwordLabel->setText(tr("&Password:"));
-    m_totpLabel->setText(tr("&One-time code:"));
-    m_totpEdit->setPlaceholderText(tr("6 digits from your authenticator app"));
+    const bool recovery = m_useRecovery->isChecked();
+    m_totpLabel->setText(recovery ? tr("&Recovery code:") : tr("&One-time code:"));
+    m_totpEdit->setPlaceholderText(recovery ? tr("One of your saved recovery codes")
+                                            : tr("6 digits from your authenticator app"));
+    m_useRecovery->setText(tr("Use a recovery code"));
     m_submit->setText(awaitingCode() ? tr("&Verify") : tr("&Sign In"));
     m_cancel->setText(tr("Cancel"));
 }

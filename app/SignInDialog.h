@@ -5,6 +5,7 @@
 #include <QDialog>
 #include <QPointer>
 
+class QCheckBox;
 class QLabel;
 class QLineEdit;
 class QPushButton;
@@ -60,6 +61,8 @@ private:
     QLineEdit *m_passwordEdit = nullptr;
     QLabel *m_totpLabel = nullptr;
     QLineEdit *m_totpEdit = nullptr;
+    // The 2FA step takes one of the account's recovery codes instead.
+    QCheckBox *m_useRecovery = nullptr;
     QLabel *m_error = nullptr;
     QPushButton *m_submit = nullptr;
     QPushButton *m_cancel = nullptr;

@@ -1663,6 +1663,30 @@
         <source>Enter your password and the code your authenticator app shows.</source>
         <translation>Enter your password and the code your authenticator app shows.</translation>
     </message>
+    <message>
+        <source>Regenerate recovery codes</source>
+        <translation>Regenerate recovery codes</translation>
+    </message>
+    <message>
+        <source>Recovery codes</source>
+        <translation>Recovery codes</translation>
+    </message>
+    <message>
+        <source>Keep these codes somewhere safe. Each one signs you in once instead of a code from your authenticator app. They are shown only now.</source>
+        <translation>Keep these codes somewhere safe. Each one signs you in once instead of a code from your authenticator app. They are shown only now.</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Copy</translation>
+    </message>
+    <message>
+        <source>Copies the codes; the clipboard is cleared after 30 seconds.</source>
+        <translation>Copies the codes; the clipboard is cleared after 30 seconds.</translation>
+    </message>
+    <message>
+        <source>I have saved them</source>
+        <translation>I have saved them</translation>
+    </message>
 </context>
 <context>
     <name>hm::app::AlertsPage</name>
@@ -8038,6 +8062,22 @@
     <message>
         <source>Cancel</source>
         <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>The recovery code is wrong or was used before. Each code works once.</source>
+        <translation>The recovery code is wrong or was used before. Each code works once.</translation>
+    </message>
+    <message>
+        <source>&amp;Recovery code:</source>
+        <translation>&amp;Recovery code:</translation>
+    </message>
+    <message>
+        <source>One of your saved recovery codes</source>
+        <translation>One of your saved recovery codes</translation>
+    </message>
+    <message>
+        <source>Use a recovery code</source>
+        <translation>Use a recovery code</translation>
     </message>
 </context>
 <context>

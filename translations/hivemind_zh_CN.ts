@@ -1658,6 +1658,30 @@
         <source>Enter your password and the code your authenticator app shows.</source>
         <translation>请输入密码及身份验证器应用显示的验证码。</translation>
     </message>
+    <message>
+        <source>Regenerate recovery codes</source>
+        <translation>重新生成恢复码</translation>
+    </message>
+    <message>
+        <source>Recovery codes</source>
+        <translation>恢复码</translation>
+    </message>
+    <message>
+        <source>Keep these codes somewhere safe. Each one signs you in once instead of a code from your authenticator app. They are shown only now.</source>
+        <translation>请将这些恢复码存放在安全的地方。每个恢复码可代替身份验证器应用的验证码登录一次。它们只会在此时显示。</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <source>Copies the codes; the clipboard is cleared after 30 seconds.</source>
+        <translation>复制这些恢复码；剪贴板会在 30 秒后清除。</translation>
+    </message>
+    <message>
+        <source>I have saved them</source>
+        <translation>我已保存</translation>
+    </message>
 </context>
 <context>
     <name>hm::app::AlertsPage</name>
@@ -7992,6 +8016,22 @@
     <message>
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+    <message>
+        <source>The recovery code is wrong or was used before. Each code works once.</source>
+        <translation>恢复码错误或已使用过。每个恢复码只能使用一次。</translation>
+    </message>
+    <message>
+        <source>&amp;Recovery code:</source>
+        <translation>恢复码(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>One of your saved recovery codes</source>
+        <translation>您保存的其中一个恢复码</translation>
+    </message>
+    <message>
+        <source>Use a recovery code</source>
+        <translation>改用恢复码</translation>
     </message>
 </context>
 <context>

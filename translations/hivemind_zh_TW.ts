@@ -1658,6 +1658,30 @@
         <source>Enter your password and the code your authenticator app shows.</source>
         <translation>請輸入密碼及驗證器應用程式 顯示的驗證碼。</translation>
     </message>
+    <message>
+        <source>Regenerate recovery codes</source>
+        <translation>重新產生復原碼</translation>
+    </message>
+    <message>
+        <source>Recovery codes</source>
+        <translation>復原碼</translation>
+    </message>
+    <message>
+        <source>Keep these codes somewhere safe. Each one signs you in once instead of a code from your authenticator app. They are shown only now.</source>
+        <translation>請將這些復原碼存放在安全的地方。每個復原碼可代替驗證器應用程式的驗證碼登入一次。它們只會在此時顯示。</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>複製</translation>
+    </message>
+    <message>
+        <source>Copies the codes; the clipboard is cleared after 30 seconds.</source>
+        <translation>複製這些復原碼；剪貼簿會在 30 秒後清除。</translation>
+    </message>
+    <message>
+        <source>I have saved them</source>
+        <translation>我已保存</translation>
+    </message>
 </context>
 <context>
     <name>hm::app::AlertsPage</name>
@@ -7992,6 +8016,22 @@
     <message>
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+    <message>
+        <source>The recovery code is wrong or was used before. Each code works once.</source>
+        <translation>復原碼錯誤或已使用過。每個復原碼只能使用一次。</translation>
+    </message>
+    <message>
+        <source>&amp;Recovery code:</source>
+        <translation>復原碼(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>One of your saved recovery codes</source>
+        <translation>您保存的其中一個復原碼</translation>
+    </message>
+    <message>
+        <source>Use a recovery code</source>
+        <translation>改用復原碼</translation>
     </message>
 </context>
 <context>

@@ -1,6 +1,7 @@
 #include "admin/AccountPanel.h"
 
 #include "admin/AdminText.h"
+#include "admin/ClipboardGuard.h"
 #include "admin/QrCode.h"
 #include "client/AccountApi.h"
 #include "client/ApiClient.h"
@@ -15,6 +16,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QRegularExpressionValidator>
 #include <QTabWidget>
@@ -233,8 +235,45 @@ QWidget *AccountPanel::createTwoFactorTab()
     connect(m_disable, &QPushButton::clicked, this, &AccountPanel::disableTwoFactor);
     m_disableForm->addRow(new QLabel(), m_disablePassword);
     m_disableForm->addRow(new QLabel(), m_disableCode);
-    m_disableForm->addRow(new QLabel(), m_disable);
+    m_regenerate = new QPushButton(m_disableBox);
+    m_regenerate->setObjectName(QStringLiteral("account.regenerateRecoveryCodes"));
+    connect(m_regenerate, &QPushButton::clicked, this, &AccountPanel::regenerateRecoveryCodes);
+    auto *disableButtons = new QHBoxLayout();
+    disableButtons->addWidget(m_disable);
+    disableButtons->addWidget(m_regenerate);
+    disableButtons->addStretch();
+    m_disableForm->addRow(new QLabel(), disableButtons);
     layout->addWidget(m_disableBox);
+
+    m_recoveryBox = new QGroupBox(tab);
+    m_recoveryBox->setObjectName(QStringLiteral("account.recoveryBox"));
+    auto *recoveryLayout = new QVBoxLayout(m_recoveryBox);
+    m_recoveryHelp = new QLabel(m_recoveryBox);
+    m_recoveryHelp->setObjectName(QStringLiteral("account.recoveryHelp"));
+    m_recoveryHelp->setWordWrap(true);
+    recoveryLayout->addWidget(m_recoveryHelp);
+    m_recoveryCodes = new QPlainTextEdit(m_recoveryBox);
+    m_recoveryCodes->setObjectName(QStringLiteral("account.recoveryCodes"));
+    m_recoveryCodes->setReadOnly(true);
+    m_recoveryCodes->setFont(QFont(QStringLiteral("monospace")));
+    m_recoveryCodes->setMaximumHeight(m_recoveryCodes->fontMetrics().lineSpacing() * 12);
+    recoveryLayout->addWidget(m_recoveryCodes);
+    auto *recoveryButtons = new QHBoxLayout();
+    m_copyRecoveryCodes = new QPushButton(m_recoveryBox);
+    m_copyRecoveryCodes->setObjectName(QStringLiteral("account.copyRecoveryCodes"));
+    // Off the clipboard again after 30 s (ClipboardGuard).
+    connect(m_copyRecoveryCodes, &QPushButton::clicked, this,
+            [this] { ClipboardGuard::copySecret(m_recoveryCodes->toPlainText()); });
+    m_hideRecoveryCodes = new QPushButton(m_recoveryBox);
+    m_hideRecoveryCodes->setObjectName(QStringLiteral("account.hideRecoveryCodes"));
+    connect(m_hideRecoveryCodes, &QPushButton::clicked, this,
+            [this] { showRecoveryCodes({}); });
+    recoveryButtons->addWidget(m_copyRecoveryCodes);
+    recoveryButtons->addWidget(m_hideRecoveryCodes);
+    recoveryButtons->addStretch();
+    recoveryLayout->addLayout(recoveryButtons);
+    m_recoveryBox->hide();
+    layout->addWidget(m_recoveryBox);
     m_twoFactorError = createFieldError(tab, QStringLiteral("account.twoFactorError"));
     layout->addWidget(m_twoFactorError);
     layout->addStretch();
@@ -334,6 +373,15 @@ void AccountPanel::retranslateUi()
     setLabel(m_disableForm, m_disablePassword, tr("Password:"));
     setLabel(m_disableForm, m_disableCode, tr("Current code:"));
     m_disable->setText(tr("Turn off"));
+    m_regenerate->setText(tr("Regenerate recovery codes"));
+    m_recoveryBox->setTitle(tr("Recovery codes"));
+    m_recoveryHelp->setText(tr("Keep these codes somewhere safe. Each one signs you in once "
+                               "instead of a code from your authenticator app. They are shown "
+                               "only now."));
+    m_copyRecoveryCodes->setText(tr("Copy"));
+    m_copyRecoveryCodes->setToolTip(tr("Copies the codes; the clipboard is cleared after 30 "
+                                       "seconds."));
+    m_hideRecoveryCodes->setText(tr("I have saved them"));
 
     m_sessionsHelp->setText(tr("Where you are signed in. Revoking a session signs that device "
                                "out at its next request."));
@@ -354,6 +402,7 @@ void AccountPanel::setSession(client::ApiClient *client, const client::UserInfo 
     m_user = client ? user : client::UserInfo{};
     m_otpauthUri.clear();
     m_secret.clear();
+    showRecoveryCodes({});
     m_sessions.clear();
     m_sessionsFailed = false;
     m_policy = {};
@@ -702,8 +751,8 @@ void AccountPanel::verify()
         return;
     }
     m_verify->setEnabled(false);
-    client::AccountApi(*m_client).confirmTwoFactor(
-        m_code->text(), [this, guard = QPointer<AccountPanel>(this)](Result<void> r) {
+    client::AccountApi(*m_client).enableTwoFactor(
+        m_code->text(), [this, guard = QPointer<AccountPanel>(this)](Result<QStringList> r) {
             if (!guard)
                 return;
             m_verify->setEnabled(true);
@@ -718,6 +767,7 @@ void AccountPanel::verify()
             m_user.twoFactorEnabled = true;
             showProfile();
             showTwoFactorState();
+            showRecoveryCodes(r.value());
             emit twoFactorChanged(true);
         });
 }
@@ -748,8 +798,42 @@ void AccountPanel::disableTwoFactor()
             m_user.twoFactorEnabled = false;
             showProfile();
             showTwoFactorState();
+            showRecoveryCodes({});
             emit twoFactorChanged(false);
         });
+}
+
+void AccountPanel::regenerateRecoveryCodes()
+{
+    if (!m_client)
+        return;
+    setFieldError(m_twoFactorError, {});
+    if (m_disablePassword->text().isEmpty() || m_disableCode->text().size() < 6) {
+        setFieldError(m_twoFactorError,
+                      tr("Enter your password and the code your authenticator app shows."));
+        return;
+    }
+    m_regenerate->setEnabled(false);
+    client::AccountApi(*m_client).regenerateRecoveryCodes(
+        m_disablePassword->text(), m_disableCode->text(),
+        [this, guard = QPointer<AccountPanel>(this)](Result<QStringList> r) {
+            if (!guard)
+                return;
+            m_regenerate->setEnabled(true);
+            if (!r) {
+                setFieldError(m_twoFactorError, AdminText::error(r.error(), m_user.role));
+                return;
+            }
+            m_disablePassword->clear();
+            m_disableCode->clear();
+            showRecoveryCodes(r.value());
+        });
+}
+
+void AccountPanel::showRecoveryCodes(const QStringList &codes)
+{
+    m_recoveryCodes->setPlainText(codes.join(u'\n'));
+    m_recoveryBox->setVisible(!codes.isEmpty());
 }
 
 AccountDialog::AccountDialog(client::ApiClient *client, const client::UserInfo &user,

@@ -8,6 +8,7 @@
 #include <QWidget>
 
 class QLabel;
+class QPlainTextEdit;
 class QLineEdit;
 class QPushButton;
 class QTabWidget;
@@ -76,6 +77,9 @@ private:
     void enrol();
     void verify();
     void disableTwoFactor();
+    void regenerateRecoveryCodes();
+    // Shows `codes` once (empty: hides them again).
+    void showRecoveryCodes(const QStringList &codes);
     void revokeSelected();
     void revokeOthers();
     void loadPolicy();
@@ -129,6 +133,13 @@ private:
     QLineEdit *m_disablePassword = nullptr;
     QLineEdit *m_disableCode = nullptr;
     QPushButton *m_disable = nullptr;
+    QPushButton *m_regenerate = nullptr;
+    // The recovery codes of the answer that made them, until "Done".
+    QGroupBox *m_recoveryBox = nullptr;
+    QLabel *m_recoveryHelp = nullptr;
+    QPlainTextEdit *m_recoveryCodes = nullptr;
+    QPushButton *m_copyRecoveryCodes = nullptr;
+    QPushButton *m_hideRecoveryCodes = nullptr;
     QLabel *m_twoFactorError = nullptr;
     // sessions
     QLabel *m_sessionsHelp = nullptr;

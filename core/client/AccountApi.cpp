@@ -77,6 +77,30 @@ void AccountApi::confirmTwoFactor(const QString &code, Callback<void> done)
                         ignoreData, std::move(done));
 }
 
+void AccountApi::enableTwoFactor(const QString &code, Callback<QStringList> done)
+{
+    m_client.call<QStringList>(
+        ApiRequest::post(QStringLiteral("/api/v1/auth/2fa/verify"),
+                         QJsonObject{{QStringLiteral("code"), code}}),
+        [](const ApiResponse &r) -> Result<QStringList> {
+            return json::strings(r.data.toObject().value(QStringLiteral("recovery_codes")));
+        },
+        std::move(done));
+}
+
+void AccountApi::regenerateRecoveryCodes(const QString &password, const QString &code,
+                                         Callback<QStringList> done)
+{
+    m_client.call<QStringList>(
+        ApiRequest::post(QStringLiteral("/api/v1/auth/2fa/recovery-codes"),
+                         QJsonObject{{QStringLiteral("password"), password},
+                                     {QStringLiteral("code"), code}}),
+        [](const ApiResponse &r) -> Result<QStringList> {
+            return json::strings(r.data.toObject().value(QStringLiteral("recovery_codes")));
+        },
+        std::move(done));
+}
+
 void AccountApi::disableTwoFactor(const QString &password, const QString &code, Callback<void> done)
 {
     m_client.call<void>(ApiRequest::post(QStringLiteral("/api/v1/auth/2fa/disable"),

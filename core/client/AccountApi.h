@@ -28,6 +28,12 @@ public:
     // Confirms the enrolment with a current code: 2FA is on from then.
     void confirmTwoFactor(const QString &code, Callback<void> done);
     void disableTwoFactor(const QString &password, const QString &code, Callback<void> done);
+    // confirmTwoFactor that hands over the ten recovery codes the answer
+    // holds (the only time they are seen).
+    void enableTwoFactor(const QString &code, Callback<QStringList> done);
+    // New recovery codes for the old ones (the password and a current code).
+    void regenerateRecoveryCodes(const QString &password, const QString &code,
+                                 Callback<QStringList> done);
 
     // The answer's `key` is the only time the whole key is seen.
     void createApiKey(const NewApiKey &key, Callback<ApiKeyInfo> done);

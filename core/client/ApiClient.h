@@ -70,9 +70,16 @@ public:
     {
         login(usernameOrEmail, password, false, std::move(done));
     }
-    // POST /auth/verify-2fa with the pending token of a login.
-    void verifyTwoFactor(const QString &pendingToken, const QString &code,
+    // POST /auth/verify-2fa with the pending token of a login and a code
+    // of `method`: "totp" (the authenticator's) or "recovery" (one of the
+    // account's single-use recovery codes).
+    void verifyTwoFactor(const QString &pendingToken, const QString &code, const QString &method,
                          Callback<LoginResult> done);
+    void verifyTwoFactor(const QString &pendingToken, const QString &code,
+                         Callback<LoginResult> done)
+    {
+        verifyTwoFactor(pendingToken, code, QStringLiteral("totp"), std::move(done));
+    }
     // Ends the session on the server (POST /auth/logout) and forgets it here,
     // whatever the server answered; with an API key, only forgets the key.
     void logout(Callback<void> done);

@@ -32,11 +32,11 @@ void ApiClient::login(const QString &usernameOrEmail, const QString &password, b
 }
 
 void ApiClient::verifyTwoFactor(const QString &pendingToken, const QString &code,
-                                Callback<LoginResult> done)
+                                const QString &method, Callback<LoginResult> done)
 {
     const QJsonObject body{{QStringLiteral("pending_token"), pendingToken},
                            {QStringLiteral("code"), code},
-                           {QStringLiteral("method"), QStringLiteral("totp")}};
+                           {QStringLiteral("method"), method}};
     send(
         ApiRequest::post(QStringLiteral("/api/v1/auth/verify-2fa"), body).unauthenticated(),
         [this, done = std::move(done)](Result<ApiResponse> r) { finishLogin(std::move(r), done); });

@@ -11,6 +11,7 @@
 #include "AdminTestSupport.h"
 #include "MainWindow.h"
 #include "admin/AccountPanel.h"
+#include "admin/ClipboardGuard.h"
 #include "admin/QrCode.h"
 #include "crypto/Totp.h"
 #include "widgets/MessageBox.h"
@@ -20,6 +21,7 @@
 #include <QClipboard>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPlainTextEdit>
 #include <QProcess>
 #include <QPushButton>
 #include <QStandardPaths>
@@ -178,7 +180,21 @@ void TestAccountPanel::twoFactorEnrolmentEndToEnd()
     QVERIFY(panel.qrImage().isNull());
     QVERIFY(child<QWidget>(&panel, "account.disableBox")->isVisible());
 
-    // Signing in now needs the code.
+    // The recovery codes, shown once, copied for 30 s (shortened here).
+    auto *recovery = child<QPlainTextEdit>(&panel, "account.recoveryCodes");
+    QVERIFY(child<QWidget>(&panel, "account.recoveryBox")->isVisible());
+    const QStringList codes = recovery->toPlainText().split(u'\n');
+    QCOMPARE(codes.size(), 10);
+    ClipboardGuard::setClearDelayMs(300);
+    child<QPushButton>(&panel, "account.copyRecoveryCodes")->click();
+    QCOMPARE(QGuiApplication::clipboard()->text(), codes.join(u'\n'));
+    QTRY_VERIFY_WITH_TIMEOUT(QGuiApplication::clipboard()->text().isEmpty(), 5000);
+    ClipboardGuard::setClearDelayMs(30000);
+    child<QPushButton>(&panel, "account.hideRecoveryCodes")->click();
+    QVERIFY(!child<QWidget>(&panel, "account.recoveryBox")->isVisible());
+    QVERIFY(recovery->toPlainText().isEmpty());
+
+    // Signing in now needs a code: one of the recovery codes does.
     hm::client::ApiClient other;
     other.setBaseUrl(m_server.connection->baseUrl());
     auto login = await<hm::client::LoginResult>(
@@ -188,11 +204,24 @@ void TestAccountPanel::twoFactorEnrolmentEndToEnd()
     QVERIFY(login.value().twoFactorRequired);
     QVERIFY(!other.hasSession());
     auto verified = await<hm::client::LoginResult>([&](auto done) {
-        other.verifyTwoFactor(login.value().pendingToken, codeAt(secret, now), done);
+        other.verifyTwoFactor(login.value().pendingToken, codes.at(0), QStringLiteral("recovery"),
+                              done);
     });
     if (!verified.ok())
         QFAIL(qPrintable(verified.error().toString()));
     QVERIFY(other.hasSession());
+
+    // New recovery codes with the password and a code: shown again, all
+    // new.
+    child<QLineEdit>(&panel, "account.disablePassword")->setText(kPassword);
+    child<QLineEdit>(&panel, "account.disableCode")->setText(codeAt(secret, now));
+    child<QPushButton>(&panel, "account.regenerateRecoveryCodes")->click();
+    QTRY_VERIFY_WITH_TIMEOUT(child<QWidget>(&panel, "account.recoveryBox")->isVisible(), 15000);
+    const QStringList renewed = recovery->toPlainText().split(u'\n');
+    QCOMPARE(renewed.size(), 10);
+    for (const QString &old : codes)
+        QVERIFY(!renewed.contains(old));
+    QVERIFY(child<QLineEdit>(&panel, "account.disablePassword")->text().isEmpty());
 
     // Off again with the password and a code.
     child<QLineEdit>(&panel, "account.disablePassword")->setText(kPassword);
@@ -200,6 +229,7 @@ void TestAccountPanel::twoFactorEnrolmentEndToEnd()
     child<QPushButton>(&panel, "account.disable2fa")->click();
     QTRY_COMPARE_WITH_TIMEOUT(changed.count(), 2, 15000);
     QVERIFY(!panel.user().twoFactorEnabled);
+    QVERIFY(!child<QWidget>(&panel, "account.recoveryBox")->isVisible());
     auto plain = await<hm::client::LoginResult>(
         [&](auto done) { other.login(QStringLiteral("carol"), kPassword, done); });
     if (!plain.ok())

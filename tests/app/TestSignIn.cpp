@@ -10,6 +10,7 @@
 #include "SignInDialog.h"
 #include "client/AccountApi.h"
 #include "client/ApiClient.h"
+#include "client/ApiRequest.h"
 #include "crypto/Totp.h"
 #include "widgets/MessageBox.h"
 
@@ -17,6 +18,7 @@
 #include <QDateTime>
 #include <QDir>
 #include <QFile>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
@@ -219,6 +221,19 @@ void TestSignIn::wrongPasswordShowsTheErrorAndAllowsARetry()
 
 void TestSignIn::twoFactorAsksForTheCode()
 {
+    // This test signs in more often than the default five times a minute.
+    bool raised = false, answered = false;
+    m_connection->client()->send(
+        hm::client::ApiRequest::put(
+            QStringLiteral("/api/v1/auth/settings"),
+            QJsonObject{{QStringLiteral("auth.rate_limits"),
+                         QJsonObject{{QStringLiteral("login_per_minute"), 1000}}}}),
+        [&](hm::Result<hm::client::ApiResponse> r) {
+            answered = true;
+            raised = r.ok();
+        });
+    QTRY_VERIFY(answered);
+    QVERIFY(raised);
     // Turn 2FA on for the administrator, as the account page would.
     hm::client::AccountApi account(*m_connection->client());
     QString secretText;
@@ -233,12 +248,17 @@ void TestSignIn::twoFactorAsksForTheCode()
     m_secret = base32Decode(secretText);
     const qint64 now = QDateTime::currentSecsSinceEpoch();
     bool confirmed = false, confirmedOk = false;
-    account.confirmTwoFactor(hm::crypto::totpCode(m_secret, now).value(), [&](hm::Result<void> r) {
-        confirmed = true;
-        confirmedOk = r.ok();
-    });
+    QStringList recoveryCodes;
+    account.enableTwoFactor(hm::crypto::totpCode(m_secret, now).value(),
+                            [&](hm::Result<QStringList> r) {
+                                confirmed = true;
+                                confirmedOk = r.ok();
+                                if (r.ok())
+                                    recoveryCodes = r.value();
+                            });
     QTRY_VERIFY(confirmed);
     QVERIFY(confirmedOk);
+    QCOMPARE(recoveryCodes.size(), 10);
     signOut();
 
     bool codeAsked = false;
@@ -278,6 +298,50 @@ void TestSignIn::twoFactorAsksForTheCode()
     QVERIFY(codeAsked);
     QVERIFY(passwordLocked);
     QVERIFY(wrongCodeError.startsWith(QStringLiteral("The one-time code is wrong")));
+    QVERIFY(m_connection->isSignedIn());
+
+    // "Use a recovery code" instead of the authenticator: a code works
+    // once; used again it is refused, and the next one gets in.
+    const auto signInWithRecoveryCodes = [&](const QStringList &codes, QStringList *errors,
+                                             bool *offered) {
+        DialogSeam::setNextHandler([&, codes, errors, offered](QDialog *dialog) {
+            field<QLineEdit>(dialog, "signin.user")->setText(QStringLiteral("admin@localhost"));
+            field<QLineEdit>(dialog, "signin.password")->setText(adminPassword());
+            submitAndWait(dialog);
+            auto *useRecovery = field<QCheckBox>(dialog, "signin.useRecoveryCode");
+            *offered = useRecovery->isVisibleTo(dialog);
+            useRecovery->setChecked(true);
+            for (const QString &code : codes) {
+                field<QLineEdit>(dialog, "signin.totp")->setText(code);
+                field<QLabel>(dialog, "signin.error")->clear();
+                field<QPushButton>(dialog, "signin.submit")->click();
+                (void)QTest::qWaitFor(
+                    [&] {
+                        return dialog->result() == QDialog::Accepted ||
+                               !field<QLabel>(dialog, "signin.error")->text().isEmpty();
+                    },
+                    20000);
+                errors->append(field<QLabel>(dialog, "signin.error")->text());
+                if (dialog->result() == QDialog::Accepted)
+                    break;
+            }
+            return dialog->result();
+        });
+    };
+    signOut();
+    QStringList errors;
+    bool offered = false;
+    signInWithRecoveryCodes({recoveryCodes.at(0)}, &errors, &offered);
+    QVERIFY(m_window->promptSignIn());
+    QVERIFY(offered);
+    QVERIFY(m_connection->isSignedIn());
+    signOut();
+    errors.clear();
+    signInWithRecoveryCodes({recoveryCodes.at(0), recoveryCodes.at(1)}, &errors, &offered);
+    QVERIFY(m_window->promptSignIn());
+    QCOMPARE(errors.size(), 2);
+    QVERIFY2(errors.first().startsWith(QStringLiteral("The recovery code is wrong")),
+             qPrintable(errors.first()));
     QVERIFY(m_connection->isSignedIn());
 }
 
