@@ -337,7 +337,8 @@ private slots:
         REQUIRE_OK(first);
         QVERIFY(first.value().twoFactorRequired);
         QVERIFY(!first.value().pendingToken.isEmpty());
-        QCOMPARE(first.value().methods, QStringList{"totp"});
+        // Turning 2FA on made recovery codes, so they are offered too.
+        QCOMPARE(first.value().methods, (QStringList{"totp", "recovery"}));
         QVERIFY(first.value().pendingExpiresIn > 0);
         QVERIFY(!client.hasSession());
 
