@@ -13,6 +13,7 @@
 #include "server/services/engine/FlowDrafts.h"
 #include "server/services/engine/FlowEngineHost.h"
 #include "server/services/engine/FlowEvents.h"
+#include "server/services/engine/FlowService.h"
 #include "store/Database.h"
 #include "store/Like.h"
 
@@ -30,21 +31,6 @@ using Method = http::Method;
 
 namespace {
 
-// A name as error messages quote it: a long one shortened, so the message
-// stays readable and the name is not sent back whole.
-QString quotedName(const QString &name)
-{
-    constexpr int kQuoted = 60;
-    return name.size() <= kQuoted ? name : name.left(kQuoted - 1) + QChar(0x2026);
-}
-
-void auditFlow(store::Database &db, const RequestContext &c, const Principal &p,
-               const QString &action, const QString &flowId, const QJsonObject &details)
-{
-    auth::audit(db, action, p.userId, QStringLiteral("flow"), flowId, c.clientIp(),
-                QString::fromUtf8(c.header("User-Agent")), details);
-}
-
 QJsonObject versionJson(const FlowVersionRecord &v, bool withDefinition)
 {
     QJsonObject json{{QStringLiteral("version"), v.version},
@@ -57,19 +43,6 @@ QJsonObject versionJson(const FlowVersionRecord &v, bool withDefinition)
         json.insert(QStringLiteral("settings"), v.settings.toJson());
     }
     return json;
-}
-
-// Names are searched with LIKE (listFlows): their length bounds what one
-// search costs per row.
-Status checkFlowName(const QString &name)
-{
-    if (name.trimmed().isEmpty())
-        return auth::fieldError(QStringLiteral("name"), QStringLiteral("name must not be empty"));
-    if (name.size() > kMaxNameLength)
-        return auth::fieldError(
-            QStringLiteral("name"),
-            QStringLiteral("name must be at most %1 characters").arg(kMaxNameLength));
-    return {};
 }
 
 QJsonObject flowJson(const FlowRecord &f)
@@ -179,42 +152,23 @@ Result<FlowEditBase> parseEditBase(const RequestContext &c, const QJsonObject *b
     return base;
 }
 
-ApiReply createFlow(store::Database &db, FlowEngineHost &host, FlowEvents &events,
+ApiReply createFlow(FlowService service, const engine::ExecutorRegistry &registry,
                     const RequestContext &c, const Principal &p)
 {
     HM_TRY(body, c.jsonObject());
     HM_TRY(name, auth::requiredString(body.value(), QStringLiteral("name")));
-    HM_TRY_STATUS(checkFlowName(name.value()));
+    HM_TRY_STATUS(FlowService::checkName(name.value()));
     HM_TRY(description, auth::optionalString(body.value(), QStringLiteral("description")));
-    HM_TRY(parsed, flowdrafts::parseDraft(body.value(), host.registry()));
-    FlowRepository repo(db);
-    invalidateFlowCaches(); // FlowAccess.h: every write that decides access or versions
-    HM_TRY(flow, repo.createFlow(NewFlow{name.value(), description.value(), p.userId,
-                                         parsed.value().definition, parsed.value().settings}));
+    HM_TRY(parsed, flowdrafts::parseDraft(body.value(), registry));
+    HM_TRY(flow, service.create(p, auth::clientInfo(c), name.value(), description.value(),
+                                parsed.value()));
     QJsonObject data = flowJson(flow.value());
     data.insert(QStringLiteral("version"), QStringLiteral("1"));
     data.insert(QStringLiteral("status"), QStringLiteral("draft"));
     data.insert(QStringLiteral("problems"), parsed.value().problems);
-    data.insert(
-        QStringLiteral("warnings"),
-        ComponentService::deprecationWarnings(host.registry(), parsed.value().definition.toJson()));
-    const FlowRecord &f = flow.value();
-    auditFlow(db, c, p, QStringLiteral("FLOW_CREATED"), f.id,
-              {{QStringLiteral("name"), f.name},
-               {QStringLiteral("version"), QStringLiteral("1")},
-               {QStringLiteral("problems"), parsed.value().problems.size()}});
-    events.publish({QStringLiteral("flow_created"),
-                    f.id,
-                    {{QStringLiteral("flow_id"), f.id},
-                     {QStringLiteral("name"), f.name},
-                     {QStringLiteral("description"), f.description},
-                     {QStringLiteral("owner_id"), f.ownerId},
-                     {QStringLiteral("revision"), f.revision},
-                     {QStringLiteral("latest_version"), QStringLiteral("1")},
-                     {QStringLiteral("published_version"), QJsonValue()},
-                     {QStringLiteral("created_at"), auth::isoOrNull(f.createdAtMs)},
-                     {QStringLiteral("updated_at"), auth::isoOrNull(f.updatedAtMs)}}});
-    return withEtag(ApiReply::ok(data, 201), f.revision);
+    data.insert(QStringLiteral("warnings"),
+                ComponentService::deprecationWarnings(registry, parsed.value().definition.toJson()));
+    return withEtag(ApiReply::ok(data, 201), flow.value().revision);
 }
 
 // The caller's permission as the API shows it, from the row's owner and
@@ -306,8 +260,20 @@ ApiReply getFlow(store::Database &db, const engine::ExecutorRegistry &registry,
     return withEtag(ApiReply::ok(data), flow.value().revision);
 }
 
+// A field of an update: absent or null keeps what is stored.
+Result<std::optional<QString>> detailField(const QJsonObject &body, const QString &field)
+{
+    const QJsonValue value = body.value(field);
+    if (value.isUndefined() || value.isNull())
+        return std::optional<QString>();
+    auto text = auth::optionalString(body, field);
+    if (!text)
+        return text.error();
+    return std::optional<QString>(text.value());
+}
+
 // Name and description; the definition changes through new versions.
-ApiReply updateFlow(store::Database &db, FlowEvents &events, const RequestContext &c,
+ApiReply updateFlow(FlowService service, store::Database &db, const RequestContext &c,
                     const Principal &p)
 {
     const QString id = c.pathArgs.at(0);
@@ -320,113 +286,40 @@ ApiReply updateFlow(store::Database &db, FlowEvents &events, const RequestContex
                 QStringLiteral("%1 changes with POST /api/v1/flows/{id}/versions").arg(field)));
     }
     HM_TRY(base, parseEditBase(c, &body.value()));
-    FlowRepository repo(db);
-    QStringList changed;
-    {
-        // The base is checked and the revision taken first, in the
-        // transaction of the change; any refusal below rolls both back.
-        HM_TRY(txn, db.begin());
-        HM_TRY(revision, repo.claimRevision(id, base.value()));
-        HM_TRY(flow, repo.flow(id));
-        HM_TRY(name, auth::optionalString(body.value(), QStringLiteral("name"), flow.value().name));
-        HM_TRY(description, auth::optionalString(body.value(), QStringLiteral("description"),
-                                                 flow.value().description));
-        if (name.value() != flow.value().name)
-            changed << QStringLiteral("name");
-        if (description.value() != flow.value().description)
-            changed << QStringLiteral("description");
-        // An unchanged name stays even if it is older than the length limit.
-        if (changed.contains(QStringLiteral("name")))
-            HM_TRY_STATUS(checkFlowName(name.value()));
-        if (changed.isEmpty()) {
-            // Nothing to store: the revision stays what it was.
-            HM_TRY_STATUS(txn.value().rollback());
-        } else {
-            HM_TRY(taken, repositories::flowNameTaken(db, name.value(), id));
-            if (taken.value())
-                return ApiReply::failure(
-                    Error{ErrorCode::ResourceAlreadyExists,
-                          QStringLiteral("a flow named \"%1\" already exists")
-                              .arg(quotedName(name.value())),
-                          {{QStringLiteral("field"), QStringLiteral("name")}}});
-            invalidateFlowCaches();
-            HM_TRY_STATUS(repositories::updateFlowDetails(db, id, name.value(), description.value(),
-                                                          auth::nowMs()));
-            HM_TRY_STATUS(txn.value().commit());
-        }
-    }
-    HM_TRY(updated, repo.flow(id));
-    const FlowRecord &f = updated.value();
-    if (!changed.isEmpty())
-        auditFlow(db, c, p, QStringLiteral("FLOW_UPDATED"), f.id,
-                  {{QStringLiteral("name"), f.name},
-                   {QStringLiteral("changed"), QJsonArray::fromStringList(changed)}});
-    if (!changed.isEmpty())
-        events.publish({QStringLiteral("flow_updated"),
-                        f.id,
-                        {{QStringLiteral("flow_id"), f.id},
-                         {QStringLiteral("revision"), f.revision},
-                         {QStringLiteral("name"), f.name},
-                         {QStringLiteral("description"), f.description},
-                         {QStringLiteral("changed"), QJsonArray::fromStringList(changed)},
-                         {QStringLiteral("updated_at"), auth::isoOrNull(f.updatedAtMs)}}});
-    return withEtag(ApiReply::ok(flowJson(f)), f.revision);
+    HM_TRY(name, detailField(body.value(), QStringLiteral("name")));
+    HM_TRY(description, detailField(body.value(), QStringLiteral("description")));
+    HM_TRY(flow, service.update(p, auth::clientInfo(c), id,
+                                FlowDetails{name.value(), description.value()}, base.value()));
+    return withEtag(ApiReply::ok(flowJson(flow.value())), flow.value().revision);
 }
 
-ApiReply deleteFlow(store::Database &db, FlowEvents &events, const RequestContext &c,
+ApiReply deleteFlow(FlowService service, store::Database &db, const RequestContext &c,
                     const Principal &p)
 {
     const QString id = c.pathArgs.at(0);
     HM_TRY_STATUS(requireFlowPermission(db, p, id, FlowPermission::Owner));
     HM_TRY(base, parseEditBase(c, nullptr));
-    FlowRepository repo(db);
-    HM_TRY(flow, repo.flow(id));
-    invalidateFlowCaches();
-    HM_TRY_STATUS(repo.softDelete(id, base.value()));
-    auditFlow(db, c, p, QStringLiteral("FLOW_DELETED"), id,
-              {{QStringLiteral("name"), flow.value().name}});
-    events.publish({QStringLiteral("flow_deleted"),
-                    id,
-                    {{QStringLiteral("flow_id"), id},
-                     {QStringLiteral("name"), flow.value().name},
-                     {QStringLiteral("deleted_at"), auth::isoOrNull(auth::nowMs())}}});
+    HM_TRY(flow, service.remove(p, auth::clientInfo(c), id, base.value()));
     return ApiReply::ok(QJsonObject{{QStringLiteral("id"), id}, {QStringLiteral("deleted"), true}});
 }
 
-ApiReply addVersion(store::Database &db, FlowEngineHost &host, FlowEvents &events,
-                    const RequestContext &c, const Principal &p)
+ApiReply addVersion(FlowService service, store::Database &db,
+                    const engine::ExecutorRegistry &registry, const RequestContext &c,
+                    const Principal &p)
 {
     const QString id = c.pathArgs.at(0);
     HM_TRY_STATUS(requireFlowPermission(db, p, id, FlowPermission::Edit));
     HM_TRY(body, c.jsonObject());
     HM_TRY(base, parseEditBase(c, &body.value()));
-    HM_TRY(parsed, flowdrafts::parseDraft(body.value(), host.registry()));
-    FlowRepository repo(db);
-    invalidateFlowCaches();
-    HM_TRY(version, repo.addVersion(id, parsed.value().definition, parsed.value().settings,
-                                    p.userId, base.value()));
-    HM_TRY(flow, repo.flow(id));
-    const FlowVersionRecord &v = version.value();
-    const qint64 revision = flow.value().revision;
-    auditFlow(db, c, p, QStringLiteral("FLOW_VERSION_SAVED"), id,
-              {{QStringLiteral("version"), v.version},
-               {QStringLiteral("problems"), parsed.value().problems.size()}});
-    events.publish({QStringLiteral("flow_version_added"),
-                    id,
-                    {{QStringLiteral("flow_id"), id},
-                     {QStringLiteral("revision"), revision},
-                     {QStringLiteral("version"), v.version},
-                     {QStringLiteral("status"), flow::flowVersionStatusName(v.status)},
-                     {QStringLiteral("created_by"), v.createdBy},
-                     {QStringLiteral("created_at"), auth::isoOrNull(v.createdAtMs)},
-                     {QStringLiteral("latest_version"), v.version},
-                     {QStringLiteral("updated_at"), auth::isoOrNull(flow.value().updatedAtMs)}}});
+    HM_TRY(parsed, flowdrafts::parseDraft(body.value(), registry));
+    HM_TRY(saved, service.addVersion(p, auth::clientInfo(c), id, parsed.value(), base.value()));
+    const FlowVersionRecord &v = saved.value().version;
     QJsonObject data = versionJson(v, false);
-    data.insert(QStringLiteral("flow_revision"), revision);
+    data.insert(QStringLiteral("flow_revision"), saved.value().revision);
     data.insert(QStringLiteral("problems"), parsed.value().problems);
     data.insert(QStringLiteral("warnings"),
-                ComponentService::deprecationWarnings(host.registry(), v.definition.toJson()));
-    return withEtag(ApiReply::ok(data, 201), revision);
+                ComponentService::deprecationWarnings(registry, v.definition.toJson()));
+    return withEtag(ApiReply::ok(data, 201), saved.value().revision);
 }
 
 ApiReply listVersions(store::Database &db, const RequestContext &c, const Principal &p)
@@ -441,53 +334,23 @@ ApiReply listVersions(store::Database &db, const RequestContext &c, const Princi
     return ApiReply::ok(QJsonObject{{QStringLiteral("items"), items}});
 }
 
-ApiReply publish(store::Database &db, FlowEngineHost &host, FlowEvents &events,
-                 const RequestContext &c, const Principal &p)
+ApiReply publish(FlowService service, store::Database &db,
+                 const engine::ExecutorRegistry &registry, const RequestContext &c,
+                 const Principal &p)
 {
     const QString id = c.pathArgs.at(0);
     HM_TRY_STATUS(requireFlowPermission(db, p, id, FlowPermission::Edit));
     HM_TRY(body, c.jsonObject());
     HM_TRY(version, auth::requiredString(body.value(), QStringLiteral("version")));
     HM_TRY(base, parseEditBase(c, &body.value()));
-    FlowRepository repo(db);
-    HM_TRY(before, repo.flow(id));
-    // A draft with problems stays a draft. An unknown version is left to
-    // repo.publish(), which tells a stale base (CONFLICT) from it.
-    if (auto draft = repo.version(id, version.value())) {
-        HM_TRY_STATUS(flowdrafts::requirePublishable(
-            draft.value().version,
-            flowdrafts::problemsOf(draft.value().definition, draft.value().settings,
-                                   host.registry())));
-    }
-    auto previous = repo.publishedVersion(id); // FLOW_VERSION_NOT_FOUND when none is
-    invalidateFlowCaches();
-    HM_TRY_STATUS(repo.publish(id, version.value(), base.value()));
-    HM_TRY(record, repo.version(id, version.value()));
-    HM_TRY(after, repo.flow(id));
-    const qint64 revision = after.value().revision;
-    // Publishing the published version again changes nothing (the revision
-    // stays): no entry, no event.
-    if (revision != before.value().revision) {
-        auditFlow(db, c, p, QStringLiteral("FLOW_PUBLISHED"), id,
-                  {{QStringLiteral("version"), version.value()}});
-        events.publish(
-            {QStringLiteral("flow_published"),
-             id,
-             {{QStringLiteral("flow_id"), id},
-              {QStringLiteral("revision"), revision},
-              {QStringLiteral("version"), record.value().version},
-              {QStringLiteral("published_version"), record.value().version},
-              {QStringLiteral("deprecated_version"),
-               previous ? QJsonValue(previous.value().version) : QJsonValue()},
-              {QStringLiteral("published_at"), auth::isoOrNull(record.value().publishedAtMs)},
-              {QStringLiteral("updated_at"), auth::isoOrNull(after.value().updatedAtMs)}}});
-    }
-    QJsonObject data = versionJson(record.value(), false);
-    data.insert(QStringLiteral("flow_revision"), revision);
-    data.insert(
-        QStringLiteral("warnings"),
-        ComponentService::deprecationWarnings(host.registry(), record.value().definition.toJson()));
-    return withEtag(ApiReply::ok(data), revision);
+    HM_TRY(published,
+           service.publish(p, auth::clientInfo(c), id, version.value(), base.value()));
+    const FlowVersionRecord &record = published.value().version;
+    QJsonObject data = versionJson(record, false);
+    data.insert(QStringLiteral("flow_revision"), published.value().revision);
+    data.insert(QStringLiteral("warnings"),
+                ComponentService::deprecationWarnings(registry, record.definition.toJson()));
+    return withEtag(ApiReply::ok(data), published.value().revision);
 }
 
 const QJsonObject kFlowBody = object({{QStringLiteral("name"), string()},
@@ -670,7 +533,7 @@ void registerFlowRoutes(ApiRouter &router, auth::AuthModule &auth, store::Databa
     auth::addProtectedRoute(
         router, auth, Method::Post, QStringLiteral("/api/v1/flows"), Role::User,
         [&db, &host, &events](const RequestContext &c, const Principal &p) {
-            return createFlow(db, host, events, c, p);
+            return createFlow(FlowService(db, host.registry(), events), host.registry(), c, p);
         },
         std::move(createDoc));
     RouteDoc listDoc = flowDoc(QStringLiteral("List the flows the caller may view"), {}, {}, 200,
@@ -699,8 +562,8 @@ void registerFlowRoutes(ApiRouter &router, auth::AuthModule &auth, store::Databa
     QJsonObject renamed = flowProperties();
     auth::addProtectedRoute(
         router, auth, Method::Put, QStringLiteral("/api/v1/flows/{id}"), Role::User,
-        [&db, &events](const RequestContext &c, const Principal &p) {
-            return updateFlow(db, events, c, p);
+        [&db, &host, &events](const RequestContext &c, const Principal &p) {
+            return updateFlow(FlowService(db, host.registry(), events), db, c, p);
         },
         concurrent(flowDoc(
             QStringLiteral("Rename a flow or change its description (edit)"),
@@ -710,8 +573,8 @@ void registerFlowRoutes(ApiRouter &router, auth::AuthModule &auth, store::Databa
             200, object(renamed, {QStringLiteral("id"), QStringLiteral("revision")}))));
     auth::addProtectedRoute(
         router, auth, Method::Delete, QStringLiteral("/api/v1/flows/{id}"), Role::User,
-        [&db, &events](const RequestContext &c, const Principal &p) {
-            return deleteFlow(db, events, c, p);
+        [&db, &host, &events](const RequestContext &c, const Principal &p) {
+            return deleteFlow(FlowService(db, host.registry(), events), db, c, p);
         },
         concurrent(flowDoc(QStringLiteral("Delete a flow (soft; history stays; owner or ADMIN)"),
                            {ErrorCode::FlowNotFound, ErrorCode::Forbidden}),
@@ -719,7 +582,8 @@ void registerFlowRoutes(ApiRouter &router, auth::AuthModule &auth, store::Databa
     auth::addProtectedRoute(
         router, auth, Method::Post, QStringLiteral("/api/v1/flows/{id}/versions"), Role::User,
         [&db, &host, &events](const RequestContext &c, const Principal &p) {
-            return addVersion(db, host, events, c, p);
+            return addVersion(FlowService(db, host.registry(), events), db, host.registry(), c,
+                              p);
         },
         concurrent(flowDoc(
             QStringLiteral("Add a draft version (edit; stored with its problems)"),
@@ -735,7 +599,7 @@ void registerFlowRoutes(ApiRouter &router, auth::AuthModule &auth, store::Databa
     auth::addProtectedRoute(
         router, auth, Method::Post, QStringLiteral("/api/v1/flows/{id}/publish"), Role::User,
         [&db, &host, &events](const RequestContext &c, const Principal &p) {
-            return publish(db, host, events, c, p);
+            return publish(FlowService(db, host.registry(), events), db, host.registry(), c, p);
         },
         concurrent(
             flowDoc(QStringLiteral("Publish a version (edit; the previous one becomes deprecated)"),
