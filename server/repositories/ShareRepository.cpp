@@ -2,7 +2,6 @@
 
 #include "crypto/Random.h"
 #include "server/api/AuthCommon.h"
-#include "server/repositories/WriteGenerations.h"
 #include "store/Database.h"
 
 namespace hm::server {
@@ -112,8 +111,6 @@ Result<FlowShare> FlowShareRepository::create(const QString &flowId, const QStri
 
     const QString id = crypto::uuid();
     const qint64 now = auth::nowMs();
-    // Shares decide access: cached grants must not outlive this write.
-    invalidateFlowCaches();
     const Status inserted =
         m_db.execute(QStringLiteral("INSERT INTO flow_shares (id, flow_id, user_id, invited_email, "
                                     "permission, shared_by, accepted_at, created_at, updated_at) "
@@ -130,7 +127,6 @@ Result<FlowShare> FlowShareRepository::create(const QString &flowId, const QStri
 
 Status FlowShareRepository::setPermission(const QString &shareId, const QString &permission)
 {
-    invalidateFlowCaches();
     const Status updated = m_db.execute(
         QStringLiteral("UPDATE flow_shares SET permission = ?, updated_at = ? WHERE id = ?"),
         {permission, auth::nowMs(), shareId});
@@ -143,7 +139,6 @@ Status FlowShareRepository::setPermission(const QString &shareId, const QString 
 
 Status FlowShareRepository::remove(const QString &shareId)
 {
-    invalidateFlowCaches();
     const Status deleted =
         m_db.execute(QStringLiteral("DELETE FROM flow_shares WHERE id = ?"), {shareId});
     if (!deleted)
@@ -156,7 +151,6 @@ Status FlowShareRepository::remove(const QString &shareId)
 Status acceptPendingShares(store::Database &db, const QString &userId, const QString &email)
 {
     const qint64 now = auth::nowMs();
-    invalidateFlowCaches();
     // invited_email is COLLATE NOCASE: any spelling of the address matches.
     return db.execute(
         QStringLiteral("UPDATE flow_shares SET user_id = ?, accepted_at = ?, updated_at = ? "

@@ -62,7 +62,9 @@ private:
 };
 
 // Turns the pending invitations of `email` (any case) into shares of
-// `userId`. Part of account creation: runs inside its transaction.
+// `userId`. Part of account creation: runs inside its transaction. The
+// creating service calls invalidateFlowCaches() once it is committed
+// (writes here, like every repository's, announce nothing themselves).
 Status acceptPendingShares(store::Database &db, const QString &userId, const QString &email);
 
 } // namespace hm::server

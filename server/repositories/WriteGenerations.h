@@ -25,9 +25,11 @@ void authDataChanged();
 namespace hm::server {
 
 // Every write that changes whether a flow is live, who it is shared with or
-// which of its versions runs calls this (FlowAccess.h): flow created,
-// updated or deleted, version added or published, share added, changed or
-// removed, invitation accepted.
+// which of its versions runs calls this (FlowAccess.h) once it succeeded:
+// flow created, updated or deleted, version added or published
+// (FlowService), share added, changed or removed (ShareService), invitation
+// accepted (account creation). The services call it, not the repositories
+// (flows, shares).
 void invalidateFlowCaches();
 // Bumped by invalidateFlowCaches().
 quint64 flowCacheGeneration();

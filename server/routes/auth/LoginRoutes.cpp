@@ -1,6 +1,7 @@
 #include "server/api/AuthCommon.h"
 #include "server/api/RouteHelpers.h"
 #include "server/repositories/UserRepository.h"
+#include "server/repositories/WriteGenerations.h"
 #include "server/routes/auth/AuthRoutes.h"
 #include "server/services/auth/AuditLog.h"
 #include "server/services/auth/AuthModule.h"
@@ -132,6 +133,7 @@ ApiReply registerUser(AuthModule &auth, const RequestContext &context)
         auto created = UserRepository(auth.db).create(account);
         if (!created)
             return reply.send(ApiReply::failure(created.error()));
+        invalidateFlowCaches(); // the invitations accepted are shares now
         audit(auth.db, QStringLiteral("USER_REGISTERED"), created.value().id,
               QStringLiteral("user"), created.value().id, client.ip, client.userAgent);
         ApiReply answer = ApiReply::ok(created.value().toJson(), 201);

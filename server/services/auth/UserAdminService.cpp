@@ -1,6 +1,7 @@
 #include "server/services/auth/UserAdminService.h"
 
 #include "server/api/AuthCommon.h"
+#include "server/repositories/WriteGenerations.h"
 #include "server/services/auth/AuditLog.h"
 #include "server/services/auth/AuthModule.h"
 #include "store/Database.h"
@@ -69,6 +70,7 @@ bool UserAdminService::create(NewUser account, const QString &password, const Pr
             auto created = UserRepository(auth.db).create(account);
             if (!created)
                 return done(created.error());
+            invalidateFlowCaches(); // the invitations accepted are shares now
             audit(auth.db, QStringLiteral("USER_CREATED"), adminId, QStringLiteral("user"),
                   created.value().id, client.ip, client.userAgent,
                   {{QStringLiteral("username"), created.value().username},

@@ -2,6 +2,7 @@
 
 #include "server/api/AuthCommon.h"
 #include "server/repositories/FlowsRepository.h"
+#include "server/repositories/WriteGenerations.h"
 #include "server/services/auth/AuditLog.h"
 #include "server/services/auth/Validation.h"
 #include "server/services/engine/FlowEvents.h"
@@ -108,6 +109,8 @@ Result<FlowShare> ShareService::create(const auth::Principal &caller,
         flowId, userId, userId.isEmpty() ? address : QString(), level, caller.userId);
     if (!share)
         return share.error();
+    // Shares decide access: cached grants must not outlive this write.
+    invalidateFlowCaches();
     audit(caller, client, QStringLiteral("FLOW_SHARE_CREATED"), flowId,
           {{QStringLiteral("share_id"), share.value().id},
            {QStringLiteral("user_id"), userId.isEmpty() ? QJsonValue() : QJsonValue(userId)},
@@ -142,6 +145,7 @@ Result<FlowShare> ShareService::setPermission(const auth::Principal &caller,
     if (changed) {
         if (Status set = repo.setPermission(share.value().id, level); !set)
             return set.error();
+        invalidateFlowCaches();
         audit(caller, client, QStringLiteral("FLOW_SHARE_UPDATED"), flowId,
               {{QStringLiteral("share_id"), share.value().id},
                {QStringLiteral("previous_permission"), share.value().permission},
@@ -165,6 +169,7 @@ Result<FlowShare> ShareService::remove(const auth::Principal &caller,
         return share.error();
     if (Status removed = repo.remove(share.value().id); !removed)
         return removed.error();
+    invalidateFlowCaches();
     const FlowShare &s = share.value();
     audit(
         caller, client, QStringLiteral("FLOW_SHARE_DELETED"), flowId,
