@@ -6,6 +6,7 @@
 // real changes.
 
 #include "ServiceTestSupport.h"
+#include "server/services/engine/FlowAccess.h"
 #include "server/services/engine/FlowEvents.h"
 #include "server/services/engine/ShareService.h"
 
@@ -200,6 +201,30 @@ private slots:
         QCOMPARE(m_published.last().alsoUserId, friendUser.id);
         QCOMPARE(flowPermission(*m_store.db, principalOf(friendUser), flow).value(),
                  FlowPermission::None);
+    }
+
+    // The grants the trigger route caches (FlowGrantCache) follow every
+    // share change at the very next lookup: ShareService invalidates them,
+    // not the repository.
+    void shareChangesAreSeenAtOnce()
+    {
+        const UserRecord owner = newUser();
+        const UserRecord friendly = newUser();
+        const QString flow = newFlow(owner);
+        FlowGrantCache grants(*m_store.db);
+        QCOMPARE(grants.permission(principalOf(friendly), flow).value(), FlowPermission::None);
+
+        auto share = service().create(principalOf(owner), kClient, flow, friendly.email, "view");
+        QVERIFY(share.ok());
+        QCOMPARE(grants.permission(principalOf(friendly), flow).value(), FlowPermission::View);
+
+        QVERIFY(service()
+                    .setPermission(principalOf(owner), kClient, flow, share.value().id, "edit")
+                    .ok());
+        QCOMPARE(grants.permission(principalOf(friendly), flow).value(), FlowPermission::Edit);
+
+        QVERIFY(service().remove(principalOf(owner), kClient, flow, share.value().id).ok());
+        QCOMPARE(grants.permission(principalOf(friendly), flow).value(), FlowPermission::None);
     }
 };
 
