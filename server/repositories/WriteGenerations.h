@@ -1,11 +1,12 @@
 #pragma once
 
 // Process-wide counters of writes that caches above the repositories depend
-// on. The repositories bump them in their write methods (and so do the few
-// services that write those tables themselves); the caches (AuthCache,
-// FlowGrantCache, the trigger path's version cache) compare the counter
-// with the one they saw. Here, at the repositories' level, so that a
-// repository never includes a service to announce its writes.
+// on. The auth counter is bumped by the repositories' write methods (and by
+// the few services that write those tables themselves), the flow counter
+// by the services after a successful write (FlowService, ShareService);
+// the caches (AuthCache, FlowGrantCache, the trigger path's version cache)
+// compare the counter with the one they saw. Here, at the repositories'
+// level, so that a repository never includes a service for it.
 //
 // Atomic: a write through any Database instance, on any thread, counts.
 

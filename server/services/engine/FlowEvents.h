@@ -1,7 +1,7 @@
 #pragma once
 
-// Changes of flows, for the consoles' live lists: the flow and share routes
-// publish one after each committed change, /ws/events (ws::EventFeed)
+// Changes of flows, for the consoles' live lists: FlowService and
+// ShareService publish one after each committed change, /ws/events (ws::EventFeed)
 // forwards it to every connection whose caller may see it. Types and data
 // (docs/api.md, "/ws/events"):
 //   flow_created          {flow_id, name, description, owner_id, revision,
