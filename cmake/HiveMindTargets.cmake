@@ -3,6 +3,13 @@ add_library(hivemind_warnings INTERFACE)
 # Aggregates rely on default member initialisers, so omitted trailing fields
 # are intended: -Wmissing-field-initializers would only add noise.
 target_compile_options(hivemind_warnings INTERFACE -Wall -Wextra -Wpedantic -Wno-missing-field-initializers)
+# In a unity batch every .cpp but the first is an included file to gcc, which
+# then warns about a class of that file holding a type of its own anonymous
+# namespace (-Wsubobject-linkage), as it would in a header. Each .cpp is its
+# own translation unit in the design, so this says nothing there.
+if(CMAKE_UNITY_BUILD AND CMAKE_CXX_COMPILER_ID STREQUAL "GNU")
+    target_compile_options(hivemind_warnings INTERFACE -Wno-subobject-linkage)
+endif()
 if(HIVEMIND_WARNINGS_AS_ERRORS)
     target_compile_options(hivemind_warnings INTERFACE -Werror)
 endif()

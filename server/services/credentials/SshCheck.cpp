@@ -1,6 +1,7 @@
 #include "server/services/credentials/SshCheck.h"
 
 #include "crypto/SecureBytes.h"
+#include "server/services/credentials/SshHandles.h"
 
 #include <libssh/libssh.h>
 #include <memory>
@@ -8,20 +9,8 @@
 namespace hm::server::credentials {
 namespace {
 
-struct SessionDeleter
-{
-    void operator()(ssh_session session) const
-    {
-        ssh_disconnect(session);
-        ssh_free(session);
-    }
-};
-struct KeyDeleter
-{
-    void operator()(ssh_key key) const { ssh_key_free(key); }
-};
-using Session = std::unique_ptr<std::remove_pointer_t<ssh_session>, SessionDeleter>;
-using Key = std::unique_ptr<std::remove_pointer_t<ssh_key>, KeyDeleter>;
+using Session = SshSessionHandle;
+using Key = SshKeyHandle;
 
 QString fingerprintOf(ssh_session session)
 {

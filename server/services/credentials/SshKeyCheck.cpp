@@ -1,6 +1,7 @@
 #include "server/services/credentials/SshKeyCheck.h"
 
 #include "crypto/SecureBytes.h"
+#include "server/services/credentials/SshHandles.h"
 
 #include <QRegularExpression>
 #include <QtEndian>
@@ -10,11 +11,7 @@
 namespace hm::server::credentials {
 namespace {
 
-struct KeyDeleter
-{
-    void operator()(ssh_key key) const { ssh_key_free(key); }
-};
-using Key = std::unique_ptr<std::remove_pointer_t<ssh_key>, KeyDeleter>;
+using Key = SshKeyHandle;
 
 // libssh asks this for a passphrase it was not given. Without it OpenSSL
 // would prompt on the server's terminal for an encrypted PEM key.

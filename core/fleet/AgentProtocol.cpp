@@ -1,0 +1,293 @@
+#include "fleet/AgentProtocol.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSet>
+#include <cmath>
+
+namespace hm::fleet {
+
+namespace {
+
+Error invalid(const QString &field, const QString &message)
+{
+    return Error{ErrorCode::ValidationError, message, QJsonObject{{QStringLiteral("field"), field}}};
+}
+
+// A whole number in [min, max] at `key`, or an error naming it.
+Result<qint64> integerAt(const QJsonObject &object, const QString &key, qint64 min, qint64 max)
+{
+    const QJsonValue value = object.value(key);
+    if (!value.isDouble())
+        return invalid(key, key + QStringLiteral(" must be a number"));
+    const double number = value.toDouble();
+    if (!std::isfinite(number) || number != std::floor(number) || number < double(min)
+        || number > double(max))
+        return invalid(key, QStringLiteral("%1 must be a whole number from %2 to %3")
+                                .arg(key)
+                                .arg(min)
+                                .arg(max));
+    return qint64(number);
+}
+
+Result<QString> stringAt(const QJsonObject &object, const QString &key, qsizetype maxLength,
+                         bool required = true)
+{
+    const QJsonValue value = object.value(key);
+    if (value.isUndefined() && !required)
+        return QString();
+    if (!value.isString())
+        return invalid(key, key + QStringLiteral(" must be a string"));
+    const QString text = value.toString();
+    if ((required && text.isEmpty()) || text.size() > maxLength)
+        return invalid(key, QStringLiteral("%1 must have 1 to %2 characters").arg(key).arg(maxLength));
+    return text;
+}
+
+Result<QByteArray> base64At(const QJsonObject &object, const QString &key, qsizetype bytes)
+{
+    const QJsonValue value = object.value(key);
+    if (!value.isString())
+        return invalid(key, key + QStringLiteral(" must be a base64 string"));
+    const auto decoded = QByteArray::fromBase64Encoding(value.toString().toLatin1(),
+                                                        QByteArray::AbortOnBase64DecodingErrors);
+    if (!decoded || decoded.decoded.size() != bytes)
+        return invalid(key, QStringLiteral("%1 must be %2 bytes in base64").arg(key).arg(bytes));
+    return decoded.decoded;
+}
+
+Result<int> protocolAt(const QJsonObject &object)
+{
+    auto protocol = integerAt(object, QStringLiteral("protocol"), 1, 1000);
+    if (!protocol)
+        return protocol.error();
+    if (*protocol != kAgentProtocolVersion)
+        return invalid(QStringLiteral("protocol"),
+                       QStringLiteral("protocol %1 is not supported (this side speaks %2)")
+                           .arg(*protocol)
+                           .arg(kAgentProtocolVersion));
+    return int(*protocol);
+}
+
+Result<AgentSettings> settingsAt(const QJsonObject &object)
+{
+    const QJsonValue value = object.value(QStringLiteral("settings"));
+    if (!value.isObject())
+        return invalid(QStringLiteral("settings"), QStringLiteral("settings must be an object"));
+    auto interval = integerAt(value.toObject(), QStringLiteral("interval_s"), 1, 3600);
+    if (!interval)
+        return interval.error();
+    return AgentSettings{int(*interval)};
+}
+
+QJsonObject settingsObject(const AgentSettings &settings)
+{
+    return QJsonObject{{QStringLiteral("interval_s"), settings.intervalSeconds}};
+}
+
+QByteArray toBytes(const QJsonObject &object)
+{
+    return QJsonDocument(object).toJson(QJsonDocument::Compact);
+}
+
+Result<AgentMessage> parseHello(const QJsonObject &object)
+{
+    HelloMessage hello;
+    auto protocol = protocolAt(object);
+    if (!protocol)
+        return protocol.error();
+    hello.protocol = *protocol;
+    auto nodeId = stringAt(object, QStringLiteral("node_id"), 64);
+    if (!nodeId)
+        return nodeId.error();
+    hello.nodeId = *nodeId;
+    auto version = stringAt(object, QStringLiteral("agent_version"), 64);
+    if (!version)
+        return version.error();
+    hello.agentVersion = *version;
+    const QJsonValue capabilities = object.value(QStringLiteral("capabilities"));
+    if (!capabilities.isArray() || capabilities.toArray().size() > 32)
+        return invalid(QStringLiteral("capabilities"),
+                       QStringLiteral("capabilities must be a list of at most 32 names"));
+    for (const QJsonValue &capability : capabilities.toArray()) {
+        const QString name = capability.toString();
+        if (!capability.isString() || name.isEmpty() || name.size() > 32)
+            return invalid(QStringLiteral("capabilities"),
+                           QStringLiteral("capabilities must be names of 1 to 32 characters"));
+        if (!hello.capabilities.contains(name))
+            hello.capabilities.append(name);
+    }
+    auto lastSeq = integerAt(object, QStringLiteral("last_seq"), 0, qint64(1) << 53);
+    if (!lastSeq)
+        return lastSeq.error();
+    hello.lastSeq = *lastSeq;
+    auto signature = base64At(object, QStringLiteral("signature"), 64);
+    if (!signature)
+        return signature.error();
+    hello.signature = *signature;
+    return AgentMessage(std::move(hello));
+}
+
+Result<AgentMessage> parseReport(const QJsonObject &object)
+{
+    ReportMessage report;
+    auto seq = integerAt(object, QStringLiteral("seq"), 1, qint64(1) << 53);
+    if (!seq)
+        return seq.error();
+    report.seq = *seq;
+    // Milliseconds since 1970 (UTC), from 2000 to 9999.
+    auto time = integerAt(object, QStringLiteral("time_ms"), 946684800000LL, 253402300799000LL);
+    if (!time)
+        return time.error();
+    report.timeMs = *time;
+    const QJsonValue metrics = object.value(QStringLiteral("metrics"));
+    if (!metrics.isObject())
+        return invalid(QStringLiteral("metrics"), QStringLiteral("metrics must be an object"));
+    const QJsonObject values = metrics.toObject();
+    if (values.size() > kMaxReportValues)
+        return invalid(QStringLiteral("metrics"),
+                       QStringLiteral("a report holds at most %1 values").arg(kMaxReportValues));
+    report.metrics.reserve(values.size());
+    for (auto it = values.begin(); it != values.end(); ++it) {
+        if (!isValidMetricName(it.key()))
+            return invalid(QStringLiteral("metrics"),
+                           QStringLiteral("metric names are 1 to 64 of a-z 0-9 _ . : -"));
+        const double value = it.value().toDouble(std::nan(""));
+        if (!it.value().isDouble() || !std::isfinite(value))
+            return invalid(QStringLiteral("metrics"),
+                           QStringLiteral("metric values must be finite numbers"));
+        report.metrics.append(MetricValue{it.key(), value});
+    }
+    return AgentMessage(std::move(report));
+}
+
+} // namespace
+
+bool isValidMetricName(QStringView name)
+{
+    if (name.isEmpty() || name.size() > kMaxMetricNameLength)
+        return false;
+    for (const QChar c : name) {
+        const char16_t u = c.unicode();
+        const bool ok = (u >= u'a' && u <= u'z') || (u >= u'0' && u <= u'9') || u == u'_'
+                        || u == u'.' || u == u':' || u == u'-';
+        if (!ok)
+            return false;
+    }
+    return true;
+}
+
+Result<AgentMessage> parseAgentMessage(QByteArrayView frame)
+{
+    if (frame.size() > kMaxAgentMessageBytes)
+        return Error{ErrorCode::PayloadTooLarge,
+                     QStringLiteral("an agent message may have at most %1 bytes")
+                         .arg(kMaxAgentMessageBytes)};
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(frame.toByteArray(), &parseError);
+    if (parseError.error != QJsonParseError::NoError || !document.isObject())
+        return invalid(QStringLiteral("message"), QStringLiteral("a message is one JSON object"));
+    const QJsonObject object = document.object();
+    const QString type = object.value(QStringLiteral("type")).toString();
+    if (type == u"report")
+        return parseReport(object);
+    if (type == u"hello")
+        return parseHello(object);
+    if (type == u"ack") {
+        auto seq = integerAt(object, QStringLiteral("seq"), 0, qint64(1) << 53);
+        if (!seq)
+            return seq.error();
+        return AgentMessage(AckMessage{*seq});
+    }
+    if (type == u"challenge") {
+        auto protocol = protocolAt(object);
+        if (!protocol)
+            return protocol.error();
+        auto nonce = base64At(object, QStringLiteral("nonce"), kChallengeNonceBytes);
+        if (!nonce)
+            return nonce.error();
+        return AgentMessage(ChallengeMessage{*protocol, *nonce});
+    }
+    if (type == u"welcome") {
+        WelcomeMessage welcome;
+        auto nodeId = stringAt(object, QStringLiteral("node_id"), 64);
+        if (!nodeId)
+            return nodeId.error();
+        welcome.nodeId = *nodeId;
+        auto acked = integerAt(object, QStringLiteral("acked_seq"), 0, qint64(1) << 53);
+        if (!acked)
+            return acked.error();
+        welcome.ackedSeq = *acked;
+        auto settings = settingsAt(object);
+        if (!settings)
+            return settings.error();
+        welcome.settings = *settings;
+        return AgentMessage(std::move(welcome));
+    }
+    if (type == u"settings") {
+        auto settings = settingsAt(object);
+        if (!settings)
+            return settings.error();
+        return AgentMessage(SettingsMessage{*settings});
+    }
+    return invalid(QStringLiteral("type"),
+                   type.isEmpty() ? QStringLiteral("a message needs a type")
+                                  : QStringLiteral("unknown message type"));
+}
+
+QByteArray serialize(const ChallengeMessage &message)
+{
+    return toBytes({{QStringLiteral("type"), QStringLiteral("challenge")},
+                    {QStringLiteral("protocol"), message.protocol},
+                    {QStringLiteral("nonce"), QString::fromLatin1(message.nonce.toBase64())}});
+}
+
+QByteArray serialize(const HelloMessage &message)
+{
+    return toBytes({{QStringLiteral("type"), QStringLiteral("hello")},
+                    {QStringLiteral("protocol"), message.protocol},
+                    {QStringLiteral("node_id"), message.nodeId},
+                    {QStringLiteral("agent_version"), message.agentVersion},
+                    {QStringLiteral("capabilities"), QJsonArray::fromStringList(message.capabilities)},
+                    {QStringLiteral("last_seq"), message.lastSeq},
+                    {QStringLiteral("signature"), QString::fromLatin1(message.signature.toBase64())}});
+}
+
+QByteArray serialize(const WelcomeMessage &message)
+{
+    return toBytes({{QStringLiteral("type"), QStringLiteral("welcome")},
+                    {QStringLiteral("node_id"), message.nodeId},
+                    {QStringLiteral("acked_seq"), message.ackedSeq},
+                    {QStringLiteral("settings"), settingsObject(message.settings)}});
+}
+
+QByteArray serialize(const ReportMessage &message)
+{
+    QJsonObject metrics;
+    for (const MetricValue &metric : message.metrics)
+        metrics.insert(metric.name, metric.value);
+    return toBytes({{QStringLiteral("type"), QStringLiteral("report")},
+                    {QStringLiteral("seq"), message.seq},
+                    {QStringLiteral("time_ms"), message.timeMs},
+                    {QStringLiteral("metrics"), metrics}});
+}
+
+QByteArray serialize(const AckMessage &message)
+{
+    return toBytes({{QStringLiteral("type"), QStringLiteral("ack")},
+                    {QStringLiteral("seq"), message.seq}});
+}
+
+QByteArray serialize(const SettingsMessage &message)
+{
+    return toBytes({{QStringLiteral("type"), QStringLiteral("settings")},
+                    {QStringLiteral("settings"), settingsObject(message.settings)}});
+}
+
+QByteArray signedChallenge(const QString &nodeId, const QByteArray &nonce)
+{
+    return QByteArrayLiteral("hivemind-agent-auth-v1\n") + nodeId.toUtf8() + '\n' + nonce;
+}
+
+} // namespace hm::fleet

@@ -1,0 +1,124 @@
+#pragma once
+
+// The messages between hivemind-agent and the server on /ws/agent
+// (docs/agent-protocol.md). Every message is one JSON text frame with a
+// "type"; the first frame each way is fixed:
+//
+//   server → agent  challenge  {type, protocol, nonce}
+//   agent  → server hello      {type, protocol, node_id, agent_version,
+//                               capabilities, last_seq, signature}
+//   server → agent  welcome    {type, node_id, acked_seq, settings}
+//   agent  → server report     {type, seq, time_ms, metrics{name: number}}
+//   server → agent  ack        {type, seq}     (stored durably up to seq)
+//   server → agent  settings   {type, settings}
+//
+// The signature is Ed25519 over signedChallenge(node_id, nonce) with the key
+// pair the agent made at enrolment. Both sides parse with parseAgentMessage,
+// which refuses what is not exactly one of these shapes: the server trusts
+// nothing an agent writes beyond what this checks, and checks the rest
+// (whose node, which sequence) against the authenticated connection.
+
+#include "common/Result.h"
+
+#include <QByteArray>
+#include <QList>
+#include <QString>
+#include <QStringList>
+#include <utility>
+#include <variant>
+
+namespace hm::fleet {
+
+inline constexpr int kAgentProtocolVersion = 1;
+// A frame larger than this is refused before it is parsed.
+inline constexpr qsizetype kMaxAgentMessageBytes = 64 * 1024;
+// At most this many values in one report, names of at most 64 characters.
+inline constexpr int kMaxReportValues = 512;
+inline constexpr qsizetype kMaxMetricNameLength = 64;
+inline constexpr qsizetype kChallengeNonceBytes = 32;
+
+// What an agent may do, fixed in its own config (docs/agent-protocol.md).
+inline const QStringList &knownCapabilities()
+{
+    static const QStringList names{QStringLiteral("metrics"), QStringLiteral("probes")};
+    return names;
+}
+
+struct ChallengeMessage
+{
+    int protocol = kAgentProtocolVersion;
+    QByteArray nonce; // raw bytes, base64 on the wire
+};
+
+struct HelloMessage
+{
+    int protocol = kAgentProtocolVersion;
+    QString nodeId;
+    QString agentVersion;
+    QStringList capabilities;
+    qint64 lastSeq = 0; // the last sequence number the agent has buffered
+    QByteArray signature; // raw bytes, base64 on the wire
+};
+
+struct AgentSettings
+{
+    int intervalSeconds = 5; // 1 … 3600
+    bool operator==(const AgentSettings &) const = default;
+};
+
+struct WelcomeMessage
+{
+    QString nodeId;
+    qint64 ackedSeq = 0; // the last sequence number the server has stored
+    AgentSettings settings;
+};
+
+struct MetricValue
+{
+    QString name;
+    double value = 0;
+    bool operator==(const MetricValue &) const = default;
+};
+
+struct ReportMessage
+{
+    qint64 seq = 0; // 1, 2, … per agent identity, never reused
+    qint64 timeMs = 0; // when the sample was taken, ms since 1970 UTC
+    QList<MetricValue> metrics;
+};
+
+struct AckMessage
+{
+    qint64 seq = 0;
+};
+
+struct SettingsMessage
+{
+    AgentSettings settings;
+};
+
+using AgentMessage = std::variant<ChallengeMessage, HelloMessage, WelcomeMessage, ReportMessage,
+                                  AckMessage, SettingsMessage>;
+
+// One frame → one message. ValidationError (with "field" in the details)
+// for a malformed or unknown message, PayloadTooLarge above
+// kMaxAgentMessageBytes. Metric names: [a-z0-9_.:-], 1–64 characters;
+// values finite numbers; no name twice.
+Result<AgentMessage> parseAgentMessage(QByteArrayView frame);
+
+QByteArray serialize(const ChallengeMessage &message);
+QByteArray serialize(const HelloMessage &message);
+QByteArray serialize(const WelcomeMessage &message);
+QByteArray serialize(const ReportMessage &message);
+QByteArray serialize(const AckMessage &message);
+QByteArray serialize(const SettingsMessage &message);
+
+// The bytes an agent signs to answer a challenge: a fixed context string,
+// the node id and the nonce, so a signature made for one purpose, node or
+// connection is worth nothing for another.
+QByteArray signedChallenge(const QString &nodeId, const QByteArray &nonce);
+
+// A metric name's rule (see parseAgentMessage).
+bool isValidMetricName(QStringView name);
+
+} // namespace hm::fleet
