@@ -672,6 +672,53 @@ CREATE TABLE two_factor_recovery_codes (
 );
 )sql";
 
+// Version 16: the fleet (docs/api.md "Nodes"). A node is created by an
+// admin with a single-use, expiring enrolment secret (only its SHA-256 is
+// kept, deleted when used); the agent that uses it leaves its Ed25519
+// public key, the only thing it is known by from then on. Reports are kept
+// one row per node and agent sequence number, so a replayed report is
+// ignored (INSERT OR IGNORE), never stored twice.
+const char kFleetSchema[] = R"sql(
+CREATE TABLE fleet_nodes (
+    id            TEXT PRIMARY KEY,
+    name          TEXT NOT NULL,
+    description   TEXT,
+    labels        TEXT NOT NULL DEFAULT '[]', -- JSON array of strings
+    public_key    BLOB,                        -- Ed25519, 32 bytes; NULL until enrolled
+    fingerprint   TEXT,
+    ip            TEXT,
+    os            TEXT,
+    arch          TEXT,
+    cpu_cores     INTEGER,
+    cpu_model     TEXT,
+    memory_total  INTEGER,
+    disk_total    INTEGER,
+    system_info   TEXT,
+    agent_version TEXT,
+    capabilities  TEXT NOT NULL DEFAULT '[]', -- JSON array, as the agent reported it
+    last_seq      INTEGER NOT NULL DEFAULT 0,  -- highest report sequence stored
+    last_seen_at  INTEGER,
+    enrolled_at   INTEGER,
+    created_by    TEXT REFERENCES users(id) ON DELETE SET NULL,
+    created_at    INTEGER NOT NULL DEFAULT )sql" HM_NOW_MS R"sql(
+);
+CREATE UNIQUE INDEX fleet_nodes_name ON fleet_nodes (name COLLATE NOCASE);
+CREATE TABLE fleet_enrolments (
+    node_id     TEXT PRIMARY KEY REFERENCES fleet_nodes(id) ON DELETE CASCADE,
+    secret_hash TEXT NOT NULL UNIQUE, -- SHA-256 hex of the secret
+    expires_at  INTEGER NOT NULL,
+    created_at  INTEGER NOT NULL DEFAULT )sql" HM_NOW_MS R"sql(
+);
+CREATE TABLE fleet_samples (
+    node_id TEXT NOT NULL REFERENCES fleet_nodes(id) ON DELETE CASCADE,
+    seq     INTEGER NOT NULL,
+    time_ms INTEGER NOT NULL,
+    metrics TEXT NOT NULL, -- JSON object {name: number}
+    PRIMARY KEY (node_id, seq)
+) WITHOUT ROWID;
+CREATE INDEX fleet_samples_time ON fleet_samples (node_id, time_ms);
+)sql";
+
 #undef HM_NOW_MS
 
 } // namespace
@@ -700,6 +747,8 @@ const QList<Migration> &schemaMigrations()
         {14, QStringLiteral("history constraints without IN lists"),
          QString::fromUtf8(kChecksWithoutInLists)},
         {15, QStringLiteral("two-factor recovery codes"), QString::fromUtf8(kRecoveryCodesSchema)},
+        {16, QStringLiteral("fleet nodes, enrolments and samples"),
+         QString::fromUtf8(kFleetSchema)},
     };
     return migrations;
 }

@@ -11,6 +11,7 @@
 #include "server/routes/EngineRoutes.h"
 #include "server/routes/auth/AuthRoutes.h"
 #include "server/routes/credentials/CredentialRoutes.h"
+#include "server/routes/fleet/FleetRoutes.h"
 #include "server/routes/services/ServiceRoutes.h"
 #include "server/routes/system/SystemRoutes.h"
 #include "server/runtime/MasterKeyRotation.h"
@@ -24,12 +25,14 @@
 #include "server/services/engine/FlowEvents.h"
 #include "server/services/external/ServiceCatalog.h"
 #include "server/services/external/ServiceDirectory.h"
+#include "server/services/fleet/FleetService.h"
 #include "server/services/system/LogBuffer.h"
 #include "server/ws/WebSocketHub.h"
 #include "store/Database.h"
 #include "store/DekRepository.h"
 #include "store/Migrations.h"
 
+#include <QCryptographicHash>
 #include <QDir>
 #include <QFileInfo>
 #include <QNetworkInterface>
@@ -194,6 +197,10 @@ Result<QUrl> ServerRuntime::startUp()
         if (!identity)
             return identity.error();
         tls = identity.value();
+        if (tls->certificate.isSelfSigned())
+            m_certificatePin = QString::fromLatin1(
+                QCryptographicHash::hash(tls->certificate.toDer(), QCryptographicHash::Sha256)
+                    .toHex());
     }
     if (!crypto::initialize())
         return Error{ErrorCode::CryptoSelfTestFailed,
@@ -272,10 +279,14 @@ Result<QUrl> ServerRuntime::startUp()
     registerCredentialKeyRoutes(*m_router, *m_auth, *m_credentialRotation);
     registerCredentialTestRoutes(*m_router, *m_auth, *m_credentials);
     registerServiceRoutes(*m_router, *m_auth, *m_serviceCatalog, *m_serviceDirectory);
+    m_fleet = std::make_unique<fleet::FleetService>(*m_database, *m_engine, m_auth->events);
+    m_fleet->setAgentAddress([this] { return publicUrl().toString(); },
+                             [this] { return m_certificatePin; });
+    registerNodeRoutes(*m_router, *m_auth, *m_fleet);
     registerMetricsAndDocsRoutes(*m_router, [this] { return publicUrl().toString(); });
-    m_webSockets =
-        std::make_unique<ws::WebSocketHub>(*m_router, *m_auth, *m_database, *m_engine,
-                                           *m_flowEvents, m_options.dataDir, m_options.webSockets);
+    m_webSockets = std::make_unique<ws::WebSocketHub>(*m_router, *m_auth, *m_database, *m_engine,
+                                                      *m_flowEvents, *m_fleet, m_options.dataDir,
+                                                      m_options.webSockets);
     auto port = m_router->listen(m_options.listenAddress, m_options.port);
     if (!port && port.error().code == ErrorCode::PortInUse && m_options.freePortWhenTaken &&
         m_options.port != 0) {
@@ -314,6 +325,8 @@ void ServerRuntime::stop()
         qCInfo(lcServer) << "stopped accepting requests";
     }
     m_flowEvents.reset();
+    // After the agents' connections, before the engine whose queue it writes to.
+    m_fleet.reset();
     // Before the engine: its health checks reach into the engine's registry.
     m_components.reset();
     if (m_engine) {

@@ -32,6 +32,9 @@ struct AuthModule;
 namespace ws {
 class WebSocketHub;
 }
+namespace fleet {
+class FleetService;
+}
 namespace credentials {
 class CredentialVault;
 class CredentialRotation;
@@ -97,6 +100,7 @@ private:
     std::unique_ptr<ApiRouter> m_router;
     std::unique_ptr<FlowEngineHost> m_engine;
     std::unique_ptr<ComponentService> m_components; // registered HTTP components
+    std::unique_ptr<fleet::FleetService> m_fleet;   // nodes, agents, reports
     std::unique_ptr<ws::WebSocketHub> m_webSockets; // /ws/… on the HTTP port
     // Derived from the master key in openStore(); moved into the auth module.
     crypto::SecureBytes m_tokenSigningKey;
@@ -105,6 +109,9 @@ private:
     BootstrapOutcome m_bootstrap;
     QElapsedTimer m_uptime;
     QUrl m_baseUrl;
+    // SHA-256 (hex) of a self-signed server certificate, for the agents'
+    // install command; empty without TLS or with a CA-signed certificate.
+    QString m_certificatePin;
 };
 
 } // namespace hm::server

@@ -13,11 +13,15 @@ enum CloseCode : quint16
 {
     kCloseNormal = 1000,       // the execution ended; everything was sent
     kCloseGoingAway = 1001,    // the server is stopping
-    kClosePolicy = 1008,       // slow consumer
+    kCloseUnsupported = 1003,  // a binary frame where only text is spoken
+    kClosePolicy = 1008,       // slow consumer; a malformed or unexpected agent message
+    kCloseTooBig = 1009,       // an agent message above its size limit
     kCloseInternal = 1011,     // the server failed (store error)
     kCloseUnauthorized = 4401, // no, bad or expired credential
     kCloseForbidden = 4403,    // credential valid but not allowed here
     kCloseNotFound = 4404,     // unknown path or execution
+    kCloseTimeout = 4408,      // an agent sent nothing for three report intervals
+    kCloseConflict = 4409,     // a newer connection of the same agent took over
     kCloseRateLimited = 4429,  // too many attempts from this client
 };
 

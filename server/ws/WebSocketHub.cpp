@@ -5,6 +5,7 @@
 #include "server/services/auth/AuthModule.h"
 #include "server/services/engine/FlowEngineHost.h"
 #include "server/services/engine/FlowEvents.h"
+#include "server/ws/AgentFeed.h"
 #include "server/ws/EventFeed.h"
 #include "server/ws/ExecutionFeed.h"
 #include "server/ws/WsConnection.h"
@@ -26,11 +27,13 @@ QString credentialOf(const QWebSocket &socket)
 } // namespace
 
 WebSocketHub::WebSocketHub(ApiRouter &router, auth::AuthModule &auth, store::Database &db,
-                           FlowEngineHost &host, FlowEvents &flowEvents, QString dataDir,
-                           WebSocketOptions options, QObject *parent)
+                           FlowEngineHost &host, FlowEvents &flowEvents,
+                           fleet::FleetService &fleet, QString dataDir, WebSocketOptions options,
+                           QObject *parent)
     : QObject(parent), m_router(router), m_auth(auth), m_options(options),
       m_executions(std::make_unique<ExecutionFeed>(db, host, options.latencyMarks)),
-      m_events(new EventFeed(db, std::move(dataDir), options.statusIntervalMs, this))
+      m_events(new EventFeed(db, std::move(dataDir), options.statusIntervalMs, this)),
+      m_agents(new AgentFeed(fleet, this))
 {
     // Every upgrade under /ws/ becomes a WebSocket (the HTTP server sets
     // TCP_NODELAY on it: pushed events are small and come one by one) and
@@ -92,6 +95,11 @@ void WebSocketHub::accept(std::unique_ptr<QWebSocket> socket)
     const WsTarget target = wsTargetOf(connection->socket().requestUrl().path());
     if (target.feed == WsTarget::Feed::None) {
         connection->closeWith(kCloseNotFound, QStringLiteral("unknown WebSocket path"));
+        return;
+    }
+    if (target.feed == WsTarget::Feed::Agent) {
+        // Agents carry no token: AgentFeed challenges them.
+        m_agents->open(connection);
         return;
     }
     if (!authenticate(connection))
@@ -156,6 +164,7 @@ void WebSocketHub::onFinished(WsConnection *connection)
         return;
     m_executions->remove(connection);
     m_events->remove(connection);
+    m_agents->remove(connection);
     connection->deleteLater();
 }
 

@@ -19,10 +19,14 @@ class FlowEvents;
 namespace auth {
 struct AuthModule;
 }
+namespace fleet {
+class FleetService;
+}
 } // namespace hm::server
 
 namespace hm::server::ws {
 
+class AgentFeed;
 class EventFeed;
 class ExecutionFeed;
 class WsConnection;
@@ -33,6 +37,8 @@ class WsConnection;
 //   /ws/executions/{id}   ExecutionFeed (seed 003 §7.3)
 //   /ws/events            EventFeed (seed 001; /ws/connect is an alias):
 //                         system status, execution and flow changes
+//   /ws/agent             AgentFeed: hivemind-agent, authenticated by a
+//                         signed challenge instead of a token
 // Each connection authenticates with ?token= (JWT or API key) or the
 // upgrade's Authorization / X-API-Key header, like a GET of its path, and is
 // closed with 4401 when its credential expires, and within a second of a
@@ -45,8 +51,8 @@ class WebSocketHub : public QObject
     Q_OBJECT
 public:
     WebSocketHub(ApiRouter &router, auth::AuthModule &auth, store::Database &db,
-                 FlowEngineHost &host, FlowEvents &flowEvents, QString dataDir,
-                 WebSocketOptions options, QObject *parent = nullptr);
+                 FlowEngineHost &host, FlowEvents &flowEvents, fleet::FleetService &fleet,
+                 QString dataDir, WebSocketOptions options, QObject *parent = nullptr);
     ~WebSocketHub() override;
 
 private:
@@ -63,6 +69,7 @@ private:
     WebSocketOptions m_options;
     std::unique_ptr<ExecutionFeed> m_executions;
     EventFeed *m_events = nullptr;       // child
+    AgentFeed *m_agents = nullptr;       // child
     QList<WsConnection *> m_connections; // children
     QTimer m_ping;
     QTimer m_authRecheck;

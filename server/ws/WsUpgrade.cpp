@@ -12,6 +12,8 @@ WsTarget wsTargetOf(const QString &path)
     if (path == QLatin1String("/ws/events") || path == QLatin1String("/ws/events/") ||
         path == QLatin1String("/ws/connect"))
         return {WsTarget::Feed::Events, {}};
+    if (path == QLatin1String("/ws/agent") || path == QLatin1String("/ws/agent/"))
+        return {WsTarget::Feed::Agent, {}};
     const auto execution = executionPath.match(path);
     if (execution.hasMatch())
         return {WsTarget::Feed::Execution, execution.captured(1)};

@@ -16,6 +16,7 @@ struct WsTarget
         None, // an unknown path: closed with 4404
         Events,
         Execution,
+        Agent, // /ws/agent: hivemind-agent, signs a challenge (no token)
     };
     Feed feed = Feed::None;
     QString executionId; // Feed::Execution only

@@ -16,9 +16,9 @@ struct Category
 // matters for the reader). An exact code is its own prefix: ACCOUNT_LOCKED
 // (the sign-in lockout) is auth, ACCOUNT_UNLOCKED (an administrator's
 // action) users.
-const std::array<Category, 7> &categories()
+const std::array<Category, 8> &categories()
 {
-    static const std::array<Category, 7> table{{
+    static const std::array<Category, 8> table{{
         {"auth",
          {QStringLiteral("LOGIN"), QStringLiteral("LOGOUT"), QStringLiteral("ACCOUNT_LOCKED"),
           QStringLiteral("REFRESH_TOKEN_"), QStringLiteral("TWO_FACTOR_"),
@@ -32,6 +32,7 @@ const std::array<Category, 7> &categories()
         {"services", {QStringLiteral("SERVICE_")}},
         {"components", {QStringLiteral("COMPONENT_")}},
         {"system", {QStringLiteral("SYSTEM_"), QStringLiteral("SETTINGS_")}},
+        {"fleet", {QStringLiteral("NODE_")}},
     }};
     return table;
 }

@@ -11,7 +11,7 @@
 // without touching this table; a code no prefix claims is "other".
 namespace hm::server::auth {
 
-// auth, users, flows, credentials, services, components, system, in that
+// auth, users, flows, credentials, services, components, system, fleet, in that
 // order (docs/api.md, "Audit log").
 QStringList auditCategories();
 // The prefixes of `category` (lower case name); nullopt for an unknown one.

@@ -187,6 +187,17 @@ void FlowEngineHost::afterCommit(qint64 from, qint64 to, QObject *context,
     m_queue->requestCommit(to);
 }
 
+bool FlowEngineHost::tryEnqueueWrite(store::WriteOp op, qint64 *from, qint64 *to)
+{
+    if (!m_queue)
+        return false;
+    *from = m_queue->ticket();
+    if (!m_queue->tryEnqueue(std::move(op)))
+        return false;
+    *to = m_queue->ticket();
+    return true;
+}
+
 void FlowEngineHost::onCommitProgress(const store::CommitProgress &progress)
 {
     m_commitDone.store(progress.done, std::memory_order_release);

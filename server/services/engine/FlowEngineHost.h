@@ -22,6 +22,7 @@ namespace hm::store {
 class Database;
 class WriteBehindQueue;
 struct CommitProgress;
+struct WriteOp;
 } // namespace hm::store
 namespace hm::engine::persistence {
 class StoreExecutionJournal;
@@ -86,6 +87,11 @@ public:
     // (WriteBehindOptions::commitDelayUs), all waiters of a batch at once.
     qint64 journalTicket() const;
     void afterCommit(qint64 from, QObject *context, std::function<void(bool committed)> then);
+    // Another module's write through the server's one write-behind queue
+    // (the fleet's reports): false when the queue is full or not running
+    // (the caller answers nothing, its sender tries again). `*from` and
+    // `*to` receive the tickets around it, for afterCommit().
+    bool tryEnqueueWrite(store::WriteOp op, qint64 *from, qint64 *to);
     // The same for the writes below `to` only (a ticket the engine took
     // right after the work: a later one could wait for one more batch).
     void afterCommit(qint64 from, qint64 to, QObject *context,

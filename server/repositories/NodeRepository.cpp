@@ -1,0 +1,245 @@
+#include "server/repositories/NodeRepository.h"
+
+#include "store/ColumnValues.h"
+#include "store/Database.h"
+#include "store/Like.h"
+#include "store/SelectOne.h"
+
+#include <QVariant>
+#include <algorithm>
+
+namespace hm::server::repositories {
+
+using store::optionalInt;
+using store::textOrNull;
+
+namespace {
+
+const QString kNodeColumns = QStringLiteral(
+    "id, name, description, labels, public_key, fingerprint, ip, os, arch, cpu_cores, cpu_model, "
+    "memory_total, disk_total, system_info, agent_version, capabilities, last_seq, last_seen_at, "
+    "enrolled_at, created_by, created_at");
+
+QString nodeText(const store::Statement &s, int column)
+{
+    return s.isNull(column) ? QString() : s.text(column);
+}
+
+NodeRow readNode(const store::Statement &s)
+{
+    NodeRow row;
+    row.id = s.text(0);
+    row.name = s.text(1);
+    row.description = nodeText(s, 2);
+    row.labels = s.text(3);
+    row.publicKey = s.isNull(4) ? QByteArray() : s.blob(4);
+    row.fingerprint = nodeText(s, 5);
+    row.facts.ip = nodeText(s, 6);
+    row.facts.os = nodeText(s, 7);
+    row.facts.arch = nodeText(s, 8);
+    row.facts.cpuCores = s.isNull(9) ? 0 : s.int64(9);
+    row.facts.cpuModel = nodeText(s, 10);
+    row.facts.memoryTotal = s.isNull(11) ? 0 : s.int64(11);
+    row.facts.diskTotal = s.isNull(12) ? 0 : s.int64(12);
+    row.facts.systemInfo = nodeText(s, 13);
+    row.facts.agentVersion = nodeText(s, 14);
+    row.facts.capabilities = s.text(15);
+    row.lastSeq = s.int64(16);
+    row.lastSeenAt = optionalInt(s, 17);
+    row.enrolledAt = optionalInt(s, 18);
+    row.createdBy = nodeText(s, 19);
+    row.createdAt = s.int64(20);
+    return row;
+}
+
+} // namespace
+
+Status insertNode(store::Database &db, const NewNode &node)
+{
+    return db.execute(QStringLiteral("INSERT INTO fleet_nodes (id, name, description, labels, "
+                                     "created_by, created_at) VALUES (?, ?, ?, ?, ?, ?)"),
+                      {node.id, node.name, textOrNull(node.description), node.labels,
+                       textOrNull(node.createdBy), node.createdAt});
+}
+
+Result<std::optional<NodeRow>> nodeById(store::Database &db, const QString &id)
+{
+    return store::selectOneAs(db,
+                              QStringLiteral("SELECT ") + kNodeColumns +
+                                  QStringLiteral(" FROM fleet_nodes WHERE id = ?"),
+                              {id}, readNode);
+}
+
+Result<bool> nodeNameTaken(store::Database &db, const QString &name, const QString &exceptId)
+{
+    auto row = db.selectOne(QStringLiteral("SELECT 1 FROM fleet_nodes WHERE name = ? COLLATE "
+                                           "NOCASE AND id != ?"),
+                            {name, exceptId});
+    if (!row)
+        return row.error();
+    return row.value().has_value();
+}
+
+Result<store::Page<NodeRow>> listNodes(store::Database &db, const NodeFilter &filter)
+{
+    store::PagedQuery query;
+    query.columns = QStringLiteral("SELECT ") + kNodeColumns;
+    query.from = QStringLiteral("FROM fleet_nodes");
+    if (!filter.search.isEmpty()) {
+        query.conditions << QStringLiteral("(") + store::likeCondition(u"name") +
+                                QStringLiteral(" OR ") + store::likeCondition(u"description") +
+                                QStringLiteral(" OR ") + store::likeCondition(u"ip") +
+                                QStringLiteral(")");
+        const QString pattern = store::likePattern(filter.search);
+        query.binds << pattern << pattern << pattern;
+    }
+    if (!filter.label.isEmpty()) {
+        // Labels are a JSON array of strings that FleetService wrote from
+        // names without quotes or backslashes: the quoted name is exact.
+        query.conditions << QStringLiteral("instr(labels, ?) > 0");
+        query.binds << QVariant(QStringLiteral("\"") + filter.label + QStringLiteral("\""));
+    }
+    query.orderBy = QStringLiteral("ORDER BY name COLLATE NOCASE, id");
+    query.limit = filter.limit;
+    query.offset = filter.offset;
+    store::Page<NodeRow> page;
+    auto total = store::runPagedQuery(
+        db, query, [&page](const store::Statement &s) { page.items.append(readNode(s)); });
+    if (!total)
+        return total.error();
+    page.total = total.value();
+    return page;
+}
+
+Result<QList<NodeRow>> allNodes(store::Database &db)
+{
+    QList<NodeRow> rows;
+    const Status read = db.forEachRow(QStringLiteral("SELECT ") + kNodeColumns +
+                                          QStringLiteral(" FROM fleet_nodes ORDER BY name"),
+                                      {}, [&rows](const store::Statement &s) {
+                                          rows.append(readNode(s));
+                                      });
+    if (!read)
+        return read.error();
+    return rows;
+}
+
+Status updateNodeInfo(store::Database &db, const QString &id, const QString &name,
+                      const QString &description, const QString &labels)
+{
+    return db.execute(QStringLiteral("UPDATE fleet_nodes SET name = ?, description = ?, labels = ? "
+                                     "WHERE id = ?"),
+                      {name, textOrNull(description), labels, id});
+}
+
+Result<int> deleteNode(store::Database &db, const QString &id)
+{
+    if (Status s = db.execute(QStringLiteral("DELETE FROM fleet_nodes WHERE id = ?"), {id}); !s)
+        return s.error();
+    return db.changes();
+}
+
+Status replaceEnrolment(store::Database &db, const QString &nodeId, const QString &secretHash,
+                        qint64 expiresAt)
+{
+    if (Status s = db.execute(QStringLiteral("DELETE FROM fleet_enrolments WHERE node_id = ?"),
+                              {nodeId});
+        !s)
+        return s;
+    return db.execute(QStringLiteral("INSERT INTO fleet_enrolments (node_id, secret_hash, "
+                                     "expires_at) VALUES (?, ?, ?)"),
+                      {nodeId, secretHash, expiresAt});
+}
+
+Result<std::optional<Enrolment>> enrolmentBySecretHash(store::Database &db,
+                                                       const QString &secretHash)
+{
+    return store::selectOneAs(
+        db,
+        QStringLiteral("SELECT node_id, expires_at FROM fleet_enrolments WHERE secret_hash = ?"),
+        {secretHash},
+        [](const store::Statement &s) { return Enrolment{s.text(0), s.int64(1)}; });
+}
+
+Result<int> consumeEnrolment(store::Database &db, const QString &secretHash)
+{
+    if (Status s = db.execute(QStringLiteral("DELETE FROM fleet_enrolments WHERE secret_hash = ?"),
+                              {secretHash});
+        !s)
+        return s.error();
+    return db.changes();
+}
+
+Status setNodeIdentity(store::Database &db, const QString &id, const QByteArray &publicKey,
+                       const QString &fingerprint, const NodeFacts &facts, qint64 enrolledAt)
+{
+    return db.execute(
+        QStringLiteral("UPDATE fleet_nodes SET public_key = ?, fingerprint = ?, ip = ?, os = ?, "
+                       "arch = ?, cpu_cores = ?, cpu_model = ?, memory_total = ?, disk_total = ?, "
+                       "system_info = ?, agent_version = ?, capabilities = ?, enrolled_at = ?, "
+                       "last_seq = 0 WHERE id = ?"),
+        {publicKey, fingerprint, textOrNull(facts.ip), textOrNull(facts.os),
+         textOrNull(facts.arch), facts.cpuCores, textOrNull(facts.cpuModel), facts.memoryTotal,
+         facts.diskTotal, textOrNull(facts.systemInfo), textOrNull(facts.agentVersion),
+         facts.capabilities, enrolledAt, id});
+}
+
+Status clearNodeIdentity(store::Database &db, const QString &id)
+{
+    return db.execute(
+        QStringLiteral("UPDATE fleet_nodes SET public_key = NULL, fingerprint = NULL WHERE id = ?"),
+        {id});
+}
+
+Status setNodeSeen(store::Database &db, const QString &id, qint64 seenAt,
+                   const QString &agentVersion, const QString &capabilities)
+{
+    return db.execute(QStringLiteral("UPDATE fleet_nodes SET last_seen_at = ?, agent_version = ?, "
+                                     "capabilities = ? WHERE id = ?"),
+                      {seenAt, agentVersion, capabilities, id});
+}
+
+Result<qint64> lastStoredSeq(store::Database &db, const QString &nodeId)
+{
+    auto seq = store::selectOneAs(
+        db, QStringLiteral("SELECT MAX(seq) FROM fleet_samples WHERE node_id = ?"), {nodeId},
+        [](const store::Statement &s) { return s.isNull(0) ? qint64(0) : s.int64(0); });
+    if (!seq)
+        return seq.error();
+    return seq.value().value_or(0);
+}
+
+QString insertSampleSql()
+{
+    return QStringLiteral(
+        "INSERT OR IGNORE INTO fleet_samples (node_id, seq, time_ms, metrics) VALUES (?, ?, ?, ?)");
+}
+
+QString nodeSeenSql()
+{
+    return QStringLiteral(
+        "UPDATE fleet_nodes SET last_seen_at = ?, last_seq = MAX(last_seq, ?) WHERE id = ?");
+}
+
+Status deleteSamplesOf(store::Database &db, const QString &nodeId)
+{
+    return db.execute(QStringLiteral("DELETE FROM fleet_samples WHERE node_id = ?"), {nodeId});
+}
+
+Result<QList<SampleRow>> samplesOf(store::Database &db, const QString &nodeId, qint64 startMs,
+                                   qint64 endMs, qint64 limit)
+{
+    QList<SampleRow> rows;
+    const Status read = db.forEachRow(
+        QStringLiteral("SELECT seq, time_ms, metrics FROM fleet_samples WHERE node_id = ? AND "
+                       "time_ms >= ? AND time_ms <= ? ORDER BY time_ms DESC, seq DESC LIMIT ?"),
+        {nodeId, startMs, endMs, limit}, [&rows](const store::Statement &s) {
+            rows.append(SampleRow{s.int64(0), s.int64(1), s.text(2)});
+        });
+    if (!read)
+        return read.error();
+    std::reverse(rows.begin(), rows.end());
+    return rows;
+}
+
+} // namespace hm::server::repositories

@@ -1,0 +1,128 @@
+#pragma once
+
+// fleet_nodes, fleet_enrolments and fleet_samples (schema 16): the fleet's
+// machines, their single-use enrolment secrets (SHA-256 only) and the
+// reports their agents sent. The FleetService owns the rules; every SQL
+// string of the fleet is here.
+
+#include "common/Result.h"
+#include "store/PagedQuery.h"
+
+#include <QByteArray>
+#include <QList>
+#include <QString>
+#include <QStringList>
+#include <optional>
+
+namespace hm::store {
+class Database;
+}
+
+namespace hm::server::repositories {
+
+// What the agent told about its machine at enrolment (seed 002 register).
+struct NodeFacts
+{
+    QString ip;
+    QString os;
+    QString arch;
+    qint64 cpuCores = 0;
+    QString cpuModel;
+    qint64 memoryTotal = 0;
+    qint64 diskTotal = 0;
+    QString systemInfo; // JSON text as the agent sent it
+    QString agentVersion;
+    QString capabilities; // JSON array text
+};
+
+struct NodeRow
+{
+    QString id;
+    QString name;
+    QString description;
+    QString labels; // JSON array text
+    QByteArray publicKey; // empty until enrolled
+    QString fingerprint;
+    NodeFacts facts;
+    qint64 lastSeq = 0;
+    std::optional<qint64> lastSeenAt;
+    std::optional<qint64> enrolledAt;
+    QString createdBy;
+    qint64 createdAt = 0;
+    bool enrolled() const { return !publicKey.isEmpty(); }
+};
+
+struct NewNode
+{
+    QString id;
+    QString name;
+    QString description;
+    QString labels; // JSON array text
+    QString createdBy;
+    qint64 createdAt = 0;
+};
+Status insertNode(store::Database &db, const NewNode &node);
+Result<std::optional<NodeRow>> nodeById(store::Database &db, const QString &id);
+// A node of that name, compared case-insensitively (the unique index).
+Result<bool> nodeNameTaken(store::Database &db, const QString &name, const QString &exceptId = {});
+
+struct NodeFilter
+{
+    QString search; // name, description, ip contain it
+    QString label;  // exactly one of the labels
+    qint64 limit = 20;
+    qint64 offset = 0;
+};
+// Ordered by name.
+Result<store::Page<NodeRow>> listNodes(store::Database &db, const NodeFilter &filter);
+// Every node's id, for the online count and the event feed.
+Result<QList<NodeRow>> allNodes(store::Database &db);
+
+Status updateNodeInfo(store::Database &db, const QString &id, const QString &name,
+                      const QString &description, const QString &labels);
+// 0 when there was no such node.
+Result<int> deleteNode(store::Database &db, const QString &id);
+
+// The node's one enrolment secret (a new one replaces an older).
+Status replaceEnrolment(store::Database &db, const QString &nodeId, const QString &secretHash,
+                        qint64 expiresAt);
+struct Enrolment
+{
+    QString nodeId;
+    qint64 expiresAt = 0;
+};
+Result<std::optional<Enrolment>> enrolmentBySecretHash(store::Database &db,
+                                                       const QString &secretHash);
+// Deletes the secret; 1 when this call used it, 0 when it was already
+// gone (another enrolment won the race): the caller's check.
+Result<int> consumeEnrolment(store::Database &db, const QString &secretHash);
+// The identity and facts of an enrolled agent (replaces an earlier key).
+Status setNodeIdentity(store::Database &db, const QString &id, const QByteArray &publicKey,
+                       const QString &fingerprint, const NodeFacts &facts, qint64 enrolledAt);
+// A new enrolment secret revokes the key: the old agent can no longer sign
+// in, the new one enrols.
+Status clearNodeIdentity(store::Database &db, const QString &id);
+Status setNodeSeen(store::Database &db, const QString &id, qint64 seenAt,
+                   const QString &agentVersion, const QString &capabilities);
+
+// The highest report sequence stored for the node (0: none).
+Result<qint64> lastStoredSeq(store::Database &db, const QString &nodeId);
+// The statement the write-behind queue runs for each report: ignored when
+// (node, seq) is stored already. Parameters: node id, seq, time_ms, metrics.
+QString insertSampleSql();
+// The statement the queue runs after each report (last seen, last seq).
+// Parameters: seen at, seq, node id.
+QString nodeSeenSql();
+Status deleteSamplesOf(store::Database &db, const QString &nodeId);
+struct SampleRow
+{
+    qint64 seq = 0;
+    qint64 timeMs = 0;
+    QString metrics; // JSON object text
+};
+// Reports of the node in [startMs, endMs], oldest first, at most `limit`
+// (the newest `limit` when there are more).
+Result<QList<SampleRow>> samplesOf(store::Database &db, const QString &nodeId, qint64 startMs,
+                                   qint64 endMs, qint64 limit);
+
+} // namespace hm::server::repositories

@@ -1,0 +1,18 @@
+#pragma once
+
+namespace hm::server {
+
+class ApiRouter;
+namespace auth {
+struct AuthModule;
+}
+namespace fleet {
+class FleetService;
+}
+
+// /api/v1/nodes* (NodeRoutes.cpp, docs/api.md "Nodes"): the fleet's
+// machines, their enrolment and their reports; POST /api/v1/nodes/register
+// (and seed 002's /api/servers/register) for agents with X-Secret-Key.
+void registerNodeRoutes(ApiRouter &router, auth::AuthModule &auth, fleet::FleetService &fleet);
+
+} // namespace hm::server

@@ -1,0 +1,403 @@
+// /api/v1/nodes*: parse, authorise, call FleetService, render.
+
+#include "server/api/ApiRouter.h"
+#include "server/api/AuthCommon.h"
+#include "server/api/QueryParams.h"
+#include "server/api/RouteHelpers.h"
+#include "server/routes/fleet/FleetRoutes.h"
+#include "server/services/auth/AuthModule.h"
+#include "server/services/fleet/FleetService.h"
+#include "server/services/fleet/NodeJson.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+
+namespace hm::server {
+
+using namespace schema;
+using auth::Principal;
+using auth::Role;
+using Method = http::Method;
+
+namespace {
+
+const QString kNodesTag = QStringLiteral("Nodes");
+
+// The fields of a create or update body that were given.
+Result<fleet::NodeDetails> nodeDetails(const QJsonObject &body)
+{
+    fleet::NodeDetails details;
+    if (body.contains(QStringLiteral("name"))) {
+        auto name = auth::requiredString(body, QStringLiteral("name"));
+        if (!name)
+            return name.error();
+        details.name = name.value();
+    }
+    if (body.contains(QStringLiteral("description"))) {
+        auto description = auth::optionalString(body, QStringLiteral("description"));
+        if (!description)
+            return description.error();
+        details.description = description.value();
+    }
+    if (body.contains(QStringLiteral("labels"))) {
+        auto labels = auth::optionalStringList(body, QStringLiteral("labels"));
+        if (!labels)
+            return labels.error();
+        details.labels = labels.value();
+    }
+    return details;
+}
+
+Result<qint64> enrolmentHours(const QJsonObject &body)
+{
+    const QJsonValue value = body.value(QStringLiteral("expires_in_hours"));
+    if (value.isUndefined() || value.isNull())
+        return fleet::kDefaultEnrolmentHours;
+    if (!value.isDouble() || value.toDouble() != double(qint64(value.toDouble())))
+        return auth::fieldError(QStringLiteral("expires_in_hours"),
+                                QStringLiteral("a whole number of hours"));
+    return qint64(value.toDouble());
+}
+
+QJsonObject ticketJson(const fleet::EnrolmentTicket &ticket)
+{
+    return {{QStringLiteral("secret"), ticket.secret},
+            {QStringLiteral("expires_at"), auth::isoOrNull(ticket.expiresAt)},
+            {QStringLiteral("command"), ticket.command}};
+}
+
+ApiReply listNodes(fleet::FleetService &fleet, const RequestContext &c)
+{
+    const QUrlQuery query = c.request.query();
+    HM_TRY(paging, parsePaging(query));
+    HM_TRY(search, parseSearch(query));
+    repositories::NodeFilter filter;
+    filter.search = search.value();
+    filter.label = queryValue(query, QStringLiteral("label"));
+    if (filter.label.size() > 32)
+        return ApiReply::failure(auth::fieldError(QStringLiteral("label"),
+                                                  QStringLiteral("at most 32 characters")));
+    filter.limit = paging.value().size;
+    filter.offset = paging.value().offset();
+    HM_TRY(page, fleet.list(filter));
+    QJsonArray items;
+    for (const repositories::NodeRow &row : page.value().items)
+        items.append(fleet::nodeJson(row, fleet.isOnline(row.id)));
+    return ApiReply::ok(QJsonObject{
+        {QStringLiteral("items"), items},
+        {QStringLiteral("pagination"), paginationJson(paging.value(), page.value().total)}});
+}
+
+ApiReply createNode(fleet::FleetService &fleet, const RequestContext &c, const Principal &p)
+{
+    HM_TRY(body, c.jsonObject());
+    if (!body.value().contains(QStringLiteral("name")))
+        return ApiReply::failure(auth::fieldError(QStringLiteral("name"), QStringLiteral("required")));
+    HM_TRY(details, nodeDetails(body.value()));
+    HM_TRY(hours, enrolmentHours(body.value()));
+    HM_TRY(created, fleet.create(p, auth::clientInfo(c), details.value(), hours.value()));
+    return ApiReply::ok(
+        QJsonObject{{QStringLiteral("node"), fleet::nodeJson(created.value().node, false)},
+                    {QStringLiteral("enrolment"), ticketJson(created.value().enrolment)}},
+        201);
+}
+
+// Seed 002's register body, plus the agent's public key.
+Result<fleet::Registration> registration(const QJsonObject &body)
+{
+    fleet::Registration r;
+    struct TextField
+    {
+        const char *key;
+        QString *target;
+    };
+    const TextField texts[] = {{"name", &r.name},
+                               {"ip", &r.facts.ip},
+                               {"os", &r.facts.os},
+                               {"arch", &r.facts.arch},
+                               {"cpu_model", &r.facts.cpuModel},
+                               {"system_info", &r.facts.systemInfo},
+                               {"agent_version", &r.facts.agentVersion}};
+    for (const TextField &field : texts) {
+        auto value = auth::optionalString(body, QLatin1String(field.key));
+        if (!value)
+            return value.error();
+        *field.target = value.value();
+    }
+    const struct
+    {
+        const char *key;
+        qint64 *target;
+    } counts[] = {{"cpu_cores", &r.facts.cpuCores},
+                  {"memory_total", &r.facts.memoryTotal},
+                  {"disk_total", &r.facts.diskTotal}};
+    for (const auto &field : counts) {
+        const QJsonValue value = body.value(QLatin1String(field.key));
+        if (value.isUndefined() || value.isNull())
+            continue;
+        if (!value.isDouble() || value.toDouble() < 0 || value.toDouble() > 9.0e15)
+            return auth::fieldError(QLatin1String(field.key), QStringLiteral("a whole number"));
+        *field.target = qint64(value.toDouble());
+    }
+    auto key = auth::requiredString(body, QStringLiteral("public_key"));
+    if (!key)
+        return key.error();
+    const auto decoded = QByteArray::fromBase64Encoding(key.value().toLatin1(),
+                                                        QByteArray::AbortOnBase64DecodingErrors);
+    if (!decoded)
+        return auth::fieldError(QStringLiteral("public_key"), QStringLiteral("base64"));
+    r.publicKey = decoded.decoded;
+    auto capabilities = auth::optionalStringList(body, QStringLiteral("capabilities"));
+    if (!capabilities)
+        return capabilities.error();
+    r.capabilities = capabilities.value();
+    return r;
+}
+
+ApiReply registerAgent(fleet::FleetService &fleet, const RequestContext &c)
+{
+    const QString secret = QString::fromLatin1(c.header("X-Secret-Key")).trimmed();
+    if (secret.isEmpty())
+        return ApiReply::failure(Error{ErrorCode::Unauthorized,
+                                       QStringLiteral("the X-Secret-Key header is missing")});
+    HM_TRY(body, c.jsonObject());
+    HM_TRY(r, registration(body.value()));
+    HM_TRY(enrolled, fleet.enrol(secret, r.value(), c.clientIp()));
+    return ApiReply::ok(QJsonObject{{QStringLiteral("node_id"), enrolled.value().nodeId},
+                                    {QStringLiteral("name"), enrolled.value().name},
+                                    {QStringLiteral("fingerprint"), enrolled.value().fingerprint}},
+                        201);
+}
+
+ApiReply nodeMetrics(fleet::FleetService &fleet, const RequestContext &c)
+{
+    const QUrlQuery query = c.request.query();
+    HM_TRY(start, parseTime(query, {QStringLiteral("start"), QStringLiteral("start_time")}));
+    HM_TRY(end, parseTime(query, {QStringLiteral("end"), QStringLiteral("end_time")}));
+    const qint64 endMs = end.value().isValid() ? end.value().toMSecsSinceEpoch() : auth::nowMs();
+    const qint64 startMs = start.value().isValid() ? start.value().toMSecsSinceEpoch()
+                                                   : endMs - 3600 * 1000;
+    if (startMs > endMs)
+        return ApiReply::failure(
+            auth::fieldError(QStringLiteral("start"), QStringLiteral("not after end")));
+    qint64 limit = 1000;
+    const QString limitText = queryValue(query, QStringLiteral("limit"));
+    if (!limitText.isEmpty()) {
+        bool ok = false;
+        limit = limitText.toLongLong(&ok);
+        if (!ok || limit < 1 || limit > 10000)
+            return ApiReply::failure(
+                auth::fieldError(QStringLiteral("limit"), QStringLiteral("1 to 10000")));
+    }
+    HM_TRY(rows, fleet.samples(c.pathArgs.at(0), startMs, endMs, limit));
+    QJsonArray items;
+    for (const repositories::SampleRow &row : rows.value())
+        items.append(QJsonObject{
+            {QStringLiteral("seq"), row.seq},
+            {QStringLiteral("time"), auth::isoOrNull(row.timeMs)},
+            {QStringLiteral("metrics"), QJsonDocument::fromJson(row.metrics.toUtf8()).object()}});
+    return ApiReply::ok(QJsonObject{{QStringLiteral("node_id"), c.pathArgs.at(0)},
+                                    {QStringLiteral("items"), items}});
+}
+
+QJsonObject nodeSchema()
+{
+    return object(
+        {{QStringLiteral("id"), string()},
+         {QStringLiteral("name"), string()},
+         {QStringLiteral("description"), string()},
+         {QStringLiteral("labels"), arrayOf(string())},
+         {QStringLiteral("tags"), string(QStringLiteral("the labels joined by commas (seed 002)"))},
+         {QStringLiteral("status"),
+          enumOf({QStringLiteral("pending"), QStringLiteral("online"), QStringLiteral("offline")})},
+         {QStringLiteral("online"), boolean()},
+         {QStringLiteral("enrolled"), boolean()},
+         {QStringLiteral("fingerprint"),
+          nullable(string(QStringLiteral("SHA256:… of the agent's Ed25519 public key")))},
+         {QStringLiteral("ip"), nullable(string())},
+         {QStringLiteral("os"), nullable(string())},
+         {QStringLiteral("arch"), nullable(string())},
+         {QStringLiteral("cpu_cores"), nullable(integer())},
+         {QStringLiteral("cpu_model"), nullable(string())},
+         {QStringLiteral("memory_total"), nullable(integer(QStringLiteral("bytes")))},
+         {QStringLiteral("disk_total"), nullable(integer(QStringLiteral("bytes")))},
+         {QStringLiteral("system_info"), nullable(string())},
+         {QStringLiteral("agent_version"), nullable(string())},
+         {QStringLiteral("capabilities"), arrayOf(string())},
+         {QStringLiteral("last_seq"), integer()},
+         {QStringLiteral("last_heartbeat"), nullable(string())},
+         {QStringLiteral("enrolled_at"), nullable(string())},
+         {QStringLiteral("created_at"), string()}},
+        {QStringLiteral("id"), QStringLiteral("name"), QStringLiteral("status")});
+}
+
+QJsonObject ticketSchema()
+{
+    return object({{QStringLiteral("secret"),
+                    string(QStringLiteral("single use; shown only in this answer"))},
+                   {QStringLiteral("expires_at"), string()},
+                   {QStringLiteral("command"),
+                    string(QStringLiteral("hivemind-agent command line that enrols with it"))}},
+                  {QStringLiteral("secret"), QStringLiteral("expires_at"), QStringLiteral("command")});
+}
+
+QJsonObject nodeBodySchema(bool create)
+{
+    QJsonObject properties{
+        {QStringLiteral("name"), string(QStringLiteral("1 to 64 characters, unique"))},
+        {QStringLiteral("description"), string(QStringLiteral("at most 1000 characters"))},
+        {QStringLiteral("labels"),
+         arrayOf(string(QStringLiteral("1 to 32 of a-z A-Z 0-9 _ . : -; at most 16")))}};
+    if (create)
+        properties.insert(QStringLiteral("expires_in_hours"),
+                          integer(QStringLiteral("the enrolment secret's lifetime, 1 to 720 "
+                                                 "(default 24)")));
+    return object(properties, create ? QStringList{QStringLiteral("name")} : QStringList{});
+}
+
+RouteDoc nodeDoc(const QString &summary, QList<ErrorCode> errors, QJsonObject response,
+                 QJsonObject request = {})
+{
+    RouteDoc d;
+    d.summary = summary;
+    d.tag = kNodesTag;
+    d.errors = std::move(errors);
+    d.responseSchema = std::move(response);
+    d.requestSchema = std::move(request);
+    return d;
+}
+
+} // namespace
+
+void registerNodeRoutes(ApiRouter &router, auth::AuthModule &auth, fleet::FleetService &fleet)
+{
+    RouteDoc listDoc = nodeDoc(QStringLiteral("The fleet's nodes by name, with their status"), {},
+                               object({{QStringLiteral("items"), arrayOf(nodeSchema())},
+                                       {QStringLiteral("pagination"), pagination()}}));
+    listDoc.queryParameters = paging();
+    listDoc.queryParameters.append(
+        query(QStringLiteral("search"), string(),
+              QStringLiteral("name, description or address contains it")));
+    listDoc.queryParameters.append(
+        query(QStringLiteral("label"), string(), QStringLiteral("has exactly this label")));
+    auth::addProtectedRoute(
+        router, auth, Method::Get, QStringLiteral("/api/v1/nodes"), Role::Viewer,
+        [&fleet](const RequestContext &c, const Principal &) { return listNodes(fleet, c); },
+        std::move(listDoc));
+
+    RouteDoc createDoc = nodeDoc(
+        QStringLiteral("Create a node and its single-use enrolment secret (shown once, with the "
+                       "install command that carries it)"),
+        {ErrorCode::ResourceAlreadyExists},
+        object({{QStringLiteral("node"), nodeSchema()}, {QStringLiteral("enrolment"), ticketSchema()}}),
+        nodeBodySchema(true));
+    createDoc.successStatus = 201;
+    auth::addProtectedRoute(
+        router, auth, Method::Post, QStringLiteral("/api/v1/nodes"), Role::Admin,
+        [&fleet](const RequestContext &c, const Principal &p) { return createNode(fleet, c, p); },
+        std::move(createDoc));
+
+    auth::addProtectedRoute(
+        router, auth, Method::Get, QStringLiteral("/api/v1/nodes/{id}"), Role::Viewer,
+        [&fleet](const RequestContext &c, const Principal &) -> ApiReply {
+            HM_TRY(row, fleet.get(c.pathArgs.at(0)));
+            return ApiReply::ok(fleet::nodeJson(row.value(), fleet.isOnline(row.value().id)));
+        },
+        nodeDoc(QStringLiteral("One node"), {ErrorCode::ResourceNotFound}, nodeSchema()));
+
+    auth::addProtectedRoute(
+        router, auth, Method::Patch, QStringLiteral("/api/v1/nodes/{id}"), Role::Admin,
+        [&fleet](const RequestContext &c, const Principal &p) -> ApiReply {
+            HM_TRY(body, c.jsonObject());
+            HM_TRY(details, nodeDetails(body.value()));
+            HM_TRY(row, fleet.update(p, auth::clientInfo(c), c.pathArgs.at(0), details.value()));
+            return ApiReply::ok(fleet::nodeJson(row.value(), fleet.isOnline(row.value().id)));
+        },
+        nodeDoc(QStringLiteral("Rename a node, describe it or set its labels"),
+                {ErrorCode::ResourceNotFound, ErrorCode::ResourceAlreadyExists}, nodeSchema(),
+                nodeBodySchema(false)));
+
+    auth::addProtectedRoute(
+        router, auth, Method::Delete, QStringLiteral("/api/v1/nodes/{id}"), Role::Admin,
+        [&fleet](const RequestContext &c, const Principal &p) -> ApiReply {
+            HM_TRY_STATUS(fleet.remove(p, auth::clientInfo(c), c.pathArgs.at(0)));
+            return ApiReply::ok(QJsonObject{{QStringLiteral("id"), c.pathArgs.at(0)},
+                                            {QStringLiteral("deleted"), true}});
+        },
+        nodeDoc(QStringLiteral("Delete a node and its history; its agent is disconnected at once "
+                               "and its key revoked"),
+                {ErrorCode::ResourceNotFound},
+                object({{QStringLiteral("id"), string()}, {QStringLiteral("deleted"), boolean()}})));
+
+    auth::addProtectedRoute(
+        router, auth, Method::Post, QStringLiteral("/api/v1/nodes/{id}/enrolment"), Role::Admin,
+        [&fleet](const RequestContext &c, const Principal &p) -> ApiReply {
+            HM_TRY(body, c.jsonObject());
+            HM_TRY(hours, enrolmentHours(body.value()));
+            HM_TRY(ticket, fleet.renewEnrolment(p, auth::clientInfo(c), c.pathArgs.at(0),
+                                                hours.value()));
+            return ApiReply::ok(ticketJson(ticket.value()), 201);
+        },
+        [] {
+            RouteDoc d = nodeDoc(
+                QStringLiteral("A new enrolment secret for the node (shown once); an enrolled "
+                               "node's key is revoked and its agent disconnected"),
+                {ErrorCode::ResourceNotFound}, ticketSchema(),
+                object({{QStringLiteral("expires_in_hours"), integer()}}));
+            d.successStatus = 201;
+            return d;
+        }());
+
+    RouteDoc metricsDoc = nodeDoc(
+        QStringLiteral("A node's reports in a time range, oldest first (the newest `limit` when "
+                       "there are more)"),
+        {ErrorCode::ResourceNotFound},
+        object({{QStringLiteral("node_id"), string()},
+                {QStringLiteral("items"),
+                 arrayOf(object({{QStringLiteral("seq"), integer()},
+                                 {QStringLiteral("time"), string()},
+                                 {QStringLiteral("metrics"),
+                                  object({}, {}, false)}}))}}));
+    metricsDoc.queryParameters = QJsonArray{
+        query(QStringLiteral("start"), string(), QStringLiteral("ISO-8601; default end - 1 h")),
+        query(QStringLiteral("end"), string(), QStringLiteral("ISO-8601; default now")),
+        query(QStringLiteral("limit"), integer(), QStringLiteral("1 to 10000, default 1000"))};
+    auth::addProtectedRoute(
+        router, auth, Method::Get, QStringLiteral("/api/v1/nodes/{id}/metrics"), Role::Viewer,
+        [&fleet](const RequestContext &c, const Principal &) { return nodeMetrics(fleet, c); },
+        std::move(metricsDoc));
+
+    const auto registerHandler = [&fleet](const RequestContext &c) {
+        return registerAgent(fleet, c);
+    };
+    for (const QString &path :
+         {QStringLiteral("/api/v1/nodes/register"), QStringLiteral("/api/servers/register")}) {
+        RouteDoc d = nodeDoc(
+            QStringLiteral("An agent enrols with its single-use secret (X-Secret-Key header, "
+                           "never the URL) and its Ed25519 public key; seed 002's register "
+                           "body"),
+            {ErrorCode::InvalidCredentials, ErrorCode::Unauthorized},
+            object({{QStringLiteral("node_id"), string()},
+                    {QStringLiteral("name"), string()},
+                    {QStringLiteral("fingerprint"), string()}}),
+            object({{QStringLiteral("public_key"), string(QStringLiteral("base64, 32 bytes"))},
+                    {QStringLiteral("name"), string()},
+                    {QStringLiteral("ip"), string()},
+                    {QStringLiteral("os"), string()},
+                    {QStringLiteral("arch"), string()},
+                    {QStringLiteral("cpu_cores"), integer()},
+                    {QStringLiteral("cpu_model"), string()},
+                    {QStringLiteral("memory_total"), integer()},
+                    {QStringLiteral("disk_total"), integer()},
+                    {QStringLiteral("system_info"), string()},
+                    {QStringLiteral("agent_version"), string()},
+                    {QStringLiteral("capabilities"), arrayOf(string())}},
+                   {QStringLiteral("public_key")}));
+        d.successStatus = 201;
+        d.headerParameters = QJsonArray{
+            header(QStringLiteral("X-Secret-Key"), string(), QStringLiteral("the enrolment secret"))};
+        router.addRoute(Method::Post, path, registerHandler, std::move(d));
+    }
+}
+
+} // namespace hm::server

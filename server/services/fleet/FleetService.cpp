@@ -1,0 +1,484 @@
+#include "server/services/fleet/FleetService.h"
+
+#include "crypto/Random.h"
+#include "crypto/Signing.h"
+#include "server/api/AuthCommon.h"
+#include "server/services/auth/AccountEvents.h"
+#include "server/services/auth/AuditLog.h"
+#include "server/services/engine/FlowEngineHost.h"
+#include "server/services/fleet/NodeJson.h"
+#include "store/Database.h"
+#include "store/WriteBehindQueue.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+
+namespace hm::server::fleet {
+
+using namespace repositories;
+
+namespace {
+
+constexpr qsizetype kMaxNodeNameLength = 64;
+constexpr qsizetype kMaxDescriptionLength = 1000;
+constexpr int kMaxLabels = 16;
+constexpr qsizetype kMaxLabelLength = 32;
+
+Error nodeNotFound()
+{
+    return Error{ErrorCode::ResourceNotFound, QStringLiteral("node not found")};
+}
+
+Error fleetFieldError(const QString &field, const QString &message)
+{
+    return Error{ErrorCode::ValidationError, field + QStringLiteral(": ") + message,
+                 {{QStringLiteral("field"), field}}};
+}
+
+bool isLabelCharacter(QChar c)
+{
+    const char16_t u = c.unicode();
+    return (u >= u'a' && u <= u'z') || (u >= u'A' && u <= u'Z') || (u >= u'0' && u <= u'9') ||
+           u == u'_' || u == u'.' || u == u':' || u == u'-';
+}
+
+QString labelsText(const QStringList &labels)
+{
+    return QString::fromUtf8(
+        QJsonDocument(QJsonArray::fromStringList(labels)).toJson(QJsonDocument::Compact));
+}
+
+// The registration's facts within the columns' sense: texts bounded, counts
+// not negative. VALIDATION_ERROR naming the field otherwise.
+Status checkFacts(const NodeFacts &facts)
+{
+    const struct
+    {
+        const char *field;
+        const QString &value;
+        qsizetype max;
+    } texts[] = {{"ip", facts.ip, 64},
+                 {"os", facts.os, 64},
+                 {"arch", facts.arch, 32},
+                 {"cpu_model", facts.cpuModel, 255},
+                 {"system_info", facts.systemInfo, 4096},
+                 {"agent_version", facts.agentVersion, 64}};
+    for (const auto &text : texts) {
+        if (text.value.size() > text.max)
+            return fleetFieldError(QLatin1String(text.field),
+                                   QStringLiteral("at most %1 characters").arg(text.max));
+    }
+    if (facts.cpuCores < 0 || facts.cpuCores > 65536)
+        return fleetFieldError(QStringLiteral("cpu_cores"), QStringLiteral("0 to 65536"));
+    if (facts.memoryTotal < 0 || facts.diskTotal < 0)
+        return fleetFieldError(facts.memoryTotal < 0 ? QStringLiteral("memory_total")
+                                                     : QStringLiteral("disk_total"),
+                               QStringLiteral("not negative"));
+    return {};
+}
+
+} // namespace
+
+FleetService::FleetService(store::Database &db, FlowEngineHost &host, auth::AccountEvents &events,
+                           QObject *parent)
+    : QObject(parent), m_db(db), m_host(host), m_events(events), m_now(&auth::nowMs)
+{
+}
+
+void FleetService::setAgentAddress(std::function<QString()> serverUrl, std::function<QString()> pin)
+{
+    m_serverUrl = std::move(serverUrl);
+    m_pin = std::move(pin);
+}
+
+Status FleetService::checkName(const QString &name)
+{
+    const QString trimmed = name.trimmed();
+    if (trimmed.isEmpty() || trimmed.size() > kMaxNodeNameLength)
+        return fleetFieldError(QStringLiteral("name"),
+                               QStringLiteral("1 to %1 characters").arg(kMaxNodeNameLength));
+    for (const QChar c : trimmed) {
+        if (c.category() == QChar::Other_Control || c.category() == QChar::Other_Format)
+            return fleetFieldError(QStringLiteral("name"),
+                                   QStringLiteral("no control or invisible characters"));
+    }
+    return {};
+}
+
+Status FleetService::checkLabels(const QStringList &labels)
+{
+    if (labels.size() > kMaxLabels)
+        return fleetFieldError(QStringLiteral("labels"),
+                               QStringLiteral("at most %1 labels").arg(kMaxLabels));
+    for (const QString &label : labels) {
+        if (label.isEmpty() || label.size() > kMaxLabelLength ||
+            !std::all_of(label.begin(), label.end(), isLabelCharacter))
+            return fleetFieldError(QStringLiteral("labels"),
+                                   QStringLiteral("each label is 1 to %1 of a-z A-Z 0-9 _ . : -")
+                                       .arg(kMaxLabelLength));
+    }
+    return {};
+}
+
+EnrolmentTicket FleetService::makeTicket(qint64 enrolmentHours) const
+{
+    EnrolmentTicket ticket;
+    ticket.secret = QStringLiteral("hme_") + crypto::randomToken(32);
+    ticket.expiresAt = now() + enrolmentHours * 3600 * 1000;
+    const QString url = m_serverUrl ? m_serverUrl() : QString();
+    const QString pin = m_pin ? m_pin() : QString();
+    // Single quotes: the URL and the secret hold no quote (base64url and a
+    // URL the server built), so the command pastes into any POSIX shell.
+    ticket.command = QStringLiteral("hivemind-agent --server '%1' --enrol-secret '%2'")
+                         .arg(url, ticket.secret);
+    if (!pin.isEmpty())
+        ticket.command += QStringLiteral(" --pin-sha256 ") + pin;
+    return ticket;
+}
+
+void FleetService::publish(const QString &type, const QString &nodeId, const QJsonObject &node)
+{
+    QJsonObject data{{QStringLiteral("node_id"), nodeId}};
+    if (!node.isEmpty())
+        data.insert(QStringLiteral("node"), node);
+    // Every signed-in user may list nodes (VIEWER included).
+    m_events.publish({type, data, false, {}, true});
+}
+
+Result<CreatedNode> FleetService::create(const auth::Principal &caller,
+                                         const auth::ClientInfo &client,
+                                         const NodeDetails &details, qint64 enrolmentHours)
+{
+    const QString name = details.name.value_or(QString()).trimmed();
+    if (Status s = checkName(name); !s)
+        return s.error();
+    const QString description = details.description.value_or(QString()).trimmed();
+    if (description.size() > kMaxDescriptionLength)
+        return fleetFieldError(QStringLiteral("description"),
+                               QStringLiteral("at most %1 characters").arg(kMaxDescriptionLength));
+    const QStringList labels = details.labels.value_or(QStringList());
+    if (Status s = checkLabels(labels); !s)
+        return s.error();
+    if (enrolmentHours < 1 || enrolmentHours > kMaxEnrolmentHours)
+        return fleetFieldError(QStringLiteral("expires_in_hours"),
+                               QStringLiteral("1 to %1").arg(kMaxEnrolmentHours));
+
+    CreatedNode created;
+    created.enrolment = makeTicket(enrolmentHours);
+    const NewNode node{crypto::uuid(), name, description, labelsText(labels), caller.userId, now()};
+    {
+        auto txn = m_db.begin();
+        if (!txn)
+            return txn.error();
+        auto taken = nodeNameTaken(m_db, name);
+        if (!taken)
+            return taken.error();
+        if (taken.value())
+            return Error{ErrorCode::ResourceAlreadyExists,
+                         QStringLiteral("a node with this name exists"),
+                         {{QStringLiteral("field"), QStringLiteral("name")}}};
+        if (Status s = insertNode(m_db, node); !s)
+            return s.error();
+        if (Status s = replaceEnrolment(m_db, node.id,
+                                        crypto::sha256Hex(created.enrolment.secret.toUtf8()),
+                                        created.enrolment.expiresAt);
+            !s)
+            return s.error();
+        if (Status s = txn.value().commit(); !s)
+            return s.error();
+    }
+    auto stored = nodeById(m_db, node.id);
+    if (!stored || !stored.value())
+        return stored ? nodeNotFound() : stored.error();
+    created.node = *stored.value();
+    auth::audit(m_db, QStringLiteral("NODE_CREATED"), caller.userId, QStringLiteral("node"),
+                node.id, client.ip, client.userAgent,
+                {{QStringLiteral("name"), name}, {QStringLiteral("labels"),
+                                                  QJsonArray::fromStringList(labels)}});
+    publish(QStringLiteral("node_created"), node.id, nodeJson(created.node, false));
+    return created;
+}
+
+Result<NodeRow> FleetService::update(const auth::Principal &caller, const auth::ClientInfo &client,
+                                     const QString &id, const NodeDetails &details)
+{
+    auto txn = m_db.begin();
+    if (!txn)
+        return txn.error();
+    auto current = nodeById(m_db, id);
+    if (!current)
+        return current.error();
+    if (!current.value())
+        return nodeNotFound();
+    NodeRow row = *current.value();
+    QJsonObject changed;
+    if (details.name) {
+        const QString name = details.name->trimmed();
+        if (Status s = checkName(name); !s)
+            return s.error();
+        auto taken = nodeNameTaken(m_db, name, id);
+        if (!taken)
+            return taken.error();
+        if (taken.value())
+            return Error{ErrorCode::ResourceAlreadyExists,
+                         QStringLiteral("a node with this name exists"),
+                         {{QStringLiteral("field"), QStringLiteral("name")}}};
+        if (name != row.name)
+            changed.insert(QStringLiteral("name"), name);
+        row.name = name;
+    }
+    if (details.description) {
+        const QString description = details.description->trimmed();
+        if (description.size() > kMaxDescriptionLength)
+            return fleetFieldError(
+                QStringLiteral("description"),
+                QStringLiteral("at most %1 characters").arg(kMaxDescriptionLength));
+        if (description != row.description)
+            changed.insert(QStringLiteral("description"), true);
+        row.description = description;
+    }
+    if (details.labels) {
+        if (Status s = checkLabels(*details.labels); !s)
+            return s.error();
+        const QString labels = labelsText(*details.labels);
+        if (labels != row.labels)
+            changed.insert(QStringLiteral("labels"), QJsonArray::fromStringList(*details.labels));
+        row.labels = labels;
+    }
+    if (changed.isEmpty())
+        return row;
+    if (Status s = updateNodeInfo(m_db, id, row.name, row.description, row.labels); !s)
+        return s.error();
+    if (Status s = txn.value().commit(); !s)
+        return s.error();
+    auth::audit(m_db, QStringLiteral("NODE_UPDATED"), caller.userId, QStringLiteral("node"), id,
+                client.ip, client.userAgent, changed);
+    publish(QStringLiteral("node_updated"), id, nodeJson(row, isOnline(id)));
+    return row;
+}
+
+Status FleetService::remove(const auth::Principal &caller, const auth::ClientInfo &client,
+                            const QString &id)
+{
+    auto current = nodeById(m_db, id);
+    if (!current)
+        return current.error();
+    if (!current.value())
+        return nodeNotFound();
+    auto deleted = deleteNode(m_db, id);
+    if (!deleted)
+        return deleted.error();
+    if (deleted.value() == 0)
+        return nodeNotFound();
+    emit nodeRevoked(id);
+    m_online.remove(id);
+    auth::audit(m_db, QStringLiteral("NODE_DELETED"), caller.userId, QStringLiteral("node"), id,
+                client.ip, client.userAgent, {{QStringLiteral("name"), current.value()->name}});
+    publish(QStringLiteral("node_deleted"), id, {});
+    return {};
+}
+
+Result<EnrolmentTicket> FleetService::renewEnrolment(const auth::Principal &caller,
+                                                     const auth::ClientInfo &client,
+                                                     const QString &id, qint64 enrolmentHours)
+{
+    if (enrolmentHours < 1 || enrolmentHours > kMaxEnrolmentHours)
+        return fleetFieldError(QStringLiteral("expires_in_hours"),
+                               QStringLiteral("1 to %1").arg(kMaxEnrolmentHours));
+    EnrolmentTicket ticket = makeTicket(enrolmentHours);
+    bool wasEnrolled = false;
+    {
+        auto txn = m_db.begin();
+        if (!txn)
+            return txn.error();
+        auto current = nodeById(m_db, id);
+        if (!current)
+            return current.error();
+        if (!current.value())
+            return nodeNotFound();
+        wasEnrolled = current.value()->enrolled();
+        if (Status s = clearNodeIdentity(m_db, id); !s)
+            return s.error();
+        if (Status s = replaceEnrolment(m_db, id, crypto::sha256Hex(ticket.secret.toUtf8()),
+                                        ticket.expiresAt);
+            !s)
+            return s.error();
+        if (Status s = txn.value().commit(); !s)
+            return s.error();
+    }
+    if (wasEnrolled) {
+        emit nodeRevoked(id);
+        m_online.remove(id);
+    }
+    auth::audit(m_db, QStringLiteral("NODE_ENROLMENT_RENEWED"), caller.userId,
+                QStringLiteral("node"), id, client.ip, client.userAgent,
+                {{QStringLiteral("key_revoked"), wasEnrolled}});
+    auto row = nodeById(m_db, id);
+    if (row && row.value())
+        publish(QStringLiteral("node_updated"), id, nodeJson(*row.value(), false));
+    return ticket;
+}
+
+Result<store::Page<NodeRow>> FleetService::list(const NodeFilter &filter)
+{
+    return listNodes(m_db, filter);
+}
+
+Result<NodeRow> FleetService::get(const QString &id)
+{
+    auto row = nodeById(m_db, id);
+    if (!row)
+        return row.error();
+    if (!row.value())
+        return nodeNotFound();
+    return *row.value();
+}
+
+Result<EnrolledNode> FleetService::enrol(const QString &secret, const Registration &registration,
+                                         const QString &clientIp)
+{
+    // One answer for an unknown, used or expired secret: a caller learns
+    // nothing about which secrets exist.
+    const Error refused{ErrorCode::InvalidCredentials,
+                        QStringLiteral("the enrolment secret is unknown, used or expired")};
+    if (secret.isEmpty() || secret.size() > 256)
+        return refused;
+    if (registration.publicKey.size() != crypto::kSigningPublicKeyBytes)
+        return fleetFieldError(QStringLiteral("public_key"),
+                               QStringLiteral("an Ed25519 public key: 32 bytes in base64"));
+    if (Status s = checkFacts(registration.facts); !s)
+        return s.error();
+    for (const QString &capability : registration.capabilities) {
+        if (!hm::fleet::knownCapabilities().contains(capability))
+            return fleetFieldError(QStringLiteral("capabilities"),
+                                   QStringLiteral("unknown capability (known: %1)")
+                                       .arg(hm::fleet::knownCapabilities().join(QStringLiteral(", "))));
+    }
+    const QString hash = crypto::sha256Hex(secret.toUtf8());
+    NodeFacts facts = registration.facts;
+    facts.capabilities = labelsText(registration.capabilities);
+    const QString fingerprint = crypto::publicKeyFingerprint(registration.publicKey);
+    QString nodeId;
+    {
+        auto txn = m_db.begin();
+        if (!txn)
+            return txn.error();
+        auto enrolment = enrolmentBySecretHash(m_db, hash);
+        if (!enrolment)
+            return enrolment.error();
+        if (!enrolment.value() || enrolment.value()->expiresAt <= now())
+            return refused;
+        nodeId = enrolment.value()->nodeId;
+        auto used = consumeEnrolment(m_db, hash);
+        if (!used)
+            return used.error();
+        if (used.value() != 1)
+            return refused;
+        if (Status s = setNodeIdentity(m_db, nodeId, registration.publicKey, fingerprint, facts,
+                                       now());
+            !s)
+            return s.error();
+        // Samples of an earlier identity of the node would collide with the
+        // new agent's sequence numbers, which start at 1 again.
+        if (Status s = deleteSamplesOf(m_db, nodeId); !s)
+            return s.error();
+        if (Status s = txn.value().commit(); !s)
+            return s.error();
+    }
+    auto row = nodeById(m_db, nodeId);
+    if (!row || !row.value())
+        return row ? nodeNotFound() : row.error();
+    auth::audit(m_db, QStringLiteral("NODE_ENROLLED"), QString(), QStringLiteral("node"), nodeId,
+                clientIp, QString(),
+                {{QStringLiteral("fingerprint"), fingerprint},
+                 {QStringLiteral("agent_version"), facts.agentVersion}});
+    publish(QStringLiteral("node_updated"), nodeId, nodeJson(*row.value(), false));
+    return EnrolledNode{nodeId, row.value()->name, fingerprint};
+}
+
+Result<NodeRow> FleetService::authenticateAgent(const hm::fleet::HelloMessage &hello,
+                                                const QByteArray &nonce)
+{
+    const Error refused{ErrorCode::InvalidCredentials,
+                        QStringLiteral("unknown node or wrong signature")};
+    auto row = nodeById(m_db, hello.nodeId);
+    if (!row)
+        return row.error();
+    if (!row.value() || !row.value()->enrolled())
+        return refused;
+    if (!crypto::verifySignature(row.value()->publicKey,
+                                 hm::fleet::signedChallenge(hello.nodeId, nonce), hello.signature))
+        return refused;
+    return *row.value();
+}
+
+void FleetService::agentConnected(const NodeRow &node, const hm::fleet::HelloMessage &hello)
+{
+    QStringList capabilities;
+    for (const QString &capability : hello.capabilities) {
+        if (hm::fleet::knownCapabilities().contains(capability))
+            capabilities << capability;
+    }
+    const Status seen = setNodeSeen(m_db, node.id, now(), hello.agentVersion,
+                                    labelsText(capabilities));
+    Q_UNUSED(seen); // a failed write costs the "last seen" time only
+    m_online.insert(node.id);
+    auto row = nodeById(m_db, node.id);
+    if (row && row.value())
+        publish(QStringLiteral("node_status"), node.id, nodeJson(*row.value(), true));
+}
+
+void FleetService::agentDisconnected(const QString &nodeId)
+{
+    if (!m_online.remove(nodeId))
+        return;
+    auto row = nodeById(m_db, nodeId);
+    if (row && row.value())
+        publish(QStringLiteral("node_status"), nodeId, nodeJson(*row.value(), false));
+}
+
+void FleetService::record(const QString &nodeId, const hm::fleet::ReportMessage &report,
+                          QObject *context, std::function<void(bool)> stored)
+{
+    QJsonObject metrics;
+    for (const hm::fleet::MetricValue &metric : report.metrics)
+        metrics.insert(metric.name, metric.value);
+    store::WriteOp sample;
+    sample.sql = insertSampleSql();
+    sample.params = {nodeId, report.seq, report.timeMs,
+                     QString::fromUtf8(QJsonDocument(metrics).toJson(QJsonDocument::Compact))};
+    // The node's last report: only its latest state matters, so queued
+    // ones coalesce (WriteOp::key).
+    store::WriteOp seen;
+    seen.sql = nodeSeenSql();
+    seen.params = {now(), report.seq, nodeId};
+    seen.key = QStringLiteral("fleet-seen:") + nodeId;
+    qint64 from = 0;
+    qint64 to = 0;
+    qint64 ignoredFrom = 0;
+    qint64 ignoredTo = 0;
+    if (!m_host.tryEnqueueWrite(std::move(sample), &from, &to)) {
+        stored(false);
+        return;
+    }
+    m_host.tryEnqueueWrite(std::move(seen), &ignoredFrom, &ignoredTo);
+    m_host.afterCommit(from, to, context, std::move(stored));
+}
+
+Result<qint64> FleetService::lastStoredSeq(const QString &nodeId)
+{
+    return repositories::lastStoredSeq(m_db, nodeId);
+}
+
+Result<QList<SampleRow>> FleetService::samples(const QString &id, qint64 startMs, qint64 endMs,
+                                               qint64 limit)
+{
+    auto row = nodeById(m_db, id);
+    if (!row)
+        return row.error();
+    if (!row.value())
+        return nodeNotFound();
+    return samplesOf(m_db, id, startMs, endMs, limit);
+}
+
+} // namespace hm::server::fleet

@@ -1,0 +1,168 @@
+#pragma once
+
+// The fleet's rules (docs/api.md "Nodes"): nodes created by administrators
+// with a single-use enrolment secret that expires, agents enrolling with it
+// and leaving their Ed25519 public key, agents signing in by signing a
+// challenge, their reports stored through the server's write-behind queue.
+// The routes (server/routes/fleet) parse and render; the agents' WebSocket
+// (server/ws/AgentFeed) speaks the protocol; the rules and the audit are
+// here. Server thread.
+
+#include "common/Result.h"
+#include "fleet/AgentProtocol.h"
+#include "server/api/Roles.h"
+#include "server/repositories/NodeRepository.h"
+#include "server/services/auth/TokenService.h"
+
+#include <QObject>
+#include <QSet>
+#include <QString>
+#include <functional>
+#include <optional>
+
+namespace hm::store {
+class Database;
+}
+
+namespace hm::server {
+
+class FlowEngineHost;
+
+namespace auth {
+class AccountEvents;
+}
+
+namespace fleet {
+
+inline constexpr qint64 kDefaultEnrolmentHours = 24;
+inline constexpr qint64 kMaxEnrolmentHours = 24 * 30;
+
+// What an administrator gives when creating or changing a node (unset:
+// keep; labels replace the whole list).
+struct NodeDetails
+{
+    std::optional<QString> name;
+    std::optional<QString> description;
+    std::optional<QStringList> labels;
+};
+
+// A fresh enrolment secret, shown once.
+struct EnrolmentTicket
+{
+    QString secret;
+    qint64 expiresAt = 0;
+    QString command; // the install command that carries it
+};
+
+struct CreatedNode
+{
+    repositories::NodeRow node;
+    EnrolmentTicket enrolment;
+};
+
+// What an agent sends to enrol (seed 002 register, plus its public key).
+struct Registration
+{
+    QString name; // ignored: the administrator named the node
+    repositories::NodeFacts facts;
+    QByteArray publicKey;
+    QStringList capabilities;
+};
+
+struct EnrolledNode
+{
+    QString nodeId;
+    QString name;
+    QString fingerprint;
+};
+
+class FleetService : public QObject
+{
+    Q_OBJECT
+public:
+    FleetService(store::Database &db, FlowEngineHost &host, auth::AccountEvents &events,
+                 QObject *parent = nullptr);
+
+    // The server's address as agents reach it and the SHA-256 pin of its
+    // certificate when it is self-signed (empty otherwise), for the
+    // install command.
+    void setAgentAddress(std::function<QString()> serverUrl, std::function<QString()> pin);
+    // For tests: the clock every expiry is measured with.
+    void setClock(std::function<qint64()> nowMs) { m_now = std::move(nowMs); }
+
+    // Administrators.
+    Result<CreatedNode> create(const auth::Principal &caller, const auth::ClientInfo &client,
+                               const NodeDetails &details, qint64 enrolmentHours);
+    Result<repositories::NodeRow> update(const auth::Principal &caller,
+                                         const auth::ClientInfo &client, const QString &id,
+                                         const NodeDetails &details);
+    // Deletes the node and its history; its agent is disconnected at once
+    // (nodeRevoked) and its key is gone with the row.
+    Status remove(const auth::Principal &caller, const auth::ClientInfo &client,
+                  const QString &id);
+    // A new secret for the node, replacing any earlier one; an enrolled
+    // node's key is revoked (its agent is disconnected and must enrol
+    // again, with the new secret).
+    Result<EnrolmentTicket> renewEnrolment(const auth::Principal &caller,
+                                           const auth::ClientInfo &client, const QString &id,
+                                           qint64 enrolmentHours);
+
+    // Anyone signed in.
+    Result<store::Page<repositories::NodeRow>> list(const repositories::NodeFilter &filter);
+    Result<repositories::NodeRow> get(const QString &id);
+    bool isOnline(const QString &id) const { return m_online.contains(id); }
+    int onlineCount() const { return int(m_online.size()); }
+
+    // Agents (no user): the secret is checked, used up and the key stored
+    // in one transaction.
+    Result<EnrolledNode> enrol(const QString &secret, const Registration &registration,
+                               const QString &clientIp);
+    // The node whose agent signed `nonce`: INVALID_CREDENTIALS for an
+    // unknown or unenrolled node or a wrong signature (one message for
+    // all three).
+    Result<repositories::NodeRow> authenticateAgent(const hm::fleet::HelloMessage &hello,
+                                                    const QByteArray &nonce);
+    // The agent's connection opened / closed (online status, events).
+    void agentConnected(const repositories::NodeRow &node, const hm::fleet::HelloMessage &hello);
+    void agentDisconnected(const QString &nodeId);
+    // Stores the report through the write-behind queue (a replayed
+    // sequence number is ignored there); `stored` runs on the server
+    // thread once it is durable (true) or could not be stored (false),
+    // never after `context` is gone.
+    void record(const QString &nodeId, const hm::fleet::ReportMessage &report, QObject *context,
+                std::function<void(bool stored)> stored);
+    hm::fleet::AgentSettings settings() const { return m_settings; }
+    // The highest report sequence of the node in the database.
+    Result<qint64> lastStoredSeq(const QString &nodeId);
+
+    // Reports of a node in [startMs, endMs], at most `limit`.
+    Result<QList<repositories::SampleRow>> samples(const QString &id, qint64 startMs,
+                                                   qint64 endMs, qint64 limit);
+
+    // A name an administrator may give a node: 1–64 characters after
+    // trimming, no control characters.
+    static Status checkName(const QString &name);
+    // Labels: at most 16, each 1–32 of a-z A-Z 0-9 _ . : -.
+    static Status checkLabels(const QStringList &labels);
+
+signals:
+    // The node was deleted or its key revoked: its agent must go now.
+    void nodeRevoked(const QString &nodeId);
+
+private:
+    qint64 now() const { return m_now ? m_now() : 0; }
+    EnrolmentTicket makeTicket(qint64 enrolmentHours) const;
+    void publish(const QString &type, const QString &nodeId, const QJsonObject &node);
+
+    store::Database &m_db;
+    FlowEngineHost &m_host;
+    auth::AccountEvents &m_events;
+    std::function<qint64()> m_now;
+    std::function<QString()> m_serverUrl;
+    std::function<QString()> m_pin;
+    hm::fleet::AgentSettings m_settings;
+    QSet<QString> m_online;
+};
+
+} // namespace fleet
+} // namespace hm::server

@@ -1,0 +1,158 @@
+#include "server/ws/AgentFeed.h"
+
+#include "common/Logging.h"
+#include "crypto/Random.h"
+#include "server/services/fleet/FleetService.h"
+#include "server/ws/WsConnection.h"
+
+#include <QPointer>
+#include <QWebSocket>
+
+namespace hm::server::ws {
+
+namespace {
+
+// How long an agent has to answer the challenge.
+constexpr qint64 kHelloTimeoutMs = 10'000;
+// Missed report intervals after which an agent counts as gone.
+constexpr qint64 kMissedIntervals = 3;
+
+} // namespace
+
+AgentFeed::AgentFeed(fleet::FleetService &fleet, QObject *parent)
+    : QObject(parent), m_fleet(fleet)
+{
+    connect(&fleet, &fleet::FleetService::nodeRevoked, this, &AgentFeed::onRevoked);
+    connect(&m_silence, &QTimer::timeout, this, &AgentFeed::checkSilence);
+    m_silence.start(1000);
+}
+
+void AgentFeed::open(WsConnection *connection)
+{
+    QWebSocket &socket = connection->socket();
+    // Larger frames close the connection (1009) before they are buffered.
+    socket.setMaxAllowedIncomingMessageSize(quint64(hm::fleet::kMaxAgentMessageBytes));
+    socket.setMaxAllowedIncomingFrameSize(quint64(hm::fleet::kMaxAgentMessageBytes));
+    Session session;
+    session.nonce = crypto::randomBytes(hm::fleet::kChallengeNonceBytes);
+    session.sinceLastMessage.start();
+    m_sessions.insert(connection, session);
+    connect(&socket, &QWebSocket::textMessageReceived, connection,
+            [this, connection](const QString &text) { onMessage(connection, text); });
+    connect(&socket, &QWebSocket::binaryMessageReceived, connection, [connection] {
+        connection->closeWith(kCloseUnsupported, QStringLiteral("agent messages are JSON text"));
+    });
+    connection->send(QString::fromUtf8(hm::fleet::serialize(hm::fleet::ChallengeMessage{
+        hm::fleet::kAgentProtocolVersion, session.nonce})));
+}
+
+void AgentFeed::remove(WsConnection *connection)
+{
+    const auto it = m_sessions.constFind(connection);
+    if (it == m_sessions.constEnd())
+        return;
+    const QString nodeId = it->nodeId;
+    m_sessions.erase(it);
+    if (!nodeId.isEmpty() && m_byNode.value(nodeId) == connection) {
+        m_byNode.remove(nodeId);
+        m_fleet.agentDisconnected(nodeId);
+    }
+}
+
+void AgentFeed::onMessage(WsConnection *connection, const QString &text)
+{
+    const auto it = m_sessions.find(connection);
+    if (it == m_sessions.end() || !connection->isOpen())
+        return;
+    it->sinceLastMessage.restart();
+    const QByteArray frame = text.toUtf8();
+    auto message = hm::fleet::parseAgentMessage(frame);
+    if (!message) {
+        const Error &error = message.error();
+        connection->closeWith(error.code == ErrorCode::PayloadTooLarge ? kCloseTooBig
+                                                                       : kClosePolicy,
+                              error.message);
+        return;
+    }
+    if (it->nodeId.isEmpty()) {
+        if (const auto *hello = std::get_if<hm::fleet::HelloMessage>(&message.value()))
+            onHello(connection, *it, *hello);
+        else
+            connection->closeWith(kClosePolicy, QStringLiteral("expected hello"));
+        return;
+    }
+    if (const auto *report = std::get_if<hm::fleet::ReportMessage>(&message.value()))
+        onReport(connection, *report);
+    else
+        connection->closeWith(kClosePolicy, QStringLiteral("unexpected message"));
+}
+
+void AgentFeed::onHello(WsConnection *connection, Session &session,
+                        const hm::fleet::HelloMessage &hello)
+{
+    auto node = m_fleet.authenticateAgent(hello, session.nonce);
+    // A nonce answers one hello: a second try needs a new connection.
+    session.nonce.clear();
+    if (!node) {
+        const bool storeFailed = node.error().code != ErrorCode::InvalidCredentials;
+        qCInfo(lcServerHttp).noquote() << "agent refused on /ws/agent:" << node.error().message;
+        connection->closeWith(storeFailed ? kCloseInternal : kCloseUnauthorized,
+                              node.error().message);
+        return;
+    }
+    auto acked = m_fleet.lastStoredSeq(node.value().id);
+    if (!acked) {
+        connection->closeWith(kCloseInternal, acked.error().message);
+        return;
+    }
+    if (WsConnection *older = m_byNode.value(node.value().id)) {
+        // The agent reconnected before the old connection timed out; the
+        // old one must not speak for the node any more.
+        m_sessions[older].nodeId.clear();
+        older->closeWith(kCloseConflict, QStringLiteral("a newer connection took over"));
+    }
+    session.nodeId = node.value().id;
+    m_byNode.insert(session.nodeId, connection);
+    hm::fleet::WelcomeMessage welcome{session.nodeId, acked.value(), m_fleet.settings()};
+    connection->send(QString::fromUtf8(hm::fleet::serialize(welcome)));
+    m_fleet.agentConnected(node.value(), hello);
+}
+
+void AgentFeed::onReport(WsConnection *connection, const hm::fleet::ReportMessage &report)
+{
+    const QString nodeId = m_sessions.value(connection).nodeId;
+    const qint64 seq = report.seq;
+    m_fleet.record(nodeId, report, connection, [connection, seq](bool stored) {
+        // Not stored: no ack, the agent keeps the report and sends it again.
+        if (stored && connection->isOpen())
+            connection->send(QString::fromUtf8(hm::fleet::serialize(hm::fleet::AckMessage{seq})));
+    });
+}
+
+void AgentFeed::onRevoked(const QString &nodeId)
+{
+    WsConnection *connection = m_byNode.take(nodeId);
+    if (!connection)
+        return;
+    m_sessions[connection].nodeId.clear();
+    connection->closeWith(kCloseForbidden, QStringLiteral("the node was deleted or its key revoked"));
+}
+
+void AgentFeed::checkSilence()
+{
+    const qint64 reportLimitMs =
+        qint64(m_fleet.settings().intervalSeconds) * 1000 * kMissedIntervals;
+    const QList<WsConnection *> connections = m_sessions.keys();
+    for (WsConnection *connection : connections) {
+        const Session &session = m_sessions[connection];
+        const qint64 limit = session.nodeId.isEmpty() ? kHelloTimeoutMs : reportLimitMs;
+        if (!connection->isOpen() || session.sinceLastMessage.elapsed() <= limit)
+            continue;
+        if (session.nodeId.isEmpty())
+            connection->closeWith(kCloseUnauthorized, QStringLiteral("no hello in time"));
+        else
+            connection->closeWith(kCloseTimeout, QStringLiteral("no report for three intervals"));
+    }
+}
+
+} // namespace hm::server::ws

@@ -1,0 +1,61 @@
+#pragma once
+
+#include "fleet/AgentProtocol.h"
+
+#include <QElapsedTimer>
+#include <QHash>
+#include <QObject>
+#include <QTimer>
+
+namespace hm::server::fleet {
+class FleetService;
+}
+
+namespace hm::server::ws {
+
+class WsConnection;
+
+// /ws/agent: hivemind-agent's connection (core/fleet/AgentProtocol.h,
+// docs/agent-protocol.md). No token: the server sends a fresh random
+// challenge, the agent answers `hello` signed with the key it enrolled;
+// until then nothing else is accepted, and after 10 s without a valid
+// hello the connection is closed (4401). Then the agent's reports are
+// stored (FleetService::record) and each is acknowledged once durable.
+// Whose data a report is comes from the authenticated connection, never
+// from the message. Refusals close with a code and a reason:
+//   4401 unknown node or wrong signature; 4403 the node was deleted or its
+//   key revoked; 4408 nothing for three report intervals (the node goes
+//   offline); 4409 a newer connection of the same node took over;
+//   1003 a binary frame; 1008 a malformed or unexpected message; 1009 a
+//   message above hm::fleet::kMaxAgentMessageBytes.
+// Server thread; the hub hands over connections and their end.
+class AgentFeed : public QObject
+{
+    Q_OBJECT
+public:
+    explicit AgentFeed(fleet::FleetService &fleet, QObject *parent = nullptr);
+
+    void open(WsConnection *connection);
+    void remove(WsConnection *connection);
+
+private:
+    struct Session
+    {
+        QByteArray nonce;
+        QString nodeId; // set once authenticated
+        QElapsedTimer sinceLastMessage;
+    };
+
+    void onMessage(WsConnection *connection, const QString &text);
+    void onHello(WsConnection *connection, Session &session, const hm::fleet::HelloMessage &hello);
+    void onReport(WsConnection *connection, const hm::fleet::ReportMessage &report);
+    void onRevoked(const QString &nodeId);
+    void checkSilence();
+
+    fleet::FleetService &m_fleet;
+    QHash<WsConnection *, Session> m_sessions;
+    QHash<QString, WsConnection *> m_byNode; // authenticated connections
+    QTimer m_silence;
+};
+
+} // namespace hm::server::ws

@@ -1,0 +1,106 @@
+#pragma once
+
+// A minimal agent on /ws/agent for the server's fleet tests: it speaks the
+// protocol (core/fleet/AgentProtocol.h) with a key pair of its own, so a
+// test can send exactly the messages it wants, right or wrong. The real
+// hivemind-agent process is tested against the real server in
+// tests/agent/TestAgentEndToEnd.cpp.
+
+#include "crypto/Signing.h"
+#include "fleet/AgentProtocol.h"
+
+#include <QList>
+#include <QSignalSpy>
+#include <QUrl>
+#include <QWebSocket>
+
+namespace hm::test {
+
+class AgentPeer
+{
+public:
+    AgentPeer()
+    {
+        QObject::connect(&socket, &QWebSocket::textMessageReceived,
+                         [this](const QString &text) { received.append(text.toUtf8()); });
+        QObject::connect(&socket, &QWebSocket::disconnected, [this] {
+            closeCode = int(socket.closeCode());
+            closeReason = socket.closeReason();
+            closed = true;
+        });
+    }
+
+    // Opens /ws/agent of `base` and waits for the challenge.
+    bool connectTo(const QUrl &base)
+    {
+        QUrl url = base;
+        url.setScheme(base.scheme() == QLatin1String("https") ? QStringLiteral("wss")
+                                                              : QStringLiteral("ws"));
+        url.setPath(QStringLiteral("/ws/agent"));
+        socket.open(url);
+        if (!waitForMessages(1))
+            return false;
+        auto challenge = fleet::parseAgentMessage(received.first());
+        if (!challenge || !std::holds_alternative<fleet::ChallengeMessage>(challenge.value()))
+            return false;
+        nonce = std::get<fleet::ChallengeMessage>(challenge.value()).nonce;
+        return true;
+    }
+
+    // A hello signed over this connection's nonce with `key` (default: ours).
+    fleet::HelloMessage hello(const QString &nodeId, const crypto::SecureBytes *key = nullptr) const
+    {
+        fleet::HelloMessage message;
+        message.nodeId = nodeId;
+        message.agentVersion = QStringLiteral("test-peer");
+        message.capabilities = {QStringLiteral("metrics")};
+        message.signature = crypto::sign(key ? *key : keys.secretKey,
+                                         fleet::signedChallenge(nodeId, nonce));
+        return message;
+    }
+
+    void send(const QByteArray &frame) { socket.sendTextMessage(QString::fromUtf8(frame)); }
+
+    // Waits until `count` messages have arrived in all; false on a close or
+    // after 20 s.
+    bool waitForMessages(qsizetype count)
+    {
+        QSignalSpy spy(&socket, &QWebSocket::textMessageReceived);
+        while (received.size() < count) {
+            if (closed || !spy.wait(20000))
+                return received.size() >= count;
+        }
+        return true;
+    }
+    bool waitForClose()
+    {
+        if (closed)
+            return true;
+        QSignalSpy spy(&socket, &QWebSocket::disconnected);
+        return spy.wait(20000) || closed;
+    }
+
+    // The parsed message `index` of what arrived.
+    fleet::AgentMessage message(qsizetype index) const
+    {
+        return fleet::parseAgentMessage(received.at(index)).value();
+    }
+
+    static fleet::ReportMessage report(qint64 seq, double cpu)
+    {
+        return fleet::ReportMessage{
+            seq, 1'764'000'000'000 + seq * 1000,
+            {fleet::MetricValue{QStringLiteral("cpu_usage"), cpu},
+             fleet::MetricValue{QStringLiteral("memory_used"), 1024.0 * seq}}};
+    }
+
+    crypto::SigningKeyPair keys = crypto::generateSigningKeyPair();
+    QWebSocket socket;
+    QByteArray nonce;
+    QList<QByteArray> received;
+    bool closed = false;
+    int closeCode = 0;
+    QString closeReason;
+};
+
+} // namespace hm::test

@@ -1,0 +1,396 @@
+// The fleet's API against a real server (issue 35): nodes created by an
+// administrator with a single-use enrolment secret, agents enrolling with
+// it and signing in on /ws/agent by signing a challenge, reports stored
+// once each and acknowledged, every refusal with its code. The agent here
+// is AgentPeer (the protocol by hand); the real hivemind-agent process is
+// tested in tests/agent.
+
+#include "AgentPeer.h"
+#include "AuthTestSupport.h"
+
+#include <QJsonArray>
+#include <QTest>
+
+using namespace hm;
+using namespace hm::test;
+
+namespace {
+
+struct CreatedNode
+{
+    int status = 0;
+    QString id;
+    QString secret;
+    QString command;
+};
+
+} // namespace
+
+class TestNodesApi : public QObject, private ServerFixture
+{
+    Q_OBJECT
+
+private:
+    CreatedNode createNode(const QString &name, const QStringList &labels = {})
+    {
+        const Answer answer =
+            m_http->json("POST", QStringLiteral("/api/v1/nodes"),
+                         {{"name", name}, {"labels", QJsonArray::fromStringList(labels)}}, m_admin);
+        CreatedNode node;
+        node.status = answer.status;
+        node.id = answer.data().value("node").toObject().value("id").toString();
+        const QJsonObject enrolment = answer.data().value("enrolment").toObject();
+        node.secret = enrolment.value("secret").toString();
+        node.command = enrolment.value("command").toString();
+        return node;
+    }
+
+    Answer enrol(const QString &secret, const QByteArray &publicKey,
+                 const QString &path = QStringLiteral("/api/v1/nodes/register"))
+    {
+        const QJsonObject body{{"name", "agent-host"},
+                               {"ip", "192.0.2.10"},
+                               {"os", "Linux"},
+                               {"arch", "x86_64"},
+                               {"cpu_cores", 4},
+                               {"cpu_model", "Test CPU"},
+                               {"memory_total", 8388608},
+                               {"disk_total", 107374182400.0},
+                               {"system_info", "{\"kernel\":\"6.1\"}"},
+                               {"agent_version", "1.0.0"},
+                               {"public_key", QString::fromLatin1(publicKey.toBase64())},
+                               {"capabilities", QJsonArray{"metrics"}}};
+        QList<QPair<QByteArray, QByteArray>> headers;
+        if (!secret.isNull())
+            headers.append({"X-Secret-Key", secret.toUtf8()});
+        return m_http->send("POST", path, QJsonDocument(body).toJson(), headers);
+    }
+
+    // A node enrolled with `peer`'s key; its id.
+    QString enrolledNode(const QString &name, AgentPeer &peer)
+    {
+        const CreatedNode node = createNode(name);
+        const Answer enrolled = enrol(node.secret, peer.keys.publicKey);
+        return enrolled.status == 201 ? node.id : QString();
+    }
+
+    // Connects, signs in and reads the welcome.
+    bool signIn(AgentPeer &peer, const QString &nodeId)
+    {
+        if (!peer.connectTo(m_http->base()))
+            return false;
+        peer.send(fleet::serialize(peer.hello(nodeId)));
+        return peer.waitForMessages(2) &&
+               std::holds_alternative<fleet::WelcomeMessage>(peer.message(1));
+    }
+
+    QJsonArray metricsOf(const QString &nodeId)
+    {
+        const Answer answer = m_http->get(
+            QStringLiteral("/api/v1/nodes/%1/metrics?start=2025-01-01T00:00:00Z").arg(nodeId),
+            m_admin);
+        return answer.data().value("items").toArray();
+    }
+
+private slots:
+    void initTestCase() { QVERIFY2(startServer().isEmpty(), "server did not start"); }
+
+    void administratorsManageNodes()
+    {
+        const CreatedNode node = createNode(QStringLiteral("web-01"), {"web", "prod"});
+        QCOMPARE(node.status, 201);
+        QVERIFY(node.secret.startsWith(QLatin1String("hme_")));
+        QVERIFY(node.command.contains(node.secret));
+        QVERIFY(node.command.contains(m_http->base().toString()));
+
+        // The name is unique, case-insensitively.
+        QCOMPARE(createNode(QStringLiteral("WEB-01")).status, 409);
+
+        Answer got = m_http->get(QStringLiteral("/api/v1/nodes/") + node.id, m_admin);
+        QCOMPARE(got.status, 200);
+        QCOMPARE(got.data().value("status").toString(), QStringLiteral("pending"));
+        QCOMPARE(got.data().value("tags").toString(), QStringLiteral("web,prod"));
+        // The secret is shown once: never in a read.
+        QVERIFY(!got.raw.contains(node.secret.toUtf8()));
+
+        Answer changed = m_http->json("PATCH", QStringLiteral("/api/v1/nodes/") + node.id,
+                                      {{"labels", QJsonArray{"web", "eu"}},
+                                       {"description", "front end"}},
+                                      m_admin);
+        QCOMPARE(changed.status, 200);
+        QCOMPARE(changed.data().value("labels").toArray(), (QJsonArray{"web", "eu"}));
+
+        Answer byLabel = m_http->get(QStringLiteral("/api/v1/nodes?label=eu"), m_admin);
+        QCOMPARE(byLabel.status, 200);
+        QCOMPARE(byLabel.data().value("items").toArray().size(), 1);
+        QCOMPARE(m_http->get(QStringLiteral("/api/v1/nodes?label=prod"), m_admin)
+                     .data()
+                     .value("items")
+                     .toArray()
+                     .size(),
+                 0);
+        Answer bySearch = m_http->get(QStringLiteral("/api/v1/nodes?search=front"), m_admin);
+        QCOMPARE(bySearch.data().value("items").toArray().size(), 1);
+
+        // Bad input is refused naming the field; nothing stored changes.
+        Answer badLabel = m_http->json("PATCH", QStringLiteral("/api/v1/nodes/") + node.id,
+                                       {{"labels", QJsonArray{"no spaces"}}}, m_admin);
+        QCOMPARE(badLabel.status, 422);
+        QCOMPARE(badLabel.details().value("field").toString(), QStringLiteral("labels"));
+        Answer badName = m_http->json("POST", QStringLiteral("/api/v1/nodes"),
+                                      {{"name", QString(65, QLatin1Char('x'))}}, m_admin);
+        QCOMPARE(badName.status, 422);
+        QCOMPARE(m_http->get(QStringLiteral("/api/v1/nodes/") + node.id, m_admin)
+                     .data()
+                     .value("labels")
+                     .toArray(),
+                 (QJsonArray{"web", "eu"}));
+    }
+
+    void viewersSeeButCannotChange()
+    {
+        const CreatedNode node = createNode(QStringLiteral("db-01"));
+        const ApiUser viewer = createApiUser(*m_http, m_admin, QStringLiteral("fleetviewer"),
+                                             QStringLiteral("V1ewer!Pass"), QStringLiteral("viewer"));
+        QVERIFY(!viewer.token.isEmpty());
+        QCOMPARE(m_http->get(QStringLiteral("/api/v1/nodes"), viewer.token).status, 200);
+        QCOMPARE(m_http->get(QStringLiteral("/api/v1/nodes/") + node.id, viewer.token).status, 200);
+        QCOMPARE(m_http->json("POST", QStringLiteral("/api/v1/nodes"), {{"name", "x"}}, viewer.token)
+                     .status,
+                 403);
+        QCOMPARE(m_http->send("DELETE", QStringLiteral("/api/v1/nodes/") + node.id, {},
+                              Http::bearer(viewer.token))
+                     .status,
+                 403);
+        QCOMPARE(m_http->json("POST", QStringLiteral("/api/v1/nodes/%1/enrolment").arg(node.id), {},
+                              viewer.token)
+                     .status,
+                 403);
+    }
+
+    void enrolmentSecretIsSingleUse()
+    {
+        const CreatedNode node = createNode(QStringLiteral("app-01"));
+        const crypto::SigningKeyPair keys = crypto::generateSigningKeyPair();
+
+        QCOMPARE(enrol(QString(), keys.publicKey).status, 401);
+        QCOMPARE(enrol(QStringLiteral("hme_wrong"), keys.publicKey).code(),
+                 QStringLiteral("INVALID_CREDENTIALS"));
+        // A malformed key is refused without using the secret up.
+        QCOMPARE(enrol(node.secret, QByteArray(5, 'k')).status, 422);
+
+        const Answer enrolled = enrol(node.secret, keys.publicKey);
+        QCOMPARE(enrolled.status, 201);
+        QCOMPARE(enrolled.data().value("node_id").toString(), node.id);
+        QCOMPARE(enrolled.data().value("fingerprint").toString(),
+                 crypto::publicKeyFingerprint(keys.publicKey));
+
+        const Answer again = enrol(node.secret, crypto::generateSigningKeyPair().publicKey);
+        QCOMPARE(again.status, 401);
+        QCOMPARE(again.code(), QStringLiteral("INVALID_CREDENTIALS"));
+
+        const Answer got = m_http->get(QStringLiteral("/api/v1/nodes/") + node.id, m_admin);
+        QCOMPARE(got.data().value("status").toString(), QStringLiteral("offline"));
+        QCOMPARE(got.data().value("fingerprint").toString(),
+                 crypto::publicKeyFingerprint(keys.publicKey));
+        QCOMPARE(got.data().value("cpu_cores").toInt(), 4);
+        QCOMPARE(got.data().value("capabilities").toArray(), QJsonArray{"metrics"});
+
+        // Seed 002's path is the same route.
+        const CreatedNode other = createNode(QStringLiteral("app-02"));
+        QCOMPARE(enrol(other.secret, keys.publicKey, QStringLiteral("/api/servers/register")).status,
+                 201);
+    }
+
+    void agentSignsInAndReportsAreStoredOnce()
+    {
+        AgentPeer peer;
+        const QString nodeId = enrolledNode(QStringLiteral("worker-01"), peer);
+        QVERIFY(!nodeId.isEmpty());
+        QVERIFY(signIn(peer, nodeId));
+        const auto welcome = std::get<fleet::WelcomeMessage>(peer.message(1));
+        QCOMPARE(welcome.nodeId, nodeId);
+        QCOMPARE(welcome.ackedSeq, 0);
+        QCOMPARE(welcome.settings.intervalSeconds, 5);
+        QTRY_COMPARE(m_http->get(QStringLiteral("/api/v1/nodes/") + nodeId, m_admin)
+                         .data()
+                         .value("status")
+                         .toString(),
+                     QStringLiteral("online"));
+
+        for (qint64 seq = 1; seq <= 3; ++seq)
+            peer.send(fleet::serialize(AgentPeer::report(seq, 10.0 * double(seq))));
+        QVERIFY(peer.waitForMessages(5));
+        QList<qint64> acked;
+        for (qsizetype i = 2; i < peer.received.size(); ++i)
+            acked << std::get<fleet::AckMessage>(peer.message(i)).seq;
+        std::sort(acked.begin(), acked.end());
+        QCOMPARE(acked, (QList<qint64>{1, 2, 3}));
+
+        // A replayed report is acknowledged again but stored once.
+        peer.send(fleet::serialize(AgentPeer::report(2, 99.0)));
+        QVERIFY(peer.waitForMessages(6));
+        QCOMPARE(std::get<fleet::AckMessage>(peer.message(5)).seq, 2);
+
+        const QJsonArray items = metricsOf(nodeId);
+        QCOMPARE(items.size(), 3);
+        for (int i = 0; i < 3; ++i) {
+            const QJsonObject item = items.at(i).toObject();
+            QCOMPARE(item.value("seq").toInt(), i + 1);
+            QCOMPARE(item.value("metrics").toObject().value("cpu_usage").toDouble(),
+                     10.0 * (i + 1));
+        }
+
+        // A new connection learns what is stored, so a buffer is replayed
+        // from there.
+        peer.socket.close();
+        QVERIFY(peer.waitForClose());
+        AgentPeer again;
+        again.keys = crypto::signingKeyPairFromSecret(peer.keys.secretKey.view());
+        QVERIFY(signIn(again, nodeId));
+        QCOMPARE(std::get<fleet::WelcomeMessage>(again.message(1)).ackedSeq, 3);
+    }
+
+    void wrongSignaturesAndReplaysAreRefused()
+    {
+        AgentPeer peer;
+        const QString nodeId = enrolledNode(QStringLiteral("worker-02"), peer);
+        QVERIFY(!nodeId.isEmpty());
+
+        // Signed with another key.
+        AgentPeer impostor;
+        QVERIFY(impostor.connectTo(m_http->base()));
+        impostor.send(fleet::serialize(impostor.hello(nodeId)));
+        QVERIFY(impostor.waitForClose());
+        QCOMPARE(impostor.closeCode, 4401);
+
+        // The right key over an old challenge: a recorded hello replayed on
+        // a new connection.
+        AgentPeer first;
+        first.keys = crypto::signingKeyPairFromSecret(peer.keys.secretKey.view());
+        QVERIFY(first.connectTo(m_http->base()));
+        const QByteArray recorded = fleet::serialize(first.hello(nodeId));
+        first.socket.close();
+        AgentPeer replay;
+        QVERIFY(replay.connectTo(m_http->base()));
+        replay.send(recorded);
+        QVERIFY(replay.waitForClose());
+        QCOMPARE(replay.closeCode, 4401);
+
+        // An unknown node.
+        AgentPeer stranger;
+        QVERIFY(stranger.connectTo(m_http->base()));
+        stranger.send(fleet::serialize(stranger.hello(QStringLiteral("no-such-node"))));
+        QVERIFY(stranger.waitForClose());
+        QCOMPARE(stranger.closeCode, 4401);
+
+        // Anything but hello first.
+        AgentPeer early;
+        QVERIFY(early.connectTo(m_http->base()));
+        early.send(fleet::serialize(AgentPeer::report(1, 1.0)));
+        QVERIFY(early.waitForClose());
+        QCOMPARE(early.closeCode, 1008);
+        QCOMPARE(metricsOf(nodeId).size(), 0);
+    }
+
+    void badMessagesCloseWithoutTouchingOtherNodes()
+    {
+        AgentPeer other;
+        const QString otherId = enrolledNode(QStringLiteral("worker-03"), other);
+        QVERIFY(signIn(other, otherId));
+        other.send(fleet::serialize(AgentPeer::report(1, 5.0)));
+        QVERIFY(other.waitForMessages(3));
+
+        struct Case
+        {
+            const char *name;
+            QByteArray frame;
+            int closeCode;
+        };
+        const QList<Case> cases{
+            {"malformed", "{not json", 1008},
+            {"unknown type", R"({"type":"shell","command":"id"})", 1008},
+            {"bad metric name", R"({"type":"report","seq":1,"time_ms":1764000000000,)"
+                                R"("metrics":{"CPU Usage":1}})",
+             1008},
+            {"oversized", QByteArray(fleet::kMaxAgentMessageBytes + 10, 'x'), 1009},
+        };
+        int index = 0;
+        for (const Case &c : cases) {
+            AgentPeer peer;
+            const QString nodeId = enrolledNode(QStringLiteral("bad-%1").arg(index++), peer);
+            QVERIFY(signIn(peer, nodeId));
+            peer.send(c.frame);
+            QVERIFY2(peer.waitForClose(), c.name);
+            QCOMPARE(peer.closeCode, c.closeCode);
+            QCOMPARE(metricsOf(nodeId).size(), 0);
+        }
+        // A report cannot name another node: whose it is comes from the
+        // connection, so the other node's history is as it was.
+        const QJsonArray otherItems = metricsOf(otherId);
+        QCOMPARE(otherItems.size(), 1);
+        QCOMPARE(otherItems.at(0).toObject().value("metrics").toObject().value("cpu_usage").toDouble(),
+                 5.0);
+    }
+
+    void deletingANodeDisconnectsItsAgent()
+    {
+        AgentPeer peer;
+        const QString nodeId = enrolledNode(QStringLiteral("worker-04"), peer);
+        QVERIFY(signIn(peer, nodeId));
+        QCOMPARE(m_http->send("DELETE", QStringLiteral("/api/v1/nodes/") + nodeId, {},
+                              Http::bearer(m_admin))
+                     .status,
+                 200);
+        QVERIFY(peer.waitForClose());
+        QCOMPARE(peer.closeCode, 4403);
+        QCOMPARE(m_http->get(QStringLiteral("/api/v1/nodes/") + nodeId, m_admin).status, 404);
+
+        AgentPeer again;
+        again.keys = crypto::signingKeyPairFromSecret(peer.keys.secretKey.view());
+        QVERIFY(again.connectTo(m_http->base()));
+        again.send(fleet::serialize(again.hello(nodeId)));
+        QVERIFY(again.waitForClose());
+        QCOMPARE(again.closeCode, 4401);
+    }
+
+    void aNewSecretRevokesTheKey()
+    {
+        AgentPeer peer;
+        const QString nodeId = enrolledNode(QStringLiteral("worker-05"), peer);
+        QVERIFY(signIn(peer, nodeId));
+        const Answer renewed = m_http->json(
+            "POST", QStringLiteral("/api/v1/nodes/%1/enrolment").arg(nodeId), {}, m_admin);
+        QCOMPARE(renewed.status, 201);
+        QVERIFY(peer.waitForClose());
+        QCOMPARE(peer.closeCode, 4403);
+        QCOMPARE(m_http->get(QStringLiteral("/api/v1/nodes/") + nodeId, m_admin)
+                     .data()
+                     .value("status")
+                     .toString(),
+                 QStringLiteral("pending"));
+
+        AgentPeer fresh;
+        QCOMPARE(enrol(renewed.data().value("secret").toString(), fresh.keys.publicKey).status, 201);
+        QVERIFY(signIn(fresh, nodeId));
+    }
+
+    void auditedAsFleet()
+    {
+        const Answer audit =
+            m_http->get(QStringLiteral("/api/v1/audit?category=fleet&size=100"), m_admin);
+        QCOMPARE(audit.status, 200);
+        QStringList actions;
+        for (const QJsonValue item : audit.data().value("audit_logs").toArray())
+            actions << item.toObject().value("action").toString();
+        for (const char *action :
+             {"NODE_CREATED", "NODE_UPDATED", "NODE_ENROLLED", "NODE_DELETED",
+              "NODE_ENROLMENT_RENEWED"})
+            QVERIFY2(actions.contains(QLatin1String(action)), action);
+        // No secret in the audit trail.
+        QVERIFY(!audit.raw.contains("hme_"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestNodesApi)
+#include "TestNodesApi.moc"
