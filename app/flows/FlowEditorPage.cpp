@@ -49,15 +49,6 @@ namespace {
 
 constexpr int kDefaultAutosaveDelayMs = 1000;
 
-// A file name from a flow name: what file systems take everywhere.
-QString fileNameFor(const QString &flowName)
-{
-    QString name;
-    for (const QChar c : flowName)
-        name.append(c.isLetterOrNumber() || c == u'-' || c == u'_' || c == u'.' ? c : u'-');
-    return (name.isEmpty() ? QStringLiteral("flow") : name) + QStringLiteral(".json");
-}
-
 } // namespace
 
 FlowEditorPage::FlowEditorPage(client::ApiClient *client, FlowAutosave autosave, QWidget *parent)
@@ -860,7 +851,7 @@ void FlowEditorPage::exportToFile()
     dialog.setAcceptMode(QFileDialog::AcceptSave);
     dialog.setNameFilter(tr("HiveMind flows (*.json)"));
     dialog.setDefaultSuffix(QStringLiteral("json"));
-    dialog.selectFile(fileNameFor(m_flowName));
+    dialog.selectFile(FlowFile::fileNameFor(m_flowName));
     if (DialogSeam::exec(&dialog) != QDialog::Accepted || dialog.selectedFiles().isEmpty())
         return;
     const QString path = dialog.selectedFiles().constFirst();

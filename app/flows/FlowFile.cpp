@@ -116,4 +116,12 @@ Status FlowFile::write(const QString &path) const
     return {};
 }
 
+QString FlowFile::fileNameFor(const QString &flowName)
+{
+    QString name;
+    for (const QChar c : flowName)
+        name.append(c.isLetterOrNumber() || c == u'-' || c == u'_' || c == u'.' ? c : u'-');
+    return (name.isEmpty() ? QStringLiteral("flow") : name) + QStringLiteral(".json");
+}
+
 } // namespace hm::app

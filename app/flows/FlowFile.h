@@ -29,6 +29,9 @@ struct FlowFile
     static Result<FlowFile> fromJson(const QByteArray &text, const QString &fallbackName);
     static Result<FlowFile> read(const QString &path);
     Status write(const QString &path) const;
+    // A file name for a flow called `flowName`: what file systems take
+    // everywhere ("flow.json" for an empty name).
+    static QString fileNameFor(const QString &flowName);
 };
 
 } // namespace hm::app

@@ -65,14 +65,6 @@ bool canManage(const QString &permission)
     return permission == QLatin1String("admin") || permission == QLatin1String("owner");
 }
 
-QString fileNameFor(const QString &flowName)
-{
-    QString name;
-    for (const QChar c : flowName)
-        name.append(c.isLetterOrNumber() || c == u'-' || c == u'_' || c == u'.' ? c : u'-');
-    return (name.isEmpty() ? QStringLiteral("flow") : name) + QStringLiteral(".json");
-}
-
 } // namespace
 
 FlowsPage::FlowsPage(client::ApiClient *client, Options options, QWidget *parent)
@@ -999,7 +991,7 @@ void FlowsPage::exportSelected()
         dialog.setAcceptMode(QFileDialog::AcceptSave);
         dialog.setNameFilter(tr("HiveMind flows (*.json)"));
         dialog.setDefaultSuffix(QStringLiteral("json"));
-        dialog.selectFile(fileNameFor(detail.name));
+        dialog.selectFile(FlowFile::fileNameFor(detail.name));
         if (DialogSeam::exec(&dialog) != QDialog::Accepted || dialog.selectedFiles().isEmpty())
             return;
         const QString path = dialog.selectedFiles().constFirst();

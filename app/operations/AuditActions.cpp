@@ -80,6 +80,14 @@ constexpr Action kActions[] = {
     {"SETTINGS_CHANGED", "system", QT_TRANSLATE_NOOP("AuditActions", "Sign-in settings changed")},
     {"SYSTEM_CONFIG_CHANGED", "system",
      QT_TRANSLATE_NOOP("AuditActions", "System configuration changed")},
+    {"NODE_CREATED", "fleet", QT_TRANSLATE_NOOP("AuditActions", "Node created")},
+    {"NODE_UPDATED", "fleet", QT_TRANSLATE_NOOP("AuditActions", "Node updated")},
+    {"NODE_DELETED", "fleet", QT_TRANSLATE_NOOP("AuditActions", "Node deleted")},
+    {"NODE_ENROLLED", "fleet", QT_TRANSLATE_NOOP("AuditActions", "Agent enrolled")},
+    {"NODE_ENROLMENT_RENEWED", "fleet",
+     QT_TRANSLATE_NOOP("AuditActions", "New enrolment secret issued")},
+    {"NODE_AGENT_SETTINGS_CHANGED", "fleet",
+     QT_TRANSLATE_NOOP("AuditActions", "Agent settings changed")},
 };
 
 struct Category
@@ -96,6 +104,7 @@ constexpr Category kCategories[] = {
     {"services", QT_TRANSLATE_NOOP("AuditActions", "Services")},
     {"components", QT_TRANSLATE_NOOP("AuditActions", "Components")},
     {"system", QT_TRANSLATE_NOOP("AuditActions", "System settings")},
+    {"fleet", QT_TRANSLATE_NOOP("AuditActions", "Nodes")},
 };
 
 QString translated(const char *name)

@@ -245,7 +245,8 @@ Result<QUrl> ServerRuntime::startUp()
                                         m_options.httpRequestTimeoutSeconds * 1000});
     if (tls)
         m_router->setTls(tls->certificate, tls->key);
-    registerSystemRoutes(*m_router, *m_database, m_uptime);
+    registerSystemRoutes(*m_router, *m_database, m_uptime,
+                         [this] { return m_fleet ? m_fleet->onlineCount() : 0; });
     m_auth =
         std::make_unique<auth::AuthModule>(*m_database, *m_envelope, std::move(m_tokenSigningKey));
     m_auth->tokens.setAccessTokenSeconds(m_options.accessTokenSeconds);

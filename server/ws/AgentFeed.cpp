@@ -23,6 +23,13 @@ AgentFeed::AgentFeed(fleet::FleetService &fleet, QObject *parent)
     : QObject(parent), m_fleet(fleet)
 {
     connect(&fleet, &fleet::FleetService::nodeRevoked, this, &AgentFeed::onRevoked);
+    connect(&fleet, &fleet::FleetService::settingsChanged, this,
+            [this](const hm::fleet::AgentSettings &settings) {
+                const QString message =
+                    QString::fromUtf8(hm::fleet::serialize(hm::fleet::SettingsMessage{settings}));
+                for (WsConnection *connection : std::as_const(m_byNode))
+                    connection->send(message);
+            });
     connect(&m_silence, &QTimer::timeout, this, &AgentFeed::checkSilence);
     m_silence.start(1000);
 }
@@ -123,9 +130,16 @@ void AgentFeed::onReport(WsConnection *connection, const hm::fleet::ReportMessag
     const QString nodeId = m_sessions.value(connection).nodeId;
     const qint64 seq = report.seq;
     m_fleet.record(nodeId, report, connection, [connection, seq](bool stored) {
-        // Not stored: no ack, the agent keeps the report and sends it again.
-        if (stored && connection->isOpen())
-            connection->send(QString::fromUtf8(hm::fleet::serialize(hm::fleet::AckMessage{seq})));
+        if (!connection->isOpen())
+            return;
+        // An ack covers every report up to it (they are stored in order).
+        // One that could not be stored must not be skipped by a later ack:
+        // the agent reconnects and sends again from the welcome's acked_seq.
+        if (!stored) {
+            connection->closeWith(kCloseTryAgain, QStringLiteral("report not stored; send again"));
+            return;
+        }
+        connection->send(QString::fromUtf8(hm::fleet::serialize(hm::fleet::AckMessage{seq})));
     });
 }
 
@@ -148,8 +162,9 @@ void AgentFeed::checkSilence()
         const qint64 limit = session.nodeId.isEmpty() ? kHelloTimeoutMs : reportLimitMs;
         if (!connection->isOpen() || session.sinceLastMessage.elapsed() <= limit)
             continue;
+        // A timeout is no refusal: the agent tries again (4401 would stop it).
         if (session.nodeId.isEmpty())
-            connection->closeWith(kCloseUnauthorized, QStringLiteral("no hello in time"));
+            connection->closeWith(kCloseTimeout, QStringLiteral("no hello in time"));
         else
             connection->closeWith(kCloseTimeout, QStringLiteral("no report for three intervals"));
     }

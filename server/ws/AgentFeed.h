@@ -19,13 +19,14 @@ class WsConnection;
 // docs/agent-protocol.md). No token: the server sends a fresh random
 // challenge, the agent answers `hello` signed with the key it enrolled;
 // until then nothing else is accepted, and after 10 s without a valid
-// hello the connection is closed (4401). Then the agent's reports are
+// hello the connection is closed (4408). Then the agent's reports are
 // stored (FleetService::record) and each is acknowledged once durable.
 // Whose data a report is comes from the authenticated connection, never
 // from the message. Refusals close with a code and a reason:
 //   4401 unknown node or wrong signature; 4403 the node was deleted or its
-//   key revoked; 4408 nothing for three report intervals (the node goes
-//   offline); 4409 a newer connection of the same node took over;
+//   key revoked; 4408 no hello within 10 s, or nothing for three report
+//   intervals (the node goes offline); 1013 a report could not be stored
+//   (the agent sends again); 4409 a newer connection of the same node took over;
 //   1003 a binary frame; 1008 a malformed or unexpected message; 1009 a
 //   message above hm::fleet::kMaxAgentMessageBytes.
 // Server thread; the hub hands over connections and their end.

@@ -17,10 +17,11 @@ enum CloseCode : quint16
     kClosePolicy = 1008,       // slow consumer; a malformed or unexpected agent message
     kCloseTooBig = 1009,       // an agent message above its size limit
     kCloseInternal = 1011,     // the server failed (store error)
+    kCloseTryAgain = 1013,     // an agent report could not be queued: reconnect and resend
     kCloseUnauthorized = 4401, // no, bad or expired credential
     kCloseForbidden = 4403,    // credential valid but not allowed here
     kCloseNotFound = 4404,     // unknown path or execution
-    kCloseTimeout = 4408,      // an agent sent nothing for three report intervals
+    kCloseTimeout = 4408,      // an agent sent no hello in time, or nothing for three intervals
     kCloseConflict = 4409,     // a newer connection of the same agent took over
     kCloseRateLimited = 4429,  // too many attempts from this client
 };

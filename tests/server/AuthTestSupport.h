@@ -190,10 +190,11 @@ inline void setAdminEnvironment(ServerProcess &server)
 // A server with a known administrator and generous login and general
 // request limits, so tests that log in often are not throttled (the
 // rate-limit tests lower them). `extra`: more server arguments.
-inline QUrl startAuthServer(ServerProcess &server, const QStringList &extra = {})
+inline QUrl startAuthServer(ServerProcess &server, const QStringList &extra = {},
+                            quint16 port = 0)
 {
     setAdminEnvironment(server);
-    const QUrl url = server.start(extra);
+    const QUrl url = server.start(extra, port);
     if (url.isEmpty())
         return url;
     Http http(url);
@@ -225,12 +226,12 @@ inline QString connectAdmin(ServerProcess &server, const QUrl &url, std::unique_
 // otherwise what went wrong.
 inline QString startWithAdmin(const QTemporaryDir &dir, std::unique_ptr<ServerProcess> &server,
                               std::unique_ptr<Http> &http, QString &adminToken,
-                              const QStringList &extra = {})
+                              const QStringList &extra = {}, quint16 port = 0)
 {
     if (!dir.isValid())
         return QStringLiteral("no temporary directory");
     server = std::make_unique<ServerProcess>(dir.path());
-    return connectAdmin(*server, startAuthServer(*server, extra), http, adminToken);
+    return connectAdmin(*server, startAuthServer(*server, extra, port), http, adminToken);
 }
 
 // What an authenticated server test keeps: its data directory, the server,
@@ -245,9 +246,10 @@ protected:
     QString m_admin;
 
     // startWithAdmin on the members: empty on success, else what went wrong.
-    QString startServer(const QStringList &extra = {})
+    // `port` 0: any free port.
+    QString startServer(const QStringList &extra = {}, quint16 port = 0)
     {
-        return startWithAdmin(m_dir, m_server, m_http, m_admin, extra);
+        return startWithAdmin(m_dir, m_server, m_http, m_admin, extra, port);
     }
     // SIGTERM; false when the server did not exit within 30 s.
     bool stopServer()
@@ -258,11 +260,11 @@ protected:
     // After stopServer: a new server process on the same data and master
     // key, and the administrator logged in again. The limits startServer
     // raised are stored settings, so they are not set again.
-    QString restartServer(const QStringList &extra = {})
+    QString restartServer(const QStringList &extra = {}, quint16 port = 0)
     {
         m_server = std::make_unique<ServerProcess>(m_dir.path(), m_server->masterKey());
         setAdminEnvironment(*m_server);
-        return connectAdmin(*m_server, m_server->start(extra), m_http, m_admin);
+        return connectAdmin(*m_server, m_server->start(extra, port), m_http, m_admin);
     }
 };
 

@@ -37,7 +37,9 @@ private slots:
         QCOMPARE(health.body.size(), 2);
         const QJsonObject data = health.data();
         QCOMPARE(data.keys(),
-                 (QStringList{"database", "status", "timestamp", "uptime_seconds", "version"}));
+                 (QStringList{"active_agents", "database", "status", "timestamp", "uptime_seconds",
+                              "version"}));
+        QCOMPARE(data.value("active_agents").toInt(-1), 0);
         QCOMPARE(data.value("status").toString(), QStringLiteral("healthy"));
         QCOMPARE(data.value("database").toString(), QStringLiteral("connected"));
         QVERIFY(data.value("uptime_seconds").isDouble());

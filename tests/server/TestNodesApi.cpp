@@ -217,6 +217,9 @@ private slots:
                          .value("status")
                          .toString(),
                      QStringLiteral("online"));
+        // Seed 002's health counts the connected agents.
+        QVERIFY(m_http->get(QStringLiteral("/api/v1/health")).data().value("active_agents").toInt()
+                >= 1);
 
         for (qint64 seq = 1; seq <= 3; ++seq)
             peer.send(fleet::serialize(AgentPeer::report(seq, 10.0 * double(seq))));
@@ -249,6 +252,33 @@ private slots:
         again.keys = crypto::signingKeyPairFromSecret(peer.keys.secretKey.view());
         QVERIFY(signIn(again, nodeId));
         QCOMPARE(std::get<fleet::WelcomeMessage>(again.message(1)).ackedSeq, 3);
+    }
+
+    void settingsReachConnectedAgents()
+    {
+        AgentPeer peer;
+        const QString nodeId = enrolledNode(QStringLiteral("worker-06"), peer);
+        QVERIFY(signIn(peer, nodeId));
+        QCOMPARE(m_http->json("PUT", QStringLiteral("/api/v1/nodes/agent-settings"),
+                              {{"interval_s", 0}}, m_admin)
+                     .status,
+                 422);
+        const Answer changed = m_http->json("PUT", QStringLiteral("/api/v1/nodes/agent-settings"),
+                                            {{"interval_s", 2}}, m_admin);
+        QCOMPARE(changed.status, 200);
+        QVERIFY(peer.waitForMessages(3));
+        const auto pushed = std::get<fleet::SettingsMessage>(peer.message(2));
+        QCOMPARE(pushed.settings.intervalSeconds, 2);
+        QCOMPARE(m_http->get(QStringLiteral("/api/v1/nodes/agent-settings"), m_admin)
+                     .data()
+                     .value("interval_s")
+                     .toInt(),
+                 2);
+        // Back to the default for the other tests.
+        QCOMPARE(m_http->json("PUT", QStringLiteral("/api/v1/nodes/agent-settings"),
+                              {{"interval_s", 5}}, m_admin)
+                     .status,
+                 200);
     }
 
     void wrongSignaturesAndReplaysAreRefused()
@@ -385,7 +415,7 @@ private slots:
             actions << item.toObject().value("action").toString();
         for (const char *action :
              {"NODE_CREATED", "NODE_UPDATED", "NODE_ENROLLED", "NODE_DELETED",
-              "NODE_ENROLMENT_RENEWED"})
+              "NODE_ENROLMENT_RENEWED", "NODE_AGENT_SETTINGS_CHANGED"})
             QVERIFY2(actions.contains(QLatin1String(action)), action);
         // No secret in the audit trail.
         QVERIFY(!audit.raw.contains("hme_"));

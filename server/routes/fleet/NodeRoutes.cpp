@@ -66,7 +66,7 @@ QJsonObject ticketJson(const fleet::EnrolmentTicket &ticket)
             {QStringLiteral("command"), ticket.command}};
 }
 
-ApiReply listNodes(fleet::FleetService &fleet, const RequestContext &c)
+ApiReply replyNodeList(fleet::FleetService &fleet, const RequestContext &c)
 {
     const QUrlQuery query = c.request.query();
     HM_TRY(paging, parsePaging(query));
@@ -88,7 +88,7 @@ ApiReply listNodes(fleet::FleetService &fleet, const RequestContext &c)
         {QStringLiteral("pagination"), paginationJson(paging.value(), page.value().total)}});
 }
 
-ApiReply createNode(fleet::FleetService &fleet, const RequestContext &c, const Principal &p)
+ApiReply replyCreatedNode(fleet::FleetService &fleet, const RequestContext &c, const Principal &p)
 {
     HM_TRY(body, c.jsonObject());
     if (!body.value().contains(QStringLiteral("name")))
@@ -103,7 +103,7 @@ ApiReply createNode(fleet::FleetService &fleet, const RequestContext &c, const P
 }
 
 // Seed 002's register body, plus the agent's public key.
-Result<fleet::Registration> registration(const QJsonObject &body)
+Result<fleet::Registration> registrationOf(const QJsonObject &body)
 {
     fleet::Registration r;
     struct TextField
@@ -161,7 +161,7 @@ ApiReply registerAgent(fleet::FleetService &fleet, const RequestContext &c)
         return ApiReply::failure(Error{ErrorCode::Unauthorized,
                                        QStringLiteral("the X-Secret-Key header is missing")});
     HM_TRY(body, c.jsonObject());
-    HM_TRY(r, registration(body.value()));
+    HM_TRY(r, registrationOf(body.value()));
     HM_TRY(enrolled, fleet.enrol(secret, r.value(), c.clientIp()));
     return ApiReply::ok(QJsonObject{{QStringLiteral("node_id"), enrolled.value().nodeId},
                                     {QStringLiteral("name"), enrolled.value().name},
@@ -282,7 +282,7 @@ void registerNodeRoutes(ApiRouter &router, auth::AuthModule &auth, fleet::FleetS
         query(QStringLiteral("label"), string(), QStringLiteral("has exactly this label")));
     auth::addProtectedRoute(
         router, auth, Method::Get, QStringLiteral("/api/v1/nodes"), Role::Viewer,
-        [&fleet](const RequestContext &c, const Principal &) { return listNodes(fleet, c); },
+        [&fleet](const RequestContext &c, const Principal &) { return replyNodeList(fleet, c); },
         std::move(listDoc));
 
     RouteDoc createDoc = nodeDoc(
@@ -294,7 +294,7 @@ void registerNodeRoutes(ApiRouter &router, auth::AuthModule &auth, fleet::FleetS
     createDoc.successStatus = 201;
     auth::addProtectedRoute(
         router, auth, Method::Post, QStringLiteral("/api/v1/nodes"), Role::Admin,
-        [&fleet](const RequestContext &c, const Principal &p) { return createNode(fleet, c, p); },
+        [&fleet](const RequestContext &c, const Principal &p) { return replyCreatedNode(fleet, c, p); },
         std::move(createDoc));
 
     auth::addProtectedRoute(
@@ -366,6 +366,33 @@ void registerNodeRoutes(ApiRouter &router, auth::AuthModule &auth, fleet::FleetS
         router, auth, Method::Get, QStringLiteral("/api/v1/nodes/{id}/metrics"), Role::Viewer,
         [&fleet](const RequestContext &c, const Principal &) { return nodeMetrics(fleet, c); },
         std::move(metricsDoc));
+
+    const QJsonObject settingsSchema = object(
+        {{QStringLiteral("interval_s"),
+          integer(QStringLiteral("seconds between two reports of an agent, 1 to 3600"))}},
+        {QStringLiteral("interval_s")});
+    auth::addProtectedRoute(
+        router, auth, Method::Get, QStringLiteral("/api/v1/nodes/agent-settings"), Role::Viewer,
+        [&fleet](const RequestContext &, const Principal &) -> ApiReply {
+            return ApiReply::ok(
+                QJsonObject{{QStringLiteral("interval_s"), fleet.settings().intervalSeconds}});
+        },
+        nodeDoc(QStringLiteral("The settings every agent follows"), {}, settingsSchema));
+    auth::addProtectedRoute(
+        router, auth, Method::Put, QStringLiteral("/api/v1/nodes/agent-settings"), Role::Admin,
+        [&fleet](const RequestContext &c, const Principal &p) -> ApiReply {
+            HM_TRY(body, c.jsonObject());
+            const QJsonValue interval = body.value().value(QStringLiteral("interval_s"));
+            if (!interval.isDouble() || interval.toDouble() != double(interval.toInt()))
+                return ApiReply::failure(auth::fieldError(QStringLiteral("interval_s"),
+                                                          QStringLiteral("a whole number of seconds")));
+            HM_TRY(settings, fleet.setSettings(p, auth::clientInfo(c),
+                                               hm::fleet::AgentSettings{interval.toInt()}));
+            return ApiReply::ok(
+                QJsonObject{{QStringLiteral("interval_s"), settings.value().intervalSeconds}});
+        },
+        nodeDoc(QStringLiteral("Change the agents' settings; connected agents get them at once"),
+                {}, settingsSchema, settingsSchema));
 
     const auto registerHandler = [&fleet](const RequestContext &c) {
         return registerAgent(fleet, c);

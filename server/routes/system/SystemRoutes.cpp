@@ -62,13 +62,16 @@ public:
             QByteArrayLiteral(",\"version\":") + version + QByteArrayLiteral("},\"success\":true}");
     }
 
-    QByteArray build(qint64 uptimeSeconds) const
+    QByteArray build(qint64 uptimeSeconds, int activeAgents) const
     {
-        static constexpr QByteArrayView kPrefix =
-            R"({"data":{"database":"connected","status":"healthy","timestamp":")";
+        static constexpr QByteArrayView kPrefix = R"({"data":{"active_agents":)";
+        static constexpr QByteArrayView kDatabase =
+            R"(,"database":"connected","status":"healthy","timestamp":")";
         QByteArray body;
-        body.reserve(kPrefix.size() + kIsoUtcMsLength + 40 + m_suffix.size());
+        body.reserve(kPrefix.size() + kDatabase.size() + kIsoUtcMsLength + 50 + m_suffix.size());
         body += kPrefix;
+        body += QByteArray::number(activeAgents);
+        body += kDatabase;
         char time[kIsoUtcMsLength];
         const qint64 now = QDateTime::currentMSecsSinceEpoch();
         if (writeIsoUtcMs(now, time))
@@ -87,12 +90,15 @@ private:
 
 } // namespace
 
-void registerSystemRoutes(ApiRouter &router, store::Database &database, const QElapsedTimer &uptime)
+void registerSystemRoutes(ApiRouter &router, store::Database &database, const QElapsedTimer &uptime,
+                          std::function<int()> activeAgents)
 {
     RouteDoc health;
     health.tag = QStringLiteral("system");
     health.summary = QStringLiteral("Liveness and database health (503 when unhealthy)");
-    health.responseSchema = schema::object({{QStringLiteral("status"), schema::string()},
+    health.responseSchema = schema::object({{QStringLiteral("active_agents"),
+                                             schema::integer(QStringLiteral("agents connected now"))},
+                                            {QStringLiteral("status"), schema::string()},
                                             {QStringLiteral("database"), schema::string()},
                                             {QStringLiteral("version"), schema::string()},
                                             {QStringLiteral("uptime_seconds"), schema::integer()},
@@ -114,10 +120,12 @@ void registerSystemRoutes(ApiRouter &router, store::Database &database, const QE
     auto healthy = std::make_shared<const HealthyBody>();
     router.addRoute(
         http::Method::Get, QStringLiteral("/api/v1/health"),
-        [cache, healthy, &uptime](const RequestContext &) {
+        [cache, healthy, &uptime, activeAgents](const RequestContext &) {
             if (cache->status().ok())
-                return ApiReply::raw(healthy->build(uptime.elapsed() / 1000), "application/json");
+                return ApiReply::raw(healthy->build(uptime.elapsed() / 1000, activeAgents()),
+                                     "application/json");
             const QJsonObject data{
+                {QStringLiteral("active_agents"), activeAgents()},
                 {QStringLiteral("status"), QStringLiteral("unhealthy")},
                 {QStringLiteral("database"), QStringLiteral("error")},
                 {QStringLiteral("version"), QString::fromLatin1(version::kVersion)},

@@ -6,6 +6,7 @@
 #include "server/services/auth/AccountEvents.h"
 #include "server/services/auth/AuditLog.h"
 #include "server/services/engine/FlowEngineHost.h"
+#include "server/repositories/SettingsRepository.h"
 #include "server/services/fleet/NodeJson.h"
 #include "store/Database.h"
 #include "store/WriteBehindQueue.h"
@@ -20,9 +21,11 @@ using namespace repositories;
 namespace {
 
 constexpr qsizetype kMaxNodeNameLength = 64;
-constexpr qsizetype kMaxDescriptionLength = 1000;
+constexpr qsizetype kMaxNodeDescriptionLength = 1000;
 constexpr int kMaxLabels = 16;
 constexpr qsizetype kMaxLabelLength = 32;
+// The settings table's key of the agents' settings ({"interval_s": n}).
+const QString kAgentSettingsKey = QStringLiteral("fleet.agent");
 
 Error nodeNotFound()
 {
@@ -83,6 +86,39 @@ FleetService::FleetService(store::Database &db, FlowEngineHost &host, auth::Acco
                            QObject *parent)
     : QObject(parent), m_db(db), m_host(host), m_events(events), m_now(&auth::nowMs)
 {
+    // Stored settings, when an administrator changed them; a value out of
+    // range (written by hand) keeps the default.
+    auto stored = settingText(m_db, kAgentSettingsKey);
+    if (stored && stored.value()) {
+        const int interval = QJsonDocument::fromJson(stored.value()->toUtf8())
+                                 .object()
+                                 .value(QStringLiteral("interval_s"))
+                                 .toInt();
+        if (interval >= 1 && interval <= 3600)
+            m_settings.intervalSeconds = interval;
+    }
+}
+
+Result<hm::fleet::AgentSettings>
+FleetService::setSettings(const auth::Principal &caller, const auth::ClientInfo &client,
+                          const hm::fleet::AgentSettings &settings)
+{
+    if (settings.intervalSeconds < 1 || settings.intervalSeconds > 3600)
+        return fleetFieldError(QStringLiteral("interval_s"), QStringLiteral("1 to 3600 seconds"));
+    if (settings == m_settings)
+        return m_settings;
+    const QJsonObject value{{QStringLiteral("interval_s"), settings.intervalSeconds}};
+    if (Status s = saveSettingText(
+            m_db, kAgentSettingsKey,
+            QString::fromUtf8(QJsonDocument(value).toJson(QJsonDocument::Compact)), now(),
+            caller.userId);
+        !s)
+        return s.error();
+    m_settings = settings;
+    auth::audit(m_db, QStringLiteral("NODE_AGENT_SETTINGS_CHANGED"), caller.userId,
+                QStringLiteral("settings"), kAgentSettingsKey, client.ip, client.userAgent, value);
+    emit settingsChanged(m_settings);
+    return m_settings;
 }
 
 void FleetService::setAgentAddress(std::function<QString()> serverUrl, std::function<QString()> pin)
@@ -153,9 +189,9 @@ Result<CreatedNode> FleetService::create(const auth::Principal &caller,
     if (Status s = checkName(name); !s)
         return s.error();
     const QString description = details.description.value_or(QString()).trimmed();
-    if (description.size() > kMaxDescriptionLength)
+    if (description.size() > kMaxNodeDescriptionLength)
         return fleetFieldError(QStringLiteral("description"),
-                               QStringLiteral("at most %1 characters").arg(kMaxDescriptionLength));
+                               QStringLiteral("at most %1 characters").arg(kMaxNodeDescriptionLength));
     const QStringList labels = details.labels.value_or(QStringList());
     if (Status s = checkLabels(labels); !s)
         return s.error();
@@ -229,10 +265,10 @@ Result<NodeRow> FleetService::update(const auth::Principal &caller, const auth::
     }
     if (details.description) {
         const QString description = details.description->trimmed();
-        if (description.size() > kMaxDescriptionLength)
+        if (description.size() > kMaxNodeDescriptionLength)
             return fleetFieldError(
                 QStringLiteral("description"),
-                QStringLiteral("at most %1 characters").arg(kMaxDescriptionLength));
+                QStringLiteral("at most %1 characters").arg(kMaxNodeDescriptionLength));
         if (description != row.description)
             changed.insert(QStringLiteral("description"), true);
         row.description = description;

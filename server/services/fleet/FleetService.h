@@ -132,6 +132,11 @@ public:
     void record(const QString &nodeId, const hm::fleet::ReportMessage &report, QObject *context,
                 std::function<void(bool stored)> stored);
     hm::fleet::AgentSettings settings() const { return m_settings; }
+    // Administrators: the settings every agent follows (report interval),
+    // stored and pushed to the connected agents at once (settingsChanged).
+    Result<hm::fleet::AgentSettings> setSettings(const auth::Principal &caller,
+                                                 const auth::ClientInfo &client,
+                                                 const hm::fleet::AgentSettings &settings);
     // The highest report sequence of the node in the database.
     Result<qint64> lastStoredSeq(const QString &nodeId);
 
@@ -148,6 +153,7 @@ public:
 signals:
     // The node was deleted or its key revoked: its agent must go now.
     void nodeRevoked(const QString &nodeId);
+    void settingsChanged(const hm::fleet::AgentSettings &settings);
 
 private:
     qint64 now() const { return m_now ? m_now() : 0; }

@@ -9,17 +9,17 @@ namespace hm::server::fleet {
 
 namespace {
 
-QJsonArray jsonArrayOf(const QString &text)
+QJsonArray nodeJsonArrayOf(const QString &text)
 {
     return QJsonDocument::fromJson(text.toUtf8()).array();
 }
 
-QJsonValue textOrNull(const QString &text)
+QJsonValue nodeTextOrNull(const QString &text)
 {
     return text.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(text);
 }
 
-QJsonValue countOrNull(qint64 value)
+QJsonValue nodeCountOrNull(qint64 value)
 {
     return value > 0 ? QJsonValue(double(value)) : QJsonValue(QJsonValue::Null);
 }
@@ -28,7 +28,7 @@ QJsonValue countOrNull(qint64 value)
 
 QJsonObject nodeJson(const repositories::NodeRow &row, bool online)
 {
-    const QJsonArray labels = jsonArrayOf(row.labels);
+    const QJsonArray labels = nodeJsonArrayOf(row.labels);
     QStringList tags;
     for (const QJsonValue label : labels)
         tags << label.toString();
@@ -44,17 +44,17 @@ QJsonObject nodeJson(const repositories::NodeRow &row, bool online)
         {QStringLiteral("status"), status},
         {QStringLiteral("online"), online && row.enrolled()},
         {QStringLiteral("enrolled"), row.enrolled()},
-        {QStringLiteral("fingerprint"), textOrNull(row.fingerprint)},
-        {QStringLiteral("ip"), textOrNull(row.facts.ip)},
-        {QStringLiteral("os"), textOrNull(row.facts.os)},
-        {QStringLiteral("arch"), textOrNull(row.facts.arch)},
-        {QStringLiteral("cpu_cores"), countOrNull(row.facts.cpuCores)},
-        {QStringLiteral("cpu_model"), textOrNull(row.facts.cpuModel)},
-        {QStringLiteral("memory_total"), countOrNull(row.facts.memoryTotal)},
-        {QStringLiteral("disk_total"), countOrNull(row.facts.diskTotal)},
-        {QStringLiteral("system_info"), textOrNull(row.facts.systemInfo)},
-        {QStringLiteral("agent_version"), textOrNull(row.facts.agentVersion)},
-        {QStringLiteral("capabilities"), jsonArrayOf(row.facts.capabilities)},
+        {QStringLiteral("fingerprint"), nodeTextOrNull(row.fingerprint)},
+        {QStringLiteral("ip"), nodeTextOrNull(row.facts.ip)},
+        {QStringLiteral("os"), nodeTextOrNull(row.facts.os)},
+        {QStringLiteral("arch"), nodeTextOrNull(row.facts.arch)},
+        {QStringLiteral("cpu_cores"), nodeCountOrNull(row.facts.cpuCores)},
+        {QStringLiteral("cpu_model"), nodeTextOrNull(row.facts.cpuModel)},
+        {QStringLiteral("memory_total"), nodeCountOrNull(row.facts.memoryTotal)},
+        {QStringLiteral("disk_total"), nodeCountOrNull(row.facts.diskTotal)},
+        {QStringLiteral("system_info"), nodeTextOrNull(row.facts.systemInfo)},
+        {QStringLiteral("agent_version"), nodeTextOrNull(row.facts.agentVersion)},
+        {QStringLiteral("capabilities"), nodeJsonArrayOf(row.facts.capabilities)},
         {QStringLiteral("last_seq"), row.lastSeq},
         {QStringLiteral("last_heartbeat"), auth::isoOrNull(row.lastSeenAt.value_or(0))},
         {QStringLiteral("enrolled_at"), auth::isoOrNull(row.enrolledAt.value_or(0))},

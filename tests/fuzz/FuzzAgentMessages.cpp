@@ -1,0 +1,108 @@
+// The agent protocol's parser (core/fleet/AgentProtocol) on arbitrary
+// frames: what both the server (/ws/agent) and hivemind-agent run on every
+// message the other side sends. Oracles:
+// - a frame above kMaxAgentMessageBytes is refused as PAYLOAD_TOO_LARGE,
+//   before parsing;
+// - every refusal is VALIDATION_ERROR or PAYLOAD_TOO_LARGE, never anything
+//   else;
+// - an accepted message keeps the protocol's limits (metric names by
+//   isValidMetricName, finite values, at most kMaxReportValues, positive
+//   sequence numbers, exact nonce and signature sizes);
+// - stability: an accepted message, serialised and parsed again, is the
+//   same message.
+
+#include "FuzzCheck.h"
+#include "fleet/AgentProtocol.h"
+
+#include <cmath>
+
+using namespace hm;
+using namespace hm::fleet;
+
+namespace {
+
+bool sameMetrics(const QList<MetricValue> &a, const QList<MetricValue> &b)
+{
+    if (a.size() != b.size())
+        return false;
+    // serialize() writes a JSON object: the names come back sorted.
+    QList<MetricValue> left = a;
+    QList<MetricValue> right = b;
+    const auto byName = [](const MetricValue &x, const MetricValue &y) { return x.name < y.name; };
+    std::sort(left.begin(), left.end(), byName);
+    std::sort(right.begin(), right.end(), byName);
+    return left == right;
+}
+
+bool same(const AgentMessage &a, const AgentMessage &b)
+{
+    if (a.index() != b.index())
+        return false;
+    if (const auto *x = std::get_if<ChallengeMessage>(&a)) {
+        const auto &y = std::get<ChallengeMessage>(b);
+        return x->protocol == y.protocol && x->nonce == y.nonce;
+    }
+    if (const auto *x = std::get_if<HelloMessage>(&a)) {
+        const auto &y = std::get<HelloMessage>(b);
+        return x->protocol == y.protocol && x->nodeId == y.nodeId &&
+               x->agentVersion == y.agentVersion && x->capabilities == y.capabilities &&
+               x->lastSeq == y.lastSeq && x->signature == y.signature;
+    }
+    if (const auto *x = std::get_if<WelcomeMessage>(&a)) {
+        const auto &y = std::get<WelcomeMessage>(b);
+        return x->nodeId == y.nodeId && x->ackedSeq == y.ackedSeq && x->settings == y.settings;
+    }
+    if (const auto *x = std::get_if<ReportMessage>(&a)) {
+        const auto &y = std::get<ReportMessage>(b);
+        return x->seq == y.seq && x->timeMs == y.timeMs && sameMetrics(x->metrics, y.metrics);
+    }
+    if (const auto *x = std::get_if<AckMessage>(&a))
+        return x->seq == std::get<AckMessage>(b).seq;
+    return std::get<SettingsMessage>(a).settings == std::get<SettingsMessage>(b).settings;
+}
+
+QByteArray serializeAny(const AgentMessage &message)
+{
+    return std::visit([](const auto &m) { return serialize(m); }, message);
+}
+
+void checkLimits(const AgentMessage &message)
+{
+    if (const auto *report = std::get_if<ReportMessage>(&message)) {
+        HM_FUZZ_CHECK(report->seq >= 1, "report seq below 1");
+        HM_FUZZ_CHECK(report->metrics.size() <= kMaxReportValues, "too many values");
+        for (const MetricValue &metric : report->metrics) {
+            HM_FUZZ_CHECK(isValidMetricName(metric.name), "invalid metric name accepted");
+            HM_FUZZ_CHECK(std::isfinite(metric.value), "non-finite value accepted");
+        }
+    }
+    if (const auto *hello = std::get_if<HelloMessage>(&message)) {
+        HM_FUZZ_CHECK(hello->signature.size() == 64, "signature size");
+        HM_FUZZ_CHECK(!hello->nodeId.isEmpty() && hello->nodeId.size() <= 64, "node id size");
+    }
+    if (const auto *challenge = std::get_if<ChallengeMessage>(&message))
+        HM_FUZZ_CHECK(challenge->nonce.size() == kChallengeNonceBytes, "nonce size");
+}
+
+} // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    const QByteArrayView frame(reinterpret_cast<const char *>(data), qsizetype(size));
+    auto parsed = parseAgentMessage(frame);
+    if (!parsed) {
+        const ErrorCode code = parsed.error().code;
+        HM_FUZZ_CHECK(code == ErrorCode::ValidationError || code == ErrorCode::PayloadTooLarge,
+                      "unexpected error code");
+        HM_FUZZ_CHECK((code == ErrorCode::PayloadTooLarge) ==
+                          (frame.size() > kMaxAgentMessageBytes),
+                      "size limit");
+        return 0;
+    }
+    HM_FUZZ_CHECK(frame.size() <= kMaxAgentMessageBytes, "oversized frame accepted");
+    checkLimits(parsed.value());
+    auto again = parseAgentMessage(serializeAny(parsed.value()));
+    HM_FUZZ_CHECK(again.ok(), "a serialised message does not parse");
+    HM_FUZZ_CHECK(same(parsed.value(), again.value()), "round trip changed the message");
+    return 0;
+}
