@@ -1,0 +1,53 @@
+#pragma once
+
+// The agent's life: identity, enrolment when not enrolled yet, then one
+// sample per interval into the buffer and the session that streams it.
+// finished(exit code) ends it (kExit* in AgentOptions.h); a running agent
+// normally never finishes.
+
+#include "agent/AgentIdentity.h"
+#include "agent/AgentOptions.h"
+#include "agent/EnrolmentRecord.h"
+#include "agent/Enroller.h"
+#include "agent/MetricsCollector.h"
+
+#include <QObject>
+#include <QTimer>
+#include <memory>
+#include <optional>
+
+namespace hm::agent {
+
+class AgentSession;
+class SampleBuffer;
+
+class AgentRunner : public QObject
+{
+    Q_OBJECT
+public:
+    explicit AgentRunner(AgentOptions options, QObject *parent = nullptr);
+    ~AgentRunner() override;
+
+    void start();
+
+signals:
+    void finished(int exitCode);
+
+private:
+    void fail(int exitCode, const QString &message);
+    void enrol();
+    void run(const EnrolmentRecord &record);
+    void sample();
+    void applyInterval(int seconds);
+
+    AgentOptions m_options;
+    std::optional<AgentIdentity> m_identity;
+    std::unique_ptr<SampleBuffer> m_buffer;
+    std::unique_ptr<MetricsCollector> m_collector;
+    std::unique_ptr<AgentSession> m_session;
+    Enroller m_enroller;
+    QTimer m_sampleTimer;
+    bool m_appendFailing = false;
+};
+
+} // namespace hm::agent
