@@ -8,97 +8,17 @@
 #include "agent/SampleBuffer.h"
 #include "crypto/Signing.h"
 
-#include <QRandomGenerator>
+#include "AgentPeer.h"
+
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
-#include <QWebSocket>
-#include <QWebSocketServer>
 
 using namespace hm;
 using namespace hm::agent;
+using hm::test::AgentPeer;
 
 namespace {
-
-// The server's side: a challenge on every connection, a welcome for a good
-// signature, and a record of every report received, per connection.
-class AgentPeer : public QObject
-{
-    Q_OBJECT
-public:
-    explicit AgentPeer(QByteArray publicKey)
-        : m_server(QStringLiteral("peer"), QWebSocketServer::NonSecureMode),
-          m_publicKey(std::move(publicKey))
-    {
-        connect(&m_server, &QWebSocketServer::newConnection, this, &AgentPeer::onConnection);
-    }
-
-    bool listen() { return m_server.listen(QHostAddress::LocalHost, 0); }
-    QUrl url() const
-    {
-        return QUrl(QStringLiteral("http://127.0.0.1:%1").arg(m_server.serverPort()));
-    }
-
-    void send(const QByteArray &frame) { m_socket->sendTextMessage(QString::fromUtf8(frame)); }
-    void closeWith(int code)
-    {
-        m_socket->close(QWebSocketProtocol::CloseCode(code), QStringLiteral("test"));
-    }
-
-    // What the peer answers in welcome.acked_seq.
-    qint64 welcomeAcked = 0;
-    int connections = 0;
-    QString path;
-    QList<fleet::HelloMessage> hellos;
-    QList<bool> signaturesValid;
-    QList<QList<qint64>> received; // per connection
-    QList<qint64> allReceived() const
-    {
-        QList<qint64> all;
-        for (const auto &list : received)
-            all += list;
-        return all;
-    }
-
-private:
-    void onConnection()
-    {
-        m_socket = m_server.nextPendingConnection();
-        m_socket->setParent(this);
-        ++connections;
-        path = m_socket->requestUrl().path();
-        received.append(QList<qint64>());
-        m_nonce = QByteArray(fleet::kChallengeNonceBytes, '\0');
-        QRandomGenerator::global()->fillRange(reinterpret_cast<quint32 *>(m_nonce.data()),
-                                              m_nonce.size() / 4);
-        connect(m_socket, &QWebSocket::textMessageReceived, this, [this](const QString &text) {
-            auto parsed = fleet::parseAgentMessage(text.toUtf8());
-            if (!parsed) {
-                qWarning("peer: bad message %s", qPrintable(parsed.error().toString()));
-                return;
-            }
-            if (const auto *hello = std::get_if<fleet::HelloMessage>(&*parsed)) {
-                hellos.append(*hello);
-                const bool valid = crypto::verifySignature(
-                    m_publicKey, fleet::signedChallenge(hello->nodeId, m_nonce), hello->signature);
-                signaturesValid.append(valid);
-                if (!valid) {
-                    closeWith(4401);
-                    return;
-                }
-                send(fleet::serialize(fleet::WelcomeMessage{hello->nodeId, welcomeAcked, {7}}));
-            } else if (const auto *report = std::get_if<fleet::ReportMessage>(&*parsed)) {
-                received.last().append(report->seq);
-            }
-        });
-        send(fleet::serialize(fleet::ChallengeMessage{fleet::kAgentProtocolVersion, m_nonce}));
-    }
-
-    QWebSocketServer m_server;
-    QByteArray m_publicKey;
-    QWebSocket *m_socket = nullptr;
-    QByteArray m_nonce;
-};
 
 fleet::ReportMessage reportWith(double value)
 {
