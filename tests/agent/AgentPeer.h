@@ -10,6 +10,7 @@
 
 #include <QRandomGenerator>
 #include <QSslConfiguration>
+#include <QTcpSocket>
 #include <QUrl>
 #include <QWebSocket>
 #include <QWebSocketServer>
@@ -36,6 +37,9 @@ public:
     }
 
     bool listen() { return m_server.listen(QHostAddress::LocalHost, 0); }
+    // A connection accepted elsewhere (a peer that also answers HTTP on the
+    // same port), its upgrade request still unread.
+    void handleConnection(QTcpSocket *socket) { m_server.handleConnection(socket); }
     QUrl url() const
     {
         return QUrl(QStringLiteral("%1://127.0.0.1:%2")
@@ -49,8 +53,12 @@ public:
         m_socket->close(QWebSocketProtocol::CloseCode(code), QStringLiteral("test"));
     }
 
-    // What the peer answers in welcome.acked_seq.
+    // The key hellos must be signed with (known from enrolment).
+    void setPublicKey(const QByteArray &publicKey) { m_publicKey = publicKey; }
+
+    // What the peer answers in welcome.acked_seq and settings.interval_s.
     qint64 welcomeAcked = 0;
+    int welcomeIntervalSeconds = 7;
     int connections = 0;
     QString path;
     QList<fleet::HelloMessage> hellos;
@@ -90,7 +98,8 @@ private:
                     closeWith(4401);
                     return;
                 }
-                send(fleet::serialize(fleet::WelcomeMessage{hello->nodeId, welcomeAcked, {7}}));
+                send(fleet::serialize(fleet::WelcomeMessage{hello->nodeId, welcomeAcked,
+                                                            {welcomeIntervalSeconds}}));
             } else if (const auto *report = std::get_if<fleet::ReportMessage>(&*parsed)) {
                 received.last().append(report->seq);
             }
