@@ -21,6 +21,8 @@ AgentSession::AgentSession(AgentSessionConfig config, const AgentIdentity &ident
         m_socket.abort(QStringLiteral("no welcome from the server within %1 ms")
                            .arg(m_config.handshakeTimeoutMs));
     });
+    connect(&m_pingTimer, &QTimer::timeout, this, &AgentSession::onPingTimer);
+    connect(&m_socket.socket(), &QWebSocket::pong, this, [this] { m_awaitingPong = false; });
     connect(&m_socket, &AgentSocket::opened, this, &AgentSession::onOpened);
     connect(&m_socket, &AgentSocket::closed, this, &AgentSession::onClosed);
     connect(&m_socket, &AgentSocket::frameReceived, this, &AgentSession::onFrame);
@@ -48,6 +50,7 @@ void AgentSession::stop()
     m_state = State::Stopped;
     m_retryTimer.stop();
     m_handshakeTimer.stop();
+    m_pingTimer.stop();
     if (m_socket.socket().state() != QAbstractSocket::UnconnectedState)
         m_socket.close();
 }
@@ -78,6 +81,7 @@ void AgentSession::onOpened()
 void AgentSession::onClosed(int code, const QString &reason)
 {
     m_handshakeTimer.stop();
+    m_pingTimer.stop();
     m_inFlightBytes = 0;
     emit disconnected(code, reason);
     if (m_state == State::Stopped)
@@ -119,8 +123,20 @@ void AgentSession::protocolError(const QString &what)
     m_socket.abort(what);
 }
 
+void AgentSession::onPingTimer()
+{
+    if (m_awaitingPong) {
+        m_socket.abort(QStringLiteral("the server answered no ping within %1 ms")
+                           .arg(m_config.pingIntervalMs));
+        return;
+    }
+    m_awaitingPong = true;
+    m_socket.socket().ping();
+}
+
 void AgentSession::onFrame(const QByteArray &frame)
 {
+    m_awaitingPong = false; // the server is there
     auto parsed = fleet::parseAgentMessage(frame);
     if (!parsed) {
         protocolError(parsed.error().message);
@@ -171,6 +187,9 @@ void AgentSession::onWelcome(const fleet::WelcomeMessage &welcome)
     m_sentUpTo = std::max(welcome.ackedSeq, m_buffer.floorSeq());
     m_backoffMs = m_config.initialBackoffMs;
     m_state = State::Streaming;
+    m_awaitingPong = false;
+    if (m_config.pingIntervalMs > 0)
+        m_pingTimer.start(m_config.pingIntervalMs);
     qCInfo(lcAgent).noquote()
         << QStringLiteral("connected as node %1; the server has reports up to %2, %3 pending")
                .arg(welcome.nodeId)

@@ -36,6 +36,10 @@ struct AgentSessionConfig
     int maxBackoffMs = 60000;
     // From opening the connection to the server's welcome.
     int handshakeTimeoutMs = 30000;
+    // A ping this often while streaming; no pong (or any frame) by the next
+    // one and the connection is taken for dead: a server that vanished
+    // without a FIN would otherwise go unnoticed for many minutes. 0: off.
+    int pingIntervalMs = 30000;
     qint64 maxInFlightBytes = 256 * 1024;
     int reportsPerRead = 32;
 };
@@ -89,6 +93,7 @@ private:
     void protocolError(const QString &what);
     void pump();
     void scheduleRetry();
+    void onPingTimer();
 
     AgentSessionConfig m_config;
     const AgentIdentity &m_identity;
@@ -96,6 +101,8 @@ private:
     AgentSocket m_socket;
     QTimer m_retryTimer;
     QTimer m_handshakeTimer;
+    QTimer m_pingTimer;
+    bool m_awaitingPong = false;
     State m_state = State::Idle;
     int m_backoffMs = 0;
     qint64 m_sentUpTo = 0;

@@ -10,7 +10,9 @@
 
 #include "AgentPeer.h"
 
+#include <QCryptographicHash>
 #include <QSignalSpy>
+#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -35,6 +37,63 @@ QList<qint64> seqRange(qint64 first, qint64 last)
         out.append(seq);
     return out;
 }
+
+// A server that completes the WebSocket handshake by hand, sends a
+// challenge and a welcome, then says nothing more, not even a pong: a
+// server that vanished without closing the connection.
+class SilentPeer : public QObject
+{
+public:
+    SilentPeer()
+    {
+        connect(&m_server, &QTcpServer::newConnection, this, [this] {
+            QTcpSocket *socket = m_server.nextPendingConnection();
+            ++connections;
+            connect(socket, &QTcpSocket::readyRead, this, [this, socket] {
+                m_head += socket->readAll();
+                if (m_answered || !m_head.contains("\r\n\r\n"))
+                    return;
+                m_answered = true;
+                QByteArray key;
+                for (const QByteArray &line : m_head.split('\n')) {
+                    if (line.toLower().startsWith("sec-websocket-key:"))
+                        key = line.mid(line.indexOf(':') + 1).trimmed();
+                }
+                const QByteArray accept =
+                    QCryptographicHash::hash(key + "258EAFA5-E914-47DA-95CA-C5AB0DC85B11",
+                                             QCryptographicHash::Sha1)
+                        .toBase64();
+                socket->write("HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\n"
+                              "Connection: Upgrade\r\nSec-WebSocket-Accept: "
+                              + accept + "\r\n\r\n");
+                socket->write(textFrame(fleet::serialize(
+                    fleet::ChallengeMessage{fleet::kAgentProtocolVersion, QByteArray(32, 'n')})));
+                socket->write(textFrame(fleet::serialize(fleet::WelcomeMessage{"node-7", 0, {5}})));
+            });
+        });
+        m_server.listen(QHostAddress::LocalHost, 0);
+    }
+    QUrl url() const { return QUrl(QStringLiteral("http://127.0.0.1:%1").arg(m_server.serverPort())); }
+    int connections = 0;
+
+private:
+    static QByteArray textFrame(const QByteArray &payload)
+    {
+        QByteArray frame("\x81", 1);
+        if (payload.size() < 126) {
+            frame.append(char(payload.size()));
+        } else {
+            frame.append(char(126));
+            frame.append(char((payload.size() >> 8) & 0xff));
+            frame.append(char(payload.size() & 0xff));
+        }
+        return frame + payload;
+    }
+
+    QTcpServer m_server;
+    QByteArray m_head;
+    bool m_answered = false;
+};
 
 } // namespace
 
@@ -166,6 +225,29 @@ private slots:
         QCOMPARE(disconnected.first().first().toInt(), 1011);
         QTRY_COMPARE(welcomed.size(), 2);
         QCOMPARE(f.session->state(), AgentSession::State::Streaming);
+    }
+
+    void silentServerTakenForDead()
+    {
+        Fixture f;
+        QVERIFY(f.setUp(0));
+        SilentPeer silent;
+        AgentSessionConfig config;
+        config.serverUrl = silent.url();
+        config.nodeId = QStringLiteral("node-7");
+        config.agentVersion = QStringLiteral("0.1.0");
+        config.pingIntervalMs = 50;
+        config.initialBackoffMs = 10000; // one connection is enough here
+        AgentSession session(config, *f.identity, *f.buffer);
+        QSignalSpy welcomed(&session, &AgentSession::welcomed);
+        QSignalSpy disconnected(&session, &AgentSession::disconnected);
+        session.start();
+        QVERIFY(welcomed.wait());
+        QVERIFY(disconnected.wait());
+        QCOMPARE(disconnected.first().first().toInt(), 1006);
+        QVERIFY2(disconnected.first().at(1).toString().contains(QStringLiteral("ping")),
+                 qPrintable(disconnected.first().at(1).toString()));
+        QCOMPARE(session.state(), AgentSession::State::WaitingToRetry);
     }
 
     void refusedIdentityStops_data()
