@@ -5,21 +5,84 @@
 
 #include "agent/AgentIdentity.h"
 #include "agent/AgentSession.h"
+#include "agent/Enroller.h"
 #include "agent/SampleBuffer.h"
 #include "client/TlsPolicy.h"
+#include "crypto/Signing.h"
 
 #include "AgentPeer.h"
 #include "TlsTestSupport.h"
 
 #include <QFile>
 #include <QSignalSpy>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QSslKey>
+#include <QSslServer>
 #include <QTemporaryDir>
 #include <QTest>
 
 using namespace hm;
 using namespace hm::agent;
 using hm::test::AgentPeer;
+
+namespace {
+
+// An HTTPS enrolment endpoint that counts the requests that reached it
+// (through the TLS handshake) and accepts each.
+class HttpsEnrolPeer : public QObject
+{
+public:
+    explicit HttpsEnrolPeer(const QSslConfiguration &ssl)
+    {
+        m_server.setSslConfiguration(ssl);
+        connect(&m_server, &QTcpServer::pendingConnectionAvailable, this, [this] {
+            while (QTcpSocket *socket = m_server.nextPendingConnection()) {
+                connect(socket, &QTcpSocket::readyRead, socket, [this, socket] {
+                    m_data += socket->readAll();
+                    if (!m_data.contains("\r\n\r\n") || m_answered)
+                        return;
+                    m_answered = true;
+                    ++requests;
+                    const QByteArray json = QJsonDocument(QJsonObject{
+                        {"success", true}, {"data", QJsonObject{{"node_id", "node-https"}}}})
+                                                .toJson(QJsonDocument::Compact);
+                    socket->write("HTTP/1.1 201 Created\r\nContent-Type: application/json\r\n"
+                                  "Content-Length: " + QByteArray::number(json.size())
+                                  + "\r\nConnection: close\r\n\r\n" + json);
+                    socket->disconnectFromHost();
+                });
+            }
+        });
+        m_server.listen(QHostAddress::LocalHost, 0);
+    }
+    QUrl url() const { return QUrl(QStringLiteral("https://127.0.0.1:%1").arg(m_server.serverPort())); }
+    int requests = 0;
+
+private:
+    QSslServer m_server;
+    QByteArray m_data;
+    bool m_answered = false;
+};
+
+Result<EnrolmentAnswer> enrolOverTls(const QUrl &server, const QString &pin)
+{
+    EnrolmentRequest request;
+    request.server = server;
+    request.secret = QStringLiteral("tls-secret");
+    request.name = QStringLiteral("tls-node");
+    request.publicKey = crypto::generateSigningKeyPair().publicKey;
+    request.tls.pinnedSha256 = pin;
+    request.timeoutMs = 5000;
+    Enroller enroller;
+    std::optional<Result<EnrolmentAnswer>> outcome;
+    enroller.enrol(request, [&outcome](Result<EnrolmentAnswer> answer) { outcome = answer; });
+    if (!QTest::qWaitFor([&outcome] { return outcome.has_value(); }, 10000))
+        return Error{ErrorCode::Timeout, QStringLiteral("no outcome")};
+    return *outcome;
+}
+
+} // namespace
 
 class TestAgentTls : public QObject
 {
@@ -105,6 +168,30 @@ private slots:
         // certificate may be replaced by the right one).
         QVERIFY(run->peer->hellos.isEmpty());
         QVERIFY(run->session->state() != AgentSession::State::Stopped);
+    }
+
+    void enrolmentWithPin()
+    {
+        HttpsEnrolPeer peer(m_ssl);
+        const auto answer = enrolOverTls(peer.url(), client::TlsPolicy::fingerprint(m_certificate));
+        QVERIFY2(answer.ok(), qPrintable(answer.ok() ? QString() : answer.error().toString()));
+        QCOMPARE(answer->nodeId, QStringLiteral("node-https"));
+        QCOMPARE(peer.requests, 1);
+    }
+
+    void enrolmentRefusesOtherCertificateBeforeSendingTheSecret()
+    {
+        HttpsEnrolPeer peer(m_ssl);
+        auto answer = enrolOverTls(peer.url(), QString(64, u'b'));
+        QVERIFY(!answer.ok());
+        QCOMPARE(answer.error().code, ErrorCode::NetworkError);
+        QVERIFY2(answer.error().message.contains(QStringLiteral("pinned")),
+                 qPrintable(answer.error().message));
+        // Without a pin, a certificate no CA signed is refused as well.
+        answer = enrolOverTls(peer.url(), QString());
+        QVERIFY(!answer.ok());
+        QCOMPARE(answer.error().code, ErrorCode::NetworkError);
+        QCOMPARE(peer.requests, 0); // no request, so no secret, reached it
     }
 
     void selfSignedWithoutPinRefused()
