@@ -47,6 +47,19 @@ void AgentRunner::fail(int exitCode, const QString &message)
 
 void AgentRunner::start()
 {
+    if (const Status dir = ensurePrivateDirectory(m_options.dataDir); !dir)
+        return fail(kExitBadOptions, dir.error().message);
+    // Two agents on one buffer would send each other's reports under one
+    // identity, and number them twice.
+    m_lock = std::make_unique<QLockFile>(QDir(m_options.dataDir).filePath(QStringLiteral("agent.lock")));
+    // Never stale by age (the agent holds it for months); the lock of a
+    // holder that died is still taken over.
+    m_lock->setStaleLockTime(0);
+    if (!m_lock->tryLock(0))
+        return fail(kExitBadOptions,
+                    QStringLiteral("another hivemind-agent uses the data directory %1")
+                        .arg(m_options.dataDir));
+
     auto identity = AgentIdentity::loadOrCreate(m_options.dataDir);
     if (!identity)
         return fail(kExitBadOptions, identity.error().message);

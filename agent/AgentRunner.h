@@ -11,6 +11,7 @@
 #include "agent/Enroller.h"
 #include "agent/MetricsCollector.h"
 
+#include <QLockFile>
 #include <QObject>
 #include <QTimer>
 #include <memory>
@@ -41,6 +42,7 @@ private:
     void applyInterval(int seconds);
 
     AgentOptions m_options;
+    std::unique_ptr<QLockFile> m_lock; // one agent per data directory
     std::optional<AgentIdentity> m_identity;
     std::unique_ptr<SampleBuffer> m_buffer;
     std::unique_ptr<MetricsCollector> m_collector;

@@ -59,9 +59,15 @@ Status SampleBuffer::load()
         if (!state.open(QIODevice::ReadOnly))
             return bufferIoError(QStringLiteral("cannot read %1: %2")
                                      .arg(state.fileName(), state.errorString()));
-        const QJsonObject object = QJsonDocument::fromJson(state.readAll()).object();
+        QJsonParseError parseError;
+        const QJsonObject object = QJsonDocument::fromJson(state.readAll(), &parseError).object();
         // A damaged state file costs at most resending what was acked; the
-        // segments still say which numbers were used.
+        // segments still say which numbers were used, and the server's
+        // welcome moves the numbering past what it has.
+        if (parseError.error != QJsonParseError::NoError)
+            qCWarning(lcAgent).noquote()
+                << QStringLiteral("%1 is damaged; starting from what the segments hold")
+                       .arg(state.fileName());
         m_floor = qint64(object.value(QStringLiteral("floor")).toDouble());
         m_lastSeq = qint64(object.value(QStringLiteral("last_seq")).toDouble());
     }
@@ -241,7 +247,15 @@ Status SampleBuffer::openSegmentForAppend(qint64 firstSeq)
 Result<qint64> SampleBuffer::append(fleet::ReportMessage report)
 {
     report.seq = m_lastSeq + 1;
-    const QByteArray line = fleet::serialize(report) + '\n';
+    QByteArray line = fleet::serialize(report);
+    // Only what the protocol accepts is stored: a report the server (and
+    // pending() here) would refuse must not sit in the buffer for ever.
+    if (const auto valid = fleet::parseAgentMessage(line); !valid)
+        return Error{valid.error().code,
+                     QStringLiteral("a report the protocol refuses was not buffered: %1")
+                         .arg(valid.error().message),
+                     valid.error().details};
+    line.append('\n');
     if (const Status room = enforceLimits(line.size()); !room)
         return room.error();
 

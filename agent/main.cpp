@@ -5,6 +5,7 @@
 #include "agent/AgentIdentity.h"
 #include "agent/AgentOptions.h"
 #include "agent/AgentRunner.h"
+#include "common/LogFormatter.h"
 #include "hivemind/Version.h"
 
 #include <QCoreApplication>
@@ -46,6 +47,9 @@ int main(int argc, char *argv[])
         return kExitOk;
     }
 
+    // Timestamped lines on stderr (the journal under systemd), with
+    // anything that looks like a secret masked.
+    hm::logging::install(hm::logging::Format::Text);
     AgentRunner runner(std::move(*options));
     QObject::connect(&runner, &AgentRunner::finished, &app,
                      [](int exitCode) { QCoreApplication::exit(exitCode); });

@@ -150,6 +150,13 @@ private slots:
         for (qsizetype i = 1; i < firstRun.size(); ++i)
             QCOMPARE(firstRun.at(i), firstRun.at(i - 1) + 1);
 
+        // One agent per data directory.
+        QProcess second;
+        startAgent(second, {"--data-dir", dataDir});
+        QTRY_COMPARE_WITH_TIMEOUT(second.state(), QProcess::NotRunning, 10000);
+        QCOMPARE(second.exitCode(), agent::kExitBadOptions);
+        QVERIFY(second.readAllStandardError().contains("another hivemind-agent"));
+
         QFile node(QDir(dataDir).filePath("node.json"));
         QVERIFY(node.open(QIODevice::ReadOnly));
         const QJsonObject record = QJsonDocument::fromJson(node.readAll()).object();

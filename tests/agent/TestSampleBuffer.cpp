@@ -169,6 +169,22 @@ private slots:
         QCOMPARE(*(*reopened)->append(sample(4)), 4);
     }
 
+    void reportTheProtocolRefusesIsNotStored()
+    {
+        QTemporaryDir dir;
+        auto buffer = SampleBuffer::open(dir.path());
+        QVERIFY(buffer.ok());
+        QVERIFY((*buffer)->append(sample(1)).ok());
+        fleet::ReportMessage bad = sample(2);
+        bad.metrics.append({QStringLiteral("Not A Name"), 1});
+        const auto refused = (*buffer)->append(bad);
+        QVERIFY(!refused.ok());
+        QCOMPARE(refused.error().code, ErrorCode::ValidationError);
+        QCOMPARE((*buffer)->lastSeq(), 1);
+        QCOMPARE(*(*buffer)->append(sample(3)), 2);
+        QCOMPARE(seqs((*buffer)->pending(1, 10)), range(1, 2));
+    }
+
     void tornLastLineIgnored()
     {
         QTemporaryDir dir;
