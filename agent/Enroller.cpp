@@ -17,21 +17,22 @@ Enroller::Enroller(QObject *parent) : QObject(parent) {}
 QJsonObject Enroller::requestBody(const EnrolmentRequest &request)
 {
     const SystemFacts &facts = request.facts;
+    // Within what the server stores (a longer text is refused as a whole).
     const QByteArray systemInfo =
         QJsonDocument(QJsonObject{{QStringLiteral("uptime"), facts.uptimeSeconds},
-                                  {QStringLiteral("kernel"), facts.kernel}})
+                                  {QStringLiteral("kernel"), facts.kernel.left(256)}})
             .toJson(QJsonDocument::Compact);
     return QJsonObject{
         {QStringLiteral("name"), request.name},
-        {QStringLiteral("ip"), facts.ip},
-        {QStringLiteral("os"), facts.os},
-        {QStringLiteral("arch"), facts.arch},
+        {QStringLiteral("ip"), facts.ip.left(64)},
+        {QStringLiteral("os"), facts.os.left(64)},
+        {QStringLiteral("arch"), facts.arch.left(32)},
         {QStringLiteral("cpu_cores"), facts.cpuCores},
-        {QStringLiteral("cpu_model"), facts.cpuModel},
+        {QStringLiteral("cpu_model"), facts.cpuModel.left(255)},
         {QStringLiteral("memory_total"), facts.memoryTotal},
         {QStringLiteral("disk_total"), facts.diskTotal},
         {QStringLiteral("system_info"), QString::fromUtf8(systemInfo)},
-        {QStringLiteral("agent_version"), request.agentVersion},
+        {QStringLiteral("agent_version"), request.agentVersion.left(64)},
         {QStringLiteral("public_key"), QString::fromLatin1(request.publicKey.toBase64())},
         {QStringLiteral("capabilities"), QJsonArray::fromStringList(request.capabilities)},
     };
@@ -113,8 +114,12 @@ void Enroller::enrol(const EnrolmentRequest &request,
                                                     .arg(status)
                                                     .arg(error.value(QStringLiteral("code")).toString(),
                                                          serverMessage);
-                    return done(Error{status >= 500 ? ErrorCode::ServiceUnavailable
-                                                    : ErrorCode::ValidationError,
+                    // Busy or broken servers are worth another try; a
+                    // request the server refuses is not.
+                    const ErrorCode code = status == 429 ? ErrorCode::RateLimitExceeded
+                                           : status >= 500 ? ErrorCode::ServiceUnavailable
+                                                           : ErrorCode::ValidationError;
+                    return done(Error{code,
                                       QStringLiteral("the server refused the enrolment (%1)")
                                           .arg(words)});
                 }

@@ -47,8 +47,9 @@ public:
 
     // `done` runs once, later, with the answer or: Unauthorized (the secret
     // was refused: wrong, used or expired), ValidationError (the server
-    // refused the request), NetworkError (no answer, TLS refused), or
-    // InternalError (an answer that is not the API's).
+    // refused the request), RateLimitExceeded (429) or ServiceUnavailable
+    // (5xx), NetworkError (no answer, TLS refused), or InternalError (an
+    // answer that is not the API's).
     void enrol(const EnrolmentRequest &request,
                std::function<void(Result<EnrolmentAnswer>)> done);
 

@@ -151,6 +151,17 @@ private slots:
         QCOMPARE(answer.error().code, ErrorCode::ValidationError);
         QVERIFY(answer.error().message.contains(QStringLiteral("name taken")));
 
+        peer.setAnswer([](const test::RecordedRequest &) {
+            return test::RecordingPeer::Reply{429, "{}"};
+        });
+        answer = enrolNow(enroller, requestFor(QUrl(peer.url()), publicKey));
+        QCOMPARE(answer.error().code, ErrorCode::RateLimitExceeded);
+        peer.setAnswer([](const test::RecordedRequest &) {
+            return test::RecordingPeer::Reply{503, "{}"};
+        });
+        answer = enrolNow(enroller, requestFor(QUrl(peer.url()), publicKey));
+        QCOMPARE(answer.error().code, ErrorCode::ServiceUnavailable);
+
         // A server that registered another key than this agent's.
         peer.setAnswer([](const test::RecordedRequest &) {
             const QJsonObject body{{"success", true},
