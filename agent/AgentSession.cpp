@@ -18,8 +18,17 @@ AgentSession::AgentSession(AgentSessionConfig config, const AgentIdentity &ident
     m_handshakeTimer.setSingleShot(true);
     connect(&m_retryTimer, &QTimer::timeout, this, &AgentSession::connectNow);
     connect(&m_handshakeTimer, &QTimer::timeout, this, [this] {
-        m_socket.abort(QStringLiteral("no welcome from the server within %1 ms")
-                           .arg(m_config.handshakeTimeoutMs));
+        const QString reason =
+            QStringLiteral("no welcome from the server within %1 ms").arg(m_config.handshakeTimeoutMs);
+        m_socket.abort(reason);
+        // A socket aborted before its TCP connection was up (a server that
+        // drops SYNs) may report no close at all: make sure one is seen, or
+        // the session would wait for ever. onClosed ignores a second one.
+        QTimer::singleShot(0, this, [this, reason] {
+            if (m_state == State::Connecting || m_state == State::AwaitingChallenge
+                || m_state == State::AwaitingWelcome)
+                onClosed(client::JsonWebSocket::Abnormal, reason);
+        });
     });
     connect(&m_pingTimer, &QTimer::timeout, this, &AgentSession::onPingTimer);
     connect(&m_socket.socket(), &QWebSocket::pong, this, [this] { m_awaitingPong = false; });
@@ -80,6 +89,8 @@ void AgentSession::onOpened()
 
 void AgentSession::onClosed(int code, const QString &reason)
 {
+    if (m_state == State::WaitingToRetry || m_state == State::Idle)
+        return; // this connection's end was already handled
     m_handshakeTimer.stop();
     m_pingTimer.stop();
     m_inFlightBytes = 0;

@@ -250,6 +250,34 @@ private slots:
         QCOMPARE(session.state(), AgentSession::State::WaitingToRetry);
     }
 
+    void noUpgradeAnswerTimesOutAndRetries()
+    {
+        // Accepts TCP connections and never answers the upgrade request.
+        Fixture f;
+        QVERIFY(f.setUp(0));
+        QTcpServer mute;
+        QVERIFY(mute.listen(QHostAddress::LocalHost, 0));
+        int accepted = 0;
+        connect(&mute, &QTcpServer::newConnection, this, [&mute, &accepted] {
+            while (mute.nextPendingConnection())
+                ++accepted;
+        });
+        AgentSessionConfig config;
+        config.serverUrl = QUrl(QStringLiteral("http://127.0.0.1:%1").arg(mute.serverPort()));
+        config.nodeId = QStringLiteral("node-7");
+        config.agentVersion = QStringLiteral("0.1.0");
+        config.handshakeTimeoutMs = 100;
+        config.initialBackoffMs = 20;
+        AgentSession session(config, *f.identity, *f.buffer);
+        QSignalSpy disconnected(&session, &AgentSession::disconnected);
+        session.start();
+        QVERIFY(disconnected.wait());
+        QCOMPARE(disconnected.first().first().toInt(), 1006);
+        QVERIFY2(disconnected.first().at(1).toString().contains(QStringLiteral("welcome")),
+                 qPrintable(disconnected.first().at(1).toString()));
+        QTRY_VERIFY(accepted >= 2); // and tried again
+    }
+
     void refusedIdentityStops_data()
     {
         QTest::addColumn<int>("code");
