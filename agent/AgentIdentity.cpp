@@ -11,16 +11,15 @@ namespace hm::agent {
 
 namespace {
 
-constexpr QFileDevice::Permissions kOwnerOnlyFile = QFileDevice::ReadOwner
-                                                    | QFileDevice::WriteOwner;
-constexpr QFileDevice::Permissions kOwnerOnlyDir = QFileDevice::ReadOwner
-                                                   | QFileDevice::WriteOwner
-                                                   | QFileDevice::ExeOwner;
+constexpr QFileDevice::Permissions kOwnerOnlyFile =
+    QFileDevice::ReadOwner | QFileDevice::WriteOwner;
+constexpr QFileDevice::Permissions kOwnerOnlyDir =
+    QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner;
 
 // Any access for the group or others.
 constexpr QFileDevice::Permissions kGroupOrOthers =
-    QFileDevice::ReadGroup | QFileDevice::WriteGroup | QFileDevice::ExeGroup
-    | QFileDevice::ReadOther | QFileDevice::WriteOther | QFileDevice::ExeOther;
+    QFileDevice::ReadGroup | QFileDevice::WriteGroup | QFileDevice::ExeGroup |
+    QFileDevice::ReadOther | QFileDevice::WriteOther | QFileDevice::ExeOther;
 
 Error identityIoError(const QString &message)
 {

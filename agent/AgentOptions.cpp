@@ -49,10 +49,10 @@ QCommandLineParser &setUpAgentParser(QCommandLineParser &parser)
                        "its metrics."));
     parser.addHelpOption();
     parser.addVersionOption();
-    parser.addOption(QCommandLineOption(
-        QStringLiteral("config"),
-        QStringLiteral("INI config file (default /etc/hivemind/agent.conf)."),
-        QStringLiteral("FILE")));
+    parser.addOption(
+        QCommandLineOption(QStringLiteral("config"),
+                           QStringLiteral("INI config file (default /etc/hivemind/agent.conf)."),
+                           QStringLiteral("FILE")));
     for (const OptionSpec &spec : kAgentOptionSpecs)
         parser.addOption(QCommandLineOption(QString::fromLatin1(spec.cli),
                                             QString::fromLatin1(spec.help),
@@ -68,8 +68,8 @@ Result<QUrl> parseServerUrl(const QString &text)
 {
     const QUrl url(text.trimmed(), QUrl::StrictMode);
     const QString scheme = url.scheme();
-    if (!url.isValid() || url.host().isEmpty()
-        || (scheme != QLatin1String("http") && scheme != QLatin1String("https")))
+    if (!url.isValid() || url.host().isEmpty() ||
+        (scheme != QLatin1String("http") && scheme != QLatin1String("https")))
         return agentOptionError(QStringLiteral("server"),
                                 QStringLiteral("server must be an http:// or https:// URL with a "
                                                "host, not \"%1\"")
@@ -116,18 +116,17 @@ Result<QStringList> parseCapabilities(const QVariant &value)
 {
     QStringList names;
     // QSettings reads "a,b" as a list and "a" as a string.
-    const QStringList raw = value.typeId() == QMetaType::QStringList
-                                ? value.toStringList()
-                                : value.toString().split(u',');
+    const QStringList raw = value.typeId() == QMetaType::QStringList ? value.toStringList()
+                                                                     : value.toString().split(u',');
     for (const QString &entry : raw) {
         const QString name = entry.trimmed();
         if (name.isEmpty())
             continue;
         if (!fleet::knownCapabilities().contains(name))
-            return agentOptionError(QStringLiteral("capabilities"),
-                                    QStringLiteral("unknown capability \"%1\" (known: %2)")
-                                        .arg(name, fleet::knownCapabilities().join(
-                                                       QStringLiteral(", "))));
+            return agentOptionError(
+                QStringLiteral("capabilities"),
+                QStringLiteral("unknown capability \"%1\" (known: %2)")
+                    .arg(name, fleet::knownCapabilities().join(QStringLiteral(", "))));
         if (!names.contains(name))
             names.append(name);
     }
@@ -253,13 +252,14 @@ QString agentHelpText()
     QCommandLineParser parser;
     setUpAgentParser(parser);
     QString text = parser.helpText();
-    text += QStringLiteral(
-        "\nConfig file keys (INI, no section; the command line wins):\n"
-        "  server, enrol_secret, data_dir, interval, pin_sha256, name,\n"
-        "  capabilities   comma-separated, only in the config file: %1 (default metrics)\n"
-        "\nExit codes: 0 done, 1 transient failure, 2 bad options/config/identity or refused\n"
-        "enrolment, 3 the server refused this identity (deleted or revoked node).\n")
-                .arg(fleet::knownCapabilities().join(QStringLiteral(", ")));
+    text +=
+        QStringLiteral(
+            "\nConfig file keys (INI, no section; the command line wins):\n"
+            "  server, enrol_secret, data_dir, interval, pin_sha256, name,\n"
+            "  capabilities   comma-separated, only in the config file: %1 (default metrics)\n"
+            "\nExit codes: 0 done, 1 transient failure, 2 bad options/config/identity or refused\n"
+            "enrolment, 3 the server refused this identity (deleted or revoked node).\n")
+            .arg(fleet::knownCapabilities().join(QStringLiteral(", ")));
     return text;
 }
 

@@ -15,9 +15,9 @@ namespace hm::agent {
 // Exit codes (docs/agent.md). The systemd unit does not restart on 2 and 3:
 // neither goes away by trying again.
 inline constexpr int kExitOk = 0;
-inline constexpr int kExitFailure = 1;     // transient: network, disk; worth a restart
-inline constexpr int kExitBadOptions = 2;  // options, config, identity files, refused enrolment
-inline constexpr int kExitRevoked = 3;     // the server refused this identity (4401/4403)
+inline constexpr int kExitFailure = 1;    // transient: network, disk; worth a restart
+inline constexpr int kExitBadOptions = 2; // options, config, identity files, refused enrolment
+inline constexpr int kExitRevoked = 3;    // the server refused this identity (4401/4403)
 
 inline constexpr int kMinIntervalSeconds = 1;
 inline constexpr int kMaxIntervalSeconds = 3600;
@@ -25,7 +25,7 @@ inline constexpr int kMaxIntervalSeconds = 3600;
 struct AgentOptions
 {
     QString configFile = QStringLiteral("/etc/hivemind/agent.conf");
-    QUrl server; // http or https; empty when not given
+    QUrl server;         // http or https; empty when not given
     QString enrolSecret; // never logged
     QString dataDir = QStringLiteral("/var/lib/hivemind-agent");
     int intervalSeconds = 5;

@@ -51,7 +51,8 @@ void AgentRunner::start()
         return fail(kExitBadOptions, dir.error().message);
     // Two agents on one buffer would send each other's reports under one
     // identity, and number them twice.
-    m_lock = std::make_unique<QLockFile>(QDir(m_options.dataDir).filePath(QStringLiteral("agent.lock")));
+    m_lock =
+        std::make_unique<QLockFile>(QDir(m_options.dataDir).filePath(QStringLiteral("agent.lock")));
     // Never stale by age (the agent holds it for months); the lock of a
     // holder that died is still taken over.
     m_lock->setStaleLockTime(0);
@@ -99,8 +100,8 @@ void AgentRunner::enrol()
                                      .arg(m_options.server.toString(), m_options.name);
     m_enroller.enrol(request, [this](Result<EnrolmentAnswer> answer) {
         if (!answer) {
-            const bool refused = answer.error().code == ErrorCode::Unauthorized
-                                 || answer.error().code == ErrorCode::ValidationError;
+            const bool refused = answer.error().code == ErrorCode::Unauthorized ||
+                                 answer.error().code == ErrorCode::ValidationError;
             return fail(refused ? kExitBadOptions : kExitFailure,
                         QStringLiteral("enrolment failed: %1").arg(answer.error().message));
         }
@@ -123,15 +124,14 @@ void AgentRunner::run(const EnrolmentRecord &record)
     AgentSessionConfig config;
     config.serverUrl = m_options.server.isEmpty() ? QUrl(record.server) : m_options.server;
     if (!m_options.server.isEmpty() && QUrl(record.server) != m_options.server)
-        qCWarning(lcAgent).noquote()
-            << QStringLiteral("enrolled with %1, now connecting to %2")
-                   .arg(record.server, m_options.server.toString());
+        qCWarning(lcAgent).noquote() << QStringLiteral("enrolled with %1, now connecting to %2")
+                                            .arg(record.server, m_options.server.toString());
     config.nodeId = record.nodeId;
     config.capabilities = m_options.capabilities;
     config.agentVersion = runnerAgentVersion();
     config.tls = runnerTlsPolicy(m_options);
-    qCInfo(lcAgent).noquote() << QStringLiteral("node %1, identity %2")
-                                     .arg(record.nodeId, m_identity->fingerprint());
+    qCInfo(lcAgent).noquote()
+        << QStringLiteral("node %1, identity %2").arg(record.nodeId, m_identity->fingerprint());
 
     m_collector = createMetricsCollector();
     m_session = std::make_unique<AgentSession>(config, *m_identity, *m_buffer);
@@ -140,10 +140,12 @@ void AgentRunner::run(const EnrolmentRecord &record)
                                           "%1); stopping")
                                .arg(code));
     });
-    connect(m_session.get(), &AgentSession::welcomed, this,
-            [this](const fleet::AgentSettings &settings) { applyInterval(settings.intervalSeconds); });
-    connect(m_session.get(), &AgentSession::settingsReceived, this,
-            [this](const fleet::AgentSettings &settings) { applyInterval(settings.intervalSeconds); });
+    connect(
+        m_session.get(), &AgentSession::welcomed, this,
+        [this](const fleet::AgentSettings &settings) { applyInterval(settings.intervalSeconds); });
+    connect(
+        m_session.get(), &AgentSession::settingsReceived, this,
+        [this](const fleet::AgentSettings &settings) { applyInterval(settings.intervalSeconds); });
     // The first sample only primes the rates; reports follow every interval.
     m_collector->collect();
     m_sampleTimer.start(m_options.intervalSeconds * 1000);
@@ -155,8 +157,8 @@ void AgentRunner::applyInterval(int seconds)
     seconds = std::clamp(seconds, kMinIntervalSeconds, kMaxIntervalSeconds);
     if (m_sampleTimer.interval() == seconds * 1000)
         return;
-    qCInfo(lcAgent).noquote() << QStringLiteral("sampling every %1 s (the server's setting)")
-                                     .arg(seconds);
+    qCInfo(lcAgent).noquote()
+        << QStringLiteral("sampling every %1 s (the server's setting)").arg(seconds);
     m_sampleTimer.start(seconds * 1000);
 }
 

@@ -7,8 +7,8 @@
 
 #include "agent/AgentIdentity.h"
 #include "agent/AgentOptions.h"
-#include "agent/EnrolmentRecord.h"
 #include "agent/Enroller.h"
+#include "agent/EnrolmentRecord.h"
 #include "agent/MetricsCollector.h"
 
 #include <QLockFile>

@@ -18,15 +18,15 @@ AgentSession::AgentSession(AgentSessionConfig config, const AgentIdentity &ident
     m_handshakeTimer.setSingleShot(true);
     connect(&m_retryTimer, &QTimer::timeout, this, &AgentSession::connectNow);
     connect(&m_handshakeTimer, &QTimer::timeout, this, [this] {
-        const QString reason =
-            QStringLiteral("no welcome from the server within %1 ms").arg(m_config.handshakeTimeoutMs);
+        const QString reason = QStringLiteral("no welcome from the server within %1 ms")
+                                   .arg(m_config.handshakeTimeoutMs);
         m_socket.abort(reason);
         // A socket aborted before its TCP connection was up (a server that
         // drops SYNs) may report no close at all: make sure one is seen, or
         // the session would wait for ever. onClosed ignores a second one.
         QTimer::singleShot(0, this, [this, reason] {
-            if (m_state == State::Connecting || m_state == State::AwaitingChallenge
-                || m_state == State::AwaitingWelcome)
+            if (m_state == State::Connecting || m_state == State::AwaitingChallenge ||
+                m_state == State::AwaitingWelcome)
                 onClosed(client::JsonWebSocket::Abnormal, reason);
         });
     });
@@ -75,7 +75,8 @@ void AgentSession::connectNow()
         return;
     m_state = State::Connecting;
     m_inFlightBytes = 0;
-    const QUrl url = client::JsonWebSocket::webSocketUrl(m_config.serverUrl, QStringLiteral("/ws/agent"));
+    const QUrl url =
+        client::JsonWebSocket::webSocketUrl(m_config.serverUrl, QStringLiteral("/ws/agent"));
     qCInfo(lcAgent).noquote() << QStringLiteral("connecting to %1").arg(url.toString());
     m_handshakeTimer.start(m_config.handshakeTimeoutMs);
     m_socket.open(url);
@@ -110,10 +111,10 @@ void AgentSession::onClosed(int code, const QString &reason)
         emit refused(code, reason);
         return;
     }
-    qCWarning(lcAgent).noquote()
-        << QStringLiteral("connection to the server closed (%1%2)")
-               .arg(code)
-               .arg(reason.isEmpty() ? QString() : QStringLiteral(": ") + reason);
+    qCWarning(lcAgent).noquote() << QStringLiteral("connection to the server closed (%1%2)")
+                                        .arg(code)
+                                        .arg(reason.isEmpty() ? QString()
+                                                              : QStringLiteral(": ") + reason);
     scheduleRetry();
 }
 
@@ -181,8 +182,7 @@ void AgentSession::onChallenge(const fleet::ChallengeMessage &challenge)
     hello.agentVersion = m_config.agentVersion;
     hello.capabilities = m_config.capabilities;
     hello.lastSeq = m_buffer.lastSeq();
-    hello.signature =
-        m_identity.sign(fleet::signedChallenge(m_config.nodeId, challenge.nonce));
+    hello.signature = m_identity.sign(fleet::signedChallenge(m_config.nodeId, challenge.nonce));
     m_state = State::AwaitingWelcome;
     m_socket.send(fleet::serialize(hello));
 }
@@ -190,8 +190,8 @@ void AgentSession::onChallenge(const fleet::ChallengeMessage &challenge)
 void AgentSession::onWelcome(const fleet::WelcomeMessage &welcome)
 {
     if (welcome.nodeId != m_config.nodeId)
-        return protocolError(QStringLiteral("welcomed as node %1, not %2")
-                                 .arg(welcome.nodeId, m_config.nodeId));
+        return protocolError(
+            QStringLiteral("welcomed as node %1, not %2").arg(welcome.nodeId, m_config.nodeId));
     m_handshakeTimer.stop();
     if (const Status dropped = m_buffer.dropUpTo(welcome.ackedSeq); !dropped)
         qCWarning(lcAgent).noquote() << dropped.error().message;
@@ -223,8 +223,8 @@ void AgentSession::pump()
         return;
     m_pumping = true;
     bool socketTakesMore = true;
-    while (socketTakesMore && m_state == State::Streaming
-           && m_inFlightBytes < m_config.maxInFlightBytes) {
+    while (socketTakesMore && m_state == State::Streaming &&
+           m_inFlightBytes < m_config.maxInFlightBytes) {
         const QList<fleet::ReportMessage> chunk =
             m_buffer.pending(m_sentUpTo + 1, m_config.reportsPerRead);
         if (chunk.isEmpty())

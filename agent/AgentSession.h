@@ -51,12 +51,12 @@ public:
     enum class State
     {
         Idle,
-        Connecting,       // until the socket is open
+        Connecting, // until the socket is open
         AwaitingChallenge,
         AwaitingWelcome,
         Streaming,
         WaitingToRetry,
-        Stopped,          // stop() or refused(): no more connections
+        Stopped, // stop() or refused(): no more connections
     };
     Q_ENUM(State)
 

@@ -24,7 +24,10 @@ public:
 
     void open(const QUrl &url) { openUrl(url, QString()); }
     // The bytes handed to the socket (what bytesWritten() later confirms).
-    qint64 send(const QByteArray &frame) { return socket().sendTextMessage(QString::fromUtf8(frame)); }
+    qint64 send(const QByteArray &frame)
+    {
+        return socket().sendTextMessage(QString::fromUtf8(frame));
+    }
 
 signals:
     void frameReceived(const QByteArray &frame);

@@ -86,58 +86,57 @@ void Enroller::enrol(const EnrolmentRequest &request,
         }
     });
     const QString expectedFingerprint = crypto::publicKeyFingerprint(request.publicKey);
-    connect(reply, &QNetworkReply::finished, this,
-            [reply, tlsRefusal, expectedFingerprint, done = std::move(done)] {
-                reply->deleteLater();
-                const int status =
-                    reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-                if (!tlsRefusal->isEmpty())
-                    return done(Error{ErrorCode::NetworkError, *tlsRefusal});
-                if (status == 0)
-                    return done(Error{ErrorCode::NetworkError,
-                                      QStringLiteral("no answer from %1: %2")
-                                          .arg(reply->url().toString(QUrl::RemoveUserInfo),
-                                               reply->errorString())});
-                const QJsonObject body = QJsonDocument::fromJson(reply->readAll()).object();
-                const QJsonObject error = body.value(QStringLiteral("error")).toObject();
-                const QString serverMessage = error.value(QStringLiteral("message")).toString();
-                if (status == 401)
-                    return done(Error{ErrorCode::Unauthorized,
-                                      QStringLiteral("the server refused the enrolment secret "
-                                                     "(wrong, already used or expired); ask the "
-                                                     "console for a new one")});
-                const QJsonObject data = body.value(QStringLiteral("data")).toObject();
-                if (status != 201 || !body.value(QStringLiteral("success")).toBool()) {
-                    const QString words = serverMessage.isEmpty()
-                                              ? QStringLiteral("HTTP %1").arg(status)
-                                              : QStringLiteral("HTTP %1, %2: %3")
-                                                    .arg(status)
-                                                    .arg(error.value(QStringLiteral("code")).toString(),
-                                                         serverMessage);
-                    // Busy or broken servers are worth another try; a
-                    // request the server refuses is not.
-                    const ErrorCode code = status == 429 ? ErrorCode::RateLimitExceeded
-                                           : status >= 500 ? ErrorCode::ServiceUnavailable
-                                                           : ErrorCode::ValidationError;
-                    return done(Error{code,
-                                      QStringLiteral("the server refused the enrolment (%1)")
-                                          .arg(words)});
-                }
-                EnrolmentAnswer answer{data.value(QStringLiteral("node_id")).toString(),
-                                       data.value(QStringLiteral("name")).toString(),
-                                       data.value(QStringLiteral("fingerprint")).toString()};
-                if (answer.nodeId.isEmpty() || answer.nodeId.size() > 64)
-                    return done(Error{ErrorCode::InternalError,
-                                      QStringLiteral("the server's enrolment answer has no "
-                                                     "usable node_id")});
-                // The server must have registered the key this agent holds.
-                if (!answer.fingerprint.isEmpty() && answer.fingerprint != expectedFingerprint)
-                    return done(Error{ErrorCode::InternalError,
-                                      QStringLiteral("the server registered the key %1, but "
-                                                     "this agent's key is %2")
-                                          .arg(answer.fingerprint, expectedFingerprint)});
-                done(answer);
-            });
+    connect(
+        reply, &QNetworkReply::finished, this,
+        [reply, tlsRefusal, expectedFingerprint, done = std::move(done)] {
+            reply->deleteLater();
+            const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+            if (!tlsRefusal->isEmpty())
+                return done(Error{ErrorCode::NetworkError, *tlsRefusal});
+            if (status == 0)
+                return done(Error{
+                    ErrorCode::NetworkError,
+                    QStringLiteral("no answer from %1: %2")
+                        .arg(reply->url().toString(QUrl::RemoveUserInfo), reply->errorString())});
+            const QJsonObject body = QJsonDocument::fromJson(reply->readAll()).object();
+            const QJsonObject error = body.value(QStringLiteral("error")).toObject();
+            const QString serverMessage = error.value(QStringLiteral("message")).toString();
+            if (status == 401)
+                return done(Error{ErrorCode::Unauthorized,
+                                  QStringLiteral("the server refused the enrolment secret "
+                                                 "(wrong, already used or expired); ask the "
+                                                 "console for a new one")});
+            const QJsonObject data = body.value(QStringLiteral("data")).toObject();
+            if (status != 201 || !body.value(QStringLiteral("success")).toBool()) {
+                const QString words =
+                    serverMessage.isEmpty()
+                        ? QStringLiteral("HTTP %1").arg(status)
+                        : QStringLiteral("HTTP %1, %2: %3")
+                              .arg(status)
+                              .arg(error.value(QStringLiteral("code")).toString(), serverMessage);
+                // Busy or broken servers are worth another try; a
+                // request the server refuses is not.
+                const ErrorCode code = status == 429   ? ErrorCode::RateLimitExceeded
+                                       : status >= 500 ? ErrorCode::ServiceUnavailable
+                                                       : ErrorCode::ValidationError;
+                return done(Error{
+                    code, QStringLiteral("the server refused the enrolment (%1)").arg(words)});
+            }
+            EnrolmentAnswer answer{data.value(QStringLiteral("node_id")).toString(),
+                                   data.value(QStringLiteral("name")).toString(),
+                                   data.value(QStringLiteral("fingerprint")).toString()};
+            if (answer.nodeId.isEmpty() || answer.nodeId.size() > 64)
+                return done(Error{ErrorCode::InternalError,
+                                  QStringLiteral("the server's enrolment answer has no "
+                                                 "usable node_id")});
+            // The server must have registered the key this agent holds.
+            if (!answer.fingerprint.isEmpty() && answer.fingerprint != expectedFingerprint)
+                return done(Error{ErrorCode::InternalError,
+                                  QStringLiteral("the server registered the key %1, but "
+                                                 "this agent's key is %2")
+                                      .arg(answer.fingerprint, expectedFingerprint)});
+            done(answer);
+        });
 }
 
 } // namespace hm::agent

@@ -50,8 +50,7 @@ public:
     // refused the request), RateLimitExceeded (429) or ServiceUnavailable
     // (5xx), NetworkError (no answer, TLS refused), or InternalError (an
     // answer that is not the API's).
-    void enrol(const EnrolmentRequest &request,
-               std::function<void(Result<EnrolmentAnswer>)> done);
+    void enrol(const EnrolmentRequest &request, std::function<void(Result<EnrolmentAnswer>)> done);
 
 private:
     QNetworkAccessManager m_network;

@@ -30,7 +30,9 @@ struct FilesystemSize
 
 std::optional<FilesystemSize> filesystemSize(const QString &path)
 {
-    struct statvfs info{};
+    struct statvfs info
+    {
+    };
     if (::statvfs(QFile::encodeName(path).constData(), &info) != 0 || info.f_blocks == 0)
         return std::nullopt;
     const auto unit = qint64(info.f_frsize ? info.f_frsize : info.f_bsize);
@@ -46,8 +48,8 @@ class MetricList
 public:
     void add(const QString &name, double value)
     {
-        if (m_values.size() >= fleet::kMaxReportValues || !std::isfinite(value)
-            || !fleet::isValidMetricName(name) || m_names.contains(name))
+        if (m_values.size() >= fleet::kMaxReportValues || !std::isfinite(value) ||
+            !fleet::isValidMetricName(name) || m_names.contains(name))
             return;
         m_names.insert(name);
         m_values.append(fleet::MetricValue{name, value});
@@ -68,7 +70,8 @@ QString boundedNamePart(const QString &part)
 int countProcesses()
 {
     int count = 0;
-    const QStringList entries = QDir(QStringLiteral("/proc")).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+    const QStringList entries =
+        QDir(QStringLiteral("/proc")).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
     for (const QString &entry : entries) {
         bool numeric = false;
         entry.toLongLong(&numeric);
@@ -87,7 +90,8 @@ QList<fleet::MetricValue> LinuxMetricsCollector::collect()
     m_sinceLast.start();
 
     // CPU
-    const QList<procfs::CpuTimes> cpu = procfs::parseCpuStat(readSystemFile(QStringLiteral("/proc/stat")));
+    const QList<procfs::CpuTimes> cpu =
+        procfs::parseCpuStat(readSystemFile(QStringLiteral("/proc/stat")));
     QHash<QString, procfs::CpuTimes> previousCpu;
     for (const procfs::CpuTimes &times : std::as_const(m_cpu))
         previousCpu.insert(times.name, times);
@@ -116,8 +120,8 @@ QList<fleet::MetricValue> LinuxMetricsCollector::collect()
         procfs::parseMemInfo(readSystemFile(QStringLiteral("/proc/meminfo")));
     if (memory.contains(QStringLiteral("MemTotal"))) {
         const qint64 total = memory.value(QStringLiteral("MemTotal"));
-        const qint64 available = memory.value(QStringLiteral("MemAvailable"),
-                                              memory.value(QStringLiteral("MemFree")));
+        const qint64 available =
+            memory.value(QStringLiteral("MemAvailable"), memory.value(QStringLiteral("MemFree")));
         metrics.add(QStringLiteral("memory_total"), double(total));
         metrics.add(QStringLiteral("memory_used"), double(std::max<qint64>(0, total - available)));
     }
@@ -142,8 +146,8 @@ QList<fleet::MetricValue> LinuxMetricsCollector::collect()
         quint64 written = 0;
         for (const procfs::DiskIo &disk : disks) {
             const auto previous = m_disks.constFind(disk.name);
-            if (previous == m_disks.constEnd() || disk.readBytes < previous->readBytes
-                || disk.writtenBytes < previous->writtenBytes)
+            if (previous == m_disks.constEnd() || disk.readBytes < previous->readBytes ||
+                disk.writtenBytes < previous->writtenBytes)
                 continue; // new disk or a reset counter
             read += disk.readBytes - previous->readBytes;
             written += disk.writtenBytes - previous->writtenBytes;
@@ -163,12 +167,13 @@ QList<fleet::MetricValue> LinuxMetricsCollector::collect()
         quint64 out = 0;
         for (const procfs::NetIo &net : interfaces) {
             const auto previous = m_net.constFind(net.name);
-            if (previous == m_net.constEnd() || net.rxBytes < previous->rxBytes
-                || net.txBytes < previous->txBytes)
+            if (previous == m_net.constEnd() || net.rxBytes < previous->rxBytes ||
+                net.txBytes < previous->txBytes)
                 continue;
             in += net.rxBytes - previous->rxBytes;
             out += net.txBytes - previous->txBytes;
-            const QString part = QStringLiteral("net.") + boundedNamePart(procfs::metricNamePart(net.name));
+            const QString part =
+                QStringLiteral("net.") + boundedNamePart(procfs::metricNamePart(net.name));
             perInterface.append({part + QStringLiteral(".rx_bps"),
                                  double(net.rxBytes - previous->rxBytes) / seconds});
             perInterface.append({part + QStringLiteral(".tx_bps"),
@@ -183,8 +188,8 @@ QList<fleet::MetricValue> LinuxMetricsCollector::collect()
 
     // Counts
     metrics.add(QStringLiteral("tcp_connections"),
-                procfs::countTcpConnections(readSystemFile(QStringLiteral("/proc/net/tcp")))
-                    + procfs::countTcpConnections(readSystemFile(QStringLiteral("/proc/net/tcp6"))));
+                procfs::countTcpConnections(readSystemFile(QStringLiteral("/proc/net/tcp"))) +
+                    procfs::countTcpConnections(readSystemFile(QStringLiteral("/proc/net/tcp6"))));
     metrics.add(QStringLiteral("processes"), countProcesses());
     if (const auto uptime = procfs::parseUptime(readSystemFile(QStringLiteral("/proc/uptime"))))
         metrics.add(QStringLiteral("uptime"), *uptime);
@@ -206,11 +211,12 @@ QList<fleet::MetricValue> LinuxMetricsCollector::collect()
     for (const fleet::MetricValue &value : std::as_const(perInterface))
         metrics.add(value.name, value.value);
     const QDir thermal(QStringLiteral("/sys/class/thermal"));
-    for (const QString &zone :
-         thermal.entryList({QStringLiteral("thermal_zone*")}, QDir::Dirs | QDir::System, QDir::Name)) {
+    for (const QString &zone : thermal.entryList({QStringLiteral("thermal_zone*")},
+                                                 QDir::Dirs | QDir::System, QDir::Name)) {
         bool ok = false;
-        const double milli =
-            readSystemFile(thermal.filePath(zone + QStringLiteral("/temp"))).trimmed().toDouble(&ok);
+        const double milli = readSystemFile(thermal.filePath(zone + QStringLiteral("/temp")))
+                                 .trimmed()
+                                 .toDouble(&ok);
         if (ok)
             metrics.add(QStringLiteral("temp.") + procfs::metricNamePart(zone), milli / 1000.0);
     }
@@ -234,8 +240,8 @@ SystemFacts collectSystemFacts()
         cores += times.name == u"cpu" ? 0 : 1;
     facts.cpuCores = cores;
     facts.cpuModel = procfs::parseCpuModel(readSystemFile(QStringLiteral("/proc/cpuinfo")));
-    facts.memoryTotal =
-        procfs::parseMemInfo(readSystemFile(QStringLiteral("/proc/meminfo"))).value(QStringLiteral("MemTotal"));
+    facts.memoryTotal = procfs::parseMemInfo(readSystemFile(QStringLiteral("/proc/meminfo")))
+                            .value(QStringLiteral("MemTotal"));
     if (const auto root = filesystemSize(QStringLiteral("/")))
         facts.diskTotal = root->total;
     facts.uptimeSeconds =
@@ -250,8 +256,8 @@ SystemFacts collectSystemFacts()
         candidates.append(QNetworkInterface::interfaceFromName(routeInterface));
     candidates.append(QNetworkInterface::allInterfaces());
     for (const QNetworkInterface &interface : std::as_const(candidates)) {
-        if (!interface.isValid() || !(interface.flags() & QNetworkInterface::IsUp)
-            || (interface.flags() & QNetworkInterface::IsLoopBack))
+        if (!interface.isValid() || !(interface.flags() & QNetworkInterface::IsUp) ||
+            (interface.flags() & QNetworkInterface::IsLoopBack))
             continue;
         for (const QNetworkAddressEntry &entry : interface.addressEntries()) {
             if (entry.ip().protocol() == QAbstractSocket::IPv4Protocol) {

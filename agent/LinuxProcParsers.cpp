@@ -40,17 +40,22 @@ QString decodeMountField(const QByteArray &field)
 bool isPseudoFilesystem(const QString &type)
 {
     static const QSet<QString> pseudo{
-        QStringLiteral("proc"),       QStringLiteral("sysfs"),      QStringLiteral("devtmpfs"),
-        QStringLiteral("devpts"),     QStringLiteral("tmpfs"),      QStringLiteral("ramfs"),
-        QStringLiteral("cgroup"),     QStringLiteral("cgroup2"),    QStringLiteral("securityfs"),
-        QStringLiteral("pstore"),     QStringLiteral("bpf"),        QStringLiteral("debugfs"),
-        QStringLiteral("tracefs"),    QStringLiteral("configfs"),   QStringLiteral("fusectl"),
-        QStringLiteral("mqueue"),     QStringLiteral("hugetlbfs"),  QStringLiteral("autofs"),
-        QStringLiteral("binfmt_misc"), QStringLiteral("rpc_pipefs"), QStringLiteral("nsfs"),
-        QStringLiteral("efivarfs"),   QStringLiteral("selinuxfs"),  QStringLiteral("squashfs"),
-        QStringLiteral("overlay"),    QStringLiteral("devfs"),      QStringLiteral("nfsd"),
-        QStringLiteral("fuse.gvfsd-fuse"), QStringLiteral("fuse.portal"),
-        QStringLiteral("fuse.lxcfs"), QStringLiteral("zramfs")};
+        QStringLiteral("proc"),        QStringLiteral("sysfs"),
+        QStringLiteral("devtmpfs"),    QStringLiteral("devpts"),
+        QStringLiteral("tmpfs"),       QStringLiteral("ramfs"),
+        QStringLiteral("cgroup"),      QStringLiteral("cgroup2"),
+        QStringLiteral("securityfs"),  QStringLiteral("pstore"),
+        QStringLiteral("bpf"),         QStringLiteral("debugfs"),
+        QStringLiteral("tracefs"),     QStringLiteral("configfs"),
+        QStringLiteral("fusectl"),     QStringLiteral("mqueue"),
+        QStringLiteral("hugetlbfs"),   QStringLiteral("autofs"),
+        QStringLiteral("binfmt_misc"), QStringLiteral("rpc_pipefs"),
+        QStringLiteral("nsfs"),        QStringLiteral("efivarfs"),
+        QStringLiteral("selinuxfs"),   QStringLiteral("squashfs"),
+        QStringLiteral("overlay"),     QStringLiteral("devfs"),
+        QStringLiteral("nfsd"),        QStringLiteral("fuse.gvfsd-fuse"),
+        QStringLiteral("fuse.portal"), QStringLiteral("fuse.lxcfs"),
+        QStringLiteral("zramfs")};
     return pseudo.contains(type);
 }
 
@@ -127,8 +132,8 @@ QList<Mount> parseRealMounts(const QByteArray &text)
             continue;
         Mount mount{decodeMountField(fields.at(0)), decodeMountField(fields.at(1)),
                     QString::fromLatin1(fields.at(2))};
-        if (isPseudoFilesystem(mount.fsType) || mount.device == u"none"
-            || devices.contains(mount.device))
+        if (isPseudoFilesystem(mount.fsType) || mount.device == u"none" ||
+            devices.contains(mount.device))
             continue;
         devices.insert(mount.device);
         mounts.append(mount);
@@ -141,8 +146,8 @@ QString metricNamePart(const QString &name)
     QString out;
     for (const QChar c : name.toLower()) {
         const char16_t u = c.unicode();
-        const bool ok = (u >= u'a' && u <= u'z') || (u >= u'0' && u <= u'9') || u == u'_'
-                        || u == u'.' || u == u':' || u == u'-';
+        const bool ok = (u >= u'a' && u <= u'z') || (u >= u'0' && u <= u'9') || u == u'_' ||
+                        u == u'.' || u == u':' || u == u'-';
         out.append(ok ? c : QChar(u'_'));
     }
     return out;
@@ -163,8 +168,8 @@ QString mountMetricName(const QString &mountPoint)
 
 bool isWholeDisk(const QString &name)
 {
-    static const QRegularExpression whole(QStringLiteral(
-        "^(?:(?:sd|vd|xvd|hd)[a-z]+|nvme[0-9]+n[0-9]+|mmcblk[0-9]+)$"));
+    static const QRegularExpression whole(
+        QStringLiteral("^(?:(?:sd|vd|xvd|hd)[a-z]+|nvme[0-9]+n[0-9]+|mmcblk[0-9]+)$"));
     return whole.match(name).hasMatch();
 }
 

@@ -16,8 +16,8 @@ namespace hm::agent::procfs {
 // One "cpu" or "cpuN" line of /proc/stat, in clock ticks.
 struct CpuTimes
 {
-    QString name; // "cpu" for the total, "cpu0", "cpu1", …
-    quint64 idle = 0; // idle + iowait
+    QString name;      // "cpu" for the total, "cpu0", "cpu1", …
+    quint64 idle = 0;  // idle + iowait
     quint64 total = 0; // user nice system idle iowait irq softirq steal
 };
 QList<CpuTimes> parseCpuStat(const QByteArray &text);

@@ -18,8 +18,8 @@ const QString kSegmentSuffix = QStringLiteral(".jsonl");
 QString segmentFileName(qint64 firstSeq)
 {
     // Zero-padded, so that name order is sequence order.
-    return kSegmentPrefix + QStringLiteral("%1").arg(firstSeq, 20, 10, QLatin1Char('0'))
-           + kSegmentSuffix;
+    return kSegmentPrefix + QStringLiteral("%1").arg(firstSeq, 20, 10, QLatin1Char('0')) +
+           kSegmentSuffix;
 }
 
 Error bufferIoError(const QString &message)
@@ -35,8 +35,7 @@ qint64 SampleBuffer::Segment::bytesFrom(qint64 seq) const
     return offsets.back() - offsets[size_t(index)];
 }
 
-SampleBuffer::SampleBuffer(QString dir, Limits limits) : m_dir(std::move(dir)), m_limits(limits)
-{}
+SampleBuffer::SampleBuffer(QString dir, Limits limits) : m_dir(std::move(dir)), m_limits(limits) {}
 
 SampleBuffer::~SampleBuffer() = default;
 
@@ -57,8 +56,8 @@ Status SampleBuffer::load()
     QFile state(dir.filePath(QStringLiteral("state.json")));
     if (state.exists()) {
         if (!state.open(QIODevice::ReadOnly))
-            return bufferIoError(QStringLiteral("cannot read %1: %2")
-                                     .arg(state.fileName(), state.errorString()));
+            return bufferIoError(
+                QStringLiteral("cannot read %1: %2").arg(state.fileName(), state.errorString()));
         QJsonParseError parseError;
         const QJsonObject object = QJsonDocument::fromJson(state.readAll(), &parseError).object();
         // A damaged state file costs at most resending what was acked; the
@@ -71,13 +70,13 @@ Status SampleBuffer::load()
         m_floor = qint64(object.value(QStringLiteral("floor")).toDouble());
         m_lastSeq = qint64(object.value(QStringLiteral("last_seq")).toDouble());
     }
-    const QStringList names = dir.entryList({kSegmentPrefix + u'*' + kSegmentSuffix},
-                                            QDir::Files, QDir::Name);
+    const QStringList names =
+        dir.entryList({kSegmentPrefix + u'*' + kSegmentSuffix}, QDir::Files, QDir::Name);
     for (const QString &name : names) {
         bool ok = false;
         const qint64 firstSeq =
-            name.mid(kSegmentPrefix.size(), name.size() - kSegmentPrefix.size()
-                                                - kSegmentSuffix.size())
+            name.mid(kSegmentPrefix.size(),
+                     name.size() - kSegmentPrefix.size() - kSegmentSuffix.size())
                 .toLongLong(&ok);
         if (!ok || firstSeq < 1) {
             qCWarning(lcAgent).noquote()
@@ -123,8 +122,8 @@ Status SampleBuffer::scanSegment(Segment &segment)
                    .arg(file.size() - position)
                    .arg(segment.path);
         if (!file.resize(position))
-            return bufferIoError(QStringLiteral("cannot repair %1: %2")
-                                     .arg(segment.path, file.errorString()));
+            return bufferIoError(
+                QStringLiteral("cannot repair %1: %2").arg(segment.path, file.errorString()));
     }
     return {};
 }
@@ -224,9 +223,9 @@ Status SampleBuffer::enforceLimits(qint64 incomingBytes)
 Status SampleBuffer::openSegmentForAppend(qint64 firstSeq)
 {
     m_appendFile.close();
-    const bool continuing = !m_segments.empty() && m_segments.back().firstSeq <= firstSeq
-                            && m_segments.back().lastSeq() + 1 == firstSeq
-                            && m_segments.back().count() < m_limits.reportsPerSegment;
+    const bool continuing = !m_segments.empty() && m_segments.back().firstSeq <= firstSeq &&
+                            m_segments.back().lastSeq() + 1 == firstSeq &&
+                            m_segments.back().count() < m_limits.reportsPerSegment;
     if (!continuing)
         m_segments.push_back(
             Segment{firstSeq, QDir(m_dir).filePath(segmentFileName(firstSeq)), {0}});
@@ -259,11 +258,11 @@ Result<qint64> SampleBuffer::append(fleet::ReportMessage report)
     if (const Status room = enforceLimits(line.size()); !room)
         return room.error();
 
-    const bool fitsLastSegment = !m_segments.empty()
-                                 && m_segments.back().lastSeq() + 1 == report.seq
-                                 && m_segments.back().count() < m_limits.reportsPerSegment;
-    if (!fitsLastSegment || !m_appendFile.isOpen()
-        || m_appendFile.fileName() != m_segments.back().path) {
+    const bool fitsLastSegment = !m_segments.empty() &&
+                                 m_segments.back().lastSeq() + 1 == report.seq &&
+                                 m_segments.back().count() < m_limits.reportsPerSegment;
+    if (!fitsLastSegment || !m_appendFile.isOpen() ||
+        m_appendFile.fileName() != m_segments.back().path) {
         if (const Status opened = openSegmentForAppend(report.seq); !opened)
             return opened.error();
     }

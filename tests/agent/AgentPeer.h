@@ -25,10 +25,9 @@ class AgentPeer : public QObject
     Q_OBJECT
 public:
     // With `ssl`, a wss:// peer (https:// URL) with that certificate.
-    explicit AgentPeer(QByteArray publicKey,
-                       std::optional<QSslConfiguration> ssl = std::nullopt)
-        : m_server(QStringLiteral("peer"), ssl ? QWebSocketServer::SecureMode
-                                               : QWebSocketServer::NonSecureMode),
+    explicit AgentPeer(QByteArray publicKey, std::optional<QSslConfiguration> ssl = std::nullopt)
+        : m_server(QStringLiteral("peer"),
+                   ssl ? QWebSocketServer::SecureMode : QWebSocketServer::NonSecureMode),
           m_publicKey(std::move(publicKey)), m_secure(ssl.has_value())
     {
         if (ssl)
@@ -98,8 +97,8 @@ private:
                     closeWith(4401);
                     return;
                 }
-                send(fleet::serialize(fleet::WelcomeMessage{hello->nodeId, welcomeAcked,
-                                                            {welcomeIntervalSeconds}}));
+                send(fleet::serialize(
+                    fleet::WelcomeMessage{hello->nodeId, welcomeAcked, {welcomeIntervalSeconds}}));
             } else if (const auto *report = std::get_if<fleet::ReportMessage>(&*parsed)) {
                 received.last().append(report->seq);
             }

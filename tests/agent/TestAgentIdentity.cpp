@@ -28,8 +28,8 @@ private slots:
         QCOMPARE(key.size(), crypto::kSigningSecretKeyBytes);
         QCOMPARE(key.permissions() & ~(QFileDevice::ReadUser | QFileDevice::WriteUser),
                  QFileDevice::ReadOwner | QFileDevice::WriteOwner);
-        QCOMPARE(QFileInfo(dataDir).permissions()
-                     & ~(QFileDevice::ReadUser | QFileDevice::WriteUser | QFileDevice::ExeUser),
+        QCOMPARE(QFileInfo(dataDir).permissions() &
+                     ~(QFileDevice::ReadUser | QFileDevice::WriteUser | QFileDevice::ExeUser),
                  QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
         QVERIFY(created->fingerprint().startsWith(QStringLiteral("SHA256:")));
 

@@ -56,7 +56,9 @@ private slots:
                                            "enrol_secret=file-secret\n"
                                            "data_dir=/tmp/agent-data\n"
                                            "interval=30\n"
-                                           "pin_sha256=AB:CD:" + QByteArray(60, 'e') + "\n"
+                                           "pin_sha256=AB:CD:" +
+                                           QByteArray(60, 'e') +
+                                           "\n"
                                            "name=from-file\n"
                                            "capabilities=metrics,probes\n");
         const auto fromFile = parse({QStringLiteral("--config"), config});
@@ -107,8 +109,10 @@ private slots:
         QTest::newRow("short pin") << QStringList{"--pin-sha256", "abcd"} << "pin_sha256"
                                    << "64 hex digits";
         QTest::newRow("capabilities on the command line")
-            << QStringList{"--capabilities", "probes"} << "arguments" << "capabilities";
-        QTest::newRow("positional") << QStringList{"extra"} << "arguments" << "unexpected";
+            << QStringList{"--capabilities", "probes"} << "arguments"
+            << "capabilities";
+        QTest::newRow("positional") << QStringList{"extra"} << "arguments"
+                                    << "unexpected";
     }
     void badValuesRefused()
     {
@@ -151,10 +155,9 @@ private slots:
     {
         // A secret that happens to be refused along with something else
         // must not be echoed.
-        const auto options =
-            parse({QStringLiteral("--config"), writeConfig(""), QStringLiteral("--enrol-secret"),
-                   QStringLiteral("s3cr3t-value"), QStringLiteral("--interval"),
-                   QStringLiteral("0")});
+        const auto options = parse(
+            {QStringLiteral("--config"), writeConfig(""), QStringLiteral("--enrol-secret"),
+             QStringLiteral("s3cr3t-value"), QStringLiteral("--interval"), QStringLiteral("0")});
         QVERIFY(!options.ok());
         QVERIFY(!options.error().message.contains(QStringLiteral("s3cr3t-value")));
     }
@@ -172,9 +175,9 @@ private slots:
     void helpListsEverything()
     {
         const QString help = agentHelpText();
-        for (const char *word : {"--config", "--server", "--enrol-secret", "--data-dir",
-                                 "--interval", "--pin-sha256", "--name", "--print-fingerprint",
-                                 "capabilities", "probes"})
+        for (const char *word :
+             {"--config", "--server", "--enrol-secret", "--data-dir", "--interval", "--pin-sha256",
+              "--name", "--print-fingerprint", "capabilities", "probes"})
             QVERIFY2(help.contains(QLatin1String(word)), word);
         const auto options = parse({QStringLiteral("--help")});
         QVERIFY(options.ok());

@@ -3,10 +3,9 @@
 // The peer answers the enrolment POST and the /ws/agent upgrade on one port,
 // like the server; the real server's end-to-end test lives with the server.
 
+#include "AgentPeer.h"
 #include "agent/AgentOptions.h"
 #include "crypto/Signing.h"
-
-#include "AgentPeer.h"
 
 #include <QDir>
 #include <QFile>
@@ -39,8 +38,8 @@ public:
 
     AgentPeer agents;
     int enrolStatus = 201;
-    QList<QByteArray> secrets;       // X-Secret-Key of every enrolment
-    QList<QJsonObject> enrolments;   // their bodies
+    QList<QByteArray> secrets;     // X-Secret-Key of every enrolment
+    QList<QJsonObject> enrolments; // their bodies
 
 private:
     void route(QTcpSocket *socket)
@@ -90,10 +89,9 @@ private:
                                   {"error", QJsonObject{{"code", "UNAUTHORIZED"},
                                                         {"message", "bad secret"}}}};
             const QByteArray json = QJsonDocument(answer).toJson(QJsonDocument::Compact);
-            socket->write("HTTP/1.1 " + QByteArray::number(enrolStatus)
-                          + " X\r\nContent-Type: application/json\r\nContent-Length: "
-                          + QByteArray::number(json.size()) + "\r\nConnection: close\r\n\r\n"
-                          + json);
+            socket->write("HTTP/1.1 " + QByteArray::number(enrolStatus) +
+                          " X\r\nContent-Type: application/json\r\nContent-Length: " +
+                          QByteArray::number(json.size()) + "\r\nConnection: close\r\n\r\n" + json);
             socket->disconnectFromHost();
             connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
         });
@@ -196,7 +194,8 @@ private slots:
     void notEnrolledWithoutSecret()
     {
         QProcess agent;
-        startAgent(agent, {"--server", "http://127.0.0.1:1", "--data-dir", m_dir.filePath("nosecret")});
+        startAgent(agent,
+                   {"--server", "http://127.0.0.1:1", "--data-dir", m_dir.filePath("nosecret")});
         QVERIFY(agent.waitForFinished(10000));
         QCOMPARE(agent.exitCode(), agent::kExitBadOptions);
         QVERIFY(agent.readAllStandardError().contains("not enrolled"));

@@ -3,12 +3,11 @@
 // serialize) over a real loopback WebSocket. The real server's end-to-end
 // test of an agent lives with the server (tests/server).
 
+#include "AgentPeer.h"
 #include "agent/AgentIdentity.h"
 #include "agent/AgentSession.h"
 #include "agent/SampleBuffer.h"
 #include "crypto/Signing.h"
-
-#include "AgentPeer.h"
 
 #include <QCryptographicHash>
 #include <QSignalSpy>
@@ -64,8 +63,8 @@ public:
                                              QCryptographicHash::Sha1)
                         .toBase64();
                 socket->write("HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\n"
-                              "Connection: Upgrade\r\nSec-WebSocket-Accept: "
-                              + accept + "\r\n\r\n");
+                              "Connection: Upgrade\r\nSec-WebSocket-Accept: " +
+                              accept + "\r\n\r\n");
                 socket->write(textFrame(fleet::serialize(
                     fleet::ChallengeMessage{fleet::kAgentProtocolVersion, QByteArray(32, 'n')})));
                 socket->write(textFrame(fleet::serialize(fleet::WelcomeMessage{"node-7", 0, {5}})));
@@ -73,7 +72,10 @@ public:
         });
         m_server.listen(QHostAddress::LocalHost, 0);
     }
-    QUrl url() const { return QUrl(QStringLiteral("http://127.0.0.1:%1").arg(m_server.serverPort())); }
+    QUrl url() const
+    {
+        return QUrl(QStringLiteral("http://127.0.0.1:%1").arg(m_server.serverPort()));
+    }
     int connections = 0;
 
 private:

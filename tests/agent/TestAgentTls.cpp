@@ -3,6 +3,8 @@
 // refused before the agent says anything, and without a pin a certificate
 // no CA signed is refused too.
 
+#include "AgentPeer.h"
+#include "TlsTestSupport.h"
 #include "agent/AgentIdentity.h"
 #include "agent/AgentSession.h"
 #include "agent/Enroller.h"
@@ -10,13 +12,10 @@
 #include "client/TlsPolicy.h"
 #include "crypto/Signing.h"
 
-#include "AgentPeer.h"
-#include "TlsTestSupport.h"
-
 #include <QFile>
-#include <QSignalSpy>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSignalSpy>
 #include <QSslKey>
 #include <QSslServer>
 #include <QTemporaryDir>
@@ -44,19 +43,24 @@ public:
                         return;
                     m_answered = true;
                     ++requests;
-                    const QByteArray json = QJsonDocument(QJsonObject{
-                        {"success", true}, {"data", QJsonObject{{"node_id", "node-https"}}}})
-                                                .toJson(QJsonDocument::Compact);
+                    const QByteArray json =
+                        QJsonDocument(QJsonObject{{"success", true},
+                                                  {"data", QJsonObject{{"node_id", "node-https"}}}})
+                            .toJson(QJsonDocument::Compact);
                     socket->write("HTTP/1.1 201 Created\r\nContent-Type: application/json\r\n"
-                                  "Content-Length: " + QByteArray::number(json.size())
-                                  + "\r\nConnection: close\r\n\r\n" + json);
+                                  "Content-Length: " +
+                                  QByteArray::number(json.size()) +
+                                  "\r\nConnection: close\r\n\r\n" + json);
                     socket->disconnectFromHost();
                 });
             }
         });
         m_server.listen(QHostAddress::LocalHost, 0);
     }
-    QUrl url() const { return QUrl(QStringLiteral("https://127.0.0.1:%1").arg(m_server.serverPort())); }
+    QUrl url() const
+    {
+        return QUrl(QStringLiteral("https://127.0.0.1:%1").arg(m_server.serverPort()));
+    }
     int requests = 0;
 
 private:
@@ -120,8 +124,7 @@ class TestAgentTls : public QObject
         config.tls.pinnedSha256 = pin;
         config.initialBackoffMs = 20;
         config.maxBackoffMs = 50;
-        run->session =
-            std::make_unique<AgentSession>(config, *run->identity, *run->buffer);
+        run->session = std::make_unique<AgentSession>(config, *run->identity, *run->buffer);
         return run;
     }
 

@@ -1,10 +1,9 @@
 // Enrolment against a recording HTTP peer on loopback: what the agent sends
 // (the secret only in X-Secret-Key) and how it reads the server's answers.
 
+#include "RecordingHttpPeer.h"
 #include "agent/Enroller.h"
 #include "crypto/Signing.h"
-
-#include "RecordingHttpPeer.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -110,8 +109,9 @@ private slots:
             return test::RecordingPeer::Reply{401, "{}"};
         });
         Enroller enroller;
-        const auto answer = enrolNow(
-            enroller, requestFor(QUrl(peer.url("/hive/")), crypto::generateSigningKeyPair().publicKey));
+        const auto answer =
+            enrolNow(enroller, requestFor(QUrl(peer.url("/hive/")),
+                                          crypto::generateSigningKeyPair().publicKey));
         QVERIFY(!answer.ok());
         QCOMPARE(peer.requests().first().target, QByteArray("/hive/api/v1/nodes/register"));
     }
@@ -120,14 +120,14 @@ private slots:
     {
         test::RecordingPeer peer;
         peer.setAnswer([](const test::RecordedRequest &) {
-            const QJsonObject body{{"success", false},
-                                   {"error", QJsonObject{{"code", "UNAUTHORIZED"},
-                                                         {"message", "bad secret"}}}};
+            const QJsonObject body{
+                {"success", false},
+                {"error", QJsonObject{{"code", "UNAUTHORIZED"}, {"message", "bad secret"}}}};
             return test::RecordingPeer::Reply{401, QJsonDocument(body).toJson()};
         });
         Enroller enroller;
-        const auto answer =
-            enrolNow(enroller, requestFor(QUrl(peer.url()), crypto::generateSigningKeyPair().publicKey));
+        const auto answer = enrolNow(
+            enroller, requestFor(QUrl(peer.url()), crypto::generateSigningKeyPair().publicKey));
         QVERIFY(!answer.ok());
         QCOMPARE(answer.error().code, ErrorCode::Unauthorized);
         QVERIFY(answer.error().message.contains(QStringLiteral("secret")));
@@ -141,9 +141,9 @@ private slots:
         Enroller enroller;
 
         peer.setAnswer([](const test::RecordedRequest &) {
-            const QJsonObject body{{"success", false},
-                                   {"error", QJsonObject{{"code", "VALIDATION_ERROR"},
-                                                         {"message", "name taken"}}}};
+            const QJsonObject body{
+                {"success", false},
+                {"error", QJsonObject{{"code", "VALIDATION_ERROR"}, {"message", "name taken"}}}};
             return test::RecordingPeer::Reply{400, QJsonDocument(body).toJson()};
         });
         auto answer = enrolNow(enroller, requestFor(QUrl(peer.url()), publicKey));
@@ -164,9 +164,9 @@ private slots:
 
         // A server that registered another key than this agent's.
         peer.setAnswer([](const test::RecordedRequest &) {
-            const QJsonObject body{{"success", true},
-                                   {"data", QJsonObject{{"node_id", "n"},
-                                                        {"fingerprint", "SHA256:other"}}}};
+            const QJsonObject body{
+                {"success", true},
+                {"data", QJsonObject{{"node_id", "n"}, {"fingerprint", "SHA256:other"}}}};
             return test::RecordingPeer::Reply{201, QJsonDocument(body).toJson()};
         });
         answer = enrolNow(enroller, requestFor(QUrl(peer.url()), publicKey));
@@ -187,9 +187,9 @@ private slots:
         const quint16 port = closed.serverPort();
         closed.close(); // nothing listens there now
         Enroller enroller;
-        const auto answer = enrolNow(
-            enroller, requestFor(QUrl(QStringLiteral("http://127.0.0.1:%1").arg(port)),
-                                 crypto::generateSigningKeyPair().publicKey));
+        const auto answer =
+            enrolNow(enroller, requestFor(QUrl(QStringLiteral("http://127.0.0.1:%1").arg(port)),
+                                          crypto::generateSigningKeyPair().publicKey));
         QVERIFY(!answer.ok());
         QCOMPARE(answer.error().code, ErrorCode::NetworkError);
         QVERIFY(!answer.error().message.contains(kSecret));

@@ -88,16 +88,15 @@ private slots:
 
     void mounts()
     {
-        const QByteArray text =
-            "sysfs /sys sysfs rw,nosuid 0 0\n"
-            "proc /proc proc rw 0 0\n"
-            "/dev/sda2 / ext4 rw,relatime 0 0\n"
-            "tmpfs /run tmpfs rw 0 0\n"
-            "/dev/sda1 /boot/efi vfat rw 0 0\n"
-            "/dev/mapper/data /var/lib ext4 rw 0 0\n"
-            "cgroup2 /sys/fs/cgroup cgroup2 rw 0 0\n"
-            "/dev/sda2 /home/bind ext4 rw 0 0\n" // bind mount of the root disk
-            "/dev/sdb1 /mnt/My\\040Disk xfs rw 0 0\n";
+        const QByteArray text = "sysfs /sys sysfs rw,nosuid 0 0\n"
+                                "proc /proc proc rw 0 0\n"
+                                "/dev/sda2 / ext4 rw,relatime 0 0\n"
+                                "tmpfs /run tmpfs rw 0 0\n"
+                                "/dev/sda1 /boot/efi vfat rw 0 0\n"
+                                "/dev/mapper/data /var/lib ext4 rw 0 0\n"
+                                "cgroup2 /sys/fs/cgroup cgroup2 rw 0 0\n"
+                                "/dev/sda2 /home/bind ext4 rw 0 0\n" // bind mount of the root disk
+                                "/dev/sdb1 /mnt/My\\040Disk xfs rw 0 0\n";
         const auto mounts = procfs::parseRealMounts(text);
         QStringList points;
         for (const auto &mount : mounts)
@@ -108,8 +107,9 @@ private slots:
         QCOMPARE(procfs::mountMetricName("/boot/efi"), QStringLiteral("boot_efi"));
         QCOMPARE(procfs::mountMetricName("/mnt/My Disk"), QStringLiteral("mnt_my_disk"));
         QCOMPARE(procfs::mountMetricName("/srv/v1.2/"), QStringLiteral("srv_v1_2"));
-        QVERIFY(fleet::isValidMetricName(QStringLiteral("disk.") + procfs::mountMetricName("/mnt/Ünï")
-                                         + QStringLiteral(".used")));
+        QVERIFY(fleet::isValidMetricName(QStringLiteral("disk.") +
+                                         procfs::mountMetricName("/mnt/Ünï") +
+                                         QStringLiteral(".used")));
     }
 
     void diskStats()
@@ -168,10 +168,9 @@ private slots:
         QCOMPARE(procfs::parseCpuModel("processor\t: 0\nvendor_id\t: GenuineIntel\n"
                                        "model name\t: Intel(R) Xeon(R) CPU @ 2.20GHz\n"),
                  QStringLiteral("Intel(R) Xeon(R) CPU @ 2.20GHz"));
-        QCOMPARE(procfs::parseDefaultRouteInterface(
-                     "Iface\tDestination\tGateway \tFlags\n"
-                     "eth1\t0000A8C0\t00000000\t0001\n"
-                     "eth0\t00000000\t0100A8C0\t0003\n"),
+        QCOMPARE(procfs::parseDefaultRouteInterface("Iface\tDestination\tGateway \tFlags\n"
+                                                    "eth1\t0000A8C0\t00000000\t0001\n"
+                                                    "eth0\t00000000\t0100A8C0\t0003\n"),
                  QStringLiteral("eth0"));
     }
 
@@ -197,8 +196,9 @@ private slots:
             entry.toInt(&numeric);
             processes += numeric ? 1 : 0;
         }
-        QVERIFY2(qAbs(first.value("processes") - processes) <= 50,
-                 qPrintable(QStringLiteral("%1 vs %2").arg(first.value("processes")).arg(processes)));
+        QVERIFY2(
+            qAbs(first.value("processes") - processes) <= 50,
+            qPrintable(QStringLiteral("%1 vs %2").arg(first.value("processes")).arg(processes)));
 
         // Rates need time to pass in /proc/stat: wait (no sleep) until every
         // CPU's counters moved on from what the collector has seen.
@@ -247,7 +247,8 @@ private slots:
         QCOMPARE(facts.os, QStringLiteral("Linux"));
         QVERIFY(!facts.arch.isEmpty());
         QVERIFY(facts.cpuCores >= 1);
-        QCOMPARE(facts.memoryTotal, procfs::parseMemInfo(readAll("/proc/meminfo")).value("MemTotal"));
+        QCOMPARE(facts.memoryTotal,
+                 procfs::parseMemInfo(readAll("/proc/meminfo")).value("MemTotal"));
         QVERIFY(facts.diskTotal > 0);
         QVERIFY(!facts.kernel.isEmpty());
     }

@@ -118,8 +118,8 @@ private slots:
                                      r.seq = 1;
                                      return r;
                                  }())
-                                     .size()
-                                 + 1;
+                                     .size() +
+                                 1;
         // Room for three reports of this size (the numbers have as many
         // digits for seq 1 … 9 and values 1 … 9).
         auto buffer = SampleBuffer::open(dir.path(), {1000, 3 * lineBytes + lineBytes / 2, 4});

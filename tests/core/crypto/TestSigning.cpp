@@ -63,8 +63,8 @@ private slots:
         QCOMPARE(fingerprint.size(), 7 + 43); // unpadded base64 of 32 bytes
         QVERIFY(!fingerprint.endsWith(u'='));
         QCOMPARE(crypto::publicKeyFingerprint(pair.publicKey), fingerprint);
-        QVERIFY(crypto::publicKeyFingerprint(crypto::generateSigningKeyPair().publicKey)
-                != fingerprint);
+        QVERIFY(crypto::publicKeyFingerprint(crypto::generateSigningKeyPair().publicKey) !=
+                fingerprint);
     }
 };
 

@@ -89,46 +89,79 @@ private slots:
         QTest::newRow("ack seq fraction") << json({{"type", "ack"}, {"seq", 1.5}}) << "seq";
         QTest::newRow("ack seq negative") << json({{"type", "ack"}, {"seq", -1}}) << "seq";
         QTest::newRow("challenge short nonce")
-            << json({{"type", "challenge"}, {"protocol", 1}, {"nonce", QString::fromLatin1(QByteArray(8, 'n').toBase64())}})
+            << json({{"type", "challenge"},
+                     {"protocol", 1},
+                     {"nonce", QString::fromLatin1(QByteArray(8, 'n').toBase64())}})
             << "nonce";
         QTest::newRow("challenge protocol 2")
-            << json({{"type", "challenge"}, {"protocol", 2}, {"nonce", QString::fromLatin1(QByteArray(32, 'n').toBase64())}})
+            << json({{"type", "challenge"},
+                     {"protocol", 2},
+                     {"nonce", QString::fromLatin1(QByteArray(32, 'n').toBase64())}})
             << "protocol";
-        QTest::newRow("hello no node")
-            << json({{"type", "hello"}, {"protocol", 1}, {"agent_version", "1"}, {"capabilities", QJsonArray()}, {"last_seq", 0}, {"signature", QString::fromLatin1(sig)}})
-            << "node_id";
-        QTest::newRow("hello bad signature")
-            << json({{"type", "hello"}, {"protocol", 1}, {"node_id", "n"}, {"agent_version", "1"}, {"capabilities", QJsonArray()}, {"last_seq", 0}, {"signature", "not base64!"}})
-            << "signature";
+        QTest::newRow("hello no node") << json({{"type", "hello"},
+                                                {"protocol", 1},
+                                                {"agent_version", "1"},
+                                                {"capabilities", QJsonArray()},
+                                                {"last_seq", 0},
+                                                {"signature", QString::fromLatin1(sig)}})
+                                       << "node_id";
+        QTest::newRow("hello bad signature") << json({{"type", "hello"},
+                                                      {"protocol", 1},
+                                                      {"node_id", "n"},
+                                                      {"agent_version", "1"},
+                                                      {"capabilities", QJsonArray()},
+                                                      {"last_seq", 0},
+                                                      {"signature", "not base64!"}})
+                                             << "signature";
         QTest::newRow("hello capabilities not a list")
-            << json({{"type", "hello"}, {"protocol", 1}, {"node_id", "n"}, {"agent_version", "1"}, {"capabilities", "metrics"}, {"last_seq", 0}, {"signature", QString::fromLatin1(sig)}})
+            << json({{"type", "hello"},
+                     {"protocol", 1},
+                     {"node_id", "n"},
+                     {"agent_version", "1"},
+                     {"capabilities", "metrics"},
+                     {"last_seq", 0},
+                     {"signature", QString::fromLatin1(sig)}})
             << "capabilities";
-        QTest::newRow("welcome interval 0")
-            << json({{"type", "welcome"}, {"node_id", "n"}, {"acked_seq", 0}, {"settings", QJsonObject{{"interval_s", 0}}}})
-            << "interval_s";
+        QTest::newRow("welcome interval 0") << json({{"type", "welcome"},
+                                                     {"node_id", "n"},
+                                                     {"acked_seq", 0},
+                                                     {"settings", QJsonObject{{"interval_s", 0}}}})
+                                            << "interval_s";
         QTest::newRow("settings not an object")
             << json({{"type", "settings"}, {"settings", 5}}) << "settings";
-        QTest::newRow("report seq 0")
-            << json({{"type", "report"}, {"seq", 0}, {"time_ms", 1700000000000LL}, {"metrics", QJsonObject()}})
-            << "seq";
+        QTest::newRow("report seq 0") << json({{"type", "report"},
+                                               {"seq", 0},
+                                               {"time_ms", 1700000000000LL},
+                                               {"metrics", QJsonObject()}})
+                                      << "seq";
         QTest::newRow("report time before 2000")
             << json({{"type", "report"}, {"seq", 1}, {"time_ms", 1000}, {"metrics", QJsonObject()}})
             << "time_ms";
         QTest::newRow("report bad metric name")
-            << json({{"type", "report"}, {"seq", 1}, {"time_ms", 1700000000000LL}, {"metrics", QJsonObject{{"CPU Usage", 1}}}})
+            << json({{"type", "report"},
+                     {"seq", 1},
+                     {"time_ms", 1700000000000LL},
+                     {"metrics", QJsonObject{{"CPU Usage", 1}}}})
             << "metrics";
         QTest::newRow("report long metric name")
-            << json({{"type", "report"}, {"seq", 1}, {"time_ms", 1700000000000LL}, {"metrics", QJsonObject{{QString(65, 'a'), 1}}}})
+            << json({{"type", "report"},
+                     {"seq", 1},
+                     {"time_ms", 1700000000000LL},
+                     {"metrics", QJsonObject{{QString(65, 'a'), 1}}}})
             << "metrics";
-        QTest::newRow("report text value")
-            << json({{"type", "report"}, {"seq", 1}, {"time_ms", 1700000000000LL}, {"metrics", QJsonObject{{"cpu_usage", "1"}}}})
-            << "metrics";
+        QTest::newRow("report text value") << json({{"type", "report"},
+                                                    {"seq", 1},
+                                                    {"time_ms", 1700000000000LL},
+                                                    {"metrics", QJsonObject{{"cpu_usage", "1"}}}})
+                                           << "metrics";
         QJsonObject many;
         for (int i = 0; i <= kMaxReportValues; ++i)
             many.insert(QStringLiteral("m%1").arg(i), i);
-        QTest::newRow("report too many values")
-            << json({{"type", "report"}, {"seq", 1}, {"time_ms", 1700000000000LL}, {"metrics", many}})
-            << "metrics";
+        QTest::newRow("report too many values") << json({{"type", "report"},
+                                                         {"seq", 1},
+                                                         {"time_ms", 1700000000000LL},
+                                                         {"metrics", many}})
+                                                << "metrics";
     }
     void refused()
     {
