@@ -42,7 +42,26 @@ void AgentRunner::fail(int exitCode, const QString &message)
     m_sampleTimer.stop();
     if (m_session)
         m_session->stop();
-    emit finished(exitCode);
+    if (!std::exchange(m_finished, true))
+        emit finished(exitCode);
+}
+
+void AgentRunner::shutdown()
+{
+    qCInfo(lcAgent) << "stopping";
+    m_sampleTimer.stop();
+    const auto done = [this] {
+        if (!std::exchange(m_finished, true))
+            emit finished(kExitOk);
+    };
+    if (!m_session || m_session->state() != AgentSession::State::Streaming) {
+        if (m_session)
+            m_session->stop();
+        return done();
+    }
+    connect(m_session.get(), &AgentSession::disconnected, this, done);
+    QTimer::singleShot(2000, this, done);
+    m_session->stop();
 }
 
 void AgentRunner::start()

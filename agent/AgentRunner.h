@@ -30,6 +30,9 @@ public:
     ~AgentRunner() override;
 
     void start();
+    // Stops sampling, closes the connection (1001) and finishes with 0 once
+    // it is closed, or after a short wait for a server that does not answer.
+    void shutdown();
 
 signals:
     void finished(int exitCode);
@@ -50,6 +53,7 @@ private:
     Enroller m_enroller;
     QTimer m_sampleTimer;
     bool m_appendFailing = false;
+    bool m_finished = false;
 };
 
 } // namespace hm::agent

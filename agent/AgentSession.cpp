@@ -60,8 +60,11 @@ void AgentSession::stop()
     m_retryTimer.stop();
     m_handshakeTimer.stop();
     m_pingTimer.stop();
+    // Going away (1001): the agent stops, the server need not wait for the
+    // connection to time out.
     if (m_socket.socket().state() != QAbstractSocket::UnconnectedState)
-        m_socket.close();
+        m_socket.socket().close(QWebSocketProtocol::CloseCodeGoingAway,
+                                QStringLiteral("agent stopping"));
 }
 
 void AgentSession::reportsAppended()

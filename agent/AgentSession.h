@@ -65,7 +65,7 @@ public:
     ~AgentSession() override;
 
     void start();
-    // Closes the connection normally and does not reconnect.
+    // Closes the connection (1001, going away) and does not reconnect.
     void stop();
     // New reports are in the buffer: send them if connected.
     void reportsAppended();

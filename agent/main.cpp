@@ -5,6 +5,9 @@
 #include "agent/AgentIdentity.h"
 #include "agent/AgentOptions.h"
 #include "agent/AgentRunner.h"
+#ifdef Q_OS_UNIX
+#include "agent/TerminationSignals.h"
+#endif
 #include "common/LogFormatter.h"
 #include "hivemind/Version.h"
 
@@ -53,6 +56,11 @@ int main(int argc, char *argv[])
     AgentRunner runner(std::move(*options));
     QObject::connect(&runner, &AgentRunner::finished, &app,
                      [](int exitCode) { QCoreApplication::exit(exitCode); });
+#ifdef Q_OS_UNIX
+    TerminationSignals termination;
+    QObject::connect(&termination, &TerminationSignals::terminationRequested, &runner,
+                     &AgentRunner::shutdown);
+#endif
     QTimer::singleShot(0, &runner, &AgentRunner::start);
     return app.exec();
 }

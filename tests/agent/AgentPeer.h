@@ -62,6 +62,7 @@ public:
     QString path;
     QList<fleet::HelloMessage> hellos;
     QList<bool> signaturesValid;
+    QList<int> closeCodes;         // of the agent's close frames, per ended connection
     QList<QList<qint64>> received; // per connection
     QList<qint64> allReceived() const
     {
@@ -79,6 +80,9 @@ private:
         ++connections;
         path = m_socket->requestUrl().path();
         received.append(QList<qint64>());
+        QWebSocket *socket = m_socket;
+        connect(socket, &QWebSocket::disconnected, this,
+                [this, socket] { closeCodes.append(int(socket->closeCode())); });
         m_nonce = QByteArray(fleet::kChallengeNonceBytes, '\0');
         QRandomGenerator::global()->fillRange(reinterpret_cast<quint32 *>(m_nonce.data()),
                                               m_nonce.size() / 4);

@@ -191,6 +191,21 @@ private slots:
         QCOMPARE(restarted.exitCode(), agent::kExitRevoked);
     }
 
+    void terminationClosesGoingAwayAndExitsZero()
+    {
+        ServerPeer server;
+        QProcess agent;
+        startAgent(agent, {"--server", server.url(), "--enrol-secret", kSecret, "--data-dir",
+                           m_dir.filePath("terminated"), "--interval", "1"});
+        QVERIFY(agent.waitForStarted());
+        QTRY_VERIFY_WITH_TIMEOUT(!server.agents.allReceived().isEmpty(), 20000);
+        agent.terminate(); // SIGTERM, as systemctl stop sends
+        QTRY_COMPARE_WITH_TIMEOUT(agent.state(), QProcess::NotRunning, 10000);
+        QCOMPARE(agent.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(agent.exitCode(), agent::kExitOk);
+        QTRY_COMPARE(server.agents.closeCodes, QList<int>{1001});
+    }
+
     void notEnrolledWithoutSecret()
     {
         QProcess agent;
