@@ -1,5 +1,7 @@
 #include "crypto/Signing.h"
 
+#include "crypto/Sodium.h"
+
 #include <QCryptographicHash>
 #include <sodium.h>
 
@@ -11,6 +13,8 @@ static_assert(crypto_sign_BYTES == kSignatureBytes);
 
 SigningKeyPair generateSigningKeyPair()
 {
+    // libsodium's random source must be set up before the key is drawn.
+    initialize();
     SigningKeyPair pair;
     pair.publicKey = QByteArray(kSigningPublicKeyBytes, '\0');
     pair.secretKey = SecureBytes(kSigningSecretKeyBytes);

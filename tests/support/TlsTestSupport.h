@@ -1,7 +1,7 @@
 #pragma once
 
 // A self-signed certificate for 127.0.0.1, made with openssl for one test
-// run (the console's TLS tests: TestConnectionTls, TestDashboardTls).
+// run (the TLS tests: TestConnectionTls, TestDashboardTls, TestAgentTls).
 
 #include <QProcess>
 #include <QString>

@@ -1,0 +1,266 @@
+#include "agent/AgentOptions.h"
+
+#include "fleet/AgentProtocol.h"
+
+#include <QCommandLineParser>
+#include <QFileInfo>
+#include <QJsonObject>
+#include <QSettings>
+#include <optional>
+
+namespace hm::agent {
+
+namespace {
+
+// One option: its command-line name, its config key, what it takes.
+struct OptionSpec
+{
+    const char *cli;
+    const char *key;
+    const char *valueName;
+    const char *help;
+};
+
+// capabilities has no command-line form on purpose: what the agent grants
+// is fixed by whoever owns its (root-owned) config file, not by whoever
+// can start it with other arguments.
+constexpr OptionSpec kAgentOptionSpecs[] = {
+    {"server", "server", "URL", "The HiveMind server, http:// or https://."},
+    {"enrol-secret", "enrol_secret", "SECRET",
+     "The single-use enrolment secret from the console (first start only)."},
+    {"data-dir", "data_dir", "DIR",
+     "Where the identity, node.json and the report buffer live (default /var/lib/hivemind-agent)."},
+    {"interval", "interval", "SECONDS", "Seconds between samples, 1 to 3600 (default 5)."},
+    {"pin-sha256", "pin_sha256", "HEX",
+     "SHA-256 of the server certificate (DER, hex): only that certificate is accepted."},
+    {"name", "name", "NAME", "The node's name on the server (default: the host name)."},
+};
+
+Error agentOptionError(const QString &field, const QString &message)
+{
+    return Error{ErrorCode::ValidationError, message,
+                 QJsonObject{{QStringLiteral("field"), field}}};
+}
+
+QCommandLineParser &setUpAgentParser(QCommandLineParser &parser)
+{
+    parser.setApplicationDescription(
+        QStringLiteral("HiveMind agent: enrols this machine with a HiveMind server and streams "
+                       "its metrics."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addOption(
+        QCommandLineOption(QStringLiteral("config"),
+                           QStringLiteral("INI config file (default /etc/hivemind/agent.conf)."),
+                           QStringLiteral("FILE")));
+    for (const OptionSpec &spec : kAgentOptionSpecs)
+        parser.addOption(QCommandLineOption(QString::fromLatin1(spec.cli),
+                                            QString::fromLatin1(spec.help),
+                                            QString::fromLatin1(spec.valueName)));
+    parser.addOption(QCommandLineOption(
+        QStringLiteral("print-fingerprint"),
+        QStringLiteral("Print this agent's identity fingerprint (creating the identity if "
+                       "needed) and exit.")));
+    return parser;
+}
+
+Result<QUrl> parseServerUrl(const QString &text)
+{
+    const QUrl url(text.trimmed(), QUrl::StrictMode);
+    const QString scheme = url.scheme();
+    if (!url.isValid() || url.host().isEmpty() ||
+        (scheme != QLatin1String("http") && scheme != QLatin1String("https")))
+        return agentOptionError(QStringLiteral("server"),
+                                QStringLiteral("server must be an http:// or https:// URL with a "
+                                               "host, not \"%1\"")
+                                    .arg(text));
+    if (!url.userInfo().isEmpty() || url.hasQuery() || url.hasFragment())
+        return agentOptionError(QStringLiteral("server"),
+                                QStringLiteral("server must not carry a user, query or fragment"));
+    return url;
+}
+
+Result<int> parseInterval(const QString &text)
+{
+    bool ok = false;
+    const int seconds = text.trimmed().toInt(&ok);
+    if (!ok || seconds < kMinIntervalSeconds || seconds > kMaxIntervalSeconds)
+        return agentOptionError(QStringLiteral("interval"),
+                                QStringLiteral("interval must be a whole number of seconds from "
+                                               "%1 to %2, not \"%3\"")
+                                    .arg(kMinIntervalSeconds)
+                                    .arg(kMaxIntervalSeconds)
+                                    .arg(text));
+    return seconds;
+}
+
+Result<QString> parsePin(const QString &text)
+{
+    QString hex;
+    for (const QChar c : text) {
+        if (c == u':' || c.isSpace())
+            continue;
+        hex.append(c.toLower());
+    }
+    bool allHex = hex.size() == 64;
+    for (const QChar c : hex)
+        allHex = allHex && ((c >= u'0' && c <= u'9') || (c >= u'a' && c <= u'f'));
+    if (!allHex)
+        return agentOptionError(QStringLiteral("pin_sha256"),
+                                QStringLiteral("pin-sha256 must be the 64 hex digits of a SHA-256 "
+                                               "(':' separators allowed)"));
+    return hex;
+}
+
+Result<QStringList> parseCapabilities(const QVariant &value)
+{
+    QStringList names;
+    // QSettings reads "a,b" as a list and "a" as a string.
+    const QStringList raw = value.typeId() == QMetaType::QStringList ? value.toStringList()
+                                                                     : value.toString().split(u',');
+    for (const QString &entry : raw) {
+        const QString name = entry.trimmed();
+        if (name.isEmpty())
+            continue;
+        if (!fleet::knownCapabilities().contains(name))
+            return agentOptionError(
+                QStringLiteral("capabilities"),
+                QStringLiteral("unknown capability \"%1\" (known: %2)")
+                    .arg(name, fleet::knownCapabilities().join(QStringLiteral(", "))));
+        if (!names.contains(name))
+            names.append(name);
+    }
+    return names;
+}
+
+// Applies one value (from the file or the command line) to `options`.
+Status applyAgentValue(AgentOptions &options, const QString &key, const QString &value)
+{
+    if (key == u"server") {
+        auto url = parseServerUrl(value);
+        if (!url)
+            return url.error();
+        options.server = *url;
+    } else if (key == u"enrol_secret") {
+        if (value.trimmed().isEmpty())
+            return agentOptionError(key, QStringLiteral("enrol-secret must not be empty"));
+        options.enrolSecret = value.trimmed();
+    } else if (key == u"data_dir") {
+        if (value.trimmed().isEmpty())
+            return agentOptionError(key, QStringLiteral("data-dir must not be empty"));
+        options.dataDir = value.trimmed();
+    } else if (key == u"interval") {
+        auto seconds = parseInterval(value);
+        if (!seconds)
+            return seconds.error();
+        options.intervalSeconds = *seconds;
+    } else if (key == u"pin_sha256") {
+        auto pin = parsePin(value);
+        if (!pin)
+            return pin.error();
+        options.pinSha256 = *pin;
+    } else if (key == u"name") {
+        const QString name = value.trimmed();
+        if (name.isEmpty() || name.size() > 64)
+            return agentOptionError(key, QStringLiteral("name must have 1 to 64 characters"));
+        options.name = name;
+    }
+    return {};
+}
+
+Status applyConfigFile(AgentOptions &options, const QString &path, bool explicitlyGiven)
+{
+    if (!QFileInfo::exists(path)) {
+        if (explicitlyGiven)
+            return agentOptionError(QStringLiteral("config"),
+                                    QStringLiteral("the config file %1 does not exist").arg(path));
+        return {}; // the default file is optional
+    }
+    QSettings settings(path, QSettings::IniFormat);
+    if (settings.status() != QSettings::NoError)
+        return agentOptionError(QStringLiteral("config"),
+                                QStringLiteral("cannot read the config file %1").arg(path));
+    for (const QString &key : settings.allKeys()) {
+        const QString value = settings.value(key).typeId() == QMetaType::QStringList
+                                  ? settings.value(key).toStringList().join(u',')
+                                  : settings.value(key).toString();
+        if (key == u"capabilities") {
+            auto capabilities = parseCapabilities(settings.value(key));
+            if (!capabilities)
+                return capabilities.error();
+            options.capabilities = *capabilities;
+            continue;
+        }
+        bool known = false;
+        for (const OptionSpec &spec : kAgentOptionSpecs)
+            known = known || key == QLatin1String(spec.key);
+        if (!known)
+            return agentOptionError(key, QStringLiteral("unknown key \"%1\" in %2").arg(key, path));
+        if (const Status applied = applyAgentValue(options, key, value); !applied) {
+            Error error = applied.error();
+            error.message = QStringLiteral("%1: %2").arg(path, error.message);
+            return error;
+        }
+    }
+    return {};
+}
+
+} // namespace
+
+Result<AgentOptions> parseAgentOptions(const QStringList &arguments, const QString &defaultName)
+{
+    AgentOptions options;
+    QCommandLineParser parser;
+    setUpAgentParser(parser);
+    if (!parser.parse(arguments))
+        return agentOptionError(QStringLiteral("arguments"), parser.errorText());
+    if (!parser.positionalArguments().isEmpty())
+        return agentOptionError(QStringLiteral("arguments"),
+                                QStringLiteral("unexpected argument \"%1\"")
+                                    .arg(parser.positionalArguments().constFirst()));
+    options.showHelp = parser.isSet(QStringLiteral("help"));
+    options.showVersion = parser.isSet(QStringLiteral("version"));
+    options.printFingerprint = parser.isSet(QStringLiteral("print-fingerprint"));
+    if (options.showHelp || options.showVersion)
+        return options;
+
+    const bool explicitConfig = parser.isSet(QStringLiteral("config"));
+    if (explicitConfig)
+        options.configFile = parser.value(QStringLiteral("config"));
+    if (const Status fromFile = applyConfigFile(options, options.configFile, explicitConfig);
+        !fromFile)
+        return fromFile.error();
+    // The command line wins over the file.
+    for (const OptionSpec &spec : kAgentOptionSpecs) {
+        const QString cli = QString::fromLatin1(spec.cli);
+        if (!parser.isSet(cli))
+            continue;
+        if (const Status applied =
+                applyAgentValue(options, QString::fromLatin1(spec.key), parser.value(cli));
+            !applied)
+            return applied.error();
+    }
+    if (options.name.isEmpty())
+        options.name = defaultName.left(64);
+    if (options.name.isEmpty())
+        options.name = QStringLiteral("agent");
+    return options;
+}
+
+QString agentHelpText()
+{
+    QCommandLineParser parser;
+    setUpAgentParser(parser);
+    QString text = parser.helpText();
+    text +=
+        QStringLiteral(
+            "\nConfig file keys (INI, no section; the command line wins):\n"
+            "  server, enrol_secret, data_dir, interval, pin_sha256, name,\n"
+            "  capabilities   comma-separated, only in the config file: %1 (default metrics)\n"
+            "\nExit codes: 0 done, 1 transient failure, 2 bad options/config/identity or refused\n"
+            "enrolment, 3 the server refused this identity (deleted or revoked node).\n")
+            .arg(fleet::knownCapabilities().join(QStringLiteral(", ")));
+    return text;
+}
+
+} // namespace hm::agent

@@ -1,0 +1,49 @@
+#pragma once
+
+// hivemind-agent's settings: the command line over the config file over the
+// defaults. Parsing is a pure function of the argument list (and the file it
+// names), so tests need no QCoreApplication::arguments.
+
+#include "common/Result.h"
+
+#include <QString>
+#include <QStringList>
+#include <QUrl>
+
+namespace hm::agent {
+
+// Exit codes (docs/agent.md). The systemd unit does not restart on 2 and 3:
+// neither goes away by trying again.
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitFailure = 1;    // transient: network, disk; worth a restart
+inline constexpr int kExitBadOptions = 2; // options, config, identity files, refused enrolment
+inline constexpr int kExitRevoked = 3;    // the server refused this identity (4401/4403)
+
+inline constexpr int kMinIntervalSeconds = 1;
+inline constexpr int kMaxIntervalSeconds = 3600;
+
+struct AgentOptions
+{
+    QString configFile = QStringLiteral("/etc/hivemind/agent.conf");
+    QUrl server;         // http or https; empty when not given
+    QString enrolSecret; // never logged
+    QString dataDir = QStringLiteral("/var/lib/hivemind-agent");
+    int intervalSeconds = 5;
+    QString pinSha256; // hex SHA-256 of the server certificate (DER); empty: no pin
+    QString name;      // defaults to the host name
+    QStringList capabilities{QStringLiteral("metrics")};
+    bool printFingerprint = false;
+    bool showHelp = false;
+    bool showVersion = false;
+};
+
+// `arguments` as main() receives them (the first is the program).
+// `defaultName` is the name when neither the command line nor the file sets
+// one (the host name in main). ValidationError with a message for the
+// operator (never containing the enrolment secret) on bad options.
+Result<AgentOptions> parseAgentOptions(const QStringList &arguments, const QString &defaultName);
+
+// What --help prints: every option, every config key, the capabilities.
+QString agentHelpText();
+
+} // namespace hm::agent

@@ -1,0 +1,202 @@
+#include "agent/AgentRunner.h"
+
+#include "agent/AgentSession.h"
+#include "agent/SampleBuffer.h"
+#include "common/Logging.h"
+#include "hivemind/Version.h"
+
+#include <QDateTime>
+#include <QDir>
+#include <QTextStream>
+
+namespace hm::agent {
+
+namespace {
+
+client::TlsPolicy runnerTlsPolicy(const AgentOptions &options)
+{
+    client::TlsPolicy tls;
+    tls.pinnedSha256 = options.pinSha256;
+    return tls;
+}
+
+QString runnerAgentVersion()
+{
+    return QString::fromLatin1(hm::version::kVersion);
+}
+
+} // namespace
+
+AgentRunner::AgentRunner(AgentOptions options, QObject *parent)
+    : QObject(parent), m_options(std::move(options))
+{
+    m_sampleTimer.setTimerType(Qt::CoarseTimer);
+    connect(&m_sampleTimer, &QTimer::timeout, this, &AgentRunner::sample);
+}
+
+AgentRunner::~AgentRunner() = default;
+
+void AgentRunner::fail(int exitCode, const QString &message)
+{
+    qCCritical(lcAgent).noquote() << message;
+    m_sampleTimer.stop();
+    if (m_session)
+        m_session->stop();
+    if (!std::exchange(m_finished, true))
+        emit finished(exitCode);
+}
+
+void AgentRunner::shutdown()
+{
+    qCInfo(lcAgent) << "stopping";
+    m_sampleTimer.stop();
+    const auto done = [this] {
+        if (!std::exchange(m_finished, true))
+            emit finished(kExitOk);
+    };
+    if (!m_session || m_session->state() != AgentSession::State::Streaming) {
+        if (m_session)
+            m_session->stop();
+        return done();
+    }
+    connect(m_session.get(), &AgentSession::disconnected, this, done);
+    QTimer::singleShot(2000, this, done);
+    m_session->stop();
+}
+
+void AgentRunner::start()
+{
+    if (const Status dir = ensurePrivateDirectory(m_options.dataDir); !dir)
+        return fail(kExitBadOptions, dir.error().message);
+    // Two agents on one buffer would send each other's reports under one
+    // identity, and number them twice.
+    m_lock =
+        std::make_unique<QLockFile>(QDir(m_options.dataDir).filePath(QStringLiteral("agent.lock")));
+    // Never stale by age (the agent holds it for months); the lock of a
+    // holder that died is still taken over.
+    m_lock->setStaleLockTime(0);
+    if (!m_lock->tryLock(0))
+        return fail(kExitBadOptions,
+                    QStringLiteral("another hivemind-agent uses the data directory %1")
+                        .arg(m_options.dataDir));
+
+    auto identity = AgentIdentity::loadOrCreate(m_options.dataDir);
+    if (!identity)
+        return fail(kExitBadOptions, identity.error().message);
+    m_identity.emplace(std::move(*identity));
+
+    auto record = EnrolmentRecord::load(m_options.dataDir);
+    if (!record)
+        return fail(kExitBadOptions, record.error().message);
+
+    auto buffer = SampleBuffer::open(QDir(m_options.dataDir).filePath(QStringLiteral("buffer")));
+    if (!buffer)
+        return fail(kExitFailure, buffer.error().message);
+    m_buffer = std::move(*buffer);
+
+    if (record->has_value())
+        return run(**record);
+    if (m_options.server.isEmpty() || m_options.enrolSecret.isEmpty())
+        return fail(kExitBadOptions,
+                    QStringLiteral("this agent is not enrolled yet: give the server and an "
+                                   "enrolment secret from the console (--server, "
+                                   "--enrol-secret or the config file)"));
+    enrol();
+}
+
+void AgentRunner::enrol()
+{
+    EnrolmentRequest request;
+    request.server = m_options.server;
+    request.secret = m_options.enrolSecret;
+    request.name = m_options.name;
+    request.capabilities = m_options.capabilities;
+    request.agentVersion = runnerAgentVersion();
+    request.publicKey = m_identity->publicKey();
+    request.facts = collectSystemFacts();
+    request.tls = runnerTlsPolicy(m_options);
+    qCInfo(lcAgent).noquote() << QStringLiteral("enrolling with %1 as \"%2\"")
+                                     .arg(m_options.server.toString(), m_options.name);
+    m_enroller.enrol(request, [this](Result<EnrolmentAnswer> answer) {
+        if (!answer) {
+            const bool refused = answer.error().code == ErrorCode::Unauthorized ||
+                                 answer.error().code == ErrorCode::ValidationError;
+            return fail(refused ? kExitBadOptions : kExitFailure,
+                        QStringLiteral("enrolment failed: %1").arg(answer.error().message));
+        }
+        const EnrolmentRecord record{answer->nodeId, m_options.server.toString(),
+                                     m_identity->fingerprint()};
+        if (const Status saved = record.save(m_options.dataDir); !saved)
+            return fail(kExitFailure, saved.error().message);
+        // For the operator to compare with what the console shows.
+        QTextStream(stdout) << QStringLiteral("Enrolled as node %1. Identity fingerprint: %2\n")
+                                   .arg(answer->nodeId, m_identity->fingerprint())
+                            << Qt::flush;
+        run(record);
+    });
+}
+
+void AgentRunner::run(const EnrolmentRecord &record)
+{
+    if (!m_options.enrolSecret.isEmpty())
+        qCInfo(lcAgent) << "already enrolled: the enrolment secret is not used";
+    AgentSessionConfig config;
+    config.serverUrl = m_options.server.isEmpty() ? QUrl(record.server) : m_options.server;
+    if (!m_options.server.isEmpty() && QUrl(record.server) != m_options.server)
+        qCWarning(lcAgent).noquote() << QStringLiteral("enrolled with %1, now connecting to %2")
+                                            .arg(record.server, m_options.server.toString());
+    config.nodeId = record.nodeId;
+    config.capabilities = m_options.capabilities;
+    config.agentVersion = runnerAgentVersion();
+    config.tls = runnerTlsPolicy(m_options);
+    qCInfo(lcAgent).noquote()
+        << QStringLiteral("node %1, identity %2").arg(record.nodeId, m_identity->fingerprint());
+
+    m_collector = createMetricsCollector();
+    m_session = std::make_unique<AgentSession>(config, *m_identity, *m_buffer);
+    connect(m_session.get(), &AgentSession::refused, this, [this](int code, const QString &) {
+        fail(kExitRevoked, QStringLiteral("the server no longer accepts this agent (close code "
+                                          "%1); stopping")
+                               .arg(code));
+    });
+    connect(
+        m_session.get(), &AgentSession::welcomed, this,
+        [this](const fleet::AgentSettings &settings) { applyInterval(settings.intervalSeconds); });
+    connect(
+        m_session.get(), &AgentSession::settingsReceived, this,
+        [this](const fleet::AgentSettings &settings) { applyInterval(settings.intervalSeconds); });
+    // The first sample only primes the rates; reports follow every interval.
+    m_collector->collect();
+    m_sampleTimer.start(m_options.intervalSeconds * 1000);
+    m_session->start();
+}
+
+void AgentRunner::applyInterval(int seconds)
+{
+    seconds = std::clamp(seconds, kMinIntervalSeconds, kMaxIntervalSeconds);
+    if (m_sampleTimer.interval() == seconds * 1000)
+        return;
+    qCInfo(lcAgent).noquote()
+        << QStringLiteral("sampling every %1 s (the server's setting)").arg(seconds);
+    m_sampleTimer.start(seconds * 1000);
+}
+
+void AgentRunner::sample()
+{
+    fleet::ReportMessage report;
+    report.timeMs = QDateTime::currentMSecsSinceEpoch();
+    report.metrics = m_collector->collect();
+    const auto seq = m_buffer->append(std::move(report));
+    if (!seq) {
+        // Once per failing episode (a full disk would say it every interval).
+        if (!m_appendFailing)
+            qCWarning(lcAgent).noquote()
+                << QStringLiteral("cannot buffer a report: %1").arg(seq.error().message);
+        m_appendFailing = true;
+        return;
+    }
+    m_appendFailing = false;
+    m_session->reportsAppended();
+}
+
+} // namespace hm::agent

@@ -1,0 +1,59 @@
+#pragma once
+
+// The agent's life: identity, enrolment when not enrolled yet, then one
+// sample per interval into the buffer and the session that streams it.
+// finished(exit code) ends it (kExit* in AgentOptions.h); a running agent
+// normally never finishes.
+
+#include "agent/AgentIdentity.h"
+#include "agent/AgentOptions.h"
+#include "agent/Enroller.h"
+#include "agent/EnrolmentRecord.h"
+#include "agent/MetricsCollector.h"
+
+#include <QLockFile>
+#include <QObject>
+#include <QTimer>
+#include <memory>
+#include <optional>
+
+namespace hm::agent {
+
+class AgentSession;
+class SampleBuffer;
+
+class AgentRunner : public QObject
+{
+    Q_OBJECT
+public:
+    explicit AgentRunner(AgentOptions options, QObject *parent = nullptr);
+    ~AgentRunner() override;
+
+    void start();
+    // Stops sampling, closes the connection (1001) and finishes with 0 once
+    // it is closed, or after a short wait for a server that does not answer.
+    void shutdown();
+
+signals:
+    void finished(int exitCode);
+
+private:
+    void fail(int exitCode, const QString &message);
+    void enrol();
+    void run(const EnrolmentRecord &record);
+    void sample();
+    void applyInterval(int seconds);
+
+    AgentOptions m_options;
+    std::unique_ptr<QLockFile> m_lock; // one agent per data directory
+    std::optional<AgentIdentity> m_identity;
+    std::unique_ptr<SampleBuffer> m_buffer;
+    std::unique_ptr<MetricsCollector> m_collector;
+    std::unique_ptr<AgentSession> m_session;
+    Enroller m_enroller;
+    QTimer m_sampleTimer;
+    bool m_appendFailing = false;
+    bool m_finished = false;
+};
+
+} // namespace hm::agent

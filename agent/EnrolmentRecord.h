@@ -1,0 +1,27 @@
+#pragma once
+
+// `node.json` in the data directory: what enrolment returned. Its presence
+// means "enrolled": the agent then connects instead of enrolling again.
+
+#include "common/Result.h"
+
+#include <QString>
+#include <optional>
+
+namespace hm::agent {
+
+struct EnrolmentRecord
+{
+    QString nodeId;
+    QString server;      // the URL the agent enrolled with
+    QString fingerprint; // of the identity the server registered
+
+    static QString filePath(const QString &dataDir);
+    // Nothing when the agent is not enrolled; ValidationError for a file
+    // that is not a record (it is left as it is).
+    static Result<std::optional<EnrolmentRecord>> load(const QString &dataDir);
+    // Atomically (QSaveFile), 0600.
+    Status save(const QString &dataDir) const;
+};
+
+} // namespace hm::agent

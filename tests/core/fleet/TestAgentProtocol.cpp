@@ -1,0 +1,230 @@
+// The agent protocol's messages (core/fleet/AgentProtocol.h): every message
+// survives serialize → parse, and what is not exactly a message is refused
+// with the field that is wrong.
+
+#include "fleet/AgentProtocol.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTest>
+#include <cmath>
+
+using namespace hm;
+using namespace hm::fleet;
+
+namespace {
+
+template <typename T> T roundTrip(const T &message)
+{
+    auto parsed = parseAgentMessage(serialize(message));
+    if (!parsed)
+        qFatal("round trip failed: %s", qPrintable(parsed.error().toString()));
+    const T *typed = std::get_if<T>(&*parsed);
+    if (!typed)
+        qFatal("round trip changed the type");
+    return *typed;
+}
+
+QByteArray json(const QJsonObject &object)
+{
+    return QJsonDocument(object).toJson(QJsonDocument::Compact);
+}
+
+} // namespace
+
+class TestAgentProtocol : public QObject
+{
+    Q_OBJECT
+private slots:
+    void roundTrips()
+    {
+        const ChallengeMessage challenge{kAgentProtocolVersion, QByteArray(32, '\x5a')};
+        QCOMPARE(roundTrip(challenge).nonce, challenge.nonce);
+
+        HelloMessage hello;
+        hello.nodeId = "node-1";
+        hello.agentVersion = "0.1.0";
+        hello.capabilities = {"metrics", "probes"};
+        hello.lastSeq = 42;
+        hello.signature = QByteArray(64, '\x07');
+        const HelloMessage helloBack = roundTrip(hello);
+        QCOMPARE(helloBack.nodeId, hello.nodeId);
+        QCOMPARE(helloBack.agentVersion, hello.agentVersion);
+        QCOMPARE(helloBack.capabilities, hello.capabilities);
+        QCOMPARE(helloBack.lastSeq, 42);
+        QCOMPARE(helloBack.signature, hello.signature);
+
+        const WelcomeMessage welcome{"node-1", 41, {30}};
+        const WelcomeMessage welcomeBack = roundTrip(welcome);
+        QCOMPARE(welcomeBack.nodeId, welcome.nodeId);
+        QCOMPARE(welcomeBack.ackedSeq, 41);
+        QCOMPARE(welcomeBack.settings, welcome.settings);
+
+        ReportMessage report;
+        report.seq = 43;
+        report.timeMs = 1700000000123LL;
+        report.metrics = {{"cpu_usage", 12.5}, {"disk.root.used", 1e12}, {"net.eth0.rx_bps", 0}};
+        const ReportMessage reportBack = roundTrip(report);
+        QCOMPARE(reportBack.seq, 43);
+        QCOMPARE(reportBack.timeMs, report.timeMs);
+        QCOMPARE(reportBack.metrics.size(), 3);
+        for (const MetricValue &value : report.metrics)
+            QVERIFY(reportBack.metrics.contains(value));
+
+        QCOMPARE(roundTrip(AckMessage{43}).seq, 43);
+        QCOMPARE(roundTrip(SettingsMessage{{3600}}).settings.intervalSeconds, 3600);
+    }
+
+    void refused_data()
+    {
+        QTest::addColumn<QByteArray>("frame");
+        QTest::addColumn<QString>("field");
+        const QByteArray sig = QByteArray(64, 'x').toBase64();
+        QTest::newRow("not json") << QByteArray("{nope") << "message";
+        QTest::newRow("array") << QByteArray("[1]") << "message";
+        QTest::newRow("no type") << json({{"seq", 1}}) << "type";
+        QTest::newRow("unknown type") << json({{"type", "shell"}}) << "type";
+        QTest::newRow("ack seq text") << json({{"type", "ack"}, {"seq", "1"}}) << "seq";
+        QTest::newRow("ack seq fraction") << json({{"type", "ack"}, {"seq", 1.5}}) << "seq";
+        QTest::newRow("ack seq negative") << json({{"type", "ack"}, {"seq", -1}}) << "seq";
+        QTest::newRow("challenge short nonce")
+            << json({{"type", "challenge"},
+                     {"protocol", 1},
+                     {"nonce", QString::fromLatin1(QByteArray(8, 'n').toBase64())}})
+            << "nonce";
+        QTest::newRow("challenge protocol 2")
+            << json({{"type", "challenge"},
+                     {"protocol", 2},
+                     {"nonce", QString::fromLatin1(QByteArray(32, 'n').toBase64())}})
+            << "protocol";
+        QTest::newRow("hello no node") << json({{"type", "hello"},
+                                                {"protocol", 1},
+                                                {"agent_version", "1"},
+                                                {"capabilities", QJsonArray()},
+                                                {"last_seq", 0},
+                                                {"signature", QString::fromLatin1(sig)}})
+                                       << "node_id";
+        QTest::newRow("hello bad signature") << json({{"type", "hello"},
+                                                      {"protocol", 1},
+                                                      {"node_id", "n"},
+                                                      {"agent_version", "1"},
+                                                      {"capabilities", QJsonArray()},
+                                                      {"last_seq", 0},
+                                                      {"signature", "not base64!"}})
+                                             << "signature";
+        QTest::newRow("hello capabilities not a list")
+            << json({{"type", "hello"},
+                     {"protocol", 1},
+                     {"node_id", "n"},
+                     {"agent_version", "1"},
+                     {"capabilities", "metrics"},
+                     {"last_seq", 0},
+                     {"signature", QString::fromLatin1(sig)}})
+            << "capabilities";
+        QTest::newRow("welcome interval 0") << json({{"type", "welcome"},
+                                                     {"node_id", "n"},
+                                                     {"acked_seq", 0},
+                                                     {"settings", QJsonObject{{"interval_s", 0}}}})
+                                            << "interval_s";
+        QTest::newRow("settings not an object")
+            << json({{"type", "settings"}, {"settings", 5}}) << "settings";
+        QTest::newRow("report seq 0") << json({{"type", "report"},
+                                               {"seq", 0},
+                                               {"time_ms", 1700000000000LL},
+                                               {"metrics", QJsonObject()}})
+                                      << "seq";
+        QTest::newRow("report time before 2000")
+            << json({{"type", "report"}, {"seq", 1}, {"time_ms", 1000}, {"metrics", QJsonObject()}})
+            << "time_ms";
+        QTest::newRow("report bad metric name")
+            << json({{"type", "report"},
+                     {"seq", 1},
+                     {"time_ms", 1700000000000LL},
+                     {"metrics", QJsonObject{{"CPU Usage", 1}}}})
+            << "metrics";
+        QTest::newRow("report long metric name")
+            << json({{"type", "report"},
+                     {"seq", 1},
+                     {"time_ms", 1700000000000LL},
+                     {"metrics", QJsonObject{{QString(65, 'a'), 1}}}})
+            << "metrics";
+        QTest::newRow("report text value") << json({{"type", "report"},
+                                                    {"seq", 1},
+                                                    {"time_ms", 1700000000000LL},
+                                                    {"metrics", QJsonObject{{"cpu_usage", "1"}}}})
+                                           << "metrics";
+        QJsonObject many;
+        for (int i = 0; i <= kMaxReportValues; ++i)
+            many.insert(QStringLiteral("m%1").arg(i), i);
+        QTest::newRow("report too many values") << json({{"type", "report"},
+                                                         {"seq", 1},
+                                                         {"time_ms", 1700000000000LL},
+                                                         {"metrics", many}})
+                                                << "metrics";
+    }
+    void refused()
+    {
+        QFETCH(QByteArray, frame);
+        QFETCH(QString, field);
+        const auto parsed = parseAgentMessage(frame);
+        QVERIFY(!parsed.ok());
+        QCOMPARE(parsed.error().code, ErrorCode::ValidationError);
+        QCOMPARE(parsed.error().details.value("field").toString(), field);
+    }
+
+    void nonFiniteValuesRefused()
+    {
+        // JSON has no NaN or infinity: serialize writes them as null, which
+        // is not a number, and the parser refuses it.
+        for (const double value : {std::nan(""), HUGE_VAL, -HUGE_VAL}) {
+            ReportMessage report;
+            report.seq = 1;
+            report.timeMs = 1700000000000LL;
+            report.metrics = {{"cpu_usage", value}};
+            const auto parsed = parseAgentMessage(serialize(report));
+            QVERIFY(!parsed.ok());
+            QCOMPARE(parsed.error().code, ErrorCode::ValidationError);
+            QCOMPARE(parsed.error().details.value("field").toString(), QStringLiteral("metrics"));
+        }
+        // A number beyond a double's range is no JSON Qt accepts at all.
+        const QByteArray frame = "{\"type\":\"report\",\"seq\":1,\"time_ms\":1700000000000,"
+                                 "\"metrics\":{\"cpu_usage\":1e999}}";
+        const auto parsed = parseAgentMessage(frame);
+        QVERIFY(!parsed.ok());
+        QCOMPARE(parsed.error().code, ErrorCode::ValidationError);
+    }
+
+    void oversizedRefused()
+    {
+        QByteArray frame = "{\"type\":\"ack\",\"seq\":1,\"pad\":\"";
+        frame += QByteArray(kMaxAgentMessageBytes, 'p');
+        frame += "\"}";
+        const auto parsed = parseAgentMessage(frame);
+        QVERIFY(!parsed.ok());
+        QCOMPARE(parsed.error().code, ErrorCode::PayloadTooLarge);
+    }
+
+    void metricNames()
+    {
+        QVERIFY(isValidMetricName(u"cpu_usage"));
+        QVERIFY(isValidMetricName(u"disk.var_lib.used"));
+        QVERIFY(isValidMetricName(u"net.eth0:1.rx_bps"));
+        QVERIFY(!isValidMetricName(u""));
+        QVERIFY(!isValidMetricName(u"Cpu"));
+        QVERIFY(!isValidMetricName(u"a b"));
+        QVERIFY(!isValidMetricName(QString(65, u'a')));
+        QVERIFY(isValidMetricName(QString(64, u'a')));
+    }
+
+    void signedChallengeBindsNodeAndNonce()
+    {
+        const QByteArray nonce(32, 'n');
+        QVERIFY(signedChallenge("a", nonce) != signedChallenge("b", nonce));
+        QVERIFY(signedChallenge("a", nonce) != signedChallenge("a", QByteArray(32, 'm')));
+        QVERIFY(signedChallenge("a", nonce).startsWith("hivemind-agent-auth-v1\n"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestAgentProtocol)
+#include "TestAgentProtocol.moc"
