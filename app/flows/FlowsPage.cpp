@@ -65,7 +65,7 @@ bool canManage(const QString &permission)
     return permission == QLatin1String("admin") || permission == QLatin1String("owner");
 }
 
-QString fileNameFor(const QString &flowName)
+QString flowsPageFileNameFor(const QString &flowName)
 {
     QString name;
     for (const QChar c : flowName)
@@ -999,7 +999,7 @@ void FlowsPage::exportSelected()
         dialog.setAcceptMode(QFileDialog::AcceptSave);
         dialog.setNameFilter(tr("HiveMind flows (*.json)"));
         dialog.setDefaultSuffix(QStringLiteral("json"));
-        dialog.selectFile(fileNameFor(detail.name));
+        dialog.selectFile(flowsPageFileNameFor(detail.name));
         if (DialogSeam::exec(&dialog) != QDialog::Accepted || dialog.selectedFiles().isEmpty())
             return;
         const QString path = dialog.selectedFiles().constFirst();
