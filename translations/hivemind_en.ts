@@ -6426,10 +6426,6 @@
         <translation>Not reported</translation>
     </message>
     <message>
-        <source>Known once the agent enrols</source>
-        <translation>Known once the agent enrols</translation>
-    </message>
-    <message>
         <source>This node waits for its agent to enrol with the secret shown when it was created.</source>
         <translation>This node waits for its agent to enrol with the secret shown when it was created.</translation>
     </message>
@@ -6459,6 +6455,10 @@
     <message>
         <source>Not yet</source>
         <translation>Not yet</translation>
+    </message>
+    <message>
+        <source>After enrolment</source>
+        <translation>After enrolment</translation>
     </message>
 </context>
 <context>
@@ -6575,10 +6575,6 @@
         <translation>%1 / %2</translation>
     </message>
     <message>
-        <source>Not yet</source>
-        <translation>Not yet</translation>
-    </message>
-    <message>
         <source>Name</source>
         <translation>Name</translation>
     </message>
@@ -6613,6 +6609,10 @@
     <message>
         <source>Labels</source>
         <translation>Labels</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>Never</translation>
     </message>
 </context>
 <context>

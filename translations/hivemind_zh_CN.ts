@@ -6386,10 +6386,6 @@
         <translation>未上报</translation>
     </message>
     <message>
-        <source>Known once the agent enrols</source>
-        <translation>代理注册后可知</translation>
-    </message>
-    <message>
         <source>This node waits for its agent to enrol with the secret shown when it was created.</source>
         <translation>此节点正在等待其代理使用创建时显示的密钥注册。</translation>
     </message>
@@ -6418,6 +6414,10 @@
     <message>
         <source>Not yet</source>
         <translation>尚未</translation>
+    </message>
+    <message>
+        <source>After enrolment</source>
+        <translation>注册后可知</translation>
     </message>
 </context>
 <context>
@@ -6534,10 +6534,6 @@
         <translation>%1 / %2</translation>
     </message>
     <message>
-        <source>Not yet</source>
-        <translation>尚未</translation>
-    </message>
-    <message>
         <source>Name</source>
         <translation>名称</translation>
     </message>
@@ -6572,6 +6568,10 @@
     <message>
         <source>Labels</source>
         <translation>标签</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>从未</translation>
     </message>
 </context>
 <context>

@@ -6386,10 +6386,6 @@
         <translation>未回報</translation>
     </message>
     <message>
-        <source>Known once the agent enrols</source>
-        <translation>代理程式註冊後可得知</translation>
-    </message>
-    <message>
         <source>This node waits for its agent to enrol with the secret shown when it was created.</source>
         <translation>此節點正在等待其代理程式以建立時顯示的密鑰註冊。</translation>
     </message>
@@ -6418,6 +6414,10 @@
     <message>
         <source>Not yet</source>
         <translation>尚未</translation>
+    </message>
+    <message>
+        <source>After enrolment</source>
+        <translation>註冊後可得知</translation>
     </message>
 </context>
 <context>
@@ -6534,10 +6534,6 @@
         <translation>%1 / %2</translation>
     </message>
     <message>
-        <source>Not yet</source>
-        <translation>尚未</translation>
-    </message>
-    <message>
         <source>Name</source>
         <translation>名稱</translation>
     </message>
@@ -6572,6 +6568,10 @@
     <message>
         <source>Labels</source>
         <translation>標籤</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>從未</translation>
     </message>
 </context>
 <context>

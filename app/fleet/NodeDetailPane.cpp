@@ -6,6 +6,7 @@
 #include <QEvent>
 #include <QFontDatabase>
 #include <QFormLayout>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QLocale>
 #include <QVBoxLayout>
@@ -25,7 +26,7 @@ NodeDetailPane::NodeDetailPane(QWidget *parent) : QWidget(parent)
 {
     setObjectName(QStringLiteral("nodes.detail"));
     auto *layout = new QVBoxLayout(this);
-    layout->setContentsMargins(12, 0, 0, 0);
+    layout->setContentsMargins(0, 8, 0, 0);
     m_title = new QLabel(this);
     m_title->setObjectName(QStringLiteral("nodes.detail.name"));
     m_title->setProperty("hmStyle", QStringLiteral("editorTitle"));
@@ -37,24 +38,44 @@ NodeDetailPane::NodeDetailPane(QWidget *parent) : QWidget(parent)
     m_hint->setProperty("hmStyle", QStringLiteral("muted"));
     m_hint->setWordWrap(true);
     layout->addWidget(m_hint);
+    // Two columns under the list: what the node is, then what its agent
+    // said and when; short enough to leave the list most of the height.
     m_fields = new QWidget(this);
-    m_form = new QFormLayout(m_fields);
-    m_form->setContentsMargins(0, 0, 0, 0);
-    m_form->setRowWrapPolicy(QFormLayout::WrapLongRows);
+    auto *columns = new QHBoxLayout(m_fields);
+    columns->setContentsMargins(0, 0, 0, 0);
+    columns->setSpacing(32);
+    for (QFormLayout *&form : m_forms) {
+        form = new QFormLayout();
+        form->setContentsMargins(0, 0, 0, 0);
+        // Its own spacing: a form takes its parent's (the gap between the
+        // columns) otherwise.
+        form->setHorizontalSpacing(16);
+        form->setVerticalSpacing(6);
+        columns->addLayout(form, 1);
+    }
     for (int i = 0; i < FieldCount; ++i) {
         auto *value = new QLabel(m_fields);
         value->setObjectName(QStringLiteral("nodes.detail.") + QLatin1String(kDetailNames[i]));
-        value->setWordWrap(true);
+        // One line each: a wrapping label asks for the height of a narrow
+        // guess and the form spreads its rows over it. A long value does
+        // not widen the window (Ignored); its tooltip holds all of it.
+        value->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
         value->setTextInteractionFlags(Qt::TextSelectableByMouse);
         m_values[i] = value;
-        m_form->addRow(new QLabel(m_fields), value);
+        formOf(i)->addRow(new QLabel(m_fields), value);
     }
     // The fingerprint is compared character by character: monospace.
     m_values[Fingerprint]->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    // Rows as tall as their text; the room left goes below them.
+    m_fields->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Maximum);
     layout->addWidget(m_fields);
     layout->addStretch();
-    setMinimumWidth(280);
     retranslateUi();
+}
+
+QFormLayout *NodeDetailPane::formOf(int field) const
+{
+    return m_forms[field < Disk ? 0 : 1];
 }
 
 void NodeDetailPane::setNode(const client::NodeRow *node)
@@ -86,7 +107,7 @@ void NodeDetailPane::retranslateUi()
         tr("Agent version:"), tr("Capabilities:"), tr("Key fingerprint:"), tr("Last seen:"),
         tr("Enrolled:"),     tr("Created:")};
     for (int i = 0; i < FieldCount; ++i)
-        if (auto *label = qobject_cast<QLabel *>(m_form->labelForField(m_values[i])))
+        if (auto *label = qobject_cast<QLabel *>(formOf(i)->labelForField(m_values[i])))
             label->setText(labels[i]);
     fill();
 }
@@ -103,7 +124,7 @@ void NodeDetailPane::fill()
     const client::NodeRow &n = m_node;
     m_title->show();
     m_title->setText(n.name);
-    const QString unknown = n.enrolled ? tr("Not reported") : tr("Known once the agent enrols");
+    const QString unknown = n.enrolled ? tr("Not reported") : tr("After enrolment");
     const auto orUnknown = [&unknown](const QString &text) {
         return text.isEmpty() ? unknown : text;
     };
@@ -113,6 +134,7 @@ void NodeDetailPane::fill()
     m_hint->setVisible(!n.enrolled);
     m_values[Status]->setText(NodeText::status(n.status));
     m_values[Description]->setText(n.description.isEmpty() ? tr("None") : n.description);
+    m_values[Description]->setToolTip(n.description);
     m_values[Labels]->setText(n.labels.isEmpty() ? tr("None")
                                                  : n.labels.join(QStringLiteral(", ")));
     m_values[Address]->setText(orUnknown(n.ip));
@@ -135,7 +157,7 @@ void NodeDetailPane::fill()
     for (const QString &c : n.capabilities)
         capabilities << NodeText::capability(c);
     m_values[Capabilities]->setText(
-        capabilities.isEmpty() ? orUnknown({}) : capabilities.join(QStringLiteral(", ")));
+        capabilities.isEmpty() ? orUnknown({}) : QLocale().createSeparatedList(capabilities));
     m_values[Fingerprint]->setText(orUnknown(n.fingerprint));
     refreshTimes();
     m_values[Enrolled]->setText(dateTimeText(n.enrolledAt, QLocale::ShortFormat,

@@ -9,7 +9,7 @@ class QLabel;
 
 namespace hm::app {
 
-// The selected node's facts beside the Nodes list: status, labels, what
+// The selected node's facts under the Nodes list: status, labels, what
 // its agent reported (address, OS, CPU, memory, disk, version), its
 // capabilities and its key's fingerprint, which the operator compares
 // with the one the agent printed when it enrolled. Read-only; each value
@@ -56,7 +56,9 @@ private:
     QLabel *m_title = nullptr;
     QLabel *m_hint = nullptr;
     QWidget *m_fields = nullptr;
-    QFormLayout *m_form = nullptr;
+    QFormLayout *formOf(int field) const;
+
+    QFormLayout *m_forms[2] = {};
     QLabel *m_values[FieldCount] = {};
 };
 

@@ -112,6 +112,8 @@ QVariant NodeListModel::cellData(const client::NodeRow &n, int column, int role)
         return n.id;
     case StatusNameRole:
         return n.status;
+    case StatusColourRole:
+        return NodeText::statusColour(n.status);
     case Qt::DisplayRole:
         switch (column) {
         case NameColumn:
@@ -133,7 +135,7 @@ QVariant NodeListModel::cellData(const client::NodeRow &n, int column, int role)
         case LastSeenColumn:
             return NodeText::ago(n.lastHeartbeat,
                                  m_now.isValid() ? m_now : QDateTime::currentDateTimeUtc(),
-                                 n.enrolled ? tr("Not yet") : QString());
+                                 n.enrolled ? tr("Never") : QString());
         case LabelsColumn:
             return n.labels.join(QStringLiteral(", "));
         default:
@@ -148,7 +150,7 @@ QVariant NodeListModel::cellData(const client::NodeRow &n, int column, int role)
     case Qt::DecorationRole:
         // A dot beside the status word (never the colour alone).
         if (column == StatusColumn)
-            return NodeText::statusColour(n.status);
+            return NodeText::statusDot(n.status);
         return {};
     case Qt::TextAlignmentRole:
         if (column == CpuColumn || column == MemoryColumn)

@@ -34,7 +34,8 @@ public:
     enum Role
     {
         NodeIdRole = Qt::UserRole + 1,
-        StatusNameRole, // "online" / "offline" / "pending"
+        StatusNameRole,   // "online" / "offline" / "pending"
+        StatusColourRole, // the colour of the status dot (QColor)
     };
 
     explicit NodeListModel(QObject *parent = nullptr);

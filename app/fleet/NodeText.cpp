@@ -1,6 +1,9 @@
 #include "fleet/NodeText.h"
 
+#include <QHash>
 #include <QLocale>
+#include <QPainter>
+#include <QPixmap>
 
 namespace hm::app {
 
@@ -23,6 +26,30 @@ QColor NodeText::statusColour(const QString &status)
     if (status == QLatin1String("offline"))
         return QColor(0xd0, 0x3b, 0x3b);
     return QColor(0x8a, 0x8f, 0x98);
+}
+
+QIcon NodeText::statusDot(const QString &status)
+{
+    // One icon per status for every row (no pixmap per cell); drawn at two
+    // scales so it stays round on high-density screens.
+    static QHash<QString, QIcon> dots;
+    if (const auto it = dots.constFind(status); it != dots.constEnd())
+        return *it;
+    QIcon icon;
+    for (const int size : {12, 24}) {
+        QPixmap pixmap(size, size);
+        pixmap.fill(Qt::transparent);
+        QPainter painter(&pixmap);
+        painter.setRenderHint(QPainter::Antialiasing);
+        painter.setPen(Qt::NoPen);
+        painter.setBrush(statusColour(status));
+        const qreal inset = size / 6.0;
+        painter.drawEllipse(QRectF(inset, inset, size - 2 * inset, size - 2 * inset));
+        painter.end();
+        icon.addPixmap(pixmap);
+    }
+    dots.insert(status, icon);
+    return icon;
 }
 
 QString NodeText::capability(const QString &capability)

@@ -3,6 +3,7 @@
 #include <QColor>
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QIcon>
 #include <QString>
 #include <QStringList>
 
@@ -20,6 +21,8 @@ public:
     static QString status(const QString &status);
     // The status dot's colour (beside the word, never alone).
     static QColor statusColour(const QString &status);
+    // The dot itself: a filled circle of that colour, for the list.
+    static QIcon statusDot(const QString &status);
     // "metrics" / "probes" in words; unknown ones as the agent names them.
     static QString capability(const QString &capability);
     // Bytes as "15.5 GiB"; empty for 0 (not reported yet).

@@ -70,7 +70,9 @@ NodesPage::NodesPage(QWidget *parent) : QWidget(parent)
     actions->addStretch();
     layout->addLayout(actions);
 
-    auto *split = new QSplitter(Qt::Horizontal, this);
+    // The list above the selected node's details: the list keeps the
+    // window's width for its columns.
+    auto *split = new QSplitter(Qt::Vertical, this);
     split->setObjectName(QStringLiteral("nodes.split"));
     split->setChildrenCollapsible(false);
     m_content = new QStackedWidget(split);
@@ -84,22 +86,24 @@ NodesPage::NodesPage(QWidget *parent) : QWidget(parent)
     m_view->verticalHeader()->hide();
     m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
     m_view->horizontalHeader()->setStretchLastSection(true);
-    m_view->setColumnWidth(NodeListModel::NameColumn, 160);
+    // Widths for the usual values; the header lets the user change them.
+    m_view->setColumnWidth(NodeListModel::NameColumn, 130);
     m_view->setColumnWidth(NodeListModel::StatusColumn, 150);
-    m_view->setColumnWidth(NodeListModel::AddressColumn, 120);
-    m_view->setColumnWidth(NodeListModel::SystemColumn, 120);
+    m_view->setColumnWidth(NodeListModel::AddressColumn, 110);
+    m_view->setColumnWidth(NodeListModel::SystemColumn, 150);
     m_view->setColumnWidth(NodeListModel::CpuColumn, 80);
     m_view->setColumnWidth(NodeListModel::MemoryColumn, 90);
     m_view->setColumnWidth(NodeListModel::AgentColumn, 100);
-    m_view->setColumnWidth(NodeListModel::LastSeenColumn, 100);
+    m_view->setColumnWidth(NodeListModel::LastSeenColumn, 85);
     m_content->addWidget(m_view);
     m_empty = new SectionEmptyState(QStringLiteral("nodes"), m_content);
     m_content->addWidget(m_empty);
     m_detail = new NodeDetailPane(split);
     split->addWidget(m_content);
     split->addWidget(m_detail);
-    split->setStretchFactor(0, 3);
-    split->setStretchFactor(1, 1);
+    split->setStretchFactor(0, 1);
+    split->setStretchFactor(1, 0);
+    split->setSizes({520, 180});
     layout->addWidget(split, 1);
 
     m_state = new QLabel(this);
@@ -319,6 +323,8 @@ void NodesPage::showState()
         action->setToolTip(m_enrol->toolTip());
     }
     m_content->setCurrentWidget(showList ? static_cast<QWidget *>(m_view) : m_empty);
+    // Without rows there is nothing to detail: the empty state takes the width.
+    m_detail->setVisible(showList && m_model->rowCount() > 0);
     m_state->setText(text);
     m_state->setVisible(!text.isEmpty());
     setNodesTone(m_state, m_message.isEmpty() ? QString() : tone);

@@ -12,6 +12,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QColor>
+#include <QIcon>
 #include <QSignalSpy>
 
 using namespace hm;
@@ -184,8 +185,15 @@ void TestNodeListModel::cellsSayWhatTheyShow()
     model.applyEvent("node_status", nodeEvent(id, "echo", "online", {"prod"}));
     QCOMPARE(model.index(0, NodeListModel::StatusColumn).data().toString(),
              QStringLiteral("Online"));
-    QCOMPARE(model.index(0, NodeListModel::StatusColumn).data(Qt::DecorationRole).value<QColor>(),
+    QCOMPARE(model.index(0, NodeListModel::StatusColumn)
+                 .data(NodeListModel::StatusColourRole)
+                 .value<QColor>(),
              NodeText::statusColour(QStringLiteral("online")));
+    // A round dot beside the word, not the colour alone.
+    QVERIFY(!model.index(0, NodeListModel::StatusColumn)
+                 .data(Qt::DecorationRole)
+                 .value<QIcon>()
+                 .isNull());
     QCOMPARE(model.index(0, NodeListModel::SystemColumn).data().toString(),
              QStringLiteral("linux / x86_64"));
     QCOMPARE(model.index(0, NodeListModel::CpuColumn).data().toString(), QStringLiteral("8"));

@@ -9,6 +9,7 @@
 // HIVEMIND_SCREENSHOT_DIR set, `screenshots` saves the section and the
 // enrol dialog's result in en, zh_TW and zh_CN.
 
+#include "../server/AgentPeer.h"
 #include "AdminTestSupport.h"
 #include "MainWindow.h"
 #include "ThemeManager.h"
@@ -21,6 +22,10 @@
 #include "widgets/SectionEmptyState.h"
 
 #include <QAbstractItemModelTester>
+#include <QJsonDocument>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QNetworkRequest>
 #include <QApplication>
 #include <QClipboard>
 #include <QLabel>
@@ -44,6 +49,58 @@ int rowNamed(const NodeListModel *model, const QString &name)
             return row;
     }
     return -1;
+}
+
+// What an agent reports when it enrols (POST /nodes/register).
+struct AgentFacts
+{
+    QString ip;
+    QString os;
+    QString arch;
+    int cores = 0;
+    double memory = 0;
+    QString version;
+};
+
+// Enrols `peer`'s key with the node's one-time secret, as the agent does;
+// the HTTP status.
+int enrolAgent(const QUrl &base, const QString &secret, const hm::test::AgentPeer &peer,
+               const AgentFacts &facts)
+{
+    QNetworkAccessManager network;
+    QNetworkRequest request(base.resolved(QUrl(QStringLiteral("/api/v1/nodes/register"))));
+    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+    request.setRawHeader("X-Secret-Key", secret.toUtf8());
+    const QJsonObject body{{"name", "agent-host"},
+                           {"ip", facts.ip},
+                           {"os", facts.os},
+                           {"arch", facts.arch},
+                           {"cpu_cores", facts.cores},
+                           {"cpu_model", "Test CPU"},
+                           {"memory_total", facts.memory},
+                           {"disk_total", 256.0 * 1024 * 1024 * 1024},
+                           {"agent_version", facts.version},
+                           {"public_key", QString::fromLatin1(peer.keys.publicKey.toBase64())},
+                           {"capabilities", QJsonArray{"metrics", "probes"}}};
+    QNetworkReply *reply = network.post(request, QJsonDocument(body).toJson());
+    if (!QTest::qWaitFor([reply] { return reply->isFinished(); }, 20000))
+        return 0;
+    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    reply->deleteLater();
+    return status;
+}
+
+// The enrolled agent connects and signs in: its node goes online.
+bool connectAgent(const QUrl &base, hm::test::AgentPeer &peer, const QString &nodeId)
+{
+    if (!peer.connectTo(base))
+        return false;
+    hm::fleet::HelloMessage hello = peer.hello(nodeId);
+    hello.agentVersion = QStringLiteral("1.0.0");
+    hello.capabilities = {QStringLiteral("metrics"), QStringLiteral("probes")};
+    peer.send(hm::fleet::serialize(hello));
+    return peer.waitForMessages(2) &&
+           std::holds_alternative<hm::fleet::WelcomeMessage>(peer.message(1));
 }
 
 void selectRow(NodesPage *page, int row)
@@ -76,6 +133,7 @@ private slots:
     void deleteAsksFirst();
     void viewerSeesNoEnabledActions();
     void anotherClientsNodesArriveLive();
+    void agentsComingAndGoingShowLive();
     void retranslates();
     void screenshots();
 
@@ -184,7 +242,7 @@ void TestNodesPage::emptyStateThenEnrolThroughTheDialog()
     QCOMPARE(child<QLabel>(&page, "nodes.detail.name")->text(), QStringLiteral("web-01"));
     QCOMPARE(child<QLabel>(&page, "nodes.detail.labels")->text(), QStringLiteral("prod, eu-west"));
     QCOMPARE(child<QLabel>(&page, "nodes.detail.fingerprint")->text(),
-             QStringLiteral("Known once the agent enrols"));
+             QStringLiteral("After enrolment"));
 }
 
 void TestNodesPage::newSecretForANode()
@@ -299,6 +357,52 @@ void TestNodesPage::anotherClientsNodesArriveLive()
     QCOMPARE(resets.count(), 0); // no reload
 }
 
+void TestNodesPage::agentsComingAndGoingShowLive()
+{
+    NodesPage page;
+    page.setSession(m_server.connection->client(), m_server.admin);
+    QTRY_COMPARE_WITH_TIMEOUT(page.model()->state(), NodeListModel::State::Ready, 15000);
+    QTRY_VERIFY_WITH_TIMEOUT(page.isLive(), 15000);
+    auto made = await<hm::client::EnrolledNode>([&](auto done) {
+        api().create(hm::client::NewNode{QStringLiteral("worker-09"), {}, {}, 0}, done);
+    });
+    QVERIFY(made.ok());
+    const QString id = made.value().node.id;
+    QTRY_VERIFY_WITH_TIMEOUT(page.model()->rowOf(id) >= 0, 15000);
+    page.openItem(id);
+    const QUrl base = m_server.connection->baseUrl();
+    {
+        hm::test::AgentPeer agent;
+        QCOMPARE(enrolAgent(base, made.value().enrolment.secret, agent,
+                            {"192.0.2.9", "Linux", "aarch64", 4, 8.0 * 1024 * 1024 * 1024,
+                             "1.0.0"}),
+                 201);
+        const auto statusOf = [&] {
+            const int row = page.model()->rowOf(id);
+            return row < 0 ? QString() : page.model()->node(row)->status;
+        };
+        QTRY_COMPARE_WITH_TIMEOUT(statusOf(), QStringLiteral("offline"), 15000);
+        // The details show the agent's facts and its key's fingerprint.
+        QTRY_COMPARE_WITH_TIMEOUT(child<QLabel>(&page, "nodes.detail.address")->text(),
+                                  QStringLiteral("192.0.2.9"), 15000);
+        QVERIFY(child<QLabel>(&page, "nodes.detail.fingerprint")
+                    ->text()
+                    .startsWith(QLatin1String("SHA256:")));
+        QCOMPARE(child<QLabel>(&page, "nodes.detail.capabilities")->text(),
+                 QStringLiteral("Metrics and Probes"));
+        QVERIFY(connectAgent(base, agent, id));
+        QTRY_COMPARE_WITH_TIMEOUT(statusOf(), QStringLiteral("online"), 15000);
+        QCOMPARE(page.model()->index(page.model()->rowOf(id), NodeListModel::StatusColumn)
+                     .data()
+                     .toString(),
+                 QStringLiteral("Online"));
+        agent.socket.close();
+        QTRY_COMPARE_WITH_TIMEOUT(statusOf(), QStringLiteral("offline"), 15000);
+    }
+    QVERIFY(await<void>([&](auto done) { api().remove(id, done); }).ok());
+    QTRY_VERIFY_WITH_TIMEOUT(page.model()->rowOf(id) < 0, 15000);
+}
+
 void TestNodesPage::retranslates()
 {
     NodesPage page;
@@ -352,9 +456,10 @@ void TestNodesPage::screenshots()
         QTRY_COMPARE_WITH_TIMEOUT(page->model()->state(), NodeListModel::State::Ready, 15000);
         save(&window, QStringLiteral("nodes-empty-") + language);
     }
+    QList<hm::client::EnrolledNode> enrolled; // db-01, web-01
     for (const auto &[name, labels, description] :
-         {std::tuple{"web-01", QStringList{"prod", "eu-west"}, "Public web front end"},
-          std::tuple{"db-01", QStringList{"prod", "db"}, "PostgreSQL primary"},
+         {std::tuple{"db-01", QStringList{"prod", "db"}, "PostgreSQL primary"},
+          std::tuple{"web-01", QStringList{"prod", "eu-west"}, "Public web front end"},
           std::tuple{"build-runner", QStringList{"ci"}, "Builds and tests"}}) {
         auto made = await<hm::client::EnrolledNode>([&](auto done) {
             api().create(hm::client::NewNode{QString::fromLatin1(name),
@@ -362,7 +467,22 @@ void TestNodesPage::screenshots()
                          done);
         });
         QVERIFY(made.ok());
+        if (made->node.name != QLatin1String("build-runner"))
+            enrolled.append(*made);
     }
+    // db-01's agent enrolled and went away (offline), web-01's is connected.
+    hm::test::AgentPeer webAgent;
+    hm::test::AgentPeer dbAgent;
+    const QUrl base = m_server.connection->baseUrl();
+    QCOMPARE(enrolAgent(base, enrolled.at(1).enrolment.secret, webAgent,
+                        {"10.0.0.11", "Ubuntu 24.04", "x86_64", 8, 16.0 * 1024 * 1024 * 1024,
+                         "1.0.0"}),
+             201);
+    QCOMPARE(enrolAgent(base, enrolled.at(0).enrolment.secret, dbAgent,
+                        {"10.0.0.21", "Debian 12", "aarch64", 16, 64.0 * 1024 * 1024 * 1024,
+                         "1.0.0"}),
+             201);
+    QVERIFY(connectAgent(base, webAgent, enrolled.at(1).node.id));
     for (const QString &language : languages) {
         QVERIFY(m_server.languages->setLanguage(language, LanguageManager::Persist::No));
         MainWindow window(m_server.languages.get(), m_server.connection.get(), options);
@@ -386,6 +506,11 @@ void TestNodesPage::screenshots()
             return int(QDialog::Accepted);
         });
         child<QPushButton>(page, "nodes.enrol")->click();
+        // The next language's list shows the same three nodes.
+        const int extra = rowNamed(page->model(), QStringLiteral("cache-") + language);
+        QVERIFY(extra >= 0);
+        const QString extraId = page->model()->node(extra)->id;
+        QVERIFY(await<void>([&](auto done) { api().remove(extraId, done); }).ok());
     }
 }
 
