@@ -19,6 +19,7 @@
 #include <QLineEdit>
 #include <QLocale>
 #include <QPushButton>
+#include <QShortcut>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStyle>
@@ -122,6 +123,10 @@ NodesPage::NodesPage(QWidget *parent) : QWidget(parent)
     connect(m_enrol, &QPushButton::clicked, this, &NodesPage::enrolNode);
     connect(m_renew, &QPushButton::clicked, this, &NodesPage::renewSelected);
     connect(m_delete, &QPushButton::clicked, this, &NodesPage::deleteSelected);
+    // Keyboard-first: Delete on the list asks as the button does.
+    auto *deleteKey = new QShortcut(QKeySequence::Delete, m_view);
+    deleteKey->setContext(Qt::WidgetShortcut);
+    connect(deleteKey, &QShortcut::activated, this, &NodesPage::deleteSelected);
     connect(m_empty->action(), &QPushButton::clicked, this, [this] {
         if (m_model->state() == NodeListModel::State::Failed)
             reload();
@@ -150,7 +155,7 @@ NodesPage::NodesPage(QWidget *parent) : QWidget(parent)
     // missed).
     m_live = new LiveEvents(this);
     connect(m_live, &LiveEvents::message, m_model, &NodeListModel::applyEvent);
-    connect(m_live, &LiveEvents::reopened, m_model, &NodeListModel::refresh);
+    connect(m_live, &LiveEvents::reopened, m_model, &NodeListModel::reload);
     m_clock = new QTimer(this);
     m_clock->setInterval(kClockMs);
     connect(m_clock, &QTimer::timeout, this, [this] {

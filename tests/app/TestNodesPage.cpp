@@ -290,6 +290,20 @@ void TestNodesPage::deleteAsksFirst()
     QVERIFY(MessageBox::lastText().contains(QLatin1String("web-01")));
     QTest::qWait(0);
     QVERIFY(rowNamed(page.model(), QStringLiteral("web-01")) >= 0);
+    // The Delete key asks the same question (another box asked between).
+    MessageBox::setNextAnswer(QMessageBox::Ok);
+    MessageBox::information(nullptr, QStringLiteral("probe"), QStringLiteral("probe"),
+                            QStringLiteral("test.probe"));
+    QCOMPARE(MessageBox::lastObjectName(), QStringLiteral("test.probe"));
+    MessageBox::setNextAnswer(QMessageBox::Cancel);
+    auto *list = child<QTableView>(&page, "nodes.list");
+    page.show();
+    QApplication::setActiveWindow(&page);
+    QVERIFY(QTest::qWaitForWindowActive(&page));
+    list->setFocus();
+    QTest::keyClick(list, Qt::Key_Delete);
+    QCOMPARE(MessageBox::lastObjectName(), QStringLiteral("nodes.confirmDelete"));
+    QVERIFY(rowNamed(page.model(), QStringLiteral("web-01")) >= 0);
     MessageBox::setNextAnswer(QMessageBox::Yes);
     remove->click();
     QTRY_COMPARE_WITH_TIMEOUT(rowNamed(page.model(), QStringLiteral("web-01")), -1, 15000);
