@@ -883,6 +883,65 @@
     </message>
 </context>
 <context>
+    <name>NodeText</name>
+    <message>
+        <source>Online</source>
+        <translation>Online</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>Offline</translation>
+    </message>
+    <message>
+        <source>Pending enrolment</source>
+        <translation>Pending enrolment</translation>
+    </message>
+    <message>
+        <source>Metrics</source>
+        <translation>Metrics</translation>
+    </message>
+    <message>
+        <source>Probes</source>
+        <translation>Probes</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n s ago</source>
+        <translation>
+            <numerusform>%n s ago</numerusform>
+            <numerusform>%n s ago</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min ago</source>
+        <translation>
+            <numerusform>%n min ago</numerusform>
+            <numerusform>%n min ago</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n h ago</source>
+        <translation>
+            <numerusform>%n h ago</numerusform>
+            <numerusform>%n h ago</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) ago</source>
+        <translation>
+            <numerusform>%n day ago</numerusform>
+            <numerusform>%n days ago</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>At most %1 labels.</source>
+        <translation>At most %1 labels.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot;: each label is 1 to %2 of the letters a-z and A-Z, digits, &quot;_&quot;, &quot;.&quot;, &quot;:&quot; or &quot;-&quot;.</source>
+        <translation>&quot;%1&quot;: each label is 1 to %2 of the letters a-z and A-Z, digits, &quot;_&quot;, &quot;.&quot;, &quot;:&quot; or &quot;-&quot;.</translation>
+    </message>
+</context>
+<context>
     <name>OperationsText</name>
     <message>
         <source>The server refused: only administrators may %1. Ask an administrator, or sign in with an administrator account.</source>
@@ -3769,6 +3828,112 @@
     </message>
 </context>
 <context>
+    <name>hm::app::EnrolNodeDialog</name>
+    <message>
+        <source>New enrolment secret</source>
+        <translation>New enrolment secret</translation>
+    </message>
+    <message>
+        <source>Enrol a node</source>
+        <translation>Enrol a node</translation>
+    </message>
+    <message>
+        <source>A new secret for &quot;%1&quot;. Any earlier secret stops working; if an agent is enrolled, its key is revoked and it is disconnected until it enrols again with the new secret.</source>
+        <translation>A new secret for &quot;%1&quot;. Any earlier secret stops working; if an agent is enrolled, its key is revoked and it is disconnected until it enrols again with the new secret.</translation>
+    </message>
+    <message>
+        <source>Name the machine and choose labels to group it by. The next step shows the command that installs and enrols the HiveMind agent on it.</source>
+        <translation>Name the machine and choose labels to group it by. The next step shows the command that installs and enrols the HiveMind agent on it.</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <source>Labels:</source>
+        <translation>Labels:</translation>
+    </message>
+    <message>
+        <source>Description:</source>
+        <translation>Description:</translation>
+    </message>
+    <message>
+        <source>Secret expires after:</source>
+        <translation>Secret expires after:</translation>
+    </message>
+    <message>
+        <source>e.g. %1</source>
+        <translation>e.g. %1</translation>
+    </message>
+    <message>
+        <source>Comma separated; at most %1 labels, each 1 to %2 of a-z, A-Z, 0-9, &quot;_&quot;, &quot;.&quot;, &quot;:&quot; or &quot;-&quot;.</source>
+        <translation>Comma separated; at most %1 labels, each 1 to %2 of a-z, A-Z, 0-9, &quot;_&quot;, &quot;.&quot;, &quot;:&quot; or &quot;-&quot;.</translation>
+    </message>
+    <message>
+        <source>Optional</source>
+        <translation>Optional</translation>
+    </message>
+    <message>
+        <source> hours</source>
+        <translation> hours</translation>
+    </message>
+    <message>
+        <source>Create secret</source>
+        <translation>Create secret</translation>
+    </message>
+    <message>
+        <source>Enrol</source>
+        <translation>Enrol</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; has a new enrolment secret.</source>
+        <translation>&quot;%1&quot; has a new enrolment secret.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; was created and waits for its agent.</source>
+        <translation>&quot;%1&quot; was created and waits for its agent.</translation>
+    </message>
+    <message>
+        <source>Run this command on the machine as %1:</source>
+        <translation>Run this command on the machine as %1:</translation>
+    </message>
+    <message>
+        <source>Copy command</source>
+        <translation>Copy command</translation>
+    </message>
+    <message>
+        <source>The secret works once, until %1.</source>
+        <translation>The secret works once, until %1.</translation>
+    </message>
+    <message>
+        <source>The secret is shown only this once: copy the command now. If it is lost, create a new enrolment secret.</source>
+        <translation>The secret is shown only this once: copy the command now. If it is lost, create a new enrolment secret.</translation>
+    </message>
+    <message>
+        <source>When the agent enrols it prints its key&apos;s fingerprint. Compare it with the fingerprint in this node&apos;s details before you trust the node.</source>
+        <translation>When the agent enrols it prints its key&apos;s fingerprint. Compare it with the fingerprint in this node&apos;s details before you trust the node.</translation>
+    </message>
+    <message>
+        <source>A node with this name exists already (names ignore case).</source>
+        <translation>A node with this name exists already (names ignore case).</translation>
+    </message>
+    <message numerus="yes">
+        <source>Copied. The clipboard is cleared in %n second(s) if it still holds the command.</source>
+        <translation>
+            <numerusform>Copied. The clipboard is cleared in %n second if it still holds the command.</numerusform>
+            <numerusform>Copied. The clipboard is cleared in %n seconds if it still holds the command.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>hm::app::ExecutionFormat</name>
     <message>
         <source>%1 ms</source>
@@ -6191,6 +6356,112 @@
     </message>
 </context>
 <context>
+    <name>hm::app::NodeDetailPane</name>
+    <message>
+        <source>Never</source>
+        <translation>Never</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation>Status:</translation>
+    </message>
+    <message>
+        <source>Description:</source>
+        <translation>Description:</translation>
+    </message>
+    <message>
+        <source>Labels:</source>
+        <translation>Labels:</translation>
+    </message>
+    <message>
+        <source>Address:</source>
+        <translation>Address:</translation>
+    </message>
+    <message>
+        <source>OS / arch:</source>
+        <translation>OS / arch:</translation>
+    </message>
+    <message>
+        <source>CPU:</source>
+        <translation>CPU:</translation>
+    </message>
+    <message>
+        <source>Memory:</source>
+        <translation>Memory:</translation>
+    </message>
+    <message>
+        <source>Disk:</source>
+        <translation>Disk:</translation>
+    </message>
+    <message>
+        <source>Agent version:</source>
+        <translation>Agent version:</translation>
+    </message>
+    <message>
+        <source>Capabilities:</source>
+        <translation>Capabilities:</translation>
+    </message>
+    <message>
+        <source>Key fingerprint:</source>
+        <translation>Key fingerprint:</translation>
+    </message>
+    <message>
+        <source>Last seen:</source>
+        <translation>Last seen:</translation>
+    </message>
+    <message>
+        <source>Enrolled:</source>
+        <translation>Enrolled:</translation>
+    </message>
+    <message>
+        <source>Created:</source>
+        <translation>Created:</translation>
+    </message>
+    <message>
+        <source>Select a node to see its details.</source>
+        <translation>Select a node to see its details.</translation>
+    </message>
+    <message>
+        <source>Not reported</source>
+        <translation>Not reported</translation>
+    </message>
+    <message>
+        <source>This node waits for its agent to enrol with the secret shown when it was created.</source>
+        <translation>This node waits for its agent to enrol with the secret shown when it was created.</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>None</translation>
+    </message>
+    <message>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n core(s)</source>
+        <translation>
+            <numerusform>%n core</numerusform>
+            <numerusform>%n cores</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>Not yet</source>
+        <translation>Not yet</translation>
+    </message>
+    <message>
+        <source>After enrolment</source>
+        <translation>After enrolment</translation>
+    </message>
+</context>
+<context>
     <name>hm::app::NodeDetailPanel</name>
     <message>
         <source>%1 · %2</source>
@@ -6298,14 +6569,172 @@
     </message>
 </context>
 <context>
+    <name>hm::app::NodeListModel</name>
+    <message>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>OS / arch</source>
+        <translation>OS / arch</translation>
+    </message>
+    <message>
+        <source>CPU cores</source>
+        <translation>CPU cores</translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation>Memory</translation>
+    </message>
+    <message>
+        <source>Agent version</source>
+        <translation>Agent version</translation>
+    </message>
+    <message>
+        <source>Last seen</source>
+        <translation>Last seen</translation>
+    </message>
+    <message>
+        <source>Labels</source>
+        <translation>Labels</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>Never</translation>
+    </message>
+</context>
+<context>
     <name>hm::app::NodesPage</name>
     <message>
         <source>No nodes yet</source>
         <translation>No nodes yet</translation>
     </message>
     <message>
-        <source>Machines that run the HiveMind agent will be listed here, with their status, metrics and probes. This version cannot enrol agents yet.</source>
-        <translation>Machines that run the HiveMind agent will be listed here, with their status, metrics and probes. This version cannot enrol agents yet.</translation>
+        <source>More nodes could not be read: %1</source>
+        <translation>More nodes could not be read: %1</translation>
+    </message>
+    <message>
+        <source>Nodes</source>
+        <translation>Nodes</translation>
+    </message>
+    <message>
+        <source>Machines that run the HiveMind agent: their status, what they report and how to enrol more.</source>
+        <translation>Machines that run the HiveMind agent: their status, what they report and how to enrol more.</translation>
+    </message>
+    <message>
+        <source>Search name, description or address</source>
+        <translation>Search name, description or address</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>Label</translation>
+    </message>
+    <message>
+        <source>Only nodes with exactly this label.</source>
+        <translation>Only nodes with exactly this label.</translation>
+    </message>
+    <message>
+        <source>Enrol node...</source>
+        <translation>Enrol node...</translation>
+    </message>
+    <message>
+        <source>New enrolment secret...</source>
+        <translation>New enrolment secret...</translation>
+    </message>
+    <message>
+        <source>Delete...</source>
+        <translation>Delete...</translation>
+    </message>
+    <message>
+        <source>Sign in first.</source>
+        <translation>Sign in first.</translation>
+    </message>
+    <message>
+        <source>Select a node first.</source>
+        <translation>Select a node first.</translation>
+    </message>
+    <message>
+        <source>Create a node and the command that enrols its agent.</source>
+        <translation>Create a node and the command that enrols its agent.</translation>
+    </message>
+    <message>
+        <source>A new one-time secret; the node&apos;s current agent key is revoked.</source>
+        <translation>A new one-time secret; the node&apos;s current agent key is revoked.</translation>
+    </message>
+    <message>
+        <source>Delete the node and its history; its agent is disconnected.</source>
+        <translation>Delete the node and its history; its agent is disconnected.</translation>
+    </message>
+    <message>
+        <source>Sign in to see the nodes.</source>
+        <translation>Sign in to see the nodes.</translation>
+    </message>
+    <message>
+        <source>Loading nodes...</source>
+        <translation>Loading nodes...</translation>
+    </message>
+    <message>
+        <source>The nodes could not be read</source>
+        <translation>The nodes could not be read</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Retry</translation>
+    </message>
+    <message>
+        <source>No node matches</source>
+        <translation>No node matches</translation>
+    </message>
+    <message>
+        <source>No node has &quot;%1&quot; in its name, description or address.</source>
+        <translation>No node has &quot;%1&quot; in its name, description or address.</translation>
+    </message>
+    <message>
+        <source>No node with the label &quot;%1&quot; matches.</source>
+        <translation>No node with the label &quot;%1&quot; matches.</translation>
+    </message>
+    <message>
+        <source>Clear filters</source>
+        <translation>Clear filters</translation>
+    </message>
+    <message>
+        <source>A node is a machine that runs the HiveMind agent and reports its status and metrics here. Enrol one: the console shows a command to run on the machine.</source>
+        <translation>A node is a machine that runs the HiveMind agent and reports its status and metrics here. Enrol one: the console shows a command to run on the machine.</translation>
+    </message>
+    <message>
+        <source>Enrol a node</source>
+        <translation>Enrol a node</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n node(s) shown</source>
+        <translation>
+            <numerusform>%1 of %n node shown</numerusform>
+            <numerusform>%1 of %n nodes shown</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Delete node</source>
+        <translation>Delete node</translation>
+    </message>
+    <message>
+        <source>Delete &quot;%1&quot;? Its reported history goes with it and its agent is disconnected at once; the agent cannot sign in again. This cannot be undone.</source>
+        <translation>Delete &quot;%1&quot;? Its reported history goes with it and its agent is disconnected at once; the agent cannot sign in again. This cannot be undone.</translation>
+    </message>
+    <message>
+        <source>The node was not deleted: %1</source>
+        <translation>The node was not deleted: %1</translation>
     </message>
 </context>
 <context>

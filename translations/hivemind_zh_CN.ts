@@ -880,6 +880,61 @@
     </message>
 </context>
 <context>
+    <name>NodeText</name>
+    <message>
+        <source>Online</source>
+        <translation>在线</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>离线</translation>
+    </message>
+    <message>
+        <source>Pending enrolment</source>
+        <translation>等待注册</translation>
+    </message>
+    <message>
+        <source>Metrics</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Probes</source>
+        <translation>探测</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n s ago</source>
+        <translation>
+            <numerusform>%n 秒前</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min ago</source>
+        <translation>
+            <numerusform>%n 分钟前</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n h ago</source>
+        <translation>
+            <numerusform>%n 小时前</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) ago</source>
+        <translation>
+            <numerusform>%n 天前</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>At most %1 labels.</source>
+        <translation>最多 %1 个标签。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot;: each label is 1 to %2 of the letters a-z and A-Z, digits, &quot;_&quot;, &quot;.&quot;, &quot;:&quot; or &quot;-&quot;.</source>
+        <translation>“%1”：每个标签须由 1 到 %2 个字母 a-z 和 A-Z、数字、“_”、“.”、“:”或“-”组成。</translation>
+    </message>
+</context>
+<context>
     <name>OperationsText</name>
     <message>
         <source>The server refused: only administrators may %1. Ask an administrator, or sign in with an administrator account.</source>
@@ -3753,6 +3808,111 @@
     </message>
 </context>
 <context>
+    <name>hm::app::EnrolNodeDialog</name>
+    <message>
+        <source>New enrolment secret</source>
+        <translation>新的注册密钥</translation>
+    </message>
+    <message>
+        <source>Enrol a node</source>
+        <translation>注册节点</translation>
+    </message>
+    <message>
+        <source>A new secret for &quot;%1&quot;. Any earlier secret stops working; if an agent is enrolled, its key is revoked and it is disconnected until it enrols again with the new secret.</source>
+        <translation>为“%1”创建新密钥。之前的密钥将失效；若已有代理注册，其密钥会被撤销并断开连接，直到使用新密钥重新注册。</translation>
+    </message>
+    <message>
+        <source>Name the machine and choose labels to group it by. The next step shows the command that installs and enrols the HiveMind agent on it.</source>
+        <translation>为机器命名并选择用于分组的标签。下一步会显示在该机器上安装并注册 HiveMind 代理的命令。</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>名称：</translation>
+    </message>
+    <message>
+        <source>Labels:</source>
+        <translation>标签：</translation>
+    </message>
+    <message>
+        <source>Description:</source>
+        <translation>描述：</translation>
+    </message>
+    <message>
+        <source>Secret expires after:</source>
+        <translation>密钥有效期：</translation>
+    </message>
+    <message>
+        <source>e.g. %1</source>
+        <translation>例如：%1</translation>
+    </message>
+    <message>
+        <source>Comma separated; at most %1 labels, each 1 to %2 of a-z, A-Z, 0-9, &quot;_&quot;, &quot;.&quot;, &quot;:&quot; or &quot;-&quot;.</source>
+        <translation>以逗号分隔；最多 %1 个标签，每个由 1 到 %2 个 a-z、A-Z、0-9、“_”、“.”、“:”或“-”组成。</translation>
+    </message>
+    <message>
+        <source>Optional</source>
+        <translation>可选</translation>
+    </message>
+    <message>
+        <source> hours</source>
+        <translation> 小时</translation>
+    </message>
+    <message>
+        <source>Create secret</source>
+        <translation>创建密钥</translation>
+    </message>
+    <message>
+        <source>Enrol</source>
+        <translation>注册</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; has a new enrolment secret.</source>
+        <translation>“%1”已有新的注册密钥。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; was created and waits for its agent.</source>
+        <translation>已创建“%1”，正在等待其代理。</translation>
+    </message>
+    <message>
+        <source>Run this command on the machine as %1:</source>
+        <translation>请以 %1 身份在该机器上运行此命令：</translation>
+    </message>
+    <message>
+        <source>Copy command</source>
+        <translation>复制命令</translation>
+    </message>
+    <message>
+        <source>The secret works once, until %1.</source>
+        <translation>此密钥只能使用一次，有效期至 %1。</translation>
+    </message>
+    <message>
+        <source>The secret is shown only this once: copy the command now. If it is lost, create a new enrolment secret.</source>
+        <translation>密钥只会显示这一次：请立即复制命令。若丢失，请创建新的注册密钥。</translation>
+    </message>
+    <message>
+        <source>When the agent enrols it prints its key&apos;s fingerprint. Compare it with the fingerprint in this node&apos;s details before you trust the node.</source>
+        <translation>代理注册时会打印其密钥的指纹。信任此节点之前，请将它与此节点详细信息中的指纹进行比对。</translation>
+    </message>
+    <message>
+        <source>A node with this name exists already (names ignore case).</source>
+        <translation>已存在同名节点（名称不区分大小写）。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Copied. The clipboard is cleared in %n second(s) if it still holds the command.</source>
+        <translation>
+            <numerusform>已复制。若剪贴板中仍是此命令，将在 %n 秒后清除。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>hm::app::ExecutionFormat</name>
     <message>
         <source>%1 ms</source>
@@ -6156,6 +6316,111 @@
     </message>
 </context>
 <context>
+    <name>hm::app::NodeDetailPane</name>
+    <message>
+        <source>Never</source>
+        <translation>从未</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation>状态：</translation>
+    </message>
+    <message>
+        <source>Description:</source>
+        <translation>描述：</translation>
+    </message>
+    <message>
+        <source>Labels:</source>
+        <translation>标签：</translation>
+    </message>
+    <message>
+        <source>Address:</source>
+        <translation>地址：</translation>
+    </message>
+    <message>
+        <source>OS / arch:</source>
+        <translation>操作系统 / 架构：</translation>
+    </message>
+    <message>
+        <source>CPU:</source>
+        <translation>处理器：</translation>
+    </message>
+    <message>
+        <source>Memory:</source>
+        <translation>内存：</translation>
+    </message>
+    <message>
+        <source>Disk:</source>
+        <translation>磁盘：</translation>
+    </message>
+    <message>
+        <source>Agent version:</source>
+        <translation>代理版本：</translation>
+    </message>
+    <message>
+        <source>Capabilities:</source>
+        <translation>功能：</translation>
+    </message>
+    <message>
+        <source>Key fingerprint:</source>
+        <translation>密钥指纹：</translation>
+    </message>
+    <message>
+        <source>Last seen:</source>
+        <translation>最后在线：</translation>
+    </message>
+    <message>
+        <source>Enrolled:</source>
+        <translation>注册时间：</translation>
+    </message>
+    <message>
+        <source>Created:</source>
+        <translation>创建时间：</translation>
+    </message>
+    <message>
+        <source>Select a node to see its details.</source>
+        <translation>选择节点以查看其详细信息。</translation>
+    </message>
+    <message>
+        <source>Not reported</source>
+        <translation>未上报</translation>
+    </message>
+    <message>
+        <source>This node waits for its agent to enrol with the secret shown when it was created.</source>
+        <translation>此节点正在等待其代理使用创建时显示的密钥注册。</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n core(s)</source>
+        <translation>
+            <numerusform>%n 核</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1，%2</translation>
+    </message>
+    <message>
+        <source>Not yet</source>
+        <translation>尚未</translation>
+    </message>
+    <message>
+        <source>After enrolment</source>
+        <translation>注册后可知</translation>
+    </message>
+</context>
+<context>
     <name>hm::app::NodeDetailPanel</name>
     <message>
         <source>%1 · %2</source>
@@ -6263,14 +6528,171 @@
     </message>
 </context>
 <context>
+    <name>hm::app::NodeListModel</name>
+    <message>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>OS / arch</source>
+        <translation>操作系统 / 架构</translation>
+    </message>
+    <message>
+        <source>CPU cores</source>
+        <translation>处理器核心数</translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation>内存</translation>
+    </message>
+    <message>
+        <source>Agent version</source>
+        <translation>代理版本</translation>
+    </message>
+    <message>
+        <source>Last seen</source>
+        <translation>最后在线</translation>
+    </message>
+    <message>
+        <source>Labels</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>从未</translation>
+    </message>
+</context>
+<context>
     <name>hm::app::NodesPage</name>
     <message>
         <source>No nodes yet</source>
         <translation>尚无节点</translation>
     </message>
     <message>
-        <source>Machines that run the HiveMind agent will be listed here, with their status, metrics and probes. This version cannot enrol agents yet.</source>
-        <translation>运行 HiveMind 代理的机器会列在这里，并显示其状态、指标和探测。此版本尚无法注册代理。</translation>
+        <source>More nodes could not be read: %1</source>
+        <translation>无法读取更多节点：%1</translation>
+    </message>
+    <message>
+        <source>Nodes</source>
+        <translation>节点</translation>
+    </message>
+    <message>
+        <source>Machines that run the HiveMind agent: their status, what they report and how to enrol more.</source>
+        <translation>运行 HiveMind 代理的机器：其状态、上报的信息，以及如何注册更多机器。</translation>
+    </message>
+    <message>
+        <source>Search name, description or address</source>
+        <translation>搜索名称、描述或地址</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Only nodes with exactly this label.</source>
+        <translation>只显示带有此标签的节点（完全匹配）。</translation>
+    </message>
+    <message>
+        <source>Enrol node...</source>
+        <translation>注册节点…</translation>
+    </message>
+    <message>
+        <source>New enrolment secret...</source>
+        <translation>新的注册密钥…</translation>
+    </message>
+    <message>
+        <source>Delete...</source>
+        <translation>删除…</translation>
+    </message>
+    <message>
+        <source>Sign in first.</source>
+        <translation>请先登录。</translation>
+    </message>
+    <message>
+        <source>Select a node first.</source>
+        <translation>请先选择节点。</translation>
+    </message>
+    <message>
+        <source>Create a node and the command that enrols its agent.</source>
+        <translation>创建节点及注册其代理的命令。</translation>
+    </message>
+    <message>
+        <source>A new one-time secret; the node&apos;s current agent key is revoked.</source>
+        <translation>创建新的一次性密钥；节点当前的代理密钥会被撤销。</translation>
+    </message>
+    <message>
+        <source>Delete the node and its history; its agent is disconnected.</source>
+        <translation>删除节点及其历史记录；其代理会被断开连接。</translation>
+    </message>
+    <message>
+        <source>Sign in to see the nodes.</source>
+        <translation>请登录以查看节点。</translation>
+    </message>
+    <message>
+        <source>Loading nodes...</source>
+        <translation>正在加载节点…</translation>
+    </message>
+    <message>
+        <source>The nodes could not be read</source>
+        <translation>无法读取节点</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>重试</translation>
+    </message>
+    <message>
+        <source>No node matches</source>
+        <translation>没有匹配的节点</translation>
+    </message>
+    <message>
+        <source>No node has &quot;%1&quot; in its name, description or address.</source>
+        <translation>没有名称、描述或地址包含“%1”的节点。</translation>
+    </message>
+    <message>
+        <source>No node with the label &quot;%1&quot; matches.</source>
+        <translation>没有带有标签“%1”的匹配节点。</translation>
+    </message>
+    <message>
+        <source>Clear filters</source>
+        <translation>清除筛选条件</translation>
+    </message>
+    <message>
+        <source>A node is a machine that runs the HiveMind agent and reports its status and metrics here. Enrol one: the console shows a command to run on the machine.</source>
+        <translation>节点是运行 HiveMind 代理的机器，会在此上报其状态和指标。注册一个节点：控制台会显示要在该机器上运行的命令。</translation>
+    </message>
+    <message>
+        <source>Enrol a node</source>
+        <translation>注册节点</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n node(s) shown</source>
+        <translation>
+            <numerusform>已显示 %1 个，共 %n 个节点</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Delete node</source>
+        <translation>删除节点</translation>
+    </message>
+    <message>
+        <source>Delete &quot;%1&quot;? Its reported history goes with it and its agent is disconnected at once; the agent cannot sign in again. This cannot be undone.</source>
+        <translation>要删除“%1”吗？其上报的历史记录会一并删除，代理会立即断开连接且无法再登录。此操作无法撤销。</translation>
+    </message>
+    <message>
+        <source>The node was not deleted: %1</source>
+        <translation>节点未删除：%1</translation>
     </message>
 </context>
 <context>

@@ -880,6 +880,61 @@
     </message>
 </context>
 <context>
+    <name>NodeText</name>
+    <message>
+        <source>Online</source>
+        <translation>線上</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>離線</translation>
+    </message>
+    <message>
+        <source>Pending enrolment</source>
+        <translation>等待註冊</translation>
+    </message>
+    <message>
+        <source>Metrics</source>
+        <translation>指標</translation>
+    </message>
+    <message>
+        <source>Probes</source>
+        <translation>探測</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n s ago</source>
+        <translation>
+            <numerusform>%n 秒前</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min ago</source>
+        <translation>
+            <numerusform>%n 分鐘前</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n h ago</source>
+        <translation>
+            <numerusform>%n 小時前</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) ago</source>
+        <translation>
+            <numerusform>%n 天前</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>At most %1 labels.</source>
+        <translation>最多 %1 個標籤。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot;: each label is 1 to %2 of the letters a-z and A-Z, digits, &quot;_&quot;, &quot;.&quot;, &quot;:&quot; or &quot;-&quot;.</source>
+        <translation>「%1」：每個標籤須由 1 到 %2 個字母 a-z 與 A-Z、數字、「_」、「.」、「:」或「-」組成。</translation>
+    </message>
+</context>
+<context>
     <name>OperationsText</name>
     <message>
         <source>The server refused: only administrators may %1. Ask an administrator, or sign in with an administrator account.</source>
@@ -3753,6 +3808,111 @@
     </message>
 </context>
 <context>
+    <name>hm::app::EnrolNodeDialog</name>
+    <message>
+        <source>New enrolment secret</source>
+        <translation>新的註冊密鑰</translation>
+    </message>
+    <message>
+        <source>Enrol a node</source>
+        <translation>註冊節點</translation>
+    </message>
+    <message>
+        <source>A new secret for &quot;%1&quot;. Any earlier secret stops working; if an agent is enrolled, its key is revoked and it is disconnected until it enrols again with the new secret.</source>
+        <translation>為「%1」建立新密鑰。先前的密鑰將失效；若已有代理程式註冊，其金鑰會被撤銷並中斷連線，直到以新密鑰重新註冊。</translation>
+    </message>
+    <message>
+        <source>Name the machine and choose labels to group it by. The next step shows the command that installs and enrols the HiveMind agent on it.</source>
+        <translation>為機器命名並選擇用來分組的標籤。下一步會顯示在該機器上安裝並註冊 HiveMind 代理程式的命令。</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>名稱：</translation>
+    </message>
+    <message>
+        <source>Labels:</source>
+        <translation>標籤：</translation>
+    </message>
+    <message>
+        <source>Description:</source>
+        <translation>說明：</translation>
+    </message>
+    <message>
+        <source>Secret expires after:</source>
+        <translation>密鑰有效期限：</translation>
+    </message>
+    <message>
+        <source>e.g. %1</source>
+        <translation>例如：%1</translation>
+    </message>
+    <message>
+        <source>Comma separated; at most %1 labels, each 1 to %2 of a-z, A-Z, 0-9, &quot;_&quot;, &quot;.&quot;, &quot;:&quot; or &quot;-&quot;.</source>
+        <translation>以逗號分隔；最多 %1 個標籤，每個由 1 到 %2 個 a-z、A-Z、0-9、「_」、「.」、「:」或「-」組成。</translation>
+    </message>
+    <message>
+        <source>Optional</source>
+        <translation>選填</translation>
+    </message>
+    <message>
+        <source> hours</source>
+        <translation> 小時</translation>
+    </message>
+    <message>
+        <source>Create secret</source>
+        <translation>建立密鑰</translation>
+    </message>
+    <message>
+        <source>Enrol</source>
+        <translation>註冊</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>關閉</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; has a new enrolment secret.</source>
+        <translation>「%1」已有新的註冊密鑰。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; was created and waits for its agent.</source>
+        <translation>已建立「%1」，正在等待其代理程式。</translation>
+    </message>
+    <message>
+        <source>Run this command on the machine as %1:</source>
+        <translation>請以 %1 身分在該機器上執行此命令：</translation>
+    </message>
+    <message>
+        <source>Copy command</source>
+        <translation>複製命令</translation>
+    </message>
+    <message>
+        <source>The secret works once, until %1.</source>
+        <translation>此密鑰只能使用一次，有效至 %1。</translation>
+    </message>
+    <message>
+        <source>The secret is shown only this once: copy the command now. If it is lost, create a new enrolment secret.</source>
+        <translation>密鑰只會顯示這一次：請立即複製命令。若遺失，請建立新的註冊密鑰。</translation>
+    </message>
+    <message>
+        <source>When the agent enrols it prints its key&apos;s fingerprint. Compare it with the fingerprint in this node&apos;s details before you trust the node.</source>
+        <translation>代理程式註冊時會印出其金鑰的指紋。信任此節點之前，請將它與此節點詳細資料中的指紋比對。</translation>
+    </message>
+    <message>
+        <source>A node with this name exists already (names ignore case).</source>
+        <translation>已有同名的節點（名稱不分大小寫）。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Copied. The clipboard is cleared in %n second(s) if it still holds the command.</source>
+        <translation>
+            <numerusform>已複製。若剪貼簿仍是此命令，將於 %n 秒後清除。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>hm::app::ExecutionFormat</name>
     <message>
         <source>%1 ms</source>
@@ -6156,6 +6316,111 @@
     </message>
 </context>
 <context>
+    <name>hm::app::NodeDetailPane</name>
+    <message>
+        <source>Never</source>
+        <translation>從未</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation>狀態：</translation>
+    </message>
+    <message>
+        <source>Description:</source>
+        <translation>說明：</translation>
+    </message>
+    <message>
+        <source>Labels:</source>
+        <translation>標籤：</translation>
+    </message>
+    <message>
+        <source>Address:</source>
+        <translation>位址：</translation>
+    </message>
+    <message>
+        <source>OS / arch:</source>
+        <translation>作業系統 / 架構：</translation>
+    </message>
+    <message>
+        <source>CPU:</source>
+        <translation>處理器：</translation>
+    </message>
+    <message>
+        <source>Memory:</source>
+        <translation>記憶體：</translation>
+    </message>
+    <message>
+        <source>Disk:</source>
+        <translation>磁碟：</translation>
+    </message>
+    <message>
+        <source>Agent version:</source>
+        <translation>代理程式版本：</translation>
+    </message>
+    <message>
+        <source>Capabilities:</source>
+        <translation>功能：</translation>
+    </message>
+    <message>
+        <source>Key fingerprint:</source>
+        <translation>金鑰指紋：</translation>
+    </message>
+    <message>
+        <source>Last seen:</source>
+        <translation>最後上線：</translation>
+    </message>
+    <message>
+        <source>Enrolled:</source>
+        <translation>註冊時間：</translation>
+    </message>
+    <message>
+        <source>Created:</source>
+        <translation>建立時間：</translation>
+    </message>
+    <message>
+        <source>Select a node to see its details.</source>
+        <translation>選取節點以查看其詳細資料。</translation>
+    </message>
+    <message>
+        <source>Not reported</source>
+        <translation>未回報</translation>
+    </message>
+    <message>
+        <source>This node waits for its agent to enrol with the secret shown when it was created.</source>
+        <translation>此節點正在等待其代理程式以建立時顯示的密鑰註冊。</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>無</translation>
+    </message>
+    <message>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n core(s)</source>
+        <translation>
+            <numerusform>%n 核心</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1，%2</translation>
+    </message>
+    <message>
+        <source>Not yet</source>
+        <translation>尚未</translation>
+    </message>
+    <message>
+        <source>After enrolment</source>
+        <translation>註冊後可得知</translation>
+    </message>
+</context>
+<context>
     <name>hm::app::NodeDetailPanel</name>
     <message>
         <source>%1 · %2</source>
@@ -6263,14 +6528,171 @@
     </message>
 </context>
 <context>
+    <name>hm::app::NodeListModel</name>
+    <message>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名稱</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>狀態</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>位址</translation>
+    </message>
+    <message>
+        <source>OS / arch</source>
+        <translation>作業系統 / 架構</translation>
+    </message>
+    <message>
+        <source>CPU cores</source>
+        <translation>處理器核心</translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation>記憶體</translation>
+    </message>
+    <message>
+        <source>Agent version</source>
+        <translation>代理程式版本</translation>
+    </message>
+    <message>
+        <source>Last seen</source>
+        <translation>最後上線</translation>
+    </message>
+    <message>
+        <source>Labels</source>
+        <translation>標籤</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>從未</translation>
+    </message>
+</context>
+<context>
     <name>hm::app::NodesPage</name>
     <message>
         <source>No nodes yet</source>
         <translation>尚無節點</translation>
     </message>
     <message>
-        <source>Machines that run the HiveMind agent will be listed here, with their status, metrics and probes. This version cannot enrol agents yet.</source>
-        <translation>執行 HiveMind 代理程式的機器會列在這裡，並顯示其狀態、指標與探測。此版本尚無法註冊代理程式。</translation>
+        <source>More nodes could not be read: %1</source>
+        <translation>無法讀取更多節點：%1</translation>
+    </message>
+    <message>
+        <source>Nodes</source>
+        <translation>節點</translation>
+    </message>
+    <message>
+        <source>Machines that run the HiveMind agent: their status, what they report and how to enrol more.</source>
+        <translation>執行 HiveMind 代理程式的機器：其狀態、回報的資訊，以及如何註冊更多機器。</translation>
+    </message>
+    <message>
+        <source>Search name, description or address</source>
+        <translation>搜尋名稱、說明或位址</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>標籤</translation>
+    </message>
+    <message>
+        <source>Only nodes with exactly this label.</source>
+        <translation>只顯示具有此標籤的節點（完全相符）。</translation>
+    </message>
+    <message>
+        <source>Enrol node...</source>
+        <translation>註冊節點…</translation>
+    </message>
+    <message>
+        <source>New enrolment secret...</source>
+        <translation>新的註冊密鑰…</translation>
+    </message>
+    <message>
+        <source>Delete...</source>
+        <translation>刪除…</translation>
+    </message>
+    <message>
+        <source>Sign in first.</source>
+        <translation>請先登入。</translation>
+    </message>
+    <message>
+        <source>Select a node first.</source>
+        <translation>請先選取節點。</translation>
+    </message>
+    <message>
+        <source>Create a node and the command that enrols its agent.</source>
+        <translation>建立節點及註冊其代理程式的命令。</translation>
+    </message>
+    <message>
+        <source>A new one-time secret; the node&apos;s current agent key is revoked.</source>
+        <translation>建立新的一次性密鑰；節點目前的代理程式金鑰會被撤銷。</translation>
+    </message>
+    <message>
+        <source>Delete the node and its history; its agent is disconnected.</source>
+        <translation>刪除節點及其歷史記錄；其代理程式會被中斷連線。</translation>
+    </message>
+    <message>
+        <source>Sign in to see the nodes.</source>
+        <translation>請登入以查看節點。</translation>
+    </message>
+    <message>
+        <source>Loading nodes...</source>
+        <translation>正在載入節點…</translation>
+    </message>
+    <message>
+        <source>The nodes could not be read</source>
+        <translation>無法讀取節點</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>重試</translation>
+    </message>
+    <message>
+        <source>No node matches</source>
+        <translation>沒有相符的節點</translation>
+    </message>
+    <message>
+        <source>No node has &quot;%1&quot; in its name, description or address.</source>
+        <translation>沒有名稱、說明或位址包含「%1」的節點。</translation>
+    </message>
+    <message>
+        <source>No node with the label &quot;%1&quot; matches.</source>
+        <translation>沒有帶有標籤「%1」的相符節點。</translation>
+    </message>
+    <message>
+        <source>Clear filters</source>
+        <translation>清除篩選條件</translation>
+    </message>
+    <message>
+        <source>A node is a machine that runs the HiveMind agent and reports its status and metrics here. Enrol one: the console shows a command to run on the machine.</source>
+        <translation>節點是執行 HiveMind 代理程式的機器，會在此回報其狀態與指標。註冊一個節點：主控台會顯示要在該機器上執行的命令。</translation>
+    </message>
+    <message>
+        <source>Enrol a node</source>
+        <translation>註冊節點</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n node(s) shown</source>
+        <translation>
+            <numerusform>已顯示 %1 個，共 %n 個節點</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Delete node</source>
+        <translation>刪除節點</translation>
+    </message>
+    <message>
+        <source>Delete &quot;%1&quot;? Its reported history goes with it and its agent is disconnected at once; the agent cannot sign in again. This cannot be undone.</source>
+        <translation>要刪除「%1」嗎？其回報的歷史記錄會一併刪除，代理程式會立即中斷連線且無法再登入。此操作無法復原。</translation>
+    </message>
+    <message>
+        <source>The node was not deleted: %1</source>
+        <translation>節點未刪除：%1</translation>
     </message>
 </context>
 <context>

@@ -1,22 +1,406 @@
 #include "fleet/NodesPage.h"
 
+#include "admin/AdminText.h"
+#include "client/ApiClient.h"
+#include "client/NodesApi.h"
+#include "fleet/EnrolNodeDialog.h"
+#include "fleet/NodeDetailPane.h"
+#include "fleet/NodeListModel.h"
+#include "widgets/DateTimeText.h"
+#include "widgets/LiveEvents.h"
+#include "widgets/MessageBox.h"
 #include "widgets/SectionEmptyState.h"
+#include "widgets/SectionHeader.h"
 
+#include <QEvent>
+#include <QHBoxLayout>
+#include <QHeaderView>
 #include <QLabel>
+#include <QLineEdit>
+#include <QLocale>
+#include <QPushButton>
+#include <QShortcut>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QStyle>
+#include <QTableView>
+#include <QTimer>
+#include <QVBoxLayout>
 
 namespace hm::app {
 
-NodesPage::NodesPage(QWidget *parent) : PlannedSectionPage(QStringLiteral("nodes"), parent)
+namespace {
+
+// "Last seen" counts on while the page is open.
+constexpr int kClockMs = 5000;
+
+void setNodesTone(QLabel *label, const QString &tone)
 {
-    finishSetUp();
+    label->setProperty("tone", tone);
+    label->style()->unpolish(label);
+    label->style()->polish(label);
+}
+
+} // namespace
+
+NodesPage::NodesPage(QWidget *parent) : QWidget(parent)
+{
+    setObjectName(QStringLiteral("page.nodes"));
+    m_model = new NodeListModel(this);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(16, 12, 16, 12);
+
+    m_header = new SectionHeader(QStringLiteral("nodes"), QStringLiteral("nodes.refresh"), this,
+                                 layout);
+    m_labelFilter = new QLineEdit(this);
+    m_labelFilter->setObjectName(QStringLiteral("nodes.labelFilter"));
+    m_labelFilter->setClearButtonEnabled(true);
+    m_header->addFilter(m_labelFilter);
+    m_enrol = new QPushButton(this);
+    m_enrol->setObjectName(QStringLiteral("nodes.enrol"));
+    m_enrol->setProperty("primary", true);
+    m_header->addButton(m_enrol);
+
+    auto *actions = new QHBoxLayout();
+    m_renew = new QPushButton(this);
+    m_renew->setObjectName(QStringLiteral("nodes.renew"));
+    m_delete = new QPushButton(this);
+    m_delete->setObjectName(QStringLiteral("nodes.delete"));
+    actions->addWidget(m_renew);
+    actions->addWidget(m_delete);
+    actions->addStretch();
+    layout->addLayout(actions);
+
+    // The list above the selected node's details: the list keeps the
+    // window's width for its columns.
+    auto *split = new QSplitter(Qt::Vertical, this);
+    split->setObjectName(QStringLiteral("nodes.split"));
+    split->setChildrenCollapsible(false);
+    m_content = new QStackedWidget(split);
+    m_view = new QTableView(m_content);
+    m_view->setObjectName(QStringLiteral("nodes.list"));
+    m_view->setModel(m_model);
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_view->setAlternatingRowColors(true);
+    m_view->setWordWrap(false);
+    m_view->verticalHeader()->hide();
+    m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
+    m_view->horizontalHeader()->setStretchLastSection(true);
+    // Widths for the usual values; the header lets the user change them.
+    m_view->setColumnWidth(NodeListModel::NameColumn, 130);
+    m_view->setColumnWidth(NodeListModel::StatusColumn, 150);
+    m_view->setColumnWidth(NodeListModel::AddressColumn, 110);
+    m_view->setColumnWidth(NodeListModel::SystemColumn, 150);
+    m_view->setColumnWidth(NodeListModel::CpuColumn, 80);
+    m_view->setColumnWidth(NodeListModel::MemoryColumn, 90);
+    m_view->setColumnWidth(NodeListModel::AgentColumn, 100);
+    m_view->setColumnWidth(NodeListModel::LastSeenColumn, 85);
+    m_content->addWidget(m_view);
+    m_empty = new SectionEmptyState(QStringLiteral("nodes"), m_content);
+    m_content->addWidget(m_empty);
+    m_detail = new NodeDetailPane(split);
+    split->addWidget(m_content);
+    split->addWidget(m_detail);
+    split->setStretchFactor(0, 1);
+    split->setStretchFactor(1, 0);
+    split->setSizes({520, 180});
+    layout->addWidget(split, 1);
+
+    m_state = new QLabel(this);
+    m_state->setObjectName(QStringLiteral("nodes.state"));
+    m_state->setWordWrap(true);
+    layout->addWidget(m_state);
+
+    m_labelDelay = new QTimer(this);
+    m_labelDelay->setSingleShot(true);
+    m_labelDelay->setInterval(250);
+    connect(m_labelFilter, &QLineEdit::textChanged, m_labelDelay, qOverload<>(&QTimer::start));
+    connect(m_labelDelay, &QTimer::timeout, this,
+            [this] { m_model->setLabelFilter(m_labelFilter->text().trimmed()); });
+    connect(m_header, &SectionHeader::refreshRequested, this, &NodesPage::reload);
+    connect(m_header, &SectionHeader::searchChanged, m_model, &NodeListModel::setSearch);
+    connect(m_enrol, &QPushButton::clicked, this, &NodesPage::enrolNode);
+    connect(m_renew, &QPushButton::clicked, this, &NodesPage::renewSelected);
+    connect(m_delete, &QPushButton::clicked, this, &NodesPage::deleteSelected);
+    // Keyboard-first: Delete on the list asks as the button does.
+    auto *deleteKey = new QShortcut(QKeySequence::Delete, m_view);
+    deleteKey->setContext(Qt::WidgetShortcut);
+    connect(deleteKey, &QShortcut::activated, this, &NodesPage::deleteSelected);
+    connect(m_empty->action(), &QPushButton::clicked, this, [this] {
+        if (m_model->state() == NodeListModel::State::Failed)
+            reload();
+        else if (m_model->isFiltered()) {
+            m_header->search()->clear();
+            m_labelFilter->clear();
+            m_model->setSearch({});
+            m_model->setLabelFilter({});
+        } else
+            enrolNode();
+    });
+    connect(m_model, &NodeListModel::stateChanged, this, &NodesPage::showState);
+    connect(m_model, &NodeListModel::fetchFailed, this, [this](const hm::Error &error) {
+        failed(tr("More nodes could not be read: %1"), error);
+    });
+    for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
+        connect(m_model, signal, this, &NodesPage::showState);
+    // The selected node's details follow its row (an event changed it).
+    connect(m_model, &QAbstractItemModel::dataChanged, this, &NodesPage::showDetail);
+    connect(m_model, &QAbstractItemModel::modelReset, this, &NodesPage::showDetail);
+    connect(m_model, &QAbstractItemModel::rowsRemoved, this, &NodesPage::showDetail);
+    connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &NodesPage::showDetail);
+    // Other consoles' changes and agents' comings and goings, applied to
+    // the loaded rows (a reload after the events were cut off: some may be
+    // missed).
+    m_live = new LiveEvents(this);
+    connect(m_live, &LiveEvents::message, m_model, &NodeListModel::applyEvent);
+    connect(m_live, &LiveEvents::reopened, m_model, &NodeListModel::reload);
+    m_clock = new QTimer(this);
+    m_clock->setInterval(kClockMs);
+    connect(m_clock, &QTimer::timeout, this, [this] {
+        m_model->refreshLastSeen();
+        m_detail->refreshTimes();
+    });
+    m_clock->start();
+    setSession(nullptr, {});
+}
+
+NodesPage::~NodesPage() = default;
+
+bool NodesPage::isAdmin() const
+{
+    return m_client && m_me.role.compare(QLatin1String("admin"), Qt::CaseInsensitive) == 0;
+}
+
+void NodesPage::setSession(client::ApiClient *client, const client::UserInfo &user)
+{
+    m_client = client;
+    m_me = client ? user : client::UserInfo{};
+    m_message.clear();
+    m_model->setClient(client);
+    m_model->reload();
+    m_live->setClient(client);
+    retranslateUi();
+}
+
+void NodesPage::reload()
+{
+    m_message.clear();
+    m_model->reload();
+    showState();
+}
+
+bool NodesPage::isLive() const
+{
+    return m_live->isOpen();
+}
+
+QString NodesPage::stateText() const
+{
+    return m_state->text();
+}
+
+bool NodesPage::openItem(const QString &nodeId)
+{
+    const int row = m_model->rowOf(nodeId);
+    if (row < 0) {
+        m_pendingOpen = nodeId;
+        return true;
+    }
+    m_pendingOpen.clear();
+    m_view->selectRow(row);
+    m_view->scrollTo(m_model->index(row, 0));
+    return true;
+}
+
+void NodesPage::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslateUi();
+    QWidget::changeEvent(event);
 }
 
 void NodesPage::retranslateUi()
 {
-    emptyState()->title()->setText(tr("No nodes yet"));
-    emptyState()->text()->setText(
-        tr("Machines that run the HiveMind agent will be listed here, with their status, "
-           "metrics and probes. This version cannot enrol agents yet."));
+    m_header->title()->setText(tr("Nodes"));
+    m_header->subtitle()->setText(tr("Machines that run the HiveMind agent: their status, what "
+                                     "they report and how to enrol more."));
+    m_header->retranslateUi();
+    m_header->search()->setPlaceholderText(tr("Search name, description or address"));
+    m_labelFilter->setPlaceholderText(tr("Label"));
+    m_labelFilter->setToolTip(tr("Only nodes with exactly this label."));
+    m_enrol->setText(tr("Enrol node..."));
+    m_renew->setText(tr("New enrolment secret..."));
+    m_delete->setText(tr("Delete..."));
+    refreshTexts(m_model);
+    showState();
+}
+
+const client::NodeRow *NodesPage::selected() const
+{
+    const QModelIndexList rows = m_view->selectionModel()->selectedRows();
+    return rows.isEmpty() ? nullptr : m_model->node(rows.first().row());
+}
+
+void NodesPage::updateActions()
+{
+    const client::NodeRow *node = selected();
+    const QString why = !m_client ? tr("Sign in first.") : AdminText::adminsOnly(m_me.role);
+    const QString select = tr("Select a node first.");
+    const auto set = [](QPushButton *button, bool enabled, const QString &tip) {
+        button->setEnabled(enabled);
+        button->setToolTip(tip);
+    };
+    set(m_enrol, isAdmin(),
+        isAdmin() ? tr("Create a node and the command that enrols its agent.") : why);
+    set(m_renew, isAdmin() && node,
+        !isAdmin() ? why
+        : node     ? tr("A new one-time secret; the node's current agent key is revoked.")
+                   : select);
+    set(m_delete, isAdmin() && node,
+        !isAdmin() ? why
+        : node     ? tr("Delete the node and its history; its agent is disconnected.")
+                   : select);
+    m_header->refresh()->setEnabled(bool(m_client));
+}
+
+void NodesPage::showState()
+{
+    QString text;
+    QString tone;
+    bool showList = true;
+    QPushButton *action = m_empty->action();
+    switch (m_model->state()) {
+    case NodeListModel::State::Idle:
+        text = m_client ? QString() : tr("Sign in to see the nodes.");
+        break;
+    case NodeListModel::State::Loading:
+        text = tr("Loading nodes...");
+        break;
+    case NodeListModel::State::Failed:
+        showList = false;
+        m_empty->title()->setText(tr("The nodes could not be read"));
+        m_empty->text()->setText(AdminText::error(m_model->lastError(), m_me.role));
+        action->setText(tr("Retry"));
+        action->setEnabled(true);
+        action->setToolTip({});
+        tone = QStringLiteral("bad");
+        break;
+    case NodeListModel::State::Ready:
+        if (m_model->rowCount() == 0) {
+            showList = false;
+            if (m_model->isFiltered()) {
+                m_empty->title()->setText(tr("No node matches"));
+                m_empty->text()->setText(
+                    m_model->labelFilter().isEmpty()
+                        ? tr("No node has \"%1\" in its name, description or address.")
+                              .arg(m_model->search())
+                        : tr("No node with the label \"%1\" matches.")
+                              .arg(m_model->labelFilter()));
+                action->setText(tr("Clear filters"));
+                action->setEnabled(true);
+                action->setToolTip({});
+            } else {
+                m_empty->title()->setText(tr("No nodes yet"));
+                m_empty->text()->setText(
+                    tr("A node is a machine that runs the HiveMind agent and reports its "
+                       "status and metrics here. Enrol one: the console shows a command to run "
+                       "on the machine."));
+                action->setText(tr("Enrol a node"));
+                action->setEnabled(m_enrol->isEnabled());
+                action->setToolTip(m_enrol->toolTip());
+            }
+        } else {
+            text = tr("%1 of %n node(s) shown", "", int(m_model->totalCount()))
+                       .arg(QLocale().toString(m_model->rowCount()));
+        }
+        break;
+    }
+    if (!m_message.isEmpty()) {
+        text = m_message;
+        tone = QStringLiteral("bad");
+    }
+    updateActions();
+    if (m_model->state() == NodeListModel::State::Ready && m_model->rowCount() == 0 &&
+        !m_model->isFiltered()) {
+        action->setEnabled(m_enrol->isEnabled());
+        action->setToolTip(m_enrol->toolTip());
+    }
+    m_content->setCurrentWidget(showList ? static_cast<QWidget *>(m_view) : m_empty);
+    // Without rows there is nothing to detail: the empty state takes the width.
+    m_detail->setVisible(showList && m_model->rowCount() > 0);
+    m_state->setText(text);
+    m_state->setVisible(!text.isEmpty());
+    setNodesTone(m_state, m_message.isEmpty() ? QString() : tone);
+    if (!m_pendingOpen.isEmpty() && m_model->rowOf(m_pendingOpen) >= 0)
+        openItem(m_pendingOpen);
+}
+
+void NodesPage::showDetail()
+{
+    m_detail->setNode(selected());
+    updateActions();
+}
+
+void NodesPage::failed(const QString &what, const hm::Error &error)
+{
+    m_message = what.arg(AdminText::error(error, m_me.role));
+    showState();
+}
+
+void NodesPage::enrolNode()
+{
+    if (!m_client || !isAdmin())
+        return;
+    m_message.clear();
+    EnrolNodeDialog dialog(m_client, this);
+    if (DialogSeam::exec(&dialog) != QDialog::Accepted || !dialog.hasResult())
+        return;
+    // The event brings it too; whichever comes first puts it in its place.
+    m_model->upsert(dialog.node());
+    openItem(dialog.node().id);
+    showState();
+}
+
+void NodesPage::renewSelected()
+{
+    const client::NodeRow *node = selected();
+    if (!m_client || !node || !isAdmin())
+        return;
+    m_message.clear();
+    EnrolNodeDialog dialog(m_client, *node, this);
+    if (DialogSeam::exec(&dialog) != QDialog::Accepted || !dialog.hasResult())
+        return;
+    // The server's node_updated brings the whole row; this one is pending now.
+    m_model->upsert(dialog.node());
+    showState();
+}
+
+void NodesPage::deleteSelected()
+{
+    const client::NodeRow *node = selected();
+    if (!m_client || !node || !isAdmin())
+        return;
+    m_message.clear();
+    const QString id = node->id;
+    if (MessageBox::question(this, tr("Delete node"),
+                             tr("Delete \"%1\"? Its reported history goes with it and its agent "
+                                "is disconnected at once; the agent cannot sign in again. This "
+                                "cannot be undone.")
+                                 .arg(node->name),
+                             QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel,
+                             QStringLiteral("nodes.confirmDelete")) != QMessageBox::Yes)
+        return;
+    client::NodesApi(*m_client).remove(id, [this, id, guard = QPointer<NodesPage>(this)](
+                                                Result<void> r) {
+        if (!guard)
+            return;
+        if (!r)
+            return failed(tr("The node was not deleted: %1"), r.error());
+        m_model->remove(id);
+        showState();
+    });
 }
 
 } // namespace hm::app

@@ -1,21 +1,100 @@
 #pragma once
 
-#include "widgets/PlannedSectionPage.h"
+#include "client/ApiTypes.h"
+#include "widgets/SectionPage.h"
+
+#include <QPointer>
+#include <QWidget>
+
+class QLabel;
+class QLineEdit;
+class QPushButton;
+class QStackedWidget;
+class QTableView;
+class QTimer;
+
+namespace hm::client {
+class ApiClient;
+struct NodeRow;
+} // namespace hm::client
 
 namespace hm::app {
 
-// The Nodes section: the machines that run the HiveMind agent. The fleet
-// (enrolment, metrics, probes; issue "Fleet monitoring") fills it; until
-// then it says so. In code the fleet is "fleet": a node is a flow node.
-class NodesPage final : public PlannedSectionPage
+class LiveEvents;
+class NodeDetailPane;
+class NodeListModel;
+class SectionEmptyState;
+class SectionHeader;
+
+// The Nodes section (issue 35, item 3): the fleet's machines in a live,
+// lazy list (status, address, OS, CPU, memory, agent, last seen, labels)
+// with search and a label filter, the selected node's details beside it,
+// and the administrator's actions: enrol a node (EnrolNodeDialog shows the
+// install command once), a new enrolment secret, delete (confirmed).
+// Other consoles' changes and agents coming and going arrive on the shared
+// /ws/events hub and change the loaded rows in place. Anyone signed in
+// reads; the actions are off with the reason for anyone but administrators.
+class NodesPage final : public QWidget, public SectionPage
 {
     Q_OBJECT
 
 public:
     explicit NodesPage(QWidget *parent = nullptr);
+    ~NodesPage() override;
+
+    void setSession(client::ApiClient *client, const client::UserInfo &user);
+
+    // SectionPage: setSession() with the signed-in client, once per sign-in.
+    QWidget *widget() override { return this; }
+    void applySession(const Session &session) override
+    {
+        if (m_signIn.changed(session))
+            setSession(session.signedIn ? session.client : nullptr, session.user);
+    }
+    QString stateText() const override;
+    bool isLive() const override;
+    bool openItem(const QString &nodeId) override;
+
+    NodeListModel *model() const { return m_model; }
+    SectionEmptyState *emptyState() const { return m_empty; }
+
+public slots:
+    void reload();
+    void enrolNode();
+    void renewSelected();
+    void deleteSelected();
 
 protected:
-    void retranslateUi() override;
+    void changeEvent(QEvent *event) override;
+
+private:
+    void retranslateUi();
+    void updateActions();
+    void showState();
+    void showDetail();
+    const client::NodeRow *selected() const;
+    bool isAdmin() const;
+    void failed(const QString &what, const hm::Error &error);
+
+    QPointer<client::ApiClient> m_client;
+    client::UserInfo m_me;
+    NodeListModel *m_model = nullptr;
+    LiveEvents *m_live = nullptr;
+    SectionHeader *m_header = nullptr;
+    QLineEdit *m_labelFilter = nullptr;
+    QTimer *m_labelDelay = nullptr;
+    QPushButton *m_enrol = nullptr;
+    QPushButton *m_renew = nullptr;
+    QPushButton *m_delete = nullptr;
+    QStackedWidget *m_content = nullptr;
+    QTableView *m_view = nullptr;
+    SectionEmptyState *m_empty = nullptr;
+    NodeDetailPane *m_detail = nullptr;
+    QLabel *m_state = nullptr;
+    QTimer *m_clock = nullptr;
+    QString m_message;
+    QString m_pendingOpen; // openItem() before its row came
+    SignInTracker m_signIn;
 };
 
 } // namespace hm::app

@@ -109,7 +109,11 @@ SectionPage *withBadge(PlannedSectionPage *page, const char *sectionId)
 
 SectionPage *makeNodes(const SectionContext &, QWidget *parent)
 {
-    return withBadge(new NodesPage(parent), "nodes");
+    // Its "no nodes yet" state shows the section's icon, as the planned
+    // sections' do.
+    auto *page = new NodesPage(parent);
+    page->emptyState()->setBadge(createIconBadge(QStringLiteral(":/icons/nodes.svg"), 72, page));
+    return page;
 }
 
 SectionPage *makeVpn(const SectionContext &, QWidget *parent)

@@ -1,0 +1,65 @@
+#pragma once
+
+#include "client/NodeTypes.h"
+
+#include <QWidget>
+
+class QFormLayout;
+class QLabel;
+
+namespace hm::app {
+
+// The selected node's facts under the Nodes list: status, labels, what
+// its agent reported (address, OS, CPU, memory, disk, version), its
+// capabilities and its key's fingerprint, which the operator compares
+// with the one the agent printed when it enrolled. Read-only; each value
+// is selectable text. Named `nodes.detail.<field>` for tests.
+class NodeDetailPane final : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit NodeDetailPane(QWidget *parent = nullptr);
+
+    // No node (nullptr): says to select one.
+    void setNode(const client::NodeRow *node);
+    // Relative times ("12 s ago") read again.
+    void refreshTimes();
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    enum Field
+    {
+        Status,
+        Description,
+        Labels,
+        Address,
+        System,
+        Cpu,
+        Memory,
+        Disk,
+        Agent,
+        Capabilities,
+        Fingerprint,
+        LastSeen,
+        Enrolled,
+        Created,
+        FieldCount
+    };
+    void retranslateUi();
+    void fill();
+
+    bool m_hasNode = false;
+    client::NodeRow m_node;
+    QLabel *m_title = nullptr;
+    QLabel *m_hint = nullptr;
+    QWidget *m_fields = nullptr;
+    QFormLayout *formOf(int field) const;
+
+    QFormLayout *m_forms[2] = {};
+    QLabel *m_values[FieldCount] = {};
+};
+
+} // namespace hm::app

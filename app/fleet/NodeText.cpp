@@ -1,0 +1,112 @@
+#include "fleet/NodeText.h"
+
+#include <QHash>
+#include <QLocale>
+#include <QPainter>
+#include <QPixmap>
+
+namespace hm::app {
+
+QString NodeText::status(const QString &status)
+{
+    if (status == QLatin1String("online"))
+        return tr("Online");
+    if (status == QLatin1String("offline"))
+        return tr("Offline");
+    if (status == QLatin1String("pending"))
+        return tr("Pending enrolment");
+    return status;
+}
+
+QColor NodeText::statusColour(const QString &status)
+{
+    // The service list's green, red and neutral grey: one palette of dots.
+    if (status == QLatin1String("online"))
+        return QColor(0x2e, 0x9e, 0x5b);
+    if (status == QLatin1String("offline"))
+        return QColor(0xd0, 0x3b, 0x3b);
+    return QColor(0x8a, 0x8f, 0x98);
+}
+
+QIcon NodeText::statusDot(const QString &status)
+{
+    // One icon per status for every row (no pixmap per cell); drawn at two
+    // scales so it stays round on high-density screens.
+    static QHash<QString, QIcon> dots;
+    if (const auto it = dots.constFind(status); it != dots.constEnd())
+        return *it;
+    QIcon icon;
+    for (const int size : {12, 24}) {
+        QPixmap pixmap(size, size);
+        pixmap.fill(Qt::transparent);
+        QPainter painter(&pixmap);
+        painter.setRenderHint(QPainter::Antialiasing);
+        painter.setPen(Qt::NoPen);
+        painter.setBrush(statusColour(status));
+        const qreal inset = size / 6.0;
+        painter.drawEllipse(QRectF(inset, inset, size - 2 * inset, size - 2 * inset));
+        painter.end();
+        icon.addPixmap(pixmap);
+    }
+    dots.insert(status, icon);
+    return icon;
+}
+
+QString NodeText::capability(const QString &capability)
+{
+    if (capability == QLatin1String("metrics"))
+        return tr("Metrics");
+    if (capability == QLatin1String("probes"))
+        return tr("Probes");
+    return capability;
+}
+
+QString NodeText::bytes(qint64 bytes)
+{
+    if (bytes <= 0)
+        return {};
+    return QLocale().formattedDataSize(bytes, 1, QLocale::DataSizeIecFormat);
+}
+
+QString NodeText::ago(const QDateTime &time, const QDateTime &now, const QString &never)
+{
+    if (!time.isValid())
+        return never;
+    const qint64 seconds = std::max<qint64>(0, time.secsTo(now));
+    if (seconds < 60)
+        return tr("%n s ago", "", int(seconds));
+    if (seconds < 3600)
+        return tr("%n min ago", "", int(seconds / 60));
+    if (seconds < 86400)
+        return tr("%n h ago", "", int(seconds / 3600));
+    return tr("%n day(s) ago", "", int(seconds / 86400));
+}
+
+QStringList NodeText::splitLabels(const QString &text)
+{
+    QStringList labels;
+    for (const QString &part : text.split(u','))
+        if (const QString label = part.trimmed(); !label.isEmpty())
+            labels << label;
+    return labels;
+}
+
+QString NodeText::labelProblem(const QStringList &labels)
+{
+    if (labels.size() > kMaxLabels)
+        return tr("At most %1 labels.").arg(kMaxLabels);
+    const auto allowed = [](QChar c) {
+        return (c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z') || (c >= u'0' && c <= u'9') ||
+               c == u'_' || c == u'.' || c == u':' || c == u'-';
+    };
+    for (const QString &label : labels) {
+        if (label.size() > kMaxLabelLength || !std::all_of(label.begin(), label.end(), allowed))
+            return tr("\"%1\": each label is 1 to %2 of the letters a-z and A-Z, digits, "
+                      "\"_\", \".\", \":\" or \"-\".")
+                .arg(label)
+                .arg(kMaxLabelLength);
+    }
+    return {};
+}
+
+} // namespace hm::app

@@ -1,0 +1,42 @@
+#pragma once
+
+#include <QColor>
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QIcon>
+#include <QString>
+#include <QStringList>
+
+namespace hm::app {
+
+// Words of the Nodes section, in the current language: a node's status,
+// its capabilities, sizes and "12 s ago", and the label rule the server
+// applies (so the enrol dialog refuses what the server would).
+class NodeText
+{
+    Q_DECLARE_TR_FUNCTIONS(NodeText)
+
+public:
+    // "online" / "offline" / "pending" in words.
+    static QString status(const QString &status);
+    // The status dot's colour (beside the word, never alone).
+    static QColor statusColour(const QString &status);
+    // The dot itself: a filled circle of that colour, for the list.
+    static QIcon statusDot(const QString &status);
+    // "metrics" / "probes" in words; unknown ones as the agent names them.
+    static QString capability(const QString &capability);
+    // Bytes as "15.5 GiB"; empty for 0 (not reported yet).
+    static QString bytes(qint64 bytes);
+    // How long ago `time` was ("12 s ago", "3 h ago"); `never` when invalid.
+    static QString ago(const QDateTime &time, const QDateTime &now, const QString &never = {});
+
+    // The server's label rule: 1 to 32 of a-z A-Z 0-9 _ . : -, at most 16.
+    static constexpr int kMaxLabels = 16;
+    static constexpr int kMaxLabelLength = 32;
+    // Comma-separated labels as a list (blank entries dropped).
+    static QStringList splitLabels(const QString &text);
+    // Why `labels` breaks the rule; empty when it keeps it.
+    static QString labelProblem(const QStringList &labels);
+};
+
+} // namespace hm::app

@@ -1,0 +1,95 @@
+#pragma once
+
+// Typed answers of the fleet's routes (/api/v1/nodes, docs/api.md "Nodes").
+// "Node" is a fleet machine here, not a flow node (FlowTypes.h).
+
+#include "client/ApiTypes.h"
+
+#include <QDateTime>
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+namespace hm::client {
+
+// A machine of the fleet as GET /nodes/{id} answers it. Facts the agent
+// reports (address, OS, CPU ...) are empty / 0 until it enrols.
+struct NodeRow
+{
+    QString id;
+    QString name;
+    QString description;
+    QStringList labels;
+    QString status; // "pending" / "online" / "offline"
+    bool online = false;
+    bool enrolled = false;
+    QString fingerprint; // "SHA256:…" of the agent's key, as the agent prints it
+    QString ip;
+    QString os;
+    QString arch;
+    int cpuCores = 0;
+    QString cpuModel;
+    qint64 memoryTotal = 0; // bytes
+    qint64 diskTotal = 0;   // bytes
+    QString systemInfo;
+    QString agentVersion;
+    QStringList capabilities; // "metrics", "probes"
+    qint64 lastSeq = 0;
+    QDateTime lastHeartbeat;
+    QDateTime enrolledAt;
+    QDateTime createdAt;
+};
+
+// A new enrolment secret: shown once (the server keeps only its hash), so
+// it is never logged or kept longer than the dialog that shows it.
+struct EnrolmentTicket
+{
+    QString secret; // "hme_…"
+    QDateTime expiresAt;
+    QString command; // the agent's command line, the secret inside
+};
+
+// POST /nodes answers the node and its first ticket.
+struct EnrolledNode
+{
+    NodeRow node;
+    EnrolmentTicket enrolment;
+};
+
+struct NewNode
+{
+    QString name;
+    QString description;
+    QStringList labels;
+    int expiresInHours = 0; // 0 = the server's default (24)
+};
+
+struct NodeFilter
+{
+    QString search; // name, description or address
+    QString label;  // one exact label
+    PageRequest page;
+};
+
+// One report of a node's agent: its sequence number, time and values.
+struct NodeMetricsSample
+{
+    qint64 seq = 0;
+    QDateTime time;
+    QJsonObject metrics; // name → value
+};
+
+struct NodeMetricsQuery
+{
+    QDateTime start; // invalid = the server's default (the last hour)
+    QDateTime end;
+    int limit = 0; // 0 = the server's default (1000)
+};
+
+namespace json {
+NodeRow node(const QJsonObject &o);
+EnrolmentTicket enrolmentTicket(const QJsonObject &o);
+} // namespace json
+
+} // namespace hm::client

@@ -1,0 +1,156 @@
+#include "client/NodesApi.h"
+
+#include "client/ApiClient.h"
+#include "client/ApiJson.h"
+#include "client/ApiQuery.h"
+
+#include <QJsonArray>
+
+namespace hm::client {
+
+namespace json {
+
+NodeRow node(const QJsonObject &o)
+{
+    NodeRow n;
+    n.id = o.value(QStringLiteral("id")).toString();
+    n.name = o.value(QStringLiteral("name")).toString();
+    n.description = o.value(QStringLiteral("description")).toString();
+    n.labels = strings(o.value(QStringLiteral("labels")));
+    n.status = o.value(QStringLiteral("status")).toString();
+    n.online = o.value(QStringLiteral("online")).toBool();
+    n.enrolled = o.value(QStringLiteral("enrolled")).toBool();
+    n.fingerprint = o.value(QStringLiteral("fingerprint")).toString();
+    n.ip = o.value(QStringLiteral("ip")).toString();
+    n.os = o.value(QStringLiteral("os")).toString();
+    n.arch = o.value(QStringLiteral("arch")).toString();
+    n.cpuCores = o.value(QStringLiteral("cpu_cores")).toInt();
+    n.cpuModel = o.value(QStringLiteral("cpu_model")).toString();
+    n.memoryTotal = o.value(QStringLiteral("memory_total")).toInteger();
+    n.diskTotal = o.value(QStringLiteral("disk_total")).toInteger();
+    n.systemInfo = o.value(QStringLiteral("system_info")).toString();
+    n.agentVersion = o.value(QStringLiteral("agent_version")).toString();
+    n.capabilities = strings(o.value(QStringLiteral("capabilities")));
+    n.lastSeq = o.value(QStringLiteral("last_seq")).toInteger();
+    n.lastHeartbeat = time(o.value(QStringLiteral("last_heartbeat")));
+    n.enrolledAt = time(o.value(QStringLiteral("enrolled_at")));
+    n.createdAt = time(o.value(QStringLiteral("created_at")));
+    return n;
+}
+
+EnrolmentTicket enrolmentTicket(const QJsonObject &o)
+{
+    return EnrolmentTicket{o.value(QStringLiteral("secret")).toString(),
+                           time(o.value(QStringLiteral("expires_at"))),
+                           o.value(QStringLiteral("command")).toString()};
+}
+
+} // namespace json
+
+namespace {
+
+const QString kNodes = QStringLiteral("/api/v1/nodes");
+
+NodeRow readNode(const ApiResponse &r)
+{
+    return json::node(r.data.toObject());
+}
+
+QJsonObject hoursBody(int hours)
+{
+    QJsonObject body;
+    if (hours > 0)
+        body.insert(QStringLiteral("expires_in_hours"), hours);
+    return body;
+}
+
+} // namespace
+
+void NodesApi::list(const NodeFilter &filter, Callback<Page<NodeRow>> done)
+{
+    QUrlQuery query = pageQuery(filter.page);
+    addIfSet(query, QStringLiteral("search"), filter.search);
+    addIfSet(query, QStringLiteral("label"), filter.label);
+    m_client.call<Page<NodeRow>>(
+        ApiRequest::get(kNodes, query),
+        [](const ApiResponse &r) {
+            return json::page<NodeRow>(r.data.toObject(), QStringLiteral("items"), json::node);
+        },
+        std::move(done));
+}
+
+void NodesApi::get(const QString &id, Callback<NodeRow> done)
+{
+    m_client.call<NodeRow>(ApiRequest::get(kNodes + u'/' + id), readNode, std::move(done));
+}
+
+void NodesApi::create(const NewNode &node, Callback<EnrolledNode> done)
+{
+    QJsonObject body = hoursBody(node.expiresInHours);
+    body.insert(QStringLiteral("name"), node.name);
+    if (!node.description.isEmpty())
+        body.insert(QStringLiteral("description"), node.description);
+    if (!node.labels.isEmpty())
+        body.insert(QStringLiteral("labels"), QJsonArray::fromStringList(node.labels));
+    m_client.call<EnrolledNode>(
+        ApiRequest::post(kNodes, body),
+        [](const ApiResponse &r) {
+            const QJsonObject o = r.data.toObject();
+            return EnrolledNode{json::node(o.value(QStringLiteral("node")).toObject()),
+                                json::enrolmentTicket(
+                                    o.value(QStringLiteral("enrolment")).toObject())};
+        },
+        std::move(done));
+}
+
+void NodesApi::update(const QString &id, const QJsonObject &changes, Callback<NodeRow> done)
+{
+    m_client.call<NodeRow>(
+        ApiRequest::withBody(QByteArrayLiteral("PATCH"), kNodes + u'/' + id, changes), readNode,
+        std::move(done));
+}
+
+void NodesApi::remove(const QString &id, Callback<void> done)
+{
+    m_client.call<void>(
+        ApiRequest::del(kNodes + u'/' + id), [](const ApiResponse &) { return Status(); },
+        std::move(done));
+}
+
+void NodesApi::renewEnrolment(const QString &id, int expiresInHours,
+                              Callback<EnrolmentTicket> done)
+{
+    m_client.call<EnrolmentTicket>(
+        ApiRequest::post(kNodes + u'/' + id + QStringLiteral("/enrolment"),
+                         hoursBody(expiresInHours)),
+        [](const ApiResponse &r) { return json::enrolmentTicket(r.data.toObject()); },
+        std::move(done));
+}
+
+void NodesApi::metrics(const QString &id, const NodeMetricsQuery &query,
+                       Callback<QList<NodeMetricsSample>> done)
+{
+    QUrlQuery q;
+    if (query.start.isValid())
+        q.addQueryItem(QStringLiteral("start"),
+                       query.start.toUTC().toString(Qt::ISODate));
+    if (query.end.isValid())
+        q.addQueryItem(QStringLiteral("end"), query.end.toUTC().toString(Qt::ISODate));
+    if (query.limit > 0)
+        q.addQueryItem(QStringLiteral("limit"), QString::number(query.limit));
+    m_client.call<QList<NodeMetricsSample>>(
+        ApiRequest::get(kNodes + u'/' + id + QStringLiteral("/metrics"), q),
+        [](const ApiResponse &r) {
+            QList<NodeMetricsSample> samples;
+            for (const QJsonValue v : r.data.toObject().value(QStringLiteral("items")).toArray()) {
+                const QJsonObject o = v.toObject();
+                samples.append({o.value(QStringLiteral("seq")).toInteger(),
+                                json::time(o.value(QStringLiteral("time"))),
+                                o.value(QStringLiteral("metrics")).toObject()});
+            }
+            return samples;
+        },
+        std::move(done));
+}
+
+} // namespace hm::client

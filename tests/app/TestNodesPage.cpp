@@ -1,0 +1,532 @@
+// The Nodes section (issue 35, item 3) against a real in-process server
+// over loopback: the empty state and its action; enrolling a node through
+// the dialog (the label rule checked as typed, the server's field error at
+// its field, the install command with the server's address and a one-time
+// hme_ secret, copied and taken off the clipboard again), the row arriving
+// pending with its details; a new secret; delete through the confirmation
+// seam; a viewer's console with every action off and the reason; another
+// client's nodes arriving live; the language switch. With
+// HIVEMIND_SCREENSHOT_DIR set, `screenshots` saves the section and the
+// enrol dialog's result in en, zh_TW and zh_CN.
+
+#include "../server/AgentPeer.h"
+#include "AdminTestSupport.h"
+#include "MainWindow.h"
+#include "ThemeManager.h"
+#include "admin/ClipboardGuard.h"
+#include "client/NodesApi.h"
+#include "fleet/EnrolNodeDialog.h"
+#include "fleet/NodeListModel.h"
+#include "fleet/NodesPage.h"
+#include "widgets/MessageBox.h"
+#include "widgets/SectionEmptyState.h"
+
+#include <QAbstractItemModelTester>
+#include <QJsonDocument>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QNetworkRequest>
+#include <QApplication>
+#include <QClipboard>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QTableView>
+
+using namespace hm::app;
+using namespace admintest;
+
+namespace {
+
+const QString kViewerPassword = QStringLiteral("Viewer#Pass2026");
+
+int rowNamed(const NodeListModel *model, const QString &name)
+{
+    for (int row = 0; row < model->rowCount(); ++row) {
+        if (model->node(row)->name == name)
+            return row;
+    }
+    return -1;
+}
+
+// What an agent reports when it enrols (POST /nodes/register).
+struct AgentFacts
+{
+    QString ip;
+    QString os;
+    QString arch;
+    int cores = 0;
+    double memory = 0;
+    QString version;
+};
+
+// Enrols `peer`'s key with the node's one-time secret, as the agent does;
+// the HTTP status.
+int enrolAgent(const QUrl &base, const QString &secret, const hm::test::AgentPeer &peer,
+               const AgentFacts &facts)
+{
+    QNetworkAccessManager network;
+    QNetworkRequest request(base.resolved(QUrl(QStringLiteral("/api/v1/nodes/register"))));
+    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+    request.setRawHeader("X-Secret-Key", secret.toUtf8());
+    const QJsonObject body{{"name", "agent-host"},
+                           {"ip", facts.ip},
+                           {"os", facts.os},
+                           {"arch", facts.arch},
+                           {"cpu_cores", facts.cores},
+                           {"cpu_model", "Test CPU"},
+                           {"memory_total", facts.memory},
+                           {"disk_total", 256.0 * 1024 * 1024 * 1024},
+                           {"agent_version", facts.version},
+                           {"public_key", QString::fromLatin1(peer.keys.publicKey.toBase64())},
+                           {"capabilities", QJsonArray{"metrics", "probes"}}};
+    QNetworkReply *reply = network.post(request, QJsonDocument(body).toJson());
+    if (!QTest::qWaitFor([reply] { return reply->isFinished(); }, 20000))
+        return 0;
+    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    reply->deleteLater();
+    return status;
+}
+
+// The enrolled agent connects and signs in: its node goes online.
+bool connectAgent(const QUrl &base, hm::test::AgentPeer &peer, const QString &nodeId)
+{
+    if (!peer.connectTo(base))
+        return false;
+    hm::fleet::HelloMessage hello = peer.hello(nodeId);
+    hello.agentVersion = QStringLiteral("1.0.0");
+    hello.capabilities = {QStringLiteral("metrics"), QStringLiteral("probes")};
+    peer.send(hm::fleet::serialize(hello));
+    return peer.waitForMessages(2) &&
+           std::holds_alternative<hm::fleet::WelcomeMessage>(peer.message(1));
+}
+
+void selectRow(NodesPage *page, int row)
+{
+    child<QTableView>(page, "nodes.list")->selectRow(row);
+}
+
+} // namespace
+
+class TestNodesPage : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(m_server.start("TestNodesPage"));
+        ClipboardGuard::setClearDelayMs(400);
+    }
+    void cleanup()
+    {
+        MessageBox::setNextAnswer(QMessageBox::NoButton);
+        DialogSeam::setNextHandler({});
+        QVERIFY(
+            m_server.languages->setLanguage(QStringLiteral("en"), LanguageManager::Persist::No));
+    }
+    void cleanupTestCase() { m_server.stop(); }
+    void emptyStateThenEnrolThroughTheDialog();
+    void newSecretForANode();
+    void deleteAsksFirst();
+    void viewerSeesNoEnabledActions();
+    void anotherClientsNodesArriveLive();
+    void agentsComingAndGoingShowLive();
+    void retranslates();
+    void screenshots();
+
+private:
+    hm::client::NodesApi api() { return hm::client::NodesApi(*m_server.connection->client()); }
+    void deleteAllNodes();
+
+    AdminServer m_server;
+};
+
+void TestNodesPage::deleteAllNodes()
+{
+    auto all = await<hm::client::Page<hm::client::NodeRow>>([&](auto done) {
+        hm::client::NodeFilter filter;
+        filter.page.size = 100;
+        api().list(filter, done);
+    });
+    QVERIFY(all.ok());
+    for (const hm::client::NodeRow &node : all.value().items)
+        QVERIFY(await<void>([&](auto done) { api().remove(node.id, done); }).ok());
+}
+
+void TestNodesPage::emptyStateThenEnrolThroughTheDialog()
+{
+    NodesPage page;
+    QAbstractItemModelTester tester(page.model(),
+                                    QAbstractItemModelTester::FailureReportingMode::QtTest);
+    page.setSession(m_server.connection->client(), m_server.admin);
+    page.resize(1100, 600);
+    page.show();
+    QTRY_COMPARE_WITH_TIMEOUT(page.model()->state(), NodeListModel::State::Ready, 15000);
+    auto *empty = child<SectionEmptyState>(&page, "nodes.empty");
+    QVERIFY(empty->isVisible());
+    QCOMPARE(child<QLabel>(&page, "nodes.emptyTitle")->text(), QStringLiteral("No nodes yet"));
+    auto *emptyAction = child<QPushButton>(&page, "nodes.emptyAction");
+    QCOMPARE(emptyAction->text(), QStringLiteral("Enrol a node"));
+    QVERIFY(emptyAction->isEnabled());
+
+    QString command;
+    QString clipboardAfterCopy;
+    bool labelRuleShown = false;
+    bool serverFieldShown = false;
+    bool expiryShown = false;
+    DialogSeam::setNextHandler([&](QDialog *dialog) {
+        if (dialog->objectName() != QLatin1String("nodes.enrolDialog"))
+            return int(QDialog::Rejected);
+        auto *ok = child<QPushButton>(dialog, "nodes.enrolOk");
+        if (child<QSpinBox>(dialog, "nodes.expiryHours")->value() != 24)
+            return int(QDialog::Rejected);
+        child<QLineEdit>(dialog, "nodes.name")->setText(QStringLiteral("web-01"));
+        // The label rule, checked as typed.
+        child<QLineEdit>(dialog, "nodes.labels")->setText(QStringLiteral("prod, eu west"));
+        labelRuleShown =
+            child<QLabel>(dialog, "nodes.labelsError")->isVisibleTo(dialog) && !ok->isEnabled();
+        child<QLineEdit>(dialog, "nodes.labels")->setText(QStringLiteral("prod, eu-west"));
+        child<QLineEdit>(dialog, "nodes.description")->setText(QStringLiteral("front end"));
+        // A name the server refuses (taken by a node the test made, any
+        // case): said at the name field, the dialog stays.
+        auto taken = await<hm::client::EnrolledNode>([&](auto done) {
+            api().create(hm::client::NewNode{QStringLiteral("TAKEN"), {}, {}, 0}, done);
+        });
+        if (!taken.ok())
+            return int(QDialog::Rejected);
+        child<QLineEdit>(dialog, "nodes.name")->setText(QStringLiteral("taken"));
+        ok->click();
+        auto *nameError = child<QLabel>(dialog, "nodes.nameError");
+        (void)QTest::qWaitFor([&] { return nameError->isVisibleTo(dialog); }, 15000);
+        serverFieldShown = nameError->text().contains(QLatin1String("exists already"));
+        (void)await<void>([&](auto done) { api().remove(taken.value().node.id, done); });
+        child<QLineEdit>(dialog, "nodes.name")->setText(QStringLiteral("web-01"));
+        ok->click();
+        auto *enrol = static_cast<EnrolNodeDialog *>(dialog);
+        (void)QTest::qWaitFor([&] { return enrol->hasResult(); }, 15000);
+        command = child<QPlainTextEdit>(dialog, "nodes.command")->toPlainText();
+        expiryShown = !child<QLabel>(dialog, "nodes.expires")->text().isEmpty() &&
+                      child<QLabel>(dialog, "nodes.secretOnce")->isVisibleTo(dialog) &&
+                      child<QLabel>(dialog, "nodes.fingerprintNote")
+                          ->text()
+                          .contains(QLatin1String("fingerprint"));
+        child<QPushButton>(dialog, "nodes.copyCommand")->click();
+        clipboardAfterCopy = QGuiApplication::clipboard()->text();
+        child<QPushButton>(dialog, "nodes.enrolClose")->click();
+        return dialog->result();
+    });
+    emptyAction->click();
+    QVERIFY(labelRuleShown);
+    QVERIFY(serverFieldShown);
+    QVERIFY(expiryShown);
+    const QUrl server = m_server.connection->baseUrl();
+    QVERIFY2(command.contains(server.host() + u':' + QString::number(server.port())),
+             qPrintable(command));
+    QVERIFY2(command.contains(QLatin1String("--enrol-secret 'hme_")), qPrintable(command));
+    QCOMPARE(clipboardAfterCopy, command);
+    // Off the clipboard again after the (shortened) delay.
+    QTRY_VERIFY_WITH_TIMEOUT(QGuiApplication::clipboard()->text().isEmpty(), 5000);
+
+    QTRY_VERIFY_WITH_TIMEOUT(rowNamed(page.model(), QStringLiteral("web-01")) >= 0, 15000);
+    QCOMPARE(page.model()->rowCount(), 1); // the event and the answer: one row
+    QVERIFY(child<QTableView>(&page, "nodes.list")->isVisible());
+    const hm::client::NodeRow *node = page.model()->node(0);
+    QCOMPARE(node->status, QStringLiteral("pending"));
+    QCOMPARE(node->labels, QStringList({QStringLiteral("prod"), QStringLiteral("eu-west")}));
+    QCOMPARE(page.model()->index(0, NodeListModel::StatusColumn).data().toString(),
+             QStringLiteral("Pending enrolment"));
+    // The new node is selected and its details shown.
+    QCOMPARE(child<QLabel>(&page, "nodes.detail.name")->text(), QStringLiteral("web-01"));
+    QCOMPARE(child<QLabel>(&page, "nodes.detail.labels")->text(), QStringLiteral("prod, eu-west"));
+    QCOMPARE(child<QLabel>(&page, "nodes.detail.fingerprint")->text(),
+             QStringLiteral("After enrolment"));
+}
+
+void TestNodesPage::newSecretForANode()
+{
+    NodesPage page;
+    page.setSession(m_server.connection->client(), m_server.admin);
+    QTRY_COMPARE_WITH_TIMEOUT(page.model()->state(), NodeListModel::State::Ready, 15000);
+    const int row = rowNamed(page.model(), QStringLiteral("web-01"));
+    QVERIFY(row >= 0);
+    auto *renew = child<QPushButton>(&page, "nodes.renew");
+    QVERIFY(!renew->isEnabled()); // nothing selected
+    selectRow(&page, row);
+    QVERIFY(renew->isEnabled());
+    QString command;
+    bool onlyExpiry = false;
+    DialogSeam::setNextHandler([&](QDialog *dialog) {
+        onlyExpiry = !child<QLineEdit>(dialog, "nodes.name")->isVisibleTo(dialog) &&
+                     child<QSpinBox>(dialog, "nodes.expiryHours")->isVisibleTo(dialog);
+        child<QSpinBox>(dialog, "nodes.expiryHours")->setValue(2);
+        child<QPushButton>(dialog, "nodes.enrolOk")->click();
+        auto *enrol = static_cast<EnrolNodeDialog *>(dialog);
+        (void)QTest::qWaitFor([&] { return enrol->hasResult(); }, 15000);
+        command = enrol->command();
+        return int(QDialog::Accepted);
+    });
+    renew->click();
+    QVERIFY(onlyExpiry);
+    QVERIFY2(command.contains(QLatin1String("'hme_")), qPrintable(command));
+    QCOMPARE(page.model()->node(row)->status, QStringLiteral("pending"));
+}
+
+void TestNodesPage::deleteAsksFirst()
+{
+    NodesPage page;
+    page.setSession(m_server.connection->client(), m_server.admin);
+    QTRY_COMPARE_WITH_TIMEOUT(page.model()->state(), NodeListModel::State::Ready, 15000);
+    const int row = rowNamed(page.model(), QStringLiteral("web-01"));
+    QVERIFY(row >= 0);
+    selectRow(&page, row);
+    auto *remove = child<QPushButton>(&page, "nodes.delete");
+    QVERIFY(remove->isEnabled());
+    MessageBox::setNextAnswer(QMessageBox::Cancel);
+    remove->click();
+    QCOMPARE(MessageBox::lastObjectName(), QStringLiteral("nodes.confirmDelete"));
+    QVERIFY(MessageBox::lastText().contains(QLatin1String("web-01")));
+    QTest::qWait(0);
+    QVERIFY(rowNamed(page.model(), QStringLiteral("web-01")) >= 0);
+    // The Delete key asks the same question (another box asked between).
+    MessageBox::setNextAnswer(QMessageBox::Ok);
+    MessageBox::information(nullptr, QStringLiteral("probe"), QStringLiteral("probe"),
+                            QStringLiteral("test.probe"));
+    QCOMPARE(MessageBox::lastObjectName(), QStringLiteral("test.probe"));
+    MessageBox::setNextAnswer(QMessageBox::Cancel);
+    auto *list = child<QTableView>(&page, "nodes.list");
+    page.show();
+    QApplication::setActiveWindow(&page);
+    QVERIFY(QTest::qWaitForWindowActive(&page));
+    list->setFocus();
+    QTest::keyClick(list, Qt::Key_Delete);
+    QCOMPARE(MessageBox::lastObjectName(), QStringLiteral("nodes.confirmDelete"));
+    QVERIFY(rowNamed(page.model(), QStringLiteral("web-01")) >= 0);
+    MessageBox::setNextAnswer(QMessageBox::Yes);
+    remove->click();
+    QTRY_COMPARE_WITH_TIMEOUT(rowNamed(page.model(), QStringLiteral("web-01")), -1, 15000);
+    auto all = await<hm::client::Page<hm::client::NodeRow>>(
+        [&](auto done) { api().list({}, done); });
+    QVERIFY(all.ok());
+    QCOMPARE(all.value().total, 0);
+    QTRY_VERIFY(child<QLabel>(&page, "nodes.emptyTitle")->isVisibleTo(&page));
+}
+
+void TestNodesPage::viewerSeesNoEnabledActions()
+{
+    auto made = await<hm::client::EnrolledNode>([&](auto done) {
+        api().create(hm::client::NewNode{QStringLiteral("db-01"), {}, {}, 0}, done);
+    });
+    QVERIFY(made.ok());
+    hm::client::UserInfo viewer =
+        m_server.createUser(QStringLiteral("vic"), QStringLiteral("viewer"), kViewerPassword);
+    QVERIFY(!viewer.id.isEmpty());
+    auto client = m_server.signIn(QStringLiteral("vic"), kViewerPassword, &viewer);
+    QVERIFY(client);
+    NodesPage page;
+    page.setSession(client.get(), viewer);
+    QTRY_COMPARE_WITH_TIMEOUT(page.model()->state(), NodeListModel::State::Ready, 15000);
+    QCOMPARE(page.model()->rowCount(), 1); // viewers read
+    selectRow(&page, 0);
+    for (const char *name : {"nodes.enrol", "nodes.renew", "nodes.delete"}) {
+        auto *button = child<QPushButton>(&page, name);
+        QVERIFY2(!button->isEnabled(), name);
+        QVERIFY2(button->toolTip().contains(QLatin1String("administrator")),
+                 qPrintable(button->toolTip()));
+    }
+    // With no node, the empty state's action is off too.
+    QVERIFY(await<void>([&](auto done) { api().remove(made.value().node.id, done); }).ok());
+    page.reload();
+    QTRY_COMPARE_WITH_TIMEOUT(page.model()->state(), NodeListModel::State::Ready, 15000);
+    QCOMPARE(page.model()->rowCount(), 0);
+    QVERIFY(!child<QPushButton>(&page, "nodes.emptyAction")->isEnabled());
+}
+
+void TestNodesPage::anotherClientsNodesArriveLive()
+{
+    NodesPage page;
+    page.setSession(m_server.connection->client(), m_server.admin);
+    QTRY_COMPARE_WITH_TIMEOUT(page.model()->state(), NodeListModel::State::Ready, 15000);
+    QTRY_VERIFY_WITH_TIMEOUT(page.isLive(), 15000);
+    QSignalSpy resets(page.model(), &QAbstractItemModel::modelReset);
+    auto other = m_server.signIn(QStringLiteral("admin"), m_server.adminPassword);
+    QVERIFY(other);
+    hm::client::NodesApi theirs(*other);
+    auto made = await<hm::client::EnrolledNode>([&](auto done) {
+        theirs.create(hm::client::NewNode{QStringLiteral("edge-07"), {}, {"edge"}, 0}, done);
+    });
+    QVERIFY(made.ok());
+    QTRY_VERIFY_WITH_TIMEOUT(rowNamed(page.model(), QStringLiteral("edge-07")) >= 0, 15000);
+    auto renamed = await<hm::client::NodeRow>([&](auto done) {
+        theirs.update(made.value().node.id,
+                      QJsonObject{{QStringLiteral("name"), QStringLiteral("edge-08")}}, done);
+    });
+    QVERIFY(renamed.ok());
+    QTRY_VERIFY_WITH_TIMEOUT(rowNamed(page.model(), QStringLiteral("edge-08")) >= 0, 15000);
+    QCOMPARE(page.model()->rowCount(), 1);
+    QVERIFY(await<void>([&](auto done) { theirs.remove(made.value().node.id, done); }).ok());
+    QTRY_COMPARE_WITH_TIMEOUT(page.model()->rowCount(), 0, 15000);
+    QCOMPARE(resets.count(), 0); // no reload
+}
+
+void TestNodesPage::agentsComingAndGoingShowLive()
+{
+    NodesPage page;
+    page.setSession(m_server.connection->client(), m_server.admin);
+    QTRY_COMPARE_WITH_TIMEOUT(page.model()->state(), NodeListModel::State::Ready, 15000);
+    QTRY_VERIFY_WITH_TIMEOUT(page.isLive(), 15000);
+    auto made = await<hm::client::EnrolledNode>([&](auto done) {
+        api().create(hm::client::NewNode{QStringLiteral("worker-09"), {}, {}, 0}, done);
+    });
+    QVERIFY(made.ok());
+    const QString id = made.value().node.id;
+    QTRY_VERIFY_WITH_TIMEOUT(page.model()->rowOf(id) >= 0, 15000);
+    page.openItem(id);
+    const QUrl base = m_server.connection->baseUrl();
+    {
+        hm::test::AgentPeer agent;
+        QCOMPARE(enrolAgent(base, made.value().enrolment.secret, agent,
+                            {"192.0.2.9", "Linux", "aarch64", 4, 8.0 * 1024 * 1024 * 1024,
+                             "1.0.0"}),
+                 201);
+        const auto statusOf = [&] {
+            const int row = page.model()->rowOf(id);
+            return row < 0 ? QString() : page.model()->node(row)->status;
+        };
+        QTRY_COMPARE_WITH_TIMEOUT(statusOf(), QStringLiteral("offline"), 15000);
+        // The details show the agent's facts and its key's fingerprint.
+        QTRY_COMPARE_WITH_TIMEOUT(child<QLabel>(&page, "nodes.detail.address")->text(),
+                                  QStringLiteral("192.0.2.9"), 15000);
+        QVERIFY(child<QLabel>(&page, "nodes.detail.fingerprint")
+                    ->text()
+                    .startsWith(QLatin1String("SHA256:")));
+        QCOMPARE(child<QLabel>(&page, "nodes.detail.capabilities")->text(),
+                 QStringLiteral("Metrics and Probes"));
+        QVERIFY(connectAgent(base, agent, id));
+        QTRY_COMPARE_WITH_TIMEOUT(statusOf(), QStringLiteral("online"), 15000);
+        QCOMPARE(page.model()->index(page.model()->rowOf(id), NodeListModel::StatusColumn)
+                     .data()
+                     .toString(),
+                 QStringLiteral("Online"));
+        agent.socket.close();
+        QTRY_COMPARE_WITH_TIMEOUT(statusOf(), QStringLiteral("offline"), 15000);
+    }
+    QVERIFY(await<void>([&](auto done) { api().remove(id, done); }).ok());
+    QTRY_VERIFY_WITH_TIMEOUT(page.model()->rowOf(id) < 0, 15000);
+}
+
+void TestNodesPage::retranslates()
+{
+    NodesPage page;
+    page.setSession(m_server.connection->client(), m_server.admin);
+    QTRY_COMPARE_WITH_TIMEOUT(page.model()->state(), NodeListModel::State::Ready, 15000);
+    auto *title = child<QLabel>(&page, "nodes.title");
+    QCOMPARE(title->text(), QStringLiteral("Nodes"));
+    QVERIFY(m_server.languages->setLanguage(QStringLiteral("zh_TW"), LanguageManager::Persist::No));
+    QTRY_COMPARE(title->text(), QStringLiteral("節點"));
+    QCOMPARE(page.model()->headerData(NodeListModel::AgentColumn, Qt::Horizontal).toString(),
+             QStringLiteral("代理程式版本"));
+    QVERIFY(m_server.languages->setLanguage(QStringLiteral("zh_CN"), LanguageManager::Persist::No));
+    QTRY_COMPARE(title->text(), QStringLiteral("节点"));
+    QCOMPARE(child<QPushButton>(&page, "nodes.enrol")->text(), QStringLiteral("注册节点…"));
+}
+
+// docs/screenshots: the empty section, the list with a few nodes and the
+// enrol dialog's result, in every language (only with
+// HIVEMIND_SCREENSHOT_DIR set).
+void TestNodesPage::screenshots()
+{
+    const QString dir = qEnvironmentVariable("HIVEMIND_SCREENSHOT_DIR");
+    if (dir.isEmpty())
+        return;
+    QVERIFY(QDir().mkpath(dir));
+    deleteAllNodes();
+    const QStringList languages = {QStringLiteral("en"), QStringLiteral("zh_TW"),
+                                   QStringLiteral("zh_CN")};
+    ThemeManager themes;
+    themes.setMode(ThemeManager::Mode::Light, ThemeManager::Persist::No);
+    MainWindow::Options options;
+    options.persistSettings = false;
+    options.themes = &themes;
+    const auto save = [&](QWidget *widget, const QString &name) {
+        QApplication::processEvents();
+        QVERIFY(widget->grab().save(dir + u'/' + name + QStringLiteral(".png")));
+    };
+    const auto openNodes = [&](MainWindow &window) {
+        window.resize(1280, 800);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(window.selectSection(QStringLiteral("nodes")));
+    };
+    for (const QString &language : languages) {
+        QVERIFY(m_server.languages->setLanguage(language, LanguageManager::Persist::No));
+        MainWindow window(m_server.languages.get(), m_server.connection.get(), options);
+        openNodes(window);
+        auto *page = window.findChild<NodesPage *>(QStringLiteral("page.nodes"));
+        QVERIFY(page);
+        page->reload();
+        QTRY_COMPARE_WITH_TIMEOUT(page->model()->state(), NodeListModel::State::Ready, 15000);
+        save(&window, QStringLiteral("nodes-empty-") + language);
+    }
+    QList<hm::client::EnrolledNode> enrolled; // db-01, web-01
+    for (const auto &[name, labels, description] :
+         {std::tuple{"db-01", QStringList{"prod", "db"}, "PostgreSQL primary"},
+          std::tuple{"web-01", QStringList{"prod", "eu-west"}, "Public web front end"},
+          std::tuple{"build-runner", QStringList{"ci"}, "Builds and tests"}}) {
+        auto made = await<hm::client::EnrolledNode>([&](auto done) {
+            api().create(hm::client::NewNode{QString::fromLatin1(name),
+                                             QString::fromLatin1(description), labels, 0},
+                         done);
+        });
+        QVERIFY(made.ok());
+        if (made->node.name != QLatin1String("build-runner"))
+            enrolled.append(*made);
+    }
+    // db-01's agent enrolled and went away (offline), web-01's is connected.
+    hm::test::AgentPeer webAgent;
+    hm::test::AgentPeer dbAgent;
+    const QUrl base = m_server.connection->baseUrl();
+    QCOMPARE(enrolAgent(base, enrolled.at(1).enrolment.secret, webAgent,
+                        {"10.0.0.11", "Ubuntu 24.04", "x86_64", 8, 16.0 * 1024 * 1024 * 1024,
+                         "1.0.0"}),
+             201);
+    QCOMPARE(enrolAgent(base, enrolled.at(0).enrolment.secret, dbAgent,
+                        {"10.0.0.21", "Debian 12", "aarch64", 16, 64.0 * 1024 * 1024 * 1024,
+                         "1.0.0"}),
+             201);
+    QVERIFY(connectAgent(base, webAgent, enrolled.at(1).node.id));
+    for (const QString &language : languages) {
+        QVERIFY(m_server.languages->setLanguage(language, LanguageManager::Persist::No));
+        MainWindow window(m_server.languages.get(), m_server.connection.get(), options);
+        openNodes(window);
+        auto *page = window.findChild<NodesPage *>(QStringLiteral("page.nodes"));
+        page->reload();
+        QTRY_COMPARE_WITH_TIMEOUT(page->model()->state(), NodeListModel::State::Ready, 15000);
+        QTRY_COMPARE(page->model()->rowCount(), 3);
+        selectRow(page, rowNamed(page->model(), QStringLiteral("web-01")));
+        save(&window, QStringLiteral("nodes-list-") + language);
+
+        DialogSeam::setNextHandler([&](QDialog *dialog) {
+            child<QLineEdit>(dialog, "nodes.name")->setText(QStringLiteral("cache-") + language);
+            child<QLineEdit>(dialog, "nodes.labels")->setText(QStringLiteral("prod, cache"));
+            dialog->show();
+            save(dialog, QStringLiteral("nodes-enrol-") + language);
+            child<QPushButton>(dialog, "nodes.enrolOk")->click();
+            auto *enrol = static_cast<EnrolNodeDialog *>(dialog);
+            (void)QTest::qWaitFor([&] { return enrol->hasResult(); }, 15000);
+            save(dialog, QStringLiteral("nodes-enrol-result-") + language);
+            return int(QDialog::Accepted);
+        });
+        child<QPushButton>(page, "nodes.enrol")->click();
+        // The next language's list shows the same three nodes.
+        const int extra = rowNamed(page->model(), QStringLiteral("cache-") + language);
+        QVERIFY(extra >= 0);
+        const QString extraId = page->model()->node(extra)->id;
+        QVERIFY(await<void>([&](auto done) { api().remove(extraId, done); }).ok());
+    }
+}
+
+QTEST_MAIN(TestNodesPage)
+#include "TestNodesPage.moc"
