@@ -153,6 +153,34 @@
 <context>
     <name>AuditActions</name>
     <message>
+        <source>Node created</source>
+        <translation>Node created</translation>
+    </message>
+    <message>
+        <source>Node updated</source>
+        <translation>Node updated</translation>
+    </message>
+    <message>
+        <source>Node deleted</source>
+        <translation>Node deleted</translation>
+    </message>
+    <message>
+        <source>Agent enrolled</source>
+        <translation>Agent enrolled</translation>
+    </message>
+    <message>
+        <source>New enrolment secret issued</source>
+        <translation>New enrolment secret issued</translation>
+    </message>
+    <message>
+        <source>Agent settings changed</source>
+        <translation>Agent settings changed</translation>
+    </message>
+    <message>
+        <source>Nodes</source>
+        <translation>Nodes</translation>
+    </message>
+    <message>
         <source>Signed in</source>
         <translation>Signed in</translation>
     </message>

@@ -152,6 +152,34 @@
 <context>
     <name>AuditActions</name>
     <message>
+        <source>Node created</source>
+        <translation>创建节点</translation>
+    </message>
+    <message>
+        <source>Node updated</source>
+        <translation>更新节点</translation>
+    </message>
+    <message>
+        <source>Node deleted</source>
+        <translation>删除节点</translation>
+    </message>
+    <message>
+        <source>Agent enrolled</source>
+        <translation>代理完成注册</translation>
+    </message>
+    <message>
+        <source>New enrolment secret issued</source>
+        <translation>签发新的注册密钥</translation>
+    </message>
+    <message>
+        <source>Agent settings changed</source>
+        <translation>更改代理设置</translation>
+    </message>
+    <message>
+        <source>Nodes</source>
+        <translation>节点</translation>
+    </message>
+    <message>
         <source>Signed in</source>
         <translation>登录</translation>
     </message>

@@ -152,6 +152,34 @@
 <context>
     <name>AuditActions</name>
     <message>
+        <source>Node created</source>
+        <translation>建立節點</translation>
+    </message>
+    <message>
+        <source>Node updated</source>
+        <translation>更新節點</translation>
+    </message>
+    <message>
+        <source>Node deleted</source>
+        <translation>刪除節點</translation>
+    </message>
+    <message>
+        <source>Agent enrolled</source>
+        <translation>代理程式完成註冊</translation>
+    </message>
+    <message>
+        <source>New enrolment secret issued</source>
+        <translation>發出新的註冊密鑰</translation>
+    </message>
+    <message>
+        <source>Agent settings changed</source>
+        <translation>變更代理程式設定</translation>
+    </message>
+    <message>
+        <source>Nodes</source>
+        <translation>節點</translation>
+    </message>
+    <message>
         <source>Signed in</source>
         <translation>登入</translation>
     </message>

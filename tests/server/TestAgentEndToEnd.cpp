@@ -78,6 +78,12 @@ private slots:
         m_port = freePort();
         QVERIFY2(startServer({}, m_port).isEmpty(), "server did not start");
         QVERIFY(m_agentDir.isValid());
+        // The server's settings win over the agent's --interval: one report
+        // a second keeps the test short.
+        QCOMPARE(m_http->json("PUT", QStringLiteral("/api/v1/nodes/agent-settings"),
+                              {{"interval_s", 1}}, m_admin)
+                     .status,
+                 200);
     }
 
     void enrolsAndReports()
@@ -127,7 +133,8 @@ private slots:
         QVERIFY(metrics.value("processes").toDouble() > 0);
         // The secret was used: no second enrolment with it.
         QCOMPARE(m_http
-                     ->send("POST", QStringLiteral("/api/v1/nodes/register"), "{}",
+                     ->send("POST", QStringLiteral("/api/v1/nodes/register"),
+                            R"({"public_key":"AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8="})",
                             {{"X-Secret-Key", secret.toUtf8()}})
                      .status,
                  401);

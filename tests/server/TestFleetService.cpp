@@ -34,15 +34,15 @@ private:
     // Not started: these tests store no reports.
     FlowEngineHost m_host;
     auth::AccountEvents m_events;
-    std::unique_ptr<fleet::FleetService> m_fleet;
+    std::unique_ptr<server::fleet::FleetService> m_fleet;
     auth::Principal m_admin;
     qint64 m_now = 1'800'000'000'000;
     QList<auth::AccountEvent> m_published;
     int m_nodes = 0;
 
-    fleet::CreatedNode newNode(qint64 hours = 24)
+    server::fleet::CreatedNode newNode(qint64 hours = 24)
     {
-        fleet::NodeDetails details;
+        server::fleet::NodeDetails details;
         details.name = QStringLiteral("node-%1").arg(++m_nodes);
         auto created = m_fleet->create(m_admin, kClient, details, hours);
         if (!created)
@@ -50,9 +50,9 @@ private:
         return created.value();
     }
 
-    static fleet::Registration registration(const QByteArray &publicKey)
+    static server::fleet::Registration registration(const QByteArray &publicKey)
     {
-        fleet::Registration r;
+        server::fleet::Registration r;
         r.publicKey = publicKey;
         r.facts.os = QStringLiteral("Linux");
         r.capabilities = {QStringLiteral("metrics")};
@@ -69,7 +69,7 @@ private slots:
                                      Role::Admin);
         QVERIFY(admin);
         m_admin = principalOf(admin.value());
-        m_fleet = std::make_unique<fleet::FleetService>(*m_store.db, m_host, m_events);
+        m_fleet = std::make_unique<server::fleet::FleetService>(*m_store.db, m_host, m_events);
         m_fleet->setClock([this] { return m_now; });
         m_fleet->setAgentAddress([] { return QStringLiteral("https://hive.example:8443"); },
                                  [] { return QStringLiteral("ab12"); });
@@ -79,7 +79,7 @@ private slots:
 
     void theSecretExpires()
     {
-        const fleet::CreatedNode node = newNode(1);
+        const server::fleet::CreatedNode node = newNode(1);
         QCOMPARE(node.enrolment.expiresAt, m_now + kHourMs);
         const auto keys = crypto::generateSigningKeyPair();
         m_now += kHourMs; // the last millisecond it is valid is over
@@ -100,7 +100,7 @@ private slots:
 
     void theSecretWorksOnce()
     {
-        const fleet::CreatedNode node = newNode();
+        const server::fleet::CreatedNode node = newNode();
         const auto first = crypto::generateSigningKeyPair();
         const auto second = crypto::generateSigningKeyPair();
         QVERIFY(m_fleet->enrol(node.enrolment.secret, registration(first.publicKey), {}));
@@ -113,11 +113,11 @@ private slots:
 
     void aRefusedRegistrationKeepsTheSecret()
     {
-        const fleet::CreatedNode node = newNode();
+        const server::fleet::CreatedNode node = newNode();
         const auto keys = crypto::generateSigningKeyPair();
         auto badKey = m_fleet->enrol(node.enrolment.secret, registration(QByteArray(31, 'k')), {});
         QCOMPARE(badKey.error().code, ErrorCode::ValidationError);
-        fleet::Registration unknown = registration(keys.publicKey);
+        server::fleet::Registration unknown = registration(keys.publicKey);
         unknown.capabilities = {QStringLiteral("root-shell")};
         auto refused = m_fleet->enrol(node.enrolment.secret, unknown, {});
         QCOMPARE(refused.error().code, ErrorCode::ValidationError);
@@ -151,8 +151,9 @@ private slots:
         QFETCH(QString, name);
         QFETCH(QStringList, labels);
         QFETCH(QString, field);
-        fleet::NodeDetails details;
-        details.name = name + QString::number(++m_nodes);
+        server::fleet::NodeDetails details;
+        // Unique names, except where the name itself is the point.
+        details.name = field == QLatin1String("name") ? name : name + QString::number(++m_nodes);
         details.labels = labels;
         auto created = m_fleet->create(m_admin, kClient, details, 24);
         if (field.isEmpty()) {
@@ -166,7 +167,7 @@ private slots:
 
     void nothingPublishedCarriesASecret()
     {
-        const fleet::CreatedNode node = newNode();
+        const server::fleet::CreatedNode node = newNode();
         QVERIFY(!m_published.isEmpty());
         for (const auth::AccountEvent &event : m_published) {
             QVERIFY(event.toEveryone);
