@@ -485,8 +485,8 @@ bool MainWindow::promptSignIn()
             dialog.setUser(qEnvironmentVariable("HIVEMIND_ADMIN_USER", QStringLiteral("admin")));
             dialog.setPassword(QString::fromUtf8(passwordFile.readAll()).trimmed());
             dialog.setNote(tr("First start: the local server created the administrator account. "
-                              "Its password was generated and saved in %1; change it after "
-                              "signing in.")
+                              "Its password was generated and saved in %1; right after signing "
+                              "in you choose your own, and the file is deleted.")
                                .arg(QDir::toNativeSeparators(file)));
         }
     } else if (const QString last = QSettings().value(QStringLiteral("signIn/lastUser")).toString();

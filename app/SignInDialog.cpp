@@ -1,5 +1,6 @@
 #include "SignInDialog.h"
 
+#include "client/AccountApi.h"
 #include "client/ApiClient.h"
 #include "widgets/ServerErrorText.h"
 
@@ -51,12 +52,26 @@ SignInDialog::SignInDialog(hm::client::ApiClient *client, QWidget *parent)
     connect(m_useRecovery, &QCheckBox::toggled, this, [this](bool recovery) {
         // A recovery code is "xxxxx-xxxxx": letters, digits and a dash.
         m_totpEdit->setMaxLength(recovery ? 16 : 8);
-        m_totpEdit->setInputMethodHints(recovery ? Qt::ImhNoPredictiveText
-                                                 : Qt::ImhDigitsOnly);
+        m_totpEdit->setInputMethodHints(recovery ? Qt::ImhNoPredictiveText : Qt::ImhDigitsOnly);
         m_totpEdit->clear();
         m_totpEdit->setFocus();
         retranslateUi();
     });
+
+    m_newPasswordLabel = new QLabel(this);
+    m_newPasswordEdit = new QLineEdit(this);
+    m_newPasswordEdit->setObjectName(QStringLiteral("signin.newPassword"));
+    m_newPasswordEdit->setEchoMode(QLineEdit::Password);
+    m_repeatLabel = new QLabel(this);
+    m_repeatEdit = new QLineEdit(this);
+    m_repeatEdit->setObjectName(QStringLiteral("signin.repeatPassword"));
+    m_repeatEdit->setEchoMode(QLineEdit::Password);
+    m_newPasswordLabel->setBuddy(m_newPasswordEdit);
+    m_repeatLabel->setBuddy(m_repeatEdit);
+    for (QWidget *w :
+         {static_cast<QWidget *>(m_newPasswordLabel), static_cast<QWidget *>(m_newPasswordEdit),
+          static_cast<QWidget *>(m_repeatLabel), static_cast<QWidget *>(m_repeatEdit)})
+        w->hide();
 
     m_error = new QLabel(this);
     m_error->setObjectName(QStringLiteral("signin.error"));
@@ -80,6 +95,8 @@ SignInDialog::SignInDialog(hm::client::ApiClient *client, QWidget *parent)
     form->addRow(m_passwordLabel, m_passwordEdit);
     form->addRow(m_totpLabel, m_totpEdit);
     form->addRow(QString(), m_useRecovery);
+    form->addRow(m_newPasswordLabel, m_newPasswordEdit);
+    form->addRow(m_repeatLabel, m_repeatEdit);
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_note);
@@ -119,6 +136,8 @@ void SignInDialog::submit()
         return;
     m_hasError = false;
     m_error->hide();
+    if (m_changingPassword)
+        return submitNewPassword();
     const QPointer<SignInDialog> self(this);
     auto done = [self](hm::Result<hm::client::LoginResult> result) {
         if (self)
@@ -126,10 +145,9 @@ void SignInDialog::submit()
     };
     setBusy(true);
     if (awaitingCode())
-        m_client->verifyTwoFactor(m_pendingToken, m_totpEdit->text().trimmed(),
-                                  m_useRecovery->isChecked() ? QStringLiteral("recovery")
-                                                             : QStringLiteral("totp"),
-                                  done);
+        m_client->verifyTwoFactor(
+            m_pendingToken, m_totpEdit->text().trimmed(),
+            m_useRecovery->isChecked() ? QStringLiteral("recovery") : QStringLiteral("totp"), done);
     else
         m_client->login(m_userEdit->text().trimmed(), m_passwordEdit->text(), done);
 }
@@ -156,8 +174,77 @@ void SignInDialog::finish(hm::Result<hm::client::LoginResult> result)
         return;
     }
     m_user = login.user;
+    if (m_user.passwordChangeRequired)
+        return askForNewPassword();
     m_passwordEdit->clear();
     accept();
+}
+
+void SignInDialog::askForNewPassword()
+{
+    m_changingPassword = true;
+    // The password just typed stays (hidden) as the current one the
+    // change needs; the user only types the new one, twice.
+    for (QWidget *w : {static_cast<QWidget *>(m_userLabel), static_cast<QWidget *>(m_userEdit),
+                       static_cast<QWidget *>(m_passwordLabel),
+                       static_cast<QWidget *>(m_passwordEdit), static_cast<QWidget *>(m_totpLabel),
+                       static_cast<QWidget *>(m_totpEdit), static_cast<QWidget *>(m_useRecovery)})
+        w->hide();
+    for (QWidget *w :
+         {static_cast<QWidget *>(m_newPasswordLabel), static_cast<QWidget *>(m_newPasswordEdit),
+          static_cast<QWidget *>(m_repeatLabel), static_cast<QWidget *>(m_repeatEdit)})
+        w->show();
+    m_newPasswordEdit->setFocus();
+    retranslateUi();
+}
+
+void SignInDialog::submitNewPassword()
+{
+    if (!m_client)
+        return;
+    if (m_newPasswordEdit->text().isEmpty()) {
+        m_hasError = true;
+        m_error->setToolTip({});
+        m_error->setText(tr("Enter a new password."));
+        m_error->show();
+        return;
+    }
+    if (m_newPasswordEdit->text() != m_repeatEdit->text()) {
+        m_hasError = true;
+        m_error->setToolTip({});
+        m_error->setText(tr("The two new passwords differ. Type the same password twice."));
+        m_error->show();
+        m_repeatEdit->selectAll();
+        m_repeatEdit->setFocus();
+        return;
+    }
+    setBusy(true);
+    hm::client::AccountApi(*m_client).changePassword(
+        m_passwordEdit->text(), m_newPasswordEdit->text(),
+        [this, self = QPointer<SignInDialog>(this)](hm::Result<void> changed) {
+            if (!self)
+                return;
+            setBusy(false);
+            if (!changed) {
+                showError(changed.error());
+                return;
+            }
+            m_user.passwordChangeRequired = false;
+            for (QLineEdit *edit : {m_passwordEdit, m_newPasswordEdit, m_repeatEdit})
+                edit->clear();
+            accept();
+        });
+}
+
+void SignInDialog::reject()
+{
+    // Signed in but not allowed anything yet: leaving signs out again, so
+    // no session that must change its password stays behind.
+    if (m_changingPassword && m_client && m_client->hasSession())
+        m_client->logout([](hm::Result<void>) {});
+    for (QLineEdit *edit : {m_passwordEdit, m_newPasswordEdit, m_repeatEdit})
+        edit->clear();
+    QDialog::reject();
 }
 
 void SignInDialog::showError(const hm::Error &error)
@@ -167,6 +254,10 @@ void SignInDialog::showError(const hm::Error &error)
     QString text;
     const QLocale locale;
     switch (error.code) {
+    case hm::ErrorCode::InvalidPassword:
+        text = tr("The server's password policy refused the new password: %1")
+                   .arg(describeApiError(error));
+        break;
     case hm::ErrorCode::InvalidCredentials:
         if (!awaitingCode())
             text = tr("The username, e-mail address or password is wrong.");
@@ -227,6 +318,8 @@ void SignInDialog::setBusy(bool busy)
     }
     m_totpEdit->setEnabled(!busy);
     m_useRecovery->setEnabled(!busy);
+    m_newPasswordEdit->setEnabled(!busy);
+    m_repeatEdit->setEnabled(!busy);
 }
 
 void SignInDialog::changeEvent(QEvent *event)
@@ -247,7 +340,18 @@ void SignInDialog::retranslateUi()
     m_totpEdit->setPlaceholderText(recovery ? tr("One of your saved recovery codes")
                                             : tr("6 digits from your authenticator app"));
     m_useRecovery->setText(tr("Use a recovery code"));
-    m_submit->setText(awaitingCode() ? tr("&Verify") : tr("&Sign In"));
+    m_newPasswordLabel->setText(tr("&New password:"));
+    m_repeatLabel->setText(tr("&Repeat it:"));
+    m_newPasswordEdit->setPlaceholderText(tr("checked against the server's password policy"));
+    if (m_changingPassword) {
+        m_note->setText(tr("%1, your password was chosen by somebody else. Choose your own "
+                           "password to continue: until then the server allows nothing else.")
+                            .arg(m_user.username));
+        m_note->show();
+    }
+    m_submit->setText(m_changingPassword ? tr("Change &Password")
+                      : awaitingCode()   ? tr("&Verify")
+                                         : tr("&Sign In"));
     m_cancel->setText(tr("Cancel"));
 }
 

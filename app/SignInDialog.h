@@ -17,11 +17,15 @@ class ApiClient;
 namespace hm::app {
 
 // Signs in to a server through `client`: username or e-mail and password,
-// then the one-time code when the account has two-factor sign-in on. The
-// dialog talks to the server itself and accepts once the client holds a
-// session; failures are shown in words and the user can try again. Shown
-// through DialogSeam so tests fill `signin.user`, `signin.password`,
-// `signin.totp` and click `signin.submit`.
+// then the one-time code when the account has two-factor sign-in on, then,
+// when somebody else chose the password (the generated first password, an
+// administrator's reset), a new password of the user's own: the server
+// answers nothing else until then. The dialog talks to the server itself
+// and accepts once the client holds a session it may use; Cancel at the
+// last step signs out again. Failures are shown in words and the user can
+// try again. Shown through DialogSeam so tests fill `signin.user`,
+// `signin.password`, `signin.totp`, `signin.newPassword`,
+// `signin.repeatPassword` and click `signin.submit`.
 class SignInDialog : public QDialog
 {
     Q_OBJECT
@@ -35,14 +39,21 @@ public:
     void setNote(const QString &note);
 
     bool awaitingCode() const { return !m_pendingToken.isEmpty(); }
+    // Signed in, but the password must be changed before anything else.
+    bool awaitingNewPassword() const { return m_changingPassword; }
     QString errorText() const;
     const hm::client::UserInfo &user() const { return m_user; }
+
+public slots:
+    void reject() override;
 
 protected:
     void changeEvent(QEvent *event) override;
 
 private:
     void submit();
+    void submitNewPassword();
+    void askForNewPassword();
     void finish(hm::Result<hm::client::LoginResult> result);
     void showError(const hm::Error &error);
     void setBusy(bool busy);
@@ -53,6 +64,7 @@ private:
     hm::client::UserInfo m_user;
     hm::Error m_lastError;
     bool m_hasError = false;
+    bool m_changingPassword = false;
 
     QLabel *m_note = nullptr;
     QLabel *m_userLabel = nullptr;
@@ -63,6 +75,10 @@ private:
     QLineEdit *m_totpEdit = nullptr;
     // The 2FA step takes one of the account's recovery codes instead.
     QCheckBox *m_useRecovery = nullptr;
+    QLabel *m_newPasswordLabel = nullptr;
+    QLineEdit *m_newPasswordEdit = nullptr;
+    QLabel *m_repeatLabel = nullptr;
+    QLineEdit *m_repeatEdit = nullptr;
     QLabel *m_error = nullptr;
     QPushButton *m_submit = nullptr;
     QPushButton *m_cancel = nullptr;

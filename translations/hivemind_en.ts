@@ -1365,6 +1365,14 @@
         <source>the server&apos;s TLS certificate is not trusted</source>
         <translation>the server&apos;s TLS certificate is not trusted</translation>
     </message>
+    <message>
+        <source>your password must be changed first: sign out and sign in again</source>
+        <translation>your password must be changed first: sign out and sign in again</translation>
+    </message>
+    <message>
+        <source>%1 is on a private network (%2), which the server may not reach for users; an administrator can allow it under Settings, &quot;Requests the server makes&quot;</source>
+        <translation>%1 is on a private network (%2), which the server may not reach for users; an administrator can allow it under Settings, &quot;Requests the server makes&quot;</translation>
+    </message>
 </context>
 <context>
     <name>ServiceText</name>
@@ -1923,6 +1931,34 @@
     <message>
         <source>The expiry must be in the future.</source>
         <translation>The expiry must be in the future.</translation>
+    </message>
+    <message>
+        <source>Everything the access level allows (*)</source>
+        <translation>Everything the access level allows (*)</translation>
+    </message>
+    <message>
+        <source>View (%1)</source>
+        <translation>View (%1)</translation>
+    </message>
+    <message>
+        <source>Run (%1)</source>
+        <translation>Run (%1)</translation>
+    </message>
+    <message>
+        <source>Change (%1)</source>
+        <translation>Change (%1)</translation>
+    </message>
+    <message>
+        <source>Everything in this area (%1)</source>
+        <translation>Everything in this area (%1)</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <source>Pick permissions from the ones the server defines</source>
+        <translation>Pick permissions from the ones the server defines</translation>
     </message>
 </context>
 <context>
@@ -6201,10 +6237,6 @@
         <translation>No keychain answered, so the sign-in is not saved: you stay signed in until the console closes and sign in again at the next start.</translation>
     </message>
     <message>
-        <source>First start: the local server created the administrator account. Its password was generated and saved in %1; change it after signing in.</source>
-        <translation>First start: the local server created the administrator account. Its password was generated and saved in %1; change it after signing in.</translation>
-    </message>
-    <message>
         <source>Sign &amp;In…</source>
         <translation>Sign &amp;In…</translation>
     </message>
@@ -6279,6 +6311,10 @@
     <message>
         <source>My &amp;Account…</source>
         <translation>My &amp;Account…</translation>
+    </message>
+    <message>
+        <source>First start: the local server created the administrator account. Its password was generated and saved in %1; right after signing in you choose your own, and the file is deleted.</source>
+        <translation>First start: the local server created the administrator account. Its password was generated and saved in %1; right after signing in you choose your own, and the file is deleted.</translation>
     </message>
 </context>
 <context>
@@ -6980,6 +7016,29 @@
     <message>
         <source>The configuration of node “%1” as JSON. Valid changes apply as you type.</source>
         <translation>The configuration of node “%1” as JSON. Valid changes apply as you type.</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::ResetPasswordDialog</name>
+    <message>
+        <source>Reset password</source>
+        <translation>Reset password</translation>
+    </message>
+    <message>
+        <source>New password for %1 (their sessions end):</source>
+        <translation>New password for %1 (their sessions end):</translation>
+    </message>
+    <message>
+        <source>checked against the server&apos;s password policy</source>
+        <translation>checked against the server&apos;s password policy</translation>
+    </message>
+    <message>
+        <source>Must choose a new password at the next sign-in</source>
+        <translation>Must choose a new password at the next sign-in</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
@@ -8378,6 +8437,18 @@
         <source>Also in View ▸ Theme. Applies at once and is remembered.</source>
         <translation>Also in View ▸ Theme. Applies at once and is remembered.</translation>
     </message>
+    <message>
+        <source>Requests the server makes</source>
+        <translation>Requests the server makes</translation>
+    </message>
+    <message>
+        <source>May reach private networks (loopback, LAN)</source>
+        <translation>May reach private networks (loopback, LAN)</translation>
+    </message>
+    <message>
+        <source>Schema fetches and credential tests that users start go only to public addresses unless this is on. Turn it on when your services run on this machine or your own network.</source>
+        <translation>Schema fetches and credential tests that users start go only to public addresses unless this is on. Turn it on when your services run on this machine or your own network.</translation>
+    </message>
 </context>
 <context>
     <name>hm::app::ShareDialog</name>
@@ -8535,6 +8606,38 @@
     <message>
         <source>Use a recovery code</source>
         <translation>Use a recovery code</translation>
+    </message>
+    <message>
+        <source>Enter a new password.</source>
+        <translation>Enter a new password.</translation>
+    </message>
+    <message>
+        <source>The two new passwords differ. Type the same password twice.</source>
+        <translation>The two new passwords differ. Type the same password twice.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s password policy refused the new password: %1</source>
+        <translation>The server&apos;s password policy refused the new password: %1</translation>
+    </message>
+    <message>
+        <source>&amp;New password:</source>
+        <translation>&amp;New password:</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat it:</source>
+        <translation>&amp;Repeat it:</translation>
+    </message>
+    <message>
+        <source>checked against the server&apos;s password policy</source>
+        <translation>checked against the server&apos;s password policy</translation>
+    </message>
+    <message>
+        <source>%1, your password was chosen by somebody else. Choose your own password to continue: until then the server allows nothing else.</source>
+        <translation>%1, your password was chosen by somebody else. Choose your own password to continue: until then the server allows nothing else.</translation>
+    </message>
+    <message>
+        <source>Change &amp;Password</source>
+        <translation>Change &amp;Password</translation>
     </message>
 </context>
 <context>
@@ -8722,6 +8825,14 @@
     <message>
         <source>3 to 64 letters of any script, digits, &quot;_&quot;, &quot;.&quot; or &quot;-&quot;; no spaces or invisible characters.</source>
         <translation>3 to 64 letters of any script, digits, &quot;_&quot;, &quot;.&quot; or &quot;-&quot;; no spaces or invisible characters.</translation>
+    </message>
+    <message>
+        <source>Must choose a new password at the first sign-in</source>
+        <translation>Must choose a new password at the first sign-in</translation>
+    </message>
+    <message>
+        <source>Until then the account can do nothing but change its password, so the password you hand over stops working.</source>
+        <translation>Until then the account can do nothing but change its password, so the password you hand over stops working.</translation>
     </message>
 </context>
 <context>
@@ -8950,14 +9061,6 @@
     <message>
         <source>The user was not unlocked: %1</source>
         <translation>The user was not unlocked: %1</translation>
-    </message>
-    <message>
-        <source>Reset password</source>
-        <translation>Reset password</translation>
-    </message>
-    <message>
-        <source>New password for %1 (their sessions end):</source>
-        <translation>New password for %1 (their sessions end):</translation>
     </message>
     <message>
         <source>The password was not reset: %1</source>

@@ -1358,6 +1358,14 @@
         <source>the server&apos;s TLS certificate is not trusted</source>
         <translation>服务器的 TLS 证书不受信任</translation>
     </message>
+    <message>
+        <source>your password must be changed first: sign out and sign in again</source>
+        <translation>必须先更改您的密码：请退出后重新登录</translation>
+    </message>
+    <message>
+        <source>%1 is on a private network (%2), which the server may not reach for users; an administrator can allow it under Settings, &quot;Requests the server makes&quot;</source>
+        <translation>%1 位于私有网络（%2），服务器不会为用户连接到该处；管理员可在“设置”的“服务器发出的请求”中允许</translation>
+    </message>
 </context>
 <context>
     <name>ServiceText</name>
@@ -1914,6 +1922,34 @@
     <message>
         <source>The expiry must be in the future.</source>
         <translation>到期时间必须是将来的时间。</translation>
+    </message>
+    <message>
+        <source>Everything the access level allows (*)</source>
+        <translation>访问级别允许的全部 (*)</translation>
+    </message>
+    <message>
+        <source>View (%1)</source>
+        <translation>查看 (%1)</translation>
+    </message>
+    <message>
+        <source>Run (%1)</source>
+        <translation>运行 (%1)</translation>
+    </message>
+    <message>
+        <source>Change (%1)</source>
+        <translation>更改 (%1)</translation>
+    </message>
+    <message>
+        <source>Everything in this area (%1)</source>
+        <translation>此范围的全部 (%1)</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <source>Pick permissions from the ones the server defines</source>
+        <translation>从服务器定义的权限中挑选</translation>
     </message>
 </context>
 <context>
@@ -6161,10 +6197,6 @@
         <translation>没有可用的密钥环，因此不会保存本次登录：在控制台关闭前保持登录，下次启动时需要重新登录。</translation>
     </message>
     <message>
-        <source>First start: the local server created the administrator account. Its password was generated and saved in %1; change it after signing in.</source>
-        <translation>首次启动：本地服务器已创建管理员账号。其密码为自动生成并保存在 %1；登录后请修改密码。</translation>
-    </message>
-    <message>
         <source>Sign &amp;In…</source>
         <translation>登录(&amp;I)…</translation>
     </message>
@@ -6239,6 +6271,10 @@
     <message>
         <source>My &amp;Account…</source>
         <translation>我的账户(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>First start: the local server created the administrator account. Its password was generated and saved in %1; right after signing in you choose your own, and the file is deleted.</source>
+        <translation>首次启动：本地服务器已创建管理员账号。其密码为自动生成，并保存在 %1；登录后您会立即设置自己的密码，该文件随即删除。</translation>
     </message>
 </context>
 <context>
@@ -6938,6 +6974,29 @@
     <message>
         <source>The configuration of node “%1” as JSON. Valid changes apply as you type.</source>
         <translation>以 JSON 呈现的节点“%1”配置。有效的更改会在输入时立即应用。</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::ResetPasswordDialog</name>
+    <message>
+        <source>Reset password</source>
+        <translation>重置密码</translation>
+    </message>
+    <message>
+        <source>New password for %1 (their sessions end):</source>
+        <translation>%1 的新密码（其会话将结束）：</translation>
+    </message>
+    <message>
+        <source>checked against the server&apos;s password policy</source>
+        <translation>按服务器的密码策略检查</translation>
+    </message>
+    <message>
+        <source>Must choose a new password at the next sign-in</source>
+        <translation>下次登录时必须设置新密码</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
 </context>
 <context>
@@ -8325,6 +8384,18 @@
         <source>Also in View ▸ Theme. Applies at once and is remembered.</source>
         <translation>也可在“视图 ▸ 主题”中设置。立即应用并会记住。</translation>
     </message>
+    <message>
+        <source>Requests the server makes</source>
+        <translation>服务器发出的请求</translation>
+    </message>
+    <message>
+        <source>May reach private networks (loopback, LAN)</source>
+        <translation>可连接到私有网络（本机回环、局域网）</translation>
+    </message>
+    <message>
+        <source>Schema fetches and credential tests that users start go only to public addresses unless this is on. Turn it on when your services run on this machine or your own network.</source>
+        <translation>除非开启此选项，用户发起的架构获取与凭据测试只会连接到公网地址。若您的服务运行在本机或您自己的网络中，请开启此选项。</translation>
+    </message>
 </context>
 <context>
     <name>hm::app::ShareDialog</name>
@@ -8482,6 +8553,38 @@
     <message>
         <source>Use a recovery code</source>
         <translation>改用恢复码</translation>
+    </message>
+    <message>
+        <source>Enter a new password.</source>
+        <translation>请输入新密码。</translation>
+    </message>
+    <message>
+        <source>The two new passwords differ. Type the same password twice.</source>
+        <translation>两次输入的新密码不一致。请输入相同的密码两次。</translation>
+    </message>
+    <message>
+        <source>The server&apos;s password policy refused the new password: %1</source>
+        <translation>服务器的密码策略拒绝了新密码：%1</translation>
+    </message>
+    <message>
+        <source>&amp;New password:</source>
+        <translation>新密码(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat it:</source>
+        <translation>再输入一次(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>checked against the server&apos;s password policy</source>
+        <translation>按服务器的密码策略检查</translation>
+    </message>
+    <message>
+        <source>%1, your password was chosen by somebody else. Choose your own password to continue: until then the server allows nothing else.</source>
+        <translation>%1，您的密码是由他人设置的。请设置您自己的密码以继续：在此之前，服务器不允许任何其他操作。</translation>
+    </message>
+    <message>
+        <source>Change &amp;Password</source>
+        <translation>更改密码(&amp;P)</translation>
     </message>
 </context>
 <context>
@@ -8667,6 +8770,14 @@
     <message>
         <source>3 to 64 letters of any script, digits, &quot;_&quot;, &quot;.&quot; or &quot;-&quot;; no spaces or invisible characters.</source>
         <translation>3 到 64 个任何文字的字母、数字、“_”、“.”或“-”；不能包含空格或不可见字符。</translation>
+    </message>
+    <message>
+        <source>Must choose a new password at the first sign-in</source>
+        <translation>首次登录时必须设置新密码</translation>
+    </message>
+    <message>
+        <source>Until then the account can do nothing but change its password, so the password you hand over stops working.</source>
+        <translation>在此之前，此账号只能更改密码，因此您交给对方的密码将会失效。</translation>
     </message>
 </context>
 <context>
@@ -8894,14 +9005,6 @@
     <message>
         <source>The user was not unlocked: %1</source>
         <translation>用户未解锁：%1</translation>
-    </message>
-    <message>
-        <source>Reset password</source>
-        <translation>重置密码</translation>
-    </message>
-    <message>
-        <source>New password for %1 (their sessions end):</source>
-        <translation>%1 的新密码（其会话会结束）：</translation>
     </message>
     <message>
         <source>The password was not reset: %1</source>

@@ -1358,6 +1358,14 @@
         <source>the server&apos;s TLS certificate is not trusted</source>
         <translation>伺服器的 TLS 憑證不受信任</translation>
     </message>
+    <message>
+        <source>your password must be changed first: sign out and sign in again</source>
+        <translation>必須先變更您的密碼：請登出後重新登入</translation>
+    </message>
+    <message>
+        <source>%1 is on a private network (%2), which the server may not reach for users; an administrator can allow it under Settings, &quot;Requests the server makes&quot;</source>
+        <translation>%1 位於私有網路（%2），伺服器不會為使用者連線到該處；管理員可在「設定」的「伺服器發出的請求」中允許</translation>
+    </message>
 </context>
 <context>
     <name>ServiceText</name>
@@ -1914,6 +1922,34 @@
     <message>
         <source>The expiry must be in the future.</source>
         <translation>到期時間必須是未來的時間。</translation>
+    </message>
+    <message>
+        <source>Everything the access level allows (*)</source>
+        <translation>存取層級允許的全部 (*)</translation>
+    </message>
+    <message>
+        <source>View (%1)</source>
+        <translation>檢視 (%1)</translation>
+    </message>
+    <message>
+        <source>Run (%1)</source>
+        <translation>執行 (%1)</translation>
+    </message>
+    <message>
+        <source>Change (%1)</source>
+        <translation>變更 (%1)</translation>
+    </message>
+    <message>
+        <source>Everything in this area (%1)</source>
+        <translation>此範圍的全部 (%1)</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>選擇…</translation>
+    </message>
+    <message>
+        <source>Pick permissions from the ones the server defines</source>
+        <translation>從伺服器定義的權限中挑選</translation>
     </message>
 </context>
 <context>
@@ -6161,10 +6197,6 @@
         <translation>沒有可用的鑰匙圈，因此不會儲存這次登入：在主控台關閉前保持登入，下次啟動時需要重新登入。</translation>
     </message>
     <message>
-        <source>First start: the local server created the administrator account. Its password was generated and saved in %1; change it after signing in.</source>
-        <translation>首次啟動：本機伺服器已建立管理員帳號。其密碼為自動產生並儲存於 %1；登入後請變更密碼。</translation>
-    </message>
-    <message>
         <source>Sign &amp;In…</source>
         <translation>登入(&amp;I)…</translation>
     </message>
@@ -6239,6 +6271,10 @@
     <message>
         <source>My &amp;Account…</source>
         <translation>我的帳號(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>First start: the local server created the administrator account. Its password was generated and saved in %1; right after signing in you choose your own, and the file is deleted.</source>
+        <translation>首次啟動：本機伺服器已建立管理員帳號。其密碼為自動產生，並儲存在 %1；登入後您會立即設定自己的密碼，該檔案隨即刪除。</translation>
     </message>
 </context>
 <context>
@@ -6938,6 +6974,29 @@
     <message>
         <source>The configuration of node “%1” as JSON. Valid changes apply as you type.</source>
         <translation>以 JSON 呈現的節點「%1」組態。有效的變更會在輸入時立即套用。</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::ResetPasswordDialog</name>
+    <message>
+        <source>Reset password</source>
+        <translation>重設密碼</translation>
+    </message>
+    <message>
+        <source>New password for %1 (their sessions end):</source>
+        <translation>%1 的新密碼（其工作階段會結束）：</translation>
+    </message>
+    <message>
+        <source>checked against the server&apos;s password policy</source>
+        <translation>依伺服器的密碼原則檢查</translation>
+    </message>
+    <message>
+        <source>Must choose a new password at the next sign-in</source>
+        <translation>下次登入時必須設定新密碼</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
 </context>
 <context>
@@ -8325,6 +8384,18 @@
         <source>Also in View ▸ Theme. Applies at once and is remembered.</source>
         <translation>也可在「檢視 ▸ 佈景主題」中設定。立即套用並會記住。</translation>
     </message>
+    <message>
+        <source>Requests the server makes</source>
+        <translation>伺服器發出的請求</translation>
+    </message>
+    <message>
+        <source>May reach private networks (loopback, LAN)</source>
+        <translation>可連線到私有網路（本機迴路、區域網路）</translation>
+    </message>
+    <message>
+        <source>Schema fetches and credential tests that users start go only to public addresses unless this is on. Turn it on when your services run on this machine or your own network.</source>
+        <translation>除非開啟此選項，使用者發起的結構描述擷取與憑證測試只會連線到公開位址。若您的服務執行於本機或您自己的網路，請開啟此選項。</translation>
+    </message>
 </context>
 <context>
     <name>hm::app::ShareDialog</name>
@@ -8482,6 +8553,38 @@
     <message>
         <source>Use a recovery code</source>
         <translation>改用復原碼</translation>
+    </message>
+    <message>
+        <source>Enter a new password.</source>
+        <translation>請輸入新密碼。</translation>
+    </message>
+    <message>
+        <source>The two new passwords differ. Type the same password twice.</source>
+        <translation>兩次輸入的新密碼不一致。請輸入相同的密碼兩次。</translation>
+    </message>
+    <message>
+        <source>The server&apos;s password policy refused the new password: %1</source>
+        <translation>伺服器的密碼原則拒絕了新密碼：%1</translation>
+    </message>
+    <message>
+        <source>&amp;New password:</source>
+        <translation>新密碼(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat it:</source>
+        <translation>再輸入一次(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>checked against the server&apos;s password policy</source>
+        <translation>依伺服器的密碼原則檢查</translation>
+    </message>
+    <message>
+        <source>%1, your password was chosen by somebody else. Choose your own password to continue: until then the server allows nothing else.</source>
+        <translation>%1，您的密碼是由他人設定的。請設定您自己的密碼以繼續：在此之前，伺服器不允許任何其他操作。</translation>
+    </message>
+    <message>
+        <source>Change &amp;Password</source>
+        <translation>變更密碼(&amp;P)</translation>
     </message>
 </context>
 <context>
@@ -8667,6 +8770,14 @@
     <message>
         <source>3 to 64 letters of any script, digits, &quot;_&quot;, &quot;.&quot; or &quot;-&quot;; no spaces or invisible characters.</source>
         <translation>3 到 64 個任何文字的字母、數字、「_」、「.」或「-」；不可含空格或不可見字元。</translation>
+    </message>
+    <message>
+        <source>Must choose a new password at the first sign-in</source>
+        <translation>首次登入時必須設定新密碼</translation>
+    </message>
+    <message>
+        <source>Until then the account can do nothing but change its password, so the password you hand over stops working.</source>
+        <translation>在此之前，此帳號只能變更密碼，因此您交付的密碼將會失效。</translation>
     </message>
 </context>
 <context>
@@ -8894,14 +9005,6 @@
     <message>
         <source>The user was not unlocked: %1</source>
         <translation>使用者未解除鎖定：%1</translation>
-    </message>
-    <message>
-        <source>Reset password</source>
-        <translation>重設密碼</translation>
-    </message>
-    <message>
-        <source>New password for %1 (their sessions end):</source>
-        <translation>%1 的新密碼（其工作階段會結束）：</translation>
     </message>
     <message>
         <source>The password was not reset: %1</source>

@@ -1,6 +1,7 @@
 #include "admin/AdminText.h"
 
 #include "widgets/DateTimeText.h"
+#include "widgets/ServerErrorText.h"
 
 #include <QJsonArray>
 #include <QLocale>
@@ -51,6 +52,9 @@ QString AdminText::errorField(const hm::Error &error)
 QString AdminText::error(const hm::Error &error, const QString &signedInRole)
 {
     using hm::ErrorCode;
+    if (error.details.value(QStringLiteral("reason")).toString() ==
+        QLatin1String("PRIVATE_ADDRESS"))
+        return describeApiError(error);
     switch (error.code) {
     case ErrorCode::Forbidden:
     case ErrorCode::InsufficientPermissions:

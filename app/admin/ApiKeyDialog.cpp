@@ -17,11 +17,13 @@
 #include <QHostAddress>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QSpinBox>
 #include <QStandardItemModel>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace hm::app {
@@ -146,6 +148,17 @@ ApiKeyDialog::ApiKeyDialog(client::ApiClient *client, const QString &role, QWidg
         m_access->addItem(QString(), QString::fromLatin1(level));
     m_permissions = new QLineEdit(this);
     m_permissions->setObjectName(QStringLiteral("apikeys.permissions"));
+    m_permissionMenu = new QMenu(this);
+    m_permissionMenu->setObjectName(QStringLiteral("apikeys.permissionMenu"));
+    connect(m_permissionMenu, &QMenu::aboutToShow, this, &ApiKeyDialog::fillPermissionMenu);
+    m_choosePermissions = new QToolButton(this);
+    m_choosePermissions->setObjectName(QStringLiteral("apikeys.choosePermissions"));
+    m_choosePermissions->setPopupMode(QToolButton::InstantPopup);
+    m_choosePermissions->setMenu(m_permissionMenu);
+    auto *permissionsRow = new QHBoxLayout();
+    permissionsRow->addWidget(m_permissions, 1);
+    permissionsRow->addWidget(m_choosePermissions);
+    m_permissionsRow = permissionsRow;
     m_permissionsError = createFieldError(this, QStringLiteral("apikeys.permissionsError"));
     m_allowedIps = new QPlainTextEdit(this);
     m_allowedIps->setObjectName(QStringLiteral("apikeys.allowedIps"));
@@ -184,7 +197,7 @@ ApiKeyDialog::ApiKeyDialog(client::ApiClient *client, const QString &role, QWidg
     m_form->addRow(new QLabel(), m_nameError);
     m_form->addRow(new QLabel(), m_description);
     m_form->addRow(new QLabel(), m_access);
-    m_form->addRow(new QLabel(), m_permissions);
+    m_form->addRow(new QLabel(), permissionsRow);
     m_form->addRow(new QLabel(), m_permissionsError);
     m_form->addRow(new QLabel(), m_allowedIps);
     m_form->addRow(new QLabel(), m_allowedIpsError);
@@ -227,6 +240,48 @@ ApiKeyDialog::ApiKeyDialog(client::ApiClient *client, const QString &role, QWidg
 
 ApiKeyDialog::~ApiKeyDialog() = default;
 
+void ApiKeyDialog::fillPermissionMenu()
+{
+    // clear() leaves the area submenus alive: they go first, so the menu
+    // never holds two of one area.
+    qDeleteAll(m_permissionMenu->findChildren<QMenu *>(Qt::FindDirectChildrenOnly));
+    m_permissionMenu->clear();
+    const QStringList chosen = entries(m_permissions->text());
+    const auto add = [this, &chosen](QMenu *menu, const QString &text, const QString &permission) {
+        QAction *action = menu->addAction(text);
+        action->setObjectName(QStringLiteral("apikeys.permission.") + permission);
+        action->setCheckable(true);
+        action->setChecked(chosen.contains(permission));
+        action->setToolTip(permission);
+        connect(action, &QAction::triggered, this,
+                [this, permission] { togglePermission(permission); });
+    };
+    add(m_permissionMenu, tr("Everything the access level allows (*)"), QStringLiteral("*"));
+    m_permissionMenu->addSeparator();
+    for (const QString &area : permissionAreas()) {
+        QMenu *sub = m_permissionMenu->addMenu(area);
+        sub->setObjectName(QStringLiteral("apikeys.permissionArea.") + area);
+        add(sub, tr("View (%1)").arg(area + QStringLiteral(".view")),
+            area + QStringLiteral(".view"));
+        add(sub, tr("Run (%1)").arg(area + QStringLiteral(".execute")),
+            area + QStringLiteral(".execute"));
+        add(sub, tr("Change (%1)").arg(area + QStringLiteral(".edit")),
+            area + QStringLiteral(".edit"));
+        add(sub, tr("Everything in this area (%1)").arg(area + QStringLiteral(".*")),
+            area + QStringLiteral(".*"));
+    }
+}
+
+void ApiKeyDialog::togglePermission(const QString &permission)
+{
+    QStringList chosen = entries(m_permissions->text());
+    if (chosen.contains(permission))
+        chosen.removeAll(permission);
+    else
+        chosen.append(permission);
+    m_permissions->setText(chosen.join(QStringLiteral(", ")));
+}
+
 void ApiKeyDialog::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::LanguageChange)
@@ -246,7 +301,10 @@ void ApiKeyDialog::retranslateUi()
     setLabel(m_name, tr("Name:"));
     setLabel(m_description, tr("Description:"));
     setLabel(m_access, tr("Access level:"));
-    setLabel(m_permissions, tr("Permissions:"));
+    if (auto *label = qobject_cast<QLabel *>(m_form->labelForField(m_permissionsRow)))
+        label->setText(tr("Permissions:"));
+    m_choosePermissions->setText(tr("Choose…"));
+    m_choosePermissions->setToolTip(tr("Pick permissions from the ones the server defines"));
     setLabel(m_allowedIps, tr("Allowed IPs:"));
     setLabel(m_endpoints, tr("Endpoints:"));
     if (auto *label = qobject_cast<QLabel *>(m_form->labelForField(m_limitsRow)))

@@ -13,9 +13,11 @@ class QFormLayout;
 class QLabel;
 class QLayout;
 class QLineEdit;
+class QMenu;
 class QPushButton;
 class QPlainTextEdit;
 class QSpinBox;
+class QToolButton;
 
 namespace hm::client {
 class ApiClient;
@@ -62,6 +64,10 @@ protected:
 private:
     void retranslateUi();
     void validate();
+    // The defined permissions as checkable choices (the text field stays
+    // for typing): rebuilt from the field's entries each time it opens.
+    void fillPermissionMenu();
+    void togglePermission(const QString &permission);
 
     QPointer<client::ApiClient> m_client;
     QString m_role;
@@ -75,6 +81,9 @@ private:
     QLineEdit *m_description = nullptr;
     QComboBox *m_access = nullptr;
     QLineEdit *m_permissions = nullptr;
+    QLayout *m_permissionsRow = nullptr;
+    QToolButton *m_choosePermissions = nullptr;
+    QMenu *m_permissionMenu = nullptr;
     QLabel *m_permissionsError = nullptr;
     QPlainTextEdit *m_allowedIps = nullptr;
     QLabel *m_allowedIpsError = nullptr;

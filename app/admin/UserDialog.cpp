@@ -6,6 +6,7 @@
 #include "common/Username.h"
 #include "widgets/FieldError.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QEvent>
@@ -72,6 +73,9 @@ UserDialog::UserDialog(client::ApiClient *client, const client::UserInfo *existi
     m_password->setObjectName(QStringLiteral("users.password"));
     m_password->setEchoMode(QLineEdit::Password);
     m_passwordError = createFieldError(this, QStringLiteral("users.passwordError"));
+    m_requireChange = new QCheckBox(this);
+    m_requireChange->setObjectName(QStringLiteral("users.requirePasswordChange"));
+    m_requireChange->setChecked(true);
     m_role = new QComboBox(this);
     m_role->setObjectName(QStringLiteral("users.role"));
     for (const char *role : {"admin", "user", "viewer"})
@@ -92,8 +96,10 @@ UserDialog::UserDialog(client::ApiClient *client, const client::UserInfo *existi
     if (isCreate()) {
         m_form->addRow(new QLabel(), m_password);
         m_form->addRow(new QLabel(), m_passwordError);
+        m_form->addRow(QString(), m_requireChange);
     } else {
         m_password->hide();
+        m_requireChange->hide();
     }
     m_form->addRow(new QLabel(), m_role);
     m_form->addRow(new QLabel(), m_status);
@@ -159,6 +165,10 @@ void UserDialog::retranslateUi()
     m_username->setToolTip(usernameRuleText());
     m_fullName->setPlaceholderText(tr("optional"));
     m_password->setPlaceholderText(tr("checked against the server's password policy"));
+    m_requireChange->setText(tr("Must choose a new password at the first sign-in"));
+    m_requireChange->setToolTip(
+        tr("Until then the account can do nothing but change its password, so the password "
+           "you hand over stops working."));
     for (int i = 0; i < m_role->count(); ++i)
         m_role->setItemText(i, AdminText::role(m_role->itemData(i).toString()));
     for (int i = 0; i < m_status->count(); ++i)
@@ -269,6 +279,7 @@ void UserDialog::submit()
         user.password = m_password->text();
         user.role = m_role->currentData().toString();
         user.status = m_status->currentData().toString();
+        user.passwordChangeRequired = m_requireChange->isChecked();
         users.create(user, done);
     } else {
         QJsonObject changes;

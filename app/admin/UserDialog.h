@@ -5,6 +5,7 @@
 #include <QDialog>
 #include <QPointer>
 
+class QCheckBox;
 class QComboBox;
 class QDialogButtonBox;
 class QFormLayout;
@@ -63,6 +64,8 @@ private:
     QLineEdit *m_fullName = nullptr;
     QLineEdit *m_password = nullptr;
     QLabel *m_passwordError = nullptr;
+    // New users: change the password at the first sign-in (on by default).
+    QCheckBox *m_requireChange = nullptr;
     QComboBox *m_role = nullptr;
     QComboBox *m_status = nullptr;
     QLabel *m_matrixTitle = nullptr;

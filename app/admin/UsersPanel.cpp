@@ -1,6 +1,7 @@
 #include "admin/UsersPanel.h"
 
 #include "admin/AdminText.h"
+#include "admin/ResetPasswordDialog.h"
 #include "admin/UserDialog.h"
 #include "admin/UserListModel.h"
 #include "client/ApiClient.h"
@@ -13,7 +14,6 @@
 #include <QEvent>
 #include <QHBoxLayout>
 #include <QHeaderView>
-#include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -395,15 +395,12 @@ void UsersPanel::resetPasswordOfSelected()
         return;
     m_message.clear();
     const QString id = user->id;
-    QInputDialog input(this);
-    input.setObjectName(QStringLiteral("users.resetPasswordDialog"));
-    input.setWindowTitle(tr("Reset password"));
-    input.setLabelText(tr("New password for %1 (their sessions end):").arg(user->username));
-    input.setTextEchoMode(QLineEdit::Password);
-    if (DialogSeam::exec(&input) != QDialog::Accepted || input.textValue().isEmpty())
+    ResetPasswordDialog input(user->username, this);
+    if (DialogSeam::exec(&input) != QDialog::Accepted || input.password().isEmpty())
         return;
     client::UsersApi(*m_client).resetPassword(
-        id, input.textValue(), [this, guard = QPointer<UsersPanel>(this)](Result<void> r) {
+        id, input.password(), input.requireChange(),
+        [this, guard = QPointer<UsersPanel>(this)](Result<void> r) {
             if (!guard)
                 return;
             if (!r)

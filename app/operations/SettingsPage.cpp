@@ -169,6 +169,8 @@ QWidget *SettingsPage::createSystemTab()
     addField(limits, QStringLiteral("security.enable_rate_limiting"), Kind::Flag);
     addField(limits, QStringLiteral("api_rate_limit"), Kind::Number, 1, 1000000);
     addField(limits, QStringLiteral("anonymous_rate_limit"), Kind::Number, 1, 1000000);
+    QGroupBox *outbound = addGroup(content, left, QStringLiteral("settings.group.outbound"));
+    addField(outbound, QStringLiteral("security.allow_private_networks"), Kind::Flag);
     left->addStretch(1);
     QGroupBox *security = addGroup(content, right, QStringLiteral("settings.group.security"));
     addField(security, QStringLiteral("security.max_login_attempts"), Kind::Number, 1, 1000);
@@ -570,6 +572,8 @@ void SettingsPage::retranslate()
     m_groups.value(QStringLiteral("settings.group.general"))->setTitle(tr("General"));
     m_groups.value(QStringLiteral("settings.group.rateLimits"))->setTitle(tr("Rate limits"));
     m_groups.value(QStringLiteral("settings.group.security"))->setTitle(tr("Sign-in security"));
+    m_groups.value(QStringLiteral("settings.group.outbound"))
+        ->setTitle(tr("Requests the server makes"));
     m_groups.value(QStringLiteral("settings.group.passwordPolicy"))
         ->setTitle(tr("Password policy"));
     const QHash<QString, QString> captions{
@@ -579,6 +583,8 @@ void SettingsPage::retranslate()
         {QStringLiteral("security.enable_rate_limiting"), tr("Limit request rates")},
         {QStringLiteral("api_rate_limit"), tr("Requests per minute (signed in)")},
         {QStringLiteral("anonymous_rate_limit"), tr("Requests per minute (anonymous, per IP)")},
+        {QStringLiteral("security.allow_private_networks"),
+         tr("May reach private networks (loopback, LAN)")},
         {QStringLiteral("security.max_login_attempts"), tr("Failed sign-ins before lockout")},
         {QStringLiteral("security.lockout_duration"), tr("Lockout duration")},
         {QStringLiteral("password_policy.min_length"), tr("Minimum length")},
@@ -588,6 +594,11 @@ void SettingsPage::retranslate()
         {QStringLiteral("password_policy.require_symbols"), tr("Require a symbol")}};
     for (const Field &field : std::as_const(m_fields)) {
         field.caption->setText(captions.value(field.path));
+        if (field.path == QLatin1String("security.allow_private_networks"))
+            field.editor->setToolTip(
+                tr("Schema fetches and credential tests that users start go only to public "
+                   "addresses unless this is on. Turn it on when your services run on this "
+                   "machine or your own network."));
         if (field.path == QLatin1String("security.lockout_duration"))
             static_cast<QSpinBox *>(field.editor)->setSuffix(tr(" s"));
         if (field.path == QLatin1String("password_policy.min_length"))

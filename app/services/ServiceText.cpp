@@ -2,6 +2,7 @@
 
 #include "admin/AdminText.h"
 #include "common/Error.h"
+#include "widgets/ServerErrorText.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -84,6 +85,8 @@ QString ServiceText::error(const hm::Error &error, const QString &role)
     const QString url = error.details.value(QStringLiteral("url")).toString();
     if (error.code == ErrorCode::ValidationError && reason == QLatin1String("SCHEME"))
         return fieldError(error, role);
+    if (reason == QLatin1String("PRIVATE_ADDRESS"))
+        return describeApiError(error);
     if (error.code == ErrorCode::ServiceUnavailable) {
         if (reason == QLatin1String("REDIRECT"))
             return tr("%1 redirected somewhere the server does not follow (not http or https, "

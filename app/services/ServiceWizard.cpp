@@ -410,7 +410,10 @@ void ServiceProbePage::showPreview()
         svcWizardSetTone(state, QStringLiteral("good"));
         const QString title = m_preview->schema.value(QStringLiteral("title")).toString();
         const QString version = m_preview->schema.value(QStringLiteral("version")).toString();
-        const QString spec = m_preview->schema.value(QStringLiteral("specVersion")).toString();
+        // spec_version; servers before the naming rule said specVersion.
+        const QString spec =
+            m_preview->schema.value(QStringLiteral("spec_version"))
+                .toString(m_preview->schema.value(QStringLiteral("specVersion")).toString());
         const QString from = m_preview->schemaSource.isEmpty()
                                  ? tr("the file %1").arg(m_wizard->detailsPage()->documentName())
                                  : m_preview->schemaSource;

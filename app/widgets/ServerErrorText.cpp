@@ -82,6 +82,16 @@ QString describeServerError(const QString &code, const QString &serverMessage,
 QString describeApiError(const hm::Error &error)
 {
     using hm::ErrorCode;
+    if (error.code == ErrorCode::ValidationError &&
+        error.details.value(QStringLiteral("reason")).toString() ==
+            QLatin1String("PRIVATE_ADDRESS"))
+        return QCoreApplication::translate(
+                   "ServerErrorText",
+                   "%1 is on a private network (%2), which the server may not reach for "
+                   "users; an administrator can allow it under Settings, \"Requests the "
+                   "server makes\"")
+            .arg(error.details.value(QStringLiteral("host")).toString(),
+                 error.details.value(QStringLiteral("address")).toString());
     switch (error.code) {
     case ErrorCode::Unauthorized:
     case ErrorCode::TokenExpired:
@@ -152,6 +162,9 @@ QString describeApiError(const hm::Error &error)
         return QCoreApplication::translate("ServerErrorText", "the two passwords do not match");
     case ErrorCode::CurrentPasswordWrong:
         return QCoreApplication::translate("ServerErrorText", "the current password is wrong");
+    case ErrorCode::PasswordChangeRequired:
+        return QCoreApplication::translate(
+            "ServerErrorText", "your password must be changed first: sign out and sign in again");
     case ErrorCode::VerificationTokenExpired:
         return QCoreApplication::translate("ServerErrorText",
                                            "the verification link has expired; ask for a new one");

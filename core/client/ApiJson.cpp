@@ -64,6 +64,7 @@ UserInfo user(const QJsonObject &o)
     u.status = str(o, "status");
     u.permissions = strings(o.value(QLatin1String("permissions")));
     u.twoFactorEnabled = o.value(QLatin1String("two_factor_enabled")).toBool();
+    u.passwordChangeRequired = o.value(QLatin1String("password_change_required")).toBool();
     u.lastLogin = at(o, "last_login");
     u.createdAt = at(o, "created_at");
     u.loginAttempts = o.value(QLatin1String("login_attempts")).toInt();

@@ -73,6 +73,9 @@ struct UserInfo
     QString status;
     QStringList permissions;
     bool twoFactorEnabled = false;
+    // Signs in with a password somebody else chose: the server answers
+    // only the own account (PASSWORD_CHANGE_REQUIRED) until it is changed.
+    bool passwordChangeRequired = false;
     QDateTime lastLogin;
     QDateTime createdAt;
     // Administrators' view only: failed logins and the lockout's end.
@@ -100,6 +103,8 @@ struct NewUser
     QString fullName;
     QString role;   // empty = server default
     QString status; // empty = server default
+    // The user must choose a new password at the first sign-in.
+    bool passwordChangeRequired = false;
 };
 
 struct SessionInfo

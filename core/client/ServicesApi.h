@@ -50,7 +50,7 @@ struct ServiceInfo
     QString protocol;
     QString schemaUrl;    // as given (empty: probe)
     QString schemaSource; // where the document was last read from
-    QJsonObject schema;   // {specVersion, title, version, servers, securitySchemes}
+    QJsonObject schema;   // {spec_version, title, version, servers, security_schemes}
     QString credentialId;
     int timeoutMs = 0;
     QString status;        // active / inactive / error

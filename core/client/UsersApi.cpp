@@ -49,6 +49,8 @@ void UsersApi::create(const NewUser &user, Callback<UserInfo> done)
         body.insert(QStringLiteral("role"), user.role);
     if (!user.status.isEmpty())
         body.insert(QStringLiteral("status"), user.status);
+    if (user.passwordChangeRequired)
+        body.insert(QStringLiteral("password_change_required"), true);
     m_client.call<UserInfo>(ApiRequest::post(kUsers, body), readUser, std::move(done));
 }
 
@@ -65,11 +67,14 @@ void UsersApi::remove(const QString &id, Callback<void> done)
         std::move(done));
 }
 
-void UsersApi::resetPassword(const QString &id, const QString &newPassword, Callback<void> done)
+void UsersApi::resetPassword(const QString &id, const QString &newPassword, bool changeRequired,
+                             Callback<void> done)
 {
+    QJsonObject body{{QStringLiteral("new_password"), newPassword}};
+    if (changeRequired)
+        body.insert(QStringLiteral("password_change_required"), true);
     m_client.call<void>(
-        ApiRequest::post(kUsers + u'/' + id + QStringLiteral("/reset-password"),
-                         QJsonObject{{QStringLiteral("new_password"), newPassword}}),
+        ApiRequest::post(kUsers + u'/' + id + QStringLiteral("/reset-password"), body),
         [](const ApiResponse &) { return Status(); }, std::move(done));
 }
 

@@ -31,7 +31,9 @@ public:
     void update(const QString &id, const QJsonObject &changes, Callback<UserInfo> done);
     // Marks the user deleted and revokes their sessions and keys.
     void remove(const QString &id, Callback<void> done);
-    void resetPassword(const QString &id, const QString &newPassword, Callback<void> done);
+    // `changeRequired`: the user must choose a new one at the next sign-in.
+    void resetPassword(const QString &id, const QString &newPassword, bool changeRequired,
+                       Callback<void> done);
     // Clears the failed-login lockout of the user.
     void unlock(const QString &id, Callback<void> done);
 

@@ -80,6 +80,7 @@ constexpr CatalogueEntry kCatalogue[] = {
     {ErrorCode::BadRequest, "BAD_REQUEST", 400},
     {ErrorCode::Timeout, "TIMEOUT", 504},
     {ErrorCode::Conflict, "CONFLICT", 409},
+    {ErrorCode::PasswordChangeRequired, "PASSWORD_CHANGE_REQUIRED", 403},
 };
 
 const CatalogueEntry &entryFor(ErrorCode code)

@@ -91,6 +91,10 @@ enum class ErrorCode
     // that is no longer the current one (another client changed the flow
     // since); nothing was stored. details name the current state.
     Conflict,
+    // The account signs in with a password somebody else chose (the
+    // generated first administrator's, an administrator's reset): until
+    // it is changed, only the caller's own account routes answer.
+    PasswordChangeRequired,
 };
 
 // "INVALID_CREDENTIALS", "DB_KEY_INVALID", ...

@@ -719,6 +719,43 @@ CREATE TABLE fleet_samples (
 CREATE INDEX fleet_samples_time ON fleet_samples (node_id, time_ms);
 )sql";
 
+// Version 17: a password somebody else chose must be changed at the first
+// sign-in (the generated first administrator's, a user an administrator
+// created or reset with the option). Until then only the account's own
+// routes answer (docs/api.md "Password change required").
+const char kPasswordChangeSchema[] = R"sql(
+ALTER TABLE users ADD COLUMN password_change_required INTEGER NOT NULL DEFAULT 0;
+)sql";
+
+// Version 18: the fleet's metric history in tiers (core/fleet/MetricPack,
+// docs/api.md "Metric history"). Raw samples are packed one row per node
+// and minute (kept 24 h); rollups hold avg/min/max/count per metric and
+// bucket of 60, 900 and 3600 s (kept 7 d, 90 d, 1 y); a mark per node and
+// tier says up to where the rollups are done. The JSON rows of version 16
+// go: no release ever wrote them.
+const char kMetricTiersSchema[] = R"sql(
+DROP TABLE fleet_samples;
+CREATE TABLE fleet_metric_minutes (
+    node_id TEXT NOT NULL REFERENCES fleet_nodes(id) ON DELETE CASCADE,
+    minute  INTEGER NOT NULL, -- ms since 1970 / 60000
+    data    BLOB NOT NULL,    -- MetricPack minute
+    PRIMARY KEY (node_id, minute)
+) WITHOUT ROWID;
+CREATE TABLE fleet_metric_buckets (
+    node_id TEXT NOT NULL REFERENCES fleet_nodes(id) ON DELETE CASCADE,
+    tier    INTEGER NOT NULL, -- bucket length in seconds: 60, 900, 3600
+    bucket  INTEGER NOT NULL, -- its start, seconds since 1970
+    data    BLOB NOT NULL,    -- MetricPack bucket
+    PRIMARY KEY (node_id, tier, bucket)
+) WITHOUT ROWID;
+CREATE TABLE fleet_rollup_marks (
+    node_id    TEXT NOT NULL REFERENCES fleet_nodes(id) ON DELETE CASCADE,
+    tier       INTEGER NOT NULL,
+    done_until INTEGER NOT NULL, -- seconds: every bucket that ends by then is rolled up
+    PRIMARY KEY (node_id, tier)
+) WITHOUT ROWID;
+)sql";
+
 #undef HM_NOW_MS
 
 } // namespace
@@ -749,6 +786,9 @@ const QList<Migration> &schemaMigrations()
         {15, QStringLiteral("two-factor recovery codes"), QString::fromUtf8(kRecoveryCodesSchema)},
         {16, QStringLiteral("fleet nodes, enrolments and samples"),
          QString::fromUtf8(kFleetSchema)},
+        {17, QStringLiteral("password change required"), QString::fromUtf8(kPasswordChangeSchema)},
+        {18, QStringLiteral("fleet metric history in tiers"),
+         QString::fromUtf8(kMetricTiersSchema)},
     };
     return migrations;
 }

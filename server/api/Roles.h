@@ -32,6 +32,9 @@ struct Principal
     Role role = Role::Viewer; // for API keys already capped by the key's level
     QString sessionId;        // refresh-token family of the access token
     QString apiKeyId;         // set when authenticated by API key
+    // The account's password was chosen by somebody else: only the routes
+    // answersBeforePasswordChange() names answer (AuthModule.h).
+    bool passwordChangeRequired = false;
 };
 
 } // namespace hm::server::auth

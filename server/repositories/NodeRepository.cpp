@@ -5,6 +5,7 @@
 #include "store/Like.h"
 #include "store/SelectOne.h"
 
+#include <QHash>
 #include <QVariant>
 #include <algorithm>
 
@@ -52,6 +53,28 @@ NodeRow readNode(const store::Statement &s)
     return row;
 }
 
+// The WHERE conditions and binds of a filter.
+void applyNodeFilter(const NodeFilter &filter, QStringList &conditions, QVariantList &binds)
+{
+    if (!filter.search.isEmpty()) {
+        conditions << QStringLiteral("(") + store::likeCondition(u"name") + QStringLiteral(" OR ") +
+                          store::likeCondition(u"description") + QStringLiteral(" OR ") +
+                          store::likeCondition(u"ip") + QStringLiteral(")");
+        const QString pattern = store::likePattern(filter.search);
+        binds << pattern << pattern << pattern;
+    }
+    if (!filter.label.isEmpty()) {
+        // Labels are a JSON array of strings that FleetService wrote from
+        // names without quotes or backslashes: the quoted name is exact.
+        conditions << QStringLiteral("instr(labels, ?) > 0");
+        binds << QVariant(QStringLiteral("\"") + filter.label + QStringLiteral("\""));
+    }
+    if (filter.enrolment == QLatin1String("pending"))
+        conditions << QStringLiteral("public_key IS NULL");
+    else if (filter.enrolment == QLatin1String("enrolled"))
+        conditions << QStringLiteral("public_key IS NOT NULL");
+}
+
 } // namespace
 
 Status insertNode(store::Database &db, const NewNode &node)
@@ -80,25 +103,55 @@ Result<bool> nodeNameTaken(store::Database &db, const QString &name, const QStri
     return row.value().has_value();
 }
 
+Result<QStringList> nodeIdsMatching(store::Database &db, const NodeFilter &filter)
+{
+    QStringList conditions;
+    QVariantList binds;
+    applyNodeFilter(filter, conditions, binds);
+    QString sql = QStringLiteral("SELECT id FROM fleet_nodes");
+    if (!conditions.isEmpty())
+        sql += QStringLiteral(" WHERE ") + conditions.join(QStringLiteral(" AND "));
+    sql += QStringLiteral(" ORDER BY name COLLATE NOCASE, id");
+    QStringList ids;
+    const Status read =
+        db.forEachRow(sql, binds, [&ids](const store::Statement &s) { ids << s.text(0); });
+    if (!read)
+        return read.error();
+    return ids;
+}
+
+Result<QList<NodeRow>> nodesByIds(store::Database &db, const QStringList &ids)
+{
+    QHash<QString, NodeRow> found;
+    // A page at a time: far below SQLite's 999 bound parameters.
+    for (qsizetype at = 0; at < ids.size(); at += 200) {
+        const QStringList chunk = ids.mid(at, 200);
+        QStringList marks(chunk.size(), QStringLiteral("?"));
+        QVariantList binds(chunk.begin(), chunk.end());
+        const Status read = db.forEachRow(QStringLiteral("SELECT ") + kNodeColumns +
+                                              QStringLiteral(" FROM fleet_nodes WHERE id IN (") +
+                                              marks.join(u',') + u')',
+                                          binds, [&found](const store::Statement &s) {
+                                              NodeRow row = readNode(s);
+                                              found.insert(row.id, row);
+                                          });
+        if (!read)
+            return read.error();
+    }
+    QList<NodeRow> rows;
+    for (const QString &id : ids) {
+        if (found.contains(id))
+            rows.append(found.value(id));
+    }
+    return rows;
+}
+
 Result<store::Page<NodeRow>> listNodes(store::Database &db, const NodeFilter &filter)
 {
     store::PagedQuery query;
     query.columns = QStringLiteral("SELECT ") + kNodeColumns;
     query.from = QStringLiteral("FROM fleet_nodes");
-    if (!filter.search.isEmpty()) {
-        query.conditions << QStringLiteral("(") + store::likeCondition(u"name") +
-                                QStringLiteral(" OR ") + store::likeCondition(u"description") +
-                                QStringLiteral(" OR ") + store::likeCondition(u"ip") +
-                                QStringLiteral(")");
-        const QString pattern = store::likePattern(filter.search);
-        query.binds << pattern << pattern << pattern;
-    }
-    if (!filter.label.isEmpty()) {
-        // Labels are a JSON array of strings that FleetService wrote from
-        // names without quotes or backslashes: the quoted name is exact.
-        query.conditions << QStringLiteral("instr(labels, ?) > 0");
-        query.binds << QVariant(QStringLiteral("\"") + filter.label + QStringLiteral("\""));
-    }
+    applyNodeFilter(filter, query.conditions, query.binds);
     query.orderBy = QStringLiteral("ORDER BY name COLLATE NOCASE, id");
     query.limit = filter.limit;
     query.offset = filter.offset;
@@ -114,11 +167,10 @@ Result<store::Page<NodeRow>> listNodes(store::Database &db, const NodeFilter &fi
 Result<QList<NodeRow>> allNodes(store::Database &db)
 {
     QList<NodeRow> rows;
-    const Status read = db.forEachRow(QStringLiteral("SELECT ") + kNodeColumns +
-                                          QStringLiteral(" FROM fleet_nodes ORDER BY name"),
-                                      {}, [&rows](const store::Statement &s) {
-                                          rows.append(readNode(s));
-                                      });
+    const Status read =
+        db.forEachRow(QStringLiteral("SELECT ") + kNodeColumns +
+                          QStringLiteral(" FROM fleet_nodes ORDER BY name"),
+                      {}, [&rows](const store::Statement &s) { rows.append(readNode(s)); });
     if (!read)
         return read.error();
     return rows;
@@ -142,8 +194,8 @@ Result<int> deleteNode(store::Database &db, const QString &id)
 Status replaceEnrolment(store::Database &db, const QString &nodeId, const QString &secretHash,
                         qint64 expiresAt)
 {
-    if (Status s = db.execute(QStringLiteral("DELETE FROM fleet_enrolments WHERE node_id = ?"),
-                              {nodeId});
+    if (Status s =
+            db.execute(QStringLiteral("DELETE FROM fleet_enrolments WHERE node_id = ?"), {nodeId});
         !s)
         return s;
     return db.execute(QStringLiteral("INSERT INTO fleet_enrolments (node_id, secret_hash, "
@@ -157,8 +209,9 @@ Result<std::optional<Enrolment>> enrolmentBySecretHash(store::Database &db,
     return store::selectOneAs(
         db,
         QStringLiteral("SELECT node_id, expires_at FROM fleet_enrolments WHERE secret_hash = ?"),
-        {secretHash},
-        [](const store::Statement &s) { return Enrolment{s.text(0), s.int64(1)}; });
+        {secretHash}, [](const store::Statement &s) {
+            return Enrolment{s.text(0), s.int64(1)};
+        });
 }
 
 Result<int> consumeEnrolment(store::Database &db, const QString &secretHash)
@@ -178,10 +231,10 @@ Status setNodeIdentity(store::Database &db, const QString &id, const QByteArray 
                        "arch = ?, cpu_cores = ?, cpu_model = ?, memory_total = ?, disk_total = ?, "
                        "system_info = ?, agent_version = ?, capabilities = ?, enrolled_at = ?, "
                        "last_seq = 0 WHERE id = ?"),
-        {publicKey, fingerprint, textOrNull(facts.ip), textOrNull(facts.os),
-         textOrNull(facts.arch), facts.cpuCores, textOrNull(facts.cpuModel), facts.memoryTotal,
-         facts.diskTotal, textOrNull(facts.systemInfo), textOrNull(facts.agentVersion),
-         facts.capabilities, enrolledAt, id});
+        {publicKey, fingerprint, textOrNull(facts.ip), textOrNull(facts.os), textOrNull(facts.arch),
+         facts.cpuCores, textOrNull(facts.cpuModel), facts.memoryTotal, facts.diskTotal,
+         textOrNull(facts.systemInfo), textOrNull(facts.agentVersion), facts.capabilities,
+         enrolledAt, id});
 }
 
 Status clearNodeIdentity(store::Database &db, const QString &id)
@@ -199,47 +252,10 @@ Status setNodeSeen(store::Database &db, const QString &id, qint64 seenAt,
                       {seenAt, agentVersion, capabilities, id});
 }
 
-Result<qint64> lastStoredSeq(store::Database &db, const QString &nodeId)
-{
-    auto seq = store::selectOneAs(
-        db, QStringLiteral("SELECT MAX(seq) FROM fleet_samples WHERE node_id = ?"), {nodeId},
-        [](const store::Statement &s) { return s.isNull(0) ? qint64(0) : s.int64(0); });
-    if (!seq)
-        return seq.error();
-    return seq.value().value_or(0);
-}
-
-QString insertSampleSql()
-{
-    return QStringLiteral(
-        "INSERT OR IGNORE INTO fleet_samples (node_id, seq, time_ms, metrics) VALUES (?, ?, ?, ?)");
-}
-
 QString nodeSeenSql()
 {
     return QStringLiteral(
         "UPDATE fleet_nodes SET last_seen_at = ?, last_seq = MAX(last_seq, ?) WHERE id = ?");
-}
-
-Status deleteSamplesOf(store::Database &db, const QString &nodeId)
-{
-    return db.execute(QStringLiteral("DELETE FROM fleet_samples WHERE node_id = ?"), {nodeId});
-}
-
-Result<QList<SampleRow>> samplesOf(store::Database &db, const QString &nodeId, qint64 startMs,
-                                   qint64 endMs, qint64 limit)
-{
-    QList<SampleRow> rows;
-    const Status read = db.forEachRow(
-        QStringLiteral("SELECT seq, time_ms, metrics FROM fleet_samples WHERE node_id = ? AND "
-                       "time_ms >= ? AND time_ms <= ? ORDER BY time_ms DESC, seq DESC LIMIT ?"),
-        {nodeId, startMs, endMs, limit}, [&rows](const store::Statement &s) {
-            rows.append(SampleRow{s.int64(0), s.int64(1), s.text(2)});
-        });
-    if (!read)
-        return read.error();
-    std::reverse(rows.begin(), rows.end());
-    return rows;
 }
 
 } // namespace hm::server::repositories

@@ -40,7 +40,7 @@ struct NodeRow
     QString id;
     QString name;
     QString description;
-    QString labels; // JSON array text
+    QString labels;       // JSON array text
     QByteArray publicKey; // empty until enrolled
     QString fingerprint;
     NodeFacts facts;
@@ -70,11 +70,18 @@ struct NodeFilter
 {
     QString search; // name, description, ip contain it
     QString label;  // exactly one of the labels
+    // Enrolment: "" any, "pending" (no agent yet), "enrolled".
+    QString enrolment;
     qint64 limit = 20;
     qint64 offset = 0;
 };
 // Ordered by name.
 Result<store::Page<NodeRow>> listNodes(store::Database &db, const NodeFilter &filter);
+// The ids of every node the filter matches (its limit and offset aside),
+// in the list's order: for filters the database cannot see (online).
+Result<QStringList> nodeIdsMatching(store::Database &db, const NodeFilter &filter);
+// These nodes, in the order of `ids` (unknown ids are left out).
+Result<QList<NodeRow>> nodesByIds(store::Database &db, const QStringList &ids);
 // Every node's id, for the online count and the event feed.
 Result<QList<NodeRow>> allNodes(store::Database &db);
 
@@ -105,24 +112,9 @@ Status clearNodeIdentity(store::Database &db, const QString &id);
 Status setNodeSeen(store::Database &db, const QString &id, qint64 seenAt,
                    const QString &agentVersion, const QString &capabilities);
 
-// The highest report sequence stored for the node (0: none).
-Result<qint64> lastStoredSeq(store::Database &db, const QString &nodeId);
-// The statement the write-behind queue runs for each report: ignored when
-// (node, seq) is stored already. Parameters: node id, seq, time_ms, metrics.
-QString insertSampleSql();
-// The statement the queue runs after each report (last seen, last seq).
+// The statement the queue runs after each report's minute (last seen,
+// last seq; never coalesced, so a stored last_seq has its report stored).
 // Parameters: seen at, seq, node id.
 QString nodeSeenSql();
-Status deleteSamplesOf(store::Database &db, const QString &nodeId);
-struct SampleRow
-{
-    qint64 seq = 0;
-    qint64 timeMs = 0;
-    QString metrics; // JSON object text
-};
-// Reports of the node in [startMs, endMs], oldest first, at most `limit`
-// (the newest `limit` when there are more).
-Result<QList<SampleRow>> samplesOf(store::Database &db, const QString &nodeId, qint64 startMs,
-                                   qint64 endMs, qint64 limit);
 
 } // namespace hm::server::repositories

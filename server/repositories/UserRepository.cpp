@@ -15,7 +15,8 @@ namespace {
 const QString kSelect = QStringLiteral(
     "SELECT u.id, u.username, u.email, u.name, u.password_hash, u.status, u.two_factor_enabled, "
     "u.totp_secret_enc, u.last_login_at, u.login_attempts, u.locked_until, u.created_at, "
-    "u.updated_at, (SELECT CASE WHEN SUM(r.role = 'ADMIN') > 0 THEN 'ADMIN' "
+    "u.updated_at, u.password_change_required, (SELECT CASE WHEN SUM(r.role = 'ADMIN') > 0 THEN "
+    "'ADMIN' "
     "WHEN SUM(r.role = 'USER') > 0 THEN 'USER' ELSE 'VIEWER' END "
     "FROM user_roles r WHERE r.user_id = u.id) AS role FROM users u ");
 
@@ -43,7 +44,8 @@ UserRecord readUser(const store::Statement &s)
     user.lockedUntil = s.isNull(10) ? 0 : s.int64(10);
     user.createdAt = s.int64(11);
     user.updatedAt = s.int64(12);
-    user.role = parseRole(s.text(13)).value_or(Role::Viewer);
+    user.passwordChangeRequired = s.int64(13) != 0;
+    user.role = parseRole(s.text(14)).value_or(Role::Viewer);
     return user;
 }
 
@@ -67,6 +69,7 @@ QJsonObject UserRecord::toJson(bool withAdminFields) const
                      {QStringLiteral("permissions"), rolePermissions(role)},
                      {QStringLiteral("status"), status},
                      {QStringLiteral("two_factor_enabled"), twoFactorEnabled},
+                     {QStringLiteral("password_change_required"), passwordChangeRequired},
                      {QStringLiteral("last_login"), isoOrNull(lastLoginAt)},
                      {QStringLiteral("created_at"), isoOrNull(createdAt)},
                      {QStringLiteral("updated_at"), isoOrNull(updatedAt)}};
@@ -186,10 +189,11 @@ Result<UserRecord> UserRepository::create(const NewUser &given)
     const qint64 now = nowMs();
     const QString id = crypto::uuid();
     if (Status s = m_db.execute(
-            QStringLiteral(
-                "INSERT INTO users (id, username, email, password_hash, name, status, "
-                "email_verified, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?)"),
-            {id, user.username, user.email, hash.value(), user.name, user.status, now, now});
+            QStringLiteral("INSERT INTO users (id, username, email, password_hash, name, status, "
+                           "email_verified, password_change_required, created_at, updated_at) "
+                           "VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?, ?)"),
+            {id, user.username, user.email, hash.value(), user.name, user.status,
+             user.passwordChangeRequired ? 1 : 0, now, now});
         !s)
         return s.error();
     if (Status s = setRole(id, user.role); !s)
@@ -225,11 +229,12 @@ Status UserRepository::recordSuccessfulLogin(const QString &id, qint64 now)
                   id, {now});
 }
 
-Status UserRepository::setPasswordHash(const QString &id, const QString &hash)
+Status UserRepository::setPasswordHash(const QString &id, const QString &hash, bool changeRequired)
 {
-    return changed(
-        update(QStringLiteral("UPDATE users SET password_hash = ?, updated_at = ? WHERE id = ?"),
-               id, {hash, nowMs()}));
+    return changed(update(QStringLiteral("UPDATE users SET password_hash = ?, "
+                                         "password_change_required = ?, updated_at = ? "
+                                         "WHERE id = ?"),
+                          id, {hash, changeRequired ? 1 : 0, nowMs()}));
 }
 
 Status UserRepository::setRole(const QString &id, Role role)
@@ -330,13 +335,14 @@ Result<qint64> UserRepository::countAll()
 
 Status UserRepository::insertAdministrator(const QString &id, const QString &username,
                                            const QString &email, const QString &passwordHash,
-                                           const QString &name, qint64 now)
+                                           const QString &name, qint64 now, bool changeRequired)
 {
     if (Status s = m_db.execute(
             QStringLiteral("INSERT INTO users (id, username, email, password_hash, name, status, "
-                           "email_verified, created_at, updated_at) VALUES (?, ?, ?, ?, ?, "
-                           "'active', 1, ?, ?)"),
-            {id, normalizedUsername(username), email, passwordHash, name, now, now});
+                           "email_verified, password_change_required, created_at, updated_at) "
+                           "VALUES (?, ?, ?, ?, ?, 'active', 1, ?, ?, ?)"),
+            {id, normalizedUsername(username), email, passwordHash, name, changeRequired ? 1 : 0,
+             now, now});
         !s)
         return s;
     return m_db.execute(

@@ -4,8 +4,8 @@
 #include "server/api/Roles.h"
 
 #include <QJsonObject>
-#include <QStringList>
 #include <QString>
+#include <QStringList>
 #include <optional>
 
 namespace hm::store {
@@ -32,6 +32,9 @@ struct UserRecord
     qint64 createdAt = 0;
     qint64 updatedAt = 0;
     Role role = Role::Viewer;
+    // Signs in with a password somebody else chose: only the account's
+    // own routes answer until it is changed (PASSWORD_CHANGE_REQUIRED).
+    bool passwordChangeRequired = false;
 
     // The public shape (seed 001): never the hash or the TOTP secret.
     QJsonObject toJson(bool withAdminFields = false) const;
@@ -48,6 +51,9 @@ struct NewUser
     QString passwordHash;
     QString status = QStringLiteral("active");
     Role role = Role::User;
+    // The administrator chose the password: the user must change it at
+    // the first sign-in.
+    bool passwordChangeRequired = false;
 };
 
 // users + user_roles. A user has one effective role: the highest of its rows.
@@ -74,7 +80,9 @@ public:
     // AttemptTracker); an administrator's unlock clears what may be left.
     Status clearStoredLockout(const QString &id);
     Status recordSuccessfulLogin(const QString &id, qint64 nowMs);
-    Status setPasswordHash(const QString &id, const QString &hash);
+    // `changeRequired`: the password was chosen by somebody else (an
+    // administrator's reset) and must be changed at the next sign-in.
+    Status setPasswordHash(const QString &id, const QString &hash, bool changeRequired = false);
     Status setRole(const QString &id, Role role);
     // Also clears a lockout when the new status is "active".
     Status setStatus(const QString &id, const QString &status);
@@ -95,7 +103,8 @@ public:
     // The first administrator (AdminBootstrap): an active, verified account
     // and its ADMIN role, written inside the caller's transaction.
     Status insertAdministrator(const QString &id, const QString &username, const QString &email,
-                               const QString &passwordHash, const QString &name, qint64 nowMs);
+                               const QString &passwordHash, const QString &name, qint64 nowMs,
+                               bool changeRequired);
 
     struct ListQuery
     {

@@ -4,6 +4,7 @@
 #include "crypto/PasswordHasher.h"
 #include "crypto/Random.h"
 #include "server/repositories/UserRepository.h"
+#include "server/services/auth/InitialPassword.h"
 #include "store/Database.h"
 
 #include <QDateTime>
@@ -50,7 +51,7 @@ Result<BootstrapOutcome> bootstrapAdmin(store::Database &database, const QString
     const bool generated = password.isEmpty();
     if (generated) {
         password = crypto::randomToken(18);
-        outcome.passwordFile = QDir(dataDir).filePath(QStringLiteral("initial-admin-password"));
+        outcome.passwordFile = auth::initialPasswordFileIn(dataDir);
         QFile::remove(outcome.passwordFile); // a stale file from an older, wiped database
     }
 
@@ -62,11 +63,17 @@ Result<BootstrapOutcome> bootstrapAdmin(store::Database &database, const QString
     if (!transaction)
         return transaction.error();
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
-    if (Status s =
-            repository.insertAdministrator(crypto::uuid(), outcome.username, email, hash.value(),
-                                           QStringLiteral("Administrator"), now);
+    // A generated password must be changed at the first sign-in; one the
+    // operator chose through the environment is theirs already.
+    const QString id = crypto::uuid();
+    if (Status s = repository.insertAdministrator(id, outcome.username, email, hash.value(),
+                                                  QStringLiteral("Administrator"), now, generated);
         !s)
         return s.error();
+    if (generated) {
+        if (Status s = auth::rememberInitialPasswordUser(database, id); !s)
+            return s.error();
+    }
 
     // Write the file before committing: a crash in between leaves no admin
     // whose password nobody knows; the next start simply tries again.

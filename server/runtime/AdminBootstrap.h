@@ -20,7 +20,9 @@ struct BootstrapOutcome
 // On the first start (no users at all) creates the administrator: from
 // HIVEMIND_ADMIN_USER / HIVEMIND_ADMIN_PASSWORD (/ HIVEMIND_ADMIN_EMAIL) when
 // set, otherwise "admin" with a random password written to
-// <dataDir>/initial-admin-password (0600). Only the file's path is logged.
+// <dataDir>/initial-admin-password (0600), to be changed at the first
+// sign-in (the file is deleted then: InitialPassword.h). Only the file's
+// path is logged.
 Result<BootstrapOutcome> bootstrapAdmin(store::Database &database, const QString &dataDir);
 
 } // namespace hm::server

@@ -18,6 +18,7 @@
 #include "server/runtime/TlsFiles.h"
 #include "server/services/auth/AuditLog.h"
 #include "server/services/auth/AuthModule.h"
+#include "server/services/auth/InitialPassword.h"
 #include "server/services/credentials/CredentialRotation.h"
 #include "server/services/credentials/CredentialVault.h"
 #include "server/services/engine/ComponentService.h"
@@ -251,6 +252,7 @@ Result<QUrl> ServerRuntime::startUp()
         std::make_unique<auth::AuthModule>(*m_database, *m_envelope, std::move(m_tokenSigningKey));
     m_auth->tokens.setAccessTokenSeconds(m_options.accessTokenSeconds);
     m_auth->pendingLoginMs = m_options.pendingLoginMs;
+    m_auth->initialPasswordFile = auth::initialPasswordFileIn(m_options.dataDir);
     // Each audit entry to the administrators' /ws/events (audit_logged), so
     // that the consoles' audit lists follow without asking again.
     auth::setAuditListener(*m_database, [events = &m_auth->events](const auth::AuditNotice &n) {
@@ -283,6 +285,8 @@ Result<QUrl> ServerRuntime::startUp()
     m_fleet = std::make_unique<fleet::FleetService>(*m_database, *m_engine, m_auth->events);
     m_fleet->setAgentAddress([this] { return publicUrl().toString(); },
                              [this] { return m_certificatePin; });
+    // Rollups and retention of the metric history (MetricHistory.h).
+    m_fleet->history().startMaintenance(30 * 1000);
     registerNodeRoutes(*m_router, *m_auth, *m_fleet);
     registerMetricsAndDocsRoutes(*m_router, [this] { return publicUrl().toString(); });
     m_webSockets = std::make_unique<ws::WebSocketHub>(*m_router, *m_auth, *m_database, *m_engine,

@@ -12,6 +12,7 @@ CloseCode closeCodeFor(const Error &error)
     case ErrorCode::Forbidden:
     case ErrorCode::AccountSuspended:
     case ErrorCode::InsufficientPermissions:
+    case ErrorCode::PasswordChangeRequired:
         return kCloseForbidden;
     case ErrorCode::ExecutionNotFound:
     case ErrorCode::FlowNotFound:

@@ -27,9 +27,8 @@ QString credentialOf(const QWebSocket &socket)
 } // namespace
 
 WebSocketHub::WebSocketHub(ApiRouter &router, auth::AuthModule &auth, store::Database &db,
-                           FlowEngineHost &host, FlowEvents &flowEvents,
-                           fleet::FleetService &fleet, QString dataDir, WebSocketOptions options,
-                           QObject *parent)
+                           FlowEngineHost &host, FlowEvents &flowEvents, fleet::FleetService &fleet,
+                           QString dataDir, WebSocketOptions options, QObject *parent)
     : QObject(parent), m_router(router), m_auth(auth), m_options(options),
       m_executions(std::make_unique<ExecutionFeed>(db, host, options.latencyMarks)),
       m_events(new EventFeed(db, std::move(dataDir), options.statusIntervalMs, this)),
@@ -140,6 +139,11 @@ bool WebSocketHub::authenticate(WsConnection *connection)
         return false;
     }
     const auth::Principal &p = principal.value();
+    if (p.passwordChangeRequired) {
+        const Error refused = auth::passwordChangeRequiredError();
+        connection->closeWith(closeCodeFor(refused), refused.message);
+        return false;
+    }
     if (!limits
              .hitPrincipal(p.apiKeyId.isEmpty() ? QStringLiteral("user:") + p.userId
                                                 : QStringLiteral("key:") + p.apiKeyId)

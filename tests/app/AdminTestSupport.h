@@ -125,6 +125,10 @@ struct AdminServer
         if (!passwordFile.open(QIODevice::ReadOnly))
             return false;
         adminPassword = QString::fromUtf8(passwordFile.readAll()).trimmed();
+        // The generated password must be replaced before the server
+        // answers anything else (issue 34, item 17): done first, once.
+        if (!replaceGeneratedPassword())
+            return false;
         std::unique_ptr<hm::client::ApiClient> own;
         hm::client::ApiClient *client = connection->client();
         if (console == Console::SignedOut) {
@@ -156,6 +160,20 @@ struct AdminServer
             qWarning("settings: %s", qPrintable(settings.error().toString()));
             return false;
         }
+        // The test peers listen on loopback: the outbound policy refuses
+        // that unless an administrator allows private networks.
+        auto config = await<QJsonValue>([&](auto done) {
+            client->call<QJsonValue>(
+                hm::client::ApiRequest::put(
+                    QStringLiteral("/api/v1/system/config"),
+                    QJsonObject{{QStringLiteral("security"),
+                                 QJsonObject{{QStringLiteral("allow_private_networks"), true}}}}),
+                [](const hm::client::ApiResponse &r) { return r.data; }, done);
+        });
+        if (!config.ok()) {
+            qWarning("system config: %s", qPrintable(config.error().toString()));
+            return false;
+        }
         return true;
     }
 
@@ -185,6 +203,32 @@ struct AdminServer
     }
 
     // A client of its own signed in as `username` (without 2FA).
+    // Signs the administrator in with the generated password and changes it
+    // to kAdminOwnPassword, as the sign-in dialog makes the operator do.
+    bool replaceGeneratedPassword()
+    {
+        hm::client::ApiClient client;
+        client.setBaseUrl(connection->baseUrl());
+        auto login = await<hm::client::LoginResult>(
+            [&](auto done) { client.login(QStringLiteral("admin"), adminPassword, done); });
+        if (!login.ok()) {
+            qWarning("first admin login: %s", qPrintable(login.error().toString()));
+            return false;
+        }
+        if (!login.value().user.passwordChangeRequired)
+            return true;
+        const QString own = QStringLiteral("Admin-Own-Pass1");
+        auto changed = await<void>([&](auto done) {
+            hm::client::AccountApi(client).changePassword(adminPassword, own, done);
+        });
+        if (!changed.ok()) {
+            qWarning("first admin password change: %s", qPrintable(changed.error().toString()));
+            return false;
+        }
+        adminPassword = own;
+        return true;
+    }
+
     std::unique_ptr<hm::client::ApiClient> signIn(const QString &username, const QString &password,
                                                   hm::client::UserInfo *user = nullptr,
                                                   const QByteArray &userAgent = {})

@@ -20,6 +20,7 @@
 #include "widgets/MessageBox.h"
 
 #include <QAbstractItemModelTester>
+#include <QAction>
 #include <QApplication>
 #include <QCheckBox>
 #include <QClipboard>
@@ -27,6 +28,7 @@
 #include <QJsonDocument>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QPlainTextEdit>
@@ -34,6 +36,7 @@
 #include <QSpinBox>
 #include <QTabWidget>
 #include <QTableView>
+#include <QToolButton>
 
 using namespace hm::app;
 using namespace admintest;
@@ -183,6 +186,33 @@ void TestApiKeysPanel::dialogChecksAsTyped()
     QVERIFY(child<QLabel>(&dialog, "apikeys.permissionsError")->isVisibleTo(&dialog));
     permissions->setText(QStringLiteral("flows.view, wireguard.*"));
     QVERIFY(!child<QLabel>(&dialog, "apikeys.permissionsError")->isVisibleTo(&dialog));
+
+    // The defined permissions are offered as choices, checked as typed;
+    // choosing one adds it, choosing it again takes it out.
+    auto *menu = child<QMenu>(&dialog, "apikeys.permissionMenu");
+    QVERIFY(menu);
+    QCOMPARE(child<QToolButton>(&dialog, "apikeys.choosePermissions")->menu(), menu);
+    emit menu->aboutToShow();
+    QVERIFY(child<QAction>(menu, "apikeys.permission.flows.view")->isChecked());
+    QVERIFY(child<QAction>(menu, "apikeys.permission.wireguard.*")->isChecked());
+    QVERIFY(!child<QAction>(menu, "apikeys.permission.executions.execute")->isChecked());
+    QVERIFY(child<QMenu>(menu, "apikeys.permissionArea.nodes"));
+    child<QAction>(menu, "apikeys.permission.executions.execute")->trigger();
+    QCOMPARE(permissions->text(), QStringLiteral("flows.view, wireguard.*, executions.execute"));
+    emit menu->aboutToShow();
+    child<QAction>(menu, "apikeys.permission.flows.view")->trigger();
+    QCOMPARE(permissions->text(), QStringLiteral("wireguard.*, executions.execute"));
+    // Every choice is one the server accepts.
+    emit menu->aboutToShow();
+    QStringList offered;
+    for (QAction *action : menu->findChildren<QAction *>())
+        if (action->objectName().startsWith(QLatin1String("apikeys.permission.")))
+            offered << action->objectName().mid(int(qstrlen("apikeys.permission.")));
+    QVERIFY(offered.size() > 40);
+    QString error;
+    hm::app::parsePermissions(offered.join(u','), &error);
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    permissions->setText(QStringLiteral("flows.view, wireguard.*"));
 
     // Burst only with a rate; the limits go to the server as typed.
     auto *rate = child<QSpinBox>(&dialog, "apikeys.rateLimit");

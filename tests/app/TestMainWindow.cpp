@@ -1,6 +1,7 @@
 #include "LanguageManager.h"
 #include "MainWindow.h"
 #include "ServerConnection.h"
+#include "client/AccountApi.h"
 #include "client/ApiClient.h"
 #include "client/SystemApi.h"
 #include "hivemind/Version.h"
@@ -178,6 +179,16 @@ void TestMainWindow::localServerLogsHaveRecords()
         signedIn = true;
     });
     QTRY_VERIFY_WITH_TIMEOUT(signedIn, 30000);
+    QVERIFY2(problem.isEmpty(), qPrintable(problem));
+    // The generated password must be replaced before anything else.
+    bool changed = false;
+    hm::client::AccountApi(client).changePassword(password, QStringLiteral("Own-Admin-Pass1"),
+                                                  [&](hm::Result<void> r) {
+                                                      if (!r)
+                                                          problem = r.error().toString();
+                                                      changed = true;
+                                                  });
+    QTRY_VERIFY_WITH_TIMEOUT(changed, 30000);
     QVERIFY2(problem.isEmpty(), qPrintable(problem));
 
     // The server's own records: its start and the requests it served.

@@ -115,6 +115,11 @@ void TestSettingsPanel::changeIsSavedAndReadBack()
     emit field<QLineEdit>("site_name")->textEdited(QStringLiteral("Ops Lab"));
     field<QSpinBox>("security.max_login_attempts")->setValue(7);
     field<QCheckBox>("password_policy.require_symbols")->setChecked(true);
+    // Private networks: whatever the server holds now, the other way.
+    const bool privateBefore =
+        stored().value("security").toObject().value("allow_private_networks").toBool();
+    QCOMPARE(field<QCheckBox>("security.allow_private_networks")->isChecked(), privateBefore);
+    field<QCheckBox>("security.allow_private_networks")->setChecked(!privateBefore);
     const QJsonObject patch = m_page->changes();
     QCOMPARE(patch.value("site_name").toString(), QStringLiteral("Ops Lab"));
     QCOMPARE(patch.value("security").toObject().value("max_login_attempts").toInt(), 7);
@@ -131,6 +136,8 @@ void TestSettingsPanel::changeIsSavedAndReadBack()
     QCOMPARE(now.value("site_name").toString(), QStringLiteral("Ops Lab"));
     QCOMPARE(now.value("security").toObject().value("max_login_attempts").toInt(), 7);
     QCOMPARE(now.value("password_policy").toObject().value("require_symbols").toBool(), true);
+    QCOMPARE(now.value("security").toObject().value("allow_private_networks").toBool(),
+             !privateBefore);
     // A new page reads it back.
     showPage(&m_client);
     QVERIFY(loaded());

@@ -76,13 +76,36 @@ void submitAndWait(QDialog *dialog)
 {
     auto *error = field<QLabel>(dialog, "signin.error");
     error->clear();
+    // A step that shows up ends the wait, one already shown does not.
+    const bool codeShown = field<QLineEdit>(dialog, "signin.totp")->isVisibleTo(dialog);
+    const bool newShown = field<QLineEdit>(dialog, "signin.newPassword")->isVisibleTo(dialog);
     field<QPushButton>(dialog, "signin.submit")->click();
     (void)QTest::qWaitFor(
         [&] {
             return dialog->result() == QDialog::Accepted || !error->text().isEmpty() ||
-                   field<QLineEdit>(dialog, "signin.totp")->isVisibleTo(dialog);
+                   (!codeShown && field<QLineEdit>(dialog, "signin.totp")->isVisibleTo(dialog)) ||
+                   (!newShown &&
+                    field<QLineEdit>(dialog, "signin.newPassword")->isVisibleTo(dialog));
         },
         20000);
+}
+
+// The password the administrator chooses at the first sign-in, when the
+// dialog asks for one of their own (the generated one must change).
+const QString kOwnPassword = QStringLiteral("Own-Admin-Pass1");
+
+// When the dialog asks for a new password (the one typed was chosen by
+// somebody else), gives `next` twice and waits until it closed or shows an
+// error. True when it asked.
+bool chooseNewPasswordIfAsked(QDialog *dialog, const QString &next)
+{
+    auto *newPassword = field<QLineEdit>(dialog, "signin.newPassword");
+    if (dialog->result() == QDialog::Accepted || !newPassword->isVisibleTo(dialog))
+        return false;
+    newPassword->setText(next);
+    field<QLineEdit>(dialog, "signin.repeatPassword")->setText(next);
+    submitAndWait(dialog);
+    return true;
 }
 
 } // namespace
@@ -111,6 +134,9 @@ private:
     std::unique_ptr<ServerConnection> m_connection;
     std::unique_ptr<MainWindow> m_window;
     QByteArray m_secret;
+    // The administrator's password: the generated one until the first
+    // sign-in replaces it.
+    QString m_password;
 };
 
 void TestSignIn::initTestCase()
@@ -136,10 +162,7 @@ void TestSignIn::initTestCase()
 
 QString TestSignIn::adminPassword() const
 {
-    QFile file(QDir(m_dataDir.path()).filePath(QStringLiteral("initial-admin-password")));
-    if (!file.open(QIODevice::ReadOnly))
-        return {};
-    return QString::fromUtf8(file.readAll()).trimmed();
+    return m_password;
 }
 
 void TestSignIn::signOut()
@@ -153,21 +176,58 @@ void TestSignIn::firstRunSignsInAsTheAdministrator()
 {
     // The dialog comes up by itself once the local server answers, filled
     // with the administrator the server created on its first start.
-    bool asked = false;
-    QString user, password, note;
+    // The generated password must then be replaced by one of the
+    // administrator's own before anything else (issue 34, item 17).
+    const QString passwordFile =
+        QDir(m_dataDir.path()).filePath(QStringLiteral("initial-admin-password"));
+    bool asked = false, askedForNew = false, fileKeptUntilChanged = false;
+    QString user, password, note, changeNote, mismatch;
     DialogSeam::setNextHandler([&](QDialog *dialog) {
         asked = dialog->objectName() == QLatin1String("signin.dialog");
         user = field<QLineEdit>(dialog, "signin.user")->text();
         password = field<QLineEdit>(dialog, "signin.password")->text();
         note = field<QLabel>(dialog, "signin.note")->text();
         submitAndWait(dialog);
+        askedForNew = field<QLineEdit>(dialog, "signin.newPassword")->isVisibleTo(dialog) &&
+                      !field<QLineEdit>(dialog, "signin.password")->isVisibleTo(dialog) &&
+                      dialog->result() != QDialog::Accepted;
+        changeNote = field<QLabel>(dialog, "signin.note")->text();
+        // Two different entries are refused in the dialog itself.
+        field<QLineEdit>(dialog, "signin.newPassword")->setText(kOwnPassword);
+        field<QLineEdit>(dialog, "signin.repeatPassword")->setText(kOwnPassword + u'x');
+        submitAndWait(dialog);
+        mismatch = field<QLabel>(dialog, "signin.error")->text();
+        fileKeptUntilChanged = QFile::exists(passwordFile);
+        chooseNewPasswordIfAsked(dialog, kOwnPassword);
         return dialog->result();
     });
     m_connection->start();
     QTRY_VERIFY_WITH_TIMEOUT(asked, 30000);
     QCOMPARE(user, QStringLiteral("admin"));
-    QCOMPARE(password, adminPassword());
+    QVERIFY(!password.isEmpty());
     QVERIFY(note.contains(QStringLiteral("initial-admin-password")));
+    QVERIFY(askedForNew);
+    QVERIFY2(changeNote.contains(QStringLiteral("Choose your own password")),
+             qPrintable(changeNote));
+    QCOMPARE(mismatch,
+             QStringLiteral("The two new passwords differ. Type the same password twice."));
+    QVERIFY(fileKeptUntilChanged);
+    m_password = kOwnPassword;
+    // The generated password is gone from the disk and no longer signs in.
+    QTRY_VERIFY(!QFile::exists(passwordFile));
+    {
+        hm::client::ApiClient old;
+        old.setBaseUrl(m_connection->baseUrl());
+        bool answered = false;
+        hm::Error refused;
+        old.login(QStringLiteral("admin"), password, [&](hm::Result<hm::client::LoginResult> r) {
+            answered = true;
+            if (!r.ok())
+                refused = r.error();
+        });
+        QTRY_VERIFY(answered);
+        QCOMPARE(refused.code, hm::ErrorCode::InvalidCredentials);
+    }
 
     QTRY_VERIFY(m_connection->isSignedIn());
     QCOMPARE(m_connection->user().username, QStringLiteral("admin"));
@@ -358,7 +418,11 @@ void TestSignIn::refreshesSilentlyAndSignsInAgainOnExpiry()
     options.persistSettings = false;
     options.signInOnConnect = true;
     MainWindow window(m_languages.get(), &connection, options);
+    // The generated password until the first sign-in replaces it.
+    QString current;
     const auto password = [&] {
+        if (!current.isEmpty())
+            return current;
         QFile file(QDir(dataDir.path()).filePath(QStringLiteral("initial-admin-password")));
         return file.open(QIODevice::ReadOnly) ? QString::fromUtf8(file.readAll()).trimmed()
                                               : QString();
@@ -369,6 +433,8 @@ void TestSignIn::refreshesSilentlyAndSignsInAgainOnExpiry()
         field<QLineEdit>(dialog, "signin.user")->setText(QStringLiteral("admin"));
         field<QLineEdit>(dialog, "signin.password")->setText(password());
         submitAndWait(dialog);
+        if (chooseNewPasswordIfAsked(dialog, kOwnPassword))
+            current = kOwnPassword;
         return dialog->result();
     };
     DialogSeam::setNextHandler(signIn);
@@ -525,30 +591,58 @@ void TestSignIn::addsARemoteServerProfile()
 void TestSignIn::screenshots()
 {
     const QString dir = qEnvironmentVariable("HIVEMIND_SCREENSHOT_DIR");
+    // The first-run state, as the console shows it: a new local server,
+    // signed out, its generated password still on disk; then the step that
+    // replaces that password.
+    signOut();
+    QTemporaryDir firstDir;
+    ServerConnection first(ServerConnection::Options{firstDir.path(), /*useKeychain=*/false, 0});
+    MainWindow::Options options;
+    options.persistSettings = false;
+    options.signInOnConnect = false;
+    MainWindow firstWindow(m_languages.get(), &first, options);
+    first.start();
+    QTRY_COMPARE_WITH_TIMEOUT(first.state(), ServerConnection::State::Connected, 30000);
     // Rendered in every run (the error shows in each language); saved as
     // PNGs only when HIVEMIND_SCREENSHOT_DIR is set.
     for (const QString &language :
          {QStringLiteral("en"), QStringLiteral("zh_TW"), QStringLiteral("zh_CN")}) {
         m_languages->setLanguage(language, LanguageManager::Persist::No);
-        // The first-run state, as the console shows it: signed out, the
-        // local server's generated password still on disk.
-        signOut();
-        QString note;
-        DialogSeam::setNextHandler([&](QDialog *first) {
-            first->show();
-            (void)QTest::qWaitForWindowExposed(first);
-            first->adjustSize();
-            note = field<QLabel>(first, "signin.note")->text();
-            const QPixmap picture = first->grab();
+        QString note, changeNote;
+        bool stepShown = false;
+        DialogSeam::setNextHandler([&](QDialog *dialog) {
+            dialog->show();
+            (void)QTest::qWaitForWindowExposed(dialog);
+            dialog->adjustSize();
+            note = field<QLabel>(dialog, "signin.note")->text();
+            const QPixmap picture = dialog->grab();
             if (!dir.isEmpty())
                 picture.save(
                     QDir(dir).filePath(QStringLiteral("signin-first-run-%1.png").arg(language)));
+            submitAndWait(dialog);
+            stepShown = field<QLineEdit>(dialog, "signin.newPassword")->isVisibleTo(dialog);
+            changeNote = field<QLabel>(dialog, "signin.note")->text();
+            dialog->adjustSize();
+            const QPixmap change = dialog->grab();
+            if (!dir.isEmpty())
+                change.save(
+                    QDir(dir).filePath(QStringLiteral("signin-new-password-%1.png").arg(language)));
+            // Leaving the step signs out again: the password stays as it was.
+            dialog->reject();
             return int(QDialog::Rejected);
         });
-        QVERIFY(!m_window->promptSignIn());
+        QVERIFY(!firstWindow.promptSignIn());
         QVERIFY(note.contains(QStringLiteral("initial-admin-password")));
-        if (language != QLatin1String("en"))
+        QVERIFY(stepShown);
+        QVERIFY(!changeNote.isEmpty());
+        if (language != QLatin1String("en")) {
             QVERIFY(!note.startsWith(QStringLiteral("First start")));
+            QVERIFY(!changeNote.contains(QStringLiteral("Choose your own")));
+        }
+        QTRY_VERIFY(!first.client()->hasSession());
+        QVERIFY(QFile::exists(
+            QDir(firstDir.path()).filePath(QStringLiteral("initial-admin-password"))));
+
         SignInDialog dialog(m_connection->client(), m_window.get());
         dialog.setUser(QStringLiteral("admin"));
         dialog.setPassword(QStringLiteral("wrong"));

@@ -11,6 +11,7 @@
 #include "ThemeManager.h"
 #include "canvas/FlowEditorWidget.h"
 #include "canvas/FlowScene.h"
+#include "client/AccountApi.h"
 #include "client/ApiClient.h"
 #include "client/ExecutionsApi.h"
 #include "client/FlowsApi.h"
@@ -506,6 +507,13 @@ void TestTheme::prepareServer()
         [&](auto done) { m_connection->client()->login(QStringLiteral("admin"), password, done); });
     if (!login.ok())
         QFAIL(qPrintable(login.error().toString()));
+    // The generated password must be replaced before anything else.
+    auto changed = await<void>([&](auto done) {
+        hm::client::AccountApi(*m_connection->client())
+            .changePassword(password, QStringLiteral("Own-Admin-Pass1"), done);
+    });
+    if (!changed.ok())
+        QFAIL(qPrintable(changed.error().toString()));
     m_connection->setSignedIn(login.value().user);
 
     // A small fan-in flow for the editor, and two more for the list.

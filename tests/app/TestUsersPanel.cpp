@@ -22,6 +22,7 @@
 #include <QAbstractItemModelTester>
 #include <QAction>
 #include <QApplication>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QInputDialog>
 #include <QJsonDocument>
@@ -99,6 +100,7 @@ void TestUsersPanel::adminCreatesAViewerThroughTheDialog()
 
     QString matrixRole;
     int matrixRows = 0;
+    bool requireChangeOffered = false;
     DialogSeam::setNextHandler([&](QDialog *dialog) {
         if (dialog->objectName() != QLatin1String("users.dialog"))
             return int(QDialog::Rejected);
@@ -112,6 +114,7 @@ void TestUsersPanel::adminCreatesAViewerThroughTheDialog()
         child<QLineEdit>(dialog, "users.fullName")->setText(QStringLiteral("Vera Viewer"));
         auto *role = child<QComboBox>(dialog, "users.role");
         role->setCurrentIndex(role->findData(QStringLiteral("viewer")));
+        requireChangeOffered = child<QCheckBox>(dialog, "users.requirePasswordChange")->isChecked();
         auto *matrix = child<QTableWidget>(dialog, "users.roleMatrix");
         matrixRole = matrix->horizontalHeaderItem(2)->text();
         matrixRows = matrix->rowCount();
@@ -144,6 +147,17 @@ void TestUsersPanel::adminCreatesAViewerThroughTheDialog()
     QVERIFY(users.ok());
     QCOMPARE(users.value().items.size(), 1);
     QCOMPARE(users.value().items.first().role, QStringLiteral("viewer"));
+    // The password the administrator typed must be changed at her first
+    // sign-in (the dialog's default, issue 34, item 17).
+    QVERIFY(requireChangeOffered);
+    QVERIFY(users.value().items.first().passwordChangeRequired);
+    // The tests below sign in as her with that password: a reset without
+    // the option lifts the requirement.
+    auto reset = await<void>([&](auto done) {
+        hm::client::UsersApi(*m_server.connection->client())
+            .resetPassword(users.value().items.first().id, kPassword, false, done);
+    });
+    QVERIFY(reset.ok());
 }
 
 void TestUsersPanel::viewerConsoleIsReadOnlyAndExplains403()
@@ -287,17 +301,27 @@ void TestUsersPanel::suspendUnlockResetAndDelete()
                  .toString()
                  .contains(QLatin1String("bad")));
 
-    // Reset password through the seam; the new one signs in.
-    DialogSeam::setNextHandler([](QDialog *dialog) {
-        auto *input = qobject_cast<QInputDialog *>(dialog);
-        if (!input || dialog->objectName() != QLatin1String("users.resetPasswordDialog"))
+    // Reset password through the seam; the new one signs in, and by default
+    // the user must replace it at that sign-in.
+    bool changeOffered = false;
+    DialogSeam::setNextHandler([&](QDialog *dialog) {
+        if (dialog->objectName() != QLatin1String("users.resetPasswordDialog"))
             return int(QDialog::Rejected);
-        input->setTextValue(QStringLiteral("Reset#Pass2026"));
-        return int(QDialog::Accepted);
+        auto *ok = child<QPushButton>(dialog, "users.resetPassword.ok");
+        if (ok->isEnabled()) // nothing typed yet
+            return int(QDialog::Rejected);
+        child<QLineEdit>(dialog, "users.resetPassword.password")
+            ->setText(QStringLiteral("Reset#Pass2026"));
+        changeOffered = child<QCheckBox>(dialog, "users.resetPassword.requireChange")->isChecked();
+        ok->click();
+        return dialog->result();
     });
     child<QPushButton>(&page, "users.resetPassword")->click();
     QTRY_COMPARE_WITH_TIMEOUT(panel->stateText(), QStringLiteral("The password was reset."), 15000);
-    QVERIFY(m_server.signIn(QStringLiteral("bulk05"), QStringLiteral("Reset#Pass2026")));
+    QVERIFY(changeOffered);
+    hm::client::UserInfo reset;
+    QVERIFY(m_server.signIn(QStringLiteral("bulk05"), QStringLiteral("Reset#Pass2026"), &reset));
+    QVERIFY(reset.passwordChangeRequired);
 
     // Edit: the role changes through the dialog (username fixed there).
     DialogSeam::setNextHandler([](QDialog *dialog) {
@@ -388,7 +412,11 @@ void TestUsersPanel::anotherConsolesChangesArriveLive()
     QTRY_COMPARE_WITH_TIMEOUT(heard.size(), 3, 15000);
     for (const QString &message : std::as_const(heard)) {
         QVERIFY2(!message.contains(password), qPrintable(message));
-        QVERIFY2(!message.contains(QLatin1String("password")), qPrintable(message));
+        // No password field of any kind (password_change_required is a flag).
+        QVERIFY2(!QString(message)
+                      .remove(QLatin1String("password_change_required"))
+                      .contains(QLatin1String("password")),
+                 qPrintable(message));
         QVERIFY2(!message.contains(QLatin1String("totp")), qPrintable(message));
     }
 }

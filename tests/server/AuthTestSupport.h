@@ -187,11 +187,11 @@ inline void setAdminEnvironment(ServerProcess &server)
     server.setEnv(QStringLiteral("HIVEMIND_ADMIN_PASSWORD"), kAdminPassword);
 }
 
-// A server with a known administrator and generous login and general
+// A server with a known administrator, generous login and general
 // request limits, so tests that log in often are not throttled (the
-// rate-limit tests lower them). `extra`: more server arguments.
-inline QUrl startAuthServer(ServerProcess &server, const QStringList &extra = {},
-                            quint16 port = 0)
+// rate-limit tests lower them), and private networks allowed for the
+// requests it makes for users (the test peers are on loopback). `extra`: more server arguments.
+inline QUrl startAuthServer(ServerProcess &server, const QStringList &extra = {}, quint16 port = 0)
 {
     setAdminEnvironment(server);
     const QUrl url = server.start(extra, port);
@@ -201,8 +201,14 @@ inline QUrl startAuthServer(ServerProcess &server, const QStringList &extra = {}
     const QString admin = http.accessToken(kAdmin, kAdminPassword);
     http.json("PUT", QStringLiteral("/api/v1/auth/settings"),
               {{"auth.rate_limits", QJsonObject{{"login_per_minute", 10000}}}}, admin);
+    // The test peers (services, databases, sshd) listen on loopback, which
+    // the outbound policy refuses unless an administrator allows private
+    // networks (TestOutboundPolicy checks the refusal).
     http.json("PUT", QStringLiteral("/api/v1/system/config"),
-              {{"api_rate_limit", 1000000}, {"anonymous_rate_limit", 1000000}}, admin);
+              {{"api_rate_limit", 1000000},
+               {"anonymous_rate_limit", 1000000},
+               {"security", QJsonObject{{"allow_private_networks", true}}}},
+              admin);
     return url;
 }
 

@@ -26,14 +26,18 @@ struct ServiceStore
     std::unique_ptr<store::DekRepository> deks;
     std::unique_ptr<crypto::EnvelopeCipher> envelope;
     std::unique_ptr<server::auth::AuthModule> auth;
+    QByteArray rawKey; // the database's key (a FlowEngineHost opens the file again)
+
+    QString path() const { return dir.filePath(QStringLiteral("hivemind.db")); }
 
     // Empty on success, else what went wrong.
     QString open()
     {
         if (!dir.isValid())
             return QStringLiteral("no temporary directory");
+        rawKey = crypto::randomBytes(32);
         auto opened = store::Database::open(dir.filePath(QStringLiteral("hivemind.db")),
-                                            crypto::SecureBytes::fromRaw(crypto::randomBytes(32)));
+                                            crypto::SecureBytes::fromRaw(rawKey));
         if (!opened)
             return opened.error().toString();
         db = std::move(opened.value());

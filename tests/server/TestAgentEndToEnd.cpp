@@ -55,9 +55,11 @@ private:
     {
         const QJsonArray items =
             m_http
-                ->get(QStringLiteral("/api/v1/nodes/%1/metrics?start=2020-01-01T00:00:00Z&limit=10000")
-                          .arg(m_nodeId),
-                      m_admin)
+                ->get(
+                    QStringLiteral(
+                        "/api/v1/nodes/%1/metrics?start=2020-01-01T00:00:00Z&limit=10000&tier=raw")
+                        .arg(m_nodeId),
+                    m_admin)
                 .data()
                 .value("items")
                 .toArray();
@@ -80,8 +82,9 @@ private slots:
         QVERIFY(m_agentDir.isValid());
         // The server's settings win over the agent's --interval: one report
         // a second keeps the test short.
-        QCOMPARE(m_http->json("PUT", QStringLiteral("/api/v1/nodes/agent-settings"),
-                              {{"interval_s", 1}}, m_admin)
+        QCOMPARE(m_http
+                     ->json("PUT", QStringLiteral("/api/v1/nodes/agent-settings"),
+                            {{"interval_s", 1}}, m_admin)
                      .status,
                  200);
     }
@@ -100,11 +103,11 @@ private slots:
         config.write("capabilities=metrics\n");
         config.close();
         m_agent.setProgram(binaryPath("hivemind-agent"));
-        m_agent.setArguments({QStringLiteral("--config"), config.fileName(),
-                              QStringLiteral("--server"), m_http->base().toString(),
-                              QStringLiteral("--enrol-secret"), secret,
-                              QStringLiteral("--data-dir"), m_agentDir.filePath(QStringLiteral("data")),
-                              QStringLiteral("--interval"), QStringLiteral("1")});
+        m_agent.setArguments(
+            {QStringLiteral("--config"), config.fileName(), QStringLiteral("--server"),
+             m_http->base().toString(), QStringLiteral("--enrol-secret"), secret,
+             QStringLiteral("--data-dir"), m_agentDir.filePath(QStringLiteral("data")),
+             QStringLiteral("--interval"), QStringLiteral("1")});
         m_agent.setProcessChannelMode(QProcess::MergedChannels);
         m_agent.start();
         QVERIFY(m_agent.waitForStarted());
@@ -114,9 +117,10 @@ private slots:
         // The fingerprint the agent printed is the one the console shows.
         const QString fingerprint = node().value("fingerprint").toString();
         QVERIFY(fingerprint.startsWith(QLatin1String("SHA256:")));
-        QTRY_VERIFY_WITH_TIMEOUT(m_agent.readAll().contains(fingerprint.toLatin1()) ||
-                                     QFile::exists(m_agentDir.filePath(QStringLiteral("data/node.json"))),
-                                 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            m_agent.readAll().contains(fingerprint.toLatin1()) ||
+                QFile::exists(m_agentDir.filePath(QStringLiteral("data/node.json"))),
+            10000);
         QCOMPARE(node().value("capabilities").toArray(), QJsonArray{"metrics"});
 
         QTRY_VERIFY_WITH_TIMEOUT(storedSeqs().size() >= 3, 30000);
@@ -176,8 +180,9 @@ private slots:
     void deletedNodeStopsTheAgent()
     {
         QVERIFY(!m_nodeId.isEmpty());
-        QCOMPARE(m_http->send("DELETE", QStringLiteral("/api/v1/nodes/") + m_nodeId, {},
-                              Http::bearer(m_admin))
+        QCOMPARE(m_http
+                     ->send("DELETE", QStringLiteral("/api/v1/nodes/") + m_nodeId, {},
+                            Http::bearer(m_admin))
                      .status,
                  200);
         QVERIFY(m_agent.waitForFinished(30000));

@@ -87,7 +87,8 @@ private:
     QJsonArray metricsOf(const QString &nodeId)
     {
         const Answer answer = m_http->get(
-            QStringLiteral("/api/v1/nodes/%1/metrics?start=2025-01-01T00:00:00Z").arg(nodeId),
+            QStringLiteral("/api/v1/nodes/%1/metrics?start=2025-01-01T00:00:00Z&tier=raw")
+                .arg(nodeId),
             m_admin);
         return answer.data().value("items").toArray();
     }
@@ -113,10 +114,9 @@ private slots:
         // The secret is shown once: never in a read.
         QVERIFY(!got.raw.contains(node.secret.toUtf8()));
 
-        Answer changed = m_http->json("PATCH", QStringLiteral("/api/v1/nodes/") + node.id,
-                                      {{"labels", QJsonArray{"web", "eu"}},
-                                       {"description", "front end"}},
-                                      m_admin);
+        Answer changed = m_http->json(
+            "PATCH", QStringLiteral("/api/v1/nodes/") + node.id,
+            {{"labels", QJsonArray{"web", "eu"}}, {"description", "front end"}}, m_admin);
         QCOMPARE(changed.status, 200);
         QCOMPARE(changed.data().value("labels").toArray(), (QJsonArray{"web", "eu"}));
 
@@ -147,23 +147,70 @@ private slots:
                  (QJsonArray{"web", "eu"}));
     }
 
+    // ?status: pending (no agent yet), online (connected now), offline
+    // (enrolled, not connected), with paging over what matches.
+    void theListFiltersByStatus()
+    {
+        const auto namesWith = [this](const QString &query) {
+            QStringList names;
+            const Answer answer =
+                m_http->get(QStringLiteral("/api/v1/nodes?search=status-&") + query, m_admin);
+            for (const QJsonValue &item : answer.data().value("items").toArray())
+                names << item.toObject().value("name").toString();
+            return names;
+        };
+        QCOMPARE(createNode(QStringLiteral("status-pending")).status, 201);
+        AgentPeer up;
+        AgentPeer down;
+        const QString upId = enrolledNode(QStringLiteral("status-up"), up);
+        const QString downId = enrolledNode(QStringLiteral("status-down"), down);
+        AgentPeer up2;
+        const QString up2Id = enrolledNode(QStringLiteral("status-up2"), up2);
+        QVERIFY(!upId.isEmpty() && !downId.isEmpty() && !up2Id.isEmpty());
+        QVERIFY(signIn(up, upId));
+        QVERIFY(signIn(up2, up2Id));
+        QTRY_COMPARE(namesWith(QStringLiteral("status=online")),
+                     (QStringList{"status-up", "status-up2"}));
+        QCOMPARE(namesWith(QStringLiteral("status=offline")), QStringList{"status-down"});
+        QCOMPARE(namesWith(QStringLiteral("status=pending")), QStringList{"status-pending"});
+        QCOMPARE(namesWith({}).size(), 4);
+        // Paging counts what matches.
+        const Answer second = m_http->get(
+            QStringLiteral("/api/v1/nodes?search=status-&status=online&page=2&size=1"), m_admin);
+        QCOMPARE(second.data().value("items").toArray().size(), 1);
+        QCOMPARE(second.data().value("items").toArray().at(0).toObject().value("name").toString(),
+                 QStringLiteral("status-up2"));
+        QCOMPARE(second.data().value("pagination").toObject().value("total").toInt(), 2);
+        // An agent that goes is offline at once.
+        up.socket.close();
+        QTRY_COMPARE(namesWith(QStringLiteral("status=offline")),
+                     (QStringList{"status-down", "status-up"}));
+        const Answer bad = m_http->get(QStringLiteral("/api/v1/nodes?status=asleep"), m_admin);
+        QCOMPARE(bad.status, 422);
+        QCOMPARE(bad.details().value("field").toString(), QStringLiteral("status"));
+    }
+
     void viewersSeeButCannotChange()
     {
         const CreatedNode node = createNode(QStringLiteral("db-01"));
-        const ApiUser viewer = createApiUser(*m_http, m_admin, QStringLiteral("fleetviewer"),
-                                             QStringLiteral("V1ewer!Pass"), QStringLiteral("viewer"));
+        const ApiUser viewer =
+            createApiUser(*m_http, m_admin, QStringLiteral("fleetviewer"),
+                          QStringLiteral("V1ewer!Pass"), QStringLiteral("viewer"));
         QVERIFY(!viewer.token.isEmpty());
         QCOMPARE(m_http->get(QStringLiteral("/api/v1/nodes"), viewer.token).status, 200);
         QCOMPARE(m_http->get(QStringLiteral("/api/v1/nodes/") + node.id, viewer.token).status, 200);
-        QCOMPARE(m_http->json("POST", QStringLiteral("/api/v1/nodes"), {{"name", "x"}}, viewer.token)
+        QCOMPARE(
+            m_http->json("POST", QStringLiteral("/api/v1/nodes"), {{"name", "x"}}, viewer.token)
+                .status,
+            403);
+        QCOMPARE(m_http
+                     ->send("DELETE", QStringLiteral("/api/v1/nodes/") + node.id, {},
+                            Http::bearer(viewer.token))
                      .status,
                  403);
-        QCOMPARE(m_http->send("DELETE", QStringLiteral("/api/v1/nodes/") + node.id, {},
-                              Http::bearer(viewer.token))
-                     .status,
-                 403);
-        QCOMPARE(m_http->json("POST", QStringLiteral("/api/v1/nodes/%1/enrolment").arg(node.id), {},
-                              viewer.token)
+        QCOMPARE(m_http
+                     ->json("POST", QStringLiteral("/api/v1/nodes/%1/enrolment").arg(node.id), {},
+                            viewer.token)
                      .status,
                  403);
     }
@@ -198,8 +245,9 @@ private slots:
 
         // Seed 002's path is the same route.
         const CreatedNode other = createNode(QStringLiteral("app-02"));
-        QCOMPARE(enrol(other.secret, keys.publicKey, QStringLiteral("/api/servers/register")).status,
-                 201);
+        QCOMPARE(
+            enrol(other.secret, keys.publicKey, QStringLiteral("/api/servers/register")).status,
+            201);
     }
 
     void agentSignsInAndReportsAreStoredOnce()
@@ -218,8 +266,9 @@ private slots:
                          .toString(),
                      QStringLiteral("online"));
         // Seed 002's health counts the connected agents.
-        QVERIFY(m_http->get(QStringLiteral("/api/v1/health")).data().value("active_agents").toInt()
-                >= 1);
+        QVERIFY(
+            m_http->get(QStringLiteral("/api/v1/health")).data().value("active_agents").toInt() >=
+            1);
 
         for (qint64 seq = 1; seq <= 3; ++seq)
             peer.send(fleet::serialize(AgentPeer::report(seq, 10.0 * double(seq))));
@@ -259,8 +308,9 @@ private slots:
         AgentPeer peer;
         const QString nodeId = enrolledNode(QStringLiteral("worker-06"), peer);
         QVERIFY(signIn(peer, nodeId));
-        QCOMPARE(m_http->json("PUT", QStringLiteral("/api/v1/nodes/agent-settings"),
-                              {{"interval_s", 0}}, m_admin)
+        QCOMPARE(m_http
+                     ->json("PUT", QStringLiteral("/api/v1/nodes/agent-settings"),
+                            {{"interval_s", 0}}, m_admin)
                      .status,
                  422);
         const Answer changed = m_http->json("PUT", QStringLiteral("/api/v1/nodes/agent-settings"),
@@ -275,8 +325,9 @@ private slots:
                      .toInt(),
                  2);
         // Back to the default for the other tests.
-        QCOMPARE(m_http->json("PUT", QStringLiteral("/api/v1/nodes/agent-settings"),
-                              {{"interval_s", 5}}, m_admin)
+        QCOMPARE(m_http
+                     ->json("PUT", QStringLiteral("/api/v1/nodes/agent-settings"),
+                            {{"interval_s", 5}}, m_admin)
                      .status,
                  200);
     }
@@ -340,8 +391,9 @@ private slots:
         const QList<Case> cases{
             {"malformed", "{not json", 1008},
             {"unknown type", R"({"type":"shell","command":"id"})", 1008},
-            {"bad metric name", R"({"type":"report","seq":1,"time_ms":1764000000000,)"
-                                R"("metrics":{"CPU Usage":1}})",
+            {"bad metric name",
+             R"({"type":"report","seq":1,"time_ms":1764000000000,)"
+             R"("metrics":{"CPU Usage":1}})",
              1008},
             {"oversized", QByteArray(fleet::kMaxAgentMessageBytes + 10, 'x'), 1009},
         };
@@ -359,8 +411,9 @@ private slots:
         // connection, so the other node's history is as it was.
         const QJsonArray otherItems = metricsOf(otherId);
         QCOMPARE(otherItems.size(), 1);
-        QCOMPARE(otherItems.at(0).toObject().value("metrics").toObject().value("cpu_usage").toDouble(),
-                 5.0);
+        QCOMPARE(
+            otherItems.at(0).toObject().value("metrics").toObject().value("cpu_usage").toDouble(),
+            5.0);
     }
 
     void deletingANodeDisconnectsItsAgent()
@@ -368,8 +421,9 @@ private slots:
         AgentPeer peer;
         const QString nodeId = enrolledNode(QStringLiteral("worker-04"), peer);
         QVERIFY(signIn(peer, nodeId));
-        QCOMPARE(m_http->send("DELETE", QStringLiteral("/api/v1/nodes/") + nodeId, {},
-                              Http::bearer(m_admin))
+        QCOMPARE(m_http
+                     ->send("DELETE", QStringLiteral("/api/v1/nodes/") + nodeId, {},
+                            Http::bearer(m_admin))
                      .status,
                  200);
         QVERIFY(peer.waitForClose());
@@ -401,7 +455,8 @@ private slots:
                  QStringLiteral("pending"));
 
         AgentPeer fresh;
-        QCOMPARE(enrol(renewed.data().value("secret").toString(), fresh.keys.publicKey).status, 201);
+        QCOMPARE(enrol(renewed.data().value("secret").toString(), fresh.keys.publicKey).status,
+                 201);
         QVERIFY(signIn(fresh, nodeId));
     }
 
@@ -413,9 +468,8 @@ private slots:
         QStringList actions;
         for (const QJsonValue item : audit.data().value("audit_logs").toArray())
             actions << item.toObject().value("action").toString();
-        for (const char *action :
-             {"NODE_CREATED", "NODE_UPDATED", "NODE_ENROLLED", "NODE_DELETED",
-              "NODE_ENROLMENT_RENEWED", "NODE_AGENT_SETTINGS_CHANGED"})
+        for (const char *action : {"NODE_CREATED", "NODE_UPDATED", "NODE_ENROLLED", "NODE_DELETED",
+                                   "NODE_ENROLMENT_RENEWED", "NODE_AGENT_SETTINGS_CHANGED"})
             QVERIFY2(actions.contains(QLatin1String(action)), action);
         // No secret in the audit trail.
         QVERIFY(!audit.raw.contains("hme_"));

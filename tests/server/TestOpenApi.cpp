@@ -11,6 +11,7 @@
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
+#include <functional>
 
 using namespace hm;
 using namespace hm::test;
@@ -190,6 +191,69 @@ private slots:
             }
         }
         QCOMPARE(operations, m_routes.size());
+    }
+
+    // docs/api.md "Naming": every property an answer's schema names is
+    // snake_case (setting keys: snake_case words joined by dots). The names
+    // of the documents the seeds define in camelCase are the only others:
+    // a flow definition is a free-form object here; a component's
+    // interface (configSchema, outputHandles) and a credential's data
+    // (seed 003 §13.2, and hostKey beside them) are named below.
+    void answerPropertiesAreSnakeCase()
+    {
+        static const QRegularExpression snake(
+            QStringLiteral("^[a-z][a-z0-9]*(_[a-z0-9]+)*(\\.[a-z][a-z0-9]*(_[a-z0-9]+)*)*$"));
+        static const QSet<QString> seedDocuments{
+            QStringLiteral("configSchema"), QStringLiteral("outputHandles"),
+            QStringLiteral("clientId"),     QStringLiteral("clientSecret"),
+            QStringLiteral("tokenUrl"),     QStringLiteral("privateKey"),
+            QStringLiteral("hostKey")};
+        const QJsonObject schemas =
+            m_document.value("components").toObject().value("schemas").toObject();
+        QStringList offenders;
+        QSet<QString> seenRefs;
+        std::function<void(const QJsonValue &, const QString &)> walk = [&](const QJsonValue &value,
+                                                                            const QString &where) {
+            if (value.isArray()) {
+                for (const QJsonValue &item : value.toArray())
+                    walk(item, where);
+                return;
+            }
+            const QJsonObject schema = value.toObject();
+            if (const QString ref = schema.value("$ref").toString(); !ref.isEmpty()) {
+                const QString name = ref.section(u'/', -1);
+                if (!seenRefs.contains(name)) {
+                    seenRefs.insert(name);
+                    walk(schemas.value(name), where + u' ' + name);
+                }
+                return;
+            }
+            const QJsonObject properties = schema.value("properties").toObject();
+            for (auto it = properties.begin(); it != properties.end(); ++it) {
+                if (!snake.match(it.key()).hasMatch() && !seedDocuments.contains(it.key()))
+                    offenders.append(where + u'.' + it.key());
+                walk(it.value(), where + u'.' + it.key());
+            }
+            for (const char *key : {"items", "allOf", "oneOf", "anyOf", "additionalProperties"})
+                if (schema.contains(QLatin1String(key)))
+                    walk(schema.value(QLatin1String(key)), where);
+        };
+        const QJsonObject paths = m_document.value("paths").toObject();
+        for (auto path = paths.begin(); path != paths.end(); ++path) {
+            const QJsonObject item = path.value().toObject();
+            for (auto op = item.begin(); op != item.end(); ++op) {
+                const QJsonObject responses = op.value().toObject().value("responses").toObject();
+                for (auto r = responses.begin(); r != responses.end(); ++r) {
+                    const QJsonObject content = r.value().toObject().value("content").toObject();
+                    for (auto type = content.begin(); type != content.end(); ++type)
+                        walk(type.value().toObject().value("schema"),
+                             op.key() + u' ' + path.key() + u' ' + r.key());
+                }
+            }
+        }
+        for (const QString &offender : std::as_const(offenders))
+            qWarning("not snake_case: %s", qPrintable(offender));
+        QVERIFY2(offenders.isEmpty(), qPrintable(QString::number(offenders.size())));
     }
 
     void successAndErrorResponsesUseTheEnvelope()

@@ -57,6 +57,7 @@ ApiReply testCredential(auth::AuthModule &auth, CredentialVault &vault, Credenti
 void registerCredentialTestRoutes(ApiRouter &router, auth::AuthModule &auth, CredentialVault &vault)
 {
     auto *tester = new CredentialTester(&router);
+    tester->setOutboundPolicy(outbound::OutboundPolicy(&auth.db));
     RouteDoc doc;
     doc.summary = QStringLiteral(
         "Test a credential: basic, bearer and api_key against the URL given, oauth2 by "

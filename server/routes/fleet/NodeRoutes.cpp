@@ -75,11 +75,16 @@ ApiReply replyNodeList(fleet::FleetService &fleet, const RequestContext &c)
     filter.search = search.value();
     filter.label = queryValue(query, QStringLiteral("label"));
     if (filter.label.size() > 32)
-        return ApiReply::failure(auth::fieldError(QStringLiteral("label"),
-                                                  QStringLiteral("at most 32 characters")));
+        return ApiReply::failure(
+            auth::fieldError(QStringLiteral("label"), QStringLiteral("at most 32 characters")));
     filter.limit = paging.value().size;
     filter.offset = paging.value().offset();
-    HM_TRY(page, fleet.list(filter));
+    const QString status = queryValue(query, QStringLiteral("status"));
+    if (!status.isEmpty() && status != QLatin1String("pending") &&
+        status != QLatin1String("online") && status != QLatin1String("offline"))
+        return ApiReply::failure(auth::fieldError(
+            QStringLiteral("status"), QStringLiteral("one of pending, online, offline")));
+    HM_TRY(page, fleet.list(filter, status));
     QJsonArray items;
     for (const repositories::NodeRow &row : page.value().items)
         items.append(fleet::nodeJson(row, fleet.isOnline(row.id)));
@@ -92,7 +97,8 @@ ApiReply replyCreatedNode(fleet::FleetService &fleet, const RequestContext &c, c
 {
     HM_TRY(body, c.jsonObject());
     if (!body.value().contains(QStringLiteral("name")))
-        return ApiReply::failure(auth::fieldError(QStringLiteral("name"), QStringLiteral("required")));
+        return ApiReply::failure(
+            auth::fieldError(QStringLiteral("name"), QStringLiteral("required")));
     HM_TRY(details, nodeDetails(body.value()));
     HM_TRY(hours, enrolmentHours(body.value()));
     HM_TRY(created, fleet.create(p, auth::clientInfo(c), details.value(), hours.value()));
@@ -158,8 +164,8 @@ ApiReply registerAgent(fleet::FleetService &fleet, const RequestContext &c)
 {
     const QString secret = QString::fromLatin1(c.header("X-Secret-Key")).trimmed();
     if (secret.isEmpty())
-        return ApiReply::failure(Error{ErrorCode::Unauthorized,
-                                       QStringLiteral("the X-Secret-Key header is missing")});
+        return ApiReply::failure(
+            Error{ErrorCode::Unauthorized, QStringLiteral("the X-Secret-Key header is missing")});
     HM_TRY(body, c.jsonObject());
     HM_TRY(r, registrationOf(body.value()));
     HM_TRY(enrolled, fleet.enrol(secret, r.value(), c.clientIp()));
@@ -175,8 +181,8 @@ ApiReply nodeMetrics(fleet::FleetService &fleet, const RequestContext &c)
     HM_TRY(start, parseTime(query, {QStringLiteral("start"), QStringLiteral("start_time")}));
     HM_TRY(end, parseTime(query, {QStringLiteral("end"), QStringLiteral("end_time")}));
     const qint64 endMs = end.value().isValid() ? end.value().toMSecsSinceEpoch() : auth::nowMs();
-    const qint64 startMs = start.value().isValid() ? start.value().toMSecsSinceEpoch()
-                                                   : endMs - 3600 * 1000;
+    const qint64 startMs =
+        start.value().isValid() ? start.value().toMSecsSinceEpoch() : endMs - 3600 * 1000;
     if (startMs > endMs)
         return ApiReply::failure(
             auth::fieldError(QStringLiteral("start"), QStringLiteral("not after end")));
@@ -189,15 +195,9 @@ ApiReply nodeMetrics(fleet::FleetService &fleet, const RequestContext &c)
             return ApiReply::failure(
                 auth::fieldError(QStringLiteral("limit"), QStringLiteral("1 to 10000")));
     }
-    HM_TRY(rows, fleet.samples(c.pathArgs.at(0), startMs, endMs, limit));
-    QJsonArray items;
-    for (const repositories::SampleRow &row : rows.value())
-        items.append(QJsonObject{
-            {QStringLiteral("seq"), row.seq},
-            {QStringLiteral("time"), auth::isoOrNull(row.timeMs)},
-            {QStringLiteral("metrics"), QJsonDocument::fromJson(row.metrics.toUtf8()).object()}});
-    return ApiReply::ok(QJsonObject{{QStringLiteral("node_id"), c.pathArgs.at(0)},
-                                    {QStringLiteral("items"), items}});
+    HM_TRY(history, fleet.metrics(c.pathArgs.at(0), startMs, endMs, limit,
+                                  queryValue(query, QStringLiteral("tier"))));
+    return ApiReply::ok(history.value());
 }
 
 QJsonObject nodeSchema()
@@ -233,12 +233,13 @@ QJsonObject nodeSchema()
 
 QJsonObject ticketSchema()
 {
-    return object({{QStringLiteral("secret"),
-                    string(QStringLiteral("single use; shown only in this answer"))},
-                   {QStringLiteral("expires_at"), string()},
-                   {QStringLiteral("command"),
-                    string(QStringLiteral("hivemind-agent command line that enrols with it"))}},
-                  {QStringLiteral("secret"), QStringLiteral("expires_at"), QStringLiteral("command")});
+    return object(
+        {{QStringLiteral("secret"),
+          string(QStringLiteral("single use; shown only in this answer"))},
+         {QStringLiteral("expires_at"), string()},
+         {QStringLiteral("command"),
+          string(QStringLiteral("hivemind-agent command line that enrols with it"))}},
+        {QStringLiteral("secret"), QStringLiteral("expires_at"), QStringLiteral("command")});
 }
 
 QJsonObject nodeBodySchema(bool create)
@@ -280,6 +281,11 @@ void registerNodeRoutes(ApiRouter &router, auth::AuthModule &auth, fleet::FleetS
               QStringLiteral("name, description or address contains it")));
     listDoc.queryParameters.append(
         query(QStringLiteral("label"), string(), QStringLiteral("has exactly this label")));
+    listDoc.queryParameters.append(query(
+        QStringLiteral("status"),
+        enumOf({QStringLiteral("pending"), QStringLiteral("online"), QStringLiteral("offline")}),
+        QStringLiteral("pending: no agent yet; online: its agent is connected; "
+                       "offline: enrolled, not connected")));
     auth::addProtectedRoute(
         router, auth, Method::Get, QStringLiteral("/api/v1/nodes"), Role::Viewer,
         [&fleet](const RequestContext &c, const Principal &) { return replyNodeList(fleet, c); },
@@ -289,12 +295,15 @@ void registerNodeRoutes(ApiRouter &router, auth::AuthModule &auth, fleet::FleetS
         QStringLiteral("Create a node and its single-use enrolment secret (shown once, with the "
                        "install command that carries it)"),
         {ErrorCode::ResourceAlreadyExists},
-        object({{QStringLiteral("node"), nodeSchema()}, {QStringLiteral("enrolment"), ticketSchema()}}),
+        object({{QStringLiteral("node"), nodeSchema()},
+                {QStringLiteral("enrolment"), ticketSchema()}}),
         nodeBodySchema(true));
     createDoc.successStatus = 201;
     auth::addProtectedRoute(
         router, auth, Method::Post, QStringLiteral("/api/v1/nodes"), Role::Admin,
-        [&fleet](const RequestContext &c, const Principal &p) { return replyCreatedNode(fleet, c, p); },
+        [&fleet](const RequestContext &c, const Principal &p) {
+            return replyCreatedNode(fleet, c, p);
+        },
         std::move(createDoc));
 
     auth::addProtectedRoute(
@@ -324,18 +333,19 @@ void registerNodeRoutes(ApiRouter &router, auth::AuthModule &auth, fleet::FleetS
             return ApiReply::ok(QJsonObject{{QStringLiteral("id"), c.pathArgs.at(0)},
                                             {QStringLiteral("deleted"), true}});
         },
-        nodeDoc(QStringLiteral("Delete a node and its history; its agent is disconnected at once "
-                               "and its key revoked"),
-                {ErrorCode::ResourceNotFound},
-                object({{QStringLiteral("id"), string()}, {QStringLiteral("deleted"), boolean()}})));
+        nodeDoc(
+            QStringLiteral("Delete a node and its history; its agent is disconnected at once "
+                           "and its key revoked"),
+            {ErrorCode::ResourceNotFound},
+            object({{QStringLiteral("id"), string()}, {QStringLiteral("deleted"), boolean()}})));
 
     auth::addProtectedRoute(
         router, auth, Method::Post, QStringLiteral("/api/v1/nodes/{id}/enrolment"), Role::Admin,
         [&fleet](const RequestContext &c, const Principal &p) -> ApiReply {
             HM_TRY(body, c.jsonObject());
             HM_TRY(hours, enrolmentHours(body.value()));
-            HM_TRY(ticket, fleet.renewEnrolment(p, auth::clientInfo(c), c.pathArgs.at(0),
-                                                hours.value()));
+            HM_TRY(ticket,
+                   fleet.renewEnrolment(p, auth::clientInfo(c), c.pathArgs.at(0), hours.value()));
             return ApiReply::ok(ticketJson(ticket.value()), 201);
         },
         [] {
@@ -349,28 +359,35 @@ void registerNodeRoutes(ApiRouter &router, auth::AuthModule &auth, fleet::FleetS
         }());
 
     RouteDoc metricsDoc = nodeDoc(
-        QStringLiteral("A node's reports in a time range, oldest first (the newest `limit` when "
-                       "there are more)"),
-        {ErrorCode::ResourceNotFound},
+        QStringLiteral("A node's metric history in a time range from the tier that holds it "
+                       "(raw reports, or 1-minute, 15-minute or 1-hour avg/min/max/count), "
+                       "oldest first (the newest `limit` when there are more)"),
+        {ErrorCode::ResourceNotFound, ErrorCode::ValidationError},
         object({{QStringLiteral("node_id"), string()},
+                {QStringLiteral("tier"), enumOf({QStringLiteral("raw"), QStringLiteral("1m"),
+                                                 QStringLiteral("15m"), QStringLiteral("1h")})},
                 {QStringLiteral("items"),
                  arrayOf(object({{QStringLiteral("seq"), integer()},
                                  {QStringLiteral("time"), string()},
-                                 {QStringLiteral("metrics"),
-                                  object({}, {}, false)}}))}}));
+                                 {QStringLiteral("metrics"), object({}, {}, false)},
+                                 {QStringLiteral("min"), object({}, {}, false)},
+                                 {QStringLiteral("max"), object({}, {}, false)},
+                                 {QStringLiteral("count"), object({}, {}, false)}}))}}));
     metricsDoc.queryParameters = QJsonArray{
         query(QStringLiteral("start"), string(), QStringLiteral("ISO-8601; default end - 1 h")),
         query(QStringLiteral("end"), string(), QStringLiteral("ISO-8601; default now")),
-        query(QStringLiteral("limit"), integer(), QStringLiteral("1 to 10000, default 1000"))};
+        query(QStringLiteral("limit"), integer(), QStringLiteral("1 to 10000, default 1000")),
+        query(QStringLiteral("tier"), string(),
+              QStringLiteral("raw, 1m, 15m or 1h; default: by the range"))};
     auth::addProtectedRoute(
         router, auth, Method::Get, QStringLiteral("/api/v1/nodes/{id}/metrics"), Role::Viewer,
         [&fleet](const RequestContext &c, const Principal &) { return nodeMetrics(fleet, c); },
         std::move(metricsDoc));
 
-    const QJsonObject settingsSchema = object(
-        {{QStringLiteral("interval_s"),
-          integer(QStringLiteral("seconds between two reports of an agent, 1 to 3600"))}},
-        {QStringLiteral("interval_s")});
+    const QJsonObject settingsSchema =
+        object({{QStringLiteral("interval_s"),
+                 integer(QStringLiteral("seconds between two reports of an agent, 1 to 3600"))}},
+               {QStringLiteral("interval_s")});
     auth::addProtectedRoute(
         router, auth, Method::Get, QStringLiteral("/api/v1/nodes/agent-settings"), Role::Viewer,
         [&fleet](const RequestContext &, const Principal &) -> ApiReply {
@@ -384,8 +401,8 @@ void registerNodeRoutes(ApiRouter &router, auth::AuthModule &auth, fleet::FleetS
             HM_TRY(body, c.jsonObject());
             const QJsonValue interval = body.value().value(QStringLiteral("interval_s"));
             if (!interval.isDouble() || interval.toDouble() != double(interval.toInt()))
-                return ApiReply::failure(auth::fieldError(QStringLiteral("interval_s"),
-                                                          QStringLiteral("a whole number of seconds")));
+                return ApiReply::failure(auth::fieldError(
+                    QStringLiteral("interval_s"), QStringLiteral("a whole number of seconds")));
             HM_TRY(settings, fleet.setSettings(p, auth::clientInfo(c),
                                                hm::fleet::AgentSettings{interval.toInt()}));
             return ApiReply::ok(
@@ -421,8 +438,8 @@ void registerNodeRoutes(ApiRouter &router, auth::AuthModule &auth, fleet::FleetS
                     {QStringLiteral("capabilities"), arrayOf(string())}},
                    {QStringLiteral("public_key")}));
         d.successStatus = 201;
-        d.headerParameters = QJsonArray{
-            header(QStringLiteral("X-Secret-Key"), string(), QStringLiteral("the enrolment secret"))};
+        d.headerParameters = QJsonArray{header(QStringLiteral("X-Secret-Key"), string(),
+                                               QStringLiteral("the enrolment secret"))};
         router.addRoute(Method::Post, path, registerHandler, std::move(d));
     }
 }

@@ -407,11 +407,11 @@ QJsonObject serviceSchema()
          {QStringLiteral("schema_url"), nullable(string())},
          {QStringLiteral("schema_source"), nullable(string())},
          {QStringLiteral("schema"),
-          nullable(object({{QStringLiteral("specVersion"), string()},
+          nullable(object({{QStringLiteral("spec_version"), string()},
                            {QStringLiteral("title"), string()},
                            {QStringLiteral("version"), string()},
                            {QStringLiteral("servers"), arrayOf(string())},
-                           {QStringLiteral("securitySchemes"), anyObject()}}))},
+                           {QStringLiteral("security_schemes"), anyObject()}}))},
          {QStringLiteral("credential_id"), nullable(string())},
          {QStringLiteral("timeout_ms"), integer()},
          {QStringLiteral("status"),
@@ -508,6 +508,7 @@ void registerServiceRoutes(ApiRouter &router, auth::AuthModule &auth, ServiceCat
                            ServiceDirectory &directory)
 {
     auto *fetcher = new external::SchemaFetcher(&router);
+    fetcher->setOutboundPolicy(outbound::OutboundPolicy(&auth.db));
     auto *caller = new external::ServiceCaller(directory, &router);
     const QList<ErrorCode> fetchErrors{ErrorCode::ServiceUnavailable, ErrorCode::SchemaParseError};
 

@@ -4,6 +4,7 @@
 #include "server/services/auth/AuditLog.h"
 #include "server/services/auth/AuthModule.h"
 #include "server/services/auth/AuthSettings.h"
+#include "server/services/auth/InitialPassword.h"
 #include "server/services/auth/Validation.h"
 
 namespace hm::server::auth {
@@ -48,6 +49,8 @@ void registerAccountRoutes(ApiRouter &router, AuthModule &auth)
                             // Other sessions may belong to whoever knew the old password.
                             if (Status s = auth.tokens.revokeAllFamilies(p.userId, p.sessionId); !s)
                                 return reply.send(ApiReply::failure(s.error()));
+                            // A generated first password no longer works: its file goes.
+                            retireInitialPassword(auth.db, auth.initialPasswordFile, p.userId);
                             audit(auth.db, QStringLiteral("PASSWORD_CHANGED"), p.userId,
                                   QStringLiteral("user"), p.userId, client.ip, client.userAgent);
                             reply.send(ApiReply::ok(

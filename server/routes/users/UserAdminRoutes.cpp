@@ -69,6 +69,8 @@ ApiReply createUser(AuthModule &auth, const RequestContext &c, const Principal &
     HM_TRY(roleText, optionalString(body.value(), QStringLiteral("role"), QStringLiteral("user")));
     HM_TRY(status,
            optionalString(body.value(), QStringLiteral("status"), QStringLiteral("active")));
+    HM_TRY(mustChange,
+           optionalBool(body.value(), QStringLiteral("password_change_required"), false));
     const auto role = parseRole(roleText.value());
     if (!role)
         return ApiReply::failure(
@@ -79,7 +81,8 @@ ApiReply createUser(AuthModule &auth, const RequestContext &c, const Principal &
             fieldError(QStringLiteral("status"), QStringLiteral("unknown status")));
     HM_TRY(valid, validateNewUser(AuthSettings::load(auth.db), username.value(), email.value(),
                                   password.value()));
-    NewUser account{username.value(), email.value(), name.value(), {}, {}, status.value(), *role};
+    NewUser account{username.value(), email.value(), name.value(),      {}, {},
+                    status.value(),   *role,         mustChange.value()};
     const DeferredReply reply = c.defer();
     const bool started = UserAdminService(auth).create(
         account, password.value(), p, clientInfo(c), [reply](Result<QJsonObject> user) {
@@ -140,11 +143,14 @@ ApiReply resetPassword(AuthModule &auth, const RequestContext &c, const Principa
 {
     HM_TRY(body, c.jsonObject());
     HM_TRY(password, requiredString(body.value(), QStringLiteral("new_password")));
+    HM_TRY(mustChange,
+           optionalBool(body.value(), QStringLiteral("password_change_required"), false));
     HM_TRY(user, UserRepository(auth.db).requireById(c.pathArgs.value(0)));
     HM_TRY_STATUS(checkPassword(AuthSettings::load(auth.db).passwordPolicy, password.value()));
     const DeferredReply reply = c.defer();
     const bool started = UserAdminService(auth).resetPassword(
-        user.value().id, password.value(), p, clientInfo(c), [reply](Status reset) {
+        user.value().id, password.value(), mustChange.value(), p, clientInfo(c),
+        [reply](Status reset) {
             reply.send(reset ? ApiReply::ok(QJsonObject{{QStringLiteral("password_reset"), true}})
                              : ApiReply::failure(reset.error()));
         });

@@ -29,10 +29,27 @@ Result<Principal> principalFor(UserRepository &users, const QString &userId)
     principal.userId = user.value()->id;
     principal.username = user.value()->username;
     principal.role = user.value()->role;
+    principal.passwordChangeRequired = user.value()->passwordChangeRequired;
     return principal;
 }
 
 } // namespace
+
+bool answersBeforePasswordChange(http::Method method, const QString &path)
+{
+    using M = http::Method;
+    return (method == M::Get && path == QLatin1String("/api/v1/users/me")) ||
+           (method == M::Put && path == QLatin1String("/api/v1/users/me/password")) ||
+           (method == M::Post && (path == QLatin1String("/api/v1/auth/logout") ||
+                                  path == QLatin1String("/api/v1/auth/logout-all")));
+}
+
+Error passwordChangeRequiredError()
+{
+    return Error{ErrorCode::PasswordChangeRequired,
+                 QStringLiteral("this account's password was set by somebody else: change it "
+                                "first (PUT /api/v1/users/me/password)")};
+}
 
 Result<Principal> AuthModule::authenticate(const RequestContext &context)
 {
@@ -307,9 +324,13 @@ void addProtectedRoute(ApiRouter &router, AuthModule &auth, http::Method method,
         if (!doc.errors.contains(code))
             doc.errors.append(code);
     }
+    const bool beforeChange = answersBeforePasswordChange(method, path);
+    if (!beforeChange)
+        doc.errors.append(ErrorCode::PasswordChangeRequired);
     router.addRoute(
         method, path,
-        [&auth, &router, minRole, handler = std::move(handler)](const RequestContext &context) {
+        [&auth, &router, minRole, beforeChange,
+         handler = std::move(handler)](const RequestContext &context) {
             // The queries of the request, authentication included, share
             // one time limit (Database::QueryBudget).
             const store::Database::QueryBudget budget = auth.db.budget();
@@ -328,6 +349,9 @@ void addProtectedRoute(ApiRouter &router, AuthModule &auth, http::Method method,
                                                          : QStringLiteral("key:") + p.apiKeyId);
             if (!byPrincipal.allowed)
                 return refused(byPrincipal);
+            if (p.passwordChangeRequired && !beforeChange)
+                return withRateHeaders(ApiReply::failure(passwordChangeRequiredError()),
+                                       byPrincipal);
             if (p.role < minRole)
                 return withRateHeaders(
                     ApiReply::failure(Error{

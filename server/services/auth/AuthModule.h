@@ -56,6 +56,9 @@ struct AuthModule
     // How long a pending login waits for its second factor (5 minutes;
     // tests shorten it with the hidden --pending-login-ttl-ms option).
     qint64 pendingLoginMs = kDefaultPendingLoginMs;
+    // <dataDir>/initial-admin-password, deleted once the password it holds
+    // is changed (InitialPassword.h).
+    QString initialPasswordFile;
     QHash<QString, qint64> lastTotpStep; // user id -> last accepted time step
     AuthCache cache;                     // what authenticate() learnt per credential
     // Users and API keys changed, for /ws/events (after the commit).
@@ -118,6 +121,13 @@ void addProtectedRoute(ApiRouter &router, AuthModule &auth, http::Method method,
                        const QString &path, Role minRole, AuthedHandler handler, RouteDoc doc = {});
 // The default policy: GET needs VIEWER, anything else USER.
 Role defaultRoleFor(http::Method method);
+
+// The routes a principal whose password must change may call: its own
+// account (GET /users/me, PUT /users/me/password) and signing out. Every
+// other protected route and every WebSocket answers
+// PASSWORD_CHANGE_REQUIRED until the password is changed.
+bool answersBeforePasswordChange(http::Method method, const QString &path);
+Error passwordChangeRequiredError();
 
 // Error reply that carries rate-limit headers when the error is a 429.
 ApiReply failureReply(const Error &error);

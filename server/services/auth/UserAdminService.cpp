@@ -4,6 +4,7 @@
 #include "server/repositories/WriteGenerations.h"
 #include "server/services/auth/AuditLog.h"
 #include "server/services/auth/AuthModule.h"
+#include "server/services/auth/InitialPassword.h"
 #include "store/Database.h"
 
 #include <QJsonArray>
@@ -172,21 +173,25 @@ Status UserAdminService::remove(const QString &userId, const Principal &admin,
 }
 
 bool UserAdminService::resetPassword(const QString &userId, const QString &password,
-                                     const Principal &admin, const ClientInfo &client,
-                                     std::function<void(Status)> done)
+                                     bool changeRequired, const Principal &admin,
+                                     const ClientInfo &client, std::function<void(Status)> done)
 {
     AuthModule &auth = m_auth;
     const QString adminId = admin.userId;
     return m_auth.passwords.hash(
-        password, [&auth, client, adminId, userId, done](Result<QString> hash) {
+        password, [&auth, client, adminId, userId, changeRequired, done](Result<QString> hash) {
             if (!hash)
                 return done(hash.error());
-            if (Status s = UserRepository(auth.db).setPasswordHash(userId, hash.value()); !s)
+            if (Status s =
+                    UserRepository(auth.db).setPasswordHash(userId, hash.value(), changeRequired);
+                !s)
                 return done(s);
             if (Status s = auth.tokens.revokeAllFamilies(userId); !s)
                 return done(s);
+            retireInitialPassword(auth.db, auth.initialPasswordFile, userId);
             audit(auth.db, QStringLiteral("PASSWORD_RESET"), adminId, QStringLiteral("user"),
-                  userId, client.ip, client.userAgent);
+                  userId, client.ip, client.userAgent,
+                  {{QStringLiteral("password_change_required"), changeRequired}});
             done(Status{});
         });
 }

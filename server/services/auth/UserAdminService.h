@@ -66,10 +66,11 @@ public:
     Status remove(const QString &userId, const Principal &admin, const ClientInfo &client);
 
     // Hashes the new password on the worker, stores it and ends every
-    // session of the account. Same contract as create().
+    // session of the account. `changeRequired`: the user must choose a new
+    // one at the next sign-in. Same contract as create().
     [[nodiscard]] bool resetPassword(const QString &userId, const QString &password,
-                                     const Principal &admin, const ClientInfo &client,
-                                     std::function<void(Status)> done);
+                                     bool changeRequired, const Principal &admin,
+                                     const ClientInfo &client, std::function<void(Status)> done);
 
     // Lifts every lockout of the account, whatever the address; how many
     // addresses were locked.

@@ -218,6 +218,33 @@ void CredentialTester::send(QNetworkRequest request, const QByteArray &verb, con
 void CredentialTester::test(const QString &type, CredentialData data, const QString &urlText,
                             Done done)
 {
+    // Where the credential goes must pass the outbound policy first: the
+    // token URL, the database or SSH host, or the URL given.
+    QString host;
+    QString field = QStringLiteral("url");
+    if (type == QLatin1String("oauth2")) {
+        host = QUrl(text(data, QStringLiteral("tokenUrl"))).host();
+        field = QStringLiteral("tokenUrl");
+    } else if (type == QLatin1String("database") || type == QLatin1String("ssh")) {
+        host = text(data, QStringLiteral("host"));
+        field = QStringLiteral("host");
+    } else {
+        host = QUrl(urlText, QUrl::StrictMode).host();
+    }
+    if (host.isEmpty())
+        return run(type, std::move(data), urlText, std::move(done));
+    m_policy.admit(host, field, this,
+                   [this, type, data = std::move(data), urlText,
+                    done = std::move(done)](Status admitted) mutable {
+                       if (!admitted)
+                           return done(admitted.error());
+                       run(type, std::move(data), urlText, std::move(done));
+                   });
+}
+
+void CredentialTester::run(const QString &type, CredentialData data, const QString &urlText,
+                           Done done)
+{
     auto timer = std::make_shared<QElapsedTimer>();
     timer->start();
     const auto outcome = [timer](bool success, const QString &message, int status) {

@@ -13,9 +13,12 @@
 //   "error" when the driver's code tells (SERVICE_AUTH_FAILED, NETWORK_ERROR).
 //   ssh: a libssh login with the private key (SshCheck), on the same pool.
 // Redirects are not followed: a secret is only ever sent where it was aimed.
+// The host it is aimed at must pass the OutboundPolicy first (public
+// addresses only unless an administrator allows private networks).
 
 #include "common/Result.h"
 #include "server/services/credentials/CredentialPayload.h"
+#include "server/services/outbound/OutboundPolicy.h"
 
 #include <QJsonObject>
 #include <QNetworkRequest>
@@ -48,13 +51,17 @@ public:
     //  duration_ms}; failures of the check itself are success:false, not
     // errors. VALIDATION_ERROR (field "url") when the type needs a URL and
     // none (or not an http/https one) is given; INVALID_CREDENTIAL_TYPE for
-    // an unknown type; SERVICE_UNAVAILABLE without the Qt SQL driver.
+    // an unknown type; SERVICE_UNAVAILABLE without the Qt SQL driver;
+    // VALIDATION_ERROR with details.reason PRIVATE_ADDRESS for a host the
+    // outbound policy refuses (details.field url, tokenUrl or host).
     using Done = std::function<void(Result<QJsonObject>)>;
     void test(const QString &type, CredentialData data, const QString &url, Done done);
 
     void setTimeoutMs(int ms) { m_timeoutMs = ms; }
+    void setOutboundPolicy(outbound::OutboundPolicy policy) { m_policy = policy; }
 
 private:
+    void run(const QString &type, CredentialData data, const QString &url, Done done);
     void testDatabase(const CredentialData &data, Done done);
     void testSsh(const CredentialData &data, Done done);
     void send(QNetworkRequest request, const QByteArray &verb, const QByteArray &body,
@@ -63,6 +70,7 @@ private:
     QNetworkAccessManager *m_network;
     QThreadPool m_pool; // blocking database connections
     int m_timeoutMs = 10000;
+    outbound::OutboundPolicy m_policy;
 };
 
 } // namespace hm::server::credentials

@@ -104,14 +104,26 @@ void SchemaFetcher::download(const QUrl &url, int timeoutMs, std::function<void(
     request.setRawHeader("Accept", "application/json, application/yaml, text/yaml, */*;q=0.5");
     QNetworkReply *reply = m_network->get(request);
     const qint64 max = m_maxBytes;
-    connect(reply, &QNetworkReply::redirected, this, [reply, state](const QUrl &target) {
+    connect(reply, &QNetworkReply::redirected, this, [this, reply, state](const QUrl &target) {
         const QUrl from = reply->url();
-        if (followable(from, from.resolved(target))) {
-            emit reply->redirectAllowed();
+        const QUrl to = from.resolved(target);
+        if (!followable(from, to)) {
+            state->redirectRefused = true;
+            reply->abort();
             return;
         }
-        state->redirectRefused = true;
-        reply->abort();
+        // The target's host must pass the policy like the first one did;
+        // the reply waits for the answer.
+        m_policy.admit(to.host(), QStringLiteral("schema_url"), reply,
+                       [reply, state](Status admitted) {
+                           if (admitted) {
+                               emit reply->redirectAllowed();
+                               return;
+                           }
+                           state->refusal = admitted.error();
+                           state->redirectRefused = true;
+                           reply->abort();
+                       });
     });
     connect(reply, &QNetworkReply::readyRead, this, [reply, state, max] {
         state->body += reply->read(max + 1 - state->body.size());
@@ -183,13 +195,32 @@ void SchemaFetcher::fetch(const QUrl &baseUrl, const QString &schemaUrl, int tim
         return done(unfetchableUrl(QStringLiteral("base_url")));
     if (auto checked = checkSchemaUrl(schemaUrl, QStringLiteral("schema_url")); !checked)
         return done(checked.error());
-    if (schemaUrl.isEmpty())
-        return probe(baseUrl, 0, timeoutMs, {}, std::move(done));
+    if (schemaUrl.isEmpty()) {
+        // Every usual path is under the base URL's host: checked once.
+        return m_policy.admit(baseUrl.host(), QStringLiteral("base_url"), this,
+                              [this, baseUrl, timeoutMs, done = std::move(done)](Status admitted) {
+                                  if (!admitted)
+                                      return done(admitted.error());
+                                  probe(baseUrl, 0, timeoutMs, {}, done);
+                              });
+    }
     const QUrl url = resolveAgainst(baseUrl, schemaUrl);
     if (!isFetchable(url))
         return done(unfetchableUrl(QStringLiteral("schema_url")));
+    m_policy.admit(url.host(), QStringLiteral("schema_url"), this,
+                   [this, url, timeoutMs, done = std::move(done)](Status admitted) {
+                       if (!admitted)
+                           return done(admitted.error());
+                       fetchAdmitted(url, timeoutMs, done);
+                   });
+}
+
+void SchemaFetcher::fetchAdmitted(const QUrl &url, int timeoutMs, Done done)
+{
     qCDebug(lcServer).noquote() << "services: reading the OpenAPI document" << url.toString();
     download(url, timeoutMs, [this, url, done = std::move(done)](Download d) mutable {
+        if (d.refusal)
+            return done(*d.refusal);
         if (d.redirectRefused)
             return done(redirectRefused(url));
         if (d.tooLarge)
@@ -227,6 +258,8 @@ void SchemaFetcher::probe(const QUrl &baseUrl, int index, int timeoutMs, QString
     tried.append(url.toString());
     download(url, timeoutMs,
              [this, baseUrl, index, timeoutMs, tried, url, done = std::move(done)](Download d) {
+                 if (d.refusal)
+                     return done(*d.refusal);
                  if (d.redirectRefused) {
                      // Not followed; like any other non-document, look further.
                      qCDebug(lcServer).noquote()

@@ -12,16 +12,20 @@
 // host are requested, redirects included (ServiceModel isFetchable()): a
 // file:, data: or ftp: URL is refused before anything is opened, so the
 // server's own files are never read. A local document comes as its text
-// (importText), parsed the same way under the same bound.
+// (importText), parsed the same way under the same bound. Every host asked,
+// redirect targets included, must pass the OutboundPolicy (public
+// addresses only unless an administrator allows private networks).
 
 #include "common/Result.h"
 #include "openapi/OpenApiTypes.h"
+#include "server/services/outbound/OutboundPolicy.h"
 
 #include <QObject>
 #include <QStringList>
 #include <QThreadPool>
 #include <QUrl>
 #include <functional>
+#include <optional>
 
 class QNetworkAccessManager;
 
@@ -45,7 +49,9 @@ public:
 
     // `schemaUrl` empty: probe. Errors (details.reason):
     //   VALIDATION_ERROR     SCHEME (base or schema URL not http/https with
-    //                        a host; details.field), before any request
+    //                        a host; details.field), before any request;
+    //                        PRIVATE_ADDRESS (OutboundPolicy; also for a
+    //                        redirect's target)
     //   SERVICE_UNAVAILABLE  UNREACHABLE (no connection, no answer in time),
     //                        HTTP_STATUS (the schema URL answered non-2xx),
     //                        REDIRECT (redirected to a URL that is not
@@ -63,6 +69,7 @@ public:
     void importText(QByteArray text, Done done);
 
     void setMaxBytes(qint64 bytes) { m_maxBytes = bytes; }
+    void setOutboundPolicy(outbound::OutboundPolicy policy) { m_policy = policy; }
 
 private:
     struct Download
@@ -71,15 +78,18 @@ private:
         int networkError = 0; // QNetworkReply::NetworkError
         bool tooLarge = false;
         bool redirectRefused = false;
+        std::optional<Error> refusal; // a redirect target the policy refused
         QByteArray body;
     };
     void download(const QUrl &url, int timeoutMs, std::function<void(Download)> done);
     void parse(const QUrl &url, QByteArray text, std::function<void(Result<FetchedDocument>)> done);
     void probe(const QUrl &baseUrl, int index, int timeoutMs, QStringList tried, Done done);
+    void fetchAdmitted(const QUrl &url, int timeoutMs, Done done);
 
     QNetworkAccessManager *m_network;
     QThreadPool m_pool;
     qint64 m_maxBytes = kMaxDocumentBytes;
+    outbound::OutboundPolicy m_policy;
 };
 
 } // namespace hm::server::external

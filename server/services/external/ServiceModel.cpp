@@ -121,8 +121,7 @@ QJsonObject serviceJson(const ServiceRow &row)
         {QStringLiteral("protocol"), row.protocol},
         {QStringLiteral("schema_url"), orNull(row.schemaUrl)},
         {QStringLiteral("schema_source"), orNull(row.schemaSource)},
-        {QStringLiteral("schema"),
-         row.schemaInfo.isEmpty() ? QJsonValue() : parseJson(row.schemaInfo)},
+        {QStringLiteral("schema"), storedSchemaInfo(row.schemaInfo)},
         {QStringLiteral("credential_id"), orNull(row.credentialId)},
         {QStringLiteral("timeout_ms"), row.timeoutMs},
         {QStringLiteral("status"), row.status},
@@ -484,11 +483,28 @@ engine::ServiceEndpointSpec endpointSpec(const ServiceRow &service, const Endpoi
 
 QJsonObject schemaInfo(const openapi::ImportedDocument &document)
 {
-    return QJsonObject{{QStringLiteral("specVersion"), document.versionText},
+    return QJsonObject{{QStringLiteral("spec_version"), document.versionText},
                        {QStringLiteral("title"), document.title},
                        {QStringLiteral("version"), document.apiVersion},
                        {QStringLiteral("servers"), QJsonArray::fromStringList(document.servers)},
-                       {QStringLiteral("securitySchemes"), document.securitySchemes}};
+                       {QStringLiteral("security_schemes"), document.securitySchemes}};
+}
+
+QJsonValue storedSchemaInfo(const QString &text)
+{
+    if (text.isEmpty())
+        return QJsonValue();
+    QJsonObject info = parseJson(text).toObject();
+    // Rows written before the answers were snake_case (docs/api.md, Naming).
+    for (const auto &[old, now] :
+         {std::pair{QStringLiteral("specVersion"), QStringLiteral("spec_version")},
+          std::pair{QStringLiteral("securitySchemes"), QStringLiteral("security_schemes")}}) {
+        if (info.contains(old)) {
+            info.insert(now, info.value(old));
+            info.remove(old);
+        }
+    }
+    return info;
 }
 
 } // namespace hm::server::external

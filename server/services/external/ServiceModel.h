@@ -73,8 +73,11 @@ QUrl resolveAgainst(const QUrl &base, const QString &pathOrUrl);
 // What the engine's service node calls.
 engine::ServiceEndpointSpec endpointSpec(const ServiceRow &service, const EndpointRow &endpoint);
 
-// {specVersion, title, version, servers, securitySchemes} of a document.
+// {spec_version, title, version, servers, security_schemes} of a document.
 QJsonObject schemaInfo(const openapi::ImportedDocument &document);
+// The same from a stored row (older rows said specVersion and
+// securitySchemes); null for none.
+QJsonValue storedSchemaInfo(const QString &text);
 
 QString compactJson(const QJsonValue &value);
 QJsonValue parseJson(const QString &text);

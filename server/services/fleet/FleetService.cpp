@@ -3,10 +3,11 @@
 #include "crypto/Random.h"
 #include "crypto/Signing.h"
 #include "server/api/AuthCommon.h"
+#include "server/repositories/MetricHistoryRepository.h"
+#include "server/repositories/SettingsRepository.h"
 #include "server/services/auth/AccountEvents.h"
 #include "server/services/auth/AuditLog.h"
 #include "server/services/engine/FlowEngineHost.h"
-#include "server/repositories/SettingsRepository.h"
 #include "server/services/fleet/NodeJson.h"
 #include "store/Database.h"
 #include "store/WriteBehindQueue.h"
@@ -34,7 +35,8 @@ Error nodeNotFound()
 
 Error fleetFieldError(const QString &field, const QString &message)
 {
-    return Error{ErrorCode::ValidationError, field + QStringLiteral(": ") + message,
+    return Error{ErrorCode::ValidationError,
+                 field + QStringLiteral(": ") + message,
                  {{QStringLiteral("field"), field}}};
 }
 
@@ -84,8 +86,10 @@ Status checkFacts(const NodeFacts &facts)
 
 FleetService::FleetService(store::Database &db, FlowEngineHost &host, auth::AccountEvents &events,
                            QObject *parent)
-    : QObject(parent), m_db(db), m_host(host), m_events(events), m_now(&auth::nowMs)
+    : QObject(parent), m_db(db), m_host(host), m_events(events), m_now(&auth::nowMs),
+      m_history(new MetricHistory(db, host, this))
 {
+    m_history->setClock([this] { return now(); });
     // Stored settings, when an administrator changed them; a value out of
     // range (written by hand) keeps the default.
     auto stored = settingText(m_db, kAgentSettingsKey);
@@ -99,19 +103,19 @@ FleetService::FleetService(store::Database &db, FlowEngineHost &host, auth::Acco
     }
 }
 
-Result<hm::fleet::AgentSettings>
-FleetService::setSettings(const auth::Principal &caller, const auth::ClientInfo &client,
-                          const hm::fleet::AgentSettings &settings)
+Result<hm::fleet::AgentSettings> FleetService::setSettings(const auth::Principal &caller,
+                                                           const auth::ClientInfo &client,
+                                                           const hm::fleet::AgentSettings &settings)
 {
     if (settings.intervalSeconds < 1 || settings.intervalSeconds > 3600)
         return fleetFieldError(QStringLiteral("interval_s"), QStringLiteral("1 to 3600 seconds"));
     if (settings == m_settings)
         return m_settings;
     const QJsonObject value{{QStringLiteral("interval_s"), settings.intervalSeconds}};
-    if (Status s = saveSettingText(
-            m_db, kAgentSettingsKey,
-            QString::fromUtf8(QJsonDocument(value).toJson(QJsonDocument::Compact)), now(),
-            caller.userId);
+    if (Status s =
+            saveSettingText(m_db, kAgentSettingsKey,
+                            QString::fromUtf8(QJsonDocument(value).toJson(QJsonDocument::Compact)),
+                            now(), caller.userId);
         !s)
         return s.error();
     m_settings = settings;
@@ -165,8 +169,8 @@ EnrolmentTicket FleetService::makeTicket(qint64 enrolmentHours) const
     const QString pin = m_pin ? m_pin() : QString();
     // Single quotes: the URL and the secret hold no quote (base64url and a
     // URL the server built), so the command pastes into any POSIX shell.
-    ticket.command = QStringLiteral("hivemind-agent --server '%1' --enrol-secret '%2'")
-                         .arg(url, ticket.secret);
+    ticket.command =
+        QStringLiteral("hivemind-agent --server '%1' --enrol-secret '%2'").arg(url, ticket.secret);
     if (!pin.isEmpty())
         ticket.command += QStringLiteral(" --pin-sha256 ") + pin;
     return ticket;
@@ -182,16 +186,17 @@ void FleetService::publish(const QString &type, const QString &nodeId, const QJs
 }
 
 Result<CreatedNode> FleetService::create(const auth::Principal &caller,
-                                         const auth::ClientInfo &client,
-                                         const NodeDetails &details, qint64 enrolmentHours)
+                                         const auth::ClientInfo &client, const NodeDetails &details,
+                                         qint64 enrolmentHours)
 {
     const QString name = details.name.value_or(QString()).trimmed();
     if (Status s = checkName(name); !s)
         return s.error();
     const QString description = details.description.value_or(QString()).trimmed();
     if (description.size() > kMaxNodeDescriptionLength)
-        return fleetFieldError(QStringLiteral("description"),
-                               QStringLiteral("at most %1 characters").arg(kMaxNodeDescriptionLength));
+        return fleetFieldError(
+            QStringLiteral("description"),
+            QStringLiteral("at most %1 characters").arg(kMaxNodeDescriptionLength));
     const QStringList labels = details.labels.value_or(QStringList());
     if (Status s = checkLabels(labels); !s)
         return s.error();
@@ -229,8 +234,8 @@ Result<CreatedNode> FleetService::create(const auth::Principal &caller,
     created.node = *stored.value();
     auth::audit(m_db, QStringLiteral("NODE_CREATED"), caller.userId, QStringLiteral("node"),
                 node.id, client.ip, client.userAgent,
-                {{QStringLiteral("name"), name}, {QStringLiteral("labels"),
-                                                  QJsonArray::fromStringList(labels)}});
+                {{QStringLiteral("name"), name},
+                 {QStringLiteral("labels"), QJsonArray::fromStringList(labels)}});
     publish(QStringLiteral("node_created"), node.id, nodeJson(created.node, false));
     return created;
 }
@@ -307,6 +312,7 @@ Status FleetService::remove(const auth::Principal &caller, const auth::ClientInf
     if (deleted.value() == 0)
         return nodeNotFound();
     emit nodeRevoked(id);
+    m_history->forget(id);
     m_online.remove(id);
     auth::audit(m_db, QStringLiteral("NODE_DELETED"), caller.userId, QStringLiteral("node"), id,
                 client.ip, client.userAgent, {{QStringLiteral("name"), current.value()->name}});
@@ -355,9 +361,33 @@ Result<EnrolmentTicket> FleetService::renewEnrolment(const auth::Principal &call
     return ticket;
 }
 
-Result<store::Page<NodeRow>> FleetService::list(const NodeFilter &filter)
+Result<store::Page<NodeRow>> FleetService::list(const NodeFilter &filter, const QString &status)
 {
-    return listNodes(m_db, filter);
+    if (status.isEmpty())
+        return listNodes(m_db, filter);
+    NodeFilter enrolled = filter;
+    enrolled.enrolment =
+        status == QLatin1String("pending") ? QStringLiteral("pending") : QStringLiteral("enrolled");
+    if (status == QLatin1String("pending"))
+        return listNodes(m_db, enrolled);
+    // Online is what this server's agent connections say, not a column:
+    // the matching ids are filtered here and the page read by id.
+    auto ids = nodeIdsMatching(m_db, enrolled);
+    if (!ids)
+        return ids.error();
+    QStringList matching;
+    const bool online = status == QLatin1String("online");
+    for (const QString &id : std::as_const(ids.value())) {
+        if (m_online.contains(id) == online)
+            matching << id;
+    }
+    store::Page<NodeRow> page;
+    page.total = matching.size();
+    auto rows = nodesByIds(m_db, matching.mid(filter.offset, filter.limit));
+    if (!rows)
+        return rows.error();
+    page.items = rows.value();
+    return page;
 }
 
 Result<NodeRow> FleetService::get(const QString &id)
@@ -386,9 +416,10 @@ Result<EnrolledNode> FleetService::enrol(const QString &secret, const Registrati
         return s.error();
     for (const QString &capability : registration.capabilities) {
         if (!hm::fleet::knownCapabilities().contains(capability))
-            return fleetFieldError(QStringLiteral("capabilities"),
-                                   QStringLiteral("unknown capability (known: %1)")
-                                       .arg(hm::fleet::knownCapabilities().join(QStringLiteral(", "))));
+            return fleetFieldError(
+                QStringLiteral("capabilities"),
+                QStringLiteral("unknown capability (known: %1)")
+                    .arg(hm::fleet::knownCapabilities().join(QStringLiteral(", "))));
     }
     const QString hash = crypto::sha256Hex(secret.toUtf8());
     NodeFacts facts = registration.facts;
@@ -410,14 +441,15 @@ Result<EnrolledNode> FleetService::enrol(const QString &secret, const Registrati
             return used.error();
         if (used.value() != 1)
             return refused;
-        if (Status s = setNodeIdentity(m_db, nodeId, registration.publicKey, fingerprint, facts,
-                                       now());
+        if (Status s =
+                setNodeIdentity(m_db, nodeId, registration.publicKey, fingerprint, facts, now());
             !s)
             return s.error();
-        // Samples of an earlier identity of the node would collide with the
+        // History of an earlier identity of the node would collide with the
         // new agent's sequence numbers, which start at 1 again.
-        if (Status s = deleteSamplesOf(m_db, nodeId); !s)
+        if (Status s = deleteHistoryOf(m_db, nodeId); !s)
             return s.error();
+        m_history->forget(nodeId);
         if (Status s = txn.value().commit(); !s)
             return s.error();
     }
@@ -455,8 +487,8 @@ void FleetService::agentConnected(const NodeRow &node, const hm::fleet::HelloMes
         if (hm::fleet::knownCapabilities().contains(capability))
             capabilities << capability;
     }
-    const Status seen = setNodeSeen(m_db, node.id, now(), hello.agentVersion,
-                                    labelsText(capabilities));
+    const Status seen =
+        setNodeSeen(m_db, node.id, now(), hello.agentVersion, labelsText(capabilities));
     Q_UNUSED(seen); // a failed write costs the "last seen" time only
     m_online.insert(node.id);
     auto row = nodeById(m_db, node.id);
@@ -476,45 +508,23 @@ void FleetService::agentDisconnected(const QString &nodeId)
 void FleetService::record(const QString &nodeId, const hm::fleet::ReportMessage &report,
                           QObject *context, std::function<void(bool)> stored)
 {
-    QJsonObject metrics;
-    for (const hm::fleet::MetricValue &metric : report.metrics)
-        metrics.insert(metric.name, metric.value);
-    store::WriteOp sample;
-    sample.sql = insertSampleSql();
-    sample.params = {nodeId, report.seq, report.timeMs,
-                     QString::fromUtf8(QJsonDocument(metrics).toJson(QJsonDocument::Compact))};
-    // The node's last report: only its latest state matters, so queued
-    // ones coalesce (WriteOp::key).
-    store::WriteOp seen;
-    seen.sql = nodeSeenSql();
-    seen.params = {now(), report.seq, nodeId};
-    seen.key = QStringLiteral("fleet-seen:") + nodeId;
-    qint64 from = 0;
-    qint64 to = 0;
-    qint64 ignoredFrom = 0;
-    qint64 ignoredTo = 0;
-    if (!m_host.tryEnqueueWrite(std::move(sample), &from, &to)) {
-        stored(false);
-        return;
-    }
-    m_host.tryEnqueueWrite(std::move(seen), &ignoredFrom, &ignoredTo);
-    m_host.afterCommit(from, to, context, std::move(stored));
+    m_history->record(nodeId, report, context, std::move(stored));
 }
 
 Result<qint64> FleetService::lastStoredSeq(const QString &nodeId)
 {
-    return repositories::lastStoredSeq(m_db, nodeId);
+    return m_history->lastSeq(nodeId);
 }
 
-Result<QList<SampleRow>> FleetService::samples(const QString &id, qint64 startMs, qint64 endMs,
-                                               qint64 limit)
+Result<QJsonObject> FleetService::metrics(const QString &id, qint64 startMs, qint64 endMs,
+                                          qint64 limit, const QString &tier)
 {
     auto row = nodeById(m_db, id);
     if (!row)
         return row.error();
     if (!row.value())
         return nodeNotFound();
-    return samplesOf(m_db, id, startMs, endMs, limit);
+    return m_history->query(id, startMs, endMs, limit, tier);
 }
 
 } // namespace hm::server::fleet

@@ -13,6 +13,7 @@
 #include "server/api/Roles.h"
 #include "server/repositories/NodeRepository.h"
 #include "server/services/auth/TokenService.h"
+#include "server/services/fleet/MetricHistory.h"
 
 #include <QObject>
 #include <QSet>
@@ -98,8 +99,7 @@ public:
                                          const NodeDetails &details);
     // Deletes the node and its history; its agent is disconnected at once
     // (nodeRevoked) and its key is gone with the row.
-    Status remove(const auth::Principal &caller, const auth::ClientInfo &client,
-                  const QString &id);
+    Status remove(const auth::Principal &caller, const auth::ClientInfo &client, const QString &id);
     // A new secret for the node, replacing any earlier one; an enrolled
     // node's key is revoked (its agent is disconnected and must enrol
     // again, with the new secret).
@@ -108,7 +108,10 @@ public:
                                            qint64 enrolmentHours);
 
     // Anyone signed in.
-    Result<store::Page<repositories::NodeRow>> list(const repositories::NodeFilter &filter);
+    // `status`: "" any, "pending" (no agent enrolled yet), "online" (its
+    // agent connected now), "offline" (enrolled, not connected).
+    Result<store::Page<repositories::NodeRow>> list(const repositories::NodeFilter &filter,
+                                                    const QString &status = {});
     Result<repositories::NodeRow> get(const QString &id);
     bool isOnline(const QString &id) const { return m_online.contains(id); }
     int onlineCount() const { return int(m_online.size()); }
@@ -125,8 +128,8 @@ public:
     // The agent's connection opened / closed (online status, events).
     void agentConnected(const repositories::NodeRow &node, const hm::fleet::HelloMessage &hello);
     void agentDisconnected(const QString &nodeId);
-    // Stores the report through the write-behind queue (a replayed
-    // sequence number is ignored there); `stored` runs on the server
+    // Stores the report in the metric history (MetricHistory: a replayed
+    // sequence number is not stored twice); `stored` runs on the server
     // thread once it is durable (true) or could not be stored (false),
     // never after `context` is gone.
     void record(const QString &nodeId, const hm::fleet::ReportMessage &report, QObject *context,
@@ -140,9 +143,12 @@ public:
     // The highest report sequence of the node in the database.
     Result<qint64> lastStoredSeq(const QString &nodeId);
 
-    // Reports of a node in [startMs, endMs], at most `limit`.
-    Result<QList<repositories::SampleRow>> samples(const QString &id, qint64 startMs,
-                                                   qint64 endMs, qint64 limit);
+    // A node's metric history in [startMs, endMs] from the tier that
+    // holds it (MetricHistory::query): RESOURCE_NOT_FOUND for an unknown
+    // node.
+    Result<QJsonObject> metrics(const QString &id, qint64 startMs, qint64 endMs, qint64 limit,
+                                const QString &tier = {});
+    MetricHistory &history() { return *m_history; }
 
     // A name an administrator may give a node: 1–64 characters after
     // trimming, no control characters.
@@ -164,6 +170,7 @@ private:
     FlowEngineHost &m_host;
     auth::AccountEvents &m_events;
     std::function<qint64()> m_now;
+    MetricHistory *m_history;
     std::function<QString()> m_serverUrl;
     std::function<QString()> m_pin;
     hm::fleet::AgentSettings m_settings;

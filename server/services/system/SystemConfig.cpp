@@ -52,6 +52,7 @@ const QList<Field> &securityFields()
 {
     static const QList<Field> fields{
         {QStringLiteral("enable_rate_limiting"), Kind::Bool},
+        {QStringLiteral("allow_private_networks"), Kind::Bool},
         {QStringLiteral("max_login_attempts"), Kind::Int, 1, 1000},
         {QStringLiteral("lockout_duration"), Kind::Int, 1, 7 * 24 * 3600}};
     return fields;
@@ -154,7 +155,8 @@ QJsonObject load(store::Database &database)
                          {QStringLiteral("log_level"), QStringLiteral("INFO")},
                          {QStringLiteral("api_rate_limit"), 1000},
                          {QStringLiteral("anonymous_rate_limit"), 100}};
-    QJsonObject security{{QStringLiteral("enable_rate_limiting"), true}};
+    QJsonObject security{{QStringLiteral("enable_rate_limiting"), true},
+                         {QStringLiteral("allow_private_networks"), false}};
     // Stored values are trusted only when they still pass validation, so a
     // hand-edited row cannot smuggle a wrong type into the limits.
     const QJsonObject stored = auth::readSetting(database, kKey).toObject();
@@ -162,10 +164,12 @@ QJsonObject load(store::Database &database)
         if (stored.contains(field.name) && check(field, stored.value(field.name)).isEmpty())
             document.insert(field.name, stored.value(field.name));
     }
-    const QJsonValue enabled =
-        stored.value(kSecurity).toObject().value(QStringLiteral("enable_rate_limiting"));
-    if (enabled.isBool())
-        security.insert(QStringLiteral("enable_rate_limiting"), enabled);
+    for (const QString &flag :
+         {QStringLiteral("enable_rate_limiting"), QStringLiteral("allow_private_networks")}) {
+        const QJsonValue storedFlag = stored.value(kSecurity).toObject().value(flag);
+        if (storedFlag.isBool())
+            security.insert(flag, storedFlag);
+    }
     security.insert(QStringLiteral("max_login_attempts"), authSettings.lockoutMaxAttempts);
     security.insert(QStringLiteral("lockout_duration"), authSettings.lockoutDurationSeconds);
     document.insert(kSecurity, security);
@@ -211,8 +215,11 @@ Status save(store::Database &database, const QJsonObject &document, const QStrin
     for (const Field &field : topFields())
         own.insert(field.name, document.value(field.name));
     const QJsonObject security = document.value(kSecurity).toObject();
-    own.insert(kSecurity, QJsonObject{{QStringLiteral("enable_rate_limiting"),
-                                       security.value(QStringLiteral("enable_rate_limiting"))}});
+    own.insert(kSecurity,
+               QJsonObject{{QStringLiteral("enable_rate_limiting"),
+                            security.value(QStringLiteral("enable_rate_limiting"))},
+                           {QStringLiteral("allow_private_networks"),
+                            security.value(QStringLiteral("allow_private_networks")).toBool()}});
     // Keep whatever else the auth module keeps under its key.
     QJsonObject lockout = auth::readSetting(database, QStringLiteral("auth.lockout")).toObject();
     lockout.insert(QStringLiteral("max_attempts"),
@@ -232,6 +239,14 @@ Status save(store::Database &database, const QJsonObject &document, const QStrin
             return saved.error(); // the transaction rolls back on destruction
     }
     return transaction.value().commit();
+}
+
+bool allowPrivateNetworks(const QJsonObject &document)
+{
+    return document.value(kSecurity)
+        .toObject()
+        .value(QStringLiteral("allow_private_networks"))
+        .toBool(false);
 }
 
 RequestRateLimits::Limits rateLimits(const QJsonObject &document)

@@ -16,7 +16,10 @@ namespace hm::server {
 //   site_name, timezone (IANA id), log_level (DEBUG|INFO|WARN|ERROR),
 //   api_rate_limit (requests/minute per user or API key),
 //   anonymous_rate_limit (requests/minute per IP without credentials),
-//   security {enable_rate_limiting, max_login_attempts, lockout_duration (s)},
+//   security {enable_rate_limiting, allow_private_networks (requests the
+//             server makes for users may reach private and reserved
+//             addresses: OutboundPolicy; default false), max_login_attempts,
+//             lockout_duration (s)},
 //   password_policy {min_length, require_uppercase, require_lowercase,
 //                    require_numbers|require_digits, require_symbols|require_special}.
 // Stored in the settings table: the server's own fields under
@@ -34,6 +37,8 @@ Result<QJsonObject> merge(const QJsonObject &current, const QJsonObject &patch);
 Status save(store::Database &database, const QJsonObject &document, const QString &updatedBy);
 
 RequestRateLimits::Limits rateLimits(const QJsonObject &document);
+// security.allow_private_networks (OutboundPolicy).
+bool allowPrivateNetworks(const QJsonObject &document);
 // Logging filter rules for log_level ("INFO" is the categories' default).
 // QT_LOGGING_RULES from the environment still wins.
 void applyLogLevel(const QJsonObject &document);

@@ -49,7 +49,7 @@ private slots:
     void namesAreUniqueAndRoundTrip()
     {
         QSet<QString> seen;
-        for (int i = 0; i <= static_cast<int>(ErrorCode::Conflict); ++i) {
+        for (int i = 0; i <= static_cast<int>(ErrorCode::PasswordChangeRequired); ++i) {
             const auto code = static_cast<ErrorCode>(i);
             const QString name = errorCodeName(code);
             QVERIFY2(!seen.contains(name), qPrintable(name));

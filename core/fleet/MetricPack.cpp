@@ -1,0 +1,410 @@
+#include "fleet/MetricPack.h"
+
+#include <QSet>
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+namespace hm::fleet {
+namespace {
+
+constexpr char kMinuteMagic = 'M';
+constexpr char kBucketMagic = 'B';
+constexpr char kVersion = 1;
+// Values are clamped to this many steps: a delta never overflows, and a
+// step count turned into a value and back is the same count.
+constexpr qint64 kMaxSteps = qint64(1) << 50;
+// More names than a report may carry times a generous margin: a count
+// above it is damage, not data.
+constexpr quint64 kMaxNames = 65536;
+constexpr quint64 kMaxNameBytes = 256;
+
+void putVarint(QByteArray &out, quint64 value)
+{
+    while (value >= 0x80) {
+        out.append(char((value & 0x7f) | 0x80));
+        value >>= 7;
+    }
+    out.append(char(value));
+}
+
+void putZigzag(QByteArray &out, qint64 value)
+{
+    putVarint(out, (quint64(value) << 1) ^ quint64(value >> 63));
+}
+
+void putName(QByteArray &out, const QString &name)
+{
+    const QByteArray utf8 = name.toUtf8();
+    putVarint(out, quint64(utf8.size()));
+    out.append(utf8);
+}
+
+// Reads what putVarint and friends wrote; every read checks the bytes left.
+class Reader
+{
+public:
+    explicit Reader(const QByteArray &bytes) : m_bytes(bytes) {}
+
+    bool varint(quint64 *value)
+    {
+        quint64 result = 0;
+        for (int shift = 0; shift < 64; shift += 7) {
+            if (m_at >= m_bytes.size())
+                return false;
+            const auto byte = quint8(m_bytes.at(m_at++));
+            result |= quint64(byte & 0x7f) << shift;
+            if (!(byte & 0x80)) {
+                *value = result;
+                return true;
+            }
+        }
+        return false;
+    }
+    bool zigzag(qint64 *value)
+    {
+        quint64 raw = 0;
+        if (!varint(&raw))
+            return false;
+        *value = qint64(raw >> 1) ^ -qint64(raw & 1);
+        return true;
+    }
+    bool bytes(qsizetype count, QByteArrayView *out)
+    {
+        if (count < 0 || count > m_bytes.size() - m_at)
+            return false;
+        *out = QByteArrayView(m_bytes).sliced(m_at, count);
+        m_at += count;
+        return true;
+    }
+    bool name(QString *out)
+    {
+        quint64 length = 0;
+        QByteArrayView utf8;
+        if (!varint(&length) || length == 0 || length > kMaxNameBytes ||
+            !bytes(qsizetype(length), &utf8))
+            return false;
+        *out = QString::fromUtf8(utf8);
+        return true;
+    }
+    qsizetype position() const { return m_at; }
+    bool atEnd() const { return m_at == m_bytes.size(); }
+
+private:
+    const QByteArray &m_bytes;
+    qsizetype m_at = 0;
+};
+
+Error damaged(const QString &what)
+{
+    return Error{ErrorCode::DbCorrupt,
+                 QStringLiteral("a packed metric blob is damaged: %1").arg(what)};
+}
+
+bool inRange(qint64 steps)
+{
+    return steps >= -kMaxSteps && steps <= kMaxSteps;
+}
+
+// What decoding a minute yields: its samples and where its body begins.
+struct DecodedMinute
+{
+    QStringList names;
+    std::vector<qint64> previous;
+    QList<PackedSample> samples;
+    qint64 values = 0;
+    qint64 lastTime = 0;
+    qint64 lastSeq = 0;
+    qsizetype bodyStart = 0;
+};
+
+Result<DecodedMinute> decodeMinute(const QByteArray &packed)
+{
+    Reader in(packed);
+    QByteArrayView head;
+    if (!in.bytes(2, &head) || head.at(0) != kMinuteMagic)
+        return damaged(QStringLiteral("not a packed minute"));
+    if (head.at(1) != kVersion)
+        return damaged(QStringLiteral("unknown version %1").arg(int(head.at(1))));
+    DecodedMinute minute;
+    quint64 nameCount = 0;
+    if (!in.varint(&nameCount) || nameCount > kMaxNames)
+        return damaged(QStringLiteral("name count"));
+    std::vector<MetricResolution> resolutions;
+    QSet<QString> seen;
+    for (quint64 i = 0; i < nameCount; ++i) {
+        QString name;
+        if (!in.name(&name) || seen.contains(name))
+            return damaged(QStringLiteral("name %1").arg(i));
+        seen.insert(name);
+        resolutions.push_back(metricResolution(name));
+        minute.names.append(name);
+    }
+    quint64 sampleCount = 0;
+    // A sample takes at least four bytes: a count is bounded by the rest.
+    if (!in.varint(&sampleCount) || sampleCount > quint64(packed.size()))
+        return damaged(QStringLiteral("sample count"));
+    minute.bodyStart = in.position();
+    minute.previous.assign(minute.names.size(), 0);
+    quint64 known = 0;
+    for (quint64 s = 0; s < sampleCount; ++s) {
+        quint64 n = 0;
+        qint64 dTime = 0;
+        qint64 dSeq = 0;
+        if (!in.varint(&n) || n < known || n > nameCount || !in.zigzag(&dTime) || !in.zigzag(&dSeq))
+            return damaged(QStringLiteral("sample %1").arg(s));
+        known = n;
+        QByteArrayView bitmap;
+        if (!in.bytes(qsizetype((n + 7) / 8), &bitmap))
+            return damaged(QStringLiteral("sample %1's bitmap").arg(s));
+        PackedSample sample;
+        sample.timeMs = minute.lastTime + dTime;
+        sample.seq = minute.lastSeq + dSeq;
+        for (quint64 i = 0; i < n; ++i) {
+            if (!(quint8(bitmap.at(qsizetype(i / 8))) & (1u << (i % 8))))
+                continue;
+            qint64 delta = 0;
+            if (!in.zigzag(&delta) || !inRange(delta / 2))
+                return damaged(QStringLiteral("sample %1's value %2").arg(s).arg(i));
+            const qint64 q = minute.previous[i] + delta;
+            if (!inRange(q))
+                return damaged(QStringLiteral("sample %1's value %2").arg(s).arg(i));
+            minute.previous[i] = q;
+            sample.metrics.append({minute.names.at(qsizetype(i)), resolutions[i].value(q)});
+            ++minute.values;
+        }
+        minute.lastTime = sample.timeMs;
+        minute.lastSeq = sample.seq;
+        minute.samples.append(std::move(sample));
+    }
+    if (!in.atEnd())
+        return damaged(QStringLiteral("bytes after the last sample"));
+    return minute;
+}
+
+bool startsWith(const QString &name, const char *prefix)
+{
+    return name.startsWith(QLatin1String(prefix));
+}
+
+bool endsWith(const QString &name, const char *suffix)
+{
+    return name.endsWith(QLatin1String(suffix));
+}
+
+} // namespace
+
+qint64 MetricResolution::quantise(double value) const
+{
+    if (!std::isfinite(value))
+        return 0;
+    const double scaled = perUnit > 0 ? value * double(perUnit) : value / double(-perUnit);
+    const double clamped = std::clamp(scaled, -double(kMaxSteps), double(kMaxSteps));
+    return qint64(std::llround(clamped));
+}
+
+double MetricResolution::value(qint64 steps) const
+{
+    return perUnit > 0 ? double(steps) / double(perUnit) : double(steps) * double(-perUnit);
+}
+
+MetricResolution metricResolution(const QString &name)
+{
+    // Percentages, loads and temperatures: hundredths.
+    if (name == QLatin1String("cpu_usage") || startsWith(name, "cpu.") ||
+        startsWith(name, "load") || startsWith(name, "temp.") || endsWith(name, "_percent"))
+        return {100};
+    // Memory and disk sizes: the kernel counts them in KiB or blocks.
+    if (startsWith(name, "memory_") || startsWith(name, "swap_") ||
+        name == QLatin1String("disk_total") || name == QLatin1String("disk_used") ||
+        (startsWith(name, "disk.") && (endsWith(name, ".total") || endsWith(name, ".used"))))
+        return {-1024};
+    // Rates in bytes per second and counts: whole units.
+    if (endsWith(name, "_bps") || name == QLatin1String("network_in") ||
+        name == QLatin1String("network_out") || name == QLatin1String("tcp_connections") ||
+        name == QLatin1String("processes") || name == QLatin1String("uptime"))
+        return {1};
+    return {1000};
+}
+
+Result<MinutePackWriter> MinutePackWriter::resume(const QByteArray &packed)
+{
+    auto decoded = decodeMinute(packed);
+    if (!decoded)
+        return decoded.error();
+    DecodedMinute &minute = decoded.value();
+    MinutePackWriter writer;
+    writer.m_names = minute.names;
+    for (qsizetype i = 0; i < minute.names.size(); ++i)
+        writer.m_index.insert(minute.names.at(i), int(i));
+    writer.m_previous = std::move(minute.previous);
+    writer.m_prevTime = minute.lastTime;
+    writer.m_prevSeq = minute.lastSeq;
+    writer.m_samples = int(minute.samples.size());
+    writer.m_values = minute.values;
+    writer.m_body = packed.sliced(minute.bodyStart);
+    return writer;
+}
+
+void MinutePackWriter::append(qint64 timeMs, qint64 seq, const QList<MetricValue> &metrics)
+{
+    // The value of each name, the last one when a name repeats.
+    std::vector<std::pair<int, qint64>> present;
+    present.reserve(size_t(metrics.size()));
+    for (const MetricValue &metric : metrics) {
+        auto found = m_index.constFind(metric.name);
+        int index = 0;
+        if (found == m_index.constEnd()) {
+            index = int(m_names.size());
+            m_index.insert(metric.name, index);
+            m_names.append(metric.name);
+            m_previous.push_back(0);
+        } else {
+            index = found.value();
+        }
+        present.emplace_back(index, metricResolution(metric.name).quantise(metric.value));
+    }
+    std::stable_sort(present.begin(), present.end(),
+                     [](const auto &a, const auto &b) { return a.first < b.first; });
+    const auto last = std::unique(present.rbegin(), present.rend(),
+                                  [](const auto &a, const auto &b) { return a.first == b.first; });
+    present.erase(present.begin(), last.base());
+
+    const int known = int(m_names.size());
+    putVarint(m_body, quint64(known));
+    putZigzag(m_body, timeMs - m_prevTime);
+    putZigzag(m_body, seq - m_prevSeq);
+    QByteArray bitmap((known + 7) / 8, '\0');
+    for (const auto &[index, q] : present)
+        bitmap[index / 8] = char(quint8(bitmap.at(index / 8)) | (1u << (index % 8)));
+    m_body.append(bitmap);
+    for (const auto &[index, q] : present) {
+        putZigzag(m_body, q - m_previous[size_t(index)]);
+        m_previous[size_t(index)] = q;
+    }
+    m_prevTime = timeMs;
+    m_prevSeq = seq;
+    ++m_samples;
+    m_values += qint64(present.size());
+}
+
+QByteArray MinutePackWriter::packed() const
+{
+    QByteArray out;
+    out.reserve(m_body.size() + 16 + m_names.size() * 16);
+    out.append(kMinuteMagic);
+    out.append(kVersion);
+    putVarint(out, quint64(m_names.size()));
+    for (const QString &name : m_names)
+        putName(out, name);
+    putVarint(out, quint64(m_samples));
+    out.append(m_body);
+    return out;
+}
+
+Result<QList<PackedSample>> unpackMinute(const QByteArray &packed)
+{
+    auto decoded = decodeMinute(packed);
+    if (!decoded)
+        return decoded.error();
+    return std::move(decoded.value().samples);
+}
+
+void MetricStats::add(double value)
+{
+    if (count == 0) {
+        min = max = value;
+    } else {
+        min = std::min(min, value);
+        max = std::max(max, value);
+    }
+    sum += value;
+    ++count;
+}
+
+void MetricStats::merge(const MetricStats &other)
+{
+    if (other.count == 0)
+        return;
+    if (count == 0) {
+        *this = other;
+        return;
+    }
+    min = std::min(min, other.min);
+    max = std::max(max, other.max);
+    sum += other.sum;
+    count += other.count;
+}
+
+BucketStats summarise(const QList<PackedSample> &samples)
+{
+    BucketStats stats;
+    for (const PackedSample &sample : samples) {
+        for (const MetricValue &metric : sample.metrics)
+            stats[metric.name].add(metric.value);
+    }
+    return stats;
+}
+
+QByteArray packBucket(const BucketStats &stats)
+{
+    QStringList names = stats.keys();
+    names.sort(); // the same stats always pack to the same bytes
+    QByteArray out;
+    out.append(kBucketMagic);
+    out.append(kVersion);
+    putVarint(out, quint64(names.size()));
+    for (const QString &name : names) {
+        const MetricStats &s = stats.value(name);
+        const MetricResolution resolution = metricResolution(name);
+        const qint64 qMin = resolution.quantise(s.min);
+        const qint64 qMax = std::max(qMin, resolution.quantise(s.max));
+        const qint64 qAvg = std::clamp(resolution.quantise(s.average()), qMin, qMax);
+        putName(out, name);
+        putVarint(out, quint64(std::max<qint64>(0, s.count)));
+        putZigzag(out, qMin);
+        putVarint(out, quint64(qMax - qMin));
+        putVarint(out, quint64(qAvg - qMin));
+    }
+    return out;
+}
+
+Result<BucketStats> unpackBucket(const QByteArray &packed)
+{
+    Reader in(packed);
+    QByteArrayView head;
+    if (!in.bytes(2, &head) || head.at(0) != kBucketMagic)
+        return damaged(QStringLiteral("not a packed bucket"));
+    if (head.at(1) != kVersion)
+        return damaged(QStringLiteral("unknown version %1").arg(int(head.at(1))));
+    quint64 count = 0;
+    if (!in.varint(&count) || count > kMaxNames)
+        return damaged(QStringLiteral("name count"));
+    BucketStats stats;
+    for (quint64 i = 0; i < count; ++i) {
+        QString name;
+        // (A name twice is damage: insert() below would hide the first.)
+        quint64 samples = 0;
+        qint64 qMin = 0;
+        quint64 span = 0;
+        quint64 aboveMin = 0;
+        if (!in.name(&name) || !in.varint(&samples) || !in.zigzag(&qMin) || !in.varint(&span) ||
+            !in.varint(&aboveMin) || !inRange(qMin) || span > quint64(2 * kMaxSteps) ||
+            aboveMin > span || samples > quint64(std::numeric_limits<qint64>::max() / 2))
+            return damaged(QStringLiteral("metric %1").arg(i));
+        if (stats.contains(name))
+            return damaged(QStringLiteral("metric %1 named twice").arg(i));
+        const MetricResolution resolution = metricResolution(name);
+        MetricStats s;
+        s.count = qint64(samples);
+        s.min = resolution.value(qMin);
+        s.max = resolution.value(qMin + qint64(span));
+        s.sum = resolution.value(qMin + qint64(aboveMin)) * double(s.count);
+        stats.insert(name, s);
+    }
+    if (!in.atEnd())
+        return damaged(QStringLiteral("bytes after the last metric"));
+    return stats;
+}
+
+} // namespace hm::fleet

@@ -1,0 +1,141 @@
+#include "server/repositories/MetricHistoryRepository.h"
+
+#include "store/Database.h"
+#include "store/SelectOne.h"
+
+#include <QVariant>
+
+namespace hm::server::repositories {
+
+QString updateMinuteSql()
+{
+    return QStringLiteral(
+        "UPDATE fleet_metric_minutes SET data = ?3 WHERE node_id = ?1 AND minute = ?2");
+}
+
+QString insertMinuteSql()
+{
+    return QStringLiteral(
+        "INSERT INTO fleet_metric_minutes (node_id, minute, data) VALUES (?1, ?2, ?3)");
+}
+
+QString updateBucketSql()
+{
+    return QStringLiteral("UPDATE fleet_metric_buckets SET data = ?4 WHERE node_id = ?1 AND "
+                          "tier = ?2 AND bucket = ?3");
+}
+
+QString insertBucketSql()
+{
+    return QStringLiteral(
+        "INSERT INTO fleet_metric_buckets (node_id, tier, bucket, data) VALUES (?1, ?2, ?3, ?4)");
+}
+
+QString updateMarkSql()
+{
+    return QStringLiteral(
+        "UPDATE fleet_rollup_marks SET done_until = ?3 WHERE node_id = ?1 AND tier = ?2");
+}
+
+QString insertMarkSql()
+{
+    return QStringLiteral(
+        "INSERT INTO fleet_rollup_marks (node_id, tier, done_until) VALUES (?1, ?2, ?3)");
+}
+
+QString deleteMinutesBeforeSql()
+{
+    return QStringLiteral("DELETE FROM fleet_metric_minutes WHERE node_id = ? AND minute < ?");
+}
+
+QString deleteBucketsBeforeSql()
+{
+    return QStringLiteral(
+        "DELETE FROM fleet_metric_buckets WHERE node_id = ? AND tier = ? AND bucket < ?");
+}
+
+Result<std::optional<QByteArray>> storedMinute(store::Database &db, const QString &nodeId,
+                                               qint64 minute)
+{
+    return store::selectOneAs(
+        db,
+        QStringLiteral("SELECT data FROM fleet_metric_minutes WHERE node_id = ? AND minute = ?"),
+        {nodeId, minute}, [](const store::Statement &s) { return s.blob(0); });
+}
+
+Result<QList<MetricBlob>> minutesOf(store::Database &db, const QString &nodeId, qint64 from,
+                                    qint64 to)
+{
+    QList<MetricBlob> rows;
+    const Status read = db.forEachRow(
+        QStringLiteral("SELECT minute, data FROM fleet_metric_minutes WHERE node_id = ? AND "
+                       "minute >= ? AND minute <= ? ORDER BY minute"),
+        {nodeId, from, to}, [&rows](const store::Statement &s) {
+            rows.append({s.int64(0), s.blob(1)});
+        });
+    if (!read)
+        return read.error();
+    return rows;
+}
+
+Result<QList<MetricBlob>> bucketsOf(store::Database &db, const QString &nodeId, qint64 tier,
+                                    qint64 from, qint64 to)
+{
+    QList<MetricBlob> rows;
+    const Status read = db.forEachRow(
+        QStringLiteral("SELECT bucket, data FROM fleet_metric_buckets WHERE node_id = ? AND "
+                       "tier = ? AND bucket >= ? AND bucket <= ? ORDER BY bucket"),
+        {nodeId, tier, from, to}, [&rows](const store::Statement &s) {
+            rows.append({s.int64(0), s.blob(1)});
+        });
+    if (!read)
+        return read.error();
+    return rows;
+}
+
+Result<std::optional<qint64>> oldestMinute(store::Database &db, const QString &nodeId)
+{
+    auto row = store::selectOneAs(
+        db, QStringLiteral("SELECT MIN(minute) FROM fleet_metric_minutes WHERE node_id = ?"),
+        {nodeId}, [](const store::Statement &s) {
+            return s.isNull(0) ? std::optional<qint64>() : std::optional<qint64>(s.int64(0));
+        });
+    if (!row)
+        return row.error();
+    return row.value().value_or(std::nullopt);
+}
+
+Result<std::optional<qint64>> rollupMark(store::Database &db, const QString &nodeId, qint64 tier)
+{
+    return store::selectOneAs(
+        db,
+        QStringLiteral("SELECT done_until FROM fleet_rollup_marks WHERE node_id = ? AND tier = ?"),
+        {nodeId, tier}, [](const store::Statement &s) { return s.int64(0); });
+}
+
+Result<QStringList> nodesWithHistory(store::Database &db)
+{
+    QStringList nodes;
+    const Status read =
+        db.forEachRow(QStringLiteral("SELECT DISTINCT node_id FROM fleet_metric_minutes UNION "
+                                     "SELECT DISTINCT node_id FROM fleet_metric_buckets"),
+                      {}, [&nodes](const store::Statement &s) { nodes.append(s.text(0)); });
+    if (!read)
+        return read.error();
+    return nodes;
+}
+
+Status deleteHistoryOf(store::Database &db, const QString &nodeId)
+{
+    for (const char *table :
+         {"fleet_metric_minutes", "fleet_metric_buckets", "fleet_rollup_marks"}) {
+        if (Status s = db.execute(
+                QStringLiteral("DELETE FROM %1 WHERE node_id = ?").arg(QLatin1String(table)),
+                {nodeId});
+            !s)
+            return s;
+    }
+    return {};
+}
+
+} // namespace hm::server::repositories

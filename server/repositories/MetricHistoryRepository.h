@@ -1,0 +1,59 @@
+#pragma once
+
+// The fleet's metric history (fleet_metric_minutes, fleet_metric_buckets,
+// fleet_rollup_marks; schema 18). Blobs are core/fleet/MetricPack's: this
+// file stores and finds them, MetricHistory (server/services/fleet) knows
+// what is in them.
+
+#include "common/Result.h"
+
+#include <QByteArray>
+#include <QList>
+#include <QString>
+#include <optional>
+
+namespace hm::store {
+class Database;
+}
+
+namespace hm::server::repositories {
+
+struct MetricBlob
+{
+    qint64 key = 0; // the minute (ms / 60000), or the bucket's start (s)
+    QByteArray data;
+};
+
+// The write-behind queue's upsert of a minute (UPDATE, else the INSERT
+// fallback). Parameters: node id, minute, data.
+QString updateMinuteSql();
+QString insertMinuteSql();
+// The same for a rollup bucket. Parameters: node id, tier, bucket, data.
+QString updateBucketSql();
+QString insertBucketSql();
+// A tier's mark. Parameters: node id, tier, done_until.
+QString updateMarkSql();
+QString insertMarkSql();
+// Retention: what of one node lies before a bound. Parameters: node id,
+// bound (minute) / node id, tier, bound (bucket start).
+QString deleteMinutesBeforeSql();
+QString deleteBucketsBeforeSql();
+
+Result<std::optional<QByteArray>> storedMinute(store::Database &db, const QString &nodeId,
+                                               qint64 minute);
+// Minutes in [from, to], oldest first.
+Result<QList<MetricBlob>> minutesOf(store::Database &db, const QString &nodeId, qint64 from,
+                                    qint64 to);
+// Buckets of a tier with starts in [from, to], oldest first.
+Result<QList<MetricBlob>> bucketsOf(store::Database &db, const QString &nodeId, qint64 tier,
+                                    qint64 from, qint64 to);
+// The node's oldest stored minute, if any.
+Result<std::optional<qint64>> oldestMinute(store::Database &db, const QString &nodeId);
+// The tier's mark (done_until, seconds), if set.
+Result<std::optional<qint64>> rollupMark(store::Database &db, const QString &nodeId, qint64 tier);
+// Nodes that have any history.
+Result<QStringList> nodesWithHistory(store::Database &db);
+// Everything of a node (it is deleted).
+Status deleteHistoryOf(store::Database &db, const QString &nodeId);
+
+} // namespace hm::server::repositories

@@ -1,0 +1,476 @@
+#include "server/services/fleet/MetricHistory.h"
+
+#include "common/Logging.h"
+#include "server/api/AuthCommon.h"
+#include "server/repositories/MetricHistoryRepository.h"
+#include "server/repositories/NodeRepository.h"
+#include "server/services/engine/FlowEngineHost.h"
+#include "store/WriteBehindQueue.h"
+
+#include <QJsonArray>
+#include <QPointer>
+#include <QTimer>
+#include <algorithm>
+
+namespace hm::server::fleet {
+
+using namespace repositories;
+using hm::fleet::BucketStats;
+using hm::fleet::MinutePackWriter;
+
+namespace {
+
+constexpr qint64 kMinuteMs = 60 * 1000;
+constexpr qint64 kDay = 24 * 3600;
+// A minute counts as complete (its reports are in) two minutes after it ends.
+constexpr qint64 kGraceMinutes = 2;
+// A pass rolls up at most this many minutes / spans per node and tier.
+constexpr qint64 kMinutesPerPass = 240;
+constexpr qint64 kSpansPerPass = 96;
+// Minutes kept in memory per node once nothing of theirs waits.
+constexpr qsizetype kMinutesInMemory = 2;
+// Nodes a pass handles before it lets the event loop run.
+constexpr qsizetype kNodesPerTurn = 20;
+
+qint64 floorTo(qint64 value, qint64 step)
+{
+    const qint64 q = value / step;
+    return (value % step != 0 && value < 0 ? q - 1 : q) * step;
+}
+
+QJsonObject statsJson(const BucketStats &stats, double (*pick)(const hm::fleet::MetricStats &))
+{
+    QJsonObject out;
+    for (auto it = stats.begin(); it != stats.end(); ++it)
+        out.insert(it.key(), pick(it.value()));
+    return out;
+}
+
+} // namespace
+
+const QList<MetricTier> &metricTiers()
+{
+    static const QList<MetricTier> tiers{{QStringLiteral("raw"), 0, kDay},
+                                         {QStringLiteral("1m"), 60, 7 * kDay},
+                                         {QStringLiteral("15m"), 900, 90 * kDay},
+                                         {QStringLiteral("1h"), 3600, 365 * kDay}};
+    return tiers;
+}
+
+MetricHistory::MetricHistory(store::Database &db, FlowEngineHost &host, QObject *parent)
+    : QObject(parent), m_db(db), m_host(host)
+{}
+
+qint64 MetricHistory::now() const
+{
+    return m_now ? m_now() : auth::nowMs();
+}
+
+Result<MetricHistory::NodeState *> MetricHistory::state(const QString &nodeId)
+{
+    NodeState &node = m_nodes[nodeId];
+    if (!node.loaded) {
+        // fleet_nodes.last_seq is written after the report's minute in the
+        // same queue, never before it: what it says is stored.
+        auto row = nodeById(m_db, nodeId);
+        if (!row) {
+            m_nodes.remove(nodeId);
+            return row.error();
+        }
+        node.lastSeq = row.value() ? row.value()->lastSeq : 0;
+        node.loaded = true;
+    }
+    return &node;
+}
+
+Result<qint64> MetricHistory::lastSeq(const QString &nodeId)
+{
+    auto node = state(nodeId);
+    if (!node)
+        return node.error();
+    return node.value()->lastSeq;
+}
+
+Result<MetricHistory::Minute *> MetricHistory::minute(NodeState &node, const QString &nodeId,
+                                                      qint64 minute)
+{
+    auto found = node.minutes.find(minute);
+    if (found != node.minutes.end())
+        return &found.value();
+    // Not in memory, so no write of it waits: the stored row is current.
+    auto stored = storedMinute(m_db, nodeId, minute);
+    if (!stored)
+        return stored.error();
+    Minute fresh;
+    if (stored.value()) {
+        auto resumed = MinutePackWriter::resume(*stored.value());
+        if (!resumed)
+            return resumed.error();
+        fresh.writer = std::move(resumed.value());
+    }
+    return &node.minutes.insert(minute, std::move(fresh)).value();
+}
+
+void MetricHistory::trim(NodeState &node)
+{
+    // Keep the newest few; older ones only once nothing of theirs waits.
+    while (node.minutes.size() > kMinutesInMemory) {
+        auto oldest = std::find_if(node.minutes.begin(), std::prev(node.minutes.end()),
+                                   [](const Minute &m) { return m.pending == 0; });
+        if (oldest == std::prev(node.minutes.end()))
+            return;
+        node.minutes.erase(oldest);
+    }
+}
+
+bool MetricHistory::enqueue(const QString &sql, const QString &fallback, QVariantList params,
+                            const QString &key, qint64 *from, qint64 *to)
+{
+    store::WriteOp op;
+    op.sql = sql;
+    op.fallbackSql = fallback;
+    op.params = std::move(params);
+    op.key = key;
+    return m_host.tryEnqueueWrite(std::move(op), from, to);
+}
+
+void MetricHistory::record(const QString &nodeId, const hm::fleet::ReportMessage &report,
+                           QObject *context, std::function<void(bool)> stored)
+{
+    auto node = state(nodeId);
+    if (!node) {
+        qCWarning(lcServer).noquote()
+            << "fleet: cannot read node" << nodeId << ":" << node.error().toString();
+        QMetaObject::invokeMethod(
+            context, [stored] { stored(false); }, Qt::QueuedConnection);
+        return;
+    }
+    NodeState &n = *node.value();
+    if (report.seq <= n.lastSeq) {
+        // Stored already, or queued: acknowledged once the queue has it.
+        if (n.lastTo > 0)
+            m_host.afterCommit(n.lastFrom, n.lastTo, context, std::move(stored));
+        else
+            QMetaObject::invokeMethod(
+                context, [stored] { stored(true); }, Qt::QueuedConnection);
+        return;
+    }
+    const qint64 minuteKey = floorTo(report.timeMs, kMinuteMs) / kMinuteMs;
+    auto slot = minute(n, nodeId, minuteKey);
+    if (!slot) {
+        qCWarning(lcServer).noquote() << "fleet: minute" << minuteKey << "of node" << nodeId
+                                      << "cannot be read:" << slot.error().toString();
+        QMetaObject::invokeMethod(
+            context, [stored] { stored(false); }, Qt::QueuedConnection);
+        return;
+    }
+    Minute &m = *slot.value();
+    const MinutePackWriter before = m.writer;
+    m.writer.append(report.timeMs, report.seq, report.metrics);
+    qint64 from = 0;
+    qint64 to = 0;
+    if (!enqueue(updateMinuteSql(), insertMinuteSql(), {nodeId, minuteKey, m.writer.packed()},
+                 QStringLiteral("fleet-minute:%1:%2").arg(nodeId).arg(minuteKey), &from, &to)) {
+        m.writer = before;
+        QMetaObject::invokeMethod(
+            context, [stored] { stored(false); }, Qt::QueuedConnection);
+        return;
+    }
+    // After the minute, never coalesced ahead of it: a stored last_seq
+    // always has its report stored (lastSeq()).
+    qint64 ignored = 0;
+    enqueue(nodeSeenSql(), {}, {now(), report.seq, nodeId}, {}, &ignored, &to);
+    ++m.pending;
+    n.lastSeq = report.seq;
+    n.lastFrom = from;
+    n.lastTo = to;
+    // A report behind the rollups: they start again from its minute.
+    n.dirtyFrom = std::min(n.dirtyFrom, minuteKey * 60);
+    m_host.afterCommit(from, to, this,
+                       [this, nodeId, minuteKey, context = QPointer<QObject>(context),
+                        stored = std::move(stored)](bool committed) {
+                           auto found = m_nodes.find(nodeId);
+                           if (!committed) {
+                               // What is in memory may not be stored: read it again.
+                               m_nodes.remove(nodeId);
+                           } else if (found != m_nodes.end()) {
+                               auto slot = found->minutes.find(minuteKey);
+                               if (slot != found->minutes.end() && slot->pending > 0)
+                                   --slot->pending;
+                               trim(*found);
+                           }
+                           if (context)
+                               stored(committed);
+                       });
+}
+
+void MetricHistory::forget(const QString &nodeId)
+{
+    m_nodes.remove(nodeId);
+}
+
+Status MetricHistory::maintainNode(const QString &nodeId, qint64 nowMs, qint64 *from, qint64 *to)
+{
+    const auto found = m_nodes.constFind(nodeId);
+    const qint64 completeEnd = (floorTo(nowMs, kMinuteMs) / kMinuteMs - kGraceMinutes) * 60;
+    qint64 dirtyFrom = std::numeric_limits<qint64>::max();
+    if (found != m_nodes.constEnd()) {
+        // A minute still on its way to the database is rolled up next time.
+        for (auto it = found->minutes.begin(); it != found->minutes.end(); ++it) {
+            if (it->pending > 0 && it.key() * 60 < completeEnd)
+                return {};
+        }
+        dirtyFrom = found->dirtyFrom;
+    }
+    auto oldest = oldestMinute(m_db, nodeId);
+    if (!oldest)
+        return oldest.error();
+    const qint64 nowS = nowMs / 1000;
+    qint64 firstFrom = 0;
+    bool queuedAny = false;
+    const auto queue = [&](const QString &sql, const QString &fallback, QVariantList params) {
+        qint64 f = 0;
+        qint64 t = 0;
+        if (!enqueue(sql, fallback, std::move(params), {}, &f, &t))
+            return false;
+        if (!queuedAny)
+            firstFrom = f;
+        queuedAny = true;
+        *to = std::max(*to, t);
+        return true;
+    };
+    const auto full = [] {
+        return Error{ErrorCode::ServiceUnavailable,
+                     QStringLiteral("the write queue is full; the rollups wait")};
+    };
+
+    // The marks as stored, moved back to where late reports landed.
+    qint64 marks[3] = {0, 0, 0};
+    const qint64 lengths[3] = {60, 900, 3600};
+    for (int t = 0; t < 3; ++t) {
+        auto mark = rollupMark(m_db, nodeId, lengths[t]);
+        if (!mark)
+            return mark.error();
+        qint64 start = mark.value()     ? *mark.value()
+                       : oldest.value() ? floorTo(*oldest.value() * 60, lengths[t])
+                                        : std::numeric_limits<qint64>::max();
+        if (dirtyFrom != std::numeric_limits<qint64>::max())
+            start = std::min(start, floorTo(dirtyFrom, lengths[t]));
+        marks[t] = start;
+    }
+    const qint64 storedMarks[3] = {marks[0], marks[1], marks[2]};
+
+    // 1-minute buckets from complete minutes.
+    if (marks[0] != std::numeric_limits<qint64>::max() && marks[0] < completeEnd) {
+        const qint64 last = std::min(completeEnd / 60 - 1, marks[0] / 60 + kMinutesPerPass - 1);
+        auto minutes = minutesOf(m_db, nodeId, marks[0] / 60, last);
+        if (!minutes)
+            return minutes.error();
+        for (const MetricBlob &row : minutes.value()) {
+            auto samples = hm::fleet::unpackMinute(row.data);
+            if (!samples) {
+                qCWarning(lcServer).noquote() << "fleet: minute" << row.key << "of node" << nodeId
+                                              << "skipped:" << samples.error().message;
+                continue;
+            }
+            if (!queue(updateBucketSql(), insertBucketSql(),
+                       {nodeId, 60, row.key * 60,
+                        hm::fleet::packBucket(hm::fleet::summarise(samples.value()))}))
+                return full();
+        }
+        marks[0] = (last + 1) * 60;
+    }
+    // 15-minute and 1-hour buckets from the finer tier's committed buckets
+    // (below its mark as stored: this pass's are not in the database yet).
+    for (int t = 1; t < 3; ++t) {
+        const qint64 length = lengths[t];
+        const qint64 finer = lengths[t - 1];
+        const qint64 ready = floorTo(storedMarks[t - 1], length);
+        if (marks[t] == std::numeric_limits<qint64>::max() ||
+            storedMarks[t - 1] == std::numeric_limits<qint64>::max() || marks[t] >= ready)
+            continue;
+        const qint64 until = std::min(ready, marks[t] + kSpansPerPass * length);
+        auto buckets = bucketsOf(m_db, nodeId, finer, marks[t], until - 1);
+        if (!buckets)
+            return buckets.error();
+        QMap<qint64, BucketStats> spans;
+        for (const MetricBlob &row : buckets.value()) {
+            auto stats = hm::fleet::unpackBucket(row.data);
+            if (!stats)
+                continue;
+            BucketStats &span = spans[floorTo(row.key, length)];
+            for (auto it = stats.value().begin(); it != stats.value().end(); ++it)
+                span[it.key()].merge(it.value());
+        }
+        for (auto it = spans.begin(); it != spans.end(); ++it) {
+            if (!queue(updateBucketSql(), insertBucketSql(),
+                       {nodeId, length, it.key(), hm::fleet::packBucket(it.value())}))
+                return full();
+        }
+        marks[t] = until;
+    }
+    for (int t = 0; t < 3; ++t) {
+        if (marks[t] != std::numeric_limits<qint64>::max() &&
+            !queue(updateMarkSql(), insertMarkSql(), {nodeId, lengths[t], marks[t]}))
+            return full();
+    }
+    if (found != m_nodes.constEnd())
+        m_nodes[nodeId].dirtyFrom = std::numeric_limits<qint64>::max();
+
+    // Retention, never ahead of the rollups.
+    const QList<MetricTier> &tiers = metricTiers();
+    if (marks[0] != std::numeric_limits<qint64>::max()) {
+        const qint64 rawBound = std::min(nowS - tiers[0].keepSeconds, marks[0]) / 60;
+        if (!queue(deleteMinutesBeforeSql(), {}, {nodeId, rawBound}))
+            return full();
+    }
+    for (int t = 0; t < 3; ++t) {
+        qint64 bound = nowS - tiers[t + 1].keepSeconds;
+        if (t < 2 && marks[t + 1] != std::numeric_limits<qint64>::max())
+            bound = std::min(bound, marks[t + 1]);
+        if (!queue(deleteBucketsBeforeSql(), {}, {nodeId, lengths[t], bound}))
+            return full();
+    }
+    if (queuedAny && *from == 0)
+        *from = firstFrom;
+    return {};
+}
+
+void MetricHistory::maintain(std::function<void(bool)> done)
+{
+    auto nodes = nodesWithHistory(m_db);
+    if (!nodes) {
+        qCWarning(lcServer).noquote() << "fleet: rollups skipped:" << nodes.error().toString();
+        QMetaObject::invokeMethod(
+            this, [done] { done(false); }, Qt::QueuedConnection);
+        return;
+    }
+    maintainFrom(nodes.value(), 0, now(), 0, 0, true, std::move(done));
+}
+
+void MetricHistory::maintainFrom(QStringList nodes, qsizetype index, qint64 nowMs, qint64 from,
+                                 qint64 to, bool ok, std::function<void(bool)> done)
+{
+    const qsizetype end = std::min(nodes.size(), index + kNodesPerTurn);
+    for (; index < end; ++index) {
+        if (Status s = maintainNode(nodes.at(index), nowMs, &from, &to); !s) {
+            qCWarning(lcServer).noquote()
+                << "fleet: rollups of node" << nodes.at(index) << "wait:" << s.error().message;
+            ok = false;
+        }
+    }
+    if (index < nodes.size()) {
+        QTimer::singleShot(0, this,
+                           [this, nodes = std::move(nodes), index, nowMs, from, to, ok,
+                            done = std::move(done)]() mutable {
+                               maintainFrom(std::move(nodes), index, nowMs, from, to, ok,
+                                            std::move(done));
+                           });
+        return;
+    }
+    if (to == 0) {
+        QMetaObject::invokeMethod(
+            this, [done, ok] { done(ok); }, Qt::QueuedConnection);
+        return;
+    }
+    m_host.afterCommit(from, to, this, [done, ok](bool committed) { done(ok && committed); });
+}
+
+void MetricHistory::startMaintenance(int intervalMs)
+{
+    auto *timer = new QTimer(this);
+    timer->setInterval(intervalMs);
+    connect(timer, &QTimer::timeout, this, [this] {
+        if (m_maintaining)
+            return;
+        m_maintaining = true;
+        maintain([this](bool) { m_maintaining = false; });
+    });
+    timer->start();
+}
+
+Result<QJsonObject> MetricHistory::query(const QString &nodeId, qint64 startMs, qint64 endMs,
+                                         qint64 limit, const QString &tierName)
+{
+    const QList<MetricTier> &tiers = metricTiers();
+    const qint64 nowS = now() / 1000;
+    const qint64 rangeS = (endMs - startMs) / 1000;
+    const MetricTier *tier = nullptr;
+    if (!tierName.isEmpty()) {
+        for (const MetricTier &t : tiers) {
+            if (t.name == tierName)
+                tier = &t;
+        }
+        if (!tier)
+            return auth::fieldError(QStringLiteral("tier"),
+                                    QStringLiteral("one of raw, 1m, 15m, 1h"));
+    } else {
+        // The finest tier that still holds the start and whose points over
+        // the range stay near the limit (raw: up to 2 hours).
+        const qint64 widest[] = {2 * 3600, 2 * kDay, 30 * kDay, std::numeric_limits<qint64>::max()};
+        for (qsizetype i = 0; i < tiers.size() && !tier; ++i) {
+            if ((startMs / 1000 >= nowS - tiers[i].keepSeconds && rangeS <= widest[i]) ||
+                i == tiers.size() - 1)
+                tier = &tiers[i];
+        }
+    }
+    QJsonArray items;
+    if (tier->seconds == 0) {
+        auto minutes = minutesOf(m_db, nodeId, floorTo(startMs, kMinuteMs) / kMinuteMs,
+                                 floorTo(endMs, kMinuteMs) / kMinuteMs);
+        if (!minutes)
+            return minutes.error();
+        QList<hm::fleet::PackedSample> samples;
+        for (const MetricBlob &row : minutes.value()) {
+            auto unpacked = hm::fleet::unpackMinute(row.data);
+            if (!unpacked)
+                return unpacked.error();
+            for (const hm::fleet::PackedSample &s : unpacked.value()) {
+                if (s.timeMs >= startMs && s.timeMs <= endMs)
+                    samples.append(s);
+            }
+        }
+        std::stable_sort(samples.begin(), samples.end(),
+                         [](const auto &a, const auto &b) { return a.timeMs < b.timeMs; });
+        if (samples.size() > limit)
+            samples = samples.sliced(samples.size() - limit);
+        for (const hm::fleet::PackedSample &s : samples) {
+            QJsonObject metrics;
+            for (const hm::fleet::MetricValue &m : s.metrics)
+                metrics.insert(m.name, m.value);
+            items.append(QJsonObject{{QStringLiteral("seq"), s.seq},
+                                     {QStringLiteral("time"), auth::isoOrNull(s.timeMs)},
+                                     {QStringLiteral("metrics"), metrics}});
+        }
+    } else {
+        auto buckets = bucketsOf(m_db, nodeId, tier->seconds,
+                                 floorTo(startMs / 1000, tier->seconds), endMs / 1000);
+        if (!buckets)
+            return buckets.error();
+        QList<MetricBlob> rows = buckets.value();
+        if (rows.size() > limit)
+            rows = rows.sliced(rows.size() - limit);
+        for (const MetricBlob &row : rows) {
+            auto stats = hm::fleet::unpackBucket(row.data);
+            if (!stats)
+                return stats.error();
+            items.append(QJsonObject{
+                {QStringLiteral("time"), auth::isoOrNull(row.key * 1000)},
+                {QStringLiteral("metrics"),
+                 statsJson(stats.value(),
+                           [](const hm::fleet::MetricStats &s) { return s.average(); })},
+                {QStringLiteral("min"),
+                 statsJson(stats.value(), [](const hm::fleet::MetricStats &s) { return s.min; })},
+                {QStringLiteral("max"),
+                 statsJson(stats.value(), [](const hm::fleet::MetricStats &s) { return s.max; })},
+                {QStringLiteral("count"),
+                 statsJson(stats.value(),
+                           [](const hm::fleet::MetricStats &s) { return double(s.count); })}});
+        }
+    }
+    return QJsonObject{{QStringLiteral("node_id"), nodeId},
+                       {QStringLiteral("tier"), tier->name},
+                       {QStringLiteral("items"), items}};
+}
+
+} // namespace hm::server::fleet

@@ -1,0 +1,134 @@
+#pragma once
+
+// The fleet's metric history in tiers (issue 35; docs/api.md "Metric
+// history"): raw samples packed one row per node and minute
+// (core/fleet/MetricPack), kept 24 hours; rollups of avg/min/max/count per
+// metric in buckets of 1 minute (kept 7 days), 15 minutes (90 days) and
+// 1 hour (1 year).
+//
+// Writing: a report is appended to its minute's blob in memory and the
+// whole blob goes through the write-behind queue, coalescing with a queued
+// write of the same minute (WriteOp::key), so a batch writes each minute
+// once however many reports it carries; the report is acknowledged when
+// its batch commits. A minute's blob stays in memory while a write of it
+// waits; one that is not in memory is read back from the database, so
+// replayed reports of an older minute join what is stored.
+//
+// Rollups and retention run in passes (maintain()): for each node, the
+// minutes that are complete (older than two minutes) become 1-minute
+// buckets, complete 15-minute and 1-hour spans of those become theirs, and
+// a mark per node and tier records how far that went; a report for a
+// minute behind the mark moves the mark back, so a late minute is rolled up
+// again. What is past retention is deleted only once rolled up. A pass does
+// at most a bounded amount of work per node and waits for its writes to
+// commit before the next reads them. Server thread.
+
+#include "common/Result.h"
+#include "fleet/AgentProtocol.h"
+#include "fleet/MetricPack.h"
+
+#include <QHash>
+#include <QJsonObject>
+#include <QMap>
+#include <QObject>
+#include <QString>
+#include <QStringList>
+#include <QVariantList>
+#include <functional>
+#include <limits>
+
+namespace hm::store {
+class Database;
+}
+
+namespace hm::server {
+
+class FlowEngineHost;
+
+namespace fleet {
+
+// The tiers: bucket length and how long each is kept, in seconds.
+struct MetricTier
+{
+    QString name;   // "raw", "1m", "15m", "1h"
+    qint64 seconds; // bucket length (raw: 0)
+    qint64 keepSeconds;
+};
+const QList<MetricTier> &metricTiers();
+
+class MetricHistory : public QObject
+{
+    Q_OBJECT
+public:
+    MetricHistory(store::Database &db, FlowEngineHost &host, QObject *parent = nullptr);
+
+    // The clock maintain() measures completeness and retention with (tests
+    // give it a simulated time).
+    void setClock(std::function<qint64()> nowMs) { m_now = std::move(nowMs); }
+
+    // The last report sequence stored or queued for the node.
+    Result<qint64> lastSeq(const QString &nodeId);
+    // Appends the report to its minute and queues the write; `stored` as
+    // FleetService::record() says. A sequence number at or below lastSeq()
+    // is not stored again: it is acknowledged once what is queued commits.
+    void record(const QString &nodeId, const hm::fleet::ReportMessage &report, QObject *context,
+                std::function<void(bool stored)> stored);
+    // The node is deleted: its minutes in memory go (the rows go with the
+    // node, deleteHistoryOf()).
+    void forget(const QString &nodeId);
+
+    // GET /nodes/{id}/metrics: the tier that holds [startMs, endMs] (the
+    // finest whose retention reaches back to startMs and whose points fit
+    // `limit` over the range), or the one named ("raw", "1m", "15m",
+    // "1h"; VALIDATION_ERROR for another). {tier, items: [{time, seq (raw
+    // only), metrics: {name: value (raw) or average}, min, max, count
+    // (rollups)}]}, oldest first, the newest `limit` when there are more.
+    Result<QJsonObject> query(const QString &nodeId, qint64 startMs, qint64 endMs, qint64 limit,
+                              const QString &tier = {});
+
+    // One pass of rollups and retention over every node with history;
+    // `done` runs once its writes are committed (false: one failed).
+    void maintain(std::function<void(bool committed)> done);
+    // Starts passes every `intervalMs` (each after the previous committed).
+    void startMaintenance(int intervalMs);
+
+private:
+    struct Minute
+    {
+        hm::fleet::MinutePackWriter writer;
+        int pending = 0; // writes of it queued, not yet committed
+    };
+    struct NodeState
+    {
+        bool loaded = false;
+        qint64 lastSeq = 0;
+        QMap<qint64, Minute> minutes; // by minute
+        qint64 lastFrom = 0;          // tickets of the node's last write
+        qint64 lastTo = 0;
+        // Rollups must start again from here (seconds): a late report
+        // landed behind the marks. INT64_MAX: nothing to redo.
+        qint64 dirtyFrom = std::numeric_limits<qint64>::max();
+    };
+
+    Result<NodeState *> state(const QString &nodeId);
+    Result<Minute *> minute(NodeState &node, const QString &nodeId, qint64 minute);
+    void trim(NodeState &node);
+    // Queues one write; false when the queue is full.
+    bool enqueue(const QString &sql, const QString &fallback, QVariantList params,
+                 const QString &key, qint64 *from, qint64 *to);
+    // One node's share of a pass (bounded work); `*to` moves to the last
+    // ticket queued.
+    Status maintainNode(const QString &nodeId, qint64 nowMs, qint64 *from, qint64 *to);
+    void maintainFrom(QStringList nodes, qsizetype index, qint64 nowMs, qint64 from, qint64 to,
+                      bool ok, std::function<void(bool)> done);
+    qint64 now() const;
+
+    store::Database &m_db;
+    FlowEngineHost &m_host;
+    std::function<qint64()> m_now;
+    QHash<QString, NodeState> m_nodes;
+    bool m_maintaining = false;
+};
+
+} // namespace fleet
+} // namespace hm::server

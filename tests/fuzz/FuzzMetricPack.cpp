@@ -1,0 +1,60 @@
+// The packed metric history's decoders (core/fleet/MetricPack) on
+// arbitrary bytes: what the server reads back from its own database, where
+// a damaged page must not take it down. Oracles:
+// - every refusal is DB_CORRUPT;
+// - stability: a minute that decodes, written again sample by sample,
+//   decodes to the same samples (times, sequence numbers, names and
+//   values); resuming it and re-packing gives bytes that decode the same;
+// - a bucket that decodes packs and decodes to the same statistics.
+
+#include "FuzzCheck.h"
+#include "fleet/MetricPack.h"
+
+using namespace hm;
+using namespace hm::fleet;
+
+namespace {
+
+bool sameSamples(const QList<PackedSample> &a, const QList<PackedSample> &b)
+{
+    if (a.size() != b.size())
+        return false;
+    for (qsizetype i = 0; i < a.size(); ++i) {
+        if (a[i].timeMs != b[i].timeMs || a[i].seq != b[i].seq || a[i].metrics != b[i].metrics)
+            return false;
+    }
+    return true;
+}
+
+} // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    const QByteArray bytes(reinterpret_cast<const char *>(data), qsizetype(size));
+    auto minute = unpackMinute(bytes);
+    if (!minute) {
+        HM_FUZZ_CHECK(minute.error().code == ErrorCode::DbCorrupt, "unexpected error code");
+    } else {
+        MinutePackWriter writer;
+        for (const PackedSample &s : minute.value())
+            writer.append(s.timeMs, s.seq, s.metrics);
+        auto again = unpackMinute(writer.packed());
+        HM_FUZZ_CHECK(again.ok(), "a re-packed minute does not decode");
+        HM_FUZZ_CHECK(sameSamples(minute.value(), again.value()), "round trip changed a minute");
+        auto resumed = MinutePackWriter::resume(bytes);
+        HM_FUZZ_CHECK(resumed.ok(), "a minute that decodes does not resume");
+        auto fromResumed = unpackMinute(resumed.value().packed());
+        HM_FUZZ_CHECK(fromResumed.ok() && sameSamples(minute.value(), fromResumed.value()),
+                      "resume changed a minute");
+    }
+    auto bucket = unpackBucket(bytes);
+    if (!bucket) {
+        HM_FUZZ_CHECK(bucket.error().code == ErrorCode::DbCorrupt, "unexpected error code");
+        return 0;
+    }
+    auto again = unpackBucket(packBucket(bucket.value()));
+    HM_FUZZ_CHECK(again.ok(), "a re-packed bucket does not decode");
+    HM_FUZZ_CHECK(packBucket(again.value()) == packBucket(bucket.value()),
+                  "round trip changed a bucket");
+    return 0;
+}

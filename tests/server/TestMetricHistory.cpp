@@ -1,0 +1,265 @@
+// The fleet's metric history in tiers (issue 35, "Metric history"),
+// MetricHistory called directly on a real store and the server's real
+// write-behind queue, with a simulated clock: three hours of reports
+// become 1-minute, 15-minute and 1-hour buckets whose avg/min/max/count
+// match a computation of the test's own; each tier goes when its retention
+// ends and not before the coarser one has it; a late report is rolled up
+// again; a replayed sequence number is stored once; a restarted history
+// (a new object on the same file) goes on from what is stored.
+
+#include "ServiceTestSupport.h"
+#include "crypto/Sodium.h"
+#include "server/services/auth/AccountEvents.h"
+#include "server/services/engine/FlowEngineHost.h"
+#include "server/services/fleet/FleetService.h"
+#include "server/services/fleet/MetricHistory.h"
+
+#include <QJsonArray>
+#include <QTest>
+#include <QTimeZone>
+
+using namespace hm;
+using namespace hm::server;
+using namespace hm::test;
+
+namespace {
+
+const auth::ClientInfo kClient{QStringLiteral("192.0.2.31"), QStringLiteral("test")};
+// 2027-01-15T08:00:00Z: a whole hour.
+constexpr qint64 kStartMs = 1'800'000'000'000;
+constexpr qint64 kHourMs = 3600 * 1000;
+constexpr qint64 kDayMs = 24 * kHourMs;
+constexpr qint64 kStepMs = 10 * 1000;
+constexpr int kReports = 3 * 360; // three hours, one every 10 s
+
+// The test's own values: exact at the metrics' resolution (hundredths).
+double cpuAt(int i)
+{
+    return double((i * 37) % 200) / 2.0; // 0 .. 99.5
+}
+
+struct Expected
+{
+    qint64 count = 0;
+    double min = 1e300;
+    double max = -1e300;
+    double sum = 0;
+    void add(double v)
+    {
+        ++count;
+        min = std::min(min, v);
+        max = std::max(max, v);
+        sum += v;
+    }
+};
+
+Expected expectedOver(qint64 fromMs, qint64 toMs)
+{
+    Expected e;
+    for (int i = 0; i < kReports; ++i) {
+        const qint64 t = kStartMs + i * kStepMs;
+        if (t >= fromMs && t < toMs)
+            e.add(cpuAt(i));
+    }
+    return e;
+}
+
+} // namespace
+
+class TestMetricHistory : public QObject
+{
+    Q_OBJECT
+private:
+    ServiceStore m_store;
+    FlowEngineHost m_host;
+    auth::AccountEvents m_events;
+    std::unique_ptr<server::fleet::FleetService> m_fleet;
+    qint64 m_now = kStartMs;
+    QString m_node;
+    QObject m_context;
+
+    server::fleet::MetricHistory &history() { return m_fleet->history(); }
+
+    bool record(qint64 seq, qint64 timeMs, double cpu)
+    {
+        std::optional<bool> stored;
+        history().record(m_node,
+                         hm::fleet::ReportMessage{seq,
+                                                  timeMs,
+                                                  {{QStringLiteral("cpu_usage"), cpu},
+                                                   {QStringLiteral("processes"), 100.0}}},
+                         &m_context, [&stored](bool ok) { stored = ok; });
+        return QTest::qWaitFor([&] { return stored.has_value(); }, 20000) && *stored;
+    }
+    // Passes until one changes nothing more (each waits for its commit).
+    bool maintainUntilSettled()
+    {
+        for (int pass = 0; pass < 20; ++pass) {
+            std::optional<bool> done;
+            history().maintain([&done](bool ok) { done = ok; });
+            if (!QTest::qWaitFor([&] { return done.has_value(); }, 20000) || !*done)
+                return false;
+        }
+        return true;
+    }
+    QJsonArray items(const QString &tier, qint64 fromMs, qint64 toMs, qint64 limit = 10000)
+    {
+        auto answer = history().query(m_node, fromMs, toMs, limit, tier);
+        if (!answer)
+            qWarning("%s", qPrintable(answer.error().toString()));
+        return answer ? answer.value().value("items").toArray() : QJsonArray{};
+    }
+    static void verifyBucket(const QJsonObject &item, const Expected &e)
+    {
+        QCOMPARE(item.value("count").toObject().value("cpu_usage").toDouble(), double(e.count));
+        QCOMPARE(item.value("min").toObject().value("cpu_usage").toDouble(), e.min);
+        QCOMPARE(item.value("max").toObject().value("cpu_usage").toDouble(), e.max);
+        // The average is kept at the metric's resolution (0.01).
+        QVERIFY(std::abs(item.value("metrics").toObject().value("cpu_usage").toDouble() -
+                         e.sum / double(e.count)) <= 0.005 + 1e-9);
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(crypto::initialize());
+        const QString opened = m_store.open();
+        QVERIFY2(opened.isEmpty(), qPrintable(opened));
+        const Status started =
+            m_host.start(*m_store.db, m_store.path(), crypto::SecureBytes::fromRaw(m_store.rawKey));
+        QVERIFY2(started.ok(), qPrintable(started.ok() ? QString() : started.error().toString()));
+        auto admin = m_store.addUser(QStringLiteral("historian"), QStringLiteral("Adm1n!Secret"),
+                                     auth::Role::Admin);
+        QVERIFY(admin);
+        m_fleet = std::make_unique<server::fleet::FleetService>(*m_store.db, m_host, m_events);
+        m_fleet->setClock([this] { return m_now; });
+        server::fleet::NodeDetails details;
+        details.name = QStringLiteral("history-01");
+        auto created = m_fleet->create(principalOf(admin.value()), kClient, details, 24);
+        QVERIFY(created);
+        m_node = created.value().node.id;
+    }
+    void cleanupTestCase()
+    {
+        m_fleet.reset();
+        m_host.stop();
+    }
+
+    void reportsBecomeEveryTier()
+    {
+        for (int i = 0; i < kReports; ++i) {
+            m_now = kStartMs + i * kStepMs;
+            QVERIFY2(record(i + 1, m_now, cpuAt(i)), qPrintable(QString::number(i)));
+        }
+        QCOMPARE(history().lastSeq(m_node).value(), kReports);
+        // The raw tier holds every report, exactly.
+        const QJsonArray raw = items(QStringLiteral("raw"), kStartMs, kStartMs + 3 * kHourMs);
+        QCOMPARE(raw.size(), kReports);
+        for (int i : {0, 1, 359, 1079}) {
+            const QJsonObject item = raw.at(i).toObject();
+            QCOMPARE(item.value("seq").toInt(), i + 1);
+            QCOMPARE(item.value("metrics").toObject().value("cpu_usage").toDouble(), cpuAt(i));
+        }
+        // Nothing is rolled up before its minute is complete.
+        QVERIFY(maintainUntilSettled());
+        QCOMPARE(items(QStringLiteral("1m"), kStartMs, kStartMs + 3 * kHourMs).size(), 177);
+
+        m_now = kStartMs + 3 * kHourMs + 10 * 60 * 1000;
+        QVERIFY(maintainUntilSettled());
+        const QJsonArray minutes = items(QStringLiteral("1m"), kStartMs, kStartMs + 3 * kHourMs);
+        QCOMPARE(minutes.size(), 180);
+        for (int m : {0, 1, 77, 179})
+            verifyBucket(minutes.at(m).toObject(),
+                         expectedOver(kStartMs + m * 60000, kStartMs + (m + 1) * 60000));
+        const QJsonArray quarters = items(QStringLiteral("15m"), kStartMs, kStartMs + 3 * kHourMs);
+        QCOMPARE(quarters.size(), 12);
+        for (int q : {0, 5, 11})
+            verifyBucket(quarters.at(q).toObject(),
+                         expectedOver(kStartMs + q * 900000, kStartMs + (q + 1) * 900000));
+        const QJsonArray hours = items(QStringLiteral("1h"), kStartMs, kStartMs + 3 * kHourMs);
+        QCOMPARE(hours.size(), 3);
+        for (int h = 0; h < 3; ++h) {
+            QCOMPARE(hours.at(h).toObject().value("time").toString(),
+                     QDateTime::fromMSecsSinceEpoch(kStartMs + h * kHourMs, Qt::UTC)
+                         .toString(Qt::ISODateWithMs));
+            verifyBucket(hours.at(h).toObject(),
+                         expectedOver(kStartMs + h * kHourMs, kStartMs + (h + 1) * kHourMs));
+        }
+        // Without a tier named, the range picks one.
+        auto picked = history().query(m_node, kStartMs, kStartMs + kHourMs, 1000);
+        QCOMPARE(picked.value().value("tier").toString(), QStringLiteral("raw"));
+        picked = history().query(m_node, kStartMs, kStartMs + 3 * kHourMs, 1000);
+        QCOMPARE(picked.value().value("tier").toString(), QStringLiteral("1m"));
+        QVERIFY(!history().query(m_node, kStartMs, kStartMs + kHourMs, 10, QStringLiteral("2m")));
+    }
+
+    void aReplayedReportIsStoredOnce()
+    {
+        QVERIFY(record(5, kStartMs + 4 * kStepMs, 99.5));
+        const QJsonArray raw = items(QStringLiteral("raw"), kStartMs, kStartMs + 59999);
+        QCOMPARE(raw.size(), 6);
+        QCOMPARE(raw.at(4).toObject().value("metrics").toObject().value("cpu_usage").toDouble(),
+                 cpuAt(4));
+    }
+
+    // A report that comes late (an agent's buffer after an outage) lands in
+    // its minute, and the rollups over it are done again.
+    void aLateReportIsRolledUpAgain()
+    {
+        const qint64 late = kStartMs + 5 * 60000 + 5000; // minute 5, between two reports
+        QVERIFY(record(kReports + 1, late, 100.0));
+        QVERIFY(maintainUntilSettled());
+        Expected minute = expectedOver(kStartMs + 5 * 60000, kStartMs + 6 * 60000);
+        minute.add(100.0);
+        verifyBucket(items(QStringLiteral("1m"), kStartMs + 5 * 60000, kStartMs + 5 * 60000)
+                         .at(0)
+                         .toObject(),
+                     minute);
+        Expected hour = expectedOver(kStartMs, kStartMs + kHourMs);
+        hour.add(100.0);
+        verifyBucket(items(QStringLiteral("1h"), kStartMs, kStartMs).at(0).toObject(), hour);
+    }
+
+    // A new history on the same database (the server restarted) knows the
+    // last sequence number and appends to a stored minute, losing nothing.
+    void aRestartedHistoryGoesOn()
+    {
+        server::fleet::MetricHistory again(*m_store.db, m_host);
+        QCOMPARE(again.lastSeq(m_node).value(), kReports + 1);
+        const qint64 t = kStartMs + 3 * kHourMs - 5000; // the last minute, after its last report
+        std::optional<bool> stored;
+        again.record(
+            m_node, hm::fleet::ReportMessage{kReports + 2, t, {{QStringLiteral("cpu_usage"), 1.0}}},
+            &m_context, [&stored](bool ok) { stored = ok; });
+        QVERIFY(QTest::qWaitFor([&] { return stored.has_value(); }, 20000) && *stored);
+        auto answer = again.query(m_node, kStartMs + 3 * kHourMs - 60000, kStartMs + 3 * kHourMs,
+                                  1000, QStringLiteral("raw"));
+        QVERIFY(answer);
+        QCOMPARE(answer.value().value("items").toArray().size(), 6 + 1);
+    }
+
+    void everyTierGoesWithItsRetention()
+    {
+        const auto count = [this](const QString &tier) {
+            return items(tier, kStartMs - kDayMs, kStartMs + 4 * kHourMs).size();
+        };
+        m_now = kStartMs + 3 * kHourMs + kDayMs + 10 * 60000;
+        QVERIFY(maintainUntilSettled());
+        QCOMPARE(count(QStringLiteral("raw")), 0);
+        QCOMPARE(count(QStringLiteral("1m")), 180);
+        m_now = kStartMs + 8 * kDayMs;
+        QVERIFY(maintainUntilSettled());
+        QCOMPARE(count(QStringLiteral("1m")), 0);
+        QCOMPARE(count(QStringLiteral("15m")), 12);
+        m_now = kStartMs + 91 * kDayMs;
+        QVERIFY(maintainUntilSettled());
+        QCOMPARE(count(QStringLiteral("15m")), 0);
+        QCOMPARE(count(QStringLiteral("1h")), 3);
+        m_now = kStartMs + 366 * kDayMs;
+        QVERIFY(maintainUntilSettled());
+        QCOMPARE(count(QStringLiteral("1h")), 0);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestMetricHistory)
+#include "TestMetricHistory.moc"
