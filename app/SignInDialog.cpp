@@ -196,6 +196,9 @@ void SignInDialog::askForNewPassword()
         w->show();
     m_newPasswordEdit->setFocus();
     retranslateUi();
+    // The step's note and button are longer: fit them now, not a frame later.
+    layout()->activate();
+    adjustSize();
 }
 
 void SignInDialog::submitNewPassword()

@@ -23,7 +23,6 @@
 #include <QRegularExpression>
 #include <QSpinBox>
 #include <QStandardItemModel>
-#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace hm::app {
@@ -151,9 +150,8 @@ ApiKeyDialog::ApiKeyDialog(client::ApiClient *client, const QString &role, QWidg
     m_permissionMenu = new QMenu(this);
     m_permissionMenu->setObjectName(QStringLiteral("apikeys.permissionMenu"));
     connect(m_permissionMenu, &QMenu::aboutToShow, this, &ApiKeyDialog::fillPermissionMenu);
-    m_choosePermissions = new QToolButton(this);
+    m_choosePermissions = new QPushButton(this);
     m_choosePermissions->setObjectName(QStringLiteral("apikeys.choosePermissions"));
-    m_choosePermissions->setPopupMode(QToolButton::InstantPopup);
     m_choosePermissions->setMenu(m_permissionMenu);
     auto *permissionsRow = new QHBoxLayout();
     permissionsRow->addWidget(m_permissions, 1);

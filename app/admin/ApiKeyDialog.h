@@ -17,7 +17,6 @@ class QMenu;
 class QPushButton;
 class QPlainTextEdit;
 class QSpinBox;
-class QToolButton;
 
 namespace hm::client {
 class ApiClient;
@@ -82,7 +81,7 @@ private:
     QComboBox *m_access = nullptr;
     QLineEdit *m_permissions = nullptr;
     QLayout *m_permissionsRow = nullptr;
-    QToolButton *m_choosePermissions = nullptr;
+    QPushButton *m_choosePermissions = nullptr;
     QMenu *m_permissionMenu = nullptr;
     QLabel *m_permissionsError = nullptr;
     QPlainTextEdit *m_allowedIps = nullptr;

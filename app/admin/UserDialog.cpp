@@ -18,6 +18,7 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QRegularExpression>
+#include <QStyle>
 #include <QTableWidget>
 #include <QVBoxLayout>
 
@@ -120,8 +121,14 @@ UserDialog::UserDialog(client::ApiClient *client, const client::UserInfo *existi
     m_matrix->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_matrix->setSelectionMode(QAbstractItemView::NoSelection);
     m_matrix->setFocusPolicy(Qt::NoFocus);
-    m_matrix->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+    // Each role's column as wide as its name ("Administrator" was cut to
+    // "dministrato" when three stretched columns shared what the capability
+    // texts left).
+    m_matrix->horizontalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     m_matrix->horizontalHeader()->setMinimumSectionSize(64);
+    m_matrix->horizontalHeader()->setStretchLastSection(false);
+    m_matrix->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_matrix->viewport()->installEventFilter(this);
     m_matrix->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     right->addWidget(m_matrix, 1);
     m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
@@ -130,13 +137,13 @@ UserDialog::UserDialog(client::ApiClient *client, const client::UserInfo *existi
     connect(m_buttons, &QDialogButtonBox::accepted, this, &UserDialog::submit);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     right->addWidget(m_buttons);
-    outer->addLayout(right, 4);
+    outer->addLayout(right, 5);
 
     for (QLineEdit *edit : {m_username, m_email, m_password, m_fullName})
         connect(edit, &QLineEdit::textChanged, this, &UserDialog::validate);
     connect(m_role, &QComboBox::currentIndexChanged, this, &UserDialog::fillMatrix);
     retranslateUi();
-    resize(900, 440);
+    resize(980, 440);
 }
 
 UserDialog::~UserDialog() = default;
@@ -206,6 +213,38 @@ void UserDialog::fillMatrix()
         }
     }
     m_matrix->setVerticalHeaderLabels(rows);
+    fitMatrix();
+}
+
+void UserDialog::fitMatrix()
+{
+    // The capability texts whole (a translation may be longer), then each
+    // role's column as wide as its name, sharing what is left evenly.
+    QHeaderView *rowHeader = m_matrix->verticalHeader();
+    int textWidth = 0;
+    const QFontMetrics metrics(rowHeader->font());
+    for (int row = 0; row < m_matrix->rowCount(); ++row) {
+        if (const QTableWidgetItem *item = m_matrix->verticalHeaderItem(row))
+            textWidth = std::max(textWidth, metrics.horizontalAdvance(item->text()));
+    }
+    rowHeader->setFixedWidth(textWidth + 4 * style()->pixelMetric(QStyle::PM_HeaderMargin));
+    QHeaderView *columns = m_matrix->horizontalHeader();
+    const int available = m_matrix->viewport()->width();
+    int needed = 0;
+    for (int column = 0; column < m_matrix->columnCount(); ++column)
+        needed += std::max(columns->minimumSectionSize(), columns->sectionSizeHint(column));
+    const int extra = std::max(0, available - needed) / std::max(1, m_matrix->columnCount());
+    for (int column = 0; column < m_matrix->columnCount(); ++column)
+        columns->resizeSection(
+            column,
+            std::max(columns->minimumSectionSize(), columns->sectionSizeHint(column)) + extra);
+}
+
+bool UserDialog::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_matrix->viewport() && event->type() == QEvent::Resize)
+        fitMatrix();
+    return QDialog::eventFilter(watched, event);
 }
 
 QString UserDialog::usernameRuleText()

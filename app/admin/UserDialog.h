@@ -50,6 +50,8 @@ private:
     void retranslateUi();
     void validate();
     void fillMatrix();
+    void fitMatrix();
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
     QPointer<client::ApiClient> m_client;
     client::UserInfo m_existing;

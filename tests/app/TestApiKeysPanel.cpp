@@ -31,12 +31,12 @@
 #include <QMenu>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
+#include <QPainter>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSpinBox>
 #include <QTabWidget>
 #include <QTableView>
-#include <QToolButton>
 
 using namespace hm::app;
 using namespace admintest;
@@ -191,7 +191,7 @@ void TestApiKeysPanel::dialogChecksAsTyped()
     // choosing one adds it, choosing it again takes it out.
     auto *menu = child<QMenu>(&dialog, "apikeys.permissionMenu");
     QVERIFY(menu);
-    QCOMPARE(child<QToolButton>(&dialog, "apikeys.choosePermissions")->menu(), menu);
+    QCOMPARE(child<QPushButton>(&dialog, "apikeys.choosePermissions")->menu(), menu);
     emit menu->aboutToShow();
     QVERIFY(child<QAction>(menu, "apikeys.permission.flows.view")->isChecked());
     QVERIFY(child<QAction>(menu, "apikeys.permission.wireguard.*")->isChecked());
@@ -418,6 +418,27 @@ void TestApiKeysPanel::screenshots()
         QApplication::processEvents();
         QVERIFY(dialog.grab().save(dir + QStringLiteral("/apikeys-create-") + language +
                                    QStringLiteral(".png")));
+        // The permission choices, one area open.
+        auto *menu = child<QMenu>(&dialog, "apikeys.permissionMenu");
+        child<QLineEdit>(&dialog, "apikeys.permissions")
+            ->setText(QStringLiteral("flows.view, executions.execute"));
+        menu->popup(dialog.mapToGlobal(QPoint(dialog.width() / 2, 40)));
+        QVERIFY(QTest::qWaitForWindowExposed(menu));
+        auto *flows = child<QMenu>(menu, "apikeys.permissionArea.flows");
+        flows->popup(menu->mapToGlobal(QPoint(menu->width(), 0)));
+        QVERIFY(QTest::qWaitForWindowExposed(flows));
+        QApplication::processEvents();
+        QImage both(menu->width() + flows->width(), std::max(menu->height(), flows->height()),
+                    QImage::Format_ARGB32);
+        both.fill(Qt::white);
+        QPainter painter(&both);
+        painter.drawPixmap(0, 0, menu->grab());
+        painter.drawPixmap(menu->width(), 0, flows->grab());
+        painter.end();
+        QVERIFY(both.save(dir + QStringLiteral("/apikeys-permissions-") + language +
+                          QStringLiteral(".png")));
+        flows->hide();
+        menu->hide();
     }
 }
 

@@ -622,7 +622,7 @@ void TestSignIn::screenshots()
             submitAndWait(dialog);
             stepShown = field<QLineEdit>(dialog, "signin.newPassword")->isVisibleTo(dialog);
             changeNote = field<QLabel>(dialog, "signin.note")->text();
-            dialog->adjustSize();
+            QApplication::processEvents(); // the new step's layout
             const QPixmap change = dialog->grab();
             if (!dir.isEmpty())
                 change.save(

@@ -11,6 +11,7 @@
 #include "AdminTestSupport.h"
 #include "MainWindow.h"
 #include "admin/ApiKeysPanel.h"
+#include "admin/ResetPasswordDialog.h"
 #include "admin/UserDialog.h"
 #include "admin/UserListModel.h"
 #include "admin/UsersPage.h"
@@ -24,6 +25,7 @@
 #include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QHeaderView>
 #include <QInputDialog>
 #include <QJsonDocument>
 #include <QLabel>
@@ -66,6 +68,7 @@ private slots:
     void anotherConsolesChangesArriveLive();
     void dialogTakesLettersOfAnyScript();
     void retranslates();
+    void roleMatrixTextIsWhole();
     void screenshots();
 
 private:
@@ -483,6 +486,41 @@ void TestUsersPanel::retranslates()
     QTRY_COMPARE(dialog.windowTitle(), QStringLiteral("新建用户"));
 }
 
+// Issue 34, item 14: the role matrix cut "Administrator" to "dministrato"
+// and a zh_CN capability ending in 会话. Every header text fits its space,
+// in every language.
+void TestUsersPanel::roleMatrixTextIsWhole()
+{
+    for (const QString &language :
+         {QStringLiteral("en"), QStringLiteral("zh_TW"), QStringLiteral("zh_CN")}) {
+        QVERIFY(m_server.languages->setLanguage(language, LanguageManager::Persist::No));
+        UserDialog dialog(m_server.connection->client(), nullptr);
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        QApplication::processEvents();
+        auto *matrix = child<QTableWidget>(&dialog, "users.roleMatrix");
+        const QFontMetrics columnFont(matrix->horizontalHeader()->font());
+        for (int column = 0; column < matrix->columnCount(); ++column) {
+            const QString text = matrix->horizontalHeaderItem(column)->text();
+            QVERIFY2(matrix->horizontalHeader()->sectionSize(column) >=
+                         columnFont.horizontalAdvance(text),
+                     qPrintable(language + u' ' + text));
+        }
+        const QFontMetrics rowFont(matrix->verticalHeader()->font());
+        for (int row = 0; row < matrix->rowCount(); ++row) {
+            const QString text = matrix->verticalHeaderItem(row)->text();
+            QVERIFY2(matrix->verticalHeader()->width() >= rowFont.horizontalAdvance(text),
+                     qPrintable(language + u' ' + text));
+        }
+        // Nothing hides past the right edge.
+        int used = 0;
+        for (int column = 0; column < matrix->columnCount(); ++column)
+            used += matrix->horizontalHeader()->sectionSize(column);
+        QVERIFY(used <= matrix->viewport()->width());
+    }
+    QVERIFY(m_server.languages->setLanguage(QStringLiteral("en"), LanguageManager::Persist::No));
+}
+
 void TestUsersPanel::screenshots()
 {
     const QString dir = qEnvironmentVariable("HIVEMIND_SCREENSHOT_DIR");
@@ -519,6 +557,19 @@ void TestUsersPanel::screenshots()
         QApplication::processEvents();
         QVERIFY(dialog.grab().save(dir + QStringLiteral("/users-edit-") + language +
                                    QStringLiteral(".png")));
+        // A new user's dialog (the first-sign-in choice) and a reset.
+        UserDialog create(m_server.connection->client(), nullptr, &window);
+        create.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&create));
+        QApplication::processEvents();
+        QVERIFY(create.grab().save(dir + QStringLiteral("/users-create-") + language +
+                                   QStringLiteral(".png")));
+        hm::app::ResetPasswordDialog reset(QStringLiteral("vera"), &window);
+        reset.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&reset));
+        QApplication::processEvents();
+        QVERIFY(reset.grab().save(dir + QStringLiteral("/users-reset-") + language +
+                                  QStringLiteral(".png")));
         // The viewer's read-only tab.
         hm::client::UserInfo vera;
         auto client = m_server.signIn(QStringLiteral("vera"), kPassword, &vera);
