@@ -190,6 +190,68 @@ private slots:
         QCOMPARE(bad.details().value("field").toString(), QStringLiteral("status"));
     }
 
+    // Seed 002's /api/servers routes: the same nodes in the seed's shapes.
+    void seedServerRoutesAreAliases()
+    {
+        const Answer created = m_http->json("POST", QStringLiteral("/api/servers"),
+                                            {{"name", "seed-db"},
+                                             {"ip", "192.0.2.77"},
+                                             {"description", "MySQL"},
+                                             {"tags", "database, mysql"}},
+                                            m_admin);
+        QCOMPARE(created.status, 201);
+        const QString id = created.data().value("node").toObject().value("id").toString();
+        QCOMPARE(created.data().value("node").toObject().value("labels").toArray(),
+                 (QJsonArray{"database", "mysql"}));
+        QVERIFY(!created.data().value("enrolment").toObject().value("secret").toString().isEmpty());
+
+        const Answer list = m_http->get(QStringLiteral("/api/servers?search=seed-db"), m_admin);
+        QCOMPARE(list.status, 200);
+        const QJsonArray servers = list.data().value("servers").toArray();
+        QCOMPARE(servers.size(), 1);
+        const QJsonObject server = servers.at(0).toObject();
+        QCOMPARE(server.value("id").toString(), id);
+        QCOMPARE(server.value("tags").toString(), QStringLiteral("database,mysql"));
+        QCOMPARE(server.value("online").toBool(true), false);
+        for (const char *field : {"name", "ip", "os", "arch", "cpu_cores", "memory_total",
+                                  "disk_total", "last_heartbeat", "status", "agent_version"})
+            QVERIFY2(server.contains(QLatin1String(field)), field);
+
+        QCOMPARE(m_http->get(QStringLiteral("/api/servers/") + id, m_admin)
+                     .data()
+                     .value("name")
+                     .toString(),
+                 QStringLiteral("seed-db"));
+        const Answer updated = m_http->json("PUT", QStringLiteral("/api/servers/") + id,
+                                            {{"tags", "database"}}, m_admin);
+        QCOMPARE(updated.status, 200);
+        QCOMPARE(updated.data().value("labels").toArray(), QJsonArray{"database"});
+        const Answer monitor =
+            m_http->get(QStringLiteral("/api/servers/%1/monitor?start_time=2026-01-01T00:00:00Z"
+                                       "&end_time=2026-01-01T01:00:00Z&limit=100")
+                            .arg(id),
+                        m_admin);
+        QCOMPARE(monitor.status, 200);
+        QCOMPARE(monitor.data().value("items").toArray().size(), 0);
+        // Agents report over /ws/agent, signed: no shared-secret monitor POST.
+        QVERIFY(m_http
+                    ->json("POST", QStringLiteral("/api/servers/%1/monitor").arg(id),
+                           {{"cpu_usage", 45.5}}, m_admin)
+                    .status >= 400);
+        // A viewer's role still applies to the seed's paths.
+        const ApiUser viewer =
+            createApiUser(*m_http, m_admin, "seedviewer", "Seed-Viewer-1", "viewer");
+        QCOMPARE(
+            m_http->json("PUT", QStringLiteral("/api/servers/") + id, {{"tags", "x"}}, viewer.token)
+                .status,
+            403);
+        QCOMPARE(
+            m_http->send("DELETE", QStringLiteral("/api/servers/") + id, {}, Http::bearer(m_admin))
+                .status,
+            200);
+        QCOMPARE(m_http->get(QStringLiteral("/api/v1/nodes/") + id, m_admin).status, 404);
+    }
+
     void viewersSeeButCannotChange()
     {
         const CreatedNode node = createNode(QStringLiteral("db-01"));

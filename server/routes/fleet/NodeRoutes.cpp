@@ -44,6 +44,17 @@ Result<fleet::NodeDetails> nodeDetails(const QJsonObject &body)
         if (!labels)
             return labels.error();
         details.labels = labels.value();
+    } else if (body.contains(QStringLiteral("tags"))) {
+        // Seed 002 spells the labels as one comma-separated string.
+        auto tags = auth::optionalString(body, QStringLiteral("tags"));
+        if (!tags)
+            return tags.error();
+        QStringList labels;
+        for (const QString &tag : tags.value().split(u',', Qt::SkipEmptyParts)) {
+            if (!tag.trimmed().isEmpty())
+                labels << tag.trimmed();
+        }
+        details.labels = labels;
     }
     return details;
 }
@@ -248,7 +259,9 @@ QJsonObject nodeBodySchema(bool create)
         {QStringLiteral("name"), string(QStringLiteral("1 to 64 characters, unique"))},
         {QStringLiteral("description"), string(QStringLiteral("at most 1000 characters"))},
         {QStringLiteral("labels"),
-         arrayOf(string(QStringLiteral("1 to 32 of a-z A-Z 0-9 _ . : -; at most 16")))}};
+         arrayOf(string(QStringLiteral("1 to 32 of a-z A-Z 0-9 _ . : -; at most 16")))},
+        {QStringLiteral("tags"),
+         string(QStringLiteral("seed 002's labels joined by commas (when labels is absent)"))}};
     if (create)
         properties.insert(QStringLiteral("expires_in_hours"),
                           integer(QStringLiteral("the enrolment secret's lifetime, 1 to 720 "
@@ -270,8 +283,99 @@ RouteDoc nodeDoc(const QString &summary, QList<ErrorCode> errors, QJsonObject re
 
 } // namespace
 
+namespace {
+
+// Seed 002's /api/servers routes over the same services: the list as
+// {servers: [node]} (no paging, at most 10,000), update by PUT, the
+// history as monitor. POST /api/servers/{id}/monitor is not served: agents
+// report over /ws/agent, signed, never with a shared secret.
+void registerSeedServerRoutes(ApiRouter &router, auth::AuthModule &auth, fleet::FleetService &fleet)
+{
+    const QString seed = QStringLiteral(" (seed 002's name for /api/v1/nodes%1)");
+    RouteDoc listDoc = nodeDoc(QStringLiteral("The fleet's nodes by name") + seed.arg(QString()),
+                               {}, object({{QStringLiteral("servers"), arrayOf(nodeSchema())}}));
+    auth::addProtectedRoute(
+        router, auth, Method::Get, QStringLiteral("/api/servers"), Role::Viewer,
+        [&fleet](const RequestContext &c, const Principal &) -> ApiReply {
+            const QUrlQuery query = c.request.query();
+            HM_TRY(search, parseSearch(query));
+            repositories::NodeFilter filter;
+            filter.search = search.value();
+            filter.label = queryValue(query, QStringLiteral("label"));
+            filter.limit = 10000;
+            HM_TRY(page, fleet.list(filter));
+            QJsonArray servers;
+            for (const repositories::NodeRow &row : page.value().items)
+                servers.append(fleet::nodeJson(row, fleet.isOnline(row.id)));
+            return ApiReply::ok(QJsonObject{{QStringLiteral("servers"), servers}});
+        },
+        std::move(listDoc));
+    RouteDoc createDoc =
+        nodeDoc(QStringLiteral("Create a node and its enrolment secret") + seed.arg(QString()),
+                {ErrorCode::ResourceAlreadyExists},
+                object({{QStringLiteral("node"), nodeSchema()},
+                        {QStringLiteral("enrolment"), ticketSchema()}}),
+                nodeBodySchema(true));
+    createDoc.successStatus = 201;
+    auth::addProtectedRoute(
+        router, auth, Method::Post, QStringLiteral("/api/servers"), Role::Admin,
+        [&fleet](const RequestContext &c, const Principal &p) {
+            return replyCreatedNode(fleet, c, p);
+        },
+        std::move(createDoc));
+    auth::addProtectedRoute(
+        router, auth, Method::Get, QStringLiteral("/api/servers/{id}"), Role::Viewer,
+        [&fleet](const RequestContext &c, const Principal &) -> ApiReply {
+            HM_TRY(row, fleet.get(c.pathArgs.at(0)));
+            return ApiReply::ok(fleet::nodeJson(row.value(), fleet.isOnline(row.value().id)));
+        },
+        nodeDoc(QStringLiteral("One node") + seed.arg(QStringLiteral("/{id}")),
+                {ErrorCode::ResourceNotFound}, nodeSchema()));
+    auth::addProtectedRoute(
+        router, auth, Method::Put, QStringLiteral("/api/servers/{id}"), Role::Admin,
+        [&fleet](const RequestContext &c, const Principal &p) -> ApiReply {
+            HM_TRY(body, c.jsonObject());
+            HM_TRY(details, nodeDetails(body.value()));
+            HM_TRY(row, fleet.update(p, auth::clientInfo(c), c.pathArgs.at(0), details.value()));
+            return ApiReply::ok(fleet::nodeJson(row.value(), fleet.isOnline(row.value().id)));
+        },
+        nodeDoc(QStringLiteral("Rename a node, describe it or set its labels (tags)") +
+                    seed.arg(QStringLiteral("/{id}, PATCH")),
+                {ErrorCode::ResourceNotFound, ErrorCode::ResourceAlreadyExists}, nodeSchema(),
+                nodeBodySchema(false)));
+    auth::addProtectedRoute(
+        router, auth, Method::Delete, QStringLiteral("/api/servers/{id}"), Role::Admin,
+        [&fleet](const RequestContext &c, const Principal &p) -> ApiReply {
+            HM_TRY_STATUS(fleet.remove(p, auth::clientInfo(c), c.pathArgs.at(0)));
+            return ApiReply::ok(QJsonObject{{QStringLiteral("id"), c.pathArgs.at(0)},
+                                            {QStringLiteral("deleted"), true}});
+        },
+        nodeDoc(
+            QStringLiteral("Delete a node and its history") + seed.arg(QStringLiteral("/{id}")),
+            {ErrorCode::ResourceNotFound},
+            object({{QStringLiteral("id"), string()}, {QStringLiteral("deleted"), boolean()}})));
+    RouteDoc monitorDoc = nodeDoc(QStringLiteral("A node's metric history") +
+                                      seed.arg(QStringLiteral("/{id}/metrics")),
+                                  {ErrorCode::ResourceNotFound, ErrorCode::ValidationError},
+                                  object({{QStringLiteral("node_id"), string()},
+                                          {QStringLiteral("tier"), string()},
+                                          {QStringLiteral("items"), arrayOf(object({}, {}, false))}}));
+    monitorDoc.queryParameters =
+        QJsonArray{query(QStringLiteral("start_time"), string(), QStringLiteral("ISO-8601")),
+                   query(QStringLiteral("end_time"), string(), QStringLiteral("ISO-8601")),
+                   query(QStringLiteral("limit"), integer(), QStringLiteral("1 to 10000"))};
+    auth::addProtectedRoute(
+        router, auth, Method::Get, QStringLiteral("/api/servers/{id}/monitor"), Role::Viewer,
+        [&fleet](const RequestContext &c, const Principal &) { return nodeMetrics(fleet, c); },
+        std::move(monitorDoc));
+}
+
+} // namespace
+
 void registerNodeRoutes(ApiRouter &router, auth::AuthModule &auth, fleet::FleetService &fleet)
 {
+    registerSeedServerRoutes(router, auth, fleet);
+
     RouteDoc listDoc = nodeDoc(QStringLiteral("The fleet's nodes by name, with their status"), {},
                                object({{QStringLiteral("items"), arrayOf(nodeSchema())},
                                        {QStringLiteral("pagination"), pagination()}}));
