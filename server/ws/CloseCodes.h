@@ -18,6 +18,7 @@ enum CloseCode : quint16
     kCloseTooBig = 1009,       // an agent message above its size limit
     kCloseInternal = 1011,     // the server failed (store error)
     kCloseTryAgain = 1013,     // an agent report could not be queued: reconnect and resend
+    kCloseBadRequest = 4400,   // a request the feed does not take (a token in the URL)
     kCloseUnauthorized = 4401, // no, bad or expired credential
     kCloseForbidden = 4403,    // credential valid but not allowed here
     kCloseNotFound = 4404,     // unknown path or execution

@@ -8,9 +8,11 @@
 #include "server/ws/AgentFeed.h"
 #include "server/ws/EventFeed.h"
 #include "server/ws/ExecutionFeed.h"
+#include "server/ws/NodeFeed.h"
 #include "server/ws/WsConnection.h"
 #include "server/ws/WsUpgrade.h"
 
+#include <QUrlQuery>
 #include <QWebSocket>
 
 namespace hm::server::ws {
@@ -32,7 +34,7 @@ WebSocketHub::WebSocketHub(ApiRouter &router, auth::AuthModule &auth, store::Dat
     : QObject(parent), m_router(router), m_auth(auth), m_options(options),
       m_executions(std::make_unique<ExecutionFeed>(db, host, options.latencyMarks)),
       m_events(new EventFeed(db, std::move(dataDir), options.statusIntervalMs, this)),
-      m_agents(new AgentFeed(fleet, this))
+      m_agents(new AgentFeed(fleet, this)), m_nodes(new NodeFeed(fleet, this))
 {
     // Every upgrade under /ws/ becomes a WebSocket (the HTTP server sets
     // TCP_NODELAY on it: pushed events are small and come one by one) and
@@ -101,10 +103,20 @@ void WebSocketHub::accept(std::unique_ptr<QWebSocket> socket)
         m_agents->open(connection);
         return;
     }
+    if (target.feed == WsTarget::Feed::Node &&
+        QUrlQuery(connection->socket().requestUrl()).hasQueryItem(QStringLiteral("token"))) {
+        // Newer feeds never take a credential in the URL (logs, proxies).
+        connection->closeWith(kCloseBadRequest,
+                              QStringLiteral("send the token in the Authorization header, "
+                                             "never in the URL"));
+        return;
+    }
     if (!authenticate(connection))
         return;
     if (target.feed == WsTarget::Feed::Events)
         m_events->open(connection);
+    else if (target.feed == WsTarget::Feed::Node)
+        m_nodes->open(connection, target.nodeId);
     else
         m_executions->open(connection, target.executionId);
 }
@@ -169,6 +181,7 @@ void WebSocketHub::onFinished(WsConnection *connection)
     m_executions->remove(connection);
     m_events->remove(connection);
     m_agents->remove(connection);
+    m_nodes->remove(connection);
     connection->deleteLater();
 }
 

@@ -29,6 +29,7 @@ namespace hm::server::ws {
 class AgentFeed;
 class EventFeed;
 class ExecutionFeed;
+class NodeFeed;
 class WsConnection;
 
 // The server's WebSockets, on the HTTP port: the HTTP server hands every
@@ -39,6 +40,8 @@ class WsConnection;
 //                         system status, execution and flow changes
 //   /ws/agent             AgentFeed: hivemind-agent, authenticated by a
 //                         signed challenge instead of a token
+//   /ws/nodes/{id}        NodeFeed: one node's live metrics (/ws/servers/{id}
+//                         too); its credential in a header only
 // Each connection authenticates with ?token= (JWT or API key) or the
 // upgrade's Authorization / X-API-Key header, like a GET of its path, and is
 // closed with 4401 when its credential expires, and within a second of a
@@ -70,6 +73,7 @@ private:
     std::unique_ptr<ExecutionFeed> m_executions;
     EventFeed *m_events = nullptr;       // child
     AgentFeed *m_agents = nullptr;       // child
+    NodeFeed *m_nodes = nullptr;         // child
     QList<WsConnection *> m_connections; // children
     QTimer m_ping;
     QTimer m_authRecheck;

@@ -11,12 +11,17 @@ WsTarget wsTargetOf(const QString &path)
         QStringLiteral("^/ws/executions/([A-Za-z0-9_-]{1,64})/?$"));
     if (path == QLatin1String("/ws/events") || path == QLatin1String("/ws/events/") ||
         path == QLatin1String("/ws/connect"))
-        return {WsTarget::Feed::Events, {}};
+        return {WsTarget::Feed::Events, {}, {}};
     if (path == QLatin1String("/ws/agent") || path == QLatin1String("/ws/agent/"))
-        return {WsTarget::Feed::Agent, {}};
+        return {WsTarget::Feed::Agent, {}, {}};
     const auto execution = executionPath.match(path);
     if (execution.hasMatch())
-        return {WsTarget::Feed::Execution, execution.captured(1)};
+        return {WsTarget::Feed::Execution, execution.captured(1), {}};
+    static const QRegularExpression nodePath(
+        QStringLiteral("^/ws/(?:nodes|servers)/([A-Za-z0-9_-]{1,64})/?$"));
+    const auto node = nodePath.match(path);
+    if (node.hasMatch())
+        return {WsTarget::Feed::Node, {}, node.captured(1)};
     return {};
 }
 

@@ -9,7 +9,10 @@
 #include "AuthTestSupport.h"
 
 #include <QJsonArray>
+#include <QNetworkRequest>
+#include <QSignalSpy>
 #include <QTest>
+#include <QWebSocket>
 
 using namespace hm;
 using namespace hm::test;
@@ -250,6 +253,88 @@ private slots:
                 .status,
             200);
         QCOMPARE(m_http->get(QStringLiteral("/api/v1/nodes/") + id, m_admin).status, 404);
+    }
+
+    // /ws/nodes/{id}: the node first, then each stored report and the
+    // agent's coming and going; a token in the URL is refused, an unknown
+    // node is 4404, a deleted node closes its watchers.
+    void liveMetricsReachWatchers()
+    {
+        AgentPeer agent;
+        const QString nodeId = enrolledNode(QStringLiteral("live-01"), agent);
+        QVERIFY(!nodeId.isEmpty());
+        const ApiUser viewer =
+            createApiUser(*m_http, m_admin, "liveviewer", "Live-Viewer-1", "viewer");
+        QVERIFY(!viewer.token.isEmpty());
+        const auto open = [this](QWebSocket &socket, const QString &path, const QString &token,
+                                 bool inHeader = true) {
+            QUrl url = m_http->base();
+            url.setScheme(QStringLiteral("ws"));
+            url.setPath(path);
+            if (!inHeader)
+                url.setQuery(QStringLiteral("token=") + token);
+            QNetworkRequest request(url);
+            if (inHeader)
+                request.setRawHeader("Authorization", "Bearer " + token.toUtf8());
+            socket.open(request);
+        };
+        QWebSocket watcher;
+        QList<QJsonObject> heard;
+        connect(&watcher, &QWebSocket::textMessageReceived, this, [&heard](const QString &text) {
+            heard << QJsonDocument::fromJson(text.toUtf8()).object();
+        });
+        open(watcher, QStringLiteral("/ws/nodes/") + nodeId, viewer.token);
+        QTRY_COMPARE(heard.size(), 1);
+        QCOMPARE(heard[0].value("type").toString(), QStringLiteral("node"));
+        QCOMPARE(heard[0].value("node").toObject().value("id").toString(), nodeId);
+
+        QVERIFY(signIn(agent, nodeId));
+        QTRY_VERIFY(std::any_of(heard.begin(), heard.end(), [](const QJsonObject &m) {
+            return m.value("type") == QLatin1String("status") && m.value("online").toBool();
+        }));
+        agent.send(fleet::serialize(AgentPeer::report(1, 42.5)));
+        QTRY_VERIFY(std::any_of(heard.begin(), heard.end(), [](const QJsonObject &m) {
+            return m.value("type") == QLatin1String("metrics");
+        }));
+        const QJsonObject metrics = *std::find_if(heard.begin(), heard.end(), [](const auto &m) {
+            return m.value("type") == QLatin1String("metrics");
+        });
+        QCOMPARE(metrics.value("seq").toInt(), 1);
+        QCOMPARE(metrics.value("node_id").toString(), nodeId);
+        QCOMPARE(metrics.value("metrics").toObject().value("cpu_usage").toDouble(), 42.5);
+        // A replayed report is not news.
+        const qsizetype before = heard.size();
+        agent.send(fleet::serialize(AgentPeer::report(1, 42.5)));
+        QVERIFY(agent.waitForMessages(4));
+        QCOMPARE(heard.size(), before);
+
+        // Seed 002's path is the same feed; a token in the URL never is.
+        QWebSocket seed;
+        QSignalSpy seedMessages(&seed, &QWebSocket::textMessageReceived);
+        open(seed, QStringLiteral("/ws/servers/") + nodeId, viewer.token);
+        QTRY_VERIFY_WITH_TIMEOUT(seedMessages.count() >= 1, 10000);
+        QWebSocket inUrl;
+        QSignalSpy urlClosed(&inUrl, &QWebSocket::disconnected);
+        open(inUrl, QStringLiteral("/ws/nodes/") + nodeId, viewer.token, false);
+        QTRY_COMPARE_WITH_TIMEOUT(urlClosed.count(), 1, 10000);
+        QCOMPARE(int(inUrl.closeCode()), 4400);
+        QWebSocket unknown;
+        QSignalSpy unknownClosed(&unknown, &QWebSocket::disconnected);
+        open(unknown, QStringLiteral("/ws/nodes/no-such-node"), viewer.token);
+        QTRY_COMPARE_WITH_TIMEOUT(unknownClosed.count(), 1, 10000);
+        QCOMPARE(int(unknown.closeCode()), 4404);
+
+        // Deleting the node ends the watch.
+        QCOMPARE(watcher.state(), QAbstractSocket::ConnectedState);
+        QSignalSpy watcherClosed(&watcher, &QWebSocket::disconnected);
+        QCOMPARE(m_http
+                     ->send("DELETE", QStringLiteral("/api/v1/nodes/") + nodeId, {},
+                            Http::bearer(m_admin))
+                     .status,
+                 200);
+        // (The close may arrive while the DELETE's answer is awaited.)
+        QTRY_COMPARE_WITH_TIMEOUT(watcherClosed.count(), 1, 10000);
+        QCOMPARE(int(watcher.closeCode()), 4404);
     }
 
     void viewersSeeButCannotChange()

@@ -494,6 +494,7 @@ void FleetService::agentConnected(const NodeRow &node, const hm::fleet::HelloMes
     auto row = nodeById(m_db, node.id);
     if (row && row.value())
         publish(QStringLiteral("node_status"), node.id, nodeJson(*row.value(), true));
+    emit nodeStatusChanged(node.id, true);
 }
 
 void FleetService::agentDisconnected(const QString &nodeId)
@@ -503,12 +504,22 @@ void FleetService::agentDisconnected(const QString &nodeId)
     auto row = nodeById(m_db, nodeId);
     if (row && row.value())
         publish(QStringLiteral("node_status"), nodeId, nodeJson(*row.value(), false));
+    emit nodeStatusChanged(nodeId, false);
 }
 
 void FleetService::record(const QString &nodeId, const hm::fleet::ReportMessage &report,
                           QObject *context, std::function<void(bool)> stored)
 {
-    m_history->record(nodeId, report, context, std::move(stored));
+    m_history->record(nodeId, report, context,
+                      [this, nodeId, report, stored = std::move(stored)](bool ok) {
+                          // Watchers hear of each stored report once (a
+                          // replayed one is acknowledged again, not news).
+                          if (ok && report.seq > m_lastAnnounced.value(nodeId)) {
+                              m_lastAnnounced.insert(nodeId, report.seq);
+                              emit reportStored(nodeId, report);
+                          }
+                          stored(ok);
+                      });
 }
 
 Result<qint64> FleetService::lastStoredSeq(const QString &nodeId)

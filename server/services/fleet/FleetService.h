@@ -15,6 +15,7 @@
 #include "server/services/auth/TokenService.h"
 #include "server/services/fleet/MetricHistory.h"
 
+#include <QHash>
 #include <QObject>
 #include <QSet>
 #include <QString>
@@ -160,6 +161,10 @@ signals:
     // The node was deleted or its key revoked: its agent must go now.
     void nodeRevoked(const QString &nodeId);
     void settingsChanged(const hm::fleet::AgentSettings &settings);
+    // A report is stored (and acknowledged to its agent): /ws/nodes/{id}.
+    void reportStored(const QString &nodeId, const hm::fleet::ReportMessage &report);
+    // The node's agent connected or went.
+    void nodeStatusChanged(const QString &nodeId, bool online);
 
 private:
     qint64 now() const { return m_now ? m_now() : 0; }
@@ -171,6 +176,7 @@ private:
     auth::AccountEvents &m_events;
     std::function<qint64()> m_now;
     MetricHistory *m_history;
+    QHash<QString, qint64> m_lastAnnounced; // node id -> last reportStored seq
     std::function<QString()> m_serverUrl;
     std::function<QString()> m_pin;
     hm::fleet::AgentSettings m_settings;
