@@ -104,6 +104,27 @@ ApiReply replyNodeList(fleet::FleetService &fleet, const RequestContext &c)
         {QStringLiteral("pagination"), paginationJson(paging.value(), page.value().total)}});
 }
 
+ApiReply replyNode(fleet::FleetService &fleet, const RequestContext &c)
+{
+    HM_TRY(row, fleet.get(c.pathArgs.at(0)));
+    return ApiReply::ok(fleet::nodeJson(row.value(), fleet.isOnline(row.value().id)));
+}
+
+ApiReply replyUpdatedNode(fleet::FleetService &fleet, const RequestContext &c, const Principal &p)
+{
+    HM_TRY(body, c.jsonObject());
+    HM_TRY(details, nodeDetails(body.value()));
+    HM_TRY(row, fleet.update(p, auth::clientInfo(c), c.pathArgs.at(0), details.value()));
+    return ApiReply::ok(fleet::nodeJson(row.value(), fleet.isOnline(row.value().id)));
+}
+
+ApiReply replyDeletedNode(fleet::FleetService &fleet, const RequestContext &c, const Principal &p)
+{
+    HM_TRY_STATUS(fleet.remove(p, auth::clientInfo(c), c.pathArgs.at(0)));
+    return ApiReply::ok(
+        QJsonObject{{QStringLiteral("id"), c.pathArgs.at(0)}, {QStringLiteral("deleted"), true}});
+}
+
 ApiReply replyCreatedNode(fleet::FleetService &fleet, const RequestContext &c, const Principal &p)
 {
     HM_TRY(body, c.jsonObject());
@@ -325,19 +346,13 @@ void registerSeedServerRoutes(ApiRouter &router, auth::AuthModule &auth, fleet::
         std::move(createDoc));
     auth::addProtectedRoute(
         router, auth, Method::Get, QStringLiteral("/api/servers/{id}"), Role::Viewer,
-        [&fleet](const RequestContext &c, const Principal &) -> ApiReply {
-            HM_TRY(row, fleet.get(c.pathArgs.at(0)));
-            return ApiReply::ok(fleet::nodeJson(row.value(), fleet.isOnline(row.value().id)));
-        },
+        [&fleet](const RequestContext &c, const Principal &) { return replyNode(fleet, c); },
         nodeDoc(QStringLiteral("One node") + seed.arg(QStringLiteral("/{id}")),
                 {ErrorCode::ResourceNotFound}, nodeSchema()));
     auth::addProtectedRoute(
         router, auth, Method::Put, QStringLiteral("/api/servers/{id}"), Role::Admin,
-        [&fleet](const RequestContext &c, const Principal &p) -> ApiReply {
-            HM_TRY(body, c.jsonObject());
-            HM_TRY(details, nodeDetails(body.value()));
-            HM_TRY(row, fleet.update(p, auth::clientInfo(c), c.pathArgs.at(0), details.value()));
-            return ApiReply::ok(fleet::nodeJson(row.value(), fleet.isOnline(row.value().id)));
+        [&fleet](const RequestContext &c, const Principal &p) {
+            return replyUpdatedNode(fleet, c, p);
         },
         nodeDoc(QStringLiteral("Rename a node, describe it or set its labels (tags)") +
                     seed.arg(QStringLiteral("/{id}, PATCH")),
@@ -345,21 +360,19 @@ void registerSeedServerRoutes(ApiRouter &router, auth::AuthModule &auth, fleet::
                 nodeBodySchema(false)));
     auth::addProtectedRoute(
         router, auth, Method::Delete, QStringLiteral("/api/servers/{id}"), Role::Admin,
-        [&fleet](const RequestContext &c, const Principal &p) -> ApiReply {
-            HM_TRY_STATUS(fleet.remove(p, auth::clientInfo(c), c.pathArgs.at(0)));
-            return ApiReply::ok(QJsonObject{{QStringLiteral("id"), c.pathArgs.at(0)},
-                                            {QStringLiteral("deleted"), true}});
+        [&fleet](const RequestContext &c, const Principal &p) {
+            return replyDeletedNode(fleet, c, p);
         },
         nodeDoc(
             QStringLiteral("Delete a node and its history") + seed.arg(QStringLiteral("/{id}")),
             {ErrorCode::ResourceNotFound},
             object({{QStringLiteral("id"), string()}, {QStringLiteral("deleted"), boolean()}})));
-    RouteDoc monitorDoc = nodeDoc(QStringLiteral("A node's metric history") +
-                                      seed.arg(QStringLiteral("/{id}/metrics")),
-                                  {ErrorCode::ResourceNotFound, ErrorCode::ValidationError},
-                                  object({{QStringLiteral("node_id"), string()},
-                                          {QStringLiteral("tier"), string()},
-                                          {QStringLiteral("items"), arrayOf(object({}, {}, false))}}));
+    RouteDoc monitorDoc = nodeDoc(
+        QStringLiteral("A node's metric history") + seed.arg(QStringLiteral("/{id}/metrics")),
+        {ErrorCode::ResourceNotFound, ErrorCode::ValidationError},
+        object({{QStringLiteral("node_id"), string()},
+                {QStringLiteral("tier"), string()},
+                {QStringLiteral("items"), arrayOf(object({}, {}, false))}}));
     monitorDoc.queryParameters =
         QJsonArray{query(QStringLiteral("start_time"), string(), QStringLiteral("ISO-8601")),
                    query(QStringLiteral("end_time"), string(), QStringLiteral("ISO-8601")),
@@ -412,19 +425,13 @@ void registerNodeRoutes(ApiRouter &router, auth::AuthModule &auth, fleet::FleetS
 
     auth::addProtectedRoute(
         router, auth, Method::Get, QStringLiteral("/api/v1/nodes/{id}"), Role::Viewer,
-        [&fleet](const RequestContext &c, const Principal &) -> ApiReply {
-            HM_TRY(row, fleet.get(c.pathArgs.at(0)));
-            return ApiReply::ok(fleet::nodeJson(row.value(), fleet.isOnline(row.value().id)));
-        },
+        [&fleet](const RequestContext &c, const Principal &) { return replyNode(fleet, c); },
         nodeDoc(QStringLiteral("One node"), {ErrorCode::ResourceNotFound}, nodeSchema()));
 
     auth::addProtectedRoute(
         router, auth, Method::Patch, QStringLiteral("/api/v1/nodes/{id}"), Role::Admin,
-        [&fleet](const RequestContext &c, const Principal &p) -> ApiReply {
-            HM_TRY(body, c.jsonObject());
-            HM_TRY(details, nodeDetails(body.value()));
-            HM_TRY(row, fleet.update(p, auth::clientInfo(c), c.pathArgs.at(0), details.value()));
-            return ApiReply::ok(fleet::nodeJson(row.value(), fleet.isOnline(row.value().id)));
+        [&fleet](const RequestContext &c, const Principal &p) {
+            return replyUpdatedNode(fleet, c, p);
         },
         nodeDoc(QStringLiteral("Rename a node, describe it or set its labels"),
                 {ErrorCode::ResourceNotFound, ErrorCode::ResourceAlreadyExists}, nodeSchema(),
@@ -432,10 +439,8 @@ void registerNodeRoutes(ApiRouter &router, auth::AuthModule &auth, fleet::FleetS
 
     auth::addProtectedRoute(
         router, auth, Method::Delete, QStringLiteral("/api/v1/nodes/{id}"), Role::Admin,
-        [&fleet](const RequestContext &c, const Principal &p) -> ApiReply {
-            HM_TRY_STATUS(fleet.remove(p, auth::clientInfo(c), c.pathArgs.at(0)));
-            return ApiReply::ok(QJsonObject{{QStringLiteral("id"), c.pathArgs.at(0)},
-                                            {QStringLiteral("deleted"), true}});
+        [&fleet](const RequestContext &c, const Principal &p) {
+            return replyDeletedNode(fleet, c, p);
         },
         nodeDoc(
             QStringLiteral("Delete a node and its history; its agent is disconnected at once "
