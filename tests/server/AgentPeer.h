@@ -9,6 +9,7 @@
 #include "crypto/Signing.h"
 #include "fleet/AgentProtocol.h"
 
+#include <QDateTime>
 #include <QList>
 #include <QSignalSpy>
 #include <QUrl>
@@ -65,8 +66,8 @@ public:
         message.nodeId = nodeId;
         message.agentVersion = QStringLiteral("test-peer");
         message.capabilities = {QStringLiteral("metrics")};
-        message.signature = crypto::sign(key ? *key : keys.secretKey,
-                                         fleet::signedChallenge(nodeId, nonce));
+        message.signature =
+            crypto::sign(key ? *key : keys.secretKey, fleet::signedChallenge(nodeId, nonce));
         return message;
     }
 
@@ -100,7 +101,9 @@ public:
     static fleet::ReportMessage report(qint64 seq, double cpu)
     {
         return fleet::ReportMessage{
-            seq, 1'764'000'000'000 + seq * 1000,
+            // Now: the server keeps reports of the last day only.
+            seq,
+            QDateTime::currentMSecsSinceEpoch() - 60'000 + seq * 1000,
             {fleet::MetricValue{QStringLiteral("cpu_usage"), cpu},
              fleet::MetricValue{QStringLiteral("memory_used"), 1024.0 * seq}}};
     }

@@ -225,6 +225,7 @@ private slots:
     void aRestartedHistoryGoesOn()
     {
         server::fleet::MetricHistory again(*m_store.db, m_host);
+        again.setClock([this] { return m_now; });
         QCOMPARE(again.lastSeq(m_node).value(), kReports + 1);
         const qint64 t = kStartMs + 3 * kHourMs - 5000; // the last minute, after its last report
         std::optional<bool> stored;
@@ -258,6 +259,19 @@ private slots:
         m_now = kStartMs + 366 * kDayMs;
         QVERIFY(maintainUntilSettled());
         QCOMPARE(count(QStringLiteral("1h")), 0);
+    }
+
+    // An agent's clock is not trusted for more than a day back or ten
+    // minutes ahead: such a report is acknowledged and not stored.
+    void reportsOutsideTheLastDayAreDropped()
+    {
+        QVERIFY(record(kReports + 100, m_now - 2 * kDayMs, 50.0));
+        QVERIFY(record(kReports + 101, m_now + kHourMs, 50.0));
+        QCOMPARE(items(QStringLiteral("raw"), m_now - 3 * kDayMs, m_now - kDayMs).size(), 0);
+        QCOMPARE(items(QStringLiteral("raw"), m_now + 1, m_now + 2 * kHourMs).size(), 0);
+        // One inside the window still is.
+        QVERIFY(record(kReports + 102, m_now - 1000, 50.0));
+        QCOMPARE(items(QStringLiteral("raw"), m_now - 60000, m_now).size(), 1);
     }
 };
 

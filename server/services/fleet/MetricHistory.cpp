@@ -22,6 +22,8 @@ namespace {
 
 constexpr qint64 kMinuteMs = 60 * 1000;
 constexpr qint64 kDay = 24 * 3600;
+// How far ahead of the server's clock an agent's may run.
+constexpr qint64 kFutureSlackMs = 10 * 60 * 1000;
 // A minute counts as complete (its reports are in) two minutes after it ends.
 constexpr qint64 kGraceMinutes = 2;
 // A pass rolls up at most this many minutes / spans per node and tier.
@@ -146,6 +148,20 @@ void MetricHistory::record(const QString &nodeId, const hm::fleet::ReportMessage
         return;
     }
     NodeState &n = *node.value();
+    // The agent's clock decides the minute: only a time the raw tier can
+    // hold is taken (an agent's buffer after an outage of up to a day, a
+    // clock a little ahead). Anything else would open rows, and rollup
+    // work, anywhere in time; it is acknowledged and dropped, and said.
+    const qint64 nowMs = now();
+    if (report.timeMs < nowMs - kDay * 1000 || report.timeMs > nowMs + kFutureSlackMs) {
+        qCInfo(lcServer).noquote() << "fleet: report" << report.seq << "of node" << nodeId
+                                   << "dropped: its time is outside the last day";
+        if (report.seq > n.lastSeq)
+            n.lastSeq = report.seq;
+        QMetaObject::invokeMethod(
+            context, [stored] { stored(true); }, Qt::QueuedConnection);
+        return;
+    }
     if (report.seq <= n.lastSeq) {
         // Stored already, or queued: acknowledged once the queue has it.
         if (n.lastTo > 0)
