@@ -6680,6 +6680,145 @@
     </message>
 </context>
 <context>
+    <name>hm::app::NodeMetricsView</name>
+    <message>
+        <source>&amp;Range:</source>
+        <translation>&amp;Range:</translation>
+    </message>
+    <message>
+        <source>Last 15 minutes</source>
+        <translation>Last 15 minutes</translation>
+    </message>
+    <message>
+        <source>Last hour</source>
+        <translation>Last hour</translation>
+    </message>
+    <message>
+        <source>Last 6 hours</source>
+        <translation>Last 6 hours</translation>
+    </message>
+    <message>
+        <source>Last 24 hours</source>
+        <translation>Last 24 hours</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>Last 7 days</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>Last 30 days</translation>
+    </message>
+    <message>
+        <source>Last 90 days</source>
+        <translation>Last 90 days</translation>
+    </message>
+    <message>
+        <source>Last year</source>
+        <translation>Last year</translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation>Memory</translation>
+    </message>
+    <message>
+        <source>Swap</source>
+        <translation>Swap</translation>
+    </message>
+    <message>
+        <source>Disk</source>
+        <translation>Disk</translation>
+    </message>
+    <message>
+        <source>1 min</source>
+        <translation>1 min</translation>
+    </message>
+    <message>
+        <source>5 min</source>
+        <translation>5 min</translation>
+    </message>
+    <message>
+        <source>15 min</source>
+        <translation>15 min</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Sent</translation>
+    </message>
+    <message>
+        <source>Read</source>
+        <translation>Read</translation>
+    </message>
+    <message>
+        <source>Written</source>
+        <translation>Written</translation>
+    </message>
+    <message>
+        <source>CPU (%)</source>
+        <translation>CPU (%)</translation>
+    </message>
+    <message>
+        <source>Memory and swap used (%)</source>
+        <translation>Memory and swap used (%)</translation>
+    </message>
+    <message>
+        <source>Disk used (%)</source>
+        <translation>Disk used (%)</translation>
+    </message>
+    <message>
+        <source>Load average</source>
+        <translation>Load average</translation>
+    </message>
+    <message>
+        <source>Network (%1)</source>
+        <translation>Network (%1)</translation>
+    </message>
+    <message>
+        <source>Disk reads and writes (%1)</source>
+        <translation>Disk reads and writes (%1)</translation>
+    </message>
+    <message>
+        <source>Select a node to see its history.</source>
+        <translation>Select a node to see its history.</translation>
+    </message>
+    <message>
+        <source>The history could not be read: %1</source>
+        <translation>The history could not be read: %1</translation>
+    </message>
+    <message>
+        <source>Reading the history…</source>
+        <translation>Reading the history…</translation>
+    </message>
+    <message>
+        <source>No reports in this range yet.</source>
+        <translation>No reports in this range yet.</translation>
+    </message>
+    <message>
+        <source>1-minute averages, shaded from lowest to highest · updated %1</source>
+        <translation>1-minute averages, shaded from lowest to highest · updated %1</translation>
+    </message>
+    <message>
+        <source>15-minute averages, shaded from lowest to highest · updated %1</source>
+        <translation>15-minute averages, shaded from lowest to highest · updated %1</translation>
+    </message>
+    <message>
+        <source>Hourly averages, shaded from lowest to highest · updated %1</source>
+        <translation>Hourly averages, shaded from lowest to highest · updated %1</translation>
+    </message>
+    <message>
+        <source>Every report as the agent sent it · updated %1</source>
+        <translation>Every report as the agent sent it · updated %1</translation>
+    </message>
+</context>
+<context>
     <name>hm::app::NodesPage</name>
     <message>
         <source>No nodes yet</source>
@@ -6799,6 +6938,14 @@
     <message>
         <source>The node was not deleted: %1</source>
         <translation>The node was not deleted: %1</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>Metrics</source>
+        <translation>Metrics</translation>
     </message>
 </context>
 <context>

@@ -6639,6 +6639,145 @@
     </message>
 </context>
 <context>
+    <name>hm::app::NodeMetricsView</name>
+    <message>
+        <source>&amp;Range:</source>
+        <translation>范围(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Last 15 minutes</source>
+        <translation>最近 15 分钟</translation>
+    </message>
+    <message>
+        <source>Last hour</source>
+        <translation>最近 1 小时</translation>
+    </message>
+    <message>
+        <source>Last 6 hours</source>
+        <translation>最近 6 小时</translation>
+    </message>
+    <message>
+        <source>Last 24 hours</source>
+        <translation>最近 24 小时</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>最近 7 天</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>最近 30 天</translation>
+    </message>
+    <message>
+        <source>Last 90 days</source>
+        <translation>最近 90 天</translation>
+    </message>
+    <message>
+        <source>Last year</source>
+        <translation>最近 1 年</translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation>处理器</translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation>内存</translation>
+    </message>
+    <message>
+        <source>Swap</source>
+        <translation>交换空间</translation>
+    </message>
+    <message>
+        <source>Disk</source>
+        <translation>磁盘</translation>
+    </message>
+    <message>
+        <source>1 min</source>
+        <translation>1 分钟</translation>
+    </message>
+    <message>
+        <source>5 min</source>
+        <translation>5 分钟</translation>
+    </message>
+    <message>
+        <source>15 min</source>
+        <translation>15 分钟</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>接收</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>发送</translation>
+    </message>
+    <message>
+        <source>Read</source>
+        <translation>读取</translation>
+    </message>
+    <message>
+        <source>Written</source>
+        <translation>写入</translation>
+    </message>
+    <message>
+        <source>CPU (%)</source>
+        <translation>处理器 (%)</translation>
+    </message>
+    <message>
+        <source>Memory and swap used (%)</source>
+        <translation>内存与交换空间使用率 (%)</translation>
+    </message>
+    <message>
+        <source>Disk used (%)</source>
+        <translation>磁盘使用率 (%)</translation>
+    </message>
+    <message>
+        <source>Load average</source>
+        <translation>平均负载</translation>
+    </message>
+    <message>
+        <source>Network (%1)</source>
+        <translation>网络 (%1)</translation>
+    </message>
+    <message>
+        <source>Disk reads and writes (%1)</source>
+        <translation>磁盘读写 (%1)</translation>
+    </message>
+    <message>
+        <source>Select a node to see its history.</source>
+        <translation>选择节点以查看其历史数据。</translation>
+    </message>
+    <message>
+        <source>The history could not be read: %1</source>
+        <translation>无法读取历史数据：%1</translation>
+    </message>
+    <message>
+        <source>Reading the history…</source>
+        <translation>正在读取历史数据…</translation>
+    </message>
+    <message>
+        <source>No reports in this range yet.</source>
+        <translation>此范围内尚无上报。</translation>
+    </message>
+    <message>
+        <source>1-minute averages, shaded from lowest to highest · updated %1</source>
+        <translation>1 分钟平均值，阴影为最低至最高值 · 更新于 %1</translation>
+    </message>
+    <message>
+        <source>15-minute averages, shaded from lowest to highest · updated %1</source>
+        <translation>15 分钟平均值，阴影为最低至最高值 · 更新于 %1</translation>
+    </message>
+    <message>
+        <source>Hourly averages, shaded from lowest to highest · updated %1</source>
+        <translation>每小时平均值，阴影为最低至最高值 · 更新于 %1</translation>
+    </message>
+    <message>
+        <source>Every report as the agent sent it · updated %1</source>
+        <translation>代理发送的每条上报 · 更新于 %1</translation>
+    </message>
+</context>
+<context>
     <name>hm::app::NodesPage</name>
     <message>
         <source>No nodes yet</source>
@@ -6757,6 +6896,14 @@
     <message>
         <source>The node was not deleted: %1</source>
         <translation>节点未删除：%1</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>详细信息</translation>
+    </message>
+    <message>
+        <source>Metrics</source>
+        <translation>指标</translation>
     </message>
 </context>
 <context>

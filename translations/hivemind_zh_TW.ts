@@ -6639,6 +6639,145 @@
     </message>
 </context>
 <context>
+    <name>hm::app::NodeMetricsView</name>
+    <message>
+        <source>&amp;Range:</source>
+        <translation>範圍(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Last 15 minutes</source>
+        <translation>最近 15 分鐘</translation>
+    </message>
+    <message>
+        <source>Last hour</source>
+        <translation>最近 1 小時</translation>
+    </message>
+    <message>
+        <source>Last 6 hours</source>
+        <translation>最近 6 小時</translation>
+    </message>
+    <message>
+        <source>Last 24 hours</source>
+        <translation>最近 24 小時</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>最近 7 天</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>最近 30 天</translation>
+    </message>
+    <message>
+        <source>Last 90 days</source>
+        <translation>最近 90 天</translation>
+    </message>
+    <message>
+        <source>Last year</source>
+        <translation>最近 1 年</translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation>處理器</translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation>記憶體</translation>
+    </message>
+    <message>
+        <source>Swap</source>
+        <translation>交換空間</translation>
+    </message>
+    <message>
+        <source>Disk</source>
+        <translation>磁碟</translation>
+    </message>
+    <message>
+        <source>1 min</source>
+        <translation>1 分鐘</translation>
+    </message>
+    <message>
+        <source>5 min</source>
+        <translation>5 分鐘</translation>
+    </message>
+    <message>
+        <source>15 min</source>
+        <translation>15 分鐘</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>接收</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>傳送</translation>
+    </message>
+    <message>
+        <source>Read</source>
+        <translation>讀取</translation>
+    </message>
+    <message>
+        <source>Written</source>
+        <translation>寫入</translation>
+    </message>
+    <message>
+        <source>CPU (%)</source>
+        <translation>處理器 (%)</translation>
+    </message>
+    <message>
+        <source>Memory and swap used (%)</source>
+        <translation>記憶體與交換空間使用率 (%)</translation>
+    </message>
+    <message>
+        <source>Disk used (%)</source>
+        <translation>磁碟使用率 (%)</translation>
+    </message>
+    <message>
+        <source>Load average</source>
+        <translation>平均負載</translation>
+    </message>
+    <message>
+        <source>Network (%1)</source>
+        <translation>網路 (%1)</translation>
+    </message>
+    <message>
+        <source>Disk reads and writes (%1)</source>
+        <translation>磁碟讀寫 (%1)</translation>
+    </message>
+    <message>
+        <source>Select a node to see its history.</source>
+        <translation>選取節點以檢視其歷史資料。</translation>
+    </message>
+    <message>
+        <source>The history could not be read: %1</source>
+        <translation>無法讀取歷史資料：%1</translation>
+    </message>
+    <message>
+        <source>Reading the history…</source>
+        <translation>正在讀取歷史資料…</translation>
+    </message>
+    <message>
+        <source>No reports in this range yet.</source>
+        <translation>此範圍內尚無回報。</translation>
+    </message>
+    <message>
+        <source>1-minute averages, shaded from lowest to highest · updated %1</source>
+        <translation>1 分鐘平均值，陰影為最低至最高值 · 更新於 %1</translation>
+    </message>
+    <message>
+        <source>15-minute averages, shaded from lowest to highest · updated %1</source>
+        <translation>15 分鐘平均值，陰影為最低至最高值 · 更新於 %1</translation>
+    </message>
+    <message>
+        <source>Hourly averages, shaded from lowest to highest · updated %1</source>
+        <translation>每小時平均值，陰影為最低至最高值 · 更新於 %1</translation>
+    </message>
+    <message>
+        <source>Every report as the agent sent it · updated %1</source>
+        <translation>代理程式傳送的每筆回報 · 更新於 %1</translation>
+    </message>
+</context>
+<context>
     <name>hm::app::NodesPage</name>
     <message>
         <source>No nodes yet</source>
@@ -6757,6 +6896,14 @@
     <message>
         <source>The node was not deleted: %1</source>
         <translation>節點未刪除：%1</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>詳細資料</translation>
+    </message>
+    <message>
+        <source>Metrics</source>
+        <translation>指標</translation>
     </message>
 </context>
 <context>

@@ -6,6 +6,7 @@
 #include "fleet/EnrolNodeDialog.h"
 #include "fleet/NodeDetailPane.h"
 #include "fleet/NodeListModel.h"
+#include "fleet/NodeMetricsView.h"
 #include "widgets/DateTimeText.h"
 #include "widgets/LiveEvents.h"
 #include "widgets/MessageBox.h"
@@ -23,6 +24,7 @@
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStyle>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTimer>
 #include <QVBoxLayout>
@@ -50,8 +52,8 @@ NodesPage::NodesPage(QWidget *parent) : QWidget(parent)
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(16, 12, 16, 12);
 
-    m_header = new SectionHeader(QStringLiteral("nodes"), QStringLiteral("nodes.refresh"), this,
-                                 layout);
+    m_header =
+        new SectionHeader(QStringLiteral("nodes"), QStringLiteral("nodes.refresh"), this, layout);
     m_labelFilter = new QLineEdit(this);
     m_labelFilter->setObjectName(QStringLiteral("nodes.labelFilter"));
     m_labelFilter->setClearButtonEnabled(true);
@@ -99,12 +101,21 @@ NodesPage::NodesPage(QWidget *parent) : QWidget(parent)
     m_content->addWidget(m_view);
     m_empty = new SectionEmptyState(QStringLiteral("nodes"), m_content);
     m_content->addWidget(m_empty);
-    m_detail = new NodeDetailPane(split);
+    // Under the list, the selected node: its facts, or its history as
+    // charts (read only while that tab shows).
+    m_tabs = new QTabWidget(split);
+    m_tabs->setObjectName(QStringLiteral("nodes.detailTabs"));
+    m_tabs->setDocumentMode(true);
+    m_detail = new NodeDetailPane(m_tabs);
+    m_metrics = new NodeMetricsView(m_tabs);
+    m_tabs->addTab(m_detail, QString());
+    m_tabs->addTab(m_metrics, QString());
     split->addWidget(m_content);
-    split->addWidget(m_detail);
+    split->addWidget(m_tabs);
     split->setStretchFactor(0, 1);
-    split->setStretchFactor(1, 0);
-    split->setSizes({520, 180});
+    split->setStretchFactor(1, 1);
+    // The charts want the height more than a long list does.
+    split->setSizes({200, 500});
     layout->addWidget(split, 1);
 
     m_state = new QLabel(this);
@@ -180,6 +191,7 @@ void NodesPage::setSession(client::ApiClient *client, const client::UserInfo &us
     m_message.clear();
     m_model->setClient(client);
     m_model->reload();
+    m_metrics->setClient(client);
     m_live->setClient(client);
     retranslateUi();
 }
@@ -233,6 +245,8 @@ void NodesPage::retranslateUi()
     m_enrol->setText(tr("Enrol node..."));
     m_renew->setText(tr("New enrolment secret..."));
     m_delete->setText(tr("Delete..."));
+    m_tabs->setTabText(m_tabs->indexOf(m_detail), tr("Details"));
+    m_tabs->setTabText(m_tabs->indexOf(m_metrics), tr("Metrics"));
     refreshTexts(m_model);
     showState();
 }
@@ -296,8 +310,7 @@ void NodesPage::showState()
                     m_model->labelFilter().isEmpty()
                         ? tr("No node has \"%1\" in its name, description or address.")
                               .arg(m_model->search())
-                        : tr("No node with the label \"%1\" matches.")
-                              .arg(m_model->labelFilter()));
+                        : tr("No node with the label \"%1\" matches.").arg(m_model->labelFilter()));
                 action->setText(tr("Clear filters"));
                 action->setEnabled(true);
                 action->setToolTip({});
@@ -329,7 +342,7 @@ void NodesPage::showState()
     }
     m_content->setCurrentWidget(showList ? static_cast<QWidget *>(m_view) : m_empty);
     // Without rows there is nothing to detail: the empty state takes the width.
-    m_detail->setVisible(showList && m_model->rowCount() > 0);
+    m_tabs->setVisible(showList && m_model->rowCount() > 0);
     m_state->setText(text);
     m_state->setVisible(!text.isEmpty());
     setNodesTone(m_state, m_message.isEmpty() ? QString() : tone);
@@ -339,7 +352,9 @@ void NodesPage::showState()
 
 void NodesPage::showDetail()
 {
-    m_detail->setNode(selected());
+    const client::NodeRow *node = selected();
+    m_detail->setNode(node);
+    m_metrics->setNode(node ? node->id : QString());
     updateActions();
 }
 
@@ -392,15 +407,15 @@ void NodesPage::deleteSelected()
                              QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel,
                              QStringLiteral("nodes.confirmDelete")) != QMessageBox::Yes)
         return;
-    client::NodesApi(*m_client).remove(id, [this, id, guard = QPointer<NodesPage>(this)](
-                                                Result<void> r) {
-        if (!guard)
-            return;
-        if (!r)
-            return failed(tr("The node was not deleted: %1"), r.error());
-        m_model->remove(id);
-        showState();
-    });
+    client::NodesApi(*m_client).remove(
+        id, [this, id, guard = QPointer<NodesPage>(this)](Result<void> r) {
+            if (!guard)
+                return;
+            if (!r)
+                return failed(tr("The node was not deleted: %1"), r.error());
+            m_model->remove(id);
+            showState();
+        });
 }
 
 } // namespace hm::app

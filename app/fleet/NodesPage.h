@@ -10,6 +10,7 @@ class QLabel;
 class QLineEdit;
 class QPushButton;
 class QStackedWidget;
+class QTabWidget;
 class QTableView;
 class QTimer;
 
@@ -23,12 +24,14 @@ namespace hm::app {
 class LiveEvents;
 class NodeDetailPane;
 class NodeListModel;
+class NodeMetricsView;
 class SectionEmptyState;
 class SectionHeader;
 
 // The Nodes section (issue 35, item 3): the fleet's machines in a live,
 // lazy list (status, address, OS, CPU, memory, agent, last seen, labels)
-// with search and a label filter, the selected node's details beside it,
+// with search and a label filter, the selected node's details and its
+// history as charts (NodeMetricsView) under it,
 // and the administrator's actions: enrol a node (EnrolNodeDialog shows the
 // install command once), a new enrolment secret, delete (confirmed).
 // Other consoles' changes and agents coming and going arrive on the shared
@@ -57,6 +60,7 @@ public:
 
     NodeListModel *model() const { return m_model; }
     SectionEmptyState *emptyState() const { return m_empty; }
+    NodeMetricsView *metricsView() const { return m_metrics; }
 
 public slots:
     void reload();
@@ -89,7 +93,9 @@ private:
     QStackedWidget *m_content = nullptr;
     QTableView *m_view = nullptr;
     SectionEmptyState *m_empty = nullptr;
+    QTabWidget *m_tabs = nullptr;
     NodeDetailPane *m_detail = nullptr;
+    NodeMetricsView *m_metrics = nullptr;
     QLabel *m_state = nullptr;
     QTimer *m_clock = nullptr;
     QString m_message;

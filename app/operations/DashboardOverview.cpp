@@ -5,6 +5,7 @@
 #include "client/ExecutionsApi.h"
 #include "client/SystemApi.h"
 #include "operations/OperationsText.h"
+#include "widgets/ChartStyle.h"
 #include "widgets/DateTimeText.h"
 
 #include <QBarSet>
@@ -45,29 +46,6 @@ QLabel *label(QWidget *parent, const QString &objectName, bool wrap = false)
     l->setObjectName(objectName);
     l->setWordWrap(wrap);
     return l;
-}
-
-QChartView *chartView(QChart *chart, const QString &objectName, QWidget *parent)
-{
-    chart->setAnimationOptions(QChart::NoAnimation);
-    chart->setBackgroundRoundness(0);
-    chart->setMargins(QMargins(4, 4, 4, 4));
-    chart->legend()->setAlignment(Qt::AlignBottom);
-    auto *view = new QChartView(chart, parent);
-    view->setObjectName(objectName);
-    view->setRenderHint(QPainter::Antialiasing);
-    view->setMinimumHeight(220);
-    return view;
-}
-
-QLineSeries *line(QChart *chart, const QColor &color)
-{
-    auto *series = new QLineSeries(chart);
-    QPen pen(color);
-    pen.setWidthF(1.8);
-    series->setPen(pen);
-    chart->addSeries(series);
-    return series;
 }
 
 QString rate(double bytesPerSecond)
@@ -136,9 +114,9 @@ QWidget *DashboardOverview::createHostCard()
     layout->addWidget(m_hostState);
 
     m_usageChart = new QChart;
-    m_cpu = line(m_usageChart, QColor(0x25, 0x63, 0xeb));
-    m_memory = line(m_usageChart, QColor(0x05, 0x96, 0x69));
-    m_disk = line(m_usageChart, QColor(0xd9, 0x77, 0x06));
+    m_cpu = ChartStyle::line(m_usageChart, ChartStyle::seriesColor(0));
+    m_memory = ChartStyle::line(m_usageChart, ChartStyle::seriesColor(1));
+    m_disk = ChartStyle::line(m_usageChart, ChartStyle::seriesColor(2));
     m_usageX = new QValueAxis(m_usageChart);
     m_usageX->setRange(-15, 0);
     m_usageX->setTickCount(4);
@@ -152,11 +130,12 @@ QWidget *DashboardOverview::createHostCard()
         s->attachAxis(m_usageX);
         s->attachAxis(m_usageY);
     }
-    m_usageView = chartView(m_usageChart, QStringLiteral("dashboard.usageChart"), frame);
+    m_usageView =
+        ChartStyle::view(m_usageChart, QStringLiteral("dashboard.usageChart"), frame, 220);
 
     m_netChart = new QChart;
-    m_sent = line(m_netChart, QColor(0x7c, 0x3a, 0xed));
-    m_received = line(m_netChart, QColor(0x0e, 0x74, 0x90));
+    m_sent = ChartStyle::line(m_netChart, ChartStyle::seriesColor(3));
+    m_received = ChartStyle::line(m_netChart, ChartStyle::seriesColor(4));
     m_netX = new QValueAxis(m_netChart);
     m_netX->setRange(-15, 0);
     m_netX->setTickCount(4);
@@ -170,7 +149,7 @@ QWidget *DashboardOverview::createHostCard()
         s->attachAxis(m_netX);
         s->attachAxis(m_netY);
     }
-    m_netView = chartView(m_netChart, QStringLiteral("dashboard.networkChart"), frame);
+    m_netView = ChartStyle::view(m_netChart, QStringLiteral("dashboard.networkChart"), frame, 220);
 
     auto *charts = new QHBoxLayout;
     charts->addWidget(m_usageView, 3);
@@ -234,7 +213,7 @@ QWidget *DashboardOverview::createExecutionsCard()
     m_hourChart->addAxis(m_countAxis, Qt::AlignLeft);
     series->attachAxis(m_hourAxis);
     series->attachAxis(m_countAxis);
-    m_hourView = chartView(m_hourChart, QStringLiteral("dashboard.hourChart"), frame);
+    m_hourView = ChartStyle::view(m_hourChart, QStringLiteral("dashboard.hourChart"), frame, 220);
     layout->addWidget(m_hourView, 1);
     return frame;
 }
@@ -522,36 +501,8 @@ void DashboardOverview::changeEvent(QEvent *event)
 
 void DashboardOverview::applyPalette()
 {
-    // Qt Charts draws with its own light theme whatever the application's
-    // palette says: the charts take their colours from the palette instead
-    // (the series keep theirs), so the dark theme has no white boxes.
-    const QPalette &p = palette();
-    const QColor base = p.color(QPalette::Base);
-    const QColor text = p.color(QPalette::Text);
-    // Grid lines a fifth of the way from the background to the text: visible
-    // on light and dark backgrounds alike.
-    const auto mix = [](const QColor &a, const QColor &b, double t) {
-        return QColor::fromRgbF(float(a.redF() + (b.redF() - a.redF()) * t),
-                                float(a.greenF() + (b.greenF() - a.greenF()) * t),
-                                float(a.blueF() + (b.blueF() - a.blueF()) * t));
-    };
-    const QColor grid = mix(base, text, 0.2);
-    for (QChartView *view : {m_usageView, m_netView, m_hourView}) {
-        if (!view)
-            continue;
-        QChart *chart = view->chart();
-        view->setBackgroundBrush(base);
-        chart->setBackgroundBrush(base);
-        chart->setPlotAreaBackgroundVisible(false);
-        chart->setTitleBrush(text);
-        chart->legend()->setLabelColor(text);
-        for (QAbstractAxis *axis : chart->axes()) {
-            axis->setLabelsColor(text);
-            axis->setTitleBrush(text);
-            axis->setGridLineColor(grid);
-            axis->setLinePenColor(grid);
-        }
-    }
+    for (QChartView *view : {m_usageView, m_netView, m_hourView})
+        ChartStyle::applyPalette(view, palette());
 }
 
 void DashboardOverview::updateHostText()

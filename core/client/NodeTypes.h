@@ -72,24 +72,41 @@ struct NodeFilter
     PageRequest page;
 };
 
-// One report of a node's agent: its sequence number, time and values.
+// One report of a node's agent (raw tier: its sequence number, time and
+// values) or one bucket of a rollup tier (its start, each metric's
+// average, minimum and maximum).
 struct NodeMetricsSample
 {
-    qint64 seq = 0;
+    qint64 seq = 0; // raw only
     QDateTime time;
-    QJsonObject metrics; // name → value
+    QJsonObject metrics; // name → value (rollups: the average)
+    QJsonObject min;     // rollups only
+    QJsonObject max;
+};
+
+// GET /nodes/{id}/metrics: the tier the server read and its items, oldest
+// first.
+struct NodeMetrics
+{
+    QString tier; // "raw", "1m", "15m", "1h"
+    QList<NodeMetricsSample> items;
+
+    bool isRollup() const { return !tier.isEmpty() && tier != QLatin1String("raw"); }
 };
 
 struct NodeMetricsQuery
 {
     QDateTime start; // invalid = the server's default (the last hour)
     QDateTime end;
-    int limit = 0; // 0 = the server's default (1000)
+    int limit = 0;     // 0 = the server's default (1000)
+    QString tier;      // empty = picked by the range
+    QStringList names; // only these metrics; empty = all
 };
 
 namespace json {
 NodeRow node(const QJsonObject &o);
 EnrolmentTicket enrolmentTicket(const QJsonObject &o);
+NodeMetrics nodeMetrics(const QJsonObject &o);
 } // namespace json
 
 } // namespace hm::client

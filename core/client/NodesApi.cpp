@@ -45,6 +45,21 @@ EnrolmentTicket enrolmentTicket(const QJsonObject &o)
                            o.value(QStringLiteral("command")).toString()};
 }
 
+NodeMetrics nodeMetrics(const QJsonObject &o)
+{
+    NodeMetrics metrics;
+    metrics.tier = o.value(QStringLiteral("tier")).toString();
+    for (const QJsonValue v : o.value(QStringLiteral("items")).toArray()) {
+        const QJsonObject item = v.toObject();
+        metrics.items.append({item.value(QStringLiteral("seq")).toInteger(),
+                              time(item.value(QStringLiteral("time"))),
+                              item.value(QStringLiteral("metrics")).toObject(),
+                              item.value(QStringLiteral("min")).toObject(),
+                              item.value(QStringLiteral("max")).toObject()});
+    }
+    return metrics;
+}
+
 } // namespace json
 
 namespace {
@@ -96,9 +111,9 @@ void NodesApi::create(const NewNode &node, Callback<EnrolledNode> done)
         ApiRequest::post(kNodes, body),
         [](const ApiResponse &r) {
             const QJsonObject o = r.data.toObject();
-            return EnrolledNode{json::node(o.value(QStringLiteral("node")).toObject()),
-                                json::enrolmentTicket(
-                                    o.value(QStringLiteral("enrolment")).toObject())};
+            return EnrolledNode{
+                json::node(o.value(QStringLiteral("node")).toObject()),
+                json::enrolmentTicket(o.value(QStringLiteral("enrolment")).toObject())};
         },
         std::move(done));
 }
@@ -117,8 +132,7 @@ void NodesApi::remove(const QString &id, Callback<void> done)
         std::move(done));
 }
 
-void NodesApi::renewEnrolment(const QString &id, int expiresInHours,
-                              Callback<EnrolmentTicket> done)
+void NodesApi::renewEnrolment(const QString &id, int expiresInHours, Callback<EnrolmentTicket> done)
 {
     m_client.call<EnrolmentTicket>(
         ApiRequest::post(kNodes + u'/' + id + QStringLiteral("/enrolment"),
@@ -127,30 +141,22 @@ void NodesApi::renewEnrolment(const QString &id, int expiresInHours,
         std::move(done));
 }
 
-void NodesApi::metrics(const QString &id, const NodeMetricsQuery &query,
-                       Callback<QList<NodeMetricsSample>> done)
+void NodesApi::metrics(const QString &id, const NodeMetricsQuery &query, Callback<NodeMetrics> done)
 {
     QUrlQuery q;
     if (query.start.isValid())
-        q.addQueryItem(QStringLiteral("start"),
-                       query.start.toUTC().toString(Qt::ISODate));
+        q.addQueryItem(QStringLiteral("start"), query.start.toUTC().toString(Qt::ISODate));
     if (query.end.isValid())
         q.addQueryItem(QStringLiteral("end"), query.end.toUTC().toString(Qt::ISODate));
     if (query.limit > 0)
         q.addQueryItem(QStringLiteral("limit"), QString::number(query.limit));
-    m_client.call<QList<NodeMetricsSample>>(
+    if (!query.tier.isEmpty())
+        q.addQueryItem(QStringLiteral("tier"), query.tier);
+    if (!query.names.isEmpty())
+        q.addQueryItem(QStringLiteral("metrics"), query.names.join(u','));
+    m_client.call<NodeMetrics>(
         ApiRequest::get(kNodes + u'/' + id + QStringLiteral("/metrics"), q),
-        [](const ApiResponse &r) {
-            QList<NodeMetricsSample> samples;
-            for (const QJsonValue v : r.data.toObject().value(QStringLiteral("items")).toArray()) {
-                const QJsonObject o = v.toObject();
-                samples.append({o.value(QStringLiteral("seq")).toInteger(),
-                                json::time(o.value(QStringLiteral("time"))),
-                                o.value(QStringLiteral("metrics")).toObject()});
-            }
-            return samples;
-        },
-        std::move(done));
+        [](const ApiResponse &r) { return json::nodeMetrics(r.data.toObject()); }, std::move(done));
 }
 
 } // namespace hm::client

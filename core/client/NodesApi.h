@@ -27,8 +27,7 @@ public:
     // A new secret replacing any earlier one; an enrolled node's key is
     // revoked and the node is pending again. 0 hours = the server's default.
     void renewEnrolment(const QString &id, int expiresInHours, Callback<EnrolmentTicket> done);
-    void metrics(const QString &id, const NodeMetricsQuery &query,
-                 Callback<QList<NodeMetricsSample>> done);
+    void metrics(const QString &id, const NodeMetricsQuery &query, Callback<NodeMetrics> done);
 
 private:
     ApiClient &m_client;

@@ -43,8 +43,10 @@ private:
 
 void TestNodesClient::createReadListUpdateRenewDelete()
 {
-    NewNode web{QStringLiteral("web-01"), QStringLiteral("front"),
-                {QStringLiteral("prod"), QStringLiteral("eu:west")}, 2};
+    NewNode web{QStringLiteral("web-01"),
+                QStringLiteral("front"),
+                {QStringLiteral("prod"), QStringLiteral("eu:west")},
+                2};
     auto created = await<EnrolledNode>([&](auto done) { api().create(web, done); });
     QVERIFY2(created.ok(), qPrintable(errorText(created)));
     const NodeRow node = created.value().node;
@@ -99,16 +101,28 @@ void TestNodesClient::createReadListUpdateRenewDelete()
     QCOMPARE(renamed.value().name, QStringLiteral("web-02"));
     QCOMPARE(renamed.value().labels, node.labels);
 
-    auto renewed = await<EnrolmentTicket>([&](auto done) { api().renewEnrolment(node.id, 0, done); });
+    auto renewed =
+        await<EnrolmentTicket>([&](auto done) { api().renewEnrolment(node.id, 0, done); });
     QVERIFY(renewed.ok());
     QVERIFY(renewed.value().secret.startsWith(QStringLiteral("hme_")));
     QVERIFY(renewed.value().secret != ticket.secret);
     QVERIFY(renewed.value().expiresAt > QDateTime::currentDateTimeUtc().addSecs(23 * 3600));
 
-    auto metrics = await<QList<NodeMetricsSample>>(
-        [&](auto done) { api().metrics(node.id, {}, done); });
+    auto metrics = await<NodeMetrics>([&](auto done) { api().metrics(node.id, {}, done); });
     QVERIFY2(metrics.ok(), qPrintable(errorText(metrics)));
-    QVERIFY(metrics.value().isEmpty());
+    QCOMPARE(metrics.value().tier, QStringLiteral("raw"));
+    QVERIFY(metrics.value().items.isEmpty());
+    NodeMetricsQuery daily;
+    daily.start = QDateTime::currentDateTimeUtc().addDays(-7);
+    daily.names = {QStringLiteral("cpu_usage")};
+    metrics = await<NodeMetrics>([&](auto done) { api().metrics(node.id, daily, done); });
+    QVERIFY2(metrics.ok(), qPrintable(errorText(metrics)));
+    QCOMPARE(metrics.value().tier, QStringLiteral("15m"));
+    QVERIFY(metrics.value().isRollup());
+    daily.names = {QStringLiteral("cpu usage")};
+    metrics = await<NodeMetrics>([&](auto done) { api().metrics(node.id, daily, done); });
+    QVERIFY(!metrics.ok());
+    QCOMPARE(metrics.error().code, ErrorCode::ValidationError);
 
     QVERIFY(await<void>([&](auto done) { api().remove(node.id, done); }).ok());
     auto gone = await<NodeRow>([&](auto done) { api().get(node.id, done); });
@@ -119,11 +133,13 @@ void TestNodesClient::createReadListUpdateRenewDelete()
 
 void TestNodesClient::errorsAreTyped()
 {
-    auto first = await<EnrolledNode>(
-        [&](auto done) { api().create(NewNode{QStringLiteral("twin"), {}, {}, 0}, done); });
+    auto first = await<EnrolledNode>([&](auto done) {
+        api().create(NewNode{QStringLiteral("twin"), {}, {}, 0}, done);
+    });
     QVERIFY(first.ok());
-    auto twin = await<EnrolledNode>(
-        [&](auto done) { api().create(NewNode{QStringLiteral("TWIN"), {}, {}, 0}, done); });
+    auto twin = await<EnrolledNode>([&](auto done) {
+        api().create(NewNode{QStringLiteral("TWIN"), {}, {}, 0}, done);
+    });
     QVERIFY(!twin.ok());
     QCOMPARE(twin.error().code, ErrorCode::ResourceAlreadyExists);
 
@@ -132,11 +148,12 @@ void TestNodesClient::errorsAreTyped()
     });
     QVERIFY(!badLabel.ok());
     QCOMPARE(badLabel.error().code, ErrorCode::ValidationError);
-    QCOMPARE(badLabel.error().details.value(QStringLiteral("field")).toString(), QStringLiteral("labels"));
+    QCOMPARE(badLabel.error().details.value(QStringLiteral("field")).toString(),
+             QStringLiteral("labels"));
 
-    QVERIFY(!m_server.createUser(QStringLiteral("watcher"), QStringLiteral("viewer"),
-                                 kViewerPassword)
-                 .id.isEmpty());
+    QVERIFY(
+        !m_server.createUser(QStringLiteral("watcher"), QStringLiteral("viewer"), kViewerPassword)
+             .id.isEmpty());
     auto viewer = m_server.signIn(QStringLiteral("watcher"), kViewerPassword);
     QVERIFY(viewer);
     auto listed = await<Page<NodeRow>>([&](auto done) { NodesApi(*viewer).list({}, done); });

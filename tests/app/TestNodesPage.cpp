@@ -17,23 +17,29 @@
 #include "client/NodesApi.h"
 #include "fleet/EnrolNodeDialog.h"
 #include "fleet/NodeListModel.h"
+#include "fleet/NodeMetricsView.h"
 #include "fleet/NodesPage.h"
 #include "widgets/MessageBox.h"
 #include "widgets/SectionEmptyState.h"
 
 #include <QAbstractItemModelTester>
+#include <QApplication>
+#include <QChartView>
+#include <QClipboard>
+#include <QComboBox>
 #include <QJsonDocument>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLineSeries>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QNetworkRequest>
-#include <QApplication>
-#include <QClipboard>
-#include <QLabel>
-#include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSpinBox>
+#include <QTabWidget>
 #include <QTableView>
+#include <cmath>
 
 using namespace hm::app;
 using namespace admintest;
@@ -103,6 +109,43 @@ bool connectAgent(const QUrl &base, hm::test::AgentPeer &peer, const QString &no
            std::holds_alternative<hm::fleet::WelcomeMessage>(peer.message(1));
 }
 
+// `count` reports `stepMs` apart ending now, with the values a busy web
+// server sends (CPU in waves, memory and disk steady, traffic in bursts).
+void sendHistory(hm::test::AgentPeer &peer, int count, qint64 stepMs)
+{
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    const double gib = 1024.0 * 1024 * 1024;
+    for (int i = 1; i <= count; ++i) {
+        const double wave = std::sin(double(i) / 4.0);
+        hm::fleet::ReportMessage report{i, now - (count - i) * stepMs, {}};
+        report.metrics = {{QStringLiteral("cpu_usage"), 45.0 + 30.0 * wave},
+                          {QStringLiteral("load_avg_1"), 1.8 + wave},
+                          {QStringLiteral("load_avg_5"), 1.6 + wave / 2},
+                          {QStringLiteral("load_avg_15"), 1.5},
+                          {QStringLiteral("memory_used"), (9.5 + wave) * gib},
+                          {QStringLiteral("memory_total"), 16.0 * gib},
+                          {QStringLiteral("swap_used"), 0.4 * gib},
+                          {QStringLiteral("swap_total"), 2.0 * gib},
+                          {QStringLiteral("disk_used"), 118.0 * gib},
+                          {QStringLiteral("disk_total"), 256.0 * gib},
+                          {QStringLiteral("network_in"), (2.5 + 2.0 * wave) * 1024 * 1024},
+                          {QStringLiteral("network_out"), (1.2 - wave / 2) * 1024 * 1024},
+                          {QStringLiteral("disk_read_bps"), (300 + 200 * wave) * 1024},
+                          {QStringLiteral("disk_write_bps"), (800 - 300 * wave) * 1024}};
+        peer.send(hm::fleet::serialize(report));
+    }
+}
+
+int pointsIn(QChartView *view)
+{
+    int points = 0;
+    for (QAbstractSeries *series : view->chart()->series()) {
+        if (auto *line = qobject_cast<QLineSeries *>(series))
+            points += int(line->count());
+    }
+    return points;
+}
+
 void selectRow(NodesPage *page, int row)
 {
     child<QTableView>(page, "nodes.list")->selectRow(row);
@@ -134,12 +177,20 @@ private slots:
     void viewerSeesNoEnabledActions();
     void anotherClientsNodesArriveLive();
     void agentsComingAndGoingShowLive();
+    void metricsTabChartsTheHistory();
     void retranslates();
     void screenshots();
 
 private:
     hm::client::NodesApi api() { return hm::client::NodesApi(*m_server.connection->client()); }
     void deleteAllNodes();
+    // The reports of the last hour the server has stored for the node.
+    qsizetype storedReports(const QString &nodeId)
+    {
+        auto stored =
+            await<hm::client::NodeMetrics>([&](auto done) { api().metrics(nodeId, {}, done); });
+        return stored.ok() ? stored.value().items.size() : -1;
+    }
 
     AdminServer m_server;
 };
@@ -307,8 +358,8 @@ void TestNodesPage::deleteAsksFirst()
     MessageBox::setNextAnswer(QMessageBox::Yes);
     remove->click();
     QTRY_COMPARE_WITH_TIMEOUT(rowNamed(page.model(), QStringLiteral("web-01")), -1, 15000);
-    auto all = await<hm::client::Page<hm::client::NodeRow>>(
-        [&](auto done) { api().list({}, done); });
+    auto all =
+        await<hm::client::Page<hm::client::NodeRow>>([&](auto done) { api().list({}, done); });
     QVERIFY(all.ok());
     QCOMPARE(all.value().total, 0);
     QTRY_VERIFY(child<QLabel>(&page, "nodes.emptyTitle")->isVisibleTo(&page));
@@ -387,10 +438,10 @@ void TestNodesPage::agentsComingAndGoingShowLive()
     const QUrl base = m_server.connection->baseUrl();
     {
         hm::test::AgentPeer agent;
-        QCOMPARE(enrolAgent(base, made.value().enrolment.secret, agent,
-                            {"192.0.2.9", "Linux", "aarch64", 4, 8.0 * 1024 * 1024 * 1024,
-                             "1.0.0"}),
-                 201);
+        QCOMPARE(
+            enrolAgent(base, made.value().enrolment.secret, agent,
+                       {"192.0.2.9", "Linux", "aarch64", 4, 8.0 * 1024 * 1024 * 1024, "1.0.0"}),
+            201);
         const auto statusOf = [&] {
             const int row = page.model()->rowOf(id);
             return row < 0 ? QString() : page.model()->node(row)->status;
@@ -406,7 +457,8 @@ void TestNodesPage::agentsComingAndGoingShowLive()
                  QStringLiteral("Metrics and Probes"));
         QVERIFY(connectAgent(base, agent, id));
         QTRY_COMPARE_WITH_TIMEOUT(statusOf(), QStringLiteral("online"), 15000);
-        QCOMPARE(page.model()->index(page.model()->rowOf(id), NodeListModel::StatusColumn)
+        QCOMPARE(page.model()
+                     ->index(page.model()->rowOf(id), NodeListModel::StatusColumn)
                      .data()
                      .toString(),
                  QStringLiteral("Online"));
@@ -415,6 +467,74 @@ void TestNodesPage::agentsComingAndGoingShowLive()
     }
     QVERIFY(await<void>([&](auto done) { api().remove(id, done); }).ok());
     QTRY_VERIFY_WITH_TIMEOUT(page.model()->rowOf(id) < 0, 15000);
+}
+
+void TestNodesPage::metricsTabChartsTheHistory()
+{
+    deleteAllNodes();
+    auto made = await<hm::client::EnrolledNode>([&](auto done) {
+        api().create(hm::client::NewNode{QStringLiteral("chart-01"), {}, {}, 0}, done);
+    });
+    QVERIFY(made.ok());
+    const QString id = made.value().node.id;
+    const QUrl base = m_server.connection->baseUrl();
+    hm::test::AgentPeer agent;
+    QCOMPARE(enrolAgent(base, made.value().enrolment.secret, agent,
+                        {"192.0.2.10", "Linux", "x86_64", 4, 16.0 * 1024 * 1024 * 1024, "1.0.0"}),
+             201);
+    QVERIFY(connectAgent(base, agent, id));
+    sendHistory(agent, 40, 10'000);
+    QTRY_COMPARE_WITH_TIMEOUT(storedReports(id), 40, 15000);
+
+    NodesPage page;
+    page.resize(1280, 800);
+    page.setSession(m_server.connection->client(), m_server.admin);
+    page.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&page));
+    QTRY_VERIFY_WITH_TIMEOUT(page.model()->rowOf(id) >= 0, 15000);
+    NodeMetricsView *view = page.metricsView();
+    // Hidden behind the Details tab it asks nothing.
+    page.openItem(id);
+    QCOMPARE(view->nodeId(), id);
+    QVERIFY(!view->isLoading());
+    QVERIFY(view->series().isEmpty());
+    auto *tabs = child<QTabWidget>(&page, "nodes.detailTabs");
+    tabs->setCurrentWidget(view);
+    // The last hour: every report, one line each, the percentages derived.
+    QTRY_COMPARE_WITH_TIMEOUT(view->tier(), QStringLiteral("raw"), 15000);
+    QTRY_COMPARE_WITH_TIMEOUT(pointsIn(view->chartView(NodeMetricSeries::Chart::Cpu)), 40, 15000);
+    const auto &memory = view->series().chart(NodeMetricSeries::Chart::Memory);
+    // Swap: 0.4 of 2 GiB (bytes are stored at a resolution of their own).
+    QVERIFY(std::abs(memory.lines.at(1).runs.at(0).at(0).y() - 20.0) < 0.01);
+    QCOMPARE(pointsIn(view->chartView(NodeMetricSeries::Chart::Load)), 3 * 40);
+    QVERIFY(child<QLabel>(&page, "nodes.metrics.state")->text().contains(u"Every report"));
+    // Byte rates in a unit that reads: MiB/s for a few MiB per second.
+    QCOMPARE(view->chartView(NodeMetricSeries::Chart::Network)->chart()->title(),
+             QStringLiteral("Network (MiB/s)"));
+
+    // A week reads the 15-minute tier: nothing rolled up yet in this run,
+    // and the view says so rather than drawing stale lines.
+    child<QComboBox>(&page, "nodes.metrics.range")
+        ->setCurrentIndex(int(NodeMetricsView::Range::Days7));
+    QTRY_COMPARE_WITH_TIMEOUT(view->tier(), QStringLiteral("15m"), 15000);
+    QCOMPARE(pointsIn(view->chartView(NodeMetricSeries::Chart::Cpu)), 0);
+    QCOMPARE(child<QLabel>(&page, "nodes.metrics.state")->text(),
+             QStringLiteral("No reports in this range yet."));
+
+    // Another node: the charts empty at once, then its own history.
+    child<QComboBox>(&page, "nodes.metrics.range")
+        ->setCurrentIndex(int(NodeMetricsView::Range::Minutes15));
+    QTRY_COMPARE_WITH_TIMEOUT(pointsIn(view->chartView(NodeMetricSeries::Chart::Cpu)), 40, 15000);
+    auto other = await<hm::client::EnrolledNode>([&](auto done) {
+        api().create(hm::client::NewNode{QStringLiteral("chart-02"), {}, {}, 0}, done);
+    });
+    QVERIFY(other.ok());
+    QTRY_VERIFY_WITH_TIMEOUT(page.model()->rowOf(other.value().node.id) >= 0, 15000);
+    page.openItem(other.value().node.id);
+    QCOMPARE(pointsIn(view->chartView(NodeMetricSeries::Chart::Cpu)), 0);
+    QTRY_COMPARE_WITH_TIMEOUT(child<QLabel>(&page, "nodes.metrics.state")->text(),
+                              QStringLiteral("No reports in this range yet."), 15000);
+    deleteAllNodes();
 }
 
 void TestNodesPage::retranslates()
@@ -488,15 +608,17 @@ void TestNodesPage::screenshots()
     hm::test::AgentPeer webAgent;
     hm::test::AgentPeer dbAgent;
     const QUrl base = m_server.connection->baseUrl();
-    QCOMPARE(enrolAgent(base, enrolled.at(1).enrolment.secret, webAgent,
-                        {"10.0.0.11", "Ubuntu 24.04", "x86_64", 8, 16.0 * 1024 * 1024 * 1024,
-                         "1.0.0"}),
-             201);
-    QCOMPARE(enrolAgent(base, enrolled.at(0).enrolment.secret, dbAgent,
-                        {"10.0.0.21", "Debian 12", "aarch64", 16, 64.0 * 1024 * 1024 * 1024,
-                         "1.0.0"}),
-             201);
+    QCOMPARE(
+        enrolAgent(base, enrolled.at(1).enrolment.secret, webAgent,
+                   {"10.0.0.11", "Ubuntu 24.04", "x86_64", 8, 16.0 * 1024 * 1024 * 1024, "1.0.0"}),
+        201);
+    QCOMPARE(
+        enrolAgent(base, enrolled.at(0).enrolment.secret, dbAgent,
+                   {"10.0.0.21", "Debian 12", "aarch64", 16, 64.0 * 1024 * 1024 * 1024, "1.0.0"}),
+        201);
     QVERIFY(connectAgent(base, webAgent, enrolled.at(1).node.id));
+    sendHistory(webAgent, 60, 15'000);
+    QTRY_COMPARE_WITH_TIMEOUT(storedReports(enrolled.at(1).node.id), 60, 15000);
     for (const QString &language : languages) {
         QVERIFY(m_server.languages->setLanguage(language, LanguageManager::Persist::No));
         MainWindow window(m_server.languages.get(), m_server.connection.get(), options);
@@ -507,6 +629,12 @@ void TestNodesPage::screenshots()
         QTRY_COMPARE(page->model()->rowCount(), 3);
         selectRow(page, rowNamed(page->model(), QStringLiteral("web-01")));
         save(&window, QStringLiteral("nodes-list-") + language);
+        auto *tabs = child<QTabWidget>(page, "nodes.detailTabs");
+        tabs->setCurrentWidget(page->metricsView());
+        QTRY_COMPARE_WITH_TIMEOUT(
+            pointsIn(page->metricsView()->chartView(NodeMetricSeries::Chart::Cpu)), 60, 15000);
+        save(&window, QStringLiteral("nodes-metrics-") + language);
+        tabs->setCurrentIndex(0);
 
         DialogSeam::setNextHandler([&](QDialog *dialog) {
             child<QLineEdit>(dialog, "nodes.name")->setText(QStringLiteral("cache-") + language);

@@ -135,6 +135,23 @@ private slots:
         const double cpu = metrics.value("cpu_usage").toDouble(-1);
         QVERIFY(cpu >= 0 && cpu <= 100);
         QVERIFY(metrics.value("processes").toDouble() > 0);
+        // Only the metrics asked for; a name outside the rule is refused.
+        const QJsonObject chosen =
+            m_http
+                ->get(QStringLiteral("/api/v1/nodes/%1/metrics?metrics=cpu_usage,memory_total")
+                          .arg(m_nodeId),
+                      m_admin)
+                .data()
+                .value("items")
+                .toArray()
+                .last()
+                .toObject()
+                .value("metrics")
+                .toObject();
+        QCOMPARE(chosen.keys(), (QStringList{"cpu_usage", "memory_total"}));
+        const auto badName = m_http->get(
+            QStringLiteral("/api/v1/nodes/%1/metrics?metrics=cpu%20usage").arg(m_nodeId), m_admin);
+        QCOMPARE(badName.status, 422);
         // The secret was used: no second enrolment with it.
         QCOMPARE(m_http
                      ->send("POST", QStringLiteral("/api/v1/nodes/register"),

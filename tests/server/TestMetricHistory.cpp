@@ -191,6 +191,16 @@ private slots:
         picked = history().query(m_node, kStartMs, kStartMs + 3 * kHourMs, 1000);
         QCOMPARE(picked.value().value("tier").toString(), QStringLiteral("1m"));
         QVERIFY(!history().query(m_node, kStartMs, kStartMs + kHourMs, 10, QStringLiteral("2m")));
+        // Only the metrics named, in buckets and reports alike.
+        for (const QString &tier : {QStringLiteral("raw"), QStringLiteral("1h")}) {
+            auto chosen = history().query(m_node, kStartMs, kStartMs + kHourMs - 1, 1, tier,
+                                          {QStringLiteral("processes")});
+            QVERIFY(chosen);
+            const QJsonObject item = chosen.value().value("items").toArray().at(0).toObject();
+            QCOMPARE(item.value("metrics").toObject().keys(), QStringList{"processes"});
+            if (tier != QLatin1String("raw"))
+                QCOMPARE(item.value("max").toObject().keys(), QStringList{"processes"});
+        }
     }
 
     void aReplayedReportIsStoredOnce()

@@ -227,8 +227,16 @@ ApiReply nodeMetrics(fleet::FleetService &fleet, const RequestContext &c)
             return ApiReply::failure(
                 auth::fieldError(QStringLiteral("limit"), QStringLiteral("1 to 10000")));
     }
+    QSet<QString> names;
+    for (const QString &name :
+         queryValue(query, QStringLiteral("metrics")).split(u',', Qt::SkipEmptyParts)) {
+        if (!hm::fleet::isValidMetricName(name.trimmed()))
+            return ApiReply::failure(auth::fieldError(
+                QStringLiteral("metrics"), QStringLiteral("metric names separated by commas")));
+        names.insert(name.trimmed());
+    }
     HM_TRY(history, fleet.metrics(c.pathArgs.at(0), startMs, endMs, limit,
-                                  queryValue(query, QStringLiteral("tier"))));
+                                  queryValue(query, QStringLiteral("tier")), names));
     return ApiReply::ok(history.value());
 }
 
@@ -487,7 +495,9 @@ void registerNodeRoutes(ApiRouter &router, auth::AuthModule &auth, fleet::FleetS
         query(QStringLiteral("end"), string(), QStringLiteral("ISO-8601; default now")),
         query(QStringLiteral("limit"), integer(), QStringLiteral("1 to 10000, default 1000")),
         query(QStringLiteral("tier"), string(),
-              QStringLiteral("raw, 1m, 15m or 1h; default: by the range"))};
+              QStringLiteral("raw, 1m, 15m or 1h; default: by the range")),
+        query(QStringLiteral("metrics"), string(),
+              QStringLiteral("only these metrics, names separated by commas; default: all"))};
     auth::addProtectedRoute(
         router, auth, Method::Get, QStringLiteral("/api/v1/nodes/{id}/metrics"), Role::Viewer,
         [&fleet](const RequestContext &c, const Principal &) { return nodeMetrics(fleet, c); },

@@ -528,14 +528,15 @@ Result<qint64> FleetService::lastStoredSeq(const QString &nodeId)
 }
 
 Result<QJsonObject> FleetService::metrics(const QString &id, qint64 startMs, qint64 endMs,
-                                          qint64 limit, const QString &tier)
+                                          qint64 limit, const QString &tier,
+                                          const QSet<QString> &names)
 {
     auto row = nodeById(m_db, id);
     if (!row)
         return row.error();
     if (!row.value())
         return nodeNotFound();
-    return m_history->query(id, startMs, endMs, limit, tier);
+    return m_history->query(id, startMs, endMs, limit, tier, names);
 }
 
 } // namespace hm::server::fleet

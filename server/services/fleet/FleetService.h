@@ -148,7 +148,7 @@ public:
     // holds it (MetricHistory::query): RESOURCE_NOT_FOUND for an unknown
     // node.
     Result<QJsonObject> metrics(const QString &id, qint64 startMs, qint64 endMs, qint64 limit,
-                                const QString &tier = {});
+                                const QString &tier = {}, const QSet<QString> &names = {});
     MetricHistory &history() { return *m_history; }
 
     // A name an administrator may give a node: 1–64 characters after

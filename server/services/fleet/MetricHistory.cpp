@@ -406,7 +406,8 @@ void MetricHistory::startMaintenance(int intervalMs)
 }
 
 Result<QJsonObject> MetricHistory::query(const QString &nodeId, qint64 startMs, qint64 endMs,
-                                         qint64 limit, const QString &tierName)
+                                         qint64 limit, const QString &tierName,
+                                         const QSet<QString> &names)
 {
     const QList<MetricTier> &tiers = metricTiers();
     const qint64 nowS = now() / 1000;
@@ -452,8 +453,10 @@ Result<QJsonObject> MetricHistory::query(const QString &nodeId, qint64 startMs, 
             samples = samples.sliced(samples.size() - limit);
         for (const hm::fleet::PackedSample &s : samples) {
             QJsonObject metrics;
-            for (const hm::fleet::MetricValue &m : s.metrics)
-                metrics.insert(m.name, m.value);
+            for (const hm::fleet::MetricValue &m : s.metrics) {
+                if (names.isEmpty() || names.contains(m.name))
+                    metrics.insert(m.name, m.value);
+            }
             items.append(QJsonObject{{QStringLiteral("seq"), s.seq},
                                      {QStringLiteral("time"), auth::isoOrNull(s.timeMs)},
                                      {QStringLiteral("metrics"), metrics}});
@@ -470,18 +473,21 @@ Result<QJsonObject> MetricHistory::query(const QString &nodeId, qint64 startMs, 
             auto stats = hm::fleet::unpackBucket(row.data);
             if (!stats)
                 return stats.error();
+            BucketStats kept = stats.value();
+            if (!names.isEmpty())
+                kept.removeIf(
+                    [&names](BucketStats::iterator it) { return !names.contains(it.key()); });
             items.append(QJsonObject{
                 {QStringLiteral("time"), auth::isoOrNull(row.key * 1000)},
                 {QStringLiteral("metrics"),
-                 statsJson(stats.value(),
-                           [](const hm::fleet::MetricStats &s) { return s.average(); })},
+                 statsJson(kept, [](const hm::fleet::MetricStats &s) { return s.average(); })},
                 {QStringLiteral("min"),
-                 statsJson(stats.value(), [](const hm::fleet::MetricStats &s) { return s.min; })},
+                 statsJson(kept, [](const hm::fleet::MetricStats &s) { return s.min; })},
                 {QStringLiteral("max"),
-                 statsJson(stats.value(), [](const hm::fleet::MetricStats &s) { return s.max; })},
-                {QStringLiteral("count"),
-                 statsJson(stats.value(),
-                           [](const hm::fleet::MetricStats &s) { return double(s.count); })}});
+                 statsJson(kept, [](const hm::fleet::MetricStats &s) { return s.max; })},
+                {QStringLiteral("count"), statsJson(kept, [](const hm::fleet::MetricStats &s) {
+                     return double(s.count);
+                 })}});
         }
     }
     return QJsonObject{{QStringLiteral("node_id"), nodeId},

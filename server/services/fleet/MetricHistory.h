@@ -31,6 +31,7 @@
 #include <QJsonObject>
 #include <QMap>
 #include <QObject>
+#include <QSet>
 #include <QString>
 #include <QStringList>
 #include <QVariantList>
@@ -83,8 +84,9 @@ public:
     // "1h"; VALIDATION_ERROR for another). {tier, items: [{time, seq (raw
     // only), metrics: {name: value (raw) or average}, min, max, count
     // (rollups)}]}, oldest first, the newest `limit` when there are more.
+    // `names` keeps only those metrics (empty: all of them).
     Result<QJsonObject> query(const QString &nodeId, qint64 startMs, qint64 endMs, qint64 limit,
-                              const QString &tier = {});
+                              const QString &tier = {}, const QSet<QString> &names = {});
 
     // One pass of rollups and retention over every node with history;
     // `done` runs once its writes are committed (false: one failed).
