@@ -3732,14 +3732,6 @@
         <source>Sign in to see failed executions.</source>
         <translation>Sign in to see failed executions.</translation>
     </message>
-    <message>
-        <source>Nodes, VPN and alerts</source>
-        <translation>Nodes, VPN and alerts</translation>
-    </message>
-    <message>
-        <source>Worker nodes, the VPN and alerts are not part of this version of HiveMind yet, so there is nothing to show here. They will appear on this dashboard once they exist.</source>
-        <translation>Worker nodes, the VPN and alerts are not part of this version of HiveMind yet, so there is nothing to show here. They will appear on this dashboard once they exist.</translation>
-    </message>
 </context>
 <context>
     <name>hm::app::DashboardPage</name>
@@ -4465,6 +4457,92 @@
     <message>
         <source>Read the list again (%1)</source>
         <translation>Read the list again (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::FleetCard</name>
+    <message>
+        <source>Fleet</source>
+        <translation>Fleet</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>Online</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>Offline</translation>
+    </message>
+    <message>
+        <source>Pending enrolment</source>
+        <translation>Pending enrolment</translation>
+    </message>
+    <message>
+        <source>Nodes</source>
+        <translation>Nodes</translation>
+    </message>
+    <message>
+        <source>Busiest CPU</source>
+        <translation>Busiest CPU</translation>
+    </message>
+    <message>
+        <source>Most memory used</source>
+        <translation>Most memory used</translation>
+    </message>
+    <message>
+        <source>Fullest disk</source>
+        <translation>Fullest disk</translation>
+    </message>
+    <message>
+        <source>Most traffic</source>
+        <translation>Most traffic</translation>
+    </message>
+    <message>
+        <source>Sign in to see the fleet.</source>
+        <translation>Sign in to see the fleet.</translation>
+    </message>
+    <message>
+        <source>The fleet could not be read: %1</source>
+        <translation>The fleet could not be read: %1</translation>
+    </message>
+    <message>
+        <source>Reading the fleet…</source>
+        <translation>Reading the fleet…</translation>
+    </message>
+    <message>
+        <source>No nodes yet. Enrol a machine in the Nodes section to watch it here.</source>
+        <translation>No nodes yet. Enrol a machine in the Nodes section to watch it here.</translation>
+    </message>
+    <message>
+        <source>No node is online.</source>
+        <translation>No node is online.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of the online nodes reported since the server started.</source>
+        <translation>
+            <numerusform>%n of the online nodes reported since the server started.</numerusform>
+            <numerusform>%n of the online nodes reported since the server started.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Averages over the online nodes: CPU %1 · Memory %2 · Disk %3</source>
+        <translation>Averages over the online nodes: CPU %1 · Memory %2 · Disk %3</translation>
+    </message>
+    <message>
+        <source> · Load %1</source>
+        <translation> · Load %1</translation>
+    </message>
+    <message>
+        <source>Network: %1/s in, %2/s out</source>
+        <translation>Network: %1/s in, %2/s out</translation>
+    </message>
+    <message>
+        <source>%1  %2</source>
+        <translation>%1  %2</translation>
+    </message>
+    <message>
+        <source>None reported</source>
+        <translation>None reported</translation>
     </message>
 </context>
 <context>

@@ -3712,14 +3712,6 @@
         <source>Sign in to see failed executions.</source>
         <translation>请登录以查看失败的执行。</translation>
     </message>
-    <message>
-        <source>Nodes, VPN and alerts</source>
-        <translation>节点、VPN 和告警</translation>
-    </message>
-    <message>
-        <source>Worker nodes, the VPN and alerts are not part of this version of HiveMind yet, so there is nothing to show here. They will appear on this dashboard once they exist.</source>
-        <translation>此版本的 HiveMind 尚未包含工作节点、VPN 和告警，因此这里没有内容可显示。这些功能推出后会显示在此仪表板上。</translation>
-    </message>
 </context>
 <context>
     <name>hm::app::DashboardPage</name>
@@ -4440,6 +4432,91 @@
     <message>
         <source>Read the list again (%1)</source>
         <translation>重新读取列表（%1）</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::FleetCard</name>
+    <message>
+        <source>Fleet</source>
+        <translation>机群</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>在线</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>离线</translation>
+    </message>
+    <message>
+        <source>Pending enrolment</source>
+        <translation>等待注册</translation>
+    </message>
+    <message>
+        <source>Nodes</source>
+        <translation>节点</translation>
+    </message>
+    <message>
+        <source>Busiest CPU</source>
+        <translation>处理器最忙</translation>
+    </message>
+    <message>
+        <source>Most memory used</source>
+        <translation>内存用量最高</translation>
+    </message>
+    <message>
+        <source>Fullest disk</source>
+        <translation>磁盘最满</translation>
+    </message>
+    <message>
+        <source>Most traffic</source>
+        <translation>流量最大</translation>
+    </message>
+    <message>
+        <source>Sign in to see the fleet.</source>
+        <translation>请登录以查看机群。</translation>
+    </message>
+    <message>
+        <source>The fleet could not be read: %1</source>
+        <translation>无法读取机群：%1</translation>
+    </message>
+    <message>
+        <source>Reading the fleet…</source>
+        <translation>正在读取机群…</translation>
+    </message>
+    <message>
+        <source>No nodes yet. Enrol a machine in the Nodes section to watch it here.</source>
+        <translation>尚无节点。请在“节点”栏目注册机器，即可在此监控。</translation>
+    </message>
+    <message>
+        <source>No node is online.</source>
+        <translation>没有节点在线。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of the online nodes reported since the server started.</source>
+        <translation>
+            <numerusform>在线节点中有 %n 个自服务器启动后已上报。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Averages over the online nodes: CPU %1 · Memory %2 · Disk %3</source>
+        <translation>在线节点平均：处理器 %1 · 内存 %2 · 磁盘 %3</translation>
+    </message>
+    <message>
+        <source> · Load %1</source>
+        <translation> · 负载 %1</translation>
+    </message>
+    <message>
+        <source>Network: %1/s in, %2/s out</source>
+        <translation>网络：接收 %1/s，发送 %2/s</translation>
+    </message>
+    <message>
+        <source>%1  %2</source>
+        <translation>%1  %2</translation>
+    </message>
+    <message>
+        <source>None reported</source>
+        <translation>尚无上报</translation>
     </message>
 </context>
 <context>

@@ -3712,14 +3712,6 @@
         <source>Sign in to see failed executions.</source>
         <translation>請登入以查看失敗的執行。</translation>
     </message>
-    <message>
-        <source>Nodes, VPN and alerts</source>
-        <translation>節點、VPN 與告警</translation>
-    </message>
-    <message>
-        <source>Worker nodes, the VPN and alerts are not part of this version of HiveMind yet, so there is nothing to show here. They will appear on this dashboard once they exist.</source>
-        <translation>此版本的 HiveMind 尚未包含工作節點、VPN 與告警，因此這裡沒有內容可顯示。這些功能推出後會顯示在此儀表板上。</translation>
-    </message>
 </context>
 <context>
     <name>hm::app::DashboardPage</name>
@@ -4440,6 +4432,91 @@
     <message>
         <source>Read the list again (%1)</source>
         <translation>重新讀取清單（%1）</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::FleetCard</name>
+    <message>
+        <source>Fleet</source>
+        <translation>機群</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>線上</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>離線</translation>
+    </message>
+    <message>
+        <source>Pending enrolment</source>
+        <translation>等待註冊</translation>
+    </message>
+    <message>
+        <source>Nodes</source>
+        <translation>節點</translation>
+    </message>
+    <message>
+        <source>Busiest CPU</source>
+        <translation>處理器最忙</translation>
+    </message>
+    <message>
+        <source>Most memory used</source>
+        <translation>記憶體用量最高</translation>
+    </message>
+    <message>
+        <source>Fullest disk</source>
+        <translation>磁碟最滿</translation>
+    </message>
+    <message>
+        <source>Most traffic</source>
+        <translation>流量最大</translation>
+    </message>
+    <message>
+        <source>Sign in to see the fleet.</source>
+        <translation>請登入以檢視機群。</translation>
+    </message>
+    <message>
+        <source>The fleet could not be read: %1</source>
+        <translation>無法讀取機群：%1</translation>
+    </message>
+    <message>
+        <source>Reading the fleet…</source>
+        <translation>正在讀取機群…</translation>
+    </message>
+    <message>
+        <source>No nodes yet. Enrol a machine in the Nodes section to watch it here.</source>
+        <translation>尚無節點。請在「節點」區段註冊機器，即可在此監看。</translation>
+    </message>
+    <message>
+        <source>No node is online.</source>
+        <translation>沒有節點在線上。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of the online nodes reported since the server started.</source>
+        <translation>
+            <numerusform>線上節點中有 %n 個自伺服器啟動後已回報。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Averages over the online nodes: CPU %1 · Memory %2 · Disk %3</source>
+        <translation>線上節點平均：處理器 %1 · 記憶體 %2 · 磁碟 %3</translation>
+    </message>
+    <message>
+        <source> · Load %1</source>
+        <translation> · 負載 %1</translation>
+    </message>
+    <message>
+        <source>Network: %1/s in, %2/s out</source>
+        <translation>網路：接收 %1/s，傳送 %2/s</translation>
+    </message>
+    <message>
+        <source>%1  %2</source>
+        <translation>%1  %2</translation>
+    </message>
+    <message>
+        <source>None reported</source>
+        <translation>尚無回報</translation>
     </message>
 </context>
 <context>

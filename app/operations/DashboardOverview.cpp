@@ -4,6 +4,7 @@
 #include "client/EventHub.h"
 #include "client/ExecutionsApi.h"
 #include "client/SystemApi.h"
+#include "fleet/FleetCard.h"
 #include "operations/OperationsText.h"
 #include "widgets/ChartStyle.h"
 #include "widgets/DateTimeText.h"
@@ -66,7 +67,8 @@ DashboardOverview::DashboardOverview(QWidget *parent) : QWidget(parent)
     grid->addWidget(createHostCard(), 0, 0, 1, 2);
     grid->addWidget(createExecutionsCard(), 1, 0);
     grid->addWidget(createFailuresCard(), 1, 1);
-    grid->addWidget(createNotYetCard(), 2, 0, 1, 2);
+    m_fleet = new FleetCard(this);
+    grid->addWidget(m_fleet, 2, 0, 1, 2);
     grid->setColumnStretch(0, 3);
     grid->setColumnStretch(1, 2);
 
@@ -247,23 +249,12 @@ QWidget *DashboardOverview::createFailuresCard()
     return frame;
 }
 
-QWidget *DashboardOverview::createNotYetCard()
-{
-    auto *frame = card(this, QStringLiteral("notYet"));
-    auto *layout = new QVBoxLayout(frame);
-    layout->setContentsMargins(20, 16, 20, 16);
-    m_notYetTitle = label(frame, QStringLiteral("cardTitle"));
-    m_notYetText = label(frame, QStringLiteral("dashboard.notYet"), true);
-    layout->addWidget(m_notYetTitle);
-    layout->addWidget(m_notYetText);
-    return frame;
-}
-
 void DashboardOverview::setClient(hm::client::ApiClient *client)
 {
     if (client == m_client)
         return;
     m_client = client;
+    m_fleet->setClient(client);
     // Another user's (or another server's) failures are not shown meanwhile.
     m_failureRows.clear();
     m_failureCount = -1;
@@ -302,6 +293,11 @@ void DashboardOverview::listen()
     });
     connect(hub, &hm::client::EventHub::executionChanged, this,
             [this] { m_statsDebounce.start(); });
+    connect(hub, &hm::client::EventHub::message, this, [this](const QString &type) {
+        if (type.startsWith(QLatin1String("node_")))
+            m_fleet->nodeChanged();
+    });
+    connect(hub, &hm::client::EventHub::resynchronise, m_fleet, &FleetCard::reload);
     hub->subscribe(this);
     // The hub was open already: the sample it had is the first point.
     if (!hub->lastSystemStatus().isEmpty())
@@ -559,10 +555,6 @@ void DashboardOverview::retranslate()
     m_failuresTitle->setText(tr("Latest failed executions"));
     showFailures();
     updateFailuresState();
-    m_notYetTitle->setText(tr("Nodes, VPN and alerts"));
-    m_notYetText->setText(tr("Worker nodes, the VPN and alerts are not part of this version of "
-                             "HiveMind yet, so there is nothing to show here. They will appear "
-                             "on this dashboard once they exist."));
     showStats();
 }
 

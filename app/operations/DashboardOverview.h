@@ -28,14 +28,16 @@ class EventHub;
 
 namespace hm::app {
 
+class FleetCard;
+
 // The dashboard's live part (issue 12, item 6): the server's uptime, the
 // host's CPU, memory, disk and network of the last 15 minutes from
 // /ws/events system_status (Qt Charts; samples go to a bounded ring and
 // the charts are redrawn at most once per repaint interval however fast
 // samples come), the executions of the last 24 hours (counts and a chart
 // per hour from GET /executions/stats) and the latest failed executions,
-// which open in the execution viewer. Nodes, VPN and alerts do not exist
-// yet and say so.
+// which open in the execution viewer, and the fleet's card (FleetCard:
+// nodes online, offline and pending, averages, top consumers).
 class DashboardOverview : public QWidget
 {
     Q_OBJECT
@@ -71,7 +73,6 @@ private:
     QWidget *createHostCard();
     QWidget *createExecutionsCard();
     QWidget *createFailuresCard();
-    QWidget *createNotYetCard();
     void retranslate();
     void applyPalette();
     void updateHostText();
@@ -135,8 +136,7 @@ private:
     QListWidget *m_failures = nullptr;
     QLabel *m_failuresState = nullptr;
 
-    QLabel *m_notYetTitle = nullptr;
-    QLabel *m_notYetText = nullptr;
+    FleetCard *m_fleet = nullptr;
 };
 
 } // namespace hm::app

@@ -103,8 +103,36 @@ struct NodeMetricsQuery
     QStringList names; // only these metrics; empty = all
 };
 
+// GET /nodes/summary: the fleet at a glance (the Dashboard's card).
+struct FleetSummary
+{
+    struct Ranked
+    {
+        QString nodeId;
+        QString name;
+        double value = 0;
+    };
+    int total = 0;
+    int online = 0;
+    int offline = 0;
+    int pending = 0;
+    int reporting = 0; // online nodes with a report since the server started
+    // Over the online nodes' latest reports; -1 = none reported.
+    double cpu = -1;
+    double memory = -1; // percent
+    double disk = -1;   // percent
+    double load1 = -1;
+    double networkIn = 0; // bytes/s, the fleet's sum
+    double networkOut = 0;
+    QList<Ranked> topCpu;
+    QList<Ranked> topMemory;
+    QList<Ranked> topDisk;
+    QList<Ranked> topNetwork;
+};
+
 namespace json {
 NodeRow node(const QJsonObject &o);
+FleetSummary fleetSummary(const QJsonObject &o);
 EnrolmentTicket enrolmentTicket(const QJsonObject &o);
 NodeMetrics nodeMetrics(const QJsonObject &o);
 } // namespace json

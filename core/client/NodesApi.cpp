@@ -45,6 +45,41 @@ EnrolmentTicket enrolmentTicket(const QJsonObject &o)
                            o.value(QStringLiteral("command")).toString()};
 }
 
+FleetSummary fleetSummary(const QJsonObject &o)
+{
+    const auto average = [](const QJsonValue &v) { return v.isDouble() ? v.toDouble() : -1.0; };
+    const auto ranked = [](const QJsonValue &v) {
+        QList<FleetSummary::Ranked> out;
+        for (const QJsonValue item : v.toArray()) {
+            const QJsonObject r = item.toObject();
+            out.append({r.value(QStringLiteral("node_id")).toString(),
+                        r.value(QStringLiteral("name")).toString(),
+                        r.value(QStringLiteral("value")).toDouble()});
+        }
+        return out;
+    };
+    FleetSummary s;
+    s.total = o.value(QStringLiteral("total")).toInt();
+    s.online = o.value(QStringLiteral("online")).toInt();
+    s.offline = o.value(QStringLiteral("offline")).toInt();
+    s.pending = o.value(QStringLiteral("pending")).toInt();
+    s.reporting = o.value(QStringLiteral("reporting")).toInt();
+    const QJsonObject averages = o.value(QStringLiteral("averages")).toObject();
+    s.cpu = average(averages.value(QStringLiteral("cpu_usage")));
+    s.memory = average(averages.value(QStringLiteral("memory_percent")));
+    s.disk = average(averages.value(QStringLiteral("disk_percent")));
+    s.load1 = average(averages.value(QStringLiteral("load_avg_1")));
+    const QJsonObject network = o.value(QStringLiteral("network")).toObject();
+    s.networkIn = network.value(QStringLiteral("in")).toDouble();
+    s.networkOut = network.value(QStringLiteral("out")).toDouble();
+    const QJsonObject top = o.value(QStringLiteral("top")).toObject();
+    s.topCpu = ranked(top.value(QStringLiteral("cpu_usage")));
+    s.topMemory = ranked(top.value(QStringLiteral("memory_percent")));
+    s.topDisk = ranked(top.value(QStringLiteral("disk_percent")));
+    s.topNetwork = ranked(top.value(QStringLiteral("network")));
+    return s;
+}
+
 NodeMetrics nodeMetrics(const QJsonObject &o)
 {
     NodeMetrics metrics;
@@ -157,6 +192,16 @@ void NodesApi::metrics(const QString &id, const NodeMetricsQuery &query, Callbac
     m_client.call<NodeMetrics>(
         ApiRequest::get(kNodes + u'/' + id + QStringLiteral("/metrics"), q),
         [](const ApiResponse &r) { return json::nodeMetrics(r.data.toObject()); }, std::move(done));
+}
+
+void NodesApi::summary(int top, Callback<FleetSummary> done)
+{
+    QUrlQuery q;
+    q.addQueryItem(QStringLiteral("top"), QString::number(top));
+    m_client.call<FleetSummary>(
+        ApiRequest::get(kNodes + QStringLiteral("/summary"), q),
+        [](const ApiResponse &r) { return json::fleetSummary(r.data.toObject()); },
+        std::move(done));
 }
 
 } // namespace hm::client

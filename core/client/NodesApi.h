@@ -28,6 +28,8 @@ public:
     // revoked and the node is pending again. 0 hours = the server's default.
     void renewEnrolment(const QString &id, int expiresInHours, Callback<EnrolmentTicket> done);
     void metrics(const QString &id, const NodeMetricsQuery &query, Callback<NodeMetrics> done);
+    // The fleet at a glance; `top` entries per list (0 to 20).
+    void summary(int top, Callback<FleetSummary> done);
 
 private:
     ApiClient &m_client;

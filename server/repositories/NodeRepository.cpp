@@ -164,6 +164,18 @@ Result<store::Page<NodeRow>> listNodes(store::Database &db, const NodeFilter &fi
     return page;
 }
 
+Result<NodeCounts> nodeCounts(store::Database &db)
+{
+    auto counts = store::selectOneAs(
+        db, QStringLiteral("SELECT COUNT(*), COUNT(public_key) FROM fleet_nodes"), {},
+        [](const store::Statement &s) {
+            return NodeCounts{s.int64(0), s.int64(1)};
+        });
+    if (!counts)
+        return counts.error();
+    return counts.value().value_or(NodeCounts{});
+}
+
 Result<QList<NodeRow>> allNodes(store::Database &db)
 {
     QList<NodeRow> rows;

@@ -82,6 +82,13 @@ Result<store::Page<NodeRow>> listNodes(store::Database &db, const NodeFilter &fi
 Result<QStringList> nodeIdsMatching(store::Database &db, const NodeFilter &filter);
 // These nodes, in the order of `ids` (unknown ids are left out).
 Result<QList<NodeRow>> nodesByIds(store::Database &db, const QStringList &ids);
+// How many nodes there are and how many have an agent's key.
+struct NodeCounts
+{
+    qint64 total = 0;
+    qint64 enrolled = 0;
+};
+Result<NodeCounts> nodeCounts(store::Database &db);
 // Every node's id, for the online count and the event feed.
 Result<QList<NodeRow>> allNodes(store::Database &db);
 

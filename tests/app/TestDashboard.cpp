@@ -6,8 +6,10 @@
 // opens the execution viewer, the history stays bounded and redraws are coalesced
 // when fed an hour of points at once, and a language switch.
 
+#include "../server/AgentPeer.h"
 #include "LanguageManager.h"
 #include "OperationsTestSupport.h"
+#include "fleet/FleetCard.h"
 #include "operations/DashboardOverview.h"
 #include "operations/MetricsHistory.h"
 
@@ -33,6 +35,7 @@ private slots:
     void initTestCase();
     void cleanup();
     void chartsReceiveSystemStatusOverTheWebSocket();
+    void fleetCardCountsAndRanksTheNodes();
     void failuresCardSaysWhyItIsEmpty();
     void countsMatchTheExecutionsMade();
     void historyStaysBoundedAndRedrawsAreCoalesced();
@@ -49,7 +52,7 @@ private:
         m_overview = new DashboardOverview(m_host.get());
         m_overview->setRepaintIntervalMs(100);
         layout->addWidget(m_overview);
-        m_host->resize(1200, 900);
+        m_host->resize(1200, 1000);
         m_host->show();
         QVERIFY(QTest::qWaitForWindowExposed(m_host.get()));
         m_overview->setClient(client);
@@ -59,7 +62,50 @@ private:
         return m_overview->findChild<QLabel *>(QLatin1String(name))->text();
     }
 
+    // A node's id and its agent's one-time secret (POST /nodes).
+    std::pair<QString, QString> createNode(const QString &name)
+    {
+        const Answer made =
+            m_http->json("POST", QStringLiteral("/api/v1/nodes"), {{"name", name}}, m_admin);
+        return {made.data().value("node").toObject().value("id").toString(),
+                made.data().value("enrolment").toObject().value("secret").toString()};
+    }
+    // The node's agent enrols, signs in and reports `cpu` and memory used.
+    bool bringOnline(hm::test::AgentPeer &agent, const QString &name, double cpu, double memory)
+    {
+        const auto [id, secret] = createNode(name);
+        const QJsonObject body{{"public_key", QString::fromLatin1(agent.keys.publicKey.toBase64())},
+                               {"os", "Linux"},
+                               {"memory_total", 100.0}};
+        if (m_http
+                ->send("POST", QStringLiteral("/api/v1/nodes/register"),
+                       QJsonDocument(body).toJson(), {{"X-Secret-Key", secret.toUtf8()}})
+                .status != 201)
+            return false;
+        if (!agent.connectTo(m_http->base()))
+            return false;
+        agent.send(hm::fleet::serialize(agent.hello(id)));
+        if (!agent.waitForMessages(2))
+            return false;
+        const double gib = 1024.0 * 1024 * 1024;
+        agent.send(hm::fleet::serialize(
+            hm::fleet::ReportMessage{1,
+                                     QDateTime::currentMSecsSinceEpoch(),
+                                     {{QStringLiteral("cpu_usage"), cpu},
+                                      {QStringLiteral("memory_used"), memory * 16 * gib / 100},
+                                      {QStringLiteral("memory_total"), 16 * gib},
+                                      {QStringLiteral("disk_used"), 120 * gib},
+                                      {QStringLiteral("disk_total"), 256 * gib},
+                                      {QStringLiteral("load_avg_1"), cpu / 25},
+                                      {QStringLiteral("network_in"), cpu * 40960},
+                                      {QStringLiteral("network_out"), cpu * 10240}}}));
+        return agent.waitForMessages(3);
+    }
+
     QTemporaryDir m_config;
+    // Online for the rest of the run (the screenshots show them).
+    hm::test::AgentPeer m_web;
+    hm::test::AgentPeer m_db;
     std::unique_ptr<hm::app::LanguageManager> m_languages;
     hm::client::ApiClient m_client;
     std::unique_ptr<QWidget> m_host;
@@ -104,6 +150,48 @@ void TestDashboard::chartsReceiveSystemStatusOverTheWebSocket()
     QTRY_VERIFY(m_overview->history().latest().sentPerSecond >= 0);
     QTRY_VERIFY(text("dashboard.latest").startsWith(QLatin1String("CPU ")));
     QTRY_VERIFY(text("dashboard.uptime").startsWith(QLatin1String("Server up")));
+}
+
+// The fleet's card: nothing yet, then a pending node, then two online
+// nodes reporting (counts, averages, the busiest first), live from node
+// events.
+void TestDashboard::fleetCardCountsAndRanksTheNodes()
+{
+    show(&m_client);
+    auto *card = m_overview->findChild<hm::app::FleetCard *>();
+    QVERIFY(card);
+    QTRY_VERIFY_WITH_TIMEOUT(card->hasSummary(), 15000);
+    QCOMPARE(card->summary().total, 0);
+    QCOMPARE(
+        text("dashboard.fleet.state"),
+        QStringLiteral("No nodes yet. Enrol a machine in the Nodes section to watch it here."));
+
+    // A node made elsewhere arrives through the event hub, not a timer.
+    QVERIFY(!createNode(QStringLiteral("build-runner")).first.isEmpty());
+    QTRY_COMPARE_WITH_TIMEOUT(text("dashboard.fleet.pending"), QStringLiteral("1"), 10000);
+    QCOMPARE(text("dashboard.fleet.total"), QStringLiteral("1"));
+    QCOMPARE(text("dashboard.fleet.state"), QStringLiteral("No node is online."));
+
+    QVERIFY(bringOnline(m_web, QStringLiteral("web-01"), 72.0, 61.0));
+    QVERIFY(bringOnline(m_db, QStringLiteral("db-01"), 18.0, 83.0));
+    // Reports do not send node events: the next read (here: asked) has them.
+    QTRY_COMPARE_WITH_TIMEOUT(text("dashboard.fleet.online"), QStringLiteral("2"), 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(m_http->get(QStringLiteral("/api/v1/nodes/summary"), m_admin)
+                                  .data()
+                                  .value("reporting")
+                                  .toInt(),
+                              2, 10000);
+    card->reload();
+    QTRY_COMPARE_WITH_TIMEOUT(card->summary().reporting, 2, 10000);
+    QCOMPARE(text("dashboard.fleet.total"), QStringLiteral("3"));
+    QCOMPARE(text("dashboard.fleet.offline"), QStringLiteral("0"));
+    QVERIFY2(text("dashboard.fleet.averages")
+                 .startsWith(QStringLiteral("Averages over the online nodes: CPU 45.0% · Memory "
+                                            "72.0% · Disk 46.9%")),
+             qPrintable(text("dashboard.fleet.averages")));
+    QCOMPARE(text("dashboard.fleet.topCpu"), QStringLiteral("72.0%  web-01\n18.0%  db-01"));
+    QCOMPARE(text("dashboard.fleet.topMemory"), QStringLiteral("83.0%  db-01\n61.0%  web-01"));
+    QVERIFY(!m_overview->findChild<QLabel *>(QStringLiteral("dashboard.fleet.state"))->isVisible());
 }
 
 void TestDashboard::failuresCardSaysWhyItIsEmpty()

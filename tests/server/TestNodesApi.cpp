@@ -258,6 +258,86 @@ private slots:
     // /ws/nodes/{id}: the node first, then each stored report and the
     // agent's coming and going; a token in the URL is refused, an unknown
     // node is 4404, a deleted node closes its watchers.
+    // GET /nodes/summary: counts from the table, averages and top lists
+    // from the latest report of each node online now.
+    void summaryCountsAndRanksTheOnlineFleet()
+    {
+        const auto summary = [this](const QString &query = {}) {
+            return m_http->get(QStringLiteral("/api/v1/nodes/summary") + query, m_admin).data();
+        };
+        const QJsonObject before = summary();
+        const auto report = [](qint64 seq, double cpu, double memoryUsed, double in) {
+            return fleet::ReportMessage{seq,
+                                        QDateTime::currentMSecsSinceEpoch(),
+                                        {{QStringLiteral("cpu_usage"), cpu},
+                                         {QStringLiteral("memory_used"), memoryUsed},
+                                         {QStringLiteral("memory_total"), 1000.0},
+                                         {QStringLiteral("network_in"), in},
+                                         {QStringLiteral("network_out"), 1.0}}};
+        };
+        AgentPeer busy, calm, gone;
+        const QString busyId = enrolledNode(QStringLiteral("sum-busy"), busy);
+        const QString calmId = enrolledNode(QStringLiteral("sum-calm"), calm);
+        const QString goneId = enrolledNode(QStringLiteral("sum-gone"), gone);
+        QVERIFY(!busyId.isEmpty() && !calmId.isEmpty() && !goneId.isEmpty());
+        QCOMPARE(createNode(QStringLiteral("sum-pending")).status, 201);
+        for (auto [peer, id] : {std::pair{&busy, busyId}, {&calm, calmId}, {&gone, goneId}})
+            QVERIFY(signIn(*peer, id));
+        // A replayed report (older, its sequence number already stored)
+        // does not replace the newest one.
+        busy.send(fleet::serialize(report(2, 99.0, 900.0, 5000.0)));
+        busy.send(fleet::serialize(fleet::ReportMessage{
+            1, QDateTime::currentMSecsSinceEpoch() - 30000, {{QStringLiteral("cpu_usage"), 1.0}}}));
+        calm.send(fleet::serialize(report(1, 21.0, 100.0, 10.0)));
+        gone.send(fleet::serialize(report(1, 100.0, 1000.0, 1e9)));
+        QVERIFY(busy.waitForMessages(4) && calm.waitForMessages(3) && gone.waitForMessages(3));
+        // sum-gone's agent leaves: its last values are no longer "now".
+        gone.socket.close();
+        QTRY_COMPARE(summary().value("online").toInt(), before.value("online").toInt() + 2);
+
+        const QJsonObject now = summary();
+        QCOMPARE(now.value("total").toInt(), before.value("total").toInt() + 4);
+        QCOMPARE(now.value("pending").toInt(), before.value("pending").toInt() + 1);
+        QCOMPARE(now.value("offline").toInt(), before.value("offline").toInt() + 1);
+        QCOMPARE(now.value("reporting").toInt(), 2);
+        const QJsonObject averages = now.value("averages").toObject();
+        QCOMPARE(averages.value("cpu_usage").toDouble(), 60.0);
+        QCOMPARE(averages.value("memory_percent").toDouble(), 50.0);
+        QVERIFY(averages.value("disk_percent").isNull()); // nobody reported a disk
+        QCOMPARE(now.value("network").toObject().value("in").toDouble(), 5010.0);
+        const QJsonArray cpuTop = now.value("top").toObject().value("cpu_usage").toArray();
+        QCOMPARE(cpuTop.size(), 2);
+        QCOMPARE(cpuTop[0].toObject().value("name").toString(), QStringLiteral("sum-busy"));
+        QCOMPARE(cpuTop[0].toObject().value("value").toDouble(), 99.0);
+        QCOMPARE(cpuTop[1].toObject().value("node_id").toString(), calmId);
+        QCOMPARE(summary(QStringLiteral("?top=1"))
+                     .value("top")
+                     .toObject()
+                     .value("network")
+                     .toArray()
+                     .size(),
+                 1);
+
+        // Anyone signed in reads it; a bad `top` is a field error.
+        const ApiUser viewer =
+            createApiUser(*m_http, m_admin, "sumviewer", "Sum-Viewer-1", "viewer");
+        QCOMPARE(m_http->get(QStringLiteral("/api/v1/nodes/summary"), viewer.token).status, 200);
+        const Answer bad = m_http->get(QStringLiteral("/api/v1/nodes/summary?top=21"), m_admin);
+        QCOMPARE(bad.status, 422);
+        QCOMPARE(bad.code(), QStringLiteral("VALIDATION_ERROR"));
+
+        // A deleted node leaves the counts and the lists at once.
+        QCOMPARE(m_http
+                     ->send("DELETE", QStringLiteral("/api/v1/nodes/") + busyId, {},
+                            Http::bearer(m_admin))
+                     .status,
+                 200);
+        const QJsonObject after = summary();
+        QCOMPARE(after.value("total").toInt(), before.value("total").toInt() + 3);
+        QCOMPARE(after.value("averages").toObject().value("cpu_usage").toDouble(), 21.0);
+        QCOMPARE(after.value("top").toObject().value("cpu_usage").toArray().size(), 1);
+    }
+
     void liveMetricsReachWatchers()
     {
         AgentPeer agent;

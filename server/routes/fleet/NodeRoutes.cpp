@@ -503,6 +503,51 @@ void registerNodeRoutes(ApiRouter &router, auth::AuthModule &auth, fleet::FleetS
         [&fleet](const RequestContext &c, const Principal &) { return nodeMetrics(fleet, c); },
         std::move(metricsDoc));
 
+    // The fleet at a glance (the Dashboard's card).
+    const QJsonObject number{{QStringLiteral("type"), QStringLiteral("number")}};
+    const QJsonObject ranked = arrayOf(object({{QStringLiteral("node_id"), string()},
+                                               {QStringLiteral("name"), string()},
+                                               {QStringLiteral("value"), number}}));
+    RouteDoc summaryDoc = nodeDoc(
+        QStringLiteral("The fleet at a glance: nodes online, offline and pending, averages over "
+                       "the online nodes' latest reports and the top consumers"),
+        {ErrorCode::ValidationError},
+        object({{QStringLiteral("total"), integer()},
+                {QStringLiteral("online"), integer()},
+                {QStringLiteral("offline"), integer()},
+                {QStringLiteral("pending"), integer()},
+                {QStringLiteral("reporting"),
+                 integer(QStringLiteral("online nodes with a report since the server started"))},
+                {QStringLiteral("averages"),
+                 object({{QStringLiteral("cpu_usage"), nullable(number)},
+                         {QStringLiteral("memory_percent"), nullable(number)},
+                         {QStringLiteral("disk_percent"), nullable(number)},
+                         {QStringLiteral("load_avg_1"), nullable(number)}})},
+                {QStringLiteral("network"),
+                 object({{QStringLiteral("in"), number}, {QStringLiteral("out"), number}})},
+                {QStringLiteral("top"), object({{QStringLiteral("cpu_usage"), ranked},
+                                                {QStringLiteral("memory_percent"), ranked},
+                                                {QStringLiteral("disk_percent"), ranked},
+                                                {QStringLiteral("network"), ranked}})}}));
+    summaryDoc.queryParameters = QJsonArray{
+        query(QStringLiteral("top"), integer(), QStringLiteral("0 to 20 per list, default 5"))};
+    auth::addProtectedRoute(
+        router, auth, Method::Get, QStringLiteral("/api/v1/nodes/summary"), Role::Viewer,
+        [&fleet](const RequestContext &c, const Principal &) -> ApiReply {
+            int top = 5;
+            const QString text = queryValue(c.request.query(), QStringLiteral("top"));
+            if (!text.isEmpty()) {
+                bool ok = false;
+                top = text.toInt(&ok);
+                if (!ok || top < 0 || top > fleet::FleetSummary::kMaxTop)
+                    return ApiReply::failure(
+                        auth::fieldError(QStringLiteral("top"), QStringLiteral("0 to 20")));
+            }
+            HM_TRY(summary, fleet.summary(top));
+            return ApiReply::ok(summary.value());
+        },
+        std::move(summaryDoc));
+
     const QJsonObject settingsSchema =
         object({{QStringLiteral("interval_s"),
                  integer(QStringLiteral("seconds between two reports of an agent, 1 to 3600"))}},

@@ -87,9 +87,10 @@ Status checkFacts(const NodeFacts &facts)
 FleetService::FleetService(store::Database &db, FlowEngineHost &host, auth::AccountEvents &events,
                            QObject *parent)
     : QObject(parent), m_db(db), m_host(host), m_events(events), m_now(&auth::nowMs),
-      m_history(new MetricHistory(db, host, this))
+      m_history(new MetricHistory(db, host, this)), m_summary(new FleetSummary(db, m_online, this))
 {
     m_history->setClock([this] { return now(); });
+    connect(this, &FleetService::nodeRevoked, m_summary, &FleetSummary::forget);
     // Stored settings, when an administrator changed them; a value out of
     // range (written by hand) keeps the default.
     auto stored = settingText(m_db, kAgentSettingsKey);
@@ -516,10 +517,16 @@ void FleetService::record(const QString &nodeId, const hm::fleet::ReportMessage 
                           // replayed one is acknowledged again, not news).
                           if (ok && report.seq > m_lastAnnounced.value(nodeId)) {
                               m_lastAnnounced.insert(nodeId, report.seq);
+                              m_summary->noteReport(nodeId, report);
                               emit reportStored(nodeId, report);
                           }
                           stored(ok);
                       });
+}
+
+Result<QJsonObject> FleetService::summary(int topCount) const
+{
+    return m_summary->summary(topCount);
 }
 
 Result<qint64> FleetService::lastStoredSeq(const QString &nodeId)

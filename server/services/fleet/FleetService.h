@@ -13,6 +13,7 @@
 #include "server/api/Roles.h"
 #include "server/repositories/NodeRepository.h"
 #include "server/services/auth/TokenService.h"
+#include "server/services/fleet/FleetSummary.h"
 #include "server/services/fleet/MetricHistory.h"
 
 #include <QHash>
@@ -143,6 +144,8 @@ public:
                                                  const hm::fleet::AgentSettings &settings);
     // The highest report sequence of the node in the database.
     Result<qint64> lastStoredSeq(const QString &nodeId);
+    // GET /nodes/summary (FleetSummary::summary).
+    Result<QJsonObject> summary(int topCount) const;
 
     // A node's metric history in [startMs, endMs] from the tier that
     // holds it (MetricHistory::query): RESOURCE_NOT_FOUND for an unknown
@@ -176,6 +179,7 @@ private:
     auth::AccountEvents &m_events;
     std::function<qint64()> m_now;
     MetricHistory *m_history;
+    FleetSummary *m_summary;
     QHash<QString, qint64> m_lastAnnounced; // node id -> last reportStored seq
     std::function<QString()> m_serverUrl;
     std::function<QString()> m_pin;

@@ -1,0 +1,149 @@
+#include "server/services/fleet/FleetSummary.h"
+
+#include "server/repositories/NodeRepository.h"
+
+#include <QJsonArray>
+#include <algorithm>
+
+namespace hm::server::fleet {
+
+namespace {
+
+struct Ranked
+{
+    QString nodeId;
+    double value;
+};
+
+// The `count` largest, largest first; ties by node id (a stable answer).
+QList<Ranked> topOf(QList<Ranked> values, int count)
+{
+    std::sort(values.begin(), values.end(), [](const Ranked &a, const Ranked &b) {
+        return a.value != b.value ? a.value > b.value : a.nodeId < b.nodeId;
+    });
+    if (values.size() > count)
+        values.resize(count);
+    return values;
+}
+
+QJsonValue averageOrNull(double sum, int count)
+{
+    return count > 0 ? QJsonValue(sum / count) : QJsonValue(QJsonValue::Null);
+}
+
+} // namespace
+
+FleetSummary::FleetSummary(store::Database &db, const QSet<QString> &online, QObject *parent)
+    : QObject(parent), m_db(db), m_online(online)
+{}
+
+void FleetSummary::noteReport(const QString &nodeId, const hm::fleet::ReportMessage &report)
+{
+    QHash<QString, double> values;
+    for (const hm::fleet::MetricValue &m : report.metrics)
+        values.insert(m.name, m.value);
+    Latest &latest = m_latest[nodeId];
+    // A replayed report from an outage is older than what is known.
+    if (report.timeMs < latest.timeMs)
+        return;
+    latest.timeMs = report.timeMs;
+    const auto percent = [&values](const QString &used, const QString &total) {
+        const double of = values.value(total, 0);
+        return values.contains(used) && of > 0 ? 100.0 * values.value(used) / of : -1.0;
+    };
+    latest.cpu = values.value(QStringLiteral("cpu_usage"), -1);
+    latest.memory = percent(QStringLiteral("memory_used"), QStringLiteral("memory_total"));
+    latest.disk = percent(QStringLiteral("disk_used"), QStringLiteral("disk_total"));
+    latest.load1 = values.value(QStringLiteral("load_avg_1"), -1);
+    latest.networkIn = values.value(QStringLiteral("network_in"), -1);
+    latest.networkOut = values.value(QStringLiteral("network_out"), -1);
+}
+
+void FleetSummary::forget(const QString &nodeId)
+{
+    m_latest.remove(nodeId);
+}
+
+Result<QJsonObject> FleetSummary::summary(int topCount) const
+{
+    auto counts = repositories::nodeCounts(m_db);
+    if (!counts)
+        return counts.error();
+    topCount = std::clamp(topCount, 0, kMaxTop);
+
+    int reporting = 0;
+    double sums[4] = {};
+    int counted[4] = {};
+    double networkIn = 0;
+    double networkOut = 0;
+    QList<Ranked> cpu, memory, disk, network;
+    for (auto it = m_latest.begin(); it != m_latest.end(); ++it) {
+        if (!m_online.contains(it.key()))
+            continue; // an offline node's last values are history, not now
+        const Latest &l = it.value();
+        ++reporting;
+        const double values[4] = {l.cpu, l.memory, l.disk, l.load1};
+        for (int i = 0; i < 4; ++i) {
+            if (values[i] >= 0) {
+                sums[i] += values[i];
+                ++counted[i];
+            }
+        }
+        if (l.cpu >= 0)
+            cpu.append({it.key(), l.cpu});
+        if (l.memory >= 0)
+            memory.append({it.key(), l.memory});
+        if (l.disk >= 0)
+            disk.append({it.key(), l.disk});
+        if (l.networkIn >= 0 || l.networkOut >= 0) {
+            networkIn += std::max(0.0, l.networkIn);
+            networkOut += std::max(0.0, l.networkOut);
+            network.append({it.key(), std::max(0.0, l.networkIn) + std::max(0.0, l.networkOut)});
+        }
+    }
+    QStringList ids;
+    const QList<QList<Ranked>> tops{topOf(cpu, topCount), topOf(memory, topCount),
+                                    topOf(disk, topCount), topOf(network, topCount)};
+    for (const QList<Ranked> &top : tops) {
+        for (const Ranked &r : top)
+            ids.append(r.nodeId);
+    }
+    ids.removeDuplicates();
+    auto rows = repositories::nodesByIds(m_db, ids);
+    if (!rows)
+        return rows.error();
+    QHash<QString, QString> names;
+    for (const repositories::NodeRow &row : rows.value())
+        names.insert(row.id, row.name);
+    const auto render = [&names](const QList<Ranked> &top) {
+        QJsonArray out;
+        for (const Ranked &r : top) {
+            if (names.contains(r.nodeId)) // deleted meanwhile
+                out.append(QJsonObject{{QStringLiteral("node_id"), r.nodeId},
+                                       {QStringLiteral("name"), names.value(r.nodeId)},
+                                       {QStringLiteral("value"), r.value}});
+        }
+        return out;
+    };
+    const qint64 pending = counts.value().total - counts.value().enrolled;
+    const int online = int(m_online.size());
+    return QJsonObject{
+        {QStringLiteral("total"), counts.value().total},
+        {QStringLiteral("online"), online},
+        {QStringLiteral("offline"), std::max<qint64>(0, counts.value().enrolled - online)},
+        {QStringLiteral("pending"), pending},
+        {QStringLiteral("reporting"), reporting},
+        {QStringLiteral("averages"),
+         QJsonObject{{QStringLiteral("cpu_usage"), averageOrNull(sums[0], counted[0])},
+                     {QStringLiteral("memory_percent"), averageOrNull(sums[1], counted[1])},
+                     {QStringLiteral("disk_percent"), averageOrNull(sums[2], counted[2])},
+                     {QStringLiteral("load_avg_1"), averageOrNull(sums[3], counted[3])}}},
+        {QStringLiteral("network"),
+         QJsonObject{{QStringLiteral("in"), networkIn}, {QStringLiteral("out"), networkOut}}},
+        {QStringLiteral("top"), QJsonObject{{QStringLiteral("cpu_usage"), render(tops.at(0))},
+                                            {QStringLiteral("memory_percent"), render(tops.at(1))},
+                                            {QStringLiteral("disk_percent"), render(tops.at(2))},
+                                            {QStringLiteral("network"), render(tops.at(3))}}}};
+}
+
+} // namespace hm::server::fleet
