@@ -125,6 +125,7 @@ const QList<ThemeManager::Token> &ThemeManager::themeTokens()
         {"bannerBg", "#eef3fd", "#1d2740"},
         {"bannerBorder", "#d6e0f5", "#2c3b5c"},
         {"bad", "#b42318", "#f48a80"},
+        {"good", "#047857", "#6ee7b7"},
         {"errorText", "#b91c1c", "#f87171"},
         {"badBannerBg", "#fdf0ee", "#3a1f1c"},
         {"badBannerBorder", "#f3d1cc", "#5c2a24"},

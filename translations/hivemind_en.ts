@@ -3988,6 +3988,18 @@
             <numerusform>Copied. The clipboard is cleared in %n seconds if it still holds the command.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Waiting for the agent to enrol…</source>
+        <translation>Waiting for the agent to enrol…</translation>
+    </message>
+    <message>
+        <source>The agent enrolled. Its key&apos;s fingerprint is %1: compare it with the one the agent printed. Waiting for it to connect…</source>
+        <translation>The agent enrolled. Its key&apos;s fingerprint is %1: compare it with the one the agent printed. Waiting for it to connect…</translation>
+    </message>
+    <message>
+        <source>The agent is connected and the node is online. Its key&apos;s fingerprint is %1.</source>
+        <translation>The agent is connected and the node is online. Its key&apos;s fingerprint is %1.</translation>
+    </message>
 </context>
 <context>
     <name>hm::app::ExecutionFormat</name>

@@ -3967,6 +3967,18 @@
             <numerusform>已复制。若剪贴板中仍是此命令，将在 %n 秒后清除。</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Waiting for the agent to enrol…</source>
+        <translation>正在等待代理注册…</translation>
+    </message>
+    <message>
+        <source>The agent enrolled. Its key&apos;s fingerprint is %1: compare it with the one the agent printed. Waiting for it to connect…</source>
+        <translation>代理已注册。其密钥指纹为 %1：请与代理打印的指纹比对。正在等待其连接…</translation>
+    </message>
+    <message>
+        <source>The agent is connected and the node is online. Its key&apos;s fingerprint is %1.</source>
+        <translation>代理已连接，节点已在线。其密钥指纹为 %1。</translation>
+    </message>
 </context>
 <context>
     <name>hm::app::ExecutionFormat</name>

@@ -3967,6 +3967,18 @@
             <numerusform>已複製。若剪貼簿仍是此命令，將於 %n 秒後清除。</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Waiting for the agent to enrol…</source>
+        <translation>正在等待代理程式註冊…</translation>
+    </message>
+    <message>
+        <source>The agent enrolled. Its key&apos;s fingerprint is %1: compare it with the one the agent printed. Waiting for it to connect…</source>
+        <translation>代理程式已註冊。其金鑰指紋為 %1：請與代理程式印出的指紋比對。正在等待其連線…</translation>
+    </message>
+    <message>
+        <source>The agent is connected and the node is online. Its key&apos;s fingerprint is %1.</source>
+        <translation>代理程式已連線，節點已上線。其金鑰指紋為 %1。</translation>
+    </message>
 </context>
 <context>
     <name>hm::app::ExecutionFormat</name>

@@ -4,9 +4,11 @@
 #include "admin/ClipboardGuard.h"
 #include "client/ApiClient.h"
 #include "client/NodesApi.h"
+#include "client/Within.h"
 #include "fleet/NodeText.h"
 #include "widgets/DateTimeText.h"
 #include "widgets/FieldError.h"
+#include "widgets/LiveEvents.h"
 
 #include <QDialogButtonBox>
 #include <QEvent>
@@ -19,6 +21,7 @@
 #include <QPushButton>
 #include <QSpinBox>
 #include <QStackedWidget>
+#include <QStyle>
 #include <QVBoxLayout>
 
 namespace hm::app {
@@ -145,19 +148,40 @@ void EnrolNodeDialog::build()
     resultLayout->addWidget(m_once);
     m_fingerprint = wrappingLabel(result, QStringLiteral("nodes.fingerprintNote"));
     resultLayout->addWidget(m_fingerprint);
+    // Where the agent is: waiting, enrolled (its fingerprint), online.
+    m_progressText = wrappingLabel(result, QStringLiteral("nodes.enrolProgress"));
+    m_progressText->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    resultLayout->addWidget(m_progressText);
     resultLayout->addStretch();
     m_pages->addWidget(result);
 
     m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     m_buttons->setObjectName(QStringLiteral("nodes.enrolButtons"));
     m_buttons->button(QDialogButtonBox::Ok)->setObjectName(QStringLiteral("nodes.enrolOk"));
-    m_buttons->button(QDialogButtonBox::Cancel)
-        ->setObjectName(QStringLiteral("nodes.enrolCancel"));
+    m_buttons->button(QDialogButtonBox::Cancel)->setObjectName(QStringLiteral("nodes.enrolCancel"));
     connect(m_buttons, &QDialogButtonBox::accepted, this, &EnrolNodeDialog::submit);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     layout->addWidget(m_buttons);
 
     connect(m_copy, &QPushButton::clicked, this, &EnrolNodeDialog::copyCommand);
+    m_live = new LiveEvents(this);
+    connect(m_live, &LiveEvents::message, this,
+            [this](const QString &type, const QJsonObject &data) {
+                if (!hasResult() || data.value(QStringLiteral("node_id")).toString() != m_node.id)
+                    return;
+                if (type == QLatin1String("node_updated") || type == QLatin1String("node_status"))
+                    followNode(client::json::node(data.value(QStringLiteral("node")).toObject()));
+            });
+    // Events were missed while the stream was down: read the node again.
+    connect(m_live, &LiveEvents::reopened, this, [this] {
+        if (!hasResult() || !m_client)
+            return;
+        client::NodesApi(*m_client).get(m_node.id,
+                                        client::within(this, [this](Result<client::NodeRow> r) {
+                                            if (r)
+                                                followNode(*r);
+                                        }));
+    });
     for (QLineEdit *edit : {m_name, m_labels, m_description})
         connect(edit, &QLineEdit::textChanged, this, &EnrolNodeDialog::validate);
     retranslateUi();
@@ -223,10 +247,11 @@ void EnrolNodeDialog::retranslateUi()
     if (QPushButton *close = m_buttons->button(QDialogButtonBox::Close))
         close->setText(tr("Close"));
 
-    m_resultTitle->setText(isRenewal()
-                               ? tr("\"%1\" has a new enrolment secret.").arg(m_node.name)
-                               : tr("\"%1\" was created and waits for its agent.").arg(m_node.name));
-    m_commandLabel->setText(tr("Run this command on the machine as %1:").arg(QStringLiteral("root")));
+    m_resultTitle->setText(
+        isRenewal() ? tr("\"%1\" has a new enrolment secret.").arg(m_node.name)
+                    : tr("\"%1\" was created and waits for its agent.").arg(m_node.name));
+    m_commandLabel->setText(
+        tr("Run this command on the machine as %1:").arg(QStringLiteral("root")));
     m_copy->setText(tr("Copy command"));
     m_expires->setText(m_expiresAt.isValid()
                            ? tr("The secret works once, until %1.").arg(dateTimeText(m_expiresAt))
@@ -236,6 +261,7 @@ void EnrolNodeDialog::retranslateUi()
     m_fingerprint->setText(tr("When the agent enrols it prints its key's fingerprint. Compare "
                               "it with the fingerprint in this node's details before you trust "
                               "the node."));
+    showProgress();
 }
 
 void EnrolNodeDialog::validate()
@@ -285,16 +311,16 @@ void EnrolNodeDialog::submit()
     node.description = m_description->text().trimmed();
     node.labels = NodeText::splitLabels(m_labels->text());
     node.expiresInHours = m_hours->value();
-    nodes.create(node, [this, guard = QPointer<EnrolNodeDialog>(this)](
-                           Result<client::EnrolledNode> r) {
-        if (!guard)
-            return;
-        m_sending = false;
-        if (!r)
-            return showError(r.error());
-        m_node = r->node;
-        showTicket(r->enrolment);
-    });
+    nodes.create(node,
+                 [this, guard = QPointer<EnrolNodeDialog>(this)](Result<client::EnrolledNode> r) {
+                     if (!guard)
+                         return;
+                     m_sending = false;
+                     if (!r)
+                         return showError(r.error());
+                     m_node = r->node;
+                     showTicket(r->enrolment);
+                 });
 }
 
 void EnrolNodeDialog::showError(const hm::Error &error)
@@ -326,8 +352,52 @@ void EnrolNodeDialog::showTicket(const client::EnrolmentTicket &ticket)
     m_buttons->setStandardButtons(QDialogButtonBox::Close);
     m_buttons->button(QDialogButtonBox::Close)->setObjectName(QStringLiteral("nodes.enrolClose"));
     m_pages->setCurrentIndex(1);
+    m_progress = AgentProgress::Waiting;
+    m_live->setClient(m_client);
     retranslateUi();
     m_copy->setFocus();
+}
+
+void EnrolNodeDialog::followNode(const client::NodeRow &node)
+{
+    if (node.id != m_node.id)
+        return;
+    m_node = node;
+    // Progress only moves on: an online event after an enrolment, never back
+    // to waiting (a renewal starts a new dialog).
+    AgentProgress progress = m_progress;
+    if (node.enrolled && progress == AgentProgress::Waiting)
+        progress = AgentProgress::Enrolled;
+    if (node.online)
+        progress = AgentProgress::Online;
+    m_progress = progress;
+    showProgress();
+}
+
+void EnrolNodeDialog::showProgress()
+{
+    QString text;
+    QString tone;
+    switch (m_progress) {
+    case AgentProgress::Waiting:
+        text = tr("Waiting for the agent to enrol…");
+        break;
+    case AgentProgress::Enrolled:
+        text = tr("The agent enrolled. Its key's fingerprint is %1: compare it with the one the "
+                  "agent printed. Waiting for it to connect…")
+                   .arg(m_node.fingerprint);
+        tone = QStringLiteral("good");
+        break;
+    case AgentProgress::Online:
+        text = tr("The agent is connected and the node is online. Its key's fingerprint is %1.")
+                   .arg(m_node.fingerprint);
+        tone = QStringLiteral("good");
+        break;
+    }
+    m_progressText->setText(text);
+    m_progressText->setProperty("tone", tone);
+    m_progressText->style()->unpolish(m_progressText);
+    m_progressText->style()->polish(m_progressText);
 }
 
 void EnrolNodeDialog::copyCommand()

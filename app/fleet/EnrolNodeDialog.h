@@ -20,6 +20,8 @@ class ApiClient;
 
 namespace hm::app {
 
+class LiveEvents;
+
 // Enrols a node (ADMIN): name, labels, description and how long the secret
 // lives; or, for an existing node, a new enrolment secret. Once the server
 // took it the dialog shows the result: the agent's install command (the
@@ -28,6 +30,9 @@ namespace hm::app {
 // that the operator compares the agent's fingerprint with the node's. A
 // refusal is shown at its field (details.field), as UserDialog does. The
 // secret lives in this dialog only: cleared when it closes, never logged.
+// While the result shows, the dialog follows the node live (the event
+// hub): waiting for the agent, then enrolled with its key's fingerprint,
+// then online.
 class EnrolNodeDialog final : public QDialog
 {
     Q_OBJECT
@@ -46,6 +51,15 @@ public:
     bool hasResult() const;
     QString command() const;
 
+    // What the node's agent has done since the secret was shown.
+    enum class AgentProgress
+    {
+        Waiting,
+        Enrolled,
+        Online
+    };
+    AgentProgress agentProgress() const { return m_progress; }
+
 public slots:
     void submit();
     void copyCommand();
@@ -60,12 +74,17 @@ private:
     void validate();
     void showTicket(const client::EnrolmentTicket &ticket);
     void showError(const hm::Error &error);
+    // A node event (or a re-read after the events were cut off).
+    void followNode(const client::NodeRow &node);
+    void showProgress();
 
     QPointer<client::ApiClient> m_client;
     client::NodeRow m_existing;
     client::NodeRow m_node;
     QDateTime m_expiresAt;
     bool m_sending = false;
+    AgentProgress m_progress = AgentProgress::Waiting;
+    LiveEvents *m_live = nullptr;
 
     QStackedWidget *m_pages = nullptr;
     QLabel *m_intro = nullptr;
@@ -88,6 +107,7 @@ private:
     QLabel *m_expires = nullptr;
     QLabel *m_once = nullptr;
     QLabel *m_fingerprint = nullptr;
+    QLabel *m_progressText = nullptr;
     QDialogButtonBox *m_buttons = nullptr;
 };
 

@@ -36,6 +36,7 @@
 #include <QNetworkRequest>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QSpinBox>
 #include <QTabWidget>
 #include <QTableView>
@@ -177,6 +178,7 @@ private slots:
     void viewerSeesNoEnabledActions();
     void anotherClientsNodesArriveLive();
     void agentsComingAndGoingShowLive();
+    void enrolDialogFollowsTheAgent();
     void metricsTabChartsTheHistory();
     void retranslates();
     void screenshots();
@@ -467,6 +469,45 @@ void TestNodesPage::agentsComingAndGoingShowLive()
     }
     QVERIFY(await<void>([&](auto done) { api().remove(id, done); }).ok());
     QTRY_VERIFY_WITH_TIMEOUT(page.model()->rowOf(id) < 0, 15000);
+}
+
+// The enrol dialog's result follows the node live: waiting, enrolled with
+// the fingerprint the agent's key has, online.
+void TestNodesPage::enrolDialogFollowsTheAgent()
+{
+    deleteAllNodes();
+    EnrolNodeDialog dialog(m_server.connection->client());
+    dialog.show();
+    child<QLineEdit>(&dialog, "nodes.name")->setText(QStringLiteral("live-enrol"));
+    child<QPushButton>(&dialog, "nodes.enrolOk")->click();
+    QTRY_VERIFY_WITH_TIMEOUT(dialog.hasResult(), 15000);
+    auto *progress = child<QLabel>(&dialog, "nodes.enrolProgress");
+    QCOMPARE(dialog.agentProgress(), EnrolNodeDialog::AgentProgress::Waiting);
+    QCOMPARE(progress->text(), QStringLiteral("Waiting for the agent to enrol…"));
+    const QString secret =
+        QRegularExpression(QStringLiteral("hme_[A-Za-z0-9_-]+")).match(dialog.command()).captured();
+    QVERIFY(!secret.isEmpty());
+
+    const QUrl base = m_server.connection->baseUrl();
+    hm::test::AgentPeer agent;
+    QCOMPARE(enrolAgent(base, secret, agent,
+                        {"192.0.2.30", "Linux", "x86_64", 2, 4.0 * 1024 * 1024 * 1024, "1.0.0"}),
+             201);
+    QTRY_COMPARE_WITH_TIMEOUT(dialog.agentProgress(), EnrolNodeDialog::AgentProgress::Enrolled,
+                              15000);
+    const QString fingerprint = dialog.node().fingerprint;
+    QVERIFY(fingerprint.startsWith(QLatin1String("SHA256:")));
+    QVERIFY2(progress->text().contains(fingerprint), qPrintable(progress->text()));
+    QVERIFY(connectAgent(base, agent, dialog.node().id));
+    QTRY_COMPARE_WITH_TIMEOUT(dialog.agentProgress(), EnrolNodeDialog::AgentProgress::Online,
+                              15000);
+    QVERIFY(progress->text().startsWith(QLatin1String("The agent is connected")));
+    QCOMPARE(progress->property("tone").toString(), QStringLiteral("good"));
+    // Translated while it shows.
+    QVERIFY(m_server.languages->setLanguage(QStringLiteral("zh_TW"), LanguageManager::Persist::No));
+    QTRY_VERIFY(progress->text().contains(u"代理程式"));
+    dialog.reject();
+    deleteAllNodes();
 }
 
 void TestNodesPage::metricsTabChartsTheHistory()
