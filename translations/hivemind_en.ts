@@ -6723,6 +6723,53 @@
     </message>
 </context>
 <context>
+    <name>hm::app::NodeEditDialog</name>
+    <message>
+        <source>Edit node</source>
+        <translation>Edit node</translation>
+    </message>
+    <message>
+        <source>Rename &quot;%1&quot; or change its labels and description. Its agent, key and history stay as they are.</source>
+        <translation>Rename &quot;%1&quot; or change its labels and description. Its agent, key and history stay as they are.</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;Labels:</source>
+        <translation>&amp;Labels:</translation>
+    </message>
+    <message>
+        <source>&amp;Description:</source>
+        <translation>&amp;Description:</translation>
+    </message>
+    <message>
+        <source>Comma separated; at most %1 labels, each 1 to %2 of a-z, A-Z, 0-9, &quot;_&quot;, &quot;.&quot;, &quot;:&quot; or &quot;-&quot;.</source>
+        <translation>Comma separated; at most %1 labels, each 1 to %2 of a-z, A-Z, 0-9, &quot;_&quot;, &quot;.&quot;, &quot;:&quot; or &quot;-&quot;.</translation>
+    </message>
+    <message>
+        <source>Optional</source>
+        <translation>Optional</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>A node needs a name.</source>
+        <translation>A node needs a name.</translation>
+    </message>
+    <message>
+        <source>A node with this name exists already (names ignore case).</source>
+        <translation>A node with this name exists already (names ignore case).</translation>
+    </message>
+</context>
+<context>
     <name>hm::app::NodeListModel</name>
     <message>
         <source>%1 / %2</source>
@@ -7036,6 +7083,14 @@
     <message>
         <source>Metrics</source>
         <translation>Metrics</translation>
+    </message>
+    <message>
+        <source>Edit...</source>
+        <translation>Edit...</translation>
+    </message>
+    <message>
+        <source>Rename the node or change its labels and description.</source>
+        <translation>Rename the node or change its labels and description.</translation>
     </message>
 </context>
 <context>

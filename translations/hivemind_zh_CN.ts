@@ -6681,6 +6681,53 @@
     </message>
 </context>
 <context>
+    <name>hm::app::NodeEditDialog</name>
+    <message>
+        <source>Edit node</source>
+        <translation>编辑节点</translation>
+    </message>
+    <message>
+        <source>Rename &quot;%1&quot; or change its labels and description. Its agent, key and history stay as they are.</source>
+        <translation>重命名“%1”或更改其标签与说明。其代理、密钥与历史数据保持不变。</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Labels:</source>
+        <translation>标签(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>&amp;Description:</source>
+        <translation>说明(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>Comma separated; at most %1 labels, each 1 to %2 of a-z, A-Z, 0-9, &quot;_&quot;, &quot;.&quot;, &quot;:&quot; or &quot;-&quot;.</source>
+        <translation>以逗号分隔；最多 %1 个标签，每个由 1 到 %2 个 a-z、A-Z、0-9、“_”、“.”、“:”或“-”组成。</translation>
+    </message>
+    <message>
+        <source>Optional</source>
+        <translation>可选</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>A node needs a name.</source>
+        <translation>节点需要名称。</translation>
+    </message>
+    <message>
+        <source>A node with this name exists already (names ignore case).</source>
+        <translation>已存在同名节点（名称不区分大小写）。</translation>
+    </message>
+</context>
+<context>
     <name>hm::app::NodeListModel</name>
     <message>
         <source>%1 / %2</source>
@@ -6993,6 +7040,14 @@
     <message>
         <source>Metrics</source>
         <translation>指标</translation>
+    </message>
+    <message>
+        <source>Edit...</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Rename the node or change its labels and description.</source>
+        <translation>重命名节点，或更改其标签与说明。</translation>
     </message>
 </context>
 <context>

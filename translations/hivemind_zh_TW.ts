@@ -6681,6 +6681,53 @@
     </message>
 </context>
 <context>
+    <name>hm::app::NodeEditDialog</name>
+    <message>
+        <source>Edit node</source>
+        <translation>編輯節點</translation>
+    </message>
+    <message>
+        <source>Rename &quot;%1&quot; or change its labels and description. Its agent, key and history stay as they are.</source>
+        <translation>重新命名「%1」或變更其標籤與說明。其代理程式、金鑰與歷史資料維持不變。</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>名稱(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Labels:</source>
+        <translation>標籤(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>&amp;Description:</source>
+        <translation>說明(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>Comma separated; at most %1 labels, each 1 to %2 of a-z, A-Z, 0-9, &quot;_&quot;, &quot;.&quot;, &quot;:&quot; or &quot;-&quot;.</source>
+        <translation>以逗號分隔；最多 %1 個標籤，每個由 1 到 %2 個 a-z、A-Z、0-9、「_」、「.」、「:」或「-」組成。</translation>
+    </message>
+    <message>
+        <source>Optional</source>
+        <translation>選填</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>儲存</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>A node needs a name.</source>
+        <translation>節點需要名稱。</translation>
+    </message>
+    <message>
+        <source>A node with this name exists already (names ignore case).</source>
+        <translation>已有同名的節點（名稱不分大小寫）。</translation>
+    </message>
+</context>
+<context>
     <name>hm::app::NodeListModel</name>
     <message>
         <source>%1 / %2</source>
@@ -6993,6 +7040,14 @@
     <message>
         <source>Metrics</source>
         <translation>指標</translation>
+    </message>
+    <message>
+        <source>Edit...</source>
+        <translation>編輯…</translation>
+    </message>
+    <message>
+        <source>Rename the node or change its labels and description.</source>
+        <translation>重新命名節點，或變更其標籤與說明。</translation>
     </message>
 </context>
 <context>

@@ -29,7 +29,6 @@ namespace hm::app {
 namespace {
 
 // The server's limits (docs/api.md "Nodes").
-constexpr int kMaxNameLength = 64;
 constexpr int kDefaultHours = 24;
 constexpr int kMaxHours = 720;
 
@@ -76,7 +75,7 @@ void EnrolNodeDialog::build()
     m_form = new QFormLayout();
     m_name = new QLineEdit(form);
     m_name->setObjectName(QStringLiteral("nodes.name"));
-    m_name->setMaxLength(kMaxNameLength);
+    m_name->setMaxLength(NodeText::kMaxNameLength);
     m_nameError = createFieldError(form, QStringLiteral("nodes.nameError"));
     m_labels = new QLineEdit(form);
     m_labels->setObjectName(QStringLiteral("nodes.labels"));

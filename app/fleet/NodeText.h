@@ -30,6 +30,9 @@ public:
     // How long ago `time` was ("12 s ago", "3 h ago"); `never` when invalid.
     static QString ago(const QDateTime &time, const QDateTime &now, const QString &never = {});
 
+    // The server's limits on a node's name and description (characters).
+    static constexpr int kMaxNameLength = 64;
+    static constexpr int kMaxDescriptionLength = 1000;
     // The server's label rule: 1 to 32 of a-z A-Z 0-9 _ . : -, at most 16.
     static constexpr int kMaxLabels = 16;
     static constexpr int kMaxLabelLength = 32;

@@ -5,6 +5,7 @@
 #include "client/NodesApi.h"
 #include "fleet/EnrolNodeDialog.h"
 #include "fleet/NodeDetailPane.h"
+#include "fleet/NodeEditDialog.h"
 #include "fleet/NodeListModel.h"
 #include "fleet/NodeMetricsView.h"
 #include "widgets/DateTimeText.h"
@@ -64,6 +65,9 @@ NodesPage::NodesPage(QWidget *parent) : QWidget(parent)
     m_header->addButton(m_enrol);
 
     auto *actions = new QHBoxLayout();
+    m_edit = new QPushButton(this);
+    m_edit->setObjectName(QStringLiteral("nodes.edit"));
+    actions->addWidget(m_edit);
     m_renew = new QPushButton(this);
     m_renew->setObjectName(QStringLiteral("nodes.renew"));
     m_delete = new QPushButton(this);
@@ -132,6 +136,7 @@ NodesPage::NodesPage(QWidget *parent) : QWidget(parent)
     connect(m_header, &SectionHeader::refreshRequested, this, &NodesPage::reload);
     connect(m_header, &SectionHeader::searchChanged, m_model, &NodeListModel::setSearch);
     connect(m_enrol, &QPushButton::clicked, this, &NodesPage::enrolNode);
+    connect(m_edit, &QPushButton::clicked, this, &NodesPage::editSelected);
     connect(m_renew, &QPushButton::clicked, this, &NodesPage::renewSelected);
     connect(m_delete, &QPushButton::clicked, this, &NodesPage::deleteSelected);
     // Keyboard-first: Delete on the list asks as the button does.
@@ -243,6 +248,7 @@ void NodesPage::retranslateUi()
     m_labelFilter->setPlaceholderText(tr("Label"));
     m_labelFilter->setToolTip(tr("Only nodes with exactly this label."));
     m_enrol->setText(tr("Enrol node..."));
+    m_edit->setText(tr("Edit..."));
     m_renew->setText(tr("New enrolment secret..."));
     m_delete->setText(tr("Delete..."));
     m_tabs->setTabText(m_tabs->indexOf(m_detail), tr("Details"));
@@ -268,6 +274,10 @@ void NodesPage::updateActions()
     };
     set(m_enrol, isAdmin(),
         isAdmin() ? tr("Create a node and the command that enrols its agent.") : why);
+    set(m_edit, isAdmin() && node,
+        !isAdmin() ? why
+        : node     ? tr("Rename the node or change its labels and description.")
+                   : select);
     set(m_renew, isAdmin() && node,
         !isAdmin() ? why
         : node     ? tr("A new one-time secret; the node's current agent key is revoked.")
@@ -375,6 +385,20 @@ void NodesPage::enrolNode()
     // The event brings it too; whichever comes first puts it in its place.
     m_model->upsert(dialog.node());
     openItem(dialog.node().id);
+    showState();
+}
+
+void NodesPage::editSelected()
+{
+    const client::NodeRow *node = selected();
+    if (!m_client || !node || !isAdmin())
+        return;
+    m_message.clear();
+    NodeEditDialog dialog(m_client, *node, this);
+    if (DialogSeam::exec(&dialog) != QDialog::Accepted)
+        return;
+    // The server's node_updated brings the same row to every console.
+    m_model->upsert(dialog.node());
     showState();
 }
 

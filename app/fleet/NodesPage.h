@@ -33,7 +33,8 @@ class SectionHeader;
 // with search and a label filter, the selected node's details and its
 // history as charts (NodeMetricsView) under it,
 // and the administrator's actions: enrol a node (EnrolNodeDialog shows the
-// install command once), a new enrolment secret, delete (confirmed).
+// install command once), rename or relabel it (NodeEditDialog), a new
+// enrolment secret, delete (confirmed).
 // Other consoles' changes and agents coming and going arrive on the shared
 // /ws/events hub and change the loaded rows in place. Anyone signed in
 // reads; the actions are off with the reason for anyone but administrators.
@@ -65,6 +66,7 @@ public:
 public slots:
     void reload();
     void enrolNode();
+    void editSelected();
     void renewSelected();
     void deleteSelected();
 
@@ -88,6 +90,7 @@ private:
     QLineEdit *m_labelFilter = nullptr;
     QTimer *m_labelDelay = nullptr;
     QPushButton *m_enrol = nullptr;
+    QPushButton *m_edit = nullptr;
     QPushButton *m_renew = nullptr;
     QPushButton *m_delete = nullptr;
     QStackedWidget *m_content = nullptr;

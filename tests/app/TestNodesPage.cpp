@@ -174,6 +174,7 @@ private slots:
     void cleanupTestCase() { m_server.stop(); }
     void emptyStateThenEnrolThroughTheDialog();
     void newSecretForANode();
+    void editRenamesAndRelabels();
     void deleteAsksFirst();
     void viewerSeesNoEnabledActions();
     void anotherClientsNodesArriveLive();
@@ -327,6 +328,68 @@ void TestNodesPage::newSecretForANode()
     QCOMPARE(page.model()->node(row)->status, QStringLiteral("pending"));
 }
 
+void TestNodesPage::editRenamesAndRelabels()
+{
+    QStringList ids;
+    for (const char *name : {"edit-me", "taken-name"}) {
+        auto made = await<hm::client::EnrolledNode>([&](auto done) {
+            api().create(
+                hm::client::NewNode{
+                    QString::fromLatin1(name), QStringLiteral("kept"), {QStringLiteral("ci")}, 0},
+                done);
+        });
+        QVERIFY(made.ok());
+        ids << made.value().node.id;
+    }
+    NodesPage page;
+    page.setSession(m_server.connection->client(), m_server.admin);
+    QTRY_VERIFY_WITH_TIMEOUT(rowNamed(page.model(), QStringLiteral("edit-me")) >= 0, 15000);
+    auto *edit = child<QPushButton>(&page, "nodes.edit");
+    QVERIFY(!edit->isEnabled()); // nothing selected
+    selectRow(&page, rowNamed(page.model(), QStringLiteral("edit-me")));
+    QVERIFY(edit->isEnabled());
+
+    bool unchangedCannotSave = false;
+    bool labelRuleShown = false;
+    QString takenError;
+    bool stayedOpen = false;
+    DialogSeam::setNextHandler([&](QDialog *dialog) {
+        dialog->show();
+        auto *save = child<QPushButton>(dialog, "nodes.edit.save");
+        unchangedCannotSave = !save->isEnabled();
+        child<QLineEdit>(dialog, "nodes.edit.labels")->setText(QStringLiteral("prod, bad label"));
+        labelRuleShown =
+            child<QLabel>(dialog, "nodes.edit.labelsError")->isVisible() && !save->isEnabled();
+        child<QLineEdit>(dialog, "nodes.edit.labels")->setText(QStringLiteral("prod, db"));
+        child<QLineEdit>(dialog, "nodes.edit.name")->setText(QStringLiteral("TAKEN-NAME"));
+        save->click();
+        auto *nameError = child<QLabel>(dialog, "nodes.edit.nameError");
+        (void)QTest::qWaitFor([&] { return nameError->isVisible(); }, 15000);
+        takenError = nameError->text();
+        stayedOpen = dialog->isVisible() && dialog->result() == 0;
+        child<QLineEdit>(dialog, "nodes.edit.name")->setText(QStringLiteral("db-02"));
+        save->click();
+        (void)QTest::qWaitFor([&] { return !dialog->isVisible(); }, 15000);
+        return dialog->result();
+    });
+    edit->click();
+    QVERIFY(unchangedCannotSave);
+    QVERIFY(labelRuleShown);
+    QVERIFY2(takenError.contains(QLatin1String("exists already")), qPrintable(takenError));
+    QVERIFY(stayedOpen);
+    // The row shows the change at once; the server has it; the rest stayed.
+    const int row = rowNamed(page.model(), QStringLiteral("db-02"));
+    QVERIFY(row >= 0);
+    QCOMPARE(page.model()->node(row)->labels, (QStringList{"prod", "db"}));
+    auto stored = await<hm::client::NodeRow>([&](auto done) { api().get(ids.at(0), done); });
+    QVERIFY(stored.ok());
+    QCOMPARE(stored.value().name, QStringLiteral("db-02"));
+    QCOMPARE(stored.value().labels, (QStringList{"prod", "db"}));
+    QCOMPARE(stored.value().description, QStringLiteral("kept"));
+    for (const QString &id : ids)
+        QVERIFY(await<void>([&](auto done) { api().remove(id, done); }).ok());
+}
+
 void TestNodesPage::deleteAsksFirst()
 {
     NodesPage page;
@@ -383,7 +446,7 @@ void TestNodesPage::viewerSeesNoEnabledActions()
     QTRY_COMPARE_WITH_TIMEOUT(page.model()->state(), NodeListModel::State::Ready, 15000);
     QCOMPARE(page.model()->rowCount(), 1); // viewers read
     selectRow(&page, 0);
-    for (const char *name : {"nodes.enrol", "nodes.renew", "nodes.delete"}) {
+    for (const char *name : {"nodes.enrol", "nodes.edit", "nodes.renew", "nodes.delete"}) {
         auto *button = child<QPushButton>(&page, name);
         QVERIFY2(!button->isEnabled(), name);
         QVERIFY2(button->toolTip().contains(QLatin1String("administrator")),
@@ -670,6 +733,13 @@ void TestNodesPage::screenshots()
         QTRY_COMPARE(page->model()->rowCount(), 3);
         selectRow(page, rowNamed(page->model(), QStringLiteral("web-01")));
         save(&window, QStringLiteral("nodes-list-") + language);
+        DialogSeam::setNextHandler([&](QDialog *dialog) {
+            dialog->show();
+            child<QLineEdit>(dialog, "nodes.edit.labels")->setText(QStringLiteral("prod, web"));
+            save(dialog, QStringLiteral("nodes-edit-") + language);
+            return int(QDialog::Rejected);
+        });
+        child<QPushButton>(page, "nodes.edit")->click();
         auto *tabs = child<QTabWidget>(page, "nodes.detailTabs");
         tabs->setCurrentWidget(page->metricsView());
         QTRY_COMPARE_WITH_TIMEOUT(
