@@ -1,0 +1,97 @@
+#pragma once
+
+// Alert rules over the fleet's reports (issue 35, "Alerts"; seed 002's
+// alert settings): what a rule watches, which nodes it covers, and the
+// state machine that turns a stream of values into "fire" and "resolve"
+// without flapping. Pure logic, no clock of its own and no I/O: the server
+// feeds it each stored report (and, for "offline", the agent's comings
+// and goings) and stores and announces what it answers. TestAlertRule
+// holds it.
+//
+// The rule: a value above the threshold for `duration` seconds fires (a
+// value at or below it before then starts the wait again). Once firing, it
+// resolves only after the value stayed below the clear level for the same
+// duration (at least one report): the clear level sits a hysteresis band
+// under the threshold (5 % of the threshold, at least 1 unit), so a value
+// hovering at the threshold neither fires nor resolves again and again.
+
+#include <QHash>
+#include <QString>
+#include <QStringList>
+#include <limits>
+#include <optional>
+
+namespace hm::fleet {
+
+enum class AlertType
+{
+    Cpu,     // cpu_usage, percent
+    Memory,  // memory_used of memory_total, percent
+    Disk,    // disk_used of disk_total, percent
+    Load,    // load_avg_1
+    Network, // network_in + network_out, bytes per second
+    Offline, // the agent is gone; the value is seconds offline
+};
+
+// "cpu", "memory", "disk", "load", "network", "offline" (seed 002).
+QString alertTypeName(AlertType type);
+std::optional<AlertType> alertTypeFromName(QStringView name);
+
+struct AlertRule
+{
+    QString id;
+    QString name;
+    AlertType type = AlertType::Cpu;
+    double threshold = 0;
+    qint64 durationSeconds = 0; // 0: the first value over fires
+    bool enabled = true;
+    // Which nodes: one node, the nodes with a label, or all (both empty).
+    QString nodeId;
+    QString label;
+
+    bool covers(const QString &node, const QStringList &labels) const;
+};
+
+// The value a rule of `type` watches in one report's metrics; none when
+// the report lacks it (or for Offline, which is not a report's).
+std::optional<double> alertValue(AlertType type, const QHash<QString, double> &metrics);
+
+// The level under which a firing rule may resolve.
+double alertClearLevel(double threshold);
+
+// One rule on one node.
+class AlertState
+{
+public:
+    enum class Phase
+    {
+        Ok,
+        Pending, // over the threshold, not yet for long enough
+        Firing,
+        Clearing, // firing, under the clear level, not yet for long enough
+    };
+    enum class Change
+    {
+        None,
+        Fire,
+        Resolve
+    };
+
+    // The value at `timeMs` (reports of one node come in time order; an
+    // older one than the last is ignored).
+    Change observe(const AlertRule &rule, qint64 timeMs, double value);
+
+    Phase phase() const { return m_phase; }
+    bool isFiring() const { return m_phase == Phase::Firing || m_phase == Phase::Clearing; }
+    // The value that fired it (the latest while firing).
+    double value() const { return m_value; }
+    qint64 sinceMs() const { return m_sinceMs; }
+
+private:
+    Phase m_phase = Phase::Ok;
+    qint64 m_sinceMs = 0; // when the current phase's condition began
+    qint64 m_lastMs = std::numeric_limits<qint64>::min();
+    double m_value = 0;
+};
+
+} // namespace hm::fleet

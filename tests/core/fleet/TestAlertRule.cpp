@@ -1,0 +1,157 @@
+// Alert rules (core/fleet/AlertRule): the value each type watches, the
+// nodes a rule covers, and the state machine that fires after a duration
+// over the threshold and resolves only after the same time under the clear
+// level (hysteresis), so a value hovering at the threshold does not flap.
+
+#include "fleet/AlertRule.h"
+
+#include <QTest>
+
+using namespace hm::fleet;
+using Change = AlertState::Change;
+
+namespace {
+
+AlertRule cpuRule(double threshold, qint64 durationSeconds)
+{
+    AlertRule rule;
+    rule.id = QStringLiteral("r1");
+    rule.type = AlertType::Cpu;
+    rule.threshold = threshold;
+    rule.durationSeconds = durationSeconds;
+    return rule;
+}
+
+// Feeds (seconds, value) pairs; the changes in order.
+QList<Change> feed(AlertState &state, const AlertRule &rule,
+                   const QList<std::pair<qint64, double>> &values)
+{
+    QList<Change> changes;
+    for (const auto &[seconds, value] : values)
+        changes.append(state.observe(rule, seconds * 1000, value));
+    return changes;
+}
+
+} // namespace
+
+class TestAlertRule : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void firesOnlyAfterItsDuration()
+    {
+        const AlertRule rule = cpuRule(80, 60);
+        AlertState state;
+        QCOMPARE(feed(state, rule, {{0, 85}, {30, 90}}),
+                 (QList<Change>{Change::None, Change::None}));
+        QCOMPARE(state.phase(), AlertState::Phase::Pending);
+        QCOMPARE(state.observe(rule, 60'000, 86), Change::Fire);
+        QVERIFY(state.isFiring());
+        QCOMPARE(state.value(), 86.0);
+        // Still over: no second fire.
+        QCOMPARE(state.observe(rule, 65'000, 95), Change::None);
+    }
+
+    void aDipStartsTheWaitAgain()
+    {
+        const AlertRule rule = cpuRule(80, 60);
+        AlertState state;
+        // At the threshold is not over it.
+        QCOMPARE(feed(state, rule, {{0, 85}, {30, 80}, {60, 85}, {100, 85}}),
+                 (QList<Change>{Change::None, Change::None, Change::None, Change::None}));
+        QCOMPARE(state.observe(rule, 120'000, 85), Change::Fire);
+    }
+
+    void hoveringAtTheThresholdDoesNotFlap()
+    {
+        // No duration: the first value over fires at once.
+        const AlertRule rule = cpuRule(80, 0);
+        AlertState state;
+        const QList<Change> changes =
+            feed(state, rule, {{0, 81}, {1, 79}, {2, 81}, {3, 78}, {4, 80.5}, {5, 76.5}});
+        QCOMPARE(changes.count(Change::Fire), 1);
+        QCOMPARE(changes.count(Change::Resolve), 0);
+        QVERIFY(state.isFiring());
+        // Under the clear level (80 - 5 % = 76): resolved.
+        QCOMPARE(state.observe(rule, 6000, 75.9), Change::Resolve);
+        QCOMPARE(state.phase(), AlertState::Phase::Ok);
+    }
+
+    void resolvesAfterTheDurationUnderTheClearLevel()
+    {
+        const AlertRule rule = cpuRule(80, 60);
+        AlertState state;
+        QCOMPARE(feed(state, rule, {{0, 90}, {60, 90}}).last(), Change::Fire);
+        QCOMPARE(feed(state, rule, {{70, 50}, {100, 50}}),
+                 (QList<Change>{Change::None, Change::None}));
+        QCOMPARE(state.phase(), AlertState::Phase::Clearing);
+        // Back into the band: still firing, and the wait starts again.
+        QCOMPARE(state.observe(rule, 110'000, 78), Change::None);
+        QCOMPARE(state.phase(), AlertState::Phase::Firing);
+        QCOMPARE(feed(state, rule, {{120, 40}, {150, 40}}),
+                 (QList<Change>{Change::None, Change::None}));
+        QCOMPARE(state.observe(rule, 180'000, 40), Change::Resolve);
+        // And it can fire again later.
+        QCOMPARE(feed(state, rule, {{200, 99}, {260, 99}}).last(), Change::Fire);
+    }
+
+    void anOlderValueIsIgnored()
+    {
+        const AlertRule rule = cpuRule(80, 0);
+        AlertState state;
+        QCOMPARE(state.observe(rule, 10'000, 90), Change::Fire);
+        // A report replayed from before: not a reason to resolve.
+        QCOMPARE(state.observe(rule, 5'000, 10), Change::None);
+        QVERIFY(state.isFiring());
+    }
+
+    void clearLevelKeepsABand()
+    {
+        QCOMPARE(alertClearLevel(80), 76.0);
+        QCOMPARE(alertClearLevel(1000), 950.0);
+        QCOMPARE(alertClearLevel(10), 9.0); // at least one unit
+        QCOMPARE(alertClearLevel(2), 1.0);
+    }
+
+    void valuesOfEachType()
+    {
+        const QHash<QString, double> metrics{
+            {QStringLiteral("cpu_usage"), 42},   {QStringLiteral("memory_used"), 3},
+            {QStringLiteral("memory_total"), 4}, {QStringLiteral("disk_used"), 10},
+            {QStringLiteral("disk_total"), 0},   {QStringLiteral("load_avg_1"), 1.5},
+            {QStringLiteral("network_in"), 100}};
+        QCOMPARE(alertValue(AlertType::Cpu, metrics), std::optional<double>(42));
+        QCOMPARE(alertValue(AlertType::Memory, metrics), std::optional<double>(75));
+        QCOMPARE(alertValue(AlertType::Disk, metrics), std::nullopt); // total 0
+        QCOMPARE(alertValue(AlertType::Load, metrics), std::optional<double>(1.5));
+        QCOMPARE(alertValue(AlertType::Network, metrics), std::optional<double>(100));
+        QCOMPARE(alertValue(AlertType::Offline, metrics), std::nullopt);
+        QCOMPARE(alertValue(AlertType::Cpu, {}), std::nullopt);
+    }
+
+    void typeNamesRoundTrip()
+    {
+        for (AlertType type : {AlertType::Cpu, AlertType::Memory, AlertType::Disk, AlertType::Load,
+                               AlertType::Network, AlertType::Offline})
+            QCOMPARE(alertTypeFromName(alertTypeName(type)), std::optional<AlertType>(type));
+        QCOMPARE(alertTypeFromName(u"CPU"), std::nullopt);
+        QCOMPARE(alertTypeFromName(u"probe"), std::nullopt); // not yet
+    }
+
+    void scopes()
+    {
+        AlertRule rule = cpuRule(80, 0);
+        const QStringList prod{QStringLiteral("prod")};
+        QVERIFY(rule.covers(QStringLiteral("n1"), {}));
+        rule.label = QStringLiteral("prod");
+        QVERIFY(rule.covers(QStringLiteral("n1"), prod));
+        QVERIFY(!rule.covers(QStringLiteral("n1"), {QStringLiteral("ci")}));
+        rule.nodeId = QStringLiteral("n2"); // one node wins over a label
+        QVERIFY(!rule.covers(QStringLiteral("n1"), prod));
+        QVERIFY(rule.covers(QStringLiteral("n2"), {}));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestAlertRule)
+#include "TestAlertRule.moc"
