@@ -428,6 +428,22 @@
         <source>Other</source>
         <translation>Other</translation>
     </message>
+    <message>
+        <source>Alert rule created</source>
+        <translation>Alert rule created</translation>
+    </message>
+    <message>
+        <source>Alert rule changed</source>
+        <translation>Alert rule changed</translation>
+    </message>
+    <message>
+        <source>Alert rule deleted</source>
+        <translation>Alert rule deleted</translation>
+    </message>
+    <message>
+        <source>Alert resolved by hand</source>
+        <translation>Alert resolved by hand</translation>
+    </message>
 </context>
 <context>
     <name>CommandLine</name>

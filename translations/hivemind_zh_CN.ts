@@ -427,6 +427,22 @@
         <source>Other</source>
         <translation>其他</translation>
     </message>
+    <message>
+        <source>Alert rule created</source>
+        <translation>创建告警规则</translation>
+    </message>
+    <message>
+        <source>Alert rule changed</source>
+        <translation>更改告警规则</translation>
+    </message>
+    <message>
+        <source>Alert rule deleted</source>
+        <translation>删除告警规则</translation>
+    </message>
+    <message>
+        <source>Alert resolved by hand</source>
+        <translation>手动解决告警</translation>
+    </message>
 </context>
 <context>
     <name>CommandLine</name>

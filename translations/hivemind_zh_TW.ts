@@ -427,6 +427,22 @@
         <source>Other</source>
         <translation>其他</translation>
     </message>
+    <message>
+        <source>Alert rule created</source>
+        <translation>建立告警規則</translation>
+    </message>
+    <message>
+        <source>Alert rule changed</source>
+        <translation>變更告警規則</translation>
+    </message>
+    <message>
+        <source>Alert rule deleted</source>
+        <translation>刪除告警規則</translation>
+    </message>
+    <message>
+        <source>Alert resolved by hand</source>
+        <translation>手動解決告警</translation>
+    </message>
 </context>
 <context>
     <name>CommandLine</name>

@@ -88,6 +88,10 @@ constexpr Action kActions[] = {
      QT_TRANSLATE_NOOP("AuditActions", "New enrolment secret issued")},
     {"NODE_AGENT_SETTINGS_CHANGED", "fleet",
      QT_TRANSLATE_NOOP("AuditActions", "Agent settings changed")},
+    {"ALERT_RULE_CREATED", "fleet", QT_TRANSLATE_NOOP("AuditActions", "Alert rule created")},
+    {"ALERT_RULE_UPDATED", "fleet", QT_TRANSLATE_NOOP("AuditActions", "Alert rule changed")},
+    {"ALERT_RULE_DELETED", "fleet", QT_TRANSLATE_NOOP("AuditActions", "Alert rule deleted")},
+    {"ALERT_RESOLVED", "fleet", QT_TRANSLATE_NOOP("AuditActions", "Alert resolved by hand")},
 };
 
 struct Category

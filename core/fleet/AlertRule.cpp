@@ -88,6 +88,14 @@ double alertClearLevel(double threshold)
     return threshold - std::max(std::abs(threshold) * 0.05, 1.0);
 }
 
+void AlertState::restoreFiring(qint64 sinceMs, double value)
+{
+    m_phase = Phase::Firing;
+    m_sinceMs = sinceMs;
+    m_lastMs = sinceMs;
+    m_value = value;
+}
+
 AlertState::Change AlertState::observe(const AlertRule &rule, qint64 timeMs, double value)
 {
     if (timeMs < m_lastMs)

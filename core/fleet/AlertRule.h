@@ -81,6 +81,10 @@ public:
     // older one than the last is ignored).
     Change observe(const AlertRule &rule, qint64 timeMs, double value);
 
+    // Firing since `sinceMs` with `value` (an open record the server had
+    // before it restarted).
+    void restoreFiring(qint64 sinceMs, double value);
+
     Phase phase() const { return m_phase; }
     bool isFiring() const { return m_phase == Phase::Firing || m_phase == Phase::Clearing; }
     // The value that fired it (the latest while firing).

@@ -756,6 +756,41 @@ CREATE TABLE fleet_rollup_marks (
 ) WITHOUT ROWID;
 )sql";
 
+// Version 19: alert rules and what they raised (core/fleet/AlertRule,
+// docs/api.md "Alerts"). A rule covers one node, the nodes with a label, or
+// all; a record is one firing of a rule on a node, open until it resolves
+// (by itself or by hand). Records keep the rule's name: they outlive it.
+const char kAlertsSchema[] = R"sql(
+CREATE TABLE alert_rules (
+    id         TEXT PRIMARY KEY,
+    name       TEXT NOT NULL,
+    type       TEXT NOT NULL,
+    threshold  REAL NOT NULL,
+    duration_s INTEGER NOT NULL DEFAULT 0,
+    enabled    INTEGER NOT NULL DEFAULT 1,
+    node_id    TEXT REFERENCES fleet_nodes(id) ON DELETE CASCADE,
+    label      TEXT,
+    created_by TEXT,
+    created_at INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL
+);
+CREATE TABLE alert_records (
+    id          TEXT PRIMARY KEY,
+    rule_id     TEXT REFERENCES alert_rules(id) ON DELETE SET NULL,
+    rule_name   TEXT NOT NULL,
+    node_id     TEXT NOT NULL REFERENCES fleet_nodes(id) ON DELETE CASCADE,
+    type        TEXT NOT NULL,
+    status      TEXT NOT NULL CHECK (status = 'open' OR status = 'resolved'),
+    value       REAL NOT NULL,
+    threshold   REAL NOT NULL,
+    started_at  INTEGER NOT NULL,
+    resolved_at INTEGER,
+    resolved_by TEXT
+);
+CREATE INDEX alert_records_by_start ON alert_records(started_at, id);
+CREATE INDEX alert_records_open ON alert_records(status, rule_id, node_id);
+)sql";
+
 #undef HM_NOW_MS
 
 } // namespace
@@ -789,6 +824,7 @@ const QList<Migration> &schemaMigrations()
         {17, QStringLiteral("password change required"), QString::fromUtf8(kPasswordChangeSchema)},
         {18, QStringLiteral("fleet metric history in tiers"),
          QString::fromUtf8(kMetricTiersSchema)},
+        {19, QStringLiteral("alert rules and records"), QString::fromUtf8(kAlertsSchema)},
     };
     return migrations;
 }

@@ -26,6 +26,7 @@
 #include "server/services/engine/FlowEvents.h"
 #include "server/services/external/ServiceCatalog.h"
 #include "server/services/external/ServiceDirectory.h"
+#include "server/services/fleet/AlertService.h"
 #include "server/services/fleet/FleetService.h"
 #include "server/services/system/LogBuffer.h"
 #include "server/ws/WebSocketHub.h"
@@ -288,6 +289,10 @@ Result<QUrl> ServerRuntime::startUp()
     // Rollups and retention of the metric history (MetricHistory.h).
     m_fleet->history().startMaintenance(30 * 1000);
     registerNodeRoutes(*m_router, *m_auth, *m_fleet);
+    m_alerts = std::make_unique<fleet::AlertService>(*m_database, *m_fleet, m_auth->events);
+    if (Status s = m_alerts->start(); !s)
+        return s.error();
+    registerAlertRoutes(*m_router, *m_auth, *m_alerts);
     registerMetricsAndDocsRoutes(*m_router, [this] { return publicUrl().toString(); });
     m_webSockets = std::make_unique<ws::WebSocketHub>(*m_router, *m_auth, *m_database, *m_engine,
                                                       *m_flowEvents, *m_fleet, m_options.dataDir,
@@ -331,6 +336,7 @@ void ServerRuntime::stop()
     }
     m_flowEvents.reset();
     // After the agents' connections, before the engine whose queue it writes to.
+    m_alerts.reset(); // listens to the fleet
     m_fleet.reset();
     // Before the engine: its health checks reach into the engine's registry.
     m_components.reset();

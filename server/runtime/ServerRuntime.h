@@ -33,8 +33,9 @@ namespace ws {
 class WebSocketHub;
 }
 namespace fleet {
+class AlertService;
 class FleetService;
-}
+} // namespace fleet
 namespace credentials {
 class CredentialVault;
 class CredentialRotation;
@@ -101,6 +102,7 @@ private:
     std::unique_ptr<FlowEngineHost> m_engine;
     std::unique_ptr<ComponentService> m_components; // registered HTTP components
     std::unique_ptr<fleet::FleetService> m_fleet;   // nodes, agents, reports
+    std::unique_ptr<fleet::AlertService> m_alerts;  // rules and records over the fleet
     std::unique_ptr<ws::WebSocketHub> m_webSockets; // /ws/… on the HTTP port
     // Derived from the master key in openStore(); moved into the auth module.
     crypto::SecureBytes m_tokenSigningKey;

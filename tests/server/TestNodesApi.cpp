@@ -5,8 +5,7 @@
 // is AgentPeer (the protocol by hand); the real hivemind-agent process is
 // tested in tests/agent.
 
-#include "AgentPeer.h"
-#include "AuthTestSupport.h"
+#include "FleetTestSupport.h"
 
 #include <QJsonArray>
 #include <QNetworkRequest>
@@ -17,18 +16,6 @@
 using namespace hm;
 using namespace hm::test;
 
-namespace {
-
-struct CreatedNode
-{
-    int status = 0;
-    QString id;
-    QString secret;
-    QString command;
-};
-
-} // namespace
-
 class TestNodesApi : public QObject, private ServerFixture
 {
     Q_OBJECT
@@ -36,55 +23,20 @@ class TestNodesApi : public QObject, private ServerFixture
 private:
     CreatedNode createNode(const QString &name, const QStringList &labels = {})
     {
-        const Answer answer =
-            m_http->json("POST", QStringLiteral("/api/v1/nodes"),
-                         {{"name", name}, {"labels", QJsonArray::fromStringList(labels)}}, m_admin);
-        CreatedNode node;
-        node.status = answer.status;
-        node.id = answer.data().value("node").toObject().value("id").toString();
-        const QJsonObject enrolment = answer.data().value("enrolment").toObject();
-        node.secret = enrolment.value("secret").toString();
-        node.command = enrolment.value("command").toString();
-        return node;
+        return hm::test::createNode(*m_http, m_admin, name, labels);
     }
-
     Answer enrol(const QString &secret, const QByteArray &publicKey,
                  const QString &path = QStringLiteral("/api/v1/nodes/register"))
     {
-        const QJsonObject body{{"name", "agent-host"},
-                               {"ip", "192.0.2.10"},
-                               {"os", "Linux"},
-                               {"arch", "x86_64"},
-                               {"cpu_cores", 4},
-                               {"cpu_model", "Test CPU"},
-                               {"memory_total", 8388608},
-                               {"disk_total", 107374182400.0},
-                               {"system_info", "{\"kernel\":\"6.1\"}"},
-                               {"agent_version", "1.0.0"},
-                               {"public_key", QString::fromLatin1(publicKey.toBase64())},
-                               {"capabilities", QJsonArray{"metrics"}}};
-        QList<QPair<QByteArray, QByteArray>> headers;
-        if (!secret.isNull())
-            headers.append({"X-Secret-Key", secret.toUtf8()});
-        return m_http->send("POST", path, QJsonDocument(body).toJson(), headers);
+        return enrolKey(*m_http, secret, publicKey, path);
     }
-
-    // A node enrolled with `peer`'s key; its id.
     QString enrolledNode(const QString &name, AgentPeer &peer)
     {
-        const CreatedNode node = createNode(name);
-        const Answer enrolled = enrol(node.secret, peer.keys.publicKey);
-        return enrolled.status == 201 ? node.id : QString();
+        return hm::test::enrolledNode(*m_http, m_admin, name, peer);
     }
-
-    // Connects, signs in and reads the welcome.
     bool signIn(AgentPeer &peer, const QString &nodeId)
     {
-        if (!peer.connectTo(m_http->base()))
-            return false;
-        peer.send(fleet::serialize(peer.hello(nodeId)));
-        return peer.waitForMessages(2) &&
-               std::holds_alternative<fleet::WelcomeMessage>(peer.message(1));
+        return signInAgent(*m_http, peer, nodeId);
     }
 
     QJsonArray metricsOf(const QString &nodeId)

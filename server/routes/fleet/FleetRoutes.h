@@ -7,12 +7,16 @@ namespace auth {
 struct AuthModule;
 }
 namespace fleet {
+class AlertService;
 class FleetService;
-}
+} // namespace fleet
 
 // /api/v1/nodes* (NodeRoutes.cpp, docs/api.md "Nodes"): the fleet's
 // machines, their enrolment and their reports; POST /api/v1/nodes/register
 // (and seed 002's /api/servers/register) for agents with X-Secret-Key.
 void registerNodeRoutes(ApiRouter &router, auth::AuthModule &auth, fleet::FleetService &fleet);
+// /api/v1/alerts/* (AlertRoutes.cpp, docs/api.md "Alerts"): rules and
+// records.
+void registerAlertRoutes(ApiRouter &router, auth::AuthModule &auth, fleet::AlertService &alerts);
 
 } // namespace hm::server

@@ -184,6 +184,7 @@ void FleetService::publish(const QString &type, const QString &nodeId, const QJs
         data.insert(QStringLiteral("node"), node);
     // Every signed-in user may list nodes (VIEWER included).
     m_events.publish({type, data, false, {}, true});
+    emit nodeChanged(nodeId);
 }
 
 Result<CreatedNode> FleetService::create(const auth::Principal &caller,

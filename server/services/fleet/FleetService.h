@@ -168,6 +168,8 @@ signals:
     void reportStored(const QString &nodeId, const hm::fleet::ReportMessage &report);
     // The node's agent connected or went.
     void nodeStatusChanged(const QString &nodeId, bool online);
+    // The node was created, changed (name, labels, enrolment) or deleted.
+    void nodeChanged(const QString &nodeId);
 
 private:
     qint64 now() const { return m_now ? m_now() : 0; }

@@ -1,0 +1,74 @@
+#pragma once
+
+// Every SQL string of alert rules and alert records (schema 19; docs/api.md
+// "Alerts"). The rules' logic is core/fleet/AlertRule, the service
+// server/services/fleet/AlertService.
+
+#include "common/Result.h"
+#include "fleet/AlertRule.h"
+#include "store/PagedQuery.h"
+
+#include <QList>
+#include <QString>
+#include <optional>
+
+namespace hm::store {
+class Database;
+}
+
+namespace hm::server::repositories {
+
+struct AlertRuleRow
+{
+    hm::fleet::AlertRule rule;
+    QString createdBy;
+    qint64 createdAt = 0;
+    qint64 updatedAt = 0;
+};
+
+Result<QList<AlertRuleRow>> allAlertRules(store::Database &db);
+Result<std::optional<AlertRuleRow>> alertRuleById(store::Database &db, const QString &id);
+Status insertAlertRule(store::Database &db, const AlertRuleRow &row);
+// Name, type, threshold, duration, enabled, scope and updated_at.
+Status updateAlertRule(store::Database &db, const AlertRuleRow &row);
+Result<int> deleteAlertRule(store::Database &db, const QString &id);
+
+struct AlertRecordRow
+{
+    QString id;
+    QString ruleId; // empty once the rule is deleted
+    QString ruleName;
+    QString nodeId;
+    QString nodeName; // read with the record
+    QString type;
+    QString status; // "open" / "resolved"
+    double value = 0;
+    double threshold = 0;
+    qint64 startedAt = 0;
+    qint64 resolvedAt = 0; // 0 while open
+    QString resolvedBy;    // a user id; empty when it resolved by itself
+};
+
+Status insertAlertRecord(store::Database &db, const AlertRecordRow &row);
+// Open -> resolved; the number of rows changed (0: not open, or no such).
+Result<int> resolveAlertRecord(store::Database &db, const QString &id, qint64 at,
+                               const QString &by);
+// The open records of a rule (every node), to resolve when it changes.
+Result<QStringList> openAlertRecordIds(store::Database &db, const QString &ruleId);
+// Every open record, to pick up where the server left off.
+Result<QList<AlertRecordRow>> openAlertRecords(store::Database &db);
+Result<std::optional<AlertRecordRow>> alertRecordById(store::Database &db, const QString &id);
+
+struct AlertRecordFilter
+{
+    QString nodeId;
+    QString type;
+    bool onlyOpen = false;
+    qint64 limit = 20;
+    qint64 offset = 0;
+};
+// Newest first.
+Result<store::Page<AlertRecordRow>> listAlertRecords(store::Database &db,
+                                                     const AlertRecordFilter &filter);
+
+} // namespace hm::server::repositories

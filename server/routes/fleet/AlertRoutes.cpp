@@ -1,0 +1,247 @@
+// /api/v1/alerts/*: parse, authorise, call AlertService, render
+// (docs/api.md "Alerts"). Anyone signed in reads rules and records;
+// administrators manage rules; users and up resolve records.
+
+#include "server/api/ApiRouter.h"
+#include "server/api/AuthCommon.h"
+#include "server/api/QueryParams.h"
+#include "server/api/RouteHelpers.h"
+#include "server/routes/fleet/FleetRoutes.h"
+#include "server/services/auth/AuthModule.h"
+#include "server/services/fleet/AlertService.h"
+
+#include <QJsonArray>
+
+namespace hm::server {
+
+using namespace schema;
+using auth::Principal;
+using auth::Role;
+using Method = http::Method;
+
+namespace {
+
+const QString kAlertsTag = QStringLiteral("Alerts");
+
+// The fields of a rule body that were given; seed 002's server_id is the
+// node's id.
+Result<fleet::AlertRuleDetails> alertRuleDetails(const QJsonObject &body)
+{
+    fleet::AlertRuleDetails d;
+    const auto text = [&body](const QString &field, std::optional<QString> *out) -> Status {
+        if (!body.contains(field))
+            return {};
+        const QJsonValue v = body.value(field);
+        if (v.isNull()) {
+            *out = QString();
+            return {};
+        }
+        if (!v.isString())
+            return auth::fieldError(field, QStringLiteral("a string"));
+        *out = v.toString();
+        return {};
+    };
+    for (const auto &[field, out] :
+         {std::pair{QStringLiteral("name"), &d.name}, std::pair{QStringLiteral("type"), &d.type},
+          std::pair{QStringLiteral("label"), &d.label},
+          std::pair{QStringLiteral("node_id"), &d.nodeId},
+          std::pair{QStringLiteral("server_id"), &d.nodeId}}) {
+        if (Status s = text(field, out); !s)
+            return s.error();
+    }
+    if (body.contains(QStringLiteral("threshold"))) {
+        if (!body.value(QStringLiteral("threshold")).isDouble())
+            return auth::fieldError(QStringLiteral("threshold"), QStringLiteral("a number"));
+        d.threshold = body.value(QStringLiteral("threshold")).toDouble();
+    }
+    if (body.contains(QStringLiteral("duration"))) {
+        const QJsonValue v = body.value(QStringLiteral("duration"));
+        if (!v.isDouble() || v.toDouble() != std::floor(v.toDouble()))
+            return auth::fieldError(QStringLiteral("duration"), QStringLiteral("whole seconds"));
+        d.durationSeconds = qint64(v.toDouble());
+    }
+    if (body.contains(QStringLiteral("enabled"))) {
+        if (!body.value(QStringLiteral("enabled")).isBool())
+            return auth::fieldError(QStringLiteral("enabled"), QStringLiteral("true or false"));
+        d.enabled = body.value(QStringLiteral("enabled")).toBool();
+    }
+    return d;
+}
+
+QJsonObject ruleSchema()
+{
+    const QJsonObject number{{QStringLiteral("type"), QStringLiteral("number")}};
+    return object(
+        {{QStringLiteral("id"), string()},
+         {QStringLiteral("name"), string()},
+         {QStringLiteral("type"),
+          enumOf({QStringLiteral("cpu"), QStringLiteral("memory"), QStringLiteral("disk"),
+                  QStringLiteral("load"), QStringLiteral("network"), QStringLiteral("offline")})},
+         {QStringLiteral("threshold"), number},
+         {QStringLiteral("duration"), integer(QStringLiteral("seconds"))},
+         {QStringLiteral("enabled"), boolean()},
+         {QStringLiteral("node_id"), nullable(string())},
+         {QStringLiteral("label"), nullable(string())},
+         {QStringLiteral("created_at"), string()},
+         {QStringLiteral("updated_at"), string()}});
+}
+
+QJsonObject ruleBodySchema()
+{
+    const QJsonObject number{{QStringLiteral("type"), QStringLiteral("number")}};
+    return object({{QStringLiteral("name"), string()},
+                   {QStringLiteral("type"), string(QStringLiteral("cpu, memory, disk, load, "
+                                                                  "network or offline"))},
+                   {QStringLiteral("threshold"), number},
+                   {QStringLiteral("duration"), integer(QStringLiteral("seconds, 0 to 86400"))},
+                   {QStringLiteral("enabled"), boolean()},
+                   {QStringLiteral("node_id"), nullable(string())},
+                   {QStringLiteral("label"), nullable(string())}});
+}
+
+QJsonObject recordSchema()
+{
+    const QJsonObject number{{QStringLiteral("type"), QStringLiteral("number")}};
+    return object(
+        {{QStringLiteral("id"), string()},
+         {QStringLiteral("rule_id"), nullable(string())},
+         {QStringLiteral("rule_name"), string()},
+         {QStringLiteral("node_id"), string()},
+         {QStringLiteral("node_name"), string()},
+         {QStringLiteral("type"), string()},
+         {QStringLiteral("status"), enumOf({QStringLiteral("active"), QStringLiteral("resolved")})},
+         {QStringLiteral("value"), number},
+         {QStringLiteral("threshold"), number},
+         {QStringLiteral("created_at"), string()},
+         {QStringLiteral("resolved_at"), nullable(string())},
+         {QStringLiteral("resolved_by"), nullable(string())}});
+}
+
+RouteDoc alertDoc(const QString &summary, QList<ErrorCode> errors, QJsonObject response,
+                  QJsonObject request = {})
+{
+    RouteDoc d;
+    d.summary = summary;
+    d.tag = kAlertsTag;
+    d.errors = std::move(errors);
+    d.responseSchema = std::move(response);
+    d.requestSchema = std::move(request);
+    return d;
+}
+
+ApiReply replyRecords(fleet::AlertService &alerts, const RequestContext &c)
+{
+    const QUrlQuery query = c.request.query();
+    HM_TRY(paging, parsePaging(query));
+    repositories::AlertRecordFilter filter;
+    filter.nodeId = queryValue(query, QStringLiteral("node_id"));
+    if (filter.nodeId.isEmpty())
+        filter.nodeId = queryValue(query, QStringLiteral("server_id"));
+    filter.type = queryValue(query, QStringLiteral("type"));
+    if (filter.type.isEmpty())
+        filter.type = queryValue(query, QStringLiteral("alert_type"));
+    if (!filter.type.isEmpty() && !hm::fleet::alertTypeFromName(filter.type))
+        return ApiReply::failure(
+            auth::fieldError(QStringLiteral("type"),
+                             QStringLiteral("one of cpu, memory, disk, load, network, offline")));
+    const QString onlyOpen = queryValue(query, QStringLiteral("only_unresolved"));
+    filter.onlyOpen = onlyOpen == QLatin1String("true") || onlyOpen == QLatin1String("1");
+    filter.limit = paging.value().size;
+    filter.offset = paging.value().offset();
+    HM_TRY(page, alerts.records(filter));
+    QJsonArray items;
+    for (const repositories::AlertRecordRow &row : page.value().items)
+        items.append(fleet::AlertService::recordJson(row));
+    return ApiReply::ok(QJsonObject{
+        {QStringLiteral("items"), items},
+        {QStringLiteral("pagination"), paginationJson(paging.value(), page.value().total)}});
+}
+
+} // namespace
+
+void registerAlertRoutes(ApiRouter &router, auth::AuthModule &auth, fleet::AlertService &alerts)
+{
+    const QJsonObject rule = ruleSchema();
+    auth::addProtectedRoute(
+        router, auth, Method::Get, QStringLiteral("/api/v1/alerts/rules"), Role::Viewer,
+        [&alerts](const RequestContext &, const Principal &) -> ApiReply {
+            HM_TRY(rules, alerts.rules());
+            QJsonArray items;
+            for (const repositories::AlertRuleRow &row : rules.value())
+                items.append(fleet::AlertService::ruleJson(row));
+            return ApiReply::ok(QJsonObject{{QStringLiteral("items"), items}});
+        },
+        alertDoc(QStringLiteral("The alert rules, by name"), {},
+                 object({{QStringLiteral("items"), arrayOf(rule)}})));
+    auth::addProtectedRoute(
+        router, auth, Method::Post, QStringLiteral("/api/v1/alerts/rules"), Role::Admin,
+        [&alerts](const RequestContext &c, const Principal &p) -> ApiReply {
+            HM_TRY(body, c.jsonObject());
+            HM_TRY(details, alertRuleDetails(body.value()));
+            HM_TRY(created, alerts.createRule(p, auth::clientInfo(c), details.value()));
+            return ApiReply::ok(fleet::AlertService::ruleJson(created.value()), 201);
+        },
+        [&] {
+            RouteDoc d = alertDoc(QStringLiteral("Create an alert rule"),
+                                  {ErrorCode::ValidationError}, rule, ruleBodySchema());
+            d.successStatus = 201;
+            return d;
+        }());
+    auth::addProtectedRoute(
+        router, auth, Method::Get, QStringLiteral("/api/v1/alerts/rules/{id}"), Role::Viewer,
+        [&alerts](const RequestContext &c, const Principal &) -> ApiReply {
+            HM_TRY(found, alerts.rule(c.pathArgs.at(0)));
+            return ApiReply::ok(fleet::AlertService::ruleJson(found.value()));
+        },
+        alertDoc(QStringLiteral("One alert rule"), {ErrorCode::ResourceNotFound}, rule));
+    auth::addProtectedRoute(
+        router, auth, Method::Put, QStringLiteral("/api/v1/alerts/rules/{id}"), Role::Admin,
+        [&alerts](const RequestContext &c, const Principal &p) -> ApiReply {
+            HM_TRY(body, c.jsonObject());
+            HM_TRY(details, alertRuleDetails(body.value()));
+            HM_TRY(updated,
+                   alerts.updateRule(p, auth::clientInfo(c), c.pathArgs.at(0), details.value()));
+            return ApiReply::ok(fleet::AlertService::ruleJson(updated.value()));
+        },
+        alertDoc(QStringLiteral("Change an alert rule (the fields given); its open alerts "
+                                "resolve and it is evaluated afresh"),
+                 {ErrorCode::ResourceNotFound, ErrorCode::ValidationError}, rule,
+                 ruleBodySchema()));
+    auth::addProtectedRoute(
+        router, auth, Method::Delete, QStringLiteral("/api/v1/alerts/rules/{id}"), Role::Admin,
+        [&alerts](const RequestContext &c, const Principal &p) -> ApiReply {
+            HM_TRY_STATUS(alerts.deleteRule(p, auth::clientInfo(c), c.pathArgs.at(0)));
+            return ApiReply::ok(QJsonObject{{QStringLiteral("id"), c.pathArgs.at(0)},
+                                            {QStringLiteral("deleted"), true}});
+        },
+        alertDoc(
+            QStringLiteral("Delete an alert rule; its open alerts resolve, its records "
+                           "stay"),
+            {ErrorCode::ResourceNotFound},
+            object({{QStringLiteral("id"), string()}, {QStringLiteral("deleted"), boolean()}})));
+
+    RouteDoc recordsDoc =
+        alertDoc(QStringLiteral("Alert records, newest first"), {ErrorCode::ValidationError},
+                 object({{QStringLiteral("items"), arrayOf(recordSchema())},
+                         {QStringLiteral("pagination"), object({})}}));
+    recordsDoc.queryParameters = QJsonArray{
+        query(QStringLiteral("node_id"), string(), QStringLiteral("one node (seed: server_id)")),
+        query(QStringLiteral("type"), string(), QStringLiteral("one type (seed: alert_type)")),
+        query(QStringLiteral("only_unresolved"), boolean(), QStringLiteral("open ones only")),
+        query(QStringLiteral("page"), integer()), query(QStringLiteral("size"), integer())};
+    auth::addProtectedRoute(
+        router, auth, Method::Get, QStringLiteral("/api/v1/alerts/records"), Role::Viewer,
+        [&alerts](const RequestContext &c, const Principal &) { return replyRecords(alerts, c); },
+        std::move(recordsDoc));
+    auth::addProtectedRoute(
+        router, auth, Method::Post, QStringLiteral("/api/v1/alerts/records/{id}/resolve"),
+        Role::User,
+        [&alerts](const RequestContext &c, const Principal &p) -> ApiReply {
+            HM_TRY(resolved, alerts.resolve(p, auth::clientInfo(c), c.pathArgs.at(0)));
+            return ApiReply::ok(fleet::AlertService::recordJson(resolved.value()));
+        },
+        alertDoc(QStringLiteral("Resolve an open alert by hand"),
+                 {ErrorCode::ResourceNotFound, ErrorCode::Conflict}, recordSchema()));
+}
+
+} // namespace hm::server

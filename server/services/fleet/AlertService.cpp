@@ -1,0 +1,477 @@
+#include "server/services/fleet/AlertService.h"
+
+#include "common/Logging.h"
+#include "crypto/Random.h"
+#include "server/api/AuthCommon.h"
+#include "server/repositories/NodeRepository.h"
+#include "server/services/auth/AccountEvents.h"
+#include "server/services/auth/AuditLog.h"
+#include "server/services/fleet/FleetService.h"
+#include "store/Database.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <cmath>
+
+namespace hm::server::fleet {
+
+using namespace repositories;
+using hm::fleet::AlertRule;
+using hm::fleet::AlertState;
+using hm::fleet::AlertType;
+
+namespace {
+
+constexpr qsizetype kMaxRuleNameLength = 100;
+constexpr qint64 kMaxDurationSeconds = 24 * 3600;
+constexpr int kOfflineCheckMs = 1000;
+
+Error alertFieldError(const QString &field, const QString &message)
+{
+    return Error{ErrorCode::ValidationError,
+                 field + QStringLiteral(": ") + message,
+                 {{QStringLiteral("field"), field}}};
+}
+
+bool isPercent(AlertType type)
+{
+    return type == AlertType::Cpu || type == AlertType::Memory || type == AlertType::Disk;
+}
+
+bool isLabelText(const QString &label)
+{
+    if (label.isEmpty() || label.size() > 32)
+        return false;
+    return std::all_of(label.begin(), label.end(), [](QChar c) {
+        const char16_t u = c.unicode();
+        return (u >= u'a' && u <= u'z') || (u >= u'A' && u <= u'Z') || (u >= u'0' && u <= u'9') ||
+               u == u'_' || u == u'.' || u == u':' || u == u'-';
+    });
+}
+
+QStringList labelsFromText(const QString &text)
+{
+    QStringList labels;
+    for (const QJsonValue v : QJsonDocument::fromJson(text.toUtf8()).array())
+        labels.append(v.toString());
+    return labels;
+}
+
+} // namespace
+
+AlertService::AlertService(store::Database &db, FleetService &fleet, auth::AccountEvents &events,
+                           QObject *parent)
+    : QObject(parent), m_db(db), m_fleet(fleet), m_events(events), m_now(&auth::nowMs)
+{
+    connect(&m_fleet, &FleetService::reportStored, this, &AlertService::onReport);
+    connect(&m_fleet, &FleetService::nodeStatusChanged, this, &AlertService::onStatus);
+    connect(&m_fleet, &FleetService::nodeChanged, this,
+            [this](const QString &nodeId) { m_labels.remove(nodeId); });
+    connect(&m_fleet, &FleetService::nodeRevoked, this, &AlertService::forgetNode);
+    m_offlineCheck.setInterval(kOfflineCheckMs);
+    connect(&m_offlineCheck, &QTimer::timeout, this, &AlertService::checkOffline);
+}
+
+Status AlertService::start()
+{
+    auto rules = allAlertRules(m_db);
+    if (!rules)
+        return rules.error();
+    for (const AlertRuleRow &row : rules.value())
+        m_rules.insert(row.rule.id, row);
+    // Open records carry on where the server left off.
+    auto open = openAlertRecords(m_db);
+    if (!open)
+        return open.error();
+    for (const AlertRecordRow &record : open.value()) {
+        Evaluation &e = m_evaluations[key(record.ruleId, record.nodeId)];
+        e.state.restoreFiring(record.startedAt, record.value);
+        e.openRecordId = record.id;
+    }
+    // Enrolled nodes count as away from now until their agent connects.
+    auto nodes = allNodes(m_db);
+    if (!nodes)
+        return nodes.error();
+    for (const NodeRow &node : nodes.value()) {
+        if (!node.publicKey.isEmpty() && !m_fleet.isOnline(node.id))
+            m_offlineSince.insert(node.id, now());
+    }
+    m_offlineCheck.start();
+    return {};
+}
+
+Result<QList<AlertRuleRow>> AlertService::rules()
+{
+    QList<AlertRuleRow> rows = m_rules.values();
+    std::sort(rows.begin(), rows.end(), [](const AlertRuleRow &a, const AlertRuleRow &b) {
+        const int byName = a.rule.name.compare(b.rule.name, Qt::CaseInsensitive);
+        return byName != 0 ? byName < 0 : a.rule.id < b.rule.id;
+    });
+    return rows;
+}
+
+Result<AlertRuleRow> AlertService::rule(const QString &id)
+{
+    const auto it = m_rules.constFind(id);
+    if (it == m_rules.constEnd())
+        return Error{ErrorCode::ResourceNotFound, QStringLiteral("alert rule not found")};
+    return *it;
+}
+
+Result<AlertRuleRow> AlertService::validated(AlertRuleRow row, const AlertRuleDetails &details)
+{
+    AlertRule &r = row.rule;
+    if (details.name)
+        r.name = details.name->trimmed();
+    if (r.name.isEmpty() || r.name.size() > kMaxRuleNameLength)
+        return alertFieldError(QStringLiteral("name"),
+                               QStringLiteral("1 to %1 characters").arg(kMaxRuleNameLength));
+    if (details.type) {
+        const auto type = hm::fleet::alertTypeFromName(*details.type);
+        if (!type)
+            return alertFieldError(QStringLiteral("type"),
+                                   QStringLiteral("one of cpu, memory, disk, load, network, "
+                                                  "offline"));
+        r.type = *type;
+    }
+    if (details.threshold)
+        r.threshold = *details.threshold;
+    if (r.type == AlertType::Offline)
+        r.threshold = 0; // offline has no value to compare, only its duration
+    else if (!std::isfinite(r.threshold) || r.threshold < 0 ||
+             (isPercent(r.type) && r.threshold > 100))
+        return alertFieldError(QStringLiteral("threshold"),
+                               isPercent(r.type) ? QStringLiteral("a percentage, 0 to 100")
+                                                 : QStringLiteral("a number, 0 or more"));
+    if (details.durationSeconds)
+        r.durationSeconds = *details.durationSeconds;
+    if (r.durationSeconds < 0 || r.durationSeconds > kMaxDurationSeconds)
+        return alertFieldError(QStringLiteral("duration"),
+                               QStringLiteral("0 to %1 seconds").arg(kMaxDurationSeconds));
+    if (details.enabled)
+        r.enabled = *details.enabled;
+    if (details.nodeId)
+        r.nodeId = details.nodeId->trimmed();
+    if (details.label)
+        r.label = details.label->trimmed();
+    if (!r.nodeId.isEmpty() && !r.label.isEmpty())
+        return alertFieldError(QStringLiteral("label"),
+                               QStringLiteral("a rule covers one node or a label, not both"));
+    if (!r.label.isEmpty() && !isLabelText(r.label))
+        return alertFieldError(QStringLiteral("label"),
+                               QStringLiteral("1 to 32 of a-z A-Z 0-9 _ . : -"));
+    if (!r.nodeId.isEmpty()) {
+        auto node = nodeById(m_db, r.nodeId);
+        if (!node)
+            return node.error();
+        if (!node.value())
+            return alertFieldError(QStringLiteral("node_id"), QStringLiteral("no such node"));
+    }
+    return row;
+}
+
+Result<AlertRuleRow> AlertService::createRule(const auth::Principal &caller,
+                                              const auth::ClientInfo &client,
+                                              const AlertRuleDetails &details)
+{
+    if (!details.type)
+        return alertFieldError(QStringLiteral("type"), QStringLiteral("required"));
+    if (!details.threshold && details.type != QLatin1String("offline"))
+        return alertFieldError(QStringLiteral("threshold"), QStringLiteral("required"));
+    AlertRuleRow row;
+    row.rule.id = crypto::uuid();
+    row.createdBy = caller.userId;
+    row.createdAt = now();
+    row.updatedAt = row.createdAt;
+    auto checked = validated(row, details);
+    if (!checked)
+        return checked.error();
+    if (Status s = insertAlertRule(m_db, checked.value()); !s)
+        return s.error();
+    m_rules.insert(checked.value().rule.id, checked.value());
+    auth::audit(m_db, QStringLiteral("ALERT_RULE_CREATED"), caller.userId,
+                QStringLiteral("alert_rule"), checked.value().rule.id, client.ip, client.userAgent,
+                ruleJson(checked.value()));
+    checkOffline();
+    return checked.value();
+}
+
+Result<AlertRuleRow> AlertService::updateRule(const auth::Principal &caller,
+                                              const auth::ClientInfo &client, const QString &id,
+                                              const AlertRuleDetails &details)
+{
+    auto existing = rule(id);
+    if (!existing)
+        return existing.error();
+    auto checked = validated(existing.value(), details);
+    if (!checked)
+        return checked.error();
+    checked.value().updatedAt = now();
+    if (Status s = updateAlertRule(m_db, checked.value()); !s)
+        return s.error();
+    m_rules.insert(id, checked.value());
+    restartRule(id);
+    auth::audit(m_db, QStringLiteral("ALERT_RULE_UPDATED"), caller.userId,
+                QStringLiteral("alert_rule"), id, client.ip, client.userAgent,
+                ruleJson(checked.value()));
+    checkOffline();
+    return checked.value();
+}
+
+Status AlertService::deleteRule(const auth::Principal &caller, const auth::ClientInfo &client,
+                                const QString &id)
+{
+    auto existing = rule(id);
+    if (!existing)
+        return existing.error();
+    restartRule(id);
+    auto deleted = deleteAlertRule(m_db, id);
+    if (!deleted)
+        return deleted.error();
+    m_rules.remove(id);
+    auth::audit(m_db, QStringLiteral("ALERT_RULE_DELETED"), caller.userId,
+                QStringLiteral("alert_rule"), id, client.ip, client.userAgent,
+                {{QStringLiteral("name"), existing.value().rule.name}});
+    return {};
+}
+
+Result<store::Page<AlertRecordRow>> AlertService::records(const AlertRecordFilter &filter)
+{
+    return listAlertRecords(m_db, filter);
+}
+
+Result<AlertRecordRow> AlertService::resolve(const auth::Principal &caller,
+                                             const auth::ClientInfo &client,
+                                             const QString &recordId)
+{
+    auto record = alertRecordById(m_db, recordId);
+    if (!record)
+        return record.error();
+    if (!record.value())
+        return Error{ErrorCode::ResourceNotFound, QStringLiteral("alert record not found")};
+    if (record.value()->status != QLatin1String("open"))
+        return Error{ErrorCode::Conflict, QStringLiteral("the alert is resolved already")};
+    close(recordId, caller.userId);
+    // By hand: the condition may still hold; it fires again only after it
+    // cleared (the evaluation starts over).
+    m_evaluations.remove(key(record.value()->ruleId, record.value()->nodeId));
+    auth::audit(m_db, QStringLiteral("ALERT_RESOLVED"), caller.userId,
+                QStringLiteral("alert_record"), recordId, client.ip, client.userAgent,
+                {{QStringLiteral("rule"), record.value()->ruleName},
+                 {QStringLiteral("node_id"), record.value()->nodeId}});
+    auto resolved = alertRecordById(m_db, recordId);
+    if (!resolved || !resolved.value())
+        return resolved
+                   ? Error{ErrorCode::ResourceNotFound, QStringLiteral("alert record not found")}
+                   : resolved.error();
+    return *resolved.value();
+}
+
+const QStringList &AlertService::labelsOf(const QString &nodeId)
+{
+    auto it = m_labels.find(nodeId);
+    if (it == m_labels.end()) {
+        auto node = nodeById(m_db, nodeId);
+        it = m_labels.insert(nodeId, node && node.value() ? labelsFromText(node.value()->labels)
+                                                          : QStringList());
+    }
+    return *it;
+}
+
+void AlertService::onReport(const QString &nodeId, const hm::fleet::ReportMessage &report)
+{
+    if (m_rules.isEmpty())
+        return;
+    QHash<QString, double> metrics;
+    for (const hm::fleet::MetricValue &m : report.metrics)
+        metrics.insert(m.name, m.value);
+    for (const AlertRuleRow &row : std::as_const(m_rules)) {
+        const AlertRule &rule = row.rule;
+        if (!rule.enabled || rule.type == AlertType::Offline ||
+            !rule.covers(nodeId, labelsOf(nodeId)))
+            continue;
+        const auto value = hm::fleet::alertValue(rule.type, metrics);
+        if (!value)
+            continue;
+        Evaluation &e = m_evaluations[key(rule.id, nodeId)];
+        switch (e.state.observe(rule, report.timeMs, *value)) {
+        case AlertState::Change::Fire:
+            open(rule, nodeId, *value, report.timeMs);
+            break;
+        case AlertState::Change::Resolve:
+            close(e.openRecordId, {});
+            e.openRecordId.clear();
+            break;
+        case AlertState::Change::None:
+            break;
+        }
+    }
+}
+
+void AlertService::onStatus(const QString &nodeId, bool online)
+{
+    if (!online) {
+        m_offlineSince.insert(nodeId, now());
+        checkOffline();
+        return;
+    }
+    m_offlineSince.remove(nodeId);
+    // Back: its offline records resolve.
+    for (auto it = m_evaluations.begin(); it != m_evaluations.end();) {
+        const QString ruleId = it.key().section(u'\n', 0, 0);
+        const auto rule = m_rules.constFind(ruleId);
+        if (it.key().section(u'\n', 1) == nodeId && rule != m_rules.constEnd() &&
+            rule->rule.type == AlertType::Offline) {
+            if (!it->openRecordId.isEmpty())
+                close(it->openRecordId, {});
+            it = m_evaluations.erase(it);
+        } else {
+            ++it;
+        }
+    }
+}
+
+void AlertService::checkOffline()
+{
+    const qint64 nowMs = now();
+    for (auto node = m_offlineSince.cbegin(); node != m_offlineSince.cend(); ++node) {
+        for (const AlertRuleRow &row : std::as_const(m_rules)) {
+            const AlertRule &rule = row.rule;
+            if (!rule.enabled || rule.type != AlertType::Offline ||
+                !rule.covers(node.key(), labelsOf(node.key())))
+                continue;
+            const qint64 awayMs = nowMs - node.value();
+            if (awayMs < rule.durationSeconds * 1000)
+                continue;
+            Evaluation &e = m_evaluations[key(rule.id, node.key())];
+            if (!e.openRecordId.isEmpty())
+                continue;
+            e.state.restoreFiring(nowMs, double(awayMs) / 1000);
+            open(rule, node.key(), double(awayMs) / 1000, nowMs);
+        }
+    }
+}
+
+void AlertService::forgetNode(const QString &nodeId)
+{
+    // Its records go with the node (ON DELETE CASCADE); a revoked key keeps
+    // them, resolved by the next report or by hand.
+    m_labels.remove(nodeId);
+    m_offlineSince.remove(nodeId);
+    for (auto it = m_evaluations.begin(); it != m_evaluations.end();) {
+        if (it.key().section(u'\n', 1) == nodeId)
+            it = m_evaluations.erase(it);
+        else
+            ++it;
+    }
+}
+
+void AlertService::open(const AlertRule &rule, const QString &nodeId, double value, qint64 atMs)
+{
+    AlertRecordRow record;
+    record.id = crypto::uuid();
+    record.ruleId = rule.id;
+    record.ruleName = rule.name;
+    record.nodeId = nodeId;
+    record.type = hm::fleet::alertTypeName(rule.type);
+    record.status = QStringLiteral("open");
+    record.value = value;
+    record.threshold = rule.threshold;
+    record.startedAt = atMs;
+    if (Status s = insertAlertRecord(m_db, record); !s) {
+        // Not stored, not announced: the next report tries again.
+        qCWarning(lcServer).noquote() << "alert record not stored:" << s.error().toString();
+        m_evaluations.remove(key(rule.id, nodeId));
+        return;
+    }
+    m_evaluations[key(rule.id, nodeId)].openRecordId = record.id;
+    auto stored = alertRecordById(m_db, record.id);
+    if (stored && stored.value())
+        announce(*stored.value());
+}
+
+void AlertService::close(const QString &recordId, const QString &byUserId)
+{
+    if (recordId.isEmpty())
+        return;
+    auto changed = resolveAlertRecord(m_db, recordId, now(), byUserId);
+    if (!changed) {
+        qCWarning(lcServer).noquote() << "alert record not resolved:" << changed.error().toString();
+        return;
+    }
+    if (changed.value() == 0)
+        return; // resolved already
+    auto stored = alertRecordById(m_db, recordId);
+    if (stored && stored.value())
+        announce(*stored.value());
+}
+
+void AlertService::restartRule(const QString &ruleId)
+{
+    auto open = openAlertRecordIds(m_db, ruleId);
+    if (open) {
+        for (const QString &id : open.value())
+            close(id, {});
+    }
+    for (auto it = m_evaluations.begin(); it != m_evaluations.end();) {
+        if (it.key().section(u'\n', 0, 0) == ruleId)
+            it = m_evaluations.erase(it);
+        else
+            ++it;
+    }
+}
+
+void AlertService::announce(const AlertRecordRow &record)
+{
+    // Seed 001's alert message: {id, name, level, status, current_value,
+    // threshold, message}, with the node and times beside.
+    QJsonObject data = recordJson(record);
+    data.insert(QStringLiteral("name"), record.ruleName);
+    data.insert(QStringLiteral("level"), QStringLiteral("warning"));
+    data.insert(QStringLiteral("current_value"), record.value);
+    data.insert(QStringLiteral("message"),
+                record.status == QLatin1String("open")
+                    ? QStringLiteral("%1 on %2").arg(record.ruleName, record.nodeName)
+                    : QStringLiteral("%1 on %2 resolved").arg(record.ruleName, record.nodeName));
+    // Everyone signed in sees the fleet's nodes, and so its alerts.
+    m_events.publish({QStringLiteral("alert"), data, false, {}, true});
+    emit recordChanged(record);
+}
+
+QJsonObject AlertService::ruleJson(const AlertRuleRow &row)
+{
+    const AlertRule &r = row.rule;
+    return {{QStringLiteral("id"), r.id},
+            {QStringLiteral("name"), r.name},
+            {QStringLiteral("type"), hm::fleet::alertTypeName(r.type)},
+            {QStringLiteral("threshold"), r.threshold},
+            {QStringLiteral("duration"), r.durationSeconds},
+            {QStringLiteral("enabled"), r.enabled},
+            {QStringLiteral("node_id"), r.nodeId.isEmpty() ? QJsonValue() : QJsonValue(r.nodeId)},
+            {QStringLiteral("label"), r.label.isEmpty() ? QJsonValue() : QJsonValue(r.label)},
+            {QStringLiteral("created_at"), auth::isoOrNull(row.createdAt)},
+            {QStringLiteral("updated_at"), auth::isoOrNull(row.updatedAt)}};
+}
+
+QJsonObject AlertService::recordJson(const AlertRecordRow &row)
+{
+    return {
+        {QStringLiteral("id"), row.id},
+        {QStringLiteral("rule_id"), row.ruleId.isEmpty() ? QJsonValue() : QJsonValue(row.ruleId)},
+        {QStringLiteral("rule_name"), row.ruleName},
+        {QStringLiteral("node_id"), row.nodeId},
+        {QStringLiteral("node_name"), row.nodeName},
+        {QStringLiteral("type"), row.type},
+        {QStringLiteral("status"), row.status == QLatin1String("open")
+                                       ? QStringLiteral("active")
+                                       : QStringLiteral("resolved")},
+        {QStringLiteral("value"), row.value},
+        {QStringLiteral("threshold"), row.threshold},
+        {QStringLiteral("created_at"), auth::isoOrNull(row.startedAt)},
+        {QStringLiteral("resolved_at"),
+         row.resolvedAt > 0 ? QJsonValue(auth::isoOrNull(row.resolvedAt)) : QJsonValue()},
+        {QStringLiteral("resolved_by"),
+         row.resolvedBy.isEmpty() ? QJsonValue() : QJsonValue(row.resolvedBy)}};
+}
+
+} // namespace hm::server::fleet

@@ -1,0 +1,128 @@
+#pragma once
+
+// The fleet's alerts (issue 35; docs/api.md "Alerts"; seed 002's alert
+// settings and records): rules that administrators manage, evaluated as
+// each report is stored (core/fleet/AlertRule: duration and hysteresis)
+// and as agents come and go (offline rules), and the records they raise,
+// open until they resolve by themselves or by hand. Each firing and each
+// resolution is stored before it is announced on /ws/events ("alert",
+// seed 001's shape) to everyone signed in. Rule changes are audited.
+// Notification channels build on the records (not here yet). Server thread.
+
+#include "common/Result.h"
+#include "fleet/AgentProtocol.h"
+#include "fleet/AlertRule.h"
+#include "server/api/Roles.h"
+#include "server/repositories/AlertRepository.h"
+#include "server/services/auth/TokenService.h"
+
+#include <QHash>
+#include <QJsonObject>
+#include <QObject>
+#include <QTimer>
+#include <functional>
+#include <optional>
+
+namespace hm::store {
+class Database;
+}
+
+namespace hm::server {
+
+namespace auth {
+class AccountEvents;
+}
+
+namespace fleet {
+
+class FleetService;
+
+// A rule as the API writes it; missing fields keep their value (update)
+// or take the default (create).
+struct AlertRuleDetails
+{
+    std::optional<QString> name;
+    std::optional<QString> type;
+    std::optional<double> threshold;
+    std::optional<qint64> durationSeconds;
+    std::optional<bool> enabled;
+    std::optional<QString> nodeId; // "" = no node
+    std::optional<QString> label;  // "" = no label
+};
+
+class AlertService final : public QObject
+{
+    Q_OBJECT
+public:
+    AlertService(store::Database &db, FleetService &fleet, auth::AccountEvents &events,
+                 QObject *parent = nullptr);
+
+    // The wall clock for offline rules and records (tests may move it).
+    void setClock(std::function<qint64()> nowMs) { m_now = std::move(nowMs); }
+    // Reads the rules and the open records; call once before use.
+    Status start();
+
+    Result<QList<repositories::AlertRuleRow>> rules();
+    Result<repositories::AlertRuleRow> rule(const QString &id);
+    Result<repositories::AlertRuleRow> createRule(const auth::Principal &caller,
+                                                  const auth::ClientInfo &client,
+                                                  const AlertRuleDetails &details);
+    // A changed rule starts its evaluation again: its open records resolve.
+    Result<repositories::AlertRuleRow> updateRule(const auth::Principal &caller,
+                                                  const auth::ClientInfo &client, const QString &id,
+                                                  const AlertRuleDetails &details);
+    Status deleteRule(const auth::Principal &caller, const auth::ClientInfo &client,
+                      const QString &id);
+
+    Result<store::Page<repositories::AlertRecordRow>>
+    records(const repositories::AlertRecordFilter &filter);
+    // Resolves an open record by hand (RESOURCE_NOT_FOUND, or CONFLICT when
+    // it is resolved already).
+    Result<repositories::AlertRecordRow>
+    resolve(const auth::Principal &caller, const auth::ClientInfo &client, const QString &recordId);
+
+    static QJsonObject ruleJson(const repositories::AlertRuleRow &row);
+    static QJsonObject recordJson(const repositories::AlertRecordRow &row);
+
+signals:
+    // A record was stored as opened or resolved (for notification channels
+    // and the console's tray).
+    void recordChanged(const repositories::AlertRecordRow &record);
+
+private:
+    struct Evaluation
+    {
+        hm::fleet::AlertState state;
+        QString openRecordId;
+    };
+    static QString key(const QString &ruleId, const QString &nodeId)
+    {
+        return ruleId + u'\n' + nodeId;
+    }
+    qint64 now() const { return m_now ? m_now() : 0; }
+    Result<repositories::AlertRuleRow> validated(repositories::AlertRuleRow row,
+                                                 const AlertRuleDetails &details);
+    void onReport(const QString &nodeId, const hm::fleet::ReportMessage &report);
+    void onStatus(const QString &nodeId, bool online);
+    void forgetNode(const QString &nodeId);
+    void checkOffline();
+    const QStringList &labelsOf(const QString &nodeId);
+    void open(const hm::fleet::AlertRule &rule, const QString &nodeId, double value, qint64 atMs);
+    void close(const QString &recordId, const QString &byUserId);
+    // Resolves the rule's open records and forgets its evaluations.
+    void restartRule(const QString &ruleId);
+    void announce(const repositories::AlertRecordRow &record);
+
+    store::Database &m_db;
+    FleetService &m_fleet;
+    auth::AccountEvents &m_events;
+    std::function<qint64()> m_now;
+    QHash<QString, repositories::AlertRuleRow> m_rules;
+    QHash<QString, Evaluation> m_evaluations; // by key(rule, node)
+    QHash<QString, QStringList> m_labels;     // node -> labels, read once
+    QHash<QString, qint64> m_offlineSince;    // enrolled nodes whose agent is away
+    QTimer m_offlineCheck;
+};
+
+} // namespace fleet
+} // namespace hm::server

@@ -1,0 +1,251 @@
+// The fleet's alerts against a real server (issue 35): rules managed by
+// administrators and read by everyone signed in; a CPU rule driven by an
+// agent's reports fires after its duration and resolves after the same
+// time under its clear level; an offline rule fires when the agent goes and
+// resolves when it comes back; records filtered, resolved by hand once;
+// every firing announced on /ws/events as seed 001's alert message. The
+// agent is AgentPeer (the protocol by hand), sending chosen values at
+// chosen times.
+
+#include "FleetTestSupport.h"
+
+#include <QJsonArray>
+#include <QTest>
+#include <QWebSocket>
+
+using namespace hm;
+using namespace hm::test;
+
+class TestAlertsApi : public QObject, private ServerFixture
+{
+    Q_OBJECT
+
+private:
+    QWebSocket m_events; // /ws/events as a viewer
+    QList<QJsonObject> m_alerts;
+    QString m_viewer;
+
+    Answer createRule(const QJsonObject &body, const QString &token = {})
+    {
+        return m_http->json("POST", QStringLiteral("/api/v1/alerts/rules"), body,
+                            token.isEmpty() ? m_admin : token);
+    }
+    QJsonArray records(const QString &query = {})
+    {
+        return m_http->get(QStringLiteral("/api/v1/alerts/records") + query, m_admin)
+            .data()
+            .value("items")
+            .toArray();
+    }
+    static fleet::ReportMessage cpuAt(qint64 seq, qint64 timeMs, double cpu)
+    {
+        return fleet::ReportMessage{seq, timeMs, {{QStringLiteral("cpu_usage"), cpu}}};
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY2(startServer().isEmpty(), "server did not start");
+        const ApiUser viewer =
+            createApiUser(*m_http, m_admin, "alertviewer", "Alert-Viewer-1", "viewer");
+        QCOMPARE(viewer.status, 201);
+        m_viewer = viewer.token;
+        connect(&m_events, &QWebSocket::textMessageReceived, this, [this](const QString &text) {
+            const QJsonObject message = QJsonDocument::fromJson(text.toUtf8()).object();
+            if (message.value("type") == QLatin1String("alert"))
+                m_alerts.append(message.value("data").toObject());
+        });
+        QUrl events = m_http->base();
+        events.setScheme("ws");
+        events.setPath("/ws/events");
+        QNetworkRequest request(events);
+        request.setRawHeader("Authorization", "Bearer " + m_viewer.toUtf8());
+        m_events.open(request);
+        QTRY_COMPARE_WITH_TIMEOUT(m_events.state(), QAbstractSocket::ConnectedState, 15000);
+    }
+
+    void rulesAreAdministratorsToManage()
+    {
+        // A viewer reads and cannot write.
+        QCOMPARE(m_http->get(QStringLiteral("/api/v1/alerts/rules"), m_viewer).status, 200);
+        const Answer refused =
+            createRule({{"name", "cpu"}, {"type", "cpu"}, {"threshold", 80}}, m_viewer);
+        QCOMPARE(refused.status, 403);
+        // Bad input: a clear code naming the field, nothing stored.
+        const struct
+        {
+            QJsonObject body;
+            const char *field;
+        } bad[] = {
+            {{{"name", "x"}, {"type", "probe"}, {"threshold", 1}}, "type"},
+            {{{"name", "x"}, {"type", "cpu"}, {"threshold", 101}}, "threshold"},
+            {{{"name", "x"}, {"type", "load"}, {"threshold", -1}}, "threshold"},
+            {{{"name", ""}, {"type", "cpu"}, {"threshold", 50}}, "name"},
+            {{{"name", "x"}, {"type", "cpu"}, {"threshold", 50}, {"duration", 90000}}, "duration"},
+            {{{"name", "x"}, {"type", "cpu"}, {"threshold", 50}, {"label", "a b"}}, "label"},
+            {{{"name", "x"}, {"type", "cpu"}, {"threshold", 50}, {"node_id", "nope"}}, "node_id"},
+            {{{"name", "x"}, {"type", "cpu"}}, "threshold"},
+        };
+        for (const auto &[body, field] : bad) {
+            const Answer answer = createRule(body);
+            QCOMPARE(answer.status, 422);
+            QCOMPARE(answer.code(), QStringLiteral("VALIDATION_ERROR"));
+            QCOMPARE(answer.details().value("field").toString(), QLatin1String(field));
+        }
+        QCOMPARE(m_http->get(QStringLiteral("/api/v1/alerts/rules"), m_admin)
+                     .data()
+                     .value("items")
+                     .toArray()
+                     .size(),
+                 0);
+        // Create, change, delete; each audited.
+        const Answer made = createRule(
+            {{"name", "Disk filling"}, {"type", "disk"}, {"threshold", 90}, {"duration", 600}});
+        QCOMPARE(made.status, 201);
+        const QString id = made.data().value("id").toString();
+        QCOMPARE(made.data().value("duration").toInt(), 600);
+        QVERIFY(made.data().value("node_id").isNull());
+        const Answer changed = m_http->json("PUT", QStringLiteral("/api/v1/alerts/rules/") + id,
+                                            {{"threshold", 95}, {"enabled", false}}, m_admin);
+        QCOMPARE(changed.status, 200);
+        QCOMPARE(changed.data().value("threshold").toDouble(), 95.0);
+        QCOMPARE(changed.data().value("enabled").toBool(), false);
+        QCOMPARE(changed.data().value("name").toString(), QStringLiteral("Disk filling"));
+        QCOMPARE(m_http
+                     ->send("DELETE", QStringLiteral("/api/v1/alerts/rules/") + id, {},
+                            Http::bearer(m_admin))
+                     .status,
+                 200);
+        QCOMPARE(m_http->get(QStringLiteral("/api/v1/alerts/rules/") + id, m_admin).status, 404);
+        const QJsonArray audit =
+            m_http->get(QStringLiteral("/api/v1/audit?category=fleet&size=100"), m_admin)
+                .data()
+                .value("audit_logs")
+                .toArray();
+        QStringList actions;
+        for (const QJsonValue entry : audit)
+            actions << entry.toObject().value("action").toString();
+        for (const char *action :
+             {"ALERT_RULE_CREATED", "ALERT_RULE_UPDATED", "ALERT_RULE_DELETED"})
+            QVERIFY2(actions.contains(QLatin1String(action)), action);
+    }
+
+    void cpuRuleFiresAfterItsDurationAndResolves()
+    {
+        AgentPeer agent;
+        const QString nodeId =
+            enrolledNode(*m_http, m_admin, QStringLiteral("hot-01"), agent, {"prod"});
+        QVERIFY(!nodeId.isEmpty());
+        QVERIFY(signInAgent(*m_http, agent, nodeId));
+        // Covers nodes labelled prod; 80 % for 20 s.
+        const Answer made = createRule({{"name", "CPU high"},
+                                        {"type", "cpu"},
+                                        {"threshold", 80},
+                                        {"duration", 20},
+                                        {"label", "prod"}});
+        QCOMPARE(made.status, 201);
+        const QString ruleId = made.data().value("id").toString();
+        m_alerts.clear();
+        // Report times are the agent's: 10 s apart, the last minute.
+        const qint64 t0 = QDateTime::currentMSecsSinceEpoch() - 120'000;
+        qint64 seq = 0;
+        const auto send = [&](qint64 offsetS, double cpu) {
+            agent.send(fleet::serialize(cpuAt(++seq, t0 + offsetS * 1000, cpu)));
+            return agent.waitForMessages(2 + seq); // acknowledged: evaluated
+        };
+        QVERIFY(send(0, 95));
+        QVERIFY(send(10, 82)); // over for 10 s: not yet
+        QVERIFY(records(QStringLiteral("?node_id=") + nodeId).isEmpty());
+        QVERIFY(send(20, 90)); // 20 s: fires
+        QTRY_COMPARE(m_alerts.size(), 1);
+        QCOMPARE(m_alerts[0].value("status").toString(), QStringLiteral("active"));
+        QCOMPARE(m_alerts[0].value("name").toString(), QStringLiteral("CPU high"));
+        QCOMPARE(m_alerts[0].value("current_value").toDouble(), 90.0);
+        QCOMPARE(m_alerts[0].value("threshold").toDouble(), 80.0);
+        QCOMPARE(m_alerts[0].value("node_name").toString(), QStringLiteral("hot-01"));
+        const QJsonArray open = records(QStringLiteral("?only_unresolved=true&node_id=") + nodeId);
+        QCOMPARE(open.size(), 1);
+        QCOMPARE(open[0].toObject().value("rule_id").toString(), ruleId);
+        // Hovering in the band under the threshold (clear level 76): still open.
+        QVERIFY(send(30, 78));
+        QVERIFY(send(40, 81));
+        QVERIFY(send(50, 77));
+        // Under the clear level for 20 s: resolved by itself.
+        QVERIFY(send(60, 40));
+        QVERIFY(send(70, 35));
+        QCOMPARE(m_alerts.size(), 1);
+        QVERIFY(send(80, 30));
+        QTRY_COMPARE(m_alerts.size(), 2);
+        QCOMPARE(m_alerts[1].value("status").toString(), QStringLiteral("resolved"));
+        const QJsonArray all = records(QStringLiteral("?node_id=") + nodeId);
+        QCOMPARE(all.size(), 1);
+        QCOMPARE(all[0].toObject().value("status").toString(), QStringLiteral("resolved"));
+        QVERIFY(all[0].toObject().value("resolved_by").isNull());
+        QVERIFY(records(QStringLiteral("?only_unresolved=true&node_id=") + nodeId).isEmpty());
+        // A node without the label is not covered.
+        AgentPeer other;
+        const QString otherId = enrolledNode(*m_http, m_admin, QStringLiteral("cold-01"), other);
+        QVERIFY(signInAgent(*m_http, other, otherId));
+        other.send(fleet::serialize(cpuAt(1, t0, 99)));
+        other.send(fleet::serialize(cpuAt(2, t0 + 60'000, 99)));
+        QVERIFY(other.waitForMessages(4));
+        QVERIFY(records(QStringLiteral("?node_id=") + otherId).isEmpty());
+
+        // Fires again; resolved by hand once (a second time is a conflict);
+        // a viewer may not resolve.
+        QVERIFY(send(90, 99));
+        QVERIFY(send(110, 99));
+        QTRY_COMPARE(m_alerts.size(), 3);
+        const QString recordId = m_alerts[2].value("id").toString();
+        const QString resolvePath =
+            QStringLiteral("/api/v1/alerts/records/%1/resolve").arg(recordId);
+        QCOMPARE(m_http->json("POST", resolvePath, {}, m_viewer).status, 403);
+        const Answer resolved = m_http->json("POST", resolvePath, {}, m_admin);
+        QCOMPARE(resolved.status, 200);
+        QCOMPARE(resolved.data().value("status").toString(), QStringLiteral("resolved"));
+        QVERIFY(!resolved.data().value("resolved_by").toString().isEmpty());
+        const Answer again = m_http->json("POST", resolvePath, {}, m_admin);
+        QCOMPARE(again.status, 409);
+        QCOMPARE(
+            m_http->json("POST", QStringLiteral("/api/v1/alerts/records/nope/resolve"), {}, m_admin)
+                .status,
+            404);
+        // Records filter by type; a bad type is a field error.
+        QCOMPARE(records(QStringLiteral("?type=cpu&node_id=") + nodeId).size(), 2);
+        QCOMPARE(records(QStringLiteral("?type=disk&node_id=") + nodeId).size(), 0);
+        QCOMPARE(m_http->get(QStringLiteral("/api/v1/alerts/records?type=probe"), m_admin).status,
+                 422);
+        QCOMPARE(m_http
+                     ->send("DELETE", QStringLiteral("/api/v1/alerts/rules/") + ruleId, {},
+                            Http::bearer(m_admin))
+                     .status,
+                 200);
+        // The records outlive their rule.
+        QCOMPARE(records(QStringLiteral("?node_id=") + nodeId).size(), 2);
+    }
+
+    void offlineRuleFollowsTheAgent()
+    {
+        AgentPeer agent;
+        const QString nodeId = enrolledNode(*m_http, m_admin, QStringLiteral("away-01"), agent);
+        QVERIFY(signInAgent(*m_http, agent, nodeId));
+        const Answer made = createRule(
+            {{"name", "Node away"}, {"type", "offline"}, {"node_id", nodeId}, {"duration", 0}});
+        QCOMPARE(made.status, 201);
+        QCOMPARE(made.data().value("threshold").toDouble(), 0.0);
+        m_alerts.clear();
+        agent.socket.close();
+        QTRY_COMPARE_WITH_TIMEOUT(m_alerts.size(), 1, 10000);
+        QCOMPARE(m_alerts[0].value("type").toString(), QStringLiteral("offline"));
+        QCOMPARE(m_alerts[0].value("status").toString(), QStringLiteral("active"));
+        AgentPeer back;
+        back.keys = std::move(agent.keys);
+        QVERIFY(signInAgent(*m_http, back, nodeId));
+        QTRY_COMPARE_WITH_TIMEOUT(m_alerts.size(), 2, 10000);
+        QCOMPARE(m_alerts[1].value("status").toString(), QStringLiteral("resolved"));
+        QVERIFY(records(QStringLiteral("?only_unresolved=1&node_id=") + nodeId).isEmpty());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestAlertsApi)
+#include "TestAlertsApi.moc"
