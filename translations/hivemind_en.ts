@@ -984,6 +984,10 @@
         <source>&quot;%1&quot;: each label is 1 to %2 of the letters a-z and A-Z, digits, &quot;_&quot;, &quot;.&quot;, &quot;:&quot; or &quot;-&quot;.</source>
         <translation>&quot;%1&quot;: each label is 1 to %2 of the letters a-z and A-Z, digits, &quot;_&quot;, &quot;.&quot;, &quot;:&quot; or &quot;-&quot;.</translation>
     </message>
+    <message>
+        <source>A node with this name exists already (names ignore case).</source>
+        <translation>A node with this name exists already (names ignore case).</translation>
+    </message>
 </context>
 <context>
     <name>OperationsText</name>
@@ -3993,10 +3997,6 @@
         <source>When the agent enrols it prints its key&apos;s fingerprint. Compare it with the fingerprint in this node&apos;s details before you trust the node.</source>
         <translation>When the agent enrols it prints its key&apos;s fingerprint. Compare it with the fingerprint in this node&apos;s details before you trust the node.</translation>
     </message>
-    <message>
-        <source>A node with this name exists already (names ignore case).</source>
-        <translation>A node with this name exists already (names ignore case).</translation>
-    </message>
     <message numerus="yes">
         <source>Copied. The clipboard is cleared in %n second(s) if it still holds the command.</source>
         <translation>
@@ -6779,10 +6779,6 @@
     <message>
         <source>A node needs a name.</source>
         <translation>A node needs a name.</translation>
-    </message>
-    <message>
-        <source>A node with this name exists already (names ignore case).</source>
-        <translation>A node with this name exists already (names ignore case).</translation>
     </message>
 </context>
 <context>

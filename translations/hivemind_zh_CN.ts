@@ -977,6 +977,10 @@
         <source>&quot;%1&quot;: each label is 1 to %2 of the letters a-z and A-Z, digits, &quot;_&quot;, &quot;.&quot;, &quot;:&quot; or &quot;-&quot;.</source>
         <translation>“%1”：每个标签须由 1 到 %2 个字母 a-z 和 A-Z、数字、“_”、“.”、“:”或“-”组成。</translation>
     </message>
+    <message>
+        <source>A node with this name exists already (names ignore case).</source>
+        <translation>已存在同名节点（名称不区分大小写）。</translation>
+    </message>
 </context>
 <context>
     <name>OperationsText</name>
@@ -3973,10 +3977,6 @@
         <source>When the agent enrols it prints its key&apos;s fingerprint. Compare it with the fingerprint in this node&apos;s details before you trust the node.</source>
         <translation>代理注册时会打印其密钥的指纹。信任此节点之前，请将它与此节点详细信息中的指纹进行比对。</translation>
     </message>
-    <message>
-        <source>A node with this name exists already (names ignore case).</source>
-        <translation>已存在同名节点（名称不区分大小写）。</translation>
-    </message>
     <message numerus="yes">
         <source>Copied. The clipboard is cleared in %n second(s) if it still holds the command.</source>
         <translation>
@@ -6737,10 +6737,6 @@
     <message>
         <source>A node needs a name.</source>
         <translation>节点需要名称。</translation>
-    </message>
-    <message>
-        <source>A node with this name exists already (names ignore case).</source>
-        <translation>已存在同名节点（名称不区分大小写）。</translation>
     </message>
 </context>
 <context>

@@ -977,6 +977,10 @@
         <source>&quot;%1&quot;: each label is 1 to %2 of the letters a-z and A-Z, digits, &quot;_&quot;, &quot;.&quot;, &quot;:&quot; or &quot;-&quot;.</source>
         <translation>「%1」：每個標籤須由 1 到 %2 個字母 a-z 與 A-Z、數字、「_」、「.」、「:」或「-」組成。</translation>
     </message>
+    <message>
+        <source>A node with this name exists already (names ignore case).</source>
+        <translation>已有同名的節點（名稱不分大小寫）。</translation>
+    </message>
 </context>
 <context>
     <name>OperationsText</name>
@@ -3973,10 +3977,6 @@
         <source>When the agent enrols it prints its key&apos;s fingerprint. Compare it with the fingerprint in this node&apos;s details before you trust the node.</source>
         <translation>代理程式註冊時會印出其金鑰的指紋。信任此節點之前，請將它與此節點詳細資料中的指紋比對。</translation>
     </message>
-    <message>
-        <source>A node with this name exists already (names ignore case).</source>
-        <translation>已有同名的節點（名稱不分大小寫）。</translation>
-    </message>
     <message numerus="yes">
         <source>Copied. The clipboard is cleared in %n second(s) if it still holds the command.</source>
         <translation>
@@ -6737,10 +6737,6 @@
     <message>
         <source>A node needs a name.</source>
         <translation>節點需要名稱。</translation>
-    </message>
-    <message>
-        <source>A node with this name exists already (names ignore case).</source>
-        <translation>已有同名的節點（名稱不分大小寫）。</translation>
     </message>
 </context>
 <context>

@@ -1,6 +1,5 @@
 #include "fleet/EnrolNodeDialog.h"
 
-#include "admin/AdminText.h"
 #include "admin/ClipboardGuard.h"
 #include "client/ApiClient.h"
 #include "client/NodesApi.h"
@@ -15,6 +14,7 @@
 #include <QFontDatabase>
 #include <QFormLayout>
 #include <QHBoxLayout>
+#include <QHash>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
@@ -324,21 +324,11 @@ void EnrolNodeDialog::submit()
 
 void EnrolNodeDialog::showError(const hm::Error &error)
 {
-    const QString field = AdminText::errorField(error);
-    // AdminText words a conflict as a taken username: a node's name here.
-    const QString text = error.code == ErrorCode::ResourceAlreadyExists
-                             ? tr("A node with this name exists already (names ignore case).")
-                             : AdminText::error(error, QStringLiteral("admin"));
-    if (field == QLatin1String("name") || error.code == ErrorCode::ResourceAlreadyExists)
-        setFieldError(m_nameError, text);
-    else if (field == QLatin1String("labels"))
-        setFieldError(m_labelsError, text);
-    else if (field == QLatin1String("description"))
-        setFieldError(m_descriptionError, text);
-    else if (field == QLatin1String("expires_in_hours"))
-        setFieldError(m_hoursError, text);
-    else
-        setFieldError(m_error, text);
+    const QHash<QString, QLabel *> at{{QStringLiteral("name"), m_nameError},
+                                      {QStringLiteral("labels"), m_labelsError},
+                                      {QStringLiteral("description"), m_descriptionError},
+                                      {QStringLiteral("expires_in_hours"), m_hoursError}};
+    setFieldError(at.value(NodeText::refusalField(error), m_error), NodeText::refusalText(error));
     if (QPushButton *ok = m_buttons->button(QDialogButtonBox::Ok))
         ok->setEnabled(true);
 }

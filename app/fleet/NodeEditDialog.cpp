@@ -1,6 +1,5 @@
 #include "fleet/NodeEditDialog.h"
 
-#include "admin/AdminText.h"
 #include "client/NodesApi.h"
 #include "client/Within.h"
 #include "fleet/NodeText.h"
@@ -9,6 +8,7 @@
 #include <QDialogButtonBox>
 #include <QEvent>
 #include <QFormLayout>
+#include <QHash>
 #include <QJsonArray>
 #include <QLabel>
 #include <QLineEdit>
@@ -136,18 +136,10 @@ void NodeEditDialog::submit()
 
 void NodeEditDialog::showError(const hm::Error &error)
 {
-    const QString field = AdminText::errorField(error);
-    const QString text = error.code == ErrorCode::ResourceAlreadyExists
-                             ? tr("A node with this name exists already (names ignore case).")
-                             : AdminText::error(error, QStringLiteral("admin"));
-    if (field == QLatin1String("name") || error.code == ErrorCode::ResourceAlreadyExists)
-        setFieldError(m_nameError, text);
-    else if (field == QLatin1String("labels"))
-        setFieldError(m_labelsError, text);
-    else if (field == QLatin1String("description"))
-        setFieldError(m_descriptionError, text);
-    else
-        setFieldError(m_error, text);
+    const QHash<QString, QLabel *> at{{QStringLiteral("name"), m_nameError},
+                                      {QStringLiteral("labels"), m_labelsError},
+                                      {QStringLiteral("description"), m_descriptionError}};
+    setFieldError(at.value(NodeText::refusalField(error), m_error), NodeText::refusalText(error));
 }
 
 } // namespace hm::app

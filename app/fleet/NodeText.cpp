@@ -1,5 +1,8 @@
 #include "fleet/NodeText.h"
 
+#include "admin/AdminText.h"
+#include "common/Error.h"
+
 #include <QHash>
 #include <QLocale>
 #include <QPainter>
@@ -107,6 +110,20 @@ QString NodeText::labelProblem(const QStringList &labels)
                 .arg(kMaxLabelLength);
     }
     return {};
+}
+
+QString NodeText::refusalField(const hm::Error &error)
+{
+    return error.code == ErrorCode::ResourceAlreadyExists ? QStringLiteral("name")
+                                                          : AdminText::errorField(error);
+}
+
+QString NodeText::refusalText(const hm::Error &error)
+{
+    // AdminText words a conflict as a taken username: a node's name here.
+    return error.code == ErrorCode::ResourceAlreadyExists
+               ? tr("A node with this name exists already (names ignore case).")
+               : AdminText::error(error, QStringLiteral("admin"));
 }
 
 } // namespace hm::app

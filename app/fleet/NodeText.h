@@ -7,6 +7,10 @@
 #include <QString>
 #include <QStringList>
 
+namespace hm {
+struct Error;
+}
+
 namespace hm::app {
 
 // Words of the Nodes section, in the current language: a node's status,
@@ -40,6 +44,11 @@ public:
     static QStringList splitLabels(const QString &text);
     // Why `labels` breaks the rule; empty when it keeps it.
     static QString labelProblem(const QStringList &labels);
+
+    // A node form's refusal by the server: the field it names ("name" for a
+    // taken name; empty for none) and what the console says of it.
+    static QString refusalField(const hm::Error &error);
+    static QString refusalText(const hm::Error &error);
 };
 
 } // namespace hm::app
