@@ -1,0 +1,70 @@
+#pragma once
+
+// Typed answers of the alert routes (/api/v1/alerts, docs/api.md "Alerts").
+
+#include "client/ApiTypes.h"
+
+#include <QDateTime>
+#include <QJsonObject>
+#include <QString>
+#include <optional>
+
+namespace hm::client {
+
+struct AlertRuleRow
+{
+    QString id;
+    QString name;
+    QString type; // cpu, memory, disk, load, network, offline
+    double threshold = 0;
+    qint64 durationSeconds = 0;
+    bool enabled = true;
+    QString nodeId; // empty: not one node
+    QString label;  // empty: no label (all nodes when nodeId is empty too)
+    QDateTime createdAt;
+    QDateTime updatedAt;
+};
+
+// What POST and PUT send; PUT sends the fields set.
+struct AlertRuleChange
+{
+    std::optional<QString> name;
+    std::optional<QString> type;
+    std::optional<double> threshold;
+    std::optional<qint64> durationSeconds;
+    std::optional<bool> enabled;
+    std::optional<QString> nodeId; // "" clears it
+    std::optional<QString> label;  // "" clears it
+    QJsonObject toJson() const;
+};
+
+struct AlertRecordRow
+{
+    QString id;
+    QString ruleId; // empty once the rule is deleted
+    QString ruleName;
+    QString nodeId;
+    QString nodeName;
+    QString type;
+    bool active = false; // "active" / "resolved"
+    double value = 0;
+    double threshold = 0;
+    QDateTime createdAt;
+    QDateTime resolvedAt;
+    QString resolvedBy; // empty when it resolved by itself
+};
+
+struct AlertRecordFilter
+{
+    QString nodeId;
+    QString type;
+    bool onlyActive = false;
+    PageRequest page;
+};
+
+namespace json {
+AlertRuleRow alertRule(const QJsonObject &o);
+AlertRecordRow alertRecord(const QJsonObject &o);
+} // namespace json
+
+} // namespace hm::client

@@ -1,0 +1,136 @@
+#include "client/AlertsApi.h"
+
+#include "client/ApiClient.h"
+#include "client/ApiJson.h"
+#include "client/ApiQuery.h"
+#include "client/ApiRequest.h"
+
+#include <QJsonArray>
+
+namespace hm::client {
+
+namespace json {
+
+AlertRuleRow alertRule(const QJsonObject &o)
+{
+    return {o.value(QStringLiteral("id")).toString(),
+            o.value(QStringLiteral("name")).toString(),
+            o.value(QStringLiteral("type")).toString(),
+            o.value(QStringLiteral("threshold")).toDouble(),
+            o.value(QStringLiteral("duration")).toInteger(),
+            o.value(QStringLiteral("enabled")).toBool(true),
+            o.value(QStringLiteral("node_id")).toString(),
+            o.value(QStringLiteral("label")).toString(),
+            time(o.value(QStringLiteral("created_at"))),
+            time(o.value(QStringLiteral("updated_at")))};
+}
+
+AlertRecordRow alertRecord(const QJsonObject &o)
+{
+    return {o.value(QStringLiteral("id")).toString(),
+            o.value(QStringLiteral("rule_id")).toString(),
+            o.value(QStringLiteral("rule_name")).toString(),
+            o.value(QStringLiteral("node_id")).toString(),
+            o.value(QStringLiteral("node_name")).toString(),
+            o.value(QStringLiteral("type")).toString(),
+            o.value(QStringLiteral("status")).toString() == QLatin1String("active"),
+            o.value(QStringLiteral("value")).toDouble(),
+            o.value(QStringLiteral("threshold")).toDouble(),
+            time(o.value(QStringLiteral("created_at"))),
+            time(o.value(QStringLiteral("resolved_at"))),
+            o.value(QStringLiteral("resolved_by")).toString()};
+}
+
+} // namespace json
+
+QJsonObject AlertRuleChange::toJson() const
+{
+    QJsonObject o;
+    const auto text = [&o](const char *field, const std::optional<QString> &value) {
+        if (value)
+            o.insert(QLatin1String(field),
+                     value->isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(*value));
+    };
+    if (name)
+        o.insert(QStringLiteral("name"), *name);
+    if (type)
+        o.insert(QStringLiteral("type"), *type);
+    if (threshold)
+        o.insert(QStringLiteral("threshold"), *threshold);
+    if (durationSeconds)
+        o.insert(QStringLiteral("duration"), *durationSeconds);
+    if (enabled)
+        o.insert(QStringLiteral("enabled"), *enabled);
+    text("node_id", nodeId);
+    text("label", label);
+    return o;
+}
+
+namespace {
+
+const QString kRules = QStringLiteral("/api/v1/alerts/rules");
+const QString kRecords = QStringLiteral("/api/v1/alerts/records");
+
+AlertRuleRow readRule(const ApiResponse &r)
+{
+    return json::alertRule(r.data.toObject());
+}
+
+} // namespace
+
+void AlertsApi::rules(Callback<QList<AlertRuleRow>> done)
+{
+    m_client.call<QList<AlertRuleRow>>(
+        ApiRequest::get(kRules),
+        [](const ApiResponse &r) {
+            QList<AlertRuleRow> rows;
+            for (const QJsonValue v : r.data.toObject().value(QStringLiteral("items")).toArray())
+                rows.append(json::alertRule(v.toObject()));
+            return rows;
+        },
+        std::move(done));
+}
+
+void AlertsApi::createRule(const AlertRuleChange &rule, Callback<AlertRuleRow> done)
+{
+    m_client.call<AlertRuleRow>(ApiRequest::post(kRules, rule.toJson()), readRule, std::move(done));
+}
+
+void AlertsApi::updateRule(const QString &id, const AlertRuleChange &change,
+                           Callback<AlertRuleRow> done)
+{
+    m_client.call<AlertRuleRow>(ApiRequest::put(kRules + u'/' + id, change.toJson()), readRule,
+                                std::move(done));
+}
+
+void AlertsApi::removeRule(const QString &id, Callback<void> done)
+{
+    m_client.call<void>(
+        ApiRequest::del(kRules + u'/' + id), [](const ApiResponse &) { return Status(); },
+        std::move(done));
+}
+
+void AlertsApi::records(const AlertRecordFilter &filter, Callback<Page<AlertRecordRow>> done)
+{
+    QUrlQuery query = pageQuery(filter.page);
+    addIfSet(query, QStringLiteral("node_id"), filter.nodeId);
+    addIfSet(query, QStringLiteral("type"), filter.type);
+    if (filter.onlyActive)
+        query.addQueryItem(QStringLiteral("only_unresolved"), QStringLiteral("true"));
+    m_client.call<Page<AlertRecordRow>>(
+        ApiRequest::get(kRecords, query),
+        [](const ApiResponse &r) {
+            return json::page<AlertRecordRow>(r.data.toObject(), QStringLiteral("items"),
+                                              json::alertRecord);
+        },
+        std::move(done));
+}
+
+void AlertsApi::resolve(const QString &recordId, Callback<AlertRecordRow> done)
+{
+    m_client.call<AlertRecordRow>(
+        ApiRequest::post(kRecords + u'/' + recordId + QStringLiteral("/resolve")),
+        [](const ApiResponse &r) { return json::alertRecord(r.data.toObject()); }, std::move(done));
+}
+
+} // namespace hm::client

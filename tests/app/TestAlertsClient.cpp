@@ -1,0 +1,136 @@
+// core/client's AlertsApi (issue 35) against a real in-process server over
+// loopback: a rule created, changed (only the fields set), listed and
+// deleted; a record raised by an agent's reports read back typed, filtered
+// and resolved by hand once; typed errors (a field, a conflict, a viewer).
+
+#include "../server/AgentPeer.h"
+#include "AdminTestSupport.h"
+#include "client/AlertsApi.h"
+#include "client/NodesApi.h"
+
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+
+using namespace hm;
+using namespace hm::client;
+using namespace admintest;
+
+class TestAlertsClient : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase() { QVERIFY(m_server.start("TestAlertsClient")); }
+    void cleanupTestCase() { m_server.stop(); }
+
+    void rulesRoundTrip()
+    {
+        AlertRuleChange cpu;
+        cpu.name = QStringLiteral("CPU high");
+        cpu.type = QStringLiteral("cpu");
+        cpu.threshold = 85;
+        cpu.durationSeconds = 300;
+        cpu.label = QStringLiteral("prod");
+        auto made = await<AlertRuleRow>([&](auto done) { api().createRule(cpu, done); });
+        QVERIFY2(made.ok(), made.ok() ? "" : qPrintable(made.error().toString()));
+        QCOMPARE(made->type, QStringLiteral("cpu"));
+        QCOMPARE(made->durationSeconds, 300);
+        QCOMPARE(made->label, QStringLiteral("prod"));
+        QVERIFY(made->nodeId.isEmpty());
+        QVERIFY(made->createdAt.isValid());
+
+        AlertRuleChange off;
+        off.enabled = false;
+        off.label = QString(); // cleared: every node
+        auto changed =
+            await<AlertRuleRow>([&](auto done) { api().updateRule(made->id, off, done); });
+        QVERIFY(changed.ok());
+        QVERIFY(!changed->enabled);
+        QVERIFY(changed->label.isEmpty());
+        QCOMPARE(changed->threshold, 85.0); // not sent, kept
+
+        auto all = await<QList<AlertRuleRow>>([&](auto done) { api().rules(done); });
+        QVERIFY(all.ok());
+        QCOMPARE(all->size(), 1);
+        QVERIFY(await<void>([&](auto done) { api().removeRule(made->id, done); }).ok());
+        all = await<QList<AlertRuleRow>>([&](auto done) { api().rules(done); });
+        QVERIFY(all->isEmpty());
+
+        AlertRuleChange bad = cpu;
+        bad.threshold = 120;
+        auto refused = await<AlertRuleRow>([&](auto done) { api().createRule(bad, done); });
+        QVERIFY(!refused.ok());
+        QCOMPARE(refused.error().code, ErrorCode::ValidationError);
+    }
+
+    void recordsAreTypedAndResolvedOnce()
+    {
+        // An enrolled agent over a rule that fires on its first report.
+        auto node = await<EnrolledNode>([&](auto done) {
+            NodesApi(*m_server.connection->client())
+                .create(NewNode{QStringLiteral("busy-01"), {}, {}, 0}, done);
+        });
+        QVERIFY(node.ok());
+        hm::test::AgentPeer agent;
+        QVERIFY(enrol(node->enrolment.secret, agent));
+        QVERIFY(agent.connectTo(m_server.connection->baseUrl()));
+        agent.send(hm::fleet::serialize(agent.hello(node->node.id)));
+        QVERIFY(agent.waitForMessages(2));
+        AlertRuleChange cpu;
+        cpu.name = QStringLiteral("CPU over 50");
+        cpu.type = QStringLiteral("cpu");
+        cpu.threshold = 50;
+        cpu.nodeId = node->node.id;
+        QVERIFY(await<AlertRuleRow>([&](auto done) { api().createRule(cpu, done); }).ok());
+        agent.send(hm::fleet::serialize(hm::test::AgentPeer::report(1, 75.5)));
+        QVERIFY(agent.waitForMessages(3));
+
+        AlertRecordFilter filter;
+        filter.nodeId = node->node.id;
+        filter.onlyActive = true;
+        auto open = await<Page<AlertRecordRow>>([&](auto done) { api().records(filter, done); });
+        QVERIFY(open.ok());
+        QCOMPARE(open->items.size(), 1);
+        const AlertRecordRow record = open->items.first();
+        QVERIFY(record.active);
+        QCOMPARE(record.value, 75.5);
+        QCOMPARE(record.threshold, 50.0);
+        QCOMPARE(record.nodeName, QStringLiteral("busy-01"));
+        QCOMPARE(record.ruleName, QStringLiteral("CPU over 50"));
+        QVERIFY(!record.resolvedAt.isValid());
+
+        auto resolved = await<AlertRecordRow>([&](auto done) { api().resolve(record.id, done); });
+        QVERIFY(resolved.ok());
+        QVERIFY(!resolved->active);
+        QVERIFY(resolved->resolvedAt.isValid());
+        QCOMPARE(resolved->resolvedBy, m_server.admin.id);
+        auto twice = await<AlertRecordRow>([&](auto done) { api().resolve(record.id, done); });
+        QVERIFY(!twice.ok());
+        QCOMPARE(twice.error().code, ErrorCode::Conflict);
+        open = await<Page<AlertRecordRow>>([&](auto done) { api().records(filter, done); });
+        QVERIFY(open->items.isEmpty());
+    }
+
+private:
+    AlertsApi api() { return AlertsApi(*m_server.connection->client()); }
+    bool enrol(const QString &secret, const hm::test::AgentPeer &peer)
+    {
+        QNetworkAccessManager network;
+        QNetworkRequest request(m_server.connection->baseUrl().resolved(
+            QUrl(QStringLiteral("/api/v1/nodes/register"))));
+        request.setHeader(QNetworkRequest::ContentTypeHeader,
+                          QByteArrayLiteral("application/json"));
+        request.setRawHeader("X-Secret-Key", secret.toUtf8());
+        const QJsonObject body{{"public_key", QString::fromLatin1(peer.keys.publicKey.toBase64())}};
+        QNetworkReply *reply = network.post(request, QJsonDocument(body).toJson());
+        if (!QTest::qWaitFor([reply] { return reply->isFinished(); }, 20000))
+            return false;
+        reply->deleteLater();
+        return reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() == 201;
+    }
+
+    AdminServer m_server;
+};
+
+QTEST_MAIN(TestAlertsClient)
+#include "TestAlertsClient.moc"
