@@ -1804,14 +1804,37 @@
     </message>
 </context>
 <context>
+    <name>hm::app::AlertNotifier</name>
+    <message>
+        <source>Resolved: %1</source>
+        <translation>Resolved: %1</translation>
+    </message>
+    <message>
+        <source>Alert: %1</source>
+        <translation>Alert: %1</translation>
+    </message>
+    <message>
+        <source>%1 is back to normal.</source>
+        <translation>%1 is back to normal.</translation>
+    </message>
+    <message>
+        <source>%1 is offline.</source>
+        <translation>%1 is offline.</translation>
+    </message>
+    <message>
+        <source>%1: %2, over the threshold of %3.</source>
+        <translation>%1: %2, over the threshold of %3.</translation>
+    </message>
+</context>
+<context>
     <name>hm::app::AlertsPage</name>
     <message>
         <source>No alerts yet</source>
         <translation>No alerts yet</translation>
     </message>
     <message>
-        <source>Alert rules on your nodes&apos; metrics, the channels that notify you and every alert that fired will be here. This version has no nodes to watch yet.</source>
-        <translation>Alert rules on your nodes&apos; metrics, the channels that notify you and every alert that fired will be here. This version has no nodes to watch yet.</translation>
+        <source>The server already watches your nodes with the alert rules set through its API and notifies this desktop when one fires. Managing rules, channels and the alerts that fired will be here in a later version.</source>
+        <translation>The server already watches your nodes with the alert rules set through its API and notifies this desktop when one fires. Managing rules, channels and the alerts that fired will be here in a later version.</translation>
     </message>
 </context>
 <context>

@@ -1795,14 +1795,37 @@
     </message>
 </context>
 <context>
+    <name>hm::app::AlertNotifier</name>
+    <message>
+        <source>Resolved: %1</source>
+        <translation>已解决：%1</translation>
+    </message>
+    <message>
+        <source>Alert: %1</source>
+        <translation>告警：%1</translation>
+    </message>
+    <message>
+        <source>%1 is back to normal.</source>
+        <translation>%1 已恢复正常。</translation>
+    </message>
+    <message>
+        <source>%1 is offline.</source>
+        <translation>%1 已离线。</translation>
+    </message>
+    <message>
+        <source>%1: %2, over the threshold of %3.</source>
+        <translation>%1：%2，超过阈值 %3。</translation>
+    </message>
+</context>
+<context>
     <name>hm::app::AlertsPage</name>
     <message>
         <source>No alerts yet</source>
         <translation>尚无告警</translation>
     </message>
     <message>
-        <source>Alert rules on your nodes&apos; metrics, the channels that notify you and every alert that fired will be here. This version has no nodes to watch yet.</source>
-        <translation>针对节点指标的告警规则、通知渠道，以及每一条触发过的告警都会显示在这里。此版本尚无可监控的节点。</translation>
+        <source>The server already watches your nodes with the alert rules set through its API and notifies this desktop when one fires. Managing rules, channels and the alerts that fired will be here in a later version.</source>
+        <translation>服务器已按通过其 API 设置的告警规则监控您的节点，并在告警触发时通知此桌面。管理规则、通知渠道与已触发的告警，将在之后的版本于此提供。</translation>
     </message>
 </context>
 <context>

@@ -1795,14 +1795,37 @@
     </message>
 </context>
 <context>
+    <name>hm::app::AlertNotifier</name>
+    <message>
+        <source>Resolved: %1</source>
+        <translation>已解決：%1</translation>
+    </message>
+    <message>
+        <source>Alert: %1</source>
+        <translation>告警：%1</translation>
+    </message>
+    <message>
+        <source>%1 is back to normal.</source>
+        <translation>%1 已恢復正常。</translation>
+    </message>
+    <message>
+        <source>%1 is offline.</source>
+        <translation>%1 已離線。</translation>
+    </message>
+    <message>
+        <source>%1: %2, over the threshold of %3.</source>
+        <translation>%1：%2，超過閾值 %3。</translation>
+    </message>
+</context>
+<context>
     <name>hm::app::AlertsPage</name>
     <message>
         <source>No alerts yet</source>
         <translation>尚無告警</translation>
     </message>
     <message>
-        <source>Alert rules on your nodes&apos; metrics, the channels that notify you and every alert that fired will be here. This version has no nodes to watch yet.</source>
-        <translation>針對節點指標的告警規則、通知管道，以及每一筆觸發過的告警都會顯示在這裡。此版本尚無可監控的節點。</translation>
+        <source>The server already watches your nodes with the alert rules set through its API and notifies this desktop when one fires. Managing rules, channels and the alerts that fired will be here in a later version.</source>
+        <translation>伺服器已依透過其 API 設定的告警規則監看您的節點，並在告警觸發時通知此桌面。管理規則、通知管道與已觸發的告警，將在之後的版本於此提供。</translation>
     </message>
 </context>
 <context>

@@ -5,8 +5,12 @@
 
 #include "../server/AgentPeer.h"
 #include "AdminTestSupport.h"
+#include "LanguageManager.h"
 #include "client/AlertsApi.h"
+#include "client/EventHub.h"
 #include "client/NodesApi.h"
+#include "fleet/AlertNotifier.h"
+#include "fleet/AlertsPage.h"
 
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
@@ -109,6 +113,63 @@ private slots:
         QCOMPARE(twice.error().code, ErrorCode::Conflict);
         open = await<Page<AlertRecordRow>>([&](auto done) { api().records(filter, done); });
         QVERIFY(open->items.isEmpty());
+    }
+
+    // The Alerts page's notifier follows the session from the start and
+    // tells the desktop (through its one seam) when an alert fires and when
+    // it resolves, in the current language.
+    void desktopHearsAlertsFireAndResolve()
+    {
+        hm::app::AlertsPage page;
+        QList<std::tuple<QString, QString, bool>> shown;
+        page.notifier()->setShow(
+            [&shown](const QString &title, const QString &message, bool firing) {
+                shown.append({title, message, firing});
+            });
+        hm::app::Session session;
+        session.client = m_server.connection->client();
+        session.connected = true;
+        session.signedIn = true;
+        session.user = m_server.admin;
+        page.applySession(session);
+        QTRY_VERIFY(hm::client::EventHub::of(session.client)->isSubscribed(page.notifier()));
+
+        auto node = await<EnrolledNode>([&](auto done) {
+            NodesApi(*m_server.connection->client())
+                .create(NewNode{QStringLiteral("loud-01"), {}, {}, 0}, done);
+        });
+        QVERIFY(node.ok());
+        hm::test::AgentPeer agent;
+        QVERIFY(enrol(node->enrolment.secret, agent));
+        QVERIFY(agent.connectTo(m_server.connection->baseUrl()));
+        agent.send(hm::fleet::serialize(agent.hello(node->node.id)));
+        QVERIFY(agent.waitForMessages(2));
+        AlertRuleChange cpu;
+        cpu.name = QStringLiteral("CPU hot");
+        cpu.type = QStringLiteral("cpu");
+        cpu.threshold = 90;
+        cpu.nodeId = node->node.id;
+        QVERIFY(await<AlertRuleRow>([&](auto done) { api().createRule(cpu, done); }).ok());
+        agent.send(hm::fleet::serialize(hm::test::AgentPeer::report(1, 97.0)));
+        QTRY_COMPARE_WITH_TIMEOUT(shown.size(), 1, 10000);
+        QCOMPARE(std::get<0>(shown[0]), QStringLiteral("Alert: CPU hot"));
+        QCOMPARE(std::get<1>(shown[0]),
+                 QStringLiteral("loud-01: 97.0%, over the threshold of 90.0%."));
+        QVERIFY(std::get<2>(shown[0]));
+        // Resolved, said in zh_TW after a switch.
+        QVERIFY(m_server.languages->setLanguage(QStringLiteral("zh_TW"),
+                                                hm::app::LanguageManager::Persist::No));
+        agent.send(hm::fleet::serialize(hm::test::AgentPeer::report(2, 10.0)));
+        QTRY_COMPARE_WITH_TIMEOUT(shown.size(), 2, 10000);
+        QVERIFY2(std::get<0>(shown[1]).contains(QStringLiteral("CPU hot")),
+                 qPrintable(std::get<0>(shown[1])));
+        QVERIFY2(std::get<1>(shown[1]).contains(u"恢復正常"), qPrintable(std::get<1>(shown[1])));
+        QVERIFY(!std::get<2>(shown[1]));
+        QVERIFY(m_server.languages->setLanguage(QStringLiteral("en"),
+                                                hm::app::LanguageManager::Persist::No));
+        // Signed out: nothing more is heard.
+        page.applySession({});
+        QVERIFY(!hm::client::EventHub::of(session.client)->isSubscribed(page.notifier()));
     }
 
 private:

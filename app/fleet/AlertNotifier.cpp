@@ -1,0 +1,105 @@
+#include "fleet/AlertNotifier.h"
+
+#include "client/EventHub.h"
+#include "fleet/NodeText.h"
+
+#include <QApplication>
+#include <QLocale>
+#include <QSystemTrayIcon>
+
+namespace hm::app {
+
+namespace {
+
+// The value in the unit of the rule's type.
+QString valueText(const QString &type, double value)
+{
+    if (type == QLatin1String("cpu") || type == QLatin1String("memory") ||
+        type == QLatin1String("disk"))
+        return QLocale().toString(value, 'f', 1) + u'%';
+    if (type == QLatin1String("network"))
+        return NodeText::bytes(qint64(value)) + QStringLiteral("/s");
+    return QLocale().toString(value, 'f', 2);
+}
+
+} // namespace
+
+AlertNotifier::AlertNotifier(QObject *parent) : QObject(parent)
+{
+    m_show = [this](const QString &title, const QString &message, bool firing) {
+        showInTray(title, message, firing);
+    };
+}
+
+AlertNotifier::~AlertNotifier()
+{
+    if (m_hub)
+        m_hub->unsubscribe(this);
+}
+
+void AlertNotifier::setClient(client::ApiClient *client)
+{
+    client::EventHub *hub = client ? client::EventHub::of(client) : nullptr;
+    if (hub == m_hub)
+        return;
+    if (m_hub) {
+        m_hub->unsubscribe(this);
+        disconnect(m_hub, nullptr, this, nullptr);
+    }
+    m_hub = hub;
+    if (!hub)
+        return;
+    connect(hub, &client::EventHub::message, this,
+            [this](const QString &type, const QJsonObject &data) { onMessage(type, data); });
+    hub->subscribe(this);
+}
+
+QString AlertNotifier::titleOf(const QJsonObject &alert)
+{
+    const QString name = alert.value(QStringLiteral("name")).toString();
+    return alert.value(QStringLiteral("status")).toString() == QLatin1String("resolved")
+               ? tr("Resolved: %1").arg(name)
+               : tr("Alert: %1").arg(name);
+}
+
+QString AlertNotifier::messageOf(const QJsonObject &alert)
+{
+    const QString node = alert.value(QStringLiteral("node_name")).toString();
+    const QString type = alert.value(QStringLiteral("type")).toString();
+    if (alert.value(QStringLiteral("status")).toString() == QLatin1String("resolved"))
+        return tr("%1 is back to normal.").arg(node);
+    if (type == QLatin1String("offline"))
+        return tr("%1 is offline.").arg(node);
+    const double value = alert.value(QStringLiteral("current_value")).toDouble();
+    const double threshold = alert.value(QStringLiteral("threshold")).toDouble();
+    return tr("%1: %2, over the threshold of %3.")
+        .arg(node, valueText(type, value), valueText(type, threshold));
+}
+
+void AlertNotifier::onMessage(const QString &type, const QJsonObject &data)
+{
+    if (type != QLatin1String("alert"))
+        return;
+    const QString title = titleOf(data);
+    const QString message = messageOf(data);
+    const bool firing =
+        data.value(QStringLiteral("status")).toString() != QLatin1String("resolved");
+    emit alertRaised(title, message);
+    if (m_show)
+        m_show(title, message, firing);
+}
+
+void AlertNotifier::showInTray(const QString &title, const QString &message, bool firing)
+{
+    if (!QSystemTrayIcon::isSystemTrayAvailable())
+        return; // the status bar has said it
+    if (!m_tray) {
+        m_tray = new QSystemTrayIcon(QApplication::windowIcon(), this);
+        m_tray->setToolTip(QStringLiteral("HiveMind"));
+        m_tray->show();
+    }
+    m_tray->showMessage(title, message,
+                        firing ? QSystemTrayIcon::Warning : QSystemTrayIcon::Information, 10000);
+}
+
+} // namespace hm::app
