@@ -252,8 +252,8 @@ Result<AlertRecordRow> AlertService::resolve(const auth::Principal &caller,
     if (record.value()->status != QLatin1String("open"))
         return Error{ErrorCode::Conflict, QStringLiteral("the alert is resolved already")};
     close(recordId, caller.userId);
-    // By hand: the condition may still hold; it fires again only after it
-    // cleared (the evaluation starts over).
+    // By hand: the evaluation starts over, so a condition that still holds
+    // fires again after its duration.
     m_evaluations.remove(key(record.value()->ruleId, record.value()->nodeId));
     auth::audit(m_db, QStringLiteral("ALERT_RESOLVED"), caller.userId,
                 QStringLiteral("alert_record"), recordId, client.ip, client.userAgent,
