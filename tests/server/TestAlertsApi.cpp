@@ -210,8 +210,22 @@ private slots:
             m_http->json("POST", QStringLiteral("/api/v1/alerts/records/nope/resolve"), {}, m_admin)
                 .status,
             404);
+        // Resolved by hand while still over: no new record until the value
+        // cleared (no announcement for the silent clearing either), then
+        // it fires again.
+        QVERIFY(send(130, 99));
+        QVERIFY(send(150, 99));
+        QVERIFY(send(160, 30));
+        QVERIFY(send(170, 30));
+        QVERIFY(send(180, 30));
+        QCOMPARE(m_alerts.size(), 4); // the manual resolution only
+        QVERIFY(records(QStringLiteral("?only_unresolved=true&node_id=") + nodeId).isEmpty());
+        QVERIFY(send(190, 99));
+        QVERIFY(send(210, 99));
+        QTRY_COMPARE(m_alerts.size(), 5);
+        QCOMPARE(m_alerts[4].value("status").toString(), QStringLiteral("active"));
         // Records filter by type; a bad type is a field error.
-        QCOMPARE(records(QStringLiteral("?type=cpu&node_id=") + nodeId).size(), 2);
+        QCOMPARE(records(QStringLiteral("?type=cpu&node_id=") + nodeId).size(), 3);
         QCOMPARE(records(QStringLiteral("?type=disk&node_id=") + nodeId).size(), 0);
         QCOMPARE(m_http->get(QStringLiteral("/api/v1/alerts/records?type=probe"), m_admin).status,
                  422);
@@ -220,8 +234,9 @@ private slots:
                             Http::bearer(m_admin))
                      .status,
                  200);
-        // The records outlive their rule.
-        QCOMPARE(records(QStringLiteral("?node_id=") + nodeId).size(), 2);
+        // The records outlive their rule (its open one resolved with it).
+        QCOMPARE(records(QStringLiteral("?node_id=") + nodeId).size(), 3);
+        QVERIFY(records(QStringLiteral("?only_unresolved=true&node_id=") + nodeId).isEmpty());
     }
 
     void offlineRuleFollowsTheAgent()
@@ -244,6 +259,23 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(m_alerts.size(), 2, 10000);
         QCOMPARE(m_alerts[1].value("status").toString(), QStringLiteral("resolved"));
         QVERIFY(records(QStringLiteral("?only_unresolved=1&node_id=") + nodeId).isEmpty());
+
+        // Away again, resolved by hand while still away: no new record. A
+        // rule change runs the offline check inside its request, so the
+        // answer after it says what the check did.
+        back.socket.close();
+        QTRY_COMPARE_WITH_TIMEOUT(m_alerts.size(), 3, 10000);
+        const QString recordId = m_alerts[2].value("id").toString();
+        QCOMPARE(m_http
+                     ->json("POST",
+                            QStringLiteral("/api/v1/alerts/records/%1/resolve").arg(recordId), {},
+                            m_admin)
+                     .status,
+                 200);
+        QCOMPARE(createRule({{"name", "Unrelated"}, {"type", "load"}, {"threshold", 50}}).status,
+                 201);
+        QVERIFY(records(QStringLiteral("?only_unresolved=1&node_id=") + nodeId).isEmpty());
+        QCOMPARE(m_alerts.size(), 4); // the manual resolution only
     }
 };
 

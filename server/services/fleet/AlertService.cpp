@@ -252,9 +252,12 @@ Result<AlertRecordRow> AlertService::resolve(const auth::Principal &caller,
     if (record.value()->status != QLatin1String("open"))
         return Error{ErrorCode::Conflict, QStringLiteral("the alert is resolved already")};
     close(recordId, caller.userId);
-    // By hand: the evaluation starts over, so a condition that still holds
-    // fires again after its duration.
-    m_evaluations.remove(key(record.value()->ruleId, record.value()->nodeId));
+    // By hand: the rule stays firing without a record, so a condition that
+    // still holds (an agent still away) does not open another one; it fires
+    // again only after it cleared.
+    const auto evaluation = m_evaluations.find(key(record.value()->ruleId, record.value()->nodeId));
+    if (evaluation != m_evaluations.end())
+        evaluation->openRecordId.clear();
     auth::audit(m_db, QStringLiteral("ALERT_RESOLVED"), caller.userId,
                 QStringLiteral("alert_record"), recordId, client.ip, client.userAgent,
                 {{QStringLiteral("rule"), record.value()->ruleName},
@@ -344,8 +347,8 @@ void AlertService::checkOffline()
             if (awayMs < rule.durationSeconds * 1000)
                 continue;
             Evaluation &e = m_evaluations[key(rule.id, node.key())];
-            if (!e.openRecordId.isEmpty())
-                continue;
+            if (e.state.isFiring())
+                continue; // open, or resolved by hand while still away
             e.state.restoreFiring(nowMs, double(awayMs) / 1000);
             open(rule, node.key(), double(awayMs) / 1000, nowMs);
         }
