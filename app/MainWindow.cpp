@@ -52,6 +52,8 @@ const QString kGeometryKey = QStringLiteral("mainWindow/geometry");
 const QString kStateKey = QStringLiteral("mainWindow/state");
 const QString kSplitterKey = QStringLiteral("mainWindow/splitter");
 const QString kSectionKey = QStringLiteral("mainWindow/section");
+// How long a section's notice stays in the status bar.
+constexpr int kNoticeMs = 15000;
 const QString kSidebarKey = QStringLiteral("mainWindow/sidebarVisible");
 const QString kStatusBarKey = QStringLiteral("mainWindow/statusBarVisible");
 
@@ -254,6 +256,11 @@ void MainWindow::sectionStateChanged()
     const QString text = frame && frame->page() ? frame->page()->stateText() : QString();
     m_sectionStatus->setText(text);
     m_sectionStatus->setVisible(!text.isEmpty());
+}
+
+void MainWindow::showNotice(const QString &text)
+{
+    statusBar()->showMessage(text, kNoticeMs);
 }
 
 SectionFrame *MainWindow::sectionFrame(const QString &id) const

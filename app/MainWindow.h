@@ -135,6 +135,7 @@ private:
     // SectionHost.
     void signIn() override { promptSignIn(); }
     void sectionStateChanged() override;
+    void showNotice(const QString &text) override;
     // Hands the connection's session to every page, when it changed.
     void applySession();
     Session currentSession() const;

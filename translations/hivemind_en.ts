@@ -151,6 +151,97 @@
     </message>
 </context>
 <context>
+    <name>AlertText</name>
+    <message>
+        <source>CPU usage</source>
+        <translation>CPU usage</translation>
+    </message>
+    <message>
+        <source>Memory usage</source>
+        <translation>Memory usage</translation>
+    </message>
+    <message>
+        <source>Disk usage</source>
+        <translation>Disk usage</translation>
+    </message>
+    <message>
+        <source>Load (1 min)</source>
+        <translation>Load (1 min)</translation>
+    </message>
+    <message>
+        <source>Network traffic</source>
+        <translation>Network traffic</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>Offline</translation>
+    </message>
+    <message>
+        <source>%1/s</source>
+        <translation>%1/s</translation>
+    </message>
+    <message>
+        <source>offline</source>
+        <translation>offline</translation>
+    </message>
+    <message>
+        <source>over %1</source>
+        <translation>over %1</translation>
+    </message>
+    <message>
+        <source>at once</source>
+        <translation>at once</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1 h</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>One node</source>
+        <translation>One node</translation>
+    </message>
+    <message>
+        <source>Label: %1</source>
+        <translation>Label: %1</translation>
+    </message>
+    <message>
+        <source>All nodes</source>
+        <translation>All nodes</translation>
+    </message>
+    <message>
+        <source>Firing</source>
+        <translation>Firing</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>Resolved</translation>
+    </message>
+    <message>
+        <source>by itself</source>
+        <translation>by itself</translation>
+    </message>
+    <message>
+        <source>a deleted user</source>
+        <translation>a deleted user</translation>
+    </message>
+    <message>
+        <source>Enabled</source>
+        <translation>Enabled</translation>
+    </message>
+    <message>
+        <source>Disabled</source>
+        <translation>Disabled</translation>
+    </message>
+</context>
+<context>
     <name>AuditActions</name>
     <message>
         <source>Node created</source>
@@ -1114,6 +1205,10 @@
         <source>Server configuration, backups and cluster settings.</source>
         <translation>Server configuration, backups and cluster settings.</translation>
     </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
 </context>
 <context>
     <name>ServerErrorText</name>
@@ -1827,14 +1922,404 @@
     </message>
 </context>
 <context>
+    <name>hm::app::AlertRecordModel</name>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>The rule was deleted since.</source>
+        <translation>The rule was deleted since.</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>Rule</translation>
+    </message>
+    <message>
+        <source>Node</source>
+        <translation>Node</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <source>Condition</source>
+        <translation>Condition</translation>
+    </message>
+    <message>
+        <source>Fired</source>
+        <translation>Fired</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>Resolved</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::AlertRuleDialog</name>
+    <message>
+        <source>Edit alert rule</source>
+        <translation>Edit alert rule</translation>
+    </message>
+    <message>
+        <source>New alert rule</source>
+        <translation>New alert rule</translation>
+    </message>
+    <message>
+        <source>A changed rule starts over: its open alerts resolve and it is checked afresh against the next reports.</source>
+        <translation>A changed rule starts over: its open alerts resolve and it is checked afresh against the next reports.</translation>
+    </message>
+    <message>
+        <source>The server checks every report of the nodes the rule applies to and raises an alert when the condition holds for the time given.</source>
+        <translation>The server checks every report of the nodes the rule applies to and raises an alert when the condition holds for the time given.</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;Watch:</source>
+        <translation>&amp;Watch:</translation>
+    </message>
+    <message>
+        <source>&amp;Over:</source>
+        <translation>&amp;Over:</translation>
+    </message>
+    <message>
+        <source>Offline &amp;for:</source>
+        <translation>Offline &amp;for:</translation>
+    </message>
+    <message>
+        <source>&amp;For:</source>
+        <translation>&amp;For:</translation>
+    </message>
+    <message>
+        <source>0: the first report over the threshold fires. At most 24 hours.</source>
+        <translation>0: the first report over the threshold fires. At most 24 hours.</translation>
+    </message>
+    <message>
+        <source>seconds</source>
+        <translation>seconds</translation>
+    </message>
+    <message>
+        <source>minutes</source>
+        <translation>minutes</translation>
+    </message>
+    <message>
+        <source>hours</source>
+        <translation>hours</translation>
+    </message>
+    <message>
+        <source>&amp;Applies to:</source>
+        <translation>&amp;Applies to:</translation>
+    </message>
+    <message>
+        <source>All nodes</source>
+        <translation>All nodes</translation>
+    </message>
+    <message>
+        <source>One node</source>
+        <translation>One node</translation>
+    </message>
+    <message>
+        <source>Nodes with the label</source>
+        <translation>Nodes with the label</translation>
+    </message>
+    <message>
+        <source>Label, e.g. production</source>
+        <translation>Label, e.g. production</translation>
+    </message>
+    <message>
+        <source>No node enrolled yet</source>
+        <translation>No node enrolled yet</translation>
+    </message>
+    <message>
+        <source>&amp;Enabled</source>
+        <translation>&amp;Enabled</translation>
+    </message>
+    <message>
+        <source>A disabled rule is kept but not checked.</source>
+        <translation>A disabled rule is kept but not checked.</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>Create</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>An offline rule has no threshold: it fires when the agent has been away for the time below.</source>
+        <translation>An offline rule has no threshold: it fires when the agent has been away for the time below.</translation>
+    </message>
+    <message>
+        <source> MiB/s</source>
+        <translation> MiB/s</translation>
+    </message>
+    <message>
+        <source>Node offline</source>
+        <translation>Node offline</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>A rule needs a name.</source>
+        <translation>A rule needs a name.</translation>
+    </message>
+    <message>
+        <source>Pick the node the rule watches.</source>
+        <translation>Pick the node the rule watches.</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::AlertRuleModel</name>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Condition</source>
+        <translation>Condition</translation>
+    </message>
+    <message>
+        <source>For</source>
+        <translation>For</translation>
+    </message>
+    <message>
+        <source>Applies to</source>
+        <translation>Applies to</translation>
+    </message>
+</context>
+<context>
     <name>hm::app::AlertsPage</name>
     <message>
         <source>No alerts yet</source>
         <translation>No alerts yet</translation>
     </message>
     <message>
-        <source>The server already watches your nodes with the alert rules set through its API and notifies this desktop when one fires. Managing rules, channels and the alerts that fired will be here in a later version.</source>
-        <translation>The server already watches your nodes with the alert rules set through its API and notifies this desktop when one fires. Managing rules, channels and the alerts that fired will be here in a later version.</translation>
+        <source>More alerts could not be read: %1</source>
+        <translation>More alerts could not be read: %1</translation>
+    </message>
+    <message>
+        <source>Alerts</source>
+        <translation>Alerts</translation>
+    </message>
+    <message>
+        <source>What fired on your nodes, and the rules the server checks every report against.</source>
+        <translation>What fired on your nodes, and the rules the server checks every report against.</translation>
+    </message>
+    <message>
+        <source>New rule...</source>
+        <translation>New rule...</translation>
+    </message>
+    <message>
+        <source>Rules</source>
+        <translation>Rules</translation>
+    </message>
+    <message>
+        <source>Open alerts</source>
+        <translation>Open alerts</translation>
+    </message>
+    <message>
+        <source>All alerts</source>
+        <translation>All alerts</translation>
+    </message>
+    <message>
+        <source>Every type</source>
+        <translation>Every type</translation>
+    </message>
+    <message>
+        <source>Resolve</source>
+        <translation>Resolve</translation>
+    </message>
+    <message>
+        <source>Edit...</source>
+        <translation>Edit...</translation>
+    </message>
+    <message>
+        <source>Delete...</source>
+        <translation>Delete...</translation>
+    </message>
+    <message>
+        <source>Sign in first.</source>
+        <translation>Sign in first.</translation>
+    </message>
+    <message>
+        <source>Select a rule first.</source>
+        <translation>Select a rule first.</translation>
+    </message>
+    <message>
+        <source>A rule that raises an alert when nodes report a value over a threshold or go offline.</source>
+        <translation>A rule that raises an alert when nodes report a value over a threshold or go offline.</translation>
+    </message>
+    <message>
+        <source>Change what the rule watches and where.</source>
+        <translation>Change what the rule watches and where.</translation>
+    </message>
+    <message>
+        <source>Disable</source>
+        <translation>Disable</translation>
+    </message>
+    <message>
+        <source>Enable</source>
+        <translation>Enable</translation>
+    </message>
+    <message>
+        <source>Keep the rule but stop checking it; its open alerts resolve.</source>
+        <translation>Keep the rule but stop checking it; its open alerts resolve.</translation>
+    </message>
+    <message>
+        <source>Check the rule again from the next reports.</source>
+        <translation>Check the rule again from the next reports.</translation>
+    </message>
+    <message>
+        <source>Delete the rule; the alerts it raised stay in the history.</source>
+        <translation>Delete the rule; the alerts it raised stay in the history.</translation>
+    </message>
+    <message>
+        <source>Select an alert first.</source>
+        <translation>Select an alert first.</translation>
+    </message>
+    <message>
+        <source>This alert is resolved already.</source>
+        <translation>This alert is resolved already.</translation>
+    </message>
+    <message>
+        <source>Mark the alert resolved. While its condition still holds no new alert opens; the rule fires again once it cleared.</source>
+        <translation>Mark the alert resolved. While its condition still holds no new alert opens; the rule fires again once it cleared.</translation>
+    </message>
+    <message>
+        <source>The alerts could not be read</source>
+        <translation>The alerts could not be read</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Retry</translation>
+    </message>
+    <message>
+        <source>No alert of this type</source>
+        <translation>No alert of this type</translation>
+    </message>
+    <message>
+        <source>No %1 alert is open.</source>
+        <translation>No %1 alert is open.</translation>
+    </message>
+    <message>
+        <source>No %1 alert has fired.</source>
+        <translation>No %1 alert has fired.</translation>
+    </message>
+    <message>
+        <source>Nothing is firing</source>
+        <translation>Nothing is firing</translation>
+    </message>
+    <message>
+        <source>Every node is within its rules. Alerts that fired and resolved are under &quot;All alerts&quot;.</source>
+        <translation>Every node is within its rules. Alerts that fired and resolved are under &quot;All alerts&quot;.</translation>
+    </message>
+    <message>
+        <source>No rule watches the nodes yet. Create one under Rules: the server raises an alert here and on this desktop when it fires.</source>
+        <translation>No rule watches the nodes yet. Create one under Rules: the server raises an alert here and on this desktop when it fires.</translation>
+    </message>
+    <message>
+        <source>Show all alerts</source>
+        <translation>Show all alerts</translation>
+    </message>
+    <message>
+        <source>No rule has fired. Alerts that fire and resolve stay here as the history.</source>
+        <translation>No rule has fired. Alerts that fire and resolve stay here as the history.</translation>
+    </message>
+    <message>
+        <source>The rules could not be read</source>
+        <translation>The rules could not be read</translation>
+    </message>
+    <message>
+        <source>No rules yet</source>
+        <translation>No rules yet</translation>
+    </message>
+    <message>
+        <source>A rule watches one value of your nodes (CPU, memory, disk, load, network) or whether they are online, and raises an alert when it holds for the time you give.</source>
+        <translation>A rule watches one value of your nodes (CPU, memory, disk, load, network) or whether they are online, and raises an alert when it holds for the time you give.</translation>
+    </message>
+    <message>
+        <source>New rule</source>
+        <translation>New rule</translation>
+    </message>
+    <message>
+        <source>Sign in to see the alerts.</source>
+        <translation>Sign in to see the alerts.</translation>
+    </message>
+    <message>
+        <source>Loading rules...</source>
+        <translation>Loading rules...</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n rule(s)</source>
+        <translation>
+            <numerusform>%n rule</numerusform>
+            <numerusform>%n rules</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Loading alerts...</source>
+        <translation>Loading alerts...</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n alert(s) firing</source>
+        <translation>
+            <numerusform>%n alert firing</numerusform>
+            <numerusform>%n alerts firing</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n alert(s) shown</source>
+        <translation>
+            <numerusform>%1 of %n alert shown</numerusform>
+            <numerusform>%1 of %n alerts shown</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The rule was not changed: %1</source>
+        <translation>The rule was not changed: %1</translation>
+    </message>
+    <message>
+        <source>Delete alert rule</source>
+        <translation>Delete alert rule</translation>
+    </message>
+    <message>
+        <source>Delete the rule &quot;%1&quot;? Its open alerts resolve; the alerts it raised stay in the history.</source>
+        <translation>Delete the rule &quot;%1&quot;? Its open alerts resolve; the alerts it raised stay in the history.</translation>
+    </message>
+    <message>
+        <source>The rule was not deleted: %1</source>
+        <translation>The rule was not deleted: %1</translation>
+    </message>
+    <message>
+        <source>The alert was not resolved: %1</source>
+        <translation>The alert was not resolved: %1</translation>
     </message>
 </context>
 <context>

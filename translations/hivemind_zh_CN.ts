@@ -150,6 +150,97 @@
     </message>
 </context>
 <context>
+    <name>AlertText</name>
+    <message>
+        <source>CPU usage</source>
+        <translation>处理器使用率</translation>
+    </message>
+    <message>
+        <source>Memory usage</source>
+        <translation>内存使用率</translation>
+    </message>
+    <message>
+        <source>Disk usage</source>
+        <translation>磁盘使用率</translation>
+    </message>
+    <message>
+        <source>Load (1 min)</source>
+        <translation>负载（1 分钟）</translation>
+    </message>
+    <message>
+        <source>Network traffic</source>
+        <translation>网络流量</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>离线</translation>
+    </message>
+    <message>
+        <source>%1/s</source>
+        <translation>%1/秒</translation>
+    </message>
+    <message>
+        <source>offline</source>
+        <translation>离线</translation>
+    </message>
+    <message>
+        <source>over %1</source>
+        <translation>超过 %1</translation>
+    </message>
+    <message>
+        <source>at once</source>
+        <translation>立即</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1 小时</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 分钟</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <source>One node</source>
+        <translation>单个节点</translation>
+    </message>
+    <message>
+        <source>Label: %1</source>
+        <translation>标签：%1</translation>
+    </message>
+    <message>
+        <source>All nodes</source>
+        <translation>所有节点</translation>
+    </message>
+    <message>
+        <source>Firing</source>
+        <translation>触发中</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>已解决</translation>
+    </message>
+    <message>
+        <source>by itself</source>
+        <translation>自动解决</translation>
+    </message>
+    <message>
+        <source>a deleted user</source>
+        <translation>已删除的用户</translation>
+    </message>
+    <message>
+        <source>Enabled</source>
+        <translation>已启用</translation>
+    </message>
+    <message>
+        <source>Disabled</source>
+        <translation>已停用</translation>
+    </message>
+</context>
+<context>
     <name>AuditActions</name>
     <message>
         <source>Node created</source>
@@ -1107,6 +1198,10 @@
         <source>Server configuration, backups and cluster settings.</source>
         <translation>服务器配置、备份与集群设置。</translation>
     </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
 </context>
 <context>
     <name>ServerErrorText</name>
@@ -1818,14 +1913,401 @@
     </message>
 </context>
 <context>
+    <name>hm::app::AlertRecordModel</name>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1，%2</translation>
+    </message>
+    <message>
+        <source>The rule was deleted since.</source>
+        <translation>该规则之后已被删除。</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <source>Node</source>
+        <translation>节点</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <source>Condition</source>
+        <translation>条件</translation>
+    </message>
+    <message>
+        <source>Fired</source>
+        <translation>触发时间</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>已解决</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::AlertRuleDialog</name>
+    <message>
+        <source>Edit alert rule</source>
+        <translation>编辑告警规则</translation>
+    </message>
+    <message>
+        <source>New alert rule</source>
+        <translation>新建告警规则</translation>
+    </message>
+    <message>
+        <source>A changed rule starts over: its open alerts resolve and it is checked afresh against the next reports.</source>
+        <translation>修改后的规则会重新开始：其未解决的告警会被解决，并以之后的上报重新检查。</translation>
+    </message>
+    <message>
+        <source>The server checks every report of the nodes the rule applies to and raises an alert when the condition holds for the time given.</source>
+        <translation>服务器会检查规则适用节点的每一条上报，当条件持续达到指定时间时发出告警。</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Watch:</source>
+        <translation>监控(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>&amp;Over:</source>
+        <translation>超过(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>Offline &amp;for:</source>
+        <translation>离线持续(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>&amp;For:</source>
+        <translation>持续(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>0: the first report over the threshold fires. At most 24 hours.</source>
+        <translation>0：第一条超过阈值的上报即触发。最长 24 小时。</translation>
+    </message>
+    <message>
+        <source>seconds</source>
+        <translation>秒</translation>
+    </message>
+    <message>
+        <source>minutes</source>
+        <translation>分钟</translation>
+    </message>
+    <message>
+        <source>hours</source>
+        <translation>小时</translation>
+    </message>
+    <message>
+        <source>&amp;Applies to:</source>
+        <translation>应用于(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>All nodes</source>
+        <translation>所有节点</translation>
+    </message>
+    <message>
+        <source>One node</source>
+        <translation>单个节点</translation>
+    </message>
+    <message>
+        <source>Nodes with the label</source>
+        <translation>带有该标签的节点</translation>
+    </message>
+    <message>
+        <source>Label, e.g. production</source>
+        <translation>节点的标签</translation>
+    </message>
+    <message>
+        <source>No node enrolled yet</source>
+        <translation>尚未注册任何节点</translation>
+    </message>
+    <message>
+        <source>&amp;Enabled</source>
+        <translation>启用(&amp;E)</translation>
+    </message>
+    <message>
+        <source>A disabled rule is kept but not checked.</source>
+        <translation>停用的规则会保留，但不会被检查。</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>创建</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>An offline rule has no threshold: it fires when the agent has been away for the time below.</source>
+        <translation>离线规则没有阈值：代理离线达到下方时间即触发。</translation>
+    </message>
+    <message>
+        <source> MiB/s</source>
+        <translation> MiB/秒</translation>
+    </message>
+    <message>
+        <source>Node offline</source>
+        <translation>节点离线</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>A rule needs a name.</source>
+        <translation>规则需要名称。</translation>
+    </message>
+    <message>
+        <source>Pick the node the rule watches.</source>
+        <translation>请选择该规则监控的节点。</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::AlertRuleModel</name>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Condition</source>
+        <translation>条件</translation>
+    </message>
+    <message>
+        <source>For</source>
+        <translation>持续</translation>
+    </message>
+    <message>
+        <source>Applies to</source>
+        <translation>应用于</translation>
+    </message>
+</context>
+<context>
     <name>hm::app::AlertsPage</name>
     <message>
         <source>No alerts yet</source>
         <translation>尚无告警</translation>
     </message>
     <message>
-        <source>The server already watches your nodes with the alert rules set through its API and notifies this desktop when one fires. Managing rules, channels and the alerts that fired will be here in a later version.</source>
-        <translation>服务器已按通过其 API 设置的告警规则监控您的节点，并在告警触发时通知此桌面。管理规则、通知渠道与已触发的告警，将在之后的版本于此提供。</translation>
+        <source>More alerts could not be read: %1</source>
+        <translation>无法读取更多告警：%1</translation>
+    </message>
+    <message>
+        <source>Alerts</source>
+        <translation>告警</translation>
+    </message>
+    <message>
+        <source>What fired on your nodes, and the rules the server checks every report against.</source>
+        <translation>节点上触发的告警，以及服务器用来检查每条上报的规则。</translation>
+    </message>
+    <message>
+        <source>New rule...</source>
+        <translation>新建规则…</translation>
+    </message>
+    <message>
+        <source>Rules</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <source>Open alerts</source>
+        <translation>未解决的告警</translation>
+    </message>
+    <message>
+        <source>All alerts</source>
+        <translation>所有告警</translation>
+    </message>
+    <message>
+        <source>Every type</source>
+        <translation>所有类型</translation>
+    </message>
+    <message>
+        <source>Resolve</source>
+        <translation>解决</translation>
+    </message>
+    <message>
+        <source>Edit...</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Delete...</source>
+        <translation>删除…</translation>
+    </message>
+    <message>
+        <source>Sign in first.</source>
+        <translation>请先登录。</translation>
+    </message>
+    <message>
+        <source>Select a rule first.</source>
+        <translation>请先选择一条规则。</translation>
+    </message>
+    <message>
+        <source>A rule that raises an alert when nodes report a value over a threshold or go offline.</source>
+        <translation>当节点上报的数值超过阈值或离线时发出告警的规则。</translation>
+    </message>
+    <message>
+        <source>Change what the rule watches and where.</source>
+        <translation>修改规则监控的内容和范围。</translation>
+    </message>
+    <message>
+        <source>Disable</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <source>Enable</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <source>Keep the rule but stop checking it; its open alerts resolve.</source>
+        <translation>保留规则但停止检查；其未解决的告警会被解决。</translation>
+    </message>
+    <message>
+        <source>Check the rule again from the next reports.</source>
+        <translation>从之后的上报开始再次检查该规则。</translation>
+    </message>
+    <message>
+        <source>Delete the rule; the alerts it raised stay in the history.</source>
+        <translation>删除规则；它发出的告警仍保留在历史中。</translation>
+    </message>
+    <message>
+        <source>Select an alert first.</source>
+        <translation>请先选择一条告警。</translation>
+    </message>
+    <message>
+        <source>This alert is resolved already.</source>
+        <translation>该告警已经解决。</translation>
+    </message>
+    <message>
+        <source>Mark the alert resolved. While its condition still holds no new alert opens; the rule fires again once it cleared.</source>
+        <translation>将告警标记为已解决。条件仍成立时不会产生新告警；条件解除后规则才会再次触发。</translation>
+    </message>
+    <message>
+        <source>The alerts could not be read</source>
+        <translation>无法读取告警</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>重试</translation>
+    </message>
+    <message>
+        <source>No alert of this type</source>
+        <translation>没有该类型的告警</translation>
+    </message>
+    <message>
+        <source>No %1 alert is open.</source>
+        <translation>没有未解决的“%1”告警。</translation>
+    </message>
+    <message>
+        <source>No %1 alert has fired.</source>
+        <translation>从未触发过“%1”告警。</translation>
+    </message>
+    <message>
+        <source>Nothing is firing</source>
+        <translation>当前没有触发中的告警</translation>
+    </message>
+    <message>
+        <source>Every node is within its rules. Alerts that fired and resolved are under &quot;All alerts&quot;.</source>
+        <translation>所有节点都符合规则。已触发并解决的告警可在“所有告警”中查看。</translation>
+    </message>
+    <message>
+        <source>No rule watches the nodes yet. Create one under Rules: the server raises an alert here and on this desktop when it fires.</source>
+        <translation>当前没有规则监控节点。请在“规则”中创建一条：触发时，服务器会在这里和此桌面发出告警。</translation>
+    </message>
+    <message>
+        <source>Show all alerts</source>
+        <translation>显示所有告警</translation>
+    </message>
+    <message>
+        <source>No rule has fired. Alerts that fire and resolve stay here as the history.</source>
+        <translation>尚未有规则触发。触发和解决的告警会作为历史保留在这里。</translation>
+    </message>
+    <message>
+        <source>The rules could not be read</source>
+        <translation>无法读取规则</translation>
+    </message>
+    <message>
+        <source>No rules yet</source>
+        <translation>暂无规则</translation>
+    </message>
+    <message>
+        <source>A rule watches one value of your nodes (CPU, memory, disk, load, network) or whether they are online, and raises an alert when it holds for the time you give.</source>
+        <translation>规则监控节点的一项数值（处理器、内存、磁盘、负载、网络）或节点是否在线，并在条件持续达到您指定的时间时发出告警。</translation>
+    </message>
+    <message>
+        <source>New rule</source>
+        <translation>新建规则</translation>
+    </message>
+    <message>
+        <source>Sign in to see the alerts.</source>
+        <translation>登录后即可查看告警。</translation>
+    </message>
+    <message>
+        <source>Loading rules...</source>
+        <translation>正在加载规则…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n rule(s)</source>
+        <translation>
+            <numerusform>%n 条规则</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Loading alerts...</source>
+        <translation>正在加载告警…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n alert(s) firing</source>
+        <translation>
+            <numerusform>%n 条告警触发中</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n alert(s) shown</source>
+        <translation>
+            <numerusform>显示 %1 / %n 条告警</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The rule was not changed: %1</source>
+        <translation>规则未修改：%1</translation>
+    </message>
+    <message>
+        <source>Delete alert rule</source>
+        <translation>删除告警规则</translation>
+    </message>
+    <message>
+        <source>Delete the rule &quot;%1&quot;? Its open alerts resolve; the alerts it raised stay in the history.</source>
+        <translation>要删除规则“%1”吗？其未解决的告警会被解决；它发出的告警仍保留在历史中。</translation>
+    </message>
+    <message>
+        <source>The rule was not deleted: %1</source>
+        <translation>规则未删除：%1</translation>
+    </message>
+    <message>
+        <source>The alert was not resolved: %1</source>
+        <translation>告警未解决：%1</translation>
     </message>
 </context>
 <context>

@@ -150,6 +150,97 @@
     </message>
 </context>
 <context>
+    <name>AlertText</name>
+    <message>
+        <source>CPU usage</source>
+        <translation>處理器使用率</translation>
+    </message>
+    <message>
+        <source>Memory usage</source>
+        <translation>記憶體使用率</translation>
+    </message>
+    <message>
+        <source>Disk usage</source>
+        <translation>磁碟使用率</translation>
+    </message>
+    <message>
+        <source>Load (1 min)</source>
+        <translation>負載（1 分鐘）</translation>
+    </message>
+    <message>
+        <source>Network traffic</source>
+        <translation>網路流量</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>離線</translation>
+    </message>
+    <message>
+        <source>%1/s</source>
+        <translation>%1/秒</translation>
+    </message>
+    <message>
+        <source>offline</source>
+        <translation>離線</translation>
+    </message>
+    <message>
+        <source>over %1</source>
+        <translation>超過 %1</translation>
+    </message>
+    <message>
+        <source>at once</source>
+        <translation>立即</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1 小時</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 分鐘</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <source>One node</source>
+        <translation>單一節點</translation>
+    </message>
+    <message>
+        <source>Label: %1</source>
+        <translation>標籤：%1</translation>
+    </message>
+    <message>
+        <source>All nodes</source>
+        <translation>所有節點</translation>
+    </message>
+    <message>
+        <source>Firing</source>
+        <translation>觸發中</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>已解決</translation>
+    </message>
+    <message>
+        <source>by itself</source>
+        <translation>自動解決</translation>
+    </message>
+    <message>
+        <source>a deleted user</source>
+        <translation>已刪除的使用者</translation>
+    </message>
+    <message>
+        <source>Enabled</source>
+        <translation>已啟用</translation>
+    </message>
+    <message>
+        <source>Disabled</source>
+        <translation>已停用</translation>
+    </message>
+</context>
+<context>
     <name>AuditActions</name>
     <message>
         <source>Node created</source>
@@ -1107,6 +1198,10 @@
         <source>Server configuration, backups and cluster settings.</source>
         <translation>伺服器組態、備份與叢集設定。</translation>
     </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
 </context>
 <context>
     <name>ServerErrorText</name>
@@ -1818,14 +1913,401 @@
     </message>
 </context>
 <context>
+    <name>hm::app::AlertRecordModel</name>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1，%2</translation>
+    </message>
+    <message>
+        <source>The rule was deleted since.</source>
+        <translation>此規則之後已被刪除。</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>狀態</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>規則</translation>
+    </message>
+    <message>
+        <source>Node</source>
+        <translation>節點</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>類型</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>數值</translation>
+    </message>
+    <message>
+        <source>Condition</source>
+        <translation>條件</translation>
+    </message>
+    <message>
+        <source>Fired</source>
+        <translation>觸發時間</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>已解決</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::AlertRuleDialog</name>
+    <message>
+        <source>Edit alert rule</source>
+        <translation>編輯告警規則</translation>
+    </message>
+    <message>
+        <source>New alert rule</source>
+        <translation>新建告警規則</translation>
+    </message>
+    <message>
+        <source>A changed rule starts over: its open alerts resolve and it is checked afresh against the next reports.</source>
+        <translation>變更後的規則會重新開始：其未解決的告警會被解決，並以之後的回報重新檢查。</translation>
+    </message>
+    <message>
+        <source>The server checks every report of the nodes the rule applies to and raises an alert when the condition holds for the time given.</source>
+        <translation>伺服器會檢查規則適用節點的每一筆回報，當條件持續達指定時間時發出告警。</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>名稱(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Watch:</source>
+        <translation>監看(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>&amp;Over:</source>
+        <translation>超過(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>Offline &amp;for:</source>
+        <translation>離線持續(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>&amp;For:</source>
+        <translation>持續(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>0: the first report over the threshold fires. At most 24 hours.</source>
+        <translation>0：第一筆超過閾值的回報即觸發。最長 24 小時。</translation>
+    </message>
+    <message>
+        <source>seconds</source>
+        <translation>秒</translation>
+    </message>
+    <message>
+        <source>minutes</source>
+        <translation>分鐘</translation>
+    </message>
+    <message>
+        <source>hours</source>
+        <translation>小時</translation>
+    </message>
+    <message>
+        <source>&amp;Applies to:</source>
+        <translation>套用於(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>All nodes</source>
+        <translation>所有節點</translation>
+    </message>
+    <message>
+        <source>One node</source>
+        <translation>單一節點</translation>
+    </message>
+    <message>
+        <source>Nodes with the label</source>
+        <translation>具有此標籤的節點</translation>
+    </message>
+    <message>
+        <source>Label, e.g. production</source>
+        <translation>節點的標籤</translation>
+    </message>
+    <message>
+        <source>No node enrolled yet</source>
+        <translation>尚未註冊任何節點</translation>
+    </message>
+    <message>
+        <source>&amp;Enabled</source>
+        <translation>啟用(&amp;E)</translation>
+    </message>
+    <message>
+        <source>A disabled rule is kept but not checked.</source>
+        <translation>停用的規則會保留，但不會被檢查。</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>儲存</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>建立</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>An offline rule has no threshold: it fires when the agent has been away for the time below.</source>
+        <translation>離線規則沒有閾值：代理程式離線達下方時間即觸發。</translation>
+    </message>
+    <message>
+        <source> MiB/s</source>
+        <translation> MiB/秒</translation>
+    </message>
+    <message>
+        <source>Node offline</source>
+        <translation>節點離線</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>A rule needs a name.</source>
+        <translation>規則需要名稱。</translation>
+    </message>
+    <message>
+        <source>Pick the node the rule watches.</source>
+        <translation>請選擇此規則監看的節點。</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::AlertRuleModel</name>
+    <message>
+        <source>Name</source>
+        <translation>名稱</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>狀態</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>類型</translation>
+    </message>
+    <message>
+        <source>Condition</source>
+        <translation>條件</translation>
+    </message>
+    <message>
+        <source>For</source>
+        <translation>持續</translation>
+    </message>
+    <message>
+        <source>Applies to</source>
+        <translation>套用於</translation>
+    </message>
+</context>
+<context>
     <name>hm::app::AlertsPage</name>
     <message>
         <source>No alerts yet</source>
         <translation>尚無告警</translation>
     </message>
     <message>
-        <source>The server already watches your nodes with the alert rules set through its API and notifies this desktop when one fires. Managing rules, channels and the alerts that fired will be here in a later version.</source>
-        <translation>伺服器已依透過其 API 設定的告警規則監看您的節點，並在告警觸發時通知此桌面。管理規則、通知管道與已觸發的告警，將在之後的版本於此提供。</translation>
+        <source>More alerts could not be read: %1</source>
+        <translation>無法讀取更多告警：%1</translation>
+    </message>
+    <message>
+        <source>Alerts</source>
+        <translation>告警</translation>
+    </message>
+    <message>
+        <source>What fired on your nodes, and the rules the server checks every report against.</source>
+        <translation>節點上觸發的告警，以及伺服器用來檢查每筆回報的規則。</translation>
+    </message>
+    <message>
+        <source>New rule...</source>
+        <translation>新建規則…</translation>
+    </message>
+    <message>
+        <source>Rules</source>
+        <translation>規則</translation>
+    </message>
+    <message>
+        <source>Open alerts</source>
+        <translation>未解決的告警</translation>
+    </message>
+    <message>
+        <source>All alerts</source>
+        <translation>所有告警</translation>
+    </message>
+    <message>
+        <source>Every type</source>
+        <translation>所有類型</translation>
+    </message>
+    <message>
+        <source>Resolve</source>
+        <translation>解決</translation>
+    </message>
+    <message>
+        <source>Edit...</source>
+        <translation>編輯…</translation>
+    </message>
+    <message>
+        <source>Delete...</source>
+        <translation>刪除…</translation>
+    </message>
+    <message>
+        <source>Sign in first.</source>
+        <translation>請先登入。</translation>
+    </message>
+    <message>
+        <source>Select a rule first.</source>
+        <translation>請先選擇一條規則。</translation>
+    </message>
+    <message>
+        <source>A rule that raises an alert when nodes report a value over a threshold or go offline.</source>
+        <translation>當節點回報的數值超過閾值或離線時發出告警的規則。</translation>
+    </message>
+    <message>
+        <source>Change what the rule watches and where.</source>
+        <translation>變更規則監看的內容與範圍。</translation>
+    </message>
+    <message>
+        <source>Disable</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <source>Enable</source>
+        <translation>啟用</translation>
+    </message>
+    <message>
+        <source>Keep the rule but stop checking it; its open alerts resolve.</source>
+        <translation>保留規則但停止檢查；其未解決的告警會被解決。</translation>
+    </message>
+    <message>
+        <source>Check the rule again from the next reports.</source>
+        <translation>從之後的回報開始再次檢查此規則。</translation>
+    </message>
+    <message>
+        <source>Delete the rule; the alerts it raised stay in the history.</source>
+        <translation>刪除規則；它發出的告警仍保留在歷史中。</translation>
+    </message>
+    <message>
+        <source>Select an alert first.</source>
+        <translation>請先選擇一則告警。</translation>
+    </message>
+    <message>
+        <source>This alert is resolved already.</source>
+        <translation>此告警已經解決。</translation>
+    </message>
+    <message>
+        <source>Mark the alert resolved. While its condition still holds no new alert opens; the rule fires again once it cleared.</source>
+        <translation>將告警標記為已解決。條件仍成立時不會產生新告警；條件解除後規則才會再次觸發。</translation>
+    </message>
+    <message>
+        <source>The alerts could not be read</source>
+        <translation>無法讀取告警</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>重試</translation>
+    </message>
+    <message>
+        <source>No alert of this type</source>
+        <translation>沒有此類型的告警</translation>
+    </message>
+    <message>
+        <source>No %1 alert is open.</source>
+        <translation>沒有未解決的「%1」告警。</translation>
+    </message>
+    <message>
+        <source>No %1 alert has fired.</source>
+        <translation>從未觸發過「%1」告警。</translation>
+    </message>
+    <message>
+        <source>Nothing is firing</source>
+        <translation>目前沒有觸發中的告警</translation>
+    </message>
+    <message>
+        <source>Every node is within its rules. Alerts that fired and resolved are under &quot;All alerts&quot;.</source>
+        <translation>所有節點都符合規則。已觸發並解決的告警可在「所有告警」中查看。</translation>
+    </message>
+    <message>
+        <source>No rule watches the nodes yet. Create one under Rules: the server raises an alert here and on this desktop when it fires.</source>
+        <translation>目前沒有規則監看節點。請在「規則」中建立一條：觸發時，伺服器會在此處與此桌面發出告警。</translation>
+    </message>
+    <message>
+        <source>Show all alerts</source>
+        <translation>顯示所有告警</translation>
+    </message>
+    <message>
+        <source>No rule has fired. Alerts that fire and resolve stay here as the history.</source>
+        <translation>尚未有規則觸發。觸發及解決的告警會作為歷史保留在此。</translation>
+    </message>
+    <message>
+        <source>The rules could not be read</source>
+        <translation>無法讀取規則</translation>
+    </message>
+    <message>
+        <source>No rules yet</source>
+        <translation>尚無規則</translation>
+    </message>
+    <message>
+        <source>A rule watches one value of your nodes (CPU, memory, disk, load, network) or whether they are online, and raises an alert when it holds for the time you give.</source>
+        <translation>規則監看節點的一項數值（處理器、記憶體、磁碟、負載、網路）或節點是否在線，並在條件持續達您指定的時間時發出告警。</translation>
+    </message>
+    <message>
+        <source>New rule</source>
+        <translation>新建規則</translation>
+    </message>
+    <message>
+        <source>Sign in to see the alerts.</source>
+        <translation>登入後即可查看告警。</translation>
+    </message>
+    <message>
+        <source>Loading rules...</source>
+        <translation>正在載入規則…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n rule(s)</source>
+        <translation>
+            <numerusform>%n 條規則</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Loading alerts...</source>
+        <translation>正在載入告警…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n alert(s) firing</source>
+        <translation>
+            <numerusform>%n 則告警觸發中</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n alert(s) shown</source>
+        <translation>
+            <numerusform>顯示 %1 / %n 則告警</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The rule was not changed: %1</source>
+        <translation>規則未變更：%1</translation>
+    </message>
+    <message>
+        <source>Delete alert rule</source>
+        <translation>刪除告警規則</translation>
+    </message>
+    <message>
+        <source>Delete the rule &quot;%1&quot;? Its open alerts resolve; the alerts it raised stay in the history.</source>
+        <translation>要刪除規則「%1」嗎？其未解決的告警會被解決；它發出的告警仍保留在歷史中。</translation>
+    </message>
+    <message>
+        <source>The rule was not deleted: %1</source>
+        <translation>規則未刪除：%1</translation>
+    </message>
+    <message>
+        <source>The alert was not resolved: %1</source>
+        <translation>告警未解決：%1</translation>
     </message>
 </context>
 <context>

@@ -1,28 +1,12 @@
 #include "fleet/AlertNotifier.h"
 
 #include "client/EventHub.h"
-#include "fleet/NodeText.h"
+#include "fleet/AlertText.h"
 
 #include <QApplication>
-#include <QLocale>
 #include <QSystemTrayIcon>
 
 namespace hm::app {
-
-namespace {
-
-// The value in the unit of the rule's type.
-QString valueText(const QString &type, double value)
-{
-    if (type == QLatin1String("cpu") || type == QLatin1String("memory") ||
-        type == QLatin1String("disk"))
-        return QLocale().toString(value, 'f', 1) + u'%';
-    if (type == QLatin1String("network"))
-        return NodeText::bytes(qint64(value)) + QStringLiteral("/s");
-    return QLocale().toString(value, 'f', 2);
-}
-
-} // namespace
 
 AlertNotifier::AlertNotifier(QObject *parent) : QObject(parent)
 {
@@ -73,7 +57,7 @@ QString AlertNotifier::messageOf(const QJsonObject &alert)
     const double value = alert.value(QStringLiteral("current_value")).toDouble();
     const double threshold = alert.value(QStringLiteral("threshold")).toDouble();
     return tr("%1: %2, over the threshold of %3.")
-        .arg(node, valueText(type, value), valueText(type, threshold));
+        .arg(node, AlertText::value(type, value), AlertText::value(type, threshold));
 }
 
 void AlertNotifier::onMessage(const QString &type, const QJsonObject &data)
@@ -84,6 +68,7 @@ void AlertNotifier::onMessage(const QString &type, const QJsonObject &data)
     const QString message = messageOf(data);
     const bool firing =
         data.value(QStringLiteral("status")).toString() != QLatin1String("resolved");
+    m_lastRecordId = data.value(QStringLiteral("id")).toString();
     emit alertRaised(title, message);
     if (m_show)
         m_show(title, message, firing);
@@ -96,6 +81,10 @@ void AlertNotifier::showInTray(const QString &title, const QString &message, boo
     if (!m_tray) {
         m_tray = new QSystemTrayIcon(QApplication::windowIcon(), this);
         m_tray->setToolTip(QStringLiteral("HiveMind"));
+        connect(m_tray, &QSystemTrayIcon::messageClicked, this, [this] {
+            if (!m_lastRecordId.isEmpty())
+                emit recordClicked(m_lastRecordId);
+        });
         m_tray->show();
     }
     m_tray->showMessage(title, message,

@@ -17,8 +17,9 @@ namespace hm::app {
 // Tells the desktop when an alert fires or resolves (issue 35): the
 // /ws/events "alert" messages of the signed-in client become a tray
 // notification (QSystemTrayIcon, where the desktop has a tray) and a
-// transient status bar message (alertRaised). Words in the current
-// language, values in the type's unit.
+// transient status bar message (alertRaised); clicking the tray's message
+// asks to open the record (recordClicked). Words in the current language,
+// values in the type's unit (AlertText).
 class AlertNotifier final : public QObject
 {
     Q_OBJECT
@@ -41,6 +42,8 @@ public:
 
 signals:
     void alertRaised(const QString &title, const QString &message);
+    // The user clicked the notification of this record (the tray's last).
+    void recordClicked(const QString &recordId);
 
 private:
     void onMessage(const QString &type, const QJsonObject &data);
@@ -49,6 +52,7 @@ private:
     QPointer<client::EventHub> m_hub;
     Show m_show;
     QSystemTrayIcon *m_tray = nullptr;
+    QString m_lastRecordId; // the record the tray's message is about
 };
 
 } // namespace hm::app

@@ -1,31 +1,625 @@
 #include "fleet/AlertsPage.h"
 
+#include "admin/AdminText.h"
+#include "client/AlertsApi.h"
+#include "client/ApiClient.h"
+#include "client/NodesApi.h"
+#include "client/Within.h"
 #include "fleet/AlertNotifier.h"
+#include "fleet/AlertRecordModel.h"
+#include "fleet/AlertRuleDialog.h"
+#include "fleet/AlertRuleModel.h"
+#include "fleet/AlertText.h"
+#include "widgets/DateTimeText.h"
+#include "widgets/LiveEvents.h"
+#include "widgets/MessageBox.h"
 #include "widgets/SectionEmptyState.h"
+#include "widgets/SectionHeader.h"
 
+#include <QComboBox>
+#include <QEvent>
+#include <QHBoxLayout>
+#include <QHeaderView>
 #include <QLabel>
+#include <QLineEdit>
+#include <QLocale>
+#include <QPushButton>
+#include <QShortcut>
+#include <QStackedWidget>
+#include <QStyle>
+#include <QTabWidget>
+#include <QTableView>
+#include <QVBoxLayout>
+#include <algorithm>
 
 namespace hm::app {
 
-AlertsPage::AlertsPage(QWidget *parent)
-    : PlannedSectionPage(QStringLiteral("alerts"), parent), m_notifier(new AlertNotifier(this))
+namespace {
+
+// Node names for the rules: pages of the server's largest size, enough for
+// a large fleet (a rule on a node further down shows the node's id).
+constexpr int kNodePageSize = 100;
+constexpr int kMaxNodePages = 50;
+
+void setAlertsTone(QLabel *label, const QString &tone)
 {
-    finishSetUp();
+    label->setProperty("tone", tone);
+    label->style()->unpolish(label);
+    label->style()->polish(label);
 }
+
+QTableView *alertsTable(QWidget *parent, const char *name, QAbstractItemModel *model)
+{
+    auto *view = new QTableView(parent);
+    view->setObjectName(QLatin1String(name));
+    view->setModel(model);
+    view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    view->setSelectionMode(QAbstractItemView::SingleSelection);
+    view->setAlternatingRowColors(true);
+    view->setWordWrap(false);
+    view->verticalHeader()->hide();
+    view->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
+    view->horizontalHeader()->setStretchLastSection(true);
+    return view;
+}
+
+} // namespace
+
+AlertsPage::AlertsPage(QWidget *parent) : QWidget(parent)
+{
+    setObjectName(QStringLiteral("page.alerts"));
+    m_records = new AlertRecordModel(this);
+    m_rules = new AlertRuleModel(this);
+    m_notifier = new AlertNotifier(this);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(16, 12, 16, 12);
+
+    m_header =
+        new SectionHeader(QStringLiteral("alerts"), QStringLiteral("alerts.refresh"), this, layout);
+    // The server does not search alerts; the alerts' filters take the
+    // search's place (shown with the Alerts tab).
+    m_header->search()->hide();
+    m_show = new QComboBox(this);
+    m_show->setObjectName(QStringLiteral("alerts.show"));
+    m_show->addItem(QString(), true);
+    m_show->addItem(QString(), false);
+    m_header->addFilter(m_show);
+    m_typeFilter = new QComboBox(this);
+    m_typeFilter->setObjectName(QStringLiteral("alerts.typeFilter"));
+    m_typeFilter->addItem(QString(), QString());
+    for (const QString &type : AlertText::types())
+        m_typeFilter->addItem(QString(), type);
+    m_header->addFilter(m_typeFilter);
+    m_newRule = new QPushButton(this);
+    m_newRule->setObjectName(QStringLiteral("alerts.newRule"));
+    m_newRule->setProperty("primary", true);
+    m_header->addButton(m_newRule);
+
+    m_tabs = new QTabWidget(this);
+    m_tabs->setObjectName(QStringLiteral("alerts.tabs"));
+    m_tabs->setDocumentMode(true);
+
+    // The alerts that fired.
+    m_recordsTab = new QWidget(m_tabs);
+    auto *recordsLayout = new QVBoxLayout(m_recordsTab);
+    recordsLayout->setContentsMargins(0, 8, 0, 0);
+    auto *recordsBar = new QHBoxLayout();
+    m_resolve = new QPushButton(m_recordsTab);
+    m_resolve->setObjectName(QStringLiteral("alerts.resolve"));
+    recordsBar->addWidget(m_resolve);
+    recordsBar->addStretch();
+    recordsLayout->addLayout(recordsBar);
+    m_recordsStack = new QStackedWidget(m_recordsTab);
+    m_recordsView = alertsTable(m_recordsStack, "alerts.records", m_records);
+    m_recordsView->setColumnWidth(AlertRecordModel::StateColumn, 100);
+    m_recordsView->setColumnWidth(AlertRecordModel::RuleColumn, 150);
+    m_recordsView->setColumnWidth(AlertRecordModel::NodeColumn, 110);
+    m_recordsView->setColumnWidth(AlertRecordModel::TypeColumn, 115);
+    m_recordsView->setColumnWidth(AlertRecordModel::ValueColumn, 75);
+    m_recordsView->setColumnWidth(AlertRecordModel::ConditionColumn, 100);
+    m_recordsView->setColumnWidth(AlertRecordModel::StartedColumn, 135);
+    m_recordsStack->addWidget(m_recordsView);
+    m_recordsEmpty = new SectionEmptyState(QStringLiteral("alerts"), m_recordsStack);
+    m_recordsStack->addWidget(m_recordsEmpty);
+    recordsLayout->addWidget(m_recordsStack, 1);
+    m_tabs->addTab(m_recordsTab, QString());
+
+    // The rules that raise them.
+    m_rulesTab = new QWidget(m_tabs);
+    auto *rulesLayout = new QVBoxLayout(m_rulesTab);
+    rulesLayout->setContentsMargins(0, 8, 0, 0);
+    auto *rulesBar = new QHBoxLayout();
+    m_editRule = new QPushButton(m_rulesTab);
+    m_editRule->setObjectName(QStringLiteral("alerts.editRule"));
+    m_toggleRule = new QPushButton(m_rulesTab);
+    m_toggleRule->setObjectName(QStringLiteral("alerts.toggleRule"));
+    m_deleteRule = new QPushButton(m_rulesTab);
+    m_deleteRule->setObjectName(QStringLiteral("alerts.deleteRule"));
+    rulesBar->addWidget(m_editRule);
+    rulesBar->addWidget(m_toggleRule);
+    rulesBar->addWidget(m_deleteRule);
+    rulesBar->addStretch();
+    rulesLayout->addLayout(rulesBar);
+    m_rulesStack = new QStackedWidget(m_rulesTab);
+    m_rulesView = alertsTable(m_rulesStack, "alerts.rules", m_rules);
+    m_rulesView->setColumnWidth(AlertRuleModel::NameColumn, 200);
+    m_rulesView->setColumnWidth(AlertRuleModel::StateColumn, 100);
+    m_rulesView->setColumnWidth(AlertRuleModel::TypeColumn, 130);
+    m_rulesView->setColumnWidth(AlertRuleModel::ConditionColumn, 120);
+    m_rulesView->setColumnWidth(AlertRuleModel::DurationColumn, 100);
+    m_rulesStack->addWidget(m_rulesView);
+    m_rulesEmpty = new SectionEmptyState(QStringLiteral("alerts.rules"), m_rulesStack);
+    m_rulesStack->addWidget(m_rulesEmpty);
+    rulesLayout->addWidget(m_rulesStack, 1);
+    m_tabs->addTab(m_rulesTab, QString());
+    layout->addWidget(m_tabs, 1);
+
+    m_state = new QLabel(this);
+    m_state->setObjectName(QStringLiteral("alerts.state"));
+    m_state->setWordWrap(true);
+    layout->addWidget(m_state);
+
+    connect(m_header, &SectionHeader::refreshRequested, this, &AlertsPage::reload);
+    connect(m_newRule, &QPushButton::clicked, this, &AlertsPage::newRule);
+    connect(m_editRule, &QPushButton::clicked, this, &AlertsPage::editRule);
+    connect(m_toggleRule, &QPushButton::clicked, this, &AlertsPage::toggleRule);
+    connect(m_deleteRule, &QPushButton::clicked, this, &AlertsPage::deleteRule);
+    connect(m_resolve, &QPushButton::clicked, this, &AlertsPage::resolveRecord);
+    connect(m_rulesView, &QTableView::doubleClicked, this, &AlertsPage::editRule);
+    connect(m_recordsView, &QTableView::doubleClicked, this, [this] {
+        if (const client::AlertRecordRow *record = selectedRecord())
+            emit nodeRequested(record->nodeId);
+    });
+    auto *deleteKey = new QShortcut(QKeySequence::Delete, m_rulesView);
+    deleteKey->setContext(Qt::WidgetShortcut);
+    connect(deleteKey, &QShortcut::activated, this, &AlertsPage::deleteRule);
+    connect(m_show, &QComboBox::currentIndexChanged, this,
+            [this] { m_records->setOnlyActive(m_show->currentData().toBool()); });
+    connect(m_typeFilter, &QComboBox::currentIndexChanged, this,
+            [this] { m_records->setType(m_typeFilter->currentData().toString()); });
+    connect(m_tabs, &QTabWidget::currentChanged, this, [this] {
+        const bool records = m_tabs->currentWidget() == m_recordsTab;
+        m_show->setVisible(records);
+        m_typeFilter->setVisible(records);
+        showState();
+    });
+    connect(m_recordsEmpty->action(), &QPushButton::clicked, this, [this] {
+        if (m_records->state() == AlertRecordModel::State::Failed)
+            return reload();
+        if (m_records->onlyActive() && !m_records->isFiltered()) {
+            m_show->setCurrentIndex(1); // every alert, resolved ones too
+            return;
+        }
+        m_typeFilter->setCurrentIndex(0);
+    });
+    connect(m_rulesEmpty->action(), &QPushButton::clicked, this, [this] {
+        if (m_rules->state() == AlertRuleModel::State::Failed)
+            reload();
+        else
+            newRule();
+    });
+    for (RemoteListModel *model :
+         {static_cast<RemoteListModel *>(m_records), static_cast<RemoteListModel *>(m_rules)}) {
+        connect(model, &RemoteListModel::stateChanged, this, &AlertsPage::showState);
+        for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
+            connect(model, signal, this, &AlertsPage::showState);
+        connect(model, &QAbstractItemModel::modelReset, this, &AlertsPage::showState);
+        connect(model, &QAbstractItemModel::dataChanged, this, &AlertsPage::updateActions);
+    }
+    connect(m_records, &RemoteListModel::fetchFailed, this, [this](const hm::Error &error) {
+        failed(tr("More alerts could not be read: %1"), error);
+    });
+    connect(m_recordsView->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &AlertsPage::updateActions);
+    connect(m_rulesView->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &AlertsPage::updateActions);
+    // Records opening and resolving, any console's rule changes, and nodes
+    // that come, go or are renamed (the rules name them).
+    m_live = new LiveEvents(this);
+    connect(
+        m_live, &LiveEvents::message, this, [this](const QString &type, const QJsonObject &data) {
+            m_records->applyEvent(type, data);
+            m_rules->applyEvent(type, data);
+            if (type == QLatin1String("node_created") || type == QLatin1String("node_updated") ||
+                type == QLatin1String("node_deleted")) {
+                const QString id = data.value(QStringLiteral("node_id")).toString();
+                const QString name = data.value(QStringLiteral("node"))
+                                         .toObject()
+                                         .value(QStringLiteral("name"))
+                                         .toString();
+                if (type == QLatin1String("node_deleted"))
+                    m_nodeNames.remove(id);
+                else if (!name.isEmpty())
+                    m_nodeNames.insert(id, name);
+                m_rules->setNodeNames(m_nodeNames);
+            }
+        });
+    connect(m_live, &LiveEvents::reopened, this, [this] {
+        m_records->refresh();
+        m_rules->reload();
+    });
+    setSession(nullptr, {});
+}
+
+AlertsPage::~AlertsPage() = default;
 
 void AlertsPage::applySession(const Session &session)
 {
-    PlannedSectionPage::applySession(session);
+    if (m_signIn.changed(session))
+        setSession(session.signedIn ? session.client : nullptr, session.user);
     m_notifier->setClient(session.signedInClient());
+}
+
+bool AlertsPage::isAdmin() const
+{
+    return m_client && m_me.role.compare(QLatin1String("admin"), Qt::CaseInsensitive) == 0;
+}
+
+bool AlertsPage::mayResolve() const
+{
+    return m_client && roleRank(m_me.role) >= roleRank(QStringLiteral("user"));
+}
+
+void AlertsPage::setSession(client::ApiClient *client, const client::UserInfo &user)
+{
+    m_client = client;
+    m_me = client ? user : client::UserInfo{};
+    m_message.clear();
+    m_nodeNames.clear();
+    m_rules->setNodeNames({});
+    m_records->setClient(client);
+    m_rules->setClient(client);
+    m_records->reload();
+    m_rules->reload();
+    m_live->setClient(client);
+    loadNodeNames();
+    retranslateUi();
+}
+
+void AlertsPage::reload()
+{
+    m_message.clear();
+    m_records->reload();
+    m_rules->reload();
+    loadNodeNames();
+    showState();
+}
+
+void AlertsPage::loadNodeNames(int page)
+{
+    if (page == 1) {
+        ++m_nodeNamesGeneration;
+        m_nodeNames.clear();
+    }
+    if (!m_client)
+        return;
+    client::NodeFilter filter;
+    filter.page = client::PageRequest{page, kNodePageSize};
+    client::NodesApi(*m_client).list(
+        filter, client::within(this, [this, page, generation = m_nodeNamesGeneration](
+                                         Result<client::Page<client::NodeRow>> r) {
+            if (generation != m_nodeNamesGeneration || !r)
+                return; // a newer read, or none: rules show "One node"
+            for (const client::NodeRow &node : r->items)
+                m_nodeNames.insert(node.id, node.name);
+            m_rules->setNodeNames(m_nodeNames);
+            if (r->hasNext && page < kMaxNodePages)
+                loadNodeNames(page + 1);
+        }));
+}
+
+bool AlertsPage::isLive() const
+{
+    return m_live->isOpen();
+}
+
+QString AlertsPage::stateText() const
+{
+    return m_state->text();
+}
+
+bool AlertsPage::openItem(const QString &recordId)
+{
+    m_tabs->setCurrentWidget(m_recordsTab);
+    const int row = m_records->rowOf(recordId);
+    if (row < 0) {
+        m_pendingOpen = recordId;
+        return true;
+    }
+    m_pendingOpen.clear();
+    m_recordsView->selectRow(row);
+    m_recordsView->scrollTo(m_records->index(row, 0));
+    return true;
+}
+
+void AlertsPage::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslateUi();
+    QWidget::changeEvent(event);
 }
 
 void AlertsPage::retranslateUi()
 {
-    emptyState()->title()->setText(tr("No alerts yet"));
-    emptyState()->text()->setText(
-        tr("The server already watches your nodes with the alert rules set through its API "
-           "and notifies this desktop when one fires. Managing rules, channels and the alerts "
-           "that fired will be here in a later version."));
+    m_header->title()->setText(tr("Alerts"));
+    m_header->subtitle()->setText(tr("What fired on your nodes, and the rules the server checks "
+                                     "every report against."));
+    m_header->retranslateUi();
+    m_newRule->setText(tr("New rule..."));
+    m_tabs->setTabText(m_tabs->indexOf(m_recordsTab), tr("Alerts"));
+    m_tabs->setTabText(m_tabs->indexOf(m_rulesTab), tr("Rules"));
+    m_show->setItemText(0, tr("Open alerts"));
+    m_show->setItemText(1, tr("All alerts"));
+    m_typeFilter->setItemText(0, tr("Every type"));
+    for (int i = 1; i < m_typeFilter->count(); ++i)
+        m_typeFilter->setItemText(i, AlertText::type(m_typeFilter->itemData(i).toString()));
+    m_resolve->setText(tr("Resolve"));
+    m_editRule->setText(tr("Edit..."));
+    m_deleteRule->setText(tr("Delete..."));
+    refreshTexts(m_records);
+    refreshTexts(m_rules);
+    showState();
+}
+
+const client::AlertRecordRow *AlertsPage::selectedRecord() const
+{
+    const QModelIndexList rows = m_recordsView->selectionModel()->selectedRows();
+    return rows.isEmpty() ? nullptr : m_records->record(rows.first().row());
+}
+
+const client::AlertRuleRow *AlertsPage::selectedRule() const
+{
+    const QModelIndexList rows = m_rulesView->selectionModel()->selectedRows();
+    return rows.isEmpty() ? nullptr : m_rules->rule(rows.first().row());
+}
+
+void AlertsPage::updateActions()
+{
+    const QString signIn = tr("Sign in first.");
+    const QString adminWhy = !m_client ? signIn : AdminText::adminsOnly(m_me.role);
+    const auto set = [](QPushButton *button, bool enabled, const QString &tip) {
+        button->setEnabled(enabled);
+        button->setToolTip(tip);
+    };
+    const client::AlertRuleRow *rule = selectedRule();
+    const QString pickRule = tr("Select a rule first.");
+    set(m_newRule, isAdmin(),
+        isAdmin() ? tr("A rule that raises an alert when nodes report a value over a threshold "
+                       "or go offline.")
+                  : adminWhy);
+    set(m_editRule, isAdmin() && rule,
+        !isAdmin() ? adminWhy
+        : rule     ? tr("Change what the rule watches and where.")
+                   : pickRule);
+    m_toggleRule->setText(rule && rule->enabled ? tr("Disable") : tr("Enable"));
+    set(m_toggleRule, isAdmin() && rule,
+        !isAdmin()      ? adminWhy
+        : !rule         ? pickRule
+        : rule->enabled ? tr("Keep the rule but stop checking it; its open alerts resolve.")
+                        : tr("Check the rule again from the next reports."));
+    set(m_deleteRule, isAdmin() && rule,
+        !isAdmin() ? adminWhy
+        : rule     ? tr("Delete the rule; the alerts it raised stay in the history.")
+                   : pickRule);
+    const client::AlertRecordRow *record = selectedRecord();
+    const QString resolveWhy = !m_client ? signIn : AdminText::notForViewers(m_me.role);
+    set(m_resolve, mayResolve() && record && record->active,
+        !mayResolve() ? resolveWhy
+        : !record     ? tr("Select an alert first.")
+        : !record->active
+            ? tr("This alert is resolved already.")
+            : tr("Mark the alert resolved. While its condition still holds no new alert "
+                 "opens; the rule fires again once it cleared."));
+    m_header->refresh()->setEnabled(bool(m_client));
+}
+
+void AlertsPage::showState()
+{
+    // The alerts that fired.
+    QPushButton *action = m_recordsEmpty->action();
+    bool showRecords = true;
+    switch (m_records->state()) {
+    case AlertRecordModel::State::Idle:
+    case AlertRecordModel::State::Loading:
+        break;
+    case AlertRecordModel::State::Failed:
+        showRecords = false;
+        m_recordsEmpty->title()->setText(tr("The alerts could not be read"));
+        m_recordsEmpty->text()->setText(AdminText::error(m_records->lastError(), m_me.role));
+        action->setText(tr("Retry"));
+        action->setVisible(true);
+        break;
+    case AlertRecordModel::State::Ready:
+        if (m_records->rowCount() > 0)
+            break;
+        showRecords = false;
+        action->setVisible(true);
+        if (m_records->isFiltered()) {
+            m_recordsEmpty->title()->setText(tr("No alert of this type"));
+            m_recordsEmpty->text()->setText(
+                m_records->onlyActive()
+                    ? tr("No %1 alert is open.").arg(AlertText::type(m_records->type()))
+                    : tr("No %1 alert has fired.").arg(AlertText::type(m_records->type())));
+            action->setText(tr("Every type"));
+        } else if (m_records->onlyActive()) {
+            m_recordsEmpty->title()->setText(tr("Nothing is firing"));
+            m_recordsEmpty->text()->setText(
+                m_rules->rowCount() > 0
+                    ? tr("Every node is within its rules. Alerts that fired and resolved are "
+                         "under \"All alerts\".")
+                    : tr("No rule watches the nodes yet. Create one under Rules: the server "
+                         "raises an alert here and on this desktop when it fires."));
+            action->setText(tr("Show all alerts"));
+        } else {
+            m_recordsEmpty->title()->setText(tr("No alerts yet"));
+            m_recordsEmpty->text()->setText(
+                tr("No rule has fired. Alerts that fire and resolve stay here as the "
+                   "history."));
+            action->setVisible(false);
+        }
+        break;
+    }
+    m_recordsStack->setCurrentWidget(showRecords ? static_cast<QWidget *>(m_recordsView)
+                                                 : m_recordsEmpty);
+
+    // The rules.
+    QPushButton *ruleAction = m_rulesEmpty->action();
+    bool showRules = true;
+    if (m_rules->state() == AlertRuleModel::State::Failed) {
+        showRules = false;
+        m_rulesEmpty->title()->setText(tr("The rules could not be read"));
+        m_rulesEmpty->text()->setText(AdminText::error(m_rules->lastError(), m_me.role));
+        ruleAction->setText(tr("Retry"));
+        ruleAction->setEnabled(true);
+        ruleAction->setToolTip({});
+    } else if (m_rules->state() == AlertRuleModel::State::Ready && m_rules->rowCount() == 0) {
+        showRules = false;
+        m_rulesEmpty->title()->setText(tr("No rules yet"));
+        m_rulesEmpty->text()->setText(
+            tr("A rule watches one value of your nodes (CPU, memory, disk, load, network) or "
+               "whether they are online, and raises an alert when it holds for the time you "
+               "give."));
+        ruleAction->setText(tr("New rule"));
+    }
+    m_rulesStack->setCurrentWidget(showRules ? static_cast<QWidget *>(m_rulesView) : m_rulesEmpty);
+
+    QString text;
+    QString tone;
+    if (!m_client) {
+        text = tr("Sign in to see the alerts.");
+    } else if (m_tabs->currentWidget() == m_rulesTab) {
+        if (m_rules->state() == AlertRuleModel::State::Loading)
+            text = tr("Loading rules...");
+        else if (m_rules->state() == AlertRuleModel::State::Ready && m_rules->rowCount() > 0)
+            text = tr("%n rule(s)", "", m_rules->rowCount());
+    } else if (m_records->state() == AlertRecordModel::State::Loading) {
+        text = tr("Loading alerts...");
+    } else if (m_records->state() == AlertRecordModel::State::Ready && m_records->rowCount() > 0) {
+        text = m_records->onlyActive() && !m_records->isFiltered()
+                   ? tr("%n alert(s) firing", "", int(m_records->totalCount()))
+                   : tr("%1 of %n alert(s) shown", "", int(m_records->totalCount()))
+                         .arg(QLocale().toString(m_records->rowCount()));
+    }
+    if (!m_message.isEmpty()) {
+        text = m_message;
+        tone = QStringLiteral("bad");
+    }
+    updateActions();
+    if (!showRules && m_rules->state() != AlertRuleModel::State::Failed) {
+        ruleAction->setEnabled(m_newRule->isEnabled());
+        ruleAction->setToolTip(m_newRule->toolTip());
+    }
+    const bool changed = m_state->text() != text;
+    m_state->setText(text);
+    m_state->setVisible(!text.isEmpty());
+    setAlertsTone(m_state, tone);
+    if (changed)
+        emit stateTextChanged();
+    if (!m_pendingOpen.isEmpty() && m_records->rowOf(m_pendingOpen) >= 0)
+        openItem(m_pendingOpen);
+}
+
+void AlertsPage::failed(const QString &what, const hm::Error &error)
+{
+    m_message = what.arg(AdminText::error(error, m_me.role));
+    showState();
+}
+
+AlertRuleDialog::NodeNames AlertsPage::nodeChoices() const
+{
+    AlertRuleDialog::NodeNames nodes;
+    for (auto it = m_nodeNames.cbegin(); it != m_nodeNames.cend(); ++it)
+        nodes.append({it.key(), it.value()});
+    std::sort(nodes.begin(), nodes.end(), [](const auto &a, const auto &b) {
+        return a.second.compare(b.second, Qt::CaseInsensitive) < 0;
+    });
+    return nodes;
+}
+
+void AlertsPage::newRule()
+{
+    if (!m_client || !isAdmin())
+        return;
+    m_message.clear();
+    AlertRuleDialog dialog(m_client, nodeChoices(), this);
+    if (DialogSeam::exec(&dialog) != QDialog::Accepted)
+        return;
+    // The server's alert_rule_created brings the same row to every console.
+    m_rules->upsert(dialog.rule());
+    m_tabs->setCurrentWidget(m_rulesTab);
+    if (const int row = m_rules->rowOf(dialog.rule().id); row >= 0)
+        m_rulesView->selectRow(row);
+    showState();
+}
+
+void AlertsPage::editRule()
+{
+    const client::AlertRuleRow *rule = selectedRule();
+    if (!m_client || !rule || !isAdmin())
+        return;
+    m_message.clear();
+    AlertRuleDialog dialog(m_client, nodeChoices(), *rule, this);
+    if (DialogSeam::exec(&dialog) != QDialog::Accepted)
+        return;
+    m_rules->upsert(dialog.rule());
+    showState();
+}
+
+void AlertsPage::toggleRule()
+{
+    const client::AlertRuleRow *rule = selectedRule();
+    if (!m_client || !rule || !isAdmin())
+        return;
+    m_message.clear();
+    client::AlertRuleChange change;
+    change.enabled = !rule->enabled;
+    m_toggleRule->setEnabled(false);
+    client::AlertsApi(*m_client).updateRule(
+        rule->id, change, client::within(this, [this](Result<client::AlertRuleRow> r) {
+            if (!r)
+                return failed(tr("The rule was not changed: %1"), r.error());
+            m_rules->upsert(*r);
+            showState();
+        }));
+}
+
+void AlertsPage::deleteRule()
+{
+    const client::AlertRuleRow *rule = selectedRule();
+    if (!m_client || !rule || !isAdmin())
+        return;
+    m_message.clear();
+    const QString id = rule->id;
+    if (MessageBox::question(this, tr("Delete alert rule"),
+                             tr("Delete the rule \"%1\"? Its open alerts resolve; the alerts it "
+                                "raised stay in the history.")
+                                 .arg(rule->name),
+                             QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel,
+                             QStringLiteral("alerts.confirmDeleteRule")) != QMessageBox::Yes)
+        return;
+    client::AlertsApi(*m_client).removeRule(
+        id, client::within(this, [this, id](Result<void> r) {
+            if (!r)
+                return failed(tr("The rule was not deleted: %1"), r.error());
+            m_rules->remove(id);
+            showState();
+        }));
+}
+
+void AlertsPage::resolveRecord()
+{
+    const client::AlertRecordRow *record = selectedRecord();
+    if (!m_client || !record || !record->active || !mayResolve())
+        return;
+    m_message.clear();
+    m_resolve->setEnabled(false);
+    client::AlertsApi(*m_client).resolve(
+        record->id, client::within(this, [this](Result<client::AlertRecordRow> r) {
+            if (!r)
+                return failed(tr("The alert was not resolved: %1"), r.error());
+            m_records->upsert(*r);
+            showState();
+        }));
 }
 
 } // namespace hm::app

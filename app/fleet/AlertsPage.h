@@ -1,32 +1,127 @@
 #pragma once
 
-#include "widgets/PlannedSectionPage.h"
+#include "client/ApiTypes.h"
+#include "fleet/AlertRuleDialog.h"
+#include "widgets/SectionPage.h"
+
+#include <QHash>
+#include <QPointer>
+#include <QWidget>
+
+class QComboBox;
+class QLabel;
+class QPushButton;
+class QStackedWidget;
+class QTabWidget;
+class QTableView;
+
+namespace hm::client {
+class ApiClient;
+struct AlertRecordRow;
+struct AlertRuleRow;
+} // namespace hm::client
 
 namespace hm::app {
 
 class AlertNotifier;
+class AlertRecordModel;
+class AlertRuleModel;
+class LiveEvents;
+class SectionEmptyState;
+class SectionHeader;
 
-// The Alerts section: alert rules, notification channels and the alerts
-// that fired, on the fleet's metrics. The server evaluates rules and keeps
-// records already (docs/api.md "Alerts"); the page that manages them is
-// still to come and says so. Meanwhile it owns the desktop notifications
-// (AlertNotifier), which follow the signed-in session from the start: the
-// shell makes every section's page when the window opens.
-class AlertsPage final : public PlannedSectionPage
+// The Alerts section (issue 35, item 3; console.md "Fleet"): the alerts
+// that fired, open ones first (what is firing now; all of them on request,
+// by type), resolved by hand by users and up; and the rules that raise them,
+// which administrators create, change, switch on and off and delete (the
+// rule dialog). Both lists follow the server live: records as they open and
+// resolve, rules as any console changes them. The page also owns the
+// desktop notifications (AlertNotifier), which follow the signed-in
+// session from the start: the shell makes every section's page when the
+// window opens. Notification channels come with the server's channels.
+class AlertsPage final : public QWidget, public SectionPage
 {
     Q_OBJECT
 
 public:
     explicit AlertsPage(QWidget *parent = nullptr);
+    ~AlertsPage() override;
 
+    void setSession(client::ApiClient *client, const client::UserInfo &user);
+
+    // SectionPage.
+    QWidget *widget() override { return this; }
     void applySession(const Session &session) override;
+    QString stateText() const override;
+    bool isLive() const override;
+    // Shows the record (a notification's), on the Alerts tab.
+    bool openItem(const QString &recordId) override;
+
     AlertNotifier *notifier() const { return m_notifier; }
+    AlertRecordModel *records() const { return m_records; }
+    AlertRuleModel *rules() const { return m_rules; }
+    SectionEmptyState *emptyState() const { return m_recordsEmpty; }
+    SectionEmptyState *rulesEmptyState() const { return m_rulesEmpty; }
+
+signals:
+    // Double-click on an alert: its node, in the Nodes section.
+    void nodeRequested(const QString &nodeId);
+    // stateText() changed (the status bar follows).
+    void stateTextChanged();
+
+public slots:
+    void reload();
+    void newRule();
+    void editRule();
+    void toggleRule();
+    void deleteRule();
+    void resolveRecord();
 
 protected:
-    void retranslateUi() override;
+    void changeEvent(QEvent *event) override;
 
 private:
-    AlertNotifier *m_notifier;
+    void retranslateUi();
+    void updateActions();
+    void showState();
+    void loadNodeNames(int page = 1);
+    // The nodes a rule may name, by name.
+    AlertRuleDialog::NodeNames nodeChoices() const;
+    const client::AlertRecordRow *selectedRecord() const;
+    const client::AlertRuleRow *selectedRule() const;
+    bool isAdmin() const;
+    bool mayResolve() const;
+    void failed(const QString &what, const hm::Error &error);
+
+    QPointer<client::ApiClient> m_client;
+    client::UserInfo m_me;
+    AlertRecordModel *m_records = nullptr;
+    AlertRuleModel *m_rules = nullptr;
+    AlertNotifier *m_notifier = nullptr;
+    LiveEvents *m_live = nullptr;
+    SectionHeader *m_header = nullptr;
+    QPushButton *m_newRule = nullptr;
+    QTabWidget *m_tabs = nullptr;
+    QWidget *m_recordsTab = nullptr;
+    QWidget *m_rulesTab = nullptr;
+    QComboBox *m_show = nullptr;
+    QComboBox *m_typeFilter = nullptr;
+    QPushButton *m_resolve = nullptr;
+    QStackedWidget *m_recordsStack = nullptr;
+    QTableView *m_recordsView = nullptr;
+    SectionEmptyState *m_recordsEmpty = nullptr;
+    QPushButton *m_editRule = nullptr;
+    QPushButton *m_toggleRule = nullptr;
+    QPushButton *m_deleteRule = nullptr;
+    QStackedWidget *m_rulesStack = nullptr;
+    QTableView *m_rulesView = nullptr;
+    SectionEmptyState *m_rulesEmpty = nullptr;
+    QLabel *m_state = nullptr;
+    QString m_message;
+    QString m_pendingOpen; // openItem() before its row came
+    QHash<QString, QString> m_nodeNames;
+    quint64 m_nodeNamesGeneration = 0;
+    SignInTracker m_signIn;
 };
 
 } // namespace hm::app

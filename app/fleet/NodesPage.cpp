@@ -353,9 +353,12 @@ void NodesPage::showState()
     m_content->setCurrentWidget(showList ? static_cast<QWidget *>(m_view) : m_empty);
     // Without rows there is nothing to detail: the empty state takes the width.
     m_tabs->setVisible(showList && m_model->rowCount() > 0);
+    const bool changed = m_state->text() != text;
     m_state->setText(text);
     m_state->setVisible(!text.isEmpty());
     setNodesTone(m_state, m_message.isEmpty() ? QString() : tone);
+    if (changed)
+        emit stateTextChanged();
     if (!m_pendingOpen.isEmpty() && m_model->rowOf(m_pendingOpen) >= 0)
         openItem(m_pendingOpen);
 }

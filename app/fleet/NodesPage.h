@@ -63,6 +63,10 @@ public:
     SectionEmptyState *emptyState() const { return m_empty; }
     NodeMetricsView *metricsView() const { return m_metrics; }
 
+signals:
+    // stateText() changed (the status bar follows).
+    void stateTextChanged();
+
 public slots:
     void reload();
     void enrolNode();

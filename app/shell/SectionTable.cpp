@@ -15,6 +15,7 @@
 #include "components/ComponentsPage.h"
 #include "credentials/CredentialsPage.h"
 #include "executions/ExecutionsPage.h"
+#include "fleet/AlertNotifier.h"
 #include "fleet/AlertsPage.h"
 #include "fleet/NodesPage.h"
 #include "flows/FlowEditorPage.h"
@@ -107,12 +108,15 @@ SectionPage *withBadge(PlannedSectionPage *page, const char *sectionId)
     return page;
 }
 
-SectionPage *makeNodes(const SectionContext &, QWidget *parent)
+SectionPage *makeNodes(const SectionContext &context, QWidget *parent)
 {
     // Its "no nodes yet" state shows the section's icon, as the planned
     // sections' do.
     auto *page = new NodesPage(parent);
     page->emptyState()->setBadge(createIconBadge(QStringLiteral(":/icons/nodes.svg"), 72, page));
+    SectionHost *host = context.host;
+    QObject::connect(page, &NodesPage::stateTextChanged, page,
+                     [host] { host->sectionStateChanged(); });
     return page;
 }
 
@@ -121,9 +125,30 @@ SectionPage *makeVpn(const SectionContext &, QWidget *parent)
     return withBadge(new VpnPage(parent), "vpn");
 }
 
-SectionPage *makeAlerts(const SectionContext &, QWidget *parent)
+SectionPage *makeAlerts(const SectionContext &context, QWidget *parent)
 {
-    return withBadge(new AlertsPage(parent), "alerts");
+    auto *page = new AlertsPage(parent);
+    for (SectionEmptyState *state : {page->emptyState(), page->rulesEmptyState()})
+        state->setBadge(createIconBadge(QStringLiteral(":/icons/alerts.svg"), 72, page));
+    SectionHost *host = context.host;
+    // An alert's node, the record a notification is about, and the
+    // notification's words in the status bar (where there is no tray).
+    QObject::connect(page, &AlertsPage::stateTextChanged, page,
+                     [host] { host->sectionStateChanged(); });
+    QObject::connect(page, &AlertsPage::nodeRequested, page, [host](const QString &nodeId) {
+        host->openInSection(QStringLiteral("nodes"), nodeId);
+    });
+    QObject::connect(page->notifier(), &AlertNotifier::recordClicked, page,
+                     [host](const QString &recordId) {
+                         host->openInSection(QStringLiteral("alerts"), recordId);
+                     });
+    QObject::connect(
+        page->notifier(), &AlertNotifier::alertRaised, page,
+        [host](const QString &title, const QString &message) {
+            host->showNotice(
+                QCoreApplication::translate("Sections", "%1 — %2").arg(title, message));
+        });
+    return page;
 }
 
 SectionPage *makeAudit(const SectionContext &, QWidget *parent)

@@ -75,6 +75,9 @@ public:
     virtual void signIn() = 0;
     // A section's stateText() changed.
     virtual void sectionStateChanged() = 0;
+    // A passing message for the status bar ("Alert: CPU over 90 on web-01"),
+    // already in the current language; it goes after a while.
+    virtual void showNotice(const QString &text) = 0;
 };
 
 // A section of the console (console.md "Window"): a page in the main window's

@@ -51,7 +51,8 @@ struct AlertRecordRow
     double threshold = 0;
     QDateTime createdAt;
     QDateTime resolvedAt;
-    QString resolvedBy; // empty when it resolved by itself
+    QString resolvedBy;     // a user id; empty when it resolved by itself
+    QString resolvedByName; // that user's name; empty when unknown
 };
 
 struct AlertRecordFilter

@@ -38,7 +38,8 @@ AlertRecordRow alertRecord(const QJsonObject &o)
             o.value(QStringLiteral("threshold")).toDouble(),
             time(o.value(QStringLiteral("created_at"))),
             time(o.value(QStringLiteral("resolved_at"))),
-            o.value(QStringLiteral("resolved_by")).toString()};
+            o.value(QStringLiteral("resolved_by")).toString(),
+            o.value(QStringLiteral("resolved_by_name")).toString()};
 }
 
 } // namespace json

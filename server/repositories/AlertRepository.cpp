@@ -13,9 +13,11 @@ const QString kRuleColumns = QStringLiteral(
 
 const QString kRecordColumns = QStringLiteral(
     "r.id, r.rule_id, r.rule_name, r.node_id, n.name, r.type, r.status, r.value, r.threshold, "
-    "r.started_at, r.resolved_at, r.resolved_by");
+    "r.started_at, r.resolved_at, r.resolved_by, u.username");
+// The resolver's name is read with the record (null once the user is gone).
 const QString kRecordFrom =
-    QStringLiteral("FROM alert_records r JOIN fleet_nodes n ON n.id = r.node_id");
+    QStringLiteral("FROM alert_records r JOIN fleet_nodes n ON n.id = r.node_id "
+                   "LEFT JOIN users u ON u.id = r.resolved_by");
 
 QString textOrEmpty(const store::Statement &s, int column)
 {
@@ -62,6 +64,7 @@ AlertRecordRow readRecord(const store::Statement &s)
     row.startedAt = s.int64(9);
     row.resolvedAt = s.isNull(10) ? 0 : s.int64(10);
     row.resolvedBy = textOrEmpty(s, 11);
+    row.resolvedByName = textOrEmpty(s, 12);
     return row;
 }
 

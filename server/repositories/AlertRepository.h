@@ -45,8 +45,9 @@ struct AlertRecordRow
     double value = 0;
     double threshold = 0;
     qint64 startedAt = 0;
-    qint64 resolvedAt = 0; // 0 while open
-    QString resolvedBy;    // a user id; empty when it resolved by itself
+    qint64 resolvedAt = 0;  // 0 while open
+    QString resolvedBy;     // a user id; empty when it resolved by itself
+    QString resolvedByName; // that user's name; empty when unknown
 };
 
 Status insertAlertRecord(store::Database &db, const AlertRecordRow &row);

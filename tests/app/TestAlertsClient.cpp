@@ -3,17 +3,14 @@
 // deleted; a record raised by an agent's reports read back typed, filtered
 // and resolved by hand once; typed errors (a field, a conflict, a viewer).
 
-#include "../server/AgentPeer.h"
 #include "AdminTestSupport.h"
+#include "FleetAgentSupport.h"
 #include "LanguageManager.h"
 #include "client/AlertsApi.h"
 #include "client/EventHub.h"
 #include "client/NodesApi.h"
 #include "fleet/AlertNotifier.h"
 #include "fleet/AlertsPage.h"
-
-#include <QNetworkAccessManager>
-#include <QNetworkReply>
 
 using namespace hm;
 using namespace hm::client;
@@ -76,10 +73,8 @@ private slots:
         });
         QVERIFY(node.ok());
         hm::test::AgentPeer agent;
-        QVERIFY(enrol(node->enrolment.secret, agent));
-        QVERIFY(agent.connectTo(m_server.connection->baseUrl()));
-        agent.send(hm::fleet::serialize(agent.hello(node->node.id)));
-        QVERIFY(agent.waitForMessages(2));
+        QVERIFY(fleettest::bringOnline(m_server.connection->baseUrl(), node->enrolment.secret,
+                                       node->node.id, agent));
         AlertRuleChange cpu;
         cpu.name = QStringLiteral("CPU over 50");
         cpu.type = QStringLiteral("cpu");
@@ -108,6 +103,7 @@ private slots:
         QVERIFY(!resolved->active);
         QVERIFY(resolved->resolvedAt.isValid());
         QCOMPARE(resolved->resolvedBy, m_server.admin.id);
+        QCOMPARE(resolved->resolvedByName, m_server.admin.username);
         auto twice = await<AlertRecordRow>([&](auto done) { api().resolve(record.id, done); });
         QVERIFY(!twice.ok());
         QCOMPARE(twice.error().code, ErrorCode::Conflict);
@@ -140,10 +136,8 @@ private slots:
         });
         QVERIFY(node.ok());
         hm::test::AgentPeer agent;
-        QVERIFY(enrol(node->enrolment.secret, agent));
-        QVERIFY(agent.connectTo(m_server.connection->baseUrl()));
-        agent.send(hm::fleet::serialize(agent.hello(node->node.id)));
-        QVERIFY(agent.waitForMessages(2));
+        QVERIFY(fleettest::bringOnline(m_server.connection->baseUrl(), node->enrolment.secret,
+                                       node->node.id, agent));
         AlertRuleChange cpu;
         cpu.name = QStringLiteral("CPU hot");
         cpu.type = QStringLiteral("cpu");
@@ -174,22 +168,6 @@ private slots:
 
 private:
     AlertsApi api() { return AlertsApi(*m_server.connection->client()); }
-    bool enrol(const QString &secret, const hm::test::AgentPeer &peer)
-    {
-        QNetworkAccessManager network;
-        QNetworkRequest request(m_server.connection->baseUrl().resolved(
-            QUrl(QStringLiteral("/api/v1/nodes/register"))));
-        request.setHeader(QNetworkRequest::ContentTypeHeader,
-                          QByteArrayLiteral("application/json"));
-        request.setRawHeader("X-Secret-Key", secret.toUtf8());
-        const QJsonObject body{{"public_key", QString::fromLatin1(peer.keys.publicKey.toBase64())}};
-        QNetworkReply *reply = network.post(request, QJsonDocument(body).toJson());
-        if (!QTest::qWaitFor([reply] { return reply->isFinished(); }, 20000))
-            return false;
-        reply->deleteLater();
-        return reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() == 201;
-    }
-
     AdminServer m_server;
 };
 

@@ -6,7 +6,8 @@
 // opens the execution viewer, the history stays bounded and redraws are coalesced
 // when fed an hour of points at once, and a language switch.
 
-#include "../server/AgentPeer.h"
+#include "FleetAgentSupport.h"
+#include "client/EventHub.h"
 #include "LanguageManager.h"
 #include "OperationsTestSupport.h"
 #include "fleet/FleetCard.h"
@@ -74,18 +75,9 @@ private:
     bool bringOnline(hm::test::AgentPeer &agent, const QString &name, double cpu, double memory)
     {
         const auto [id, secret] = createNode(name);
-        const QJsonObject body{{"public_key", QString::fromLatin1(agent.keys.publicKey.toBase64())},
-                               {"os", "Linux"},
-                               {"memory_total", 100.0}};
-        if (m_http
-                ->send("POST", QStringLiteral("/api/v1/nodes/register"),
-                       QJsonDocument(body).toJson(), {{"X-Secret-Key", secret.toUtf8()}})
-                .status != 201)
-            return false;
-        if (!agent.connectTo(m_http->base()))
-            return false;
-        agent.send(hm::fleet::serialize(agent.hello(id)));
-        if (!agent.waitForMessages(2))
+        fleettest::AgentFacts facts;
+        facts.os = QStringLiteral("Linux");
+        if (!fleettest::bringOnline(m_http->base(), secret, id, agent, facts))
             return false;
         const double gib = 1024.0 * 1024 * 1024;
         agent.send(hm::fleet::serialize(
@@ -166,7 +158,9 @@ void TestDashboard::fleetCardCountsAndRanksTheNodes()
         text("dashboard.fleet.state"),
         QStringLiteral("No nodes yet. Enrol a machine in the Nodes section to watch it here."));
 
-    // A node made elsewhere arrives through the event hub, not a timer.
+    // A node made elsewhere arrives through the event hub, not a timer
+    // (once the hub is open: the server sends events to open sockets only).
+    QTRY_VERIFY_WITH_TIMEOUT(hm::client::EventHub::of(&m_client)->isOpen(), 15000);
     QVERIFY(!createNode(QStringLiteral("build-runner")).first.isEmpty());
     QTRY_COMPARE_WITH_TIMEOUT(text("dashboard.fleet.pending"), QStringLiteral("1"), 10000);
     QCOMPARE(text("dashboard.fleet.total"), QStringLiteral("1"));

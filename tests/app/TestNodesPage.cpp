@@ -9,8 +9,8 @@
 // HIVEMIND_SCREENSHOT_DIR set, `screenshots` saves the section and the
 // enrol dialog's result in en, zh_TW and zh_CN.
 
-#include "../server/AgentPeer.h"
 #include "AdminTestSupport.h"
+#include "FleetAgentSupport.h"
 #include "MainWindow.h"
 #include "ThemeManager.h"
 #include "admin/ClipboardGuard.h"
@@ -44,6 +44,7 @@
 
 using namespace hm::app;
 using namespace admintest;
+using namespace fleettest;
 
 namespace {
 
@@ -56,58 +57,6 @@ int rowNamed(const NodeListModel *model, const QString &name)
             return row;
     }
     return -1;
-}
-
-// What an agent reports when it enrols (POST /nodes/register).
-struct AgentFacts
-{
-    QString ip;
-    QString os;
-    QString arch;
-    int cores = 0;
-    double memory = 0;
-    QString version;
-};
-
-// Enrols `peer`'s key with the node's one-time secret, as the agent does;
-// the HTTP status.
-int enrolAgent(const QUrl &base, const QString &secret, const hm::test::AgentPeer &peer,
-               const AgentFacts &facts)
-{
-    QNetworkAccessManager network;
-    QNetworkRequest request(base.resolved(QUrl(QStringLiteral("/api/v1/nodes/register"))));
-    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
-    request.setRawHeader("X-Secret-Key", secret.toUtf8());
-    const QJsonObject body{{"name", "agent-host"},
-                           {"ip", facts.ip},
-                           {"os", facts.os},
-                           {"arch", facts.arch},
-                           {"cpu_cores", facts.cores},
-                           {"cpu_model", "Test CPU"},
-                           {"memory_total", facts.memory},
-                           {"disk_total", 256.0 * 1024 * 1024 * 1024},
-                           {"agent_version", facts.version},
-                           {"public_key", QString::fromLatin1(peer.keys.publicKey.toBase64())},
-                           {"capabilities", QJsonArray{"metrics", "probes"}}};
-    QNetworkReply *reply = network.post(request, QJsonDocument(body).toJson());
-    if (!QTest::qWaitFor([reply] { return reply->isFinished(); }, 20000))
-        return 0;
-    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    reply->deleteLater();
-    return status;
-}
-
-// The enrolled agent connects and signs in: its node goes online.
-bool connectAgent(const QUrl &base, hm::test::AgentPeer &peer, const QString &nodeId)
-{
-    if (!peer.connectTo(base))
-        return false;
-    hm::fleet::HelloMessage hello = peer.hello(nodeId);
-    hello.agentVersion = QStringLiteral("1.0.0");
-    hello.capabilities = {QStringLiteral("metrics"), QStringLiteral("probes")};
-    peer.send(hm::fleet::serialize(hello));
-    return peer.waitForMessages(2) &&
-           std::holds_alternative<hm::fleet::WelcomeMessage>(peer.message(1));
 }
 
 // `count` reports `stepMs` apart ending now, with the values a busy web

@@ -181,6 +181,7 @@ private slots:
         QCOMPARE(all.size(), 1);
         QCOMPARE(all[0].toObject().value("status").toString(), QStringLiteral("resolved"));
         QVERIFY(all[0].toObject().value("resolved_by").isNull());
+        QVERIFY(all[0].toObject().value("resolved_by_name").isNull());
         QVERIFY(records(QStringLiteral("?only_unresolved=true&node_id=") + nodeId).isEmpty());
         // A node without the label is not covered.
         AgentPeer other;
@@ -204,6 +205,7 @@ private slots:
         QCOMPARE(resolved.status, 200);
         QCOMPARE(resolved.data().value("status").toString(), QStringLiteral("resolved"));
         QVERIFY(!resolved.data().value("resolved_by").toString().isEmpty());
+        QCOMPARE(resolved.data().value("resolved_by_name").toString(), kAdmin);
         const Answer again = m_http->json("POST", resolvePath, {}, m_admin);
         QCOMPARE(again.status, 409);
         QCOMPARE(

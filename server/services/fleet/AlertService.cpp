@@ -192,6 +192,8 @@ Result<AlertRuleRow> AlertService::createRule(const auth::Principal &caller,
     auth::audit(m_db, QStringLiteral("ALERT_RULE_CREATED"), caller.userId,
                 QStringLiteral("alert_rule"), checked.value().rule.id, client.ip, client.userAgent,
                 ruleJson(checked.value()));
+    publishRule(QStringLiteral("alert_rule_created"), checked.value().rule.id,
+                ruleJson(checked.value()));
     checkOffline();
     return checked.value();
 }
@@ -214,6 +216,7 @@ Result<AlertRuleRow> AlertService::updateRule(const auth::Principal &caller,
     auth::audit(m_db, QStringLiteral("ALERT_RULE_UPDATED"), caller.userId,
                 QStringLiteral("alert_rule"), id, client.ip, client.userAgent,
                 ruleJson(checked.value()));
+    publishRule(QStringLiteral("alert_rule_updated"), id, ruleJson(checked.value()));
     checkOffline();
     return checked.value();
 }
@@ -232,7 +235,17 @@ Status AlertService::deleteRule(const auth::Principal &caller, const auth::Clien
     auth::audit(m_db, QStringLiteral("ALERT_RULE_DELETED"), caller.userId,
                 QStringLiteral("alert_rule"), id, client.ip, client.userAgent,
                 {{QStringLiteral("name"), existing.value().rule.name}});
+    publishRule(QStringLiteral("alert_rule_deleted"), id, {});
     return {};
+}
+
+void AlertService::publishRule(const QString &type, const QString &ruleId, const QJsonObject &rule)
+{
+    QJsonObject data{{QStringLiteral("rule_id"), ruleId}};
+    if (!rule.isEmpty())
+        data.insert(QStringLiteral("rule"), rule);
+    // Everyone signed in reads the rules.
+    m_events.publish({type, data, false, {}, true});
 }
 
 Result<store::Page<AlertRecordRow>> AlertService::records(const AlertRecordFilter &filter)
@@ -474,7 +487,9 @@ QJsonObject AlertService::recordJson(const AlertRecordRow &row)
         {QStringLiteral("resolved_at"),
          row.resolvedAt > 0 ? QJsonValue(auth::isoOrNull(row.resolvedAt)) : QJsonValue()},
         {QStringLiteral("resolved_by"),
-         row.resolvedBy.isEmpty() ? QJsonValue() : QJsonValue(row.resolvedBy)}};
+         row.resolvedBy.isEmpty() ? QJsonValue() : QJsonValue(row.resolvedBy)},
+        {QStringLiteral("resolved_by_name"),
+         row.resolvedByName.isEmpty() ? QJsonValue() : QJsonValue(row.resolvedByName)}};
 }
 
 } // namespace hm::server::fleet

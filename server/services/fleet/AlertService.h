@@ -6,7 +6,8 @@
 // and as agents come and go (offline rules), and the records they raise,
 // open until they resolve by themselves or by hand. Each firing and each
 // resolution is stored before it is announced on /ws/events ("alert",
-// seed 001's shape) to everyone signed in. Rule changes are audited.
+// seed 001's shape) to everyone signed in. Rule changes are audited and
+// announced (alert_rule_*).
 // Notification channels build on the records (not here yet). Server thread.
 
 #include "common/Result.h"
@@ -112,6 +113,9 @@ private:
     // Resolves the rule's open records and forgets its evaluations.
     void restartRule(const QString &ruleId);
     void announce(const repositories::AlertRecordRow &record);
+    // alert_rule_created / _updated / _deleted on /ws/events, so that every
+    // console's rule list follows.
+    void publishRule(const QString &type, const QString &ruleId, const QJsonObject &rule);
 
     store::Database &m_db;
     FleetService &m_fleet;

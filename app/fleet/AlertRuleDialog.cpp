@@ -1,0 +1,397 @@
+#include "fleet/AlertRuleDialog.h"
+
+#include "admin/AdminText.h"
+#include "client/AlertsApi.h"
+#include "client/Within.h"
+#include "fleet/AlertText.h"
+#include "fleet/NodeText.h"
+#include "widgets/FieldError.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QDoubleSpinBox>
+#include <QEvent>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QHash>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QRegularExpression>
+#include <QSpinBox>
+#include <QStackedWidget>
+#include <QVBoxLayout>
+
+namespace hm::app {
+
+namespace {
+
+// The server's limits (docs/api.md "Alerts").
+constexpr int kMaxRuleName = 100;
+constexpr qint64 kMaxRuleSeconds = 24 * 3600;
+// A network threshold is typed in MiB/s and sent in bytes/s.
+constexpr double kMiB = 1024.0 * 1024.0;
+// The units a duration is typed in, in seconds.
+constexpr int kUnits[] = {1, 60, 3600};
+
+QString ruleField(const char *name)
+{
+    return QStringLiteral("alerts.rule.") + QLatin1String(name);
+}
+
+} // namespace
+
+AlertRuleDialog::AlertRuleDialog(client::ApiClient *client, const NodeNames &nodes, QWidget *parent)
+    : QDialog(parent), m_client(client)
+{
+    build(nodes);
+    client::AlertRuleRow fresh;
+    fresh.type = QStringLiteral("cpu");
+    fresh.threshold = 90;
+    fresh.durationSeconds = 300;
+    load(fresh);
+    retranslateUi();
+    suggestName();
+    validate();
+}
+
+AlertRuleDialog::AlertRuleDialog(client::ApiClient *client, const NodeNames &nodes,
+                                 const client::AlertRuleRow &rule, QWidget *parent)
+    : QDialog(parent), m_client(client), m_rule(rule), m_editing(true), m_nameEdited(true)
+{
+    build(nodes);
+    // A node the list does not hold (a large fleet) stays selectable.
+    if (!rule.nodeId.isEmpty() && m_node->findData(rule.nodeId) < 0)
+        m_node->addItem(rule.nodeId, rule.nodeId);
+    load(rule);
+    retranslateUi();
+    validate();
+}
+
+void AlertRuleDialog::build(const NodeNames &nodes)
+{
+    setObjectName(QStringLiteral("alerts.ruleDialog"));
+    setMinimumWidth(540);
+    auto *layout = new QVBoxLayout(this);
+    m_intro = new QLabel(this);
+    m_intro->setObjectName(ruleField("intro"));
+    m_intro->setWordWrap(true);
+    layout->addWidget(m_intro);
+    auto *form = new QFormLayout();
+    const auto row = [&](QLabel **label, QWidget *field, QLabel **error, const char *name) {
+        *label = new QLabel(this);
+        (*label)->setBuddy(field);
+        form->addRow(*label, field);
+        if (error) {
+            *error = createFieldError(this, ruleField(name) + QStringLiteral("Error"));
+            form->addRow(nullptr, *error);
+        }
+    };
+
+    m_name = new QLineEdit(this);
+    m_name->setObjectName(ruleField("name"));
+    m_name->setMaxLength(kMaxRuleName);
+    row(&m_nameLabel, m_name, &m_nameError, "name");
+
+    m_type = new QComboBox(this);
+    m_type->setObjectName(ruleField("type"));
+    for (const QString &type : AlertText::types())
+        m_type->addItem(QString(), type);
+    row(&m_typeLabel, m_type, nullptr, "type");
+
+    m_threshold = new QDoubleSpinBox(this);
+    m_threshold->setObjectName(ruleField("threshold"));
+    m_threshold->setMinimumWidth(140);
+    auto *thresholdRow = new QWidget(this);
+    auto *thresholdLayout = new QHBoxLayout(thresholdRow);
+    thresholdLayout->setContentsMargins(0, 0, 0, 0);
+    thresholdLayout->addWidget(m_threshold);
+    thresholdLayout->addStretch();
+    row(&m_thresholdLabel, thresholdRow, &m_thresholdError, "threshold");
+    m_thresholdLabel->setBuddy(m_threshold);
+
+    m_duration = new QSpinBox(this);
+    m_duration->setObjectName(ruleField("duration"));
+    m_duration->setMinimumWidth(90);
+    m_durationUnit = new QComboBox(this);
+    m_durationUnit->setObjectName(ruleField("durationUnit"));
+    for (const int unit : kUnits)
+        m_durationUnit->addItem(QString(), unit);
+    auto *durationRow = new QWidget(this);
+    auto *durationLayout = new QHBoxLayout(durationRow);
+    durationLayout->setContentsMargins(0, 0, 0, 0);
+    durationLayout->addWidget(m_duration);
+    durationLayout->addWidget(m_durationUnit);
+    durationLayout->addStretch();
+    row(&m_durationLabel, durationRow, &m_durationError, "duration");
+    m_durationLabel->setBuddy(m_duration);
+
+    m_scope = new QComboBox(this);
+    m_scope->setObjectName(ruleField("scope"));
+    for (int i = 0; i < 3; ++i)
+        m_scope->addItem(QString(), i);
+    m_scopeTarget = new QStackedWidget(this);
+    m_scopeTarget->addWidget(new QWidget(m_scopeTarget)); // all nodes: nothing to pick
+    m_node = new QComboBox(m_scopeTarget);
+    m_node->setObjectName(ruleField("node"));
+    m_node->setMinimumContentsLength(16);
+    for (const auto &[id, name] : nodes)
+        m_node->addItem(name, id);
+    m_scopeTarget->addWidget(m_node);
+    m_label = new QLineEdit(m_scopeTarget);
+    m_label->setObjectName(ruleField("label"));
+    m_label->setMaxLength(NodeText::kMaxLabelLength);
+    m_scopeTarget->addWidget(m_label);
+    auto *scopeRow = new QWidget(this);
+    auto *scopeLayout = new QHBoxLayout(scopeRow);
+    scopeLayout->setContentsMargins(0, 0, 0, 0);
+    scopeLayout->addWidget(m_scope);
+    scopeLayout->addWidget(m_scopeTarget, 1);
+    row(&m_scopeLabel, scopeRow, &m_scopeError, "scope");
+    m_scopeLabel->setBuddy(m_scope);
+
+    m_enabled = new QCheckBox(this);
+    m_enabled->setObjectName(ruleField("enabled"));
+    form->addRow(nullptr, m_enabled);
+    layout->addLayout(form);
+
+    m_error = createFieldError(this, ruleField("error"));
+    layout->addWidget(m_error);
+    layout->addStretch();
+    m_buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this);
+    m_buttons->button(QDialogButtonBox::Save)->setObjectName(ruleField("save"));
+    m_buttons->button(QDialogButtonBox::Cancel)->setObjectName(ruleField("cancel"));
+    connect(m_buttons, &QDialogButtonBox::accepted, this, &AlertRuleDialog::submit);
+    connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    layout->addWidget(m_buttons);
+
+    connect(m_name, &QLineEdit::textEdited, this, [this] { m_nameEdited = true; });
+    connect(m_name, &QLineEdit::textChanged, this, &AlertRuleDialog::validate);
+    connect(m_type, &QComboBox::currentIndexChanged, this, &AlertRuleDialog::typeChanged);
+    connect(m_threshold, &QDoubleSpinBox::valueChanged, this, [this] {
+        suggestName();
+        validate();
+    });
+    connect(m_duration, &QSpinBox::valueChanged, this, &AlertRuleDialog::validate);
+    connect(m_durationUnit, &QComboBox::currentIndexChanged, this, [this] {
+        const int unit = m_durationUnit->currentData().toInt();
+        m_duration->setMaximum(int(kMaxRuleSeconds / unit));
+        validate();
+    });
+    connect(m_scope, &QComboBox::currentIndexChanged, this, [this](int index) {
+        m_scopeTarget->setCurrentIndex(index);
+        validate();
+    });
+    connect(m_node, &QComboBox::currentIndexChanged, this, &AlertRuleDialog::validate);
+    connect(m_label, &QLineEdit::textChanged, this, &AlertRuleDialog::validate);
+    connect(m_enabled, &QCheckBox::toggled, this, &AlertRuleDialog::validate);
+}
+
+void AlertRuleDialog::load(const client::AlertRuleRow &rule)
+{
+    m_type->setCurrentIndex(std::max(0, m_type->findData(rule.type)));
+    typeChanged(); // the threshold's range and unit first
+    m_threshold->setValue(rule.type == QLatin1String("network") ? rule.threshold / kMiB
+                                                                : rule.threshold);
+    // The largest unit the duration is a whole number of.
+    int unitIndex = 0;
+    for (int i = 2; i > 0; --i) {
+        if (rule.durationSeconds > 0 && rule.durationSeconds % kUnits[i] == 0) {
+            unitIndex = i;
+            break;
+        }
+    }
+    m_durationUnit->setCurrentIndex(unitIndex);
+    m_duration->setMaximum(int(kMaxRuleSeconds / kUnits[unitIndex]));
+    m_duration->setValue(int(rule.durationSeconds / kUnits[unitIndex]));
+    const Scope scope = !rule.nodeId.isEmpty()  ? OneNode
+                        : !rule.label.isEmpty() ? Labelled
+                                                : AllNodes;
+    m_scope->setCurrentIndex(scope);
+    m_scopeTarget->setCurrentIndex(scope);
+    if (scope == OneNode)
+        m_node->setCurrentIndex(m_node->findData(rule.nodeId));
+    m_label->setText(rule.label);
+    m_enabled->setChecked(rule.enabled);
+    m_settingName = true;
+    m_name->setText(rule.name);
+    m_settingName = false;
+}
+
+QString AlertRuleDialog::type() const
+{
+    return m_type->currentData().toString();
+}
+
+double AlertRuleDialog::threshold() const
+{
+    if (type() == QLatin1String("offline"))
+        return 0;
+    // Whole bytes: what the server compares.
+    return type() == QLatin1String("network") ? std::round(m_threshold->value() * kMiB)
+                                              : m_threshold->value();
+}
+
+qint64 AlertRuleDialog::durationSeconds() const
+{
+    return qint64(m_duration->value()) * m_durationUnit->currentData().toInt();
+}
+
+client::AlertRuleChange AlertRuleDialog::change() const
+{
+    client::AlertRuleChange c;
+    c.name = m_name->text().trimmed();
+    c.type = type();
+    c.threshold = threshold();
+    c.durationSeconds = durationSeconds();
+    c.enabled = m_enabled->isChecked();
+    const int scope = m_scope->currentIndex();
+    c.nodeId = scope == OneNode ? m_node->currentData().toString() : QString();
+    c.label = scope == Labelled ? m_label->text().trimmed() : QString();
+    return c;
+}
+
+void AlertRuleDialog::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslateUi();
+    QDialog::changeEvent(event);
+}
+
+void AlertRuleDialog::retranslateUi()
+{
+    setWindowTitle(m_editing ? tr("Edit alert rule") : tr("New alert rule"));
+    m_intro->setText(
+        m_editing ? tr("A changed rule starts over: its open alerts resolve and it is checked "
+                       "afresh against the next reports.")
+                  : tr("The server checks every report of the nodes the rule applies to and "
+                       "raises an alert when the condition holds for the time given."));
+    m_nameLabel->setText(tr("&Name:"));
+    m_typeLabel->setText(tr("&Watch:"));
+    for (int i = 0; i < m_type->count(); ++i)
+        m_type->setItemText(i, AlertText::type(m_type->itemData(i).toString()));
+    m_thresholdLabel->setText(tr("&Over:"));
+    m_durationLabel->setText(type() == QLatin1String("offline") ? tr("Offline &for:")
+                                                                : tr("&For:"));
+    m_duration->setToolTip(tr("0: the first report over the threshold fires. At most 24 hours."));
+    m_durationUnit->setItemText(0, tr("seconds"));
+    m_durationUnit->setItemText(1, tr("minutes"));
+    m_durationUnit->setItemText(2, tr("hours"));
+    m_scopeLabel->setText(tr("&Applies to:"));
+    m_scope->setItemText(AllNodes, tr("All nodes"));
+    m_scope->setItemText(OneNode, tr("One node"));
+    m_scope->setItemText(Labelled, tr("Nodes with the label"));
+    m_label->setPlaceholderText(tr("Label, e.g. production"));
+    m_node->setPlaceholderText(tr("No node enrolled yet"));
+    m_enabled->setText(tr("&Enabled"));
+    m_enabled->setToolTip(tr("A disabled rule is kept but not checked."));
+    m_buttons->button(QDialogButtonBox::Save)->setText(m_editing ? tr("Save") : tr("Create"));
+    m_buttons->button(QDialogButtonBox::Cancel)->setText(tr("Cancel"));
+    typeChanged();
+}
+
+void AlertRuleDialog::typeChanged()
+{
+    const QString t = type();
+    const bool offline = t == QLatin1String("offline");
+    m_threshold->setEnabled(!offline);
+    m_thresholdLabel->setEnabled(!offline);
+    m_threshold->setToolTip(offline ? tr("An offline rule has no threshold: it fires when the "
+                                         "agent has been away for the time below.")
+                                    : QString());
+    if (AlertText::isPercent(t)) {
+        m_threshold->setDecimals(1);
+        m_threshold->setRange(0, 100);
+        m_threshold->setSingleStep(5);
+        m_threshold->setSuffix(QStringLiteral(" %"));
+    } else if (t == QLatin1String("network")) {
+        m_threshold->setDecimals(2);
+        m_threshold->setRange(0, 1e6);
+        m_threshold->setSingleStep(1);
+        m_threshold->setSuffix(tr(" MiB/s"));
+    } else {
+        m_threshold->setDecimals(2);
+        m_threshold->setRange(0, 10000);
+        m_threshold->setSingleStep(0.5);
+        m_threshold->setSuffix(QString());
+    }
+    m_durationLabel->setText(offline ? tr("Offline &for:") : tr("&For:"));
+    suggestName();
+    validate();
+}
+
+void AlertRuleDialog::suggestName()
+{
+    if (m_nameEdited || !m_name)
+        return;
+    m_settingName = true;
+    m_name->setText(
+        type() == QLatin1String("offline")
+            ? tr("Node offline")
+            : tr("%1 %2").arg(AlertText::type(type()), AlertText::condition(type(), threshold())));
+    m_settingName = false;
+}
+
+void AlertRuleDialog::validate()
+{
+    if (!m_buttons)
+        return;
+    const bool named = !m_name->text().trimmed().isEmpty();
+    setFieldError(m_nameError, named ? QString() : tr("A rule needs a name."));
+    QString scopeError;
+    if (m_scope->currentIndex() == OneNode && m_node->currentIndex() < 0)
+        scopeError = tr("Pick the node the rule watches.");
+    else if (m_scope->currentIndex() == Labelled)
+        scopeError = NodeText::labelProblem({m_label->text().trimmed()});
+    setFieldError(m_scopeError, scopeError);
+    bool changed = true;
+    if (m_editing) {
+        const client::AlertRuleChange c = change();
+        changed = *c.name != m_rule.name || *c.type != m_rule.type ||
+                  *c.threshold != m_rule.threshold ||
+                  *c.durationSeconds != m_rule.durationSeconds || *c.enabled != m_rule.enabled ||
+                  *c.nodeId != m_rule.nodeId || *c.label != m_rule.label;
+    }
+    m_buttons->button(QDialogButtonBox::Save)
+        ->setEnabled(named && scopeError.isEmpty() && changed && !m_sending);
+}
+
+void AlertRuleDialog::submit()
+{
+    QPushButton *save = m_buttons->button(QDialogButtonBox::Save);
+    if (!m_client || m_sending || !save->isEnabled())
+        return;
+    m_sending = true;
+    save->setEnabled(false);
+    for (QLabel *error : {m_nameError, m_thresholdError, m_durationError, m_scopeError, m_error})
+        setFieldError(error, {});
+    auto done = client::within(this, [this](Result<client::AlertRuleRow> r) {
+        m_sending = false;
+        if (!r) {
+            validate(); // Save again once something changes
+            showError(r.error());
+            return;
+        }
+        m_rule = *r;
+        accept();
+    });
+    client::AlertsApi api(*m_client);
+    if (m_editing)
+        api.updateRule(m_rule.id, change(), std::move(done));
+    else
+        api.createRule(change(), std::move(done));
+}
+
+void AlertRuleDialog::showError(const hm::Error &error)
+{
+    const QHash<QString, QLabel *> at{{QStringLiteral("name"), m_nameError},
+                                      {QStringLiteral("threshold"), m_thresholdError},
+                                      {QStringLiteral("duration"), m_durationError},
+                                      {QStringLiteral("node_id"), m_scopeError},
+                                      {QStringLiteral("label"), m_scopeError}};
+    setFieldError(at.value(AdminText::errorField(error), m_error),
+                  AdminText::error(error, QStringLiteral("admin")));
+}
+
+} // namespace hm::app

@@ -1,0 +1,117 @@
+#include "fleet/AlertRuleModel.h"
+
+#include "client/AlertsApi.h"
+#include "client/ApiClient.h"
+#include "fleet/AlertText.h"
+
+namespace hm::app {
+
+AlertRuleModel::AlertRuleModel(QObject *parent)
+    : RemoteList(ColumnCount, {.wholeList = true, .keepRowsWhileReloading = true}, parent)
+{}
+
+void AlertRuleModel::requestPage(client::ApiClient &client, int, int, PageCallback done)
+{
+    client::AlertsApi(client).rules(asWholePage(std::move(done)));
+}
+
+bool AlertRuleModel::sortsBefore(const client::AlertRuleRow &a, const client::AlertRuleRow &b) const
+{
+    // The server's ORDER BY name COLLATE NOCASE, id.
+    const int byName = a.name.compare(b.name, Qt::CaseInsensitive);
+    return byName != 0 ? byName < 0 : a.id < b.id;
+}
+
+void AlertRuleModel::upsert(const client::AlertRuleRow &rule)
+{
+    const int row = rowOf(rule.id);
+    if (row >= 0) {
+        if (item(row)->name == rule.name)
+            return replaceItem(row, rule);
+        removeItem(row); // a new name moves it to its place
+    }
+    insertItem(placeOf(rule), rule);
+}
+
+void AlertRuleModel::remove(const QString &id)
+{
+    if (const int row = rowOf(id); row >= 0)
+        removeItem(row);
+}
+
+void AlertRuleModel::applyEvent(const QString &type, const QJsonObject &data)
+{
+    if (!type.startsWith(QLatin1String("alert_rule_")) || state() != State::Ready)
+        return;
+    const QString id = data.value(QStringLiteral("rule_id")).toString();
+    if (id.isEmpty())
+        return;
+    if (type == QLatin1String("alert_rule_deleted"))
+        return remove(id);
+    const client::AlertRuleRow rule =
+        client::json::alertRule(data.value(QStringLiteral("rule")).toObject());
+    if (rule.id == id)
+        upsert(rule);
+}
+
+void AlertRuleModel::setNodeNames(const QHash<QString, QString> &names)
+{
+    m_nodeNames = names;
+    if (rowCount() > 0)
+        emit dataChanged(index(0, ScopeColumn), index(rowCount() - 1, ScopeColumn));
+}
+
+QVariant AlertRuleModel::cellData(const client::AlertRuleRow &r, int column, int role) const
+{
+    switch (role) {
+    case RuleIdRole:
+        return r.id;
+    case Qt::DisplayRole:
+        switch (column) {
+        case NameColumn:
+            return r.name;
+        case StateColumn:
+            return AlertText::ruleState(r.enabled);
+        case TypeColumn:
+            return AlertText::type(r.type);
+        case ConditionColumn:
+            return AlertText::condition(r.type, r.threshold);
+        case DurationColumn:
+            return AlertText::duration(r.durationSeconds);
+        case ScopeColumn:
+            return AlertText::scope(r, m_nodeNames.value(r.nodeId));
+        default:
+            return {};
+        }
+    case Qt::DecorationRole:
+        if (column == StateColumn)
+            return AlertText::ruleDot(r.enabled);
+        return {};
+    default:
+        return {};
+    }
+}
+
+QVariant AlertRuleModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
+    switch (section) {
+    case NameColumn:
+        return tr("Name");
+    case StateColumn:
+        return tr("State");
+    case TypeColumn:
+        return tr("Type");
+    case ConditionColumn:
+        return tr("Condition");
+    case DurationColumn:
+        return tr("For");
+    case ScopeColumn:
+        return tr("Applies to");
+    default:
+        return {};
+    }
+}
+
+} // namespace hm::app

@@ -1,0 +1,113 @@
+#include "fleet/AlertText.h"
+
+#include "client/AlertTypes.h"
+#include "fleet/NodeText.h"
+
+#include <QLocale>
+
+namespace hm::app {
+
+QStringList AlertText::types()
+{
+    return {QStringLiteral("cpu"),  QStringLiteral("memory"),  QStringLiteral("disk"),
+            QStringLiteral("load"), QStringLiteral("network"), QStringLiteral("offline")};
+}
+
+QString AlertText::type(const QString &type)
+{
+    if (type == QLatin1String("cpu"))
+        return tr("CPU usage");
+    if (type == QLatin1String("memory"))
+        return tr("Memory usage");
+    if (type == QLatin1String("disk"))
+        return tr("Disk usage");
+    if (type == QLatin1String("load"))
+        return tr("Load (1 min)");
+    if (type == QLatin1String("network"))
+        return tr("Network traffic");
+    if (type == QLatin1String("offline"))
+        return tr("Offline");
+    return type;
+}
+
+bool AlertText::isPercent(const QString &type)
+{
+    return type == QLatin1String("cpu") || type == QLatin1String("memory") ||
+           type == QLatin1String("disk");
+}
+
+QString AlertText::value(const QString &type, double value)
+{
+    if (isPercent(type))
+        return QLocale().toString(value, 'f', 1) + u'%';
+    if (type == QLatin1String("network"))
+        return tr("%1/s").arg(
+            QLocale().formattedDataSize(qint64(value), 1, QLocale::DataSizeIecFormat));
+    if (type == QLatin1String("offline"))
+        return duration(qint64(value));
+    return QLocale().toString(value, 'f', 2);
+}
+
+QString AlertText::condition(const QString &type, double threshold)
+{
+    if (type == QLatin1String("offline"))
+        return tr("offline");
+    return tr("over %1").arg(value(type, threshold));
+}
+
+QString AlertText::duration(qint64 seconds)
+{
+    if (seconds <= 0)
+        return tr("at once");
+    const qint64 h = seconds / 3600;
+    const qint64 min = seconds % 3600 / 60;
+    const qint64 s = seconds % 60;
+    QStringList parts;
+    if (h > 0)
+        parts << tr("%1 h").arg(h);
+    if (min > 0)
+        parts << tr("%1 min").arg(min);
+    if (s > 0)
+        parts << tr("%1 s").arg(s);
+    return parts.join(u' ');
+}
+
+QString AlertText::scope(const client::AlertRuleRow &rule, const QString &nodeName)
+{
+    if (!rule.nodeId.isEmpty())
+        return nodeName.isEmpty() ? tr("One node") : nodeName;
+    if (!rule.label.isEmpty())
+        return tr("Label: %1").arg(rule.label);
+    return tr("All nodes");
+}
+
+QString AlertText::recordState(bool active)
+{
+    return active ? tr("Firing") : tr("Resolved");
+}
+
+QIcon AlertText::recordDot(bool active)
+{
+    return NodeText::statusDot(active ? QStringLiteral("offline") : QStringLiteral("online"));
+}
+
+QString AlertText::resolver(const client::AlertRecordRow &record)
+{
+    if (record.active)
+        return {};
+    if (record.resolvedBy.isEmpty())
+        return tr("by itself");
+    return record.resolvedByName.isEmpty() ? tr("a deleted user") : record.resolvedByName;
+}
+
+QString AlertText::ruleState(bool enabled)
+{
+    return enabled ? tr("Enabled") : tr("Disabled");
+}
+
+QIcon AlertText::ruleDot(bool enabled)
+{
+    return NodeText::statusDot(enabled ? QStringLiteral("online") : QStringLiteral("pending"));
+}
+
+} // namespace hm::app
