@@ -535,6 +535,22 @@
         <source>Alert resolved by hand</source>
         <translation>Alert resolved by hand</translation>
     </message>
+    <message>
+        <source>Alert channel created</source>
+        <translation>Alert channel created</translation>
+    </message>
+    <message>
+        <source>Alert channel changed</source>
+        <translation>Alert channel changed</translation>
+    </message>
+    <message>
+        <source>Alert channel deleted</source>
+        <translation>Alert channel deleted</translation>
+    </message>
+    <message>
+        <source>Alert channel tested</source>
+        <translation>Alert channel tested</translation>
+    </message>
 </context>
 <context>
     <name>CommandLine</name>
@@ -1899,6 +1915,116 @@
     </message>
 </context>
 <context>
+    <name>hm::app::AlertChannelDialog</name>
+    <message>
+        <source>Edit channel</source>
+        <translation>Edit channel</translation>
+    </message>
+    <message>
+        <source>New webhook channel</source>
+        <translation>New webhook channel</translation>
+    </message>
+    <message>
+        <source>Each alert that fires or resolves is posted to the URL as JSON, signed with the secret (the X-HiveMind-Signature header, HMAC-SHA256), and tried again for a while when the receiver does not answer.</source>
+        <translation>Each alert that fires or resolves is posted to the URL as JSON, signed with the secret (the X-HiveMind-Signature header, HMAC-SHA256), and tried again for a while when the receiver does not answer.</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;URL:</source>
+        <translation>&amp;URL:</translation>
+    </message>
+    <message>
+        <source>&amp;Secret:</source>
+        <translation>&amp;Secret:</translation>
+    </message>
+    <message>
+        <source>Unchanged; type to replace it</source>
+        <translation>Unchanged; type to replace it</translation>
+    </message>
+    <message>
+        <source>%1 to %2 characters</source>
+        <translation>%1 to %2 characters</translation>
+    </message>
+    <message>
+        <source>The receiver checks each message&apos;s signature with it. It is stored sealed and never shown again.</source>
+        <translation>The receiver checks each message&apos;s signature with it. It is stored sealed and never shown again.</translation>
+    </message>
+    <message>
+        <source>Generate</source>
+        <translation>Generate</translation>
+    </message>
+    <message>
+        <source>A random secret, shown so that you can give it to the receiver.</source>
+        <translation>A random secret, shown so that you can give it to the receiver.</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Copy</translation>
+    </message>
+    <message>
+        <source>Copies the secret; the clipboard is cleared after 30 seconds.</source>
+        <translation>Copies the secret; the clipboard is cleared after 30 seconds.</translation>
+    </message>
+    <message>
+        <source>&amp;Enabled</source>
+        <translation>&amp;Enabled</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>Create</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>A channel needs a name.</source>
+        <translation>A channel needs a name.</translation>
+    </message>
+    <message>
+        <source>An http:// or https:// address.</source>
+        <translation>An http:// or https:// address.</translation>
+    </message>
+    <message>
+        <source>%1 to %2 characters.</source>
+        <translation>%1 to %2 characters.</translation>
+    </message>
+    <message>
+        <source>For example %1</source>
+        <translation>For example %1</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::AlertChannelModel</name>
+    <message>
+        <source>Webhook</source>
+        <translation>Webhook</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Sends to</source>
+        <translation>Sends to</translation>
+    </message>
+</context>
+<context>
     <name>hm::app::AlertNotifier</name>
     <message>
         <source>Resolved: %1</source>
@@ -2320,6 +2446,105 @@
     <message>
         <source>The alert was not resolved: %1</source>
         <translation>The alert was not resolved: %1</translation>
+    </message>
+    <message>
+        <source>Channels</source>
+        <translation>Channels</translation>
+    </message>
+    <message>
+        <source>New channel...</source>
+        <translation>New channel...</translation>
+    </message>
+    <message>
+        <source>Select a channel first.</source>
+        <translation>Select a channel first.</translation>
+    </message>
+    <message>
+        <source>A webhook that receives every alert that fires or resolves.</source>
+        <translation>A webhook that receives every alert that fires or resolves.</translation>
+    </message>
+    <message>
+        <source>Change the URL, the secret or the name.</source>
+        <translation>Change the URL, the secret or the name.</translation>
+    </message>
+    <message>
+        <source>Testing...</source>
+        <translation>Testing...</translation>
+    </message>
+    <message>
+        <source>Test</source>
+        <translation>Test</translation>
+    </message>
+    <message>
+        <source>Send a test message now and say how it went.</source>
+        <translation>Send a test message now and say how it went.</translation>
+    </message>
+    <message>
+        <source>Delete the channel and the record of its deliveries.</source>
+        <translation>Delete the channel and the record of its deliveries.</translation>
+    </message>
+    <message>
+        <source>Channels are for administrators</source>
+        <translation>Channels are for administrators</translation>
+    </message>
+    <message>
+        <source>Administrators choose where alerts are sent besides the consoles: webhooks that receive every alert. The alerts and rules are yours to read.</source>
+        <translation>Administrators choose where alerts are sent besides the consoles: webhooks that receive every alert. The alerts and rules are yours to read.</translation>
+    </message>
+    <message>
+        <source>The channels could not be read</source>
+        <translation>The channels could not be read</translation>
+    </message>
+    <message>
+        <source>No channels yet</source>
+        <translation>No channels yet</translation>
+    </message>
+    <message>
+        <source>Alerts show here and on the desktops of the consoles signed in. Add a webhook to send them to a chat, a pager or your own tooling as well.</source>
+        <translation>Alerts show here and on the desktops of the consoles signed in. Add a webhook to send them to a chat, a pager or your own tooling as well.</translation>
+    </message>
+    <message>
+        <source>New channel</source>
+        <translation>New channel</translation>
+    </message>
+    <message>
+        <source>Loading channels...</source>
+        <translation>Loading channels...</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n channel(s)</source>
+        <translation>
+            <numerusform>%n channel</numerusform>
+            <numerusform>%n channels</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Sending a test message to &quot;%1&quot;...</source>
+        <translation>Sending a test message to &quot;%1&quot;...</translation>
+    </message>
+    <message>
+        <source>The channel was not tested: %1</source>
+        <translation>The channel was not tested: %1</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; received the test message (HTTP %2, %3 ms).</source>
+        <translation>&quot;%1&quot; received the test message (HTTP %2, %3 ms).</translation>
+    </message>
+    <message>
+        <source>The test message to &quot;%1&quot; failed: %2.</source>
+        <translation>The test message to &quot;%1&quot; failed: %2.</translation>
+    </message>
+    <message>
+        <source>Delete channel</source>
+        <translation>Delete channel</translation>
+    </message>
+    <message>
+        <source>Delete the channel &quot;%1&quot;? Alerts are no longer sent there; the record of its deliveries goes with it.</source>
+        <translation>Delete the channel &quot;%1&quot;? Alerts are no longer sent there; the record of its deliveries goes with it.</translation>
+    </message>
+    <message>
+        <source>The channel was not deleted: %1</source>
+        <translation>The channel was not deleted: %1</translation>
     </message>
 </context>
 <context>

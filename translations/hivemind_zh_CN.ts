@@ -534,6 +534,22 @@
         <source>Alert resolved by hand</source>
         <translation>手动解决告警</translation>
     </message>
+    <message>
+        <source>Alert channel created</source>
+        <translation>创建通知渠道</translation>
+    </message>
+    <message>
+        <source>Alert channel changed</source>
+        <translation>修改通知渠道</translation>
+    </message>
+    <message>
+        <source>Alert channel deleted</source>
+        <translation>删除通知渠道</translation>
+    </message>
+    <message>
+        <source>Alert channel tested</source>
+        <translation>测试通知渠道</translation>
+    </message>
 </context>
 <context>
     <name>CommandLine</name>
@@ -1890,6 +1906,116 @@
     </message>
 </context>
 <context>
+    <name>hm::app::AlertChannelDialog</name>
+    <message>
+        <source>Edit channel</source>
+        <translation>编辑通知渠道</translation>
+    </message>
+    <message>
+        <source>New webhook channel</source>
+        <translation>新建 Webhook 通知渠道</translation>
+    </message>
+    <message>
+        <source>Each alert that fires or resolves is posted to the URL as JSON, signed with the secret (the X-HiveMind-Signature header, HMAC-SHA256), and tried again for a while when the receiver does not answer.</source>
+        <translation>每条触发或解决的告警都会以 JSON 格式 POST 到该 URL，并用密钥签名；接收端没有响应时，会在一段时间内重试。</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;URL:</source>
+        <translation>网址(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>&amp;Secret:</source>
+        <translation>密钥(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>Unchanged; type to replace it</source>
+        <translation>保持不变；输入即可替换</translation>
+    </message>
+    <message>
+        <source>%1 to %2 characters</source>
+        <translation>%1 到 %2 个字符</translation>
+    </message>
+    <message>
+        <source>The receiver checks each message&apos;s signature with it. It is stored sealed and never shown again.</source>
+        <translation>接收端用它校验每条消息的签名。密钥会加密保存，且不会再次显示。</translation>
+    </message>
+    <message>
+        <source>Generate</source>
+        <translation>生成</translation>
+    </message>
+    <message>
+        <source>A random secret, shown so that you can give it to the receiver.</source>
+        <translation>生成随机密钥并显示出来，以便提供给接收端。</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <source>Copies the secret; the clipboard is cleared after 30 seconds.</source>
+        <translation>复制密钥；剪贴板会在 30 秒后清除。</translation>
+    </message>
+    <message>
+        <source>&amp;Enabled</source>
+        <translation>启用(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>创建</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>A channel needs a name.</source>
+        <translation>通知渠道需要名称。</translation>
+    </message>
+    <message>
+        <source>An http:// or https:// address.</source>
+        <translation>请输入 http:// 或 https:// 地址。</translation>
+    </message>
+    <message>
+        <source>%1 to %2 characters.</source>
+        <translation>%1 到 %2 个字符。</translation>
+    </message>
+    <message>
+        <source>For example %1</source>
+        <translation>例如 %1</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::AlertChannelModel</name>
+    <message>
+        <source>Webhook</source>
+        <translation>Webhook 回调</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Sends to</source>
+        <translation>发送到</translation>
+    </message>
+</context>
+<context>
     <name>hm::app::AlertNotifier</name>
     <message>
         <source>Resolved: %1</source>
@@ -2308,6 +2434,104 @@
     <message>
         <source>The alert was not resolved: %1</source>
         <translation>告警未解决：%1</translation>
+    </message>
+    <message>
+        <source>Channels</source>
+        <translation>通知渠道</translation>
+    </message>
+    <message>
+        <source>New channel...</source>
+        <translation>新建通知渠道…</translation>
+    </message>
+    <message>
+        <source>Select a channel first.</source>
+        <translation>请先选择一个通知渠道。</translation>
+    </message>
+    <message>
+        <source>A webhook that receives every alert that fires or resolves.</source>
+        <translation>接收每条触发或解决告警的 Webhook。</translation>
+    </message>
+    <message>
+        <source>Change the URL, the secret or the name.</source>
+        <translation>修改 URL、密钥或名称。</translation>
+    </message>
+    <message>
+        <source>Testing...</source>
+        <translation>测试中…</translation>
+    </message>
+    <message>
+        <source>Test</source>
+        <translation>测试</translation>
+    </message>
+    <message>
+        <source>Send a test message now and say how it went.</source>
+        <translation>立即发送测试消息并显示结果。</translation>
+    </message>
+    <message>
+        <source>Delete the channel and the record of its deliveries.</source>
+        <translation>删除该通知渠道及其发送记录。</translation>
+    </message>
+    <message>
+        <source>Channels are for administrators</source>
+        <translation>通知渠道仅供管理员设置</translation>
+    </message>
+    <message>
+        <source>Administrators choose where alerts are sent besides the consoles: webhooks that receive every alert. The alerts and rules are yours to read.</source>
+        <translation>除了控制台之外，告警发送到哪里由管理员决定：接收每条告警的 Webhook。您可以查看告警和规则。</translation>
+    </message>
+    <message>
+        <source>The channels could not be read</source>
+        <translation>无法读取通知渠道</translation>
+    </message>
+    <message>
+        <source>No channels yet</source>
+        <translation>暂无通知渠道</translation>
+    </message>
+    <message>
+        <source>Alerts show here and on the desktops of the consoles signed in. Add a webhook to send them to a chat, a pager or your own tooling as well.</source>
+        <translation>告警会显示在这里以及已登录控制台的桌面上。添加 Webhook，即可同时将告警发送到聊天群、寻呼器或您自己的工具。</translation>
+    </message>
+    <message>
+        <source>New channel</source>
+        <translation>新建通知渠道</translation>
+    </message>
+    <message>
+        <source>Loading channels...</source>
+        <translation>正在加载通知渠道…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n channel(s)</source>
+        <translation>
+            <numerusform>%n 个通知渠道</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Sending a test message to &quot;%1&quot;...</source>
+        <translation>正在向“%1”发送测试消息…</translation>
+    </message>
+    <message>
+        <source>The channel was not tested: %1</source>
+        <translation>未能测试通知渠道：%1</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; received the test message (HTTP %2, %3 ms).</source>
+        <translation>“%1”已收到测试消息（HTTP %2，%3 毫秒）。</translation>
+    </message>
+    <message>
+        <source>The test message to &quot;%1&quot; failed: %2.</source>
+        <translation>发送到“%1”的测试消息失败：%2。</translation>
+    </message>
+    <message>
+        <source>Delete channel</source>
+        <translation>删除通知渠道</translation>
+    </message>
+    <message>
+        <source>Delete the channel &quot;%1&quot;? Alerts are no longer sent there; the record of its deliveries goes with it.</source>
+        <translation>要删除通知渠道“%1”吗？告警将不再发送到该处，其发送记录也会一并删除。</translation>
+    </message>
+    <message>
+        <source>The channel was not deleted: %1</source>
+        <translation>未能删除通知渠道：%1</translation>
     </message>
 </context>
 <context>

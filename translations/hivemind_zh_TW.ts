@@ -534,6 +534,22 @@
         <source>Alert resolved by hand</source>
         <translation>手動解決告警</translation>
     </message>
+    <message>
+        <source>Alert channel created</source>
+        <translation>建立通知管道</translation>
+    </message>
+    <message>
+        <source>Alert channel changed</source>
+        <translation>變更通知管道</translation>
+    </message>
+    <message>
+        <source>Alert channel deleted</source>
+        <translation>刪除通知管道</translation>
+    </message>
+    <message>
+        <source>Alert channel tested</source>
+        <translation>測試通知管道</translation>
+    </message>
 </context>
 <context>
     <name>CommandLine</name>
@@ -1890,6 +1906,116 @@
     </message>
 </context>
 <context>
+    <name>hm::app::AlertChannelDialog</name>
+    <message>
+        <source>Edit channel</source>
+        <translation>編輯通知管道</translation>
+    </message>
+    <message>
+        <source>New webhook channel</source>
+        <translation>新建 Webhook 通知管道</translation>
+    </message>
+    <message>
+        <source>Each alert that fires or resolves is posted to the URL as JSON, signed with the secret (the X-HiveMind-Signature header, HMAC-SHA256), and tried again for a while when the receiver does not answer.</source>
+        <translation>每則觸發或解決的告警都會以 JSON 格式 POST 到此 URL，並以密鑰簽署；接收端沒有回應時，會在一段時間內重試。</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>名稱(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;URL:</source>
+        <translation>網址(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>&amp;Secret:</source>
+        <translation>密鑰(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>Unchanged; type to replace it</source>
+        <translation>維持不變；輸入即可取代</translation>
+    </message>
+    <message>
+        <source>%1 to %2 characters</source>
+        <translation>%1 到 %2 個字元</translation>
+    </message>
+    <message>
+        <source>The receiver checks each message&apos;s signature with it. It is stored sealed and never shown again.</source>
+        <translation>接收端用它驗證每則訊息的簽章。密鑰會加密保存，且不會再次顯示。</translation>
+    </message>
+    <message>
+        <source>Generate</source>
+        <translation>產生</translation>
+    </message>
+    <message>
+        <source>A random secret, shown so that you can give it to the receiver.</source>
+        <translation>產生隨機密鑰並顯示出來，以便提供給接收端。</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>複製</translation>
+    </message>
+    <message>
+        <source>Copies the secret; the clipboard is cleared after 30 seconds.</source>
+        <translation>複製密鑰；剪貼簿會在 30 秒後清除。</translation>
+    </message>
+    <message>
+        <source>&amp;Enabled</source>
+        <translation>啟用(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>儲存</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>建立</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>A channel needs a name.</source>
+        <translation>通知管道需要名稱。</translation>
+    </message>
+    <message>
+        <source>An http:// or https:// address.</source>
+        <translation>請輸入 http:// 或 https:// 位址。</translation>
+    </message>
+    <message>
+        <source>%1 to %2 characters.</source>
+        <translation>%1 到 %2 個字元。</translation>
+    </message>
+    <message>
+        <source>For example %1</source>
+        <translation>例如 %1</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::AlertChannelModel</name>
+    <message>
+        <source>Webhook</source>
+        <translation>Webhook 回呼</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名稱</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>狀態</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>類型</translation>
+    </message>
+    <message>
+        <source>Sends to</source>
+        <translation>傳送至</translation>
+    </message>
+</context>
+<context>
     <name>hm::app::AlertNotifier</name>
     <message>
         <source>Resolved: %1</source>
@@ -2308,6 +2434,104 @@
     <message>
         <source>The alert was not resolved: %1</source>
         <translation>告警未解決：%1</translation>
+    </message>
+    <message>
+        <source>Channels</source>
+        <translation>通知管道</translation>
+    </message>
+    <message>
+        <source>New channel...</source>
+        <translation>新建通知管道…</translation>
+    </message>
+    <message>
+        <source>Select a channel first.</source>
+        <translation>請先選擇一個通知管道。</translation>
+    </message>
+    <message>
+        <source>A webhook that receives every alert that fires or resolves.</source>
+        <translation>接收每則觸發或解決告警的 Webhook。</translation>
+    </message>
+    <message>
+        <source>Change the URL, the secret or the name.</source>
+        <translation>變更 URL、密鑰或名稱。</translation>
+    </message>
+    <message>
+        <source>Testing...</source>
+        <translation>測試中…</translation>
+    </message>
+    <message>
+        <source>Test</source>
+        <translation>測試</translation>
+    </message>
+    <message>
+        <source>Send a test message now and say how it went.</source>
+        <translation>立即傳送測試訊息並顯示結果。</translation>
+    </message>
+    <message>
+        <source>Delete the channel and the record of its deliveries.</source>
+        <translation>刪除此通知管道及其傳送紀錄。</translation>
+    </message>
+    <message>
+        <source>Channels are for administrators</source>
+        <translation>通知管道僅供管理員設定</translation>
+    </message>
+    <message>
+        <source>Administrators choose where alerts are sent besides the consoles: webhooks that receive every alert. The alerts and rules are yours to read.</source>
+        <translation>除了主控台之外，告警要傳送到哪裡由管理員決定：接收每則告警的 Webhook。您可以查看告警與規則。</translation>
+    </message>
+    <message>
+        <source>The channels could not be read</source>
+        <translation>無法讀取通知管道</translation>
+    </message>
+    <message>
+        <source>No channels yet</source>
+        <translation>尚無通知管道</translation>
+    </message>
+    <message>
+        <source>Alerts show here and on the desktops of the consoles signed in. Add a webhook to send them to a chat, a pager or your own tooling as well.</source>
+        <translation>告警會顯示在此處以及已登入主控台的桌面上。新增 Webhook，即可同時將告警傳送到聊天室、呼叫器或您自己的工具。</translation>
+    </message>
+    <message>
+        <source>New channel</source>
+        <translation>新建通知管道</translation>
+    </message>
+    <message>
+        <source>Loading channels...</source>
+        <translation>正在載入通知管道…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n channel(s)</source>
+        <translation>
+            <numerusform>%n 個通知管道</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Sending a test message to &quot;%1&quot;...</source>
+        <translation>正在傳送測試訊息到「%1」…</translation>
+    </message>
+    <message>
+        <source>The channel was not tested: %1</source>
+        <translation>未能測試通知管道：%1</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; received the test message (HTTP %2, %3 ms).</source>
+        <translation>「%1」已收到測試訊息（HTTP %2，%3 毫秒）。</translation>
+    </message>
+    <message>
+        <source>The test message to &quot;%1&quot; failed: %2.</source>
+        <translation>傳送到「%1」的測試訊息失敗：%2。</translation>
+    </message>
+    <message>
+        <source>Delete channel</source>
+        <translation>刪除通知管道</translation>
+    </message>
+    <message>
+        <source>Delete the channel &quot;%1&quot;? Alerts are no longer sent there; the record of its deliveries goes with it.</source>
+        <translation>要刪除通知管道「%1」嗎？告警將不再傳送到該處，其傳送紀錄也會一併刪除。</translation>
+    </message>
+    <message>
+        <source>The channel was not deleted: %1</source>
+        <translation>未能刪除通知管道：%1</translation>
     </message>
 </context>
 <context>

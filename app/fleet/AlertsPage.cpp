@@ -5,6 +5,8 @@
 #include "client/ApiClient.h"
 #include "client/NodesApi.h"
 #include "client/Within.h"
+#include "fleet/AlertChannelDialog.h"
+#include "fleet/AlertChannelModel.h"
 #include "fleet/AlertNotifier.h"
 #include "fleet/AlertRecordModel.h"
 #include "fleet/AlertRuleDialog.h"
@@ -70,6 +72,7 @@ AlertsPage::AlertsPage(QWidget *parent) : QWidget(parent)
     setObjectName(QStringLiteral("page.alerts"));
     m_records = new AlertRecordModel(this);
     m_rules = new AlertRuleModel(this);
+    m_channels = new AlertChannelModel(this);
     m_notifier = new AlertNotifier(this);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(16, 12, 16, 12);
@@ -152,6 +155,34 @@ AlertsPage::AlertsPage(QWidget *parent) : QWidget(parent)
     m_rulesStack->addWidget(m_rulesEmpty);
     rulesLayout->addWidget(m_rulesStack, 1);
     m_tabs->addTab(m_rulesTab, QString());
+
+    // Where alerts are sent (administrators).
+    m_channelsTab = new QWidget(m_tabs);
+    auto *channelsLayout = new QVBoxLayout(m_channelsTab);
+    channelsLayout->setContentsMargins(0, 8, 0, 0);
+    auto *channelsBar = new QHBoxLayout();
+    m_newChannel = new QPushButton(m_channelsTab);
+    m_newChannel->setObjectName(QStringLiteral("alerts.newChannel"));
+    m_editChannel = new QPushButton(m_channelsTab);
+    m_editChannel->setObjectName(QStringLiteral("alerts.editChannel"));
+    m_testChannel = new QPushButton(m_channelsTab);
+    m_testChannel->setObjectName(QStringLiteral("alerts.testChannel"));
+    m_deleteChannel = new QPushButton(m_channelsTab);
+    m_deleteChannel->setObjectName(QStringLiteral("alerts.deleteChannel"));
+    for (QPushButton *button : {m_newChannel, m_editChannel, m_testChannel, m_deleteChannel})
+        channelsBar->addWidget(button);
+    channelsBar->addStretch();
+    channelsLayout->addLayout(channelsBar);
+    m_channelsStack = new QStackedWidget(m_channelsTab);
+    m_channelsView = alertsTable(m_channelsStack, "alerts.channels", m_channels);
+    m_channelsView->setColumnWidth(AlertChannelModel::NameColumn, 200);
+    m_channelsView->setColumnWidth(AlertChannelModel::StateColumn, 100);
+    m_channelsView->setColumnWidth(AlertChannelModel::TypeColumn, 110);
+    m_channelsStack->addWidget(m_channelsView);
+    m_channelsEmpty = new SectionEmptyState(QStringLiteral("alerts.channels"), m_channelsStack);
+    m_channelsStack->addWidget(m_channelsEmpty);
+    channelsLayout->addWidget(m_channelsStack, 1);
+    m_tabs->addTab(m_channelsTab, QString());
     layout->addWidget(m_tabs, 1);
 
     m_state = new QLabel(this);
@@ -165,6 +196,17 @@ AlertsPage::AlertsPage(QWidget *parent) : QWidget(parent)
     connect(m_toggleRule, &QPushButton::clicked, this, &AlertsPage::toggleRule);
     connect(m_deleteRule, &QPushButton::clicked, this, &AlertsPage::deleteRule);
     connect(m_resolve, &QPushButton::clicked, this, &AlertsPage::resolveRecord);
+    connect(m_newChannel, &QPushButton::clicked, this, &AlertsPage::newChannel);
+    connect(m_editChannel, &QPushButton::clicked, this, &AlertsPage::editChannel);
+    connect(m_testChannel, &QPushButton::clicked, this, &AlertsPage::testChannel);
+    connect(m_deleteChannel, &QPushButton::clicked, this, &AlertsPage::deleteChannel);
+    connect(m_channelsView, &QTableView::doubleClicked, this, &AlertsPage::editChannel);
+    connect(m_channelsEmpty->action(), &QPushButton::clicked, this, [this] {
+        if (m_channels->state() == AlertChannelModel::State::Failed)
+            reload();
+        else
+            newChannel();
+    });
     connect(m_rulesView, &QTableView::doubleClicked, this, &AlertsPage::editRule);
     connect(m_recordsView, &QTableView::doubleClicked, this, [this] {
         if (const client::AlertRecordRow *record = selectedRecord())
@@ -213,6 +255,8 @@ AlertsPage::AlertsPage(QWidget *parent) : QWidget(parent)
             &AlertsPage::updateActions);
     connect(m_rulesView->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &AlertsPage::updateActions);
+    connect(m_channelsView->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &AlertsPage::updateActions);
     // Records opening and resolving, any console's rule changes, and nodes
     // that come, go or are renamed (the rules name them).
     m_live = new LiveEvents(this);
@@ -237,6 +281,8 @@ AlertsPage::AlertsPage(QWidget *parent) : QWidget(parent)
     connect(m_live, &LiveEvents::reopened, this, [this] {
         m_records->refresh();
         m_rules->reload();
+        if (isAdmin())
+            m_channels->reload();
     });
     setSession(nullptr, {});
 }
@@ -271,6 +317,9 @@ void AlertsPage::setSession(client::ApiClient *client, const client::UserInfo &u
     m_rules->setClient(client);
     m_records->reload();
     m_rules->reload();
+    // Channels are the administrators' (the server refuses anyone else).
+    m_channels->setClient(isAdmin() ? client : nullptr);
+    m_channels->reload();
     m_live->setClient(client);
     loadNodeNames();
     retranslateUi();
@@ -281,6 +330,8 @@ void AlertsPage::reload()
     m_message.clear();
     m_records->reload();
     m_rules->reload();
+    if (isAdmin())
+        m_channels->reload();
     loadNodeNames();
     showState();
 }
@@ -348,6 +399,9 @@ void AlertsPage::retranslateUi()
     m_newRule->setText(tr("New rule..."));
     m_tabs->setTabText(m_tabs->indexOf(m_recordsTab), tr("Alerts"));
     m_tabs->setTabText(m_tabs->indexOf(m_rulesTab), tr("Rules"));
+    m_tabs->setTabText(m_tabs->indexOf(m_channelsTab), tr("Channels"));
+    m_newChannel->setText(tr("New channel..."));
+    m_deleteChannel->setText(tr("Delete..."));
     m_show->setItemText(0, tr("Open alerts"));
     m_show->setItemText(1, tr("All alerts"));
     m_typeFilter->setItemText(0, tr("Every type"));
@@ -355,9 +409,11 @@ void AlertsPage::retranslateUi()
         m_typeFilter->setItemText(i, AlertText::type(m_typeFilter->itemData(i).toString()));
     m_resolve->setText(tr("Resolve"));
     m_editRule->setText(tr("Edit..."));
+    m_editChannel->setText(tr("Edit..."));
     m_deleteRule->setText(tr("Delete..."));
     refreshTexts(m_records);
     refreshTexts(m_rules);
+    refreshTexts(m_channels);
     showState();
 }
 
@@ -365,6 +421,12 @@ const client::AlertRecordRow *AlertsPage::selectedRecord() const
 {
     const QModelIndexList rows = m_recordsView->selectionModel()->selectedRows();
     return rows.isEmpty() ? nullptr : m_records->record(rows.first().row());
+}
+
+const client::AlertChannelRow *AlertsPage::selectedChannel() const
+{
+    const QModelIndexList rows = m_channelsView->selectionModel()->selectedRows();
+    return rows.isEmpty() ? nullptr : m_channels->channel(rows.first().row());
 }
 
 const client::AlertRuleRow *AlertsPage::selectedRule() const
@@ -410,7 +472,57 @@ void AlertsPage::updateActions()
             ? tr("This alert is resolved already.")
             : tr("Mark the alert resolved. While its condition still holds no new alert "
                  "opens; the rule fires again once it cleared."));
+    const client::AlertChannelRow *channel = selectedChannel();
+    const QString pickChannel = tr("Select a channel first.");
+    set(m_newChannel, isAdmin(),
+        isAdmin() ? tr("A webhook that receives every alert that fires or resolves.") : adminWhy);
+    set(m_editChannel, isAdmin() && channel,
+        !isAdmin() ? adminWhy
+        : channel  ? tr("Change the URL, the secret or the name.")
+                   : pickChannel);
+    m_testChannel->setText(m_testing ? tr("Testing...") : tr("Test"));
+    set(m_testChannel, isAdmin() && channel && !m_testing,
+        !isAdmin() ? adminWhy
+        : channel  ? tr("Send a test message now and say how it went.")
+                   : pickChannel);
+    set(m_deleteChannel, isAdmin() && channel,
+        !isAdmin() ? adminWhy
+        : channel  ? tr("Delete the channel and the record of its deliveries.")
+                   : pickChannel);
     m_header->refresh()->setEnabled(bool(m_client));
+}
+
+void AlertsPage::showChannelsState()
+{
+    QPushButton *action = m_channelsEmpty->action();
+    bool showChannels = true;
+    if (m_client && !isAdmin()) {
+        showChannels = false;
+        m_channelsEmpty->title()->setText(tr("Channels are for administrators"));
+        m_channelsEmpty->text()->setText(
+            tr("Administrators choose where alerts are sent besides the consoles: webhooks that "
+               "receive every alert. The alerts and rules are yours to read."));
+        action->setVisible(false);
+    } else if (m_channels->state() == AlertChannelModel::State::Failed) {
+        showChannels = false;
+        m_channelsEmpty->title()->setText(tr("The channels could not be read"));
+        m_channelsEmpty->text()->setText(AdminText::error(m_channels->lastError(), m_me.role));
+        action->setText(tr("Retry"));
+        action->setVisible(true);
+        action->setEnabled(true);
+    } else if (m_channels->state() == AlertChannelModel::State::Ready &&
+               m_channels->rowCount() == 0) {
+        showChannels = false;
+        m_channelsEmpty->title()->setText(tr("No channels yet"));
+        m_channelsEmpty->text()->setText(
+            tr("Alerts show here and on the desktops of the consoles signed in. Add a webhook to "
+               "send them to a chat, a pager or your own tooling as well."));
+        action->setText(tr("New channel"));
+        action->setVisible(true);
+        action->setEnabled(m_newChannel->isEnabled());
+    }
+    m_channelsStack->setCurrentWidget(showChannels ? static_cast<QWidget *>(m_channelsView)
+                                                   : m_channelsEmpty);
 }
 
 void AlertsPage::showState()
@@ -483,10 +595,19 @@ void AlertsPage::showState()
     }
     m_rulesStack->setCurrentWidget(showRules ? static_cast<QWidget *>(m_rulesView) : m_rulesEmpty);
 
+    updateActions();
+    showChannelsState();
+
     QString text;
     QString tone;
     if (!m_client) {
         text = tr("Sign in to see the alerts.");
+    } else if (m_tabs->currentWidget() == m_channelsTab) {
+        if (m_channels->state() == AlertChannelModel::State::Loading)
+            text = tr("Loading channels...");
+        else if (m_channels->state() == AlertChannelModel::State::Ready &&
+                 m_channels->rowCount() > 0)
+            text = tr("%n channel(s)", "", m_channels->rowCount());
     } else if (m_tabs->currentWidget() == m_rulesTab) {
         if (m_rules->state() == AlertRuleModel::State::Loading)
             text = tr("Loading rules...");
@@ -502,7 +623,7 @@ void AlertsPage::showState()
     }
     if (!m_message.isEmpty()) {
         text = m_message;
-        tone = QStringLiteral("bad");
+        tone = m_messageTone;
     }
     updateActions();
     if (!showRules && m_rules->state() != AlertRuleModel::State::Failed) {
@@ -521,8 +642,90 @@ void AlertsPage::showState()
 
 void AlertsPage::failed(const QString &what, const hm::Error &error)
 {
-    m_message = what.arg(AdminText::error(error, m_me.role));
+    say(what.arg(AdminText::error(error, m_me.role)), QStringLiteral("bad"));
+}
+
+void AlertsPage::say(const QString &text, const QString &tone)
+{
+    m_message = text;
+    m_messageTone = tone;
     showState();
+}
+
+void AlertsPage::newChannel()
+{
+    if (!m_client || !isAdmin())
+        return;
+    m_message.clear();
+    AlertChannelDialog dialog(m_client, this);
+    if (DialogSeam::exec(&dialog) != QDialog::Accepted)
+        return;
+    m_channels->upsert(dialog.channel());
+    m_tabs->setCurrentWidget(m_channelsTab);
+    if (const int row = m_channels->rowOf(dialog.channel().id); row >= 0)
+        m_channelsView->selectRow(row);
+    showState();
+}
+
+void AlertsPage::editChannel()
+{
+    const client::AlertChannelRow *channel = selectedChannel();
+    if (!m_client || !channel || !isAdmin())
+        return;
+    m_message.clear();
+    AlertChannelDialog dialog(m_client, *channel, this);
+    if (DialogSeam::exec(&dialog) != QDialog::Accepted)
+        return;
+    m_channels->upsert(dialog.channel());
+    showState();
+}
+
+void AlertsPage::testChannel()
+{
+    const client::AlertChannelRow *channel = selectedChannel();
+    if (!m_client || !channel || !isAdmin() || m_testing)
+        return;
+    m_testing = true;
+    const QString name = channel->name;
+    say(tr("Sending a test message to \"%1\"...").arg(name), {});
+    client::AlertsApi(*m_client).testChannel(
+        channel->id, client::within(this, [this, name](Result<client::AlertChannelTest> r) {
+            m_testing = false;
+            if (!r)
+                return failed(tr("The channel was not tested: %1"), r.error());
+            const client::AlertChannelTest &t = *r;
+            if (t.success)
+                return say(tr("\"%1\" received the test message (HTTP %2, %3 ms).")
+                               .arg(name)
+                               .arg(t.httpStatus)
+                               .arg(t.durationMs),
+                           QStringLiteral("good"));
+            say(tr("The test message to \"%1\" failed: %2.").arg(name, t.error),
+                QStringLiteral("bad"));
+        }));
+}
+
+void AlertsPage::deleteChannel()
+{
+    const client::AlertChannelRow *channel = selectedChannel();
+    if (!m_client || !channel || !isAdmin())
+        return;
+    m_message.clear();
+    const QString id = channel->id;
+    if (MessageBox::question(this, tr("Delete channel"),
+                             tr("Delete the channel \"%1\"? Alerts are no longer sent there; "
+                                "the record of its deliveries goes with it.")
+                                 .arg(channel->name),
+                             QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel,
+                             QStringLiteral("alerts.confirmDeleteChannel")) != QMessageBox::Yes)
+        return;
+    client::AlertsApi(*m_client).removeChannel(
+        id, client::within(this, [this, id](Result<void> r) {
+            if (!r)
+                return failed(tr("The channel was not deleted: %1"), r.error());
+            m_channels->remove(id);
+            showState();
+        }));
 }
 
 AlertRuleDialog::NodeNames AlertsPage::nodeChoices() const

@@ -23,6 +23,7 @@ struct AlertRuleRow;
 
 namespace hm::app {
 
+class AlertChannelModel;
 class AlertNotifier;
 class AlertRecordModel;
 class AlertRuleModel;
@@ -34,11 +35,12 @@ class SectionHeader;
 // that fired, open ones first (what is firing now; all of them on request,
 // by type), resolved by hand by users and up; and the rules that raise them,
 // which administrators create, change, switch on and off and delete (the
-// rule dialog). Both lists follow the server live: records as they open and
-// resolve, rules as any console changes them. The page also owns the
-// desktop notifications (AlertNotifier), which follow the signed-in
-// session from the start: the shell makes every section's page when the
-// window opens. Notification channels come with the server's channels.
+// rule dialog); and, for administrators, the channels alerts are sent to
+// (webhooks, with a Test button that says how the message went). The lists
+// follow the server live: records as they open and resolve, rules and
+// channels as any console changes them. The page also owns the desktop
+// notifications (AlertNotifier), which follow the signed-in session from
+// the start: the shell makes every section's page when the window opens.
 class AlertsPage final : public QWidget, public SectionPage
 {
     Q_OBJECT
@@ -60,6 +62,7 @@ public:
     AlertNotifier *notifier() const { return m_notifier; }
     AlertRecordModel *records() const { return m_records; }
     AlertRuleModel *rules() const { return m_rules; }
+    AlertChannelModel *channels() const { return m_channels; }
     SectionEmptyState *emptyState() const { return m_recordsEmpty; }
     SectionEmptyState *rulesEmptyState() const { return m_rulesEmpty; }
 
@@ -76,6 +79,10 @@ public slots:
     void toggleRule();
     void deleteRule();
     void resolveRecord();
+    void newChannel();
+    void editChannel();
+    void testChannel();
+    void deleteChannel();
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -89,6 +96,10 @@ private:
     AlertRuleDialog::NodeNames nodeChoices() const;
     const client::AlertRecordRow *selectedRecord() const;
     const client::AlertRuleRow *selectedRule() const;
+    const client::AlertChannelRow *selectedChannel() const;
+    void showChannelsState();
+    // A passing word in the state line: a failure ("bad") or a success ("good").
+    void say(const QString &text, const QString &tone);
     bool isAdmin() const;
     bool mayResolve() const;
     void failed(const QString &what, const hm::Error &error);
@@ -97,6 +108,7 @@ private:
     client::UserInfo m_me;
     AlertRecordModel *m_records = nullptr;
     AlertRuleModel *m_rules = nullptr;
+    AlertChannelModel *m_channels = nullptr;
     AlertNotifier *m_notifier = nullptr;
     LiveEvents *m_live = nullptr;
     SectionHeader *m_header = nullptr;
@@ -116,6 +128,16 @@ private:
     QStackedWidget *m_rulesStack = nullptr;
     QTableView *m_rulesView = nullptr;
     SectionEmptyState *m_rulesEmpty = nullptr;
+    QWidget *m_channelsTab = nullptr;
+    QPushButton *m_newChannel = nullptr;
+    QPushButton *m_editChannel = nullptr;
+    QPushButton *m_testChannel = nullptr;
+    QPushButton *m_deleteChannel = nullptr;
+    QStackedWidget *m_channelsStack = nullptr;
+    QTableView *m_channelsView = nullptr;
+    SectionEmptyState *m_channelsEmpty = nullptr;
+    bool m_testing = false;
+    QString m_messageTone;
     QLabel *m_state = nullptr;
     QString m_message;
     QString m_pendingOpen; // openItem() before its row came

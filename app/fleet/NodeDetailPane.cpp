@@ -15,10 +15,9 @@ namespace hm::app {
 
 namespace {
 
-const char *const kDetailNames[] = {"status",  "description", "labels",       "address",
-                                    "system",  "cpu",         "memory",       "disk",
-                                    "agent",   "capabilities", "fingerprint", "lastSeen",
-                                    "enrolled", "created"};
+const char *const kDetailNames[] = {
+    "status", "description", "labels",       "address",     "system",   "cpu",      "memory",
+    "disk",   "agent",       "capabilities", "fingerprint", "lastSeen", "enrolled", "created"};
 
 } // namespace
 
@@ -88,8 +87,8 @@ void NodeDetailPane::setNode(const client::NodeRow *node)
 void NodeDetailPane::refreshTimes()
 {
     if (m_hasNode)
-        m_values[LastSeen]->setText(NodeText::ago(m_node.lastHeartbeat,
-                                                  QDateTime::currentDateTimeUtc(), tr("Never")));
+        m_values[LastSeen]->setText(
+            NodeText::ago(m_node.lastHeartbeat, QDateTime::currentDateTimeUtc(), tr("Never")));
 }
 
 void NodeDetailPane::changeEvent(QEvent *event)
@@ -102,10 +101,10 @@ void NodeDetailPane::changeEvent(QEvent *event)
 void NodeDetailPane::retranslateUi()
 {
     const QString labels[FieldCount] = {
-        tr("Status:"),       tr("Description:"),  tr("Labels:"),    tr("Address:"),
-        tr("OS / arch:"),    tr("CPU:"),          tr("Memory:"),    tr("Disk:"),
+        tr("Status:"),        tr("Description:"),  tr("Labels:"),          tr("Address:"),
+        tr("OS / arch:"),     tr("CPU:"),          tr("Memory:"),          tr("Disk:"),
         tr("Agent version:"), tr("Capabilities:"), tr("Key fingerprint:"), tr("Last seen:"),
-        tr("Enrolled:"),     tr("Created:")};
+        tr("Enrolled:"),      tr("Created:")};
     for (int i = 0; i < FieldCount; ++i)
         if (auto *label = qobject_cast<QLabel *>(formOf(i)->labelForField(m_values[i])))
             label->setText(labels[i]);
@@ -160,8 +159,8 @@ void NodeDetailPane::fill()
         capabilities.isEmpty() ? orUnknown({}) : QLocale().createSeparatedList(capabilities));
     m_values[Fingerprint]->setText(orUnknown(n.fingerprint));
     refreshTimes();
-    m_values[Enrolled]->setText(dateTimeText(n.enrolledAt, QLocale::ShortFormat,
-                                             TimeDetail::Minutes, tr("Not yet")));
+    m_values[Enrolled]->setText(
+        dateTimeText(n.enrolledAt, QLocale::ShortFormat, TimeDetail::Minutes, tr("Not yet")));
     m_values[Created]->setText(dateTimeText(n.createdAt));
 }
 

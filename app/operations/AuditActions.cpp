@@ -92,6 +92,10 @@ constexpr Action kActions[] = {
     {"ALERT_RULE_UPDATED", "fleet", QT_TRANSLATE_NOOP("AuditActions", "Alert rule changed")},
     {"ALERT_RULE_DELETED", "fleet", QT_TRANSLATE_NOOP("AuditActions", "Alert rule deleted")},
     {"ALERT_RESOLVED", "fleet", QT_TRANSLATE_NOOP("AuditActions", "Alert resolved by hand")},
+    {"ALERT_CHANNEL_CREATED", "fleet", QT_TRANSLATE_NOOP("AuditActions", "Alert channel created")},
+    {"ALERT_CHANNEL_UPDATED", "fleet", QT_TRANSLATE_NOOP("AuditActions", "Alert channel changed")},
+    {"ALERT_CHANNEL_DELETED", "fleet", QT_TRANSLATE_NOOP("AuditActions", "Alert channel deleted")},
+    {"ALERT_CHANNEL_TESTED", "fleet", QT_TRANSLATE_NOOP("AuditActions", "Alert channel tested")},
 };
 
 struct Category

@@ -63,9 +63,44 @@ struct AlertRecordFilter
     PageRequest page;
 };
 
+// A notification channel (GET /alerts/channels): never its secret.
+struct AlertChannelRow
+{
+    QString id;
+    QString name;
+    QString type; // "webhook"
+    bool enabled = true;
+    QString url;
+    bool secretSet = false;
+    QDateTime createdAt;
+    QDateTime updatedAt;
+};
+
+// What POST and PUT send; PUT sends the fields set (a secret only when
+// one is typed: the stored one stays otherwise).
+struct AlertChannelChange
+{
+    std::optional<QString> name;
+    std::optional<bool> enabled;
+    std::optional<QString> url;
+    std::optional<QString> secret;
+    QJsonObject toJson(bool creating) const;
+};
+
+// POST /alerts/channels/{id}/test: how the test message went.
+struct AlertChannelTest
+{
+    bool success = false;
+    int httpStatus = 0; // 0: no answer came
+    QString error;      // the server's words
+    qint64 durationMs = 0;
+    QString deliveryId;
+};
+
 namespace json {
 AlertRuleRow alertRule(const QJsonObject &o);
 AlertRecordRow alertRecord(const QJsonObject &o);
+AlertChannelRow alertChannel(const QJsonObject &o);
 } // namespace json
 
 } // namespace hm::client

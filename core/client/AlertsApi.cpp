@@ -42,7 +42,38 @@ AlertRecordRow alertRecord(const QJsonObject &o)
             o.value(QStringLiteral("resolved_by_name")).toString()};
 }
 
+AlertChannelRow alertChannel(const QJsonObject &o)
+{
+    return {o.value(QStringLiteral("id")).toString(),
+            o.value(QStringLiteral("name")).toString(),
+            o.value(QStringLiteral("type")).toString(),
+            o.value(QStringLiteral("enabled")).toBool(true),
+            o.value(QStringLiteral("config")).toObject().value(QStringLiteral("url")).toString(),
+            o.value(QStringLiteral("secret_set")).toBool(),
+            time(o.value(QStringLiteral("created_at"))),
+            time(o.value(QStringLiteral("updated_at")))};
+}
+
 } // namespace json
+
+QJsonObject AlertChannelChange::toJson(bool creating) const
+{
+    QJsonObject o;
+    if (name)
+        o.insert(QStringLiteral("name"), *name);
+    if (creating)
+        o.insert(QStringLiteral("type"), QStringLiteral("webhook"));
+    if (enabled)
+        o.insert(QStringLiteral("enabled"), *enabled);
+    QJsonObject config;
+    if (url)
+        config.insert(QStringLiteral("url"), *url);
+    if (secret && !secret->isEmpty())
+        config.insert(QStringLiteral("secret"), *secret);
+    if (!config.isEmpty())
+        o.insert(QStringLiteral("config"), config);
+    return o;
+}
 
 QJsonObject AlertRuleChange::toJson() const
 {
@@ -71,6 +102,7 @@ namespace {
 
 const QString kRules = QStringLiteral("/api/v1/alerts/rules");
 const QString kRecords = QStringLiteral("/api/v1/alerts/records");
+const QString kChannels = QStringLiteral("/api/v1/alerts/channels");
 
 AlertRuleRow readRule(const ApiResponse &r)
 {
@@ -132,6 +164,58 @@ void AlertsApi::resolve(const QString &recordId, Callback<AlertRecordRow> done)
     m_client.call<AlertRecordRow>(
         ApiRequest::post(kRecords + u'/' + recordId + QStringLiteral("/resolve")),
         [](const ApiResponse &r) { return json::alertRecord(r.data.toObject()); }, std::move(done));
+}
+
+void AlertsApi::channels(Callback<QList<AlertChannelRow>> done)
+{
+    m_client.call<QList<AlertChannelRow>>(
+        ApiRequest::get(kChannels),
+        [](const ApiResponse &r) {
+            QList<AlertChannelRow> rows;
+            for (const QJsonValue v : r.data.toObject().value(QStringLiteral("items")).toArray())
+                rows.append(json::alertChannel(v.toObject()));
+            return rows;
+        },
+        std::move(done));
+}
+
+void AlertsApi::createChannel(const AlertChannelChange &channel, Callback<AlertChannelRow> done)
+{
+    m_client.call<AlertChannelRow>(
+        ApiRequest::post(kChannels, channel.toJson(true)),
+        [](const ApiResponse &r) { return json::alertChannel(r.data.toObject()); },
+        std::move(done));
+}
+
+void AlertsApi::updateChannel(const QString &id, const AlertChannelChange &change,
+                              Callback<AlertChannelRow> done)
+{
+    m_client.call<AlertChannelRow>(
+        ApiRequest::put(kChannels + u'/' + id, change.toJson(false)),
+        [](const ApiResponse &r) { return json::alertChannel(r.data.toObject()); },
+        std::move(done));
+}
+
+void AlertsApi::removeChannel(const QString &id, Callback<void> done)
+{
+    m_client.call<void>(
+        ApiRequest::del(kChannels + u'/' + id), [](const ApiResponse &) { return Status(); },
+        std::move(done));
+}
+
+void AlertsApi::testChannel(const QString &id, Callback<AlertChannelTest> done)
+{
+    m_client.call<AlertChannelTest>(
+        ApiRequest::post(kChannels + u'/' + id + QStringLiteral("/test")),
+        [](const ApiResponse &r) {
+            const QJsonObject o = r.data.toObject();
+            return AlertChannelTest{o.value(QStringLiteral("success")).toBool(),
+                                    o.value(QStringLiteral("http_status")).toInt(),
+                                    o.value(QStringLiteral("error")).toString(),
+                                    o.value(QStringLiteral("duration_ms")).toInteger(),
+                                    o.value(QStringLiteral("delivery_id")).toString()};
+        },
+        std::move(done));
 }
 
 } // namespace hm::client

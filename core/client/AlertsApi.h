@@ -6,8 +6,9 @@ namespace hm::client {
 
 class ApiClient;
 
-// The fleet's alert rules and records (/api/v1/alerts). Anyone signed in
-// reads; administrators change rules; users and up resolve records.
+// The fleet's alert rules, records and channels (/api/v1/alerts). Anyone
+// signed in reads rules and records; administrators change rules and manage
+// channels; users and up resolve records.
 class AlertsApi
 {
 public:
@@ -19,6 +20,13 @@ public:
     void removeRule(const QString &id, Callback<void> done);
     void records(const AlertRecordFilter &filter, Callback<Page<AlertRecordRow>> done);
     void resolve(const QString &recordId, Callback<AlertRecordRow> done);
+    // Notification channels (administrators only).
+    void channels(Callback<QList<AlertChannelRow>> done);
+    void createChannel(const AlertChannelChange &channel, Callback<AlertChannelRow> done);
+    void updateChannel(const QString &id, const AlertChannelChange &change,
+                       Callback<AlertChannelRow> done);
+    void removeChannel(const QString &id, Callback<void> done);
+    void testChannel(const QString &id, Callback<AlertChannelTest> done);
 
 private:
     ApiClient &m_client;

@@ -791,6 +791,51 @@ CREATE INDEX alert_records_by_start ON alert_records(started_at, id);
 CREATE INDEX alert_records_open ON alert_records(status, rule_id, node_id);
 )sql";
 
+// Where alerts are sent (issue 35; docs/api.md "Alerts", channels): a
+// channel's settings as JSON without its secret, the secret (webhook
+// signing key, SMTP password) sealed apart. A delivery is one record's (or
+// a test's) message to one channel, pending until it is delivered or gives
+// up; each try is kept. Pending deliveries survive a restart.
+const char kAlertChannelsSchema[] = R"sql(
+CREATE TABLE alert_channels (
+    id         TEXT PRIMARY KEY,
+    name       TEXT NOT NULL,
+    type       TEXT NOT NULL,
+    enabled    INTEGER NOT NULL DEFAULT 1,
+    config     TEXT NOT NULL,
+    secret     TEXT,
+    created_by TEXT,
+    created_at INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL
+);
+CREATE TABLE alert_deliveries (
+    id              TEXT PRIMARY KEY,
+    channel_id      TEXT NOT NULL REFERENCES alert_channels(id) ON DELETE CASCADE,
+    record_id       TEXT REFERENCES alert_records(id) ON DELETE SET NULL,
+    event           TEXT NOT NULL,
+    payload         TEXT NOT NULL,
+    status          TEXT NOT NULL CHECK (status = 'pending' OR status = 'delivered'
+                                         OR status = 'failed'),
+    attempts        INTEGER NOT NULL DEFAULT 0,
+    next_attempt_at INTEGER,
+    last_status     INTEGER,
+    last_error      TEXT,
+    created_at      INTEGER NOT NULL,
+    updated_at      INTEGER NOT NULL
+);
+CREATE INDEX alert_deliveries_by_channel ON alert_deliveries(channel_id, created_at);
+CREATE INDEX alert_deliveries_pending ON alert_deliveries(status, next_attempt_at);
+CREATE TABLE alert_delivery_attempts (
+    delivery_id TEXT NOT NULL REFERENCES alert_deliveries(id) ON DELETE CASCADE,
+    attempt     INTEGER NOT NULL,
+    at          INTEGER NOT NULL,
+    http_status INTEGER,
+    error       TEXT,
+    duration_ms INTEGER NOT NULL,
+    PRIMARY KEY (delivery_id, attempt)
+);
+)sql";
+
 #undef HM_NOW_MS
 
 } // namespace
@@ -825,6 +870,8 @@ const QList<Migration> &schemaMigrations()
         {18, QStringLiteral("fleet metric history in tiers"),
          QString::fromUtf8(kMetricTiersSchema)},
         {19, QStringLiteral("alert rules and records"), QString::fromUtf8(kAlertsSchema)},
+        {20, QStringLiteral("alert channels and deliveries"),
+         QString::fromUtf8(kAlertChannelsSchema)},
     };
     return migrations;
 }

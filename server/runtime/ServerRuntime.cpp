@@ -26,6 +26,8 @@
 #include "server/services/engine/FlowEvents.h"
 #include "server/services/external/ServiceCatalog.h"
 #include "server/services/external/ServiceDirectory.h"
+#include "server/services/fleet/AlertChannels.h"
+#include "server/services/fleet/AlertDispatcher.h"
 #include "server/services/fleet/AlertService.h"
 #include "server/services/fleet/FleetService.h"
 #include "server/services/system/LogBuffer.h"
@@ -293,6 +295,22 @@ Result<QUrl> ServerRuntime::startUp()
     if (Status s = m_alerts->start(); !s)
         return s.error();
     registerAlertRoutes(*m_router, *m_auth, *m_alerts);
+    // Where alerts go: every record that opens or resolves, to each enabled
+    // channel, with the pending deliveries of the last run picked up.
+    m_alertDispatcher = std::make_unique<fleet::AlertDispatcher>(
+        *m_database, outbound::OutboundPolicy(m_database.get()));
+    m_alertChannels =
+        std::make_unique<fleet::AlertChannels>(*m_database, *m_envelope, *m_alertDispatcher,
+                                                m_auth->events);
+    m_alertDispatcher->setChannels(m_alertChannels.get());
+    if (Status s = m_alertDispatcher->start(); !s)
+        return s.error();
+    QObject::connect(
+        m_alerts.get(), &fleet::AlertService::recordChanged, m_alertDispatcher.get(),
+        [dispatcher = m_alertDispatcher.get()](const repositories::AlertRecordRow &record) {
+            dispatcher->recordChanged(record, fleet::AlertService::alertMessage(record));
+        });
+    registerAlertChannelRoutes(*m_router, *m_auth, *m_alertChannels);
     registerMetricsAndDocsRoutes(*m_router, [this] { return publicUrl().toString(); });
     m_webSockets = std::make_unique<ws::WebSocketHub>(*m_router, *m_auth, *m_database, *m_engine,
                                                       *m_flowEvents, *m_fleet, m_options.dataDir,
@@ -336,6 +354,8 @@ void ServerRuntime::stop()
     }
     m_flowEvents.reset();
     // After the agents' connections, before the engine whose queue it writes to.
+    m_alertDispatcher.reset(); // follows the alerts, uses the channels
+    m_alertChannels.reset();
     m_alerts.reset(); // listens to the fleet
     m_fleet.reset();
     // Before the engine: its health checks reach into the engine's registry.

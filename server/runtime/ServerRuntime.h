@@ -33,6 +33,8 @@ namespace ws {
 class WebSocketHub;
 }
 namespace fleet {
+class AlertChannels;
+class AlertDispatcher;
 class AlertService;
 class FleetService;
 } // namespace fleet
@@ -100,10 +102,12 @@ private:
     std::unique_ptr<FlowEvents> m_flowEvents;
     std::unique_ptr<ApiRouter> m_router;
     std::unique_ptr<FlowEngineHost> m_engine;
-    std::unique_ptr<ComponentService> m_components; // registered HTTP components
-    std::unique_ptr<fleet::FleetService> m_fleet;   // nodes, agents, reports
-    std::unique_ptr<fleet::AlertService> m_alerts;  // rules and records over the fleet
-    std::unique_ptr<ws::WebSocketHub> m_webSockets; // /ws/… on the HTTP port
+    std::unique_ptr<ComponentService> m_components;            // registered HTTP components
+    std::unique_ptr<fleet::FleetService> m_fleet;              // nodes, agents, reports
+    std::unique_ptr<fleet::AlertService> m_alerts;             // rules and records over the fleet
+    std::unique_ptr<fleet::AlertChannels> m_alertChannels;     // where alerts go
+    std::unique_ptr<fleet::AlertDispatcher> m_alertDispatcher; // sends them there
+    std::unique_ptr<ws::WebSocketHub> m_webSockets;            // /ws/… on the HTTP port
     // Derived from the master key in openStore(); moved into the auth module.
     crypto::SecureBytes m_tokenSigningKey;
     // Kept from openStore() until the engine opened its own connections.

@@ -7,9 +7,13 @@
 // another console's rule changes arriving live; disable and delete through
 // the confirmation seam; a viewer's actions off with the reason; a firing
 // alert said in the window's status bar and opened from the notification;
+// webhook channels made through their dialog (a generated secret that
+// signs the test message a local receiver gets), tested (delivered, and a
+// receiver's 500 said without its page), changed and deleted;
 // the language switch. With HIVEMIND_SCREENSHOT_DIR set, `screenshots`
 // saves the section and the rule dialog in en, zh_TW and zh_CN.
 
+#include "../support/RecordingHttpPeer.h"
 #include "AdminTestSupport.h"
 #include "FleetAgentSupport.h"
 #include "MainWindow.h"
@@ -17,6 +21,8 @@
 #include "client/AlertsApi.h"
 #include "client/EventHub.h"
 #include "client/NodesApi.h"
+#include "crypto/Hmac.h"
+#include "fleet/AlertChannelModel.h"
 #include "fleet/AlertNotifier.h"
 #include "fleet/AlertRecordModel.h"
 #include "fleet/AlertRuleModel.h"
@@ -79,6 +85,7 @@ private slots:
     void alertArrivesLiveAndIsResolvedByHand();
     void anotherConsolesRulesArriveLive();
     void disableThenDeleteARule();
+    void channelsThroughTheDialogAndTested();
     void viewerSeesNoEnabledActions();
     void windowSaysAndOpensTheAlert();
     void retranslates();
@@ -353,6 +360,100 @@ void TestAlertsPage::disableThenDeleteARule()
     QVERIFY(stored->isEmpty());
 }
 
+void TestAlertsPage::channelsThroughTheDialogAndTested()
+{
+    hm::test::RecordingPeer receiver;
+    AlertsPage page;
+    QAbstractItemModelTester tester(page.channels(),
+                                    QAbstractItemModelTester::FailureReportingMode::QtTest);
+    signIn(page);
+    QTRY_COMPARE_WITH_TIMEOUT(page.channels()->state(), AlertChannelModel::State::Ready, 15000);
+    child<QTabWidget>(&page, "alerts.tabs")->setCurrentIndex(2);
+    QCOMPARE(child<QLabel>(&page, "alerts.channels.emptyTitle")->text(),
+             QStringLiteral("No channels yet"));
+    QString secret;
+    bool copyOffUntilShown = false;
+    bool badUrlSaid = false;
+    DialogSeam::setNextHandler([&](QDialog *dialog) {
+        if (dialog->objectName() != QLatin1String("alerts.channelDialog"))
+            return int(QDialog::Rejected);
+        dialog->show();
+        child<QLineEdit>(dialog, "alerts.channel.name")->setText(QStringLiteral("Ops chat"));
+        child<QLineEdit>(dialog, "alerts.channel.url")->setText(QStringLiteral("ftp://x"));
+        badUrlSaid = child<QLabel>(dialog, "alerts.channel.urlError")->isVisible();
+        child<QLineEdit>(dialog, "alerts.channel.url")->setText(receiver.url("/hook"));
+        copyOffUntilShown = !child<QPushButton>(dialog, "alerts.channel.copy")->isEnabled();
+        child<QPushButton>(dialog, "alerts.channel.generate")->click();
+        auto *field = child<QLineEdit>(dialog, "alerts.channel.secret");
+        secret = field->text();
+        copyOffUntilShown = copyOffUntilShown && field->echoMode() == QLineEdit::Normal &&
+                            child<QPushButton>(dialog, "alerts.channel.copy")->isEnabled();
+        child<QPushButton>(dialog, "alerts.channel.save")->click();
+        (void)QTest::qWaitFor([dialog] { return dialog->result() == QDialog::Accepted; }, 15000);
+        return dialog->result();
+    });
+    child<QPushButton>(&page, "alerts.channels.emptyAction")->click();
+    QVERIFY(badUrlSaid);
+    QVERIFY(copyOffUntilShown);
+    QCOMPARE(secret.size(), 40);
+    QCOMPARE(page.channels()->rowCount(), 1);
+    QCOMPARE(cell(page.channels(), 0, AlertChannelModel::TargetColumn), receiver.url("/hook"));
+    QVERIFY(page.channels()->channel(0)->secretSet);
+
+    // Tested: delivered, signed with the secret typed (generated) above.
+    auto *view = child<QTableView>(&page, "alerts.channels");
+    view->selectRow(0);
+    child<QPushButton>(&page, "alerts.testChannel")->click();
+    QTRY_VERIFY_WITH_TIMEOUT(page.stateText().contains(QLatin1String("received the test message")),
+                             15000);
+    QCOMPARE(child<QLabel>(&page, "alerts.state")->property("tone").toString(),
+             QStringLiteral("good"));
+    QCOMPARE(receiver.requests().size(), 1);
+    const hm::test::RecordedRequest &request = receiver.requests().first();
+    QCOMPARE(
+        request.headers.value("x-hivemind-signature"),
+        QByteArrayLiteral("sha256=") +
+            hm::crypto::hmacSha256(secret.toUtf8(), request.headers.value("x-hivemind-timestamp") +
+                                                        '.' + request.body)
+                .toHex());
+    // A receiver's error: said in the server's words, never its page.
+    receiver.setAnswer([](const hm::test::RecordedRequest &) -> hm::test::RecordingPeer::Reply {
+        return {503, "maintenance page with internals", "text/plain"};
+    });
+    child<QPushButton>(&page, "alerts.testChannel")->click();
+    QTRY_VERIFY_WITH_TIMEOUT(page.stateText().contains(QLatin1String("failed: HTTP 503")), 15000);
+    QVERIFY(!page.stateText().contains(QLatin1String("maintenance")));
+    QCOMPARE(child<QLabel>(&page, "alerts.state")->property("tone").toString(),
+             QStringLiteral("bad"));
+
+    // Changed without touching the secret: it stays.
+    bool unchangedCannotSave = false;
+    DialogSeam::setNextHandler([&](QDialog *dialog) {
+        dialog->show();
+        auto *save = child<QPushButton>(dialog, "alerts.channel.save");
+        unchangedCannotSave = !save->isEnabled();
+        child<QLineEdit>(dialog, "alerts.channel.name")->setText(QStringLiteral("Ops pager"));
+        save->click();
+        (void)QTest::qWaitFor([dialog] { return dialog->result() == QDialog::Accepted; }, 15000);
+        return dialog->result();
+    });
+    child<QPushButton>(&page, "alerts.editChannel")->click();
+    QVERIFY(unchangedCannotSave);
+    QCOMPARE(page.channels()->channel(0)->name, QStringLiteral("Ops pager"));
+    auto stored = await<QList<AlertChannelRow>>([&](auto done) { api().channels(done); });
+    QVERIFY(stored.ok());
+    QVERIFY(stored->first().secretSet);
+    QCOMPARE(stored->first().name, QStringLiteral("Ops pager"));
+
+    // Deleted after the confirmation.
+    view->selectRow(0);
+    MessageBox::setNextAnswer(QMessageBox::Yes);
+    child<QPushButton>(&page, "alerts.deleteChannel")->click();
+    QTRY_COMPARE_WITH_TIMEOUT(page.channels()->rowCount(), 0, 15000);
+    stored = await<QList<AlertChannelRow>>([&](auto done) { api().channels(done); });
+    QVERIFY(stored->isEmpty());
+}
+
 void TestAlertsPage::viewerSeesNoEnabledActions()
 {
     AlertRuleChange mem;
@@ -381,6 +482,11 @@ void TestAlertsPage::viewerSeesNoEnabledActions()
     QVERIFY(!resolve->isEnabled());
     QVERIFY2(resolve->toolTip().contains(QLatin1String("viewer"), Qt::CaseInsensitive),
              qPrintable(resolve->toolTip()));
+    // Channels are not a viewer's to see: the tab says so.
+    child<QTabWidget>(&page, "alerts.tabs")->setCurrentIndex(2);
+    QCOMPARE(child<QLabel>(&page, "alerts.channels.emptyTitle")->text(),
+             QStringLiteral("Channels are for administrators"));
+    QVERIFY(!child<QPushButton>(&page, "alerts.newChannel")->isEnabled());
     deleteAllRules();
 }
 
@@ -483,6 +589,15 @@ void TestAlertsPage::screenshots()
         await<Page<AlertRecordRow>>([&](auto done) { api().records({}, done); })->items.size(), 3,
         15000);
 
+    hm::test::RecordingPeer receiver;
+    for (const auto &[name, path] : {std::pair{"Ops chat", "/chat"}, std::pair{"Pager", "/page"}}) {
+        AlertChannelChange channel;
+        channel.name = QString::fromLatin1(name);
+        channel.url = receiver.url(QString::fromLatin1(path));
+        channel.secret = QStringLiteral("screenshot-secret-0123456789");
+        QVERIFY(await<AlertChannelRow>([&](auto done) { api().createChannel(channel, done); })
+                    .ok());
+    }
     ThemeManager themes;
     themes.setMode(ThemeManager::Mode::Light, ThemeManager::Persist::No);
     MainWindow::Options options;
@@ -523,7 +638,29 @@ void TestAlertsPage::screenshots()
         const int memoryRow = ruleRow(page->rules(), QStringLiteral("Database memory"));
         child<QTableView>(page, "alerts.rules")->selectRow(memoryRow);
         page->editRule();
+        child<QTabWidget>(page, "alerts.tabs")->setCurrentIndex(2);
+        QTRY_COMPARE_WITH_TIMEOUT(page->channels()->rowCount(), 2, 15000);
+        child<QTableView>(page, "alerts.channels")->selectRow(0);
+        QApplication::processEvents();
+        QVERIFY(window.grab().save(dir + QStringLiteral("/alerts-channels-") + language +
+                                   QStringLiteral(".png")));
+        DialogSeam::setNextHandler([&](QDialog *dialog) {
+            dialog->show();
+            child<QLineEdit>(dialog, "alerts.channel.name")->setText(QStringLiteral("Team chat"));
+            child<QLineEdit>(dialog, "alerts.channel.url")
+                ->setText(QStringLiteral("https://hooks.example.com/hivemind"));
+            child<QPushButton>(dialog, "alerts.channel.generate")->click();
+            QApplication::processEvents();
+            (void)dialog->grab().save(dir + QStringLiteral("/alerts-channel-dialog-") + language +
+                                      QStringLiteral(".png"));
+            return int(QDialog::Rejected);
+        });
+        page->newChannel();
     }
+    auto channels = await<QList<AlertChannelRow>>([&](auto done) { api().channels(done); });
+    QVERIFY(channels.ok());
+    for (const AlertChannelRow &channel : channels.value())
+        QVERIFY(await<void>([&](auto done) { api().removeChannel(channel.id, done); }).ok());
     deleteAllRules();
 }
 

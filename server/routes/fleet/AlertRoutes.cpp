@@ -114,7 +114,8 @@ QJsonObject recordSchema()
          {QStringLiteral("threshold"), number},
          {QStringLiteral("created_at"), string()},
          {QStringLiteral("resolved_at"), nullable(string())},
-         {QStringLiteral("resolved_by"), nullable(string())}});
+         {QStringLiteral("resolved_by"), nullable(string())},
+         {QStringLiteral("resolved_by_name"), nullable(string())}});
 }
 
 RouteDoc alertDoc(const QString &summary, QList<ErrorCode> errors, QJsonObject response,

@@ -7,6 +7,7 @@ namespace auth {
 struct AuthModule;
 }
 namespace fleet {
+class AlertChannels;
 class AlertService;
 class FleetService;
 } // namespace fleet
@@ -18,5 +19,9 @@ void registerNodeRoutes(ApiRouter &router, auth::AuthModule &auth, fleet::FleetS
 // /api/v1/alerts/* (AlertRoutes.cpp, docs/api.md "Alerts"): rules and
 // records.
 void registerAlertRoutes(ApiRouter &router, auth::AuthModule &auth, fleet::AlertService &alerts);
+// /api/v1/alerts/channels* (AlertChannelRoutes.cpp): where alerts are sent,
+// a test message, the deliveries. Administrators only.
+void registerAlertChannelRoutes(ApiRouter &router, auth::AuthModule &auth,
+                                fleet::AlertChannels &channels);
 
 } // namespace hm::server

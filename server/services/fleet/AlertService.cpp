@@ -437,7 +437,7 @@ void AlertService::restartRule(const QString &ruleId)
     }
 }
 
-void AlertService::announce(const AlertRecordRow &record)
+QJsonObject AlertService::alertMessage(const AlertRecordRow &record)
 {
     // Seed 001's alert message: {id, name, level, status, current_value,
     // threshold, message}, with the node and times beside.
@@ -449,8 +449,13 @@ void AlertService::announce(const AlertRecordRow &record)
                 record.status == QLatin1String("open")
                     ? QStringLiteral("%1 on %2").arg(record.ruleName, record.nodeName)
                     : QStringLiteral("%1 on %2 resolved").arg(record.ruleName, record.nodeName));
+    return data;
+}
+
+void AlertService::announce(const AlertRecordRow &record)
+{
     // Everyone signed in sees the fleet's nodes, and so its alerts.
-    m_events.publish({QStringLiteral("alert"), data, false, {}, true});
+    m_events.publish({QStringLiteral("alert"), alertMessage(record), false, {}, true});
     emit recordChanged(record);
 }
 

@@ -8,7 +8,8 @@
 // resolution is stored before it is announced on /ws/events ("alert",
 // seed 001's shape) to everyone signed in. Rule changes are audited and
 // announced (alert_rule_*).
-// Notification channels build on the records (not here yet). Server thread.
+// Notification channels (AlertChannels, AlertDispatcher) follow
+// recordChanged. Server thread.
 
 #include "common/Result.h"
 #include "fleet/AgentProtocol.h"
@@ -84,6 +85,9 @@ public:
 
     static QJsonObject ruleJson(const repositories::AlertRuleRow &row);
     static QJsonObject recordJson(const repositories::AlertRecordRow &row);
+    // The "alert" message of a record (seed 001's shape): /ws/events' and
+    // the notification channels'.
+    static QJsonObject alertMessage(const repositories::AlertRecordRow &row);
 
 signals:
     // A record was stored as opened or resolved (for notification channels

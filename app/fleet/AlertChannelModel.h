@@ -1,0 +1,47 @@
+#pragma once
+
+#include "client/AlertTypes.h"
+#include "widgets/RemoteListModel.h"
+
+#include <QJsonObject>
+
+namespace hm::app {
+
+// The notification channels (administrators only): every channel at once,
+// by name as the server orders them; /ws/events' alert_channel_created,
+// _updated and _deleted (another administrator's change) change the rows in
+// place. No secret ever reaches it: a channel says whether one is set.
+class AlertChannelModel final : public RemoteList<client::AlertChannelRow>
+{
+    Q_OBJECT
+
+public:
+    enum Column
+    {
+        NameColumn,
+        StateColumn,
+        TypeColumn,
+        TargetColumn,
+        ColumnCount
+    };
+
+    explicit AlertChannelModel(QObject *parent = nullptr);
+
+    const client::AlertChannelRow *channel(int row) const { return item(row); }
+    void upsert(const client::AlertChannelRow &channel);
+    void remove(const QString &id);
+    // A /ws/events message; anything but alert_channel_* is ignored.
+    void applyEvent(const QString &type, const QJsonObject &data);
+
+    QVariant headerData(int section, Qt::Orientation orientation,
+                        int role = Qt::DisplayRole) const override;
+
+private:
+    void requestPage(client::ApiClient &client, int page, int size, PageCallback done) override;
+    QString idOf(const client::AlertChannelRow &channel) const override { return channel.id; }
+    QVariant cellData(const client::AlertChannelRow &channel, int column, int role) const override;
+    bool sortsBefore(const client::AlertChannelRow &a,
+                     const client::AlertChannelRow &b) const override;
+};
+
+} // namespace hm::app
