@@ -1921,10 +1921,6 @@
         <translation>Edit channel</translation>
     </message>
     <message>
-        <source>New webhook channel</source>
-        <translation>New webhook channel</translation>
-    </message>
-    <message>
         <source>Each alert that fires or resolves is posted to the URL as JSON, signed with the secret (the X-HiveMind-Signature header, HMAC-SHA256), and tried again for a while when the receiver does not answer.</source>
         <translation>Each alert that fires or resolves is posted to the URL as JSON, signed with the secret (the X-HiveMind-Signature header, HMAC-SHA256), and tried again for a while when the receiver does not answer.</translation>
     </message>
@@ -2000,6 +1996,110 @@
         <source>For example %1</source>
         <translation>For example %1</translation>
     </message>
+    <message>
+        <source>New channel</source>
+        <translation>New channel</translation>
+    </message>
+    <message>
+        <source>Each alert that fires or resolves is mailed to the recipients through your SMTP server, over STARTTLS or TLS unless you choose otherwise, and tried again for a while when the server is unavailable.</source>
+        <translation>Each alert that fires or resolves is mailed to the recipients through your SMTP server, over STARTTLS or TLS unless you choose otherwise, and tried again for a while when the server is unavailable.</translation>
+    </message>
+    <message>
+        <source>&amp;Type:</source>
+        <translation>&amp;Type:</translation>
+    </message>
+    <message>
+        <source>Webhook</source>
+        <translation>Webhook</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>SMTP &amp;server:</source>
+        <translation>SMTP &amp;server:</translation>
+    </message>
+    <message>
+        <source>587 for STARTTLS, 465 for TLS.</source>
+        <translation>587 for STARTTLS, 465 for TLS.</translation>
+    </message>
+    <message>
+        <source>Se&amp;curity:</source>
+        <translation>Se&amp;curity:</translation>
+    </message>
+    <message>
+        <source>STARTTLS (recommended)</source>
+        <translation>STARTTLS (recommended)</translation>
+    </message>
+    <message>
+        <source>TLS</source>
+        <translation>TLS</translation>
+    </message>
+    <message>
+        <source>None: only for a relay on a trusted network</source>
+        <translation>None: only for a relay on a trusted network</translation>
+    </message>
+    <message>
+        <source>User na&amp;me:</source>
+        <translation>User na&amp;me:</translation>
+    </message>
+    <message>
+        <source>Optional: no sign-in when empty</source>
+        <translation>Optional: no sign-in when empty</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Password:</translation>
+    </message>
+    <message>
+        <source>The SMTP user&apos;s password</source>
+        <translation>The SMTP user&apos;s password</translation>
+    </message>
+    <message>
+        <source>Stored sealed and never shown again.</source>
+        <translation>Stored sealed and never shown again.</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>&amp;From:</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>&amp;To:</translation>
+    </message>
+    <message>
+        <source>Addresses, separated by commas</source>
+        <translation>Addresses, separated by commas</translation>
+    </message>
+    <message>
+        <source>Trusted C&amp;A:</source>
+        <translation>Trusted C&amp;A:</translation>
+    </message>
+    <message>
+        <source>Optional: the PEM certificate of a private CA the SMTP server&apos;s certificate is signed by</source>
+        <translation>Optional: the PEM certificate of a private CA the SMTP server&apos;s certificate is signed by</translation>
+    </message>
+    <message>
+        <source>One e-mail address.</source>
+        <translation>One e-mail address.</translation>
+    </message>
+    <message>
+        <source>1 to 20 e-mail addresses, separated by commas.</source>
+        <translation>1 to 20 e-mail addresses, separated by commas.</translation>
+    </message>
+    <message>
+        <source>A user name needs its password.</source>
+        <translation>A user name needs its password.</translation>
+    </message>
+    <message>
+        <source>A PEM certificate (-----BEGIN CERTIFICATE-----).</source>
+        <translation>A PEM certificate (-----BEGIN CERTIFICATE-----).</translation>
+    </message>
+    <message>
+        <source>Port </source>
+        <translation>Port </translation>
+    </message>
 </context>
 <context>
     <name>hm::app::AlertChannelModel</name>
@@ -2022,6 +2122,14 @@
     <message>
         <source>Sends to</source>
         <translation>Sends to</translation>
+    </message>
+    <message>
+        <source>%1 (through %2)</source>
+        <translation>%1 (through %2)</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
     </message>
 </context>
 <context>
@@ -2460,10 +2568,6 @@
         <translation>Select a channel first.</translation>
     </message>
     <message>
-        <source>A webhook that receives every alert that fires or resolves.</source>
-        <translation>A webhook that receives every alert that fires or resolves.</translation>
-    </message>
-    <message>
         <source>Change the URL, the secret or the name.</source>
         <translation>Change the URL, the secret or the name.</translation>
     </message>
@@ -2488,20 +2592,12 @@
         <translation>Channels are for administrators</translation>
     </message>
     <message>
-        <source>Administrators choose where alerts are sent besides the consoles: webhooks that receive every alert. The alerts and rules are yours to read.</source>
-        <translation>Administrators choose where alerts are sent besides the consoles: webhooks that receive every alert. The alerts and rules are yours to read.</translation>
-    </message>
-    <message>
         <source>The channels could not be read</source>
         <translation>The channels could not be read</translation>
     </message>
     <message>
         <source>No channels yet</source>
         <translation>No channels yet</translation>
-    </message>
-    <message>
-        <source>Alerts show here and on the desktops of the consoles signed in. Add a webhook to send them to a chat, a pager or your own tooling as well.</source>
-        <translation>Alerts show here and on the desktops of the consoles signed in. Add a webhook to send them to a chat, a pager or your own tooling as well.</translation>
     </message>
     <message>
         <source>New channel</source>
@@ -2545,6 +2641,22 @@
     <message>
         <source>The channel was not deleted: %1</source>
         <translation>The channel was not deleted: %1</translation>
+    </message>
+    <message>
+        <source>A webhook or a mailbox that receives every alert that fires or resolves.</source>
+        <translation>A webhook or a mailbox that receives every alert that fires or resolves.</translation>
+    </message>
+    <message>
+        <source>Administrators choose where alerts are sent besides the consoles: webhooks and mailboxes that receive every alert. The alerts and rules are yours to read.</source>
+        <translation>Administrators choose where alerts are sent besides the consoles: webhooks and mailboxes that receive every alert. The alerts and rules are yours to read.</translation>
+    </message>
+    <message>
+        <source>Alerts show here and on the desktops of the consoles signed in. Add a webhook or an e-mail channel to send them to a chat, a pager, a mailbox or your own tooling as well.</source>
+        <translation>Alerts show here and on the desktops of the consoles signed in. Add a webhook or an e-mail channel to send them to a chat, a pager, a mailbox or your own tooling as well.</translation>
+    </message>
+    <message>
+        <source>The SMTP server took the test message for &quot;%1&quot; (reply %2, %3 ms).</source>
+        <translation>The SMTP server took the test message for &quot;%1&quot; (reply %2, %3 ms).</translation>
     </message>
 </context>
 <context>

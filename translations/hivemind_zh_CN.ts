@@ -1912,10 +1912,6 @@
         <translation>编辑通知渠道</translation>
     </message>
     <message>
-        <source>New webhook channel</source>
-        <translation>新建 Webhook 通知渠道</translation>
-    </message>
-    <message>
         <source>Each alert that fires or resolves is posted to the URL as JSON, signed with the secret (the X-HiveMind-Signature header, HMAC-SHA256), and tried again for a while when the receiver does not answer.</source>
         <translation>每条触发或解决的告警都会以 JSON 格式 POST 到该 URL，并用密钥签名；接收端没有响应时，会在一段时间内重试。</translation>
     </message>
@@ -1991,6 +1987,110 @@
         <source>For example %1</source>
         <translation>例如 %1</translation>
     </message>
+    <message>
+        <source>New channel</source>
+        <translation>新建通知渠道</translation>
+    </message>
+    <message>
+        <source>Each alert that fires or resolves is mailed to the recipients through your SMTP server, over STARTTLS or TLS unless you choose otherwise, and tried again for a while when the server is unavailable.</source>
+        <translation>每条触发或解决的告警都会通过您的 SMTP 服务器发送给收件人，除非另行选择，一律使用 STARTTLS 或 TLS；服务器不可用时，会在一段时间内重试。</translation>
+    </message>
+    <message>
+        <source>&amp;Type:</source>
+        <translation>类型(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Webhook</source>
+        <translation>Webhook 回调</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>电子邮件</translation>
+    </message>
+    <message>
+        <source>SMTP &amp;server:</source>
+        <translation>SMTP 服务器(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>587 for STARTTLS, 465 for TLS.</source>
+        <translation>STARTTLS 用 587，TLS 用 465。</translation>
+    </message>
+    <message>
+        <source>Se&amp;curity:</source>
+        <translation>安全性(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>STARTTLS (recommended)</source>
+        <translation>STARTTLS（推荐）</translation>
+    </message>
+    <message>
+        <source>TLS</source>
+        <translation>TLS（隐式）</translation>
+    </message>
+    <message>
+        <source>None: only for a relay on a trusted network</source>
+        <translation>无：仅限受信任网络上的中继服务器</translation>
+    </message>
+    <message>
+        <source>User na&amp;me:</source>
+        <translation>用户名(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>Optional: no sign-in when empty</source>
+        <translation>可选：留空则不登录</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>密码(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>The SMTP user&apos;s password</source>
+        <translation>SMTP 用户的密码</translation>
+    </message>
+    <message>
+        <source>Stored sealed and never shown again.</source>
+        <translation>加密保存，且不会再次显示。</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>发件人(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>收件人(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Addresses, separated by commas</source>
+        <translation>以逗号分隔的地址</translation>
+    </message>
+    <message>
+        <source>Trusted C&amp;A:</source>
+        <translation>信任的证书颁发机构(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>Optional: the PEM certificate of a private CA the SMTP server&apos;s certificate is signed by</source>
+        <translation>可选：签发 SMTP 服务器证书的私有证书颁发机构的 PEM 证书</translation>
+    </message>
+    <message>
+        <source>One e-mail address.</source>
+        <translation>请输入一个电子邮件地址。</translation>
+    </message>
+    <message>
+        <source>1 to 20 e-mail addresses, separated by commas.</source>
+        <translation>1 到 20 个电子邮件地址，以逗号分隔。</translation>
+    </message>
+    <message>
+        <source>A user name needs its password.</source>
+        <translation>有用户名就需要密码。</translation>
+    </message>
+    <message>
+        <source>A PEM certificate (-----BEGIN CERTIFICATE-----).</source>
+        <translation>PEM 证书（&quot;-----BEGIN CERTIFICATE-----&quot;）。</translation>
+    </message>
+    <message>
+        <source>Port </source>
+        <translation>端口 </translation>
+    </message>
 </context>
 <context>
     <name>hm::app::AlertChannelModel</name>
@@ -2013,6 +2113,14 @@
     <message>
         <source>Sends to</source>
         <translation>发送到</translation>
+    </message>
+    <message>
+        <source>%1 (through %2)</source>
+        <translation>%1（经由 %2）</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>电子邮件</translation>
     </message>
 </context>
 <context>
@@ -2448,10 +2556,6 @@
         <translation>请先选择一个通知渠道。</translation>
     </message>
     <message>
-        <source>A webhook that receives every alert that fires or resolves.</source>
-        <translation>接收每条触发或解决告警的 Webhook。</translation>
-    </message>
-    <message>
         <source>Change the URL, the secret or the name.</source>
         <translation>修改 URL、密钥或名称。</translation>
     </message>
@@ -2476,20 +2580,12 @@
         <translation>通知渠道仅供管理员设置</translation>
     </message>
     <message>
-        <source>Administrators choose where alerts are sent besides the consoles: webhooks that receive every alert. The alerts and rules are yours to read.</source>
-        <translation>除了控制台之外，告警发送到哪里由管理员决定：接收每条告警的 Webhook。您可以查看告警和规则。</translation>
-    </message>
-    <message>
         <source>The channels could not be read</source>
         <translation>无法读取通知渠道</translation>
     </message>
     <message>
         <source>No channels yet</source>
         <translation>暂无通知渠道</translation>
-    </message>
-    <message>
-        <source>Alerts show here and on the desktops of the consoles signed in. Add a webhook to send them to a chat, a pager or your own tooling as well.</source>
-        <translation>告警会显示在这里以及已登录控制台的桌面上。添加 Webhook，即可同时将告警发送到聊天群、寻呼器或您自己的工具。</translation>
     </message>
     <message>
         <source>New channel</source>
@@ -2532,6 +2628,22 @@
     <message>
         <source>The channel was not deleted: %1</source>
         <translation>未能删除通知渠道：%1</translation>
+    </message>
+    <message>
+        <source>A webhook or a mailbox that receives every alert that fires or resolves.</source>
+        <translation>接收每条触发或解决告警的 Webhook 或邮箱。</translation>
+    </message>
+    <message>
+        <source>Administrators choose where alerts are sent besides the consoles: webhooks and mailboxes that receive every alert. The alerts and rules are yours to read.</source>
+        <translation>除了控制台之外，告警发送到哪里由管理员决定：接收每条告警的 Webhook 和邮箱。您可以查看告警和规则。</translation>
+    </message>
+    <message>
+        <source>Alerts show here and on the desktops of the consoles signed in. Add a webhook or an e-mail channel to send them to a chat, a pager, a mailbox or your own tooling as well.</source>
+        <translation>告警会显示在这里以及已登录控制台的桌面上。添加 Webhook 或电子邮件通知渠道，即可同时将告警发送到聊天群、寻呼器、邮箱或您自己的工具。</translation>
+    </message>
+    <message>
+        <source>The SMTP server took the test message for &quot;%1&quot; (reply %2, %3 ms).</source>
+        <translation>SMTP 服务器已接收“%1”的测试消息（回复码 %2，%3 毫秒）。</translation>
     </message>
 </context>
 <context>

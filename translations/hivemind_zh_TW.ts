@@ -1912,10 +1912,6 @@
         <translation>編輯通知管道</translation>
     </message>
     <message>
-        <source>New webhook channel</source>
-        <translation>新建 Webhook 通知管道</translation>
-    </message>
-    <message>
         <source>Each alert that fires or resolves is posted to the URL as JSON, signed with the secret (the X-HiveMind-Signature header, HMAC-SHA256), and tried again for a while when the receiver does not answer.</source>
         <translation>每則觸發或解決的告警都會以 JSON 格式 POST 到此 URL，並以密鑰簽署；接收端沒有回應時，會在一段時間內重試。</translation>
     </message>
@@ -1991,6 +1987,110 @@
         <source>For example %1</source>
         <translation>例如 %1</translation>
     </message>
+    <message>
+        <source>New channel</source>
+        <translation>新建通知管道</translation>
+    </message>
+    <message>
+        <source>Each alert that fires or resolves is mailed to the recipients through your SMTP server, over STARTTLS or TLS unless you choose otherwise, and tried again for a while when the server is unavailable.</source>
+        <translation>每則觸發或解決的告警都會透過您的 SMTP 伺服器寄給收件人，除非另行選擇，一律使用 STARTTLS 或 TLS；伺服器無法使用時，會在一段時間內重試。</translation>
+    </message>
+    <message>
+        <source>&amp;Type:</source>
+        <translation>類型(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Webhook</source>
+        <translation>Webhook 回呼</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>電子郵件</translation>
+    </message>
+    <message>
+        <source>SMTP &amp;server:</source>
+        <translation>SMTP 伺服器(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>587 for STARTTLS, 465 for TLS.</source>
+        <translation>STARTTLS 用 587，TLS 用 465。</translation>
+    </message>
+    <message>
+        <source>Se&amp;curity:</source>
+        <translation>安全性(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>STARTTLS (recommended)</source>
+        <translation>STARTTLS（建議）</translation>
+    </message>
+    <message>
+        <source>TLS</source>
+        <translation>TLS（隱含式）</translation>
+    </message>
+    <message>
+        <source>None: only for a relay on a trusted network</source>
+        <translation>無：僅限受信任網路上的轉送伺服器</translation>
+    </message>
+    <message>
+        <source>User na&amp;me:</source>
+        <translation>使用者名稱(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>Optional: no sign-in when empty</source>
+        <translation>選填：留空則不登入</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>密碼(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>The SMTP user&apos;s password</source>
+        <translation>SMTP 使用者的密碼</translation>
+    </message>
+    <message>
+        <source>Stored sealed and never shown again.</source>
+        <translation>加密保存，且不會再次顯示。</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>寄件者(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>收件者(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Addresses, separated by commas</source>
+        <translation>以逗號分隔的位址</translation>
+    </message>
+    <message>
+        <source>Trusted C&amp;A:</source>
+        <translation>信任的憑證機構(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>Optional: the PEM certificate of a private CA the SMTP server&apos;s certificate is signed by</source>
+        <translation>選填：簽發 SMTP 伺服器憑證的私有憑證機構之 PEM 憑證</translation>
+    </message>
+    <message>
+        <source>One e-mail address.</source>
+        <translation>請輸入一個電子郵件位址。</translation>
+    </message>
+    <message>
+        <source>1 to 20 e-mail addresses, separated by commas.</source>
+        <translation>1 到 20 個電子郵件位址，以逗號分隔。</translation>
+    </message>
+    <message>
+        <source>A user name needs its password.</source>
+        <translation>有使用者名稱就需要密碼。</translation>
+    </message>
+    <message>
+        <source>A PEM certificate (-----BEGIN CERTIFICATE-----).</source>
+        <translation>PEM 憑證（&quot;-----BEGIN CERTIFICATE-----&quot;）。</translation>
+    </message>
+    <message>
+        <source>Port </source>
+        <translation>連接埠 </translation>
+    </message>
 </context>
 <context>
     <name>hm::app::AlertChannelModel</name>
@@ -2013,6 +2113,14 @@
     <message>
         <source>Sends to</source>
         <translation>傳送至</translation>
+    </message>
+    <message>
+        <source>%1 (through %2)</source>
+        <translation>%1（經由 %2）</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>電子郵件</translation>
     </message>
 </context>
 <context>
@@ -2448,10 +2556,6 @@
         <translation>請先選擇一個通知管道。</translation>
     </message>
     <message>
-        <source>A webhook that receives every alert that fires or resolves.</source>
-        <translation>接收每則觸發或解決告警的 Webhook。</translation>
-    </message>
-    <message>
         <source>Change the URL, the secret or the name.</source>
         <translation>變更 URL、密鑰或名稱。</translation>
     </message>
@@ -2476,20 +2580,12 @@
         <translation>通知管道僅供管理員設定</translation>
     </message>
     <message>
-        <source>Administrators choose where alerts are sent besides the consoles: webhooks that receive every alert. The alerts and rules are yours to read.</source>
-        <translation>除了主控台之外，告警要傳送到哪裡由管理員決定：接收每則告警的 Webhook。您可以查看告警與規則。</translation>
-    </message>
-    <message>
         <source>The channels could not be read</source>
         <translation>無法讀取通知管道</translation>
     </message>
     <message>
         <source>No channels yet</source>
         <translation>尚無通知管道</translation>
-    </message>
-    <message>
-        <source>Alerts show here and on the desktops of the consoles signed in. Add a webhook to send them to a chat, a pager or your own tooling as well.</source>
-        <translation>告警會顯示在此處以及已登入主控台的桌面上。新增 Webhook，即可同時將告警傳送到聊天室、呼叫器或您自己的工具。</translation>
     </message>
     <message>
         <source>New channel</source>
@@ -2532,6 +2628,22 @@
     <message>
         <source>The channel was not deleted: %1</source>
         <translation>未能刪除通知管道：%1</translation>
+    </message>
+    <message>
+        <source>A webhook or a mailbox that receives every alert that fires or resolves.</source>
+        <translation>接收每則觸發或解決告警的 Webhook 或信箱。</translation>
+    </message>
+    <message>
+        <source>Administrators choose where alerts are sent besides the consoles: webhooks and mailboxes that receive every alert. The alerts and rules are yours to read.</source>
+        <translation>除了主控台之外，告警要傳送到哪裡由管理員決定：接收每則告警的 Webhook 與信箱。您可以查看告警與規則。</translation>
+    </message>
+    <message>
+        <source>Alerts show here and on the desktops of the consoles signed in. Add a webhook or an e-mail channel to send them to a chat, a pager, a mailbox or your own tooling as well.</source>
+        <translation>告警會顯示在此處以及已登入主控台的桌面上。新增 Webhook 或電子郵件通知管道，即可同時將告警傳送到聊天室、呼叫器、信箱或您自己的工具。</translation>
+    </message>
+    <message>
+        <source>The SMTP server took the test message for &quot;%1&quot; (reply %2, %3 ms).</source>
+        <translation>SMTP 伺服器已收下「%1」的測試訊息（回覆碼 %2，%3 毫秒）。</translation>
     </message>
 </context>
 <context>

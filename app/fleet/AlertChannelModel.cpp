@@ -4,6 +4,8 @@
 #include "client/ApiClient.h"
 #include "fleet/AlertText.h"
 
+#include <QJsonArray>
+
 namespace hm::app {
 
 AlertChannelModel::AlertChannelModel(QObject *parent)
@@ -55,6 +57,17 @@ void AlertChannelModel::applyEvent(const QString &type, const QJsonObject &data)
         upsert(channel);
 }
 
+QString AlertChannelModel::targetOf(const client::AlertChannelRow &c)
+{
+    if (c.type != QLatin1String("email"))
+        return c.url();
+    QStringList to;
+    for (const QJsonValue v : c.config.value(QStringLiteral("to")).toArray())
+        to.append(v.toString());
+    return tr("%1 (through %2)")
+        .arg(to.join(QStringLiteral(", ")), c.config.value(QStringLiteral("smtp_host")).toString());
+}
+
 QVariant AlertChannelModel::cellData(const client::AlertChannelRow &c, int column, int role) const
 {
     switch (role) {
@@ -65,9 +78,11 @@ QVariant AlertChannelModel::cellData(const client::AlertChannelRow &c, int colum
         case StateColumn:
             return AlertText::ruleState(c.enabled);
         case TypeColumn:
-            return c.type == QLatin1String("webhook") ? tr("Webhook") : c.type;
+            if (c.type == QLatin1String("webhook"))
+                return tr("Webhook");
+            return c.type == QLatin1String("email") ? tr("E-mail") : c.type;
         case TargetColumn:
-            return c.url;
+            return targetOf(c);
         default:
             return {};
         }

@@ -33,6 +33,10 @@ public:
     // A /ws/events message; anything but alert_channel_* is ignored.
     void applyEvent(const QString &type, const QJsonObject &data);
 
+    // Where a channel sends: a webhook's URL, an e-mail channel's
+    // recipients and server.
+    static QString targetOf(const client::AlertChannelRow &channel);
+
     QVariant headerData(int section, Qt::Orientation orientation,
                         int role = Qt::DisplayRole) const override;
 

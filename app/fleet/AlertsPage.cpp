@@ -475,7 +475,8 @@ void AlertsPage::updateActions()
     const client::AlertChannelRow *channel = selectedChannel();
     const QString pickChannel = tr("Select a channel first.");
     set(m_newChannel, isAdmin(),
-        isAdmin() ? tr("A webhook that receives every alert that fires or resolves.") : adminWhy);
+        isAdmin() ? tr("A webhook or a mailbox that receives every alert that fires or resolves.")
+                  : adminWhy);
     set(m_editChannel, isAdmin() && channel,
         !isAdmin() ? adminWhy
         : channel  ? tr("Change the URL, the secret or the name.")
@@ -500,8 +501,8 @@ void AlertsPage::showChannelsState()
         showChannels = false;
         m_channelsEmpty->title()->setText(tr("Channels are for administrators"));
         m_channelsEmpty->text()->setText(
-            tr("Administrators choose where alerts are sent besides the consoles: webhooks that "
-               "receive every alert. The alerts and rules are yours to read."));
+            tr("Administrators choose where alerts are sent besides the consoles: webhooks and "
+               "mailboxes that receive every alert. The alerts and rules are yours to read."));
         action->setVisible(false);
     } else if (m_channels->state() == AlertChannelModel::State::Failed) {
         showChannels = false;
@@ -515,8 +516,9 @@ void AlertsPage::showChannelsState()
         showChannels = false;
         m_channelsEmpty->title()->setText(tr("No channels yet"));
         m_channelsEmpty->text()->setText(
-            tr("Alerts show here and on the desktops of the consoles signed in. Add a webhook to "
-               "send them to a chat, a pager or your own tooling as well."));
+            tr("Alerts show here and on the desktops of the consoles signed in. Add a webhook or "
+               "an e-mail channel to send them to a chat, a pager, a mailbox or your own "
+               "tooling as well."));
         action->setText(tr("New channel"));
         action->setVisible(true);
         action->setEnabled(m_newChannel->isEnabled());
@@ -694,6 +696,13 @@ void AlertsPage::testChannel()
             if (!r)
                 return failed(tr("The channel was not tested: %1"), r.error());
             const client::AlertChannelTest &t = *r;
+            if (t.success && t.smtpCode > 0)
+                return say(tr("The SMTP server took the test message for \"%1\" (reply %2, %3 "
+                              "ms).")
+                               .arg(name)
+                               .arg(t.smtpCode)
+                               .arg(t.durationMs),
+                           QStringLiteral("good"));
             if (t.success)
                 return say(tr("\"%1\" received the test message (HTTP %2, %3 ms).")
                                .arg(name)

@@ -68,21 +68,26 @@ struct AlertChannelRow
 {
     QString id;
     QString name;
-    QString type; // "webhook"
+    QString type; // "webhook" or "email"
     bool enabled = true;
-    QString url;
+    QJsonObject config; // webhook {url}; email {smtp_host, smtp_port, security, username, from, to,
+                        // ca_pem?}
     bool secretSet = false;
     QDateTime createdAt;
     QDateTime updatedAt;
+
+    QString url() const { return config.value(QStringLiteral("url")).toString(); }
 };
 
 // What POST and PUT send; PUT sends the fields set (a secret only when
 // one is typed: the stored one stays otherwise).
 struct AlertChannelChange
 {
+    QString type = QStringLiteral("webhook"); // sent when creating
     std::optional<QString> name;
     std::optional<bool> enabled;
-    std::optional<QString> url;
+    std::optional<QJsonObject> config; // the settings, without the secret
+    // The webhook's signing secret or the e-mail channel's SMTP password.
     std::optional<QString> secret;
     QJsonObject toJson(bool creating) const;
 };
@@ -91,7 +96,8 @@ struct AlertChannelChange
 struct AlertChannelTest
 {
     bool success = false;
-    int httpStatus = 0; // 0: no answer came
+    int httpStatus = 0; // a webhook's answer; 0: none came
+    int smtpCode = 0;   // an e-mail channel's last SMTP reply; 0: none
     QString error;      // the server's words
     qint64 durationMs = 0;
     QString deliveryId;

@@ -48,7 +48,7 @@ AlertChannelRow alertChannel(const QJsonObject &o)
             o.value(QStringLiteral("name")).toString(),
             o.value(QStringLiteral("type")).toString(),
             o.value(QStringLiteral("enabled")).toBool(true),
-            o.value(QStringLiteral("config")).toObject().value(QStringLiteral("url")).toString(),
+            o.value(QStringLiteral("config")).toObject(),
             o.value(QStringLiteral("secret_set")).toBool(),
             time(o.value(QStringLiteral("created_at"))),
             time(o.value(QStringLiteral("updated_at")))};
@@ -62,16 +62,16 @@ QJsonObject AlertChannelChange::toJson(bool creating) const
     if (name)
         o.insert(QStringLiteral("name"), *name);
     if (creating)
-        o.insert(QStringLiteral("type"), QStringLiteral("webhook"));
+        o.insert(QStringLiteral("type"), type);
     if (enabled)
         o.insert(QStringLiteral("enabled"), *enabled);
-    QJsonObject config;
-    if (url)
-        config.insert(QStringLiteral("url"), *url);
+    QJsonObject settings = config.value_or(QJsonObject());
     if (secret && !secret->isEmpty())
-        config.insert(QStringLiteral("secret"), *secret);
-    if (!config.isEmpty())
-        o.insert(QStringLiteral("config"), config);
+        settings.insert(type == QLatin1String("email") ? QStringLiteral("password")
+                                                       : QStringLiteral("secret"),
+                        *secret);
+    if (!settings.isEmpty())
+        o.insert(QStringLiteral("config"), settings);
     return o;
 }
 
@@ -211,6 +211,7 @@ void AlertsApi::testChannel(const QString &id, Callback<AlertChannelTest> done)
             const QJsonObject o = r.data.toObject();
             return AlertChannelTest{o.value(QStringLiteral("success")).toBool(),
                                     o.value(QStringLiteral("http_status")).toInt(),
+                                    o.value(QStringLiteral("smtp_code")).toInt(),
                                     o.value(QStringLiteral("error")).toString(),
                                     o.value(QStringLiteral("duration_ms")).toInteger(),
                                     o.value(QStringLiteral("delivery_id")).toString()};

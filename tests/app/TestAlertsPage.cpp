@@ -445,6 +445,46 @@ void TestAlertsPage::channelsThroughTheDialogAndTested()
     QVERIFY(stored->first().secretSet);
     QCOMPARE(stored->first().name, QStringLiteral("Ops pager"));
 
+    // An e-mail channel: its own fields; a user name needs its password.
+    bool passwordAsked = false;
+    bool portFollowsTls = false;
+    DialogSeam::setNextHandler([&](QDialog *dialog) {
+        dialog->show();
+        auto *type = child<QComboBox>(dialog, "alerts.channel.type");
+        type->setCurrentIndex(type->findData(QStringLiteral("email")));
+        child<QLineEdit>(dialog, "alerts.channel.name")->setText(QStringLiteral("Ops mail"));
+        child<QLineEdit>(dialog, "alerts.channel.smtpHost")->setText(QStringLiteral("127.0.0.1"));
+        auto *security = child<QComboBox>(dialog, "alerts.channel.security");
+        security->setCurrentIndex(security->findData(QStringLiteral("tls")));
+        portFollowsTls = child<QSpinBox>(dialog, "alerts.channel.smtpPort")->value() == 465;
+        child<QLineEdit>(dialog, "alerts.channel.username")->setText(QStringLiteral("mailer"));
+        child<QLineEdit>(dialog, "alerts.channel.from")->setText(QStringLiteral("alerts@x.test"));
+        child<QLineEdit>(dialog, "alerts.channel.to")
+            ->setText(QStringLiteral("ops@x.test, oncall@x.test"));
+        auto *save = child<QPushButton>(dialog, "alerts.channel.save");
+        passwordAsked = !save->isEnabled() &&
+                        child<QLabel>(dialog, "alerts.channel.passwordError")->isVisible();
+        child<QLineEdit>(dialog, "alerts.channel.password")->setText(QStringLiteral("mail-pass"));
+        save->click();
+        (void)QTest::qWaitFor([dialog] { return dialog->result() == QDialog::Accepted; }, 15000);
+        return dialog->result();
+    });
+    child<QPushButton>(&page, "alerts.newChannel")->click();
+    QVERIFY(passwordAsked);
+    QVERIFY(portFollowsTls);
+    QCOMPARE(page.channels()->rowCount(), 2);
+    const int mailRow = page.channels()->channel(0)->type == QLatin1String("email") ? 0 : 1;
+    QCOMPARE(cell(page.channels(), mailRow, AlertChannelModel::TypeColumn),
+             QStringLiteral("E-mail"));
+    QCOMPARE(cell(page.channels(), mailRow, AlertChannelModel::TargetColumn),
+             QStringLiteral("ops@x.test, oncall@x.test (through 127.0.0.1)"));
+    QCOMPARE(page.channels()->channel(mailRow)->config.value("smtp_port").toInt(), 465);
+    QVERIFY(page.channels()->channel(mailRow)->secretSet);
+    view->selectRow(mailRow);
+    MessageBox::setNextAnswer(QMessageBox::Yes);
+    child<QPushButton>(&page, "alerts.deleteChannel")->click();
+    QTRY_COMPARE_WITH_TIMEOUT(page.channels()->rowCount(), 1, 15000);
+
     // Deleted after the confirmation.
     view->selectRow(0);
     MessageBox::setNextAnswer(QMessageBox::Yes);
@@ -593,10 +633,10 @@ void TestAlertsPage::screenshots()
     for (const auto &[name, path] : {std::pair{"Ops chat", "/chat"}, std::pair{"Pager", "/page"}}) {
         AlertChannelChange channel;
         channel.name = QString::fromLatin1(name);
-        channel.url = receiver.url(QString::fromLatin1(path));
+        channel.config = QJsonObject{{"url", receiver.url(QString::fromLatin1(path))}};
         channel.secret = QStringLiteral("screenshot-secret-0123456789");
-        QVERIFY(await<AlertChannelRow>([&](auto done) { api().createChannel(channel, done); })
-                    .ok());
+        QVERIFY(
+            await<AlertChannelRow>([&](auto done) { api().createChannel(channel, done); }).ok());
     }
     ThemeManager themes;
     themes.setMode(ThemeManager::Mode::Light, ThemeManager::Persist::No);
@@ -652,6 +692,27 @@ void TestAlertsPage::screenshots()
             child<QPushButton>(dialog, "alerts.channel.generate")->click();
             QApplication::processEvents();
             (void)dialog->grab().save(dir + QStringLiteral("/alerts-channel-dialog-") + language +
+                                      QStringLiteral(".png"));
+            return int(QDialog::Rejected);
+        });
+        page->newChannel();
+        DialogSeam::setNextHandler([&](QDialog *dialog) {
+            dialog->show();
+            auto *type = child<QComboBox>(dialog, "alerts.channel.type");
+            type->setCurrentIndex(type->findData(QStringLiteral("email")));
+            child<QLineEdit>(dialog, "alerts.channel.name")
+                ->setText(QStringLiteral("On-call mail"));
+            child<QLineEdit>(dialog, "alerts.channel.smtpHost")
+                ->setText(QStringLiteral("smtp.example.com"));
+            child<QLineEdit>(dialog, "alerts.channel.username")->setText(QStringLiteral("alerts"));
+            child<QLineEdit>(dialog, "alerts.channel.password")
+                ->setText(QStringLiteral("password"));
+            child<QLineEdit>(dialog, "alerts.channel.from")
+                ->setText(QStringLiteral("alerts@example.com"));
+            child<QLineEdit>(dialog, "alerts.channel.to")
+                ->setText(QStringLiteral("oncall@example.com, ops@example.com"));
+            QApplication::processEvents();
+            (void)dialog->grab().save(dir + QStringLiteral("/alerts-email-dialog-") + language +
                                       QStringLiteral(".png"));
             return int(QDialog::Rejected);
         });

@@ -184,6 +184,8 @@ void TestTranslations::chineseIsComplete()
                       QStringLiteral("Webhook"), QStringLiteral("POST"), QStringLiteral("MiB"),
                       QStringLiteral("KiB"), QStringLiteral("HTTPS"), QStringLiteral("TLS"),
                       QStringLiteral("SHA"), QStringLiteral("IPv"), QStringLiteral("VPN"),
+                      // mail protocols (the alert channels)
+                      QStringLiteral("SMTP"), QStringLiteral("STARTTLS"),
                       // an HTTP parameter's place (app/services)
                       QStringLiteral("Cookie"),
                       // credential types and what they name (app/credentials)

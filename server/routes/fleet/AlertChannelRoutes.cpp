@@ -64,26 +64,50 @@ Result<fleet::AlertChannelDetails> channelDetails(const QJsonObject &body)
 
 QJsonObject channelSchema()
 {
-    return object({{QStringLiteral("id"), string()},
-                   {QStringLiteral("name"), string()},
-                   {QStringLiteral("type"), enumOf({QStringLiteral("webhook")})},
-                   {QStringLiteral("enabled"), boolean()},
-                   {QStringLiteral("config"), object({{QStringLiteral("url"), string()}})},
-                   {QStringLiteral("secret_set"), boolean()},
-                   {QStringLiteral("created_at"), string()},
-                   {QStringLiteral("updated_at"), string()}});
+    return object(
+        {{QStringLiteral("id"), string()},
+         {QStringLiteral("name"), string()},
+         {QStringLiteral("type"), enumOf({QStringLiteral("webhook"), QStringLiteral("email")})},
+         {QStringLiteral("enabled"), boolean()},
+         {QStringLiteral("config"),
+          object({{QStringLiteral("url"), string(QStringLiteral("webhook"))},
+                  {QStringLiteral("smtp_host"), string(QStringLiteral("email"))},
+                  {QStringLiteral("smtp_port"), integer()},
+                  {QStringLiteral("security"),
+                   enumOf({QStringLiteral("starttls"), QStringLiteral("tls"),
+                           QStringLiteral("none")})},
+                  {QStringLiteral("username"), string()},
+                  {QStringLiteral("from"), string()},
+                  {QStringLiteral("to"), arrayOf(string())},
+                  {QStringLiteral("ca_pem"), string()}})},
+         {QStringLiteral("secret_set"), boolean()},
+         {QStringLiteral("created_at"), string()},
+         {QStringLiteral("updated_at"), string()}});
 }
 
 QJsonObject channelBodySchema()
 {
-    return object({{QStringLiteral("name"), string()},
-                   {QStringLiteral("type"), enumOf({QStringLiteral("webhook")})},
-                   {QStringLiteral("enabled"), boolean()},
-                   {QStringLiteral("config"),
-                    object({{QStringLiteral("url"), string(QStringLiteral("http or https"))},
-                            {QStringLiteral("secret"),
-                             string(QStringLiteral("16 to 256 characters; write-only; signs every "
-                                                   "message (X-HiveMind-Signature)"))}})}});
+    return object(
+        {{QStringLiteral("name"), string()},
+         {QStringLiteral("type"), enumOf({QStringLiteral("webhook"), QStringLiteral("email")})},
+         {QStringLiteral("enabled"), boolean()},
+         {QStringLiteral("config"),
+          object({{QStringLiteral("url"), string(QStringLiteral("webhook: http or https"))},
+                  {QStringLiteral("secret"),
+                   string(QStringLiteral("webhook: 16 to 256 characters; write-only; signs "
+                                         "every message (X-HiveMind-Signature)"))},
+                  {QStringLiteral("smtp_host"), string(QStringLiteral("email"))},
+                  {QStringLiteral("smtp_port"), integer(QStringLiteral("default 587"))},
+                  {QStringLiteral("security"),
+                   enumOf({QStringLiteral("starttls"), QStringLiteral("tls"),
+                           QStringLiteral("none")})},
+                  {QStringLiteral("username"), string()},
+                  {QStringLiteral("password"), string(QStringLiteral("write-only"))},
+                  {QStringLiteral("from"), string()},
+                  {QStringLiteral("to"),
+                   string(QStringLiteral("addresses: an array, or comma-separated text"))},
+                  {QStringLiteral("ca_pem"),
+                   string(QStringLiteral("PEM certificates to trust (a private CA)"))}})}});
 }
 
 QJsonObject deliverySchema()
@@ -208,6 +232,7 @@ void registerAlertChannelRoutes(ApiRouter &router, auth::AuthModule &auth, Alert
                    {ErrorCode::ResourceNotFound},
                    object({{QStringLiteral("success"), boolean()},
                            {QStringLiteral("http_status"), integer()},
+                           {QStringLiteral("smtp_code"), integer()},
                            {QStringLiteral("error"), string()},
                            {QStringLiteral("duration_ms"), integer()},
                            {QStringLiteral("delivery_id"), string()}},

@@ -7,11 +7,14 @@
 #include "server/services/auth/AccountEvents.h"
 #include "server/services/auth/AuditLog.h"
 #include "server/services/fleet/AlertDispatcher.h"
+#include "server/services/mail/MailMessage.h"
 #include "server/services/outbound/OutboundPolicy.h"
 #include "store/Database.h"
 
 #include <QDateTime>
 #include <QHostAddress>
+#include <QJsonArray>
+#include <QRegularExpression>
 #include <QUrl>
 
 namespace hm::server::fleet {
@@ -89,8 +92,8 @@ Result<AlertChannelRow> AlertChannels::validated(AlertChannelRow row,
                                      QStringLiteral("a channel keeps its type"));
         row.type = *details.type;
     }
-    if (row.type != QLatin1String("webhook"))
-        return channelFieldError(QStringLiteral("type"), QStringLiteral("webhook"));
+    if (row.type != QLatin1String("webhook") && row.type != QLatin1String("email"))
+        return channelFieldError(QStringLiteral("type"), QStringLiteral("webhook or email"));
     if (details.enabled)
         row.enabled = *details.enabled;
     if (creating && !details.config)
@@ -98,12 +101,61 @@ Result<AlertChannelRow> AlertChannels::validated(AlertChannelRow row,
     if (!details.config)
         return row;
 
+    const bool email = row.type == QLatin1String("email");
     QJsonObject config = *details.config;
-    // The secret goes apart, sealed; the stored config never holds it.
-    const QJsonValue secretValue = config.take(QStringLiteral("secret"));
-    QJsonObject kept;
-    const QString urlText = config.value(QStringLiteral("url"))
-                                .toString(row.config.value(QStringLiteral("url")).toString());
+    // The secret goes apart, sealed; the stored config never holds it (a
+    // webhook's signing "secret", an e-mail channel's SMTP "password").
+    const QString secretField = email ? QStringLiteral("password") : QStringLiteral("secret");
+    const QJsonValue secretValue = config.take(secretField);
+    // Settings not given keep their stored value.
+    QJsonObject merged = row.config;
+    for (auto it = config.constBegin(); it != config.constEnd(); ++it)
+        merged.insert(it.key(), it.value());
+    auto kept = email ? emailConfig(merged) : webhookConfig(merged);
+    if (!kept)
+        return kept.error();
+    row.config = kept.value();
+
+    if (secretValue.isUndefined() || secretValue.isNull()) {
+        if (creating && !email)
+            return channelFieldError(secretField,
+                                     QStringLiteral("required: it signs every message"));
+        if (email && !row.config.value(QStringLiteral("username")).toString().isEmpty() &&
+            row.secret.isEmpty())
+            return channelFieldError(secretField, QStringLiteral("required with a user name"));
+        return row; // kept as it is
+    }
+    QByteArray secret = secretValue.toString().toUtf8();
+    const qsizetype least = email ? 1 : kMinSecret;
+    if (!secretValue.isString() || secret.size() < least || secret.size() > kMaxSecret) {
+        crypto::wipe(secret);
+        return channelFieldError(secretField,
+                                 QStringLiteral("%1 to %2 characters").arg(least).arg(kMaxSecret));
+    }
+    auto sealed = m_cipher.encrypt(secret, crypto::DekPurpose::General, associatedData(row.id));
+    crypto::wipe(secret);
+    if (!sealed)
+        return sealed.error();
+    row.secret = sealed.value();
+    return row;
+}
+
+Status AlertChannels::checkHost(const QString &host, const QString &field) const
+{
+    // An address literal is judged now; a name at every delivery (it may
+    // resolve elsewhere later).
+    const outbound::OutboundPolicy policy(&m_db);
+    const QHostAddress literal(host);
+    if (!literal.isNull())
+        return policy.check(literal, host, field);
+    if (host.compare(QLatin1String("localhost"), Qt::CaseInsensitive) == 0)
+        return policy.check(QHostAddress(QHostAddress::LocalHost), host, field);
+    return {};
+}
+
+Result<QJsonObject> AlertChannels::webhookConfig(const QJsonObject &config) const
+{
+    const QString urlText = config.value(QStringLiteral("url")).toString();
     const QUrl url(urlText, QUrl::StrictMode);
     if (urlText.isEmpty() || urlText.size() > kMaxUrl || !url.isValid() ||
         (url.scheme() != QLatin1String("http") && url.scheme() != QLatin1String("https")) ||
@@ -115,41 +167,62 @@ Result<AlertChannelRow> AlertChannels::validated(AlertChannelRow row,
         return channelFieldError(QStringLiteral("url"),
                                  QStringLiteral("no user name or password in the URL: the "
                                                 "secret signs the messages"));
-    // An address literal is judged now; a name at every delivery (it may
-    // resolve elsewhere later).
-    const outbound::OutboundPolicy policy(&m_db);
-    const QHostAddress literal(url.host());
-    if (!literal.isNull()) {
-        if (Status allowed = policy.check(literal, url.host(), QStringLiteral("url")); !allowed)
-            return allowed.error();
-    } else if (url.host().compare(QLatin1String("localhost"), Qt::CaseInsensitive) == 0 &&
-               !policy.allowsPrivateNetworks()) {
-        return policy
-            .check(QHostAddress(QHostAddress::LocalHost), url.host(), QStringLiteral("url"))
-            .error();
-    }
-    kept.insert(QStringLiteral("url"), url.toString());
-    row.config = kept;
+    if (Status allowed = checkHost(url.host(), QStringLiteral("url")); !allowed)
+        return allowed.error();
+    return QJsonObject{{QStringLiteral("url"), url.toString()}};
+}
 
-    if (secretValue.isUndefined() || secretValue.isNull()) {
-        if (creating)
-            return channelFieldError(QStringLiteral("secret"),
-                                     QStringLiteral("required: it signs every message"));
-        return row; // kept as it is
+Result<QJsonObject> AlertChannels::emailConfig(const QJsonObject &config) const
+{
+    static const QRegularExpression hostPattern(
+        QStringLiteral("^(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.)*"
+                       "[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?$|^[0-9a-fA-F:.]+$"));
+    const QString host = config.value(QStringLiteral("smtp_host")).toString().trimmed();
+    if (host.isEmpty() || host.size() > 253 || !hostPattern.match(host).hasMatch())
+        return channelFieldError(QStringLiteral("smtp_host"),
+                                 QStringLiteral("a host name or address"));
+    if (Status allowed = checkHost(host, QStringLiteral("smtp_host")); !allowed)
+        return allowed.error();
+    const QJsonValue portValue = config.value(QStringLiteral("smtp_port"));
+    const int port = portValue.isUndefined() ? 587 : portValue.toInt(-1);
+    if (port < 1 || port > 65535)
+        return channelFieldError(QStringLiteral("smtp_port"), QStringLiteral("1 to 65535"));
+    const QString security =
+        config.value(QStringLiteral("security")).toString(QStringLiteral("starttls"));
+    if (security != QLatin1String("starttls") && security != QLatin1String("tls") &&
+        security != QLatin1String("none"))
+        return channelFieldError(QStringLiteral("security"),
+                                 QStringLiteral("starttls, tls or none"));
+    const QString username = config.value(QStringLiteral("username")).toString();
+    if (username.size() > 256 || username.contains(QLatin1Char('\n')) ||
+        username.contains(QLatin1Char('\r')))
+        return channelFieldError(QStringLiteral("username"),
+                                 QStringLiteral("at most 256 characters on one line"));
+    mail::MailMessage probe;
+    probe.from = config.value(QStringLiteral("from")).toString().trimmed();
+    const QJsonValue to = config.value(QStringLiteral("to"));
+    if (to.isArray()) {
+        for (const QJsonValue v : to.toArray())
+            probe.to.append(v.toString().trimmed());
+    } else {
+        probe.to = mail::splitAddresses(to.toString());
     }
-    QByteArray secret = secretValue.toString().toUtf8();
-    if (!secretValue.isString() || secret.size() < kMinSecret || secret.size() > kMaxSecret) {
-        crypto::wipe(secret);
-        return channelFieldError(
-            QStringLiteral("secret"),
-            QStringLiteral("%1 to %2 characters").arg(kMinSecret).arg(kMaxSecret));
-    }
-    auto sealed = m_cipher.encrypt(secret, crypto::DekPurpose::General, associatedData(row.id));
-    crypto::wipe(secret);
-    if (!sealed)
-        return sealed.error();
-    row.secret = sealed.value();
-    return row;
+    if (Status checked = mail::checkMessage(probe); !checked)
+        return checked.error();
+    const QString caPem = config.value(QStringLiteral("ca_pem")).toString();
+    if (!caPem.isEmpty() &&
+        (caPem.size() > 65536 || !caPem.contains(QLatin1String("-----BEGIN CERTIFICATE-----"))))
+        return channelFieldError(QStringLiteral("ca_pem"),
+                                 QStringLiteral("PEM certificates, at most 64 KiB"));
+    QJsonObject kept{{QStringLiteral("smtp_host"), host},
+                     {QStringLiteral("smtp_port"), port},
+                     {QStringLiteral("security"), security},
+                     {QStringLiteral("username"), username},
+                     {QStringLiteral("from"), probe.from},
+                     {QStringLiteral("to"), QJsonArray::fromStringList(probe.to)}};
+    if (!caPem.isEmpty())
+        kept.insert(QStringLiteral("ca_pem"), caPem);
+    return kept;
 }
 
 Result<AlertChannelRow> AlertChannels::create(const auth::Principal &caller,
@@ -224,14 +297,16 @@ void AlertChannels::test(const auth::Principal &caller, const auth::ClientInfo &
     const QString userId = caller.userId;
     const AlertChannelRow tested = row.value();
     m_dispatcher.sendTest(tested, [this, userId, client, tested, done = std::move(done)](
-                                      Result<WebhookOutcome> outcome, QString deliveryId) {
+                                      Result<DeliveryOutcome> outcome, QString deliveryId) {
         if (!outcome)
             return done(outcome.error());
         QJsonObject answer{{QStringLiteral("success"), outcome.value().delivered},
                            {QStringLiteral("duration_ms"), outcome.value().durationMs},
                            {QStringLiteral("delivery_id"), deliveryId}};
-        if (outcome.value().httpStatus > 0)
-            answer.insert(QStringLiteral("http_status"), outcome.value().httpStatus);
+        if (outcome.value().status > 0)
+            answer.insert(tested.type == QLatin1String("email") ? QStringLiteral("smtp_code")
+                                                                : QStringLiteral("http_status"),
+                          outcome.value().status);
         if (!outcome.value().error.isEmpty())
             answer.insert(QStringLiteral("error"), outcome.value().error);
         QJsonObject audited = answer;

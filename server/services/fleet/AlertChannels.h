@@ -2,8 +2,10 @@
 
 // Where alerts go (issue 35; docs/api.md "Alerts", channels): the
 // administrators' notification channels. A webhook channel holds a URL
-// (http or https, no user name in it) and a signing secret; the secret is
-// write-only: sealed under the GENERAL data key with the channel's id as
+// (http or https, no user name in it) and a signing secret; an e-mail
+// channel an SMTP server (host, port, STARTTLS / TLS / none, user name,
+// an optional private CA), a sender and up to 20 recipients, and the SMTP
+// password. A secret is write-only: sealed under the GENERAL data key with the channel's id as
 // associated data, never in an answer, a log line or the audit log (the API
 // says `secret_set`). An address literal on loopback, link-local or a
 // private range is refused when saved unless private networks are allowed
@@ -34,7 +36,7 @@ class AccountEvents;
 namespace hm::server::fleet {
 
 class AlertDispatcher;
-struct WebhookOutcome;
+struct DeliveryOutcome;
 
 // A channel as the API writes it; missing fields keep their value (update).
 struct AlertChannelDetails
@@ -82,6 +84,13 @@ private:
     qint64 now() const;
     Result<repositories::AlertChannelRow>
     validated(repositories::AlertChannelRow row, const AlertChannelDetails &details, bool creating);
+    // The stored settings of a webhook ({url}) or an e-mail channel
+    // ({smtp_host, smtp_port, security, username, from, to, ca_pem?}).
+    Result<QJsonObject> webhookConfig(const QJsonObject &config) const;
+    Result<QJsonObject> emailConfig(const QJsonObject &config) const;
+    // A host that is an address literal (or "localhost") on a private range
+    // is refused unless private networks are allowed.
+    Status checkHost(const QString &host, const QString &field) const;
 
     // alert_channel_created / _updated / _deleted to the administrators.
     void publish(const QString &type, const QString &id, const QJsonObject &channel);

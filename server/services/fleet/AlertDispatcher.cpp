@@ -20,7 +20,7 @@ using repositories::AlertDeliveryRow;
 
 AlertDispatcher::AlertDispatcher(store::Database &db, outbound::OutboundPolicy policy,
                                  QObject *parent)
-    : QObject(parent), m_db(db), m_webhooks(policy, this)
+    : QObject(parent), m_db(db), m_webhooks(policy, this), m_mail(policy, this)
 {}
 
 const QList<qint64> &AlertDispatcher::retryDelaysMs()
@@ -104,11 +104,11 @@ void AlertDispatcher::attempt(const QString &deliveryId)
     if (!channel || !channel.value().enabled)
         return forget(); // deleted or switched off: it waits (or goes with it)
     deliver(channel.value(), *delivery.value(), true,
-            [this, deliveryId](const WebhookOutcome &) { m_inFlight.remove(deliveryId); });
+            [this, deliveryId](const DeliveryOutcome &) { m_inFlight.remove(deliveryId); });
 }
 
 void AlertDispatcher::sendTest(const AlertChannelRow &channel,
-                               std::function<void(Result<WebhookOutcome>, QString)> done)
+                               std::function<void(Result<DeliveryOutcome>, QString)> done)
 {
     AlertDeliveryRow delivery;
     delivery.id = crypto::uuid();
@@ -130,15 +130,15 @@ void AlertDispatcher::sendTest(const AlertChannelRow &channel,
         return done(s.error(), {});
     const QString id = delivery.id;
     deliver(channel, delivery, false,
-            [done = std::move(done), id](const WebhookOutcome &outcome) { done(outcome, id); });
+            [done = std::move(done), id](const DeliveryOutcome &outcome) { done(outcome, id); });
 }
 
 void AlertDispatcher::deliver(const AlertChannelRow &channel, AlertDeliveryRow delivery, bool retry,
-                              std::function<void(WebhookOutcome)> done)
+                              std::function<void(DeliveryOutcome)> done)
 {
     auto secret = m_channels->openSecret(channel);
     if (!secret) {
-        WebhookOutcome outcome;
+        DeliveryOutcome outcome;
         outcome.error = QStringLiteral("the channel's secret cannot be read");
         // Recorded below as a failed try without sending anything.
         delivery.attempts += 1;
@@ -150,19 +150,11 @@ void AlertDispatcher::deliver(const AlertChannelRow &channel, AlertDeliveryRow d
             m_db, delivery, {delivery.attempts, delivery.updatedAt, 0, outcome.error, 0});
         return done(outcome);
     }
-    WebhookSender::Message message;
-    message.url = QUrl(channel.config.value(QStringLiteral("url")).toString());
-    message.body = delivery.payload.toUtf8();
-    message.secret = secret.value();
-    crypto::wipe(secret.value());
-    message.event = delivery.event;
-    message.deliveryId = delivery.id;
-    message.timestamp = now() / 1000;
     const qint64 startedAt = now();
-    m_webhooks.send(message, [this, delivery, retry, startedAt, channelName = channel.name,
-                              done = std::move(done)](const WebhookOutcome &outcome) mutable {
+    auto settle = [this, delivery, retry, startedAt, channelName = channel.name,
+                   done = std::move(done)](const DeliveryOutcome &outcome) mutable {
         delivery.attempts += 1;
-        delivery.lastStatus = outcome.httpStatus;
+        delivery.lastStatus = outcome.status;
         delivery.lastError = outcome.error;
         delivery.updatedAt = now();
         const QList<qint64> &delays = retryDelaysMs();
@@ -176,10 +168,9 @@ void AlertDispatcher::deliver(const AlertChannelRow &channel, AlertDeliveryRow d
             delivery.status = QStringLiteral("failed");
             delivery.nextAttemptAt = 0;
         }
-        if (Status s = repositories::recordAlertDeliveryAttempt(m_db, delivery,
-                                                                {delivery.attempts, startedAt,
-                                                                 outcome.httpStatus, outcome.error,
-                                                                 outcome.durationMs});
+        if (Status s = repositories::recordAlertDeliveryAttempt(
+                m_db, delivery,
+                {delivery.attempts, startedAt, outcome.status, outcome.error, outcome.durationMs});
             !s)
             qCWarning(lcServer).noquote()
                 << "alert delivery try not stored:" << s.error().toString();
@@ -192,7 +183,83 @@ void AlertDispatcher::deliver(const AlertChannelRow &channel, AlertDeliveryRow d
             m_inFlight.remove(delivery.id);
             schedule(delivery.id, delivery.nextAttemptAt);
         }
-    });
+    };
+    if (channel.type == QLatin1String("email")) {
+        const QJsonObject &c = channel.config;
+        mail::SmtpSettings smtp;
+        smtp.host = c.value(QStringLiteral("smtp_host")).toString();
+        smtp.port = c.value(QStringLiteral("smtp_port")).toInt(587);
+        smtp.security = c.value(QStringLiteral("security")).toString(QStringLiteral("starttls"));
+        smtp.username = c.value(QStringLiteral("username")).toString();
+        smtp.password = secret.value();
+        smtp.caPem = c.value(QStringLiteral("ca_pem")).toString().toUtf8();
+        crypto::wipe(secret.value());
+        m_mail.send(smtp, mailOf(channel, delivery),
+                    [settle = std::move(settle)](const mail::SmtpOutcome &sent) mutable {
+                        DeliveryOutcome outcome;
+                        outcome.delivered = sent.sent;
+                        outcome.retryable = sent.retryable;
+                        outcome.status = sent.replyCode;
+                        outcome.error = sent.error;
+                        outcome.durationMs = sent.durationMs;
+                        settle(outcome);
+                    });
+        return;
+    }
+    WebhookSender::Message message;
+    message.url = QUrl(channel.config.value(QStringLiteral("url")).toString());
+    message.body = delivery.payload.toUtf8();
+    message.secret = secret.value();
+    crypto::wipe(secret.value());
+    message.event = delivery.event;
+    message.deliveryId = delivery.id;
+    message.timestamp = now() / 1000;
+    m_webhooks.send(message, std::move(settle));
+}
+
+mail::MailMessage AlertDispatcher::mailOf(const AlertChannelRow &channel,
+                                          const AlertDeliveryRow &delivery)
+{
+    const QJsonObject payload = QJsonDocument::fromJson(delivery.payload.toUtf8()).object();
+    const QJsonObject alert = payload.value(QStringLiteral("alert")).toObject();
+    mail::MailMessage message;
+    message.from = channel.config.value(QStringLiteral("from")).toString();
+    for (const QJsonValue to : channel.config.value(QStringLiteral("to")).toArray())
+        message.to.append(to.toString());
+    const QString name = alert.value(QStringLiteral("name")).toString();
+    const QString node = alert.value(QStringLiteral("node_name")).toString();
+    if (delivery.event == QLatin1String("test")) {
+        message.subject =
+            QStringLiteral("[HiveMind] Test of the alert channel \"%1\"").arg(channel.name);
+        message.text = QStringLiteral("This is a test message of the HiveMind alert channel "
+                                      "\"%1\". Alerts that fire and resolve will be sent to "
+                                      "this address.\n\nDelivery: %2\n")
+                           .arg(channel.name, delivery.id);
+        return message;
+    }
+    const bool firing = delivery.event == QLatin1String("firing");
+    message.subject =
+        QStringLiteral("[HiveMind] %1: %2 on %3")
+            .arg(firing ? QStringLiteral("Alert") : QStringLiteral("Resolved"), name, node);
+    QStringList lines;
+    lines << (firing ? QStringLiteral("The alert \"%1\" fired on %2.").arg(name, node)
+                     : QStringLiteral("The alert \"%1\" on %2 is resolved.").arg(name, node));
+    lines << QString();
+    lines << QStringLiteral("Type:      %1").arg(alert.value(QStringLiteral("type")).toString());
+    lines << QStringLiteral("Value:     %1")
+                 .arg(alert.value(QStringLiteral("current_value")).toDouble());
+    lines
+        << QStringLiteral("Threshold: %1").arg(alert.value(QStringLiteral("threshold")).toDouble());
+    lines << QStringLiteral("Fired at:  %1")
+                 .arg(alert.value(QStringLiteral("created_at")).toString());
+    if (!firing)
+        lines << QStringLiteral("Resolved:  %1")
+                     .arg(alert.value(QStringLiteral("resolved_at")).toString());
+    lines << QString();
+    lines << QStringLiteral("Alert %1, delivery %2.")
+                 .arg(alert.value(QStringLiteral("id")).toString(), delivery.id);
+    message.text = lines.join(u'\n') + u'\n';
+    return message;
 }
 
 } // namespace hm::server::fleet

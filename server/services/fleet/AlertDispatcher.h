@@ -1,7 +1,8 @@
 #pragma once
 
 // Sends alerts to the notification channels (issue 35; docs/api.md
-// "Alerts", channels). Every record that opens or resolves becomes one
+// "Alerts", channels): webhooks (WebhookSender) and e-mail (SmtpSender).
+// Every record that opens or resolves becomes one
 // delivery per enabled channel, stored as pending before the first try;
 // each try is stored with its outcome. A try that gets no answer, 408, 429
 // or 5xx is tried again after 1 s, 10 s, 1 min, 5 min and 30 min (six
@@ -13,6 +14,7 @@
 #include "common/Result.h"
 #include "server/repositories/AlertChannelRepository.h"
 #include "server/services/fleet/WebhookSender.h"
+#include "server/services/mail/SmtpSender.h"
 
 #include <QJsonObject>
 #include <QObject>
@@ -47,7 +49,7 @@ public:
     void recordChanged(const repositories::AlertRecordRow &record, const QJsonObject &alert);
     // One test message to `channel`, stored and tried once.
     void sendTest(const repositories::AlertChannelRow &channel,
-                  std::function<void(Result<WebhookOutcome>, QString deliveryId)> done);
+                  std::function<void(Result<DeliveryOutcome>, QString deliveryId)> done);
 
     // The waits between tries (ms); the number of tries is one more.
     static const QList<qint64> &retryDelaysMs();
@@ -56,12 +58,17 @@ private:
     qint64 now() const;
     void schedule(const QString &deliveryId, qint64 atMs);
     void attempt(const QString &deliveryId);
+    // The message of an e-mail channel's delivery (subject and text from
+    // its JSON payload).
+    static mail::MailMessage mailOf(const repositories::AlertChannelRow &channel,
+                                    const repositories::AlertDeliveryRow &delivery);
     void deliver(const repositories::AlertChannelRow &channel,
                  repositories::AlertDeliveryRow delivery, bool retry,
-                 std::function<void(WebhookOutcome)> done);
+                 std::function<void(DeliveryOutcome)> done);
 
     store::Database &m_db;
     WebhookSender m_webhooks;
+    mail::SmtpSender m_mail;
     AlertChannels *m_channels = nullptr;
     std::function<qint64()> m_now;
     QSet<QString> m_inFlight; // deliveries being tried or waiting for their timer

@@ -47,12 +47,12 @@ QByteArray WebhookSender::signature(QByteArrayView secret, qint64 timestamp, QBy
     return QByteArrayLiteral("sha256=") + crypto::hmacSha256(secret, signed_).toHex();
 }
 
-void WebhookSender::send(const Message &message, std::function<void(WebhookOutcome)> done)
+void WebhookSender::send(const Message &message, std::function<void(DeliveryOutcome)> done)
 {
     m_policy.admit(message.url.host(), QStringLiteral("url"), this,
                    [this, message, done = std::move(done)](Status admitted) {
                        if (!admitted) {
-                           WebhookOutcome refused;
+                           DeliveryOutcome refused;
                            refused.error = admitted.error().message;
                            done(refused);
                            return;
@@ -61,7 +61,7 @@ void WebhookSender::send(const Message &message, std::function<void(WebhookOutco
                    });
 }
 
-void WebhookSender::post(const Message &message, std::function<void(WebhookOutcome)> done)
+void WebhookSender::post(const Message &message, std::function<void(DeliveryOutcome)> done)
 {
     QNetworkRequest request(message.url);
     request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
@@ -83,15 +83,15 @@ void WebhookSender::post(const Message &message, std::function<void(WebhookOutco
             [reply] { reply->skip(reply->bytesAvailable()); });
     connect(reply, &QNetworkReply::finished, this, [reply, clock, done = std::move(done)] {
         reply->deleteLater();
-        WebhookOutcome outcome;
+        DeliveryOutcome outcome;
         outcome.durationMs = clock->elapsed();
-        outcome.httpStatus = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-        if (outcome.httpStatus >= 200 && outcome.httpStatus < 300) {
+        outcome.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        if (outcome.status >= 200 && outcome.status < 300) {
             outcome.delivered = true;
-        } else if (outcome.httpStatus > 0) {
-            outcome.error = QStringLiteral("HTTP %1").arg(outcome.httpStatus);
+        } else if (outcome.status > 0) {
+            outcome.error = QStringLiteral("HTTP %1").arg(outcome.status);
             outcome.retryable =
-                outcome.httpStatus == 429 || outcome.httpStatus >= 500 || outcome.httpStatus == 408;
+                outcome.status == 429 || outcome.status >= 500 || outcome.status == 408;
         } else {
             outcome.error = networkErrorText(reply->error());
             outcome.retryable = true;

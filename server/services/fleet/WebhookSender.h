@@ -10,6 +10,7 @@
 // answer's body is read and dropped (never stored, logged or echoed: a
 // receiver's page must not reach the console); a try ends after 10 s.
 
+#include "server/services/fleet/DeliveryOutcome.h"
 #include "server/services/outbound/OutboundPolicy.h"
 
 #include <QByteArray>
@@ -21,15 +22,6 @@
 class QNetworkAccessManager;
 
 namespace hm::server::fleet {
-
-struct WebhookOutcome
-{
-    bool delivered = false;
-    bool retryable = false; // no answer, 429 or 5xx: worth another try
-    int httpStatus = 0;     // 0: no answer came
-    QString error;          // our words, never the receiver's: "HTTP 500", "connection refused"
-    qint64 durationMs = 0;
-};
 
 class WebhookSender : public QObject
 {
@@ -47,7 +39,7 @@ public:
         qint64 timestamp = 0; // Unix seconds
     };
     // `done` runs once, on this object's thread.
-    void send(const Message &message, std::function<void(WebhookOutcome)> done);
+    void send(const Message &message, std::function<void(DeliveryOutcome)> done);
 
     // The signature header's value for `body` sent at `timestamp`.
     static QByteArray signature(QByteArrayView secret, qint64 timestamp, QByteArrayView body);
@@ -55,7 +47,7 @@ public:
     void setTimeoutMs(int ms) { m_timeoutMs = ms; }
 
 private:
-    void post(const Message &message, std::function<void(WebhookOutcome)> done);
+    void post(const Message &message, std::function<void(DeliveryOutcome)> done);
 
     outbound::OutboundPolicy m_policy;
     QNetworkAccessManager *m_network;
