@@ -5,7 +5,9 @@
 // the test button's message signed (HMAC-SHA256 over "<timestamp>.<body>")
 // and a receiver's error page never echoed; an alert fired by an agent's
 // report delivered to a local receiver, tried again when it first answers
-// 500, every try recorded; a disabled channel sent nothing. The receiver is
+// 500, every try recorded; a disabled channel sent nothing; a delivery
+// still pending when the server is killed is delivered after it restarts,
+// with the same delivery id. The receiver is
 // tests/support/RecordingHttpPeer on loopback; the agent AgentPeer.
 
 #include "../support/RecordingHttpPeer.h"
@@ -158,6 +160,12 @@ private slots:
         QCOMPARE(stored.data().value("name").toString(), QStringLiteral("ops-team"));
         QVERIFY(stored.data().value("secret_set").toBool());
 
+        // Seed 002's names for the same routes.
+        const Answer seedList = m_http->get(QStringLiteral("/api/alerts/channels"), m_admin);
+        QCOMPARE(seedList.status, 200);
+        QCOMPARE(seedList.data().value("items").toArray().size(), 2);
+        QCOMPARE(m_http->get(QStringLiteral("/api/alerts/channels"), m_viewer).status, 403);
+
         // The secret is in no list and no audit entry.
         const Answer list = m_http->get(QStringLiteral("/api/v1/alerts/channels"), m_admin);
         QCOMPARE(list.data().value("items").toArray().size(), 2);
@@ -282,6 +290,21 @@ private slots:
         QCOMPARE(delivery.value("event").toString(), QStringLiteral("firing"));
         QVERIFY(!delivery.value("record_id").toString().isEmpty());
 
+        // Seed 002's names: rules as alert settings, records paged by limit.
+        const Answer settings = m_http->get(QStringLiteral("/api/alerts/settings"), m_viewer);
+        QCOMPARE(settings.status, 200);
+        QCOMPARE(
+            settings.data().value("items").toArray().first().toObject().value("name").toString(),
+            QStringLiteral("CPU hot"));
+        const Answer seedRecords = m_http->get(
+            QStringLiteral("/api/alerts/records?server_id=%1&alert_type=cpu&only_unresolved=true"
+                           "&page=1&limit=10")
+                .arg(nodeId),
+            m_viewer);
+        QCOMPARE(seedRecords.status, 200);
+        QCOMPARE(seedRecords.data().value("items").toArray().size(), 1);
+        QCOMPARE(seedRecords.data().value("pagination").toObject().value("size").toInt(), 10);
+
         // It resolves: a second message.
         agent.send(fleet::serialize(AgentPeer::report(2, 10.0)));
         QTRY_COMPARE_WITH_TIMEOUT(m_receiver.requestsTo("/alerts").size(), 3, 15000);
@@ -292,6 +315,48 @@ private slots:
         // The disabled channel got nothing.
         QVERIFY(m_receiver.requestsTo("/off").isEmpty());
         QVERIFY(deliveries(off.data().value("id").toString()).isEmpty());
+    }
+
+    // Last: it kills the server.
+    void pendingDeliverySurvivesACrash()
+    {
+        QCOMPARE(setPrivateNetworks(true).status, 200);
+        const Answer made = createChannel(webhook("ops", m_receiver.url("/later")));
+        const QString channelId = made.data().value("id").toString();
+        bool up = false;
+        m_receiver.setAnswer([&up](const RecordedRequest &) -> RecordingPeer::Reply {
+            return up ? RecordingPeer::Reply{200, "{}"} : RecordingPeer::Reply{503, "{}"};
+        });
+        AgentPeer agent;
+        const QString nodeId = enrolledNode(*m_http, m_admin, QStringLiteral("crash-01"), agent);
+        QVERIFY(signInAgent(*m_http, agent, nodeId));
+        QCOMPARE(m_http
+                     ->json("POST", QStringLiteral("/api/v1/alerts/rules"),
+                            {{"name", "Load high"},
+                             {"type", "load"},
+                             {"threshold", 2},
+                             {"node_id", nodeId}},
+                            m_admin)
+                     .status,
+                 201);
+        agent.send(fleet::serialize(fleet::ReportMessage{
+            1, QDateTime::currentMSecsSinceEpoch(), {{QStringLiteral("load_avg_1"), 7.5}}}));
+        QTRY_VERIFY_WITH_TIMEOUT(!m_receiver.requestsTo("/later").isEmpty(), 15000);
+        QTRY_COMPARE(deliveries(channelId).first().toObject().value("attempts").toInt(), 1);
+        const QByteArray deliveryId =
+            m_receiver.requestsTo("/later").first().headers.value("x-hivemind-delivery");
+        // Killed while the delivery waits for its next try.
+        m_server->process().kill();
+        QVERIFY(m_server->process().waitForFinished(10000));
+        up = true;
+        QVERIFY2(restartServer().isEmpty(), "server did not restart");
+        QTRY_COMPARE_WITH_TIMEOUT(
+            deliveries(channelId).first().toObject().value("status").toString(),
+            QStringLiteral("delivered"), 20000);
+        const QList<RecordedRequest> tries = m_receiver.requestsTo("/later");
+        QVERIFY(tries.size() >= 2);
+        QCOMPARE(tries.last().headers.value("x-hivemind-delivery"), deliveryId);
+        QCOMPARE(tries.last().headers.value("x-hivemind-event"), QByteArray("firing"));
     }
 };
 

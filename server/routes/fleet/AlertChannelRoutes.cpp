@@ -157,99 +157,101 @@ ApiReply replyDeliveries(AlertChannels &channels, const RequestContext &c)
 
 void registerAlertChannelRoutes(ApiRouter &router, auth::AuthModule &auth, AlertChannels &channels)
 {
-    const QJsonObject channel = channelSchema();
-    auth::addProtectedRoute(
-        router, auth, Method::Get, QStringLiteral("/api/v1/alerts/channels"), Role::Admin,
-        [&channels](const RequestContext &, const Principal &) -> ApiReply {
-            HM_TRY(all, channels.channels());
-            QJsonArray items;
-            for (const repositories::AlertChannelRow &row : all.value())
-                items.append(AlertChannels::channelJson(row));
-            return ApiReply::ok(QJsonObject{{QStringLiteral("items"), items}});
-        },
-        channelDoc(QStringLiteral("The notification channels, by name"), {},
-                   object({{QStringLiteral("items"), arrayOf(channel)}})));
-    auth::addProtectedRoute(
-        router, auth, Method::Post, QStringLiteral("/api/v1/alerts/channels"), Role::Admin,
-        [&channels](const RequestContext &c, const Principal &p) -> ApiReply {
-            HM_TRY(body, c.jsonObject());
-            HM_TRY(details, channelDetails(body.value()));
-            HM_TRY(created, channels.create(p, auth::clientInfo(c), details.value()));
-            return ApiReply::ok(AlertChannels::channelJson(created.value()), 201);
-        },
-        [&] {
-            RouteDoc d = channelDoc(QStringLiteral("Create a notification channel"),
-                                    {ErrorCode::ValidationError}, channel, channelBodySchema());
-            d.successStatus = 201;
-            return d;
-        }());
-    auth::addProtectedRoute(
-        router, auth, Method::Get, QStringLiteral("/api/v1/alerts/channels/{id}"), Role::Admin,
-        [&channels](const RequestContext &c, const Principal &) -> ApiReply {
-            HM_TRY(found, channels.channel(c.pathArgs.at(0)));
-            return ApiReply::ok(AlertChannels::channelJson(found.value()));
-        },
-        channelDoc(QStringLiteral("One notification channel"), {ErrorCode::ResourceNotFound},
-                   channel));
-    auth::addProtectedRoute(
-        router, auth, Method::Put, QStringLiteral("/api/v1/alerts/channels/{id}"), Role::Admin,
-        [&channels](const RequestContext &c, const Principal &p) -> ApiReply {
-            HM_TRY(body, c.jsonObject());
-            HM_TRY(details, channelDetails(body.value()));
-            HM_TRY(updated,
-                   channels.update(p, auth::clientInfo(c), c.pathArgs.at(0), details.value()));
-            return ApiReply::ok(AlertChannels::channelJson(updated.value()));
-        },
-        channelDoc(QStringLiteral("Change a notification channel (the fields given; a config "
-                                  "without secret keeps the stored one)"),
-                   {ErrorCode::ResourceNotFound, ErrorCode::ValidationError}, channel,
-                   channelBodySchema()));
-    auth::addProtectedRoute(
-        router, auth, Method::Delete, QStringLiteral("/api/v1/alerts/channels/{id}"), Role::Admin,
-        [&channels](const RequestContext &c, const Principal &p) -> ApiReply {
-            HM_TRY_STATUS(channels.remove(p, auth::clientInfo(c), c.pathArgs.at(0)));
-            return ApiReply::ok(QJsonObject{{QStringLiteral("id"), c.pathArgs.at(0)},
-                                            {QStringLiteral("deleted"), true}});
-        },
-        channelDoc(
-            QStringLiteral("Delete a notification channel and its deliveries"),
-            {ErrorCode::ResourceNotFound},
-            object({{QStringLiteral("id"), string()}, {QStringLiteral("deleted"), boolean()}})));
-    auth::addProtectedRoute(
-        router, auth, Method::Post, QStringLiteral("/api/v1/alerts/channels/{id}/test"),
-        Role::Admin,
-        [&channels](const RequestContext &c, const Principal &p) -> ApiReply {
-            const DeferredReply reply = c.defer();
-            channels.test(p, auth::clientInfo(c), c.pathArgs.at(0),
-                          [reply](Result<QJsonObject> outcome) {
-                              reply.send(outcome ? ApiReply::ok(outcome.value())
-                                                 : ApiReply::failure(outcome.error()));
-                          });
-            return ApiReply::deferred();
-        },
-        channelDoc(QStringLiteral("Send a test message now and say how it went (never the "
-                                  "receiver's answer)"),
-                   {ErrorCode::ResourceNotFound},
-                   object({{QStringLiteral("success"), boolean()},
-                           {QStringLiteral("http_status"), integer()},
-                           {QStringLiteral("smtp_code"), integer()},
-                           {QStringLiteral("error"), string()},
-                           {QStringLiteral("duration_ms"), integer()},
-                           {QStringLiteral("delivery_id"), string()}},
-                          {QStringLiteral("success")})));
-    RouteDoc deliveriesDoc = channelDoc(
-        QStringLiteral("A channel's deliveries, newest first"), {ErrorCode::ResourceNotFound},
-        object({{QStringLiteral("items"), arrayOf(deliverySchema())},
-                {QStringLiteral("pagination"), object({})}}));
-    deliveriesDoc.queryParameters = QJsonArray{query(QStringLiteral("page"), integer()),
-                                               query(QStringLiteral("size"), integer())};
-    auth::addProtectedRoute(
-        router, auth, Method::Get, QStringLiteral("/api/v1/alerts/channels/{id}/deliveries"),
-        Role::Admin,
-        [&channels](const RequestContext &c, const Principal &) {
-            return replyDeliveries(channels, c);
-        },
-        std::move(deliveriesDoc));
+    // The same routes under seed 002's name (/api/alerts/channels).
+    for (const QString &base :
+         {QStringLiteral("/api/v1/alerts/channels"), QStringLiteral("/api/alerts/channels")}) {
+        const QJsonObject channel = channelSchema();
+        auth::addProtectedRoute(
+            router, auth, Method::Get, base, Role::Admin,
+            [&channels](const RequestContext &, const Principal &) -> ApiReply {
+                HM_TRY(all, channels.channels());
+                QJsonArray items;
+                for (const repositories::AlertChannelRow &row : all.value())
+                    items.append(AlertChannels::channelJson(row));
+                return ApiReply::ok(QJsonObject{{QStringLiteral("items"), items}});
+            },
+            channelDoc(QStringLiteral("The notification channels, by name"), {},
+                       object({{QStringLiteral("items"), arrayOf(channel)}})));
+        auth::addProtectedRoute(
+            router, auth, Method::Post, base, Role::Admin,
+            [&channels](const RequestContext &c, const Principal &p) -> ApiReply {
+                HM_TRY(body, c.jsonObject());
+                HM_TRY(details, channelDetails(body.value()));
+                HM_TRY(created, channels.create(p, auth::clientInfo(c), details.value()));
+                return ApiReply::ok(AlertChannels::channelJson(created.value()), 201);
+            },
+            [&] {
+                RouteDoc d = channelDoc(QStringLiteral("Create a notification channel"),
+                                        {ErrorCode::ValidationError}, channel, channelBodySchema());
+                d.successStatus = 201;
+                return d;
+            }());
+        auth::addProtectedRoute(
+            router, auth, Method::Get, base + QStringLiteral("/{id}"), Role::Admin,
+            [&channels](const RequestContext &c, const Principal &) -> ApiReply {
+                HM_TRY(found, channels.channel(c.pathArgs.at(0)));
+                return ApiReply::ok(AlertChannels::channelJson(found.value()));
+            },
+            channelDoc(QStringLiteral("One notification channel"), {ErrorCode::ResourceNotFound},
+                       channel));
+        auth::addProtectedRoute(
+            router, auth, Method::Put, base + QStringLiteral("/{id}"), Role::Admin,
+            [&channels](const RequestContext &c, const Principal &p) -> ApiReply {
+                HM_TRY(body, c.jsonObject());
+                HM_TRY(details, channelDetails(body.value()));
+                HM_TRY(updated,
+                       channels.update(p, auth::clientInfo(c), c.pathArgs.at(0), details.value()));
+                return ApiReply::ok(AlertChannels::channelJson(updated.value()));
+            },
+            channelDoc(QStringLiteral("Change a notification channel (the fields given; a config "
+                                      "without secret keeps the stored one)"),
+                       {ErrorCode::ResourceNotFound, ErrorCode::ValidationError}, channel,
+                       channelBodySchema()));
+        auth::addProtectedRoute(
+            router, auth, Method::Delete, base + QStringLiteral("/{id}"), Role::Admin,
+            [&channels](const RequestContext &c, const Principal &p) -> ApiReply {
+                HM_TRY_STATUS(channels.remove(p, auth::clientInfo(c), c.pathArgs.at(0)));
+                return ApiReply::ok(QJsonObject{{QStringLiteral("id"), c.pathArgs.at(0)},
+                                                {QStringLiteral("deleted"), true}});
+            },
+            channelDoc(QStringLiteral("Delete a notification channel and its deliveries"),
+                       {ErrorCode::ResourceNotFound},
+                       object({{QStringLiteral("id"), string()},
+                               {QStringLiteral("deleted"), boolean()}})));
+        auth::addProtectedRoute(
+            router, auth, Method::Post, base + QStringLiteral("/{id}/test"), Role::Admin,
+            [&channels](const RequestContext &c, const Principal &p) -> ApiReply {
+                const DeferredReply reply = c.defer();
+                channels.test(p, auth::clientInfo(c), c.pathArgs.at(0),
+                              [reply](Result<QJsonObject> outcome) {
+                                  reply.send(outcome ? ApiReply::ok(outcome.value())
+                                                     : ApiReply::failure(outcome.error()));
+                              });
+                return ApiReply::deferred();
+            },
+            channelDoc(QStringLiteral("Send a test message now and say how it went (never the "
+                                      "receiver's answer)"),
+                       {ErrorCode::ResourceNotFound},
+                       object({{QStringLiteral("success"), boolean()},
+                               {QStringLiteral("http_status"), integer()},
+                               {QStringLiteral("smtp_code"), integer()},
+                               {QStringLiteral("error"), string()},
+                               {QStringLiteral("duration_ms"), integer()},
+                               {QStringLiteral("delivery_id"), string()}},
+                              {QStringLiteral("success")})));
+        RouteDoc deliveriesDoc = channelDoc(
+            QStringLiteral("A channel's deliveries, newest first"), {ErrorCode::ResourceNotFound},
+            object({{QStringLiteral("items"), arrayOf(deliverySchema())},
+                    {QStringLiteral("pagination"), object({})}}));
+        deliveriesDoc.queryParameters = QJsonArray{query(QStringLiteral("page"), integer()),
+                                                   query(QStringLiteral("size"), integer())};
+        auth::addProtectedRoute(
+            router, auth, Method::Get, base + QStringLiteral("/{id}/deliveries"), Role::Admin,
+            [&channels](const RequestContext &c, const Principal &) {
+                return replyDeliveries(channels, c);
+            },
+            std::move(deliveriesDoc));
+    }
 }
 
 } // namespace hm::server

@@ -132,7 +132,10 @@ RouteDoc alertDoc(const QString &summary, QList<ErrorCode> errors, QJsonObject r
 
 ApiReply replyRecords(fleet::AlertService &alerts, const RequestContext &c)
 {
-    const QUrlQuery query = c.request.query();
+    QUrlQuery query = c.request.query();
+    // Seed 002 pages with `limit`.
+    if (!query.hasQueryItem(QStringLiteral("size")) && query.hasQueryItem(QStringLiteral("limit")))
+        query.addQueryItem(QStringLiteral("size"), query.queryItemValue(QStringLiteral("limit")));
     HM_TRY(paging, parsePaging(query));
     repositories::AlertRecordFilter filter;
     filter.nodeId = queryValue(query, QStringLiteral("node_id"));
@@ -162,87 +165,98 @@ ApiReply replyRecords(fleet::AlertService &alerts, const RequestContext &c)
 
 void registerAlertRoutes(ApiRouter &router, auth::AuthModule &auth, fleet::AlertService &alerts)
 {
-    const QJsonObject rule = ruleSchema();
-    auth::addProtectedRoute(
-        router, auth, Method::Get, QStringLiteral("/api/v1/alerts/rules"), Role::Viewer,
-        [&alerts](const RequestContext &, const Principal &) -> ApiReply {
-            HM_TRY(rules, alerts.rules());
-            QJsonArray items;
-            for (const repositories::AlertRuleRow &row : rules.value())
-                items.append(fleet::AlertService::ruleJson(row));
-            return ApiReply::ok(QJsonObject{{QStringLiteral("items"), items}});
-        },
-        alertDoc(QStringLiteral("The alert rules, by name"), {},
-                 object({{QStringLiteral("items"), arrayOf(rule)}})));
-    auth::addProtectedRoute(
-        router, auth, Method::Post, QStringLiteral("/api/v1/alerts/rules"), Role::Admin,
-        [&alerts](const RequestContext &c, const Principal &p) -> ApiReply {
-            HM_TRY(body, c.jsonObject());
-            HM_TRY(details, alertRuleDetails(body.value()));
-            HM_TRY(created, alerts.createRule(p, auth::clientInfo(c), details.value()));
-            return ApiReply::ok(fleet::AlertService::ruleJson(created.value()), 201);
-        },
-        [&] {
-            RouteDoc d = alertDoc(QStringLiteral("Create an alert rule"),
-                                  {ErrorCode::ValidationError}, rule, ruleBodySchema());
-            d.successStatus = 201;
-            return d;
-        }());
-    auth::addProtectedRoute(
-        router, auth, Method::Get, QStringLiteral("/api/v1/alerts/rules/{id}"), Role::Viewer,
-        [&alerts](const RequestContext &c, const Principal &) -> ApiReply {
-            HM_TRY(found, alerts.rule(c.pathArgs.at(0)));
-            return ApiReply::ok(fleet::AlertService::ruleJson(found.value()));
-        },
-        alertDoc(QStringLiteral("One alert rule"), {ErrorCode::ResourceNotFound}, rule));
-    auth::addProtectedRoute(
-        router, auth, Method::Put, QStringLiteral("/api/v1/alerts/rules/{id}"), Role::Admin,
-        [&alerts](const RequestContext &c, const Principal &p) -> ApiReply {
-            HM_TRY(body, c.jsonObject());
-            HM_TRY(details, alertRuleDetails(body.value()));
-            HM_TRY(updated,
-                   alerts.updateRule(p, auth::clientInfo(c), c.pathArgs.at(0), details.value()));
-            return ApiReply::ok(fleet::AlertService::ruleJson(updated.value()));
-        },
-        alertDoc(QStringLiteral("Change an alert rule (the fields given); its open alerts "
-                                "resolve and it is evaluated afresh"),
-                 {ErrorCode::ResourceNotFound, ErrorCode::ValidationError}, rule,
-                 ruleBodySchema()));
-    auth::addProtectedRoute(
-        router, auth, Method::Delete, QStringLiteral("/api/v1/alerts/rules/{id}"), Role::Admin,
-        [&alerts](const RequestContext &c, const Principal &p) -> ApiReply {
-            HM_TRY_STATUS(alerts.deleteRule(p, auth::clientInfo(c), c.pathArgs.at(0)));
-            return ApiReply::ok(QJsonObject{{QStringLiteral("id"), c.pathArgs.at(0)},
-                                            {QStringLiteral("deleted"), true}});
-        },
-        alertDoc(
-            QStringLiteral("Delete an alert rule; its open alerts resolve, its records "
-                           "stay"),
-            {ErrorCode::ResourceNotFound},
-            object({{QStringLiteral("id"), string()}, {QStringLiteral("deleted"), boolean()}})));
+    // The same routes under seed 002's names: /api/alerts/settings for the
+    // rules, /api/alerts/records.
+    for (const auto &[rulesBase, recordsBase] :
+         {std::pair{QStringLiteral("/api/v1/alerts/rules"),
+                    QStringLiteral("/api/v1/alerts/records")},
+          std::pair{QStringLiteral("/api/alerts/settings"),
+                    QStringLiteral("/api/alerts/records")}}) {
+        const QJsonObject rule = ruleSchema();
+        auth::addProtectedRoute(
+            router, auth, Method::Get, rulesBase, Role::Viewer,
+            [&alerts](const RequestContext &, const Principal &) -> ApiReply {
+                HM_TRY(rules, alerts.rules());
+                QJsonArray items;
+                for (const repositories::AlertRuleRow &row : rules.value())
+                    items.append(fleet::AlertService::ruleJson(row));
+                return ApiReply::ok(QJsonObject{{QStringLiteral("items"), items}});
+            },
+            alertDoc(QStringLiteral("The alert rules, by name"), {},
+                     object({{QStringLiteral("items"), arrayOf(rule)}})));
+        auth::addProtectedRoute(
+            router, auth, Method::Post, rulesBase, Role::Admin,
+            [&alerts](const RequestContext &c, const Principal &p) -> ApiReply {
+                HM_TRY(body, c.jsonObject());
+                HM_TRY(details, alertRuleDetails(body.value()));
+                HM_TRY(created, alerts.createRule(p, auth::clientInfo(c), details.value()));
+                return ApiReply::ok(fleet::AlertService::ruleJson(created.value()), 201);
+            },
+            [&] {
+                RouteDoc d = alertDoc(QStringLiteral("Create an alert rule"),
+                                      {ErrorCode::ValidationError}, rule, ruleBodySchema());
+                d.successStatus = 201;
+                return d;
+            }());
+        auth::addProtectedRoute(
+            router, auth, Method::Get, rulesBase + QStringLiteral("/{id}"), Role::Viewer,
+            [&alerts](const RequestContext &c, const Principal &) -> ApiReply {
+                HM_TRY(found, alerts.rule(c.pathArgs.at(0)));
+                return ApiReply::ok(fleet::AlertService::ruleJson(found.value()));
+            },
+            alertDoc(QStringLiteral("One alert rule"), {ErrorCode::ResourceNotFound}, rule));
+        auth::addProtectedRoute(
+            router, auth, Method::Put, rulesBase + QStringLiteral("/{id}"), Role::Admin,
+            [&alerts](const RequestContext &c, const Principal &p) -> ApiReply {
+                HM_TRY(body, c.jsonObject());
+                HM_TRY(details, alertRuleDetails(body.value()));
+                HM_TRY(updated, alerts.updateRule(p, auth::clientInfo(c), c.pathArgs.at(0),
+                                                  details.value()));
+                return ApiReply::ok(fleet::AlertService::ruleJson(updated.value()));
+            },
+            alertDoc(QStringLiteral("Change an alert rule (the fields given); its open alerts "
+                                    "resolve and it is evaluated afresh"),
+                     {ErrorCode::ResourceNotFound, ErrorCode::ValidationError}, rule,
+                     ruleBodySchema()));
+        auth::addProtectedRoute(
+            router, auth, Method::Delete, rulesBase + QStringLiteral("/{id}"), Role::Admin,
+            [&alerts](const RequestContext &c, const Principal &p) -> ApiReply {
+                HM_TRY_STATUS(alerts.deleteRule(p, auth::clientInfo(c), c.pathArgs.at(0)));
+                return ApiReply::ok(QJsonObject{{QStringLiteral("id"), c.pathArgs.at(0)},
+                                                {QStringLiteral("deleted"), true}});
+            },
+            alertDoc(QStringLiteral("Delete an alert rule; its open alerts resolve, its records "
+                                    "stay"),
+                     {ErrorCode::ResourceNotFound},
+                     object({{QStringLiteral("id"), string()},
+                             {QStringLiteral("deleted"), boolean()}})));
 
-    RouteDoc recordsDoc =
-        alertDoc(QStringLiteral("Alert records, newest first"), {ErrorCode::ValidationError},
-                 object({{QStringLiteral("items"), arrayOf(recordSchema())},
-                         {QStringLiteral("pagination"), object({})}}));
-    recordsDoc.queryParameters = QJsonArray{
-        query(QStringLiteral("node_id"), string(), QStringLiteral("one node (seed: server_id)")),
-        query(QStringLiteral("type"), string(), QStringLiteral("one type (seed: alert_type)")),
-        query(QStringLiteral("only_unresolved"), boolean(), QStringLiteral("open ones only")),
-        query(QStringLiteral("page"), integer()), query(QStringLiteral("size"), integer())};
-    auth::addProtectedRoute(
-        router, auth, Method::Get, QStringLiteral("/api/v1/alerts/records"), Role::Viewer,
-        [&alerts](const RequestContext &c, const Principal &) { return replyRecords(alerts, c); },
-        std::move(recordsDoc));
-    auth::addProtectedRoute(
-        router, auth, Method::Post, QStringLiteral("/api/v1/alerts/records/{id}/resolve"),
-        Role::User,
-        [&alerts](const RequestContext &c, const Principal &p) -> ApiReply {
-            HM_TRY(resolved, alerts.resolve(p, auth::clientInfo(c), c.pathArgs.at(0)));
-            return ApiReply::ok(fleet::AlertService::recordJson(resolved.value()));
-        },
-        alertDoc(QStringLiteral("Resolve an open alert by hand"),
-                 {ErrorCode::ResourceNotFound, ErrorCode::Conflict}, recordSchema()));
+        RouteDoc recordsDoc =
+            alertDoc(QStringLiteral("Alert records, newest first"), {ErrorCode::ValidationError},
+                     object({{QStringLiteral("items"), arrayOf(recordSchema())},
+                             {QStringLiteral("pagination"), object({})}}));
+        recordsDoc.queryParameters = QJsonArray{
+            query(QStringLiteral("node_id"), string(),
+                  QStringLiteral("one node (seed: server_id)")),
+            query(QStringLiteral("type"), string(), QStringLiteral("one type (seed: alert_type)")),
+            query(QStringLiteral("only_unresolved"), boolean(), QStringLiteral("open ones only")),
+            query(QStringLiteral("page"), integer()),
+            query(QStringLiteral("size"), integer(), QStringLiteral("seed: limit"))};
+        auth::addProtectedRoute(
+            router, auth, Method::Get, recordsBase, Role::Viewer,
+            [&alerts](const RequestContext &c, const Principal &) {
+                return replyRecords(alerts, c);
+            },
+            std::move(recordsDoc));
+        auth::addProtectedRoute(
+            router, auth, Method::Post, recordsBase + QStringLiteral("/{id}/resolve"), Role::User,
+            [&alerts](const RequestContext &c, const Principal &p) -> ApiReply {
+                HM_TRY(resolved, alerts.resolve(p, auth::clientInfo(c), c.pathArgs.at(0)));
+                return ApiReply::ok(fleet::AlertService::recordJson(resolved.value()));
+            },
+            alertDoc(QStringLiteral("Resolve an open alert by hand"),
+                     {ErrorCode::ResourceNotFound, ErrorCode::Conflict}, recordSchema()));
+    }
 }
 
 } // namespace hm::server

@@ -349,21 +349,29 @@ void AlertService::onStatus(const QString &nodeId, bool online)
 
 void AlertService::checkOffline()
 {
+    // Runs every second: nothing to do without an agent away or an
+    // enabled offline rule (the usual case).
+    if (m_offlineSince.isEmpty())
+        return;
+    QList<const AlertRule *> offlineRules;
+    for (const AlertRuleRow &row : std::as_const(m_rules)) {
+        if (row.rule.enabled && row.rule.type == AlertType::Offline)
+            offlineRules.append(&row.rule);
+    }
+    if (offlineRules.isEmpty())
+        return;
     const qint64 nowMs = now();
     for (auto node = m_offlineSince.cbegin(); node != m_offlineSince.cend(); ++node) {
-        for (const AlertRuleRow &row : std::as_const(m_rules)) {
-            const AlertRule &rule = row.rule;
-            if (!rule.enabled || rule.type != AlertType::Offline ||
-                !rule.covers(node.key(), labelsOf(node.key())))
+        const qint64 awayMs = nowMs - node.value();
+        for (const AlertRule *rule : std::as_const(offlineRules)) {
+            if (awayMs < rule->durationSeconds * 1000 ||
+                !rule->covers(node.key(), labelsOf(node.key())))
                 continue;
-            const qint64 awayMs = nowMs - node.value();
-            if (awayMs < rule.durationSeconds * 1000)
-                continue;
-            Evaluation &e = m_evaluations[key(rule.id, node.key())];
+            Evaluation &e = m_evaluations[key(rule->id, node.key())];
             if (e.state.isFiring())
                 continue; // open, or resolved by hand while still away
             e.state.restoreFiring(nowMs, double(awayMs) / 1000);
-            open(rule, node.key(), double(awayMs) / 1000, nowMs);
+            open(*rule, node.key(), double(awayMs) / 1000, nowMs);
         }
     }
 }
