@@ -551,6 +551,14 @@
         <source>Alert channel tested</source>
         <translation>Alert channel tested</translation>
     </message>
+    <message>
+        <source>Maintenance window created</source>
+        <translation>Maintenance window created</translation>
+    </message>
+    <message>
+        <source>Maintenance window ended</source>
+        <translation>Maintenance window ended</translation>
+    </message>
 </context>
 <context>
     <name>CommandLine</name>

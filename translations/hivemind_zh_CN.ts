@@ -550,6 +550,14 @@
         <source>Alert channel tested</source>
         <translation>测试通知渠道</translation>
     </message>
+    <message>
+        <source>Maintenance window created</source>
+        <translation>创建维护时段</translation>
+    </message>
+    <message>
+        <source>Maintenance window ended</source>
+        <translation>结束维护时段</translation>
+    </message>
 </context>
 <context>
     <name>CommandLine</name>

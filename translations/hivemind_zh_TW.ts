@@ -550,6 +550,14 @@
         <source>Alert channel tested</source>
         <translation>測試通知管道</translation>
     </message>
+    <message>
+        <source>Maintenance window created</source>
+        <translation>建立維護時段</translation>
+    </message>
+    <message>
+        <source>Maintenance window ended</source>
+        <translation>結束維護時段</translation>
+    </message>
 </context>
 <context>
     <name>CommandLine</name>

@@ -96,6 +96,10 @@ constexpr Action kActions[] = {
     {"ALERT_CHANNEL_UPDATED", "fleet", QT_TRANSLATE_NOOP("AuditActions", "Alert channel changed")},
     {"ALERT_CHANNEL_DELETED", "fleet", QT_TRANSLATE_NOOP("AuditActions", "Alert channel deleted")},
     {"ALERT_CHANNEL_TESTED", "fleet", QT_TRANSLATE_NOOP("AuditActions", "Alert channel tested")},
+    {"ALERT_MAINTENANCE_CREATED", "fleet",
+     QT_TRANSLATE_NOOP("AuditActions", "Maintenance window created")},
+    {"ALERT_MAINTENANCE_DELETED", "fleet",
+     QT_TRANSLATE_NOOP("AuditActions", "Maintenance window ended")},
 };
 
 struct Category

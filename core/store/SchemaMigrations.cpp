@@ -836,6 +836,23 @@ CREATE TABLE alert_delivery_attempts (
 );
 )sql";
 
+// Maintenance windows (issue 35; docs/api.md "Alerts"): from starts_at to
+// ends_at, the nodes covered (one, those with a label, or all) raise no new
+// alert.
+const char kAlertMaintenanceSchema[] = R"sql(
+CREATE TABLE alert_maintenance (
+    id         TEXT PRIMARY KEY,
+    name       TEXT NOT NULL,
+    starts_at  INTEGER NOT NULL,
+    ends_at    INTEGER NOT NULL,
+    node_id    TEXT REFERENCES fleet_nodes(id) ON DELETE CASCADE,
+    label      TEXT,
+    created_by TEXT,
+    created_at INTEGER NOT NULL
+);
+CREATE INDEX alert_maintenance_by_end ON alert_maintenance(ends_at);
+)sql";
+
 #undef HM_NOW_MS
 
 } // namespace
@@ -872,6 +889,8 @@ const QList<Migration> &schemaMigrations()
         {19, QStringLiteral("alert rules and records"), QString::fromUtf8(kAlertsSchema)},
         {20, QStringLiteral("alert channels and deliveries"),
          QString::fromUtf8(kAlertChannelsSchema)},
+        {21, QStringLiteral("alert maintenance windows"),
+         QString::fromUtf8(kAlertMaintenanceSchema)},
     };
     return migrations;
 }

@@ -196,4 +196,43 @@ Result<store::Page<AlertRecordRow>> listAlertRecords(store::Database &db,
     return page;
 }
 
+Result<QList<MaintenanceRow>> currentMaintenance(store::Database &db, qint64 nowMs)
+{
+    QList<MaintenanceRow> rows;
+    const Status read = db.forEachRow(
+        QStringLiteral("SELECT id, name, starts_at, ends_at, node_id, label, created_by, "
+                       "created_at FROM alert_maintenance WHERE ends_at > ? "
+                       "ORDER BY starts_at, id"),
+        {nowMs}, [&rows](const store::Statement &s) {
+            rows.append({s.text(0), s.text(1), s.int64(2), s.int64(3), textOrEmpty(s, 4),
+                         textOrEmpty(s, 5), textOrEmpty(s, 6), s.int64(7)});
+        });
+    if (!read)
+        return read.error();
+    return rows;
+}
+
+Status insertMaintenance(store::Database &db, const MaintenanceRow &row)
+{
+    return db.execute(QStringLiteral("INSERT INTO alert_maintenance (id, name, starts_at, ends_at, "
+                                     "node_id, label, created_by, created_at) "
+                                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
+                      {row.id, row.name, row.startsAt, row.endsAt, orNull(row.nodeId),
+                       orNull(row.label), orNull(row.createdBy), row.createdAt});
+}
+
+Result<int> deleteMaintenance(store::Database &db, const QString &id)
+{
+    if (Status s = db.execute(QStringLiteral("DELETE FROM alert_maintenance WHERE id = ?"), {id});
+        !s)
+        return s.error();
+    return db.changes();
+}
+
+Status pruneMaintenance(store::Database &db, qint64 beforeMs)
+{
+    return db.execute(QStringLiteral("DELETE FROM alert_maintenance WHERE ends_at < ?"),
+                      {beforeMs});
+}
+
 } // namespace hm::server::repositories

@@ -72,4 +72,23 @@ struct AlertRecordFilter
 Result<store::Page<AlertRecordRow>> listAlertRecords(store::Database &db,
                                                      const AlertRecordFilter &filter);
 
+struct MaintenanceRow
+{
+    QString id;
+    QString name;
+    qint64 startsAt = 0;
+    qint64 endsAt = 0;
+    QString nodeId; // empty: not one node
+    QString label;  // empty: no label (all nodes when nodeId is empty too)
+    QString createdBy;
+    qint64 createdAt = 0;
+};
+
+// Windows that have not ended by `nowMs`, the soonest first.
+Result<QList<MaintenanceRow>> currentMaintenance(store::Database &db, qint64 nowMs);
+Status insertMaintenance(store::Database &db, const MaintenanceRow &row);
+Result<int> deleteMaintenance(store::Database &db, const QString &id);
+// Windows that ended before `beforeMs` (kept a while for the record).
+Status pruneMaintenance(store::Database &db, qint64 beforeMs);
+
 } // namespace hm::server::repositories

@@ -130,6 +130,73 @@ private slots:
             QVERIFY2(actions.contains(QLatin1String(action)), action);
     }
 
+    // A maintenance window on a node: its reports over the threshold raise
+    // nothing meanwhile; after the window ends (deleted) the rule counts its
+    // duration anew and fires. Viewers read windows, only ADMIN makes them.
+    void maintenanceWindowSuppresses()
+    {
+        AgentPeer agent;
+        const QString nodeId = enrolledNode(*m_http, m_admin, QStringLiteral("maint-01"), agent);
+        QVERIFY(signInAgent(*m_http, agent, nodeId));
+        QCOMPARE(createRule({{"name", "CPU maint"},
+                             {"type", "cpu"},
+                             {"threshold", 50},
+                             {"duration", 10},
+                             {"node_id", nodeId}})
+                     .status,
+                 201);
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        const QString path = QStringLiteral("/api/v1/alerts/maintenance");
+        const QJsonObject body{{"name", "Kernel upgrade"},
+                               {"starts_at", now.addSecs(-600).toString(Qt::ISODateWithMs)},
+                               {"ends_at", now.addSecs(3600).toString(Qt::ISODateWithMs)},
+                               {"node_id", nodeId}};
+        QCOMPARE(m_http->json("POST", path, body, m_viewer).status, 403);
+        QJsonObject backwards = body;
+        backwards.insert("ends_at", now.addSecs(-700).toString(Qt::ISODateWithMs));
+        Answer refused = m_http->json("POST", path, backwards, m_admin);
+        QCOMPARE(refused.status, 422);
+        QCOMPARE(refused.details().value("field").toString(), QStringLiteral("ends_at"));
+        QJsonObject tooLong = body;
+        tooLong.insert("ends_at", now.addDays(40).toString(Qt::ISODateWithMs));
+        QCOMPARE(m_http->json("POST", path, tooLong, m_admin).status, 422);
+        const Answer made = m_http->json("POST", path, body, m_admin);
+        QCOMPARE(made.status, 201);
+        const QString windowId = made.data().value("id").toString();
+        const Answer listed = m_http->get(path, m_viewer);
+        QCOMPARE(listed.status, 200);
+        QCOMPARE(listed.data().value("items").toArray().size(), 1);
+
+        m_alerts.clear();
+        const qint64 t0 = QDateTime::currentMSecsSinceEpoch() - 100'000;
+        qint64 seq = 0;
+        const auto send = [&](qint64 offsetS, double cpu) {
+            agent.send(fleet::serialize(cpuAt(++seq, t0 + offsetS * 1000, cpu)));
+            return agent.waitForMessages(2 + seq);
+        };
+        // Over the threshold for 30 s inside the window: nothing.
+        QVERIFY(send(0, 90));
+        QVERIFY(send(10, 91));
+        QVERIFY(send(20, 92));
+        QVERIFY(send(30, 93));
+        QVERIFY(records(QStringLiteral("?node_id=") + nodeId).isEmpty());
+        QVERIFY(m_alerts.isEmpty());
+        // The window ends: the duration counts from the next report.
+        QCOMPARE(m_http
+                     ->send("DELETE", path + u'/' + windowId, {},
+                            {{"Authorization", "Bearer " + m_admin.toUtf8()}})
+                     .status,
+                 200);
+        QVERIFY(m_http->get(path, m_viewer).data().value("items").toArray().isEmpty());
+        QVERIFY(send(40, 94));
+        QVERIFY(records(QStringLiteral("?node_id=") + nodeId).isEmpty());
+        QVERIFY(send(50, 95));
+        QTRY_COMPARE(m_alerts.size(), 1);
+        QCOMPARE(records(QStringLiteral("?node_id=") + nodeId).size(), 1);
+        QVERIFY(m_http->get(QStringLiteral("/api/v1/audit?category=fleet&size=100"), m_admin)
+                    .raw.contains("ALERT_MAINTENANCE_CREATED"));
+    }
+
     void cpuRuleFiresAfterItsDurationAndResolves()
     {
         AgentPeer agent;

@@ -130,6 +130,41 @@ RouteDoc alertDoc(const QString &summary, QList<ErrorCode> errors, QJsonObject r
     return d;
 }
 
+QJsonObject maintenanceSchema()
+{
+    return object({{QStringLiteral("id"), string()},
+                   {QStringLiteral("name"), string()},
+                   {QStringLiteral("starts_at"), string()},
+                   {QStringLiteral("ends_at"), string()},
+                   {QStringLiteral("node_id"), nullable(string())},
+                   {QStringLiteral("label"), nullable(string())},
+                   {QStringLiteral("created_at"), string()}});
+}
+
+Result<repositories::MaintenanceRow> maintenanceBody(const QJsonObject &body)
+{
+    repositories::MaintenanceRow w;
+    for (const auto &[field, out] : {std::pair{QStringLiteral("name"), &w.name},
+                                     std::pair{QStringLiteral("node_id"), &w.nodeId},
+                                     std::pair{QStringLiteral("server_id"), &w.nodeId},
+                                     std::pair{QStringLiteral("label"), &w.label}}) {
+        const QJsonValue v = body.value(field);
+        if (v.isUndefined() || v.isNull())
+            continue;
+        if (!v.isString())
+            return auth::fieldError(field, QStringLiteral("a string"));
+        *out = v.toString().trimmed();
+    }
+    for (const auto &[field, out] : {std::pair{QStringLiteral("starts_at"), &w.startsAt},
+                                     std::pair{QStringLiteral("ends_at"), &w.endsAt}}) {
+        const qint64 at = auth::parseIsoMs(body.value(field).toString());
+        if (at <= 0)
+            return auth::fieldError(field, QStringLiteral("an ISO-8601 time"));
+        *out = at;
+    }
+    return w;
+}
+
 ApiReply replyRecords(fleet::AlertService &alerts, const RequestContext &c)
 {
     QUrlQuery query = c.request.query();
@@ -257,6 +292,53 @@ void registerAlertRoutes(ApiRouter &router, auth::AuthModule &auth, fleet::Alert
             alertDoc(QStringLiteral("Resolve an open alert by hand"),
                      {ErrorCode::ResourceNotFound, ErrorCode::Conflict}, recordSchema()));
     }
+
+    const QJsonObject window = maintenanceSchema();
+    auth::addProtectedRoute(
+        router, auth, Method::Get, QStringLiteral("/api/v1/alerts/maintenance"), Role::Viewer,
+        [&alerts](const RequestContext &, const Principal &) -> ApiReply {
+            HM_TRY(windows, alerts.maintenance());
+            QJsonArray items;
+            for (const repositories::MaintenanceRow &row : windows.value())
+                items.append(fleet::AlertService::maintenanceJson(row));
+            return ApiReply::ok(QJsonObject{{QStringLiteral("items"), items}});
+        },
+        alertDoc(QStringLiteral("Maintenance windows not over yet, the soonest first"), {},
+                 object({{QStringLiteral("items"), arrayOf(window)}})));
+    auth::addProtectedRoute(
+        router, auth, Method::Post, QStringLiteral("/api/v1/alerts/maintenance"), Role::Admin,
+        [&alerts](const RequestContext &c, const Principal &p) -> ApiReply {
+            HM_TRY(body, c.jsonObject());
+            HM_TRY(parsed, maintenanceBody(body.value()));
+            HM_TRY(created, alerts.createMaintenance(p, auth::clientInfo(c), parsed.value()));
+            return ApiReply::ok(fleet::AlertService::maintenanceJson(created.value()), 201);
+        },
+        [&] {
+            RouteDoc d = alertDoc(
+                QStringLiteral("A maintenance window: the nodes covered raise no new alert "
+                               "from starts_at to ends_at"),
+                {ErrorCode::ValidationError}, window,
+                object({{QStringLiteral("name"), string()},
+                        {QStringLiteral("starts_at"), string(QStringLiteral("ISO-8601"))},
+                        {QStringLiteral("ends_at"),
+                         string(QStringLiteral("ISO-8601, at most 30 days after starts_at"))},
+                        {QStringLiteral("node_id"), nullable(string())},
+                        {QStringLiteral("label"), nullable(string())}}));
+            d.successStatus = 201;
+            return d;
+        }());
+    auth::addProtectedRoute(
+        router, auth, Method::Delete, QStringLiteral("/api/v1/alerts/maintenance/{id}"),
+        Role::Admin,
+        [&alerts](const RequestContext &c, const Principal &p) -> ApiReply {
+            HM_TRY_STATUS(alerts.deleteMaintenance(p, auth::clientInfo(c), c.pathArgs.at(0)));
+            return ApiReply::ok(QJsonObject{{QStringLiteral("id"), c.pathArgs.at(0)},
+                                            {QStringLiteral("deleted"), true}});
+        },
+        alertDoc(
+            QStringLiteral("End a maintenance window now (delete it)"),
+            {ErrorCode::ResourceNotFound},
+            object({{QStringLiteral("id"), string()}, {QStringLiteral("deleted"), boolean()}})));
 }
 
 } // namespace hm::server

@@ -24,6 +24,7 @@ namespace {
 
 constexpr qsizetype kMaxRuleNameLength = 100;
 constexpr qint64 kMaxDurationSeconds = 24 * 3600;
+constexpr qint64 kMaxMaintenanceMs = 30LL * 24 * 3600 * 1000;
 constexpr int kOfflineCheckMs = 1000;
 
 Error alertFieldError(const QString &field, const QString &message)
@@ -96,6 +97,11 @@ Status AlertService::start()
         if (!node.publicKey.isEmpty() && !m_fleet.isOnline(node.id))
             m_offlineSince.insert(node.id, now());
     }
+    // Maintenance windows not over yet.
+    auto windows = currentMaintenance(m_db, now());
+    if (!windows)
+        return windows.error();
+    m_maintenance = windows.value();
     m_offlineCheck.start();
     return {};
 }
@@ -239,6 +245,92 @@ Status AlertService::deleteRule(const auth::Principal &caller, const auth::Clien
     return {};
 }
 
+bool AlertService::inMaintenance(const QString &nodeId, qint64 atMs)
+{
+    for (const MaintenanceRow &w : std::as_const(m_maintenance)) {
+        if (atMs < w.startsAt || atMs >= w.endsAt)
+            continue;
+        if (!w.nodeId.isEmpty() ? w.nodeId == nodeId
+                                : w.label.isEmpty() || labelsOf(nodeId).contains(w.label))
+            return true;
+    }
+    return false;
+}
+
+Result<QList<MaintenanceRow>> AlertService::maintenance()
+{
+    // Ended windows leave the list (and, after a week, the database).
+    const qint64 nowMs = now();
+    m_maintenance.removeIf([nowMs](const MaintenanceRow &w) { return w.endsAt <= nowMs; });
+    (void)pruneMaintenance(m_db, nowMs - 7LL * 24 * 3600 * 1000);
+    return m_maintenance;
+}
+
+Result<MaintenanceRow> AlertService::createMaintenance(const auth::Principal &caller,
+                                                       const auth::ClientInfo &client,
+                                                       MaintenanceRow window)
+{
+    window.name = window.name.trimmed();
+    if (window.name.isEmpty() || window.name.size() > kMaxRuleNameLength)
+        return alertFieldError(QStringLiteral("name"),
+                               QStringLiteral("1 to %1 characters").arg(kMaxRuleNameLength));
+    if (window.endsAt <= window.startsAt)
+        return alertFieldError(QStringLiteral("ends_at"), QStringLiteral("after starts_at"));
+    if (window.endsAt <= now())
+        return alertFieldError(QStringLiteral("ends_at"), QStringLiteral("in the future"));
+    if (window.endsAt - window.startsAt > kMaxMaintenanceMs)
+        return alertFieldError(QStringLiteral("ends_at"),
+                               QStringLiteral("at most 30 days after starts_at"));
+    if (!window.nodeId.isEmpty() && !window.label.isEmpty())
+        return alertFieldError(QStringLiteral("label"),
+                               QStringLiteral("a window covers one node or a label, not both"));
+    if (!window.label.isEmpty() && !isLabelText(window.label))
+        return alertFieldError(QStringLiteral("label"),
+                               QStringLiteral("1 to 32 of a-z A-Z 0-9 _ . : -"));
+    if (!window.nodeId.isEmpty()) {
+        auto node = nodeById(m_db, window.nodeId);
+        if (!node)
+            return node.error();
+        if (!node.value())
+            return alertFieldError(QStringLiteral("node_id"), QStringLiteral("no such node"));
+    }
+    window.id = crypto::uuid();
+    window.createdBy = caller.userId;
+    window.createdAt = now();
+    if (Status s = insertMaintenance(m_db, window); !s)
+        return s.error();
+    m_maintenance.append(window);
+    auth::audit(m_db, QStringLiteral("ALERT_MAINTENANCE_CREATED"), caller.userId,
+                QStringLiteral("alert_maintenance"), window.id, client.ip, client.userAgent,
+                maintenanceJson(window));
+    return window;
+}
+
+Status AlertService::deleteMaintenance(const auth::Principal &caller,
+                                       const auth::ClientInfo &client, const QString &id)
+{
+    auto deleted = repositories::deleteMaintenance(m_db, id);
+    if (!deleted)
+        return deleted.error();
+    if (deleted.value() == 0)
+        return Error{ErrorCode::ResourceNotFound, QStringLiteral("maintenance window not found")};
+    m_maintenance.removeIf([&id](const MaintenanceRow &w) { return w.id == id; });
+    auth::audit(m_db, QStringLiteral("ALERT_MAINTENANCE_DELETED"), caller.userId,
+                QStringLiteral("alert_maintenance"), id, client.ip, client.userAgent, {});
+    return {};
+}
+
+QJsonObject AlertService::maintenanceJson(const MaintenanceRow &w)
+{
+    return {{QStringLiteral("id"), w.id},
+            {QStringLiteral("name"), w.name},
+            {QStringLiteral("starts_at"), auth::isoOrNull(w.startsAt)},
+            {QStringLiteral("ends_at"), auth::isoOrNull(w.endsAt)},
+            {QStringLiteral("node_id"), w.nodeId.isEmpty() ? QJsonValue() : QJsonValue(w.nodeId)},
+            {QStringLiteral("label"), w.label.isEmpty() ? QJsonValue() : QJsonValue(w.label)},
+            {QStringLiteral("created_at"), auth::isoOrNull(w.createdAt)}};
+}
+
 void AlertService::publishRule(const QString &type, const QString &ruleId, const QJsonObject &rule)
 {
     QJsonObject data{{QStringLiteral("rule_id"), ruleId}};
@@ -312,6 +404,11 @@ void AlertService::onReport(const QString &nodeId, const hm::fleet::ReportMessag
         Evaluation &e = m_evaluations[key(rule.id, nodeId)];
         switch (e.state.observe(rule, report.timeMs, *value)) {
         case AlertState::Change::Fire:
+            // In maintenance: no alert, and the duration counts anew after it.
+            if (inMaintenance(nodeId, report.timeMs)) {
+                e.state = AlertState();
+                break;
+            }
             open(rule, nodeId, *value, report.timeMs);
             break;
         case AlertState::Change::Resolve:
@@ -366,6 +463,8 @@ void AlertService::checkOffline()
         for (const AlertRule *rule : std::as_const(offlineRules)) {
             if (awayMs < rule->durationSeconds * 1000 ||
                 !rule->covers(node.key(), labelsOf(node.key())))
+                continue;
+            if (inMaintenance(node.key(), nowMs))
                 continue;
             Evaluation &e = m_evaluations[key(rule->id, node.key())];
             if (e.state.isFiring())

@@ -83,6 +83,17 @@ public:
     Result<repositories::AlertRecordRow>
     resolve(const auth::Principal &caller, const auth::ClientInfo &client, const QString &recordId);
 
+    // Maintenance windows: the covered nodes raise no new alert meanwhile
+    // (open ones still resolve). The current and coming ones; ADMIN makes
+    // and deletes (ends) them.
+    Result<QList<repositories::MaintenanceRow>> maintenance();
+    Result<repositories::MaintenanceRow> createMaintenance(const auth::Principal &caller,
+                                                           const auth::ClientInfo &client,
+                                                           repositories::MaintenanceRow window);
+    Status deleteMaintenance(const auth::Principal &caller, const auth::ClientInfo &client,
+                             const QString &id);
+    static QJsonObject maintenanceJson(const repositories::MaintenanceRow &row);
+
     static QJsonObject ruleJson(const repositories::AlertRuleRow &row);
     static QJsonObject recordJson(const repositories::AlertRecordRow &row);
     // The "alert" message of a record (seed 001's shape): /ws/events' and
@@ -117,6 +128,8 @@ private:
     // Resolves the rule's open records and forgets its evaluations.
     void restartRule(const QString &ruleId);
     void announce(const repositories::AlertRecordRow &record);
+    // Whether a maintenance window covers the node at that time.
+    bool inMaintenance(const QString &nodeId, qint64 atMs);
     // alert_rule_created / _updated / _deleted on /ws/events, so that every
     // console's rule list follows.
     void publishRule(const QString &type, const QString &ruleId, const QJsonObject &rule);
@@ -130,6 +143,7 @@ private:
     QHash<QString, QStringList> m_labels;     // node -> labels, read once
     QHash<QString, qint64> m_offlineSince;    // enrolled nodes whose agent is away
     QTimer m_offlineCheck;
+    QList<repositories::MaintenanceRow> m_maintenance; // not ended at the last look
 };
 
 } // namespace fleet
