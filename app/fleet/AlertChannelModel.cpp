@@ -9,52 +9,15 @@
 namespace hm::app {
 
 AlertChannelModel::AlertChannelModel(QObject *parent)
-    : RemoteList(ColumnCount, {.wholeList = true, .keepRowsWhileReloading = true}, parent)
+    : NamedListModel(ColumnCount,
+                     {QLatin1String("alert_channel_"), QStringLiteral("channel_id"),
+                      QStringLiteral("channel"), &client::json::alertChannel},
+                     parent)
 {}
 
 void AlertChannelModel::requestPage(client::ApiClient &client, int, int, PageCallback done)
 {
     client::AlertsApi(client).channels(asWholePage(std::move(done)));
-}
-
-bool AlertChannelModel::sortsBefore(const client::AlertChannelRow &a,
-                                    const client::AlertChannelRow &b) const
-{
-    // The server's ORDER BY name COLLATE NOCASE, id.
-    const int byName = a.name.compare(b.name, Qt::CaseInsensitive);
-    return byName != 0 ? byName < 0 : a.id < b.id;
-}
-
-void AlertChannelModel::upsert(const client::AlertChannelRow &channel)
-{
-    const int row = rowOf(channel.id);
-    if (row >= 0) {
-        if (item(row)->name == channel.name)
-            return replaceItem(row, channel);
-        removeItem(row); // a new name moves it to its place
-    }
-    insertItem(placeOf(channel), channel);
-}
-
-void AlertChannelModel::remove(const QString &id)
-{
-    if (const int row = rowOf(id); row >= 0)
-        removeItem(row);
-}
-
-void AlertChannelModel::applyEvent(const QString &type, const QJsonObject &data)
-{
-    if (!type.startsWith(QLatin1String("alert_channel_")) || state() != State::Ready)
-        return;
-    const QString id = data.value(QStringLiteral("channel_id")).toString();
-    if (id.isEmpty())
-        return;
-    if (type == QLatin1String("alert_channel_deleted"))
-        return remove(id);
-    const client::AlertChannelRow channel =
-        client::json::alertChannel(data.value(QStringLiteral("channel")).toObject());
-    if (channel.id == id)
-        upsert(channel);
 }
 
 QString AlertChannelModel::targetOf(const client::AlertChannelRow &c)

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "client/AlertTypes.h"
-#include "widgets/RemoteListModel.h"
+#include "fleet/NamedListModel.h"
 
 #include <QJsonObject>
 
@@ -11,7 +11,7 @@ namespace hm::app {
 // by name as the server orders them; /ws/events' alert_channel_created,
 // _updated and _deleted (another administrator's change) change the rows in
 // place. No secret ever reaches it: a channel says whether one is set.
-class AlertChannelModel final : public RemoteList<client::AlertChannelRow>
+class AlertChannelModel final : public NamedListModel<client::AlertChannelRow>
 {
     Q_OBJECT
 
@@ -28,10 +28,8 @@ public:
     explicit AlertChannelModel(QObject *parent = nullptr);
 
     const client::AlertChannelRow *channel(int row) const { return item(row); }
-    void upsert(const client::AlertChannelRow &channel);
-    void remove(const QString &id);
     // A /ws/events message; anything but alert_channel_* is ignored.
-    void applyEvent(const QString &type, const QJsonObject &data);
+    void applyEvent(const QString &type, const QJsonObject &data) { applyNamedEvent(type, data); }
 
     // Where a channel sends: a webhook's URL, an e-mail channel's
     // recipients and server.
@@ -42,10 +40,7 @@ public:
 
 private:
     void requestPage(client::ApiClient &client, int page, int size, PageCallback done) override;
-    QString idOf(const client::AlertChannelRow &channel) const override { return channel.id; }
     QVariant cellData(const client::AlertChannelRow &channel, int column, int role) const override;
-    bool sortsBefore(const client::AlertChannelRow &a,
-                     const client::AlertChannelRow &b) const override;
 };
 
 } // namespace hm::app

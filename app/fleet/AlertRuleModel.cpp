@@ -7,51 +7,15 @@
 namespace hm::app {
 
 AlertRuleModel::AlertRuleModel(QObject *parent)
-    : RemoteList(ColumnCount, {.wholeList = true, .keepRowsWhileReloading = true}, parent)
+    : NamedListModel(ColumnCount,
+                     {QLatin1String("alert_rule_"), QStringLiteral("rule_id"),
+                      QStringLiteral("rule"), &client::json::alertRule},
+                     parent)
 {}
 
 void AlertRuleModel::requestPage(client::ApiClient &client, int, int, PageCallback done)
 {
     client::AlertsApi(client).rules(asWholePage(std::move(done)));
-}
-
-bool AlertRuleModel::sortsBefore(const client::AlertRuleRow &a, const client::AlertRuleRow &b) const
-{
-    // The server's ORDER BY name COLLATE NOCASE, id.
-    const int byName = a.name.compare(b.name, Qt::CaseInsensitive);
-    return byName != 0 ? byName < 0 : a.id < b.id;
-}
-
-void AlertRuleModel::upsert(const client::AlertRuleRow &rule)
-{
-    const int row = rowOf(rule.id);
-    if (row >= 0) {
-        if (item(row)->name == rule.name)
-            return replaceItem(row, rule);
-        removeItem(row); // a new name moves it to its place
-    }
-    insertItem(placeOf(rule), rule);
-}
-
-void AlertRuleModel::remove(const QString &id)
-{
-    if (const int row = rowOf(id); row >= 0)
-        removeItem(row);
-}
-
-void AlertRuleModel::applyEvent(const QString &type, const QJsonObject &data)
-{
-    if (!type.startsWith(QLatin1String("alert_rule_")) || state() != State::Ready)
-        return;
-    const QString id = data.value(QStringLiteral("rule_id")).toString();
-    if (id.isEmpty())
-        return;
-    if (type == QLatin1String("alert_rule_deleted"))
-        return remove(id);
-    const client::AlertRuleRow rule =
-        client::json::alertRule(data.value(QStringLiteral("rule")).toObject());
-    if (rule.id == id)
-        upsert(rule);
 }
 
 void AlertRuleModel::setNodeNames(const QHash<QString, QString> &names)

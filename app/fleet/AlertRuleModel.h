@@ -1,7 +1,7 @@
 #pragma once
 
 #include "client/AlertTypes.h"
-#include "widgets/RemoteListModel.h"
+#include "fleet/NamedListModel.h"
 
 #include <QHash>
 #include <QJsonObject>
@@ -12,7 +12,7 @@ namespace hm::app {
 // name as the server orders them. /ws/events' alert_rule_created, _updated
 // and _deleted (any console's change) change the rows in place. A rule on
 // one node names it by the names the page hands in (setNodeNames).
-class AlertRuleModel final : public RemoteList<client::AlertRuleRow>
+class AlertRuleModel final : public NamedListModel<client::AlertRuleRow>
 {
     Q_OBJECT
 
@@ -35,10 +35,8 @@ public:
     explicit AlertRuleModel(QObject *parent = nullptr);
 
     const client::AlertRuleRow *rule(int row) const { return item(row); }
-    void upsert(const client::AlertRuleRow &rule);
-    void remove(const QString &id);
     // A /ws/events message; anything but alert_rule_* is ignored.
-    void applyEvent(const QString &type, const QJsonObject &data);
+    void applyEvent(const QString &type, const QJsonObject &data) { applyNamedEvent(type, data); }
     // Node id -> name, for the "Applies to" column.
     void setNodeNames(const QHash<QString, QString> &names);
     QString nodeName(const QString &nodeId) const { return m_nodeNames.value(nodeId); }
@@ -48,9 +46,7 @@ public:
 
 private:
     void requestPage(client::ApiClient &client, int page, int size, PageCallback done) override;
-    QString idOf(const client::AlertRuleRow &rule) const override { return rule.id; }
     QVariant cellData(const client::AlertRuleRow &rule, int column, int role) const override;
-    bool sortsBefore(const client::AlertRuleRow &a, const client::AlertRuleRow &b) const override;
 
     QHash<QString, QString> m_nodeNames;
 };

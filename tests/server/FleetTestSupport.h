@@ -75,4 +75,16 @@ inline bool signInAgent(Http &http, AgentPeer &peer, const QString &nodeId)
            std::holds_alternative<fleet::WelcomeMessage>(peer.message(1));
 }
 
+// An alert rule on one node, firing on the first report over `threshold`
+// (POST /alerts/rules as `admin`); the HTTP status.
+inline int createNodeRule(Http &http, const QString &admin, const QString &name,
+                          const QString &type, double threshold, const QString &nodeId)
+{
+    return http
+        .json("POST", QStringLiteral("/api/v1/alerts/rules"),
+              {{"name", name}, {"type", type}, {"threshold", threshold}, {"node_id", nodeId}},
+              admin)
+        .status;
+}
+
 } // namespace hm::test

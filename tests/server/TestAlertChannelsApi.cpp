@@ -256,14 +256,9 @@ private slots:
         AgentPeer agent;
         const QString nodeId = enrolledNode(*m_http, m_admin, QStringLiteral("hook-01"), agent);
         QVERIFY(signInAgent(*m_http, agent, nodeId));
-        QCOMPARE(
-            m_http
-                ->json(
-                    "POST", QStringLiteral("/api/v1/alerts/rules"),
-                    {{"name", "CPU hot"}, {"type", "cpu"}, {"threshold", 90}, {"node_id", nodeId}},
-                    m_admin)
-                .status,
-            201);
+        QCOMPARE(createNodeRule(*m_http, m_admin, QStringLiteral("CPU hot"), QStringLiteral("cpu"),
+                                90, nodeId),
+                 201);
         agent.send(fleet::serialize(AgentPeer::report(1, 97.0)));
         QTRY_COMPARE_WITH_TIMEOUT(m_receiver.requestsTo("/alerts").size(), 2, 15000);
         for (const RecordedRequest &r : m_receiver.requestsTo("/alerts")) {
@@ -330,14 +325,8 @@ private slots:
         AgentPeer agent;
         const QString nodeId = enrolledNode(*m_http, m_admin, QStringLiteral("crash-01"), agent);
         QVERIFY(signInAgent(*m_http, agent, nodeId));
-        QCOMPARE(m_http
-                     ->json("POST", QStringLiteral("/api/v1/alerts/rules"),
-                            {{"name", "Load high"},
-                             {"type", "load"},
-                             {"threshold", 2},
-                             {"node_id", nodeId}},
-                            m_admin)
-                     .status,
+        QCOMPARE(createNodeRule(*m_http, m_admin, QStringLiteral("Load high"),
+                                QStringLiteral("load"), 2, nodeId),
                  201);
         agent.send(fleet::serialize(fleet::ReportMessage{
             1, QDateTime::currentMSecsSinceEpoch(), {{QStringLiteral("load_avg_1"), 7.5}}}));

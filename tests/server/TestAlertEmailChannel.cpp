@@ -147,14 +147,9 @@ private slots:
         AgentPeer agent;
         const QString nodeId = enrolledNode(*m_http, m_admin, QStringLiteral("mail-01"), agent);
         QVERIFY(signInAgent(*m_http, agent, nodeId));
-        QCOMPARE(
-            m_http
-                ->json(
-                    "POST", QStringLiteral("/api/v1/alerts/rules"),
-                    {{"name", "CPU hot"}, {"type", "cpu"}, {"threshold", 90}, {"node_id", nodeId}},
-                    m_admin)
-                .status,
-            201);
+        QCOMPARE(createNodeRule(*m_http, m_admin, QStringLiteral("CPU hot"), QStringLiteral("cpu"),
+                                90, nodeId),
+                 201);
         agent.send(fleet::serialize(AgentPeer::report(1, 96.5)));
         QTRY_COMPARE_WITH_TIMEOUT(savedCount(), 2, 20000);
         const QByteArray alert = savedMessage(2);
