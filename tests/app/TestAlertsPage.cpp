@@ -643,9 +643,14 @@ void TestAlertsPage::screenshots()
     MainWindow::Options options;
     options.persistSettings = false;
     options.themes = &themes;
-    for (const QString &language :
-         {QStringLiteral("en"), QStringLiteral("zh_TW"), QStringLiteral("zh_CN")}) {
+    // Every language in the light theme, and English in the dark one.
+    for (const auto &[language, dark] :
+         {std::pair{QStringLiteral("en"), false}, std::pair{QStringLiteral("zh_TW"), false},
+          std::pair{QStringLiteral("zh_CN"), false}, std::pair{QStringLiteral("en"), true}}) {
         QVERIFY(m_server.languages->setLanguage(language, LanguageManager::Persist::No));
+        themes.setMode(dark ? ThemeManager::Mode::Dark : ThemeManager::Mode::Light,
+                       ThemeManager::Persist::No);
+        const QString shot = dark ? language + QStringLiteral("-dark") : language;
         MainWindow window(m_server.languages.get(), m_server.connection.get(), options);
         window.resize(1280, 800);
         window.show();
@@ -661,17 +666,17 @@ void TestAlertsPage::screenshots()
                          .startsWith(QLatin1String("One")));
         child<QTableView>(page, "alerts.records")->selectRow(0);
         QApplication::processEvents();
-        QVERIFY(window.grab().save(dir + QStringLiteral("/alerts-records-") + language +
+        QVERIFY(window.grab().save(dir + QStringLiteral("/alerts-records-") + shot +
                                    QStringLiteral(".png")));
         child<QTabWidget>(page, "alerts.tabs")->setCurrentIndex(1);
         child<QTableView>(page, "alerts.rules")->selectRow(0);
         QApplication::processEvents();
-        QVERIFY(window.grab().save(dir + QStringLiteral("/alerts-rules-") + language +
+        QVERIFY(window.grab().save(dir + QStringLiteral("/alerts-rules-") + shot +
                                    QStringLiteral(".png")));
         DialogSeam::setNextHandler([&](QDialog *dialog) {
             dialog->show();
             QApplication::processEvents();
-            (void)dialog->grab().save(dir + QStringLiteral("/alerts-rule-dialog-") + language +
+            (void)dialog->grab().save(dir + QStringLiteral("/alerts-rule-dialog-") + shot +
                                       QStringLiteral(".png"));
             return int(QDialog::Rejected);
         });
@@ -682,7 +687,7 @@ void TestAlertsPage::screenshots()
         QTRY_COMPARE_WITH_TIMEOUT(page->channels()->rowCount(), 2, 15000);
         child<QTableView>(page, "alerts.channels")->selectRow(0);
         QApplication::processEvents();
-        QVERIFY(window.grab().save(dir + QStringLiteral("/alerts-channels-") + language +
+        QVERIFY(window.grab().save(dir + QStringLiteral("/alerts-channels-") + shot +
                                    QStringLiteral(".png")));
         DialogSeam::setNextHandler([&](QDialog *dialog) {
             dialog->show();
@@ -691,7 +696,7 @@ void TestAlertsPage::screenshots()
                 ->setText(QStringLiteral("https://hooks.example.com/hivemind"));
             child<QPushButton>(dialog, "alerts.channel.generate")->click();
             QApplication::processEvents();
-            (void)dialog->grab().save(dir + QStringLiteral("/alerts-channel-dialog-") + language +
+            (void)dialog->grab().save(dir + QStringLiteral("/alerts-channel-dialog-") + shot +
                                       QStringLiteral(".png"));
             return int(QDialog::Rejected);
         });
@@ -712,7 +717,7 @@ void TestAlertsPage::screenshots()
             child<QLineEdit>(dialog, "alerts.channel.to")
                 ->setText(QStringLiteral("oncall@example.com, ops@example.com"));
             QApplication::processEvents();
-            (void)dialog->grab().save(dir + QStringLiteral("/alerts-email-dialog-") + language +
+            (void)dialog->grab().save(dir + QStringLiteral("/alerts-email-dialog-") + shot +
                                       QStringLiteral(".png"));
             return int(QDialog::Rejected);
         });
