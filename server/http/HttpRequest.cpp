@@ -21,12 +21,20 @@ qsizetype pathEnd(QByteArrayView target)
     return target.size();
 }
 
-// A query of printable ASCII (percent escapes allowed): QUrlQuery reads it
-// as sent exactly as it reads what QUrl::query() makes of it.
+// A query of printable ASCII whose every '%' starts an escape: QUrlQuery
+// reads it as sent exactly as it reads what QUrl::query() makes of it. A
+// stray '%' (not followed by two hex digits) is not plain: QUrl's tolerant
+// parsing then takes every '%' of the query literally ("%3D" stays "%3D").
 bool isPlainQuery(QByteArrayView query)
 {
-    for (const char c : query) {
+    const auto isHex = [](char c) {
+        return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+    };
+    for (qsizetype i = 0; i < query.size(); ++i) {
+        const char c = query[i];
         if (c <= ' ' || c >= 0x7f || c == '#')
+            return false;
+        if (c == '%' && (i + 2 >= query.size() || !isHex(query[i + 1]) || !isHex(query[i + 2])))
             return false;
     }
     return true;
