@@ -453,7 +453,8 @@ void AlertsPage::updateActions()
         !isAdmin() ? adminWhy
         : rule     ? tr("Change what the rule watches and where.")
                    : pickRule);
-    m_toggleRule->setText(rule && rule->enabled ? tr("Disable") : tr("Enable"));
+    // What the selected rule would become; "Disable" while none is selected.
+    m_toggleRule->setText(!rule || rule->enabled ? tr("Disable") : tr("Enable"));
     set(m_toggleRule, isAdmin() && rule,
         !isAdmin()      ? adminWhy
         : !rule         ? pickRule

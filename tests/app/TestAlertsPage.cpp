@@ -597,6 +597,36 @@ void TestAlertsPage::screenshots()
         return;
     QVERIFY(QDir().mkpath(dir));
     deleteAllRules();
+    {
+        // Before anything fired: the empty Alerts and Rules tabs (with no
+        // record yet: run on its own, `TestAlertsPage screenshots`).
+        ThemeManager themes;
+        themes.setMode(ThemeManager::Mode::Light, ThemeManager::Persist::No);
+        MainWindow::Options options;
+        options.persistSettings = false;
+        options.themes = &themes;
+        for (const QString &language :
+             {QStringLiteral("en"), QStringLiteral("zh_TW"), QStringLiteral("zh_CN")}) {
+            QVERIFY(m_server.languages->setLanguage(language, LanguageManager::Persist::No));
+            MainWindow window(m_server.languages.get(), m_server.connection.get(), options);
+            window.resize(1280, 800);
+            window.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&window));
+            QVERIFY(window.selectSection(QStringLiteral("alerts")));
+            auto *page = window.findChild<AlertsPage *>(QStringLiteral("page.alerts"));
+            page->notifier()->setShow({});
+            QTRY_COMPARE_WITH_TIMEOUT(page->rules()->state(), AlertRuleModel::State::Ready, 15000);
+            QTRY_COMPARE_WITH_TIMEOUT(page->records()->state(), AlertRecordModel::State::Ready,
+                                      15000);
+            QApplication::processEvents();
+            QVERIFY(window.grab().save(dir + QStringLiteral("/alerts-empty-") + language +
+                                       QStringLiteral(".png")));
+            child<QTabWidget>(page, "alerts.tabs")->setCurrentIndex(1);
+            QApplication::processEvents();
+            QVERIFY(window.grab().save(dir + QStringLiteral("/alerts-rules-empty-") + language +
+                                       QStringLiteral(".png")));
+        }
+    }
     hm::test::AgentPeer web;
     hm::test::AgentPeer db;
     const QString webId = onlineNode(QStringLiteral("web-01"), web);

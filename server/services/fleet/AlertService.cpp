@@ -259,10 +259,10 @@ bool AlertService::inMaintenance(const QString &nodeId, qint64 atMs)
 
 Result<QList<MaintenanceRow>> AlertService::maintenance()
 {
-    // Ended windows leave the list (and, after a week, the database).
+    // Ended windows leave the list (and, after a week, the database: when
+    // the next one is made).
     const qint64 nowMs = now();
     m_maintenance.removeIf([nowMs](const MaintenanceRow &w) { return w.endsAt <= nowMs; });
-    (void)pruneMaintenance(m_db, nowMs - 7LL * 24 * 3600 * 1000);
     return m_maintenance;
 }
 
@@ -294,6 +294,7 @@ Result<MaintenanceRow> AlertService::createMaintenance(const auth::Principal &ca
         if (!node.value())
             return alertFieldError(QStringLiteral("node_id"), QStringLiteral("no such node"));
     }
+    (void)pruneMaintenance(m_db, now() - 7LL * 24 * 3600 * 1000);
     window.id = crypto::uuid();
     window.createdBy = caller.userId;
     window.createdAt = now();

@@ -31,6 +31,12 @@ size_t readUpload(char *buffer, size_t size, size_t count, void *userData)
     return size_t(n);
 }
 
+// An IPv6 literal goes in brackets; a name in its ASCII form.
+QByteArray hostForUrl(const QString &host)
+{
+    return host.contains(u':') ? '[' + host.toLatin1() + ']' : QUrl::toAce(host);
+}
+
 void initCurl()
 {
     static std::once_flag once;
@@ -139,7 +145,7 @@ SmtpOutcome SmtpSender::sendNow(const SmtpSettings &settings, const MailMessage 
     const bool implicitTls = settings.security == QLatin1String("tls");
     const QByteArray url =
         (implicitTls ? QByteArrayLiteral("smtps://") : QByteArrayLiteral("smtp://")) +
-        QUrl::toAce(settings.host) + ':' + QByteArray::number(settings.port);
+        hostForUrl(settings.host) + ':' + QByteArray::number(settings.port);
     curl_easy_setopt(curl, CURLOPT_URL, url.constData());
     curl_easy_setopt(curl, CURLOPT_PROTOCOLS_STR, "smtp,smtps");
     curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);
