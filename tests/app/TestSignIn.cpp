@@ -446,13 +446,13 @@ void TestSignIn::refreshesSilentlyAndSignsInAgainOnExpiry()
     // Before expiry: the client renews the token by itself.
     QSignalSpy refreshed(client, &hm::client::ApiClient::tokenRefreshed);
     const QString firstToken = client->tokens().accessToken;
-    QVERIFY(refreshed.wait(5000));
+    QVERIFY(refreshed.wait(30000));
     QVERIFY(client->tokens().accessToken != firstToken);
 
     // After expiry (no proactive refresh): the call answered TOKEN_EXPIRED
     // is renewed and sent again, invisibly.
     client->setProactiveRefresh(false);
-    QTRY_VERIFY_WITH_TIMEOUT(client->accessTokenStale(), 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(client->accessTokenStale(), 30000);
     const int refreshes = refreshed.count();
     hm::client::AccountApi account(*client);
     bool answered = false;
