@@ -41,11 +41,24 @@ DashboardPage::DashboardPage(ServerConnection *connection, QWidget *parent)
 {
     setObjectName(QStringLiteral("page.dashboard"));
 
-    // Taller than a small window: the page scrolls.
+    // The title stays; the cards below it scroll when the window is
+    // shorter than they are (a list of cards, like any list).
     auto *outer = new QVBoxLayout(this);
     outer->setContentsMargins(0, 0, 0, 0);
+    outer->setSpacing(0);
+    auto *header = new QVBoxLayout;
+    header->setContentsMargins(40, 32, 40, 16);
+    header->setSpacing(0);
+    m_title = new QLabel(this);
+    m_title->setObjectName(QStringLiteral("pageTitle"));
+    header->addWidget(m_title);
+    header->addSpacing(4);
+    m_subtitle = new QLabel(this);
+    m_subtitle->setObjectName(QStringLiteral("pageSubtitle"));
+    header->addWidget(m_subtitle);
+    outer->addLayout(header);
     auto *scroll = new QScrollArea(this);
-    scroll->setObjectName(QStringLiteral("dashboard.scroll"));
+    scroll->setObjectName(QStringLiteral("dashboard.cards"));
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
     auto *content = new QWidget(scroll);
@@ -53,19 +66,10 @@ DashboardPage::DashboardPage(ServerConnection *connection, QWidget *parent)
     content->setProperty("sectionPage", true);
     content->setAttribute(Qt::WA_StyledBackground, true);
     scroll->setWidget(content);
-    outer->addWidget(scroll);
+    outer->addWidget(scroll, 1);
     auto *layout = new QVBoxLayout(content);
-    layout->setContentsMargins(40, 32, 40, 32);
+    layout->setContentsMargins(40, 8, 40, 32);
     layout->setSpacing(0);
-
-    m_title = new QLabel(this);
-    m_title->setObjectName(QStringLiteral("pageTitle"));
-    layout->addWidget(m_title);
-    layout->addSpacing(4);
-    m_subtitle = new QLabel(this);
-    m_subtitle->setObjectName(QStringLiteral("pageSubtitle"));
-    layout->addWidget(m_subtitle);
-    layout->addSpacing(24);
 
     // Server card.
     auto *serverCard = createCard(this);

@@ -39,9 +39,11 @@
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QStyle>
 #include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
+#include <algorithm>
 #include <optional>
 
 namespace hm::app {
@@ -58,6 +60,9 @@ const QString kSidebarKey = QStringLiteral("mainWindow/sidebarVisible");
 const QString kStatusBarKey = QStringLiteral("mainWindow/statusBarVisible");
 
 constexpr int kSidebarWidth = 232;
+constexpr int kCompactSidebarWidth = 64;
+constexpr int kSidebarMinimumWidth = 180;
+const QString kServerSwitchIcon = QStringLiteral(":/icons/switch-server.svg");
 
 } // namespace
 
@@ -152,7 +157,7 @@ QWidget *MainWindow::createSidebar()
     m_sidebar = new QWidget(this);
     m_sidebar->setObjectName(QStringLiteral("sidebar"));
     m_sidebar->setAttribute(Qt::WA_StyledBackground, true);
-    m_sidebar->setMinimumWidth(180);
+    m_sidebar->setMinimumWidth(kSidebarMinimumWidth);
 
     auto *layout = new QVBoxLayout(m_sidebar);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -199,6 +204,9 @@ QWidget *MainWindow::createSidebar()
     m_serverSwitch->setObjectName(QStringLiteral("sidebar.serverSwitch"));
     m_serverSwitch->setPopupMode(QToolButton::InstantPopup);
     m_serverSwitch->setAutoRaise(true);
+    m_serverSwitch->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    m_serverSwitch->setIcon(
+        ThemeManager::themedIcon(kServerSwitchIcon, QGuiApplication::palette()));
     layout->addWidget(m_serverSwitch, 0, Qt::AlignLeft);
     return m_sidebar;
 }
@@ -688,6 +696,55 @@ void MainWindow::showEvent(QShowEvent *event)
     m_fittedToScreen = true;
 }
 
+void MainWindow::updateNavigationTexts()
+{
+    const auto &all = sections();
+    HM_CHECK(m_navigation->count() == all.size(), return );
+    for (int row = 0; row < m_navigation->count(); ++row) {
+        QListWidgetItem *item = m_navigation->item(row);
+        const Section &section = all.at(row);
+        // Compact: the icon alone, its name first in the tooltip.
+        item->setText(m_sidebarCompact ? QString() : section.translatedTitle());
+        item->setToolTip(m_sidebarCompact ? section.translatedTitle() + QLatin1Char('\n') +
+                                                section.translatedDescription()
+                                          : section.translatedDescription());
+        item->setData(Qt::AccessibleTextRole, section.translatedTitle());
+    }
+}
+
+void MainWindow::setSidebarCompact(bool compact)
+{
+    if (compact == m_sidebarCompact)
+        return;
+    if (compact)
+        m_sidebarWidth = m_splitter->sizes().value(0, kSidebarWidth);
+    m_sidebarCompact = compact;
+    m_productName->setVisible(!compact);
+    m_sidebarFooter->setVisible(!compact);
+    m_serverSwitch->setToolButtonStyle(compact ? Qt::ToolButtonIconOnly : Qt::ToolButtonTextOnly);
+    m_navigation->setProperty("compact", compact);
+    m_navigation->style()->unpolish(m_navigation);
+    m_navigation->style()->polish(m_navigation);
+    if (compact) {
+        m_sidebar->setFixedWidth(kCompactSidebarWidth);
+        m_splitter->setSizes(
+            {kCompactSidebarWidth, std::max(m_splitter->width() - kCompactSidebarWidth, 1)});
+    } else {
+        m_sidebar->setMinimumWidth(kSidebarMinimumWidth);
+        m_sidebar->setMaximumWidth(QWIDGETSIZE_MAX);
+        const int sidebar = std::max(m_sidebarWidth, kSidebarMinimumWidth);
+        m_splitter->setSizes({sidebar, std::max(m_splitter->width() - sidebar, 1)});
+    }
+    updateNavigationTexts();
+}
+
+void MainWindow::resizeEvent(QResizeEvent *event)
+{
+    QMainWindow::resizeEvent(event);
+    setSidebarCompact(width() < kCompactSidebarBelow.width() ||
+                      height() < kCompactSidebarBelow.height());
+}
+
 void MainWindow::closeEvent(QCloseEvent *event)
 {
     if (!mayLeavePages([this] { close(); })) {
@@ -708,13 +765,7 @@ void MainWindow::retranslateUi()
                              QLatin1Char('\n') +
                              tr("Version %1").arg(QString::fromLatin1(hm::version::kVersion)));
 
-    const auto &all = sections();
-    HM_CHECK(m_navigation->count() == all.size(), return );
-    for (int row = 0; row < m_navigation->count(); ++row) {
-        QListWidgetItem *item = m_navigation->item(row);
-        item->setText(all.at(row).translatedTitle());
-        item->setToolTip(all.at(row).translatedDescription());
-    }
+    updateNavigationTexts();
 
     m_fileMenu->setTitle(tr("&File"));
     m_quitAction->setText(tr("&Quit"));
@@ -833,6 +884,7 @@ void MainWindow::applyTheme()
         for (int row = 0; row < m_navigation->count() && row < all.size(); ++row)
             m_navigation->item(row)->setIcon(
                 ThemeManager::themedIcon(all.at(row).iconPath, palette));
+        m_serverSwitch->setIcon(ThemeManager::themedIcon(kServerSwitchIcon, palette));
     }
 }
 

@@ -100,6 +100,11 @@ public:
     void restoreSettings();
 
     static constexpr QSize kDefaultSize{1200, 800};
+    // A window narrower or shorter than this shows the navigation as icons
+    // (names in tooltips), so that the pages keep room to work in and every
+    // section's row shows (issue 34, item 8).
+    static constexpr QSize kCompactSidebarBelow{1200, 700};
+    bool isSidebarCompact() const { return m_sidebarCompact; }
     // The window's own minimum: below the pages' (the dashboard's cards), so
     // that the window fits a small or scaled screen (1400x900 at 200 %).
     static constexpr QSize kMinimumSize{560, 360};
@@ -109,11 +114,14 @@ public:
 protected:
     void changeEvent(QEvent *event) override;
     void closeEvent(QCloseEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
     void showEvent(QShowEvent *event) override;
 
 private:
     void createMenus();
     QWidget *createSidebar();
+    void setSidebarCompact(bool compact);
+    void updateNavigationTexts();
     void createPages();
     void createStatusBar();
     void retranslateUi();
@@ -159,6 +167,8 @@ private:
     QToolButton *m_serverSwitch = nullptr;
     QListWidget *m_navigation = nullptr;
     QStackedWidget *m_pages = nullptr;
+    bool m_sidebarCompact = false;
+    int m_sidebarWidth = 0; // as the user left it, restored when no longer compact
 
     QMenu *m_fileMenu = nullptr;
     QMenu *m_viewMenu = nullptr;

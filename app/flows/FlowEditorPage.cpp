@@ -49,17 +49,32 @@ namespace {
 
 constexpr int kDefaultAutosaveDelayMs = 1000;
 
+// The stack of the editor's views asks for no more height than it needs.
+// With the banner shown (a word-wrapped label) the page's height follows
+// its width, and that height adds up its parts' preferred heights: the
+// docks' forms prefer far more than a small window has, so the whole page
+// scrolled once a banner appeared (issue 34, item 8).
+class EditorViews final : public QStackedWidget
+{
+public:
+    QSize sizeHint() const override
+    {
+        const QSize preferred = QStackedWidget::sizeHint();
+        return {preferred.width(), minimumSizeHint().height()};
+    }
+};
+
 } // namespace
 
 FlowEditorPage::FlowEditorPage(client::ApiClient *client, FlowAutosave autosave, QWidget *parent)
     : QWidget(parent), m_client(client), m_autosave(std::move(autosave)),
       m_model(new FlowGraphModel(this)), m_editor(new FlowEditorWidget(m_model)),
-      m_stack(new QStackedWidget), m_back(new QToolButton), m_title(new QLabel),
-      m_version(new QLabel), m_toolBar(new QToolBar), m_banner(new QLabel),
-      m_loadingText(new QLabel), m_failedText(new QLabel), m_retry(new QPushButton),
-      m_versions(new FlowVersionsModel(this)), m_versionViewer(new FlowVersionViewer),
-      m_versionsDock(new QDockWidget), m_versionsList(new QTableView), m_versionsState(new QLabel),
-      m_openVersion(new QPushButton), m_compareVersions(new QPushButton)
+      m_stack(new EditorViews), m_back(new QToolButton), m_title(new QLabel), m_version(new QLabel),
+      m_toolBar(new QToolBar), m_banner(new QLabel), m_loadingText(new QLabel),
+      m_failedText(new QLabel), m_retry(new QPushButton), m_versions(new FlowVersionsModel(this)),
+      m_versionViewer(new FlowVersionViewer), m_versionsDock(new QDockWidget),
+      m_versionsList(new QTableView), m_versionsState(new QLabel), m_openVersion(new QPushButton),
+      m_compareVersions(new QPushButton)
 {
     setObjectName(QStringLiteral("flows.editor"));
     attachCatalogue();
@@ -195,7 +210,7 @@ FlowEditorPage::FlowEditorPage(client::ApiClient *client, FlowAutosave autosave,
     m_toolBar->addSeparator();
     m_toolBar->addAction(showVersions);
     // Room for a few versions (and problems) under the canvas.
-    m_editor->dockArea()->resizeDocks({m_versionsDock}, {200}, Qt::Vertical);
+    m_editor->dockArea()->resizeDocks({m_versionsDock}, {160}, Qt::Vertical);
     connect(m_versionsList, &QAbstractItemView::activated, this, [this](const QModelIndex &index) {
         if (const client::FlowVersion *v = m_versions->item(index.row()))
             openVersion(v->version);

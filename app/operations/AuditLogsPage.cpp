@@ -1,6 +1,5 @@
 #include "operations/AuditLogsPage.h"
 
-#include "widgets/LiveEvents.h"
 #include "client/ApiClient.h"
 #include "client/SystemApi.h"
 #include "client/UsersApi.h"
@@ -8,8 +7,10 @@
 #include "operations/OperationsText.h"
 #include "operations/RemoteRowsModel.h"
 #include "widgets/DateTimeText.h"
+#include "widgets/FlowLayout.h"
+#include "widgets/LiveEvents.h"
 #include "widgets/MessageBox.h"
-#include "widgets/ScrollingPage.h"
+#include "widgets/PageFrame.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -17,14 +18,12 @@
 #include <QDir>
 #include <QEvent>
 #include <QFileDialog>
-#include <QGridLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSaveFile>
-#include <QScrollArea>
 #include <QStandardPaths>
 #include <QTabWidget>
 #include <QTableView>
@@ -58,6 +57,30 @@ QLabel *caption(QWidget *parent)
     return label;
 }
 
+// One filter of a filter bar: its caption (if any) over its inputs, which
+// sit at the foot of the row so that every input of a row lines up. The
+// bar is a FlowLayout: a narrow window wraps it into more rows.
+QWidget *filterField(FlowLayout *bar, QWidget *parent, QLabel *label,
+                     std::initializer_list<QWidget *> inputs, bool grows = false)
+{
+    auto *field = new QWidget(parent);
+    field->setSizePolicy(grows ? QSizePolicy::Expanding : QSizePolicy::Preferred,
+                         QSizePolicy::Preferred);
+    auto *layout = new QVBoxLayout(field);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(4);
+    layout->addStretch(1);
+    if (label)
+        layout->addWidget(label);
+    auto *row = new QHBoxLayout;
+    row->setSpacing(6);
+    for (QWidget *input : inputs)
+        row->addWidget(input, 1);
+    layout->addLayout(row);
+    bar->addWidget(field);
+    return field;
+}
+
 // Seconds back from now for a period combo's entry; 0 = any time, -1 = custom.
 constexpr int kCustom = -1;
 
@@ -74,9 +97,7 @@ AuditLogsPage::AuditLogsPage(QWidget *parent)
       m_live(new LiveEvents(this))
 {
     setObjectName(QStringLiteral("page.audit"));
-    // Narrow windows scroll rather than grow: the filters and forms have a
-    // wide minimum.
-    const ScrollingPage frame = createScrollingPage(this, QStringLiteral("audit.scroll"));
+    const PageFrame frame = createPageFrame(this);
     QVBoxLayout *layout = frame.layout;
     m_title = frame.title;
     m_subtitle = frame.subtitle;
@@ -122,9 +143,8 @@ QWidget *AuditLogsPage::createAuditTab()
     tab->setObjectName(QStringLiteral("audit.tab"));
     auto *layout = new QVBoxLayout(tab);
     layout->setContentsMargins(12, 12, 12, 12);
-    auto *filters = new QGridLayout;
-    filters->setHorizontalSpacing(10);
-    filters->setVerticalSpacing(4);
+    auto *filters = new FlowLayout(nullptr, 10, 8);
+    layout->addLayout(filters);
 
     m_auditUserLabel = caption(tab);
     m_auditUser = new QComboBox(tab);
@@ -170,21 +190,13 @@ QWidget *AuditLogsPage::createAuditTab()
     m_auditExport = new QPushButton(tab);
     m_auditExport->setObjectName(QStringLiteral("audit.export"));
 
-    filters->addWidget(m_auditUserLabel, 0, 0);
-    filters->addWidget(m_auditCategoryLabel, 0, 1);
-    filters->addWidget(m_auditActionLabel, 0, 2);
-    filters->addWidget(m_auditResourceLabel, 0, 3);
-    filters->addWidget(m_auditPeriodLabel, 0, 4);
-    filters->addWidget(m_auditUser, 1, 0);
-    filters->addWidget(m_auditCategory, 1, 1);
-    filters->addWidget(m_auditAction, 1, 2);
-    filters->addWidget(m_auditResource, 1, 3);
-    filters->addWidget(m_auditPeriod, 1, 4);
-    filters->addWidget(m_auditFrom, 1, 5);
-    filters->addWidget(m_auditTo, 1, 6);
-    filters->addWidget(m_auditApply, 1, 7);
-    filters->setColumnStretch(8, 1);
-    layout->addLayout(filters);
+    filterField(filters, tab, m_auditUserLabel, {m_auditUser});
+    filterField(filters, tab, m_auditCategoryLabel, {m_auditCategory});
+    filterField(filters, tab, m_auditActionLabel, {m_auditAction});
+    filterField(filters, tab, m_auditResourceLabel, {m_auditResource});
+    filterField(filters, tab, m_auditPeriodLabel, {m_auditPeriod});
+    QWidget *range = filterField(filters, tab, nullptr, {m_auditFrom, m_auditTo});
+    filterField(filters, tab, nullptr, {m_auditApply});
 
     auto *actions = new QHBoxLayout;
     actions->addStretch(1);
@@ -216,8 +228,9 @@ QWidget *AuditLogsPage::createAuditTab()
     m_auditStatus->setWordWrap(true);
     layout->addWidget(m_auditStatus);
 
-    const auto customPeriod = [this] {
+    const auto customPeriod = [this, range] {
         const bool custom = m_auditPeriod->currentData().toInt() == kCustom;
+        range->setVisible(custom);
         m_auditFrom->setVisible(custom);
         m_auditTo->setVisible(custom);
     };
@@ -240,9 +253,9 @@ QWidget *AuditLogsPage::createLogsTab()
     tab->setObjectName(QStringLiteral("logs.tab"));
     auto *layout = new QVBoxLayout(tab);
     layout->setContentsMargins(12, 12, 12, 12);
-    auto *filters = new QGridLayout;
-    filters->setHorizontalSpacing(10);
-    filters->setVerticalSpacing(4);
+    auto *filters = new FlowLayout(nullptr, 10, 8);
+    layout->addLayout(filters);
+    filters->setFillRows(true);
 
     m_logLevelLabel = caption(tab);
     m_logLevel = new QComboBox(tab);
@@ -269,18 +282,11 @@ QWidget *AuditLogsPage::createLogsTab()
     m_export = new QPushButton(tab);
     m_export->setObjectName(QStringLiteral("logs.export"));
 
-    filters->addWidget(m_logLevelLabel, 0, 0);
-    filters->addWidget(m_logModuleLabel, 0, 1);
-    filters->addWidget(m_logSearchLabel, 0, 2);
-    filters->addWidget(m_logPeriodLabel, 0, 3);
-    filters->addWidget(m_logLevel, 1, 0);
-    filters->addWidget(m_logModule, 1, 1);
-    filters->addWidget(m_logSearch, 1, 2);
-    filters->addWidget(m_logPeriod, 1, 3);
-    filters->addWidget(m_logApply, 1, 4);
-    filters->setColumnStretch(1, 1);
-    filters->setColumnStretch(2, 2);
-    layout->addLayout(filters);
+    filterField(filters, tab, m_logLevelLabel, {m_logLevel});
+    filterField(filters, tab, m_logModuleLabel, {m_logModule}, true);
+    filterField(filters, tab, m_logSearchLabel, {m_logSearch}, true);
+    filterField(filters, tab, m_logPeriodLabel, {m_logPeriod});
+    filterField(filters, tab, nullptr, {m_logApply});
 
     auto *actions = new QHBoxLayout;
     actions->addWidget(m_liveTail);

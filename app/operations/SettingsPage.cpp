@@ -4,7 +4,8 @@
 #include "client/SystemApi.h"
 #include "common/Error.h"
 #include "operations/OperationsText.h"
-#include "widgets/ScrollingPage.h"
+#include "widgets/FlowLayout.h"
+#include "widgets/PageFrame.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -38,9 +39,7 @@ QString fieldName(const QString &path)
 SettingsPage::SettingsPage(QWidget *parent) : QWidget(parent)
 {
     setObjectName(QStringLiteral("page.settings"));
-    // Narrow windows scroll rather than grow: the filters and forms have a
-    // wide minimum.
-    const ScrollingPage frame = createScrollingPage(this, QStringLiteral("settings.scroll"));
+    const PageFrame frame = createPageFrame(this);
     QVBoxLayout *layout = frame.layout;
     m_title = frame.title;
     m_subtitle = frame.subtitle;
@@ -151,13 +150,21 @@ QWidget *SettingsPage::createSystemTab()
     scroll->setFrameShape(QFrame::NoFrame);
     auto *content = new QWidget(scroll);
     content->setObjectName(QStringLiteral("settings.systemForm"));
-    auto *columns = new QHBoxLayout(content);
-    columns->setContentsMargins(0, 0, 0, 0);
-    columns->setSpacing(16);
-    auto *left = new QVBoxLayout;
-    auto *right = new QVBoxLayout;
-    columns->addLayout(left, 1);
-    columns->addLayout(right, 1);
+    // Two columns side by side where they fit, else one under the other
+    // (the form scrolls inside the tab; the Save row stays in view).
+    auto *columns = new FlowLayout(content, 16, 8);
+    columns->setFillRows(true);
+    const auto column = [content, columns](const char *name) {
+        auto *widget = new QWidget(content);
+        widget->setObjectName(QString::fromLatin1(name));
+        widget->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
+        auto *layout = new QVBoxLayout(widget);
+        layout->setContentsMargins(0, 0, 0, 0);
+        columns->addWidget(widget);
+        return layout;
+    };
+    QVBoxLayout *left = column("settings.leftColumn");
+    QVBoxLayout *right = column("settings.rightColumn");
 
     QGroupBox *general = addGroup(content, left, QStringLiteral("settings.group.general"));
     addField(general, QStringLiteral("site_name"), Kind::Text, 1, 100);
@@ -260,8 +267,9 @@ QWidget *SettingsPage::createPreferencesTab()
     m_profiles->setMaximumHeight(80);
     m_profilesHint = new QLabel(m_prefsGroup);
     m_profilesHint->setObjectName(QStringLiteral("settings.profilesHint"));
-    // Not wrapped: QFormLayout gives a wrapped label inside a field too
-    // little height.
+    // Wrapped (a narrow window): its field is a widget of its own, which
+    // the form gives the height the wrapped text needs.
+    m_profilesHint->setWordWrap(true);
     profilesBox->addWidget(m_profiles);
     profilesBox->addWidget(m_profilesHint);
     m_prefsForm->addRow(m_profilesCaption, profilesWidget);
@@ -277,6 +285,7 @@ QWidget *SettingsPage::createPreferencesTab()
 
     m_dataDirHint = new QLabel(m_prefsGroup);
     m_dataDirHint->setObjectName(QStringLiteral("settings.dataDirHint"));
+    m_dataDirHint->setWordWrap(true);
 
     dataBox->addWidget(m_dataDir);
     dataBox->addWidget(m_dataDirHint);

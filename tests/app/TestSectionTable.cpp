@@ -162,7 +162,7 @@ void TestSectionTable::aThrowAwaySectionShowsAndFollowsTheSession()
     auto *navigation = window->findChild<QListWidget *>(QStringLiteral("navigation"));
     QVERIFY(navigation);
     QCOMPARE(navigation->item(1)->data(Qt::UserRole).toString(), QStringLiteral("probe"));
-    QCOMPARE(navigation->item(1)->text(), QStringLiteral("Probe"));
+    QCOMPARE(navigation->item(1)->data(Qt::AccessibleTextRole).toString(), QStringLiteral("Probe"));
     QVERIFY(!navigation->item(1)->icon().isNull());
     QVERIFY(window->selectSection(QStringLiteral("probe")));
     auto *pages = window->findChild<QStackedWidget *>(QStringLiteral("pages"));
