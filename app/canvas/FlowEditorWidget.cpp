@@ -10,6 +10,7 @@
 #include "inspector/FlowChecker.h"
 #include "inspector/InspectorWidget.h"
 #include "inspector/ProblemsPanel.h"
+#include "widgets/MessageLine.h"
 
 #include <QAction>
 #include <QDockWidget>
@@ -20,6 +21,7 @@
 #include <QMainWindow>
 #include <QSplitter>
 #include <QToolBar>
+#include <QToolTip>
 #include <QUndoStack>
 #include <QVBoxLayout>
 
@@ -44,8 +46,16 @@ FlowEditorWidget::FlowEditorWidget(FlowGraphModel *model, QWidget *parent)
     m_status->setObjectName(QStringLiteral("editor.status"));
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_status->setContentsMargins(8, 2, 8, 2);
+    m_statusLine = new MessageLine(
+        m_status, [this](const QString &text, MessageLine::Kind) { m_status->setText(text); });
 
     QUndoStack *stack = model->undoStack();
+    // A later edit (or undo) makes what the status line or a refusal's
+    // tooltip said old news (issue 34, item 13).
+    connect(stack, &QUndoStack::indexChanged, m_statusLine, [this] {
+        m_statusLine->clear();
+        QToolTip::hideText();
+    });
     using K = QKeySequence;
     QAction *undo = makeAction(QStringLiteral("undo"), {K(K::Undo)});
     QAction *redo =
@@ -174,12 +184,13 @@ FlowEditorWidget::FlowEditorWidget(FlowGraphModel *model, QWidget *parent)
     connect(m_problems, &ProblemsPanel::problemActivated, this, &FlowEditorWidget::showProblem);
     updateProblems();
 
-    connect(m_view, &FlowView::statusMessage, this, &FlowEditorWidget::showStatus);
+    connect(m_view, &FlowView::statusMessage, this,
+            qOverload<const QString &>(&FlowEditorWidget::showStatus));
     connect(m_view, &FlowView::zoomChanged, this, &FlowEditorWidget::updateZoomLabel);
     connect(model, &FlowGraphModel::readOnlyChanged, this, &FlowEditorWidget::updateEditability);
     connect(model, &FlowGraphModel::modelReset, this, [this] {
         // Another flow (or none): what the status said was about the old one.
-        m_status->clear();
+        m_statusLine->clear();
         refreshCatalogue();
     });
     connect(model, &FlowGraphModel::serviceEndpointsChanged, this,
@@ -304,7 +315,8 @@ void FlowEditorWidget::autoLayout()
     // Busy, not frozen: the action is off until the result is in.
     updateEditability();
     setCursor(Qt::BusyCursor);
-    showStatus(tr("Arranging %n node(s)…", nullptr, static_cast<int>(graph.nodes.size())));
+    const int count = static_cast<int>(graph.nodes.size());
+    showStatus([count] { return tr("Arranging %n node(s)…", nullptr, count); });
 }
 
 void FlowEditorWidget::layoutDone(const QHash<QString, QPointF> &positions)
@@ -314,7 +326,8 @@ void FlowEditorWidget::layoutDone(const QHash<QString, QPointF> &positions)
     if (m_revision != m_layoutRevision) {
         // Laid out from a flow that is no longer there: applying it would
         // undo the edit's places or miss its nodes.
-        showStatus(tr("The flow changed while it was being arranged: nothing was moved."));
+        showStatus(
+            [] { return tr("The flow changed while it was being arranged: nothing was moved."); });
         emit layoutFinished(false);
         return;
     }
@@ -328,8 +341,10 @@ void FlowEditorWidget::layoutDone(const QHash<QString, QPointF> &positions)
         return;
     }
     m_view->fitToView();
-    showStatus(tr("Arranged %n node(s) with %1.", nullptr, static_cast<int>(positions.size()))
-                   .arg(layoutName()));
+    const int arranged = static_cast<int>(positions.size());
+    showStatus([this, arranged] {
+        return tr("Arranged %n node(s) with %1.", nullptr, arranged).arg(layoutName());
+    });
     emit layoutFinished(true);
 }
 
@@ -376,8 +391,14 @@ void FlowEditorWidget::updateProblems()
 
 void FlowEditorWidget::showStatus(const QString &message)
 {
-    m_status->setText(message);
+    m_statusLine->showText(message);
     emit statusMessage(message);
+}
+
+void FlowEditorWidget::showStatus(std::function<QString()> text)
+{
+    m_statusLine->show(std::move(text));
+    emit statusMessage(m_statusLine->text());
 }
 
 void FlowEditorWidget::updateZoomLabel()

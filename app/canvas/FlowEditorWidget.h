@@ -5,6 +5,7 @@
 #include <QHash>
 #include <QJsonValue>
 #include <QWidget>
+#include <functional>
 #include <memory>
 
 class QAction;
@@ -23,6 +24,7 @@ class FlowScene;
 class FlowView;
 class InspectorWidget;
 class LayoutRunner;
+class MessageLine;
 class ProblemsPanel;
 
 // The flow editor's canvas with its palette, toolbar and status line, the
@@ -104,7 +106,10 @@ protected:
 private:
     QAction *makeAction(const QString &name, const QList<QKeySequence> &shortcuts);
     void retranslate();
+    // The status line under the canvas (passing: it clears itself, and at
+    // the next edit); a message made by `text` follows the language.
     void showStatus(const QString &message);
+    void showStatus(std::function<QString()> text);
     void updateZoomLabel();
     void updateProblems();
     void updateEditability();
@@ -117,6 +122,7 @@ private:
     QToolBar *m_toolBar;
     QLabel *m_zoomLabel;
     QLabel *m_status;
+    MessageLine *m_statusLine = nullptr;
     QHash<QString, QAction *> m_actions;
     LayoutRunner *m_layoutRunner;
     // Counts the model's changes: a layout result is for the revision it

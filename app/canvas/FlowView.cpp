@@ -442,7 +442,8 @@ void FlowView::finishConnection(QPointF scenePos, QPoint globalPos)
     const EdgeSpec spec{m_connectNode, m_connectPort, target->nodeId(), target->port().name};
     const ConnectionCheck check = model()->connectionPossible(spec);
     if (!check.ok()) {
-        QToolTip::showText(globalPos, check.message, this);
+        // Said for a moment where it was dropped (and in the status line).
+        QToolTip::showText(globalPos, check.message, this, QRect(), 5000);
         emit statusMessage(check.message);
         return;
     }

@@ -7,6 +7,7 @@
 #include "widgets/ComponentIcon.h"
 #include "widgets/LiveEvents.h"
 #include "widgets/MessageBox.h"
+#include "widgets/MessageLine.h"
 
 #include <QComboBox>
 #include <QEvent>
@@ -113,6 +114,11 @@ ComponentsPage::ComponentsPage(QWidget *parent) : QWidget(parent)
     m_registerMessage->setWordWrap(true);
     m_registerMessage->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_registerMessage->hide();
+    m_registerLine =
+        new MessageLine(m_registerMessage, [this](const QString &text, MessageLine::Kind) {
+            m_registerMessage->setText(text);
+            m_registerMessage->setVisible(!text.isEmpty());
+        });
     layout->addWidget(m_registerMessage);
 
     auto *splitter = new QSplitter(Qt::Horizontal, this);
@@ -234,7 +240,7 @@ void ComponentsPage::setSession(client::ApiClient *client, const client::UserInf
     m_client = client;
     m_me = client ? user : client::UserInfo{};
     m_message.clear();
-    m_registerMessage->hide();
+    m_registerLine->clear();
     m_model->setClient(client);
     m_live->setClient(client);
     m_usageKey.clear();
@@ -326,14 +332,14 @@ QString ComponentsPage::errorText(const hm::Error &error) const
     }
 }
 
-void ComponentsPage::showRegisterMessage(const QString &text, bool error)
+void ComponentsPage::showRegisterMessage(std::function<QString()> text, bool error)
 {
     m_registerMessageIsError = error;
-    m_registerMessage->setText(text);
     m_registerMessage->setProperty("tone", error ? QStringLiteral("bad") : QString());
     m_registerMessage->style()->unpolish(m_registerMessage);
     m_registerMessage->style()->polish(m_registerMessage);
-    m_registerMessage->setVisible(!text.isEmpty());
+    m_registerLine->show(std::move(text),
+                         m_busy || error ? MessageLine::Kind::Lasting : MessageLine::Kind::Passing);
 }
 
 void ComponentsPage::registerEndpoint()
@@ -342,12 +348,13 @@ void ComponentsPage::registerEndpoint()
         return;
     const QString endpoint = m_endpoint->text().trimmed();
     if (endpoint.isEmpty()) {
-        showRegisterMessage(tr("Enter the base URL of the component service."), true);
+        showRegisterMessage([] { return tr("Enter the base URL of the component service."); },
+                            true);
         return;
     }
     m_busy = true;
     updateActions();
-    showRegisterMessage(tr("Checking %1...").arg(endpoint), false);
+    showRegisterMessage([endpoint] { return tr("Checking %1...").arg(endpoint); }, false);
     client::ComponentDetails details;
     if (!m_name->text().trimmed().isEmpty()) {
         const auto given = [](const QString &text) {
@@ -365,18 +372,24 @@ void ComponentsPage::registerEndpoint()
                 return;
             m_busy = false;
             if (!r) {
-                showRegisterMessage(errorText(r.error()), true);
+                showRegisterMessage([this, error = r.error()] { return errorText(error); }, true);
                 updateActions();
                 return;
             }
-            QStringList names;
+            QList<std::pair<QString, QString>> registered;
             for (const client::ComponentInfo &c : *r) {
                 m_model->updateComponent(c);
-                names << tr("%1 %2").arg(c.name, c.version);
+                registered.append({c.name, c.version});
             }
-            showRegisterMessage(tr("Registered %n component version(s): %1", "", int(r->size()))
-                                    .arg(QLocale().createSeparatedList(names)),
-                                false);
+            showRegisterMessage(
+                [registered] {
+                    QStringList names;
+                    for (const auto &[name, version] : registered)
+                        names << tr("%1 %2").arg(name, version);
+                    return tr("Registered %n component version(s): %1", "", int(registered.size()))
+                        .arg(QLocale().createSeparatedList(names));
+                },
+                false);
             m_endpoint->clear();
             m_name->clear();
             m_registerDisplayName->clear();

@@ -6,6 +6,7 @@
 
 #include <QPointer>
 #include <QWidget>
+#include <functional>
 
 class QComboBox;
 class QLabel;
@@ -24,6 +25,7 @@ struct ComponentInfo;
 namespace hm::app {
 
 class ComponentListModel;
+class MessageLine;
 class ComponentSortModel;
 class LiveEvents;
 
@@ -81,7 +83,9 @@ private:
     void showState();
     void showDetail();
     void fitColumns();
-    void showRegisterMessage(const QString &text, bool error);
+    // The result of a registration: an error or "Checking…" stays, a
+    // success passes (widgets/MessageLine); it follows the language.
+    void showRegisterMessage(std::function<QString()> text, bool error);
     const client::ComponentInfo *selected() const;
     QString errorText(const hm::Error &error) const;
     void addPorts(QTreeWidgetItem *parent, const QJsonArray &ports, bool inputs);
@@ -104,6 +108,7 @@ private:
     QPushButton *m_reload = nullptr;
     QLabel *m_registerMessage = nullptr;
     bool m_registerMessageIsError = false;
+    MessageLine *m_registerLine = nullptr;
     QTableView *m_view = nullptr;
     QLabel *m_state = nullptr;
     QWidget *m_detail = nullptr;

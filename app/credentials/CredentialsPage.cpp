@@ -9,6 +9,7 @@
 #include "widgets/DateTimeText.h"
 #include "widgets/LiveEvents.h"
 #include "widgets/MessageBox.h"
+#include "widgets/MessageLine.h"
 #include "widgets/SectionEmptyState.h"
 #include "widgets/SectionHeader.h"
 
@@ -84,6 +85,9 @@ CredentialsPage::CredentialsPage(QWidget *parent) : QWidget(parent)
     m_testResult->setWordWrap(true);
     m_testResult->setTextInteractionFlags(Qt::TextSelectableByMouse);
     actions->addWidget(m_testResult, 1);
+    m_testLine = new MessageLine(m_testResult, [this](const QString &text, MessageLine::Kind) {
+        m_testResult->setText(text);
+    });
     layout->addLayout(actions);
 
     m_content = new QStackedWidget(this);
@@ -157,8 +161,9 @@ CredentialsPage::CredentialsPage(QWidget *parent) : QWidget(parent)
     m_live = new LiveEvents(this);
     connect(m_live, &LiveEvents::message, this, &CredentialsPage::applyEvent);
     connect(m_live, &LiveEvents::reopened, m_model, &CredentialListModel::reload);
-    connect(m_keyPanel, &KeyStatusPanel::rotationFinished, this,
-            [this] { showTestResult(tr("The key rotation finished."), true); });
+    connect(m_keyPanel, &KeyStatusPanel::rotationFinished, this, [this] {
+        showTestResult([] { return tr("The key rotation finished."); }, TestTone::Good);
+    });
     setSession(nullptr, {});
 }
 
@@ -174,7 +179,7 @@ void CredentialsPage::setSession(client::ApiClient *client, const client::UserIn
     m_client = client;
     m_me = client ? user : client::UserInfo{};
     m_message.clear();
-    m_testResult->clear();
+    m_testLine->clear();
     m_model->setClient(client);
     m_model->reload();
     m_live->setClient(client);
@@ -209,6 +214,10 @@ void CredentialsPage::applyEvent(const QString &type, const QJsonObject &data)
         m_model->remove(id);
         return;
     }
+    // The first credential stored makes the data key: the key status says
+    // so now rather than at its next poll.
+    if (type == QLatin1String("credential_created") && isAdmin())
+        m_keyPanel->refresh();
     // The event names the credential only: read it as this user sees it.
     client::CredentialsApi(*m_client).get(
         id, [this, id, guard = QPointer<CredentialsPage>(this)](Result<client::CredentialInfo> r) {
@@ -370,10 +379,13 @@ void CredentialsPage::failed(const QString &what, const hm::Error &error)
     showState();
 }
 
-void CredentialsPage::showTestResult(const QString &text, bool good)
+void CredentialsPage::showTestResult(std::function<QString()> text, TestTone tone)
 {
-    m_testResult->setText(text);
-    setTone(m_testResult, good ? QStringLiteral("good") : QStringLiteral("bad"));
+    setTone(m_testResult, tone == TestTone::Bad ? QStringLiteral("bad") : QStringLiteral("good"));
+    // A test's success passes; a refusal, and "Testing…" until it is
+    // replaced, stay.
+    m_testLine->show(std::move(text), tone == TestTone::Good ? MessageLine::Kind::Passing
+                                                             : MessageLine::Kind::Lasting);
 }
 
 void CredentialsPage::createCredential()
@@ -434,10 +446,12 @@ void CredentialsPage::testSelected()
         const QUrl parsed(url);
         if (!parsed.isValid() || parsed.host().isEmpty() ||
             (parsed.scheme() != QLatin1String("http") && parsed.scheme() != QLatin1String("https")))
-            return showTestResult(tr("\"%1\" is not an http or https URL.").arg(url), false);
+            return showTestResult(
+                [url] { return tr("\"%1\" is not an http or https URL.").arg(url); },
+                TestTone::Bad);
         m_testUrls.insert(id, url);
     }
-    showTestResult(tr("Testing \"%1\"...").arg(name), true);
+    showTestResult([name] { return tr("Testing \"%1\"...").arg(name); }, TestTone::Busy);
     m_test->setEnabled(false);
     client::CredentialsApi(*m_client).test(
         id, url,
@@ -447,16 +461,30 @@ void CredentialsPage::testSelected()
                 return;
             updateActions();
             if (!r)
-                return showTestResult(tr("\"%1\" could not be tested: %2")
-                                          .arg(name, AdminText::error(r.error(), m_me.role)),
-                                      false);
-            const QString duration = QLocale().toString(r->durationMs);
+                return showTestResult(
+                    [name, error = r.error(), role = m_me.role] {
+                        return tr("\"%1\" could not be tested: %2")
+                            .arg(name, AdminText::error(error, role));
+                    },
+                    TestTone::Bad);
+            // The server's message (its words) as it came; the rest follows
+            // the language.
+            const qint64 ms = r->durationMs;
+            const QString message = r->message;
             if (r->success)
-                showTestResult(tr("\"%1\" works (%2 ms): %3").arg(name, duration, r->message),
-                               true);
+                showTestResult(
+                    [name, ms, message] {
+                        return tr("\"%1\" works (%2 ms): %3")
+                            .arg(name, QLocale().toString(ms), message);
+                    },
+                    TestTone::Good);
             else
-                showTestResult(tr("\"%1\" was refused (%2 ms): %3").arg(name, duration, r->message),
-                               false);
+                showTestResult(
+                    [name, ms, message] {
+                        return tr("\"%1\" was refused (%2 ms): %3")
+                            .arg(name, QLocale().toString(ms), message);
+                    },
+                    TestTone::Bad);
         });
 }
 

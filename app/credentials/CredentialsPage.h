@@ -7,6 +7,7 @@
 #include <QHash>
 #include <QPointer>
 #include <QWidget>
+#include <functional>
 
 class QComboBox;
 class QLabel;
@@ -24,6 +25,7 @@ namespace hm::app {
 class CredentialListModel;
 class KeyStatusPanel;
 class LiveEvents;
+class MessageLine;
 class SectionHeader;
 
 // The Credentials section (issue 13, item 6): the lazy list of the
@@ -83,7 +85,14 @@ private:
     bool mayChange(const client::CredentialInfo &credential) const;
     bool isAdmin() const;
     void failed(const QString &what, const hm::Error &error);
-    void showTestResult(const QString &text, bool good);
+    enum class TestTone
+    {
+        Good,
+        Busy,
+        Bad,
+    };
+    // The line beside Test (widgets/MessageLine): follows the language.
+    void showTestResult(std::function<QString()> text, TestTone tone);
     void applyEvent(const QString &type, const QJsonObject &data);
 
     QPointer<client::ApiClient> m_client;
@@ -101,6 +110,7 @@ private:
     QPushButton *m_test = nullptr;
     QPushButton *m_delete = nullptr;
     QLabel *m_testResult = nullptr;
+    MessageLine *m_testLine = nullptr;
     QStackedWidget *m_content = nullptr;
     QTableView *m_view = nullptr;
     QWidget *m_emptyPanel = nullptr;

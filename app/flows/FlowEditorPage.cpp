@@ -21,6 +21,7 @@
 #include "inspector/FlowChecker.h"
 #include "widgets/ActionText.h"
 #include "widgets/MessageBox.h"
+#include "widgets/MessageLine.h"
 
 #include <QAction>
 #include <QDir>
@@ -135,6 +136,10 @@ FlowEditorPage::FlowEditorPage(client::ApiClient *client, FlowAutosave autosave,
     m_banner->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_banner->setContentsMargins(12, 6, 12, 6);
     m_banner->hide();
+    m_bannerLine = new MessageLine(m_banner, [this](const QString &text, MessageLine::Kind) {
+        m_banner->setText(text);
+        m_banner->setVisible(!text.isEmpty());
+    });
 
     auto *editorPane = new QWidget;
     auto *editorLayout = new QVBoxLayout(editorPane);
@@ -319,13 +324,21 @@ void FlowEditorPage::noteNewerVersion(const QString &version)
     m_latestVersion = version;
     reloadVersions();
     if (isModified())
-        setBanner(tr("Version %1 of this flow was saved in another console. Saving your changes "
-                     "will ask whether to reload it or to save yours after it.")
-                      .arg(version));
+        setBanner(
+            [version] {
+                return tr("Version %1 of this flow was saved in another console. Saving your "
+                          "changes will ask whether to reload it or to save yours after it.")
+                    .arg(version);
+            },
+            Banner::Note);
     else
-        setBanner(tr("Version %1 of this flow was saved in another console. Reload it from the "
-                     "list to see it.")
-                      .arg(version));
+        setBanner(
+            [version] {
+                return tr("Version %1 of this flow was saved in another console. Reload it from "
+                          "the list to see it.")
+                    .arg(version);
+            },
+            Banner::Note);
 }
 
 void FlowEditorPage::setFlowName(const QString &name)
@@ -346,13 +359,18 @@ void FlowEditorPage::showFailure()
     setView(View::Failed);
 }
 
-void FlowEditorPage::setBanner(const QString &text, bool error)
+void FlowEditorPage::setBanner(std::function<QString()> text, Banner tone)
 {
-    m_banner->setProperty("tone", error ? QStringLiteral("bad") : QString());
+    m_banner->setProperty("tone", tone == Banner::Error ? QStringLiteral("bad") : QString());
     m_banner->style()->unpolish(m_banner);
     m_banner->style()->polish(m_banner);
-    m_banner->setText(text);
-    m_banner->setVisible(!text.isEmpty());
+    m_bannerLine->show(std::move(text), tone == Banner::Done ? MessageLine::Kind::Passing
+                                                             : MessageLine::Kind::Lasting);
+}
+
+void FlowEditorPage::clearBanner()
+{
+    m_bannerLine->clear();
 }
 
 void FlowEditorPage::finishBusy()
@@ -435,7 +453,7 @@ void FlowEditorPage::closeFlow()
     m_editor->checker()->clearServerProblems();
     m_versions->clear();
     m_versionViewer->clear();
-    setBanner({});
+    clearBanner();
     setView(View::Loading);
     m_wasModified = false;
     finishBusy();
@@ -525,16 +543,23 @@ void FlowEditorPage::showFlow(const client::FlowDetail &detail,
 void FlowEditorPage::applyAutosave(const FlowAutosave::Entry &entry)
 {
     if (Status loaded = m_model->load(entry.definition, entry.settings); !loaded) {
-        setBanner(tr("The autosaved changes cannot be opened: %1").arg(loaded.error().message),
-                  true);
+        setBanner(
+            [reason = loaded.error().message] {
+                return tr("The autosaved changes cannot be opened: %1").arg(reason);
+            },
+            Banner::Error);
         return;
     }
     if (!entry.baseVersion.isEmpty())
         m_baseVersion = entry.baseVersion;
     // Not what the server has: unsaved until saved.
     m_model->undoStack()->resetClean();
-    setBanner(tr("Restored the changes autosaved at %1. Save them to keep them.")
-                  .arg(dateTimeText(entry.savedAt)));
+    setBanner(
+        [savedAt = entry.savedAt] {
+            return tr("Restored the changes autosaved at %1. Save them to keep them.")
+                .arg(dateTimeText(savedAt));
+        },
+        Banner::Note);
 }
 
 // --- leaving and autosave --------------------------------------------------
@@ -653,13 +678,17 @@ void FlowEditorPage::sendSave(bool asNewVersion, std::function<void(bool)> done)
                     self->m_editor->checker()->clearServerProblems();
                 }
                 if (problems.isEmpty())
-                    self->setBanner(tr("Saved as version %1 (draft).").arg(version));
+                    self->setBanner(
+                        [version] { return tr("Saved as version %1 (draft).").arg(version); });
                 else
-                    self->setBanner(tr("Saved as version %1 (draft) with %n problem(s): fix them "
-                                       "before publishing or running it.",
-                                       nullptr, static_cast<int>(problems.size()))
-                                        .arg(version),
-                                    true);
+                    self->setBanner(
+                        [version, count = static_cast<int>(problems.size())] {
+                            return tr("Saved as version %1 (draft) with %n problem(s): fix them "
+                                      "before publishing or running it.",
+                                      nullptr, count)
+                                .arg(version);
+                        },
+                        Banner::Error);
                 self->reloadVersions();
                 emit self->flowChanged(self->m_flowId);
                 finish(true);
@@ -672,7 +701,7 @@ void FlowEditorPage::sendSave(bool asNewVersion, std::function<void(bool)> done)
                 return;
             }
             self->showProblems(error);
-            self->setBanner(describeFlowError(error), true);
+            self->setBanner([error] { return describeFlowError(error); }, Banner::Error);
             finish(false);
         });
 }
@@ -742,26 +771,32 @@ void FlowEditorPage::publish()
                          self->m_publishing = false;
                          if (result) {
                              self->m_publishedVersion = result.value().version;
-                             self->setBanner(
-                                 tr("Version %1 is published: runs and the webhook now use it.")
-                                     .arg(self->m_publishedVersion));
+                             self->setBanner([published = self->m_publishedVersion] {
+                                 return tr("Version %1 is published: runs and the webhook now "
+                                           "use it.")
+                                     .arg(published);
+                             });
                              self->reloadVersions();
                              emit self->flowChanged(self->m_flowId);
                          } else if (result.error().code == ErrorCode::InvalidFlowDefinition) {
                              // A draft with problems stays a draft: say which.
                              const hm::Error &error = result.error();
                              self->showProblems(error);
+                             const int count = static_cast<int>(
+                                 error.details.value(QStringLiteral("problems")).toArray().size());
                              self->setBanner(
-                                 tr("Version %1 was not published: it has %n problem(s). Fix "
-                                    "them (see Problems), save, then publish.",
-                                    nullptr,
-                                    static_cast<int>(error.details.value(QStringLiteral("problems"))
-                                                         .toArray()
-                                                         .size()))
-                                     .arg(version),
-                                 true);
+                                 [version, count] {
+                                     return tr("Version %1 was not published: it has %n "
+                                               "problem(s). Fix them (see Problems), save, then "
+                                               "publish.",
+                                               nullptr, count)
+                                         .arg(version);
+                                 },
+                                 Banner::Error);
                          } else {
-                             self->setBanner(describeFlowError(result.error()), true);
+                             self->setBanner(
+                                 [error = result.error()] { return describeFlowError(error); },
+                                 Banner::Error);
                          }
                          self->finishBusy();
                      });
@@ -804,7 +839,8 @@ void FlowEditorPage::run()
                 return;
             self->m_triggering = false;
             if (!result) {
-                self->setBanner(describeFlowError(result.error()), true);
+                self->setBanner([error = result.error()] { return describeFlowError(error); },
+                                Banner::Error);
                 self->finishBusy();
                 return;
             }
@@ -814,24 +850,30 @@ void FlowEditorPage::run()
             case State::Started:
             case State::Ended:
                 self->m_lastExecutionId = outcome.executionId;
-                self->setBanner(tr("Execution %1 started (version %2).")
-                                    .arg(outcome.executionId, outcome.flowVersion));
+                self->setBanner([id = outcome.executionId, version = outcome.flowVersion] {
+                    return tr("Execution %1 started (version %2).").arg(id, version);
+                });
                 break;
             case State::Queued:
                 self->m_lastExecutionId = outcome.executionId;
-                self->setBanner(tr("Execution %1 is queued at position %2: the flow allows "
-                                   "only so many at a time.")
-                                    .arg(outcome.executionId)
-                                    .arg(outcome.queuePosition));
+                self->setBanner([id = outcome.executionId, position = outcome.queuePosition] {
+                    return tr("Execution %1 is queued at position %2: the flow allows only so "
+                              "many at a time.")
+                        .arg(id)
+                        .arg(position);
+                });
                 break;
             case State::Denied: {
                 QStringList running;
                 for (const QJsonValue &id : outcome.runningExecutions)
                     running.append(id.toString());
-                self->setBanner(tr("Not started: the flow is already running (%1) and its "
-                                   "settings allow only one execution at a time.")
-                                    .arg(running.join(QStringLiteral(", "))),
-                                true);
+                self->setBanner(
+                    [ids = running.join(QStringLiteral(", "))] {
+                        return tr("Not started: the flow is already running (%1) and its "
+                                  "settings allow only one execution at a time.")
+                            .arg(ids);
+                    },
+                    Banner::Error);
                 break;
             }
             }
@@ -872,9 +914,9 @@ void FlowEditorPage::exportToFile()
     const QString path = dialog.selectedFiles().constFirst();
     FlowFile file{m_flowName, m_description, m_model->definition(), m_model->settings()};
     if (Status written = file.write(path); !written)
-        setBanner(written.error().message, true);
+        setBanner([text = written.error().message] { return text; }, Banner::Error);
     else
-        setBanner(tr("Exported to %1.").arg(QDir::toNativeSeparators(path)));
+        setBanner([path] { return tr("Exported to %1.").arg(QDir::toNativeSeparators(path)); });
 }
 
 // --- versions ----------------------------------------------------------------
@@ -907,7 +949,7 @@ void FlowEditorPage::openVersion(const QString &version)
             m_flowName, v->version, author.data().toString(), v->createdAt, v->definition,
             v->settings, cannotEditReason().isEmpty());
         !shown) {
-        setBanner(shown.error().message, true);
+        setBanner([text = shown.error().message] { return text; }, Banner::Error);
         return;
     }
     setView(View::Version);
@@ -928,7 +970,7 @@ void FlowEditorPage::compareVersions(const QString &before, const QString &after
     if (Status shown = m_versionViewer->showDiff(before, b->definition, b->settings, after,
                                                  afterDefinition, afterSettings);
         !shown) {
-        setBanner(shown.error().message, true);
+        setBanner([text = shown.error().message] { return text; }, Banner::Error);
         return;
     }
     setView(View::Version);
@@ -964,7 +1006,7 @@ void FlowEditorPage::restoreVersion(QString version)
     const QJsonObject definition = v->definition;
     const QJsonObject settings = v->settings;
     if (Status loaded = m_model->load(definition, settings); !loaded) {
-        setBanner(loaded.error().message, true);
+        setBanner([text = loaded.error().message] { return text; }, Banner::Error);
         return;
     }
     m_model->undoStack()->resetClean(); // not what the latest version holds
@@ -973,8 +1015,9 @@ void FlowEditorPage::restoreVersion(QString version)
     const QPointer<FlowEditorPage> self(this);
     sendSave(false, [self, version](bool saved) {
         if (saved && self)
-            self->setBanner(tr("Version %1 restored as version %2 (draft).")
-                                .arg(version, self->m_latestVersion));
+            self->setBanner([version, latest = self->m_latestVersion] {
+                return tr("Version %1 restored as version %2 (draft).").arg(version, latest);
+            });
     });
 }
 

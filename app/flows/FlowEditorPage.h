@@ -31,6 +31,7 @@ class FlowEditorWidget;
 class FlowGraphModel;
 class FlowVersionViewer;
 class FlowVersionsModel;
+class MessageLine;
 
 // The Flows section's editor: one flow fetched from the server and shown in
 // FlowEditorWidget, with what the server does to it — Save (a new draft
@@ -193,7 +194,17 @@ private:
     // The problems a draft was stored with (a save's answer, GET's latest
     // version) in the Problems dock; none: the server's are cleared.
     void showStoredProblems(const QJsonArray &problems);
-    void setBanner(const QString &text, bool error = false);
+    // The banner under the header (widgets/MessageLine): what an action
+    // did passes after a while; a note (a state that still holds) and an
+    // error stay until the next banner. Either follows the language.
+    enum class Banner
+    {
+        Done,
+        Note,
+        Error,
+    };
+    void setBanner(std::function<QString()> text, Banner tone = Banner::Done);
+    void clearBanner();
     void showFailure();
     void scheduleAutosave();
     void finishBusy();
@@ -234,6 +245,7 @@ private:
     QLabel *m_version;
     QToolBar *m_toolBar;
     QLabel *m_banner;
+    MessageLine *m_bannerLine = nullptr;
     QLabel *m_loadingText;
     QLabel *m_failedText;
     QPushButton *m_retry;

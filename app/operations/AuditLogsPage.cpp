@@ -7,10 +7,10 @@
 #include "operations/OperationsText.h"
 #include "operations/RemoteRowsModel.h"
 #include "widgets/DateTimeText.h"
-#include "widgets/FlowLayout.h"
 #include "widgets/LiveEvents.h"
 #include "widgets/MessageBox.h"
 #include "widgets/PageFrame.h"
+#include "widgets/WrappingLayout.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -59,8 +59,8 @@ QLabel *caption(QWidget *parent)
 
 // One filter of a filter bar: its caption (if any) over its inputs, which
 // sit at the foot of the row so that every input of a row lines up. The
-// bar is a FlowLayout: a narrow window wraps it into more rows.
-QWidget *filterField(FlowLayout *bar, QWidget *parent, QLabel *label,
+// bar is a WrappingLayout: a narrow window wraps it into more rows.
+QWidget *filterField(WrappingLayout *bar, QWidget *parent, QLabel *label,
                      std::initializer_list<QWidget *> inputs, bool grows = false)
 {
     auto *field = new QWidget(parent);
@@ -143,7 +143,7 @@ QWidget *AuditLogsPage::createAuditTab()
     tab->setObjectName(QStringLiteral("audit.tab"));
     auto *layout = new QVBoxLayout(tab);
     layout->setContentsMargins(12, 12, 12, 12);
-    auto *filters = new FlowLayout(nullptr, 10, 8);
+    auto *filters = new WrappingLayout(nullptr, 10, 8);
     layout->addLayout(filters);
 
     m_auditUserLabel = caption(tab);
@@ -253,7 +253,7 @@ QWidget *AuditLogsPage::createLogsTab()
     tab->setObjectName(QStringLiteral("logs.tab"));
     auto *layout = new QVBoxLayout(tab);
     layout->setContentsMargins(12, 12, 12, 12);
-    auto *filters = new FlowLayout(nullptr, 10, 8);
+    auto *filters = new WrappingLayout(nullptr, 10, 8);
     layout->addLayout(filters);
     filters->setFillRows(true);
 

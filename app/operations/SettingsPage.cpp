@@ -4,8 +4,8 @@
 #include "client/SystemApi.h"
 #include "common/Error.h"
 #include "operations/OperationsText.h"
-#include "widgets/FlowLayout.h"
 #include "widgets/PageFrame.h"
+#include "widgets/WrappingLayout.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -152,7 +152,7 @@ QWidget *SettingsPage::createSystemTab()
     content->setObjectName(QStringLiteral("settings.systemForm"));
     // Two columns side by side where they fit, else one under the other
     // (the form scrolls inside the tab; the Save row stays in view).
-    auto *columns = new FlowLayout(content, 16, 8);
+    auto *columns = new WrappingLayout(content, 16, 8);
     columns->setFillRows(true);
     const auto column = [content, columns](const char *name) {
         auto *widget = new QWidget(content);

@@ -3,7 +3,7 @@
 // The frame of a section page: its title and subtitle at the top, then the
 // page's content. The page itself never scrolls (issue 34, item 8: every
 // section fits a 1024x640 window): its lists, canvases and long forms
-// scroll inside, and rows of controls wrap (widgets/FlowLayout.h).
+// scroll inside, and rows of controls wrap (widgets/WrappingLayout.h).
 
 #include <QString>
 

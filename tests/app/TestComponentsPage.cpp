@@ -177,6 +177,12 @@ void TestComponentsPage::listsAndRegisters()
     registerButton->click();
     QTRY_VERIFY_WITH_TIMEOUT(message->text().startsWith(QLatin1String("Registered 7")), 15000);
     QCOMPARE(page.model()->rowCount(), builtins + 7);
+    // Said again in another language (issue 34, item 13), and back.
+    QVERIFY(m_server.languages->setLanguage(QStringLiteral("zh_CN"), LanguageManager::Persist::No));
+    QTRY_VERIFY2(message->text().startsWith(QStringLiteral("已注册 7 个组件版本：")),
+                 qPrintable(message->text()));
+    QVERIFY(m_server.languages->setLanguage(QStringLiteral("en"), LanguageManager::Persist::No));
+    QTRY_VERIFY(message->text().startsWith(QLatin1String("Registered 7")));
     QVERIFY(endpoint->text().isEmpty());
     const int echo = page.model()->rowOf(QStringLiteral("echo"), QStringLiteral("1.0.0"));
     QVERIFY(echo >= 0);
@@ -745,8 +751,9 @@ void TestComponentsPage::longTextKeepsTheListUsable()
     QCoreApplication::processEvents();
 
     // The list keeps its share of the width; the detail pane fits the page.
-    QVERIFY2(list->width() >= listWidthBefore * 3 / 4 && list->width() > 300,
-             qPrintable(QStringLiteral("list %1 px, was %2").arg(list->width()).arg(listWidthBefore)));
+    QVERIFY2(
+        list->width() >= listWidthBefore * 3 / 4 && list->width() > 300,
+        qPrintable(QStringLiteral("list %1 px, was %2").arg(list->width()).arg(listWidthBefore)));
     auto *detail = child<QWidget>(&page, "components.detail");
     QVERIFY2(detail->geometry().right() <= page.width(),
              qPrintable(QStringLiteral("detail ends at %1").arg(detail->geometry().right())));

@@ -253,6 +253,14 @@ void TestCredentialsPage::createsOneOfEachTypeThroughTheDialog()
     QAbstractItemModelTester tester(page.model(),
                                     QAbstractItemModelTester::FailureReportingMode::QtTest);
     QTRY_COMPARE_WITH_TIMEOUT(page.model()->state(), CredentialListModel::State::Ready, 15000);
+    // No data key before the first credential; the first one stored makes
+    // one, and the key status says so at once, not at its next poll (an
+    // hour away here; issue 34, item 13).
+    page.keyPanel()->setPollIntervalMs(3600 * 1000);
+    auto *keySummary = child<QLabel>(&page, "credentials.keySummary");
+    QTRY_VERIFY_WITH_TIMEOUT(keySummary->text().startsWith(QLatin1String("No data key yet")),
+                             15000);
+    QTRY_VERIFY_WITH_TIMEOUT(page.isLive(), 15000);
     for (const TypeCase &c : typeCases()) {
         bool okWasOffBeforeTheSecret = false;
         DialogSeam::setNextHandler([&](QDialog *dialog) {
@@ -290,6 +298,8 @@ void TestCredentialsPage::createsOneOfEachTypeThroughTheDialog()
                      .isEmpty());
     }
     QVERIFY(child<QTableView>(&page, "credentials.list")->isVisibleTo(&page));
+    QTRY_VERIFY2_WITH_TIMEOUT(!keySummary->text().startsWith(QLatin1String("No data key yet")),
+                              qPrintable(keySummary->text()), 15000);
     // What the server stored: the fields typed (secrets only as "set").
     auto oauth = await<client::CredentialInfo>(
         [&](auto done) { api().get(m_ids.value(QStringLiteral("oauth2")), done); });
@@ -389,6 +399,16 @@ void TestCredentialsPage::editNeverShowsASecretAndReplacesOne()
     child<QPushButton>(&page, "credentials.test")->click();
     QTRY_VERIFY_WITH_TIMEOUT(page.testResultText().contains(QLatin1String("refused")), 15000);
     m_peer.setAnswer({});
+    // Said again in another language (issue 34, item 13): the console's
+    // words translated, the server's message as it came.
+    const QString refused = page.testResultText();
+    QVERIFY(m_server.languages->setLanguage(QStringLiteral("zh_CN"), LanguageManager::Persist::No));
+    QTRY_VERIFY2(page.testResultText().startsWith(QStringLiteral("“")) &&
+                     page.testResultText().contains(QStringLiteral("”被拒绝（")),
+                 qPrintable(page.testResultText()));
+    QVERIFY(page.testResultText().endsWith(refused.mid(refused.indexOf(QLatin1String("): ")) + 3)));
+    QVERIFY(m_server.languages->setLanguage(QStringLiteral("en"), LanguageManager::Persist::No));
+    QTRY_COMPARE(page.testResultText(), refused);
 
     // Editing without typing a secret keeps it (the peer gets the same).
     selectRow(&page, rowNamed(page.model(), QStringLiteral("Billing API")));

@@ -36,6 +36,7 @@
 #include "inspector/ProblemsPanel.h"
 #include "shell/SectionFrame.h"
 #include "widgets/MessageBox.h"
+#include "widgets/MessageLine.h"
 
 #include <QAbstractItemModelTester>
 #include <QAction>
@@ -153,6 +154,7 @@ private slots:
     void malformedImportStoresNothing();
     void viewerSeesWhyActionsAreOff();
     void retranslatesWithoutLosingEdits();
+    void messagesFollowTheLanguageAndPass();
     void screenshots();
 
 private:
@@ -1653,6 +1655,73 @@ void TestFlowsPage::retranslatesWithoutLosingEdits()
     QVERIFY(editor->isOpen() && editor->isModified());
     QCOMPARE(editor->model()->definitionText(), edited);
     QCOMPARE(editor->flowId(), id);
+}
+
+// Issue 34, item 13: the editor's banner and the canvas's status line
+// are said again in a new language; what an action did passes after a
+// while (MessageLine::passingMs, shortened here) and the status line is
+// cleared by the next edit.
+void TestFlowsPage::messagesFollowTheLanguageAndPass()
+{
+    const QString id = createFlow(QStringLiteral("Messages flow"));
+    auto page = makePage(m_admin.get());
+    page->openFlow(id);
+    FlowEditorPage *editor = page->editorPage();
+    QTRY_VERIFY(editor->isOpen() && !editor->isLoading());
+    auto *status = editor->editor()->findChild<QLabel *>(QStringLiteral("editor.status"));
+    QVERIFY(status);
+    const auto translated = [](const char *context, const char *source, int n = -1) {
+        return QCoreApplication::translate(context, source, nullptr, n);
+    };
+
+    // The canvas: a refusal in the status line goes with the next edit.
+    editor->editor()->view()->copySelection();
+    QCOMPARE(status->text(), QStringLiteral("Select the nodes to copy first."));
+    QVERIFY(editor->model()
+                ->addNode(QStringLiteral("noop"), componentVersion(QStringLiteral("noop")),
+                          QPointF(0, 0))
+                .ok());
+    QVERIFY(status->text().isEmpty());
+
+    // What auto-layout did, in the language of the moment.
+    editor->editor()->action(QStringLiteral("autoLayout"))->trigger();
+    QTRY_VERIFY(status->text().startsWith(QStringLiteral("Arranged 1 node with ")));
+    QVERIFY(m_server.languages->setLanguage(QStringLiteral("zh_TW"), LanguageManager::Persist::No));
+    const QString arrangedZh =
+        translated("hm::app::FlowEditorWidget", "Arranged %n node(s) with %1.", 1);
+    QVERIFY(arrangedZh != QStringLiteral("Arranged %n node(s) with %1."));
+    QTRY_VERIFY2(!status->text().startsWith(QStringLiteral("Arranged")) &&
+                     status->text().startsWith(arrangedZh.left(arrangedZh.indexOf(u'%'))),
+                 qPrintable(status->text()));
+
+    // The banner after a save, said again in each language.
+    editor->action(QStringLiteral("save"))->trigger();
+    QTRY_VERIFY(!editor->bannerText().isEmpty());
+    const QString savedZhTw = translated("hm::app::FlowEditorPage", "Saved as version %1 (draft).")
+                                  .arg(QStringLiteral("2"));
+    QCOMPARE(editor->bannerText(), savedZhTw);
+    QVERIFY(m_server.languages->setLanguage(QStringLiteral("zh_CN"), LanguageManager::Persist::No));
+    const QString savedZhCn = translated("hm::app::FlowEditorPage", "Saved as version %1 (draft).")
+                                  .arg(QStringLiteral("2"));
+    QVERIFY(savedZhCn != savedZhTw);
+    QTRY_COMPARE(editor->bannerText(), savedZhCn);
+    QVERIFY(m_server.languages->setLanguage(QStringLiteral("en"), LanguageManager::Persist::No));
+    QTRY_COMPARE(editor->bannerText(), QStringLiteral("Saved as version 2 (draft)."));
+
+    // It passes; so does the status line.
+    const int passing = MessageLine::passingMs();
+    MessageLine::setPassingMs(200);
+    QVERIFY(editor->model()
+                ->addNode(QStringLiteral("noop"), componentVersion(QStringLiteral("noop")),
+                          QPointF(200, 0))
+                .ok());
+    editor->action(QStringLiteral("save"))->trigger();
+    QTRY_COMPARE(editor->bannerText(), QStringLiteral("Saved as version 3 (draft)."));
+    QTRY_VERIFY(editor->bannerText().isEmpty());
+    editor->editor()->view()->copySelection();
+    QVERIFY(!status->text().isEmpty());
+    QTRY_VERIFY(status->text().isEmpty());
+    MessageLine::setPassingMs(passing);
 }
 
 // --- screenshots ---------------------------------------------------------------------

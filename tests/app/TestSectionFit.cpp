@@ -36,6 +36,7 @@
 #include <QScrollBar>
 #include <QSplitter>
 #include <QStackedWidget>
+#include <QStatusBar>
 #include <QTabWidget>
 #include <QTextEdit>
 #include <QtTest>
@@ -196,6 +197,15 @@ QStringList TestSectionFit::problems(MainWindow &window, const QString &state)
     if (auto *canvas = page->findChild<QGraphicsView *>(QStringLiteral("editor.canvas"));
         canvas && canvas->isVisible() && (canvas->width() < 320 || canvas->height() < 250))
         found << QStringLiteral("%1: the canvas is too small: %2").arg(state, describe(canvas));
+    // The status bar's texts show whole (the one after signing in was cut).
+    for (auto *label : window.statusBar()->findChildren<QLabel *>()) {
+        if (label->isVisible() && !label->text().isEmpty() &&
+            label->width() < label->minimumSizeHint().width())
+            found << QStringLiteral("%1: the status bar's \"%2\" is cut (%3 of %4 px)")
+                         .arg(state, label->text())
+                         .arg(label->width())
+                         .arg(label->minimumSizeHint().width());
+    }
     // The navigation shows every section without scrolling.
     if (auto *navigation = window.findChild<QAbstractItemView *>(QStringLiteral("navigation"));
         navigation && navigation->verticalScrollBar()->isVisible())

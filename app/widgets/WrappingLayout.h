@@ -12,12 +12,12 @@ namespace hm::app {
 // (heightForWidth). With `fillRows`, a row's leftover width goes to its
 // items that may grow (columns share the page); otherwise items keep their
 // preferred width.
-class FlowLayout final : public QLayout
+class WrappingLayout final : public QLayout
 {
 public:
-    explicit FlowLayout(QWidget *parent = nullptr, int horizontalSpacing = 10,
-                        int verticalSpacing = 8);
-    ~FlowLayout() override;
+    explicit WrappingLayout(QWidget *parent = nullptr, int horizontalSpacing = 10,
+                            int verticalSpacing = 8);
+    ~WrappingLayout() override;
 
     void setFillRows(bool fill) { m_fillRows = fill; }
 

@@ -1,40 +1,40 @@
-#include "widgets/FlowLayout.h"
+#include "widgets/WrappingLayout.h"
 
 #include <QWidget>
 #include <algorithm>
 
 namespace hm::app {
 
-FlowLayout::FlowLayout(QWidget *parent, int horizontalSpacing, int verticalSpacing)
+WrappingLayout::WrappingLayout(QWidget *parent, int horizontalSpacing, int verticalSpacing)
     : QLayout(parent), m_horizontalSpacing(horizontalSpacing), m_verticalSpacing(verticalSpacing)
 {
     setContentsMargins(0, 0, 0, 0);
 }
 
-FlowLayout::~FlowLayout()
+WrappingLayout::~WrappingLayout()
 {
     while (QLayoutItem *item = takeAt(0))
         delete item;
 }
 
-void FlowLayout::addItem(QLayoutItem *item)
+void WrappingLayout::addItem(QLayoutItem *item)
 {
     m_items.append(item);
 }
 
-QLayoutItem *FlowLayout::takeAt(int index)
+QLayoutItem *WrappingLayout::takeAt(int index)
 {
     if (index < 0 || index >= m_items.size())
         return nullptr;
     return m_items.takeAt(index);
 }
 
-int FlowLayout::heightForWidth(int width) const
+int WrappingLayout::heightForWidth(int width) const
 {
     return arrange(QRect(0, 0, width, 0), false);
 }
 
-QSize FlowLayout::minimumSize() const
+QSize WrappingLayout::minimumSize() const
 {
     // As narrow as the widest item: then every item has a row of its own.
     QSize size;
@@ -46,7 +46,7 @@ QSize FlowLayout::minimumSize() const
     return size + QSize(margins.left() + margins.right(), margins.top() + margins.bottom());
 }
 
-QSize FlowLayout::sizeHint() const
+QSize WrappingLayout::sizeHint() const
 {
     // Everything in one row.
     int width = 0;
@@ -66,13 +66,13 @@ QSize FlowLayout::sizeHint() const
     return {width + margins.left() + margins.right(), height + margins.top() + margins.bottom()};
 }
 
-void FlowLayout::setGeometry(const QRect &rect)
+void WrappingLayout::setGeometry(const QRect &rect)
 {
     QLayout::setGeometry(rect);
     arrange(rect, true);
 }
 
-int FlowLayout::arrange(const QRect &rect, bool apply) const
+int WrappingLayout::arrange(const QRect &rect, bool apply) const
 {
     const QRect area = rect.marginsRemoved(contentsMargins());
     const int available = std::max(area.width(), 0);

@@ -1,12 +1,12 @@
-// widgets/FlowLayout: rows that wrap when the width runs out (the filter
+// widgets/WrappingLayout: rows that wrap when the width runs out (the filter
 // bars and the settings columns, issue 34, item 8).
 
-#include "widgets/FlowLayout.h"
+#include "widgets/WrappingLayout.h"
 
 #include <QWidget>
 #include <QtTest>
 
-using hm::app::FlowLayout;
+using hm::app::WrappingLayout;
 
 namespace {
 
@@ -30,7 +30,7 @@ private:
 
 } // namespace
 
-class TestFlowLayout : public QObject
+class TestWrappingLayout : public QObject
 {
     Q_OBJECT
 
@@ -40,10 +40,10 @@ private slots:
     void hiddenItemsTakeNoRoom();
 };
 
-void TestFlowLayout::wrapsWhenTheWidthRunsOut()
+void TestWrappingLayout::wrapsWhenTheWidthRunsOut()
 {
     QWidget host;
-    auto *layout = new FlowLayout(&host, 10, 8);
+    auto *layout = new WrappingLayout(&host, 10, 8);
     auto *a = new Box({100, 30}, {60, 30}, &host);
     auto *b = new Box({120, 40}, {60, 40}, &host);
     auto *c = new Box({200, 20}, {150, 20}, &host);
@@ -75,10 +75,10 @@ void TestFlowLayout::wrapsWhenTheWidthRunsOut()
     QCOMPARE(a->geometry(), QRect(0, 0, 100, 30));
 }
 
-void TestFlowLayout::fillRowsSharesTheLeftoverWidth()
+void TestWrappingLayout::fillRowsSharesTheLeftoverWidth()
 {
     QWidget host;
-    auto *layout = new FlowLayout(&host, 16, 8);
+    auto *layout = new WrappingLayout(&host, 16, 8);
     layout->setFillRows(true);
     auto *left = new Box({300, 50}, {200, 50}, &host, true);
     auto *fixed = new Box({50, 50}, {50, 50}, &host);
@@ -101,10 +101,10 @@ void TestFlowLayout::fillRowsSharesTheLeftoverWidth()
     QCOMPARE(left->geometry().width() + 16 + fixed->geometry().width(), 500);
 }
 
-void TestFlowLayout::hiddenItemsTakeNoRoom()
+void TestWrappingLayout::hiddenItemsTakeNoRoom()
 {
     QWidget host;
-    auto *layout = new FlowLayout(&host, 10, 8);
+    auto *layout = new WrappingLayout(&host, 10, 8);
     auto *a = new Box({100, 30}, {100, 30}, &host);
     auto *hidden = new Box({500, 90}, {500, 90}, &host);
     auto *b = new Box({100, 30}, {100, 30}, &host);
@@ -118,5 +118,5 @@ void TestFlowLayout::hiddenItemsTakeNoRoom()
     QCOMPARE(b->geometry(), QRect(110, 0, 100, 30));
 }
 
-QTEST_MAIN(TestFlowLayout)
-#include "TestFlowLayout.moc"
+QTEST_MAIN(TestWrappingLayout)
+#include "TestWrappingLayout.moc"
