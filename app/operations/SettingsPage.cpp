@@ -277,6 +277,9 @@ QWidget *SettingsPage::createPreferencesTab()
     m_dataDirCaption = new QLabel(m_prefsGroup);
     m_dataDirCaption->setObjectName(QStringLiteral("fieldCaption"));
     auto *dataWidget = new QWidget(m_prefsGroup);
+    // Grows with the form (ExpandingFieldsGrow grows only expanding
+    // fields), so that its wrapped hint takes the width there is.
+    dataWidget->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
     auto *dataBox = new QVBoxLayout(dataWidget);
     dataBox->setContentsMargins(0, 0, 0, 0);
     m_dataDir = new QLabel(m_prefsGroup);

@@ -192,6 +192,20 @@ QStringList TestSectionFit::problems(MainWindow &window, const QString &state)
         if (!inside.contains(rect) || visiblePart(w) != rect)
             found << QStringLiteral("%1: %2 is cut off").arg(state, describe(w));
     }
+    // A wrapped text gets the height its lines need (a form can give a
+    // field too little, and the lines overlap).
+    for (auto *label : page->findChildren<QLabel *>()) {
+        if (!label->isVisible() || !label->wordWrap() || label->text().isEmpty() ||
+            label->window() != &window || insideInnerScroller(label, page) ||
+            inHiddenDockTab(label, &window))
+            continue;
+        const int needed = label->heightForWidth(label->width());
+        if (label->height() < needed)
+            found << QStringLiteral("%1: \"%2\" is squeezed (%3 of %4 px high)")
+                         .arg(state, label->text().left(60))
+                         .arg(label->height())
+                         .arg(needed);
+    }
     // The flow canvas keeps room to work in (charts are views too, but
     // they scale).
     if (auto *canvas = page->findChild<QGraphicsView *>(QStringLiteral("editor.canvas"));
