@@ -120,7 +120,7 @@ UsersPanel::UsersPanel(QWidget *parent) : QWidget(parent)
     connect(m_delete, &QPushButton::clicked, this, &UsersPanel::deleteSelected);
     connect(m_model, &UserListModel::stateChanged, this, &UsersPanel::showState);
     connect(m_model, &UserListModel::fetchFailed, this, [this](const hm::Error &error) {
-        failed(tr("More users could not be read: %1"), error);
+        failed([] { return tr("More users could not be read: %1"); }, error);
     });
     connect(m_model, &QAbstractItemModel::rowsInserted, this, &UsersPanel::showState);
     connect(m_model, &QAbstractItemModel::rowsRemoved, this, &UsersPanel::showState);
@@ -292,7 +292,7 @@ void UsersPanel::showState()
         break;
     }
     if (!m_message.isEmpty()) {
-        text = m_message;
+        text = m_message.toString();
         bad = true;
     }
     m_state->setText(text);
@@ -303,9 +303,10 @@ void UsersPanel::showState()
     updateActions();
 }
 
-void UsersPanel::failed(const QString &what, const hm::Error &error)
+void UsersPanel::failed(std::function<QString()> what, const hm::Error &error)
 {
-    m_message = what.arg(AdminText::error(error, m_me.role));
+    m_message = LocalizedText(
+        [what, error, role = m_me.role] { return what().arg(AdminText::error(error, role)); });
     showState();
 }
 
@@ -341,7 +342,7 @@ void UsersPanel::changeStatus(const client::UserInfo &user, const QString &statu
             if (!guard)
                 return;
             if (!r)
-                return failed(tr("The status was not changed: %1"), r.error());
+                return failed([] { return tr("The status was not changed: %1"); }, r.error());
             m_model->updateUser(*r);
             showState();
         });
@@ -378,7 +379,7 @@ void UsersPanel::unlockSelected()
             if (!guard)
                 return;
             if (!r)
-                return failed(tr("The user was not unlocked: %1"), r.error());
+                return failed([] { return tr("The user was not unlocked: %1"); }, r.error());
             client::UsersApi(*m_client).get(id, [this, guard](Result<client::UserInfo> u) {
                 if (guard && u)
                     m_model->updateUser(*u);
@@ -404,7 +405,7 @@ void UsersPanel::resetPasswordOfSelected()
             if (!guard)
                 return;
             if (!r)
-                return failed(tr("The password was not reset: %1"), r.error());
+                return failed([] { return tr("The password was not reset: %1"); }, r.error());
             m_message.clear();
             m_state->setText(tr("The password was reset."));
         });
@@ -429,7 +430,7 @@ void UsersPanel::deleteSelected()
             if (!guard)
                 return;
             if (!r)
-                return failed(tr("The user was not deleted: %1"), r.error());
+                return failed([] { return tr("The user was not deleted: %1"); }, r.error());
             m_model->reload();
         });
 }

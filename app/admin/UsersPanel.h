@@ -1,6 +1,7 @@
 #pragma once
 
 #include "client/ApiTypes.h"
+#include "widgets/LocalizedText.h"
 
 #include <QPointer>
 #include <QWidget>
@@ -62,7 +63,8 @@ private:
     void updateActions();
     void showState();
     const client::UserInfo *selectedUser() const;
-    void failed(const QString &what, const hm::Error &error);
+    // `what` makes the sentence (with %1 for the reason) in the language shown.
+    void failed(std::function<QString()> what, const hm::Error &error);
     void changeStatus(const client::UserInfo &user, const QString &status);
 
     QPointer<client::ApiClient> m_client;
@@ -82,7 +84,7 @@ private:
     QPushButton *m_delete = nullptr;
     QTableView *m_view = nullptr;
     QLabel *m_state = nullptr;
-    QString m_message;
+    LocalizedText m_message; // the state line's error, said in the language shown
 };
 
 } // namespace hm::app

@@ -417,7 +417,7 @@ void ComponentsPage::toggleDeprecated()
                 return;
             m_busy = false;
             if (!r) {
-                m_message = errorText(r.error());
+                m_message = LocalizedText([this, error = r.error()] { return errorText(error); });
                 showState();
             } else {
                 m_message.clear();
@@ -513,7 +513,7 @@ void ComponentsPage::showState()
     }
     }
     if (!m_message.isEmpty())
-        text = m_message;
+        text = m_message.toString();
     m_state->setText(text);
 }
 

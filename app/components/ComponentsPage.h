@@ -2,6 +2,7 @@
 
 #include "client/ApiTypes.h"
 #include "common/Result.h"
+#include "widgets/LocalizedText.h"
 #include "widgets/SectionPage.h"
 
 #include <QPointer>
@@ -119,7 +120,7 @@ private:
     QTreeWidget *m_interface = nullptr;
     QPushButton *m_deprecate = nullptr;
     QPushButton *m_editDetails = nullptr;
-    QString m_message;
+    LocalizedText m_message; // the state line's error, said in the language shown
     // Usage of the selected version, as the server last answered.
     QString m_usageKey;
     int m_usageCount = -1;

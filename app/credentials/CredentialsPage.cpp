@@ -148,7 +148,7 @@ CredentialsPage::CredentialsPage(QWidget *parent) : QWidget(parent)
     });
     connect(m_model, &CredentialListModel::stateChanged, this, &CredentialsPage::showState);
     connect(m_model, &CredentialListModel::fetchFailed, this, [this](const hm::Error &error) {
-        failed(tr("More credentials could not be read: %1"), error);
+        failed([] { return tr("More credentials could not be read: %1"); }, error);
     });
     for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
         connect(m_model, signal, this, &CredentialsPage::showState);
@@ -363,7 +363,7 @@ void CredentialsPage::showState()
         break;
     }
     if (!m_message.isEmpty()) {
-        text = m_message;
+        text = m_message.toString();
         tone = QStringLiteral("bad");
     }
     m_content->setCurrentWidget(showList ? static_cast<QWidget *>(m_view) : m_emptyPanel);
@@ -373,9 +373,10 @@ void CredentialsPage::showState()
     updateActions();
 }
 
-void CredentialsPage::failed(const QString &what, const hm::Error &error)
+void CredentialsPage::failed(std::function<QString()> what, const hm::Error &error)
 {
-    m_message = what.arg(AdminText::error(error, m_me.role));
+    m_message = LocalizedText(
+        [what, error, role = m_me.role] { return what().arg(AdminText::error(error, role)); });
     showState();
 }
 
@@ -515,7 +516,7 @@ void CredentialsPage::deleteSelected()
         }
         const QList<client::CredentialUsage> usages = client::credentialUsages(r.error());
         if (usages.isEmpty())
-            return failed(tr("The credential was not deleted: %1"), r.error());
+            return failed([] { return tr("The credential was not deleted: %1"); }, r.error());
         QStringList lines;
         for (const client::CredentialUsage &u : usages)
             lines << tr("• %1 (%2)")

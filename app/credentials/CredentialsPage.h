@@ -2,6 +2,7 @@
 
 #include "client/ApiTypes.h"
 #include "client/CredentialsApi.h"
+#include "widgets/LocalizedText.h"
 #include "widgets/SectionPage.h"
 
 #include <QHash>
@@ -84,7 +85,8 @@ private:
     const client::CredentialInfo *selected() const;
     bool mayChange(const client::CredentialInfo &credential) const;
     bool isAdmin() const;
-    void failed(const QString &what, const hm::Error &error);
+    // `what` makes the sentence (with %1 for the reason) in the language shown.
+    void failed(std::function<QString()> what, const hm::Error &error);
     enum class TestTone
     {
         Good,
@@ -120,7 +122,7 @@ private:
     QLabel *m_state = nullptr;
     KeyStatusPanel *m_keyPanel = nullptr;
     QLabel *m_keyAdminsOnly = nullptr;
-    QString m_message;
+    LocalizedText m_message;            // the state line's error, said in the language shown
     QHash<QString, QString> m_testUrls; // last URL per credential id
     SignInTracker m_signIn;
 };

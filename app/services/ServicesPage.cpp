@@ -14,6 +14,7 @@
 #include "widgets/DateTimeText.h"
 #include "widgets/LiveEvents.h"
 #include "widgets/MessageBox.h"
+#include "widgets/MessageLine.h"
 #include "widgets/SectionEmptyState.h"
 #include "widgets/SectionHeader.h"
 
@@ -59,6 +60,11 @@ QLabel *svcPageHeading(QWidget *parent, const char *name)
 ServicesPage::ServicesPage(QWidget *parent) : QWidget(parent)
 {
     setObjectName(QStringLiteral("page.services"));
+    m_noticeExpiry.setSingleShot(true);
+    connect(&m_noticeExpiry, &QTimer::timeout, this, [this] {
+        m_notice.clear();
+        showState();
+    });
     m_model = new ServiceListModel(this);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(16, 12, 16, 12);
@@ -206,7 +212,7 @@ ServicesPage::ServicesPage(QWidget *parent) : QWidget(parent)
     });
     connect(m_model, &ServiceListModel::stateChanged, this, &ServicesPage::showState);
     connect(m_model, &ServiceListModel::fetchFailed, this, [this](const hm::Error &error) {
-        failed(tr("More services could not be read: %1"), error);
+        failed([] { return tr("More services could not be read: %1"); }, error);
     });
     for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
         connect(m_model, signal, this, &ServicesPage::showState);
@@ -288,7 +294,8 @@ void ServicesPage::applyEvent(const QString &type, const QJsonObject &data)
             m_view->selectionModel()->clear();
             m_deletedName = name;
             m_notice.clear();
-            m_message = tr("\"%1\" was deleted, perhaps in another console.").arg(name);
+            m_message = LocalizedText(
+                [name] { return tr("\"%1\" was deleted, perhaps in another console.").arg(name); });
             showDetail();
             showState();
         }
@@ -543,10 +550,10 @@ void ServicesPage::showState()
     }
     QString tone;
     if (!m_message.isEmpty()) {
-        text = m_message;
+        text = m_message.toString();
         tone = QStringLiteral("bad");
     } else if (!m_notice.isEmpty()) {
-        text = m_notice;
+        text = m_notice.toString();
         tone = QStringLiteral("good");
     }
     m_content->setCurrentWidget(showList ? m_listPanel : m_emptyPanel);
@@ -556,11 +563,20 @@ void ServicesPage::showState()
     updateActions();
 }
 
-void ServicesPage::failed(const QString &what, const hm::Error &error)
+void ServicesPage::failed(std::function<QString()> what, const hm::Error &error)
 {
     m_notice.clear();
-    m_message = what.arg(ServiceText::error(error, m_me.role));
+    m_message = LocalizedText(
+        [what, error, role = m_me.role] { return what().arg(ServiceText::error(error, role)); });
     showState();
+}
+
+void ServicesPage::setNotice(LocalizedText notice)
+{
+    m_message.clear();
+    m_notice = std::move(notice);
+    // An outcome passes (widgets/MessageLine's time); an error stays.
+    m_noticeExpiry.start(MessageLine::passingMs());
 }
 
 void ServicesPage::loadDetail()
@@ -722,8 +738,9 @@ void ServicesPage::createService()
         return;
     const client::ServiceInfo service = wizard.service();
     m_model->upsert(service);
-    m_notice = tr("\"%1\" was registered with %n endpoint(s).", "", service.endpointCount)
-                   .arg(service.name);
+    setNotice(LocalizedText([name = service.name, count = service.endpointCount] {
+        return tr("\"%1\" was registered with %n endpoint(s).", "", count).arg(name);
+    }));
     showState();
     select(service.id);
 }
@@ -738,9 +755,12 @@ void ServicesPage::refreshSchema()
     if (DialogSeam::exec(&dialog) != QDialog::Accepted)
         return;
     const client::SchemaRefresh &r = dialog.result();
-    m_notice = tr("Schema of \"%1\" refreshed: %2 added, %3 changed, %4 removed.")
-                   .arg(r.service.name, QLocale().toString(r.added.size()),
-                        QLocale().toString(r.changed.size()), QLocale().toString(r.removed.size()));
+    setNotice(LocalizedText([name = r.service.name, added = r.added.size(),
+                             changed = r.changed.size(), removed = r.removed.size()] {
+        return tr("Schema of \"%1\" refreshed: %2 added, %3 changed, %4 removed.")
+            .arg(name, QLocale().toString(added), QLocale().toString(changed),
+                 QLocale().toString(removed));
+    }));
     m_model->upsert(r.service);
     showState();
     loadDetail();
@@ -767,7 +787,9 @@ void ServicesPage::addEndpoint()
     EndpointDialog dialog(m_client, *s, m_me.role, this);
     if (DialogSeam::exec(&dialog) != QDialog::Accepted)
         return;
-    m_notice = tr("Endpoint %1 %2 added.").arg(dialog.endpoint().method, dialog.endpoint().path);
+    setNotice(LocalizedText([method = dialog.endpoint().method, path = dialog.endpoint().path] {
+        return tr("Endpoint %1 %2 added.").arg(method, path);
+    }));
     showState();
     loadDetail();
 }
@@ -784,7 +806,7 @@ void ServicesPage::editService()
         return;
     const client::ServiceInfo &service = dialog.service();
     m_model->upsert(service);
-    m_notice = tr("\"%1\" was saved.").arg(service.name);
+    setNotice(LocalizedText([name = service.name] { return tr("\"%1\" was saved.").arg(name); }));
     showState();
     if (!service.credentialId.isEmpty() && !m_credentialNames.contains(service.credentialId))
         loadCredentialNames();
@@ -813,12 +835,12 @@ void ServicesPage::deleteSelected()
             if (!guard)
                 return;
             if (!r)
-                return failed(tr("The service was not deleted: %1"), r.error());
+                return failed([] { return tr("The service was not deleted: %1"); }, r.error());
             m_model->remove(id);
             // Its event may have come first: this console deleted it.
             m_message.clear();
             m_deletedName.clear();
-            m_notice = tr("\"%1\" was deleted.").arg(name);
+            setNotice(LocalizedText([name] { return tr("\"%1\" was deleted.").arg(name); }));
             loadDetail();
             showState();
         });

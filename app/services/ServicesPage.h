@@ -2,9 +2,11 @@
 
 #include "client/ApiTypes.h"
 #include "client/ServicesApi.h"
+#include "widgets/LocalizedText.h"
 #include "widgets/SectionPage.h"
 
 #include <QPointer>
+#include <QTimer>
 #include <QWidget>
 
 class QLabel;
@@ -99,7 +101,10 @@ private:
     bool mayChange(const client::ServiceInfo &service) const;
     bool isAdmin() const;
     bool isViewer() const;
-    void failed(const QString &what, const hm::Error &error);
+    // `what` makes the sentence (with %1 for the reason) in the language shown.
+    void failed(std::function<QString()> what, const hm::Error &error);
+    // The outcome of the last action, shown in the state line for a while.
+    void setNotice(LocalizedText notice);
     void applyEvent(const QString &type, const QJsonObject &data);
     void showContextMenu(const QPoint &pos);
     void selectWhenListed();
@@ -137,8 +142,9 @@ private:
     QLabel *m_schemaTitle = nullptr;
     ServiceSchemaTree *m_schema = nullptr;
     QLabel *m_state = nullptr;
-    QString m_message;
-    QString m_notice; // the last action's outcome (good)
+    LocalizedText m_message; // the state line's error, said in the language shown
+    LocalizedText m_notice;  // the last action's outcome (good); it passes
+    QTimer m_noticeExpiry;
     std::optional<client::ServiceInfo> m_detail;
     QString m_detailError;
     quint64 m_detailGeneration = 0;

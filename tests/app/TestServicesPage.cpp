@@ -685,6 +685,13 @@ void TestServicesPage::editDialogSavesAndTheListShowsIt()
         page.model()->index(row, ServiceListModel::CredentialColumn).data().toString(),
         QStringLiteral("Edit token"), 15000);
     QVERIFY(page.stateText().contains(QStringLiteral("was saved")));
+    // The outcome is said again in another language (issue 34, item 13).
+    QVERIFY(m_server.languages->setLanguage(QStringLiteral("zh_CN"), LanguageManager::Persist::No));
+    QTRY_VERIFY2(page.stateText().startsWith(QStringLiteral("已保存“")) &&
+                     page.stateText().endsWith(QStringLiteral("”。")),
+                 qPrintable(page.stateText()));
+    QVERIFY(m_server.languages->setLanguage(QStringLiteral("en"), LanguageManager::Persist::No));
+    QTRY_VERIFY(page.stateText().contains(QStringLiteral("was saved")));
     QTRY_COMPARE_WITH_TIMEOUT(child<QLabel>(&page, "services.detailTitle")->text(),
                               QStringLiteral("Edited name"), 15000);
     // The server has it, and audited the change.
