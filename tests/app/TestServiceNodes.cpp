@@ -235,6 +235,14 @@ void TestServiceNodes::paletteListsServiceEndpoints()
     QVERIFY(getPet);
     QCOMPARE(getPet->parent(), store);
     QVERIFY(getPet->flags() & Qt::ItemIsDragEnabled);
+    // Shortened with an ellipsis in a narrow palette, whole in the tooltip,
+    // the summary first (issue 34, item 14).
+    QCOMPARE(list->textElideMode(), Qt::ElideRight);
+    const QString summary = getPet->text(0).section(QStringLiteral(" \u2014 "), 1);
+    QVERIFY(!summary.isEmpty());
+    QVERIFY2(getPet->toolTip(0).startsWith(summary + QLatin1Char('\n')),
+             qPrintable(getPet->toolTip(0)));
+    QVERIFY(getPet->toolTip(0).contains(QStringLiteral("GET /pets/{petId} of Pet store")));
 
     // Searchable: by path, by method, by summary.
     page->editor()->palette()->setFilter(QStringLiteral("petId"));
