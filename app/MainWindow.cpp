@@ -126,6 +126,8 @@ MainWindow::MainWindow(LanguageManager *languages, ServerConnection *connection,
     // Every page follows the session through one call.
     connect(m_connection, &ServerConnection::stateChanged, this, &MainWindow::applySession);
     connect(m_connection, &ServerConnection::signedInChanged, this, &MainWindow::applySession);
+    // What the server serves is known once it answered GET /version.
+    connect(m_connection, &ServerConnection::infoChanged, this, &MainWindow::applySession);
     // Asked again in place: the pages and their unsaved state stay as they are.
     connect(m_connection, &ServerConnection::sessionExpired, this, [this] {
         if (m_options.signInOnConnect)
@@ -241,6 +243,12 @@ Session MainWindow::currentSession() const
     session.signedIn = m_connection->isSignedIn();
     if (session.signedIn)
         session.user = m_connection->user();
+    if (session.connected) {
+        const ServerConnection::ServerInfo &info = m_connection->info();
+        session.serverVersion = info.version;
+        session.serverFeatures = info.features;
+        session.serverFeaturesKnown = info.featuresKnown;
+    }
     return session;
 }
 
@@ -716,8 +724,10 @@ void MainWindow::setSidebarCompact(bool compact)
 {
     if (compact == m_sidebarCompact)
         return;
-    if (compact)
-        m_sidebarWidth = m_splitter->sizes().value(0, kSidebarWidth);
+    // The width the user left it at (not the one of a window still being
+    // laid out, before the splitter has sized anything).
+    if (const int shown = m_splitter->sizes().value(0); compact && shown >= kSidebarMinimumWidth)
+        m_sidebarWidth = shown;
     m_sidebarCompact = compact;
     m_productName->setVisible(!compact);
     m_sidebarFooter->setVisible(!compact);
@@ -732,7 +742,7 @@ void MainWindow::setSidebarCompact(bool compact)
     } else {
         m_sidebar->setMinimumWidth(kSidebarMinimumWidth);
         m_sidebar->setMaximumWidth(QWIDGETSIZE_MAX);
-        const int sidebar = std::max(m_sidebarWidth, kSidebarMinimumWidth);
+        const int sidebar = m_sidebarWidth >= kSidebarMinimumWidth ? m_sidebarWidth : kSidebarWidth;
         m_splitter->setSizes({sidebar, std::max(m_splitter->width() - sidebar, 1)});
     }
     updateNavigationTexts();

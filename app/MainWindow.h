@@ -168,7 +168,8 @@ private:
     QListWidget *m_navigation = nullptr;
     QStackedWidget *m_pages = nullptr;
     bool m_sidebarCompact = false;
-    int m_sidebarWidth = 0; // as the user left it, restored when no longer compact
+    int m_sidebarWidth =
+        0; // as the user left it (0: never dragged), restored when no longer compact
 
     QMenu *m_fileMenu = nullptr;
     QMenu *m_viewMenu = nullptr;

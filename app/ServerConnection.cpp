@@ -307,6 +307,8 @@ void ServerConnection::fetch()
             self->m_info.version = result.value().version;
             self->m_info.apiVersion = result.value().apiVersion;
             self->m_info.buildDate = result.value().buildDate;
+            self->m_info.features = result.value().features;
+            self->m_info.featuresKnown = result.value().featuresKnown;
         } else if (!self->m_error) {
             self->m_error = result.error();
         }

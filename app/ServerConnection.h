@@ -69,6 +69,8 @@ public:
         QString version;
         QString apiVersion;
         QString buildDate;
+        QStringList features;       // the areas the server serves (GET /version)
+        bool featuresKnown = false; // false: not read yet, or a server from before the list
     };
 
     explicit ServerConnection(Options options, QObject *parent = nullptr);

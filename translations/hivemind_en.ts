@@ -8480,6 +8480,18 @@
         <source>Your role cannot open this section. An administrator can change the roles of accounts in Users.</source>
         <translation>Your role cannot open this section. An administrator can change the roles of accounts in Users.</translation>
     </message>
+    <message>
+        <source>%1 needs a newer server</source>
+        <translation>%1 needs a newer server</translation>
+    </message>
+    <message>
+        <source>The server this console is connected to (version %1) does not offer %2. Update the server to use it; the rest of the console works as before.</source>
+        <translation>The server this console is connected to (version %1) does not offer %2. Update the server to use it; the rest of the console works as before.</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unknown</translation>
+    </message>
 </context>
 <context>
     <name>hm::app::SectionHeader</name>

@@ -8426,6 +8426,18 @@
         <source>Your role cannot open this section. An administrator can change the roles of accounts in Users.</source>
         <translation>您的角色无法打开此栏目。管理员可以在“用户”中更改账号的角色。</translation>
     </message>
+    <message>
+        <source>%1 needs a newer server</source>
+        <translation>“%1”需要更新版本的服务器</translation>
+    </message>
+    <message>
+        <source>The server this console is connected to (version %1) does not offer %2. Update the server to use it; the rest of the console works as before.</source>
+        <translation>此控制台连接的服务器（版本 %1）不提供“%2”。请更新服务器后再使用；控制台的其他功能不受影响。</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
 </context>
 <context>
     <name>hm::app::SectionHeader</name>

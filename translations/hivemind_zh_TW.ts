@@ -8426,6 +8426,18 @@
         <source>Your role cannot open this section. An administrator can change the roles of accounts in Users.</source>
         <translation>您的角色無法開啟此區塊。管理員可以在「使用者」中變更帳號的角色。</translation>
     </message>
+    <message>
+        <source>%1 needs a newer server</source>
+        <translation>「%1」需要較新版的伺服器</translation>
+    </message>
+    <message>
+        <source>The server this console is connected to (version %1) does not offer %2. Update the server to use it; the rest of the console works as before.</source>
+        <translation>此主控台連線的伺服器（版本 %1）不提供「%2」。請更新伺服器後再使用；主控台的其他功能不受影響。</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
 </context>
 <context>
     <name>hm::app::SectionHeader</name>

@@ -37,6 +37,10 @@ SectionFrame::Gate SectionFrame::gateFor(const Session &session) const
     const bool gated = m_page && m_page->wantsSignedInGate();
     if (gated && !session.connected)
         return Gate::Disconnected;
+    // Signing in would not help: said first.
+    if (!m_section.requiredFeature.isEmpty() && session.connected && session.serverFeaturesKnown &&
+        !session.serverFeatures.contains(m_section.requiredFeature))
+        return Gate::ServerTooOld;
     if (gated && !session.signedIn)
         return Gate::SignedOut;
     if (!m_section.requiredRole.isEmpty() && session.signedIn &&
@@ -81,6 +85,14 @@ void SectionFrame::retranslateUi()
         m_state->title()->setText(tr("Sign in to see %1").arg(title));
         m_state->text()->setText(m_section.translatedDescription());
         action->setText(tr("Sign In…"));
+        break;
+    case Gate::ServerTooOld:
+        m_state->title()->setText(tr("%1 needs a newer server").arg(title));
+        m_state->text()->setText(
+            tr("The server this console is connected to (version %1) does not offer %2. "
+               "Update the server to use it; the rest of the console works as before.")
+                .arg(m_session.serverVersion.isEmpty() ? tr("unknown") : m_session.serverVersion,
+                     title));
         break;
     case Gate::NotAllowed:
         m_state->title()->setText(tr("%1 is not open to your role").arg(title));

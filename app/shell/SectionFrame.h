@@ -26,6 +26,7 @@ public:
         Disconnected, // no server
         SignedOut,    // nobody signed in
         NotAllowed,   // the role is below the section's
+        ServerTooOld, // the server does not serve the section's feature
     };
     Q_ENUM(Gate)
 

@@ -35,12 +35,15 @@ namespace hm::app {
 namespace {
 
 Section section(const char *id, const char *title, const char *description,
-                QString requiredRole = {})
+                QString requiredRole = {}, QString requiredFeature = {})
 {
     const QString sectionId = QString::fromLatin1(id);
-    return Section{sectionId, title, description,
+    return Section{sectionId,
+                   title,
+                   description,
                    QStringLiteral(":/icons/") + sectionId + QStringLiteral(".svg"),
-                   std::move(requiredRole)};
+                   std::move(requiredRole),
+                   std::move(requiredFeature)};
 }
 
 SectionPage *makeDashboard(const SectionContext &context, QWidget *parent)
@@ -240,7 +243,8 @@ QList<SectionEntry> builtInSections()
         {section("nodes", QT_TRANSLATE_NOOP("Sections", "Nodes"),
                  QT_TRANSLATE_NOOP("Sections", "Servers and worker machines running the HiveMind "
                                                "agent, with their metrics, processes and "
-                                               "terminal.")),
+                                               "terminal."),
+                 {}, QStringLiteral("fleet")),
          makeNodes},
         {section("vpn", QT_TRANSLATE_NOOP("Sections", "VPN"),
                  QT_TRANSLATE_NOOP("Sections", "WireGuard servers and clients, address pools and "
@@ -248,7 +252,8 @@ QList<SectionEntry> builtInSections()
          makeVpn},
         {section("alerts", QT_TRANSLATE_NOOP("Sections", "Alerts"),
                  QT_TRANSLATE_NOOP("Sections", "Alert rules, notification channels and the "
-                                               "history of alerts that fired.")),
+                                               "history of alerts that fired."),
+                 {}, QStringLiteral("alerts")),
          makeAlerts},
         {section("audit", QT_TRANSLATE_NOOP("Sections", "Audit & Logs"),
                  QT_TRANSLATE_NOOP("Sections", "Who changed what and when, and the server's "

@@ -26,6 +26,9 @@ struct Section
     // The least role that may open the section ("viewer", "user", "admin");
     // empty: anyone signed in (and the page's own signed-out state).
     QString requiredRole;
+    // The server feature (GET /version `features`) the section needs; empty:
+    // none. A server that lacks it gets "needs a newer server" instead.
+    QString requiredFeature;
 
     QString translatedTitle() const;
     QString translatedDescription() const;

@@ -11,7 +11,9 @@ bool Session::sameSignIn(const Session &other) const
 bool Session::operator==(const Session &other) const
 {
     // What a page may act on: the client, the state and who, with which role.
-    return connected == other.connected && sameSignIn(other);
+    return connected == other.connected && sameSignIn(other) &&
+           serverFeaturesKnown == other.serverFeaturesKnown &&
+           serverFeatures == other.serverFeatures && serverVersion == other.serverVersion;
 }
 
 int roleRank(const QString &role)

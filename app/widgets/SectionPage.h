@@ -24,6 +24,10 @@ struct Session
     client::UserInfo user;               // empty when nobody is signed in
     bool connected = false;
     bool signedIn = false;
+    // What the server said it serves (GET /version); known once read.
+    QString serverVersion;
+    QStringList serverFeatures;
+    bool serverFeaturesKnown = false;
 
     // The client a page may read through: a connected, signed-in one only.
     client::ApiClient *signedInClient() const { return connected && signedIn ? client : nullptr; }

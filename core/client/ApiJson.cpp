@@ -44,7 +44,8 @@ HealthInfo health(const QJsonObject &o)
 VersionInfo version(const QJsonObject &o)
 {
     return VersionInfo{str(o, "version"), str(o, "api_version"), str(o, "build_date"),
-                       strings(o.value(QLatin1String("features")))};
+                       strings(o.value(QLatin1String("features"))),
+                       o.value(QLatin1String("features")).isArray()};
 }
 
 TokenPair tokenPair(const QJsonObject &o)

@@ -32,6 +32,7 @@ struct VersionInfo
     QString apiVersion;
     QString buildDate;
     QStringList features;
+    bool featuresKnown = false; // false: a server from before the list
 };
 
 // One page of a list route: its items and the envelope's `pagination`.

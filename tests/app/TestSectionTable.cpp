@@ -7,6 +7,7 @@
 #include "AdminTestSupport.h"
 #include "LanguageManager.h"
 #include "MainWindow.h"
+#include "hivemind/Version.h"
 #include "shell/SectionFrame.h"
 #include "shell/Sections.h"
 #include "widgets/SectionEmptyState.h"
@@ -66,10 +67,15 @@ private:
     QAction *m_action;
 };
 
-hm::app::SectionEntry probeEntry(const QString &id, const QString &requiredRole = {})
+hm::app::SectionEntry probeEntry(const QString &id, const QString &requiredRole = {},
+                                 const QString &requiredFeature = {})
 {
-    hm::app::Section section{id, "Probe", "A section only this test knows.",
-                             QStringLiteral(":/icons/nodes.svg"), requiredRole};
+    hm::app::Section section{id,
+                             "Probe",
+                             "A section only this test knows.",
+                             QStringLiteral(":/icons/nodes.svg"),
+                             requiredRole,
+                             requiredFeature};
     return {section, [id](const hm::app::SectionContext &, QWidget *parent) {
                 auto *page = new ProbePage(parent);
                 page->setObjectName(QStringLiteral("page.") + id);
@@ -89,6 +95,7 @@ private slots:
     void cleanupTestCase();
     void aThrowAwaySectionShowsAndFollowsTheSession();
     void aRoleBelowTheSectionsIsTurnedAway();
+    void aServerWithoutTheSectionsFeatureSaysSo();
     void leavingAsksTheSection();
     void itemsOpenThroughTheShell();
     void theFleetAndVpnPagesAreHonest();
@@ -116,6 +123,8 @@ void TestSectionTable::cleanup()
 {
     hm::app::unregisterSection(QStringLiteral("probe"));
     hm::app::unregisterSection(QStringLiteral("probe-admin"));
+    hm::app::unregisterSection(QStringLiteral("probe-future"));
+    hm::app::unregisterSection(QStringLiteral("probe-fleet"));
     m_server.connection->setSignedIn({});
 }
 
@@ -253,6 +262,49 @@ void TestSectionTable::aRoleBelowTheSectionsIsTurnedAway()
             hm::app::roleRank(QStringLiteral("viewer")));
 }
 
+// A section whose server feature (GET /version `features`) the server
+// does not list says the server is too old, signed in or not; one whose
+// feature it lists shows its page. The built-in Nodes and Alerts need
+// "fleet" and "alerts", which this server lists.
+void TestSectionTable::aServerWithoutTheSectionsFeatureSaysSo()
+{
+    QVERIFY(hm::app::registerSection(
+        probeEntry(QStringLiteral("probe-future"), {}, QStringLiteral("time_travel"))));
+    QVERIFY(hm::app::registerSection(
+        probeEntry(QStringLiteral("probe-fleet"), {}, QStringLiteral("fleet"))));
+    QVERIFY(signInAs(QStringLiteral("admin"), m_server.adminPassword));
+    auto window = makeWindow();
+    QVERIFY(window);
+    SectionFrame *future = window->sectionFrame(QStringLiteral("probe-future"));
+    SectionFrame *fleet = window->sectionFrame(QStringLiteral("probe-fleet"));
+    QVERIFY(future && fleet);
+    QTRY_COMPARE(future->gate(), SectionFrame::Gate::ServerTooOld);
+    QVERIFY(future->currentWidget() != probe(*window, QStringLiteral("probe-future")));
+    auto *title = future->findChild<QLabel *>(QStringLiteral("gate.probe-future.emptyTitle"));
+    auto *text = future->findChild<QLabel *>(QStringLiteral("gate.probe-future.emptyText"));
+    QVERIFY(title && text);
+    QCOMPARE(title->text(), QStringLiteral("Probe needs a newer server"));
+    QVERIFY2(text->text().contains(QStringLiteral("(version %1) does not offer Probe")
+                                       .arg(QString::fromLatin1(hm::version::kVersion))),
+             qPrintable(text->text()));
+    QCOMPARE(fleet->gate(), SectionFrame::Gate::None);
+    QCOMPARE(fleet->currentWidget(), probe(*window, QStringLiteral("probe-fleet")));
+    QCOMPARE(window->sectionFrame(QStringLiteral("nodes"))->gate(), SectionFrame::Gate::None);
+    QCOMPARE(window->sectionFrame(QStringLiteral("alerts"))->gate(), SectionFrame::Gate::None);
+
+    // Signing in would not help: said signed out too.
+    m_server.connection->setSignedIn({});
+    QTRY_COMPARE(future->gate(), SectionFrame::Gate::ServerTooOld);
+    QCOMPARE(fleet->gate(), SectionFrame::Gate::SignedOut); // served: only the sign-in is missing
+
+    // In another language too.
+    QVERIFY(m_server.languages->setLanguage(QStringLiteral("zh_TW"),
+                                            hm::app::LanguageManager::Persist::No));
+    QTRY_VERIFY(!title->text().contains(QStringLiteral("newer server")));
+    QVERIFY(m_server.languages->setLanguage(QStringLiteral("en"),
+                                            hm::app::LanguageManager::Persist::No));
+}
+
 void TestSectionTable::leavingAsksTheSection()
 {
     QVERIFY(hm::app::registerSection(probeEntry(QStringLiteral("probe"))));
@@ -330,6 +382,12 @@ void TestSectionTable::screenshots()
     if (dir.isEmpty())
         return; // only when asked for (docs/screenshots)
     QVERIFY(QDir().mkpath(dir));
+    // A section this server does not serve (in Alerts' place in the table).
+    hm::app::SectionEntry future =
+        probeEntry(QStringLiteral("probe-future"), {}, QStringLiteral("time_travel"));
+    future.section.title = QT_TRANSLATE_NOOP("Sections", "Alerts");
+    future.section.iconPath = QStringLiteral(":/icons/alerts.svg");
+    QVERIFY(hm::app::registerSection(future));
     for (const QString &language :
          {QStringLiteral("en"), QStringLiteral("zh_TW"), QStringLiteral("zh_CN")}) {
         QVERIFY(m_server.languages->setLanguage(language, hm::app::LanguageManager::Persist::No));
@@ -350,6 +408,11 @@ void TestSectionTable::screenshots()
             QVERIFY(window->grab().save(
                 dir + QStringLiteral("/%1-empty-%2.png").arg(QLatin1String(id), language)));
         }
+        QVERIFY(window->selectSection(QStringLiteral("probe-future")));
+        QTRY_COMPARE(window->sectionFrame(QStringLiteral("probe-future"))->gate(),
+                     SectionFrame::Gate::ServerTooOld);
+        QVERIFY(window->grab().save(dir + QStringLiteral("/section-server-too-old-") + language +
+                                    QStringLiteral(".png")));
     }
     QVERIFY(m_server.languages->setLanguage(QStringLiteral("en"),
                                             hm::app::LanguageManager::Persist::No));

@@ -96,13 +96,13 @@ void registerSystemRoutes(ApiRouter &router, store::Database &database, const QE
     RouteDoc health;
     health.tag = QStringLiteral("system");
     health.summary = QStringLiteral("Liveness and database health (503 when unhealthy)");
-    health.responseSchema = schema::object({{QStringLiteral("active_agents"),
-                                             schema::integer(QStringLiteral("agents connected now"))},
-                                            {QStringLiteral("status"), schema::string()},
-                                            {QStringLiteral("database"), schema::string()},
-                                            {QStringLiteral("version"), schema::string()},
-                                            {QStringLiteral("uptime_seconds"), schema::integer()},
-                                            {QStringLiteral("timestamp"), schema::string()}});
+    health.responseSchema = schema::object(
+        {{QStringLiteral("active_agents"), schema::integer(QStringLiteral("agents connected now"))},
+         {QStringLiteral("status"), schema::string()},
+         {QStringLiteral("database"), schema::string()},
+         {QStringLiteral("version"), schema::string()},
+         {QStringLiteral("uptime_seconds"), schema::integer()},
+         {QStringLiteral("timestamp"), schema::string()}});
     health.errors = {ErrorCode::ServiceUnavailable};
     // Load balancers poll it; a limit would take a healthy instance out.
     health.rateLimited = false;
@@ -146,9 +146,17 @@ void registerSystemRoutes(ApiRouter &router, store::Database &database, const QE
                 {QStringLiteral("build_date"), QString::fromLatin1(version::kBuildDate)},
                 {QStringLiteral("api_version"), QString::fromLatin1(version::kApiVersion)},
                 {QStringLiteral("qt_version"), QString::fromLatin1(qVersion())},
-                // Grows as modules land; lists only what this build serves.
-                {QStringLiteral("features"), QJsonArray{QStringLiteral("encrypted_store"),
-                                                        QStringLiteral("envelope_encryption")}}});
+                // What this build serves, one name per area: a console
+                // shows a section whose feature a server lacks as "needs a
+                // newer server" (app/shell/SectionFrame). Grows as areas
+                // land; names are never reused.
+                {QStringLiteral("features"),
+                 QJsonArray{QStringLiteral("encrypted_store"),
+                            QStringLiteral("envelope_encryption"), QStringLiteral("flows"),
+                            QStringLiteral("executions"), QStringLiteral("components"),
+                            QStringLiteral("services"), QStringLiteral("credentials"),
+                            QStringLiteral("users"), QStringLiteral("audit"),
+                            QStringLiteral("fleet"), QStringLiteral("alerts")}}});
         },
         versionDoc);
 }
