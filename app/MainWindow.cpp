@@ -522,9 +522,10 @@ bool MainWindow::promptSignIn()
         return false;
     if (m_options.persistSettings)
         QSettings().setValue(QStringLiteral("signIn/lastUser"), dialog.user().username);
+    // A sign-in no keychain keeps is said by the user's label in the status
+    // bar ("…, for this session only", the reason in its tooltip): a status
+    // message that long was cut by the labels beside it (issue 34, item 14).
     m_connection->setSignedIn(dialog.user());
-    if (m_connection->tokenStorage() == ServerConnection::TokenStorage::SessionOnly)
-        statusBar()->showMessage(sessionOnlyMessage(), 15000);
     return true;
 }
 

@@ -238,9 +238,11 @@ void TestSignIn::firstRunSignsInAsTheAdministrator()
     QCOMPARE(m_connection->tokenStorage(), ServerConnection::TokenStorage::SessionOnly);
     QCOMPARE(userStatus->text(),
              QStringLiteral("Signed in as admin (Administrator), for this session only"));
-    QVERIFY(m_window->statusBar()->currentMessage().startsWith(
+    QVERIFY(userStatus->toolTip().startsWith(
         QStringLiteral("No keychain answered, so the sign-in is not saved")));
-    QCOMPARE(userStatus->toolTip(), m_window->statusBar()->currentMessage());
+    // Said by the label (whole at 1024 px: TestSectionFit); no long status
+    // message cut beside it.
+    QVERIFY(m_window->statusBar()->currentMessage().isEmpty());
 
     // The client is signed in for real: an authenticated route answers.
     hm::client::AccountApi account(*m_connection->client());
