@@ -37,12 +37,20 @@ EventHub::EventHub(ApiClient *client)
     });
     connect(m_stream, &EventStream::executionChanged, this, &EventHub::executionChanged);
     connect(m_stream, &EventStream::flowChanged, this, &EventHub::flowChanged);
+    m_stream->setResuming(true);
     connect(m_stream, &EventStream::opened, this, [this] {
         ++m_openCount;
         m_nextRetryMs = m_baseRetryMs;
         emit opened();
-        if (m_heardBefore)
-            emit resynchronise();
+    });
+    // The server's first message says whether it replays what was missed.
+    connect(m_stream, &EventStream::welcomed, this, [this](bool resumed) {
+        if (m_heardBefore) {
+            if (resumed)
+                ++m_resumeCount;
+            else
+                emit resynchronise();
+        }
         m_heardBefore = true;
     });
     connect(m_stream, &EventStream::closed, this, [this](int code, const QString &reason) {
@@ -59,6 +67,7 @@ EventHub::EventHub(ApiClient *client)
     });
     connect(client, &ApiClient::sessionStarted, this, [this] {
         m_retry.stop();
+        m_stream->forgetPosition(); // another session hears other events
         if (m_stream->isOpen())
             m_stream->close(); // the closed() handler reopens with the new one
         else
@@ -118,6 +127,14 @@ bool EventHub::isOpen() const
     return m_stream->isOpen();
 }
 
+void EventHub::reopenNow()
+{
+    if (m_stream->isOpen() || subscriberCount() == 0)
+        return;
+    m_retry.stop();
+    listen();
+}
+
 void EventHub::setRetryIntervalMs(int ms)
 {
     m_baseRetryMs = m_nextRetryMs = qMax(1, ms);
@@ -128,6 +145,7 @@ void EventHub::updateListening()
     if (subscriberCount() == 0) {
         m_retry.stop();
         m_heardBefore = false; // a later subscriber reads everything anyway
+        m_stream->forgetPosition();
         if (m_stream->isOpen())
             m_stream->close();
         return;

@@ -18,8 +18,10 @@ class EventStream;
 // the subscriber; the socket is open while at least one subscriber lives and
 // the client has a credential, and is opened again after a drop with growing
 // pauses (1 s, doubled up to 30 s), at once when the client refreshes its
-// token. The server keeps no event history, so a reopened stream cannot
-// resume: resynchronise() then tells the subscribers to read again what
+// token. A reopened stream resumes where it was when the server still
+// holds what was missed (EventStream resuming: the missed events arrive as
+// if they had just happened); otherwise (a server restart, a long gap, an
+// older server) resynchronise() tells the subscribers to read again what
 // they show.
 class EventHub : public QObject
 {
@@ -43,10 +45,15 @@ public:
     // How many times the socket was opened (tests: one connection per
     // console, one reconnect after a server restart).
     int openCount() const { return m_openCount; }
+    // How many reopenings the server resumed (no resynchronise()).
+    int resumeCount() const { return m_resumeCount; }
     // The last system_status data (sent right after connecting), for a
     // subscriber that arrives after it.
     QJsonObject lastSystemStatus() const { return m_lastSystemStatus; }
 
+    // Opens again now when the socket is closed and somebody listens,
+    // instead of waiting for the next retry (after the network is back).
+    void reopenNow();
     // Tests: the first pause after a drop (doubled up to 30 s).
     void setRetryIntervalMs(int ms);
     // Tests: the stream, to drop it as a network failure would.
@@ -58,7 +65,8 @@ signals:
     void executionChanged(const QString &type, const QJsonObject &data);
     void flowChanged(const QString &type, const QJsonObject &data);
     void opened();
-    // Opened again after a drop: what happened meanwhile was not heard.
+    // Opened again after a drop and the server could not replay what
+    // happened meanwhile: read again.
     void resynchronise();
     void closed(int code, const QString &reason);
 
@@ -75,6 +83,7 @@ private:
     int m_baseRetryMs = 1000;
     int m_nextRetryMs = 1000;
     int m_openCount = 0;
+    int m_resumeCount = 0;
     bool m_heardBefore = false; // opened once already: a later open resynchronises
     QJsonObject m_lastSystemStatus;
 };

@@ -27,7 +27,23 @@ public:
     // policy; false (nothing opened) while the client has no credential.
     bool listenWith(const ApiClient &client);
 
+    // Resuming (docs/api.md, "/ws/events"): with resuming on, the next
+    // open asks the server for what this stream missed since the last
+    // message it heard; welcomed() says whether the server could give it.
+    void setResuming(bool on) { m_resuming = on; }
+    // Forgets where the stream was: the next open starts afresh.
+    void forgetPosition();
+    // The server's stream id and the last sequence number heard ("" / 0
+    // before the first system_status).
+    QString streamId() const { return m_streamId; }
+    qint64 lastSeq() const { return m_lastSeq; }
+
 signals:
+    // The first message of each connection (system_status) arrived:
+    // `resumed` when the server replays what was missed since the last
+    // connection, false when it could not (another server start, too long
+    // ago, a server that does not resume, or nothing was asked).
+    void welcomed(bool resumed);
     void message(const QString &type, const QJsonObject &data, const QDateTime &timestamp);
     // {cpu_usage, memory_usage, disk_usage, network_traffic {bytes_sent,
     // bytes_recv}, …}
@@ -41,6 +57,12 @@ signals:
 
 protected:
     void handleMessage(const QJsonObject &message) override;
+
+private:
+    QString m_streamId;
+    qint64 m_lastSeq = 0;
+    bool m_resuming = false;
+    bool m_welcomed = false; // the current connection's first message came
 };
 
 } // namespace hm::client

@@ -9,6 +9,8 @@
 #include <QDateTime>
 #include <QHash>
 #include <QJsonDocument>
+#include <QUrlQuery>
+#include <QUuid>
 
 namespace hm::server::ws {
 
@@ -88,22 +90,25 @@ QString principalKey(const auth::Principal &p)
 
 } // namespace
 
-QString eventMessage(const QString &type, const QJsonObject &data)
+QString eventMessage(const QString &type, const QJsonObject &data, qint64 seq)
 {
-    const QJsonObject json{
+    QJsonObject json{
         {QStringLiteral("type"), type},
         {QStringLiteral("data"), data},
         {QStringLiteral("timestamp"), engine::isoTimestamp(QDateTime::currentMSecsSinceEpoch())}};
+    if (seq > 0)
+        json.insert(QStringLiteral("seq"), seq);
     return QString::fromUtf8(QJsonDocument(json).toJson(QJsonDocument::Compact));
 }
 
 EventFeed::EventFeed(store::Database &db, QString dataDir, int statusIntervalMs, QObject *parent)
-    : QObject(parent), m_db(db), m_sampler(std::move(dataDir)), m_intervalMs(statusIntervalMs)
+    : QObject(parent), m_db(db), m_sampler(std::move(dataDir)), m_intervalMs(statusIntervalMs),
+      m_streamId(QUuid::createUuid().toString(QUuid::WithoutBraces))
 {
     connect(&m_timer, &QTimer::timeout, this, &EventFeed::broadcastStatus);
 }
 
-QString EventFeed::statusMessage()
+QString EventFeed::statusMessage(const QJsonObject &extra)
 {
     // One sample per interval however many clients connect in between (a
     // new sample would also shorten the CPU measurement window).
@@ -112,13 +117,64 @@ QString EventFeed::statusMessage()
         m_lastStatus = m_sampler.sample();
         m_lastStatusAtMs = now;
     }
-    return eventMessage(QStringLiteral("system_status"), m_lastStatus);
+    QJsonObject json{
+        {QStringLiteral("type"), QStringLiteral("system_status")},
+        {QStringLiteral("data"), m_lastStatus},
+        {QStringLiteral("timestamp"), engine::isoTimestamp(now)},
+        {QStringLiteral("stream"), m_streamId},
+        {QStringLiteral("seq"), m_seq},
+    };
+    for (auto it = extra.begin(); it != extra.end(); ++it)
+        json.insert(it.key(), it.value());
+    return QString::fromUtf8(QJsonDocument(json).toJson(QJsonDocument::Compact));
+}
+
+bool EventFeed::canResume(const QString &stream, qint64 after) const
+{
+    if (stream != m_streamId || after < 0 || after > m_seq)
+        return false;
+    const qint64 first = m_journal.empty() ? m_seq + 1 : m_journal.front().seq;
+    return after >= first - 1;
+}
+
+void EventFeed::record(qint64 seq, Event event)
+{
+    m_journal.push_back(Entry{seq, std::move(event)});
+    while (m_journal.size() > size_t(kJournalSize))
+        m_journal.pop_front();
 }
 
 void EventFeed::open(WsConnection *connection)
 {
-    if (!connection->send(statusMessage()))
+    const QUrlQuery query(connection->socket().requestUrl());
+    const bool asked = query.hasQueryItem(QStringLiteral("stream"));
+    bool afterOk = false;
+    const qint64 after = query.queryItemValue(QStringLiteral("after")).toLongLong(&afterOk);
+    const bool resumed =
+        asked && afterOk && canResume(query.queryItemValue(QStringLiteral("stream")), after);
+    QJsonObject extra;
+    if (asked)
+        extra.insert(QStringLiteral("resumed"), resumed);
+    if (!connection->send(statusMessage(extra)))
         return;
+    if (resumed) {
+        const QList<WsConnection *> only{connection};
+        for (const Entry &entry : m_journal) {
+            if (entry.seq <= after)
+                continue;
+            std::visit(
+                [&](const auto &event) {
+                    using T = std::decay_t<decltype(event)>;
+                    if constexpr (std::is_same_v<T, engine::EngineEvent>)
+                        deliver(typeFor(event), event, entry.seq, only);
+                    else
+                        deliver(event, entry.seq, only);
+                },
+                entry.event);
+            if (!connection->isOpen())
+                return; // too much for it: closed as a slow consumer
+        }
+    }
     m_clients.append(connection);
     Metrics::instance().websocketEventClients.inc();
     // Sampling costs a few /proc reads: only while somebody listens.
@@ -145,14 +201,37 @@ void EventFeed::broadcastStatus()
 
 void EventFeed::onEvent(const engine::EngineEvent &event)
 {
-    if (m_clients.isEmpty())
-        return;
     const QString type = typeFor(event);
     if (type.isEmpty())
         return;
-    const QString message = eventMessage(type, dataFor(event));
+    const qint64 seq = ++m_seq;
+    record(seq, event);
+    if (!m_clients.isEmpty())
+        deliver(type, event, seq, m_clients);
+}
+
+void EventFeed::onFlowEvent(const FlowEvent &event)
+{
+    const qint64 seq = ++m_seq;
+    record(seq, event);
+    if (!m_clients.isEmpty())
+        deliver(event, seq, m_clients);
+}
+
+void EventFeed::onAccountEvent(const auth::AccountEvent &event)
+{
+    const qint64 seq = ++m_seq;
+    record(seq, event);
+    if (!m_clients.isEmpty())
+        deliver(event, seq, m_clients);
+}
+
+void EventFeed::deliver(const QString &type, const engine::EngineEvent &event, qint64 seq,
+                        const QList<WsConnection *> &to)
+{
+    const QString message = eventMessage(type, dataFor(event), seq);
     QHash<QString, bool> visible; // principal key -> may view the flow
-    const QList<WsConnection *> clients = m_clients;
+    const QList<WsConnection *> clients = to;
     for (WsConnection *connection : clients) {
         const QString key = principalKey(connection->principal);
         auto known = visible.constFind(key);
@@ -165,15 +244,13 @@ void EventFeed::onEvent(const engine::EngineEvent &event)
     }
 }
 
-void EventFeed::onFlowEvent(const FlowEvent &event)
+void EventFeed::deliver(const FlowEvent &event, qint64 seq, const QList<WsConnection *> &to)
 {
-    if (m_clients.isEmpty())
-        return;
     // Principal key -> permission; permission -> message (my_permission
     // differs per receiver, the rest does not).
     QHash<QString, FlowPermission> permissions;
     QHash<int, QString> messages;
-    const QList<WsConnection *> clients = m_clients;
+    const QList<WsConnection *> clients = to;
     for (WsConnection *connection : clients) {
         const auth::Principal &principal = connection->principal;
         const QString key = principalKey(principal);
@@ -190,16 +267,17 @@ void EventFeed::onFlowEvent(const FlowEvent &event)
         if (message.isEmpty()) {
             QJsonObject data = event.data;
             data.insert(QStringLiteral("my_permission"), flowPermissionName(permission));
-            message = eventMessage(event.type, data);
+            message = eventMessage(event.type, data, seq);
         }
         connection->send(message);
     }
 }
 
-void EventFeed::onAccountEvent(const auth::AccountEvent &event)
+void EventFeed::deliver(const auth::AccountEvent &event, qint64 seq,
+                        const QList<WsConnection *> &to)
 {
     QString message;
-    const QList<WsConnection *> clients = m_clients;
+    const QList<WsConnection *> clients = to;
     for (WsConnection *connection : clients) {
         const auth::Principal &principal = connection->principal;
         const bool admin = event.toAdmins && principal.role == auth::Role::Admin;
@@ -207,7 +285,7 @@ void EventFeed::onAccountEvent(const auth::AccountEvent &event)
         if (!admin && !addressed && !event.toEveryone)
             continue;
         if (message.isEmpty())
-            message = eventMessage(event.type, event.data);
+            message = eventMessage(event.type, event.data, seq);
         connection->send(message);
     }
 }

@@ -1,6 +1,8 @@
 #pragma once
 
 #include "engine/EngineEvent.h"
+#include "server/services/auth/AccountEvents.h"
+#include "server/services/engine/FlowEvents.h"
 #include "server/ws/SystemStatus.h"
 
 #include <QJsonObject>
@@ -8,14 +10,11 @@
 #include <QObject>
 #include <QTimer>
 
+#include <deque>
+#include <variant>
+
 namespace hm::store {
 class Database;
-}
-namespace hm::server {
-struct FlowEvent;
-}
-namespace hm::server::auth {
-struct AccountEvent;
 }
 
 namespace hm::server::ws {
@@ -45,6 +44,16 @@ class WsConnection;
 // status, …}; the flow messages' data: {flow_id, the changed fields,
 // my_permission} (see docs/api.md). Which flows a caller may view is asked
 // per event (FlowAccess historyPermission), once per distinct principal.
+//
+// Resuming: every message but system_status carries "seq", one counter for
+// the whole feed; system_status carries "stream" (this feed's id, new at
+// every start) and "seq" (the last one given). A client that lost its
+// socket opens /ws/events?stream=ID&after=SEQ: when ID is this feed and the
+// events after SEQ are still in the journal (the last kJournalSize), the
+// first system_status says "resumed": true and those of them the caller may
+// see follow, judged as they would be now; otherwise "resumed": false and the
+// client reads again what it shows. Nothing is lost between the two: the
+// replay and the live messages are sent from the same thread.
 class EventFeed : public QObject
 {
     Q_OBJECT
@@ -61,9 +70,26 @@ public:
     void onAccountEvent(const hm::server::auth::AccountEvent &event);
     void remove(WsConnection *connection);
 
+    static constexpr int kJournalSize = 4096;
+    QString streamId() const { return m_streamId; }
+
 private:
+    using Event = std::variant<engine::EngineEvent, FlowEvent, auth::AccountEvent>;
+    struct Entry
+    {
+        qint64 seq;
+        Event event;
+    };
+
     void broadcastStatus();
-    QString statusMessage();
+    QString statusMessage(const QJsonObject &extra = {});
+    void record(qint64 seq, Event event);
+    // Whether `after` of stream `stream` can be resumed from the journal.
+    bool canResume(const QString &stream, qint64 after) const;
+    void deliver(const QString &type, const engine::EngineEvent &event, qint64 seq,
+                 const QList<WsConnection *> &to);
+    void deliver(const FlowEvent &event, qint64 seq, const QList<WsConnection *> &to);
+    void deliver(const auth::AccountEvent &event, qint64 seq, const QList<WsConnection *> &to);
 
     store::Database &m_db;
     SystemStatusSampler m_sampler;
@@ -72,9 +98,13 @@ private:
     qint64 m_lastStatusAtMs = 0;
     int m_intervalMs;
     QList<WsConnection *> m_clients;
+    const QString m_streamId;
+    qint64 m_seq = 0;
+    std::deque<Entry> m_journal;
 };
 
-// {"type": type, "data": data, "timestamp": ISO-8601 now}, compact JSON.
-QString eventMessage(const QString &type, const QJsonObject &data);
+// {"type": type, "data": data, "timestamp": ISO-8601 now} and, when seq > 0,
+// "seq": seq; compact JSON.
+QString eventMessage(const QString &type, const QJsonObject &data, qint64 seq = 0);
 
 } // namespace hm::server::ws

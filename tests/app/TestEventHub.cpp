@@ -1,7 +1,9 @@
 // One event hub (issue 33, item 2): the console opens one /ws/events socket
 // however many sections follow the server, counted at a real hivemind-server
-// process through /metrics; when that server restarts, the hub reconnects
-// once and every page reads again what it missed (a user and a flow made
+// process through /metrics; after a dropped socket the server replays what
+// was missed (resume by sequence number) and nothing is read again; when the
+// server restarts, the hub reconnects once and every page reads again what
+// it missed (a user and a flow made
 // while the console's server was down, through another server on the same
 // data directory).
 
@@ -85,6 +87,7 @@ class TestEventHub : public QObject
 private slots:
     void initTestCase();
     void oneSocketForTheWholeConsole();
+    void aDroppedSocketResumesWithoutReadingAgain();
     void aServerRestartIsOneReconnectAndEveryPageReadsAgain();
     void cleanupTestCase();
 
@@ -153,6 +156,46 @@ void TestEventHub::oneSocketForTheWholeConsole()
     QTRY_COMPARE_WITH_TIMEOUT(gauge(m_url, "hivemind_websocket_event_clients"), 1, 10000);
     QCOMPARE(gauge(m_url, "hivemind_websocket_clients"), 1);
     QCOMPARE(hub->openCount(), 1);
+}
+
+void TestEventHub::aDroppedSocketResumesWithoutReadingAgain()
+{
+    EventHub *hub = EventHub::find(m_connection->client());
+    QVERIFY(hub && hub->isOpen());
+    auto *users = m_window->findChild<hm::app::UsersPanel *>(QStringLiteral("users.panel"));
+    QVERIFY(users);
+    QTRY_VERIFY(hasUser(users->model(), QStringLiteral("admin")));
+    const int opened = hub->openCount();
+    const int resumed = hub->resumeCount();
+    QSignalSpy resynchronised(hub, &EventHub::resynchronise);
+
+    // The network drops (no close frame); no retry before we say so.
+    hub->setRetryIntervalMs(600000);
+    hub->stream()->abort(QStringLiteral("test: network down"));
+    QTRY_VERIFY(!hub->isOpen());
+    // Meanwhile somebody else adds a user the console does not hear of.
+    hm::client::ApiClient other;
+    other.setBaseUrl(m_url);
+    auto login = admintest::await<hm::client::LoginResult>(
+        [&](auto done) { other.login(QStringLiteral("admin"), kAdminPassword, done); });
+    QVERIFY2(login.ok(), errorText(login).constData());
+    hm::client::NewUser user;
+    user.username = QStringLiteral("made-while-dropped");
+    user.email = QStringLiteral("dropped@example.test");
+    user.password = QStringLiteral("Drop#Pass2026");
+    user.role = QStringLiteral("viewer");
+    auto created = admintest::await<hm::client::UserInfo>(
+        [&](auto done) { hm::client::UsersApi(other).create(user, done); });
+    QVERIFY2(created.ok(), errorText(created).constData());
+    QVERIFY(!hasUser(users->model(), QStringLiteral("made-while-dropped")));
+
+    // Back: the server replays the missed event; nobody reads again.
+    hub->reopenNow();
+    QTRY_COMPARE_WITH_TIMEOUT(hub->resumeCount(), resumed + 1, 15000);
+    QCOMPARE(hub->openCount(), opened + 1);
+    QTRY_VERIFY_WITH_TIMEOUT(hasUser(users->model(), QStringLiteral("made-while-dropped")), 15000);
+    QCOMPARE(resynchronised.count(), 0);
+    hub->setRetryIntervalMs(200);
 }
 
 void TestEventHub::aServerRestartIsOneReconnectAndEveryPageReadsAgain()

@@ -774,6 +774,110 @@ private slots:
             kWaitMs));
     }
 
+    // A console that lost its socket asks for what it missed by sequence
+    // number: the server replays it (only what the caller may see) after a
+    // system_status that says "resumed"; a stream id or a position it cannot
+    // serve is answered "resumed": false and nothing is replayed.
+    void eventsResumeAfterADrop()
+    {
+        Probe first;
+        first.open(m_url, "/ws/events?token=" + m_admin);
+        QVERIFY(first.waitMessages(1));
+        const QJsonObject hello = first.messages.first();
+        QCOMPARE(hello.value("type").toString(), QStringLiteral("system_status"));
+        const QString stream = hello.value("stream").toString();
+        QVERIFY(!stream.isEmpty());
+        QVERIFY(hello.value("seq").isDouble());
+        QVERIFY(!hello.contains("resumed")); // nothing was asked
+        const auto userMessage = [](const Probe &probe, const QString &username) {
+            for (const QJsonObject &m : probe.messages) {
+                if (m.value("type").toString() == QLatin1String("user_created") &&
+                    m.value("data").toObject().value("user").toObject().value("username").toString() ==
+                        username)
+                    return m;
+            }
+            return QJsonObject();
+        };
+        QCOMPARE(createApiUser(*m_http, m_admin, QStringLiteral("resume-one"),
+                               QStringLiteral("Res#ume1Secret"), QStringLiteral("viewer"))
+                     .status,
+                 201);
+        QVERIFY(QTest::qWaitFor(
+            [&] { return !userMessage(first, QStringLiteral("resume-one")).isEmpty(); },
+            kWaitMs));
+        const qint64 heard = userMessage(first, QStringLiteral("resume-one")).value("seq").toInteger();
+        QVERIFY(heard > hello.value("seq").toInteger());
+        first.socket.abort();
+        QVERIFY(first.waitClosed());
+
+        // While away: two users (for administrators) and another user's API
+        // key (for its owner only).
+        const ApiUser bob = createApiUser(*m_http, m_admin, QStringLiteral("resume-two"),
+                                          QStringLiteral("Res#ume2Secret"), QStringLiteral("user"));
+        QCOMPARE(bob.status, 201);
+        QCOMPARE(m_http->json("POST", "/api/v1/auth/api-keys", {{"name", "bob-key"}}, bob.token)
+                     .status,
+                 201);
+        QCOMPARE(createApiUser(*m_http, m_admin, QStringLiteral("resume-three"),
+                               QStringLiteral("Res#ume3Secret"), QStringLiteral("viewer"))
+                     .status,
+                 201);
+
+        Probe again;
+        again.open(m_url, QStringLiteral("/ws/events?token=%1&stream=%2&after=%3")
+                              .arg(m_admin, stream)
+                              .arg(heard));
+        QVERIFY(again.waitMessages(3));
+        QCOMPARE(again.messages.first().value("type").toString(), QStringLiteral("system_status"));
+        QCOMPARE(again.messages.first().value("resumed").toBool(), true);
+        QCOMPARE(again.messages.first().value("stream").toString(), stream);
+        const QJsonObject two = userMessage(again, QStringLiteral("resume-two"));
+        const QJsonObject three = userMessage(again, QStringLiteral("resume-three"));
+        QVERIFY(!two.isEmpty() && !three.isEmpty());
+        QVERIFY(two.value("seq").toInteger() > heard);
+        QVERIFY(three.value("seq").toInteger() > two.value("seq").toInteger());
+        QVERIFY(userMessage(again, QStringLiteral("resume-one")).isEmpty()); // heard already
+        for (const QJsonObject &m : again.messages)
+            QVERIFY2(m.value("type").toString() != QLatin1String("api_key_created"),
+                     "another user's key event replayed to the admin");
+        // Bob, resuming from the same point, gets his key and no user events.
+        Probe bobs;
+        bobs.open(m_url, QStringLiteral("/ws/events?token=%1&stream=%2&after=%3")
+                             .arg(bob.token, stream)
+                             .arg(heard));
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                return std::any_of(bobs.messages.begin(), bobs.messages.end(), [](const auto &m) {
+                    return m.value("type").toString() == QLatin1String("api_key_created");
+                });
+            },
+            kWaitMs));
+        QCOMPARE(bobs.messages.first().value("resumed").toBool(), true);
+        QVERIFY(userMessage(bobs, QStringLiteral("resume-three")).isEmpty());
+
+        // What cannot be served: another stream, a position ahead of the
+        // server's, no number.
+        const QString refused[] = {
+            QStringLiteral("stream=%1&after=%2").arg(QStringLiteral("not-this-one")).arg(heard),
+            QStringLiteral("stream=%1&after=%2").arg(stream).arg(heard + 1000000),
+            QStringLiteral("stream=%1&after=%2").arg(stream, QStringLiteral("x")),
+            QStringLiteral("stream=%1&after=%2").arg(stream).arg(-5),
+        };
+        for (const QString &query : refused) {
+            Probe probe;
+            probe.open(m_url, "/ws/events?token=" + m_admin + "&" + query);
+            QVERIFY(probe.waitMessages(1));
+            QCOMPARE(probe.messages.first().value("type").toString(),
+                     QStringLiteral("system_status"));
+            QVERIFY2(probe.messages.first().contains("resumed") &&
+                         !probe.messages.first().value("resumed").toBool(),
+                     qPrintable(query));
+            QTest::qWait(0);
+            QVERIFY2(userMessage(probe, QStringLiteral("resume-two")).isEmpty(),
+                     qPrintable(query));
+        }
+    }
+
     // A client that stops reading is closed once its unsent bytes pass the
     // limit; the server stays healthy and other clients get everything.
     void slowConsumerIsDropped()
