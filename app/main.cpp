@@ -1,11 +1,11 @@
-#include "CommandLine.h"
-#include "LanguageManager.h"
-#include "MainWindow.h"
-#include "Screenshot.h"
-#include "ServerConnection.h"
-#include "ThemeManager.h"
 #include "common/Logging.h"
+#include "connection/ServerConnection.h"
 #include "hivemind/Version.h"
+#include "shell/CommandLine.h"
+#include "shell/LanguageManager.h"
+#include "shell/MainWindow.h"
+#include "shell/Screenshot.h"
+#include "widgets/ThemeManager.h"
 
 #include <QApplication>
 #include <QElapsedTimer>

@@ -6461,10 +6461,6 @@
         <source>&amp;New Flow</source>
         <translation>&amp;New Flow</translation>
     </message>
-    <message>
-        <source>Details</source>
-        <translation>Details</translation>
-    </message>
     <message numerus="yes">
         <source>%1 of %n flow(s) shown</source>
         <translation>
@@ -8452,6 +8448,13 @@
     <message>
         <source>Required.</source>
         <translation>Required.</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::SectionEmptyState</name>
+    <message>
+        <source>Details</source>
+        <translation>Details</translation>
     </message>
 </context>
 <context>

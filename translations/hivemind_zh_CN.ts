@@ -6421,10 +6421,6 @@
         <source>&amp;New Flow</source>
         <translation>新建流程(&amp;N)</translation>
     </message>
-    <message>
-        <source>Details</source>
-        <translation>详细信息</translation>
-    </message>
     <message numerus="yes">
         <source>%1 of %n flow(s) shown</source>
         <translation>
@@ -8398,6 +8394,13 @@
     <message>
         <source>Required.</source>
         <translation>必填。</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::SectionEmptyState</name>
+    <message>
+        <source>Details</source>
+        <translation>详细信息</translation>
     </message>
 </context>
 <context>

@@ -1,10 +1,10 @@
 #include "admin/AccountPanel.h"
 
-#include "admin/AdminText.h"
-#include "admin/ClipboardGuard.h"
 #include "admin/QrCode.h"
 #include "client/AccountApi.h"
 #include "client/ApiClient.h"
+#include "widgets/AdminText.h"
+#include "widgets/ClipboardGuard.h"
 #include "widgets/FieldError.h"
 #include "widgets/MessageBox.h"
 
@@ -266,8 +266,7 @@ QWidget *AccountPanel::createTwoFactorTab()
             [this] { ClipboardGuard::copySecret(m_recoveryCodes->toPlainText()); });
     m_hideRecoveryCodes = new QPushButton(m_recoveryBox);
     m_hideRecoveryCodes->setObjectName(QStringLiteral("account.hideRecoveryCodes"));
-    connect(m_hideRecoveryCodes, &QPushButton::clicked, this,
-            [this] { showRecoveryCodes({}); });
+    connect(m_hideRecoveryCodes, &QPushButton::clicked, this, [this] { showRecoveryCodes({}); });
     recoveryButtons->addWidget(m_copyRecoveryCodes);
     recoveryButtons->addWidget(m_hideRecoveryCodes);
     recoveryButtons->addStretch();

@@ -1,9 +1,9 @@
 #include "admin/ApiKeyDialog.h"
 
-#include "admin/AdminText.h"
-#include "admin/ClipboardGuard.h"
 #include "client/AccountApi.h"
 #include "client/ApiClient.h"
+#include "widgets/AdminText.h"
+#include "widgets/ClipboardGuard.h"
 #include "widgets/DateTimeText.h"
 #include "widgets/FieldError.h"
 

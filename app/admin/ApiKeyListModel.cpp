@@ -1,9 +1,9 @@
 #include "admin/ApiKeyListModel.h"
 
-#include "admin/AdminText.h"
 #include "client/AccountApi.h"
 #include "client/ApiClient.h"
 #include "client/ApiJson.h"
+#include "widgets/AdminText.h"
 
 #include <QLocale>
 

@@ -1,10 +1,10 @@
 #include "admin/ApiKeysPanel.h"
 
-#include "admin/AdminText.h"
 #include "admin/ApiKeyDialog.h"
 #include "admin/ApiKeyListModel.h"
 #include "client/AccountApi.h"
 #include "client/ApiClient.h"
+#include "widgets/AdminText.h"
 #include "widgets/DateTimeText.h"
 #include "widgets/LiveEvents.h"
 #include "widgets/MessageBox.h"

@@ -1,9 +1,9 @@
 #include "admin/UserDialog.h"
 
-#include "admin/AdminText.h"
 #include "client/ApiClient.h"
 #include "client/UsersApi.h"
 #include "common/Username.h"
+#include "widgets/AdminText.h"
 #include "widgets/FieldError.h"
 
 #include <QCheckBox>

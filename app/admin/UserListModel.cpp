@@ -1,9 +1,9 @@
 #include "admin/UserListModel.h"
 
-#include "admin/AdminText.h"
 #include "client/ApiClient.h"
 #include "client/ApiJson.h"
 #include "client/UsersApi.h"
+#include "widgets/AdminText.h"
 
 namespace hm::app {
 

@@ -1,8 +1,8 @@
 #include "admin/UsersPage.h"
 
-#include "admin/AdminText.h"
 #include "admin/ApiKeysPanel.h"
 #include "admin/UsersPanel.h"
+#include "widgets/AdminText.h"
 
 #include <QEvent>
 #include <QHBoxLayout>

@@ -1,11 +1,11 @@
 #include "admin/UsersPanel.h"
 
-#include "admin/AdminText.h"
 #include "admin/ResetPasswordDialog.h"
 #include "admin/UserDialog.h"
 #include "admin/UserListModel.h"
 #include "client/ApiClient.h"
 #include "client/UsersApi.h"
+#include "widgets/AdminText.h"
 #include "widgets/DateTimeText.h"
 #include "widgets/LiveEvents.h"
 #include "widgets/MessageBox.h"

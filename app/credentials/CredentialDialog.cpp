@@ -1,9 +1,9 @@
 #include "credentials/CredentialDialog.h"
 
-#include "admin/AdminText.h"
 #include "client/ApiClient.h"
 #include "credentials/CredentialText.h"
 #include "credentials/CredentialUsageModel.h"
+#include "widgets/AdminText.h"
 #include "widgets/FieldError.h"
 #include "widgets/MessageBox.h"
 

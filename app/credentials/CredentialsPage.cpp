@@ -1,11 +1,11 @@
 #include "credentials/CredentialsPage.h"
 
-#include "admin/AdminText.h"
 #include "client/ApiClient.h"
 #include "credentials/CredentialDialog.h"
 #include "credentials/CredentialListModel.h"
 #include "credentials/CredentialText.h"
 #include "credentials/KeyStatusPanel.h"
+#include "widgets/AdminText.h"
 #include "widgets/DateTimeText.h"
 #include "widgets/LiveEvents.h"
 #include "widgets/MessageBox.h"

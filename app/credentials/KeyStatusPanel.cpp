@@ -1,8 +1,8 @@
 #include "credentials/KeyStatusPanel.h"
 
-#include "admin/AdminText.h"
 #include "client/ApiClient.h"
 #include "credentials/CredentialText.h"
+#include "widgets/AdminText.h"
 #include "widgets/DateTimeText.h"
 #include "widgets/MessageBox.h"
 

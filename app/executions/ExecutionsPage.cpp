@@ -1,6 +1,5 @@
 #include "executions/ExecutionsPage.h"
 
-#include "IconBadge.h"
 #include "client/ApiClient.h"
 #include "client/ApiError.h"
 #include "client/EventHub.h"
@@ -8,7 +7,9 @@
 #include "executions/ExecutionFeed.h"
 #include "executions/ExecutionState.h"
 #include "executions/ExecutionViewer.h"
+#include "widgets/IconBadge.h"
 #include "widgets/RunStatus.h"
+#include "widgets/SectionEmptyState.h"
 #include "widgets/ServerErrorText.h"
 
 #include <QAction>
@@ -218,44 +219,9 @@ QWidget *ExecutionsPage::createListPage()
 
 QWidget *ExecutionsPage::createStatePanel()
 {
-    m_statePanel = new QWidget(m_listStack);
-    m_statePanel->setObjectName(QStringLiteral("executions.state"));
-    auto *outer = new QHBoxLayout(m_statePanel);
-    auto *column = new QWidget(m_statePanel);
-    column->setMaximumWidth(520);
-    outer->addStretch(1);
-    outer->addWidget(column, 4);
-    outer->addStretch(1);
-    auto *layout = new QVBoxLayout(column);
-    layout->setSpacing(0);
-    layout->addStretch(2);
-    layout->addWidget(createIconBadge(QStringLiteral(":/icons/executions.svg"), 72, column), 0,
-                      Qt::AlignHCenter);
-    layout->addSpacing(16);
-    m_stateTitle = new QLabel(column);
-    m_stateTitle->setObjectName(QStringLiteral("emptyStateTitle"));
-    m_stateTitle->setAlignment(Qt::AlignCenter);
-    m_stateTitle->setWordWrap(true);
-    layout->addWidget(m_stateTitle);
-    layout->addSpacing(8);
-    m_stateText = new QLabel(column);
-    m_stateText->setObjectName(QStringLiteral("emptyStateText"));
-    m_stateText->setAlignment(Qt::AlignCenter);
-    m_stateText->setWordWrap(true);
-    layout->addWidget(m_stateText);
-    layout->addSpacing(6);
-    m_stateDetails = new QLabel(column);
-    m_stateDetails->setObjectName(QStringLiteral("emptyStateNote"));
-    m_stateDetails->setAlignment(Qt::AlignCenter);
-    m_stateDetails->setWordWrap(true);
-    m_stateDetails->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    layout->addWidget(m_stateDetails);
-    layout->addSpacing(16);
-    m_stateAction = new QPushButton(column);
-    m_stateAction->setObjectName(QStringLiteral("executions.stateAction"));
-    layout->addWidget(m_stateAction, 0, Qt::AlignHCenter);
-    layout->addStretch(3);
-    connect(m_stateAction, &QPushButton::clicked, this, [this] {
+    m_state = new SectionEmptyState(QStringLiteral("executions"), m_listStack);
+    m_state->setBadge(createIconBadge(QStringLiteral(":/icons/executions.svg"), 72, m_state));
+    connect(m_state->action(), &QPushButton::clicked, this, [this] {
         switch (m_model->state()) {
         case ExecutionListModel::State::Error:
             m_model->reload();
@@ -273,7 +239,7 @@ QWidget *ExecutionsPage::createStatePanel()
             break;
         }
     });
-    return m_statePanel;
+    return m_state;
 }
 
 void ExecutionsPage::applySession(const Session &session)
@@ -404,19 +370,19 @@ void ExecutionsPage::updateState()
     const State state = m_model->state();
     const qint64 total = std::max<qint64>(m_model->totalCount(), m_model->rowCount());
     m_count->setText(state == State::Ready ? tr("%n execution(s)", "", int(total)) : QString());
-    m_stateDetails->clear();
-    m_stateAction->show();
     if (state != State::Loading) {
         m_loadingDelay.stop();
         m_loadingShown = false;
     }
     switch (state) {
     case State::Idle:
-        m_stateTitle->setText(tr("Not connected to a server"));
-        m_stateText->setText(tr("The executions appear here once the console is connected to a "
-                                "server and signed in."));
-        m_stateAction->hide();
-        m_listStack->setCurrentWidget(m_statePanel);
+        m_state->setContent({tr("Not connected to a server"),
+                             tr("The executions appear here once the console is connected to a "
+                                "server and signed in."),
+                             {},
+                             {},
+                             false});
+        m_listStack->setCurrentWidget(m_state);
         return;
     case State::Loading:
         // Nothing for the first 150 ms, then say that it loads.
@@ -426,26 +392,23 @@ void ExecutionsPage::updateState()
             m_listStack->setCurrentWidget(m_list); // its empty header, as a skeleton
             return;
         }
-        m_stateTitle->setText(tr("Loading executions…"));
-        m_stateText->clear();
-        m_stateAction->hide();
-        m_listStack->setCurrentWidget(m_statePanel);
+        m_state->setContent({tr("Loading executions…"), {}, {}, {}, true});
+        m_listStack->setCurrentWidget(m_state);
         return;
     case State::Error: {
         const hm::Error &error = m_model->lastError();
-        m_stateTitle->setText(tr("The executions could not be loaded"));
         // The reason as a sentence of its own.
         QString reason = describeApiError(error);
         if (!reason.isEmpty())
             reason[0] = reason[0].toUpper();
-        m_stateText->setText(tr("%1.").arg(reason));
         const QString requestId = hm::client::errorRequestId(error);
-        m_stateDetails->setText(requestId.isEmpty()
-                                    ? tr("Error code %1").arg(hm::client::errorServerCode(error))
-                                    : tr("Error code %1, request %2")
-                                          .arg(hm::client::errorServerCode(error), requestId));
-        m_stateAction->setText(tr("Retry"));
-        m_listStack->setCurrentWidget(m_statePanel);
+        m_state->setContent(
+            {tr("The executions could not be loaded"), tr("%1.").arg(reason), tr("Retry"),
+             requestId.isEmpty() ? tr("Error code %1").arg(hm::client::errorServerCode(error))
+                                 : tr("Error code %1, request %2")
+                                       .arg(hm::client::errorServerCode(error), requestId),
+             false});
+        m_listStack->setCurrentWidget(m_state);
         return;
     }
     case State::Ready:
@@ -456,17 +419,21 @@ void ExecutionsPage::updateState()
         return;
     }
     if (m_model->filter().isEmpty()) {
-        m_stateTitle->setText(tr("No executions yet"));
-        m_stateText->setText(tr("Every run of a flow appears here as it happens, with its "
+        m_state->setContent({tr("No executions yet"),
+                             tr("Every run of a flow appears here as it happens, with its "
                                 "status, its timeline and its log. Run a flow to see the first "
-                                "one."));
-        m_stateAction->setText(tr("Go to Flows"));
+                                "one."),
+                             tr("Go to Flows"),
+                             {},
+                             false});
     } else {
-        m_stateTitle->setText(tr("No executions match these filters"));
-        m_stateText->setText(tr("Change the flow, status or time range, or clear the filters."));
-        m_stateAction->setText(tr("Clear Filters"));
+        m_state->setContent({tr("No executions match these filters"),
+                             tr("Change the flow, status or time range, or clear the filters."),
+                             tr("Clear Filters"),
+                             {},
+                             false});
     }
-    m_listStack->setCurrentWidget(m_statePanel);
+    m_listStack->setCurrentWidget(m_state);
 }
 
 void ExecutionsPage::changeEvent(QEvent *event)

@@ -20,6 +20,8 @@ class EventHub;
 
 namespace hm::app {
 
+class SectionEmptyState;
+
 class ExecutionViewer;
 
 // The Executions section: the filterable, live list of executions
@@ -96,11 +98,7 @@ private:
     QPushButton *m_refresh = nullptr;
     QStackedWidget *m_listStack = nullptr; // table, state panel
     QTableView *m_list = nullptr;
-    QWidget *m_statePanel = nullptr;
-    QLabel *m_stateTitle = nullptr;
-    QLabel *m_stateText = nullptr;
-    QLabel *m_stateDetails = nullptr;
-    QPushButton *m_stateAction = nullptr;
+    SectionEmptyState *m_state = nullptr;
     ExecutionViewer *m_viewer = nullptr;
 };
 

@@ -1,9 +1,9 @@
 #include "fleet/AlertChannelDialog.h"
 
-#include "admin/AdminText.h"
-#include "admin/ClipboardGuard.h"
 #include "client/AlertsApi.h"
 #include "client/Within.h"
+#include "widgets/AdminText.h"
+#include "widgets/ClipboardGuard.h"
 #include "widgets/FieldError.h"
 
 #include <QCheckBox>

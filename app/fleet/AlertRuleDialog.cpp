@@ -1,10 +1,10 @@
 #include "fleet/AlertRuleDialog.h"
 
-#include "admin/AdminText.h"
 #include "client/AlertsApi.h"
 #include "client/Within.h"
 #include "fleet/AlertText.h"
 #include "fleet/NodeText.h"
+#include "widgets/AdminText.h"
 #include "widgets/FieldError.h"
 
 #include <QCheckBox>

@@ -1,6 +1,5 @@
 #include "fleet/AlertsPage.h"
 
-#include "admin/AdminText.h"
 #include "client/AlertsApi.h"
 #include "client/ApiClient.h"
 #include "client/NodesApi.h"
@@ -12,6 +11,7 @@
 #include "fleet/AlertRuleDialog.h"
 #include "fleet/AlertRuleModel.h"
 #include "fleet/AlertText.h"
+#include "widgets/AdminText.h"
 #include "widgets/DateTimeText.h"
 #include "widgets/LiveEvents.h"
 #include "widgets/MessageBox.h"

@@ -1,10 +1,10 @@
 #include "fleet/EnrolNodeDialog.h"
 
-#include "admin/ClipboardGuard.h"
 #include "client/ApiClient.h"
 #include "client/NodesApi.h"
 #include "client/Within.h"
 #include "fleet/NodeText.h"
+#include "widgets/ClipboardGuard.h"
 #include "widgets/DateTimeText.h"
 #include "widgets/FieldError.h"
 #include "widgets/LiveEvents.h"

@@ -1,7 +1,7 @@
 #include "fleet/NodeText.h"
 
-#include "admin/AdminText.h"
 #include "common/Error.h"
+#include "widgets/AdminText.h"
 
 #include <QHash>
 #include <QLocale>

@@ -1,6 +1,5 @@
 #include "fleet/NodesPage.h"
 
-#include "admin/AdminText.h"
 #include "client/ApiClient.h"
 #include "client/NodesApi.h"
 #include "fleet/EnrolNodeDialog.h"
@@ -8,6 +7,7 @@
 #include "fleet/NodeEditDialog.h"
 #include "fleet/NodeListModel.h"
 #include "fleet/NodeMetricsView.h"
+#include "widgets/AdminText.h"
 #include "widgets/DateTimeText.h"
 #include "widgets/LiveEvents.h"
 #include "widgets/MessageBox.h"

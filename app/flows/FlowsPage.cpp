@@ -14,8 +14,10 @@
 #include "flows/ShareDialog.h"
 #include "flows/TriggerDialog.h"
 #include "flows/WebhookDialog.h"
+#include "widgets/IconBadge.h"
 #include "widgets/LiveEvents.h"
 #include "widgets/MessageBox.h"
+#include "widgets/SectionEmptyState.h"
 
 #include <QAction>
 #include <QComboBox>
@@ -28,14 +30,12 @@
 #include <QLineEdit>
 #include <QLocale>
 #include <QMenu>
-#include <QProgressBar>
 #include <QPushButton>
 #include <QSettings>
 #include <QStackedWidget>
 #include <QStyle>
 #include <QTableView>
 #include <QToolBar>
-#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace hm::app {
@@ -301,52 +301,9 @@ QWidget *FlowsPage::createListPage()
             &FlowsPage::updateActions);
 
     // The states other than content (console.md "Honest states").
-    m_statePanel = new QWidget;
-    m_statePanel->setObjectName(QStringLiteral("flows.state"));
-    m_stateTitle = new QLabel;
-    m_stateTitle->setObjectName(QStringLiteral("emptyStateTitle"));
-    m_stateTitle->setAlignment(Qt::AlignCenter);
-    m_stateTitle->setWordWrap(true);
-    m_stateText = new QLabel;
-    m_stateText->setObjectName(QStringLiteral("emptyStateText"));
-    m_stateText->setAlignment(Qt::AlignCenter);
-    m_stateText->setWordWrap(true);
-    m_stateText->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_stateProgress = new QProgressBar;
-    m_stateProgress->setObjectName(QStringLiteral("flows.state.progress"));
-    m_stateProgress->setRange(0, 0);
-    m_stateProgress->setTextVisible(false);
-    m_stateProgress->setMaximumWidth(240);
-    m_stateAction = new QPushButton;
-    m_stateAction->setObjectName(QStringLiteral("flows.state.action"));
-    m_stateDetailsButton = new QToolButton;
-    m_stateDetailsButton->setObjectName(QStringLiteral("flows.state.detailsButton"));
-    m_stateDetailsButton->setCheckable(true);
-    m_stateDetailsButton->setAutoRaise(true);
-    m_stateDetails = new QLabel;
-    m_stateDetails->setObjectName(QStringLiteral("emptyStateNote"));
-    m_stateDetails->setAlignment(Qt::AlignCenter);
-    m_stateDetails->setWordWrap(true);
-    m_stateDetails->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    connect(m_stateDetailsButton, &QToolButton::toggled, m_stateDetails, &QWidget::setVisible);
-    auto *column = new QWidget;
-    column->setMaximumWidth(560);
-    auto *stateColumn = new QVBoxLayout(column);
-    stateColumn->addStretch(2);
-    stateColumn->addWidget(m_stateTitle);
-    stateColumn->addSpacing(8);
-    stateColumn->addWidget(m_stateText);
-    stateColumn->addSpacing(16);
-    stateColumn->addWidget(m_stateProgress, 0, Qt::AlignHCenter);
-    stateColumn->addWidget(m_stateAction, 0, Qt::AlignHCenter);
-    stateColumn->addWidget(m_stateDetailsButton, 0, Qt::AlignHCenter);
-    stateColumn->addWidget(m_stateDetails);
-    stateColumn->addStretch(3);
-    auto *stateLayout = new QHBoxLayout(m_statePanel);
-    stateLayout->addStretch(1);
-    stateLayout->addWidget(column, 4);
-    stateLayout->addStretch(1);
-    connect(m_stateAction, &QPushButton::clicked, this, [this] {
+    m_state = new SectionEmptyState(QStringLiteral("flows"), this);
+    m_state->setBadge(createIconBadge(QStringLiteral(":/icons/flows.svg"), 72, m_state));
+    connect(m_state->action(), &QPushButton::clicked, this, [this] {
         switch (m_model->state()) {
         case FlowListModel::State::Failed:
             m_model->reload();
@@ -371,7 +328,7 @@ QWidget *FlowsPage::createListPage()
     m_listStack = new QStackedWidget;
     m_listStack->setObjectName(QStringLiteral("flows.listStack"));
     m_listStack->addWidget(m_view);
-    m_listStack->addWidget(m_statePanel);
+    m_listStack->addWidget(m_state);
 
     auto *layout = new QVBoxLayout(page);
     layout->setContentsMargins(28, 22, 28, 18);
@@ -554,8 +511,12 @@ void FlowsPage::updateState()
     }
     const bool filtered =
         !m_model->search().isEmpty() || m_model->scope() != FlowListModel::Scope::All;
-    QString title, text, actionText, details;
-    bool progress = false;
+    SectionEmptyState::Content content;
+    QString &title = content.title;
+    QString &text = content.text;
+    QString &actionText = content.action;
+    QString &details = content.details;
+    bool &progress = content.busy;
     if (m_hasSessionError && state == FlowListModel::State::Idle) {
         title = tr("Not signed in");
         text = describeFlowError(m_sessionError);
@@ -568,13 +529,8 @@ void FlowsPage::updateState()
             if (!m_loadingTimer.isActive())
                 m_loadingTimer.start();
             // Quiet for the first 150 ms: most answers come before.
-            m_listStack->setCurrentWidget(m_statePanel);
-            for (QWidget *w :
-                 {static_cast<QWidget *>(m_stateTitle), static_cast<QWidget *>(m_stateText),
-                  static_cast<QWidget *>(m_stateProgress), static_cast<QWidget *>(m_stateAction),
-                  static_cast<QWidget *>(m_stateDetailsButton),
-                  static_cast<QWidget *>(m_stateDetails)})
-                w->hide();
+            m_state->clearContent();
+            m_listStack->setCurrentWidget(m_state);
             updateCount();
             updateActions();
             return;
@@ -612,23 +568,13 @@ void FlowsPage::updateState()
     if (title.isEmpty()) {
         m_listStack->setCurrentWidget(m_view);
     } else {
-        m_stateTitle->setText(title);
-        m_stateTitle->show();
-        m_stateText->setText(text);
-        m_stateText->setVisible(!text.isEmpty());
-        m_stateProgress->setVisible(progress);
-        m_stateAction->setText(actionText);
-        m_stateAction->setVisible(!actionText.isEmpty());
+        m_state->setContent(content);
         const bool createAction =
             state == FlowListModel::State::Ready && !filtered && !actionText.isEmpty();
-        m_stateAction->setEnabled(!createAction || action(QStringLiteral("new"))->isEnabled());
-        m_stateAction->setToolTip(createAction ? action(QStringLiteral("new"))->toolTip()
-                                               : QString());
-        m_stateDetailsButton->setVisible(!details.isEmpty());
-        m_stateDetailsButton->setText(tr("Details"));
-        m_stateDetails->setText(details);
-        m_stateDetails->setVisible(!details.isEmpty() && m_stateDetailsButton->isChecked());
-        m_listStack->setCurrentWidget(m_statePanel);
+        m_state->action()->setEnabled(!createAction || action(QStringLiteral("new"))->isEnabled());
+        m_state->action()->setToolTip(createAction ? action(QStringLiteral("new"))->toolTip()
+                                                   : QString());
+        m_listStack->setCurrentWidget(m_state);
     }
     updateCount();
     updateActions();

@@ -29,6 +29,8 @@ class ApiClient;
 
 namespace hm::app {
 
+class SectionEmptyState;
+
 class FlowEditorPage;
 class LiveEvents;
 
@@ -186,13 +188,7 @@ private:
     QLabel *m_message;
     QStackedWidget *m_listStack;
     QTableView *m_view;
-    QWidget *m_statePanel;
-    QLabel *m_stateTitle;
-    QLabel *m_stateText;
-    QProgressBar *m_stateProgress;
-    QPushButton *m_stateAction;
-    QToolButton *m_stateDetailsButton;
-    QLabel *m_stateDetails;
+    SectionEmptyState *m_state;
 };
 
 } // namespace hm::app

@@ -1,9 +1,9 @@
 #include "services/ServiceCredentialPicker.h"
 
-#include "admin/AdminText.h"
 #include "client/ApiClient.h"
 #include "client/CredentialsApi.h"
 #include "credentials/CredentialText.h"
+#include "widgets/AdminText.h"
 
 #include <QEvent>
 

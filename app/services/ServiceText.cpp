@@ -1,7 +1,7 @@
 #include "services/ServiceText.h"
 
-#include "admin/AdminText.h"
 #include "common/Error.h"
+#include "widgets/AdminText.h"
 #include "widgets/ServerErrorText.h"
 
 #include <QJsonArray>

@@ -1,11 +1,11 @@
 #include "services/ServiceWizard.h"
 
-#include "admin/AdminText.h"
 #include "client/ApiClient.h"
 #include "client/CredentialsApi.h"
 #include "credentials/CredentialText.h"
 #include "services/ServiceCredentialPicker.h"
 #include "services/ServiceText.h"
+#include "widgets/AdminText.h"
 #include "widgets/MessageBox.h"
 
 #include <QAbstractButton>

@@ -1,6 +1,5 @@
 #include "services/ServicesPage.h"
 
-#include "admin/AdminText.h"
 #include "client/ApiClient.h"
 #include "client/CredentialsApi.h"
 #include "services/EndpointDialog.h"
@@ -11,6 +10,7 @@
 #include "services/ServiceTestDialog.h"
 #include "services/ServiceText.h"
 #include "services/ServiceWizard.h"
+#include "widgets/AdminText.h"
 #include "widgets/DateTimeText.h"
 #include "widgets/LiveEvents.h"
 #include "widgets/MessageBox.h"

@@ -1,7 +1,7 @@
 #include "shell/SectionFrame.h"
 
-#include "IconBadge.h"
 #include "common/Check.h"
+#include "widgets/IconBadge.h"
 #include "widgets/SectionEmptyState.h"
 
 #include <QEvent>

@@ -5,15 +5,13 @@
 // SectionPage (widgets/SectionPage.h), its library linked to hivemind_app,
 // and one row here (or registerSection() before the window is made).
 
-#include "DashboardPage.h"
-#include "IconBadge.h"
-#include "LanguageManager.h"
-#include "ServerConnection.h"
-#include "ServerProfiles.h"
-#include "ThemeManager.h"
 #include "admin/UsersPage.h"
 #include "components/ComponentsPage.h"
+#include "connection/ServerConnection.h"
+#include "connection/ServerProfiles.h"
 #include "credentials/CredentialsPage.h"
+#include "dashboard/DashboardOverview.h"
+#include "dashboard/DashboardPage.h"
 #include "executions/ExecutionsPage.h"
 #include "fleet/AlertNotifier.h"
 #include "fleet/AlertsPage.h"
@@ -21,12 +19,14 @@
 #include "flows/FlowEditorPage.h"
 #include "flows/FlowsPage.h"
 #include "operations/AuditLogsPage.h"
-#include "operations/DashboardOverview.h"
 #include "operations/SettingsPage.h"
 #include "services/ServicesPage.h"
+#include "shell/LanguageManager.h"
 #include "shell/Sections.h"
 #include "vpn/VpnPage.h"
+#include "widgets/IconBadge.h"
 #include "widgets/SectionEmptyState.h"
+#include "widgets/ThemeManager.h"
 
 #include <QLabel>
 
@@ -48,7 +48,14 @@ Section section(const char *id, const char *title, const char *description,
 
 SectionPage *makeDashboard(const SectionContext &context, QWidget *parent)
 {
-    auto *page = new DashboardPage(context.connection, parent);
+    auto *page = new DashboardPage(
+        context.connection,
+        [] {
+            const Section *section = findSection(QStringLiteral("dashboard"));
+            return section ? std::pair(section->translatedTitle(), section->translatedDescription())
+                           : std::pair(QString(), QString());
+        },
+        parent);
     SectionHost *host = context.host;
     QObject::connect(
         page->overview(), &DashboardOverview::openExecution, page,

@@ -5,11 +5,11 @@
 // administrator, extra accounts made through the API, and awaiting the
 // client's callbacks.
 
-#include "LanguageManager.h"
-#include "ServerConnection.h"
 #include "client/AccountApi.h"
 #include "client/ApiClient.h"
 #include "client/UsersApi.h"
+#include "connection/ServerConnection.h"
+#include "shell/LanguageManager.h"
 
 #include <QCoreApplication>
 #include <QDir>

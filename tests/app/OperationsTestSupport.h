@@ -6,7 +6,7 @@
 // screenshots of a panel in the console's style.
 
 #include "ExecutionTestSupport.h"
-#include "ThemeManager.h"
+#include "widgets/ThemeManager.h"
 
 #include <QApplication>
 #include <QDir>

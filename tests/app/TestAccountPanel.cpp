@@ -9,11 +9,11 @@
 // zh_TW and zh_CN.
 
 #include "AdminTestSupport.h"
-#include "MainWindow.h"
 #include "admin/AccountPanel.h"
-#include "admin/ClipboardGuard.h"
 #include "admin/QrCode.h"
 #include "crypto/Totp.h"
+#include "shell/MainWindow.h"
+#include "widgets/ClipboardGuard.h"
 #include "widgets/MessageBox.h"
 
 #include <QAction>

@@ -5,12 +5,12 @@
 
 #include "AdminTestSupport.h"
 #include "FleetAgentSupport.h"
-#include "LanguageManager.h"
 #include "client/AlertsApi.h"
 #include "client/EventHub.h"
 #include "client/NodesApi.h"
 #include "fleet/AlertNotifier.h"
 #include "fleet/AlertsPage.h"
+#include "shell/LanguageManager.h"
 
 using namespace hm;
 using namespace hm::client;

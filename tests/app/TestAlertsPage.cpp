@@ -16,8 +16,6 @@
 #include "../support/RecordingHttpPeer.h"
 #include "AdminTestSupport.h"
 #include "FleetAgentSupport.h"
-#include "MainWindow.h"
-#include "ThemeManager.h"
 #include "client/AlertsApi.h"
 #include "client/EventHub.h"
 #include "client/NodesApi.h"
@@ -27,8 +25,10 @@
 #include "fleet/AlertRecordModel.h"
 #include "fleet/AlertRuleModel.h"
 #include "fleet/AlertsPage.h"
+#include "shell/MainWindow.h"
 #include "widgets/MessageBox.h"
 #include "widgets/SectionEmptyState.h"
+#include "widgets/ThemeManager.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>

@@ -9,14 +9,14 @@
 // dialog in en, zh_TW and zh_CN.
 
 #include "AdminTestSupport.h"
-#include "MainWindow.h"
 #include "admin/ApiKeyDialog.h"
 #include "admin/ApiKeyListModel.h"
 #include "admin/ApiKeysPanel.h"
-#include "admin/ClipboardGuard.h"
 #include "admin/UsersPage.h"
 #include "client/AccountApi.h"
 #include "client/EventStream.h"
+#include "shell/MainWindow.h"
+#include "widgets/ClipboardGuard.h"
 #include "widgets/MessageBox.h"
 
 #include <QAbstractItemModelTester>

@@ -9,14 +9,14 @@
 // names, filter by category and by part of a code or name, and the audit
 // trail exports like the logs.
 
-#include "LanguageManager.h"
 #include "OperationsTestSupport.h"
 #include "ServerDatabase.h"
-#include "ThemeManager.h"
 #include "operations/AuditActions.h"
 #include "operations/AuditLogsPage.h"
 #include "operations/RemoteRowsModel.h"
+#include "shell/LanguageManager.h"
 #include "widgets/MessageBox.h"
+#include "widgets/ThemeManager.h"
 
 #include <QAbstractItemModelTester>
 #include <QCheckBox>

@@ -12,8 +12,6 @@
 
 #include "../core/engine/TestHttpSupport.h"
 #include "AdminTestSupport.h"
-#include "MainWindow.h"
-#include "ThemeManager.h"
 #include "canvas/ComponentPalette.h"
 #include "canvas/FlowEditorWidget.h"
 #include "client/ComponentsApi.h"
@@ -24,8 +22,10 @@
 #include "components/ComponentsPage.h"
 #include "flows/FlowEditorPage.h"
 #include "flows/FlowsPage.h"
+#include "shell/MainWindow.h"
 #include "widgets/ComponentIcon.h"
 #include "widgets/MessageBox.h"
+#include "widgets/ThemeManager.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>

@@ -7,15 +7,15 @@
 // connects (without verification's CA trust); a mismatched pin is refused
 // with both fingerprints named, for the API and the WebSocket alike.
 
-#include "ConnectionDialog.h"
-#include "LanguageManager.h"
-#include "MainWindow.h"
-#include "ServerConnection.h"
-#include "ServerProfiles.h"
 #include "TlsTestSupport.h"
 #include "client/ApiClient.h"
 #include "client/EventStream.h"
 #include "client/TlsPolicy.h"
+#include "connection/ConnectionDialog.h"
+#include "connection/ServerConnection.h"
+#include "connection/ServerProfiles.h"
+#include "shell/LanguageManager.h"
+#include "shell/MainWindow.h"
 #include "widgets/MessageBox.h"
 
 #include <QCheckBox>

@@ -15,9 +15,7 @@
 
 #include "../server/CredentialTestSupport.h"
 #include "AdminTestSupport.h"
-#include "MainWindow.h"
 #include "SshTestKeys.h"
-#include "ThemeManager.h"
 #include "client/CredentialsApi.h"
 #include "credentials/CredentialDialog.h"
 #include "credentials/CredentialListModel.h"
@@ -25,7 +23,9 @@
 #include "credentials/CredentialsPage.h"
 #include "credentials/KeyStatusPanel.h"
 #include "services/ServicesPage.h"
+#include "shell/MainWindow.h"
 #include "widgets/MessageBox.h"
+#include "widgets/ThemeManager.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>

@@ -7,12 +7,12 @@
 // when fed an hour of points at once, and a language switch.
 
 #include "FleetAgentSupport.h"
-#include "client/EventHub.h"
-#include "LanguageManager.h"
 #include "OperationsTestSupport.h"
+#include "client/EventHub.h"
+#include "dashboard/DashboardOverview.h"
+#include "dashboard/MetricsHistory.h"
 #include "fleet/FleetCard.h"
-#include "operations/DashboardOverview.h"
-#include "operations/MetricsHistory.h"
+#include "shell/LanguageManager.h"
 
 #include <QLabel>
 #include <QListWidget>

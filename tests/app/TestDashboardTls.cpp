@@ -12,17 +12,17 @@
 
 #include "AdminTestSupport.h"
 #include "ExecutionTestSupport.h"
-#include "LanguageManager.h"
-#include "MainWindow.h"
-#include "ServerConnection.h"
-#include "ServerProfiles.h"
 #include "TlsTestSupport.h"
 #include "client/AccountApi.h"
 #include "client/ApiClient.h"
 #include "client/EventHub.h"
 #include "client/EventStream.h"
 #include "client/TlsPolicy.h"
-#include "operations/DashboardOverview.h"
+#include "connection/ServerConnection.h"
+#include "connection/ServerProfiles.h"
+#include "dashboard/DashboardOverview.h"
+#include "shell/LanguageManager.h"
+#include "shell/MainWindow.h"
 #include "widgets/MessageBox.h"
 
 #include <QDialog>

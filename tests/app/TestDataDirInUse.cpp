@@ -1,12 +1,12 @@
 // The console on a data directory a real hivemind-server already uses: its
 // own server is refused, it offers the running one, and connects to it.
 
-#include "LanguageManager.h"
-#include "MainWindow.h"
-#include "ServerConnection.h"
 #include "ServerProcess.h"
+#include "connection/ServerConnection.h"
 #include "hivemind/Version.h"
 #include "server/runtime/DataDirectoryLock.h"
+#include "shell/LanguageManager.h"
+#include "shell/MainWindow.h"
 
 #include <QDir>
 #include <QLabel>

@@ -8,7 +8,6 @@
 // data directory).
 
 #include "AdminTestSupport.h"
-#include "MainWindow.h"
 #include "ServerProcess.h"
 #include "admin/UserListModel.h"
 #include "admin/UsersPanel.h"
@@ -18,6 +17,7 @@
 #include "client/UsersApi.h"
 #include "flows/FlowListModel.h"
 #include "flows/FlowsPage.h"
+#include "shell/MainWindow.h"
 #include "shell/Sections.h"
 
 #include <QEventLoop>

@@ -5,11 +5,11 @@
 // execution with Enter or a double-click.
 
 #include "ExecutionTestSupport.h"
-#include "LanguageManager.h"
 #include "client/EventHub.h"
 #include "executions/ExecutionListModel.h"
 #include "executions/ExecutionViewer.h"
 #include "executions/ExecutionsPage.h"
+#include "shell/LanguageManager.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
@@ -46,15 +46,15 @@ private slots:
 private:
     QWidget *statePanel() const
     {
-        return m_page->findChild<QWidget *>(QStringLiteral("executions.state"));
+        return m_page->findChild<QWidget *>(QStringLiteral("executions.empty"));
     }
     QString stateTitle() const
     {
-        return statePanel()->findChild<QLabel *>(QStringLiteral("emptyStateTitle"))->text();
+        return statePanel()->findChild<QLabel *>(QStringLiteral("executions.emptyTitle"))->text();
     }
     QString stateText() const
     {
-        return statePanel()->findChild<QLabel *>(QStringLiteral("emptyStateText"))->text();
+        return statePanel()->findChild<QLabel *>(QStringLiteral("executions.emptyText"))->text();
     }
     bool showsState() const { return statePanel()->isVisible(); }
     void showPage(hm::client::ApiClient *client)
@@ -124,7 +124,7 @@ void TestExecutionList::emptyServerSaysSoAndOffersFlows()
     QVERIFY(waitReady());
     QTRY_VERIFY(showsState());
     QCOMPARE(stateTitle(), QStringLiteral("No executions yet"));
-    auto *action = statePanel()->findChild<QPushButton *>(QStringLiteral("executions.stateAction"));
+    auto *action = statePanel()->findChild<QPushButton *>(QStringLiteral("executions.emptyAction"));
     QVERIFY(action && action->isVisible());
     QCOMPARE(action->text(), QStringLiteral("Go to Flows"));
     QSignalSpy flows(m_page.get(), &ExecutionsPage::showFlowsRequested);
@@ -143,9 +143,9 @@ void TestExecutionList::notSignedInIsAnError()
     QTRY_VERIFY(showsState());
     QCOMPARE(stateTitle(), QStringLiteral("The executions could not be loaded"));
     QVERIFY2(stateText().contains(QStringLiteral("not signed in")), qPrintable(stateText()));
-    auto *details = statePanel()->findChild<QLabel *>(QStringLiteral("emptyStateNote"));
+    auto *details = statePanel()->findChild<QLabel *>(QStringLiteral("executions.emptyDetails"));
     QVERIFY2(details->text().contains(QStringLiteral("UNAUTHORIZED")), qPrintable(details->text()));
-    auto *retry = statePanel()->findChild<QPushButton *>(QStringLiteral("executions.stateAction"));
+    auto *retry = statePanel()->findChild<QPushButton *>(QStringLiteral("executions.emptyAction"));
     QCOMPARE(retry->text(), QStringLiteral("Retry"));
     QTest::mouseClick(retry, Qt::LeftButton);
     QTRY_COMPARE(m_page->model()->state(), ExecutionListModel::State::Error);
@@ -321,7 +321,7 @@ void TestExecutionList::filtersAreAppliedByTheServer()
     QVERIFY(waitReady());
     QTRY_VERIFY(showsState());
     QCOMPARE(stateTitle(), QStringLiteral("No executions match these filters"));
-    auto *clear = statePanel()->findChild<QPushButton *>(QStringLiteral("executions.stateAction"));
+    auto *clear = statePanel()->findChild<QPushButton *>(QStringLiteral("executions.emptyAction"));
     QCOMPARE(clear->text(), QStringLiteral("Clear Filters"));
     QTest::mouseClick(clear, Qt::LeftButton);
     QCOMPARE(status->currentIndex(), 0);

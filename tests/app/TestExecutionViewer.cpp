@@ -8,7 +8,6 @@
 // real 10-node execution in en, zh_TW and zh_CN.
 
 #include "ExecutionTestSupport.h"
-#include "LanguageManager.h"
 #include "canvas/FlowItems.h"
 #include "canvas/FlowScene.h"
 #include "client/ExecutionWatcher.h"
@@ -20,6 +19,7 @@
 #include "executions/ExecutionsPage.h"
 #include "executions/GanttTimeline.h"
 #include "executions/NodeDetailPanel.h"
+#include "shell/LanguageManager.h"
 #include "widgets/MessageBox.h"
 
 #include <QAction>

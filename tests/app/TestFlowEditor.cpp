@@ -5,7 +5,6 @@
 // flow while (busy status line) and after auto-layout in en, zh_TW and zh_CN.
 
 #include "FlowGraphTestData.h"
-#include "LanguageManager.h"
 #include "canvas/ComponentPalette.h"
 #include "canvas/FlowEditorWidget.h"
 #include "canvas/FlowItems.h"
@@ -16,6 +15,7 @@
 #include "canvas/QuickAddPopup.h"
 #include "flowgraph/FlowFragment.h"
 #include "flowgraph/FlowGraphModel.h"
+#include "shell/LanguageManager.h"
 #include "widgets/ComponentIcon.h"
 
 #include <QAction>

@@ -9,8 +9,6 @@
 // zh_CN.
 
 #include "AdminTestSupport.h"
-#include "LanguageManager.h"
-#include "ServerConnection.h"
 #include "canvas/FlowEditorWidget.h"
 #include "canvas/FlowItems.h"
 #include "canvas/FlowScene.h"
@@ -19,6 +17,7 @@
 #include "client/ApiClient.h"
 #include "client/ExecutionsApi.h"
 #include "client/FlowsApi.h"
+#include "connection/ServerConnection.h"
 #include "executions/ExecutionGraphView.h"
 #include "executions/ExecutionState.h"
 #include "flowgraph/FlowGraphModel.h"
@@ -28,6 +27,7 @@
 #include "flows/FlowVersionsModel.h"
 #include "inspector/InspectorWidget.h"
 #include "inspector/SchemaForm.h"
+#include "shell/LanguageManager.h"
 #include "widgets/MessageBox.h"
 
 #include <QAbstractItemModelTester>

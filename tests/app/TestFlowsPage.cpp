@@ -9,10 +9,6 @@
 // zh_TW and zh_CN (run it alone, on a fresh server).
 
 #include "AdminTestSupport.h"
-#include "LanguageManager.h"
-#include "MainWindow.h"
-#include "ServerConnection.h"
-#include "ServerProfiles.h"
 #include "canvas/FlowEditorWidget.h"
 #include "canvas/FlowScene.h"
 #include "canvas/FlowView.h"
@@ -21,6 +17,8 @@
 #include "client/ExecutionsApi.h"
 #include "client/FlowsApi.h"
 #include "client/UsersApi.h"
+#include "connection/ServerConnection.h"
+#include "connection/ServerProfiles.h"
 #include "flowgraph/FlowGraphModel.h"
 #include "flows/FlowAutosave.h"
 #include "flows/FlowEditorPage.h"
@@ -34,6 +32,8 @@
 #include "flows/WebhookDialog.h"
 #include "inspector/FlowChecker.h"
 #include "inspector/ProblemsPanel.h"
+#include "shell/LanguageManager.h"
+#include "shell/MainWindow.h"
 #include "shell/SectionFrame.h"
 #include "widgets/MessageBox.h"
 #include "widgets/MessageLine.h"
@@ -446,9 +446,9 @@ void TestFlowsPage::listShowsHonestStates()
     QVERIFY(client);
     auto page = makePage(client.get());
     auto *stack = page->findChild<QStackedWidget *>(QStringLiteral("flows.listStack"));
-    auto *state = page->findChild<QWidget *>(QStringLiteral("flows.state"));
-    auto *title = state->findChild<QLabel *>(QStringLiteral("emptyStateTitle"));
-    auto *action = page->findChild<QPushButton *>(QStringLiteral("flows.state.action"));
+    auto *state = page->findChild<QWidget *>(QStringLiteral("flows.empty"));
+    auto *title = state->findChild<QLabel *>(QStringLiteral("flows.emptyTitle"));
+    auto *action = page->findChild<QPushButton *>(QStringLiteral("flows.emptyAction"));
     QVERIFY(stack && state && title && action);
     QTRY_COMPARE(page->listModel()->state(), FlowListModel::State::Ready);
     QCOMPARE(stack->currentWidget(), state);
@@ -471,18 +471,30 @@ void TestFlowsPage::listShowsHonestStates()
     ApiClient gone;
     gone.setBaseUrl(QUrl(QStringLiteral("http://127.0.0.1:1")));
     auto failing = makePage(&gone);
-    auto *failingTitle = failing->findChild<QWidget *>(QStringLiteral("flows.state"))
-                             ->findChild<QLabel *>(QStringLiteral("emptyStateTitle"));
+    auto *failingTitle = failing->findChild<QWidget *>(QStringLiteral("flows.empty"))
+                             ->findChild<QLabel *>(QStringLiteral("flows.emptyTitle"));
     QTRY_COMPARE(failing->listModel()->state(), FlowListModel::State::Failed);
     QCOMPARE(failingTitle->text(), QStringLiteral("The flows cannot be shown"));
-    auto *text = failing->findChild<QWidget *>(QStringLiteral("flows.state"))
-                     ->findChild<QLabel *>(QStringLiteral("emptyStateText"));
+    auto *text = failing->findChild<QWidget *>(QStringLiteral("flows.empty"))
+                     ->findChild<QLabel *>(QStringLiteral("flows.emptyText"));
     QCOMPARE(text->text(),
              QStringLiteral("The server cannot be reached. Check the connection and try again."));
-    auto *details = failing->findChild<QToolButton *>(QStringLiteral("flows.state.detailsButton"));
+    auto *details = failing->findChild<QToolButton *>(QStringLiteral("flows.emptyDetailsButton"));
     QVERIFY(details && details->isVisible());
-    QCOMPARE(failing->findChild<QPushButton *>(QStringLiteral("flows.state.action"))->text(),
+    QCOMPARE(failing->findChild<QPushButton *>(QStringLiteral("flows.emptyAction"))->text(),
              QStringLiteral("&Try Again"));
+    // The details unfold: the code and the words the client got.
+    auto *detailsText = failing->findChild<QLabel *>(QStringLiteral("flows.emptyDetails"));
+    QVERIFY(detailsText && !detailsText->isVisible());
+    QTest::mouseClick(details, Qt::LeftButton);
+    QVERIFY(detailsText->isVisible());
+    QVERIFY2(detailsText->text().startsWith(QStringLiteral("NETWORK_ERROR")) ||
+                 detailsText->text().contains(QLatin1Char(':')),
+             qPrintable(detailsText->text()));
+    if (const QString dir = qEnvironmentVariable("HIVEMIND_SCREENSHOT_DIR"); !dir.isEmpty()) {
+        failing->resize(900, 560);
+        QVERIFY(failing->grab().save(dir + QStringLiteral("/flows-cannot-be-shown.png")));
+    }
 }
 
 // --- the page's actions --------------------------------------------------------
@@ -946,8 +958,8 @@ void TestFlowsPage::mainWindowAsksBeforeLeavingTheSection()
     QVERIFY(page);
     // Before anyone signs in, the section says so.
     if (!m_server.connection->isSignedIn()) {
-        QTRY_COMPARE(page->findChild<QWidget *>(QStringLiteral("flows.state"))
-                         ->findChild<QLabel *>(QStringLiteral("emptyStateTitle"))
+        QTRY_COMPARE(page->findChild<QWidget *>(QStringLiteral("flows.empty"))
+                         ->findChild<QLabel *>(QStringLiteral("flows.emptyTitle"))
                          ->text(),
                      QStringLiteral("Not signed in"));
         QVERIFY(!page->isStarted());

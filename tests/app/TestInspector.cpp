@@ -8,7 +8,6 @@
 
 #include "AuthTestSupport.h"
 #include "InspectorTestData.h"
-#include "LanguageManager.h"
 #include "canvas/FlowEditorWidget.h"
 #include "canvas/FlowItems.h"
 #include "canvas/FlowScene.h"
@@ -22,6 +21,7 @@
 #include "inspector/RawJsonEditor.h"
 #include "inspector/SchemaForm.h"
 #include "inspector/SettingsEditor.h"
+#include "shell/LanguageManager.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>

@@ -1,10 +1,10 @@
-#include "LanguageManager.h"
-#include "MainWindow.h"
-#include "ServerConnection.h"
 #include "client/AccountApi.h"
 #include "client/ApiClient.h"
 #include "client/SystemApi.h"
+#include "connection/ServerConnection.h"
 #include "hivemind/Version.h"
+#include "shell/LanguageManager.h"
+#include "shell/MainWindow.h"
 #include "shell/Sections.h"
 
 #include <QAction>

@@ -11,16 +11,16 @@
 
 #include "AdminTestSupport.h"
 #include "FleetAgentSupport.h"
-#include "MainWindow.h"
-#include "ThemeManager.h"
-#include "admin/ClipboardGuard.h"
 #include "client/NodesApi.h"
 #include "fleet/EnrolNodeDialog.h"
 #include "fleet/NodeListModel.h"
 #include "fleet/NodeMetricsView.h"
 #include "fleet/NodesPage.h"
+#include "shell/MainWindow.h"
+#include "widgets/ClipboardGuard.h"
 #include "widgets/MessageBox.h"
 #include "widgets/SectionEmptyState.h"
+#include "widgets/ThemeManager.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>

@@ -12,11 +12,11 @@
 // With HIVEMIND_SCREENSHOT_DIR set, each state is also saved as a PNG.
 
 #include "AdminTestSupport.h"
-#include "LanguageManager.h"
-#include "MainWindow.h"
 #include "client/FlowsApi.h"
 #include "flows/FlowEditorPage.h"
 #include "flows/FlowsPage.h"
+#include "shell/LanguageManager.h"
+#include "shell/MainWindow.h"
 #include "shell/SectionFrame.h"
 #include "shell/Sections.h"
 

@@ -5,9 +5,9 @@
 // before it is left and gets its own menu, without MainWindow knowing it.
 
 #include "AdminTestSupport.h"
-#include "LanguageManager.h"
-#include "MainWindow.h"
 #include "hivemind/Version.h"
+#include "shell/LanguageManager.h"
+#include "shell/MainWindow.h"
 #include "shell/SectionFrame.h"
 #include "shell/Sections.h"
 #include "widgets/SectionEmptyState.h"

@@ -14,9 +14,7 @@
 // and zh_CN.
 
 #include "AdminTestSupport.h"
-#include "LanguageManager.h"
 #include "RecordingHttpPeer.h"
-#include "ServerConnection.h"
 #include "ServiceTestSupport.h"
 #include "canvas/ComponentPalette.h"
 #include "canvas/FlowEditorWidget.h"
@@ -27,6 +25,7 @@
 #include "client/ApiClient.h"
 #include "client/ExecutionsApi.h"
 #include "client/FlowsApi.h"
+#include "connection/ServerConnection.h"
 #include "flowgraph/FlowGraphModel.h"
 #include "flows/FlowAutosave.h"
 #include "flows/FlowEditorPage.h"
@@ -35,6 +34,7 @@
 #include "services/ServiceListModel.h"
 #include "services/ServiceWizard.h"
 #include "services/ServicesPage.h"
+#include "shell/LanguageManager.h"
 #include "widgets/MessageBox.h"
 
 #include <QAction>

@@ -18,9 +18,7 @@
 // (and the list in the dark theme).
 
 #include "AdminTestSupport.h"
-#include "MainWindow.h"
 #include "ServiceTestSupport.h"
-#include "ThemeManager.h"
 #include "client/CredentialsApi.h"
 #include "client/ServicesApi.h"
 #include "services/EndpointDialog.h"
@@ -32,7 +30,9 @@
 #include "services/ServiceTestDialog.h"
 #include "services/ServiceWizard.h"
 #include "services/ServicesPage.h"
+#include "shell/MainWindow.h"
 #include "widgets/MessageBox.h"
+#include "widgets/ThemeManager.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>

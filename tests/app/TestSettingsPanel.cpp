@@ -5,9 +5,9 @@
 // console preferences (language, theme, profiles, absolute data location)
 // and a language switch.
 
-#include "LanguageManager.h"
 #include "OperationsTestSupport.h"
 #include "operations/SettingsPage.h"
+#include "shell/LanguageManager.h"
 
 #include <QCheckBox>
 #include <QComboBox>

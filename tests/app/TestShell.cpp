@@ -4,14 +4,14 @@
 // the first window fitting the screen, balanced placeholder lines, the About
 // dialog and the credential vault's name.
 
-#include "AboutDialog.h"
-#include "BalancedLabel.h"
-#include "CommandLine.h"
-#include "LanguageManager.h"
-#include "MainWindow.h"
-#include "ServerConnection.h"
 #include "common/Error.h"
+#include "connection/ServerConnection.h"
 #include "server/runtime/DataDirectoryLock.h"
+#include "shell/AboutDialog.h"
+#include "shell/CommandLine.h"
+#include "shell/LanguageManager.h"
+#include "shell/MainWindow.h"
+#include "widgets/BalancedLabel.h"
 #include "widgets/MessageBox.h"
 #include "widgets/ServerErrorText.h"
 

@@ -1,17 +1,17 @@
 // Signing the console in (issue 11, item 9): the real MainWindow on a real
 // in-process LocalServer, the sign-in dialog filled through DialogSeam.
 
-#include "ConnectionDialog.h"
-#include "LanguageManager.h"
-#include "MainWindow.h"
-#include "Screenshot.h"
-#include "ServerConnection.h"
-#include "ServerProfiles.h"
-#include "SignInDialog.h"
 #include "client/AccountApi.h"
 #include "client/ApiClient.h"
 #include "client/ApiRequest.h"
+#include "connection/ConnectionDialog.h"
+#include "connection/ServerConnection.h"
+#include "connection/ServerProfiles.h"
+#include "connection/SignInDialog.h"
 #include "crypto/Totp.h"
+#include "shell/LanguageManager.h"
+#include "shell/MainWindow.h"
+#include "shell/Screenshot.h"
 #include "widgets/MessageBox.h"
 
 #include <QCheckBox>

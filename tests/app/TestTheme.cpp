@@ -5,16 +5,13 @@
 // set, `screenshots` saves the dashboard, the flows list, the flow editor and
 // the About dialog in both themes and three languages (docs/screenshots).
 
-#include "LanguageManager.h"
-#include "MainWindow.h"
-#include "ServerConnection.h"
-#include "ThemeManager.h"
 #include "canvas/FlowEditorWidget.h"
 #include "canvas/FlowScene.h"
 #include "client/AccountApi.h"
 #include "client/ApiClient.h"
 #include "client/ExecutionsApi.h"
 #include "client/FlowsApi.h"
+#include "connection/ServerConnection.h"
 #include "executions/ExecutionFeed.h"
 #include "executions/ExecutionViewer.h"
 #include "executions/ExecutionsPage.h"
@@ -22,7 +19,10 @@
 #include "flows/FlowEditorPage.h"
 #include "flows/FlowListModel.h"
 #include "flows/FlowsPage.h"
+#include "shell/LanguageManager.h"
+#include "shell/MainWindow.h"
 #include "widgets/MessageBox.h"
+#include "widgets/ThemeManager.h"
 
 #include <QAction>
 #include <QApplication>

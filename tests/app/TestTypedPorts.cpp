@@ -18,9 +18,7 @@
 // endpoint, in en, zh_TW and zh_CN.
 
 #include "AdminTestSupport.h"
-#include "LanguageManager.h"
 #include "RecordingHttpPeer.h"
-#include "ServerConnection.h"
 #include "ServiceTestSupport.h"
 #include "canvas/FlowEditorWidget.h"
 #include "canvas/FlowItems.h"
@@ -32,6 +30,7 @@
 #include "client/ExecutionsApi.h"
 #include "client/FlowsApi.h"
 #include "client/ServicesApi.h"
+#include "connection/ServerConnection.h"
 #include "executions/ExecutionGraphView.h"
 #include "executions/ExecutionViewer.h"
 #include "flow/FlowProblem.h"
@@ -45,6 +44,7 @@
 #include "inspector/EditorProblem.h"
 #include "inspector/FlowChecker.h"
 #include "inspector/InspectorWidget.h"
+#include "shell/LanguageManager.h"
 
 #include <QApplication>
 #include <QComboBox>

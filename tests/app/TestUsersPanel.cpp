@@ -9,7 +9,6 @@
 // set, `screenshots` saves the section in en, zh_TW and zh_CN.
 
 #include "AdminTestSupport.h"
-#include "MainWindow.h"
 #include "admin/ApiKeysPanel.h"
 #include "admin/ResetPasswordDialog.h"
 #include "admin/UserDialog.h"
@@ -18,6 +17,7 @@
 #include "admin/UsersPanel.h"
 #include "client/EventStream.h"
 #include "client/UsersApi.h"
+#include "shell/MainWindow.h"
 #include "widgets/MessageBox.h"
 
 #include <QAbstractItemModelTester>

@@ -15,8 +15,8 @@
 
 #include "ConsoleBench.h"
 #include "allocator/Allocator.h"
-#include "operations/DashboardOverview.h"
-#include "operations/MetricsHistory.h"
+#include "dashboard/DashboardOverview.h"
+#include "dashboard/MetricsHistory.h"
 
 #include <QDateTime>
 #include <QRandomGenerator>

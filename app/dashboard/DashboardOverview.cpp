@@ -1,4 +1,4 @@
-#include "operations/DashboardOverview.h"
+#include "dashboard/DashboardOverview.h"
 
 #include "client/ApiClient.h"
 #include "client/EventHub.h"

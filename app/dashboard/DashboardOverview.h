@@ -2,7 +2,7 @@
 
 #include "client/ApiClient.h"
 #include "client/FlowTypes.h"
-#include "operations/MetricsHistory.h"
+#include "dashboard/MetricsHistory.h"
 
 #include <QJsonObject>
 #include <QPointer>

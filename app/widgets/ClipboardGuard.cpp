@@ -1,4 +1,4 @@
-#include "admin/ClipboardGuard.h"
+#include "widgets/ClipboardGuard.h"
 
 #include <QClipboard>
 #include <QCryptographicHash>

@@ -1,7 +1,7 @@
-#include "ConnectionDialog.h"
+#include "connection/ConnectionDialog.h"
 
-#include "KeychainStore.h"
 #include "client/ApiClient.h"
+#include "connection/KeychainStore.h"
 #include "widgets/MessageBox.h"
 #include "widgets/ServerErrorText.h"
 

@@ -1,4 +1,4 @@
-#include "admin/AdminText.h"
+#include "widgets/AdminText.h"
 
 #include "widgets/DateTimeText.h"
 #include "widgets/ServerErrorText.h"

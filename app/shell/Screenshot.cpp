@@ -1,7 +1,7 @@
-#include "Screenshot.h"
+#include "shell/Screenshot.h"
 
-#include "ServerConnection.h"
 #include "common/Logging.h"
+#include "connection/ServerConnection.h"
 
 #include <QCoreApplication>
 #include <QDir>

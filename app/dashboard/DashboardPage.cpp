@@ -1,12 +1,11 @@
-#include "DashboardPage.h"
+#include "dashboard/DashboardPage.h"
 
-#include "IconBadge.h"
-#include "ServerConnection.h"
-#include "StatusIndicator.h"
+#include "connection/ServerConnection.h"
+#include "dashboard/DashboardOverview.h"
 #include "hivemind/Version.h"
-#include "operations/DashboardOverview.h"
-#include "shell/Sections.h"
+#include "widgets/IconBadge.h"
 #include "widgets/ServerErrorText.h"
+#include "widgets/StatusIndicator.h"
 
 #include <QDir>
 #include <QEvent>
@@ -36,8 +35,8 @@ void DashboardPage::applySession(const Session &session)
     m_overview->setClient(session.signedInClient());
 }
 
-DashboardPage::DashboardPage(ServerConnection *connection, QWidget *parent)
-    : QWidget(parent), m_connection(connection)
+DashboardPage::DashboardPage(ServerConnection *connection, Heading heading, QWidget *parent)
+    : QWidget(parent), m_connection(connection), m_heading(std::move(heading))
 {
     setObjectName(QStringLiteral("page.dashboard"));
 
@@ -145,9 +144,10 @@ void DashboardPage::changeEvent(QEvent *event)
 
 void DashboardPage::retranslateUi()
 {
-    if (const Section *section = findSection(QStringLiteral("dashboard"))) {
-        m_title->setText(section->translatedTitle());
-        m_subtitle->setText(section->translatedDescription());
+    if (m_heading) {
+        const auto [title, subtitle] = m_heading();
+        m_title->setText(title);
+        m_subtitle->setText(subtitle);
     }
     m_serverHeading->setText(tr("Server"));
     m_statusCaption->setText(tr("Status"));

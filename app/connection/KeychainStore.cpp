@@ -1,4 +1,4 @@
-#include "KeychainStore.h"
+#include "connection/KeychainStore.h"
 
 #include "common/Logging.h"
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "ServerProfiles.h"
+#include "connection/ServerProfiles.h"
 
 #include <QDialog>
 

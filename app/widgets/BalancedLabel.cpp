@@ -1,4 +1,4 @@
-#include "BalancedLabel.h"
+#include "widgets/BalancedLabel.h"
 
 #include <QEvent>
 #include <QFontMetrics>

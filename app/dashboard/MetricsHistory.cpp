@@ -1,4 +1,4 @@
-#include "operations/MetricsHistory.h"
+#include "dashboard/MetricsHistory.h"
 
 #include <algorithm>
 

@@ -1,4 +1,4 @@
-#include "ServerProfiles.h"
+#include "connection/ServerProfiles.h"
 
 #include <QSettings>
 

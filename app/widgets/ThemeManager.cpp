@@ -1,4 +1,4 @@
-#include "ThemeManager.h"
+#include "widgets/ThemeManager.h"
 
 #include "common/Logging.h"
 

@@ -1,4 +1,4 @@
-#include "StatusIndicator.h"
+#include "widgets/StatusIndicator.h"
 
 #include <QLabel>
 

@@ -1,4 +1,4 @@
-#include "SignInDialog.h"
+#include "connection/SignInDialog.h"
 
 #include "client/AccountApi.h"
 #include "client/ApiClient.h"

@@ -1,7 +1,7 @@
-#include "CommandLine.h"
+#include "shell/CommandLine.h"
 
-#include "LanguageManager.h"
 #include "server/runtime/DataDirectory.h"
+#include "shell/LanguageManager.h"
 #include "shell/Sections.h"
 
 #include <QCommandLineParser>

@@ -1,4 +1,4 @@
-#include "LanguageManager.h"
+#include "shell/LanguageManager.h"
 
 #include "common/Logging.h"
 

@@ -3,6 +3,8 @@
 #include "widgets/SectionPage.h"
 
 #include <QWidget>
+#include <functional>
+#include <utility>
 
 class QGridLayout;
 class QLabel;
@@ -20,7 +22,11 @@ class DashboardPage : public QWidget, public SectionPage
     Q_OBJECT
 
 public:
-    explicit DashboardPage(ServerConnection *connection, QWidget *parent = nullptr);
+    // `heading` gives the page's title and subtitle in the current language
+    // (the section table's row for it: the shell knows the page's section,
+    // the page does not know the shell).
+    using Heading = std::function<std::pair<QString, QString>()>;
+    DashboardPage(ServerConnection *connection, Heading heading, QWidget *parent = nullptr);
     // The live part (app/operations): host metrics, executions, failures.
     DashboardOverview *overview() const { return m_overview; }
 
@@ -39,6 +45,7 @@ private:
     void updateServerInfo();
 
     ServerConnection *m_connection;
+    Heading m_heading;
     QLabel *m_title = nullptr;
     QLabel *m_subtitle = nullptr;
     QLabel *m_serverHeading = nullptr;

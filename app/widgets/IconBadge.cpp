@@ -1,6 +1,6 @@
-#include "IconBadge.h"
+#include "widgets/IconBadge.h"
 
-#include "ThemeManager.h"
+#include "widgets/ThemeManager.h"
 
 #include <QEvent>
 #include <QGuiApplication>

@@ -1,10 +1,10 @@
-#include "ServerConnection.h"
+#include "connection/ServerConnection.h"
 
-#include "KeychainStore.h"
 #include "client/AccountApi.h"
 #include "client/ApiClient.h"
 #include "common/Check.h"
 #include "common/Logging.h"
+#include "connection/KeychainStore.h"
 #include "server/runtime/DataDirectoryLock.h"
 #include "server/runtime/LocalServer.h"
 
