@@ -25,7 +25,10 @@ ExecutionFeed::ExecutionFeed(ExecutionState *state, QObject *parent)
         else
             setConnection(Connection::Live);
     });
-    connect(m_watcher, &ExecutionWatcher::event, m_state, &ExecutionState::applyEvent);
+    // Each message is read once, into the client's typed event.
+    connect(m_watcher, &ExecutionWatcher::event, m_state, [this](const QJsonObject &message) {
+        m_state->applyEvent(hm::client::ExecutionEvent::fromJson(message));
+    });
     connect(m_watcher, &ExecutionWatcher::resumed, m_state, &ExecutionState::noteResumed);
     connect(m_watcher, &ExecutionWatcher::closed, this, &ExecutionFeed::onClosed);
     connect(m_state, &ExecutionState::ended, this, &ExecutionFeed::fetchFinalStatus);

@@ -418,49 +418,48 @@ void ExecutionState::noteConnectionLost(const QString &reason)
     scheduleFrame();
 }
 
-void ExecutionState::applyEvent(const QJsonObject &message)
+void ExecutionState::applyEvent(const client::ExecutionEvent &event)
 {
-    const qint64 seq = message.value(QStringLiteral("seq")).toInteger();
+    using Type = client::ExecutionEvent::Type;
+    const qint64 seq = event.seq;
     if (seq > 0) {
         m_applied.append(seq);
         m_lastSeq = std::max(m_lastSeq, seq);
     }
-    const QString type = str(message, "type");
-    qint64 ts = isoToMs(message.value(QStringLiteral("timestamp")));
+    qint64 ts = event.timestampMs;
     if (ts <= 0)
         ts = serverNowMs();
     else if (ts > serverNowMs())
         m_clockOffsetMs = nowMs() - ts; // the server is ahead of our estimate
-    const QString id = str(message, "node_id");
-    const int attempt = message.value(QStringLiteral("attempt")).toInt();
+    const QString &id = event.nodeId;
+    const int attempt = event.attempt;
     using Kind = ExecutionLogLine::Kind;
     using Level = ExecutionLogLine::Level;
 
-    if (type == QLatin1String("execution_started")) {
+    if (event.type == Type::ExecutionStarted) {
         if (m_startedMs == 0)
             m_startedMs = ts;
         setStatus(RunStatus::Running);
         appendLog({ts, Kind::ExecutionStarted, Level::Info, {}, 0, 0, {}, {}});
-    } else if (type == QLatin1String("node_started")) {
+    } else if (event.type == Type::NodeStarted) {
         NodeRun &r = ensureNode(id);
         r.status = RunStatus::Running;
         r.attempt = std::max(1, attempt);
         if (r.startedMs == 0 || r.attempt == 1)
             r.startedMs = ts;
         r.endedMs = 0;
-        if (!str(message, "component").isEmpty())
-            r.component = str(message, "component");
+        if (!event.component.isEmpty())
+            r.component = event.component;
         NodeAttempt a;
         a.number = r.attempt;
         a.startMs = ts;
         r.attempts.append(a);
         markNode(id);
         appendLog({ts, Kind::NodeStarted, Level::Info, id, r.attempt, 0, {}, {}});
-    } else if (type == QLatin1String("node_completed") || type == QLatin1String("node_failed")) {
+    } else if (event.type == Type::NodeCompleted || event.type == Type::NodeFailed) {
         NodeRun &r = ensureNode(id);
-        const bool failed = type == QLatin1String("node_failed");
-        const bool retry = failed && message.value(QStringLiteral("will_retry")).toBool();
-        const QJsonObject error = message.value(QStringLiteral("error")).toObject();
+        const bool failed = event.type == Type::NodeFailed;
+        const bool retry = failed && event.willRetry;
         if (r.attempts.isEmpty() || r.attempts.last().endMs > 0) {
             NodeAttempt a; // its start came before we watched
             a.number = std::max(1, attempt);
@@ -471,8 +470,8 @@ void ExecutionState::applyEvent(const QJsonObject &message)
         a.endMs = ts;
         a.outcome = failed ? RunStatus::Failed : RunStatus::Completed;
         a.willRetry = retry;
-        a.errorCode = str(error, "code");
-        a.errorMessage = str(error, "message");
+        a.errorCode = event.errorCode;
+        a.errorMessage = event.errorMessage;
         r.attempt = std::max(r.attempt, attempt);
         if (failed) {
             r.errorCode = a.errorCode;
@@ -489,24 +488,17 @@ void ExecutionState::applyEvent(const QJsonObject &message)
                 appendLog({ts, Kind::NodeFailed, Level::Error, id, a.number, 0, a.errorCode,
                            a.errorMessage});
             else
-                appendLog({ts,
-                           Kind::NodeCompleted,
-                           Level::Info,
-                           id,
-                           a.number,
-                           message.value(QStringLiteral("duration_ms")).toInteger(-1),
-                           {},
-                           {}});
+                appendLog(
+                    {ts, Kind::NodeCompleted, Level::Info, id, a.number, event.durationMs, {}, {}});
         }
         markNode(id);
         if (failed && !retry)
             skipDescendants(id, ts);
-    } else if (type == QLatin1String("execution_completed")) {
+    } else if (event.type == Type::ExecutionCompleted) {
         m_endedMs = ts;
-        const QJsonObject error = message.value(QStringLiteral("error")).toObject();
-        m_errorCode = str(error, "code");
-        m_errorMessage = str(error, "message");
-        const RunStatus status = runStatusFromName(str(message, "status"));
+        m_errorCode = event.errorCode;
+        m_errorMessage = event.errorMessage;
+        const RunStatus status = runStatusFromName(event.status);
         setStatus(status == RunStatus::Unknown ? RunStatus::Completed : status);
         if (m_status == RunStatus::Failed)
             appendLog({ts,
@@ -514,30 +506,23 @@ void ExecutionState::applyEvent(const QJsonObject &message)
                        Level::Error,
                        {},
                        0,
-                       message.value(QStringLiteral("total_duration_ms")).toInteger(-1),
+                       event.durationMs,
                        m_errorCode,
                        m_errorMessage});
         else
-            appendLog({ts,
-                       Kind::ExecutionCompleted,
-                       Level::Info,
-                       {},
-                       0,
-                       message.value(QStringLiteral("total_duration_ms")).toInteger(-1),
-                       {},
-                       {}});
-    } else if (type == QLatin1String("execution_cancelled")) {
+            appendLog({ts, Kind::ExecutionCompleted, Level::Info, {}, 0, event.durationMs, {}, {}});
+    } else if (event.type == Type::ExecutionCancelled) {
         m_endedMs = ts;
-        m_cancelReason = str(message, "reason");
+        m_cancelReason = event.reason;
         setStatus(RunStatus::Cancelled);
         appendLog({ts,
                    Kind::ExecutionCancelled,
                    Level::Warning,
                    {},
                    0,
-                   message.value(QStringLiteral("killed")).toBool() ? 1 : 0,
+                   event.killed ? 1 : 0,
                    m_cancelReason,
-                   str(message, "cancelled_by")});
+                   event.cancelledBy});
     }
     markExecution();
 }

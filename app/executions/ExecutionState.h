@@ -1,5 +1,6 @@
 #pragma once
 
+#include "client/ExecutionEvent.h"
 #include "widgets/RunStatus.h"
 
 #include <QHash>
@@ -108,8 +109,8 @@ public:
     // A snapshot message of the WebSocket ({type: snapshot, seq, execution,
     // nodes}), or GET …/status wrapped as one (statusAsSnapshot).
     void applySnapshot(const QJsonObject &message);
-    // One event message of the WebSocket.
-    void applyEvent(const QJsonObject &message);
+    // One event of the WebSocket, as core/client reads it.
+    void applyEvent(const hm::client::ExecutionEvent &event);
     // The watcher resumed: the next snapshot covers previous+1 … seq.
     void noteResumed(qint64 previousSequence, qint64 snapshotSequence);
     void noteConnectionLost(const QString &reason);

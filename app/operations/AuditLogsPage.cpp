@@ -122,15 +122,15 @@ AuditLogsPage::AuditLogsPage(QWidget *parent)
             m_auditRefresh.start();
     });
     connect(m_live, &LiveEvents::reopened, m_auditModel, &AuditListModel::refresh);
-    connect(m_auditModel, &RemoteRowsModel::stateChanged, this, &AuditLogsPage::updateAuditStatus);
+    connect(m_auditModel, &RemoteListModel::stateChanged, this, &AuditLogsPage::updateAuditStatus);
     connect(m_auditModel, &QAbstractItemModel::rowsInserted, this,
             &AuditLogsPage::updateAuditStatus);
-    connect(m_logModel, &RemoteRowsModel::stateChanged, this, &AuditLogsPage::updateLogStatus);
+    connect(m_logModel, &RemoteListModel::stateChanged, this, &AuditLogsPage::updateLogStatus);
     connect(m_logModel, &QAbstractItemModel::rowsInserted, this, &AuditLogsPage::updateLogStatus);
-    connect(m_auditModel, &RemoteRowsModel::fetchFailed, this, [this](const hm::Error &e) {
+    connect(m_auditModel, &RemoteListModel::fetchFailed, this, [this](const hm::Error &e) {
         m_auditStatus->setText(describeOperationsError(e, tr("read the audit trail")));
     });
-    connect(m_logModel, &RemoteRowsModel::fetchFailed, this, [this](const hm::Error &e) {
+    connect(m_logModel, &RemoteListModel::fetchFailed, this, [this](const hm::Error &e) {
         m_logStatus->setText(describeOperationsError(e, tr("read the server logs")));
     });
     retranslate();
@@ -371,7 +371,7 @@ void AuditLogsPage::fillActions()
 void AuditLogsPage::setClient(hm::client::ApiClient *client, const QString &role)
 {
     if (client == m_client && role == m_role &&
-        (client || m_auditModel->state() == RemoteRowsModel::State::Idle))
+        (client || m_auditModel->state() == RemoteListModel::State::Idle))
         return;
     m_client = client;
     m_role = role;
@@ -552,17 +552,17 @@ void AuditLogsPage::updateAuditStatus()
         return;
     }
     switch (m_auditModel->state()) {
-    case RemoteRowsModel::State::Idle:
+    case RemoteListModel::State::Idle:
         m_auditStatus->clear();
         break;
-    case RemoteRowsModel::State::Loading:
+    case RemoteListModel::State::Loading:
         m_auditStatus->setText(tr("Loading…"));
         break;
-    case RemoteRowsModel::State::Error:
+    case RemoteListModel::State::Error:
         m_auditStatus->setText(
             describeOperationsError(m_auditModel->error(), tr("read the audit trail")));
         break;
-    case RemoteRowsModel::State::Ready:
+    case RemoteListModel::State::Ready:
         m_auditStatus->setText(
             m_auditModel->totalOnServer() == 0
                 ? tr("No audit entries match these filters.")
@@ -580,17 +580,17 @@ void AuditLogsPage::updateLogStatus()
         return;
     }
     switch (m_logModel->state()) {
-    case RemoteRowsModel::State::Idle:
+    case RemoteListModel::State::Idle:
         m_logStatus->clear();
         break;
-    case RemoteRowsModel::State::Loading:
+    case RemoteListModel::State::Loading:
         m_logStatus->setText(tr("Loading…"));
         break;
-    case RemoteRowsModel::State::Error:
+    case RemoteListModel::State::Error:
         m_logStatus->setText(
             describeOperationsError(m_logModel->error(), tr("read the server logs")));
         break;
-    case RemoteRowsModel::State::Ready: {
+    case RemoteListModel::State::Ready: {
         QString text = m_logModel->totalOnServer() == 0
                            ? tr("No log records match these filters.")
                            : tr("Showing %1 of %n records", "", int(m_logModel->totalOnServer()))
@@ -608,7 +608,7 @@ void AuditLogsPage::showEvent(QShowEvent *event)
     QWidget::showEvent(event);
     // Opened again: whatever happened while it was hidden, on top (a
     // dropped /ws/events loses audit_logged messages).
-    if (m_client && isAdmin() && m_auditModel->state() == RemoteRowsModel::State::Ready)
+    if (m_client && isAdmin() && m_auditModel->state() == RemoteListModel::State::Ready)
         m_auditModel->refresh();
 }
 

@@ -2,6 +2,7 @@
 
 #include "client/ApiClient.h"
 #include "client/SystemApi.h"
+#include "client/Within.h"
 #include "operations/AuditActions.h"
 #include "widgets/DateTimeText.h"
 
@@ -11,52 +12,11 @@
 
 namespace hm::app {
 
-// --- RemoteRowsModel --------------------------------------------------------
-
-RemoteRowsModel::RemoteRowsModel(int columns, QObject *parent)
-    : RemoteList(columns, {.reloadOnNewClient = true}, parent)
-{}
-
-QString RemoteRowsModel::idOf(const QJsonObject &row) const
-{
-    const QJsonValue id = row.value(QStringLiteral("id"));
-    return id.isString() ? id.toString() : QString::number(id.toInteger());
-}
-
-QString RemoteRowsModel::keysetAnchor(int page) const
-{
-    return page > 1 && rowCount() > 0 ? idOf(items().constLast()) : QString();
-}
-
-RemoteRowsModel::PageCallback RemoteRowsModel::asKeysetPage(int page, PageCallback done) const
-{
-    return [page, held = qint64(rowCount()),
-            done = std::move(done)](Result<hm::client::Page<QJsonObject>> r) {
-        if (!r)
-            return done(r.error());
-        hm::client::Page<QJsonObject> answer = *std::move(r);
-        answer.page = page;
-        answer.total += held;
-        answer.hasPrev = true;
-        done(std::move(answer));
-    };
-}
-
-QVariant RemoteRowsModel::cellData(const QJsonObject &row, int column, int role) const
-{
-    if (role == RowJsonRole)
-        return QVariant::fromValue(row);
-    if (role == IdRole)
-        return idOf(row);
-    return cell(row, column, role);
-}
-
 namespace {
 
-QString localTime(const QJsonValue &iso)
+QString localTime(const QDateTime &time)
 {
-    const QDateTime time = QDateTime::fromString(iso.toString(), Qt::ISODateWithMs);
-    return dateTimeTextWithSeconds(time, iso.toString());
+    return dateTimeTextWithSeconds(time, QString());
 }
 
 } // namespace
@@ -129,38 +89,32 @@ void AuditListModel::requestPage(hm::client::ApiClient &client, int page, int si
     hm::client::SystemApi(client).audit(filter, asKeysetPage(page, std::move(done)));
 }
 
-QVariant AuditListModel::cell(const QJsonObject &row, int column, int role) const
+QVariant AuditListModel::cell(const hm::client::AuditEntry &row, int column, int role) const
 {
     if (role == Qt::ToolTipRole && column == DetailsColumn)
-        return QString::fromUtf8(QJsonDocument(row.value(QStringLiteral("details")).toObject())
-                                     .toJson(QJsonDocument::Indented));
+        return QString::fromUtf8(QJsonDocument(row.details).toJson(QJsonDocument::Indented));
     // The code as the server wrote it (what an export and the API show).
     if (role == Qt::ToolTipRole && column == ActionColumn)
-        return row.value(QStringLiteral("action")).toString();
+        return row.action;
     if (role != Qt::DisplayRole)
         return {};
     switch (column) {
     case TimeColumn:
-        return localTime(row.value(QStringLiteral("created_at")));
-    case UserColumn: {
-        const QString name = row.value(QStringLiteral("username")).toString();
-        return name.isEmpty() ? row.value(QStringLiteral("user_id")).toString() : name;
-    }
+        return localTime(row.createdAt);
+    case UserColumn:
+        return row.username.isEmpty() ? row.userId : row.username;
     case ActionColumn:
-        return auditActionName(row.value(QStringLiteral("action")).toString());
-    case ResourceColumn: {
-        const QString type = row.value(QStringLiteral("resource_type")).toString();
-        const QString id = row.value(QStringLiteral("resource_id")).toString();
-        return id.isEmpty() ? type : QStringLiteral("%1 %2").arg(type, id);
-    }
+        return auditActionName(row.action);
+    case ResourceColumn:
+        return row.resourceId.isEmpty()
+                   ? row.resourceType
+                   : QStringLiteral("%1 %2").arg(row.resourceType, row.resourceId);
     case IpColumn:
-        return row.value(QStringLiteral("ip_address")).toString();
-    case DetailsColumn: {
-        const QJsonObject details = row.value(QStringLiteral("details")).toObject();
-        return details.isEmpty()
+        return row.ipAddress;
+    case DetailsColumn:
+        return row.details.isEmpty()
                    ? QString()
-                   : QString::fromUtf8(QJsonDocument(details).toJson(QJsonDocument::Compact));
-    }
+                   : QString::fromUtf8(QJsonDocument(row.details).toJson(QJsonDocument::Compact));
     default:
         return {};
     }
@@ -178,7 +132,7 @@ void LogListModel::setFilter(const hm::client::LogFilter &filter)
 
 qint64 LogListModel::newestId() const
 {
-    return rowCount() > 0 ? row(0).value(QStringLiteral("id")).toInteger() : 0;
+    return rowCount() > 0 ? row(0).id : 0;
 }
 
 void LogListModel::poll(int limit)
@@ -194,20 +148,17 @@ void LogListModel::poll(int limit)
     }
     filter.page = {1, limit};
     m_polling = true;
-    QPointer<LogListModel> self(this);
     const qint64 after = filter.afterId;
-    hm::client::SystemApi(*client()).logs(filter,
-                                          [self, after](Result<hm::client::Page<QJsonObject>> r) {
-                                              if (!self)
-                                                  return;
-                                              self->m_polling = false;
-                                              // A reload since (new filter) makes this answer
-                                              // stale.
-                                              if (!r || self->newestId() != after)
-                                                  return;
-                                              self->prependRows(r.value().items);
-                                              emit self->tailed(int(r.value().items.size()));
-                                          });
+    hm::client::SystemApi(*client()).logs(
+        filter,
+        hm::client::within(this, [this, after](Result<hm::client::Page<hm::client::LogLine>> r) {
+            m_polling = false;
+            // A reload since (new filter) makes this answer stale.
+            if (!r || newestId() != after)
+                return;
+            prependRows(r.value().items);
+            emit tailed(int(r.value().items.size()));
+        }));
 }
 
 QVariant LogListModel::headerData(int section, Qt::Orientation orientation, int role) const
@@ -242,9 +193,9 @@ void LogListModel::requestPage(hm::client::ApiClient &client, int page, int size
     hm::client::SystemApi(client).logs(filter, asKeysetPage(page, std::move(done)));
 }
 
-QVariant LogListModel::cell(const QJsonObject &row, int column, int role) const
+QVariant LogListModel::cell(const hm::client::LogLine &row, int column, int role) const
 {
-    const QString level = row.value(QStringLiteral("level")).toString();
+    const QString &level = row.level;
     if (role == Qt::ForegroundRole && column == LevelColumn) {
         if (level == QLatin1String("ERROR") || level == QLatin1String("CRITICAL"))
             return QColor(0xb9, 0x1c, 0x1c);
@@ -253,18 +204,18 @@ QVariant LogListModel::cell(const QJsonObject &row, int column, int role) const
         return {};
     }
     if (role == Qt::ToolTipRole && column == MessageColumn)
-        return row.value(QStringLiteral("message")).toString();
+        return row.message;
     if (role != Qt::DisplayRole)
         return {};
     switch (column) {
     case TimeColumn:
-        return localTime(row.value(QStringLiteral("timestamp")));
+        return localTime(row.timestamp);
     case LevelColumn:
         return level;
     case ModuleColumn:
-        return row.value(QStringLiteral("module")).toString();
+        return row.module;
     case MessageColumn:
-        return row.value(QStringLiteral("message")).toString();
+        return row.message;
     default:
         return {};
     }

@@ -65,6 +65,8 @@ public:
     void refresh();
 
     State state() const { return m_state; }
+    // The id of the row (as idOf() tells rows apart).
+    virtual QString idAt(int row) const = 0;
     const hm::Error &lastError() const { return m_error; }
     // Rows the server has (as it last said, corrected by the rows added and
     // removed since).
@@ -174,6 +176,11 @@ public:
     const T *item(int row) const
     {
         return row >= 0 && row < m_rows.size() ? &m_rows[row] : nullptr;
+    }
+
+    QString idAt(int row) const override
+    {
+        return row >= 0 && row < m_rows.size() ? idOf(m_rows[row]) : QString();
     }
 
     int rowOf(const QString &id) const

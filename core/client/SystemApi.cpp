@@ -13,11 +13,11 @@ void addTime(QUrlQuery &query, const QString &name, const QDateTime &time)
         addIfSet(query, name, time.toUTC().toString(Qt::ISODateWithMs));
 }
 
-auto pageOf(const QString &listKey)
+// A page of typed rows, each read once by T::fromJson.
+template <typename T> auto pageOf(const QString &listKey)
 {
     return [listKey](const ApiResponse &r) {
-        return json::page<QJsonObject>(r.data.toObject(), listKey,
-                                       [](const QJsonObject &o) { return o; });
+        return json::page<T>(r.data.toObject(), listKey, &T::fromJson);
     };
 }
 
@@ -66,13 +66,14 @@ void addAuditFilter(QUrlQuery &query, const AuditFilter &filter)
 
 } // namespace
 
-void SystemApi::audit(const AuditFilter &filter, Callback<Page<QJsonObject>> done)
+void SystemApi::audit(const AuditFilter &filter, Callback<Page<AuditEntry>> done)
 {
     QUrlQuery query = pageQuery(filter.page);
     addAuditFilter(query, filter);
     addIfSet(query, QStringLiteral("before_id"), filter.beforeId);
-    m_client.call<Page<QJsonObject>>(ApiRequest::get(QStringLiteral("/api/v1/audit"), query),
-                                     pageOf(QStringLiteral("audit_logs")), std::move(done));
+    m_client.call<Page<AuditEntry>>(ApiRequest::get(QStringLiteral("/api/v1/audit"), query),
+                                    pageOf<AuditEntry>(QStringLiteral("audit_logs")),
+                                    std::move(done));
 }
 
 namespace {
@@ -117,12 +118,12 @@ void SystemApi::exportAudit(const AuditFilter &filter, const QString &format,
         std::move(request), [](const ApiResponse &r) { return r.body; }, std::move(done));
 }
 
-void SystemApi::logs(const LogFilter &filter, Callback<Page<QJsonObject>> done)
+void SystemApi::logs(const LogFilter &filter, Callback<Page<LogLine>> done)
 {
     QUrlQuery query = pageQuery(filter.page);
     addLogFilter(query, filter);
-    m_client.call<Page<QJsonObject>>(ApiRequest::get(QStringLiteral("/api/v1/logs"), query),
-                                     pageOf(QStringLiteral("logs")), std::move(done));
+    m_client.call<Page<LogLine>>(ApiRequest::get(QStringLiteral("/api/v1/logs"), query),
+                                 pageOf<LogLine>(QStringLiteral("logs")), std::move(done));
 }
 
 } // namespace hm::client

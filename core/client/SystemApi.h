@@ -1,6 +1,7 @@
 #pragma once
 
 #include "client/ApiTypes.h"
+#include "client/SystemTypes.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -55,11 +56,11 @@ public:
     void updateConfig(const QJsonObject &changes, Callback<QJsonObject> done);
     // [{method, path, summary, tag, auth, rate_limited}] (ADMIN).
     void routes(Callback<QJsonArray> done);
-    void audit(const AuditFilter &filter, Callback<Page<QJsonObject>> done);
+    void audit(const AuditFilter &filter, Callback<Page<AuditEntry>> done);
     // GET /audit/export?format=json|csv|txt with the filter (page and
     // before_id ignored): the file's bytes as the server sent them.
     void exportAudit(const AuditFilter &filter, const QString &format, Callback<QByteArray> done);
-    void logs(const LogFilter &filter, Callback<Page<QJsonObject>> done);
+    void logs(const LogFilter &filter, Callback<Page<LogLine>> done);
     // GET /logs/export?format=json|csv|txt with the filter (page ignored):
     // the file's bytes as the server sent them.
     void exportLogs(const LogFilter &filter, const QString &format, Callback<QByteArray> done);

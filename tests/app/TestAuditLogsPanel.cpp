@@ -38,7 +38,7 @@ using namespace hm::test;
 using hm::app::AuditListModel;
 using hm::app::AuditLogsPage;
 using hm::app::LogListModel;
-using hm::app::RemoteRowsModel;
+using hm::app::RemoteListModel;
 
 namespace {
 const QString kPassword = QStringLiteral("Str0ng!Passw0rd");
@@ -80,9 +80,9 @@ private:
     {
         return m_page->findChild<T *>(QLatin1String(name));
     }
-    static bool ready(RemoteRowsModel *model)
+    static bool ready(RemoteListModel *model)
     {
-        return QTest::qWaitFor([model] { return model->state() == RemoteRowsModel::State::Ready; },
+        return QTest::qWaitFor([model] { return model->state() == RemoteListModel::State::Ready; },
                                20000);
     }
     // Viewers <prefix><from> to <prefix><to - 1> (USER_CREATED, LOGIN each).
@@ -117,11 +117,11 @@ private:
                            hm::app::auditActionName(QStringLiteral("SYSTEM_CONFIG_CHANGED")));
     }
     // The action codes of the rows loaded (the display shows their names).
-    static QSet<QString> codes(RemoteRowsModel *model)
+    static QSet<QString> codes(AuditListModel *model)
     {
         QSet<QString> values;
         for (int row = 0; row < model->rowCount(); ++row)
-            values.insert(model->row(row).value("action").toString());
+            values.insert(model->row(row).action);
         return values;
     }
     // A credential made through the API (CREDENTIAL_CREATED).
@@ -164,14 +164,14 @@ private:
         model->setClient(&m_client);
         return ready(model.get()) ? std::move(model) : nullptr;
     }
-    static QStringList ids(RemoteRowsModel *model)
+    static QStringList ids(RemoteListModel *model)
     {
         QStringList list;
         for (int row = 0; row < model->rowCount(); ++row)
-            list << model->index(row, 0).data(RemoteRowsModel::IdRole).toString();
+            list << model->idAt(row);
         return list;
     }
-    QSet<QString> column(RemoteRowsModel *model, int column)
+    QSet<QString> column(RemoteListModel *model, int column)
     {
         QSet<QString> values;
         for (int row = 0; row < model->rowCount(); ++row)
@@ -229,7 +229,7 @@ void TestAuditLogsPanel::auditFiltersNarrowTheList()
     showPage(&m_client);
     AuditListModel *model = m_page->auditModel();
     QVERIFY(ready(model));
-    const qint64 all = model->totalOnServer();
+    const qint64 all = model->totalCount();
     QVERIFY(all >= 7);
     QVERIFY(column(model, AuditListModel::ActionColumn).size() >= 3);
 
@@ -239,7 +239,7 @@ void TestAuditLogsPanel::auditFiltersNarrowTheList()
     QVERIFY(ready(model));
     QTRY_COMPARE(model->filter().action, QStringLiteral("USER_CREATED"));
     QVERIFY(ready(model));
-    QCOMPARE(model->totalOnServer(), qint64(3));
+    QCOMPARE(model->totalCount(), qint64(3));
     QCOMPARE(codes(model), QSet<QString>{QStringLiteral("USER_CREATED")});
     QCOMPARE(column(model, AuditListModel::ActionColumn),
              QSet<QString>{QStringLiteral("User created")});
@@ -280,7 +280,7 @@ void TestAuditLogsPanel::auditFiltersNarrowTheList()
     find<QPushButton>("audit.apply")->click();
     QTRY_VERIFY(!model->filter().to.isValid());
     QVERIFY(ready(model));
-    QVERIFY(model->totalOnServer() >= all);
+    QVERIFY(model->totalCount() >= all);
     // The longest action is not cut.
     QVERIFY(codes(model).contains(QStringLiteral("SYSTEM_CONFIG_CHANGED")));
     QVERIFY(column(model, AuditListModel::ActionColumn)
@@ -301,7 +301,7 @@ void TestAuditLogsPanel::openingShowsTheWholeFirstPage()
     m_page->setClient(&m_client, QStringLiteral("admin"));
     AuditListModel *model = m_page->auditModel();
     QVERIFY(ready(model));
-    const qint64 before = model->totalOnServer();
+    const qint64 before = model->totalCount();
     createViewers(QStringLiteral("opening"), 0, 3);
     const qint64 now = auditTotal(QStringLiteral("size=1"));
     QVERIFY(now >= before + 6);
@@ -309,7 +309,7 @@ void TestAuditLogsPanel::openingShowsTheWholeFirstPage()
     QVERIFY(QTest::qWaitForWindowExposed(m_page.get()));
     const int page = int(std::min<qint64>(now, model->pageSize()));
     QTRY_VERIFY(model->rowCount() >= page);
-    QCOMPARE(model->totalOnServer(), now);
+    QCOMPARE(model->totalCount(), now);
     // The newest entries on top, in the server's order.
     const Answer first = m_http->get(QStringLiteral("/api/v1/audit?size=6"), m_admin);
     QStringList newest;
@@ -414,7 +414,7 @@ void TestAuditLogsPanel::categoryAndTextFilters()
     QVERIFY(ready(model));
     QVERIFY(model->rowCount() >= 3);
     for (int row = 0; row < model->rowCount(); ++row)
-        QCOMPARE(model->row(row).value("category").toString(), QStringLiteral("users"));
+        QCOMPARE(model->row(row).category, QStringLiteral("users"));
     QVERIFY(codes(model).contains(QStringLiteral("USER_CREATED")));
     QVERIFY(!codes(model).contains(QStringLiteral("LOGIN")));
 
@@ -424,7 +424,7 @@ void TestAuditLogsPanel::categoryAndTextFilters()
         find<QPushButton>("audit.apply")->click();
         QTRY_COMPARE(model->filter().action, typed);
         QVERIFY(ready(model));
-        QCOMPARE(model->totalOnServer(), credentials);
+        QCOMPARE(model->totalCount(), credentials);
         for (const QString &code : codes(model))
             QVERIFY2(code.contains(QLatin1String("CREDENTIAL")), qPrintable(code));
     }
@@ -455,7 +455,7 @@ void TestAuditLogsPanel::auditExportWritesWhatTheFiltersSelect()
     find<QPushButton>("audit.apply")->click();
     QTRY_COMPARE(model->filter().action, QStringLiteral("credential"));
     QVERIFY(ready(model));
-    const qint64 total = model->totalOnServer();
+    const qint64 total = model->totalCount();
     QVERIFY(total >= 2);
 
     QTemporaryDir out;
@@ -512,11 +512,11 @@ void TestAuditLogsPanel::modelsPageLazily()
     // The models on their own: a view would fetch until its viewport is full.
     AuditListModel audit;
     LogListModel logs;
-    for (RemoteRowsModel *model : std::initializer_list<RemoteRowsModel *>{&audit, &logs}) {
+    for (RemoteListModel *model : std::initializer_list<RemoteListModel *>{&audit, &logs}) {
         model->setPageSize(5);
         model->setClient(&m_client);
         QVERIFY(ready(model));
-        QVERIFY(model->totalOnServer() > 15);
+        QVERIFY(model->totalCount() > 15);
         // Only what is asked for is fetched.
         QCOMPARE(model->rowCount(), 5);
         QVERIFY(model->canFetchMore({}));
@@ -529,7 +529,7 @@ void TestAuditLogsPanel::modelsPageLazily()
         QAbstractItemModelTester tester(model,
                                         QAbstractItemModelTester::FailureReportingMode::QtTest);
         // To the end (at most 30 rows), a page at a time.
-        const int want = int(std::min<qint64>(30, model->totalOnServer()));
+        const int want = int(std::min<qint64>(30, model->totalCount()));
         int guard = 0;
         while (model->rowCount() < want && ++guard < 100) {
             if (model->canFetchMore({}))
@@ -540,7 +540,7 @@ void TestAuditLogsPanel::modelsPageLazily()
         // Ids are unique: no page brought a row twice.
         QSet<QString> ids;
         for (int row = 0; row < model->rowCount(); ++row)
-            ids.insert(model->index(row, 0).data(RemoteRowsModel::IdRole).toString());
+            ids.insert(model->idAt(row));
         QCOMPARE(ids.size(), model->rowCount());
     }
 }
@@ -576,7 +576,7 @@ void TestAuditLogsPanel::laterPagesStayPutWhileRowsArrive()
     for (int i = 0; i < 6; ++i)
         QVERIFY2(messages[i].contains(QStringLiteral("keysetpanel-%1 ").arg(5 - i)),
                  qPrintable(messages.join(u'\n')));
-    QCOMPARE(logs.totalOnServer(), qint64(6));
+    QCOMPARE(logs.totalCount(), qint64(6));
     QVERIFY(!logs.canFetchMore({}));
 
     // The audit trail: USER_CREATED entries, two more written between pages.
@@ -590,7 +590,7 @@ void TestAuditLogsPanel::laterPagesStayPutWhileRowsArrive()
     audit->fetchMore({});
     QTRY_VERIFY(!audit->isFetching());
     QCOMPARE(ids(audit.get()), expected.mid(0, 6));
-    QCOMPARE(audit->totalOnServer(), qint64(expected.size()));
+    QCOMPARE(audit->totalCount(), qint64(expected.size()));
 }
 
 // The entry the console shows last is deleted before it asks for the next
@@ -613,8 +613,8 @@ void TestAuditLogsPanel::nextPageAfterADeletedEntry()
     QCOMPARE(m_db->changes(), 1);
     audit->fetchMore({});
     QTRY_VERIFY(!audit->isFetching());
-    QVERIFY2(audit->state() == RemoteRowsModel::State::Ready,
-             qPrintable(audit->error().toString()));
+    QVERIFY2(audit->state() == RemoteListModel::State::Ready,
+             qPrintable(audit->lastError().toString()));
     // The gone entry stays shown; after it, the next three.
     QCOMPARE(ids(audit.get()), expected.mid(0, 6));
 
@@ -640,7 +640,8 @@ void TestAuditLogsPanel::nextPageAfterADeletedEntry()
     QVERIFY(old->canFetchMore({}));
     old->fetchMore({});
     QTRY_VERIFY(!old->isFetching());
-    QVERIFY2(old->state() == RemoteRowsModel::State::Ready, qPrintable(old->error().toString()));
+    QVERIFY2(old->state() == RemoteListModel::State::Ready,
+             qPrintable(old->lastError().toString()));
     QCOMPARE(ids(old.get()), legacy.mid(0, 2));
     QVERIFY(!old->canFetchMore({}));
     // Not in the panel's screenshots.
@@ -662,7 +663,7 @@ void TestAuditLogsPanel::exportWritesWhatTheFiltersSelect()
     find<QPushButton>("logs.apply")->click();
     QTRY_COMPARE(model->filter().search, QStringLiteral("EXPORTPROBE"));
     QVERIFY(ready(model));
-    QCOMPARE(model->totalOnServer(), qint64(3));
+    QCOMPARE(model->totalCount(), qint64(3));
 
     QTemporaryDir out;
     for (const QString &format : {QStringLiteral("txt"), QStringLiteral("csv")}) {
@@ -749,17 +750,17 @@ void TestAuditLogsPanel::viewerIsReadOnlyAndA403IsExplained()
         QVERIFY(button->toolTip().contains(QLatin1String("Only administrators")));
     }
     QVERIFY(!find<QCheckBox>("logs.liveTail")->isEnabled());
-    QCOMPARE(m_page->auditModel()->state(), RemoteRowsModel::State::Idle);
+    QCOMPARE(m_page->auditModel()->state(), RemoteListModel::State::Idle);
     QVERIFY(find<QLabel>("audit.status")->text().contains(QLatin1String("Only administrators")));
 
     // Forced (the console believes it is an admin): the server's 403 is
     // explained, not swallowed.
     m_page->setClient(&viewer, QStringLiteral("admin"));
-    QTRY_COMPARE(m_page->auditModel()->state(), RemoteRowsModel::State::Error);
+    QTRY_COMPARE(m_page->auditModel()->state(), RemoteListModel::State::Error);
     const QString text = find<QLabel>("audit.status")->text();
     QVERIFY2(text.contains(QLatin1String("only administrators may read the audit trail")),
              qPrintable(text));
-    QTRY_COMPARE(m_page->logModel()->state(), RemoteRowsModel::State::Error);
+    QTRY_COMPARE(m_page->logModel()->state(), RemoteListModel::State::Error);
     QVERIFY(find<QLabel>("logs.status")->text().contains(QLatin1String("only administrators")));
 }
 

@@ -202,16 +202,16 @@ void TestMainWindow::localServerLogsHaveRecords()
     hm::client::LogFilter filter;
     filter.module = QStringLiteral("hivemind.server");
     filter.page = {1, 100};
-    std::optional<hm::Result<hm::client::Page<QJsonObject>>> logs;
+    std::optional<hm::Result<hm::client::Page<hm::client::LogLine>>> logs;
     hm::client::SystemApi(client).logs(
-        filter, [&](hm::Result<hm::client::Page<QJsonObject>> r) { logs = std::move(r); });
+        filter, [&](hm::Result<hm::client::Page<hm::client::LogLine>> r) { logs = std::move(r); });
     QTRY_VERIFY_WITH_TIMEOUT(logs.has_value(), 30000);
     if (!logs->ok())
         QFAIL(qPrintable(logs->error().toString()));
     QVERIFY(logs->value().total > 0);
     QStringList messages;
-    for (const QJsonObject &record : logs->value().items)
-        messages << record.value(QStringLiteral("message")).toString();
+    for (const hm::client::LogLine &record : logs->value().items)
+        messages << record.message;
     QVERIFY2(!messages.filter(QStringLiteral("listening on")).isEmpty(),
              qPrintable(messages.join(u'\n')));
     QVERIFY2(!messages.filter(QStringLiteral("/api/v1/auth/login")).isEmpty(),

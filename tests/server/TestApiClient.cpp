@@ -586,7 +586,7 @@ private slots:
         AuditFilter audit;
         audit.action = "USER_CREATED";
         const auto trail =
-            await<Page<QJsonObject>>([&](auto done) { SystemApi(c).audit(audit, done); });
+            await<Page<AuditEntry>>([&](auto done) { SystemApi(c).audit(audit, done); });
         REQUIRE_OK(trail);
         QVERIFY(trail.value().total >= 1);
     }
