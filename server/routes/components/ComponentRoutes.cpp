@@ -4,9 +4,9 @@
 #include "common/ComponentIcons.h"
 #include "server/api/ApiRouter.h"
 #include "server/api/AuthCommon.h"
+#include "server/api/RouteAudit.h"
 #include "server/api/RouteHelpers.h"
 #include "server/routes/EngineRoutes.h"
-#include "server/services/auth/AuditLog.h"
 #include "server/services/auth/AuthModule.h"
 #include "server/services/engine/ComponentService.h"
 #include "store/Database.h"
@@ -24,12 +24,7 @@ namespace {
 
 const QString kTag = QStringLiteral("Components");
 
-void auditComponent(store::Database &db, const RequestContext &c, const Principal &p,
-                    const QString &action, const QString &id, const QJsonObject &details)
-{
-    auth::audit(db, action, p.userId, QStringLiteral("component"), id, c.clientIp(),
-                QString::fromUtf8(c.header("User-Agent")), details);
-}
+const QString kComponentResource = QStringLiteral("component");
 
 // The name-level fields of a registration (seed 003 §4.2 components): each
 // one given (a string, or null to clear it) is set, the others stay.
@@ -83,21 +78,20 @@ ApiReply registerComponent(ComponentService &service, store::Database &db, const
     HM_TRY(info, componentInfo(body.value(), name.value()));
     const DeferredReply reply = c.defer();
     // The context is gone when the answer comes: keep what the audit needs.
-    const QString ip = c.clientIp();
-    const QString agent = QString::fromUtf8(c.header("User-Agent"));
+    const auth::ClientInfo client = auth::clientInfo(c);
     service.registerEndpoint(
         endpoint.value(), name.value(), info.value(), p.userId,
-        [reply, &db, p, ip, agent](Result<QJsonArray> stored) {
+        [reply, &db, p, client](Result<QJsonArray> stored) {
             if (!stored)
                 return reply.send(ApiReply::failure(stored.error()));
             for (const QJsonValue item : stored.value()) {
                 const QJsonObject row = item.toObject();
-                auth::audit(db, QStringLiteral("COMPONENT_REGISTERED"), p.userId,
-                            QStringLiteral("component"), row.value(QStringLiteral("id")).toString(),
-                            ip, agent,
-                            {{QStringLiteral("name"), row.value(QStringLiteral("name"))},
-                             {QStringLiteral("version"), row.value(QStringLiteral("version"))},
-                             {QStringLiteral("endpoint"), row.value(QStringLiteral("endpoint"))}});
+                auth::auditAction(
+                    db, client, p.userId, QStringLiteral("COMPONENT_REGISTERED"),
+                    kComponentResource, row.value(QStringLiteral("id")).toString(),
+                    {{QStringLiteral("name"), row.value(QStringLiteral("name"))},
+                     {QStringLiteral("version"), row.value(QStringLiteral("version"))},
+                     {QStringLiteral("endpoint"), row.value(QStringLiteral("endpoint"))}});
             }
             reply.send(ApiReply::ok(QJsonObject{{QStringLiteral("items"), stored.value()}}, 201));
         });
@@ -122,8 +116,8 @@ ApiReply updateComponent(ComponentService &service, store::Database &db, const R
         if (body.value().contains(QLatin1String(key)))
             details.insert(QLatin1String(key), body.value().value(QLatin1String(key)));
     }
-    auditComponent(db, c, p, QStringLiteral("COMPONENT_UPDATED"), updated.value().componentId,
-                   details);
+    auth::auditAction(db, c, p.userId, QStringLiteral("COMPONENT_UPDATED"), kComponentResource,
+                      updated.value().componentId, details);
     return ApiReply::ok(QJsonObject{{QStringLiteral("items"), updated.value().items}});
 }
 
@@ -197,12 +191,12 @@ ApiReply deprecate(ComponentService &service, store::Database &db, const Request
                    const Principal &p, bool deprecated)
 {
     HM_TRY(row, service.setDeprecated(c.pathArgs.at(0), c.pathArgs.at(1), deprecated));
-    auditComponent(db, c, p,
-                   deprecated ? QStringLiteral("COMPONENT_DEPRECATED")
-                              : QStringLiteral("COMPONENT_UNDEPRECATED"),
-                   row.value().value(QStringLiteral("id")).toString(),
-                   {{QStringLiteral("name"), c.pathArgs.at(0)},
-                    {QStringLiteral("version"), c.pathArgs.at(1)}});
+    auth::auditAction(db, c, p.userId,
+                      deprecated ? QStringLiteral("COMPONENT_DEPRECATED")
+                                 : QStringLiteral("COMPONENT_UNDEPRECATED"),
+                      kComponentResource, row.value().value(QStringLiteral("id")).toString(),
+                      {{QStringLiteral("name"), c.pathArgs.at(0)},
+                       {QStringLiteral("version"), c.pathArgs.at(1)}});
     return ApiReply::ok(row.value());
 }
 
@@ -305,10 +299,11 @@ void registerComponentRoutes(ApiRouter &router, auth::AuthModule &auth, store::D
         Role::Admin,
         [&service, &db](const RequestContext &c, const Principal &p) -> ApiReply {
             HM_TRY(row, service.remove(c.pathArgs.at(0), c.pathArgs.at(1)));
-            auditComponent(db, c, p, QStringLiteral("COMPONENT_DELETED"),
-                           row.value().value(QStringLiteral("id")).toString(),
-                           {{QStringLiteral("name"), c.pathArgs.at(0)},
-                            {QStringLiteral("version"), c.pathArgs.at(1)}});
+            auth::auditAction(db, c, p.userId, QStringLiteral("COMPONENT_DELETED"),
+                              kComponentResource,
+                              row.value().value(QStringLiteral("id")).toString(),
+                              {{QStringLiteral("name"), c.pathArgs.at(0)},
+                               {QStringLiteral("version"), c.pathArgs.at(1)}});
             return ApiReply::ok(row.value());
         },
         componentDoc(

@@ -8,8 +8,8 @@
 #include "server/api/ApiRouter.h"
 #include "server/api/AuthCommon.h"
 #include "server/api/QueryParams.h"
+#include "server/api/RouteAudit.h"
 #include "server/api/RouteHelpers.h"
-#include "server/services/auth/AuditLog.h"
 #include "server/services/auth/AuthModule.h"
 #include "server/services/credentials/CredentialVault.h"
 
@@ -25,14 +25,14 @@ using Method = http::Method;
 
 namespace {
 
-void auditCredential(auth::AuthModule &auth, const RequestContext &c, const Principal &p,
-                     const QString &action, const credentials::CredentialRow &row,
-                     QJsonObject details = {})
+const QString kCredentialResource = QStringLiteral("credential");
+
+// Every audit row of a credential names it and its type (never a secret).
+QJsonObject credentialDetails(const credentials::CredentialRow &row, QJsonObject details = {})
 {
     details.insert(QStringLiteral("name"), row.name);
     details.insert(QStringLiteral("type"), row.type);
-    auth::audit(auth.db, action, p.userId, QStringLiteral("credential"), row.id, c.clientIp(),
-                QString::fromUtf8(c.header("User-Agent")), details);
+    return details;
 }
 
 // After the commit: the consoles' Credentials lists follow (docs/vault.md).
@@ -52,8 +52,10 @@ ApiReply createCredential(auth::AuthModule &auth, CredentialVault &vault, const 
 {
     HM_TRY(body, c.jsonObject());
     HM_TRY(row, vault.create(p, body.value()));
-    auditCredential(auth, c, p, QStringLiteral("CREDENTIAL_CREATED"), row.value(),
-                    {{QStringLiteral("visibility"), row.value().visibility}});
+    auth::auditAction(
+        auth.db, c, p.userId, QStringLiteral("CREDENTIAL_CREATED"), kCredentialResource,
+        row.value().id,
+        credentialDetails(row.value(), {{QStringLiteral("visibility"), row.value().visibility}}));
     publishCredential(auth, QStringLiteral("credential_created"), row.value());
     return ApiReply::ok(credentials::credentialJson(row.value()), 201);
 }
@@ -96,8 +98,10 @@ ApiReply updateCredential(auth::AuthModule &auth, CredentialVault &vault, const 
     HM_TRY(before, vault.get(p, c.pathArgs.at(0)));
     HM_TRY(row, vault.update(p, c.pathArgs.at(0), body.value(), &changed));
     if (!changed.isEmpty()) {
-        auditCredential(auth, c, p, QStringLiteral("CREDENTIAL_UPDATED"), row.value(),
-                        {{QStringLiteral("changed"), QJsonArray::fromStringList(changed)}});
+        auth::auditAction(auth.db, c, p.userId, QStringLiteral("CREDENTIAL_UPDATED"),
+                          kCredentialResource, row.value().id,
+                          credentialDetails(row.value(), {{QStringLiteral("changed"),
+                                                           QJsonArray::fromStringList(changed)}}));
         publishCredential(auth, QStringLiteral("credential_updated"), row.value(),
                           credentials::visibleToEveryone(before.value().visibility));
     }
@@ -108,7 +112,8 @@ ApiReply deleteCredential(auth::AuthModule &auth, CredentialVault &vault, const 
                           const Principal &p)
 {
     HM_TRY(row, vault.remove(p, c.pathArgs.at(0)));
-    auditCredential(auth, c, p, QStringLiteral("CREDENTIAL_DELETED"), row.value());
+    auth::auditAction(auth.db, c, p.userId, QStringLiteral("CREDENTIAL_DELETED"),
+                      kCredentialResource, row.value().id, credentialDetails(row.value()));
     publishCredential(auth, QStringLiteral("credential_deleted"), row.value());
     return ApiReply::ok(
         QJsonObject{{QStringLiteral("id"), row.value().id}, {QStringLiteral("deleted"), true}});

@@ -5,10 +5,10 @@
 #include "crypto/Hmac.h"
 #include "crypto/Random.h"
 #include "server/api/ApiRouter.h"
+#include "server/api/RouteAudit.h"
 #include "server/api/RouteHelpers.h"
 #include "server/repositories/FlowsRepository.h"
 #include "server/routes/EngineRoutes.h"
-#include "server/services/auth/AuditLog.h"
 #include "server/services/auth/AuthModule.h"
 #include "server/services/engine/FlowAccess.h"
 #include "server/services/engine/FlowEngineHost.h"
@@ -48,11 +48,10 @@ ApiReply createWebhook(store::Database &db, const RequestContext &c, const Princ
     HM_TRY(previous, webhookTokenHash(db, flowId));
     const QString token = crypto::randomToken(32);
     HM_TRY_STATUS(setWebhookTokenHash(db, flowId, crypto::sha256Hex(token.toUtf8())));
-    auth::audit(db,
-                previous.value().isEmpty() ? QStringLiteral("WEBHOOK_CREATED")
-                                           : QStringLiteral("WEBHOOK_ROTATED"),
-                p.userId, QStringLiteral("flow"), flowId, c.clientIp(),
-                QString::fromUtf8(c.header("User-Agent")));
+    auth::auditAction(db, c, p.userId,
+                      previous.value().isEmpty() ? QStringLiteral("WEBHOOK_CREATED")
+                                                 : QStringLiteral("WEBHOOK_ROTATED"),
+                      QStringLiteral("flow"), flowId);
     // The only time the token leaves the server.
     return ApiReply::ok(QJsonObject{{QStringLiteral("flow_id"), flowId},
                                     {QStringLiteral("token"), token},
@@ -79,8 +78,8 @@ ApiReply deleteWebhook(store::Database &db, const RequestContext &c, const Princ
         return ApiReply::failure(
             Error{ErrorCode::ResourceNotFound, QStringLiteral("the flow has no webhook")});
     HM_TRY_STATUS(setWebhookTokenHash(db, flowId, QVariant()));
-    auth::audit(db, QStringLiteral("WEBHOOK_DELETED"), p.userId, QStringLiteral("flow"), flowId,
-                c.clientIp(), QString::fromUtf8(c.header("User-Agent")));
+    auth::auditAction(db, c, p.userId, QStringLiteral("WEBHOOK_DELETED"), QStringLiteral("flow"),
+                      flowId);
     return ApiReply::ok(
         QJsonObject{{QStringLiteral("flow_id"), flowId}, {QStringLiteral("enabled"), false}});
 }

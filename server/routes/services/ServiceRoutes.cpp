@@ -11,8 +11,8 @@
 #include "server/api/ApiRouter.h"
 #include "server/api/AuthCommon.h"
 #include "server/api/QueryParams.h"
+#include "server/api/RouteAudit.h"
 #include "server/api/RouteHelpers.h"
-#include "server/services/auth/AuditLog.h"
 #include "server/services/auth/AuthModule.h"
 #include "server/services/external/ServiceCaller.h"
 #include "server/services/external/ServiceCatalog.h"
@@ -31,23 +31,13 @@ using Method = http::Method;
 
 namespace {
 
-struct Audit
-{
-    QString ip;
-    QString agent;
-};
+const QString kServiceResource = QStringLiteral("service");
 
-Audit auditOf(const RequestContext &c)
-{
-    return {c.clientIp(), QString::fromUtf8(c.header("User-Agent"))};
-}
-
-void auditService(auth::AuthModule &auth, const Audit &a, const Principal &p, const QString &action,
-                  const external::ServiceRow &row, QJsonObject details = {})
+// Every audit row of a service names it.
+QJsonObject serviceDetails(const external::ServiceRow &row, QJsonObject details = {})
 {
     details.insert(QStringLiteral("name"), row.name);
-    auth::audit(auth.db, action, p.userId, QStringLiteral("service"), row.id, a.ip, a.agent,
-                details);
+    return details;
 }
 
 // service_created / service_updated / service_deleted on /ws/events, to
@@ -96,10 +86,10 @@ ApiReply registerService(auth::AuthModule &auth, ServiceCatalog &catalog,
 {
     HM_TRY(body, c.jsonObject(kMaxDocumentBody));
     HM_TRY(draft, catalog.prepare(p, body.value()));
-    const Audit a = auditOf(c);
+    const auth::ClientInfo client = auth::clientInfo(c);
     const auto finish = [&auth, &catalog, p,
-                         a](external::ServiceDraft draft,
-                            const std::optional<external::FetchedDocument> &doc) -> ApiReply {
+                         client](external::ServiceDraft draft,
+                                 const std::optional<external::FetchedDocument> &doc) -> ApiReply {
         const QString source = doc ? doc->source.toString() : QString();
         HM_TRY(row, catalog.create(std::move(draft), doc));
         QJsonObject details{{QStringLiteral("base_url"), row.value().baseUrl},
@@ -108,7 +98,8 @@ ApiReply registerService(auth::AuthModule &auth, ServiceCatalog &catalog,
             details.insert(QStringLiteral("schema_source"), source);
         if (!row.value().credentialId.isEmpty())
             details.insert(QStringLiteral("credential_id"), row.value().credentialId);
-        auditService(auth, a, p, QStringLiteral("SERVICE_CREATED"), row.value(), details);
+        auth::auditAction(auth.db, client, p.userId, QStringLiteral("SERVICE_CREATED"),
+                          kServiceResource, row.value().id, serviceDetails(row.value(), details));
         publishService(auth, QStringLiteral("service_created"), row.value());
         HM_TRY(detail, serviceDetail(catalog, row.value()));
         return ApiReply::ok(detail.value(), 201);
@@ -191,8 +182,10 @@ ApiReply updateService(auth::AuthModule &auth, ServiceCatalog &catalog, const Re
     QStringList changed;
     HM_TRY(row, catalog.update(p, c.pathArgs.at(0), body.value(), &changed));
     if (!changed.isEmpty()) {
-        auditService(auth, auditOf(c), p, QStringLiteral("SERVICE_UPDATED"), row.value(),
-                     {{QStringLiteral("changed"), QJsonArray::fromStringList(changed)}});
+        auth::auditAction(auth.db, c, p.userId, QStringLiteral("SERVICE_UPDATED"), kServiceResource,
+                          row.value().id,
+                          serviceDetails(row.value(), {{QStringLiteral("changed"),
+                                                        QJsonArray::fromStringList(changed)}}));
         publishService(auth, QStringLiteral("service_updated"), row.value(), changed);
     }
     HM_TRY(detail, serviceDetail(catalog, row.value()));
@@ -203,7 +196,8 @@ ApiReply deleteService(auth::AuthModule &auth, ServiceCatalog &catalog, const Re
                        const Principal &p)
 {
     HM_TRY(row, catalog.remove(p, c.pathArgs.at(0)));
-    auditService(auth, auditOf(c), p, QStringLiteral("SERVICE_DELETED"), row.value());
+    auth::auditAction(auth.db, c, p.userId, QStringLiteral("SERVICE_DELETED"), kServiceResource,
+                      row.value().id, serviceDetails(row.value()));
     publishService(auth, QStringLiteral("service_deleted"), row.value());
     return ApiReply::ok(
         QJsonObject{{QStringLiteral("id"), row.value().id}, {QStringLiteral("deleted"), true}});
@@ -242,10 +236,12 @@ ApiReply addEndpoint(auth::AuthModule &auth, ServiceCatalog &catalog, const Requ
     HM_TRY(body, c.jsonObject());
     HM_TRY(row, catalog.addEndpoint(p, c.pathArgs.at(0), body.value()));
     HM_TRY(service, catalog.get(c.pathArgs.at(0)));
-    auditService(
-        auth, auditOf(c), p, QStringLiteral("SERVICE_ENDPOINT_ADDED"), service.value(),
-        {{QStringLiteral("endpoint_id"), row.value().id},
-         {QStringLiteral("endpoint"), QString(row.value().method + u' ' + row.value().path)}});
+    auth::auditAction(
+        auth.db, c, p.userId, QStringLiteral("SERVICE_ENDPOINT_ADDED"), kServiceResource,
+        service.value().id,
+        serviceDetails(service.value(), {{QStringLiteral("endpoint_id"), row.value().id},
+                                         {QStringLiteral("endpoint"),
+                                          QString(row.value().method + u' ' + row.value().path)}}));
     publishService(auth, QStringLiteral("service_updated"), service.value(),
                    {QStringLiteral("endpoints")});
     return ApiReply::ok(external::endpointJson(row.value()), 201);
@@ -256,10 +252,12 @@ ApiReply deleteEndpoint(auth::AuthModule &auth, ServiceCatalog &catalog, const R
 {
     HM_TRY(row, catalog.removeEndpoint(p, c.pathArgs.at(0), c.pathArgs.at(1)));
     HM_TRY(service, catalog.get(c.pathArgs.at(0)));
-    auditService(
-        auth, auditOf(c), p, QStringLiteral("SERVICE_ENDPOINT_DELETED"), service.value(),
-        {{QStringLiteral("endpoint_id"), row.value().id},
-         {QStringLiteral("endpoint"), QString(row.value().method + u' ' + row.value().path)}});
+    auth::auditAction(
+        auth.db, c, p.userId, QStringLiteral("SERVICE_ENDPOINT_DELETED"), kServiceResource,
+        service.value().id,
+        serviceDetails(service.value(), {{QStringLiteral("endpoint_id"), row.value().id},
+                                         {QStringLiteral("endpoint"),
+                                          QString(row.value().method + u' ' + row.value().path)}}));
     publishService(auth, QStringLiteral("service_updated"), service.value(),
                    {QStringLiteral("endpoints")});
     return ApiReply::ok(
@@ -274,12 +272,12 @@ ApiReply refreshSchema(auth::AuthModule &auth, ServiceCatalog &catalog,
     HM_TRY(dryRun, auth::optionalBool(body.value(), QStringLiteral("dry_run"), false));
     HM_TRY(service, catalog.getForChange(p, c.pathArgs.at(0)));
     const DeferredReply reply = c.defer();
-    const Audit a = auditOf(c);
+    const auth::ClientInfo client = auth::clientInfo(c);
     const QString id = service.value().id;
     const bool apply = !dryRun.value();
     fetcher.fetch(
         QUrl(service.value().baseUrl), service.value().schemaUrl, service.value().timeoutMs,
-        [reply, &auth, &catalog, p, a, id, apply](Result<external::FetchedDocument> doc) {
+        [reply, &auth, &catalog, p, client, id, apply](Result<external::FetchedDocument> doc) {
             if (!doc)
                 return reply.send(ApiReply::failure(doc.error()));
             auto outcome = catalog.refresh(id, doc.value(), apply);
@@ -294,8 +292,10 @@ ApiReply refreshSchema(auth::AuthModule &auth, ServiceCatalog &catalog,
             if (apply) {
                 QJsonObject details = counts;
                 details.insert(QStringLiteral("schema_source"), doc.value().source.toString());
-                auditService(auth, a, p, QStringLiteral("SERVICE_SCHEMA_REFRESHED"),
-                             outcome.value().service, details);
+                auth::auditAction(auth.db, client, p.userId,
+                                  QStringLiteral("SERVICE_SCHEMA_REFRESHED"), kServiceResource,
+                                  outcome.value().service.id,
+                                  serviceDetails(outcome.value().service, details));
                 publishService(auth, QStringLiteral("service_updated"), outcome.value().service,
                                {QStringLiteral("schema"), QStringLiteral("endpoints")});
             }
@@ -355,11 +355,11 @@ ApiReply testService(auth::AuthModule &auth, ServiceCatalog &catalog, ServiceDir
         label = spec.method + u' ' + spec.path;
     }
     const DeferredReply reply = c.defer();
-    const Audit a = auditOf(c);
+    const auth::ClientInfo client = auth::clientInfo(c);
     const external::ServiceRow row = service.value();
     const QString endpoint = endpointId.value();
     caller.call(spec, input,
-                [reply, &auth, p, a, row, endpoint, label](Result<QJsonObject> outcome) {
+                [reply, &auth, p, client, row, endpoint, label](Result<QJsonObject> outcome) {
                     if (!outcome)
                         return reply.send(ApiReply::failure(outcome.error()));
                     QJsonObject details{{QStringLiteral("endpoint"), label},
@@ -370,7 +370,8 @@ ApiReply testService(auth::AuthModule &auth, ServiceCatalog &catalog, ServiceDir
                     if (outcome.value().contains(QStringLiteral("http_status")))
                         details.insert(QStringLiteral("http_status"),
                                        outcome.value().value(QStringLiteral("http_status")));
-                    auditService(auth, a, p, QStringLiteral("SERVICE_TESTED"), row, details);
+                    auth::auditAction(auth.db, client, p.userId, QStringLiteral("SERVICE_TESTED"),
+                                      kServiceResource, row.id, serviceDetails(row, details));
                     reply.send(ApiReply::ok(outcome.value()));
                 });
     return ApiReply::deferred();
