@@ -7,6 +7,7 @@
 
 #include "server/api/ApiRouter.h"
 #include "server/api/AuthCommon.h"
+#include "server/api/PagedReply.h"
 #include "server/api/QueryParams.h"
 #include "server/api/RouteAudit.h"
 #include "server/api/RouteHelpers.h"
@@ -78,9 +79,7 @@ ApiReply listCredentials(auth::AuthModule &auth, const RequestContext &c, const 
     QJsonArray items;
     for (const credentials::CredentialRow &row : std::as_const(page.value().items))
         items.append(credentials::credentialJson(row));
-    return ApiReply::ok(QJsonObject{
-        {QStringLiteral("items"), items},
-        {QStringLiteral("pagination"), paginationJson(paging.value(), page.value().total)}});
+    return pagedReply(items, paging.value(), page.value().total);
 }
 
 ApiReply getCredential(CredentialVault &vault, const RequestContext &c, const Principal &p)
@@ -135,9 +134,7 @@ ApiReply credentialUsagesReply(auth::AuthModule &auth, CredentialVault &vault,
                         {QStringLiteral("name"),
                          usage.userName.isEmpty() ? QJsonValue() : QJsonValue(usage.userName)},
                         {QStringLiteral("created_at"), auth::isoOrNull(usage.createdAt)}});
-    return ApiReply::ok(QJsonObject{
-        {QStringLiteral("items"), items},
-        {QStringLiteral("pagination"), paginationJson(paging.value(), page.value().total)}});
+    return pagedReply(items, paging.value(), page.value().total);
 }
 
 RouteDoc credentialDoc(const QString &summary, QList<ErrorCode> errors, int success = 200)

@@ -2,6 +2,7 @@
 #include "engine_store/StoredNodes.h"
 #include "server/api/ApiRouter.h"
 #include "server/api/AuthCommon.h"
+#include "server/api/PagedReply.h"
 #include "server/api/QueryParams.h"
 #include "server/api/RouteHelpers.h"
 #include "server/repositories/ExecutionsRepository.h"
@@ -121,9 +122,7 @@ ApiReply listExecutions(store::Database &db, FlowEngineHost &host, const Request
             {QStringLiteral("duration_ms"),
              e.durationMs ? QJsonValue(*e.durationMs) : QJsonValue()},
             {QStringLiteral("error_code"), e.errorCode ? QJsonValue(*e.errorCode) : QJsonValue()}});
-    return ApiReply::ok(QJsonObject{
-        {QStringLiteral("items"), items},
-        {QStringLiteral("pagination"), paginationJson(paging.value(), page.value().total)}});
+    return pagedReply(items, paging.value(), page.value().total);
 }
 
 ApiReply executionStatsReply(store::Database &db, FlowEngineHost &host, const RequestContext &c,

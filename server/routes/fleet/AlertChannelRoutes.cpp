@@ -6,6 +6,7 @@
 
 #include "server/api/ApiRouter.h"
 #include "server/api/AuthCommon.h"
+#include "server/api/PagedReply.h"
 #include "server/api/QueryParams.h"
 #include "server/api/RouteHelpers.h"
 #include "server/routes/fleet/FleetRoutes.h"
@@ -148,9 +149,7 @@ ApiReply replyDeliveries(AlertChannels &channels, const RequestContext &c)
     QJsonArray items;
     for (const repositories::AlertDeliveryRow &row : page.value().items)
         items.append(AlertChannels::deliveryJson(row));
-    return ApiReply::ok(QJsonObject{
-        {QStringLiteral("items"), items},
-        {QStringLiteral("pagination"), paginationJson(paging.value(), page.value().total)}});
+    return pagedReply(items, paging.value(), page.value().total);
 }
 
 } // namespace

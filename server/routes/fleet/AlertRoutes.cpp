@@ -4,6 +4,7 @@
 
 #include "server/api/ApiRouter.h"
 #include "server/api/AuthCommon.h"
+#include "server/api/PagedReply.h"
 #include "server/api/QueryParams.h"
 #include "server/api/RouteHelpers.h"
 #include "server/routes/fleet/FleetRoutes.h"
@@ -191,9 +192,7 @@ ApiReply replyRecords(fleet::AlertService &alerts, const RequestContext &c)
     QJsonArray items;
     for (const repositories::AlertRecordRow &row : page.value().items)
         items.append(fleet::AlertService::recordJson(row));
-    return ApiReply::ok(QJsonObject{
-        {QStringLiteral("items"), items},
-        {QStringLiteral("pagination"), paginationJson(paging.value(), page.value().total)}});
+    return pagedReply(items, paging.value(), page.value().total);
 }
 
 } // namespace

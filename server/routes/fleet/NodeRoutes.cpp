@@ -2,6 +2,7 @@
 
 #include "server/api/ApiRouter.h"
 #include "server/api/AuthCommon.h"
+#include "server/api/PagedReply.h"
 #include "server/api/QueryParams.h"
 #include "server/api/RouteHelpers.h"
 #include "server/routes/fleet/FleetRoutes.h"
@@ -99,9 +100,7 @@ ApiReply replyNodeList(fleet::FleetService &fleet, const RequestContext &c)
     QJsonArray items;
     for (const repositories::NodeRow &row : page.value().items)
         items.append(fleet::nodeJson(row, fleet.isOnline(row.id)));
-    return ApiReply::ok(QJsonObject{
-        {QStringLiteral("items"), items},
-        {QStringLiteral("pagination"), paginationJson(paging.value(), page.value().total)}});
+    return pagedReply(items, paging.value(), page.value().total);
 }
 
 ApiReply replyNode(fleet::FleetService &fleet, const RequestContext &c)

@@ -1,6 +1,7 @@
 #include "engine_store/FlowRepository.h"
 #include "server/api/ApiRouter.h"
 #include "server/api/AuthCommon.h"
+#include "server/api/PagedReply.h"
 #include "server/api/QueryParams.h"
 #include "server/api/RouteHelpers.h"
 #include "server/repositories/FlowsRepository.h"
@@ -166,8 +167,8 @@ ApiReply createFlow(FlowService service, const engine::ExecutorRegistry &registr
     data.insert(QStringLiteral("version"), QStringLiteral("1"));
     data.insert(QStringLiteral("status"), QStringLiteral("draft"));
     data.insert(QStringLiteral("problems"), parsed.value().problems);
-    data.insert(QStringLiteral("warnings"),
-                ComponentService::deprecationWarnings(registry, parsed.value().definition.toJson()));
+    data.insert(QStringLiteral("warnings"), ComponentService::deprecationWarnings(
+                                                registry, parsed.value().definition.toJson()));
     return withEtag(ApiReply::ok(data, 201), flow.value().revision);
 }
 
@@ -227,9 +228,7 @@ ApiReply listFlows(store::Database &db, const RequestContext &c, const Principal
         item.insert(QStringLiteral("last_execution"), last);
         items.append(item);
     }
-    return ApiReply::ok(QJsonObject{
-        {QStringLiteral("items"), items},
-        {QStringLiteral("pagination"), paginationJson(paging.value(), page.value().total)}});
+    return pagedReply(items, paging.value(), page.value().total);
 }
 
 ApiReply getFlow(store::Database &db, const engine::ExecutorRegistry &registry,
@@ -334,17 +333,15 @@ ApiReply listVersions(store::Database &db, const RequestContext &c, const Princi
     return ApiReply::ok(QJsonObject{{QStringLiteral("items"), items}});
 }
 
-ApiReply publish(FlowService service, store::Database &db,
-                 const engine::ExecutorRegistry &registry, const RequestContext &c,
-                 const Principal &p)
+ApiReply publish(FlowService service, store::Database &db, const engine::ExecutorRegistry &registry,
+                 const RequestContext &c, const Principal &p)
 {
     const QString id = c.pathArgs.at(0);
     HM_TRY_STATUS(requireFlowPermission(db, p, id, FlowPermission::Edit));
     HM_TRY(body, c.jsonObject());
     HM_TRY(version, auth::requiredString(body.value(), QStringLiteral("version")));
     HM_TRY(base, parseEditBase(c, &body.value()));
-    HM_TRY(published,
-           service.publish(p, auth::clientInfo(c), id, version.value(), base.value()));
+    HM_TRY(published, service.publish(p, auth::clientInfo(c), id, version.value(), base.value()));
     const FlowVersionRecord &record = published.value().version;
     QJsonObject data = versionJson(record, false);
     data.insert(QStringLiteral("flow_revision"), published.value().revision);
@@ -582,8 +579,7 @@ void registerFlowRoutes(ApiRouter &router, auth::AuthModule &auth, store::Databa
     auth::addProtectedRoute(
         router, auth, Method::Post, QStringLiteral("/api/v1/flows/{id}/versions"), Role::User,
         [&db, &host, &events](const RequestContext &c, const Principal &p) {
-            return addVersion(FlowService(db, host.registry(), events), db, host.registry(), c,
-                              p);
+            return addVersion(FlowService(db, host.registry(), events), db, host.registry(), c, p);
         },
         concurrent(flowDoc(
             QStringLiteral("Add a draft version (edit; stored with its problems)"),

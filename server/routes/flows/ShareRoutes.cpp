@@ -4,6 +4,7 @@
 
 #include "server/api/ApiRouter.h"
 #include "server/api/AuthCommon.h"
+#include "server/api/PagedReply.h"
 #include "server/api/QueryParams.h"
 #include "server/api/RouteHelpers.h"
 #include "server/repositories/ListRepositories.h"
@@ -98,9 +99,7 @@ ApiReply sharedWithMe(store::Database &db, const RequestContext &c, const Princi
                                  {QStringLiteral("shared_by_name"), text(share.sharedByName)},
                                  {QStringLiteral("shared_at"), auth::isoOrNull(share.sharedAt)}});
     }
-    return ApiReply::ok(QJsonObject{
-        {QStringLiteral("items"), items},
-        {QStringLiteral("pagination"), paginationJson(paging.value(), page.value().total)}});
+    return pagedReply(items, paging.value(), page.value().total);
 }
 
 RouteDoc shareDoc(const QString &summary, QList<ErrorCode> errors, QJsonObject request = {},

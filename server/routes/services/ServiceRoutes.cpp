@@ -10,6 +10,7 @@
 #include "engine/services/ServicePorts.h"
 #include "server/api/ApiRouter.h"
 #include "server/api/AuthCommon.h"
+#include "server/api/PagedReply.h"
 #include "server/api/QueryParams.h"
 #include "server/api/RouteAudit.h"
 #include "server/api/RouteHelpers.h"
@@ -170,9 +171,7 @@ ApiReply listServices(auth::AuthModule &auth, const RequestContext &c)
     QJsonArray items;
     for (const external::ServiceRow &row : std::as_const(page.value().items))
         items.append(external::serviceJson(row));
-    return ApiReply::ok(QJsonObject{
-        {QStringLiteral("items"), items},
-        {QStringLiteral("pagination"), paginationJson(paging.value(), page.value().total)}});
+    return pagedReply(items, paging.value(), page.value().total);
 }
 
 ApiReply updateService(auth::AuthModule &auth, ServiceCatalog &catalog, const RequestContext &c,
