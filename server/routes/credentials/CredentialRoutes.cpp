@@ -137,15 +137,7 @@ ApiReply credentialUsagesReply(auth::AuthModule &auth, CredentialVault &vault,
     return pagedReply(items, paging.value(), page.value().total);
 }
 
-RouteDoc credentialDoc(const QString &summary, QList<ErrorCode> errors, int success = 200)
-{
-    RouteDoc d;
-    d.summary = summary;
-    d.tag = QStringLiteral("Credentials");
-    d.errors = std::move(errors);
-    d.successStatus = success;
-    return d;
-}
+const QString kCredentialsTag = QStringLiteral("Credentials");
 
 QJsonObject typeSchema()
 {
@@ -208,8 +200,10 @@ void registerCredentialRoutes(ApiRouter &router, auth::AuthModule &auth, Credent
     data.insert(QStringLiteral("description"), dataNote);
 
     RouteDoc createDoc =
-        credentialDoc(QStringLiteral("Store a credential (secret fields are write-only)"),
-                      {ErrorCode::InvalidCredentialType}, 201);
+        routeDoc(kCredentialsTag,
+                 QStringLiteral("Store a credential (secret fields are write-only)"),
+                 {ErrorCode::InvalidCredentialType})
+            .status(201);
     createDoc.requestSchema =
         object({{QStringLiteral("name"), string()},
                 {QStringLiteral("description"), nullable(string())},
@@ -226,9 +220,10 @@ void registerCredentialRoutes(ApiRouter &router, auth::AuthModule &auth, Credent
         std::move(createDoc));
 
     RouteDoc listDoc =
-        credentialDoc(QStringLiteral("Credentials the caller may see (own, shared and workspace; "
-                                     "administrators: all)"),
-                      {ErrorCode::InvalidCredentialType});
+        routeDoc(kCredentialsTag,
+                 QStringLiteral("Credentials the caller may see (own, shared and workspace; "
+                                "administrators: all)"),
+                 {ErrorCode::InvalidCredentialType});
     listDoc.queryParameters = paging();
     listDoc.queryParameters.append(query(QStringLiteral("type"), typeSchema()));
     listDoc.queryParameters.append(
@@ -242,8 +237,9 @@ void registerCredentialRoutes(ApiRouter &router, auth::AuthModule &auth, Credent
         },
         std::move(listDoc));
 
-    RouteDoc getDoc = credentialDoc(QStringLiteral("One credential, without its secrets"),
-                                    {ErrorCode::CredentialNotFound});
+    RouteDoc getDoc =
+        routeDoc(kCredentialsTag, QStringLiteral("One credential, without its secrets"),
+                 {ErrorCode::CredentialNotFound});
     getDoc.responseSchema = credentialSchema();
     auth::addProtectedRoute(
         router, auth, Method::Get, QStringLiteral("/api/v1/credentials/{id}"), Role::Viewer,
@@ -253,9 +249,10 @@ void registerCredentialRoutes(ApiRouter &router, auth::AuthModule &auth, Credent
         std::move(getDoc));
 
     RouteDoc usagesDoc =
-        credentialDoc(QStringLiteral("What uses a credential (services linking it), the same list "
-                                     "CREDENTIAL_IN_USE names when a delete is refused"),
-                      {ErrorCode::CredentialNotFound});
+        routeDoc(kCredentialsTag,
+                 QStringLiteral("What uses a credential (services linking it), the same list "
+                                "CREDENTIAL_IN_USE names when a delete is refused"),
+                 {ErrorCode::CredentialNotFound});
     usagesDoc.queryParameters = paging();
     usagesDoc.responseSchema =
         object({{QStringLiteral("items"),
@@ -273,7 +270,8 @@ void registerCredentialRoutes(ApiRouter &router, auth::AuthModule &auth, Credent
         },
         std::move(usagesDoc));
 
-    RouteDoc updateDoc = credentialDoc(
+    RouteDoc updateDoc = routeDoc(
+        kCredentialsTag,
         QStringLiteral("Change a credential: each data field given replaces the stored one, "
                        "null clears it, absent fields are kept"),
         {ErrorCode::CredentialNotFound, ErrorCode::CredentialAccessDenied,
@@ -291,10 +289,11 @@ void registerCredentialRoutes(ApiRouter &router, auth::AuthModule &auth, Credent
         },
         std::move(updateDoc));
 
-    RouteDoc deleteDoc = credentialDoc(
-        QStringLiteral("Delete a credential (CREDENTIAL_IN_USE lists what still uses it)"),
-        {ErrorCode::CredentialNotFound, ErrorCode::CredentialAccessDenied,
-         ErrorCode::CredentialInUse});
+    RouteDoc deleteDoc =
+        routeDoc(kCredentialsTag,
+                 QStringLiteral("Delete a credential (CREDENTIAL_IN_USE lists what still uses it)"),
+                 {ErrorCode::CredentialNotFound, ErrorCode::CredentialAccessDenied,
+                  ErrorCode::CredentialInUse});
     deleteDoc.responseSchema =
         object({{QStringLiteral("id"), string()}, {QStringLiteral("deleted"), boolean()}});
     auth::addProtectedRoute(

@@ -356,18 +356,7 @@ const QJsonObject kFlowBody = object({{QStringLiteral("name"), string()},
                                       {QStringLiteral("settings"), object({}, {}, false)}},
                                      {QStringLiteral("name"), QStringLiteral("definition")});
 
-RouteDoc flowDoc(const QString &summary, QList<ErrorCode> errors, QJsonObject request = {},
-                 int success = 200, QJsonObject response = {})
-{
-    RouteDoc d;
-    d.summary = summary;
-    d.tag = QStringLiteral("Flows");
-    d.errors = std::move(errors);
-    d.requestSchema = std::move(request);
-    d.responseSchema = std::move(response);
-    d.successStatus = success;
-    return d;
-}
+const QString kFlowsTag = QStringLiteral("Flows");
 
 // Nodes using deprecated component versions (ComponentService).
 QJsonObject warningsSchema()
@@ -523,9 +512,12 @@ void registerFlowRoutes(ApiRouter &router, auth::AuthModule &auth, store::Databa
     const QJsonObject versionBody = object(
         {{QStringLiteral("definition"), object({})}, {QStringLiteral("settings"), object({})}},
         {QStringLiteral("definition")});
-    RouteDoc createDoc = flowDoc(
-        QStringLiteral("Create a flow (version 1, a draft stored with its problems)"),
-        {ErrorCode::InvalidFlowDefinition, ErrorCode::ResourceAlreadyExists}, kFlowBody, 201);
+    RouteDoc createDoc =
+        routeDoc(kFlowsTag,
+                 QStringLiteral("Create a flow (version 1, a draft stored with its problems)"),
+                 {ErrorCode::InvalidFlowDefinition, ErrorCode::ResourceAlreadyExists})
+            .request(kFlowBody)
+            .status(201);
     createDoc.responseHeaders = etagHeader();
     auth::addProtectedRoute(
         router, auth, Method::Post, QStringLiteral("/api/v1/flows"), Role::User,
@@ -533,8 +525,8 @@ void registerFlowRoutes(ApiRouter &router, auth::AuthModule &auth, store::Databa
             return createFlow(FlowService(db, host.registry(), events), host.registry(), c, p);
         },
         std::move(createDoc));
-    RouteDoc listDoc = flowDoc(QStringLiteral("List the flows the caller may view"), {}, {}, 200,
-                               flowListSchema());
+    RouteDoc listDoc = routeDoc(kFlowsTag, QStringLiteral("List the flows the caller may view"))
+                           .response(flowListSchema());
     listDoc.queryParameters = paging();
     listDoc.queryParameters.append(
         query(QStringLiteral("search"), string(), QStringLiteral("Substring of the flow name")));
@@ -547,8 +539,9 @@ void registerFlowRoutes(ApiRouter &router, auth::AuthModule &auth, store::Databa
         [&db](const RequestContext &c, const Principal &p) { return listFlows(db, c, p); },
         std::move(listDoc));
     RouteDoc getDoc =
-        flowDoc(QStringLiteral("A flow with its latest and published versions (view)"),
-                {ErrorCode::FlowNotFound}, {}, 200, flowSchema());
+        routeDoc(kFlowsTag, QStringLiteral("A flow with its latest and published versions (view)"),
+                 {ErrorCode::FlowNotFound})
+            .response(flowSchema());
     getDoc.responseHeaders = etagHeader();
     auth::addProtectedRoute(
         router, auth, Method::Get, QStringLiteral("/api/v1/flows/{id}"), Role::Viewer,
@@ -562,48 +555,54 @@ void registerFlowRoutes(ApiRouter &router, auth::AuthModule &auth, store::Databa
         [&db, &host, &events](const RequestContext &c, const Principal &p) {
             return updateFlow(FlowService(db, host.registry(), events), db, c, p);
         },
-        concurrent(flowDoc(
-            QStringLiteral("Rename a flow or change its description (edit)"),
-            {ErrorCode::FlowNotFound, ErrorCode::Forbidden, ErrorCode::ResourceAlreadyExists},
-            withBaseFields(object(
-                {{QStringLiteral("name"), string()}, {QStringLiteral("description"), string()}})),
-            200, object(renamed, {QStringLiteral("id"), QStringLiteral("revision")}))));
+        concurrent(
+            routeDoc(
+                kFlowsTag, QStringLiteral("Rename a flow or change its description (edit)"),
+                {ErrorCode::FlowNotFound, ErrorCode::Forbidden, ErrorCode::ResourceAlreadyExists})
+                .request(withBaseFields(object({{QStringLiteral("name"), string()},
+                                                {QStringLiteral("description"), string()}})))
+                .response(object(renamed, {QStringLiteral("id"), QStringLiteral("revision")}))));
     auth::addProtectedRoute(
         router, auth, Method::Delete, QStringLiteral("/api/v1/flows/{id}"), Role::User,
         [&db, &host, &events](const RequestContext &c, const Principal &p) {
             return deleteFlow(FlowService(db, host.registry(), events), db, c, p);
         },
-        concurrent(flowDoc(QStringLiteral("Delete a flow (soft; history stays; owner or ADMIN)"),
-                           {ErrorCode::FlowNotFound, ErrorCode::Forbidden}),
+        concurrent(routeDoc(kFlowsTag,
+                            QStringLiteral("Delete a flow (soft; history stays; owner or ADMIN)"),
+                            {ErrorCode::FlowNotFound, ErrorCode::Forbidden}),
                    false));
     auth::addProtectedRoute(
         router, auth, Method::Post, QStringLiteral("/api/v1/flows/{id}/versions"), Role::User,
         [&db, &host, &events](const RequestContext &c, const Principal &p) {
             return addVersion(FlowService(db, host.registry(), events), db, host.registry(), c, p);
         },
-        concurrent(flowDoc(
-            QStringLiteral("Add a draft version (edit; stored with its problems)"),
-            {ErrorCode::FlowNotFound, ErrorCode::Forbidden, ErrorCode::InvalidFlowDefinition},
-            withBaseFields(versionBody), 201, versionWriteSchema())));
+        concurrent(routeDoc(kFlowsTag,
+                            QStringLiteral("Add a draft version (edit; stored with its problems)"),
+                            {ErrorCode::FlowNotFound, ErrorCode::Forbidden,
+                             ErrorCode::InvalidFlowDefinition})
+                       .request(withBaseFields(versionBody))
+                       .response(versionWriteSchema())
+                       .status(201)));
     auth::addProtectedRoute(
         router, auth, Method::Get, QStringLiteral("/api/v1/flows/{id}/versions"), Role::Viewer,
         [&db](const RequestContext &c, const Principal &p) { return listVersions(db, c, p); },
-        flowDoc(QStringLiteral("All versions of a flow, oldest first (view)"),
-                {ErrorCode::FlowNotFound}, {}, 200,
-                object({{QStringLiteral("items"), arrayOf(versionSchema(true))}},
-                       {QStringLiteral("items")})));
+        routeDoc(kFlowsTag, QStringLiteral("All versions of a flow, oldest first (view)"),
+                 {ErrorCode::FlowNotFound})
+            .response(object({{QStringLiteral("items"), arrayOf(versionSchema(true))}},
+                             {QStringLiteral("items")})));
     auth::addProtectedRoute(
         router, auth, Method::Post, QStringLiteral("/api/v1/flows/{id}/publish"), Role::User,
         [&db, &host, &events](const RequestContext &c, const Principal &p) {
             return publish(FlowService(db, host.registry(), events), db, host.registry(), c, p);
         },
-        concurrent(
-            flowDoc(QStringLiteral("Publish a version (edit; the previous one becomes deprecated)"),
-                    {ErrorCode::FlowNotFound, ErrorCode::FlowVersionNotFound, ErrorCode::Forbidden,
-                     ErrorCode::InvalidFlowDefinition},
-                    withBaseFields(object({{QStringLiteral("version"), string()}},
-                                          {QStringLiteral("version")})),
-                    200, versionWriteSchema())));
+        concurrent(routeDoc(kFlowsTag,
+                            QStringLiteral(
+                                "Publish a version (edit; the previous one becomes deprecated)"),
+                            {ErrorCode::FlowNotFound, ErrorCode::FlowVersionNotFound,
+                             ErrorCode::Forbidden, ErrorCode::InvalidFlowDefinition})
+                       .request(withBaseFields(object({{QStringLiteral("version"), string()}},
+                                                      {QStringLiteral("version")})))
+                       .response(versionWriteSchema())));
 }
 
 } // namespace hm::server

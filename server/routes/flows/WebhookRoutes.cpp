@@ -101,15 +101,8 @@ ApiReply callWebhook(store::Database &db, FlowEngineHost &host, const RequestCon
     return host.triggers().trigger(c, flowId, body.value(), options);
 }
 
-RouteDoc describe(const QString &summary, QList<ErrorCode> errors, int successStatus = 200)
-{
-    RouteDoc d;
-    d.summary = summary;
-    d.tag = QStringLiteral("Flows");
-    d.errors = std::move(errors);
-    d.successStatus = successStatus;
-    return d;
-}
+// Webhooks are documented with the flows they start.
+const QString kWebhooksTag = QStringLiteral("Flows");
 
 } // namespace
 
@@ -120,21 +113,25 @@ void registerWebhookRoutes(ApiRouter &router, auth::AuthModule &auth, store::Dat
     auth::addProtectedRoute(
         router, auth, Method::Post, manage, Role::User,
         [&db](const RequestContext &c, const Principal &p) { return createWebhook(db, c, p); },
-        describe(QStringLiteral("Create or rotate the flow's webhook; the token is shown only "
+        routeDoc(kWebhooksTag,
+                 QStringLiteral("Create or rotate the flow's webhook; the token is shown only "
                                 "in this answer (edit)"),
-                 {ErrorCode::FlowNotFound, ErrorCode::Forbidden}, 201));
+                 {ErrorCode::FlowNotFound, ErrorCode::Forbidden})
+            .status(201));
     auth::addProtectedRoute(
         router, auth, Method::Get, manage, Role::Viewer,
         [&db](const RequestContext &c, const Principal &p) { return webhookState(db, c, p); },
-        describe(QStringLiteral("Whether the flow has a webhook (never the token; edit)"),
+        routeDoc(kWebhooksTag,
+                 QStringLiteral("Whether the flow has a webhook (never the token; edit)"),
                  {ErrorCode::FlowNotFound, ErrorCode::Forbidden}));
     auth::addProtectedRoute(
         router, auth, Method::Delete, manage, Role::User,
         [&db](const RequestContext &c, const Principal &p) { return deleteWebhook(db, c, p); },
-        describe(QStringLiteral("Remove the flow's webhook (edit)"),
+        routeDoc(kWebhooksTag, QStringLiteral("Remove the flow's webhook (edit)"),
                  {ErrorCode::FlowNotFound, ErrorCode::Forbidden, ErrorCode::ResourceNotFound}));
 
-    RouteDoc hook = describe(
+    RouteDoc hook = routeDoc(
+        kWebhooksTag,
         QStringLiteral("Start the published version with the JSON body as inputs; the token in "
                        "the path is the credential. ?wait=true answers when it ends"),
         {ErrorCode::ResourceNotFound, ErrorCode::FlowVersionNotFound, ErrorCode::ConcurrentDenied});

@@ -376,15 +376,7 @@ ApiReply testService(auth::AuthModule &auth, ServiceCatalog &catalog, ServiceDir
     return ApiReply::deferred();
 }
 
-RouteDoc serviceDoc(const QString &summary, QList<ErrorCode> errors, int success = 200)
-{
-    RouteDoc d;
-    d.summary = summary;
-    d.tag = QStringLiteral("Services");
-    d.errors = std::move(errors);
-    d.successStatus = success;
-    return d;
-}
+const QString kServicesTag = QStringLiteral("Services");
 
 QJsonObject anyObject(const QString &description = {})
 {
@@ -513,13 +505,14 @@ void registerServiceRoutes(ApiRouter &router, auth::AuthModule &auth, ServiceCat
     const QList<ErrorCode> fetchErrors{ErrorCode::ServiceUnavailable, ErrorCode::SchemaParseError};
 
     RouteDoc createDoc =
-        serviceDoc(QStringLiteral("Register an external service: its OpenAPI document is given as "
-                                  "text (document), read from schema_url, or found at the usual "
-                                  "paths under base_url, unless endpoints are given by hand"),
-                   {ErrorCode::ResourceAlreadyExists, ErrorCode::ServiceUnavailable,
-                    ErrorCode::SchemaParseError, ErrorCode::CredentialNotFound,
-                    ErrorCode::CredentialAccessDenied, ErrorCode::InvalidCredentialType},
-                   201);
+        routeDoc(kServicesTag,
+                 QStringLiteral("Register an external service: its OpenAPI document is given as "
+                                "text (document), read from schema_url, or found at the usual "
+                                "paths under base_url, unless endpoints are given by hand"),
+                 {ErrorCode::ResourceAlreadyExists, ErrorCode::ServiceUnavailable,
+                  ErrorCode::SchemaParseError, ErrorCode::CredentialNotFound,
+                  ErrorCode::CredentialAccessDenied, ErrorCode::InvalidCredentialType})
+            .status(201);
     createDoc.requestSchema = object(
         {{QStringLiteral("name"), string(QStringLiteral("unique, e.g. user-service"))},
          {QStringLiteral("display_name"), string()},
@@ -544,7 +537,8 @@ void registerServiceRoutes(ApiRouter &router, auth::AuthModule &auth, ServiceCat
         },
         std::move(createDoc));
 
-    RouteDoc previewDoc = serviceDoc(
+    RouteDoc previewDoc = routeDoc(
+        kServicesTag,
         QStringLiteral("Read a service's OpenAPI document (given as text, from schema_url, or at "
                        "the usual paths) and show its endpoints without storing anything"),
         fetchErrors);
@@ -574,7 +568,7 @@ void registerServiceRoutes(ApiRouter &router, auth::AuthModule &auth, ServiceCat
     router.setMaxBodyBytes(Method::Post, QStringLiteral("/api/v1/services/preview"),
                            kMaxDocumentBody);
 
-    RouteDoc listDoc = serviceDoc(QStringLiteral("External services, by name"), {});
+    RouteDoc listDoc = routeDoc(kServicesTag, QStringLiteral("External services, by name"));
     listDoc.queryParameters = paging();
     listDoc.queryParameters.append(query(QStringLiteral("search"), string(),
                                          QStringLiteral("Part of the name or display name")));
@@ -588,7 +582,8 @@ void registerServiceRoutes(ApiRouter &router, auth::AuthModule &auth, ServiceCat
         [&auth](const RequestContext &c, const Principal &) { return listServices(auth, c); },
         std::move(listDoc));
 
-    RouteDoc getDoc = serviceDoc(
+    RouteDoc getDoc = routeDoc(
+        kServicesTag,
         QStringLiteral("One external service with all its endpoints (removed ones included)"),
         {ErrorCode::ServiceNotFound});
     getDoc.responseSchema = serviceDetailSchema();
@@ -601,7 +596,8 @@ void registerServiceRoutes(ApiRouter &router, auth::AuthModule &auth, ServiceCat
         },
         std::move(getDoc));
 
-    RouteDoc updateDoc = serviceDoc(
+    RouteDoc updateDoc = routeDoc(
+        kServicesTag,
         QStringLiteral("Change a service (who registered it or an administrator); credential_id "
                        "null unlinks the credential"),
         {ErrorCode::ServiceNotFound, ErrorCode::Forbidden, ErrorCode::CredentialNotFound,
@@ -623,9 +619,9 @@ void registerServiceRoutes(ApiRouter &router, auth::AuthModule &auth, ServiceCat
         },
         std::move(updateDoc));
 
-    RouteDoc deleteDoc =
-        serviceDoc(QStringLiteral("Delete a service and its endpoints (unlinks its credential)"),
-                   {ErrorCode::ServiceNotFound, ErrorCode::Forbidden});
+    RouteDoc deleteDoc = routeDoc(
+        kServicesTag, QStringLiteral("Delete a service and its endpoints (unlinks its credential)"),
+        {ErrorCode::ServiceNotFound, ErrorCode::Forbidden});
     deleteDoc.responseSchema =
         object({{QStringLiteral("id"), string()}, {QStringLiteral("deleted"), boolean()}});
     auth::addProtectedRoute(
@@ -635,8 +631,9 @@ void registerServiceRoutes(ApiRouter &router, auth::AuthModule &auth, ServiceCat
         },
         std::move(deleteDoc));
 
-    RouteDoc endpointsDoc = serviceDoc(QStringLiteral("A service's endpoints, by path and method"),
-                                       {ErrorCode::ServiceNotFound});
+    RouteDoc endpointsDoc =
+        routeDoc(kServicesTag, QStringLiteral("A service's endpoints, by path and method"),
+                 {ErrorCode::ServiceNotFound});
     endpointsDoc.queryParameters.append(
         query(QStringLiteral("status"),
               enumOf({QStringLiteral("active"), QStringLiteral("removed"), QStringLiteral("all")}),
@@ -649,9 +646,12 @@ void registerServiceRoutes(ApiRouter &router, auth::AuthModule &auth, ServiceCat
         },
         std::move(endpointsDoc));
 
-    RouteDoc addDoc = serviceDoc(
-        QStringLiteral("Add an endpoint by hand (services without an OpenAPI document)"),
-        {ErrorCode::ServiceNotFound, ErrorCode::Forbidden, ErrorCode::ResourceAlreadyExists}, 201);
+    RouteDoc addDoc =
+        routeDoc(
+            kServicesTag,
+            QStringLiteral("Add an endpoint by hand (services without an OpenAPI document)"),
+            {ErrorCode::ServiceNotFound, ErrorCode::Forbidden, ErrorCode::ResourceAlreadyExists})
+            .status(201);
     addDoc.requestSchema = manualEndpointRequest();
     addDoc.responseSchema = endpointSchema();
     auth::addProtectedRoute(
@@ -662,8 +662,8 @@ void registerServiceRoutes(ApiRouter &router, auth::AuthModule &auth, ServiceCat
         std::move(addDoc));
 
     RouteDoc removeDoc =
-        serviceDoc(QStringLiteral("Delete one endpoint of a service"),
-                   {ErrorCode::ServiceNotFound, ErrorCode::Forbidden, ErrorCode::EndpointNotFound});
+        routeDoc(kServicesTag, QStringLiteral("Delete one endpoint of a service"),
+                 {ErrorCode::ServiceNotFound, ErrorCode::Forbidden, ErrorCode::EndpointNotFound});
     removeDoc.responseSchema =
         object({{QStringLiteral("id"), string()}, {QStringLiteral("deleted"), boolean()}});
     auth::addProtectedRoute(
@@ -674,7 +674,8 @@ void registerServiceRoutes(ApiRouter &router, auth::AuthModule &auth, ServiceCat
         },
         std::move(removeDoc));
 
-    RouteDoc interfaceDoc = serviceDoc(
+    RouteDoc interfaceDoc = routeDoc(
+        kServicesTag,
         QStringLiteral("The interface of a service node calling this endpoint (config "
                        "{serviceId, endpointId}): one input per parameter with its type, body "
                        "when the endpoint takes one, outputs status, headers and body; as the "
@@ -698,7 +699,8 @@ void registerServiceRoutes(ApiRouter &router, auth::AuthModule &auth, ServiceCat
 
     QList<ErrorCode> refreshErrors = fetchErrors;
     refreshErrors += {ErrorCode::ServiceNotFound, ErrorCode::Forbidden};
-    RouteDoc refreshDoc = serviceDoc(
+    RouteDoc refreshDoc = routeDoc(
+        kServicesTag,
         QStringLiteral("Read the service's OpenAPI document again and show how its endpoints "
                        "changed; stored unless dry_run (removed endpoints are kept as removed)"),
         refreshErrors);
@@ -725,7 +727,8 @@ void registerServiceRoutes(ApiRouter &router, auth::AuthModule &auth, ServiceCat
         },
         std::move(refreshDoc));
 
-    RouteDoc testDoc = serviceDoc(
+    RouteDoc testDoc = routeDoc(
+        kServicesTag,
         QStringLiteral("Call one endpoint (or GET the base URL) with the parameters given and the "
                        "linked credential injected; the service's answer, bounded, secrets "
                        "masked"),
