@@ -36,6 +36,26 @@ template <typename Target> struct OptionRow
     bool hidden = false;
 };
 
+// The apply of an option stored as given (a file name, a directory).
+template <typename Target>
+std::function<Status(const GivenOption &, Target &)> storeValue(QString Target::*field)
+{
+    return [field](const GivenOption &given, Target &target) -> Status {
+        target.*field = given.value;
+        return {};
+    };
+}
+
+// The apply of a flag: whether it was given.
+template <typename Target>
+std::function<Status(const GivenOption &, Target &)> storeFlag(bool Target::*field)
+{
+    return [field](const GivenOption &given, Target &target) -> Status {
+        target.*field = given.isSet;
+        return {};
+    };
+}
+
 // Adds the rows to `parser` in table order (the order --help lists them).
 template <typename Target>
 QList<QCommandLineOption> addOptionRows(QCommandLineParser &parser,

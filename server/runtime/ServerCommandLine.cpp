@@ -38,6 +38,15 @@ ServerApply number(qint64 min, qint64 max, std::function<void(ServerCommandLine 
     };
 }
 
+// Stores the value as given (file names).
+ServerApply optionText(QString ServerOptions::*field)
+{
+    return [field](const GivenOption &given, ServerCommandLine &line) -> Status {
+        line.options.*field = given.value;
+        return {};
+    };
+}
+
 Status applyTrustedProxies(const GivenOption &given, ServerCommandLine &line)
 {
     for (const QString &cidr : given.values) {
@@ -136,10 +145,7 @@ QList<ServerRow> serverRows()
          QStringLiteral(
              "File holding the base64 master key (HIVEMIND_MASTER_KEY takes precedence)."),
          {},
-         [](const GivenOption &given, ServerCommandLine &line) -> Status {
-             line.options.masterKeyFile = given.value;
-             return {};
-         }},
+         optionText(&ServerOptions::masterKeyFile)},
         {QStringLiteral("log-format"), QStringLiteral("FORMAT"),
          QStringLiteral("Log line format: text or json."), QStringLiteral("text"),
          [](const GivenOption &given, ServerCommandLine &line) -> Status {
@@ -152,10 +158,7 @@ QList<ServerRow> serverRows()
          QStringLiteral("FILE"),
          QStringLiteral("PEM certificate (chain) to serve HTTPS with; needs --tls-key."),
          {},
-         [](const GivenOption &given, ServerCommandLine &line) -> Status {
-             line.options.tlsCertFile = given.value;
-             return {};
-         }},
+         optionText(&ServerOptions::tlsCertFile)},
         {QStringLiteral("tls-key"),
          QStringLiteral("FILE"),
          QStringLiteral("PEM private key (RSA or EC, unencrypted) of --tls-cert."),
@@ -321,28 +324,19 @@ QList<RotationRow> rotationRows()
          QStringLiteral("File holding the current base64 master key (HIVEMIND_MASTER_KEY takes "
                         "precedence)."),
          {},
-         [](const GivenOption &given, MasterKeyRotationOptions &options) -> Status {
-             options.masterKeyFile = given.value;
-             return {};
-         }},
+         storeValue(&MasterKeyRotationOptions::masterKeyFile)},
         {QStringLiteral("new-master-key-file"),
          QStringLiteral("FILE"),
          QStringLiteral("File holding the new base64 master key (HIVEMIND_NEW_MASTER_KEY takes "
                         "precedence). The file is only read: point the server at it afterwards."),
          {},
-         [](const GivenOption &given, MasterKeyRotationOptions &options) -> Status {
-             options.newMasterKeyFile = given.value;
-             return {};
-         }},
+         storeValue(&MasterKeyRotationOptions::newMasterKeyFile)},
         {QStringLiteral("generate-new-key"),
          {},
          QStringLiteral("Generate the new key and store it in DATA_DIR/master.key (only when "
                         "the current key is that file)."),
          {},
-         [](const GivenOption &given, MasterKeyRotationOptions &options) -> Status {
-             options.generateNewKey = given.isSet;
-             return {};
-         }},
+         storeFlag(&MasterKeyRotationOptions::generateNewKey)},
     };
 }
 
