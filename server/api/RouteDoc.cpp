@@ -24,6 +24,32 @@ QString methodName(http::Method method)
     }
 }
 
+RouteDocBuilder::RouteDocBuilder(const QString &tag, const QString &summary,
+                                 QList<ErrorCode> errors)
+{
+    m_doc.tag = tag;
+    m_doc.summary = summary;
+    m_doc.errors = std::move(errors);
+}
+
+RouteDocBuilder &RouteDocBuilder::request(QJsonObject schema)
+{
+    m_doc.requestSchema = std::move(schema);
+    return *this;
+}
+
+RouteDocBuilder &RouteDocBuilder::response(QJsonObject schema)
+{
+    m_doc.responseSchema = std::move(schema);
+    return *this;
+}
+
+RouteDocBuilder &RouteDocBuilder::status(int successStatus)
+{
+    m_doc.successStatus = successStatus;
+    return *this;
+}
+
 namespace schema {
 namespace {
 

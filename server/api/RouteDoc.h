@@ -46,6 +46,40 @@ struct RouteDoc
     QByteArray contentType;
 };
 
+// The one way a route file describes a route: the tag of its group, what
+// it does and the errors it answers, then only the parts it has, chained:
+//
+//   routeDoc(kThingsTag, QStringLiteral("Delete a thing"), {ErrorCode::ResourceNotFound})
+//       .request(thingSchema())
+//       .response(thingSchema())
+//       .status(201)
+//
+// It converts to the RouteDoc a route is added with; the rarer parts (query
+// parameters, headers) are set on that RouteDoc.
+class RouteDocBuilder
+{
+public:
+    RouteDocBuilder(const QString &tag, const QString &summary, QList<ErrorCode> errors = {});
+
+    // JSON Schema of the request body.
+    RouteDocBuilder &request(QJsonObject schema);
+    // JSON Schema of the envelope's "data".
+    RouteDocBuilder &response(QJsonObject schema);
+    // The success status when it is not 200.
+    RouteDocBuilder &status(int successStatus);
+
+    operator RouteDoc() const { return m_doc; }
+
+private:
+    RouteDoc m_doc;
+};
+
+inline RouteDocBuilder routeDoc(const QString &tag, const QString &summary,
+                                QList<ErrorCode> errors = {})
+{
+    return RouteDocBuilder(tag, summary, std::move(errors));
+}
+
 struct RouteInfo
 {
     http::Method method;

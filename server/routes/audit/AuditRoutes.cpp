@@ -4,6 +4,7 @@
 #include "server/api/AuthCommon.h"
 #include "server/api/CsvField.h"
 #include "server/api/ExportReply.h"
+#include "server/api/PagedReply.h"
 #include "server/api/QueryParams.h"
 #include "server/api/RouteHelpers.h"
 #include "server/repositories/ListRepositories.h"
@@ -115,9 +116,7 @@ ApiReply listAudit(store::Database &database, const RequestContext &c)
     QJsonArray rows;
     for (const repositories::AuditRow &row : std::as_const(page.value().items))
         rows.append(toJson(row));
-    return ApiReply::ok(QJsonObject{
-        {QStringLiteral("audit_logs"), rows},
-        {QStringLiteral("pagination"), paginationJson(paging.value(), page.value().total)}});
+    return pagedReply(rows, paging.value(), page.value().total, QStringLiteral("audit_logs"));
 }
 
 QString text(const std::optional<QString> &value)

@@ -49,19 +49,6 @@ QJsonObject flag(const QString &name)
     return object({{name, boolean()}});
 }
 
-RouteDoc authDoc(const QString &tag, const QString &summary, QJsonObject request = {},
-                 QJsonObject response = {}, QList<ErrorCode> errors = {}, int status = 200)
-{
-    RouteDoc d;
-    d.tag = tag;
-    d.summary = summary;
-    d.requestSchema = std::move(request);
-    d.responseSchema = std::move(response);
-    d.errors = std::move(errors);
-    d.successStatus = status;
-    return d;
-}
-
 } // namespace
 
 void describeAuthRoutes(ApiRouter &router)
@@ -72,60 +59,61 @@ void describeAuthRoutes(ApiRouter &router)
     const QString s = QStringLiteral("/api/v1");
 
     router.describe(Method::Post, s + QStringLiteral("/auth/login"),
-                    authDoc(authTag, QStringLiteral("Log in with username or email and password"),
-                            object({{QStringLiteral("username"), string()},
-                                    {QStringLiteral("email"), string()},
-                                    {QStringLiteral("password"), string()},
-                                    {QStringLiteral("remember_me"), boolean()}},
-                                   {QStringLiteral("password")}),
-                            tokenSchema(),
-                            {ErrorCode::InvalidCredentials, ErrorCode::AccountSuspended,
-                             ErrorCode::EmailNotVerified, ErrorCode::ValidationError,
-                             ErrorCode::RateLimitExceeded, ErrorCode::ServiceUnavailable}));
-    router.describe(Method::Post, s + QStringLiteral("/auth/verify-2fa"),
-                    authDoc(authTag,
-                            QStringLiteral("Complete a login with a TOTP code or a recovery code"),
-                            object({{QStringLiteral("pending_token"), string()},
-                                    {QStringLiteral("code"), string()},
-                                    {QStringLiteral("method"), enumOf({QStringLiteral("totp"),
-                                                                       QStringLiteral("recovery")})}},
-                                   {QStringLiteral("pending_token"), QStringLiteral("code")}),
-                            tokenSchema(),
-                            {ErrorCode::TokenInvalid, ErrorCode::InvalidCredentials,
-                             ErrorCode::RateLimitExceeded}));
+                    routeDoc(authTag, QStringLiteral("Log in with username or email and password"),
+                             {ErrorCode::InvalidCredentials, ErrorCode::AccountSuspended,
+                              ErrorCode::EmailNotVerified, ErrorCode::ValidationError,
+                              ErrorCode::RateLimitExceeded, ErrorCode::ServiceUnavailable})
+                        .request(object({{QStringLiteral("username"), string()},
+                                         {QStringLiteral("email"), string()},
+                                         {QStringLiteral("password"), string()},
+                                         {QStringLiteral("remember_me"), boolean()}},
+                                        {QStringLiteral("password")}))
+                        .response(tokenSchema()));
+    router.describe(
+        Method::Post, s + QStringLiteral("/auth/verify-2fa"),
+        routeDoc(
+            authTag, QStringLiteral("Complete a login with a TOTP code or a recovery code"),
+            {ErrorCode::TokenInvalid, ErrorCode::InvalidCredentials, ErrorCode::RateLimitExceeded})
+            .request(object({{QStringLiteral("pending_token"), string()},
+                             {QStringLiteral("code"), string()},
+                             {QStringLiteral("method"),
+                              enumOf({QStringLiteral("totp"), QStringLiteral("recovery")})}},
+                            {QStringLiteral("pending_token"), QStringLiteral("code")}))
+            .response(tokenSchema()));
     router.describe(
         Method::Post, s + QStringLiteral("/auth/refresh"),
-        authDoc(authTag,
-                QStringLiteral("Rotate a refresh token (body or Bearer header) into new "
-                               "tokens"),
-                object({{QStringLiteral("refresh_token"), string()}}), tokenSchema(),
-                {ErrorCode::TokenInvalid, ErrorCode::RefreshTokenExpired}));
+        routeDoc(authTag,
+                 QStringLiteral("Rotate a refresh token (body or Bearer header) into new "
+                                "tokens"),
+                 {ErrorCode::TokenInvalid, ErrorCode::RefreshTokenExpired})
+            .request(object({{QStringLiteral("refresh_token"), string()}}))
+            .response(tokenSchema()));
     router.describe(Method::Post, s + QStringLiteral("/auth/register"),
-                    authDoc(authTag, QStringLiteral("Self-registration (when enabled)"),
-                            object({{QStringLiteral("email"), string()},
-                                    {QStringLiteral("password"), string()},
-                                    {QStringLiteral("name"), string()},
-                                    {QStringLiteral("username"), string()}},
-                                   {QStringLiteral("email"), QStringLiteral("password")}),
-                            userSchema(),
-                            {ErrorCode::Forbidden, ErrorCode::EmailExists,
-                             ErrorCode::ResourceAlreadyExists, ErrorCode::InvalidPassword,
-                             ErrorCode::RateLimitExceeded, ErrorCode::ServiceUnavailable},
-                            201));
+                    routeDoc(authTag, QStringLiteral("Self-registration (when enabled)"),
+                             {ErrorCode::Forbidden, ErrorCode::EmailExists,
+                              ErrorCode::ResourceAlreadyExists, ErrorCode::InvalidPassword,
+                              ErrorCode::RateLimitExceeded, ErrorCode::ServiceUnavailable})
+                        .request(object({{QStringLiteral("email"), string()},
+                                         {QStringLiteral("password"), string()},
+                                         {QStringLiteral("name"), string()},
+                                         {QStringLiteral("username"), string()}},
+                                        {QStringLiteral("email"), QStringLiteral("password")}))
+                        .response(userSchema())
+                        .status(201));
     for (const QString &path :
          {QStringLiteral("/auth/forgot-password"), QStringLiteral("/auth/reset-password"),
           QStringLiteral("/auth/verify-email")})
         router.describe(
             Method::Post, s + path,
-            authDoc(authTag, QStringLiteral("Needs an SMTP channel; answers 503 until one exists"),
-                    {}, {}, {ErrorCode::ServiceUnavailable}));
+            routeDoc(authTag, QStringLiteral("Needs an SMTP channel; answers 503 until one exists"),
+                     {ErrorCode::ServiceUnavailable}));
     router.describe(Method::Post, s + QStringLiteral("/auth/logout"),
-                    authDoc(authTag, QStringLiteral("End the current session (or the given one)"),
-                            object({{QStringLiteral("refresh_token"), string()}}),
-                            flag(QStringLiteral("logged_out"))));
+                    routeDoc(authTag, QStringLiteral("End the current session (or the given one)"))
+                        .request(object({{QStringLiteral("refresh_token"), string()}}))
+                        .response(flag(QStringLiteral("logged_out"))));
     router.describe(Method::Post, s + QStringLiteral("/auth/logout-all"),
-                    authDoc(authTag, QStringLiteral("End every session of the caller"), {},
-                            flag(QStringLiteral("logged_out"))));
+                    routeDoc(authTag, QStringLiteral("End every session of the caller"))
+                        .response(flag(QStringLiteral("logged_out"))));
     const QJsonObject settings =
         object({{QStringLiteral("auth.self_registration"), boolean()},
                 {QStringLiteral("password_policy"), passwordPolicySchema()},
@@ -137,49 +125,52 @@ void describeAuthRoutes(ApiRouter &router)
                  object({{QStringLiteral("login_per_minute"), integer()},
                          {QStringLiteral("window_seconds"), integer()}})}},
                {}, true);
-    router.describe(Method::Get, s + QStringLiteral("/auth/settings"),
-                    authDoc(authTag, QStringLiteral("Authentication settings"), {}, settings));
     router.describe(
-        Method::Put, s + QStringLiteral("/auth/settings"),
-        authDoc(authTag, QStringLiteral("Change authentication settings"), settings, settings));
+        Method::Get, s + QStringLiteral("/auth/settings"),
+        routeDoc(authTag, QStringLiteral("Authentication settings")).response(settings));
+    router.describe(Method::Put, s + QStringLiteral("/auth/settings"),
+                    routeDoc(authTag, QStringLiteral("Change authentication settings"))
+                        .request(settings)
+                        .response(settings));
     router.describe(Method::Post, s + QStringLiteral("/auth/2fa/enroll"),
-                    authDoc(authTag,
-                            QStringLiteral("Start TOTP enrolment (secret and otpauth URI)"),
-                            object({{QStringLiteral("password"), string()}}), {},
-                            {ErrorCode::CurrentPasswordWrong}));
-    router.describe(Method::Post, s + QStringLiteral("/auth/2fa/verify"),
-                    authDoc(authTag,
-                            QStringLiteral("Confirm TOTP enrolment with a code; answers the "
-                                           "recovery codes, once"),
-                            object({{QStringLiteral("code"), string()}}, {QStringLiteral("code")}),
-                            object({{QStringLiteral("two_factor_enabled"), boolean()},
-                                    {QStringLiteral("recovery_codes"), arrayOf(string())}}),
-                            {ErrorCode::ValidationError, ErrorCode::RateLimitExceeded}));
-    const QJsonObject secondFactorProof =
-        object({{QStringLiteral("password"), string()},
-                {QStringLiteral("code"), string()},
-                {QStringLiteral("method"),
-                 enumOf({QStringLiteral("totp"), QStringLiteral("recovery")})}},
-               {QStringLiteral("password"), QStringLiteral("code")});
+                    routeDoc(authTag,
+                             QStringLiteral("Start TOTP enrolment (secret and otpauth URI)"),
+                             {ErrorCode::CurrentPasswordWrong})
+                        .request(object({{QStringLiteral("password"), string()}})));
+    router.describe(
+        Method::Post, s + QStringLiteral("/auth/2fa/verify"),
+        routeDoc(authTag,
+                 QStringLiteral("Confirm TOTP enrolment with a code; answers the "
+                                "recovery codes, once"),
+                 {ErrorCode::ValidationError, ErrorCode::RateLimitExceeded})
+            .request(object({{QStringLiteral("code"), string()}}, {QStringLiteral("code")}))
+            .response(object({{QStringLiteral("two_factor_enabled"), boolean()},
+                              {QStringLiteral("recovery_codes"), arrayOf(string())}})));
+    const QJsonObject secondFactorProof = object(
+        {{QStringLiteral("password"), string()},
+         {QStringLiteral("code"), string()},
+         {QStringLiteral("method"), enumOf({QStringLiteral("totp"), QStringLiteral("recovery")})}},
+        {QStringLiteral("password"), QStringLiteral("code")});
     router.describe(Method::Post, s + QStringLiteral("/auth/2fa/disable"),
-                    authDoc(authTag,
-                            QStringLiteral("Turn two-factor authentication off (deletes the "
-                                           "recovery codes)"),
-                            secondFactorProof, {},
-                            {ErrorCode::CurrentPasswordWrong, ErrorCode::ValidationError,
-                             ErrorCode::RateLimitExceeded, ErrorCode::ServiceUnavailable}));
+                    routeDoc(authTag,
+                             QStringLiteral("Turn two-factor authentication off (deletes the "
+                                            "recovery codes)"),
+                             {ErrorCode::CurrentPasswordWrong, ErrorCode::ValidationError,
+                              ErrorCode::RateLimitExceeded, ErrorCode::ServiceUnavailable})
+                        .request(secondFactorProof));
     router.describe(Method::Post, s + QStringLiteral("/auth/2fa/recovery-codes"),
-                    authDoc(authTag,
-                            QStringLiteral("Replace the recovery codes; answers the new ones, "
-                                           "once"),
-                            secondFactorProof,
-                            object({{QStringLiteral("recovery_codes"), arrayOf(string())}}),
-                            {ErrorCode::CurrentPasswordWrong, ErrorCode::ValidationError,
-                             ErrorCode::RateLimitExceeded, ErrorCode::ServiceUnavailable}));
-    router.describe(Method::Get, s + QStringLiteral("/auth/2fa/recovery-codes"),
-                    authDoc(authTag, QStringLiteral("How many recovery codes are left"), {},
-                            object({{QStringLiteral("two_factor_enabled"), boolean()},
-                                    {QStringLiteral("recovery_codes_remaining"), integer()}})));
+                    routeDoc(authTag,
+                             QStringLiteral("Replace the recovery codes; answers the new ones, "
+                                            "once"),
+                             {ErrorCode::CurrentPasswordWrong, ErrorCode::ValidationError,
+                              ErrorCode::RateLimitExceeded, ErrorCode::ServiceUnavailable})
+                        .request(secondFactorProof)
+                        .response(object({{QStringLiteral("recovery_codes"), arrayOf(string())}})));
+    router.describe(
+        Method::Get, s + QStringLiteral("/auth/2fa/recovery-codes"),
+        routeDoc(authTag, QStringLiteral("How many recovery codes are left"))
+            .response(object({{QStringLiteral("two_factor_enabled"), boolean()},
+                              {QStringLiteral("recovery_codes_remaining"), integer()}})));
 
     const QJsonObject keyRequest = object(
         {{QStringLiteral("name"), string()},
@@ -201,56 +192,61 @@ void describeAuthRoutes(ApiRouter &router)
                 {QStringLiteral("expires_at"), string()},
                 {QStringLiteral("last_used"), string()}});
     router.describe(Method::Post, s + QStringLiteral("/auth/api-keys"),
-                    authDoc(keysTag, QStringLiteral("Create an API key (shown once)"), keyRequest,
-                            keySchema, {ErrorCode::ValidationError}, 201));
+                    routeDoc(keysTag, QStringLiteral("Create an API key (shown once)"),
+                             {ErrorCode::ValidationError})
+                        .request(keyRequest)
+                        .response(keySchema)
+                        .status(201));
+    router.describe(Method::Get, s + QStringLiteral("/auth/api-keys"),
+                    routeDoc(keysTag, QStringLiteral("List the caller's API keys"))
+                        .response(arrayOf(keySchema)));
     router.describe(
-        Method::Get, s + QStringLiteral("/auth/api-keys"),
-        authDoc(keysTag, QStringLiteral("List the caller's API keys"), {}, arrayOf(keySchema)));
-    router.describe(Method::Delete, s + QStringLiteral("/auth/api-keys/{id}"),
-                    authDoc(keysTag, QStringLiteral("Revoke an API key"), {},
-                            flag(QStringLiteral("revoked")), {ErrorCode::ResourceNotFound}));
+        Method::Delete, s + QStringLiteral("/auth/api-keys/{id}"),
+        routeDoc(keysTag, QStringLiteral("Revoke an API key"), {ErrorCode::ResourceNotFound})
+            .response(flag(QStringLiteral("revoked"))));
 
     QJsonObject meSchema = userSchema();
     QJsonObject meProperties = meSchema.value(QStringLiteral("properties")).toObject();
     meProperties.insert(QStringLiteral("recovery_codes_remaining"), integer());
     meSchema.insert(QStringLiteral("properties"), meProperties);
     router.describe(Method::Get, s + QStringLiteral("/users/me"),
-                    authDoc(usersTag, QStringLiteral("The caller's profile"), {}, meSchema));
+                    routeDoc(usersTag, QStringLiteral("The caller's profile")).response(meSchema));
     router.describe(
         Method::Put, s + QStringLiteral("/users/me/password"),
-        authDoc(usersTag, QStringLiteral("Change the caller's password (ends other sessions)"),
-                object({{QStringLiteral("current_password"), string()},
-                        {QStringLiteral("new_password"), string()}},
-                       {QStringLiteral("current_password"), QStringLiteral("new_password")}),
-                flag(QStringLiteral("password_changed")),
-                {ErrorCode::CurrentPasswordWrong, ErrorCode::InvalidPassword,
-                 ErrorCode::RateLimitExceeded, ErrorCode::ServiceUnavailable}));
+        routeDoc(usersTag, QStringLiteral("Change the caller's password (ends other sessions)"),
+                 {ErrorCode::CurrentPasswordWrong, ErrorCode::InvalidPassword,
+                  ErrorCode::RateLimitExceeded, ErrorCode::ServiceUnavailable})
+            .request(object({{QStringLiteral("current_password"), string()},
+                             {QStringLiteral("new_password"), string()}},
+                            {QStringLiteral("current_password"), QStringLiteral("new_password")}))
+            .response(flag(QStringLiteral("password_changed"))));
     router.describe(Method::Get, s + QStringLiteral("/users/me/sessions"),
-                    authDoc(usersTag, QStringLiteral("The caller's active sessions"), {},
-                            arrayOf(object({{QStringLiteral("id"), string()},
-                                            {QStringLiteral("device_info"),
-                                             string(QStringLiteral("User-Agent"))},
-                                            {QStringLiteral("ip_address"), string()},
-                                            {QStringLiteral("created_at"), string()},
-                                            {QStringLiteral("last_used_at"), string()},
-                                            {QStringLiteral("expires_at"), string()},
-                                            {QStringLiteral("current"), boolean()}},
-                                           {QStringLiteral("id"), QStringLiteral("current")}))));
+                    routeDoc(usersTag, QStringLiteral("The caller's active sessions"))
+                        .response(arrayOf(object(
+                            {{QStringLiteral("id"), string()},
+                             {QStringLiteral("device_info"), string(QStringLiteral("User-Agent"))},
+                             {QStringLiteral("ip_address"), string()},
+                             {QStringLiteral("created_at"), string()},
+                             {QStringLiteral("last_used_at"), string()},
+                             {QStringLiteral("expires_at"), string()},
+                             {QStringLiteral("current"), boolean()}},
+                            {QStringLiteral("id"), QStringLiteral("current")}))));
     router.describe(Method::Delete, s + QStringLiteral("/users/me/sessions"),
-                    authDoc(usersTag, QStringLiteral("End every other session of the caller"), {},
-                            flag(QStringLiteral("revoked"))));
+                    routeDoc(usersTag, QStringLiteral("End every other session of the caller"))
+                        .response(flag(QStringLiteral("revoked"))));
     router.describe(Method::Delete, s + QStringLiteral("/users/me/sessions/{id}"),
-                    authDoc(usersTag, QStringLiteral("End one session of the caller"), {},
-                            flag(QStringLiteral("revoked")), {ErrorCode::ResourceNotFound}));
+                    routeDoc(usersTag, QStringLiteral("End one session of the caller"),
+                             {ErrorCode::ResourceNotFound})
+                        .response(flag(QStringLiteral("revoked"))));
 
     const QJsonObject roles =
         enumOf({QStringLiteral("admin"), QStringLiteral("user"), QStringLiteral("viewer")});
     const QJsonObject statuses =
         enumOf({QStringLiteral("active"), QStringLiteral("inactive"), QStringLiteral("suspended")});
-    RouteDoc list = authDoc(usersTag, QStringLiteral("List users (paged, filtered)"), {},
-                            object({{QStringLiteral("users"), arrayOf(userSchema())},
-                                    {QStringLiteral("pagination"), pagination()}}),
-                            {ErrorCode::ValidationError});
+    RouteDoc list = routeDoc(usersTag, QStringLiteral("List users (paged, filtered)"),
+                             {ErrorCode::ValidationError})
+                        .response(object({{QStringLiteral("users"), arrayOf(userSchema())},
+                                          {QStringLiteral("pagination"), pagination()}}));
     list.queryParameters = paging();
     for (const auto &[name, valueSchema] :
          {std::pair{QStringLiteral("search"), string()}, std::pair{QStringLiteral("role"), roles},
@@ -260,55 +256,53 @@ void describeAuthRoutes(ApiRouter &router)
                     enumOf({QStringLiteral("asc"), QStringLiteral("desc")})}})
         list.queryParameters.append(query(name, valueSchema));
     router.describe(Method::Get, s + QStringLiteral("/users"), list);
-    router.describe(
-        Method::Post, s + QStringLiteral("/users"),
-        authDoc(usersTag, QStringLiteral("Create a user"),
-                object({{QStringLiteral("username"), string()},
-                        {QStringLiteral("email"), string()},
-                        {QStringLiteral("password"), string()},
-                        {QStringLiteral("full_name"), string()},
-                        {QStringLiteral("role"), roles},
-                        {QStringLiteral("status"), statuses}},
-                       {QStringLiteral("username"), QStringLiteral("email"),
-                        QStringLiteral("password")}),
-                userSchema(),
-                {ErrorCode::ValidationError, ErrorCode::ResourceAlreadyExists,
-                 ErrorCode::EmailExists, ErrorCode::InvalidPassword, ErrorCode::ServiceUnavailable},
-                201));
-    router.describe(
-        Method::Get, s + QStringLiteral("/users/{id}"),
-        authDoc(usersTag, QStringLiteral("One user"), {}, userSchema(), {ErrorCode::UserNotFound}));
+    router.describe(Method::Post, s + QStringLiteral("/users"),
+                    routeDoc(usersTag, QStringLiteral("Create a user"),
+                             {ErrorCode::ValidationError, ErrorCode::ResourceAlreadyExists,
+                              ErrorCode::EmailExists, ErrorCode::InvalidPassword,
+                              ErrorCode::ServiceUnavailable})
+                        .request(object({{QStringLiteral("username"), string()},
+                                         {QStringLiteral("email"), string()},
+                                         {QStringLiteral("password"), string()},
+                                         {QStringLiteral("full_name"), string()},
+                                         {QStringLiteral("role"), roles},
+                                         {QStringLiteral("status"), statuses}},
+                                        {QStringLiteral("username"), QStringLiteral("email"),
+                                         QStringLiteral("password")}))
+                        .response(userSchema())
+                        .status(201));
+    router.describe(Method::Get, s + QStringLiteral("/users/{id}"),
+                    routeDoc(usersTag, QStringLiteral("One user"), {ErrorCode::UserNotFound})
+                        .response(userSchema()));
     router.describe(Method::Put, s + QStringLiteral("/users/{id}"),
-                    authDoc(usersTag, QStringLiteral("Update a user"),
-                            object({{QStringLiteral("username"), string()},
-                                    {QStringLiteral("email"), string()},
-                                    {QStringLiteral("full_name"), string()},
-                                    {QStringLiteral("role"), roles},
-                                    {QStringLiteral("status"), statuses}}),
-                            userSchema(),
-                            {ErrorCode::UserNotFound, ErrorCode::ValidationError,
-                             ErrorCode::ResourceAlreadyExists}));
+                    routeDoc(usersTag, QStringLiteral("Update a user"),
+                             {ErrorCode::UserNotFound, ErrorCode::ValidationError,
+                              ErrorCode::ResourceAlreadyExists})
+                        .request(object({{QStringLiteral("username"), string()},
+                                         {QStringLiteral("email"), string()},
+                                         {QStringLiteral("full_name"), string()},
+                                         {QStringLiteral("role"), roles},
+                                         {QStringLiteral("status"), statuses}}))
+                        .response(userSchema()));
     router.describe(Method::Delete, s + QStringLiteral("/users/{id}"),
-                    authDoc(usersTag, QStringLiteral("Delete a user"), {},
-                            flag(QStringLiteral("deleted")), {ErrorCode::UserNotFound}));
-    router.describe(
-        Method::Post, s + QStringLiteral("/users/{id}/reset-password"),
-        authDoc(
-            usersTag, QStringLiteral("Set a new password for a user (admin)"),
-            object({{QStringLiteral("new_password"), string()}}, {QStringLiteral("new_password")}),
-            {},
-            {ErrorCode::UserNotFound, ErrorCode::InvalidPassword, ErrorCode::ServiceUnavailable}));
+                    routeDoc(usersTag, QStringLiteral("Delete a user"), {ErrorCode::UserNotFound})
+                        .response(flag(QStringLiteral("deleted"))));
+    router.describe(Method::Post, s + QStringLiteral("/users/{id}/reset-password"),
+                    routeDoc(usersTag, QStringLiteral("Set a new password for a user (admin)"),
+                             {ErrorCode::UserNotFound, ErrorCode::InvalidPassword,
+                              ErrorCode::ServiceUnavailable})
+                        .request(object({{QStringLiteral("new_password"), string()}},
+                                        {QStringLiteral("new_password")})));
     router.describe(
         Method::Post, s + QStringLiteral("/users/{id}/unlock"),
-        authDoc(usersTag,
-                QStringLiteral("Lift every lockout of a user: failed logins from every address, "
-                               "wrong current passwords, wrong two-factor codes (admin)"),
-                {},
-                object({{QStringLiteral("id"), string()},
-                        {QStringLiteral("unlocked"), boolean()},
-                        {QStringLiteral("locked_addresses"),
-                         integer(QStringLiteral("addresses whose lock was lifted"))}}),
-                {ErrorCode::UserNotFound}));
+        routeDoc(usersTag,
+                 QStringLiteral("Lift every lockout of a user: failed logins from every address, "
+                                "wrong current passwords, wrong two-factor codes (admin)"),
+                 {ErrorCode::UserNotFound})
+            .response(object({{QStringLiteral("id"), string()},
+                              {QStringLiteral("unlocked"), boolean()},
+                              {QStringLiteral("locked_addresses"),
+                               integer(QStringLiteral("addresses whose lock was lifted"))}})));
 }
 
 } // namespace hm::server::auth

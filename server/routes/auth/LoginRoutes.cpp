@@ -1,9 +1,9 @@
 #include "server/api/AuthCommon.h"
+#include "server/api/RouteAudit.h"
 #include "server/api/RouteHelpers.h"
 #include "server/repositories/UserRepository.h"
 #include "server/repositories/WriteGenerations.h"
 #include "server/routes/auth/AuthRoutes.h"
-#include "server/services/auth/AuditLog.h"
 #include "server/services/auth/AuthModule.h"
 #include "server/services/auth/AuthSettings.h"
 #include "server/services/auth/LoginService.h"
@@ -61,9 +61,8 @@ ApiReply verifyTwoFactorLogin(AuthModule &auth, const RequestContext &context)
     HM_TRY(code, requiredString(body.value(), QStringLiteral("code")));
     HM_TRY(method, optionalString(body.value(), QStringLiteral("method"), QStringLiteral("totp")));
     if (!isSecondFactorMethod(method.value()))
-        return ApiReply::failure(
-            fieldError(QStringLiteral("method"),
-                       QStringLiteral("method must be \"totp\" or \"recovery\"")));
+        return ApiReply::failure(fieldError(
+            QStringLiteral("method"), QStringLiteral("method must be \"totp\" or \"recovery\"")));
     auto verified = LoginService(auth).verifyTwoFactor(pendingToken.value(), code.value(),
                                                        clientInfo(context), method.value());
     if (!verified)
@@ -89,8 +88,8 @@ ApiReply refresh(AuthModule &auth, const RequestContext &context)
     QString reuseUser;
     auto rotated = auth.tokens.rotate(refreshToken, clientInfo(context), &reuseUser);
     if (!reuseUser.isEmpty())
-        audit(auth.db, QStringLiteral("REFRESH_TOKEN_REUSE"), reuseUser, QStringLiteral("session"),
-              {}, context.clientIp(), QString::fromUtf8(context.header("User-Agent")));
+        auditAction(auth.db, context, reuseUser, QStringLiteral("REFRESH_TOKEN_REUSE"),
+                    QStringLiteral("session"), {});
     if (!rotated)
         return ApiReply::failure(rotated.error());
     return ApiReply::ok(rotated.value());
@@ -134,8 +133,8 @@ ApiReply registerUser(AuthModule &auth, const RequestContext &context)
         if (!created)
             return reply.send(ApiReply::failure(created.error()));
         invalidateFlowCaches(); // the invitations accepted are shares now
-        audit(auth.db, QStringLiteral("USER_REGISTERED"), created.value().id,
-              QStringLiteral("user"), created.value().id, client.ip, client.userAgent);
+        auditAction(auth.db, client, created.value().id, QStringLiteral("USER_REGISTERED"),
+                    QStringLiteral("user"), created.value().id);
         ApiReply answer = ApiReply::ok(created.value().toJson(), 201);
         answer.body.insert(QStringLiteral("message"), QStringLiteral("Registration successful"));
         reply.send(std::move(answer));
@@ -167,31 +166,30 @@ void registerLoginRoutes(ApiRouter &router, AuthModule &auth)
                              "/api/v1/auth/verify-email"})
         router.addRoute(Method::Post, QString::fromLatin1(path), noSmtp);
 
-    addProtectedRoute(
-        router, auth, Method::Post, QStringLiteral("/api/v1/auth/logout"), Role::Viewer,
-        [&auth](const RequestContext &c, const Principal &p) {
-            HM_TRY(body, c.jsonObject());
-            QString family = p.sessionId;
-            const QString token = body.value().value(QStringLiteral("refresh_token")).toString();
-            if (!token.isEmpty()) {
-                HM_TRY(owned, auth.tokens.familyOf(token));
-                family = owned.value();
-            }
-            if (family.isEmpty())
-                return ApiReply::failure(
-                    fieldError(QStringLiteral("refresh_token"),
-                               QStringLiteral("refresh_token is required with an API key")));
-            HM_TRY_STATUS(auth.tokens.revokeFamily(p.userId, family));
-            audit(auth.db, QStringLiteral("LOGOUT"), p.userId, QStringLiteral("session"), family,
-                  c.clientIp(), QString::fromUtf8(c.header("User-Agent")));
-            return ApiReply::ok(QJsonObject{{QStringLiteral("logged_out"), true}});
-        });
+    addProtectedRoute(router, auth, Method::Post, QStringLiteral("/api/v1/auth/logout"),
+                      Role::Viewer, [&auth](const RequestContext &c, const Principal &p) {
+                          HM_TRY(body, c.jsonObject());
+                          QString family = p.sessionId;
+                          const QString token =
+                              body.value().value(QStringLiteral("refresh_token")).toString();
+                          if (!token.isEmpty()) {
+                              HM_TRY(owned, auth.tokens.familyOf(token));
+                              family = owned.value();
+                          }
+                          if (family.isEmpty())
+                              return ApiReply::failure(fieldError(
+                                  QStringLiteral("refresh_token"),
+                                  QStringLiteral("refresh_token is required with an API key")));
+                          HM_TRY_STATUS(auth.tokens.revokeFamily(p.userId, family));
+                          auditAction(auth.db, c, p.userId, QStringLiteral("LOGOUT"),
+                                      QStringLiteral("session"), family);
+                          return ApiReply::ok(QJsonObject{{QStringLiteral("logged_out"), true}});
+                      });
     addProtectedRoute(router, auth, Method::Post, QStringLiteral("/api/v1/auth/logout-all"),
                       Role::Viewer, [&auth](const RequestContext &c, const Principal &p) {
                           HM_TRY_STATUS(auth.tokens.revokeAllFamilies(p.userId));
-                          audit(auth.db, QStringLiteral("LOGOUT_ALL"), p.userId,
-                                QStringLiteral("user"), p.userId, c.clientIp(),
-                                QString::fromUtf8(c.header("User-Agent")));
+                          auditAction(auth.db, c, p.userId, QStringLiteral("LOGOUT_ALL"),
+                                      QStringLiteral("user"), p.userId);
                           return ApiReply::ok(QJsonObject{{QStringLiteral("logged_out"), true}});
                       });
 
@@ -219,9 +217,10 @@ void registerLoginRoutes(ApiRouter &router, AuthModule &auth)
             }
             for (auto it = body.value().begin(); it != body.value().end(); ++it)
                 HM_TRY_STATUS(saveSetting(auth.db, it.key(), it.value(), p.userId));
-            audit(auth.db, QStringLiteral("SETTINGS_CHANGED"), p.userId, QStringLiteral("settings"),
-                  {}, c.clientIp(), QString::fromUtf8(c.header("User-Agent")),
-                  {{QStringLiteral("keys"), QJsonArray::fromStringList(body.value().keys())}});
+            auditAction(
+                auth.db, c, p.userId, QStringLiteral("SETTINGS_CHANGED"),
+                QStringLiteral("settings"), {},
+                {{QStringLiteral("keys"), QJsonArray::fromStringList(body.value().keys())}});
             return ApiReply::ok(AuthSettings::load(auth.db).toJson());
         });
 }

@@ -1,9 +1,9 @@
 #include "crypto/Envelope.h"
 #include "crypto/Totp.h"
 #include "server/api/AuthCommon.h"
+#include "server/api/RouteAudit.h"
 #include "server/api/RouteHelpers.h"
 #include "server/routes/auth/AuthRoutes.h"
-#include "server/services/auth/AuditLog.h"
 #include "server/services/auth/AuthModule.h"
 #include "server/services/auth/RecoveryCodes.h"
 #include "server/services/auth/TwoFactor.h"
@@ -88,10 +88,10 @@ Result<bool> countedCheck(AuthModule &auth, const UserRecord &user, const Client
         return true;
     }
     const AttemptTracker::State after = auth.checkAttempts.recordFailure(subject, {}, policy, now);
-    audit(auth.db, QStringLiteral("TWO_FACTOR_CHECK_FAILED"), user.id, QStringLiteral("user"),
-          user.id, client.ip, client.userAgent,
-          {{QStringLiteral("attempts"), after.failures},
-           {QStringLiteral("locked_until"), isoOrNull(after.lockedUntilMs)}});
+    auditAction(auth.db, client, user.id, QStringLiteral("TWO_FACTOR_CHECK_FAILED"),
+                QStringLiteral("user"), user.id,
+                {{QStringLiteral("attempts"), after.failures},
+                 {QStringLiteral("locked_until"), isoOrNull(after.lockedUntilMs)}});
     return false;
 }
 
@@ -121,9 +121,9 @@ Result<bool> checkSecondFactor(AuthModule &auth, const UserRecord &user, const Q
             users.consumeRecoveryCode(user.id, recoveryCodeHash(user.id, code));
         if (used && used.value()) {
             const Result<qint64> left = users.countRecoveryCodes(user.id);
-            audit(auth.db, QStringLiteral("TWO_FACTOR_RECOVERY_USED"), user.id,
-                  QStringLiteral("user"), user.id, client.ip, client.userAgent,
-                  {{QStringLiteral("recovery_codes_remaining"), left ? left.value() : -1}});
+            auditAction(auth.db, client, user.id, QStringLiteral("TWO_FACTOR_RECOVERY_USED"),
+                        QStringLiteral("user"), user.id,
+                        {{QStringLiteral("recovery_codes_remaining"), left ? left.value() : -1}});
         }
         return used;
     });
@@ -175,13 +175,12 @@ void registerTwoFactorRoutes(ApiRouter &router, AuthModule &auth)
             HM_TRY(codes, regenerateRecoveryCodes(auth.db, user.value().id));
             HM_TRY_STATUS(
                 UserRepository(auth.db).setTotp(user.value().id, user.value().totpSecretEnc, true));
-            audit(auth.db, QStringLiteral("TWO_FACTOR_ENABLED"), p.userId, QStringLiteral("user"),
-                  p.userId, c.clientIp(), QString::fromUtf8(c.header("User-Agent")));
+            auditAction(auth.db, c, p.userId, QStringLiteral("TWO_FACTOR_ENABLED"),
+                        QStringLiteral("user"), p.userId);
             // The codes are shown in this answer only.
-            return ApiReply::ok(
-                QJsonObject{{QStringLiteral("two_factor_enabled"), true},
-                            {QStringLiteral("recovery_codes"),
-                             QJsonArray::fromStringList(codes.value())}});
+            return ApiReply::ok(QJsonObject{
+                {QStringLiteral("two_factor_enabled"), true},
+                {QStringLiteral("recovery_codes"), QJsonArray::fromStringList(codes.value())}});
         });
     addProtectedRoute(
         router, auth, Method::Post, QStringLiteral("/api/v1/auth/2fa/disable"), Role::Viewer,
@@ -211,8 +210,8 @@ void registerTwoFactorRoutes(ApiRouter &router, AuthModule &auth)
                         return reply.send(ApiReply::failure(s.error()));
                     if (Status s = UserRepository(auth.db).setTotp(user.id, {}, false); !s)
                         return reply.send(ApiReply::failure(s.error()));
-                    audit(auth.db, QStringLiteral("TWO_FACTOR_DISABLED"), p.userId,
-                          QStringLiteral("user"), p.userId, client.ip, client.userAgent);
+                    auditAction(auth.db, client, p.userId, QStringLiteral("TWO_FACTOR_DISABLED"),
+                                QStringLiteral("user"), p.userId);
                     reply.send(
                         ApiReply::ok(QJsonObject{{QStringLiteral("two_factor_enabled"), false}}));
                 });
@@ -220,8 +219,8 @@ void registerTwoFactorRoutes(ApiRouter &router, AuthModule &auth)
     // New recovery codes for old ones: the same proof as disable (password
     // and a code). The old codes stop working; the new ones are shown once.
     addProtectedRoute(
-        router, auth, Method::Post, QStringLiteral("/api/v1/auth/2fa/recovery-codes"),
-        Role::Viewer, [&auth](const RequestContext &c, const Principal &p) {
+        router, auth, Method::Post, QStringLiteral("/api/v1/auth/2fa/recovery-codes"), Role::Viewer,
+        [&auth](const RequestContext &c, const Principal &p) {
             HM_TRY(body, c.jsonObject());
             HM_TRY(password, requiredString(body.value(), QStringLiteral("password")));
             HM_TRY(code, requiredString(body.value(), QStringLiteral("code")));
@@ -245,12 +244,12 @@ void registerTwoFactorRoutes(ApiRouter &router, AuthModule &auth)
                     const Result<QStringList> codes = regenerateRecoveryCodes(auth.db, user.id);
                     if (!codes)
                         return reply.send(ApiReply::failure(codes.error()));
-                    audit(auth.db, QStringLiteral("TWO_FACTOR_RECOVERY_CODES_REGENERATED"),
-                          p.userId, QStringLiteral("user"), p.userId, client.ip,
-                          client.userAgent);
-                    reply.send(ApiReply::ok(QJsonObject{
-                        {QStringLiteral("recovery_codes"),
-                         QJsonArray::fromStringList(codes.value())}}));
+                    auditAction(auth.db, client, p.userId,
+                                QStringLiteral("TWO_FACTOR_RECOVERY_CODES_REGENERATED"),
+                                QStringLiteral("user"), p.userId);
+                    reply.send(
+                        ApiReply::ok(QJsonObject{{QStringLiteral("recovery_codes"),
+                                                  QJsonArray::fromStringList(codes.value())}}));
                 });
         });
     // How many recovery codes are left (never the codes).

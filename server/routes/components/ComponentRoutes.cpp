@@ -4,9 +4,9 @@
 #include "common/ComponentIcons.h"
 #include "server/api/ApiRouter.h"
 #include "server/api/AuthCommon.h"
+#include "server/api/RouteAudit.h"
 #include "server/api/RouteHelpers.h"
 #include "server/routes/EngineRoutes.h"
-#include "server/services/auth/AuditLog.h"
 #include "server/services/auth/AuthModule.h"
 #include "server/services/engine/ComponentService.h"
 #include "store/Database.h"
@@ -24,12 +24,7 @@ namespace {
 
 const QString kTag = QStringLiteral("Components");
 
-void auditComponent(store::Database &db, const RequestContext &c, const Principal &p,
-                    const QString &action, const QString &id, const QJsonObject &details)
-{
-    auth::audit(db, action, p.userId, QStringLiteral("component"), id, c.clientIp(),
-                QString::fromUtf8(c.header("User-Agent")), details);
-}
+const QString kComponentResource = QStringLiteral("component");
 
 // The name-level fields of a registration (seed 003 §4.2 components): each
 // one given (a string, or null to clear it) is set, the others stay.
@@ -83,21 +78,20 @@ ApiReply registerComponent(ComponentService &service, store::Database &db, const
     HM_TRY(info, componentInfo(body.value(), name.value()));
     const DeferredReply reply = c.defer();
     // The context is gone when the answer comes: keep what the audit needs.
-    const QString ip = c.clientIp();
-    const QString agent = QString::fromUtf8(c.header("User-Agent"));
+    const auth::ClientInfo client = auth::clientInfo(c);
     service.registerEndpoint(
         endpoint.value(), name.value(), info.value(), p.userId,
-        [reply, &db, p, ip, agent](Result<QJsonArray> stored) {
+        [reply, &db, p, client](Result<QJsonArray> stored) {
             if (!stored)
                 return reply.send(ApiReply::failure(stored.error()));
             for (const QJsonValue item : stored.value()) {
                 const QJsonObject row = item.toObject();
-                auth::audit(db, QStringLiteral("COMPONENT_REGISTERED"), p.userId,
-                            QStringLiteral("component"), row.value(QStringLiteral("id")).toString(),
-                            ip, agent,
-                            {{QStringLiteral("name"), row.value(QStringLiteral("name"))},
-                             {QStringLiteral("version"), row.value(QStringLiteral("version"))},
-                             {QStringLiteral("endpoint"), row.value(QStringLiteral("endpoint"))}});
+                auth::auditAction(
+                    db, client, p.userId, QStringLiteral("COMPONENT_REGISTERED"),
+                    kComponentResource, row.value(QStringLiteral("id")).toString(),
+                    {{QStringLiteral("name"), row.value(QStringLiteral("name"))},
+                     {QStringLiteral("version"), row.value(QStringLiteral("version"))},
+                     {QStringLiteral("endpoint"), row.value(QStringLiteral("endpoint"))}});
             }
             reply.send(ApiReply::ok(QJsonObject{{QStringLiteral("items"), stored.value()}}, 201));
         });
@@ -122,8 +116,8 @@ ApiReply updateComponent(ComponentService &service, store::Database &db, const R
         if (body.value().contains(QLatin1String(key)))
             details.insert(QLatin1String(key), body.value().value(QLatin1String(key)));
     }
-    auditComponent(db, c, p, QStringLiteral("COMPONENT_UPDATED"), updated.value().componentId,
-                   details);
+    auth::auditAction(db, c, p.userId, QStringLiteral("COMPONENT_UPDATED"), kComponentResource,
+                      updated.value().componentId, details);
     return ApiReply::ok(QJsonObject{{QStringLiteral("items"), updated.value().items}});
 }
 
@@ -197,12 +191,12 @@ ApiReply deprecate(ComponentService &service, store::Database &db, const Request
                    const Principal &p, bool deprecated)
 {
     HM_TRY(row, service.setDeprecated(c.pathArgs.at(0), c.pathArgs.at(1), deprecated));
-    auditComponent(db, c, p,
-                   deprecated ? QStringLiteral("COMPONENT_DEPRECATED")
-                              : QStringLiteral("COMPONENT_UNDEPRECATED"),
-                   row.value().value(QStringLiteral("id")).toString(),
-                   {{QStringLiteral("name"), c.pathArgs.at(0)},
-                    {QStringLiteral("version"), c.pathArgs.at(1)}});
+    auth::auditAction(db, c, p.userId,
+                      deprecated ? QStringLiteral("COMPONENT_DEPRECATED")
+                                 : QStringLiteral("COMPONENT_UNDEPRECATED"),
+                      kComponentResource, row.value().value(QStringLiteral("id")).toString(),
+                      {{QStringLiteral("name"), c.pathArgs.at(0)},
+                       {QStringLiteral("version"), c.pathArgs.at(1)}});
     return ApiReply::ok(row.value());
 }
 
@@ -211,26 +205,15 @@ QJsonObject itemsSchema()
     return object({{QStringLiteral("items"), arrayOf(componentSchema())}});
 }
 
-RouteDoc componentDoc(const QString &summary, QList<ErrorCode> errors, QJsonObject response,
-                      QJsonObject request = {})
-{
-    RouteDoc d;
-    d.summary = summary;
-    d.tag = kTag;
-    d.errors = std::move(errors);
-    d.responseSchema = std::move(response);
-    d.requestSchema = std::move(request);
-    return d;
-}
-
 } // namespace
 
 void registerComponentRoutes(ApiRouter &router, auth::AuthModule &auth, store::Database &db,
                              ComponentService &service)
 {
-    RouteDoc listDoc = componentDoc(QStringLiteral("Built-in and registered components with their "
-                                                   "interfaces, endpoints, status and health"),
-                                    {}, itemsSchema());
+    RouteDoc listDoc =
+        routeDoc(kTag, QStringLiteral("Built-in and registered components with their "
+                                      "interfaces, endpoints, status and health"))
+            .response(itemsSchema());
     auth::addProtectedRoute(
         router, auth, Method::Get, QStringLiteral("/api/v1/components"), Role::Viewer,
         [&service](const RequestContext &, const Principal &) -> ApiReply {
@@ -239,27 +222,30 @@ void registerComponentRoutes(ApiRouter &router, auth::AuthModule &auth, store::D
         },
         std::move(listDoc));
 
-    RouteDoc registerDoc = componentDoc(
-        QStringLiteral("Register the components an HTTP endpoint serves (health check, then "
-                       "GET /interface; versions must be semantic versions and schemas valid "
-                       "JSON Schemas); a version already registered elsewhere with the same "
-                       "interface gains this endpoint; usable by flows at once"),
-        {ErrorCode::ComponentUnavailable, ErrorCode::ComponentNotFound,
-         ErrorCode::ResourceAlreadyExists},
-        itemsSchema(),
-        object({{QStringLiteral("endpoint"),
-                 string(QStringLiteral("base URL, e.g. http://10.0.0.5:9000"))},
-                {QStringLiteral("name"), string(QStringLiteral("only this component"))},
-                {QStringLiteral("display_name"),
-                 string(QStringLiteral("with name: the component's display name (every "
-                                       "version); empty = the name"))},
-                {QStringLiteral("description"),
-                 nullable(string(QStringLiteral("with name: the component's description")))},
-                {QStringLiteral("category"),
-                 nullable(string(QStringLiteral("with name: the component's category")))},
-                {QStringLiteral("icon"),
-                 nullable(string(QStringLiteral("with name: an icon name or URL")))}},
-               {QStringLiteral("endpoint")}));
+    RouteDoc registerDoc =
+        routeDoc(
+            kTag,
+            QStringLiteral("Register the components an HTTP endpoint serves (health check, then "
+                           "GET /interface; versions must be semantic versions and schemas valid "
+                           "JSON Schemas); a version already registered elsewhere with the same "
+                           "interface gains this endpoint; usable by flows at once"),
+            {ErrorCode::ComponentUnavailable, ErrorCode::ComponentNotFound,
+             ErrorCode::ResourceAlreadyExists})
+            .request(object(
+                {{QStringLiteral("endpoint"),
+                  string(QStringLiteral("base URL, e.g. http://10.0.0.5:9000"))},
+                 {QStringLiteral("name"), string(QStringLiteral("only this component"))},
+                 {QStringLiteral("display_name"),
+                  string(QStringLiteral("with name: the component's display name (every "
+                                        "version); empty = the name"))},
+                 {QStringLiteral("description"),
+                  nullable(string(QStringLiteral("with name: the component's description")))},
+                 {QStringLiteral("category"),
+                  nullable(string(QStringLiteral("with name: the component's category")))},
+                 {QStringLiteral("icon"),
+                  nullable(string(QStringLiteral("with name: an icon name or URL")))}},
+                {QStringLiteral("endpoint")}))
+            .response(itemsSchema());
     registerDoc.successStatus = 201;
     auth::addProtectedRoute(
         router, auth, Method::Post, QStringLiteral("/api/v1/components"), Role::Admin,
@@ -274,25 +260,31 @@ void registerComponentRoutes(ApiRouter &router, auth::AuthModule &auth, store::D
             HM_TRY(items, service.list(c.pathArgs.at(0)));
             return ApiReply::ok(QJsonObject{{QStringLiteral("items"), items.value()}});
         },
-        componentDoc(QStringLiteral("Every version of one component, by semantic version "
-                                    "precedence"),
-                     {ErrorCode::ComponentNotFound}, itemsSchema()));
+        routeDoc(kTag,
+                 QStringLiteral("Every version of one component, by semantic version "
+                                "precedence"),
+                 {ErrorCode::ComponentNotFound})
+            .response(itemsSchema()));
 
-    RouteDoc updateDoc = componentDoc(
-        QStringLiteral("Change a registered component's name-level fields (every version): "
-                       "display name, description, category, icon"),
-        {ErrorCode::ComponentNotFound}, itemsSchema(),
-        object({{QStringLiteral("display_name"),
-                 nullable(string(QStringLiteral("at most 255 characters; empty or null = the "
-                                                "name")))},
-                {QStringLiteral("description"),
-                 nullable(string(QStringLiteral("at most 4000 characters; null clears it")))},
-                {QStringLiteral("category"),
-                 nullable(string(QStringLiteral("at most 100 characters; null clears it")))},
-                {QStringLiteral("icon"),
-                 nullable(string(QStringLiteral("one of the console's component icon names "
-                                                "(details.allowed of a refusal); null clears "
-                                                "it")))}}));
+    RouteDoc updateDoc =
+        routeDoc(
+            kTag,
+            QStringLiteral("Change a registered component's name-level fields (every version): "
+                           "display name, description, category, icon"),
+            {ErrorCode::ComponentNotFound})
+            .request(object(
+                {{QStringLiteral("display_name"),
+                  nullable(string(QStringLiteral("at most 255 characters; empty or null = the "
+                                                 "name")))},
+                 {QStringLiteral("description"),
+                  nullable(string(QStringLiteral("at most 4000 characters; null clears it")))},
+                 {QStringLiteral("category"),
+                  nullable(string(QStringLiteral("at most 100 characters; null clears it")))},
+                 {QStringLiteral("icon"),
+                  nullable(string(QStringLiteral("one of the console's component icon names "
+                                                 "(details.allowed of a refusal); null clears "
+                                                 "it")))}}))
+            .response(itemsSchema());
     auth::addProtectedRoute(
         router, auth, Method::Patch, QStringLiteral("/api/v1/components/{name}"), Role::Admin,
         [&service, &db](const RequestContext &c, const Principal &p) {
@@ -305,23 +297,26 @@ void registerComponentRoutes(ApiRouter &router, auth::AuthModule &auth, store::D
         Role::Admin,
         [&service, &db](const RequestContext &c, const Principal &p) -> ApiReply {
             HM_TRY(row, service.remove(c.pathArgs.at(0), c.pathArgs.at(1)));
-            auditComponent(db, c, p, QStringLiteral("COMPONENT_DELETED"),
-                           row.value().value(QStringLiteral("id")).toString(),
-                           {{QStringLiteral("name"), c.pathArgs.at(0)},
-                            {QStringLiteral("version"), c.pathArgs.at(1)}});
+            auth::auditAction(db, c, p.userId, QStringLiteral("COMPONENT_DELETED"),
+                              kComponentResource,
+                              row.value().value(QStringLiteral("id")).toString(),
+                              {{QStringLiteral("name"), c.pathArgs.at(0)},
+                               {QStringLiteral("version"), c.pathArgs.at(1)}});
             return ApiReply::ok(row.value());
         },
-        componentDoc(
-            QStringLiteral("Delete (disable) a registered component version: new flows cannot "
-                           "use it, running executions keep it"),
-            {ErrorCode::ComponentNotFound}, componentSchema()));
+        routeDoc(kTag,
+                 QStringLiteral("Delete (disable) a registered component version: new flows cannot "
+                                "use it, running executions keep it"),
+                 {ErrorCode::ComponentNotFound})
+            .response(componentSchema()));
 
     auth::addProtectedRoute(
         router, auth, Method::Post, QStringLiteral("/api/v1/components/{name}/{version}/health"),
         Role::User,
         [&service](const RequestContext &c, const Principal &) { return recheck(service, c); },
-        componentDoc(QStringLiteral("Check a registered component's health now (every endpoint)"),
-                     {ErrorCode::ComponentNotFound}, componentSchema()));
+        routeDoc(kTag, QStringLiteral("Check a registered component's health now (every endpoint)"),
+                 {ErrorCode::ComponentNotFound})
+            .response(componentSchema()));
 
     auth::addProtectedRoute(
         router, auth, Method::Post, QStringLiteral("/api/v1/components/{name}/{version}/deprecate"),
@@ -329,17 +324,20 @@ void registerComponentRoutes(ApiRouter &router, auth::AuthModule &auth, store::D
         [&service, &db](const RequestContext &c, const Principal &p) {
             return deprecate(service, db, c, p, true);
         },
-        componentDoc(QStringLiteral("Deprecate a registered component version: it keeps running "
-                                    "and stays usable, flow writes using it answer warnings"),
-                     {ErrorCode::ComponentNotFound}, componentSchema()));
+        routeDoc(kTag,
+                 QStringLiteral("Deprecate a registered component version: it keeps running "
+                                "and stays usable, flow writes using it answer warnings"),
+                 {ErrorCode::ComponentNotFound})
+            .response(componentSchema()));
     auth::addProtectedRoute(
         router, auth, Method::Post,
         QStringLiteral("/api/v1/components/{name}/{version}/undeprecate"), Role::Admin,
         [&service, &db](const RequestContext &c, const Principal &p) {
             return deprecate(service, db, c, p, false);
         },
-        componentDoc(QStringLiteral("Make a deprecated component version active again"),
-                     {ErrorCode::ComponentNotFound}, componentSchema()));
+        routeDoc(kTag, QStringLiteral("Make a deprecated component version active again"),
+                 {ErrorCode::ComponentNotFound})
+            .response(componentSchema()));
 
     auth::addProtectedRoute(
         router, auth, Method::Get, QStringLiteral("/api/v1/components/{name}/usage"), Role::Viewer,
@@ -347,9 +345,11 @@ void registerComponentRoutes(ApiRouter &router, auth::AuthModule &auth, store::D
             HM_TRY(items, service.usage(c.pathArgs.at(0), {}, p));
             return ApiReply::ok(QJsonObject{{QStringLiteral("items"), items.value()}});
         },
-        componentDoc(QStringLiteral("Flow versions whose nodes use any version of a component "
-                                    "(among the flows the caller may view)"),
-                     {ErrorCode::ComponentNotFound}, usageSchema()));
+        routeDoc(kTag,
+                 QStringLiteral("Flow versions whose nodes use any version of a component "
+                                "(among the flows the caller may view)"),
+                 {ErrorCode::ComponentNotFound})
+            .response(usageSchema()));
     auth::addProtectedRoute(
         router, auth, Method::Get, QStringLiteral("/api/v1/components/{name}/{version}/usage"),
         Role::Viewer,
@@ -357,9 +357,11 @@ void registerComponentRoutes(ApiRouter &router, auth::AuthModule &auth, store::D
             HM_TRY(items, service.usage(c.pathArgs.at(0), c.pathArgs.at(1), p));
             return ApiReply::ok(QJsonObject{{QStringLiteral("items"), items.value()}});
         },
-        componentDoc(QStringLiteral("Flow versions whose nodes use one component version "
-                                    "(among the flows the caller may view)"),
-                     {ErrorCode::ComponentNotFound}, usageSchema()));
+        routeDoc(kTag,
+                 QStringLiteral("Flow versions whose nodes use one component version "
+                                "(among the flows the caller may view)"),
+                 {ErrorCode::ComponentNotFound})
+            .response(usageSchema()));
 }
 
 } // namespace hm::server

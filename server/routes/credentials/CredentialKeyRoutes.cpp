@@ -4,9 +4,9 @@
 // background and GET /api/v1/credentials/key-status shows its progress.
 
 #include "server/api/ApiRouter.h"
+#include "server/api/RouteAudit.h"
 #include "server/api/RouteHelpers.h"
 #include "server/routes/credentials/CredentialRoutes.h"
-#include "server/services/auth/AuditLog.h"
 #include "server/services/auth/AuthModule.h"
 #include "server/services/credentials/CredentialRotation.h"
 
@@ -25,11 +25,10 @@ ApiReply rotateKey(auth::AuthModule &auth, CredentialRotation &rotation, const R
 {
     int previous = 0;
     HM_TRY(version, rotation.rotate(&previous));
-    auth::audit(auth.db, QStringLiteral("CREDENTIAL_KEY_ROTATED"), p.userId,
-                QStringLiteral("data_encryption_key"), QStringLiteral("CREDENTIAL"), c.clientIp(),
-                QString::fromUtf8(c.header("User-Agent")),
-                {{QStringLiteral("previous_version"), previous},
-                 {QStringLiteral("version"), version.value()}});
+    auth::auditAction(auth.db, c, p.userId, QStringLiteral("CREDENTIAL_KEY_ROTATED"),
+                      QStringLiteral("data_encryption_key"), QStringLiteral("CREDENTIAL"),
+                      {{QStringLiteral("previous_version"), previous},
+                       {QStringLiteral("version"), version.value()}});
     HM_TRY(status, rotation.status());
     return ApiReply::ok(status.value(), 202);
 }

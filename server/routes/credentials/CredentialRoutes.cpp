@@ -7,9 +7,10 @@
 
 #include "server/api/ApiRouter.h"
 #include "server/api/AuthCommon.h"
+#include "server/api/PagedReply.h"
 #include "server/api/QueryParams.h"
+#include "server/api/RouteAudit.h"
 #include "server/api/RouteHelpers.h"
-#include "server/services/auth/AuditLog.h"
 #include "server/services/auth/AuthModule.h"
 #include "server/services/credentials/CredentialVault.h"
 
@@ -25,14 +26,14 @@ using Method = http::Method;
 
 namespace {
 
-void auditCredential(auth::AuthModule &auth, const RequestContext &c, const Principal &p,
-                     const QString &action, const credentials::CredentialRow &row,
-                     QJsonObject details = {})
+const QString kCredentialResource = QStringLiteral("credential");
+
+// Every audit row of a credential names it and its type (never a secret).
+QJsonObject credentialDetails(const credentials::CredentialRow &row, QJsonObject details = {})
 {
     details.insert(QStringLiteral("name"), row.name);
     details.insert(QStringLiteral("type"), row.type);
-    auth::audit(auth.db, action, p.userId, QStringLiteral("credential"), row.id, c.clientIp(),
-                QString::fromUtf8(c.header("User-Agent")), details);
+    return details;
 }
 
 // After the commit: the consoles' Credentials lists follow (docs/vault.md).
@@ -52,8 +53,10 @@ ApiReply createCredential(auth::AuthModule &auth, CredentialVault &vault, const 
 {
     HM_TRY(body, c.jsonObject());
     HM_TRY(row, vault.create(p, body.value()));
-    auditCredential(auth, c, p, QStringLiteral("CREDENTIAL_CREATED"), row.value(),
-                    {{QStringLiteral("visibility"), row.value().visibility}});
+    auth::auditAction(
+        auth.db, c, p.userId, QStringLiteral("CREDENTIAL_CREATED"), kCredentialResource,
+        row.value().id,
+        credentialDetails(row.value(), {{QStringLiteral("visibility"), row.value().visibility}}));
     publishCredential(auth, QStringLiteral("credential_created"), row.value());
     return ApiReply::ok(credentials::credentialJson(row.value()), 201);
 }
@@ -76,9 +79,7 @@ ApiReply listCredentials(auth::AuthModule &auth, const RequestContext &c, const 
     QJsonArray items;
     for (const credentials::CredentialRow &row : std::as_const(page.value().items))
         items.append(credentials::credentialJson(row));
-    return ApiReply::ok(QJsonObject{
-        {QStringLiteral("items"), items},
-        {QStringLiteral("pagination"), paginationJson(paging.value(), page.value().total)}});
+    return pagedReply(items, paging.value(), page.value().total);
 }
 
 ApiReply getCredential(CredentialVault &vault, const RequestContext &c, const Principal &p)
@@ -96,8 +97,10 @@ ApiReply updateCredential(auth::AuthModule &auth, CredentialVault &vault, const 
     HM_TRY(before, vault.get(p, c.pathArgs.at(0)));
     HM_TRY(row, vault.update(p, c.pathArgs.at(0), body.value(), &changed));
     if (!changed.isEmpty()) {
-        auditCredential(auth, c, p, QStringLiteral("CREDENTIAL_UPDATED"), row.value(),
-                        {{QStringLiteral("changed"), QJsonArray::fromStringList(changed)}});
+        auth::auditAction(auth.db, c, p.userId, QStringLiteral("CREDENTIAL_UPDATED"),
+                          kCredentialResource, row.value().id,
+                          credentialDetails(row.value(), {{QStringLiteral("changed"),
+                                                           QJsonArray::fromStringList(changed)}}));
         publishCredential(auth, QStringLiteral("credential_updated"), row.value(),
                           credentials::visibleToEveryone(before.value().visibility));
     }
@@ -108,7 +111,8 @@ ApiReply deleteCredential(auth::AuthModule &auth, CredentialVault &vault, const 
                           const Principal &p)
 {
     HM_TRY(row, vault.remove(p, c.pathArgs.at(0)));
-    auditCredential(auth, c, p, QStringLiteral("CREDENTIAL_DELETED"), row.value());
+    auth::auditAction(auth.db, c, p.userId, QStringLiteral("CREDENTIAL_DELETED"),
+                      kCredentialResource, row.value().id, credentialDetails(row.value()));
     publishCredential(auth, QStringLiteral("credential_deleted"), row.value());
     return ApiReply::ok(
         QJsonObject{{QStringLiteral("id"), row.value().id}, {QStringLiteral("deleted"), true}});
@@ -130,20 +134,10 @@ ApiReply credentialUsagesReply(auth::AuthModule &auth, CredentialVault &vault,
                         {QStringLiteral("name"),
                          usage.userName.isEmpty() ? QJsonValue() : QJsonValue(usage.userName)},
                         {QStringLiteral("created_at"), auth::isoOrNull(usage.createdAt)}});
-    return ApiReply::ok(QJsonObject{
-        {QStringLiteral("items"), items},
-        {QStringLiteral("pagination"), paginationJson(paging.value(), page.value().total)}});
+    return pagedReply(items, paging.value(), page.value().total);
 }
 
-RouteDoc credentialDoc(const QString &summary, QList<ErrorCode> errors, int success = 200)
-{
-    RouteDoc d;
-    d.summary = summary;
-    d.tag = QStringLiteral("Credentials");
-    d.errors = std::move(errors);
-    d.successStatus = success;
-    return d;
-}
+const QString kCredentialsTag = QStringLiteral("Credentials");
 
 QJsonObject typeSchema()
 {
@@ -206,8 +200,10 @@ void registerCredentialRoutes(ApiRouter &router, auth::AuthModule &auth, Credent
     data.insert(QStringLiteral("description"), dataNote);
 
     RouteDoc createDoc =
-        credentialDoc(QStringLiteral("Store a credential (secret fields are write-only)"),
-                      {ErrorCode::InvalidCredentialType}, 201);
+        routeDoc(kCredentialsTag,
+                 QStringLiteral("Store a credential (secret fields are write-only)"),
+                 {ErrorCode::InvalidCredentialType})
+            .status(201);
     createDoc.requestSchema =
         object({{QStringLiteral("name"), string()},
                 {QStringLiteral("description"), nullable(string())},
@@ -224,9 +220,10 @@ void registerCredentialRoutes(ApiRouter &router, auth::AuthModule &auth, Credent
         std::move(createDoc));
 
     RouteDoc listDoc =
-        credentialDoc(QStringLiteral("Credentials the caller may see (own, shared and workspace; "
-                                     "administrators: all)"),
-                      {ErrorCode::InvalidCredentialType});
+        routeDoc(kCredentialsTag,
+                 QStringLiteral("Credentials the caller may see (own, shared and workspace; "
+                                "administrators: all)"),
+                 {ErrorCode::InvalidCredentialType});
     listDoc.queryParameters = paging();
     listDoc.queryParameters.append(query(QStringLiteral("type"), typeSchema()));
     listDoc.queryParameters.append(
@@ -240,8 +237,9 @@ void registerCredentialRoutes(ApiRouter &router, auth::AuthModule &auth, Credent
         },
         std::move(listDoc));
 
-    RouteDoc getDoc = credentialDoc(QStringLiteral("One credential, without its secrets"),
-                                    {ErrorCode::CredentialNotFound});
+    RouteDoc getDoc =
+        routeDoc(kCredentialsTag, QStringLiteral("One credential, without its secrets"),
+                 {ErrorCode::CredentialNotFound});
     getDoc.responseSchema = credentialSchema();
     auth::addProtectedRoute(
         router, auth, Method::Get, QStringLiteral("/api/v1/credentials/{id}"), Role::Viewer,
@@ -251,9 +249,10 @@ void registerCredentialRoutes(ApiRouter &router, auth::AuthModule &auth, Credent
         std::move(getDoc));
 
     RouteDoc usagesDoc =
-        credentialDoc(QStringLiteral("What uses a credential (services linking it), the same list "
-                                     "CREDENTIAL_IN_USE names when a delete is refused"),
-                      {ErrorCode::CredentialNotFound});
+        routeDoc(kCredentialsTag,
+                 QStringLiteral("What uses a credential (services linking it), the same list "
+                                "CREDENTIAL_IN_USE names when a delete is refused"),
+                 {ErrorCode::CredentialNotFound});
     usagesDoc.queryParameters = paging();
     usagesDoc.responseSchema =
         object({{QStringLiteral("items"),
@@ -271,7 +270,8 @@ void registerCredentialRoutes(ApiRouter &router, auth::AuthModule &auth, Credent
         },
         std::move(usagesDoc));
 
-    RouteDoc updateDoc = credentialDoc(
+    RouteDoc updateDoc = routeDoc(
+        kCredentialsTag,
         QStringLiteral("Change a credential: each data field given replaces the stored one, "
                        "null clears it, absent fields are kept"),
         {ErrorCode::CredentialNotFound, ErrorCode::CredentialAccessDenied,
@@ -289,10 +289,11 @@ void registerCredentialRoutes(ApiRouter &router, auth::AuthModule &auth, Credent
         },
         std::move(updateDoc));
 
-    RouteDoc deleteDoc = credentialDoc(
-        QStringLiteral("Delete a credential (CREDENTIAL_IN_USE lists what still uses it)"),
-        {ErrorCode::CredentialNotFound, ErrorCode::CredentialAccessDenied,
-         ErrorCode::CredentialInUse});
+    RouteDoc deleteDoc =
+        routeDoc(kCredentialsTag,
+                 QStringLiteral("Delete a credential (CREDENTIAL_IN_USE lists what still uses it)"),
+                 {ErrorCode::CredentialNotFound, ErrorCode::CredentialAccessDenied,
+                  ErrorCode::CredentialInUse});
     deleteDoc.responseSchema =
         object({{QStringLiteral("id"), string()}, {QStringLiteral("deleted"), boolean()}});
     auth::addProtectedRoute(

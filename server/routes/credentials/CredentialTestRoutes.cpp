@@ -5,9 +5,9 @@
 
 #include "server/api/ApiRouter.h"
 #include "server/api/AuthCommon.h"
+#include "server/api/RouteAudit.h"
 #include "server/api/RouteHelpers.h"
 #include "server/routes/credentials/CredentialRoutes.h"
-#include "server/services/auth/AuditLog.h"
 #include "server/services/auth/AuthModule.h"
 #include "server/services/credentials/CredentialTester.h"
 #include "server/services/credentials/CredentialVault.h"
@@ -31,11 +31,10 @@ ApiReply testCredential(auth::AuthModule &auth, CredentialVault &vault, Credenti
     HM_TRY(row, vault.getForChange(p, c.pathArgs.at(0)));
     HM_TRY(data, vault.open(row.value()));
     const DeferredReply reply = c.defer();
-    const QString ip = c.clientIp();
-    const QString agent = QString::fromUtf8(c.header("User-Agent"));
+    const auth::ClientInfo client = auth::clientInfo(c);
     const credentials::CredentialRow credential = row.value();
     tester.test(credential.type, data.value(), url.value(),
-                [reply, &auth, p, ip, agent, credential](Result<QJsonObject> outcome) {
+                [reply, &auth, p, client, credential](Result<QJsonObject> outcome) {
                     if (!outcome)
                         return reply.send(ApiReply::failure(outcome.error()));
                     QJsonObject details{{QStringLiteral("name"), credential.name},
@@ -45,8 +44,9 @@ ApiReply testCredential(auth::AuthModule &auth, CredentialVault &vault, Credenti
                     if (outcome.value().contains(QStringLiteral("http_status")))
                         details.insert(QStringLiteral("http_status"),
                                        outcome.value().value(QStringLiteral("http_status")));
-                    auth::audit(auth.db, QStringLiteral("CREDENTIAL_TESTED"), p.userId,
-                                QStringLiteral("credential"), credential.id, ip, agent, details);
+                    auth::auditAction(auth.db, client, p.userId,
+                                      QStringLiteral("CREDENTIAL_TESTED"),
+                                      QStringLiteral("credential"), credential.id, details);
                     reply.send(ApiReply::ok(outcome.value()));
                 });
     return ApiReply::deferred();

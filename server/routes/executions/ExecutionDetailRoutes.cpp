@@ -313,15 +313,7 @@ ApiReply metrics(store::Database &db, FlowEngineHost &host, const RequestContext
     return ApiReply::ok(metricsJson(stored.value(), now));
 }
 
-RouteDoc executionDetailDoc(const QString &summary, QList<ErrorCode> errors, QJsonObject response)
-{
-    RouteDoc d;
-    d.summary = summary;
-    d.tag = QStringLiteral("Executions");
-    d.errors = std::move(errors);
-    d.responseSchema = std::move(response);
-    return d;
-}
+const QString kExecutionDetailTag = QStringLiteral("Executions");
 
 } // namespace
 
@@ -336,46 +328,46 @@ void registerExecutionDetailRoutes(ApiRouter &router, auth::AuthModule &auth, st
         [&db, &host](const RequestContext &c, const Principal &p) {
             return nodeDetail(db, host, c, p);
         },
-        executionDetailDoc(
-            QStringLiteral("One node of an execution: inputs and outputs (masked), status, "
-                           "error, attempts, timing and its last log lines (view)"),
-            {ErrorCode::ExecutionNotFound, ErrorCode::ResourceNotFound},
-            object({{QStringLiteral("node_id"), string()},
-                    {QStringLiteral("component"), string()},
-                    {QStringLiteral("status"), string()},
-                    {QStringLiteral("attempts"), integer()},
-                    {QStringLiteral("inputs"), object({})},
-                    {QStringLiteral("outputs"), object({})},
-                    {QStringLiteral("error"), error},
-                    {QStringLiteral("started_at"), string()},
-                    {QStringLiteral("ended_at"), string()},
-                    {QStringLiteral("duration_ms"), integer()},
-                    {QStringLiteral("logs"), arrayOf(string())},
-                    {QStringLiteral("source"),
-                     enumOf({QStringLiteral("engine"), QStringLiteral("history")})}})));
+        routeDoc(kExecutionDetailTag,
+                 QStringLiteral("One node of an execution: inputs and outputs (masked), status, "
+                                "error, attempts, timing and its last log lines (view)"),
+                 {ErrorCode::ExecutionNotFound, ErrorCode::ResourceNotFound})
+            .response(object({{QStringLiteral("node_id"), string()},
+                              {QStringLiteral("component"), string()},
+                              {QStringLiteral("status"), string()},
+                              {QStringLiteral("attempts"), integer()},
+                              {QStringLiteral("inputs"), object({})},
+                              {QStringLiteral("outputs"), object({})},
+                              {QStringLiteral("error"), error},
+                              {QStringLiteral("started_at"), string()},
+                              {QStringLiteral("ended_at"), string()},
+                              {QStringLiteral("duration_ms"), integer()},
+                              {QStringLiteral("logs"), arrayOf(string())},
+                              {QStringLiteral("source"),
+                               enumOf({QStringLiteral("engine"), QStringLiteral("history")})}})));
     auth::addProtectedRoute(
         router, auth, Method::Get, QStringLiteral("/api/v1/executions/{id}/metrics"), Role::Viewer,
         [&db, &host](const RequestContext &c, const Principal &p) {
             return metrics(db, host, c, p);
         },
-        executionDetailDoc(
-            QStringLiteral("Numbers of an execution: duration, queue wait, nodes by status, "
-                           "attempts and retries, per-node durations (view)"),
-            {ErrorCode::ExecutionNotFound},
-            object({{QStringLiteral("duration_ms"), integer()},
-                    {QStringLiteral("queue_wait_ms"), integer()},
-                    {QStringLiteral("node_count"), integer()},
-                    {QStringLiteral("nodes_by_status"), object({})},
-                    {QStringLiteral("attempts_total"), integer()},
-                    {QStringLiteral("retries_total"), integer()},
-                    {QStringLiteral("nodes"),
-                     arrayOf(object({{QStringLiteral("node_id"), string()},
-                                     {QStringLiteral("status"), string()},
-                                     {QStringLiteral("attempts"), integer()},
-                                     {QStringLiteral("retries"), integer()},
-                                     {QStringLiteral("duration_ms"), integer()}}))},
-                    {QStringLiteral("source"),
-                     enumOf({QStringLiteral("engine"), QStringLiteral("history")})}})));
+        routeDoc(kExecutionDetailTag,
+                 QStringLiteral("Numbers of an execution: duration, queue wait, nodes by status, "
+                                "attempts and retries, per-node durations (view)"),
+                 {ErrorCode::ExecutionNotFound})
+            .response(object({{QStringLiteral("duration_ms"), integer()},
+                              {QStringLiteral("queue_wait_ms"), integer()},
+                              {QStringLiteral("node_count"), integer()},
+                              {QStringLiteral("nodes_by_status"), object({})},
+                              {QStringLiteral("attempts_total"), integer()},
+                              {QStringLiteral("retries_total"), integer()},
+                              {QStringLiteral("nodes"),
+                               arrayOf(object({{QStringLiteral("node_id"), string()},
+                                               {QStringLiteral("status"), string()},
+                                               {QStringLiteral("attempts"), integer()},
+                                               {QStringLiteral("retries"), integer()},
+                                               {QStringLiteral("duration_ms"), integer()}}))},
+                              {QStringLiteral("source"),
+                               enumOf({QStringLiteral("engine"), QStringLiteral("history")})}})));
 }
 
 } // namespace hm::server

@@ -2,6 +2,7 @@
 #include "engine_store/StoredNodes.h"
 #include "server/api/ApiRouter.h"
 #include "server/api/AuthCommon.h"
+#include "server/api/PagedReply.h"
 #include "server/api/QueryParams.h"
 #include "server/api/RouteHelpers.h"
 #include "server/repositories/ExecutionsRepository.h"
@@ -121,9 +122,7 @@ ApiReply listExecutions(store::Database &db, FlowEngineHost &host, const Request
             {QStringLiteral("duration_ms"),
              e.durationMs ? QJsonValue(*e.durationMs) : QJsonValue()},
             {QStringLiteral("error_code"), e.errorCode ? QJsonValue(*e.errorCode) : QJsonValue()}});
-    return ApiReply::ok(QJsonObject{
-        {QStringLiteral("items"), items},
-        {QStringLiteral("pagination"), paginationJson(paging.value(), page.value().total)}});
+    return pagedReply(items, paging.value(), page.value().total);
 }
 
 ApiReply executionStatsReply(store::Database &db, FlowEngineHost &host, const RequestContext &c,
@@ -238,17 +237,7 @@ ApiReply rerun(store::Database &db, FlowEngineHost &host, const RequestContext &
     return ApiReply::deferred();
 }
 
-RouteDoc executionDoc(const QString &summary, QList<ErrorCode> errors, QJsonObject request = {},
-                      QJsonObject response = {})
-{
-    RouteDoc d;
-    d.summary = summary;
-    d.tag = QStringLiteral("Executions");
-    d.errors = std::move(errors);
-    d.requestSchema = std::move(request);
-    d.responseSchema = std::move(response);
-    return d;
-}
+const QString kExecutionsTag = QStringLiteral("Executions");
 
 QJsonObject executionStatusSchema()
 {
@@ -343,12 +332,15 @@ QJsonObject executionSchema()
 void registerExecutionRoutes(ApiRouter &router, auth::AuthModule &auth, store::Database &db,
                              FlowEngineHost &host)
 {
-    RouteDoc triggerDoc = executionDoc(
-        QStringLiteral("Trigger a flow (published version unless options.version); 202 when "
-                       "queued; ?wait=true answers when it ends"),
-        {ErrorCode::FlowNotFound, ErrorCode::FlowVersionNotFound, ErrorCode::ConcurrentDenied},
-        object({{QStringLiteral("inputs"), object({})},
-                {QStringLiteral("options"), object({{QStringLiteral("version"), string()}})}}));
+    RouteDoc triggerDoc =
+        routeDoc(
+            kExecutionsTag,
+            QStringLiteral("Trigger a flow (published version unless options.version); 202 when "
+                           "queued; ?wait=true answers when it ends"),
+            {ErrorCode::FlowNotFound, ErrorCode::FlowVersionNotFound, ErrorCode::ConcurrentDenied})
+            .request(object(
+                {{QStringLiteral("inputs"), object({})},
+                 {QStringLiteral("options"), object({{QStringLiteral("version"), string()}})}}));
     triggerDoc.queryParameters = {
         query(QStringLiteral("wait"), boolean(), QStringLiteral("Answer when the execution ends")),
         query(QStringLiteral("timeout_ms"), integer(),
@@ -358,8 +350,9 @@ void registerExecutionRoutes(ApiRouter &router, auth::AuthModule &auth, store::D
         [&host](const RequestContext &c, const Principal &p) { return trigger(host, c, p); },
         std::move(triggerDoc));
     RouteDoc listDoc =
-        executionDoc(QStringLiteral("Execution history of the flows the caller may view"), {}, {},
-                     executionListSchema());
+        routeDoc(kExecutionsTag,
+                 QStringLiteral("Execution history of the flows the caller may view"))
+            .response(executionListSchema());
     listDoc.queryParameters = paging();
     listDoc.queryParameters.append(query(QStringLiteral("flow_id"), string()));
     listDoc.queryParameters.append(query(QStringLiteral("status"), string()));
@@ -373,10 +366,12 @@ void registerExecutionRoutes(ApiRouter &router, auth::AuthModule &auth, store::D
             return listExecutions(db, host, c, p);
         },
         std::move(listDoc));
-    RouteDoc statsDoc = executionDoc(
-        QStringLiteral("Executions created in the last hours (default 24, 1..168) of the flows "
-                       "the caller may view, counted per status and per hour"),
-        {}, {}, executionStatsSchema());
+    RouteDoc statsDoc =
+        routeDoc(
+            kExecutionsTag,
+            QStringLiteral("Executions created in the last hours (default 24, 1..168) of the flows "
+                           "the caller may view, counted per status and per hour"))
+            .response(executionStatsSchema());
     statsDoc.queryParameters = {query(QStringLiteral("hours"), integer(),
                                       QStringLiteral("Length of the window in hours (1..168)"))};
     auth::addProtectedRoute(
@@ -390,43 +385,46 @@ void registerExecutionRoutes(ApiRouter &router, auth::AuthModule &auth, store::D
         [&db, &host](const RequestContext &c, const Principal &p) {
             return getExecution(db, host, c, p);
         },
-        executionDoc(QStringLiteral("An execution from the history, with its nodes (masked; view)"),
-                     {ErrorCode::ExecutionNotFound}, {}, executionSchema()));
+        routeDoc(kExecutionsTag,
+                 QStringLiteral("An execution from the history, with its nodes (masked; view)"),
+                 {ErrorCode::ExecutionNotFound})
+            .response(executionSchema()));
     auth::addProtectedRoute(
         router, auth, Method::Get, QStringLiteral("/api/v1/executions/{id}/status"), Role::Viewer,
         [&db, &host](const RequestContext &c, const Principal &p) {
             return status(db, host, c, p);
         },
-        executionDoc(QStringLiteral("Live status of an execution (view)"),
-                     {ErrorCode::ExecutionNotFound}));
+        routeDoc(kExecutionsTag, QStringLiteral("Live status of an execution (view)"),
+                 {ErrorCode::ExecutionNotFound}));
     auth::addProtectedRoute(
         router, auth, Method::Post, QStringLiteral("/api/v1/executions/{id}/cancel"), Role::User,
         [&db, &host](const RequestContext &c, const Principal &p) {
             return cancel(db, host, c, p);
         },
-        executionDoc(
-            QStringLiteral("Cancel an execution (its triggerer, edit on the flow, or ADMIN)"),
-            {ErrorCode::ExecutionNotFound, ErrorCode::Forbidden,
-             ErrorCode::ExecutionAlreadyCancelled, ErrorCode::ExecutionAlreadyCompleted},
-            object({{QStringLiteral("reason"), string()}, {QStringLiteral("message"), string()}})));
+        routeDoc(kExecutionsTag,
+                 QStringLiteral("Cancel an execution (its triggerer, edit on the flow, or ADMIN)"),
+                 {ErrorCode::ExecutionNotFound, ErrorCode::Forbidden,
+                  ErrorCode::ExecutionAlreadyCancelled, ErrorCode::ExecutionAlreadyCompleted})
+            .request(object(
+                {{QStringLiteral("reason"), string()}, {QStringLiteral("message"), string()}})));
     auth::addProtectedRoute(
         router, auth, Method::Post, QStringLiteral("/api/v1/executions/{id}/kill"), Role::User,
         [&db, &host](const RequestContext &c, const Principal &p) { return kill(db, host, c, p); },
-        executionDoc(
-            QStringLiteral("Stop an execution at once, without the grace period (as cancel)"),
-            {ErrorCode::ExecutionNotFound, ErrorCode::Forbidden,
-             ErrorCode::ExecutionAlreadyCompleted}));
+        routeDoc(kExecutionsTag,
+                 QStringLiteral("Stop an execution at once, without the grace period (as cancel)"),
+                 {ErrorCode::ExecutionNotFound, ErrorCode::Forbidden,
+                  ErrorCode::ExecutionAlreadyCompleted}));
     auth::addProtectedRoute(
         router, auth, Method::Post, QStringLiteral("/api/v1/executions/{id}/rerun"), Role::User,
         [&db, &host](const RequestContext &c, const Principal &p) { return rerun(db, host, c, p); },
-        executionDoc(
-            QStringLiteral("Re-run an execution from the start or from its failed nodes (as "
-                           "cancel)"),
-            {ErrorCode::ExecutionNotFound, ErrorCode::Forbidden, ErrorCode::FlowVersionNotFound,
-             ErrorCode::ConcurrentDenied},
-            object({{QStringLiteral("from"),
-                     enumOf({QStringLiteral("start"), QStringLiteral("failed")})},
-                    {QStringLiteral("version"), string()}})));
+        routeDoc(kExecutionsTag,
+                 QStringLiteral("Re-run an execution from the start or from its failed nodes (as "
+                                "cancel)"),
+                 {ErrorCode::ExecutionNotFound, ErrorCode::Forbidden,
+                  ErrorCode::FlowVersionNotFound, ErrorCode::ConcurrentDenied})
+            .request(object({{QStringLiteral("from"),
+                              enumOf({QStringLiteral("start"), QStringLiteral("failed")})},
+                             {QStringLiteral("version"), string()}})));
 }
 
 } // namespace hm::server

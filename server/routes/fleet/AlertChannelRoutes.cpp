@@ -6,6 +6,7 @@
 
 #include "server/api/ApiRouter.h"
 #include "server/api/AuthCommon.h"
+#include "server/api/PagedReply.h"
 #include "server/api/QueryParams.h"
 #include "server/api/RouteHelpers.h"
 #include "server/routes/fleet/FleetRoutes.h"
@@ -128,18 +129,6 @@ QJsonObject deliverySchema()
          {QStringLiteral("updated_at"), string()}});
 }
 
-RouteDoc channelDoc(const QString &summary, QList<ErrorCode> errors, QJsonObject response,
-                    QJsonObject request = {})
-{
-    RouteDoc d;
-    d.summary = summary;
-    d.tag = kChannelsTag;
-    d.errors = std::move(errors);
-    d.responseSchema = std::move(response);
-    d.requestSchema = std::move(request);
-    return d;
-}
-
 ApiReply replyDeliveries(AlertChannels &channels, const RequestContext &c)
 {
     HM_TRY(paging, parsePaging(c.request.query()));
@@ -148,9 +137,7 @@ ApiReply replyDeliveries(AlertChannels &channels, const RequestContext &c)
     QJsonArray items;
     for (const repositories::AlertDeliveryRow &row : page.value().items)
         items.append(AlertChannels::deliveryJson(row));
-    return ApiReply::ok(QJsonObject{
-        {QStringLiteral("items"), items},
-        {QStringLiteral("pagination"), paginationJson(paging.value(), page.value().total)}});
+    return pagedReply(items, paging.value(), page.value().total);
 }
 
 } // namespace
@@ -170,8 +157,8 @@ void registerAlertChannelRoutes(ApiRouter &router, auth::AuthModule &auth, Alert
                     items.append(AlertChannels::channelJson(row));
                 return ApiReply::ok(QJsonObject{{QStringLiteral("items"), items}});
             },
-            channelDoc(QStringLiteral("The notification channels, by name"), {},
-                       object({{QStringLiteral("items"), arrayOf(channel)}})));
+            routeDoc(kChannelsTag, QStringLiteral("The notification channels, by name"))
+                .response(object({{QStringLiteral("items"), arrayOf(channel)}})));
         auth::addProtectedRoute(
             router, auth, Method::Post, base, Role::Admin,
             [&channels](const RequestContext &c, const Principal &p) -> ApiReply {
@@ -181,8 +168,10 @@ void registerAlertChannelRoutes(ApiRouter &router, auth::AuthModule &auth, Alert
                 return ApiReply::ok(AlertChannels::channelJson(created.value()), 201);
             },
             [&] {
-                RouteDoc d = channelDoc(QStringLiteral("Create a notification channel"),
-                                        {ErrorCode::ValidationError}, channel, channelBodySchema());
+                RouteDoc d = routeDoc(kChannelsTag, QStringLiteral("Create a notification channel"),
+                                      {ErrorCode::ValidationError})
+                                 .request(channelBodySchema())
+                                 .response(channel);
                 d.successStatus = 201;
                 return d;
             }());
@@ -192,8 +181,9 @@ void registerAlertChannelRoutes(ApiRouter &router, auth::AuthModule &auth, Alert
                 HM_TRY(found, channels.channel(c.pathArgs.at(0)));
                 return ApiReply::ok(AlertChannels::channelJson(found.value()));
             },
-            channelDoc(QStringLiteral("One notification channel"), {ErrorCode::ResourceNotFound},
-                       channel));
+            routeDoc(kChannelsTag, QStringLiteral("One notification channel"),
+                     {ErrorCode::ResourceNotFound})
+                .response(channel));
         auth::addProtectedRoute(
             router, auth, Method::Put, base + QStringLiteral("/{id}"), Role::Admin,
             [&channels](const RequestContext &c, const Principal &p) -> ApiReply {
@@ -203,10 +193,12 @@ void registerAlertChannelRoutes(ApiRouter &router, auth::AuthModule &auth, Alert
                        channels.update(p, auth::clientInfo(c), c.pathArgs.at(0), details.value()));
                 return ApiReply::ok(AlertChannels::channelJson(updated.value()));
             },
-            channelDoc(QStringLiteral("Change a notification channel (the fields given; a config "
-                                      "without secret keeps the stored one)"),
-                       {ErrorCode::ResourceNotFound, ErrorCode::ValidationError}, channel,
-                       channelBodySchema()));
+            routeDoc(kChannelsTag,
+                     QStringLiteral("Change a notification channel (the fields given; a config "
+                                    "without secret keeps the stored one)"),
+                     {ErrorCode::ResourceNotFound, ErrorCode::ValidationError})
+                .request(channelBodySchema())
+                .response(channel));
         auth::addProtectedRoute(
             router, auth, Method::Delete, base + QStringLiteral("/{id}"), Role::Admin,
             [&channels](const RequestContext &c, const Principal &p) -> ApiReply {
@@ -214,10 +206,11 @@ void registerAlertChannelRoutes(ApiRouter &router, auth::AuthModule &auth, Alert
                 return ApiReply::ok(QJsonObject{{QStringLiteral("id"), c.pathArgs.at(0)},
                                                 {QStringLiteral("deleted"), true}});
             },
-            channelDoc(QStringLiteral("Delete a notification channel and its deliveries"),
-                       {ErrorCode::ResourceNotFound},
-                       object({{QStringLiteral("id"), string()},
-                               {QStringLiteral("deleted"), boolean()}})));
+            routeDoc(kChannelsTag,
+                     QStringLiteral("Delete a notification channel and its deliveries"),
+                     {ErrorCode::ResourceNotFound})
+                .response(object(
+                    {{QStringLiteral("id"), string()}, {QStringLiteral("deleted"), boolean()}})));
         auth::addProtectedRoute(
             router, auth, Method::Post, base + QStringLiteral("/{id}/test"), Role::Admin,
             [&channels](const RequestContext &c, const Principal &p) -> ApiReply {
@@ -229,20 +222,22 @@ void registerAlertChannelRoutes(ApiRouter &router, auth::AuthModule &auth, Alert
                               });
                 return ApiReply::deferred();
             },
-            channelDoc(QStringLiteral("Send a test message now and say how it went (never the "
-                                      "receiver's answer)"),
-                       {ErrorCode::ResourceNotFound},
-                       object({{QStringLiteral("success"), boolean()},
-                               {QStringLiteral("http_status"), integer()},
-                               {QStringLiteral("smtp_code"), integer()},
-                               {QStringLiteral("error"), string()},
-                               {QStringLiteral("duration_ms"), integer()},
-                               {QStringLiteral("delivery_id"), string()}},
-                              {QStringLiteral("success")})));
-        RouteDoc deliveriesDoc = channelDoc(
-            QStringLiteral("A channel's deliveries, newest first"), {ErrorCode::ResourceNotFound},
-            object({{QStringLiteral("items"), arrayOf(deliverySchema())},
-                    {QStringLiteral("pagination"), object({})}}));
+            routeDoc(kChannelsTag,
+                     QStringLiteral("Send a test message now and say how it went (never the "
+                                    "receiver's answer)"),
+                     {ErrorCode::ResourceNotFound})
+                .response(object({{QStringLiteral("success"), boolean()},
+                                  {QStringLiteral("http_status"), integer()},
+                                  {QStringLiteral("smtp_code"), integer()},
+                                  {QStringLiteral("error"), string()},
+                                  {QStringLiteral("duration_ms"), integer()},
+                                  {QStringLiteral("delivery_id"), string()}},
+                                 {QStringLiteral("success")})));
+        RouteDoc deliveriesDoc =
+            routeDoc(kChannelsTag, QStringLiteral("A channel's deliveries, newest first"),
+                     {ErrorCode::ResourceNotFound})
+                .response(object({{QStringLiteral("items"), arrayOf(deliverySchema())},
+                                  {QStringLiteral("pagination"), object({})}}));
         deliveriesDoc.queryParameters = QJsonArray{query(QStringLiteral("page"), integer()),
                                                    query(QStringLiteral("size"), integer())};
         auth::addProtectedRoute(

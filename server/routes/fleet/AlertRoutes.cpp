@@ -4,6 +4,7 @@
 
 #include "server/api/ApiRouter.h"
 #include "server/api/AuthCommon.h"
+#include "server/api/PagedReply.h"
 #include "server/api/QueryParams.h"
 #include "server/api/RouteHelpers.h"
 #include "server/routes/fleet/FleetRoutes.h"
@@ -118,18 +119,6 @@ QJsonObject recordSchema()
          {QStringLiteral("resolved_by_name"), nullable(string())}});
 }
 
-RouteDoc alertDoc(const QString &summary, QList<ErrorCode> errors, QJsonObject response,
-                  QJsonObject request = {})
-{
-    RouteDoc d;
-    d.summary = summary;
-    d.tag = kAlertsTag;
-    d.errors = std::move(errors);
-    d.responseSchema = std::move(response);
-    d.requestSchema = std::move(request);
-    return d;
-}
-
 QJsonObject maintenanceSchema()
 {
     return object({{QStringLiteral("id"), string()},
@@ -191,9 +180,7 @@ ApiReply replyRecords(fleet::AlertService &alerts, const RequestContext &c)
     QJsonArray items;
     for (const repositories::AlertRecordRow &row : page.value().items)
         items.append(fleet::AlertService::recordJson(row));
-    return ApiReply::ok(QJsonObject{
-        {QStringLiteral("items"), items},
-        {QStringLiteral("pagination"), paginationJson(paging.value(), page.value().total)}});
+    return pagedReply(items, paging.value(), page.value().total);
 }
 
 } // namespace
@@ -217,8 +204,8 @@ void registerAlertRoutes(ApiRouter &router, auth::AuthModule &auth, fleet::Alert
                     items.append(fleet::AlertService::ruleJson(row));
                 return ApiReply::ok(QJsonObject{{QStringLiteral("items"), items}});
             },
-            alertDoc(QStringLiteral("The alert rules, by name"), {},
-                     object({{QStringLiteral("items"), arrayOf(rule)}})));
+            routeDoc(kAlertsTag, QStringLiteral("The alert rules, by name"))
+                .response(object({{QStringLiteral("items"), arrayOf(rule)}})));
         auth::addProtectedRoute(
             router, auth, Method::Post, rulesBase, Role::Admin,
             [&alerts](const RequestContext &c, const Principal &p) -> ApiReply {
@@ -228,8 +215,10 @@ void registerAlertRoutes(ApiRouter &router, auth::AuthModule &auth, fleet::Alert
                 return ApiReply::ok(fleet::AlertService::ruleJson(created.value()), 201);
             },
             [&] {
-                RouteDoc d = alertDoc(QStringLiteral("Create an alert rule"),
-                                      {ErrorCode::ValidationError}, rule, ruleBodySchema());
+                RouteDoc d = routeDoc(kAlertsTag, QStringLiteral("Create an alert rule"),
+                                      {ErrorCode::ValidationError})
+                                 .request(ruleBodySchema())
+                                 .response(rule);
                 d.successStatus = 201;
                 return d;
             }());
@@ -239,7 +228,8 @@ void registerAlertRoutes(ApiRouter &router, auth::AuthModule &auth, fleet::Alert
                 HM_TRY(found, alerts.rule(c.pathArgs.at(0)));
                 return ApiReply::ok(fleet::AlertService::ruleJson(found.value()));
             },
-            alertDoc(QStringLiteral("One alert rule"), {ErrorCode::ResourceNotFound}, rule));
+            routeDoc(kAlertsTag, QStringLiteral("One alert rule"), {ErrorCode::ResourceNotFound})
+                .response(rule));
         auth::addProtectedRoute(
             router, auth, Method::Put, rulesBase + QStringLiteral("/{id}"), Role::Admin,
             [&alerts](const RequestContext &c, const Principal &p) -> ApiReply {
@@ -249,10 +239,12 @@ void registerAlertRoutes(ApiRouter &router, auth::AuthModule &auth, fleet::Alert
                                                   details.value()));
                 return ApiReply::ok(fleet::AlertService::ruleJson(updated.value()));
             },
-            alertDoc(QStringLiteral("Change an alert rule (the fields given); its open alerts "
+            routeDoc(kAlertsTag,
+                     QStringLiteral("Change an alert rule (the fields given); its open alerts "
                                     "resolve and it is evaluated afresh"),
-                     {ErrorCode::ResourceNotFound, ErrorCode::ValidationError}, rule,
-                     ruleBodySchema()));
+                     {ErrorCode::ResourceNotFound, ErrorCode::ValidationError})
+                .request(ruleBodySchema())
+                .response(rule));
         auth::addProtectedRoute(
             router, auth, Method::Delete, rulesBase + QStringLiteral("/{id}"), Role::Admin,
             [&alerts](const RequestContext &c, const Principal &p) -> ApiReply {
@@ -260,16 +252,18 @@ void registerAlertRoutes(ApiRouter &router, auth::AuthModule &auth, fleet::Alert
                 return ApiReply::ok(QJsonObject{{QStringLiteral("id"), c.pathArgs.at(0)},
                                                 {QStringLiteral("deleted"), true}});
             },
-            alertDoc(QStringLiteral("Delete an alert rule; its open alerts resolve, its records "
+            routeDoc(kAlertsTag,
+                     QStringLiteral("Delete an alert rule; its open alerts resolve, its records "
                                     "stay"),
-                     {ErrorCode::ResourceNotFound},
-                     object({{QStringLiteral("id"), string()},
-                             {QStringLiteral("deleted"), boolean()}})));
+                     {ErrorCode::ResourceNotFound})
+                .response(object(
+                    {{QStringLiteral("id"), string()}, {QStringLiteral("deleted"), boolean()}})));
 
         RouteDoc recordsDoc =
-            alertDoc(QStringLiteral("Alert records, newest first"), {ErrorCode::ValidationError},
-                     object({{QStringLiteral("items"), arrayOf(recordSchema())},
-                             {QStringLiteral("pagination"), object({})}}));
+            routeDoc(kAlertsTag, QStringLiteral("Alert records, newest first"),
+                     {ErrorCode::ValidationError})
+                .response(object({{QStringLiteral("items"), arrayOf(recordSchema())},
+                                  {QStringLiteral("pagination"), object({})}}));
         recordsDoc.queryParameters = QJsonArray{
             query(QStringLiteral("node_id"), string(),
                   QStringLiteral("one node (seed: server_id)")),
@@ -289,8 +283,9 @@ void registerAlertRoutes(ApiRouter &router, auth::AuthModule &auth, fleet::Alert
                 HM_TRY(resolved, alerts.resolve(p, auth::clientInfo(c), c.pathArgs.at(0)));
                 return ApiReply::ok(fleet::AlertService::recordJson(resolved.value()));
             },
-            alertDoc(QStringLiteral("Resolve an open alert by hand"),
-                     {ErrorCode::ResourceNotFound, ErrorCode::Conflict}, recordSchema()));
+            routeDoc(kAlertsTag, QStringLiteral("Resolve an open alert by hand"),
+                     {ErrorCode::ResourceNotFound, ErrorCode::Conflict})
+                .response(recordSchema()));
     }
 
     const QJsonObject window = maintenanceSchema();
@@ -303,8 +298,8 @@ void registerAlertRoutes(ApiRouter &router, auth::AuthModule &auth, fleet::Alert
                 items.append(fleet::AlertService::maintenanceJson(row));
             return ApiReply::ok(QJsonObject{{QStringLiteral("items"), items}});
         },
-        alertDoc(QStringLiteral("Maintenance windows not over yet, the soonest first"), {},
-                 object({{QStringLiteral("items"), arrayOf(window)}})));
+        routeDoc(kAlertsTag, QStringLiteral("Maintenance windows not over yet, the soonest first"))
+            .response(object({{QStringLiteral("items"), arrayOf(window)}})));
     auth::addProtectedRoute(
         router, auth, Method::Post, QStringLiteral("/api/v1/alerts/maintenance"), Role::Admin,
         [&alerts](const RequestContext &c, const Principal &p) -> ApiReply {
@@ -314,16 +309,20 @@ void registerAlertRoutes(ApiRouter &router, auth::AuthModule &auth, fleet::Alert
             return ApiReply::ok(fleet::AlertService::maintenanceJson(created.value()), 201);
         },
         [&] {
-            RouteDoc d = alertDoc(
-                QStringLiteral("A maintenance window: the nodes covered raise no new alert "
-                               "from starts_at to ends_at"),
-                {ErrorCode::ValidationError}, window,
-                object({{QStringLiteral("name"), string()},
-                        {QStringLiteral("starts_at"), string(QStringLiteral("ISO-8601"))},
-                        {QStringLiteral("ends_at"),
-                         string(QStringLiteral("ISO-8601, at most 30 days after starts_at"))},
-                        {QStringLiteral("node_id"), nullable(string())},
-                        {QStringLiteral("label"), nullable(string())}}));
+            RouteDoc d =
+                routeDoc(
+                    kAlertsTag,
+                    QStringLiteral("A maintenance window: the nodes covered raise no new alert "
+                                   "from starts_at to ends_at"),
+                    {ErrorCode::ValidationError})
+                    .request(object(
+                        {{QStringLiteral("name"), string()},
+                         {QStringLiteral("starts_at"), string(QStringLiteral("ISO-8601"))},
+                         {QStringLiteral("ends_at"),
+                          string(QStringLiteral("ISO-8601, at most 30 days after starts_at"))},
+                         {QStringLiteral("node_id"), nullable(string())},
+                         {QStringLiteral("label"), nullable(string())}}))
+                    .response(window);
             d.successStatus = 201;
             return d;
         }());
@@ -335,10 +334,10 @@ void registerAlertRoutes(ApiRouter &router, auth::AuthModule &auth, fleet::Alert
             return ApiReply::ok(QJsonObject{{QStringLiteral("id"), c.pathArgs.at(0)},
                                             {QStringLiteral("deleted"), true}});
         },
-        alertDoc(
-            QStringLiteral("End a maintenance window now (delete it)"),
-            {ErrorCode::ResourceNotFound},
-            object({{QStringLiteral("id"), string()}, {QStringLiteral("deleted"), boolean()}})));
+        routeDoc(kAlertsTag, QStringLiteral("End a maintenance window now (delete it)"),
+                 {ErrorCode::ResourceNotFound})
+            .response(object(
+                {{QStringLiteral("id"), string()}, {QStringLiteral("deleted"), boolean()}})));
 }
 
 } // namespace hm::server

@@ -2,6 +2,7 @@
 
 #include "server/api/ApiRouter.h"
 #include "server/api/AuthCommon.h"
+#include "server/api/PagedReply.h"
 #include "server/api/QueryParams.h"
 #include "server/api/RouteHelpers.h"
 #include "server/routes/fleet/FleetRoutes.h"
@@ -99,9 +100,7 @@ ApiReply replyNodeList(fleet::FleetService &fleet, const RequestContext &c)
     QJsonArray items;
     for (const repositories::NodeRow &row : page.value().items)
         items.append(fleet::nodeJson(row, fleet.isOnline(row.id)));
-    return ApiReply::ok(QJsonObject{
-        {QStringLiteral("items"), items},
-        {QStringLiteral("pagination"), paginationJson(paging.value(), page.value().total)}});
+    return pagedReply(items, paging.value(), page.value().total);
 }
 
 ApiReply replyNode(fleet::FleetService &fleet, const RequestContext &c)
@@ -298,18 +297,6 @@ QJsonObject nodeBodySchema(bool create)
     return object(properties, create ? QStringList{QStringLiteral("name")} : QStringList{});
 }
 
-RouteDoc nodeDoc(const QString &summary, QList<ErrorCode> errors, QJsonObject response,
-                 QJsonObject request = {})
-{
-    RouteDoc d;
-    d.summary = summary;
-    d.tag = kNodesTag;
-    d.errors = std::move(errors);
-    d.responseSchema = std::move(response);
-    d.requestSchema = std::move(request);
-    return d;
-}
-
 } // namespace
 
 namespace {
@@ -321,8 +308,9 @@ namespace {
 void registerSeedServerRoutes(ApiRouter &router, auth::AuthModule &auth, fleet::FleetService &fleet)
 {
     const QString seed = QStringLiteral(" (seed 002's name for /api/v1/nodes%1)");
-    RouteDoc listDoc = nodeDoc(QStringLiteral("The fleet's nodes by name") + seed.arg(QString()),
-                               {}, object({{QStringLiteral("servers"), arrayOf(nodeSchema())}}));
+    RouteDoc listDoc =
+        routeDoc(kNodesTag, QStringLiteral("The fleet's nodes by name") + seed.arg(QString()))
+            .response(object({{QStringLiteral("servers"), arrayOf(nodeSchema())}}));
     auth::addProtectedRoute(
         router, auth, Method::Get, QStringLiteral("/api/servers"), Role::Viewer,
         [&fleet](const RequestContext &c, const Principal &) -> ApiReply {
@@ -340,11 +328,12 @@ void registerSeedServerRoutes(ApiRouter &router, auth::AuthModule &auth, fleet::
         },
         std::move(listDoc));
     RouteDoc createDoc =
-        nodeDoc(QStringLiteral("Create a node and its enrolment secret") + seed.arg(QString()),
-                {ErrorCode::ResourceAlreadyExists},
-                object({{QStringLiteral("node"), nodeSchema()},
-                        {QStringLiteral("enrolment"), ticketSchema()}}),
-                nodeBodySchema(true));
+        routeDoc(kNodesTag,
+                 QStringLiteral("Create a node and its enrolment secret") + seed.arg(QString()),
+                 {ErrorCode::ResourceAlreadyExists})
+            .request(nodeBodySchema(true))
+            .response(object({{QStringLiteral("node"), nodeSchema()},
+                              {QStringLiteral("enrolment"), ticketSchema()}}));
     createDoc.successStatus = 201;
     auth::addProtectedRoute(
         router, auth, Method::Post, QStringLiteral("/api/servers"), Role::Admin,
@@ -355,32 +344,39 @@ void registerSeedServerRoutes(ApiRouter &router, auth::AuthModule &auth, fleet::
     auth::addProtectedRoute(
         router, auth, Method::Get, QStringLiteral("/api/servers/{id}"), Role::Viewer,
         [&fleet](const RequestContext &c, const Principal &) { return replyNode(fleet, c); },
-        nodeDoc(QStringLiteral("One node") + seed.arg(QStringLiteral("/{id}")),
-                {ErrorCode::ResourceNotFound}, nodeSchema()));
+        routeDoc(kNodesTag, QStringLiteral("One node") + seed.arg(QStringLiteral("/{id}")),
+                 {ErrorCode::ResourceNotFound})
+            .response(nodeSchema()));
     auth::addProtectedRoute(
         router, auth, Method::Put, QStringLiteral("/api/servers/{id}"), Role::Admin,
         [&fleet](const RequestContext &c, const Principal &p) {
             return replyUpdatedNode(fleet, c, p);
         },
-        nodeDoc(QStringLiteral("Rename a node, describe it or set its labels (tags)") +
-                    seed.arg(QStringLiteral("/{id}, PATCH")),
-                {ErrorCode::ResourceNotFound, ErrorCode::ResourceAlreadyExists}, nodeSchema(),
-                nodeBodySchema(false)));
+        routeDoc(kNodesTag,
+                 QStringLiteral("Rename a node, describe it or set its labels (tags)") +
+                     seed.arg(QStringLiteral("/{id}, PATCH")),
+                 {ErrorCode::ResourceNotFound, ErrorCode::ResourceAlreadyExists})
+            .request(nodeBodySchema(false))
+            .response(nodeSchema()));
     auth::addProtectedRoute(
         router, auth, Method::Delete, QStringLiteral("/api/servers/{id}"), Role::Admin,
         [&fleet](const RequestContext &c, const Principal &p) {
             return replyDeletedNode(fleet, c, p);
         },
-        nodeDoc(
-            QStringLiteral("Delete a node and its history") + seed.arg(QStringLiteral("/{id}")),
-            {ErrorCode::ResourceNotFound},
-            object({{QStringLiteral("id"), string()}, {QStringLiteral("deleted"), boolean()}})));
-    RouteDoc monitorDoc = nodeDoc(
-        QStringLiteral("A node's metric history") + seed.arg(QStringLiteral("/{id}/metrics")),
-        {ErrorCode::ResourceNotFound, ErrorCode::ValidationError},
-        object({{QStringLiteral("node_id"), string()},
-                {QStringLiteral("tier"), string()},
-                {QStringLiteral("items"), arrayOf(object({}, {}, false))}}));
+        routeDoc(kNodesTag,
+                 QStringLiteral("Delete a node and its history") +
+                     seed.arg(QStringLiteral("/{id}")),
+                 {ErrorCode::ResourceNotFound})
+            .response(object(
+                {{QStringLiteral("id"), string()}, {QStringLiteral("deleted"), boolean()}})));
+    RouteDoc monitorDoc =
+        routeDoc(kNodesTag,
+                 QStringLiteral("A node's metric history") +
+                     seed.arg(QStringLiteral("/{id}/metrics")),
+                 {ErrorCode::ResourceNotFound, ErrorCode::ValidationError})
+            .response(object({{QStringLiteral("node_id"), string()},
+                              {QStringLiteral("tier"), string()},
+                              {QStringLiteral("items"), arrayOf(object({}, {}, false))}}));
     monitorDoc.queryParameters =
         QJsonArray{query(QStringLiteral("start_time"), string(), QStringLiteral("ISO-8601")),
                    query(QStringLiteral("end_time"), string(), QStringLiteral("ISO-8601")),
@@ -397,9 +393,10 @@ void registerNodeRoutes(ApiRouter &router, auth::AuthModule &auth, fleet::FleetS
 {
     registerSeedServerRoutes(router, auth, fleet);
 
-    RouteDoc listDoc = nodeDoc(QStringLiteral("The fleet's nodes by name, with their status"), {},
-                               object({{QStringLiteral("items"), arrayOf(nodeSchema())},
-                                       {QStringLiteral("pagination"), pagination()}}));
+    RouteDoc listDoc =
+        routeDoc(kNodesTag, QStringLiteral("The fleet's nodes by name, with their status"))
+            .response(object({{QStringLiteral("items"), arrayOf(nodeSchema())},
+                              {QStringLiteral("pagination"), pagination()}}));
     listDoc.queryParameters = paging();
     listDoc.queryParameters.append(
         query(QStringLiteral("search"), string(),
@@ -416,13 +413,15 @@ void registerNodeRoutes(ApiRouter &router, auth::AuthModule &auth, fleet::FleetS
         [&fleet](const RequestContext &c, const Principal &) { return replyNodeList(fleet, c); },
         std::move(listDoc));
 
-    RouteDoc createDoc = nodeDoc(
-        QStringLiteral("Create a node and its single-use enrolment secret (shown once, with the "
-                       "install command that carries it)"),
-        {ErrorCode::ResourceAlreadyExists},
-        object({{QStringLiteral("node"), nodeSchema()},
-                {QStringLiteral("enrolment"), ticketSchema()}}),
-        nodeBodySchema(true));
+    RouteDoc createDoc =
+        routeDoc(kNodesTag,
+                 QStringLiteral(
+                     "Create a node and its single-use enrolment secret (shown once, with the "
+                     "install command that carries it)"),
+                 {ErrorCode::ResourceAlreadyExists})
+            .request(nodeBodySchema(true))
+            .response(object({{QStringLiteral("node"), nodeSchema()},
+                              {QStringLiteral("enrolment"), ticketSchema()}}));
     createDoc.successStatus = 201;
     auth::addProtectedRoute(
         router, auth, Method::Post, QStringLiteral("/api/v1/nodes"), Role::Admin,
@@ -434,27 +433,30 @@ void registerNodeRoutes(ApiRouter &router, auth::AuthModule &auth, fleet::FleetS
     auth::addProtectedRoute(
         router, auth, Method::Get, QStringLiteral("/api/v1/nodes/{id}"), Role::Viewer,
         [&fleet](const RequestContext &c, const Principal &) { return replyNode(fleet, c); },
-        nodeDoc(QStringLiteral("One node"), {ErrorCode::ResourceNotFound}, nodeSchema()));
+        routeDoc(kNodesTag, QStringLiteral("One node"), {ErrorCode::ResourceNotFound})
+            .response(nodeSchema()));
 
     auth::addProtectedRoute(
         router, auth, Method::Patch, QStringLiteral("/api/v1/nodes/{id}"), Role::Admin,
         [&fleet](const RequestContext &c, const Principal &p) {
             return replyUpdatedNode(fleet, c, p);
         },
-        nodeDoc(QStringLiteral("Rename a node, describe it or set its labels"),
-                {ErrorCode::ResourceNotFound, ErrorCode::ResourceAlreadyExists}, nodeSchema(),
-                nodeBodySchema(false)));
+        routeDoc(kNodesTag, QStringLiteral("Rename a node, describe it or set its labels"),
+                 {ErrorCode::ResourceNotFound, ErrorCode::ResourceAlreadyExists})
+            .request(nodeBodySchema(false))
+            .response(nodeSchema()));
 
     auth::addProtectedRoute(
         router, auth, Method::Delete, QStringLiteral("/api/v1/nodes/{id}"), Role::Admin,
         [&fleet](const RequestContext &c, const Principal &p) {
             return replyDeletedNode(fleet, c, p);
         },
-        nodeDoc(
-            QStringLiteral("Delete a node and its history; its agent is disconnected at once "
-                           "and its key revoked"),
-            {ErrorCode::ResourceNotFound},
-            object({{QStringLiteral("id"), string()}, {QStringLiteral("deleted"), boolean()}})));
+        routeDoc(kNodesTag,
+                 QStringLiteral("Delete a node and its history; its agent is disconnected at once "
+                                "and its key revoked"),
+                 {ErrorCode::ResourceNotFound})
+            .response(object(
+                {{QStringLiteral("id"), string()}, {QStringLiteral("deleted"), boolean()}})));
 
     auth::addProtectedRoute(
         router, auth, Method::Post, QStringLiteral("/api/v1/nodes/{id}/enrolment"), Role::Admin,
@@ -466,30 +468,36 @@ void registerNodeRoutes(ApiRouter &router, auth::AuthModule &auth, fleet::FleetS
             return ApiReply::ok(ticketJson(ticket.value()), 201);
         },
         [] {
-            RouteDoc d = nodeDoc(
-                QStringLiteral("A new enrolment secret for the node (shown once); an enrolled "
-                               "node's key is revoked and its agent disconnected"),
-                {ErrorCode::ResourceNotFound}, ticketSchema(),
-                object({{QStringLiteral("expires_in_hours"), integer()}}));
+            RouteDoc d =
+                routeDoc(
+                    kNodesTag,
+                    QStringLiteral("A new enrolment secret for the node (shown once); an enrolled "
+                                   "node's key is revoked and its agent disconnected"),
+                    {ErrorCode::ResourceNotFound})
+                    .request(object({{QStringLiteral("expires_in_hours"), integer()}}))
+                    .response(ticketSchema());
             d.successStatus = 201;
             return d;
         }());
 
-    RouteDoc metricsDoc = nodeDoc(
-        QStringLiteral("A node's metric history in a time range from the tier that holds it "
-                       "(raw reports, or 1-minute, 15-minute or 1-hour avg/min/max/count), "
-                       "oldest first (the newest `limit` when there are more)"),
-        {ErrorCode::ResourceNotFound, ErrorCode::ValidationError},
-        object({{QStringLiteral("node_id"), string()},
-                {QStringLiteral("tier"), enumOf({QStringLiteral("raw"), QStringLiteral("1m"),
-                                                 QStringLiteral("15m"), QStringLiteral("1h")})},
-                {QStringLiteral("items"),
-                 arrayOf(object({{QStringLiteral("seq"), integer()},
-                                 {QStringLiteral("time"), string()},
-                                 {QStringLiteral("metrics"), object({}, {}, false)},
-                                 {QStringLiteral("min"), object({}, {}, false)},
-                                 {QStringLiteral("max"), object({}, {}, false)},
-                                 {QStringLiteral("count"), object({}, {}, false)}}))}}));
+    RouteDoc metricsDoc =
+        routeDoc(
+            kNodesTag,
+            QStringLiteral("A node's metric history in a time range from the tier that holds it "
+                           "(raw reports, or 1-minute, 15-minute or 1-hour avg/min/max/count), "
+                           "oldest first (the newest `limit` when there are more)"),
+            {ErrorCode::ResourceNotFound, ErrorCode::ValidationError})
+            .response(object(
+                {{QStringLiteral("node_id"), string()},
+                 {QStringLiteral("tier"), enumOf({QStringLiteral("raw"), QStringLiteral("1m"),
+                                                  QStringLiteral("15m"), QStringLiteral("1h")})},
+                 {QStringLiteral("items"),
+                  arrayOf(object({{QStringLiteral("seq"), integer()},
+                                  {QStringLiteral("time"), string()},
+                                  {QStringLiteral("metrics"), object({}, {}, false)},
+                                  {QStringLiteral("min"), object({}, {}, false)},
+                                  {QStringLiteral("max"), object({}, {}, false)},
+                                  {QStringLiteral("count"), object({}, {}, false)}}))}}));
     metricsDoc.queryParameters = QJsonArray{
         query(QStringLiteral("start"), string(), QStringLiteral("ISO-8601; default end - 1 h")),
         query(QStringLiteral("end"), string(), QStringLiteral("ISO-8601; default now")),
@@ -508,27 +516,30 @@ void registerNodeRoutes(ApiRouter &router, auth::AuthModule &auth, fleet::FleetS
     const QJsonObject ranked = arrayOf(object({{QStringLiteral("node_id"), string()},
                                                {QStringLiteral("name"), string()},
                                                {QStringLiteral("value"), number}}));
-    RouteDoc summaryDoc = nodeDoc(
-        QStringLiteral("The fleet at a glance: nodes online, offline and pending, averages over "
-                       "the online nodes' latest reports and the top consumers"),
-        {ErrorCode::ValidationError},
-        object({{QStringLiteral("total"), integer()},
-                {QStringLiteral("online"), integer()},
-                {QStringLiteral("offline"), integer()},
-                {QStringLiteral("pending"), integer()},
-                {QStringLiteral("reporting"),
-                 integer(QStringLiteral("online nodes with a report since the server started"))},
-                {QStringLiteral("averages"),
-                 object({{QStringLiteral("cpu_usage"), nullable(number)},
-                         {QStringLiteral("memory_percent"), nullable(number)},
-                         {QStringLiteral("disk_percent"), nullable(number)},
-                         {QStringLiteral("load_avg_1"), nullable(number)}})},
-                {QStringLiteral("network"),
-                 object({{QStringLiteral("in"), number}, {QStringLiteral("out"), number}})},
-                {QStringLiteral("top"), object({{QStringLiteral("cpu_usage"), ranked},
-                                                {QStringLiteral("memory_percent"), ranked},
-                                                {QStringLiteral("disk_percent"), ranked},
-                                                {QStringLiteral("network"), ranked}})}}));
+    RouteDoc summaryDoc =
+        routeDoc(kNodesTag,
+                 QStringLiteral(
+                     "The fleet at a glance: nodes online, offline and pending, averages over "
+                     "the online nodes' latest reports and the top consumers"),
+                 {ErrorCode::ValidationError})
+            .response(object(
+                {{QStringLiteral("total"), integer()},
+                 {QStringLiteral("online"), integer()},
+                 {QStringLiteral("offline"), integer()},
+                 {QStringLiteral("pending"), integer()},
+                 {QStringLiteral("reporting"),
+                  integer(QStringLiteral("online nodes with a report since the server started"))},
+                 {QStringLiteral("averages"),
+                  object({{QStringLiteral("cpu_usage"), nullable(number)},
+                          {QStringLiteral("memory_percent"), nullable(number)},
+                          {QStringLiteral("disk_percent"), nullable(number)},
+                          {QStringLiteral("load_avg_1"), nullable(number)}})},
+                 {QStringLiteral("network"),
+                  object({{QStringLiteral("in"), number}, {QStringLiteral("out"), number}})},
+                 {QStringLiteral("top"), object({{QStringLiteral("cpu_usage"), ranked},
+                                                 {QStringLiteral("memory_percent"), ranked},
+                                                 {QStringLiteral("disk_percent"), ranked},
+                                                 {QStringLiteral("network"), ranked}})}}));
     summaryDoc.queryParameters = QJsonArray{
         query(QStringLiteral("top"), integer(), QStringLiteral("0 to 20 per list, default 5"))};
     auth::addProtectedRoute(
@@ -558,7 +569,8 @@ void registerNodeRoutes(ApiRouter &router, auth::AuthModule &auth, fleet::FleetS
             return ApiReply::ok(
                 QJsonObject{{QStringLiteral("interval_s"), fleet.settings().intervalSeconds}});
         },
-        nodeDoc(QStringLiteral("The settings every agent follows"), {}, settingsSchema));
+        routeDoc(kNodesTag, QStringLiteral("The settings every agent follows"))
+            .response(settingsSchema));
     auth::addProtectedRoute(
         router, auth, Method::Put, QStringLiteral("/api/v1/nodes/agent-settings"), Role::Admin,
         [&fleet](const RequestContext &c, const Principal &p) -> ApiReply {
@@ -572,35 +584,40 @@ void registerNodeRoutes(ApiRouter &router, auth::AuthModule &auth, fleet::FleetS
             return ApiReply::ok(
                 QJsonObject{{QStringLiteral("interval_s"), settings.value().intervalSeconds}});
         },
-        nodeDoc(QStringLiteral("Change the agents' settings; connected agents get them at once"),
-                {}, settingsSchema, settingsSchema));
+        routeDoc(kNodesTag,
+                 QStringLiteral("Change the agents' settings; connected agents get them at once"))
+            .request(settingsSchema)
+            .response(settingsSchema));
 
     const auto registerHandler = [&fleet](const RequestContext &c) {
         return registerAgent(fleet, c);
     };
     for (const QString &path :
          {QStringLiteral("/api/v1/nodes/register"), QStringLiteral("/api/servers/register")}) {
-        RouteDoc d = nodeDoc(
-            QStringLiteral("An agent enrols with its single-use secret (X-Secret-Key header, "
-                           "never the URL) and its Ed25519 public key; seed 002's register "
-                           "body"),
-            {ErrorCode::InvalidCredentials, ErrorCode::Unauthorized},
-            object({{QStringLiteral("node_id"), string()},
-                    {QStringLiteral("name"), string()},
-                    {QStringLiteral("fingerprint"), string()}}),
-            object({{QStringLiteral("public_key"), string(QStringLiteral("base64, 32 bytes"))},
-                    {QStringLiteral("name"), string()},
-                    {QStringLiteral("ip"), string()},
-                    {QStringLiteral("os"), string()},
-                    {QStringLiteral("arch"), string()},
-                    {QStringLiteral("cpu_cores"), integer()},
-                    {QStringLiteral("cpu_model"), string()},
-                    {QStringLiteral("memory_total"), integer()},
-                    {QStringLiteral("disk_total"), integer()},
-                    {QStringLiteral("system_info"), string()},
-                    {QStringLiteral("agent_version"), string()},
-                    {QStringLiteral("capabilities"), arrayOf(string())}},
-                   {QStringLiteral("public_key")}));
+        RouteDoc d =
+            routeDoc(
+                kNodesTag,
+                QStringLiteral("An agent enrols with its single-use secret (X-Secret-Key header, "
+                               "never the URL) and its Ed25519 public key; seed 002's register "
+                               "body"),
+                {ErrorCode::InvalidCredentials, ErrorCode::Unauthorized})
+                .request(object(
+                    {{QStringLiteral("public_key"), string(QStringLiteral("base64, 32 bytes"))},
+                     {QStringLiteral("name"), string()},
+                     {QStringLiteral("ip"), string()},
+                     {QStringLiteral("os"), string()},
+                     {QStringLiteral("arch"), string()},
+                     {QStringLiteral("cpu_cores"), integer()},
+                     {QStringLiteral("cpu_model"), string()},
+                     {QStringLiteral("memory_total"), integer()},
+                     {QStringLiteral("disk_total"), integer()},
+                     {QStringLiteral("system_info"), string()},
+                     {QStringLiteral("agent_version"), string()},
+                     {QStringLiteral("capabilities"), arrayOf(string())}},
+                    {QStringLiteral("public_key")}))
+                .response(object({{QStringLiteral("node_id"), string()},
+                                  {QStringLiteral("name"), string()},
+                                  {QStringLiteral("fingerprint"), string()}}));
         d.successStatus = 201;
         d.headerParameters = QJsonArray{header(QStringLiteral("X-Secret-Key"), string(),
                                                QStringLiteral("the enrolment secret"))};

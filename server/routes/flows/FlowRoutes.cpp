@@ -1,6 +1,7 @@
 #include "engine_store/FlowRepository.h"
 #include "server/api/ApiRouter.h"
 #include "server/api/AuthCommon.h"
+#include "server/api/PagedReply.h"
 #include "server/api/QueryParams.h"
 #include "server/api/RouteHelpers.h"
 #include "server/repositories/FlowsRepository.h"
@@ -166,8 +167,8 @@ ApiReply createFlow(FlowService service, const engine::ExecutorRegistry &registr
     data.insert(QStringLiteral("version"), QStringLiteral("1"));
     data.insert(QStringLiteral("status"), QStringLiteral("draft"));
     data.insert(QStringLiteral("problems"), parsed.value().problems);
-    data.insert(QStringLiteral("warnings"),
-                ComponentService::deprecationWarnings(registry, parsed.value().definition.toJson()));
+    data.insert(QStringLiteral("warnings"), ComponentService::deprecationWarnings(
+                                                registry, parsed.value().definition.toJson()));
     return withEtag(ApiReply::ok(data, 201), flow.value().revision);
 }
 
@@ -227,9 +228,7 @@ ApiReply listFlows(store::Database &db, const RequestContext &c, const Principal
         item.insert(QStringLiteral("last_execution"), last);
         items.append(item);
     }
-    return ApiReply::ok(QJsonObject{
-        {QStringLiteral("items"), items},
-        {QStringLiteral("pagination"), paginationJson(paging.value(), page.value().total)}});
+    return pagedReply(items, paging.value(), page.value().total);
 }
 
 ApiReply getFlow(store::Database &db, const engine::ExecutorRegistry &registry,
@@ -334,17 +333,15 @@ ApiReply listVersions(store::Database &db, const RequestContext &c, const Princi
     return ApiReply::ok(QJsonObject{{QStringLiteral("items"), items}});
 }
 
-ApiReply publish(FlowService service, store::Database &db,
-                 const engine::ExecutorRegistry &registry, const RequestContext &c,
-                 const Principal &p)
+ApiReply publish(FlowService service, store::Database &db, const engine::ExecutorRegistry &registry,
+                 const RequestContext &c, const Principal &p)
 {
     const QString id = c.pathArgs.at(0);
     HM_TRY_STATUS(requireFlowPermission(db, p, id, FlowPermission::Edit));
     HM_TRY(body, c.jsonObject());
     HM_TRY(version, auth::requiredString(body.value(), QStringLiteral("version")));
     HM_TRY(base, parseEditBase(c, &body.value()));
-    HM_TRY(published,
-           service.publish(p, auth::clientInfo(c), id, version.value(), base.value()));
+    HM_TRY(published, service.publish(p, auth::clientInfo(c), id, version.value(), base.value()));
     const FlowVersionRecord &record = published.value().version;
     QJsonObject data = versionJson(record, false);
     data.insert(QStringLiteral("flow_revision"), published.value().revision);
@@ -359,18 +356,7 @@ const QJsonObject kFlowBody = object({{QStringLiteral("name"), string()},
                                       {QStringLiteral("settings"), object({}, {}, false)}},
                                      {QStringLiteral("name"), QStringLiteral("definition")});
 
-RouteDoc flowDoc(const QString &summary, QList<ErrorCode> errors, QJsonObject request = {},
-                 int success = 200, QJsonObject response = {})
-{
-    RouteDoc d;
-    d.summary = summary;
-    d.tag = QStringLiteral("Flows");
-    d.errors = std::move(errors);
-    d.requestSchema = std::move(request);
-    d.responseSchema = std::move(response);
-    d.successStatus = success;
-    return d;
-}
+const QString kFlowsTag = QStringLiteral("Flows");
 
 // Nodes using deprecated component versions (ComponentService).
 QJsonObject warningsSchema()
@@ -526,9 +512,12 @@ void registerFlowRoutes(ApiRouter &router, auth::AuthModule &auth, store::Databa
     const QJsonObject versionBody = object(
         {{QStringLiteral("definition"), object({})}, {QStringLiteral("settings"), object({})}},
         {QStringLiteral("definition")});
-    RouteDoc createDoc = flowDoc(
-        QStringLiteral("Create a flow (version 1, a draft stored with its problems)"),
-        {ErrorCode::InvalidFlowDefinition, ErrorCode::ResourceAlreadyExists}, kFlowBody, 201);
+    RouteDoc createDoc =
+        routeDoc(kFlowsTag,
+                 QStringLiteral("Create a flow (version 1, a draft stored with its problems)"),
+                 {ErrorCode::InvalidFlowDefinition, ErrorCode::ResourceAlreadyExists})
+            .request(kFlowBody)
+            .status(201);
     createDoc.responseHeaders = etagHeader();
     auth::addProtectedRoute(
         router, auth, Method::Post, QStringLiteral("/api/v1/flows"), Role::User,
@@ -536,8 +525,8 @@ void registerFlowRoutes(ApiRouter &router, auth::AuthModule &auth, store::Databa
             return createFlow(FlowService(db, host.registry(), events), host.registry(), c, p);
         },
         std::move(createDoc));
-    RouteDoc listDoc = flowDoc(QStringLiteral("List the flows the caller may view"), {}, {}, 200,
-                               flowListSchema());
+    RouteDoc listDoc = routeDoc(kFlowsTag, QStringLiteral("List the flows the caller may view"))
+                           .response(flowListSchema());
     listDoc.queryParameters = paging();
     listDoc.queryParameters.append(
         query(QStringLiteral("search"), string(), QStringLiteral("Substring of the flow name")));
@@ -550,8 +539,9 @@ void registerFlowRoutes(ApiRouter &router, auth::AuthModule &auth, store::Databa
         [&db](const RequestContext &c, const Principal &p) { return listFlows(db, c, p); },
         std::move(listDoc));
     RouteDoc getDoc =
-        flowDoc(QStringLiteral("A flow with its latest and published versions (view)"),
-                {ErrorCode::FlowNotFound}, {}, 200, flowSchema());
+        routeDoc(kFlowsTag, QStringLiteral("A flow with its latest and published versions (view)"),
+                 {ErrorCode::FlowNotFound})
+            .response(flowSchema());
     getDoc.responseHeaders = etagHeader();
     auth::addProtectedRoute(
         router, auth, Method::Get, QStringLiteral("/api/v1/flows/{id}"), Role::Viewer,
@@ -565,49 +555,54 @@ void registerFlowRoutes(ApiRouter &router, auth::AuthModule &auth, store::Databa
         [&db, &host, &events](const RequestContext &c, const Principal &p) {
             return updateFlow(FlowService(db, host.registry(), events), db, c, p);
         },
-        concurrent(flowDoc(
-            QStringLiteral("Rename a flow or change its description (edit)"),
-            {ErrorCode::FlowNotFound, ErrorCode::Forbidden, ErrorCode::ResourceAlreadyExists},
-            withBaseFields(object(
-                {{QStringLiteral("name"), string()}, {QStringLiteral("description"), string()}})),
-            200, object(renamed, {QStringLiteral("id"), QStringLiteral("revision")}))));
+        concurrent(
+            routeDoc(
+                kFlowsTag, QStringLiteral("Rename a flow or change its description (edit)"),
+                {ErrorCode::FlowNotFound, ErrorCode::Forbidden, ErrorCode::ResourceAlreadyExists})
+                .request(withBaseFields(object({{QStringLiteral("name"), string()},
+                                                {QStringLiteral("description"), string()}})))
+                .response(object(renamed, {QStringLiteral("id"), QStringLiteral("revision")}))));
     auth::addProtectedRoute(
         router, auth, Method::Delete, QStringLiteral("/api/v1/flows/{id}"), Role::User,
         [&db, &host, &events](const RequestContext &c, const Principal &p) {
             return deleteFlow(FlowService(db, host.registry(), events), db, c, p);
         },
-        concurrent(flowDoc(QStringLiteral("Delete a flow (soft; history stays; owner or ADMIN)"),
-                           {ErrorCode::FlowNotFound, ErrorCode::Forbidden}),
+        concurrent(routeDoc(kFlowsTag,
+                            QStringLiteral("Delete a flow (soft; history stays; owner or ADMIN)"),
+                            {ErrorCode::FlowNotFound, ErrorCode::Forbidden}),
                    false));
     auth::addProtectedRoute(
         router, auth, Method::Post, QStringLiteral("/api/v1/flows/{id}/versions"), Role::User,
         [&db, &host, &events](const RequestContext &c, const Principal &p) {
-            return addVersion(FlowService(db, host.registry(), events), db, host.registry(), c,
-                              p);
+            return addVersion(FlowService(db, host.registry(), events), db, host.registry(), c, p);
         },
-        concurrent(flowDoc(
-            QStringLiteral("Add a draft version (edit; stored with its problems)"),
-            {ErrorCode::FlowNotFound, ErrorCode::Forbidden, ErrorCode::InvalidFlowDefinition},
-            withBaseFields(versionBody), 201, versionWriteSchema())));
+        concurrent(routeDoc(kFlowsTag,
+                            QStringLiteral("Add a draft version (edit; stored with its problems)"),
+                            {ErrorCode::FlowNotFound, ErrorCode::Forbidden,
+                             ErrorCode::InvalidFlowDefinition})
+                       .request(withBaseFields(versionBody))
+                       .response(versionWriteSchema())
+                       .status(201)));
     auth::addProtectedRoute(
         router, auth, Method::Get, QStringLiteral("/api/v1/flows/{id}/versions"), Role::Viewer,
         [&db](const RequestContext &c, const Principal &p) { return listVersions(db, c, p); },
-        flowDoc(QStringLiteral("All versions of a flow, oldest first (view)"),
-                {ErrorCode::FlowNotFound}, {}, 200,
-                object({{QStringLiteral("items"), arrayOf(versionSchema(true))}},
-                       {QStringLiteral("items")})));
+        routeDoc(kFlowsTag, QStringLiteral("All versions of a flow, oldest first (view)"),
+                 {ErrorCode::FlowNotFound})
+            .response(object({{QStringLiteral("items"), arrayOf(versionSchema(true))}},
+                             {QStringLiteral("items")})));
     auth::addProtectedRoute(
         router, auth, Method::Post, QStringLiteral("/api/v1/flows/{id}/publish"), Role::User,
         [&db, &host, &events](const RequestContext &c, const Principal &p) {
             return publish(FlowService(db, host.registry(), events), db, host.registry(), c, p);
         },
-        concurrent(
-            flowDoc(QStringLiteral("Publish a version (edit; the previous one becomes deprecated)"),
-                    {ErrorCode::FlowNotFound, ErrorCode::FlowVersionNotFound, ErrorCode::Forbidden,
-                     ErrorCode::InvalidFlowDefinition},
-                    withBaseFields(object({{QStringLiteral("version"), string()}},
-                                          {QStringLiteral("version")})),
-                    200, versionWriteSchema())));
+        concurrent(routeDoc(kFlowsTag,
+                            QStringLiteral(
+                                "Publish a version (edit; the previous one becomes deprecated)"),
+                            {ErrorCode::FlowNotFound, ErrorCode::FlowVersionNotFound,
+                             ErrorCode::Forbidden, ErrorCode::InvalidFlowDefinition})
+                       .request(withBaseFields(object({{QStringLiteral("version"), string()}},
+                                                      {QStringLiteral("version")})))
+                       .response(versionWriteSchema())));
 }
 
 } // namespace hm::server

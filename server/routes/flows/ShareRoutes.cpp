@@ -4,6 +4,7 @@
 
 #include "server/api/ApiRouter.h"
 #include "server/api/AuthCommon.h"
+#include "server/api/PagedReply.h"
 #include "server/api/QueryParams.h"
 #include "server/api/RouteHelpers.h"
 #include "server/repositories/ListRepositories.h"
@@ -98,22 +99,10 @@ ApiReply sharedWithMe(store::Database &db, const RequestContext &c, const Princi
                                  {QStringLiteral("shared_by_name"), text(share.sharedByName)},
                                  {QStringLiteral("shared_at"), auth::isoOrNull(share.sharedAt)}});
     }
-    return ApiReply::ok(QJsonObject{
-        {QStringLiteral("items"), items},
-        {QStringLiteral("pagination"), paginationJson(paging.value(), page.value().total)}});
+    return pagedReply(items, paging.value(), page.value().total);
 }
 
-RouteDoc shareDoc(const QString &summary, QList<ErrorCode> errors, QJsonObject request = {},
-                  int success = 200)
-{
-    RouteDoc d;
-    d.summary = summary;
-    d.tag = QStringLiteral("Sharing");
-    d.errors = std::move(errors);
-    d.requestSchema = std::move(request);
-    d.successStatus = success;
-    return d;
-}
+const QString kSharingTag = QStringLiteral("Sharing");
 
 QJsonObject shareSchema()
 {
@@ -139,7 +128,7 @@ void registerShareRoutes(ApiRouter &router, auth::AuthModule &auth, store::Datab
 {
     const QList<ErrorCode> manageErrors{ErrorCode::FlowNotFound, ErrorCode::ShareAccessDenied};
 
-    RouteDoc mineDoc = shareDoc(QStringLiteral("Flows shared with the caller"), {});
+    RouteDoc mineDoc = routeDoc(kSharingTag, QStringLiteral("Flows shared with the caller"));
     mineDoc.queryParameters = paging();
     mineDoc.responseSchema =
         object({{QStringLiteral("items"),
@@ -156,14 +145,17 @@ void registerShareRoutes(ApiRouter &router, auth::AuthModule &auth, store::Datab
         [&db](const RequestContext &c, const Principal &p) { return sharedWithMe(db, c, p); },
         std::move(mineDoc));
 
-    RouteDoc createDoc = shareDoc(
-        QStringLiteral("Share a flow by e-mail (a pending invitation when nobody has it yet)"),
-        manageErrors + QList<ErrorCode>{ErrorCode::InvalidPermission, ErrorCode::CannotShareToSelf,
-                                        ErrorCode::AlreadyShared, ErrorCode::UserNotFound},
-        object({{QStringLiteral("email"), string()},
-                {QStringLiteral("permission"), enumOf(kSharePermissions)}},
-               {QStringLiteral("email"), QStringLiteral("permission")}),
-        201);
+    RouteDoc createDoc =
+        routeDoc(
+            kSharingTag,
+            QStringLiteral("Share a flow by e-mail (a pending invitation when nobody has it yet)"),
+            manageErrors + QList<ErrorCode>{ErrorCode::InvalidPermission,
+                                            ErrorCode::CannotShareToSelf, ErrorCode::AlreadyShared,
+                                            ErrorCode::UserNotFound})
+            .request(object({{QStringLiteral("email"), string()},
+                             {QStringLiteral("permission"), enumOf(kSharePermissions)}},
+                            {QStringLiteral("email"), QStringLiteral("permission")}))
+            .status(201);
     createDoc.responseSchema = shareSchema();
     auth::addProtectedRoute(
         router, auth, Method::Post, QStringLiteral("/api/v1/flows/{id}/shares"), Role::User,
@@ -172,8 +164,8 @@ void registerShareRoutes(ApiRouter &router, auth::AuthModule &auth, store::Datab
         },
         std::move(createDoc));
 
-    RouteDoc listDoc =
-        shareDoc(QStringLiteral("Shares and pending invitations of a flow"), manageErrors);
+    RouteDoc listDoc = routeDoc(
+        kSharingTag, QStringLiteral("Shares and pending invitations of a flow"), manageErrors);
     listDoc.responseSchema = object({{QStringLiteral("items"), arrayOf(shareSchema())}});
     auth::addProtectedRoute(
         router, auth, Method::Get, QStringLiteral("/api/v1/flows/{id}/shares"), Role::Viewer,
@@ -182,10 +174,12 @@ void registerShareRoutes(ApiRouter &router, auth::AuthModule &auth, store::Datab
         },
         std::move(listDoc));
 
-    RouteDoc updateDoc = shareDoc(
-        QStringLiteral("Change a share's permission (body, or ?permission= as in the seed)"),
-        manageErrors + QList<ErrorCode>{ErrorCode::ShareNotFound, ErrorCode::InvalidPermission},
-        object({{QStringLiteral("permission"), enumOf(kSharePermissions)}}));
+    RouteDoc updateDoc =
+        routeDoc(
+            kSharingTag,
+            QStringLiteral("Change a share's permission (body, or ?permission= as in the seed)"),
+            manageErrors + QList<ErrorCode>{ErrorCode::ShareNotFound, ErrorCode::InvalidPermission})
+            .request(object({{QStringLiteral("permission"), enumOf(kSharePermissions)}}));
     updateDoc.queryParameters = {query(QStringLiteral("permission"), enumOf(kSharePermissions),
                                        QStringLiteral("Used when the body has no permission"))};
     updateDoc.responseSchema = shareSchema();
@@ -203,7 +197,7 @@ void registerShareRoutes(ApiRouter &router, auth::AuthModule &auth, store::Datab
         [&db, &events](const RequestContext &c, const Principal &p) {
             return deleteShare(ShareService(db, events), c, p);
         },
-        shareDoc(QStringLiteral("Remove a share or withdraw an invitation"),
+        routeDoc(kSharingTag, QStringLiteral("Remove a share or withdraw an invitation"),
                  manageErrors + QList<ErrorCode>{ErrorCode::ShareNotFound}));
 }
 

@@ -5,10 +5,10 @@
 #include "crypto/Hmac.h"
 #include "crypto/Random.h"
 #include "server/api/ApiRouter.h"
+#include "server/api/RouteAudit.h"
 #include "server/api/RouteHelpers.h"
 #include "server/repositories/FlowsRepository.h"
 #include "server/routes/EngineRoutes.h"
-#include "server/services/auth/AuditLog.h"
 #include "server/services/auth/AuthModule.h"
 #include "server/services/engine/FlowAccess.h"
 #include "server/services/engine/FlowEngineHost.h"
@@ -48,11 +48,10 @@ ApiReply createWebhook(store::Database &db, const RequestContext &c, const Princ
     HM_TRY(previous, webhookTokenHash(db, flowId));
     const QString token = crypto::randomToken(32);
     HM_TRY_STATUS(setWebhookTokenHash(db, flowId, crypto::sha256Hex(token.toUtf8())));
-    auth::audit(db,
-                previous.value().isEmpty() ? QStringLiteral("WEBHOOK_CREATED")
-                                           : QStringLiteral("WEBHOOK_ROTATED"),
-                p.userId, QStringLiteral("flow"), flowId, c.clientIp(),
-                QString::fromUtf8(c.header("User-Agent")));
+    auth::auditAction(db, c, p.userId,
+                      previous.value().isEmpty() ? QStringLiteral("WEBHOOK_CREATED")
+                                                 : QStringLiteral("WEBHOOK_ROTATED"),
+                      QStringLiteral("flow"), flowId);
     // The only time the token leaves the server.
     return ApiReply::ok(QJsonObject{{QStringLiteral("flow_id"), flowId},
                                     {QStringLiteral("token"), token},
@@ -79,8 +78,8 @@ ApiReply deleteWebhook(store::Database &db, const RequestContext &c, const Princ
         return ApiReply::failure(
             Error{ErrorCode::ResourceNotFound, QStringLiteral("the flow has no webhook")});
     HM_TRY_STATUS(setWebhookTokenHash(db, flowId, QVariant()));
-    auth::audit(db, QStringLiteral("WEBHOOK_DELETED"), p.userId, QStringLiteral("flow"), flowId,
-                c.clientIp(), QString::fromUtf8(c.header("User-Agent")));
+    auth::auditAction(db, c, p.userId, QStringLiteral("WEBHOOK_DELETED"), QStringLiteral("flow"),
+                      flowId);
     return ApiReply::ok(
         QJsonObject{{QStringLiteral("flow_id"), flowId}, {QStringLiteral("enabled"), false}});
 }
@@ -102,15 +101,8 @@ ApiReply callWebhook(store::Database &db, FlowEngineHost &host, const RequestCon
     return host.triggers().trigger(c, flowId, body.value(), options);
 }
 
-RouteDoc describe(const QString &summary, QList<ErrorCode> errors, int successStatus = 200)
-{
-    RouteDoc d;
-    d.summary = summary;
-    d.tag = QStringLiteral("Flows");
-    d.errors = std::move(errors);
-    d.successStatus = successStatus;
-    return d;
-}
+// Webhooks are documented with the flows they start.
+const QString kWebhooksTag = QStringLiteral("Flows");
 
 } // namespace
 
@@ -121,21 +113,25 @@ void registerWebhookRoutes(ApiRouter &router, auth::AuthModule &auth, store::Dat
     auth::addProtectedRoute(
         router, auth, Method::Post, manage, Role::User,
         [&db](const RequestContext &c, const Principal &p) { return createWebhook(db, c, p); },
-        describe(QStringLiteral("Create or rotate the flow's webhook; the token is shown only "
+        routeDoc(kWebhooksTag,
+                 QStringLiteral("Create or rotate the flow's webhook; the token is shown only "
                                 "in this answer (edit)"),
-                 {ErrorCode::FlowNotFound, ErrorCode::Forbidden}, 201));
+                 {ErrorCode::FlowNotFound, ErrorCode::Forbidden})
+            .status(201));
     auth::addProtectedRoute(
         router, auth, Method::Get, manage, Role::Viewer,
         [&db](const RequestContext &c, const Principal &p) { return webhookState(db, c, p); },
-        describe(QStringLiteral("Whether the flow has a webhook (never the token; edit)"),
+        routeDoc(kWebhooksTag,
+                 QStringLiteral("Whether the flow has a webhook (never the token; edit)"),
                  {ErrorCode::FlowNotFound, ErrorCode::Forbidden}));
     auth::addProtectedRoute(
         router, auth, Method::Delete, manage, Role::User,
         [&db](const RequestContext &c, const Principal &p) { return deleteWebhook(db, c, p); },
-        describe(QStringLiteral("Remove the flow's webhook (edit)"),
+        routeDoc(kWebhooksTag, QStringLiteral("Remove the flow's webhook (edit)"),
                  {ErrorCode::FlowNotFound, ErrorCode::Forbidden, ErrorCode::ResourceNotFound}));
 
-    RouteDoc hook = describe(
+    RouteDoc hook = routeDoc(
+        kWebhooksTag,
         QStringLiteral("Start the published version with the JSON body as inputs; the token in "
                        "the path is the credential. ?wait=true answers when it ends"),
         {ErrorCode::ResourceNotFound, ErrorCode::FlowVersionNotFound, ErrorCode::ConcurrentDenied});

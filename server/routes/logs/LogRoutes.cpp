@@ -1,6 +1,7 @@
 #include "server/api/ApiRouter.h"
 #include "server/api/CsvField.h"
 #include "server/api/ExportReply.h"
+#include "server/api/PagedReply.h"
 #include "server/api/QueryParams.h"
 #include "server/api/RouteHelpers.h"
 #include "server/routes/AdminRoutes.h"
@@ -163,9 +164,7 @@ void registerLogRoutes(ApiRouter &router, auth::AuthModule &auth)
             for (qsizetype i = paging.value().offset();
                  i < logs.size() && page.size() < paging.value().size; ++i)
                 page.append(toJson(logs.at(i)));
-            return ApiReply::ok(QJsonObject{
-                {QStringLiteral("logs"), page},
-                {QStringLiteral("pagination"), paginationJson(paging.value(), logs.size())}});
+            return pagedReply(page, paging.value(), logs.size(), QStringLiteral("logs"));
         },
         list);
 

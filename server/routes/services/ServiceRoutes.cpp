@@ -10,9 +10,10 @@
 #include "engine/services/ServicePorts.h"
 #include "server/api/ApiRouter.h"
 #include "server/api/AuthCommon.h"
+#include "server/api/PagedReply.h"
 #include "server/api/QueryParams.h"
+#include "server/api/RouteAudit.h"
 #include "server/api/RouteHelpers.h"
-#include "server/services/auth/AuditLog.h"
 #include "server/services/auth/AuthModule.h"
 #include "server/services/external/ServiceCaller.h"
 #include "server/services/external/ServiceCatalog.h"
@@ -31,23 +32,13 @@ using Method = http::Method;
 
 namespace {
 
-struct Audit
-{
-    QString ip;
-    QString agent;
-};
+const QString kServiceResource = QStringLiteral("service");
 
-Audit auditOf(const RequestContext &c)
-{
-    return {c.clientIp(), QString::fromUtf8(c.header("User-Agent"))};
-}
-
-void auditService(auth::AuthModule &auth, const Audit &a, const Principal &p, const QString &action,
-                  const external::ServiceRow &row, QJsonObject details = {})
+// Every audit row of a service names it.
+QJsonObject serviceDetails(const external::ServiceRow &row, QJsonObject details = {})
 {
     details.insert(QStringLiteral("name"), row.name);
-    auth::audit(auth.db, action, p.userId, QStringLiteral("service"), row.id, a.ip, a.agent,
-                details);
+    return details;
 }
 
 // service_created / service_updated / service_deleted on /ws/events, to
@@ -96,10 +87,10 @@ ApiReply registerService(auth::AuthModule &auth, ServiceCatalog &catalog,
 {
     HM_TRY(body, c.jsonObject(kMaxDocumentBody));
     HM_TRY(draft, catalog.prepare(p, body.value()));
-    const Audit a = auditOf(c);
+    const auth::ClientInfo client = auth::clientInfo(c);
     const auto finish = [&auth, &catalog, p,
-                         a](external::ServiceDraft draft,
-                            const std::optional<external::FetchedDocument> &doc) -> ApiReply {
+                         client](external::ServiceDraft draft,
+                                 const std::optional<external::FetchedDocument> &doc) -> ApiReply {
         const QString source = doc ? doc->source.toString() : QString();
         HM_TRY(row, catalog.create(std::move(draft), doc));
         QJsonObject details{{QStringLiteral("base_url"), row.value().baseUrl},
@@ -108,7 +99,8 @@ ApiReply registerService(auth::AuthModule &auth, ServiceCatalog &catalog,
             details.insert(QStringLiteral("schema_source"), source);
         if (!row.value().credentialId.isEmpty())
             details.insert(QStringLiteral("credential_id"), row.value().credentialId);
-        auditService(auth, a, p, QStringLiteral("SERVICE_CREATED"), row.value(), details);
+        auth::auditAction(auth.db, client, p.userId, QStringLiteral("SERVICE_CREATED"),
+                          kServiceResource, row.value().id, serviceDetails(row.value(), details));
         publishService(auth, QStringLiteral("service_created"), row.value());
         HM_TRY(detail, serviceDetail(catalog, row.value()));
         return ApiReply::ok(detail.value(), 201);
@@ -179,9 +171,7 @@ ApiReply listServices(auth::AuthModule &auth, const RequestContext &c)
     QJsonArray items;
     for (const external::ServiceRow &row : std::as_const(page.value().items))
         items.append(external::serviceJson(row));
-    return ApiReply::ok(QJsonObject{
-        {QStringLiteral("items"), items},
-        {QStringLiteral("pagination"), paginationJson(paging.value(), page.value().total)}});
+    return pagedReply(items, paging.value(), page.value().total);
 }
 
 ApiReply updateService(auth::AuthModule &auth, ServiceCatalog &catalog, const RequestContext &c,
@@ -191,8 +181,10 @@ ApiReply updateService(auth::AuthModule &auth, ServiceCatalog &catalog, const Re
     QStringList changed;
     HM_TRY(row, catalog.update(p, c.pathArgs.at(0), body.value(), &changed));
     if (!changed.isEmpty()) {
-        auditService(auth, auditOf(c), p, QStringLiteral("SERVICE_UPDATED"), row.value(),
-                     {{QStringLiteral("changed"), QJsonArray::fromStringList(changed)}});
+        auth::auditAction(auth.db, c, p.userId, QStringLiteral("SERVICE_UPDATED"), kServiceResource,
+                          row.value().id,
+                          serviceDetails(row.value(), {{QStringLiteral("changed"),
+                                                        QJsonArray::fromStringList(changed)}}));
         publishService(auth, QStringLiteral("service_updated"), row.value(), changed);
     }
     HM_TRY(detail, serviceDetail(catalog, row.value()));
@@ -203,7 +195,8 @@ ApiReply deleteService(auth::AuthModule &auth, ServiceCatalog &catalog, const Re
                        const Principal &p)
 {
     HM_TRY(row, catalog.remove(p, c.pathArgs.at(0)));
-    auditService(auth, auditOf(c), p, QStringLiteral("SERVICE_DELETED"), row.value());
+    auth::auditAction(auth.db, c, p.userId, QStringLiteral("SERVICE_DELETED"), kServiceResource,
+                      row.value().id, serviceDetails(row.value()));
     publishService(auth, QStringLiteral("service_deleted"), row.value());
     return ApiReply::ok(
         QJsonObject{{QStringLiteral("id"), row.value().id}, {QStringLiteral("deleted"), true}});
@@ -242,10 +235,12 @@ ApiReply addEndpoint(auth::AuthModule &auth, ServiceCatalog &catalog, const Requ
     HM_TRY(body, c.jsonObject());
     HM_TRY(row, catalog.addEndpoint(p, c.pathArgs.at(0), body.value()));
     HM_TRY(service, catalog.get(c.pathArgs.at(0)));
-    auditService(
-        auth, auditOf(c), p, QStringLiteral("SERVICE_ENDPOINT_ADDED"), service.value(),
-        {{QStringLiteral("endpoint_id"), row.value().id},
-         {QStringLiteral("endpoint"), QString(row.value().method + u' ' + row.value().path)}});
+    auth::auditAction(
+        auth.db, c, p.userId, QStringLiteral("SERVICE_ENDPOINT_ADDED"), kServiceResource,
+        service.value().id,
+        serviceDetails(service.value(), {{QStringLiteral("endpoint_id"), row.value().id},
+                                         {QStringLiteral("endpoint"),
+                                          QString(row.value().method + u' ' + row.value().path)}}));
     publishService(auth, QStringLiteral("service_updated"), service.value(),
                    {QStringLiteral("endpoints")});
     return ApiReply::ok(external::endpointJson(row.value()), 201);
@@ -256,10 +251,12 @@ ApiReply deleteEndpoint(auth::AuthModule &auth, ServiceCatalog &catalog, const R
 {
     HM_TRY(row, catalog.removeEndpoint(p, c.pathArgs.at(0), c.pathArgs.at(1)));
     HM_TRY(service, catalog.get(c.pathArgs.at(0)));
-    auditService(
-        auth, auditOf(c), p, QStringLiteral("SERVICE_ENDPOINT_DELETED"), service.value(),
-        {{QStringLiteral("endpoint_id"), row.value().id},
-         {QStringLiteral("endpoint"), QString(row.value().method + u' ' + row.value().path)}});
+    auth::auditAction(
+        auth.db, c, p.userId, QStringLiteral("SERVICE_ENDPOINT_DELETED"), kServiceResource,
+        service.value().id,
+        serviceDetails(service.value(), {{QStringLiteral("endpoint_id"), row.value().id},
+                                         {QStringLiteral("endpoint"),
+                                          QString(row.value().method + u' ' + row.value().path)}}));
     publishService(auth, QStringLiteral("service_updated"), service.value(),
                    {QStringLiteral("endpoints")});
     return ApiReply::ok(
@@ -274,12 +271,12 @@ ApiReply refreshSchema(auth::AuthModule &auth, ServiceCatalog &catalog,
     HM_TRY(dryRun, auth::optionalBool(body.value(), QStringLiteral("dry_run"), false));
     HM_TRY(service, catalog.getForChange(p, c.pathArgs.at(0)));
     const DeferredReply reply = c.defer();
-    const Audit a = auditOf(c);
+    const auth::ClientInfo client = auth::clientInfo(c);
     const QString id = service.value().id;
     const bool apply = !dryRun.value();
     fetcher.fetch(
         QUrl(service.value().baseUrl), service.value().schemaUrl, service.value().timeoutMs,
-        [reply, &auth, &catalog, p, a, id, apply](Result<external::FetchedDocument> doc) {
+        [reply, &auth, &catalog, p, client, id, apply](Result<external::FetchedDocument> doc) {
             if (!doc)
                 return reply.send(ApiReply::failure(doc.error()));
             auto outcome = catalog.refresh(id, doc.value(), apply);
@@ -294,8 +291,10 @@ ApiReply refreshSchema(auth::AuthModule &auth, ServiceCatalog &catalog,
             if (apply) {
                 QJsonObject details = counts;
                 details.insert(QStringLiteral("schema_source"), doc.value().source.toString());
-                auditService(auth, a, p, QStringLiteral("SERVICE_SCHEMA_REFRESHED"),
-                             outcome.value().service, details);
+                auth::auditAction(auth.db, client, p.userId,
+                                  QStringLiteral("SERVICE_SCHEMA_REFRESHED"), kServiceResource,
+                                  outcome.value().service.id,
+                                  serviceDetails(outcome.value().service, details));
                 publishService(auth, QStringLiteral("service_updated"), outcome.value().service,
                                {QStringLiteral("schema"), QStringLiteral("endpoints")});
             }
@@ -355,11 +354,11 @@ ApiReply testService(auth::AuthModule &auth, ServiceCatalog &catalog, ServiceDir
         label = spec.method + u' ' + spec.path;
     }
     const DeferredReply reply = c.defer();
-    const Audit a = auditOf(c);
+    const auth::ClientInfo client = auth::clientInfo(c);
     const external::ServiceRow row = service.value();
     const QString endpoint = endpointId.value();
     caller.call(spec, input,
-                [reply, &auth, p, a, row, endpoint, label](Result<QJsonObject> outcome) {
+                [reply, &auth, p, client, row, endpoint, label](Result<QJsonObject> outcome) {
                     if (!outcome)
                         return reply.send(ApiReply::failure(outcome.error()));
                     QJsonObject details{{QStringLiteral("endpoint"), label},
@@ -370,21 +369,14 @@ ApiReply testService(auth::AuthModule &auth, ServiceCatalog &catalog, ServiceDir
                     if (outcome.value().contains(QStringLiteral("http_status")))
                         details.insert(QStringLiteral("http_status"),
                                        outcome.value().value(QStringLiteral("http_status")));
-                    auditService(auth, a, p, QStringLiteral("SERVICE_TESTED"), row, details);
+                    auth::auditAction(auth.db, client, p.userId, QStringLiteral("SERVICE_TESTED"),
+                                      kServiceResource, row.id, serviceDetails(row, details));
                     reply.send(ApiReply::ok(outcome.value()));
                 });
     return ApiReply::deferred();
 }
 
-RouteDoc serviceDoc(const QString &summary, QList<ErrorCode> errors, int success = 200)
-{
-    RouteDoc d;
-    d.summary = summary;
-    d.tag = QStringLiteral("Services");
-    d.errors = std::move(errors);
-    d.successStatus = success;
-    return d;
-}
+const QString kServicesTag = QStringLiteral("Services");
 
 QJsonObject anyObject(const QString &description = {})
 {
@@ -513,13 +505,14 @@ void registerServiceRoutes(ApiRouter &router, auth::AuthModule &auth, ServiceCat
     const QList<ErrorCode> fetchErrors{ErrorCode::ServiceUnavailable, ErrorCode::SchemaParseError};
 
     RouteDoc createDoc =
-        serviceDoc(QStringLiteral("Register an external service: its OpenAPI document is given as "
-                                  "text (document), read from schema_url, or found at the usual "
-                                  "paths under base_url, unless endpoints are given by hand"),
-                   {ErrorCode::ResourceAlreadyExists, ErrorCode::ServiceUnavailable,
-                    ErrorCode::SchemaParseError, ErrorCode::CredentialNotFound,
-                    ErrorCode::CredentialAccessDenied, ErrorCode::InvalidCredentialType},
-                   201);
+        routeDoc(kServicesTag,
+                 QStringLiteral("Register an external service: its OpenAPI document is given as "
+                                "text (document), read from schema_url, or found at the usual "
+                                "paths under base_url, unless endpoints are given by hand"),
+                 {ErrorCode::ResourceAlreadyExists, ErrorCode::ServiceUnavailable,
+                  ErrorCode::SchemaParseError, ErrorCode::CredentialNotFound,
+                  ErrorCode::CredentialAccessDenied, ErrorCode::InvalidCredentialType})
+            .status(201);
     createDoc.requestSchema = object(
         {{QStringLiteral("name"), string(QStringLiteral("unique, e.g. user-service"))},
          {QStringLiteral("display_name"), string()},
@@ -544,7 +537,8 @@ void registerServiceRoutes(ApiRouter &router, auth::AuthModule &auth, ServiceCat
         },
         std::move(createDoc));
 
-    RouteDoc previewDoc = serviceDoc(
+    RouteDoc previewDoc = routeDoc(
+        kServicesTag,
         QStringLiteral("Read a service's OpenAPI document (given as text, from schema_url, or at "
                        "the usual paths) and show its endpoints without storing anything"),
         fetchErrors);
@@ -574,7 +568,7 @@ void registerServiceRoutes(ApiRouter &router, auth::AuthModule &auth, ServiceCat
     router.setMaxBodyBytes(Method::Post, QStringLiteral("/api/v1/services/preview"),
                            kMaxDocumentBody);
 
-    RouteDoc listDoc = serviceDoc(QStringLiteral("External services, by name"), {});
+    RouteDoc listDoc = routeDoc(kServicesTag, QStringLiteral("External services, by name"));
     listDoc.queryParameters = paging();
     listDoc.queryParameters.append(query(QStringLiteral("search"), string(),
                                          QStringLiteral("Part of the name or display name")));
@@ -588,7 +582,8 @@ void registerServiceRoutes(ApiRouter &router, auth::AuthModule &auth, ServiceCat
         [&auth](const RequestContext &c, const Principal &) { return listServices(auth, c); },
         std::move(listDoc));
 
-    RouteDoc getDoc = serviceDoc(
+    RouteDoc getDoc = routeDoc(
+        kServicesTag,
         QStringLiteral("One external service with all its endpoints (removed ones included)"),
         {ErrorCode::ServiceNotFound});
     getDoc.responseSchema = serviceDetailSchema();
@@ -601,7 +596,8 @@ void registerServiceRoutes(ApiRouter &router, auth::AuthModule &auth, ServiceCat
         },
         std::move(getDoc));
 
-    RouteDoc updateDoc = serviceDoc(
+    RouteDoc updateDoc = routeDoc(
+        kServicesTag,
         QStringLiteral("Change a service (who registered it or an administrator); credential_id "
                        "null unlinks the credential"),
         {ErrorCode::ServiceNotFound, ErrorCode::Forbidden, ErrorCode::CredentialNotFound,
@@ -623,9 +619,9 @@ void registerServiceRoutes(ApiRouter &router, auth::AuthModule &auth, ServiceCat
         },
         std::move(updateDoc));
 
-    RouteDoc deleteDoc =
-        serviceDoc(QStringLiteral("Delete a service and its endpoints (unlinks its credential)"),
-                   {ErrorCode::ServiceNotFound, ErrorCode::Forbidden});
+    RouteDoc deleteDoc = routeDoc(
+        kServicesTag, QStringLiteral("Delete a service and its endpoints (unlinks its credential)"),
+        {ErrorCode::ServiceNotFound, ErrorCode::Forbidden});
     deleteDoc.responseSchema =
         object({{QStringLiteral("id"), string()}, {QStringLiteral("deleted"), boolean()}});
     auth::addProtectedRoute(
@@ -635,8 +631,9 @@ void registerServiceRoutes(ApiRouter &router, auth::AuthModule &auth, ServiceCat
         },
         std::move(deleteDoc));
 
-    RouteDoc endpointsDoc = serviceDoc(QStringLiteral("A service's endpoints, by path and method"),
-                                       {ErrorCode::ServiceNotFound});
+    RouteDoc endpointsDoc =
+        routeDoc(kServicesTag, QStringLiteral("A service's endpoints, by path and method"),
+                 {ErrorCode::ServiceNotFound});
     endpointsDoc.queryParameters.append(
         query(QStringLiteral("status"),
               enumOf({QStringLiteral("active"), QStringLiteral("removed"), QStringLiteral("all")}),
@@ -649,9 +646,12 @@ void registerServiceRoutes(ApiRouter &router, auth::AuthModule &auth, ServiceCat
         },
         std::move(endpointsDoc));
 
-    RouteDoc addDoc = serviceDoc(
-        QStringLiteral("Add an endpoint by hand (services without an OpenAPI document)"),
-        {ErrorCode::ServiceNotFound, ErrorCode::Forbidden, ErrorCode::ResourceAlreadyExists}, 201);
+    RouteDoc addDoc =
+        routeDoc(
+            kServicesTag,
+            QStringLiteral("Add an endpoint by hand (services without an OpenAPI document)"),
+            {ErrorCode::ServiceNotFound, ErrorCode::Forbidden, ErrorCode::ResourceAlreadyExists})
+            .status(201);
     addDoc.requestSchema = manualEndpointRequest();
     addDoc.responseSchema = endpointSchema();
     auth::addProtectedRoute(
@@ -662,8 +662,8 @@ void registerServiceRoutes(ApiRouter &router, auth::AuthModule &auth, ServiceCat
         std::move(addDoc));
 
     RouteDoc removeDoc =
-        serviceDoc(QStringLiteral("Delete one endpoint of a service"),
-                   {ErrorCode::ServiceNotFound, ErrorCode::Forbidden, ErrorCode::EndpointNotFound});
+        routeDoc(kServicesTag, QStringLiteral("Delete one endpoint of a service"),
+                 {ErrorCode::ServiceNotFound, ErrorCode::Forbidden, ErrorCode::EndpointNotFound});
     removeDoc.responseSchema =
         object({{QStringLiteral("id"), string()}, {QStringLiteral("deleted"), boolean()}});
     auth::addProtectedRoute(
@@ -674,7 +674,8 @@ void registerServiceRoutes(ApiRouter &router, auth::AuthModule &auth, ServiceCat
         },
         std::move(removeDoc));
 
-    RouteDoc interfaceDoc = serviceDoc(
+    RouteDoc interfaceDoc = routeDoc(
+        kServicesTag,
         QStringLiteral("The interface of a service node calling this endpoint (config "
                        "{serviceId, endpointId}): one input per parameter with its type, body "
                        "when the endpoint takes one, outputs status, headers and body; as the "
@@ -698,7 +699,8 @@ void registerServiceRoutes(ApiRouter &router, auth::AuthModule &auth, ServiceCat
 
     QList<ErrorCode> refreshErrors = fetchErrors;
     refreshErrors += {ErrorCode::ServiceNotFound, ErrorCode::Forbidden};
-    RouteDoc refreshDoc = serviceDoc(
+    RouteDoc refreshDoc = routeDoc(
+        kServicesTag,
         QStringLiteral("Read the service's OpenAPI document again and show how its endpoints "
                        "changed; stored unless dry_run (removed endpoints are kept as removed)"),
         refreshErrors);
@@ -725,7 +727,8 @@ void registerServiceRoutes(ApiRouter &router, auth::AuthModule &auth, ServiceCat
         },
         std::move(refreshDoc));
 
-    RouteDoc testDoc = serviceDoc(
+    RouteDoc testDoc = routeDoc(
+        kServicesTag,
         QStringLiteral("Call one endpoint (or GET the base URL) with the parameters given and the "
                        "linked credential injected; the service's answer, bounded, secrets "
                        "masked"),

@@ -1,8 +1,8 @@
 #include "common/Logging.h"
 #include "server/api/ApiRouter.h"
+#include "server/api/RouteAudit.h"
 #include "server/api/RouteHelpers.h"
 #include "server/routes/AdminRoutes.h"
-#include "server/services/auth/AuditLog.h"
 #include "server/services/auth/AuthModule.h"
 #include "server/services/system/SystemConfig.h"
 #include "server/services/system/SystemInfo.h"
@@ -84,10 +84,9 @@ void registerSystemAdminRoutes(ApiRouter &router, auth::AuthModule &auth, store:
             applyConfig(router, config);
             qCInfo(lcServer).noquote() << "system config changed by" << p.username
                                        << "keys:" << body.value().keys().join(QStringLiteral(", "));
-            auth::audit(
-                database, QStringLiteral("SYSTEM_CONFIG_CHANGED"), p.userId,
-                QStringLiteral("settings"), QStringLiteral("system.config"), c.clientIp(),
-                QString::fromUtf8(c.header("User-Agent")),
+            auth::auditAction(
+                database, c, p.userId, QStringLiteral("SYSTEM_CONFIG_CHANGED"),
+                QStringLiteral("settings"), QStringLiteral("system.config"),
                 {{QStringLiteral("keys"), QJsonArray::fromStringList(body.value().keys())}});
             return ApiReply::ok(config);
         },

@@ -1,7 +1,7 @@
 #include "server/api/AuthCommon.h"
+#include "server/api/RouteAudit.h"
 #include "server/api/RouteHelpers.h"
 #include "server/routes/auth/AuthRoutes.h"
-#include "server/services/auth/AuditLog.h"
 #include "server/services/auth/AuthModule.h"
 #include "server/services/auth/AuthSettings.h"
 #include "server/services/auth/InitialPassword.h"
@@ -38,24 +38,24 @@ void registerAccountRoutes(ApiRouter &router, AuthModule &auth)
                     if (Status s = checkPassword(AuthSettings::load(auth.db).passwordPolicy, next);
                         !s)
                         return reply.send(ApiReply::failure(s.error()));
-                    const bool started =
-                        auth.passwords.hash(next, [&auth, p, client, reply](Result<QString> hash) {
-                            if (!hash)
-                                return reply.send(ApiReply::failure(hash.error()));
-                            if (Status s =
-                                    UserRepository(auth.db).setPasswordHash(p.userId, hash.value());
-                                !s)
-                                return reply.send(ApiReply::failure(s.error()));
-                            // Other sessions may belong to whoever knew the old password.
-                            if (Status s = auth.tokens.revokeAllFamilies(p.userId, p.sessionId); !s)
-                                return reply.send(ApiReply::failure(s.error()));
-                            // A generated first password no longer works: its file goes.
-                            retireInitialPassword(auth.db, auth.initialPasswordFile, p.userId);
-                            audit(auth.db, QStringLiteral("PASSWORD_CHANGED"), p.userId,
-                                  QStringLiteral("user"), p.userId, client.ip, client.userAgent);
-                            reply.send(ApiReply::ok(
-                                QJsonObject{{QStringLiteral("password_changed"), true}}));
-                        });
+                    const bool started = auth.passwords.hash(next, [&auth, p, client,
+                                                                    reply](Result<QString> hash) {
+                        if (!hash)
+                            return reply.send(ApiReply::failure(hash.error()));
+                        if (Status s =
+                                UserRepository(auth.db).setPasswordHash(p.userId, hash.value());
+                            !s)
+                            return reply.send(ApiReply::failure(s.error()));
+                        // Other sessions may belong to whoever knew the old password.
+                        if (Status s = auth.tokens.revokeAllFamilies(p.userId, p.sessionId); !s)
+                            return reply.send(ApiReply::failure(s.error()));
+                        // A generated first password no longer works: its file goes.
+                        retireInitialPassword(auth.db, auth.initialPasswordFile, p.userId);
+                        auditAction(auth.db, client, p.userId, QStringLiteral("PASSWORD_CHANGED"),
+                                    QStringLiteral("user"), p.userId);
+                        reply.send(
+                            ApiReply::ok(QJsonObject{{QStringLiteral("password_changed"), true}}));
+                    });
                     if (!started)
                         reply.send(ApiReply::failure(PasswordWorker::busyError()));
                 });
@@ -69,9 +69,8 @@ void registerAccountRoutes(ApiRouter &router, AuthModule &auth)
     addProtectedRoute(router, auth, Method::Delete, QStringLiteral("/api/v1/users/me/sessions"),
                       Role::Viewer, [&auth](const RequestContext &c, const Principal &p) {
                           HM_TRY_STATUS(auth.tokens.revokeAllFamilies(p.userId, p.sessionId));
-                          audit(auth.db, QStringLiteral("SESSIONS_REVOKED"), p.userId,
-                                QStringLiteral("user"), p.userId, c.clientIp(),
-                                QString::fromUtf8(c.header("User-Agent")));
+                          auditAction(auth.db, c, p.userId, QStringLiteral("SESSIONS_REVOKED"),
+                                      QStringLiteral("user"), p.userId);
                           return ApiReply::ok(QJsonObject{{QStringLiteral("revoked"), true}});
                       });
     addProtectedRoute(
@@ -87,8 +86,8 @@ void registerAccountRoutes(ApiRouter &router, AuthModule &auth)
                 return ApiReply::failure(
                     Error{ErrorCode::ResourceNotFound, QStringLiteral("session not found")});
             HM_TRY_STATUS(auth.tokens.revokeFamily(p.userId, family));
-            audit(auth.db, QStringLiteral("SESSION_REVOKED"), p.userId, QStringLiteral("session"),
-                  family, c.clientIp(), QString::fromUtf8(c.header("User-Agent")));
+            auditAction(auth.db, c, p.userId, QStringLiteral("SESSION_REVOKED"),
+                        QStringLiteral("session"), family);
             return ApiReply::ok(QJsonObject{{QStringLiteral("revoked"), true}});
         });
 }
@@ -106,12 +105,12 @@ void registerApiKeyRoutes(ApiRouter &router, AuthModule &auth)
                     Error{ErrorCode::InsufficientPermissions,
                           QStringLiteral("only administrators may create admin keys")});
             HM_TRY(key, auth.apiKeys.create(p.userId, body.value()));
-            audit(auth.db, QStringLiteral("API_KEY_CREATED"), p.userId, QStringLiteral("api_key"),
-                  key.value().value(QStringLiteral("id")).toString(), c.clientIp(),
-                  QString::fromUtf8(c.header("User-Agent")),
-                  {{QStringLiteral("name"), key.value().value(QStringLiteral("name"))},
-                   {QStringLiteral("access_level"),
-                    key.value().value(QStringLiteral("access_level"))}});
+            auditAction(auth.db, c, p.userId, QStringLiteral("API_KEY_CREATED"),
+                        QStringLiteral("api_key"),
+                        key.value().value(QStringLiteral("id")).toString(),
+                        {{QStringLiteral("name"), key.value().value(QStringLiteral("name"))},
+                         {QStringLiteral("access_level"),
+                          key.value().value(QStringLiteral("access_level"))}});
             // The owner's other consoles list it at once; without the secret.
             QJsonObject listed = key.value();
             listed.remove(QStringLiteral("api_key"));
@@ -130,9 +129,8 @@ void registerApiKeyRoutes(ApiRouter &router, AuthModule &auth)
     addProtectedRoute(router, auth, Method::Delete, QStringLiteral("/api/v1/auth/api-keys/{id}"),
                       Role::User, [&auth](const RequestContext &c, const Principal &p) {
                           HM_TRY_STATUS(auth.apiKeys.revoke(p.userId, c.pathArgs.value(0)));
-                          audit(auth.db, QStringLiteral("API_KEY_REVOKED"), p.userId,
-                                QStringLiteral("api_key"), c.pathArgs.value(0), c.clientIp(),
-                                QString::fromUtf8(c.header("User-Agent")));
+                          auditAction(auth.db, c, p.userId, QStringLiteral("API_KEY_REVOKED"),
+                                      QStringLiteral("api_key"), c.pathArgs.value(0));
                           auth.events.publish({QStringLiteral("api_key_revoked"),
                                                {{QStringLiteral("key_id"), c.pathArgs.value(0)}},
                                                false,

@@ -1,4 +1,5 @@
 #include "server/api/AuthCommon.h"
+#include "server/api/PagedReply.h"
 #include "server/api/QueryParams.h"
 #include "server/api/RouteHelpers.h"
 #include "server/routes/auth/AuthRoutes.h"
@@ -53,10 +54,8 @@ ApiReply listUsers(AuthModule &auth, const RequestContext &c)
     const AttemptTracker::Policy policy = auth.loginPolicy();
     for (const UserRecord &user : std::as_const(page.value().users))
         users.append(service.adminJson(user, policy));
-    return ApiReply::ok(
-        QJsonObject{{QStringLiteral("users"), users},
-                    {QStringLiteral("pagination"),
-                     paginationJson(Paging{list.page, list.size}, page.value().total)}});
+    return pagedReply(users, Paging{list.page, list.size}, page.value().total,
+                      QStringLiteral("users"));
 }
 
 ApiReply createUser(AuthModule &auth, const RequestContext &c, const Principal &p)

@@ -2,6 +2,7 @@
 
 #include "server/services/credentials/SshCheck.h"
 #include "server/services/external/CredentialInjection.h"
+#include "server/services/external/NetworkProblem.h"
 
 #include <QElapsedTimer>
 #include <QJsonArray>
@@ -21,27 +22,6 @@ QString text(const CredentialData &data, const QString &name)
     const QJsonValue value =
         data.publicFields.contains(name) ? data.publicFields.value(name) : data.secrets.value(name);
     return value.toString();
-}
-
-// What went wrong, in words of our own: QNetworkReply::errorString() quotes
-// the URL, and an api_key in the query string is part of it.
-QString networkProblem(QNetworkReply::NetworkError error)
-{
-    switch (error) {
-    case QNetworkReply::ConnectionRefusedError:
-        return QStringLiteral("the connection was refused");
-    case QNetworkReply::RemoteHostClosedError:
-        return QStringLiteral("the server closed the connection");
-    case QNetworkReply::HostNotFoundError:
-        return QStringLiteral("the host was not found");
-    case QNetworkReply::TimeoutError:
-    case QNetworkReply::OperationCanceledError:
-        return QStringLiteral("no answer in time");
-    case QNetworkReply::SslHandshakeFailedError:
-        return QStringLiteral("the TLS handshake failed");
-    default:
-        return QStringLiteral("the request failed (network error %1)").arg(int(error));
-    }
 }
 
 // Why a database refused a sign-in, as a code of the error catalogue:
@@ -278,7 +258,7 @@ void CredentialTester::run(const QString &type, CredentialData data, const QStri
                  const int status =
                      reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
                  if (status == 0)
-                     return done(outcome(false, networkProblem(reply->error()), 0));
+                     return done(outcome(false, external::networkProblem(reply->error()), 0));
                  const QJsonObject token = QJsonDocument::fromJson(reply->readAll()).object();
                  if (status < 200 || status > 299)
                      return done(outcome(
@@ -319,7 +299,7 @@ void CredentialTester::run(const QString &type, CredentialData data, const QStri
     send(request, "GET", {}, [outcome, done](QNetworkReply *reply) {
         const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
         if (status == 0)
-            return done(outcome(false, networkProblem(reply->error()), 0));
+            return done(outcome(false, external::networkProblem(reply->error()), 0));
         const bool ok = status >= 200 && status <= 299;
         done(outcome(ok,
                      ok ? QStringLiteral("the server accepted the credential (%1)").arg(status)

@@ -3,6 +3,7 @@
 #include "common/Logging.h"
 #include "openapi/OpenApiImport.h"
 #include "openapi/ProbePaths.h"
+#include "server/services/external/NetworkProblem.h"
 #include "server/services/external/ServiceModel.h"
 
 #include <QJsonArray>
@@ -13,30 +14,11 @@ namespace hm::server::external {
 
 namespace {
 
-QString problem(int error)
-{
-    switch (QNetworkReply::NetworkError(error)) {
-    case QNetworkReply::ConnectionRefusedError:
-        return QStringLiteral("the connection was refused");
-    case QNetworkReply::RemoteHostClosedError:
-        return QStringLiteral("the server closed the connection");
-    case QNetworkReply::HostNotFoundError:
-        return QStringLiteral("the host was not found");
-    case QNetworkReply::TimeoutError:
-    case QNetworkReply::OperationCanceledError:
-        return QStringLiteral("no answer in time");
-    case QNetworkReply::SslHandshakeFailedError:
-        return QStringLiteral("the TLS handshake failed");
-    default:
-        return QStringLiteral("the request failed (network error %1)").arg(error);
-    }
-}
-
 Error unreachable(const QUrl &url, int error)
 {
     return Error{ErrorCode::ServiceUnavailable,
                  QStringLiteral("the service could not be reached at %1: %2")
-                     .arg(url.toString(), problem(error)),
+                     .arg(url.toString(), networkProblem(QNetworkReply::NetworkError(error))),
                  {{QStringLiteral("reason"), QStringLiteral("UNREACHABLE")},
                   {QStringLiteral("url"), url.toString()}}};
 }

@@ -1,6 +1,7 @@
 #include "server/services/external/ServiceCaller.h"
 
 #include "common/Logging.h"
+#include "server/services/external/NetworkProblem.h"
 #include "server/services/external/ServiceDirectory.h"
 #include "server/services/external/ServiceModel.h"
 
@@ -39,25 +40,6 @@ QString mask(QString text, const QStringList &secrets)
         if (!secret.isEmpty())
             text.replace(secret, QStringLiteral("****"));
     return text;
-}
-
-QString networkProblem(QNetworkReply::NetworkError error)
-{
-    switch (error) {
-    case QNetworkReply::ConnectionRefusedError:
-        return QStringLiteral("the connection was refused");
-    case QNetworkReply::RemoteHostClosedError:
-        return QStringLiteral("the server closed the connection");
-    case QNetworkReply::HostNotFoundError:
-        return QStringLiteral("the host was not found");
-    case QNetworkReply::TimeoutError:
-    case QNetworkReply::OperationCanceledError:
-        return QStringLiteral("no answer in time");
-    case QNetworkReply::SslHandshakeFailedError:
-        return QStringLiteral("the TLS handshake failed");
-    default:
-        return QStringLiteral("the request failed (network error %1)").arg(int(error));
-    }
 }
 
 bool isJsonType(const QString &contentType)
