@@ -139,7 +139,7 @@ void SignInDialog::submit()
     m_error->hide();
     if (m_changingPassword)
         return submitNewPassword();
-    auto done = client::within(
+    auto done = hm::client::within(
         this, [this](hm::Result<hm::client::LoginResult> result) { finish(std::move(result)); });
     setBusy(true);
     if (awaitingCode())
@@ -222,7 +222,7 @@ void SignInDialog::submitNewPassword()
     setBusy(true);
     hm::client::AccountApi(*m_client).changePassword(
         m_passwordEdit->text(), m_newPasswordEdit->text(),
-        client::within(this, [this](hm::Result<void> changed) {
+        hm::client::within(this, [this](hm::Result<void> changed) {
             setBusy(false);
             if (!changed) {
                 showError(changed.error());
