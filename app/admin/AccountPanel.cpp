@@ -3,6 +3,7 @@
 #include "admin/QrCode.h"
 #include "client/AccountApi.h"
 #include "client/ApiClient.h"
+#include "client/Within.h"
 #include "widgets/AdminText.h"
 #include "widgets/ClipboardGuard.h"
 #include "widgets/FieldError.h"
@@ -416,14 +417,13 @@ void AccountPanel::setSession(client::ApiClient *client, const client::UserInfo 
     if (!m_client)
         return;
     // The profile as the server has it now (2FA state, e-mail).
-    client::AccountApi(*m_client).me(
-        [this, guard = QPointer<AccountPanel>(this)](Result<client::UserInfo> r) {
-            if (!guard || !r)
-                return;
-            m_user = *r;
-            showProfile();
-            showTwoFactorState();
-        });
+    client::AccountApi(*m_client).me(client::within(this, [this](Result<client::UserInfo> r) {
+        if (!r)
+            return;
+        m_user = *r;
+        showProfile();
+        showTwoFactorState();
+    }));
     loadPolicy();
     reloadSessions();
 }
@@ -437,8 +437,8 @@ void AccountPanel::loadPolicy()
     m_client->call<QJsonValue>(
         client::ApiRequest::get(QStringLiteral("/api/v1/auth/settings")),
         [](const client::ApiResponse &r) { return r.data; },
-        [this, guard = QPointer<AccountPanel>(this)](Result<QJsonValue> r) {
-            if (!guard || !r)
+        client::within(this, [this](Result<QJsonValue> r) {
+            if (!r)
                 return;
             const QJsonObject policy =
                 r->toObject().value(QStringLiteral("password_policy")).toObject();
@@ -447,7 +447,7 @@ void AccountPanel::loadPolicy()
             m_policy = policy;
             m_policyFromServer = true;
             showPolicy();
-        });
+        }));
 }
 
 void AccountPanel::showProfile()
@@ -593,9 +593,7 @@ void AccountPanel::reloadSessions()
     if (!m_client)
         return;
     client::AccountApi(*m_client).sessions(
-        [this, guard = QPointer<AccountPanel>(this)](Result<QList<client::SessionInfo>> r) {
-            if (!guard)
-                return;
+        client::within(this, [this](Result<QList<client::SessionInfo>> r) {
             m_sessionsFailed = !r.ok();
             if (r) {
                 m_sessions = *r;
@@ -608,7 +606,7 @@ void AccountPanel::reloadSessions()
                 m_sessionsError = r.error();
             }
             showSessions();
-        });
+        }));
 }
 
 void AccountPanel::revokeSelected()
@@ -624,15 +622,13 @@ void AccountPanel::revokeSelected()
             QStringLiteral("account.confirmRevoke")) != QMessageBox::Yes)
         return;
     client::AccountApi(*m_client).revokeSession(
-        session.id, [this, guard = QPointer<AccountPanel>(this)](Result<void> r) {
-            if (!guard)
-                return;
+        session.id, client::within(this, [this](Result<void> r) {
             if (!r) {
                 m_sessionsStatus->setText(AdminText::error(r.error(), m_user.role));
                 return;
             }
             reloadSessions();
-        });
+        }));
 }
 
 void AccountPanel::revokeOthers()
@@ -645,16 +641,13 @@ void AccountPanel::revokeOthers()
                              QMessageBox::Yes | QMessageBox::No, QMessageBox::No,
                              QStringLiteral("account.confirmRevokeOthers")) != QMessageBox::Yes)
         return;
-    client::AccountApi(*m_client).revokeOtherSessions(
-        [this, guard = QPointer<AccountPanel>(this)](Result<void> r) {
-            if (!guard)
-                return;
-            if (!r) {
-                m_sessionsStatus->setText(AdminText::error(r.error(), m_user.role));
-                return;
-            }
-            reloadSessions();
-        });
+    client::AccountApi(*m_client).revokeOtherSessions(client::within(this, [this](Result<void> r) {
+        if (!r) {
+            m_sessionsStatus->setText(AdminText::error(r.error(), m_user.role));
+            return;
+        }
+        reloadSessions();
+    }));
 }
 
 void AccountPanel::changePassword()
@@ -679,9 +672,7 @@ void AccountPanel::changePassword()
     m_changePassword->setEnabled(false);
     client::AccountApi(*m_client).changePassword(
         m_currentPassword->text(), m_newPassword->text(),
-        [this, guard = QPointer<AccountPanel>(this)](Result<void> r) {
-            if (!guard)
-                return;
+        client::within(this, [this](Result<void> r) {
             m_changePassword->setEnabled(true);
             if (r) {
                 m_currentPassword->clear();
@@ -713,7 +704,7 @@ void AccountPanel::changePassword()
             } else {
                 m_passwordStatus->setText(AdminText::error(error, m_user.role));
             }
-        });
+        }));
 }
 
 void AccountPanel::enrol()
@@ -723,9 +714,7 @@ void AccountPanel::enrol()
     setFieldError(m_twoFactorError, {});
     m_enrol->setEnabled(false);
     client::AccountApi(*m_client).enrollTwoFactor(
-        [this, guard = QPointer<AccountPanel>(this)](Result<client::TwoFactorEnrollment> r) {
-            if (!guard)
-                return;
+        client::within(this, [this](Result<client::TwoFactorEnrollment> r) {
             if (!r) {
                 setFieldError(m_twoFactorError, AdminText::error(r.error(), m_user.role));
                 showTwoFactorState();
@@ -736,7 +725,7 @@ void AccountPanel::enrol()
             m_code->clear();
             showTwoFactorState();
             m_code->setFocus();
-        });
+        }));
 }
 
 void AccountPanel::verify()
@@ -751,9 +740,7 @@ void AccountPanel::verify()
     }
     m_verify->setEnabled(false);
     client::AccountApi(*m_client).enableTwoFactor(
-        m_code->text(), [this, guard = QPointer<AccountPanel>(this)](Result<QStringList> r) {
-            if (!guard)
-                return;
+        m_code->text(), client::within(this, [this](Result<QStringList> r) {
             m_verify->setEnabled(true);
             if (!r) {
                 setFieldError(m_twoFactorError, AdminText::error(r.error(), m_user.role));
@@ -768,7 +755,7 @@ void AccountPanel::verify()
             showTwoFactorState();
             showRecoveryCodes(r.value());
             emit twoFactorChanged(true);
-        });
+        }));
 }
 
 void AccountPanel::disableTwoFactor()
@@ -784,9 +771,7 @@ void AccountPanel::disableTwoFactor()
     m_disable->setEnabled(false);
     client::AccountApi(*m_client).disableTwoFactor(
         m_disablePassword->text(), m_disableCode->text(),
-        [this, guard = QPointer<AccountPanel>(this)](Result<void> r) {
-            if (!guard)
-                return;
+        client::within(this, [this](Result<void> r) {
             m_disable->setEnabled(true);
             if (!r) {
                 setFieldError(m_twoFactorError, AdminText::error(r.error(), m_user.role));
@@ -799,7 +784,7 @@ void AccountPanel::disableTwoFactor()
             showTwoFactorState();
             showRecoveryCodes({});
             emit twoFactorChanged(false);
-        });
+        }));
 }
 
 void AccountPanel::regenerateRecoveryCodes()
@@ -815,9 +800,7 @@ void AccountPanel::regenerateRecoveryCodes()
     m_regenerate->setEnabled(false);
     client::AccountApi(*m_client).regenerateRecoveryCodes(
         m_disablePassword->text(), m_disableCode->text(),
-        [this, guard = QPointer<AccountPanel>(this)](Result<QStringList> r) {
-            if (!guard)
-                return;
+        client::within(this, [this](Result<QStringList> r) {
             m_regenerate->setEnabled(true);
             if (!r) {
                 setFieldError(m_twoFactorError, AdminText::error(r.error(), m_user.role));
@@ -826,7 +809,7 @@ void AccountPanel::regenerateRecoveryCodes()
             m_disablePassword->clear();
             m_disableCode->clear();
             showRecoveryCodes(r.value());
-        });
+        }));
 }
 
 void AccountPanel::showRecoveryCodes(const QStringList &codes)

@@ -2,6 +2,7 @@
 
 #include "client/AccountApi.h"
 #include "client/ApiClient.h"
+#include "client/Within.h"
 #include "widgets/AdminText.h"
 #include "widgets/ClipboardGuard.h"
 #include "widgets/DateTimeText.h"
@@ -418,9 +419,7 @@ void ApiKeyDialog::submit()
     setFieldError(m_error, {});
     m_buttons->button(QDialogButtonBox::Ok)->setEnabled(false);
     client::AccountApi(*m_client).createApiKey(
-        key(), [this, guard = QPointer<ApiKeyDialog>(this)](Result<client::ApiKeyInfo> r) {
-            if (!guard)
-                return;
+        key(), client::within(this, [this](Result<client::ApiKeyInfo> r) {
             m_sending = false;
             if (r) {
                 m_created = *r;
@@ -443,7 +442,7 @@ void ApiKeyDialog::submit()
             else
                 setFieldError(m_error, text);
             m_buttons->button(QDialogButtonBox::Ok)->setEnabled(isValid());
-        });
+        }));
 }
 
 // --- the secret, once -------------------------------------------------------------

@@ -4,6 +4,7 @@
 #include "admin/ApiKeyListModel.h"
 #include "client/AccountApi.h"
 #include "client/ApiClient.h"
+#include "client/Within.h"
 #include "widgets/AdminText.h"
 #include "widgets/DateTimeText.h"
 #include "widgets/LiveEvents.h"
@@ -222,9 +223,7 @@ void ApiKeysPanel::revokeSelected()
                              QStringLiteral("apikeys.confirmRevoke")) != QMessageBox::Yes)
         return;
     client::AccountApi(*m_client).revokeApiKey(
-        id, [this, guard = QPointer<ApiKeysPanel>(this)](Result<void> r) {
-            if (!guard)
-                return;
+        id, client::within(this, [this](Result<void> r) {
             if (!r) {
                 m_message =
                     tr("The key was not revoked: %1").arg(AdminText::error(r.error(), m_user.role));
@@ -232,7 +231,7 @@ void ApiKeysPanel::revokeSelected()
                 return;
             }
             reload();
-        });
+        }));
 }
 
 } // namespace hm::app

@@ -2,6 +2,7 @@
 
 #include "client/ApiClient.h"
 #include "client/UsersApi.h"
+#include "client/Within.h"
 #include "common/Username.h"
 #include "widgets/AdminText.h"
 #include "widgets/FieldError.h"
@@ -288,9 +289,7 @@ void UserDialog::submit()
     setFieldError(m_error, {});
     setFieldError(m_passwordError, {});
     m_buttons->button(QDialogButtonBox::Ok)->setEnabled(false);
-    auto done = [this, guard = QPointer<UserDialog>(this)](Result<client::UserInfo> r) {
-        if (!guard)
-            return;
+    auto done = client::within(this, [this](Result<client::UserInfo> r) {
         m_sending = false;
         if (r) {
             m_result = *r;
@@ -308,7 +307,7 @@ void UserDialog::submit()
         else
             setFieldError(m_error, text);
         validate();
-    };
+    });
     client::UsersApi users(*m_client);
     if (isCreate()) {
         client::NewUser user;

@@ -5,6 +5,7 @@
 #include "admin/UserListModel.h"
 #include "client/ApiClient.h"
 #include "client/UsersApi.h"
+#include "client/Within.h"
 #include "widgets/AdminText.h"
 #include "widgets/DateTimeText.h"
 #include "widgets/LiveEvents.h"
@@ -338,14 +339,12 @@ void UsersPanel::changeStatus(const client::UserInfo &user, const QString &statu
 {
     client::UsersApi(*m_client).update(
         user.id, QJsonObject{{QStringLiteral("status"), status}},
-        [this, guard = QPointer<UsersPanel>(this)](Result<client::UserInfo> r) {
-            if (!guard)
-                return;
+        client::within(this, [this](Result<client::UserInfo> r) {
             if (!r)
                 return failed([] { return tr("The status was not changed: %1"); }, r.error());
             m_model->updateUser(*r);
             showState();
-        });
+        }));
 }
 
 void UsersPanel::toggleSuspended()
@@ -375,18 +374,17 @@ void UsersPanel::unlockSelected()
     m_message.clear();
     const QString id = user->id;
     client::UsersApi(*m_client).unlock(
-        id, [this, id, guard = QPointer<UsersPanel>(this)](Result<void> r) {
-            if (!guard)
-                return;
+        id, client::within(this, [this, id](Result<void> r) {
             if (!r)
                 return failed([] { return tr("The user was not unlocked: %1"); }, r.error());
-            client::UsersApi(*m_client).get(id, [this, guard](Result<client::UserInfo> u) {
-                if (guard && u)
-                    m_model->updateUser(*u);
-            });
+            client::UsersApi(*m_client).get(
+                id, client::within(this, [this](Result<client::UserInfo> u) {
+                    if (u)
+                        m_model->updateUser(*u);
+                }));
             m_message.clear();
             showState();
-        });
+        }));
 }
 
 void UsersPanel::resetPasswordOfSelected()
@@ -400,15 +398,12 @@ void UsersPanel::resetPasswordOfSelected()
     if (DialogSeam::exec(&input) != QDialog::Accepted || input.password().isEmpty())
         return;
     client::UsersApi(*m_client).resetPassword(
-        id, input.password(), input.requireChange(),
-        [this, guard = QPointer<UsersPanel>(this)](Result<void> r) {
-            if (!guard)
-                return;
+        id, input.password(), input.requireChange(), client::within(this, [this](Result<void> r) {
             if (!r)
                 return failed([] { return tr("The password was not reset: %1"); }, r.error());
             m_message.clear();
             m_state->setText(tr("The password was reset."));
-        });
+        }));
 }
 
 void UsersPanel::deleteSelected()
@@ -426,13 +421,11 @@ void UsersPanel::deleteSelected()
                              QStringLiteral("users.confirmDelete")) != QMessageBox::Yes)
         return;
     client::UsersApi(*m_client).remove(
-        id, [this, guard = QPointer<UsersPanel>(this)](Result<void> r) {
-            if (!guard)
-                return;
+        id, client::within(this, [this](Result<void> r) {
             if (!r)
                 return failed([] { return tr("The user was not deleted: %1"); }, r.error());
             m_model->reload();
-        });
+        }));
 }
 
 } // namespace hm::app

@@ -1,6 +1,7 @@
 #include "components/ComponentDetailsDialog.h"
 
 #include "client/ApiClient.h"
+#include "client/Within.h"
 #include "common/ComponentIcons.h"
 #include "widgets/ComponentIcon.h"
 #include "widgets/FieldError.h"
@@ -180,10 +181,7 @@ void ComponentDetailsDialog::submit()
     m_save->setEnabled(false);
     client::ComponentsApi(*m_client).updateDetails(
         m_component.name, details,
-        [this,
-         guard = QPointer<ComponentDetailsDialog>(this)](Result<QList<client::ComponentInfo>> r) {
-            if (!guard)
-                return;
+        client::within(this, [this](Result<QList<client::ComponentInfo>> r) {
             m_busy = false;
             m_save->setEnabled(true);
             if (!r) {
@@ -192,7 +190,7 @@ void ComponentDetailsDialog::submit()
             }
             m_saved = *r;
             accept();
-        });
+        }));
 }
 
 void ComponentDetailsDialog::changeEvent(QEvent *event)

@@ -1,12 +1,12 @@
 #include "components/ComponentListModel.h"
 
 #include "client/ApiClient.h"
+#include "client/Within.h"
 #include "widgets/ComponentIcon.h"
 
 #include <QBrush>
 #include <QColor>
 #include <QGuiApplication>
-#include <QPointer>
 #include <QSet>
 #include <QVersionNumber>
 
@@ -87,15 +87,12 @@ void ComponentListModel::applyEvent(const QString &type, const QJsonObject &data
     if (name.isEmpty())
         return;
     client::ComponentsApi(*client()).versions(
-        name, [this, name,
-               guard = QPointer<ComponentListModel>(this)](Result<QList<client::ComponentInfo>> r) {
-            if (!guard)
-                return;
+        name, client::within(this, [this, name](Result<QList<client::ComponentInfo>> r) {
             if (r)
                 replaceVersions(name, *r);
             else if (r.error().code == ErrorCode::ComponentNotFound)
                 replaceVersions(name, {});
-        });
+        }));
 }
 
 void ComponentListModel::replaceVersions(const QString &name,

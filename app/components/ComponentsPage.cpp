@@ -2,6 +2,7 @@
 
 #include "client/ApiClient.h"
 #include "client/ComponentsApi.h"
+#include "client/Within.h"
 #include "components/ComponentDetailsDialog.h"
 #include "components/ComponentListModel.h"
 #include "widgets/ComponentIcon.h"
@@ -367,9 +368,7 @@ void ComponentsPage::registerEndpoint()
     }
     client::ComponentsApi(*m_client).registerEndpoint(
         endpoint, m_name->text().trimmed(), details,
-        [this, guard = QPointer<ComponentsPage>(this)](Result<QList<client::ComponentInfo>> r) {
-            if (!guard)
-                return;
+        client::within(this, [this](Result<QList<client::ComponentInfo>> r) {
             m_busy = false;
             if (!r) {
                 showRegisterMessage([this, error = r.error()] { return errorText(error); }, true);
@@ -399,7 +398,7 @@ void ComponentsPage::registerEndpoint()
             if (!r->isEmpty())
                 select(r->first().name, r->first().version);
             updateActions();
-        });
+        }));
 }
 
 void ComponentsPage::toggleDeprecated()
@@ -412,9 +411,7 @@ void ComponentsPage::toggleDeprecated()
     const bool deprecate = !c->deprecated;
     client::ComponentsApi(*m_client).setDeprecated(
         c->name, c->version, deprecate,
-        [this, guard = QPointer<ComponentsPage>(this)](Result<client::ComponentInfo> r) {
-            if (!guard)
-                return;
+        client::within(this, [this](Result<client::ComponentInfo> r) {
             m_busy = false;
             if (!r) {
                 m_message = LocalizedText([this, error = r.error()] { return errorText(error); });
@@ -425,7 +422,7 @@ void ComponentsPage::toggleDeprecated()
                 showState();
             }
             updateActions();
-        });
+        }));
 }
 
 void ComponentsPage::editDetails()
@@ -676,9 +673,8 @@ void ComponentsPage::showDetail()
         m_usage->setText(tr("Looking for flows that use this version..."));
         if (m_client) {
             client::ComponentsApi(*m_client).usage(
-                c->name, c->version,
-                [this, key, guard = QPointer<ComponentsPage>(this)](Result<QJsonArray> r) {
-                    if (!guard || key != m_usageKey)
+                c->name, c->version, client::within(this, [this, key](Result<QJsonArray> r) {
+                    if (key != m_usageKey)
                         return;
                     if (!r) {
                         m_usage->setText(errorText(r.error()));
@@ -694,7 +690,7 @@ void ComponentsPage::showDetail()
                                          ? tr("No flow you can see uses this version.")
                                          : tr("Used by %n flow version(s): %1", "", m_usageCount)
                                                .arg(QLocale().createSeparatedList(flows)));
-                });
+                }));
         }
     }
 }

@@ -2,6 +2,7 @@
 
 #include "client/AccountApi.h"
 #include "client/ApiClient.h"
+#include "client/Within.h"
 #include "common/Check.h"
 #include "common/Logging.h"
 #include "connection/KeychainStore.h"
@@ -147,21 +148,18 @@ void ServerConnection::restoreSavedSession(std::function<void(bool)> done)
         return;
     }
     m_client->restoreSession(tokens);
-    const QPointer<ServerConnection> self(this);
-    hm::client::AccountApi(*m_client).me(
-        [self, done = std::move(done)](hm::Result<hm::client::UserInfo> user) {
-            if (!self)
-                return;
+    hm::client::AccountApi(*m_client).me(hm::client::within(
+        this, [this, done = std::move(done)](hm::Result<hm::client::UserInfo> user) {
             if (!user.ok()) {
                 qCInfo(lcApp) << "the saved session was not accepted:" << user.error().codeName();
-                self->m_client->clearCredentials();
-                KeychainStore().removeSecret(self->sessionKey());
+                m_client->clearCredentials();
+                KeychainStore().removeSecret(sessionKey());
                 done(false);
                 return;
             }
-            self->setSignedIn(user.value());
+            setSignedIn(user.value());
             done(true);
-        });
+        }));
 }
 
 QString ServerConnection::initialAdminPasswordFile() const
@@ -265,55 +263,52 @@ void ServerConnection::fetch()
 {
     HM_CHECK(m_client, return );
     m_pendingReplies = 2;
-    const QPointer<ServerConnection> self(this);
-
-    auto finishOne = [self] {
-        if (!self || --self->m_pendingReplies > 0)
+    // Called from the two answers below only, which run within(this, ...).
+    auto finishOne = [this] {
+        if (--m_pendingReplies > 0)
             return;
-        if (!self->m_error) {
-            self->setState(State::Connected);
-            if (self->m_options.refreshIntervalMs > 0 && !self->m_refreshTimer.isActive())
-                self->m_refreshTimer.start(self->m_options.refreshIntervalMs);
+        if (!m_error) {
+            setState(State::Connected);
+            if (m_options.refreshIntervalMs > 0 && !m_refreshTimer.isActive())
+                m_refreshTimer.start(m_options.refreshIntervalMs);
         } else {
-            self->setState(State::Failed);
+            setState(State::Failed);
         }
-        emit self->infoChanged();
-        if (!self->m_readyEmitted) {
-            self->m_readyEmitted = true;
-            emit self->ready();
+        emit infoChanged();
+        if (!m_readyEmitted) {
+            m_readyEmitted = true;
+            emit ready();
         }
     };
 
     m_error.reset();
-    m_client->fetchHealth([self, finishOne](hm::Result<hm::client::HealthInfo> result) {
-        if (!self)
-            return;
-        if (result.ok()) {
-            self->m_info.status = result.value().status;
-            self->m_info.database = result.value().database;
-            if (!result.value().version.isEmpty())
-                self->m_info.version = result.value().version;
-        } else {
-            self->m_info.status.clear();
-            self->m_info.database.clear();
-            self->m_error = result.error();
-        }
-        finishOne();
-    });
-    m_client->fetchVersion([self, finishOne](hm::Result<hm::client::VersionInfo> result) {
-        if (!self)
-            return;
-        if (result.ok()) {
-            self->m_info.version = result.value().version;
-            self->m_info.apiVersion = result.value().apiVersion;
-            self->m_info.buildDate = result.value().buildDate;
-            self->m_info.features = result.value().features;
-            self->m_info.featuresKnown = result.value().featuresKnown;
-        } else if (!self->m_error) {
-            self->m_error = result.error();
-        }
-        finishOne();
-    });
+    m_client->fetchHealth(
+        hm::client::within(this, [this, finishOne](hm::Result<hm::client::HealthInfo> result) {
+            if (result.ok()) {
+                m_info.status = result.value().status;
+                m_info.database = result.value().database;
+                if (!result.value().version.isEmpty())
+                    m_info.version = result.value().version;
+            } else {
+                m_info.status.clear();
+                m_info.database.clear();
+                m_error = result.error();
+            }
+            finishOne();
+        }));
+    m_client->fetchVersion(
+        hm::client::within(this, [this, finishOne](hm::Result<hm::client::VersionInfo> result) {
+            if (result.ok()) {
+                m_info.version = result.value().version;
+                m_info.apiVersion = result.value().apiVersion;
+                m_info.buildDate = result.value().buildDate;
+                m_info.features = result.value().features;
+                m_info.featuresKnown = result.value().featuresKnown;
+            } else if (!m_error) {
+                m_error = result.error();
+            }
+            finishOne();
+        }));
 }
 
 void ServerConnection::setState(State state)

@@ -2,6 +2,7 @@
 
 #include "client/AccountApi.h"
 #include "client/ApiClient.h"
+#include "client/Within.h"
 #include "widgets/ServerErrorText.h"
 
 #include <QCheckBox>
@@ -138,11 +139,8 @@ void SignInDialog::submit()
     m_error->hide();
     if (m_changingPassword)
         return submitNewPassword();
-    const QPointer<SignInDialog> self(this);
-    auto done = [self](hm::Result<hm::client::LoginResult> result) {
-        if (self)
-            self->finish(std::move(result));
-    };
+    auto done = hm::client::within(
+        this, [this](hm::Result<hm::client::LoginResult> result) { finish(std::move(result)); });
     setBusy(true);
     if (awaitingCode())
         m_client->verifyTwoFactor(
@@ -224,9 +222,7 @@ void SignInDialog::submitNewPassword()
     setBusy(true);
     hm::client::AccountApi(*m_client).changePassword(
         m_passwordEdit->text(), m_newPasswordEdit->text(),
-        [this, self = QPointer<SignInDialog>(this)](hm::Result<void> changed) {
-            if (!self)
-                return;
+        hm::client::within(this, [this](hm::Result<void> changed) {
             setBusy(false);
             if (!changed) {
                 showError(changed.error());
@@ -236,7 +232,7 @@ void SignInDialog::submitNewPassword()
             for (QLineEdit *edit : {m_passwordEdit, m_newPasswordEdit, m_repeatEdit})
                 edit->clear();
             accept();
-        });
+        }));
 }
 
 void SignInDialog::reject()

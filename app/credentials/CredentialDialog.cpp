@@ -1,6 +1,7 @@
 #include "credentials/CredentialDialog.h"
 
 #include "client/ApiClient.h"
+#include "client/Within.h"
 #include "credentials/CredentialText.h"
 #include "credentials/CredentialUsageModel.h"
 #include "widgets/AdminText.h"
@@ -670,9 +671,7 @@ void CredentialDialog::submit()
     for (Field &f : m_fields)
         setFieldError(f.error, {});
     validate();
-    auto done = [this, guard = QPointer<CredentialDialog>(this)](Result<client::CredentialInfo> r) {
-        if (!guard)
-            return;
+    auto done = client::within(this, [this](Result<client::CredentialInfo> r) {
         m_sending = false;
         if (r) {
             m_result = *r;
@@ -692,7 +691,7 @@ void CredentialDialog::submit()
         }
         setFieldError(target, message);
         validate();
-    };
+    });
     client::CredentialsApi api(*m_client);
     if (isCreate()) {
         client::NewCredential c;

@@ -1,6 +1,7 @@
 #include "credentials/CredentialsPage.h"
 
 #include "client/ApiClient.h"
+#include "client/Within.h"
 #include "credentials/CredentialDialog.h"
 #include "credentials/CredentialListModel.h"
 #include "credentials/CredentialText.h"
@@ -220,14 +221,12 @@ void CredentialsPage::applyEvent(const QString &type, const QJsonObject &data)
         m_keyPanel->refresh();
     // The event names the credential only: read it as this user sees it.
     client::CredentialsApi(*m_client).get(
-        id, [this, id, guard = QPointer<CredentialsPage>(this)](Result<client::CredentialInfo> r) {
-            if (!guard)
-                return;
+        id, client::within(this, [this, id](Result<client::CredentialInfo> r) {
             if (r)
                 m_model->upsert(*r);
             else if (r.error().code == ErrorCode::CredentialNotFound)
                 m_model->remove(id); // no longer shared with this user
-        });
+        }));
 }
 
 QString CredentialsPage::stateText() const
@@ -455,11 +454,7 @@ void CredentialsPage::testSelected()
     showTestResult([name] { return tr("Testing \"%1\"...").arg(name); }, TestTone::Busy);
     m_test->setEnabled(false);
     client::CredentialsApi(*m_client).test(
-        id, url,
-        [this, name,
-         guard = QPointer<CredentialsPage>(this)](Result<client::CredentialTestResult> r) {
-            if (!guard)
-                return;
+        id, url, client::within(this, [this, name](Result<client::CredentialTestResult> r) {
             updateActions();
             if (!r)
                 return showTestResult(
@@ -486,7 +481,7 @@ void CredentialsPage::testSelected()
                             .arg(name, QLocale().toString(ms), message);
                     },
                     TestTone::Bad);
-        });
+        }));
 }
 
 void CredentialsPage::deleteSelected()
@@ -504,29 +499,28 @@ void CredentialsPage::deleteSelected()
                              QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel,
                              QStringLiteral("credentials.confirmDelete")) != QMessageBox::Yes)
         return;
-    client::CredentialsApi(*m_client).remove(id, [this, id, name,
-                                                  guard = QPointer<CredentialsPage>(this)](
-                                                     Result<void> r) {
-        if (!guard)
-            return;
-        if (r) {
-            m_model->remove(id);
-            showState();
-            return;
-        }
-        const QList<client::CredentialUsage> usages = client::credentialUsages(r.error());
-        if (usages.isEmpty())
-            return failed([] { return tr("The credential was not deleted: %1"); }, r.error());
-        QStringList lines;
-        for (const client::CredentialUsage &u : usages)
-            lines << tr("• %1 (%2)")
-                         .arg(u.name.isEmpty() ? u.id : u.name, CredentialText::usageKind(u.type));
-        MessageBox::warning(this, tr("Credential in use"),
-                            tr("\"%1\" is still used and was not deleted. Remove it from "
-                               "these first:\n%2")
-                                .arg(name, lines.join(u'\n')),
-                            QMessageBox::Ok, QMessageBox::Ok, QStringLiteral("credentials.inUse"));
-    });
+    client::CredentialsApi(*m_client).remove(
+        id, client::within(this, [this, id, name](Result<void> r) {
+            if (r) {
+                m_model->remove(id);
+                showState();
+                return;
+            }
+            const QList<client::CredentialUsage> usages = client::credentialUsages(r.error());
+            if (usages.isEmpty())
+                return failed([] { return tr("The credential was not deleted: %1"); }, r.error());
+            QStringList lines;
+            for (const client::CredentialUsage &u : usages)
+                lines << tr("• %1 (%2)")
+                             .arg(u.name.isEmpty() ? u.id : u.name,
+                                  CredentialText::usageKind(u.type));
+            MessageBox::warning(this, tr("Credential in use"),
+                                tr("\"%1\" is still used and was not deleted. Remove it from "
+                                   "these first:\n%2")
+                                    .arg(name, lines.join(u'\n')),
+                                QMessageBox::Ok, QMessageBox::Ok,
+                                QStringLiteral("credentials.inUse"));
+        }));
 }
 
 } // namespace hm::app

@@ -1,6 +1,7 @@
 #include "credentials/KeyStatusPanel.h"
 
 #include "client/ApiClient.h"
+#include "client/Within.h"
 #include "credentials/CredentialText.h"
 #include "widgets/AdminText.h"
 #include "widgets/DateTimeText.h"
@@ -92,14 +93,12 @@ void KeyStatusPanel::refresh()
     if (!m_client)
         return;
     client::CredentialsApi(*m_client).keyStatus(
-        [this, guard = QPointer<KeyStatusPanel>(this)](Result<client::CredentialKeyStatus> r) {
-            if (!guard)
-                return;
+        client::within(this, [this](Result<client::CredentialKeyStatus> r) {
             if (!r)
                 return showError(
                     tr("The key status could not be read: %1").arg(AdminText::error(r.error())));
             showStatus(*r);
-        });
+        }));
 }
 
 void KeyStatusPanel::rotate()
@@ -116,24 +115,23 @@ void KeyStatusPanel::rotate()
     m_rotating = true;
     m_error.clear();
     retranslateUi();
-    client::CredentialsApi(*m_client).rotateKey([this, guard = QPointer<KeyStatusPanel>(this)](
-                                                    Result<client::CredentialKeyStatus> r) {
-        if (!guard)
-            return;
-        if (!r) {
-            // CONFLICT: one is unfinished; the server resumes it.
-            if (r.error().code == ErrorCode::Conflict) {
-                m_poll->start();
-                refresh();
-                return;
+    client::CredentialsApi(*m_client).rotateKey(
+        client::within(this, [this](Result<client::CredentialKeyStatus> r) {
+            if (!r) {
+                // CONFLICT: one is unfinished; the server resumes it.
+                if (r.error().code == ErrorCode::Conflict) {
+                    m_poll->start();
+                    refresh();
+                    return;
+                }
+                m_rotating = false;
+                return showError(
+                    tr("The key was not rotated: %1").arg(AdminText::error(r.error())));
             }
-            m_rotating = false;
-            return showError(tr("The key was not rotated: %1").arg(AdminText::error(r.error())));
-        }
-        showStatus(*r);
-        m_poll->start();
-        refresh();
-    });
+            showStatus(*r);
+            m_poll->start();
+            refresh();
+        }));
 }
 
 void KeyStatusPanel::showStatus(const client::CredentialKeyStatus &status)

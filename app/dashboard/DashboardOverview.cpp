@@ -4,6 +4,7 @@
 #include "client/EventHub.h"
 #include "client/ExecutionsApi.h"
 #include "client/SystemApi.h"
+#include "client/Within.h"
 #include "fleet/FleetCard.h"
 #include "operations/OperationsText.h"
 #include "widgets/ChartStyle.h"
@@ -315,42 +316,37 @@ void DashboardOverview::loadInfo()
 {
     if (!m_client)
         return;
-    QPointer<DashboardOverview> self(this);
-    hm::client::SystemApi(*m_client).info([self](Result<QJsonObject> r) {
-        if (!self)
-            return;
+    hm::client::SystemApi(*m_client).info(hm::client::within(this, [this](Result<QJsonObject> r) {
         if (!r) {
-            self->m_infoError = describeOperationsError(r.error(), tr("read the server's status"));
-            self->m_uptimeSeconds = -1;
+            m_infoError = describeOperationsError(r.error(), tr("read the server's status"));
+            m_uptimeSeconds = -1;
         } else {
-            self->m_infoError.clear();
-            self->m_uptimeSeconds = r.value()
-                                        .value(QStringLiteral("application"))
-                                        .toObject()
-                                        .value(QStringLiteral("uptime"))
-                                        .toInteger(-1);
+            m_infoError.clear();
+            m_uptimeSeconds = r.value()
+                                  .value(QStringLiteral("application"))
+                                  .toObject()
+                                  .value(QStringLiteral("uptime"))
+                                  .toInteger(-1);
         }
-        self->updateHostText();
-    });
+        updateHostText();
+    }));
 }
 
 void DashboardOverview::loadStats()
 {
     if (!m_client)
         return;
-    QPointer<DashboardOverview> self(this);
-    hm::client::ExecutionsApi(*m_client).stats(24, [self](Result<QJsonObject> r) {
-        if (!self)
-            return;
-        if (!r) {
-            self->m_stats = {};
-            self->m_execState->setText(
-                describeOperationsError(r.error(), tr("count the executions")));
-            return;
-        }
-        self->m_stats = r.value();
-        self->showStats();
-    });
+    hm::client::ExecutionsApi(*m_client).stats(
+        24, hm::client::within(this, [this](Result<QJsonObject> r) {
+            if (!r) {
+                m_stats = {};
+                m_execState->setText(
+                    describeOperationsError(r.error(), tr("count the executions")));
+                return;
+            }
+            m_stats = r.value();
+            showStats();
+        }));
 }
 
 void DashboardOverview::showStats()
@@ -415,25 +411,25 @@ void DashboardOverview::loadFailures()
     filter.status = QStringLiteral("failed");
     filter.page = 1;
     filter.size = 6;
-    QPointer<DashboardOverview> self(this);
     hm::client::ExecutionsApi(*m_client).list(
-        filter, [self](Result<hm::client::Page<hm::client::ExecutionSummary>> r) {
+        filter,
+        hm::client::within(this, [this](Result<hm::client::Page<hm::client::ExecutionSummary>> r) {
             // Signed out meanwhile: the card says so and stays empty.
-            if (!self || !self->m_client)
+            if (!m_client)
                 return;
-            self->m_failureRows.clear();
-            self->m_failureCount = -1;
+            m_failureRows.clear();
+            m_failureCount = -1;
             if (!r) {
-                self->m_failuresError =
+                m_failuresError =
                     describeOperationsError(r.error(), tr("list the failed executions"));
             } else {
-                self->m_failuresError.clear();
-                self->m_failureRows = r.value().items;
-                self->m_failureCount = int(r.value().items.size());
+                m_failuresError.clear();
+                m_failureRows = r.value().items;
+                m_failureCount = int(r.value().items.size());
             }
-            self->showFailures();
-            self->updateFailuresState();
-        });
+            showFailures();
+            updateFailuresState();
+        }));
 }
 
 // The latest failures as list rows, in the current language and its

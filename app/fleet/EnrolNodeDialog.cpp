@@ -288,21 +288,18 @@ void EnrolNodeDialog::submit()
         setFieldError(error, {});
     client::NodesApi nodes(*m_client);
     if (isRenewal()) {
-        nodes.renewEnrolment(
-            m_existing.id, m_hours->value(),
-            [this, guard = QPointer<EnrolNodeDialog>(this)](Result<client::EnrolmentTicket> r) {
-                if (!guard)
-                    return;
-                m_sending = false;
-                if (!r)
-                    return showError(r.error());
-                // The server made the node pending again (its key is gone).
-                m_node.status = QStringLiteral("pending");
-                m_node.enrolled = false;
-                m_node.online = false;
-                m_node.fingerprint.clear();
-                showTicket(*r);
-            });
+        nodes.renewEnrolment(m_existing.id, m_hours->value(),
+                             client::within(this, [this](Result<client::EnrolmentTicket> r) {
+                                 m_sending = false;
+                                 if (!r)
+                                     return showError(r.error());
+                                 // The server made the node pending again (its key is gone).
+                                 m_node.status = QStringLiteral("pending");
+                                 m_node.enrolled = false;
+                                 m_node.online = false;
+                                 m_node.fingerprint.clear();
+                                 showTicket(*r);
+                             }));
         return;
     }
     client::NewNode node;
@@ -310,16 +307,13 @@ void EnrolNodeDialog::submit()
     node.description = m_description->text().trimmed();
     node.labels = NodeText::splitLabels(m_labels->text());
     node.expiresInHours = m_hours->value();
-    nodes.create(node,
-                 [this, guard = QPointer<EnrolNodeDialog>(this)](Result<client::EnrolledNode> r) {
-                     if (!guard)
-                         return;
+    nodes.create(node, client::within(this, [this](Result<client::EnrolledNode> r) {
                      m_sending = false;
                      if (!r)
                          return showError(r.error());
                      m_node = r->node;
                      showTicket(r->enrolment);
-                 });
+                 }));
 }
 
 void EnrolNodeDialog::showError(const hm::Error &error)

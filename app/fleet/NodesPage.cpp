@@ -2,6 +2,7 @@
 
 #include "client/ApiClient.h"
 #include "client/NodesApi.h"
+#include "client/Within.h"
 #include "fleet/EnrolNodeDialog.h"
 #include "fleet/NodeDetailPane.h"
 #include "fleet/NodeEditDialog.h"
@@ -434,15 +435,13 @@ void NodesPage::deleteSelected()
                              QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel,
                              QStringLiteral("nodes.confirmDelete")) != QMessageBox::Yes)
         return;
-    client::NodesApi(*m_client).remove(
-        id, [this, id, guard = QPointer<NodesPage>(this)](Result<void> r) {
-            if (!guard)
-                return;
-            if (!r)
-                return failed(tr("The node was not deleted: %1"), r.error());
-            m_model->remove(id);
-            showState();
-        });
+    client::NodesApi(*m_client).remove(id, client::within(this, [this, id](Result<void> r) {
+                                           if (!r)
+                                               return failed(tr("The node was not deleted: %1"),
+                                                             r.error());
+                                           m_model->remove(id);
+                                           showState();
+                                       }));
 }
 
 } // namespace hm::app

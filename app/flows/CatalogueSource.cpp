@@ -4,6 +4,7 @@
 #include "client/EventHub.h"
 #include "client/ExecutionsApi.h"
 #include "client/ServicesApi.h"
+#include "client/Within.h"
 #include "common/Check.h"
 #include "common/Logging.h"
 
@@ -75,11 +76,10 @@ void CatalogueSource::attach(FlowGraphModel *model)
     });
     if (m_loaded)
         giveCatalogue(model);
-    const QPointer<FlowGraphModel> guarded(model);
-    model->setNodeInterfaceFetcher([this, guarded](const FlowGraphModel::NodeInterfaceNeed &need) {
-        if (guarded)
-            fetchInterface(need, guarded);
-    });
+    model->setNodeInterfaceFetcher(
+        client::within(model, [this, model](const FlowGraphModel::NodeInterfaceNeed &need) {
+            fetchInterface(need, model);
+        }));
     fetchComponents(Reread::IfIdle);
     if (m_catalogue.serviceEndpoints().isEmpty())
         fetchEndpoints(Reread::IfIdle);
@@ -234,39 +234,37 @@ void CatalogueSource::fetchComponents(Reread reread)
 {
     if ((reread == Reread::IfIdle && m_loaded) || !m_components.begin(reread))
         return;
-    const QPointer<CatalogueSource> self(this);
-    client::ExecutionsApi(*m_client).components([self](Result<QJsonArray> result) {
-        if (!self)
-            return;
-        // A change heard while this answer was on its way: read once more,
-        // as the answer may predate it, but show this one now (it is no
-        // older than what the models have) rather than drop it.
-        if (self->m_components.end())
-            self->fetchComponents(Reread::Again);
-        if (!result) {
-            // The views still work: unknown components get derived ports.
-            // The next attach() or refresh() reads them again.
-            self->m_loaded = false;
-            qCWarning(lcApp).noquote() << "components:" << result.error().toString();
-            return;
-        }
-        auto catalogue = ComponentCatalogue::fromServerAnswer(result.value());
-        if (!catalogue) {
-            self->m_loaded = false;
-            qCWarning(lcApp).noquote() << "components:" << catalogue.error().toString();
-            return;
-        }
-        // The endpoints listed, and those known from before (removed ones
-        // are still named so).
-        catalogue->keepNodeInterfacesOf(self->m_catalogue);
-        self->m_catalogue = std::move(catalogue.value());
-        self->m_loaded = true;
-        for (const QPointer<FlowGraphModel> &model : std::as_const(self->m_models)) {
-            if (model)
-                self->giveCatalogue(model);
-        }
-        emit self->catalogueChanged();
-    });
+    client::ExecutionsApi(*m_client).components(
+        client::within(this, [this](Result<QJsonArray> result) {
+            // A change heard while this answer was on its way: read once more,
+            // as the answer may predate it, but show this one now (it is no
+            // older than what the models have) rather than drop it.
+            if (m_components.end())
+                fetchComponents(Reread::Again);
+            if (!result) {
+                // The views still work: unknown components get derived ports.
+                // The next attach() or refresh() reads them again.
+                m_loaded = false;
+                qCWarning(lcApp).noquote() << "components:" << result.error().toString();
+                return;
+            }
+            auto catalogue = ComponentCatalogue::fromServerAnswer(result.value());
+            if (!catalogue) {
+                m_loaded = false;
+                qCWarning(lcApp).noquote() << "components:" << catalogue.error().toString();
+                return;
+            }
+            // The endpoints listed, and those known from before (removed ones
+            // are still named so).
+            catalogue->keepNodeInterfacesOf(m_catalogue);
+            m_catalogue = std::move(catalogue.value());
+            m_loaded = true;
+            for (const QPointer<FlowGraphModel> &model : std::as_const(m_models)) {
+                if (model)
+                    giveCatalogue(model);
+            }
+            emit catalogueChanged();
+        }));
 }
 
 void CatalogueSource::fetchEndpoints(Reread reread)
@@ -274,15 +272,12 @@ void CatalogueSource::fetchEndpoints(Reread reread)
     // A read on its way: its answer may predate the change just heard.
     if (!m_endpoints.begin(reread))
         return;
-    const QPointer<CatalogueSource> self(this);
     client::ServicesApi(*m_client).paletteEndpoints(
-        [self](Result<QList<client::ServiceEndpointRef>> result) {
-            if (!self)
-                return;
+        client::within(this, [this](Result<QList<client::ServiceEndpointRef>> result) {
             // As for the components: read once more after a change heard
             // meanwhile, and show this answer now.
-            if (self->m_endpoints.end())
-                self->fetchEndpoints(Reread::Again);
+            if (m_endpoints.end())
+                fetchEndpoints(Reread::Again);
             if (!result) {
                 // The palette still lists the components.
                 qCWarning(lcApp).noquote() << "services:" << result.error().toString();
@@ -292,13 +287,13 @@ void CatalogueSource::fetchEndpoints(Reread reread)
             for (const client::ServiceEndpointRef &e : std::as_const(result.value()))
                 endpoints.append({e.serviceId, e.serviceName, e.endpointId, e.name, e.method,
                                   e.path, e.summary});
-            self->m_catalogue.setServiceEndpoints(endpoints);
-            for (const QPointer<FlowGraphModel> &model : std::as_const(self->m_models)) {
+            m_catalogue.setServiceEndpoints(endpoints);
+            for (const QPointer<FlowGraphModel> &model : std::as_const(m_models)) {
                 if (model)
                     model->setServiceEndpoints(endpoints);
             }
-            emit self->catalogueChanged();
-        });
+            emit catalogueChanged();
+        }));
 }
 
 void CatalogueSource::fetchInterface(const FlowGraphModel::NodeInterfaceNeed &need,
@@ -330,20 +325,17 @@ void CatalogueSource::fetchInterface(const FlowGraphModel::NodeInterfaceNeed &ne
     waiting.append(model);
     if (waiting.size() > 1)
         return; // asked already
-    const QPointer<CatalogueSource> self(this);
     client::ServicesApi(*m_client).endpointInterface(
         serviceId, endpointId,
-        [self, serviceId, key, need, generation](Result<QJsonObject> result) {
-            if (!self)
-                return;
+        client::within(this, [this, serviceId, key, need, generation](Result<QJsonObject> result) {
             if (!result) {
-                self->answer(generation, serviceId, key, need, result.error());
+                answer(generation, serviceId, key, need, result.error());
                 return;
             }
-            self->answer(
+            answer(
                 generation, serviceId, key, need,
                 flow::ComponentInterface::fromJson(result.value(), need.component, need.version));
-        });
+        }));
 }
 
 QString CatalogueSource::generationOf(const QString &serviceId) const

@@ -6,6 +6,7 @@
 #include "client/ApiClient.h"
 #include "client/ExecutionsApi.h"
 #include "client/FlowsApi.h"
+#include "client/Within.h"
 #include "common/Logging.h"
 #include "flowgraph/ComponentCatalogue.h"
 #include "flowgraph/FlowGraphModel.h"
@@ -476,21 +477,21 @@ void FlowEditorPage::fetchFlow(std::optional<FlowAutosave::Entry> restoring, boo
     setView(View::Loading);
     updateActions();
     updateHeader();
-    const QPointer<FlowEditorPage> self(this);
     client::FlowsApi(*m_client).get(
-        m_flowId, [self, generation, restoring, ask](Result<client::FlowDetail> result) {
-            if (!self || generation != self->m_generation)
+        m_flowId,
+        client::within(this, [this, generation, restoring, ask](Result<client::FlowDetail> result) {
+            if (generation != m_generation)
                 return;
-            self->m_loading = false;
+            m_loading = false;
             if (result) {
-                self->showFlow(result.value(), restoring, ask);
+                showFlow(result.value(), restoring, ask);
             } else {
-                self->m_loadError = result.error();
-                self->m_loadErrorIsLocal = false;
-                self->showFailure();
+                m_loadError = result.error();
+                m_loadErrorIsLocal = false;
+                showFailure();
             }
-            self->finishBusy();
-        });
+            finishBusy();
+        }));
 }
 
 void FlowEditorPage::showFlow(const client::FlowDetail &detail,
@@ -648,6 +649,7 @@ void FlowEditorPage::sendSave(bool asNewVersion, std::function<void(bool)> done)
     updateActions();
     const int index = m_model->undoStack()->index();
     const quint64 generation = m_generation;
+    // Not within(): `done` must hear false even when the page is gone.
     const QPointer<FlowEditorPage> self(this);
     auto finish = [self, done](bool ok) {
         if (self)
@@ -754,59 +756,58 @@ void FlowEditorPage::publish()
 {
     if (!isOpen() || isBusy() || !m_client)
         return;
-    const QPointer<FlowEditorPage> self(this);
-    auto publishVersion = [self](const QString &version) {
-        if (!self || !self->m_client)
+    // Called at once or from the save's answer (itself within(this, ...)).
+    auto publishVersion = [this](const QString &version) {
+        if (!m_client)
             return;
-        self->m_publishing = true;
-        self->updateActions();
-        const quint64 generation = self->m_generation;
+        m_publishing = true;
+        updateActions();
+        const quint64 generation = m_generation;
         client::FlowEditBase base;
         base.version = version; // not while a newer version came meanwhile
-        client::FlowsApi(*self->m_client)
-            .publish(self->m_flowId, version, base,
-                     [self, generation, version](Result<client::FlowVersion> result) {
-                         if (!self || generation != self->m_generation)
-                             return;
-                         self->m_publishing = false;
-                         if (result) {
-                             self->m_publishedVersion = result.value().version;
-                             self->setBanner([published = self->m_publishedVersion] {
-                                 return tr("Version %1 is published: runs and the webhook now "
-                                           "use it.")
-                                     .arg(published);
-                             });
-                             self->reloadVersions();
-                             emit self->flowChanged(self->m_flowId);
-                         } else if (result.error().code == ErrorCode::InvalidFlowDefinition) {
-                             // A draft with problems stays a draft: say which.
-                             const hm::Error &error = result.error();
-                             self->showProblems(error);
-                             const int count = static_cast<int>(
-                                 error.details.value(QStringLiteral("problems")).toArray().size());
-                             self->setBanner(
-                                 [version, count] {
-                                     return tr("Version %1 was not published: it has %n "
-                                               "problem(s). Fix them (see Problems), save, then "
-                                               "publish.",
-                                               nullptr, count)
-                                         .arg(version);
-                                 },
-                                 Banner::Error);
-                         } else {
-                             self->setBanner(
-                                 [error = result.error()] { return describeFlowError(error); },
-                                 Banner::Error);
-                         }
-                         self->finishBusy();
-                     });
+        client::FlowsApi(*m_client).publish(
+            m_flowId, version, base,
+            client::within(this, [this, generation, version](Result<client::FlowVersion> result) {
+                if (generation != m_generation)
+                    return;
+                m_publishing = false;
+                if (result) {
+                    m_publishedVersion = result.value().version;
+                    setBanner([published = m_publishedVersion] {
+                        return tr("Version %1 is published: runs and the webhook now "
+                                  "use it.")
+                            .arg(published);
+                    });
+                    reloadVersions();
+                    emit flowChanged(m_flowId);
+                } else if (result.error().code == ErrorCode::InvalidFlowDefinition) {
+                    // A draft with problems stays a draft: say which.
+                    const hm::Error &error = result.error();
+                    showProblems(error);
+                    const int count = static_cast<int>(
+                        error.details.value(QStringLiteral("problems")).toArray().size());
+                    setBanner(
+                        [version, count] {
+                            return tr("Version %1 was not published: it has %n "
+                                      "problem(s). Fix them (see Problems), save, then "
+                                      "publish.",
+                                      nullptr, count)
+                                .arg(version);
+                        },
+                        Banner::Error);
+                } else {
+                    setBanner([error = result.error()] { return describeFlowError(error); },
+                              Banner::Error);
+                }
+                finishBusy();
+            }));
     };
     // Publishing what is on the screen: unsaved edits are saved first.
     if (isModified()) {
-        save([self, publishVersion](bool saved) {
-            if (saved && self)
-                publishVersion(self->m_latestVersion);
-        });
+        save(client::within(this, [this, publishVersion](bool saved) {
+            if (saved)
+                publishVersion(m_latestVersion);
+        }));
     } else {
         publishVersion(m_latestVersion);
     }
@@ -832,16 +833,16 @@ void FlowEditorPage::run()
     m_triggering = true;
     updateActions();
     const quint64 generation = m_generation;
-    const QPointer<FlowEditorPage> self(this);
     client::FlowsApi(*m_client).trigger(
-        m_flowId, options, [self, generation](Result<client::TriggerOutcome> result) {
-            if (!self || generation != self->m_generation)
+        m_flowId, options,
+        client::within(this, [this, generation](Result<client::TriggerOutcome> result) {
+            if (generation != m_generation)
                 return;
-            self->m_triggering = false;
+            m_triggering = false;
             if (!result) {
-                self->setBanner([error = result.error()] { return describeFlowError(error); },
-                                Banner::Error);
-                self->finishBusy();
+                setBanner([error = result.error()] { return describeFlowError(error); },
+                          Banner::Error);
+                finishBusy();
                 return;
             }
             const client::TriggerOutcome &outcome = result.value();
@@ -849,14 +850,14 @@ void FlowEditorPage::run()
             switch (outcome.state) {
             case State::Started:
             case State::Ended:
-                self->m_lastExecutionId = outcome.executionId;
-                self->setBanner([id = outcome.executionId, version = outcome.flowVersion] {
+                m_lastExecutionId = outcome.executionId;
+                setBanner([id = outcome.executionId, version = outcome.flowVersion] {
                     return tr("Execution %1 started (version %2).").arg(id, version);
                 });
                 break;
             case State::Queued:
-                self->m_lastExecutionId = outcome.executionId;
-                self->setBanner([id = outcome.executionId, position = outcome.queuePosition] {
+                m_lastExecutionId = outcome.executionId;
+                setBanner([id = outcome.executionId, position = outcome.queuePosition] {
                     return tr("Execution %1 is queued at position %2: the flow allows only so "
                               "many at a time.")
                         .arg(id)
@@ -867,7 +868,7 @@ void FlowEditorPage::run()
                 QStringList running;
                 for (const QJsonValue &id : outcome.runningExecutions)
                     running.append(id.toString());
-                self->setBanner(
+                setBanner(
                     [ids = running.join(QStringLiteral(", "))] {
                         return tr("Not started: the flow is already running (%1) and its "
                                   "settings allow only one execution at a time.")
@@ -877,10 +878,10 @@ void FlowEditorPage::run()
                 break;
             }
             }
-            self->finishBusy();
+            finishBusy();
             if (outcome.state != State::Denied)
-                emit self->executionStarted(outcome.executionId);
-        });
+                emit executionStarted(outcome.executionId);
+        }));
 }
 
 void FlowEditorPage::share()
@@ -1012,13 +1013,13 @@ void FlowEditorPage::restoreVersion(QString version)
     m_model->undoStack()->resetClean(); // not what the latest version holds
     closeVersion();
     QTimer::singleShot(0, m_editor->view(), &FlowView::fitToView);
-    const QPointer<FlowEditorPage> self(this);
-    sendSave(false, [self, version](bool saved) {
-        if (saved && self)
-            self->setBanner([version, latest = self->m_latestVersion] {
-                return tr("Version %1 restored as version %2 (draft).").arg(version, latest);
-            });
-    });
+    sendSave(
+        false, client::within(this, [this, version](bool saved) {
+            if (saved)
+                setBanner([version, latest = m_latestVersion] {
+                    return tr("Version %1 restored as version %2 (draft).").arg(version, latest);
+                });
+        }));
 }
 
 void FlowEditorPage::updateVersionActions()

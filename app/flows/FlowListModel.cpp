@@ -3,6 +3,7 @@
 #include "client/ApiClient.h"
 #include "client/ApiJson.h"
 #include "client/FlowsApi.h"
+#include "client/Within.h"
 #include "common/Logging.h"
 #include "flows/FlowErrorText.h"
 
@@ -247,20 +248,18 @@ void FlowListModel::refreshFlow(const QString &flowId)
     if (!client() || m_refreshing.contains(flowId))
         return;
     m_refreshing.insert(flowId);
-    const QPointer<FlowListModel> self(this);
-    client::FlowsApi(*client()).get(flowId, [self, flowId](Result<client::FlowDetail> result) {
-        if (!self)
-            return;
-        self->m_refreshing.remove(flowId);
-        if (result) {
-            self->upsertFlow(summaryOf(result.value()));
-        } else if (result.error().code == ErrorCode::FlowNotFound) {
-            self->removeFlow(flowId); // deleted, or no longer shared with us
-        } else {
-            qCWarning(lcApp).noquote()
-                << "flow list: reading flow" << flowId << result.error().toString();
-        }
-    });
+    client::FlowsApi(*client()).get(
+        flowId, client::within(this, [this, flowId](Result<client::FlowDetail> result) {
+            m_refreshing.remove(flowId);
+            if (result) {
+                upsertFlow(summaryOf(result.value()));
+            } else if (result.error().code == ErrorCode::FlowNotFound) {
+                removeFlow(flowId); // deleted, or no longer shared with us
+            } else {
+                qCWarning(lcApp).noquote()
+                    << "flow list: reading flow" << flowId << result.error().toString();
+            }
+        }));
 }
 
 void FlowListModel::applyEvent(const QString &type, const QJsonObject &data)

@@ -5,6 +5,7 @@
 #include "client/ApiClient.h"
 #include "client/ApiError.h"
 #include "client/FlowsApi.h"
+#include "client/Within.h"
 #include "common/Logging.h"
 #include "flowgraph/FlowGraphModel.h"
 #include "flows/FlowEditorPage.h"
@@ -455,18 +456,17 @@ void FlowsPage::setSessionError(const hm::Error &error)
 
 void FlowsPage::loadUser()
 {
-    const QPointer<FlowsPage> self(this);
-    client::AccountApi(*m_client).me([self](Result<client::UserInfo> result) {
-        if (!self || !result)
+    client::AccountApi(*m_client).me(client::within(this, [this](Result<client::UserInfo> result) {
+        if (!result)
             return;
-        self->m_role = result.value().role.toLower();
-        self->m_userId = result.value().id;
-        self->m_model->setCurrentUserId(self->m_userId);
-        self->m_editor->setRole(self->m_role);
-        self->m_editor->setUser(result.value().id, result.value().username);
-        self->updateActions();
-        self->updateState();
-    });
+        m_role = result.value().role.toLower();
+        m_userId = result.value().id;
+        m_model->setCurrentUserId(m_userId);
+        m_editor->setRole(m_role);
+        m_editor->setUser(result.value().id, result.value().username);
+        updateActions();
+        updateState();
+    }));
 }
 
 void FlowsPage::offerCrashRestore()
@@ -730,29 +730,26 @@ QString FlowsPage::askName(const QString &title, const QString &label, const QSt
 void FlowsPage::createWith(const client::NewFlow &flow, const char *done, bool open)
 {
     beginCall();
-    const QPointer<FlowsPage> self(this);
     const QString name = flow.name;
-    client::FlowsApi(*m_client).create(flow, [self, done, open,
-                                              name](Result<client::FlowSummary> result) {
-        if (!self)
-            return;
-        if (result) {
-            client::FlowSummary summary = result.value();
-            summary.myPermission = QStringLiteral("owner");
-            self->m_model->upsertFlow(summary);
-            self->selectFlow(summary.id);
-            self->setMessage(tr(done).arg(quotedFlowName(summary.name)));
-            if (open)
-                self->openFlow(summary.id);
-        } else {
-            QString text = describeFlowError(result.error());
-            const QStringList problems = describeFlowProblems(result.error());
-            if (!problems.isEmpty())
-                text = tr("%1\n%2").arg(text, problems.join(u'\n'));
-            self->setMessage(tr("“%1” was not created. %2").arg(quotedFlowName(name), text), true);
-        }
-        self->endCall();
-    });
+    client::FlowsApi(*m_client).create(
+        flow, client::within(this, [this, done, open, name](Result<client::FlowSummary> result) {
+            if (result) {
+                client::FlowSummary summary = result.value();
+                summary.myPermission = QStringLiteral("owner");
+                m_model->upsertFlow(summary);
+                selectFlow(summary.id);
+                setMessage(tr(done).arg(quotedFlowName(summary.name)));
+                if (open)
+                    openFlow(summary.id);
+            } else {
+                QString text = describeFlowError(result.error());
+                const QStringList problems = describeFlowProblems(result.error());
+                if (!problems.isEmpty())
+                    text = tr("%1\n%2").arg(text, problems.join(u'\n'));
+                setMessage(tr("“%1” was not created. %2").arg(quotedFlowName(name), text), true);
+            }
+            endCall();
+        }));
 }
 
 void FlowsPage::createFlow()
@@ -802,20 +799,18 @@ void FlowsPage::importFlow()
 void FlowsPage::withFlow(const QString &flowId, std::function<void(const client::FlowDetail &)> use)
 {
     beginCall();
-    const QPointer<FlowsPage> self(this);
     client::FlowsApi(*m_client).get(
-        flowId, [self, flowId, use = std::move(use)](Result<client::FlowDetail> result) {
-            if (!self)
-                return;
-            self->endCall();
-            if (!result) {
-                self->setMessage(describeFlowError(result.error()), true);
-                if (result.error().code == ErrorCode::FlowNotFound)
-                    self->m_model->removeFlow(flowId);
-                return;
-            }
-            use(result.value());
-        });
+        flowId, client::within(
+                    this, [this, flowId, use = std::move(use)](Result<client::FlowDetail> result) {
+                        endCall();
+                        if (!result) {
+                            setMessage(describeFlowError(result.error()), true);
+                            if (result.error().code == ErrorCode::FlowNotFound)
+                                m_model->removeFlow(flowId);
+                            return;
+                        }
+                        use(result.value());
+                    }));
 }
 
 void FlowsPage::renameSelected()
@@ -829,32 +824,28 @@ void FlowsPage::renameSelected()
     if (name.isEmpty() || name == before.name)
         return;
     beginCall();
-    const QPointer<FlowsPage> self(this);
     client::FlowChanges changes;
     changes.name = name;
     client::FlowsApi(*m_client).update(
-        before.id, changes, [self, before](Result<client::FlowSummary> result) {
-            if (!self)
-                return;
+        before.id, changes,
+        client::within(this, [this, before](Result<client::FlowSummary> result) {
             if (result) {
                 // The answer has the flow's fields, not the list's.
                 client::FlowSummary renamed = before;
                 renamed.name = result.value().name;
                 renamed.updatedAt = result.value().updatedAt;
-                self->m_model->upsertFlow(renamed);
-                if (self->m_editor->flowId() == before.id)
-                    self->m_editor->setFlowName(renamed.name);
-                self->setMessage(
-                    tr("Renamed “%1” to “%2”.")
-                        .arg(quotedFlowName(before.name), quotedFlowName(renamed.name)));
+                m_model->upsertFlow(renamed);
+                if (m_editor->flowId() == before.id)
+                    m_editor->setFlowName(renamed.name);
+                setMessage(tr("Renamed “%1” to “%2”.")
+                               .arg(quotedFlowName(before.name), quotedFlowName(renamed.name)));
             } else {
-                self->setMessage(
-                    tr("“%1” was not renamed. %2")
-                        .arg(quotedFlowName(before.name), describeFlowError(result.error())),
-                    true);
+                setMessage(tr("“%1” was not renamed. %2")
+                               .arg(quotedFlowName(before.name), describeFlowError(result.error())),
+                           true);
             }
-            self->endCall();
-        });
+            endCall();
+        }));
 }
 
 void FlowsPage::duplicateSelected()
@@ -889,23 +880,20 @@ void FlowsPage::deleteSelected()
             QStringLiteral("flows.confirmDelete")) != QMessageBox::Yes)
         return;
     beginCall();
-    const QPointer<FlowsPage> self(this);
-    client::FlowsApi(*m_client).remove(doomed.id, [self, doomed](Status result) {
-        if (!self)
-            return;
-        if (result || result.error().code == ErrorCode::FlowNotFound) {
-            self->m_model->removeFlow(doomed.id);
-            if (self->m_editor->flowId() == doomed.id)
-                self->m_editor->discard();
-            self->setMessage(tr("Deleted “%1”.").arg(quotedFlowName(doomed.name)));
-        } else {
-            self->setMessage(
-                tr("“%1” was not deleted. %2")
-                    .arg(quotedFlowName(doomed.name), describeFlowError(result.error())),
-                true);
-        }
-        self->endCall();
-    });
+    client::FlowsApi(*m_client).remove(
+        doomed.id, client::within(this, [this, doomed](Status result) {
+            if (result || result.error().code == ErrorCode::FlowNotFound) {
+                m_model->removeFlow(doomed.id);
+                if (m_editor->flowId() == doomed.id)
+                    m_editor->discard();
+                setMessage(tr("Deleted “%1”.").arg(quotedFlowName(doomed.name)));
+            } else {
+                setMessage(tr("“%1” was not deleted. %2")
+                               .arg(quotedFlowName(doomed.name), describeFlowError(result.error())),
+                           true);
+            }
+            endCall();
+        }));
 }
 
 void FlowsPage::shareSelected()
@@ -972,35 +960,33 @@ void FlowsPage::runSelected()
         options.inputs = dialog.inputs();
         options.version = dialog.version();
         beginCall();
-        const QPointer<FlowsPage> self(this);
         const QString name = quotedFlowName(detail.name);
         client::FlowsApi(*m_client).trigger(
-            detail.id, options, [self, name](Result<client::TriggerOutcome> result) {
-                if (!self)
-                    return;
-                self->endCall();
+            detail.id, options,
+            client::within(this, [this, name](Result<client::TriggerOutcome> result) {
+                endCall();
                 if (!result) {
-                    self->setMessage(
+                    setMessage(
                         tr("“%1” did not start. %2").arg(name, describeFlowError(result.error())),
                         true);
                     return;
                 }
                 const client::TriggerOutcome &outcome = result.value();
                 if (outcome.state == client::TriggerOutcome::State::Denied) {
-                    self->setMessage(tr("“%1” did not start: it is already running and its "
-                                        "settings allow only one execution at a time.")
-                                         .arg(name),
-                                     true);
+                    setMessage(tr("“%1” did not start: it is already running and its "
+                                  "settings allow only one execution at a time.")
+                                   .arg(name),
+                               true);
                     return;
                 }
-                self->setMessage(
+                setMessage(
                     outcome.state == client::TriggerOutcome::State::Queued
                         ? tr("Execution %1 of “%2” is queued at position %3.")
                               .arg(outcome.executionId, name)
                               .arg(outcome.queuePosition)
                         : tr("Execution %1 of “%2” started.").arg(outcome.executionId, name));
-                emit self->executionStarted(outcome.executionId);
-            });
+                emit executionStarted(outcome.executionId);
+            }));
     });
 }
 
@@ -1009,24 +995,24 @@ void FlowsPage::refreshRow(const QString &flowId)
     // The list's own fields (versions, permission) come with GET /flows/{id}.
     if (!m_client)
         return;
-    const QPointer<FlowsPage> self(this);
-    client::FlowsApi(*m_client).get(flowId, [self](Result<client::FlowDetail> result) {
-        if (!self || !result)
-            return;
-        const client::FlowDetail &d = result.value();
-        const int row = self->m_model->rowOf(d.id);
-        client::FlowSummary summary = row >= 0 ? *self->m_model->item(row) : client::FlowSummary();
-        summary.id = d.id;
-        summary.name = d.name;
-        summary.description = d.description;
-        summary.ownerId = d.ownerId;
-        summary.createdAt = d.createdAt;
-        summary.updatedAt = d.updatedAt;
-        summary.latestVersion = d.latestVersion.version;
-        summary.publishedVersion = d.publishedVersion ? d.publishedVersion->version : QString();
-        summary.myPermission = d.myPermission;
-        self->m_model->upsertFlow(summary);
-    });
+    client::FlowsApi(*m_client).get(
+        flowId, client::within(this, [this](Result<client::FlowDetail> result) {
+            if (!result)
+                return;
+            const client::FlowDetail &d = result.value();
+            const int row = m_model->rowOf(d.id);
+            client::FlowSummary summary = row >= 0 ? *m_model->item(row) : client::FlowSummary();
+            summary.id = d.id;
+            summary.name = d.name;
+            summary.description = d.description;
+            summary.ownerId = d.ownerId;
+            summary.createdAt = d.createdAt;
+            summary.updatedAt = d.updatedAt;
+            summary.latestVersion = d.latestVersion.version;
+            summary.publishedVersion = d.publishedVersion ? d.publishedVersion->version : QString();
+            summary.myPermission = d.myPermission;
+            m_model->upsertFlow(summary);
+        }));
 }
 
 // --- language ------------------------------------------------------------------

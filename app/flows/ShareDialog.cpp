@@ -2,6 +2,7 @@
 
 #include "client/ApiClient.h"
 #include "client/FlowsApi.h"
+#include "client/Within.h"
 #include "flows/FlowErrorText.h"
 #include "widgets/MessageBox.h"
 
@@ -149,18 +150,16 @@ void ShareDialog::reload()
         return;
     ++m_busy;
     updateButtons();
-    const QPointer<ShareDialog> self(this);
-    client::FlowsApi(*m_client).shares(m_flowId, [self](Result<QList<client::FlowShare>> result) {
-        if (!self)
-            return;
-        if (result) {
-            self->m_shares = result.value();
-            self->fillList();
-        } else {
-            self->showError(result.error());
-        }
-        self->callEnded();
-    });
+    client::FlowsApi(*m_client).shares(
+        m_flowId, client::within(this, [this](Result<QList<client::FlowShare>> result) {
+            if (result) {
+                m_shares = result.value();
+                fillList();
+            } else {
+                showError(result.error());
+            }
+            callEnded();
+        }));
 }
 
 void ShareDialog::addShare()
@@ -171,25 +170,23 @@ void ShareDialog::addShare()
     ++m_busy;
     updateButtons();
     const QString permission = m_permission->currentData().toString();
-    const QPointer<ShareDialog> self(this);
     client::FlowsApi(*m_client).share(
-        m_flowId, email, permission, [self, email](Result<client::FlowShare> result) {
-            if (!self)
-                return;
+        m_flowId, email, permission,
+        client::within(this, [this, email](Result<client::FlowShare> result) {
             if (result) {
-                self->m_shares.append(result.value());
-                self->fillList();
-                self->m_email->clear();
-                self->showInfo(result.value().pending
-                                   ? tr("Nobody has an account with %1 yet: the flow is shared "
-                                        "as soon as they create one.")
-                                         .arg(email)
-                                   : tr("Shared with %1.").arg(email));
+                m_shares.append(result.value());
+                fillList();
+                m_email->clear();
+                showInfo(result.value().pending
+                             ? tr("Nobody has an account with %1 yet: the flow is shared "
+                                  "as soon as they create one.")
+                                   .arg(email)
+                             : tr("Shared with %1.").arg(email));
             } else {
-                self->showError(result.error());
+                showError(result.error());
             }
-            self->callEnded();
-        });
+            callEnded();
+        }));
 }
 
 void ShareDialog::changePermission()
@@ -200,24 +197,22 @@ void ShareDialog::changePermission()
     const QString permission = m_selectedPermission->currentData().toString();
     ++m_busy;
     updateButtons();
-    const QPointer<ShareDialog> self(this);
     client::FlowsApi(*m_client).setSharePermission(
-        m_flowId, shareId, permission, [self](Result<client::FlowShare> result) {
-            if (!self)
-                return;
+        m_flowId, shareId, permission,
+        client::within(this, [this](Result<client::FlowShare> result) {
             if (result) {
-                for (client::FlowShare &share : self->m_shares) {
+                for (client::FlowShare &share : m_shares) {
                     if (share.id == result.value().id)
                         share = result.value();
                 }
-                self->fillList();
-                self->showInfo(tr("Permission changed."));
+                fillList();
+                showInfo(tr("Permission changed."));
             } else {
-                self->showError(result.error());
-                self->fillList(); // back to what the server has
+                showError(result.error());
+                fillList(); // back to what the server has
             }
-            self->callEnded();
-        });
+            callEnded();
+        }));
 }
 
 void ShareDialog::removeShare()
@@ -239,20 +234,18 @@ void ShareDialog::removeShare()
         return;
     ++m_busy;
     updateButtons();
-    const QPointer<ShareDialog> self(this);
-    client::FlowsApi(*m_client).removeShare(m_flowId, shareId, [self, shareId, who](Status result) {
-        if (!self)
-            return;
-        if (result) {
-            self->m_shares.removeIf(
-                [&shareId](const client::FlowShare &share) { return share.id == shareId; });
-            self->fillList();
-            self->showInfo(tr("The flow is no longer shared with %1.").arg(who));
-        } else {
-            self->showError(result.error());
-        }
-        self->callEnded();
-    });
+    client::FlowsApi(*m_client).removeShare(
+        m_flowId, shareId, client::within(this, [this, shareId, who](Status result) {
+            if (result) {
+                m_shares.removeIf(
+                    [&shareId](const client::FlowShare &share) { return share.id == shareId; });
+                fillList();
+                showInfo(tr("The flow is no longer shared with %1.").arg(who));
+            } else {
+                showError(result.error());
+            }
+            callEnded();
+        }));
 }
 
 void ShareDialog::fillList()

@@ -2,6 +2,7 @@
 
 #include "client/ApiClient.h"
 #include "client/FlowsApi.h"
+#include "client/Within.h"
 #include "flows/FlowErrorText.h"
 #include "widgets/MessageBox.h"
 
@@ -85,18 +86,16 @@ void WebhookDialog::refresh()
         return;
     ++m_busy;
     updateState();
-    const QPointer<WebhookDialog> self(this);
-    client::FlowsApi(*m_client).webhook(m_flowId, [self](Result<client::FlowWebhook> result) {
-        if (!self)
-            return;
-        if (result) {
-            self->m_enabled = result.value().enabled;
-            self->m_known = true;
-        } else {
-            self->showError(result.error());
-        }
-        self->callEnded();
-    });
+    client::FlowsApi(*m_client).webhook(
+        m_flowId, client::within(this, [this](Result<client::FlowWebhook> result) {
+            if (result) {
+                m_enabled = result.value().enabled;
+                m_known = true;
+            } else {
+                showError(result.error());
+            }
+            callEnded();
+        }));
 }
 
 void WebhookDialog::create()
@@ -114,21 +113,19 @@ void WebhookDialog::create()
     ++m_busy;
     m_message->hide();
     updateState();
-    const QPointer<WebhookDialog> self(this);
-    client::FlowsApi(*m_client).createWebhook(m_flowId, [self](Result<client::FlowWebhook> result) {
-        if (!self)
-            return;
-        if (result) {
-            self->m_enabled = true;
-            self->m_known = true;
-            QUrl url = self->m_client ? self->m_client->baseUrl() : QUrl();
-            url.setPath(result.value().path);
-            self->m_url = url.toString();
-        } else {
-            self->showError(result.error());
-        }
-        self->callEnded();
-    });
+    client::FlowsApi(*m_client).createWebhook(
+        m_flowId, client::within(this, [this](Result<client::FlowWebhook> result) {
+            if (result) {
+                m_enabled = true;
+                m_known = true;
+                QUrl url = m_client ? m_client->baseUrl() : QUrl();
+                url.setPath(result.value().path);
+                m_url = url.toString();
+            } else {
+                showError(result.error());
+            }
+            callEnded();
+        }));
 }
 
 void WebhookDialog::remove()
@@ -144,18 +141,15 @@ void WebhookDialog::remove()
     ++m_busy;
     m_message->hide();
     updateState();
-    const QPointer<WebhookDialog> self(this);
-    client::FlowsApi(*m_client).removeWebhook(m_flowId, [self](Status result) {
-        if (!self)
-            return;
-        if (result) {
-            self->m_enabled = false;
-            self->m_url.clear();
-        } else {
-            self->showError(result.error());
-        }
-        self->callEnded();
-    });
+    client::FlowsApi(*m_client).removeWebhook(m_flowId, client::within(this, [this](Status result) {
+                                                  if (result) {
+                                                      m_enabled = false;
+                                                      m_url.clear();
+                                                  } else {
+                                                      showError(result.error());
+                                                  }
+                                                  callEnded();
+                                              }));
 }
 
 void WebhookDialog::copy()

@@ -1,6 +1,7 @@
 #include "services/EndpointDialog.h"
 
 #include "client/ApiClient.h"
+#include "client/Within.h"
 #include "services/ServiceText.h"
 
 #include <QComboBox>
@@ -159,9 +160,7 @@ void EndpointDialog::save()
     updateOk();
     client::ServicesApi(*m_client).addEndpoint(
         m_service.id, endpoint,
-        [this, fail, guard = QPointer<EndpointDialog>(this)](Result<client::ServiceEndpoint> r) {
-            if (!guard)
-                return;
+        client::within(this, [this, fail](Result<client::ServiceEndpoint> r) {
             m_saving = false;
             updateOk();
             if (!r)
@@ -169,7 +168,7 @@ void EndpointDialog::save()
                                 .arg(ServiceText::error(r.error(), m_role)));
             m_endpoint = *r;
             accept();
-        });
+        }));
 }
 
 } // namespace hm::app

@@ -1,6 +1,7 @@
 #include "services/SchemaRefreshDialog.h"
 
 #include "client/ApiClient.h"
+#include "client/Within.h"
 #include "services/ServiceText.h"
 
 #include <QApplication>
@@ -100,17 +101,14 @@ void SchemaRefreshDialog::compare()
     m_error.clear();
     showDiff();
     client::ServicesApi(*m_client).refreshSchema(
-        m_service.id, true,
-        [this, guard = QPointer<SchemaRefreshDialog>(this)](Result<client::SchemaRefresh> r) {
-            if (!guard)
-                return;
+        m_service.id, true, client::within(this, [this](Result<client::SchemaRefresh> r) {
             m_busy = false;
             if (r)
                 m_diff = *r;
             else
                 m_error = ServiceText::error(r.error(), m_role);
             showDiff();
-        });
+        }));
 }
 
 void SchemaRefreshDialog::apply()
@@ -120,10 +118,7 @@ void SchemaRefreshDialog::apply()
     m_busy = true;
     showDiff();
     client::ServicesApi(*m_client).refreshSchema(
-        m_service.id, false,
-        [this, guard = QPointer<SchemaRefreshDialog>(this)](Result<client::SchemaRefresh> r) {
-            if (!guard)
-                return;
+        m_service.id, false, client::within(this, [this](Result<client::SchemaRefresh> r) {
             m_busy = false;
             if (!r) {
                 m_error = tr("Nothing was stored: %1").arg(ServiceText::error(r.error(), m_role));
@@ -132,7 +127,7 @@ void SchemaRefreshDialog::apply()
             }
             m_diff = *r;
             accept();
-        });
+        }));
 }
 
 void SchemaRefreshDialog::showDiff()

@@ -2,6 +2,7 @@
 
 #include "client/ApiClient.h"
 #include "client/CredentialsApi.h"
+#include "client/Within.h"
 #include "credentials/CredentialText.h"
 #include "widgets/AdminText.h"
 
@@ -24,10 +25,8 @@ void ServiceCredentialPicker::load(client::ApiClient *client, const QString &sel
     client::CredentialFilter filter;
     filter.page = {1, 100};
     client::CredentialsApi(*client).list(
-        filter, [this, selectId, guard = QPointer<ServiceCredentialPicker>(this)](
-                    Result<client::Page<client::CredentialInfo>> r) {
-            if (!guard)
-                return;
+        filter,
+        client::within(this, [this, selectId](Result<client::Page<client::CredentialInfo>> r) {
             m_loading = false;
             while (count() > 1)
                 removeItem(count() - 1);
@@ -49,7 +48,7 @@ void ServiceCredentialPicker::load(client::ApiClient *client, const QString &sel
             setCurrentIndex(std::max(0, findData(selectId)));
             retranslateUi();
             emit loaded();
-        });
+        }));
 }
 
 void ServiceCredentialPicker::changeEvent(QEvent *event)

@@ -1,6 +1,7 @@
 #include "services/ServiceEditDialog.h"
 
 #include "client/ApiClient.h"
+#include "client/Within.h"
 #include "services/ServiceCredentialPicker.h"
 #include "services/ServiceText.h"
 #include "widgets/FieldError.h"
@@ -218,17 +219,14 @@ void ServiceEditDialog::save()
     m_saving = true;
     updateSave();
     client::ServicesApi(*m_client).update(
-        m_service.id, body,
-        [this, guard = QPointer<ServiceEditDialog>(this)](Result<client::ServiceInfo> r) {
-            if (!guard)
-                return;
+        m_service.id, body, client::within(this, [this](Result<client::ServiceInfo> r) {
             m_saving = false;
             updateSave();
             if (!r)
                 return showError(r.error());
             m_service = *r;
             accept();
-        });
+        }));
 }
 
 } // namespace hm::app

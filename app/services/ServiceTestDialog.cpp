@@ -1,6 +1,7 @@
 #include "services/ServiceTestDialog.h"
 
 #include "client/ApiClient.h"
+#include "client/Within.h"
 #include "services/ServiceText.h"
 
 #include <QComboBox>
@@ -358,17 +359,14 @@ void ServiceTestDialog::send()
     m_error.reset();
     showResult();
     client::ServicesApi(*m_client).test(
-        m_service.id, input,
-        [this, guard = QPointer<ServiceTestDialog>(this)](Result<client::ServiceCallResult> r) {
-            if (!guard)
-                return;
+        m_service.id, input, client::within(this, [this](Result<client::ServiceCallResult> r) {
             m_sending = false;
             if (r)
                 m_result = *r;
             else
                 m_error = r.error();
             showResult();
-        });
+        }));
 }
 
 void ServiceTestDialog::showResult()

@@ -2,6 +2,7 @@
 
 #include "client/ApiClient.h"
 #include "client/CredentialsApi.h"
+#include "client/Within.h"
 #include "credentials/CredentialText.h"
 #include "services/ServiceCredentialPicker.h"
 #include "services/ServiceText.h"
@@ -366,9 +367,8 @@ void ServiceProbePage::probe()
     manual->setChecked(false);
     showPreview();
     const ServiceDetailsPage *details = m_wizard->detailsPage();
-    auto done = [this, generation,
-                 guard = QPointer<ServiceProbePage>(this)](Result<client::ServicePreview> r) {
-        if (!guard || generation != m_generation)
+    auto done = client::within(this, [this, generation](Result<client::ServicePreview> r) {
+        if (generation != m_generation)
             return;
         m_probing = false;
         if (r)
@@ -376,7 +376,7 @@ void ServiceProbePage::probe()
         else
             m_error = r.error();
         showPreview();
-    };
+    });
     const QString base = details->baseUrl->text().trimmed();
     if (!details->documentText().isEmpty())
         client::ServicesApi(*client).previewDocument(base, details->documentText(),
@@ -527,9 +527,7 @@ void ServiceWizard::accept()
     m_probe->showSaveError(tr("Registering..."));
     svcWizardSetTone(m_probe->state, QString());
     client::ServicesApi(*m_client).create(
-        service, [this, guard = QPointer<ServiceWizard>(this)](Result<client::ServiceInfo> r) {
-            if (!guard)
-                return;
+        service, client::within(this, [this](Result<client::ServiceInfo> r) {
             m_saving = false;
             if (!r) {
                 m_probe->showSaveError(tr("The service was not registered: %1")
@@ -538,7 +536,7 @@ void ServiceWizard::accept()
             }
             m_service = *r;
             QWizard::accept();
-        });
+        }));
 }
 
 } // namespace hm::app

@@ -2,6 +2,7 @@
 
 #include "client/ApiClient.h"
 #include "client/CredentialsApi.h"
+#include "client/Within.h"
 #include "services/EndpointDialog.h"
 #include "services/SchemaRefreshDialog.h"
 #include "services/ServiceEditDialog.h"
@@ -378,19 +379,19 @@ void ServicesPage::loadCredentialNames()
     filter.page = {1, 100};
     // Only the newest read counts: an older answer may arrive after it.
     const quint64 generation = ++m_credentialGeneration;
-    client::CredentialsApi(*m_client).list(filter,
-                                           [this, guard = QPointer<ServicesPage>(this), generation](
-                                               Result<client::Page<client::CredentialInfo>> r) {
-                                               if (!guard || generation != m_credentialGeneration)
-                                                   return;
-                                               if (!r)
-                                                   return; // the list then says "Linked"
-                                               m_credentialNames.clear();
-                                               for (const client::CredentialInfo &c : r->items)
-                                                   m_credentialNames.insert(c.id, c.name);
-                                               m_model->setCredentialNames(m_credentialNames);
-                                               showDetail();
-                                           });
+    client::CredentialsApi(*m_client).list(
+        filter,
+        client::within(this, [this, generation](Result<client::Page<client::CredentialInfo>> r) {
+            if (generation != m_credentialGeneration)
+                return;
+            if (!r)
+                return; // the list then says "Linked"
+            m_credentialNames.clear();
+            for (const client::CredentialInfo &c : r->items)
+                m_credentialNames.insert(c.id, c.name);
+            m_model->setCredentialNames(m_credentialNames);
+            showDetail();
+        }));
 }
 
 QString ServicesPage::stateText() const
@@ -591,9 +592,8 @@ void ServicesPage::loadDetail()
     }
     showDetail();
     client::ServicesApi(*m_client).get(
-        s->id,
-        [this, generation, guard = QPointer<ServicesPage>(this)](Result<client::ServiceInfo> r) {
-            if (!guard || generation != m_detailGeneration)
+        s->id, client::within(this, [this, generation](Result<client::ServiceInfo> r) {
+            if (generation != m_detailGeneration)
                 return;
             if (!r) {
                 m_detailError = ServiceText::error(r.error(), m_me.role);
@@ -603,7 +603,7 @@ void ServicesPage::loadDetail()
             m_detail = *r;
             m_model->upsert(*r);
             showDetail();
-        });
+        }));
 }
 
 void ServicesPage::showDetail()
@@ -831,9 +831,7 @@ void ServicesPage::deleteSelected()
                              QStringLiteral("services.confirmDelete")) != QMessageBox::Yes)
         return;
     client::ServicesApi(*m_client).remove(
-        id, [this, id, name, guard = QPointer<ServicesPage>(this)](Result<void> r) {
-            if (!guard)
-                return;
+        id, client::within(this, [this, id, name](Result<void> r) {
             if (!r)
                 return failed([] { return tr("The service was not deleted: %1"); }, r.error());
             m_model->remove(id);
@@ -843,7 +841,7 @@ void ServicesPage::deleteSelected()
             setNotice(LocalizedText([name] { return tr("\"%1\" was deleted.").arg(name); }));
             loadDetail();
             showState();
-        });
+        }));
 }
 
 } // namespace hm::app

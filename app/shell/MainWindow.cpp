@@ -2,6 +2,7 @@
 
 #include "admin/AccountPanel.h"
 #include "client/ApiClient.h"
+#include "client/Within.h"
 #include "common/Check.h"
 #include "connection/ConnectionDialog.h"
 #include "connection/ServerConnection.h"
@@ -31,7 +32,6 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
-#include <QPointer>
 #include <QPushButton>
 #include <QScreen>
 #include <QScrollArea>
@@ -604,11 +604,10 @@ void MainWindow::signInWhenConnected()
         return;
     m_signInOffered = true; // once per connection; File > Sign In otherwise
     // The session the keychain kept signs in by itself; else the dialog.
-    const QPointer<MainWindow> self(this);
-    m_connection->restoreSavedSession([self](bool signedIn) {
-        if (self && !signedIn)
-            QTimer::singleShot(0, self, &MainWindow::promptSignIn);
-    });
+    m_connection->restoreSavedSession(hm::client::within(this, [this](bool signedIn) {
+        if (!signedIn)
+            QTimer::singleShot(0, this, &MainWindow::promptSignIn);
+    }));
 }
 
 bool MainWindow::selectSection(const QString &id)
