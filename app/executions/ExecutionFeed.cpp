@@ -3,6 +3,7 @@
 #include "client/ApiClient.h"
 #include "client/ExecutionWatcher.h"
 #include "client/ExecutionsApi.h"
+#include "client/Within.h"
 #include "common/Logging.h"
 #include "executions/ExecutionState.h"
 #include "widgets/ServerErrorText.h"
@@ -109,25 +110,24 @@ void ExecutionFeed::reconnect()
     // for something small first, then resume with whatever token is
     // current.
     const quint64 generation = m_generation;
-    const QPointer<ExecutionFeed> self(this);
     hm::client::ExecutionsApi(*m_client).status(
-        m_executionId, [self, generation](Result<QJsonObject> answer) {
-            if (!self || self->m_generation != generation)
+        m_executionId, hm::client::within(this, [this, generation](Result<QJsonObject> answer) {
+            if (m_generation != generation)
                 return;
             if (!answer && (answer.error().code == ErrorCode::ExecutionNotFound ||
                             answer.error().code == ErrorCode::Forbidden)) {
-                self->setConnection(Connection::Failed, describeApiError(answer.error()));
+                setConnection(Connection::Failed, describeApiError(answer.error()));
                 return;
             }
             if (!answer) {
                 // Server unreachable: try again later.
-                ++self->m_failures;
-                self->setConnection(Connection::Reconnecting, describeApiError(answer.error()));
-                self->m_retry.start(reconnectDelayMs(self->m_failures));
+                ++m_failures;
+                setConnection(Connection::Reconnecting, describeApiError(answer.error()));
+                m_retry.start(reconnectDelayMs(m_failures));
                 return;
             }
-            self->m_watcher->resume(self->m_client->webSocketToken());
-        });
+            m_watcher->resume(m_client->webSocketToken());
+        }));
 }
 
 void ExecutionFeed::fetchFinalStatus()
@@ -136,17 +136,15 @@ void ExecutionFeed::fetchFinalStatus()
         return;
     m_finalFetched = true;
     const quint64 generation = m_generation;
-    const QPointer<ExecutionFeed> self(this);
     hm::client::ExecutionsApi(*m_client).status(
-        m_executionId, [self, generation](Result<QJsonObject> answer) {
-            if (!self || self->m_generation != generation)
+        m_executionId, hm::client::within(this, [this, generation](Result<QJsonObject> answer) {
+            if (m_generation != generation)
                 return;
             if (answer)
-                self->m_state->applySnapshot(ExecutionState::statusAsSnapshot(answer.value()));
-            self->m_state->flushNow();
-            self->setConnection(Connection::Ended,
-                                answer ? QString() : describeApiError(answer.error()));
-        });
+                m_state->applySnapshot(ExecutionState::statusAsSnapshot(answer.value()));
+            m_state->flushNow();
+            setConnection(Connection::Ended, answer ? QString() : describeApiError(answer.error()));
+        }));
 }
 
 void ExecutionFeed::setConnection(Connection connection, const QString &message)

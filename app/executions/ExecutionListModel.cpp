@@ -2,6 +2,7 @@
 
 #include "client/ApiClient.h"
 #include "client/FlowsApi.h"
+#include "client/Within.h"
 #include "common/Logging.h"
 #include "executions/ExecutionFormat.h"
 #include "executions/ExecutionState.h"
@@ -56,6 +57,8 @@ void ExecutionListModel::requestPage(client::ApiClient &client, int page, int si
     f.from = m_since;
     f.page = page;
     f.size = size;
+    // Not within(): done() must run whether or not the model still lives
+    // (the paging base counts on it); only the names need the model.
     const QPointer<ExecutionListModel> self(this);
     hm::client::ExecutionsApi(client).list(
         f, [self, page, done = std::move(done)](Result<hm::client::Page<ExecutionSummary>> answer) {
@@ -140,20 +143,19 @@ void ExecutionListModel::lookUpFlowName(const QString &flowId)
     if (!client() || flowId.isEmpty() || m_flowNamesAsked.contains(flowId))
         return;
     m_flowNamesAsked.insert(flowId);
-    const QPointer<ExecutionListModel> self(this);
-    hm::client::FlowsApi(*client()).get(flowId,
-                                        [self, flowId](Result<hm::client::FlowDetail> answer) {
-                                            if (!self || !answer)
-                                                return;
-                                            self->m_flowNames.insert(flowId, answer->name);
-                                            for (int i = 0; i < self->rowCount(); ++i) {
-                                                if (self->item(i)->flowId != flowId)
-                                                    continue;
-                                                ExecutionSummary named = *self->item(i);
-                                                named.flowName = answer->name;
-                                                self->replaceItem(i, named, FlowColumn);
-                                            }
-                                        });
+    hm::client::FlowsApi(*client()).get(
+        flowId, hm::client::within(this, [this, flowId](Result<hm::client::FlowDetail> answer) {
+            if (!answer)
+                return;
+            m_flowNames.insert(flowId, answer->name);
+            for (int i = 0; i < rowCount(); ++i) {
+                if (item(i)->flowId != flowId)
+                    continue;
+                ExecutionSummary named = *item(i);
+                named.flowName = answer->name;
+                replaceItem(i, named, FlowColumn);
+            }
+        }));
 }
 
 void ExecutionListModel::tick()

@@ -3,6 +3,7 @@
 #include "client/ApiClient.h"
 #include "client/ExecutionsApi.h"
 #include "client/FlowsApi.h"
+#include "client/Within.h"
 #include "common/Logging.h"
 #include "executions/ExecutionFeed.h"
 #include "executions/ExecutionFormat.h"
@@ -342,43 +343,44 @@ void ExecutionViewer::loadFlow()
     const QString flowId = m_flowRequested;
     const QString version = m_state->flowVersion();
     const quint64 generation = m_generation;
-    const QPointer<ExecutionViewer> self(this);
     hm::client::FlowsApi flows(*m_client);
-    flows.get(flowId, [self, generation](Result<hm::client::FlowDetail> answer) {
-        if (!self || self->m_generation != generation || !answer)
-            return;
-        self->m_flowName = answer->name;
-        self->m_latestVersion = answer->latestVersion.version;
-        self->updateHeader();
-        self->updateActions();
-    });
-    flows.versions(flowId, [self, generation,
-                            version](Result<QList<hm::client::FlowVersion>> answer) {
-        if (!self || self->m_generation != generation)
-            return;
-        if (!answer) {
-            self->showMessage(
-                tr("The flow's graph could not be read: %1").arg(describeApiError(answer.error())));
-            return;
-        }
-        for (const hm::client::FlowVersion &v : answer.value()) {
-            if (v.version != version)
-                continue;
-            QStringList ids;
-            QList<QPair<QString, QString>> edges;
-            for (const QJsonValue n : v.definition.value(QStringLiteral("nodes")).toArray())
-                ids.append(n.toObject().value(QStringLiteral("id")).toString());
-            for (const QJsonValue e : v.definition.value(QStringLiteral("edges")).toArray())
-                edges.append({e.toObject().value(QStringLiteral("source")).toString(),
-                              e.toObject().value(QStringLiteral("target")).toString()});
-            self->m_state->setGraph(ids, edges);
-            self->m_graph->setDefinition(v.definition);
-            const QString selected = self->m_detail->nodeId();
-            if (!selected.isEmpty())
-                self->m_graph->setSelectedNode(selected);
-            return;
-        }
-    });
+    flows.get(flowId,
+              hm::client::within(this, [this, generation](Result<hm::client::FlowDetail> answer) {
+                  if (m_generation != generation || !answer)
+                      return;
+                  m_flowName = answer->name;
+                  m_latestVersion = answer->latestVersion.version;
+                  updateHeader();
+                  updateActions();
+              }));
+    flows.versions(
+        flowId, hm::client::within(this, [this, generation,
+                                          version](Result<QList<hm::client::FlowVersion>> answer) {
+            if (m_generation != generation)
+                return;
+            if (!answer) {
+                showMessage(tr("The flow's graph could not be read: %1")
+                                .arg(describeApiError(answer.error())));
+                return;
+            }
+            for (const hm::client::FlowVersion &v : answer.value()) {
+                if (v.version != version)
+                    continue;
+                QStringList ids;
+                QList<QPair<QString, QString>> edges;
+                for (const QJsonValue n : v.definition.value(QStringLiteral("nodes")).toArray())
+                    ids.append(n.toObject().value(QStringLiteral("id")).toString());
+                for (const QJsonValue e : v.definition.value(QStringLiteral("edges")).toArray())
+                    edges.append({e.toObject().value(QStringLiteral("source")).toString(),
+                                  e.toObject().value(QStringLiteral("target")).toString()});
+                m_state->setGraph(ids, edges);
+                m_graph->setDefinition(v.definition);
+                const QString selected = m_detail->nodeId();
+                if (!selected.isEmpty())
+                    m_graph->setSelectedNode(selected);
+                return;
+            }
+        }));
 }
 
 void ExecutionViewer::selectNode(const QString &nodeId)
@@ -411,21 +413,20 @@ void ExecutionViewer::cancelExecution()
             QMessageBox::Yes | QMessageBox::No, QMessageBox::No,
             QStringLiteral("execution.confirmCancel")) != QMessageBox::Yes)
         return;
-    const QPointer<ExecutionViewer> self(this);
     const quint64 generation = m_generation;
     m_cancel->setEnabled(false);
     hm::client::ExecutionsApi(*m_client).cancel(
         m_state->executionId(), QStringLiteral("user_requested"), {},
-        [self, generation](Result<hm::client::CancelOutcome> answer) {
-            if (!self || self->m_generation != generation)
+        hm::client::within(this, [this, generation](Result<hm::client::CancelOutcome> answer) {
+            if (m_generation != generation)
                 return;
             if (answer)
-                self->showMessage({});
+                showMessage({});
             else
-                self->showMessage(tr("The execution could not be cancelled: %1")
-                                      .arg(describeApiError(answer.error())));
-            self->updateActions();
-        });
+                showMessage(tr("The execution could not be cancelled: %1")
+                                .arg(describeApiError(answer.error())));
+            updateActions();
+        }));
 }
 
 void ExecutionViewer::killExecution()
@@ -441,48 +442,47 @@ void ExecutionViewer::killExecution()
             QMessageBox::Yes | QMessageBox::No, QMessageBox::No,
             QStringLiteral("execution.confirmKill")) != QMessageBox::Yes)
         return;
-    const QPointer<ExecutionViewer> self(this);
     const quint64 generation = m_generation;
     m_kill->setEnabled(false);
     hm::client::ExecutionsApi(*m_client).kill(
-        m_state->executionId(), [self, generation](Result<hm::client::CancelOutcome> answer) {
-            if (!self || self->m_generation != generation)
+        m_state->executionId(),
+        hm::client::within(this, [this, generation](Result<hm::client::CancelOutcome> answer) {
+            if (m_generation != generation)
                 return;
             if (answer)
-                self->showMessage({});
+                showMessage({});
             else
-                self->showMessage(tr("The execution could not be killed: %1")
-                                      .arg(describeApiError(answer.error())));
-            self->updateActions();
-        });
+                showMessage(tr("The execution could not be killed: %1")
+                                .arg(describeApiError(answer.error())));
+            updateActions();
+        }));
 }
 
 void ExecutionViewer::rerun(const QString &from, const QString &version)
 {
     if (!m_client || m_state->executionId().isEmpty())
         return;
-    const QPointer<ExecutionViewer> self(this);
     const quint64 generation = m_generation;
     m_rerun->setEnabled(false);
     hm::client::ExecutionsApi(*m_client).rerun(
         m_state->executionId(), from, version,
-        [self, generation](Result<hm::client::TriggerOutcome> answer) {
-            if (!self || self->m_generation != generation)
+        hm::client::within(this, [this, generation](Result<hm::client::TriggerOutcome> answer) {
+            if (m_generation != generation)
                 return;
-            self->updateActions();
+            updateActions();
             if (!answer) {
-                self->showMessage(tr("The execution could not be re-run: %1")
-                                      .arg(describeApiError(answer.error())));
+                showMessage(tr("The execution could not be re-run: %1")
+                                .arg(describeApiError(answer.error())));
                 return;
             }
             if (answer->state == hm::client::TriggerOutcome::State::Denied) {
-                self->showMessage(tr("The execution could not be re-run: %1")
-                                      .arg(describeApiError(Error{
-                                          ErrorCode::ConcurrentDenied, answer->message, {}})));
+                showMessage(tr("The execution could not be re-run: %1")
+                                .arg(describeApiError(
+                                    Error{ErrorCode::ConcurrentDenied, answer->message, {}})));
                 return;
             }
-            self->openExecution(answer->executionId);
-        });
+            openExecution(answer->executionId);
+        }));
 }
 
 void ExecutionViewer::updateHeader()

@@ -4,6 +4,7 @@
 #include "client/ApiError.h"
 #include "client/EventHub.h"
 #include "client/FlowsApi.h"
+#include "client/Within.h"
 #include "executions/ExecutionFeed.h"
 #include "executions/ExecutionState.h"
 #include "executions/ExecutionViewer.h"
@@ -296,20 +297,20 @@ void ExecutionsPage::loadFlows()
 {
     if (!m_client)
         return;
-    const QPointer<ExecutionsPage> self(this);
     hm::client::FlowsApi(*m_client).list(
-        {}, {1, 100}, [self](Result<hm::client::Page<hm::client::FlowSummary>> answer) {
-            if (!self || !answer)
+        {}, {1, 100},
+        hm::client::within(this, [this](Result<hm::client::Page<hm::client::FlowSummary>> answer) {
+            if (!answer)
                 return;
-            const QString current = self->m_flowFilter->currentData().toString();
-            const QSignalBlocker block(self->m_flowFilter);
-            while (self->m_flowFilter->count() > 1)
-                self->m_flowFilter->removeItem(1);
+            const QString current = m_flowFilter->currentData().toString();
+            const QSignalBlocker block(m_flowFilter);
+            while (m_flowFilter->count() > 1)
+                m_flowFilter->removeItem(1);
             for (const hm::client::FlowSummary &flow : answer->items)
-                self->m_flowFilter->addItem(flow.name, flow.id);
-            const int at = self->m_flowFilter->findData(current);
-            self->m_flowFilter->setCurrentIndex(std::max(0, at));
-        });
+                m_flowFilter->addItem(flow.name, flow.id);
+            const int at = m_flowFilter->findData(current);
+            m_flowFilter->setCurrentIndex(std::max(0, at));
+        }));
 }
 
 void ExecutionsPage::applyFilter()

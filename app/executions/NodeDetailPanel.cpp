@@ -2,6 +2,7 @@
 
 #include "client/ApiClient.h"
 #include "client/ExecutionsApi.h"
+#include "client/Within.h"
 #include "executions/ExecutionFormat.h"
 #include "executions/ExecutionState.h"
 #include "widgets/RunStatus.h"
@@ -155,23 +156,23 @@ void NodeDetailPanel::fetch()
         return;
     const quint64 generation = ++m_generation;
     const QString nodeId = m_nodeId;
-    const QPointer<NodeDetailPanel> self(this);
     hm::client::ExecutionsApi(*m_client).node(
-        m_state->executionId(), nodeId, [self, generation, nodeId](Result<QJsonObject> answer) {
-            if (!self || self->m_generation != generation)
+        m_state->executionId(), nodeId,
+        hm::client::within(this, [this, generation, nodeId](Result<QJsonObject> answer) {
+            if (m_generation != generation)
                 return;
             if (answer) {
-                self->m_detail = answer.value();
-                self->m_error.clear();
+                m_detail = answer.value();
+                m_error.clear();
             } else if (answer.error().code == ErrorCode::ResourceNotFound) {
-                self->m_detail = {};
-                self->m_error.clear(); // never ran: nothing recorded yet
+                m_detail = {};
+                m_error.clear(); // never ran: nothing recorded yet
             } else {
-                self->m_error = describeApiError(answer.error());
+                m_error = describeApiError(answer.error());
             }
-            self->render();
-            emit self->detailLoaded(nodeId);
-        });
+            render();
+            emit detailLoaded(nodeId);
+        }));
 }
 
 void NodeDetailPanel::render()

@@ -3,6 +3,7 @@
 #include "client/ApiClient.h"
 #include "client/SystemApi.h"
 #include "client/UsersApi.h"
+#include "client/Within.h"
 #include "operations/AuditActions.h"
 #include "operations/OperationsText.h"
 #include "operations/RemoteRowsModel.h"
@@ -400,18 +401,17 @@ void AuditLogsPage::loadUsers()
         return;
     hm::client::UserFilter filter;
     filter.page = {1, 100};
-    QPointer<AuditLogsPage> self(this);
     hm::client::UsersApi(*m_client).list(
-        filter, [self](Result<hm::client::Page<hm::client::UserInfo>> r) {
-            if (!self || !r)
+        filter, hm::client::within(this, [this](Result<hm::client::Page<hm::client::UserInfo>> r) {
+            if (!r)
                 return;
-            const QString typed = self->m_auditUser->currentText();
-            self->m_auditUser->clear();
-            self->m_auditUser->addItem(QString());
+            const QString typed = m_auditUser->currentText();
+            m_auditUser->clear();
+            m_auditUser->addItem(QString());
             for (const hm::client::UserInfo &user : r.value().items)
-                self->m_auditUser->addItem(user.username, user.id);
-            self->m_auditUser->setCurrentText(typed);
-        });
+                m_auditUser->addItem(user.username, user.id);
+            m_auditUser->setCurrentText(typed);
+        }));
 }
 
 void AuditLogsPage::applyAuditFilter()
@@ -487,35 +487,33 @@ void AuditLogsPage::runExport(ExportKind kind)
     const QString path = dialog.selectedFiles().constFirst();
     button->setEnabled(false);
     status->setText(tr("Exporting…"));
-    QPointer<AuditLogsPage> self(this);
-    auto done = [self, path, audit, button, status, title, prefix](Result<QByteArray> r) {
-        if (!self)
-            return;
-        button->setEnabled(self->isAdmin());
-        status->clear();
-        const QString failed = prefix + QStringLiteral(".exportFailed");
-        if (!r) {
-            const QString text = describeOperationsError(
-                r.error(), audit ? tr("export the audit trail") : tr("export the logs"));
-            status->setText(text);
-            MessageBox::warning(self, title, text, QMessageBox::Ok, QMessageBox::Ok, failed);
-            return;
-        }
-        QSaveFile file(path);
-        const bool written = file.open(QIODevice::WriteOnly) &&
-                             file.write(r.value()) == r.value().size() && file.commit();
-        if (!written) {
-            const QString text = tr("Could not write %1: %2")
-                                     .arg(QDir::toNativeSeparators(path), file.errorString());
-            status->setText(text);
-            MessageBox::warning(self, title, text, QMessageBox::Ok, QMessageBox::Ok, failed);
-            return;
-        }
-        const QString where = QDir::toNativeSeparators(path);
-        self->m_exportMessage = audit ? tr("Saved the audit trail to %1.").arg(where)
-                                      : tr("Saved the logs to %1.").arg(where);
-        status->setText(self->m_exportMessage);
-    };
+    auto done = hm::client::within(
+        this, [this, path, audit, button, status, title, prefix](Result<QByteArray> r) {
+            button->setEnabled(isAdmin());
+            status->clear();
+            const QString failed = prefix + QStringLiteral(".exportFailed");
+            if (!r) {
+                const QString text = describeOperationsError(
+                    r.error(), audit ? tr("export the audit trail") : tr("export the logs"));
+                status->setText(text);
+                MessageBox::warning(this, title, text, QMessageBox::Ok, QMessageBox::Ok, failed);
+                return;
+            }
+            QSaveFile file(path);
+            const bool written = file.open(QIODevice::WriteOnly) &&
+                                 file.write(r.value()) == r.value().size() && file.commit();
+            if (!written) {
+                const QString text = tr("Could not write %1: %2")
+                                         .arg(QDir::toNativeSeparators(path), file.errorString());
+                status->setText(text);
+                MessageBox::warning(this, title, text, QMessageBox::Ok, QMessageBox::Ok, failed);
+                return;
+            }
+            const QString where = QDir::toNativeSeparators(path);
+            m_exportMessage = audit ? tr("Saved the audit trail to %1.").arg(where)
+                                    : tr("Saved the logs to %1.").arg(where);
+            status->setText(m_exportMessage);
+        });
     if (audit)
         hm::client::SystemApi(*m_client).exportAudit(m_auditModel->serverFilter(), format,
                                                      std::move(done));

@@ -2,6 +2,7 @@
 
 #include "client/ApiClient.h"
 #include "client/SystemApi.h"
+#include "client/Within.h"
 #include "common/Error.h"
 #include "operations/OperationsText.h"
 #include "widgets/PageFrame.h"
@@ -319,22 +320,18 @@ void SettingsPage::reload()
         return;
     m_busy = true;
     updateState();
-    QPointer<SettingsPage> self(this);
-    hm::client::SystemApi(*m_client).config([self](Result<QJsonObject> r) {
-        if (!self)
-            return;
-        self->m_busy = false;
+    hm::client::SystemApi(*m_client).config(hm::client::within(this, [this](Result<QJsonObject> r) {
+        m_busy = false;
         if (!r) {
-            self->m_status =
-                describeOperationsError(r.error(), tr("read the system configuration"));
+            m_status = describeOperationsError(r.error(), tr("read the system configuration"));
         } else {
-            self->m_config = r.value();
-            self->m_loaded = true;
-            self->m_status.clear();
-            self->fillForm();
+            m_config = r.value();
+            m_loaded = true;
+            m_status.clear();
+            fillForm();
         }
-        self->updateState();
-    });
+        updateState();
+    }));
 }
 
 QJsonValue SettingsPage::configValue(const QJsonObject &config, const QString &path)
@@ -458,37 +455,35 @@ void SettingsPage::save()
     clearErrors();
     m_status = tr("Saving…");
     updateState();
-    QPointer<SettingsPage> self(this);
-    hm::client::SystemApi(*m_client).updateConfig(patch, [self](Result<QJsonObject> r) {
-        if (!self)
-            return;
-        self->m_busy = false;
-        if (!r) {
-            const hm::Error &e = r.error();
-            const QJsonArray errors = e.details.value(QStringLiteral("errors")).toArray();
-            if (e.code == ErrorCode::ValidationError && !errors.isEmpty()) {
-                for (const QJsonValue &v : errors) {
-                    const QJsonObject o = v.toObject();
-                    QString path = o.value(QStringLiteral("field")).toString();
-                    path.replace(QStringLiteral("require_digits"),
-                                 QStringLiteral("require_numbers"));
-                    self->showFieldError(path, o.value(QStringLiteral("message")).toString());
+    hm::client::SystemApi(*m_client).updateConfig(
+        patch, hm::client::within(this, [this](Result<QJsonObject> r) {
+            m_busy = false;
+            if (!r) {
+                const hm::Error &e = r.error();
+                const QJsonArray errors = e.details.value(QStringLiteral("errors")).toArray();
+                if (e.code == ErrorCode::ValidationError && !errors.isEmpty()) {
+                    for (const QJsonValue &v : errors) {
+                        const QJsonObject o = v.toObject();
+                        QString path = o.value(QStringLiteral("field")).toString();
+                        path.replace(QStringLiteral("require_digits"),
+                                     QStringLiteral("require_numbers"));
+                        showFieldError(path, o.value(QStringLiteral("message")).toString());
+                    }
+                    m_status = tr("The server refused the changes; nothing was saved. See the "
+                                  "fields marked in red.");
+                } else {
+                    m_status = describeOperationsError(e, tr("change the system configuration"));
                 }
-                self->m_status = tr("The server refused the changes; nothing was saved. See the "
-                                    "fields marked in red.");
-            } else {
-                self->m_status = describeOperationsError(e, tr("change the system configuration"));
+                updateState();
+                emit saved(false);
+                return;
             }
-            self->updateState();
-            emit self->saved(false);
-            return;
-        }
-        self->m_config = r.value();
-        self->fillForm();
-        self->m_status = tr("Saved.");
-        self->updateState();
-        emit self->saved(true);
-    });
+            m_config = r.value();
+            fillForm();
+            m_status = tr("Saved.");
+            updateState();
+            emit saved(true);
+        }));
 }
 
 void SettingsPage::revert()
