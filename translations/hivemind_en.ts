@@ -3911,6 +3911,26 @@
         <source>Description (optional)</source>
         <translation>Description (optional)</translation>
     </message>
+    <message>
+        <source>The components cannot be shown</source>
+        <translation>The components cannot be shown</translation>
+    </message>
+    <message>
+        <source>&amp;Try Again</source>
+        <translation>&amp;Try Again</translation>
+    </message>
+    <message>
+        <source>No components yet</source>
+        <translation>No components yet</translation>
+    </message>
+    <message>
+        <source>Components are the steps of a flow: the built-in ones and those registered from a service or a component server.</source>
+        <translation>Components are the steps of a flow: the built-in ones and those registered from a service or a component server.</translation>
+    </message>
+    <message>
+        <source>&amp;Reload</source>
+        <translation>&amp;Reload</translation>
+    </message>
 </context>
 <context>
     <name>hm::app::ConnectionDialog</name>
@@ -10253,6 +10273,30 @@
     <message>
         <source>The user was not deleted: %1</source>
         <translation>The user was not deleted: %1</translation>
+    </message>
+    <message>
+        <source>The users cannot be shown</source>
+        <translation>The users cannot be shown</translation>
+    </message>
+    <message>
+        <source>&amp;Try Again</source>
+        <translation>&amp;Try Again</translation>
+    </message>
+    <message>
+        <source>No users match</source>
+        <translation>No users match</translation>
+    </message>
+    <message>
+        <source>No user has this role and status.</source>
+        <translation>No user has this role and status.</translation>
+    </message>
+    <message>
+        <source>No user&apos;s name or e-mail has “%1”.</source>
+        <translation>No user&apos;s name or e-mail has “%1”.</translation>
+    </message>
+    <message>
+        <source>&amp;Clear Filters</source>
+        <translation>&amp;Clear Filters</translation>
     </message>
 </context>
 <context>

@@ -3889,6 +3889,26 @@
         <source>Description (optional)</source>
         <translation>说明（可选）</translation>
     </message>
+    <message>
+        <source>The components cannot be shown</source>
+        <translation>无法显示组件</translation>
+    </message>
+    <message>
+        <source>&amp;Try Again</source>
+        <translation>重试(&amp;T)</translation>
+    </message>
+    <message>
+        <source>No components yet</source>
+        <translation>暂无组件</translation>
+    </message>
+    <message>
+        <source>Components are the steps of a flow: the built-in ones and those registered from a service or a component server.</source>
+        <translation>组件是工作流中的步骤：包括内置组件，以及从服务或组件服务器注册的组件。</translation>
+    </message>
+    <message>
+        <source>&amp;Reload</source>
+        <translation>重新加载(&amp;R)</translation>
+    </message>
 </context>
 <context>
     <name>hm::app::ConnectionDialog</name>
@@ -10192,6 +10212,30 @@
     <message>
         <source>The user was not deleted: %1</source>
         <translation>用户未删除：%1</translation>
+    </message>
+    <message>
+        <source>The users cannot be shown</source>
+        <translation>无法显示用户</translation>
+    </message>
+    <message>
+        <source>&amp;Try Again</source>
+        <translation>重试(&amp;T)</translation>
+    </message>
+    <message>
+        <source>No users match</source>
+        <translation>没有符合的用户</translation>
+    </message>
+    <message>
+        <source>No user has this role and status.</source>
+        <translation>没有用户符合此角色和状态。</translation>
+    </message>
+    <message>
+        <source>No user&apos;s name or e-mail has “%1”.</source>
+        <translation>没有用户的名称或电子邮件包含“%1”。</translation>
+    </message>
+    <message>
+        <source>&amp;Clear Filters</source>
+        <translation>清除筛选条件(&amp;C)</translation>
     </message>
 </context>
 <context>

@@ -3889,6 +3889,26 @@
         <source>Description (optional)</source>
         <translation>說明（選填）</translation>
     </message>
+    <message>
+        <source>The components cannot be shown</source>
+        <translation>無法顯示元件</translation>
+    </message>
+    <message>
+        <source>&amp;Try Again</source>
+        <translation>再試一次(&amp;T)</translation>
+    </message>
+    <message>
+        <source>No components yet</source>
+        <translation>尚無元件</translation>
+    </message>
+    <message>
+        <source>Components are the steps of a flow: the built-in ones and those registered from a service or a component server.</source>
+        <translation>元件是工作流程中的步驟：包括內建元件，以及從服務或元件伺服器註冊的元件。</translation>
+    </message>
+    <message>
+        <source>&amp;Reload</source>
+        <translation>重新載入(&amp;R)</translation>
+    </message>
 </context>
 <context>
     <name>hm::app::ConnectionDialog</name>
@@ -10192,6 +10212,30 @@
     <message>
         <source>The user was not deleted: %1</source>
         <translation>使用者未刪除：%1</translation>
+    </message>
+    <message>
+        <source>The users cannot be shown</source>
+        <translation>無法顯示使用者</translation>
+    </message>
+    <message>
+        <source>&amp;Try Again</source>
+        <translation>再試一次(&amp;T)</translation>
+    </message>
+    <message>
+        <source>No users match</source>
+        <translation>沒有符合的使用者</translation>
+    </message>
+    <message>
+        <source>No user has this role and status.</source>
+        <translation>沒有使用者符合此角色與狀態。</translation>
+    </message>
+    <message>
+        <source>No user&apos;s name or e-mail has “%1”.</source>
+        <translation>沒有使用者的名稱或電子郵件包含「%1」。</translation>
+    </message>
+    <message>
+        <source>&amp;Clear Filters</source>
+        <translation>清除篩選條件(&amp;C)</translation>
     </message>
 </context>
 <context>

@@ -10,6 +10,7 @@
 #include "widgets/DateTimeText.h"
 #include "widgets/LiveEvents.h"
 #include "widgets/MessageBox.h"
+#include "widgets/SectionEmptyState.h"
 
 #include <QComboBox>
 #include <QEvent>
@@ -18,6 +19,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QStackedWidget>
 #include <QStyle>
 #include <QTableView>
 #include <QTimer>
@@ -87,7 +89,22 @@ UsersPanel::UsersPanel(QWidget *parent) : QWidget(parent)
     m_view->horizontalHeader()->setStretchLastSection(true);
     m_view->horizontalHeader()->setSortIndicator(UserListModel::UsernameColumn, Qt::AscendingOrder);
     m_view->setSortingEnabled(true);
-    layout->addWidget(m_view, 1);
+    // No rows to show (nothing matches, the read failed): the shared empty
+    // state in the list's place.
+    m_listStack = new QStackedWidget(this);
+    m_listStack->addWidget(m_view);
+    m_empty = new SectionEmptyState(QStringLiteral("users"), m_listStack);
+    m_listStack->addWidget(m_empty);
+    connect(m_empty->action(), &QPushButton::clicked, this, [this] {
+        if (m_model->state() == UserListModel::State::Failed) {
+            m_model->reload();
+            return;
+        }
+        m_search->clear();
+        m_roleFilter->setCurrentIndex(0);
+        m_statusFilter->setCurrentIndex(0);
+    });
+    layout->addWidget(m_listStack, 1);
     m_state = new QLabel(this);
     m_state->setObjectName(QStringLiteral("users.state"));
     m_state->setWordWrap(true);
@@ -300,7 +317,25 @@ void UsersPanel::showState()
     m_state->setProperty("tone", bad ? QStringLiteral("bad") : QString());
     m_state->style()->unpolish(m_state);
     m_state->style()->polish(m_state);
-    m_view->setVisible(m_model->state() == UserListModel::State::Ready || m_model->rowCount() > 0);
+    const bool failed = m_model->state() == UserListModel::State::Failed;
+    const bool none = m_model->state() == UserListModel::State::Ready && m_model->totalCount() == 0;
+    if (failed)
+        m_empty->setContent({tr("The users cannot be shown"),
+                             AdminText::error(m_model->lastError(), m_me.role),
+                             tr("&Try Again"),
+                             {},
+                             false});
+    else if (none)
+        m_empty->setContent({tr("No users match"),
+                             m_model->search().isEmpty()
+                                 ? tr("No user has this role and status.")
+                                 : tr("No user's name or e-mail has “%1”.").arg(m_model->search()),
+                             tr("&Clear Filters"),
+                             {},
+                             false});
+    m_listStack->setCurrentWidget(failed || none ? static_cast<QWidget *>(m_empty) : m_view);
+    m_listStack->setVisible(m_model->state() == UserListModel::State::Ready ||
+                            m_model->rowCount() > 0 || failed);
     updateActions();
 }
 

@@ -10,6 +10,7 @@ class QComboBox;
 class QLabel;
 class QLineEdit;
 class QPushButton;
+class QStackedWidget;
 class QTableView;
 class QTimer;
 
@@ -18,6 +19,8 @@ class ApiClient;
 }
 
 namespace hm::app {
+
+class SectionEmptyState;
 
 class LiveEvents;
 
@@ -83,6 +86,8 @@ private:
     QPushButton *m_resetPassword = nullptr;
     QPushButton *m_delete = nullptr;
     QTableView *m_view = nullptr;
+    QStackedWidget *m_listStack = nullptr;
+    SectionEmptyState *m_empty = nullptr;
     QLabel *m_state = nullptr;
     LocalizedText m_message; // the state line's error, said in the language shown
 };

@@ -9,6 +9,7 @@
 #include "widgets/LiveEvents.h"
 #include "widgets/MessageBox.h"
 #include "widgets/MessageLine.h"
+#include "widgets/SectionEmptyState.h"
 
 #include <QComboBox>
 #include <QEvent>
@@ -23,6 +24,7 @@
 #include <QLocale>
 #include <QPushButton>
 #include <QSplitter>
+#include <QStackedWidget>
 #include <QStyle>
 #include <QTableView>
 #include <QTreeWidget>
@@ -219,7 +221,14 @@ ComponentsPage::ComponentsPage(QWidget *parent) : QWidget(parent)
     connect(m_deprecate, &QPushButton::clicked, this, &ComponentsPage::toggleDeprecated);
     actions->addWidget(m_deprecate);
     detail->addLayout(actions);
-    splitter->addWidget(m_view);
+    // A failed read or no components: the shared empty state in the list's
+    // place.
+    m_listStack = new QStackedWidget(splitter);
+    m_listStack->addWidget(m_view);
+    m_empty = new SectionEmptyState(QStringLiteral("components"), m_listStack);
+    m_listStack->addWidget(m_empty);
+    connect(m_empty->action(), &QPushButton::clicked, m_model, &ComponentListModel::reload);
+    splitter->addWidget(m_listStack);
     splitter->addWidget(m_detail);
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 2);
@@ -512,6 +521,23 @@ void ComponentsPage::showState()
     if (!m_message.isEmpty())
         text = m_message.toString();
     m_state->setText(text);
+    const bool failed = m_model->state() == ComponentListModel::State::Failed;
+    const bool none =
+        m_model->state() == ComponentListModel::State::Ready && m_model->rowCount() == 0;
+    if (failed)
+        m_empty->setContent({tr("The components cannot be shown"),
+                             errorText(m_model->lastError()),
+                             tr("&Try Again"),
+                             {},
+                             false});
+    else if (none)
+        m_empty->setContent({tr("No components yet"),
+                             tr("Components are the steps of a flow: the built-in ones and those "
+                                "registered from a service or a component server."),
+                             tr("&Reload"),
+                             {},
+                             false});
+    m_listStack->setCurrentWidget(failed || none ? static_cast<QWidget *>(m_empty) : m_view);
 }
 
 void ComponentsPage::addJson(QTreeWidgetItem *parent, const QJsonValue &value)

@@ -13,6 +13,7 @@ class QComboBox;
 class QLabel;
 class QLineEdit;
 class QPushButton;
+class QStackedWidget;
 class QTableView;
 class QTreeWidget;
 class QTreeWidgetItem;
@@ -24,6 +25,8 @@ struct ComponentInfo;
 } // namespace hm::client
 
 namespace hm::app {
+
+class SectionEmptyState;
 
 class ComponentListModel;
 class MessageLine;
@@ -111,6 +114,8 @@ private:
     bool m_registerMessageIsError = false;
     MessageLine *m_registerLine = nullptr;
     QTableView *m_view = nullptr;
+    QStackedWidget *m_listStack = nullptr;
+    SectionEmptyState *m_empty = nullptr;
     QLabel *m_state = nullptr;
     QWidget *m_detail = nullptr;
     QLabel *m_detailIcon = nullptr;

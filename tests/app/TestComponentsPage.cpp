@@ -112,6 +112,7 @@ private slots:
     void sortsByTheClickedColumn();
     void longTextKeepsTheListUsable();
     void screenshots();
+    void aFailedReadShowsTheEmptyState();
 
 private:
     AdminServer m_server;
@@ -889,6 +890,29 @@ void TestComponentsPage::screenshots()
         save(&window, QStringLiteral("components-register-") + language);
     }
     QVERIFY(m_server.languages->setLanguage(QStringLiteral("en"), LanguageManager::Persist::No));
+}
+
+// A server that does not answer: the shared empty state with Try Again
+// instead of an empty table (issue 33, item 3).
+void TestComponentsPage::aFailedReadShowsTheEmptyState()
+{
+    hm::client::ApiClient gone;
+    gone.setBaseUrl(QUrl(QStringLiteral("http://127.0.0.1:1")));
+    ComponentsPage page;
+    page.show();
+    page.setSession(&gone, m_server.admin);
+    QTRY_COMPARE_WITH_TIMEOUT(page.model()->state(), ComponentListModel::State::Failed, 15000);
+    auto *empty = page.findChild<QWidget *>(QStringLiteral("components.empty"));
+    QVERIFY(empty && empty->isVisible());
+    QCOMPARE(page.findChild<QLabel *>(QStringLiteral("components.emptyTitle"))->text(),
+             QStringLiteral("The components cannot be shown"));
+    auto *retry = page.findChild<QPushButton *>(QStringLiteral("components.emptyAction"));
+    QCOMPARE(retry->text(), QStringLiteral("&Try Again"));
+    // Back on a server that answers: the list again.
+    page.setSession(m_server.connection->client(), m_server.admin);
+    QTRY_COMPARE_WITH_TIMEOUT(page.model()->state(), ComponentListModel::State::Ready, 15000);
+    QTRY_VERIFY(page.findChild<QTableView *>(QStringLiteral("components.list"))->isVisible());
+    QVERIFY(!empty->isVisible());
 }
 
 QTEST_MAIN(TestComponentsPage)

@@ -280,6 +280,22 @@ void TestUsersPanel::suspendUnlockResetAndDelete()
     page.setSession(m_server.connection->client(), m_server.connection->user());
     UsersPanel *panel = page.usersPanel();
     page.show();
+    // A search that finds nobody: the shared empty state, whose action
+    // clears the filters (issue 33, item 3).
+    child<QLineEdit>(&page, "users.search")->setText(QStringLiteral("nobody-has-this"));
+    auto *empty = child<QWidget>(&page, "users.empty");
+    QTRY_VERIFY_WITH_TIMEOUT(empty->isVisible(), 15000);
+    QCOMPARE(child<QLabel>(&page, "users.emptyTitle")->text(), QStringLiteral("No users match"));
+    QVERIFY(child<QLabel>(&page, "users.emptyText")->text().contains(u"nobody-has-this"));
+    child<QPushButton>(&page, "users.emptyAction")->click();
+    QVERIFY(child<QLineEdit>(&page, "users.search")->text().isEmpty());
+    QTRY_VERIFY_WITH_TIMEOUT(child<QTableView>(&page, "users.list")->isVisible(), 15000);
+    if (const QString dir = qEnvironmentVariable("HIVEMIND_SCREENSHOT_DIR"); !dir.isEmpty()) {
+        child<QLineEdit>(&page, "users.search")->setText(QStringLiteral("nobody-has-this"));
+        QTRY_VERIFY_WITH_TIMEOUT(empty->isVisible(), 15000);
+        page.resize(900, 560);
+        QVERIFY(page.grab().save(dir + QStringLiteral("/users-none-match.png")));
+    }
     child<QLineEdit>(&page, "users.search")->setText(QStringLiteral("bulk05"));
     QTRY_COMPARE_WITH_TIMEOUT(panel->model()->rowCount(), 1, 15000);
     QTRY_COMPARE(panel->model()->user(0)->username, QStringLiteral("bulk05"));
