@@ -1,7 +1,6 @@
 #include "server/services/fleet/WebhookSender.h"
 
 #include "crypto/Hmac.h"
-#include "server/services/external/NetworkProblem.h"
 
 #include <QElapsedTimer>
 #include <QNetworkAccessManager>
@@ -10,6 +9,31 @@
 #include <memory>
 
 namespace hm::server::fleet {
+
+namespace {
+
+// What went wrong, in our words: Qt's error strings may carry the URL and
+// the receiver's reason phrase.
+QString networkErrorText(QNetworkReply::NetworkError error)
+{
+    switch (error) {
+    case QNetworkReply::ConnectionRefusedError:
+        return QStringLiteral("connection refused");
+    case QNetworkReply::RemoteHostClosedError:
+        return QStringLiteral("connection closed by the receiver");
+    case QNetworkReply::HostNotFoundError:
+        return QStringLiteral("host not found");
+    case QNetworkReply::TimeoutError:
+    case QNetworkReply::OperationCanceledError:
+        return QStringLiteral("timed out");
+    case QNetworkReply::SslHandshakeFailedError:
+        return QStringLiteral("TLS handshake failed");
+    default:
+        return QStringLiteral("network error %1").arg(int(error));
+    }
+}
+
+} // namespace
 
 WebhookSender::WebhookSender(outbound::OutboundPolicy policy, QObject *parent)
     : QObject(parent), m_policy(policy), m_network(new QNetworkAccessManager(this))
@@ -69,7 +93,7 @@ void WebhookSender::post(const Message &message, std::function<void(DeliveryOutc
             outcome.retryable =
                 outcome.status == 429 || outcome.status >= 500 || outcome.status == 408;
         } else {
-            outcome.error = external::networkProblem(reply->error());
+            outcome.error = networkErrorText(reply->error());
             outcome.retryable = true;
         }
         done(outcome);
