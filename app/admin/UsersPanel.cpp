@@ -334,6 +334,8 @@ void UsersPanel::showState()
                              {},
                              false});
     m_listStack->setCurrentWidget(failed || none ? static_cast<QWidget *>(m_empty) : m_view);
+    // The empty state says it already; the line under it would repeat it.
+    m_state->setVisible(!(failed || none) || !m_message.isEmpty());
     m_listStack->setVisible(m_model->state() == UserListModel::State::Ready ||
                             m_model->rowCount() > 0 || failed);
     updateActions();

@@ -10,6 +10,7 @@
 #include "widgets/MessageBox.h"
 #include "widgets/MessageLine.h"
 #include "widgets/SectionEmptyState.h"
+#include "widgets/ServerErrorText.h"
 
 #include <QComboBox>
 #include <QEvent>
@@ -338,7 +339,9 @@ QString ComponentsPage::errorText(const hm::Error &error) const
         return tr("The server refused this: %1").arg(error.message);
     }
     default:
-        return tr("The server refused this: %1").arg(error.message);
+        // The network, a busy or stopped server, a code this page has no
+        // words of its own for: the console's shared wording, translated.
+        return describeApiErrorSentence(error);
     }
 }
 
@@ -538,6 +541,8 @@ void ComponentsPage::showState()
                              {},
                              false});
     m_listStack->setCurrentWidget(failed || none ? static_cast<QWidget *>(m_empty) : m_view);
+    // The empty state says it already; the line under it would repeat it.
+    m_state->setVisible(!(failed || none) || !m_message.isEmpty());
 }
 
 void ComponentsPage::addJson(QTreeWidgetItem *parent, const QJsonValue &value)

@@ -276,6 +276,20 @@ QString describeApiError(const hm::Error &error)
     return error.message.isEmpty() ? error.codeName() : error.message;
 }
 
+QString describeApiErrorSentence(const hm::Error &error)
+{
+    QString text = describeApiError(error).trimmed();
+    if (text.isEmpty())
+        return text;
+    text[0] = text.at(0).toUpper();
+    // A CJK translation ends with its own full stop (。) or none; Latin
+    // text gets the ASCII one.
+    const QChar last = text.back();
+    if (!last.isPunct())
+        text += last.unicode() >= 0x2E80 ? QChar(0x3002) : QChar(u'.');
+    return text;
+}
+
 QString serverErrorDetail(const QString &code, const QString &serverMessage)
 {
     if (code.isEmpty())

@@ -25,6 +25,9 @@ struct Error;
 // (core/common/Error.h); the server's own message (English) only for a code
 // the console does not know.
 QString describeApiError(const hm::Error &error);
+// The same as a sentence of its own (a capital and a full stop), for a page
+// or an empty state that shows the failure alone.
+QString describeApiErrorSentence(const hm::Error &error);
 
 // The server's own code and message, for a details line or tooltip under the
 // translated sentence ("DB_BUSY: database is locked"); empty without either.

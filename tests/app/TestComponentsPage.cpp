@@ -906,8 +906,26 @@ void TestComponentsPage::aFailedReadShowsTheEmptyState()
     QVERIFY(empty && empty->isVisible());
     QCOMPARE(page.findChild<QLabel *>(QStringLiteral("components.emptyTitle"))->text(),
              QStringLiteral("The components cannot be shown"));
+    // Said in the console's words, not Qt's English error string.
+    QCOMPARE(page.findChild<QLabel *>(QStringLiteral("components.emptyText"))->text(),
+             QStringLiteral("The server cannot be reached."));
     auto *retry = page.findChild<QPushButton *>(QStringLiteral("components.emptyAction"));
     QCOMPARE(retry->text(), QStringLiteral("&Try Again"));
+    QVERIFY(!page.findChild<QLabel *>(QStringLiteral("components.state"))->isVisible());
+    if (const QString dir = qEnvironmentVariable("HIVEMIND_SCREENSHOT_DIR"); !dir.isEmpty()) {
+        page.resize(900, 560);
+        for (const QString &language :
+             {QStringLiteral("zh_TW"), QStringLiteral("zh_CN"), QStringLiteral("en")}) {
+            QVERIFY(m_server.languages->setLanguage(language, LanguageManager::Persist::No));
+            const QString title = QCoreApplication::translate("hm::app::ComponentsPage",
+                                                              "The components cannot be shown");
+            QTRY_COMPARE(page.findChild<QLabel *>(QStringLiteral("components.emptyTitle"))->text(),
+                         title);
+            QTRY_VERIFY(retry->width() >= retry->sizeHint().width());
+            QVERIFY(page.grab().save(dir + QStringLiteral("/components-failed-") + language +
+                                     QStringLiteral(".png")));
+        }
+    }
     // Back on a server that answers: the list again.
     page.setSession(m_server.connection->client(), m_server.admin);
     QTRY_COMPARE_WITH_TIMEOUT(page.model()->state(), ComponentListModel::State::Ready, 15000);

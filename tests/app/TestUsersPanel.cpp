@@ -287,15 +287,37 @@ void TestUsersPanel::suspendUnlockResetAndDelete()
     QTRY_VERIFY_WITH_TIMEOUT(empty->isVisible(), 15000);
     QCOMPARE(child<QLabel>(&page, "users.emptyTitle")->text(), QStringLiteral("No users match"));
     QVERIFY(child<QLabel>(&page, "users.emptyText")->text().contains(u"nobody-has-this"));
+    // The line under the list would say the same again: hidden.
+    QVERIFY(!child<QLabel>(&page, "users.state")->isVisible());
+    if (const QString dir = qEnvironmentVariable("HIVEMIND_SCREENSHOT_DIR"); !dir.isEmpty()) {
+        page.resize(900, 560);
+        for (const QString &language :
+             {QStringLiteral("zh_TW"), QStringLiteral("zh_CN"), QStringLiteral("en")}) {
+            QVERIFY(m_server.languages->setLanguage(language, LanguageManager::Persist::No));
+            // Retranslated and laid out again before the grab.
+            const QString title =
+                QCoreApplication::translate("hm::app::UsersPanel", "No users match");
+            QTRY_COMPARE(child<QLabel>(&page, "users.emptyTitle")->text(), title);
+            auto *action = child<QPushButton>(&page, "users.emptyAction");
+            QTRY_VERIFY(action->width() >= action->sizeHint().width());
+            QVERIFY(page.grab().save(dir + QStringLiteral("/users-none-match-") + language +
+                                     QStringLiteral(".png")));
+        }
+    }
     child<QPushButton>(&page, "users.emptyAction")->click();
     QVERIFY(child<QLineEdit>(&page, "users.search")->text().isEmpty());
     QTRY_VERIFY_WITH_TIMEOUT(child<QTableView>(&page, "users.list")->isVisible(), 15000);
-    if (const QString dir = qEnvironmentVariable("HIVEMIND_SCREENSHOT_DIR"); !dir.isEmpty()) {
-        child<QLineEdit>(&page, "users.search")->setText(QStringLiteral("nobody-has-this"));
-        QTRY_VERIFY_WITH_TIMEOUT(empty->isVisible(), 15000);
-        page.resize(900, 560);
-        QVERIFY(page.grab().save(dir + QStringLiteral("/users-none-match.png")));
-    }
+    QVERIFY(child<QLabel>(&page, "users.state")->isVisible());
+    // Filters that leave nobody say so without a search text.
+    child<QComboBox>(&page, "users.roleFilter")->setCurrentIndex(1);   // admin
+    child<QComboBox>(&page, "users.statusFilter")->setCurrentIndex(3); // pending
+    QTRY_VERIFY_WITH_TIMEOUT(empty->isVisible(), 15000);
+    QCOMPARE(child<QLabel>(&page, "users.emptyText")->text(),
+             QStringLiteral("No user has this role and status."));
+    child<QPushButton>(&page, "users.emptyAction")->click();
+    QCOMPARE(child<QComboBox>(&page, "users.roleFilter")->currentIndex(), 0);
+    QCOMPARE(child<QComboBox>(&page, "users.statusFilter")->currentIndex(), 0);
+    QTRY_VERIFY_WITH_TIMEOUT(child<QTableView>(&page, "users.list")->isVisible(), 15000);
     child<QLineEdit>(&page, "users.search")->setText(QStringLiteral("bulk05"));
     QTRY_COMPARE_WITH_TIMEOUT(panel->model()->rowCount(), 1, 15000);
     QTRY_COMPARE(panel->model()->user(0)->username, QStringLiteral("bulk05"));
