@@ -70,6 +70,57 @@ Result<int> protocolAt(const QJsonObject &object)
     return int(*protocol);
 }
 
+// One entry of settings.probes, bounded by validateProbeTarget like the
+// server's own input: an agent runs nothing the server could not store.
+Result<ProbeTarget> probeAt(const QJsonValue &value)
+{
+    if (!value.isObject())
+        return invalid(QStringLiteral("probes"), QStringLiteral("each probe must be an object"));
+    const QJsonObject object = value.toObject();
+    ProbeTarget probe;
+    auto id = stringAt(object, QStringLiteral("id"), kMaxProbeIdLength);
+    auto name = stringAt(object, QStringLiteral("name"), kMaxProbeNameLength);
+    auto kind = stringAt(object, QStringLiteral("kind"), 8);
+    auto target = stringAt(object, QStringLiteral("target"), kMaxProbeTargetLength);
+    auto keyword = stringAt(object, QStringLiteral("keyword"), kMaxProbeKeywordLength, false);
+    for (const auto *text : {&id, &name, &kind, &target, &keyword})
+        if (!*text)
+            return text->error();
+    const auto parsedKind = probeKindFromName(*kind);
+    if (!parsedKind)
+        return invalid(QStringLiteral("kind"), QStringLiteral("kind must be http, tcp or icmp"));
+    auto interval = integerAt(object, QStringLiteral("interval_s"), kMinProbeIntervalSeconds,
+                              kMaxProbeIntervalSeconds);
+    if (!interval)
+        return interval.error();
+    auto timeout = integerAt(object, QStringLiteral("timeout_s"), kMinProbeTimeoutSeconds,
+                             kMaxProbeTimeoutSeconds);
+    if (!timeout)
+        return timeout.error();
+    probe.expectedStatus = 0;
+    if (object.contains(QStringLiteral("expected_status"))) {
+        auto status = integerAt(object, QStringLiteral("expected_status"), 0, 599);
+        if (!status)
+            return status.error();
+        probe.expectedStatus = int(*status);
+    }
+    const QJsonValue tlsVerify = object.value(QStringLiteral("tls_verify"));
+    if (!tlsVerify.isUndefined() && !tlsVerify.isBool())
+        return invalid(QStringLiteral("tls_verify"),
+                       QStringLiteral("tls_verify must be true or false"));
+    probe.id = *id;
+    probe.name = *name;
+    probe.kind = *parsedKind;
+    probe.target = *target;
+    probe.keyword = *keyword;
+    probe.tlsVerify = tlsVerify.toBool(true);
+    probe.intervalSeconds = int(*interval);
+    probe.timeoutSeconds = int(*timeout);
+    if (auto checked = validateProbeTarget(probe); !checked)
+        return checked.error();
+    return probe;
+}
+
 Result<AgentSettings> settingsAt(const QJsonObject &object)
 {
     const QJsonValue value = object.value(QStringLiteral("settings"));
@@ -78,12 +129,54 @@ Result<AgentSettings> settingsAt(const QJsonObject &object)
     auto interval = integerAt(value.toObject(), QStringLiteral("interval_s"), 1, 3600);
     if (!interval)
         return interval.error();
-    return AgentSettings{int(*interval)};
+    AgentSettings settings{int(*interval), {}};
+    const QJsonValue probes = value.toObject().value(QStringLiteral("probes"));
+    if (probes.isUndefined())
+        return settings;
+    if (!probes.isArray() || probes.toArray().size() > kMaxSettingsProbes)
+        return invalid(
+            QStringLiteral("probes"),
+            QStringLiteral("probes must be an array of at most %1").arg(kMaxSettingsProbes));
+    QSet<QString> ids;
+    for (const QJsonValue &item : probes.toArray()) {
+        auto probe = probeAt(item);
+        if (!probe)
+            return probe.error();
+        if (ids.contains(probe->id))
+            return invalid(QStringLiteral("probes"),
+                           QStringLiteral("probe %1 appears twice").arg(probe->id));
+        ids.insert(probe->id);
+        settings.probes.append(std::move(*probe));
+    }
+    return settings;
+}
+
+QJsonObject probeObject(const ProbeTarget &probe)
+{
+    QJsonObject object{{QStringLiteral("id"), probe.id},
+                       {QStringLiteral("name"), probe.name},
+                       {QStringLiteral("kind"), probeKindName(probe.kind)},
+                       {QStringLiteral("target"), probe.target},
+                       {QStringLiteral("interval_s"), probe.intervalSeconds},
+                       {QStringLiteral("timeout_s"), probe.timeoutSeconds}};
+    if (probe.kind == ProbeKind::Http) {
+        object.insert(QStringLiteral("keyword"), probe.keyword);
+        object.insert(QStringLiteral("expected_status"), probe.expectedStatus);
+        object.insert(QStringLiteral("tls_verify"), probe.tlsVerify);
+    }
+    return object;
 }
 
 QJsonObject settingsObject(const AgentSettings &settings)
 {
-    return QJsonObject{{QStringLiteral("interval_s"), settings.intervalSeconds}};
+    QJsonObject object{{QStringLiteral("interval_s"), settings.intervalSeconds}};
+    if (!settings.probes.isEmpty()) {
+        QJsonArray probes;
+        for (const ProbeTarget &probe : settings.probes)
+            probes.append(probeObject(probe));
+        object.insert(QStringLiteral("probes"), probes);
+    }
+    return object;
 }
 
 QByteArray toBytes(const QJsonObject &object)

@@ -19,6 +19,7 @@
 // (whose node, which sequence) against the authenticated connection.
 
 #include "common/Result.h"
+#include "fleet/ProbeTarget.h"
 
 #include <QByteArray>
 #include <QList>
@@ -36,6 +37,8 @@ inline constexpr qsizetype kMaxAgentMessageBytes = 64 * 1024;
 inline constexpr int kMaxReportValues = 512;
 inline constexpr qsizetype kMaxMetricNameLength = 64;
 inline constexpr qsizetype kChallengeNonceBytes = 32;
+// At most this many probes in one settings message (settings.probes).
+inline constexpr int kMaxSettingsProbes = 64;
 
 // What an agent may do, fixed in its own config (docs/agent-protocol.md).
 inline const QStringList &knownCapabilities()
@@ -56,13 +59,18 @@ struct HelloMessage
     QString nodeId;
     QString agentVersion;
     QStringList capabilities;
-    qint64 lastSeq = 0; // the last sequence number the agent has buffered
+    qint64 lastSeq = 0;   // the last sequence number the agent has buffered
     QByteArray signature; // raw bytes, base64 on the wire
 };
 
 struct AgentSettings
 {
     int intervalSeconds = 5; // 1 … 3600
+    // The enabled probes that cover this node (docs/agent-protocol.md,
+    // "settings.probes"); absent on the wire means none, so an older
+    // server's settings still parse. The agent runs them only if its own
+    // config grants "probes".
+    QList<ProbeTarget> probes;
     bool operator==(const AgentSettings &) const = default;
 };
 
@@ -82,7 +90,7 @@ struct MetricValue
 
 struct ReportMessage
 {
-    qint64 seq = 0; // 1, 2, … per agent identity, never reused
+    qint64 seq = 0;    // 1, 2, … per agent identity, never reused
     qint64 timeMs = 0; // when the sample was taken, ms since 1970 UTC
     QList<MetricValue> metrics;
 };

@@ -580,7 +580,7 @@ void registerNodeRoutes(ApiRouter &router, auth::AuthModule &auth, fleet::FleetS
                 return ApiReply::failure(auth::fieldError(
                     QStringLiteral("interval_s"), QStringLiteral("a whole number of seconds")));
             HM_TRY(settings, fleet.setSettings(p, auth::clientInfo(c),
-                                               hm::fleet::AgentSettings{interval.toInt()}));
+                                               hm::fleet::AgentSettings{interval.toInt(), {}}));
             return ApiReply::ok(
                 QJsonObject{{QStringLiteral("interval_s"), settings.value().intervalSeconds}});
         },

@@ -73,7 +73,27 @@ private slots:
             QVERIFY(reportBack.metrics.contains(value));
 
         QCOMPARE(roundTrip(AckMessage{43}).seq, 43);
-        QCOMPARE(roundTrip(SettingsMessage{{3600}}).settings.intervalSeconds, 3600);
+        QCOMPARE(roundTrip(SettingsMessage{{3600, {}}}).settings.intervalSeconds, 3600);
+    }
+
+    void settingsCarryProbes()
+    {
+        ProbeTarget web;
+        web.id = QStringLiteral("web");
+        web.name = QStringLiteral("Web");
+        web.target = QStringLiteral("https://example.com/");
+        web.keyword = QStringLiteral("ok");
+        web.expectedStatus = 204;
+        web.tlsVerify = false;
+        ProbeTarget ssh;
+        ssh.id = QStringLiteral("ssh");
+        ssh.name = QStringLiteral("SSH");
+        ssh.kind = ProbeKind::Tcp;
+        ssh.target = QStringLiteral("[::1]:22");
+        ssh.intervalSeconds = 30;
+        ssh.timeoutSeconds = 3;
+        const SettingsMessage message{{5, {web, ssh}}};
+        QCOMPARE(roundTrip(message).settings, message.settings);
     }
 
     void refused_data()
@@ -129,6 +149,30 @@ private slots:
                                             << "interval_s";
         QTest::newRow("settings not an object")
             << json({{"type", "settings"}, {"settings", 5}}) << "settings";
+        const QJsonObject probe{{"id", "web"},      {"name", "Web"},
+                                {"kind", "http"},   {"target", "https://example.com/"},
+                                {"interval_s", 60}, {"timeout_s", 10}};
+        const auto withProbes = [&](const QJsonArray &probes) {
+            return json({{"type", "settings"},
+                         {"settings", QJsonObject{{"interval_s", 5}, {"probes", probes}}}});
+        };
+        QJsonObject ftp = probe;
+        ftp.insert("target", "ftp://example.com/");
+        QTest::newRow("probe ftp") << withProbes({ftp}) << "target";
+        QJsonObject udp = probe;
+        udp.insert("kind", "udp");
+        QTest::newRow("probe kind") << withProbes({udp}) << "kind";
+        QJsonObject fast = probe;
+        fast.insert("interval_s", 1);
+        QTest::newRow("probe interval") << withProbes({fast}) << "interval_s";
+        QTest::newRow("probe twice") << withProbes({probe, probe}) << "probes";
+        QJsonArray tooMany;
+        for (int i = 0; i <= kMaxSettingsProbes; ++i) {
+            QJsonObject each = probe;
+            each.insert("id", QStringLiteral("p%1").arg(i));
+            tooMany.append(each);
+        }
+        QTest::newRow("too many probes") << withProbes(tooMany) << "probes";
         QTest::newRow("report seq 0") << json({{"type", "report"},
                                                {"seq", 0},
                                                {"time_ms", 1700000000000LL},
