@@ -30,6 +30,7 @@
 #include "server/services/fleet/AlertDispatcher.h"
 #include "server/services/fleet/AlertService.h"
 #include "server/services/fleet/FleetService.h"
+#include "server/services/fleet/PublicStatus.h"
 #include "server/services/system/LogBuffer.h"
 #include "server/ws/WebSocketHub.h"
 #include "store/Database.h"
@@ -291,6 +292,8 @@ Result<QUrl> ServerRuntime::startUp()
     // Rollups and retention of the metric history (MetricHistory.h).
     m_fleet->history().startMaintenance(30 * 1000);
     registerNodeRoutes(*m_router, *m_auth, *m_fleet);
+    m_publicStatus = std::make_unique<fleet::PublicStatus>(*m_database, *m_fleet);
+    registerPublicStatusRoutes(*m_router, *m_auth, *m_fleet, *m_publicStatus);
     m_alerts = std::make_unique<fleet::AlertService>(*m_database, *m_fleet, m_auth->events);
     if (Status s = m_alerts->start(); !s)
         return s.error();

@@ -10,6 +10,7 @@ namespace fleet {
 class AlertChannels;
 class AlertService;
 class FleetService;
+class PublicStatus;
 } // namespace fleet
 
 // /api/v1/nodes* (NodeRoutes.cpp, docs/api.md "Nodes"): the fleet's
@@ -23,5 +24,11 @@ void registerAlertRoutes(ApiRouter &router, auth::AuthModule &auth, fleet::Alert
 // a test message, the deliveries. Administrators only.
 void registerAlertChannelRoutes(ApiRouter &router, auth::AuthModule &auth,
                                 fleet::AlertChannels &channels);
+
+// /api/v1/public-status (settings) and the unauthenticated public page:
+// /api/settings/public, /public/api/v1/status* (PublicStatusRoutes.cpp,
+// docs/api.md "Public status").
+void registerPublicStatusRoutes(ApiRouter &router, auth::AuthModule &auth,
+                                fleet::FleetService &fleet, fleet::PublicStatus &status);
 
 } // namespace hm::server
