@@ -92,7 +92,7 @@ private slots:
         };
         for (const auto &c : cases) {
             const Answer a = put(c.body, m_admin);
-            QCOMPARE(a.status, 400);
+            QCOMPARE(a.status, 422);
             QCOMPARE(a.code(), QStringLiteral("VALIDATION_ERROR"));
             QCOMPARE(a.details().value("field").toString(), c.field);
         }
