@@ -19,6 +19,7 @@
 #include "server/services/auth/AuditLog.h"
 #include "server/services/auth/AuthModule.h"
 #include "server/services/auth/InitialPassword.h"
+#include "server/services/auth/RateLimiter.h"
 #include "server/services/credentials/CredentialRotation.h"
 #include "server/services/credentials/CredentialVault.h"
 #include "server/services/engine/ComponentService.h"
@@ -293,7 +294,8 @@ Result<QUrl> ServerRuntime::startUp()
     m_fleet->history().startMaintenance(30 * 1000);
     registerNodeRoutes(*m_router, *m_auth, *m_fleet);
     m_publicStatus = std::make_unique<fleet::PublicStatus>(*m_database, *m_fleet);
-    registerPublicStatusRoutes(*m_router, *m_auth, *m_fleet, *m_publicStatus);
+    m_publicLimiter = std::make_shared<auth::RateLimiter>();
+    registerPublicStatusRoutes(*m_router, *m_auth, *m_fleet, *m_publicStatus, m_publicLimiter);
     m_alerts = std::make_unique<fleet::AlertService>(*m_database, *m_fleet, m_auth->events);
     if (Status s = m_alerts->start(); !s)
         return s.error();
@@ -302,9 +304,8 @@ Result<QUrl> ServerRuntime::startUp()
     // channel, with the pending deliveries of the last run picked up.
     m_alertDispatcher = std::make_unique<fleet::AlertDispatcher>(
         *m_database, outbound::OutboundPolicy(m_database.get()));
-    m_alertChannels =
-        std::make_unique<fleet::AlertChannels>(*m_database, *m_envelope, *m_alertDispatcher,
-                                                m_auth->events);
+    m_alertChannels = std::make_unique<fleet::AlertChannels>(*m_database, *m_envelope,
+                                                             *m_alertDispatcher, m_auth->events);
     m_alertDispatcher->setChannels(m_alertChannels.get());
     if (Status s = m_alertDispatcher->start(); !s)
         return s.error();
@@ -318,6 +319,7 @@ Result<QUrl> ServerRuntime::startUp()
     m_webSockets = std::make_unique<ws::WebSocketHub>(*m_router, *m_auth, *m_database, *m_engine,
                                                       *m_flowEvents, *m_fleet, m_options.dataDir,
                                                       m_options.webSockets);
+    m_webSockets->servePublicStatus(*m_publicStatus, m_publicLimiter);
     auto port = m_router->listen(m_options.listenAddress, m_options.port);
     if (!port && port.error().code == ErrorCode::PortInUse && m_options.freePortWhenTaken &&
         m_options.port != 0) {

@@ -28,7 +28,8 @@ class FlowEngineHost;
 class FlowEvents;
 namespace auth {
 struct AuthModule;
-}
+class RateLimiter;
+} // namespace auth
 namespace ws {
 class WebSocketHub;
 }
@@ -106,6 +107,7 @@ private:
     std::unique_ptr<ComponentService> m_components;            // registered HTTP components
     std::unique_ptr<fleet::FleetService> m_fleet;              // nodes, agents, reports
     std::unique_ptr<fleet::PublicStatus> m_publicStatus;       // the public page
+    std::shared_ptr<auth::RateLimiter> m_publicLimiter;        // its per-address limit
     std::unique_ptr<fleet::AlertService> m_alerts;             // rules and records over the fleet
     std::unique_ptr<fleet::AlertChannels> m_alertChannels;     // where alerts go
     std::unique_ptr<fleet::AlertDispatcher> m_alertDispatcher; // sends them there

@@ -10,6 +10,7 @@
 #include <QHash>
 #include <QJsonDocument>
 #include <QUrlQuery>
+#include <QWebSocket>
 #include <QUuid>
 
 namespace hm::server::ws {

@@ -8,10 +8,68 @@
 #include "FleetTestSupport.h"
 
 #include <QJsonArray>
+#include <QJsonDocument>
+#include <QSignalSpy>
+#include <QTcpSocket>
 #include <QTest>
+#include <QWebSocket>
 
 using namespace hm;
 using namespace hm::test;
+
+// A public live watcher: /public/ws/… opened without any credential.
+class PublicWatch
+{
+public:
+    PublicWatch(const QUrl &base, const QString &path)
+    {
+        QUrl url = base;
+        url.setScheme(QStringLiteral("ws"));
+        url.setPath(path);
+        QObject::connect(&socket, &QWebSocket::textMessageReceived, &socket,
+                         [this](const QString &text) {
+                             raw << text;
+                             heard << QJsonDocument::fromJson(text.toUtf8()).object();
+                         });
+        socket.open(QNetworkRequest(url));
+    }
+    bool closedWith(int code, const QString &reason)
+    {
+        if (!QTest::qWaitFor([this] { return closed.count() > 0; }, 10000))
+            return false;
+        return int(socket.closeCode()) == code && socket.closeReason() == reason;
+    }
+    QJsonObject first(const QString &type) const
+    {
+        for (const QJsonObject &m : heard) {
+            if (m.value(QStringLiteral("type")).toString() == type)
+                return m;
+        }
+        return {};
+    }
+
+    QWebSocket socket;
+    QSignalSpy closed{&socket, &QWebSocket::disconnected};
+    QList<QJsonObject> heard;
+    QStringList raw;
+};
+
+// One GET from another loopback address than the test's own client.
+QByteArray getFrom(const QHostAddress &from, const QUrl &base, const QString &path)
+{
+    QTcpSocket socket;
+    if (!socket.bind(from))
+        return {};
+    socket.connectToHost(QHostAddress(base.host()), quint16(base.port()));
+    if (!socket.waitForConnected(10000))
+        return {};
+    socket.write("GET " + path.toUtf8() + " HTTP/1.1\r\nHost: " + base.host().toUtf8() +
+                 "\r\nConnection: close\r\n\r\n");
+    QByteArray answer;
+    while (socket.waitForReadyRead(10000))
+        answer += socket.readAll();
+    return answer;
+}
 
 class TestPublicStatus : public QObject, private ServerFixture
 {
@@ -212,6 +270,80 @@ private slots:
         QCOMPARE(chosen.at(0).toObject().value("id").toString(), m_shown);
     }
 
+    // /public/ws/nodes/{id}: nothing while off, exactly an unknown path's
+    // close for a node not shown, the page's fields and public metrics for
+    // one shown, a bounded number of watchers per address, and closed when
+    // the node leaves the page.
+    void theLiveFeedShowsOnlyWhatThePageShows()
+    {
+        AgentPeer agent;
+        const QString live =
+            hm::test::enrolledNode(*m_http, m_admin, QStringLiteral("web-01"), agent);
+        QVERIFY(!live.isEmpty());
+        const QString unknownPath = QStringLiteral("unknown WebSocket path");
+        {
+            PublicWatch nowhere(m_http->base(), QStringLiteral("/ws/nothing-here"));
+            QVERIFY(nowhere.closedWith(4404, unknownPath));
+        }
+        QCOMPARE(put({{"enabled", false}, {"nodes", QJsonArray{live}}}, m_admin).status, 200);
+        {
+            PublicWatch off(m_http->base(), QStringLiteral("/public/ws/nodes/") + live);
+            QVERIFY(off.closedWith(4404, unknownPath));
+            QVERIFY(off.heard.isEmpty());
+        }
+
+        QCOMPARE(put({{"enabled", true},
+                      {"nodes", QJsonArray{QJsonObject{{"id", live}, {"display_name", "Web"}}}}},
+                     m_admin)
+                     .status,
+                 200);
+        {
+            PublicWatch notShown(m_http->base(), QStringLiteral("/public/ws/nodes/") + m_shown);
+            QVERIFY(notShown.closedWith(4404, unknownPath));
+            PublicWatch unknown(m_http->base(), QStringLiteral("/public/ws/nodes/no-such-node"));
+            QVERIFY(unknown.closedWith(4404, unknownPath));
+        }
+        // Seed 002's path is the same feed.
+        PublicWatch watch(m_http->base(), QStringLiteral("/public/ws/servers/") + live);
+        QTRY_VERIFY(!watch.first(QStringLiteral("node")).isEmpty());
+        const QJsonObject node = watch.first(QStringLiteral("node")).value("node").toObject();
+        QCOMPARE(node.value("id").toString(), live);
+        QCOMPARE(node.value("name").toString(), QStringLiteral("Web"));
+        QVERIFY(!node.contains("ip"));
+        QVERIFY(!watch.raw.join(u'\n').contains(QLatin1String("web-01")));
+
+        QVERIFY(hm::test::signInAgent(*m_http, agent, live));
+        QTRY_VERIFY(watch.first(QStringLiteral("status")).value("online").toBool());
+        fleet::ReportMessage report = AgentPeer::report(1, 37.5);
+        report.metrics.append(fleet::MetricValue{QStringLiteral("processes"), 321});
+        agent.send(fleet::serialize(report));
+        QTRY_VERIFY(!watch.first(QStringLiteral("metrics")).isEmpty());
+        const QJsonObject metrics =
+            watch.first(QStringLiteral("metrics")).value("metrics").toObject();
+        QCOMPARE(metrics.value("cpu_usage").toDouble(), 37.5);
+        // Only the page's basic metrics leave through the public feed.
+        QVERIFY(!metrics.contains("processes"));
+        QVERIFY(!watch.first(QStringLiteral("metrics")).contains("seq"));
+
+        // One address holds a bounded number of watchers.
+        std::vector<std::unique_ptr<PublicWatch>> more;
+        for (int i = 1; i < 8; ++i) {
+            more.push_back(std::make_unique<PublicWatch>(
+                m_http->base(), QStringLiteral("/public/ws/nodes/") + live));
+            QTRY_VERIFY(!more.back()->first(QStringLiteral("node")).isEmpty());
+        }
+        {
+            PublicWatch ninth(m_http->base(), QStringLiteral("/public/ws/nodes/") + live);
+            QVERIFY(ninth.closedWith(4429, QStringLiteral("rate limit exceeded")));
+        }
+
+        // Taken off the page: every watcher is closed like an unknown path.
+        QCOMPARE(put({{"enabled", true}, {"nodes", QJsonArray{m_shown}}}, m_admin).status, 200);
+        QVERIFY(watch.closedWith(4404, unknownPath));
+        for (const auto &w : more)
+            QVERIFY(w->closedWith(4404, unknownPath));
+    }
+
     // Last: it spends this client's allowance.
     void aClientOverTheLimitGets429()
     {
@@ -221,6 +353,15 @@ private slots:
         QCOMPARE(last.status, 429);
         QCOMPARE(last.code(), QStringLiteral("RATE_LIMIT_EXCEEDED"));
         QVERIFY(last.headers.value("retry-after").toInt() > 0);
+        // Another address still has its own allowance.
+        const QByteArray other = getFrom(QHostAddress(QStringLiteral("127.0.0.2")), m_http->base(),
+                                         QStringLiteral("/api/settings/public"));
+        QVERIFY2(other.startsWith("HTTP/1.1 200"), other.constData());
+        // And the live feed counts against the same allowance.
+        {
+            PublicWatch over(m_http->base(), QStringLiteral("/public/ws/nodes/") + m_shown);
+            QVERIFY(over.closedWith(4429, QStringLiteral("rate limit exceeded")));
+        }
         // Signed-in routes are not held back by the public limit.
         QCOMPARE(m_http->get(QStringLiteral("/api/v1/public-status"), m_admin).status, 200);
     }

@@ -1,11 +1,14 @@
 #pragma once
 
+#include <memory>
+
 namespace hm::server {
 
 class ApiRouter;
 namespace auth {
 struct AuthModule;
-}
+class RateLimiter;
+} // namespace auth
 namespace fleet {
 class AlertChannels;
 class AlertService;
@@ -28,7 +31,10 @@ void registerAlertChannelRoutes(ApiRouter &router, auth::AuthModule &auth,
 // /api/v1/public-status (settings) and the unauthenticated public page:
 // /api/settings/public, /public/api/v1/status* (PublicStatusRoutes.cpp,
 // docs/api.md "Public status").
+// `limiter` counts public requests per client address; the public live
+// feed (ws/PublicNodeFeed) shares it.
 void registerPublicStatusRoutes(ApiRouter &router, auth::AuthModule &auth,
-                                fleet::FleetService &fleet, fleet::PublicStatus &status);
+                                fleet::FleetService &fleet, fleet::PublicStatus &status,
+                                std::shared_ptr<auth::RateLimiter> limiter);
 
 } // namespace hm::server

@@ -30,15 +30,6 @@ using Method = http::Method;
 namespace {
 
 const QString kPublicTag = QStringLiteral("Public status");
-// Per client address, over one minute: enough for a page that refreshes
-// every few seconds in a few tabs, not for scraping.
-constexpr int kPublicRequestsPerMinute = 60;
-// The basic metrics a public page charts; nothing else of the history.
-const QSet<QString> kPublicMetrics = {
-    QStringLiteral("cpu_usage"),  QStringLiteral("memory_used"), QStringLiteral("memory_total"),
-    QStringLiteral("disk_used"),  QStringLiteral("disk_total"),  QStringLiteral("load_avg_1"),
-    QStringLiteral("network_in"), QStringLiteral("network_out"), QStringLiteral("uptime")};
-
 // The router's answer to a path it has no route for, word for word.
 ApiReply noSuchRoute(const RequestContext &c)
 {
@@ -97,8 +88,8 @@ void addPublicRoute(ApiRouter &router, const QString &path, PublicStatus &status
         [&status, limiter = std::move(limiter), handler](const RequestContext &c) -> ApiReply {
             if (!status.settings().enabled)
                 return noSuchRoute(c);
-            const auto decision =
-                limiter->hit(c.clientIp(), kPublicRequestsPerMinute, 60 * 1000, auth::nowMs());
+            const auto decision = limiter->hit(c.clientIp(), fleet::kPublicRequestsPerMinute,
+                                               60 * 1000, auth::nowMs());
             if (!decision.allowed) {
                 ApiReply reply = ApiReply::failure(auth::rateLimitError(decision));
                 reply.headers = auth::rateLimitHeaders(decision);
@@ -112,7 +103,8 @@ void addPublicRoute(ApiRouter &router, const QString &path, PublicStatus &status
 } // namespace
 
 void registerPublicStatusRoutes(ApiRouter &router, auth::AuthModule &auth,
-                                fleet::FleetService &fleet, PublicStatus &status)
+                                fleet::FleetService &fleet, PublicStatus &status,
+                                std::shared_ptr<auth::RateLimiter> limiter)
 {
     auth::addProtectedRoute(
         router, auth, Method::Get, QStringLiteral("/api/v1/public-status"), Role::Viewer,
@@ -141,7 +133,6 @@ void registerPublicStatusRoutes(ApiRouter &router, auth::AuthModule &auth,
             .request(publicSettingsSchema())
             .response(publicSettingsSchema()));
 
-    auto limiter = std::make_shared<auth::RateLimiter>();
     addPublicRoute(
         router, QStringLiteral("/api/settings/public"), status, limiter,
         [&status](const RequestContext &, const auth::RateLimiter::Decision &d) {
@@ -175,7 +166,7 @@ void registerPublicStatusRoutes(ApiRouter &router, auth::AuthModule &auth,
                 return ApiReply::failure(auth::fieldError(QStringLiteral("range"),
                                                           QStringLiteral("1h, 24h, 7d or 30d")));
             const qint64 now = auth::nowMs();
-            HM_TRY(history, fleet.metrics(id, now - rangeMs, now, 500, {}, kPublicMetrics));
+            HM_TRY(history, fleet.metrics(id, now - rangeMs, now, 500, {}, fleet::publicMetrics()));
             return publicReply(history.value(), d);
         },
         routeDoc(kPublicTag,

@@ -44,6 +44,20 @@ constexpr qint64 kPublicDayMs = 24 * 60 * 60 * 1000;
 
 } // namespace
 
+const QSet<QString> &publicMetrics()
+{
+    static const QSet<QString> names = {
+        QStringLiteral("cpu_usage"),  QStringLiteral("memory_used"), QStringLiteral("memory_total"),
+        QStringLiteral("disk_used"),  QStringLiteral("disk_total"),  QStringLiteral("load_avg_1"),
+        QStringLiteral("network_in"), QStringLiteral("network_out"), QStringLiteral("uptime")};
+    return names;
+}
+
+bool isPublicMetric(const QString &name)
+{
+    return publicMetrics().contains(name);
+}
+
 QJsonObject publicStatusJson(const PublicStatusSettings &settings)
 {
     QJsonArray nodes;
@@ -165,6 +179,7 @@ Result<PublicStatusSettings> PublicStatus::setSettings(const PublicStatusSetting
     if (Status s = save(settings, userId); !s)
         return s.error();
     m_settings = settings;
+    emit changed();
     return m_settings;
 }
 
@@ -186,6 +201,7 @@ void PublicStatus::forget(const QString &nodeId)
         return;
     m_settings = next;
     (void)save(m_settings, QString());
+    emit changed();
 }
 
 QJsonValue PublicStatus::availability(const QString &nodeId, std::optional<qint64> enrolledAt,
@@ -217,6 +233,43 @@ QJsonValue PublicStatus::availability(const QString &nodeId, std::optional<qint6
     return std::round(share * 100) / 100;
 }
 
+QJsonObject PublicStatus::nodeJson(const PublicNodeChoice &choice,
+                                   const repositories::NodeRow &n) const
+{
+    const bool online = m_fleet.isOnline(n.id);
+    const auto latest = m_fleet.latestValues().latest(n.id);
+    QJsonObject node{
+        {QStringLiteral("id"), n.id},
+        {QStringLiteral("name"), choice.displayName.isEmpty() ? n.name : choice.displayName},
+        {QStringLiteral("status"), online ? QStringLiteral("online") : QStringLiteral("offline")},
+        {QStringLiteral("os"), n.facts.os},
+        {QStringLiteral("arch"), n.facts.arch},
+        {QStringLiteral("uptime_s"),
+         latest && latest->uptime >= 0 ? QJsonValue(qint64(latest->uptime)) : QJsonValue()},
+        {QStringLiteral("cpu_percent"), percentOrNull(latest ? latest->cpu : -1)},
+        {QStringLiteral("memory_percent"), percentOrNull(latest ? latest->memory : -1)},
+        {QStringLiteral("disk_percent"), percentOrNull(latest ? latest->disk : -1)},
+        {QStringLiteral("availability_24h"), availability(n.id, n.enrolledAt, kPublicDayMs)},
+        {QStringLiteral("availability_30d"), availability(n.id, n.enrolledAt, 30 * kPublicDayMs)},
+        {QStringLiteral("last_seen"), auth::isoOrNull(n.lastSeenAt.value_or(0))}};
+    // The agent reports an address, not a hostname; a node named after
+    // its host is shown under a display name when that is private.
+    if (m_settings.showAddresses)
+        node.insert(QStringLiteral("ip"), n.facts.ip);
+    return node;
+}
+
+Result<QJsonObject> PublicStatus::nodeJson(const QString &nodeId) const
+{
+    const PublicNodeChoice *shown = choice(nodeId);
+    if (!shown)
+        return Error{ErrorCode::ResourceNotFound, QStringLiteral("not shown")};
+    auto row = m_fleet.get(nodeId);
+    if (!row)
+        return row.error();
+    return nodeJson(*shown, row.value());
+}
+
 Result<QJsonObject> PublicStatus::page() const
 {
     QJsonArray nodes;
@@ -227,30 +280,7 @@ Result<QJsonObject> PublicStatus::page() const
                 continue;
             return row.error();
         }
-        const repositories::NodeRow &n = row.value();
-        const bool online = m_fleet.isOnline(n.id);
-        const auto latest = m_fleet.latestValues().latest(n.id);
-        QJsonObject node{
-            {QStringLiteral("id"), n.id},
-            {QStringLiteral("name"), choice.displayName.isEmpty() ? n.name : choice.displayName},
-            {QStringLiteral("status"),
-             online ? QStringLiteral("online") : QStringLiteral("offline")},
-            {QStringLiteral("os"), n.facts.os},
-            {QStringLiteral("arch"), n.facts.arch},
-            {QStringLiteral("uptime_s"),
-             latest && latest->uptime >= 0 ? QJsonValue(qint64(latest->uptime)) : QJsonValue()},
-            {QStringLiteral("cpu_percent"), percentOrNull(latest ? latest->cpu : -1)},
-            {QStringLiteral("memory_percent"), percentOrNull(latest ? latest->memory : -1)},
-            {QStringLiteral("disk_percent"), percentOrNull(latest ? latest->disk : -1)},
-            {QStringLiteral("availability_24h"), availability(n.id, n.enrolledAt, kPublicDayMs)},
-            {QStringLiteral("availability_30d"),
-             availability(n.id, n.enrolledAt, 30 * kPublicDayMs)},
-            {QStringLiteral("last_seen"), auth::isoOrNull(n.lastSeenAt.value_or(0))}};
-        // The agent reports an address, not a hostname; a node named after
-        // its host is shown under a display name when that is private.
-        if (m_settings.showAddresses)
-            node.insert(QStringLiteral("ip"), n.facts.ip);
-        nodes.append(node);
+        nodes.append(nodeJson(choice, row.value()));
     }
     return QJsonObject{{QStringLiteral("title"), m_settings.title},
                        {QStringLiteral("nodes"), nodes}};

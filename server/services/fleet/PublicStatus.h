@@ -9,11 +9,16 @@
 #include <QJsonObject>
 #include <QList>
 #include <QObject>
+#include <QSet>
 #include <QString>
 #include <optional>
 
 namespace hm::store {
 class Database;
+}
+
+namespace hm::server::repositories {
+struct NodeRow;
 }
 
 namespace hm::server::fleet {
@@ -43,8 +48,16 @@ struct PublicStatusSettings
 inline constexpr int kMaxPublicNodes = 100;
 inline constexpr qsizetype kMaxPublicTitleLength = 100;
 inline constexpr qsizetype kMaxPublicDisplayNameLength = 64;
+// Public requests (routes and live-feed upgrades together) per client
+// address and minute: enough for a page that refreshes every few seconds
+// in a few tabs, not for scraping.
+inline constexpr int kPublicRequestsPerMinute = 60;
 
 QJsonObject publicStatusJson(const PublicStatusSettings &settings);
+// The basic metrics a public page may chart and its live feed may send;
+// nothing else of a node's history leaves through the public routes.
+bool isPublicMetric(const QString &name);
+const QSet<QString> &publicMetrics();
 // The shape and bounds of a PUT body (not whether the nodes exist).
 Result<PublicStatusSettings> parsePublicStatus(const QJsonObject &body);
 
@@ -63,6 +76,9 @@ public:
     // The public page's data (docs/api.md "Public status"): the chosen
     // nodes, in order, with only what the page may show.
     Result<QJsonObject> page() const;
+    // One shown node as the page has it; ResourceNotFound when the page
+    // does not show it (or the node is gone).
+    Result<QJsonObject> nodeJson(const QString &nodeId) const;
     // Availability of a node over [now - rangeMs, now], clipped to its
     // enrolment: the share of 1-minute (24 h) or completed 15-minute (30 d)
     // spans that hold data; null while no span is complete.
@@ -74,7 +90,13 @@ public:
     Result<PublicStatusSettings> setSettings(const PublicStatusSettings &settings,
                                              const QString &userId);
 
+signals:
+    // The settings changed (saved, or a deleted node dropped out): live
+    // public watchers of a node no longer shown are closed.
+    void changed();
+
 private:
+    QJsonObject nodeJson(const PublicNodeChoice &choice, const repositories::NodeRow &node) const;
     void forget(const QString &nodeId);
     Status save(const PublicStatusSettings &settings, const QString &userId);
 
