@@ -1,5 +1,7 @@
 #include "fleet/AlertRule.h"
 
+#include "fleet/ProbeTarget.h"
+
 #include <algorithm>
 #include <cmath>
 
@@ -13,8 +15,10 @@ struct TypeName
     const char *name;
 };
 constexpr TypeName kTypeNames[] = {
-    {AlertType::Cpu, "cpu"},   {AlertType::Memory, "memory"},   {AlertType::Disk, "disk"},
-    {AlertType::Load, "load"}, {AlertType::Network, "network"}, {AlertType::Offline, "offline"}};
+    {AlertType::Cpu, "cpu"},         {AlertType::Memory, "memory"},
+    {AlertType::Disk, "disk"},       {AlertType::Load, "load"},
+    {AlertType::Network, "network"}, {AlertType::Offline, "offline"},
+    {AlertType::Probe, "probe"},     {AlertType::Certificate, "certificate"}};
 
 std::optional<double> percentOf(const QHash<QString, double> &metrics, const QString &used,
                                 const QString &total)
@@ -78,14 +82,40 @@ std::optional<double> alertValue(AlertType type, const QHash<QString, double> &m
         return in.value_or(0) + out.value_or(0);
     }
     case AlertType::Offline:
+    case AlertType::Probe:
+    case AlertType::Certificate:
         return std::nullopt;
     }
     return std::nullopt;
 }
 
+std::optional<double> alertValue(const AlertRule &rule, const QHash<QString, double> &metrics)
+{
+    if (rule.type != AlertType::Probe && rule.type != AlertType::Certificate)
+        return alertValue(rule.type, metrics);
+    if (rule.probeId.isEmpty())
+        return std::nullopt;
+    const auto it = metrics.constFind(
+        probeMetricName(rule.probeId, rule.type == AlertType::Probe ? u"up" : u"cert_days"));
+    return it == metrics.constEnd() ? std::nullopt : std::optional<double>(*it);
+}
+
+bool alertFiresBelow(AlertType type)
+{
+    return type == AlertType::Probe || type == AlertType::Certificate;
+}
+
+double alertClearLevel(AlertType type, double threshold)
+{
+    if (type == AlertType::Probe)
+        return threshold;
+    const double band = std::max(std::abs(threshold) * 0.05, 1.0);
+    return alertFiresBelow(type) ? threshold + band : threshold - band;
+}
+
 double alertClearLevel(double threshold)
 {
-    return threshold - std::max(std::abs(threshold) * 0.05, 1.0);
+    return alertClearLevel(AlertType::Cpu, threshold);
 }
 
 void AlertState::restoreFiring(qint64 sinceMs, double value)
@@ -102,8 +132,11 @@ AlertState::Change AlertState::observe(const AlertRule &rule, qint64 timeMs, dou
         return Change::None; // replayed from before what was seen
     m_lastMs = timeMs;
     const qint64 durationMs = std::max<qint64>(0, rule.durationSeconds) * 1000;
-    const bool over = value > rule.threshold;
-    const bool clear = value < alertClearLevel(rule.threshold);
+    const bool below = alertFiresBelow(rule.type);
+    const double clearLevel = alertClearLevel(rule.type, rule.threshold);
+    // "over": past the threshold in the direction that fires.
+    const bool over = below ? value < rule.threshold : value > rule.threshold;
+    const bool clear = below ? value > clearLevel : value < clearLevel;
     switch (m_phase) {
     case Phase::Ok:
         if (!over)

@@ -14,6 +14,12 @@
 // duration (at least one report): the clear level sits a hysteresis band
 // under the threshold (5 % of the threshold, at least 1 unit), so a value
 // hovering at the threshold neither fires nor resolves again and again.
+//
+// Two types fire *below* their threshold instead: "probe" watches one
+// probe's probe.<id>.up (fires when it is down, threshold 0.5 and no band:
+// up is 0 or 1) and "certificate" its probe.<id>.cert_days (fires when the
+// certificate has fewer days left than the threshold, clears a band above
+// it).
 
 #include <QHash>
 #include <QString>
@@ -25,15 +31,18 @@ namespace hm::fleet {
 
 enum class AlertType
 {
-    Cpu,     // cpu_usage, percent
-    Memory,  // memory_used of memory_total, percent
-    Disk,    // disk_used of disk_total, percent
-    Load,    // load_avg_1
-    Network, // network_in + network_out, bytes per second
-    Offline, // the agent is gone; the value is seconds offline
+    Cpu,         // cpu_usage, percent
+    Memory,      // memory_used of memory_total, percent
+    Disk,        // disk_used of disk_total, percent
+    Load,        // load_avg_1
+    Network,     // network_in + network_out, bytes per second
+    Offline,     // the agent is gone; the value is seconds offline
+    Probe,       // probe.<probeId>.up: 1 up, 0 down; fires when down
+    Certificate, // probe.<probeId>.cert_days; fires when fewer days are left
 };
 
-// "cpu", "memory", "disk", "load", "network", "offline" (seed 002).
+// "cpu", "memory", "disk", "load", "network", "offline", "probe",
+// "certificate" (seed 002's types and the two of issue 35's probes).
 QString alertTypeName(AlertType type);
 std::optional<AlertType> alertTypeFromName(QStringView name);
 
@@ -48,6 +57,8 @@ struct AlertRule
     // Which nodes: one node, the nodes with a label, or all (both empty).
     QString nodeId;
     QString label;
+    // Probe and Certificate only: the probe watched (core/fleet/ProbeTarget).
+    QString probeId;
 
     bool covers(const QString &node, const QStringList &labels) const;
 };
@@ -55,8 +66,19 @@ struct AlertRule
 // The value a rule of `type` watches in one report's metrics; none when
 // the report lacks it (or for Offline, which is not a report's).
 std::optional<double> alertValue(AlertType type, const QHash<QString, double> &metrics);
+// The same for a whole rule: Probe and Certificate read their probe's
+// metrics.
+std::optional<double> alertValue(const AlertRule &rule, const QHash<QString, double> &metrics);
 
-// The level under which a firing rule may resolve.
+// Whether `type` fires below its threshold (Probe, Certificate) rather
+// than above it.
+bool alertFiresBelow(AlertType type);
+// The level a firing rule of `type` must pass (below it for the others,
+// above it for the types that fire below) to resolve: the threshold moved
+// by the hysteresis band, 5 % of it and at least 1 unit; Probe has no
+// band (its value is 0 or 1).
+double alertClearLevel(AlertType type, double threshold);
+// alertClearLevel of a type that fires above its threshold.
 double alertClearLevel(double threshold);
 
 // One rule on one node.

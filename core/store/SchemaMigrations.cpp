@@ -853,6 +853,12 @@ CREATE TABLE alert_maintenance (
 CREATE INDEX alert_maintenance_by_end ON alert_maintenance(ends_at);
 )sql";
 
+// Alert rules on fleet probes (issue 35, "Probes"): the "probe" and
+// "certificate" types name the probe they watch.
+const char kAlertProbeRulesSchema[] = R"sql(
+ALTER TABLE alert_rules ADD COLUMN probe_id TEXT;
+)sql";
+
 #undef HM_NOW_MS
 
 } // namespace
@@ -891,6 +897,7 @@ const QList<Migration> &schemaMigrations()
          QString::fromUtf8(kAlertChannelsSchema)},
         {21, QStringLiteral("alert maintenance windows"),
          QString::fromUtf8(kAlertMaintenanceSchema)},
+        {22, QStringLiteral("alert rules on probes"), QString::fromUtf8(kAlertProbeRulesSchema)},
     };
     return migrations;
 }

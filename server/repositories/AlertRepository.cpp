@@ -9,7 +9,7 @@ namespace {
 
 const QString kRuleColumns = QStringLiteral(
     "id, name, type, threshold, duration_s, enabled, node_id, label, created_by, created_at, "
-    "updated_at");
+    "updated_at, probe_id");
 
 const QString kRecordColumns = QStringLiteral(
     "r.id, r.rule_id, r.rule_name, r.node_id, n.name, r.type, r.status, r.value, r.threshold, "
@@ -46,6 +46,7 @@ AlertRuleRow readRule(const store::Statement &s)
     row.createdBy = textOrEmpty(s, 8);
     row.createdAt = s.int64(9);
     row.updatedAt = s.int64(10);
+    row.rule.probeId = textOrEmpty(s, 11);
     return row;
 }
 
@@ -94,10 +95,10 @@ Status insertAlertRule(store::Database &db, const AlertRuleRow &row)
 {
     const hm::fleet::AlertRule &r = row.rule;
     return db.execute(QStringLiteral("INSERT INTO alert_rules (") + kRuleColumns +
-                          QStringLiteral(") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                          QStringLiteral(") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
                       {r.id, r.name, hm::fleet::alertTypeName(r.type), r.threshold,
                        r.durationSeconds, r.enabled ? 1 : 0, orNull(r.nodeId), orNull(r.label),
-                       orNull(row.createdBy), row.createdAt, row.updatedAt});
+                       orNull(row.createdBy), row.createdAt, row.updatedAt, orNull(r.probeId)});
 }
 
 Status updateAlertRule(store::Database &db, const AlertRuleRow &row)
@@ -105,9 +106,10 @@ Status updateAlertRule(store::Database &db, const AlertRuleRow &row)
     const hm::fleet::AlertRule &r = row.rule;
     return db.execute(QStringLiteral("UPDATE alert_rules SET name = ?, type = ?, threshold = ?, "
                                      "duration_s = ?, enabled = ?, node_id = ?, label = ?, "
-                                     "updated_at = ? WHERE id = ?"),
+                                     "probe_id = ?, updated_at = ? WHERE id = ?"),
                       {r.name, hm::fleet::alertTypeName(r.type), r.threshold, r.durationSeconds,
-                       r.enabled ? 1 : 0, orNull(r.nodeId), orNull(r.label), row.updatedAt, r.id});
+                       r.enabled ? 1 : 0, orNull(r.nodeId), orNull(r.label), orNull(r.probeId),
+                       row.updatedAt, r.id});
 }
 
 Result<int> deleteAlertRule(store::Database &db, const QString &id)

@@ -77,7 +77,13 @@ private slots:
             QJsonObject body;
             const char *field;
         } bad[] = {
-            {{{"name", "x"}, {"type", "probe"}, {"threshold", 1}}, "type"},
+            {{{"name", "x"}, {"type", "ping"}, {"threshold", 1}}, "type"},
+            {{{"name", "x"}, {"type", "probe"}}, "probe_id"},
+            {{{"name", "x"}, {"type", "probe"}, {"probe_id", "Web Site"}}, "probe_id"},
+            {{{"name", "x"}, {"type", "certificate"}, {"probe_id", "web"}}, "threshold"},
+            {{{"name", "x"}, {"type", "certificate"}, {"probe_id", "web"}, {"threshold", -1}},
+             "threshold"},
+            {{{"name", "x"}, {"type", "certificate"}, {"threshold", 14}}, "probe_id"},
             {{{"name", "x"}, {"type", "cpu"}, {"threshold", 101}}, "threshold"},
             {{{"name", "x"}, {"type", "load"}, {"threshold", -1}}, "threshold"},
             {{{"name", ""}, {"type", "cpu"}, {"threshold", 50}}, "name"},
@@ -296,7 +302,7 @@ private slots:
         // Records filter by type; a bad type is a field error.
         QCOMPARE(records(QStringLiteral("?type=cpu&node_id=") + nodeId).size(), 3);
         QCOMPARE(records(QStringLiteral("?type=disk&node_id=") + nodeId).size(), 0);
-        QCOMPARE(m_http->get(QStringLiteral("/api/v1/alerts/records?type=probe"), m_admin).status,
+        QCOMPARE(m_http->get(QStringLiteral("/api/v1/alerts/records?type=ping"), m_admin).status,
                  422);
         QCOMPARE(m_http
                      ->send("DELETE", QStringLiteral("/api/v1/alerts/rules/") + ruleId, {},
@@ -306,6 +312,91 @@ private slots:
         // The records outlive their rule (its open one resolved with it).
         QCOMPARE(records(QStringLiteral("?node_id=") + nodeId).size(), 3);
         QVERIFY(records(QStringLiteral("?only_unresolved=true&node_id=") + nodeId).isEmpty());
+    }
+
+    // Probe rules (issue 35, "Probes"): a probe rule fires while its probe
+    // reports down for the duration and resolves when it is up again; a
+    // certificate rule fires when the certificate has fewer days left than
+    // its threshold. Another probe's values do not count.
+    void probeAndCertificateRules()
+    {
+        AgentPeer agent;
+        const QString nodeId = enrolledNode(*m_http, m_admin, QStringLiteral("edge-01"), agent);
+        QVERIFY(!nodeId.isEmpty());
+        QVERIFY(signInAgent(*m_http, agent, nodeId));
+        const Answer down = createRule({{"name", "Web down"},
+                                        {"type", "probe"},
+                                        {"probe_id", "web"},
+                                        {"duration", 20},
+                                        {"node_id", nodeId}});
+        QCOMPARE(down.status, 201);
+        QCOMPARE(down.data().value("probe_id").toString(), QStringLiteral("web"));
+        QCOMPARE(down.data().value("threshold").toDouble(), 0.5);
+        const Answer cert = createRule({{"name", "Web certificate"},
+                                        {"type", "certificate"},
+                                        {"probe_id", "web"},
+                                        {"threshold", 14},
+                                        {"node_id", nodeId}});
+        QCOMPARE(cert.status, 201);
+        // A probe id on a rule that reads no probe is dropped.
+        const Answer cpu =
+            createRule({{"name", "cpu"}, {"type", "cpu"}, {"threshold", 99}, {"probe_id", "web"}});
+        QCOMPARE(cpu.status, 201);
+        QVERIFY(cpu.data().value("probe_id").isNull());
+
+        m_alerts.clear();
+        const qint64 t0 = QDateTime::currentMSecsSinceEpoch() - 120'000;
+        qint64 seq = 0;
+        const auto send = [&](qint64 offsetS, double up, double days) {
+            const fleet::ReportMessage report{++seq,
+                                              t0 + offsetS * 1000,
+                                              {{QStringLiteral("probe.web.up"), up},
+                                               {QStringLiteral("probe.web.cert_days"), days},
+                                               // Another probe down all along: not this rule's.
+                                               {QStringLiteral("probe.api.up"), 0}}};
+            agent.send(fleet::serialize(report));
+            return agent.waitForMessages(2 + seq);
+        };
+        QVERIFY(send(0, 1, 30));
+        QVERIFY(send(10, 0, 30));
+        QVERIFY(send(20, 0, 30)); // down for 10 s: not yet
+        QVERIFY(records(QStringLiteral("?node_id=") + nodeId).isEmpty());
+        QVERIFY(send(30, 0, 30)); // 20 s: fires
+        QTRY_COMPARE(m_alerts.size(), 1);
+        QCOMPARE(m_alerts[0].value("name").toString(), QStringLiteral("Web down"));
+        QCOMPARE(m_alerts[0].value("current_value").toDouble(), 0.0);
+        QVERIFY(send(40, 1, 30));
+        QVERIFY(send(50, 1, 30));
+        QCOMPARE(m_alerts.size(), 1);
+        QVERIFY(send(60, 1, 30)); // up for 20 s: resolved
+        QTRY_COMPARE(m_alerts.size(), 2);
+        QCOMPARE(m_alerts[1].value("status").toString(), QStringLiteral("resolved"));
+
+        // The certificate nears its end: fires at once (duration 0)...
+        QVERIFY(send(70, 1, 13.5));
+        QTRY_COMPARE(m_alerts.size(), 3);
+        QCOMPARE(m_alerts[2].value("name").toString(), QStringLiteral("Web certificate"));
+        QCOMPARE(m_alerts[2].value("status").toString(), QStringLiteral("active"));
+        QCOMPARE(m_alerts[2].value("current_value").toDouble(), 13.5);
+        QCOMPARE(m_alerts[2].value("threshold").toDouble(), 14.0);
+        // ...hovers at the threshold without resolving, and resolves once
+        // the renewed certificate reads well above it.
+        QVERIFY(send(80, 1, 14.5));
+        QVERIFY(send(90, 1, 13.9));
+        QCOMPARE(m_alerts.size(), 3);
+        QVERIFY(send(100, 1, 89.9));
+        QTRY_COMPARE(m_alerts.size(), 4);
+        QCOMPARE(m_alerts[3].value("status").toString(), QStringLiteral("resolved"));
+        QCOMPARE(records(QStringLiteral("?type=probe&node_id=") + nodeId).size(), 1);
+        QCOMPARE(records(QStringLiteral("?type=certificate&node_id=") + nodeId).size(), 1);
+        for (const Answer &made : {down, cert, cpu})
+            QCOMPARE(m_http
+                         ->send("DELETE",
+                                QStringLiteral("/api/v1/alerts/rules/") +
+                                    made.data().value("id").toString(),
+                                {}, Http::bearer(m_admin))
+                         .status,
+                     200);
     }
 
     void offlineRuleFollowsTheAgent()

@@ -45,6 +45,7 @@ Result<fleet::AlertRuleDetails> alertRuleDetails(const QJsonObject &body)
     for (const auto &[field, out] :
          {std::pair{QStringLiteral("name"), &d.name}, std::pair{QStringLiteral("type"), &d.type},
           std::pair{QStringLiteral("label"), &d.label},
+          std::pair{QStringLiteral("probe_id"), &d.probeId},
           std::pair{QStringLiteral("node_id"), &d.nodeId},
           std::pair{QStringLiteral("server_id"), &d.nodeId}}) {
         if (Status s = text(field, out); !s)
@@ -77,12 +78,14 @@ QJsonObject ruleSchema()
          {QStringLiteral("name"), string()},
          {QStringLiteral("type"),
           enumOf({QStringLiteral("cpu"), QStringLiteral("memory"), QStringLiteral("disk"),
-                  QStringLiteral("load"), QStringLiteral("network"), QStringLiteral("offline")})},
+                  QStringLiteral("load"), QStringLiteral("network"), QStringLiteral("offline"),
+                  QStringLiteral("probe"), QStringLiteral("certificate")})},
          {QStringLiteral("threshold"), number},
          {QStringLiteral("duration"), integer(QStringLiteral("seconds"))},
          {QStringLiteral("enabled"), boolean()},
          {QStringLiteral("node_id"), nullable(string())},
          {QStringLiteral("label"), nullable(string())},
+         {QStringLiteral("probe_id"), nullable(string())},
          {QStringLiteral("created_at"), string()},
          {QStringLiteral("updated_at"), string()}});
 }
@@ -92,12 +95,15 @@ QJsonObject ruleBodySchema()
     const QJsonObject number{{QStringLiteral("type"), QStringLiteral("number")}};
     return object({{QStringLiteral("name"), string()},
                    {QStringLiteral("type"), string(QStringLiteral("cpu, memory, disk, load, "
-                                                                  "network or offline"))},
+                                                                  "network, offline, probe or "
+                                                                  "certificate"))},
                    {QStringLiteral("threshold"), number},
                    {QStringLiteral("duration"), integer(QStringLiteral("seconds, 0 to 86400"))},
                    {QStringLiteral("enabled"), boolean()},
                    {QStringLiteral("node_id"), nullable(string())},
-                   {QStringLiteral("label"), nullable(string())}});
+                   {QStringLiteral("label"), nullable(string())},
+                   {QStringLiteral("probe_id"),
+                    nullable(string(QStringLiteral("probe and certificate rules: the probe")))}});
 }
 
 QJsonObject recordSchema()

@@ -2,6 +2,7 @@
 
 #include "common/Logging.h"
 #include "crypto/Random.h"
+#include "fleet/ProbeTarget.h"
 #include "server/api/AuthCommon.h"
 #include "server/repositories/NodeRepository.h"
 #include "server/services/auth/AccountEvents.h"
@@ -24,6 +25,8 @@ namespace {
 
 constexpr qsizetype kMaxRuleNameLength = 100;
 constexpr qint64 kMaxDurationSeconds = 24 * 3600;
+// A certificate rule warns at most ten years ahead.
+constexpr double kMaxCertificateDays = 3650;
 constexpr qint64 kMaxMaintenanceMs = 30LL * 24 * 3600 * 1000;
 constexpr int kOfflineCheckMs = 1000;
 
@@ -137,13 +140,19 @@ Result<AlertRuleRow> AlertService::validated(AlertRuleRow row, const AlertRuleDe
         if (!type)
             return alertFieldError(QStringLiteral("type"),
                                    QStringLiteral("one of cpu, memory, disk, load, network, "
-                                                  "offline"));
+                                                  "offline, probe, certificate"));
         r.type = *type;
     }
     if (details.threshold)
         r.threshold = *details.threshold;
     if (r.type == AlertType::Offline)
         r.threshold = 0; // offline has no value to compare, only its duration
+    else if (r.type == AlertType::Probe)
+        r.threshold = 0.5; // up is 1 or 0: below one half is down
+    else if (r.type == AlertType::Certificate &&
+             (!std::isfinite(r.threshold) || r.threshold < 0 || r.threshold > kMaxCertificateDays))
+        return alertFieldError(QStringLiteral("threshold"),
+                               QStringLiteral("days left, 0 to %1").arg(kMaxCertificateDays));
     else if (!std::isfinite(r.threshold) || r.threshold < 0 ||
              (isPercent(r.type) && r.threshold > 100))
         return alertFieldError(QStringLiteral("threshold"),
@@ -163,6 +172,17 @@ Result<AlertRuleRow> AlertService::validated(AlertRuleRow row, const AlertRuleDe
     if (!r.nodeId.isEmpty() && !r.label.isEmpty())
         return alertFieldError(QStringLiteral("label"),
                                QStringLiteral("a rule covers one node or a label, not both"));
+    if (details.probeId)
+        r.probeId = details.probeId->trimmed();
+    if (hm::fleet::alertFiresBelow(r.type)) {
+        if (!hm::fleet::isValidProbeId(r.probeId))
+            return alertFieldError(QStringLiteral("probe_id"),
+                                   QStringLiteral("the probe's id: 1 to %1 of a-z 0-9 _ -")
+                                       .arg(hm::fleet::kMaxProbeIdLength));
+    } else {
+        // A probe id on a rule that reads no probe would only mislead.
+        r.probeId.clear();
+    }
     if (!r.label.isEmpty() && !isLabelText(r.label))
         return alertFieldError(QStringLiteral("label"),
                                QStringLiteral("1 to 32 of a-z A-Z 0-9 _ . : -"));
@@ -182,7 +202,8 @@ Result<AlertRuleRow> AlertService::createRule(const auth::Principal &caller,
 {
     if (!details.type)
         return alertFieldError(QStringLiteral("type"), QStringLiteral("required"));
-    if (!details.threshold && details.type != QLatin1String("offline"))
+    if (!details.threshold && details.type != QLatin1String("offline") &&
+        details.type != QLatin1String("probe"))
         return alertFieldError(QStringLiteral("threshold"), QStringLiteral("required"));
     AlertRuleRow row;
     row.rule.id = crypto::uuid();
@@ -399,7 +420,7 @@ void AlertService::onReport(const QString &nodeId, const hm::fleet::ReportMessag
         if (!rule.enabled || rule.type == AlertType::Offline ||
             !rule.covers(nodeId, labelsOf(nodeId)))
             continue;
-        const auto value = hm::fleet::alertValue(rule.type, metrics);
+        const auto value = hm::fleet::alertValue(rule, metrics);
         if (!value)
             continue;
         Evaluation &e = m_evaluations[key(rule.id, nodeId)];
@@ -570,16 +591,18 @@ void AlertService::announce(const AlertRecordRow &record)
 QJsonObject AlertService::ruleJson(const AlertRuleRow &row)
 {
     const AlertRule &r = row.rule;
-    return {{QStringLiteral("id"), r.id},
-            {QStringLiteral("name"), r.name},
-            {QStringLiteral("type"), hm::fleet::alertTypeName(r.type)},
-            {QStringLiteral("threshold"), r.threshold},
-            {QStringLiteral("duration"), r.durationSeconds},
-            {QStringLiteral("enabled"), r.enabled},
-            {QStringLiteral("node_id"), r.nodeId.isEmpty() ? QJsonValue() : QJsonValue(r.nodeId)},
-            {QStringLiteral("label"), r.label.isEmpty() ? QJsonValue() : QJsonValue(r.label)},
-            {QStringLiteral("created_at"), auth::isoOrNull(row.createdAt)},
-            {QStringLiteral("updated_at"), auth::isoOrNull(row.updatedAt)}};
+    return {
+        {QStringLiteral("id"), r.id},
+        {QStringLiteral("name"), r.name},
+        {QStringLiteral("type"), hm::fleet::alertTypeName(r.type)},
+        {QStringLiteral("threshold"), r.threshold},
+        {QStringLiteral("duration"), r.durationSeconds},
+        {QStringLiteral("enabled"), r.enabled},
+        {QStringLiteral("node_id"), r.nodeId.isEmpty() ? QJsonValue() : QJsonValue(r.nodeId)},
+        {QStringLiteral("label"), r.label.isEmpty() ? QJsonValue() : QJsonValue(r.label)},
+        {QStringLiteral("probe_id"), r.probeId.isEmpty() ? QJsonValue() : QJsonValue(r.probeId)},
+        {QStringLiteral("created_at"), auth::isoOrNull(row.createdAt)},
+        {QStringLiteral("updated_at"), auth::isoOrNull(row.updatedAt)}};
 }
 
 QJsonObject AlertService::recordJson(const AlertRecordRow &row)

@@ -48,8 +48,9 @@ struct AlertRuleDetails
     std::optional<double> threshold;
     std::optional<qint64> durationSeconds;
     std::optional<bool> enabled;
-    std::optional<QString> nodeId; // "" = no node
-    std::optional<QString> label;  // "" = no label
+    std::optional<QString> nodeId;  // "" = no node
+    std::optional<QString> label;   // "" = no label
+    std::optional<QString> probeId; // probe and certificate rules; "" = none
 };
 
 class AlertService final : public QObject

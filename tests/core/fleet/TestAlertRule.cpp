@@ -130,13 +130,68 @@ private slots:
         QCOMPARE(alertValue(AlertType::Cpu, {}), std::nullopt);
     }
 
+    // A probe rule reads its probe's up value and fires while it is down
+    // for the duration; up again resolves after the same time, no band.
+    void probeRuleFiresWhileDown()
+    {
+        AlertRule rule;
+        rule.type = AlertType::Probe;
+        rule.probeId = QStringLiteral("web");
+        rule.threshold = 0.5;
+        rule.durationSeconds = 30;
+        const QHash<QString, double> down{{QStringLiteral("probe.web.up"), 0},
+                                          {QStringLiteral("probe.api.up"), 1}};
+        QCOMPARE(alertValue(rule, down), std::optional<double>(0));
+        // Another probe's values are not this rule's.
+        QCOMPARE(alertValue(rule, {{QStringLiteral("probe.api.up"), 0}}), std::nullopt);
+        rule.probeId.clear();
+        QCOMPARE(alertValue(rule, down), std::nullopt);
+        rule.probeId = QStringLiteral("web");
+        QVERIFY(alertFiresBelow(AlertType::Probe));
+        QCOMPARE(alertClearLevel(AlertType::Probe, 0.5), 0.5);
+
+        AlertState state;
+        QCOMPARE(feed(state, rule, {{0, 1}, {10, 0}, {20, 0}}),
+                 (QList<Change>{Change::None, Change::None, Change::None}));
+        QCOMPARE(state.observe(rule, 40'000, 0), Change::Fire);
+        QCOMPARE(state.value(), 0.0);
+        QCOMPARE(feed(state, rule, {{50, 1}, {60, 0}, {70, 1}}),
+                 (QList<Change>{Change::None, Change::None, Change::None}));
+        QCOMPARE(state.observe(rule, 100'000, 1), Change::Resolve);
+    }
+
+    // A certificate rule fires when fewer days are left than its threshold
+    // and resolves only a band above it (a renewed certificate), so a
+    // reading hovering at the threshold does not flap.
+    void certificateRuleFiresBelowItsDays()
+    {
+        AlertRule rule;
+        rule.type = AlertType::Certificate;
+        rule.probeId = QStringLiteral("web");
+        rule.threshold = 14;
+        QCOMPARE(alertValue(rule, {{QStringLiteral("probe.web.cert_days"), 9.5},
+                                   {QStringLiteral("probe.web.up"), 1}}),
+                 std::optional<double>(9.5));
+        QCOMPARE(alertClearLevel(AlertType::Certificate, 14), 15.0);
+        QCOMPARE(alertClearLevel(AlertType::Certificate, 100), 105.0);
+        AlertState state;
+        QCOMPARE(state.observe(rule, 0, 20), Change::None);
+        QCOMPARE(state.observe(rule, 1000, 14), Change::None); // at it is not below it
+        QCOMPARE(state.observe(rule, 2000, 13.9), Change::Fire);
+        QCOMPARE(feed(state, rule, {{3, 14.5}, {4, 13}, {5, 15}}),
+                 (QList<Change>{Change::None, Change::None, Change::None}));
+        QVERIFY(state.isFiring());
+        QCOMPARE(state.observe(rule, 6000, 89.5), Change::Resolve);
+    }
+
     void typeNamesRoundTrip()
     {
-        for (AlertType type : {AlertType::Cpu, AlertType::Memory, AlertType::Disk, AlertType::Load,
-                               AlertType::Network, AlertType::Offline})
+        for (AlertType type :
+             {AlertType::Cpu, AlertType::Memory, AlertType::Disk, AlertType::Load,
+              AlertType::Network, AlertType::Offline, AlertType::Probe, AlertType::Certificate})
             QCOMPARE(alertTypeFromName(alertTypeName(type)), std::optional<AlertType>(type));
         QCOMPARE(alertTypeFromName(u"CPU"), std::nullopt);
-        QCOMPARE(alertTypeFromName(u"probe"), std::nullopt); // not yet
+        QCOMPARE(alertTypeName(AlertType::Certificate), QStringLiteral("certificate"));
     }
 
     void scopes()
