@@ -13,6 +13,7 @@ ProbeRunner::ProbeRunner(ProbeRunnerConfig config, QObject *parent)
 {
     // Probes measure the target, not a proxy the environment names.
     m_network.setProxy(QNetworkProxy::NoProxy);
+    m_lenientNetwork.setProxy(QNetworkProxy::NoProxy);
 }
 
 ProbeRunner::~ProbeRunner() = default;
@@ -110,7 +111,8 @@ void ProbeRunner::pump()
         const QString id = m_queue.takeFirst();
         Scheduled &scheduled = *m_probes.at(id);
         scheduled.queued = false;
-        scheduled.check = createProbeCheck(scheduled.probe, m_network);
+        scheduled.check = createProbeCheck(
+            scheduled.probe, scheduled.probe.tlsVerify ? m_network : m_lenientNetwork);
         ++m_running;
         connect(scheduled.check.get(), &ProbeCheck::finished, this,
                 [this, id](const ProbeResult &result) { finish(id, result); });

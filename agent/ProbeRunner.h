@@ -77,7 +77,11 @@ private:
     void finish(const QString &id, const ProbeResult &result);
 
     ProbeRunnerConfig m_config;
+    // Two, because Qt remembers ignored certificate errors on a cached
+    // connection: a probe with tlsVerify must never share one with a probe
+    // without it.
     QNetworkAccessManager m_network;
+    QNetworkAccessManager m_lenientNetwork;
     std::map<QString, std::unique_ptr<Scheduled>> m_probes;
     QStringList m_queue;
     int m_running = 0;
