@@ -58,12 +58,14 @@ public:
     // What the peer answers in welcome.acked_seq and settings.interval_s.
     qint64 welcomeAcked = 0;
     int welcomeIntervalSeconds = 7;
+    QList<fleet::ProbeTarget> welcomeProbes;
     int connections = 0;
     QString path;
     QList<fleet::HelloMessage> hellos;
     QList<bool> signaturesValid;
-    QList<int> closeCodes;         // of the agent's close frames, per ended connection
-    QList<QList<qint64>> received; // per connection
+    QList<int> closeCodes;               // of the agent's close frames, per ended connection
+    QList<QList<qint64>> received;       // per connection
+    QList<fleet::ReportMessage> reports; // every report, all connections
     QList<qint64> allReceived() const
     {
         QList<qint64> all;
@@ -101,10 +103,11 @@ private:
                     closeWith(4401);
                     return;
                 }
-                send(fleet::serialize(
-                    fleet::WelcomeMessage{hello->nodeId, welcomeAcked, {welcomeIntervalSeconds}}));
+                send(fleet::serialize(fleet::WelcomeMessage{
+                    hello->nodeId, welcomeAcked, {welcomeIntervalSeconds, welcomeProbes}}));
             } else if (const auto *report = std::get_if<fleet::ReportMessage>(&*parsed)) {
                 received.last().append(report->seq);
+                reports.append(*report);
             }
         });
         send(fleet::serialize(fleet::ChallengeMessage{fleet::kAgentProtocolVersion, m_nonce}));

@@ -5,7 +5,9 @@
 
 #include "AgentPeer.h"
 #include "agent/AgentIdentity.h"
+#include "agent/AgentRunner.h"
 #include "agent/AgentSession.h"
+#include "agent/EnrolmentRecord.h"
 #include "agent/SampleBuffer.h"
 #include "crypto/Signing.h"
 
@@ -27,6 +29,17 @@ fleet::ReportMessage reportWith(double value)
     report.timeMs = 1700000000000LL;
     report.metrics = {{QStringLiteral("cpu_usage"), value}};
     return report;
+}
+
+// The value of `name` in the newest report that has it.
+std::optional<double> latestValue(const QList<fleet::ReportMessage> &reports, const QString &name)
+{
+    for (auto report = reports.crbegin(); report != reports.crend(); ++report) {
+        for (const fleet::MetricValue &value : report->metrics)
+            if (value.name == name)
+                return value.value;
+    }
+    return std::nullopt;
 }
 
 QList<qint64> seqRange(qint64 first, qint64 last)
@@ -325,6 +338,86 @@ private slots:
         QVERIFY(refused.wait());
         QCOMPARE(refused.first().first().toInt(), 4401);
         QVERIFY(!f.peer->signaturesValid.first());
+    }
+
+    // The whole agent (AgentRunner, enrolled already) against the peer: the
+    // probes in the welcome's settings run, and their results arrive as
+    // probe.<id>.* values in the reports; a settings message without the
+    // probe stops it.
+    void probeResultsTravelInReports()
+    {
+        QTemporaryDir dir;
+        auto identity = AgentIdentity::loadOrCreate(dir.path());
+        QVERIFY(identity);
+        QTcpServer target;
+        QVERIFY(target.listen(QHostAddress::LocalHost, 0));
+        fleet::ProbeTarget probe;
+        probe.id = QStringLiteral("db");
+        probe.name = QStringLiteral("database");
+        probe.kind = fleet::ProbeKind::Tcp;
+        probe.target = QStringLiteral("127.0.0.1:%1").arg(target.serverPort());
+        probe.intervalSeconds = 10;
+        probe.timeoutSeconds = 2;
+
+        AgentPeer peer(identity->publicKey());
+        peer.welcomeIntervalSeconds = 1;
+        peer.welcomeProbes = {probe};
+        QVERIFY(peer.listen());
+        const EnrolmentRecord record{QStringLiteral("node-7"), peer.url().toString(),
+                                     identity->fingerprint()};
+        QVERIFY(record.save(dir.path()));
+        AgentOptions options;
+        options.dataDir = dir.path();
+        options.intervalSeconds = 1;
+        options.capabilities = {QStringLiteral("metrics"), QStringLiteral("probes")};
+        AgentRunner runner(options);
+        runner.start();
+
+        QTRY_VERIFY_WITH_TIMEOUT(latestValue(peer.reports, QStringLiteral("probe.db.up")) == 1.0,
+                                 10000);
+        QVERIFY(latestValue(peer.reports, QStringLiteral("probe.db.latency_ms")).has_value());
+
+        // The next settings drop the probe: later reports carry no result.
+        peer.send(fleet::serialize(fleet::SettingsMessage{{1, {}}}));
+        const qsizetype before = peer.reports.size();
+        QTRY_VERIFY_WITH_TIMEOUT(peer.reports.size() >= before + 3, 10000);
+        for (qsizetype i = before + 1; i < peer.reports.size(); ++i)
+            QVERIFY(!latestValue({peer.reports.at(i)}, QStringLiteral("probe.db.up")));
+        runner.shutdown();
+    }
+
+    void probesNeedTheCapability()
+    {
+        QTemporaryDir dir;
+        auto identity = AgentIdentity::loadOrCreate(dir.path());
+        QVERIFY(identity);
+        QTcpServer target;
+        QVERIFY(target.listen(QHostAddress::LocalHost, 0));
+        fleet::ProbeTarget probe;
+        probe.id = QStringLiteral("db");
+        probe.name = QStringLiteral("database");
+        probe.kind = fleet::ProbeKind::Tcp;
+        probe.target = QStringLiteral("127.0.0.1:%1").arg(target.serverPort());
+
+        AgentPeer peer(identity->publicKey());
+        peer.welcomeIntervalSeconds = 1;
+        peer.welcomeProbes = {probe};
+        QVERIFY(peer.listen());
+        const EnrolmentRecord record{QStringLiteral("node-7"), peer.url().toString(),
+                                     identity->fingerprint()};
+        QVERIFY(record.save(dir.path()));
+        AgentOptions options;
+        options.dataDir = dir.path();
+        options.intervalSeconds = 1;
+        options.capabilities = {QStringLiteral("metrics")}; // not probes
+        AgentRunner runner(options);
+        runner.start();
+
+        // Three reports: a granted agent would have run the probe at once.
+        QTRY_VERIFY_WITH_TIMEOUT(peer.reports.size() >= 3, 10000);
+        QVERIFY(!latestValue(peer.reports, QStringLiteral("probe.db.up")));
+        QVERIFY(!target.hasPendingConnections());
+        runner.shutdown();
     }
 };
 
