@@ -10,6 +10,7 @@
 
 #include <QElapsedTimer>
 #include <QFile>
+#include <QHash>
 #include <QRegularExpression>
 #include <QSslConfiguration>
 #include <QSslKey>
@@ -113,7 +114,8 @@ public:
     QByteArray status = "200 OK";
     QByteArray body = "<html>all systems nominal</html>";
     bool silent = false;
-    std::function<void()> onRequest; // when a request's head is complete
+    QHash<QByteArray, QByteArray> redirects; // path → Location
+    std::function<void()> onRequest;         // when a request's head is complete
     int connections = 0;
     int requests = 0;
     int open = 0;    // connections not closed yet
@@ -141,8 +143,15 @@ private:
                     if (onRequest)
                         onRequest();
                 }
-                if (silent)
+                if (silent || started)
                     return;
+                const QByteArray path = head->left(head->indexOf("\r\n")).split(' ').value(1);
+                if (redirects.contains(path)) {
+                    socket->write("HTTP/1.1 302 Found\r\nLocation: " + redirects.value(path) +
+                                  "\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
+                    socket->disconnectFromHost();
+                    return;
+                }
                 socket->write("HTTP/1.1 " + status + "\r\nContent-Type: text/html\r\n" +
                               "Content-Length: " + QByteArray::number(body.size()) +
                               "\r\nConnection: close\r\n\r\n" + body);
@@ -242,6 +251,53 @@ private slots:
         QCOMPARE(log.of(QStringLiteral("kw-there")).first().up, true);
         QCOMPARE(log.of(QStringLiteral("kw-missing")).first().up, false);
         QCOMPARE(log.of(QStringLiteral("kw-missing")).first().status, 200);
+    }
+
+    void httpFollowsAFewRedirectsButNotALoop()
+    {
+        ProbeHttpServer server;
+        QVERIFY(server.listen());
+        const QByteArray base = "http://127.0.0.1:" + QByteArray::number(server.port());
+        server.redirects.insert("/old", base + "/older");
+        server.redirects.insert("/older", base + "/health");
+        server.redirects.insert("/loop", base + "/loop");
+
+        auto moved = probeOf(QStringLiteral("moved"), fleet::ProbeKind::Http,
+                             server.url(QStringLiteral("/old")));
+        moved.keyword = QStringLiteral("nominal"); // found on the final page
+        const auto loop = probeOf(QStringLiteral("loop"), fleet::ProbeKind::Http,
+                                  server.url(QStringLiteral("/loop")));
+        ProbeRunner runner(fastRunner());
+        ResultLog log(runner);
+        runner.setProbes({moved, loop});
+        QTRY_VERIFY(log.countOf(QStringLiteral("moved")) > 0 &&
+                    log.countOf(QStringLiteral("loop")) > 0);
+        const ProbeResult followed = log.of(QStringLiteral("moved")).first();
+        QVERIFY(followed.up);
+        QCOMPARE(followed.status, 200);
+        // A 302 would count as up by status alone: too many redirects is
+        // down whatever the last status was.
+        QVERIFY(!log.of(QStringLiteral("loop")).first().up);
+    }
+
+    void httpReadsAtMostOneMebibyteOfBody()
+    {
+        ProbeHttpServer server;
+        server.body = "<p>early marker</p>" + QByteArray(3 * 1024 * 1024, 'x') + "late marker";
+        QVERIFY(server.listen());
+        auto early = probeOf(QStringLiteral("early"), fleet::ProbeKind::Http, server.url());
+        early.keyword = QStringLiteral("early marker");
+        auto late = probeOf(QStringLiteral("late"), fleet::ProbeKind::Http, server.url());
+        late.keyword = QStringLiteral("late marker");
+        ProbeRunner runner(fastRunner());
+        ResultLog log(runner);
+        runner.setProbes({early, late});
+        QTRY_VERIFY(log.countOf(QStringLiteral("early")) > 0 &&
+                    log.countOf(QStringLiteral("late")) > 0);
+        QVERIFY(log.of(QStringLiteral("early")).first().up);
+        const ProbeResult beyond = log.of(QStringLiteral("late")).first();
+        QVERIFY(!beyond.up);
+        QCOMPARE(beyond.status, 200);
     }
 
     void httpsReportsDaysUntilTheCertificateExpires()
@@ -432,6 +488,28 @@ private slots:
         QCOMPARE(hasMetric(values, QStringLiteral("probe.ping.fallback")), !datagramIcmp);
         if (!datagramIcmp)
             QCOMPARE(metricValue(values, QStringLiteral("probe.ping.fallback")), 1.0);
+    }
+
+    void icmpOverIpv6PingsOrFallsBack()
+    {
+        QTcpServer v6;
+        if (!v6.listen(QHostAddress::LocalHostIPv6, 0))
+            return; // no IPv6 loopback here: nothing to ping
+        v6.close();
+        bool datagramIcmp = false;
+#ifdef Q_OS_LINUX
+        const int fd = ::socket(AF_INET6, SOCK_DGRAM, IPPROTO_ICMPV6);
+        datagramIcmp = fd >= 0;
+        if (fd >= 0)
+            ::close(fd);
+#endif
+        ProbeRunner runner(fastRunner());
+        ResultLog log(runner);
+        runner.setProbes(
+            {probeOf(QStringLiteral("ping6"), fleet::ProbeKind::Icmp, QStringLiteral("::1"))});
+        QTRY_VERIFY(!log.all.isEmpty());
+        QVERIFY(log.all.first().up);
+        QCOMPARE(log.all.first().fallback, !datagramIcmp);
     }
 
     void withoutTheCapabilityNothingRuns()
