@@ -1,6 +1,6 @@
 #pragma once
 
-// An http/https probe: one GET, at most kMaxProbeRedirects redirects
+// An http/https probe: one HTTP/1.1 GET on a fresh connection, at most kMaxProbeRedirects redirects
 // followed (never from https to http), at most kMaxProbeBodyBytes of the
 // body read for the keyword. Up when the final status is the expected one
 // (any 2xx/3xx when expectedStatus is 0) and the keyword, if any, is in
