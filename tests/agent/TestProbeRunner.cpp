@@ -193,6 +193,36 @@ class TestProbeRunner : public QObject
     Q_OBJECT
 
 private slots:
+    void resultsBecomeProbeMetrics()
+    {
+        ProbeResult full;
+        full.id = QStringLiteral("shop");
+        full.up = true;
+        full.latencyMs = 12.5;
+        full.status = 301;
+        full.certDays = 29.75;
+        full.fallback = true;
+        const QList<fleet::MetricValue> expected{
+            {QStringLiteral("probe.shop.up"), 1},
+            {QStringLiteral("probe.shop.latency_ms"), 12.5},
+            {QStringLiteral("probe.shop.status"), 301},
+            {QStringLiteral("probe.shop.cert_days"), 29.75},
+            {QStringLiteral("probe.shop.fallback"), 1},
+        };
+        QCOMPARE(probeResultMetrics(full), expected);
+        // The longest id still gives valid names for every value.
+        full.id = QString(fleet::kMaxProbeIdLength, QLatin1Char('z'));
+        for (const fleet::MetricValue &value : probeResultMetrics(full))
+            QVERIFY2(fleet::isValidMetricName(value.name), qPrintable(value.name));
+
+        // Down with nothing measured: only up, and no fallback value for a
+        // probe that did not fall back.
+        ProbeResult down;
+        down.id = QStringLiteral("shop");
+        QCOMPARE(probeResultMetrics(down),
+                 (QList<fleet::MetricValue>{{QStringLiteral("probe.shop.up"), 0}}));
+    }
+
     void httpUpDownAndUpAgainOnTheSamePort()
     {
         ProbeHttpServer server;
