@@ -42,8 +42,12 @@ HttpProbeCheck::~HttpProbeCheck()
 void HttpProbeCheck::start()
 {
     QNetworkRequest request(QUrl(m_probe.target));
+    // A probe that expects a 3xx checks the redirect itself: following it
+    // would judge the page behind it instead.
+    const bool expectsRedirect = m_probe.expectedStatus >= 300 && m_probe.expectedStatus < 400;
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
-                         QNetworkRequest::NoLessSafeRedirectPolicy);
+                         expectsRedirect ? QNetworkRequest::ManualRedirectPolicy
+                                         : QNetworkRequest::NoLessSafeRedirectPolicy);
     request.setMaximumRedirectsAllowed(kMaxProbeRedirects);
     // Every run measures a fresh connection (and sees the certificate):
     // a kept-alive one would hide a server that stopped accepting.

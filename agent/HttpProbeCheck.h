@@ -1,12 +1,13 @@
 #pragma once
 
-// An http/https probe: one HTTP/1.1 GET on a fresh connection, at most kMaxProbeRedirects redirects
-// followed (never from https to http), at most kMaxProbeBodyBytes of the
-// body read for the keyword. Up when the final status is the expected one
-// (any 2xx/3xx when expectedStatus is 0) and the keyword, if any, is in
-// what was read. Latency runs until the response is complete (or the body
-// bound is reached). With tlsVerify false certificate errors are ignored;
-// cert_days comes from the leaf certificate either way.
+// An http/https probe: one HTTP/1.1 GET on a fresh connection, at most
+// kMaxProbeRedirects redirects followed (never from https to http; none
+// when the expected status is itself a 3xx), at most kMaxProbeBodyBytes of
+// the body read for the keyword. Up when the final status is the expected
+// one (any 2xx/3xx when expectedStatus is 0) and the keyword, if any, is
+// in what was read. Latency runs until the response is complete (or the
+// body bound is reached). With tlsVerify false certificate errors are
+// ignored; cert_days comes from the leaf certificate either way.
 
 #include "agent/ProbeCheck.h"
 

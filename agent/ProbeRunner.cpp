@@ -52,7 +52,7 @@ void ProbeRunner::setProbes(const QList<fleet::ProbeTarget> &probes)
         schedule(probe, int(windowMs * i / fresh.size()));
     }
     if (!gone.isEmpty() || !fresh.isEmpty())
-        qCInfo(lcAgent).noquote() << QStringLiteral("%1 probes scheduled").arg(m_probes.size());
+        qCInfo(lcAgent).noquote() << QStringLiteral("probes: %1 scheduled").arg(m_probes.size());
 }
 
 void ProbeRunner::schedule(const fleet::ProbeTarget &probe, int delayMs)

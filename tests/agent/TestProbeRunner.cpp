@@ -297,11 +297,18 @@ private slots:
         moved.keyword = QStringLiteral("nominal"); // found on the final page
         const auto loop = probeOf(QStringLiteral("loop"), fleet::ProbeKind::Http,
                                   server.url(QStringLiteral("/loop")));
+        auto redirectItself = probeOf(QStringLiteral("redirect"), fleet::ProbeKind::Http,
+                                      server.url(QStringLiteral("/old")));
+        redirectItself.expectedStatus = 302;
         ProbeRunner runner(fastRunner());
         ResultLog log(runner);
-        runner.setProbes({moved, loop});
+        runner.setProbes({moved, loop, redirectItself});
         QTRY_VERIFY(log.countOf(QStringLiteral("moved")) > 0 &&
-                    log.countOf(QStringLiteral("loop")) > 0);
+                    log.countOf(QStringLiteral("loop")) > 0 &&
+                    log.countOf(QStringLiteral("redirect")) > 0);
+        // Expecting a 3xx checks the redirect, not the page behind it.
+        QVERIFY(log.of(QStringLiteral("redirect")).first().up);
+        QCOMPARE(log.of(QStringLiteral("redirect")).first().status, 302);
         const ProbeResult followed = log.of(QStringLiteral("moved")).first();
         QVERIFY(followed.up);
         QCOMPARE(followed.status, 200);
