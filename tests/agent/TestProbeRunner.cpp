@@ -540,6 +540,10 @@ private slots:
         if (fd >= 0)
             ::close(fd);
 #endif
+        // Settings carry an ICMP host as a name or IPv4 address
+        // (validateProbeTarget); IPv6 arrives through a name that resolves
+        // to one. The literal here reaches the same IPv6 pinger without
+        // depending on this machine's /etc/hosts.
         ProbeRunner runner(fastRunner());
         ResultLog log(runner);
         runner.setProbes(
