@@ -52,6 +52,11 @@ public:
         m_socket->close(QWebSocketProtocol::CloseCode(code), QStringLiteral("test"));
     }
 
+    // A server that stops answering new connections for a while (they wait
+    // in the listen backlog) and then takes them again.
+    void pauseAccepting() { m_server.pauseAccepting(); }
+    void resumeAccepting() { m_server.resumeAccepting(); }
+
     // The key hellos must be signed with (known from enrolment).
     void setPublicKey(const QByteArray &publicKey) { m_publicKey = publicKey; }
 

@@ -12,6 +12,9 @@
 #include "crypto/Signing.h"
 
 #include <QCryptographicHash>
+#include <QDateTime>
+#include <QDir>
+#include <QFile>
 #include <QSignalSpy>
 #include <QTcpServer>
 #include <QTemporaryDir>
@@ -383,6 +386,65 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(peer.reports.size() >= before + 3, 10000);
         for (qsizetype i = before + 1; i < peer.reports.size(); ++i)
             QVERIFY(!latestValue({peer.reports.at(i)}, QStringLiteral("probe.db.up")));
+        runner.shutdown();
+    }
+
+    // A probe result sampled while the server is away waits in the buffer
+    // and arrives with the replay after the reconnect, like any metric.
+    void probeResultsSampledOfflineAreReplayed()
+    {
+        QTemporaryDir dir;
+        auto identity = AgentIdentity::loadOrCreate(dir.path());
+        QVERIFY(identity);
+        QTcpServer target;
+        QVERIFY(target.listen(QHostAddress::LocalHost, 0));
+        fleet::ProbeTarget probe;
+        probe.id = QStringLiteral("db");
+        probe.name = QStringLiteral("database");
+        probe.kind = fleet::ProbeKind::Tcp;
+        probe.target = QStringLiteral("127.0.0.1:%1").arg(target.serverPort());
+
+        AgentPeer peer(identity->publicKey());
+        peer.welcomeIntervalSeconds = 1;
+        peer.welcomeProbes = {probe};
+        QVERIFY(peer.listen());
+        const EnrolmentRecord record{QStringLiteral("node-7"), peer.url().toString(),
+                                     identity->fingerprint()};
+        QVERIFY(record.save(dir.path()));
+        AgentOptions options;
+        options.dataDir = dir.path();
+        options.intervalSeconds = 1;
+        options.capabilities = {QStringLiteral("metrics"), QStringLiteral("probes")};
+        AgentRunner runner(options);
+        runner.start();
+
+        // Welcomed (the probe runs at once), then the server goes away
+        // before the first report is due.
+        QTRY_COMPARE(peer.hellos.size(), 1);
+        peer.pauseAccepting();
+        peer.closeWith(1001); // going away: the agent retries
+        const auto buffered = [&] {
+            QDir buffer(dir.filePath(QStringLiteral("buffer")));
+            for (const QString &name :
+                 buffer.entryList({QStringLiteral("seg-*.jsonl")}, QDir::Files)) {
+                QFile segment(buffer.filePath(name));
+                if (segment.open(QIODevice::ReadOnly) && segment.readAll().contains("probe.db.up"))
+                    return true;
+            }
+            return false;
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(buffered(), 10000);
+        QVERIFY(!latestValue(peer.reports, QStringLiteral("probe.db.up")));
+
+        const qint64 resumedAtMs = QDateTime::currentMSecsSinceEpoch();
+        peer.resumeAccepting();
+        QTRY_VERIFY_WITH_TIMEOUT(latestValue(peer.reports, QStringLiteral("probe.db.up")) == 1.0,
+                                 10000);
+        QVERIFY(peer.connections >= 2);
+        for (const fleet::ReportMessage &report : peer.reports) {
+            if (latestValue({report}, QStringLiteral("probe.db.up")))
+                QVERIFY(report.timeMs < resumedAtMs); // sampled while offline
+        }
         runner.shutdown();
     }
 
