@@ -155,6 +155,62 @@ class TestAgentSession : public QObject
         }
     };
 
+    // The whole agent (AgentRunner, enrolled already) against the peer,
+    // whose welcome lists one TCP probe "db" to a listening port; reports
+    // every second.
+    struct RunnerFixture
+    {
+        QTemporaryDir dir;
+        QTcpServer target;
+        std::unique_ptr<AgentPeer> peer;
+        std::unique_ptr<AgentRunner> runner;
+
+        bool setUp(const QStringList &capabilities)
+        {
+            auto identity = AgentIdentity::loadOrCreate(dir.path());
+            if (!identity || !target.listen(QHostAddress::LocalHost, 0))
+                return false;
+            fleet::ProbeTarget probe;
+            probe.id = QStringLiteral("db");
+            probe.name = QStringLiteral("database");
+            probe.kind = fleet::ProbeKind::Tcp;
+            probe.target = QStringLiteral("127.0.0.1:%1").arg(target.serverPort());
+            peer = std::make_unique<AgentPeer>(identity->publicKey());
+            peer->welcomeIntervalSeconds = 1;
+            peer->welcomeProbes = {probe};
+            if (!peer->listen())
+                return false;
+            const EnrolmentRecord record{QStringLiteral("node-7"), peer->url().toString(),
+                                         identity->fingerprint()};
+            if (!record.save(dir.path()))
+                return false;
+            AgentOptions options;
+            options.dataDir = dir.path();
+            options.intervalSeconds = 1;
+            options.capabilities = capabilities;
+            runner = std::make_unique<AgentRunner>(options);
+            runner->start();
+            return true;
+        }
+        // Whether a report segment on disk holds a probe.db result.
+        bool buffered() const
+        {
+            const QDir buffer(dir.filePath(QStringLiteral("buffer")));
+            for (const QString &name :
+                 buffer.entryList({QStringLiteral("seg-*.jsonl")}, QDir::Files)) {
+                QFile segment(buffer.filePath(name));
+                if (segment.open(QIODevice::ReadOnly) && segment.readAll().contains("probe.db.up"))
+                    return true;
+            }
+            return false;
+        }
+        ~RunnerFixture()
+        {
+            if (runner)
+                runner->shutdown();
+        }
+    };
+
 private slots:
     void helloCarriesValidSignature()
     {
@@ -343,143 +399,59 @@ private slots:
         QVERIFY(!f.peer->signaturesValid.first());
     }
 
-    // The whole agent (AgentRunner, enrolled already) against the peer: the
-    // probes in the welcome's settings run, and their results arrive as
+    // The probes in the welcome's settings run, and their results arrive as
     // probe.<id>.* values in the reports; a settings message without the
     // probe stops it.
     void probeResultsTravelInReports()
     {
-        QTemporaryDir dir;
-        auto identity = AgentIdentity::loadOrCreate(dir.path());
-        QVERIFY(identity);
-        QTcpServer target;
-        QVERIFY(target.listen(QHostAddress::LocalHost, 0));
-        fleet::ProbeTarget probe;
-        probe.id = QStringLiteral("db");
-        probe.name = QStringLiteral("database");
-        probe.kind = fleet::ProbeKind::Tcp;
-        probe.target = QStringLiteral("127.0.0.1:%1").arg(target.serverPort());
-        probe.intervalSeconds = 10;
-        probe.timeoutSeconds = 2;
-
-        AgentPeer peer(identity->publicKey());
-        peer.welcomeIntervalSeconds = 1;
-        peer.welcomeProbes = {probe};
-        QVERIFY(peer.listen());
-        const EnrolmentRecord record{QStringLiteral("node-7"), peer.url().toString(),
-                                     identity->fingerprint()};
-        QVERIFY(record.save(dir.path()));
-        AgentOptions options;
-        options.dataDir = dir.path();
-        options.intervalSeconds = 1;
-        options.capabilities = {QStringLiteral("metrics"), QStringLiteral("probes")};
-        AgentRunner runner(options);
-        runner.start();
-
-        QTRY_VERIFY_WITH_TIMEOUT(latestValue(peer.reports, QStringLiteral("probe.db.up")) == 1.0,
+        RunnerFixture f;
+        QVERIFY(f.setUp({QStringLiteral("metrics"), QStringLiteral("probes")}));
+        QTRY_VERIFY_WITH_TIMEOUT(latestValue(f.peer->reports, QStringLiteral("probe.db.up")) == 1.0,
                                  10000);
-        QVERIFY(latestValue(peer.reports, QStringLiteral("probe.db.latency_ms")).has_value());
+        QVERIFY(latestValue(f.peer->reports, QStringLiteral("probe.db.latency_ms")).has_value());
 
-        // The next settings drop the probe: later reports carry no result.
-        peer.send(fleet::serialize(fleet::SettingsMessage{{1, {}}}));
-        const qsizetype before = peer.reports.size();
-        QTRY_VERIFY_WITH_TIMEOUT(peer.reports.size() >= before + 3, 10000);
-        for (qsizetype i = before + 1; i < peer.reports.size(); ++i)
-            QVERIFY(!latestValue({peer.reports.at(i)}, QStringLiteral("probe.db.up")));
-        runner.shutdown();
+        // The next settings drop the probe: later reports carry no result
+        // (the first one after may have been sampled before they arrived).
+        f.peer->send(fleet::serialize(fleet::SettingsMessage{{1, {}}}));
+        const qsizetype before = f.peer->reports.size();
+        QTRY_VERIFY_WITH_TIMEOUT(f.peer->reports.size() >= before + 3, 10000);
+        for (qsizetype i = before + 1; i < f.peer->reports.size(); ++i)
+            QVERIFY(!latestValue({f.peer->reports.at(i)}, QStringLiteral("probe.db.up")));
     }
 
     // A probe result sampled while the server is away waits in the buffer
     // and arrives with the replay after the reconnect, like any metric.
     void probeResultsSampledOfflineAreReplayed()
     {
-        QTemporaryDir dir;
-        auto identity = AgentIdentity::loadOrCreate(dir.path());
-        QVERIFY(identity);
-        QTcpServer target;
-        QVERIFY(target.listen(QHostAddress::LocalHost, 0));
-        fleet::ProbeTarget probe;
-        probe.id = QStringLiteral("db");
-        probe.name = QStringLiteral("database");
-        probe.kind = fleet::ProbeKind::Tcp;
-        probe.target = QStringLiteral("127.0.0.1:%1").arg(target.serverPort());
-
-        AgentPeer peer(identity->publicKey());
-        peer.welcomeIntervalSeconds = 1;
-        peer.welcomeProbes = {probe};
-        QVERIFY(peer.listen());
-        const EnrolmentRecord record{QStringLiteral("node-7"), peer.url().toString(),
-                                     identity->fingerprint()};
-        QVERIFY(record.save(dir.path()));
-        AgentOptions options;
-        options.dataDir = dir.path();
-        options.intervalSeconds = 1;
-        options.capabilities = {QStringLiteral("metrics"), QStringLiteral("probes")};
-        AgentRunner runner(options);
-        runner.start();
-
+        RunnerFixture f;
+        QVERIFY(f.setUp({QStringLiteral("metrics"), QStringLiteral("probes")}));
         // Welcomed (the probe runs at once), then the server goes away
         // before the first report is due.
-        QTRY_COMPARE(peer.hellos.size(), 1);
-        peer.pauseAccepting();
-        peer.closeWith(1001); // going away: the agent retries
-        const auto buffered = [&] {
-            QDir buffer(dir.filePath(QStringLiteral("buffer")));
-            for (const QString &name :
-                 buffer.entryList({QStringLiteral("seg-*.jsonl")}, QDir::Files)) {
-                QFile segment(buffer.filePath(name));
-                if (segment.open(QIODevice::ReadOnly) && segment.readAll().contains("probe.db.up"))
-                    return true;
-            }
-            return false;
-        };
-        QTRY_VERIFY_WITH_TIMEOUT(buffered(), 10000);
-        QVERIFY(!latestValue(peer.reports, QStringLiteral("probe.db.up")));
+        QTRY_COMPARE(f.peer->hellos.size(), 1);
+        f.peer->pauseAccepting();
+        f.peer->closeWith(1001); // going away: the agent retries
+        QTRY_VERIFY_WITH_TIMEOUT(f.buffered(), 10000);
+        QVERIFY(!latestValue(f.peer->reports, QStringLiteral("probe.db.up")));
 
         const qint64 resumedAtMs = QDateTime::currentMSecsSinceEpoch();
-        peer.resumeAccepting();
-        QTRY_VERIFY_WITH_TIMEOUT(latestValue(peer.reports, QStringLiteral("probe.db.up")) == 1.0,
+        f.peer->resumeAccepting();
+        QTRY_VERIFY_WITH_TIMEOUT(latestValue(f.peer->reports, QStringLiteral("probe.db.up")) == 1.0,
                                  10000);
-        QVERIFY(peer.connections >= 2);
-        for (const fleet::ReportMessage &report : peer.reports) {
+        QVERIFY(f.peer->connections >= 2);
+        for (const fleet::ReportMessage &report : f.peer->reports) {
             if (latestValue({report}, QStringLiteral("probe.db.up")))
                 QVERIFY(report.timeMs < resumedAtMs); // sampled while offline
         }
-        runner.shutdown();
     }
 
     void probesNeedTheCapability()
     {
-        QTemporaryDir dir;
-        auto identity = AgentIdentity::loadOrCreate(dir.path());
-        QVERIFY(identity);
-        QTcpServer target;
-        QVERIFY(target.listen(QHostAddress::LocalHost, 0));
-        fleet::ProbeTarget probe;
-        probe.id = QStringLiteral("db");
-        probe.name = QStringLiteral("database");
-        probe.kind = fleet::ProbeKind::Tcp;
-        probe.target = QStringLiteral("127.0.0.1:%1").arg(target.serverPort());
-
-        AgentPeer peer(identity->publicKey());
-        peer.welcomeIntervalSeconds = 1;
-        peer.welcomeProbes = {probe};
-        QVERIFY(peer.listen());
-        const EnrolmentRecord record{QStringLiteral("node-7"), peer.url().toString(),
-                                     identity->fingerprint()};
-        QVERIFY(record.save(dir.path()));
-        AgentOptions options;
-        options.dataDir = dir.path();
-        options.intervalSeconds = 1;
-        options.capabilities = {QStringLiteral("metrics")}; // not probes
-        AgentRunner runner(options);
-        runner.start();
-
+        RunnerFixture f;
+        QVERIFY(f.setUp({QStringLiteral("metrics")})); // not probes
         // Three reports: a granted agent would have run the probe at once.
-        QTRY_VERIFY_WITH_TIMEOUT(peer.reports.size() >= 3, 10000);
-        QVERIFY(!latestValue(peer.reports, QStringLiteral("probe.db.up")));
-        QVERIFY(!target.hasPendingConnections());
-        runner.shutdown();
+        QTRY_VERIFY_WITH_TIMEOUT(f.peer->reports.size() >= 3, 10000);
+        QVERIFY(!latestValue(f.peer->reports, QStringLiteral("probe.db.up")));
+        QVERIFY(!f.target.hasPendingConnections());
     }
 };
 
