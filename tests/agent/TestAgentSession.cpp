@@ -1,7 +1,8 @@
 // AgentSession against a peer in this process that plays the server's
 // /ws/agent with the shared protocol code (fleet::parseAgentMessage and
-// serialize) over a real loopback WebSocket. The real server's end-to-end
-// test of an agent lives with the server (tests/server).
+// serialize) over a real loopback WebSocket; the probe tests run the whole
+// agent (AgentRunner) against it. The real server's end-to-end test of an
+// agent lives with the server (tests/server).
 
 #include "AgentPeer.h"
 #include "agent/AgentIdentity.h"
