@@ -40,6 +40,7 @@ void AgentRunner::fail(int exitCode, const QString &message)
 {
     qCCritical(lcAgent).noquote() << message;
     m_sampleTimer.stop();
+    m_probes.reset(); // cancels the probes in flight
     if (m_session)
         m_session->stop();
     if (!std::exchange(m_finished, true))
@@ -50,6 +51,7 @@ void AgentRunner::shutdown()
 {
     qCInfo(lcAgent) << "stopping";
     m_sampleTimer.stop();
+    m_probes.reset();
     const auto done = [this] {
         if (!std::exchange(m_finished, true))
             emit finished(kExitOk);
@@ -159,16 +161,22 @@ void AgentRunner::run(const EnrolmentRecord &record)
                                           "%1); stopping")
                                .arg(code));
     });
-    connect(
-        m_session.get(), &AgentSession::welcomed, this,
-        [this](const fleet::AgentSettings &settings) { applyInterval(settings.intervalSeconds); });
-    connect(
-        m_session.get(), &AgentSession::settingsReceived, this,
-        [this](const fleet::AgentSettings &settings) { applyInterval(settings.intervalSeconds); });
+    ProbeRunnerConfig probes;
+    probes.granted = m_options.capabilities.contains(QStringLiteral("probes"));
+    m_probes = std::make_unique<ProbeRunner>(probes);
+    connect(m_session.get(), &AgentSession::welcomed, this, &AgentRunner::applySettings);
+    connect(m_session.get(), &AgentSession::settingsReceived, this, &AgentRunner::applySettings);
     // The first sample only primes the rates; reports follow every interval.
     m_collector->collect();
     m_sampleTimer.start(m_options.intervalSeconds * 1000);
     m_session->start();
+}
+
+void AgentRunner::applySettings(const fleet::AgentSettings &settings)
+{
+    applyInterval(settings.intervalSeconds);
+    if (m_probes)
+        m_probes->setProbes(settings.probes);
 }
 
 void AgentRunner::applyInterval(int seconds)
@@ -186,6 +194,10 @@ void AgentRunner::sample()
     fleet::ReportMessage report;
     report.timeMs = QDateTime::currentMSecsSinceEpoch();
     report.metrics = m_collector->collect();
+    // Probe results ride along; what does not fit waits for the next one.
+    if (m_probes)
+        report.metrics +=
+            m_probes->takeMetrics(fleet::kMaxReportValues - int(report.metrics.size()));
     const auto seq = m_buffer->append(std::move(report));
     if (!seq) {
         // Once per failing episode (a full disk would say it every interval).

@@ -1,7 +1,8 @@
 #pragma once
 
 // The agent's life: identity, enrolment when not enrolled yet, then one
-// sample per interval into the buffer and the session that streams it.
+// sample per interval (the metrics and the probe results since the last
+// one) into the buffer and the session that streams it.
 // finished(exit code) ends it (kExit* in AgentOptions.h); a running agent
 // normally never finishes.
 
@@ -10,6 +11,7 @@
 #include "agent/Enroller.h"
 #include "agent/EnrolmentRecord.h"
 #include "agent/MetricsCollector.h"
+#include "agent/ProbeRunner.h"
 
 #include <QLockFile>
 #include <QObject>
@@ -43,12 +45,14 @@ private:
     void run(const EnrolmentRecord &record);
     void sample();
     void applyInterval(int seconds);
+    void applySettings(const fleet::AgentSettings &settings);
 
     AgentOptions m_options;
     std::unique_ptr<QLockFile> m_lock; // one agent per data directory
     std::optional<AgentIdentity> m_identity;
     std::unique_ptr<SampleBuffer> m_buffer;
     std::unique_ptr<MetricsCollector> m_collector;
+    std::unique_ptr<ProbeRunner> m_probes;
     std::unique_ptr<AgentSession> m_session;
     Enroller m_enroller;
     QTimer m_sampleTimer;

@@ -52,18 +52,25 @@ public:
         m_socket->close(QWebSocketProtocol::CloseCode(code), QStringLiteral("test"));
     }
 
+    // A server that stops answering new connections for a while (they wait
+    // in the listen backlog) and then takes them again.
+    void pauseAccepting() { m_server.pauseAccepting(); }
+    void resumeAccepting() { m_server.resumeAccepting(); }
+
     // The key hellos must be signed with (known from enrolment).
     void setPublicKey(const QByteArray &publicKey) { m_publicKey = publicKey; }
 
     // What the peer answers in welcome.acked_seq and settings.interval_s.
     qint64 welcomeAcked = 0;
     int welcomeIntervalSeconds = 7;
+    QList<fleet::ProbeTarget> welcomeProbes;
     int connections = 0;
     QString path;
     QList<fleet::HelloMessage> hellos;
     QList<bool> signaturesValid;
-    QList<int> closeCodes;         // of the agent's close frames, per ended connection
-    QList<QList<qint64>> received; // per connection
+    QList<int> closeCodes;               // of the agent's close frames, per ended connection
+    QList<QList<qint64>> received;       // per connection
+    QList<fleet::ReportMessage> reports; // every report, all connections
     QList<qint64> allReceived() const
     {
         QList<qint64> all;
@@ -101,10 +108,11 @@ private:
                     closeWith(4401);
                     return;
                 }
-                send(fleet::serialize(
-                    fleet::WelcomeMessage{hello->nodeId, welcomeAcked, {welcomeIntervalSeconds}}));
+                send(fleet::serialize(fleet::WelcomeMessage{
+                    hello->nodeId, welcomeAcked, {welcomeIntervalSeconds, welcomeProbes}}));
             } else if (const auto *report = std::get_if<fleet::ReportMessage>(&*parsed)) {
                 received.last().append(report->seq);
+                reports.append(*report);
             }
         });
         send(fleet::serialize(fleet::ChallengeMessage{fleet::kAgentProtocolVersion, m_nonce}));

@@ -1,15 +1,21 @@
 // AgentSession against a peer in this process that plays the server's
 // /ws/agent with the shared protocol code (fleet::parseAgentMessage and
-// serialize) over a real loopback WebSocket. The real server's end-to-end
-// test of an agent lives with the server (tests/server).
+// serialize) over a real loopback WebSocket; the probe tests run the whole
+// agent (AgentRunner) against it. The real server's end-to-end test of an
+// agent lives with the server (tests/server).
 
 #include "AgentPeer.h"
 #include "agent/AgentIdentity.h"
+#include "agent/AgentRunner.h"
 #include "agent/AgentSession.h"
+#include "agent/EnrolmentRecord.h"
 #include "agent/SampleBuffer.h"
 #include "crypto/Signing.h"
 
 #include <QCryptographicHash>
+#include <QDateTime>
+#include <QDir>
+#include <QFile>
 #include <QSignalSpy>
 #include <QTcpServer>
 #include <QTemporaryDir>
@@ -27,6 +33,17 @@ fleet::ReportMessage reportWith(double value)
     report.timeMs = 1700000000000LL;
     report.metrics = {{QStringLiteral("cpu_usage"), value}};
     return report;
+}
+
+// The value of `name` in the newest report that has it.
+std::optional<double> latestValue(const QList<fleet::ReportMessage> &reports, const QString &name)
+{
+    for (auto report = reports.crbegin(); report != reports.crend(); ++report) {
+        for (const fleet::MetricValue &value : report->metrics)
+            if (value.name == name)
+                return value.value;
+    }
+    return std::nullopt;
 }
 
 QList<qint64> seqRange(qint64 first, qint64 last)
@@ -136,6 +153,62 @@ class TestAgentSession : public QObject
             config.reportsPerRead = 2; // several reads per burst
             session = std::make_unique<AgentSession>(config, *identity, *buffer);
             return true;
+        }
+    };
+
+    // The whole agent (AgentRunner, enrolled already) against the peer,
+    // whose welcome lists one TCP probe "db" to a listening port; reports
+    // every second.
+    struct RunnerFixture
+    {
+        QTemporaryDir dir;
+        QTcpServer target;
+        std::unique_ptr<AgentPeer> peer;
+        std::unique_ptr<AgentRunner> runner;
+
+        bool setUp(const QStringList &capabilities)
+        {
+            auto identity = AgentIdentity::loadOrCreate(dir.path());
+            if (!identity || !target.listen(QHostAddress::LocalHost, 0))
+                return false;
+            fleet::ProbeTarget probe;
+            probe.id = QStringLiteral("db");
+            probe.name = QStringLiteral("database");
+            probe.kind = fleet::ProbeKind::Tcp;
+            probe.target = QStringLiteral("127.0.0.1:%1").arg(target.serverPort());
+            peer = std::make_unique<AgentPeer>(identity->publicKey());
+            peer->welcomeIntervalSeconds = 1;
+            peer->welcomeProbes = {probe};
+            if (!peer->listen())
+                return false;
+            const EnrolmentRecord record{QStringLiteral("node-7"), peer->url().toString(),
+                                         identity->fingerprint()};
+            if (!record.save(dir.path()))
+                return false;
+            AgentOptions options;
+            options.dataDir = dir.path();
+            options.intervalSeconds = 1;
+            options.capabilities = capabilities;
+            runner = std::make_unique<AgentRunner>(options);
+            runner->start();
+            return true;
+        }
+        // Whether a report segment on disk holds a probe.db result.
+        bool buffered() const
+        {
+            const QDir buffer(dir.filePath(QStringLiteral("buffer")));
+            for (const QString &name :
+                 buffer.entryList({QStringLiteral("seg-*.jsonl")}, QDir::Files)) {
+                QFile segment(buffer.filePath(name));
+                if (segment.open(QIODevice::ReadOnly) && segment.readAll().contains("probe.db.up"))
+                    return true;
+            }
+            return false;
+        }
+        ~RunnerFixture()
+        {
+            if (runner)
+                runner->shutdown();
         }
     };
 
@@ -325,6 +398,61 @@ private slots:
         QVERIFY(refused.wait());
         QCOMPARE(refused.first().first().toInt(), 4401);
         QVERIFY(!f.peer->signaturesValid.first());
+    }
+
+    // The probes in the welcome's settings run, and their results arrive as
+    // probe.<id>.* values in the reports; a settings message without the
+    // probe stops it.
+    void probeResultsTravelInReports()
+    {
+        RunnerFixture f;
+        QVERIFY(f.setUp({QStringLiteral("metrics"), QStringLiteral("probes")}));
+        QTRY_VERIFY_WITH_TIMEOUT(latestValue(f.peer->reports, QStringLiteral("probe.db.up")) == 1.0,
+                                 10000);
+        QVERIFY(latestValue(f.peer->reports, QStringLiteral("probe.db.latency_ms")).has_value());
+
+        // The next settings drop the probe: later reports carry no result
+        // (the first one after may have been sampled before they arrived).
+        f.peer->send(fleet::serialize(fleet::SettingsMessage{{1, {}}}));
+        const qsizetype before = f.peer->reports.size();
+        QTRY_VERIFY_WITH_TIMEOUT(f.peer->reports.size() >= before + 3, 10000);
+        for (qsizetype i = before + 1; i < f.peer->reports.size(); ++i)
+            QVERIFY(!latestValue({f.peer->reports.at(i)}, QStringLiteral("probe.db.up")));
+    }
+
+    // A probe result sampled while the server is away waits in the buffer
+    // and arrives with the replay after the reconnect, like any metric.
+    void probeResultsSampledOfflineAreReplayed()
+    {
+        RunnerFixture f;
+        QVERIFY(f.setUp({QStringLiteral("metrics"), QStringLiteral("probes")}));
+        // Welcomed (the probe runs at once), then the server goes away
+        // before the first report is due.
+        QTRY_COMPARE(f.peer->hellos.size(), 1);
+        f.peer->pauseAccepting();
+        f.peer->closeWith(1001); // going away: the agent retries
+        QTRY_VERIFY_WITH_TIMEOUT(f.buffered(), 10000);
+        QVERIFY(!latestValue(f.peer->reports, QStringLiteral("probe.db.up")));
+
+        const qint64 resumedAtMs = QDateTime::currentMSecsSinceEpoch();
+        f.peer->resumeAccepting();
+        QTRY_VERIFY_WITH_TIMEOUT(latestValue(f.peer->reports, QStringLiteral("probe.db.up")) == 1.0,
+                                 10000);
+        QVERIFY(f.peer->connections >= 2);
+        for (const fleet::ReportMessage &report : f.peer->reports) {
+            if (latestValue({report}, QStringLiteral("probe.db.up")))
+                QVERIFY(report.timeMs < resumedAtMs); // sampled while offline
+        }
+    }
+
+    void probesNeedTheCapability()
+    {
+        RunnerFixture f;
+        QVERIFY(f.setUp({QStringLiteral("metrics")})); // not probes
+        // Three reports: a granted agent would have run the probe at once.
+        QTRY_VERIFY_WITH_TIMEOUT(f.peer->reports.size() >= 3, 10000);
+        QVERIFY(!latestValue(f.peer->reports, QStringLiteral("probe.db.up")));
+        QVERIFY(!f.target.hasPendingConnections());
     }
 };
 

@@ -1,7 +1,8 @@
 #pragma once
 
 // A self-signed certificate for 127.0.0.1, made with openssl for one test
-// run (the TLS tests: TestConnectionTls, TestDashboardTls, TestAgentTls).
+// run (the TLS tests: TestConnectionTls, TestDashboardTls, TestAgentTls,
+// TestProbeRunner).
 
 #include <QProcess>
 #include <QString>
@@ -9,9 +10,9 @@
 
 namespace tlstest {
 
-// Writes an EC (P-256) certificate for 127.0.0.1, valid two days, and its
-// key as PEM files; false when openssl failed.
-inline bool makeSelfSignedCertificate(const QString &certPath, const QString &keyPath)
+// Writes an EC (P-256) certificate for 127.0.0.1, valid `days` days from
+// now, and its key as PEM files; false when openssl failed.
+inline bool makeSelfSignedCertificate(const QString &certPath, const QString &keyPath, int days = 2)
 {
     QProcess openssl;
     openssl.start(QStringLiteral("openssl"),
@@ -19,7 +20,7 @@ inline bool makeSelfSignedCertificate(const QString &certPath, const QString &ke
                    QStringLiteral("ec"), QStringLiteral("-pkeyopt"),
                    QStringLiteral("ec_paramgen_curve:prime256v1"), QStringLiteral("-nodes"),
                    QStringLiteral("-keyout"), keyPath, QStringLiteral("-out"), certPath,
-                   QStringLiteral("-days"), QStringLiteral("2"), QStringLiteral("-subj"),
+                   QStringLiteral("-days"), QString::number(days), QStringLiteral("-subj"),
                    QStringLiteral("/CN=127.0.0.1"), QStringLiteral("-addext"),
                    QStringLiteral("subjectAltName=IP:127.0.0.1")});
     return openssl.waitForFinished(30000) && openssl.exitStatus() == QProcess::NormalExit &&
