@@ -853,6 +853,31 @@ CREATE TABLE alert_maintenance (
 CREATE INDEX alert_maintenance_by_end ON alert_maintenance(ends_at);
 )sql";
 
+// Fleet probes (issue 35, "Probes"; docs/api.md "Probes"): what agents
+// check (core/fleet/ProbeTarget) and which nodes run each: every node
+// (scope 'all', scope_value ''), one node ('node', its id) or the nodes
+// with a label ('label', the label). A node's probes are rebuilt from here
+// whenever a probe or the node's labels change, so no row per node.
+const char kFleetProbesSchema[] = R"sql(
+CREATE TABLE fleet_probes (
+    id               TEXT PRIMARY KEY,
+    name             TEXT NOT NULL,
+    kind             TEXT NOT NULL CHECK (kind = 'http' OR kind = 'tcp' OR kind = 'icmp'),
+    target           TEXT NOT NULL,
+    keyword          TEXT NOT NULL DEFAULT '',
+    expected_status  INTEGER NOT NULL DEFAULT 0,
+    tls_verify       INTEGER NOT NULL DEFAULT 1,
+    interval_seconds INTEGER NOT NULL,
+    timeout_seconds  INTEGER NOT NULL,
+    enabled          INTEGER NOT NULL DEFAULT 1,
+    scope            TEXT NOT NULL CHECK (scope = 'all' OR scope = 'node' OR scope = 'label'),
+    scope_value      TEXT NOT NULL DEFAULT '',
+    created_at       INTEGER NOT NULL,
+    updated_at       INTEGER NOT NULL
+);
+CREATE INDEX fleet_probes_by_scope ON fleet_probes(scope, scope_value);
+)sql";
+
 #undef HM_NOW_MS
 
 } // namespace
@@ -891,6 +916,7 @@ const QList<Migration> &schemaMigrations()
          QString::fromUtf8(kAlertChannelsSchema)},
         {21, QStringLiteral("alert maintenance windows"),
          QString::fromUtf8(kAlertMaintenanceSchema)},
+        {22, QStringLiteral("fleet probes"), QString::fromUtf8(kFleetProbesSchema)},
     };
     return migrations;
 }

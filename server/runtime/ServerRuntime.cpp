@@ -30,6 +30,7 @@
 #include "server/services/fleet/AlertDispatcher.h"
 #include "server/services/fleet/AlertService.h"
 #include "server/services/fleet/FleetService.h"
+#include "server/services/fleet/ProbeService.h"
 #include "server/services/system/LogBuffer.h"
 #include "server/ws/WebSocketHub.h"
 #include "store/Database.h"
@@ -291,6 +292,8 @@ Result<QUrl> ServerRuntime::startUp()
     // Rollups and retention of the metric history (MetricHistory.h).
     m_fleet->history().startMaintenance(30 * 1000);
     registerNodeRoutes(*m_router, *m_auth, *m_fleet);
+    m_probes = std::make_unique<fleet::ProbeService>(*m_database, *m_fleet);
+    registerProbeRoutes(*m_router, *m_auth, *m_probes);
     m_alerts = std::make_unique<fleet::AlertService>(*m_database, *m_fleet, m_auth->events);
     if (Status s = m_alerts->start(); !s)
         return s.error();
@@ -299,9 +302,8 @@ Result<QUrl> ServerRuntime::startUp()
     // channel, with the pending deliveries of the last run picked up.
     m_alertDispatcher = std::make_unique<fleet::AlertDispatcher>(
         *m_database, outbound::OutboundPolicy(m_database.get()));
-    m_alertChannels =
-        std::make_unique<fleet::AlertChannels>(*m_database, *m_envelope, *m_alertDispatcher,
-                                                m_auth->events);
+    m_alertChannels = std::make_unique<fleet::AlertChannels>(*m_database, *m_envelope,
+                                                             *m_alertDispatcher, m_auth->events);
     m_alertDispatcher->setChannels(m_alertChannels.get());
     if (Status s = m_alertDispatcher->start(); !s)
         return s.error();
@@ -313,8 +315,8 @@ Result<QUrl> ServerRuntime::startUp()
     registerAlertChannelRoutes(*m_router, *m_auth, *m_alertChannels);
     registerMetricsAndDocsRoutes(*m_router, [this] { return publicUrl().toString(); });
     m_webSockets = std::make_unique<ws::WebSocketHub>(*m_router, *m_auth, *m_database, *m_engine,
-                                                      *m_flowEvents, *m_fleet, m_options.dataDir,
-                                                      m_options.webSockets);
+                                                      *m_flowEvents, *m_fleet, *m_probes,
+                                                      m_options.dataDir, m_options.webSockets);
     auto port = m_router->listen(m_options.listenAddress, m_options.port);
     if (!port && port.error().code == ErrorCode::PortInUse && m_options.freePortWhenTaken &&
         m_options.port != 0) {
@@ -357,6 +359,7 @@ void ServerRuntime::stop()
     m_alertDispatcher.reset(); // follows the alerts, uses the channels
     m_alertChannels.reset();
     m_alerts.reset(); // listens to the fleet
+    m_probes.reset(); // asks the fleet about nodes
     m_fleet.reset();
     // Before the engine: its health checks reach into the engine's registry.
     m_components.reset();

@@ -37,6 +37,7 @@ class AlertChannels;
 class AlertDispatcher;
 class AlertService;
 class FleetService;
+class ProbeService;
 } // namespace fleet
 namespace credentials {
 class CredentialVault;
@@ -105,6 +106,7 @@ private:
     std::unique_ptr<ComponentService> m_components;            // registered HTTP components
     std::unique_ptr<fleet::FleetService> m_fleet;              // nodes, agents, reports
     std::unique_ptr<fleet::AlertService> m_alerts;             // rules and records over the fleet
+    std::unique_ptr<fleet::ProbeService> m_probes;             // what the agents check
     std::unique_ptr<fleet::AlertChannels> m_alertChannels;     // where alerts go
     std::unique_ptr<fleet::AlertDispatcher> m_alertDispatcher; // sends them there
     std::unique_ptr<ws::WebSocketHub> m_webSockets;            // /ws/… on the HTTP port

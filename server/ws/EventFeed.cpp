@@ -11,6 +11,7 @@
 #include <QJsonDocument>
 #include <QUrlQuery>
 #include <QUuid>
+#include <QWebSocket>
 
 namespace hm::server::ws {
 

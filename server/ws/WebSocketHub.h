@@ -21,7 +21,8 @@ struct AuthModule;
 }
 namespace fleet {
 class FleetService;
-}
+class ProbeService;
+} // namespace fleet
 } // namespace hm::server
 
 namespace hm::server::ws {
@@ -55,7 +56,8 @@ class WebSocketHub : public QObject
 public:
     WebSocketHub(ApiRouter &router, auth::AuthModule &auth, store::Database &db,
                  FlowEngineHost &host, FlowEvents &flowEvents, fleet::FleetService &fleet,
-                 QString dataDir, WebSocketOptions options, QObject *parent = nullptr);
+                 fleet::ProbeService &probes, QString dataDir, WebSocketOptions options,
+                 QObject *parent = nullptr);
     ~WebSocketHub() override;
 
 private:

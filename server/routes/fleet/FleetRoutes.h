@@ -10,6 +10,7 @@ namespace fleet {
 class AlertChannels;
 class AlertService;
 class FleetService;
+class ProbeService;
 } // namespace fleet
 
 // /api/v1/nodes* (NodeRoutes.cpp, docs/api.md "Nodes"): the fleet's
@@ -23,5 +24,8 @@ void registerAlertRoutes(ApiRouter &router, auth::AuthModule &auth, fleet::Alert
 // a test message, the deliveries. Administrators only.
 void registerAlertChannelRoutes(ApiRouter &router, auth::AuthModule &auth,
                                 fleet::AlertChannels &channels);
+// /api/v1/probes* (ProbeRoutes.cpp, docs/api.md "Probes"): what the agents
+// check. Anyone signed in reads; administrators change.
+void registerProbeRoutes(ApiRouter &router, auth::AuthModule &auth, fleet::ProbeService &probes);
 
 } // namespace hm::server
