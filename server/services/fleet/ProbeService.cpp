@@ -28,9 +28,10 @@ Error probeNotFound()
 Status requireProbeAdmin(const auth::Principal &caller)
 {
     // The routes admit administrators only; checked here as well so no
-    // other caller of the service can skip it.
+    // other caller of the service can skip it, with the routes' code.
     if (caller.role != auth::Role::Admin)
-        return Error{ErrorCode::Forbidden, QStringLiteral("only administrators change probes")};
+        return Error{ErrorCode::InsufficientPermissions,
+                     QStringLiteral("only administrators change probes")};
     return {};
 }
 

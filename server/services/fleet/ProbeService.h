@@ -61,7 +61,8 @@ public:
     // RESOURCE_NOT_FOUND for an unknown id.
     Result<repositories::ProbeRow> get(const QString &id);
 
-    // Administrators (FORBIDDEN otherwise). VALIDATION_ERROR with "field"
+    // Administrators (INSUFFICIENT_PERMISSIONS, 403, otherwise, as the
+    // routes' role check answers). VALIDATION_ERROR with "field"
     // for the first thing wrong (validateProbeTarget's fields, kind,
     // scope.type, scope.value); CONFLICT for an id taken; RESOURCE_NOT_FOUND
     // for an unknown id. Nothing is stored unless all of it is right; each
