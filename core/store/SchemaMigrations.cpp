@@ -876,6 +876,12 @@ CREATE TABLE fleet_probes (
     updated_at       INTEGER NOT NULL
 );
 CREATE INDEX fleet_probes_by_scope ON fleet_probes(scope, scope_value);
+-- scope_value holds a node id or a label, so no foreign key can say it; a
+-- deleted node takes its own probes with it, as it takes its alert rules.
+CREATE TRIGGER fleet_probes_node_deleted AFTER DELETE ON fleet_nodes
+BEGIN
+    DELETE FROM fleet_probes WHERE scope = 'node' AND scope_value = OLD.id;
+END;
 )sql";
 
 #undef HM_NOW_MS
