@@ -292,7 +292,7 @@ Result<QUrl> ServerRuntime::startUp()
     // Rollups and retention of the metric history (MetricHistory.h).
     m_fleet->history().startMaintenance(30 * 1000);
     registerNodeRoutes(*m_router, *m_auth, *m_fleet);
-    m_probes = std::make_unique<fleet::ProbeService>(*m_database, *m_fleet);
+    m_probes = std::make_unique<fleet::ProbeService>(*m_database, *m_fleet, m_auth->events);
     registerProbeRoutes(*m_router, *m_auth, *m_probes);
     m_alerts = std::make_unique<fleet::AlertService>(*m_database, *m_fleet, m_auth->events);
     if (Status s = m_alerts->start(); !s)

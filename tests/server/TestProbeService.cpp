@@ -62,6 +62,7 @@ private:
     std::unique_ptr<server::fleet::ProbeService> m_probes;
     auth::Principal m_admin;
     auth::Principal m_viewer;
+    QList<auth::AccountEvent> m_published;
 
     QString newNode(const QString &name, const QStringList &labels = {})
     {
@@ -98,7 +99,9 @@ private slots:
         QVERIFY(viewer);
         m_viewer = principalOf(viewer.value());
         m_fleet = std::make_unique<server::fleet::FleetService>(*m_store.db, m_host, m_events);
-        m_probes = std::make_unique<server::fleet::ProbeService>(*m_store.db, *m_fleet);
+        connect(&m_events, &auth::AccountEvents::published, this,
+                [this](const auth::AccountEvent &event) { m_published.append(event); });
+        m_probes = std::make_unique<server::fleet::ProbeService>(*m_store.db, *m_fleet, m_events);
     }
 
     void cleanup() { removeAll(); }
@@ -198,6 +201,33 @@ private slots:
         QCOMPARE(changed.size(), 2);
         QVERIFY(m_probes->remove(m_admin, kProbeClient, QStringLiteral("watched")));
         QCOMPARE(changed.size(), 3);
+    }
+
+    // The consoles follow on /ws/events: every signed-in user hears each
+    // change (VIEWER reads probes too), a refusal announces nothing.
+    void changesAreAnnouncedToEveryone()
+    {
+        m_published.clear();
+        QVERIFY(m_probes->create(m_admin, kProbeClient, tcpProbe(QStringLiteral("told"))));
+        QVERIFY(!m_probes->create(m_viewer, kProbeClient, tcpProbe(QStringLiteral("untold"))));
+        ProbeDetails off;
+        off.enabled = false;
+        QVERIFY(m_probes->update(m_admin, kProbeClient, QStringLiteral("told"), off));
+        QVERIFY(m_probes->remove(m_admin, kProbeClient, QStringLiteral("told")));
+        QStringList types;
+        for (const auth::AccountEvent &event : std::as_const(m_published)) {
+            if (!event.type.startsWith(QLatin1String("probe_")))
+                continue;
+            types << event.type;
+            QVERIFY(event.toEveryone);
+            QCOMPARE(event.data.value("probe_id").toString(), QStringLiteral("told"));
+        }
+        QCOMPARE(types, (QStringList{"probe_created", "probe_updated", "probe_deleted"}));
+        const auto updated =
+            std::find_if(m_published.cbegin(), m_published.cend(),
+                         [](const auth::AccountEvent &e) { return e.type == "probe_updated"; });
+        QVERIFY(updated != m_published.cend());
+        QCOMPARE(updated->data.value("probe").toObject().value("enabled").toBool(true), false);
     }
 
     // A node's own probes go with it; the others stay.

@@ -2,6 +2,7 @@
 
 #include "fleet/AgentProtocol.h"
 #include "server/api/AuthCommon.h"
+#include "server/services/auth/AccountEvents.h"
 #include "server/services/auth/AuditLog.h"
 #include "server/services/fleet/FleetService.h"
 #include "store/Database.h"
@@ -47,9 +48,20 @@ QJsonObject probeAuditDetails(const ProbeRow &row)
 
 } // namespace
 
-ProbeService::ProbeService(store::Database &db, FleetService &fleet, QObject *parent)
-    : QObject(parent), m_db(db), m_fleet(fleet), m_now(&auth::nowMs)
+ProbeService::ProbeService(store::Database &db, FleetService &fleet, auth::AccountEvents &events,
+                           QObject *parent)
+    : QObject(parent), m_db(db), m_fleet(fleet), m_events(events), m_now(&auth::nowMs)
 {}
+
+void ProbeService::announce(const QString &type, const QString &probeId, const QJsonObject &probe)
+{
+    QJsonObject data{{QStringLiteral("probe_id"), probeId}};
+    if (!probe.isEmpty())
+        data.insert(QStringLiteral("probe"), probe);
+    // Everyone signed in reads the probes.
+    m_events.publish({type, data, false, {}, true});
+    emit probesChanged();
+}
 
 qint64 ProbeService::now() const
 {
@@ -173,7 +185,7 @@ Result<ProbeRow> ProbeService::create(const auth::Principal &caller, const auth:
     }
     auth::audit(m_db, QStringLiteral("PROBE_CREATED"), caller.userId, QStringLiteral("probe"),
                 row.probe.id, client.ip, client.userAgent, probeAuditDetails(checked.value()));
-    emit probesChanged();
+    announce(QStringLiteral("probe_created"), row.probe.id, probeJson(checked.value()));
     return checked.value();
 }
 
@@ -200,7 +212,7 @@ Result<ProbeRow> ProbeService::update(const auth::Principal &caller, const auth:
         return s.error();
     auth::audit(m_db, QStringLiteral("PROBE_UPDATED"), caller.userId, QStringLiteral("probe"), id,
                 client.ip, client.userAgent, probeAuditDetails(checked.value()));
-    emit probesChanged();
+    announce(QStringLiteral("probe_updated"), id, probeJson(checked.value()));
     return checked.value();
 }
 
@@ -219,7 +231,7 @@ Status ProbeService::remove(const auth::Principal &caller, const auth::ClientInf
         return probeNotFound();
     auth::audit(m_db, QStringLiteral("PROBE_DELETED"), caller.userId, QStringLiteral("probe"), id,
                 client.ip, client.userAgent, probeAuditDetails(existing.value()));
-    emit probesChanged();
+    announce(QStringLiteral("probe_deleted"), id, {});
     return {};
 }
 

@@ -24,6 +24,10 @@ namespace hm::store {
 class Database;
 }
 
+namespace hm::server::auth {
+class AccountEvents;
+}
+
 namespace hm::server::fleet {
 
 class FleetService;
@@ -51,7 +55,8 @@ class ProbeService : public QObject
 {
     Q_OBJECT
 public:
-    ProbeService(store::Database &db, FleetService &fleet, QObject *parent = nullptr);
+    ProbeService(store::Database &db, FleetService &fleet, auth::AccountEvents &events,
+                 QObject *parent = nullptr);
 
     // For tests: the clock of created_at / updated_at.
     void setClock(std::function<qint64()> nowMs) { m_now = std::move(nowMs); }
@@ -66,7 +71,9 @@ public:
     // for the first thing wrong (validateProbeTarget's fields, kind,
     // scope.type, scope.value); CONFLICT for an id taken; RESOURCE_NOT_FOUND
     // for an unknown id. Nothing is stored unless all of it is right; each
-    // change is audited (PROBE_CREATED, PROBE_UPDATED, PROBE_DELETED).
+    // change is audited (PROBE_CREATED, PROBE_UPDATED, PROBE_DELETED) and
+    // sent on /ws/events to everyone signed in (probe_created,
+    // probe_updated {probe_id, probe}; probe_deleted {probe_id}).
     Result<repositories::ProbeRow> create(const auth::Principal &caller,
                                           const auth::ClientInfo &client,
                                           const ProbeDetails &details);
@@ -100,9 +107,12 @@ private:
     qint64 now() const;
     Result<repositories::ProbeRow> validated(repositories::ProbeRow row,
                                              const ProbeDetails &details);
+    // The event on /ws/events, then probesChanged.
+    void announce(const QString &type, const QString &probeId, const QJsonObject &probe);
 
     store::Database &m_db;
     FleetService &m_fleet;
+    auth::AccountEvents &m_events;
     std::function<qint64()> m_now;
 };
 
