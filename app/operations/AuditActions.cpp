@@ -88,6 +88,8 @@ constexpr Action kActions[] = {
      QT_TRANSLATE_NOOP("AuditActions", "New enrolment secret issued")},
     {"NODE_AGENT_SETTINGS_CHANGED", "fleet",
      QT_TRANSLATE_NOOP("AuditActions", "Agent settings changed")},
+    {"NODE_PUBLIC_STATUS_CHANGED", "fleet",
+     QT_TRANSLATE_NOOP("AuditActions", "Public status page changed")},
     {"ALERT_RULE_CREATED", "fleet", QT_TRANSLATE_NOOP("AuditActions", "Alert rule created")},
     {"ALERT_RULE_UPDATED", "fleet", QT_TRANSLATE_NOOP("AuditActions", "Alert rule changed")},
     {"ALERT_RULE_DELETED", "fleet", QT_TRANSLATE_NOOP("AuditActions", "Alert rule deleted")},

@@ -138,4 +138,29 @@ Status deleteHistoryOf(store::Database &db, const QString &nodeId)
     return {};
 }
 
+Result<qint64> minuteCount(store::Database &db, const QString &nodeId, qint64 from, qint64 to)
+{
+    auto n = store::selectOneAs(
+        db,
+        QStringLiteral("SELECT COUNT(*) FROM fleet_metric_minutes WHERE node_id = ? AND "
+                       "minute >= ? AND minute <= ?"),
+        {nodeId, from, to}, [](const store::Statement &s) { return s.int64(0); });
+    if (!n)
+        return n.error();
+    return n.value().value_or(0);
+}
+
+Result<qint64> bucketCount(store::Database &db, const QString &nodeId, qint64 tier, qint64 from,
+                           qint64 to)
+{
+    auto n = store::selectOneAs(
+        db,
+        QStringLiteral("SELECT COUNT(*) FROM fleet_metric_buckets WHERE node_id = ? AND "
+                       "tier = ? AND bucket >= ? AND bucket <= ?"),
+        {nodeId, tier, from, to}, [](const store::Statement &s) { return s.int64(0); });
+    if (!n)
+        return n.error();
+    return n.value().value_or(0);
+}
+
 } // namespace hm::server::repositories

@@ -47,6 +47,11 @@ Result<QList<MetricBlob>> minutesOf(store::Database &db, const QString &nodeId, 
 // Buckets of a tier with starts in [from, to], oldest first.
 Result<QList<MetricBlob>> bucketsOf(store::Database &db, const QString &nodeId, qint64 tier,
                                     qint64 from, qint64 to);
+// How many minutes in [from, to] (raw) / buckets of a tier with starts in
+// [from, to] hold data: the public page's availability.
+Result<qint64> minuteCount(store::Database &db, const QString &nodeId, qint64 from, qint64 to);
+Result<qint64> bucketCount(store::Database &db, const QString &nodeId, qint64 tier, qint64 from,
+                           qint64 to);
 // The node's oldest stored minute, if any.
 Result<std::optional<qint64>> oldestMinute(store::Database &db, const QString &nodeId);
 // The tier's mark (done_until, seconds), if set.

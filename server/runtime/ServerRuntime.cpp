@@ -19,6 +19,7 @@
 #include "server/services/auth/AuditLog.h"
 #include "server/services/auth/AuthModule.h"
 #include "server/services/auth/InitialPassword.h"
+#include "server/services/auth/RateLimiter.h"
 #include "server/services/credentials/CredentialRotation.h"
 #include "server/services/credentials/CredentialVault.h"
 #include "server/services/engine/ComponentService.h"
@@ -31,6 +32,7 @@
 #include "server/services/fleet/AlertService.h"
 #include "server/services/fleet/FleetService.h"
 #include "server/services/fleet/ProbeService.h"
+#include "server/services/fleet/PublicStatus.h"
 #include "server/services/system/LogBuffer.h"
 #include "server/ws/WebSocketHub.h"
 #include "store/Database.h"
@@ -292,6 +294,9 @@ Result<QUrl> ServerRuntime::startUp()
     // Rollups and retention of the metric history (MetricHistory.h).
     m_fleet->history().startMaintenance(30 * 1000);
     registerNodeRoutes(*m_router, *m_auth, *m_fleet);
+    m_publicStatus = std::make_unique<fleet::PublicStatus>(*m_database, *m_fleet);
+    m_publicLimiter = std::make_shared<auth::RateLimiter>();
+    registerPublicStatusRoutes(*m_router, *m_auth, *m_fleet, *m_publicStatus, m_publicLimiter);
     m_probes = std::make_unique<fleet::ProbeService>(*m_database, *m_fleet, m_auth->events);
     registerProbeRoutes(*m_router, *m_auth, *m_probes);
     m_alerts = std::make_unique<fleet::AlertService>(*m_database, *m_fleet, m_auth->events);
@@ -317,6 +322,7 @@ Result<QUrl> ServerRuntime::startUp()
     m_webSockets = std::make_unique<ws::WebSocketHub>(*m_router, *m_auth, *m_database, *m_engine,
                                                       *m_flowEvents, *m_fleet, *m_probes,
                                                       m_options.dataDir, m_options.webSockets);
+    m_webSockets->servePublicStatus(*m_publicStatus, m_publicLimiter);
     auto port = m_router->listen(m_options.listenAddress, m_options.port);
     if (!port && port.error().code == ErrorCode::PortInUse && m_options.freePortWhenTaken &&
         m_options.port != 0) {

@@ -28,7 +28,8 @@ class FlowEngineHost;
 class FlowEvents;
 namespace auth {
 struct AuthModule;
-}
+class RateLimiter;
+} // namespace auth
 namespace ws {
 class WebSocketHub;
 }
@@ -38,6 +39,7 @@ class AlertDispatcher;
 class AlertService;
 class FleetService;
 class ProbeService;
+class PublicStatus;
 } // namespace fleet
 namespace credentials {
 class CredentialVault;
@@ -105,6 +107,8 @@ private:
     std::unique_ptr<FlowEngineHost> m_engine;
     std::unique_ptr<ComponentService> m_components;            // registered HTTP components
     std::unique_ptr<fleet::FleetService> m_fleet;              // nodes, agents, reports
+    std::unique_ptr<fleet::PublicStatus> m_publicStatus;       // the public page
+    std::shared_ptr<auth::RateLimiter> m_publicLimiter;        // its per-address limit
     std::unique_ptr<fleet::AlertService> m_alerts;             // rules and records over the fleet
     std::unique_ptr<fleet::ProbeService> m_probes;             // what the agents check
     std::unique_ptr<fleet::AlertChannels> m_alertChannels;     // where alerts go

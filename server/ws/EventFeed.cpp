@@ -10,8 +10,8 @@
 #include <QHash>
 #include <QJsonDocument>
 #include <QUrlQuery>
-#include <QUuid>
 #include <QWebSocket>
+#include <QUuid>
 
 namespace hm::server::ws {
 

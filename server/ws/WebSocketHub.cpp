@@ -9,6 +9,7 @@
 #include "server/ws/EventFeed.h"
 #include "server/ws/ExecutionFeed.h"
 #include "server/ws/NodeFeed.h"
+#include "server/ws/PublicNodeFeed.h"
 #include "server/ws/WsConnection.h"
 #include "server/ws/WsUpgrade.h"
 
@@ -35,7 +36,8 @@ WebSocketHub::WebSocketHub(ApiRouter &router, auth::AuthModule &auth, store::Dat
     : QObject(parent), m_router(router), m_auth(auth), m_options(options),
       m_executions(std::make_unique<ExecutionFeed>(db, host, options.latencyMarks)),
       m_events(new EventFeed(db, std::move(dataDir), options.statusIntervalMs, this)),
-      m_agents(new AgentFeed(fleet, probes, this)), m_nodes(new NodeFeed(fleet, this))
+      m_agents(new AgentFeed(fleet, probes, this)), m_nodes(new NodeFeed(fleet, this)),
+      m_fleet(fleet)
 {
     // Every upgrade under /ws/ becomes a WebSocket (the HTTP server sets
     // TCP_NODELAY on it: pushed events are small and come one by one) and
@@ -77,6 +79,15 @@ WebSocketHub::~WebSocketHub()
     qDeleteAll(connections);
 }
 
+void WebSocketHub::servePublicStatus(fleet::PublicStatus &status,
+                                     std::shared_ptr<auth::RateLimiter> limiter)
+{
+    if (m_publicNodes)
+        return;
+    m_publicNodes = new PublicNodeFeed(m_fleet, status, std::move(limiter), this);
+    m_router.httpServer().acceptWebSocketsUnder(QStringLiteral("/public/ws/"));
+}
+
 void WebSocketHub::acceptPending()
 {
     http::HttpServer &http = m_router.httpServer();
@@ -95,13 +106,19 @@ void WebSocketHub::accept(std::unique_ptr<QWebSocket> socket)
         return;
 
     const WsTarget target = wsTargetOf(connection->socket().requestUrl().path());
-    if (target.feed == WsTarget::Feed::None) {
+    if (target.feed == WsTarget::Feed::None ||
+        (target.feed == WsTarget::Feed::PublicNode && !m_publicNodes)) {
         connection->closeWith(kCloseNotFound, QStringLiteral("unknown WebSocket path"));
         return;
     }
     if (target.feed == WsTarget::Feed::Agent) {
         // Agents carry no token: AgentFeed challenges them.
         m_agents->open(connection);
+        return;
+    }
+    if (target.feed == WsTarget::Feed::PublicNode) {
+        // No credential: the page is public; the feed applies its limits.
+        m_publicNodes->open(connection, target.nodeId, clientAddressOf(*connection).toString());
         return;
     }
     if (target.feed == WsTarget::Feed::Node &&
@@ -122,12 +139,18 @@ void WebSocketHub::accept(std::unique_ptr<QWebSocket> socket)
         m_executions->open(connection, target.executionId);
 }
 
+QHostAddress WebSocketHub::clientAddressOf(WsConnection &connection) const
+{
+    QWebSocket &socket = connection.socket();
+    return hm::server::clientAddressOf(socket.peerAddress(),
+                                       socket.request().rawHeader("X-Forwarded-For"),
+                                       m_router.trustedProxies());
+}
+
 bool WebSocketHub::authenticate(WsConnection *connection)
 {
     QWebSocket &socket = connection->socket();
-    const QHostAddress client =
-        clientAddressOf(socket.peerAddress(), socket.request().rawHeader("X-Forwarded-For"),
-                        m_router.trustedProxies());
+    const QHostAddress client = clientAddressOf(*connection);
     const QString token = credentialOf(socket);
     const bool apiKey = token.startsWith(QLatin1String("hm_"));
     qint64 expiresAtMs = 0;
@@ -183,6 +206,8 @@ void WebSocketHub::onFinished(WsConnection *connection)
     m_events->remove(connection);
     m_agents->remove(connection);
     m_nodes->remove(connection);
+    if (m_publicNodes)
+        m_publicNodes->remove(connection);
     connection->deleteLater();
 }
 

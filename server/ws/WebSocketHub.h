@@ -2,6 +2,7 @@
 
 #include "server/ws/WebSocketOptions.h"
 
+#include <QHostAddress>
 #include <QObject>
 #include <QTimer>
 #include <memory>
@@ -19,9 +20,13 @@ class FlowEvents;
 namespace auth {
 struct AuthModule;
 }
+namespace auth {
+class RateLimiter;
+}
 namespace fleet {
 class FleetService;
 class ProbeService;
+class PublicStatus;
 } // namespace fleet
 } // namespace hm::server
 
@@ -31,6 +36,7 @@ class AgentFeed;
 class EventFeed;
 class ExecutionFeed;
 class NodeFeed;
+class PublicNodeFeed;
 class WsConnection;
 
 // The server's WebSockets, on the HTTP port: the HTTP server hands every
@@ -43,6 +49,9 @@ class WsConnection;
 //                         signed challenge instead of a token
 //   /ws/nodes/{id}        NodeFeed: one node's live metrics (/ws/servers/{id}
 //                         too); its credential in a header only
+//   /public/ws/nodes/{id} PublicNodeFeed: the public status page's view of
+//                         one node (/public/ws/servers/{id} too), no
+//                         credential, once servePublicStatus() ran
 // Each connection authenticates with ?token= (JWT or API key) or the
 // upgrade's Authorization / X-API-Key header, like a GET of its path, and is
 // closed with 4401 when its credential expires, and within a second of a
@@ -60,10 +69,15 @@ public:
                  QObject *parent = nullptr);
     ~WebSocketHub() override;
 
+    // Serves /public/ws/… (PublicNodeFeed) from now on: the public status
+    // page's live view, without a credential, limited by `limiter`.
+    void servePublicStatus(fleet::PublicStatus &status, std::shared_ptr<auth::RateLimiter> limiter);
+
 private:
     void acceptPending();
     void accept(std::unique_ptr<QWebSocket> socket);
     bool authenticate(WsConnection *connection);
+    QHostAddress clientAddressOf(WsConnection &connection) const;
     void onFinished(WsConnection *connection);
     void keepAlive();
     // Every open connection's credential again, when the auth data changed.
@@ -73,9 +87,11 @@ private:
     auth::AuthModule &m_auth;
     WebSocketOptions m_options;
     std::unique_ptr<ExecutionFeed> m_executions;
-    EventFeed *m_events = nullptr;       // child
-    AgentFeed *m_agents = nullptr;       // child
-    NodeFeed *m_nodes = nullptr;         // child
+    EventFeed *m_events = nullptr;           // child
+    AgentFeed *m_agents = nullptr;           // child
+    NodeFeed *m_nodes = nullptr;             // child
+    PublicNodeFeed *m_publicNodes = nullptr; // child, once servePublicStatus ran
+    fleet::FleetService &m_fleet;
     QList<WsConnection *> m_connections; // children
     QTimer m_ping;
     QTimer m_authRecheck;

@@ -22,6 +22,11 @@ WsTarget wsTargetOf(const QString &path)
     const auto node = nodePath.match(path);
     if (node.hasMatch())
         return {WsTarget::Feed::Node, {}, node.captured(1)};
+    static const QRegularExpression publicNodePath(
+        QStringLiteral("^/public/ws/(?:nodes|servers)/([A-Za-z0-9_-]{1,64})/?$"));
+    const auto publicNode = publicNodePath.match(path);
+    if (publicNode.hasMatch())
+        return {WsTarget::Feed::PublicNode, {}, publicNode.captured(1)};
     return {};
 }
 

@@ -16,19 +16,21 @@ struct WsTarget
         None, // an unknown path: closed with 4404
         Events,
         Execution,
-        Agent, // /ws/agent: hivemind-agent, signs a challenge (no token)
-        Node,  // /ws/nodes/{id}, /ws/servers/{id}: one node's live metrics
+        Agent,      // /ws/agent: hivemind-agent, signs a challenge (no token)
+        Node,       // /ws/nodes/{id}, /ws/servers/{id}: one node's live metrics
+        PublicNode, // /public/ws/nodes/{id}, /public/ws/servers/{id}: no credential
     };
     Feed feed = Feed::None;
     QString executionId; // Feed::Execution only
-    QString nodeId;      // Feed::Node only
+    QString nodeId;      // Feed::Node and Feed::PublicNode only
 };
 
 // The feed of a (decoded) /ws/… path: /ws/events, /ws/events/ and the
 // older /ws/connect are the event stream; /ws/executions/{id}, optionally
 // with a trailing '/', where {id} is 1 to 64 of [A-Za-z0-9_-], is one
 // execution's feed; /ws/nodes/{id} and seed 002's /ws/servers/{id} (the
-// same id rule) one node's; anything else is None.
+// same id rule) one node's; /public/ws/nodes/{id} and /public/ws/servers/{id}
+// the public status page's view of one; anything else is None.
 WsTarget wsTargetOf(const QString &path);
 
 // The credential of an upgrade: ?token= of `requestUrl` first (browsers

@@ -1,16 +1,20 @@
 #pragma once
 
+#include <memory>
+
 namespace hm::server {
 
 class ApiRouter;
 namespace auth {
 struct AuthModule;
-}
+class RateLimiter;
+} // namespace auth
 namespace fleet {
 class AlertChannels;
 class AlertService;
 class FleetService;
 class ProbeService;
+class PublicStatus;
 } // namespace fleet
 
 // /api/v1/nodes* (NodeRoutes.cpp, docs/api.md "Nodes"): the fleet's
@@ -27,5 +31,14 @@ void registerAlertChannelRoutes(ApiRouter &router, auth::AuthModule &auth,
 // /api/v1/probes* (ProbeRoutes.cpp, docs/api.md "Probes"): what the agents
 // check. Anyone signed in reads; administrators change.
 void registerProbeRoutes(ApiRouter &router, auth::AuthModule &auth, fleet::ProbeService &probes);
+
+// /api/v1/public-status (settings) and the unauthenticated public page:
+// /api/settings/public, /public/api/v1/status* (PublicStatusRoutes.cpp,
+// docs/api.md "Public status").
+// `limiter` counts public requests per client address; the public live
+// feed (ws/PublicNodeFeed) shares it.
+void registerPublicStatusRoutes(ApiRouter &router, auth::AuthModule &auth,
+                                fleet::FleetService &fleet, fleet::PublicStatus &status,
+                                std::shared_ptr<auth::RateLimiter> limiter);
 
 } // namespace hm::server

@@ -153,6 +153,7 @@ public:
     Result<QJsonObject> metrics(const QString &id, qint64 startMs, qint64 endMs, qint64 limit,
                                 const QString &tier = {}, const QSet<QString> &names = {});
     MetricHistory &history() { return *m_history; }
+    const FleetSummary &latestValues() const { return *m_summary; }
 
     // A name an administrator may give a node: 1–64 characters after
     // trimming, no control characters.

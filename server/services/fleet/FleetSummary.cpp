@@ -57,6 +57,15 @@ void FleetSummary::noteReport(const QString &nodeId, const hm::fleet::ReportMess
     latest.load1 = values.value(QStringLiteral("load_avg_1"), -1);
     latest.networkIn = values.value(QStringLiteral("network_in"), -1);
     latest.networkOut = values.value(QStringLiteral("network_out"), -1);
+    latest.uptime = values.value(QStringLiteral("uptime"), -1);
+}
+
+std::optional<FleetSummary::Latest> FleetSummary::latest(const QString &nodeId) const
+{
+    const auto it = m_latest.constFind(nodeId);
+    if (it == m_latest.cend())
+        return std::nullopt;
+    return *it;
 }
 
 void FleetSummary::forget(const QString &nodeId)

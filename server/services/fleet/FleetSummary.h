@@ -16,6 +16,7 @@
 #include <QObject>
 #include <QSet>
 #include <QString>
+#include <optional>
 
 namespace hm::store {
 class Database;
@@ -45,7 +46,6 @@ public:
 
     static constexpr int kMaxTop = 20;
 
-private:
     // -1: not reported.
     struct Latest
     {
@@ -56,8 +56,13 @@ private:
         double load1 = -1;
         double networkIn = -1;
         double networkOut = -1;
+        double uptime = -1; // seconds since the host booted
     };
+    // The node's latest values (the public status page); nullopt while it
+    // has not reported since the server started.
+    std::optional<Latest> latest(const QString &nodeId) const;
 
+private:
     store::Database &m_db;
     const QSet<QString> &m_online;
     QHash<QString, Latest> m_latest;
