@@ -853,6 +853,37 @@ CREATE TABLE alert_maintenance (
 CREATE INDEX alert_maintenance_by_end ON alert_maintenance(ends_at);
 )sql";
 
+// Fleet probes (issue 35, "Probes"; docs/api.md "Probes"): what agents
+// check (core/fleet/ProbeTarget) and which nodes run each: every node
+// (scope 'all', scope_value ''), one node ('node', its id) or the nodes
+// with a label ('label', the label). A node's probes are rebuilt from here
+// whenever a probe or the node's labels change, so no row per node.
+const char kFleetProbesSchema[] = R"sql(
+CREATE TABLE fleet_probes (
+    id               TEXT PRIMARY KEY,
+    name             TEXT NOT NULL,
+    kind             TEXT NOT NULL CHECK (kind = 'http' OR kind = 'tcp' OR kind = 'icmp'),
+    target           TEXT NOT NULL,
+    keyword          TEXT NOT NULL DEFAULT '',
+    expected_status  INTEGER NOT NULL DEFAULT 0,
+    tls_verify       INTEGER NOT NULL DEFAULT 1,
+    interval_seconds INTEGER NOT NULL,
+    timeout_seconds  INTEGER NOT NULL,
+    enabled          INTEGER NOT NULL DEFAULT 1,
+    scope            TEXT NOT NULL CHECK (scope = 'all' OR scope = 'node' OR scope = 'label'),
+    scope_value      TEXT NOT NULL DEFAULT '',
+    created_at       INTEGER NOT NULL,
+    updated_at       INTEGER NOT NULL
+);
+CREATE INDEX fleet_probes_by_scope ON fleet_probes(scope, scope_value);
+-- scope_value holds a node id or a label, so no foreign key can say it; a
+-- deleted node takes its own probes with it, as it takes its alert rules.
+CREATE TRIGGER fleet_probes_node_deleted AFTER DELETE ON fleet_nodes
+BEGIN
+    DELETE FROM fleet_probes WHERE scope = 'node' AND scope_value = OLD.id;
+END;
+)sql";
+
 // Alert rules on fleet probes (issue 35, "Probes"): the "probe" and
 // "certificate" types name the probe they watch.
 const char kAlertProbeRulesSchema[] = R"sql(
@@ -897,7 +928,8 @@ const QList<Migration> &schemaMigrations()
          QString::fromUtf8(kAlertChannelsSchema)},
         {21, QStringLiteral("alert maintenance windows"),
          QString::fromUtf8(kAlertMaintenanceSchema)},
-        {22, QStringLiteral("alert rules on probes"), QString::fromUtf8(kAlertProbeRulesSchema)},
+        {22, QStringLiteral("fleet probes"), QString::fromUtf8(kFleetProbesSchema)},
+        {23, QStringLiteral("alert rules on probes"), QString::fromUtf8(kAlertProbeRulesSchema)},
     };
     return migrations;
 }

@@ -31,6 +31,7 @@
 #include "server/services/fleet/AlertDispatcher.h"
 #include "server/services/fleet/AlertService.h"
 #include "server/services/fleet/FleetService.h"
+#include "server/services/fleet/ProbeService.h"
 #include "server/services/fleet/PublicStatus.h"
 #include "server/services/system/LogBuffer.h"
 #include "server/ws/WebSocketHub.h"
@@ -296,6 +297,8 @@ Result<QUrl> ServerRuntime::startUp()
     m_publicStatus = std::make_unique<fleet::PublicStatus>(*m_database, *m_fleet);
     m_publicLimiter = std::make_shared<auth::RateLimiter>();
     registerPublicStatusRoutes(*m_router, *m_auth, *m_fleet, *m_publicStatus, m_publicLimiter);
+    m_probes = std::make_unique<fleet::ProbeService>(*m_database, *m_fleet, m_auth->events);
+    registerProbeRoutes(*m_router, *m_auth, *m_probes);
     m_alerts = std::make_unique<fleet::AlertService>(*m_database, *m_fleet, m_auth->events);
     if (Status s = m_alerts->start(); !s)
         return s.error();
@@ -317,8 +320,8 @@ Result<QUrl> ServerRuntime::startUp()
     registerAlertChannelRoutes(*m_router, *m_auth, *m_alertChannels);
     registerMetricsAndDocsRoutes(*m_router, [this] { return publicUrl().toString(); });
     m_webSockets = std::make_unique<ws::WebSocketHub>(*m_router, *m_auth, *m_database, *m_engine,
-                                                      *m_flowEvents, *m_fleet, m_options.dataDir,
-                                                      m_options.webSockets);
+                                                      *m_flowEvents, *m_fleet, *m_probes,
+                                                      m_options.dataDir, m_options.webSockets);
     m_webSockets->servePublicStatus(*m_publicStatus, m_publicLimiter);
     auto port = m_router->listen(m_options.listenAddress, m_options.port);
     if (!port && port.error().code == ErrorCode::PortInUse && m_options.freePortWhenTaken &&
@@ -362,6 +365,7 @@ void ServerRuntime::stop()
     m_alertDispatcher.reset(); // follows the alerts, uses the channels
     m_alertChannels.reset();
     m_alerts.reset(); // listens to the fleet
+    m_probes.reset(); // asks the fleet about nodes
     m_fleet.reset();
     // Before the engine: its health checks reach into the engine's registry.
     m_components.reset();

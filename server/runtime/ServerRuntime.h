@@ -38,6 +38,7 @@ class AlertChannels;
 class AlertDispatcher;
 class AlertService;
 class FleetService;
+class ProbeService;
 class PublicStatus;
 } // namespace fleet
 namespace credentials {
@@ -109,6 +110,7 @@ private:
     std::unique_ptr<fleet::PublicStatus> m_publicStatus;       // the public page
     std::shared_ptr<auth::RateLimiter> m_publicLimiter;        // its per-address limit
     std::unique_ptr<fleet::AlertService> m_alerts;             // rules and records over the fleet
+    std::unique_ptr<fleet::ProbeService> m_probes;             // what the agents check
     std::unique_ptr<fleet::AlertChannels> m_alertChannels;     // where alerts go
     std::unique_ptr<fleet::AlertDispatcher> m_alertDispatcher; // sends them there
     std::unique_ptr<ws::WebSocketHub> m_webSockets;            // /ws/… on the HTTP port

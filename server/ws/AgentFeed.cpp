@@ -3,6 +3,8 @@
 #include "common/Logging.h"
 #include "crypto/Random.h"
 #include "server/services/fleet/FleetService.h"
+#include "server/services/fleet/NodeJson.h"
+#include "server/services/fleet/ProbeService.h"
 #include "server/ws/WsConnection.h"
 
 #include <QPointer>
@@ -19,17 +21,23 @@ constexpr qint64 kMissedIntervals = 3;
 
 } // namespace
 
-AgentFeed::AgentFeed(fleet::FleetService &fleet, QObject *parent)
-    : QObject(parent), m_fleet(fleet)
+AgentFeed::AgentFeed(fleet::FleetService &fleet, fleet::ProbeService &probes, QObject *parent)
+    : QObject(parent), m_fleet(fleet), m_probes(probes)
 {
     connect(&fleet, &fleet::FleetService::nodeRevoked, this, &AgentFeed::onRevoked);
-    connect(&fleet, &fleet::FleetService::settingsChanged, this,
-            [this](const hm::fleet::AgentSettings &settings) {
-                const QString message =
-                    QString::fromUtf8(hm::fleet::serialize(hm::fleet::SettingsMessage{settings}));
-                for (WsConnection *connection : std::as_const(m_byNode))
-                    connection->send(message);
-            });
+    // The global settings changed: every agent hears, each with its own
+    // node's probes.
+    connect(&fleet, &fleet::FleetService::settingsChanged, this, [this] {
+        for (auto it = m_byNode.cbegin(); it != m_byNode.cend(); ++it)
+            it.value()->send(QString::fromUtf8(hm::fleet::serialize(
+                hm::fleet::SettingsMessage{settingsFor(m_sessions.value(it.value()))})));
+    });
+    connect(&probes, &fleet::ProbeService::probesChanged, this, [this] { pushProbes(); });
+    // A node's labels pick its label-scoped probes.
+    connect(&fleet, &fleet::FleetService::nodeChanged, this, [this](const QString &nodeId) {
+        if (m_byNode.contains(nodeId))
+            pushProbes(nodeId);
+    });
     connect(&m_silence, &QTimer::timeout, this, &AgentFeed::checkSilence);
     m_silence.start(1000);
 }
@@ -49,8 +57,8 @@ void AgentFeed::open(WsConnection *connection)
     connect(&socket, &QWebSocket::binaryMessageReceived, connection, [connection] {
         connection->closeWith(kCloseUnsupported, QStringLiteral("agent messages are JSON text"));
     });
-    connection->send(QString::fromUtf8(hm::fleet::serialize(hm::fleet::ChallengeMessage{
-        hm::fleet::kAgentProtocolVersion, session.nonce})));
+    connection->send(QString::fromUtf8(hm::fleet::serialize(
+        hm::fleet::ChallengeMessage{hm::fleet::kAgentProtocolVersion, session.nonce})));
 }
 
 void AgentFeed::remove(WsConnection *connection)
@@ -76,9 +84,8 @@ void AgentFeed::onMessage(WsConnection *connection, const QString &text)
     auto message = hm::fleet::parseAgentMessage(frame);
     if (!message) {
         const Error &error = message.error();
-        connection->closeWith(error.code == ErrorCode::PayloadTooLarge ? kCloseTooBig
-                                                                       : kClosePolicy,
-                              error.message);
+        connection->closeWith(
+            error.code == ErrorCode::PayloadTooLarge ? kCloseTooBig : kClosePolicy, error.message);
         return;
     }
     if (it->nodeId.isEmpty()) {
@@ -112,6 +119,14 @@ void AgentFeed::onHello(WsConnection *connection, Session &session,
         connection->closeWith(kCloseInternal, acked.error().message);
         return;
     }
+    const QStringList labels = fleet::nodeLabelList(node.value());
+    auto probes = m_probes.probesForNode(node.value().id, labels);
+    if (!probes) {
+        // Settings without the node's probes would stop them on the agent:
+        // it connects again instead.
+        connection->closeWith(kCloseInternal, probes.error().message);
+        return;
+    }
     if (WsConnection *older = m_byNode.value(node.value().id)) {
         // The agent reconnected before the old connection timed out; the
         // old one must not speak for the node any more.
@@ -119,8 +134,10 @@ void AgentFeed::onHello(WsConnection *connection, Session &session,
         older->closeWith(kCloseConflict, QStringLiteral("a newer connection took over"));
     }
     session.nodeId = node.value().id;
+    session.labels = labels;
+    session.probes = probes.value();
     m_byNode.insert(session.nodeId, connection);
-    hm::fleet::WelcomeMessage welcome{session.nodeId, acked.value(), m_fleet.settings()};
+    hm::fleet::WelcomeMessage welcome{session.nodeId, acked.value(), settingsFor(session)};
     connection->send(QString::fromUtf8(hm::fleet::serialize(welcome)));
     m_fleet.agentConnected(node.value(), hello);
 }
@@ -149,7 +166,47 @@ void AgentFeed::onRevoked(const QString &nodeId)
     if (!connection)
         return;
     m_sessions[connection].nodeId.clear();
-    connection->closeWith(kCloseForbidden, QStringLiteral("the node was deleted or its key revoked"));
+    connection->closeWith(kCloseForbidden,
+                          QStringLiteral("the node was deleted or its key revoked"));
+}
+
+hm::fleet::AgentSettings AgentFeed::settingsFor(const Session &session) const
+{
+    hm::fleet::AgentSettings settings = m_fleet.settings();
+    settings.probes = session.probes;
+    return settings;
+}
+
+void AgentFeed::pushProbes(const QString &nodeId)
+{
+    // One read for every connected agent.
+    auto rows = m_probes.enabledProbes();
+    if (!rows) {
+        qCWarning(lcServerHttp).noquote()
+            << "probes not read; the agents keep their settings:" << rows.error().message;
+        return;
+    }
+    const QList<WsConnection *> connections =
+        nodeId.isEmpty() ? m_byNode.values() : QList<WsConnection *>{m_byNode.value(nodeId)};
+    for (WsConnection *connection : connections) {
+        const auto it = m_sessions.find(connection);
+        if (!connection || it == m_sessions.end() || it->nodeId.isEmpty())
+            continue;
+        if (!nodeId.isEmpty()) {
+            // The node changed: its labels may have.
+            auto node = m_fleet.get(nodeId);
+            if (!node)
+                continue; // deleted: nodeRevoked closes the connection
+            it->labels = fleet::nodeLabelList(node.value());
+        }
+        QList<hm::fleet::ProbeTarget> probes =
+            fleet::ProbeService::probesApplying(rows.value(), it->nodeId, it->labels);
+        if (probes == it->probes)
+            continue;
+        it->probes = std::move(probes);
+        connection->send(
+            QString::fromUtf8(hm::fleet::serialize(hm::fleet::SettingsMessage{settingsFor(*it)})));
+    }
 }
 
 void AgentFeed::checkSilence()

@@ -9,7 +9,8 @@
 
 namespace hm::server::fleet {
 class FleetService;
-}
+class ProbeService;
+} // namespace hm::server::fleet
 
 namespace hm::server::ws {
 
@@ -21,6 +22,10 @@ class WsConnection;
 // until then nothing else is accepted, and after 10 s without a valid
 // hello the connection is closed (4408). Then the agent's reports are
 // stored (FleetService::record) and each is acknowledged once durable.
+// Each agent's settings (welcome, then `settings` on a change) carry the
+// global ones and the probes of ITS node (ProbeService::probesForNode): sent
+// again when a probe changes, the node's labels change or the global
+// settings do, only to the agents whose settings differ.
 // Whose data a report is comes from the authenticated connection, never
 // from the message. Refusals close with a code and a reason:
 //   4401 unknown node or wrong signature; 4403 the node was deleted or its
@@ -34,7 +39,7 @@ class AgentFeed : public QObject
 {
     Q_OBJECT
 public:
-    explicit AgentFeed(fleet::FleetService &fleet, QObject *parent = nullptr);
+    AgentFeed(fleet::FleetService &fleet, fleet::ProbeService &probes, QObject *parent = nullptr);
 
     void open(WsConnection *connection);
     void remove(WsConnection *connection);
@@ -43,7 +48,9 @@ private:
     struct Session
     {
         QByteArray nonce;
-        QString nodeId; // set once authenticated
+        QString nodeId;                       // set once authenticated
+        QStringList labels;                   // the node's, to pick its probes
+        QList<hm::fleet::ProbeTarget> probes; // as last sent to the agent
         QElapsedTimer sinceLastMessage;
     };
 
@@ -51,9 +58,15 @@ private:
     void onHello(WsConnection *connection, Session &session, const hm::fleet::HelloMessage &hello);
     void onReport(WsConnection *connection, const hm::fleet::ReportMessage &report);
     void onRevoked(const QString &nodeId);
+    // The agent's settings: the global ones with its node's probes.
+    hm::fleet::AgentSettings settingsFor(const Session &session) const;
+    // Sends `settings` messages where a node's probes differ from those
+    // last sent; `nodeId` empty: every connected agent.
+    void pushProbes(const QString &nodeId = {});
     void checkSilence();
 
     fleet::FleetService &m_fleet;
+    fleet::ProbeService &m_probes;
     QHash<WsConnection *, Session> m_sessions;
     QHash<QString, WsConnection *> m_byNode; // authenticated connections
     QTimer m_silence;

@@ -31,11 +31,13 @@ QString credentialOf(const QWebSocket &socket)
 
 WebSocketHub::WebSocketHub(ApiRouter &router, auth::AuthModule &auth, store::Database &db,
                            FlowEngineHost &host, FlowEvents &flowEvents, fleet::FleetService &fleet,
-                           QString dataDir, WebSocketOptions options, QObject *parent)
+                           fleet::ProbeService &probes, QString dataDir, WebSocketOptions options,
+                           QObject *parent)
     : QObject(parent), m_router(router), m_auth(auth), m_options(options),
       m_executions(std::make_unique<ExecutionFeed>(db, host, options.latencyMarks)),
       m_events(new EventFeed(db, std::move(dataDir), options.statusIntervalMs, this)),
-      m_agents(new AgentFeed(fleet, this)), m_nodes(new NodeFeed(fleet, this)), m_fleet(fleet)
+      m_agents(new AgentFeed(fleet, probes, this)), m_nodes(new NodeFeed(fleet, this)),
+      m_fleet(fleet)
 {
     // Every upgrade under /ws/ becomes a WebSocket (the HTTP server sets
     // TCP_NODELAY on it: pushed events are small and come one by one) and

@@ -25,6 +25,7 @@ class RateLimiter;
 }
 namespace fleet {
 class FleetService;
+class ProbeService;
 class PublicStatus;
 } // namespace fleet
 } // namespace hm::server
@@ -64,7 +65,8 @@ class WebSocketHub : public QObject
 public:
     WebSocketHub(ApiRouter &router, auth::AuthModule &auth, store::Database &db,
                  FlowEngineHost &host, FlowEvents &flowEvents, fleet::FleetService &fleet,
-                 QString dataDir, WebSocketOptions options, QObject *parent = nullptr);
+                 fleet::ProbeService &probes, QString dataDir, WebSocketOptions options,
+                 QObject *parent = nullptr);
     ~WebSocketHub() override;
 
     // Serves /public/ws/… (PublicNodeFeed) from now on: the public status

@@ -13,6 +13,7 @@ namespace fleet {
 class AlertChannels;
 class AlertService;
 class FleetService;
+class ProbeService;
 class PublicStatus;
 } // namespace fleet
 
@@ -27,6 +28,9 @@ void registerAlertRoutes(ApiRouter &router, auth::AuthModule &auth, fleet::Alert
 // a test message, the deliveries. Administrators only.
 void registerAlertChannelRoutes(ApiRouter &router, auth::AuthModule &auth,
                                 fleet::AlertChannels &channels);
+// /api/v1/probes* (ProbeRoutes.cpp, docs/api.md "Probes"): what the agents
+// check. Anyone signed in reads; administrators change.
+void registerProbeRoutes(ApiRouter &router, auth::AuthModule &auth, fleet::ProbeService &probes);
 
 // /api/v1/public-status (settings) and the unauthenticated public page:
 // /api/settings/public, /public/api/v1/status* (PublicStatusRoutes.cpp,

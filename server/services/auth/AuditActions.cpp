@@ -32,7 +32,7 @@ const std::array<Category, 8> &categories()
         {"services", {QStringLiteral("SERVICE_")}},
         {"components", {QStringLiteral("COMPONENT_")}},
         {"system", {QStringLiteral("SYSTEM_"), QStringLiteral("SETTINGS_")}},
-        {"fleet", {QStringLiteral("NODE_"), QStringLiteral("ALERT_")}},
+        {"fleet", {QStringLiteral("NODE_"), QStringLiteral("ALERT_"), QStringLiteral("PROBE_")}},
     }};
     return table;
 }

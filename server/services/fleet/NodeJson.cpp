@@ -26,6 +26,14 @@ QJsonValue nodeCountOrNull(qint64 value)
 
 } // namespace
 
+QStringList nodeLabelList(const repositories::NodeRow &row)
+{
+    QStringList labels;
+    for (const QJsonValue label : nodeJsonArrayOf(row.labels))
+        labels << label.toString();
+    return labels;
+}
+
 QJsonObject nodeJson(const repositories::NodeRow &row, bool online)
 {
     const QJsonArray labels = nodeJsonArrayOf(row.labels);

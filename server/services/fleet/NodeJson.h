@@ -12,4 +12,7 @@ namespace hm::server::fleet {
 // `tags`. Never the public key itself: its fingerprint.
 QJsonObject nodeJson(const repositories::NodeRow &row, bool online);
 
+// The node's labels (stored as a JSON array of strings).
+QStringList nodeLabelList(const repositories::NodeRow &row);
+
 } // namespace hm::server::fleet

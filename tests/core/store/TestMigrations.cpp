@@ -82,7 +82,7 @@ private slots:
             *m_db,
             QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"));
         for (const char *table :
-             {"api_keys", "audit_logs", "data_encryption_keys", "refresh_tokens",
+             {"api_keys", "audit_logs", "data_encryption_keys", "fleet_probes", "refresh_tokens",
               "schema_migrations", "settings", "user_roles", "users"})
             QVERIFY2(tables.contains(QLatin1String(table)), table);
         const QStringList indexes = column(
