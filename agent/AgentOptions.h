@@ -31,7 +31,8 @@ struct AgentOptions
     int intervalSeconds = 5;
     QString pinSha256; // hex SHA-256 of the server certificate (DER); empty: no pin
     QString name;      // defaults to the host name
-    QStringList capabilities{QStringLiteral("metrics")};
+    // The default install grants metrics and probes (issue 38, item 1).
+    QStringList capabilities{QStringLiteral("metrics"), QStringLiteral("probes")};
     bool printFingerprint = false;
     bool showHelp = false;
     bool showVersion = false;

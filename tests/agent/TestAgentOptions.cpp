@@ -43,7 +43,8 @@ private slots:
         QCOMPARE(options->dataDir, QStringLiteral("/var/lib/hivemind-agent"));
         QCOMPARE(options->intervalSeconds, 5);
         QCOMPARE(options->name, QStringLiteral("host-1"));
-        QCOMPARE(options->capabilities, QStringList{QStringLiteral("metrics")});
+        QCOMPARE(options->capabilities,
+                 (QStringList{QStringLiteral("metrics"), QStringLiteral("probes")}));
         QVERIFY(options->server.isEmpty());
         QVERIFY(options->enrolSecret.isEmpty());
         QVERIFY(options->pinSha256.isEmpty());
