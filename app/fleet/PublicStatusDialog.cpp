@@ -282,6 +282,7 @@ void PublicStatusDialog::showError(const hm::Error &error)
                                          {QStringLiteral("nodes"), tr("Nodes")}};
     if (error.code == ErrorCode::ValidationError && fields.contains(field) &&
         !error.message.isEmpty())
+        //: A field the server refused and its rule: "Title: at most 100 characters..."
         text += u'\n' + tr("%1: %2").arg(fields.value(field), error.message);
     setFieldError(m_error, text);
     m_error->setToolTip(serverErrorDetail(error.codeName(), error.message));

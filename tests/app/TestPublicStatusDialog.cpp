@@ -15,6 +15,7 @@
 #include "fleet/NodesPage.h"
 #include "fleet/PublicStatusDialog.h"
 #include "widgets/MessageBox.h"
+#include "widgets/ThemeManager.h"
 
 #include <QApplication>
 #include <QCheckBox>
@@ -281,13 +282,24 @@ void TestPublicStatusDialog::screenshots()
     if (dir.isEmpty())
         return;
     QVERIFY(QDir().mkpath(dir));
+    ThemeManager themes;
+    themes.setMode(ThemeManager::Mode::Light, ThemeManager::Persist::No);
+    // The page on with one node under a display name, whichever slots ran.
+    hm::client::PublicStatusSettings shown;
+    shown.enabled = true;
+    shown.title = QStringLiteral("Example Ltd. status");
+    shown.nodes = {{m_ids.value(QStringLiteral("beta")), QStringLiteral("Web front end")},
+                   {m_ids.value(QStringLiteral("gamma")), QString()}};
+    QVERIFY(await<hm::client::PublicStatusSettings>([&](auto done) {
+                hm::client::PublicStatusApi(*client()).save(shown, done);
+            }).ok());
     PublicStatusDialog dialog(client());
     dialog.resize(680, 620);
     dialog.show();
     QVERIFY(QTest::qWaitForWindowExposed(&dialog));
     QVERIFY(waitLoaded(&dialog));
     QApplication::processEvents();
-    QVERIFY(dialog.grab().save(dir + QStringLiteral("/public-status-en.png")));
+    QVERIFY(dialog.grab().save(dir + QStringLiteral("/nodes-public-status-en.png")));
 }
 
 QTEST_MAIN(TestPublicStatusDialog)
