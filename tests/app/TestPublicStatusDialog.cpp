@@ -8,6 +8,7 @@
 // title the server refuses shows its rule and the dialog stays with
 // nothing changed; a viewer's button is off with the reason. With
 // HIVEMIND_SCREENSHOT_DIR set, `screenshots` saves the dialog (English).
+// Last, a fleet of more than one page is listed whole.
 
 #include "AdminTestSupport.h"
 #include "client/NodesApi.h"
@@ -66,6 +67,7 @@ private slots:
     void refusedTitleKeepsTheDialog();
     void viewerCannotOpenIt();
     void screenshots();
+    void listsEveryPageOfTheFleet();
 
 private:
     hm::client::ApiClient *client() { return m_server.connection->client(); }
@@ -300,6 +302,26 @@ void TestPublicStatusDialog::screenshots()
     QVERIFY(waitLoaded(&dialog));
     QApplication::processEvents();
     QVERIFY(dialog.grab().save(dir + QStringLiteral("/nodes-public-status-en.png")));
+}
+
+void TestPublicStatusDialog::listsEveryPageOfTheFleet()
+{
+    // More nodes than the largest page the server lists (100).
+    for (int i = 0; i < 100; ++i) {
+        auto made = await<hm::client::EnrolledNode>([&](auto done) {
+            hm::client::NodesApi(*client()).create(
+                hm::client::NewNode{
+                    QStringLiteral("bulk-%1").arg(i, 3, 10, QChar(u'0')), {}, {}, 0},
+                done);
+        });
+        QVERIFY(made.ok());
+    }
+    PublicStatusDialog dialog(client());
+    QVERIFY(waitLoaded(&dialog));
+    QCOMPARE(child<QTableWidget>(&dialog, "publicStatus.nodes")->rowCount(), 103);
+    QVERIFY(publicRowNamed(&dialog, QStringLiteral("bulk-000")) >= 0);
+    QVERIFY(publicRowNamed(&dialog, QStringLiteral("bulk-099")) >= 0);
+    QVERIFY(child<QPushButton>(&dialog, "publicStatus.save")->isEnabled());
 }
 
 QTEST_MAIN(TestPublicStatusDialog)
