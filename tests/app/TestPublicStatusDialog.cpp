@@ -276,6 +276,18 @@ void TestPublicStatusDialog::viewerCannotOpenIt()
     });
     QVERIFY(!refused.ok());
     QCOMPARE(refused.error().code, hm::ErrorCode::InsufficientPermissions);
+    // Were the dialog open anyway (another window, a role changed
+    // meanwhile), the refusal shows in it and it stays.
+    PublicStatusDialog dialog(viewerClient.get());
+    dialog.show();
+    QVERIFY(waitLoaded(&dialog));
+    child<QPushButton>(&dialog, "publicStatus.save")->click();
+    auto *error = child<QLabel>(&dialog, "publicStatus.error");
+    QTRY_VERIFY_WITH_TIMEOUT(error->isVisibleTo(&dialog), 15000);
+    QVERIFY(!error->text().isEmpty());
+    QVERIFY2(error->toolTip().contains(QLatin1String("INSUFFICIENT_PERMISSIONS")),
+             qPrintable(error->toolTip()));
+    QVERIFY(dialog.isVisible());
 }
 
 void TestPublicStatusDialog::screenshots()
