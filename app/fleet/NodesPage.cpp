@@ -8,6 +8,7 @@
 #include "fleet/NodeEditDialog.h"
 #include "fleet/NodeListModel.h"
 #include "fleet/NodeMetricsView.h"
+#include "fleet/PublicStatusDialog.h"
 #include "widgets/AdminText.h"
 #include "widgets/DateTimeText.h"
 #include "widgets/LiveEvents.h"
@@ -76,6 +77,10 @@ NodesPage::NodesPage(QWidget *parent) : QWidget(parent)
     actions->addWidget(m_renew);
     actions->addWidget(m_delete);
     actions->addStretch();
+    // About the page, not the selected node: apart from the node's actions.
+    m_publicStatus = new QPushButton(this);
+    m_publicStatus->setObjectName(QStringLiteral("nodes.publicStatus"));
+    actions->addWidget(m_publicStatus);
     layout->addLayout(actions);
 
     // The list above the selected node's details: the list keeps the
@@ -140,6 +145,7 @@ NodesPage::NodesPage(QWidget *parent) : QWidget(parent)
     connect(m_edit, &QPushButton::clicked, this, &NodesPage::editSelected);
     connect(m_renew, &QPushButton::clicked, this, &NodesPage::renewSelected);
     connect(m_delete, &QPushButton::clicked, this, &NodesPage::deleteSelected);
+    connect(m_publicStatus, &QPushButton::clicked, this, &NodesPage::editPublicStatus);
     // Keyboard-first: Delete on the list asks as the button does.
     auto *deleteKey = new QShortcut(QKeySequence::Delete, m_view);
     deleteKey->setContext(Qt::WidgetShortcut);
@@ -252,6 +258,7 @@ void NodesPage::retranslateUi()
     m_edit->setText(tr("Edit..."));
     m_renew->setText(tr("New enrolment secret..."));
     m_delete->setText(tr("Delete..."));
+    m_publicStatus->setText(tr("Public status..."));
     m_tabs->setTabText(m_tabs->indexOf(m_detail), tr("Details"));
     m_tabs->setTabText(m_tabs->indexOf(m_metrics), tr("Metrics"));
     refreshTexts(m_model);
@@ -287,6 +294,10 @@ void NodesPage::updateActions()
         !isAdmin() ? why
         : node     ? tr("Delete the node and its history; its agent is disconnected.")
                    : select);
+    set(m_publicStatus, isAdmin(),
+        isAdmin() ? tr("Choose the nodes a public page shows to anyone who can reach the "
+                       "server, without signing in.")
+                  : why);
     m_header->refresh()->setEnabled(bool(m_client));
 }
 
@@ -442,6 +453,16 @@ void NodesPage::deleteSelected()
                                            m_model->remove(id);
                                            showState();
                                        }));
+}
+
+void NodesPage::editPublicStatus()
+{
+    if (!m_client || !isAdmin())
+        return;
+    m_message.clear();
+    // The settings live on the server; the list shows nothing of them.
+    PublicStatusDialog dialog(m_client, this);
+    DialogSeam::exec(&dialog);
 }
 
 } // namespace hm::app

@@ -34,7 +34,8 @@ class SectionHeader;
 // history as charts (NodeMetricsView) under it,
 // and the administrator's actions: enrol a node (EnrolNodeDialog shows the
 // install command once), rename or relabel it (NodeEditDialog), a new
-// enrolment secret, delete (confirmed).
+// enrolment secret, delete (confirmed), and which nodes the public status
+// page shows (PublicStatusDialog).
 // Other consoles' changes and agents coming and going arrive on the shared
 // /ws/events hub and change the loaded rows in place. Anyone signed in
 // reads; the actions are off with the reason for anyone but administrators.
@@ -73,6 +74,7 @@ public slots:
     void editSelected();
     void renewSelected();
     void deleteSelected();
+    void editPublicStatus();
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -97,6 +99,7 @@ private:
     QPushButton *m_edit = nullptr;
     QPushButton *m_renew = nullptr;
     QPushButton *m_delete = nullptr;
+    QPushButton *m_publicStatus = nullptr;
     QStackedWidget *m_content = nullptr;
     QTableView *m_view = nullptr;
     SectionEmptyState *m_empty = nullptr;
