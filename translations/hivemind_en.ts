@@ -559,6 +559,22 @@
         <source>Maintenance window ended</source>
         <translation>Maintenance window ended</translation>
     </message>
+    <message>
+        <source>Public status page changed</source>
+        <translation>Public status page changed</translation>
+    </message>
+    <message>
+        <source>Probe created</source>
+        <translation>Probe created</translation>
+    </message>
+    <message>
+        <source>Probe changed</source>
+        <translation>Probe changed</translation>
+    </message>
+    <message>
+        <source>Probe deleted</source>
+        <translation>Probe deleted</translation>
+    </message>
 </context>
 <context>
     <name>CommandLine</name>
@@ -7973,6 +7989,14 @@
         <source>Rename the node or change its labels and description.</source>
         <translation>Rename the node or change its labels and description.</translation>
     </message>
+    <message>
+        <source>Public status...</source>
+        <translation>Public status...</translation>
+    </message>
+    <message>
+        <source>Choose the nodes a public page shows to anyone who can reach the server, without signing in.</source>
+        <translation>Choose the nodes a public page shows to anyone who can reach the server, without signing in.</translation>
+    </message>
 </context>
 <context>
     <name>hm::app::NumberField</name>
@@ -8147,6 +8171,106 @@
     <message>
         <source>No problems found. The editor checks the flow as you edit it.</source>
         <translation>No problems found. The editor checks the flow as you edit it.</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::PublicStatusDialog</name>
+    <message>
+        <source>Title</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>Display name</source>
+        <translation>Display name</translation>
+    </message>
+    <message>
+        <source>Nodes</source>
+        <translation>Nodes</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <extracomment>A field the server refused and its rule: &quot;Title: at most 100 characters...&quot;</extracomment>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Public status</source>
+        <translation>Public status</translation>
+    </message>
+    <message>
+        <source>A read-only page of chosen nodes for people without an account: their status, usage and availability.</source>
+        <translation>A read-only page of chosen nodes for people without an account: their status, usage and availability.</translation>
+    </message>
+    <message>
+        <source>&amp;Public status page on</source>
+        <translation>&amp;Public status page on</translation>
+    </message>
+    <message>
+        <source>When on, anyone who can reach this server can see the chosen nodes without signing in.</source>
+        <translation>When on, anyone who can reach this server can see the chosen nodes without signing in.</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>&amp;Title:</translation>
+    </message>
+    <message>
+        <source>Shown at the top of the page</source>
+        <translation>Shown at the top of the page</translation>
+    </message>
+    <message>
+        <source>Show IP &amp;addresses</source>
+        <translation>Show IP &amp;addresses</translation>
+    </message>
+    <message>
+        <source>Warning: the page then shows every chosen node&apos;s IP address to anyone who opens it.</source>
+        <translation>Warning: the page then shows every chosen node&apos;s IP address to anyone who opens it.</translation>
+    </message>
+    <message>
+        <source>&amp;Nodes on the page (ticked), in this order; new ones go last:</source>
+        <translation>&amp;Nodes on the page (ticked), in this order; new ones go last:</translation>
+    </message>
+    <message>
+        <source>Node</source>
+        <translation>Node</translation>
+    </message>
+    <message>
+        <source>Shown instead of the node&apos;s name; empty: the node&apos;s name.</source>
+        <translation>Shown instead of the node&apos;s name; empty: the node&apos;s name.</translation>
+    </message>
+    <message>
+        <source>Page &amp;address:</source>
+        <translation>Page &amp;address:</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Copy</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>The page&apos;s data as JSON, for a status page or a monitor.</source>
+        <translation>The page&apos;s data as JSON, for a status page or a monitor.</translation>
+    </message>
+    <message>
+        <source>The page is off: this address answers &quot;not found&quot; until it is turned on.</source>
+        <translation>The page is off: this address answers &quot;not found&quot; until it is turned on.</translation>
+    </message>
+    <message>
+        <source>Sign in first.</source>
+        <translation>Sign in first.</translation>
+    </message>
+    <message>
+        <source>Reading the settings and the fleet&apos;s nodes...</source>
+        <translation>Reading the settings and the fleet&apos;s nodes...</translation>
+    </message>
+    <message>
+        <source>Saving...</source>
+        <translation>Saving...</translation>
     </message>
 </context>
 <context>

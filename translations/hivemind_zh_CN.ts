@@ -558,6 +558,22 @@
         <source>Maintenance window ended</source>
         <translation>结束维护时段</translation>
     </message>
+    <message>
+        <source>Public status page changed</source>
+        <translation>更改公开状态页</translation>
+    </message>
+    <message>
+        <source>Probe created</source>
+        <translation>创建探测</translation>
+    </message>
+    <message>
+        <source>Probe changed</source>
+        <translation>更改探测</translation>
+    </message>
+    <message>
+        <source>Probe deleted</source>
+        <translation>删除探测</translation>
+    </message>
 </context>
 <context>
     <name>CommandLine</name>
@@ -7926,6 +7942,14 @@
         <source>Rename the node or change its labels and description.</source>
         <translation>重命名节点，或更改其标签与说明。</translation>
     </message>
+    <message>
+        <source>Public status...</source>
+        <translation>公开状态…</translation>
+    </message>
+    <message>
+        <source>Choose the nodes a public page shows to anyone who can reach the server, without signing in.</source>
+        <translation>选择公开页面要显示的节点：任何能连接到服务器的人无需登录即可查看。</translation>
+    </message>
 </context>
 <context>
     <name>hm::app::NumberField</name>
@@ -8100,6 +8124,106 @@
     <message>
         <source>No problems found. The editor checks the flow as you edit it.</source>
         <translation>未发现问题。编辑器会在您编辑时检查流程。</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::PublicStatusDialog</name>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Display name</source>
+        <translation>显示名称</translation>
+    </message>
+    <message>
+        <source>Nodes</source>
+        <translation>节点</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <extracomment>A field the server refused and its rule: &quot;Title: at most 100 characters...&quot;</extracomment>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>Public status</source>
+        <translation>公开状态</translation>
+    </message>
+    <message>
+        <source>A read-only page of chosen nodes for people without an account: their status, usage and availability.</source>
+        <translation>为没有账号的人提供的只读页面，显示所选节点的状态、使用率和可用性。</translation>
+    </message>
+    <message>
+        <source>&amp;Public status page on</source>
+        <translation>启用公开状态页(&amp;P)</translation>
+    </message>
+    <message>
+        <source>When on, anyone who can reach this server can see the chosen nodes without signing in.</source>
+        <translation>启用后，任何能连接到此服务器的人无需登录即可查看所选节点。</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>标题(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Shown at the top of the page</source>
+        <translation>显示在页面顶部</translation>
+    </message>
+    <message>
+        <source>Show IP &amp;addresses</source>
+        <translation>显示 IP 地址(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Warning: the page then shows every chosen node&apos;s IP address to anyone who opens it.</source>
+        <translation>警告：页面将向任何打开它的人显示每个所选节点的 IP 地址。</translation>
+    </message>
+    <message>
+        <source>&amp;Nodes on the page (ticked), in this order; new ones go last:</source>
+        <translation>页面上的节点(&amp;N)（已勾选），按此顺序；新勾选的排在最后：</translation>
+    </message>
+    <message>
+        <source>Node</source>
+        <translation>节点</translation>
+    </message>
+    <message>
+        <source>Shown instead of the node&apos;s name; empty: the node&apos;s name.</source>
+        <translation>代替节点名称显示；留空则显示节点名称。</translation>
+    </message>
+    <message>
+        <source>Page &amp;address:</source>
+        <translation>页面地址(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>复制(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>The page&apos;s data as JSON, for a status page or a monitor.</source>
+        <translation>页面数据（JSON），供状态页或监控工具使用。</translation>
+    </message>
+    <message>
+        <source>The page is off: this address answers &quot;not found&quot; until it is turned on.</source>
+        <translation>页面已停用：在启用之前，此地址会返回“未找到”。</translation>
+    </message>
+    <message>
+        <source>Sign in first.</source>
+        <translation>请先登录。</translation>
+    </message>
+    <message>
+        <source>Reading the settings and the fleet&apos;s nodes...</source>
+        <translation>正在读取设置和机群节点…</translation>
+    </message>
+    <message>
+        <source>Saving...</source>
+        <translation>正在保存…</translation>
     </message>
 </context>
 <context>

@@ -558,6 +558,22 @@
         <source>Maintenance window ended</source>
         <translation>結束維護時段</translation>
     </message>
+    <message>
+        <source>Public status page changed</source>
+        <translation>變更公開狀態頁</translation>
+    </message>
+    <message>
+        <source>Probe created</source>
+        <translation>建立探測</translation>
+    </message>
+    <message>
+        <source>Probe changed</source>
+        <translation>變更探測</translation>
+    </message>
+    <message>
+        <source>Probe deleted</source>
+        <translation>刪除探測</translation>
+    </message>
 </context>
 <context>
     <name>CommandLine</name>
@@ -7926,6 +7942,14 @@
         <source>Rename the node or change its labels and description.</source>
         <translation>重新命名節點，或變更其標籤與說明。</translation>
     </message>
+    <message>
+        <source>Public status...</source>
+        <translation>公開狀態…</translation>
+    </message>
+    <message>
+        <source>Choose the nodes a public page shows to anyone who can reach the server, without signing in.</source>
+        <translation>選擇公開頁面要顯示的節點：任何能連線到伺服器的人無須登入即可查看。</translation>
+    </message>
 </context>
 <context>
     <name>hm::app::NumberField</name>
@@ -8100,6 +8124,106 @@
     <message>
         <source>No problems found. The editor checks the flow as you edit it.</source>
         <translation>未發現問題。編輯器會在您編輯時檢查流程。</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::PublicStatusDialog</name>
+    <message>
+        <source>Title</source>
+        <translation>標題</translation>
+    </message>
+    <message>
+        <source>Display name</source>
+        <translation>顯示名稱</translation>
+    </message>
+    <message>
+        <source>Nodes</source>
+        <translation>節點</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <extracomment>A field the server refused and its rule: &quot;Title: at most 100 characters...&quot;</extracomment>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>Public status</source>
+        <translation>公開狀態</translation>
+    </message>
+    <message>
+        <source>A read-only page of chosen nodes for people without an account: their status, usage and availability.</source>
+        <translation>為沒有帳號的人提供的唯讀頁面，顯示所選節點的狀態、使用率與可用性。</translation>
+    </message>
+    <message>
+        <source>&amp;Public status page on</source>
+        <translation>啟用公開狀態頁(&amp;P)</translation>
+    </message>
+    <message>
+        <source>When on, anyone who can reach this server can see the chosen nodes without signing in.</source>
+        <translation>啟用後，任何能連線到此伺服器的人無須登入即可查看所選節點。</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>標題(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Shown at the top of the page</source>
+        <translation>顯示於頁面頂端</translation>
+    </message>
+    <message>
+        <source>Show IP &amp;addresses</source>
+        <translation>顯示 IP 位址(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Warning: the page then shows every chosen node&apos;s IP address to anyone who opens it.</source>
+        <translation>警告：頁面將向任何開啟它的人顯示每個所選節點的 IP 位址。</translation>
+    </message>
+    <message>
+        <source>&amp;Nodes on the page (ticked), in this order; new ones go last:</source>
+        <translation>頁面上的節點(&amp;N)（已勾選），依此順序；新勾選的排在最後：</translation>
+    </message>
+    <message>
+        <source>Node</source>
+        <translation>節點</translation>
+    </message>
+    <message>
+        <source>Shown instead of the node&apos;s name; empty: the node&apos;s name.</source>
+        <translation>取代節點名稱顯示；留空則顯示節點名稱。</translation>
+    </message>
+    <message>
+        <source>Page &amp;address:</source>
+        <translation>頁面位址(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>複製(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>儲存</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>The page&apos;s data as JSON, for a status page or a monitor.</source>
+        <translation>頁面資料（JSON），供狀態頁或監控工具使用。</translation>
+    </message>
+    <message>
+        <source>The page is off: this address answers &quot;not found&quot; until it is turned on.</source>
+        <translation>頁面已停用：在啟用之前，此位址會回應「找不到」。</translation>
+    </message>
+    <message>
+        <source>Sign in first.</source>
+        <translation>請先登入。</translation>
+    </message>
+    <message>
+        <source>Reading the settings and the fleet&apos;s nodes...</source>
+        <translation>正在讀取設定與機群節點…</translation>
+    </message>
+    <message>
+        <source>Saving...</source>
+        <translation>正在儲存…</translation>
     </message>
 </context>
 <context>

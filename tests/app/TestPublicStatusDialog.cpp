@@ -307,13 +307,22 @@ void TestPublicStatusDialog::screenshots()
     QVERIFY(await<hm::client::PublicStatusSettings>([&](auto done) {
                 hm::client::PublicStatusApi(*client()).save(shown, done);
             }).ok());
-    PublicStatusDialog dialog(client());
-    dialog.resize(680, 620);
-    dialog.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
-    QVERIFY(waitLoaded(&dialog));
-    QApplication::processEvents();
-    QVERIFY(dialog.grab().save(dir + QStringLiteral("/nodes-public-status-en.png")));
+    for (const QString &language :
+         {QStringLiteral("en"), QStringLiteral("zh_TW"), QStringLiteral("zh_CN")}) {
+        QVERIFY(m_server.languages->setLanguage(language, LanguageManager::Persist::No));
+        PublicStatusDialog dialog(client());
+        dialog.resize(680, 620);
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        QVERIFY(waitLoaded(&dialog));
+        // A laid-out dialog in this language before the grab.
+        auto *save = child<QPushButton>(&dialog, "publicStatus.save");
+        QTRY_VERIFY(save->width() >= save->sizeHint().width());
+        QApplication::processEvents();
+        QVERIFY(
+            dialog.grab().save(dir + QStringLiteral("/nodes-public-status-%1.png").arg(language)));
+    }
+    QVERIFY(m_server.languages->setLanguage(QStringLiteral("en"), LanguageManager::Persist::No));
 }
 
 void TestPublicStatusDialog::listsEveryPageOfTheFleet()
