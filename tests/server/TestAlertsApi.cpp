@@ -84,6 +84,7 @@ private slots:
             {{{"name", "x"}, {"type", "certificate"}, {"probe_id", "web"}, {"threshold", -1}},
              "threshold"},
             {{{"name", "x"}, {"type", "certificate"}, {"threshold", 14}}, "probe_id"},
+            {{{"name", "x"}, {"type", "probe"}, {"probe_id", "no-such-probe"}}, "probe_id"},
             {{{"name", "x"}, {"type", "cpu"}, {"threshold", 101}}, "threshold"},
             {{{"name", "x"}, {"type", "load"}, {"threshold", -1}}, "threshold"},
             {{{"name", ""}, {"type", "cpu"}, {"threshold", 50}}, "name"},
@@ -324,6 +325,18 @@ private slots:
         const QString nodeId = enrolledNode(*m_http, m_admin, QStringLiteral("edge-01"), agent);
         QVERIFY(!nodeId.isEmpty());
         QVERIFY(signInAgent(*m_http, agent, nodeId));
+        // The probe the rules watch (scoped elsewhere: this test's agent
+        // sends the values itself).
+        QCOMPARE(m_http
+                     ->json("POST", QStringLiteral("/api/v1/probes"),
+                            {{"id", "web"},
+                             {"name", "Web"},
+                             {"kind", "http"},
+                             {"target", "https://example.com/"},
+                             {"scope", QJsonObject{{"type", "label"}, {"value", "nowhere"}}}},
+                            m_admin)
+                     .status,
+                 201);
         const Answer down = createRule({{"name", "Web down"},
                                         {"type", "probe"},
                                         {"probe_id", "web"},

@@ -5,6 +5,7 @@
 #include "fleet/ProbeTarget.h"
 #include "server/api/AuthCommon.h"
 #include "server/repositories/NodeRepository.h"
+#include "server/repositories/ProbeRepository.h"
 #include "server/services/auth/AccountEvents.h"
 #include "server/services/auth/AuditLog.h"
 #include "server/services/fleet/FleetService.h"
@@ -179,6 +180,15 @@ Result<AlertRuleRow> AlertService::validated(AlertRuleRow row, const AlertRuleDe
             return alertFieldError(QStringLiteral("probe_id"),
                                    QStringLiteral("the probe's id: 1 to %1 of a-z 0-9 _ -")
                                        .arg(hm::fleet::kMaxProbeIdLength));
+        // Only when it changes: a rule whose probe was deleted since stays
+        // editable (it watches nothing until the probe is back).
+        if (details.probeId) {
+            auto probe = repositories::probeById(m_db, r.probeId);
+            if (!probe)
+                return probe.error();
+            if (!probe.value())
+                return alertFieldError(QStringLiteral("probe_id"), QStringLiteral("no such probe"));
+        }
     } else {
         // A probe id on a rule that reads no probe would only mislead.
         r.probeId.clear();
