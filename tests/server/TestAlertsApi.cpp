@@ -173,6 +173,10 @@ private slots:
         const Answer listed = m_http->get(path, m_viewer);
         QCOMPARE(listed.status, 200);
         QCOMPARE(listed.data().value("items").toArray().size(), 1);
+        // Nor may a viewer end one; it stays.
+        QCOMPARE(m_http->send("DELETE", path + u'/' + windowId, {}, Http::bearer(m_viewer)).status,
+                 403);
+        QCOMPARE(m_http->get(path, m_viewer).data().value("items").toArray().size(), 1);
 
         m_alerts.clear();
         const qint64 t0 = QDateTime::currentMSecsSinceEpoch() - 100'000;
