@@ -388,7 +388,11 @@ Result<AlertRecordRow> AlertService::resolve(const auth::Principal &caller,
         return Error{ErrorCode::ResourceNotFound, QStringLiteral("alert record not found")};
     if (record.value()->status != QLatin1String("open"))
         return Error{ErrorCode::Conflict, QStringLiteral("the alert is resolved already")};
-    close(recordId, caller.userId);
+    auto closed = closeRecord(recordId, caller.userId);
+    if (!closed)
+        return closed.error();
+    if (!closed.value()) // another request resolved it in between
+        return Error{ErrorCode::Conflict, QStringLiteral("the alert is resolved already")};
     // By hand: the rule stays firing without a record, so a condition that
     // still holds (an agent still away) does not open another one; it fires
     // again only after it cleared.
@@ -399,12 +403,7 @@ Result<AlertRecordRow> AlertService::resolve(const auth::Principal &caller,
                 QStringLiteral("alert_record"), recordId, client.ip, client.userAgent,
                 {{QStringLiteral("rule"), record.value()->ruleName},
                  {QStringLiteral("node_id"), record.value()->nodeId}});
-    auto resolved = alertRecordById(m_db, recordId);
-    if (!resolved || !resolved.value())
-        return resolved
-                   ? Error{ErrorCode::ResourceNotFound, QStringLiteral("alert record not found")}
-                   : resolved.error();
-    return *resolved.value();
+    return *closed.value();
 }
 
 const QStringList &AlertService::labelsOf(const QString &nodeId)
@@ -549,16 +548,24 @@ void AlertService::close(const QString &recordId, const QString &byUserId)
 {
     if (recordId.isEmpty())
         return;
+    if (auto closed = closeRecord(recordId, byUserId); !closed)
+        qCWarning(lcServer).noquote() << "alert record not resolved:" << closed.error().toString();
+}
+
+Result<std::optional<AlertRecordRow>> AlertService::closeRecord(const QString &recordId,
+                                                                const QString &byUserId)
+{
     auto changed = resolveAlertRecord(m_db, recordId, now(), byUserId);
-    if (!changed) {
-        qCWarning(lcServer).noquote() << "alert record not resolved:" << changed.error().toString();
-        return;
-    }
+    if (!changed)
+        return changed.error();
     if (changed.value() == 0)
-        return; // resolved already
+        return std::optional<AlertRecordRow>(); // resolved already, or gone
     auto stored = alertRecordById(m_db, recordId);
-    if (stored && stored.value())
+    if (!stored)
+        return stored.error();
+    if (stored.value())
         announce(*stored.value());
+    return stored.value();
 }
 
 void AlertService::restartRule(const QString &ruleId)

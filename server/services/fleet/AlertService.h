@@ -125,7 +125,12 @@ private:
     void checkOffline();
     const QStringList &labelsOf(const QString &nodeId);
     void open(const hm::fleet::AlertRule &rule, const QString &nodeId, double value, qint64 atMs);
+    // Resolves an open record and announces it (a failure is logged).
     void close(const QString &recordId, const QString &byUserId);
+    // The same, answering the record as stored after it, or nothing when it
+    // was resolved already (or is gone).
+    Result<std::optional<repositories::AlertRecordRow>> closeRecord(const QString &recordId,
+                                                                    const QString &byUserId);
     // Resolves the rule's open records and forgets its evaluations.
     void restartRule(const QString &ruleId);
     void announce(const repositories::AlertRecordRow &record);
