@@ -59,6 +59,9 @@ struct AlertRule
     QString label;
     // Probe and Certificate only: the probe watched (core/fleet/ProbeTarget).
     QString probeId;
+    // While a record of this rule stays open, its alert is sent again every
+    // this many seconds; 0: once.
+    qint64 renotifySeconds = 0;
 
     bool covers(const QString &node, const QStringList &labels) const;
 };

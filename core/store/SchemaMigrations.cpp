@@ -890,6 +890,14 @@ const char kAlertProbeRulesSchema[] = R"sql(
 ALTER TABLE alert_rules ADD COLUMN probe_id TEXT;
 )sql";
 
+// Re-notification (issue 35, "Alerts"): a rule may repeat its alert
+// while it stays open; the record keeps when it was last sent so a
+// restart does not send it again early.
+const char kAlertRenotifySchema[] = R"sql(
+ALTER TABLE alert_rules ADD COLUMN renotify_s INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE alert_records ADD COLUMN notified_at INTEGER;
+)sql";
+
 #undef HM_NOW_MS
 
 } // namespace
@@ -930,6 +938,7 @@ const QList<Migration> &schemaMigrations()
          QString::fromUtf8(kAlertMaintenanceSchema)},
         {22, QStringLiteral("fleet probes"), QString::fromUtf8(kFleetProbesSchema)},
         {23, QStringLiteral("alert rules on probes"), QString::fromUtf8(kAlertProbeRulesSchema)},
+        {24, QStringLiteral("alert re-notification"), QString::fromUtf8(kAlertRenotifySchema)},
     };
     return migrations;
 }

@@ -9,11 +9,11 @@ namespace {
 
 const QString kRuleColumns = QStringLiteral(
     "id, name, type, threshold, duration_s, enabled, node_id, label, created_by, created_at, "
-    "updated_at, probe_id");
+    "updated_at, probe_id, renotify_s");
 
 const QString kRecordColumns = QStringLiteral(
     "r.id, r.rule_id, r.rule_name, r.node_id, n.name, r.type, r.status, r.value, r.threshold, "
-    "r.started_at, r.resolved_at, r.resolved_by, u.username");
+    "r.started_at, r.resolved_at, r.resolved_by, u.username, r.notified_at");
 // The resolver's name is read with the record (null once the user is gone).
 const QString kRecordFrom =
     QStringLiteral("FROM alert_records r JOIN fleet_nodes n ON n.id = r.node_id "
@@ -47,6 +47,7 @@ AlertRuleRow readRule(const store::Statement &s)
     row.createdAt = s.int64(9);
     row.updatedAt = s.int64(10);
     row.rule.probeId = textOrEmpty(s, 11);
+    row.rule.renotifySeconds = s.int64(12);
     return row;
 }
 
@@ -66,6 +67,7 @@ AlertRecordRow readRecord(const store::Statement &s)
     row.resolvedAt = s.isNull(10) ? 0 : s.int64(10);
     row.resolvedBy = textOrEmpty(s, 11);
     row.resolvedByName = textOrEmpty(s, 12);
+    row.notifiedAt = s.isNull(13) ? row.startedAt : s.int64(13);
     return row;
 }
 
@@ -95,10 +97,11 @@ Status insertAlertRule(store::Database &db, const AlertRuleRow &row)
 {
     const hm::fleet::AlertRule &r = row.rule;
     return db.execute(QStringLiteral("INSERT INTO alert_rules (") + kRuleColumns +
-                          QStringLiteral(") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                          QStringLiteral(") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
                       {r.id, r.name, hm::fleet::alertTypeName(r.type), r.threshold,
                        r.durationSeconds, r.enabled ? 1 : 0, orNull(r.nodeId), orNull(r.label),
-                       orNull(row.createdBy), row.createdAt, row.updatedAt, orNull(r.probeId)});
+                       orNull(row.createdBy), row.createdAt, row.updatedAt, orNull(r.probeId),
+                       r.renotifySeconds});
 }
 
 Status updateAlertRule(store::Database &db, const AlertRuleRow &row)
@@ -106,10 +109,10 @@ Status updateAlertRule(store::Database &db, const AlertRuleRow &row)
     const hm::fleet::AlertRule &r = row.rule;
     return db.execute(QStringLiteral("UPDATE alert_rules SET name = ?, type = ?, threshold = ?, "
                                      "duration_s = ?, enabled = ?, node_id = ?, label = ?, "
-                                     "probe_id = ?, updated_at = ? WHERE id = ?"),
+                                     "probe_id = ?, renotify_s = ?, updated_at = ? WHERE id = ?"),
                       {r.name, hm::fleet::alertTypeName(r.type), r.threshold, r.durationSeconds,
                        r.enabled ? 1 : 0, orNull(r.nodeId), orNull(r.label), orNull(r.probeId),
-                       row.updatedAt, r.id});
+                       r.renotifySeconds, row.updatedAt, r.id});
 }
 
 Result<int> deleteAlertRule(store::Database &db, const QString &id)
@@ -122,10 +125,20 @@ Result<int> deleteAlertRule(store::Database &db, const QString &id)
 Status insertAlertRecord(store::Database &db, const AlertRecordRow &row)
 {
     return db.execute(QStringLiteral("INSERT INTO alert_records (id, rule_id, rule_name, node_id, "
-                                     "type, status, value, threshold, started_at) "
-                                     "VALUES (?, ?, ?, ?, ?, 'open', ?, ?, ?)"),
+                                     "type, status, value, threshold, started_at, notified_at) "
+                                     "VALUES (?, ?, ?, ?, ?, 'open', ?, ?, ?, ?)"),
                       {row.id, orNull(row.ruleId), row.ruleName, row.nodeId, row.type, row.value,
-                       row.threshold, row.startedAt});
+                       row.threshold, row.startedAt, row.notifiedAt});
+}
+
+Result<int> markAlertRecordNotified(store::Database &db, const QString &id, qint64 at)
+{
+    if (Status s = db.execute(QStringLiteral("UPDATE alert_records SET notified_at = ? "
+                                             "WHERE id = ? AND status = 'open'"),
+                              {at, id});
+        !s)
+        return s.error();
+    return db.changes();
 }
 
 Result<int> resolveAlertRecord(store::Database &db, const QString &id, qint64 at, const QString &by)

@@ -48,9 +48,13 @@ struct AlertRecordRow
     qint64 resolvedAt = 0;  // 0 while open
     QString resolvedBy;     // a user id; empty when it resolved by itself
     QString resolvedByName; // that user's name; empty when unknown
+    qint64 notifiedAt = 0;  // when its alert was last sent (server time)
 };
 
 Status insertAlertRecord(store::Database &db, const AlertRecordRow &row);
+// An open record's alert was sent again at `at`; the rows changed (0: not
+// open any more).
+Result<int> markAlertRecordNotified(store::Database &db, const QString &id, qint64 at);
 // Open -> resolved; the number of rows changed (0: not open, or no such).
 Result<int> resolveAlertRecord(store::Database &db, const QString &id, qint64 at,
                                const QString &by);

@@ -317,6 +317,13 @@ Result<QUrl> ServerRuntime::startUp()
         [dispatcher = m_alertDispatcher.get()](const repositories::AlertRecordRow &record) {
             dispatcher->recordChanged(record, fleet::AlertService::alertMessage(record));
         });
+    QObject::connect(
+        m_alerts.get(), &fleet::AlertService::recordReminded, m_alertDispatcher.get(),
+        [dispatcher = m_alertDispatcher.get()](const repositories::AlertRecordRow &record) {
+            QJsonObject alert = fleet::AlertService::alertMessage(record);
+            alert.insert(QStringLiteral("reminder"), true);
+            dispatcher->recordReminded(record, alert);
+        });
     registerAlertChannelRoutes(*m_router, *m_auth, *m_alertChannels);
     registerMetricsAndDocsRoutes(*m_router, [this] { return publicUrl().toString(); });
     m_webSockets = std::make_unique<ws::WebSocketHub>(*m_router, *m_auth, *m_database, *m_engine,

@@ -300,12 +300,6 @@ private slots:
         m_tls = std::make_unique<LoopbackHttpServer>(ssl);
         QVERIFY(m_tls->listen());
 
-        QVERIFY(!createRule({{"name", "tls expiring"},
-                             {"type", "certificate"},
-                             {"probe_id", "tls"},
-                             {"threshold", 30},
-                             {"node_id", m_nodeId}})
-                     .isEmpty());
         // Self-signed: only without verification is the probe up.
         QCOMPARE(createProbe({{"id", "tls"},
                               {"name", "Loopback TLS"},
@@ -316,6 +310,13 @@ private slots:
                               {"timeout_seconds", 2},
                               {"scope", QJsonObject{{"type", "label"}, {"value", kLabel}}}}),
                  201);
+        // A rule names an existing probe.
+        QVERIFY(!createRule({{"name", "tls expiring"},
+                             {"type", "certificate"},
+                             {"probe_id", "tls"},
+                             {"threshold", 30},
+                             {"node_id", m_nodeId}})
+                     .isEmpty());
 
         QTRY_VERIFY_WITH_TIMEOUT(latest(QStringLiteral("probe.tls.cert_days")) >= 0, 20000);
         const double days = latest(QStringLiteral("probe.tls.cert_days"));
@@ -324,7 +325,7 @@ private slots:
         QVERIFY(m_tls->requests > 0);
 
         // 20 days left, under the rule's 30: a certificate record opens.
-        QTRY_COMPARE_WITH_TIMEOUT(records(QStringLiteral("certificate"), true).size(), 1, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(records(QStringLiteral("certificate"), true).size(), 1, 25000);
         const QJsonObject open = records(QStringLiteral("certificate"), true).first().toObject();
         QCOMPARE(open.value("status").toString(), QStringLiteral("active"));
         QVERIFY2(open.value("value").toDouble() > 19 && open.value("value").toDouble() <= 20,

@@ -62,6 +62,12 @@ Result<fleet::AlertRuleDetails> alertRuleDetails(const QJsonObject &body)
             return auth::fieldError(QStringLiteral("duration"), QStringLiteral("whole seconds"));
         d.durationSeconds = qint64(v.toDouble());
     }
+    if (body.contains(QStringLiteral("renotify"))) {
+        const QJsonValue v = body.value(QStringLiteral("renotify"));
+        if (!v.isDouble() || v.toDouble() != std::floor(v.toDouble()))
+            return auth::fieldError(QStringLiteral("renotify"), QStringLiteral("whole seconds"));
+        d.renotifySeconds = qint64(v.toDouble());
+    }
     if (body.contains(QStringLiteral("enabled"))) {
         if (!body.value(QStringLiteral("enabled")).isBool())
             return auth::fieldError(QStringLiteral("enabled"), QStringLiteral("true or false"));
@@ -82,6 +88,8 @@ QJsonObject ruleSchema()
                   QStringLiteral("probe"), QStringLiteral("certificate")})},
          {QStringLiteral("threshold"), number},
          {QStringLiteral("duration"), integer(QStringLiteral("seconds"))},
+         {QStringLiteral("renotify"),
+          integer(QStringLiteral("seconds between repeats while open; 0: once"))},
          {QStringLiteral("enabled"), boolean()},
          {QStringLiteral("node_id"), nullable(string())},
          {QStringLiteral("label"), nullable(string())},
@@ -93,17 +101,19 @@ QJsonObject ruleSchema()
 QJsonObject ruleBodySchema()
 {
     const QJsonObject number{{QStringLiteral("type"), QStringLiteral("number")}};
-    return object({{QStringLiteral("name"), string()},
-                   {QStringLiteral("type"), string(QStringLiteral("cpu, memory, disk, load, "
-                                                                  "network, offline, probe or "
-                                                                  "certificate"))},
-                   {QStringLiteral("threshold"), number},
-                   {QStringLiteral("duration"), integer(QStringLiteral("seconds, 0 to 86400"))},
-                   {QStringLiteral("enabled"), boolean()},
-                   {QStringLiteral("node_id"), nullable(string())},
-                   {QStringLiteral("label"), nullable(string())},
-                   {QStringLiteral("probe_id"),
-                    nullable(string(QStringLiteral("probe and certificate rules: the probe")))}});
+    return object(
+        {{QStringLiteral("name"), string()},
+         {QStringLiteral("type"), string(QStringLiteral("cpu, memory, disk, load, "
+                                                        "network, offline, probe or "
+                                                        "certificate"))},
+         {QStringLiteral("threshold"), number},
+         {QStringLiteral("duration"), integer(QStringLiteral("seconds, 0 to 86400"))},
+         {QStringLiteral("renotify"), integer(QStringLiteral("0 (once), or 60 to 604800 seconds"))},
+         {QStringLiteral("enabled"), boolean()},
+         {QStringLiteral("node_id"), nullable(string())},
+         {QStringLiteral("label"), nullable(string())},
+         {QStringLiteral("probe_id"),
+          nullable(string(QStringLiteral("probe and certificate rules: the probe")))}});
 }
 
 QJsonObject recordSchema()

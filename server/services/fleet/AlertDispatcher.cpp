@@ -47,6 +47,20 @@ Status AlertDispatcher::start()
 void AlertDispatcher::recordChanged(const repositories::AlertRecordRow &record,
                                     const QJsonObject &alert)
 {
+    enqueue(record, alert,
+            record.status == QLatin1String("open") ? QStringLiteral("firing")
+                                                   : QStringLiteral("resolved"));
+}
+
+void AlertDispatcher::recordReminded(const repositories::AlertRecordRow &record,
+                                     const QJsonObject &alert)
+{
+    enqueue(record, alert, QStringLiteral("reminder"));
+}
+
+void AlertDispatcher::enqueue(const repositories::AlertRecordRow &record, const QJsonObject &alert,
+                              const QString &event)
+{
     if (!m_channels)
         return;
     auto channels = m_channels->channels();
@@ -54,8 +68,6 @@ void AlertDispatcher::recordChanged(const repositories::AlertRecordRow &record,
         qCWarning(lcServer).noquote() << "alert channels not read:" << channels.error().toString();
         return;
     }
-    const QString event = record.status == QLatin1String("open") ? QStringLiteral("firing")
-                                                                 : QStringLiteral("resolved");
     for (const AlertChannelRow &channel : channels.value()) {
         if (!channel.enabled)
             continue;
@@ -237,13 +249,17 @@ mail::MailMessage AlertDispatcher::mailOf(const AlertChannelRow &channel,
                            .arg(channel.name, delivery.id);
         return message;
     }
-    const bool firing = delivery.event == QLatin1String("firing");
-    message.subject =
-        QStringLiteral("[HiveMind] %1: %2 on %3")
-            .arg(firing ? QStringLiteral("Alert") : QStringLiteral("Resolved"), name, node);
+    const bool reminder = delivery.event == QLatin1String("reminder");
+    const bool firing = reminder || delivery.event == QLatin1String("firing");
+    message.subject = QStringLiteral("[HiveMind] %1: %2 on %3")
+                          .arg(reminder ? QStringLiteral("Still firing")
+                               : firing ? QStringLiteral("Alert")
+                                        : QStringLiteral("Resolved"),
+                               name, node);
     QStringList lines;
-    lines << (firing ? QStringLiteral("The alert \"%1\" fired on %2.").arg(name, node)
-                     : QStringLiteral("The alert \"%1\" on %2 is resolved.").arg(name, node));
+    lines << (reminder ? QStringLiteral("The alert \"%1\" on %2 is still firing.").arg(name, node)
+              : firing ? QStringLiteral("The alert \"%1\" fired on %2.").arg(name, node)
+                       : QStringLiteral("The alert \"%1\" on %2 is resolved.").arg(name, node));
     lines << QString();
     lines << QStringLiteral("Type:      %1").arg(alert.value(QStringLiteral("type")).toString());
     lines << QStringLiteral("Value:     %1")

@@ -47,6 +47,9 @@ public:
 
     // A record opened or resolved (AlertService::recordChanged).
     void recordChanged(const repositories::AlertRecordRow &record, const QJsonObject &alert);
+    // An open record due again (AlertService::recordReminded): event
+    // "reminder" ("alert.reminder" in a webhook's payload).
+    void recordReminded(const repositories::AlertRecordRow &record, const QJsonObject &alert);
     // One test message to `channel`, stored and tried once.
     void sendTest(const repositories::AlertChannelRow &channel,
                   std::function<void(Result<DeliveryOutcome>, QString deliveryId)> done);
@@ -55,6 +58,8 @@ public:
     static const QList<qint64> &retryDelaysMs();
 
 private:
+    void enqueue(const repositories::AlertRecordRow &record, const QJsonObject &alert,
+                 const QString &event);
     qint64 now() const;
     void schedule(const QString &deliveryId, qint64 atMs);
     void attempt(const QString &deliveryId);

@@ -28,6 +28,9 @@ constexpr qsizetype kMaxRuleNameLength = 100;
 constexpr qint64 kMaxDurationSeconds = 24 * 3600;
 // A certificate rule warns at most ten years ahead.
 constexpr double kMaxCertificateDays = 3650;
+// Re-notification: not more often than a minute, not rarer than a week.
+constexpr qint64 kMinRenotifySeconds = 60;
+constexpr qint64 kMaxRenotifySeconds = 7 * 24 * 3600;
 constexpr qint64 kMaxMaintenanceMs = 30LL * 24 * 3600 * 1000;
 constexpr int kOfflineCheckMs = 1000;
 
@@ -75,6 +78,7 @@ AlertService::AlertService(store::Database &db, FleetService &fleet, auth::Accou
     connect(&m_fleet, &FleetService::nodeRevoked, this, &AlertService::forgetNode);
     m_offlineCheck.setInterval(kOfflineCheckMs);
     connect(&m_offlineCheck, &QTimer::timeout, this, &AlertService::checkOffline);
+    connect(&m_offlineCheck, &QTimer::timeout, this, &AlertService::remindDue);
 }
 
 Status AlertService::start()
@@ -92,6 +96,7 @@ Status AlertService::start()
         Evaluation &e = m_evaluations[key(record.ruleId, record.nodeId)];
         e.state.restoreFiring(record.startedAt, record.value);
         e.openRecordId = record.id;
+        e.notifiedMs = record.notifiedAt;
     }
     // Enrolled nodes count as away from now until their agent connects.
     auto nodes = allNodes(m_db);
@@ -164,6 +169,14 @@ Result<AlertRuleRow> AlertService::validated(AlertRuleRow row, const AlertRuleDe
     if (r.durationSeconds < 0 || r.durationSeconds > kMaxDurationSeconds)
         return alertFieldError(QStringLiteral("duration"),
                                QStringLiteral("0 to %1 seconds").arg(kMaxDurationSeconds));
+    if (details.renotifySeconds)
+        r.renotifySeconds = *details.renotifySeconds;
+    if (r.renotifySeconds != 0 &&
+        (r.renotifySeconds < kMinRenotifySeconds || r.renotifySeconds > kMaxRenotifySeconds))
+        return alertFieldError(QStringLiteral("renotify"),
+                               QStringLiteral("0 (once), or %1 to %2 seconds")
+                                   .arg(kMinRenotifySeconds)
+                                   .arg(kMaxRenotifySeconds));
     if (details.enabled)
         r.enabled = *details.enabled;
     if (details.nodeId)
@@ -532,16 +545,52 @@ void AlertService::open(const AlertRule &rule, const QString &nodeId, double val
     record.value = value;
     record.threshold = rule.threshold;
     record.startedAt = atMs;
+    record.notifiedAt = now();
     if (Status s = insertAlertRecord(m_db, record); !s) {
         // Not stored, not announced: the next report tries again.
         qCWarning(lcServer).noquote() << "alert record not stored:" << s.error().toString();
         m_evaluations.remove(key(rule.id, nodeId));
         return;
     }
-    m_evaluations[key(rule.id, nodeId)].openRecordId = record.id;
+    Evaluation &e = m_evaluations[key(rule.id, nodeId)];
+    e.openRecordId = record.id;
+    e.notifiedMs = record.notifiedAt;
     auto stored = alertRecordById(m_db, record.id);
     if (stored && stored.value())
         announce(*stored.value());
+}
+
+void AlertService::remindDue()
+{
+    const qint64 nowMs = now();
+    for (auto it = m_evaluations.begin(); it != m_evaluations.end(); ++it) {
+        Evaluation &e = it.value();
+        if (e.openRecordId.isEmpty())
+            continue;
+        const auto rule = m_rules.constFind(it.key().section(u'\n', 0, 0));
+        if (rule == m_rules.constEnd() || !rule->rule.enabled || rule->rule.renotifySeconds <= 0 ||
+            nowMs - e.notifiedMs < rule->rule.renotifySeconds * 1000)
+            continue;
+        if (inMaintenance(it.key().section(u'\n', 1), nowMs))
+            continue;
+        // Stored before it is sent: a restart does not send it again early.
+        auto marked = markAlertRecordNotified(m_db, e.openRecordId, nowMs);
+        if (!marked) {
+            qCWarning(lcServer).noquote()
+                << "alert re-notification not stored:" << marked.error().toString();
+            continue;
+        }
+        e.notifiedMs = nowMs;
+        if (marked.value() == 0)
+            continue; // resolved meanwhile
+        auto stored = alertRecordById(m_db, e.openRecordId);
+        if (!stored || !stored.value())
+            continue;
+        QJsonObject message = alertMessage(*stored.value());
+        message.insert(QStringLiteral("reminder"), true);
+        m_events.publish({QStringLiteral("alert"), message, false, {}, true});
+        emit recordReminded(*stored.value());
+    }
 }
 
 void AlertService::close(const QString &recordId, const QString &byUserId)
@@ -614,6 +663,7 @@ QJsonObject AlertService::ruleJson(const AlertRuleRow &row)
         {QStringLiteral("type"), hm::fleet::alertTypeName(r.type)},
         {QStringLiteral("threshold"), r.threshold},
         {QStringLiteral("duration"), r.durationSeconds},
+        {QStringLiteral("renotify"), r.renotifySeconds},
         {QStringLiteral("enabled"), r.enabled},
         {QStringLiteral("node_id"), r.nodeId.isEmpty() ? QJsonValue() : QJsonValue(r.nodeId)},
         {QStringLiteral("label"), r.label.isEmpty() ? QJsonValue() : QJsonValue(r.label)},

@@ -47,6 +47,7 @@ struct AlertRuleDetails
     std::optional<QString> type;
     std::optional<double> threshold;
     std::optional<qint64> durationSeconds;
+    std::optional<qint64> renotifySeconds; // 0: never
     std::optional<bool> enabled;
     std::optional<QString> nodeId;  // "" = no node
     std::optional<QString> label;   // "" = no label
@@ -101,16 +102,26 @@ public:
     // the notification channels'.
     static QJsonObject alertMessage(const repositories::AlertRecordRow &row);
 
+    // Sends the open records whose rule's re-notify interval has passed
+    // since they were last sent (not during a maintenance window of their
+    // node). The service's one-second timer calls it; tests with their own
+    // clock call it directly.
+    void remindDue();
+
 signals:
     // A record was stored as opened or resolved (for notification channels
     // and the console's tray).
     void recordChanged(const repositories::AlertRecordRow &record);
+    // A record still open was due again under its rule's re-notify
+    // interval (its notified_at is stored first).
+    void recordReminded(const repositories::AlertRecordRow &record);
 
 private:
     struct Evaluation
     {
         hm::fleet::AlertState state;
         QString openRecordId;
+        qint64 notifiedMs = 0; // when the open record's alert was last sent
     };
     static QString key(const QString &ruleId, const QString &nodeId)
     {
