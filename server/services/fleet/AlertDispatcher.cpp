@@ -203,9 +203,10 @@ void AlertDispatcher::deliver(const AlertChannelRow &channel, AlertDeliveryRow d
         smtp.port = c.value(QStringLiteral("smtp_port")).toInt(587);
         smtp.security = c.value(QStringLiteral("security")).toString(QStringLiteral("starttls"));
         smtp.username = c.value(QStringLiteral("username")).toString();
-        smtp.password = secret.value();
+        // Moved, not copied: a copy would share the buffer that wiping
+        // secret.value() then detaches from, leaving these bytes unwiped.
+        smtp.password = std::move(secret.value());
         smtp.caPem = c.value(QStringLiteral("ca_pem")).toString().toUtf8();
-        crypto::wipe(secret.value());
         m_mail.send(smtp, mailOf(channel, delivery),
                     [settle = std::move(settle)](const mail::SmtpOutcome &sent) mutable {
                         DeliveryOutcome outcome;
@@ -221,7 +222,8 @@ void AlertDispatcher::deliver(const AlertChannelRow &channel, AlertDeliveryRow d
     WebhookSender::Message message;
     message.url = QUrl(channel.config.value(QStringLiteral("url")).toString());
     message.body = delivery.payload.toUtf8();
-    message.secret = secret.value();
+    message.secret =
+        std::make_shared<const crypto::SecureBytes>(crypto::SecureBytes::fromRaw(secret.value()));
     crypto::wipe(secret.value());
     message.event = delivery.event;
     message.deliveryId = delivery.id;

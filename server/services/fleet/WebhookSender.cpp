@@ -70,7 +70,8 @@ void WebhookSender::post(const Message &message, std::function<void(DeliveryOutc
     request.setRawHeader("X-HiveMind-Delivery", message.deliveryId.toUtf8());
     request.setRawHeader("X-HiveMind-Timestamp", QByteArray::number(message.timestamp));
     request.setRawHeader("X-HiveMind-Signature",
-                         signature(message.secret, message.timestamp, message.body));
+                         signature(message.secret ? message.secret->view() : QByteArrayView(),
+                                   message.timestamp, message.body));
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
                          QNetworkRequest::ManualRedirectPolicy);
     request.setTransferTimeout(m_timeoutMs);

@@ -10,6 +10,7 @@
 // answer's body is read and dropped (never stored, logged or echoed: a
 // receiver's page must not reach the console); a try ends after 10 s.
 
+#include "crypto/SecureBytes.h"
 #include "server/services/fleet/DeliveryOutcome.h"
 #include "server/services/outbound/OutboundPolicy.h"
 
@@ -18,6 +19,7 @@
 #include <QString>
 #include <QUrl>
 #include <functional>
+#include <memory>
 
 class QNetworkAccessManager;
 
@@ -33,7 +35,10 @@ public:
     {
         QUrl url;
         QByteArray body;
-        QByteArray secret;
+        // Shared by the copies the sending callbacks hold, one buffer wiped
+        // when the last of them is gone (a QByteArray copy would leave the
+        // unwiped bytes behind in whichever copy was not wiped).
+        std::shared_ptr<const crypto::SecureBytes> secret;
         QString event;
         QString deliveryId;
         qint64 timestamp = 0; // Unix seconds
