@@ -39,6 +39,7 @@ public:
     void applyEvent(const QString &type, const QJsonObject &data) { applyNamedEvent(type, data); }
     // Node id -> name, for the "Runs on" column.
     void setNodeNames(const QHash<QString, QString> &names);
+    QString nodeName(const QString &nodeId) const { return m_nodeNames.value(nodeId); }
 
     QVariant headerData(int section, Qt::Orientation orientation,
                         int role = Qt::DisplayRole) const override;

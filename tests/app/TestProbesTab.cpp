@@ -8,6 +8,7 @@
 // `screenshots` saves the tab and the probe dialog (English).
 
 #include "AdminTestSupport.h"
+#include "client/NodesApi.h"
 #include "client/ProbesApi.h"
 #include "fleet/AlertsPage.h"
 #include "fleet/ProbeModel.h"
@@ -68,6 +69,7 @@ private slots:
     }
     void cleanupTestCase() { m_server.stop(); }
     void adminCreatesEditsAndDeletesAProbe();
+    void probeOnOneNodeThenOnALabel();
     void anotherClientsProbesArriveLive();
     void viewerSeesNoEnabledActions();
     void screenshots();
@@ -226,6 +228,65 @@ void TestProbesTab::adminCreatesEditsAndDeletesAProbe()
     QCOMPARE(gone.error().code, hm::ErrorCode::ResourceNotFound);
     QCOMPARE(child<QLabel>(&page, "alerts.probes.emptyTitle")->text(),
              QStringLiteral("No probes yet"));
+}
+
+void TestProbesTab::probeOnOneNodeThenOnALabel()
+{
+    auto node = await<EnrolledNode>([&](auto done) {
+        NodesApi(*m_server.connection->client())
+            .create(NewNode{QStringLiteral("edge-01"), {}, {}, 0}, done);
+    });
+    QVERIFY(node.ok());
+    const QString nodeId = node->node.id;
+    AlertsPage page;
+    signIn(page);
+    ProbeModel *model = page.probesTab()->model();
+    // The dialog offers the nodes the page has read.
+    QTRY_COMPARE_WITH_TIMEOUT(model->nodeName(nodeId), QStringLiteral("edge-01"), 15000);
+    bool noHttpFieldsForPing = false;
+    DialogSeam::setNextHandler([&](QDialog *dialog) {
+        dialog->show();
+        auto *kind = child<QComboBox>(dialog, "alerts.probe.kind");
+        kind->setCurrentIndex(kind->findData(QStringLiteral("icmp")));
+        noHttpFieldsForPing = !child<QLineEdit>(dialog, "alerts.probe.keyword")->isVisible() &&
+                              !child<QCheckBox>(dialog, "alerts.probe.tlsVerify")->isVisible();
+        child<QLineEdit>(dialog, "alerts.probe.id")->setText(QStringLiteral("gw"));
+        child<QLineEdit>(dialog, "alerts.probe.name")->setText(QStringLiteral("Gateway"));
+        child<QLineEdit>(dialog, "alerts.probe.target")->setText(QStringLiteral("gw.example.com"));
+        child<QComboBox>(dialog, "alerts.probe.scope")->setCurrentIndex(1);
+        auto *nodes = child<QComboBox>(dialog, "alerts.probe.node");
+        nodes->setCurrentIndex(nodes->findData(nodeId));
+        child<QPushButton>(dialog, "alerts.probe.save")->click();
+        (void)QTest::qWaitFor([dialog] { return dialog->result() == QDialog::Accepted; }, 15000);
+        return dialog->result();
+    });
+    child<QPushButton>(&page, "alerts.addProbe")->click();
+    QVERIFY(noHttpFieldsForPing);
+    QCOMPARE(model->rowCount(), 1);
+    QCOMPARE(probeCell(model, 0, ProbeModel::KindColumn), QStringLiteral("Ping (ICMP)"));
+    QCOMPARE(probeCell(model, 0, ProbeModel::ScopeColumn), QStringLiteral("edge-01"));
+    auto stored = await<ProbeRow>([&](auto done) { api().get(QStringLiteral("gw"), done); });
+    QVERIFY(stored.ok());
+    QCOMPARE(stored->kind, QStringLiteral("icmp"));
+    QCOMPARE(stored->scopeType, QStringLiteral("node"));
+    QCOMPARE(stored->scopeValue, nodeId);
+
+    // Moved to the nodes with a label.
+    DialogSeam::setNextHandler([&](QDialog *dialog) {
+        dialog->show();
+        child<QComboBox>(dialog, "alerts.probe.scope")->setCurrentIndex(2);
+        child<QLineEdit>(dialog, "alerts.probe.label")->setText(QStringLiteral("prod"));
+        child<QPushButton>(dialog, "alerts.probe.save")->click();
+        (void)QTest::qWaitFor([dialog] { return dialog->result() == QDialog::Accepted; }, 15000);
+        return dialog->result();
+    });
+    child<QTableView>(&page, "alerts.probes")->selectRow(0);
+    child<QPushButton>(&page, "alerts.editProbe")->click();
+    QCOMPARE(probeCell(model, 0, ProbeModel::ScopeColumn), QStringLiteral("Label: prod"));
+    stored = await<ProbeRow>([&](auto done) { api().get(QStringLiteral("gw"), done); });
+    QVERIFY(stored.ok());
+    QCOMPARE(stored->scopeType, QStringLiteral("label"));
+    QCOMPARE(stored->scopeValue, QStringLiteral("prod"));
 }
 
 void TestProbesTab::anotherClientsProbesArriveLive()
