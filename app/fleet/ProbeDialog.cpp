@@ -87,6 +87,7 @@ void ProbeDialog::build(const NodeNames &nodes)
     m_intro->setWordWrap(true);
     layout->addWidget(m_intro);
     auto *form = new QFormLayout();
+    m_form = form;
     const auto row = [this, form](QLabel **label, QWidget *field, QWidget *buddy = nullptr) {
         *label = new QLabel(this);
         (*label)->setBuddy(buddy ? buddy : field);
@@ -116,28 +117,19 @@ void ProbeDialog::build(const NodeNames &nodes)
     m_target->setMaxLength(kMaxProbeTarget);
     row(&m_targetLabel, m_target);
 
-    // HTTP only: what the answer must hold.
-    m_httpBox = new QWidget(this);
-    m_httpBox->setObjectName(probeField("http"));
-    auto *httpForm = new QFormLayout(m_httpBox);
-    httpForm->setContentsMargins(0, 0, 0, 0);
-    m_keyword = new QLineEdit(m_httpBox);
+    // HTTP only: what the answer must hold (rows shown for HTTP only).
+    m_keyword = new QLineEdit(this);
     m_keyword->setObjectName(probeField("keyword"));
     m_keyword->setMaxLength(kMaxProbeKeyword);
-    m_keywordLabel = new QLabel(m_httpBox);
-    m_keywordLabel->setBuddy(m_keyword);
-    httpForm->addRow(m_keywordLabel, m_keyword);
-    m_expectedStatus = new QSpinBox(m_httpBox);
+    row(&m_keywordLabel, m_keyword);
+    m_expectedStatus = new QSpinBox(this);
     m_expectedStatus->setObjectName(probeField("expectedStatus"));
     m_expectedStatus->setRange(0, 599);
     m_expectedStatus->setMinimumWidth(140);
-    m_statusLabel = new QLabel(m_httpBox);
-    m_statusLabel->setBuddy(m_expectedStatus);
-    httpForm->addRow(m_statusLabel, probeRowOf(m_httpBox, m_expectedStatus));
-    m_tlsVerify = new QCheckBox(m_httpBox);
+    row(&m_statusLabel, probeRowOf(this, m_expectedStatus), m_expectedStatus);
+    m_tlsVerify = new QCheckBox(this);
     m_tlsVerify->setObjectName(probeField("tlsVerify"));
-    httpForm->addRow(nullptr, m_tlsVerify);
-    form->addRow(m_httpBox);
+    form->addRow(nullptr, m_tlsVerify);
 
     m_interval = new QSpinBox(this);
     m_interval->setObjectName(probeField("interval"));
@@ -315,7 +307,10 @@ void ProbeDialog::retranslateUi()
 void ProbeDialog::kindChanged()
 {
     m_target->setPlaceholderText(ProbeText::targetPlaceholder(kind()));
-    m_httpBox->setVisible(kind() == QLatin1String("http"));
+    const bool http = kind() == QLatin1String("http");
+    m_form->setRowVisible(m_keyword, http);
+    m_form->setRowVisible(m_expectedStatus->parentWidget(), http);
+    m_form->setRowVisible(m_tlsVerify, http);
     validate();
 }
 

@@ -10,6 +10,7 @@
 class QCheckBox;
 class QComboBox;
 class QDialogButtonBox;
+class QFormLayout;
 class QLabel;
 class QLineEdit;
 class QSpinBox;
@@ -81,7 +82,7 @@ private:
     QComboBox *m_kind = nullptr;
     QLabel *m_targetLabel = nullptr;
     QLineEdit *m_target = nullptr;
-    QWidget *m_httpBox = nullptr;
+    QFormLayout *m_form = nullptr;
     QLabel *m_keywordLabel = nullptr;
     QLineEdit *m_keyword = nullptr;
     QLabel *m_statusLabel = nullptr;
