@@ -1,6 +1,7 @@
 #include "fleet/AlertRuleDialog.h"
 
 #include "client/AlertsApi.h"
+#include "client/ProbesApi.h"
 #include "client/Within.h"
 #include "fleet/AlertText.h"
 #include "fleet/NodeText.h"
@@ -19,9 +20,11 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QRegularExpression>
+#include <QSignalBlocker>
 #include <QSpinBox>
 #include <QStackedWidget>
 #include <QVBoxLayout>
+#include <algorithm>
 
 namespace hm::app {
 
@@ -34,6 +37,10 @@ constexpr qint64 kMaxRuleSeconds = 24 * 3600;
 constexpr double kMiB = 1024.0 * 1024.0;
 // The units a duration is typed in, in seconds.
 constexpr int kUnits[] = {1, 60, 3600};
+// A certificate rule's threshold: days left (docs/api.md "Alerts").
+constexpr int kMaxCertificateDays = 3650;
+// What the server stores as a probe rule's threshold (up reads 1 or 0).
+constexpr double kProbeDownThreshold = 0.5;
 
 QString ruleField(const char *name)
 {
@@ -54,6 +61,7 @@ AlertRuleDialog::AlertRuleDialog(client::ApiClient *client, const NodeNames &nod
     retranslateUi();
     suggestName();
     validate();
+    loadProbes();
 }
 
 AlertRuleDialog::AlertRuleDialog(client::ApiClient *client, const NodeNames &nodes,
@@ -64,9 +72,13 @@ AlertRuleDialog::AlertRuleDialog(client::ApiClient *client, const NodeNames &nod
     // A node the list does not hold (a large fleet) stays selectable.
     if (!rule.nodeId.isEmpty() && m_node->findData(rule.nodeId) < 0)
         m_node->addItem(rule.nodeId, rule.nodeId);
+    // Its probe, by id until the probes are read.
+    if (!rule.probeId.isEmpty())
+        m_probe->addItem(rule.probeId, rule.probeId);
     load(rule);
     retranslateUi();
     validate();
+    loadProbes();
 }
 
 void AlertRuleDialog::build(const NodeNames &nodes)
@@ -99,6 +111,11 @@ void AlertRuleDialog::build(const NodeNames &nodes)
     for (const QString &type : AlertText::types())
         m_type->addItem(QString(), type);
     row(&m_typeLabel, m_type, nullptr, "type");
+
+    m_probe = new QComboBox(this);
+    m_probe->setObjectName(ruleField("probe"));
+    m_probe->setMinimumContentsLength(16);
+    row(&m_probeLabel, m_probe, &m_probeError, "probe");
 
     m_threshold = new QDoubleSpinBox(this);
     m_threshold->setObjectName(ruleField("threshold"));
@@ -173,6 +190,10 @@ void AlertRuleDialog::build(const NodeNames &nodes)
         suggestName();
         validate();
     });
+    connect(m_probe, &QComboBox::currentIndexChanged, this, [this] {
+        suggestName();
+        validate();
+    });
     connect(m_duration, &QSpinBox::valueChanged, this, &AlertRuleDialog::validate);
     connect(m_durationUnit, &QComboBox::currentIndexChanged, this, [this] {
         const int unit = m_durationUnit->currentData().toInt();
@@ -191,6 +212,8 @@ void AlertRuleDialog::build(const NodeNames &nodes)
 void AlertRuleDialog::load(const client::AlertRuleRow &rule)
 {
     m_type->setCurrentIndex(std::max(0, m_type->findData(rule.type)));
+    if (!rule.probeId.isEmpty())
+        m_probe->setCurrentIndex(m_probe->findData(rule.probeId));
     typeChanged(); // the threshold's range and unit first
     m_threshold->setValue(rule.type == QLatin1String("network") ? rule.threshold / kMiB
                                                                 : rule.threshold);
@@ -228,6 +251,8 @@ double AlertRuleDialog::threshold() const
 {
     if (type() == QLatin1String("offline"))
         return 0;
+    if (type() == QLatin1String("probe"))
+        return kProbeDownThreshold;
     // Whole bytes: what the server compares.
     return type() == QLatin1String("network") ? std::round(m_threshold->value() * kMiB)
                                               : m_threshold->value();
@@ -249,6 +274,8 @@ client::AlertRuleChange AlertRuleDialog::change() const
     const int scope = m_scope->currentIndex();
     c.nodeId = scope == OneNode ? m_node->currentData().toString() : QString();
     c.label = scope == Labelled ? m_label->text().trimmed() : QString();
+    if (watchesProbe())
+        c.probeId = m_probe->currentData().toString();
     return c;
 }
 
@@ -271,7 +298,8 @@ void AlertRuleDialog::retranslateUi()
     m_typeLabel->setText(tr("&Watch:"));
     for (int i = 0; i < m_type->count(); ++i)
         m_type->setItemText(i, AlertText::type(m_type->itemData(i).toString()));
-    m_thresholdLabel->setText(tr("&Over:"));
+    m_probeLabel->setText(tr("&Probe:"));
+    m_probe->setPlaceholderText(tr("No probe yet: add one under Probes"));
     m_durationLabel->setText(type() == QLatin1String("offline") ? tr("Offline &for:")
                                                                 : tr("&For:"));
     m_duration->setToolTip(tr("0: the first report over the threshold fires. At most 24 hours."));
@@ -291,16 +319,63 @@ void AlertRuleDialog::retranslateUi()
     typeChanged();
 }
 
+bool AlertRuleDialog::watchesProbe() const
+{
+    return type() == QLatin1String("probe") || type() == QLatin1String("certificate");
+}
+
+void AlertRuleDialog::loadProbes()
+{
+    if (!m_client)
+        return;
+    client::ProbesApi(*m_client).list(
+        client::within(this, [this](Result<QList<client::ProbeRow>> r) {
+            if (!r)
+                return setFieldError(
+                    m_probeError, tr("The probes could not be read: %1")
+                                      .arg(AdminText::error(r.error(), QStringLiteral("admin"))));
+            const QString current = m_probe->currentData().toString();
+            QList<client::ProbeRow> probes = *r;
+            std::sort(probes.begin(), probes.end(), [](const auto &a, const auto &b) {
+                return a.name.compare(b.name, Qt::CaseInsensitive) < 0;
+            });
+            const QSignalBlocker quiet(m_probe);
+            m_probe->clear();
+            for (const client::ProbeRow &probe : probes)
+                m_probe->addItem(tr("%1 (%2)").arg(probe.name, probe.id), probe.id);
+            // A rule's probe that is gone stays shown by its id.
+            if (!current.isEmpty() && m_probe->findData(current) < 0)
+                m_probe->addItem(current, current);
+            m_probe->setCurrentIndex(current.isEmpty() ? (m_probe->count() > 0 ? 0 : -1)
+                                                       : m_probe->findData(current));
+            suggestName();
+            validate();
+        }));
+}
+
 void AlertRuleDialog::typeChanged()
 {
     const QString t = type();
     const bool offline = t == QLatin1String("offline");
-    m_threshold->setEnabled(!offline);
-    m_thresholdLabel->setEnabled(!offline);
-    m_threshold->setToolTip(offline ? tr("An offline rule has no threshold: it fires when the "
-                                         "agent has been away for the time below.")
-                                    : QString());
-    if (AlertText::isPercent(t)) {
+    const bool probeDown = t == QLatin1String("probe");
+    m_threshold->setEnabled(!offline && !probeDown);
+    m_thresholdLabel->setEnabled(!offline && !probeDown);
+    m_threshold->setToolTip(offline     ? tr("An offline rule has no threshold: it fires when the "
+                                                 "agent has been away for the time below.")
+                            : probeDown ? tr("A probe rule has no threshold: it fires while the "
+                                             "probe finds its target down.")
+                                        : QString());
+    m_probeLabel->setVisible(watchesProbe());
+    m_probe->setVisible(watchesProbe());
+    if (!watchesProbe())
+        setFieldError(m_probeError, {});
+    m_thresholdLabel->setText(t == QLatin1String("certificate") ? tr("&Under:") : tr("&Over:"));
+    if (t == QLatin1String("certificate")) {
+        m_threshold->setDecimals(0);
+        m_threshold->setRange(0, kMaxCertificateDays);
+        m_threshold->setSingleStep(1);
+        m_threshold->setSuffix(tr(" days"));
+    } else if (AlertText::isPercent(t)) {
         m_threshold->setDecimals(1);
         m_threshold->setRange(0, 100);
         m_threshold->setSingleStep(5);
@@ -326,10 +401,17 @@ void AlertRuleDialog::suggestName()
     if (m_nameEdited || !m_name)
         return;
     m_settingName = true;
-    m_name->setText(
-        type() == QLatin1String("offline")
-            ? tr("Node offline")
-            : tr("%1 %2").arg(AlertText::type(type()), AlertText::condition(type(), threshold())));
+    const QString probe = m_probe->currentIndex() >= 0 ? m_probe->currentText() : tr("a probe");
+    if (type() == QLatin1String("offline"))
+        m_name->setText(tr("Node offline"));
+    else if (type() == QLatin1String("probe"))
+        m_name->setText(tr("%1 down").arg(probe));
+    else if (type() == QLatin1String("certificate"))
+        m_name->setText(
+            tr("Certificate of %1 %2").arg(probe, AlertText::condition(type(), threshold())));
+    else
+        m_name->setText(
+            tr("%1 %2").arg(AlertText::type(type()), AlertText::condition(type(), threshold())));
     m_settingName = false;
 }
 
@@ -345,16 +427,22 @@ void AlertRuleDialog::validate()
     else if (m_scope->currentIndex() == Labelled)
         scopeError = NodeText::labelProblem({m_label->text().trimmed()});
     setFieldError(m_scopeError, scopeError);
+    const bool probeMissing = watchesProbe() && m_probe->currentIndex() < 0;
+    if (watchesProbe() &&
+        (probeMissing || m_probeError->text() == tr("Pick the probe the rule watches.")))
+        setFieldError(m_probeError,
+                      probeMissing ? tr("Pick the probe the rule watches.") : QString());
     bool changed = true;
     if (m_editing) {
         const client::AlertRuleChange c = change();
         changed = *c.name != m_rule.name || *c.type != m_rule.type ||
                   *c.threshold != m_rule.threshold ||
                   *c.durationSeconds != m_rule.durationSeconds || *c.enabled != m_rule.enabled ||
-                  *c.nodeId != m_rule.nodeId || *c.label != m_rule.label;
+                  *c.nodeId != m_rule.nodeId || *c.label != m_rule.label ||
+                  c.probeId.value_or(m_rule.probeId) != m_rule.probeId;
     }
     m_buttons->button(QDialogButtonBox::Save)
-        ->setEnabled(named && scopeError.isEmpty() && changed && !m_sending);
+        ->setEnabled(named && scopeError.isEmpty() && !probeMissing && changed && !m_sending);
 }
 
 void AlertRuleDialog::submit()
@@ -364,7 +452,8 @@ void AlertRuleDialog::submit()
         return;
     m_sending = true;
     save->setEnabled(false);
-    for (QLabel *error : {m_nameError, m_thresholdError, m_durationError, m_scopeError, m_error})
+    for (QLabel *error :
+         {m_nameError, m_probeError, m_thresholdError, m_durationError, m_scopeError, m_error})
         setFieldError(error, {});
     auto done = client::within(this, [this](Result<client::AlertRuleRow> r) {
         m_sending = false;
@@ -389,7 +478,8 @@ void AlertRuleDialog::showError(const hm::Error &error)
                                       {QStringLiteral("threshold"), m_thresholdError},
                                       {QStringLiteral("duration"), m_durationError},
                                       {QStringLiteral("node_id"), m_scopeError},
-                                      {QStringLiteral("label"), m_scopeError}};
+                                      {QStringLiteral("label"), m_scopeError},
+                                      {QStringLiteral("probe_id"), m_probeError}};
     setFieldError(at.value(AdminText::errorField(error), m_error),
                   AdminText::error(error, QStringLiteral("admin")));
 }

@@ -29,8 +29,9 @@ namespace hm::app {
 // watches (type and threshold, in the type's unit: percent, load, MiB/s),
 // for how long, where (all nodes, one node, the nodes with a label) and
 // whether it is on. Until the user names it, the name follows the condition
-// ("CPU usage over 90.0%"). The server's refusal shows under the field it
-// names; the dialog stays open. objectNames `alerts.rule.*`.
+// ("CPU usage over 90.0%"). Probe and certificate rules name the probe
+// they watch (a combo of the probes); a certificate's threshold is in days. The server's refusal
+// shows under the field it names; the dialog stays open. objectNames `alerts.rule.*`.
 class AlertRuleDialog final : public QDialog
 {
     Q_OBJECT
@@ -63,6 +64,10 @@ private:
     void load(const client::AlertRuleRow &rule);
     void retranslateUi();
     void typeChanged();
+    // The probes a probe or certificate rule may watch (ProbesApi).
+    void loadProbes();
+    // A probe or certificate rule: it names a probe.
+    bool watchesProbe() const;
     void suggestName();
     void validate();
     void submit();
@@ -83,6 +88,9 @@ private:
     QLabel *m_nameError = nullptr;
     QLabel *m_typeLabel = nullptr;
     QComboBox *m_type = nullptr;
+    QLabel *m_probeLabel = nullptr;
+    QComboBox *m_probe = nullptr;
+    QLabel *m_probeError = nullptr;
     QLabel *m_thresholdLabel = nullptr;
     QDoubleSpinBox *m_threshold = nullptr;
     QLabel *m_thresholdError = nullptr;

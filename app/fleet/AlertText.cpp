@@ -9,8 +9,9 @@ namespace hm::app {
 
 QStringList AlertText::types()
 {
-    return {QStringLiteral("cpu"),  QStringLiteral("memory"),  QStringLiteral("disk"),
-            QStringLiteral("load"), QStringLiteral("network"), QStringLiteral("offline")};
+    return {QStringLiteral("cpu"),   QStringLiteral("memory"),     QStringLiteral("disk"),
+            QStringLiteral("load"),  QStringLiteral("network"),    QStringLiteral("offline"),
+            QStringLiteral("probe"), QStringLiteral("certificate")};
 }
 
 QString AlertText::type(const QString &type)
@@ -27,6 +28,10 @@ QString AlertText::type(const QString &type)
         return tr("Network traffic");
     if (type == QLatin1String("offline"))
         return tr("Offline");
+    if (type == QLatin1String("probe"))
+        return tr("Probe down");
+    if (type == QLatin1String("certificate"))
+        return tr("Certificate expiry");
     return type;
 }
 
@@ -45,6 +50,10 @@ QString AlertText::value(const QString &type, double value)
             QLocale().formattedDataSize(qint64(value), 1, QLocale::DataSizeIecFormat));
     if (type == QLatin1String("offline"))
         return duration(qint64(value));
+    if (type == QLatin1String("probe"))
+        return value >= 0.5 ? tr("up") : tr("down");
+    if (type == QLatin1String("certificate"))
+        return tr("%1 days").arg(QLocale().toString(value, 'f', 0));
     return QLocale().toString(value, 'f', 2);
 }
 
@@ -52,6 +61,10 @@ QString AlertText::condition(const QString &type, double threshold)
 {
     if (type == QLatin1String("offline"))
         return tr("offline");
+    if (type == QLatin1String("probe"))
+        return tr("down");
+    if (type == QLatin1String("certificate"))
+        return tr("under %1").arg(value(type, threshold));
     return tr("over %1").arg(value(type, threshold));
 }
 

@@ -11,6 +11,7 @@
 #include "fleet/AlertRuleDialog.h"
 #include "fleet/AlertRuleModel.h"
 #include "fleet/AlertText.h"
+#include "fleet/ProbesTab.h"
 #include "widgets/AdminText.h"
 #include "widgets/DateTimeText.h"
 #include "widgets/LiveEvents.h"
@@ -183,6 +184,10 @@ AlertsPage::AlertsPage(QWidget *parent) : QWidget(parent)
     m_channelsStack->addWidget(m_channelsEmpty);
     channelsLayout->addWidget(m_channelsStack, 1);
     m_tabs->addTab(m_channelsTab, QString());
+
+    // What the agents check besides their own machine (issue 35, "Probes").
+    m_probesTab = new ProbesTab(m_tabs);
+    m_tabs->addTab(m_probesTab, QString());
     layout->addWidget(m_tabs, 1);
 
     m_state = new QLabel(this);
@@ -264,6 +269,7 @@ AlertsPage::AlertsPage(QWidget *parent) : QWidget(parent)
         m_live, &LiveEvents::message, this, [this](const QString &type, const QJsonObject &data) {
             m_records->applyEvent(type, data);
             m_rules->applyEvent(type, data);
+            m_probesTab->applyEvent(type, data);
             if (type == QLatin1String("node_created") || type == QLatin1String("node_updated") ||
                 type == QLatin1String("node_deleted")) {
                 const QString id = data.value(QStringLiteral("node_id")).toString();
@@ -276,13 +282,20 @@ AlertsPage::AlertsPage(QWidget *parent) : QWidget(parent)
                 else if (!name.isEmpty())
                     m_nodeNames.insert(id, name);
                 m_rules->setNodeNames(m_nodeNames);
+                m_probesTab->setNodeNames(m_nodeNames);
             }
         });
     connect(m_live, &LiveEvents::reopened, this, [this] {
         m_records->refresh();
         m_rules->reload();
+        m_probesTab->reload();
         if (isAdmin())
             m_channels->reload();
+    });
+    connect(m_probesTab, &ProbesTab::message, this, &AlertsPage::say);
+    connect(m_probesTab, &ProbesTab::stateChanged, this, [this] {
+        if (m_tabs->currentWidget() == m_probesTab)
+            showState();
     });
     setSession(nullptr, {});
 }
@@ -320,6 +333,7 @@ void AlertsPage::setSession(client::ApiClient *client, const client::UserInfo &u
     // Channels are the administrators' (the server refuses anyone else).
     m_channels->setClient(isAdmin() ? client : nullptr);
     m_channels->reload();
+    m_probesTab->setSession(client, m_me);
     m_live->setClient(client);
     loadNodeNames();
     retranslateUi();
@@ -330,6 +344,7 @@ void AlertsPage::reload()
     m_message.clear();
     m_records->reload();
     m_rules->reload();
+    m_probesTab->reload();
     if (isAdmin())
         m_channels->reload();
     loadNodeNames();
@@ -354,6 +369,7 @@ void AlertsPage::loadNodeNames(int page)
             for (const client::NodeRow &node : r->items)
                 m_nodeNames.insert(node.id, node.name);
             m_rules->setNodeNames(m_nodeNames);
+            m_probesTab->setNodeNames(m_nodeNames);
             if (r->hasNext && page < kMaxNodePages)
                 loadNodeNames(page + 1);
         }));
@@ -400,6 +416,7 @@ void AlertsPage::retranslateUi()
     m_tabs->setTabText(m_tabs->indexOf(m_recordsTab), tr("Alerts"));
     m_tabs->setTabText(m_tabs->indexOf(m_rulesTab), tr("Rules"));
     m_tabs->setTabText(m_tabs->indexOf(m_channelsTab), tr("Channels"));
+    m_tabs->setTabText(m_tabs->indexOf(m_probesTab), tr("Probes"));
     m_newChannel->setText(tr("New channel..."));
     m_deleteChannel->setText(tr("Delete..."));
     m_show->setItemText(0, tr("Open alerts"));
@@ -611,6 +628,8 @@ void AlertsPage::showState()
         else if (m_channels->state() == AlertChannelModel::State::Ready &&
                  m_channels->rowCount() > 0)
             text = tr("%n channel(s)", "", m_channels->rowCount());
+    } else if (m_tabs->currentWidget() == m_probesTab) {
+        text = m_probesTab->stateText();
     } else if (m_tabs->currentWidget() == m_rulesTab) {
         if (m_rules->state() == AlertRuleModel::State::Loading)
             text = tr("Loading rules...");

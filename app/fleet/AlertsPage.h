@@ -28,6 +28,7 @@ class AlertNotifier;
 class AlertRecordModel;
 class AlertRuleModel;
 class LiveEvents;
+class ProbesTab;
 class SectionEmptyState;
 class SectionHeader;
 
@@ -65,6 +66,7 @@ public:
     AlertChannelModel *channels() const { return m_channels; }
     SectionEmptyState *emptyState() const { return m_recordsEmpty; }
     SectionEmptyState *rulesEmptyState() const { return m_rulesEmpty; }
+    ProbesTab *probesTab() const { return m_probesTab; }
 
 signals:
     // Double-click on an alert: its node, in the Nodes section.
@@ -136,6 +138,7 @@ private:
     QStackedWidget *m_channelsStack = nullptr;
     QTableView *m_channelsView = nullptr;
     SectionEmptyState *m_channelsEmpty = nullptr;
+    ProbesTab *m_probesTab = nullptr;
     bool m_testing = false;
     QString m_messageTone;
     QLabel *m_state = nullptr;

@@ -15,7 +15,7 @@ struct AlertRuleRow
 {
     QString id;
     QString name;
-    QString type; // cpu, memory, disk, load, network, offline
+    QString type; // cpu, memory, disk, load, network, offline, probe, certificate
     double threshold = 0;
     qint64 durationSeconds = 0;
     bool enabled = true;
@@ -23,6 +23,7 @@ struct AlertRuleRow
     QString label;  // empty: no label (all nodes when nodeId is empty too)
     QDateTime createdAt;
     QDateTime updatedAt;
+    QString probeId; // probe and certificate rules: the probe watched
 };
 
 // What POST and PUT send; PUT sends the fields set.
@@ -33,8 +34,9 @@ struct AlertRuleChange
     std::optional<double> threshold;
     std::optional<qint64> durationSeconds;
     std::optional<bool> enabled;
-    std::optional<QString> nodeId; // "" clears it
-    std::optional<QString> label;  // "" clears it
+    std::optional<QString> nodeId;  // "" clears it
+    std::optional<QString> label;   // "" clears it
+    std::optional<QString> probeId; // probe and certificate rules
     QJsonObject toJson() const;
 };
 

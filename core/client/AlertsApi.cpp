@@ -22,7 +22,8 @@ AlertRuleRow alertRule(const QJsonObject &o)
             o.value(QStringLiteral("node_id")).toString(),
             o.value(QStringLiteral("label")).toString(),
             time(o.value(QStringLiteral("created_at"))),
-            time(o.value(QStringLiteral("updated_at")))};
+            time(o.value(QStringLiteral("updated_at"))),
+            o.value(QStringLiteral("probe_id")).toString()};
 }
 
 AlertRecordRow alertRecord(const QJsonObject &o)
@@ -95,6 +96,7 @@ QJsonObject AlertRuleChange::toJson() const
         o.insert(QStringLiteral("enabled"), *enabled);
     text("node_id", nodeId);
     text("label", label);
+    text("probe_id", probeId);
     return o;
 }
 

@@ -19,6 +19,7 @@
 #include "client/AlertsApi.h"
 #include "client/EventHub.h"
 #include "client/NodesApi.h"
+#include "client/ProbesApi.h"
 #include "crypto/Hmac.h"
 #include "fleet/AlertChannelModel.h"
 #include "fleet/AlertNotifier.h"
@@ -85,6 +86,7 @@ private slots:
     void alertArrivesLiveAndIsResolvedByHand();
     void anotherConsolesRulesArriveLive();
     void disableThenDeleteARule();
+    void certificateRuleThroughTheDialog();
     void channelsThroughTheDialogAndTested();
     void viewerSeesNoEnabledActions();
     void windowSaysAndOpensTheAlert();
@@ -492,6 +494,72 @@ void TestAlertsPage::channelsThroughTheDialogAndTested()
     QTRY_COMPARE_WITH_TIMEOUT(page.channels()->rowCount(), 0, 15000);
     stored = await<QList<AlertChannelRow>>([&](auto done) { api().channels(done); });
     QVERIFY(stored->isEmpty());
+}
+
+void TestAlertsPage::certificateRuleThroughTheDialog()
+{
+    // A probe to watch (issue 35, "Probes").
+    ProbesApi probes(*m_server.connection->client());
+    ProbeChange site;
+    site.id = QStringLiteral("shop");
+    site.name = QStringLiteral("Shop");
+    site.kind = QStringLiteral("http");
+    site.target = QStringLiteral("https://shop.example.com/");
+    QVERIFY(await<ProbeRow>([&](auto done) { probes.create(site, done); }).ok());
+    AlertsPage page;
+    signIn(page);
+
+    bool probeHiddenForCpu = false;
+    bool probeShownWithItsProbe = false;
+    bool noThresholdForProbe = false;
+    QString daysSuffix;
+    double daysMaximum = 0;
+    QString suggested;
+    DialogSeam::setNextHandler([&](QDialog *dialog) {
+        if (dialog->objectName() != QLatin1String("alerts.ruleDialog"))
+            return int(QDialog::Rejected);
+        dialog->show();
+        auto *type = child<QComboBox>(dialog, "alerts.rule.type");
+        auto *probe = child<QComboBox>(dialog, "alerts.rule.probe");
+        auto *threshold = child<QDoubleSpinBox>(dialog, "alerts.rule.threshold");
+        type->setCurrentIndex(type->findData(QStringLiteral("cpu")));
+        probeHiddenForCpu = !probe->isVisible();
+        type->setCurrentIndex(type->findData(QStringLiteral("probe")));
+        (void)QTest::qWaitFor([probe] { return probe->findData(QStringLiteral("shop")) >= 0; },
+                              15000);
+        probeShownWithItsProbe =
+            probe->isVisible() && probe->currentData().toString() == QLatin1String("shop");
+        noThresholdForProbe = !threshold->isEnabled();
+        type->setCurrentIndex(type->findData(QStringLiteral("certificate")));
+        daysSuffix = threshold->suffix();
+        daysMaximum = threshold->maximum();
+        threshold->setValue(14);
+        suggested = child<QLineEdit>(dialog, "alerts.rule.name")->text();
+        child<QPushButton>(dialog, "alerts.rule.save")->click();
+        (void)QTest::qWaitFor([dialog] { return dialog->result() == QDialog::Accepted; }, 15000);
+        return dialog->result();
+    });
+    child<QPushButton>(&page, "alerts.newRule")->click();
+    QVERIFY(probeHiddenForCpu);
+    QVERIFY(probeShownWithItsProbe);
+    QVERIFY(noThresholdForProbe);
+    QCOMPARE(daysSuffix, QStringLiteral(" days"));
+    QCOMPARE(daysMaximum, 3650.0);
+    QCOMPARE(suggested, QStringLiteral("Certificate of Shop (shop) under 14 days"));
+    QTRY_COMPARE_WITH_TIMEOUT(page.rules()->rowCount(), 1, 15000);
+    QCOMPARE(cell(page.rules(), 0, AlertRuleModel::TypeColumn),
+             QStringLiteral("Certificate expiry"));
+    QCOMPARE(cell(page.rules(), 0, AlertRuleModel::ConditionColumn),
+             QStringLiteral("under 14 days"));
+    // The server stored it so.
+    auto stored = await<QList<AlertRuleRow>>([&](auto done) { api().rules(done); });
+    QVERIFY(stored.ok());
+    QCOMPARE(stored->size(), 1);
+    QCOMPARE(stored->first().type, QStringLiteral("certificate"));
+    QCOMPARE(stored->first().threshold, 14.0);
+    QCOMPARE(stored->first().probeId, QStringLiteral("shop"));
+    deleteAllRules();
+    QVERIFY(await<void>([&](auto done) { probes.remove(QStringLiteral("shop"), done); }).ok());
 }
 
 void TestAlertsPage::viewerSeesNoEnabledActions()
