@@ -240,6 +240,30 @@
         <source>Disabled</source>
         <translation>Disabled</translation>
     </message>
+    <message>
+        <source>Probe down</source>
+        <translation>Probe down</translation>
+    </message>
+    <message>
+        <source>Certificate expiry</source>
+        <translation>Certificate expiry</translation>
+    </message>
+    <message>
+        <source>up</source>
+        <translation>up</translation>
+    </message>
+    <message>
+        <source>down</source>
+        <translation>down</translation>
+    </message>
+    <message>
+        <source>%1 days</source>
+        <translation>%1 days</translation>
+    </message>
+    <message>
+        <source>under %1</source>
+        <translation>under %1</translation>
+    </message>
 </context>
 <context>
     <name>AuditActions</name>
@@ -1145,6 +1169,57 @@
     <message>
         <source>Could not %1: %2</source>
         <translation>Could not %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>ProbeText</name>
+    <message>
+        <source>HTTP(S)</source>
+        <translation>HTTP(S)</translation>
+    </message>
+    <message>
+        <source>TCP port</source>
+        <translation>TCP port</translation>
+    </message>
+    <message>
+        <source>Ping (ICMP)</source>
+        <translation>Ping (ICMP)</translation>
+    </message>
+    <message>
+        <source>host:port, e.g. db.example.com:5432</source>
+        <translation>host:port, e.g. db.example.com:5432</translation>
+    </message>
+    <message>
+        <source>A host, e.g. gateway.example.com</source>
+        <translation>A host, e.g. gateway.example.com</translation>
+    </message>
+    <message>
+        <source>A URL, e.g. https://example.com/health</source>
+        <translation>A URL, e.g. https://example.com/health</translation>
+    </message>
+    <message>
+        <source>One node</source>
+        <translation>One node</translation>
+    </message>
+    <message>
+        <source>Label: %1</source>
+        <translation>Label: %1</translation>
+    </message>
+    <message>
+        <source>All nodes</source>
+        <translation>All nodes</translation>
+    </message>
+    <message>
+        <source>Every %1</source>
+        <translation>Every %1</translation>
+    </message>
+    <message>
+        <source>Enabled</source>
+        <translation>Enabled</translation>
+    </message>
+    <message>
+        <source>Disabled</source>
+        <translation>Disabled</translation>
     </message>
 </context>
 <context>
@@ -2344,6 +2419,50 @@
         <source>Pick the node the rule watches.</source>
         <translation>Pick the node the rule watches.</translation>
     </message>
+    <message>
+        <source>&amp;Probe:</source>
+        <translation>&amp;Probe:</translation>
+    </message>
+    <message>
+        <source>No probe yet: add one under Probes</source>
+        <translation>No probe yet: add one under Probes</translation>
+    </message>
+    <message>
+        <source>The probes could not be read: %1</source>
+        <translation>The probes could not be read: %1</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>A probe rule has no threshold: it fires while the probe finds its target down.</source>
+        <translation>A probe rule has no threshold: it fires while the probe finds its target down.</translation>
+    </message>
+    <message>
+        <source>&amp;Under:</source>
+        <translation>&amp;Under:</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> days</translation>
+    </message>
+    <message>
+        <source>a probe</source>
+        <translation>a probe</translation>
+    </message>
+    <message>
+        <source>%1 down</source>
+        <translation>%1 down</translation>
+    </message>
+    <message>
+        <source>Certificate of %1 %2</source>
+        <translation>Certificate of %1 %2</translation>
+    </message>
+    <message>
+        <source>Pick the probe the rule watches.</source>
+        <translation>Pick the probe the rule watches.</translation>
+    </message>
 </context>
 <context>
     <name>hm::app::AlertRuleModel</name>
@@ -2681,6 +2800,10 @@
     <message>
         <source>The SMTP server took the test message for &quot;%1&quot; (reply %2, %3 ms).</source>
         <translation>The SMTP server took the test message for &quot;%1&quot; (reply %2, %3 ms).</translation>
+    </message>
+    <message>
+        <source>Probes</source>
+        <translation>Probes</translation>
     </message>
 </context>
 <context>
@@ -8026,6 +8149,251 @@
     <message>
         <source>Required</source>
         <translation>Required</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::ProbeDialog</name>
+    <message>
+        <source>Edit probe</source>
+        <translation>Edit probe</translation>
+    </message>
+    <message>
+        <source>New probe</source>
+        <translation>New probe</translation>
+    </message>
+    <message>
+        <source>The agents of the nodes a probe covers check the target every interval and report whether it answered, how fast and, for HTTPS, how long its certificate is valid.</source>
+        <translation>The agents of the nodes a probe covers check the target every interval and report whether it answered, how fast and, for HTTPS, how long its certificate is valid.</translation>
+    </message>
+    <message>
+        <source>&amp;Id:</source>
+        <translation>&amp;Id:</translation>
+    </message>
+    <message>
+        <source>e.g. website (a-z, 0-9, _ and -)</source>
+        <translation>e.g. website (a-z, 0-9, _ and -)</translation>
+    </message>
+    <message>
+        <source>The id names the probe&apos;s metrics and never changes.</source>
+        <translation>The id names the probe&apos;s metrics and never changes.</translation>
+    </message>
+    <message>
+        <source>Names the probe&apos;s metrics (probe.&lt;id&gt;.up); it never changes.</source>
+        <translation>Names the probe&apos;s metrics (probe.&lt;id&gt;.up); it never changes.</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>&amp;Kind:</translation>
+    </message>
+    <message>
+        <source>&amp;Target:</source>
+        <translation>&amp;Target:</translation>
+    </message>
+    <message>
+        <source>&amp;Keyword:</source>
+        <translation>&amp;Keyword:</translation>
+    </message>
+    <message>
+        <source>Optional: text the answer must contain</source>
+        <translation>Optional: text the answer must contain</translation>
+    </message>
+    <message>
+        <source>E&amp;xpected status:</source>
+        <translation>E&amp;xpected status:</translation>
+    </message>
+    <message>
+        <source>Any 2xx or 3xx</source>
+        <translation>Any 2xx or 3xx</translation>
+    </message>
+    <message>
+        <source>&amp;Verify the TLS certificate</source>
+        <translation>&amp;Verify the TLS certificate</translation>
+    </message>
+    <message>
+        <source>&amp;Every:</source>
+        <translation>&amp;Every:</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>&amp;Timeout:</source>
+        <translation>&amp;Timeout:</translation>
+    </message>
+    <message>
+        <source>At most 60 seconds, and shorter than the interval.</source>
+        <translation>At most 60 seconds, and shorter than the interval.</translation>
+    </message>
+    <message>
+        <source>&amp;Runs on:</source>
+        <translation>&amp;Runs on:</translation>
+    </message>
+    <message>
+        <source>All nodes</source>
+        <translation>All nodes</translation>
+    </message>
+    <message>
+        <source>One node</source>
+        <translation>One node</translation>
+    </message>
+    <message>
+        <source>Nodes with the label</source>
+        <translation>Nodes with the label</translation>
+    </message>
+    <message>
+        <source>Label, e.g. production</source>
+        <translation>Label, e.g. production</translation>
+    </message>
+    <message>
+        <source>No node enrolled yet</source>
+        <translation>No node enrolled yet</translation>
+    </message>
+    <message>
+        <source>E&amp;nabled</source>
+        <translation>E&amp;nabled</translation>
+    </message>
+    <message>
+        <source>A disabled probe is kept but not run.</source>
+        <translation>A disabled probe is kept but not run.</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>Create</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>A probe needs an id.</source>
+        <translation>A probe needs an id.</translation>
+    </message>
+    <message>
+        <source>A probe needs a name.</source>
+        <translation>A probe needs a name.</translation>
+    </message>
+    <message>
+        <source>A probe needs a target.</source>
+        <translation>A probe needs a target.</translation>
+    </message>
+    <message>
+        <source>Pick the node the probe runs on.</source>
+        <translation>Pick the node the probe runs on.</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::ProbeModel</name>
+    <message>
+        <source>Id: %1 (its metrics: probe.%1.*)</source>
+        <translation>Id: %1 (its metrics: probe.%1.*)</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Target</translation>
+    </message>
+    <message>
+        <source>Interval</source>
+        <translation>Interval</translation>
+    </message>
+    <message>
+        <source>Runs on</source>
+        <translation>Runs on</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::ProbesTab</name>
+    <message>
+        <source>Loading probes...</source>
+        <translation>Loading probes...</translation>
+    </message>
+    <message>
+        <source>Probes: %1</source>
+        <translation>Probes: %1</translation>
+    </message>
+    <message>
+        <source>New probe...</source>
+        <translation>New probe...</translation>
+    </message>
+    <message>
+        <source>Edit...</source>
+        <translation>Edit...</translation>
+    </message>
+    <message>
+        <source>Delete...</source>
+        <translation>Delete...</translation>
+    </message>
+    <message>
+        <source>Sign in first.</source>
+        <translation>Sign in first.</translation>
+    </message>
+    <message>
+        <source>Select a probe first.</source>
+        <translation>Select a probe first.</translation>
+    </message>
+    <message>
+        <source>An HTTP(S) URL, a TCP port or a host to ping that the agents check.</source>
+        <translation>An HTTP(S) URL, a TCP port or a host to ping that the agents check.</translation>
+    </message>
+    <message>
+        <source>Change what the probe checks, how often and where.</source>
+        <translation>Change what the probe checks, how often and where.</translation>
+    </message>
+    <message>
+        <source>Delete the probe; the agents stop running it.</source>
+        <translation>Delete the probe; the agents stop running it.</translation>
+    </message>
+    <message>
+        <source>The probes could not be read</source>
+        <translation>The probes could not be read</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Retry</translation>
+    </message>
+    <message>
+        <source>No probes yet</source>
+        <translation>No probes yet</translation>
+    </message>
+    <message>
+        <source>A probe has the agents check a website, a TCP port or a host besides their own machine: whether it answers, how fast and how long its certificate is valid. Alert rules of the types Probe down and Certificate watch the results.</source>
+        <translation>A probe has the agents check a website, a TCP port or a host besides their own machine: whether it answers, how fast and how long its certificate is valid. Alert rules of the types Probe down and Certificate watch the results.</translation>
+    </message>
+    <message>
+        <source>New probe</source>
+        <translation>New probe</translation>
+    </message>
+    <message>
+        <source>Delete probe</source>
+        <translation>Delete probe</translation>
+    </message>
+    <message>
+        <source>Delete the probe &quot;%1&quot;? The agents stop running it; alert rules on it no longer fire.</source>
+        <translation>Delete the probe &quot;%1&quot;? The agents stop running it; alert rules on it no longer fire.</translation>
+    </message>
+    <message>
+        <source>The probe was not deleted: %1</source>
+        <translation>The probe was not deleted: %1</translation>
     </message>
 </context>
 <context>

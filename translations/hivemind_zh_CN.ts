@@ -239,6 +239,30 @@
         <source>Disabled</source>
         <translation>已停用</translation>
     </message>
+    <message>
+        <source>Probe down</source>
+        <translation>探测失败</translation>
+    </message>
+    <message>
+        <source>Certificate expiry</source>
+        <translation>证书到期</translation>
+    </message>
+    <message>
+        <source>up</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <source>down</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>%1 days</source>
+        <translation>%1 天</translation>
+    </message>
+    <message>
+        <source>under %1</source>
+        <translation>低于 %1</translation>
+    </message>
 </context>
 <context>
     <name>AuditActions</name>
@@ -1138,6 +1162,57 @@
     <message>
         <source>Could not %1: %2</source>
         <translation>无法%1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>ProbeText</name>
+    <message>
+        <source>HTTP(S)</source>
+        <translation>HTTP(S)</translation>
+    </message>
+    <message>
+        <source>TCP port</source>
+        <translation>TCP 端口</translation>
+    </message>
+    <message>
+        <source>Ping (ICMP)</source>
+        <translation>Ping 连通性测试 (ICMP)</translation>
+    </message>
+    <message>
+        <source>host:port, e.g. db.example.com:5432</source>
+        <translation>主机:端口，例如 db.example.com:5432</translation>
+    </message>
+    <message>
+        <source>A host, e.g. gateway.example.com</source>
+        <translation>主机，例如 gateway.example.com</translation>
+    </message>
+    <message>
+        <source>A URL, e.g. https://example.com/health</source>
+        <translation>URL，例如 https://example.com/health</translation>
+    </message>
+    <message>
+        <source>One node</source>
+        <translation>单个节点</translation>
+    </message>
+    <message>
+        <source>Label: %1</source>
+        <translation>标签：%1</translation>
+    </message>
+    <message>
+        <source>All nodes</source>
+        <translation>所有节点</translation>
+    </message>
+    <message>
+        <source>Every %1</source>
+        <translation>每 %1</translation>
+    </message>
+    <message>
+        <source>Enabled</source>
+        <translation>已启用</translation>
+    </message>
+    <message>
+        <source>Disabled</source>
+        <translation>已停用</translation>
     </message>
 </context>
 <context>
@@ -2335,6 +2410,50 @@
         <source>Pick the node the rule watches.</source>
         <translation>请选择该规则监控的节点。</translation>
     </message>
+    <message>
+        <source>&amp;Probe:</source>
+        <translation>探测(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>No probe yet: add one under Probes</source>
+        <translation>尚无探测：请在“探测”标签页添加</translation>
+    </message>
+    <message>
+        <source>The probes could not be read: %1</source>
+        <translation>无法读取探测：%1</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>A probe rule has no threshold: it fires while the probe finds its target down.</source>
+        <translation>探测规则没有阈值：探测发现目标失败时即触发。</translation>
+    </message>
+    <message>
+        <source>&amp;Under:</source>
+        <translation>低于(&amp;U)：</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <source>a probe</source>
+        <translation>某个探测</translation>
+    </message>
+    <message>
+        <source>%1 down</source>
+        <translation>%1 失败</translation>
+    </message>
+    <message>
+        <source>Certificate of %1 %2</source>
+        <translation>%1 的证书 %2</translation>
+    </message>
+    <message>
+        <source>Pick the probe the rule watches.</source>
+        <translation>请选择规则监视的探测。</translation>
+    </message>
 </context>
 <context>
     <name>hm::app::AlertRuleModel</name>
@@ -2668,6 +2787,10 @@
     <message>
         <source>The SMTP server took the test message for &quot;%1&quot; (reply %2, %3 ms).</source>
         <translation>SMTP 服务器已接收“%1”的测试消息（回复码 %2，%3 毫秒）。</translation>
+    </message>
+    <message>
+        <source>Probes</source>
+        <translation>探测</translation>
     </message>
 </context>
 <context>
@@ -7979,6 +8102,251 @@
     <message>
         <source>Required</source>
         <translation>必填</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::ProbeDialog</name>
+    <message>
+        <source>Edit probe</source>
+        <translation>编辑探测</translation>
+    </message>
+    <message>
+        <source>New probe</source>
+        <translation>新建探测</translation>
+    </message>
+    <message>
+        <source>The agents of the nodes a probe covers check the target every interval and report whether it answered, how fast and, for HTTPS, how long its certificate is valid.</source>
+        <translation>探测覆盖的节点上的代理会在每个间隔检查目标，并上报目标是否响应、响应速度，以及 HTTPS 证书的剩余有效期。</translation>
+    </message>
+    <message>
+        <source>&amp;Id:</source>
+        <translation>标识(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>e.g. website (a-z, 0-9, _ and -)</source>
+        <translation>例如 &quot;website&quot;（a-z、0-9、_ 和 -）</translation>
+    </message>
+    <message>
+        <source>The id names the probe&apos;s metrics and never changes.</source>
+        <translation>标识用于命名探测的指标，且永不更改。</translation>
+    </message>
+    <message>
+        <source>Names the probe&apos;s metrics (probe.&lt;id&gt;.up); it never changes.</source>
+        <translation>用于命名探测的指标（probe.&lt;id&gt;.up），且永不更改。</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>类型(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>&amp;Target:</source>
+        <translation>目标(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>&amp;Keyword:</source>
+        <translation>关键字(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>Optional: text the answer must contain</source>
+        <translation>可选：响应必须包含的文字</translation>
+    </message>
+    <message>
+        <source>E&amp;xpected status:</source>
+        <translation>预期状态码(&amp;X)：</translation>
+    </message>
+    <message>
+        <source>Any 2xx or 3xx</source>
+        <translation>任何 2xx 或 3xx</translation>
+    </message>
+    <message>
+        <source>&amp;Verify the TLS certificate</source>
+        <translation>验证 TLS 证书(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Every:</source>
+        <translation>间隔(&amp;E)：</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <source>&amp;Timeout:</source>
+        <translation>超时(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>At most 60 seconds, and shorter than the interval.</source>
+        <translation>最多 60 秒，且须短于间隔。</translation>
+    </message>
+    <message>
+        <source>&amp;Runs on:</source>
+        <translation>运行于(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>All nodes</source>
+        <translation>所有节点</translation>
+    </message>
+    <message>
+        <source>One node</source>
+        <translation>单个节点</translation>
+    </message>
+    <message>
+        <source>Nodes with the label</source>
+        <translation>带有此标签的节点</translation>
+    </message>
+    <message>
+        <source>Label, e.g. production</source>
+        <translation>标签，例如 &quot;production&quot;</translation>
+    </message>
+    <message>
+        <source>No node enrolled yet</source>
+        <translation>尚未注册任何节点</translation>
+    </message>
+    <message>
+        <source>E&amp;nabled</source>
+        <translation>启用(&amp;N)</translation>
+    </message>
+    <message>
+        <source>A disabled probe is kept but not run.</source>
+        <translation>停用的探测会保留，但不会运行。</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>创建</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>A probe needs an id.</source>
+        <translation>探测需要标识。</translation>
+    </message>
+    <message>
+        <source>A probe needs a name.</source>
+        <translation>探测需要名称。</translation>
+    </message>
+    <message>
+        <source>A probe needs a target.</source>
+        <translation>探测需要目标。</translation>
+    </message>
+    <message>
+        <source>Pick the node the probe runs on.</source>
+        <translation>请选择运行探测的节点。</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::ProbeModel</name>
+    <message>
+        <source>Id: %1 (its metrics: probe.%1.*)</source>
+        <translation>标识：%1（其指标：probe.%1.*）</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <source>Interval</source>
+        <translation>间隔</translation>
+    </message>
+    <message>
+        <source>Runs on</source>
+        <translation>运行于</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::ProbesTab</name>
+    <message>
+        <source>Loading probes...</source>
+        <translation>正在加载探测…</translation>
+    </message>
+    <message>
+        <source>Probes: %1</source>
+        <translation>探测：%1</translation>
+    </message>
+    <message>
+        <source>New probe...</source>
+        <translation>新建探测…</translation>
+    </message>
+    <message>
+        <source>Edit...</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Delete...</source>
+        <translation>删除…</translation>
+    </message>
+    <message>
+        <source>Sign in first.</source>
+        <translation>请先登录。</translation>
+    </message>
+    <message>
+        <source>Select a probe first.</source>
+        <translation>请先选择探测。</translation>
+    </message>
+    <message>
+        <source>An HTTP(S) URL, a TCP port or a host to ping that the agents check.</source>
+        <translation>由代理检查的 HTTP(S) URL、TCP 端口或要 Ping 的主机。</translation>
+    </message>
+    <message>
+        <source>Change what the probe checks, how often and where.</source>
+        <translation>更改探测检查的目标、频率和运行位置。</translation>
+    </message>
+    <message>
+        <source>Delete the probe; the agents stop running it.</source>
+        <translation>删除探测；代理将停止运行。</translation>
+    </message>
+    <message>
+        <source>The probes could not be read</source>
+        <translation>无法读取探测</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>重试</translation>
+    </message>
+    <message>
+        <source>No probes yet</source>
+        <translation>尚无探测</translation>
+    </message>
+    <message>
+        <source>A probe has the agents check a website, a TCP port or a host besides their own machine: whether it answers, how fast and how long its certificate is valid. Alert rules of the types Probe down and Certificate watch the results.</source>
+        <translation>探测让代理在自身机器之外检查网站、TCP 端口或主机：是否响应、响应速度，以及证书还有多久有效。“探测失败”和“证书到期”类型的告警规则会监视这些结果。</translation>
+    </message>
+    <message>
+        <source>New probe</source>
+        <translation>新建探测</translation>
+    </message>
+    <message>
+        <source>Delete probe</source>
+        <translation>删除探测</translation>
+    </message>
+    <message>
+        <source>Delete the probe &quot;%1&quot;? The agents stop running it; alert rules on it no longer fire.</source>
+        <translation>要删除探测“%1”吗？代理将停止运行，针对它的告警规则也不再触发。</translation>
+    </message>
+    <message>
+        <source>The probe was not deleted: %1</source>
+        <translation>探测未删除：%1</translation>
     </message>
 </context>
 <context>

@@ -239,6 +239,30 @@
         <source>Disabled</source>
         <translation>已停用</translation>
     </message>
+    <message>
+        <source>Probe down</source>
+        <translation>探測失敗</translation>
+    </message>
+    <message>
+        <source>Certificate expiry</source>
+        <translation>TLS 憑證到期</translation>
+    </message>
+    <message>
+        <source>up</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <source>down</source>
+        <translation>失敗</translation>
+    </message>
+    <message>
+        <source>%1 days</source>
+        <translation>%1 天</translation>
+    </message>
+    <message>
+        <source>under %1</source>
+        <translation>低於 %1</translation>
+    </message>
 </context>
 <context>
     <name>AuditActions</name>
@@ -1138,6 +1162,57 @@
     <message>
         <source>Could not %1: %2</source>
         <translation>無法%1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>ProbeText</name>
+    <message>
+        <source>HTTP(S)</source>
+        <translation>HTTP(S)</translation>
+    </message>
+    <message>
+        <source>TCP port</source>
+        <translation>TCP 連接埠</translation>
+    </message>
+    <message>
+        <source>Ping (ICMP)</source>
+        <translation>Ping 連通測試 (ICMP)</translation>
+    </message>
+    <message>
+        <source>host:port, e.g. db.example.com:5432</source>
+        <translation>主機:連接埠，例如 db.example.com:5432</translation>
+    </message>
+    <message>
+        <source>A host, e.g. gateway.example.com</source>
+        <translation>主機，例如 gateway.example.com</translation>
+    </message>
+    <message>
+        <source>A URL, e.g. https://example.com/health</source>
+        <translation>網址，例如 https://example.com/health</translation>
+    </message>
+    <message>
+        <source>One node</source>
+        <translation>單一節點</translation>
+    </message>
+    <message>
+        <source>Label: %1</source>
+        <translation>標籤：%1</translation>
+    </message>
+    <message>
+        <source>All nodes</source>
+        <translation>所有節點</translation>
+    </message>
+    <message>
+        <source>Every %1</source>
+        <translation>每 %1</translation>
+    </message>
+    <message>
+        <source>Enabled</source>
+        <translation>已啟用</translation>
+    </message>
+    <message>
+        <source>Disabled</source>
+        <translation>已停用</translation>
     </message>
 </context>
 <context>
@@ -2335,6 +2410,50 @@
         <source>Pick the node the rule watches.</source>
         <translation>請選擇此規則監看的節點。</translation>
     </message>
+    <message>
+        <source>&amp;Probe:</source>
+        <translation>探測(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>No probe yet: add one under Probes</source>
+        <translation>尚無探測：請在「探測」分頁新增</translation>
+    </message>
+    <message>
+        <source>The probes could not be read: %1</source>
+        <translation>無法讀取探測：%1</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>A probe rule has no threshold: it fires while the probe finds its target down.</source>
+        <translation>探測規則沒有門檻值：探測發現目標失敗時即觸發。</translation>
+    </message>
+    <message>
+        <source>&amp;Under:</source>
+        <translation>低於(&amp;U)：</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <source>a probe</source>
+        <translation>某個探測</translation>
+    </message>
+    <message>
+        <source>%1 down</source>
+        <translation>%1 失敗</translation>
+    </message>
+    <message>
+        <source>Certificate of %1 %2</source>
+        <translation>%1 的 TLS 憑證 %2</translation>
+    </message>
+    <message>
+        <source>Pick the probe the rule watches.</source>
+        <translation>請選擇規則監看的探測。</translation>
+    </message>
 </context>
 <context>
     <name>hm::app::AlertRuleModel</name>
@@ -2668,6 +2787,10 @@
     <message>
         <source>The SMTP server took the test message for &quot;%1&quot; (reply %2, %3 ms).</source>
         <translation>SMTP 伺服器已收下「%1」的測試訊息（回覆碼 %2，%3 毫秒）。</translation>
+    </message>
+    <message>
+        <source>Probes</source>
+        <translation>探測</translation>
     </message>
 </context>
 <context>
@@ -7979,6 +8102,251 @@
     <message>
         <source>Required</source>
         <translation>必填</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::ProbeDialog</name>
+    <message>
+        <source>Edit probe</source>
+        <translation>編輯探測</translation>
+    </message>
+    <message>
+        <source>New probe</source>
+        <translation>新增探測</translation>
+    </message>
+    <message>
+        <source>The agents of the nodes a probe covers check the target every interval and report whether it answered, how fast and, for HTTPS, how long its certificate is valid.</source>
+        <translation>探測涵蓋的節點上的代理程式會在每個間隔檢查目標，並回報目標是否回應、回應速度，以及 HTTPS 的 TLS 憑證剩餘有效期。</translation>
+    </message>
+    <message>
+        <source>&amp;Id:</source>
+        <translation>識別碼(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>e.g. website (a-z, 0-9, _ and -)</source>
+        <translation>例如 &quot;website&quot;（a-z、0-9、_ 與 -）</translation>
+    </message>
+    <message>
+        <source>The id names the probe&apos;s metrics and never changes.</source>
+        <translation>識別碼用於命名探測的指標，且永不變更。</translation>
+    </message>
+    <message>
+        <source>Names the probe&apos;s metrics (probe.&lt;id&gt;.up); it never changes.</source>
+        <translation>用於命名探測的指標（probe.&lt;id&gt;.up），且永不變更。</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>名稱(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>類型(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>&amp;Target:</source>
+        <translation>目標(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>&amp;Keyword:</source>
+        <translation>關鍵字(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>Optional: text the answer must contain</source>
+        <translation>選填：回應必須包含的文字</translation>
+    </message>
+    <message>
+        <source>E&amp;xpected status:</source>
+        <translation>預期狀態碼(&amp;X)：</translation>
+    </message>
+    <message>
+        <source>Any 2xx or 3xx</source>
+        <translation>任何 2xx 或 3xx</translation>
+    </message>
+    <message>
+        <source>&amp;Verify the TLS certificate</source>
+        <translation>驗證 TLS 憑證(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Every:</source>
+        <translation>間隔(&amp;E)：</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <source>&amp;Timeout:</source>
+        <translation>逾時(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>At most 60 seconds, and shorter than the interval.</source>
+        <translation>最多 60 秒，且須短於間隔。</translation>
+    </message>
+    <message>
+        <source>&amp;Runs on:</source>
+        <translation>執行於(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>All nodes</source>
+        <translation>所有節點</translation>
+    </message>
+    <message>
+        <source>One node</source>
+        <translation>單一節點</translation>
+    </message>
+    <message>
+        <source>Nodes with the label</source>
+        <translation>具有此標籤的節點</translation>
+    </message>
+    <message>
+        <source>Label, e.g. production</source>
+        <translation>標籤，例如 &quot;production&quot;</translation>
+    </message>
+    <message>
+        <source>No node enrolled yet</source>
+        <translation>尚未註冊任何節點</translation>
+    </message>
+    <message>
+        <source>E&amp;nabled</source>
+        <translation>啟用(&amp;N)</translation>
+    </message>
+    <message>
+        <source>A disabled probe is kept but not run.</source>
+        <translation>停用的探測會保留，但不會執行。</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>儲存</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>建立</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>A probe needs an id.</source>
+        <translation>探測需要識別碼。</translation>
+    </message>
+    <message>
+        <source>A probe needs a name.</source>
+        <translation>探測需要名稱。</translation>
+    </message>
+    <message>
+        <source>A probe needs a target.</source>
+        <translation>探測需要目標。</translation>
+    </message>
+    <message>
+        <source>Pick the node the probe runs on.</source>
+        <translation>請選擇執行探測的節點。</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::ProbeModel</name>
+    <message>
+        <source>Id: %1 (its metrics: probe.%1.*)</source>
+        <translation>識別碼：%1（其指標：probe.%1.*）</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名稱</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>狀態</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>類型</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>目標</translation>
+    </message>
+    <message>
+        <source>Interval</source>
+        <translation>間隔</translation>
+    </message>
+    <message>
+        <source>Runs on</source>
+        <translation>執行於</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::ProbesTab</name>
+    <message>
+        <source>Loading probes...</source>
+        <translation>正在載入探測…</translation>
+    </message>
+    <message>
+        <source>Probes: %1</source>
+        <translation>探測：%1</translation>
+    </message>
+    <message>
+        <source>New probe...</source>
+        <translation>新增探測…</translation>
+    </message>
+    <message>
+        <source>Edit...</source>
+        <translation>編輯…</translation>
+    </message>
+    <message>
+        <source>Delete...</source>
+        <translation>刪除…</translation>
+    </message>
+    <message>
+        <source>Sign in first.</source>
+        <translation>請先登入。</translation>
+    </message>
+    <message>
+        <source>Select a probe first.</source>
+        <translation>請先選取探測。</translation>
+    </message>
+    <message>
+        <source>An HTTP(S) URL, a TCP port or a host to ping that the agents check.</source>
+        <translation>由代理程式檢查的 HTTP(S) 網址、TCP 連接埠或要 Ping 的主機。</translation>
+    </message>
+    <message>
+        <source>Change what the probe checks, how often and where.</source>
+        <translation>變更探測檢查的目標、頻率與執行位置。</translation>
+    </message>
+    <message>
+        <source>Delete the probe; the agents stop running it.</source>
+        <translation>刪除探測；代理程式將停止執行。</translation>
+    </message>
+    <message>
+        <source>The probes could not be read</source>
+        <translation>無法讀取探測</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>重試</translation>
+    </message>
+    <message>
+        <source>No probes yet</source>
+        <translation>尚無探測</translation>
+    </message>
+    <message>
+        <source>A probe has the agents check a website, a TCP port or a host besides their own machine: whether it answers, how fast and how long its certificate is valid. Alert rules of the types Probe down and Certificate watch the results.</source>
+        <translation>探測讓代理程式在自身機器之外檢查網站、TCP 連接埠或主機：是否回應、回應速度，以及 TLS 憑證還有多久有效。「探測失敗」與「TLS 憑證到期」類型的告警規則會監看這些結果。</translation>
+    </message>
+    <message>
+        <source>New probe</source>
+        <translation>新增探測</translation>
+    </message>
+    <message>
+        <source>Delete probe</source>
+        <translation>刪除探測</translation>
+    </message>
+    <message>
+        <source>Delete the probe &quot;%1&quot;? The agents stop running it; alert rules on it no longer fire.</source>
+        <translation>要刪除探測「%1」嗎？代理程式將停止執行，針對它的告警規則也不再觸發。</translation>
+    </message>
+    <message>
+        <source>The probe was not deleted: %1</source>
+        <translation>探測未刪除：%1</translation>
     </message>
 </context>
 <context>

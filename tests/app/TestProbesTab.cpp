@@ -374,20 +374,30 @@ void TestProbesTab::screenshots()
     web.keyword = QStringLiteral("OK");
     web.intervalSeconds = 30;
     QVERIFY(await<ProbeRow>([&](auto done) { api().create(web, done); }).ok());
-    AlertsPage page;
-    signIn(page);
-    QTRY_COMPARE_WITH_TIMEOUT(page.probesTab()->model()->rowCount(), 2, 15000);
-    QApplication::processEvents();
-    QVERIFY(page.grab().save(dir + QStringLiteral("/alerts-probes-en.png")));
-    child<QTableView>(&page, "alerts.probes")->selectRow(1);
-    DialogSeam::setNextHandler([&](QDialog *dialog) {
-        dialog->show();
+    for (const QString &language :
+         {QStringLiteral("en"), QStringLiteral("zh_TW"), QStringLiteral("zh_CN")}) {
+        QVERIFY(m_server.languages->setLanguage(language, LanguageManager::Persist::No));
+        AlertsPage page;
+        signIn(page);
+        QTRY_COMPARE_WITH_TIMEOUT(page.probesTab()->model()->rowCount(), 2, 15000);
+        auto *add = child<QPushButton>(&page, "alerts.addProbe");
+        QTRY_VERIFY(add->width() >= add->sizeHint().width());
         QApplication::processEvents();
-        (void)dialog->grab().save(dir + QStringLiteral("/alerts-probe-dialog-en.png"));
-        return int(QDialog::Rejected);
-    });
-    child<QPushButton>(&page, "alerts.editProbe")->click();
-    QVERIFY(QFile::exists(dir + QStringLiteral("/alerts-probe-dialog-en.png")));
+        const QString tab = dir + QStringLiteral("/alerts-probes-%1.png").arg(language);
+        QVERIFY(page.grab().save(tab));
+        child<QTableView>(&page, "alerts.probes")->selectRow(1);
+        const QString dialogShot =
+            dir + QStringLiteral("/alerts-probe-dialog-%1.png").arg(language);
+        DialogSeam::setNextHandler([&](QDialog *dialog) {
+            dialog->show();
+            QApplication::processEvents();
+            (void)dialog->grab().save(dialogShot);
+            return int(QDialog::Rejected);
+        });
+        child<QPushButton>(&page, "alerts.editProbe")->click();
+        QVERIFY(QFile::exists(dialogShot));
+    }
+    QVERIFY(m_server.languages->setLanguage(QStringLiteral("en"), LanguageManager::Persist::No));
 }
 
 QTEST_MAIN(TestProbesTab)

@@ -173,7 +173,8 @@ void TestTranslations::chineseIsComplete()
     // Names kept as they are in every language: the only sources whose
     // translation may be the source itself.
     static const QSet<QString> keptAsIs{QStringLiteral("HiveMind"), QStringLiteral("VPN"),
-                                        QStringLiteral("English"), QStringLiteral("JSON")};
+                                        QStringLiteral("English"), QStringLiteral("JSON"),
+                                        QStringLiteral("HTTP(S)")};
     // The Latin words a Chinese translation may hold: those names, and
     // technical names and acronyms that stay in Latin letters in Chinese.
     static const QSet<QString> latinTerms =
@@ -184,6 +185,8 @@ void TestTranslations::chineseIsComplete()
                       QStringLiteral("Webhook"), QStringLiteral("POST"), QStringLiteral("MiB"),
                       QStringLiteral("KiB"), QStringLiteral("HTTPS"), QStringLiteral("TLS"),
                       QStringLiteral("SHA"), QStringLiteral("IPv"), QStringLiteral("VPN"),
+                      // what a probe checks (the alerts' probes)
+                      QStringLiteral("TCP"), QStringLiteral("ICMP"), QStringLiteral("Ping"),
                       // mail protocols (the alert channels)
                       QStringLiteral("SMTP"), QStringLiteral("STARTTLS"),
                       // an HTTP parameter's place (app/services)
@@ -199,11 +202,12 @@ void TestTranslations::chineseIsComplete()
     static const QRegularExpression han(QStringLiteral("\\p{Han}"));
     static const QRegularExpression latinWord(QStringLiteral("[A-Za-z]{3,}"));
     // Command-line options, markup, mapping expressions ("$.trigger.…"),
-    // field names ("customer_id"), quoted JSON names, e-mail addresses and
-    // file patterns are not words of the text.
+    // field names ("customer_id"), quoted JSON names, e-mail addresses,
+    // file patterns and dotted names (host names, URLs, metric names such
+    // as "probe.web.up") are not words of the text.
     static const QRegularExpression notText(
         QStringLiteral("--[a-z-]+|<[^>]*>|\\$\\.\\S*|\\b\\w+_\\w+\\b|\"[^\"]*\"|\\S+@\\S+|"
-                       "\\*\\.[a-z]+"));
+                       "\\*\\.[a-z]+|[\\w:/-]*\\w\\.[\\w<%][\\w.:/*<>%-]*"));
     for (const Message &m : catalogue.messages) {
         const QString where = m.context + QStringLiteral(": ") + m.source;
         QVERIFY2(!m.translations.isEmpty(), qPrintable(QStringLiteral("no translation: ") + where));
