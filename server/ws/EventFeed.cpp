@@ -10,8 +10,8 @@
 #include <QHash>
 #include <QJsonDocument>
 #include <QUrlQuery>
-#include <QWebSocket>
 #include <QUuid>
+#include <QWebSocket>
 
 namespace hm::server::ws {
 
