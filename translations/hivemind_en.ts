@@ -264,6 +264,29 @@
         <source>under %1</source>
         <translation>under %1</translation>
     </message>
+    <message>
+        <source>%1 down</source>
+        <translation>%1 down</translation>
+    </message>
+    <message>
+        <source>%1: certificate under %2</source>
+        <translation>%1: certificate under %2</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>Never</translation>
+    </message>
+    <message numerus="yes">
+        <source>Every %n day(s)</source>
+        <translation>
+            <numerusform>Every %n day</numerusform>
+            <numerusform>Every %n days</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Every %1</source>
+        <translation>Every %1</translation>
+    </message>
 </context>
 <context>
     <name>AuditActions</name>
@@ -2356,26 +2379,6 @@
         <translation>&amp;Applies to:</translation>
     </message>
     <message>
-        <source>All nodes</source>
-        <translation>All nodes</translation>
-    </message>
-    <message>
-        <source>One node</source>
-        <translation>One node</translation>
-    </message>
-    <message>
-        <source>Nodes with the label</source>
-        <translation>Nodes with the label</translation>
-    </message>
-    <message>
-        <source>Label, e.g. production</source>
-        <translation>Label, e.g. production</translation>
-    </message>
-    <message>
-        <source>No node enrolled yet</source>
-        <translation>No node enrolled yet</translation>
-    </message>
-    <message>
         <source>&amp;Enabled</source>
         <translation>&amp;Enabled</translation>
     </message>
@@ -2463,6 +2466,14 @@
         <source>Pick the probe the rule watches.</source>
         <translation>Pick the probe the rule watches.</translation>
     </message>
+    <message>
+        <source>Re&amp;mind:</source>
+        <translation>Re&amp;mind:</translation>
+    </message>
+    <message>
+        <source>While an alert of this rule stays open, its channels are told again this often.</source>
+        <translation>While an alert of this rule stays open, its channels are told again this often.</translation>
+    </message>
 </context>
 <context>
     <name>hm::app::AlertRuleModel</name>
@@ -2489,6 +2500,10 @@
     <message>
         <source>Applies to</source>
         <translation>Applies to</translation>
+    </message>
+    <message>
+        <source>Reminders</source>
+        <translation>Reminders</translation>
     </message>
 </context>
 <context>
@@ -7976,6 +7991,141 @@
     </message>
 </context>
 <context>
+    <name>hm::app::NodeProbeModel</name>
+    <message>
+        <source>This host refuses unprivileged ICMP echo, so the agent checked a TCP connection instead.</source>
+        <translation>This host refuses unprivileged ICMP echo, so the agent checked a TCP connection instead.</translation>
+    </message>
+    <message>
+        <source>No result yet</source>
+        <translation>No result yet</translation>
+    </message>
+    <message>
+        <source>Up</source>
+        <translation>Up</translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <translation>Down</translation>
+    </message>
+    <message>
+        <source>%1 (HTTP %2)</source>
+        <translation>%1 (HTTP %2)</translation>
+    </message>
+    <message>
+        <source>%1, via TCP</source>
+        <translation>%1, via TCP</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) left</source>
+        <translation>
+            <numerusform>%n day left</numerusform>
+            <numerusform>%n days left</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not yet</source>
+        <translation>Not yet</translation>
+    </message>
+    <message>
+        <source>Probe</source>
+        <translation>Probe</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Target</translation>
+    </message>
+    <message>
+        <source>Last result</source>
+        <translation>Last result</translation>
+    </message>
+    <message>
+        <source>Latency</source>
+        <translation>Latency</translation>
+    </message>
+    <message>
+        <source>Certificate</source>
+        <translation>Certificate</translation>
+    </message>
+    <message>
+        <source>Checked</source>
+        <translation>Checked</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::NodeProbesView</name>
+    <message>
+        <source>No node selected</source>
+        <translation>No node selected</translation>
+    </message>
+    <message>
+        <source>Select a node to see the probes it runs.</source>
+        <translation>Select a node to see the probes it runs.</translation>
+    </message>
+    <message>
+        <source>The probes could not be read</source>
+        <translation>The probes could not be read</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Retry</translation>
+    </message>
+    <message>
+        <source>Reading the probes…</source>
+        <translation>Reading the probes…</translation>
+    </message>
+    <message>
+        <source>No probe runs on this node</source>
+        <translation>No probe runs on this node</translation>
+    </message>
+    <message>
+        <source>Probes for all nodes, for this node or for one of its labels run here. Define them under Alerts → Probes.</source>
+        <translation>Probes for all nodes, for this node or for one of its labels run here. Define them under Alerts → Probes.</translation>
+    </message>
+    <message>
+        <source>This node&apos;s agent does not run probes</source>
+        <translation>This node&apos;s agent does not run probes</translation>
+    </message>
+    <message numerus="yes">
+        <source>Its configuration does not grant &quot;probes&quot;, so the %n probe(s) defined for it do not run. Add probes to the agent&apos;s capabilities on the machine to run them.</source>
+        <translation>
+            <numerusform>Its configuration does not grant &quot;probes&quot;, so the %n probe defined for it does not run. Add probes to the agent&apos;s capabilities on the machine to run it.</numerusform>
+            <numerusform>Its configuration does not grant &quot;probes&quot;, so the %n probes defined for it do not run. Add probes to the agent&apos;s capabilities on the machine to run them.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::NodeScopePicker</name>
+    <message>
+        <source>All nodes</source>
+        <translation>All nodes</translation>
+    </message>
+    <message>
+        <source>One node</source>
+        <translation>One node</translation>
+    </message>
+    <message>
+        <source>Nodes with the label</source>
+        <translation>Nodes with the label</translation>
+    </message>
+    <message>
+        <source>Label, e.g. production</source>
+        <translation>Label, e.g. production</translation>
+    </message>
+    <message>
+        <source>No node enrolled yet</source>
+        <translation>No node enrolled yet</translation>
+    </message>
+</context>
+<context>
     <name>hm::app::NodesPage</name>
     <message>
         <source>No nodes yet</source>
@@ -8120,6 +8270,10 @@
         <source>Choose the nodes a public page shows to anyone who can reach the server, without signing in.</source>
         <translation>Choose the nodes a public page shows to anyone who can reach the server, without signing in.</translation>
     </message>
+    <message>
+        <source>Probes</source>
+        <translation>Probes</translation>
+    </message>
 </context>
 <context>
     <name>hm::app::NumberField</name>
@@ -8234,26 +8388,6 @@
         <translation>&amp;Runs on:</translation>
     </message>
     <message>
-        <source>All nodes</source>
-        <translation>All nodes</translation>
-    </message>
-    <message>
-        <source>One node</source>
-        <translation>One node</translation>
-    </message>
-    <message>
-        <source>Nodes with the label</source>
-        <translation>Nodes with the label</translation>
-    </message>
-    <message>
-        <source>Label, e.g. production</source>
-        <translation>Label, e.g. production</translation>
-    </message>
-    <message>
-        <source>No node enrolled yet</source>
-        <translation>No node enrolled yet</translation>
-    </message>
-    <message>
         <source>E&amp;nabled</source>
         <translation>E&amp;nabled</translation>
     </message>
@@ -8328,10 +8462,6 @@
         <translation>Loading probes...</translation>
     </message>
     <message>
-        <source>Probes: %1</source>
-        <translation>Probes: %1</translation>
-    </message>
-    <message>
         <source>New probe...</source>
         <translation>New probe...</translation>
     </message>
@@ -8394,6 +8524,13 @@
     <message>
         <source>The probe was not deleted: %1</source>
         <translation>The probe was not deleted: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n probe(s)</source>
+        <translation>
+            <numerusform>%n probe</numerusform>
+            <numerusform>%n probes</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -263,6 +263,28 @@
         <source>under %1</source>
         <translation>低于 %1</translation>
     </message>
+    <message>
+        <source>%1 down</source>
+        <translation>%1 失败</translation>
+    </message>
+    <message>
+        <source>%1: certificate under %2</source>
+        <translation>%1：证书剩余不足 %2</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>从不</translation>
+    </message>
+    <message numerus="yes">
+        <source>Every %n day(s)</source>
+        <translation>
+            <numerusform>每 %n 天</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Every %1</source>
+        <translation>每 %1</translation>
+    </message>
 </context>
 <context>
     <name>AuditActions</name>
@@ -2347,26 +2369,6 @@
         <translation>应用于(&amp;A)：</translation>
     </message>
     <message>
-        <source>All nodes</source>
-        <translation>所有节点</translation>
-    </message>
-    <message>
-        <source>One node</source>
-        <translation>单个节点</translation>
-    </message>
-    <message>
-        <source>Nodes with the label</source>
-        <translation>带有该标签的节点</translation>
-    </message>
-    <message>
-        <source>Label, e.g. production</source>
-        <translation>节点的标签</translation>
-    </message>
-    <message>
-        <source>No node enrolled yet</source>
-        <translation>尚未注册任何节点</translation>
-    </message>
-    <message>
         <source>&amp;Enabled</source>
         <translation>启用(&amp;E)</translation>
     </message>
@@ -2454,6 +2456,14 @@
         <source>Pick the probe the rule watches.</source>
         <translation>请选择规则监视的探测。</translation>
     </message>
+    <message>
+        <source>Re&amp;mind:</source>
+        <translation>再次通知(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>While an alert of this rule stays open, its channels are told again this often.</source>
+        <translation>此规则的告警持续未解决时，按此间隔再次通知其通道。</translation>
+    </message>
 </context>
 <context>
     <name>hm::app::AlertRuleModel</name>
@@ -2480,6 +2490,10 @@
     <message>
         <source>Applies to</source>
         <translation>应用于</translation>
+    </message>
+    <message>
+        <source>Reminders</source>
+        <translation>再次通知</translation>
     </message>
 </context>
 <context>
@@ -7930,6 +7944,139 @@
     </message>
 </context>
 <context>
+    <name>hm::app::NodeProbeModel</name>
+    <message>
+        <source>This host refuses unprivileged ICMP echo, so the agent checked a TCP connection instead.</source>
+        <translation>此主机不允许非特权的 ICMP 回显请求，因此代理改用 TCP 连接检查。</translation>
+    </message>
+    <message>
+        <source>No result yet</source>
+        <translation>尚无结果</translation>
+    </message>
+    <message>
+        <source>Up</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>%1 (HTTP %2)</source>
+        <translation>%1（HTTP 状态码 %2）</translation>
+    </message>
+    <message>
+        <source>%1, via TCP</source>
+        <translation>%1，通过 TCP</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 毫秒</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) left</source>
+        <translation>
+            <numerusform>剩余 %n 天</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not yet</source>
+        <translation>尚未</translation>
+    </message>
+    <message>
+        <source>Probe</source>
+        <translation>探测</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <source>Last result</source>
+        <translation>最近结果</translation>
+    </message>
+    <message>
+        <source>Latency</source>
+        <translation>延迟</translation>
+    </message>
+    <message>
+        <source>Certificate</source>
+        <translation>证书</translation>
+    </message>
+    <message>
+        <source>Checked</source>
+        <translation>检查时间</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::NodeProbesView</name>
+    <message>
+        <source>No node selected</source>
+        <translation>未选择节点</translation>
+    </message>
+    <message>
+        <source>Select a node to see the probes it runs.</source>
+        <translation>选择一个节点，即可查看它运行的探测。</translation>
+    </message>
+    <message>
+        <source>The probes could not be read</source>
+        <translation>无法读取探测</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>重试</translation>
+    </message>
+    <message>
+        <source>Reading the probes…</source>
+        <translation>正在读取探测…</translation>
+    </message>
+    <message>
+        <source>No probe runs on this node</source>
+        <translation>此节点没有运行任何探测</translation>
+    </message>
+    <message>
+        <source>Probes for all nodes, for this node or for one of its labels run here. Define them under Alerts → Probes.</source>
+        <translation>适用于所有节点、此节点或其任一标签的探测会在这里运行。请在“告警 → 探测”中定义。</translation>
+    </message>
+    <message>
+        <source>This node&apos;s agent does not run probes</source>
+        <translation>此节点的代理不运行探测</translation>
+    </message>
+    <message numerus="yes">
+        <source>Its configuration does not grant &quot;probes&quot;, so the %n probe(s) defined for it do not run. Add probes to the agent&apos;s capabilities on the machine to run them.</source>
+        <translation>
+            <numerusform>其配置未授予 &quot;probes&quot; 能力，因此为它定义的 %n 个探测不会运行。请在该机器上将 &quot;probes&quot; 加入代理的能力，即可运行。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::NodeScopePicker</name>
+    <message>
+        <source>All nodes</source>
+        <translation>所有节点</translation>
+    </message>
+    <message>
+        <source>One node</source>
+        <translation>单个节点</translation>
+    </message>
+    <message>
+        <source>Nodes with the label</source>
+        <translation>带有此标签的节点</translation>
+    </message>
+    <message>
+        <source>Label, e.g. production</source>
+        <translation>标签，例如 &quot;production&quot;</translation>
+    </message>
+    <message>
+        <source>No node enrolled yet</source>
+        <translation>尚未注册任何节点</translation>
+    </message>
+</context>
+<context>
     <name>hm::app::NodesPage</name>
     <message>
         <source>No nodes yet</source>
@@ -8073,6 +8220,10 @@
         <source>Choose the nodes a public page shows to anyone who can reach the server, without signing in.</source>
         <translation>选择公开页面要显示的节点：任何能连接到服务器的人无需登录即可查看。</translation>
     </message>
+    <message>
+        <source>Probes</source>
+        <translation>探测</translation>
+    </message>
 </context>
 <context>
     <name>hm::app::NumberField</name>
@@ -8187,26 +8338,6 @@
         <translation>运行于(&amp;R)：</translation>
     </message>
     <message>
-        <source>All nodes</source>
-        <translation>所有节点</translation>
-    </message>
-    <message>
-        <source>One node</source>
-        <translation>单个节点</translation>
-    </message>
-    <message>
-        <source>Nodes with the label</source>
-        <translation>带有此标签的节点</translation>
-    </message>
-    <message>
-        <source>Label, e.g. production</source>
-        <translation>标签，例如 &quot;production&quot;</translation>
-    </message>
-    <message>
-        <source>No node enrolled yet</source>
-        <translation>尚未注册任何节点</translation>
-    </message>
-    <message>
         <source>E&amp;nabled</source>
         <translation>启用(&amp;N)</translation>
     </message>
@@ -8281,10 +8412,6 @@
         <translation>正在加载探测…</translation>
     </message>
     <message>
-        <source>Probes: %1</source>
-        <translation>探测：%1</translation>
-    </message>
-    <message>
         <source>New probe...</source>
         <translation>新建探测…</translation>
     </message>
@@ -8347,6 +8474,12 @@
     <message>
         <source>The probe was not deleted: %1</source>
         <translation>探测未删除：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n probe(s)</source>
+        <translation>
+            <numerusform>%n 个探测</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -263,6 +263,28 @@
         <source>under %1</source>
         <translation>低於 %1</translation>
     </message>
+    <message>
+        <source>%1 down</source>
+        <translation>%1 失敗</translation>
+    </message>
+    <message>
+        <source>%1: certificate under %2</source>
+        <translation>%1：TLS 憑證剩餘不足 %2</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>從不</translation>
+    </message>
+    <message numerus="yes">
+        <source>Every %n day(s)</source>
+        <translation>
+            <numerusform>每 %n 天</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Every %1</source>
+        <translation>每 %1</translation>
+    </message>
 </context>
 <context>
     <name>AuditActions</name>
@@ -2347,26 +2369,6 @@
         <translation>套用於(&amp;A)：</translation>
     </message>
     <message>
-        <source>All nodes</source>
-        <translation>所有節點</translation>
-    </message>
-    <message>
-        <source>One node</source>
-        <translation>單一節點</translation>
-    </message>
-    <message>
-        <source>Nodes with the label</source>
-        <translation>具有此標籤的節點</translation>
-    </message>
-    <message>
-        <source>Label, e.g. production</source>
-        <translation>節點的標籤</translation>
-    </message>
-    <message>
-        <source>No node enrolled yet</source>
-        <translation>尚未註冊任何節點</translation>
-    </message>
-    <message>
         <source>&amp;Enabled</source>
         <translation>啟用(&amp;E)</translation>
     </message>
@@ -2454,6 +2456,14 @@
         <source>Pick the probe the rule watches.</source>
         <translation>請選擇規則監看的探測。</translation>
     </message>
+    <message>
+        <source>Re&amp;mind:</source>
+        <translation>再次通知(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>While an alert of this rule stays open, its channels are told again this often.</source>
+        <translation>此規則的告警持續未解決時，依此間隔再次通知其通道。</translation>
+    </message>
 </context>
 <context>
     <name>hm::app::AlertRuleModel</name>
@@ -2480,6 +2490,10 @@
     <message>
         <source>Applies to</source>
         <translation>套用於</translation>
+    </message>
+    <message>
+        <source>Reminders</source>
+        <translation>再次通知</translation>
     </message>
 </context>
 <context>
@@ -7930,6 +7944,139 @@
     </message>
 </context>
 <context>
+    <name>hm::app::NodeProbeModel</name>
+    <message>
+        <source>This host refuses unprivileged ICMP echo, so the agent checked a TCP connection instead.</source>
+        <translation>此主機不允許非特權的 ICMP 回應請求，因此代理程式改以 TCP 連線檢查。</translation>
+    </message>
+    <message>
+        <source>No result yet</source>
+        <translation>尚無結果</translation>
+    </message>
+    <message>
+        <source>Up</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <translation>失敗</translation>
+    </message>
+    <message>
+        <source>%1 (HTTP %2)</source>
+        <translation>%1（HTTP 狀態碼 %2）</translation>
+    </message>
+    <message>
+        <source>%1, via TCP</source>
+        <translation>%1，經由 TCP</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 毫秒</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) left</source>
+        <translation>
+            <numerusform>剩餘 %n 天</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not yet</source>
+        <translation>尚未</translation>
+    </message>
+    <message>
+        <source>Probe</source>
+        <translation>探測</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>類型</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>目標</translation>
+    </message>
+    <message>
+        <source>Last result</source>
+        <translation>最近結果</translation>
+    </message>
+    <message>
+        <source>Latency</source>
+        <translation>延遲</translation>
+    </message>
+    <message>
+        <source>Certificate</source>
+        <translation>TLS 憑證</translation>
+    </message>
+    <message>
+        <source>Checked</source>
+        <translation>檢查時間</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::NodeProbesView</name>
+    <message>
+        <source>No node selected</source>
+        <translation>未選取節點</translation>
+    </message>
+    <message>
+        <source>Select a node to see the probes it runs.</source>
+        <translation>選取一個節點，即可查看它執行的探測。</translation>
+    </message>
+    <message>
+        <source>The probes could not be read</source>
+        <translation>無法讀取探測</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>重試</translation>
+    </message>
+    <message>
+        <source>Reading the probes…</source>
+        <translation>正在讀取探測…</translation>
+    </message>
+    <message>
+        <source>No probe runs on this node</source>
+        <translation>此節點沒有執行任何探測</translation>
+    </message>
+    <message>
+        <source>Probes for all nodes, for this node or for one of its labels run here. Define them under Alerts → Probes.</source>
+        <translation>適用於所有節點、此節點或其任一標籤的探測會在這裡執行。請在「告警 → 探測」中定義。</translation>
+    </message>
+    <message>
+        <source>This node&apos;s agent does not run probes</source>
+        <translation>此節點的代理程式不執行探測</translation>
+    </message>
+    <message numerus="yes">
+        <source>Its configuration does not grant &quot;probes&quot;, so the %n probe(s) defined for it do not run. Add probes to the agent&apos;s capabilities on the machine to run them.</source>
+        <translation>
+            <numerusform>其設定未授予 &quot;probes&quot; 能力，因此為它定義的 %n 個探測不會執行。請在該機器上將 &quot;probes&quot; 加入代理程式的能力，即可執行。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::NodeScopePicker</name>
+    <message>
+        <source>All nodes</source>
+        <translation>所有節點</translation>
+    </message>
+    <message>
+        <source>One node</source>
+        <translation>單一節點</translation>
+    </message>
+    <message>
+        <source>Nodes with the label</source>
+        <translation>具有此標籤的節點</translation>
+    </message>
+    <message>
+        <source>Label, e.g. production</source>
+        <translation>標籤，例如 &quot;production&quot;</translation>
+    </message>
+    <message>
+        <source>No node enrolled yet</source>
+        <translation>尚未註冊任何節點</translation>
+    </message>
+</context>
+<context>
     <name>hm::app::NodesPage</name>
     <message>
         <source>No nodes yet</source>
@@ -8073,6 +8220,10 @@
         <source>Choose the nodes a public page shows to anyone who can reach the server, without signing in.</source>
         <translation>選擇公開頁面要顯示的節點：任何能連線到伺服器的人無須登入即可查看。</translation>
     </message>
+    <message>
+        <source>Probes</source>
+        <translation>探測</translation>
+    </message>
 </context>
 <context>
     <name>hm::app::NumberField</name>
@@ -8187,26 +8338,6 @@
         <translation>執行於(&amp;R)：</translation>
     </message>
     <message>
-        <source>All nodes</source>
-        <translation>所有節點</translation>
-    </message>
-    <message>
-        <source>One node</source>
-        <translation>單一節點</translation>
-    </message>
-    <message>
-        <source>Nodes with the label</source>
-        <translation>具有此標籤的節點</translation>
-    </message>
-    <message>
-        <source>Label, e.g. production</source>
-        <translation>標籤，例如 &quot;production&quot;</translation>
-    </message>
-    <message>
-        <source>No node enrolled yet</source>
-        <translation>尚未註冊任何節點</translation>
-    </message>
-    <message>
         <source>E&amp;nabled</source>
         <translation>啟用(&amp;N)</translation>
     </message>
@@ -8281,10 +8412,6 @@
         <translation>正在載入探測…</translation>
     </message>
     <message>
-        <source>Probes: %1</source>
-        <translation>探測：%1</translation>
-    </message>
-    <message>
         <source>New probe...</source>
         <translation>新增探測…</translation>
     </message>
@@ -8347,6 +8474,12 @@
     <message>
         <source>The probe was not deleted: %1</source>
         <translation>探測未刪除：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n probe(s)</source>
+        <translation>
+            <numerusform>%n 個探測</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -299,6 +299,9 @@ void DashboardOverview::listen()
             m_fleet->nodeChanged();
     });
     connect(hub, &hm::client::EventHub::resynchronise, m_fleet, &FleetCard::reload);
+    // The card's first summary may be read before the stream is open; a
+    // node that changed in between is read again once it is.
+    connect(hub, &hm::client::EventHub::opened, m_fleet, &FleetCard::nodeChanged);
     hub->subscribe(this);
     // The hub was open already: the sample it had is the first point.
     if (!hub->lastSystemStatus().isEmpty())

@@ -4,7 +4,7 @@
 #include "client/ProbesApi.h"
 #include "client/Within.h"
 #include "fleet/AlertText.h"
-#include "fleet/NodeText.h"
+#include "fleet/NodeScopePicker.h"
 #include "widgets/AdminText.h"
 #include "widgets/FieldError.h"
 
@@ -22,7 +22,6 @@
 #include <QRegularExpression>
 #include <QSignalBlocker>
 #include <QSpinBox>
-#include <QStackedWidget>
 #include <QVBoxLayout>
 #include <algorithm>
 
@@ -41,6 +40,11 @@ constexpr int kUnits[] = {1, 60, 3600};
 constexpr int kMaxCertificateDays = 3650;
 // What the server stores as a probe rule's threshold (up reads 1 or 0).
 constexpr double kProbeDownThreshold = 0.5;
+// The reminder intervals offered, in seconds (0: none). The server takes
+// any value from 60 s to 7 days; a rule set to another one through the API
+// shows its own value as an extra choice.
+constexpr qint64 kRenotifyChoices[] = {0,         15 * 60,   3600,         4 * 3600,
+                                       12 * 3600, 24 * 3600, 7 * 24 * 3600};
 
 QString ruleField(const char *name)
 {
@@ -69,9 +73,6 @@ AlertRuleDialog::AlertRuleDialog(client::ApiClient *client, const NodeNames &nod
     : QDialog(parent), m_client(client), m_rule(rule), m_editing(true), m_nameEdited(true)
 {
     build(nodes);
-    // A node the list does not hold (a large fleet) stays selectable.
-    if (!rule.nodeId.isEmpty() && m_node->findData(rule.nodeId) < 0)
-        m_node->addItem(rule.nodeId, rule.nodeId);
     // Its probe, by id until the probes are read.
     if (!rule.probeId.isEmpty())
         m_probe->addItem(rule.probeId, rule.probeId);
@@ -144,29 +145,21 @@ void AlertRuleDialog::build(const NodeNames &nodes)
     row(&m_durationLabel, durationRow, &m_durationError, "duration");
     m_durationLabel->setBuddy(m_duration);
 
-    m_scope = new QComboBox(this);
-    m_scope->setObjectName(ruleField("scope"));
-    for (int i = 0; i < 3; ++i)
-        m_scope->addItem(QString(), i);
-    m_scopeTarget = new QStackedWidget(this);
-    m_scopeTarget->addWidget(new QWidget(m_scopeTarget)); // all nodes: nothing to pick
-    m_node = new QComboBox(m_scopeTarget);
-    m_node->setObjectName(ruleField("node"));
-    m_node->setMinimumContentsLength(16);
-    for (const auto &[id, name] : nodes)
-        m_node->addItem(name, id);
-    m_scopeTarget->addWidget(m_node);
-    m_label = new QLineEdit(m_scopeTarget);
-    m_label->setObjectName(ruleField("label"));
-    m_label->setMaxLength(NodeText::kMaxLabelLength);
-    m_scopeTarget->addWidget(m_label);
-    auto *scopeRow = new QWidget(this);
-    auto *scopeLayout = new QHBoxLayout(scopeRow);
-    scopeLayout->setContentsMargins(0, 0, 0, 0);
-    scopeLayout->addWidget(m_scope);
-    scopeLayout->addWidget(m_scopeTarget, 1);
-    row(&m_scopeLabel, scopeRow, &m_scopeError, "scope");
-    m_scopeLabel->setBuddy(m_scope);
+    m_renotify = new QComboBox(this);
+    m_renotify->setObjectName(ruleField("renotify"));
+    for (const qint64 seconds : kRenotifyChoices)
+        m_renotify->addItem(QString(), seconds);
+    auto *renotifyRow = new QWidget(this);
+    auto *renotifyLayout = new QHBoxLayout(renotifyRow);
+    renotifyLayout->setContentsMargins(0, 0, 0, 0);
+    renotifyLayout->addWidget(m_renotify);
+    renotifyLayout->addStretch();
+    row(&m_renotifyLabel, renotifyRow, &m_renotifyError, "renotify");
+    m_renotifyLabel->setBuddy(m_renotify);
+
+    m_scope = new NodeScopePicker(nodes, ruleField(""), this);
+    row(&m_scopeLabel, m_scope, &m_scopeError, "scope");
+    m_scopeLabel->setBuddy(m_scope->scopeCombo());
 
     m_enabled = new QCheckBox(this);
     m_enabled->setObjectName(ruleField("enabled"));
@@ -195,17 +188,13 @@ void AlertRuleDialog::build(const NodeNames &nodes)
         validate();
     });
     connect(m_duration, &QSpinBox::valueChanged, this, &AlertRuleDialog::validate);
+    connect(m_renotify, &QComboBox::currentIndexChanged, this, &AlertRuleDialog::validate);
     connect(m_durationUnit, &QComboBox::currentIndexChanged, this, [this] {
         const int unit = m_durationUnit->currentData().toInt();
         m_duration->setMaximum(int(kMaxRuleSeconds / unit));
         validate();
     });
-    connect(m_scope, &QComboBox::currentIndexChanged, this, [this](int index) {
-        m_scopeTarget->setCurrentIndex(index);
-        validate();
-    });
-    connect(m_node, &QComboBox::currentIndexChanged, this, &AlertRuleDialog::validate);
-    connect(m_label, &QLineEdit::textChanged, this, &AlertRuleDialog::validate);
+    connect(m_scope, &NodeScopePicker::changed, this, &AlertRuleDialog::validate);
     connect(m_enabled, &QCheckBox::toggled, this, &AlertRuleDialog::validate);
 }
 
@@ -228,14 +217,13 @@ void AlertRuleDialog::load(const client::AlertRuleRow &rule)
     m_durationUnit->setCurrentIndex(unitIndex);
     m_duration->setMaximum(int(kMaxRuleSeconds / kUnits[unitIndex]));
     m_duration->setValue(int(rule.durationSeconds / kUnits[unitIndex]));
-    const Scope scope = !rule.nodeId.isEmpty()  ? OneNode
-                        : !rule.label.isEmpty() ? Labelled
-                                                : AllNodes;
-    m_scope->setCurrentIndex(scope);
-    m_scopeTarget->setCurrentIndex(scope);
-    if (scope == OneNode)
-        m_node->setCurrentIndex(m_node->findData(rule.nodeId));
-    m_label->setText(rule.label);
+    selectRenotify(rule.renotifySeconds);
+    if (!rule.nodeId.isEmpty())
+        m_scope->setScope(NodeScopePicker::OneNode, rule.nodeId);
+    else if (!rule.label.isEmpty())
+        m_scope->setScope(NodeScopePicker::Labelled, rule.label);
+    else
+        m_scope->setScope(NodeScopePicker::AllNodes, {});
     m_enabled->setChecked(rule.enabled);
     m_settingName = true;
     m_name->setText(rule.name);
@@ -263,6 +251,19 @@ qint64 AlertRuleDialog::durationSeconds() const
     return qint64(m_duration->value()) * m_durationUnit->currentData().toInt();
 }
 
+void AlertRuleDialog::selectRenotify(qint64 seconds)
+{
+    int index = m_renotify->findData(seconds);
+    if (index < 0) {
+        // Kept in order among the choices.
+        index = 0;
+        while (index < m_renotify->count() && m_renotify->itemData(index).toLongLong() < seconds)
+            ++index;
+        m_renotify->insertItem(index, AlertText::renotify(seconds), seconds);
+    }
+    m_renotify->setCurrentIndex(index);
+}
+
 client::AlertRuleChange AlertRuleDialog::change() const
 {
     client::AlertRuleChange c;
@@ -270,10 +271,10 @@ client::AlertRuleChange AlertRuleDialog::change() const
     c.type = type();
     c.threshold = threshold();
     c.durationSeconds = durationSeconds();
+    c.renotifySeconds = m_renotify->currentData().toLongLong();
     c.enabled = m_enabled->isChecked();
-    const int scope = m_scope->currentIndex();
-    c.nodeId = scope == OneNode ? m_node->currentData().toString() : QString();
-    c.label = scope == Labelled ? m_label->text().trimmed() : QString();
+    c.nodeId = m_scope->nodeId();
+    c.label = m_scope->label();
     if (watchesProbe())
         c.probeId = m_probe->currentData().toString();
     return c;
@@ -306,12 +307,12 @@ void AlertRuleDialog::retranslateUi()
     m_durationUnit->setItemText(0, tr("seconds"));
     m_durationUnit->setItemText(1, tr("minutes"));
     m_durationUnit->setItemText(2, tr("hours"));
+    m_renotifyLabel->setText(tr("Re&mind:"));
+    for (int i = 0; i < m_renotify->count(); ++i)
+        m_renotify->setItemText(i, AlertText::renotify(m_renotify->itemData(i).toLongLong()));
+    m_renotify->setToolTip(tr("While an alert of this rule stays open, its channels are told "
+                              "again this often."));
     m_scopeLabel->setText(tr("&Applies to:"));
-    m_scope->setItemText(AllNodes, tr("All nodes"));
-    m_scope->setItemText(OneNode, tr("One node"));
-    m_scope->setItemText(Labelled, tr("Nodes with the label"));
-    m_label->setPlaceholderText(tr("Label, e.g. production"));
-    m_node->setPlaceholderText(tr("No node enrolled yet"));
     m_enabled->setText(tr("&Enabled"));
     m_enabled->setToolTip(tr("A disabled rule is kept but not checked."));
     m_buttons->button(QDialogButtonBox::Save)->setText(m_editing ? tr("Save") : tr("Create"));
@@ -421,11 +422,7 @@ void AlertRuleDialog::validate()
         return;
     const bool named = !m_name->text().trimmed().isEmpty();
     setFieldError(m_nameError, named ? QString() : tr("A rule needs a name."));
-    QString scopeError;
-    if (m_scope->currentIndex() == OneNode && m_node->currentIndex() < 0)
-        scopeError = tr("Pick the node the rule watches.");
-    else if (m_scope->currentIndex() == Labelled)
-        scopeError = NodeText::labelProblem({m_label->text().trimmed()});
+    const QString scopeError = m_scope->problem(tr("Pick the node the rule watches."));
     setFieldError(m_scopeError, scopeError);
     const bool probeMissing = watchesProbe() && m_probe->currentIndex() < 0;
     if (watchesProbe() &&
@@ -437,7 +434,8 @@ void AlertRuleDialog::validate()
         const client::AlertRuleChange c = change();
         changed = *c.name != m_rule.name || *c.type != m_rule.type ||
                   *c.threshold != m_rule.threshold ||
-                  *c.durationSeconds != m_rule.durationSeconds || *c.enabled != m_rule.enabled ||
+                  *c.durationSeconds != m_rule.durationSeconds ||
+                  *c.renotifySeconds != m_rule.renotifySeconds || *c.enabled != m_rule.enabled ||
                   *c.nodeId != m_rule.nodeId || *c.label != m_rule.label ||
                   c.probeId.value_or(m_rule.probeId) != m_rule.probeId;
     }
@@ -452,8 +450,8 @@ void AlertRuleDialog::submit()
         return;
     m_sending = true;
     save->setEnabled(false);
-    for (QLabel *error :
-         {m_nameError, m_probeError, m_thresholdError, m_durationError, m_scopeError, m_error})
+    for (QLabel *error : {m_nameError, m_probeError, m_thresholdError, m_durationError,
+                          m_renotifyError, m_scopeError, m_error})
         setFieldError(error, {});
     auto done = client::within(this, [this](Result<client::AlertRuleRow> r) {
         m_sending = false;
@@ -477,6 +475,7 @@ void AlertRuleDialog::showError(const hm::Error &error)
     const QHash<QString, QLabel *> at{{QStringLiteral("name"), m_nameError},
                                       {QStringLiteral("threshold"), m_thresholdError},
                                       {QStringLiteral("duration"), m_durationError},
+                                      {QStringLiteral("renotify"), m_renotifyError},
                                       {QStringLiteral("node_id"), m_scopeError},
                                       {QStringLiteral("label"), m_scopeError},
                                       {QStringLiteral("probe_id"), m_probeError}};

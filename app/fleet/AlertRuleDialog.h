@@ -14,7 +14,6 @@ class QDoubleSpinBox;
 class QLabel;
 class QLineEdit;
 class QSpinBox;
-class QStackedWidget;
 
 namespace hm {
 struct Error;
@@ -24,6 +23,8 @@ class ApiClient;
 }
 
 namespace hm::app {
+
+class NodeScopePicker;
 
 // Creates an alert rule or changes one (administrators): its name, what it
 // watches (type and threshold, in the type's unit: percent, load, MiB/s),
@@ -54,12 +55,6 @@ protected:
     void changeEvent(QEvent *event) override;
 
 private:
-    enum Scope
-    {
-        AllNodes,
-        OneNode,
-        Labelled
-    };
     void build(const NodeNames &nodes);
     void load(const client::AlertRuleRow &rule);
     void retranslateUi();
@@ -75,6 +70,7 @@ private:
     QString type() const;
     double threshold() const;
     qint64 durationSeconds() const;
+    void selectRenotify(qint64 seconds);
 
     QPointer<client::ApiClient> m_client;
     client::AlertRuleRow m_rule;
@@ -98,11 +94,11 @@ private:
     QSpinBox *m_duration = nullptr;
     QComboBox *m_durationUnit = nullptr;
     QLabel *m_durationError = nullptr;
+    QLabel *m_renotifyLabel = nullptr;
+    QComboBox *m_renotify = nullptr;
+    QLabel *m_renotifyError = nullptr;
     QLabel *m_scopeLabel = nullptr;
-    QComboBox *m_scope = nullptr;
-    QStackedWidget *m_scopeTarget = nullptr;
-    QComboBox *m_node = nullptr;
-    QLineEdit *m_label = nullptr;
+    NodeScopePicker *m_scope = nullptr;
     QLabel *m_scopeError = nullptr;
     QCheckBox *m_enabled = nullptr;
     QLabel *m_error = nullptr;

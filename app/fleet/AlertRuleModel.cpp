@@ -25,6 +25,15 @@ void AlertRuleModel::setNodeNames(const QHash<QString, QString> &names)
         emit dataChanged(index(0, ScopeColumn), index(rowCount() - 1, ScopeColumn));
 }
 
+void AlertRuleModel::setProbeNames(const QHash<QString, QString> &names)
+{
+    if (names == m_probeNames)
+        return;
+    m_probeNames = names;
+    if (rowCount() > 0)
+        emit dataChanged(index(0, ConditionColumn), index(rowCount() - 1, ConditionColumn));
+}
+
 QVariant AlertRuleModel::cellData(const client::AlertRuleRow &r, int column, int role) const
 {
     switch (role) {
@@ -39,9 +48,11 @@ QVariant AlertRuleModel::cellData(const client::AlertRuleRow &r, int column, int
         case TypeColumn:
             return AlertText::type(r.type);
         case ConditionColumn:
-            return AlertText::condition(r.type, r.threshold);
+            return AlertText::ruleCondition(r, m_probeNames.value(r.probeId));
         case DurationColumn:
             return AlertText::duration(r.durationSeconds);
+        case RenotifyColumn:
+            return AlertText::renotify(r.renotifySeconds);
         case ScopeColumn:
             return AlertText::scope(r, m_nodeNames.value(r.nodeId));
         default:
@@ -71,6 +82,8 @@ QVariant AlertRuleModel::headerData(int section, Qt::Orientation orientation, in
         return tr("Condition");
     case DurationColumn:
         return tr("For");
+    case RenotifyColumn:
+        return tr("Reminders");
     case ScopeColumn:
         return tr("Applies to");
     default:

@@ -68,6 +68,28 @@ QString AlertText::condition(const QString &type, double threshold)
     return tr("over %1").arg(value(type, threshold));
 }
 
+QString AlertText::ruleCondition(const client::AlertRuleRow &rule, const QString &probeName)
+{
+    const QString probe = probeName.isEmpty() ? rule.probeId : probeName;
+    if (probe.isEmpty())
+        return condition(rule.type, rule.threshold);
+    if (rule.type == QLatin1String("probe"))
+        return tr("%1 down").arg(probe);
+    if (rule.type == QLatin1String("certificate"))
+        return tr("%1: certificate under %2").arg(probe, value(rule.type, rule.threshold));
+    return condition(rule.type, rule.threshold);
+}
+
+QString AlertText::renotify(qint64 seconds)
+{
+    constexpr qint64 kDay = 24 * 3600;
+    if (seconds <= 0)
+        return tr("Never");
+    if (seconds % kDay == 0)
+        return tr("Every %n day(s)", "", int(seconds / kDay));
+    return tr("Every %1").arg(duration(seconds));
+}
+
 QString AlertText::duration(qint64 seconds)
 {
     if (seconds <= 0)

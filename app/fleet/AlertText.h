@@ -32,8 +32,13 @@ public:
     static QString value(const QString &type, double value);
     // "over 80.0%"; "offline" for offline rules (no threshold).
     static QString condition(const QString &type, double threshold);
+    // The condition of a rule, naming the probe a probe or certificate rule
+    // watches (its name when known, else its id).
+    static QString ruleCondition(const client::AlertRuleRow &rule, const QString &probeName);
     // 0 -> "at once"; 90 -> "1 min 30 s"; 7200 -> "2 h".
     static QString duration(qint64 seconds);
+    // How often a firing alert is sent again: "Never", "Every 4 h", "Every 7 days".
+    static QString renotify(qint64 seconds);
     // Where a rule applies: "All nodes", the node's name, "Label: prod".
     static QString scope(const client::AlertRuleRow &rule, const QString &nodeName);
     // "Firing" / "Resolved".

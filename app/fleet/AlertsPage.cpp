@@ -11,6 +11,7 @@
 #include "fleet/AlertRuleDialog.h"
 #include "fleet/AlertRuleModel.h"
 #include "fleet/AlertText.h"
+#include "fleet/ProbeModel.h"
 #include "fleet/ProbesTab.h"
 #include "widgets/AdminText.h"
 #include "widgets/DateTimeText.h"
@@ -149,8 +150,9 @@ AlertsPage::AlertsPage(QWidget *parent) : QWidget(parent)
     m_rulesView->setColumnWidth(AlertRuleModel::NameColumn, 200);
     m_rulesView->setColumnWidth(AlertRuleModel::StateColumn, 100);
     m_rulesView->setColumnWidth(AlertRuleModel::TypeColumn, 130);
-    m_rulesView->setColumnWidth(AlertRuleModel::ConditionColumn, 120);
+    m_rulesView->setColumnWidth(AlertRuleModel::ConditionColumn, 160);
     m_rulesView->setColumnWidth(AlertRuleModel::DurationColumn, 100);
+    m_rulesView->setColumnWidth(AlertRuleModel::RenotifyColumn, 120);
     m_rulesStack->addWidget(m_rulesView);
     m_rulesEmpty = new SectionEmptyState(QStringLiteral("alerts.rules"), m_rulesStack);
     m_rulesStack->addWidget(m_rulesEmpty);
@@ -297,6 +299,20 @@ AlertsPage::AlertsPage(QWidget *parent) : QWidget(parent)
         if (m_tabs->currentWidget() == m_probesTab)
             showState();
     });
+    // Probe and certificate rules name their probe as the Probes tab has it.
+    const auto probeNames = [this] {
+        const ProbeModel *probes = m_probesTab->model();
+        QHash<QString, QString> names;
+        for (int row = 0; row < probes->rowCount(); ++row)
+            if (const client::ProbeRow *probe = probes->probe(row))
+                names.insert(probe->id, probe->name);
+        m_rules->setProbeNames(names);
+    };
+    ProbeModel *probes = m_probesTab->model();
+    connect(probes, &QAbstractItemModel::modelReset, this, probeNames);
+    connect(probes, &QAbstractItemModel::rowsInserted, this, probeNames);
+    connect(probes, &QAbstractItemModel::rowsRemoved, this, probeNames);
+    connect(probes, &QAbstractItemModel::dataChanged, this, probeNames);
     setSession(nullptr, {});
 }
 

@@ -8,6 +8,7 @@
 #include "fleet/NodeEditDialog.h"
 #include "fleet/NodeListModel.h"
 #include "fleet/NodeMetricsView.h"
+#include "fleet/NodeProbesView.h"
 #include "fleet/PublicStatusDialog.h"
 #include "widgets/AdminText.h"
 #include "widgets/DateTimeText.h"
@@ -120,6 +121,8 @@ NodesPage::NodesPage(QWidget *parent) : QWidget(parent)
     m_metrics = new NodeMetricsView(m_tabs);
     m_tabs->addTab(m_detail, QString());
     m_tabs->addTab(m_metrics, QString());
+    m_probes = new NodeProbesView(m_tabs);
+    m_tabs->addTab(m_probes, QString());
     split->addWidget(m_content);
     split->addWidget(m_tabs);
     split->setStretchFactor(0, 1);
@@ -204,6 +207,7 @@ void NodesPage::setSession(client::ApiClient *client, const client::UserInfo &us
     m_model->setClient(client);
     m_model->reload();
     m_metrics->setClient(client);
+    m_probes->setClient(client);
     m_live->setClient(client);
     retranslateUi();
 }
@@ -261,6 +265,7 @@ void NodesPage::retranslateUi()
     m_publicStatus->setText(tr("Public status..."));
     m_tabs->setTabText(m_tabs->indexOf(m_detail), tr("Details"));
     m_tabs->setTabText(m_tabs->indexOf(m_metrics), tr("Metrics"));
+    m_tabs->setTabText(m_tabs->indexOf(m_probes), tr("Probes"));
     refreshTexts(m_model);
     showState();
 }
@@ -380,6 +385,7 @@ void NodesPage::showDetail()
     const client::NodeRow *node = selected();
     m_detail->setNode(node);
     m_metrics->setNode(node ? node->id : QString());
+    m_probes->setNode(node);
     updateActions();
 }
 

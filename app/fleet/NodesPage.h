@@ -25,6 +25,7 @@ class LiveEvents;
 class NodeDetailPane;
 class NodeListModel;
 class NodeMetricsView;
+class NodeProbesView;
 class SectionEmptyState;
 class SectionHeader;
 
@@ -63,6 +64,7 @@ public:
     NodeListModel *model() const { return m_model; }
     SectionEmptyState *emptyState() const { return m_empty; }
     NodeMetricsView *metricsView() const { return m_metrics; }
+    NodeProbesView *probesView() const { return m_probes; }
 
 signals:
     // stateText() changed (the status bar follows).
@@ -106,6 +108,7 @@ private:
     QTabWidget *m_tabs = nullptr;
     NodeDetailPane *m_detail = nullptr;
     NodeMetricsView *m_metrics = nullptr;
+    NodeProbesView *m_probes = nullptr;
     QLabel *m_state = nullptr;
     QTimer *m_clock = nullptr;
     QString m_message;

@@ -2,7 +2,7 @@
 
 #include "client/ProbesApi.h"
 #include "client/Within.h"
-#include "fleet/NodeText.h"
+#include "fleet/NodeScopePicker.h"
 #include "fleet/ProbeText.h"
 #include "widgets/AdminText.h"
 #include "widgets/FieldError.h"
@@ -19,7 +19,6 @@
 #include <QRegularExpression>
 #include <QRegularExpressionValidator>
 #include <QSpinBox>
-#include <QStackedWidget>
 #include <QVBoxLayout>
 
 namespace hm::app {
@@ -69,9 +68,6 @@ ProbeDialog::ProbeDialog(client::ApiClient *client, const NodeNames &nodes,
     : QDialog(parent), m_client(client), m_probe(probe), m_editing(true)
 {
     build(nodes);
-    // A node the list does not hold (a large fleet) stays selectable.
-    if (probe.scopeType == QLatin1String("node") && m_node->findData(probe.scopeValue) < 0)
-        m_node->addItem(probe.scopeValue, probe.scopeValue);
     load(probe);
     retranslateUi();
     validate();
@@ -142,28 +138,8 @@ void ProbeDialog::build(const NodeNames &nodes)
     m_timeout->setMinimumWidth(110);
     row(&m_timeoutLabel, probeRowOf(this, m_timeout), m_timeout);
 
-    m_scope = new QComboBox(this);
-    m_scope->setObjectName(probeField("scope"));
-    for (int i = 0; i < 3; ++i)
-        m_scope->addItem(QString(), i);
-    m_scopeTarget = new QStackedWidget(this);
-    m_scopeTarget->addWidget(new QWidget(m_scopeTarget)); // all nodes: nothing to pick
-    m_node = new QComboBox(m_scopeTarget);
-    m_node->setObjectName(probeField("node"));
-    m_node->setMinimumContentsLength(16);
-    for (const auto &[id, name] : nodes)
-        m_node->addItem(name, id);
-    m_scopeTarget->addWidget(m_node);
-    m_label = new QLineEdit(m_scopeTarget);
-    m_label->setObjectName(probeField("label"));
-    m_label->setMaxLength(NodeText::kMaxLabelLength);
-    m_scopeTarget->addWidget(m_label);
-    auto *scopeRow = new QWidget(this);
-    auto *scopeLayout = new QHBoxLayout(scopeRow);
-    scopeLayout->setContentsMargins(0, 0, 0, 0);
-    scopeLayout->addWidget(m_scope);
-    scopeLayout->addWidget(m_scopeTarget, 1);
-    row(&m_scopeLabel, scopeRow, m_scope);
+    m_scope = new NodeScopePicker(nodes, probeField(""), this);
+    row(&m_scopeLabel, m_scope, m_scope->scopeCombo());
 
     m_enabled = new QCheckBox(this);
     m_enabled->setObjectName(probeField("enabled"));
@@ -182,7 +158,7 @@ void ProbeDialog::build(const NodeNames &nodes)
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     layout->addWidget(m_buttons);
 
-    for (QLineEdit *edit : {m_id, m_name, m_target, m_keyword, m_label})
+    for (QLineEdit *edit : {m_id, m_name, m_target, m_keyword})
         connect(edit, &QLineEdit::textChanged, this, &ProbeDialog::validate);
     for (QSpinBox *spin : {m_expectedStatus, m_timeout})
         connect(spin, &QSpinBox::valueChanged, this, &ProbeDialog::validate);
@@ -192,11 +168,7 @@ void ProbeDialog::build(const NodeNames &nodes)
         validate();
     });
     connect(m_kind, &QComboBox::currentIndexChanged, this, &ProbeDialog::kindChanged);
-    connect(m_scope, &QComboBox::currentIndexChanged, this, [this](int index) {
-        m_scopeTarget->setCurrentIndex(index);
-        validate();
-    });
-    connect(m_node, &QComboBox::currentIndexChanged, this, &ProbeDialog::validate);
+    connect(m_scope, &NodeScopePicker::changed, this, &ProbeDialog::validate);
     for (QCheckBox *box : {m_tlsVerify, m_enabled})
         connect(box, &QCheckBox::toggled, this, &ProbeDialog::validate);
 }
@@ -214,15 +186,10 @@ void ProbeDialog::load(const client::ProbeRow &probe)
     m_interval->setValue(probe.intervalSeconds);
     m_timeout->setMaximum(std::min(kMaxProbeTimeout, m_interval->value() - 1));
     m_timeout->setValue(probe.timeoutSeconds);
-    const Scope scope = probe.scopeType == QLatin1String("node")    ? OneNode
-                        : probe.scopeType == QLatin1String("label") ? Labelled
-                                                                    : AllNodes;
-    m_scope->setCurrentIndex(scope);
-    m_scopeTarget->setCurrentIndex(scope);
-    if (scope == OneNode)
-        m_node->setCurrentIndex(m_node->findData(probe.scopeValue));
-    if (scope == Labelled)
-        m_label->setText(probe.scopeValue);
+    m_scope->setScope(probe.scopeType == QLatin1String("node")    ? NodeScopePicker::OneNode
+                      : probe.scopeType == QLatin1String("label") ? NodeScopePicker::Labelled
+                                                                  : NodeScopePicker::AllNodes,
+                      probe.scopeValue);
     m_enabled->setChecked(probe.enabled);
     kindChanged();
 }
@@ -248,13 +215,11 @@ client::ProbeChange ProbeDialog::change() const
     c.intervalSeconds = m_interval->value();
     c.timeoutSeconds = m_timeout->value();
     c.enabled = m_enabled->isChecked();
-    const int scope = m_scope->currentIndex();
-    c.scopeType = scope == OneNode    ? QStringLiteral("node")
-                  : scope == Labelled ? QStringLiteral("label")
-                                      : QStringLiteral("all");
-    c.scopeValue = scope == OneNode    ? m_node->currentData().toString()
-                   : scope == Labelled ? m_label->text().trimmed()
-                                       : QString();
+    const NodeScopePicker::Scope scope = m_scope->scope();
+    c.scopeType = scope == NodeScopePicker::OneNode    ? QStringLiteral("node")
+                  : scope == NodeScopePicker::Labelled ? QStringLiteral("label")
+                                                       : QStringLiteral("all");
+    c.scopeValue = scope == NodeScopePicker::OneNode ? m_scope->nodeId() : m_scope->label();
     return c;
 }
 
@@ -292,11 +257,6 @@ void ProbeDialog::retranslateUi()
     m_timeout->setSuffix(tr(" s"));
     m_timeout->setToolTip(tr("At most 60 seconds, and shorter than the interval."));
     m_scopeLabel->setText(tr("&Runs on:"));
-    m_scope->setItemText(AllNodes, tr("All nodes"));
-    m_scope->setItemText(OneNode, tr("One node"));
-    m_scope->setItemText(Labelled, tr("Nodes with the label"));
-    m_label->setPlaceholderText(tr("Label, e.g. production"));
-    m_node->setPlaceholderText(tr("No node enrolled yet"));
     m_enabled->setText(tr("E&nabled"));
     m_enabled->setToolTip(tr("A disabled probe is kept but not run."));
     m_buttons->button(QDialogButtonBox::Save)->setText(m_editing ? tr("Save") : tr("Create"));
@@ -325,10 +285,8 @@ void ProbeDialog::validate()
         hint = tr("A probe needs a name.");
     else if (m_target->text().trimmed().isEmpty())
         hint = tr("A probe needs a target.");
-    else if (m_scope->currentIndex() == OneNode && m_node->currentIndex() < 0)
-        hint = tr("Pick the node the probe runs on.");
-    else if (m_scope->currentIndex() == Labelled)
-        hint = NodeText::labelProblem({m_label->text().trimmed()});
+    else
+        hint = m_scope->problem(tr("Pick the node the probe runs on."));
     setFieldError(m_hint, hint);
     bool changed = true;
     if (m_editing) {

@@ -14,7 +14,6 @@ class QFormLayout;
 class QLabel;
 class QLineEdit;
 class QSpinBox;
-class QStackedWidget;
 class QWidget;
 
 namespace hm {
@@ -25,6 +24,8 @@ class ApiClient;
 }
 
 namespace hm::app {
+
+class NodeScopePicker;
 
 // Creates a probe or changes one (administrators): its id (when creating:
 // it names the probe's metrics and never changes), name, kind, target (the
@@ -55,12 +56,6 @@ protected:
     void changeEvent(QEvent *event) override;
 
 private:
-    enum Scope
-    {
-        AllNodes,
-        OneNode,
-        Labelled
-    };
     void build(const NodeNames &nodes);
     void load(const client::ProbeRow &probe);
     void retranslateUi();
@@ -93,10 +88,7 @@ private:
     QLabel *m_timeoutLabel = nullptr;
     QSpinBox *m_timeout = nullptr;
     QLabel *m_scopeLabel = nullptr;
-    QComboBox *m_scope = nullptr;
-    QStackedWidget *m_scopeTarget = nullptr;
-    QComboBox *m_node = nullptr;
-    QLineEdit *m_label = nullptr;
+    NodeScopePicker *m_scope = nullptr;
     QCheckBox *m_enabled = nullptr;
     QLabel *m_hint = nullptr;
     QLabel *m_error = nullptr;

@@ -14,7 +14,6 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
-#include <QLocale>
 #include <QPushButton>
 #include <QShortcut>
 #include <QStackedWidget>
@@ -128,8 +127,7 @@ QString ProbesTab::stateText() const
     if (m_model->state() == ProbeModel::State::Loading)
         return tr("Loading probes...");
     if (m_model->state() == ProbeModel::State::Ready && m_model->rowCount() > 0)
-        // Not a plural form: English reads it without the translation.
-        return tr("Probes: %1").arg(QLocale().toString(m_model->rowCount()));
+        return tr("%n probe(s)", "", m_model->rowCount());
     return {};
 }
 

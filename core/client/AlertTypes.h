@@ -23,7 +23,8 @@ struct AlertRuleRow
     QString label;  // empty: no label (all nodes when nodeId is empty too)
     QDateTime createdAt;
     QDateTime updatedAt;
-    QString probeId; // probe and certificate rules: the probe watched
+    QString probeId;            // probe and certificate rules: the probe watched
+    qint64 renotifySeconds = 0; // remind while firing this often; 0: never
 };
 
 // What POST and PUT send; PUT sends the fields set.
@@ -34,9 +35,10 @@ struct AlertRuleChange
     std::optional<double> threshold;
     std::optional<qint64> durationSeconds;
     std::optional<bool> enabled;
-    std::optional<QString> nodeId;  // "" clears it
-    std::optional<QString> label;   // "" clears it
-    std::optional<QString> probeId; // probe and certificate rules
+    std::optional<QString> nodeId;         // "" clears it
+    std::optional<QString> label;          // "" clears it
+    std::optional<QString> probeId;        // probe and certificate rules
+    std::optional<qint64> renotifySeconds; // 0: no reminders
     QJsonObject toJson() const;
 };
 

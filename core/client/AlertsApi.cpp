@@ -23,7 +23,8 @@ AlertRuleRow alertRule(const QJsonObject &o)
             o.value(QStringLiteral("label")).toString(),
             time(o.value(QStringLiteral("created_at"))),
             time(o.value(QStringLiteral("updated_at"))),
-            o.value(QStringLiteral("probe_id")).toString()};
+            o.value(QStringLiteral("probe_id")).toString(),
+            o.value(QStringLiteral("renotify")).toInteger()};
 }
 
 AlertRecordRow alertRecord(const QJsonObject &o)
@@ -97,6 +98,8 @@ QJsonObject AlertRuleChange::toJson() const
     text("node_id", nodeId);
     text("label", label);
     text("probe_id", probeId);
+    if (renotifySeconds)
+        o.insert(QStringLiteral("renotify"), *renotifySeconds);
     return o;
 }
 

@@ -87,6 +87,7 @@ private slots:
     void anotherConsolesRulesArriveLive();
     void disableThenDeleteARule();
     void certificateRuleThroughTheDialog();
+    void reminderIntervalThroughTheDialog();
     void channelsThroughTheDialogAndTested();
     void viewerSeesNoEnabledActions();
     void windowSaysAndOpensTheAlert();
@@ -549,8 +550,10 @@ void TestAlertsPage::certificateRuleThroughTheDialog()
     QTRY_COMPARE_WITH_TIMEOUT(page.rules()->rowCount(), 1, 15000);
     QCOMPARE(cell(page.rules(), 0, AlertRuleModel::TypeColumn),
              QStringLiteral("Certificate expiry"));
-    QCOMPARE(cell(page.rules(), 0, AlertRuleModel::ConditionColumn),
-             QStringLiteral("under 14 days"));
+    // The condition names the probe (as the Probes tab has it).
+    QTRY_COMPARE_WITH_TIMEOUT(cell(page.rules(), 0, AlertRuleModel::ConditionColumn),
+                              QStringLiteral("Shop: certificate under 14 days"), 15000);
+    QCOMPARE(cell(page.rules(), 0, AlertRuleModel::RenotifyColumn), QStringLiteral("Never"));
     // The server stored it so.
     auto stored = await<QList<AlertRuleRow>>([&](auto done) { api().rules(done); });
     QVERIFY(stored.ok());
@@ -560,6 +563,69 @@ void TestAlertsPage::certificateRuleThroughTheDialog()
     QCOMPARE(stored->first().probeId, QStringLiteral("shop"));
     deleteAllRules();
     QVERIFY(await<void>([&](auto done) { probes.remove(QStringLiteral("shop"), done); }).ok());
+}
+
+void TestAlertsPage::reminderIntervalThroughTheDialog()
+{
+    AlertsPage page;
+    signIn(page);
+    // A new rule reminds every 4 hours.
+    QStringList offered;
+    DialogSeam::setNextHandler([&](QDialog *dialog) {
+        if (dialog->objectName() != QLatin1String("alerts.ruleDialog"))
+            return int(QDialog::Rejected);
+        dialog->show();
+        auto *remind = child<QComboBox>(dialog, "alerts.rule.renotify");
+        for (int i = 0; i < remind->count(); ++i)
+            offered << remind->itemText(i);
+        remind->setCurrentIndex(remind->findData(qint64(4 * 3600)));
+        child<QPushButton>(dialog, "alerts.rule.save")->click();
+        (void)QTest::qWaitFor([dialog] { return dialog->result() == QDialog::Accepted; }, 15000);
+        return dialog->result();
+    });
+    child<QPushButton>(&page, "alerts.newRule")->click();
+    QCOMPARE(offered, (QStringList{QStringLiteral("Never"), QStringLiteral("Every 15 min"),
+                                   QStringLiteral("Every 1 h"), QStringLiteral("Every 4 h"),
+                                   QStringLiteral("Every 12 h"), QStringLiteral("Every 1 day"),
+                                   QStringLiteral("Every 7 days")}));
+    QTRY_COMPARE_WITH_TIMEOUT(page.rules()->rowCount(), 1, 15000);
+    QCOMPARE(cell(page.rules(), 0, AlertRuleModel::RenotifyColumn), QStringLiteral("Every 4 h"));
+    auto stored = await<QList<AlertRuleRow>>([&](auto done) { api().rules(done); });
+    QVERIFY(stored.ok());
+    QCOMPARE(stored->size(), 1);
+    QCOMPARE(stored->first().renotifySeconds, 4 * 3600);
+
+    // Another console sets 90 minutes, which the dialog does not offer: the
+    // list shows it, the dialog keeps it as its own choice, and Never
+    // turns reminders off.
+    AlertRuleChange other;
+    other.renotifySeconds = 90 * 60;
+    const QString id = stored->first().id;
+    QVERIFY(await<AlertRuleRow>([&](auto done) { api().updateRule(id, other, done); }).ok());
+    QTRY_COMPARE_WITH_TIMEOUT(cell(page.rules(), 0, AlertRuleModel::RenotifyColumn),
+                              QStringLiteral("Every 1 h 30 min"), 15000);
+    QString shown;
+    bool unchangedCannotSave = false;
+    DialogSeam::setNextHandler([&](QDialog *dialog) {
+        dialog->show();
+        auto *remind = child<QComboBox>(dialog, "alerts.rule.renotify");
+        shown = remind->currentText();
+        auto *save = child<QPushButton>(dialog, "alerts.rule.save");
+        unchangedCannotSave = !save->isEnabled();
+        remind->setCurrentIndex(remind->findData(qint64(0)));
+        save->click();
+        (void)QTest::qWaitFor([dialog] { return dialog->result() == QDialog::Accepted; }, 15000);
+        return dialog->result();
+    });
+    child<QTableView>(&page, "alerts.rules")->selectRow(0);
+    child<QPushButton>(&page, "alerts.editRule")->click();
+    QCOMPARE(shown, QStringLiteral("Every 1 h 30 min"));
+    QVERIFY(unchangedCannotSave);
+    QTRY_COMPARE(cell(page.rules(), 0, AlertRuleModel::RenotifyColumn), QStringLiteral("Never"));
+    stored = await<QList<AlertRuleRow>>([&](auto done) { api().rules(done); });
+    QVERIFY(stored.ok());
+    QCOMPARE(stored->first().renotifySeconds, 0);
+    deleteAllRules();
 }
 
 void TestAlertsPage::viewerSeesNoEnabledActions()
@@ -701,9 +767,11 @@ void TestAlertsPage::screenshots()
     const QString dbId = onlineNode(QStringLiteral("db-01"), db);
     QVERIFY(!webId.isEmpty() && !dbId.isEmpty());
     const auto rule = [&](const QString &name, const QString &type, double threshold,
-                          qint64 seconds, const QString &node, const QString &label) {
+                          qint64 seconds, const QString &node, const QString &label,
+                          qint64 renotify = 0) {
         AlertRuleChange r;
         r.name = name;
+        r.renotifySeconds = renotify;
         r.type = type;
         r.threshold = threshold;
         r.durationSeconds = seconds;
@@ -713,11 +781,11 @@ void TestAlertsPage::screenshots()
             r.label = label;
         QVERIFY(await<AlertRuleRow>([&](auto done) { api().createRule(r, done); }).ok());
     };
-    rule(QStringLiteral("CPU busy"), QStringLiteral("cpu"), 85, 0, {}, {});
+    rule(QStringLiteral("CPU busy"), QStringLiteral("cpu"), 85, 0, {}, {}, 4 * 3600);
     rule(QStringLiteral("Database memory"), QStringLiteral("memory"), 90, 300, dbId, {});
     rule(QStringLiteral("Disk nearly full"), QStringLiteral("disk"), 95, 600, {},
          QStringLiteral("prod"));
-    rule(QStringLiteral("Node offline"), QStringLiteral("offline"), 0, 180, {}, {});
+    rule(QStringLiteral("Node offline"), QStringLiteral("offline"), 0, 180, {}, {}, 3600);
     // web-01 fires and resolves, then fires again; db-01 fires.
     web.send(hm::fleet::serialize(hm::test::AgentPeer::report(1, 97.0)));
     web.send(hm::fleet::serialize(hm::test::AgentPeer::report(2, 12.0)));

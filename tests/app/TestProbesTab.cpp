@@ -5,7 +5,8 @@
 // server stores it, the interval is changed and the probe deleted through
 // the confirmation seam; another client's probes arrive live; a viewer's
 // buttons are off with the reason. With HIVEMIND_SCREENSHOT_DIR set,
-// `screenshots` saves the tab and the probe dialog (English).
+// `screenshots` saves the tab and the probe dialog in en, zh_TW and zh_CN, and English
+// in the dark theme.
 
 #include "AdminTestSupport.h"
 #include "client/NodesApi.h"
@@ -16,6 +17,7 @@
 #include "widgets/AdminText.h"
 #include "widgets/MessageBox.h"
 #include "widgets/SectionEmptyState.h"
+#include "widgets/ThemeManager.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
@@ -179,7 +181,7 @@ void TestProbesTab::adminCreatesEditsAndDeletesAProbe()
     QCOMPARE(probeCell(model, 0, ProbeModel::IntervalColumn), QStringLiteral("Every 30 s"));
     QCOMPARE(probeCell(model, 0, ProbeModel::ScopeColumn), QStringLiteral("All nodes"));
     QCOMPARE(probeCell(model, 0, ProbeModel::StateColumn), QStringLiteral("Enabled"));
-    QCOMPARE(page.stateText(), QStringLiteral("Probes: 1"));
+    QCOMPARE(page.stateText(), QStringLiteral("1 probe"));
     auto stored = await<ProbeRow>([&](auto done) { api().get(QStringLiteral("web"), done); });
     QVERIFY(stored.ok());
     QCOMPARE(stored->name, QStringLiteral("Website"));
@@ -374,20 +376,25 @@ void TestProbesTab::screenshots()
     web.keyword = QStringLiteral("OK");
     web.intervalSeconds = 30;
     QVERIFY(await<ProbeRow>([&](auto done) { api().create(web, done); }).ok());
-    for (const QString &language :
-         {QStringLiteral("en"), QStringLiteral("zh_TW"), QStringLiteral("zh_CN")}) {
+    ThemeManager themes;
+    // Every language in the light theme, and English in the dark one.
+    for (const auto &[language, dark] :
+         {std::pair{QStringLiteral("en"), false}, std::pair{QStringLiteral("zh_TW"), false},
+          std::pair{QStringLiteral("zh_CN"), false}, std::pair{QStringLiteral("en"), true}}) {
         QVERIFY(m_server.languages->setLanguage(language, LanguageManager::Persist::No));
+        themes.setMode(dark ? ThemeManager::Mode::Dark : ThemeManager::Mode::Light,
+                       ThemeManager::Persist::No);
+        const QString shot = dark ? language + QStringLiteral("-dark") : language;
         AlertsPage page;
         signIn(page);
         QTRY_COMPARE_WITH_TIMEOUT(page.probesTab()->model()->rowCount(), 2, 15000);
         auto *add = child<QPushButton>(&page, "alerts.addProbe");
         QTRY_VERIFY(add->width() >= add->sizeHint().width());
         QApplication::processEvents();
-        const QString tab = dir + QStringLiteral("/alerts-probes-%1.png").arg(language);
+        const QString tab = dir + QStringLiteral("/alerts-probes-%1.png").arg(shot);
         QVERIFY(page.grab().save(tab));
         child<QTableView>(&page, "alerts.probes")->selectRow(1);
-        const QString dialogShot =
-            dir + QStringLiteral("/alerts-probe-dialog-%1.png").arg(language);
+        const QString dialogShot = dir + QStringLiteral("/alerts-probe-dialog-%1.png").arg(shot);
         DialogSeam::setNextHandler([&](QDialog *dialog) {
             dialog->show();
             QApplication::processEvents();
@@ -397,6 +404,7 @@ void TestProbesTab::screenshots()
         child<QPushButton>(&page, "alerts.editProbe")->click();
         QVERIFY(QFile::exists(dialogShot));
     }
+    themes.setMode(ThemeManager::Mode::Light, ThemeManager::Persist::No);
     QVERIFY(m_server.languages->setLanguage(QStringLiteral("en"), LanguageManager::Persist::No));
 }
 

@@ -307,9 +307,14 @@ void TestPublicStatusDialog::screenshots()
     QVERIFY(await<hm::client::PublicStatusSettings>([&](auto done) {
                 hm::client::PublicStatusApi(*client()).save(shown, done);
             }).ok());
-    for (const QString &language :
-         {QStringLiteral("en"), QStringLiteral("zh_TW"), QStringLiteral("zh_CN")}) {
+    // Every language in the light theme, and English in the dark one.
+    for (const auto &[language, dark] :
+         {std::pair{QStringLiteral("en"), false}, std::pair{QStringLiteral("zh_TW"), false},
+          std::pair{QStringLiteral("zh_CN"), false}, std::pair{QStringLiteral("en"), true}}) {
         QVERIFY(m_server.languages->setLanguage(language, LanguageManager::Persist::No));
+        themes.setMode(dark ? ThemeManager::Mode::Dark : ThemeManager::Mode::Light,
+                       ThemeManager::Persist::No);
+        const QString shot = dark ? language + QStringLiteral("-dark") : language;
         PublicStatusDialog dialog(client());
         dialog.resize(680, 620);
         dialog.show();
@@ -319,9 +324,9 @@ void TestPublicStatusDialog::screenshots()
         auto *save = child<QPushButton>(&dialog, "publicStatus.save");
         QTRY_VERIFY(save->width() >= save->sizeHint().width());
         QApplication::processEvents();
-        QVERIFY(
-            dialog.grab().save(dir + QStringLiteral("/nodes-public-status-%1.png").arg(language)));
+        QVERIFY(dialog.grab().save(dir + QStringLiteral("/nodes-public-status-%1.png").arg(shot)));
     }
+    themes.setMode(ThemeManager::Mode::Light, ThemeManager::Persist::No);
     QVERIFY(m_server.languages->setLanguage(QStringLiteral("en"), LanguageManager::Persist::No));
 }
 

@@ -13,6 +13,7 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <algorithm>
 #include <cmath>
 
 namespace hm::server::fleet {
@@ -475,9 +476,9 @@ void AlertService::onStatus(const QString &nodeId, bool online)
     m_offlineSince.remove(nodeId);
     // Back: its offline records resolve.
     for (auto it = m_evaluations.begin(); it != m_evaluations.end();) {
-        const QString ruleId = it.key().section(u'\n', 0, 0);
+        const QString ruleId = it.key().ruleId;
         const auto rule = m_rules.constFind(ruleId);
-        if (it.key().section(u'\n', 1) == nodeId && rule != m_rules.constEnd() &&
+        if (it.key().nodeId == nodeId && rule != m_rules.constEnd() &&
             rule->rule.type == AlertType::Offline) {
             if (!it->openRecordId.isEmpty())
                 close(it->openRecordId, {});
@@ -526,7 +527,7 @@ void AlertService::forgetNode(const QString &nodeId)
     m_labels.remove(nodeId);
     m_offlineSince.remove(nodeId);
     for (auto it = m_evaluations.begin(); it != m_evaluations.end();) {
-        if (it.key().section(u'\n', 1) == nodeId)
+        if (it.key().nodeId == nodeId)
             it = m_evaluations.erase(it);
         else
             ++it;
@@ -562,16 +563,21 @@ void AlertService::open(const AlertRule &rule, const QString &nodeId, double val
 
 void AlertService::remindDue()
 {
+    // Every second: most installs have no reminders, and then the
+    // evaluations (rules × nodes) are not walked.
+    if (std::none_of(m_rules.cbegin(), m_rules.cend(),
+                     [](const auto &r) { return r.rule.enabled && r.rule.renotifySeconds > 0; }))
+        return;
     const qint64 nowMs = now();
     for (auto it = m_evaluations.begin(); it != m_evaluations.end(); ++it) {
         Evaluation &e = it.value();
         if (e.openRecordId.isEmpty())
             continue;
-        const auto rule = m_rules.constFind(it.key().section(u'\n', 0, 0));
+        const auto rule = m_rules.constFind(it.key().ruleId);
         if (rule == m_rules.constEnd() || !rule->rule.enabled || rule->rule.renotifySeconds <= 0 ||
             nowMs - e.notifiedMs < rule->rule.renotifySeconds * 1000)
             continue;
-        if (inMaintenance(it.key().section(u'\n', 1), nowMs))
+        if (inMaintenance(it.key().nodeId, nowMs))
             continue;
         // Stored before it is sent: a restart does not send it again early.
         auto marked = markAlertRecordNotified(m_db, e.openRecordId, nowMs);
@@ -625,7 +631,7 @@ void AlertService::restartRule(const QString &ruleId)
             close(id, {});
     }
     for (auto it = m_evaluations.begin(); it != m_evaluations.end();) {
-        if (it.key().section(u'\n', 0, 0) == ruleId)
+        if (it.key().ruleId == ruleId)
             it = m_evaluations.erase(it);
         else
             ++it;

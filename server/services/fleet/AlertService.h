@@ -123,9 +123,20 @@ private:
         QString openRecordId;
         qint64 notifiedMs = 0; // when the open record's alert was last sent
     };
-    static QString key(const QString &ruleId, const QString &nodeId)
+    // Which rule on which node an evaluation is.
+    struct EvaluationKey
     {
-        return ruleId + u'\n' + nodeId;
+        QString ruleId;
+        QString nodeId;
+        bool operator==(const EvaluationKey &) const = default;
+        friend size_t qHash(const EvaluationKey &k, size_t seed = 0)
+        {
+            return qHashMulti(seed, k.ruleId, k.nodeId);
+        }
+    };
+    static EvaluationKey key(const QString &ruleId, const QString &nodeId)
+    {
+        return {ruleId, nodeId};
     }
     qint64 now() const { return m_now ? m_now() : 0; }
     Result<repositories::AlertRuleRow> validated(repositories::AlertRuleRow row,
@@ -156,9 +167,9 @@ private:
     auth::AccountEvents &m_events;
     std::function<qint64()> m_now;
     QHash<QString, repositories::AlertRuleRow> m_rules;
-    QHash<QString, Evaluation> m_evaluations; // by key(rule, node)
-    QHash<QString, QStringList> m_labels;     // node -> labels, read once
-    QHash<QString, qint64> m_offlineSince;    // enrolled nodes whose agent is away
+    QHash<EvaluationKey, Evaluation> m_evaluations;
+    QHash<QString, QStringList> m_labels;  // node -> labels, read once
+    QHash<QString, qint64> m_offlineSince; // enrolled nodes whose agent is away
     QTimer m_offlineCheck;
     QList<repositories::MaintenanceRow> m_maintenance; // not ended at the last look
 };

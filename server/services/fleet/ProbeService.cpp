@@ -1,5 +1,6 @@
 #include "server/services/fleet/ProbeService.h"
 
+#include "common/Logging.h"
 #include "fleet/AgentProtocol.h"
 #include "server/api/AuthCommon.h"
 #include "server/services/auth/AccountEvents.h"
@@ -254,17 +255,26 @@ QList<ProbeTarget> ProbeService::probesApplying(const QList<ProbeRow> &rows, con
 {
     // Rows come ordered by id, so the cap keeps the same probes every time.
     QList<ProbeTarget> probes;
+    int leftOut = 0;
     for (const ProbeRow &row : rows) {
-        if (probes.size() >= hm::fleet::kMaxSettingsProbes)
-            break;
         if (!row.probe.enabled)
             continue;
         const bool applies = row.scope == ProbeScope::All ||
                              (row.scope == ProbeScope::Node && row.scopeValue == nodeId) ||
                              (row.scope == ProbeScope::Label && labels.contains(row.scopeValue));
-        if (applies)
+        if (!applies)
+            continue;
+        if (probes.size() < hm::fleet::kMaxSettingsProbes)
             probes.append(row.probe);
+        else
+            ++leftOut;
     }
+    // An agent runs at most so many (its settings message is bounded); the
+    // operator learns which node misses some instead of guessing.
+    if (leftOut > 0)
+        qCWarning(lcServer).noquote()
+            << "node" << nodeId << "is covered by" << probes.size() + leftOut
+            << "enabled probes; its agent runs the first" << probes.size() << "by id";
     return probes;
 }
 

@@ -37,6 +37,19 @@ QByteArray hostForUrl(const QString &host)
     return host.contains(u':') ? '[' + host.toLatin1() + ']' : QUrl::toAce(host);
 }
 
+// CURLOPT_RESOLVE's "host:port:address[,address…]" for the checked
+// addresses (IPv6 in brackets).
+QByteArray pinnedResolveEntry(const SmtpSettings &settings)
+{
+    QByteArrayList addresses;
+    for (const QHostAddress &address : settings.pinned)
+        addresses.append(address.protocol() == QAbstractSocket::IPv6Protocol
+                             ? '[' + address.toString().toLatin1() + ']'
+                             : address.toString().toLatin1());
+    return settings.host.toLatin1() + ':' + QByteArray::number(settings.port) + ':' +
+           addresses.join(',');
+}
+
 void initCurl()
 {
     static std::once_flag once;
@@ -116,22 +129,25 @@ void SmtpSender::send(const SmtpSettings &settings, const MailMessage &message,
         refused.error = checked.error().message;
         return done(refused);
     }
-    m_policy.admit(settings.host, QStringLiteral("smtp_host"), this,
-                   [this, settings, message, done = std::move(done)](Status admitted) {
-                       if (!admitted) {
-                           SmtpOutcome refused;
-                           refused.error = admitted.error().message;
-                           return done(refused);
-                       }
-                       QPointer<SmtpSender> self(this);
-                       m_pool.start([self, settings, message, done] {
-                           SmtpOutcome outcome = sendNow(settings, message);
-                           if (!self)
-                               return;
-                           QMetaObject::invokeMethod(
-                               self, [done, outcome] { done(outcome); }, Qt::QueuedConnection);
-                       });
-                   });
+    m_policy.admitAddresses(
+        settings.host, QStringLiteral("smtp_host"), this,
+        [this, settings, message, done = std::move(done)](Result<QList<QHostAddress>> admitted) {
+            if (!admitted) {
+                SmtpOutcome refused;
+                refused.error = admitted.error().message;
+                return done(refused);
+            }
+            SmtpSettings pinnedSettings = settings;
+            pinnedSettings.pinned = admitted.value();
+            QPointer<SmtpSender> self(this);
+            m_pool.start([self, settings = std::move(pinnedSettings), message, done] {
+                SmtpOutcome outcome = sendNow(settings, message);
+                if (!self)
+                    return;
+                QMetaObject::invokeMethod(
+                    self, [done, outcome] { done(outcome); }, Qt::QueuedConnection);
+            });
+        });
 }
 
 SmtpOutcome SmtpSender::sendNow(const SmtpSettings &settings, const MailMessage &message)
@@ -147,6 +163,11 @@ SmtpOutcome SmtpSender::sendNow(const SmtpSettings &settings, const MailMessage 
         (implicitTls ? QByteArrayLiteral("smtps://") : QByteArrayLiteral("smtp://")) +
         hostForUrl(settings.host) + ':' + QByteArray::number(settings.port);
     curl_easy_setopt(curl, CURLOPT_URL, url.constData());
+    curl_slist *resolve = nullptr;
+    if (!settings.pinned.isEmpty()) {
+        resolve = curl_slist_append(resolve, pinnedResolveEntry(settings).constData());
+        curl_easy_setopt(curl, CURLOPT_RESOLVE, resolve);
+    }
     curl_easy_setopt(curl, CURLOPT_PROTOCOLS_STR, "smtp,smtps");
     curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);
     curl_easy_setopt(curl, CURLOPT_TIMEOUT_MS, long(settings.timeoutMs));
@@ -183,6 +204,7 @@ SmtpOutcome SmtpSender::sendNow(const SmtpSettings &settings, const MailMessage 
     long reply = 0;
     curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &reply);
     curl_slist_free_all(recipients);
+    curl_slist_free_all(resolve);
     curl_easy_cleanup(curl);
     crypto::wipe(password);
     SmtpOutcome outcome = outcomeOf(code, reply);

@@ -28,6 +28,12 @@ struct SmtpSettings
     QByteArray password;
     QByteArray caPem; // empty: the system's CAs
     int timeoutMs = 30000;
+    // The addresses the OutboundPolicy checked for `host` (send() fills
+    // them): curl connects to these and looks nothing up again, so a name
+    // cannot answer a public address to the check and a private one to the
+    // connection (DNS rebinding). Empty: curl resolves (an IP literal, or
+    // private networks allowed).
+    QList<QHostAddress> pinned;
 };
 
 struct SmtpOutcome

@@ -105,6 +105,16 @@ Status OutboundPolicy::check(const QHostAddress &address, const QString &host,
 void OutboundPolicy::admit(const QString &host, const QString &field, QObject *context,
                            std::function<void(Status)> done) const
 {
+    admitAddresses(host, field, context,
+                   [done = std::move(done)](Result<QList<QHostAddress>> admitted) {
+                       done(admitted ? Status{} : Status{admitted.error()});
+                   });
+}
+
+void OutboundPolicy::admitAddresses(const QString &host, const QString &field, QObject *context,
+                                    std::function<void(Result<QList<QHostAddress>>)> done) const
+{
+    using Addresses = Result<QList<QHostAddress>>;
     // Brackets of an IPv6 URL host are not part of the address.
     QString bare = host;
     if (bare.startsWith(u'[') && bare.endsWith(u']'))
@@ -113,12 +123,17 @@ void OutboundPolicy::admit(const QString &host, const QString &field, QObject *c
     if (!literal.isNull()) {
         const Status checked = check(literal, host, field);
         QMetaObject::invokeMethod(
-            context, [done = std::move(done), checked] { done(checked); }, Qt::QueuedConnection);
+            context,
+            [done = std::move(done), checked] {
+                done(checked ? Addresses(QList<QHostAddress>{}) : Addresses(checked.error()));
+            },
+            Qt::QueuedConnection);
         return;
     }
     if (allowsPrivateNetworks()) {
         QMetaObject::invokeMethod(
-            context, [done = std::move(done)] { done(Status{}); }, Qt::QueuedConnection);
+            context, [done = std::move(done)] { done(QList<QHostAddress>{}); },
+            Qt::QueuedConnection);
         return;
     }
     const OutboundPolicy policy = *this;
@@ -136,10 +151,10 @@ void OutboundPolicy::admit(const QString &host, const QString &field, QObject *c
                 qCInfo(lcServer).noquote()
                     << "outbound: refused" << host << "at" << address.toString()
                     << "(private networks are not allowed)";
-                return done(s);
+                return done(s.error());
             }
         }
-        done(Status{});
+        done(info.addresses());
     });
 }
 

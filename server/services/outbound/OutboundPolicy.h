@@ -19,6 +19,7 @@
 #include "common/Result.h"
 
 #include <QHostAddress>
+#include <QList>
 #include <QString>
 #include <functional>
 
@@ -58,6 +59,13 @@ public:
     // (details.reason UNREACHABLE) when the name does not resolve.
     void admit(const QString &host, const QString &field, QObject *context,
                std::function<void(Status)> done) const;
+    // The same, handing on the addresses it checked, so that a client that
+    // resolves on its own (libcurl) can be pinned to them and a second
+    // lookup cannot answer another address. Empty when nothing was looked
+    // up: `host` is an IP literal, or private networks are allowed and any
+    // address may be reached anyway.
+    void admitAddresses(const QString &host, const QString &field, QObject *context,
+                        std::function<void(Result<QList<QHostAddress>>)> done) const;
 
 private:
     store::Database *m_db;
