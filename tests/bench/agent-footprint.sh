@@ -115,6 +115,19 @@ def cpu_ticks(pid):
         fields = f.read().rsplit(")", 1)[1].split()
     return int(fields[11]) + int(fields[12])  # utime, stime
 
+def thread_ticks(pid):
+    out = {}
+    for tid in os.listdir(f"/proc/{pid}/task"):
+        try:
+            with open(f"/proc/{pid}/task/{tid}/stat") as f:
+                text = f.read()
+        except OSError:
+            continue
+        name = text[text.index("(") + 1:text.rindex(")")]
+        fields = text.rsplit(")", 1)[1].split()
+        out[name] = out.get(name, 0) + int(fields[11]) + int(fields[12])
+    return out
+
 def kib(path, key):
     with open(path) as f:
         for line in f:
@@ -146,6 +159,7 @@ samples = {n: {"rss": [], "pss": []} for n in ("agent", "exporter")}
 scrapes = []
 t0 = time.monotonic()
 ticks0 = {n: cpu_ticks(p) for n, p in (("agent", agent), ("exporter", exporter))}
+threads0 = thread_ticks(agent)
 next_at = t0
 while True:
     tick(samples, scrapes)
@@ -155,6 +169,7 @@ while True:
     time.sleep(max(0.0, next_at - time.monotonic()))
 elapsed = time.monotonic() - t0
 ticks1 = {n: cpu_ticks(p) for n, p in (("agent", agent), ("exporter", exporter))}
+threads1 = thread_ticks(agent)
 load1 = open("/proc/loadavg").read().split()[:3]
 status1, seq1 = node()
 if status1 != "online" or seq1 <= seq0:
@@ -197,4 +212,8 @@ print(f"goal agent RSS <= 0.5x node_exporter's: {rss_ratio:.2f}x, "
       f"{'met' if rss_ratio <= 0.5 else 'NOT met'}")
 print(f"goal agent CPU < 0.2 % of one core at 1 report/s: {a[5]:.3f} %, "
       f"{'met' if a[5] < 0.2 else 'NOT met'}")
+# Where the agent's CPU goes, by thread name (threads alive at both ends).
+shares = sorted(((threads1[n] - threads0.get(n, 0), n) for n in threads1), reverse=True)
+print("agent CPU by thread: " + ", ".join(
+    f"{n} {100.0 * t / hz / elapsed:.3f} %" for t, n in shares if t > 0))
 PY
