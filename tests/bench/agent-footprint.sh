@@ -110,10 +110,13 @@ def node():
         d = json.load(r)["data"]
     return d["status"], int(d.get("last_seq") or 0)
 
-def cpu_ticks(pid):
+def user_system_ticks(pid):
     with open(f"/proc/{pid}/stat") as f:
         fields = f.read().rsplit(")", 1)[1].split()
-    return int(fields[11]) + int(fields[12])  # utime, stime
+    return int(fields[11]), int(fields[12])  # utime, stime
+
+def cpu_ticks(pid):
+    return sum(user_system_ticks(pid))
 
 def thread_ticks(pid):
     out = {}
@@ -160,6 +163,7 @@ scrapes = []
 t0 = time.monotonic()
 ticks0 = {n: cpu_ticks(p) for n, p in (("agent", agent), ("exporter", exporter))}
 threads0 = thread_ticks(agent)
+split0 = {n: user_system_ticks(p) for n, p in (("agent", agent), ("exporter", exporter))}
 next_at = t0
 while True:
     tick(samples, scrapes)
@@ -170,6 +174,7 @@ while True:
 elapsed = time.monotonic() - t0
 ticks1 = {n: cpu_ticks(p) for n, p in (("agent", agent), ("exporter", exporter))}
 threads1 = thread_ticks(agent)
+split1 = {n: user_system_ticks(p) for n, p in (("agent", agent), ("exporter", exporter))}
 load1 = open("/proc/loadavg").read().split()[:3]
 status1, seq1 = node()
 if status1 != "online" or seq1 <= seq0:
@@ -193,6 +198,9 @@ print(f"window {elapsed:.0f} s; agent reports stored {reports} ({reports / elaps
       f"last_seq {seq0} -> {seq1}); node_exporter scrapes {len(scrapes)} "
       f"({len(scrapes) / elapsed:.2f}/s, {statistics.median(scrapes) / 1024:.0f} KiB each)")
 print(f"load average at start {' '.join(load0)}, at end {' '.join(load1)}")
+sockets = sum(len(open(f).readlines()) - 1 for f in ("/proc/net/tcp", "/proc/net/tcp6"))
+print(f"TCP sockets on the machine at the end: {sockets} (the agent reads /proc/net/tcp and "
+      f"tcp6 each report, one line per socket)")
 print()
 print("| process | RSS median | RSS max | Pss median | Pss max | CPU, % of one core |")
 print("|---|---|---|---|---|---|")
@@ -212,6 +220,12 @@ print(f"goal agent RSS <= 0.5x node_exporter's: {rss_ratio:.2f}x, "
       f"{'met' if rss_ratio <= 0.5 else 'NOT met'}")
 print(f"goal agent CPU < 0.2 % of one core at 1 report/s: {a[5]:.3f} %, "
       f"{'met' if a[5] < 0.2 else 'NOT met'}")
+# User and kernel time (the kernel's share includes rendering the /proc
+# files each process reads, e.g. /proc/net/tcp: one line per socket).
+for name in ("agent", "exporter"):
+    user = 100.0 * (split1[name][0] - split0[name][0]) / hz / elapsed
+    system = 100.0 * (split1[name][1] - split0[name][1]) / hz / elapsed
+    print(f"{labels[name]}: user {user:.3f} %, system {system:.3f} %")
 # Where the agent's CPU goes, by thread name (threads alive at both ends).
 shares = sorted(((threads1[n] - threads0.get(n, 0), n) for n in threads1), reverse=True)
 print("agent CPU by thread: " + ", ".join(
