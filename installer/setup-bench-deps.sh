@@ -3,7 +3,8 @@
 # and profile with: wrk, nginx, curl, jq and valgrind from Debian, Node.js +
 # npm from Debian when no node is present, and Node-RED 4 (pinned by
 # tests/bench/http/node-red/package.json and its package-lock.json) into that
-# project-local folder.
+# project-local folder; and prometheus-node-exporter, which
+# tests/bench/agent-footprint.sh measures the agent against.
 # Idempotent; silent when everything is present; apt and npm only. Not part
 # of the normal build or test command.
 set -euo pipefail
@@ -16,7 +17,7 @@ if [ "$(id -u)" -ne 0 ]; then
 fi
 
 # nginx-light is enough (static files); an nginx already installed will do.
-wanted=(wrk curl jq valgrind)
+wanted=(wrk curl jq valgrind python3 prometheus-node-exporter)
 command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || wanted+=(nginx-light)
 command -v node >/dev/null || wanted+=(nodejs)
 command -v npm >/dev/null || wanted+=(npm)
@@ -38,6 +39,18 @@ if [ ${#missing[@]} -gt 0 ]; then
     "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
     # The package starts a system nginx on port 80; the benchmark runs its
     # own instances, so leave the system one as the package left it.
+    # prometheus-node-exporter's package enables and starts a system
+    # service on :9100; agent-footprint.sh runs its own instance on a free
+    # loopback port, so the system one is stopped and disabled (a second
+    # node_exporter would only load the machine during the measurement).
+    if printf '%s\n' "${missing[@]}" | grep -qx prometheus-node-exporter; then
+        if [ -d /run/systemd/system ]; then
+            "${sudo[@]}" systemctl disable --now prometheus-node-exporter.service >/dev/null 2>&1 || true
+        else
+            "${sudo[@]}" service prometheus-node-exporter stop >/dev/null 2>&1 || true
+            "${sudo[@]}" update-rc.d prometheus-node-exporter disable >/dev/null 2>&1 || true
+        fi
+    fi
 fi
 
 # Node-RED: reinstall only when the lock file changed since the last install

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <optional>
 
 namespace hm::fleet {
 namespace {
@@ -371,6 +372,21 @@ QByteArray packBucket(const BucketStats &stats)
 
 Result<BucketStats> unpackBucket(const QByteArray &packed)
 {
+    BucketDecoder decoder;
+    BucketStats stats;
+    if (const Status decoded = decoder.decode(
+            packed, [&stats](const QString &name, const MetricStats &s) { stats.insert(name, s); });
+        !decoded)
+        return decoded.error();
+    return stats;
+}
+
+BucketDecoder::BucketDecoder(QSet<QString> only) : m_only(std::move(only)) {}
+
+Status BucketDecoder::decode(
+    const QByteArray &packed,
+    const std::function<void(const QString &name, const MetricStats &stats)> &visit)
+{
     Reader in(packed);
     QByteArrayView head;
     if (!in.bytes(2, &head) || head.at(0) != kBucketMagic)
@@ -380,31 +396,56 @@ Result<BucketStats> unpackBucket(const QByteArray &packed)
     quint64 count = 0;
     if (!in.varint(&count) || count > kMaxNames)
         return damaged(QStringLiteral("name count"));
-    BucketStats stats;
+    // A name twice is damage. The packer writes them sorted, so a name after
+    // a greater or equal one is looked up among those before it.
+    QByteArrayView previous;
+    std::optional<QSet<QByteArrayView>> seen;
     for (quint64 i = 0; i < count; ++i) {
-        QString name;
-        // (A name twice is damage: insert() below would hide the first.)
+        quint64 length = 0;
+        QByteArrayView utf8;
         quint64 samples = 0;
         qint64 qMin = 0;
         quint64 span = 0;
         quint64 aboveMin = 0;
-        if (!in.name(&name) || !in.varint(&samples) || !in.zigzag(&qMin) || !in.varint(&span) ||
-            !in.varint(&aboveMin) || !inRange(qMin) || span > quint64(2 * kMaxSteps) ||
-            aboveMin > span || samples > quint64(std::numeric_limits<qint64>::max() / 2))
+        if (!in.varint(&length) || length == 0 || length > kMaxNameBytes ||
+            !in.bytes(qsizetype(length), &utf8) || !in.varint(&samples) || !in.zigzag(&qMin) ||
+            !in.varint(&span) || !in.varint(&aboveMin) || !inRange(qMin) ||
+            span > quint64(2 * kMaxSteps) || aboveMin > span ||
+            samples > quint64(std::numeric_limits<qint64>::max() / 2))
             return damaged(QStringLiteral("metric %1").arg(i));
-        if (stats.contains(name))
-            return damaged(QStringLiteral("metric %1 named twice").arg(i));
-        const MetricResolution resolution = metricResolution(name);
+        if (i > 0 && !seen && !(previous < utf8)) {
+            seen.emplace();
+            // Every name so far is still in the blob, in m_slots' first i places.
+            for (quint64 k = 0; k < i; ++k)
+                seen->insert(QByteArrayView(m_slots[size_t(k)].utf8));
+        }
+        if (seen) {
+            if (seen->contains(utf8))
+                return damaged(QStringLiteral("metric %1 named twice").arg(i));
+            seen->insert(utf8);
+        }
+        previous = utf8;
+        if (m_slots.size() <= i)
+            m_slots.emplace_back();
+        Slot &slot = m_slots[size_t(i)];
+        if (QByteArrayView(slot.utf8) != utf8) {
+            slot.utf8 = utf8.toByteArray();
+            slot.name = QString::fromUtf8(utf8);
+            slot.resolution = metricResolution(slot.name);
+            slot.kept = m_only.isEmpty() || m_only.contains(slot.name);
+        }
+        if (!slot.kept)
+            continue;
         MetricStats s;
         s.count = qint64(samples);
-        s.min = resolution.value(qMin);
-        s.max = resolution.value(qMin + qint64(span));
-        s.sum = resolution.value(qMin + qint64(aboveMin)) * double(s.count);
-        stats.insert(name, s);
+        s.min = slot.resolution.value(qMin);
+        s.max = slot.resolution.value(qMin + qint64(span));
+        s.sum = slot.resolution.value(qMin + qint64(aboveMin)) * double(s.count);
+        visit(slot.name, s);
     }
     if (!in.atEnd())
         return damaged(QStringLiteral("bytes after the last metric"));
-    return stats;
+    return {};
 }
 
 } // namespace hm::fleet

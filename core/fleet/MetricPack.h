@@ -32,8 +32,10 @@
 #include <QByteArray>
 #include <QHash>
 #include <QList>
+#include <QSet>
 #include <QString>
 #include <QStringList>
+#include <functional>
 #include <vector>
 
 namespace hm::fleet {
@@ -103,5 +105,34 @@ BucketStats summarise(const QList<PackedSample> &samples);
 QByteArray packBucket(const BucketStats &stats);
 // Sums come back as average * count at the metric's resolution.
 Result<BucketStats> unpackBucket(const QByteArray &packed);
+
+// Decodes many buckets in a row (a node's history over a range) without a
+// QHash, a QString or a resolution lookup per metric: a node's buckets name
+// the same metrics in the same order, so each name is compared with the
+// one at the same place in the previous bucket and, when equal, its decoded
+// name, resolution and whether it is kept are reused. A year of 1-hour
+// buckets of 40 metrics is 350,000 names: unpackBucket() made each a
+// QString and a hash entry. `only` keeps just those metrics (empty: all).
+class BucketDecoder
+{
+public:
+    explicit BucketDecoder(QSet<QString> only = {});
+    // visit(name, stats) for each kept metric, in the bucket's order (by
+    // name); the same errors as unpackBucket() for a damaged bucket, after
+    // which the metrics before the damage may have been visited.
+    Status decode(const QByteArray &packed,
+                  const std::function<void(const QString &name, const MetricStats &stats)> &visit);
+
+private:
+    struct Slot
+    {
+        QByteArray utf8;
+        QString name;
+        MetricResolution resolution;
+        bool kept = true;
+    };
+    std::vector<Slot> m_slots;
+    QSet<QString> m_only;
+};
 
 } // namespace hm::fleet

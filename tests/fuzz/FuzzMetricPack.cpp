@@ -5,7 +5,9 @@
 // - stability: a minute that decodes, written again sample by sample,
 //   decodes to the same samples (times, sequence numbers, names and
 //   values); resuming it and re-packing gives bytes that decode the same;
-// - a bucket that decodes packs and decodes to the same statistics.
+// - a bucket that decodes packs and decodes to the same statistics;
+// - a BucketDecoder kept across inputs (reusing the names it decoded at
+//   each place) judges and decodes every bucket as a fresh one does.
 
 #include "FuzzCheck.h"
 #include "fleet/MetricPack.h"
@@ -48,6 +50,14 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                       "resume changed a minute");
     }
     auto bucket = unpackBucket(bytes);
+    static BucketDecoder carried;
+    BucketStats viaCarried;
+    const Status carriedStatus =
+        carried.decode(bytes, [&viaCarried](const QString &name, const MetricStats &s) {
+            viaCarried.insert(name, s);
+        });
+    HM_FUZZ_CHECK(carriedStatus.ok() == bucket.ok(), "a carried decoder judged a bucket otherwise");
+    HM_FUZZ_CHECK(!bucket || viaCarried == bucket.value(), "a carried decoder decoded otherwise");
     if (!bucket) {
         HM_FUZZ_CHECK(bucket.error().code == ErrorCode::DbCorrupt, "unexpected error code");
         return 0;

@@ -40,14 +40,6 @@ qint64 floorTo(qint64 value, qint64 step)
     return (value % step != 0 && value < 0 ? q - 1 : q) * step;
 }
 
-QJsonObject statsJson(const BucketStats &stats, double (*pick)(const hm::fleet::MetricStats &))
-{
-    QJsonObject out;
-    for (auto it = stats.begin(); it != stats.end(); ++it)
-        out.insert(it.key(), pick(it.value()));
-    return out;
-}
-
 } // namespace
 
 const QList<MetricTier> &metricTiers()
@@ -469,25 +461,29 @@ Result<QJsonObject> MetricHistory::query(const QString &nodeId, qint64 startMs, 
         QList<MetricBlob> rows = buckets.value();
         if (rows.size() > limit)
             rows = rows.sliced(rows.size() - limit);
+        // One decoder over the range, the names kept straight into the
+        // answer's objects in the blobs' (sorted) order: a year of 1-hour
+        // buckets is 8,760 blobs.
+        hm::fleet::BucketDecoder decoder(names);
         for (const MetricBlob &row : rows) {
-            auto stats = hm::fleet::unpackBucket(row.data);
-            if (!stats)
-                return stats.error();
-            BucketStats kept = stats.value();
-            if (!names.isEmpty())
-                kept.removeIf(
-                    [&names](BucketStats::iterator it) { return !names.contains(it.key()); });
-            items.append(QJsonObject{
-                {QStringLiteral("time"), auth::isoOrNull(row.key * 1000)},
-                {QStringLiteral("metrics"),
-                 statsJson(kept, [](const hm::fleet::MetricStats &s) { return s.average(); })},
-                {QStringLiteral("min"),
-                 statsJson(kept, [](const hm::fleet::MetricStats &s) { return s.min; })},
-                {QStringLiteral("max"),
-                 statsJson(kept, [](const hm::fleet::MetricStats &s) { return s.max; })},
-                {QStringLiteral("count"), statsJson(kept, [](const hm::fleet::MetricStats &s) {
-                     return double(s.count);
-                 })}});
+            QJsonObject average;
+            QJsonObject min;
+            QJsonObject max;
+            QJsonObject count;
+            const Status decoded =
+                decoder.decode(row.data, [&](const QString &name, const hm::fleet::MetricStats &s) {
+                    average.insert(name, s.average());
+                    min.insert(name, s.min);
+                    max.insert(name, s.max);
+                    count.insert(name, double(s.count));
+                });
+            if (!decoded)
+                return decoded.error();
+            items.append(QJsonObject{{QStringLiteral("time"), auth::isoOrNull(row.key * 1000)},
+                                     {QStringLiteral("metrics"), average},
+                                     {QStringLiteral("min"), min},
+                                     {QStringLiteral("max"), max},
+                                     {QStringLiteral("count"), count}});
         }
     }
     return QJsonObject{{QStringLiteral("node_id"), nodeId},

@@ -227,6 +227,64 @@ private slots:
         QCOMPARE(packBucket(back.value()), packBucket(stats));
         QVERIFY(!unpackBucket(packBucket(stats).chopped(1)).ok());
     }
+
+    // One decoder over buckets whose names change from one to the next (it
+    // reuses what it decoded at each place): the same statistics as
+    // unpackBucket(), only the metrics asked for, in the bucket's order.
+    void oneDecoderOverManyBuckets()
+    {
+        const BucketStats first = summarise(realisticMinute(5));
+        BucketStats second = first;
+        second.remove(QStringLiteral("cpu_usage"));
+        second.insert(QStringLiteral("aaa_new"), first.value(QStringLiteral("processes")));
+        const QSet<QString> only{QStringLiteral("cpu_usage"), QStringLiteral("aaa_new"),
+                                 QStringLiteral("processes")};
+        BucketDecoder decoder(only);
+        BucketDecoder everything;
+        for (const BucketStats &stats : {first, second, first, second}) {
+            const QByteArray packed = packBucket(stats);
+            BucketStats expected = unpackBucket(packed).value();
+            BucketStats all;
+            QVERIFY(everything
+                        .decode(packed, [&all](const QString &name,
+                                               const MetricStats &s) { all.insert(name, s); })
+                        .ok());
+            QCOMPARE(all, expected);
+            expected.removeIf(
+                [&only](BucketStats::iterator it) { return !only.contains(it.key()); });
+            BucketStats kept;
+            QStringList order;
+            QVERIFY(decoder
+                        .decode(packed,
+                                [&](const QString &name, const MetricStats &s) {
+                                    kept.insert(name, s);
+                                    order.append(name);
+                                })
+                        .ok());
+            QCOMPARE(kept, expected);
+            QCOMPARE(kept.size(), 2);
+            QStringList sorted = order;
+            sorted.sort();
+            QCOMPARE(order, sorted);
+        }
+        // A name twice is damage in whichever order; names out of order are not.
+        const MetricStats one = first.value(QStringLiteral("processes"));
+        const QByteArray a = packBucket({{QStringLiteral("aa"), one}}).sliced(3);
+        const QByteArray b = packBucket({{QStringLiteral("bb"), one}}).sliced(3);
+        const auto bucketOf = [](const QList<QByteArray> &entries) {
+            QByteArray out("B\x01", 2);
+            out.append(char(entries.size()));
+            for (const QByteArray &entry : entries)
+                out.append(entry);
+            return out;
+        };
+        QCOMPARE(unpackBucket(bucketOf({b, a})).value().size(), 2);
+        QVERIFY(!unpackBucket(bucketOf({a, b, a})).ok());
+        QVERIFY(!unpackBucket(bucketOf({b, a, b})).ok());
+        QVERIFY(!unpackBucket(bucketOf({a, a})).ok());
+        QVERIFY(
+            !decoder.decode(bucketOf({b, b}), [](const QString &, const MetricStats &) {}).ok());
+    }
 };
 
 QTEST_GUILESS_MAIN(TestMetricPack)
