@@ -143,6 +143,27 @@ private:
                         "hivemind_public_availability_computed_total");
     }
 
+    // With HIVEMIND_PUBLIC_PAGE_DUMP=DIR, the page in each language is
+    // saved there for the screenshots (docs/screenshots/README.md).
+    // (Not a test: called at the end of the cache case, one node online.)
+    void savePagesForScreenshots(const QString &dir)
+    {
+        QCOMPARE(
+            put({{"enabled", true},
+                 {"title", "Example Ltd. service status"},
+                 {"nodes", QJsonArray{QJsonObject{{"id", m_node}, {"display_name", "Database"}},
+                                      QJsonObject{{"id", m_second}, {"display_name", "Backup"}}}},
+                 {"show_addresses", true}}),
+            200);
+        for (const char *lang : {"en", "zh-TW", "zh-CN"}) {
+            const RawAnswer a = page(m_other, QStringLiteral("/status?lang=") + lang);
+            QCOMPARE(a.status, 200);
+            QFile file(QDir(dir).filePath(QStringLiteral("public-status-%1.html").arg(lang)));
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            file.write(a.body);
+        }
+    }
+
 private slots:
     void initTestCase()
     {
@@ -385,29 +406,9 @@ private slots:
         QCOMPARE(put({{"enabled", true}, {"nodes", QJsonArray{m_node}}}), 200);
         QCOMPARE(m_http->get(QStringLiteral("/public/api/v1/status")).status, 200);
         QCOMPARE(computed() - before, 8.0);
-    }
 
-    // With HIVEMIND_PUBLIC_PAGE_DUMP=DIR, the page in each language is
-    // saved there for the screenshots (docs/screenshots/README.md).
-    void savePagesForScreenshots()
-    {
-        const QString dir = qEnvironmentVariable("HIVEMIND_PUBLIC_PAGE_DUMP");
-        if (dir.isEmpty())
-            QSKIP("HIVEMIND_PUBLIC_PAGE_DUMP not set");
-        QCOMPARE(
-            put({{"enabled", true},
-                 {"title", "Example Ltd. service status"},
-                 {"nodes", QJsonArray{QJsonObject{{"id", m_node}, {"display_name", "Database"}},
-                                      QJsonObject{{"id", m_second}, {"display_name", "Backup"}}}},
-                 {"show_addresses", true}}),
-            200);
-        for (const char *lang : {"en", "zh-TW", "zh-CN"}) {
-            const RawAnswer a = page(m_other, QStringLiteral("/status?lang=") + lang);
-            QCOMPARE(a.status, 200);
-            QFile file(QDir(dir).filePath(QStringLiteral("public-status-%1.html").arg(lang)));
-            QVERIFY(file.open(QIODevice::WriteOnly));
-            file.write(a.body);
-        }
+        if (const QString dir = qEnvironmentVariable("HIVEMIND_PUBLIC_PAGE_DUMP"); !dir.isEmpty())
+            savePagesForScreenshots(dir);
     }
 
     // Last: it spends one address's allowance.
