@@ -124,11 +124,11 @@
     </message>
     <message>
         <source>Availability (24 hours)</source>
-        <translation>可用性（过去 24 小时）</translation>
+        <translation>可用性（24 小时）</translation>
     </message>
     <message>
         <source>Availability (30 days)</source>
-        <translation>可用性（过去 30 天）</translation>
+        <translation>可用性（30 天）</translation>
     </message>
     <message>
         <source>CPU</source>

@@ -124,11 +124,11 @@
     </message>
     <message>
         <source>Availability (24 hours)</source>
-        <translation>可用性（過去 24 小時）</translation>
+        <translation>可用性（24 小時）</translation>
     </message>
     <message>
         <source>Availability (30 days)</source>
-        <translation>可用性（過去 30 天）</translation>
+        <translation>可用性（30 天）</translation>
     </message>
     <message>
         <source>CPU</source>

@@ -334,10 +334,10 @@ private slots:
             html.contains(QStringLiteral("<span data-field=\"status\">%1</span>").arg(offline)),
             qPrintable(html.left(3000)));
         if (lang == QLatin1String("zh-TW")) {
-            QVERIFY(html.contains(QStringLiteral("可用性（過去 24 小時）")));
+            QVERIFY(html.contains(QStringLiteral("可用性（24 小時）")));
             QVERIFY(html.contains(QStringLiteral("最後上線")));
         } else if (lang == QLatin1String("zh-CN")) {
-            QVERIFY(html.contains(QStringLiteral("可用性（过去 24 小时）")));
+            QVERIFY(html.contains(QStringLiteral("可用性（24 小时）")));
             QVERIFY(html.contains(QStringLiteral("最后在线")));
         }
         // The current language is marked among the choices offered.

@@ -29,7 +29,7 @@ header,main,footer{max-width:72rem;margin:0 auto;padding:1rem 1.25rem}
 h1{font-size:1.75rem;line-height:1.25;margin:.75rem 0 .25rem;overflow-wrap:anywhere}
 .summary{margin:0;color:var(--muted)}
 .live{margin-left:.5rem;color:var(--up);font-size:.875rem}
-.nodes{list-style:none;margin:0;padding:0;display:grid;gap:1rem;grid-template-columns:repeat(auto-fill,minmax(min(100%,19rem),1fr))}
+.nodes{list-style:none;margin:0;padding:0;display:grid;gap:1rem;grid-template-columns:repeat(auto-fill,minmax(min(100%,23rem),1fr))}
 .node{background:var(--card);border:1px solid var(--line);border-radius:.75rem;padding:1rem 1.1rem}
 .head{display:flex;flex-wrap:wrap;justify-content:space-between;align-items:center;gap:.25rem .75rem}
 h2{font-size:1.15rem;margin:0;overflow-wrap:anywhere}
@@ -41,6 +41,7 @@ h2{font-size:1.15rem;margin:0;overflow-wrap:anywhere}
 dl{display:grid;grid-template-columns:auto 1fr;gap:.2rem 1rem;margin:.75rem 0 0}
 dt{color:var(--muted)}
 dd{margin:0;text-align:end;font-variant-numeric:tabular-nums;overflow-wrap:anywhere}
+dd time{white-space:nowrap}
 .empty{color:var(--muted)}
 footer{display:flex;flex-wrap:wrap;justify-content:space-between;gap:.5rem 1.5rem;color:var(--muted);font-size:.875rem}
 footer a{color:inherit}
@@ -67,7 +68,7 @@ const char kPageScript[] = R"js(
   function when(iso) {
     if (!iso) return text.never;
     var d = new Date(iso);
-    return isNaN(d.getTime()) ? iso : d.toLocaleString(lang);
+    return isNaN(d.getTime()) ? iso : d.toLocaleString(lang, { dateStyle: 'short', timeStyle: 'short' });
   }
   function uptime(s) {
     if (s === null || s === undefined || !isFinite(s)) return text.noData;
