@@ -177,7 +177,15 @@ void AlertChannelDialog::build()
     m_ca->setTabChangesFocus(true);
     connect(m_ca, &QPlainTextEdit::textChanged, this, &AlertChannelDialog::validate);
     row(form, &m_caLabel, m_ca, m_ca, &m_caError, "caPem");
-    m_emailRows = {m_host, securityRow, m_user, m_password, m_from, m_to, m_ca};
+    // The language the server writes the messages in; each named in
+    // itself, as the console's own language choice does.
+    m_language = new QComboBox(this);
+    m_language->setObjectName(channelField("language"));
+    m_language->addItem(QStringLiteral("English"), QStringLiteral("en"));
+    m_language->addItem(QStringLiteral("繁體中文"), QStringLiteral("zh-TW"));
+    m_language->addItem(QStringLiteral("简体中文"), QStringLiteral("zh-CN"));
+    row(form, &m_languageLabel, m_language, m_language, nullptr, "language");
+    m_emailRows = {m_host, securityRow, m_user, m_password, m_from, m_to, m_ca, m_language};
     layout->addLayout(form);
 
     m_enabled = new QCheckBox(this);
@@ -198,6 +206,7 @@ void AlertChannelDialog::build()
     connect(m_security, &QComboBox::currentIndexChanged, this,
             &AlertChannelDialog::securityChanged);
     connect(m_port, &QSpinBox::valueChanged, this, &AlertChannelDialog::validate);
+    connect(m_language, &QComboBox::currentIndexChanged, this, &AlertChannelDialog::validate);
     connect(m_enabled, &QCheckBox::toggled, this, &AlertChannelDialog::validate);
     connect(m_generate, &QPushButton::clicked, this, &AlertChannelDialog::generateSecret);
     connect(m_copy, &QPushButton::clicked, this,
@@ -237,6 +246,9 @@ void AlertChannelDialog::load(const client::AlertChannelRow &channel)
         to.append(v.toString());
     m_to->setText(to.join(QStringLiteral(", ")));
     m_ca->setPlainText(c.value(QStringLiteral("ca_pem")).toString());
+    m_language->setCurrentIndex(std::max(
+        0,
+        m_language->findData(c.value(QStringLiteral("language")).toString(QStringLiteral("en")))));
 }
 
 QString AlertChannelDialog::type() const
@@ -253,7 +265,8 @@ QJsonObject AlertChannelDialog::settings() const
                   {QStringLiteral("security"), m_security->currentData().toString()},
                   {QStringLiteral("username"), m_user->text().trimmed()},
                   {QStringLiteral("from"), m_from->text().trimmed()},
-                  {QStringLiteral("to"), QJsonArray::fromStringList(addressesIn(m_to->text()))}};
+                  {QStringLiteral("to"), QJsonArray::fromStringList(addressesIn(m_to->text()))},
+                  {QStringLiteral("language"), m_language->currentData().toString()}};
     const QString ca = m_ca->toPlainText().trimmed();
     if (!ca.isEmpty())
         s.insert(QStringLiteral("ca_pem"), QString(ca + u'\n'));
@@ -342,6 +355,8 @@ void AlertChannelDialog::retranslateUi()
     m_caLabel->setText(tr("Trusted C&A:"));
     m_ca->setPlaceholderText(tr("Optional: the PEM certificate of a private CA the SMTP "
                                 "server's certificate is signed by"));
+    m_languageLabel->setText(tr("&Language:"));
+    m_language->setToolTip(tr("The language of the messages' subject and text."));
     m_enabled->setText(tr("&Enabled"));
     m_buttons->button(QDialogButtonBox::Save)->setText(m_editing ? tr("Save") : tr("Create"));
     m_buttons->button(QDialogButtonBox::Cancel)->setText(tr("Cancel"));

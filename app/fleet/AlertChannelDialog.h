@@ -104,6 +104,8 @@ private:
     QLabel *m_toError = nullptr;
     QLabel *m_caLabel = nullptr;
     QPlainTextEdit *m_ca = nullptr;
+    QLabel *m_languageLabel = nullptr;
+    QComboBox *m_language = nullptr;
     QLabel *m_caError = nullptr;
 
     QCheckBox *m_enabled = nullptr;

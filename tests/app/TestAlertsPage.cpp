@@ -451,6 +451,7 @@ void TestAlertsPage::channelsThroughTheDialogAndTested()
     // An e-mail channel: its own fields; a user name needs its password.
     bool passwordAsked = false;
     bool portFollowsTls = false;
+    bool englishFirst = false;
     DialogSeam::setNextHandler([&](QDialog *dialog) {
         dialog->show();
         auto *type = child<QComboBox>(dialog, "alerts.channel.type");
@@ -468,6 +469,11 @@ void TestAlertsPage::channelsThroughTheDialogAndTested()
         passwordAsked = !save->isEnabled() &&
                         child<QLabel>(dialog, "alerts.channel.passwordError")->isVisible();
         child<QLineEdit>(dialog, "alerts.channel.password")->setText(QStringLiteral("mail-pass"));
+        // The language its messages are written in: English unless chosen.
+        auto *language = child<QComboBox>(dialog, "alerts.channel.language");
+        englishFirst = language->count() == 3 && language->isVisible() &&
+                       language->currentData().toString() == QLatin1String("en");
+        language->setCurrentIndex(language->findData(QStringLiteral("zh-TW")));
         save->click();
         (void)QTest::qWaitFor([dialog] { return dialog->result() == QDialog::Accepted; }, 15000);
         return dialog->result();
@@ -475,6 +481,7 @@ void TestAlertsPage::channelsThroughTheDialogAndTested()
     child<QPushButton>(&page, "alerts.newChannel")->click();
     QVERIFY(passwordAsked);
     QVERIFY(portFollowsTls);
+    QVERIFY(englishFirst);
     QCOMPARE(page.channels()->rowCount(), 2);
     const int mailRow = page.channels()->channel(0)->type == QLatin1String("email") ? 0 : 1;
     QCOMPARE(cell(page.channels(), mailRow, AlertChannelModel::TypeColumn),
@@ -482,6 +489,8 @@ void TestAlertsPage::channelsThroughTheDialogAndTested()
     QCOMPARE(cell(page.channels(), mailRow, AlertChannelModel::TargetColumn),
              QStringLiteral("ops@x.test, oncall@x.test (through 127.0.0.1)"));
     QCOMPARE(page.channels()->channel(mailRow)->config.value("smtp_port").toInt(), 465);
+    QCOMPARE(page.channels()->channel(mailRow)->config.value("language").toString(),
+             QStringLiteral("zh-TW"));
     QVERIFY(page.channels()->channel(mailRow)->secretSet);
     view->selectRow(mailRow);
     MessageBox::setNextAnswer(QMessageBox::Yes);

@@ -1,6 +1,8 @@
-// The translation catalogues are complete: every message of the console is
-// translated in zh_TW and zh_CN, and the catalogues hold exactly the strings
-// the code asks for (checked by running lupdate over app/ again).
+// The translation catalogues are complete: every message of the console
+// (translations/hivemind_*.ts) and of the server (hivemind_server_*.ts: the
+// public status page, alert e-mails) is translated in zh_TW and zh_CN, and
+// the catalogues hold exactly the strings the code asks for (checked by
+// running lupdate over app/, respectively server/, again).
 
 #include <QDir>
 #include <QFile>
@@ -100,11 +102,22 @@ QString sourceDir()
     return QStringLiteral(HIVEMIND_SOURCE_DIR);
 }
 
-QString cataloguePath(const QString &language)
+// `set`: "hivemind" (the console's) or "hivemind_server".
+QString cataloguePath(const QString &set, const QString &language)
 {
-    return sourceDir() + QStringLiteral("/translations/hivemind_") + language +
+    return sourceDir() + QStringLiteral("/translations/") + set + u'_' + language +
            QStringLiteral(".ts");
 }
+
+// The catalogue sets and the source folder lupdate reads for each.
+struct CatalogueSet
+{
+    const char *name;
+    const char *sources;
+    int leastMessages;
+};
+const CatalogueSet kCatalogueSets[] = {{"hivemind", "/app", 50},
+                                       {"hivemind_server", "/server", 20}};
 
 // %1, %2, %n: the translation must keep the placeholders of the source.
 QSet<QString> placeholders(const QString &text)
@@ -128,26 +141,35 @@ private slots:
     void cataloguesParse();
     void chineseIsComplete_data();
     void chineseIsComplete();
+    void cataloguesAgree_data();
     void cataloguesAgree();
+    void cataloguesMatchTheCode_data();
     void cataloguesMatchTheCode();
 };
 
 void TestTranslations::cataloguesParse_data()
 {
+    QTest::addColumn<QString>("set");
     QTest::addColumn<QString>("language");
-    QTest::newRow("en") << QStringLiteral("en");
-    QTest::newRow("zh_TW") << QStringLiteral("zh_TW");
-    QTest::newRow("zh_CN") << QStringLiteral("zh_CN");
+    QTest::addColumn<int>("leastMessages");
+    for (const CatalogueSet &set : kCatalogueSets) {
+        for (const char *language : {"en", "zh_TW", "zh_CN"})
+            QTest::addRow("%s_%s", set.name, language)
+                << QString::fromLatin1(set.name) << QString::fromLatin1(language)
+                << set.leastMessages;
+    }
 }
 
 void TestTranslations::cataloguesParse()
 {
+    QFETCH(QString, set);
     QFETCH(QString, language);
-    const Catalogue catalogue = readCatalogue(cataloguePath(language));
+    QFETCH(int, leastMessages);
+    const Catalogue catalogue = readCatalogue(cataloguePath(set, language));
     QVERIFY2(catalogue.error.isEmpty(), qPrintable(catalogue.error));
     QCOMPARE(catalogue.language, language);
     QCOMPARE(catalogue.sourceLanguage, QStringLiteral("en"));
-    QVERIFY(catalogue.messages.size() > 50);
+    QVERIFY(catalogue.messages.size() > leastMessages);
     for (const Message &m : catalogue.messages) {
         const QString where = m.context + QStringLiteral(": ") + m.source;
         QVERIFY2(m.type != QLatin1String("unfinished"),
@@ -159,15 +181,20 @@ void TestTranslations::cataloguesParse()
 
 void TestTranslations::chineseIsComplete_data()
 {
+    QTest::addColumn<QString>("set");
     QTest::addColumn<QString>("language");
-    QTest::newRow("zh_TW") << QStringLiteral("zh_TW");
-    QTest::newRow("zh_CN") << QStringLiteral("zh_CN");
+    for (const CatalogueSet &set : kCatalogueSets) {
+        for (const char *language : {"zh_TW", "zh_CN"})
+            QTest::addRow("%s_%s", set.name, language)
+                << QString::fromLatin1(set.name) << QString::fromLatin1(language);
+    }
 }
 
 void TestTranslations::chineseIsComplete()
 {
+    QFETCH(QString, set);
     QFETCH(QString, language);
-    const Catalogue catalogue = readCatalogue(cataloguePath(language));
+    const Catalogue catalogue = readCatalogue(cataloguePath(set, language));
     QVERIFY2(catalogue.error.isEmpty(), qPrintable(catalogue.error));
 
     // Names kept as they are in every language: the only sources whose
@@ -233,18 +260,35 @@ void TestTranslations::chineseIsComplete()
     }
 }
 
+void TestTranslations::cataloguesAgree_data()
+{
+    QTest::addColumn<QString>("set");
+    QTest::addColumn<QString>("sources");
+    for (const CatalogueSet &set : kCatalogueSets)
+        QTest::newRow(set.name) << QString::fromLatin1(set.name)
+                                << QString::fromLatin1(set.sources);
+}
+
 void TestTranslations::cataloguesAgree()
 {
-    const QSet<QString> en = readCatalogue(cataloguePath(QStringLiteral("en"))).keys();
-    const QSet<QString> zhTW = readCatalogue(cataloguePath(QStringLiteral("zh_TW"))).keys();
-    const QSet<QString> zhCN = readCatalogue(cataloguePath(QStringLiteral("zh_CN"))).keys();
+    QFETCH(QString, set);
+    const QSet<QString> en = readCatalogue(cataloguePath(set, QStringLiteral("en"))).keys();
+    const QSet<QString> zhTW = readCatalogue(cataloguePath(set, QStringLiteral("zh_TW"))).keys();
+    const QSet<QString> zhCN = readCatalogue(cataloguePath(set, QStringLiteral("zh_CN"))).keys();
     QVERIFY(!en.isEmpty());
     QCOMPARE(zhTW, en);
     QCOMPARE(zhCN, en);
 }
 
+void TestTranslations::cataloguesMatchTheCode_data()
+{
+    cataloguesAgree_data();
+}
+
 void TestTranslations::cataloguesMatchTheCode()
 {
+    QFETCH(QString, set);
+    QFETCH(QString, sources);
     const QString lupdate = QStringLiteral(HIVEMIND_LUPDATE);
     if (!QFileInfo(lupdate).isExecutable())
         QSKIP("lupdate is not installed");
@@ -257,13 +301,13 @@ void TestTranslations::cataloguesMatchTheCode()
     process.start(lupdate,
                   {QStringLiteral("-no-obsolete"), QStringLiteral("-locations"),
                    QStringLiteral("none"), QStringLiteral("-source-language"), QStringLiteral("en"),
-                   sourceDir() + QStringLiteral("/app"), QStringLiteral("-ts"), fresh});
+                   sourceDir() + sources, QStringLiteral("-ts"), fresh});
     QVERIFY(process.waitForFinished(60000));
     QVERIFY2(process.exitStatus() == QProcess::NormalExit && process.exitCode() == 0,
              process.readAll().constData());
 
     const QSet<QString> code = readCatalogue(fresh).keys();
-    const QSet<QString> catalogue = readCatalogue(cataloguePath(QStringLiteral("en"))).keys();
+    const QSet<QString> catalogue = readCatalogue(cataloguePath(set, QStringLiteral("en"))).keys();
     QVERIFY(!code.isEmpty());
     const QSet<QString> missing = code - catalogue;
     const QSet<QString> extra = catalogue - code;

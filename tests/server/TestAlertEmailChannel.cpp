@@ -3,7 +3,9 @@
 // required with a certificate made for the run, then a sign-in): the test
 // message and a fired alert delivered over STARTTLS with the password; a
 // wrong password and an untrusted certificate said in the server's words;
-// the SMTP password in no API answer, audit entry or server log line.
+// the SMTP password in no API answer, audit entry or server log line; a
+// channel in zh-TW mails its test, firing and resolved messages in zh-TW
+// (UTF-8 body, RFC 2047 subject), and an unknown language is refused.
 
 #include "../support/TlsTestSupport.h"
 #include "FleetTestSupport.h"
@@ -12,6 +14,7 @@
 #include <QFile>
 #include <QJsonArray>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -30,6 +33,42 @@ QString decodedBody(const QByteArray &message)
     QByteArray body = message.mid(split + 4);
     body.replace("\r\n", "");
     return QString::fromUtf8(QByteArray::fromBase64(body));
+}
+
+// The Subject header of a saved message, unfolded and decoded: RFC 2047
+// encoded words (=?UTF-8?B?…?=), whitespace between adjacent words dropped.
+// Empty when a header holds a byte that is not ASCII (not sent as it must).
+QString decodedSubject(const QByteArray &message)
+{
+    QByteArray head = message.left(message.indexOf("\r\n\r\n"));
+    for (const char byte : head) {
+        if (uchar(byte) > 0x7e)
+            return {};
+    }
+    head.replace("\r\n ", " ");
+    for (const QByteArray &line : head.split('\n')) {
+        if (!line.startsWith("Subject: "))
+            continue;
+        const QString value = QString::fromLatin1(line.mid(9).trimmed());
+        static const QRegularExpression word(
+            QStringLiteral("=\\?UTF-8\\?B\\?([A-Za-z0-9+/=]*)\\?="));
+        if (!value.contains(word))
+            return value;
+        QByteArray bytes;
+        qsizetype at = 0;
+        auto it = word.globalMatch(value);
+        while (it.hasNext()) {
+            const auto m = it.next();
+            const QString between = value.mid(at, m.capturedStart() - at);
+            if (!between.trimmed().isEmpty())
+                bytes += between.toLatin1();
+            bytes += QByteArray::fromBase64(m.captured(1).toLatin1());
+            at = m.capturedEnd();
+        }
+        bytes += value.mid(at).toLatin1();
+        return QString::fromUtf8(bytes);
+    }
+    return {};
 }
 
 } // namespace
@@ -196,6 +235,70 @@ private slots:
                      .raw.contains(secret));
         QVERIFY(!m_server->standardOutput().contains(secret));
         QVERIFY(!m_server->standardError().contains(secret));
+    }
+
+    // After the case above: its channel no longer delivers (untrusted
+    // certificate), so every message saved from here is this channel's.
+    void aChannelInZhTwMailsInZhTw()
+    {
+        QJsonObject unknown = emailConfig(kSmtpPassword);
+        unknown.insert("language", "fr");
+        const Answer refused =
+            m_http->json("POST", QStringLiteral("/api/v1/alerts/channels"),
+                         {{"name", "French"}, {"type", "email"}, {"config", unknown}}, m_admin);
+        QCOMPARE(refused.status, 422);
+        QCOMPARE(refused.code(), QStringLiteral("VALIDATION_ERROR"));
+        QCOMPARE(refused.details().value("field").toString(), QStringLiteral("language"));
+
+        QJsonObject config = emailConfig(kSmtpPassword);
+        config.insert("language", "zh-TW");
+        const Answer made = m_http->json(
+            "POST", QStringLiteral("/api/v1/alerts/channels"),
+            {{"name", QStringLiteral("值班信箱")}, {"type", "email"}, {"config", config}}, m_admin);
+        QCOMPARE(made.status, 201);
+        const QString id = made.data().value("id").toString();
+        QCOMPARE(made.data().value("config").toObject().value("language").toString(),
+                 QStringLiteral("zh-TW"));
+        const int before = savedCount();
+
+        const Answer tested = test(id);
+        QVERIFY2(tested.data().value("success").toBool(),
+                 qPrintable(tested.data().value("error").toString()));
+        QTRY_COMPARE(savedCount(), before + 1);
+        const QByteArray test = savedMessage(before + 1);
+        QVERIFY2(test.contains("Subject: =?UTF-8?B?"), test.constData());
+        QVERIFY(test.contains("Content-Type: text/plain; charset=UTF-8"));
+        QCOMPARE(decodedSubject(test), QStringLiteral("[HiveMind] 通知管道「值班信箱」的測試"));
+        QVERIFY2(decodedBody(test).contains(
+                     QStringLiteral("這是 HiveMind 通知管道「值班信箱」的測試訊息")),
+                 qPrintable(decodedBody(test)));
+
+        // A firing alert and its resolution, in zh-TW.
+        AgentPeer agent;
+        const QString nodeId = enrolledNode(*m_http, m_admin, QStringLiteral("mail-02"), agent);
+        QVERIFY(signInAgent(*m_http, agent, nodeId));
+        QCOMPARE(createNodeRule(*m_http, m_admin, QStringLiteral("CPU 過高"), QStringLiteral("cpu"),
+                                90, nodeId),
+                 201);
+        agent.send(fleet::serialize(AgentPeer::report(1, 97)));
+        QTRY_COMPARE_WITH_TIMEOUT(savedCount(), before + 2, 20000);
+        const QByteArray firing = savedMessage(before + 2);
+        QCOMPARE(decodedSubject(firing), QStringLiteral("[HiveMind] 告警：mail-02 上的 CPU 過高"));
+        const QString body = decodedBody(firing);
+        QVERIFY2(body.contains(QStringLiteral("告警「CPU 過高」已在 mail-02 上觸發。")),
+                 qPrintable(body));
+        QVERIFY2(body.contains(QStringLiteral("類型：處理器使用率")), qPrintable(body));
+        QVERIFY2(body.contains(QStringLiteral("數值：97")), qPrintable(body));
+        QVERIFY2(body.contains(QStringLiteral("閾值：90")), qPrintable(body));
+
+        // Under the clear level for at least one report.
+        agent.send(fleet::serialize(AgentPeer::report(2, 5)));
+        agent.send(fleet::serialize(AgentPeer::report(3, 5)));
+        QTRY_COMPARE_WITH_TIMEOUT(savedCount(), before + 3, 20000);
+        const QByteArray resolved = savedMessage(before + 3);
+        QCOMPARE(decodedSubject(resolved),
+                 QStringLiteral("[HiveMind] 已解決：mail-02 上的 CPU 過高"));
+        QVERIFY(decodedBody(resolved).contains(QStringLiteral("解決時間：")));
     }
 };
 

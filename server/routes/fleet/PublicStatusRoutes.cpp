@@ -1,7 +1,8 @@
 // The public status page (issue 35, docs/api.md "Public status"): its
 // settings under /api/v1/public-status (viewers read, administrators
 // change), and the page itself under /public/… and seed 002's
-// /api/settings/public, unauthenticated and read-only. While the page is
+// /api/settings/public, unauthenticated and read-only, and as HTML for
+// browsers at /status. While the page is
 // off, and for any node it does not show, the public routes answer exactly
 // what an unknown route answers, so they tell nothing about what exists.
 
@@ -9,12 +10,15 @@
 #include "server/api/AuthCommon.h"
 #include "server/api/RouteAudit.h"
 #include "server/api/RouteHelpers.h"
+#include "server/i18n/ServerLanguage.h"
 #include "server/routes/fleet/FleetRoutes.h"
+#include "server/routes/fleet/PublicStatusPage.h"
 #include "server/services/auth/AuthModule.h"
 #include "server/services/auth/RateLimiter.h"
 #include "server/services/fleet/FleetService.h"
 #include "server/services/fleet/PublicStatus.h"
 
+#include <QDateTime>
 #include <QJsonArray>
 #include <QSet>
 #include <memory>
@@ -149,6 +153,30 @@ void registerPublicStatusRoutes(ApiRouter &router, auth::AuthModule &auth,
             return publicReply(page.value(), d);
         },
         routeDoc(kPublicTag, QStringLiteral("The public page: the chosen nodes (no sign-in)")));
+    // The same page for people: HTML in the reader's language (?lang=, else
+    // Accept-Language), from the same data as /public/api/v1/status.
+    RouteDoc htmlDoc = routeDoc(kPublicTag, QStringLiteral("The public page as HTML, in the "
+                                                           "language of ?lang=en|zh-TW|zh-CN or "
+                                                           "Accept-Language (no sign-in)"));
+    htmlDoc.contentType = "text/html; charset=utf-8";
+    addPublicRoute(
+        router, QStringLiteral("/status"), status, limiter,
+        [&status](const RequestContext &c, const auth::RateLimiter::Decision &d) -> ApiReply {
+            const i18n::Language language =
+                i18n::requestLanguage(c.request.query().queryItemValue(QStringLiteral("lang")),
+                                      c.header("Accept-Language"));
+            HM_TRY(page, status.page());
+            ApiReply reply =
+                ApiReply::raw(publicpage::renderPublicStatusPage(page.value(), language,
+                                                                 QDateTime::currentDateTimeUtc()),
+                              QByteArrayLiteral("text/html; charset=utf-8"));
+            reply.headers = auth::rateLimitHeaders(d);
+            reply.headers.append(publicpage::publicStatusPageHeaders(language));
+            reply.headers.append(
+                {QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("public, max-age=5")});
+            return reply;
+        },
+        std::move(htmlDoc));
     addPublicRoute(
         router, QStringLiteral("/public/api/v1/status/nodes/{id}/metrics"), status, limiter,
         [&status, &fleet](const RequestContext &c,

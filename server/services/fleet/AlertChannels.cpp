@@ -7,6 +7,7 @@
 #include "server/services/auth/AccountEvents.h"
 #include "server/services/auth/AuditLog.h"
 #include "server/services/fleet/AlertDispatcher.h"
+#include "server/services/fleet/AlertMailText.h"
 #include "server/services/mail/MailMessage.h"
 #include "server/services/outbound/OutboundPolicy.h"
 #include "store/Database.h"
@@ -214,12 +215,21 @@ Result<QJsonObject> AlertChannels::emailConfig(const QJsonObject &config) const
         (caPem.size() > 65536 || !caPem.contains(QLatin1String("-----BEGIN CERTIFICATE-----"))))
         return channelFieldError(QStringLiteral("ca_pem"),
                                  QStringLiteral("PEM certificates, at most 64 KiB"));
+    // The language of its messages (subject and text); English unless set.
+    const QJsonValue languageValue = config.value(QStringLiteral("language"));
+    const QString language = languageValue.isUndefined() || languageValue.isNull()
+                                 ? QStringLiteral("en")
+                                 : languageValue.toString();
+    if (!languageValue.isUndefined() && !languageValue.isNull() &&
+        (!languageValue.isString() || !mailLanguage(language)))
+        return channelFieldError(QStringLiteral("language"), QStringLiteral("en, zh-TW or zh-CN"));
     QJsonObject kept{{QStringLiteral("smtp_host"), host},
                      {QStringLiteral("smtp_port"), port},
                      {QStringLiteral("security"), security},
                      {QStringLiteral("username"), username},
                      {QStringLiteral("from"), probe.from},
-                     {QStringLiteral("to"), QJsonArray::fromStringList(probe.to)}};
+                     {QStringLiteral("to"), QJsonArray::fromStringList(probe.to)},
+                     {QStringLiteral("language"), language}};
     if (!caPem.isEmpty())
         kept.insert(QStringLiteral("ca_pem"), caPem);
     return kept;

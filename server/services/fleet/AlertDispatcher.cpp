@@ -7,6 +7,7 @@
 #include "server/repositories/AlertRepository.h"
 #include "server/services/auth/TokenService.h"
 #include "server/services/fleet/AlertChannels.h"
+#include "server/services/fleet/AlertMailText.h"
 #include "store/Database.h"
 
 #include <QDateTime>
@@ -240,43 +241,16 @@ mail::MailMessage AlertDispatcher::mailOf(const AlertChannelRow &channel,
     message.from = channel.config.value(QStringLiteral("from")).toString();
     for (const QJsonValue to : channel.config.value(QStringLiteral("to")).toArray())
         message.to.append(to.toString());
-    const QString name = alert.value(QStringLiteral("name")).toString();
-    const QString node = alert.value(QStringLiteral("node_name")).toString();
-    if (delivery.event == QLatin1String("test")) {
-        message.subject =
-            QStringLiteral("[HiveMind] Test of the alert channel \"%1\"").arg(channel.name);
-        message.text = QStringLiteral("This is a test message of the HiveMind alert channel "
-                                      "\"%1\". Alerts that fire and resolve will be sent to "
-                                      "this address.\n\nDelivery: %2\n")
-                           .arg(channel.name, delivery.id);
-        return message;
-    }
-    const bool reminder = delivery.event == QLatin1String("reminder");
-    const bool firing = reminder || delivery.event == QLatin1String("firing");
-    message.subject = QStringLiteral("[HiveMind] %1: %2 on %3")
-                          .arg(reminder ? QStringLiteral("Still firing")
-                               : firing ? QStringLiteral("Alert")
-                                        : QStringLiteral("Resolved"),
-                               name, node);
-    QStringList lines;
-    lines << (reminder ? QStringLiteral("The alert \"%1\" on %2 is still firing.").arg(name, node)
-              : firing ? QStringLiteral("The alert \"%1\" fired on %2.").arg(name, node)
-                       : QStringLiteral("The alert \"%1\" on %2 is resolved.").arg(name, node));
-    lines << QString();
-    lines << QStringLiteral("Type:      %1").arg(alert.value(QStringLiteral("type")).toString());
-    lines << QStringLiteral("Value:     %1")
-                 .arg(alert.value(QStringLiteral("current_value")).toDouble());
-    lines
-        << QStringLiteral("Threshold: %1").arg(alert.value(QStringLiteral("threshold")).toDouble());
-    lines << QStringLiteral("Fired at:  %1")
-                 .arg(alert.value(QStringLiteral("created_at")).toString());
-    if (!firing)
-        lines << QStringLiteral("Resolved:  %1")
-                     .arg(alert.value(QStringLiteral("resolved_at")).toString());
-    lines << QString();
-    lines << QStringLiteral("Alert %1, delivery %2.")
-                 .arg(alert.value(QStringLiteral("id")).toString(), delivery.id);
-    message.text = lines.join(u'\n') + u'\n';
+    // In the channel's language (English when unset, as channels made
+    // before it existed are).
+    const i18n::Language language =
+        mailLanguage(channel.config.value(QStringLiteral("language")).toString())
+            .value_or(i18n::Language::En);
+    const AlertMailText text = delivery.event == QLatin1String("test")
+                                   ? testMailText(language, channel.name, delivery.id)
+                                   : alertMailText(language, delivery.event, alert, delivery.id);
+    message.subject = text.subject;
+    message.text = text.text;
     return message;
 }
 

@@ -4,6 +4,7 @@
 #include "server/repositories/MetricHistoryRepository.h"
 #include "server/repositories/SettingsRepository.h"
 #include "server/services/fleet/FleetService.h"
+#include "server/services/system/Metrics.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -146,6 +147,14 @@ PublicStatus::PublicStatus(store::Database &db, FleetService &fleet, QObject *pa
             m_settings = parsed.value();
     }
     connect(&m_fleet, &FleetService::nodeRevoked, this, &PublicStatus::forget);
+    connect(&m_fleet, &FleetService::nodeStatusChanged, this,
+            [this](const QString &nodeId, bool) { m_availability.remove(nodeId); });
+    connect(this, &PublicStatus::changed, this, [this] { m_availability.clear(); });
+}
+
+qint64 PublicStatus::now() const
+{
+    return m_now ? m_now() : auth::nowMs();
 }
 
 const PublicNodeChoice *PublicStatus::choice(const QString &nodeId) const
@@ -207,7 +216,8 @@ void PublicStatus::forget(const QString &nodeId)
 QJsonValue PublicStatus::availability(const QString &nodeId, std::optional<qint64> enrolledAt,
                                       qint64 rangeMs) const
 {
-    const qint64 now = auth::nowMs();
+    Metrics::instance().publicAvailabilityComputed.inc();
+    const qint64 now = this->now();
     const qint64 startMs = std::max(now - rangeMs, enrolledAt.value_or(now));
     Result<qint64> withData = qint64(0);
     qint64 spans = 0;
@@ -233,9 +243,25 @@ QJsonValue PublicStatus::availability(const QString &nodeId, std::optional<qint6
     return std::round(share * 100) / 100;
 }
 
+const PublicStatus::CachedAvailability &
+PublicStatus::cachedAvailability(const repositories::NodeRow &node) const
+{
+    const qint64 at = now();
+    auto it = m_availability.find(node.id);
+    if (it != m_availability.end() && at >= it->computedAt &&
+        at - it->computedAt < kPublicAvailabilityCacheMs)
+        return *it;
+    // Bounded by the chosen nodes: settings changes clear it, and only a
+    // shown node is ever asked for.
+    return *m_availability.insert(
+        node.id, CachedAvailability{availability(node.id, node.enrolledAt, kPublicDayMs),
+                                    availability(node.id, node.enrolledAt, 30 * kPublicDayMs), at});
+}
+
 QJsonObject PublicStatus::nodeJson(const PublicNodeChoice &choice,
                                    const repositories::NodeRow &n) const
 {
+    const CachedAvailability &shares = cachedAvailability(n);
     const bool online = m_fleet.isOnline(n.id);
     const auto latest = m_fleet.latestValues().latest(n.id);
     QJsonObject node{
@@ -249,8 +275,8 @@ QJsonObject PublicStatus::nodeJson(const PublicNodeChoice &choice,
         {QStringLiteral("cpu_percent"), percentOrNull(latest ? latest->cpu : -1)},
         {QStringLiteral("memory_percent"), percentOrNull(latest ? latest->memory : -1)},
         {QStringLiteral("disk_percent"), percentOrNull(latest ? latest->disk : -1)},
-        {QStringLiteral("availability_24h"), availability(n.id, n.enrolledAt, kPublicDayMs)},
-        {QStringLiteral("availability_30d"), availability(n.id, n.enrolledAt, 30 * kPublicDayMs)},
+        {QStringLiteral("availability_24h"), shares.day},
+        {QStringLiteral("availability_30d"), shares.month},
         {QStringLiteral("last_seen"), auth::isoOrNull(n.lastSeenAt.value_or(0))}};
     // The agent reports an address, not a hostname; a node named after
     // its host is shown under a display name when that is private.

@@ -6,11 +6,13 @@
 
 #include "common/Result.h"
 
+#include <QHash>
 #include <QJsonObject>
 #include <QList>
 #include <QObject>
 #include <QSet>
 #include <QString>
+#include <functional>
 #include <optional>
 
 namespace hm::store {
@@ -52,6 +54,10 @@ inline constexpr qsizetype kMaxPublicDisplayNameLength = 64;
 // address and minute: enough for a page that refreshes every few seconds
 // in a few tabs, not for scraping.
 inline constexpr int kPublicRequestsPerMinute = 60;
+// How long a node's availability figures are reused: they change by a
+// minute's share at most in that time, and every public answer would
+// otherwise run two history queries per node.
+inline constexpr qint64 kPublicAvailabilityCacheMs = 60 * 1000;
 
 QJsonObject publicStatusJson(const PublicStatusSettings &settings);
 // The basic metrics a public page may chart and its live feed may send;
@@ -84,6 +90,8 @@ public:
     // spans that hold data; null while no span is complete.
     QJsonValue availability(const QString &nodeId, std::optional<qint64> enrolledAt,
                             qint64 rangeMs) const;
+    // The clock of the availability cache and ranges (tests).
+    void setClock(std::function<qint64()> nowMs) { m_now = std::move(nowMs); }
 
     // Refuses an unknown node id (VALIDATION_ERROR, field "nodes"); the
     // caller audits.
@@ -96,6 +104,18 @@ signals:
     void changed();
 
 private:
+    // A node's availability_24h and availability_30d, computed at most once
+    // per kPublicAvailabilityCacheMs; forgotten when the node goes online or
+    // offline or the settings change, so a status change shows at once.
+    struct CachedAvailability
+    {
+        QJsonValue day;
+        QJsonValue month;
+        qint64 computedAt = 0;
+    };
+    const CachedAvailability &cachedAvailability(const repositories::NodeRow &node) const;
+    qint64 now() const;
+
     QJsonObject nodeJson(const PublicNodeChoice &choice, const repositories::NodeRow &node) const;
     void forget(const QString &nodeId);
     Status save(const PublicStatusSettings &settings, const QString &userId);
@@ -103,6 +123,8 @@ private:
     store::Database &m_db;
     FleetService &m_fleet;
     PublicStatusSettings m_settings;
+    std::function<qint64()> m_now;
+    mutable QHash<QString, CachedAvailability> m_availability; // node id ->
 };
 
 } // namespace hm::server::fleet

@@ -141,6 +141,10 @@ QByteArray Metrics::exposition() const
            "WebSocket connections closed because their unsent bytes passed the limit.");
     out += "hivemind_websocket_slow_consumer_drops_total " +
            QByteArray::number(websocketSlowConsumerDrops.value()) + '\n';
+    header(out, "hivemind_public_availability_computed_total", "counter",
+           "Availability figures of the public status page computed, not taken from its cache.");
+    out += "hivemind_public_availability_computed_total " +
+           QByteArray::number(publicAvailabilityComputed.value()) + '\n';
     header(out, "hivemind_executions_started_total", "counter", "Flow executions started.");
     out +=
         "hivemind_executions_started_total " + QByteArray::number(executionsStarted.value()) + '\n';

@@ -94,6 +94,9 @@ public:
     Gauge websocketClients;             // open /ws/… connections (server/ws)
     Gauge websocketEventClients;        // of which /ws/events (a console holds one)
     Counter websocketSlowConsumerDrops; // closed 1008 "slow consumer"
+    // Availability figures the public status page computed (not served
+    // from its cache): one per node and range.
+    Counter publicAvailabilityComputed;
 
     // One finished HTTP request; route is the path template, not the URL,
     // so ids in paths do not explode the label set.
