@@ -2222,6 +2222,14 @@
         <source>Port </source>
         <translation>Port </translation>
     </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Language:</translation>
+    </message>
+    <message>
+        <source>The language of the messages&apos; subject and text.</source>
+        <translation>The language of the messages&apos; subject and text.</translation>
+    </message>
 </context>
 <context>
     <name>hm::app::AlertChannelModel</name>
@@ -8758,10 +8766,6 @@
         <translation>Cancel</translation>
     </message>
     <message>
-        <source>The page&apos;s data as JSON, for a status page or a monitor.</source>
-        <translation>The page&apos;s data as JSON, for a status page or a monitor.</translation>
-    </message>
-    <message>
         <source>The page is off: this address answers &quot;not found&quot; until it is turned on.</source>
         <translation>The page is off: this address answers &quot;not found&quot; until it is turned on.</translation>
     </message>
@@ -8776,6 +8780,10 @@
     <message>
         <source>Saving...</source>
         <translation>Saving...</translation>
+    </message>
+    <message>
+        <source>The page in the visitor&apos;s language, live; its data as JSON for a monitor is at /public/api/v1/status.</source>
+        <translation>The page in the visitor&apos;s language, live; its data as JSON for a monitor is at /public/api/v1/status.</translation>
     </message>
 </context>
 <context>

@@ -2212,6 +2212,14 @@
         <source>Port </source>
         <translation>端口 </translation>
     </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>语言(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>The language of the messages&apos; subject and text.</source>
+        <translation>邮件主题与正文所用的语言。</translation>
+    </message>
 </context>
 <context>
     <name>hm::app::AlertChannelModel</name>
@@ -8707,10 +8715,6 @@
         <translation>取消</translation>
     </message>
     <message>
-        <source>The page&apos;s data as JSON, for a status page or a monitor.</source>
-        <translation>页面数据（JSON），供状态页或监控工具使用。</translation>
-    </message>
-    <message>
         <source>The page is off: this address answers &quot;not found&quot; until it is turned on.</source>
         <translation>页面已停用：在启用之前，此地址会返回“未找到”。</translation>
     </message>
@@ -8725,6 +8729,10 @@
     <message>
         <source>Saving...</source>
         <translation>正在保存…</translation>
+    </message>
+    <message>
+        <source>The page in the visitor&apos;s language, live; its data as JSON for a monitor is at /public/api/v1/status.</source>
+        <translation>以访客的语言实时显示的页面；供监控使用的 JSON 数据位于 &quot;/public/api/v1/status&quot;。</translation>
     </message>
 </context>
 <context>

@@ -2212,6 +2212,14 @@
         <source>Port </source>
         <translation>連接埠 </translation>
     </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>語言(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>The language of the messages&apos; subject and text.</source>
+        <translation>郵件主旨與內文所用的語言。</translation>
+    </message>
 </context>
 <context>
     <name>hm::app::AlertChannelModel</name>
@@ -8707,10 +8715,6 @@
         <translation>取消</translation>
     </message>
     <message>
-        <source>The page&apos;s data as JSON, for a status page or a monitor.</source>
-        <translation>頁面資料（JSON），供狀態頁或監控工具使用。</translation>
-    </message>
-    <message>
         <source>The page is off: this address answers &quot;not found&quot; until it is turned on.</source>
         <translation>頁面已停用：在啟用之前，此位址會回應「找不到」。</translation>
     </message>
@@ -8725,6 +8729,10 @@
     <message>
         <source>Saving...</source>
         <translation>正在儲存…</translation>
+    </message>
+    <message>
+        <source>The page in the visitor&apos;s language, live; its data as JSON for a monitor is at /public/api/v1/status.</source>
+        <translation>以訪客的語言即時顯示的頁面；供監控使用的 JSON 資料位於 &quot;/public/api/v1/status&quot;。</translation>
     </message>
 </context>
 <context>

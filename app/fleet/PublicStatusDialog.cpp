@@ -127,7 +127,9 @@ QString PublicStatusDialog::publicUrl() const
     QString path = url.path();
     while (path.endsWith(u'/'))
         path.chop(1);
-    url.setPath(path + QStringLiteral("/public/api/v1/status"));
+    // The page people open in a browser (its data as JSON is
+    // /public/api/v1/status).
+    url.setPath(path + QStringLiteral("/status"));
     url.setQuery(QString());
     url.setFragment(QString());
     return url.toString();
@@ -331,7 +333,8 @@ void PublicStatusDialog::updateState()
     const bool on = m_enabled->isChecked();
     m_url->setEnabled(ready && on);
     m_copyUrl->setEnabled(ready && on);
-    m_urlNote->setText(on ? tr("The page's data as JSON, for a status page or a monitor.")
+    m_urlNote->setText(on ? tr("The page in the visitor's language, live; its data as JSON for "
+                               "a monitor is at /public/api/v1/status.")
                           : tr("The page is off: this address answers \"not found\" until it is "
                                "turned on."));
     if (!m_client)

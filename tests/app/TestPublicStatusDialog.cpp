@@ -140,7 +140,7 @@ void TestPublicStatusDialog::opensOffThenSavesAChosenNode()
         addressShown =
             url->isReadOnly() &&
             url->text() ==
-                base.resolved(QUrl(QStringLiteral("/public/api/v1/status"))).toString() &&
+                base.resolved(QUrl(QStringLiteral("/status"))).toString() &&
             !child<QPushButton>(dialog, "publicStatus.copyUrl")->isEnabled();
 
         const int beta = publicRowNamed(dialog, QStringLiteral("beta"));
