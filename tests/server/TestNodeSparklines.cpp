@@ -22,15 +22,18 @@ class TestNodeSparklines : public QObject, private ServerFixture
     Q_OBJECT
 
 private:
+    // Memory 25 %, disk 40 % (sizes in bytes: the history keeps them in
+    // steps of 1 KiB).
     static fleet::ReportMessage report(qint64 seq, qint64 timeMs, double cpu)
     {
+        const double gib = 1024.0 * 1024 * 1024;
         return fleet::ReportMessage{seq,
                                     timeMs,
                                     {{QStringLiteral("cpu_usage"), cpu},
-                                     {QStringLiteral("memory_used"), 250.0},
-                                     {QStringLiteral("memory_total"), 1000.0},
-                                     {QStringLiteral("disk_used"), 40.0},
-                                     {QStringLiteral("disk_total"), 100.0}}};
+                                     {QStringLiteral("memory_used"), 4 * gib},
+                                     {QStringLiteral("memory_total"), 16 * gib},
+                                     {QStringLiteral("disk_used"), 40 * gib},
+                                     {QStringLiteral("disk_total"), 100 * gib}}};
     }
 
     Answer sparklines(const QString &ids, const QString &token = {})
