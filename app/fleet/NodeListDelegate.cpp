@@ -221,11 +221,10 @@ void NodeListDelegate::paintChips(QPainter *painter, const QStyleOptionViewItem 
         const int reserve = i + 1 < labels.size() ? fm.horizontalAdvance(more) + kChipGap : 0;
         if (x + width + reserve > cell.right() + 1) {
             // What does not fit is counted, not cut in half.
-            painter->setPen(palette.color(selected ? QPalette::HighlightedText
-                                                   : QPalette::PlaceholderText));
+            painter->setPen(
+                palette.color(selected ? QPalette::HighlightedText : QPalette::PlaceholderText));
             painter->drawText(QRectF(x, top, cell.right() - x + 1, height),
-                              Qt::AlignLeft | Qt::AlignVCenter,
-                              tr("+%1").arg(labels.size() - i));
+                              Qt::AlignLeft | Qt::AlignVCenter, tr("+%1").arg(labels.size() - i));
             break;
         }
         const QRectF chip(x + 0.5, top + 0.5, width - 1, height - 1);
@@ -244,8 +243,8 @@ void NodeListDelegate::paintCapabilities(QPainter *painter, const QStyleOptionVi
 {
     paintBackground(painter, option, index);
     const QStringList capabilities = index.data(NodeListModel::CapabilitiesRole).toStringList();
-    const QColor colour = option.palette.color(isSelected(option) ? QPalette::HighlightedText
-                                                                  : QPalette::Text);
+    const QColor colour =
+        option.palette.color(isSelected(option) ? QPalette::HighlightedText : QPalette::Text);
     painter->save();
     painter->setRenderHint(QPainter::Antialiasing);
     qreal x = option.rect.left() + kCellPadding;

@@ -35,8 +35,9 @@ void NodeListModel::requestPage(client::ApiClient &client, int page, int size, P
     // The page's enrolled nodes' sparklines follow the page (one call of
     // at most a page's ids; pending nodes have nothing to draw).
     client::NodesApi(client).list(
-        filter, [this, guard = QPointer<NodeListModel>(this), api = QPointer<client::ApiClient>(&client),
-                 done = std::move(done)](Result<client::Page<client::NodeRow>> r) {
+        filter,
+        [this, guard = QPointer<NodeListModel>(this), api = QPointer<client::ApiClient>(&client),
+         done = std::move(done)](Result<client::Page<client::NodeRow>> r) {
             QStringList ids;
             if (r) {
                 for (const client::NodeRow &node : r->items) {
@@ -232,7 +233,7 @@ QVariant NodeListModel::cellData(const client::NodeRow &n, int column, int role)
         case DiskColumn: {
             const NodeSparkSeries *series = seriesOf(n.id, column);
             return series && series->current() >= 0 ? NodeText::percent(series->current())
-                                                     : QString();
+                                                    : QString();
         }
         case AgentColumn:
             return n.agentVersion;
@@ -258,12 +259,15 @@ QVariant NodeListModel::cellData(const client::NodeRow &n, int column, int role)
                                              : QVariant();
         case NameColumn:
             return n.description.isEmpty() ? QVariant() : n.description;
-        case CpuColumn:
+        case CpuColumn: {
             // The facts that left the list's columns, where they are asked for.
             if (n.cpuCores <= 0)
                 return tr("CPU use, the last 15 minutes");
-            return tr("CPU use, the last 15 minutes: %n core(s)", "", n.cpuCores) +
-                   (n.cpuModel.isEmpty() ? QString() : QStringLiteral(" · ") + n.cpuModel);
+            QString tip = tr("CPU use, the last 15 minutes: %n core(s)", "", n.cpuCores);
+            if (!n.cpuModel.isEmpty())
+                tip += QStringLiteral(" · ") + n.cpuModel;
+            return tip;
+        }
         case MemoryColumn:
             return n.memoryTotal > 0 ? tr("Memory use, the last 15 minutes: of %1")
                                            .arg(NodeText::bytes(n.memoryTotal))
