@@ -110,13 +110,18 @@ public:
     {
         QObject::connect(&m_timer, &QTimer::timeout, &m_timer, [this] { probe(); });
     }
-    void start() { m_timer.start(1000); }
+    void start()
+    {
+        m_since.start();
+        m_timer.start(1000);
+    }
     void stop()
     {
         m_timer.stop();
         m_socket.reset();
     }
     std::vector<double> latenciesMs;
+    QStringList slow; // "N ms at T s" (T from start()) for those >= 50 ms
     int failed = 0;
     int overlapped = 0;
 
@@ -150,9 +155,16 @@ private:
                           .toLongLong();
             if (m_received.size() < headEnd + 4 + length)
                 return;
-            if (m_received.startsWith("HTTP/1.1 200"))
-                latenciesMs.push_back(double(m_clock.nsecsElapsed()) / 1e6);
-            else
+            if (m_received.startsWith("HTTP/1.1 200")) {
+                const double ms = double(m_clock.nsecsElapsed()) / 1e6;
+                latenciesMs.push_back(ms);
+                // When the slow ones came, to set against the server's
+                // periodic work (the metric rollups every 30 s).
+                if (ms >= 50)
+                    slow.append(QStringLiteral("%1 ms at %2 s")
+                                    .arg(ms, 0, 'f', 0)
+                                    .arg(double(m_since.elapsed()) / 1000, 0, 'f', 1));
+            } else
                 ++failed;
             finish();
         });
@@ -175,6 +187,7 @@ private:
     std::unique_ptr<QTcpSocket> m_socket;
     QByteArray m_received;
     QElapsedTimer m_clock;
+    QElapsedTimer m_since;
 };
 
 // Every node's stored last_seq, by id (GET /api/v1/nodes, 100 a page).
@@ -281,11 +294,11 @@ int main(int argc, char **argv)
     std::fflush(stdout);
 
     HealthProbe health(url);
-    agents.startReporting();
     health.start();
     phase.restart();
     const double serverCpuStart = processCpuSeconds(serverPid);
     const double selfCpuStart = selfCpuSeconds();
+    const qint64 ackedStart = agents.totals().acked;
     // Progress every 30 s (sent / acked so far), the rest with events.
     for (int elapsed = 0; elapsed < seconds;) {
         const int step = std::min(30, seconds - elapsed);
@@ -302,9 +315,12 @@ int main(int argc, char **argv)
     const double wallSeconds = double(phase.elapsed()) / 1000;
     const double serverCpu = processCpuSeconds(serverPid) - serverCpuStart;
     const double selfCpu = selfCpuSeconds() - selfCpuStart;
+    const qint64 ackedInWindow = agents.totals().acked - ackedStart;
     health.stop();
     const QString loadAtEnd = loadAverage();
 
+    // Before stop(): its own closes are not the server's.
+    const QString closeReasons = agents.closeReasons();
     const QString drained = agents.stop(30000);
     const SimulatedAgents::Totals totals = agents.totals();
     const QList<SimulatedAgents::AgentRecord> records = agents.agents();
@@ -339,14 +355,16 @@ int main(int argc, char **argv)
                 100.0 * serverCpu / wallSeconds, serverCpu, wallSeconds, double(peakRssKb) / 1024);
     std::printf("simulator CPU: %.1f %% of one core (%d threads)\n", 100.0 * selfCpu / wallSeconds,
                 threads);
-    std::printf("reports: sent %lld, acked %lld, lost %lld (sent, never acked); %.0f stored/s\n",
+    std::printf("reports: sent %lld, acked %lld, lost %lld (sent, never acked); %.0f stored/s in "
+                "the window\n",
                 static_cast<long long>(totals.sent), static_cast<long long>(totals.acked),
-                static_cast<long long>(unacked), double(totals.acked) / wallSeconds);
+                static_cast<long long>(unacked), double(ackedInWindow) / wallSeconds);
     std::printf("stored last_seq: %d of %lld nodes differ from what their agent sent (%lld "
                 "reports behind)\n",
                 mismatched, static_cast<long long>(records.size()),
                 static_cast<long long>(missingStored));
-    std::printf("connections closed by the server during the run: %d\n", closedByServer);
+    std::printf("connections closed by the server during the run: %d%s\n", closedByServer,
+                closedByServer > 0 ? qPrintable(QStringLiteral(" (") + closeReasons + u')') : "");
     std::printf("report -> ack latency: p50 %.1f ms, p99 %.1f ms, max %.1f ms (%zu reports)\n",
                 double(percentile(latencies, 0.50)) / 1000,
                 double(percentile(latencies, 0.99)) / 1000,
@@ -356,6 +374,8 @@ int main(int argc, char **argv)
                 percentile(health.latenciesMs, 0.50), percentile(health.latenciesMs, 0.99),
                 health.latenciesMs.empty() ? 0.0 : health.latenciesMs.back(),
                 health.latenciesMs.size(), health.failed, health.overlapped);
+    if (!health.slow.isEmpty())
+        std::printf("/health >= 50 ms: %s\n", qPrintable(health.slow.join(QStringLiteral(", "))));
     if (!drained.isEmpty())
         std::printf("drain: %s\n", qPrintable(drained));
     std::fflush(stdout);

@@ -13,6 +13,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QMap>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QNetworkRequest>
@@ -208,6 +209,7 @@ struct SimAgent
     qint64 seq = 0;
     qint64 acked = 0;
     int closeCode = 0;
+    QString closeReason;
     qint64 phaseNs = 0;
     std::deque<std::pair<qint64, qint64>> inFlight; // seq, steady ns when sent
     std::unique_ptr<SimMachine> machine;
@@ -288,16 +290,31 @@ public:
     }
     void stopReporting()
     {
-        run([this] { m_timer.reset(); });
+        run([this] {
+            m_timer.reset();
+            // From now on a close (the server's for silence, or ours) is
+            // not a verdict on the run.
+            m_closing = true;
+        });
     }
     void closeAll()
     {
         run([this] {
-            m_closing = true;
             for (auto &agent : m_agents) {
                 if (agent->socket && agent->state != SimState::Closed)
                     agent->socket->close(QWebSocketProtocol::CloseCodeGoingAway,
                                          QStringLiteral("benchmark over"));
+            }
+        });
+    }
+    // "code: reason" of every agent closed so far, counted.
+    void closeReasons(QMap<QString, int> &reasons)
+    {
+        run([&] {
+            for (const auto &agent : m_agents) {
+                if (agent->state == SimState::Closed)
+                    ++reasons
+                        [QStringLiteral("%1 %2").arg(agent->closeCode).arg(agent->closeReason)];
             }
         });
     }
@@ -325,8 +342,11 @@ private:
                 return;
             a->state = SimState::Closed;
             // Our own close at the end is not the server's verdict.
-            if (!m_closing)
+            if (!m_closing) {
                 a->closeCode = int(a->socket->closeCode());
+                a->closeReason = a->socket->closeReason().isEmpty() ? a->socket->errorString()
+                                                                    : a->socket->closeReason();
+            }
             m_shared->closed.fetch_add(1, std::memory_order_relaxed);
         });
         a->socket->open(url);
@@ -561,6 +581,15 @@ QString SimulatedAgents::connectAll(int timeoutMs)
     url.setPath(QStringLiteral("/ws/agent"));
     QElapsedTimer timer;
     timer.start();
+    // Like a real agent, each reports from its welcome on: the server
+    // closes one silent for three intervals, and connecting thousands takes
+    // longer than that.
+    if (!m_reporting) {
+        m_reporting = true;
+        const qint64 start = steadyNs();
+        for (auto &worker : m_workers)
+            worker->startReporting(start);
+    }
     const size_t threads = m_workers.size();
     const int count = m_options.count;
     for (int first = 0; first < count; first += m_options.connectBatch) {
@@ -580,17 +609,11 @@ QString SimulatedAgents::connectAll(int timeoutMs)
                 .arg(last)
                 .arg(timeoutMs);
         if (m_shared->closed.load() > 0)
-            return QStringLiteral("%1 agents were closed before their welcome")
-                .arg(m_shared->closed.load());
+            return QStringLiteral("%1 agents were closed while connecting (%2)")
+                .arg(m_shared->closed.load())
+                .arg(closeReasons());
     }
     return {};
-}
-
-void SimulatedAgents::startReporting()
-{
-    const qint64 start = steadyNs();
-    for (auto &worker : m_workers)
-        worker->startReporting(start);
 }
 
 QString SimulatedAgents::stop(int drainMs)
@@ -607,6 +630,17 @@ QString SimulatedAgents::stop(int drainMs)
     const int opened = m_shared->welcomed.load();
     simWaitFor([&] { return m_shared->closed.load() >= opened; }, 10000);
     return failure;
+}
+
+QString SimulatedAgents::closeReasons() const
+{
+    QMap<QString, int> reasons;
+    for (const auto &worker : m_workers)
+        worker->closeReasons(reasons);
+    QStringList parts;
+    for (auto it = reasons.cbegin(); it != reasons.cend(); ++it)
+        parts << QStringLiteral("%1× %2").arg(it.value()).arg(it.key());
+    return parts.join(QStringLiteral("; "));
 }
 
 SimulatedAgents::Totals SimulatedAgents::totals() const

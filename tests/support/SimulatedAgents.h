@@ -30,7 +30,7 @@
 // raiseFileLimit (tests/support/ClientThreadPool.h).
 //
 //   SimulatedAgents agents({url, adminToken, 1000});
-//   agents.enrol(…); agents.connectAll(…); agents.startReporting();
+//   agents.enrol(…); agents.connectAll(…);
 //   … run …
 //   agents.stop(…); agents.totals(); agents.ackLatenciesUs();
 //
@@ -88,10 +88,11 @@ public:
 
     // Creates and enrols `count` nodes, up to enrolInFlight at a time.
     QString enrol(int timeoutMs);
-    // Opens every agent's connection and waits for every welcome.
+    // Opens every agent's connection and waits for every welcome. Each
+    // agent reports from its welcome on, at its place in the interval, as
+    // a real one does (the server closes an agent silent for three
+    // intervals): measure from when this returns.
     QString connectAll(int timeoutMs);
-    // Every agent starts reporting, each at its place in the interval.
-    void startReporting();
     // Stops sending, waits up to `drainMs` for the acks of what was sent,
     // then closes every connection (1001) and waits for the closes.
     QString stop(int drainMs);
@@ -103,6 +104,9 @@ public:
     // After stop(): one entry per acknowledged report, microseconds from
     // send to ack, unsorted.
     std::vector<qint64> ackLatenciesUs() const;
+    // The agents closed so far by close code and reason ("N× code reason;
+    // …"; the socket's error when there was no close frame); empty if none.
+    QString closeReasons() const;
 
     const Options &options() const { return m_options; }
 
@@ -113,6 +117,7 @@ private:
     Options m_options;
     std::shared_ptr<Shared> m_shared;
     std::vector<std::unique_ptr<Worker>> m_workers;
+    bool m_reporting = false;
 };
 
 } // namespace hm::test
