@@ -115,8 +115,10 @@ void NodeListDelegate::paintSparkline(QPainter *painter, const QStyleOptionViewI
     const bool selected = isSelected(option);
     const QColor text = palette.color(selected ? QPalette::HighlightedText : QPalette::Text);
     const QColor muted = selected ? withAlpha(text, 170) : palette.color(QPalette::PlaceholderText);
-    // Live data in the accent colour; what an offline node last said, muted.
-    const QColor line = selected ? text : online ? palette.color(QPalette::Highlight) : muted;
+    // Live data in the link colour (the accent, lighter in the dark theme
+    // where the accent itself is too dark on the base); what an offline
+    // node last said, muted.
+    const QColor line = selected ? text : online ? palette.color(QPalette::Link) : muted;
 
     const QRect cell = option.rect.adjusted(kCellPadding, 4, -kCellPadding, -4);
     const QFontMetrics &fm = option.fontMetrics;

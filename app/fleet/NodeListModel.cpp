@@ -225,9 +225,8 @@ QVariant NodeListModel::cellData(const client::NodeRow &n, int column, int role)
         case AddressColumn:
             return n.ip;
         case SystemColumn:
-            if (n.os.isEmpty() || n.arch.isEmpty())
-                return n.os.isEmpty() ? n.arch : n.os;
-            return tr("%1 / %2").arg(n.os, n.arch);
+            // The architecture is in the tooltip (and the details).
+            return n.os.isEmpty() ? n.arch : n.os;
         case CpuColumn:
         case MemoryColumn:
         case DiskColumn: {
@@ -259,6 +258,10 @@ QVariant NodeListModel::cellData(const client::NodeRow &n, int column, int role)
                                              : QVariant();
         case NameColumn:
             return n.description.isEmpty() ? QVariant() : n.description;
+        case SystemColumn:
+            if (n.os.isEmpty() || n.arch.isEmpty())
+                return QVariant();
+            return tr("%1 / %2").arg(n.os, n.arch);
         case CpuColumn: {
             // The facts that left the list's columns, where they are asked for.
             if (n.cpuCores <= 0)
@@ -311,7 +314,7 @@ QVariant NodeListModel::headerData(int section, Qt::Orientation orientation, int
     case AddressColumn:
         return tr("Address");
     case SystemColumn:
-        return tr("OS / arch");
+        return tr("OS");
     case CpuColumn:
         return tr("CPU");
     case MemoryColumn:

@@ -102,15 +102,17 @@ NodesPage::NodesPage(QWidget *parent) : QWidget(parent)
     m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
     m_view->horizontalHeader()->setStretchLastSection(true);
     // Widths for the usual values; the header lets the user change them.
-    m_view->setColumnWidth(NodeListModel::StatusColumn, 120);
-    m_view->setColumnWidth(NodeListModel::NameColumn, 120);
-    m_view->setColumnWidth(NodeListModel::LabelsColumn, 140);
-    m_view->setColumnWidth(NodeListModel::SystemColumn, 140);
+    // The design's columns fit a 1,280-pixel window; address and agent
+    // follow to the right (the details below show them too).
+    m_view->setColumnWidth(NodeListModel::StatusColumn, 150);
+    m_view->setColumnWidth(NodeListModel::NameColumn, 105);
+    m_view->setColumnWidth(NodeListModel::LabelsColumn, 115);
+    m_view->setColumnWidth(NodeListModel::SystemColumn, 120);
     for (const int sparkline :
          {NodeListModel::CpuColumn, NodeListModel::MemoryColumn, NodeListModel::DiskColumn})
-        m_view->setColumnWidth(sparkline, 130);
-    m_view->setColumnWidth(NodeListModel::LastSeenColumn, 85);
-    m_view->setColumnWidth(NodeListModel::CapabilitiesColumn, 90);
+        m_view->setColumnWidth(sparkline, 112);
+    m_view->setColumnWidth(NodeListModel::LastSeenColumn, 75);
+    m_view->setColumnWidth(NodeListModel::CapabilitiesColumn, 95);
     m_view->setColumnWidth(NodeListModel::AddressColumn, 110);
     // Rows of one height (the sparklines' and chips' room): the view never
     // measures a thousand rows.

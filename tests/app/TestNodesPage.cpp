@@ -770,6 +770,28 @@ void TestNodesPage::screenshots()
     QVERIFY(connectAgent(base, webAgent, enrolled.at(1).node.id));
     sendHistory(webAgent, 60, 15'000);
     QTRY_COMPARE_WITH_TIMEOUT(storedReports(enrolled.at(1).node.id), 60, 15000);
+    // The list in the dark theme (English), while web-01's agent is
+    // connected: the sparklines, chips and icons take the palette's colours.
+    QVERIFY(m_server.languages->setLanguage(QStringLiteral("en"), LanguageManager::Persist::No));
+    themes.setMode(ThemeManager::Mode::Dark, ThemeManager::Persist::No);
+    {
+        MainWindow window(m_server.languages.get(), m_server.connection.get(), options);
+        openNodes(window);
+        auto *page = window.findChild<NodesPage *>(QStringLiteral("page.nodes"));
+        page->reload();
+        QTRY_COMPARE_WITH_TIMEOUT(page->model()->rowCount(), 3, 15000);
+        const int web = rowNamed(page->model(), QStringLiteral("web-01"));
+        QTRY_VERIFY_WITH_TIMEOUT(!page->model()
+                                      ->index(web, NodeListModel::CpuColumn)
+                                      .data(NodeListModel::SparklineRole)
+                                      .value<QList<double>>()
+                                      .isEmpty(),
+                                 15000);
+        // Another row selected: web-01's lines in the accent colour.
+        selectRow(page, rowNamed(page->model(), QStringLiteral("db-01")));
+        save(&window, QStringLiteral("nodes-list-en-dark"));
+    }
+    themes.setMode(ThemeManager::Mode::Light, ThemeManager::Persist::No);
     for (const QString &language : languages) {
         QVERIFY(m_server.languages->setLanguage(language, LanguageManager::Persist::No));
         MainWindow window(m_server.languages.get(), m_server.connection.get(), options);
@@ -819,27 +841,6 @@ void TestNodesPage::screenshots()
         const QString extraId = page->model()->node(extra)->id;
         QVERIFY(await<void>([&](auto done) { api().remove(extraId, done); }).ok());
     }
-    // The list in the dark theme (English): the sparklines, chips and
-    // icons take the palette's colours.
-    QVERIFY(m_server.languages->setLanguage(QStringLiteral("en"), LanguageManager::Persist::No));
-    themes.setMode(ThemeManager::Mode::Dark, ThemeManager::Persist::No);
-    {
-        MainWindow window(m_server.languages.get(), m_server.connection.get(), options);
-        openNodes(window);
-        auto *page = window.findChild<NodesPage *>(QStringLiteral("page.nodes"));
-        page->reload();
-        QTRY_COMPARE_WITH_TIMEOUT(page->model()->rowCount(), 3, 15000);
-        const int web = rowNamed(page->model(), QStringLiteral("web-01"));
-        QTRY_VERIFY_WITH_TIMEOUT(!page->model()
-                                      ->index(web, NodeListModel::CpuColumn)
-                                      .data(NodeListModel::SparklineRole)
-                                      .value<QList<double>>()
-                                      .isEmpty(),
-                                 15000);
-        selectRow(page, web);
-        save(&window, QStringLiteral("nodes-list-en-dark"));
-    }
-    themes.setMode(ThemeManager::Mode::Light, ThemeManager::Persist::No);
 }
 
 QTEST_MAIN(TestNodesPage)
