@@ -1,9 +1,11 @@
 #pragma once
 
 #include "client/NodeTypes.h"
+#include "fleet/NodeSparkSeries.h"
 #include "widgets/RemoteListModel.h"
 
 #include <QDateTime>
+#include <QHash>
 #include <QJsonObject>
 
 namespace hm::app {
@@ -13,22 +15,30 @@ namespace hm::app {
 // server's (a change asks again from page 1); /ws/events' node_created,
 // node_updated, node_status and node_deleted change the loaded rows in
 // place, without a reload, so selection and scroll position stay.
+// CPU, memory and disk are sparklines of the last 15 minutes: each page's
+// nodes' series come from GET /nodes/sparklines as the page loads, and
+// node_metrics batches extend them (dataChanged for those cells and "Last
+// seen" of the rows in the batch only; never a reset).
 class NodeListModel final : public RemoteList<client::NodeRow>
 {
     Q_OBJECT
 
 public:
+    // The design's order (console.md): status, name, labels, OS, the three
+    // sparklines, last seen, capabilities; then address and agent.
     enum Column
     {
-        NameColumn,
         StatusColumn,
-        AddressColumn,
-        SystemColumn, // OS / arch
-        CpuColumn,
-        MemoryColumn,
-        AgentColumn,
-        LastSeenColumn,
+        NameColumn,
         LabelsColumn,
+        SystemColumn, // OS / arch
+        CpuColumn,    // sparklines: CPU, memory, disk (%)
+        MemoryColumn,
+        DiskColumn,
+        LastSeenColumn,
+        CapabilitiesColumn,
+        AddressColumn,
+        AgentColumn,
         ColumnCount
     };
     enum Role
@@ -36,6 +46,10 @@ public:
         NodeIdRole = Qt::UserRole + 1,
         StatusNameRole,   // "online" / "offline" / "pending"
         StatusColourRole, // the colour of the status dot (QColor)
+        SparklineRole,    // CPU/Memory/Disk: QList<double>, oldest first, -1 = none
+        CurrentValueRole, // CPU/Memory/Disk: the newest percentage (double, -1 = none)
+        LabelsRole,       // QStringList
+        CapabilitiesRole, // QStringList ("metrics", "probes")
     };
 
     explicit NodeListModel(QObject *parent = nullptr);
@@ -54,6 +68,10 @@ public:
     void remove(const QString &id);
     // A /ws/events message; anything but the node_* types is ignored.
     void applyEvent(const QString &type, const QJsonObject &data);
+    // GET /nodes/sparklines' answer: the series of the rows it names.
+    void applySparklines(const client::NodeSparklines &sparklines);
+    // A node_metrics batch: the named rows' series move on.
+    void applyLiveValues(const QList<client::NodeLiveValues> &values);
     // "Last seen" is relative: the view reads it again (a timer calls this).
     void refreshLastSeen();
     // The time "Last seen" counts from; the current time when invalid (tests).
@@ -69,9 +87,21 @@ private:
     bool sortsBefore(const client::NodeRow &a, const client::NodeRow &b) const override;
     void updateFromPage(int row, const client::NodeRow &node) override { replaceItem(row, node); }
     bool matches(const client::NodeRow &node) const;
+    void requestSparklines(client::ApiClient &client, const QStringList &ids);
+    // Row of each loaded node, for a batch (one pass, not one per node).
+    QHash<QString, int> rowsById() const;
+
+    struct Sparks
+    {
+        NodeSparkSeries cpu;
+        NodeSparkSeries memory;
+        NodeSparkSeries disk;
+    };
+    const NodeSparkSeries *seriesOf(const QString &id, int column) const;
 
     client::NodeFilter m_filter;
     QDateTime m_now;
+    QHash<QString, Sparks> m_sparks; // by node id
 };
 
 } // namespace hm::app

@@ -64,6 +64,11 @@ QString NodeText::capability(const QString &capability)
     return capability;
 }
 
+QString NodeText::percent(double value)
+{
+    return tr("%1 %").arg(QLocale().toString(qRound(value)));
+}
+
 QString NodeText::bytes(qint64 bytes)
 {
     if (bytes <= 0)

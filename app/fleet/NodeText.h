@@ -29,6 +29,8 @@ public:
     static QIcon statusDot(const QString &status);
     // "metrics" / "probes" in words; unknown ones as the agent names them.
     static QString capability(const QString &capability);
+    // A percentage as the list shows it: "37 %" (whole percent).
+    static QString percent(double value);
     // Bytes as "15.5 GiB"; empty for 0 (not reported yet).
     static QString bytes(qint64 bytes);
     // How long ago `time` was ("12 s ago", "3 h ago"); `never` when invalid.

@@ -6,6 +6,7 @@
 #include "fleet/EnrolNodeDialog.h"
 #include "fleet/NodeDetailPane.h"
 #include "fleet/NodeEditDialog.h"
+#include "fleet/NodeListDelegate.h"
 #include "fleet/NodeListModel.h"
 #include "fleet/NodeMetricsView.h"
 #include "fleet/NodeProbesView.h"
@@ -93,6 +94,7 @@ NodesPage::NodesPage(QWidget *parent) : QWidget(parent)
     m_view = new QTableView(m_content);
     m_view->setObjectName(QStringLiteral("nodes.list"));
     m_view->setModel(m_model);
+    m_view->setItemDelegate(new NodeListDelegate(m_view));
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
     m_view->setAlternatingRowColors(true);
@@ -101,14 +103,22 @@ NodesPage::NodesPage(QWidget *parent) : QWidget(parent)
     m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
     m_view->horizontalHeader()->setStretchLastSection(true);
     // Widths for the usual values; the header lets the user change them.
-    m_view->setColumnWidth(NodeListModel::NameColumn, 130);
+    // The design's columns fit a 1,280-pixel window; address and agent
+    // follow to the right (the details below show them too).
     m_view->setColumnWidth(NodeListModel::StatusColumn, 150);
+    m_view->setColumnWidth(NodeListModel::NameColumn, 105);
+    m_view->setColumnWidth(NodeListModel::LabelsColumn, 115);
+    m_view->setColumnWidth(NodeListModel::SystemColumn, 120);
+    for (const int sparkline :
+         {NodeListModel::CpuColumn, NodeListModel::MemoryColumn, NodeListModel::DiskColumn})
+        m_view->setColumnWidth(sparkline, 112);
+    m_view->setColumnWidth(NodeListModel::LastSeenColumn, 75);
+    m_view->setColumnWidth(NodeListModel::CapabilitiesColumn, 95);
     m_view->setColumnWidth(NodeListModel::AddressColumn, 110);
-    m_view->setColumnWidth(NodeListModel::SystemColumn, 150);
-    m_view->setColumnWidth(NodeListModel::CpuColumn, 80);
-    m_view->setColumnWidth(NodeListModel::MemoryColumn, 90);
-    m_view->setColumnWidth(NodeListModel::AgentColumn, 100);
-    m_view->setColumnWidth(NodeListModel::LastSeenColumn, 85);
+    // Rows of one height (the sparklines' and chips' room): the view never
+    // measures a thousand rows.
+    m_view->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_view->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 14);
     m_content->addWidget(m_view);
     m_empty = new SectionEmptyState(QStringLiteral("nodes"), m_content);
     m_content->addWidget(m_empty);
@@ -170,8 +180,15 @@ NodesPage::NodesPage(QWidget *parent) : QWidget(parent)
     });
     for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
         connect(m_model, signal, this, &NodesPage::showState);
-    // The selected node's details follow its row (an event changed it).
-    connect(m_model, &QAbstractItemModel::dataChanged, this, &NodesPage::showDetail);
+    // The selected node's details follow its row (an event changed it);
+    // a live batch's other rows leave them alone.
+    connect(m_model, &QAbstractItemModel::dataChanged, this,
+            [this](const QModelIndex &from, const QModelIndex &to) {
+                const QModelIndexList rows = m_view->selectionModel()->selectedRows();
+                if (!rows.isEmpty() && rows.first().row() >= from.row() &&
+                    rows.first().row() <= to.row())
+                    showDetail();
+            });
     connect(m_model, &QAbstractItemModel::modelReset, this, &NodesPage::showDetail);
     connect(m_model, &QAbstractItemModel::rowsRemoved, this, &NodesPage::showDetail);
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this,

@@ -30,7 +30,9 @@ class SectionEmptyState;
 class SectionHeader;
 
 // The Nodes section (issue 35, item 3): the fleet's machines in a live,
-// lazy list (status, address, OS, CPU, memory, agent, last seen, labels)
+// lazy list (status, name, labels as chips, OS, CPU / memory / disk as
+// sparklines of the last 15 minutes, last seen, capabilities as icons,
+// address, agent; NodeListDelegate draws them)
 // with search and a label filter, the selected node's details and its
 // history as charts (NodeMetricsView) under it,
 // and the administrator's actions: enrol a node (EnrolNodeDialog shows the

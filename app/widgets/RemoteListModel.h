@@ -268,6 +268,9 @@ protected:
         emit dataChanged(index(row, column < 0 ? 0 : column),
                          index(row, column < 0 ? columnCount() - 1 : column));
     }
+    // The row's new values without a signal: the caller says which cells
+    // changed (a live batch touching a few cells of many rows).
+    void setItemQuietly(int row, const T &item) { m_rows[row] = item; }
     void removeItem(int row)
     {
         rowsLeft(1); // counted first: a view may ask for more on the signals

@@ -103,6 +103,35 @@ struct NodeMetricsQuery
     QStringList names; // only these metrics; empty = all
 };
 
+// GET /nodes/sparklines: one node's last 15 minutes of CPU, memory and
+// disk (percent), one point per 30 s, oldest first; -1 where no report
+// fell in a point's 30 s.
+struct NodeSparkline
+{
+    QString nodeId;
+    QList<double> cpu;
+    QList<double> memory;
+    QList<double> disk;
+};
+
+struct NodeSparklines
+{
+    int stepSeconds = 30;
+    QDateTime end; // the start of the last point's 30 s
+    QList<NodeSparkline> items;
+};
+
+// One node's newest values in /ws/events' node_metrics batch; -1 where the
+// report lacked one.
+struct NodeLiveValues
+{
+    QString nodeId;
+    QDateTime time;
+    double cpu = -1;
+    double memory = -1;
+    double disk = -1;
+};
+
 // GET /nodes/summary: the fleet at a glance (the Dashboard's card).
 struct FleetSummary
 {
@@ -135,6 +164,9 @@ NodeRow node(const QJsonObject &o);
 FleetSummary fleetSummary(const QJsonObject &o);
 EnrolmentTicket enrolmentTicket(const QJsonObject &o);
 NodeMetrics nodeMetrics(const QJsonObject &o);
+NodeSparklines nodeSparklines(const QJsonObject &o);
+// The `data` of a node_metrics message.
+QList<NodeLiveValues> nodeMetricsBatch(const QJsonObject &data);
 } // namespace json
 
 } // namespace hm::client

@@ -95,6 +95,49 @@ NodeMetrics nodeMetrics(const QJsonObject &o)
     return metrics;
 }
 
+NodeSparklines nodeSparklines(const QJsonObject &o)
+{
+    const auto series = [](const QJsonValue &v) {
+        QList<double> out;
+        const QJsonArray values = v.toArray();
+        out.reserve(values.size());
+        for (const QJsonValue value : values)
+            out.append(value.isDouble() ? value.toDouble() : -1.0);
+        return out;
+    };
+    NodeSparklines s;
+    s.stepSeconds = o.value(QStringLiteral("step_s")).toInt(30);
+    s.end = time(o.value(QStringLiteral("end")));
+    for (const QJsonValue v : o.value(QStringLiteral("items")).toArray()) {
+        const QJsonObject item = v.toObject();
+        s.items.append({item.value(QStringLiteral("node_id")).toString(),
+                        series(item.value(QStringLiteral("cpu_usage"))),
+                        series(item.value(QStringLiteral("memory_percent"))),
+                        series(item.value(QStringLiteral("disk_percent")))});
+    }
+    return s;
+}
+
+QList<NodeLiveValues> nodeMetricsBatch(const QJsonObject &data)
+{
+    const auto value = [](const QJsonObject &item, const QString &name) {
+        const QJsonValue v = item.value(name);
+        return v.isDouble() ? v.toDouble() : -1.0;
+    };
+    QList<NodeLiveValues> out;
+    const QJsonArray items = data.value(QStringLiteral("items")).toArray();
+    out.reserve(items.size());
+    for (const QJsonValue v : items) {
+        const QJsonObject item = v.toObject();
+        out.append({item.value(QStringLiteral("node_id")).toString(),
+                    time(item.value(QStringLiteral("time"))),
+                    value(item, QStringLiteral("cpu_usage")),
+                    value(item, QStringLiteral("memory_percent")),
+                    value(item, QStringLiteral("disk_percent"))});
+    }
+    return out;
+}
+
 } // namespace json
 
 namespace {
@@ -192,6 +235,16 @@ void NodesApi::metrics(const QString &id, const NodeMetricsQuery &query, Callbac
     m_client.call<NodeMetrics>(
         ApiRequest::get(kNodes + u'/' + id + QStringLiteral("/metrics"), q),
         [](const ApiResponse &r) { return json::nodeMetrics(r.data.toObject()); }, std::move(done));
+}
+
+void NodesApi::sparklines(const QStringList &ids, Callback<NodeSparklines> done)
+{
+    QUrlQuery q;
+    q.addQueryItem(QStringLiteral("ids"), ids.join(u','));
+    m_client.call<NodeSparklines>(
+        ApiRequest::get(kNodes + QStringLiteral("/sparklines"), q),
+        [](const ApiResponse &r) { return json::nodeSparklines(r.data.toObject()); },
+        std::move(done));
 }
 
 void NodesApi::summary(int top, Callback<FleetSummary> done)

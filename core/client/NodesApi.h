@@ -28,6 +28,9 @@ public:
     // revoked and the node is pending again. 0 hours = the server's default.
     void renewEnrolment(const QString &id, int expiresInHours, Callback<EnrolmentTicket> done);
     void metrics(const QString &id, const NodeMetricsQuery &query, Callback<NodeMetrics> done);
+    // The last 15 minutes of CPU, memory and disk of up to 100 nodes (a
+    // page of the list).
+    void sparklines(const QStringList &ids, Callback<NodeSparklines> done);
     // The fleet at a glance; `top` entries per list (0 to 20).
     void summary(int top, Callback<FleetSummary> done);
 

@@ -238,6 +238,8 @@ Result<MinutePackWriter> MinutePackWriter::resume(const QByteArray &packed)
     writer.m_names = minute.names;
     for (qsizetype i = 0; i < minute.names.size(); ++i)
         writer.m_index.insert(minute.names.at(i), int(i));
+    for (const QString &name : std::as_const(minute.names))
+        writer.m_resolutions.push_back(metricResolution(name));
     writer.m_previous = std::move(minute.previous);
     writer.m_prevTime = minute.lastTime;
     writer.m_prevSeq = minute.lastSeq;
@@ -259,11 +261,12 @@ void MinutePackWriter::append(qint64 timeMs, qint64 seq, const QList<MetricValue
             index = int(m_names.size());
             m_index.insert(metric.name, index);
             m_names.append(metric.name);
+            m_resolutions.push_back(metricResolution(metric.name));
             m_previous.push_back(0);
         } else {
             index = found.value();
         }
-        present.emplace_back(index, metricResolution(metric.name).quantise(metric.value));
+        present.emplace_back(index, m_resolutions[size_t(index)].quantise(metric.value));
     }
     std::stable_sort(present.begin(), present.end(),
                      [](const auto &a, const auto &b) { return a.first < b.first; });

@@ -76,6 +76,9 @@ public:
 private:
     QStringList m_names;
     QHash<QString, int> m_index;
+    // Each name's resolution, found once (metricResolution compares the
+    // name with a dozen prefixes; a report has dozens of values).
+    std::vector<MetricResolution> m_resolutions;
     std::vector<qint64> m_previous; // last q of each name
     qint64 m_prevTime = 0;
     qint64 m_prevSeq = 0;

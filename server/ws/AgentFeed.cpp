@@ -96,7 +96,7 @@ void AgentFeed::onMessage(WsConnection *connection, const QString &text)
         return;
     }
     if (const auto *report = std::get_if<hm::fleet::ReportMessage>(&message.value()))
-        onReport(connection, *report);
+        onReport(connection, it->nodeId, *report);
     else
         connection->closeWith(kClosePolicy, QStringLiteral("unexpected message"));
 }
@@ -142,9 +142,9 @@ void AgentFeed::onHello(WsConnection *connection, Session &session,
     m_fleet.agentConnected(node.value(), hello);
 }
 
-void AgentFeed::onReport(WsConnection *connection, const hm::fleet::ReportMessage &report)
+void AgentFeed::onReport(WsConnection *connection, const QString &nodeId,
+                         const hm::fleet::ReportMessage &report)
 {
-    const QString nodeId = m_sessions.value(connection).nodeId;
     const qint64 seq = report.seq;
     m_fleet.record(nodeId, report, connection, [connection, seq](bool stored) {
         if (!connection->isOpen())

@@ -56,7 +56,10 @@ private:
 
     void onMessage(WsConnection *connection, const QString &text);
     void onHello(WsConnection *connection, Session &session, const hm::fleet::HelloMessage &hello);
-    void onReport(WsConnection *connection, const hm::fleet::ReportMessage &report);
+    // `nodeId`: the connection's authenticated node (no copy of its session
+    // per report).
+    void onReport(WsConnection *connection, const QString &nodeId,
+                  const hm::fleet::ReportMessage &report);
     void onRevoked(const QString &nodeId);
     // The agent's settings: the global ones with its node's probes.
     hm::fleet::AgentSettings settingsFor(const Session &session) const;

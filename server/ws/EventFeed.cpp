@@ -221,6 +221,13 @@ void EventFeed::onFlowEvent(const FlowEvent &event)
 
 void EventFeed::onAccountEvent(const auth::AccountEvent &event)
 {
+    if (event.transient) {
+        // Not journalled: a thousand nodes' values every few seconds would
+        // fill the journal and push out what a resuming client needs.
+        if (!m_clients.isEmpty())
+            deliver(event, 0, m_clients);
+        return;
+    }
     const qint64 seq = ++m_seq;
     record(seq, event);
     if (!m_clients.isEmpty())

@@ -9,7 +9,6 @@
 #include <QList>
 #include <QObject>
 #include <QTimer>
-
 #include <deque>
 #include <variant>
 
@@ -40,6 +39,8 @@ class WsConnection;
 //   component_registered, component_updated, component_deleted to everyone
 //     (ComponentService::changed, server/services/engine/ComponentService.h)
 //                                        (server/services/auth/AccountEvents.h)
+//   node_created, node_updated, node_status, node_deleted   to everyone
+//   node_metrics   to everyone, batched (FleetService), without "seq"
 // The execution messages' data: {execution_id, flow_id, flow_version,
 // status, …}; the flow messages' data: {flow_id, the changed fields,
 // my_permission} (see docs/api.md). Which flows a caller may view is asked

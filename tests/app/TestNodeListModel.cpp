@@ -13,6 +13,7 @@
 #include <QAbstractItemModelTester>
 #include <QColor>
 #include <QIcon>
+#include <QJsonArray>
 #include <QSignalSpy>
 
 using namespace hm;
@@ -41,18 +42,17 @@ QJsonObject nodeEvent(const QString &id, const QString &name, const QString &sta
                       const QStringList &labels = {})
 {
     return QJsonObject{{"node_id", id},
-                       {"node",
-                        QJsonObject{{"id", id},
-                                    {"name", name},
-                                    {"status", status},
-                                    {"enrolled", status != QLatin1String("pending")},
-                                    {"online", status == QLatin1String("online")},
-                                    {"labels", QJsonArray::fromStringList(labels)},
-                                    {"memory_total", 16.0 * 1024 * 1024 * 1024},
-                                    {"cpu_cores", 8},
-                                    {"os", "linux"},
-                                    {"arch", "x86_64"},
-                                    {"last_heartbeat", "2026-01-01T12:00:00Z"}}}};
+                       {"node", QJsonObject{{"id", id},
+                                            {"name", name},
+                                            {"status", status},
+                                            {"enrolled", status != QLatin1String("pending")},
+                                            {"online", status == QLatin1String("online")},
+                                            {"labels", QJsonArray::fromStringList(labels)},
+                                            {"memory_total", 16.0 * 1024 * 1024 * 1024},
+                                            {"cpu_cores", 8},
+                                            {"os", "linux"},
+                                            {"arch", "x86_64"},
+                                            {"last_heartbeat", "2026-01-01T12:00:00Z"}}}};
 }
 
 } // namespace
@@ -82,6 +82,7 @@ private slots:
     void filtersAskTheServer();
     void eventsChangeTheLoadedRows();
     void cellsSayWhatTheyShow();
+    void liveValuesExtendOneRow();
 
 private:
     AdminServer m_server;
@@ -142,9 +143,9 @@ void TestNodeListModel::eventsChangeTheLoadedRows()
     QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
     model.applyEvent("node_status", nodeEvent("n-new", "Baker", "online"));
     QCOMPARE(changed.count(), 1);
-    QCOMPARE(model.index(1, NodeListModel::StatusColumn).data(NodeListModel::StatusNameRole)
-                 .toString(),
-             QStringLiteral("online"));
+    QCOMPARE(
+        model.index(1, NodeListModel::StatusColumn).data(NodeListModel::StatusNameRole).toString(),
+        QStringLiteral("online"));
     // Renamed: it moves.
     model.applyEvent("node_updated", nodeEvent("n-new", "zulu", "online"));
     QCOMPARE(namesOf(model).last(), QStringLiteral("zulu"));
@@ -195,19 +196,117 @@ void TestNodeListModel::cellsSayWhatTheyShow()
                  .value<QIcon>()
                  .isNull());
     QCOMPARE(model.index(0, NodeListModel::SystemColumn).data().toString(),
+             QStringLiteral("linux"));
+    QCOMPARE(model.index(0, NodeListModel::SystemColumn).data(Qt::ToolTipRole).toString(),
              QStringLiteral("linux / x86_64"));
-    QCOMPARE(model.index(0, NodeListModel::CpuColumn).data().toString(), QStringLiteral("8"));
-    QCOMPARE(model.index(0, NodeListModel::MemoryColumn).data().toString(),
-             QStringLiteral("16.0 GiB"));
+    // No values yet: no number, no line (the delegate draws the empty state).
+    QCOMPARE(model.index(0, NodeListModel::CpuColumn).data().toString(), QString());
+    QVERIFY(model.index(0, NodeListModel::CpuColumn)
+                .data(NodeListModel::SparklineRole)
+                .value<QList<double>>()
+                .isEmpty());
+    // Cores and memory size moved into the sparklines' tooltips.
+    QVERIFY(model.index(0, NodeListModel::CpuColumn)
+                .data(Qt::ToolTipRole)
+                .toString()
+                .contains(QStringLiteral("8 core")));
+    QVERIFY(model.index(0, NodeListModel::MemoryColumn)
+                .data(Qt::ToolTipRole)
+                .toString()
+                .contains(QStringLiteral("16.0 GiB")));
     QCOMPARE(model.index(0, NodeListModel::LastSeenColumn).data().toString(),
              QStringLiteral("42 s ago"));
     QCOMPARE(model.index(0, NodeListModel::LabelsColumn).data().toString(), QStringLiteral("prod"));
+    QCOMPARE(model.index(0, NodeListModel::LabelsColumn).data(NodeListModel::LabelsRole),
+             QVariant(QStringList{"prod"}));
     QCOMPARE(model.headerData(NodeListModel::SystemColumn, Qt::Horizontal).toString(),
-             QStringLiteral("OS / arch"));
+             QStringLiteral("OS"));
     QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
     model.refreshLastSeen();
     QCOMPARE(changed.count(), 1);
     QCOMPARE(changed.first().at(0).toModelIndex().column(), int(NodeListModel::LastSeenColumn));
+}
+
+// GET /nodes/sparklines' series land on their rows; a node_metrics batch
+// extends the named row's series (a value joins its 30 s, a later 30 s
+// moves the window) and signals that row's sparkline and "Last seen" cells
+// only; never a reset.
+void TestNodeListModel::liveValuesExtendOneRow()
+{
+    NodeListModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setClient(m_server.connection->client());
+    model.reload();
+    QTRY_COMPARE_WITH_TIMEOUT(model.state(), NodeListModel::State::Ready, 15000);
+    QCOMPARE(model.rowCount(), 5);
+    const QString charlie = model.node(2)->id;
+    const auto pointsOf = [&model](int row, int column) {
+        return model.index(row, column).data(NodeListModel::SparklineRole).value<QList<double>>();
+    };
+
+    // The server's answer for one node: 30 points ending at `end`.
+    const QDateTime end(QDate(2026, 1, 1), QTime(12, 0, 0), Qt::UTC);
+    hm::client::NodeSparklines answer;
+    answer.end = end;
+    QList<double> cpu(30, -1.0);
+    cpu[27] = 10;
+    cpu[29] = 20;
+    answer.items.append({charlie, cpu, QList<double>(30, 50.0), QList<double>(30, 70.0)});
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
+    model.applySparklines(answer);
+    QCOMPARE(changed.count(), 1);
+    QCOMPARE(changed.at(0).at(0).toModelIndex(), model.index(2, NodeListModel::CpuColumn));
+    QCOMPARE(changed.at(0).at(1).toModelIndex(), model.index(2, NodeListModel::DiskColumn));
+    QCOMPARE(pointsOf(2, NodeListModel::CpuColumn), cpu);
+    QCOMPARE(model.index(2, NodeListModel::CpuColumn).data().toString(), QStringLiteral("20 %"));
+    QCOMPARE(model.index(2, NodeListModel::DiskColumn).data().toString(), QStringLiteral("70 %"));
+    QVERIFY(pointsOf(1, NodeListModel::CpuColumn).isEmpty());
+
+    // A batch: charlie's values 10 s into the same 30 s, and a node the
+    // list does not show (it changes nothing here).
+    const auto batch = [](const QString &id, const QDateTime &time, double cpuValue) {
+        return QJsonObject{
+            {"interval_s", 5},
+            {"items", QJsonArray{QJsonObject{{"node_id", id},
+                                             {"time", time.toString(Qt::ISODateWithMs)},
+                                             {"cpu_usage", cpuValue},
+                                             {"memory_percent", 55.0},
+                                             {"disk_percent", 70.0}},
+                                 QJsonObject{{"node_id", "not-listed"},
+                                             {"time", time.toString(Qt::ISODateWithMs)},
+                                             {"cpu_usage", 99.0}}}}};
+    };
+    changed.clear();
+    model.applyEvent(QStringLiteral("node_metrics"), batch(charlie, end.addSecs(10), 30.0));
+    QCOMPARE(changed.count(), 1);
+    const QModelIndex from = changed.at(0).at(0).toModelIndex();
+    const QModelIndex to = changed.at(0).at(1).toModelIndex();
+    QCOMPARE(from.row(), 2);
+    QCOMPARE(to.row(), 2);
+    QCOMPARE(from.column(), int(NodeListModel::CpuColumn));
+    QCOMPARE(to.column(), int(NodeListModel::LastSeenColumn));
+    // The server's 20 and the live 30 in one 30 s: their average.
+    QCOMPARE(pointsOf(2, NodeListModel::CpuColumn).constLast(), 25.0);
+    QCOMPARE(model.index(2, NodeListModel::CpuColumn).data(NodeListModel::CurrentValueRole),
+             QVariant(30.0));
+    QCOMPARE(model.index(2, NodeListModel::CpuColumn).data().toString(), QStringLiteral("30 %"));
+    QCOMPARE(model.node(2)->lastHeartbeat, end.addSecs(10));
+
+    // The next 30 s moves the window: the last point is the new value, the
+    // one before it what the previous 30 s averaged.
+    model.applyEvent(QStringLiteral("node_metrics"), batch(charlie, end.addSecs(35), 40.0));
+    const QList<double> moved = pointsOf(2, NodeListModel::CpuColumn);
+    QCOMPARE(moved.size(), 30);
+    QCOMPARE(moved.at(29), 40.0);
+    QCOMPARE(moved.at(28), 25.0);
+    QCOMPARE(moved.at(26), 10.0);
+    QCOMPARE(moved.at(27), -1.0);
+    QCOMPARE(changed.count(), 2);
+    QCOMPARE(reset.count(), 0);
+    // Nothing of the other rows.
+    for (int row : {0, 1, 3, 4})
+        QVERIFY(pointsOf(row, NodeListModel::MemoryColumn).isEmpty());
 }
 
 QTEST_MAIN(TestNodeListModel)

@@ -37,6 +37,8 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QRegularExpression>
+#include <QScrollBar>
+#include <QSignalSpy>
 #include <QSpinBox>
 #include <QTabWidget>
 #include <QTableView>
@@ -130,6 +132,7 @@ private slots:
     void agentsComingAndGoingShowLive();
     void enrolDialogFollowsTheAgent();
     void metricsTabChartsTheHistory();
+    void sparklinesFollowTheAgentsLive();
     void retranslates();
     void screenshots();
 
@@ -590,6 +593,101 @@ void TestNodesPage::metricsTabChartsTheHistory()
     deleteAllNodes();
 }
 
+// The list's sparklines: a node's last 15 minutes as its page loads, then
+// the server's node_metrics batch moves them on, touching that row's cells
+// only, while the selection and the scroll position stay where they were.
+void TestNodesPage::sparklinesFollowTheAgentsLive()
+{
+    deleteAllNodes();
+    for (int i = 0; i < 40; ++i) {
+        QVERIFY(await<hm::client::EnrolledNode>([&](auto done) {
+                    api().create(
+                        hm::client::NewNode{
+                            QStringLiteral("bulk-%1").arg(i, 2, 10, QLatin1Char('0')), {}, {}, 0},
+                        done);
+                }).ok());
+    }
+    auto made = await<hm::client::EnrolledNode>([&](auto done) {
+        api().create(hm::client::NewNode{QStringLiteral("aa-live"), {}, {"prod"}, 0}, done);
+    });
+    QVERIFY(made.ok());
+    const QString id = made.value().node.id;
+    const QUrl base = m_server.connection->baseUrl();
+    hm::test::AgentPeer agent;
+    QCOMPARE(enrolAgent(base, made.value().enrolment.secret, agent,
+                        {"192.0.2.12", "Linux", "x86_64", 4, 16.0 * 1024 * 1024 * 1024, "1.0.0"}),
+             201);
+    QVERIFY(connectAgent(base, agent, id));
+    sendHistory(agent, 30, 30'000);
+    QTRY_COMPARE_WITH_TIMEOUT(storedReports(id), 30, 15000);
+
+    NodesPage page;
+    page.resize(1280, 600);
+    page.setSession(m_server.connection->client(), m_server.admin);
+    page.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&page));
+    QTRY_COMPARE_WITH_TIMEOUT(page.model()->state(), NodeListModel::State::Ready, 15000);
+    QTRY_VERIFY_WITH_TIMEOUT(page.isLive(), 15000);
+    NodeListModel *model = page.model();
+    QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), 41, 15000);
+    const int live = model->rowOf(id);
+    QCOMPARE(live, 0); // "aa-live" sorts first
+    // Its page brought its sparklines: the last 15 minutes, every point.
+    const auto points = [&](int column) {
+        return model->index(live, column).data(NodeListModel::SparklineRole).value<QList<double>>();
+    };
+    QTRY_COMPARE_WITH_TIMEOUT(points(NodeListModel::CpuColumn).size(), 30, 15000);
+    const QList<double> cpu = points(NodeListModel::CpuColumn);
+    QVERIFY(std::count_if(cpu.begin(), cpu.end(), [](double v) { return v >= 0; }) >= 28);
+    QVERIFY(std::abs(points(NodeListModel::DiskColumn).constLast() - 100.0 * 118 / 256) < 0.1);
+    QVERIFY(model->index(live, NodeListModel::CpuColumn).data().toString().endsWith(u'%'));
+
+    // A row far down is selected and the list scrolled to the end.
+    auto *view = child<QTableView>(&page, "nodes.list");
+    const int chosen = rowNamed(model, QStringLiteral("bulk-37"));
+    view->selectRow(chosen);
+    view->scrollToBottom();
+    QApplication::processEvents();
+    const int scrolled = view->verticalScrollBar()->value();
+    QVERIFY(scrolled > 0);
+    QSignalSpy changed(model, &QAbstractItemModel::dataChanged);
+    QSignalSpy reset(model, &QAbstractItemModel::modelReset);
+    QSignalSpy layout(model, &QAbstractItemModel::layoutChanged);
+
+    // A new report reaches the list with the next batch (every 5 s).
+    hm::fleet::ReportMessage report{31, QDateTime::currentMSecsSinceEpoch(), {}};
+    report.metrics = {{QStringLiteral("cpu_usage"), 91.0},
+                      {QStringLiteral("memory_used"), 8.0 * 1024 * 1024 * 1024},
+                      {QStringLiteral("memory_total"), 16.0 * 1024 * 1024 * 1024}};
+    agent.send(hm::fleet::serialize(report));
+    QTRY_COMPARE_WITH_TIMEOUT(
+        model->index(live, NodeListModel::CpuColumn).data(NodeListModel::CurrentValueRole),
+        QVariant(91.0), 15000);
+    QCOMPARE(model->index(live, NodeListModel::CpuColumn).data().toString(),
+             QStringLiteral("91 %"));
+    QCOMPARE(model->index(live, NodeListModel::MemoryColumn).data().toString(),
+             QStringLiteral("50 %"));
+    // Only that row's cells changed (besides "Last seen" ticking for all).
+    for (const QList<QVariant> &signal : std::as_const(changed)) {
+        const QModelIndex from = signal.at(0).toModelIndex();
+        const QModelIndex to = signal.at(1).toModelIndex();
+        if (from.column() == NodeListModel::LastSeenColumn &&
+            to.column() == NodeListModel::LastSeenColumn)
+            continue;
+        QCOMPARE(from.row(), live);
+        QCOMPARE(to.row(), live);
+    }
+    QCOMPARE(reset.count(), 0);
+    QCOMPARE(layout.count(), 0);
+    // The selection and the scroll position stay.
+    const QModelIndexList selected = view->selectionModel()->selectedRows();
+    QCOMPARE(selected.size(), 1);
+    QCOMPARE(model->node(selected.first().row())->name, QStringLiteral("bulk-37"));
+    QCOMPARE(view->verticalScrollBar()->value(), scrolled);
+    agent.socket.close();
+    deleteAllNodes();
+}
+
 void TestNodesPage::retranslates()
 {
     NodesPage page;
@@ -672,6 +770,28 @@ void TestNodesPage::screenshots()
     QVERIFY(connectAgent(base, webAgent, enrolled.at(1).node.id));
     sendHistory(webAgent, 60, 15'000);
     QTRY_COMPARE_WITH_TIMEOUT(storedReports(enrolled.at(1).node.id), 60, 15000);
+    // The list in the dark theme (English), while web-01's agent is
+    // connected: the sparklines, chips and icons take the palette's colours.
+    QVERIFY(m_server.languages->setLanguage(QStringLiteral("en"), LanguageManager::Persist::No));
+    themes.setMode(ThemeManager::Mode::Dark, ThemeManager::Persist::No);
+    {
+        MainWindow window(m_server.languages.get(), m_server.connection.get(), options);
+        openNodes(window);
+        auto *page = window.findChild<NodesPage *>(QStringLiteral("page.nodes"));
+        page->reload();
+        QTRY_COMPARE_WITH_TIMEOUT(page->model()->rowCount(), 3, 15000);
+        const int web = rowNamed(page->model(), QStringLiteral("web-01"));
+        QTRY_VERIFY_WITH_TIMEOUT(!page->model()
+                                      ->index(web, NodeListModel::CpuColumn)
+                                      .data(NodeListModel::SparklineRole)
+                                      .value<QList<double>>()
+                                      .isEmpty(),
+                                 15000);
+        // Another row selected: web-01's lines in the accent colour.
+        selectRow(page, rowNamed(page->model(), QStringLiteral("db-01")));
+        save(&window, QStringLiteral("nodes-list-en-dark"));
+    }
+    themes.setMode(ThemeManager::Mode::Light, ThemeManager::Persist::No);
     for (const QString &language : languages) {
         QVERIFY(m_server.languages->setLanguage(language, LanguageManager::Persist::No));
         MainWindow window(m_server.languages.get(), m_server.connection.get(), options);
@@ -680,7 +800,14 @@ void TestNodesPage::screenshots()
         page->reload();
         QTRY_COMPARE_WITH_TIMEOUT(page->model()->state(), NodeListModel::State::Ready, 15000);
         QTRY_COMPARE(page->model()->rowCount(), 3);
-        selectRow(page, rowNamed(page->model(), QStringLiteral("web-01")));
+        const int web = rowNamed(page->model(), QStringLiteral("web-01"));
+        QTRY_VERIFY_WITH_TIMEOUT(!page->model()
+                                      ->index(web, NodeListModel::CpuColumn)
+                                      .data(NodeListModel::SparklineRole)
+                                      .value<QList<double>>()
+                                      .isEmpty(),
+                                 15000);
+        selectRow(page, web);
         save(&window, QStringLiteral("nodes-list-") + language);
         DialogSeam::setNextHandler([&](QDialog *dialog) {
             dialog->show();

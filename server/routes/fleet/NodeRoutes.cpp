@@ -12,6 +12,9 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QUuid>
+#include <array>
+#include <cmath>
 
 namespace hm::server {
 
@@ -237,6 +240,55 @@ ApiReply nodeMetrics(fleet::FleetService &fleet, const RequestContext &c)
     HM_TRY(history, fleet.metrics(c.pathArgs.at(0), startMs, endMs, limit,
                                   queryValue(query, QStringLiteral("tier")), names));
     return ApiReply::ok(history.value());
+}
+
+// ?ids=a,b,c for GET /nodes/sparklines: node ids (UUIDs), at most one page
+// of the list (100), duplicates once.
+Result<QStringList> sparklineIds(const QUrlQuery &query)
+{
+    constexpr qsizetype kMaxSparklineIds = 100;
+    const QString text = queryValue(query, QStringLiteral("ids"));
+    QStringList ids;
+    for (const QString &part : text.split(u',', Qt::SkipEmptyParts)) {
+        const QString id = part.trimmed();
+        if (id.size() != 36 || QUuid::fromString(id).isNull())
+            return auth::fieldError(QStringLiteral("ids"),
+                                    QStringLiteral("node ids separated by commas"));
+        if (!ids.contains(id))
+            ids << id;
+        if (ids.size() > kMaxSparklineIds)
+            return auth::fieldError(QStringLiteral("ids"),
+                                    QStringLiteral("at most %1 node ids").arg(kMaxSparklineIds));
+    }
+    if (ids.isEmpty())
+        return auth::fieldError(QStringLiteral("ids"), QStringLiteral("required"));
+    return ids;
+}
+
+QJsonArray seriesJson(const std::array<double, fleet::NodeSparklines::kPoints> &values)
+{
+    QJsonArray out;
+    for (const double v : values)
+        out.append(v < 0 ? QJsonValue(QJsonValue::Null) : QJsonValue(std::round(v * 10) / 10));
+    return out;
+}
+
+ApiReply replySparklines(fleet::FleetService &fleet, const RequestContext &c)
+{
+    HM_TRY(ids, sparklineIds(c.request.query()));
+    qint64 endMs = 0;
+    HM_TRY(series, fleet.sparklines(ids.value(), &endMs));
+    QJsonArray items;
+    for (const fleet::NodeSparklines::Series &s : series.value())
+        items.append(QJsonObject{{QStringLiteral("node_id"), s.nodeId},
+                                 {QStringLiteral("cpu_usage"), seriesJson(s.cpu)},
+                                 {QStringLiteral("memory_percent"), seriesJson(s.memory)},
+                                 {QStringLiteral("disk_percent"), seriesJson(s.disk)}});
+    return ApiReply::ok(
+        QJsonObject{{QStringLiteral("step_s"), fleet::NodeSparklines::kStepMs / 1000},
+                    {QStringLiteral("points"), fleet::NodeSparklines::kPoints},
+                    {QStringLiteral("end"), auth::isoOrNull(endMs)},
+                    {QStringLiteral("items"), items}});
 }
 
 QJsonObject nodeSchema()
@@ -510,6 +562,33 @@ void registerNodeRoutes(ApiRouter &router, auth::AuthModule &auth, fleet::FleetS
         router, auth, Method::Get, QStringLiteral("/api/v1/nodes/{id}/metrics"), Role::Viewer,
         [&fleet](const RequestContext &c, const Principal &) { return nodeMetrics(fleet, c); },
         std::move(metricsDoc));
+
+    // The Nodes list's sparklines: a page of nodes' last 15 minutes.
+    const QJsonObject percents =
+        arrayOf(nullable(QJsonObject{{QStringLiteral("type"), QStringLiteral("number")}}));
+    RouteDoc sparklinesDoc =
+        routeDoc(kNodesTag,
+                 QStringLiteral("The last 15 minutes of CPU, memory and disk (root mount) use "
+                                "of up to 100 nodes in 30 points of 30 s, each the average of "
+                                "the reports in it (null: none), oldest first; unknown ids are "
+                                "left out"),
+                 {ErrorCode::ValidationError})
+            .response(object(
+                {{QStringLiteral("step_s"), integer()},
+                 {QStringLiteral("points"), integer()},
+                 {QStringLiteral("end"), string(QStringLiteral("start of the last point's 30 s"))},
+                 {QStringLiteral("items"),
+                  arrayOf(object({{QStringLiteral("node_id"), string()},
+                                  {QStringLiteral("cpu_usage"), percents},
+                                  {QStringLiteral("memory_percent"), percents},
+                                  {QStringLiteral("disk_percent"), percents}}))}}));
+    sparklinesDoc.queryParameters = QJsonArray{
+        query(QStringLiteral("ids"), string(),
+              QStringLiteral("node ids separated by commas, 1 to 100 (a page of the list)"))};
+    auth::addProtectedRoute(
+        router, auth, Method::Get, QStringLiteral("/api/v1/nodes/sparklines"), Role::Viewer,
+        [&fleet](const RequestContext &c, const Principal &) { return replySparklines(fleet, c); },
+        std::move(sparklinesDoc));
 
     // The fleet at a glance (the Dashboard's card).
     const QJsonObject number{{QStringLiteral("type"), QStringLiteral("number")}};

@@ -26,6 +26,11 @@
 //                    {component_id, name, version, …summary, changed?}
 //     to everyone (any signed-in caller may list services and components);
 //     a service's credential by id only.
+//   node_created / node_updated / node_status / node_deleted {node_id, node?}
+//   node_metrics     {interval_s, items: [{node_id, time, cpu_usage,
+//                     memory_percent, disk_percent}]}  at most once per
+//                     interval, transient (FleetService, NodeMetricsBatch)
+//     to everyone (any signed-in caller may list nodes).
 // Never secrets: no password or hash, no key secret or hash, no TOTP secret.
 
 #include <QJsonObject>
@@ -41,6 +46,9 @@ struct AccountEvent
     bool toAdmins = false;   // every administrator's connections
     QString toUserId;        // and this user's ("" = nobody else)
     bool toEveryone = false; // every connection (a shared credential)
+    // Live values (node_metrics): sent without a seq and not kept in the
+    // journal a resuming client replays (the client reads them again).
+    bool transient = false;
 };
 
 // Lives on the server thread with the routes and the hub; connections are

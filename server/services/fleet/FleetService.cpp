@@ -87,10 +87,23 @@ Status checkFacts(const NodeFacts &facts)
 FleetService::FleetService(store::Database &db, FlowEngineHost &host, auth::AccountEvents &events,
                            QObject *parent)
     : QObject(parent), m_db(db), m_host(host), m_events(events), m_now(&auth::nowMs),
-      m_history(new MetricHistory(db, host, this)), m_summary(new FleetSummary(db, m_online, this))
+      m_history(new MetricHistory(db, host, this)), m_summary(new FleetSummary(db, m_online, this)),
+      m_sparklines(new NodeSparklines(db, this)),
+      m_metricsBatch(new NodeMetricsBatch(NodeMetricsBatch::kDefaultIntervalMs, this))
 {
     m_history->setClock([this] { return now(); });
+    m_sparklines->setClock([this] { return now(); });
     connect(this, &FleetService::nodeRevoked, m_summary, &FleetSummary::forget);
+    connect(this, &FleetService::nodeRevoked, m_sparklines, &NodeSparklines::forget);
+    connect(this, &FleetService::nodeRevoked, m_metricsBatch, &NodeMetricsBatch::forget);
+    // Live values for the Nodes list: one batch per interval to everyone
+    // who may list nodes (VIEWER included), never journalled for resuming
+    // (a console that reconnects reads the sparklines again).
+    connect(m_metricsBatch, &NodeMetricsBatch::batchReady, this, [this](const QJsonObject &data) {
+        auth::AccountEvent event{QStringLiteral("node_metrics"), data, false, {}, true};
+        event.transient = true;
+        m_events.publish(event);
+    });
     // Stored settings, when an administrator changed them; a value out of
     // range (written by hand) keeps the default.
     auto stored = settingText(m_db, kAgentSettingsKey);
@@ -452,6 +465,8 @@ Result<EnrolledNode> FleetService::enrol(const QString &secret, const Registrati
         if (Status s = deleteHistoryOf(m_db, nodeId); !s)
             return s.error();
         m_history->forget(nodeId);
+        m_sparklines->forget(nodeId);
+        m_metricsBatch->forget(nodeId);
         if (Status s = txn.value().commit(); !s)
             return s.error();
     }
@@ -519,6 +534,8 @@ void FleetService::record(const QString &nodeId, const hm::fleet::ReportMessage 
                           if (ok && report.seq > m_lastAnnounced.value(nodeId)) {
                               m_lastAnnounced.insert(nodeId, report.seq);
                               m_summary->noteReport(nodeId, report);
+                              m_sparklines->noteReport(nodeId, report);
+                              m_metricsBatch->noteReport(nodeId, report);
                               emit reportStored(nodeId, report);
                           }
                           stored(ok);
@@ -528,6 +545,19 @@ void FleetService::record(const QString &nodeId, const hm::fleet::ReportMessage 
 Result<QJsonObject> FleetService::summary(int topCount) const
 {
     return m_summary->summary(topCount);
+}
+
+Result<QList<NodeSparklines::Series>> FleetService::sparklines(const QStringList &ids,
+                                                               qint64 *endMs)
+{
+    auto rows = nodesByIds(m_db, ids);
+    if (!rows)
+        return rows.error();
+    QStringList known;
+    known.reserve(rows.value().size());
+    for (const NodeRow &row : std::as_const(rows.value()))
+        known << row.id;
+    return m_sparklines->series(known, endMs);
 }
 
 Result<qint64> FleetService::lastStoredSeq(const QString &nodeId)

@@ -15,6 +15,8 @@
 #include "server/services/auth/TokenService.h"
 #include "server/services/fleet/FleetSummary.h"
 #include "server/services/fleet/MetricHistory.h"
+#include "server/services/fleet/NodeMetricsBatch.h"
+#include "server/services/fleet/NodeSparklines.h"
 
 #include <QHash>
 #include <QObject>
@@ -153,6 +155,10 @@ public:
     Result<QJsonObject> metrics(const QString &id, qint64 startMs, qint64 endMs, qint64 limit,
                                 const QString &tier = {}, const QSet<QString> &names = {});
     MetricHistory &history() { return *m_history; }
+    // GET /nodes/sparklines: the last 15 minutes of CPU, memory and disk of
+    // these nodes (NodeSparklines), in the order asked, unknown ids left
+    // out; `*endMs` is the start of the last bucket.
+    Result<QList<NodeSparklines::Series>> sparklines(const QStringList &ids, qint64 *endMs);
     const FleetSummary &latestValues() const { return *m_summary; }
 
     // A name an administrator may give a node: 1–64 characters after
@@ -183,6 +189,8 @@ private:
     std::function<qint64()> m_now;
     MetricHistory *m_history;
     FleetSummary *m_summary;
+    NodeSparklines *m_sparklines;
+    NodeMetricsBatch *m_metricsBatch;
     QHash<QString, qint64> m_lastAnnounced; // node id -> last reportStored seq
     std::function<QString()> m_serverUrl;
     std::function<QString()> m_pin;

@@ -39,25 +39,52 @@ FleetSummary::FleetSummary(store::Database &db, const QSet<QString> &online, QOb
 
 void FleetSummary::noteReport(const QString &nodeId, const hm::fleet::ReportMessage &report)
 {
-    QHash<QString, double> values;
-    for (const hm::fleet::MetricValue &m : report.metrics)
-        values.insert(m.name, m.value);
     Latest &latest = m_latest[nodeId];
     // A replayed report from an outage is older than what is known.
     if (report.timeMs < latest.timeMs)
         return;
     latest.timeMs = report.timeMs;
-    const auto percent = [&values](const QString &used, const QString &total) {
-        const double of = values.value(total, 0);
-        return values.contains(used) && of > 0 ? 100.0 * values.value(used) / of : -1.0;
+    // One pass over the report for the few values kept (every report of
+    // every agent comes here: no hash of all its values).
+    double cpu = -1, memoryUsed = -1, memoryTotal = 0, diskUsed = -1, diskTotal = 0;
+    double load1 = -1, networkIn = -1, networkOut = -1, uptime = -1;
+    bool hasMemoryUsed = false;
+    bool hasDiskUsed = false;
+    const struct
+    {
+        QLatin1String name;
+        double *target;
+        bool *seen;
+    } wanted[] = {{QLatin1String("cpu_usage"), &cpu, nullptr},
+                  {QLatin1String("memory_used"), &memoryUsed, &hasMemoryUsed},
+                  {QLatin1String("memory_total"), &memoryTotal, nullptr},
+                  {QLatin1String("disk_used"), &diskUsed, &hasDiskUsed},
+                  {QLatin1String("disk_total"), &diskTotal, nullptr},
+                  {QLatin1String("load_avg_1"), &load1, nullptr},
+                  {QLatin1String("network_in"), &networkIn, nullptr},
+                  {QLatin1String("network_out"), &networkOut, nullptr},
+                  {QLatin1String("uptime"), &uptime, nullptr}};
+    for (const hm::fleet::MetricValue &m : report.metrics) {
+        for (const auto &w : wanted) {
+            if (m.name == w.name) {
+                // The last one when a name repeats, as a hash insert kept.
+                *w.target = m.value;
+                if (w.seen)
+                    *w.seen = true;
+                break;
+            }
+        }
+    }
+    const auto percent = [](bool hasUsed, double used, double of) {
+        return hasUsed && of > 0 ? 100.0 * used / of : -1.0;
     };
-    latest.cpu = values.value(QStringLiteral("cpu_usage"), -1);
-    latest.memory = percent(QStringLiteral("memory_used"), QStringLiteral("memory_total"));
-    latest.disk = percent(QStringLiteral("disk_used"), QStringLiteral("disk_total"));
-    latest.load1 = values.value(QStringLiteral("load_avg_1"), -1);
-    latest.networkIn = values.value(QStringLiteral("network_in"), -1);
-    latest.networkOut = values.value(QStringLiteral("network_out"), -1);
-    latest.uptime = values.value(QStringLiteral("uptime"), -1);
+    latest.cpu = cpu;
+    latest.memory = percent(hasMemoryUsed, memoryUsed, memoryTotal);
+    latest.disk = percent(hasDiskUsed, diskUsed, diskTotal);
+    latest.load1 = load1;
+    latest.networkIn = networkIn;
+    latest.networkOut = networkOut;
+    latest.uptime = uptime;
 }
 
 std::optional<FleetSummary::Latest> FleetSummary::latest(const QString &nodeId) const
