@@ -1166,6 +1166,10 @@
         <source>A node with this name exists already (names ignore case).</source>
         <translation>A node with this name exists already (names ignore case).</translation>
     </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
 </context>
 <context>
     <name>OperationsText</name>
@@ -7813,6 +7817,13 @@
     </message>
 </context>
 <context>
+    <name>hm::app::NodeListDelegate</name>
+    <message>
+        <source>+%1</source>
+        <translation>+%1</translation>
+    </message>
+</context>
+<context>
     <name>hm::app::NodeListModel</name>
     <message>
         <source>%1 / %2</source>
@@ -7829,14 +7840,6 @@
     <message>
         <source>Address</source>
         <translation>Address</translation>
-    </message>
-    <message>
-        <source>OS / arch</source>
-        <translation>OS / arch</translation>
-    </message>
-    <message>
-        <source>CPU cores</source>
-        <translation>CPU cores</translation>
     </message>
     <message>
         <source>Memory</source>
@@ -7857,6 +7860,49 @@
     <message>
         <source>Never</source>
         <translation>Never</translation>
+    </message>
+    <message>
+        <source>CPU use, the last 15 minutes</source>
+        <translation>CPU use, the last 15 minutes</translation>
+    </message>
+    <message numerus="yes">
+        <source>CPU use, the last 15 minutes: %n core(s)</source>
+        <translation>
+            <numerusform>CPU use, the last 15 minutes: %n core</numerusform>
+            <numerusform>CPU use, the last 15 minutes: %n cores</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Memory use, the last 15 minutes: of %1</source>
+        <translation>Memory use, the last 15 minutes: of %1</translation>
+    </message>
+    <message>
+        <source>Memory use, the last 15 minutes</source>
+        <translation>Memory use, the last 15 minutes</translation>
+    </message>
+    <message>
+        <source>Root file system use, the last 15 minutes: of %1</source>
+        <translation>Root file system use, the last 15 minutes: of %1</translation>
+    </message>
+    <message>
+        <source>Root file system use, the last 15 minutes</source>
+        <translation>Root file system use, the last 15 minutes</translation>
+    </message>
+    <message>
+        <source>OS</source>
+        <translation>OS</translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>Disk</source>
+        <translation>Disk</translation>
+    </message>
+    <message>
+        <source>Capabilities</source>
+        <translation>Capabilities</translation>
     </message>
 </context>
 <context>

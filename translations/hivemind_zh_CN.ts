@@ -1158,6 +1158,10 @@
         <source>A node with this name exists already (names ignore case).</source>
         <translation>已存在同名节点（名称不区分大小写）。</translation>
     </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1%</translation>
+    </message>
 </context>
 <context>
     <name>OperationsText</name>
@@ -7766,6 +7770,13 @@
     </message>
 </context>
 <context>
+    <name>hm::app::NodeListDelegate</name>
+    <message>
+        <source>+%1</source>
+        <translation>+%1</translation>
+    </message>
+</context>
+<context>
     <name>hm::app::NodeListModel</name>
     <message>
         <source>%1 / %2</source>
@@ -7782,14 +7793,6 @@
     <message>
         <source>Address</source>
         <translation>地址</translation>
-    </message>
-    <message>
-        <source>OS / arch</source>
-        <translation>操作系统 / 架构</translation>
-    </message>
-    <message>
-        <source>CPU cores</source>
-        <translation>处理器核心数</translation>
     </message>
     <message>
         <source>Memory</source>
@@ -7810,6 +7813,48 @@
     <message>
         <source>Never</source>
         <translation>从未</translation>
+    </message>
+    <message>
+        <source>CPU use, the last 15 minutes</source>
+        <translation>处理器使用率，最近 15 分钟</translation>
+    </message>
+    <message numerus="yes">
+        <source>CPU use, the last 15 minutes: %n core(s)</source>
+        <translation>
+            <numerusform>处理器使用率，最近 15 分钟：%n 个核心</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Memory use, the last 15 minutes: of %1</source>
+        <translation>内存使用率，最近 15 分钟：共 %1</translation>
+    </message>
+    <message>
+        <source>Memory use, the last 15 minutes</source>
+        <translation>内存使用率，最近 15 分钟</translation>
+    </message>
+    <message>
+        <source>Root file system use, the last 15 minutes: of %1</source>
+        <translation>根文件系统使用率，最近 15 分钟：共 %1</translation>
+    </message>
+    <message>
+        <source>Root file system use, the last 15 minutes</source>
+        <translation>根文件系统使用率，最近 15 分钟</translation>
+    </message>
+    <message>
+        <source>OS</source>
+        <translation>操作系统</translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation>处理器</translation>
+    </message>
+    <message>
+        <source>Disk</source>
+        <translation>磁盘</translation>
+    </message>
+    <message>
+        <source>Capabilities</source>
+        <translation>功能</translation>
     </message>
 </context>
 <context>
@@ -8057,7 +8102,7 @@
     <message numerus="yes">
         <source>Its configuration does not grant &quot;probes&quot;, so the %n probe(s) defined for it do not run. Add probes to the agent&apos;s capabilities on the machine to run them.</source>
         <translation>
-            <numerusform>其配置未授予 &quot;probes&quot; 能力，因此为它定义的 %n 个探测不会运行。请在该机器上将 &quot;probes&quot; 加入代理的能力，即可运行。</numerusform>
+            <numerusform>其配置未授予 &quot;probes&quot; 功能，因此为它定义的 %n 个探测不会运行。请在该机器上将 &quot;probes&quot; 加入代理的功能，即可运行。</numerusform>
         </translation>
     </message>
 </context>

@@ -1158,6 +1158,10 @@
         <source>A node with this name exists already (names ignore case).</source>
         <translation>已有同名的節點（名稱不分大小寫）。</translation>
     </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1%</translation>
+    </message>
 </context>
 <context>
     <name>OperationsText</name>
@@ -7766,6 +7770,13 @@
     </message>
 </context>
 <context>
+    <name>hm::app::NodeListDelegate</name>
+    <message>
+        <source>+%1</source>
+        <translation>+%1</translation>
+    </message>
+</context>
+<context>
     <name>hm::app::NodeListModel</name>
     <message>
         <source>%1 / %2</source>
@@ -7782,14 +7793,6 @@
     <message>
         <source>Address</source>
         <translation>位址</translation>
-    </message>
-    <message>
-        <source>OS / arch</source>
-        <translation>作業系統 / 架構</translation>
-    </message>
-    <message>
-        <source>CPU cores</source>
-        <translation>處理器核心</translation>
     </message>
     <message>
         <source>Memory</source>
@@ -7810,6 +7813,48 @@
     <message>
         <source>Never</source>
         <translation>從未</translation>
+    </message>
+    <message>
+        <source>CPU use, the last 15 minutes</source>
+        <translation>處理器使用率，最近 15 分鐘</translation>
+    </message>
+    <message numerus="yes">
+        <source>CPU use, the last 15 minutes: %n core(s)</source>
+        <translation>
+            <numerusform>處理器使用率，最近 15 分鐘：%n 個核心</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Memory use, the last 15 minutes: of %1</source>
+        <translation>記憶體使用率，最近 15 分鐘：共 %1</translation>
+    </message>
+    <message>
+        <source>Memory use, the last 15 minutes</source>
+        <translation>記憶體使用率，最近 15 分鐘</translation>
+    </message>
+    <message>
+        <source>Root file system use, the last 15 minutes: of %1</source>
+        <translation>根檔案系統使用率，最近 15 分鐘：共 %1</translation>
+    </message>
+    <message>
+        <source>Root file system use, the last 15 minutes</source>
+        <translation>根檔案系統使用率，最近 15 分鐘</translation>
+    </message>
+    <message>
+        <source>OS</source>
+        <translation>作業系統</translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation>處理器</translation>
+    </message>
+    <message>
+        <source>Disk</source>
+        <translation>磁碟</translation>
+    </message>
+    <message>
+        <source>Capabilities</source>
+        <translation>功能</translation>
     </message>
 </context>
 <context>
@@ -8057,7 +8102,7 @@
     <message numerus="yes">
         <source>Its configuration does not grant &quot;probes&quot;, so the %n probe(s) defined for it do not run. Add probes to the agent&apos;s capabilities on the machine to run them.</source>
         <translation>
-            <numerusform>其設定未授予 &quot;probes&quot; 能力，因此為它定義的 %n 個探測不會執行。請在該機器上將 &quot;probes&quot; 加入代理程式的能力，即可執行。</numerusform>
+            <numerusform>其設定未授予 &quot;probes&quot; 功能，因此為它定義的 %n 個探測不會執行。請在該機器上將 &quot;probes&quot; 加入代理程式的功能，即可執行。</numerusform>
         </translation>
     </message>
 </context>
