@@ -283,7 +283,7 @@ int main(int argc, char **argv)
                 agentCount / enrolSeconds);
     std::fflush(stdout);
     phase.restart();
-    if (const QString failure = agents.connectAll(std::max(60000, agentCount * 20));
+    if (const QString failure = agents.connectAll(std::max(60000, agentCount * 60));
         !failure.isEmpty())
         return fail(QStringLiteral("connecting: ") + failure);
     const double connectSeconds = double(phase.elapsed()) / 1000;
