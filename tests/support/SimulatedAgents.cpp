@@ -210,6 +210,7 @@ struct SimAgent
     qint64 acked = 0;
     int closeCode = 0;
     QString closeReason;
+    bool welcomedOnce = false;
     qint64 phaseNs = 0;
     std::deque<std::pair<qint64, qint64>> inFlight; // seq, steady ns when sent
     std::unique_ptr<SimMachine> machine;
@@ -227,6 +228,10 @@ struct SimulatedAgents::Shared
     std::atomic<qint64> acked{0};
     std::atomic<int> welcomed{0};
     std::atomic<int> closed{0};
+    std::atomic<int> reconnects{0};
+    // While connectAll() runs, a closed agent connects again (as a real one
+    // does, after a pause); afterwards a close is final.
+    std::atomic<bool> reconnecting{true};
 };
 
 // One thread's agents, their sockets and the clock that paces them. Every
@@ -307,6 +312,15 @@ public:
             }
         });
     }
+    int streamingCount()
+    {
+        int streaming = 0;
+        run([&] {
+            for (const auto &agent : m_agents)
+                streaming += agent->state == SimState::Streaming ? 1 : 0;
+        });
+        return streaming;
+    }
     // "code: reason" of every agent closed so far, counted.
     void closeReasons(QMap<QString, int> &reasons)
     {
@@ -337,18 +351,28 @@ private:
         SimAgent *a = &agent;
         QObject::connect(a->socket.get(), &QWebSocket::textMessageReceived, a->socket.get(),
                          [this, a](const QString &text) { onFrame(*a, text); });
-        QObject::connect(a->socket.get(), &QWebSocket::disconnected, a->socket.get(), [this, a] {
-            if (a->state == SimState::Closed)
-                return;
-            a->state = SimState::Closed;
-            // Our own close at the end is not the server's verdict.
-            if (!m_closing) {
-                a->closeCode = int(a->socket->closeCode());
-                a->closeReason = a->socket->closeReason().isEmpty() ? a->socket->errorString()
-                                                                    : a->socket->closeReason();
-            }
-            m_shared->closed.fetch_add(1, std::memory_order_relaxed);
-        });
+        QObject::connect(
+            a->socket.get(), &QWebSocket::disconnected, a->socket.get(), [this, a, url] {
+                if (a->state == SimState::Closed || a->state == SimState::Idle)
+                    return;
+                if (m_shared->reconnecting.load() && !m_closing) {
+                    a->state = SimState::Idle;
+                    m_shared->reconnects.fetch_add(1, std::memory_order_relaxed);
+                    QTimer::singleShot(1000 + int(m_random() % 1000), &m_context, [this, a, url] {
+                        if (!m_closing && a->state == SimState::Idle)
+                            openAgent(*a, url);
+                    });
+                    return;
+                }
+                a->state = SimState::Closed;
+                // Our own close at the end is not the server's verdict.
+                if (!m_closing) {
+                    a->closeCode = int(a->socket->closeCode());
+                    a->closeReason = a->socket->closeReason().isEmpty() ? a->socket->errorString()
+                                                                        : a->socket->closeReason();
+                }
+                m_shared->closed.fetch_add(1, std::memory_order_relaxed);
+            });
         a->socket->open(url);
     }
 
@@ -374,7 +398,20 @@ private:
                 return;
             }
             agent.state = SimState::Streaming;
-            m_shared->welcomed.fetch_add(1, std::memory_order_relaxed);
+            // Again after a reconnection: what the server has not stored
+            // is sent again, under the same sequence numbers (the agent's
+            // buffer does so; here new values stand in for the old).
+            qint64 dropped = 0;
+            while (!agent.inFlight.empty() && agent.inFlight.back().first > welcome->ackedSeq) {
+                agent.inFlight.pop_back();
+                ++dropped;
+            }
+            agent.seq = std::max(welcome->ackedSeq, agent.seq - dropped);
+            m_shared->sent.fetch_sub(dropped, std::memory_order_relaxed);
+            if (!agent.welcomedOnce) {
+                agent.welcomedOnce = true;
+                m_shared->welcomed.fetch_add(1, std::memory_order_relaxed);
+            }
         } else if (const auto *ack = std::get_if<fleet::AckMessage>(&*parsed)) {
             // An ack covers every report up to it.
             const qint64 now = steadyNs();
@@ -437,6 +474,7 @@ private:
     size_t m_cursor = 0;
     std::vector<qint64> m_latenciesUs;
     bool m_closing = false;
+    std::minstd_rand m_random{std::random_device{}()};
 };
 
 SimulatedAgents::SimulatedAgents(Options options)
@@ -600,19 +638,27 @@ QString SimulatedAgents::connectAll(int timeoutMs)
             positions[size_t(i) % threads].push_back(size_t(i) / threads);
         for (size_t t = 0; t < threads; ++t)
             m_workers[t]->open(url, std::move(positions[t]));
-        const bool all =
-            simWaitFor([&] { return m_shared->welcomed.load() + m_shared->closed.load() >= last; },
-                       int(std::max<qint64>(1, timeoutMs - timer.elapsed())));
-        if (!all)
-            return QStringLiteral("%1 of %2 agents welcomed within %3 ms")
+        const bool all = simWaitFor([&] { return m_shared->welcomed.load() >= last; },
+                                    int(std::max<qint64>(1, timeoutMs - timer.elapsed())));
+        if (!all) {
+            m_shared->reconnecting = false;
+            return QStringLiteral("%1 of %2 agents welcomed within %3 ms (%4)")
                 .arg(m_shared->welcomed.load())
                 .arg(last)
-                .arg(timeoutMs);
-        if (m_shared->closed.load() > 0)
-            return QStringLiteral("%1 agents were closed while connecting (%2)")
-                .arg(m_shared->closed.load())
+                .arg(timeoutMs)
                 .arg(closeReasons());
+        }
     }
+    // Wait for those reconnecting after their welcome, then closes are final.
+    simWaitFor(
+        [&] {
+            int streaming = 0;
+            for (auto &worker : m_workers)
+                streaming += worker->streamingCount();
+            return streaming >= count;
+        },
+        int(std::max<qint64>(1, timeoutMs - timer.elapsed())));
+    m_shared->reconnecting = false;
     return {};
 }
 
@@ -646,7 +692,7 @@ QString SimulatedAgents::closeReasons() const
 SimulatedAgents::Totals SimulatedAgents::totals() const
 {
     return Totals{m_shared->sent.load(), m_shared->acked.load(), m_shared->welcomed.load(),
-                  m_shared->closed.load()};
+                  m_shared->closed.load(), m_shared->reconnects.load()};
 }
 
 QList<SimulatedAgents::AgentRecord> SimulatedAgents::agents() const

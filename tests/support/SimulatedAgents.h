@@ -20,7 +20,8 @@
 // (one thread polling thousands of sockets would measure itself). An agent
 // whose connection closes is not reconnected: its close code is kept and
 // what it had not got acknowledged counts as lost, so a benchmark sees every
-// refusal (a real agent would reconnect and send it again).
+// refusal (a real agent would reconnect and send it again). Only while
+// connectAll() runs do they reconnect.
 //
 // The server must let the enrolment through: two requests per agent, the
 // create under the administrator's api_rate_limit and the anonymous register
@@ -71,6 +72,9 @@ public:
         qint64 acked = 0; // reports covered by an ack
         int welcomed = 0; // agents the server welcomed
         int closed = 0;   // agents whose connection closed (by either side)
+        // Connections opened again while connectAll() ran: the server
+        // closed them (or refused the upgrade) before all were welcomed.
+        int reconnects = 0;
     };
 
     struct AgentRecord
@@ -88,7 +92,9 @@ public:
 
     // Creates and enrols `count` nodes, up to enrolInFlight at a time.
     QString enrol(int timeoutMs);
-    // Opens every agent's connection and waits for every welcome. Each
+    // Opens every agent's connection and waits for every welcome; one that
+    // is closed meanwhile connects again after 1–2 s, as a real agent
+    // would (Totals::reconnects), sending again what was not stored. Each
     // agent reports from its welcome on, at its place in the interval, as
     // a real one does (the server closes an agent silent for three
     // intervals): measure from when this returns.
