@@ -259,9 +259,13 @@ Status clearNodeIdentity(store::Database &db, const QString &id)
 Status setNodeSeen(store::Database &db, const QString &id, qint64 seenAt,
                    const QString &agentVersion, const QString &capabilities)
 {
-    return db.execute(QStringLiteral("UPDATE fleet_nodes SET last_seen_at = ?, agent_version = ?, "
-                                     "capabilities = ? WHERE id = ?"),
-                      {seenAt, agentVersion, capabilities, id});
+    return db.execute(nodeHelloSql(), {seenAt, agentVersion, capabilities, id});
+}
+
+QString nodeHelloSql()
+{
+    return QStringLiteral("UPDATE fleet_nodes SET last_seen_at = ?, agent_version = ?, "
+                          "capabilities = ? WHERE id = ?");
 }
 
 QString nodeSeenSql()

@@ -118,6 +118,9 @@ Status setNodeIdentity(store::Database &db, const QString &id, const QByteArray 
 Status clearNodeIdentity(store::Database &db, const QString &id);
 Status setNodeSeen(store::Database &db, const QString &id, qint64 seenAt,
                    const QString &agentVersion, const QString &capabilities);
+// The same statement for the write-behind queue (an agent's hello).
+// Parameters: seen at, agent version, capabilities, node id.
+QString nodeHelloSql();
 
 // The statement the queue runs after each report's minute (last seen,
 // last seq; never coalesced, so a stored last_seq has its report stored).

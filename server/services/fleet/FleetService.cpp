@@ -200,6 +200,13 @@ void FleetService::publish(const QString &type, const QString &nodeId, const QJs
     emit nodeChanged(nodeId);
 }
 
+void FleetService::publishStatus(const QString &nodeId, const NodeRow &node, bool online)
+{
+    const QJsonObject data{{QStringLiteral("node_id"), nodeId},
+                           {QStringLiteral("node"), nodeJson(node, online)}};
+    m_events.publish({QStringLiteral("node_status"), data, false, {}, true});
+}
+
 Result<CreatedNode> FleetService::create(const auth::Principal &caller,
                                          const auth::ClientInfo &client, const NodeDetails &details,
                                          qint64 enrolmentHours)
@@ -504,14 +511,37 @@ void FleetService::agentConnected(const NodeRow &node, const hm::fleet::HelloMes
         if (hm::fleet::knownCapabilities().contains(capability))
             capabilities << capability;
     }
-    const Status seen =
-        setNodeSeen(m_db, node.id, now(), hello.agentVersion, labelsText(capabilities));
-    Q_UNUSED(seen); // a failed write costs the "last seen" time only
+    NodeRow seen = node;
+    seen.lastSeenAt = now();
+    seen.facts.agentVersion = hello.agentVersion;
+    seen.facts.capabilities = labelsText(capabilities);
     m_online.insert(node.id);
-    auto row = nodeById(m_db, node.id);
-    if (row && row.value())
-        publish(QStringLiteral("node_status"), node.id, nodeJson(*row.value(), true));
     emit nodeStatusChanged(node.id, true);
+
+    // The "last seen" row goes through the write-behind queue: a write of
+    // its own on the HTTP thread per hello is what made 10,000 agents
+    // connect slowly (issue 35), and no acknowledgement depends on it. The
+    // consoles hear of the node once it is committed, so a console reading
+    // the node on the event reads what the event says.
+    store::WriteOp op;
+    op.sql = nodeHelloSql();
+    op.params = {*seen.lastSeenAt, seen.facts.agentVersion, seen.facts.capabilities, node.id};
+    qint64 from = 0;
+    qint64 to = 0;
+    if (!m_host.tryEnqueueWrite(std::move(op), &from, &to)) {
+        // The queue is full or not running: written here, as before.
+        const Status written = setNodeSeen(m_db, node.id, *seen.lastSeenAt, seen.facts.agentVersion,
+                                           seen.facts.capabilities);
+        Q_UNUSED(written); // a failed write costs the "last seen" time only
+        publishStatus(node.id, seen, true);
+        return;
+    }
+    m_host.afterCommit(from, to, this, [this, seen = std::move(seen)](bool) {
+        // A failed write costs the "last seen" time only. The agent may
+        // have gone meanwhile: its offline event is the newer news.
+        if (m_online.contains(seen.id))
+            publishStatus(seen.id, seen, true);
+    });
 }
 
 void FleetService::agentDisconnected(const QString &nodeId)
@@ -520,7 +550,7 @@ void FleetService::agentDisconnected(const QString &nodeId)
         return;
     auto row = nodeById(m_db, nodeId);
     if (row && row.value())
-        publish(QStringLiteral("node_status"), nodeId, nodeJson(*row.value(), false));
+        publishStatus(nodeId, *row.value(), false);
     emit nodeStatusChanged(nodeId, false);
 }
 

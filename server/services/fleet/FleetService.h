@@ -182,6 +182,10 @@ private:
     qint64 now() const { return m_now ? m_now() : 0; }
     EnrolmentTicket makeTicket(qint64 enrolmentHours) const;
     void publish(const QString &type, const QString &nodeId, const QJsonObject &node);
+    // An agent came or went: the consoles hear, but the node itself did not
+    // change (no nodeChanged, which re-reads the node and every probe for
+    // its agent's settings: per hello, that was most of its cost).
+    void publishStatus(const QString &nodeId, const repositories::NodeRow &node, bool online);
 
     store::Database &m_db;
     FlowEngineHost &m_host;
