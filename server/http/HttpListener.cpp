@@ -100,7 +100,15 @@ QTcpSocket *adoptAcceptedSocket(qintptr descriptor)
     return nullptr;
 }
 
-HttpListener::HttpListener(QObject *parent) : QTcpServer(parent) {}
+HttpListener::HttpListener(QObject *parent) : QTcpServer(parent)
+{
+    // Qt's default backlog is 50: thousands of agents connecting at once
+    // (a restart) overflow it, and the kernel drops their SYNs, which
+    // clients resend only after 1, 3, 7, 15 … s. Connecting 10,000 agents
+    // crawled at the end for that (issue 35). The kernel caps it at
+    // net.core.somaxconn.
+    setListenBacklogSize(4096);
+}
 
 void HttpListener::setTls(const QSslConfiguration &configuration)
 {
