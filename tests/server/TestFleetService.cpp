@@ -1,17 +1,20 @@
 // FleetService called directly on a real store (no HTTP), for what the
 // HTTP test cannot reach: time. An enrolment secret works until it expires
 // and only once; a refused registration does not use it up; names and
-// labels follow their rules; what is published never carries a secret.
+// labels follow their rules; what is published never carries a secret; an
+// agent's hello marks its node seen without changing it.
 // (The HTTP and WebSocket behaviour: TestNodesApi.)
 
 #include "ServiceTestSupport.h"
 #include "crypto/Signing.h"
 #include "crypto/Sodium.h"
+#include "server/repositories/NodeRepository.h"
 #include "server/services/auth/AccountEvents.h"
 #include "server/services/engine/FlowEngineHost.h"
 #include "server/services/fleet/FleetService.h"
 
 #include <QJsonDocument>
+#include <QSignalSpy>
 #include <QTest>
 
 using namespace hm;
@@ -139,8 +142,8 @@ private slots:
         QTest::newRow("invisible") << QStringLiteral("a\u200Bb") << QStringList{} << "name";
         QTest::newRow("label quote") << "ok" << QStringList{"a\"b"} << "labels";
         QTest::newRow("label empty") << "ok" << QStringList{""} << "labels";
-        QTest::newRow("label long") << "ok" << QStringList{QString(33, QLatin1Char('l'))}
-                                    << "labels";
+        QTest::newRow("label long")
+            << "ok" << QStringList{QString(33, QLatin1Char('l'))} << "labels";
         QStringList many;
         for (int i = 0; i < 17; ++i)
             many << QStringLiteral("l%1").arg(i);
@@ -175,6 +178,44 @@ private slots:
             QVERIFY(!text.contains("hme_"));
         }
         QVERIFY(node.enrolment.secret.startsWith(QLatin1String("hme_")));
+    }
+
+    void aHelloMarksTheNodeSeenWithoutChangingIt()
+    {
+        const server::fleet::CreatedNode node = newNode();
+        const auto keys = crypto::generateSigningKeyPair();
+        QVERIFY(m_fleet->enrol(node.enrolment.secret, registration(keys.publicKey), {}));
+        auto enrolled = repositories::nodeById(*m_store.db, node.node.id);
+        QVERIFY(enrolled && enrolled.value());
+        m_published.clear();
+        QSignalSpy changed(m_fleet.get(), &server::fleet::FleetService::nodeChanged);
+        QSignalSpy status(m_fleet.get(), &server::fleet::FleetService::nodeStatusChanged);
+        hm::fleet::HelloMessage hello;
+        hello.nodeId = node.node.id;
+        hello.agentVersion = QStringLiteral("2.0.0");
+        hello.capabilities = {QStringLiteral("metrics"), QStringLiteral("root-shell")};
+
+        m_fleet->agentConnected(*enrolled.value(), hello);
+
+        // Stored (this host's queue is not running: written at once) …
+        auto seen = repositories::nodeById(*m_store.db, node.node.id);
+        QVERIFY(seen && seen.value());
+        QCOMPARE(seen.value()->lastSeenAt, std::optional<qint64>(m_now));
+        QCOMPARE(seen.value()->facts.agentVersion, QStringLiteral("2.0.0"));
+        QCOMPARE(seen.value()->facts.capabilities, QStringLiteral("[\"metrics\"]"));
+        // … told to the consoles with what was stored …
+        QCOMPARE(m_published.size(), 1);
+        QCOMPARE(m_published.first().type, QStringLiteral("node_status"));
+        const QJsonObject shown = m_published.first().data.value(QStringLiteral("node")).toObject();
+        QCOMPARE(shown.value(QStringLiteral("status")).toString(), QStringLiteral("online"));
+        QCOMPARE(shown.value(QStringLiteral("agent_version")).toString(), QStringLiteral("2.0.0"));
+        QCOMPARE(status.size(), 1);
+        // … and the node itself did not change: its agent's settings are
+        // not rebuilt for a connect.
+        QCOMPARE(changed.size(), 0);
+        m_fleet->agentDisconnected(node.node.id);
+        QCOMPARE(changed.size(), 0);
+        QCOMPARE(status.size(), 2);
     }
 };
 
