@@ -37,6 +37,15 @@ QList<qint64> range(qint64 first, qint64 last)
     return out;
 }
 
+// What a crash leaves: the files as they are now, copied while the buffer
+// is still open (its destructor, the clean shutdown, never runs for them).
+void copyFiles(const QString &from, const QString &to)
+{
+    const QDir source(from);
+    for (const QString &name : source.entryList(QDir::Files))
+        QVERIFY(QFile::copy(source.filePath(name), QDir(to).filePath(name)));
+}
+
 } // namespace
 
 class TestSampleBuffer : public QObject
@@ -151,6 +160,65 @@ private slots:
         QCOMPARE(seqs(b.pending(1, 100)), range(3, 7));
         QCOMPARE(*b.append(sample(8)), 8);
         QCOMPARE(seqs(b.pending(1, 100)), range(3, 8));
+    }
+
+    // The floor is written every `stateEveryAcked` acks, not after each:
+    // a crash between two writes sends some acknowledged reports again
+    // (the server keeps one per seq) and loses no unacknowledged one; a
+    // clean close writes it.
+    void crashBetweenStateWritesReplaysAndLosesNothing()
+    {
+        QTemporaryDir dir;
+        QTemporaryDir crashed;
+        const SampleBuffer::Limits limits{1000, 1 << 20, 100, 4};
+        {
+            auto buffer = SampleBuffer::open(dir.path(), limits);
+            QVERIFY(buffer.ok());
+            auto &b = **buffer;
+            for (int i = 1; i <= 10; ++i)
+                QVERIFY(b.append(sample(i)).ok());
+            for (int seq = 1; seq <= 6; ++seq)
+                QVERIFY(b.dropUpTo(seq).ok()); // state written at 4
+            copyFiles(dir.path(), crashed.path());
+        }
+        auto afterCrash = SampleBuffer::open(crashed.path(), limits);
+        QVERIFY(afterCrash.ok());
+        QCOMPARE((*afterCrash)->floorSeq(), 4);
+        QCOMPARE((*afterCrash)->lastSeq(), 10);
+        QCOMPARE(seqs((*afterCrash)->pending(1, 100)), range(5, 10)); // 5, 6 again
+        QCOMPARE(*(*afterCrash)->append(sample(11)), 11);
+
+        auto afterClose = SampleBuffer::open(dir.path(), limits);
+        QVERIFY(afterClose.ok());
+        QCOMPARE((*afterClose)->floorSeq(), 6);
+        QCOMPARE(seqs((*afterClose)->pending(1, 100)), range(7, 10));
+    }
+
+    // Deferring the floor never forgets a number: a segment is deleted only
+    // after the state holds its numbers, and an ack beyond every report is
+    // written at once.
+    void crashAfterSegmentsWentKeepsTheNumbering()
+    {
+        QTemporaryDir dir;
+        QTemporaryDir crashed;
+        QTemporaryDir crashedAhead;
+        const SampleBuffer::Limits limits{1000, 1 << 20, 3, 1000};
+        auto buffer = SampleBuffer::open(dir.path(), limits);
+        QVERIFY(buffer.ok());
+        auto &b = **buffer;
+        for (int i = 1; i <= 7; ++i)
+            QVERIFY(b.append(sample(i)).ok());
+        QVERIFY(b.dropUpTo(7).ok()); // every segment goes
+        copyFiles(dir.path(), crashed.path());
+        QVERIFY(b.dropUpTo(20).ok()); // the server has seen more
+        copyFiles(dir.path(), crashedAhead.path());
+
+        auto first = SampleBuffer::open(crashed.path(), limits);
+        QVERIFY(first.ok());
+        QCOMPARE(*(*first)->append(sample(8)), 8);
+        auto second = SampleBuffer::open(crashedAhead.path(), limits);
+        QVERIFY(second.ok());
+        QCOMPARE(*(*second)->append(sample(21)), 21);
     }
 
     void numbersNeverReusedAfterEverythingWasAcked()
