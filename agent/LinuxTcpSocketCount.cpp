@@ -34,26 +34,21 @@ private:
     int m_fd;
 };
 
-// One dump of the TCP sockets of `family`; the number of sockets, or
-// nothing on any error (the caller then reads /proc for both families, so
-// that the two are never mixed).
-std::optional<int> dumpCount(int fd, quint8 family)
+// Sends one dump request and counts the sockets in the answer; nothing on
+// any error (the caller then tries the next way, so that two ways are never
+// mixed in one count).
+template <typename Body> std::optional<int> dumpCount(int fd, quint16 type, const Body &body)
 {
     struct Request
     {
         nlmsghdr header;
-        inet_diag_req_v2 body;
+        Body body;
     };
     Request request{};
     request.header.nlmsg_len = sizeof(request);
-    request.header.nlmsg_type = SOCK_DIAG_BY_FAMILY;
+    request.header.nlmsg_type = type;
     request.header.nlmsg_flags = NLM_F_REQUEST | NLM_F_DUMP;
-    request.header.nlmsg_seq = family;
-    request.body.sdiag_family = family;
-    request.body.sdiag_protocol = IPPROTO_TCP;
-    // Every state, as /proc/net/tcp lists them; no extensions asked, so
-    // each message is the bare inet_diag_msg.
-    request.body.idiag_states = ~0U;
+    request.body = body;
     sockaddr_nl kernel{};
     kernel.nl_family = AF_NETLINK;
     if (::sendto(fd, &request, sizeof(request), 0, reinterpret_cast<sockaddr *>(&kernel),
@@ -61,7 +56,7 @@ std::optional<int> dumpCount(int fd, quint8 family)
         return std::nullopt;
 
     int count = 0;
-    alignas(nlmsghdr) std::array<char, 32 * 1024> buffer{};
+    alignas(nlmsghdr) std::array<char, 32 * 1024> buffer;
     for (;;) {
         const ssize_t received = ::recv(fd, buffer.data(), buffer.size(), 0);
         if (received < 0 && errno == EINTR)
@@ -75,10 +70,34 @@ std::optional<int> dumpCount(int fd, quint8 family)
                 return count;
             if (message->nlmsg_type == NLMSG_ERROR)
                 return std::nullopt;
-            if (message->nlmsg_type == SOCK_DIAG_BY_FAMILY)
+            if (message->nlmsg_type == type)
                 ++count;
         }
     }
+}
+
+// Every state, as /proc/net/tcp lists them; no extensions asked, so each
+// answer is the bare inet_diag_msg.
+constexpr quint32 kAllStates = ~0U;
+
+// The kernel walks its whole established-socket hash table for each dump
+// (262,144 buckets here, whether the sockets are few or many), so one dump
+// for both families costs half of two. Only the older request
+// (TCPDIAG_GETSOCK, inet_diag_req) dumps every family at once.
+std::optional<int> countBothFamilies(int fd)
+{
+    inet_diag_req body{};
+    body.idiag_states = kAllStates;
+    return dumpCount(fd, TCPDIAG_GETSOCK, body);
+}
+
+std::optional<int> countFamily(int fd, quint8 family)
+{
+    inet_diag_req_v2 body{};
+    body.sdiag_family = family;
+    body.sdiag_protocol = IPPROTO_TCP;
+    body.idiag_states = kAllStates;
+    return dumpCount(fd, SOCK_DIAG_BY_FAMILY, body);
 }
 
 int countProcFile(const QString &path)
@@ -91,18 +110,34 @@ int countProcFile(const QString &path)
 
 } // namespace
 
-std::optional<int> countTcpSocketsNetlink()
+std::optional<int> countTcpSocketsOneDump()
 {
     const NetlinkFd socket;
     if (socket.fd() < 0)
         return std::nullopt;
-    const auto v4 = dumpCount(socket.fd(), AF_INET);
+    return countBothFamilies(socket.fd());
+}
+
+std::optional<int> countTcpSocketsPerFamily()
+{
+    const NetlinkFd socket;
+    if (socket.fd() < 0)
+        return std::nullopt;
+    const auto v4 = countFamily(socket.fd(), AF_INET);
     if (!v4)
         return std::nullopt;
-    const auto v6 = dumpCount(socket.fd(), AF_INET6);
+    const auto v6 = countFamily(socket.fd(), AF_INET6);
     if (!v6)
         return std::nullopt;
     return *v4 + *v6;
+}
+
+std::optional<int> countTcpSocketsNetlink()
+{
+    if (const auto both = countTcpSocketsOneDump())
+        return both;
+    // A kernel without the older request.
+    return countTcpSocketsPerFamily();
 }
 
 int countTcpSocketsProc()

@@ -19,8 +19,11 @@
 
 namespace hm::agent {
 
-// Through netlink sock_diag; nothing when netlink fails.
+// Through netlink sock_diag; nothing when netlink fails. One dump for both
+// families (TCPDIAG_GETSOCK), else one per family (SOCK_DIAG_BY_FAMILY).
 std::optional<int> countTcpSocketsNetlink();
+std::optional<int> countTcpSocketsOneDump();
+std::optional<int> countTcpSocketsPerFamily();
 // Through /proc/net/tcp and tcp6.
 int countTcpSocketsProc();
 // Netlink, else /proc.
