@@ -152,10 +152,20 @@ Status SampleBuffer::writeState()
     return {};
 }
 
+bool SampleBuffer::frontSegmentGoes() const
+{
+    if (m_segments.empty() || m_segments.front().lastSeq() > m_floor)
+        return false;
+    // The segment being appended to stays while it has room, even when all
+    // of it is acknowledged (every ack at one report a second): it still
+    // holds the last number used, so the floor need not be written.
+    return m_segments.size() > 1 || m_segments.front().count() >= m_limits.reportsPerSegment;
+}
+
 bool SampleBuffer::stateMustBeWritten() const
 {
     // A segment about to go: its numbers would be forgotten.
-    if (!m_segments.empty() && m_segments.front().lastSeq() <= m_floor)
+    if (frontSegmentGoes())
         return true;
     // Numbers used that neither the segments nor the state hold (an ack
     // beyond every report, the buffer empty).
@@ -176,7 +186,7 @@ Status SampleBuffer::raiseFloor(qint64 seq)
         if (const Status written = writeState(); !written)
             return written;
     }
-    while (!m_segments.empty() && m_segments.front().lastSeq() <= m_floor) {
+    while (frontSegmentGoes()) {
         if (m_appendFile.isOpen() && m_appendFile.fileName() == m_segments.front().path)
             m_appendFile.close();
         QFile::remove(m_segments.front().path);

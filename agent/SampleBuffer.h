@@ -19,7 +19,8 @@
 // stores once per (node, seq) and acknowledges again; what must never be
 // lost — an unacknowledged report, the highest number ever used — is not
 // deferred: the state is written before a segment is deleted (the segments
-// no longer hold those numbers), when the numbering moves past every
+// no longer hold those numbers; the one being appended to stays while it
+// has room), when the numbering moves past every
 // segment, every `stateEveryAcked` acknowledged reports and on close.
 //
 // Bounded by count and by bytes: when a new report would exceed either, the
@@ -98,6 +99,7 @@ private:
     Status load();
     Status scanSegment(Segment &segment);
     Status writeState();
+    bool frontSegmentGoes() const;
     bool stateMustBeWritten() const;
     Status raiseFloor(qint64 seq);
     Status enforceLimits(qint64 incomingBytes);

@@ -91,9 +91,18 @@ private slots:
         QCOMPARE(QDir(dir.path()).entryList({"seg-*"}).size(), 2);
         QVERIFY(b.dropUpTo(8).ok());
         QCOMPARE(b.pendingCount(), 0);
-        QVERIFY(QDir(dir.path()).entryList({"seg-*"}).isEmpty());
-        // Numbering goes on after the acknowledged reports.
+        // 7–8, the segment being appended to, stays while it has room (it
+        // holds the last number; deleting it would cost a state write).
+        QCOMPARE(QDir(dir.path()).entryList({"seg-*"}),
+                 QStringList{QStringLiteral("seg-00000000000000000007.jsonl")});
+        // Numbering goes on after the acknowledged reports, in that segment.
         QCOMPARE(*b.append(sample(9)), 9);
+        QCOMPARE(seqs(b.pending(1, 100)), range(9, 9));
+        QVERIFY(b.dropUpTo(9).ok());
+        QCOMPARE(*b.append(sample(10)), 10); // 7–9 full: it goes, 10 starts one
+        QVERIFY(b.dropUpTo(10).ok());
+        QCOMPARE(QDir(dir.path()).entryList({"seg-*"}),
+                 QStringList{QStringLiteral("seg-00000000000000000010.jsonl")});
     }
 
     void ackBeyondLastSeqMovesNumberingOn()
