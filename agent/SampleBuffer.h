@@ -20,8 +20,8 @@
 // lost — an unacknowledged report, the highest number ever used — is not
 // deferred: the state is written before a segment is deleted (the segments
 // no longer hold those numbers; the one being appended to stays while it
-// has room), when the numbering moves past every
-// segment, every `stateEveryAcked` acknowledged reports and on close.
+// has room), when the numbering moves past every segment, every
+// `stateEveryAcked` acknowledged reports and on close.
 //
 // Bounded by count and by bytes: when a new report would exceed either, the
 // oldest pending reports are dropped and counted, with one warning per
