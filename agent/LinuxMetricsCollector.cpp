@@ -1,5 +1,7 @@
 #include "agent/LinuxMetricsCollector.h"
 
+#include "agent/LinuxTcpSocketCount.h"
+
 #include <QDir>
 #include <QFile>
 #include <QNetworkInterface>
@@ -187,9 +189,7 @@ QList<fleet::MetricValue> LinuxMetricsCollector::collect()
         m_net.insert(net.name, net);
 
     // Counts
-    metrics.add(QStringLiteral("tcp_connections"),
-                procfs::countTcpConnections(readSystemFile(QStringLiteral("/proc/net/tcp"))) +
-                    procfs::countTcpConnections(readSystemFile(QStringLiteral("/proc/net/tcp6"))));
+    metrics.add(QStringLiteral("tcp_connections"), countTcpSockets());
     metrics.add(QStringLiteral("processes"), countProcesses());
     if (const auto uptime = procfs::parseUptime(readSystemFile(QStringLiteral("/proc/uptime"))))
         metrics.add(QStringLiteral("uptime"), *uptime);

@@ -37,11 +37,19 @@ qint64 SampleBuffer::Segment::bytesFrom(qint64 seq) const
 
 SampleBuffer::SampleBuffer(QString dir, Limits limits) : m_dir(std::move(dir)), m_limits(limits) {}
 
-SampleBuffer::~SampleBuffer() = default;
+SampleBuffer::~SampleBuffer()
+{
+    // A clean shutdown leaves nothing to replay.
+    if (m_floor != m_savedFloor || m_lastSeq != m_savedLastSeq) {
+        if (const Status written = writeState(); !written)
+            qCWarning(lcAgent).noquote() << written.error().message;
+    }
+}
 
 Result<std::unique_ptr<SampleBuffer>> SampleBuffer::open(const QString &dir, Limits limits)
 {
     limits.reportsPerSegment = std::max(1, limits.reportsPerSegment);
+    limits.stateEveryAcked = std::max(1, limits.stateEveryAcked);
     std::unique_ptr<SampleBuffer> buffer(new SampleBuffer(dir, limits));
     if (const Status loaded = buffer->load(); !loaded)
         return loaded.error();
@@ -69,6 +77,8 @@ Status SampleBuffer::load()
                        .arg(state.fileName());
         m_floor = qint64(object.value(QStringLiteral("floor")).toDouble());
         m_lastSeq = qint64(object.value(QStringLiteral("last_seq")).toDouble());
+        m_savedFloor = m_floor;
+        m_savedLastSeq = m_lastSeq;
     }
     const QStringList names =
         dir.entryList({kSegmentPrefix + u'*' + kSegmentSuffix}, QDir::Files, QDir::Name);
@@ -137,7 +147,32 @@ Status SampleBuffer::writeState()
     if (!file.open(QIODevice::WriteOnly) || file.write(json) != json.size() || !file.commit())
         return bufferIoError(QStringLiteral("cannot write the report buffer's state in %1: %2")
                                  .arg(m_dir, file.errorString()));
+    m_savedFloor = m_floor;
+    m_savedLastSeq = m_lastSeq;
     return {};
+}
+
+bool SampleBuffer::frontSegmentGoes() const
+{
+    if (m_segments.empty() || m_segments.front().lastSeq() > m_floor)
+        return false;
+    // The segment being appended to stays while it has room, even when all
+    // of it is acknowledged (every ack at one report a second): it still
+    // holds the last number used, so the floor need not be written.
+    return m_segments.size() > 1 || m_segments.front().count() >= m_limits.reportsPerSegment;
+}
+
+bool SampleBuffer::stateMustBeWritten() const
+{
+    // A segment about to go: its numbers would be forgotten.
+    if (frontSegmentGoes())
+        return true;
+    // Numbers used that neither the segments nor the state hold (an ack
+    // beyond every report, the buffer empty).
+    const qint64 heldBySegments = m_segments.empty() ? 0 : m_segments.back().lastSeq();
+    if (m_lastSeq > std::max(heldBySegments, m_savedLastSeq))
+        return true;
+    return m_floor - m_savedFloor >= m_limits.stateEveryAcked;
 }
 
 Status SampleBuffer::raiseFloor(qint64 seq)
@@ -146,10 +181,12 @@ Status SampleBuffer::raiseFloor(qint64 seq)
         return {};
     m_floor = seq;
     // The state first: once a segment is gone, only the state remembers
-    // its numbers.
-    if (const Status written = writeState(); !written)
-        return written;
-    while (!m_segments.empty() && m_segments.front().lastSeq() <= m_floor) {
+    // its numbers. Otherwise a lagging floor costs a replay, not a report.
+    if (stateMustBeWritten()) {
+        if (const Status written = writeState(); !written)
+            return written;
+    }
+    while (frontSegmentGoes()) {
         if (m_appendFile.isOpen() && m_appendFile.fileName() == m_segments.front().path)
             m_appendFile.close();
         QFile::remove(m_segments.front().path);

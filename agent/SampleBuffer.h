@@ -12,6 +12,17 @@
 // is deleted as a whole once it lies under the floor. A torn last line (a
 // crash during a write) is cut off at open.
 //
+// The floor in `state.json` may lag behind the acknowledgements: writing it
+// (a rename and an fsync) after every ack was most of the agent's disk and
+// kernel time at one report a second. After a crash the lagging floor only
+// makes the agent send some acknowledged reports again, which the server
+// stores once per (node, seq) and acknowledges again; what must never be
+// lost — an unacknowledged report, the highest number ever used — is not
+// deferred: the state is written before a segment is deleted (the segments
+// no longer hold those numbers; the one being appended to stays while it
+// has room), when the numbering moves past every segment, every
+// `stateEveryAcked` acknowledged reports and on close.
+//
 // Bounded by count and by bytes: when a new report would exceed either, the
 // oldest pending reports are dropped and counted, with one warning per
 // episode of dropping.
@@ -35,6 +46,9 @@ public:
         qint64 maxReports = 100000;
         qint64 maxBytes = 64LL * 1024 * 1024;
         int reportsPerSegment = 1000;
+        // At most this many acknowledged reports between two writes of the
+        // floor, i.e. replayed after a crash.
+        int stateEveryAcked = 100;
     };
 
     ~SampleBuffer();
@@ -85,6 +99,8 @@ private:
     Status load();
     Status scanSegment(Segment &segment);
     Status writeState();
+    bool frontSegmentGoes() const;
+    bool stateMustBeWritten() const;
     Status raiseFloor(qint64 seq);
     Status enforceLimits(qint64 incomingBytes);
     Status openSegmentForAppend(qint64 firstSeq);
@@ -95,6 +111,9 @@ private:
     QFile m_appendFile;              // the last segment, open for appending
     qint64 m_floor = 0;
     qint64 m_lastSeq = 0;
+    // What state.json holds.
+    qint64 m_savedFloor = 0;
+    qint64 m_savedLastSeq = 0;
     qint64 m_dropped = 0;
     qint64 m_droppedThisEpisode = 0;
 };

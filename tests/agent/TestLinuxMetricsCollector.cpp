@@ -4,10 +4,15 @@
 
 #include "agent/LinuxMetricsCollector.h"
 #include "agent/LinuxProcParsers.h"
+#include "agent/LinuxTcpSocketCount.h"
 
 #include <QDir>
 #include <QFile>
+#include <QTcpServer>
+#include <QTcpSocket>
 #include <QTest>
+#include <memory>
+#include <vector>
 
 using namespace hm;
 using namespace hm::agent;
@@ -163,6 +168,63 @@ private slots:
         QCOMPARE(procfs::countTcpConnections(""), 0);
     }
 
+    // The netlink counts (one dump, one per family) mean what the
+    // /proc/net/tcp{,6} lines mean: with
+    // this test's own sockets open over loopback (listeners, established
+    // pairs, TIME_WAIT left by closed ones, IPv4 and IPv6), both readings
+    // agree. Other processes on the machine open and close sockets too, so
+    // the /proc reading is taken between two netlink readings and only
+    // compared when those two agree (nothing changed in between).
+    void tcpCountNetlinkMatchesProc()
+    {
+        const auto baseline = countTcpSocketsNetlink();
+        QVERIFY2(baseline.has_value(), "netlink sock_diag is not available");
+
+        std::vector<std::unique_ptr<QTcpServer>> servers;
+        std::vector<std::unique_ptr<QTcpSocket>> sockets;
+        for (const QHostAddress &address :
+             {QHostAddress(QHostAddress::LocalHost), QHostAddress(QHostAddress::LocalHostIPv6)}) {
+            auto server = std::make_unique<QTcpServer>();
+            if (!server->listen(address))
+                continue; // no IPv6 on this host
+            for (int i = 0; i < 5; ++i) {
+                auto client = std::make_unique<QTcpSocket>();
+                client->connectToHost(address, server->serverPort());
+                QVERIFY(client->waitForConnected(5000));
+                QVERIFY(server->waitForNewConnection(5000));
+                QTcpSocket *accepted = server->nextPendingConnection();
+                QVERIFY(accepted);
+                if (i < 2) {
+                    // The closing side keeps a TIME_WAIT socket.
+                    client->disconnectFromHost();
+                    QVERIFY(accepted->waitForDisconnected(5000));
+                    accepted->close();
+                }
+                sockets.push_back(std::move(client));
+            }
+            servers.push_back(std::move(server));
+        }
+        QVERIFY(!servers.empty());
+
+        // 2 listeners at most, 3 established pairs each, TIME_WAITs.
+        const int ownAtLeast = int(servers.size()) * (1 + 3 * 2);
+        bool compared = false;
+        for (int attempt = 0; attempt < 100 && !compared; ++attempt) {
+            const auto before = countTcpSocketsNetlink();
+            const int proc = countTcpSocketsProc();
+            const auto perFamily = countTcpSocketsPerFamily();
+            const auto after = countTcpSocketsOneDump();
+            QVERIFY(before && perFamily && after);
+            if (*before != *after)
+                continue;
+            QCOMPARE(proc, *before);
+            QCOMPARE(*perFamily, *before);
+            QVERIFY2(*before >= ownAtLeast, "the test's own sockets are not counted");
+            QCOMPARE(countTcpSockets(), *before);
+            compared = true;
+        }
+        QVERIFY2(compared, "the machine's sockets never held still between two readings");
+    }
     void cpuModelAndRoute()
     {
         QCOMPARE(procfs::parseCpuModel("processor\t: 0\nvendor_id\t: GenuineIntel\n"

@@ -37,6 +37,15 @@ QList<qint64> range(qint64 first, qint64 last)
     return out;
 }
 
+// What a crash leaves: the files as they are now, copied while the buffer
+// is still open (its destructor, the clean shutdown, never runs for them).
+void copyFiles(const QString &from, const QString &to)
+{
+    const QDir source(from);
+    for (const QString &name : source.entryList(QDir::Files))
+        QVERIFY(QFile::copy(source.filePath(name), QDir(to).filePath(name)));
+}
+
 } // namespace
 
 class TestSampleBuffer : public QObject
@@ -82,9 +91,18 @@ private slots:
         QCOMPARE(QDir(dir.path()).entryList({"seg-*"}).size(), 2);
         QVERIFY(b.dropUpTo(8).ok());
         QCOMPARE(b.pendingCount(), 0);
-        QVERIFY(QDir(dir.path()).entryList({"seg-*"}).isEmpty());
-        // Numbering goes on after the acknowledged reports.
+        // 7–8, the segment being appended to, stays while it has room (it
+        // holds the last number; deleting it would cost a state write).
+        QCOMPARE(QDir(dir.path()).entryList({"seg-*"}),
+                 QStringList{QStringLiteral("seg-00000000000000000007.jsonl")});
+        // Numbering goes on after the acknowledged reports, in that segment.
         QCOMPARE(*b.append(sample(9)), 9);
+        QCOMPARE(seqs(b.pending(1, 100)), range(9, 9));
+        QVERIFY(b.dropUpTo(9).ok());
+        QCOMPARE(*b.append(sample(10)), 10); // 7–9 full: it goes, 10 starts one
+        QVERIFY(b.dropUpTo(10).ok());
+        QCOMPARE(QDir(dir.path()).entryList({"seg-*"}),
+                 QStringList{QStringLiteral("seg-00000000000000000010.jsonl")});
     }
 
     void ackBeyondLastSeqMovesNumberingOn()
@@ -151,6 +169,65 @@ private slots:
         QCOMPARE(seqs(b.pending(1, 100)), range(3, 7));
         QCOMPARE(*b.append(sample(8)), 8);
         QCOMPARE(seqs(b.pending(1, 100)), range(3, 8));
+    }
+
+    // The floor is written every `stateEveryAcked` acks, not after each:
+    // a crash between two writes sends some acknowledged reports again
+    // (the server keeps one per seq) and loses no unacknowledged one; a
+    // clean close writes it.
+    void crashBetweenStateWritesReplaysAndLosesNothing()
+    {
+        QTemporaryDir dir;
+        QTemporaryDir crashed;
+        const SampleBuffer::Limits limits{1000, 1 << 20, 100, 4};
+        {
+            auto buffer = SampleBuffer::open(dir.path(), limits);
+            QVERIFY(buffer.ok());
+            auto &b = **buffer;
+            for (int i = 1; i <= 10; ++i)
+                QVERIFY(b.append(sample(i)).ok());
+            for (int seq = 1; seq <= 6; ++seq)
+                QVERIFY(b.dropUpTo(seq).ok()); // state written at 4
+            copyFiles(dir.path(), crashed.path());
+        }
+        auto afterCrash = SampleBuffer::open(crashed.path(), limits);
+        QVERIFY(afterCrash.ok());
+        QCOMPARE((*afterCrash)->floorSeq(), 4);
+        QCOMPARE((*afterCrash)->lastSeq(), 10);
+        QCOMPARE(seqs((*afterCrash)->pending(1, 100)), range(5, 10)); // 5, 6 again
+        QCOMPARE(*(*afterCrash)->append(sample(11)), 11);
+
+        auto afterClose = SampleBuffer::open(dir.path(), limits);
+        QVERIFY(afterClose.ok());
+        QCOMPARE((*afterClose)->floorSeq(), 6);
+        QCOMPARE(seqs((*afterClose)->pending(1, 100)), range(7, 10));
+    }
+
+    // Deferring the floor never forgets a number: a segment is deleted only
+    // after the state holds its numbers, and an ack beyond every report is
+    // written at once.
+    void crashAfterSegmentsWentKeepsTheNumbering()
+    {
+        QTemporaryDir dir;
+        QTemporaryDir crashed;
+        QTemporaryDir crashedAhead;
+        const SampleBuffer::Limits limits{1000, 1 << 20, 3, 1000};
+        auto buffer = SampleBuffer::open(dir.path(), limits);
+        QVERIFY(buffer.ok());
+        auto &b = **buffer;
+        for (int i = 1; i <= 7; ++i)
+            QVERIFY(b.append(sample(i)).ok());
+        QVERIFY(b.dropUpTo(7).ok()); // every segment goes
+        copyFiles(dir.path(), crashed.path());
+        QVERIFY(b.dropUpTo(20).ok()); // the server has seen more
+        copyFiles(dir.path(), crashedAhead.path());
+
+        auto first = SampleBuffer::open(crashed.path(), limits);
+        QVERIFY(first.ok());
+        QCOMPARE(*(*first)->append(sample(8)), 8);
+        auto second = SampleBuffer::open(crashedAhead.path(), limits);
+        QVERIFY(second.ok());
+        QCOMPARE(*(*second)->append(sample(21)), 21);
     }
 
     void numbersNeverReusedAfterEverythingWasAcked()

@@ -199,8 +199,8 @@ print(f"window {elapsed:.0f} s; agent reports stored {reports} ({reports / elaps
       f"({len(scrapes) / elapsed:.2f}/s, {statistics.median(scrapes) / 1024:.0f} KiB each)")
 print(f"load average at start {' '.join(load0)}, at end {' '.join(load1)}")
 sockets = sum(len(open(f).readlines()) - 1 for f in ("/proc/net/tcp", "/proc/net/tcp6"))
-print(f"TCP sockets on the machine at the end: {sockets} (the agent reads /proc/net/tcp and "
-      f"tcp6 each report, one line per socket)")
+print(f"TCP sockets on the machine at the end: {sockets} (the agent counts them through netlink "
+      f"sock_diag each report: its kernel time grows with them)")
 print()
 print("| process | RSS median | RSS max | Pss median | Pss max | CPU, % of one core |")
 print("|---|---|---|---|---|---|")
