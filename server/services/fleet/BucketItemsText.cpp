@@ -1,0 +1,220 @@
+#include "server/services/fleet/BucketItemsText.h"
+
+#include "fleet/MetricPack.h"
+#include "server/api/AuthCommon.h"
+
+#include <QJsonObject>
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <vector>
+
+namespace hm::server::fleet {
+
+using hm::fleet::MetricStats;
+using repositories::MetricBlob;
+
+namespace {
+
+// One point's metrics, merged over its buckets, in name order.
+struct PointMetric
+{
+    QString name;
+    MetricStats stats;
+};
+
+// Merges one bucket's metric into the point. A node's buckets name the same
+// metrics in the same order, so the next slot is almost always the one.
+void mergeInto(std::vector<PointMetric> &point, size_t &cursor, const QString &name,
+               const MetricStats &stats)
+{
+    if (cursor < point.size() && point[cursor].name == name) {
+        point[cursor++].stats.merge(stats);
+        return;
+    }
+    auto at = std::lower_bound(point.begin(), point.end(), name,
+                               [](const PointMetric &m, const QString &n) { return m.name < n; });
+    if (at != point.end() && at->name == name) {
+        at->stats.merge(stats);
+    } else {
+        at = point.insert(at, PointMetric{name, {}});
+        at->stats.merge(stats);
+    }
+    cursor = size_t(at - point.begin()) + 1;
+}
+
+void appendTime(QByteArray &out, qint64 bucketS)
+{
+    const QJsonValue time = auth::isoOrNull(bucketS * 1000);
+    if (time.isNull())
+        out += "null";
+    else
+        appendJsonString(out, time.toString());
+}
+
+// One object of the item: {"name":value,...} with `value` picked from the
+// statistics.
+template <typename Pick>
+void appendMetrics(QByteArray &out, const std::vector<PointMetric> &point, Pick pick)
+{
+    out += '{';
+    bool first = true;
+    for (const PointMetric &m : point) {
+        if (!first)
+            out += ',';
+        first = false;
+        appendJsonString(out, m.name);
+        out += ':';
+        appendJsonNumber(out, pick(m.stats));
+    }
+    out += '}';
+}
+
+} // namespace
+
+qsizetype bucketsPerPoint(qsizetype buckets, qint64 limit)
+{
+    if (limit < 1 || buckets <= limit)
+        return 1;
+    return qsizetype((qint64(buckets) + limit - 1) / limit);
+}
+
+void appendJsonNumber(QByteArray &out, double value)
+{
+    if (!std::isfinite(value)) {
+        out += "null"; // as Qt: JSON has no NaN or infinities
+        return;
+    }
+    char digits[32];
+    // Integral values within 64 bits as integers, as Qt writes them.
+    if (value >= -9223372036854775808.0 && value < 9223372036854775808.0 &&
+        value == std::trunc(value)) {
+        const auto done = std::to_chars(digits, digits + sizeof digits, qint64(value));
+        out.append(digits, done.ptr - digits);
+        return;
+    }
+    out += QByteArray::number(value, 'g', QLocale::FloatingPointShortest);
+}
+
+void appendJsonString(QByteArray &out, QStringView text)
+{
+    static constexpr char kHex[] = "0123456789abcdef";
+    out += '"';
+    const QByteArray utf8 = text.toUtf8();
+    for (const char c : utf8) {
+        const uchar u = uchar(c);
+        if (u >= 0x20 && u != '"' && u != '\\') {
+            out += c;
+            continue;
+        }
+        out += '\\';
+        switch (u) {
+        case '"':
+            out += '"';
+            break;
+        case '\\':
+            out += '\\';
+            break;
+        case '\b':
+            out += 'b';
+            break;
+        case '\f':
+            out += 'f';
+            break;
+        case '\n':
+            out += 'n';
+            break;
+        case '\r':
+            out += 'r';
+            break;
+        case '\t':
+            out += 't';
+            break;
+        default:
+            out += "u00";
+            out += kHex[u >> 4];
+            out += kHex[u & 0xf];
+        }
+    }
+    out += '"';
+}
+
+Status appendBucketItems(QByteArray &out, const QList<MetricBlob> &rows, const QSet<QString> &names,
+                         qint64 limit)
+{
+    const qsizetype per = bucketsPerPoint(rows.size(), limit);
+    // One decoder over the range: names decoded once (BucketDecoder).
+    hm::fleet::BucketDecoder decoder(names);
+    std::vector<PointMetric> point;
+    // ~100 bytes per metric and point: one allocation instead of dozens.
+    out.reserve(out.size() +
+                rows.size() / per * (64 + 100 * (names.isEmpty() ? 40 : names.size())));
+    out += '[';
+    for (qsizetype first = 0; first < rows.size(); first += per) {
+        point.clear();
+        const qsizetype end = std::min(rows.size(), first + per);
+        for (qsizetype i = first; i < end; ++i) {
+            size_t cursor = 0;
+            const Status decoded =
+                decoder.decode(rows.at(i).data, [&](const QString &name, const MetricStats &s) {
+                    mergeInto(point, cursor, name, s);
+                });
+            if (!decoded)
+                return decoded;
+        }
+        if (first > 0)
+            out += ',';
+        // The keys in Qt's order (sorted): count, max, metrics, min, time.
+        out += "{\"count\":";
+        appendMetrics(out, point, [](const MetricStats &s) { return double(s.count); });
+        out += ",\"max\":";
+        appendMetrics(out, point, [](const MetricStats &s) { return s.max; });
+        out += ",\"metrics\":";
+        appendMetrics(out, point, [](const MetricStats &s) { return s.average(); });
+        out += ",\"min\":";
+        appendMetrics(out, point, [](const MetricStats &s) { return s.min; });
+        out += ",\"time\":";
+        appendTime(out, rows.at(first).key);
+        out += '}';
+    }
+    out += ']';
+    return {};
+}
+
+Result<QJsonArray> bucketItemsJson(const QList<MetricBlob> &rows, const QSet<QString> &names,
+                                   qint64 limit)
+{
+    const qsizetype per = bucketsPerPoint(rows.size(), limit);
+    QJsonArray items;
+    for (qsizetype first = 0; first < rows.size(); first += per) {
+        hm::fleet::BucketStats merged;
+        for (qsizetype i = first; i < std::min(rows.size(), first + per); ++i) {
+            auto stats = hm::fleet::unpackBucket(rows.at(i).data);
+            if (!stats)
+                return stats.error();
+            for (auto it = stats.value().cbegin(); it != stats.value().cend(); ++it) {
+                if (names.isEmpty() || names.contains(it.key()))
+                    merged[it.key()].merge(it.value());
+            }
+        }
+        QJsonObject average;
+        QJsonObject min;
+        QJsonObject max;
+        QJsonObject count;
+        for (auto it = merged.cbegin(); it != merged.cend(); ++it) {
+            average.insert(it.key(), it.value().average());
+            min.insert(it.key(), it.value().min);
+            max.insert(it.key(), it.value().max);
+            count.insert(it.key(), double(it.value().count));
+        }
+        items.append(
+            QJsonObject{{QStringLiteral("time"), auth::isoOrNull(rows.at(first).key * 1000)},
+                        {QStringLiteral("metrics"), average},
+                        {QStringLiteral("min"), min},
+                        {QStringLiteral("max"), max},
+                        {QStringLiteral("count"), count}});
+    }
+    return items;
+}
+
+} // namespace hm::server::fleet
