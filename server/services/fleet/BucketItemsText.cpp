@@ -86,9 +86,11 @@ void appendJsonNumber(QByteArray &out, double value)
         return;
     }
     char digits[32];
-    // Integral values within 64 bits as integers, as Qt writes them.
-    if (value >= -9223372036854775808.0 && value < 9223372036854775808.0 &&
-        value == std::trunc(value)) {
+    // Qt 6.4 keeps an integral double up to 2^53 as an integer (written in
+    // full, -0 as 0) and writes any other the shortest way ("1e+17");
+    // TestMetricHistoryText holds this against QJsonDocument.
+    constexpr double kSafeInteger = 9007199254740992.0; // 2^53
+    if (value >= -kSafeInteger && value <= kSafeInteger && value == std::trunc(value)) {
         const auto done = std::to_chars(digits, digits + sizeof digits, qint64(value));
         out.append(digits, done.ptr - digits);
         return;

@@ -34,8 +34,8 @@ Status appendBucketItems(QByteArray &out, const QList<repositories::MetricBlob> 
 Result<QJsonArray> bucketItemsJson(const QList<repositories::MetricBlob> &rows,
                                    const QSet<QString> &names, qint64 limit);
 
-// A double as Qt's JSON writer writes it: integral values that fit in 64
-// bits as integers, others shortest round-trip, non-finite ones as null.
+// A double as Qt's JSON writer writes it: integral values up to 2^53 as
+// integers, others shortest round-trip, non-finite ones as null.
 void appendJsonNumber(QByteArray &out, double value);
 // A string literal with quotes, escaped as Qt escapes it.
 void appendJsonString(QByteArray &out, QStringView text);
