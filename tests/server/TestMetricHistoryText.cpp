@@ -14,6 +14,7 @@
 #include <QJsonObject>
 #include <QRandomGenerator>
 #include <QTest>
+#include <cmath>
 
 using hm::fleet::BucketStats;
 using hm::fleet::MetricStats;
@@ -134,6 +135,20 @@ private slots:
                                    1e17,   1e21,    -1e300, 5e-324,  123456.75, 4503599627370497.0,
                                    9.2e18, -9.3e18, qInf(), -qInf(), qQNaN(),   2.5e-7};
         for (double v : values) {
+            QByteArray mine;
+            appendJsonNumber(mine, v);
+            QByteArray qt = QJsonDocument(QJsonArray{v}).toJson(QJsonDocument::Compact);
+            QCOMPARE(mine, qt.mid(1, qt.size() - 2));
+        }
+    }
+
+    // The shortest text of random doubles of every magnitude, as Qt writes it.
+    void randomNumbersAsQtWritesThem()
+    {
+        QRandomGenerator rng(35);
+        for (int i = 0; i < 200000; ++i) {
+            const double v =
+                (rng.generateDouble() - 0.5) * std::pow(10.0, int(rng.bounded(60)) - 30);
             QByteArray mine;
             appendJsonNumber(mine, v);
             QByteArray qt = QJsonDocument(QJsonArray{v}).toJson(QJsonDocument::Compact);
