@@ -48,6 +48,7 @@
 #include "server/repositories/NodeRepository.h"
 #include "server/services/auth/AccountEvents.h"
 #include "server/services/engine/FlowEngineHost.h"
+#include "server/services/fleet/BucketItemsText.h"
 #include "server/services/fleet/FleetService.h"
 #include "server/services/fleet/MetricHistory.h"
 #include "store/Database.h"
@@ -619,61 +620,75 @@ int main(int argc, char **argv)
     const QString queried = nodeId(o.nodes / 2);
     const qint64 startMs = kNowMs - 365 * kDay * 1000;
     std::printf(
-        "\n1 year of node %d at the 1-hour tier, FleetService::metrics(start = now - 365 d, "
-        "limit 10000), %d warm / %d cold repetitions:\n",
+        "\n1 year of node %d at the 1-hour tier, FleetService::metricsText(start = now - 365 d, "
+        "limit), the route's call (its answer's items as JSON text), %d warm / %d cold "
+        "repetitions; \"objects\": FleetService::metrics(), the QJsonObject path, + toJson:\n",
         o.nodes / 2, o.reps, o.coldReps);
     std::printf(
-        "| case | items | answer bytes | cold p50 | cold p99 | warm p50 | warm p99 | "
-        "warm p50 + JSON text | p50 / 20 ms goal |\n|---|---|---|---|---|---|---|---|---|\n");
-    for (const QueryCase &c : cases) {
-        QList<double> cold;
-        QList<double> warm;
-        QList<double> rendered;
-        qsizetype items = 0;
-        qsizetype bytes = 0;
-        QString tier;
-        for (int r = 0; r < o.coldReps; ++r) {
-            // A fresh connection and service on a file out of the OS cache.
-            service.reset();
-            dropFromOsCache(path);
-            auto fresh = store::Database::open(path, crypto::SecureBytes::fromRaw(rawKey));
-            if (!fresh)
-                qFatal("reopen: %s", qPrintable(fresh.error().toString()));
-            auto coldService =
-                std::make_unique<server::fleet::FleetService>(*fresh.value(), *host, events);
-            coldService->setClock([&clockMs] { return clockMs; });
-            QElapsedTimer t;
-            t.start();
-            auto answer = coldService->metrics(queried, startMs, kNowMs, 10000, {}, c.names);
-            cold.append(double(t.nsecsElapsed()) / 1e6);
-            if (!answer)
-                qFatal("query: %s", qPrintable(answer.error().toString()));
-            coldService.reset();
+        "| case | limit | items | answer bytes | cold p50 | cold p99 | warm p50 | warm p99 | "
+        "objects + toJson p50 | p50 / 20 ms goal |\n|---|---|---|---|---|---|---|---|---|---|\n");
+    for (const qint64 limit : {qint64(10000), qint64(1000)}) {
+        for (const QueryCase &c : cases) {
+            QList<double> cold;
+            QList<double> warm;
+            QList<double> objects;
+            qsizetype items = 0;
+            qsizetype bytes = 0;
+            QString tier;
+            for (int r = 0; r < o.coldReps; ++r) {
+                // A fresh connection and service on a file out of the OS cache.
+                service.reset();
+                dropFromOsCache(path);
+                auto fresh = store::Database::open(path, crypto::SecureBytes::fromRaw(rawKey));
+                if (!fresh)
+                    qFatal("reopen: %s", qPrintable(fresh.error().toString()));
+                auto coldService =
+                    std::make_unique<server::fleet::FleetService>(*fresh.value(), *host, events);
+                coldService->setClock([&clockMs] { return clockMs; });
+                QElapsedTimer t;
+                t.start();
+                auto answer =
+                    coldService->metricsText(queried, startMs, kNowMs, limit, {}, c.names);
+                cold.append(double(t.nsecsElapsed()) / 1e6);
+                if (!answer)
+                    qFatal("query: %s", qPrintable(answer.error().toString()));
+                coldService.reset();
+            }
+            service = std::make_unique<server::fleet::FleetService>(*db, *host, events);
+            service->setClock([&clockMs] { return clockMs; });
+            for (int r = 0; r < o.reps; ++r) {
+                QElapsedTimer t;
+                t.start();
+                auto answer = service->metricsText(queried, startMs, kNowMs, limit, {}, c.names);
+                warm.append(double(t.nsecsElapsed()) / 1e6);
+                if (!answer)
+                    qFatal("query: %s", qPrintable(answer.error().toString()));
+                tier = answer.value().tier;
+                bytes = answer.value().items.size();
+                if (r == 0)
+                    items = QJsonDocument::fromJson(answer.value().items).array().size();
+            }
+            // The former path, for comparison (a few repetitions: it is slow).
+            for (int r = 0; r < std::min(o.reps, 5); ++r) {
+                QElapsedTimer t;
+                t.start();
+                auto answer = service->metrics(queried, startMs, kNowMs, limit, {}, c.names);
+                if (!answer)
+                    qFatal("query: %s", qPrintable(answer.error().toString()));
+                const QByteArray text =
+                    QJsonDocument(answer.value()).toJson(QJsonDocument::Compact);
+                objects.append(double(t.nsecsElapsed()) / 1e6);
+            }
+            if (tier != u"1h")
+                qFatal("the range picked tier %s, not 1h", qPrintable(tier));
+            const double p50 = percentile(warm, 0.5);
+            std::printf("| %s | %lld | %lld | %lld | %.2f ms | %.2f ms | %.2f ms | %.2f ms | "
+                        "%.2f ms | %.2fx |\n",
+                        c.label, static_cast<long long>(limit), static_cast<long long>(items),
+                        static_cast<long long>(bytes), percentile(cold, 0.5),
+                        percentile(cold, 0.99), p50, percentile(warm, 0.99),
+                        percentile(objects, 0.5), p50 / 20.0);
         }
-        service = std::make_unique<server::fleet::FleetService>(*db, *host, events);
-        service->setClock([&clockMs] { return clockMs; });
-        for (int r = 0; r < o.reps; ++r) {
-            QElapsedTimer t;
-            t.start();
-            auto answer = service->metrics(queried, startMs, kNowMs, 10000, {}, c.names);
-            const double queryMs = double(t.nsecsElapsed()) / 1e6;
-            if (!answer)
-                qFatal("query: %s", qPrintable(answer.error().toString()));
-            const QByteArray text = QJsonDocument(answer.value()).toJson(QJsonDocument::Compact);
-            rendered.append(double(t.nsecsElapsed()) / 1e6);
-            warm.append(queryMs);
-            items = answer.value().value(QStringLiteral("items")).toArray().size();
-            tier = answer.value().value(QStringLiteral("tier")).toString();
-            bytes = text.size();
-        }
-        if (tier != u"1h")
-            qFatal("the range picked tier %s, not 1h", qPrintable(tier));
-        const double p50 = percentile(warm, 0.5);
-        std::printf("| %s | %lld | %lld | %.2f ms | %.2f ms | %.2f ms | %.2f ms | %.2f ms | "
-                    "%.2fx |\n",
-                    c.label, static_cast<long long>(items), static_cast<long long>(bytes),
-                    percentile(cold, 0.5), percentile(cold, 0.99), p50, percentile(warm, 0.99),
-                    percentile(rendered, 0.5), p50 / 20.0);
     }
 
     // The read's plan: the SQL bucketsOf() runs (MetricHistoryRepository).
@@ -691,6 +706,7 @@ int main(int argc, char **argv)
         QList<double> sql;
         QList<double> decode;
         QList<double> unpack;
+        QList<double> written;
         for (int r = 0; r < o.reps; ++r) {
             QElapsedTimer t;
             t.start();
@@ -713,14 +729,18 @@ int main(int argc, char **argv)
             for (const MetricBlob &row : rows.value())
                 metrics += hm::fleet::unpackBucket(row.data).value().size();
             unpack.append(double(t.nsecsElapsed()) / 1e6);
+            t.restart();
+            QByteArray text;
+            check(server::fleet::appendBucketItems(text, rows.value(), c.names, 10000), "text");
+            written.append(double(t.nsecsElapsed()) / 1e6);
             if (metrics == 0 || sum == 0)
                 qFatal("nothing decoded");
         }
         std::printf("warm p50 parts, %s: bucketsOf() (the SQL, 8,760 rows) %.2f ms, "
-                    "BucketDecoder %.2f ms (unpackBucket() into a QHash: %.2f ms); the rest of "
-                    "the service call builds the QJsonObjects\n",
-                    c.label, percentile(sql, 0.5), percentile(decode, 0.5),
-                    percentile(unpack, 0.5));
+                    "BucketDecoder %.2f ms (unpackBucket() into a QHash: %.2f ms); decoding "
+                    "and writing the items' text (appendBucketItems, limit 10000) %.2f ms\n",
+                    c.label, percentile(sql, 0.5), percentile(decode, 0.5), percentile(unpack, 0.5),
+                    percentile(written, 0.5));
     }
 
     service.reset();

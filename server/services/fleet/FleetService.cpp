@@ -607,4 +607,17 @@ Result<QJsonObject> FleetService::metrics(const QString &id, qint64 startMs, qin
     return m_history->query(id, startMs, endMs, limit, tier, names);
 }
 
+Result<MetricHistory::Text> FleetService::metricsText(const QString &id, qint64 startMs,
+                                                      qint64 endMs, qint64 limit,
+                                                      const QString &tier,
+                                                      const QSet<QString> &names)
+{
+    auto row = nodeById(m_db, id);
+    if (!row)
+        return row.error();
+    if (!row.value())
+        return nodeNotFound();
+    return m_history->queryText(id, startMs, endMs, limit, tier, names);
+}
+
 } // namespace hm::server::fleet

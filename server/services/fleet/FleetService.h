@@ -154,6 +154,10 @@ public:
     // node.
     Result<QJsonObject> metrics(const QString &id, qint64 startMs, qint64 endMs, qint64 limit,
                                 const QString &tier = {}, const QSet<QString> &names = {});
+    // The same with the items as JSON text (MetricHistory::queryText).
+    Result<MetricHistory::Text> metricsText(const QString &id, qint64 startMs, qint64 endMs,
+                                            qint64 limit, const QString &tier = {},
+                                            const QSet<QString> &names = {});
     MetricHistory &history() { return *m_history; }
     // GET /nodes/sparklines: the last 15 minutes of CPU, memory and disk of
     // these nodes (NodeSparklines), in the order asked, unknown ids left

@@ -1,10 +1,12 @@
 #include "server/services/fleet/MetricHistory.h"
 
+#include "common/JsonText.h"
 #include "common/Logging.h"
 #include "server/api/AuthCommon.h"
 #include "server/repositories/MetricHistoryRepository.h"
 #include "server/repositories/NodeRepository.h"
 #include "server/services/engine/FlowEngineHost.h"
+#include "server/services/fleet/BucketItemsText.h"
 #include "store/WriteBehindQueue.h"
 
 #include <QElapsedTimer>
@@ -406,98 +408,119 @@ void MetricHistory::startMaintenance(int intervalMs)
     timer->start();
 }
 
+Result<const MetricTier *> MetricHistory::tierFor(qint64 startMs, qint64 endMs,
+                                                  const QString &tierName) const
+{
+    const QList<MetricTier> &tiers = metricTiers();
+    if (!tierName.isEmpty()) {
+        for (const MetricTier &t : tiers) {
+            if (t.name == tierName)
+                return &t;
+        }
+        return auth::fieldError(QStringLiteral("tier"), QStringLiteral("one of raw, 1m, 15m, 1h"));
+    }
+    // The finest tier that still holds the start and whose points over the
+    // range stay near the limit (raw: up to 2 hours).
+    const qint64 nowS = now() / 1000;
+    const qint64 rangeS = (endMs - startMs) / 1000;
+    const qint64 widest[] = {2 * 3600, 2 * kDay, 30 * kDay, std::numeric_limits<qint64>::max()};
+    for (qsizetype i = 0; i < tiers.size() - 1; ++i) {
+        if (startMs / 1000 >= nowS - tiers[i].keepSeconds && rangeS <= widest[i])
+            return &tiers[i];
+    }
+    return &tiers.last();
+}
+
+Result<QJsonArray> MetricHistory::rawItems(const QString &nodeId, qint64 startMs, qint64 endMs,
+                                           qint64 limit, const QSet<QString> &names)
+{
+    auto minutes = minutesOf(m_db, nodeId, floorTo(startMs, kMinuteMs) / kMinuteMs,
+                             floorTo(endMs, kMinuteMs) / kMinuteMs);
+    if (!minutes)
+        return minutes.error();
+    QList<hm::fleet::PackedSample> samples;
+    for (const MetricBlob &row : minutes.value()) {
+        auto unpacked = hm::fleet::unpackMinute(row.data);
+        if (!unpacked)
+            return unpacked.error();
+        for (const hm::fleet::PackedSample &s : unpacked.value()) {
+            if (s.timeMs >= startMs && s.timeMs <= endMs)
+                samples.append(s);
+        }
+    }
+    std::stable_sort(samples.begin(), samples.end(),
+                     [](const auto &a, const auto &b) { return a.timeMs < b.timeMs; });
+    if (samples.size() > limit)
+        samples = samples.sliced(samples.size() - limit);
+    QJsonArray items;
+    for (const hm::fleet::PackedSample &s : samples) {
+        QJsonObject metrics;
+        for (const hm::fleet::MetricValue &m : s.metrics) {
+            if (names.isEmpty() || names.contains(m.name))
+                metrics.insert(m.name, m.value);
+        }
+        items.append(QJsonObject{{QStringLiteral("seq"), s.seq},
+                                 {QStringLiteral("time"), auth::isoOrNull(s.timeMs)},
+                                 {QStringLiteral("metrics"), metrics}});
+    }
+    return items;
+}
+
 Result<QJsonObject> MetricHistory::query(const QString &nodeId, qint64 startMs, qint64 endMs,
                                          qint64 limit, const QString &tierName,
                                          const QSet<QString> &names)
 {
-    const QList<MetricTier> &tiers = metricTiers();
-    const qint64 nowS = now() / 1000;
-    const qint64 rangeS = (endMs - startMs) / 1000;
-    const MetricTier *tier = nullptr;
-    if (!tierName.isEmpty()) {
-        for (const MetricTier &t : tiers) {
-            if (t.name == tierName)
-                tier = &t;
-        }
-        if (!tier)
-            return auth::fieldError(QStringLiteral("tier"),
-                                    QStringLiteral("one of raw, 1m, 15m, 1h"));
-    } else {
-        // The finest tier that still holds the start and whose points over
-        // the range stay near the limit (raw: up to 2 hours).
-        const qint64 widest[] = {2 * 3600, 2 * kDay, 30 * kDay, std::numeric_limits<qint64>::max()};
-        for (qsizetype i = 0; i < tiers.size() && !tier; ++i) {
-            if ((startMs / 1000 >= nowS - tiers[i].keepSeconds && rangeS <= widest[i]) ||
-                i == tiers.size() - 1)
-                tier = &tiers[i];
-        }
-    }
+    auto tier = tierFor(startMs, endMs, tierName);
+    if (!tier)
+        return tier.error();
     QJsonArray items;
-    if (tier->seconds == 0) {
-        auto minutes = minutesOf(m_db, nodeId, floorTo(startMs, kMinuteMs) / kMinuteMs,
-                                 floorTo(endMs, kMinuteMs) / kMinuteMs);
-        if (!minutes)
-            return minutes.error();
-        QList<hm::fleet::PackedSample> samples;
-        for (const MetricBlob &row : minutes.value()) {
-            auto unpacked = hm::fleet::unpackMinute(row.data);
-            if (!unpacked)
-                return unpacked.error();
-            for (const hm::fleet::PackedSample &s : unpacked.value()) {
-                if (s.timeMs >= startMs && s.timeMs <= endMs)
-                    samples.append(s);
-            }
-        }
-        std::stable_sort(samples.begin(), samples.end(),
-                         [](const auto &a, const auto &b) { return a.timeMs < b.timeMs; });
-        if (samples.size() > limit)
-            samples = samples.sliced(samples.size() - limit);
-        for (const hm::fleet::PackedSample &s : samples) {
-            QJsonObject metrics;
-            for (const hm::fleet::MetricValue &m : s.metrics) {
-                if (names.isEmpty() || names.contains(m.name))
-                    metrics.insert(m.name, m.value);
-            }
-            items.append(QJsonObject{{QStringLiteral("seq"), s.seq},
-                                     {QStringLiteral("time"), auth::isoOrNull(s.timeMs)},
-                                     {QStringLiteral("metrics"), metrics}});
-        }
+    if (tier.value()->seconds == 0) {
+        auto raw = rawItems(nodeId, startMs, endMs, limit, names);
+        if (!raw)
+            return raw.error();
+        items = raw.value();
     } else {
-        auto buckets = bucketsOf(m_db, nodeId, tier->seconds,
-                                 floorTo(startMs / 1000, tier->seconds), endMs / 1000);
+        const qint64 length = tier.value()->seconds;
+        auto buckets =
+            bucketsOf(m_db, nodeId, length, floorTo(startMs / 1000, length), endMs / 1000);
         if (!buckets)
             return buckets.error();
-        QList<MetricBlob> rows = buckets.value();
-        if (rows.size() > limit)
-            rows = rows.sliced(rows.size() - limit);
-        // One decoder over the range, the names kept straight into the
-        // answer's objects in the blobs' (sorted) order: a year of 1-hour
-        // buckets is 8,760 blobs.
-        hm::fleet::BucketDecoder decoder(names);
-        for (const MetricBlob &row : rows) {
-            QJsonObject average;
-            QJsonObject min;
-            QJsonObject max;
-            QJsonObject count;
-            const Status decoded =
-                decoder.decode(row.data, [&](const QString &name, const hm::fleet::MetricStats &s) {
-                    average.insert(name, s.average());
-                    min.insert(name, s.min);
-                    max.insert(name, s.max);
-                    count.insert(name, double(s.count));
-                });
-            if (!decoded)
-                return decoded.error();
-            items.append(QJsonObject{{QStringLiteral("time"), auth::isoOrNull(row.key * 1000)},
-                                     {QStringLiteral("metrics"), average},
-                                     {QStringLiteral("min"), min},
-                                     {QStringLiteral("max"), max},
-                                     {QStringLiteral("count"), count}});
-        }
+        auto json = bucketItemsJson(buckets.value(), names, limit);
+        if (!json)
+            return json.error();
+        items = json.value();
     }
     return QJsonObject{{QStringLiteral("node_id"), nodeId},
-                       {QStringLiteral("tier"), tier->name},
+                       {QStringLiteral("tier"), tier.value()->name},
                        {QStringLiteral("items"), items}};
+}
+
+Result<MetricHistory::Text> MetricHistory::queryText(const QString &nodeId, qint64 startMs,
+                                                     qint64 endMs, qint64 limit,
+                                                     const QString &tierName,
+                                                     const QSet<QString> &names)
+{
+    auto tier = tierFor(startMs, endMs, tierName);
+    if (!tier)
+        return tier.error();
+    Text text{tier.value()->name, {}};
+    if (tier.value()->seconds == 0) {
+        // Raw reports: at most `limit` (10,000) small items, as objects.
+        auto raw = rawItems(nodeId, startMs, endMs, limit, names);
+        if (!raw)
+            return raw.error();
+        QString compact;
+        json::appendCompact(compact, raw.value());
+        text.items = compact.toUtf8();
+        return text;
+    }
+    const qint64 length = tier.value()->seconds;
+    auto buckets = bucketsOf(m_db, nodeId, length, floorTo(startMs / 1000, length), endMs / 1000);
+    if (!buckets)
+        return buckets.error();
+    if (Status s = appendBucketItems(text.items, buckets.value(), names, limit); !s)
+        return s.error();
+    return text;
 }
 
 } // namespace hm::server::fleet

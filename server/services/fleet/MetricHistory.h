@@ -27,7 +27,9 @@
 #include "fleet/AgentProtocol.h"
 #include "fleet/MetricPack.h"
 
+#include <QByteArray>
 #include <QHash>
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QMap>
 #include <QObject>
@@ -85,8 +87,19 @@ public:
     // only), metrics: {name: value (raw) or average}, min, max, count
     // (rollups)}]}, oldest first, the newest `limit` when there are more.
     // `names` keeps only those metrics (empty: all of them).
+    // More buckets than `limit` are merged into `limit` points
+    // (BucketItemsText); raw reports: the newest `limit`.
     Result<QJsonObject> query(const QString &nodeId, qint64 startMs, qint64 endMs, qint64 limit,
                               const QString &tier = {}, const QSet<QString> &names = {});
+    // The same answer with its items as JSON text (what the route sends):
+    // the rollups' items are written straight from the blobs.
+    struct Text
+    {
+        QString tier;
+        QByteArray items; // "[...]"
+    };
+    Result<Text> queryText(const QString &nodeId, qint64 startMs, qint64 endMs, qint64 limit,
+                           const QString &tier = {}, const QSet<QString> &names = {});
 
     // One pass of rollups and retention over every node with history;
     // `done` runs once its writes are committed (false: one failed).
@@ -124,6 +137,9 @@ private:
     void maintainFrom(QStringList nodes, qsizetype index, qint64 nowMs, qint64 from, qint64 to,
                       bool ok, std::function<void(bool)> done);
     qint64 now() const;
+    Result<const MetricTier *> tierFor(qint64 startMs, qint64 endMs, const QString &name) const;
+    Result<QJsonArray> rawItems(const QString &nodeId, qint64 startMs, qint64 endMs, qint64 limit,
+                                const QSet<QString> &names);
 
     store::Database &m_db;
     FlowEngineHost &m_host;

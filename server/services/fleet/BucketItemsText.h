@@ -1,0 +1,43 @@
+#pragma once
+
+// The items of GET /nodes/{id}/metrics for a rollup tier, written as JSON
+// text straight from the decoded buckets (issue 35): a year of 1-hour
+// buckets is 8,760 items of four objects, and building them as QJsonObjects
+// and writing those cost 140-850 ms, against a 20 ms goal for the whole
+// query. bucketItemsJson() is the same answer as QJsonValues (the former
+// path; the public status page and TestBucketItemsText use it).
+//
+// `limit`: when there are more buckets, neighbouring ones are merged into at
+// most `limit` points (each `ceil(buckets / limit)` in a row, oldest first;
+// the point's time is its first bucket's): average weighted by count, min of
+// the mins, max of the maxes, counts summed, all exact.
+
+#include "common/Result.h"
+#include "server/repositories/MetricHistoryRepository.h"
+
+#include <QByteArray>
+#include <QJsonArray>
+#include <QList>
+#include <QSet>
+#include <QString>
+
+namespace hm::server::fleet {
+
+// How many buckets each point merges for `buckets` rows and `limit` points.
+qsizetype bucketsPerPoint(qsizetype buckets, qint64 limit);
+
+// Appends the items array ("[...]") of `rows` (oldest first), keeping only
+// `names` (empty: all): byte for byte what QJsonDocument writes compact for
+// bucketItemsJson()'s array.
+Status appendBucketItems(QByteArray &out, const QList<repositories::MetricBlob> &rows,
+                         const QSet<QString> &names, qint64 limit);
+Result<QJsonArray> bucketItemsJson(const QList<repositories::MetricBlob> &rows,
+                                   const QSet<QString> &names, qint64 limit);
+
+// A double as Qt's JSON writer writes it: integral values up to 2^53 as
+// integers, others shortest round-trip, non-finite ones as null.
+void appendJsonNumber(QByteArray &out, double value);
+// A string literal with quotes, escaped as Qt escapes it.
+void appendJsonString(QByteArray &out, QStringView text);
+
+} // namespace hm::server::fleet
