@@ -137,11 +137,9 @@ void TestPublicStatusDialog::opensOffThenSavesAChosenNode()
         const QUrl base = m_server.connection->baseUrl();
         auto *url = child<QLineEdit>(dialog, "publicStatus.url");
         // Off: the address is shown but means nothing yet.
-        addressShown =
-            url->isReadOnly() &&
-            url->text() ==
-                base.resolved(QUrl(QStringLiteral("/status"))).toString() &&
-            !child<QPushButton>(dialog, "publicStatus.copyUrl")->isEnabled();
+        addressShown = url->isReadOnly() &&
+                       url->text() == base.resolved(QUrl(QStringLiteral("/status"))).toString() &&
+                       !child<QPushButton>(dialog, "publicStatus.copyUrl")->isEnabled();
 
         const int beta = publicRowNamed(dialog, QStringLiteral("beta"));
         nodes->item(beta, PublicStatusDialog::NodeColumn)->setCheckState(Qt::Checked);
