@@ -1,0 +1,3 @@
+#include "vpn/WgLogging.h"
+
+Q_LOGGING_CATEGORY(lcVpnWg, "hivemind.vpn.wg", QtInfoMsg)

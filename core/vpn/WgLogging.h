@@ -1,0 +1,6 @@
+#pragma once
+
+#include <QLoggingCategory>
+
+// WireGuard configuration text and status (core/vpn Wg*).
+Q_DECLARE_LOGGING_CATEGORY(lcVpnWg)
