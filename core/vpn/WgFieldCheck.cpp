@@ -307,7 +307,15 @@ Status checkApiField(QStringView field, QStringView value)
     if (is(u"Name") || is(u"Description") || is(u"Comment")) {
         if (value.trimmed().isEmpty())
             return wgFieldError(field.toString(), QStringLiteral("is empty"));
-        return checkCommentText(field.toString(), value);
+        if (auto checked = checkCommentText(field.toString(), value); !checked)
+            return checked;
+        // Stricter than a comment needs: a name may end up in a log line,
+        // a file name or a generated command one day.
+        for (const QChar c : value)
+            if (QStringView(u"[]=;$`#\\\"'").contains(c))
+                return wgFieldError(field.toString(),
+                                    QStringLiteral("contains one of [ ] = ; $ ` \\ # \" '"));
+        return {};
     }
     return wgFieldError(QStringLiteral("field"), QStringLiteral("unknown WireGuard field"));
 }

@@ -57,6 +57,9 @@ Status checkTable(QStringView table);
 // Endpoint, DNS (one entry), ListenPort, MTU, Table, FwMark,
 // PersistentKeepalive, SaveConfig, InterfaceName, Name, Description,
 // Comment. PreUp/PostUp/PreDown/PostDown and any other key are refused.
+// Name, Description and Comment refuse more than checkCommentText does
+// (which is what an imported file's comments pass): also [ ] = ; $ `
+// backslash, # and quotes.
 Status checkApiField(QStringView field, QStringView value);
 
 enum class HookSource

@@ -154,13 +154,15 @@ Result<WgQuickImport> parse(QStringView text)
     bool sawPrivateKey = false;
     QStringList pendingComments;
     int lineNumber = 0;
+    int sectionLine = 0;   // the current section's header
+    int interfaceLine = 0; // the [Interface] header
     qsizetype pos = 0;
     // Which single-valued keys the current section already set.
     QStringList seenKeys;
     const auto endSection = [&]() -> Status {
         if (section == WgTextSection::Peer && config.peers.last().publicKey.isEmpty())
-            return wgTextLineError(lineNumber, QStringLiteral("PublicKey"),
-                                   QStringLiteral("the peer above has no PublicKey"));
+            return wgTextLineError(sectionLine, QStringLiteral("PublicKey"),
+                                   QStringLiteral("the peer has no PublicKey"));
         return {};
     };
     while (pos <= text.size()) {
@@ -200,6 +202,7 @@ Result<WgQuickImport> parse(QStringView text)
                     return wgTextLineError(lineNumber, {},
                                            QStringLiteral("a second [Interface] section"));
                 sawInterface = true;
+                interfaceLine = lineNumber;
                 section = WgTextSection::Interface;
                 config.interface.comments = pendingComments;
             } else if (content.compare(u"[Peer]", Qt::CaseInsensitive) == 0) {
@@ -212,6 +215,7 @@ Result<WgQuickImport> parse(QStringView text)
                                                       "[Peer])"));
             }
             pendingComments.clear();
+            sectionLine = lineNumber;
             if (lastLine)
                 break;
             continue;
@@ -334,8 +338,8 @@ Result<WgQuickImport> parse(QStringView text)
                                     : field == u"PreDown" ? result.importedHooks.preDown
                                                           : result.importedHooks.postDown;
                 list << value.toString();
-                qCInfo(lcVpnWg) << "wg-quick text: a" << field
-                                << "hook was read and set apart, not into the configuration";
+                qCDebug(lcVpnWg) << "wg-quick text: a" << field
+                                 << "hook was read and set apart, not into the configuration";
             } else {
                 return bad(QStringLiteral("not a key of the [Interface] section"));
             }
@@ -385,7 +389,7 @@ Result<WgQuickImport> parse(QStringView text)
     if (!sawInterface)
         return wgTextLineError(lineNumber, {}, QStringLiteral("no [Interface] section"));
     if (!sawPrivateKey)
-        return wgTextLineError(lineNumber, QStringLiteral("PrivateKey"),
+        return wgTextLineError(interfaceLine, QStringLiteral("PrivateKey"),
                                QStringLiteral("the [Interface] section has no PrivateKey"));
     config.trailingComments = pendingComments;
     return result;
