@@ -4,6 +4,7 @@
 
 #include <QDebug>
 #include <QJsonArray>
+#include <algorithm>
 #include <array>
 #include <limits>
 #include <optional>
@@ -66,13 +67,92 @@ bool wgDumpKey(QByteArrayView text, QString &out)
 {
     if (text.size() != 44 || text[43] != '=')
         return false;
-    for (qsizetype i = 0; i < 43; ++i) {
-        const char c = text[i];
-        if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
-              c == '+' || c == '/'))
-            return false;
-    }
+    static constexpr auto base64 = [] {
+        std::array<bool, 256> table{};
+        for (int c = 0; c < 256; ++c)
+            table[c] = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+                       c == '+' || c == '/';
+        return table;
+    }();
+    bool ok = true;
+    for (qsizetype i = 0; i < 43; ++i)
+        ok &= base64[quint8(text[i])];
+    if (!ok)
+        return false;
     out = QString::fromLatin1(text);
+    return true;
+}
+
+// IPv6 text of hex groups with at most one "::" (what wg prints: no
+// embedded IPv4 part, which the caller hands to parseIpLiteral).
+bool wgDumpIpv6(QByteArrayView text, Q_IPV6ADDR &out)
+{
+    quint16 groups[8] = {};
+    int count = 0;
+    int gap = -1; // index in groups where "::" stands
+    qsizetype i = 0;
+    const qsizetype n = text.size();
+    if (n < 2 || n > 39)
+        return false;
+    if (text[0] == ':') {
+        if (text[1] != ':')
+            return false;
+        gap = 0;
+        i = 2;
+        if (i == n) {
+            std::fill(std::begin(out.c), std::end(out.c), quint8(0));
+            return true;
+        }
+    }
+    while (i < n) {
+        quint32 value = 0;
+        int digits = 0;
+        while (i < n && text[i] != ':') {
+            const char c = text[i];
+            quint32 digit;
+            if (c >= '0' && c <= '9')
+                digit = quint32(c - '0');
+            else if (c >= 'a' && c <= 'f')
+                digit = quint32(c - 'a' + 10);
+            else if (c >= 'A' && c <= 'F')
+                digit = quint32(c - 'A' + 10);
+            else
+                return false;
+            value = value * 16 + digit;
+            if (++digits > 4)
+                return false;
+            ++i;
+        }
+        if (digits == 0 || count == 8)
+            return false;
+        groups[count++] = quint16(value);
+        if (i == n)
+            break;
+        ++i; // ':'
+        if (i < n && text[i] == ':') {
+            if (gap >= 0)
+                return false;
+            gap = count;
+            ++i;
+            if (i == n)
+                break;
+        } else if (i == n) {
+            return false; // a trailing single ':'
+        }
+    }
+    if (gap < 0 ? count != 8 : count > 7)
+        return false;
+    quint16 full[8] = {};
+    if (gap < 0) {
+        std::copy(groups, groups + 8, full);
+    } else {
+        std::copy(groups, groups + gap, full);
+        std::copy(groups + gap, groups + count, full + 8 - (count - gap));
+    }
+    for (int g = 0; g < 8; ++g) {
+        out.c[2 * g] = quint8(full[g] >> 8);
+        out.c[2 * g + 1] = quint8(full[g] & 0xff);
+    }
     return true;
 }
 
@@ -107,10 +187,18 @@ bool wgDumpCidr(QByteArrayView text, WgCidr &out)
         out.prefixLength = int(length);
         return true;
     }
-    const auto address = parseIpLiteral(QString::fromLatin1(addressText));
-    if (!address)
+    if (length > 128)
         return false;
-    out.address = *address;
+    Q_IPV6ADDR raw;
+    if (wgDumpIpv6(addressText, raw)) {
+        out.address = QHostAddress(raw);
+    } else {
+        // Forms the fast path leaves out (an embedded IPv4 part).
+        const auto address = parseIpLiteral(QString::fromLatin1(addressText));
+        if (!address)
+            return false;
+        out.address = *address;
+    }
     out.prefixLength = int(length);
     return true;
 }
@@ -240,8 +328,7 @@ Result<WgDump> wgDumpParse(QByteArrayView text, const QString *singleInterface)
     bool expectInterface = true;
     int lineNumber = 0;
     qsizetype pos = 0;
-    // Roughly 190 bytes per peer line.
-    dump.peers.reserve(text.size() / 160 + 1);
+    dump.peers.reserve(qsizetype(std::count(text.begin(), text.end(), '\n')) + 1);
     while (pos < text.size()) {
         qsizetype end = text.indexOf('\n', pos);
         if (end < 0)
