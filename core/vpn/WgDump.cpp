@@ -347,6 +347,9 @@ Result<WgDump> wgDumpParse(QByteArrayView text, const QString *singleInterface)
                 const QString nameText = QString::fromLatin1(name);
                 if (!checkInterfaceName(nameText))
                     return wgDumpError(lineNumber, "not an interface name");
+                for (const WgDumpInterface &seen : dump.interfaces)
+                    if (seen.name == nameText)
+                        return wgDumpError(lineNumber, "an interface listed twice");
                 currentName = nameText;
                 expectInterface = true;
             } else if (name != QByteArrayView(currentName.toLatin1()) || expectInterface) {
