@@ -137,7 +137,8 @@ Result<IpPrefix> PrefixPool::allocateNext()
 Status PrefixPool::check(const IpAddress &address, int length) const
 {
     const QString text = address.toString() + u'/' + QString::number(length);
-    if (address.isNull() || !m_pool.contains(address))
+    // A prefix shorter than the pool covers more than the pool.
+    if (address.isNull() || !m_pool.contains(address) || length < m_pool.length())
         return poolError(PrefixPoolProblem::OutsidePool,
                          QStringLiteral("%1 is outside the pool %2").arg(text, m_pool.toString()),
                          m_pool);
