@@ -6,6 +6,7 @@
 #include <QProcess>
 #include <QStandardPaths>
 #include <QTest>
+#include <vector>
 
 using namespace hm;
 
@@ -90,6 +91,32 @@ private slots:
             QCOMPARE(crypto::wireGuardKeyToBase64(crypto::publicKeyOf(*privateKey)),
                      QString::fromLatin1(wgPublic));
             QVERIFY(crypto::isValidWireGuardKey(QString::fromLatin1(wgPublic)));
+        }
+    }
+
+    // Many keys against wg pubkey: generated private keys, raw random bytes
+    // (unclamped) and edge patterns. The public key is computed through
+    // our own field arithmetic on top of libsodium's Ed25519 base point
+    // multiplication, so it is held against the real tool widely.
+    void manyKeysMatchWgPubkey()
+    {
+        std::vector<crypto::SecureBytes> keys;
+        for (int i = 0; i < 30; ++i) {
+            keys.push_back(crypto::generateWireGuardPrivateKey());
+            keys.push_back(crypto::generatePresharedKey());
+        }
+        keys.push_back(crypto::SecureBytes(32)); // all zero
+        keys.push_back(crypto::SecureBytes::fromRaw(QByteArray(32, '\x01')));
+        keys.push_back(crypto::SecureBytes::fromRaw(QByteArray(31, '\0') + '\x80'));
+        keys.push_back(crypto::SecureBytes::fromRaw(QByteArray(1, '\x08') + QByteArray(31, '\0')));
+        for (const crypto::SecureBytes &key : keys) {
+            QByteArray text = crypto::wireGuardSecretToBase64(key);
+            QString error;
+            const QByteArray wgPublic = runWg(QStringLiteral("pubkey"), text + '\n', &error);
+            crypto::wipe(text);
+            QVERIFY2(error.isEmpty(), qPrintable(error));
+            QCOMPARE(crypto::wireGuardKeyToBase64(crypto::publicKeyOf(key)),
+                     QString::fromLatin1(wgPublic));
         }
     }
 
