@@ -34,7 +34,9 @@ Result<std::pair<IpAddress, int>> IpPrefix::parseParts(QStringView text)
             QStringLiteral("invalid_prefix"),
             QStringLiteral("\"%1\" has no prefix length (address/length)").arg(text.toString()));
     const QStringView lengthText = text.mid(slash + 1);
-    bool digitsOnly = !lengthText.isEmpty() && lengthText.size() <= 3;
+    // Decimal without sign or leading zero: one spelling per prefix.
+    bool digitsOnly = !lengthText.isEmpty() && lengthText.size() <= 3 &&
+                      !(lengthText.size() > 1 && lengthText.front() == u'0');
     for (const QChar c : lengthText)
         digitsOnly = digitsOnly && c >= u'0' && c <= u'9';
     if (!digitsOnly)

@@ -207,6 +207,14 @@ private slots:
                                       << ""
                                       << "invalid_prefix"
                                       << "";
+        QTest::newRow("leading zero length") << "10.0.0.0/024"
+                                             << ""
+                                             << "invalid_prefix"
+                                             << "";
+        QTest::newRow("/0 written 00") << "0.0.0.0/00"
+                                       << ""
+                                       << "invalid_prefix"
+                                       << "";
         QTest::newRow("signed length") << "10.0.0.0/+8"
                                        << ""
                                        << "invalid_prefix"
