@@ -1,6 +1,6 @@
 #include "admin/AccountPanel.h"
 
-#include "admin/QrCode.h"
+#include "widgets/QrCode.h"
 #include "client/AccountApi.h"
 #include "client/ApiClient.h"
 #include "client/Within.h"

@@ -10,7 +10,7 @@
 
 #include "AdminTestSupport.h"
 #include "admin/AccountPanel.h"
-#include "admin/QrCode.h"
+#include "widgets/QrCode.h"
 #include "crypto/Totp.h"
 #include "shell/MainWindow.h"
 #include "widgets/ClipboardGuard.h"

@@ -1,26 +1,25 @@
-#include "admin/QrCode.h"
+#include "widgets/QrCode.h"
+
+#include "qr/QrMatrix.h"
 
 #include <QPainter>
-#include <qrencode.h>
 
 namespace hm::app {
 
 QList<QList<bool>> qrModules(const QString &text)
 {
-    const QByteArray utf8 = text.toUtf8();
-    QRcode *code = QRcode_encodeString8bit(utf8.constData(), 0, QR_ECLEVEL_M);
-    if (!code)
+    const auto matrix = qr::encode(text.toUtf8());
+    if (!matrix)
         return {};
     QList<QList<bool>> rows;
-    rows.reserve(code->width);
-    for (int y = 0; y < code->width; ++y) {
+    rows.reserve(matrix->width);
+    for (int y = 0; y < matrix->width; ++y) {
         QList<bool> row;
-        row.reserve(code->width);
-        for (int x = 0; x < code->width; ++x)
-            row << bool(code->data[y * code->width + x] & 1);
+        row.reserve(matrix->width);
+        for (int x = 0; x < matrix->width; ++x)
+            row << matrix->dark(x, y);
         rows << row;
     }
-    QRcode_free(code);
     return rows;
 }
 

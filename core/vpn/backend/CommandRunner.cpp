@@ -1,0 +1,67 @@
+#include "vpn/backend/CommandRunner.h"
+
+#include <QDeadlineTimer>
+#include <QProcess>
+
+namespace hm::vpn {
+
+QString CommandResult::firstErrorLine() const
+{
+    if (!started)
+        return QStringLiteral("the program could not be started");
+    if (timedOut)
+        return QStringLiteral("the program did not finish in time");
+    const QByteArray &source = err.trimmed().isEmpty() ? out : err;
+    QString line = QString::fromUtf8(source.trimmed().split('\n').value(0)).trimmed();
+    if (line.size() > 300)
+        line = line.left(300) + QStringLiteral("…");
+    return line.isEmpty() ? QStringLiteral("exit code %1").arg(exitCode) : line;
+}
+
+CommandResult runCommand(const QString &program, const QStringList &arguments,
+                         const QByteArray &input, int timeoutMs, qsizetype outputLimit)
+{
+    CommandResult result;
+    QProcess process;
+    process.setProgram(program);
+    process.setArguments(arguments);
+    process.start(QIODevice::ReadWrite);
+    if (!process.waitForStarted(timeoutMs))
+        return result;
+    result.started = true;
+    if (!input.isEmpty())
+        process.write(input);
+    process.closeWriteChannel();
+
+    const QDeadlineTimer deadline(timeoutMs);
+    const auto drain = [&] {
+        for (auto [channel, out] : {std::pair{QProcess::StandardOutput, &result.out},
+                                    std::pair{QProcess::StandardError, &result.err}}) {
+            process.setReadChannel(channel);
+            const QByteArray chunk = process.readAll();
+            const qsizetype room = outputLimit - out->size();
+            if (chunk.size() > room)
+                result.truncated = true;
+            out->append(chunk.left(std::max<qsizetype>(room, 0)));
+        }
+        // Waiting for output waits on the read channel: stdout, which
+        // carries the answers.
+        process.setReadChannel(QProcess::StandardOutput);
+    };
+    while (process.state() != QProcess::NotRunning) {
+        if (deadline.hasExpired()) {
+            process.kill();
+            process.waitForFinished(1000);
+            result.timedOut = true;
+            drain();
+            return result;
+        }
+        process.waitForReadyRead(int(std::min<qint64>(deadline.remainingTime(), 100)));
+        drain();
+    }
+    drain();
+    result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+    return result;
+}
+
+} // namespace hm::vpn

@@ -1,0 +1,346 @@
+#include "vpn/backend/LinuxWireGuardBackend.h"
+
+#include "vpn/backend/WgBackendLogging.h"
+
+#include <QCoreApplication>
+#include <QDeadlineTimer>
+#include <QHostAddress>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QRegularExpression>
+#include <QSet>
+#include <QStandardPaths>
+#include <QThread>
+
+namespace hm::vpn {
+
+namespace {
+
+// wg quotes what it cannot read ("Key is not the correct length or format:
+// `…'", "Line unrecognized: `…'"), which may be (part of) a key: any run
+// of base64 long enough to be part of one leaves an error message as ***.
+QString withoutKeys(QString text)
+{
+    static const QRegularExpression key(QStringLiteral("[A-Za-z0-9+/=]{12,}"));
+    return text.replace(key, QStringLiteral("***"));
+}
+
+Error toolError(const QString &what, const CommandResult &result)
+{
+    return Error{ErrorCode::InternalError,
+                 QStringLiteral("%1: %2").arg(what, withoutKeys(result.firstErrorLine()))};
+}
+
+// "10.8.0.1/24" with the address in its canonical form; empty when it is
+// not an address with a prefix length (a bare address gets /32 or /128,
+// as `ip` prints host routes).
+QString canonicalPrefix(const QString &text)
+{
+    const qsizetype slash = text.indexOf(u'/');
+    const QHostAddress address(slash < 0 ? text : text.left(slash));
+    if (address.isNull())
+        return {};
+    const bool v4 = address.protocol() == QAbstractSocket::IPv4Protocol;
+    bool ok = true;
+    const int length = slash < 0 ? (v4 ? 32 : 128) : text.mid(slash + 1).toInt(&ok);
+    if (!ok || length < 0 || length > (v4 ? 32 : 128))
+        return {};
+    return address.toString() + u'/' + QString::number(length);
+}
+
+QJsonArray jsonArrayOf(const QByteArray &bytes)
+{
+    return QJsonDocument::fromJson(bytes).array();
+}
+
+} // namespace
+
+LinuxWireGuardBackend::LinuxWireGuardBackend(Options options) : m_options(std::move(options)) {}
+
+CommandResult LinuxWireGuardBackend::run(const QString &program, QStringList arguments,
+                                         const QByteArray &input) const
+{
+    QString executable = program;
+    if (!m_options.netns.isEmpty()) {
+        arguments =
+            QStringList{QStringLiteral("netns"), QStringLiteral("exec"), m_options.netns, program} +
+            arguments;
+        executable = QStringLiteral("ip");
+    }
+    CommandResult result = runCommand(executable, arguments, input, m_options.timeoutMs);
+    qCDebug(lcWgBackend).noquote()
+        << program << arguments.mid(m_options.netns.isEmpty() ? 0 : 4) << "exit" << result.exitCode;
+    return result;
+}
+
+std::optional<LinuxWireGuardBackend::Mode> LinuxWireGuardBackend::detect(const QString &netns)
+{
+    LinuxWireGuardBackend probe({Mode::Kernel, netns, 5'000});
+    const QString name =
+        QStringLiteral("hmprobe%1").arg(QCoreApplication::applicationPid() % 100000);
+    if (probe
+            .run(QStringLiteral("ip"),
+                 {QStringLiteral("link"), QStringLiteral("add"), QStringLiteral("dev"), name,
+                  QStringLiteral("type"), QStringLiteral("wireguard")})
+            .succeeded()) {
+        probe.run(QStringLiteral("ip"),
+                  {QStringLiteral("link"), QStringLiteral("del"), QStringLiteral("dev"), name});
+        return Mode::Kernel;
+    }
+    if (!QStandardPaths::findExecutable(QStringLiteral("wireguard-go")).isEmpty())
+        return Mode::Userspace;
+    return std::nullopt;
+}
+
+QString LinuxWireGuardBackend::name() const
+{
+    return m_options.mode == Mode::Kernel ? QStringLiteral("linux-kernel")
+                                          : QStringLiteral("linux-wireguard-go");
+}
+
+Status LinuxWireGuardBackend::createLink(const QString &name)
+{
+    if (m_options.mode == Mode::Kernel) {
+        const CommandResult made =
+            run(QStringLiteral("ip"),
+                {QStringLiteral("link"), QStringLiteral("add"), QStringLiteral("dev"), name,
+                 QStringLiteral("type"), QStringLiteral("wireguard")});
+        if (!made.succeeded())
+            return toolError(QStringLiteral("could not create interface %1").arg(name), made);
+        return {};
+    }
+    // wireguard-go makes the device and its control socket, then leaves a
+    // daemon behind that lives until the interface is deleted.
+    const CommandResult made = run(QStringLiteral("wireguard-go"), {name});
+    if (!made.succeeded())
+        return toolError(QStringLiteral("wireguard-go could not create interface %1").arg(name),
+                         made);
+    // Its control socket may come a moment after the parent returns.
+    const QDeadlineTimer deadline(m_options.timeoutMs);
+    while (!run(QStringLiteral("wg"), {QStringLiteral("show"), name, QStringLiteral("listen-port")})
+                .succeeded()) {
+        if (deadline.hasExpired())
+            return Error{
+                ErrorCode::InternalError,
+                QStringLiteral("wireguard-go did not bring up interface %1 in time").arg(name)};
+        QThread::msleep(20);
+    }
+    return {};
+}
+
+Status LinuxWireGuardBackend::up(const InterfaceSpec &spec)
+{
+    auto state = linkState(spec.name);
+    if (!state)
+        return state.error();
+    if (state->exists)
+        return Error{ErrorCode::Conflict,
+                     QStringLiteral("interface %1 exists already").arg(spec.name)};
+    if (auto made = createLink(spec.name); !made)
+        return made;
+
+    // From here on a failure removes the half-made interface.
+    const auto fail = [&](const Error &error) -> Status {
+        (void)down(spec.name);
+        return error;
+    };
+    const CommandResult set =
+        run(QStringLiteral("wg"),
+            {QStringLiteral("setconf"), spec.name, QStringLiteral("/dev/stdin")}, spec.setconf);
+    if (!set.succeeded())
+        return fail(
+            toolError(QStringLiteral("wg refused the configuration of %1").arg(spec.name), set));
+    for (const QString &address : spec.addresses) {
+        const CommandResult added =
+            run(QStringLiteral("ip"), {QStringLiteral("address"), QStringLiteral("add"), address,
+                                       QStringLiteral("dev"), spec.name});
+        if (!added.succeeded())
+            return fail(toolError(
+                QStringLiteral("could not add address %1 to %2").arg(address, spec.name), added));
+    }
+    QStringList linkUp{QStringLiteral("link"), QStringLiteral("set"), QStringLiteral("dev"),
+                       spec.name};
+    if (spec.mtu > 0)
+        linkUp << QStringLiteral("mtu") << QString::number(spec.mtu);
+    linkUp << QStringLiteral("up");
+    const CommandResult raised = run(QStringLiteral("ip"), linkUp);
+    if (!raised.succeeded())
+        return fail(toolError(QStringLiteral("could not bring up %1").arg(spec.name), raised));
+    if (auto routed = syncRoutes(spec); !routed)
+        return fail(routed.error());
+    qCInfo(lcWgBackend).noquote() << QStringLiteral("interface %1 up (%2)").arg(spec.name, name());
+    return {};
+}
+
+Status LinuxWireGuardBackend::sync(const InterfaceSpec &spec)
+{
+    auto state = linkState(spec.name);
+    if (!state)
+        return state.error();
+    if (!state->exists)
+        return Error{ErrorCode::ResourceNotFound,
+                     QStringLiteral("interface %1 is not running").arg(spec.name)};
+    const CommandResult synced =
+        run(QStringLiteral("wg"),
+            {QStringLiteral("syncconf"), spec.name, QStringLiteral("/dev/stdin")}, spec.setconf);
+    if (!synced.succeeded())
+        return toolError(QStringLiteral("wg refused the configuration of %1").arg(spec.name),
+                         synced);
+    if (auto addressed = syncAddresses(spec); !addressed)
+        return addressed;
+    if (spec.mtu > 0) {
+        const CommandResult mtu =
+            run(QStringLiteral("ip"),
+                {QStringLiteral("link"), QStringLiteral("set"), QStringLiteral("dev"), spec.name,
+                 QStringLiteral("mtu"), QString::number(spec.mtu)});
+        if (!mtu.succeeded())
+            return toolError(QStringLiteral("could not set the MTU of %1").arg(spec.name), mtu);
+    }
+    return syncRoutes(spec);
+}
+
+Status LinuxWireGuardBackend::syncAddresses(const InterfaceSpec &spec)
+{
+    const CommandResult shown =
+        run(QStringLiteral("ip"), {QStringLiteral("-j"), QStringLiteral("address"),
+                                   QStringLiteral("show"), QStringLiteral("dev"), spec.name});
+    if (!shown.succeeded())
+        return toolError(QStringLiteral("could not read the addresses of %1").arg(spec.name),
+                         shown);
+    QSet<QString> current;
+    for (const QJsonValue &link : jsonArrayOf(shown.out)) {
+        for (const QJsonValue &info : link[QStringLiteral("addr_info")].toArray()) {
+            // The kernel's own link-local address is not ours to manage.
+            if (info[QStringLiteral("scope")].toString() == QLatin1String("link"))
+                continue;
+            current.insert(
+                canonicalPrefix(info[QStringLiteral("local")].toString() + u'/' +
+                                QString::number(info[QStringLiteral("prefixlen")].toInt())));
+        }
+    }
+    QSet<QString> wanted;
+    for (const QString &address : spec.addresses)
+        wanted.insert(canonicalPrefix(address));
+    for (const QString &address : wanted - current) {
+        const CommandResult added =
+            run(QStringLiteral("ip"), {QStringLiteral("address"), QStringLiteral("add"), address,
+                                       QStringLiteral("dev"), spec.name});
+        if (!added.succeeded())
+            return toolError(
+                QStringLiteral("could not add address %1 to %2").arg(address, spec.name), added);
+    }
+    for (const QString &address : current - wanted) {
+        const CommandResult removed =
+            run(QStringLiteral("ip"), {QStringLiteral("address"), QStringLiteral("del"), address,
+                                       QStringLiteral("dev"), spec.name});
+        if (!removed.succeeded())
+            return toolError(
+                QStringLiteral("could not remove address %1 from %2").arg(address, spec.name),
+                removed);
+    }
+    return {};
+}
+
+Status LinuxWireGuardBackend::syncRoutes(const InterfaceSpec &spec)
+{
+    // The routes HiveMind added earlier: every route through the interface
+    // but the kernel's own (the addresses' subnets, link-local).
+    QSet<QString> current;
+    for (const char *family : {"-4", "-6"}) {
+        const CommandResult shown =
+            run(QStringLiteral("ip"),
+                {QString::fromLatin1(family), QStringLiteral("-j"), QStringLiteral("route"),
+                 QStringLiteral("show"), QStringLiteral("dev"), spec.name});
+        if (!shown.succeeded())
+            return toolError(QStringLiteral("could not read the routes of %1").arg(spec.name),
+                             shown);
+        for (const QJsonValue &route : jsonArrayOf(shown.out)) {
+            if (route[QStringLiteral("protocol")].toString() == QLatin1String("kernel"))
+                continue;
+            QString dst = route[QStringLiteral("dst")].toString();
+            if (dst == QLatin1String("default"))
+                dst = qstrcmp(family, "-4") == 0 ? QStringLiteral("0.0.0.0/0")
+                                                 : QStringLiteral("::/0");
+            current.insert(canonicalPrefix(dst));
+        }
+    }
+    QSet<QString> wanted;
+    for (const QString &route : spec.routes)
+        wanted.insert(canonicalPrefix(route));
+    for (const QString &route : wanted - current) {
+        const CommandResult added =
+            run(QStringLiteral("ip"), {QStringLiteral("route"), QStringLiteral("replace"), route,
+                                       QStringLiteral("dev"), spec.name});
+        if (!added.succeeded())
+            return toolError(QStringLiteral("could not route %1 into %2").arg(route, spec.name),
+                             added);
+    }
+    for (const QString &route : current - wanted) {
+        const CommandResult removed =
+            run(QStringLiteral("ip"), {QStringLiteral("route"), QStringLiteral("del"), route,
+                                       QStringLiteral("dev"), spec.name});
+        if (!removed.succeeded())
+            return toolError(
+                QStringLiteral("could not remove the route %1 from %2").arg(route, spec.name),
+                removed);
+    }
+    return {};
+}
+
+Status LinuxWireGuardBackend::down(const QString &name)
+{
+    auto state = linkState(name);
+    if (!state)
+        return state.error();
+    if (!state->exists)
+        return {};
+    const CommandResult removed =
+        run(QStringLiteral("ip"),
+            {QStringLiteral("link"), QStringLiteral("del"), QStringLiteral("dev"), name});
+    if (!removed.succeeded())
+        return toolError(QStringLiteral("could not remove interface %1").arg(name), removed);
+    qCInfo(lcWgBackend).noquote() << "interface" << name << "down";
+    return {};
+}
+
+Result<QByteArray> LinuxWireGuardBackend::dump(const QString &name)
+{
+    CommandResult shown =
+        run(QStringLiteral("wg"), {QStringLiteral("show"), name, QStringLiteral("dump")});
+    if (!shown.succeeded()) {
+        auto state = linkState(name);
+        if (state && !state->exists)
+            return Error{ErrorCode::ResourceNotFound,
+                         QStringLiteral("interface %1 is not running").arg(name)};
+        return toolError(QStringLiteral("could not read the status of %1").arg(name), shown);
+    }
+    return std::move(shown.out);
+}
+
+Result<LinkState> LinuxWireGuardBackend::linkState(const QString &name)
+{
+    const CommandResult shown = run(
+        QStringLiteral("ip"), {QStringLiteral("-j"), QStringLiteral("-s"), QStringLiteral("link"),
+                               QStringLiteral("show"), QStringLiteral("dev"), name});
+    LinkState state;
+    if (!shown.started || shown.timedOut)
+        return toolError(QStringLiteral("could not read interface %1").arg(name), shown);
+    // `ip` says "Device "x" does not exist." and exits 1.
+    if (shown.exitCode != 0)
+        return state;
+    const QJsonObject link = jsonArrayOf(shown.out).at(0).toObject();
+    if (link.isEmpty())
+        return state;
+    state.exists = true;
+    state.ifindex = link[QStringLiteral("ifindex")].toInt();
+    state.up = link[QStringLiteral("flags")].toArray().contains(QStringLiteral("UP"));
+    const QJsonObject stats = link[QStringLiteral("stats64")].toObject();
+    state.rxBytes = qint64(stats[QStringLiteral("rx")][QStringLiteral("bytes")].toDouble());
+    state.txBytes = qint64(stats[QStringLiteral("tx")][QStringLiteral("bytes")].toDouble());
+    state.rxPackets = qint64(stats[QStringLiteral("rx")][QStringLiteral("packets")].toDouble());
+    state.txPackets = qint64(stats[QStringLiteral("tx")][QStringLiteral("packets")].toDouble());
+    return state;
+}
+
+} // namespace hm::vpn

@@ -1,0 +1,3 @@
+#include "vpn/backend/WgBackendLogging.h"
+
+Q_LOGGING_CATEGORY(lcWgBackend, "hivemind.vpn.backend", QtInfoMsg)

@@ -1,0 +1,8 @@
+#include "vpn/backend/WireGuardBackend.h"
+
+namespace hm::vpn {
+
+// Out of line: the vtable lives in this library.
+WireGuardBackend::~WireGuardBackend() = default;
+
+} // namespace hm::vpn

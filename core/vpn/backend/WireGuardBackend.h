@@ -1,0 +1,69 @@
+#pragma once
+
+#include "common/Result.h"
+
+#include <QByteArray>
+#include <QString>
+#include <QStringList>
+
+namespace hm::vpn {
+
+// One WireGuard interface as a backend applies it. The server renders the
+// texts from its model (core/vpn WgQuickText); the backend never reads
+// them except to hand them to `wg`.
+struct InterfaceSpec
+{
+    QString name; // checked by the caller: ^[A-Za-z0-9_=+.-]{1,15}$
+    // `wg setconf` text (wg-quick's "strip" form). Holds the private key:
+    // given to `wg` on stdin only, never written to a file, a log or an error.
+    QByteArray setconf;
+    // The whole wg-quick file, for the config-only backend.
+    QByteArray quickConfig;
+    QStringList addresses; // "10.8.0.1/24", "fd00:8::1/64"
+    int mtu = 0;           // 0: the tool's default
+    // Prefixes routed into the interface beyond its addresses' own subnets
+    // (peers' delegated IPv6 prefixes, site links' networks).
+    QStringList routes;
+};
+
+// What a backend can see of a running interface.
+struct LinkState
+{
+    bool exists = false;
+    bool up = false;
+    int ifindex = 0; // a new one each time the interface is created
+    qint64 rxBytes = 0;
+    qint64 txBytes = 0;
+    qint64 rxPackets = 0;
+    qint64 txPackets = 0;
+};
+
+// Applies WireGuard interfaces to a host. Every call blocks on external
+// tools: call it from a worker thread. Errors are in words and name what
+// failed; they never hold a key.
+class WireGuardBackend
+{
+public:
+    virtual ~WireGuardBackend();
+
+    // "linux-kernel", "linux-wireguard-go" or "config-only" (the API reports it).
+    virtual QString name() const = 0;
+    // False for the config-only backend: up/sync write files, nothing runs.
+    virtual bool applies() const = 0;
+
+    // Creates and starts the interface. CONFLICT when it exists already; on
+    // any failure nothing is left behind.
+    virtual Status up(const InterfaceSpec &spec) = 0;
+    // Changes a running interface to `spec` without touching the sessions
+    // of peers that stay (`wg syncconf`), then its addresses, MTU and routes.
+    // RESOURCE_NOT_FOUND when it is not running.
+    virtual Status sync(const InterfaceSpec &spec) = 0;
+    // Removes the interface; fine when it is not there.
+    virtual Status down(const QString &name) = 0;
+    // `wg show NAME dump`. Its first line holds the interface's private key:
+    // hand it to the dump parser (core/vpn WgDump), which drops it at once.
+    virtual Result<QByteArray> dump(const QString &name) = 0;
+    virtual Result<LinkState> linkState(const QString &name) = 0;
+};
+
+} // namespace hm::vpn

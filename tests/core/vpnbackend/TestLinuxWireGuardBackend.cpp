@@ -1,0 +1,368 @@
+// The Linux WireGuard backend against real tools: two network namespaces
+// joined by a veth pair, a wireguard-go interface in each brought up by
+// LinuxWireGuardBackend, pings over IPv4 and IPv6 through the tunnel; a
+// sync that adds a peer, an address and a route keeps the live peer's
+// session (its handshake time does not change); a config wg refuses is
+// reported without the key and the running one keeps working; a failed up
+// leaves nothing behind; down removes the interface. Also the config-only
+// backend's file and the command runner's bounds.
+
+#include "vpn/backend/ConfigOnlyBackend.h"
+#include "vpn/backend/LinuxWireGuardBackend.h"
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace hm;
+using namespace hm::vpn;
+
+namespace {
+
+QByteArray runTool(const QString &program, const QStringList &arguments,
+                   const QByteArray &input = {}, int *exitCode = nullptr)
+{
+    const CommandResult r = runCommand(program, arguments, input, 15'000);
+    if (exitCode)
+        *exitCode = r.succeeded() ? 0 : (r.exitCode == 0 ? -1 : r.exitCode);
+    return r.out;
+}
+
+struct KeyPair
+{
+    QByteArray privateKey;
+    QByteArray publicKey;
+};
+
+KeyPair wgKeyPair()
+{
+    KeyPair pair;
+    pair.privateKey = runTool(QStringLiteral("wg"), {QStringLiteral("genkey")}).trimmed();
+    pair.publicKey =
+        runTool(QStringLiteral("wg"), {QStringLiteral("pubkey")}, pair.privateKey + '\n').trimmed();
+    return pair;
+}
+
+// The latest-handshake column of `peer` in a `wg show dump` (-1: no such peer).
+qint64 handshakeOf(const QByteArray &dump, const QByteArray &peer)
+{
+    const QList<QByteArray> lines = dump.split('\n');
+    for (qsizetype i = 1; i < lines.size(); ++i) {
+        const QList<QByteArray> fields = lines[i].split('\t');
+        if (fields.size() >= 8 && fields[0] == peer)
+            return fields[4].toLongLong();
+    }
+    return -1;
+}
+
+} // namespace
+
+class TestLinuxWireGuardBackend : public QObject
+{
+    Q_OBJECT
+
+private:
+    const QString m_suffix = QString::number(QCoreApplication::applicationPid() % 100000);
+    const QString m_nsA = QStringLiteral("hmwgbA") + m_suffix;
+    const QString m_nsB = QStringLiteral("hmwgbB") + m_suffix;
+    // Interface names are global for wireguard-go (its control socket lives
+    // in /var/run/wireguard): unique per run, at most 15 characters.
+    const QString m_ifA = QStringLiteral("hmwa") + m_suffix;
+    const QString m_ifB = QStringLiteral("hmwb") + m_suffix;
+    bool m_namespaces = false;
+    KeyPair m_a, m_b;
+
+    bool ip(const QStringList &arguments)
+    {
+        int code = 0;
+        runTool(QStringLiteral("ip"), arguments, {}, &code);
+        return code == 0;
+    }
+    bool ping(const QString &ns, const QString &address)
+    {
+        int code = 0;
+        runTool(QStringLiteral("ip"),
+                {QStringLiteral("netns"), QStringLiteral("exec"), ns, QStringLiteral("ping"),
+                 QStringLiteral("-c1"), QStringLiteral("-W1"), address},
+                {}, &code);
+        return code == 0;
+    }
+    QByteArray setconfA(const QList<QByteArray> &extraPeers = {}) const
+    {
+        QByteArray text = "[Interface]\nPrivateKey = " + m_a.privateKey +
+                          "\nListenPort = 51820\n\n[Peer]\nPublicKey = " + m_b.publicKey +
+                          "\nAllowedIPs = 10.99.0.2/32, fd10:99::2/128\n";
+        for (const QByteArray &peer : extraPeers)
+            text += "\n[Peer]\nPublicKey = " + peer + "\nAllowedIPs = 10.99.0.3/32\n";
+        return text;
+    }
+    InterfaceSpec specA() const
+    {
+        InterfaceSpec spec;
+        spec.name = m_ifA;
+        spec.setconf = setconfA();
+        spec.addresses = {QStringLiteral("10.99.0.1/24"), QStringLiteral("fd10:99::1/64")};
+        spec.mtu = 1420;
+        return spec;
+    }
+    static LinuxWireGuardBackend::Options in(const QString &ns)
+    {
+        return {LinuxWireGuardBackend::Mode::Userspace, ns, 15'000};
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY2(!QStandardPaths::findExecutable(QStringLiteral("wireguard-go")).isEmpty(),
+                 "wireguard-go not found (Debian's wireguard-go; installer/packages.txt)");
+        QVERIFY2(!QStandardPaths::findExecutable(QStringLiteral("wg")).isEmpty(),
+                 "wg not found (Debian's wireguard-tools)");
+        if (!ip({QStringLiteral("netns"), QStringLiteral("add"), m_nsA})) {
+            if (qEnvironmentVariableIsSet("ALLOW_SKIP"))
+                QSKIP("network namespaces are not allowed here (root and CAP_SYS_ADMIN needed)");
+            QFAIL("could not create a network namespace (root and CAP_SYS_ADMIN needed)");
+        }
+        m_namespaces = true;
+        QVERIFY(ip({QStringLiteral("netns"), QStringLiteral("add"), m_nsB}));
+        const QString vethA = QStringLiteral("hmva") + m_suffix;
+        const QString vethB = QStringLiteral("hmvb") + m_suffix;
+        QVERIFY(ip({QStringLiteral("link"), QStringLiteral("add"), vethA, QStringLiteral("netns"),
+                    m_nsA, QStringLiteral("type"), QStringLiteral("veth"), QStringLiteral("peer"),
+                    QStringLiteral("name"), vethB, QStringLiteral("netns"), m_nsB}));
+        for (const auto &[ns, dev, address] :
+             {std::tuple{m_nsA, vethA, QStringLiteral("192.0.2.1/24")},
+              std::tuple{m_nsB, vethB, QStringLiteral("192.0.2.2/24")}}) {
+            QVERIFY(ip({QStringLiteral("-n"), ns, QStringLiteral("address"), QStringLiteral("add"),
+                        address, QStringLiteral("dev"), dev}));
+            QVERIFY(ip({QStringLiteral("-n"), ns, QStringLiteral("link"), QStringLiteral("set"),
+                        dev, QStringLiteral("up")}));
+            QVERIFY(ip({QStringLiteral("-n"), ns, QStringLiteral("link"), QStringLiteral("set"),
+                        QStringLiteral("lo"), QStringLiteral("up")}));
+        }
+        m_a = wgKeyPair();
+        m_b = wgKeyPair();
+        QCOMPARE(m_a.publicKey.size(), 44);
+        QCOMPARE(m_b.publicKey.size(), 44);
+    }
+    void cleanupTestCase()
+    {
+        if (!m_namespaces)
+            return;
+        // wireguard-go exits when its interface goes, but its open device
+        // keeps a deleted namespace (and itself) alive: the interfaces go
+        // first.
+        for (const auto &[ns, dev] : {std::pair{m_nsA, m_ifA}, std::pair{m_nsB, m_ifB},
+                                      std::pair{m_nsA, QStringLiteral("hmwf") + m_suffix}})
+            ip({QStringLiteral("-n"), ns, QStringLiteral("link"), QStringLiteral("del"), dev});
+        ip({QStringLiteral("netns"), QStringLiteral("del"), m_nsA});
+        ip({QStringLiteral("netns"), QStringLiteral("del"), m_nsB});
+    }
+
+    void upBringsATunnelForBothFamilies()
+    {
+        LinuxWireGuardBackend a(in(m_nsA));
+        LinuxWireGuardBackend b(in(m_nsB));
+        QCOMPARE(a.name(), QStringLiteral("linux-wireguard-go"));
+        QVERIFY(a.applies());
+
+        const Status upA = a.up(specA());
+        QVERIFY2(upA.ok(), qPrintable(upA.error().message));
+        InterfaceSpec specB;
+        specB.name = m_ifB;
+        specB.setconf = "[Interface]\nPrivateKey = " + m_b.privateKey +
+                        "\n\n[Peer]\nPublicKey = " + m_a.publicKey +
+                        "\nEndpoint = 192.0.2.1:51820\nAllowedIPs = 10.99.0.0/24, fd10:99::/64\n"
+                        "PersistentKeepalive = 1\n";
+        specB.addresses = {QStringLiteral("10.99.0.2/24"), QStringLiteral("fd10:99::2/64")};
+        const Status upB = b.up(specB);
+        QVERIFY2(upB.ok(), qPrintable(upB.error().message));
+
+        QTRY_VERIFY_WITH_TIMEOUT(ping(m_nsB, QStringLiteral("10.99.0.1")), 15000);
+        QTRY_VERIFY_WITH_TIMEOUT(ping(m_nsB, QStringLiteral("fd10:99::1")), 15000);
+
+        const auto state = a.linkState(m_ifA);
+        QVERIFY(state.ok());
+        QVERIFY(state->exists);
+        QVERIFY(state->up);
+        QVERIFY(state->ifindex > 0);
+        QVERIFY(state->rxBytes > 0);
+        QVERIFY(state->rxPackets > 0);
+
+        const auto dump = a.dump(m_ifA);
+        QVERIFY(dump.ok());
+        QVERIFY(handshakeOf(*dump, m_b.publicKey) > 0);
+
+        // Up twice is a conflict, and the running interface is untouched.
+        const Status again = a.up(specA());
+        QVERIFY(!again.ok());
+        QCOMPARE(again.error().code, ErrorCode::Conflict);
+        QVERIFY(ping(m_nsB, QStringLiteral("10.99.0.1")));
+    }
+
+    void syncKeepsTheLivePeersSession()
+    {
+        LinuxWireGuardBackend a(in(m_nsA));
+        const auto before = a.dump(m_ifA);
+        QVERIFY(before.ok());
+        const qint64 handshake = handshakeOf(*before, m_b.publicKey);
+        QVERIFY(handshake > 0);
+
+        const KeyPair c = wgKeyPair();
+        InterfaceSpec spec = specA();
+        spec.setconf = setconfA({c.publicKey});
+        spec.addresses << QStringLiteral("10.98.0.1/24");
+        spec.routes << QStringLiteral("10.97.0.0/24") << QStringLiteral("fd10:97::/64");
+        const Status synced = a.sync(spec);
+        QVERIFY2(synced.ok(), qPrintable(synced.error().message));
+
+        const auto after = a.dump(m_ifA);
+        QVERIFY(after.ok());
+        QVERIFY(handshakeOf(*after, c.publicKey) == 0);
+        QCOMPARE(handshakeOf(*after, m_b.publicKey), handshake);
+        QVERIFY(ping(m_nsB, QStringLiteral("10.99.0.1")));
+        const QByteArray addresses =
+            runTool(QStringLiteral("ip"), {QStringLiteral("-n"), m_nsA, QStringLiteral("address"),
+                                           QStringLiteral("show"), QStringLiteral("dev"), m_ifA});
+        QVERIFY2(addresses.contains("10.98.0.1/24"), addresses.constData());
+        const QByteArray routes4 =
+            runTool(QStringLiteral("ip"), {QStringLiteral("-n"), m_nsA, QStringLiteral("route"),
+                                           QStringLiteral("show"), QStringLiteral("dev"), m_ifA});
+        QVERIFY2(routes4.contains("10.97.0.0/24"), routes4.constData());
+        const QByteArray routes6 =
+            runTool(QStringLiteral("ip"),
+                    {QStringLiteral("-n"), m_nsA, QStringLiteral("-6"), QStringLiteral("route"),
+                     QStringLiteral("show"), QStringLiteral("dev"), m_ifA});
+        QVERIFY2(routes6.contains("fd10:97::/64"), routes6.constData());
+
+        // And back: the extra peer, address and routes go; the session stays.
+        const Status back = a.sync(specA());
+        QVERIFY2(back.ok(), qPrintable(back.error().message));
+        const auto restored = a.dump(m_ifA);
+        QVERIFY(restored.ok());
+        QCOMPARE(handshakeOf(*restored, c.publicKey), -1);
+        QCOMPARE(handshakeOf(*restored, m_b.publicKey), handshake);
+        QVERIFY(
+            !runTool(QStringLiteral("ip"), {QStringLiteral("-n"), m_nsA, QStringLiteral("address"),
+                                            QStringLiteral("show"), QStringLiteral("dev"), m_ifA})
+                 .contains("10.98.0.1"));
+        QVERIFY(
+            !runTool(QStringLiteral("ip"), {QStringLiteral("-n"), m_nsA, QStringLiteral("route"),
+                                            QStringLiteral("show"), QStringLiteral("dev"), m_ifA})
+                 .contains("10.97.0.0"));
+        QVERIFY(ping(m_nsB, QStringLiteral("fd10:99::1")));
+    }
+
+    void aRefusedConfigSaysWhyWithoutTheKey()
+    {
+        LinuxWireGuardBackend a(in(m_nsA));
+        InterfaceSpec spec = specA();
+        // A private key wg cannot read (43 characters), then a peer key
+        // that is no key at all.
+        spec.setconf = "[Interface]\nPrivateKey = " + m_a.privateKey.left(43) +
+                       "\n\n[Peer]\nPublicKey = not-a-key\n";
+        const Status refused = a.sync(spec);
+        QVERIFY(!refused.ok());
+        QVERIFY2(refused.error().message.contains(m_ifA), qPrintable(refused.error().message));
+        // wg quotes the key it could not read; the error must not.
+        QVERIFY2(!refused.error().message.contains(QString::fromLatin1(m_a.privateKey.left(12))),
+                 qPrintable(refused.error().message));
+        // The running config is still the previous one.
+        QVERIFY(ping(m_nsB, QStringLiteral("10.99.0.1")));
+
+        // sync of an interface that is not running.
+        InterfaceSpec absent = specA();
+        absent.name = QStringLiteral("hmwx") + m_suffix;
+        const Status notRunning = a.sync(absent);
+        QVERIFY(!notRunning.ok());
+        QCOMPARE(notRunning.error().code, ErrorCode::ResourceNotFound);
+    }
+
+    void aFailedUpLeavesNothingBehind()
+    {
+        LinuxWireGuardBackend a(in(m_nsA));
+        InterfaceSpec spec = specA();
+        spec.name = QStringLiteral("hmwf") + m_suffix;
+        spec.setconf = "[Interface]\nPrivateKey = " + wgKeyPair().privateKey + "\n";
+        spec.addresses = {QStringLiteral("10.96.0.1/24"), QStringLiteral("not-an-address/99")};
+        const Status failed = a.up(spec);
+        QVERIFY(!failed.ok());
+        QVERIFY2(failed.error().message.contains(QLatin1String("not-an-address/99")),
+                 qPrintable(failed.error().message));
+        const auto state = a.linkState(spec.name);
+        QVERIFY(state.ok());
+        QVERIFY(!state->exists);
+    }
+
+    void downRemovesTheInterface()
+    {
+        LinuxWireGuardBackend a(in(m_nsA));
+        QVERIFY(a.down(m_ifA).ok());
+        const auto state = a.linkState(m_ifA);
+        QVERIFY(state.ok());
+        QVERIFY(!state->exists);
+        QVERIFY(!ping(m_nsB, QStringLiteral("10.99.0.1")));
+        QVERIFY(a.down(m_ifA).ok());
+        const auto dump = a.dump(m_ifA);
+        QVERIFY(!dump.ok());
+        QCOMPARE(dump.error().code, ErrorCode::ResourceNotFound);
+    }
+
+    void configOnlyWritesAPrivateFile()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        ConfigOnlyBackend backend(dir.filePath(QStringLiteral("wireguard")));
+        QCOMPARE(backend.name(), QStringLiteral("config-only"));
+        QVERIFY(!backend.applies());
+        InterfaceSpec spec;
+        spec.name = QStringLiteral("wg7");
+        spec.quickConfig = "[Interface]\nPrivateKey = x\n";
+        QVERIFY(backend.up(spec).ok());
+        QFile file(backend.configPath(QStringLiteral("wg7")));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QCOMPARE(file.readAll(), spec.quickConfig);
+        QCOMPARE(file.permissions() & (QFileDevice::ReadGroup | QFileDevice::ReadOther |
+                                       QFileDevice::WriteGroup | QFileDevice::WriteOther),
+                 QFileDevice::Permissions{});
+        spec.quickConfig += "ListenPort = 51820\n";
+        QVERIFY(backend.sync(spec).ok());
+        file.close();
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QCOMPARE(file.readAll(), spec.quickConfig);
+        const auto dump = backend.dump(QStringLiteral("wg7"));
+        QVERIFY(!dump.ok());
+        QCOMPARE(dump.error().code, ErrorCode::ServiceUnavailable);
+    }
+
+    void commandsAreBounded()
+    {
+        // stdin is closed after the input: cat ends.
+        const CommandResult echoed = runCommand(QStringLiteral("cat"), {}, "abc", 5000);
+        QVERIFY(echoed.succeeded());
+        QCOMPARE(echoed.out, QByteArray("abc"));
+        const CommandResult stuck = runCommand(
+            QStringLiteral("tail"), {QStringLiteral("-f"), QStringLiteral("/dev/null")}, {}, 300);
+        QVERIFY(stuck.started);
+        QVERIFY(stuck.timedOut);
+        QVERIFY(!stuck.succeeded());
+        const CommandResult flood = runCommand(
+            QStringLiteral("head"),
+            {QStringLiteral("-c"), QStringLiteral("100000"), QStringLiteral("/dev/zero")}, {},
+            10'000, 1000);
+        QVERIFY(flood.succeeded());
+        QVERIFY(flood.truncated);
+        QCOMPARE(flood.out.size(), 1000);
+        const CommandResult missing = runCommand(QStringLiteral("/nonexistent/tool"), {});
+        QVERIFY(!missing.started);
+        QCOMPARE(missing.firstErrorLine(), QStringLiteral("the program could not be started"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestLinuxWireGuardBackend)
+#include "TestLinuxWireGuardBackend.moc"
