@@ -1,7 +1,7 @@
 #include "vpn/WgQuickText.h"
 
+#include "vpn/VpnLogging.h"
 #include "vpn/WgFieldCheck.h"
-#include "vpn/WgLogging.h"
 
 #include <QJsonObject>
 
@@ -338,8 +338,8 @@ Result<WgQuickImport> parse(QStringView text)
                                     : field == u"PreDown" ? result.importedHooks.preDown
                                                           : result.importedHooks.postDown;
                 list << value.toString();
-                qCDebug(lcVpnWg) << "wg-quick text: a" << field
-                                 << "hook was read and set apart, not into the configuration";
+                qCDebug(lcVpn) << "wg-quick text: a" << field
+                               << "hook was read and set apart, not into the configuration";
             } else {
                 return bad(QStringLiteral("not a key of the [Interface] section"));
             }

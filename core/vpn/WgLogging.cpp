@@ -1,3 +1,0 @@
-#include "vpn/WgLogging.h"
-
-Q_LOGGING_CATEGORY(lcVpnWg, "hivemind.vpn.wg", QtInfoMsg)
