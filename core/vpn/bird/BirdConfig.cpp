@@ -147,6 +147,10 @@ Status validateBirdConfig(const BirdConfig &config)
                                            where + QStringLiteral("the connect retry time"));
             !st)
             return st;
+        if (auto st = birdConfigCheckRange(s.startDelayTime, 1, 65535,
+                                           where + QStringLiteral("the start delay time"));
+            !st)
+            return st;
         if (auto st = birdConfigCheckRange(s.multihopTtl, 1, 255,
                                            where + QStringLiteral("the multihop TTL"));
             !st)
@@ -203,6 +207,8 @@ Result<QString> renderBirdConfig(const BirdConfig &config)
             out += QStringLiteral("  keepalive time %1;\n").arg(s.keepaliveTime);
         if (s.connectRetryTime)
             out += QStringLiteral("  connect retry time %1;\n").arg(s.connectRetryTime);
+        if (s.startDelayTime)
+            out += QStringLiteral("  start delay time %1;\n").arg(s.startDelayTime);
         if (!s.password.isEmpty())
             out += QStringLiteral("  password \"%1\";\n").arg(s.password);
         if (s.multihopTtl)

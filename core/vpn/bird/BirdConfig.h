@@ -37,6 +37,7 @@ struct BirdBgpSession
     int holdTime = 0;          // seconds, 0: BIRD's default (240); else 3..65535
     int keepaliveTime = 0;     // 0: default (hold / 3); else 1..65535, below hold time
     int connectRetryTime = 0;  // 0: default (120); else 1..65535
+    int startDelayTime = 0;    // 0: default (5); else 1..65535: first connect attempt after start
     int multihopTtl = 0;       // 0: direct (neighbor on a shared link); 1..255: multihop TTL
     bool ttlSecurity = false;  // GTSM (RFC 5082)
     bool enabled = true;       // false: `disabled;`
