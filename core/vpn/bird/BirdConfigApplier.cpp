@@ -78,7 +78,14 @@ Result<BirdApplyOutcome> BirdConfigApplier::apply(const QString &configText,
     }
     auto configured = m_control.configure(m_livePath, options.confirmTimeoutSeconds);
     if (!configured) {
-        // BIRD keeps running what it had: the live file goes back to match it.
+        if (!configured.error().details.contains(QStringLiteral("birdCode"))) {
+            // No answer (timeout, connection lost): BIRD may or may not have
+            // read the new file. It passed configure check, so it stays the
+            // live one: a restarted BIRD starts with what was asked for.
+            qCWarning(lcBird) << "no answer from BIRD to configure:" << configured.error().message;
+            return configured.error();
+        }
+        // BIRD refused and keeps running what it had: the live file goes back to match it.
         if (hadLive) {
             if (auto st = birdApplierCopy(lastGoodPath(), m_livePath); !st)
                 qCCritical(lcBird)

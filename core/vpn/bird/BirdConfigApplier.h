@@ -28,7 +28,9 @@ struct BirdApplyOutcome
 //  3. copies the live file to "<live>.last-good" and renames the new file
 //     over the live one (rename(2), atomic);
 //  4. `configure "<live>"` [timeout N]; if BIRD refuses (8xxx/9xxx), the
-//     last-good file is put back and the error is reported in words.
+//     last-good file is put back and the error is reported in words (a
+//     ValidationError with BIRD's text and details.birdCode). Without an
+//     answer (timeout, lost connection) the checked new file stays live.
 // Decisions are made on reply codes, never on reply text.
 class BirdConfigApplier
 {

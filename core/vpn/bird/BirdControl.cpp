@@ -139,10 +139,13 @@ Result<BirdReply> BirdControl::expect(const QString &command, std::initializer_l
     }
     if (reply->isError())
         return birdReplyError(*reply, what);
-    return Error{ErrorCode::NetworkError, QStringLiteral("BIRD answered %1 with code %2: %3")
-                                              .arg(what)
-                                              .arg(reply->code())
-                                              .arg(reply->finalText())};
+    // An answer, not the expected one (0006: shutting down, reconfiguration ignored).
+    return Error{ErrorCode::ServiceUnavailable,
+                 QStringLiteral("BIRD answered %1 with code %2: %3")
+                     .arg(what)
+                     .arg(reply->code())
+                     .arg(reply->finalText()),
+                 QJsonObject{{QStringLiteral("birdCode"), reply->code()}}};
 }
 
 Result<QList<BirdProtocol>> BirdControl::showProtocols()
