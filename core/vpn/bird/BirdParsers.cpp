@@ -23,7 +23,10 @@ BirdRouteStats birdParsersStats(const QString &text)
         const QStringList words = part.simplified().split(QLatin1Char(' '));
         if (words.size() != 2)
             continue;
-        const qint64 n = words[0].toLongLong();
+        // Counts above 2^40 are not real: 0, so sums cannot overflow.
+        qint64 n = words[0].toLongLong();
+        if (n < 0 || n > (qint64(1) << 40))
+            n = 0;
         if (words[1] == QLatin1String("imported"))
             s.imported = n;
         else if (words[1] == QLatin1String("filtered"))
@@ -130,13 +133,8 @@ Result<QList<BirdProtocol>> parseBirdProtocols(const BirdReply &reply)
                 channel->state = value;
             else if (key == QLatin1String("Table"))
                 channel->table = value;
-            else if (key == QLatin1String("Routes")) {
+            else if (key == QLatin1String("Routes"))
                 channel->routes = birdParsersStats(value);
-                p.routes.imported += channel->routes.imported;
-                p.routes.filtered += channel->routes.filtered;
-                p.routes.exported += channel->routes.exported;
-                p.routes.preferred += channel->routes.preferred;
-            }
             continue;
         }
         if (key == QLatin1String("BGP state"))
@@ -151,6 +149,14 @@ Result<QList<BirdProtocol>> parseBirdProtocols(const BirdReply &reply)
             p.neighborId = value;
         else if (key == QLatin1String("Last error"))
             p.lastError = value;
+    }
+    for (BirdProtocol &p : out) {
+        for (const BirdChannel &c : std::as_const(p.channels)) {
+            p.routes.imported += c.routes.imported;
+            p.routes.filtered += c.routes.filtered;
+            p.routes.exported += c.routes.exported;
+            p.routes.preferred += c.routes.preferred;
+        }
     }
     return out;
 }
