@@ -11,12 +11,15 @@ namespace hm::bird {
 
 namespace {
 
-Status birdApplierWrite(const QString &path, const QByteArray &bytes)
+Status birdApplierWrite(const QString &path, const QByteArray &bytes,
+                        QFileDevice::Permissions permissions)
 {
+    // A fresh file created with its permissions: it is never readable by
+    // others, not even between open and chmod.
+    QFile::remove(path);
     QFile f(path);
-    if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate) ||
-        !f.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner) ||
-        f.write(bytes) != bytes.size() || !f.flush())
+    if (!f.open(QIODevice::WriteOnly | QIODevice::NewOnly, permissions) ||
+        !f.setPermissions(permissions) || f.write(bytes) != bytes.size() || !f.flush())
         return Error{ErrorCode::IoError,
                      QStringLiteral("cannot write %1: %2").arg(path, f.errorString())};
     f.close();
@@ -34,29 +37,30 @@ Status birdApplierRename(const QString &from, const QString &to)
 }
 
 // Copies `from` to `to` through a temporary beside `to` and a rename.
-Status birdApplierCopy(const QString &from, const QString &to)
+Status birdApplierCopy(const QString &from, const QString &to, QFileDevice::Permissions permissions)
 {
     QFile in(from);
     if (!in.open(QIODevice::ReadOnly))
         return Error{ErrorCode::IoError,
                      QStringLiteral("cannot read %1: %2").arg(from, in.errorString())};
     const QString tmp = to + QStringLiteral(".tmp");
-    if (auto st = birdApplierWrite(tmp, in.readAll()); !st)
+    if (auto st = birdApplierWrite(tmp, in.readAll(), permissions); !st)
         return st;
     return birdApplierRename(tmp, to);
 }
 
 } // namespace
 
-BirdConfigApplier::BirdConfigApplier(BirdControl &control, QString liveConfigPath)
-    : m_control(control), m_livePath(std::move(liveConfigPath))
+BirdConfigApplier::BirdConfigApplier(BirdControl &control, QString liveConfigPath,
+                                     QFileDevice::Permissions permissions)
+    : m_control(control), m_livePath(std::move(liveConfigPath)), m_permissions(permissions)
 {}
 
 Result<BirdApplyOutcome> BirdConfigApplier::apply(const QString &configText,
                                                   const BirdApplyOptions &options)
 {
     const QString candidate = candidatePath();
-    if (auto st = birdApplierWrite(candidate, configText.toUtf8()); !st)
+    if (auto st = birdApplierWrite(candidate, configText.toUtf8(), m_permissions); !st)
         return st.error();
     auto checked = m_control.configureCheck(candidate);
     if (!checked) {
@@ -67,7 +71,7 @@ Result<BirdApplyOutcome> BirdConfigApplier::apply(const QString &configText,
     }
     const bool hadLive = QFile::exists(m_livePath);
     if (hadLive) {
-        if (auto st = birdApplierCopy(m_livePath, lastGoodPath()); !st) {
+        if (auto st = birdApplierCopy(m_livePath, lastGoodPath(), m_permissions); !st) {
             QFile::remove(candidate);
             return st.error();
         }
@@ -87,7 +91,7 @@ Result<BirdApplyOutcome> BirdConfigApplier::apply(const QString &configText,
         }
         // BIRD refused and keeps running what it had: the live file goes back to match it.
         if (hadLive) {
-            if (auto st = birdApplierCopy(lastGoodPath(), m_livePath); !st)
+            if (auto st = birdApplierCopy(lastGoodPath(), m_livePath, m_permissions); !st)
                 qCCritical(lcBird)
                     << "cannot restore the last good BIRD configuration:" << st.error().message;
         } else {
@@ -117,7 +121,7 @@ Status BirdConfigApplier::undo()
     if (!r)
         return r.error();
     if (QFile::exists(lastGoodPath())) {
-        if (auto st = birdApplierCopy(lastGoodPath(), m_livePath); !st)
+        if (auto st = birdApplierCopy(lastGoodPath(), m_livePath, m_permissions); !st)
             return st;
     }
     return {};

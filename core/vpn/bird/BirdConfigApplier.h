@@ -3,6 +3,7 @@
 #include "common/Result.h"
 #include "vpn/bird/BirdControl.h"
 
+#include <QFileDevice>
 #include <QString>
 #include <optional>
 
@@ -22,8 +23,10 @@ struct BirdApplyOutcome
 };
 
 // Replaces BIRD's configuration safely (synchronous, like BirdControl):
-//  1. writes the new text to "<live>.new" beside the live file (mode 0600:
-//     it holds BGP passwords);
+//  1. writes the new text to "<live>.new" beside the live file, with the
+//     given permissions (default 0640: it holds BGP passwords; BIRD, which
+//     Debian runs as user bird, reads it through the group: give the
+//     directory BIRD's group, e.g. setgid);
 //  2. `configure check "<live>.new"` must answer 0020;
 //  3. copies the live file to "<live>.last-good" and renames the new file
 //     over the live one (rename(2), atomic);
@@ -35,7 +38,11 @@ struct BirdApplyOutcome
 class BirdConfigApplier
 {
 public:
-    BirdConfigApplier(BirdControl &control, QString liveConfigPath);
+    static constexpr QFileDevice::Permissions DefaultPermissions =
+        QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadGroup;
+
+    BirdConfigApplier(BirdControl &control, QString liveConfigPath,
+                      QFileDevice::Permissions permissions = DefaultPermissions);
 
     QString livePath() const { return m_livePath; }
     QString lastGoodPath() const { return m_livePath + QStringLiteral(".last-good"); }
@@ -50,6 +57,7 @@ public:
 private:
     BirdControl &m_control;
     QString m_livePath;
+    QFileDevice::Permissions m_permissions;
 };
 
 } // namespace hm::bird

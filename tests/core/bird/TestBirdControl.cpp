@@ -306,7 +306,7 @@ private slots:
         QVERIFY(r->confirmPending);
         QCOMPARE(fakeBirdRead(live), QByteArray("first\n"));
         QVERIFY(!QFile::exists(applier.lastGoodPath())); // there was no live file before
-        QCOMPARE(QFile::permissions(live) & (QFileDevice::ReadOther | QFileDevice::ReadGroup),
+        QCOMPARE(QFile::permissions(live) & (QFileDevice::ReadOther | QFileDevice::WriteGroup),
                  QFileDevice::Permissions());
         QVERIFY(applier.confirm().ok());
     }

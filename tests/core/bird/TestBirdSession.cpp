@@ -175,7 +175,7 @@ private slots:
         QCOMPARE(birdSessionReadFile(live), *rendered);
         QCOMPARE(birdSessionReadFile(applier.lastGoodPath()), QString::fromLatin1(kBirdBootstrap));
         QVERIFY(!QFile::exists(applier.candidatePath()));
-        QCOMPARE(QFile::permissions(live) & (QFileDevice::ReadOther | QFileDevice::ReadGroup),
+        QCOMPARE(QFile::permissions(live) & (QFileDevice::ReadOther | QFileDevice::WriteGroup),
                  QFileDevice::Permissions());
 
         // 2. The session comes up (parsed show protocols all) and routes flow both ways.
