@@ -163,6 +163,10 @@ Result<BirdProtocol> BirdControl::showProtocol(const QString &name)
     auto reply = command(QStringLiteral("show protocols all %1").arg(name));
     if (!reply)
         return reply.error();
+    if (reply->code() == code::NoProtocolsMatch)
+        return Error{ErrorCode::ResourceNotFound,
+                     QStringLiteral("BIRD has no protocol %1").arg(name),
+                     QJsonObject{{QStringLiteral("birdCode"), reply->code()}}};
     auto list = parseBirdProtocols(*reply);
     if (!list)
         return list.error();

@@ -212,6 +212,7 @@ private slots:
         QVERIFY(routes->isEmpty());
         auto missing = control.showProtocol(QStringLiteral("gone"));
         QVERIFY(!missing.ok());
+        QCOMPARE(missing.error().code, hm::ErrorCode::ResourceNotFound);
         QCOMPARE(missing.error().details.value(QStringLiteral("birdCode")).toInt(),
                  code::NoProtocolsMatch);
         q.protocol = QStringLiteral("x y");
