@@ -64,8 +64,11 @@ void AlertRecordModel::upsert(const client::AlertRecordRow &record)
         return;
     const int place = placeOf(record);
     // Behind the loaded rows while pages remain, its page will bring it.
+    // Only a record that just fired is one more: a resolved one the model
+    // has not loaded yet was counted already.
     if (place == rowCount() && hasMore()) {
-        adjustTotal(1);
+        if (record.active)
+            adjustTotal(1);
         return;
     }
     insertItem(place, record, true);

@@ -92,12 +92,17 @@ void RemoteListModel::pageReceived(int page, int size, int count, qint64 total, 
     // A row that left while the page was on its way may have moved an
     // unseen one in front of the page: ask again from where the model knew
     // to be (rows seen twice are skipped, none is missed).
-    m_offset = m_shiftedWhileFetching ? std::min(m_offset, answered) : answered;
+    const bool shifted = m_shiftedWhileFetching;
+    m_offset = shifted ? std::min(m_offset, answered) : answered;
     m_shiftedWhileFetching = false;
     m_total = std::max<qint64>(total, rowCount());
-    // Rows that left may have pulled unseen ones in front of where the
-    // server thinks the last page ended.
-    m_hasNext = hasNext || (count > 0 && m_offset < m_total);
+    // Rows that left before the page was asked for moved the offset back
+    // already; rows that left while it was on its way may have pulled
+    // unseen ones in front of where the server thinks this page ended: the
+    // next page starts there. Otherwise the server's word holds: rows the
+    // model shows and the server no longer counts (deleted, no event said
+    // so) must not make it ask for the last page again and again.
+    m_hasNext = hasNext || (shifted && count > 0 && m_offset < total);
     m_fetching = false;
 }
 

@@ -330,6 +330,83 @@ private slots:
         QVERIFY(!model.canFetchMore({}));
     }
 
+    // A row the model shows that the server no longer counts (deleted
+    // there, and no event said so) leaves the model with more rows than the
+    // server's total. The last page must still end the list: the model once
+    // asked for that page again and again, each answer bringing rows it had
+    // (the Alerts list ran into the rate limit this way).
+    void staleRowsDoNotAskForTheLastPageAgain()
+    {
+        TestedPages pages(&m_client);
+        TestPages &model = pages.model;
+        model.reload();
+        model.answer(0, 0, 1, 5);
+        // A live row where the server's order puts it, among the loaded
+        // ones.
+        model.insertItem(0, TestPages::make(100), true);
+        QCOMPARE(model.totalCount(), 6);
+        model.fetchMore({});
+        QCOMPARE(model.requests.size(), 2);
+        QCOMPARE(model.requests[1].page, 2);
+        // It was deleted on the server meanwhile, unannounced: five rows.
+        model.answer(1, 2, 3, 5);
+        QVERIFY(model.canFetchMore({}));
+        model.fetchMore({});
+        QCOMPARE(model.requests.size(), 3);
+        QCOMPARE(model.requests[2].page, 3);
+        model.answer(2, 4, 4, 5);
+        QCOMPARE(model.rowCount(), 6);
+        QVERIFY(!model.canFetchMore({}));
+        model.fetchMore({});
+        QCOMPARE(model.requests.size(), 3);
+        // The next reload starts from the server's rows.
+        model.reload();
+        model.answer(3, 0, 1, 5);
+        QCOMPARE(model.rowOf(QStringLiteral("id-100")), -1);
+    }
+
+    // A row that leaves while a page is on its way may have pulled an
+    // unseen row in front of that page: the model asks once more from where
+    // it knew to be, gets the row, and then stops.
+    void rowLeavingWhileAPageIsOnItsWayIsNotSkipped()
+    {
+        TestedPages pages(&m_client);
+        TestPages &model = pages.model;
+        model.reload();
+        model.answer(0, 0, 1, 5); // rows 0, 1 of 0..4
+        model.fetchMore({});
+        QCOMPARE(model.requests[1].page, 2);
+        // Row 1 is deleted while page 2 is asked for: the server's page 2
+        // now holds rows 3 and 4, and row 2 moved to page 1.
+        model.removeItem(model.rowOf(QStringLiteral("id-1")));
+        TestPage second;
+        second.items = {TestPages::make(3), TestPages::make(4)};
+        second.page = 2;
+        second.size = 2;
+        second.total = 4;
+        model.requests[1].done(second);
+        QVERIFY(model.canFetchMore({}));
+        model.fetchMore({});
+        QCOMPARE(model.requests.size(), 3);
+        QCOMPARE(model.requests[2].page, 1);
+        TestPage first;
+        first.items = {TestPages::make(0), TestPages::make(2)};
+        first.page = 1;
+        first.size = 2;
+        first.total = 4;
+        first.hasNext = true;
+        model.requests[2].done(first);
+        QCOMPARE(model.rowCount(), 4);
+        QVERIFY(model.rowOf(QStringLiteral("id-2")) >= 0);
+        // Page 2 again (rows 3 and 4, seen) and the list ends.
+        model.fetchMore({});
+        QCOMPARE(model.requests.size(), 4);
+        QCOMPARE(model.requests[3].page, 2);
+        model.requests[3].done(second);
+        QCOMPARE(model.rowCount(), 4);
+        QVERIFY(!model.canFetchMore({}));
+    }
+
     void wholeListAsksLazilyAndKeepsRowsWhileReloading()
     {
         TestPages model(TestPages::whole());
