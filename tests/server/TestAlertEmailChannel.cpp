@@ -300,6 +300,48 @@ private slots:
                  QStringLiteral("[HiveMind] 已解決：mail-02 上的 CPU 過高"));
         QVERIFY(decodedBody(resolved).contains(QStringLiteral("解決時間：")));
     }
+    // An IPv6 SMTP server, written as a URL writes it ("[::1]"): stored
+    // plain, reached over ::1 with STARTTLS (the certificate names ::1).
+    void anIpv6SmtpHostIsReached()
+    {
+        const QString mailDir = m_work.filePath(QStringLiteral("mail6"));
+        QVERIFY(QDir().mkpath(mailDir));
+        QProcess sink;
+        sink.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+        sink.start(QStringLiteral("/usr/bin/python3"),
+                   {QStringLiteral(HIVEMIND_SOURCE_DIR "/tests/support/smtp_sink.py"), mailDir,
+                    m_work.filePath(QStringLiteral("smtp.crt")),
+                    m_work.filePath(QStringLiteral("smtp.key")), kSmtpUser, kSmtpPassword,
+                    QStringLiteral("::1")});
+        QVERIFY2(sink.waitForStarted(10000), "the IPv6 SMTP sink did not start");
+        QVERIFY2(sink.waitForReadyRead(20000), "the IPv6 SMTP sink said nothing (no ::1?)");
+        const QByteArray line = sink.readLine().trimmed();
+        QVERIFY2(line.startsWith("PORT "), line.constData());
+
+        QJsonObject config = emailConfig(kSmtpPassword);
+        config.insert("smtp_host", "[::1]");
+        config.insert("smtp_port", line.mid(5).toInt());
+        const Answer made =
+            m_http->json("POST", QStringLiteral("/api/v1/alerts/channels"),
+                         {{"name", "IPv6 mail"}, {"type", "email"}, {"config", config}}, m_admin);
+        QCOMPARE(made.status, 201);
+        QCOMPARE(made.data().value("config").toObject().value("smtp_host").toString(),
+                 QStringLiteral("::1"));
+        const Answer tested = test(made.data().value("id").toString());
+        QVERIFY2(tested.data().value("success").toBool(),
+                 qPrintable(tested.data().value("error").toString()));
+        const auto saved = [&] {
+            return QDir(mailDir).entryList({QStringLiteral("*.eml")}, QDir::Files).size();
+        };
+        QTRY_COMPARE(saved(), 1);
+        QFile message(QDir(mailDir).filePath(QStringLiteral("1.eml")));
+        QVERIFY(message.open(QIODevice::ReadOnly));
+        QVERIFY(message.readAll().contains(
+            "Subject: [HiveMind] Test of the alert channel \"IPv6 mail\""));
+        sink.closeWriteChannel();
+        if (!sink.waitForFinished(5000))
+            sink.kill();
+    }
 };
 
 QTEST_MAIN(TestAlertEmailChannel)

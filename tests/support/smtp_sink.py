@@ -1,9 +1,9 @@
 #!/usr/bin/python3
 """A local SMTP sink for the e-mail tests (Debian's python3-aiosmtpd).
 
-usage: smtp_sink.py DIR CERT KEY USER PASSWORD
+usage: smtp_sink.py DIR CERT KEY USER PASSWORD [ADDRESS]
 
-Listens on 127.0.0.1 on a free port, requires STARTTLS (CERT/KEY) before
+Listens on ADDRESS (127.0.0.1 unless given; ::1 for IPv6) on a free port, requires STARTTLS (CERT/KEY) before
 anything else and a sign-in (PLAIN or LOGIN) as USER with PASSWORD after
 it; writes each message it accepts to DIR/<n>.eml (the envelope as
 X-Envelope-From / X-Envelope-To headers, then the message as received),
@@ -37,6 +37,7 @@ class Saver:
 
 def main():
     directory, cert, key, user, password = sys.argv[1:6]
+    address = sys.argv[6] if len(sys.argv) > 6 else "127.0.0.1"
     context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
     context.load_cert_chain(cert, key)
 
@@ -45,11 +46,11 @@ def main():
               and data.password == password.encode())
         return AuthResult(success=ok, handled=False)
 
-    probe = socket.socket()
-    probe.bind(("127.0.0.1", 0))
+    probe = socket.socket(socket.AF_INET6 if ":" in address else socket.AF_INET)
+    probe.bind((address, 0))
     port = probe.getsockname()[1]
     probe.close()
-    controller = Controller(Saver(directory), hostname="127.0.0.1", port=port,
+    controller = Controller(Saver(directory), hostname=address, port=port,
                             tls_context=context, require_starttls=True,
                             authenticator=authenticate, auth_required=True,
                             auth_require_tls=True)

@@ -178,7 +178,11 @@ Result<QJsonObject> AlertChannels::emailConfig(const QJsonObject &config) const
     static const QRegularExpression hostPattern(
         QStringLiteral("^(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.)*"
                        "[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?$|^[0-9a-fA-F:.]+$"));
-    const QString host = config.value(QStringLiteral("smtp_host")).toString().trimmed();
+    QString host = config.value(QStringLiteral("smtp_host")).toString().trimmed();
+    // An IPv6 address as a URL writes it, "[2001:db8::25]": stored plain
+    // (the sender puts the brackets back where a URL needs them).
+    if (host.size() > 2 && host.startsWith(u'[') && host.endsWith(u']') && host.contains(u':'))
+        host = host.mid(1, host.size() - 2);
     if (host.isEmpty() || host.size() > 253 || !hostPattern.match(host).hasMatch())
         return channelFieldError(QStringLiteral("smtp_host"),
                                  QStringLiteral("a host name or address"));
