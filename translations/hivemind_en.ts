@@ -2832,6 +2832,73 @@
         <source>Probes</source>
         <translation>Probes</translation>
     </message>
+    <message>
+        <source>Maintenance</source>
+        <translation>Maintenance</translation>
+    </message>
+    <message>
+        <source>Plan maintenance...</source>
+        <translation>Plan maintenance...</translation>
+    </message>
+    <message>
+        <source>End now...</source>
+        <translation>End now...</translation>
+    </message>
+    <message>
+        <source>Hold back the alerts of some nodes while you work on them.</source>
+        <translation>Hold back the alerts of some nodes while you work on them.</translation>
+    </message>
+    <message>
+        <source>End the window now: its nodes raise alerts again.</source>
+        <translation>End the window now: its nodes raise alerts again.</translation>
+    </message>
+    <message>
+        <source>Select a window first.</source>
+        <translation>Select a window first.</translation>
+    </message>
+    <message>
+        <source>The maintenance windows could not be read</source>
+        <translation>The maintenance windows could not be read</translation>
+    </message>
+    <message>
+        <source>No maintenance planned</source>
+        <translation>No maintenance planned</translation>
+    </message>
+    <message>
+        <source>Before you reboot or upgrade nodes, plan a window: the rules raise no alert on the nodes it covers until it ends, so nobody is paged for work you expect.</source>
+        <translation>Before you reboot or upgrade nodes, plan a window: the rules raise no alert on the nodes it covers until it ends, so nobody is paged for work you expect.</translation>
+    </message>
+    <message>
+        <source>Plan maintenance</source>
+        <translation>Plan maintenance</translation>
+    </message>
+    <message>
+        <source>Loading maintenance windows...</source>
+        <translation>Loading maintenance windows...</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n maintenance window(s), %1 in progress</source>
+        <translation>
+            <numerusform>%n maintenance window, %1 in progress</numerusform>
+            <numerusform>%n maintenance windows, %1 in progress</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>End the window &quot;%1&quot; now? Its nodes raise alerts again; a value still over its threshold fires once the rule&apos;s time has passed.</source>
+        <translation>End the window &quot;%1&quot; now? Its nodes raise alerts again; a value still over its threshold fires once the rule&apos;s time has passed.</translation>
+    </message>
+    <message>
+        <source>Cancel the planned window &quot;%1&quot;? Alerts will not be held back.</source>
+        <translation>Cancel the planned window &quot;%1&quot;? Alerts will not be held back.</translation>
+    </message>
+    <message>
+        <source>End maintenance</source>
+        <translation>End maintenance</translation>
+    </message>
+    <message>
+        <source>The window was not ended: %1</source>
+        <translation>The window was not ended: %1</translation>
+    </message>
 </context>
 <context>
     <name>hm::app::ApiKeyDialog</name>
@@ -7456,6 +7523,133 @@
     <message>
         <source>First start: the local server created the administrator account. Its password was generated and saved in %1; right after signing in you choose your own, and the file is deleted.</source>
         <translation>First start: the local server created the administrator account. Its password was generated and saved in %1; right after signing in you choose your own, and the file is deleted.</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::MaintenanceDialog</name>
+    <message>
+        <source>Plan maintenance</source>
+        <translation>Plan maintenance</translation>
+    </message>
+    <message>
+        <source>While the window lasts, the rules raise no alert on the nodes it covers; alerts open already still resolve. A value still over its threshold fires once the window ends and the rule&apos;s time has passed.</source>
+        <translation>While the window lasts, the rules raise no alert on the nodes it covers; alerts open already still resolve. A value still over its threshold fires once the window ends and the rule&apos;s time has passed.</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>Kernel upgrade</source>
+        <translation>Kernel upgrade</translation>
+    </message>
+    <message>
+        <source>&amp;Starts:</source>
+        <translation>&amp;Starts:</translation>
+    </message>
+    <message>
+        <source>&amp;Lasts:</source>
+        <translation>&amp;Lasts:</translation>
+    </message>
+    <message>
+        <source>Until a time I choose</source>
+        <translation>Until a time I choose</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n day</numerusform>
+            <numerusform>%n days</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hour(s)</source>
+        <translation>
+            <numerusform>%n hour</numerusform>
+            <numerusform>%n hours</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minute(s)</source>
+        <translation>
+            <numerusform>%n minute</numerusform>
+            <numerusform>%n minutes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Ends:</source>
+        <translation>&amp;Ends:</translation>
+    </message>
+    <message>
+        <source>&amp;Covers:</source>
+        <translation>&amp;Covers:</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>Plan</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>A window needs a name.</source>
+        <translation>A window needs a name.</translation>
+    </message>
+    <message>
+        <source>The window must end after it starts.</source>
+        <translation>The window must end after it starts.</translation>
+    </message>
+    <message>
+        <source>This end has passed already.</source>
+        <translation>This end has passed already.</translation>
+    </message>
+    <message>
+        <source>A window lasts at most 30 days.</source>
+        <translation>A window lasts at most 30 days.</translation>
+    </message>
+    <message>
+        <source>Pick the node the window covers.</source>
+        <translation>Pick the node the window covers.</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::MaintenanceModel</name>
+    <message>
+        <source>In progress</source>
+        <translation>In progress</translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation>Planned</translation>
+    </message>
+    <message>
+        <source>The nodes it covers raise no alert until it ends.</source>
+        <translation>The nodes it covers raise no alert until it ends.</translation>
+    </message>
+    <message>
+        <source>Alerts are held back from its start.</source>
+        <translation>Alerts are held back from its start.</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Covers</source>
+        <translation>Covers</translation>
+    </message>
+    <message>
+        <source>Starts</source>
+        <translation>Starts</translation>
+    </message>
+    <message>
+        <source>Ends</source>
+        <translation>Ends</translation>
     </message>
 </context>
 <context>

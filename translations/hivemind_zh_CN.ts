@@ -2818,6 +2818,72 @@
         <source>Probes</source>
         <translation>探测</translation>
     </message>
+    <message>
+        <source>Maintenance</source>
+        <translation>维护</translation>
+    </message>
+    <message>
+        <source>Plan maintenance...</source>
+        <translation>计划维护…</translation>
+    </message>
+    <message>
+        <source>End now...</source>
+        <translation>立即结束…</translation>
+    </message>
+    <message>
+        <source>Hold back the alerts of some nodes while you work on them.</source>
+        <translation>在您处理部分节点期间暂缓其告警。</translation>
+    </message>
+    <message>
+        <source>End the window now: its nodes raise alerts again.</source>
+        <translation>立即结束此维护时段：其节点将再次触发告警。</translation>
+    </message>
+    <message>
+        <source>Select a window first.</source>
+        <translation>请先选择一个维护时段。</translation>
+    </message>
+    <message>
+        <source>The maintenance windows could not be read</source>
+        <translation>无法读取维护时段</translation>
+    </message>
+    <message>
+        <source>No maintenance planned</source>
+        <translation>尚未计划维护</translation>
+    </message>
+    <message>
+        <source>Before you reboot or upgrade nodes, plan a window: the rules raise no alert on the nodes it covers until it ends, so nobody is paged for work you expect.</source>
+        <translation>重启或升级节点前，请先计划维护时段：时段结束前，规则不会对其覆盖的节点触发告警，预期中的操作就不会惊动值班人员。</translation>
+    </message>
+    <message>
+        <source>Plan maintenance</source>
+        <translation>计划维护</translation>
+    </message>
+    <message>
+        <source>Loading maintenance windows...</source>
+        <translation>正在加载维护时段…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n maintenance window(s), %1 in progress</source>
+        <translation>
+            <numerusform>%n 个维护时段，%1 个进行中</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>End the window &quot;%1&quot; now? Its nodes raise alerts again; a value still over its threshold fires once the rule&apos;s time has passed.</source>
+        <translation>要立即结束维护时段“%1”吗？其节点将再次触发告警；仍超过阈值的数值会在规则的持续时间过后触发。</translation>
+    </message>
+    <message>
+        <source>Cancel the planned window &quot;%1&quot;? Alerts will not be held back.</source>
+        <translation>要取消已计划的维护时段“%1”吗？告警将不再暂缓。</translation>
+    </message>
+    <message>
+        <source>End maintenance</source>
+        <translation>结束维护</translation>
+    </message>
+    <message>
+        <source>The window was not ended: %1</source>
+        <translation>维护时段未能结束：%1</translation>
+    </message>
 </context>
 <context>
     <name>hm::app::ApiKeyDialog</name>
@@ -7410,6 +7476,130 @@
     <message>
         <source>First start: the local server created the administrator account. Its password was generated and saved in %1; right after signing in you choose your own, and the file is deleted.</source>
         <translation>首次启动：本地服务器已创建管理员账号。其密码为自动生成，并保存在 %1；登录后您会立即设置自己的密码，该文件随即删除。</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::MaintenanceDialog</name>
+    <message>
+        <source>Plan maintenance</source>
+        <translation>计划维护</translation>
+    </message>
+    <message>
+        <source>While the window lasts, the rules raise no alert on the nodes it covers; alerts open already still resolve. A value still over its threshold fires once the window ends and the rule&apos;s time has passed.</source>
+        <translation>维护时段内，规则不会对其覆盖的节点触发告警；已打开的告警仍会照常解除。时段结束后，若数值仍超过阈值，会在规则的持续时间过后触发。</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>Kernel upgrade</source>
+        <translation>内核升级</translation>
+    </message>
+    <message>
+        <source>&amp;Starts:</source>
+        <translation>开始(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>&amp;Lasts:</source>
+        <translation>持续(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Until a time I choose</source>
+        <translation>直到我指定的时间</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n 天</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hour(s)</source>
+        <translation>
+            <numerusform>%n 小时</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minute(s)</source>
+        <translation>
+            <numerusform>%n 分钟</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Ends:</source>
+        <translation>结束(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>&amp;Covers:</source>
+        <translation>覆盖(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>计划</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>A window needs a name.</source>
+        <translation>维护时段需要名称。</translation>
+    </message>
+    <message>
+        <source>The window must end after it starts.</source>
+        <translation>维护时段的结束时间必须晚于开始时间。</translation>
+    </message>
+    <message>
+        <source>This end has passed already.</source>
+        <translation>此结束时间已经过去。</translation>
+    </message>
+    <message>
+        <source>A window lasts at most 30 days.</source>
+        <translation>维护时段最长 30 天。</translation>
+    </message>
+    <message>
+        <source>Pick the node the window covers.</source>
+        <translation>请选择此维护时段覆盖的节点。</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::MaintenanceModel</name>
+    <message>
+        <source>In progress</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation>已计划</translation>
+    </message>
+    <message>
+        <source>The nodes it covers raise no alert until it ends.</source>
+        <translation>时段结束前，其覆盖的节点不会触发告警。</translation>
+    </message>
+    <message>
+        <source>Alerts are held back from its start.</source>
+        <translation>自开始时间起暂缓告警。</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Covers</source>
+        <translation>覆盖</translation>
+    </message>
+    <message>
+        <source>Starts</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>Ends</source>
+        <translation>结束</translation>
     </message>
 </context>
 <context>

@@ -2818,6 +2818,72 @@
         <source>Probes</source>
         <translation>探測</translation>
     </message>
+    <message>
+        <source>Maintenance</source>
+        <translation>維護</translation>
+    </message>
+    <message>
+        <source>Plan maintenance...</source>
+        <translation>規劃維護…</translation>
+    </message>
+    <message>
+        <source>End now...</source>
+        <translation>立即結束…</translation>
+    </message>
+    <message>
+        <source>Hold back the alerts of some nodes while you work on them.</source>
+        <translation>在您處理部分節點期間暫緩其告警。</translation>
+    </message>
+    <message>
+        <source>End the window now: its nodes raise alerts again.</source>
+        <translation>立即結束此維護時段：其節點將再次觸發告警。</translation>
+    </message>
+    <message>
+        <source>Select a window first.</source>
+        <translation>請先選取一個維護時段。</translation>
+    </message>
+    <message>
+        <source>The maintenance windows could not be read</source>
+        <translation>無法讀取維護時段</translation>
+    </message>
+    <message>
+        <source>No maintenance planned</source>
+        <translation>尚未規劃維護</translation>
+    </message>
+    <message>
+        <source>Before you reboot or upgrade nodes, plan a window: the rules raise no alert on the nodes it covers until it ends, so nobody is paged for work you expect.</source>
+        <translation>重新啟動或升級節點前，請先規劃維護時段：時段結束前，規則不會對其涵蓋的節點觸發告警，預期中的作業就不會驚動值班人員。</translation>
+    </message>
+    <message>
+        <source>Plan maintenance</source>
+        <translation>規劃維護</translation>
+    </message>
+    <message>
+        <source>Loading maintenance windows...</source>
+        <translation>正在載入維護時段…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n maintenance window(s), %1 in progress</source>
+        <translation>
+            <numerusform>%n 個維護時段，%1 個進行中</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>End the window &quot;%1&quot; now? Its nodes raise alerts again; a value still over its threshold fires once the rule&apos;s time has passed.</source>
+        <translation>要立即結束維護時段「%1」嗎？其節點將再次觸發告警；仍超過閾值的數值會在規則的持續時間過後觸發。</translation>
+    </message>
+    <message>
+        <source>Cancel the planned window &quot;%1&quot;? Alerts will not be held back.</source>
+        <translation>要取消已規劃的維護時段「%1」嗎？告警將不再暫緩。</translation>
+    </message>
+    <message>
+        <source>End maintenance</source>
+        <translation>結束維護</translation>
+    </message>
+    <message>
+        <source>The window was not ended: %1</source>
+        <translation>維護時段未能結束：%1</translation>
+    </message>
 </context>
 <context>
     <name>hm::app::ApiKeyDialog</name>
@@ -7410,6 +7476,130 @@
     <message>
         <source>First start: the local server created the administrator account. Its password was generated and saved in %1; right after signing in you choose your own, and the file is deleted.</source>
         <translation>首次啟動：本機伺服器已建立管理員帳號。其密碼為自動產生，並儲存在 %1；登入後您會立即設定自己的密碼，該檔案隨即刪除。</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::MaintenanceDialog</name>
+    <message>
+        <source>Plan maintenance</source>
+        <translation>規劃維護</translation>
+    </message>
+    <message>
+        <source>While the window lasts, the rules raise no alert on the nodes it covers; alerts open already still resolve. A value still over its threshold fires once the window ends and the rule&apos;s time has passed.</source>
+        <translation>維護時段內，規則不會對其涵蓋的節點觸發告警；已開啟的告警仍會照常解除。時段結束後，若數值仍超過閾值，會在規則的持續時間過後觸發。</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>名稱(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>Kernel upgrade</source>
+        <translation>核心升級</translation>
+    </message>
+    <message>
+        <source>&amp;Starts:</source>
+        <translation>開始(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>&amp;Lasts:</source>
+        <translation>持續(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Until a time I choose</source>
+        <translation>直到我指定的時間</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n 天</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hour(s)</source>
+        <translation>
+            <numerusform>%n 小時</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minute(s)</source>
+        <translation>
+            <numerusform>%n 分鐘</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Ends:</source>
+        <translation>結束(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>&amp;Covers:</source>
+        <translation>涵蓋(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>規劃</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>A window needs a name.</source>
+        <translation>維護時段需要名稱。</translation>
+    </message>
+    <message>
+        <source>The window must end after it starts.</source>
+        <translation>維護時段的結束時間必須晚於開始時間。</translation>
+    </message>
+    <message>
+        <source>This end has passed already.</source>
+        <translation>此結束時間已經過去。</translation>
+    </message>
+    <message>
+        <source>A window lasts at most 30 days.</source>
+        <translation>維護時段最長 30 天。</translation>
+    </message>
+    <message>
+        <source>Pick the node the window covers.</source>
+        <translation>請選擇此維護時段涵蓋的節點。</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::MaintenanceModel</name>
+    <message>
+        <source>In progress</source>
+        <translation>進行中</translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation>已規劃</translation>
+    </message>
+    <message>
+        <source>The nodes it covers raise no alert until it ends.</source>
+        <translation>時段結束前，其涵蓋的節點不會觸發告警。</translation>
+    </message>
+    <message>
+        <source>Alerts are held back from its start.</source>
+        <translation>自開始時間起暫緩告警。</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名稱</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>狀態</translation>
+    </message>
+    <message>
+        <source>Covers</source>
+        <translation>涵蓋</translation>
+    </message>
+    <message>
+        <source>Starts</source>
+        <translation>開始</translation>
+    </message>
+    <message>
+        <source>Ends</source>
+        <translation>結束</translation>
     </message>
 </context>
 <context>

@@ -109,10 +109,15 @@ QString AlertText::duration(qint64 seconds)
 
 QString AlertText::scope(const client::AlertRuleRow &rule, const QString &nodeName)
 {
-    if (!rule.nodeId.isEmpty())
+    return scope(rule.nodeId, rule.label, nodeName);
+}
+
+QString AlertText::scope(const QString &nodeId, const QString &label, const QString &nodeName)
+{
+    if (!nodeId.isEmpty())
         return nodeName.isEmpty() ? tr("One node") : nodeName;
-    if (!rule.label.isEmpty())
-        return tr("Label: %1").arg(rule.label);
+    if (!label.isEmpty())
+        return tr("Label: %1").arg(label);
     return tr("All nodes");
 }
 

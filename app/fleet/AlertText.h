@@ -41,6 +41,9 @@ public:
     static QString renotify(qint64 seconds);
     // Where a rule applies: "All nodes", the node's name, "Label: prod".
     static QString scope(const client::AlertRuleRow &rule, const QString &nodeName);
+    // The same for anything that covers one node, a label or all of them
+    // (a maintenance window).
+    static QString scope(const QString &nodeId, const QString &label, const QString &nodeName);
     // "Firing" / "Resolved".
     static QString recordState(bool active);
     // Red while firing, green once resolved (the Nodes list's dots).

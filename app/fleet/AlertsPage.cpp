@@ -11,6 +11,8 @@
 #include "fleet/AlertRuleDialog.h"
 #include "fleet/AlertRuleModel.h"
 #include "fleet/AlertText.h"
+#include "fleet/MaintenanceDialog.h"
+#include "fleet/MaintenanceModel.h"
 #include "fleet/ProbeModel.h"
 #include "fleet/ProbesTab.h"
 #include "widgets/AdminText.h"
@@ -33,6 +35,7 @@
 #include <QStyle>
 #include <QTabWidget>
 #include <QTableView>
+#include <QTimer>
 #include <QVBoxLayout>
 #include <algorithm>
 
@@ -75,6 +78,7 @@ AlertsPage::AlertsPage(QWidget *parent) : QWidget(parent)
     m_records = new AlertRecordModel(this);
     m_rules = new AlertRuleModel(this);
     m_channels = new AlertChannelModel(this);
+    m_windows = new MaintenanceModel(this);
     m_notifier = new AlertNotifier(this);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(16, 12, 16, 12);
@@ -159,6 +163,31 @@ AlertsPage::AlertsPage(QWidget *parent) : QWidget(parent)
     rulesLayout->addWidget(m_rulesStack, 1);
     m_tabs->addTab(m_rulesTab, QString());
 
+    // When alerts are held back (planned by administrators, read by all).
+    m_maintenanceTab = new QWidget(m_tabs);
+    auto *maintenanceLayout = new QVBoxLayout(m_maintenanceTab);
+    maintenanceLayout->setContentsMargins(0, 8, 0, 0);
+    auto *maintenanceBar = new QHBoxLayout();
+    m_newWindow = new QPushButton(m_maintenanceTab);
+    m_newWindow->setObjectName(QStringLiteral("alerts.newMaintenance"));
+    m_endWindow = new QPushButton(m_maintenanceTab);
+    m_endWindow->setObjectName(QStringLiteral("alerts.endMaintenance"));
+    maintenanceBar->addWidget(m_newWindow);
+    maintenanceBar->addWidget(m_endWindow);
+    maintenanceBar->addStretch();
+    maintenanceLayout->addLayout(maintenanceBar);
+    m_windowsStack = new QStackedWidget(m_maintenanceTab);
+    m_windowsView = alertsTable(m_windowsStack, "alerts.maintenance", m_windows);
+    m_windowsView->setColumnWidth(MaintenanceModel::NameColumn, 200);
+    m_windowsView->setColumnWidth(MaintenanceModel::StateColumn, 120);
+    m_windowsView->setColumnWidth(MaintenanceModel::ScopeColumn, 150);
+    m_windowsView->setColumnWidth(MaintenanceModel::StartsColumn, 150);
+    m_windowsStack->addWidget(m_windowsView);
+    m_windowsEmpty = new SectionEmptyState(QStringLiteral("alerts.maintenance"), m_windowsStack);
+    m_windowsStack->addWidget(m_windowsEmpty);
+    maintenanceLayout->addWidget(m_windowsStack, 1);
+    m_tabs->addTab(m_maintenanceTab, QString());
+
     // Where alerts are sent (administrators).
     m_channelsTab = new QWidget(m_tabs);
     auto *channelsLayout = new QVBoxLayout(m_channelsTab);
@@ -208,6 +237,31 @@ AlertsPage::AlertsPage(QWidget *parent) : QWidget(parent)
     connect(m_testChannel, &QPushButton::clicked, this, &AlertsPage::testChannel);
     connect(m_deleteChannel, &QPushButton::clicked, this, &AlertsPage::deleteChannel);
     connect(m_channelsView, &QTableView::doubleClicked, this, &AlertsPage::editChannel);
+    connect(m_newWindow, &QPushButton::clicked, this, &AlertsPage::newMaintenanceWindow);
+    connect(m_endWindow, &QPushButton::clicked, this, &AlertsPage::endMaintenanceWindow);
+    connect(m_windowsEmpty->action(), &QPushButton::clicked, this, [this] {
+        if (m_windows->state() == MaintenanceModel::State::Failed)
+            reload();
+        else
+            newMaintenanceWindow();
+    });
+    auto *endKey = new QShortcut(QKeySequence::Delete, m_windowsView);
+    endKey->setContext(Qt::WidgetShortcut);
+    connect(endKey, &QShortcut::activated, this, &AlertsPage::endMaintenanceWindow);
+    connect(m_windows, &RemoteListModel::stateChanged, this, &AlertsPage::showState);
+    for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
+        connect(m_windows, signal, this, &AlertsPage::showState);
+    connect(m_windows, &QAbstractItemModel::modelReset, this, &AlertsPage::showState);
+    connect(m_windowsView->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &AlertsPage::updateActions);
+    // Windows start and end by the clock: states and the list follow it.
+    m_windowClock = new QTimer(this);
+    m_windowClock->setInterval(30 * 1000);
+    connect(m_windowClock, &QTimer::timeout, this, [this] {
+        m_windows->prune();
+        showState();
+    });
+    m_windowClock->start();
     connect(m_channelsEmpty->action(), &QPushButton::clicked, this, [this] {
         if (m_channels->state() == AlertChannelModel::State::Failed)
             reload();
@@ -272,6 +326,7 @@ AlertsPage::AlertsPage(QWidget *parent) : QWidget(parent)
             m_records->applyEvent(type, data);
             m_rules->applyEvent(type, data);
             m_probesTab->applyEvent(type, data);
+            m_windows->applyEvent(type, data);
             if (type == QLatin1String("node_created") || type == QLatin1String("node_updated") ||
                 type == QLatin1String("node_deleted")) {
                 const QString id = data.value(QStringLiteral("node_id")).toString();
@@ -284,6 +339,7 @@ AlertsPage::AlertsPage(QWidget *parent) : QWidget(parent)
                 else if (!name.isEmpty())
                     m_nodeNames.insert(id, name);
                 m_rules->setNodeNames(m_nodeNames);
+                m_windows->setNodeNames(m_nodeNames);
                 m_probesTab->setNodeNames(m_nodeNames);
             }
         });
@@ -291,6 +347,7 @@ AlertsPage::AlertsPage(QWidget *parent) : QWidget(parent)
         m_records->refresh();
         m_rules->reload();
         m_probesTab->reload();
+        m_windows->reload();
         if (isAdmin())
             m_channels->reload();
     });
@@ -342,10 +399,13 @@ void AlertsPage::setSession(client::ApiClient *client, const client::UserInfo &u
     m_message.clear();
     m_nodeNames.clear();
     m_rules->setNodeNames({});
+    m_windows->setNodeNames({});
     m_records->setClient(client);
     m_rules->setClient(client);
     m_records->reload();
     m_rules->reload();
+    m_windows->setClient(client);
+    m_windows->reload();
     // Channels are the administrators' (the server refuses anyone else).
     m_channels->setClient(isAdmin() ? client : nullptr);
     m_channels->reload();
@@ -360,6 +420,7 @@ void AlertsPage::reload()
     m_message.clear();
     m_records->reload();
     m_rules->reload();
+    m_windows->reload();
     m_probesTab->reload();
     if (isAdmin())
         m_channels->reload();
@@ -385,6 +446,7 @@ void AlertsPage::loadNodeNames(int page)
             for (const client::NodeRow &node : r->items)
                 m_nodeNames.insert(node.id, node.name);
             m_rules->setNodeNames(m_nodeNames);
+            m_windows->setNodeNames(m_nodeNames);
             m_probesTab->setNodeNames(m_nodeNames);
             if (r->hasNext && page < kMaxNodePages)
                 loadNodeNames(page + 1);
@@ -431,10 +493,13 @@ void AlertsPage::retranslateUi()
     m_newRule->setText(tr("New rule..."));
     m_tabs->setTabText(m_tabs->indexOf(m_recordsTab), tr("Alerts"));
     m_tabs->setTabText(m_tabs->indexOf(m_rulesTab), tr("Rules"));
+    m_tabs->setTabText(m_tabs->indexOf(m_maintenanceTab), tr("Maintenance"));
     m_tabs->setTabText(m_tabs->indexOf(m_channelsTab), tr("Channels"));
     m_tabs->setTabText(m_tabs->indexOf(m_probesTab), tr("Probes"));
     m_newChannel->setText(tr("New channel..."));
     m_deleteChannel->setText(tr("Delete..."));
+    m_newWindow->setText(tr("Plan maintenance..."));
+    m_endWindow->setText(tr("End now..."));
     m_show->setItemText(0, tr("Open alerts"));
     m_show->setItemText(1, tr("All alerts"));
     m_typeFilter->setItemText(0, tr("Every type"));
@@ -447,6 +512,7 @@ void AlertsPage::retranslateUi()
     refreshTexts(m_records);
     refreshTexts(m_rules);
     refreshTexts(m_channels);
+    refreshTexts(m_windows);
     showState();
 }
 
@@ -460,6 +526,12 @@ const client::AlertChannelRow *AlertsPage::selectedChannel() const
 {
     const QModelIndexList rows = m_channelsView->selectionModel()->selectedRows();
     return rows.isEmpty() ? nullptr : m_channels->channel(rows.first().row());
+}
+
+const client::MaintenanceWindowRow *AlertsPage::selectedWindow() const
+{
+    const QModelIndexList rows = m_windowsView->selectionModel()->selectedRows();
+    return rows.isEmpty() ? nullptr : m_windows->window(rows.first().row());
 }
 
 const client::AlertRuleRow *AlertsPage::selectedRule() const
@@ -524,7 +596,41 @@ void AlertsPage::updateActions()
         !isAdmin() ? adminWhy
         : channel  ? tr("Delete the channel and the record of its deliveries.")
                    : pickChannel);
+    const client::MaintenanceWindowRow *window = selectedWindow();
+    set(m_newWindow, isAdmin(),
+        isAdmin() ? tr("Hold back the alerts of some nodes while you work on them.") : adminWhy);
+    set(m_endWindow, isAdmin() && window,
+        !isAdmin() ? adminWhy
+        : window   ? tr("End the window now: its nodes raise alerts again.")
+                   : tr("Select a window first."));
     m_header->refresh()->setEnabled(bool(m_client));
+}
+
+void AlertsPage::showMaintenanceState()
+{
+    QPushButton *action = m_windowsEmpty->action();
+    bool showWindows = true;
+    if (m_windows->state() == MaintenanceModel::State::Failed) {
+        showWindows = false;
+        m_windowsEmpty->title()->setText(tr("The maintenance windows could not be read"));
+        m_windowsEmpty->text()->setText(AdminText::error(m_windows->lastError(), m_me.role));
+        action->setText(tr("Retry"));
+        action->setVisible(true);
+        action->setEnabled(true);
+        action->setToolTip({});
+    } else if (m_windows->state() == MaintenanceModel::State::Ready && m_windows->rowCount() == 0) {
+        showWindows = false;
+        m_windowsEmpty->title()->setText(tr("No maintenance planned"));
+        m_windowsEmpty->text()->setText(
+            tr("Before you reboot or upgrade nodes, plan a window: the rules raise no alert on "
+               "the nodes it covers until it ends, so nobody is paged for work you expect."));
+        action->setText(tr("Plan maintenance"));
+        action->setVisible(true);
+        action->setEnabled(m_newWindow->isEnabled());
+        action->setToolTip(m_newWindow->toolTip());
+    }
+    m_windowsStack->setCurrentWidget(showWindows ? static_cast<QWidget *>(m_windowsView)
+                                                 : m_windowsEmpty);
 }
 
 void AlertsPage::showChannelsState()
@@ -633,6 +739,7 @@ void AlertsPage::showState()
 
     updateActions();
     showChannelsState();
+    showMaintenanceState();
 
     QString text;
     QString tone;
@@ -644,6 +751,12 @@ void AlertsPage::showState()
         else if (m_channels->state() == AlertChannelModel::State::Ready &&
                  m_channels->rowCount() > 0)
             text = tr("%n channel(s)", "", m_channels->rowCount());
+    } else if (m_tabs->currentWidget() == m_maintenanceTab) {
+        if (m_windows->state() == MaintenanceModel::State::Loading)
+            text = tr("Loading maintenance windows...");
+        else if (m_windows->state() == MaintenanceModel::State::Ready && m_windows->rowCount() > 0)
+            text = tr("%n maintenance window(s), %1 in progress", "", m_windows->rowCount())
+                       .arg(QLocale().toString(m_windows->currentCount()));
     } else if (m_tabs->currentWidget() == m_probesTab) {
         text = m_probesTab->stateText();
     } else if (m_tabs->currentWidget() == m_rulesTab) {
@@ -866,6 +979,47 @@ void AlertsPage::resolveRecord()
             if (!r)
                 return failed(tr("The alert was not resolved: %1"), r.error());
             m_records->upsert(*r);
+            showState();
+        }));
+}
+
+void AlertsPage::newMaintenanceWindow()
+{
+    if (!m_client || !isAdmin())
+        return;
+    m_message.clear();
+    MaintenanceDialog dialog(m_client, nodeChoices(), this);
+    if (DialogSeam::exec(&dialog) != QDialog::Accepted)
+        return;
+    // The server's alert_maintenance_created brings the same row to every console.
+    m_windows->upsert(dialog.window());
+    m_tabs->setCurrentWidget(m_maintenanceTab);
+    if (const int row = m_windows->rowOf(dialog.window().id); row >= 0)
+        m_windowsView->selectRow(row);
+    showState();
+}
+
+void AlertsPage::endMaintenanceWindow()
+{
+    const client::MaintenanceWindowRow *window = selectedWindow();
+    if (!m_client || !window || !isAdmin())
+        return;
+    m_message.clear();
+    const QString id = window->id;
+    const QString question =
+        window->isCurrent(m_windows->now())
+            ? tr("End the window \"%1\" now? Its nodes raise alerts again; a value still over "
+                 "its threshold fires once the rule's time has passed.")
+            : tr("Cancel the planned window \"%1\"? Alerts will not be held back.");
+    if (MessageBox::question(this, tr("End maintenance"), question.arg(window->name),
+                             QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel,
+                             QStringLiteral("alerts.confirmEndMaintenance")) != QMessageBox::Yes)
+        return;
+    client::AlertsApi(*m_client).endMaintenanceWindow(
+        id, client::within(this, [this, id](Result<void> r) {
+            if (!r)
+                return failed(tr("The window was not ended: %1"), r.error());
+            m_windows->remove(id);
             showState();
         }));
 }

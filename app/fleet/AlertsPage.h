@@ -14,11 +14,13 @@ class QPushButton;
 class QStackedWidget;
 class QTabWidget;
 class QTableView;
+class QTimer;
 
 namespace hm::client {
 class ApiClient;
 struct AlertRecordRow;
 struct AlertRuleRow;
+struct MaintenanceWindowRow;
 } // namespace hm::client
 
 namespace hm::app {
@@ -28,6 +30,7 @@ class AlertNotifier;
 class AlertRecordModel;
 class AlertRuleModel;
 class LiveEvents;
+class MaintenanceModel;
 class ProbesTab;
 class SectionEmptyState;
 class SectionHeader;
@@ -37,7 +40,9 @@ class SectionHeader;
 // by type), resolved by hand by users and up; and the rules that raise them,
 // which administrators create, change, switch on and off and delete (the
 // rule dialog); and, for administrators, the channels alerts are sent to
-// (webhooks, with a Test button that says how the message went). The lists
+// (webhooks, with a Test button that says how the message went); and the
+// maintenance windows administrators plan, during which the nodes they
+// cover raise no alert (everyone reads them). The lists
 // follow the server live: records as they open and resolve, rules and
 // channels as any console changes them. The page also owns the desktop
 // notifications (AlertNotifier), which follow the signed-in session from
@@ -64,6 +69,8 @@ public:
     AlertRecordModel *records() const { return m_records; }
     AlertRuleModel *rules() const { return m_rules; }
     AlertChannelModel *channels() const { return m_channels; }
+    MaintenanceModel *maintenance() const { return m_windows; }
+    SectionEmptyState *maintenanceEmptyState() const { return m_windowsEmpty; }
     SectionEmptyState *emptyState() const { return m_recordsEmpty; }
     SectionEmptyState *rulesEmptyState() const { return m_rulesEmpty; }
     ProbesTab *probesTab() const { return m_probesTab; }
@@ -85,6 +92,8 @@ public slots:
     void editChannel();
     void testChannel();
     void deleteChannel();
+    void newMaintenanceWindow();
+    void endMaintenanceWindow();
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -99,7 +108,9 @@ private:
     const client::AlertRecordRow *selectedRecord() const;
     const client::AlertRuleRow *selectedRule() const;
     const client::AlertChannelRow *selectedChannel() const;
+    const client::MaintenanceWindowRow *selectedWindow() const;
     void showChannelsState();
+    void showMaintenanceState();
     // A passing word in the state line: a failure ("bad") or a success ("good").
     void say(const QString &text, const QString &tone);
     bool isAdmin() const;
@@ -139,6 +150,14 @@ private:
     QTableView *m_channelsView = nullptr;
     SectionEmptyState *m_channelsEmpty = nullptr;
     ProbesTab *m_probesTab = nullptr;
+    MaintenanceModel *m_windows = nullptr;
+    QWidget *m_maintenanceTab = nullptr;
+    QPushButton *m_newWindow = nullptr;
+    QPushButton *m_endWindow = nullptr;
+    QStackedWidget *m_windowsStack = nullptr;
+    QTableView *m_windowsView = nullptr;
+    SectionEmptyState *m_windowsEmpty = nullptr;
+    QTimer *m_windowClock = nullptr; // windows that start and end
     bool m_testing = false;
     QString m_messageTone;
     QLabel *m_state = nullptr;

@@ -28,6 +28,9 @@ QColor NodeText::statusColour(const QString &status)
         return QColor(0x2e, 0x9e, 0x5b);
     if (status == QLatin1String("offline"))
         return QColor(0xd0, 0x3b, 0x3b);
+    // Alerts held back (a maintenance window in progress).
+    if (status == QLatin1String("maintenance"))
+        return QColor(0xd9, 0x8e, 0x04);
     return QColor(0x8a, 0x8f, 0x98);
 }
 

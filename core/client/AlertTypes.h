@@ -107,7 +107,35 @@ struct AlertChannelTest
     QString deliveryId;
 };
 
+// A maintenance window (GET /alerts/maintenance): while it covers a node,
+// the node's rules raise no alert.
+struct MaintenanceWindowRow
+{
+    QString id;
+    QString name;
+    QDateTime startsAt;
+    QDateTime endsAt;
+    QString nodeId; // empty: not one node
+    QString label;  // empty: no label (all nodes when nodeId is empty too)
+    QDateTime createdAt;
+
+    // Started and not over at `now`.
+    bool isCurrent(const QDateTime &now) const { return startsAt <= now && now < endsAt; }
+};
+
+// What POST /alerts/maintenance sends.
+struct MaintenanceWindowChange
+{
+    QString name;
+    QDateTime startsAt;
+    QDateTime endsAt;
+    QString nodeId; // one node, or
+    QString label;  // the nodes with the label, or all (both empty)
+    QJsonObject toJson() const;
+};
+
 namespace json {
+MaintenanceWindowRow maintenanceWindow(const QJsonObject &o);
 AlertRuleRow alertRule(const QJsonObject &o);
 AlertRecordRow alertRecord(const QJsonObject &o);
 AlertChannelRow alertChannel(const QJsonObject &o);

@@ -56,7 +56,28 @@ AlertChannelRow alertChannel(const QJsonObject &o)
             time(o.value(QStringLiteral("updated_at")))};
 }
 
+MaintenanceWindowRow maintenanceWindow(const QJsonObject &o)
+{
+    return {
+        o.value(QStringLiteral("id")).toString(),      o.value(QStringLiteral("name")).toString(),
+        time(o.value(QStringLiteral("starts_at"))),    time(o.value(QStringLiteral("ends_at"))),
+        o.value(QStringLiteral("node_id")).toString(), o.value(QStringLiteral("label")).toString(),
+        time(o.value(QStringLiteral("created_at")))};
+}
+
 } // namespace json
+
+QJsonObject MaintenanceWindowChange::toJson() const
+{
+    QJsonObject o{{QStringLiteral("name"), name},
+                  {QStringLiteral("starts_at"), startsAt.toUTC().toString(Qt::ISODateWithMs)},
+                  {QStringLiteral("ends_at"), endsAt.toUTC().toString(Qt::ISODateWithMs)}};
+    if (!nodeId.isEmpty())
+        o.insert(QStringLiteral("node_id"), nodeId);
+    if (!label.isEmpty())
+        o.insert(QStringLiteral("label"), label);
+    return o;
+}
 
 QJsonObject AlertChannelChange::toJson(bool creating) const
 {
@@ -108,6 +129,7 @@ namespace {
 const QString kRules = QStringLiteral("/api/v1/alerts/rules");
 const QString kRecords = QStringLiteral("/api/v1/alerts/records");
 const QString kChannels = QStringLiteral("/api/v1/alerts/channels");
+const QString kMaintenance = QStringLiteral("/api/v1/alerts/maintenance");
 
 AlertRuleRow readRule(const ApiResponse &r)
 {
@@ -221,6 +243,35 @@ void AlertsApi::testChannel(const QString &id, Callback<AlertChannelTest> done)
                                     o.value(QStringLiteral("duration_ms")).toInteger(),
                                     o.value(QStringLiteral("delivery_id")).toString()};
         },
+        std::move(done));
+}
+
+void AlertsApi::maintenanceWindows(Callback<QList<MaintenanceWindowRow>> done)
+{
+    m_client.call<QList<MaintenanceWindowRow>>(
+        ApiRequest::get(kMaintenance),
+        [](const ApiResponse &r) {
+            QList<MaintenanceWindowRow> rows;
+            for (const QJsonValue v : r.data.toObject().value(QStringLiteral("items")).toArray())
+                rows.append(json::maintenanceWindow(v.toObject()));
+            return rows;
+        },
+        std::move(done));
+}
+
+void AlertsApi::createMaintenanceWindow(const MaintenanceWindowChange &window,
+                                        Callback<MaintenanceWindowRow> done)
+{
+    m_client.call<MaintenanceWindowRow>(
+        ApiRequest::post(kMaintenance, window.toJson()),
+        [](const ApiResponse &r) { return json::maintenanceWindow(r.data.toObject()); },
+        std::move(done));
+}
+
+void AlertsApi::endMaintenanceWindow(const QString &id, Callback<void> done)
+{
+    m_client.call<void>(
+        ApiRequest::del(kMaintenance + u'/' + id), [](const ApiResponse &) { return Status(); },
         std::move(done));
 }
 

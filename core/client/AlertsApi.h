@@ -27,6 +27,12 @@ public:
                        Callback<AlertChannelRow> done);
     void removeChannel(const QString &id, Callback<void> done);
     void testChannel(const QString &id, Callback<AlertChannelTest> done);
+    // Maintenance windows not over yet, the soonest first (anyone signed
+    // in); administrators plan them and end them early (DELETE).
+    void maintenanceWindows(Callback<QList<MaintenanceWindowRow>> done);
+    void createMaintenanceWindow(const MaintenanceWindowChange &window,
+                                 Callback<MaintenanceWindowRow> done);
+    void endMaintenanceWindow(const QString &id, Callback<void> done);
 
 private:
     ApiClient &m_client;

@@ -10,6 +10,9 @@
 // webhook channels made through their dialog (a generated secret that
 // signs the test message a local receiver gets), tested (delivered, and a
 // receiver's 500 said without its page), changed and deleted;
+// maintenance windows planned through their dialog (checked as typed),
+// another console's arriving live, one ended through the confirmation,
+// and windows leaving the list as they end;
 // the language switch. With HIVEMIND_SCREENSHOT_DIR set, `screenshots`
 // saves the section and the rule dialog in en, zh_TW and zh_CN.
 
@@ -26,6 +29,7 @@
 #include "fleet/AlertRecordModel.h"
 #include "fleet/AlertRuleModel.h"
 #include "fleet/AlertsPage.h"
+#include "fleet/MaintenanceModel.h"
 #include "shell/MainWindow.h"
 #include "widgets/MessageBox.h"
 #include "widgets/SectionEmptyState.h"
@@ -35,6 +39,7 @@
 #include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDateTimeEdit>
 #include <QDoubleSpinBox>
 #include <QLabel>
 #include <QLineEdit>
@@ -89,6 +94,7 @@ private slots:
     void certificateRuleThroughTheDialog();
     void reminderIntervalThroughTheDialog();
     void channelsThroughTheDialogAndTested();
+    void maintenanceWindowsThroughTheDialog();
     void viewerSeesNoEnabledActions();
     void windowSaysAndOpensTheAlert();
     void retranslates();
@@ -371,7 +377,7 @@ void TestAlertsPage::channelsThroughTheDialogAndTested()
                                     QAbstractItemModelTester::FailureReportingMode::QtTest);
     signIn(page);
     QTRY_COMPARE_WITH_TIMEOUT(page.channels()->state(), AlertChannelModel::State::Ready, 15000);
-    child<QTabWidget>(&page, "alerts.tabs")->setCurrentIndex(2);
+    child<QTabWidget>(&page, "alerts.tabs")->setCurrentIndex(3);
     QCOMPARE(child<QLabel>(&page, "alerts.channels.emptyTitle")->text(),
              QStringLiteral("No channels yet"));
     QString secret;
@@ -637,6 +643,120 @@ void TestAlertsPage::reminderIntervalThroughTheDialog()
     deleteAllRules();
 }
 
+void TestAlertsPage::maintenanceWindowsThroughTheDialog()
+{
+    AlertsPage page;
+    QAbstractItemModelTester tester(page.maintenance(),
+                                    QAbstractItemModelTester::FailureReportingMode::QtTest);
+    signIn(page);
+    QTRY_COMPARE_WITH_TIMEOUT(page.maintenance()->state(), MaintenanceModel::State::Ready, 15000);
+    auto *tabs = child<QTabWidget>(&page, "alerts.tabs");
+    tabs->setCurrentIndex(2);
+    QCOMPARE(tabs->tabText(2), QStringLiteral("Maintenance"));
+    QCOMPARE(child<QLabel>(&page, "alerts.maintenance.emptyTitle")->text(),
+             QStringLiteral("No maintenance planned"));
+    auto *emptyAction = child<QPushButton>(&page, "alerts.maintenance.emptyAction");
+    QCOMPARE(emptyAction->text(), QStringLiteral("Plan maintenance"));
+    QVERIFY(emptyAction->isEnabled());
+
+    bool unnamedRefused = false;
+    bool backwardsRefused = false;
+    QString backwardsError;
+    bool endFollowsLength = false;
+    DialogSeam::setNextHandler([&](QDialog *dialog) {
+        if (dialog->objectName() != QLatin1String("alerts.maintenanceDialog"))
+            return int(QDialog::Rejected);
+        dialog->show();
+        auto *save = child<QPushButton>(dialog, "alerts.maintenance.save");
+        unnamedRefused = !save->isEnabled() &&
+                         child<QLabel>(dialog, "alerts.maintenance.nameError")->isVisible();
+        child<QLineEdit>(dialog, "alerts.maintenance.name")
+            ->setText(QStringLiteral("Kernel upgrade"));
+        auto *length = child<QComboBox>(dialog, "alerts.maintenance.length");
+        auto *starts = child<QDateTimeEdit>(dialog, "alerts.maintenance.starts");
+        auto *ends = child<QDateTimeEdit>(dialog, "alerts.maintenance.ends");
+        // "Until" a time typed, before the start: refused as typed.
+        length->setCurrentIndex(length->findData(0));
+        ends->setDateTime(starts->dateTime().addSecs(-3600));
+        auto *endsError = child<QLabel>(dialog, "alerts.maintenance.endsError");
+        backwardsRefused = !save->isEnabled() && endsError->isVisible();
+        backwardsError = endsError->text();
+        // Two hours from now.
+        length->setCurrentIndex(length->findData(2 * 3600));
+        endFollowsLength =
+            !ends->isEnabled() && starts->dateTime().secsTo(ends->dateTime()) == 2 * 3600;
+        auto *scope = child<QComboBox>(dialog, "alerts.maintenance.scope");
+        scope->setCurrentIndex(2);
+        child<QLineEdit>(dialog, "alerts.maintenance.label")->setText(QStringLiteral("web"));
+        save->click();
+        (void)QTest::qWaitFor([dialog] { return dialog->result() == QDialog::Accepted; }, 15000);
+        return dialog->result();
+    });
+    emptyAction->click();
+    QVERIFY(unnamedRefused);
+    QVERIFY(backwardsRefused);
+    QCOMPARE(backwardsError, QStringLiteral("The window must end after it starts."));
+    QVERIFY(endFollowsLength);
+    MaintenanceModel *windows = page.maintenance();
+    QCOMPARE(windows->rowCount(), 1);
+    QCOMPARE(windows->window(0)->name, QStringLiteral("Kernel upgrade"));
+    QCOMPARE(windows->window(0)->label, QStringLiteral("web"));
+    QCOMPARE(cell(windows, 0, MaintenanceModel::StateColumn), QStringLiteral("In progress"));
+    QCOMPARE(cell(windows, 0, MaintenanceModel::ScopeColumn), QStringLiteral("Label: web"));
+    // The server has it so.
+    auto stored =
+        await<QList<MaintenanceWindowRow>>([&](auto done) { api().maintenanceWindows(done); });
+    QVERIFY(stored.ok());
+    QCOMPARE(stored->size(), 1);
+    QCOMPARE(stored->first().label, QStringLiteral("web"));
+    const qint64 length = stored->first().startsAt.secsTo(stored->first().endsAt);
+    QVERIFY2(length > 2 * 3600 - 90 && length <= 2 * 3600, qPrintable(QString::number(length)));
+
+    // Another console plans one for tomorrow: it arrives live, after the
+    // current one (the soonest first).
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    MaintenanceWindowChange planned;
+    planned.name = QStringLiteral("Disk swap");
+    planned.startsAt = now.addSecs(24 * 3600);
+    planned.endsAt = now.addSecs(26 * 3600);
+    QVERIFY(await<MaintenanceWindowRow>([&](auto done) {
+                api().createMaintenanceWindow(planned, done);
+            }).ok());
+    QTRY_COMPARE_WITH_TIMEOUT(windows->rowCount(), 2, 15000);
+    QCOMPARE(windows->window(1)->name, QStringLiteral("Disk swap"));
+    QCOMPARE(cell(windows, 1, MaintenanceModel::StateColumn), QStringLiteral("Planned"));
+    QCOMPARE(cell(windows, 1, MaintenanceModel::ScopeColumn), QStringLiteral("All nodes"));
+    QCOMPARE(page.stateText(), QStringLiteral("2 maintenance windows, 1 in progress"));
+
+    // The current one ended by hand, through the confirmation.
+    auto *view = child<QTableView>(&page, "alerts.maintenance");
+    view->selectRow(0);
+    auto *end = child<QPushButton>(&page, "alerts.endMaintenance");
+    QVERIFY(end->isEnabled());
+    MessageBox::setNextAnswer(QMessageBox::Cancel);
+    end->click();
+    QCOMPARE(windows->rowCount(), 2);
+    MessageBox::setNextAnswer(QMessageBox::Yes);
+    end->click();
+    QTRY_COMPARE_WITH_TIMEOUT(windows->rowCount(), 1, 15000);
+    QCOMPARE(windows->window(0)->name, QStringLiteral("Disk swap"));
+    stored = await<QList<MaintenanceWindowRow>>([&](auto done) { api().maintenanceWindows(done); });
+    QCOMPARE(stored->size(), 1);
+
+    // Time passes: the planned window starts, then ends and leaves.
+    windows->setClock([now] { return now.addSecs(25 * 3600); });
+    windows->prune();
+    QCOMPARE(cell(windows, 0, MaintenanceModel::StateColumn), QStringLiteral("In progress"));
+    windows->setClock([now] { return now.addSecs(27 * 3600); });
+    windows->prune();
+    QCOMPARE(windows->rowCount(), 0);
+    QTRY_COMPARE(child<QLabel>(&page, "alerts.maintenance.emptyTitle")->text(),
+                 QStringLiteral("No maintenance planned"));
+    windows->setClock({});
+    QVERIFY(
+        await<void>([&](auto done) { api().endMaintenanceWindow(stored->first().id, done); }).ok());
+}
+
 void TestAlertsPage::viewerSeesNoEnabledActions()
 {
     AlertRuleChange mem;
@@ -655,7 +775,8 @@ void TestAlertsPage::viewerSeesNoEnabledActions()
     QCOMPARE(page.rules()->rowCount(), 1); // viewers read
     child<QTableView>(&page, "alerts.rules")->selectRow(0);
     for (const char *name :
-         {"alerts.newRule", "alerts.editRule", "alerts.toggleRule", "alerts.deleteRule"}) {
+         {"alerts.newRule", "alerts.editRule", "alerts.toggleRule", "alerts.deleteRule",
+          "alerts.newMaintenance", "alerts.endMaintenance"}) {
         auto *button = child<QPushButton>(&page, name);
         QVERIFY2(!button->isEnabled(), name);
         QVERIFY2(button->toolTip().contains(QLatin1String("administrator")),
@@ -666,7 +787,7 @@ void TestAlertsPage::viewerSeesNoEnabledActions()
     QVERIFY2(resolve->toolTip().contains(QLatin1String("viewer"), Qt::CaseInsensitive),
              qPrintable(resolve->toolTip()));
     // Channels are not a viewer's to see: the tab says so.
-    child<QTabWidget>(&page, "alerts.tabs")->setCurrentIndex(2);
+    child<QTabWidget>(&page, "alerts.tabs")->setCurrentIndex(3);
     QCOMPARE(child<QLabel>(&page, "alerts.channels.emptyTitle")->text(),
              QStringLiteral("Channels are for administrators"));
     QVERIFY(!child<QPushButton>(&page, "alerts.newChannel")->isEnabled());
@@ -813,6 +934,20 @@ void TestAlertsPage::screenshots()
         QVERIFY(
             await<AlertChannelRow>([&](auto done) { api().createChannel(channel, done); }).ok());
     }
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    for (const auto &[name, from, to, node, label] :
+         {std::tuple{"Kernel upgrade", -600, 2 * 3600, QString(), QStringLiteral("prod")},
+          std::tuple{"Disk swap", 20 * 3600, 22 * 3600, webId, QString()}}) {
+        MaintenanceWindowChange w;
+        w.name = QString::fromLatin1(name);
+        w.startsAt = now.addSecs(from);
+        w.endsAt = now.addSecs(to);
+        w.nodeId = node;
+        w.label = label;
+        QVERIFY(await<MaintenanceWindowRow>([&](auto done) {
+                    api().createMaintenanceWindow(w, done);
+                }).ok());
+    }
     ThemeManager themes;
     themes.setMode(ThemeManager::Mode::Light, ThemeManager::Persist::No);
     MainWindow::Options options;
@@ -858,7 +993,7 @@ void TestAlertsPage::screenshots()
         const int memoryRow = ruleRow(page->rules(), QStringLiteral("Database memory"));
         child<QTableView>(page, "alerts.rules")->selectRow(memoryRow);
         page->editRule();
-        child<QTabWidget>(page, "alerts.tabs")->setCurrentIndex(2);
+        child<QTabWidget>(page, "alerts.tabs")->setCurrentIndex(3);
         QTRY_COMPARE_WITH_TIMEOUT(page->channels()->rowCount(), 2, 15000);
         child<QTableView>(page, "alerts.channels")->selectRow(0);
         QApplication::processEvents();
@@ -897,6 +1032,29 @@ void TestAlertsPage::screenshots()
             return int(QDialog::Rejected);
         });
         page->newChannel();
+        // Maintenance: one in progress, one planned; the dialog.
+        child<QTabWidget>(page, "alerts.tabs")->setCurrentIndex(2);
+        QTRY_COMPARE_WITH_TIMEOUT(page->maintenance()->rowCount(), 2, 15000);
+        QTRY_VERIFY(!cell(page->maintenance(), 1, MaintenanceModel::ScopeColumn)
+                         .startsWith(QLatin1String("One")));
+        child<QTableView>(page, "alerts.maintenance")->selectRow(0);
+        QApplication::processEvents();
+        QVERIFY(window.grab().save(dir + QStringLiteral("/alerts-maintenance-") + shot +
+                                   QStringLiteral(".png")));
+        DialogSeam::setNextHandler([&](QDialog *dialog) {
+            dialog->show();
+            child<QLineEdit>(dialog, "alerts.maintenance.name")
+                ->setText(QStringLiteral("Database upgrade"));
+            auto *scope = child<QComboBox>(dialog, "alerts.maintenance.scope");
+            scope->setCurrentIndex(1);
+            auto *node = child<QComboBox>(dialog, "alerts.maintenance.node");
+            node->setCurrentIndex(node->findData(dbId));
+            QApplication::processEvents();
+            (void)dialog->grab().save(dir + QStringLiteral("/alerts-maintenance-dialog-") + shot +
+                                      QStringLiteral(".png"));
+            return int(QDialog::Rejected);
+        });
+        page->newMaintenanceWindow();
     }
     auto channels = await<QList<AlertChannelRow>>([&](auto done) { api().channels(done); });
     QVERIFY(channels.ok());

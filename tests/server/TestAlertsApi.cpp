@@ -23,6 +23,7 @@ class TestAlertsApi : public QObject, private ServerFixture
 private:
     QWebSocket m_events; // /ws/events as a viewer
     QList<QJsonObject> m_alerts;
+    QList<QJsonObject> m_windowEvents; // alert_maintenance_* {type, data}
     QString m_viewer;
 
     Answer createRule(const QJsonObject &body, const QString &token = {})
@@ -54,6 +55,8 @@ private slots:
             const QJsonObject message = QJsonDocument::fromJson(text.toUtf8()).object();
             if (message.value("type") == QLatin1String("alert"))
                 m_alerts.append(message.value("data").toObject());
+            if (message.value("type").toString().startsWith(QLatin1String("alert_maintenance_")))
+                m_windowEvents.append(message);
         });
         QUrl events = m_http->base();
         events.setScheme("ws");
@@ -170,6 +173,13 @@ private slots:
         const Answer made = m_http->json("POST", path, body, m_admin);
         QCOMPARE(made.status, 201);
         const QString windowId = made.data().value("id").toString();
+        // Every console (here a viewer's) hears of it at once.
+        QTRY_COMPARE(m_windowEvents.size(), 1);
+        QCOMPARE(m_windowEvents[0].value("type").toString(),
+                 QStringLiteral("alert_maintenance_created"));
+        const QJsonObject createdEvent = m_windowEvents[0].value("data").toObject();
+        QCOMPARE(createdEvent.value("window_id").toString(), windowId);
+        QCOMPARE(createdEvent.value("window").toObject(), made.data());
         const Answer listed = m_http->get(path, m_viewer);
         QCOMPARE(listed.status, 200);
         QCOMPARE(listed.data().value("items").toArray().size(), 1);
@@ -199,6 +209,11 @@ private slots:
                      .status,
                  200);
         QVERIFY(m_http->get(path, m_viewer).data().value("items").toArray().isEmpty());
+        QTRY_COMPARE(m_windowEvents.size(), 2);
+        QCOMPARE(m_windowEvents[1].value("type").toString(),
+                 QStringLiteral("alert_maintenance_deleted"));
+        QCOMPARE(m_windowEvents[1].value("data").toObject(),
+                 QJsonObject({{"window_id", windowId}}));
         QVERIFY(send(40, 94));
         QVERIFY(records(QStringLiteral("?node_id=") + nodeId).isEmpty());
         QVERIFY(send(50, 95));

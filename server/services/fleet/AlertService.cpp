@@ -349,6 +349,8 @@ Result<MaintenanceRow> AlertService::createMaintenance(const auth::Principal &ca
     auth::audit(m_db, QStringLiteral("ALERT_MAINTENANCE_CREATED"), caller.userId,
                 QStringLiteral("alert_maintenance"), window.id, client.ip, client.userAgent,
                 maintenanceJson(window));
+    publishMaintenance(QStringLiteral("alert_maintenance_created"), window.id,
+                       maintenanceJson(window));
     return window;
 }
 
@@ -363,6 +365,7 @@ Status AlertService::deleteMaintenance(const auth::Principal &caller,
     m_maintenance.removeIf([&id](const MaintenanceRow &w) { return w.id == id; });
     auth::audit(m_db, QStringLiteral("ALERT_MAINTENANCE_DELETED"), caller.userId,
                 QStringLiteral("alert_maintenance"), id, client.ip, client.userAgent, {});
+    publishMaintenance(QStringLiteral("alert_maintenance_deleted"), id, {});
     return {};
 }
 
@@ -383,6 +386,16 @@ void AlertService::publishRule(const QString &type, const QString &ruleId, const
     if (!rule.isEmpty())
         data.insert(QStringLiteral("rule"), rule);
     // Everyone signed in reads the rules.
+    m_events.publish({type, data, false, {}, true});
+}
+
+void AlertService::publishMaintenance(const QString &type, const QString &windowId,
+                                      const QJsonObject &window)
+{
+    QJsonObject data{{QStringLiteral("window_id"), windowId}};
+    if (!window.isEmpty())
+        data.insert(QStringLiteral("window"), window);
+    // Everyone signed in reads the windows, as the rules.
     m_events.publish({type, data, false, {}, true});
 }
 

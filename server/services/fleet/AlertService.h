@@ -161,6 +161,9 @@ private:
     // alert_rule_created / _updated / _deleted on /ws/events, so that every
     // console's rule list follows.
     void publishRule(const QString &type, const QString &ruleId, const QJsonObject &rule);
+    // alert_maintenance_created {window_id, window} / _deleted {window_id}.
+    void publishMaintenance(const QString &type, const QString &windowId,
+                            const QJsonObject &window);
 
     store::Database &m_db;
     FleetService &m_fleet;
