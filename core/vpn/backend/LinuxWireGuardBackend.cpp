@@ -32,20 +32,20 @@ Error toolError(const QString &what, const CommandResult &result)
                  QStringLiteral("%1: %2").arg(what, withoutKeys(result.firstErrorLine()))};
 }
 
-// "10.8.0.1/24" with the address in its canonical form; empty when it is
-// not an address with a prefix length (a bare address gets /32 or /128,
-// as `ip` prints host routes).
+// "10.8.0.1/24" with the address in its canonical form (a bare address
+// gets /32 or /128, as `ip` prints host routes); text that is no address
+// stays as it is, for `ip` to refuse and the error to name.
 QString canonicalPrefix(const QString &text)
 {
     const qsizetype slash = text.indexOf(u'/');
     const QHostAddress address(slash < 0 ? text : text.left(slash));
     if (address.isNull())
-        return {};
+        return text;
     const bool v4 = address.protocol() == QAbstractSocket::IPv4Protocol;
     bool ok = true;
     const int length = slash < 0 ? (v4 ? 32 : 128) : text.mid(slash + 1).toInt(&ok);
     if (!ok || length < 0 || length > (v4 ? 32 : 128))
-        return {};
+        return text;
     return address.toString() + u'/' + QString::number(length);
 }
 
@@ -151,14 +151,8 @@ Status LinuxWireGuardBackend::up(const InterfaceSpec &spec)
     if (!set.succeeded())
         return fail(
             toolError(QStringLiteral("wg refused the configuration of %1").arg(spec.name), set));
-    for (const QString &address : spec.addresses) {
-        const CommandResult added =
-            run(QStringLiteral("ip"), {QStringLiteral("address"), QStringLiteral("add"), address,
-                                       QStringLiteral("dev"), spec.name});
-        if (!added.succeeded())
-            return fail(toolError(
-                QStringLiteral("could not add address %1 to %2").arg(address, spec.name), added));
-    }
+    if (auto addressed = syncAddresses(spec); !addressed)
+        return fail(addressed.error());
     QStringList linkUp{QStringLiteral("link"), QStringLiteral("set"), QStringLiteral("dev"),
                        spec.name};
     if (spec.mtu > 0)
@@ -200,6 +194,27 @@ Status LinuxWireGuardBackend::sync(const InterfaceSpec &spec)
     return syncRoutes(spec);
 }
 
+Status LinuxWireGuardBackend::reconcile(const QString &name, const QSet<QString> &current,
+                                        const QSet<QString> &wanted, const QString &object,
+                                        const QString &addVerb)
+{
+    // `ip address add|del X dev NAME`, `ip route replace|del X dev NAME`.
+    for (const auto &[items, verb] : {std::pair{wanted - current, addVerb},
+                                      std::pair{current - wanted, QStringLiteral("del")}}) {
+        for (const QString &item : items) {
+            const CommandResult done =
+                run(QStringLiteral("ip"), {object, verb, item, QStringLiteral("dev"), name});
+            if (!done.succeeded())
+                return toolError(QStringLiteral("could not %1 %2 %3 on %4")
+                                     .arg(verb == QLatin1String("del") ? QStringLiteral("remove")
+                                                                       : QStringLiteral("add"),
+                                          object, item, name),
+                                 done);
+        }
+    }
+    return {};
+}
+
 Status LinuxWireGuardBackend::syncAddresses(const InterfaceSpec &spec)
 {
     const CommandResult shown =
@@ -222,24 +237,7 @@ Status LinuxWireGuardBackend::syncAddresses(const InterfaceSpec &spec)
     QSet<QString> wanted;
     for (const QString &address : spec.addresses)
         wanted.insert(canonicalPrefix(address));
-    for (const QString &address : wanted - current) {
-        const CommandResult added =
-            run(QStringLiteral("ip"), {QStringLiteral("address"), QStringLiteral("add"), address,
-                                       QStringLiteral("dev"), spec.name});
-        if (!added.succeeded())
-            return toolError(
-                QStringLiteral("could not add address %1 to %2").arg(address, spec.name), added);
-    }
-    for (const QString &address : current - wanted) {
-        const CommandResult removed =
-            run(QStringLiteral("ip"), {QStringLiteral("address"), QStringLiteral("del"), address,
-                                       QStringLiteral("dev"), spec.name});
-        if (!removed.succeeded())
-            return toolError(
-                QStringLiteral("could not remove address %1 from %2").arg(address, spec.name),
-                removed);
-    }
-    return {};
+    return reconcile(spec.name, current, wanted, QStringLiteral("address"), QStringLiteral("add"));
 }
 
 Status LinuxWireGuardBackend::syncRoutes(const InterfaceSpec &spec)
@@ -268,24 +266,8 @@ Status LinuxWireGuardBackend::syncRoutes(const InterfaceSpec &spec)
     QSet<QString> wanted;
     for (const QString &route : spec.routes)
         wanted.insert(canonicalPrefix(route));
-    for (const QString &route : wanted - current) {
-        const CommandResult added =
-            run(QStringLiteral("ip"), {QStringLiteral("route"), QStringLiteral("replace"), route,
-                                       QStringLiteral("dev"), spec.name});
-        if (!added.succeeded())
-            return toolError(QStringLiteral("could not route %1 into %2").arg(route, spec.name),
-                             added);
-    }
-    for (const QString &route : current - wanted) {
-        const CommandResult removed =
-            run(QStringLiteral("ip"), {QStringLiteral("route"), QStringLiteral("del"), route,
-                                       QStringLiteral("dev"), spec.name});
-        if (!removed.succeeded())
-            return toolError(
-                QStringLiteral("could not remove the route %1 from %2").arg(route, spec.name),
-                removed);
-    }
-    return {};
+    return reconcile(spec.name, current, wanted, QStringLiteral("route"),
+                     QStringLiteral("replace"));
 }
 
 Status LinuxWireGuardBackend::down(const QString &name)

@@ -3,6 +3,7 @@
 #include "vpn/backend/CommandRunner.h"
 #include "vpn/backend/WireGuardBackend.h"
 
+#include <QSet>
 #include <optional>
 
 namespace hm::vpn {
@@ -50,6 +51,9 @@ private:
     Status createLink(const QString &name);
     Status syncAddresses(const InterfaceSpec &spec);
     Status syncRoutes(const InterfaceSpec &spec);
+    // Adds what `wanted` has and `current` lacks, removes the rest.
+    Status reconcile(const QString &name, const QSet<QString> &current, const QSet<QString> &wanted,
+                     const QString &object, const QString &addVerb);
 
     Options m_options;
 };
