@@ -93,13 +93,7 @@ void AlertRuleDialog::build(const NodeNames &nodes)
     layout->addWidget(m_intro);
     auto *form = new QFormLayout();
     const auto row = [&](QLabel **label, QWidget *field, QLabel **error, const char *name) {
-        *label = new QLabel(this);
-        (*label)->setBuddy(field);
-        form->addRow(*label, field);
-        if (error) {
-            *error = createFieldError(this, ruleField(name) + QStringLiteral("Error"));
-            form->addRow(nullptr, *error);
-        }
+        addFieldRow(form, label, field, error, ruleField(name) + QStringLiteral("Error"));
     };
 
     m_name = new QLineEdit(this);

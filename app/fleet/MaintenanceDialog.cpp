@@ -57,13 +57,7 @@ MaintenanceDialog::MaintenanceDialog(client::ApiClient *client,
     layout->addWidget(m_intro);
     auto *form = new QFormLayout();
     const auto row = [&](QLabel **label, QWidget *field, QLabel **error, const char *name) {
-        *label = new QLabel(this);
-        (*label)->setBuddy(field);
-        form->addRow(*label, field);
-        if (error) {
-            *error = createFieldError(this, windowField(name) + QStringLiteral("Error"));
-            form->addRow(nullptr, *error);
-        }
+        addFieldRow(form, label, field, error, windowField(name) + QStringLiteral("Error"));
     };
 
     m_name = new QLineEdit(this);

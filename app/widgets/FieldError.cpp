@@ -28,4 +28,17 @@ void setFieldError(QLabel *label, const QString &text)
     label->setVisible(on);
 }
 
+void addFieldRow(QFormLayout *form, QLabel **label, QWidget *field, QLabel **error,
+                 const QString &errorObjectName)
+{
+    QWidget *owner = form->parentWidget() ? form->parentWidget() : field->parentWidget();
+    *label = new QLabel(owner);
+    (*label)->setBuddy(field);
+    form->addRow(*label, field);
+    if (error) {
+        *error = createFieldError(owner, errorObjectName);
+        form->addRow(nullptr, *error);
+    }
+}
+
 } // namespace hm::app

@@ -6,6 +6,7 @@
 
 #include <QString>
 
+class QFormLayout;
 class QLabel;
 class QWidget;
 
@@ -14,5 +15,11 @@ namespace hm::app {
 QLabel *createFieldError(QWidget *parent, const QString &objectName);
 // Shows `text` under its field; an empty text hides the line.
 void setFieldError(QLabel *label, const QString &text);
+
+// A form row: a new caption label (*label, its buddy `field`, text set by
+// the dialog's retranslateUi), the field, and when `error` is given the
+// field's error line under it, named `errorObjectName`. The dialog owns all.
+void addFieldRow(QFormLayout *form, QLabel **label, QWidget *field, QLabel **error = nullptr,
+                 const QString &errorObjectName = {});
 
 } // namespace hm::app
