@@ -334,4 +334,16 @@ Result<int> deleteWgClient(store::Database &db, qint64 id)
     return db.changes();
 }
 
+Result<QList<qint64>> wgServersWithExpiries(store::Database &db, qint64 fromMs, qint64 toMs)
+{
+    QList<qint64> ids;
+    const Status read = db.forEachRow(
+        QStringLiteral("SELECT DISTINCT server_id FROM wg_clients WHERE enabled = 1 AND "
+                       "expires_at > ? AND expires_at <= ? ORDER BY server_id"),
+        {fromMs, toMs}, [&ids](const store::Statement &s) { ids.append(s.int64(0)); });
+    if (!read)
+        return read.error();
+    return ids;
+}
+
 } // namespace hm::server::repositories

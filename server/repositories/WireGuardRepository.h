@@ -108,6 +108,8 @@ Status updateWgClient(store::Database &db, const WgClientRow &row);
 Status setWgClientKeys(store::Database &db, qint64 id, const QString &sealedPrivate,
                        const QString &sealedPreshared);
 Result<int> deleteWgClient(store::Database &db, qint64 id);
+// Servers with an enabled client whose expiry fell in (fromMs, toMs].
+Result<QList<qint64>> wgServersWithExpiries(store::Database &db, qint64 fromMs, qint64 toMs);
 
 // The list encoding of the text columns: comma-separated, no blanks.
 QString encodeWgList(const QStringList &items);

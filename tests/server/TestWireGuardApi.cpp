@@ -12,6 +12,7 @@
 #include "crypto/WireGuardKeys.h"
 #include "vpn/WgQuickText.h"
 
+#include <QDateTime>
 #include <QFile>
 #include <QJsonArray>
 #include <QSet>
@@ -465,6 +466,26 @@ private slots:
                            .contains(added.data().value("public_key").toString());
             }(),
             10000);
+
+        // A client that expires soon is in the file, then taken out on time.
+        const Answer expiring = createClient(
+            {{"name", "expiring"},
+             {"expires_at", QDateTime::currentDateTimeUtc().addSecs(3).toString(Qt::ISODate)}});
+        QCOMPARE(expiring.status, 201);
+        const QString expiringKey = expiring.data().value("public_key").toString();
+        const auto fileHolds = [&path](const QString &key) {
+            QFile again(path);
+            return again.open(QIODevice::ReadOnly) &&
+                   QString::fromUtf8(again.readAll()).contains(key);
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(fileHolds(expiringKey), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(!fileHolds(expiringKey), 20000);
+        QVERIFY(fileHolds(added.data().value("public_key").toString()));
+        QCOMPARE(m_http->get(wgPath(kWgClients, idOf(expiring)), m_admin)
+                     .data()
+                     .value("status")
+                     .toString(),
+                 QStringLiteral("expired"));
 
         const Answer status = m_http->get(wgPath(kWgServers, m_serverId, "/status"), m_admin);
         QCOMPARE(status.status, 200);

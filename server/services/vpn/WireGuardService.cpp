@@ -241,6 +241,24 @@ WireGuardService::WireGuardService(store::Database &db, crypto::EnvelopeCipher &
       m_defaultEndpointHost(std::move(defaultEndpointHost)), m_now(&auth::nowMs)
 {
     m_pool.setMaxThreadCount(1);
+    m_expiriesCheckedUntil = now();
+    m_expiryTimer.setInterval(kExpiryCheckMs);
+    connect(&m_expiryTimer, &QTimer::timeout, this, &WireGuardService::checkExpiries);
+    m_expiryTimer.start();
+}
+
+void WireGuardService::checkExpiries()
+{
+    const qint64 until = now();
+    auto servers = wgServersWithExpiries(m_db, m_expiriesCheckedUntil, until);
+    if (!servers) {
+        qCWarning(lcServer).noquote()
+            << "WireGuard client expiries not checked:" << servers.error().message;
+        return;
+    }
+    m_expiriesCheckedUntil = until;
+    for (const qint64 id : servers.value())
+        resync(id);
 }
 
 WireGuardService::~WireGuardService()

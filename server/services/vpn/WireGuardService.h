@@ -23,6 +23,7 @@
 #include <QObject>
 #include <QPointer>
 #include <QThreadPool>
+#include <QTimer>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -137,6 +138,11 @@ public:
     void serverStatus(qint64 id, Done done);
     // Brings up the servers marked running or auto_start (server start).
     void startMarkedServers();
+    // Re-syncs the running servers whose clients expired since the last
+    // check (a timer calls it every kExpiryCheckMs), so an expired client
+    // loses its peer on time.
+    void checkExpiries();
+    static constexpr int kExpiryCheckMs = 5000;
 
     // As the API shows them (docs/api.md "WireGuard"); private keys are
     // "***REDACTED***".
@@ -169,6 +175,8 @@ private:
     std::function<QString()> m_defaultEndpointHost;
     std::function<qint64()> m_now;
     QThreadPool m_pool; // one thread: backend calls run in order
+    QTimer m_expiryTimer;
+    qint64 m_expiriesCheckedUntil = 0;
 };
 
 } // namespace hm::server::vpn
