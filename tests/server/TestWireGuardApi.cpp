@@ -294,6 +294,23 @@ private slots:
         QCOMPARE(sameName.status, 409);
         QCOMPARE(sameName.details().value("field").toString(), QStringLiteral("name"));
         QCOMPARE(clientCount(), before);
+
+        // The server's subnets must keep every client's addresses.
+        const Answer server = m_http->get(wgPath(kWgServers, m_serverId), m_admin);
+        const Answer shrink = m_http->json("PUT", wgPath(kWgServers, m_serverId),
+                                           {{"ipv4_address", "10.8.0.1/30"}}, m_admin);
+        QCOMPARE(shrink.status, 422);
+        QCOMPARE(shrink.details().value("field").toString(), QStringLiteral("ipv4_address"));
+        const Answer dropV6 = m_http->json("PUT", wgPath(kWgServers, m_serverId),
+                                           {{"ipv6_address", QJsonValue::Null}}, m_admin);
+        QCOMPARE(dropV6.status, 422);
+        QCOMPARE(dropV6.details().value("field").toString(), QStringLiteral("ipv6_address"));
+        QCOMPARE(m_http->get(wgPath(kWgServers, m_serverId), m_admin).data(), server.data());
+        // A change that fits is taken.
+        const Answer renamed = m_http->json("PUT", wgPath(kWgServers, m_serverId),
+                                            {{"description", "Head office"}}, m_admin);
+        QCOMPARE(renamed.status, 200);
+        QCOMPARE(renamed.data().value("description").toString(), QStringLiteral("Head office"));
     }
 
     void hostileFieldsAreRefusedAndNothingChanges()
