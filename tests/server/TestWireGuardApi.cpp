@@ -419,6 +419,20 @@ private slots:
         QCOMPARE(updated.data().value("ipv4_address"), made.data().value("ipv4_address"));
     }
 
+    void seed000AliasesCreateOnTheOnlyServer()
+    {
+        const Answer created = m_http->json("POST", QStringLiteral("/api/vpn/clients"),
+                                            {{"client_name", "seed-zero"}}, m_admin);
+        QVERIFY2(created.status == 201, created.raw.constData());
+        QCOMPARE(qint64(created.data().value("server_id").toDouble()), m_serverId);
+        QVERIFY(created.data().value("config").toString().contains(QStringLiteral("[Peer]")));
+        rememberSecrets(created.data().value("config").toString());
+        const Answer listed =
+            m_http->get(QStringLiteral("/api/vpn/clients?search=seed-zero"), m_admin);
+        QCOMPARE(listed.status, 200);
+        QCOMPARE(listed.data().value("clients").toArray().size(), 1);
+    }
+
     void viewersReadButCannotWrite()
     {
         const ApiUser viewer =

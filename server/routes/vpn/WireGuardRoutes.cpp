@@ -521,25 +521,57 @@ void registerWireGuardRoutes(ApiRouter &router, auth::AuthModule &auth, vpn::Wir
                           string(QStringLiteral("data:image/png;base64,… of the config")));
         createdClient.insert(QStringLiteral("properties"), properties);
     }
-    auth::addProtectedRoute(
-        router, auth, Method::Post, kWgClients, Role::Admin,
-        [&wg](const RequestContext &c, const Principal &p) -> ApiReply {
-            HM_TRY(body, c.jsonObject());
-            HM_TRY(details, wgClientDetails(body.value()));
-            HM_TRY(created, wg.createClient(p, auth::clientInfo(c), details.value()));
-            QJsonObject answer = vpn::WireGuardService::clientJson(created.value().row);
-            answer.insert(QStringLiteral("config"), created.value().config);
-            answer.insert(QStringLiteral("qr_code"), created.value().qrCode);
-            return ApiReply::ok(answer, 201);
-        },
-        routeDoc(kWgTag,
-                 QStringLiteral("Create a client: key pair, preshared key and the lowest free "
-                                "addresses of its family (or the explicit ones, checked); the "
-                                "answer holds its config and QR code this once"),
-                 {ErrorCode::ValidationError, ErrorCode::Conflict})
+    const auto createClient = [&wg](const RequestContext &c, const Principal &p) -> ApiReply {
+        HM_TRY(body, c.jsonObject());
+        QJsonObject fields = body.value();
+        // Seed 000's /api/vpn/clients names the client "client_name" and
+        // has one server: without server_id, the only one there is.
+        if (!fields.contains(QStringLiteral("name")) &&
+            fields.contains(QStringLiteral("client_name")))
+            fields.insert(QStringLiteral("name"), fields.value(QStringLiteral("client_name")));
+        if (!fields.contains(QStringLiteral("server_id"))) {
+            repositories::WgServerFilter only;
+            only.limit = 2;
+            HM_TRY(servers, wg.listServers(only));
+            if (servers.value().total == 1)
+                fields.insert(QStringLiteral("server_id"), double(servers.value().items.at(0).id));
+        }
+        HM_TRY(details, wgClientDetails(fields));
+        HM_TRY(created, wg.createClient(p, auth::clientInfo(c), details.value()));
+        QJsonObject answer = vpn::WireGuardService::clientJson(created.value().row);
+        answer.insert(QStringLiteral("config"), created.value().config);
+        answer.insert(QStringLiteral("qr_code"), created.value().qrCode);
+        return ApiReply::ok(answer, 201);
+    };
+    const auto createDoc = [&] {
+        return routeDoc(kWgTag,
+                        QStringLiteral("Create a client: key pair, preshared key and the lowest "
+                                       "free addresses of its family (or the explicit ones, "
+                                       "checked); the answer holds its config and QR code this "
+                                       "once. Without server_id: the only server"),
+                        {ErrorCode::ValidationError, ErrorCode::Conflict})
             .request(wgClientBodySchema(true))
             .response(createdClient)
-            .status(201));
+            .status(201);
+    };
+    auth::addProtectedRoute(router, auth, Method::Post, kWgClients, Role::Admin, createClient,
+                            createDoc());
+    // Seed 000's names for the same two routes.
+    const QString seed000Clients = QStringLiteral("/api/vpn/clients");
+    auth::addProtectedRoute(router, auth, Method::Post, seed000Clients, Role::Admin, createClient,
+                            createDoc());
+    RouteDoc aliasListDoc =
+        routeDoc(kWgTag,
+                 QStringLiteral("WireGuard clients by id (seed 000's name of GET "
+                                "/api/v1/wireguard/clients)"),
+                 {ErrorCode::ValidationError})
+            .response(object({{QStringLiteral("clients"), arrayOf(client)},
+                              {QStringLiteral("pagination"), pagination()}}));
+    aliasListDoc.queryParameters = paging();
+    auth::addProtectedRoute(
+        router, auth, Method::Get, seed000Clients, Role::Viewer,
+        [&wg](const RequestContext &c, const Principal &) { return wgClientList(wg, c); },
+        std::move(aliasListDoc));
 
     auth::addProtectedRoute(
         router, auth, Method::Get, kWgClients + QStringLiteral("/{id}"), Role::Viewer,
