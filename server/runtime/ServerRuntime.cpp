@@ -335,6 +335,7 @@ Result<QUrl> ServerRuntime::startUp()
     m_wireguard = std::make_unique<vpn::WireGuardService>(*m_database, *m_envelope,
                                                           std::move(wgBackend.value()),
                                                           [this] { return publicUrl().host(); });
+    m_wireguard->setEvents(&m_auth->events);
     registerWireGuardRoutes(*m_router, *m_auth, *m_wireguard);
     // The servers that ran before (or start by themselves) come back up.
     m_wireguard->startMarkedServers();

@@ -17,6 +17,7 @@
 #include <QJsonArray>
 #include <QSet>
 #include <QTest>
+#include <QWebSocket>
 
 using namespace hm;
 using namespace hm::test;
@@ -48,6 +49,19 @@ private:
     // Every client private key the tests saw (from configs): none may show
     // up anywhere else.
     QStringList m_secrets;
+    // /ws/events as the administrator: the wireguard_status messages.
+    QWebSocket m_events;
+    QList<QJsonObject> m_statuses;
+    // The status of our server in the last wireguard_status message.
+    QString lastPushedStatus() const
+    {
+        if (m_statuses.isEmpty())
+            return {};
+        for (const QJsonValue server : m_statuses.last().value("servers").toArray())
+            if (qint64(server.toObject().value("id").toDouble()) == m_serverId)
+                return server.toObject().value("status").toString();
+        return {};
+    }
 
     Answer createClient(const QJsonObject &body, const QString &token = {})
     {
@@ -90,6 +104,18 @@ private slots:
         QVERIFY2(startServer({QStringLiteral("--wireguard-backend"), QStringLiteral("config-only")})
                      .isEmpty(),
                  "server did not start");
+        connect(&m_events, &QWebSocket::textMessageReceived, this, [this](const QString &text) {
+            const QJsonObject message = QJsonDocument::fromJson(text.toUtf8()).object();
+            if (message.value("type") == QLatin1String("wireguard_status"))
+                m_statuses.append(message.value("data").toObject());
+        });
+        QUrl events = m_http->base();
+        events.setScheme("ws");
+        events.setPath("/ws/events");
+        QNetworkRequest request(events);
+        request.setRawHeader("Authorization", "Bearer " + m_admin.toUtf8());
+        m_events.open(request);
+        QTRY_COMPARE_WITH_TIMEOUT(m_events.state(), QAbstractSocket::ConnectedState, 15000);
     }
 
     void administratorsCreateADualStackServer()
@@ -473,6 +499,8 @@ private slots:
         QVERIFY2(started.status == 200, qPrintable(QString::fromUtf8(started.raw)));
         QCOMPARE(started.data().value("status").toString(), QStringLiteral("running"));
         QCOMPARE(started.data().value("backend").toString(), QStringLiteral("config-only"));
+        // Everyone signed in hears it on /ws/events (seed 001's wireguard_status).
+        QTRY_COMPARE_WITH_TIMEOUT(lastPushedStatus(), QStringLiteral("running"), 15000);
         const QString path = m_dir.filePath(QStringLiteral("wireguard/wg0.conf"));
         QFile file(path);
         QVERIFY(file.open(QIODevice::ReadOnly));
@@ -527,6 +555,9 @@ private slots:
                                             Http::bearer(m_admin));
         QCOMPARE(stopped.status, 200);
         QCOMPARE(stopped.data().value("status").toString(), QStringLiteral("stopped"));
+        QTRY_COMPARE_WITH_TIMEOUT(lastPushedStatus(), QStringLiteral("stopped"), 15000);
+        QVERIFY(m_statuses.last().value("servers").toArray().at(0).toObject().contains(
+            "bytes_received"));
         QCOMPARE(
             m_http->get(wgPath(kWgServers, m_serverId), m_admin).data().value("status").toString(),
             QStringLiteral("stopped"));

@@ -7,6 +7,7 @@
 #include "qr/QrPng.h"
 #include "server/api/AuthCommon.h"
 #include "server/api/Roles.h"
+#include "server/services/auth/AccountEvents.h"
 #include "server/services/auth/AuditLog.h"
 #include "store/Database.h"
 #include "vpn/AddressPlan.h"
@@ -259,6 +260,69 @@ void WireGuardService::checkExpiries()
     m_expiriesCheckedUntil = until;
     for (const qint64 id : servers.value())
         resync(id);
+    pushStatus();
+}
+
+void WireGuardService::pushStatus()
+{
+    if (!m_events || m_statusPending)
+        return;
+    WgServerFilter all;
+    all.limit = 1000;
+    auto rows = listWgServers(m_db, all);
+    if (!rows || rows.value().items.isEmpty())
+        return;
+    struct Entry
+    {
+        qint64 id;
+        QString name;
+        QString interfaceName;
+        bool meantToRun;
+        qint64 clients;
+    };
+    QList<Entry> entries;
+    for (const WgServerRow &row : rows.value().items)
+        entries.append({row.id, row.name, row.interfaceName,
+                        row.desiredState == QLatin1String("running"), row.clientsCount});
+    m_statusPending = true;
+    runOnWorker(
+        [backend = m_backend, entries]() -> Result<QJsonObject> {
+            QJsonArray servers;
+            for (const Entry &e : entries) {
+                QString status =
+                    e.meantToRun ? QStringLiteral("running") : QStringLiteral("stopped");
+                qint64 rx = 0;
+                qint64 tx = 0;
+                if (e.meantToRun && backend && backend->applies()) {
+                    auto link = backend->linkState(e.interfaceName);
+                    if (link && link.value().exists && link.value().up) {
+                        rx = link.value().rxBytes;
+                        tx = link.value().txBytes;
+                    } else {
+                        status = QStringLiteral("error");
+                    }
+                }
+                servers.append(QJsonObject{{QStringLiteral("id"), e.id},
+                                           {QStringLiteral("name"), e.name},
+                                           {QStringLiteral("status"), status},
+                                           {QStringLiteral("clients_count"), e.clients},
+                                           {QStringLiteral("bytes_received"), rx},
+                                           {QStringLiteral("bytes_sent"), tx}});
+            }
+            return QJsonObject{{QStringLiteral("servers"), servers}};
+        },
+        [this](Result<QJsonObject> status) {
+            m_statusPending = false;
+            if (!status || !m_events || status.value() == m_lastStatus)
+                return;
+            m_lastStatus = status.value();
+            auth::AccountEvent event;
+            event.type = QStringLiteral("wireguard_status");
+            event.data = status.value();
+            event.toEveryone = true;
+            event.transient = true;
+            m_events->publish(event);
+        });
 }
 
 WireGuardService::~WireGuardService()
@@ -1090,6 +1154,7 @@ void WireGuardService::startServer(const auth::Principal &caller, const auth::Cl
             auth::audit(m_db, QStringLiteral("WIREGUARD_SERVER_STARTED"), who.userId,
                         QStringLiteral("wireguard_server"), QString::number(id), from.ip,
                         from.userAgent, {{QStringLiteral("backend"), backendName}});
+            pushStatus();
             done(QJsonObject{{QStringLiteral("id"), id},
                              {QStringLiteral("status"), QStringLiteral("running")},
                              {QStringLiteral("backend"), backendName},
@@ -1126,6 +1191,7 @@ void WireGuardService::stopServer(const auth::Principal &caller, const auth::Cli
             auth::audit(m_db, QStringLiteral("WIREGUARD_SERVER_STOPPED"), who.userId,
                         QStringLiteral("wireguard_server"), QString::number(id), from.ip,
                         from.userAgent, {{QStringLiteral("backend"), backendName}});
+            pushStatus();
             done(QJsonObject{{QStringLiteral("id"), id},
                              {QStringLiteral("status"), QStringLiteral("stopped")},
                              {QStringLiteral("backend"), backendName},

@@ -37,7 +37,8 @@ class EnvelopeCipher;
 
 namespace hm::server::auth {
 struct Principal;
-}
+class AccountEvents;
+} // namespace hm::server::auth
 
 namespace hm::server::vpn {
 
@@ -143,6 +144,12 @@ public:
     // loses its peer on time.
     void checkExpiries();
     static constexpr int kExpiryCheckMs = 5000;
+    // /ws/events "wireguard_status" (seed 001: {servers: [{id, name, status,
+    // clients_count, bytes_received, bytes_sent}]}) to everyone signed in,
+    // checked on the same tick and after each start or stop, sent when it
+    // changed.
+    void setEvents(auth::AccountEvents *events) { m_events = events; }
+    void pushStatus();
 
     // As the API shows them (docs/api.md "WireGuard"); private keys are
     // "***REDACTED***".
@@ -176,6 +183,9 @@ private:
     std::function<qint64()> m_now;
     QThreadPool m_pool; // one thread: backend calls run in order
     QTimer m_expiryTimer;
+    auth::AccountEvents *m_events = nullptr;
+    QJsonObject m_lastStatus;
+    bool m_statusPending = false;
     qint64 m_expiriesCheckedUntil = 0;
 };
 
