@@ -584,6 +584,28 @@ private slots:
         QVERIFY(!everything.contains("PrivateKey"));
     }
 
+    void aStartedServerComesBackAfterARestart()
+    {
+        QCOMPARE(
+            m_http
+                ->send("POST", wgPath(kWgServers, m_serverId, "/start"), {}, Http::bearer(m_admin))
+                .status,
+            200);
+        const QString path = m_dir.filePath(QStringLiteral("wireguard/wg0.conf"));
+        QVERIFY(QFile::exists(path));
+        m_events.abort();
+        QVERIFY(stopServer());
+        QVERIFY(QFile::remove(path));
+        QVERIFY2(
+            restartServer({QStringLiteral("--wireguard-backend"), QStringLiteral("config-only")})
+                .isEmpty(),
+            "server did not restart");
+        QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(path), 15000);
+        QCOMPARE(
+            m_http->get(wgPath(kWgServers, m_serverId), m_admin).data().value("status").toString(),
+            QStringLiteral("running"));
+    }
+
     void deletingTheServerTakesItsClients()
     {
         QCOMPARE(m_http->send("DELETE", wgPath(kWgServers, m_serverId), {}, Http::bearer(m_admin))
