@@ -898,6 +898,63 @@ ALTER TABLE alert_rules ADD COLUMN renotify_s INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE alert_records ADD COLUMN notified_at INTEGER;
 )sql";
 
+// WireGuard servers and their clients (issue 36, points 1 and 2; docs/api.md
+// "WireGuard"). Private and preshared keys are sealed (EnvelopeCipher,
+// CREDENTIAL data key, "wg_server:<id>" / "wg_client:<id>" as associated
+// data). Lists (DNS servers, allowed IPs) are comma-separated text the
+// repository reads and writes: every entry is checked before it is stored
+// and none can hold a comma. A client's addresses are plain IP literals
+// (no prefix length); the unique indexes make two clients of one server
+// holding one address impossible, whatever the service checked before.
+const char kWireGuardSchema[] = R"sql(
+CREATE TABLE wg_servers (
+    id                   INTEGER PRIMARY KEY AUTOINCREMENT,
+    name                 TEXT NOT NULL,
+    interface            TEXT NOT NULL UNIQUE,
+    listen_port          INTEGER NOT NULL CHECK (listen_port BETWEEN 1 AND 65535),
+    ipv4_address         TEXT,
+    ipv6_address         TEXT,
+    public_key           TEXT NOT NULL,
+    private_key          TEXT NOT NULL,
+    dns_servers          TEXT NOT NULL DEFAULT '',
+    mtu                  INTEGER NOT NULL DEFAULT 1420,
+    persistent_keepalive INTEGER NOT NULL DEFAULT 0,
+    allowed_ips          TEXT NOT NULL DEFAULT '',
+    endpoint_host        TEXT NOT NULL DEFAULT '',
+    auto_start           INTEGER NOT NULL DEFAULT 0,
+    description          TEXT NOT NULL DEFAULT '',
+    desired_state        TEXT NOT NULL DEFAULT 'stopped'
+                         CHECK (desired_state = 'running' OR desired_state = 'stopped'),
+    created_at           INTEGER NOT NULL,
+    updated_at           INTEGER NOT NULL,
+    CHECK (ipv4_address IS NOT NULL OR ipv6_address IS NOT NULL)
+);
+CREATE TABLE wg_clients (
+    id                   INTEGER PRIMARY KEY AUTOINCREMENT,
+    server_id            INTEGER NOT NULL REFERENCES wg_servers(id) ON DELETE CASCADE,
+    name                 TEXT NOT NULL,
+    address_family       TEXT NOT NULL
+                         CHECK (address_family = 'ipv4' OR address_family = 'ipv6'
+                                OR address_family = 'dual'),
+    ipv4_address         TEXT,
+    ipv6_address         TEXT,
+    public_key           TEXT NOT NULL,
+    private_key          TEXT NOT NULL,
+    preshared_key        TEXT,
+    allowed_ips          TEXT NOT NULL DEFAULT '',
+    dns_servers          TEXT NOT NULL DEFAULT '',
+    persistent_keepalive INTEGER NOT NULL DEFAULT 0,
+    enabled              INTEGER NOT NULL DEFAULT 1,
+    expires_at           INTEGER,
+    description          TEXT NOT NULL DEFAULT '',
+    created_at           INTEGER NOT NULL,
+    updated_at           INTEGER NOT NULL
+);
+CREATE UNIQUE INDEX wg_clients_name ON wg_clients(server_id, name);
+CREATE UNIQUE INDEX wg_clients_ipv4 ON wg_clients(server_id, ipv4_address);
+CREATE UNIQUE INDEX wg_clients_ipv6 ON wg_clients(server_id, ipv6_address);
+)sql";
+
 #undef HM_NOW_MS
 
 } // namespace
@@ -939,6 +996,7 @@ const QList<Migration> &schemaMigrations()
         {22, QStringLiteral("fleet probes"), QString::fromUtf8(kFleetProbesSchema)},
         {23, QStringLiteral("alert rules on probes"), QString::fromUtf8(kAlertProbeRulesSchema)},
         {24, QStringLiteral("alert re-notification"), QString::fromUtf8(kAlertRenotifySchema)},
+        {25, QStringLiteral("wireguard servers and clients"), QString::fromUtf8(kWireGuardSchema)},
     };
     return migrations;
 }

@@ -1,6 +1,7 @@
 #include "server/repositories/AlertChannelRepository.h"
 
 #include "store/Database.h"
+#include "store/SelectOne.h"
 
 #include <QJsonDocument>
 

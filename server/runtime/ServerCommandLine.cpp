@@ -282,6 +282,32 @@ QList<ServerRow> serverRows()
              line.options.webSockets.latencyMarks = given.isSet;
              return {};
          }},
+        // WireGuard (server/services/vpn, docs/api.md "WireGuard").
+        {QStringLiteral("wireguard-backend"),
+         QStringLiteral("auto|kernel|wireguard-go|config-only"),
+         QStringLiteral("How WireGuard servers are applied: the kernel module, wireguard-go, "
+                        "or config-only (files under DATA_DIR/wireguard, nothing runs); auto "
+                        "(default) picks the first that works."),
+         QStringLiteral("auto"),
+         [](const GivenOption &given, ServerCommandLine &line) -> Status {
+             const QStringList known{QStringLiteral("auto"), QStringLiteral("kernel"),
+                                     QStringLiteral("wireguard-go"), QStringLiteral("config-only")};
+             if (!known.contains(given.value))
+                 return badValue(QStringLiteral("--wireguard-backend must be auto, kernel, "
+                                                "wireguard-go or config-only, not \"%1\"")
+                                     .arg(given.value));
+             line.options.wireguardBackend = given.value;
+             return {};
+         }},
+        {QStringLiteral("wireguard-netns"),
+         QStringLiteral("NAME"),
+         QStringLiteral("Tests only: run WireGuard commands in this network namespace."),
+         {},
+         [](const GivenOption &given, ServerCommandLine &line) -> Status {
+             line.options.wireguardNetns = given.value;
+             return {};
+         },
+         true},
         // Tests only: a pending two-factor login's lifetime, so its expiry
         // can be tested without waiting five minutes.
         {QStringLiteral("pending-login-ttl-ms"), QStringLiteral("MS"),

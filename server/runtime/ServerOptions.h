@@ -65,6 +65,11 @@ struct ServerOptions
     // --credential-rotation-batch; tests make it small to stop a rotation
     // part-way).
     int credentialRotationBatch = 500;
+    // --wireguard-backend: auto (default), kernel, wireguard-go or
+    // config-only (server/services/vpn/WireGuardBackends.h); the hidden
+    // --wireguard-netns runs its commands in a network namespace (tests).
+    QString wireguardBackend = QStringLiteral("auto");
+    QString wireguardNetns;
     // Console only: OS keychain access for the master key (see MasterKeyOptions).
     std::function<std::optional<QByteArray>()> keychainRead;
     std::function<bool(const QByteArray &)> keychainWrite;

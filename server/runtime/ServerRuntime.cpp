@@ -14,6 +14,7 @@
 #include "server/routes/fleet/FleetRoutes.h"
 #include "server/routes/services/ServiceRoutes.h"
 #include "server/routes/system/SystemRoutes.h"
+#include "server/routes/vpn/WireGuardRoutes.h"
 #include "server/runtime/MasterKeyRotation.h"
 #include "server/runtime/TlsFiles.h"
 #include "server/services/auth/AuditLog.h"
@@ -34,6 +35,8 @@
 #include "server/services/fleet/ProbeService.h"
 #include "server/services/fleet/PublicStatus.h"
 #include "server/services/system/LogBuffer.h"
+#include "server/services/vpn/WireGuardBackends.h"
+#include "server/services/vpn/WireGuardService.h"
 #include "server/ws/WebSocketHub.h"
 #include "store/Database.h"
 #include "store/DekRepository.h"
@@ -325,6 +328,17 @@ Result<QUrl> ServerRuntime::startUp()
             dispatcher->recordReminded(record, alert);
         });
     registerAlertChannelRoutes(*m_router, *m_auth, *m_alertChannels);
+    auto wgBackend = vpn::makeWireGuardBackend(m_options.wireguardBackend, m_options.dataDir,
+                                               m_options.wireguardNetns);
+    if (!wgBackend)
+        return wgBackend.error();
+    m_wireguard = std::make_unique<vpn::WireGuardService>(*m_database, *m_envelope,
+                                                          std::move(wgBackend.value()),
+                                                          [this] { return publicUrl().host(); });
+    m_wireguard->setEvents(&m_auth->events);
+    registerWireGuardRoutes(*m_router, *m_auth, *m_wireguard);
+    // The servers that ran before (or start by themselves) come back up.
+    m_wireguard->startMarkedServers();
     registerMetricsAndDocsRoutes(*m_router, [this] { return publicUrl().toString(); });
     m_webSockets = std::make_unique<ws::WebSocketHub>(*m_router, *m_auth, *m_database, *m_engine,
                                                       *m_flowEvents, *m_fleet, *m_probes,
@@ -371,8 +385,9 @@ void ServerRuntime::stop()
     // After the agents' connections, before the engine whose queue it writes to.
     m_alertDispatcher.reset(); // follows the alerts, uses the channels
     m_alertChannels.reset();
-    m_alerts.reset(); // listens to the fleet
-    m_probes.reset(); // asks the fleet about nodes
+    m_alerts.reset();    // listens to the fleet
+    m_probes.reset();    // asks the fleet about nodes
+    m_wireguard.reset(); // waits for its backend call in progress
     m_fleet.reset();
     // Before the engine: its health checks reach into the engine's registry.
     m_components.reset();

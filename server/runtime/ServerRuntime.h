@@ -41,6 +41,9 @@ class FleetService;
 class ProbeService;
 class PublicStatus;
 } // namespace fleet
+namespace vpn {
+class WireGuardService;
+}
 namespace credentials {
 class CredentialVault;
 class CredentialRotation;
@@ -113,6 +116,7 @@ private:
     std::unique_ptr<fleet::ProbeService> m_probes;             // what the agents check
     std::unique_ptr<fleet::AlertChannels> m_alertChannels;     // where alerts go
     std::unique_ptr<fleet::AlertDispatcher> m_alertDispatcher; // sends them there
+    std::unique_ptr<vpn::WireGuardService> m_wireguard;        // WireGuard servers and clients
     std::unique_ptr<ws::WebSocketHub> m_webSockets;            // /ws/… on the HTTP port
     // Derived from the master key in openStore(); moved into the auth module.
     crypto::SecureBytes m_tokenSigningKey;

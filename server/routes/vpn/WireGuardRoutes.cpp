@@ -1,0 +1,655 @@
+// /api/v1/wireguard/*: parse, authorise, call WireGuardService, render
+// (docs/api.md "WireGuard"). Private keys never appear in an answer but the
+// client's own config (its creation and the audited download).
+
+#include "server/routes/vpn/WireGuardRoutes.h"
+
+#include "server/api/ApiRouter.h"
+#include "server/api/AuthCommon.h"
+#include "server/api/PagedReply.h"
+#include "server/api/QueryParams.h"
+#include "server/api/RouteHelpers.h"
+#include "server/services/auth/AuthModule.h"
+#include "server/services/vpn/WireGuardService.h"
+
+#include <QJsonArray>
+#include <cmath>
+
+namespace hm::server {
+
+using namespace schema;
+using auth::Principal;
+using auth::Role;
+using Method = http::Method;
+
+namespace {
+
+const QString kWgTag = QStringLiteral("WireGuard");
+const QString kWgServers = QStringLiteral("/api/v1/wireguard/servers");
+const QString kWgClients = QStringLiteral("/api/v1/wireguard/clients");
+
+Result<qint64> wgPathId(const RequestContext &c)
+{
+    bool ok = false;
+    const qint64 id = c.pathArgs.at(0).toLongLong(&ok);
+    if (!ok || id <= 0)
+        return Error{ErrorCode::ResourceNotFound, QStringLiteral("no such id")};
+    return id;
+}
+
+Result<int> wgWholeNumber(const QJsonValue &value, const QString &field)
+{
+    const double number = value.toDouble();
+    if (!value.isDouble() || number != std::floor(number) || std::fabs(number) > 1e9)
+        return auth::fieldError(field, QStringLiteral("a whole number"));
+    return int(number);
+}
+
+Status wgReadString(const QJsonObject &body, const QString &field, std::optional<QString> *out,
+                    bool nullClears)
+{
+    if (!body.contains(field))
+        return {};
+    const QJsonValue v = body.value(field);
+    if (v.isNull() && nullClears) {
+        *out = QString();
+        return {};
+    }
+    if (!v.isString())
+        return auth::fieldError(field, QStringLiteral("a string"));
+    *out = v.toString();
+    return {};
+}
+
+Status wgReadList(const QJsonObject &body, const QString &field, std::optional<QStringList> *out)
+{
+    if (!body.contains(field))
+        return {};
+    const QJsonValue v = body.value(field);
+    if (v.isNull()) {
+        *out = QStringList();
+        return {};
+    }
+    if (!v.isArray())
+        return auth::fieldError(field, QStringLiteral("an array of strings"));
+    QStringList items;
+    for (const QJsonValue item : v.toArray()) {
+        if (!item.isString())
+            return auth::fieldError(field, QStringLiteral("an array of strings"));
+        items << item.toString();
+    }
+    *out = items;
+    return {};
+}
+
+Status wgReadInt(const QJsonObject &body, const QString &field, std::optional<int> *out)
+{
+    if (!body.contains(field))
+        return {};
+    auto number = wgWholeNumber(body.value(field), field);
+    if (!number)
+        return number.error();
+    *out = number.value();
+    return {};
+}
+
+Status wgReadBool(const QJsonObject &body, const QString &field, std::optional<bool> *out)
+{
+    if (!body.contains(field))
+        return {};
+    if (!body.value(field).isBool())
+        return auth::fieldError(field, QStringLiteral("true or false"));
+    *out = body.value(field).toBool();
+    return {};
+}
+
+Result<vpn::WgServerDetails> wgServerDetails(const QJsonObject &body)
+{
+    vpn::WgServerDetails d;
+    for (const auto &[field, out, nullClears] :
+         {std::tuple{QStringLiteral("name"), &d.name, false},
+          std::tuple{QStringLiteral("interface"), &d.interfaceName, false},
+          std::tuple{QStringLiteral("ipv4_address"), &d.ipv4Address, true},
+          std::tuple{QStringLiteral("ipv6_address"), &d.ipv6Address, true},
+          std::tuple{QStringLiteral("endpoint_host"), &d.endpointHost, true},
+          std::tuple{QStringLiteral("description"), &d.description, true}}) {
+        if (Status s = wgReadString(body, field, out, nullClears); !s)
+            return s.error();
+    }
+    // Seed 001 nests dns_servers, mtu, persistent_keepalive and allowed_ips
+    // under "config" in its answers and sends them flat: both are read.
+    QJsonObject flat = body;
+    if (body.value(QStringLiteral("config")).isObject()) {
+        const QJsonObject config = body.value(QStringLiteral("config")).toObject();
+        for (auto it = config.constBegin(); it != config.constEnd(); ++it)
+            if (!flat.contains(it.key()))
+                flat.insert(it.key(), it.value());
+    }
+    for (const auto &[field, out] :
+         {std::pair{QStringLiteral("listen_port"), &d.listenPort},
+          std::pair{QStringLiteral("mtu"), &d.mtu},
+          std::pair{QStringLiteral("persistent_keepalive"), &d.persistentKeepalive}}) {
+        if (Status s = wgReadInt(flat, field, out); !s)
+            return s.error();
+    }
+    for (const auto &[field, out] : {std::pair{QStringLiteral("dns_servers"), &d.dnsServers},
+                                     std::pair{QStringLiteral("allowed_ips"), &d.allowedIps}}) {
+        if (Status s = wgReadList(flat, field, out); !s)
+            return s.error();
+    }
+    if (Status s = wgReadBool(body, QStringLiteral("auto_start"), &d.autoStart); !s)
+        return s.error();
+    return d;
+}
+
+Result<vpn::WgClientDetails> wgClientDetails(const QJsonObject &body)
+{
+    vpn::WgClientDetails d;
+    if (body.contains(QStringLiteral("server_id"))) {
+        const QJsonValue v = body.value(QStringLiteral("server_id"));
+        const double number = v.toDouble();
+        if (!v.isDouble() || number != std::floor(number) || number < 1 || number > 9e15)
+            return auth::fieldError(QStringLiteral("server_id"), QStringLiteral("a server's id"));
+        d.serverId = qint64(number);
+    }
+    for (const auto &[field, out, nullClears] :
+         {std::tuple{QStringLiteral("name"), &d.name, false},
+          std::tuple{QStringLiteral("address_family"), &d.addressFamily, false},
+          std::tuple{QStringLiteral("ipv4_address"), &d.ipv4Address, true},
+          std::tuple{QStringLiteral("ipv6_address"), &d.ipv6Address, true},
+          std::tuple{QStringLiteral("description"), &d.description, true}}) {
+        if (Status s = wgReadString(body, field, out, nullClears); !s)
+            return s.error();
+    }
+    if (Status s = wgReadInt(body, QStringLiteral("persistent_keepalive"), &d.persistentKeepalive);
+        !s)
+        return s.error();
+    for (const auto &[field, out] : {std::pair{QStringLiteral("dns_servers"), &d.dnsServers},
+                                     std::pair{QStringLiteral("allowed_ips"), &d.allowedIps}}) {
+        if (Status s = wgReadList(body, field, out); !s)
+            return s.error();
+    }
+    if (Status s = wgReadBool(body, QStringLiteral("enabled"), &d.enabled); !s)
+        return s.error();
+    std::optional<bool> psk;
+    if (Status s = wgReadBool(body, QStringLiteral("preshared_key"), &psk); !s)
+        return s.error();
+    d.presharedKey = psk.value_or(true);
+    if (body.contains(QStringLiteral("expires_at"))) {
+        const QJsonValue v = body.value(QStringLiteral("expires_at"));
+        if (v.isNull()) {
+            d.expiresAt = std::optional<qint64>();
+        } else {
+            const qint64 at = v.isString() ? auth::parseIsoMs(v.toString()) : 0;
+            if (at <= 0)
+                return auth::fieldError(QStringLiteral("expires_at"),
+                                        QStringLiteral("an ISO-8601 time or null"));
+            d.expiresAt = std::optional<qint64>(at);
+        }
+    }
+    return d;
+}
+
+QJsonObject wgServerSchema()
+{
+    return object(
+        {{QStringLiteral("id"), integer()},
+         {QStringLiteral("name"), string()},
+         {QStringLiteral("interface"), string(QStringLiteral("^[A-Za-z0-9_=+.-]{1,15}$"))},
+         {QStringLiteral("listen_port"), integer(QStringLiteral("1 to 65535"))},
+         {QStringLiteral("ipv4_address"),
+          nullable(string(QStringLiteral("the server's address and subnet, 10.8.0.1/24")))},
+         {QStringLiteral("ipv6_address"),
+          nullable(string(QStringLiteral("the server's address and subnet, fd00:8::1/64")))},
+         {QStringLiteral("public_key"), string()},
+         {QStringLiteral("private_key"), string(QStringLiteral("always ***REDACTED***"))},
+         {QStringLiteral("status"), enumOf({QStringLiteral("running"), QStringLiteral("stopped")})},
+         {QStringLiteral("clients_count"), integer()},
+         {QStringLiteral("endpoint_host"),
+          string(QStringLiteral("host in client configs; empty: the server's public host"))},
+         {QStringLiteral("auto_start"), boolean()},
+         {QStringLiteral("description"), string()},
+         {QStringLiteral("created_at"), string()},
+         {QStringLiteral("updated_at"), string()},
+         {QStringLiteral("config"),
+          object(
+              {{QStringLiteral("dns_servers"), arrayOf(string())},
+               {QStringLiteral("mtu"), integer(QStringLiteral("1280 to 9000; IPv4-only from 576"))},
+               {QStringLiteral("persistent_keepalive"), integer(QStringLiteral("0 to 65535"))},
+               {QStringLiteral("allowed_ips"), arrayOf(string())}})}});
+}
+
+QJsonObject wgServerBodySchema(bool create)
+{
+    return object(
+        {{QStringLiteral("name"), string()},
+         {QStringLiteral("interface"), string(QStringLiteral("^[A-Za-z0-9_=+.-]{1,15}$"))},
+         {QStringLiteral("listen_port"), integer()},
+         {QStringLiteral("ipv4_address"), nullable(string())},
+         {QStringLiteral("ipv6_address"), nullable(string())},
+         {QStringLiteral("dns_servers"), arrayOf(string())},
+         {QStringLiteral("mtu"), integer()},
+         {QStringLiteral("persistent_keepalive"), integer()},
+         {QStringLiteral("allowed_ips"), arrayOf(string())},
+         {QStringLiteral("endpoint_host"), nullable(string())},
+         {QStringLiteral("auto_start"), boolean()},
+         {QStringLiteral("description"), nullable(string())}},
+        create ? QStringList{QStringLiteral("name"), QStringLiteral("interface"),
+                             QStringLiteral("listen_port")}
+               : QStringList{});
+}
+
+QJsonObject wgClientSchema()
+{
+    return object(
+        {{QStringLiteral("id"), integer()},
+         {QStringLiteral("name"), string()},
+         {QStringLiteral("server_id"), integer()},
+         {QStringLiteral("address_family"),
+          enumOf({QStringLiteral("ipv4"), QStringLiteral("ipv6"), QStringLiteral("dual")})},
+         {QStringLiteral("ipv4_address"), nullable(string(QStringLiteral("10.8.0.2/32")))},
+         {QStringLiteral("ipv6_address"), nullable(string(QStringLiteral("fd00:8::2/128")))},
+         {QStringLiteral("public_key"), string()},
+         {QStringLiteral("private_key"), string(QStringLiteral("always ***REDACTED***"))},
+         {QStringLiteral("preshared_key"),
+          nullable(string(QStringLiteral("***REDACTED*** when the client has one")))},
+         {QStringLiteral("status"), enumOf({QStringLiteral("active"), QStringLiteral("disabled"),
+                                            QStringLiteral("expired")})},
+         {QStringLiteral("enabled"), boolean()},
+         {QStringLiteral("expires_at"), nullable(string())},
+         {QStringLiteral("allowed_ips"), arrayOf(string())},
+         {QStringLiteral("dns_servers"), arrayOf(string())},
+         {QStringLiteral("persistent_keepalive"), integer()},
+         {QStringLiteral("description"), string()},
+         {QStringLiteral("created_at"), string()},
+         {QStringLiteral("updated_at"), string()}});
+}
+
+QJsonObject wgClientBodySchema(bool create)
+{
+    return object(
+        {{QStringLiteral("server_id"), integer()},
+         {QStringLiteral("name"), string()},
+         {QStringLiteral("address_family"),
+          enumOf({QStringLiteral("ipv4"), QStringLiteral("ipv6"), QStringLiteral("dual")})},
+         {QStringLiteral("ipv4_address"),
+          nullable(string(QStringLiteral("explicit address; absent: the lowest free one")))},
+         {QStringLiteral("ipv6_address"),
+          nullable(string(QStringLiteral("explicit address; absent: the lowest free one")))},
+         {QStringLiteral("allowed_ips"), arrayOf(string())},
+         {QStringLiteral("dns_servers"), arrayOf(string())},
+         {QStringLiteral("persistent_keepalive"), integer()},
+         {QStringLiteral("enabled"), boolean()},
+         {QStringLiteral("expires_at"), nullable(string())},
+         {QStringLiteral("preshared_key"),
+          boolean(QStringLiteral("create only: give the client a preshared key (default true)"))},
+         {QStringLiteral("description"), nullable(string())}},
+        create ? QStringList{QStringLiteral("server_id"), QStringLiteral("name")} : QStringList{});
+}
+
+ApiReply wgServerList(vpn::WireGuardService &wg, const RequestContext &c)
+{
+    const QUrlQuery query = c.request.query();
+    HM_TRY(paging, parsePaging(query));
+    HM_TRY(search, parseSearch(query));
+    repositories::WgServerFilter filter;
+    filter.search = search.value();
+    if (const QString status = queryValue(query, QStringLiteral("status")); !status.isEmpty()) {
+        if (status != QLatin1String("running") && status != QLatin1String("stopped"))
+            return ApiReply::failure(
+                auth::fieldError(QStringLiteral("status"), QStringLiteral("running or stopped")));
+        filter.desiredState = status;
+    }
+    filter.limit = paging.value().size;
+    filter.offset = paging.value().offset();
+    HM_TRY(page, wg.listServers(filter));
+    QJsonArray items;
+    for (const repositories::WgServerRow &row : page.value().items)
+        items.append(vpn::WireGuardService::serverJson(row));
+    return pagedReply(items, paging.value(), page.value().total, QStringLiteral("servers"));
+}
+
+ApiReply wgClientList(vpn::WireGuardService &wg, const RequestContext &c)
+{
+    const QUrlQuery query = c.request.query();
+    HM_TRY(paging, parsePaging(query));
+    HM_TRY(search, parseSearch(query));
+    repositories::WgClientFilter filter;
+    filter.search = search.value();
+    if (const QString server = queryValue(query, QStringLiteral("server_id")); !server.isEmpty()) {
+        bool ok = false;
+        filter.serverId = server.toLongLong(&ok);
+        if (!ok)
+            return ApiReply::failure(
+                auth::fieldError(QStringLiteral("server_id"), QStringLiteral("a server's id")));
+    }
+    if (const QString status = queryValue(query, QStringLiteral("status")); !status.isEmpty()) {
+        if (status != QLatin1String("active") && status != QLatin1String("disabled"))
+            return ApiReply::failure(
+                auth::fieldError(QStringLiteral("status"), QStringLiteral("active or disabled")));
+        filter.enabled = status == QLatin1String("active");
+    }
+    filter.limit = paging.value().size;
+    filter.offset = paging.value().offset();
+    HM_TRY(page, wg.listClients(filter));
+    QJsonArray items;
+    for (const repositories::WgClientRow &row : page.value().items)
+        items.append(vpn::WireGuardService::clientJson(row));
+    return pagedReply(items, paging.value(), page.value().total, QStringLiteral("clients"));
+}
+
+// Answers when the worker is done.
+ApiReply wgDeferred(const RequestContext &c,
+                    const std::function<void(vpn::WireGuardService::Done)> &start)
+{
+    const DeferredReply reply = c.defer();
+    start([reply](Result<QJsonObject> outcome) {
+        reply.send(outcome ? ApiReply::ok(outcome.value()) : ApiReply::failure(outcome.error()));
+    });
+    return ApiReply::deferred();
+}
+
+} // namespace
+
+void registerWireGuardRoutes(ApiRouter &router, auth::AuthModule &auth, vpn::WireGuardService &wg)
+{
+    const QJsonObject server = wgServerSchema();
+    const QJsonObject client = wgClientSchema();
+    const QJsonObject deleted =
+        object({{QStringLiteral("id"), integer()}, {QStringLiteral("deleted"), boolean()}});
+
+    // ---- servers
+    RouteDoc listDoc =
+        routeDoc(kWgTag, QStringLiteral("WireGuard servers by id"), {ErrorCode::ValidationError})
+            .response(object({{QStringLiteral("servers"), arrayOf(server)},
+                              {QStringLiteral("pagination"), pagination()}}));
+    listDoc.queryParameters = paging();
+    listDoc.queryParameters.append(query(
+        QStringLiteral("status"), enumOf({QStringLiteral("running"), QStringLiteral("stopped")})));
+    listDoc.queryParameters.append(query(QStringLiteral("search"), string(),
+                                         QStringLiteral("name, interface or description")));
+    auth::addProtectedRoute(
+        router, auth, Method::Get, kWgServers, Role::Viewer,
+        [&wg](const RequestContext &c, const Principal &) { return wgServerList(wg, c); },
+        std::move(listDoc));
+
+    auth::addProtectedRoute(
+        router, auth, Method::Post, kWgServers, Role::Admin,
+        [&wg](const RequestContext &c, const Principal &p) -> ApiReply {
+            HM_TRY(body, c.jsonObject());
+            HM_TRY(details, wgServerDetails(body.value()));
+            HM_TRY(created, wg.createServer(p, auth::clientInfo(c), details.value()));
+            return ApiReply::ok(vpn::WireGuardService::serverJson(created.value()), 201);
+        },
+        routeDoc(kWgTag,
+                 QStringLiteral("Create a WireGuard server; its key pair is generated and the "
+                                "private key never shown"),
+                 {ErrorCode::ValidationError, ErrorCode::Conflict})
+            .request(wgServerBodySchema(true))
+            .response(server)
+            .status(201));
+
+    auth::addProtectedRoute(
+        router, auth, Method::Get, kWgServers + QStringLiteral("/{id}"), Role::Viewer,
+        [&wg](const RequestContext &c, const Principal &) -> ApiReply {
+            HM_TRY(id, wgPathId(c));
+            HM_TRY(found, wg.server(id.value()));
+            return ApiReply::ok(vpn::WireGuardService::serverJson(found.value()));
+        },
+        routeDoc(kWgTag, QStringLiteral("One WireGuard server"), {ErrorCode::ResourceNotFound})
+            .response(server));
+
+    auth::addProtectedRoute(
+        router, auth, Method::Put, kWgServers + QStringLiteral("/{id}"), Role::Admin,
+        [&wg](const RequestContext &c, const Principal &p) -> ApiReply {
+            HM_TRY(id, wgPathId(c));
+            HM_TRY(body, c.jsonObject());
+            HM_TRY(details, wgServerDetails(body.value()));
+            HM_TRY(updated, wg.updateServer(p, auth::clientInfo(c), id.value(), details.value()));
+            return ApiReply::ok(vpn::WireGuardService::serverJson(updated.value()));
+        },
+        routeDoc(kWgTag,
+                 QStringLiteral("Change a WireGuard server (the fields given); a running one is "
+                                "re-synced"),
+                 {ErrorCode::ResourceNotFound, ErrorCode::ValidationError, ErrorCode::Conflict})
+            .request(wgServerBodySchema(false))
+            .response(server));
+
+    auth::addProtectedRoute(
+        router, auth, Method::Delete, kWgServers + QStringLiteral("/{id}"), Role::Admin,
+        [&wg](const RequestContext &c, const Principal &p) -> ApiReply {
+            HM_TRY(id, wgPathId(c));
+            HM_TRY_STATUS(wg.removeServer(p, auth::clientInfo(c), id.value()));
+            return ApiReply::ok(
+                QJsonObject{{QStringLiteral("id"), id.value()}, {QStringLiteral("deleted"), true}});
+        },
+        routeDoc(kWgTag,
+                 QStringLiteral("Delete a WireGuard server with its clients; a running "
+                                "interface is removed"),
+                 {ErrorCode::ResourceNotFound})
+            .response(deleted));
+
+    const QJsonObject stateAnswer =
+        object({{QStringLiteral("id"), integer()},
+                {QStringLiteral("status"), string()},
+                {QStringLiteral("backend"),
+                 enumOf({QStringLiteral("linux-kernel"), QStringLiteral("linux-wireguard-go"),
+                         QStringLiteral("config-only")})},
+                {QStringLiteral("started_at"), string()},
+                {QStringLiteral("stopped_at"), string()}});
+    auth::addProtectedRoute(
+        router, auth, Method::Post, kWgServers + QStringLiteral("/{id}/start"), Role::Admin,
+        [&wg](const RequestContext &c, const Principal &p) -> ApiReply {
+            HM_TRY(id, wgPathId(c));
+            const auth::ClientInfo from = auth::clientInfo(c);
+            return wgDeferred(c, [&wg, p, from, id = id.value()](auto done) {
+                wg.startServer(p, from, id, std::move(done));
+            });
+        },
+        routeDoc(kWgTag,
+                 QStringLiteral("Bring the server's interface up (re-sync it when it runs "
+                                "already) through the active backend"),
+                 {ErrorCode::ResourceNotFound, ErrorCode::ServiceUnavailable})
+            .response(stateAnswer));
+    auth::addProtectedRoute(
+        router, auth, Method::Post, kWgServers + QStringLiteral("/{id}/stop"), Role::Admin,
+        [&wg](const RequestContext &c, const Principal &p) -> ApiReply {
+            HM_TRY(id, wgPathId(c));
+            const auth::ClientInfo from = auth::clientInfo(c);
+            return wgDeferred(c, [&wg, p, from, id = id.value()](auto done) {
+                wg.stopServer(p, from, id, std::move(done));
+            });
+        },
+        routeDoc(kWgTag, QStringLiteral("Take the server's interface down"),
+                 {ErrorCode::ResourceNotFound, ErrorCode::ServiceUnavailable})
+            .response(stateAnswer));
+    auth::addProtectedRoute(
+        router, auth, Method::Get, kWgServers + QStringLiteral("/{id}/status"), Role::Viewer,
+        [&wg](const RequestContext &c, const Principal &) -> ApiReply {
+            HM_TRY(id, wgPathId(c));
+            return wgDeferred(
+                c, [&wg, id = id.value()](auto done) { wg.serverStatus(id, std::move(done)); });
+        },
+        routeDoc(kWgTag,
+                 QStringLiteral("Live state of the server's interface: peers (public key, "
+                                "allowed IPs, endpoint, latest handshake, transfer) and "
+                                "interface statistics"),
+                 {ErrorCode::ResourceNotFound})
+            .response(
+                object({{QStringLiteral("id"), integer()},
+                        {QStringLiteral("name"), string()},
+                        {QStringLiteral("status"),
+                         enumOf({QStringLiteral("running"), QStringLiteral("stopped"),
+                                 QStringLiteral("error")})},
+                        {QStringLiteral("backend"), string()},
+                        {QStringLiteral("clients"),
+                         arrayOf(object({{QStringLiteral("public_key"), string()},
+                                         {QStringLiteral("allowed_ips"), string()},
+                                         {QStringLiteral("endpoint"), nullable(string())},
+                                         {QStringLiteral("latest_handshake"), nullable(string())},
+                                         {QStringLiteral("transfer_rx"), integer()},
+                                         {QStringLiteral("transfer_tx"), integer()}}))},
+                        {QStringLiteral("interface_stats"),
+                         object({{QStringLiteral("rx_bytes"), integer()},
+                                 {QStringLiteral("tx_bytes"), integer()},
+                                 {QStringLiteral("rx_packets"), integer()},
+                                 {QStringLiteral("tx_packets"), integer()}})}})));
+
+    // ---- clients
+    RouteDoc clientListDoc =
+        routeDoc(kWgTag, QStringLiteral("WireGuard clients by id"), {ErrorCode::ValidationError})
+            .response(object({{QStringLiteral("clients"), arrayOf(client)},
+                              {QStringLiteral("pagination"), pagination()}}));
+    clientListDoc.queryParameters = paging();
+    clientListDoc.queryParameters.append(query(QStringLiteral("server_id"), integer()));
+    clientListDoc.queryParameters.append(query(
+        QStringLiteral("status"), enumOf({QStringLiteral("active"), QStringLiteral("disabled")})));
+    clientListDoc.queryParameters.append(
+        query(QStringLiteral("search"), string(), QStringLiteral("name, address or description")));
+    auth::addProtectedRoute(
+        router, auth, Method::Get, kWgClients, Role::Viewer,
+        [&wg](const RequestContext &c, const Principal &) { return wgClientList(wg, c); },
+        std::move(clientListDoc));
+
+    QJsonObject createdClient = client;
+    {
+        QJsonObject properties = createdClient.value(QStringLiteral("properties")).toObject();
+        properties.insert(QStringLiteral("config"),
+                          string(QStringLiteral("the client's wg-quick file, with its private "
+                                                "key: shown this once")));
+        properties.insert(QStringLiteral("qr_code"),
+                          string(QStringLiteral("data:image/png;base64,… of the config")));
+        createdClient.insert(QStringLiteral("properties"), properties);
+    }
+    const auto createClient = [&wg](const RequestContext &c, const Principal &p) -> ApiReply {
+        HM_TRY(body, c.jsonObject());
+        QJsonObject fields = body.value();
+        // Seed 000's /api/vpn/clients names the client "client_name" and
+        // has one server: without server_id, the only one there is.
+        if (!fields.contains(QStringLiteral("name")) &&
+            fields.contains(QStringLiteral("client_name")))
+            fields.insert(QStringLiteral("name"), fields.value(QStringLiteral("client_name")));
+        if (!fields.contains(QStringLiteral("server_id"))) {
+            repositories::WgServerFilter only;
+            only.limit = 2;
+            HM_TRY(servers, wg.listServers(only));
+            if (servers.value().total == 1)
+                fields.insert(QStringLiteral("server_id"), double(servers.value().items.at(0).id));
+        }
+        HM_TRY(details, wgClientDetails(fields));
+        HM_TRY(created, wg.createClient(p, auth::clientInfo(c), details.value()));
+        QJsonObject answer = vpn::WireGuardService::clientJson(created.value().row);
+        answer.insert(QStringLiteral("config"), created.value().config);
+        answer.insert(QStringLiteral("qr_code"), created.value().qrCode);
+        return ApiReply::ok(answer, 201);
+    };
+    const auto createDoc = [&] {
+        return routeDoc(kWgTag,
+                        QStringLiteral("Create a client: key pair, preshared key and the lowest "
+                                       "free addresses of its family (or the explicit ones, "
+                                       "checked); the answer holds its config and QR code this "
+                                       "once. Without server_id: the only server"),
+                        {ErrorCode::ValidationError, ErrorCode::Conflict})
+            .request(wgClientBodySchema(true))
+            .response(createdClient)
+            .status(201);
+    };
+    auth::addProtectedRoute(router, auth, Method::Post, kWgClients, Role::Admin, createClient,
+                            createDoc());
+    // Seed 000's names for the same two routes.
+    const QString seed000Clients = QStringLiteral("/api/vpn/clients");
+    auth::addProtectedRoute(router, auth, Method::Post, seed000Clients, Role::Admin, createClient,
+                            createDoc());
+    RouteDoc aliasListDoc =
+        routeDoc(kWgTag,
+                 QStringLiteral("WireGuard clients by id (seed 000's name of GET "
+                                "/api/v1/wireguard/clients)"),
+                 {ErrorCode::ValidationError})
+            .response(object({{QStringLiteral("clients"), arrayOf(client)},
+                              {QStringLiteral("pagination"), pagination()}}));
+    aliasListDoc.queryParameters = paging();
+    auth::addProtectedRoute(
+        router, auth, Method::Get, seed000Clients, Role::Viewer,
+        [&wg](const RequestContext &c, const Principal &) { return wgClientList(wg, c); },
+        std::move(aliasListDoc));
+
+    auth::addProtectedRoute(
+        router, auth, Method::Get, kWgClients + QStringLiteral("/{id}"), Role::Viewer,
+        [&wg](const RequestContext &c, const Principal &) -> ApiReply {
+            HM_TRY(id, wgPathId(c));
+            HM_TRY(found, wg.clientRow(id.value()));
+            return ApiReply::ok(vpn::WireGuardService::clientJson(found.value()));
+        },
+        routeDoc(kWgTag, QStringLiteral("One WireGuard client"), {ErrorCode::ResourceNotFound})
+            .response(client));
+
+    auth::addProtectedRoute(
+        router, auth, Method::Put, kWgClients + QStringLiteral("/{id}"), Role::Admin,
+        [&wg](const RequestContext &c, const Principal &p) -> ApiReply {
+            HM_TRY(id, wgPathId(c));
+            HM_TRY(body, c.jsonObject());
+            HM_TRY(details, wgClientDetails(body.value()));
+            HM_TRY(updated, wg.updateClient(p, auth::clientInfo(c), id.value(), details.value()));
+            return ApiReply::ok(vpn::WireGuardService::clientJson(updated.value()));
+        },
+        routeDoc(kWgTag,
+                 QStringLiteral("Change a client (the fields given); a running server is "
+                                "re-synced without touching the other peers' sessions"),
+                 {ErrorCode::ResourceNotFound, ErrorCode::ValidationError, ErrorCode::Conflict})
+            .request(wgClientBodySchema(false))
+            .response(client));
+
+    auth::addProtectedRoute(
+        router, auth, Method::Delete, kWgClients + QStringLiteral("/{id}"), Role::Admin,
+        [&wg](const RequestContext &c, const Principal &p) -> ApiReply {
+            HM_TRY(id, wgPathId(c));
+            HM_TRY_STATUS(wg.removeClient(p, auth::clientInfo(c), id.value()));
+            return ApiReply::ok(
+                QJsonObject{{QStringLiteral("id"), id.value()}, {QStringLiteral("deleted"), true}});
+        },
+        routeDoc(kWgTag, QStringLiteral("Delete a client; its addresses are free again"),
+                 {ErrorCode::ResourceNotFound})
+            .response(deleted));
+
+    for (const bool enable : {true, false}) {
+        auth::addProtectedRoute(
+            router, auth, Method::Post,
+            kWgClients +
+                (enable ? QStringLiteral("/{id}/enable") : QStringLiteral("/{id}/disable")),
+            Role::Admin,
+            [&wg, enable](const RequestContext &c, const Principal &p) -> ApiReply {
+                HM_TRY(id, wgPathId(c));
+                HM_TRY(changed, wg.setClientEnabled(p, auth::clientInfo(c), id.value(), enable));
+                return ApiReply::ok(vpn::WireGuardService::clientJson(changed.value()));
+            },
+            routeDoc(kWgTag,
+                     enable ? QStringLiteral("Enable a client (its peer is added back)")
+                            : QStringLiteral("Disable a client (its peer is removed)"),
+                     {ErrorCode::ResourceNotFound})
+                .response(client));
+    }
+
+    RouteDoc configDoc =
+        routeDoc(kWgTag,
+                 QStringLiteral("The client's wg-quick file (text/plain; holds its private key; "
+                                "audited)"),
+                 {ErrorCode::ResourceNotFound});
+    configDoc.contentType = "text/plain; charset=utf-8";
+    auth::addProtectedRoute(
+        router, auth, Method::Get, kWgClients + QStringLiteral("/{id}/config"), Role::User,
+        [&wg](const RequestContext &c, const Principal &p) -> ApiReply {
+            HM_TRY(id, wgPathId(c));
+            HM_TRY(text, wg.downloadClientConfig(p, auth::clientInfo(c), id.value()));
+            ApiReply reply = ApiReply::raw(text.value().toUtf8(), "text/plain; charset=utf-8");
+            reply.headers.append({QByteArrayLiteral("Content-Disposition"),
+                                  QByteArrayLiteral("attachment; filename=\"wg-client-") +
+                                      QByteArray::number(id.value()) +
+                                      QByteArrayLiteral(".conf\"")});
+            reply.headers.append(
+                {QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("no-store")});
+            return reply;
+        },
+        std::move(configDoc));
+}
+
+} // namespace hm::server

@@ -1,0 +1,1311 @@
+#include "server/services/vpn/WireGuardService.h"
+
+#include "common/Logging.h"
+#include "crypto/Envelope.h"
+#include "crypto/SecureBytes.h"
+#include "crypto/WireGuardKeys.h"
+#include "qr/QrPng.h"
+#include "server/api/AuthCommon.h"
+#include "server/api/Roles.h"
+#include "server/services/auth/AccountEvents.h"
+#include "server/services/auth/AuditLog.h"
+#include "store/Database.h"
+#include "vpn/AddressPlan.h"
+#include "vpn/IpPrefix.h"
+#include "vpn/WgDump.h"
+#include "vpn/WgFieldCheck.h"
+#include "vpn/WgQuickText.h"
+
+#include <QDateTime>
+#include <QJsonArray>
+#include <QRegularExpression>
+
+namespace hm::server::vpn {
+
+using namespace repositories;
+using hm::vpn::AddressFamily;
+using hm::vpn::AddressPlan;
+using hm::vpn::IpAddress;
+using hm::vpn::IpPrefix;
+using hm::vpn::VpnSubnet;
+
+namespace {
+
+const QString kRedacted = QStringLiteral("***REDACTED***");
+constexpr qsizetype kWgMaxName = 64;
+constexpr qsizetype kWgMaxDescription = 256;
+constexpr qsizetype kWgMaxListEntries = 32;
+
+Error wgRuleError(const QString &field, const QString &message)
+{
+    return Error{ErrorCode::ValidationError,
+                 field + QStringLiteral(": ") + message,
+                 {{QStringLiteral("field"), field}}};
+}
+
+// A core/vpn refusal under the API's field name; its reason text stays
+// (it never echoes the value).
+Error wgRenamed(const Error &error, const QString &field)
+{
+    QString reason = error.message;
+    if (const qsizetype colon = reason.indexOf(QStringLiteral(": ")); colon >= 0 && colon < 20)
+        reason = reason.mid(colon + 2);
+    Error renamed{error.code == ErrorCode::Conflict ? ErrorCode::Conflict
+                                                    : ErrorCode::ValidationError,
+                  field + QStringLiteral(": ") + reason, error.details};
+    renamed.details.insert(QStringLiteral("field"), field);
+    return renamed;
+}
+
+Error wgServerNotFound()
+{
+    return Error{ErrorCode::ResourceNotFound, QStringLiteral("WireGuard server not found")};
+}
+
+Error wgClientNotFound()
+{
+    return Error{ErrorCode::ResourceNotFound, QStringLiteral("WireGuard client not found")};
+}
+
+Status requireWgAdmin(const auth::Principal &caller)
+{
+    if (caller.role != auth::Role::Admin)
+        return Error{ErrorCode::InsufficientPermissions,
+                     QStringLiteral("only administrators change WireGuard servers and clients")};
+    return {};
+}
+
+QByteArray wgServerAad(qint64 id)
+{
+    return QByteArrayLiteral("wg_server:") + QByteArray::number(id);
+}
+
+QByteArray wgClientAad(qint64 id)
+{
+    return QByteArrayLiteral("wg_client:") + QByteArray::number(id);
+}
+
+QByteArray wgPresharedAad(qint64 id)
+{
+    return QByteArrayLiteral("wg_client_psk:") + QByteArray::number(id);
+}
+
+// Name and description: one line, none of the characters that could matter
+// in a config file, a log line or a command.
+Status wgCheckText(const QString &field, const QString &value, bool required, qsizetype max)
+{
+    if (value.isEmpty()) {
+        if (required)
+            return wgRuleError(field, QStringLiteral("required"));
+        return {};
+    }
+    if (value.size() > max)
+        return wgRuleError(field, QStringLiteral("at most %1 characters").arg(max));
+    if (Status s = hm::vpn::checkApiField(u"Name", value); !s)
+        return wgRenamed(s.error(), field);
+    return {};
+}
+
+// "address/length" of a server's subnet in `family`; the address is the
+// server's own. Canonical text.
+Result<QString> wgServerAddress(const QString &field, const QString &text, AddressFamily family)
+{
+    auto parts = IpPrefix::parseParts(text.trimmed());
+    if (!parts)
+        return wgRuleError(field, QStringLiteral("an address with its prefix length, such as %1")
+                                      .arg(family == AddressFamily::Ipv4
+                                               ? QStringLiteral("10.8.0.1/24")
+                                               : QStringLiteral("fd00:8::1/64")));
+    const IpAddress &address = parts.value().first;
+    if (address.family() != family)
+        return wgRuleError(field, family == AddressFamily::Ipv4
+                                      ? QStringLiteral("an IPv4 address")
+                                      : QStringLiteral("an IPv6 address"));
+    return QString(address.toString() + u'/' + QString::number(parts.value().second));
+}
+
+std::optional<VpnSubnet> wgSubnetOf(const QString &text)
+{
+    if (text.isEmpty())
+        return std::nullopt;
+    auto parts = IpPrefix::parseParts(text);
+    if (!parts)
+        return std::nullopt;
+    auto prefix = IpPrefix::fromAddress(parts.value().first, parts.value().second);
+    if (!prefix)
+        return std::nullopt;
+    return VpnSubnet{*prefix, parts.value().first};
+}
+
+Result<AddressPlan> wgPlanOf(const WgServerRow &server)
+{
+    return AddressPlan::create(wgSubnetOf(server.ipv4Address), wgSubnetOf(server.ipv6Address));
+}
+
+// A client's explicit address: "10.8.0.5" or "10.8.0.5/32".
+Result<IpAddress> wgClientAddress(const QString &field, const QString &text, AddressFamily family)
+{
+    QString plain = text.trimmed();
+    const int full = family == AddressFamily::Ipv4 ? 32 : 128;
+    if (const qsizetype slash = plain.indexOf(u'/'); slash >= 0) {
+        if (plain.mid(slash + 1) != QString::number(full))
+            return wgRuleError(field, QStringLiteral("a single address (/%1)").arg(full));
+        plain = plain.left(slash);
+    }
+    auto address = IpAddress::parse(plain);
+    if (!address || address.value().family() != family)
+        return wgRuleError(field, family == AddressFamily::Ipv4
+                                      ? QStringLiteral("an IPv4 address")
+                                      : QStringLiteral("an IPv6 address"));
+    return address.value();
+}
+
+Result<QStringList> wgDnsList(const QString &field, const QStringList &entries)
+{
+    if (entries.size() > kWgMaxListEntries)
+        return wgRuleError(field, QStringLiteral("at most %1 entries").arg(kWgMaxListEntries));
+    QStringList out;
+    for (const QString &entry : entries) {
+        auto address = IpAddress::parse(entry.trimmed());
+        if (!address)
+            return wgRuleError(field, QStringLiteral("IP addresses of resolvers"));
+        out << address.value().toString();
+    }
+    return out;
+}
+
+Result<QStringList> wgCidrList(const QString &field, const QStringList &entries)
+{
+    if (entries.size() > kWgMaxListEntries)
+        return wgRuleError(field, QStringLiteral("at most %1 entries").arg(kWgMaxListEntries));
+    QStringList out;
+    for (const QString &entry : entries) {
+        if (Status s = hm::vpn::checkCidr(field, entry.trimmed()); !s)
+            return wgRenamed(s.error(), field);
+        const auto cidr = hm::vpn::parseCidr(entry.trimmed());
+        if (!cidr)
+            return wgRuleError(field, QStringLiteral("CIDR prefixes such as 0.0.0.0/0"));
+        out << cidr->toString();
+    }
+    return out;
+}
+
+hm::vpn::WgCidr wgCidr(const QString &address, int length)
+{
+    return hm::vpn::WgCidr{QHostAddress(address), length};
+}
+
+QList<hm::vpn::WgCidr> wgCidrs(const QStringList &texts)
+{
+    QList<hm::vpn::WgCidr> out;
+    for (const QString &text : texts)
+        if (const auto cidr = hm::vpn::parseCidr(text))
+            out << *cidr;
+    return out;
+}
+
+QJsonObject wgServerAuditDetails(const WgServerRow &row)
+{
+    return {{QStringLiteral("name"), row.name},
+            {QStringLiteral("interface"), row.interfaceName},
+            {QStringLiteral("listen_port"), row.listenPort},
+            {QStringLiteral("ipv4_address"), row.ipv4Address},
+            {QStringLiteral("ipv6_address"), row.ipv6Address}};
+}
+
+QJsonObject wgClientAuditDetails(const WgClientRow &row)
+{
+    return {{QStringLiteral("name"), row.name},
+            {QStringLiteral("server_id"), row.serverId},
+            {QStringLiteral("address_family"), row.addressFamily},
+            {QStringLiteral("ipv4_address"), row.ipv4Address},
+            {QStringLiteral("ipv6_address"), row.ipv6Address},
+            {QStringLiteral("enabled"), row.enabled}};
+}
+
+QJsonValue wgOrNull(const QString &text)
+{
+    return text.isEmpty() ? QJsonValue() : QJsonValue(text);
+}
+
+bool wgClientActive(const WgClientRow &row, qint64 nowMs)
+{
+    return row.enabled && (!row.expiresAt || *row.expiresAt > nowMs);
+}
+
+} // namespace
+
+WireGuardService::WireGuardService(store::Database &db, crypto::EnvelopeCipher &cipher,
+                                   std::shared_ptr<hm::vpn::WireGuardBackend> backend,
+                                   std::function<QString()> defaultEndpointHost, QObject *parent)
+    : QObject(parent), m_db(db), m_cipher(cipher), m_backend(std::move(backend)),
+      m_defaultEndpointHost(std::move(defaultEndpointHost)), m_now(&auth::nowMs)
+{
+    m_pool.setMaxThreadCount(1);
+    m_expiriesCheckedUntil = now();
+    m_expiryTimer.setInterval(kExpiryCheckMs);
+    connect(&m_expiryTimer, &QTimer::timeout, this, &WireGuardService::checkExpiries);
+    m_expiryTimer.start();
+}
+
+void WireGuardService::checkExpiries()
+{
+    const qint64 until = now();
+    auto servers = wgServersWithExpiries(m_db, m_expiriesCheckedUntil, until);
+    if (!servers) {
+        qCWarning(lcServer).noquote()
+            << "WireGuard client expiries not checked:" << servers.error().message;
+        return;
+    }
+    m_expiriesCheckedUntil = until;
+    for (const qint64 id : servers.value())
+        resync(id);
+    pushStatus();
+}
+
+void WireGuardService::pushStatus()
+{
+    if (!m_events || m_statusPending)
+        return;
+    WgServerFilter all;
+    all.limit = 1000;
+    auto rows = listWgServers(m_db, all);
+    if (!rows || rows.value().items.isEmpty())
+        return;
+    struct Entry
+    {
+        qint64 id;
+        QString name;
+        QString interfaceName;
+        bool meantToRun;
+        qint64 clients;
+    };
+    QList<Entry> entries;
+    for (const WgServerRow &row : rows.value().items)
+        entries.append({row.id, row.name, row.interfaceName,
+                        row.desiredState == QLatin1String("running"), row.clientsCount});
+    m_statusPending = true;
+    runOnWorker(
+        [backend = m_backend, entries]() -> Result<QJsonObject> {
+            QJsonArray servers;
+            for (const Entry &e : entries) {
+                QString status =
+                    e.meantToRun ? QStringLiteral("running") : QStringLiteral("stopped");
+                qint64 rx = 0;
+                qint64 tx = 0;
+                if (e.meantToRun && backend && backend->applies()) {
+                    auto link = backend->linkState(e.interfaceName);
+                    if (link && link.value().exists && link.value().up) {
+                        rx = link.value().rxBytes;
+                        tx = link.value().txBytes;
+                    } else {
+                        status = QStringLiteral("error");
+                    }
+                }
+                servers.append(QJsonObject{{QStringLiteral("id"), e.id},
+                                           {QStringLiteral("name"), e.name},
+                                           {QStringLiteral("status"), status},
+                                           {QStringLiteral("clients_count"), e.clients},
+                                           {QStringLiteral("bytes_received"), rx},
+                                           {QStringLiteral("bytes_sent"), tx}});
+            }
+            return QJsonObject{{QStringLiteral("servers"), servers}};
+        },
+        [this](Result<QJsonObject> status) {
+            m_statusPending = false;
+            if (!status || !m_events || status.value() == m_lastStatus)
+                return;
+            m_lastStatus = status.value();
+            auth::AccountEvent event;
+            event.type = QStringLiteral("wireguard_status");
+            event.data = status.value();
+            event.toEveryone = true;
+            event.transient = true;
+            m_events->publish(event);
+        });
+}
+
+WireGuardService::~WireGuardService()
+{
+    m_pool.clear();
+    m_pool.waitForDone();
+}
+
+qint64 WireGuardService::now() const
+{
+    return m_now ? m_now() : QDateTime::currentMSecsSinceEpoch();
+}
+
+QString WireGuardService::backendName() const
+{
+    return m_backend ? m_backend->name() : QStringLiteral("none");
+}
+
+// ---- servers ---------------------------------------------------------------
+
+Result<store::Page<WgServerRow>> WireGuardService::listServers(const WgServerFilter &filter)
+{
+    return listWgServers(m_db, filter);
+}
+
+Result<WgServerRow> WireGuardService::server(qint64 id)
+{
+    auto row = wgServerById(m_db, id);
+    if (!row)
+        return row.error();
+    if (!row.value())
+        return wgServerNotFound();
+    return *row.value();
+}
+
+Result<WgServerRow> WireGuardService::validatedServer(WgServerRow row,
+                                                      const WgServerDetails &details)
+{
+    if (details.name)
+        row.name = details.name->trimmed();
+    if (Status s = wgCheckText(QStringLiteral("name"), row.name, true, kWgMaxName); !s)
+        return s.error();
+    if (details.interfaceName)
+        row.interfaceName = details.interfaceName->trimmed();
+    if (Status s = hm::vpn::checkInterfaceName(row.interfaceName); !s)
+        return wgRenamed(s.error(), QStringLiteral("interface"));
+    if (details.listenPort)
+        row.listenPort = *details.listenPort;
+    if (row.listenPort < 1 || row.listenPort > 65535)
+        return wgRuleError(QStringLiteral("listen_port"), QStringLiteral("1 to 65535"));
+    if (details.ipv4Address) {
+        row.ipv4Address.clear();
+        if (!details.ipv4Address->trimmed().isEmpty()) {
+            auto a = wgServerAddress(QStringLiteral("ipv4_address"), *details.ipv4Address,
+                                     AddressFamily::Ipv4);
+            if (!a)
+                return a.error();
+            row.ipv4Address = a.value();
+        }
+    }
+    if (details.ipv6Address) {
+        row.ipv6Address.clear();
+        if (!details.ipv6Address->trimmed().isEmpty()) {
+            auto a = wgServerAddress(QStringLiteral("ipv6_address"), *details.ipv6Address,
+                                     AddressFamily::Ipv6);
+            if (!a)
+                return a.error();
+            row.ipv6Address = a.value();
+        }
+    }
+    if (row.ipv4Address.isEmpty() && row.ipv6Address.isEmpty())
+        return wgRuleError(QStringLiteral("ipv4_address"),
+                           QStringLiteral("an IPv4 or an IPv6 address (or both) is required"));
+    if (auto plan = wgPlanOf(row); !plan) {
+        const bool v6 = plan.error().message.contains(QStringLiteral("IPv6"), Qt::CaseInsensitive);
+        return wgRenamed(plan.error(), v6 || row.ipv4Address.isEmpty()
+                                           ? QStringLiteral("ipv6_address")
+                                           : QStringLiteral("ipv4_address"));
+    }
+    if (details.mtu)
+        row.mtu = *details.mtu;
+    const int leastMtu = row.ipv6Address.isEmpty() ? 576 : 1280;
+    if (row.mtu < leastMtu || row.mtu > 9000)
+        return wgRuleError(QStringLiteral("mtu"),
+                           QStringLiteral("%1 to 9000 (1280 with IPv6)").arg(leastMtu));
+    if (details.persistentKeepalive)
+        row.persistentKeepalive = *details.persistentKeepalive;
+    if (row.persistentKeepalive < 0 || row.persistentKeepalive > 65535)
+        return wgRuleError(QStringLiteral("persistent_keepalive"), QStringLiteral("0 to 65535"));
+    if (details.dnsServers) {
+        auto dns = wgDnsList(QStringLiteral("dns_servers"), *details.dnsServers);
+        if (!dns)
+            return dns.error();
+        row.dnsServers = dns.value();
+    }
+    if (details.allowedIps) {
+        auto ips = wgCidrList(QStringLiteral("allowed_ips"), *details.allowedIps);
+        if (!ips)
+            return ips.error();
+        row.allowedIps = ips.value();
+    }
+    if (details.endpointHost)
+        row.endpointHost = details.endpointHost->trimmed();
+    if (!row.endpointHost.isEmpty()) {
+        if (Status s =
+                hm::vpn::checkEndpointHost(QStringLiteral("endpoint_host"), row.endpointHost);
+            !s)
+            return wgRenamed(s.error(), QStringLiteral("endpoint_host"));
+    }
+    if (details.autoStart)
+        row.autoStart = *details.autoStart;
+    if (details.description)
+        row.description = details.description->trimmed();
+    if (Status s =
+            wgCheckText(QStringLiteral("description"), row.description, false, kWgMaxDescription);
+        !s)
+        return s.error();
+    return row;
+}
+
+Result<WgServerRow> WireGuardService::createServer(const auth::Principal &caller,
+                                                   const auth::ClientInfo &client,
+                                                   const WgServerDetails &details)
+{
+    if (Status s = requireWgAdmin(caller); !s)
+        return s.error();
+    for (const auto &[field, given] :
+         {std::pair{QStringLiteral("name"), details.name.has_value()},
+          std::pair{QStringLiteral("interface"), details.interfaceName.has_value()},
+          std::pair{QStringLiteral("listen_port"), details.listenPort.has_value()}}) {
+        if (!given)
+            return wgRuleError(field, QStringLiteral("required"));
+    }
+    WgServerRow row;
+    row.allowedIps = {};
+    auto checked = validatedServer(row, details);
+    if (!checked)
+        return checked.error();
+    row = checked.value();
+    if (!details.allowedIps) {
+        // What the clients route through the tunnel by default: all of
+        // each family the server has.
+        if (!row.ipv4Address.isEmpty())
+            row.allowedIps << QStringLiteral("0.0.0.0/0");
+        if (!row.ipv6Address.isEmpty())
+            row.allowedIps << QStringLiteral("::/0");
+    }
+    row.createdAt = now();
+    row.updatedAt = row.createdAt;
+    crypto::WireGuardKeyPair keys = crypto::generateWireGuardKeyPair();
+    row.publicKey = crypto::wireGuardKeyToBase64(keys.publicKey);
+    {
+        auto txn = m_db.begin();
+        if (!txn)
+            return txn.error();
+        auto taken = wgListenPortTaken(m_db, row.listenPort, 0);
+        if (!taken)
+            return taken.error();
+        if (taken.value())
+            return Error{ErrorCode::Conflict,
+                         QStringLiteral("listen_port: another WireGuard server listens on it"),
+                         {{QStringLiteral("field"), QStringLiteral("listen_port")}}};
+        auto id = insertWgServer(m_db, row);
+        if (!id)
+            return id.error();
+        row.id = id.value();
+        QByteArray secret = crypto::wireGuardSecretToBase64(keys.privateKey);
+        auto sealed = m_cipher.encrypt(secret, crypto::DekPurpose::Credential, wgServerAad(row.id));
+        crypto::wipe(secret);
+        if (!sealed)
+            return sealed.error();
+        if (Status s = setWgServerPrivateKey(m_db, row.id, sealed.value()); !s)
+            return s.error();
+        if (Status s = txn.value().commit(); !s)
+            return s.error();
+        row.sealedPrivateKey = sealed.value();
+    }
+    auth::audit(m_db, QStringLiteral("WIREGUARD_SERVER_CREATED"), caller.userId,
+                QStringLiteral("wireguard_server"), QString::number(row.id), client.ip,
+                client.userAgent, wgServerAuditDetails(row));
+    return row;
+}
+
+Result<WgServerRow> WireGuardService::updateServer(const auth::Principal &caller,
+                                                   const auth::ClientInfo &client, qint64 id,
+                                                   const WgServerDetails &details)
+{
+    if (Status s = requireWgAdmin(caller); !s)
+        return s.error();
+    auto existing = server(id);
+    if (!existing)
+        return existing.error();
+    auto checked = validatedServer(existing.value(), details);
+    if (!checked)
+        return checked.error();
+    WgServerRow row = checked.value();
+    if (row.interfaceName != existing.value().interfaceName &&
+        existing.value().desiredState == QLatin1String("running"))
+        return Error{ErrorCode::Conflict,
+                     QStringLiteral("interface: stop the server before renaming its interface"),
+                     {{QStringLiteral("field"), QStringLiteral("interface")}}};
+    auto clients = wgClientsOfServer(m_db, id);
+    if (!clients)
+        return clients.error();
+    // Every client keeps its addresses: they must still fit the subnets.
+    auto plan = wgPlanOf(row);
+    if (!plan)
+        return wgRenamed(plan.error(), QStringLiteral("ipv4_address"));
+    for (const WgClientRow &c : clients.value()) {
+        for (const auto &[text, field] :
+             {std::pair{c.ipv4Address, QStringLiteral("ipv4_address")},
+              std::pair{c.ipv6Address, QStringLiteral("ipv6_address")}}) {
+            if (text.isEmpty())
+                continue;
+            auto address = IpAddress::parse(text);
+            if (!address || !plan.value().take(address.value()))
+                return wgRuleError(field, QStringLiteral("client %1 holds an address this subnet "
+                                                         "does not give out")
+                                              .arg(c.id));
+        }
+    }
+    row.updatedAt = now();
+    {
+        auto txn = m_db.begin();
+        if (!txn)
+            return txn.error();
+        auto taken = wgListenPortTaken(m_db, row.listenPort, id);
+        if (!taken)
+            return taken.error();
+        if (taken.value())
+            return Error{ErrorCode::Conflict,
+                         QStringLiteral("listen_port: another WireGuard server listens on it"),
+                         {{QStringLiteral("field"), QStringLiteral("listen_port")}}};
+        if (Status s = updateWgServer(m_db, row); !s)
+            return s.error();
+        if (Status s = txn.value().commit(); !s)
+            return s.error();
+    }
+    auth::audit(m_db, QStringLiteral("WIREGUARD_SERVER_UPDATED"), caller.userId,
+                QStringLiteral("wireguard_server"), QString::number(id), client.ip,
+                client.userAgent, wgServerAuditDetails(row));
+    resync(id);
+    return server(id);
+}
+
+Status WireGuardService::removeServer(const auth::Principal &caller, const auth::ClientInfo &client,
+                                      qint64 id)
+{
+    if (Status s = requireWgAdmin(caller); !s)
+        return s.error();
+    auto existing = server(id);
+    if (!existing)
+        return existing.error();
+    auto deleted = deleteWgServer(m_db, id);
+    if (!deleted)
+        return deleted.error();
+    if (deleted.value() == 0)
+        return wgServerNotFound();
+    auth::audit(m_db, QStringLiteral("WIREGUARD_SERVER_DELETED"), caller.userId,
+                QStringLiteral("wireguard_server"), QString::number(id), client.ip,
+                client.userAgent, wgServerAuditDetails(existing.value()));
+    if (existing.value().desiredState == QLatin1String("running") && m_backend) {
+        // The interface goes with its server.
+        const QString name = existing.value().interfaceName;
+        runOnWorker(
+            [backend = m_backend, name]() -> Result<QJsonObject> {
+                if (Status s = backend->down(name); !s)
+                    return s.error();
+                return QJsonObject{};
+            },
+            [name](Result<QJsonObject> done) {
+                if (!done)
+                    qCWarning(lcServer).noquote()
+                        << "WireGuard interface" << name << "not removed:" << done.error().message;
+            });
+    }
+    return {};
+}
+
+// ---- clients ---------------------------------------------------------------
+
+Result<store::Page<WgClientRow>> WireGuardService::listClients(const WgClientFilter &filter)
+{
+    return listWgClients(m_db, filter);
+}
+
+Result<WgClientRow> WireGuardService::clientRow(qint64 id)
+{
+    auto row = wgClientById(m_db, id);
+    if (!row)
+        return row.error();
+    if (!row.value())
+        return wgClientNotFound();
+    return *row.value();
+}
+
+Result<WgClientRow> WireGuardService::validatedClient(const WgServerRow &server, WgClientRow row,
+                                                      const WgClientDetails &details, bool creating)
+{
+    if (details.name)
+        row.name = details.name->trimmed();
+    if (Status s = wgCheckText(QStringLiteral("name"), row.name, true, kWgMaxName); !s)
+        return s.error();
+    if (details.description)
+        row.description = details.description->trimmed();
+    if (Status s =
+            wgCheckText(QStringLiteral("description"), row.description, false, kWgMaxDescription);
+        !s)
+        return s.error();
+    if (details.allowedIps) {
+        auto ips = wgCidrList(QStringLiteral("allowed_ips"), *details.allowedIps);
+        if (!ips)
+            return ips.error();
+        row.allowedIps = ips.value();
+    }
+    if (details.dnsServers) {
+        auto dns = wgDnsList(QStringLiteral("dns_servers"), *details.dnsServers);
+        if (!dns)
+            return dns.error();
+        row.dnsServers = dns.value();
+    }
+    if (details.persistentKeepalive)
+        row.persistentKeepalive = *details.persistentKeepalive;
+    if (row.persistentKeepalive < 0 || row.persistentKeepalive > 65535)
+        return wgRuleError(QStringLiteral("persistent_keepalive"), QStringLiteral("0 to 65535"));
+    if (details.enabled)
+        row.enabled = *details.enabled;
+    if (details.expiresAt)
+        row.expiresAt = *details.expiresAt;
+
+    // Addresses: the family decides which ones the client holds.
+    auto plan = wgPlanOf(server);
+    if (!plan)
+        return plan.error();
+    if (details.addressFamily) {
+        const auto family = hm::vpn::addressFamilyFromName(*details.addressFamily);
+        if (!family)
+            return wgRuleError(QStringLiteral("address_family"),
+                               QStringLiteral("one of ipv4, ipv6, dual"));
+        row.addressFamily = hm::vpn::addressFamilyName(*family);
+    } else if (creating) {
+        // Explicit addresses say the family; otherwise what the server has.
+        const bool v4 = details.ipv4Address && !details.ipv4Address->trimmed().isEmpty();
+        const bool v6 = details.ipv6Address && !details.ipv6Address->trimmed().isEmpty();
+        const AddressFamily family = v4 && !v6   ? AddressFamily::Ipv4
+                                     : v6 && !v4 ? AddressFamily::Ipv6
+                                                 : plan.value().family();
+        row.addressFamily = hm::vpn::addressFamilyName(family);
+    }
+    const bool wantV4 = row.addressFamily != QLatin1String("ipv6");
+    const bool wantV6 = row.addressFamily != QLatin1String("ipv4");
+    if (wantV4 && !plan.value().ipv4())
+        return wgRuleError(QStringLiteral("address_family"),
+                           QStringLiteral("the server has no IPv4 subnet"));
+    if (wantV6 && !plan.value().ipv6())
+        return wgRuleError(QStringLiteral("address_family"),
+                           QStringLiteral("the server has no IPv6 subnet"));
+
+    // Every other client's addresses are taken.
+    auto others = wgClientsOfServer(m_db, server.id);
+    if (!others)
+        return others.error();
+    for (const WgClientRow &other : others.value()) {
+        if (other.id == row.id)
+            continue;
+        for (const QString &text : {other.ipv4Address, other.ipv6Address}) {
+            if (text.isEmpty())
+                continue;
+            if (auto address = IpAddress::parse(text))
+                (void)plan.value().take(address.value());
+        }
+    }
+    for (const auto &[family, field, wanted, given, current] :
+         {std::tuple{AddressFamily::Ipv4, QStringLiteral("ipv4_address"), wantV4,
+                     details.ipv4Address, &row.ipv4Address},
+          std::tuple{AddressFamily::Ipv6, QStringLiteral("ipv6_address"), wantV6,
+                     details.ipv6Address, &row.ipv6Address}}) {
+        if (!wanted) {
+            if (given && !given->trimmed().isEmpty())
+                return wgRuleError(field, QStringLiteral("the client's address family has none"));
+            current->clear();
+            continue;
+        }
+        if (given && !given->trimmed().isEmpty()) {
+            auto address = wgClientAddress(field, *given, family);
+            if (!address)
+                return address.error();
+            if (address.value().toString() != *current) {
+                if (Status s = plan.value().checkClientAddress(address.value()); !s)
+                    return wgRenamed(s.error(), field);
+            }
+            *current = address.value().toString();
+            continue;
+        }
+        if (!current->isEmpty() && !given)
+            continue; // kept
+        // Automatic: the lowest free one.
+        auto next = plan.value().nextFreeClientAddress(family);
+        if (!next)
+            return wgRenamed(next.error(), field);
+        *current = next.value().toString();
+    }
+    return row;
+}
+
+Result<QString> WireGuardService::renderClientConfig(const WgServerRow &server,
+                                                     const WgClientRow &row)
+{
+    auto privateKey =
+        m_cipher.decrypt(row.sealedPrivateKey, crypto::DekPurpose::Credential, wgClientAad(row.id));
+    if (!privateKey)
+        return privateKey.error();
+    QByteArray preshared;
+    if (!row.sealedPresharedKey.isEmpty()) {
+        auto opened = m_cipher.decrypt(row.sealedPresharedKey, crypto::DekPurpose::Credential,
+                                       wgPresharedAad(row.id));
+        if (!opened) {
+            crypto::wipe(privateKey.value());
+            return opened.error();
+        }
+        preshared = opened.value();
+    }
+    hm::vpn::WgQuickConfig config;
+    config.interface.privateKey = QString::fromLatin1(privateKey.value());
+    if (!row.ipv4Address.isEmpty())
+        config.interface.addresses << wgCidr(row.ipv4Address, 32);
+    if (!row.ipv6Address.isEmpty())
+        config.interface.addresses << wgCidr(row.ipv6Address, 128);
+    const QStringList dns = row.dnsServers.isEmpty() ? server.dnsServers : row.dnsServers;
+    for (const QString &entry : dns)
+        config.interface.dns << QHostAddress(entry);
+    hm::vpn::WgPeer peer;
+    peer.publicKey = server.publicKey;
+    peer.presharedKey = QString::fromLatin1(preshared);
+    QStringList allowed = row.allowedIps.isEmpty() ? server.allowedIps : row.allowedIps;
+    if (allowed.isEmpty()) {
+        if (!row.ipv4Address.isEmpty())
+            allowed << QStringLiteral("0.0.0.0/0");
+        if (!row.ipv6Address.isEmpty())
+            allowed << QStringLiteral("::/0");
+    }
+    peer.allowedIps = wgCidrs(allowed);
+    peer.endpointHost = server.endpointHost;
+    if (peer.endpointHost.isEmpty() && m_defaultEndpointHost)
+        peer.endpointHost = m_defaultEndpointHost();
+    if (!hm::vpn::isValidHostName(peer.endpointHost))
+        peer.endpointHost = QStringLiteral("localhost");
+    peer.endpointPort = quint16(server.listenPort);
+    const int keepalive =
+        row.persistentKeepalive > 0 ? row.persistentKeepalive : server.persistentKeepalive;
+    if (keepalive > 0)
+        peer.persistentKeepalive = quint16(keepalive);
+    config.peers << peer;
+    auto text = hm::vpn::wgquick::render(config);
+    crypto::wipe(privateKey.value());
+    crypto::wipe(preshared);
+    return text;
+}
+
+Result<CreatedWgClient> WireGuardService::createClient(const auth::Principal &caller,
+                                                       const auth::ClientInfo &client,
+                                                       const WgClientDetails &details)
+{
+    if (Status s = requireWgAdmin(caller); !s)
+        return s.error();
+    if (!details.serverId)
+        return wgRuleError(QStringLiteral("server_id"), QStringLiteral("required"));
+    if (!details.name)
+        return wgRuleError(QStringLiteral("name"), QStringLiteral("required"));
+    auto serverRow = wgServerById(m_db, *details.serverId);
+    if (!serverRow)
+        return serverRow.error();
+    if (!serverRow.value())
+        return wgRuleError(QStringLiteral("server_id"), QStringLiteral("no such server"));
+    const WgServerRow &srv = *serverRow.value();
+
+    CreatedWgClient created;
+    WgClientRow &row = created.row;
+    row.serverId = srv.id;
+    row.createdAt = now();
+    row.updatedAt = row.createdAt;
+    crypto::WireGuardKeyPair keys = crypto::generateWireGuardKeyPair();
+    row.publicKey = crypto::wireGuardKeyToBase64(keys.publicKey);
+    {
+        // The address choice and the insert in one transaction; the unique
+        // indexes answer CONFLICT if anything slipped past.
+        auto txn = m_db.begin();
+        if (!txn)
+            return txn.error();
+        auto checked = validatedClient(srv, row, details, true);
+        if (!checked)
+            return checked.error();
+        row = checked.value();
+        auto id = insertWgClient(m_db, row);
+        if (!id)
+            return id.error();
+        row.id = id.value();
+        QByteArray secret = crypto::wireGuardSecretToBase64(keys.privateKey);
+        auto sealed = m_cipher.encrypt(secret, crypto::DekPurpose::Credential, wgClientAad(row.id));
+        crypto::wipe(secret);
+        if (!sealed)
+            return sealed.error();
+        row.sealedPrivateKey = sealed.value();
+        if (details.presharedKey) {
+            QByteArray psk = crypto::wireGuardSecretToBase64(crypto::generatePresharedKey());
+            auto sealedPsk =
+                m_cipher.encrypt(psk, crypto::DekPurpose::Credential, wgPresharedAad(row.id));
+            crypto::wipe(psk);
+            if (!sealedPsk)
+                return sealedPsk.error();
+            row.sealedPresharedKey = sealedPsk.value();
+        }
+        if (Status s = setWgClientKeys(m_db, row.id, row.sealedPrivateKey, row.sealedPresharedKey);
+            !s)
+            return s.error();
+        if (Status s = txn.value().commit(); !s)
+            return s.error();
+    }
+    auth::audit(m_db, QStringLiteral("WIREGUARD_CLIENT_CREATED"), caller.userId,
+                QStringLiteral("wireguard_client"), QString::number(row.id), client.ip,
+                client.userAgent, wgClientAuditDetails(row));
+    auto config = renderClientConfig(srv, row);
+    if (!config)
+        return config.error();
+    created.config = config.value();
+    auto qr = hm::qr::pngDataUrl(created.config.toUtf8());
+    if (qr)
+        created.qrCode = qr.value();
+    resync(srv.id);
+    return created;
+}
+
+Result<WgClientRow> WireGuardService::updateClient(const auth::Principal &caller,
+                                                   const auth::ClientInfo &client, qint64 id,
+                                                   const WgClientDetails &details)
+{
+    if (Status s = requireWgAdmin(caller); !s)
+        return s.error();
+    auto existing = clientRow(id);
+    if (!existing)
+        return existing.error();
+    if (details.serverId && *details.serverId != existing.value().serverId)
+        return wgRuleError(QStringLiteral("server_id"),
+                           QStringLiteral("a client stays on its server"));
+    auto srv = server(existing.value().serverId);
+    if (!srv)
+        return srv.error();
+    WgClientRow row;
+    {
+        auto txn = m_db.begin();
+        if (!txn)
+            return txn.error();
+        auto checked = validatedClient(srv.value(), existing.value(), details, false);
+        if (!checked)
+            return checked.error();
+        row = checked.value();
+        row.updatedAt = now();
+        if (Status s = updateWgClient(m_db, row); !s)
+            return s.error();
+        if (Status s = txn.value().commit(); !s)
+            return s.error();
+    }
+    auth::audit(m_db, QStringLiteral("WIREGUARD_CLIENT_UPDATED"), caller.userId,
+                QStringLiteral("wireguard_client"), QString::number(id), client.ip,
+                client.userAgent, wgClientAuditDetails(row));
+    resync(row.serverId);
+    return row;
+}
+
+Status WireGuardService::removeClient(const auth::Principal &caller, const auth::ClientInfo &client,
+                                      qint64 id)
+{
+    if (Status s = requireWgAdmin(caller); !s)
+        return s.error();
+    auto existing = clientRow(id);
+    if (!existing)
+        return existing.error();
+    auto deleted = deleteWgClient(m_db, id);
+    if (!deleted)
+        return deleted.error();
+    if (deleted.value() == 0)
+        return wgClientNotFound();
+    auth::audit(m_db, QStringLiteral("WIREGUARD_CLIENT_DELETED"), caller.userId,
+                QStringLiteral("wireguard_client"), QString::number(id), client.ip,
+                client.userAgent, wgClientAuditDetails(existing.value()));
+    resync(existing.value().serverId);
+    return {};
+}
+
+Result<WgClientRow> WireGuardService::setClientEnabled(const auth::Principal &caller,
+                                                       const auth::ClientInfo &client, qint64 id,
+                                                       bool enabled)
+{
+    WgClientDetails details;
+    details.enabled = enabled;
+    return updateClient(caller, client, id, details);
+}
+
+Result<QString> WireGuardService::downloadClientConfig(const auth::Principal &caller,
+                                                       const auth::ClientInfo &client, qint64 id)
+{
+    if (caller.role == auth::Role::Viewer)
+        return Error{ErrorCode::InsufficientPermissions,
+                     QStringLiteral("a client's config holds its private key: viewers cannot "
+                                    "download it")};
+    auto row = clientRow(id);
+    if (!row)
+        return row.error();
+    auto srv = server(row.value().serverId);
+    if (!srv)
+        return srv.error();
+    auto text = renderClientConfig(srv.value(), row.value());
+    if (!text)
+        return text.error();
+    auth::audit(m_db, QStringLiteral("WIREGUARD_CLIENT_CONFIG_DOWNLOADED"), caller.userId,
+                QStringLiteral("wireguard_client"), QString::number(id), client.ip,
+                client.userAgent, wgClientAuditDetails(row.value()));
+    return text;
+}
+
+// ---- JSON ------------------------------------------------------------------
+
+QJsonObject WireGuardService::serverJson(const WgServerRow &row)
+{
+    return {
+        {QStringLiteral("id"), row.id},
+        {QStringLiteral("name"), row.name},
+        {QStringLiteral("interface"), row.interfaceName},
+        {QStringLiteral("listen_port"), row.listenPort},
+        {QStringLiteral("ipv4_address"), wgOrNull(row.ipv4Address)},
+        {QStringLiteral("ipv6_address"), wgOrNull(row.ipv6Address)},
+        {QStringLiteral("public_key"), row.publicKey},
+        {QStringLiteral("private_key"), kRedacted},
+        {QStringLiteral("status"), row.desiredState},
+        {QStringLiteral("clients_count"), row.clientsCount},
+        {QStringLiteral("endpoint_host"), row.endpointHost},
+        {QStringLiteral("auto_start"), row.autoStart},
+        {QStringLiteral("description"), row.description},
+        {QStringLiteral("created_at"), auth::isoOrNull(row.createdAt)},
+        {QStringLiteral("updated_at"), auth::isoOrNull(row.updatedAt)},
+        {QStringLiteral("config"),
+         QJsonObject{{QStringLiteral("dns_servers"), QJsonArray::fromStringList(row.dnsServers)},
+                     {QStringLiteral("mtu"), row.mtu},
+                     {QStringLiteral("persistent_keepalive"), row.persistentKeepalive},
+                     {QStringLiteral("allowed_ips"), QJsonArray::fromStringList(row.allowedIps)}}}};
+}
+
+QJsonObject WireGuardService::clientJson(const WgClientRow &row)
+{
+    const qint64 nowMs = QDateTime::currentMSecsSinceEpoch();
+    QString status = QStringLiteral("active");
+    if (!row.enabled)
+        status = QStringLiteral("disabled");
+    else if (!wgClientActive(row, nowMs))
+        status = QStringLiteral("expired");
+    return {{QStringLiteral("id"), row.id},
+            {QStringLiteral("name"), row.name},
+            {QStringLiteral("server_id"), row.serverId},
+            {QStringLiteral("address_family"), row.addressFamily},
+            {QStringLiteral("ipv4_address"),
+             row.ipv4Address.isEmpty() ? QJsonValue() : QJsonValue(row.ipv4Address + u"/32")},
+            {QStringLiteral("ipv6_address"),
+             row.ipv6Address.isEmpty() ? QJsonValue() : QJsonValue(row.ipv6Address + u"/128")},
+            {QStringLiteral("public_key"), row.publicKey},
+            {QStringLiteral("private_key"), kRedacted},
+            {QStringLiteral("preshared_key"),
+             row.sealedPresharedKey.isEmpty() ? QJsonValue() : QJsonValue(kRedacted)},
+            {QStringLiteral("status"), status},
+            {QStringLiteral("enabled"), row.enabled},
+            {QStringLiteral("expires_at"),
+             row.expiresAt ? auth::isoOrNull(*row.expiresAt) : QJsonValue()},
+            {QStringLiteral("allowed_ips"), QJsonArray::fromStringList(row.allowedIps)},
+            {QStringLiteral("dns_servers"), QJsonArray::fromStringList(row.dnsServers)},
+            {QStringLiteral("persistent_keepalive"), row.persistentKeepalive},
+            {QStringLiteral("description"), row.description},
+            {QStringLiteral("created_at"), auth::isoOrNull(row.createdAt)},
+            {QStringLiteral("updated_at"), auth::isoOrNull(row.updatedAt)}};
+}
+
+// ---- applying --------------------------------------------------------------
+
+void WireGuardService::later(Done done, Result<QJsonObject> result)
+{
+    // Always after the caller returned, like the worker's answers.
+    QMetaObject::invokeMethod(
+        this,
+        [done = std::move(done), result = std::move(result)]() mutable { done(std::move(result)); },
+        Qt::QueuedConnection);
+}
+
+void WireGuardService::runOnWorker(std::function<Result<QJsonObject>()> work, Done done)
+{
+    QPointer<WireGuardService> self(this);
+    m_pool.start([self, work = std::move(work), done = std::move(done)]() mutable {
+        Result<QJsonObject> result = work();
+        if (!self)
+            return;
+        QMetaObject::invokeMethod(
+            self.data(),
+            [done = std::move(done), result = std::move(result)]() mutable {
+                done(std::move(result));
+            },
+            Qt::QueuedConnection);
+    });
+}
+
+Result<hm::vpn::InterfaceSpec> WireGuardService::applySpec(const WgServerRow &srv)
+{
+    auto clients = wgClientsOfServer(m_db, srv.id);
+    if (!clients)
+        return clients.error();
+    auto privateKey =
+        m_cipher.decrypt(srv.sealedPrivateKey, crypto::DekPurpose::Credential, wgServerAad(srv.id));
+    if (!privateKey)
+        return privateKey.error();
+    hm::vpn::WgQuickConfig config;
+    config.interface.privateKey = QString::fromLatin1(privateKey.value());
+    crypto::wipe(privateKey.value());
+    hm::vpn::InterfaceSpec spec;
+    spec.name = srv.interfaceName;
+    for (const QString &address : {srv.ipv4Address, srv.ipv6Address}) {
+        if (address.isEmpty())
+            continue;
+        if (const auto cidr = hm::vpn::parseCidr(address))
+            config.interface.addresses << *cidr;
+        spec.addresses << address;
+    }
+    config.interface.listenPort = quint16(srv.listenPort);
+    config.interface.mtu = srv.mtu;
+    spec.mtu = srv.mtu;
+    const qint64 nowMs = now();
+    for (const WgClientRow &c : clients.value()) {
+        if (!wgClientActive(c, nowMs))
+            continue;
+        hm::vpn::WgPeer peer;
+        peer.comments << QStringLiteral("Name = ") + c.name;
+        peer.publicKey = c.publicKey;
+        if (!c.sealedPresharedKey.isEmpty()) {
+            auto psk = m_cipher.decrypt(c.sealedPresharedKey, crypto::DekPurpose::Credential,
+                                        wgPresharedAad(c.id));
+            if (!psk)
+                return psk.error();
+            peer.presharedKey = QString::fromLatin1(psk.value());
+            crypto::wipe(psk.value());
+        }
+        if (!c.ipv4Address.isEmpty())
+            peer.allowedIps << wgCidr(c.ipv4Address, 32);
+        if (!c.ipv6Address.isEmpty())
+            peer.allowedIps << wgCidr(c.ipv6Address, 128);
+        config.peers << peer;
+    }
+    auto full = hm::vpn::wgquick::render(config);
+    if (!full)
+        return full.error();
+    auto stripped = hm::vpn::wgquick::renderStripped(config);
+    if (!stripped)
+        return stripped.error();
+    spec.quickConfig = full.value().toUtf8();
+    spec.setconf = stripped.value().toUtf8();
+    return spec;
+}
+
+void WireGuardService::resync(qint64 serverId)
+{
+    if (!m_backend)
+        return;
+    auto srv = server(serverId);
+    if (!srv || srv.value().desiredState != QLatin1String("running"))
+        return;
+    auto spec = applySpec(srv.value());
+    if (!spec) {
+        qCWarning(lcServer).noquote()
+            << "WireGuard server" << serverId << "not re-synced:" << spec.error().message;
+        return;
+    }
+    runOnWorker(
+        [backend = m_backend, spec = std::move(spec.value())]() mutable -> Result<QJsonObject> {
+            Status s = backend->sync(spec);
+            crypto::wipe(spec.setconf);
+            crypto::wipe(spec.quickConfig);
+            if (!s)
+                return s.error();
+            return QJsonObject{};
+        },
+        [serverId](Result<QJsonObject> done) {
+            if (!done)
+                qCWarning(lcServer).noquote()
+                    << "WireGuard server" << serverId << "not re-synced:" << done.error().message;
+        });
+}
+
+void WireGuardService::startServer(const auth::Principal &caller, const auth::ClientInfo &client,
+                                   qint64 id, Done done)
+{
+    if (Status s = requireWgAdmin(caller); !s)
+        return later(std::move(done), s.error());
+    auto srv = server(id);
+    if (!srv)
+        return later(std::move(done), srv.error());
+    if (!m_backend)
+        return later(std::move(done), Error{ErrorCode::ServiceUnavailable,
+                                            QStringLiteral("no WireGuard backend is configured")});
+    auto spec = applySpec(srv.value());
+    if (!spec)
+        return later(std::move(done), spec.error());
+    const auth::Principal who = caller;
+    const auth::ClientInfo from = client;
+    runOnWorker(
+        [backend = m_backend, spec = std::move(spec.value())]() mutable -> Result<QJsonObject> {
+            auto state = backend->linkState(spec.name);
+            Status s = state && state.value().exists ? backend->sync(spec) : backend->up(spec);
+            crypto::wipe(spec.setconf);
+            crypto::wipe(spec.quickConfig);
+            if (!s)
+                return s.error();
+            return QJsonObject{};
+        },
+        [this, id, who, from, done = std::move(done)](Result<QJsonObject> result) {
+            const QString backendName = this->backendName();
+            if (!result) {
+                auth::audit(m_db, QStringLiteral("WIREGUARD_SERVER_START_FAILED"), who.userId,
+                            QStringLiteral("wireguard_server"), QString::number(id), from.ip,
+                            from.userAgent, {{QStringLiteral("error"), result.error().message}});
+                return done(result.error());
+            }
+            const qint64 at = now();
+            if (Status s = setWgServerState(m_db, id, QStringLiteral("running"), at); !s)
+                return done(s.error());
+            auth::audit(m_db, QStringLiteral("WIREGUARD_SERVER_STARTED"), who.userId,
+                        QStringLiteral("wireguard_server"), QString::number(id), from.ip,
+                        from.userAgent, {{QStringLiteral("backend"), backendName}});
+            pushStatus();
+            done(QJsonObject{{QStringLiteral("id"), id},
+                             {QStringLiteral("status"), QStringLiteral("running")},
+                             {QStringLiteral("backend"), backendName},
+                             {QStringLiteral("started_at"), auth::isoOrNull(at)}});
+        });
+}
+
+void WireGuardService::stopServer(const auth::Principal &caller, const auth::ClientInfo &client,
+                                  qint64 id, Done done)
+{
+    if (Status s = requireWgAdmin(caller); !s)
+        return later(std::move(done), s.error());
+    auto srv = server(id);
+    if (!srv)
+        return later(std::move(done), srv.error());
+    if (!m_backend)
+        return later(std::move(done), Error{ErrorCode::ServiceUnavailable,
+                                            QStringLiteral("no WireGuard backend is configured")});
+    const auth::Principal who = caller;
+    const auth::ClientInfo from = client;
+    runOnWorker(
+        [backend = m_backend, name = srv.value().interfaceName]() -> Result<QJsonObject> {
+            if (Status s = backend->down(name); !s)
+                return s.error();
+            return QJsonObject{};
+        },
+        [this, id, who, from, done = std::move(done)](Result<QJsonObject> result) {
+            const QString backendName = this->backendName();
+            if (!result)
+                return done(result.error());
+            const qint64 at = now();
+            if (Status s = setWgServerState(m_db, id, QStringLiteral("stopped"), at); !s)
+                return done(s.error());
+            auth::audit(m_db, QStringLiteral("WIREGUARD_SERVER_STOPPED"), who.userId,
+                        QStringLiteral("wireguard_server"), QString::number(id), from.ip,
+                        from.userAgent, {{QStringLiteral("backend"), backendName}});
+            pushStatus();
+            done(QJsonObject{{QStringLiteral("id"), id},
+                             {QStringLiteral("status"), QStringLiteral("stopped")},
+                             {QStringLiteral("backend"), backendName},
+                             {QStringLiteral("stopped_at"), auth::isoOrNull(at)}});
+        });
+}
+
+void WireGuardService::serverStatus(qint64 id, Done done)
+{
+    auto srv = server(id);
+    if (!srv)
+        return later(std::move(done), srv.error());
+    QJsonObject base{{QStringLiteral("id"), id},
+                     {QStringLiteral("name"), srv.value().name},
+                     {QStringLiteral("interface"), srv.value().interfaceName},
+                     {QStringLiteral("backend"), backendName()}};
+    if (!m_backend) {
+        base.insert(QStringLiteral("status"), QStringLiteral("stopped"));
+        base.insert(QStringLiteral("clients"), QJsonArray());
+        return later(std::move(done), base);
+    }
+    const QString desired = srv.value().desiredState;
+    runOnWorker(
+        [backend = m_backend, name = srv.value().interfaceName, base,
+         desired]() mutable -> Result<QJsonObject> {
+            QJsonObject answer = base;
+            auto link = backend->linkState(name);
+            if (!link)
+                return link.error();
+            // The config-only backend runs nothing: its server "runs" when
+            // its file was written (started), as far as anyone can tell.
+            const bool running = backend->applies() ? link.value().exists && link.value().up
+                                                    : desired == QLatin1String("running");
+            answer.insert(QStringLiteral("backend"), backend->name());
+            answer.insert(QStringLiteral("status"), running ? QStringLiteral("running")
+                                                            : (desired == QLatin1String("running")
+                                                                   ? QStringLiteral("error")
+                                                                   : QStringLiteral("stopped")));
+            answer.insert(QStringLiteral("interface_stats"),
+                          QJsonObject{{QStringLiteral("rx_bytes"), link.value().rxBytes},
+                                      {QStringLiteral("tx_bytes"), link.value().txBytes},
+                                      {QStringLiteral("rx_packets"), link.value().rxPackets},
+                                      {QStringLiteral("tx_packets"), link.value().txPackets}});
+            QJsonArray peers;
+            if (running && backend->applies()) {
+                auto dumped = backend->dump(name);
+                if (!dumped)
+                    return dumped.error();
+                auto parsed = hm::vpn::parseWgDump(dumped.value(), name);
+                crypto::wipe(dumped.value());
+                if (!parsed)
+                    return parsed.error();
+                for (const hm::vpn::WgDumpPeer &p : parsed.value().peers) {
+                    QStringList allowed;
+                    for (const hm::vpn::WgCidr &cidr : p.allowedIps)
+                        allowed << cidr.toString();
+                    QString endpoint;
+                    if (!p.endpointHost.isEmpty())
+                        endpoint = (p.endpointHost.contains(u':') ? u'[' + p.endpointHost + u']'
+                                                                  : p.endpointHost) +
+                                   u':' + QString::number(p.endpointPort);
+                    peers.append(QJsonObject{
+                        {QStringLiteral("public_key"), p.publicKey},
+                        {QStringLiteral("allowed_ips"), allowed.join(QStringLiteral(", "))},
+                        {QStringLiteral("endpoint"), wgOrNull(endpoint)},
+                        {QStringLiteral("latest_handshake"),
+                         p.latestHandshake > 0 ? auth::isoOrNull(p.latestHandshake * 1000)
+                                               : QJsonValue()},
+                        {QStringLiteral("transfer_rx"), double(p.transferRx)},
+                        {QStringLiteral("transfer_tx"), double(p.transferTx)}});
+                }
+            }
+            answer.insert(QStringLiteral("clients"), peers);
+            return answer;
+        },
+        std::move(done));
+}
+
+void WireGuardService::startMarkedServers()
+{
+    if (!m_backend)
+        return;
+    auto rows = wgServersToRun(m_db);
+    if (!rows) {
+        qCWarning(lcServer).noquote() << "WireGuard servers not started:" << rows.error().message;
+        return;
+    }
+    for (const WgServerRow &srv : rows.value()) {
+        auto spec = applySpec(srv);
+        if (!spec) {
+            qCWarning(lcServer).noquote()
+                << "WireGuard server" << srv.id << "not started:" << spec.error().message;
+            continue;
+        }
+        const qint64 id = srv.id;
+        runOnWorker(
+            [backend = m_backend, spec = std::move(spec.value())]() mutable -> Result<QJsonObject> {
+                auto state = backend->linkState(spec.name);
+                Status s = state && state.value().exists ? backend->sync(spec) : backend->up(spec);
+                crypto::wipe(spec.setconf);
+                crypto::wipe(spec.quickConfig);
+                if (!s)
+                    return s.error();
+                return QJsonObject{};
+            },
+            [this, id](Result<QJsonObject> result) {
+                if (!result) {
+                    qCWarning(lcServer).noquote()
+                        << "WireGuard server" << id << "not started:" << result.error().message;
+                    return;
+                }
+                (void)setWgServerState(m_db, id, QStringLiteral("running"), now());
+            });
+    }
+}
+
+} // namespace hm::server::vpn

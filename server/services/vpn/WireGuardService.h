@@ -1,0 +1,192 @@
+#pragma once
+
+// WireGuard servers and clients (issue 36, points 1 to 4 and 8; docs/api.md
+// "WireGuard"). Servers get a key pair on creation, clients a key pair, a
+// preshared key and addresses from the server's subnets (core/vpn
+// AddressPlan: the lowest free ones, or explicit ones checked). Private and
+// preshared keys are sealed (EnvelopeCipher, CREDENTIAL data key, the
+// record id as associated data) and never leave the service except inside
+// a client's own config (its creation answer and the audited download).
+// Every field that reaches a config file is checked (core/vpn WgFieldCheck)
+// before anything is stored.
+//
+// Starting, stopping and re-syncing an interface go through a
+// vpn::WireGuardBackend on a worker thread: the answers arrive on the
+// service's thread later. Server thread otherwise.
+
+#include "common/Result.h"
+#include "server/repositories/WireGuardRepository.h"
+#include "server/services/auth/TokenService.h"
+#include "vpn/backend/WireGuardBackend.h"
+
+#include <QJsonObject>
+#include <QObject>
+#include <QPointer>
+#include <QThreadPool>
+#include <QTimer>
+#include <functional>
+#include <memory>
+#include <optional>
+
+namespace hm::store {
+class Database;
+}
+namespace hm::crypto {
+class EnvelopeCipher;
+}
+
+namespace hm::server::auth {
+struct Principal;
+class AccountEvents;
+} // namespace hm::server::auth
+
+namespace hm::server::vpn {
+
+// What a create or update gives (unset: keep, or the default on create).
+// An empty ipv4/ipv6 address clears it.
+struct WgServerDetails
+{
+    std::optional<QString> name;
+    std::optional<QString> interfaceName;
+    std::optional<int> listenPort;
+    std::optional<QString> ipv4Address;
+    std::optional<QString> ipv6Address;
+    std::optional<QStringList> dnsServers;
+    std::optional<int> mtu;
+    std::optional<int> persistentKeepalive;
+    std::optional<QStringList> allowedIps;
+    std::optional<QString> endpointHost;
+    std::optional<bool> autoStart;
+    std::optional<QString> description;
+};
+
+struct WgClientDetails
+{
+    std::optional<qint64> serverId;
+    std::optional<QString> name;
+    std::optional<QString> addressFamily; // "ipv4", "ipv6", "dual"
+    std::optional<QString> ipv4Address;   // explicit; empty: none / automatic
+    std::optional<QString> ipv6Address;
+    std::optional<QStringList> allowedIps;
+    std::optional<QStringList> dnsServers;
+    std::optional<int> persistentKeepalive;
+    std::optional<bool> enabled;
+    std::optional<std::optional<qint64>> expiresAt; // nullopt inside: no expiry
+    std::optional<QString> description;
+    bool presharedKey = true; // on create: give the client a preshared key
+};
+
+// A client just made: its row and, this once, its config and QR code.
+struct CreatedWgClient
+{
+    repositories::WgClientRow row;
+    QString config;
+    QString qrCode;
+};
+
+class WireGuardService : public QObject
+{
+    Q_OBJECT
+public:
+    // `backend` applies interfaces (null: none, start answers
+    // SERVICE_UNAVAILABLE). `defaultEndpointHost` gives the host in client
+    // configs of servers without an endpoint_host.
+    WireGuardService(store::Database &db, crypto::EnvelopeCipher &cipher,
+                     std::shared_ptr<hm::vpn::WireGuardBackend> backend,
+                     std::function<QString()> defaultEndpointHost, QObject *parent = nullptr);
+    ~WireGuardService() override;
+
+    QString backendName() const;
+
+    Result<store::Page<repositories::WgServerRow>>
+    listServers(const repositories::WgServerFilter &filter);
+    Result<repositories::WgServerRow> server(qint64 id);
+    Result<repositories::WgServerRow> createServer(const auth::Principal &caller,
+                                                   const auth::ClientInfo &client,
+                                                   const WgServerDetails &details);
+    Result<repositories::WgServerRow> updateServer(const auth::Principal &caller,
+                                                   const auth::ClientInfo &client, qint64 id,
+                                                   const WgServerDetails &details);
+    Status removeServer(const auth::Principal &caller, const auth::ClientInfo &client, qint64 id);
+
+    Result<store::Page<repositories::WgClientRow>>
+    listClients(const repositories::WgClientFilter &filter);
+    Result<repositories::WgClientRow> clientRow(qint64 id);
+    Result<CreatedWgClient> createClient(const auth::Principal &caller,
+                                         const auth::ClientInfo &client,
+                                         const WgClientDetails &details);
+    Result<repositories::WgClientRow> updateClient(const auth::Principal &caller,
+                                                   const auth::ClientInfo &client, qint64 id,
+                                                   const WgClientDetails &details);
+    Status removeClient(const auth::Principal &caller, const auth::ClientInfo &client, qint64 id);
+    Result<repositories::WgClientRow> setClientEnabled(const auth::Principal &caller,
+                                                       const auth::ClientInfo &client, qint64 id,
+                                                       bool enabled);
+    // The client's wg-quick file (holds its private key); audited as
+    // WIREGUARD_CLIENT_CONFIG_DOWNLOADED.
+    Result<QString> downloadClientConfig(const auth::Principal &caller,
+                                         const auth::ClientInfo &client, qint64 id);
+
+    using Done = std::function<void(Result<QJsonObject>)>;
+    // Brings the interface up (or re-syncs it when it runs already) and
+    // marks the server running; `done` on this thread with {id, status,
+    // backend, started_at}.
+    void startServer(const auth::Principal &caller, const auth::ClientInfo &client, qint64 id,
+                     Done done);
+    void stopServer(const auth::Principal &caller, const auth::ClientInfo &client, qint64 id,
+                    Done done);
+    // Seed 001's status: peers from `wg show dump`, interface statistics.
+    void serverStatus(qint64 id, Done done);
+    // Brings up the servers marked running or auto_start (server start).
+    void startMarkedServers();
+    // Re-syncs the running servers whose clients expired since the last
+    // check (a timer calls it every kExpiryCheckMs), so an expired client
+    // loses its peer on time.
+    void checkExpiries();
+    static constexpr int kExpiryCheckMs = 5000;
+    // /ws/events "wireguard_status" (seed 001: {servers: [{id, name, status,
+    // clients_count, bytes_received, bytes_sent}]}) to everyone signed in,
+    // checked on the same tick and after each start or stop, sent when it
+    // changed.
+    void setEvents(auth::AccountEvents *events) { m_events = events; }
+    void pushStatus();
+
+    // As the API shows them (docs/api.md "WireGuard"); private keys are
+    // "***REDACTED***".
+    static QJsonObject serverJson(const repositories::WgServerRow &row);
+    static QJsonObject clientJson(const repositories::WgClientRow &row);
+
+    void setClock(std::function<qint64()> nowMs) { m_now = std::move(nowMs); }
+
+private:
+    qint64 now() const;
+    Result<repositories::WgServerRow> validatedServer(repositories::WgServerRow row,
+                                                      const WgServerDetails &details);
+    Result<repositories::WgClientRow> validatedClient(const repositories::WgServerRow &server,
+                                                      repositories::WgClientRow row,
+                                                      const WgClientDetails &details,
+                                                      bool creating);
+    Result<QString> renderClientConfig(const repositories::WgServerRow &server,
+                                       const repositories::WgClientRow &row);
+    // The interface as the backend applies it (server config and enabled,
+    // unexpired clients), with the secrets opened.
+    Result<hm::vpn::InterfaceSpec> applySpec(const repositories::WgServerRow &server);
+    // Re-syncs a running server after a client change; errors are logged.
+    void resync(qint64 serverId);
+    void later(Done done, Result<QJsonObject> result);
+    void runOnWorker(std::function<Result<QJsonObject>()> work, Done done);
+
+    store::Database &m_db;
+    crypto::EnvelopeCipher &m_cipher;
+    std::shared_ptr<hm::vpn::WireGuardBackend> m_backend;
+    std::function<QString()> m_defaultEndpointHost;
+    std::function<qint64()> m_now;
+    QThreadPool m_pool; // one thread: backend calls run in order
+    QTimer m_expiryTimer;
+    auth::AccountEvents *m_events = nullptr;
+    QJsonObject m_lastStatus;
+    bool m_statusPending = false;
+    qint64 m_expiriesCheckedUntil = 0;
+};
+
+} // namespace hm::server::vpn
