@@ -485,6 +485,12 @@ private slots:
                                             .value("id")
                                             .toDouble());
         QCOMPARE(m_http->get(wgPath(kWgClients, anyClient, "/config"), viewer.token).status, 403);
+        // A client's private key is for administrators only: a USER reads
+        // the lists but downloads no config.
+        const ApiUser user = createApiUser(*m_http, m_admin, "wguser", "Us3r!Secret99", "user");
+        QVERIFY(!user.token.isEmpty());
+        QCOMPARE(m_http->get(kWgClients, user.token).status, 200);
+        QCOMPARE(m_http->get(wgPath(kWgClients, anyClient, "/config"), user.token).status, 403);
         QCOMPARE(m_http
                      ->send("POST", wgPath(kWgServers, m_serverId, "/start"), {},
                             Http::bearer(viewer.token))

@@ -636,7 +636,7 @@ void registerWireGuardRoutes(ApiRouter &router, auth::AuthModule &auth, vpn::Wir
                  {ErrorCode::ResourceNotFound});
     configDoc.contentType = "text/plain; charset=utf-8";
     auth::addProtectedRoute(
-        router, auth, Method::Get, kWgClients + QStringLiteral("/{id}/config"), Role::User,
+        router, auth, Method::Get, kWgClients + QStringLiteral("/{id}/config"), Role::Admin,
         [&wg](const RequestContext &c, const Principal &p) -> ApiReply {
             HM_TRY(id, wgPathId(c));
             HM_TRY(text, wg.downloadClientConfig(p, auth::clientInfo(c), id.value()));
