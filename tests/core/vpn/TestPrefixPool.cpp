@@ -2,7 +2,6 @@
 
 #include "vpn/PrefixPool.h"
 
-#include <QElapsedTimer>
 #include <QRandomGenerator>
 #include <QTest>
 #include <set>
@@ -249,12 +248,8 @@ private slots:
 
         // 2^32 /64s: allocate 100,000 in bulk; each is O(log n).
         PrefixPool pool = makePool(QStringLiteral("2001:db8::/32"), 64, 256);
-        QElapsedTimer timer;
-        timer.start();
         for (int i = 0; i < 100000; ++i)
             QVERIFY(pool.allocateNext().ok());
-        qInfo("100,000 /64 allocations from a /32: %lld ms", timer.elapsed());
-        QVERIFY(timer.elapsed() < 3000);
         QCOMPARE(pool.availableCount().toString(), QString::number(4294967296ULL - 256 - 100000));
         // Index 256 + 100,000 = 0x187a0.
         QCOMPARE(pool.allocateNext()->toString(), QStringLiteral("2001:db8:1:87a0::/64"));

@@ -7,7 +7,6 @@
 #include "vpn/WgDump.h"
 
 #include <QDebug>
-#include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QTest>
@@ -203,7 +202,8 @@ private slots:
     // The budget is 200 ms for 10,000 peers' status including the
     // history write; the parse must be a small part of it
     // (tests/bench/BenchWgDump measures it properly).
-    void tenThousandPeersQuickly()
+    // Every one of 10,000 peers read (how fast: BenchWgDump, not a test).
+    void tenThousandPeers()
     {
         QByteArray text = kShowDump.left(kShowDump.indexOf('\n') + 1);
         for (int i = 0; i < 10000; ++i) {
@@ -213,15 +213,11 @@ private slots:
                     ".2/32,fd00::" + QByteArray::number(i, 16) + "/128\t1764201600\t" +
                     QByteArray::number(i * 1000) + '\t' + QByteArray::number(i * 77) + "\t25\n";
         }
-        QElapsedTimer timer;
-        timer.start();
         const auto parsed = parseWgDump(text, QStringLiteral("wg0"));
-        const qint64 ms = timer.elapsed();
         QVERIFY(parsed.ok());
         QCOMPARE(parsed->peers.size(), 10000);
         QCOMPARE(parsed->peers[9999].allowedIps[0].toString(), QStringLiteral("10.39.249.2/32"));
-        qInfo() << "10,000 peers parsed in" << ms << "ms";
-        QVERIFY2(ms < 100, qPrintable(QString::number(ms)));
+        QCOMPARE(parsed->peers[9999].allowedIps[1].toString(), QStringLiteral("fd00::270f/128"));
     }
 };
 
