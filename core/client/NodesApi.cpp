@@ -223,9 +223,9 @@ void NodesApi::metrics(const QString &id, const NodeMetricsQuery &query, Callbac
 {
     QUrlQuery q;
     if (query.start.isValid())
-        q.addQueryItem(QStringLiteral("start"), query.start.toUTC().toString(Qt::ISODate));
+        q.addQueryItem(QStringLiteral("start"), query.start.toUTC().toString(Qt::ISODateWithMs));
     if (query.end.isValid())
-        q.addQueryItem(QStringLiteral("end"), query.end.toUTC().toString(Qt::ISODate));
+        q.addQueryItem(QStringLiteral("end"), query.end.toUTC().toString(Qt::ISODateWithMs));
     if (query.limit > 0)
         q.addQueryItem(QStringLiteral("limit"), QString::number(query.limit));
     if (!query.tier.isEmpty())

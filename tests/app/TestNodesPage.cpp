@@ -132,6 +132,7 @@ private slots:
     void agentsComingAndGoingShowLive();
     void enrolDialogFollowsTheAgent();
     void metricsTabChartsTheHistory();
+    void metricsRangeKeepsItsMilliseconds();
     void sparklinesFollowTheAgentsLive();
     void retranslates();
     void screenshots();
@@ -590,6 +591,44 @@ void TestNodesPage::metricsTabChartsTheHistory()
     QCOMPARE(pointsIn(view->chartView(NodeMetricSeries::Chart::Cpu)), 0);
     QTRY_COMPARE_WITH_TIMEOUT(child<QLabel>(&page, "nodes.metrics.state")->text(),
                               QStringLiteral("No reports in this range yet."), 15000);
+    deleteAllNodes();
+}
+
+// The range's ends go out with their milliseconds: a report stamped
+// 900 ms into a second is inside a range ending 50 ms later (cut to whole
+// seconds, that end fell before it and the newest report went missing).
+void TestNodesPage::metricsRangeKeepsItsMilliseconds()
+{
+    deleteAllNodes();
+    auto made = await<hm::client::EnrolledNode>([&](auto done) {
+        api().create(hm::client::NewNode{QStringLiteral("ms-01"), {}, {}, 0}, done);
+    });
+    QVERIFY(made.ok());
+    const QString id = made.value().node.id;
+    const QUrl base = m_server.connection->baseUrl();
+    hm::test::AgentPeer agent;
+    QCOMPARE(enrolAgent(base, made.value().enrolment.secret, agent,
+                        {"192.0.2.11", "Linux", "x86_64", 2, 4.0 * 1024 * 1024 * 1024, "1.0.0"}),
+             201);
+    QVERIFY(connectAgent(base, agent, id));
+    const qint64 stamped = (QDateTime::currentMSecsSinceEpoch() / 1000 - 5) * 1000 + 900;
+    hm::fleet::ReportMessage report{1, stamped, {}};
+    report.metrics = {{QStringLiteral("cpu_usage"), 12.5}};
+    agent.send(hm::fleet::serialize(report));
+    QTRY_COMPARE_WITH_TIMEOUT(storedReports(id), 1, 15000);
+
+    hm::client::NodeMetricsQuery query;
+    query.start = QDateTime::fromMSecsSinceEpoch(stamped - 60'000, Qt::UTC);
+    query.end = QDateTime::fromMSecsSinceEpoch(stamped + 50, Qt::UTC);
+    auto inside =
+        await<hm::client::NodeMetrics>([&](auto done) { api().metrics(id, query, done); });
+    QVERIFY(inside.ok());
+    QCOMPARE(inside.value().items.size(), 1);
+    query.end = QDateTime::fromMSecsSinceEpoch(stamped - 50, Qt::UTC);
+    auto before =
+        await<hm::client::NodeMetrics>([&](auto done) { api().metrics(id, query, done); });
+    QVERIFY(before.ok());
+    QCOMPARE(before.value().items.size(), 0);
     deleteAllNodes();
 }
 
