@@ -306,6 +306,9 @@ private slots:
             {{{"ipv6_address", "fd00:9::2"}}, 422, "ipv6_address"},  // outside
             {{{"ipv4_address", "fd00:8::9"}}, 422, "ipv4_address"},  // wrong family
             {{{"address_family", "ipx"}}, 422, "address_family"},
+            {{{"server_id", 999999}}, 422, "server_id"},  // no such server
+            {{{"server_id", "abc"}}, 422, "server_id"},   // not an id
+            {{{"server_id", QJsonValue::Null}}, 422, "server_id"},
         };
         for (const auto &[fields, status, field] : cases) {
             QJsonObject body{{"name", "probe-client"}};
@@ -618,6 +621,10 @@ private slots:
                      .status,
                  200);
         QCOMPARE(m_http->get(wgPath(kWgServers, m_serverId), m_admin).status, 404);
+        // Its id takes no client any more.
+        const Answer orphan = createClient({{"name", "orphan"}});
+        QCOMPARE(orphan.status, 422);
+        QCOMPARE(orphan.details().value("field").toString(), QStringLiteral("server_id"));
         QCOMPARE(m_http->get(kWgClients, m_admin)
                      .data()
                      .value("pagination")

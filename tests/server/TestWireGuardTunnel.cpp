@@ -5,8 +5,12 @@
 // second from the config GET …/config answered, pings the server over both
 // families, sees the handshake in …/status, then disables the client (the
 // running server is re-synced without it: the ping stops) and stops the
-// server (the interface is gone). Needs root for the namespaces; skipped
-// with ALLOW_SKIP where the machine forbids them.
+// server (the interface is gone). Then three clients, one per address
+// family, each in a namespace of its own: each reaches the server over the
+// families it has and not over the other, and disabling one leaves the
+// others' sessions alone (their handshake times do not move, their pings go
+// on). Needs root for the namespaces; skipped with ALLOW_SKIP where the
+// machine forbids them.
 
 #include "AuthTestSupport.h"
 #include "vpn/WgQuickText.h"
@@ -34,6 +38,37 @@ bool tunnelPing(const QString &ns, const QString &address)
                      QStringLiteral("-c1"), QStringLiteral("-W1"), address});
 }
 
+// The client side of a tunnel from the config …/config answered, as a user
+// would bring it up: its addresses, and routes for its AllowedIPs.
+Status bringUpFromConfig(vpn::LinuxWireGuardBackend &backend, const QString &interfaceName,
+                         const QByteArray &config)
+{
+    auto parsed = vpn::wgquick::parse(QString::fromUtf8(config));
+    if (!parsed)
+        return parsed.error();
+    vpn::InterfaceSpec spec;
+    spec.name = interfaceName;
+    auto stripped = vpn::wgquick::renderStripped(parsed.value().config);
+    if (!stripped)
+        return stripped.error();
+    spec.setconf = stripped.value().toUtf8();
+    for (const vpn::WgCidr &address : parsed.value().config.interface.addresses)
+        spec.addresses << address.toString();
+    for (const vpn::WgCidr &allowed : parsed.value().config.peers.value(0).allowedIps)
+        spec.routes << allowed.toString();
+    return backend.up(spec);
+}
+
+// latest_handshake of each peer of a status answer, by public key.
+QHash<QString, QString> handshakesOf(const QJsonObject &status)
+{
+    QHash<QString, QString> out;
+    for (const QJsonValue &peer : status.value(QStringLiteral("clients")).toArray())
+        out.insert(peer[QStringLiteral("public_key")].toString(),
+                   peer[QStringLiteral("latest_handshake")].toString());
+    return out;
+}
+
 } // namespace
 
 class TestWireGuardTunnel : public QObject, private ServerFixture
@@ -48,6 +83,46 @@ private:
     const QString m_ifServer = QStringLiteral("hmts") + m_suffix;
     const QString m_ifClient = QStringLiteral("hmtc") + m_suffix;
     bool m_namespaces = false;
+    // The three clients of `oneClientPerFamily`: namespace, veth pair and
+    // tunnel interface each.
+    struct FamilyClient
+    {
+        QString family;
+        QString ns;
+        QString vethServer;
+        QString vethClient;
+        QString interfaceName;
+        QString underlayServer; // the server side of its veth (a /30)
+        QString underlayClient;
+    };
+    QList<FamilyClient> m_familyClients;
+    const QString m_ifFamilies = QStringLiteral("hmtf") + m_suffix;
+
+    bool addFamilyClientNamespace(const FamilyClient &c)
+    {
+        if (!tunnelIp({QStringLiteral("netns"), QStringLiteral("add"), c.ns}))
+            return false;
+        if (!tunnelIp({QStringLiteral("link"), QStringLiteral("add"), c.vethServer,
+                       QStringLiteral("netns"), m_nsServer, QStringLiteral("type"),
+                       QStringLiteral("veth"), QStringLiteral("peer"), QStringLiteral("name"),
+                       c.vethClient, QStringLiteral("netns"), c.ns}))
+            return false;
+        for (const auto &[ns, dev, address] : {std::tuple{m_nsServer, c.vethServer, c.underlayServer},
+                                              std::tuple{c.ns, c.vethClient, c.underlayClient}}) {
+            if (!tunnelIp({QStringLiteral("-n"), ns, QStringLiteral("address"),
+                           QStringLiteral("add"), address, QStringLiteral("dev"), dev}) ||
+                !tunnelIp({QStringLiteral("-n"), ns, QStringLiteral("link"), QStringLiteral("set"),
+                           dev, QStringLiteral("up")}))
+                return false;
+        }
+        // The server's endpoint (192.0.2.1, on the first veth) through this
+        // client's own link: the server answers any address of its own.
+        const QString via = c.underlayServer.section(u'/', 0, 0);
+        return tunnelIp({QStringLiteral("-n"), c.ns, QStringLiteral("route"), QStringLiteral("add"),
+                         QStringLiteral("192.0.2.1/32"), QStringLiteral("via"), via}) &&
+               tunnelIp({QStringLiteral("-n"), c.ns, QStringLiteral("link"), QStringLiteral("set"),
+                         QStringLiteral("lo"), QStringLiteral("up")});
+    }
 
 private slots:
     void initTestCase()
@@ -95,6 +170,13 @@ private slots:
              {std::pair{m_nsServer, m_ifServer}, std::pair{m_nsClient, m_ifClient}})
             tunnelIp(
                 {QStringLiteral("-n"), ns, QStringLiteral("link"), QStringLiteral("del"), dev});
+        tunnelIp({QStringLiteral("-n"), m_nsServer, QStringLiteral("link"), QStringLiteral("del"),
+                  m_ifFamilies});
+        for (const FamilyClient &c : std::as_const(m_familyClients)) {
+            tunnelIp({QStringLiteral("-n"), c.ns, QStringLiteral("link"), QStringLiteral("del"),
+                      c.interfaceName});
+            tunnelIp({QStringLiteral("netns"), QStringLiteral("del"), c.ns});
+        }
         tunnelIp({QStringLiteral("netns"), QStringLiteral("del"), m_nsServer});
         tunnelIp({QStringLiteral("netns"), QStringLiteral("del"), m_nsClient});
     }
@@ -132,21 +214,9 @@ private slots:
         // The client side, from the downloaded config as a user would.
         const Answer download = m_http->get(clientPath + QStringLiteral("/config"), m_admin);
         QCOMPARE(download.status, 200);
-        auto parsed = vpn::wgquick::parse(QString::fromUtf8(download.raw));
-        QVERIFY(parsed.ok());
-        vpn::InterfaceSpec spec;
-        spec.name = m_ifClient;
-        auto stripped = vpn::wgquick::renderStripped(parsed.value().config);
-        QVERIFY(stripped.ok());
-        spec.setconf = stripped.value().toUtf8();
-        for (const vpn::WgCidr &address : parsed.value().config.interface.addresses)
-            spec.addresses << address.toString();
-        // Routes into the tunnel for its AllowedIPs, as wg-quick adds them.
-        for (const vpn::WgCidr &allowed : parsed.value().config.peers.value(0).allowedIps)
-            spec.routes << allowed.toString();
         vpn::LinuxWireGuardBackend clientSide(
             {vpn::LinuxWireGuardBackend::Mode::Userspace, m_nsClient, 15'000});
-        const Status up = clientSide.up(spec);
+        const Status up = bringUpFromConfig(clientSide, m_ifClient, download.raw);
         QVERIFY2(up.ok(), qPrintable(up.error().message));
 
         QTRY_VERIFY_WITH_TIMEOUT(tunnelPing(m_nsClient, QStringLiteral("10.77.0.1")), 20000);
@@ -195,6 +265,116 @@ private slots:
                      .toString(),
                  QStringLiteral("stopped"));
         QVERIFY(clientSide.down(m_ifClient).ok());
+    }
+
+    // One client per address family, each from its downloaded config in a
+    // namespace of its own.
+    void oneClientPerFamily()
+    {
+        const Answer created = m_http->json("POST", QStringLiteral("/api/v1/wireguard/servers"),
+                                            {{"name", "Families"},
+                                             {"interface", m_ifFamilies},
+                                             {"listen_port", 51821},
+                                             {"ipv4_address", "10.78.0.1/24"},
+                                             {"ipv6_address", "fd78::1/64"},
+                                             {"endpoint_host", "192.0.2.1"},
+                                             {"persistent_keepalive", 1}},
+                                            m_admin);
+        QVERIFY2(created.status == 201, created.raw.constData());
+        const QString serverPath = QStringLiteral("/api/v1/wireguard/servers/") +
+                                   QString::number(created.data().value("id").toInt());
+
+        const QString families[] = {QStringLiteral("dual"), QStringLiteral("ipv4"),
+                                    QStringLiteral("ipv6")};
+        for (int i = 0; i < 3; ++i) {
+            const QString n = QString::number(i);
+            m_familyClients.append({families[i], QStringLiteral("hmwf") + n + m_suffix,
+                                    QStringLiteral("hmfs") + n + m_suffix,
+                                    QStringLiteral("hmfc") + n + m_suffix,
+                                    QStringLiteral("hmfw") + n + m_suffix,
+                                    QStringLiteral("198.51.100.%1/30").arg(4 * i + 1),
+                                    QStringLiteral("198.51.100.%1/30").arg(4 * i + 2)});
+            QVERIFY2(addFamilyClientNamespace(m_familyClients.last()),
+                     qPrintable(m_familyClients.last().ns));
+        }
+        QCOMPARE(m_http->send("POST", serverPath + QStringLiteral("/start"), {},
+                              Http::bearer(m_admin))
+                     .status,
+                 200);
+
+        QStringList clientPaths;
+        QStringList publicKeys;
+        QList<vpn::LinuxWireGuardBackend *> sides;
+        const auto cleanup = qScopeGuard([&] { qDeleteAll(sides); });
+        for (const FamilyClient &c : std::as_const(m_familyClients)) {
+            // Both subnets routed into the tunnel on every client: what a
+            // client cannot reach is refused by the server's peer entry
+            // (and the client's own addresses), not by a missing route.
+            const Answer client =
+                m_http->json("POST", QStringLiteral("/api/v1/wireguard/clients"),
+                             {{"server_id", created.data().value("id")},
+                              {"name", c.family},
+                              {"address_family", c.family},
+                              {"allowed_ips", QJsonArray{"10.78.0.0/24", "fd78::/64"}}},
+                             m_admin);
+            QVERIFY2(client.status == 201, client.raw.constData());
+            QCOMPARE(client.data().value("ipv4_address").isNull(), c.family == u"ipv6");
+            QCOMPARE(client.data().value("ipv6_address").isNull(), c.family == u"ipv4");
+            clientPaths << QStringLiteral("/api/v1/wireguard/clients/") +
+                               QString::number(client.data().value("id").toInt());
+            publicKeys << client.data().value("public_key").toString();
+            const Answer download =
+                m_http->get(clientPaths.last() + QStringLiteral("/config"), m_admin);
+            QCOMPARE(download.status, 200);
+            sides << new vpn::LinuxWireGuardBackend(
+                {vpn::LinuxWireGuardBackend::Mode::Userspace, c.ns, 15'000});
+            const Status up = bringUpFromConfig(*sides.last(), c.interfaceName, download.raw);
+            QVERIFY2(up.ok(), qPrintable(up.error().message));
+        }
+
+        // Each family it has, and not the other.
+        const QString dual = m_familyClients[0].ns;
+        const QString v4 = m_familyClients[1].ns;
+        const QString v6 = m_familyClients[2].ns;
+        QTRY_VERIFY_WITH_TIMEOUT(tunnelPing(dual, QStringLiteral("10.78.0.1")), 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(tunnelPing(dual, QStringLiteral("fd78::1")), 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(tunnelPing(v4, QStringLiteral("10.78.0.1")), 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(tunnelPing(v6, QStringLiteral("fd78::1")), 20000);
+        QVERIFY(!tunnelPing(v4, QStringLiteral("fd78::1")));
+        QVERIFY(!tunnelPing(v6, QStringLiteral("10.78.0.1")));
+        // Every handshake done, then the IPv4-only client is disabled: the
+        // others' sessions stay (same handshake time), their pings go on.
+        QHash<QString, QString> before;
+        QTRY_VERIFY_WITH_TIMEOUT(
+            [&] {
+                before = handshakesOf(m_http->get(serverPath + QStringLiteral("/status"), m_admin)
+                                          .data());
+                return before.size() == 3 &&
+                       std::none_of(before.cbegin(), before.cend(),
+                                    [](const QString &at) { return at.isEmpty(); });
+            }(),
+            20000);
+        QCOMPARE(m_http->send("POST", clientPaths[1] + QStringLiteral("/disable"), {},
+                              Http::bearer(m_admin))
+                     .status,
+                 200);
+        QTRY_VERIFY_WITH_TIMEOUT(!tunnelPing(v4, QStringLiteral("10.78.0.1")), 20000);
+        QVERIFY(tunnelPing(dual, QStringLiteral("10.78.0.1")));
+        QVERIFY(tunnelPing(dual, QStringLiteral("fd78::1")));
+        QVERIFY(tunnelPing(v6, QStringLiteral("fd78::1")));
+        const QHash<QString, QString> after =
+            handshakesOf(m_http->get(serverPath + QStringLiteral("/status"), m_admin).data());
+        QCOMPARE(after.size(), 2);
+        QVERIFY(!after.contains(publicKeys[1]));
+        QCOMPARE(after.value(publicKeys[0]), before.value(publicKeys[0]));
+        QCOMPARE(after.value(publicKeys[2]), before.value(publicKeys[2]));
+
+        for (int i = 0; i < 3; ++i)
+            QVERIFY(sides[i]->down(m_familyClients[i].interfaceName).ok());
+        QCOMPARE(m_http->send("POST", serverPath + QStringLiteral("/stop"), {},
+                              Http::bearer(m_admin))
+                     .status,
+                 200);
     }
 };
 
