@@ -148,6 +148,24 @@ private:
         return stored.ok() ? stored.value().items.size() : -1;
     }
 
+    // A new node whose agent (`agent`) has enrolled and is connected; its
+    // id, or empty when a step failed.
+    QString connectedNode(const QString &name, hm::test::AgentPeer &agent, const char *address,
+                          const QStringList &labels = {})
+    {
+        auto made = await<hm::client::EnrolledNode>([&](auto done) {
+            api().create(hm::client::NewNode{name, {}, labels, 0}, done);
+        });
+        if (!made.ok())
+            return {};
+        const QUrl base = m_server.connection->baseUrl();
+        if (enrolAgent(base, made.value().enrolment.secret, agent,
+                       {address, "Linux", "x86_64", 4, 16.0 * 1024 * 1024 * 1024, "1.0.0"}) != 201 ||
+            !connectAgent(base, agent, made.value().node.id))
+            return {};
+        return made.value().node.id;
+    }
+
     AdminServer m_server;
 };
 
@@ -529,17 +547,9 @@ void TestNodesPage::enrolDialogFollowsTheAgent()
 void TestNodesPage::metricsTabChartsTheHistory()
 {
     deleteAllNodes();
-    auto made = await<hm::client::EnrolledNode>([&](auto done) {
-        api().create(hm::client::NewNode{QStringLiteral("chart-01"), {}, {}, 0}, done);
-    });
-    QVERIFY(made.ok());
-    const QString id = made.value().node.id;
-    const QUrl base = m_server.connection->baseUrl();
     hm::test::AgentPeer agent;
-    QCOMPARE(enrolAgent(base, made.value().enrolment.secret, agent,
-                        {"192.0.2.10", "Linux", "x86_64", 4, 16.0 * 1024 * 1024 * 1024, "1.0.0"}),
-             201);
-    QVERIFY(connectAgent(base, agent, id));
+    const QString id = connectedNode(QStringLiteral("chart-01"), agent, "192.0.2.10");
+    QVERIFY(!id.isEmpty());
     sendHistory(agent, 40, 10'000);
     QTRY_COMPARE_WITH_TIMEOUT(storedReports(id), 40, 15000);
 
@@ -600,17 +610,9 @@ void TestNodesPage::metricsTabChartsTheHistory()
 void TestNodesPage::metricsRangeKeepsItsMilliseconds()
 {
     deleteAllNodes();
-    auto made = await<hm::client::EnrolledNode>([&](auto done) {
-        api().create(hm::client::NewNode{QStringLiteral("ms-01"), {}, {}, 0}, done);
-    });
-    QVERIFY(made.ok());
-    const QString id = made.value().node.id;
-    const QUrl base = m_server.connection->baseUrl();
     hm::test::AgentPeer agent;
-    QCOMPARE(enrolAgent(base, made.value().enrolment.secret, agent,
-                        {"192.0.2.11", "Linux", "x86_64", 2, 4.0 * 1024 * 1024 * 1024, "1.0.0"}),
-             201);
-    QVERIFY(connectAgent(base, agent, id));
+    const QString id = connectedNode(QStringLiteral("ms-01"), agent, "192.0.2.11");
+    QVERIFY(!id.isEmpty());
     const qint64 stamped = (QDateTime::currentMSecsSinceEpoch() / 1000 - 5) * 1000 + 900;
     hm::fleet::ReportMessage report{1, stamped, {}};
     report.metrics = {{QStringLiteral("cpu_usage"), 12.5}};
@@ -646,17 +648,9 @@ void TestNodesPage::sparklinesFollowTheAgentsLive()
                         done);
                 }).ok());
     }
-    auto made = await<hm::client::EnrolledNode>([&](auto done) {
-        api().create(hm::client::NewNode{QStringLiteral("aa-live"), {}, {"prod"}, 0}, done);
-    });
-    QVERIFY(made.ok());
-    const QString id = made.value().node.id;
-    const QUrl base = m_server.connection->baseUrl();
     hm::test::AgentPeer agent;
-    QCOMPARE(enrolAgent(base, made.value().enrolment.secret, agent,
-                        {"192.0.2.12", "Linux", "x86_64", 4, 16.0 * 1024 * 1024 * 1024, "1.0.0"}),
-             201);
-    QVERIFY(connectAgent(base, agent, id));
+    const QString id = connectedNode(QStringLiteral("aa-live"), agent, "192.0.2.12", {QStringLiteral("prod")});
+    QVERIFY(!id.isEmpty());
     sendHistory(agent, 30, 30'000);
     QTRY_COMPARE_WITH_TIMEOUT(storedReports(id), 30, 15000);
 
