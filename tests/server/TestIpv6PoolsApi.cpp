@@ -559,6 +559,20 @@ private slots:
         // Released: out of the peer again.
         QCOMPARE(remove(v6Path(kAllocations, idOf(delegated))).status, 200);
         QTRY_VERIFY_WITH_TIMEOUT(!fileHolds(prefix), 10000);
+
+        // The client deleted: its allocation stays (client_id null, the name
+        // kept) until it is released.
+        const Answer kept = allocate({{"pool_id", double(m_poolId)}, {"client_id", double(clientId)}});
+        QCOMPARE(kept.status, 201);
+        QTRY_VERIFY_WITH_TIMEOUT(fileHolds(kept.data().value("allocated_prefix").toString()), 10000);
+        QCOMPARE(remove(QStringLiteral("/api/v1/wireguard/clients/%1").arg(clientId)).status, 200);
+        const Answer orphan = m_http->get(v6Path(kAllocations, idOf(kept)), m_admin);
+        QCOMPARE(orphan.status, 200);
+        QVERIFY(orphan.data().value("client_id").isNull());
+        QCOMPARE(orphan.data().value("client_name").toString(), QStringLiteral("router"));
+        QTRY_VERIFY_WITH_TIMEOUT(!fileHolds(kept.data().value("allocated_prefix").toString()),
+                                 10000);
+        QCOMPARE(remove(v6Path(kAllocations, idOf(kept))).status, 200);
     }
 
     void everyChangeIsAudited()
