@@ -31,7 +31,8 @@ Error v6PoolConflict(const Error &error)
     const QString field = error.message.contains(QStringLiteral("ipv6_pools.name"))
                               ? QStringLiteral("name")
                               : QStringLiteral("prefix");
-    return Error{ErrorCode::Conflict, field + QStringLiteral(": another pool has it"),
+    return Error{ErrorCode::Conflict,
+                 field + QStringLiteral(": another pool has it"),
                  {{QStringLiteral("field"), field}}};
 }
 
@@ -123,9 +124,10 @@ Result<std::optional<Ipv6PoolRow>> ipv6PoolById(store::Database &db, qint64 id)
 Result<QList<Ipv6PoolRow>> allIpv6Pools(store::Database &db)
 {
     QList<Ipv6PoolRow> rows;
-    const Status read = db.forEachRow(
-        QStringLiteral("SELECT ") + kIpv6PoolColumns + QStringLiteral(" FROM ipv6_pools ORDER BY id"),
-        {}, [&rows](const store::Statement &s) { rows.append(readIpv6Pool(s)); });
+    const Status read =
+        db.forEachRow(QStringLiteral("SELECT ") + kIpv6PoolColumns +
+                          QStringLiteral(" FROM ipv6_pools ORDER BY id"),
+                      {}, [&rows](const store::Statement &s) { rows.append(readIpv6Pool(s)); });
     if (!read)
         return read.error();
     return rows;
@@ -168,7 +170,7 @@ Result<int> deleteIpv6Pool(store::Database &db, qint64 id)
 }
 
 Result<store::Page<Ipv6AllocationRow>> listIpv6Allocations(store::Database &db,
-                                                            const Ipv6AllocationFilter &filter)
+                                                           const Ipv6AllocationFilter &filter)
 {
     store::PagedQuery query;
     query.columns = QStringLiteral("SELECT ") + kIpv6AllocationColumns;

@@ -21,7 +21,7 @@ struct Ipv6PoolRow
 {
     qint64 id = 0;
     QString name;
-    QString prefix; // canonical, "2001:db8::/32"
+    QString prefix;        // canonical, "2001:db8::/32"
     int prefixLength = 64; // of the delegated prefixes
     qint64 reservedPrefixes = 0;
     bool autoAssign = true;
@@ -76,7 +76,7 @@ Status updateIpv6Pool(store::Database &db, const Ipv6PoolRow &row);
 Result<int> deleteIpv6Pool(store::Database &db, qint64 id);
 
 Result<store::Page<Ipv6AllocationRow>> listIpv6Allocations(store::Database &db,
-                                                            const Ipv6AllocationFilter &filter);
+                                                           const Ipv6AllocationFilter &filter);
 Result<std::optional<Ipv6AllocationRow>> ipv6AllocationById(store::Database &db, qint64 id);
 // Every allocation of a pool, by id.
 Result<QList<Ipv6AllocationRow>> ipv6AllocationsOfPool(store::Database &db, qint64 poolId);

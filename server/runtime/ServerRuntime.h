@@ -44,7 +44,7 @@ class PublicStatus;
 namespace vpn {
 class WireGuardService;
 class Ipv6PoolService;
-}
+} // namespace vpn
 namespace credentials {
 class CredentialVault;
 class CredentialRotation;

@@ -40,7 +40,7 @@ class TestIpv6PoolsApi : public QObject, private ServerFixture
     Q_OBJECT
 
 private:
-    qint64 m_poolId = 0;  // "pool1": 2001:db8::/48 of /64s, 100 reserved
+    qint64 m_poolId = 0;    // "pool1": 2001:db8::/48 of /64s, 100 reserved
     qint64 m_allocPool = 0; // 2001:db8:100::/56 of /64s, 2 reserved
     qint64 m_firstAllocation = 0;
 
@@ -78,9 +78,10 @@ private slots:
     void hugePoolsAreCountedExactly()
     {
         // ::/0 of /128s: 2^128 prefixes, beyond any JSON number.
-        const Answer all = createPool(
-            {{"name", "everything"}, {"prefix", "::/0"}, {"prefix_length", 128},
-             {"reserved_prefixes", 5}});
+        const Answer all = createPool({{"name", "everything"},
+                                       {"prefix", "::/0"},
+                                       {"prefix_length", 128},
+                                       {"reserved_prefixes", 5}});
         QVERIFY2(all.status == 201, all.raw.constData());
         QVERIFY(all.data().value("total_prefixes").isNull());
         QCOMPARE(all.data().value("total_prefixes_exact").toString(),
@@ -106,8 +107,7 @@ private slots:
             createPool({{"name", "big"}, {"prefix", "2001:db9::/32"}, {"prefix_length", 64}});
         QVERIFY2(big.status == 201, big.raw.constData());
         QCOMPARE(big.data().value("total_prefixes").toDouble(), 4294967296.0);
-        QCOMPARE(big.data().value("total_prefixes_exact").toString(),
-                 QStringLiteral("4294967296"));
+        QCOMPARE(big.data().value("total_prefixes_exact").toString(), QStringLiteral("4294967296"));
         QCOMPARE(big.data().value("available_prefixes").toDouble(), 4294967296.0);
         QCOMPARE(big.data().value("available_prefixes_exact").toString(),
                  QStringLiteral("4294967296"));
@@ -137,9 +137,8 @@ private slots:
         QVERIFY(!pool.value("created_at").toString().isEmpty());
 
         // A prefix written with its zeros spelled out is stored canonical.
-        const Answer spelled = createPool({{"name", "spelled"},
-                                           {"prefix", "2001:0db8:0002:0000::/48"},
-                                           {"prefix_length", 56}});
+        const Answer spelled = createPool(
+            {{"name", "spelled"}, {"prefix", "2001:0db8:0002:0000::/48"}, {"prefix_length", 56}});
         QVERIFY2(spelled.status == 201, spelled.raw.constData());
         QCOMPARE(spelled.data().value("prefix").toString(), QStringLiteral("2001:db8:2::/48"));
 
@@ -188,9 +187,9 @@ private slots:
                  QStringLiteral("active"));
 
         // No allocations yet: the prefix may still change.
-        const Answer moved = m_http->json("PUT", v6Path(kPools, idOf(spelled)),
-                                          {{"prefix", "2001:db8:3::/48"}, {"prefix_length", 64}},
-                                          m_admin);
+        const Answer moved =
+            m_http->json("PUT", v6Path(kPools, idOf(spelled)),
+                         {{"prefix", "2001:db8:3::/48"}, {"prefix_length", 64}}, m_admin);
         QVERIFY2(moved.status == 200, moved.raw.constData());
         QCOMPARE(moved.data().value("prefix").toString(), QStringLiteral("2001:db8:3::/48"));
         QCOMPARE(remove(v6Path(kPools, idOf(spelled))).status, 200);
@@ -201,9 +200,9 @@ private slots:
     void overlappingPoolsAreConflicts()
     {
         const QByteArray before = everything();
-        for (const QString &prefix : {QStringLiteral("2001:db8::/32"),
-                                      QStringLiteral("2001:db8:0:1::/64"),
-                                      QStringLiteral("2001:db8::/48"), QStringLiteral("::/0")}) {
+        for (const QString &prefix :
+             {QStringLiteral("2001:db8::/32"), QStringLiteral("2001:db8:0:1::/64"),
+              QStringLiteral("2001:db8::/48"), QStringLiteral("::/0")}) {
             const Answer overlap =
                 createPool({{"name", "other"}, {"prefix", prefix}, {"prefix_length", 64}});
             QVERIFY2(overlap.status == 409, qPrintable(prefix + QString::fromUtf8(overlap.raw)));
@@ -338,8 +337,9 @@ private slots:
             {"10.0.0.0/24", 422, "outside_pool"},
         };
         for (const auto &[prefix, status, reason] : cases) {
-            const Answer refused = allocate(
-                {{"pool_id", double(m_allocPool)}, {"client_name", "x"}, {"custom_prefix", prefix}});
+            const Answer refused = allocate({{"pool_id", double(m_allocPool)},
+                                             {"client_name", "x"},
+                                             {"custom_prefix", prefix}});
             QVERIFY2(refused.status == status, qPrintable(prefix + QString::fromUtf8(refused.raw)));
             QCOMPARE(refused.details().value("field").toString(), QStringLiteral("custom_prefix"));
             QCOMPARE(refused.details().value("reason").toString(), reason);
@@ -430,10 +430,9 @@ private slots:
         }
         QCOMPARE(everything(), before);
         // The same prefix, fewer reserved ones, a new name: fine.
-        const Answer changed =
-            m_http->json("PUT", v6Path(kPools, m_allocPool),
-                         {{"prefix", "2001:db8:100::/56"}, {"reserved_prefixes", 1}, {"name", "a2"}},
-                         m_admin);
+        const Answer changed = m_http->json(
+            "PUT", v6Path(kPools, m_allocPool),
+            {{"prefix", "2001:db8:100::/56"}, {"reserved_prefixes", 1}, {"name", "a2"}}, m_admin);
         QVERIFY2(changed.status == 200, changed.raw.constData());
         QCOMPARE(changed.data().value("reserved_prefixes").toInt(), 1);
         QCOMPARE(changed.data().value("name").toString(), QStringLiteral("a2"));
@@ -441,8 +440,8 @@ private slots:
 
     void fiftyParallelAllocationsGetDistinctPrefixes()
     {
-        const Answer pool = createPool(
-            {{"name", "bulk"}, {"prefix", "2001:db8:400::/56"}, {"prefix_length", 64}});
+        const Answer pool =
+            createPool({{"name", "bulk"}, {"prefix", "2001:db8:400::/56"}, {"prefix_length", 64}});
         QCOMPARE(pool.status, 201);
         QList<QByteArray> bodies;
         for (int i = 0; i < 50; ++i)
@@ -470,16 +469,16 @@ private slots:
         QCOMPARE(everything(), before);
         QCOMPARE(remove(v6Path(kPools, m_allocPool, "?force=true")).status, 200);
         QCOMPARE(m_http->get(v6Path(kAllocations, m_firstAllocation), m_admin).status, 404);
-        QCOMPARE(m_http
-                     ->get(kAllocations + QStringLiteral("?pool_id=") +
-                               QString::number(m_allocPool),
-                           m_admin)
-                     .data()
-                     .value("pagination")
-                     .toObject()
-                     .value("total")
-                     .toInt(),
-                 0);
+        QCOMPARE(
+            m_http
+                ->get(kAllocations + QStringLiteral("?pool_id=") + QString::number(m_allocPool),
+                      m_admin)
+                .data()
+                .value("pagination")
+                .toObject()
+                .value("total")
+                .toInt(),
+            0);
     }
 
     void viewersReadButCannotWrite()
@@ -489,7 +488,8 @@ private slots:
         QVERIFY(!viewer.token.isEmpty());
         const ApiUser user = createApiUser(*m_http, m_admin, "v6user", "Us3r!Secret1", "user");
         QVERIFY(!user.token.isEmpty());
-        const Answer anyAllocation = allocate({{"pool_id", double(m_poolId)}, {"client_name", "r"}});
+        const Answer anyAllocation =
+            allocate({{"pool_id", double(m_poolId)}, {"client_name", "r"}});
         QCOMPARE(anyAllocation.status, 201);
         const QByteArray before = everything();
         for (const QString &token : {viewer.token, user.token}) {
@@ -498,9 +498,9 @@ private slots:
             QCOMPARE(m_http->get(kAllocations, token).status, 200);
             QCOMPARE(m_http->get(v6Path(kAllocations, idOf(anyAllocation)), token).status, 200);
             const QList<Answer> writes{
-                createPool({{"name", "sneaky"}, {"prefix", "2001:db8:777::/48"},
-                            {"prefix_length", 64}},
-                           token),
+                createPool(
+                    {{"name", "sneaky"}, {"prefix", "2001:db8:777::/48"}, {"prefix_length", 64}},
+                    token),
                 m_http->json("PUT", v6Path(kPools, m_poolId), {{"name", "mine"}}, token),
                 remove(v6Path(kPools, m_poolId, "?force=true"), token),
                 allocate({{"pool_id", double(m_poolId)}, {"client_name", "sneaky"}}, token),
@@ -524,14 +524,14 @@ private slots:
                                            m_admin);
         QVERIFY2(server.status == 201, server.raw.constData());
         const qint64 serverId = idOf(server);
-        const Answer client = m_http->json("POST", QStringLiteral("/api/v1/wireguard/clients"),
-                                           {{"server_id", double(serverId)}, {"name", "router"}},
-                                           m_admin);
+        const Answer client =
+            m_http->json("POST", QStringLiteral("/api/v1/wireguard/clients"),
+                         {{"server_id", double(serverId)}, {"name", "router"}}, m_admin);
         QVERIFY2(client.status == 201, client.raw.constData());
         const qint64 clientId = idOf(client);
-        const Answer started = m_http->send(
-            "POST", QStringLiteral("/api/v1/wireguard/servers/%1/start").arg(serverId), {},
-            Http::bearer(m_admin));
+        const Answer started =
+            m_http->send("POST", QStringLiteral("/api/v1/wireguard/servers/%1/start").arg(serverId),
+                         {}, Http::bearer(m_admin));
         QVERIFY2(started.status == 200, started.raw.constData());
         const QString path = m_dir.filePath(QStringLiteral("wireguard/wg6.conf"));
         const auto fileHolds = [&path](const QString &text) {
@@ -549,8 +549,9 @@ private slots:
         QCOMPARE(delegated.data().value("client_id").toInt(), int(clientId));
         const QString prefix = delegated.data().value("allocated_prefix").toString();
         QTRY_VERIFY_WITH_TIMEOUT(fileHolds(prefix), 10000);
-        QCOMPARE(m_http->get(kAllocations + QStringLiteral("?client_id=") + QString::number(clientId),
-                             m_admin)
+        QCOMPARE(m_http
+                     ->get(kAllocations + QStringLiteral("?client_id=") + QString::number(clientId),
+                           m_admin)
                      .data()
                      .value("allocations")
                      .toArray()
@@ -562,9 +563,11 @@ private slots:
 
         // The client deleted: its allocation stays (client_id null, the name
         // kept) until it is released.
-        const Answer kept = allocate({{"pool_id", double(m_poolId)}, {"client_id", double(clientId)}});
+        const Answer kept =
+            allocate({{"pool_id", double(m_poolId)}, {"client_id", double(clientId)}});
         QCOMPARE(kept.status, 201);
-        QTRY_VERIFY_WITH_TIMEOUT(fileHolds(kept.data().value("allocated_prefix").toString()), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(fileHolds(kept.data().value("allocated_prefix").toString()),
+                                 10000);
         QCOMPARE(remove(QStringLiteral("/api/v1/wireguard/clients/%1").arg(clientId)).status, 200);
         const Answer orphan = m_http->get(v6Path(kAllocations, idOf(kept)), m_admin);
         QCOMPARE(orphan.status, 200);

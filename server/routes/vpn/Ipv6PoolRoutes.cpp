@@ -109,9 +109,8 @@ Result<vpn::Ipv6PoolDetails> v6PoolDetails(const QJsonObject &body)
 Result<vpn::Ipv6AllocationDetails> v6AllocationDetails(const QJsonObject &body)
 {
     vpn::Ipv6AllocationDetails d;
-    for (const auto &[field, out] :
-         {std::pair{QStringLiteral("pool_id"), &d.poolId},
-          std::pair{QStringLiteral("client_id"), &d.clientId}}) {
+    for (const auto &[field, out] : {std::pair{QStringLiteral("pool_id"), &d.poolId},
+                                     std::pair{QStringLiteral("client_id"), &d.clientId}}) {
         if (!body.contains(field) || body.value(field).isNull())
             continue;
         auto id = v6WholeNumber(body.value(field), field, 1, 9e15, QStringLiteral("an id"));
@@ -119,10 +118,9 @@ Result<vpn::Ipv6AllocationDetails> v6AllocationDetails(const QJsonObject &body)
             return id.error();
         *out = id.value();
     }
-    for (const auto &[field, out] :
-         {std::pair{QStringLiteral("client_name"), &d.clientName},
-          std::pair{QStringLiteral("description"), &d.description},
-          std::pair{QStringLiteral("custom_prefix"), &d.customPrefix}}) {
+    for (const auto &[field, out] : {std::pair{QStringLiteral("client_name"), &d.clientName},
+                                     std::pair{QStringLiteral("description"), &d.description},
+                                     std::pair{QStringLiteral("custom_prefix"), &d.customPrefix}}) {
         if (Status s = v6ReadString(body, field, out, false); !s)
             return s.error();
     }
@@ -180,9 +178,9 @@ QJsonObject v6PoolSchema()
                           {QStringLiteral("client_name"), string()},
                           {QStringLiteral("allocated_prefix"), string()},
                           {QStringLiteral("status"), string()},
-                          {QStringLiteral("allocated_at"), string(QStringLiteral(
-                                                               "the pool's newest 20 "
-                                                               "allocations, newest first"))}}))}});
+                          {QStringLiteral("allocated_at"),
+                           string(QStringLiteral("the pool's newest 20 "
+                                                 "allocations, newest first"))}}))}});
 }
 
 QJsonObject v6PoolBodySchema(bool create)
@@ -197,7 +195,8 @@ QJsonObject v6PoolBodySchema(bool create)
          {QStringLiteral("auto_assign"), boolean()},
          {QStringLiteral("reserved_prefixes"),
           integer(QStringLiteral("the first N prefixes kept back; fewer than the total"))},
-         {QStringLiteral("status"), enumOf({QStringLiteral("active"), QStringLiteral("disabled")})}},
+         {QStringLiteral("status"),
+          enumOf({QStringLiteral("active"), QStringLiteral("disabled")})}},
         create ? QStringList{QStringLiteral("name"), QStringLiteral("prefix"),
                              QStringLiteral("prefix_length")}
                : QStringList{});
@@ -207,8 +206,7 @@ QJsonObject v6AllocationBodySchema()
 {
     return object(
         {{QStringLiteral("pool_id"), integer()},
-         {QStringLiteral("client_name"),
-          string(QStringLiteral("required without client_id"))},
+         {QStringLiteral("client_name"), string(QStringLiteral("required without client_id"))},
          {QStringLiteral("client_id"),
           nullable(integer(QStringLiteral("a WireGuard client: its name is used and its peer "
                                           "gets the prefix")))},

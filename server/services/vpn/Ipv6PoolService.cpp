@@ -275,12 +275,12 @@ Result<Ipv6PoolRow> Ipv6PoolService::createPool(const auth::Principal &caller,
         for (const Ipv6PoolRow &other : pools.value()) {
             auto theirs = IpPrefix::parse(other.prefix);
             if (theirs && theirs.value().overlaps(mine))
-                return v6Conflict(QStringLiteral("prefix"),
-                                  QStringLiteral("overlaps the pool \"%1\" (%2)")
-                                      .arg(other.name, other.prefix),
-                                  {{QStringLiteral("pool_id"), other.id},
-                                   {QStringLiteral("pool_name"), other.name},
-                                   {QStringLiteral("reason"), QStringLiteral("overlapping")}});
+                return v6Conflict(
+                    QStringLiteral("prefix"),
+                    QStringLiteral("overlaps the pool \"%1\" (%2)").arg(other.name, other.prefix),
+                    {{QStringLiteral("pool_id"), other.id},
+                     {QStringLiteral("pool_name"), other.name},
+                     {QStringLiteral("reason"), QStringLiteral("overlapping")}});
         }
         auto id = insertIpv6Pool(m_db, row);
         if (!id)
@@ -289,8 +289,9 @@ Result<Ipv6PoolRow> Ipv6PoolService::createPool(const auth::Principal &caller,
         if (Status s = txn.value().commit(); !s)
             return s.error();
     }
-    auth::audit(m_db, QStringLiteral("IPV6_POOL_CREATED"), caller.userId, QStringLiteral("ipv6_pool"),
-                QString::number(row.id), client.ip, client.userAgent, v6PoolAuditDetails(row));
+    auth::audit(m_db, QStringLiteral("IPV6_POOL_CREATED"), caller.userId,
+                QStringLiteral("ipv6_pool"), QString::number(row.id), client.ip, client.userAgent,
+                v6PoolAuditDetails(row));
     return pool(row.id);
 }
 
@@ -308,7 +309,8 @@ Result<Ipv6PoolRow> Ipv6PoolService::updatePool(const auth::Principal &caller,
         auto existing = pool(id);
         if (!existing)
             return existing.error();
-        auto checked = validatedPool(existing.value(), details, existing.value().allocatedCount > 0);
+        auto checked =
+            validatedPool(existing.value(), details, existing.value().allocatedCount > 0);
         if (!checked)
             return checked.error();
         row = checked.value();
@@ -364,8 +366,9 @@ Result<Ipv6PoolRow> Ipv6PoolService::updatePool(const auth::Principal &caller,
         if (Status s = txn.value().commit(); !s)
             return s.error();
     }
-    auth::audit(m_db, QStringLiteral("IPV6_POOL_UPDATED"), caller.userId, QStringLiteral("ipv6_pool"),
-                QString::number(id), client.ip, client.userAgent, v6PoolAuditDetails(row));
+    auth::audit(m_db, QStringLiteral("IPV6_POOL_UPDATED"), caller.userId,
+                QStringLiteral("ipv6_pool"), QString::number(id), client.ip, client.userAgent,
+                v6PoolAuditDetails(row));
     return pool(id);
 }
 
@@ -411,8 +414,9 @@ Status Ipv6PoolService::removePool(const auth::Principal &caller, const auth::Cl
     }
     QJsonObject details = v6PoolAuditDetails(existing);
     details.insert(QStringLiteral("released_allocations"), qint64(released.size()));
-    auth::audit(m_db, QStringLiteral("IPV6_POOL_DELETED"), caller.userId, QStringLiteral("ipv6_pool"),
-                QString::number(id), client.ip, client.userAgent, details);
+    auth::audit(m_db, QStringLiteral("IPV6_POOL_DELETED"), caller.userId,
+                QStringLiteral("ipv6_pool"), QString::number(id), client.ip, client.userAgent,
+                details);
     QList<qint64> resynced;
     for (const Ipv6AllocationRow &a : released) {
         if (a.clientId && !resynced.contains(*a.clientId)) {
@@ -428,7 +432,8 @@ Result<QJsonObject> Ipv6PoolService::poolJson(const Ipv6PoolRow &row)
     auto prefix = IpPrefix::parse(row.prefix);
     if (!prefix)
         return prefix.error();
-    auto counted = PrefixPool::create(prefix.value(), row.prefixLength, quint64(row.reservedPrefixes));
+    auto counted =
+        PrefixPool::create(prefix.value(), row.prefixLength, quint64(row.reservedPrefixes));
     if (!counted)
         return counted.error();
     const IpCount total = counted.value().totalCount();
@@ -586,8 +591,8 @@ Status Ipv6PoolService::release(const auth::Principal &caller, const auth::Clien
     if (deleted.value() == 0)
         return v6AllocationNotFound();
     auth::audit(m_db, QStringLiteral("IPV6_PREFIX_RELEASED"), caller.userId,
-                QStringLiteral("ipv6_allocation"), QString::number(id), client.ip,
-                client.userAgent, v6AllocationAuditDetails(existing.value()));
+                QStringLiteral("ipv6_allocation"), QString::number(id), client.ip, client.userAgent,
+                v6AllocationAuditDetails(existing.value()));
     resyncClient(existing.value().clientId);
     return {};
 }
