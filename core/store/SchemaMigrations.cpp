@@ -955,6 +955,46 @@ CREATE UNIQUE INDEX wg_clients_ipv4 ON wg_clients(server_id, ipv4_address);
 CREATE UNIQUE INDEX wg_clients_ipv6 ON wg_clients(server_id, ipv6_address);
 )sql";
 
+// IPv6 prefix pools and their delegations (seed 001 "IPv6管理"; docs/api.md
+// "IPv6 prefix pools"). A pool is a canonical IPv6 prefix handed out as
+// prefixes of `prefix_length`, the first `reserved_prefixes` of them kept
+// back (core/vpn PrefixPool does the arithmetic; pools never overlap, which
+// the service checks in the transaction that inserts one). The unique index
+// on ipv6_allocations.prefix (canonical text) is the last guard against one
+// prefix handed out twice. An allocation goes with its pool (the service
+// refuses to delete a pool that holds any unless forced); it may name a
+// WireGuard client: when that client is deleted the allocation stays,
+// client_id becomes NULL (client_name keeps the name), and only an audited
+// release frees the prefix.
+const char kIpv6PoolsSchema[] = R"sql(
+CREATE TABLE ipv6_pools (
+    id                INTEGER PRIMARY KEY AUTOINCREMENT,
+    name              TEXT NOT NULL UNIQUE,
+    prefix            TEXT NOT NULL UNIQUE,
+    prefix_length     INTEGER NOT NULL CHECK (prefix_length BETWEEN 0 AND 128),
+    reserved_prefixes INTEGER NOT NULL DEFAULT 0 CHECK (reserved_prefixes >= 0),
+    auto_assign       INTEGER NOT NULL DEFAULT 1,
+    status            TEXT NOT NULL DEFAULT 'active'
+                      CHECK (status = 'active' OR status = 'disabled'),
+    description       TEXT NOT NULL DEFAULT '',
+    created_at        INTEGER NOT NULL,
+    updated_at        INTEGER NOT NULL
+);
+CREATE TABLE ipv6_allocations (
+    id           INTEGER PRIMARY KEY AUTOINCREMENT,
+    pool_id      INTEGER NOT NULL REFERENCES ipv6_pools(id) ON DELETE CASCADE,
+    client_id    INTEGER REFERENCES wg_clients(id) ON DELETE SET NULL,
+    client_name  TEXT NOT NULL,
+    prefix       TEXT NOT NULL UNIQUE,
+    status       TEXT NOT NULL DEFAULT 'active' CHECK (status = 'active'),
+    description  TEXT NOT NULL DEFAULT '',
+    allocated_at INTEGER NOT NULL,
+    expires_at   INTEGER
+);
+CREATE INDEX ipv6_allocations_pool ON ipv6_allocations(pool_id, id);
+CREATE INDEX ipv6_allocations_client ON ipv6_allocations(client_id);
+)sql";
+
 #undef HM_NOW_MS
 
 } // namespace
@@ -997,6 +1037,7 @@ const QList<Migration> &schemaMigrations()
         {23, QStringLiteral("alert rules on probes"), QString::fromUtf8(kAlertProbeRulesSchema)},
         {24, QStringLiteral("alert re-notification"), QString::fromUtf8(kAlertRenotifySchema)},
         {25, QStringLiteral("wireguard servers and clients"), QString::fromUtf8(kWireGuardSchema)},
+        {26, QStringLiteral("ipv6 prefix pools"), QString::fromUtf8(kIpv6PoolsSchema)},
     };
     return migrations;
 }

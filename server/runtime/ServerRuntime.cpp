@@ -14,6 +14,7 @@
 #include "server/routes/fleet/FleetRoutes.h"
 #include "server/routes/services/ServiceRoutes.h"
 #include "server/routes/system/SystemRoutes.h"
+#include "server/routes/vpn/Ipv6PoolRoutes.h"
 #include "server/routes/vpn/WireGuardRoutes.h"
 #include "server/runtime/MasterKeyRotation.h"
 #include "server/runtime/TlsFiles.h"
@@ -36,6 +37,7 @@
 #include "server/services/fleet/PublicStatus.h"
 #include "server/services/system/LogBuffer.h"
 #include "server/services/vpn/WireGuardBackends.h"
+#include "server/services/vpn/Ipv6PoolService.h"
 #include "server/services/vpn/WireGuardService.h"
 #include "server/ws/WebSocketHub.h"
 #include "store/Database.h"
@@ -337,6 +339,9 @@ Result<QUrl> ServerRuntime::startUp()
                                                           [this] { return publicUrl().host(); });
     m_wireguard->setEvents(&m_auth->events);
     registerWireGuardRoutes(*m_router, *m_auth, *m_wireguard);
+    m_ipv6Pools = std::make_unique<vpn::Ipv6PoolService>(*m_database);
+    m_ipv6Pools->setWireGuard(m_wireguard.get());
+    registerIpv6PoolRoutes(*m_router, *m_auth, *m_ipv6Pools);
     // The servers that ran before (or start by themselves) come back up.
     m_wireguard->startMarkedServers();
     registerMetricsAndDocsRoutes(*m_router, [this] { return publicUrl().toString(); });
@@ -387,6 +392,7 @@ void ServerRuntime::stop()
     m_alertChannels.reset();
     m_alerts.reset();    // listens to the fleet
     m_probes.reset();    // asks the fleet about nodes
+    m_ipv6Pools.reset(); // re-syncs through the WireGuard servers
     m_wireguard.reset(); // waits for its backend call in progress
     m_fleet.reset();
     // Before the engine: its health checks reach into the engine's registry.

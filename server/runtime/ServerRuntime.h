@@ -43,7 +43,8 @@ class PublicStatus;
 } // namespace fleet
 namespace vpn {
 class WireGuardService;
-}
+class Ipv6PoolService;
+} // namespace vpn
 namespace credentials {
 class CredentialVault;
 class CredentialRotation;
@@ -117,6 +118,7 @@ private:
     std::unique_ptr<fleet::AlertChannels> m_alertChannels;     // where alerts go
     std::unique_ptr<fleet::AlertDispatcher> m_alertDispatcher; // sends them there
     std::unique_ptr<vpn::WireGuardService> m_wireguard;        // WireGuard servers and clients
+    std::unique_ptr<vpn::Ipv6PoolService> m_ipv6Pools;         // IPv6 prefix pools
     std::unique_ptr<ws::WebSocketHub> m_webSockets;            // /ws/… on the HTTP port
     // Derived from the master key in openStore(); moved into the auth module.
     crypto::SecureBytes m_tokenSigningKey;

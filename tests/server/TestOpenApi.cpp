@@ -60,6 +60,7 @@ private:
     QString m_execution;  // its one finished execution
     QString m_credential; // one stored credential
     QString m_service;    // one registered external service
+    QString m_ipv6Pool;   // one IPv6 prefix pool with one allocation
 
 private slots:
     void initTestCase()
@@ -340,6 +341,12 @@ private slots:
                                  << "/api/v1/services/{service}";
         QTest::newRow("service endpoints") << "/api/v1/services/{id}/endpoints"
                                            << "/api/v1/services/{service}/endpoints";
+        QTest::newRow("ipv6 pools") << "/api/v1/ipv6/pools"
+                                    << "/api/v1/ipv6/pools";
+        QTest::newRow("ipv6 pool") << "/api/v1/ipv6/pools/{id}"
+                                   << "/api/v1/ipv6/pools/{ipv6_pool}";
+        QTest::newRow("ipv6 allocations") << "/api/v1/ipv6/allocations"
+                                          << "/api/v1/ipv6/allocations";
     }
     void answersMatchThePublishedSchemas()
     {
@@ -395,6 +402,22 @@ private slots:
             QCOMPARE(created.status, 201);
             m_service = created.data().value("id").toString();
         }
+        if (m_ipv6Pool.isEmpty()) {
+            // A pool with one allocation: its counts and newest allocations.
+            const Answer pool = m_http->json(
+                "POST", QStringLiteral("/api/v1/ipv6/pools"),
+                {{"name", "schema-sample"}, {"prefix", "2001:db8::/48"}, {"prefix_length", 64}},
+                m_admin);
+            QCOMPARE(pool.status, 201);
+            m_ipv6Pool = QString::number(qint64(pool.data().value("id").toDouble()));
+            QCOMPARE(m_http
+                         ->json("POST", QStringLiteral("/api/v1/ipv6/allocations"),
+                                {{"pool_id", pool.data().value("id")}, {"client_name", "c"}},
+                                m_admin)
+                         .status,
+                     201);
+        }
+        path.replace(QStringLiteral("{ipv6_pool}"), m_ipv6Pool);
         path.replace(QStringLiteral("{service}"), m_service);
         path.replace(QStringLiteral("{credential}"), m_credential);
         path.replace(QStringLiteral("{flow}"), m_flow)

@@ -7,6 +7,7 @@
 #include "qr/QrPng.h"
 #include "server/api/AuthCommon.h"
 #include "server/api/Roles.h"
+#include "server/repositories/Ipv6PoolRepository.h"
 #include "server/services/auth/AccountEvents.h"
 #include "server/services/auth/AuditLog.h"
 #include "store/Database.h"
@@ -1053,6 +1054,11 @@ Result<hm::vpn::InterfaceSpec> WireGuardService::applySpec(const WgServerRow &sr
     config.interface.listenPort = quint16(srv.listenPort);
     config.interface.mtu = srv.mtu;
     spec.mtu = srv.mtu;
+    // Prefixes delegated to the clients (IPv6 pools): in the peer's
+    // AllowedIPs and routed into the interface.
+    auto delegated = ipv6AllocationsOfWgServer(m_db, srv.id);
+    if (!delegated)
+        return delegated.error();
     const qint64 nowMs = now();
     for (const WgClientRow &c : clients.value()) {
         if (!wgClientActive(c, nowMs))
@@ -1072,6 +1078,14 @@ Result<hm::vpn::InterfaceSpec> WireGuardService::applySpec(const WgServerRow &sr
             peer.allowedIps << wgCidr(c.ipv4Address, 32);
         if (!c.ipv6Address.isEmpty())
             peer.allowedIps << wgCidr(c.ipv6Address, 128);
+        for (const Ipv6AllocationRow &a : delegated.value()) {
+            if (a.clientId != c.id)
+                continue;
+            if (const auto cidr = hm::vpn::parseCidr(a.prefix)) {
+                peer.allowedIps << *cidr;
+                spec.routes << a.prefix;
+            }
+        }
         config.peers << peer;
     }
     auto full = hm::vpn::wgquick::render(config);
@@ -1083,6 +1097,13 @@ Result<hm::vpn::InterfaceSpec> WireGuardService::applySpec(const WgServerRow &sr
     spec.quickConfig = full.value().toUtf8();
     spec.setconf = stripped.value().toUtf8();
     return spec;
+}
+
+void WireGuardService::resyncServerOfClient(qint64 clientId)
+{
+    auto row = wgClientById(m_db, clientId);
+    if (row && row.value())
+        resync(row.value()->serverId);
 }
 
 void WireGuardService::resync(qint64 serverId)

@@ -151,6 +151,10 @@ public:
     void setEvents(auth::AccountEvents *events) { m_events = events; }
     void pushStatus();
 
+    // Re-syncs the running server of a client whose delegated IPv6
+    // prefixes changed (Ipv6PoolService); nothing when it is not running.
+    void resyncServerOfClient(qint64 clientId);
+
     // As the API shows them (docs/api.md "WireGuard"); private keys are
     // "***REDACTED***".
     static QJsonObject serverJson(const repositories::WgServerRow &row);
