@@ -80,6 +80,7 @@ private slots:
     void cleanupTestCase() { m_server.stop(); }
     void emptyStateThenCreateAServer();
     void startAndStopChangeTheStatus();
+    void editShowsARefusalAtItsField();
     void dualStackClientThroughTheDialog();
     void enableAndDisable();
     void showConfigAndSaveIt();
@@ -209,9 +210,47 @@ void TestVpnPage::startAndStopChangeTheStatus()
     QCOMPARE(stored.value().status, QStringLiteral("stopped"));
 }
 
+void TestVpnPage::editShowsARefusalAtItsField()
+{
+    VpnPage page;
+    openPage(page);
+    QTRY_COMPARE_WITH_TIMEOUT(page.model()->rowCount(), 1, 15000);
+    selectServer(&page, 0);
+    bool refusalShown = false;
+    bool nothingChangedDisablesSave = false;
+    DialogSeam::setNextHandler([&](QDialog *dialog) {
+        if (dialog->objectName() != QLatin1String("vpn.serverDialog"))
+            return int(QDialog::Rejected);
+        auto *save = child<QPushButton>(dialog, "vpn.server.save");
+        // Nothing changed yet: nothing to save.
+        nothingChangedDisablesSave = !save->isEnabled();
+        // A host the server refuses (422 naming endpoint_host), shown there.
+        auto *endpoint = child<QLineEdit>(dialog, "vpn.server.endpoint_host");
+        endpoint->setText(QStringLiteral("bad host;"));
+        save->click();
+        auto *error = child<QLabel>(dialog, "vpn.server.endpoint_hostError");
+        (void)QTest::qWaitFor([&] { return error->isVisibleTo(dialog); }, 15000);
+        refusalShown = !error->text().isEmpty();
+        endpoint->setText(QStringLiteral("vpn.example.test"));
+        child<QLineEdit>(dialog, "vpn.server.description")->setText(QStringLiteral("head office"));
+        save->click();
+        (void)QTest::qWaitFor([&] { return dialog->result() == QDialog::Accepted; }, 15000);
+        return dialog->result();
+    });
+    child<QPushButton>(&page, "vpn.editServer")->click();
+    QVERIFY(nothingChangedDisablesSave);
+    QVERIFY(refusalShown);
+    QTRY_COMPARE_WITH_TIMEOUT(page.model()->server(0)->description, QStringLiteral("head office"),
+                              15000);
+    QCOMPARE(page.model()->index(0, WgServerModel::NameColumn).data(Qt::ToolTipRole).toString(),
+             QStringLiteral("head office"));
+}
+
 void TestVpnPage::dualStackClientThroughTheDialog()
 {
     VpnPage page;
+    QAbstractItemModelTester tester(page.clientsPane()->model(),
+                                    QAbstractItemModelTester::FailureReportingMode::QtTest);
     openPage(page);
     QTRY_COMPARE_WITH_TIMEOUT(page.model()->rowCount(), 1, 15000);
     selectServer(&page, 0);
