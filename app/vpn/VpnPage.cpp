@@ -53,7 +53,8 @@ VpnPage::VpnPage(QWidget *parent) : QWidget(parent)
     m_model = new WgServerModel(this);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(16, 12, 16, 12);
-    m_header = new SectionHeader(QStringLiteral("vpn"), QStringLiteral("vpn.refresh"), this, layout);
+    m_header =
+        new SectionHeader(QStringLiteral("vpn"), QStringLiteral("vpn.refresh"), this, layout);
     m_new = new QPushButton(this);
     m_new->setObjectName(QStringLiteral("vpn.newServer"));
     m_new->setProperty("primary", true);
@@ -245,8 +246,7 @@ void VpnPage::updateActions()
     };
     const bool admin = isAdmin();
     const bool running = server && server->status == QLatin1String("running");
-    set(m_new, admin,
-        admin ? tr("A new WireGuard server: its interface, port and subnets.") : why);
+    set(m_new, admin, admin ? tr("A new WireGuard server: its interface, port and subnets.") : why);
     set(m_edit, admin && server,
         !admin   ? why
         : server ? tr("Change the server's settings; a running server is re-synced.")
@@ -343,8 +343,7 @@ void VpnPage::applyEvent(const QString &type, const QJsonObject &data)
             continue;
         }
         QString status = server.value(QStringLiteral("status")).toString();
-        m_model->applyStatus(id, status,
-                             server.value(QStringLiteral("clients_count")).toInt());
+        m_model->applyStatus(id, status, server.value(QStringLiteral("clients_count")).toInt());
     }
     // A server this list does not have (another console made it): read again.
     if (unknown && m_search.isEmpty())

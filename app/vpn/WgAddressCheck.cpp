@@ -30,8 +30,8 @@ bool isHostAddress(const QString &text, int protocol)
 {
     const qsizetype slash = text.indexOf(u'/');
     const QString host = slash < 0 ? text : text.left(slash);
-    if (slash >= 0 && text.mid(slash + 1) != (protocol == 4 ? QLatin1String("32")
-                                                             : QLatin1String("128")))
+    if (slash >= 0 &&
+        text.mid(slash + 1) != (protocol == 4 ? QLatin1String("32") : QLatin1String("128")))
         return false;
     QHostAddress address;
     if (!address.setAddress(host))

@@ -15,6 +15,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QPushButton>
+#include <QStyle>
 #include <QTableView>
 #include <QTimer>
 #include <QVBoxLayout>
@@ -171,6 +172,9 @@ void WgClientsPane::retranslateUi()
     m_state->setText(text);
     m_state->setVisible(!text.isEmpty());
     m_state->setProperty("tone", m_message.isEmpty() ? QString() : QStringLiteral("bad"));
+    // The style sheet reads the property when the label is polished again.
+    m_state->style()->unpolish(m_state);
+    m_state->style()->polish(m_state);
     updateActions();
 }
 
@@ -196,11 +200,10 @@ void WgClientsPane::updateActions()
                        : tr("A new client of this server: keys, addresses and its config."));
     m_toggle->setText(row && !row->enabled ? tr("Enable") : tr("Disable"));
     set(m_toggle, admin && row,
-        !admin ? why
-        : !row ? select
-        : row->enabled
-            ? tr("Leave the client out of the interface; its keys and addresses stay.")
-            : tr("Let the client connect again."));
+        !admin         ? why
+        : !row         ? select
+        : row->enabled ? tr("Leave the client out of the interface; its keys and addresses stay.")
+                       : tr("Let the client connect again."));
     set(m_config, admin && row,
         !admin ? why
         : row  ? tr("The client's config with its private key, as text and QR code.")

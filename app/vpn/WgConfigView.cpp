@@ -114,9 +114,9 @@ void WgConfigView::saveConfig()
     const QString path = dialog.selectedFiles().constFirst();
     QSaveFile file(path);
     // It holds a private key: readable by its owner only.
-    const bool written =
-        file.open(QIODevice::WriteOnly) && file.write(m_config.toUtf8()) >= 0 &&
-        file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner) && file.commit();
+    const bool written = file.open(QIODevice::WriteOnly) && file.write(m_config.toUtf8()) >= 0 &&
+                         file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner) &&
+                         file.commit();
     if (!written) {
         m_status->setText(tr("Not saved: %1").arg(file.errorString()));
         return;

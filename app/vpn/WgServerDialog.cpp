@@ -74,8 +74,8 @@ WgServerDialog::WgServerDialog(client::ApiClient *client, const client::WgServer
     m_ipv4 = line(QStringLiteral("ipv4_address"),
                   m_editing ? m_server.ipv4Address : QStringLiteral("10.8.0.1/24"), 64);
     m_ipv6 = line(QStringLiteral("ipv6_address"), m_server.ipv6Address, 64);
-    m_dns = line(QStringLiteral("dns_servers"), m_server.dnsServers.join(QStringLiteral(", ")),
-                 512);
+    m_dns =
+        line(QStringLiteral("dns_servers"), m_server.dnsServers.join(QStringLiteral(", ")), 512);
     m_mtu = spin(QStringLiteral("mtu"), 576, 9000, m_editing ? m_server.mtu : kWgDefaultMtu);
     m_keepalive = spin(QStringLiteral("persistent_keepalive"), 0, 65535,
                        m_editing ? m_server.persistentKeepalive : 0);

@@ -189,9 +189,8 @@ QJsonObject WgClientChange::toJson() const
         o.insert(QStringLiteral("enabled"), *enabled);
     if (expiresAt)
         o.insert(QStringLiteral("expires_at"),
-                 expiresAt->isValid()
-                     ? QJsonValue(expiresAt->toUTC().toString(Qt::ISODateWithMs))
-                     : QJsonValue(QJsonValue::Null));
+                 expiresAt->isValid() ? QJsonValue(expiresAt->toUTC().toString(Qt::ISODateWithMs))
+                                      : QJsonValue(QJsonValue::Null));
     if (presharedKey)
         o.insert(QStringLiteral("preshared_key"), *presharedKey);
     if (description)

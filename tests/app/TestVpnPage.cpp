@@ -91,7 +91,10 @@ private slots:
     void screenshots();
 
 private:
-    hm::client::WireGuardApi api() { return hm::client::WireGuardApi(*m_server.connection->client()); }
+    hm::client::WireGuardApi api()
+    {
+        return hm::client::WireGuardApi(*m_server.connection->client());
+    }
     void deleteAllServers();
     // A shown page signed in as the administrator, its list read.
     void openPage(VpnPage &page)
@@ -136,8 +139,8 @@ void TestVpnPage::emptyStateThenCreateAServer()
     holder.interfaceName = QStringLiteral("wg-holder");
     holder.listenPort = 51900;
     holder.ipv4Address = QStringLiteral("10.99.0.1/24");
-    auto taken = await<hm::client::WgServerRow>(
-        [&](auto done) { api().createServer(holder, done); });
+    auto taken =
+        await<hm::client::WgServerRow>([&](auto done) { api().createServer(holder, done); });
     QVERIFY(taken.ok());
 
     bool interfaceRuleShown = false;
@@ -153,7 +156,8 @@ void TestVpnPage::emptyStateThenCreateAServer()
             child<QLabel>(dialog, "vpn.server.interfaceError")->isVisibleTo(dialog) &&
             !save->isEnabled();
         child<QLineEdit>(dialog, "vpn.server.interface")->setText(QStringLiteral("wg-office"));
-        child<QLineEdit>(dialog, "vpn.server.ipv6_address")->setText(QStringLiteral("fd00:8::1/64"));
+        child<QLineEdit>(dialog, "vpn.server.ipv6_address")
+            ->setText(QStringLiteral("fd00:8::1/64"));
         child<QLineEdit>(dialog, "vpn.server.endpoint_host")
             ->setText(QStringLiteral("vpn.example.test"));
         // The server's 409 at its field; the dialog stays.
@@ -287,8 +291,8 @@ void TestVpnPage::dualStackClientThroughTheDialog()
         return dialog->result();
     });
     child<QPushButton>(&page, "vpn.newClient")->click();
-    QCOMPARE(families, QStringList({QStringLiteral("dual"), QStringLiteral("ipv4"),
-                                    QStringLiteral("ipv6")}));
+    QCOMPARE(families,
+             QStringList({QStringLiteral("dual"), QStringLiteral("ipv4"), QStringLiteral("ipv6")}));
     QVERIFY(config.contains(QLatin1String("[Interface]")));
     QVERIFY(config.contains(QLatin1String("PrivateKey")));
     QVERIFY(config.contains(QLatin1String("vpn.example.test:51820")));
@@ -405,9 +409,8 @@ void TestVpnPage::deletesAskFirst()
 
 void TestVpnPage::viewerSeesActionsOff()
 {
-    const hm::client::UserInfo viewerUser =
-        m_server.createUser(QStringLiteral("vpnviewer"), QStringLiteral("viewer"),
-                            kVpnViewerPassword);
+    const hm::client::UserInfo viewerUser = m_server.createUser(
+        QStringLiteral("vpnviewer"), QStringLiteral("viewer"), kVpnViewerPassword);
     QVERIFY(!viewerUser.id.isEmpty());
     hm::client::UserInfo signedIn;
     auto viewer = m_server.signIn(QStringLiteral("vpnviewer"), kVpnViewerPassword, &signedIn);
@@ -419,9 +422,9 @@ void TestVpnPage::viewerSeesActionsOff()
     hm::client::WgClientChange client;
     client.serverId = servers.value().items.first().id;
     client.name = QStringLiteral("tablet");
-    QVERIFY(await<hm::client::WgCreatedClient>(
-                [&](auto done) { api().createClient(client, done); })
-                .ok());
+    QVERIFY(await<hm::client::WgCreatedClient>([&](auto done) {
+                api().createClient(client, done);
+            }).ok());
 
     VpnPage page;
     page.setSession(viewer.get(), signedIn);
@@ -431,9 +434,9 @@ void TestVpnPage::viewerSeesActionsOff()
     selectServer(&page, 0);
     QTRY_COMPARE_WITH_TIMEOUT(page.clientsPane()->model()->rowCount(), 1, 15000);
     selectClient(&page, 0);
-    for (const char *name : {"vpn.newServer", "vpn.editServer", "vpn.startStop",
-                             "vpn.deleteServer", "vpn.newClient", "vpn.toggleClient",
-                             "vpn.showConfig", "vpn.deleteClient"}) {
+    for (const char *name :
+         {"vpn.newServer", "vpn.editServer", "vpn.startStop", "vpn.deleteServer", "vpn.newClient",
+          "vpn.toggleClient", "vpn.showConfig", "vpn.deleteClient"}) {
         auto *button = child<QPushButton>(&page, name);
         QVERIFY2(button, name);
         QVERIFY2(!button->isEnabled(), name);
@@ -457,16 +460,16 @@ void TestVpnPage::anotherConsolesChangesArrive()
     hm::client::WgClientChange client;
     client.serverId = page.model()->server(0)->id;
     client.name = QStringLiteral("laptop");
-    QVERIFY(await<hm::client::WgCreatedClient>(
-                [&](auto done) { otherApi.createClient(client, done); })
-                .ok());
+    QVERIFY(await<hm::client::WgCreatedClient>([&](auto done) {
+                otherApi.createClient(client, done);
+            }).ok());
     QTRY_COMPARE_WITH_TIMEOUT(clients->rowCount(), 2, 20000);
     QTRY_COMPARE_WITH_TIMEOUT(cell(page.model(), 0, WgServerModel::ClientsColumn),
                               QStringLiteral("2"), 20000);
     // Started elsewhere: the state follows.
-    QVERIFY(await<hm::client::WgRunState>(
-                [&](auto done) { otherApi.startServer(client.serverId.value(), done); })
-                .ok());
+    QVERIFY(await<hm::client::WgRunState>([&](auto done) {
+                otherApi.startServer(client.serverId.value(), done);
+            }).ok());
     QTRY_COMPARE_WITH_TIMEOUT(cell(page.model(), 0, WgServerModel::StatusColumn),
                               QStringLiteral("Running"), 20000);
     // A server made elsewhere.
@@ -475,13 +478,12 @@ void TestVpnPage::anotherConsolesChangesArrive()
     lab.interfaceName = QStringLiteral("wg-lab");
     lab.listenPort = 51821;
     lab.ipv6Address = QStringLiteral("fd00:9::1/64");
-    QVERIFY(await<hm::client::WgServerRow>(
-                [&](auto done) { otherApi.createServer(lab, done); })
-                .ok());
+    QVERIFY(
+        await<hm::client::WgServerRow>([&](auto done) { otherApi.createServer(lab, done); }).ok());
     QTRY_COMPARE_WITH_TIMEOUT(page.model()->rowCount(), 2, 20000);
-    QVERIFY(await<hm::client::WgRunState>(
-                [&](auto done) { otherApi.stopServer(client.serverId.value(), done); })
-                .ok());
+    QVERIFY(await<hm::client::WgRunState>([&](auto done) {
+                otherApi.stopServer(client.serverId.value(), done);
+            }).ok());
 }
 
 void TestVpnPage::retranslates()
@@ -525,8 +527,7 @@ void TestVpnPage::screenshots()
     const auto openVpn = [&](MainWindow &window) -> VpnPage * {
         window.resize(1280, 800);
         window.show();
-        if (!QTest::qWaitForWindowExposed(&window) ||
-            !window.selectSection(QStringLiteral("vpn")))
+        if (!QTest::qWaitForWindowExposed(&window) || !window.selectSection(QStringLiteral("vpn")))
             return nullptr;
         auto *page = window.findChild<VpnPage *>(QStringLiteral("page.vpn"));
         if (page)
@@ -552,7 +553,8 @@ void TestVpnPage::screenshots()
     office.dnsServers = QStringList{QStringLiteral("10.8.0.1")};
     office.endpointHost = QStringLiteral("vpn.example.com");
     office.description = QStringLiteral("Staff laptops and phones");
-    auto made = await<hm::client::WgServerRow>([&](auto done) { api().createServer(office, done); });
+    auto made =
+        await<hm::client::WgServerRow>([&](auto done) { api().createServer(office, done); });
     QVERIFY(made.ok());
     hm::client::WgServerChange lab;
     lab.name = QStringLiteral("lab");
@@ -572,9 +574,9 @@ void TestVpnPage::screenshots()
                         api().disableClient(created.value().client.id, done);
                     }).ok());
     }
-    QVERIFY(await<hm::client::WgRunState>(
-                [&](auto done) { api().startServer(made.value().id, done); })
-                .ok());
+    QVERIFY(await<hm::client::WgRunState>([&](auto done) {
+                api().startServer(made.value().id, done);
+            }).ok());
     for (const QString &language : languages) {
         QVERIFY(m_server.languages->setLanguage(language, LanguageManager::Persist::No));
         MainWindow window(m_server.languages.get(), m_server.connection.get(), options);
@@ -597,7 +599,8 @@ void TestVpnPage::screenshots()
 
         DialogSeam::setNextHandler([&](QDialog *dialog) {
             dialog->show();
-            child<QLineEdit>(dialog, "vpn.client.name")->setText(QStringLiteral("cara-") + language);
+            child<QLineEdit>(dialog, "vpn.client.name")
+                ->setText(QStringLiteral("cara-") + language);
             save(dialog, QStringLiteral("vpn-client-dialog-") + language);
             child<QPushButton>(dialog, "vpn.client.create")->click();
             auto *created = static_cast<WgClientDialog *>(dialog);

@@ -177,7 +177,8 @@ void TestWireGuardClient::serversAndClients()
     WgServerChange change;
     change.description = QString();
     change.mtu = 1380;
-    auto updated = await<WgServerRow>([&](auto done) { api().updateServer(server.id, change, done); });
+    auto updated =
+        await<WgServerRow>([&](auto done) { api().updateServer(server.id, change, done); });
     QVERIFY(updated.ok());
     QCOMPARE(updated.value().mtu, 1380);
     QVERIFY(updated.value().description.isEmpty());
@@ -238,17 +239,18 @@ void TestWireGuardClient::refusalsAreTyped()
     QCOMPARE(errorHttpStatus(missing.error()), 404);
 
     // 403 for a viewer: reading works, changing does not, nothing changed.
-    QVERIFY(!m_server.createUser(QStringLiteral("wgviewer"), QStringLiteral("viewer"),
-                                 kWgViewerPassword)
-                 .id.isEmpty());
+    QVERIFY(
+        !m_server
+             .createUser(QStringLiteral("wgviewer"), QStringLiteral("viewer"), kWgViewerPassword)
+             .id.isEmpty());
     auto viewer = m_server.signIn(QStringLiteral("wgviewer"), kWgViewerPassword);
     QVERIFY(viewer);
     WireGuardApi viewerApi(*viewer);
     auto read = await<Page<WgServerRow>>([&](auto done) { viewerApi.servers({}, done); });
     QVERIFY(read.ok());
     QCOMPARE(read.value().items.size(), 1);
-    auto refused = await<WgRunState>(
-        [&](auto done) { viewerApi.startServer(made.value().id, done); });
+    auto refused =
+        await<WgRunState>([&](auto done) { viewerApi.startServer(made.value().id, done); });
     QVERIFY(!refused.ok());
     QCOMPARE(refused.error().code, hm::ErrorCode::InsufficientPermissions);
     QCOMPARE(errorHttpStatus(refused.error()), 403);
